@@ -1,0 +1,67 @@
+import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, mkdirSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export interface AtomicWriteOptions {
+  /** File mode for the new file (default 0o644). */
+  mode?: number;
+}
+
+/** A temporary name beside `target`, on the same file system, hidden and unique. */
+export function siblingTempPath(target: string, tag = 'tmp'): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.${tag}`);
+}
+
+/**
+ * Writes a file so that readers see either the old content or the whole new content:
+ * write aside, fsync, rename over the target, then fsync the folder (best effort).
+ */
+export function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = siblingTempPath(target);
+  const fd = openSync(tmp, 'wx', options.mode ?? 0o644);
+  try {
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    safeUnlink(tmp);
+    throw err;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, target);
+  } catch (err) {
+    safeUnlink(tmp);
+    throw err;
+  }
+  fsyncDir(dirname(target));
+}
+
+/** JSON with two-space indent and a trailing newline, written atomically. */
+export function writeJsonAtomic(target: string, value: unknown, options: AtomicWriteOptions = {}): void {
+  writeFileAtomic(target, `${JSON.stringify(value, null, 2)}\n`, options);
+}
+
+export function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some file systems refuse fsync on a directory; the rename is still atomic.
+  }
+}
+
+export function safeUnlink(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}

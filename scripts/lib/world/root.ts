@@ -1,0 +1,40 @@
+import { statSync } from 'node:fs';
+import { dirname, resolve, join } from 'node:path';
+import { aliveHome } from '../home.ts';
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when `dir` is a world root: it holds `.alive/`, or both `01_Archive/` and `02_Life/`.
+ * The per-user state folder (ALIVE_HOME, by default ~/.alive) is not a world marker, or every
+ * folder under the home directory would count as inside a world.
+ */
+export function isWorldRoot(dir: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (isDir(join(dir, '01_Archive')) && isDir(join(dir, '02_Life'))) return true;
+  const marker = join(dir, '.alive');
+  return marker !== resolve(aliveHome(env)) && isDir(marker);
+}
+
+/**
+ * The world root for `start` (cli.md section 6): walk up to the first folder that is a world
+ * root; else ALIVE_WORLD_ROOT when it names a folder; else undefined. Only stat calls: this runs
+ * in hooks on every tool call.
+ */
+export function findWorldRoot(start: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (isWorldRoot(dir, env)) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const fromEnv = env.ALIVE_WORLD_ROOT;
+  if (fromEnv && isDir(fromEnv)) return resolve(fromEnv);
+  return undefined;
+}

@@ -1,0 +1,67 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findWorldRoot } from '../../scripts/lib/world/root.ts';
+import { writeFileAtomic } from '../../scripts/lib/fs/atomic.ts';
+import { parseCommandArgs } from '../../scripts/lib/cli/args.ts';
+import { UsageError } from '../../scripts/lib/errors.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'alive-foundation-'));
+
+describe('findWorldRoot', () => {
+  it('finds a folder holding .alive/ above the start', () => {
+    const w = tmp();
+    mkdirSync(join(w, '.alive'));
+    mkdirSync(join(w, '04_Ventures', 'x', '_kernel'), { recursive: true });
+    expect(findWorldRoot(join(w, '04_Ventures', 'x', '_kernel'), { ALIVE_HOME: '/nonexistent' })).toBe(w);
+  });
+  it('finds a folder holding both 01_Archive/ and 02_Life/', () => {
+    const w = tmp();
+    mkdirSync(join(w, '01_Archive'));
+    mkdirSync(join(w, '02_Life', 'deep'), { recursive: true });
+    expect(findWorldRoot(join(w, '02_Life', 'deep'), { ALIVE_HOME: '/nonexistent' })).toBe(w);
+  });
+  it('does not take 01_Archive alone, and falls back to ALIVE_WORLD_ROOT', () => {
+    const w = tmp();
+    mkdirSync(join(w, '01_Archive'));
+    const other = tmp();
+    expect(findWorldRoot(w, { ALIVE_HOME: '/nonexistent' })).toBeUndefined();
+    expect(findWorldRoot(w, { ALIVE_HOME: '/nonexistent', ALIVE_WORLD_ROOT: other })).toBe(other);
+  });
+  it('does not mistake the per-user ALIVE_HOME folder for a world marker', () => {
+    const home = tmp();
+    mkdirSync(join(home, '.alive'));
+    mkdirSync(join(home, 'projects'));
+    expect(findWorldRoot(join(home, 'projects'), { ALIVE_HOME: join(home, '.alive') })).toBeUndefined();
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('replaces content whole and leaves no temporary file', () => {
+    const d = tmp();
+    const f = join(d, 'state.json');
+    writeFileAtomic(f, 'one');
+    writeFileAtomic(f, 'two', { mode: 0o600 });
+    expect(readFileSync(f, 'utf8')).toBe('two');
+    expect(readdirSync(d)).toEqual(['state.json']);
+    expect(statSync(f).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('parseCommandArgs', () => {
+  it('rejects unknown flags as usage errors naming the flag', () => {
+    expect(() => parseCommandArgs(['--bogus'], {}, { usage: 'usage: x' })).toThrow(UsageError);
+    expect(() => parseCommandArgs(['--bogus'], {}, { usage: 'usage: x' })).toThrow(/--bogus/);
+  });
+  it('enforces positional counts', () => {
+    expect(() => parseCommandArgs([], {}, { usage: 'u', positionals: { min: 1, max: 1 } })).toThrow(/missing argument/);
+    expect(() => parseCommandArgs(['a', 'b'], {}, { usage: 'u', positionals: { min: 1, max: 1 } })).toThrow(/'b'/);
+    const r = parseCommandArgs<{ out?: string }>(['a', '--out', 'o'], { out: { type: 'string' } }, {
+      usage: 'u',
+      positionals: { min: 1, max: 1 },
+    });
+    expect(r.values.out).toBe('o');
+    expect(r.positionals).toEqual(['a']);
+  });
+});
