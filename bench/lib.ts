@@ -1,0 +1,126 @@
+/**
+ * Shared benchmark helpers. Every benchmark measures our work and a baseline in the same run and
+ * reports the ratio; nothing here asserts a wall-clock limit.
+ */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const distPath = (name: string) => join(repoRoot, 'dist', `${name}.mjs`);
+
+export interface BenchRow {
+  /** Area of the product: pack, crypto, receive, hooks, bus ... */
+  area: string;
+  /** What was measured, e.g. "create 100 MB walnut". */
+  name: string;
+  /** Our time (ms), or another metric named by `unit`. */
+  ours: number;
+  /** The baseline's name, e.g. "tar | gzip -6 + sha256sum". */
+  baselineName: string;
+  baseline: number;
+  /** ours / baseline (lower is better for times). */
+  ratio: number;
+  /** The target as text, e.g. "<= 1.0x". */
+  target: string;
+  /** Whether the target was met. */
+  met: boolean;
+  unit?: string;
+  /** Peak RSS of our process in MB, when measured. */
+  peakRssMb?: number;
+  note?: string;
+}
+
+export interface RunResult {
+  ms: number;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Peak RSS (MB) of a node child run through runNode. */
+  peakRssMb?: number;
+}
+
+/** Runs a shell-free command and times it. */
+export function runTimed(cmd: string, args: string[], opts: SpawnSyncOptions = {}): RunResult {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return { ms, status: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+}
+
+/** Runs `node <script> args` with the RSS probe preloaded, timing it and reading its peak RSS. */
+export function runNode(script: string, args: string[], opts: SpawnSyncOptions = {}): RunResult {
+  const dir = mkdtempSync(join(tmpdir(), 'alive-rss-'));
+  const rssFile = join(dir, 'rss');
+  try {
+    const env = { ...process.env, ...(opts.env ?? {}), ALIVE_BENCH_RSS_FILE: rssFile };
+    const r = runTimed(process.execPath, ['--import', join(repoRoot, 'bench', 'rss-probe.mjs'), script, ...args], {
+      ...opts,
+      env,
+    });
+    let peakRssMb: number | undefined;
+    try {
+      const kib = readFileSync(rssFile, 'utf8').trim().split('\n').map(Number);
+      peakRssMb = Math.max(...kib) / 1024;
+    } catch {
+      peakRssMb = undefined;
+    }
+    return { ...r, peakRssMb };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs a bash pipeline (for native baselines such as `tar -cf - . | gzip -6`). */
+export function runShell(script: string, opts: SpawnSyncOptions = {}): RunResult {
+  return runTimed('bash', ['-o', 'pipefail', '-c', script], opts);
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const idx = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
+  return s[idx]!;
+}
+
+export function row(r: Omit<BenchRow, 'ratio' | 'met'> & { maxRatio?: number; minRatio?: number }): BenchRow {
+  const ratio = r.baseline > 0 ? r.ours / r.baseline : Number.POSITIVE_INFINITY;
+  let met = true;
+  if (r.maxRatio !== undefined) met = ratio <= r.maxRatio;
+  if (r.minRatio !== undefined) met = met && ratio >= r.minRatio;
+  const { maxRatio: _a, minRatio: _b, ...rest } = r;
+  return { ...rest, ratio, met };
+}
+
+/** Asserts a command succeeded (benchmarks of failing commands are worthless). */
+export function ok(r: RunResult, what: string): RunResult {
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}): ${r.stderr.slice(0, 2000)}`);
+  return r;
+}
+
+export function printRows(rows: BenchRow[]): void {
+  const header = ['area', 'benchmark', 'ours', 'baseline', 'ratio', 'target', 'met', 'peak RSS'];
+  const lines = rows.map((r) => [
+    r.area,
+    r.name,
+    `${r.ours.toFixed(1)} ${r.unit ?? 'ms'}`,
+    `${r.baseline.toFixed(1)} ${r.unit ?? 'ms'} (${r.baselineName})`,
+    `${r.ratio.toFixed(2)}x`,
+    r.target,
+    r.met ? 'yes' : 'NO',
+    r.peakRssMb === undefined ? '' : `${r.peakRssMb.toFixed(0)} MB`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(fmt(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(fmt(l));
+  for (const r of rows) if (r.note) console.log(`  note (${r.name}): ${r.note}`);
+}
