@@ -24844,7 +24844,7 @@ function readTarStream(source, compression, limits, visit2) {
         settled || (settled = !0, resolve4());
       }, fail2);
     }), source.on("error", (err) => fail2(err instanceof AliveError ? err : refuse(label, void 0, `cannot be read (${err.message})`, "bad_archive"))), limit.on("error", (err) => fail2(err)), compression === "gzip") {
-      let gunzip = createGunzip();
+      let gunzip = createGunzip({ chunkSize: 262144 });
       stages.push(gunzip), gunzip.on(
         "error",
         (err) => fail2(refuse(label, void 0, `is not a complete gzip stream (${err.message}); the file is damaged or not a package`, "bad_archive"))
@@ -24903,7 +24903,8 @@ import { tmpdir } from "node:os";
 import { join as join6 } from "node:path";
 
 // scripts/lib/package/sinks.ts
-import { open as open4, mkdir, utimes } from "node:fs/promises";
+import { open as open4, mkdir } from "node:fs/promises";
+import { openSync as openSync2, writeSync as writeSync2, closeSync as closeSync2, futimesSync } from "node:fs";
 import { createHash as createHash3 } from "node:crypto";
 import { join as join5 } from "node:path";
 var hashOnlySink = {
@@ -24915,15 +24916,44 @@ var hashOnlySink = {
   },
   async mkdir() {
   }
-};
+}, SMALL_FILE = 1024 * 1024;
+async function writeSmall(target, path, mode, mtimeSec, body) {
+  let chunks = [], size = 0, hash2 = createHash3("sha256");
+  for await (let chunk of body)
+    hash2.update(chunk), chunks.push(chunk), size += chunk.length;
+  let fd;
+  try {
+    fd = openSync2(target, "wx", mode);
+  } catch (err) {
+    throw new AliveError(`cannot create ${path} while unpacking (${errnoCode(err) ?? "error"}); nothing was written`, {
+      code: errnoCode(err) === "EEXIST" ? "duplicate_entry" : "unwritable"
+    });
+  }
+  try {
+    let buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), off = 0;
+    for (; off < buf.length; ) off += writeSync2(fd, buf, off, buf.length - off);
+    mtimeSec > 0 && futimesSync(fd, mtimeSec, mtimeSec);
+  } finally {
+    closeSync2(fd);
+  }
+  return { sha256: hash2.digest("hex"), size };
+}
 function folderSink(root) {
+  let made = /* @__PURE__ */ new Set(), ensureDir = async (rel) => {
+    if (!(rel === "" || made.has(rel))) {
+      await mkdir(join5(root, rel), { recursive: !0 });
+      for (let d = rel; d !== "" && !made.has(d); d = d.includes("/") ? d.slice(0, d.lastIndexOf("/")) : "") made.add(d);
+    }
+  };
   return {
-    async writeFile(path, mode, mtimeSec, body) {
+    async writeFile(path, mode, mtimeSec, body, declared) {
       let target = join5(root, path), slash = path.lastIndexOf("/");
-      slash > 0 && await mkdir(join5(root, path.slice(0, slash)), { recursive: !0 });
+      slash > 0 && await ensureDir(path.slice(0, slash));
+      let fileMode = mode & 73 ? 493 : 420;
+      if (declared !== void 0 && declared <= SMALL_FILE) return writeSmall(target, path, fileMode, mtimeSec, body);
       let fh;
       try {
-        fh = await open4(target, "wx", mode & 73 ? 493 : 420);
+        fh = await open4(target, "wx", fileMode);
       } catch (err) {
         throw body.resume(), new AliveError(`cannot create ${path} while unpacking (${errnoCode(err) ?? "error"}); nothing was written`, {
           code: errnoCode(err) === "EEXIST" ? "duplicate_entry" : "unwritable"
@@ -24931,19 +24961,24 @@ function folderSink(root) {
       }
       let hash2 = createHash3("sha256"), size = 0;
       try {
-        for await (let chunk of body) {
-          hash2.update(chunk), size += chunk.length;
+        let pending = [], pendingBytes = 0, flush = async () => {
+          if (pendingBytes === 0) return;
+          let buf = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+          pending = [], pendingBytes = 0;
           let off = 0;
-          for (; off < chunk.length; ) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
-        }
+          for (; off < buf.length; ) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+        };
+        for await (let chunk of body)
+          hash2.update(chunk), size += chunk.length, pending.push(chunk), pendingBytes += chunk.length, pendingBytes >= 1024 * 1024 && await flush();
+        await flush(), mtimeSec > 0 && await fh.utimes(mtimeSec, mtimeSec).catch(() => {
+        });
       } finally {
         await fh.close();
       }
-      return mtimeSec > 0 && await utimes(target, mtimeSec, mtimeSec).catch(() => {
-      }), { sha256: hash2.digest("hex"), size };
+      return { sha256: hash2.digest("hex"), size };
     },
     async mkdir(path) {
-      await mkdir(join5(root, path), { recursive: !0 });
+      await ensureDir(path);
     }
   };
 }
@@ -25002,7 +25037,7 @@ var MANIFEST_LIMIT = 32 * 1024 * 1024, ENCRYPTED_NAMES = /* @__PURE__ */ new Set
       if (want.size !== entry.size)
         throw refuse(this.label, entry.path, `is ${entry.size} bytes but the manifest says ${want.size}`, "size_mismatch");
     }
-    let digest = await this.sink.writeFile(entry.path, entry.mode, entry.mtimeSec, entry.body);
+    let digest = await this.sink.writeFile(entry.path, entry.mode, entry.mtimeSec, entry.body, entry.size);
     this.written.set(entry.path, digest), this.bytes += digest.size, this.manifest ? this.checkWritten(entry.path) : this.early.push(entry.path);
   }
   checkWritten(path) {

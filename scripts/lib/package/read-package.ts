@@ -120,7 +120,7 @@ class Assembler {
         throw refuse(this.label, entry.path, `is ${entry.size} bytes but the manifest says ${want.size}`, 'size_mismatch');
       }
     }
-    const digest = await this.sink.writeFile(entry.path, entry.mode, entry.mtimeSec, entry.body);
+    const digest = await this.sink.writeFile(entry.path, entry.mode, entry.mtimeSec, entry.body, entry.size);
     this.written.set(entry.path, digest);
     this.bytes += digest.size;
     if (this.manifest) this.checkWritten(entry.path);

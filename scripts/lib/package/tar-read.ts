@@ -194,7 +194,8 @@ export function readTarStream(
     source.on('error', (err) => fail(err instanceof AliveError ? err : refuse(label, undefined, `cannot be read (${err.message})`, 'bad_archive')));
     limit.on('error', (err) => fail(err));
     if (compression === 'gzip') {
-      const gunzip = createGunzip();
+      // Large output chunks matter: the 16 KiB default makes gunzip three times slower.
+      const gunzip = createGunzip({ chunkSize: 256 * 1024 });
       stages.push(gunzip);
       gunzip.on('error', (err) =>
         fail(refuse(label, undefined, `is not a complete gzip stream (${err.message}); the file is damaged or not a package`, 'bad_archive')),
