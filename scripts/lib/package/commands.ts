@@ -10,8 +10,8 @@ import { readPackageHead } from './info.ts';
 import { readPackage, type ReadResult } from './read-package.ts';
 import { hashOnlySink } from './sinks.ts';
 import { extractPackage } from './extract.ts';
+import { DEFAULT_MAX_SIZE } from './limits.ts';
 
-export const DEFAULT_MAX_SIZE = 4 * 1024 * 1024 * 1024;
 
 /** With --json, a refusal is also one JSON object on stdout; the error line still goes to stderr. */
 async function jsonErrors<T>(json: boolean | undefined, fn: () => Promise<T>): Promise<T> {
