@@ -87,14 +87,17 @@ export interface SignatureBlock {
   value: string;
 }
 
-/** A YAML scalar as the block writes it: "double-quoted" (with \" and \\), 'single-quoted', or plain. */
+/**
+ * A YAML scalar as the block writes it: "double-quoted" (with \" and \\), 'single-quoted', or
+ * plain; a trailing `# comment` is ignored.
+ */
 function scalar(raw: string): string {
   const v = raw.trim();
-  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
-    return v.slice(1, -1).replace(/\\(["\\])/g, '$1');
-  }
-  if (v.length >= 2 && v.startsWith("'") && v.endsWith("'")) return v.slice(1, -1).replace(/''/g, "'");
-  return v.replace(/\s+#.*$/, '');
+  const double = /^"((?:[^"\\]|\\.)*)"/.exec(v);
+  if (double) return double[1]!.replace(/\\(["\\])/g, '$1');
+  const single = /^'((?:[^']|'')*)'/.exec(v);
+  if (single) return single[1]!.replace(/''/g, "'");
+  return v.replace(/(?:^|\s+)#.*$/, '');
 }
 
 function parseBlock(lines: string[]): SignatureBlock {
