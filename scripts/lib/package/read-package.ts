@@ -94,7 +94,7 @@ class Assembler {
     if (check) {
       this.signature = check;
       if (check.present && !check.ok) {
-        throw new AliveError(`${this.label}: the signature does not verify (${check.reason ?? 'bad signature'}): the manifest was changed after signing, or signed by another key; nothing was written`, {
+        throw new AliveError(`${this.label}: the signature does not verify: ${check.reason ?? 'the manifest was changed after signing, or signed by another key'}; nothing was written`, {
           code: 'bad_signature',
         });
       }
