@@ -121,6 +121,12 @@ describe('loadPublicKey / loadPrivateKey', () => {
   it('a private key given where a public key is expected is refused, not silently used', () => {
     refusal(() => loadPublicKey(keys.alice.privatePem), 'bad_key', /is a private key, not a PEM public key/);
     refusal(() => publicKeyFromPem(readFileSync(keys.alice.privatePem, 'utf8'), 'the key of peer bob'), 'bad_key', /^the key of peer bob is a private key/);
+    // a public key with a private key tucked in after it is flagged too
+    const both = readFileSync(keys.alice.publicPem, 'utf8') + readFileSync(keys.alice.privatePem, 'utf8');
+    refusal(() => publicKeyFromPem(both, 'relay key'), 'bad_key', /is a private key/);
+    const twoPublic = readFileSync(keys.alice.publicPem, 'utf8') + readFileSync(keys.bob.publicPem, 'utf8');
+    refusal(() => publicKeyFromPem(twoPublic, 'relay key'), 'bad_key', /more than one PEM block/);
+    expect(fingerprint(publicKeyFromPem(readFileSync(keys.bob.publicPem, 'utf8')))).toBe(fingerprint(loadPublicKey(keys.bob.publicPem)));
   });
 
   it('a public key given where the private key is expected is refused', () => {

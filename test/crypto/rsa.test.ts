@@ -3,7 +3,7 @@ import { createHash, randomBytes, type KeyObject } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError } from '../../scripts/lib/errors.ts';
-import { createAesCbcDecryptStream, createAesCbcEncryptStream } from '../../scripts/lib/crypto/aes-cbc.ts';
+import { createAesCbcDecryptStream, createAesCbcEncryptStream } from '../../scripts/lib/crypto/passphrase.ts';
 import {
   buildRsaEnvelopeV1,
   parseRsaEnvelopeV1,

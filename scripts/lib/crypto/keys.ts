@@ -67,13 +67,16 @@ function checkRsa(key: KeyObject, source: string): KeyObject {
  */
 export function publicKeyFromPem(pem: string, source = 'the key'): KeyObject {
   const label = firstPemLabel(pem);
-  if (label !== undefined && (PRIVATE_LABELS.has(label) || label === 'ENCRYPTED PRIVATE KEY')) {
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem)) {
     throw new AliveError(`${source} is a private key, not a PEM public key: give the public key (public.pem), and never share the private one`, {
       code: 'bad_key',
     });
   }
   if (label === undefined || !PUBLIC_LABELS.has(label)) {
     throw new AliveError(`${source} is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----")`, { code: 'bad_key' });
+  }
+  if ((pem.match(/-----BEGIN /g) ?? []).length > 1) {
+    throw new AliveError(`${source} holds more than one PEM block; a public key file holds exactly one public key`, { code: 'bad_key' });
   }
   let key: KeyObject;
   try {

@@ -9,6 +9,9 @@ import { AliveError } from '../errors.ts';
 import { CbcDecryptor, CbcEncryptTransform, newCipher, newDecipher, AES_BLOCK_BYTES, type DecryptErrors } from './aes-cbc.ts';
 import { evpBytesToKeyMd5, pbkdf2Sha256KeyIv, PBKDF2_ITERATIONS, SALT_BYTES, type KeyIv } from './kdf.ts';
 
+// RSA-mode payload streams live in aes-cbc.ts; re-exported here, where the API contract names them.
+export { createAesCbcDecryptStream, createAesCbcEncryptStream } from './aes-cbc.ts';
+
 export const SALTED_MAGIC = Buffer.from('Salted__', 'ascii');
 export const SALTED_HEADER_BYTES = SALTED_MAGIC.length + SALT_BYTES;
 const GZIP_MAGIC = Buffer.from([0x1f, 0x8b, 0x08]);
