@@ -25017,12 +25017,14 @@ function checkRsa(key, source) {
 }
 function publicKeyFromPem(pem, source = "the key") {
   let label = firstPemLabel(pem);
-  if (label !== void 0 && (PRIVATE_LABELS.has(label) || label === "ENCRYPTED PRIVATE KEY"))
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem))
     throw new AliveError(`${source} is a private key, not a PEM public key: give the public key (public.pem), and never share the private one`, {
       code: "bad_key"
     });
   if (label === void 0 || !PUBLIC_LABELS.has(label))
     throw new AliveError(`${source} is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----")`, { code: "bad_key" });
+  if ((pem.match(/-----BEGIN /g) ?? []).length > 1)
+    throw new AliveError(`${source} holds more than one PEM block; a public key file holds exactly one public key`, { code: "bad_key" });
   let key;
   try {
     key = createPublicKey({ key: pem, format: "pem" });
@@ -25764,7 +25766,7 @@ async function readPackage(path, sink, opts) {
     if (kind === "gzip") return await readGzipPackage(path, sink, opts, limits, spoolDir);
     if (kind === "salted") {
       opts.crypto || needCrypto(label, "passphrase");
-      let plain = createReadStream4(path).pipe(opts.crypto.passphraseDecryptStream(!0));
+      let plain = createReadStream4(path, { highWaterMark: 1 << 20 }).pipe(opts.crypto.passphraseDecryptStream(!0));
       return await readInnerWithManifest(plain, sink, opts, { ...limits, label }, "v3-passphrase");
     }
     if (kind === "tar") return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
@@ -25826,7 +25828,7 @@ async function readGzipPackage(path, sink, opts, limits, spoolDir) {
     decipher = opts.crypto.aesDecryptStream(key, iv);
   } else
     decipher = opts.crypto.passphraseDecryptStream(!1);
-  let inner = createReadStream4(payload.path).pipe(decipher);
+  let inner = createReadStream4(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
   decipher.on("error", (err) => inner.destroy(err));
   let innerAsm = new Assembler(label, sink, { ...opts, requireSignature: !1 });
   return innerAsm.manifest = manifest, innerAsm.manifestText = asm.manifestText, innerAsm.signature = asm.signature, await readTarStream(inner, "gzip", { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
@@ -25847,7 +25849,7 @@ async function readV3RsaPackage(path, sink, opts, limits, spoolDir) {
   if (!env || !payload)
     throw spooled.size === 0 ? new AliveError(`${label} is not a .walnut package (a tar without a manifest)`, { code: "missing_manifest" }) : refuse(label, void 0, `is an incomplete RSA envelope (missing ${env ? "payload.enc" : "rsa-envelope-v1.json"})`, "bad_archive");
   opts.crypto?.unwrapV3Envelope || needCrypto(label, "rsa");
-  let { key, iv } = opts.crypto.unwrapV3Envelope(await readFile(env.path, "utf8")), decipher = opts.crypto.aesDecryptStream(key, iv), inner = createReadStream4(payload.path).pipe(decipher);
+  let { key, iv } = opts.crypto.unwrapV3Envelope(await readFile(env.path, "utf8")), decipher = opts.crypto.aesDecryptStream(key, iv), inner = createReadStream4(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
   return decipher.on("error", (err) => inner.destroy(err)), readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, "v3-rsa");
 }
 
