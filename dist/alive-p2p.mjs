@@ -25958,11 +25958,14 @@ ${CREATE_USAGE}`);
       for (let s3 of plan.collected.skipped) warn(`left out ${s3.path}: ${s3.reason}`);
       for (let h of plan.collected.heldBack) warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
       files = plan.files.length, contentBytes = plan.files.reduce((a, f2) => a + f2.size, 0), heldBack = plan.collected.heldBack.map((h) => h.bundle);
-      let base = resolve3(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles)), targets = mode === "passphrase" ? [{ output: base, enc: { mode: "passphrase", passphrase } }] : recipientKeys.map((r) => ({
-        output: recipientKeys.length === 1 ? base : perRecipientPath(base, r.path),
+      let base = resolve3(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles)), outputs = recipientKeys.length > 1 ? perRecipientPaths(base, recipientKeys.map((r) => r.path)) : [base], targets = mode === "passphrase" ? [{ output: base, enc: { mode: "passphrase", passphrase } }] : recipientKeys.map((r, i) => ({
+        output: outputs[i],
         enc: { mode: "rsa", recipient: r.key },
         recipient: r.path
       }));
+      for (let t of targets)
+        if (existsSync6(t.output))
+          throw new AliveError(`${t.output} already exists; choose another --output or move the old file away`, { code: "exists" });
       for (let t of targets) {
         let w2 = await writeEncryptedPackage(
           t.output,
@@ -26003,9 +26006,15 @@ ${CREATE_USAGE}`);
     }
   });
 }
-function perRecipientPath(base, recipientPem) {
-  let who = basename4(recipientPem, extname(recipientPem)).replace(/[^A-Za-z0-9._-]/g, "_"), stem = base.endsWith(".walnut") ? base.slice(0, -7) : base;
-  return join12(dirname5(stem), `${basename4(stem)}-${who}.walnut`);
+function perRecipientPaths(base, recipientPems) {
+  let stem = base.endsWith(".walnut") ? base.slice(0, -7) : base, used = /* @__PURE__ */ new Set();
+  return recipientPems.map((pem) => {
+    let who = basename4(pem, extname(pem));
+    /^(public|pub|key|pubkey|public[-_]key)$/i.test(who) && (who = basename4(dirname5(resolve3(pem)))), who = who.replace(/[^A-Za-z0-9._-]/g, "_") || "recipient";
+    let name = who;
+    for (let i = 2; used.has(name); i++) name = `${who}-${i}`;
+    return used.add(name), join12(dirname5(stem), `${basename4(stem)}-${name}.walnut`);
+  });
 }
 var INFO_USAGE = `usage: alive-p2p info PACKAGE [--json]
 

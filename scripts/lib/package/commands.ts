@@ -119,14 +119,21 @@ export async function runCreate(argv: string[]) {
       contentBytes = plan.files.reduce((a, f) => a + f.size, 0);
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
       const base = resolve(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles));
+      const outputs = recipientKeys.length > 1 ? perRecipientPaths(base, recipientKeys.map((r) => r.path)) : [base];
       const targets =
         mode === 'passphrase'
           ? [{ output: base, enc: { mode: 'passphrase' as const, passphrase: passphrase! } }]
-          : recipientKeys.map((r) => ({
-              output: recipientKeys.length === 1 ? base : perRecipientPath(base, r.path),
+          : recipientKeys.map((r, i) => ({
+              output: outputs[i]!,
               enc: { mode: 'rsa' as const, recipient: r.key },
               recipient: r.path,
             }));
+      // All or nothing: refuse before writing the first package if any name is taken.
+      for (const t of targets) {
+        if (existsSync(t.output)) {
+          throw new AliveError(`${t.output} already exists; choose another --output or move the old file away`, { code: 'exists' });
+        }
+      }
       for (const t of targets) {
         const w = await writeEncryptedPackage(
           t.output,
@@ -168,11 +175,22 @@ export async function runCreate(argv: string[]) {
   });
 }
 
-/** One package per recipient: <name>-<recipient key file name>.walnut. */
-function perRecipientPath(base: string, recipientPem: string): string {
-  const who = basename(recipientPem, extname(recipientPem)).replace(/[^A-Za-z0-9._-]/g, '_');
+/**
+ * One package per recipient: <name>-<who>.walnut, where <who> is the key file's name, or its
+ * folder's name when the file is generically named (alice/public.pem → alice). Names are unique.
+ */
+function perRecipientPaths(base: string, recipientPems: string[]): string[] {
   const stem = base.endsWith('.walnut') ? base.slice(0, -'.walnut'.length) : base;
-  return join(dirname(stem), `${basename(stem)}-${who}.walnut`);
+  const used = new Set<string>();
+  return recipientPems.map((pem) => {
+    let who = basename(pem, extname(pem));
+    if (/^(public|pub|key|pubkey|public[-_]key)$/i.test(who)) who = basename(dirname(resolve(pem)));
+    who = who.replace(/[^A-Za-z0-9._-]/g, '_') || 'recipient';
+    let name = who;
+    for (let i = 2; used.has(name); i++) name = `${who}-${i}`;
+    used.add(name);
+    return join(dirname(stem), `${basename(stem)}-${name}.walnut`);
+  });
 }
 
 const INFO_USAGE = `usage: alive-p2p info PACKAGE [--json]
