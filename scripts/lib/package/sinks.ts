@@ -55,7 +55,14 @@ export function folderSink(root: string): FileSink {
           hash.update(chunk);
           size += chunk.length;
           let off = 0;
-          while (off < chunk.length) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
+          try {
+            while (off < chunk.length) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
+          } catch (err) {
+            throw new AliveError(`cannot write ${path} while unpacking (${errnoCode(err) ?? 'error'}); check the free space and permissions of the destination; nothing was written`, {
+              code: 'unwritable',
+              cause: err,
+            });
+          }
         }
       } finally {
         await fh.close();
