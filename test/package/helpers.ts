@@ -3,7 +3,7 @@
  * snapshots of folder trees ("nothing was written"), Python for fixtures, and a test-side writer of
  * the reference manifest layout (walnut-package-v2.md 2.3), independent of the code under test.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -73,6 +73,23 @@ export function cli(sandbox: string, args: string[], opts: SpawnSyncOptions & { 
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
+/** Like `cli`, without blocking: several refusals of one package can run at once. */
+export function cliAsync(sandbox: string, args: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: sandbox, env: sandboxEnv(sandbox), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
 /**
  * Asserts the contract's error shape (cli.md 3): one line on stderr starting with `error:`, no
  * stack trace, and returns that line.
@@ -134,8 +151,15 @@ export function listFiles(root: string): string[] {
     .sort();
 }
 
+/** The real interpreter behind `python3` (version-manager shims cost a shell start per call). */
+const PYTHON = (() => {
+  const r = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+  const exe = String(r.stdout ?? '').trim();
+  return r.status === 0 && exe ? exe : 'python3';
+})();
+
 export function python(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('python3', args, { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+  const r = spawnSync(PYTHON, args, { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
   if (r.error) throw r.error;
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }

@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import {
   buildTar,
   cli,
+  cliAsync,
   entriesFor,
   errorLine,
   refManifest,
@@ -21,6 +22,7 @@ import {
   snapshotTree,
   tempRoot,
   writeTree,
+  type CliResult,
   type TarMember,
 } from './helpers.ts';
 
@@ -333,17 +335,16 @@ const cases: HostileCase[] = [
   },
 ];
 
-function expectRefusal(sb: Sandbox, c: HostileCase, args: string[]): void {
-  const r = cli(sb.dir, args);
-  expect(r.status, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(1);
+function expectRefusal(sb: Sandbox, c: HostileCase, r: CliResult, what: string): void {
+  expect(r.status, `${what}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(1);
   const line = errorLine(r);
-  expect(line).toMatch(c.reason);
+  expect(line, what).toMatch(c.reason);
   if (c.entry !== undefined) {
     const entry = typeof c.entry === 'function' ? c.entry(sb) : c.entry;
-    expect(line).toContain(`'${entry}'`);
+    expect(line, what).toContain(`'${entry}'`);
   }
-  expect(r.stdout).toBe('');
-  expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  expect(r.stdout, what).toBe('');
+  expect(r.stderr, what).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
 }
 
 describe('hostile archives are refused with nothing written', () => {
@@ -352,32 +353,34 @@ describe('hostile archives are refused with nothing written', () => {
   });
 
   for (const c of cases) {
-    it(c.name, () => {
+    it(c.name, async () => {
       const sb = sandbox();
       c.build(sb);
       expect(existsSync(sb.pkg)).toBe(true);
+      const emptyDest = join(sb.area, 'empty');
+      mkdirSync(emptyDest);
       const before = snapshotTree(sb.dir);
-
-      // 1. extract into a folder that does not exist
-      expectRefusal(sb, c, ['extract', sb.pkg, '--output', sb.out, ...(c.args ?? [])]);
+      const extra = c.args ?? [];
+      // Four refusals of the same package, run at once (they touch different destinations):
+      const [absent, empty, deep, verify] = await Promise.all([
+        // 1. extract into a folder that does not exist
+        cliAsync(sb.dir, ['extract', sb.pkg, '--output', sb.out, ...extra]),
+        // 2. extract into an empty folder: it stays, empty
+        cliAsync(sb.dir, ['extract', sb.pkg, '--output', emptyDest, ...extra]),
+        // 3. extract into a folder whose parents do not exist yet: none are left behind
+        cliAsync(sb.dir, ['extract', sb.pkg, '--output', join(sb.area, 'new', 'deeper', 'out'), ...extra]),
+        // 4. verify refuses the same way
+        cliAsync(sb.dir, ['verify', sb.pkg, ...extra]),
+      ]);
+      expectRefusal(sb, c, absent!, 'extract into an absent folder');
+      expectRefusal(sb, c, empty!, 'extract into an empty folder');
+      expectRefusal(sb, c, deep!, 'extract below missing folders');
+      expectRefusal(sb, c, verify!, 'verify');
+      // Nothing anywhere in the sandbox changed: no destination, no staging, no spool in TMPDIR,
+      // no parents, canary and link targets intact; the empty folder is still there and empty.
+      expect(snapshotTree(sb.dir)).toEqual(before);
       expect(existsSync(sb.out)).toBe(false);
-      expect(snapshotTree(sb.dir)).toEqual(before);
-
-      // 2. extract into an empty folder: it stays, empty
-      mkdirSync(sb.out);
-      const beforeEmpty = snapshotTree(sb.dir);
-      expectRefusal(sb, c, ['extract', sb.pkg, '--output', sb.out, ...(c.args ?? [])]);
-      expect(readdirSync(sb.out)).toEqual([]);
-      expect(snapshotTree(sb.dir)).toEqual(beforeEmpty);
-      rmrf(sb.out);
-
-      // 3. extract into a folder whose parents do not exist yet: none are left behind
-      expectRefusal(sb, c, ['extract', sb.pkg, '--output', join(sb.area, 'new', 'deeper', 'out'), ...(c.args ?? [])]);
-      expect(snapshotTree(sb.dir)).toEqual(before);
-
-      // 4. verify refuses the same way and writes nothing either
-      expectRefusal(sb, c, ['verify', sb.pkg, ...(c.args ?? [])]);
-      expect(snapshotTree(sb.dir)).toEqual(before);
+      expect(readdirSync(emptyDest)).toEqual([]);
       expect(existsSync('/etc/alive-hostile-test-x')).toBe(false);
     });
   }
