@@ -3,7 +3,7 @@
  * --json is exactly one object with the contract's fields, errors are one `error:` line, no stack.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, errorLine, makeWalnut, rmrf, sandboxEnv, sha256File, snapshotTree, tempRoot } from './helpers.ts';
 
@@ -132,6 +132,23 @@ describe('--json', () => {
     const j = oneJsonObject(r.stdout);
     expect(j.ok).toBe(false);
     expect(errorLine(r)).toMatch(/does not exist/);
+  });
+});
+
+describe('info reads only the manifest', () => {
+  it('shows a package whose content past the manifest is damaged, which verify refuses', () => {
+    const w = makeWalnut(join(root, 'infow'), { 'raw/noise.bin': Buffer.from(Array.from({ length: 3 << 20 }, (_, i) => (i * 2654435761) >>> 24)) });
+    const full = join(root, 'info-full.walnut');
+    expect(cli(root, ['create', '--walnut', w, '--scope', 'full', '--output', full]).status).toBe(0);
+    const cut = join(root, 'info-cut.walnut');
+    const bytes = readFileSync(full);
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const info = cli(root, ['info', cut, '--json']);
+    expect(info.status, info.stderr).toBe(0);
+    expect(oneJsonObject(info.stdout)).toMatchObject({ walnut: 'infow', files: 2, bytes: (3 << 20) + readFileSync(join(w, '_kernel/key.md')).length });
+    const v = cli(root, ['verify', cut]);
+    expect(v.status).toBe(1);
+    expect(errorLine(v)).toMatch(/not a complete gzip stream|not a valid tar archive/);
   });
 });
 
