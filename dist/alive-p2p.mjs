@@ -21445,11 +21445,15 @@ function normaliseMemberName(name) {
 function compareCodePoints(a, b2) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b2, "utf8"));
 }
+function printable(s3) {
+  return s3.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => c === `
+` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
 
 // scripts/lib/package/manifest.ts
 var FORMAT_VERSION = "2.0.0", MANIFEST_NAME = "manifest.yaml", SCOPES = ["full", "bundle", "snapshot"], HEX64 = /^[0-9a-f]{64}$/;
 function fail(message, code = "bad_manifest") {
-  throw new AliveError(`invalid manifest.yaml: ${message}`, { code });
+  throw new AliveError(`invalid manifest.yaml: ${printable(message)}`, { code });
 }
 var fileSchema = external_exports.object({
   path: external_exports.string(),
@@ -21557,7 +21561,7 @@ function generationOf(version2) {
   if (m2 && m2[1] === "2") return Number(m2[2] ?? 0) >= 1 ? "v3" : "v2";
   if (m2 && m2[1] === "1" && (m2[2] ?? "0") === "1") return "v1";
   throw new AliveError(
-    `unsupported package format_version '${version2}': this version of alive reads 2.x packages (and 1.1 capsules); ask the sender to share again with a compatible version, or update alive`,
+    `unsupported package format_version '${printable(version2)}': this version of alive reads 2.x packages (and 1.1 capsules); ask the sender to share again with a compatible version, or update alive`,
     { code: "unsupported_version" }
   );
 }
@@ -21849,16 +21853,30 @@ function openPackedBytes(file2) {
   let stripper = new ActiveSessionsStripper();
   return raw.on("error", (err) => stripper.destroy(err)), raw.pipe(stripper);
 }
+function unreadable(file2, err) {
+  return err instanceof AliveError || !errnoCode(err) ? err : new AliveError(
+    `cannot read ${file2.path} (${errnoCode(err)}); fix its permissions or add it to .walnutignore, then try again`,
+    { code: "unreadable", cause: err }
+  );
+}
 async function digestPackedBytes(file2) {
   let hash2 = createHash("sha256"), size = 0;
-  for await (let chunk of openPackedBytes(file2))
-    hash2.update(chunk), size += chunk.length;
+  try {
+    for await (let chunk of openPackedBytes(file2))
+      hash2.update(chunk), size += chunk.length;
+  } catch (err) {
+    throw unreadable(file2, err);
+  }
   return { sha256: hash2.digest("hex"), size };
 }
 async function* packedBytesChecked(file2, expected) {
   let hash2 = createHash("sha256");
-  for await (let chunk of openPackedBytes(file2))
-    hash2.update(chunk), yield chunk;
+  try {
+    for await (let chunk of openPackedBytes(file2))
+      hash2.update(chunk), yield chunk;
+  } catch (err) {
+    throw unreadable(file2, err);
+  }
   if (hash2.digest("hex") !== expected.sha256)
     throw new AliveError(`${file2.path} changed while it was being packed; try again`, { code: "changed_while_packing" });
 }
@@ -24655,7 +24673,10 @@ async function writeTarGz(output2, fill, gzipOptions = {}) {
     await fill(tar), await tar.finish(), await gz.end(), await fh.sync(), await fh.close();
   } catch (err) {
     throw await fh.close().catch(() => {
-    }), safeUnlink(tmp), err;
+    }), safeUnlink(tmp), err instanceof AliveError || !/^E[A-Z]+$/.test(errnoCode(err) ?? "") ? err : new AliveError(`cannot write ${output2} (${errnoCode(err)}); check the free space and permissions of ${dirname2(output2)}; nothing was written`, {
+      code: "unwritable",
+      cause: err
+    });
   }
   try {
     linkSync(tmp, output2);
@@ -25438,7 +25459,7 @@ var TYPE_REASONS = {
 };
 function refuse(label, entry, reason, code = "unsafe_entry") {
   let where = entry === void 0 ? label : `${label}: entry '${entry}'`;
-  return new AliveError(`${where} ${reason}; nothing was written`, { code });
+  return new AliveError(`${printable(where)} ${reason}; nothing was written`, { code });
 }
 var ByteLimit = class extends Transform4 {
   constructor(limit, onExceed) {
@@ -25486,6 +25507,7 @@ function readTarStream(source, compression, limits, visit2) {
       let why = unsafePathReason(name);
       if (why) throw refuse(label, rawName, why);
       let prior = names.get(name);
+      if (prior === "dir" && kind === "file") throw refuse(label, rawName, "is both a file and a folder", "duplicate_entry");
       if (prior && !(prior === "dir" && kind === "dir")) throw refuse(label, rawName, "appears twice in the archive", "duplicate_entry");
       let parts = name.split("/");
       for (let i = 1; i < parts.length; i++) {
@@ -25493,7 +25515,6 @@ function readTarStream(source, compression, limits, visit2) {
         if (names.get(parent) === "file") throw refuse(label, rawName, `is inside '${parent}', which is a file`, "duplicate_entry");
         names.has(parent) || names.set(parent, "dir");
       }
-      if (kind === "file" && names.get(name) === "dir") throw refuse(label, rawName, "is both a file and a folder", "duplicate_entry");
       if (names.set(name, kind), entries += 1, entries > limits.maxEntries) throw refuse(label, void 0, `has more than ${limits.maxEntries} entries`, "too_large");
       let size = kind === "file" ? entry.size ?? 0 : 0;
       if (contentBytes += size, contentBytes > limits.maxBytes)
@@ -25606,6 +25627,12 @@ var hashOnlySink = {
   async mkdir() {
   }
 }, SMALL_FILE = 1024 * 1024;
+function writeFailure(path, err) {
+  return new AliveError(
+    `cannot write ${path} while unpacking (${errnoCode(err) ?? "error"}); check the free space and permissions of the destination; nothing was written`,
+    { code: "unwritable", cause: err }
+  );
+}
 async function writeSmall(target, path, mode, mtimeSec, body) {
   let chunks = [], size = 0, hash2 = createHash6("sha256");
   for await (let chunk of body)
@@ -25620,7 +25647,11 @@ async function writeSmall(target, path, mode, mtimeSec, body) {
   }
   try {
     let buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), off = 0;
-    for (; off < buf.length; ) off += writeSync3(fd, buf, off, buf.length - off);
+    try {
+      for (; off < buf.length; ) off += writeSync3(fd, buf, off, buf.length - off);
+    } catch (err) {
+      throw writeFailure(path, err);
+    }
     mtimeSec > 0 && futimesSync(fd, mtimeSec, mtimeSec);
   } finally {
     closeSync3(fd);
@@ -25655,7 +25686,11 @@ function folderSink(root) {
           let buf = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
           pending = [], pendingBytes = 0;
           let off = 0;
-          for (; off < buf.length; ) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+          try {
+            for (; off < buf.length; ) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+          } catch (err) {
+            throw writeFailure(path, err);
+          }
         };
         for await (let chunk of body)
           hash2.update(chunk), size += chunk.length, pending.push(chunk), pendingBytes += chunk.length, pendingBytes >= 1024 * 1024 && await flush();
@@ -26047,7 +26082,7 @@ async function runInfo(argv) {
       printLine(`${pkg}: a v3 package encrypted as a whole (${head.envelope}); its manifest is inside the ciphertext.`), printLine("Run alive-p2p verify with credentials to see its contents.");
       return;
     }
-    printLine(`Package: ${summary.path}`), printLine(`Format: ${m2.format_version}   Scope: ${m2.scope}   Walnut: ${m2.source.walnut ?? "?"}`), printLine(`Created: ${m2.created}`), m2.description && printLine(`Description: ${m2.description}`), m2.bundles?.length && printLine(`Bundles: ${m2.bundles.join(", ")}`), printLine(`Files: ${m2.files.length} (${formatBytes(summary.bytes ?? 0)})`), printLine(`Encrypted: ${summary.encrypted ? head.envelope : "no"}`), printLine(`Signed: ${m2.signature ? `yes, by ${m2.signature.signer} (not checked by info; use verify --signer-key)` : "no"}`);
+    printLine(`Package: ${summary.path}`), printLine(`Format: ${printable(m2.format_version)}   Scope: ${m2.scope}   Walnut: ${printable(m2.source.walnut ?? "?")}`), printLine(`Created: ${printable(m2.created)}`), m2.description && printLine(`Description: ${printable(m2.description)}`), m2.bundles?.length && printLine(`Bundles: ${m2.bundles.map(printable).join(", ")}`), printLine(`Files: ${m2.files.length} (${formatBytes(summary.bytes ?? 0)})`), printLine(`Encrypted: ${summary.encrypted ? head.envelope : "no"}`), printLine(`Signed: ${m2.signature ? `yes, by ${printable(m2.signature.signer)} (not checked by info; use verify --signer-key)` : "no"}`);
   });
 }
 var VERIFY_USAGE = `usage: alive-p2p verify PACKAGE [--private-key PEM] [--signer-key PEM] [--max-size BYTES] [--json]
@@ -26086,7 +26121,7 @@ async function runVerify(argv) {
   if (values.json) printJson(out);
   else {
     printLine(`OK: ${pkg} (format ${r.manifest.format_version}, scope ${r.manifest.scope}, ${r.files} files, ${formatBytes(r.bytes)})`);
-    let sig = out.signed ? out.signature_ok ? `yes, valid, by ${r.signature.signer}` : `yes, by ${r.signature.signer ?? "?"} (not checked: pass --signer-key)` : "no";
+    let who = printable(r.signature.signer ?? "?"), sig = out.signed ? out.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)` : "no";
     printLine(`Encrypted: ${out.encrypted ? r.envelope : "no"}   Signed: ${sig}`);
   }
 }
@@ -26117,7 +26152,7 @@ async function runExtract(argv) {
   let output2 = requireFlag(values.output, "--output", EXTRACT_USAGE), maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296, pkg = positionals[0];
   return jsonErrors(values.json, async () => {
     let crypto = packageCryptoFrom(values["private-key"] ? { privateKeyPath: values["private-key"] } : {}), r = await extractPackage(pkg, output2, { maxBytes, crypto });
-    values.json ? printJson({ ...verifySummary(r), output: r.output, bytes: r.bytes }) : (printLine(`Extracted to: ${r.output}`), printLine(`Format: ${r.manifest.format_version}   Scope: ${r.manifest.scope}   Walnut: ${r.manifest.source.walnut ?? "?"}`), printLine(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`));
+    values.json ? printJson({ ...verifySummary(r), output: r.output, bytes: r.bytes }) : (printLine(`Extracted to: ${r.output}`), printLine(`Format: ${printable(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${printable(r.manifest.source.walnut ?? "?")}`), printLine(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`));
   });
 }
 

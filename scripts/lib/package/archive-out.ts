@@ -52,7 +52,11 @@ export async function writeTarGz(
   } catch (err) {
     await fh.close().catch(() => {});
     safeUnlink(tmp);
-    throw err;
+    if (err instanceof AliveError || !/^E[A-Z]+$/.test(errnoCode(err) ?? '')) throw err;
+    throw new AliveError(`cannot write ${output} (${errnoCode(err)}); check the free space and permissions of ${dirname(output)}; nothing was written`, {
+      code: 'unwritable',
+      cause: err,
+    });
   }
   try {
     linkSync(tmp, output);

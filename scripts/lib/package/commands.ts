@@ -5,6 +5,7 @@ import { printJson, printLine, warn } from '../cli/main.ts';
 import { formatBytes } from '../cli/progress.ts';
 import { AliveError, UsageError } from '../errors.ts';
 import { SCOPES, type Scope } from './manifest.ts';
+import { printable } from './safe-path.ts';
 import { createPlainPackage, planPackage, defaultOutputPath, manifestTextFor, writePlannedFiles, type CreateOptions } from './create.ts';
 import { writeEncryptedPackage, type SignerSpec } from './encrypt.ts';
 import { packageCryptoFrom } from './crypto-adapter.ts';
@@ -229,13 +230,14 @@ export async function runInfo(argv: string[]) {
       return;
     }
     printLine(`Package: ${summary.path}`);
-    printLine(`Format: ${m.format_version}   Scope: ${m.scope}   Walnut: ${m.source.walnut ?? '?'}`);
-    printLine(`Created: ${m.created}`);
-    if (m.description) printLine(`Description: ${m.description}`);
-    if (m.bundles?.length) printLine(`Bundles: ${m.bundles.join(', ')}`);
+    // Manifest text is the sender's: escape control characters before it reaches a terminal.
+    printLine(`Format: ${printable(m.format_version)}   Scope: ${m.scope}   Walnut: ${printable(m.source.walnut ?? '?')}`);
+    printLine(`Created: ${printable(m.created)}`);
+    if (m.description) printLine(`Description: ${printable(m.description)}`);
+    if (m.bundles?.length) printLine(`Bundles: ${m.bundles.map(printable).join(', ')}`);
     printLine(`Files: ${m.files.length} (${formatBytes(summary.bytes ?? 0)})`);
     printLine(`Encrypted: ${summary.encrypted ? head.envelope : 'no'}`);
-    printLine(`Signed: ${m.signature ? `yes, by ${m.signature.signer} (not checked by info; use verify --signer-key)` : 'no'}`);
+    printLine(`Signed: ${m.signature ? `yes, by ${printable(m.signature.signer)} (not checked by info; use verify --signer-key)` : 'no'}`);
   });
 }
 
@@ -282,7 +284,8 @@ export async function runVerify(argv: string[]) {
   if (values.json) printJson(out);
   else {
     printLine(`OK: ${pkg} (format ${r.manifest.format_version}, scope ${r.manifest.scope}, ${r.files} files, ${formatBytes(r.bytes)})`);
-    const sig = !out.signed ? 'no' : out.signature_ok ? `yes, valid, by ${r.signature.signer}` : `yes, by ${r.signature.signer ?? '?'} (not checked: pass --signer-key)`;
+    const who = printable(r.signature.signer ?? '?');
+    const sig = !out.signed ? 'no' : out.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)`;
     printLine(`Encrypted: ${out.encrypted ? r.envelope : 'no'}   Signed: ${sig}`);
   }
 }
@@ -323,7 +326,7 @@ export async function runExtract(argv: string[]) {
       printJson({ ...verifySummary(r), output: r.output, bytes: r.bytes });
     } else {
       printLine(`Extracted to: ${r.output}`);
-      printLine(`Format: ${r.manifest.format_version}   Scope: ${r.manifest.scope}   Walnut: ${r.manifest.source.walnut ?? '?'}`);
+      printLine(`Format: ${printable(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${printable(r.manifest.source.walnut ?? '?')}`);
       printLine(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`);
     }
   });

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { AliveError } from '../errors.ts';
+import { AliveError, errnoCode } from '../errors.ts';
 import { ActiveSessionsStripper } from './yaml-strip.ts';
 import type { PlannedFile } from './collect.ts';
 
@@ -19,13 +19,26 @@ export interface Digest {
   size: number;
 }
 
+/** A file of the walnut that cannot be read is the user's to fix, not a bug of ours. */
+function unreadable(file: PlannedFile, err: unknown): unknown {
+  if (err instanceof AliveError || !errnoCode(err)) return err;
+  return new AliveError(
+    `cannot read ${file.path} (${errnoCode(err)}); fix its permissions or add it to .walnutignore, then try again`,
+    { code: 'unreadable', cause: err },
+  );
+}
+
 /** SHA-256 and length of the packed bytes, streaming. */
 export async function digestPackedBytes(file: PlannedFile): Promise<Digest> {
   const hash = createHash('sha256');
   let size = 0;
-  for await (const chunk of openPackedBytes(file) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    size += chunk.length;
+  try {
+    for await (const chunk of openPackedBytes(file) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      size += chunk.length;
+    }
+  } catch (err) {
+    throw unreadable(file, err);
   }
   return { sha256: hash.digest('hex'), size };
 }
@@ -33,9 +46,13 @@ export async function digestPackedBytes(file: PlannedFile): Promise<Digest> {
 /** Yields the packed bytes again while hashing them, and checks they still match `expected`. */
 export async function* packedBytesChecked(file: PlannedFile, expected: Digest): AsyncGenerator<Buffer> {
   const hash = createHash('sha256');
-  for await (const chunk of openPackedBytes(file) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    yield chunk;
+  try {
+    for await (const chunk of openPackedBytes(file) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  } catch (err) {
+    throw unreadable(file, err);
   }
   if (hash.digest('hex') !== expected.sha256) {
     throw new AliveError(`${file.path} changed while it was being packed; try again`, { code: 'changed_while_packing' });

@@ -32,6 +32,13 @@ export const hashOnlySink: FileSink = {
 
 const SMALL_FILE = 1024 * 1024;
 
+function writeFailure(path: string, err: unknown): AliveError {
+  return new AliveError(
+    `cannot write ${path} while unpacking (${errnoCode(err) ?? 'error'}); check the free space and permissions of the destination; nothing was written`,
+    { code: 'unwritable', cause: err },
+  );
+}
+
 /**
  * Small files are gathered in memory and written with synchronous calls: one open, write and
  * close each, instead of a thread-pool round trip per call (many small files dominate extraction).
@@ -56,7 +63,11 @@ async function writeSmall(target: string, path: string, mode: number, mtimeSec: 
   try {
     const buf = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
     let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    try {
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    } catch (err) {
+      throw writeFailure(path, err);
+    }
     if (mtimeSec > 0) futimesSync(fd, mtimeSec, mtimeSec);
   } finally {
     closeSync(fd);
@@ -103,7 +114,11 @@ export function folderSink(root: string): FileSink {
           pending = [];
           pendingBytes = 0;
           let off = 0;
-          while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+          try {
+            while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+          } catch (err) {
+            throw writeFailure(path, err);
+          }
         };
         for await (const chunk of body as AsyncIterable<Buffer>) {
           hash.update(chunk);

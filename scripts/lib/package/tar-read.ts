@@ -9,7 +9,7 @@ import { createGunzip } from 'node:zlib';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { Parser, type ReadEntry } from 'tar';
 import { AliveError } from '../errors.ts';
-import { unsafePathReason, normaliseMemberName } from './safe-path.ts';
+import { unsafePathReason, normaliseMemberName, printable } from './safe-path.ts';
 
 export interface TarEntry {
   /** Normalised path (no `./`, no trailing `/`). */
@@ -47,7 +47,7 @@ const TYPE_REASONS: Record<string, string> = {
 
 export function refuse(label: string, entry: string | undefined, reason: string, code = 'unsafe_entry'): AliveError {
   const where = entry === undefined ? label : `${label}: entry '${entry}'`;
-  return new AliveError(`${where} ${reason}; nothing was written`, { code });
+  return new AliveError(`${printable(where)} ${reason}; nothing was written`, { code });
 }
 
 /** Counts bytes flowing through and fails once a limit is passed (gzip bombs). */
@@ -127,6 +127,7 @@ export function readTarStream(
       const why = unsafePathReason(name);
       if (why) throw refuse(label, rawName, why);
       const prior = names.get(name);
+      if (prior === 'dir' && kind === 'file') throw refuse(label, rawName, 'is both a file and a folder', 'duplicate_entry');
       if (prior && !(prior === 'dir' && kind === 'dir')) throw refuse(label, rawName, 'appears twice in the archive', 'duplicate_entry');
       // A name must not be used as a file and as a folder (a/ then a, or a then a/b).
       const parts = name.split('/');
@@ -135,7 +136,6 @@ export function readTarStream(
         if (names.get(parent) === 'file') throw refuse(label, rawName, `is inside '${parent}', which is a file`, 'duplicate_entry');
         if (!names.has(parent)) names.set(parent, 'dir');
       }
-      if (kind === 'file' && names.get(name) === 'dir') throw refuse(label, rawName, 'is both a file and a folder', 'duplicate_entry');
       names.set(name, kind);
       entries += 1;
       if (entries > limits.maxEntries) throw refuse(label, undefined, `has more than ${limits.maxEntries} entries`, 'too_large');

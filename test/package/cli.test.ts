@@ -1,0 +1,197 @@
+/**
+ * The contract's conventions for the package commands (cli.md 3, 4): --help, usage errors (exit 2),
+ * --json is exactly one object with the contract's fields, errors are one `error:` line, no stack.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, errorLine, makeWalnut, rmrf, sandboxEnv, sha256File, snapshotTree, tempRoot } from './helpers.ts';
+
+let root: string;
+let walnut: string;
+let pkg: string;
+
+beforeAll(() => {
+  root = tempRoot('cli');
+  sandboxEnv(root);
+  walnut = makeWalnut(join(root, 'cw'), { 'notes/a.md': 'a\n', 'bundles/b/context.manifest.yaml': 'goal: b\n' });
+  pkg = join(root, 'cw.walnut');
+  const r = cli(root, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg]);
+  expect(r.status, r.stderr).toBe(0);
+});
+afterAll(() => rmrf(root));
+
+/** Parses stdout as exactly one JSON object (nothing before or after it). */
+function oneJsonObject(stdout: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(stdout);
+  expect(typeof value === 'object' && value !== null && !Array.isArray(value)).toBe(true);
+  return value as Record<string, unknown>;
+}
+
+describe('--help', () => {
+  for (const command of ['create', 'info', 'verify', 'extract']) {
+    it(`${command} --help prints its usage and exits 0`, () => {
+      const r = cli(root, [command, '--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^usage: alive-p2p ${command}`));
+      expect(r.stderr).toBe('');
+      // --help wins over missing required arguments.
+      expect(cli(root, [command, '-h']).status).toBe(0);
+    });
+  }
+  it('alive-p2p --help lists the package commands', () => {
+    const r = cli(root, ['--help']);
+    expect(r.status).toBe(0);
+    for (const c of ['create', 'info', 'verify', 'extract']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+  });
+  it('no command is a usage error (exit 2)', () => {
+    expect(cli(root, []).status).toBe(2);
+    const r = cli(root, ['unpack']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: unknown command 'unpack'/);
+  });
+});
+
+describe('usage errors exit 2 and name the problem', () => {
+  const cases: Array<{ name: string; args: () => string[]; message: RegExp }> = [
+    { name: 'create with an unknown flag', args: () => ['create', '--walnut', walnut, '--scope', 'full', '--bogus'], message: /--bogus/ },
+    { name: 'create without --walnut', args: () => ['create', '--scope', 'full'], message: /--walnut is required/ },
+    { name: 'create without --scope', args: () => ['create', '--walnut', walnut], message: /--scope is required/ },
+    { name: 'create with a positional', args: () => ['create', 'extra', '--walnut', walnut, '--scope', 'full'], message: /unexpected argument 'extra'/ },
+    { name: 'create with a multi-line description', args: () => ['create', '--walnut', walnut, '--scope', 'full', '--output', join(root, 'd.walnut'), '--description', 'a\nb'], message: /--description must be a single line/ },
+    { name: 'info with an unknown flag', args: () => ['info', pkg, '--verbose'], message: /--verbose/ },
+    { name: 'info without a package', args: () => ['info'], message: /missing argument/ },
+    { name: 'verify with an unknown flag', args: () => ['verify', pkg, '--private'], message: /--private/ },
+    { name: 'verify with two packages', args: () => ['verify', pkg, pkg], message: /unexpected argument/ },
+    { name: 'verify with a bad --max-size', args: () => ['verify', pkg, '--max-size', '10MB'], message: /--max-size takes a positive whole number, got '10MB'/ },
+    { name: 'verify with --max-size 0', args: () => ['verify', pkg, '--max-size', '0'], message: /--max-size takes a positive whole number/ },
+    { name: 'extract without --output', args: () => ['extract', pkg], message: /--output is required/ },
+    { name: 'extract with an unknown flag', args: () => ['extract', pkg, '--output', join(root, 'never'), '--force'], message: /--force/ },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const before = snapshotTree(root);
+      const r = cli(root, c.args());
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/^error: /);
+      expect(r.stderr.split('\n')[0]).toMatch(c.message);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(r.stdout).toBe('');
+      expect(snapshotTree(root)).toEqual(before);
+    });
+  }
+});
+
+describe('--json', () => {
+  it('create: {path, sha256, scope, files, bytes, encrypted, signed, held_back}', () => {
+    const out = join(root, 'json-create.walnut');
+    const r = cli(root, ['create', '--walnut', walnut, '--scope', 'snapshot', '--output', out, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const j = oneJsonObject(r.stdout);
+    expect(Object.keys(j).sort()).toEqual(['bytes', 'encrypted', 'files', 'held_back', 'path', 'scope', 'sha256', 'signed']);
+    expect(j.sha256).toBe(sha256File(out));
+  });
+
+  it('verify: {ok, format_version, scope, files, encrypted, signed, signature_ok, problems[]}', () => {
+    const r = cli(root, ['verify', pkg, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const j = oneJsonObject(r.stdout);
+    expect(j).toEqual({ ok: true, format_version: '2.0.0', scope: 'full', files: 3, encrypted: false, signed: false, signature_ok: null, signer: null, problems: [] });
+    expect(r.stderr).toBe('');
+  });
+
+  it('verify of a bad package: exit 1, one JSON object with ok false and the problem, and one error line', () => {
+    const bad = join(root, 'bad.walnut');
+    writeFileSync(bad, 'not a package');
+    const r = cli(root, ['verify', bad, '--json']);
+    expect(r.status).toBe(1);
+    const j = oneJsonObject(r.stdout);
+    expect(j.ok).toBe(false);
+    expect(j.problems).toEqual([expect.stringMatching(/not a \.walnut package/)]);
+    expect(errorLine(r)).toMatch(/not a \.walnut package/);
+  });
+
+  it('info: one object describing the manifest', () => {
+    const r = cli(root, ['info', pkg, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const j = oneJsonObject(r.stdout);
+    expect(j).toMatchObject({ format_version: '2.0.0', scope: 'full', walnut: 'cw', files: 3, encrypted: false, signed: false });
+  });
+
+  it('extract: one object, the verify fields plus output', () => {
+    const out = join(root, 'json-extract');
+    const r = cli(root, ['extract', pkg, '--output', out, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const j = oneJsonObject(r.stdout);
+    expect(j).toMatchObject({ ok: true, format_version: '2.0.0', scope: 'full', files: 3, output: out });
+  });
+
+  it('a refused create with --json still prints one object and one error line', () => {
+    const r = cli(root, ['create', '--walnut', join(root, 'nope'), '--scope', 'full', '--output', join(root, 'n.walnut'), '--json']);
+    expect(r.status).toBe(1);
+    const j = oneJsonObject(r.stdout);
+    expect(j.ok).toBe(false);
+    expect(errorLine(r)).toMatch(/does not exist/);
+  });
+});
+
+describe('info reads only the manifest', () => {
+  it('shows a package whose content past the manifest is damaged, which verify refuses', () => {
+    const w = makeWalnut(join(root, 'infow'), { 'raw/noise.bin': Buffer.from(Array.from({ length: 3 << 20 }, (_, i) => (i * 2654435761) >>> 24)) });
+    const full = join(root, 'info-full.walnut');
+    expect(cli(root, ['create', '--walnut', w, '--scope', 'full', '--output', full]).status).toBe(0);
+    const cut = join(root, 'info-cut.walnut');
+    const bytes = readFileSync(full);
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const info = cli(root, ['info', cut, '--json']);
+    expect(info.status, info.stderr).toBe(0);
+    expect(oneJsonObject(info.stdout)).toMatchObject({ walnut: 'infow', files: 2, bytes: (3 << 20) + readFileSync(join(w, '_kernel/key.md')).length });
+    const v = cli(root, ['verify', cut]);
+    expect(v.status).toBe(1);
+    expect(errorLine(v)).toMatch(/not a complete gzip stream|not a valid tar archive/);
+  });
+});
+
+describe('extract destinations', () => {
+  it('refuses a folder that has anything in it, leaving it as it was', () => {
+    const dest = join(root, 'occupied');
+    mkdirSync(dest);
+    writeFileSync(join(dest, 'mine.txt'), 'mine');
+    const before = snapshotTree(root);
+    const r = cli(root, ['extract', pkg, '--output', dest]);
+    expect(r.status).toBe(1);
+    expect(errorLine(r)).toMatch(/already exists and is not an empty folder/);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('refuses an existing file as destination', () => {
+    const dest = join(root, 'a-file');
+    writeFileSync(dest, 'x');
+    const r = cli(root, ['extract', pkg, '--output', dest]);
+    expect(r.status).toBe(1);
+    expect(errorLine(r)).toMatch(/already exists/);
+  });
+
+  it('creates missing parent folders for a good package', () => {
+    const dest = join(root, 'p1', 'p2', 'dest');
+    const r = cli(root, ['extract', pkg, '--output', dest]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(dest, 'notes/a.md'))).toBe(true);
+  });
+
+  it('a package path that does not exist is a clear error', () => {
+    const r = cli(root, ['verify', join(root, 'missing.walnut')]);
+    expect(r.status).toBe(1);
+    expect(errorLine(r)).toMatch(/cannot read .*missing\.walnut \(ENOENT\); check the path/);
+  });
+
+  it('errors carry a stack only with ALIVE_DEBUG=1', () => {
+    const bad = join(root, 'bad2.walnut');
+    writeFileSync(bad, 'nope');
+    const quiet = cli(root, ['verify', bad]);
+    expect(quiet.stderr).not.toMatch(/^\s+at /m);
+    const loud = cli(root, ['verify', bad], { extraEnv: { ALIVE_DEBUG: '1' } });
+    expect(loud.status).toBe(1);
+    expect(loud.stderr).toMatch(/^\s+at /m);
+  });
+});

@@ -1,0 +1,270 @@
+/**
+ * Shared parts of the package suites: temporary folders, the built CLI as a child process, exact
+ * snapshots of folder trees ("nothing was written"), Python for fixtures, and a test-side writer of
+ * the reference manifest layout (walnut-package-v2.md 2.3), independent of the code under test.
+ */
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CLI = join(repoRoot, 'dist', 'alive-p2p.mjs');
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+if (!existsSync(CLI)) {
+  throw new Error(`${CLI} is missing: run 'npm run build' before the package suites`);
+}
+
+/** A fresh folder under the system temp folder; `rm` it in afterAll. */
+export function tempRoot(tag: string): string {
+  return mkdtempSync(join(tmpdir(), `alive-pkgtest-${tag}-`));
+}
+
+export function rmrf(path: string): void {
+  rmSync(path, { recursive: true, force: true });
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The environment of every CLI child: ALIVE_HOME, HOME and TMPDIR inside `sandbox` (so a spool
+ * or staging folder left behind anywhere shows up in the sandbox's snapshot), no secrets.
+ */
+export function sandboxEnv(sandbox: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ['WALNUT_PASSPHRASE', 'ALIVE_DEBUG', 'GH_TOKEN', 'GITHUB_TOKEN', 'ALIVE_WORLD_ROOT']) delete env[k];
+  const home = join(sandbox, 'home');
+  const tmp = join(sandbox, 'tmp');
+  mkdirSync(home, { recursive: true });
+  mkdirSync(tmp, { recursive: true });
+  return { ...env, HOME: home, ALIVE_HOME: join(home, '.alive'), TMPDIR: tmp, ...extra };
+}
+
+/** Runs `node dist/alive-p2p.mjs ...args` in `sandbox`. */
+export function cli(sandbox: string, args: string[], opts: SpawnSyncOptions & { extraEnv?: Record<string, string> } = {}): CliResult {
+  const { extraEnv, ...spawnOpts } = opts;
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: sandbox,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: 120_000,
+    ...spawnOpts,
+    env: spawnOpts.env ?? sandboxEnv(sandbox, extraEnv),
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** Like `cli`, without blocking: several refusals of one package can run at once. */
+export function cliAsync(sandbox: string, args: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: sandbox, env: sandboxEnv(sandbox), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/**
+ * Asserts the contract's error shape (cli.md 3): one line on stderr starting with `error:`, no
+ * stack trace, and returns that line.
+ */
+export function errorLine(r: CliResult): string {
+  const lines = r.stderr.split('\n').filter((l) => l !== '');
+  const errors = lines.filter((l) => l.startsWith('error: '));
+  expect(errors, `stderr was:\n${r.stderr}`).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/^\s+at .+[(:]\d+/m);
+  return errors[0]!;
+}
+
+export function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function sha256File(path: string): string {
+  return sha256(readFileSync(path));
+}
+
+/** Writes files (and their folders) under `root`: `{ 'a/b.txt': 'text' }`. */
+export function writeTree(root: string, files: Record<string, string | Buffer>): void {
+  for (const [rel, data] of Object.entries(files)) {
+    const abs = join(root, rel);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, data);
+  }
+}
+
+/**
+ * Every entry under `root` (recursively, without following links) with its kind, mode, size,
+ * content hash or link target: two equal snapshots mean nothing was created, removed or changed.
+ */
+export function snapshotTree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string, rel: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const abs = join(dir, name);
+      const r = rel ? `${rel}/${name}` : name;
+      const st = lstatSync(abs);
+      const mode = (st.mode & 0o7777).toString(8);
+      if (st.isSymbolicLink()) out[r] = `link -> ${readlinkSync(abs)}`;
+      else if (st.isDirectory()) {
+        out[r] = `dir ${mode}`;
+        walk(abs, r);
+      } else if (st.isFile()) out[r] = `file ${mode} ${st.size} ${sha256File(abs)}`;
+      else out[r] = `other ${st.mode.toString(8)}`;
+    }
+  };
+  walk(root, '');
+  return out;
+}
+
+/** Files under `root` (relative POSIX paths, sorted), not following links. */
+export function listFiles(root: string): string[] {
+  return Object.entries(snapshotTree(root))
+    .filter(([, v]) => v.startsWith('file '))
+    .map(([k]) => k)
+    .sort();
+}
+
+/** The real interpreter behind `python3` (version-manager shims cost a shell start per call). */
+const PYTHON = (() => {
+  const r = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+  const exe = String(r.stdout ?? '').trim();
+  return r.status === 0 && exe ? exe : 'python3';
+})();
+
+export function python(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(PYTHON, args, { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+export interface TarMember {
+  name: string;
+  type?: 'file' | 'dir' | 'symlink' | 'hardlink' | 'chr' | 'blk' | 'fifo';
+  data?: string | Buffer;
+  linkname?: string;
+  pax?: Record<string, string>;
+  mode?: number;
+  mtime?: number;
+}
+
+export interface TarSpec {
+  out: string;
+  gzip?: boolean;
+  format?: 'pax' | 'gnu' | 'ustar';
+  globalPax?: Record<string, string>;
+  members: TarMember[];
+}
+
+/** Writes an exact tar(.gz) with Python's tarfile (fixtures/build_tar.py). */
+export function buildTar(spec: TarSpec): string {
+  const input = JSON.stringify({
+    out: spec.out,
+    gzip: spec.gzip ?? true,
+    format: spec.format ?? 'pax',
+    global_pax: spec.globalPax ?? null,
+    members: spec.members.map((m) => ({
+      name: m.name,
+      type: m.type ?? 'file',
+      data_b64: Buffer.from(m.data ?? '').toString('base64'),
+      ...(m.linkname !== undefined ? { linkname: m.linkname } : {}),
+      ...(m.pax ? { pax: m.pax } : {}),
+      ...(m.mode !== undefined ? { mode: m.mode } : {}),
+      ...(m.mtime !== undefined ? { mtime: m.mtime } : {}),
+    })),
+  });
+  const r = python([join(FIXTURES, 'build_tar.py')], input);
+  if (r.status !== 0) throw new Error(`build_tar.py failed: ${r.stderr}`);
+  return spec.out;
+}
+
+export interface RefManifestFile {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * The reference writer's exact manifest layout (walnut-package-v2.md 2.3), written here from the
+ * spec so fixtures do not depend on the module under test.
+ */
+export function refManifest(opts: {
+  files: RefManifestFile[];
+  walnut?: string;
+  scope?: 'full' | 'bundle' | 'snapshot';
+  formatVersion?: string;
+  created?: string;
+  description?: string;
+  bundles?: string[];
+}): string {
+  const lines = [
+    `format_version: "${opts.formatVersion ?? '2.0.0'}"`,
+    '',
+    'source:',
+    `  walnut: ${opts.walnut ?? 'test-walnut'}`,
+    '  plugin_version: "2.0.0"',
+    '',
+    `scope: ${opts.scope ?? 'full'}`,
+    `created: "${opts.created ?? '2026-04-01T12:00:00Z'}"`,
+    'encrypted: false',
+  ];
+  if (opts.description) {
+    lines.push(`description: "${opts.description.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`);
+  }
+  lines.push('', 'files:');
+  for (const f of opts.files) lines.push(`  - path: ${f.path}`, `    sha256: ${f.sha256}`, `    size: ${f.size}`);
+  if (opts.bundles?.length) {
+    lines.push('', 'bundles:');
+    for (const b of opts.bundles) lines.push(`  - ${b}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Manifest entries for in-memory files. */
+export function entriesFor(files: Record<string, string | Buffer>): RefManifestFile[] {
+  return Object.entries(files).map(([path, data]) => ({ path, sha256: sha256(data), size: Buffer.byteLength(data) }));
+}
+
+/** Paths listed in a manifest's text (the reference's `  - path: ` lines, raw). */
+export function manifestPaths(text: string): string[] {
+  return [...text.matchAll(/^ {2}- path: (.*)$/gm)].map((m) => m[1]!);
+}
+
+/** The manifest text of a .walnut, read with the system tar. */
+export function manifestOf(pkg: string): string {
+  const r = spawnSync('tar', ['-xzOf', pkg, 'manifest.yaml'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tar could not read manifest.yaml from ${pkg}: ${r.stderr}`);
+  return String(r.stdout);
+}
+
+/** A minimal walnut (v2 or v3 layout) with the given extra files. */
+export function makeWalnut(dir: string, files: Record<string, string | Buffer> = {}): string {
+  writeTree(dir, { '_kernel/key.md': '---\ntype: venture\ngoal: test\n---\n# Key\n', ...files });
+  return dir;
+}

@@ -1,0 +1,89 @@
+/**
+ * Streaming (cli.md 4; the team's performance rule): packing, verifying and extracting a walnut
+ * holding one 300 MiB file keeps the child's peak RSS far below the file's size. A memory bound,
+ * not a time limit. The file is sparse zeros with seeded random islands, so it costs little disk
+ * and compresses well, yet every byte still flows through hashing, tar, gzip and back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeSync, openSync, statSync, writeSync, ftruncateSync, mkdirSync, createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { runNode, type RunResult } from '../../bench/lib.ts';
+import { CLI, makeWalnut, manifestOf, rmrf, sandboxEnv, tempRoot } from './helpers.ts';
+
+const SIZE = 300 * 1024 * 1024;
+const SMALL = 30 * 1024 * 1024;
+/** Peak RSS allowed, in MiB: about half the file (Node alone takes about 40, our runs about 100). */
+const RSS_LIMIT_MB = 150;
+/** How much more the 300 MiB run may take than the 30 MiB run: streaming means about nothing. */
+const GROWTH_LIMIT_MB = 48;
+
+async function sha256Stream(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const c of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) h.update(c);
+  return h.digest('hex');
+}
+
+/** A walnut with one sparse file of `size` bytes holding 1 MiB of seeded random bytes every 16 MiB. */
+async function walnutWithBigFile(dir: string, size: number): Promise<{ walnut: string; sha: string }> {
+  const walnut = makeWalnut(dir, { 'notes/small.md': 'small\n' });
+  mkdirSync(join(walnut, 'raw'));
+  const big = join(walnut, 'raw', 'big.bin');
+  const fd = openSync(big, 'w');
+  ftruncateSync(fd, size);
+  let x = 42;
+  const island = Buffer.alloc(1024 * 1024);
+  for (let off = 0; off < size; off += 16 * 1024 * 1024) {
+    for (let i = 0; i < island.length; i++) {
+      x = (x * 1664525 + 1013904223) >>> 0;
+      island[i] = x >>> 24;
+    }
+    writeSync(fd, island, 0, island.length, off);
+  }
+  closeSync(fd);
+  return { walnut, sha: await sha256Stream(big) };
+}
+
+interface Runs {
+  create: RunResult;
+  verify: RunResult;
+  extract: RunResult;
+}
+
+/** create, verify, extract as child processes with their peak RSS; checks the bytes come back. */
+async function roundTrip(tag: string, size: number): Promise<Runs> {
+  const { walnut, sha } = await walnutWithBigFile(join(root, `w-${tag}`), size);
+  const env = sandboxEnv(root);
+  const pkg = join(root, `${tag}.walnut`);
+  const create = runNode(CLI, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg], { env, cwd: root });
+  expect(create.status, create.stderr).toBe(0);
+  expect(manifestOf(pkg)).toContain(`  - path: raw/big.bin\n    sha256: ${sha}\n    size: ${size}\n`);
+  const verify = runNode(CLI, ['verify', pkg], { env, cwd: root });
+  expect(verify.status, verify.stderr).toBe(0);
+  const out = join(root, `out-${tag}`);
+  const extract = runNode(CLI, ['extract', pkg, '--output', out], { env, cwd: root });
+  expect(extract.status, extract.stderr).toBe(0);
+  expect(statSync(join(out, 'raw/big.bin')).size).toBe(size);
+  expect(await sha256Stream(join(out, 'raw/big.bin'))).toBe(sha);
+  for (const r of [create, verify, extract]) expect(r.peakRssMb, 'peak RSS was not measured').toBeGreaterThan(10);
+  return { create, verify, extract };
+}
+
+let root: string;
+beforeAll(() => {
+  root = tempRoot('stream');
+});
+afterAll(() => rmrf(root));
+
+describe('one 300 MiB file', () => {
+  it('create, verify and extract stay far below the file size in memory, and do not grow with it', async () => {
+    const small = await roundTrip('small', SMALL);
+    const big = await roundTrip('big', SIZE);
+    for (const what of ['create', 'verify', 'extract'] as const) {
+      const b = big[what].peakRssMb!;
+      const s = small[what].peakRssMb!;
+      expect(b, `${what}: peak RSS ${b.toFixed(0)} MiB for a 300 MiB file`).toBeLessThan(RSS_LIMIT_MB);
+      expect(b - s, `${what}: ${s.toFixed(0)} MiB at 30 MiB, ${b.toFixed(0)} MiB at 300 MiB`).toBeLessThan(GROWTH_LIMIT_MB);
+    }
+  }, 300_000);
+});
