@@ -254,6 +254,7 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     const id = `${ctx.timestamp.replace(/[-:]/g, '')}-${process.pid}-${randomBytes(3).toString('hex')}`;
     const staging = join(receivingDir, id);
     mkdirSync(staging, { mode: 0o700 });
+    mkdirSync(join(staging, PKG_DIR));
     let journal: Journal;
     try {
       const read = await readPackage(ctx.pkg, folderSink(join(staging, PKG_DIR)), readOpts);
