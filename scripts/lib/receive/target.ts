@@ -84,11 +84,11 @@ function strongLayout(walnut: string): WalnutLayout | undefined {
 }
 
 /**
- * The layout of a new walnut: the manifest's `source_layout` when it says; else the layout most
- * walnuts of this world show (looking two levels down: domain/walnut); else v3, the current one.
+ * The layout of a new walnut: the one most walnuts of this world show (looking two levels down:
+ * domain/walnut), so a world stays consistent; in a world without walnuts, the manifest's
+ * `source_layout` when it says; else v3, the current one.
  */
 export function layoutForNewWalnut(m: Manifest, world: string): WalnutLayout {
-  if (m.source_layout === 'v2' || m.source_layout === 'v3') return m.source_layout;
   const count = { v2: 0, v3: 0 };
   for (const domain of safeList(world)) {
     if (domain.startsWith('.')) continue;
@@ -99,7 +99,9 @@ export function layoutForNewWalnut(m: Manifest, world: string): WalnutLayout {
       if (l) count[l]++;
     }
   }
-  return count.v2 > count.v3 ? 'v2' : 'v3';
+  if (count.v2 !== count.v3) return count.v2 > count.v3 ? 'v2' : 'v3';
+  if (m.source_layout === 'v2' || m.source_layout === 'v3') return m.source_layout;
+  return 'v3';
 }
 
 function safeList(dir: string): string[] {
