@@ -50,6 +50,7 @@ export function prependLogEntry(existing: string | undefined, entry: string, met
       `summary: ${meta.summary}`,
       '---',
       '',
+      '',
     ].join('\n');
     return `${head}${entry}${before.trim() === '' ? '' : `\n${before.replace(/^\s*\n/, '')}`}`;
   }
