@@ -230,12 +230,11 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
   const receivingDir = join(aliveDir, 'receiving');
   const madeAlive = !existsSync(aliveDir);
   mkdirSync(aliveDir, { recursive: true });
-  const madeReceiving = !existsSync(receivingDir);
   let lock;
   try {
     lock = acquireWorldLock(join(aliveDir, 'receive.lock'));
   } catch (err) {
-    tidy(aliveDir, receivingDir, madeAlive, madeReceiving);
+    tidy(aliveDir, receivingDir, madeAlive);
     throw err;
   }
   try {
@@ -330,12 +329,12 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     return journal.result as unknown as ReceiveResult;
   } finally {
     lock.release();
-    tidy(aliveDir, receivingDir, madeAlive, madeReceiving);
+    tidy(aliveDir, receivingDir, madeAlive);
   }
 }
 
 /** Removes the folders this run created when they ended up empty (the world stays as it was). */
-function tidy(aliveDir: string, receivingDir: string, madeAlive: boolean, madeReceiving: boolean): void {
+function tidy(aliveDir: string, receivingDir: string, madeAlive: boolean): void {
   const rmEmpty = (d: string) => {
     try {
       rmdirSync(d);
@@ -343,7 +342,8 @@ function tidy(aliveDir: string, receivingDir: string, madeAlive: boolean, madeRe
       // not empty, or already gone
     }
   };
-  if (madeReceiving || madeAlive) rmEmpty(receivingDir);
+  // receiving/ is ours alone: an empty one is always removed.
+  rmEmpty(receivingDir);
   if (madeAlive) rmEmpty(aliveDir);
 }
 
