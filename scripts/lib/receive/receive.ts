@@ -159,7 +159,7 @@ function refuseDuplicate(prior: LedgerEntry): never {
 }
 
 function planFor(ctx: Ctx, r: ReadResult): { target: Target; plan: ReceivePlan } {
-  const target = resolveTarget(ctx.world, r.manifest, targetArgs(ctx.opts));
+  const target = guardedTarget(ctx, r.manifest);
   const plan = planReceive({ manifest: r.manifest, layout: target.layout, taken: bundleNameTaken(target), date: compactDate(ctx.timestamp) });
   if (target.scope === 'full' && !plan.kernel.includes('key.md')) {
     const where = r.manifest.generation === 'v1' ? '_core/key.md' : '_kernel/key.md';
@@ -168,10 +168,21 @@ function planFor(ctx: Ctx, r: ReadResult): { target: Target; plan: ReceivePlan }
   return { target, plan };
 }
 
-function checkDuplicate(ctx: Ctx, target: Target): void {
+function checkDuplicate(ctx: Ctx, scope: string, targetRel: string): void {
   if (ctx.opts.force) return;
-  const prior = findDuplicate(readLedger(ctx.world), ctx.sha256, target.scope, worldRel(ctx.world, target.walnut));
+  const prior = findDuplicate(readLedger(ctx.world), ctx.sha256, scope, targetRel);
   if (prior) refuseDuplicate(prior);
+}
+
+/**
+ * The target, after refusing a repeat import: for a full package the ledger speaks first (its
+ * walnut existing is the consequence, not the news), for bundles the target walnut decides.
+ */
+function guardedTarget(ctx: Ctx, m: Manifest): Target {
+  if (m.scope === 'full') checkDuplicate(ctx, 'full', '');
+  const target = resolveTarget(ctx.world, m, targetArgs(ctx.opts));
+  if (target.scope === 'bundle') checkDuplicate(ctx, 'bundle', worldRel(ctx.world, target.walnut));
+  return target;
 }
 
 function resultFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan, entry: string, notes: string[]): ReceiveResult {
@@ -209,11 +220,10 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
     return snapshotResult(ctx, read, view, opts.dryRun === true);
   }
   if (opts.dryRun) {
-    if (head) checkDuplicate(ctx, resolveTarget(world, head, targetArgs(opts)));
+    if (head) guardedTarget(ctx, head);
     const { read, view } = await readSnapshot(pkg, readOpts);
     if (read.manifest.scope === 'snapshot') return snapshotResult(ctx, read, view, true);
     const { target, plan } = planFor(ctx, read);
-    checkDuplicate(ctx, target);
     const entry = logEntryFor(ctx, read, target, plan);
     return { ...resultFor(ctx, read, target, plan, entry, ['dry run: nothing was written']), dry_run: true };
   }
@@ -247,7 +257,7 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
       return { ...(resumed.journal.result as unknown as ReceiveResult), notes, resumed: true };
     }
     // Refuse early, before unpacking, when the clear-text manifest already says it cannot go in.
-    if (head) checkDuplicate(ctx, resolveTarget(world, head, targetArgs(ctx.opts)));
+    if (head) guardedTarget(ctx, head);
 
     mkdirSync(receivingDir, { recursive: true });
     const id = `${ctx.timestamp.replace(/[-:]/g, '')}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -263,7 +273,6 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
         return snapshotResult(ctx, again, view, false);
       }
       const { target, plan } = planFor(ctx, read);
-      checkDuplicate(ctx, target);
       const conversions = prepareStaged(staging, plan);
       for (const c of conversions) notes.push(`v1 capsule ${c.capsule}: ${c.note}`);
       const entry = logEntryFor(ctx, read, target, plan);
