@@ -12,6 +12,8 @@ import { writeJsonAtomic } from '../fs/atomic.ts';
 
 export const ledgerEntrySchema = z.looseObject({
   package_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Size of the package file: lets a receive skip waiting for the hash when no size matches. */
+  package_bytes: z.number().int().nonnegative().optional(),
   format_version: z.string(),
   walnut: z.string().nullable(),
   scope: z.enum(['full', 'bundle', 'snapshot']),
@@ -74,4 +76,9 @@ export function recordImport(world: string, entry: LedgerEntry): void {
  */
 export function findDuplicate(ledger: Ledger, sha256: string, scope: string, target: string): LedgerEntry | undefined {
   return ledger.imports.find((e) => e.package_sha256 === sha256 && (scope === 'full' ? e.scope === 'full' : e.target === target));
+}
+
+/** Could a package of this size be one already recorded? (Entries without a size always could.) */
+export function mayBeRecorded(ledger: Ledger, bytes: number): boolean {
+  return ledger.imports.some((e) => e.package_bytes === undefined || e.package_bytes === bytes);
 }

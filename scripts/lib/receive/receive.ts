@@ -13,11 +13,12 @@ import { basename, join, resolve } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { formatBytes } from '../cli/progress.ts';
 import { utcStamp, type Manifest } from '../package/manifest.ts';
-import { readPackage, readPackageHeadSafe, sha256File, type PackageCrypto, type ReadResult } from './package-io.ts';
+import { readPackage, readPackageHeadSafe, type PackageCrypto, type ReadResult } from './package-io.ts';
+import { hashPackageInBackground } from './package-hash.ts';
 import { folderSink } from '../package/sinks.ts';
 import { formatLogEntry, signingSession } from '../world/log.ts';
 import { acquireWorldLock } from './lock.ts';
-import { findDuplicate, readLedger, type LedgerEntry } from './ledger.ts';
+import { findDuplicate, mayBeRecorded, readLedger, type LedgerEntry } from './ledger.ts';
 import { applyJournal, recoverLeftovers, writeJournal, type Journal } from './journal.ts';
 import { planReceive, type Conflict, type ReceivePlan, type Skipped } from './plan.ts';
 import { compactDate } from './names.ts';
@@ -70,7 +71,10 @@ interface Ctx {
   env: NodeJS.ProcessEnv;
   world: string;
   pkg: string;
+  /** Filled in once the background hash is done (before anything is planned or written). */
   sha256: string;
+  hashing: Promise<string>;
+  packageBytes: number;
   timestamp: string;
   session: string;
 }
@@ -203,23 +207,30 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   const env = opts.env ?? process.env;
   const world = resolveWorld(opts.world, env);
   const pkg = resolve(opts.packagePath);
+  let packageBytes: number;
   try {
-    if (!statSync(pkg).isFile()) throw new AliveError(`${opts.packagePath} is not a file`, { code: 'unreadable' });
+    const st = statSync(pkg);
+    if (!st.isFile()) throw new AliveError(`${opts.packagePath} is not a file`, { code: 'unreadable' });
+    packageBytes = st.size;
   } catch (err) {
     if (err instanceof AliveError) throw err;
     throw new AliveError(`cannot read ${opts.packagePath} (${errnoCode(err) ?? 'error'}); check the path`, { code: 'unreadable' });
   }
   const stamp = utcStamp(opts.now);
-  const ctx: Ctx = { opts, env, world, pkg, sha256: await sha256File(pkg), timestamp: stamp, session: signingSession(env) };
+  const hashing = hashPackageInBackground(pkg);
+  hashing.catch(() => {}); // awaited later; a failure surfaces there
+  const ctx: Ctx = { opts, env, world, pkg, sha256: '', hashing, packageBytes, timestamp: stamp, session: signingSession(env) };
   const readOpts = { maxBytes: opts.maxBytes, ...(opts.crypto ? { crypto: opts.crypto } : {}) };
 
   // The manifest, when it travels in clear, lets us refuse early and spot display-only snapshots.
   const head = await readPackageHeadSafe(pkg);
   if (head?.scope === 'snapshot') {
     const { read, view } = await readSnapshot(pkg, readOpts);
+    ctx.sha256 = await ctx.hashing;
     return snapshotResult(ctx, read, view, opts.dryRun === true);
   }
   if (opts.dryRun) {
+    ctx.sha256 = await ctx.hashing;
     if (head) guardedTarget(ctx, head);
     const { read, view } = await readSnapshot(pkg, readOpts);
     if (read.manifest.scope === 'snapshot') return snapshotResult(ctx, read, view, true);
@@ -252,12 +263,19 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     const recovery = recoverLeftovers(world, receivingDir);
     for (const f of recovery.finished) notes.push(`finished an interrupted receive of ${f.journal.target} (${f.id})`);
     if (recovery.discarded.length) notes.push(`cleaned up ${recovery.discarded.length} interrupted receive(s) that had not changed the world`);
-    const resumed = recovery.finished.find((f) => f.journal.package_sha256 === ctx.sha256);
-    if (resumed && !ctx.opts.force) {
-      return { ...(resumed.journal.result as unknown as ReceiveResult), notes, resumed: true };
+    if (recovery.finished.length > 0) {
+      const sha = await ctx.hashing;
+      const resumed = recovery.finished.find((f) => f.journal.package_sha256 === sha);
+      if (resumed && !ctx.opts.force) return { ...(resumed.journal.result as unknown as ReceiveResult), notes, resumed: true };
     }
     // Refuse early, before unpacking, when the clear-text manifest already says it cannot go in.
-    if (head) guardedTarget(ctx, head);
+    // The ledger check needs the package hash: wait for it only if a recorded package has this size.
+    if (head) {
+      if (!ctx.opts.force && mayBeRecorded(readLedger(world), ctx.packageBytes)) {
+        ctx.sha256 = await ctx.hashing;
+        guardedTarget(ctx, head);
+      } else resolveTarget(world, head, targetArgs(ctx.opts));
+    }
 
     mkdirSync(receivingDir, { recursive: true });
     const id = `${ctx.timestamp.replace(/[-:]/g, '')}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -267,6 +285,7 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     let journal: Journal;
     try {
       const read = await readPackage(ctx.pkg, folderSink(join(staging, PKG_DIR)), readOpts);
+      ctx.sha256 = await ctx.hashing;
       if (read.manifest.scope === 'snapshot') {
         rmSync(staging, { recursive: true, force: true });
         const { read: again, view } = await readSnapshot(ctx.pkg, readOpts);
@@ -286,6 +305,7 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
         target: targetRel,
         ledger: {
           package_sha256: ctx.sha256,
+          package_bytes: ctx.packageBytes,
           format_version: read.manifest.format_version,
           walnut: read.manifest.source.walnut ?? null,
           scope: read.manifest.scope,
