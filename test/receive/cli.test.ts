@@ -67,17 +67,4 @@ describe('alive-p2p receive (CLI)', () => {
     expect(out.stdout).toContain('\\u{1b}[31mred');
     expect(out.stdout).toMatch(/display-only; nothing was written/);
   });
-
-  it('an encrypted package is refused clearly while decryption is not wired in', async () => {
-    const base = tmp();
-    const env = testEnv(base);
-    const world = makeWorld(base);
-    const text = v2Manifest('garden', 'full', files).replace('encrypted: false', 'encrypted: true');
-    const pkg = await writePackage(join(base, 'e.walnut'), text, { 'payload.enc': Buffer.alloc(64, 7) });
-    const before = tree(world);
-    const r = run([pkg, '--world', world], env);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^error: .*encrypted.*cannot decrypt packages yet/);
-    expect(tree(world)).toEqual(before);
-  });
 });

@@ -4,7 +4,7 @@ import { printJson, printLine, warn } from '../cli/main.ts';
 import { formatBytes } from '../cli/progress.ts';
 import { AliveError, UsageError } from '../errors.ts';
 import { DEFAULT_MAX_SIZE } from '../package/limits.ts';
-import type { PackageCrypto } from '../package/read-package.ts';
+import { receiveCrypto } from './crypto.ts';
 import { receivePackage, type ReceiveResult } from './receive.ts';
 import { terminalText } from './text.ts';
 
@@ -20,16 +20,11 @@ Verifies a .walnut package and imports it into the world at DIR:
   snapshot  display-only: prints what the package holds and writes nothing.
 Relative --into paths are taken from the world's root. The import appears whole or not at all;
 it is recorded in <world>/.alive/imports.json, and the same package is refused a second time
-unless --force. --dry-run prints the plan and writes nothing. A passphrase comes only from
-WALNUT_PASSPHRASE. Exit 0 done, 1 refused or failed, 2 usage error.`;
-
-/**
- * Decryption keys for the package reader. The team's crypto adapter (package/crypto-adapter.ts)
- * plugs in here when it is merged; until then encrypted packages are refused clearly.
- */
-function cryptoFor(_privateKey: string | undefined, _env: NodeJS.ProcessEnv): PackageCrypto | undefined {
-  return undefined;
-}
+unless --force. --dry-run prints the plan and writes nothing. Encrypted packages: the passphrase
+comes only from WALNUT_PASSPHRASE; RSA packages open with --private-key (default: the relay key
+$ALIVE_HOME/relay/keys/private.pem). A signature is checked against the signer's pinned key in
+$ALIVE_HOME/relay/keys/peers/ when there is one; a bad signature is refused.
+Exit 0 done, 1 refused or failed, 2 usage error.`;
 
 export async function runReceive(argv: string[]) {
   const { values, positionals } = parseCommandArgs<{
@@ -59,7 +54,7 @@ export async function runReceive(argv: string[]) {
   const world = requireFlag(values.world, '--world', RECEIVE_USAGE);
   const maxBytes = parsePositiveInt(values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
   if (values.as !== undefined && values.as === '') throw new UsageError('--as needs a name');
-  const crypto = cryptoFor(values['private-key'], process.env);
+  const crypto = receiveCrypto(values['private-key'], process.env);
   let result: ReceiveResult;
   try {
     result = await receivePackage({
@@ -70,17 +65,11 @@ export async function runReceive(argv: string[]) {
       dryRun: values['dry-run'] === true,
       ...(values.into !== undefined ? { into: values.into } : {}),
       ...(values.as !== undefined ? { as: values.as } : {}),
-      ...(crypto ? { crypto } : {}),
+      crypto,
     });
   } catch (err) {
-    let e = err;
-    if (e instanceof AliveError && e.code === 'encrypted' && !crypto) {
-      e = new AliveError(`${e.message.split(';')[0]}; this build of alive cannot decrypt packages yet (the crypto module is not merged). Nothing was written`, {
-        code: 'encrypted',
-      });
-    }
-    if (values.json && e instanceof AliveError && !(e instanceof UsageError)) printJson({ ok: false, error: { code: e.code, message: e.message } });
-    throw e;
+    if (values.json && err instanceof AliveError && !(err instanceof UsageError)) printJson({ ok: false, error: { code: err.code, message: err.message } });
+    throw err;
   }
   if (values.json) return printJson(result);
   printHuman(result);
