@@ -1,6 +1,7 @@
 import { runMain, printLine } from './lib/cli/main.ts';
 import { UsageError } from './lib/errors.ts';
 import { runCreate, runInfo, runVerify, runExtract } from './lib/package/commands.ts';
+import { runReceive } from './lib/receive/command.ts';
 import { runKeygen } from './lib/crypto/keygen-command.ts';
 
 const USAGE = `usage: alive-p2p <command> [options]
@@ -22,6 +23,7 @@ const commands: Record<string, Command> = {
   info: runInfo,
   verify: runVerify,
   extract: runExtract,
+  receive: runReceive,
   keygen: runKeygen,
 };
 

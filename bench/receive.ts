@@ -1,0 +1,66 @@
+/**
+ * Issue 4's benchmark: `alive-p2p receive` of the 100 MB synthetic walnut (full scope, into a
+ * fresh world) against `tar -xzf` of the same package, measured in the same run. Target: 1.5x.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeSyntheticWalnut } from './synthetic.ts';
+import { distPath, median, ok, printRows, row, runNode, runShell, type BenchRow } from './lib.ts';
+
+const REPEAT = 3;
+const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+function freshWorld(dir: string): string {
+  mkdirSync(join(dir, '.alive'), { recursive: true });
+  mkdirSync(join(dir, '03_Inbox'));
+  return dir;
+}
+
+export async function benchReceive(opts: { megabytes?: number } = {}): Promise<BenchRow[]> {
+  const mb = opts.megabytes ?? 100;
+  const dir = mkdtempSync(join(tmpdir(), 'alive-bench-recv-'));
+  try {
+    const w = await makeSyntheticWalnut(dir, { files: 2000, bytes: mb * 1024 * 1024, incompressible: 0.3, seed: 7 });
+    const cli = distPath('alive-p2p');
+    const pkg = join(dir, 'synthetic.walnut');
+    ok(runNode(cli, ['create', '--walnut', w.path, '--scope', 'full', '--output', pkg]), 'create');
+    ok(runShell(`cat ${q(pkg)} > /dev/null`), 'warm-up');
+
+    const ours: number[] = [];
+    const native: number[] = [];
+    let rss = 0;
+    for (let i = 0; i < REPEAT; i++) {
+      // Alternate the two so neither always runs on a warmer machine.
+      const world = freshWorld(join(dir, `world-${i}`));
+      const r = ok(runNode(cli, ['receive', pkg, '--world', world]), 'receive');
+      ours.push(r.ms);
+      rss = Math.max(rss, r.peakRssMb ?? 0);
+      const out = join(dir, `tar-${i}`);
+      mkdirSync(out);
+      native.push(ok(runShell(`tar -xzf ${q(pkg)} -C ${q(out)}`), 'tar -xzf').ms);
+      rmSync(world, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+    return [
+      row({
+        area: 'receive',
+        name: `receive full (${w.files} files, ${mb} MB)`,
+        ours: median(ours),
+        baselineName: 'tar -xzf',
+        baseline: median(native),
+        target: '<= 1.5x',
+        maxRatio: 1.5,
+        ...(rss ? { peakRssMb: rss } : {}),
+        note: 'ours verifies every size and SHA-256, stages inside the world and renames into place, writes log, now.json and the ledger; tar only unpacks',
+      }),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  printRows(await benchReceive());
+}

@@ -1,0 +1,136 @@
+/**
+ * The receive journal: written (atomically) into the staging folder before the first change the
+ * world can see, it lists every remaining step. Applying it is idempotent, so the same code runs
+ * a fresh import and finishes one that was killed half-way ("roll forward"). A staging folder
+ * without a journal never touched the world and is simply deleted ("roll back").
+ */
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import { AliveError, errnoCode, messageOf } from '../errors.ts';
+import { fsyncDir, writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
+import { prependLogEntry } from '../world/log.ts';
+import { regenerateNow } from '../world/now.ts';
+import { ledgerEntrySchema, recordImport } from './ledger.ts';
+
+export const JOURNAL = 'journal.json';
+
+const journalSchema = z.object({
+  version: z.literal(1),
+  id: z.string(),
+  package_sha256: z.string(),
+  /** World-relative path of the receiving walnut. */
+  target: z.string(),
+  /** World-relative folders to create first (a new inbox domain, a v2 bundles/ folder). */
+  mkdirs: z.array(z.string()),
+  /** Renames: staging-relative source → world-relative destination (absent → not yet done). */
+  moves: z.array(z.object({ from: z.string(), to: z.string() })),
+  /** An entry to prepend to a log.md already in the world (bundle scope). */
+  log: z
+    .object({ path: z.string(), entry: z.string(), walnut: z.string(), timestamp: z.string(), summary: z.string() })
+    .nullable(),
+  /** now.json to regenerate in a walnut already in the world (bundle scope). */
+  now: z
+    .object({ walnut: z.string(), layout: z.enum(['v2', 'v3']), timestamp: z.string(), session: z.string(), context: z.string() })
+    .nullable(),
+  ledger: ledgerEntrySchema,
+  /** The receive's JSON result, reported again when a later run finishes this one. */
+  result: z.record(z.string(), z.unknown()),
+});
+export type Journal = z.infer<typeof journalSchema>;
+
+function inWorld(world: string, rel: string): string {
+  const abs = resolve(world, rel);
+  if (abs !== world && !abs.startsWith(world + sep)) {
+    throw new AliveError(`receive journal names ${rel}, outside the world; it was left alone`, { code: 'bad_journal' });
+  }
+  return abs;
+}
+
+function exists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return false;
+    throw err;
+  }
+}
+
+export function writeJournal(staging: string, journal: Journal): void {
+  writeJsonAtomic(join(staging, JOURNAL), journal, { mode: 0o600 });
+}
+
+/** Carries out every step not yet done, then deletes the staging folder. */
+export function applyJournal(world: string, staging: string, j: Journal): void {
+  for (const d of j.mkdirs) mkdirSync(inWorld(world, d), { recursive: true });
+  for (const m of j.moves) {
+    const src = join(staging, m.from);
+    const dst = inWorld(world, m.to);
+    const have = exists(src);
+    if (!have) continue;
+    if (exists(dst)) {
+      throw new AliveError(`${m.to} appeared in the world while this receive was interrupted; the staged copy is kept in ${staging}`, {
+        code: 'conflict',
+      });
+    }
+    mkdirSync(dirname(dst), { recursive: true });
+    renameSync(src, dst);
+    fsyncDir(dirname(dst));
+  }
+  if (j.log) {
+    const path = inWorld(world, j.log.path);
+    let current: string | undefined;
+    try {
+      current = readFileSync(path, 'utf8');
+    } catch (err) {
+      if (errnoCode(err) !== 'ENOENT') throw err;
+    }
+    if (current === undefined || !current.includes(j.log.entry)) {
+      writeFileAtomic(path, prependLogEntry(current, j.log.entry, j.log));
+    }
+  }
+  if (j.now) regenerateNow(inWorld(world, j.now.walnut), j.now.layout, j.now);
+  recordImport(world, j.ledger);
+  rmSync(staging, { recursive: true, force: true });
+}
+
+export interface Recovered {
+  id: string;
+  journal: Journal;
+}
+
+export interface RecoveryReport {
+  finished: Recovered[];
+  discarded: string[];
+}
+
+/**
+ * Deals with what killed receives left under `<world>/.alive/receiving/`: finishes those that had
+ * reached their journal, deletes the others. Call it only while holding the world's lock.
+ */
+export function recoverLeftovers(world: string, receivingDir: string): RecoveryReport {
+  const report: RecoveryReport = { finished: [], discarded: [] };
+  if (!existsSync(receivingDir)) return report;
+  for (const e of readdirSync(receivingDir, { withFileTypes: true })) {
+    if (!e.isDirectory()) continue;
+    const staging = join(receivingDir, e.name);
+    const journalPath = join(staging, JOURNAL);
+    if (!existsSync(journalPath)) {
+      rmSync(staging, { recursive: true, force: true });
+      report.discarded.push(e.name);
+      continue;
+    }
+    let journal: Journal;
+    try {
+      journal = journalSchema.parse(JSON.parse(readFileSync(journalPath, 'utf8')));
+    } catch (err) {
+      throw new AliveError(`the journal of an interrupted receive (${journalPath}) cannot be read (${messageOf(err).split('\n')[0]}); move that folder aside and try again`, {
+        code: 'bad_journal',
+      });
+    }
+    applyJournal(world, staging, journal);
+    report.finished.push({ id: e.name, journal });
+  }
+  return report;
+}

@@ -1,0 +1,84 @@
+/**
+ * `<world>/.alive/imports.json`: every import into the world — which package (sha256 of the
+ * file, manifest identity), when, from where, into what. It is what refuses a second import of
+ * the same package. Read through zod: a damaged ledger stops the receive rather than being
+ * silently replaced.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AliveError, errnoCode } from '../errors.ts';
+import { writeJsonAtomic } from '../fs/atomic.ts';
+
+export const ledgerEntrySchema = z.looseObject({
+  package_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Size of the package file: lets a receive skip waiting for the hash when no size matches. */
+  package_bytes: z.number().int().nonnegative().optional(),
+  format_version: z.string(),
+  walnut: z.string().nullable(),
+  scope: z.enum(['full', 'bundle', 'snapshot']),
+  created: z.string().nullable(),
+  sender: z.string().nullable(),
+  signer: z.string().nullable(),
+  signature_verified: z.boolean(),
+  received_at: z.string(),
+  source: z.string(),
+  /** World-relative path of the walnut that received the import. */
+  target: z.string(),
+  /** World-relative paths that appeared. */
+  imported: z.array(z.string()),
+  conflicts: z.array(z.looseObject({ bundle: z.string(), imported_as: z.string() })),
+  /** The receive's own id (its staging folder), so a resumed receive is recorded once. */
+  receipt: z.string(),
+});
+export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+
+const ledgerSchema = z.looseObject({ imports: z.array(ledgerEntrySchema) });
+export type Ledger = z.infer<typeof ledgerSchema>;
+
+export function ledgerPath(world: string): string {
+  return join(world, '.alive', 'imports.json');
+}
+
+export function readLedger(world: string): Ledger {
+  const path = ledgerPath(world);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return { imports: [] };
+    throw new AliveError(`cannot read ${path} (${errnoCode(err) ?? 'error'})`, { code: 'ledger' });
+  }
+  let parsed;
+  try {
+    parsed = ledgerSchema.safeParse(JSON.parse(text));
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed?.success) {
+    throw new AliveError(`${path} is damaged (not the expected {imports: [...]} JSON); repair it or move it aside, then receive again. Nothing was written`, {
+      code: 'ledger',
+    });
+  }
+  return parsed.data;
+}
+
+/** Appends `entry` unless the ledger already holds its receipt. */
+export function recordImport(world: string, entry: LedgerEntry): void {
+  const ledger = readLedger(world);
+  if (ledger.imports.some((e) => e.receipt === entry.receipt)) return;
+  writeJsonAtomic(ledgerPath(world), { ...ledger, imports: [...ledger.imports, entry] });
+}
+
+/**
+ * An earlier import of the same package that this one would repeat: a full package imported
+ * anywhere in the world, or a bundle package into the same walnut.
+ */
+export function findDuplicate(ledger: Ledger, sha256: string, scope: string, target: string): LedgerEntry | undefined {
+  return ledger.imports.find((e) => e.package_sha256 === sha256 && (scope === 'full' ? e.scope === 'full' : e.target === target));
+}
+
+/** Could a package of this size be one already recorded? (Entries without a size always could.) */
+export function mayBeRecorded(ledger: Ledger, bytes: number): boolean {
+  return ledger.imports.some((e) => e.package_bytes === undefined || e.package_bytes === bytes);
+}

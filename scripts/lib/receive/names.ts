@@ -1,0 +1,56 @@
+/**
+ * Names that come from a package (walnut, bundle) decide folder names in the world: they are
+ * validated like paths and can only ever name one new folder inside the target.
+ */
+import { AliveError } from '../errors.ts';
+import { bundleNameProblem } from '../package/manifest.ts';
+
+/** Folder names at a walnut root that belong to the system, never to a bundle. */
+export const RESERVED_BUNDLE_NAMES = new Set(['_kernel', '_core', 'bundles', 'node_modules', '__pycache__', '__MACOSX']);
+/** Longest name accepted, leaving room for `-imported-YYYYMMDD-NNN` within 255 bytes. */
+export const MAX_NAME_BYTES = 200;
+
+/** Why `name` cannot be a walnut or bundle folder name, or undefined. */
+export function folderNameProblem(name: string): string | undefined {
+  const basic = bundleNameProblem(name);
+  if (basic) return basic;
+  if (name.trim() !== name) return 'starts or ends with white space';
+  if (Buffer.byteLength(name) > MAX_NAME_BYTES) return `is longer than ${MAX_NAME_BYTES} bytes`;
+  return undefined;
+}
+
+export function checkWalnutName(name: string, from: string): string {
+  const why = folderNameProblem(name);
+  if (why) {
+    throw new AliveError(`the walnut name ${JSON.stringify(name)} (${from}) ${why}; nothing was written. Pass --as NAME to choose a safe name`, {
+      code: 'unsafe_name',
+    });
+  }
+  return name;
+}
+
+export function checkBundleName(name: string): string {
+  const why = folderNameProblem(name) ?? (RESERVED_BUNDLE_NAMES.has(name) ? 'is a reserved folder name' : undefined);
+  if (why) {
+    throw new AliveError(`the package names a bundle ${JSON.stringify(name)}, which ${why}; it was refused and nothing was written`, {
+      code: 'unsafe_name',
+    });
+  }
+  return name;
+}
+
+/** `YYYYMMDD` of an ISO timestamp (UTC). */
+export function compactDate(iso: string): string {
+  return iso.slice(0, 10).replace(/-/g, '');
+}
+
+/** `<name>-imported-<YYYYMMDD>`, then `-2`, `-3`, ... until `taken` says no. */
+export function conflictName(name: string, date: string, taken: (candidate: string) => boolean): string {
+  const base = `${name}-imported-${date}`;
+  if (!taken(base)) return base;
+  for (let i = 2; i < 10_000; i++) {
+    const c = `${base}-${i}`;
+    if (!taken(c)) return c;
+  }
+  throw new AliveError(`too many earlier imports of bundle '${name}' today; rename some of them and try again`, { code: 'conflict' });
+}

@@ -1,0 +1,18 @@
+/** The package reader as receive uses it: a cheap look at a clear-text manifest first. */
+import { readPackageHead } from '../package/info.ts';
+import type { Manifest } from '../package/manifest.ts';
+
+export { readPackage, sha256File, type PackageCrypto, type ReadResult } from '../package/read-package.ts';
+
+/**
+ * The manifest when it can be read without decrypting or unpacking (plain packages, and the clear
+ * manifest of encrypted 2.0 ones); undefined otherwise. Problems are left for the full read,
+ * which reports them precisely.
+ */
+export async function readPackageHeadSafe(path: string): Promise<Manifest | undefined> {
+  try {
+    return (await readPackageHead(path)).manifest;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,378 @@
+/**
+ * `alive-p2p receive`: verify a package, then import it into a world so that the world ends up
+ * either exactly as it was or with the whole import — walnut or bundles, log entry, now.json,
+ * ledger record — never anything in between that a later run does not finish.
+ *
+ * Order: lock the world → finish or discard what killed receives left → unpack and verify into
+ * `<world>/.alive/receiving/<id>/pkg` → shape it into `out/` → write the journal (the commit
+ * point) → renames into the world → log.md → now.json → ledger → delete staging → unlock.
+ */
+import { mkdirSync, rmSync, rmdirSync, statSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, join, resolve } from 'node:path';
+import { AliveError, errnoCode, messageOf } from '../errors.ts';
+import { formatBytes } from '../cli/progress.ts';
+import { utcStamp, type Manifest } from '../package/manifest.ts';
+import { readPackage, readPackageHeadSafe, type PackageCrypto, type ReadResult } from './package-io.ts';
+import { hashPackageInBackground } from './package-hash.ts';
+import { folderSink } from '../package/sinks.ts';
+import { formatLogEntry, signingSession } from '../world/log.ts';
+import { acquireWorldLock } from './lock.ts';
+import { findDuplicate, mayBeRecorded, readLedger, type LedgerEntry } from './ledger.ts';
+import { applyJournal, recoverLeftovers, writeJournal, type Journal } from './journal.ts';
+import { planReceive, type Conflict, type ReceivePlan, type Skipped } from './plan.ts';
+import { compactDate } from './names.ts';
+import { readSnapshot, type SnapshotView } from './snapshot.ts';
+import { PKG_DIR, prepareStaged, shapeBundles, shapeNewWalnut } from './stage.ts';
+import { bundleNameTaken, resolveTarget, resolveWorld, worldRel, type Target } from './target.ts';
+import { logValue } from './text.ts';
+
+export interface ReceiveOptions {
+  packagePath: string;
+  world: string;
+  into?: string;
+  as?: string;
+  crypto?: PackageCrypto;
+  maxBytes: number;
+  force?: boolean;
+  dryRun?: boolean;
+  env?: NodeJS.ProcessEnv;
+  now?: Date;
+}
+
+export interface ReceiveResult {
+  ok: true;
+  /** The receiving walnut (absolute); null for a snapshot. */
+  walnut: string | null;
+  /** Absolute paths that appeared in the world (the new walnut, or each bundle). */
+  imported: string[];
+  skipped: Skipped[];
+  conflicts: Conflict[];
+  /** The entry prepended to the walnut's log.md; null for a snapshot. */
+  log_entry: string | null;
+  dry_run?: true;
+  scope: Manifest['scope'];
+  format_version: string;
+  package_sha256: string;
+  source_walnut: string | null;
+  sender: string | null;
+  files: number;
+  bytes: number;
+  envelope: string;
+  signature: { present: boolean; verified: boolean; signer: string | null };
+  notes: string[];
+  /** Set when this run finished an import that a killed run had started. */
+  resumed?: true;
+  snapshot?: SnapshotView & { description: string | null; created: string };
+}
+
+interface Ctx {
+  opts: ReceiveOptions;
+  env: NodeJS.ProcessEnv;
+  world: string;
+  pkg: string;
+  /** Filled in once the background hash is done (before anything is planned or written). */
+  sha256: string;
+  hashing: Promise<string>;
+  packageBytes: number;
+  timestamp: string;
+  session: string;
+}
+
+function senderOf(m: Manifest): string | null {
+  return m.sender ?? m.relay?.sender ?? null;
+}
+
+function signatureOf(r: ReadResult) {
+  return { present: r.signature.present, verified: r.signature.present && r.signature.ok, signer: r.signature.signer ?? null };
+}
+
+function encryptionText(envelope: string): string {
+  if (envelope.endsWith('passphrase')) return 'passphrase';
+  if (envelope.endsWith('rsa')) return 'RSA (for this user)';
+  return 'none';
+}
+
+function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan): string {
+  const m = r.manifest;
+  const sender = senderOf(m);
+  const sig = signatureOf(r);
+  const imported = plan.units.filter((u) => u.kind === 'bundle');
+  const bytes = plan.units.reduce((a, u) => a + u.bytes, 0);
+  const files = plan.units.reduce((a, u) => a + u.files, 0);
+  const body = [
+    `Received .walnut package ${logValue(basename(ctx.pkg))} (${m.scope} scope, format ${logValue(m.format_version)}).`,
+    '',
+    `- From: ${sender ? `sender ${logValue(sender)}` : 'unknown sender'}, source walnut ${logValue(m.source.walnut ?? 'unnamed')}`,
+    `- Signature: ${sig.present ? `signed by ${logValue(sig.signer ?? 'unknown')}, ${sig.verified ? 'verified' : 'NOT verified (no signer key was checked)'}` : 'unsigned'}`,
+    `- Encryption: ${encryptionText(r.envelope)}`,
+    `- Package sha256: ${ctx.sha256}`,
+    target.scope === 'full'
+      ? `- Imported: new walnut ${logValue(worldRel(ctx.world, target.walnut))}${imported.length ? ` with bundles ${imported.map((u) => logValue(u.as)).join(', ')}` : ''}`
+      : `- Imported bundles: ${imported.map((u) => (u.as === u.bundle ? logValue(u.as) : `${logValue(u.bundle)} as ${logValue(u.as)}`)).join(', ') || 'none'}`,
+    ...plan.conflicts.map((c) => `- Conflict: ${logValue(c.existing)} already existed; the incoming bundle is ${logValue(c.imported_as)}`),
+    `- Files: ${files} (${formatBytes(bytes)})${plan.skipped.length ? `, ${plan.skipped.length} left out` : ''}`,
+  ];
+  return formatLogEntry(ctx.timestamp, ctx.session, body);
+}
+
+function nowContext(r: ReadResult, plan: ReceivePlan): string {
+  const sender = senderOf(r.manifest);
+  const names = plan.units.filter((u) => u.kind === 'bundle').map((u) => u.as);
+  const what = r.manifest.scope === 'full' ? 'this walnut' : `bundle${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
+  const text = `Received ${what} as a .walnut package${sender ? ` from ${sender}` : ''}.`;
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300);
+}
+
+function baseResult(ctx: Ctx, r: ReadResult): Omit<ReceiveResult, 'walnut' | 'imported' | 'skipped' | 'conflicts' | 'log_entry'> {
+  const m = r.manifest;
+  return {
+    ok: true,
+    scope: m.scope,
+    format_version: m.format_version,
+    package_sha256: ctx.sha256,
+    source_walnut: m.source.walnut ?? null,
+    sender: senderOf(m),
+    files: r.files,
+    bytes: r.bytes,
+    envelope: r.envelope,
+    signature: signatureOf(r),
+    notes: [],
+  };
+}
+
+function snapshotResult(ctx: Ctx, read: ReadResult, view: SnapshotView, dryRun: boolean): ReceiveResult {
+  return {
+    ...baseResult(ctx, read),
+    walnut: null,
+    imported: [],
+    skipped: [],
+    conflicts: [],
+    log_entry: null,
+    ...(dryRun ? { dry_run: true as const } : {}),
+    notes: ['a snapshot is display-only: nothing was written'],
+    snapshot: { ...view, description: read.manifest.description ?? null, created: read.manifest.created },
+  };
+}
+
+function refuseDuplicate(prior: LedgerEntry): never {
+  throw new AliveError(
+    `this package (sha256 ${prior.package_sha256.slice(0, 12)}…) was already imported into ${prior.target} on ${prior.received_at}; pass --force to import it again`,
+    { code: 'duplicate' },
+  );
+}
+
+function planFor(ctx: Ctx, r: ReadResult): { target: Target; plan: ReceivePlan } {
+  const target = guardedTarget(ctx, r.manifest);
+  const plan = planReceive({ manifest: r.manifest, layout: target.layout, taken: bundleNameTaken(target), date: compactDate(ctx.timestamp) });
+  if (target.scope === 'full' && !plan.kernel.includes('key.md')) {
+    const where = r.manifest.generation === 'v1' ? '_core/key.md' : '_kernel/key.md';
+    throw new AliveError(`this full package has no ${where}, so it cannot become a walnut; nothing was written`, { code: 'no_key' });
+  }
+  return { target, plan };
+}
+
+function checkDuplicate(ctx: Ctx, scope: string, targetRel: string): void {
+  if (ctx.opts.force) return;
+  const prior = findDuplicate(readLedger(ctx.world), ctx.sha256, scope, targetRel);
+  if (prior) refuseDuplicate(prior);
+}
+
+/**
+ * The target, after refusing a repeat import: for a full package the ledger speaks first (its
+ * walnut existing is the consequence, not the news), for bundles the target walnut decides.
+ */
+function guardedTarget(ctx: Ctx, m: Manifest): Target {
+  if (m.scope === 'full') checkDuplicate(ctx, 'full', '');
+  const target = resolveTarget(ctx.world, m, targetArgs(ctx.opts));
+  if (target.scope === 'bundle') checkDuplicate(ctx, 'bundle', worldRel(ctx.world, target.walnut));
+  return target;
+}
+
+function resultFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan, entry: string, notes: string[]): ReceiveResult {
+  const imported =
+    target.scope === 'full' ? [target.walnut] : plan.units.filter((u) => u.kind === 'bundle').map((u) => join(target.walnut, u.to));
+  return {
+    ...baseResult(ctx, r),
+    walnut: target.walnut,
+    imported,
+    skipped: plan.skipped,
+    conflicts: plan.conflicts,
+    log_entry: entry,
+    notes,
+  };
+}
+
+export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResult> {
+  const env = opts.env ?? process.env;
+  const world = resolveWorld(opts.world, env);
+  const pkg = resolve(opts.packagePath);
+  let packageBytes: number;
+  try {
+    const st = statSync(pkg);
+    if (!st.isFile()) throw new AliveError(`${opts.packagePath} is not a file`, { code: 'unreadable' });
+    packageBytes = st.size;
+  } catch (err) {
+    if (err instanceof AliveError) throw err;
+    throw new AliveError(`cannot read ${opts.packagePath} (${errnoCode(err) ?? 'error'}); check the path`, { code: 'unreadable' });
+  }
+  const stamp = utcStamp(opts.now);
+  const hashing = hashPackageInBackground(pkg);
+  hashing.catch(() => {}); // awaited later; a failure surfaces there
+  const ctx: Ctx = { opts, env, world, pkg, sha256: '', hashing, packageBytes, timestamp: stamp, session: signingSession(env) };
+  const readOpts = { maxBytes: opts.maxBytes, ...(opts.crypto ? { crypto: opts.crypto } : {}) };
+
+  // The manifest, when it travels in clear, lets us refuse early and spot display-only snapshots.
+  const head = await readPackageHeadSafe(pkg);
+  if (head?.scope === 'snapshot') {
+    const { read, view } = await readSnapshot(pkg, readOpts);
+    ctx.sha256 = await ctx.hashing;
+    return snapshotResult(ctx, read, view, opts.dryRun === true);
+  }
+  if (opts.dryRun) {
+    ctx.sha256 = await ctx.hashing;
+    if (head) guardedTarget(ctx, head);
+    const { read, view } = await readSnapshot(pkg, readOpts);
+    if (read.manifest.scope === 'snapshot') return snapshotResult(ctx, read, view, true);
+    const { target, plan } = planFor(ctx, read);
+    const entry = logEntryFor(ctx, read, target, plan);
+    return { ...resultFor(ctx, read, target, plan, entry, ['dry run: nothing was written']), dry_run: true };
+  }
+  return receiveForReal(ctx, readOpts, head);
+}
+
+function targetArgs(opts: ReceiveOptions) {
+  return { ...(opts.into !== undefined ? { into: opts.into } : {}), ...(opts.as !== undefined ? { as: opts.as } : {}) };
+}
+
+async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: PackageCrypto }, head: Manifest | undefined): Promise<ReceiveResult> {
+  const { world } = ctx;
+  const aliveDir = join(world, '.alive');
+  const receivingDir = join(aliveDir, 'receiving');
+  const madeAlive = !existsSync(aliveDir);
+  mkdirSync(aliveDir, { recursive: true });
+  let lock;
+  try {
+    lock = acquireWorldLock(join(aliveDir, 'receive.lock'));
+  } catch (err) {
+    tidy(aliveDir, receivingDir, madeAlive);
+    throw err;
+  }
+  try {
+    const notes: string[] = [];
+    const recovery = recoverLeftovers(world, receivingDir);
+    for (const f of recovery.finished) notes.push(`finished an interrupted receive of ${f.journal.target} (${f.id})`);
+    if (recovery.discarded.length) notes.push(`cleaned up ${recovery.discarded.length} interrupted receive(s) that had not changed the world`);
+    if (recovery.finished.length > 0) {
+      const sha = await ctx.hashing;
+      const resumed = recovery.finished.find((f) => f.journal.package_sha256 === sha);
+      if (resumed && !ctx.opts.force) return { ...(resumed.journal.result as unknown as ReceiveResult), notes, resumed: true };
+    }
+    // Refuse early, before unpacking, when the clear-text manifest already says it cannot go in.
+    // The ledger check needs the package hash: wait for it only if a recorded package has this size.
+    if (head) {
+      if (!ctx.opts.force && mayBeRecorded(readLedger(world), ctx.packageBytes)) {
+        ctx.sha256 = await ctx.hashing;
+        guardedTarget(ctx, head);
+      } else resolveTarget(world, head, targetArgs(ctx.opts));
+    }
+
+    mkdirSync(receivingDir, { recursive: true });
+    const id = `${ctx.timestamp.replace(/[-:]/g, '')}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    const staging = join(receivingDir, id);
+    mkdirSync(staging, { mode: 0o700 });
+    mkdirSync(join(staging, PKG_DIR));
+    let journal: Journal;
+    try {
+      const read = await readPackage(ctx.pkg, folderSink(join(staging, PKG_DIR)), readOpts);
+      ctx.sha256 = await ctx.hashing;
+      if (read.manifest.scope === 'snapshot') {
+        rmSync(staging, { recursive: true, force: true });
+        const { read: again, view } = await readSnapshot(ctx.pkg, readOpts);
+        return snapshotResult(ctx, again, view, false);
+      }
+      const { target, plan } = planFor(ctx, read);
+      const conversions = prepareStaged(staging, plan);
+      for (const c of conversions) notes.push(`v1 capsule ${c.capsule}: ${c.note}`);
+      const entry = logEntryFor(ctx, read, target, plan);
+      const now = { timestamp: ctx.timestamp, session: ctx.session, context: nowContext(read, plan) };
+      const result = resultFor(ctx, read, target, plan, entry, notes);
+      const targetRel = worldRel(world, target.walnut);
+      const base = {
+        version: 1 as const,
+        id,
+        package_sha256: ctx.sha256,
+        target: targetRel,
+        ledger: {
+          package_sha256: ctx.sha256,
+          package_bytes: ctx.packageBytes,
+          format_version: read.manifest.format_version,
+          walnut: read.manifest.source.walnut ?? null,
+          scope: read.manifest.scope,
+          created: read.manifest.created,
+          sender: senderOf(read.manifest),
+          signer: read.signature.signer ?? null,
+          signature_verified: read.signature.present && read.signature.ok,
+          received_at: ctx.timestamp,
+          source: ctx.pkg,
+          target: targetRel,
+          imported: result.imported.map((p) => worldRel(world, p)),
+          conflicts: plan.conflicts.map((c) => ({ bundle: c.bundle, imported_as: c.imported_as })),
+          receipt: id,
+        },
+        result: result as unknown as Record<string, unknown>,
+      };
+      if (target.scope === 'full') {
+        const meta = { walnut: target.name, timestamp: ctx.timestamp, summary: 'received as a .walnut package' };
+        const from = shapeNewWalnut(staging, plan, target.layout, { entry, meta }, now);
+        journal = {
+          ...base,
+          mkdirs: target.createDomain ? [worldRel(world, target.domain)] : [],
+          moves: [{ from, to: targetRel }],
+          log: null,
+          now: null,
+        };
+      } else {
+        const shaped = shapeBundles(staging, plan);
+        journal = {
+          ...base,
+          mkdirs: target.layout === 'v2' ? [`${targetRel}/bundles`] : [],
+          moves: [...shaped].map(([u, from]) => ({ from, to: `${targetRel}/${u.to}` })),
+          log: { path: `${targetRel}/_kernel/log.md`, entry, walnut: target.name, timestamp: ctx.timestamp, summary: 'received as a .walnut package' },
+          now: { walnut: targetRel, layout: target.layout, ...now },
+        };
+      }
+      writeJournal(staging, journal);
+    } catch (err) {
+      rmSync(staging, { recursive: true, force: true });
+      throw err;
+    }
+    try {
+      applyJournal(world, staging, journal);
+    } catch (err) {
+      throw new AliveError(
+        `the import stopped while moving into place (${messageOf(err)}); run the same receive again to finish it (staged in ${staging})`,
+        { code: 'interrupted', cause: err },
+      );
+    }
+    return journal.result as unknown as ReceiveResult;
+  } finally {
+    lock.release();
+    tidy(aliveDir, receivingDir, madeAlive);
+  }
+}
+
+/** Removes the folders this run created when they ended up empty (the world stays as it was). */
+function tidy(aliveDir: string, receivingDir: string, madeAlive: boolean): void {
+  const rmEmpty = (d: string) => {
+    try {
+      rmdirSync(d);
+    } catch {
+      // not empty, or already gone
+    }
+  };
+  // receiving/ is ours alone: an empty one is always removed.
+  rmEmpty(receivingDir);
+  if (madeAlive) rmEmpty(aliveDir);
+}
+

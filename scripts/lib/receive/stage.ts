@@ -1,0 +1,62 @@
+/**
+ * Shapes the verified package, already unpacked in `<staging>/pkg/`, into what will appear in the
+ * world, under `<staging>/out/`: a whole walnut (full scope) or one folder per bundle. Every move
+ * here is a rename inside the staging folder; the world is not touched.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { prependLogEntry, type NewLogMeta } from '../world/log.ts';
+import { regenerateNow, type NowUpdate } from '../world/now.ts';
+import type { WalnutLayout } from '../walnut/layout.ts';
+import type { ReceivePlan, Unit } from './plan.ts';
+import { convertCapsule, type CapsuleConversion } from './v1.ts';
+
+export const PKG_DIR = 'pkg';
+export const OUT_DIR = 'out';
+
+function moveUnit(pkgDir: string, u: Unit, dst: string): void {
+  mkdirSync(dirname(dst), { recursive: true });
+  const src = join(pkgDir, u.from);
+  if (existsSync(src)) renameSync(src, dst);
+  else mkdirSync(dst, { recursive: true }); // a bundle the manifest names but that holds no files
+}
+
+/** Deletes what is left out and converts v1 capsules, inside `pkg/`. */
+export function prepareStaged(staging: string, plan: ReceivePlan): CapsuleConversion[] {
+  const pkgDir = join(staging, PKG_DIR);
+  for (const r of plan.removals) rmSync(join(pkgDir, r), { recursive: true, force: true });
+  return plan.capsules.filter((c) => existsSync(join(pkgDir, c))).map((c) => convertCapsule(join(pkgDir, c)));
+}
+
+/** Builds `out/walnut/`: the new walnut with its log entry and now.json already in place. */
+export function shapeNewWalnut(
+  staging: string,
+  plan: ReceivePlan,
+  layout: WalnutLayout,
+  log: { entry: string; meta: NewLogMeta },
+  now: NowUpdate,
+): string {
+  const pkgDir = join(staging, PKG_DIR);
+  const walnut = join(staging, OUT_DIR, 'walnut');
+  mkdirSync(join(walnut, '_kernel'), { recursive: true });
+  for (const u of plan.units) moveUnit(pkgDir, u, join(walnut, u.to));
+  if (layout === 'v2') mkdirSync(join(walnut, '_kernel', '_generated'), { recursive: true });
+  const logPath = join(walnut, '_kernel', 'log.md');
+  const prior = existsSync(logPath) ? readFileSync(logPath, 'utf8') : undefined;
+  writeFileSync(logPath, prependLogEntry(prior, log.entry, log.meta));
+  regenerateNow(walnut, layout, now);
+  return `${OUT_DIR}/walnut`;
+}
+
+/** Moves each bundle to `out/bundles/<final name>/`; returns the staging-relative paths. */
+export function shapeBundles(staging: string, plan: ReceivePlan): Map<Unit, string> {
+  const pkgDir = join(staging, PKG_DIR);
+  const out = new Map<Unit, string>();
+  for (const u of plan.units) {
+    if (u.kind !== 'bundle') continue;
+    const rel = `${OUT_DIR}/bundles/${u.as}`;
+    moveUnit(pkgDir, u, join(staging, rel));
+    out.set(u, rel);
+  }
+  return out;
+}

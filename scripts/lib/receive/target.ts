@@ -1,0 +1,185 @@
+/**
+ * Where a receive lands: the world (which must be one), and the walnut inside it — a new one for
+ * a full package, an existing one for bundles. `--into` must resolve, symlinks included, inside
+ * the world and outside its hidden folders.
+ */
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { AliveError, UsageError, errnoCode } from '../errors.ts';
+import type { Manifest } from '../package/manifest.ts';
+import { isWalnut, listBundles, walnutLayout, type WalnutLayout } from '../walnut/layout.ts';
+import { isWorldRoot } from '../world/root.ts';
+import { checkWalnutName } from './names.ts';
+
+export function resolveWorld(dir: string, env: NodeJS.ProcessEnv): string {
+  let real: string;
+  try {
+    real = realpathSync(resolve(dir));
+  } catch (err) {
+    throw new AliveError(`--world ${dir} does not exist (${errnoCode(err) ?? 'error'}); pass the root folder of your ALIVE world`, { code: 'no_world' });
+  }
+  if (!statSync(real).isDirectory() || !isWorldRoot(real, env)) {
+    throw new AliveError(`${dir} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); pass the world's root folder`, {
+      code: 'no_world',
+    });
+  }
+  return real;
+}
+
+/** World-relative POSIX path. */
+export function worldRel(world: string, abs: string): string {
+  return relative(world, abs).split(sep).join('/');
+}
+
+function exists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An existing folder named by --into, checked to be inside the world. */
+export function resolveInside(world: string, path: string, flag: string): string {
+  const abs = isAbsolute(path) ? path : join(world, path);
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch (err) {
+    throw new AliveError(`${flag} ${path} does not exist (${errnoCode(err) ?? 'error'}); relative paths are taken from the world's root`, {
+      code: 'no_target',
+    });
+  }
+  if (real !== world && !real.startsWith(world + sep)) {
+    throw new AliveError(`${flag} ${path} is outside the world ${world}; receive only writes inside the world`, { code: 'outside_world' });
+  }
+  const rel = worldRel(world, real);
+  if (rel.split('/').some((s) => s.startsWith('.'))) {
+    throw new AliveError(`${flag} ${path} is inside a hidden folder of the world; choose a domain or walnut folder`, { code: 'outside_world' });
+  }
+  if (!statSync(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: 'no_target' });
+  return real;
+}
+
+export const INBOX_NAMES = ['03_Inbox', '03_Inputs'] as const;
+
+/** The world's inbox domain: 03_Inbox/ or 03_Inputs/, whichever exists; else a new 03_Inbox/. */
+export function inboxDomain(world: string): { dir: string; create: boolean } {
+  for (const n of INBOX_NAMES) {
+    const d = join(world, n);
+    try {
+      if (statSync(d).isDirectory()) return { dir: d, create: false };
+    } catch {
+      // not there
+    }
+  }
+  return { dir: join(world, INBOX_NAMES[0]), create: true };
+}
+
+function strongLayout(walnut: string): WalnutLayout | undefined {
+  if (exists(join(walnut, 'bundles')) || exists(join(walnut, '_kernel', '_generated'))) return 'v2';
+  if (exists(join(walnut, '_kernel', 'now.json')) || listBundles(walnut).some((b) => b.layout === 'v3')) return 'v3';
+  return undefined;
+}
+
+/**
+ * The layout of a new walnut: the one most walnuts of this world show (looking two levels down:
+ * domain/walnut), so a world stays consistent; in a world without walnuts, the manifest's
+ * `source_layout` when it says; else v3, the current one.
+ */
+export function layoutForNewWalnut(m: Manifest, world: string): WalnutLayout {
+  const count = { v2: 0, v3: 0 };
+  for (const domain of safeList(world)) {
+    if (domain.startsWith('.')) continue;
+    for (const w of safeList(join(world, domain))) {
+      const dir = join(world, domain, w);
+      if (w.startsWith('.') || !isWalnut(dir)) continue;
+      const l = strongLayout(dir);
+      if (l) count[l]++;
+    }
+  }
+  if (count.v2 !== count.v3) return count.v2 > count.v3 ? 'v2' : 'v3';
+  if (m.source_layout === 'v2' || m.source_layout === 'v3') return m.source_layout;
+  return 'v3';
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).slice(0, 500);
+  } catch {
+    return [];
+  }
+}
+
+export interface FullTarget {
+  scope: 'full';
+  /** The new walnut's folder (does not exist yet). */
+  walnut: string;
+  name: string;
+  domain: string;
+  createDomain: boolean;
+  layout: WalnutLayout;
+}
+
+export interface BundleTarget {
+  scope: 'bundle';
+  walnut: string;
+  name: string;
+  layout: WalnutLayout;
+}
+
+export type Target = FullTarget | BundleTarget;
+
+export interface TargetArgs {
+  into?: string;
+  as?: string;
+}
+
+export function resolveTarget(world: string, m: Manifest, args: TargetArgs): Target {
+  if (m.scope === 'full') {
+    let domain: string;
+    let createDomain = false;
+    if (args.into !== undefined) {
+      domain = resolveInside(world, args.into, '--into');
+      if (isWalnut(domain)) {
+        throw new UsageError(`--into ${args.into} is a walnut; for a full package --into names the domain folder the new walnut goes in (e.g. 04_Ventures)`);
+      }
+    } else {
+      const inbox = inboxDomain(world);
+      domain = inbox.dir;
+      createDomain = inbox.create;
+    }
+    const from = args.as !== undefined ? '--as' : 'source.walnut in the manifest';
+    const raw = args.as ?? m.source.walnut;
+    if (raw === undefined || raw === '') {
+      throw new AliveError('the package does not name its walnut; pass --as NAME', { code: 'unsafe_name' });
+    }
+    const name = checkWalnutName(raw, from);
+    const walnut = join(domain, name);
+    if (exists(walnut)) {
+      throw new AliveError(`${worldRel(world, walnut)} already exists and is never overwritten; pass --as NEWNAME to receive it under another name`, {
+        code: 'exists',
+      });
+    }
+    return { scope: 'full', walnut, name, domain, createDomain, layout: layoutForNewWalnut(m, world) };
+  }
+  if (args.as !== undefined) {
+    throw new UsageError('--as names a new walnut and only goes with full packages; bundles that clash land under dated names');
+  }
+  if (args.into === undefined) {
+    throw new UsageError(`this is a ${m.scope} package: pass --into WALNUT_PATH, the walnut that receives its bundles`);
+  }
+  const walnut = resolveInside(world, args.into, '--into');
+  if (!isWalnut(walnut)) {
+    throw new AliveError(`--into ${args.into} is not a walnut (no _kernel/key.md); bundles go into an existing walnut`, { code: 'no_target' });
+  }
+  return { scope: 'bundle', walnut, name: walnut.slice(walnut.lastIndexOf(sep) + 1), layout: walnutLayout(walnut) };
+}
+
+/** Is `name` already used where this walnut's bundles land? */
+export function bundleNameTaken(target: Target): (name: string) => boolean {
+  if (target.scope === 'full') return () => false;
+  const base = target.layout === 'v2' ? join(target.walnut, 'bundles') : target.walnut;
+  return (name) => exists(join(base, name));
+}

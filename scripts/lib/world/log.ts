@@ -1,0 +1,63 @@
+/**
+ * The walnut's `_kernel/log.md`: prepend-only, newest entry first, right after the frontmatter
+ * (walnut-package-v2.md 1.2; its 11.3 bugs — entry above the frontmatter, counters not updated —
+ * are not repeated). Entries end with a `signed: squirrel:<session>` line.
+ */
+import { splitFrontmatter, frontmatterValues, setFrontmatterValues, joinFrontmatter } from './frontmatter.ts';
+
+export interface NewLogMeta {
+  /** The walnut's folder name, for a log created from nothing. */
+  walnut: string;
+  /** ISO timestamp of the entry. */
+  timestamp: string;
+  /** One-line summary for a log created from nothing. */
+  summary: string;
+}
+
+/** The session that signs entries: ALIVE_SESSION_ID, else CLAUDE_CODE_SESSION_ID, else alive-p2p. */
+export function signingSession(env: NodeJS.ProcessEnv = process.env): string {
+  for (const v of [env.ALIVE_SESSION_ID, env.CLAUDE_CODE_SESSION_ID]) {
+    // A session id is ours, but it still lands in a signed line: keep it to one plain token.
+    if (v && /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(v)) return v;
+  }
+  return 'alive-p2p';
+}
+
+/** An entry: heading, body lines (already safe to write), signature line. */
+export function formatLogEntry(timestamp: string, session: string, body: string[]): string {
+  return [`## ${timestamp} — squirrel:${session}`, '', ...body, '', `signed: squirrel:${session}`, ''].join('\n');
+}
+
+function countSigned(text: string): number {
+  return (text.match(/^signed: /gm) ?? []).length;
+}
+
+/**
+ * Returns the log with `entry` inserted directly after its frontmatter and `entry-count` /
+ * `last-entry` updated. A missing log, or one without frontmatter, gets a frontmatter first.
+ */
+export function prependLogEntry(existing: string | undefined, entry: string, meta: NewLogMeta): string {
+  const fm = existing === undefined ? undefined : splitFrontmatter(existing);
+  if (!fm) {
+    const before = existing ?? '';
+    const count = countSigned(before) + 1;
+    const head = [
+      '---',
+      `walnut: ${meta.walnut}`,
+      `created: ${meta.timestamp.slice(0, 10)}`,
+      `last-entry: ${meta.timestamp}`,
+      `entry-count: ${count}`,
+      `summary: ${meta.summary}`,
+      '---',
+      '',
+      '',
+    ].join('\n');
+    return `${head}${entry}${before.trim() === '' ? '' : `\n${before.replace(/^\s*\n/, '')}`}`;
+  }
+  const values = frontmatterValues(fm);
+  const prior = Number.parseInt(values.get('entry-count') ?? '', 10);
+  const count = (Number.isFinite(prior) && prior >= 0 ? prior : countSigned(fm.body)) + 1;
+  const updated = setFrontmatterValues(fm, { 'last-entry': meta.timestamp, 'entry-count': String(count) });
+  const rest = fm.body.replace(/^(?:[ \t]*\r?\n)+/, '');
+  return joinFrontmatter({ lines: updated.lines, body: `\n${entry}${rest === '' ? '' : `\n${rest}`}` });
+}

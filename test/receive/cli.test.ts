@@ -1,0 +1,70 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { cliBundle, makeWorld, testEnv, tmp, tree, writePackage, v2Manifest, type PackageFiles } from './helpers.ts';
+
+let cli = '';
+beforeAll(async () => {
+  cli = await cliBundle();
+}, 60_000);
+
+const files: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', '_kernel/insights.md': '\u001b[31mred\u001b[0m insight\n', 'bundles/a/context.manifest.yaml': 'goal: a\n' };
+
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  return spawnSync(process.execPath, [cli, 'receive', ...args], { env, encoding: 'utf8' });
+}
+
+describe('alive-p2p receive (CLI)', () => {
+  it('--help exits 0; unknown flags and missing arguments exit 2', () => {
+    const env = testEnv(tmp());
+    const help = run(['--help'], env);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/usage: alive-p2p receive PACKAGE --world DIR/);
+    const bad = run(['x.walnut', '--world', '.', '--bogus'], env);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^error: .*--bogus/);
+    expect(run(['--world', '.'], env).status).toBe(2);
+    expect(run(['x.walnut'], env).stderr).toMatch(/--world is required/);
+  });
+
+  it('--json prints exactly one object: the result on success, {ok:false,error} on refusal (exit 1)', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('garden', 'full', files), files);
+    const ok = run([pkg, '--world', world, '--json'], env);
+    expect(ok.status, ok.stderr).toBe(0);
+    const r = JSON.parse(ok.stdout);
+    expect(Object.keys(r)).toEqual(expect.arrayContaining(['ok', 'walnut', 'imported', 'skipped', 'conflicts', 'log_entry']));
+    expect(r.ok).toBe(true);
+    const again = run([pkg, '--world', world, '--json'], env);
+    expect(again.status).toBe(1);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, error: { code: 'duplicate' } });
+    expect(again.stderr).toMatch(/^error: .*already imported.*--force[^\n]*\n$/);
+  });
+
+  it('--dry-run --json adds dry_run: true and writes nothing', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('garden', 'full', files), files);
+    const before = tree(world);
+    const dry = run([pkg, '--world', world, '--json', '--dry-run'], env);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ ok: true, dry_run: true, walnut: join(world, '03_Inbox', 'garden') });
+    expect(tree(world)).toEqual(before);
+  });
+
+  it('prints a snapshot as data: terminal control sequences from the package are made visible', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base);
+    const snap: PackageFiles = { '_kernel/key.md': 'key\n', '_kernel/insights.md': files['_kernel/insights.md']! };
+    const pkg = await writePackage(join(base, 's.walnut'), v2Manifest('garden', 'snapshot', snap), snap);
+    const out = run([pkg, '--world', world], env);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).not.toContain('\u001b');
+    expect(out.stdout).toContain('\\u{1b}[31mred');
+    expect(out.stdout).toMatch(/display-only; nothing was written/);
+  });
+});

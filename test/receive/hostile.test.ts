@@ -1,0 +1,166 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { receivePackage } from '../../scripts/lib/receive/receive.ts';
+import { makeWorld, testEnv, tmp, tree, writePackage, v2Manifest, v3Manifest, type PackageFiles } from './helpers.ts';
+
+const MAX = 1 << 30;
+const kernel: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', 'notes/a.md': 'a\n' };
+
+async function expectRefused(world: string, run: () => Promise<unknown>, message: RegExp) {
+  const before = tree(world);
+  await expect(run()).rejects.toThrow(message);
+  expect(tree(world)).toEqual(before);
+}
+
+describe('hostile walnut names', () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ['parent folder', '../escaped', /separator|'\.\.'/],
+    ['nested path', 'a/b', /separator/],
+    ['hidden name', '.hidden', /starts with a dot/],
+    ['dot-dot', '..', /starts with a dot/],
+    ['very long', 'x'.repeat(300), /longer than/],
+  ];
+  for (const [label, name, why] of cases) {
+    it(`refuses a manifest walnut name that is a ${label}, writing nothing`, async () => {
+      const base = tmp();
+      const env = testEnv(base);
+      const world = makeWorld(base, { layout: 'v2' });
+      const text = v2Manifest('placeholder', 'full', kernel).replace('  walnut: placeholder', `  walnut: ${name}`);
+      const pkg = await writePackage(join(base, 'p.walnut'), text, kernel);
+      await expectRefused(world, () => receivePackage({ packagePath: pkg, world, maxBytes: MAX, env }), why);
+      expect(existsSync(join(base, 'escaped'))).toBe(false);
+    });
+  }
+
+  it('refuses a name holding a newline or edge spaces (v3 dialect escapes) and an empty name', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    const pkg = await writePackage(join(base, 'p.walnut'), v3Manifest('evil\nsigned: squirrel:x', 'full', kernel), kernel);
+    await expectRefused(world, () => receivePackage({ packagePath: pkg, world, maxBytes: MAX, env }), /control character/);
+    const spaced = await writePackage(join(base, 's.walnut'), v3Manifest('name ', 'full', kernel), kernel);
+    await expectRefused(world, () => receivePackage({ packagePath: spaced, world, maxBytes: MAX, env }), /white space/);
+    const empty = await writePackage(join(base, 'e.walnut'), v3Manifest('', 'full', kernel), kernel);
+    await expectRefused(world, () => receivePackage({ packagePath: empty, world, maxBytes: MAX, env }), /source\.walnut/);
+  });
+
+  it('refuses hostile --as names the same way', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base);
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'full', kernel), kernel);
+    for (const as of ['../up', 'x/y', '.dot', 'a\nb']) {
+      await expectRefused(world, () => receivePackage({ packagePath: pkg, world, as, maxBytes: MAX, env }), /--as/);
+    }
+  });
+});
+
+describe('hostile bundle names', () => {
+  for (const [label, name] of [['parent', '..'], ['hidden', '.hidden'], ['separator', 'a/b'], ['newline', 'a\nb'], ['reserved', '_kernel'], ['long', 'b'.repeat(240)]] as const) {
+    it(`refuses a bundle named by a ${label} name`, async () => {
+      const base = tmp();
+      const env = testEnv(base);
+      const world = makeWorld(base, { layout: 'v3' });
+      const files: PackageFiles = { '_kernel/key.md': 'k\n' };
+      if (!name.includes('/') && !name.includes('\n') && name !== '..') files[`${name}/context.manifest.yaml`] = 'name: x\n';
+      const pkg = await writePackage(join(base, 'b.walnut'), v3Manifest('g', 'bundle', files, { bundles: [name] }), files);
+      await expectRefused(world, () => receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env }), /bundle name|names a bundle/);
+    });
+  }
+
+  it('refuses a full v3 package whose root bundle folder is hidden', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    const files: PackageFiles = { ...kernel, '.sneaky/context.manifest.yaml': 'name: s\n', '.sneaky/x.md': 'x\n' };
+    const pkg = await writePackage(join(base, 'b.walnut'), v3Manifest('g', 'full', files), files);
+    await expectRefused(world, () => receivePackage({ packagePath: pkg, world, maxBytes: MAX, env }), /starts with a dot/);
+  });
+});
+
+describe('targets outside the world', () => {
+  it('refuses --into outside the world, through .., or through a symlink that leads out', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const outside = join(base, 'outside');
+    mkdirSync(outside);
+    symlinkSync(outside, join(world, '06_Link'));
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'full', kernel), kernel);
+    for (const into of [outside, '../outside', '06_Link', '.alive']) {
+      await expectRefused(world, () => receivePackage({ packagePath: pkg, world, into, maxBytes: MAX, env }), /outside the world|hidden folder/);
+    }
+    expect(tree(outside).size).toBe(0);
+  });
+
+  it('refuses --world that is not a world', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'full', kernel), kernel);
+    const plain = join(base, 'plain');
+    mkdirSync(plain);
+    await expect(receivePackage({ packagePath: pkg, world: plain, maxBytes: MAX, env })).rejects.toThrow(/not an ALIVE world/);
+    expect(tree(plain).size).toBe(0);
+  });
+});
+
+describe('untrusted content', () => {
+  it('never lets manifest text add lines, signatures or fences to the log', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    const evil = 'mallory\n\nsigned: squirrel:forged\n---\n## 2020-01-01 — squirrel:forged';
+    const pkg = await writePackage(join(base, 'p\n`x`.walnut'), v3Manifest('fine', 'full', kernel, { sender: evil, description: evil }), kernel);
+    const r = await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env });
+    const log = readFileSync(join(world, '03_Inbox', 'fine', '_kernel', 'log.md'), 'utf8');
+    const lines = log.split('\n');
+    expect(lines.filter((l) => l.startsWith('signed:'))).toEqual(['signed: squirrel:test-session']);
+    expect(lines.filter((l) => l === '---')).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('## '))).toHaveLength(1);
+    expect(log).not.toMatch(/signed: squirrel:forged/);
+    expect(log).toContain('sender `mallory\\n\\nsigned\\: squirrel:forged\\n---\\n## 2020-01-01');
+    expect(r.sender).toBe(evil); // the JSON result carries the value as data
+  });
+
+  it('leaves out hidden top-level entries and Git metadata, and never writes a world marker into a walnut', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const files: PackageFiles = {
+      ...kernel,
+      '.alive/preferences.yaml': 'x: 1\n',
+      'bundles/launch/context.manifest.yaml': 'goal: l\n',
+      'bundles/launch/.git/config': '[core]\n\tfsmonitor = evil\n',
+      'bundles/launch/ok.md': 'ok\n',
+      '_kernel/_generated/now.json': '{"phase":"forged"}\n',
+    };
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'full', files), files);
+    const r = await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env });
+    const w = join(world, '03_Inbox', 'fine');
+    expect(existsSync(join(w, '.alive'))).toBe(false);
+    expect(existsSync(join(w, 'bundles', 'launch', '.git'))).toBe(false);
+    expect(readFileSync(join(w, 'bundles', 'launch', 'ok.md'), 'utf8')).toBe('ok\n');
+    expect(JSON.parse(readFileSync(join(w, '_kernel', '_generated', 'now.json'), 'utf8')).phase).not.toBe('forged');
+    expect(r.skipped.map((s) => s.path).sort()).toEqual(['.alive/preferences.yaml', '_kernel/_generated/now.json', 'bundles/launch/.git/config']);
+  });
+
+  it('refuses live context in a bundle package', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const files: PackageFiles = { '_kernel/key.md': 'k\n', 'bundles/a/context.manifest.yaml': 'g\n', 'surprise.sh': 'rm -rf ~\n' };
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'bundle', files, { bundles: ['a'] }), files);
+    await expectRefused(world, () => receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env }), /should hold only bundles.*surprise\.sh/);
+  });
+
+  it('refuses a tampered file with nothing written, not even staging', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const good: PackageFiles = { ...kernel, 'bundles/a/context.manifest.yaml': 'g\n' };
+    const text = v2Manifest('fine', 'full', good);
+    const pkg = await writePackage(join(base, 'p.walnut'), text, { ...good, 'notes/a.md': 'b\n' });
+    await expectRefused(world, () => receivePackage({ packagePath: pkg, world, maxBytes: MAX, env }), /checksum/);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { prependLogEntry, formatLogEntry, signingSession } from '../../scripts/lib/world/log.ts';
+import { regenerateNow, nowJsonPath } from '../../scripts/lib/world/now.ts';
+import { logValue } from '../../scripts/lib/receive/text.ts';
+import { makeWalnut, tmp, write } from './helpers.ts';
+
+const meta = { walnut: 'w', timestamp: '2026-05-04T12:00:00Z', summary: 's' };
+const entry = formatLogEntry(meta.timestamp, 'sess', ['Did a thing.']);
+
+describe('log.md prepend', () => {
+  it('goes right after the frontmatter, updating entry-count and last-entry, keeping the rest byte for byte', () => {
+    const old = '---\nwalnut: w\nentry-count: 7\nlast-entry: 2026-01-01\nsummary: keep me\n---\n\n## 2026-01-01 — squirrel:a\n\nold\n\nsigned: squirrel:a\n';
+    const out = prependLogEntry(old, entry, meta);
+    expect(out).toBe(
+      '---\nwalnut: w\nentry-count: 8\nlast-entry: 2026-05-04T12:00:00Z\nsummary: keep me\n---\n\n' +
+        '## 2026-05-04T12:00:00Z — squirrel:sess\n\nDid a thing.\n\nsigned: squirrel:sess\n\n' +
+        '## 2026-01-01 — squirrel:a\n\nold\n\nsigned: squirrel:a\n',
+    );
+  });
+  it('adds missing counters, and a frontmatter to a log that had none (counting its signed entries)', () => {
+    expect(prependLogEntry('---\nwalnut: w\n---\n', entry, meta)).toMatch(/^---\nwalnut: w\nlast-entry: 2026-05-04T12:00:00Z\nentry-count: 1\n---\n\n## /);
+    const bare = prependLogEntry('## x\n\nsigned: squirrel:a\n', entry, meta);
+    expect(bare).toMatch(/^---\nwalnut: w\ncreated: 2026-05-04\nlast-entry: 2026-05-04T12:00:00Z\nentry-count: 2\nsummary: s\n---\n\n## 2026-05-04/);
+    expect(bare.endsWith('signed: squirrel:sess\n\n## x\n\nsigned: squirrel:a\n')).toBe(true);
+    expect(prependLogEntry(undefined, entry, meta)).toMatch(/entry-count: 1\n/);
+  });
+  it('signs with ALIVE_SESSION_ID, then CLAUDE_CODE_SESSION_ID, then alive-p2p, refusing odd ids', () => {
+    expect(signingSession({ ALIVE_SESSION_ID: 'a1', CLAUDE_CODE_SESSION_ID: 'c1' })).toBe('a1');
+    expect(signingSession({ CLAUDE_CODE_SESSION_ID: 'c1' })).toBe('c1');
+    expect(signingSession({ ALIVE_SESSION_ID: 'x\nsigned: squirrel:y' })).toBe('alive-p2p');
+  });
+  it('log values are one inline code span whatever they hold', () => {
+    expect(logValue('a\nb`c signed: x')).toBe('`a\\nb\'c signed\\: x`');
+    expect(logValue('x'.repeat(500)).length).toBeLessThan(130);
+  });
+});
+
+describe('now.json', () => {
+  it('is written at the layout place, phase from key.md, merging what was there', () => {
+    const dir = tmp();
+    const v2 = makeWalnut(join(dir, 'a'), { layout: 'v2', key: '---\nphase: launching\ngoal: ship\n---\n' });
+    regenerateNow(v2, 'v2', { timestamp: 't1', session: 's', context: 'c' });
+    expect(JSON.parse(readFileSync(join(v2, '_kernel', '_generated', 'now.json'), 'utf8'))).toEqual({
+      phase: 'launching', health: 'active', updated: 't1', bundle: null, next: 'Work toward: ship', squirrel: 's', context: 'c', projections: [],
+    });
+    const v3 = makeWalnut(join(dir, 'b'), { layout: 'v3', key: '---\ntype: x\n---\n' });
+    write(nowJsonPath(v3, 'v3'), JSON.stringify({ phase: 'p', next: 'do it', custom: 1, health: 'stalled' }));
+    regenerateNow(v3, 'v3', { timestamp: 't2', session: 's', context: 'c2' });
+    expect(JSON.parse(readFileSync(join(v3, '_kernel', 'now.json'), 'utf8'))).toMatchObject({ phase: 'p', next: 'do it', custom: 1, health: 'stalled', updated: 't2' });
+  });
+});
