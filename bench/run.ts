@@ -20,6 +20,7 @@ const suites: Suite[] = [
     },
   },
   { area: 'crypto', run: async () => (await import('./crypto.ts')).benchCrypto() },
+  { area: 'receive', run: async () => (await import('./receive.ts')).benchReceive() },
 ];
 
 const args = process.argv.slice(2);

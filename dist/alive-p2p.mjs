@@ -503,11 +503,11 @@ var require_ignore = __commonJS({
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
       test(path, mode) {
-        let rules = this._rules, { length } = rules, shortcut = this._basenameCount * 2 >= length, basename5 = shortcut ? basenameOf(path) : path;
+        let rules = this._rules, { length } = rules, shortcut = this._basenameCount * 2 >= length, basename7 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           let rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename5 : path
+            shortcut && rule._basenameOnly ? basename7 : path
           )) {
             let { negative } = rule, ret = {
               ignored: !negative,
@@ -3576,16 +3576,16 @@ var require_resolve_block_map = __commonJS({
       ctx.atRoot && (ctx.atRoot = !1);
       let offset = bm.offset, commentEnd = null;
       for (let collItem of bm.items) {
-        let { start, key, sep: sep2, value } = collItem, keyProps = resolveProps.resolveProps(start, {
+        let { start, key, sep: sep4, value } = collItem, keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
           startOnNewline: !0
         }), implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep2) {
+          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end, keyProps.comment && (map2.comment ? map2.comment += `
 ` + keyProps.comment : map2.comment = keyProps.comment);
             continue;
@@ -3595,7 +3595,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = !0;
         let keyStart = keyProps.end, keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        let valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        let valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -3605,7 +3605,7 @@ var require_resolve_block_map = __commonJS({
         });
         if (offset = valueProps.end, valueProps.found) {
           implicitKey && (value?.type === "block-map" && !valueProps.hasNewline && onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings"), ctx.options.strict && keyProps.start < valueProps.found.offset - 1024 && onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key"));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError), offset = valueNode.range[2];
           let pair = new Pair.Pair(keyNode, valueNode);
           ctx.options.keepSourceTokens && (pair.srcToken = collItem), map2.items.push(pair);
@@ -3663,7 +3663,7 @@ var require_resolve_end = __commonJS({
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
       if (end) {
-        let hasSpace = !1, sep2 = "";
+        let hasSpace = !1, sep4 = "";
         for (let token of end) {
           let { source, type } = token;
           switch (type) {
@@ -3673,11 +3673,11 @@ var require_resolve_end = __commonJS({
             case "comment": {
               reqSpace && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               let cb = source.substring(1) || " ";
-              comment ? comment += sep2 + cb : comment = cb, sep2 = "";
+              comment ? comment += sep4 + cb : comment = cb, sep4 = "";
               break;
             }
             case "newline":
-              comment && (sep2 += source), hasSpace = !0;
+              comment && (sep4 += source), hasSpace = !0;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
@@ -3703,17 +3703,17 @@ var require_resolve_flow_collection = __commonJS({
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
-        let collItem = fc.items[i], { start, key, sep: sep2, value } = collItem, props = resolveProps.resolveProps(start, {
+        let collItem = fc.items[i], { start, key, sep: sep4, value } = collItem, props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: !1
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             i === 0 && props.comma ? onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`) : i < fc.items.length - 1 && onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`), props.comment && (coll.comment ? coll.comment += `
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
@@ -3746,14 +3746,14 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap && !sep2 && !props.found) {
-          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap && !sep4 && !props.found) {
+          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = !0;
           let keyStart = props.end, keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
           isBlock(key) && onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg), ctx.atKey = !1;
-          let valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          let valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -3764,8 +3764,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (let st2 of sep2) {
+              if (sep4)
+                for (let st2 of sep4) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -3776,7 +3776,7 @@ var require_resolve_flow_collection = __commonJS({
               props.start < valueProps.found.offset - 1024 && onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
           } else value && ("source" in value && value.source?.[0] === ":" ? onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`) : onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode, valueNode);
@@ -3879,7 +3879,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       for (let i = lines.length - 1; i >= chompStart; --i)
         lines[i][0].length > trimIndent && (chompStart = i + 1);
-      let value = "", sep2 = "", prevMoreIndented = !1;
+      let value = "", sep4 = "", prevMoreIndented = !1;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + `
 `;
@@ -3891,16 +3891,16 @@ var require_resolve_block_scalar = __commonJS({
           let message = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message), indent = "";
         }
-        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep2 + indent.slice(trimIndent) + content, sep2 = `
-`) : indent.length > trimIndent || content[0] === "	" ? (sep2 === " " ? sep2 = `
-` : !prevMoreIndented && sep2 === `
-` && (sep2 = `
+        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep4 + indent.slice(trimIndent) + content, sep4 = `
+`) : indent.length > trimIndent || content[0] === "	" ? (sep4 === " " ? sep4 = `
+` : !prevMoreIndented && sep4 === `
+` && (sep4 = `
 
-`), value += sep2 + indent.slice(trimIndent) + content, sep2 = `
-`, prevMoreIndented = !0) : content === "" ? sep2 === `
+`), value += sep4 + indent.slice(trimIndent) + content, sep4 = `
+`, prevMoreIndented = !0) : content === "" ? sep4 === `
 ` ? value += `
-` : sep2 = `
-` : (value += sep2 + content, sep2 = " ", prevMoreIndented = !1);
+` : sep4 = `
+` : (value += sep4 + content, sep4 = " ", prevMoreIndented = !1);
       }
       switch (header.chomp) {
         case "-":
@@ -4044,15 +4044,15 @@ var require_resolve_flow_scalar = __commonJS({
       } catch {
         trimEnd = /[ \t]+$/, trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, ""), sep2 = " ", pos = line.lastIndex;
+      let res = match[1].replace(trimEnd, ""), sep4 = " ", pos = line.lastIndex;
       for (; match = line.exec(source); ) {
         let lm = match[1].replace(trimBoth, "");
-        lm === "" ? sep2 === `
-` ? res += sep2 : sep2 = `
-` : (res += sep2 + lm, sep2 = " "), pos = line.lastIndex;
+        lm === "" ? sep4 === `
+` ? res += sep4 : sep4 = `
+` : (res += sep4 + lm, sep4 = " "), pos = line.lastIndex;
       }
       let last = /[ \t]*(.*)/sy;
-      return last.lastIndex = pos, match = last.exec(source), res + sep2 + (match?.[1] ?? "");
+      return last.lastIndex = pos, match = last.exec(source), res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -4677,12 +4677,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (let st2 of start)
         res += st2.source;
-      if (key && (res += stringifyToken(key)), sep2)
-        for (let st2 of sep2)
+      if (key && (res += stringifyToken(key)), sep4)
+        for (let st2 of sep4)
           res += st2.source;
       return value && (res += stringifyToken(value)), res;
     }
@@ -5601,13 +5601,13 @@ var require_parser = __commonJS({
       }
       *scalar(scalar2) {
         if (this.type === "map-value-ind") {
-          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep2;
-          scalar2.end ? (sep2 = scalar2.end, sep2.push(this.sourceToken), delete scalar2.end) : sep2 = [this.sourceToken];
+          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep4;
+          scalar2.end ? (sep4 = scalar2.end, sep4.push(this.sourceToken), delete scalar2.end) : sep4 = [this.sourceToken];
           let map2 = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep2 }]
+            items: [{ start, key: scalar2, sep: sep4 }]
           };
           this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
         } else
@@ -5709,12 +5709,12 @@ var require_parser = __commonJS({
                       items: [{ start, key: null, sep: [this.sourceToken] }]
                     });
                   else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
-                    let start2 = getFirstKeyStartProps(it2.start), key = it2.key, sep2 = it2.sep;
-                    sep2.push(this.sourceToken), delete it2.key, delete it2.sep, this.stack.push({
+                    let start2 = getFirstKeyStartProps(it2.start), key = it2.key, sep4 = it2.sep;
+                    sep4.push(this.sourceToken), delete it2.key, delete it2.sep, this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key, sep: sep2 }]
+                      items: [{ start: start2, key, sep: sep4 }]
                     });
                   } else start.length > 0 ? it2.sep = it2.sep.concat(start, this.sourceToken) : it2.sep.push(this.sourceToken);
                 else if (includesToken(it2.start, "newline"))
@@ -5858,13 +5858,13 @@ var require_parser = __commonJS({
           else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            let sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            let sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             let map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
           } else
@@ -9798,7 +9798,7 @@ function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
 var recursive = /* @__PURE__ */ new WeakMap(), NONE = 0, ASSUMED = 1, PROVEN = 2;
-function isRecursive(inst, stack, resolve5) {
+function isRecursive(inst, stack, resolve9) {
   let cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -9807,7 +9807,7 @@ function isRecursive(inst, stack, resolve5) {
   stack.add(inst);
   let result2 = NONE, check2 = (child) => {
     if (result2 !== PROVEN && child?._zod) {
-      let answer = isRecursive(child, stack, resolve5);
+      let answer = isRecursive(child, stack, resolve9);
       answer > result2 && (result2 = answer);
     }
   }, shape = (sh, spread) => {
@@ -9816,7 +9816,7 @@ function isRecursive(inst, stack, resolve5) {
       let desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      let child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      let child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
       child > answer && (answer = child);
     }
     return answer;
@@ -9870,7 +9870,7 @@ function isRecursive(inst, stack, resolve5) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      let inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
+      let inner = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, !1) : ASSUMED);
       break;
     }
@@ -17113,10 +17113,10 @@ function generateRecordCheck(doc, ctx, schema, accessor) {
   doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   let outputVar = newVar(ctx), kVar = newVar(ctx), valVar = newVar(ctx);
   doc.write(`const ${outputVar} = {};`);
-  let recordDef = def, keyValues = recordDef.partial ? void 0 : def.keyType._zod.values;
-  if (keyValues) {
+  let recordDef = def, keyValues2 = recordDef.partial ? void 0 : def.keyType._zod.values;
+  if (keyValues2) {
     let inputKeys = [];
-    for (let key of keyValues) {
+    for (let key of keyValues2) {
       if (!(typeof key == "string" || typeof key == "number" || typeof key == "symbol"))
         throw new ZodCompileUnsupportedError(`record key value ${String(key)}`);
       let inputKey = typeof key == "number" ? key.toString() : key;
@@ -18927,9 +18927,9 @@ var recordProcessor = (schema, ctx, _json, params) => {
       path: [...params.path, "additionalProperties"]
     });
   }
-  let keyValues = keyType._zod.values, omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== void 0;
-  if (keyValues && !def.partial && !omittableOnInput) {
-    let validKeyValues = [...keyValues].filter((v2) => typeof v2 == "string" || typeof v2 == "number");
+  let keyValues2 = keyType._zod.values, omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== void 0;
+  if (keyValues2 && !def.partial && !omittableOnInput) {
+    let validKeyValues = [...keyValues2].filter((v2) => typeof v2 == "string" || typeof v2 == "number");
     validKeyValues.length > 0 && (json2.required = validKeyValues.map(String));
   }
 }, nullableProcessor = (schema, ctx, json2, params) => {
@@ -21632,6 +21632,9 @@ function listBundles(walnut) {
     !e.isDirectory() || e.name.startsWith(".") || SYSTEM_ROOT_NAMES.has(e.name) || existsSync(join(walnut, e.name, BUNDLE_MANIFEST)) && !isWalnut(join(walnut, e.name)) && out.push({ name: e.name, relPath: e.name, layout: "v3" });
   return out.sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0);
 }
+function walnutLayout(walnut) {
+  return isDir(join(walnut, "bundles")) || isDir(join(walnut, "_kernel", "_generated")) ? "v2" : "v3";
+}
 function bundleSensitivity(bundleDir) {
   let file2 = join(bundleDir, BUNDLE_MANIFEST);
   if (!existsSync(file2)) return { sensitive: !1 };
@@ -21894,6 +21897,28 @@ import { randomBytes } from "node:crypto";
 function siblingTempPath(target, tag = "tmp") {
   return join3(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.${tag}`);
 }
+function writeFileAtomic(target, data, options = {}) {
+  mkdirSync(dirname(target), { recursive: !0 });
+  let tmp = siblingTempPath(target), fd = openSync(tmp, "wx", options.mode ?? 420);
+  try {
+    let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
+    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    throw closeSync(fd), safeUnlink(tmp), err;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, target);
+  } catch (err) {
+    throw safeUnlink(tmp), err;
+  }
+  fsyncDir(dirname(target));
+}
+function writeJsonAtomic(target, value, options = {}) {
+  writeFileAtomic(target, `${JSON.stringify(value, null, 2)}
+`, options);
+}
 function fsyncDir(dir) {
   try {
     let fd = openSync(dir, "r");
@@ -21926,11 +21951,11 @@ function levelFor(block, level) {
   return 0;
 }
 function compressBlock(block, level) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve9, reject) => {
     gzip(
       block,
       { level: levelFor(block, level), memLevel: 8, strategy: constants.Z_DEFAULT_STRATEGY },
-      (err, out) => err ? reject(err) : resolve5(out)
+      (err, out) => err ? reject(err) : resolve9(out)
     );
   });
 }
@@ -24772,9 +24797,9 @@ function split(material) {
   return { key: material.subarray(0, KEY_BYTES), iv: material.subarray(KEY_BYTES, KEY_BYTES + IV_BYTES) };
 }
 function pbkdf2Sha256KeyIv(passphrase, salt, iterations) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve9, reject) => {
     pbkdf2(passphrase, salt, iterations, KEY_BYTES + IV_BYTES, "sha256", (err, material) => {
-      err ? reject(err) : resolve5(split(material));
+      err ? reject(err) : resolve9(split(material));
     });
   });
 }
@@ -25096,7 +25121,7 @@ function formatFingerprint(hex3) {
   return `SHA256:${hex3.match(/.{4}/g).join(":")}`;
 }
 function generateRsa(bits) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve9, reject) => {
     generateKeyPair(
       "rsa",
       {
@@ -25105,7 +25130,7 @@ function generateRsa(bits) {
         publicKeyEncoding: { type: "spki", format: "pem" },
         privateKeyEncoding: { type: "pkcs8", format: "pem" }
       },
-      (err, publicKey, privateKey) => err ? reject(err) : resolve5({ publicKey, privateKey })
+      (err, publicKey, privateKey) => err ? reject(err) : resolve9({ publicKey, privateKey })
     );
   });
 }
@@ -25300,6 +25325,10 @@ function parseBlock(lines) {
   }
   return { algorithm: fields.algorithm ?? "", signer: fields.signer ?? "", value: fields.value ?? "" };
 }
+function readSignatureBlock(text) {
+  let first = splitSignatureBlocks(text).blocks[0];
+  return first ? parseBlock(first) : void 0;
+}
 var STANDARD_BASE642 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 function verifyManifestText(text, signerPublicKey) {
   let { blocks } = splitSignatureBlocks(text);
@@ -25485,7 +25514,7 @@ async function sniffCompression(path) {
 }
 function readTarStream(source, compression, limits, visit2) {
   let { label } = limits;
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve9, reject) => {
     let settled = !1, names = /* @__PURE__ */ new Map(), entries = 0, contentBytes = 0, chain = Promise.resolve(), decompressedLimit = limits.maxBytes + 64 * 1024 * 1024 + limits.maxEntries * 1536, limit = new ByteLimit(
       decompressedLimit,
       () => refuse(label, void 0, `expands past the size limit of ${limits.maxBytes} bytes (--max-size)`, "too_large")
@@ -25551,7 +25580,7 @@ function readTarStream(source, compression, limits, visit2) {
       fail2(refuse(label, void 0, `is not a valid tar archive (${err.message})`, "bad_archive"));
     }), parser.on("end", () => {
       chain.then(() => {
-        settled || (settled = !0, resolve5());
+        settled || (settled = !0, resolve9());
       }, fail2);
     }), source.on("error", (err) => fail2(err instanceof AliveError ? err : refuse(label, void 0, `cannot be read (${err.message})`, "bad_archive"))), limit.on("error", (err) => fail2(err)), compression === "gzip") {
       let gunzip = createGunzip({ chunkSize: 262144 });
@@ -25609,6 +25638,7 @@ async function readPackageHead(path) {
 // scripts/lib/package/read-package.ts
 import { createReadStream as createReadStream4 } from "node:fs";
 import { mkdtemp, rm, readFile } from "node:fs/promises";
+import { createHash as createHash8 } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join as join10 } from "node:path";
 
@@ -25887,6 +25917,11 @@ async function readV3RsaPackage(path, sink, opts, limits, spoolDir) {
   let { key, iv } = opts.crypto.unwrapV3Envelope(await readFile(env.path, "utf8")), decipher = opts.crypto.aesDecryptStream(key, iv), inner = createReadStream4(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
   return decipher.on("error", (err) => inner.destroy(err)), readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, "v3-rsa");
 }
+async function sha256File(path) {
+  let h = createHash8("sha256");
+  for await (let c of createReadStream4(path)) h.update(c);
+  return h.digest("hex");
+}
 
 // scripts/lib/package/extract.ts
 import { mkdtemp as mkdtemp2, rm as rm2, rename, rmdir, readdir, stat, mkdir as mkdir2, chmod } from "node:fs/promises";
@@ -26156,8 +26191,1034 @@ async function runExtract(argv) {
   });
 }
 
+// scripts/lib/receive/crypto.ts
+import { existsSync as existsSync7 } from "node:fs";
+import { join as join13 } from "node:path";
+
+// scripts/lib/receive/names.ts
+var RESERVED_BUNDLE_NAMES = /* @__PURE__ */ new Set(["_kernel", "_core", "bundles", "node_modules", "__pycache__", "__MACOSX"]), MAX_NAME_BYTES = 200;
+function folderNameProblem(name) {
+  let basic = bundleNameProblem(name);
+  if (basic) return basic;
+  if (name.trim() !== name) return "starts or ends with white space";
+  if (Buffer.byteLength(name) > MAX_NAME_BYTES) return `is longer than ${MAX_NAME_BYTES} bytes`;
+}
+function checkWalnutName(name, from) {
+  let why = folderNameProblem(name);
+  if (why)
+    throw new AliveError(`the walnut name ${JSON.stringify(name)} (${from}) ${why}; nothing was written. Pass --as NAME to choose a safe name`, {
+      code: "unsafe_name"
+    });
+  return name;
+}
+function checkBundleName(name) {
+  let why = folderNameProblem(name) ?? (RESERVED_BUNDLE_NAMES.has(name) ? "is a reserved folder name" : void 0);
+  if (why)
+    throw new AliveError(`the package names a bundle ${JSON.stringify(name)}, which ${why}; it was refused and nothing was written`, {
+      code: "unsafe_name"
+    });
+  return name;
+}
+function compactDate(iso) {
+  return iso.slice(0, 10).replace(/-/g, "");
+}
+function conflictName(name, date5, taken) {
+  let base = `${name}-imported-${date5}`;
+  if (!taken(base)) return base;
+  for (let i = 2; i < 1e4; i++) {
+    let c = `${base}-${i}`;
+    if (!taken(c)) return c;
+  }
+  throw new AliveError(`too many earlier imports of bundle '${name}' today; rename some of them and try again`, { code: "conflict" });
+}
+
+// scripts/lib/receive/crypto.ts
+function pinnedSignerKeyPath(signer, env) {
+  if (signer === "" || folderNameProblem(signer)) return;
+  let path = join13(relayDir(env), "keys", "peers", `${signer}.pem`);
+  return existsSync7(path) ? path : void 0;
+}
+function receiveCrypto(privateKeyPath, env) {
+  return {
+    ...packageCryptoFrom({ ...privateKeyPath ? { privateKeyPath } : {}, env }),
+    verifyManifest(text) {
+      let block = readSignatureBlock(text), path = block ? pinnedSignerKeyPath(block.signer, env) : void 0;
+      return path ? verifyManifestText(text, loadPublicKey(path)) : void 0;
+    }
+  };
+}
+
+// scripts/lib/receive/receive.ts
+import { mkdirSync as mkdirSync5, rmSync as rmSync3, rmdirSync, statSync as statSync8, existsSync as existsSync11 } from "node:fs";
+import { randomBytes as randomBytes4 } from "node:crypto";
+import { basename as basename6, join as join21, resolve as resolve7 } from "node:path";
+
+// scripts/lib/receive/package-io.ts
+async function readPackageHeadSafe(path) {
+  try {
+    return (await readPackageHead(path)).manifest;
+  } catch {
+    return;
+  }
+}
+
+// scripts/lib/receive/package-hash.ts
+import { Worker } from "node:worker_threads";
+var WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { createReadStream } = require('node:fs');
+const hash = createHash('sha256');
+const stream = createReadStream(workerData, { highWaterMark: 1 << 20 });
+stream.on('data', (c) => hash.update(c));
+stream.on('error', (e) => parentPort.postMessage({ error: String(e && e.message) }));
+stream.on('end', () => parentPort.postMessage({ hex: hash.digest('hex') }));
+`;
+function hashPackageInBackground(path) {
+  return new Promise((resolve9, reject) => {
+    let worker;
+    try {
+      worker = new Worker(WORKER, { eval: !0, workerData: path });
+    } catch {
+      sha256File(path).then(resolve9, reject);
+      return;
+    }
+    worker.once("message", (m2) => {
+      m2.hex ? resolve9(m2.hex) : reject(new Error(`cannot hash ${path}: ${m2.error ?? "unknown error"}`)), worker.terminate();
+    }), worker.once("error", (err) => {
+      worker.terminate(), sha256File(path).then(resolve9, () => reject(err));
+    });
+  });
+}
+
+// scripts/lib/world/frontmatter.ts
+var OPEN = /^---[ \t]*\r?\n/;
+function splitFrontmatter(text) {
+  let open5 = OPEN.exec(text);
+  if (!open5) return;
+  let rest = text.slice(open5[0].length), close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
+  if (!close) return;
+  let inner = rest.slice(0, close.index);
+  return { lines: inner === "" ? [] : inner.replace(/\r?\n$/, "").split(/\r?\n/), body: rest.slice(close.index + close[0].length) };
+}
+var KEY_LINE = /^([A-Za-z0-9_][\w-]*):(?:[ \t]+(.*?)|[ \t]*)$/;
+function frontmatterValues(fm) {
+  let out = /* @__PURE__ */ new Map();
+  for (let line of fm.lines) {
+    let m2 = KEY_LINE.exec(line);
+    if (!m2) continue;
+    let v2 = (m2[2] ?? "").trim();
+    v2.length >= 2 && (v2.startsWith('"') && v2.endsWith('"') || v2.startsWith("'") && v2.endsWith("'")) && (v2 = v2.slice(1, -1)), v2 !== "" && out.set(m2[1], v2);
+  }
+  return out;
+}
+function setFrontmatterValues(fm, values) {
+  let lines = [...fm.lines];
+  for (let [key, value] of Object.entries(values)) {
+    let at2 = lines.findIndex((l) => KEY_LINE.exec(l)?.[1] === key);
+    at2 >= 0 ? lines[at2] = `${key}: ${value}` : lines.push(`${key}: ${value}`);
+  }
+  return { lines, body: fm.body };
+}
+function joinFrontmatter(fm) {
+  return `---
+${fm.lines.map((l) => `${l}
+`).join("")}---
+${fm.body}`;
+}
+
+// scripts/lib/world/log.ts
+function signingSession(env = process.env) {
+  for (let v2 of [env.ALIVE_SESSION_ID, env.CLAUDE_CODE_SESSION_ID])
+    if (v2 && /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(v2)) return v2;
+  return "alive-p2p";
+}
+function formatLogEntry(timestamp, session, body) {
+  return [`## ${timestamp} — squirrel:${session}`, "", ...body, "", `signed: squirrel:${session}`, ""].join(`
+`);
+}
+function countSigned(text) {
+  return (text.match(/^signed: /gm) ?? []).length;
+}
+function prependLogEntry(existing, entry, meta3) {
+  let fm = existing === void 0 ? void 0 : splitFrontmatter(existing);
+  if (!fm) {
+    let before = existing ?? "", count2 = countSigned(before) + 1;
+    return `${[
+      "---",
+      `walnut: ${meta3.walnut}`,
+      `created: ${meta3.timestamp.slice(0, 10)}`,
+      `last-entry: ${meta3.timestamp}`,
+      `entry-count: ${count2}`,
+      `summary: ${meta3.summary}`,
+      "---",
+      "",
+      ""
+    ].join(`
+`)}${entry}${before.trim() === "" ? "" : `
+${before.replace(/^\s*\n/, "")}`}`;
+  }
+  let values = frontmatterValues(fm), prior = Number.parseInt(values.get("entry-count") ?? "", 10), count = (Number.isFinite(prior) && prior >= 0 ? prior : countSigned(fm.body)) + 1, updated = setFrontmatterValues(fm, { "last-entry": meta3.timestamp, "entry-count": String(count) }), rest = fm.body.replace(/^(?:[ \t]*\r?\n)+/, "");
+  return joinFrontmatter({ lines: updated.lines, body: `
+${entry}${rest === "" ? "" : `
+${rest}`}` });
+}
+
+// scripts/lib/receive/lock.ts
+import { openSync as openSync4, writeSync as writeSync4, closeSync as closeSync4, readFileSync as readFileSync5, unlinkSync as unlinkSync3 } from "node:fs";
+function alive(pid) {
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (err) {
+    return errnoCode(err) === "EPERM";
+  }
+}
+function holder(path) {
+  try {
+    let text = readFileSync5(path, "utf8"), pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]);
+    return Number.isSafeInteger(pid) && pid > 0 ? { text, pid } : { text };
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return;
+    throw err;
+  }
+}
+function acquireWorldLock(path) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      let fd = openSync4(path, "wx", 420);
+      return writeSync4(fd, `${JSON.stringify({ pid: process.pid, started: (/* @__PURE__ */ new Date()).toISOString() })}
+`), closeSync4(fd), {
+        release() {
+          holder(path)?.pid === process.pid && unlinkSync3(path);
+        }
+      };
+    } catch (err) {
+      if (errnoCode(err) !== "EEXIST") throw err;
+    }
+    let h = holder(path);
+    if (!h) continue;
+    if (h.pid !== void 0 && alive(h.pid))
+      throw new AliveError(`another receive is running in this world (pid ${h.pid}); wait for it to finish and try again`, { code: "busy" });
+    let again = holder(path);
+    again && again.text === h.text && unlinkSync3(path);
+  }
+  throw new AliveError(`cannot take ${path}; if no receive is running, delete that file and try again`, { code: "busy" });
+}
+
+// scripts/lib/receive/ledger.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+import { join as join14 } from "node:path";
+var ledgerEntrySchema = external_exports.looseObject({
+  package_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** Size of the package file: lets a receive skip waiting for the hash when no size matches. */
+  package_bytes: external_exports.number().int().nonnegative().optional(),
+  format_version: external_exports.string(),
+  walnut: external_exports.string().nullable(),
+  scope: external_exports.enum(["full", "bundle", "snapshot"]),
+  created: external_exports.string().nullable(),
+  sender: external_exports.string().nullable(),
+  signer: external_exports.string().nullable(),
+  signature_verified: external_exports.boolean(),
+  received_at: external_exports.string(),
+  source: external_exports.string(),
+  /** World-relative path of the walnut that received the import. */
+  target: external_exports.string(),
+  /** World-relative paths that appeared. */
+  imported: external_exports.array(external_exports.string()),
+  conflicts: external_exports.array(external_exports.looseObject({ bundle: external_exports.string(), imported_as: external_exports.string() })),
+  /** The receive's own id (its staging folder), so a resumed receive is recorded once. */
+  receipt: external_exports.string()
+}), ledgerSchema = external_exports.looseObject({ imports: external_exports.array(ledgerEntrySchema) });
+function ledgerPath(world) {
+  return join14(world, ".alive", "imports.json");
+}
+function readLedger(world) {
+  let path = ledgerPath(world), text;
+  try {
+    text = readFileSync6(path, "utf8");
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return { imports: [] };
+    throw new AliveError(`cannot read ${path} (${errnoCode(err) ?? "error"})`, { code: "ledger" });
+  }
+  let parsed;
+  try {
+    parsed = ledgerSchema.safeParse(JSON.parse(text));
+  } catch {
+    parsed = void 0;
+  }
+  if (!parsed?.success)
+    throw new AliveError(`${path} is damaged (not the expected {imports: [...]} JSON); repair it or move it aside, then receive again. Nothing was written`, {
+      code: "ledger"
+    });
+  return parsed.data;
+}
+function recordImport(world, entry) {
+  let ledger = readLedger(world);
+  ledger.imports.some((e) => e.receipt === entry.receipt) || writeJsonAtomic(ledgerPath(world), { ...ledger, imports: [...ledger.imports, entry] });
+}
+function findDuplicate(ledger, sha256, scope, target) {
+  return ledger.imports.find((e) => e.package_sha256 === sha256 && (scope === "full" ? e.scope === "full" : e.target === target));
+}
+function mayBeRecorded(ledger, bytes) {
+  return ledger.imports.some((e) => e.package_bytes === void 0 || e.package_bytes === bytes);
+}
+
+// scripts/lib/receive/journal.ts
+import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync8, readdirSync as readdirSync3, renameSync as renameSync3, rmSync } from "node:fs";
+import { dirname as dirname6, join as join16, resolve as resolve4, sep as sep2 } from "node:path";
+
+// scripts/lib/world/now.ts
+import { readFileSync as readFileSync7 } from "node:fs";
+import { join as join15 } from "node:path";
+function nowJsonPath(walnut, layout) {
+  return layout === "v2" ? join15(walnut, "_kernel", "_generated", "now.json") : join15(walnut, "_kernel", "now.json");
+}
+function readJsonObject(path) {
+  try {
+    let v2 = JSON.parse(readFileSync7(path, "utf8"));
+    return v2 && typeof v2 == "object" && !Array.isArray(v2) ? v2 : {};
+  } catch {
+    return {};
+  }
+}
+function keyValues(walnut) {
+  try {
+    let fm = splitFrontmatter(readFileSync7(join15(walnut, "_kernel", "key.md"), "utf8"));
+    return fm ? frontmatterValues(fm) : /* @__PURE__ */ new Map();
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+}
+function regeneratedNow(walnut, layout, update) {
+  let prior = readJsonObject(nowJsonPath(walnut, layout)), key = keyValues(walnut), goal = key.get("goal");
+  return {
+    ...prior,
+    phase: key.get("phase") ?? (typeof prior.phase == "string" ? prior.phase : "received"),
+    health: typeof prior.health == "string" ? prior.health : "active",
+    updated: update.timestamp,
+    bundle: prior.bundle ?? null,
+    next: typeof prior.next == "string" && prior.next !== "" ? prior.next : goal ? `Work toward: ${goal}` : "Review what was received",
+    squirrel: update.session,
+    context: update.context,
+    projections: Array.isArray(prior.projections) ? prior.projections : []
+  };
+}
+function regenerateNow(walnut, layout, update) {
+  let path = nowJsonPath(walnut, layout);
+  return writeJsonAtomic(path, regeneratedNow(walnut, layout, update)), path;
+}
+
+// scripts/lib/receive/journal.ts
+var JOURNAL = "journal.json", journalSchema = external_exports.object({
+  version: external_exports.literal(1),
+  id: external_exports.string(),
+  package_sha256: external_exports.string(),
+  /** World-relative path of the receiving walnut. */
+  target: external_exports.string(),
+  /** World-relative folders to create first (a new inbox domain, a v2 bundles/ folder). */
+  mkdirs: external_exports.array(external_exports.string()),
+  /** Renames: staging-relative source → world-relative destination (absent → not yet done). */
+  moves: external_exports.array(external_exports.object({ from: external_exports.string(), to: external_exports.string() })),
+  /** An entry to prepend to a log.md already in the world (bundle scope). */
+  log: external_exports.object({ path: external_exports.string(), entry: external_exports.string(), walnut: external_exports.string(), timestamp: external_exports.string(), summary: external_exports.string() }).nullable(),
+  /** now.json to regenerate in a walnut already in the world (bundle scope). */
+  now: external_exports.object({ walnut: external_exports.string(), layout: external_exports.enum(["v2", "v3"]), timestamp: external_exports.string(), session: external_exports.string(), context: external_exports.string() }).nullable(),
+  ledger: ledgerEntrySchema,
+  /** The receive's JSON result, reported again when a later run finishes this one. */
+  result: external_exports.record(external_exports.string(), external_exports.unknown())
+});
+function inWorld(world, rel) {
+  let abs = resolve4(world, rel);
+  if (abs !== world && !abs.startsWith(world + sep2))
+    throw new AliveError(`receive journal names ${rel}, outside the world; it was left alone`, { code: "bad_journal" });
+  return abs;
+}
+function exists2(p2) {
+  try {
+    return lstatSync3(p2), !0;
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return !1;
+    throw err;
+  }
+}
+function writeJournal(staging, journal) {
+  writeJsonAtomic(join16(staging, JOURNAL), journal, { mode: 384 });
+}
+function applyJournal(world, staging, j2) {
+  for (let d of j2.mkdirs) mkdirSync3(inWorld(world, d), { recursive: !0 });
+  for (let m2 of j2.moves) {
+    let src = join16(staging, m2.from), dst = inWorld(world, m2.to);
+    if (exists2(src)) {
+      if (exists2(dst))
+        throw new AliveError(`${m2.to} appeared in the world while this receive was interrupted; the staged copy is kept in ${staging}`, {
+          code: "conflict"
+        });
+      mkdirSync3(dirname6(dst), { recursive: !0 }), renameSync3(src, dst), fsyncDir(dirname6(dst));
+    }
+  }
+  if (j2.log) {
+    let path = inWorld(world, j2.log.path), current;
+    try {
+      current = readFileSync8(path, "utf8");
+    } catch (err) {
+      if (errnoCode(err) !== "ENOENT") throw err;
+    }
+    (current === void 0 || !current.includes(j2.log.entry)) && writeFileAtomic(path, prependLogEntry(current, j2.log.entry, j2.log));
+  }
+  j2.now && regenerateNow(inWorld(world, j2.now.walnut), j2.now.layout, j2.now), recordImport(world, j2.ledger), rmSync(staging, { recursive: !0, force: !0 });
+}
+function recoverLeftovers(world, receivingDir) {
+  let report = { finished: [], discarded: [] };
+  if (!existsSync8(receivingDir)) return report;
+  for (let e of readdirSync3(receivingDir, { withFileTypes: !0 })) {
+    if (!e.isDirectory()) continue;
+    let staging = join16(receivingDir, e.name), journalPath = join16(staging, JOURNAL);
+    if (!existsSync8(journalPath)) {
+      rmSync(staging, { recursive: !0, force: !0 }), report.discarded.push(e.name);
+      continue;
+    }
+    let journal;
+    try {
+      journal = journalSchema.parse(JSON.parse(readFileSync8(journalPath, "utf8")));
+    } catch (err) {
+      throw new AliveError(`the journal of an interrupted receive (${journalPath}) cannot be read (${messageOf(err).split(`
+`)[0]}); move that folder aside and try again`, {
+        code: "bad_journal"
+      });
+    }
+    applyJournal(world, staging, journal), report.finished.push({ id: e.name, journal });
+  }
+  return report;
+}
+
+// scripts/lib/receive/plan.ts
+var REGENERATED = /^(now\.json|imports\.json|_generated(\/.*)?)$/;
+function bundleRootsOf(m2) {
+  let roots = /* @__PURE__ */ new Set();
+  if (m2.generation !== "v3") return roots;
+  for (let f2 of m2.files) {
+    let segs = f2.path.split("/");
+    segs.length === 2 && segs[1] === BUNDLE_MANIFEST && !["_kernel", "bundles", "_core"].includes(segs[0]) && roots.add(segs[0]);
+  }
+  if (m2.scope === "bundle") for (let b2 of m2.bundles ?? []) roots.add(b2);
+  return roots;
+}
+function place(path, m2, roots) {
+  let segs = path.split("/"), gitAt = segs.indexOf(".git");
+  if (gitAt >= 0) return { kind: "skip", reason: "Git metadata is never imported", remove: segs.slice(0, gitAt + 1).join("/") };
+  let top = segs[0];
+  if (m2.generation === "v1" && top === "_core") {
+    if (segs[1] === "_capsules")
+      return segs.length >= 4 ? { kind: "bundle", name: segs[2], dir: segs.slice(0, 3).join("/") } : { kind: "skip", reason: "a file directly in _core/_capsules/ belongs to no capsule", remove: path };
+    let rest = segs.slice(1).join("/");
+    return rest === "now.md" || rest === "tasks.md" ? { kind: "skip", reason: "v1 now.md and tasks.md are not carried into v2/v3 walnuts", remove: path } : REGENERATED.test(rest) ? { kind: "skip", reason: "generated by the receiver", remove: path } : { kind: "kernel", name: rest };
+  }
+  if (top === "_kernel") {
+    let rest = segs.slice(1).join("/");
+    return REGENERATED.test(rest) ? { kind: "skip", reason: "generated by the receiver", remove: path } : { kind: "kernel", name: rest };
+  }
+  return top === "bundles" ? segs.length >= 3 ? { kind: "bundle", name: segs[1], dir: `bundles/${segs[1]}` } : { kind: "skip", reason: "a file directly in bundles/ belongs to no bundle", remove: path } : roots.has(top) && segs.length >= 2 ? { kind: "bundle", name: top, dir: top } : m2.generation === "v3" && path === "README.md" ? { kind: "skip", reason: "the package's generated README (v3)", remove: path } : top.startsWith(".") || top === "__MACOSX" ? { kind: "skip", reason: "hidden top-level entries are never imported", remove: top } : { kind: "live", top };
+}
+function declaredBundles(m2, found) {
+  if (m2.bundles && m2.bundles.length > 0) return m2.bundles;
+  let capsules = m2.extra.capsules;
+  return m2.generation === "v1" && Array.isArray(capsules) && capsules.every((c) => typeof c == "string") ? capsules : found;
+}
+function planReceive(input2) {
+  let { manifest: m2, layout } = input2, full = m2.scope === "full", roots = bundleRootsOf(m2), plan = { units: [], skipped: [], conflicts: [], removals: [], capsules: [], kernel: [], bundles: [] }, removals = /* @__PURE__ */ new Set(), bundleUnits = /* @__PURE__ */ new Map(), liveUnits = /* @__PURE__ */ new Map(), kernelUnits = [];
+  for (let f2 of m2.files) {
+    let p2 = place(f2.path, m2, roots);
+    if (p2.kind === "skip")
+      plan.skipped.push({ path: f2.path, reason: p2.reason }), removals.add(p2.remove);
+    else if (p2.kind === "kernel") {
+      if (!full) {
+        plan.skipped.push({ path: f2.path, reason: "the target walnut keeps its own kernel files" }), removals.add(f2.path);
+        continue;
+      }
+      kernelUnits.push({ kind: "kernel", from: f2.path, to: `_kernel/${p2.name}`, files: 1, bytes: f2.size }), plan.kernel.push(p2.name);
+    } else if (p2.kind === "bundle") {
+      checkBundleName(p2.name);
+      let prior = bundleUnits.get(p2.name);
+      if (prior && prior.from !== p2.dir)
+        throw new AliveError(`the package holds two bundles named '${p2.name}' (${prior.from}/ and ${p2.dir}/); it was refused and nothing was written`, {
+          code: "bundle_collision"
+        });
+      let u2 = prior ?? { kind: "bundle", from: p2.dir, to: "", bundle: p2.name, files: 0, bytes: 0 };
+      u2.files += 1, u2.bytes += f2.size, bundleUnits.set(p2.name, u2);
+    } else {
+      if (!full)
+        throw new AliveError(`a ${m2.scope} package should hold only bundles, but it holds '${f2.path}'; it was refused and nothing was written`, {
+          code: "unexpected_entry"
+        });
+      let u2 = liveUnits.get(p2.top) ?? { kind: "live", from: p2.top, to: p2.top, files: 0, bytes: 0 };
+      u2.files += 1, u2.bytes += f2.size, liveUnits.set(p2.top, u2);
+    }
+  }
+  if (!full) {
+    let declared = declaredBundles(m2, [...bundleUnits.keys()]);
+    for (let name of declared) checkBundleName(name);
+    let declaredSet = new Set(declared);
+    for (let name of bundleUnits.keys())
+      if (!declaredSet.has(name))
+        throw new AliveError(`the package holds files of bundle '${name}', which its manifest does not list; it was refused and nothing was written`, {
+          code: "unexpected_entry"
+        });
+    for (let name of declared)
+      if (!bundleUnits.has(name)) {
+        let dir = m2.generation === "v1" ? `_core/_capsules/${name}` : m2.generation === "v3" ? name : `bundles/${name}`;
+        bundleUnits.set(name, { kind: "bundle", from: dir, to: "", bundle: name, files: 0, bytes: 0 });
+      }
+  }
+  let claimed = /* @__PURE__ */ new Set(), rootNames = /* @__PURE__ */ new Set(["_kernel", ...liveUnits.keys()]), isTaken = (n) => claimed.has(n) || input2.taken(n) || layout === "v3" && rootNames.has(n);
+  for (let name of [...bundleUnits.keys()].sort()) {
+    let u2 = bundleUnits.get(name), as2 = isTaken(name) ? conflictName(name, input2.date, isTaken) : name;
+    as2 !== name && plan.conflicts.push({ bundle: name, existing: layout === "v2" ? `bundles/${name}` : name, imported_as: as2 }), claimed.add(as2), u2.as = as2, u2.to = layout === "v2" ? `bundles/${as2}` : as2, plan.bundles.push(name), m2.generation === "v1" && plan.capsules.push(u2.from);
+  }
+  return plan.units = [...kernelUnits, ...[...bundleUnits.values()].sort((a, b2) => a.to < b2.to ? -1 : 1), ...liveUnits.values()], plan.removals = [...removals].sort(), plan;
+}
+
+// scripts/lib/receive/snapshot.ts
+import { createHash as createHash9 } from "node:crypto";
+var SHOWN = /* @__PURE__ */ new Map([
+  ["_kernel/key.md", "key_md"],
+  ["_core/key.md", "key_md"],
+  ["_kernel/insights.md", "insights_md"],
+  ["_core/insights.md", "insights_md"]
+]), SHOW_LIMIT = 256 * 1024;
+function captureSink(view) {
+  return {
+    async writeFile(path, _mode, _mtime, body) {
+      let hash2 = createHash9("sha256"), keep = SHOWN.get(path), chunks = [], size = 0;
+      for await (let c of body)
+        hash2.update(c), keep && size < SHOW_LIMIT && chunks.push(c), size += c.length;
+      if (keep) {
+        let buf = Buffer.concat(chunks).subarray(0, SHOW_LIMIT);
+        view[keep] = { text: buf.toString("utf8"), truncated: size > SHOW_LIMIT };
+      }
+      return { sha256: hash2.digest("hex"), size };
+    },
+    async mkdir() {
+    }
+  };
+}
+async function readSnapshot(pkg, opts) {
+  let view = { key_md: null, insights_md: null, files: [] }, read = await readPackage(pkg, captureSink(view), opts);
+  return view.files = read.manifest.files.map((f2) => f2.path), { read, view };
+}
+
+// scripts/lib/receive/stage.ts
+import { existsSync as existsSync10, mkdirSync as mkdirSync4, readFileSync as readFileSync10, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname7, join as join18 } from "node:path";
+
+// scripts/lib/receive/v1.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { existsSync as existsSync9, readFileSync as readFileSync9, writeFileSync, unlinkSync as unlinkSync4 } from "node:fs";
+import { basename as basename5, join as join17 } from "node:path";
+var COMPANION = "companion.md";
+function frontmatterObject(lines) {
+  try {
+    let v2 = (0, import_yaml2.parse)(lines.join(`
+`));
+    return v2 == null ? {} : typeof v2 == "object" && !Array.isArray(v2) ? v2 : void 0;
+  } catch {
+    return;
+  }
+}
+function convertCapsule(dir) {
+  let name = basename5(dir), manifestPath = join17(dir, BUNDLE_MANIFEST), companionPath = join17(dir, COMPANION), minimal = () => `${(0, import_yaml2.stringify)({ name, description: "", status: "active", tags: [], sources: [], decisions: [] })}`;
+  if (!existsSync9(companionPath))
+    return existsSync9(manifestPath) || writeFileSync(manifestPath, minimal(), { flag: "wx" }), { capsule: name, note: "no companion.md; a minimal context.manifest.yaml was written" };
+  let text = readFileSync9(companionPath, "utf8"), fm = splitFrontmatter(text), doc = fm ? frontmatterObject(fm.lines) : {};
+  if (doc === void 0)
+    return existsSync9(manifestPath) || writeFileSync(manifestPath, minimal(), { flag: "wx" }), { capsule: name, note: "companion.md frontmatter is not readable YAML; it was kept as is" };
+  if (!existsSync9(manifestPath)) {
+    let { active_sessions: _sessions, type, name: n, description, goal, status, tags, sources, decisions, ...rest } = doc, out = {
+      name: typeof n == "string" && n !== "" ? n : name,
+      description: description ?? goal ?? "",
+      status: status ?? "active",
+      tags: tags ?? [],
+      ...goal !== void 0 && description !== void 0 ? { goal } : {},
+      ...type !== void 0 && type !== "capsule" ? { type } : {},
+      ...rest,
+      sources: sources ?? [],
+      decisions: decisions ?? []
+    };
+    writeFileSync(manifestPath, (0, import_yaml2.stringify)(out), { flag: "wx" });
+  }
+  let body = (fm ? fm.body : text).trim(), readme = join17(dir, "README.md");
+  return body !== "" && existsSync9(readme) ? { capsule: name, note: "README.md already exists; companion.md was kept beside it" } : (body !== "" && writeFileSync(readme, `${body}
+`, { flag: "wx" }), unlinkSync4(companionPath), { capsule: name, note: body !== "" ? "companion.md became context.manifest.yaml and README.md" : "companion.md became context.manifest.yaml" });
+}
+
+// scripts/lib/receive/stage.ts
+var PKG_DIR = "pkg", OUT_DIR = "out";
+function moveUnit(pkgDir, u2, dst) {
+  mkdirSync4(dirname7(dst), { recursive: !0 });
+  let src = join18(pkgDir, u2.from);
+  existsSync10(src) ? renameSync4(src, dst) : mkdirSync4(dst, { recursive: !0 });
+}
+function prepareStaged(staging, plan) {
+  let pkgDir = join18(staging, PKG_DIR);
+  for (let r of plan.removals) rmSync2(join18(pkgDir, r), { recursive: !0, force: !0 });
+  return plan.capsules.filter((c) => existsSync10(join18(pkgDir, c))).map((c) => convertCapsule(join18(pkgDir, c)));
+}
+function shapeNewWalnut(staging, plan, layout, log, now) {
+  let pkgDir = join18(staging, PKG_DIR), walnut = join18(staging, OUT_DIR, "walnut");
+  mkdirSync4(join18(walnut, "_kernel"), { recursive: !0 });
+  for (let u2 of plan.units) moveUnit(pkgDir, u2, join18(walnut, u2.to));
+  layout === "v2" && mkdirSync4(join18(walnut, "_kernel", "_generated"), { recursive: !0 });
+  let logPath = join18(walnut, "_kernel", "log.md"), prior = existsSync10(logPath) ? readFileSync10(logPath, "utf8") : void 0;
+  return writeFileSync2(logPath, prependLogEntry(prior, log.entry, log.meta)), regenerateNow(walnut, layout, now), `${OUT_DIR}/walnut`;
+}
+function shapeBundles(staging, plan) {
+  let pkgDir = join18(staging, PKG_DIR), out = /* @__PURE__ */ new Map();
+  for (let u2 of plan.units) {
+    if (u2.kind !== "bundle") continue;
+    let rel = `${OUT_DIR}/bundles/${u2.as}`;
+    moveUnit(pkgDir, u2, join18(staging, rel)), out.set(u2, rel);
+  }
+  return out;
+}
+
+// scripts/lib/receive/target.ts
+import { lstatSync as lstatSync4, readdirSync as readdirSync4, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
+import { isAbsolute, join as join20, relative, resolve as resolve6, sep as sep3 } from "node:path";
+
+// scripts/lib/world/root.ts
+import { statSync as statSync6 } from "node:fs";
+import { dirname as dirname8, resolve as resolve5, join as join19 } from "node:path";
+function isDir2(path) {
+  try {
+    return statSync6(path).isDirectory();
+  } catch {
+    return !1;
+  }
+}
+function isWorldRoot(dir, env = process.env) {
+  if (isDir2(join19(dir, "01_Archive")) && isDir2(join19(dir, "02_Life"))) return !0;
+  let marker = join19(dir, ".alive");
+  return marker !== resolve5(aliveHome(env)) && isDir2(marker);
+}
+
+// scripts/lib/receive/target.ts
+function resolveWorld(dir, env) {
+  let real;
+  try {
+    real = realpathSync2(resolve6(dir));
+  } catch (err) {
+    throw new AliveError(`--world ${dir} does not exist (${errnoCode(err) ?? "error"}); pass the root folder of your ALIVE world`, { code: "no_world" });
+  }
+  if (!statSync7(real).isDirectory() || !isWorldRoot(real, env))
+    throw new AliveError(`${dir} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); pass the world's root folder`, {
+      code: "no_world"
+    });
+  return real;
+}
+function worldRel(world, abs) {
+  return relative(world, abs).split(sep3).join("/");
+}
+function exists3(p2) {
+  try {
+    return lstatSync4(p2), !0;
+  } catch {
+    return !1;
+  }
+}
+function resolveInside(world, path, flag) {
+  let abs = isAbsolute(path) ? path : join20(world, path), real;
+  try {
+    real = realpathSync2(abs);
+  } catch (err) {
+    throw new AliveError(`${flag} ${path} does not exist (${errnoCode(err) ?? "error"}); relative paths are taken from the world's root`, {
+      code: "no_target"
+    });
+  }
+  if (real !== world && !real.startsWith(world + sep3))
+    throw new AliveError(`${flag} ${path} is outside the world ${world}; receive only writes inside the world`, { code: "outside_world" });
+  if (worldRel(world, real).split("/").some((s3) => s3.startsWith(".")))
+    throw new AliveError(`${flag} ${path} is inside a hidden folder of the world; choose a domain or walnut folder`, { code: "outside_world" });
+  if (!statSync7(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: "no_target" });
+  return real;
+}
+var INBOX_NAMES = ["03_Inbox", "03_Inputs"];
+function inboxDomain(world) {
+  for (let n of INBOX_NAMES) {
+    let d = join20(world, n);
+    try {
+      if (statSync7(d).isDirectory()) return { dir: d, create: !1 };
+    } catch {
+    }
+  }
+  return { dir: join20(world, INBOX_NAMES[0]), create: !0 };
+}
+function strongLayout(walnut) {
+  if (exists3(join20(walnut, "bundles")) || exists3(join20(walnut, "_kernel", "_generated"))) return "v2";
+  if (exists3(join20(walnut, "_kernel", "now.json")) || listBundles(walnut).some((b2) => b2.layout === "v3")) return "v3";
+}
+function layoutForNewWalnut(m2, world) {
+  let count = { v2: 0, v3: 0 };
+  for (let domain2 of safeList(world))
+    if (!domain2.startsWith("."))
+      for (let w2 of safeList(join20(world, domain2))) {
+        let dir = join20(world, domain2, w2);
+        if (w2.startsWith(".") || !isWalnut(dir)) continue;
+        let l = strongLayout(dir);
+        l && count[l]++;
+      }
+  return count.v2 !== count.v3 ? count.v2 > count.v3 ? "v2" : "v3" : m2.source_layout === "v2" || m2.source_layout === "v3" ? m2.source_layout : "v3";
+}
+function safeList(dir) {
+  try {
+    return readdirSync4(dir, { withFileTypes: !0 }).filter((e) => e.isDirectory()).map((e) => e.name).slice(0, 500);
+  } catch {
+    return [];
+  }
+}
+function resolveTarget(world, m2, args) {
+  if (m2.scope === "full") {
+    let domain2, createDomain = !1;
+    if (args.into !== void 0) {
+      if (domain2 = resolveInside(world, args.into, "--into"), isWalnut(domain2))
+        throw new UsageError(`--into ${args.into} is a walnut; for a full package --into names the domain folder the new walnut goes in (e.g. 04_Ventures)`);
+    } else {
+      let inbox = inboxDomain(world);
+      domain2 = inbox.dir, createDomain = inbox.create;
+    }
+    let from = args.as !== void 0 ? "--as" : "source.walnut in the manifest", raw = args.as ?? m2.source.walnut;
+    if (raw === void 0 || raw === "")
+      throw new AliveError("the package does not name its walnut; pass --as NAME", { code: "unsafe_name" });
+    let name = checkWalnutName(raw, from), walnut2 = join20(domain2, name);
+    if (exists3(walnut2))
+      throw new AliveError(`${worldRel(world, walnut2)} already exists and is never overwritten; pass --as NEWNAME to receive it under another name`, {
+        code: "exists"
+      });
+    return { scope: "full", walnut: walnut2, name, domain: domain2, createDomain, layout: layoutForNewWalnut(m2, world) };
+  }
+  if (args.as !== void 0)
+    throw new UsageError("--as names a new walnut and only goes with full packages; bundles that clash land under dated names");
+  if (args.into === void 0)
+    throw new UsageError(`this is a ${m2.scope} package: pass --into WALNUT_PATH, the walnut that receives its bundles`);
+  let walnut = resolveInside(world, args.into, "--into");
+  if (!isWalnut(walnut))
+    throw new AliveError(`--into ${args.into} is not a walnut (no _kernel/key.md); bundles go into an existing walnut`, { code: "no_target" });
+  return { scope: "bundle", walnut, name: walnut.slice(walnut.lastIndexOf(sep3) + 1), layout: walnutLayout(walnut) };
+}
+function bundleNameTaken(target) {
+  if (target.scope === "full") return () => !1;
+  let base = target.layout === "v2" ? join20(target.walnut, "bundles") : target.walnut;
+  return (name) => exists3(join20(base, name));
+}
+
+// scripts/lib/receive/text.ts
+var CONTROL2 = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function logValue(value, max = 120) {
+  let s3 = String(value ?? "");
+  return s3 = s3.replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " ").replace(CONTROL2, "?"), s3.length > max && (s3 = `${s3.slice(0, max - 1)}…`), s3 = s3.replace(/`/g, "'").replace(/signed\s*:/gi, (m2) => m2.replace(":", "\\:")), `\`${s3}\``;
+}
+function terminalText(text) {
+  return text.replace(/\r\n/g, `
+`).replace(/\r/g, `
+`).replace(CONTROL2, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+}
+
+// scripts/lib/receive/receive.ts
+function senderOf(m2) {
+  return m2.sender ?? m2.relay?.sender ?? null;
+}
+function signatureOf(r) {
+  return { present: r.signature.present, verified: r.signature.present && r.signature.ok, signer: r.signature.signer ?? null };
+}
+function encryptionText(envelope) {
+  return envelope.endsWith("passphrase") ? "passphrase" : envelope.endsWith("rsa") ? "RSA (for this user)" : "none";
+}
+function logEntryFor(ctx, r, target, plan) {
+  let m2 = r.manifest, sender = senderOf(m2), sig = signatureOf(r), imported = plan.units.filter((u2) => u2.kind === "bundle"), bytes = plan.units.reduce((a, u2) => a + u2.bytes, 0), files = plan.units.reduce((a, u2) => a + u2.files, 0), body = [
+    `Received .walnut package ${logValue(basename6(ctx.pkg))} (${m2.scope} scope, format ${logValue(m2.format_version)}).`,
+    "",
+    `- From: ${sender ? `sender ${logValue(sender)}` : "unknown sender"}, source walnut ${logValue(m2.source.walnut ?? "unnamed")}`,
+    `- Signature: ${sig.present ? `signed by ${logValue(sig.signer ?? "unknown")}, ${sig.verified ? "verified" : "NOT verified (no signer key was checked)"}` : "unsigned"}`,
+    `- Encryption: ${encryptionText(r.envelope)}`,
+    `- Package sha256: ${ctx.sha256}`,
+    target.scope === "full" ? `- Imported: new walnut ${logValue(worldRel(ctx.world, target.walnut))}${imported.length ? ` with bundles ${imported.map((u2) => logValue(u2.as)).join(", ")}` : ""}` : `- Imported bundles: ${imported.map((u2) => u2.as === u2.bundle ? logValue(u2.as) : `${logValue(u2.bundle)} as ${logValue(u2.as)}`).join(", ") || "none"}`,
+    ...plan.conflicts.map((c) => `- Conflict: ${logValue(c.existing)} already existed; the incoming bundle is ${logValue(c.imported_as)}`),
+    `- Files: ${files} (${formatBytes(bytes)})${plan.skipped.length ? `, ${plan.skipped.length} left out` : ""}`
+  ];
+  return formatLogEntry(ctx.timestamp, ctx.session, body);
+}
+function nowContext(r, plan) {
+  let sender = senderOf(r.manifest), names = plan.units.filter((u2) => u2.kind === "bundle").map((u2) => u2.as);
+  return `Received ${r.manifest.scope === "full" ? "this walnut" : `bundle${names.length === 1 ? "" : "s"} ${names.join(", ")}`} as a .walnut package${sender ? ` from ${sender}` : ""}.`.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 300);
+}
+function baseResult(ctx, r) {
+  let m2 = r.manifest;
+  return {
+    ok: !0,
+    scope: m2.scope,
+    format_version: m2.format_version,
+    package_sha256: ctx.sha256,
+    source_walnut: m2.source.walnut ?? null,
+    sender: senderOf(m2),
+    files: r.files,
+    bytes: r.bytes,
+    envelope: r.envelope,
+    signature: signatureOf(r),
+    notes: []
+  };
+}
+function snapshotResult(ctx, read, view, dryRun) {
+  return {
+    ...baseResult(ctx, read),
+    walnut: null,
+    imported: [],
+    skipped: [],
+    conflicts: [],
+    log_entry: null,
+    ...dryRun ? { dry_run: !0 } : {},
+    notes: ["a snapshot is display-only: nothing was written"],
+    snapshot: { ...view, description: read.manifest.description ?? null, created: read.manifest.created }
+  };
+}
+function refuseDuplicate(prior) {
+  throw new AliveError(
+    `this package (sha256 ${prior.package_sha256.slice(0, 12)}…) was already imported into ${prior.target} on ${prior.received_at}; pass --force to import it again`,
+    { code: "duplicate" }
+  );
+}
+function planFor(ctx, r) {
+  let target = guardedTarget(ctx, r.manifest), plan = planReceive({ manifest: r.manifest, layout: target.layout, taken: bundleNameTaken(target), date: compactDate(ctx.timestamp) });
+  if (target.scope === "full" && !plan.kernel.includes("key.md")) {
+    let where = r.manifest.generation === "v1" ? "_core/key.md" : "_kernel/key.md";
+    throw new AliveError(`this full package has no ${where}, so it cannot become a walnut; nothing was written`, { code: "no_key" });
+  }
+  return { target, plan };
+}
+function checkDuplicate(ctx, scope, targetRel) {
+  if (ctx.opts.force) return;
+  let prior = findDuplicate(readLedger(ctx.world), ctx.sha256, scope, targetRel);
+  prior && refuseDuplicate(prior);
+}
+function guardedTarget(ctx, m2) {
+  m2.scope === "full" && checkDuplicate(ctx, "full", "");
+  let target = resolveTarget(ctx.world, m2, targetArgs(ctx.opts));
+  return target.scope === "bundle" && checkDuplicate(ctx, "bundle", worldRel(ctx.world, target.walnut)), target;
+}
+function resultFor(ctx, r, target, plan, entry, notes) {
+  let imported = target.scope === "full" ? [target.walnut] : plan.units.filter((u2) => u2.kind === "bundle").map((u2) => join21(target.walnut, u2.to));
+  return {
+    ...baseResult(ctx, r),
+    walnut: target.walnut,
+    imported,
+    skipped: plan.skipped,
+    conflicts: plan.conflicts,
+    log_entry: entry,
+    notes
+  };
+}
+async function receivePackage(opts) {
+  let env = opts.env ?? process.env, world = resolveWorld(opts.world, env), pkg = resolve7(opts.packagePath), packageBytes;
+  try {
+    let st2 = statSync8(pkg);
+    if (!st2.isFile()) throw new AliveError(`${opts.packagePath} is not a file`, { code: "unreadable" });
+    packageBytes = st2.size;
+  } catch (err) {
+    throw err instanceof AliveError ? err : new AliveError(`cannot read ${opts.packagePath} (${errnoCode(err) ?? "error"}); check the path`, { code: "unreadable" });
+  }
+  let stamp = utcStamp(opts.now), hashing = hashPackageInBackground(pkg);
+  hashing.catch(() => {
+  });
+  let ctx = { opts, env, world, pkg, sha256: "", hashing, packageBytes, timestamp: stamp, session: signingSession(env) }, readOpts = { maxBytes: opts.maxBytes, ...opts.crypto ? { crypto: opts.crypto } : {} }, head = await readPackageHeadSafe(pkg);
+  if (head?.scope === "snapshot") {
+    let { read, view } = await readSnapshot(pkg, readOpts);
+    return ctx.sha256 = await ctx.hashing, snapshotResult(ctx, read, view, opts.dryRun === !0);
+  }
+  if (opts.dryRun) {
+    ctx.sha256 = await ctx.hashing, head && guardedTarget(ctx, head);
+    let { read, view } = await readSnapshot(pkg, readOpts);
+    if (read.manifest.scope === "snapshot") return snapshotResult(ctx, read, view, !0);
+    let { target, plan } = planFor(ctx, read), entry = logEntryFor(ctx, read, target, plan);
+    return { ...resultFor(ctx, read, target, plan, entry, ["dry run: nothing was written"]), dry_run: !0 };
+  }
+  return receiveForReal(ctx, readOpts, head);
+}
+function targetArgs(opts) {
+  return { ...opts.into !== void 0 ? { into: opts.into } : {}, ...opts.as !== void 0 ? { as: opts.as } : {} };
+}
+async function receiveForReal(ctx, readOpts, head) {
+  let { world } = ctx, aliveDir = join21(world, ".alive"), receivingDir = join21(aliveDir, "receiving"), madeAlive = !existsSync11(aliveDir);
+  mkdirSync5(aliveDir, { recursive: !0 });
+  let lock;
+  try {
+    lock = acquireWorldLock(join21(aliveDir, "receive.lock"));
+  } catch (err) {
+    throw tidy(aliveDir, receivingDir, madeAlive), err;
+  }
+  try {
+    let notes = [], recovery = recoverLeftovers(world, receivingDir);
+    for (let f2 of recovery.finished) notes.push(`finished an interrupted receive of ${f2.journal.target} (${f2.id})`);
+    if (recovery.discarded.length && notes.push(`cleaned up ${recovery.discarded.length} interrupted receive(s) that had not changed the world`), recovery.finished.length > 0) {
+      let sha = await ctx.hashing, resumed = recovery.finished.find((f2) => f2.journal.package_sha256 === sha);
+      if (resumed && !ctx.opts.force) return { ...resumed.journal.result, notes, resumed: !0 };
+    }
+    head && (!ctx.opts.force && mayBeRecorded(readLedger(world), ctx.packageBytes) ? (ctx.sha256 = await ctx.hashing, guardedTarget(ctx, head)) : resolveTarget(world, head, targetArgs(ctx.opts))), mkdirSync5(receivingDir, { recursive: !0 });
+    let id = `${ctx.timestamp.replace(/[-:]/g, "")}-${process.pid}-${randomBytes4(3).toString("hex")}`, staging = join21(receivingDir, id);
+    mkdirSync5(staging, { mode: 448 }), mkdirSync5(join21(staging, PKG_DIR));
+    let journal;
+    try {
+      let read = await readPackage(ctx.pkg, folderSink(join21(staging, PKG_DIR)), readOpts);
+      if (ctx.sha256 = await ctx.hashing, read.manifest.scope === "snapshot") {
+        rmSync3(staging, { recursive: !0, force: !0 });
+        let { read: again, view } = await readSnapshot(ctx.pkg, readOpts);
+        return snapshotResult(ctx, again, view, !1);
+      }
+      let { target, plan } = planFor(ctx, read), conversions = prepareStaged(staging, plan);
+      for (let c of conversions) notes.push(`v1 capsule ${c.capsule}: ${c.note}`);
+      let entry = logEntryFor(ctx, read, target, plan), now = { timestamp: ctx.timestamp, session: ctx.session, context: nowContext(read, plan) }, result2 = resultFor(ctx, read, target, plan, entry, notes), targetRel = worldRel(world, target.walnut), base = {
+        version: 1,
+        id,
+        package_sha256: ctx.sha256,
+        target: targetRel,
+        ledger: {
+          package_sha256: ctx.sha256,
+          package_bytes: ctx.packageBytes,
+          format_version: read.manifest.format_version,
+          walnut: read.manifest.source.walnut ?? null,
+          scope: read.manifest.scope,
+          created: read.manifest.created,
+          sender: senderOf(read.manifest),
+          signer: read.signature.signer ?? null,
+          signature_verified: read.signature.present && read.signature.ok,
+          received_at: ctx.timestamp,
+          source: ctx.pkg,
+          target: targetRel,
+          imported: result2.imported.map((p2) => worldRel(world, p2)),
+          conflicts: plan.conflicts.map((c) => ({ bundle: c.bundle, imported_as: c.imported_as })),
+          receipt: id
+        },
+        result: result2
+      };
+      if (target.scope === "full") {
+        let meta3 = { walnut: target.name, timestamp: ctx.timestamp, summary: "received as a .walnut package" }, from = shapeNewWalnut(staging, plan, target.layout, { entry, meta: meta3 }, now);
+        journal = {
+          ...base,
+          mkdirs: target.createDomain ? [worldRel(world, target.domain)] : [],
+          moves: [{ from, to: targetRel }],
+          log: null,
+          now: null
+        };
+      } else {
+        let shaped = shapeBundles(staging, plan);
+        journal = {
+          ...base,
+          mkdirs: target.layout === "v2" ? [`${targetRel}/bundles`] : [],
+          moves: [...shaped].map(([u2, from]) => ({ from, to: `${targetRel}/${u2.to}` })),
+          log: { path: `${targetRel}/_kernel/log.md`, entry, walnut: target.name, timestamp: ctx.timestamp, summary: "received as a .walnut package" },
+          now: { walnut: targetRel, layout: target.layout, ...now }
+        };
+      }
+      writeJournal(staging, journal);
+    } catch (err) {
+      throw rmSync3(staging, { recursive: !0, force: !0 }), err;
+    }
+    try {
+      applyJournal(world, staging, journal);
+    } catch (err) {
+      throw new AliveError(
+        `the import stopped while moving into place (${messageOf(err)}); run the same receive again to finish it (staged in ${staging})`,
+        { code: "interrupted", cause: err }
+      );
+    }
+    return journal.result;
+  } finally {
+    lock.release(), tidy(aliveDir, receivingDir, madeAlive);
+  }
+}
+function tidy(aliveDir, receivingDir, madeAlive) {
+  let rmEmpty = (d) => {
+    try {
+      rmdirSync(d);
+    } catch {
+    }
+  };
+  rmEmpty(receivingDir), madeAlive && rmEmpty(aliveDir);
+}
+
+// scripts/lib/receive/command.ts
+var RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE --world DIR [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
+                         [--max-size BYTES] [--force] [--dry-run] [--json]
+
+Verifies a .walnut package and imports it into the world at DIR:
+  full      a new walnut at <domain>/<name>/: --into names the domain folder (default: the
+            world's 03_Inbox/ or 03_Inputs/; 03_Inbox/ is created when neither exists), --as
+            renames it. An existing walnut is never overwritten.
+  bundle    its bundles go into the walnut --into names, in that walnut's layout; a bundle that
+            already exists is kept and the incoming one lands as <name>-imported-<YYYYMMDD>.
+  snapshot  display-only: prints what the package holds and writes nothing.
+Relative --into paths are taken from the world's root. The import appears whole or not at all;
+it is recorded in <world>/.alive/imports.json, and the same package is refused a second time
+unless --force. --dry-run prints the plan and writes nothing. Encrypted packages: the passphrase
+comes only from WALNUT_PASSPHRASE; RSA packages open with --private-key (default: the relay key
+$ALIVE_HOME/relay/keys/private.pem). A signature is checked against the signer's pinned key in
+$ALIVE_HOME/relay/keys/peers/ when there is one; a bad signature is refused.
+Exit 0 done, 1 refused or failed, 2 usage error.`;
+async function runReceive(argv) {
+  let { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      world: { type: "string" },
+      into: { type: "string" },
+      as: { type: "string" },
+      "private-key": { type: "string" },
+      "max-size": { type: "string" },
+      force: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      json: { type: "boolean" }
+    },
+    { usage: RECEIVE_USAGE, positionals: { min: 1, max: 1 } }
+  );
+  if (values.help) return printLine(RECEIVE_USAGE);
+  let world = requireFlag(values.world, "--world", RECEIVE_USAGE), maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296;
+  if (values.as !== void 0 && values.as === "") throw new UsageError("--as needs a name");
+  let crypto = receiveCrypto(values["private-key"], process.env), result2;
+  try {
+    result2 = await receivePackage({
+      packagePath: positionals[0],
+      world,
+      maxBytes,
+      force: values.force === !0,
+      dryRun: values["dry-run"] === !0,
+      ...values.into !== void 0 ? { into: values.into } : {},
+      ...values.as !== void 0 ? { as: values.as } : {},
+      crypto
+    });
+  } catch (err) {
+    throw values.json && err instanceof AliveError && !(err instanceof UsageError) && printJson({ ok: !1, error: { code: err.code, message: err.message } }), err;
+  }
+  if (values.json) return printJson(result2);
+  printHuman(result2);
+}
+function printHuman(r) {
+  let sig = r.signature.present ? `signed by ${r.signature.signer ?? "unknown"}${r.signature.verified ? " (verified)" : " (not verified)"}` : "unsigned", from = `${r.sender ? `from ${r.sender}, ` : ""}walnut ${r.source_walnut ?? "unnamed"}`;
+  if (r.snapshot) {
+    printLine(`Snapshot package (display-only; nothing was written): ${terminalText(from)}`), printLine(`Format ${r.format_version}, created ${terminalText(r.snapshot.created)}, ${r.files} files (${formatBytes(r.bytes)}), ${terminalText(sig)}`), r.snapshot.description && printLine(`Description: ${terminalText(r.snapshot.description)}`);
+    for (let [label, shown] of [["key.md", r.snapshot.key_md], ["insights.md", r.snapshot.insights_md]])
+      if (shown) {
+        printLine(""), printLine(`── ${label} (package content, shown as data) ──`);
+        for (let line of terminalText(shown.text).split(`
+`)) printLine(`  │ ${line}`);
+        shown.truncated && printLine("  │ … (truncated)");
+      }
+    return;
+  }
+  let head = r.dry_run ? "Dry run: nothing was written. Would receive" : "Received";
+  printLine(`${head} a ${r.scope} package (${terminalText(from)}; ${terminalText(sig)}) into ${r.walnut}`);
+  for (let p2 of r.imported) printLine(`  ${r.dry_run ? "would add" : "added"} ${p2}`);
+  for (let c of r.conflicts) printLine(`  conflict: ${c.existing} already exists; the incoming bundle ${r.dry_run ? "would land" : "landed"} as ${c.imported_as}`);
+  r.skipped.length && printLine(`  left out ${r.skipped.length} file(s): ${r.skipped.slice(0, 5).map((s3) => `${terminalText(s3.path)} (${s3.reason})`).join(", ")}${r.skipped.length > 5 ? ", …" : ""}`), printLine(`  ${r.files} files, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`), r.resumed && printLine("  (this finished an import that an interrupted run had started)");
+  for (let n of r.notes) n.startsWith("dry run") || warn(n);
+}
+
 // scripts/lib/crypto/keygen-command.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 var USAGE = `usage: alive-p2p keygen --out DIR [--json]
 
 Makes an RSA-4096 key pair in DIR (created with mode 0700 if missing):
@@ -26177,7 +27238,7 @@ async function runKeygen(argv) {
   );
   if (values.help)
     return printLine(USAGE), 0;
-  let out = resolve4(requireFlag(values.out, "--out", USAGE));
+  let out = resolve8(requireFlag(values.out, "--out", USAGE));
   !values.json && process.stderr.isTTY && process.stderr.write(`making an RSA-4096 key pair (a few seconds)...
 `);
   let pair = await generateRsaKeyPair(out);
@@ -26201,6 +27262,7 @@ Run 'alive-p2p <command> --help' for a command's options.`, commands = {
   info: runInfo,
   verify: runVerify,
   extract: runExtract,
+  receive: runReceive,
   keygen: runKeygen
 };
 runMain(async (argv) => {
