@@ -1,5 +1,6 @@
 import { runMain, printLine } from './lib/cli/main.ts';
 import { UsageError } from './lib/errors.ts';
+import { runRelay } from './lib/relay/cli.ts';
 
 const USAGE = `usage: alive-p2p <command> [options]
 
@@ -15,7 +16,9 @@ Commands:
 Run 'alive-p2p <command> --help' for a command's options.`;
 
 type Command = (argv: string[]) => Promise<0 | 1 | 2 | void> | 0 | 1 | 2 | void;
-const commands: Record<string, Command> = {};
+const commands: Record<string, Command> = {
+  relay: runRelay,
+};
 
 runMain(async (argv) => {
   const [name, ...rest] = argv;
