@@ -1,5 +1,6 @@
 import { runMain, printLine } from './lib/cli/main.ts';
 import { UsageError } from './lib/errors.ts';
+import { runCreate, runInfo, runVerify, runExtract } from './lib/package/commands.ts';
 import { runRelay } from './lib/relay/cli.ts';
 
 const USAGE = `usage: alive-p2p <command> [options]
@@ -17,6 +18,10 @@ Run 'alive-p2p <command> --help' for a command's options.`;
 
 type Command = (argv: string[]) => Promise<0 | 1 | 2 | void> | 0 | 1 | 2 | void;
 const commands: Record<string, Command> = {
+  create: runCreate,
+  info: runInfo,
+  verify: runVerify,
+  extract: runExtract,
   relay: runRelay,
 };
 
