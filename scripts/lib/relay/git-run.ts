@@ -30,10 +30,12 @@ export interface GitResult {
 
 export class GitError extends AliveError {
   readonly stderr: string;
+  readonly stdout: string;
   readonly timedOut: boolean;
-  constructor(message: string, stderr: string, timedOut: boolean) {
+  constructor(message: string, stderr: string, timedOut: boolean, stdout = '') {
     super(message, { code: timedOut ? 'git_timeout' : 'git_failed' });
     this.stderr = stderr;
+    this.stdout = stdout;
     this.timedOut = timedOut;
   }
 }
@@ -112,7 +114,7 @@ export function runGit(args: string[], opts: GitRunOptions = {}): Promise<GitRes
         const ok = (opts.okCodes ?? [0]).includes(code ?? -1);
         if (fileError) reject(fileError);
         else if (timedOut) reject(new GitError(`git ${args[0] ?? ''} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, true));
-        else if (!ok) reject(new GitError(`git ${describe(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, false));
+        else if (!ok) reject(new GitError(`git ${describe(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, false, stdout.slice(0, 64 * 1024)));
         else resolve({ code: code ?? 0, stdout, stderr });
       };
       if (file) file.end(finish);

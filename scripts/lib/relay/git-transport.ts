@@ -25,7 +25,20 @@ import type {
 
 const NETWORK_TIMEOUT_MS = 120_000;
 const LOCAL_TIMEOUT_MS = 60_000;
-const PUSH_ATTEMPTS = 4;
+const PUSH_ATTEMPTS = 8;
+/** Serialises config changes to a clone within this process (git's config.lock does not wait). */
+const configLocks = new Map<string, Promise<unknown>>();
+
+/** Another writer got there first (remote moved, or a ref was locked): rebuild and retry. */
+function isRace(err: GitError): boolean {
+  return /\[rejected\]|non-fast-forward|fetch first|behind its remote|stale info|cannot lock ref|unable to update local ref|failed to update ref/i.test(
+    `${err.stdout}\n${err.stderr}`,
+  );
+}
+
+function jitter(attempt: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.random() * 50 * (attempt + 1)));
+}
 
 export interface GitTransportOptions {
   login: string;
@@ -86,8 +99,15 @@ export class GitTransport implements RelayTransport {
     return `peer-${login}`;
   }
 
-  /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url`. */
-  private async ensureRemote(remote: string, url: string): Promise<void> {
+  /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
+  private ensureRemote(remote: string, url: string): Promise<void> {
+    const key = this.opts.clonePath;
+    const run = (configLocks.get(key) ?? Promise.resolve()).then(() => this.ensureRemoteNow(remote, url));
+    configLocks.set(key, run.catch(() => undefined));
+    return run;
+  }
+
+  private async ensureRemoteNow(remote: string, url: string): Promise<void> {
     if (!existsSync(join(this.opts.clonePath, 'HEAD'))) {
       mkdirSync(this.opts.clonePath, { recursive: true, mode: 0o700 });
       await runGit(['init', '--quiet', '--bare', this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS });
@@ -105,11 +125,24 @@ export class GitTransport implements RelayTransport {
     const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
     if (timeoutMs <= 0) throw new GitError('no time left to fetch', '', true);
     const b = this.opts.branch;
+    const deadline = Date.now() + timeoutMs;
     try {
-      await this.git(
-        ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', remote, `+refs/heads/${b}:${this.remoteRef(remote)}`],
-        { timeoutMs },
-      );
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.git(
+            ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', remote, `+refs/heads/${b}:${this.remoteRef(remote)}`],
+            { timeoutMs: Math.max(1, deadline - Date.now()) },
+          );
+          break;
+        } catch (err) {
+          // Two of our own processes fetching into one clone collide on the ref lock: try again.
+          if (err instanceof GitError && !err.timedOut && isRace(err) && attempt < 5 && Date.now() < deadline) {
+            await jitter(attempt);
+            continue;
+          }
+          throw err;
+        }
+      }
     } catch (err) {
       if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
         await this.git(['update-ref', '-d', this.remoteRef(remote)], { okCodes: [0, 1] });
@@ -191,15 +224,13 @@ export class GitTransport implements RelayTransport {
       try {
         await this.git(['push', '--quiet', '--porcelain', remote, `${commit}:refs/heads/${this.opts.branch}`], { timeoutMs });
       } catch (err) {
-        if (err instanceof GitError && !err.timedOut && /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref/i.test(`${err.stderr}`)) {
-          return null;
-        }
+        if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
         throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${(err as Error).message}`, {
           code: 'push_failed',
           cause: err,
         });
       }
-      await this.git(['update-ref', this.remoteRef(remote), commit]);
+      await this.git(['update-ref', this.remoteRef(remote), commit]).catch(() => undefined); // only a cache
       return commit;
     } finally {
       rmSync(index, { force: true });
@@ -272,6 +303,7 @@ export class GitTransport implements RelayTransport {
       if (existing.has(path)) throw new AliveError('could not find a free name in the peer inbox', { code: 'conflict' });
       const commit = await this.commitAndPush(remote, head, [{ path, oid }], `deposit: ${name} from ${this.opts.login}`);
       if (commit) return { path, name, commit, via: 'git' };
+      await jitter(attempt);
     }
     throw new AliveError(`${peer.login}'s relay kept changing while delivering; try again`, { code: 'conflict' });
   }
@@ -322,6 +354,7 @@ export class GitTransport implements RelayTransport {
       const names = still.map((e) => e.name).join(', ');
       const commit = await this.commitAndPush('origin', head, still.map((e) => ({ path: e.path, oid: null })), `received: ${names}`.slice(0, 500));
       if (commit) return;
+      await jitter(attempt);
     }
     throw new AliveError('your relay kept changing while removing pulled packages; run `alive-p2p relay pull` again (nothing is lost)', {
       code: 'conflict',
