@@ -246,7 +246,7 @@ export class FakeGithub {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
     const method = req.method ?? 'GET';
-    const record: RequestRecord = { method, path: url.pathname, status: 0, login: null };
+    const record: RequestRecord = { method, path: safeDecode(url.pathname), status: 0, login: null };
     this.requests.push(record);
     if (this.hang) return; // accept, read nothing, never answer
     const body = await readBody(req);
@@ -277,7 +277,7 @@ export class FakeGithub {
         send(403, { message: 'API rate limit exceeded for user.', documentation_url: DOCS }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset });
         return;
       }
-      const failure = this.failures.find((f) => f.remaining > 0 && f.method === method && f.path.test(url.pathname));
+      const failure = this.failures.find((f) => f.remaining > 0 && f.method === method && f.path.test(record.path));
       if (failure) {
         failure.remaining--;
         throw new HttpError(failure.status, failure.status >= 500 ? 'Server Error' : 'Injected failure');
@@ -293,7 +293,8 @@ export class FakeGithub {
   }
 
   private route(method: string, url: URL, body: Buffer, login: string, raw: boolean): { status: number; data?: unknown; headers?: Record<string, string> } {
-    const p = url.pathname.replace(/\/+$/, '');
+    // Clients may percent-encode path parameters (Octokit sends `heads%2Fmain`); GitHub accepts both.
+    const p = safeDecode(url.pathname).replace(/\/+$/, '');
     const json = () => {
       try {
         return JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
@@ -326,7 +327,7 @@ export class FakeGithub {
       return { status: 200, data: { full_name: full, name: repo.name, owner: { login: repo.owner }, private: repo.private, default_branch: repo.defaultBranch } };
     }
     if ((m = rest.match(/^\/collaborators\/([^/]+)$/))) return this.collaborator(repo, method, m[1]!, login);
-    if ((m = rest.match(/^\/contents(?:\/(.*))?$/))) return this.contents(repo, method, decodeURIComponent(m[1] ?? ''), url, json, raw);
+    if ((m = rest.match(/^\/contents(?:\/(.*))?$/))) return this.contents(repo, method, m[1] ?? '', url, json, raw);
     if ((m = rest.match(/^\/git\/ref\/heads\/(.+)$/)) && method === 'GET') {
       if (repo.refs.size === 0) throw new HttpError(409, 'Git Repository is empty.');
       const sha = repo.refs.get(`heads/${m[1]}`);
@@ -537,6 +538,14 @@ export class FakeGithub {
       return { status: existing ? 200 : 201, data: { content: { name: path.split('/').pop(), path, sha: blob, size: buf.length }, commit: { sha: commit } } };
     }
     throw new HttpError(404, 'Not Found');
+  }
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }
 
