@@ -19,6 +19,7 @@ const suites: Suite[] = [
       return rows;
     },
   },
+  { area: 'crypto', run: async () => (await import('./crypto.ts')).benchCrypto() },
 ];
 
 const args = process.argv.slice(2);

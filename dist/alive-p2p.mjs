@@ -503,11 +503,11 @@ var require_ignore = __commonJS({
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
       test(path, mode) {
-        let rules = this._rules, { length } = rules, shortcut = this._basenameCount * 2 >= length, basename4 = shortcut ? basenameOf(path) : path;
+        let rules = this._rules, { length } = rules, shortcut = this._basenameCount * 2 >= length, basename5 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           let rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename4 : path
+            shortcut && rule._basenameOnly ? basename5 : path
           )) {
             let { negative } = rule, ret = {
               ignored: !negative,
@@ -1380,7 +1380,7 @@ var require_foldFlowLines = __commonJS({
         return text;
       let folds = [], escapedFolds = {}, end = lineWidth - indent.length;
       typeof indentAtStart == "number" && (indentAtStart > lineWidth - Math.max(2, minContentWidth) ? folds.push(0) : end = lineWidth - indentAtStart);
-      let split, prev, overflow = !1, i = -1, escStart = -1, escEnd = -1;
+      let split2, prev, overflow = !1, i = -1, escStart = -1, escEnd = -1;
       mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text, i, indent.length), i !== -1 && (end = i + endStep));
       for (let ch; ch = text[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
@@ -1401,24 +1401,24 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === `
 `)
-          mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text, i, indent.length)), end = i + indent.length + endStep, split = void 0;
+          mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text, i, indent.length)), end = i + indent.length + endStep, split2 = void 0;
         else {
           if (ch === " " && prev && prev !== " " && prev !== `
 ` && prev !== "	") {
             let next = text[i + 1];
             next && next !== " " && next !== `
-` && next !== "	" && (split = i);
+` && next !== "	" && (split2 = i);
           }
           if (i >= end)
-            if (split)
-              folds.push(split), end = split + endStep, split = void 0;
+            if (split2)
+              folds.push(split2), end = split2 + endStep, split2 = void 0;
             else if (mode === FOLD_QUOTED) {
               for (; prev === " " || prev === "	"; )
                 prev = ch, ch = text[i += 1], overflow = !0;
               let j2 = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j2])
                 return text;
-              folds.push(j2), escapedFolds[j2] = !0, end = j2 + endStep, split = void 0;
+              folds.push(j2), escapedFolds[j2] = !0, end = j2 + endStep, split2 = void 0;
             } else
               overflow = !0;
         }
@@ -3849,11 +3849,11 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      let start = scalar.offset, header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      let start = scalar2.offset, header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      let type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL, lines = scalar.source ? splitLines(scalar.source) : [], chompStart = lines.length;
+      let type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL, lines = scalar2.source ? splitLines(scalar2.source) : [], chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         let content = lines[i][1];
         if (content === "" || content === "\r")
@@ -3864,9 +3864,9 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         let value2 = header.chomp === "+" && lines.length > 0 ? `
 `.repeat(Math.max(1, lines.length - 1)) : "", end2 = start + header.length;
-        return scalar.source && (end2 += scalar.source.length), { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return scalar2.source && (end2 += scalar2.source.length), { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent, offset = scalar.offset + header.length, contentStart = 0;
+      let trimIndent = scalar2.indent + header.indent, offset = scalar2.offset + header.length, contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         let [indent, content] = lines[i];
         if (content === "" || content === "\r")
@@ -3917,7 +3917,7 @@ var require_resolve_block_scalar = __commonJS({
           value += `
 `;
       }
-      let end = start + header.length + scalar.source.length;
+      let end = start + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -3962,9 +3962,9 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
-      let split = source.split(/\n( *)/), first = split[0], m2 = first.match(/^( *)/), lines = [m2?.[1] ? [m2[1], first.slice(m2[1].length)] : ["", first]];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      let split2 = source.split(/\n( *)/), first = split2[0], m2 = first.match(/^( *)/), lines = [m2?.[1] ? [m2[1], first.slice(m2[1].length)] : ["", first]];
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -3976,8 +3976,8 @@ var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      let { offset, type, source, end } = scalar, _type, value, _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    function resolveFlowScalar(scalar2, strict, onError) {
+      let { offset, type, source, end } = scalar2, _type, value, _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN, value = plainValue(source, _onError);
@@ -3990,7 +3990,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          return onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`), {
+          return onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`), {
             value: "",
             type: null,
             comment: "",
@@ -4160,15 +4160,15 @@ var require_compose_scalar = __commonJS({
     function composeScalar(ctx, token, tagToken, onError) {
       let { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError), tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null, tag;
       ctx.options.stringKeys && ctx.atKey ? tag = ctx.schema[identity.SCALAR] : tagName ? tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError) : token.type === "scalar" ? tag = findScalarTagByTest(ctx, value, token, onError) : tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         let res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error62) {
         let msg = error62 instanceof Error ? error62.message : String(error62);
-        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), scalar = new Scalar.Scalar(value);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), scalar2 = new Scalar.Scalar(value);
       }
-      return scalar.range = range, scalar.source = value, type && (scalar.type = type), tagName && (scalar.tag = tagName), tag.format && (scalar.format = tag.format), comment && (scalar.comment = comment), scalar;
+      return scalar2.range = range, scalar2.source = value, type && (scalar2.type = type), tagName && (scalar2.tag = tagName), tag.format && (scalar2.format = tag.format), comment && (scalar2.comment = comment), scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -5599,29 +5599,29 @@ var require_parser = __commonJS({
           source: this.source
         };
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep2;
-          scalar.end ? (sep2 = scalar.end, sep2.push(this.sourceToken), delete scalar.end) : sep2 = [this.sourceToken];
+          scalar2.end ? (sep2 = scalar2.end, sep2.push(this.sourceToken), delete scalar2.end) : sep2 = [this.sourceToken];
           let map2 = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            if (scalar.source = this.source, this.atNewLine = !0, this.indent = 0, this.onNewLine) {
+            if (scalar2.source = this.source, this.atNewLine = !0, this.indent = 0, this.onNewLine) {
               let nl = this.source.indexOf(`
 `) + 1;
               for (; nl !== 0; )
@@ -9798,7 +9798,7 @@ function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
 var recursive = /* @__PURE__ */ new WeakMap(), NONE = 0, ASSUMED = 1, PROVEN = 2;
-function isRecursive(inst, stack, resolve4) {
+function isRecursive(inst, stack, resolve5) {
   let cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -9807,7 +9807,7 @@ function isRecursive(inst, stack, resolve4) {
   stack.add(inst);
   let result2 = NONE, check2 = (child) => {
     if (result2 !== PROVEN && child?._zod) {
-      let answer = isRecursive(child, stack, resolve4);
+      let answer = isRecursive(child, stack, resolve5);
       answer > result2 && (result2 = answer);
     }
   }, shape = (sh, spread) => {
@@ -9816,7 +9816,7 @@ function isRecursive(inst, stack, resolve4) {
       let desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      let child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
+      let child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
       child > answer && (answer = child);
     }
     return answer;
@@ -9870,7 +9870,7 @@ function isRecursive(inst, stack, resolve4) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      let inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
+      let inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, !1) : ASSUMED);
       break;
     }
@@ -21463,7 +21463,7 @@ function parseManifest(text) {
   } catch (err) {
     throw err instanceof ManifestSyntaxError && fail(err.message), err;
   }
-  let scalar = (key, required2) => {
+  let scalar2 = (key, required2) => {
     let v2 = raw.get(key);
     if (v2 === void 0 || v2 === "") {
       required2 && fail(`missing required field '${key}'`, "missing_field");
@@ -21474,9 +21474,9 @@ function parseManifest(text) {
     let v2 = raw.get(key);
     if (!(v2 === void 0 || v2 === ""))
       return (typeof v2 != "object" || Array.isArray(v2)) && fail(`'${key}' must be a mapping`), v2;
-  }, formatVersion = scalar("format_version", !0), generation = generationOf(formatVersion), scopeRaw = scalar("scope", !0), scope = scopeRaw === "capsule" && generation === "v1" ? "bundle" : scopeRaw;
+  }, formatVersion = scalar2("format_version", !0), generation = generationOf(formatVersion), scopeRaw = scalar2("scope", !0), scope = scopeRaw === "capsule" && generation === "v1" ? "bundle" : scopeRaw;
   SCOPES.includes(scope) || fail(`scope '${scopeRaw}' is not one of full, bundle, snapshot`);
-  let created = scalar("created", !0), source = map2("source");
+  let created = scalar2("created", !0), source = map2("source");
   generation !== "v1" && (!source || !source.walnut) && fail("missing required field 'source.walnut'", "missing_field");
   let filesRaw = raw.get("files");
   filesRaw === void 0 && fail("missing required field 'files'", "missing_field"), typeof filesRaw != "string" && !Array.isArray(filesRaw) && fail("'files' must be a list");
@@ -21500,7 +21500,7 @@ function parseManifest(text) {
     }
   }
   scope === "bundle" && (!bundles || bundles.length === 0) && generation !== "v1" && fail("scope 'bundle' needs a non-empty 'bundles' list", "missing_field");
-  let encryptedRaw = scalar("encrypted", !1), encrypted = encryptedRaw !== void 0 && encryptedRaw.toLowerCase() === "true", dialect = sniffDialect(text), payload = scalar("payload_sha256", !1);
+  let encryptedRaw = scalar2("encrypted", !1), encrypted = encryptedRaw !== void 0 && encryptedRaw.toLowerCase() === "true", dialect = sniffDialect(text), payload = scalar2("payload_sha256", !1);
   payload !== void 0 && !HEX64.test(payload) && fail("payload_sha256 must be 64 lowercase hex characters");
   let signatureMap = map2("signature"), signature;
   signatureMap && (signature = {
@@ -21526,7 +21526,7 @@ function parseManifest(text) {
   ]), extra = {};
   for (let [k2, v2] of raw) known.has(k2) || (extra[k2] = v2);
   let text2 = (key) => {
-    let v2 = scalar(key, !1);
+    let v2 = scalar2(key, !1);
     return v2 !== void 0 && dialect === "2.0" ? unescape20(v2) : v2;
   }, m2 = {
     format_version: formatVersion,
@@ -21543,9 +21543,9 @@ function parseManifest(text) {
   note !== void 0 && (m2.note = note), bundles && (m2.bundles = bundles);
   let relay = map2("relay");
   relay && (m2.relay = relay), payload && (m2.payload_sha256 = payload);
-  let sender = scalar("sender", !1);
+  let sender = scalar2("sender", !1);
   sender && (m2.sender = sender);
-  let layout = scalar("source_layout", !1);
+  let layout = scalar2("source_layout", !1);
   return layout && (m2.source_layout = layout), signature && (m2.signature = signature), m2;
 }
 function unescape20(s3) {
@@ -21908,11 +21908,11 @@ function levelFor(block, level) {
   return 0;
 }
 function compressBlock(block, level) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     gzip(
       block,
       { level: levelFor(block, level), memLevel: 8, strategy: constants.Z_DEFAULT_STRATEGY },
-      (err, out) => err ? reject(err) : resolve4(out)
+      (err, out) => err ? reject(err) : resolve5(out)
     );
   });
 }
@@ -24731,11 +24731,700 @@ async function createPlainPackage(opts, signManifest) {
   };
 }
 
+// scripts/lib/package/encrypt.ts
+import { createWriteStream, createReadStream as createReadStream2, statSync as statSync5 } from "node:fs";
+import { createHash as createHash5, randomBytes as randomBytes3 } from "node:crypto";
+import { finished } from "node:stream/promises";
+
+// scripts/lib/crypto/passphrase.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { Transform as Transform3 } from "node:stream";
+
+// scripts/lib/crypto/aes-cbc.ts
+import { createCipheriv, createDecipheriv } from "node:crypto";
+import { Transform as Transform2 } from "node:stream";
+
+// scripts/lib/crypto/kdf.ts
+import { createHash as createHash3, pbkdf2 } from "node:crypto";
+var KEY_BYTES = 32, IV_BYTES = 16, SALT_BYTES = 8, PBKDF2_ITERATIONS = 6e5;
+function split(material) {
+  return { key: material.subarray(0, KEY_BYTES), iv: material.subarray(KEY_BYTES, KEY_BYTES + IV_BYTES) };
+}
+function pbkdf2Sha256KeyIv(passphrase, salt, iterations) {
+  return new Promise((resolve5, reject) => {
+    pbkdf2(passphrase, salt, iterations, KEY_BYTES + IV_BYTES, "sha256", (err, material) => {
+      err ? reject(err) : resolve5(split(material));
+    });
+  });
+}
+function evpBytesToKeyMd5(passphrase, salt) {
+  let blocks = [], previous = Buffer.alloc(0), length = 0;
+  for (; length < KEY_BYTES + IV_BYTES; )
+    previous = createHash3("md5").update(previous).update(passphrase).update(salt).digest(), blocks.push(previous), length += previous.length;
+  return split(Buffer.concat(blocks));
+}
+
+// scripts/lib/crypto/aes-cbc.ts
+var AES_BLOCK_BYTES = 16, ALGORITHM = "aes-256-cbc";
+function checkKeyIv(key, iv) {
+  if (key.length !== KEY_BYTES) throw new RangeError(`AES-256 key must be ${KEY_BYTES} bytes, got ${key.length}`);
+  if (iv.length !== IV_BYTES) throw new RangeError(`CBC IV must be ${IV_BYTES} bytes, got ${iv.length}`);
+}
+function newCipher(key, iv) {
+  return checkKeyIv(key, iv), createCipheriv(ALGORITHM, key, iv);
+}
+function newDecipher(key, iv) {
+  return checkKeyIv(key, iv), createDecipheriv(ALGORITHM, key, iv);
+}
+var CbcEncryptTransform = class extends Transform2 {
+  #cipher;
+  constructor(cipher, prefix) {
+    super(), this.#cipher = cipher, prefix && prefix.length > 0 && this.push(prefix);
+  }
+  _transform(chunk, _encoding, callback) {
+    let out;
+    try {
+      out = this.#cipher.update(chunk);
+    } catch (err) {
+      callback(err);
+      return;
+    }
+    out.length > 0 && this.push(out), callback();
+  }
+  _flush(callback) {
+    try {
+      callback(null, this.#cipher.final());
+    } catch (err) {
+      callback(err);
+    }
+  }
+}, CbcDecryptor = class {
+  #decipher;
+  #errors;
+  #ciphertextBytes = 0;
+  constructor(key, iv, errors) {
+    this.#decipher = newDecipher(key, iv), this.#errors = errors;
+  }
+  update(chunk) {
+    return this.#ciphertextBytes += chunk.length, this.#decipher.update(chunk);
+  }
+  final() {
+    let n = this.#ciphertextBytes;
+    if (n === 0 || n % AES_BLOCK_BYTES !== 0) throw this.#errors.truncated(n);
+    try {
+      return this.#decipher.final();
+    } catch (err) {
+      let e = this.#errors.badPadding();
+      throw e.cause = err, e;
+    }
+  }
+}, rawKeyErrors = {
+  truncated: (n) => new AliveError(
+    n === 0 ? "the encrypted payload is empty: the package is damaged; ask the sender to share it again" : `the encrypted payload is truncated or padded (${n} bytes is not a whole number of 16-byte AES blocks): the package is damaged; ask the sender to share it again`,
+    { code: "bad_payload" }
+  ),
+  badPadding: () => new AliveError("could not decrypt the payload with this key (wrong key, or the payload is damaged)", {
+    code: "wrong_key"
+  })
+}, RawDecryptTransform = class extends Transform2 {
+  #decryptor;
+  constructor(key, iv) {
+    super(), this.#decryptor = new CbcDecryptor(key, iv, rawKeyErrors);
+  }
+  _transform(chunk, _encoding, callback) {
+    let out = this.#decryptor.update(chunk);
+    out.length > 0 && this.push(out), callback();
+  }
+  _flush(callback) {
+    try {
+      callback(null, this.#decryptor.final());
+    } catch (err) {
+      callback(err);
+    }
+  }
+};
+function createAesCbcEncryptStream(key, iv) {
+  return new CbcEncryptTransform(newCipher(key, iv));
+}
+function createAesCbcDecryptStream(key, iv) {
+  return new RawDecryptTransform(key, iv);
+}
+
+// scripts/lib/crypto/passphrase.ts
+var SALTED_MAGIC = Buffer.from("Salted__", "ascii"), SALTED_HEADER_BYTES = SALTED_MAGIC.length + SALT_BYTES, GZIP_MAGIC = Buffer.from([31, 139, 8]), PASSPHRASE_ENV = "WALNUT_PASSPHRASE";
+function passphraseFromEnv(env = process.env) {
+  let value = env[PASSPHRASE_ENV];
+  if (value === void 0 || value === "")
+    throw new AliveError(
+      `no passphrase: set the ${PASSPHRASE_ENV} environment variable (the passphrase is never taken from the command line)`,
+      { code: "no_passphrase" }
+    );
+  return value;
+}
+function passphraseBytes(passphrase) {
+  if (typeof passphrase != "string" || passphrase.length === 0)
+    throw new AliveError(`no passphrase: set the ${PASSPHRASE_ENV} environment variable`, { code: "no_passphrase" });
+  return Buffer.from(passphrase, "utf8");
+}
+function createPassphraseEncryptStream(passphrase) {
+  return createPassphraseEncryptStreamWithSalt(passphrase, randomBytes2(SALT_BYTES));
+}
+async function createPassphraseEncryptStreamWithSalt(passphrase, salt) {
+  if (salt.length !== SALT_BYTES) throw new RangeError(`salt must be ${SALT_BYTES} bytes`);
+  let { key, iv } = await pbkdf2Sha256KeyIv(passphraseBytes(passphrase), salt, PBKDF2_ITERATIONS);
+  return new CbcEncryptTransform(newCipher(key, iv), Buffer.concat([SALTED_MAGIC, salt]));
+}
+var WRONG_PASSPHRASE = "could not decrypt: wrong passphrase, or the payload is damaged";
+function wrongPassphrase() {
+  return new AliveError(
+    `${WRONG_PASSPHRASE} (check ${PASSPHRASE_ENV} with the sender; the payload is AES-256-CBC with no integrity tag, so the two cannot be told apart)`,
+    { code: "wrong_passphrase" }
+  );
+}
+function badPayload(what) {
+  return new AliveError(`not a valid passphrase-encrypted payload: ${what}; ask the sender to share the package again`, {
+    code: "bad_payload"
+  });
+}
+var passphraseErrors = {
+  truncated: (n) => badPayload(
+    n === 0 ? "it holds a header but no ciphertext" : `it is truncated or padded (${n} bytes of ciphertext is not a whole number of 16-byte AES blocks)`
+  ),
+  badPadding: wrongPassphrase
+}, CURRENT_KDF = (p2, s3) => pbkdf2Sha256KeyIv(p2, s3, PBKDF2_ITERATIONS), LEGACY_KDFS = [
+  CURRENT_KDF,
+  (p2, s3) => pbkdf2Sha256KeyIv(p2, s3, 1e5),
+  (p2, s3) => pbkdf2Sha256KeyIv(p2, s3, 1e4),
+  // openssl's default -iter with -pbkdf2
+  async (p2, s3) => evpBytesToKeyMd5(p2, s3)
+];
+function startsWithGzip(firstBlock, { key, iv }) {
+  return newDecipher(key, iv).setAutoPadding(!1).update(firstBlock).subarray(0, GZIP_MAGIC.length).equals(GZIP_MAGIC);
+}
+var PassphraseDecryptTransform = class extends Transform3 {
+  #passphrase;
+  #legacy;
+  /** Bytes held until the header (and, with legacy KDFs, the first block) has arrived. */
+  #pending = [];
+  #pendingBytes = 0;
+  #decryptor;
+  constructor(passphrase, legacy) {
+    super(), this.#passphrase = passphraseBytes(passphrase), this.#legacy = legacy;
+  }
+  get #needed() {
+    return SALTED_HEADER_BYTES + (this.#legacy ? AES_BLOCK_BYTES : 0);
+  }
+  _transform(chunk, _encoding, callback) {
+    if (this.#decryptor) {
+      this.#pushPlain(this.#decryptor.update(chunk)), callback();
+      return;
+    }
+    this.#pending.push(chunk), this.#pendingBytes += chunk.length;
+    let head = Buffer.concat(this.#pending);
+    this.#pending = [head];
+    let magicBytes = Math.min(head.length, SALTED_MAGIC.length);
+    if (!head.subarray(0, magicBytes).equals(SALTED_MAGIC.subarray(0, magicBytes))) {
+      callback(badPayload('it does not start with "Salted__" (it was not made by passphrase encryption)'));
+      return;
+    }
+    if (head.length < this.#needed) {
+      callback();
+      return;
+    }
+    this.#start(head).then(
+      () => callback(),
+      (err) => callback(err)
+    );
+  }
+  async #start(head) {
+    let salt = head.subarray(SALTED_MAGIC.length, SALTED_HEADER_BYTES), body = head.subarray(SALTED_HEADER_BYTES), chosen;
+    if (!this.#legacy)
+      chosen = await CURRENT_KDF(this.#passphrase, salt);
+    else {
+      let firstBlock = body.subarray(0, AES_BLOCK_BYTES);
+      for (let kdf of LEGACY_KDFS) {
+        let candidate = await kdf(this.#passphrase, salt);
+        if (startsWithGzip(firstBlock, candidate)) {
+          chosen = candidate;
+          break;
+        }
+      }
+      if (!chosen) throw wrongPassphrase();
+    }
+    this.#decryptor = new CbcDecryptor(chosen.key, chosen.iv, passphraseErrors), this.#pending = [], this.#pendingBytes = 0, this.#pushPlain(this.#decryptor.update(body));
+  }
+  #pushPlain(out) {
+    out.length > 0 && this.push(out);
+  }
+  _flush(callback) {
+    if (!this.#decryptor) {
+      let n = this.#pendingBytes;
+      n < SALTED_HEADER_BYTES ? callback(badPayload(n === 0 ? "it is empty" : `it is ${n} bytes, shorter than the 16-byte "Salted__" header`)) : callback(passphraseErrors.truncated(n - SALTED_HEADER_BYTES));
+      return;
+    }
+    try {
+      callback(null, this.#decryptor.final());
+    } catch (err) {
+      callback(err);
+    }
+  }
+};
+function createPassphraseDecryptStream(passphrase, opts = {}) {
+  return new PassphraseDecryptTransform(passphrase, opts.legacyKdfs === !0);
+}
+
+// scripts/lib/crypto/rsa.ts
+import { constants as constants2, createPublicKey as createPublicKey2, privateDecrypt, publicEncrypt } from "node:crypto";
+
+// scripts/lib/crypto/keys.ts
+import { createHash as createHash4, createPrivateKey, createPublicKey, generateKeyPair } from "node:crypto";
+import { closeSync as closeSync2, fsyncSync as fsyncSync2, linkSync as linkSync2, lstatSync as lstatSync2, mkdirSync as mkdirSync2, openSync as openSync2, readFileSync as readFileSync3, statSync as statSync4, writeSync as writeSync2 } from "node:fs";
+import { join as join5 } from "node:path";
+var MIN_RSA_BITS = 2048, KEYGEN_RSA_BITS = 4096, MAX_PEM_BYTES = 64 * 1024, PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]), PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "RSA PRIVATE KEY"]);
+function firstPemLabel(text) {
+  return /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1];
+}
+function readKeyFile(path, kind) {
+  let size;
+  try {
+    let st2 = statSync4(path);
+    if (!st2.isFile()) throw new AliveError(`${kind} key ${path} is not a file`, { code: "bad_key" });
+    size = st2.size;
+  } catch (err) {
+    if (err instanceof AliveError) throw err;
+    let code = errnoCode(err);
+    throw code === "ENOENT" || code === "ENOTDIR" ? new AliveError(`${kind} key file not found: ${path}`, { code: "key_not_found" }) : new AliveError(`cannot read ${kind} key ${path} (${code ?? "unknown error"})`, { code: "bad_key" });
+  }
+  if (size > MAX_PEM_BYTES)
+    throw new AliveError(`${path} is not a PEM ${kind} key (it is ${size} bytes; key files are a few KB)`, { code: "bad_key" });
+  try {
+    return readFileSync3(path, "utf8");
+  } catch (err) {
+    throw new AliveError(`cannot read ${kind} key ${path} (${errnoCode(err) ?? "unknown error"})`, { code: "bad_key" });
+  }
+}
+function checkRsa(key, source) {
+  if (key.asymmetricKeyType !== "rsa")
+    throw new AliveError(`${source} is a ${key.asymmetricKeyType ?? "non-asymmetric"} key; alive needs an RSA key (make one with 'alive-p2p keygen')`, {
+      code: "bad_key"
+    });
+  let bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < MIN_RSA_BITS)
+    throw new AliveError(`${source} is an RSA-${bits} key, too small: alive needs at least ${MIN_RSA_BITS} bits (keygen makes ${KEYGEN_RSA_BITS})`, {
+      code: "bad_key"
+    });
+  return key;
+}
+function publicKeyFromPem(pem, source = "the key") {
+  let label = firstPemLabel(pem);
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem))
+    throw new AliveError(`${source} is a private key, not a PEM public key: give the public key (public.pem), and never share the private one`, {
+      code: "bad_key"
+    });
+  if (label === void 0 || !PUBLIC_LABELS.has(label))
+    throw new AliveError(`${source} is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----")`, { code: "bad_key" });
+  if ((pem.match(/-----BEGIN /g) ?? []).length > 1)
+    throw new AliveError(`${source} holds more than one PEM block; a public key file holds exactly one public key`, { code: "bad_key" });
+  let key;
+  try {
+    key = createPublicKey({ key: pem, format: "pem" });
+  } catch {
+    throw new AliveError(`${source} is not a PEM public key (its PEM block does not parse)`, { code: "bad_key" });
+  }
+  return checkRsa(key, source);
+}
+function loadPublicKey(path) {
+  return publicKeyFromPem(readKeyFile(path, "public"), path);
+}
+function loadPrivateKey(path) {
+  let pem = readKeyFile(path, "private"), label = firstPemLabel(pem);
+  if (label === "ENCRYPTED PRIVATE KEY")
+    throw new AliveError(`private key ${path} is protected by a password; alive needs an unencrypted key file (mode 0600)`, {
+      code: "bad_key"
+    });
+  if (label !== void 0 && PUBLIC_LABELS.has(label))
+    throw new AliveError(`${path} is a public key, not a PEM private key: give your private key (private.pem)`, { code: "bad_key" });
+  if (label === "OPENSSH PRIVATE KEY")
+    throw new AliveError(`${path} is an OpenSSH key; alive needs a PEM RSA key (make one with 'alive-p2p keygen')`, { code: "bad_key" });
+  if (label === void 0 || !PRIVATE_LABELS.has(label))
+    throw new AliveError(`${path} is not a PEM private key (expected "-----BEGIN PRIVATE KEY-----")`, { code: "bad_key" });
+  if (process.platform !== "win32") {
+    let mode = statSync4(path).mode & 511;
+    if ((mode & 63) !== 0)
+      throw new AliveError(
+        `private key ${path} is accessible to other users (mode 0${mode.toString(8)}); run 'chmod 600 ${path}', and consider making a new key if others may have read it`,
+        { code: "key_permissions" }
+      );
+  }
+  let key;
+  try {
+    key = createPrivateKey({ key: pem, format: "pem" });
+  } catch {
+    throw new AliveError(`${path} is not a PEM private key (its PEM block does not parse)`, { code: "bad_key" });
+  }
+  return checkRsa(key, path);
+}
+function spkiDer(key) {
+  return (key.type === "private" ? createPublicKey(key) : key).export({ type: "spki", format: "der" });
+}
+function fingerprint(key) {
+  return createHash4("sha256").update(spkiDer(key)).digest("hex");
+}
+function formatFingerprint(hex3) {
+  if (!/^[0-9a-f]{64}$/.test(hex3)) throw new RangeError("a fingerprint is 64 lowercase hex characters");
+  return `SHA256:${hex3.match(/.{4}/g).join(":")}`;
+}
+function generateRsa(bits) {
+  return new Promise((resolve5, reject) => {
+    generateKeyPair(
+      "rsa",
+      {
+        modulusLength: bits,
+        publicExponent: 65537,
+        publicKeyEncoding: { type: "spki", format: "pem" },
+        privateKeyEncoding: { type: "pkcs8", format: "pem" }
+      },
+      (err, publicKey, privateKey) => err ? reject(err) : resolve5({ publicKey, privateKey })
+    );
+  });
+}
+function exists(path) {
+  try {
+    return lstatSync2(path), !0;
+  } catch {
+    return !1;
+  }
+}
+function writeNewFile(target, data, mode) {
+  let tmp = siblingTempPath(target, "new"), write = (path) => {
+    let fd = openSync2(path, "wx", mode);
+    try {
+      let buf = Buffer.from(data, "utf8"), off = 0;
+      for (; off < buf.length; ) off += writeSync2(fd, buf, off, buf.length - off);
+      fsyncSync2(fd);
+    } finally {
+      closeSync2(fd);
+    }
+  };
+  try {
+    write(tmp), linkSync2(tmp, target);
+  } catch (err) {
+    let code = errnoCode(err);
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV" && code !== "ENOSYS") throw err;
+    safeUnlink(tmp), write(target);
+  } finally {
+    safeUnlink(tmp);
+  }
+}
+async function generateRsaKeyPair(dir) {
+  let privateKeyPath = join5(dir, "private.pem"), publicKeyPath = join5(dir, "public.pem");
+  for (let path of [privateKeyPath, publicKeyPath])
+    if (exists(path))
+      throw new AliveError(
+        `${path} already exists; keygen never replaces a key (peers may hold its public half). Move it away first, or choose another --out folder`,
+        { code: "key_exists" }
+      );
+  try {
+    mkdirSync2(dir, { recursive: !0, mode: 448 });
+  } catch (err) {
+    throw new AliveError(`cannot create the key folder ${dir} (${errnoCode(err) ?? "unknown error"})`, { code: "io" });
+  }
+  let { publicKey, privateKey } = await generateRsa(KEYGEN_RSA_BITS);
+  try {
+    writeNewFile(privateKeyPath, privateKey, 384);
+  } catch (err) {
+    throw errnoCode(err) === "EEXIST" ? new AliveError(`${privateKeyPath} appeared while the key was being made; nothing was replaced`, { code: "key_exists" }) : new AliveError(`cannot write ${privateKeyPath} (${errnoCode(err) ?? "unknown error"})`, { code: "io" });
+  }
+  try {
+    writeNewFile(publicKeyPath, publicKey, 420);
+  } catch (err) {
+    safeUnlink(privateKeyPath);
+    let why = errnoCode(err) === "EEXIST" ? "it appeared while the key was being made" : errnoCode(err) ?? "unknown error";
+    throw new AliveError(`cannot write ${publicKeyPath} (${why}); no key was made`, { code: "io" });
+  }
+  return fsyncDir(dir), { privateKeyPath, publicKeyPath, fingerprint: fingerprint(createPublicKey(publicKey)) };
+}
+
+// scripts/lib/crypto/rsa.ts
+var OAEP = { padding: constants2.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" };
+function oaepEncrypt(publicKey, data) {
+  return publicEncrypt({ key: publicKey, ...OAEP }, data);
+}
+function oaepDecrypt(privateKey, wrapped) {
+  try {
+    return privateDecrypt({ key: privateKey, ...OAEP }, wrapped);
+  } catch {
+    return;
+  }
+}
+function requirePrivate(key) {
+  if (key.type !== "private") throw new TypeError("a private key is needed to unwrap");
+}
+function wrapKeyIv(recipientPublicKey, key, iv) {
+  if (key.length !== KEY_BYTES || iv.length !== IV_BYTES)
+    throw new RangeError(`wrapKeyIv needs a ${KEY_BYTES}-byte key and a ${IV_BYTES}-byte IV`);
+  return oaepEncrypt(recipientPublicKey, Buffer.concat([key, iv]));
+}
+var WRONG_RECIPIENT = "this private key cannot open the package: it was encrypted for someone else";
+function unwrapKeyIv(privateKey, wrapped) {
+  requirePrivate(privateKey);
+  let plain = oaepDecrypt(privateKey, wrapped);
+  if (!plain)
+    throw new AliveError(`${WRONG_RECIPIENT} (or payload.key is damaged); use the private key whose public half the sender used`, {
+      code: "wrong_key"
+    });
+  if (plain.length < KEY_BYTES + IV_BYTES)
+    throw new AliveError(
+      `payload.key holds ${plain.length} bytes once unwrapped, fewer than the 48 of an AES key and IV: the package is damaged; ask the sender to share it again`,
+      { code: "bad_payload" }
+    );
+  return {
+    key: Buffer.from(plain.subarray(0, KEY_BYTES)),
+    iv: Buffer.from(plain.subarray(KEY_BYTES, KEY_BYTES + IV_BYTES))
+  };
+}
+function publicKeyId(key) {
+  return fingerprint(key).slice(0, 16);
+}
+var STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, base64Text = (what, length) => external_exports.string().refine((s3) => STANDARD_BASE64.test(s3), { message: `${what} is not standard base64` }).refine((s3) => length === void 0 ? s3.length > 0 : Buffer.from(s3, "base64").length === length, {
+  message: length === void 0 ? `${what} is empty` : `${what} must decode to ${length} bytes`
+}), envelopeSchema = external_exports.object({
+  version: external_exports.literal(1, { message: "version must be 1" }),
+  payload_algo: external_exports.literal("aes-256-cbc", { message: 'payload_algo must be "aes-256-cbc"' }),
+  payload_iv_b64: base64Text("payload_iv_b64", IV_BYTES),
+  recipients: external_exports.array(
+    external_exports.object({
+      pubkey_id: external_exports.string().regex(/^[0-9a-f]{16}$/, "pubkey_id must be 16 lowercase hex characters"),
+      key_enc_b64: base64Text("key_enc_b64")
+    })
+  ).min(1, "recipients is empty")
+});
+function badEnvelope(why) {
+  return new AliveError(`rsa-envelope-v1.json is not valid: ${why}; the package is damaged or from an unsupported version`, {
+    code: "bad_envelope"
+  });
+}
+function parseRsaEnvelopeV1(jsonText) {
+  let raw;
+  try {
+    raw = JSON.parse(jsonText);
+  } catch {
+    throw badEnvelope("it is not JSON");
+  }
+  let parsed = envelopeSchema.safeParse(raw);
+  if (!parsed.success) {
+    let first = parsed.error.issues[0], where = first && first.path.length > 0 ? `${first.path.join(".")}: ` : "";
+    throw badEnvelope(`${where}${first?.message ?? "unexpected shape"}`);
+  }
+  return parsed.data;
+}
+function unwrapEnvelopeKey(privateKey, env) {
+  requirePrivate(privateKey);
+  let ownId = publicKeyId(createPublicKey2(privateKey)), ordered = [...env.recipients].sort((a, b2) => +(b2.pubkey_id === ownId) - +(a.pubkey_id === ownId));
+  for (let recipient of ordered) {
+    let key = oaepDecrypt(privateKey, Buffer.from(recipient.key_enc_b64, "base64"));
+    if (key && key.length === KEY_BYTES) return { key, iv: Buffer.from(env.payload_iv_b64, "base64") };
+  }
+  throw new AliveError(
+    "No private key matches any recipient in this package: it was encrypted for someone else; use the private key whose public half the sender used",
+    { code: "wrong_key" }
+  );
+}
+
+// scripts/lib/crypto/sign.ts
+import { constants as constants3, sign as rsaSign, verify as rsaVerify } from "node:crypto";
+var SIGNATURE_ALGORITHM = "RSA-SHA256", BLOCK_START = /^signature *:/, isIndented = (line) => line.startsWith(" ") || line.startsWith("	"), isBlank = (line) => line.trim() === "";
+function splitSignatureBlocks(text) {
+  let kept = [], blocks = [], current;
+  for (let line of text.split(`
+`))
+    BLOCK_START.test(line) ? (current = [line], blocks.push(current)) : current && isIndented(line) ? current.push(line) : (current = void 0, kept.push(line));
+  return { kept, blocks };
+}
+function canonicalManifestForSignature(text) {
+  let { kept } = splitSignatureBlocks(text), end = kept.length;
+  for (; end > 0 && isBlank(kept[end - 1]); ) end--;
+  return `${kept.slice(0, end).join(`
+`)}
+`;
+}
+var SAFE_SIGNER = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
+function signManifestText(text, privateKey, signer) {
+  if (!SAFE_SIGNER.test(signer))
+    throw new AliveError(
+      `signer name '${signer.replace(/[^\x20-\x7e]/g, "?").slice(0, 100)}' is not usable: use 1-100 letters, digits, '.', '_', '-' or '@' (a GitHub login)`,
+      { code: "bad_signer" }
+    );
+  if (privateKey.type !== "private") throw new TypeError("signing needs a private key");
+  let canonical = canonicalManifestForSignature(text), value = rsaSign("sha256", Buffer.from(canonical, "utf8"), { key: privateKey, padding: constants3.RSA_PKCS1_PADDING });
+  return `${canonical.replace(/\n+$/, "")}
+
+signature:
+  algorithm: "${SIGNATURE_ALGORITHM}"
+  signer: "${signer}"
+  value: "${value.toString("base64")}"
+`;
+}
+function scalar(raw) {
+  let v2 = raw.trim(), double = /^"((?:[^"\\]|\\.)*)"/.exec(v2);
+  if (double) return double[1].replace(/\\(["\\])/g, "$1");
+  let single = /^'((?:[^']|'')*)'/.exec(v2);
+  return single ? single[1].replace(/''/g, "'") : v2.replace(/(?:^|\s+)#.*$/, "");
+}
+function parseBlock(lines) {
+  let fields = {};
+  for (let line of lines.slice(1)) {
+    let m2 = /^[ \t]+([A-Za-z_]+)[ \t]*:(.*)$/.exec(line);
+    m2 && !(m2[1] in fields) && (fields[m2[1]] = scalar(m2[2]));
+  }
+  return { algorithm: fields.algorithm ?? "", signer: fields.signer ?? "", value: fields.value ?? "" };
+}
+var STANDARD_BASE642 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+function verifyManifestText(text, signerPublicKey) {
+  let { blocks } = splitSignatureBlocks(text);
+  if (blocks.length === 0) return { present: !1, ok: !1, reason: "the manifest is not signed" };
+  let block = parseBlock(blocks[0]), signer = block.signer === "" ? void 0 : block.signer, fail2 = (reason) => ({ present: !0, ok: !1, ...signer ? { signer } : {}, reason });
+  if (blocks.length > 1) return fail2("the manifest has more than one signature block");
+  if (block.algorithm !== SIGNATURE_ALGORITHM)
+    return fail2(
+      block.algorithm === "" ? "the signature block names no algorithm" : `unsupported signature algorithm '${block.algorithm.slice(0, 40)}' (only ${SIGNATURE_ALGORITHM} is accepted)`
+    );
+  if (block.value === "") return fail2("the signature block has no value");
+  if (!STANDARD_BASE642.test(block.value)) return fail2("the signature value is not base64");
+  let canonical = Buffer.from(canonicalManifestForSignature(text), "utf8"), ok;
+  try {
+    ok = rsaVerify(
+      "sha256",
+      canonical,
+      { key: signerPublicKey, padding: constants3.RSA_PKCS1_PADDING },
+      Buffer.from(block.value, "base64")
+    );
+  } catch {
+    ok = !1;
+  }
+  return ok ? { present: !0, ok: !0, ...signer ? { signer } : {} } : fail2("bad signature: the manifest was changed after signing, or it was signed by another key");
+}
+
+// scripts/lib/package/stream-sink.ts
+import { once } from "node:events";
+function writableSink(stream) {
+  return async (chunk) => {
+    if (stream.destroyed) throw stream.errored ?? new Error("stream closed");
+    stream.write(chunk) || await Promise.race([
+      once(stream, "drain"),
+      once(stream, "error").then(([err]) => {
+        throw err;
+      })
+    ]);
+  };
+}
+
+// scripts/lib/package/encrypt.ts
+async function writePayload(output2, enc, fillInner) {
+  let cipher, wrappedKey;
+  if (enc.mode === "passphrase")
+    cipher = await createPassphraseEncryptStream(enc.passphrase);
+  else {
+    let key = randomBytes3(32), iv = randomBytes3(16);
+    wrappedKey = wrapKeyIv(enc.recipient, key, iv), cipher = createAesCbcEncryptStream(key, iv), key.fill(0);
+  }
+  let path = siblingTempPath(output2, "payload"), file2 = createWriteStream(path, { flags: "wx", mode: 384 }), hash2 = createHash5("sha256"), bytes = 0;
+  cipher.on("data", (c) => {
+    hash2.update(c), bytes += c.length;
+  }), cipher.pipe(file2);
+  try {
+    let gz = new ParallelGzipWriter(writableSink(cipher)), tar = new TarWriter((c) => gz.write(c));
+    await fillInner(tar), await tar.finish(), await gz.end(), cipher.end(), await finished(file2);
+  } catch (err) {
+    throw cipher.destroy(), file2.destroy(), safeUnlink(path), err;
+  }
+  return { path, sha256: hash2.digest("hex"), bytes, ...wrappedKey ? { wrappedKey } : {} };
+}
+async function writeEncryptedPackage(output2, enc, fillInner, manifestFor, signer, now) {
+  let payload = await writePayload(output2, enc, fillInner);
+  try {
+    let manifest = manifestFor(payload.sha256);
+    signer && (manifest = signManifestText(manifest, signer.privateKey, signer.name));
+    let mtimeSec = Math.floor((now ?? /* @__PURE__ */ new Date()).getTime() / 1e3);
+    return await writeTarGz(output2, async (tar) => {
+      await tar.addFile(manifestEntryMeta(manifest, now), Buffer.from(manifest)), payload.wrappedKey && await tar.addFile({ path: "payload.key", size: payload.wrappedKey.length, mode: 420, mtimeSec }, payload.wrappedKey);
+      let size = statSync5(payload.path).size;
+      await tar.addFile({ path: "payload.enc", size, mode: 420, mtimeSec }, createReadStream2(payload.path, { highWaterMark: 256 * 1024 }));
+    });
+  } finally {
+    safeUnlink(payload.path);
+  }
+}
+
+// scripts/lib/package/crypto-adapter.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join7 } from "node:path";
+
+// scripts/lib/home.ts
+import { homedir as homedir2 } from "node:os";
+import { join as join6 } from "node:path";
+function aliveHome(env = process.env) {
+  let fromEnv = env.ALIVE_HOME;
+  return fromEnv && fromEnv.trim() !== "" ? fromEnv : join6(homedir2(), ".alive");
+}
+function relayDir(env = process.env) {
+  return join6(aliveHome(env), "relay");
+}
+
+// scripts/lib/package/crypto-adapter.ts
+function defaultPrivateKeyPath(env = process.env) {
+  let p2 = join7(relayDir(env), "keys", "private.pem");
+  return existsSync5(p2) ? p2 : void 0;
+}
+function packageCryptoFrom(src) {
+  let env = src.env ?? process.env, priv = src.privateKey, privateKey = () => {
+    if (priv) return priv;
+    let path = src.privateKeyPath ?? defaultPrivateKeyPath(env);
+    if (!path)
+      throw new AliveError("this package is encrypted to a person's key: pass --private-key with your private key (PEM)", {
+        code: "encrypted"
+      });
+    return priv = loadPrivateKey(path), priv;
+  }, signer = src.signerPublicKey ?? (src.signerKeyPath ? loadPublicKey(src.signerKeyPath) : void 0);
+  return src.privateKeyPath && privateKey(), {
+    passphraseDecryptStream: (legacyKdfs) => createPassphraseDecryptStream(passphraseFromEnv(env), { legacyKdfs }),
+    unwrapPayloadKey: (wrapped) => unwrapKeyIv(privateKey(), wrapped),
+    unwrapV3Envelope: (json2) => unwrapEnvelopeKey(privateKey(), parseRsaEnvelopeV1(json2)),
+    aesDecryptStream: (key, iv) => createAesCbcDecryptStream(key, iv),
+    ...signer ? { verifyManifest: (text) => verifyManifestText(text, signer) } : {}
+  };
+}
+
+// scripts/lib/package/signer.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join8 } from "node:path";
+import { userInfo } from "node:os";
+function signerName(env = process.env) {
+  try {
+    let cfg = JSON.parse(readFileSync4(join8(relayDir(env), "relay.json"), "utf8"));
+    for (let k2 of ["login", "github_username"]) {
+      let v2 = cfg[k2];
+      if (typeof v2 == "string" && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v2)) return v2;
+    }
+  } catch {
+  }
+  try {
+    let u2 = userInfo().username;
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(u2)) return u2;
+  } catch {
+  }
+  return "unknown";
+}
+
+// scripts/lib/package/commands.ts
+import { existsSync as existsSync6 } from "node:fs";
+import { basename as basename4, dirname as dirname5, extname, join as join12 } from "node:path";
+
 // scripts/lib/package/tar-read.ts
-import { createReadStream as createReadStream2 } from "node:fs";
+import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open3 } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
-import { Transform as Transform2 } from "node:stream";
+import { Transform as Transform4 } from "node:stream";
 var TYPE_REASONS = {
   SymbolicLink: "is a symbolic link",
   Link: "is a hard link",
@@ -24751,7 +25440,7 @@ function refuse(label, entry, reason, code = "unsafe_entry") {
   let where = entry === void 0 ? label : `${label}: entry '${entry}'`;
   return new AliveError(`${where} ${reason}; nothing was written`, { code });
 }
-var ByteLimit = class extends Transform2 {
+var ByteLimit = class extends Transform4 {
   constructor(limit, onExceed) {
     super();
     this.limit = limit;
@@ -24775,7 +25464,7 @@ async function sniffCompression(path) {
 }
 function readTarStream(source, compression, limits, visit2) {
   let { label } = limits;
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     let settled = !1, names = /* @__PURE__ */ new Map(), entries = 0, contentBytes = 0, chain = Promise.resolve(), decompressedLimit = limits.maxBytes + 64 * 1024 * 1024 + limits.maxEntries * 1536, limit = new ByteLimit(
       decompressedLimit,
       () => refuse(label, void 0, `expands past the size limit of ${limits.maxBytes} bytes (--max-size)`, "too_large")
@@ -24841,7 +25530,7 @@ function readTarStream(source, compression, limits, visit2) {
       fail2(refuse(label, void 0, `is not a valid tar archive (${err.message})`, "bad_archive"));
     }), parser.on("end", () => {
       chain.then(() => {
-        settled || (settled = !0, resolve4());
+        settled || (settled = !0, resolve5());
       }, fail2);
     }), source.on("error", (err) => fail2(err instanceof AliveError ? err : refuse(label, void 0, `cannot be read (${err.message})`, "bad_archive"))), limit.on("error", (err) => fail2(err)), compression === "gzip") {
       let gunzip = createGunzip({ chunkSize: 262144 });
@@ -24855,7 +25544,7 @@ function readTarStream(source, compression, limits, visit2) {
   });
 }
 function readTarFile(path, compression, limits, visit2) {
-  return readTarStream(createReadStream2(path, { highWaterMark: 256 * 1024 }), compression, limits, visit2);
+  return readTarStream(createReadStream3(path, { highWaterMark: 256 * 1024 }), compression, limits, visit2);
 }
 
 // scripts/lib/package/info.ts
@@ -24897,19 +25586,19 @@ async function readPackageHead(path) {
 }
 
 // scripts/lib/package/read-package.ts
-import { createReadStream as createReadStream3 } from "node:fs";
+import { createReadStream as createReadStream4 } from "node:fs";
 import { mkdtemp, rm, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join10 } from "node:path";
 
 // scripts/lib/package/sinks.ts
 import { open as open4, mkdir } from "node:fs/promises";
-import { openSync as openSync2, writeSync as writeSync2, closeSync as closeSync2, futimesSync } from "node:fs";
-import { createHash as createHash3 } from "node:crypto";
-import { join as join5 } from "node:path";
+import { openSync as openSync3, writeSync as writeSync3, closeSync as closeSync3, futimesSync } from "node:fs";
+import { createHash as createHash6 } from "node:crypto";
+import { join as join9 } from "node:path";
 var hashOnlySink = {
   async writeFile(_path, _mode, _mtime, body) {
-    let hash2 = createHash3("sha256"), size = 0;
+    let hash2 = createHash6("sha256"), size = 0;
     for await (let chunk of body)
       hash2.update(chunk), size += chunk.length;
     return { sha256: hash2.digest("hex"), size };
@@ -24918,12 +25607,12 @@ var hashOnlySink = {
   }
 }, SMALL_FILE = 1024 * 1024;
 async function writeSmall(target, path, mode, mtimeSec, body) {
-  let chunks = [], size = 0, hash2 = createHash3("sha256");
+  let chunks = [], size = 0, hash2 = createHash6("sha256");
   for await (let chunk of body)
     hash2.update(chunk), chunks.push(chunk), size += chunk.length;
   let fd;
   try {
-    fd = openSync2(target, "wx", mode);
+    fd = openSync3(target, "wx", mode);
   } catch (err) {
     throw new AliveError(`cannot create ${path} while unpacking (${errnoCode(err) ?? "error"}); nothing was written`, {
       code: errnoCode(err) === "EEXIST" ? "duplicate_entry" : "unwritable"
@@ -24931,23 +25620,23 @@ async function writeSmall(target, path, mode, mtimeSec, body) {
   }
   try {
     let buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), off = 0;
-    for (; off < buf.length; ) off += writeSync2(fd, buf, off, buf.length - off);
+    for (; off < buf.length; ) off += writeSync3(fd, buf, off, buf.length - off);
     mtimeSec > 0 && futimesSync(fd, mtimeSec, mtimeSec);
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
   return { sha256: hash2.digest("hex"), size };
 }
 function folderSink(root) {
   let made = /* @__PURE__ */ new Set(), ensureDir = async (rel) => {
     if (!(rel === "" || made.has(rel))) {
-      await mkdir(join5(root, rel), { recursive: !0 });
+      await mkdir(join9(root, rel), { recursive: !0 });
       for (let d = rel; d !== "" && !made.has(d); d = d.includes("/") ? d.slice(0, d.lastIndexOf("/")) : "") made.add(d);
     }
   };
   return {
     async writeFile(path, mode, mtimeSec, body, declared) {
-      let target = join5(root, path), slash = path.lastIndexOf("/");
+      let target = join9(root, path), slash = path.lastIndexOf("/");
       slash > 0 && await ensureDir(path.slice(0, slash));
       let fileMode = mode & 73 ? 493 : 420;
       if (declared !== void 0 && declared <= SMALL_FILE) return writeSmall(target, path, fileMode, mtimeSec, body);
@@ -24959,7 +25648,7 @@ function folderSink(root) {
           code: errnoCode(err) === "EEXIST" ? "duplicate_entry" : "unwritable"
         });
       }
-      let hash2 = createHash3("sha256"), size = 0;
+      let hash2 = createHash6("sha256"), size = 0;
       try {
         let pending = [], pendingBytes = 0, flush = async () => {
           if (pendingBytes === 0) return;
@@ -24984,9 +25673,9 @@ function folderSink(root) {
 }
 
 // scripts/lib/package/v3.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 function filesDigestV3(files) {
-  let h = createHash4("sha256");
+  let h = createHash7("sha256");
   for (let f2 of [...files].sort((a, b2) => compareCodePoints(a.path, b2.path)))
     h.update(f2.path, "utf8"), h.update("\0"), h.update(f2.sha256, "ascii"), h.update("\0"), h.update(String(f2.size), "ascii"), h.update(`
 `);
@@ -25018,7 +25707,7 @@ var MANIFEST_LIMIT = 32 * 1024 * 1024, ENCRYPTED_NAMES = /* @__PURE__ */ new Set
     this.signature = { present: manifest.signature !== void 0, ok: !1 }, manifest.signature && (this.signature.signer = manifest.signature.signer);
     let check2 = this.opts.crypto?.verifyManifest?.(text);
     if (check2 && (this.signature = check2, check2.present && !check2.ok))
-      throw new AliveError(`${this.label}: the signature does not verify (${check2.reason ?? "bad signature"}): the manifest was changed after signing, or signed by another key; nothing was written`, {
+      throw new AliveError(`${this.label}: the signature does not verify: ${check2.reason ?? "the manifest was changed after signing, or signed by another key"}; nothing was written`, {
         code: "bad_signature"
       });
     if (this.opts.requireSignature && !this.signature.present)
@@ -25072,12 +25761,12 @@ function needCrypto(label, what) {
 async function readPackage(path, sink, opts) {
   let label = path.slice(path.lastIndexOf("/") + 1) || path, limits = { maxBytes: opts.maxBytes, maxEntries: opts.maxEntries ?? 1e5, label }, kind = await sniffCompression(path).catch((err) => {
     throw new AliveError(`cannot read ${path} (${err.code ?? err.message}); check the path`, { code: "unreadable" });
-  }), spoolDir = await mkdtemp(join6(tmpdir(), "alive-spool-"));
+  }), spoolDir = await mkdtemp(join10(tmpdir(), "alive-spool-"));
   try {
     if (kind === "gzip") return await readGzipPackage(path, sink, opts, limits, spoolDir);
     if (kind === "salted") {
       opts.crypto || needCrypto(label, "passphrase");
-      let plain = createReadStream3(path).pipe(opts.crypto.passphraseDecryptStream(!0));
+      let plain = createReadStream4(path, { highWaterMark: 1 << 20 }).pipe(opts.crypto.passphraseDecryptStream(!0));
       return await readInnerWithManifest(plain, sink, opts, { ...limits, label }, "v3-passphrase");
     }
     if (kind === "tar") return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
@@ -25100,7 +25789,7 @@ function result(asm, envelope) {
 }
 async function spool(entry, spoolDir) {
   let digest = await folderSink(spoolDir).writeFile(entry.path, 384, 0, entry.body);
-  return { path: join6(spoolDir, entry.path), digest, entry };
+  return { path: join10(spoolDir, entry.path), digest, entry };
 }
 async function readGzipPackage(path, sink, opts, limits, spoolDir) {
   let { label } = limits, asm = new Assembler(label, sink, opts), spooled = /* @__PURE__ */ new Map();
@@ -25119,7 +25808,7 @@ async function readGzipPackage(path, sink, opts, limits, spoolDir) {
   let payload = spooled.get("payload.enc");
   if (!payload || ((p2) => asm.manifest?.files.some((f2) => f2.path === p2) ?? !1)("payload.enc")) {
     for (let s3 of spooled.values())
-      await asm.file({ ...s3.entry, body: createReadStream3(s3.path) });
+      await asm.file({ ...s3.entry, body: createReadStream4(s3.path) });
     return asm.finish(), result(asm, "plain");
   }
   if (!asm.manifest) throw refuse(label, void 0, "has no manifest.yaml, so it is not a .walnut package", "missing_manifest");
@@ -25139,7 +25828,7 @@ async function readGzipPackage(path, sink, opts, limits, spoolDir) {
     decipher = opts.crypto.aesDecryptStream(key, iv);
   } else
     decipher = opts.crypto.passphraseDecryptStream(!1);
-  let inner = createReadStream3(payload.path).pipe(decipher);
+  let inner = createReadStream4(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
   decipher.on("error", (err) => inner.destroy(err));
   let innerAsm = new Assembler(label, sink, { ...opts, requireSignature: !1 });
   return innerAsm.manifest = manifest, innerAsm.manifestText = asm.manifestText, innerAsm.signature = asm.signature, await readTarStream(inner, "gzip", { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
@@ -25160,13 +25849,13 @@ async function readV3RsaPackage(path, sink, opts, limits, spoolDir) {
   if (!env || !payload)
     throw spooled.size === 0 ? new AliveError(`${label} is not a .walnut package (a tar without a manifest)`, { code: "missing_manifest" }) : refuse(label, void 0, `is an incomplete RSA envelope (missing ${env ? "payload.enc" : "rsa-envelope-v1.json"})`, "bad_archive");
   opts.crypto?.unwrapV3Envelope || needCrypto(label, "rsa");
-  let { key, iv } = opts.crypto.unwrapV3Envelope(await readFile(env.path, "utf8")), decipher = opts.crypto.aesDecryptStream(key, iv), inner = createReadStream3(payload.path).pipe(decipher);
+  let { key, iv } = opts.crypto.unwrapV3Envelope(await readFile(env.path, "utf8")), decipher = opts.crypto.aesDecryptStream(key, iv), inner = createReadStream4(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
   return decipher.on("error", (err) => inner.destroy(err)), readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, "v3-rsa");
 }
 
 // scripts/lib/package/extract.ts
 import { mkdtemp as mkdtemp2, rm as rm2, rename, rmdir, readdir, stat, mkdir as mkdir2, chmod } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join7, resolve as resolve2 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join11, resolve as resolve2 } from "node:path";
 async function existingState(path) {
   try {
     return (await stat(path)).isDirectory() && (await readdir(path)).length === 0 ? "empty-dir" : "occupied";
@@ -25195,7 +25884,7 @@ async function extractPackage(pkg, outputDir, opts) {
   let output2 = resolve2(outputDir), state = await existingState(output2);
   if (state === "occupied")
     throw new AliveError(`${output2} already exists and is not an empty folder; extract into a new folder`, { code: "exists" });
-  let parent = dirname4(output2), madeParents = await makeParents(parent), staging = await mkdtemp2(join7(parent, `.${basename3(output2)}.alive-extract-`));
+  let parent = dirname4(output2), madeParents = await makeParents(parent), staging = await mkdtemp2(join11(parent, `.${basename3(output2)}.alive-extract-`));
   try {
     let result2 = await readPackage(pkg, folderSink(staging), opts);
     return await chmod(staging, 493), state === "empty-dir" && await rmdir(output2), await rename(staging, output2), fsyncDir(parent), { ...result2, output: output2 };
@@ -25208,7 +25897,6 @@ async function extractPackage(pkg, outputDir, opts) {
 }
 
 // scripts/lib/package/commands.ts
-var DEFAULT_MAX_SIZE = 4 * 1024 * 1024 * 1024;
 async function jsonErrors(json2, fn) {
   try {
     return await fn();
@@ -25217,10 +25905,14 @@ async function jsonErrors(json2, fn) {
   }
 }
 var CREATE_USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
-                        [--description TEXT] [--allow-sensitive] [--json]
+                        [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
+                        [--sign PRIVATE_PEM] [--allow-sensitive] [--json]
 
 Packs a walnut into a .walnut package (format 2.0). Default output: ~/Desktop (or the current
-folder) as <walnut>-<scope>-<date>.walnut. Existing files are never replaced.`;
+folder) as <walnut>-<scope>-<date>.walnut. Existing files are never replaced.
+  --encrypt passphrase   encrypt with the passphrase in WALNUT_PASSPHRASE (never on the command line)
+  --encrypt rsa          encrypt to each --recipient public key: one package per recipient
+  --sign PRIVATE_PEM     sign the manifest (RSA-SHA256); the signer name is your relay login`;
 async function runCreate(argv) {
   let { values } = parseCommandArgs(
     argv,
@@ -25230,6 +25922,9 @@ async function runCreate(argv) {
       bundle: { type: "string", multiple: !0 },
       output: { type: "string" },
       description: { type: "string" },
+      encrypt: { type: "string" },
+      recipient: { type: "string", multiple: !0 },
+      sign: { type: "string" },
       "allow-sensitive": { type: "boolean" },
       json: { type: "boolean" }
     },
@@ -25239,28 +25934,78 @@ async function runCreate(argv) {
   let walnut = requireFlag(values.walnut, "--walnut", CREATE_USAGE), scope = requireFlag(values.scope, "--scope", CREATE_USAGE);
   if (!SCOPES.includes(scope)) throw new UsageError(`--scope must be full, bundle or snapshot, not '${scope}'
 ${CREATE_USAGE}`);
+  let mode = values.encrypt;
+  if (mode !== void 0 && mode !== "passphrase" && mode !== "rsa")
+    throw new UsageError(`--encrypt takes 'passphrase' or 'rsa', not '${mode}'
+${CREATE_USAGE}`);
+  let recipients = values.recipient ?? [];
+  if (mode === "rsa" && recipients.length === 0) throw new UsageError("--encrypt rsa needs at least one --recipient PUBLIC_PEM");
+  if (mode !== "rsa" && recipients.length > 0) throw new UsageError("--recipient goes with --encrypt rsa");
   return jsonErrors(values.json, async () => {
-    let r = await createPlainPackage({
+    let passphrase = mode === "passphrase" ? passphraseFromEnv() : void 0, recipientKeys = recipients.map((p2) => ({ path: p2, key: loadPublicKey(p2) })), signer = values.sign ? { privateKey: loadPrivateKey(values.sign), name: signerName() } : void 0;
+    if (values.output && !existsSync6(dirname5(resolve3(values.output))))
+      throw new AliveError(`the folder for ${values.output} does not exist; create it or choose another --output`, { code: "unwritable" });
+    let opts = {
       walnut,
       scope,
       bundles: values.bundle ?? [],
       ...values.output ? { output: values.output } : {},
       ...values.description !== void 0 ? { description: values.description } : {},
       allowSensitive: values["allow-sensitive"] === !0
-    });
-    for (let s3 of r.skipped) warn(`left out ${s3.path}: ${s3.reason}`);
-    for (let h of r.heldBack) warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
-    r.bytes > 35 * 1024 * 1024 && warn(`the package is ${formatBytes(r.bytes)}; GitHub relays take large files slowly and may refuse them`), values.json ? printJson({
-      path: r.path,
-      sha256: r.sha256,
-      scope: r.scope,
-      files: r.files,
-      bytes: r.bytes,
-      encrypted: !1,
-      signed: !1,
-      held_back: r.heldBack.map((h) => h.bundle)
-    }) : (printLine(`Created: ${r.path}`), printLine(`Scope: ${r.scope}, ${r.files} files, ${formatBytes(r.contentBytes)} packed into ${formatBytes(r.bytes)}`), printLine(`SHA-256: ${r.sha256}`), printLine("Encrypted: no (anyone holding the file can read it)"));
+    }, results = [], files = 0, contentBytes = 0, heldBack = [];
+    if (mode) {
+      let plan = await planPackage(opts);
+      for (let s3 of plan.collected.skipped) warn(`left out ${s3.path}: ${s3.reason}`);
+      for (let h of plan.collected.heldBack) warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
+      files = plan.files.length, contentBytes = plan.files.reduce((a, f2) => a + f2.size, 0), heldBack = plan.collected.heldBack.map((h) => h.bundle);
+      let base = resolve3(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles)), targets = mode === "passphrase" ? [{ output: base, enc: { mode: "passphrase", passphrase } }] : recipientKeys.map((r) => ({
+        output: recipientKeys.length === 1 ? base : perRecipientPath(base, r.path),
+        enc: { mode: "rsa", recipient: r.key },
+        recipient: r.path
+      }));
+      for (let t of targets) {
+        let w2 = await writeEncryptedPackage(
+          t.output,
+          t.enc,
+          (tar) => writePlannedFiles(tar, plan),
+          (sha) => manifestTextFor(plan, opts, { encrypted: !0, payloadSha256: sha }),
+          signer
+        );
+        results.push({ ...w2, ..."recipient" in t && t.recipient ? { recipient: t.recipient } : {} });
+      }
+    } else {
+      let r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : void 0);
+      for (let s3 of r.skipped) warn(`left out ${s3.path}: ${s3.reason}`);
+      for (let h of r.heldBack) warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
+      results.push(r), files = r.files, contentBytes = r.contentBytes, heldBack = r.heldBack.map((h) => h.bundle);
+    }
+    for (let r of results)
+      r.bytes > 35 * 1024 * 1024 && warn(`${r.path} is ${formatBytes(r.bytes)}; large packages travel slowly through a relay`);
+    if (values.json) {
+      let one = (r) => ({
+        path: r.path,
+        sha256: r.sha256,
+        scope,
+        files,
+        bytes: r.bytes,
+        encrypted: mode ?? !1,
+        signed: signer !== void 0,
+        held_back: heldBack,
+        ...r.recipient ? { recipient: r.recipient } : {}
+      });
+      printJson(results.length === 1 ? one(results[0]) : { ...one(results[0]), packages: results.map(one) });
+    } else {
+      for (let r of results)
+        printLine(`Created: ${r.path}${r.recipient ? ` (for ${r.recipient})` : ""}`), printLine(`  SHA-256: ${r.sha256}`);
+      printLine(`Scope: ${scope}, ${files} files, ${formatBytes(contentBytes)}`), printLine(
+        `Encrypted: ${mode === "passphrase" ? "yes, with the passphrase (share it by another channel)" : mode === "rsa" ? "yes, to the recipient's key" : "no (anyone holding the file can read it)"}`
+      ), printLine(`Signed: ${signer ? `yes, as ${signer.name}` : "no"}`);
+    }
   });
+}
+function perRecipientPath(base, recipientPem) {
+  let who = basename4(recipientPem, extname(recipientPem)).replace(/[^A-Za-z0-9._-]/g, "_"), stem = base.endsWith(".walnut") ? base.slice(0, -7) : base;
+  return join12(dirname5(stem), `${basename4(stem)}-${who}.walnut`);
 }
 var INFO_USAGE = `usage: alive-p2p info PACKAGE [--json]
 
@@ -25296,27 +26041,47 @@ async function runInfo(argv) {
     printLine(`Package: ${summary.path}`), printLine(`Format: ${m2.format_version}   Scope: ${m2.scope}   Walnut: ${m2.source.walnut ?? "?"}`), printLine(`Created: ${m2.created}`), m2.description && printLine(`Description: ${m2.description}`), m2.bundles?.length && printLine(`Bundles: ${m2.bundles.join(", ")}`), printLine(`Files: ${m2.files.length} (${formatBytes(summary.bytes ?? 0)})`), printLine(`Encrypted: ${summary.encrypted ? head.envelope : "no"}`), printLine(`Signed: ${m2.signature ? `yes, by ${m2.signature.signer} (not checked by info; use verify --signer-key)` : "no"}`);
   });
 }
-var VERIFY_USAGE = `usage: alive-p2p verify PACKAGE [--max-size BYTES] [--json]
+var VERIFY_USAGE = `usage: alive-p2p verify PACKAGE [--private-key PEM] [--signer-key PEM] [--max-size BYTES] [--json]
 
 Checks every entry of a package against its manifest (names, sizes, SHA-256) without writing
-anything. Exit 0 when it all holds, 1 otherwise.`;
+anything; decrypts with WALNUT_PASSPHRASE or --private-key. With --signer-key the package must
+carry a valid signature by that key. Exit 0 when it all holds, 1 otherwise.`;
 async function runVerify(argv) {
   let { values, positionals } = parseCommandArgs(
     argv,
-    { json: { type: "boolean" }, "max-size": { type: "string" } },
+    { json: { type: "boolean" }, "max-size": { type: "string" }, "private-key": { type: "string" }, "signer-key": { type: "string" } },
     { usage: VERIFY_USAGE, positionals: { min: 1, max: 1 } }
   );
   if (values.help) return printLine(VERIFY_USAGE);
-  let maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? DEFAULT_MAX_SIZE, pkg = positionals[0], r;
+  let maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296, pkg = positionals[0], signerKey = values["signer-key"], r;
   try {
-    r = await readPackage(pkg, hashOnlySink, { maxBytes });
+    let crypto = packageCryptoFrom({
+      ...values["private-key"] ? { privateKeyPath: values["private-key"] } : {},
+      ...signerKey ? { signerKeyPath: signerKey } : {}
+    });
+    r = await readPackage(pkg, hashOnlySink, { maxBytes, crypto, requireSignature: signerKey !== void 0 });
   } catch (err) {
-    throw values.json && err instanceof AliveError && printJson({ ok: !1, format_version: null, scope: null, files: null, encrypted: null, signed: null, signature_ok: null, problems: [err.message], code: err.code }), err;
+    throw values.json && err instanceof AliveError && printJson({
+      ok: !1,
+      format_version: null,
+      scope: null,
+      files: null,
+      encrypted: null,
+      signed: err.code === "unsigned" ? !1 : null,
+      signature_ok: err.code === "bad_signature" ? !1 : null,
+      problems: [err.message],
+      code: err.code
+    }), err;
   }
-  let out = verifySummary(r);
-  values.json ? printJson(out) : (printLine(`OK: ${pkg} (format ${r.manifest.format_version}, scope ${r.manifest.scope}, ${r.files} files, ${formatBytes(r.bytes)})`), printLine(`Encrypted: ${out.encrypted ? r.envelope : "no"}   Signed: ${out.signed ? `yes (${r.signature.signer ?? "unknown signer"})` : "no"}`));
+  let out = verifySummary(r, signerKey !== void 0);
+  if (values.json) printJson(out);
+  else {
+    printLine(`OK: ${pkg} (format ${r.manifest.format_version}, scope ${r.manifest.scope}, ${r.files} files, ${formatBytes(r.bytes)})`);
+    let sig = out.signed ? out.signature_ok ? `yes, valid, by ${r.signature.signer}` : `yes, by ${r.signature.signer ?? "?"} (not checked: pass --signer-key)` : "no";
+    printLine(`Encrypted: ${out.encrypted ? r.envelope : "no"}   Signed: ${sig}`);
+  }
 }
-function verifySummary(r) {
+function verifySummary(r, signatureChecked = !1) {
   return {
     ok: !0,
     format_version: r.manifest.format_version,
@@ -25324,30 +26089,59 @@ function verifySummary(r) {
     files: r.files,
     encrypted: r.envelope !== "plain" && r.envelope !== "v3-plain",
     signed: r.signature.present,
-    signature_ok: r.signature.present && r.signature.ok ? !0 : null,
+    signature_ok: r.signature.present && signatureChecked ? r.signature.ok : null,
+    signer: r.signature.signer ?? null,
     problems: []
   };
 }
-var EXTRACT_USAGE = `usage: alive-p2p extract PACKAGE --output DIR [--max-size BYTES] [--json]
+var EXTRACT_USAGE = `usage: alive-p2p extract PACKAGE --output DIR [--private-key PEM] [--max-size BYTES] [--json]
 
 Unpacks a package into a new folder (DIR must not exist, or be empty). Everything is checked
 before DIR appears; on any problem nothing is written.`;
 async function runExtract(argv) {
   let { values, positionals } = parseCommandArgs(
     argv,
-    { output: { type: "string" }, json: { type: "boolean" }, "max-size": { type: "string" } },
+    { output: { type: "string" }, json: { type: "boolean" }, "max-size": { type: "string" }, "private-key": { type: "string" } },
     { usage: EXTRACT_USAGE, positionals: { min: 1, max: 1 } }
   );
   if (values.help) return printLine(EXTRACT_USAGE);
-  let output2 = requireFlag(values.output, "--output", EXTRACT_USAGE), maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? DEFAULT_MAX_SIZE, pkg = positionals[0];
+  let output2 = requireFlag(values.output, "--output", EXTRACT_USAGE), maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296, pkg = positionals[0];
   return jsonErrors(values.json, async () => {
-    let r = await extractPackage(pkg, output2, { maxBytes });
+    let crypto = packageCryptoFrom(values["private-key"] ? { privateKeyPath: values["private-key"] } : {}), r = await extractPackage(pkg, output2, { maxBytes, crypto });
     values.json ? printJson({ ...verifySummary(r), output: r.output, bytes: r.bytes }) : (printLine(`Extracted to: ${r.output}`), printLine(`Format: ${r.manifest.format_version}   Scope: ${r.manifest.scope}   Walnut: ${r.manifest.source.walnut ?? "?"}`), printLine(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`));
   });
 }
 
+// scripts/lib/crypto/keygen-command.ts
+import { resolve as resolve4 } from "node:path";
+var USAGE = `usage: alive-p2p keygen --out DIR [--json]
+
+Makes an RSA-4096 key pair in DIR (created with mode 0700 if missing):
+  DIR/private.pem   PKCS#8, mode 0600 — keep it secret, never share it
+  DIR/public.pem    SubjectPublicKeyInfo — give this one to peers
+An existing key is never replaced.
+
+Options:
+  --out DIR   folder for the two files (the relay uses $ALIVE_HOME/relay/keys)
+  --json      print {private_key, public_key, fingerprint} as one JSON object
+  -h, --help  show this help`;
+async function runKeygen(argv) {
+  let { values } = parseCommandArgs(
+    argv,
+    { out: { type: "string" }, json: { type: "boolean" } },
+    { usage: USAGE, positionals: { min: 0, max: 0 } }
+  );
+  if (values.help)
+    return printLine(USAGE), 0;
+  let out = resolve4(requireFlag(values.out, "--out", USAGE));
+  !values.json && process.stderr.isTTY && process.stderr.write(`making an RSA-4096 key pair (a few seconds)...
+`);
+  let pair = await generateRsaKeyPair(out);
+  return values.json ? printJson({ private_key: pair.privateKeyPath, public_key: pair.publicKeyPath, fingerprint: pair.fingerprint }) : (printLine(`private key: ${pair.privateKeyPath} (mode 0600; keep it secret)`), printLine(`public key:  ${pair.publicKeyPath} (give this one to peers)`), printLine(`fingerprint: ${formatFingerprint(pair.fingerprint)}`)), 0;
+}
+
 // scripts/alive-p2p.ts
-var USAGE = `usage: alive-p2p <command> [options]
+var USAGE2 = `usage: alive-p2p <command> [options]
 
 Commands:
   create    pack a walnut into a .walnut package
@@ -25362,14 +26156,15 @@ Run 'alive-p2p <command> --help' for a command's options.`, commands = {
   create: runCreate,
   info: runInfo,
   verify: runVerify,
-  extract: runExtract
+  extract: runExtract,
+  keygen: runKeygen
 };
 runMain(async (argv) => {
   let [name, ...rest] = argv;
   if (name === void 0 || name === "--help" || name === "-h" || name === "help")
-    return printLine(USAGE), name === void 0 ? 2 : 0;
+    return printLine(USAGE2), name === void 0 ? 2 : 0;
   let command = commands[name];
   if (!command) throw new UsageError(`unknown command '${name}'
-${USAGE}`);
+${USAGE2}`);
   return command(rest);
 });

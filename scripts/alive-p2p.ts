@@ -1,6 +1,7 @@
 import { runMain, printLine } from './lib/cli/main.ts';
 import { UsageError } from './lib/errors.ts';
 import { runCreate, runInfo, runVerify, runExtract } from './lib/package/commands.ts';
+import { runKeygen } from './lib/crypto/keygen-command.ts';
 import { runRelay } from './lib/relay/cli.ts';
 
 const USAGE = `usage: alive-p2p <command> [options]
@@ -22,6 +23,7 @@ const commands: Record<string, Command> = {
   info: runInfo,
   verify: runVerify,
   extract: runExtract,
+  keygen: runKeygen,
   relay: runRelay,
 };
 

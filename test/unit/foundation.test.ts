@@ -65,3 +65,13 @@ describe('parseCommandArgs', () => {
     expect(r.positionals).toEqual(['a']);
   });
 });
+
+describe('versions', () => {
+  it('package.json, plugin.json and the bundled version agree', async () => {
+    const { ALIVE_VERSION } = await import('../../scripts/lib/version.ts');
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    const plugin = JSON.parse(readFileSync(join(__dirname, '..', '..', '.claude-plugin', 'plugin.json'), 'utf8')) as { version: string };
+    expect(pkg.version).toBe(ALIVE_VERSION);
+    expect(plugin.version).toBe(ALIVE_VERSION);
+  });
+});

@@ -94,7 +94,7 @@ class Assembler {
     if (check) {
       this.signature = check;
       if (check.present && !check.ok) {
-        throw new AliveError(`${this.label}: the signature does not verify (${check.reason ?? 'bad signature'}): the manifest was changed after signing, or signed by another key; nothing was written`, {
+        throw new AliveError(`${this.label}: the signature does not verify: ${check.reason ?? 'the manifest was changed after signing, or signed by another key'}; nothing was written`, {
           code: 'bad_signature',
         });
       }
@@ -175,7 +175,7 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
     if (kind === 'gzip') return await readGzipPackage(path, sink, opts, limits, spoolDir);
     if (kind === 'salted') {
       if (!opts.crypto) needCrypto(label, 'passphrase');
-      const plain = createReadStream(path).pipe(opts.crypto.passphraseDecryptStream(true));
+      const plain = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(opts.crypto.passphraseDecryptStream(true));
       return await readInnerWithManifest(plain, sink, opts, { ...limits, label }, 'v3-passphrase');
     }
     if (kind === 'tar') return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
@@ -268,7 +268,7 @@ async function readGzipPackage(
   } else {
     decipher = opts.crypto.passphraseDecryptStream(false);
   }
-  const inner = createReadStream(payload.path).pipe(decipher);
+  const inner = createReadStream(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
   decipher.on('error', (err) => inner.destroy(err));
   const innerAsm = new Assembler(label, sink, { ...opts, requireSignature: false });
   innerAsm.manifest = manifest;
@@ -307,7 +307,7 @@ async function readV3RsaPackage(
   if (!opts.crypto?.unwrapV3Envelope) needCrypto(label, 'rsa');
   const { key, iv } = opts.crypto.unwrapV3Envelope(await readFile(env.path, 'utf8'));
   const decipher = opts.crypto.aesDecryptStream(key, iv);
-  const inner = createReadStream(payload.path).pipe(decipher);
+  const inner = createReadStream(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
   decipher.on('error', (err) => inner.destroy(err));
   return readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, 'v3-rsa');
 }
