@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot, type TestUser } from './helpers.ts';
@@ -37,4 +37,30 @@ export function makePackage(user: TestUser, name: string): string {
   const r = cli(user, 'alive-p2p', ['create', '--walnut', walnut, '--scope', 'full', '--output', out, '--json']);
   if (r.status !== 0) throw new Error(`create failed: ${r.stderr}`);
   return out;
+}
+
+/** Like cli(), without blocking the event loop (needed when the test process also runs a server). */
+export function cliAsync(
+  user: TestUser | NodeJS.ProcessEnv,
+  entry: 'alive-p2p' | 'relay-probe' | 'migrate-relay',
+  args: string[],
+  timeoutMs = 120_000,
+): Promise<CliResult> {
+  const env = 'env' in user ? (user as TestUser).env : (user as NodeJS.ProcessEnv);
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', `${entry}.mjs`), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      let json: Record<string, any> = {};
+      if (args.includes('--json') && stdout.trim().startsWith('{')) json = JSON.parse(stdout);
+      resolve({ status, stdout, stderr, json, ms: Date.now() - t0 });
+    });
+  });
 }
