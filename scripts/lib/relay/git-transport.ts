@@ -26,6 +26,13 @@ import type {
 const NETWORK_TIMEOUT_MS = 120_000;
 const LOCAL_TIMEOUT_MS = 60_000;
 const PUSH_ATTEMPTS = 8;
+/**
+ * Packages are gzip'd and encrypted already: compressing them again (zlib) or searching them for
+ * deltas costs seconds per 64 MB and gains nothing. (core.bigFileThreshold is not used: in a
+ * partial clone its streaming path asks the promisor remote for the object before writing it.)
+ */
+const PACKAGE_FRIENDLY = ['-c', 'core.compression=0', '-c', 'pack.window=0'];
+
 /** Serialises config changes to a clone within this process (git's config.lock does not wait). */
 const configLocks = new Map<string, Promise<unknown>>();
 
@@ -87,7 +94,7 @@ export class GitTransport implements RelayTransport {
   }
 
   private git(args: string[], opts: GitRunOptions = {}) {
-    return runGit(args, { cwd: this.opts.clonePath, timeoutMs: LOCAL_TIMEOUT_MS, ...opts });
+    return runGit([...PACKAGE_FRIENDLY, ...args], { cwd: this.opts.clonePath, timeoutMs: LOCAL_TIMEOUT_MS, ...opts });
   }
 
   private remoteRef(remote: string): string {
@@ -391,5 +398,8 @@ async function initLocalBareRepo(path: string): Promise<boolean> {
   await runGit(['init', '--quiet', '--bare', '--initial-branch=main', path], { timeoutMs: LOCAL_TIMEOUT_MS });
   await runGit(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
   await runGit(['config', 'uploadpack.allowAnySHA1InWant', 'true'], { cwd: path });
+  // This repository serves already-compressed packages: do not spend time compressing them again.
+  await runGit(['config', 'core.compression', '0'], { cwd: path });
+  await runGit(['config', 'pack.window', '0'], { cwd: path });
   return true;
 }
