@@ -3,6 +3,7 @@ import { UsageError } from './lib/errors.ts';
 import { runCreate, runInfo, runVerify, runExtract } from './lib/package/commands.ts';
 import { runReceive } from './lib/receive/command.ts';
 import { runKeygen } from './lib/crypto/keygen-command.ts';
+import { runRelay } from './lib/relay/cli.ts';
 
 const USAGE = `usage: alive-p2p <command> [options]
 
@@ -25,6 +26,7 @@ const commands: Record<string, Command> = {
   extract: runExtract,
   receive: runReceive,
   keygen: runKeygen,
+  relay: runRelay,
 };
 
 runMain(async (argv) => {

@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+
+/** Git's blob id of a file (sha1 over `blob <size>\0<content>`), streamed. */
+export async function gitBlobSha(path: string): Promise<string> {
+  const size = statSync(path).size;
+  const hash = createHash('sha1');
+  hash.update(`blob ${size}\0`);
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

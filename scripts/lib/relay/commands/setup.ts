@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { parseCommandArgs } from '../../cli/args.ts';
+import { AliveError, UsageError } from '../../errors.ts';
+import { readRelayConfig, writeRelayConfig, type RelayConfig, type Transport } from '../config.ts';
+import { ensureOwnKeyPair, formatFingerprint } from '../keys.ts';
+import { requireLogin } from '../names.ts';
+import { openGithubTransport } from '../open.ts';
+import { defaultRelayPaths } from '../paths.ts';
+import { emptyState, readRelayState, writeRelayState } from '../state.ts';
+import { GitTransport, normaliseGitUrl } from '../git-transport.ts';
+import type { RelayTransport } from '../transport.ts';
+import { output } from './common.ts';
+
+const USAGE = `usage: alive-p2p relay setup [--login NAME] [--transport github|git] [--url URL] [--api-url URL] [--json]
+
+Creates your relay (a private Git repository used as your mailbox), makes your RSA-4096 key pair
+under $ALIVE_HOME/relay/keys/ if it is missing, and publishes your public key in the relay.
+  github (default): the repository <login>/walnut-relay; --login defaults to the token's user.
+  git:              any Git URL or local path (--url, required with --login); an empty local
+                    folder or missing path becomes a new bare repository.
+Running it again is safe: it republishes your key and keeps your peers.`;
+
+export async function runSetup(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<0 | 1 | 2> {
+  const { values } = parseCommandArgs<{ login?: string; transport?: string; url?: string; 'api-url'?: string; json?: boolean }>(
+    argv,
+    {
+      login: { type: 'string' },
+      transport: { type: 'string' },
+      url: { type: 'string' },
+      'api-url': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    { usage: USAGE, positionals: { min: 0, max: 0 } },
+  );
+  const out = output(values.json);
+  if (values.help) {
+    out.line(USAGE);
+    return 0;
+  }
+  const paths = defaultRelayPaths(env);
+  const existing = readRelayConfig(paths.config);
+  const transport = parseTransport(values.transport ?? existing?.transport ?? 'github');
+  if (transport === 'github' && values.url !== undefined) {
+    throw new UsageError(`--url is for the git transport; with github the relay is <login>/walnut-relay\n${USAGE}`);
+  }
+  if (transport === 'git' && values['api-url'] !== undefined) throw new UsageError(`--api-url is for the github transport\n${USAGE}`);
+
+  let login: string;
+  let transportImpl: RelayTransport;
+  let apiUrl: string | null = null;
+  let url: string | null = null;
+  if (transport === 'git') {
+    login = requireLogin(values.login ?? (existing?.transport === 'git' ? existing.github_username : undefined), '--login');
+    const rawUrl = values.url ?? (existing?.transport === 'git' ? (existing.url ?? undefined) : undefined);
+    if (!rawUrl) throw new UsageError(`--url is required with --transport git (a bare repository path or any Git URL)\n${USAGE}`);
+    url = normaliseGitUrl(rawUrl);
+    transportImpl = new GitTransport({ login, url, branch: existing?.branch ?? 'main', clonePath: paths.clone, workDir: paths.work });
+  } else {
+    apiUrl = values['api-url'] ?? existing?.api_url ?? null;
+    const probe = await openGithubTransport(values.login ?? 'unknown', apiUrl, existing?.branch ?? 'main', env);
+    const me = await probe.authenticatedLogin();
+    if (values.login !== undefined && values.login.toLowerCase() !== me.toLowerCase()) {
+      throw new AliveError(`the GitHub token belongs to ${me}, not ${values.login}; use that account's token (GH_TOKEN) or drop --login`, {
+        code: 'wrong_account',
+      });
+    }
+    login = requireLogin(me, 'the authenticated login');
+    transportImpl = await openGithubTransport(login, apiUrl, existing?.branch ?? 'main', env);
+  }
+  if (existing && existing.github_username.toLowerCase() !== login.toLowerCase()) {
+    throw new AliveError(
+      `this relay is already set up for ${existing.github_username}; to start over as ${login}, move ${paths.config} aside first`,
+      { code: 'already_set_up' },
+    );
+  }
+
+  const keys = await ensureOwnKeyPair(paths);
+  const result = await transportImpl.setup(keys.publicKeyPem);
+  const cfg: RelayConfig = {
+    ...(existing ?? {}),
+    repo: result.repo,
+    github_username: login,
+    transport,
+    url,
+    api_url: apiUrl,
+    branch: result.branch ?? existing?.branch ?? 'main',
+    peers: existing?.peers ?? [],
+  };
+  writeRelayConfig(paths.config, cfg);
+  if (!existsSync(paths.state) || readStateOrUndefined(paths.state) === undefined) writeRelayState(paths.state, emptyState());
+
+  out.result({
+    ok: true,
+    login,
+    transport,
+    repo: result.repo,
+    url,
+    created: result.created,
+    key_generated: keys.generated,
+    key_published: result.keyPublished,
+    fingerprint: keys.fingerprint,
+    config: paths.config,
+  });
+  out.line(`Relay ready: ${result.repo} (${transport}${result.created ? ', created' : ''})`);
+  out.line(`Your key${keys.generated ? ' (new)' : ''}: ${formatFingerprint(keys.fingerprint)}`);
+  out.line('Give this fingerprint to your peers by another channel so they can check it when they accept you.');
+  out.line(`Next: alive-p2p relay add-peer LOGIN${transport === 'git' ? ' --url THEIR_RELAY_URL' : ''}`);
+  return 0;
+}
+
+function parseTransport(value: string): Transport {
+  if (value === 'github' || value === 'git') return value;
+  throw new UsageError(`--transport must be github or git, not '${value}'\n${USAGE}`);
+}
+
+function readStateOrUndefined(path: string) {
+  try {
+    return readRelayState(path);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { AliveError } from '../errors.ts';
+import { writeJsonAtomic } from '../fs/atomic.ts';
+import { readJsonFile } from './json-file.ts';
+import { isValidLogin } from './names.ts';
+
+/**
+ * relay.json: the reference's v2 schema (walnut-package-v2.md 6.3) plus the contract's
+ * `transport`, `url`, `api_url` and per-peer `fingerprint`. `github_username` is the user's login
+ * on either transport; `peers[].github` is the peer's login. A peer's `relay` is
+ * `owner/walnut-relay` on GitHub and the peer's Git URL on the git transport.
+ */
+
+const login = z.string().refine(isValidLogin, { message: 'is not a valid login' });
+const fingerprintHex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters (SHA-256)');
+const optionalText = z.string().nullable().optional().transform((v) => (v === undefined || v === '' ? null : v));
+
+export const peerStatuses = ['pending', 'accepted', 'removed'] as const;
+export type PeerStatus = (typeof peerStatuses)[number];
+
+const peerSchema = z
+  .object({
+    github: login,
+    name: optionalText,
+    relay: optionalText,
+    person_walnut: optionalText,
+    added: z.string().nullable().optional().transform((v) => v ?? null),
+    status: z.enum(peerStatuses),
+    fingerprint: fingerprintHex.nullable().optional().transform((v) => v ?? null),
+  })
+  .loose();
+
+export const relayConfigSchema = z
+  .object({
+    repo: z.string().min(1, 'must not be empty'),
+    github_username: login,
+    transport: z.enum(['github', 'git']).optional().transform((v) => v ?? 'github'),
+    url: optionalText,
+    api_url: optionalText,
+    branch: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/, 'is not a valid branch name').optional().transform((v) => v ?? 'main'),
+    peers: z.array(peerSchema),
+  })
+  .loose()
+  .superRefine((cfg, ctx) => {
+    if (cfg.transport === 'git' && !cfg.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required with the git transport' });
+    const seen = new Set<string>();
+    cfg.peers.forEach((p, i) => {
+      const key = p.github.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['peers', i, 'github'], message: `repeats peer '${p.github}'` });
+      seen.add(key);
+    });
+  });
+
+export type RelayConfig = z.output<typeof relayConfigSchema>;
+export type Peer = RelayConfig['peers'][number];
+export type Transport = RelayConfig['transport'];
+
+const REPAIR = 'fix it by hand or run `alive-p2p relay setup` again';
+
+/** The relay config, or undefined when the relay is not set up. */
+export function readRelayConfig(path: string): RelayConfig | undefined {
+  return readJsonFile(path, relayConfigSchema, 'relay config', REPAIR);
+}
+
+export function requireRelayConfig(path: string): RelayConfig {
+  const cfg = readRelayConfig(path);
+  if (!cfg) {
+    throw new AliveError(`no relay is set up (${path} does not exist); run \`alive-p2p relay setup\` first`, {
+      code: 'not_set_up',
+    });
+  }
+  return cfg;
+}
+
+export function writeRelayConfig(path: string, cfg: RelayConfig): void {
+  writeJsonAtomic(path, cfg, { mode: 0o600 });
+}
+
+export function findPeer(cfg: RelayConfig, peerLogin: string): Peer | undefined {
+  const key = peerLogin.toLowerCase();
+  return cfg.peers.find((p) => p.github.toLowerCase() === key);
+}
+
+/** Inserts or replaces a peer (matched case-insensitively), keeping the list's order. */
+export function upsertPeer(cfg: RelayConfig, peer: Peer): RelayConfig {
+  const key = peer.github.toLowerCase();
+  const idx = cfg.peers.findIndex((p) => p.github.toLowerCase() === key);
+  const peers = [...cfg.peers];
+  if (idx === -1) peers.push(peer);
+  else peers[idx] = peer;
+  return { ...cfg, peers };
+}
+
+export function today(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

@@ -1,0 +1,159 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { AliveError, errnoCode } from '../errors.ts';
+
+/**
+ * Runs `git` with a hard time limit: the child gets its own process group and the whole group is
+ * killed when the limit passes (a fetch over a server that never answers included). The child has
+ * no terminal and prompts are off, so it can never wait for a password.
+ */
+export interface GitRunOptions {
+  cwd?: string;
+  /** Extra environment (merged over process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Milliseconds from now; the default keeps local plumbing from hanging forever. */
+  timeoutMs?: number;
+  input?: string | Buffer;
+  /** Write stdout to this file instead of capturing it. */
+  stdoutFile?: string;
+  /** Called with each stdout chunk when stdoutFile is set (for hashing while writing). */
+  onStdoutChunk?: (chunk: Buffer) => void;
+  /** Exit codes that count as success (default [0]). */
+  okCodes?: number[];
+}
+
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export class GitError extends AliveError {
+  readonly stderr: string;
+  readonly stdout: string;
+  readonly timedOut: boolean;
+  constructor(message: string, stderr: string, timedOut: boolean, stdout = '') {
+    super(message, { code: timedOut ? 'git_timeout' : 'git_failed' });
+    this.stderr = stderr;
+    this.stdout = stdout;
+    this.timedOut = timedOut;
+  }
+}
+
+export const GIT_IDENTITY = ['-c', 'user.name=alive relay', '-c', 'user.email=relay@alive.invalid'];
+
+export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_ASKPASS: process.env.GIT_ASKPASS ?? '',
+    SSH_ASKPASS: '',
+    LC_ALL: 'C',
+    ...extra,
+  };
+}
+
+export function runGit(args: string[], opts: GitRunOptions = {}): Promise<GitResult> {
+  const timeoutMs = Math.max(1, opts.timeoutMs ?? 120_000);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, {
+      cwd: opts.cwd,
+      env: gitEnv(opts.env),
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    trackChild(child.pid);
+    let timedOut = false;
+    const kill = () => {
+      timedOut = true;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
+    const timer = setTimeout(kill, timeoutMs);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let errBytes = 0;
+    const file = opts.stdoutFile ? createWriteStream(opts.stdoutFile, { flags: 'wx', mode: 0o600 }) : undefined;
+    let fileError: unknown;
+    file?.on('error', (e) => {
+      fileError = e;
+      kill();
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (file) {
+        opts.onStdoutChunk?.(chunk);
+        if (!file.write(chunk)) {
+          child.stdout.pause();
+          file.once('drain', () => child.stdout.resume());
+        }
+      } else out.push(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (errBytes < 64 * 1024) err.push(chunk);
+      errBytes += chunk.length;
+    });
+    child.stdin.on('error', () => {
+      // git may exit before reading all of stdin; the exit code tells the story.
+    });
+    if (opts.input !== undefined) child.stdin.end(opts.input);
+    else child.stdin.end();
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      if (errnoCode(e) === 'ENOENT') reject(new AliveError('git is not installed or not on PATH; install git and try again', { code: 'no_git' }));
+      else reject(e);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      untrackChild(child.pid);
+      const finish = () => {
+        const stderr = Buffer.concat(err).toString('utf8').trim();
+        const stdout = Buffer.concat(out).toString('utf8');
+        const ok = (opts.okCodes ?? [0]).includes(code ?? -1);
+        if (fileError) reject(fileError);
+        else if (timedOut) reject(new GitError(`git ${args[0] ?? ''} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, true));
+        else if (!ok) reject(new GitError(`git ${describe(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, false, stdout.slice(0, 64 * 1024)));
+        else resolve({ code: code ?? 0, stdout, stderr });
+      };
+      if (file) file.end(finish);
+      else finish();
+    });
+  });
+}
+
+function describe(args: string[]): string {
+  return args.filter((a) => !a.startsWith('-c') && !a.includes('=')).slice(0, 2).join(' ');
+}
+
+function lastLines(text: string): string {
+  return redactUrls(text.split('\n').filter(Boolean).slice(-2).join(' / ').slice(0, 400));
+}
+
+/** Hides credentials that a user may have put into a Git URL. */
+export function redactUrls(text: string): string {
+  return text.replace(/(\/\/)[^/@\s]+@/g, '$1***@');
+}
+
+/** Every git process group still running (the probe kills them all when its budget ends). */
+const running = new Set<number>();
+
+export function trackChild(pid: number | undefined): void {
+  if (pid !== undefined) running.add(pid);
+}
+
+export function untrackChild(pid: number | undefined): void {
+  if (pid !== undefined) running.delete(pid);
+}
+
+export function killAllGitChildren(): void {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  running.clear();
+}

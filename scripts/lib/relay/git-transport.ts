@@ -1,0 +1,405 @@
+import { existsSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { isAbsolute, resolve, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { AliveError } from '../errors.ts';
+import { GitError, GIT_IDENTITY, runGit, redactUrls, type GitRunOptions } from './git-run.ts';
+import { isSafeDepositName, isValidLogin, printable } from './names.ts';
+import type {
+  CallLimits,
+  DeliverResult,
+  InboxEntry,
+  InboxListing,
+  PeerRelay,
+  RelayTransport,
+  SetupResult,
+} from './transport.ts';
+
+/**
+ * The `git` transport: any Git URL or local path, driven with the git command.
+ *
+ * The local `clone/` is a bare, blob-less repository with one remote per relay (`origin` for the
+ * user's own, `peer-<login>` for each peer). Nothing is ever checked out: listings read trees,
+ * a download fetches exactly one blob, and deliveries and deletions build the next commit with a
+ * temporary index and push it. A push that loses a race is rebuilt on the new tip and retried.
+ */
+
+const NETWORK_TIMEOUT_MS = 120_000;
+const LOCAL_TIMEOUT_MS = 60_000;
+const PUSH_ATTEMPTS = 8;
+/**
+ * Packages are gzip'd and encrypted already: compressing them again (zlib) or searching them for
+ * deltas costs seconds per 64 MB and gains nothing. (core.bigFileThreshold is not used: in a
+ * partial clone its streaming path asks the promisor remote for the object before writing it.)
+ */
+const PACKAGE_FRIENDLY = ['-c', 'core.compression=0', '-c', 'pack.window=0'];
+
+/** Serialises config changes to a clone within this process (git's config.lock does not wait). */
+const configLocks = new Map<string, Promise<unknown>>();
+
+/** Another writer got there first (remote moved, or a ref was locked): rebuild and retry. */
+function isRace(err: GitError): boolean {
+  return /\[rejected\]|non-fast-forward|fetch first|behind its remote|stale info|cannot lock ref|unable to update local ref|failed to update ref/i.test(
+    `${err.stdout}\n${err.stderr}`,
+  );
+}
+
+function jitter(attempt: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.random() * 50 * (attempt + 1)));
+}
+
+export interface GitTransportOptions {
+  login: string;
+  url: string;
+  branch: string;
+  clonePath: string;
+  /** Scratch folder for temporary index files. */
+  workDir: string;
+}
+
+const README = `# walnut relay
+
+This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it by hand.
+
+- \`keys/<owner>.pem\`: the owner's public key. Peers pin its SHA-256 fingerprint.
+- \`inbox/<sender>/<file>.walnut\`: packages that <sender> delivered to the owner, encrypted to
+  the owner's key and signed by the sender. The owner pulls them and removes them from here.
+`;
+
+export function relayReadme(): string {
+  return README;
+}
+
+/** A local path (not a URL or scp-like `host:path`). */
+export function isLocalPath(url: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return false;
+  if (/^[^/]+:/.test(url) && !/^[A-Za-z]:[\\/]/.test(url)) return false; // user@host:path
+  return true;
+}
+
+export function normaliseGitUrl(url: string): string {
+  const trimmed = url.trim();
+  if (trimmed === '') throw new AliveError('the relay URL is empty', { code: 'bad_url' });
+  if (/[\u0000-\u001f]/.test(trimmed) || trimmed.startsWith('-')) {
+    throw new AliveError(`'${printable(trimmed)}' is not a usable Git URL`, { code: 'bad_url' });
+  }
+  return isLocalPath(trimmed) ? resolve(trimmed) : trimmed;
+}
+
+export class GitTransport implements RelayTransport {
+  readonly kind = 'git' as const;
+  private readonly opts: GitTransportOptions;
+
+  constructor(opts: GitTransportOptions) {
+    this.opts = { ...opts, url: normaliseGitUrl(opts.url) };
+  }
+
+  private git(args: string[], opts: GitRunOptions = {}) {
+    return runGit([...PACKAGE_FRIENDLY, ...args], { cwd: this.opts.clonePath, timeoutMs: LOCAL_TIMEOUT_MS, ...opts });
+  }
+
+  private remoteRef(remote: string): string {
+    return `refs/remotes/${remote}/${this.opts.branch}`;
+  }
+
+  private static peerRemote(login: string): string {
+    if (!isValidLogin(login)) throw new AliveError(`'${printable(login)}' is not a valid login`, { code: 'bad_login' });
+    return `peer-${login}`;
+  }
+
+  /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
+  private ensureRemote(remote: string, url: string): Promise<void> {
+    const key = this.opts.clonePath;
+    const run = (configLocks.get(key) ?? Promise.resolve()).then(() => this.ensureRemoteNow(remote, url));
+    configLocks.set(key, run.catch(() => undefined));
+    return run;
+  }
+
+  private async ensureRemoteNow(remote: string, url: string): Promise<void> {
+    if (!existsSync(join(this.opts.clonePath, 'HEAD'))) {
+      mkdirSync(this.opts.clonePath, { recursive: true, mode: 0o700 });
+      await runGit(['init', '--quiet', '--bare', this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS });
+    }
+    const current = await this.git(['config', '--get', `remote.${remote}.url`], { okCodes: [0, 1] });
+    if (current.stdout.trim() === url) return;
+    await this.git(['config', `remote.${remote}.url`, url]);
+    await this.git(['config', `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]);
+    await this.git(['config', `remote.${remote}.promisor`, 'true']);
+    await this.git(['config', `remote.${remote}.partialclonefilter`, 'blob:none']);
+  }
+
+  /** Fetches the relay branch's commits and trees (no blobs). Returns the tip, or null if the branch does not exist. */
+  private async fetch(remote: string, limits: CallLimits = {}): Promise<string | null> {
+    const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
+    if (timeoutMs <= 0) throw new GitError('no time left to fetch', '', true);
+    const b = this.opts.branch;
+    const deadline = Date.now() + timeoutMs;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.git(
+            ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', remote, `+refs/heads/${b}:${this.remoteRef(remote)}`],
+            { timeoutMs: Math.max(1, deadline - Date.now()) },
+          );
+          break;
+        } catch (err) {
+          // Two of our own processes fetching into one clone collide on the ref lock: try again.
+          if (err instanceof GitError && !err.timedOut && isRace(err) && attempt < 5 && Date.now() < deadline) {
+            await jitter(attempt);
+            continue;
+          }
+          throw err;
+        }
+      }
+    } catch (err) {
+      if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+        await this.git(['update-ref', '-d', this.remoteRef(remote)], { okCodes: [0, 1] });
+        return null;
+      }
+      throw new AliveError(`cannot reach the relay ${redactUrls(await this.remoteUrl(remote))}: ${(err as Error).message}`, {
+        code: err instanceof GitError && err.timedOut ? 'timeout' : 'network',
+        cause: err,
+      });
+    }
+    return this.revParse(this.remoteRef(remote));
+  }
+
+  private async remoteUrl(remote: string): Promise<string> {
+    const r = await this.git(['config', '--get', `remote.${remote}.url`], { okCodes: [0, 1] });
+    return r.stdout.trim() || remote;
+  }
+
+  private async revParse(ref: string): Promise<string | null> {
+    const r = await this.git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { okCodes: [0, 1] });
+    return r.code === 0 ? r.stdout.trim() : null;
+  }
+
+  /** `path → blob id` for the files under `prefix` in `ref` (trees only; no blob is fetched). */
+  private async listTree(ref: string, prefix: string): Promise<Map<string, { oid: string; mode: string; type: string }>> {
+    const r = await this.git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', prefix]);
+    const out = new Map<string, { oid: string; mode: string; type: string }>();
+    for (const rec of r.stdout.split('\0')) {
+      if (!rec) continue;
+      const tab = rec.indexOf('\t');
+      const [mode, type, oid] = rec.slice(0, tab).split(' ');
+      if (mode && type && oid) out.set(rec.slice(tab + 1), { oid, mode, type });
+    }
+    return out;
+  }
+
+  private async readBlob(oid: string): Promise<string> {
+    const r = await this.git(['cat-file', 'blob', oid], { timeoutMs: NETWORK_TIMEOUT_MS });
+    return r.stdout;
+  }
+
+  private async hashText(text: string): Promise<string> {
+    return (await this.git(['hash-object', '-w', '--stdin'], { input: text })).stdout.trim();
+  }
+
+  /**
+   * Builds a commit on `parent` with the given changes (oid null = delete) and pushes it to
+   * `remote`. Returns the new commit, or null if the push lost a race (the caller refetches).
+   */
+  private async commitAndPush(
+    remote: string,
+    parent: string | null,
+    changes: Array<{ path: string; oid: string | null }>,
+    message: string,
+    limits: CallLimits = {},
+  ): Promise<string | null> {
+    mkdirSync(this.opts.workDir, { recursive: true, mode: 0o700 });
+    const index = join(this.opts.workDir, `index-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const env = { GIT_INDEX_FILE: index };
+    try {
+      if (parent) await this.git(['read-tree', parent], { env });
+      else await this.git(['read-tree', '--empty'], { env });
+      const info = changes
+        .map((c) => (c.oid ? `100644 ${c.oid}\t${c.path}` : `0 ${'0'.repeat(40)}\t${c.path}`))
+        .join('\n');
+      await this.git(['update-index', '--index-info'], { env, input: `${info}\n` });
+      const tree = (await this.git(['write-tree', '--missing-ok'], { env })).stdout.trim();
+      const commit = (
+        await this.git([...GIT_IDENTITY, 'commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], {
+          env: {
+            GIT_AUTHOR_NAME: this.opts.login,
+            GIT_AUTHOR_EMAIL: `${this.opts.login}@alive.invalid`,
+            GIT_COMMITTER_NAME: this.opts.login,
+            GIT_COMMITTER_EMAIL: `${this.opts.login}@alive.invalid`,
+          },
+        })
+      ).stdout.trim();
+      const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
+      try {
+        await this.git(['push', '--quiet', '--porcelain', remote, `${commit}:refs/heads/${this.opts.branch}`], { timeoutMs });
+      } catch (err) {
+        if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
+        throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${(err as Error).message}`, {
+          code: 'push_failed',
+          cause: err,
+        });
+      }
+      await this.git(['update-ref', this.remoteRef(remote), commit]).catch(() => undefined); // only a cache
+      return commit;
+    } finally {
+      rmSync(index, { force: true });
+      rmSync(`${index}.lock`, { force: true });
+    }
+  }
+
+  async setup(publicKeyPem: string): Promise<SetupResult> {
+    const { url, login } = this.opts;
+    let created = false;
+    if (isLocalPath(url)) created = await initLocalBareRepo(url);
+    await this.ensureRemote('origin', url);
+    const keyPath = `keys/${login}.pem`;
+    for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
+      const head = await this.fetch('origin');
+      const changes: Array<{ path: string; oid: string | null }> = [];
+      const keyOid = await this.hashText(publicKeyPem);
+      if (!head) {
+        changes.push({ path: 'README.md', oid: await this.hashText(README) });
+        changes.push({ path: keyPath, oid: keyOid });
+      } else {
+        const tree = await this.listTree(head, 'README.md');
+        if (!tree.has('README.md')) changes.push({ path: 'README.md', oid: await this.hashText(README) });
+        const keys = await this.listTree(head, keyPath);
+        if (keys.get(keyPath)?.oid !== keyOid) changes.push({ path: keyPath, oid: keyOid });
+      }
+      if (changes.length === 0) return { repo: url, url, created, keyPublished: false, head };
+      const commit = await this.commitAndPush('origin', head, changes, head ? `Publish key of ${login}` : 'Initialize walnut relay');
+      if (commit) return { repo: url, url, created, keyPublished: changes.some((c) => c.path === keyPath), head: commit };
+    }
+    throw new AliveError('the relay kept changing while setting it up; run `alive-p2p relay setup` again', { code: 'conflict' });
+  }
+
+  async fetchPeerKey(peer: PeerRelay, limits: CallLimits = {}): Promise<string> {
+    const remote = GitTransport.peerRemote(peer.login);
+    await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
+    const head = await this.fetch(remote, limits);
+    return this.keyAt(peer, head);
+  }
+
+  private async keyAt(peer: PeerRelay, head: string | null): Promise<string> {
+    const keyPath = `keys/${peer.login}.pem`;
+    const entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
+    if (!entry || entry.type !== 'blob') {
+      throw new AliveError(
+        `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
+        { code: 'no_peer_key' },
+      );
+    }
+    return this.readBlob(entry.oid);
+  }
+
+  async deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void): Promise<DeliverResult> {
+    const remote = GitTransport.peerRemote(peer.login);
+    await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
+    const oid = (await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim();
+    const folder = `inbox/${this.opts.login}`;
+    for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
+      const head = await this.fetch(remote);
+      if (!head) {
+        throw new AliveError(`${peer.login}'s relay has no '${this.opts.branch}' branch yet; ask ${peer.login} to run \`alive-p2p relay setup\``, {
+          code: 'peer_not_set_up',
+        });
+      }
+      checkKey(await this.keyAt(peer, head));
+      const existing = await this.listTree(head, folder);
+      let name = nextName();
+      for (let i = 0; existing.has(`${folder}/${name}`) && i < 5; i++) name = nextName();
+      const path = `${folder}/${name}`;
+      if (existing.has(path)) throw new AliveError('could not find a free name in the peer inbox', { code: 'conflict' });
+      const commit = await this.commitAndPush(remote, head, [{ path, oid }], `deposit: ${name} from ${this.opts.login}`);
+      if (commit) return { path, name, commit, via: 'git' };
+      await jitter(attempt);
+    }
+    throw new AliveError(`${peer.login}'s relay kept changing while delivering; try again`, { code: 'conflict' });
+  }
+
+  async listInbox(limits: CallLimits = {}): Promise<InboxListing> {
+    await this.ensureRemote('origin', this.opts.url);
+    const head = await this.fetch('origin', limits);
+    return this.listAt(head);
+  }
+
+  /** The listing of what was fetched last, without network (the probe's fallback). */
+  async listCachedInbox(): Promise<InboxListing> {
+    if (!existsSync(join(this.opts.clonePath, 'HEAD'))) return { head: null, entries: [], ignored: [] };
+    return this.listAt(await this.revParse(this.remoteRef('origin')));
+  }
+
+  private async listAt(head: string | null): Promise<InboxListing> {
+    if (!head) return { head, entries: [], ignored: [] };
+    const tree = await this.listTree(head, 'inbox');
+    const entries: InboxEntry[] = [];
+    const ignored: string[] = [];
+    for (const [path, { oid, type }] of tree) {
+      const parts = path.split('/');
+      if (parts.length === 3 && parts[2] === '.gitkeep') continue;
+      const [, sender, name] = parts;
+      if (parts.length === 3 && type === 'blob' && sender && name && isValidLogin(sender) && isSafeDepositName(name)) {
+        entries.push({ sender, name, path, blobSha: oid });
+      } else {
+        ignored.push(printable(path));
+      }
+    }
+    entries.sort((a, b) => a.path.localeCompare(b.path));
+    return { head, entries, ignored };
+  }
+
+  async download(entry: InboxEntry, dest: string): Promise<void> {
+    await this.git(['cat-file', 'blob', entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 60_000 });
+  }
+
+  async remove(entries: InboxEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
+      const head = await this.fetch('origin');
+      if (!head) return;
+      const tree = await this.listTree(head, 'inbox');
+      const still = entries.filter((e) => tree.get(e.path)?.oid === e.blobSha);
+      if (still.length === 0) return;
+      const names = still.map((e) => e.name).join(', ');
+      const commit = await this.commitAndPush('origin', head, still.map((e) => ({ path: e.path, oid: null })), `received: ${names}`.slice(0, 500));
+      if (commit) return;
+      await jitter(attempt);
+    }
+    throw new AliveError('your relay kept changing while removing pulled packages; run `alive-p2p relay pull` again (nothing is lost)', {
+      code: 'conflict',
+    });
+  }
+
+  async isReachable(peer: PeerRelay, limits: CallLimits = {}): Promise<boolean> {
+    const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
+    if (timeoutMs <= 0) return false;
+    try {
+      await runGit(['ls-remote', '--heads', '--', normaliseGitUrl(peer.relay), this.opts.branch], { timeoutMs });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** Makes a bare repository at a local path if nothing is there (or an empty folder). */
+async function initLocalBareRepo(path: string): Promise<boolean> {
+  if (!isAbsolute(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: 'bad_url' });
+  if (existsSync(path)) {
+    if (!statSync(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: 'bad_url' });
+    if (readdirSync(path).length > 0) {
+      const r = await runGit(['rev-parse', '--is-bare-repository'], { cwd: path, okCodes: [0, 128] });
+      if (r.code !== 0 || r.stdout.trim() !== 'true') {
+        throw new AliveError(`${path} is neither empty nor a bare Git repository; give an empty folder or a bare repository`, {
+          code: 'bad_url',
+        });
+      }
+      return false;
+    }
+  }
+  await runGit(['init', '--quiet', '--bare', '--initial-branch=main', path], { timeoutMs: LOCAL_TIMEOUT_MS });
+  await runGit(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
+  await runGit(['config', 'uploadpack.allowAnySHA1InWant', 'true'], { cwd: path });
+  // This repository serves already-compressed packages: do not spend time compressing them again.
+  await runGit(['config', 'core.compression', '0'], { cwd: path });
+  await runGit(['config', 'pack.window', '0'], { cwd: path });
+  return true;
+}

@@ -1,0 +1,98 @@
+/**
+ * The relay's use of keys: the user's own pair, and peers' public keys pinned by fingerprint.
+ * The primitives (load, validate, fingerprint, generate) are scripts/lib/crypto/keys.ts.
+ */
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { AliveError, messageOf } from '../errors.ts';
+import { writeFileAtomic } from '../fs/atomic.ts';
+import { fingerprint, formatFingerprint, generateRsaKeyPair, loadPrivateKey, publicKeyFromPem } from '../crypto/keys.ts';
+import type { RelayPaths } from './paths.ts';
+import { peerKeyPath } from './paths.ts';
+import type { Peer } from './config.ts';
+import { printable } from './names.ts';
+
+export { fingerprint, formatFingerprint };
+
+// --- relay use ---
+
+/** A peer's key as published in a relay: one PEM RSA public key of at least 2048 bits. */
+export function parsePeerPublicKey(pem: string, whose: string): KeyObject {
+  try {
+    return publicKeyFromPem(pem, `${printable(whose)}'s relay key`);
+  } catch (err) {
+    throw new AliveError(`${messageOf(err)}; ask ${printable(whose)} to run \`alive-p2p relay setup\` again`, { code: 'bad_key' });
+  }
+}
+
+export interface OwnKeys {
+  publicKeyPem: string;
+  fingerprint: string;
+  generated: boolean;
+}
+
+/** Makes the user's RSA-4096 pair under keys/ if it is missing (private key 0600, folder 0700). */
+export async function ensureOwnKeyPair(paths: RelayPaths): Promise<OwnKeys> {
+  mkdirSync(paths.keysDir, { recursive: true, mode: 0o700 });
+  if (existsSync(paths.privateKey)) {
+    const priv = loadOwnPrivateKey(paths);
+    const pem = createPublicKey(priv).export({ type: 'spki', format: 'pem' }).toString();
+    if (!existsSync(paths.publicKey) || readFileSync(paths.publicKey, 'utf8') !== pem) writeFileAtomic(paths.publicKey, pem);
+    return { publicKeyPem: pem, fingerprint: fingerprint(priv), generated: false };
+  }
+  const made = await generateRsaKeyPair(paths.keysDir);
+  return { publicKeyPem: readFileSync(made.publicKeyPath, 'utf8'), fingerprint: made.fingerprint, generated: true };
+}
+
+export function loadOwnPrivateKey(paths: RelayPaths): KeyObject {
+  if (!existsSync(paths.privateKey)) {
+    throw new AliveError(`your relay key ${paths.privateKey} is missing; run \`alive-p2p relay setup\``, { code: 'no_key' });
+  }
+  return loadPrivateKey(paths.privateKey);
+}
+
+export function ownPublicKeyPem(paths: RelayPaths): string {
+  try {
+    return readFileSync(paths.publicKey, 'utf8');
+  } catch {
+    throw new AliveError(`your public key ${paths.publicKey} is missing; run \`alive-p2p relay setup\``, { code: 'no_key' });
+  }
+}
+
+/** Thrown when a peer's key no longer matches its pin: the user must verify it out of band. */
+export function keyChangedError(peerLogin: string, pinned: string, seen: string): AliveError {
+  return new AliveError(
+    `${printable(peerLogin)}'s key changed: the relay now has ${formatFingerprint(seen)} but you pinned ${formatFingerprint(pinned)}. ` +
+      `Check the new fingerprint with ${printable(peerLogin)} by another channel (phone, in person), then run ` +
+      `\`alive-p2p relay accept ${printable(peerLogin)}\` to trust it`,
+    { code: 'key_changed' },
+  );
+}
+
+/** The pinned key of a peer, read from keys/peers/ and checked against relay.json's fingerprint. */
+export function loadPinnedPeerKey(paths: RelayPaths, peer: Peer): KeyObject {
+  if (!peer.fingerprint) {
+    throw new AliveError(
+      `no key is pinned for ${peer.github}; run \`alive-p2p relay accept ${peer.github}\` once ${peer.github} has set up a relay and invited you`,
+      { code: 'not_pinned' },
+    );
+  }
+  const path = peerKeyPath(paths, peer.github);
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch {
+    throw new AliveError(`${peer.github}'s pinned key ${path} is missing; run \`alive-p2p relay accept ${peer.github}\``, {
+      code: 'not_pinned',
+    });
+  }
+  const key = parsePeerPublicKey(pem, peer.github);
+  const seen = fingerprint(key);
+  if (seen !== peer.fingerprint) throw keyChangedError(peer.github, peer.fingerprint, seen);
+  return key;
+}
+
+export function savePeerKey(paths: RelayPaths, peerLogin: string, pem: string): void {
+  mkdirSync(paths.peersKeyDir, { recursive: true, mode: 0o700 });
+  writeFileAtomic(peerKeyPath(paths, peerLogin), pem.endsWith('\n') ? pem : `${pem}\n`);
+}

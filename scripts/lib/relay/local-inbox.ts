@@ -1,0 +1,61 @@
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { errnoCode } from '../errors.ts';
+import { fsyncDir, writeJsonAtomic } from '../fs/atomic.ts';
+import { readJsonFile } from './json-file.ts';
+
+/**
+ * $ALIVE_HOME/relay/inbox/<sender>/: where pull puts packages. Files appear whole (written aside,
+ * fsynced, hard-linked into place) and never replace an existing file.
+ */
+
+export function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Moves a finished temp file to `dir/name`, or `name-1`, `name-2`... if taken. Returns the path used. */
+export function placeWithoutOverwrite(tmp: string, dir: string, name: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stem = name.replace(/\.walnut$/, '');
+  for (let i = 0; i < 1000; i++) {
+    const candidate = join(dir, i === 0 ? name : `${stem}-${i}.walnut`);
+    try {
+      linkSync(tmp, candidate);
+    } catch (err) {
+      if (errnoCode(err) === 'EEXIST') continue;
+      throw err;
+    }
+    unlinkSync(tmp);
+    fsyncDir(dir);
+    return candidate;
+  }
+  throw new Error(`too many files named like ${name} in ${dir}`);
+}
+
+/** Blob ids already saved locally, so a pull interrupted before its cleanup never duplicates a package. */
+const receivedSchema = z.record(z.string().regex(/^[0-9a-f]{40,64}$/), z.object({ path: z.string(), at: z.string() }));
+export type ReceivedLog = z.output<typeof receivedSchema>;
+
+export function readReceivedLog(path: string): ReceivedLog {
+  try {
+    return readJsonFile(path, receivedSchema, 'pull record', 'delete it (only duplicates can result)') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+export function writeReceivedLog(path: string, log: ReceivedLog): void {
+  const entries = Object.entries(log).sort((a, b) => a[1].at.localeCompare(b[1].at));
+  writeJsonAtomic(path, Object.fromEntries(entries.slice(-2000)), { mode: 0o600 });
+}
+
+export function alreadyReceived(log: ReceivedLog, blobSha: string): string | undefined {
+  const hit = log[blobSha];
+  return hit && existsSync(hit.path) ? hit.path : undefined;
+}

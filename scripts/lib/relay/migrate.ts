@@ -1,0 +1,160 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { AliveError, errnoCode, messageOf } from '../errors.ts';
+import { writeJsonAtomic } from '../fs/atomic.ts';
+import { relayConfigSchema, readRelayConfig, type Peer, type PeerStatus, type RelayConfig, peerStatuses } from './config.ts';
+import { isValidLogin, printable } from './names.ts';
+import { isoSeconds } from './state.ts';
+import { RELAY_REPO_NAME } from './constants.ts';
+
+/**
+ * v1 `relay.yaml` (flat, or nested under `relay:`) to v2 `relay.json`. Every scalar is read as a
+ * string, so logins such as `yes` or `2024` stay what they are. Idempotent; the v1 file is never
+ * changed. A file that holds no relay settings is refused rather than turned into an empty config.
+ */
+
+export type MigrationStatus = 'migrated' | 'would-migrate' | 'skipped:no-v1' | 'skipped:already-migrated';
+
+export interface MigrationResult {
+  status: MigrationStatus;
+  v1_path: string;
+  v2_path: string;
+  v1_peer_count: number;
+  v2_peer_count: number;
+  skipped_peers: string[];
+  config: RelayConfig | null;
+  warnings: string[];
+}
+
+export function migrateRelay(opts: { v1Path: string; v2Path: string; metaPath: string; dryRun: boolean; now?: Date }): MigrationResult {
+  const v1Path = resolve(opts.v1Path);
+  const v2Path = resolve(opts.v2Path);
+  const base = { v1_path: v1Path, v2_path: v2Path, v1_peer_count: 0, v2_peer_count: 0, skipped_peers: [], config: null, warnings: [] };
+  let text: string;
+  try {
+    text = readFileSync(v1Path, 'utf8');
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return { ...base, status: 'skipped:no-v1' };
+    throw new AliveError(`cannot read ${v1Path}: ${messageOf(err)}`, { code: 'cannot_read_v1' });
+  }
+  if (existsSync(v2Path)) {
+    const current = readRelayConfig(v2Path); // throws with the field named if it is broken
+    if (current) return { ...base, status: 'skipped:already-migrated', config: current };
+  }
+
+  const converted = convertV1(text, v1Path);
+  const cfg = relayConfigSchema.parse(converted.config);
+  const result: MigrationResult = {
+    ...base,
+    status: opts.dryRun ? 'would-migrate' : 'migrated',
+    v1_peer_count: converted.v1PeerCount,
+    v2_peer_count: cfg.peers.length,
+    skipped_peers: converted.skipped,
+    config: cfg,
+    warnings: converted.warnings,
+  };
+  if (!opts.dryRun) {
+    writeJsonAtomic(v2Path, cfg, { mode: 0o600 });
+    writeJsonAtomic(opts.metaPath, {
+      migrated_from: v1Path,
+      migrated_at: isoSeconds(opts.now ?? new Date()),
+      v1_peer_count: result.v1_peer_count,
+      v2_peer_count: result.v2_peer_count,
+      skipped_peers: result.skipped_peers,
+    });
+  }
+  return result;
+}
+
+interface Converted {
+  config: unknown;
+  v1PeerCount: number;
+  skipped: string[];
+  warnings: string[];
+}
+
+function convertV1(text: string, v1Path: string): Converted {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { schema: 'failsafe', uniqueKeys: false });
+  } catch (err) {
+    throw new AliveError(`${v1Path} is not readable YAML (${messageOf(err).split('\n')[0]}); fix it or write relay.json with \`alive-p2p relay setup\``, {
+      code: 'bad_v1',
+    });
+  }
+  if (!isMap(doc)) throw notV1(v1Path, 'it is not a mapping of settings');
+  const nested = isMap(doc.relay) ? doc.relay : {};
+  const pick = (key: string): string => str(doc[key]) || str(nested[key]);
+  const login = pick('github_username') || pick('username') || pick('github');
+  let repo = pick('repo');
+  const warnings: string[] = [];
+  if (!login && !repo) throw notV1(v1Path, 'it has neither github_username nor repo');
+  if (!login) {
+    const owner = repo.split('/')[0] ?? '';
+    if (!isValidLogin(owner)) throw notV1(v1Path, 'it has no github_username and its repo does not name an owner');
+    warnings.push(`no github_username: using the repo's owner '${owner}'`);
+    return finish(owner, repo, doc, nested, warnings, v1Path);
+  }
+  if (!isValidLogin(login)) throw notV1(v1Path, `github_username '${printable(login)}' is not a valid login`);
+  if (!repo) {
+    repo = `${login}/${RELAY_REPO_NAME}`;
+    warnings.push(`no repo: using ${repo}`);
+  }
+  return finish(login, repo, doc, nested, warnings, v1Path);
+}
+
+function finish(login: string, repo: string, doc: Record<string, unknown>, nested: Record<string, unknown>, warnings: string[], v1Path: string): Converted {
+  const rawPeers = doc.peers ?? nested.peers;
+  let items: unknown[] = [];
+  if (Array.isArray(rawPeers)) items = rawPeers;
+  else if (isMap(rawPeers)) items = Object.entries(rawPeers).map(([k, v]) => ({ github: k, ...(isMap(v) ? v : {}) }));
+  else if (rawPeers !== undefined && str(rawPeers) !== '' && str(rawPeers) !== '[]') {
+    throw notV1(v1Path, "'peers' is neither a list nor a mapping");
+  }
+  const peers: Peer[] = [];
+  const skipped: string[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    const p = isMap(item) ? item : {};
+    const github = str(p.github) || str(p.username) || str(p.login);
+    if (!isValidLogin(github) || seen.has(github.toLowerCase())) {
+      skipped.push(printable(github || JSON.stringify(item ?? null).slice(0, 60)));
+      continue;
+    }
+    seen.add(github.toLowerCase());
+    const status = str(p.status);
+    peers.push({
+      github,
+      name: str(p.name) || null,
+      relay: str(p.relay) || null,
+      person_walnut: str(p.person_walnut) || null,
+      added: str(p.added) || null,
+      status: (peerStatuses as readonly string[]).includes(status) ? (status as PeerStatus) : 'pending',
+      // Keys are not carried over: trust is re-established with `alive-p2p relay accept`.
+      fingerprint: null,
+    });
+  }
+  if (skipped.length > 0) warnings.push(`skipped ${skipped.length} peer(s) without a valid login: ${skipped.join(', ')}`);
+  if (peers.some((p) => p.status === 'accepted')) {
+    warnings.push('peer keys are not migrated: run `alive-p2p relay accept LOGIN` for each accepted peer to pin their key');
+  }
+  return {
+    config: { repo, github_username: login, transport: 'github', url: null, api_url: null, branch: 'main', peers },
+    v1PeerCount: items.length,
+    skipped,
+    warnings,
+  };
+}
+
+function notV1(path: string, why: string): AliveError {
+  return new AliveError(`${path} is not a v1 relay config (${why}); nothing was written`, { code: 'not_v1' });
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v.trim() : '';
+}

@@ -1,0 +1,185 @@
+import { AliveError, messageOf } from '../errors.ts';
+import { readRelayConfig, writeRelayConfig, type Peer, type RelayConfig } from './config.ts';
+import { fingerprint, parsePeerPublicKey } from './keys.ts';
+import { isGithub, openTransport } from './open.ts';
+import { pinPeerKey } from './pin.ts';
+import type { RelayPaths } from './paths.ts';
+import { emptyState, isoSeconds, readRelayState, writeRelayState, type PeerReachability, type RelayState } from './state.ts';
+import type { InboxListing, RelayTransport } from './transport.ts';
+import type { GitTransport } from './git-transport.ts';
+import { RELAY_REPO_NAME } from './constants.ts';
+
+/**
+ * One probe run: what is waiting in the user's relay, which invited peers have accepted, and
+ * which peers' relays answer. Every network call shares one deadline; a failed or unfinished read
+ * never moves `last_commit`. The result is written to state.json by the caller (see runProbe).
+ */
+
+export interface ProbeOptions {
+  paths: RelayPaths;
+  statePath: string;
+  /** Epoch ms by which all network work must have ended. */
+  deadline: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ProbeOutcome {
+  /** Null when no relay is configured (nothing is written then). */
+  state: RelayState | null;
+  warnings: string[];
+}
+
+/** The state to write if the probe runs out of time: previous values, fresh time, an error. */
+export function timedOutState(previous: RelayState, now: Date, error: string): RelayState {
+  return { ...previous, last_sync: isoSeconds(now), newly_accepted: [], last_error: error };
+}
+
+export function readPreviousState(statePath: string, warnings: string[]): RelayState {
+  try {
+    return readRelayState(statePath) ?? emptyState();
+  } catch (err) {
+    warnings.push(messageOf(err));
+    return emptyState();
+  }
+}
+
+export async function probeRelay(opts: ProbeOptions, previous: RelayState, warnings: string[]): Promise<RelayState | null> {
+  const env = opts.env ?? process.env;
+  let cfg: RelayConfig | undefined;
+  try {
+    cfg = readRelayConfig(opts.paths.config);
+  } catch (err) {
+    warnings.push(messageOf(err));
+    return null;
+  }
+  if (!cfg) return null;
+  const limits = { deadline: opts.deadline };
+  const started = new Date();
+  const errors: string[] = [];
+
+  let transport: RelayTransport;
+  try {
+    transport = await withDeadline(openTransport(cfg, opts.paths, env), opts.deadline, 'opening the relay');
+  } catch (err) {
+    return { ...previous, last_sync: isoSeconds(started), newly_accepted: [], last_error: messageOf(err) };
+  }
+
+  const listingTask = (async (): Promise<{ listing: InboxListing; fresh: boolean }> => {
+    try {
+      return { listing: await transport.listInbox(limits), fresh: true };
+    } catch (err) {
+      errors.push(messageOf(err));
+      if (transport.kind === 'git') return { listing: await (transport as GitTransport).listCachedInbox(), fresh: false };
+      throw err;
+    }
+  })();
+
+  const newlyAccepted: string[] = [];
+  const acceptanceTask = (async () => {
+    if (!isGithub(transport)) return;
+    for (const peer of cfg.peers.filter((p) => p.status === 'pending')) {
+      try {
+        if (!(await transport.isCollaborator(peer.github, limits))) continue;
+        newlyAccepted.push(peer.github);
+      } catch (err) {
+        errors.push(messageOf(err));
+      }
+    }
+  })();
+
+  const reachability: Record<string, PeerReachability> = {};
+  const reachTask = Promise.all(
+    cfg.peers
+      .filter((p) => p.relay)
+      .map(async (p) => {
+        const ok = await transport.isReachable({ login: p.github, relay: p.relay! }, limits).catch(() => false);
+        reachability[p.github] = { reachable: ok, checked: isoSeconds(), relay_repo: p.relay };
+      }),
+  );
+
+  const [listingResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask]);
+
+  // An accepted invitation makes the peer's relay known: fetch and pin their key when readable.
+  if (newlyAccepted.length > 0) await recordAccepted(opts.paths, newlyAccepted, transport, limits, errors);
+
+  const state: RelayState = {
+    ...previous,
+    last_sync: isoSeconds(started),
+    peer_reachability: { ...previous.peer_reachability, ...reachability },
+    newly_accepted: newlyAccepted,
+    last_error: errors.length > 0 ? errors.join('; ').slice(0, 500) : null,
+  };
+  if (listingResult.status === 'fulfilled') {
+    const { listing, fresh } = listingResult.value;
+    if (fresh) state.last_commit = listing.head;
+    state.pending_packages = listing.entries.length;
+    const bySender: Record<string, number> = {};
+    for (const e of listing.entries) bySender[e.sender] = (bySender[e.sender] ?? 0) + 1;
+    state.pending_by_sender = bySender;
+  }
+  return state;
+}
+
+async function recordAccepted(
+  paths: RelayPaths,
+  logins: string[],
+  transport: RelayTransport,
+  limits: { deadline: number },
+  errors: string[],
+): Promise<void> {
+  const keys = new Map<string, string>();
+  for (const login of logins) {
+    try {
+      keys.set(login, await transport.fetchPeerKey({ login, relay: `${login}/${RELAY_REPO_NAME}` }, limits));
+    } catch {
+      // Their relay may not be readable yet (they have not invited us back): accept without a key.
+    }
+  }
+  // Re-read just before writing, so a command that ran meanwhile is not undone.
+  let cfg: RelayConfig | undefined;
+  try {
+    cfg = readRelayConfig(paths.config);
+  } catch {
+    return;
+  }
+  if (!cfg) return;
+  let changed = false;
+  const peers = cfg.peers.map((p) => {
+    if (p.status !== 'pending' || !logins.includes(p.github)) return p;
+    changed = true;
+    let next: Peer = { ...p, status: 'accepted' };
+    const pem = keys.get(p.github);
+    if (pem) {
+      try {
+        const fp = fingerprint(parsePeerPublicKey(pem, p.github));
+        if (!p.fingerprint || p.fingerprint === fp) {
+          next = { ...pinPeerKey(paths, next, pem, { allowChange: false }).peer, relay: next.relay ?? `${p.github}/${RELAY_REPO_NAME}` };
+        } else errors.push(`${p.github}'s key differs from the pinned one; run alive-p2p relay accept ${p.github} after checking it`);
+      } catch (err) {
+        errors.push(messageOf(err));
+      }
+    }
+    return next;
+  });
+  if (changed) writeRelayConfig(paths.config, { ...cfg, peers });
+}
+
+function withDeadline<T>(p: Promise<T>, deadline: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new AliveError(`${what} took too long`, { code: 'timeout' })), Math.max(1, deadline - Date.now()));
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
+}
+
+export function writeProbeState(statePath: string, state: RelayState): void {
+  writeRelayState(statePath, state);
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { writeJsonAtomic } from '../fs/atomic.ts';
+import { readJsonFile } from './json-file.ts';
+
+/** state.json: written by the probe (walnut-package-v2.md 6.4), read by the session-start hook. */
+
+const reachabilitySchema = z.object({
+  reachable: z.boolean(),
+  checked: z.string(),
+  relay_repo: z.string().nullable(),
+  error: z.string().nullable().optional(),
+});
+
+export const relayStateSchema = z
+  .object({
+    last_sync: z.string().nullable(),
+    last_commit: z.string().nullable(),
+    pending_packages: z.number().int().min(0),
+    peer_reachability: z.record(z.string(), reachabilitySchema),
+    newly_accepted: z.array(z.string()).optional().transform((v) => v ?? []),
+    pending_by_sender: z.record(z.string(), z.number().int().min(0)).optional(),
+    last_error: z.string().nullable().optional(),
+  })
+  .loose();
+
+export type RelayState = z.output<typeof relayStateSchema>;
+export type PeerReachability = z.output<typeof reachabilitySchema>;
+
+export function emptyState(): RelayState {
+  return { last_sync: null, last_commit: null, pending_packages: 0, peer_reachability: {}, newly_accepted: [] };
+}
+
+export function readRelayState(path: string): RelayState | undefined {
+  return readJsonFile(path, relayStateSchema, 'relay state', 'delete it and run `relay-probe` to rebuild it');
+}
+
+export function writeRelayState(path: string, state: RelayState): void {
+  writeJsonAtomic(path, state);
+}
+
+/** UTC ISO-8601 to the second with an explicit offset, as the reference writes it. */
+export function isoSeconds(date: Date = new Date()): string {
+  return `${date.toISOString().slice(0, 19)}+00:00`;
+}

@@ -1,0 +1,74 @@
+import type { Transport } from './config.ts';
+
+/** A package waiting in the user's own relay, at `inbox/<sender>/<name>`. */
+export interface InboxEntry {
+  sender: string;
+  name: string;
+  path: string;
+  /** Git blob id: lets a download be checked and a delete target exactly what was read. */
+  blobSha: string;
+  size?: number;
+}
+
+export interface InboxListing {
+  /** Commit the listing was read from (null for an empty relay). */
+  head: string | null;
+  entries: InboxEntry[];
+  /** Paths under inbox/ that are not `inbox/<login>/<safe name>.walnut` (never downloaded). */
+  ignored: string[];
+}
+
+/** Where a peer's relay lives: their login and `owner/repo` (github) or Git URL (git). */
+export interface PeerRelay {
+  login: string;
+  relay: string;
+}
+
+export interface SetupResult {
+  /** The relay's address as stored in relay.json (`owner/walnut-relay` or the Git URL). */
+  repo: string;
+  url: string | null;
+  created: boolean;
+  keyPublished: boolean;
+  head: string | null;
+  /** The branch the relay uses (GitHub: the repository's default branch). */
+  branch?: string;
+}
+
+export interface DeliverResult {
+  path: string;
+  name: string;
+  commit: string | null;
+  via: 'git' | 'contents-api' | 'git-data-api';
+}
+
+/** Ends a network call when the deadline (epoch ms) passes. */
+export interface CallLimits {
+  deadline?: number;
+}
+
+export interface RelayTransport {
+  readonly kind: Transport;
+  /** Creates the user's relay if needed and publishes `keys/<login>.pem`. */
+  setup(publicKeyPem: string): Promise<SetupResult>;
+  /** Reads `keys/<login>.pem` from a peer's relay. */
+  fetchPeerKey(peer: PeerRelay, limits?: CallLimits): Promise<string>;
+  /**
+   * Writes a package into `inbox/<me>/` of the peer's relay under a fresh name, never over an
+   * existing file. `checkKey` sees the key the relay holds at that moment and may refuse.
+   */
+  deliver(
+    peer: PeerRelay,
+    localPath: string,
+    nextName: () => string,
+    checkKey: (pem: string) => void,
+  ): Promise<DeliverResult>;
+  /** Lists `inbox/*\/*.walnut` of the user's own relay. */
+  listInbox(limits?: CallLimits): Promise<InboxListing>;
+  /** Streams one package to `dest` (created exclusively; never overwritten). */
+  download(entry: InboxEntry, dest: string): Promise<void>;
+  /** Deletes packages from the relay (only those still holding the same blob). */
+  remove(entries: InboxEntry[]): Promise<void>;
+  /** Whether a peer's relay answers (probe). */
+  isReachable(peer: PeerRelay, limits?: CallLimits): Promise<boolean>;
+}

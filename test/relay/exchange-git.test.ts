@@ -1,0 +1,234 @@
+/**
+ * The whole exchange on the git transport, over real bare repositories, driving the bundled
+ * commands as child processes: two users, each with their own ALIVE_HOME.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { bareFiles, git, makeUser, repoRoot, tempDir, type TestUser } from './helpers.ts';
+import { cli, makePackage } from './cli.ts';
+
+let base: ReturnType<typeof tempDir>;
+let alice: TestUser;
+let bob: TestUser;
+let aliceUrl: string;
+let bobUrl: string;
+const fp: Record<string, string> = {};
+
+beforeAll(() => {
+  if (!existsSync(join(repoRoot, 'dist', 'relay-probe.mjs'))) throw new Error('run `npm run build` first: these tests drive dist/*.mjs');
+  base = tempDir('e2e-git');
+  alice = makeUser(base.dir, 'alice');
+  bob = makeUser(base.dir, 'bob');
+  aliceUrl = join(base.dir, 'remotes', 'alice.git');
+  bobUrl = join(base.dir, 'remotes', 'bob.git');
+});
+afterAll(() => base.cleanup());
+
+function inboxFiles(repo: string): string[] {
+  return [...bareFiles(repo).keys()].filter((p) => p.startsWith('inbox/')).sort();
+}
+
+describe('relay exchange over git (bundled CLI)', () => {
+  it('setup: both users create their relay and key pair', () => {
+    for (const [u, url] of [
+      [alice, aliceUrl],
+      [bob, bobUrl],
+    ] as const) {
+      const r = cli(u, 'alive-p2p', ['relay', 'setup', '--transport', 'git', '--login', u.login, '--url', url, '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.json).toMatchObject({ ok: true, login: u.login, transport: 'git', created: true, key_generated: true, key_published: true });
+      expect(r.json.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+      fp[u.login] = r.json.fingerprint;
+      expect(statSync(u.paths.privateKey).mode & 0o777).toBe(0o600);
+      expect(bareFiles(url).has(`keys/${u.login}.pem`)).toBe(true);
+      const cfg = JSON.parse(readFileSync(u.paths.config, 'utf8'));
+      expect(cfg).toMatchObject({ github_username: u.login, transport: 'git', url, repo: url, peers: [] });
+    }
+  });
+
+  it('setup without --url on git is a usage error (exit 2) that changes nothing', () => {
+    const carol = makeUser(base.dir, 'carol');
+    const r = cli(carol, 'alive-p2p', ['relay', 'setup', '--transport', 'git', '--login', 'carol']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: --url is required/);
+    expect(existsSync(carol.paths.dir)).toBe(false);
+  });
+
+  it('add-peer with --url pins the peer key and prints its fingerprint', () => {
+    const r = cli(alice, 'alive-p2p', ['relay', 'add-peer', 'bob', '--url', bobUrl, '--name', 'Bob B', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ ok: true, peer: 'bob', status: 'accepted', relay: bobUrl, fingerprint: fp.bob });
+    const human = cli(alice, 'alive-p2p', ['relay', 'add-peer', 'bob', '--url', bobUrl]);
+    expect(human.stdout).toContain(`bob's key unchanged: SHA256:${fp.bob!.slice(0, 4)}:`);
+  });
+
+  it('add-peer without --url leaves the peer pending; accept --url pins the key', () => {
+    const add = cli(bob, 'alive-p2p', ['relay', 'add-peer', 'alice', '--json']);
+    expect(add.json).toMatchObject({ status: 'pending', relay: null, fingerprint: null });
+    const noUrl = cli(bob, 'alive-p2p', ['relay', 'accept', 'alice']);
+    expect(noUrl.status).toBe(2);
+    const acc = cli(bob, 'alive-p2p', ['relay', 'accept', 'alice', '--url', aliceUrl, '--json']);
+    expect(acc.status, acc.stderr).toBe(0);
+    expect(acc.json.accepted).toEqual([{ peer: 'alice', relay: aliceUrl, fingerprint: fp.alice, replaced: null, invitation: null }]);
+    const cfg = JSON.parse(readFileSync(bob.paths.config, 'utf8'));
+    expect(cfg.peers[0]).toMatchObject({ github: 'alice', status: 'accepted', fingerprint: fp.alice, relay: aliceUrl });
+  });
+
+  it('push delivers an encrypted, signed package into the recipient relay; probe sees it; pull verifies and empties the relay', () => {
+    const pkg = makePackage(alice, 'garden');
+    const push = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
+    expect(push.status, push.stderr).toBe(0);
+    expect(push.json).toMatchObject({ ok: true, to: 'bob', encrypted: true, re_encrypted: true, signed: true, via: 'git' });
+    expect(push.json.path).toMatch(/^inbox\/alice\/garden-\d{8}-\d{6}-[0-9a-f]{8}\.walnut$/);
+    expect(inboxFiles(bobUrl)).toEqual([push.json.path]);
+
+    const probe = cli(bob, 'relay-probe', ['--json']);
+    expect(probe.status).toBe(0);
+    expect(probe.json).toMatchObject({ configured: true, pending_packages: 1, pending_by_sender: { alice: 1 }, last_error: null });
+    expect(probe.json.last_commit).toBe(git(['rev-parse', 'main'], bobUrl).trim());
+    expect(probe.json.peer_reachability.alice).toMatchObject({ reachable: true, relay_repo: aliceUrl });
+    const state = JSON.parse(readFileSync(bob.paths.state, 'utf8'));
+    expect(state.pending_packages).toBe(1);
+
+    const pull = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
+    expect(pull.status, pull.stderr).toBe(0);
+    expect(pull.json.received).toHaveLength(1);
+    const got = pull.json.received[0];
+    expect(got).toMatchObject({ from: 'alice', verified: true, signer: 'alice', problems: [] });
+    expect(got.path).toBe(join(bob.paths.inbox, 'alice', push.json.name));
+    expect(pull.json.remaining).toBe(0);
+    expect(inboxFiles(bobUrl)).toEqual([]);
+    // The package on disk is the one alice sent, and the package core agrees it is hers and intact.
+    const verify = cli(bob, 'alive-p2p', ['verify', got.path, '--private-key', bob.paths.privateKey, '--signer-key', join(bob.paths.peersKeyDir, 'alice.pem'), '--json']);
+    expect(verify.json).toMatchObject({ ok: true, encrypted: true, signed: true, signature_ok: true });
+    expect(JSON.parse(readFileSync(bob.paths.state, 'utf8')).pending_packages).toBe(0);
+    const again = cli(bob, 'relay-probe', ['--json']);
+    expect(again.json.pending_packages).toBe(0);
+  });
+
+  it('two pushes of the same file never overwrite each other, on the relay or on disk', () => {
+    const pkg = makePackage(alice, 'twice');
+    const a = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
+    const b = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
+    expect(a.status).toBe(0);
+    expect(b.status).toBe(0);
+    expect(a.json.path).not.toBe(b.json.path);
+    expect(inboxFiles(bobUrl)).toEqual([a.json.path, b.json.path].sort());
+    const pull = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
+    expect(pull.json.received.map((r: any) => r.verified)).toEqual([true, true]);
+    const paths = pull.json.received.map((r: any) => r.path);
+    expect(new Set(paths).size).toBe(2);
+    for (const p of paths) expect(existsSync(p)).toBe(true);
+  });
+
+  it('status shows peers with pinned fingerprints and the key files matching', () => {
+    const r = cli(bob, 'alive-p2p', ['relay', 'status', '--json']);
+    expect(r.status).toBe(0);
+    expect(r.json).toMatchObject({ ok: true, configured: true, login: 'bob', fingerprint: fp.bob, private_key_mode: '600', problems: [] });
+    expect(r.json.peers).toEqual([expect.objectContaining({ login: 'alice', status: 'accepted', fingerprint: fp.alice, key: 'ok' })]);
+  });
+
+  it('a changed key on the peer relay is refused until the user accepts it again', () => {
+    // bob's key is replaced (new pair, setup republishes it).
+    rmSync(bob.paths.privateKey);
+    rmSync(bob.paths.publicKey);
+    const re = cli(bob, 'alive-p2p', ['relay', 'setup', '--json']);
+    expect(re.status, re.stderr).toBe(0);
+    expect(re.json.key_published).toBe(true);
+    const newFp = re.json.fingerprint as string;
+    expect(newFp).not.toBe(fp.bob);
+
+    const before = git(['rev-parse', 'main'], bobUrl).trim();
+    const pkg = makePackage(alice, 'secret');
+    const push = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
+    expect(push.status).toBe(1);
+    expect(push.stdout).toBe('');
+    expect(push.stderr).toMatch(/^error: bob's key changed: .*accept bob/);
+    expect(git(['rev-parse', 'main'], bobUrl).trim()).toBe(before);
+    // add-peer must not silently re-pin either.
+    expect(cli(alice, 'alive-p2p', ['relay', 'add-peer', 'bob', '--url', bobUrl]).status).toBe(1);
+
+    const acc = cli(alice, 'alive-p2p', ['relay', 'accept', 'bob', '--json']);
+    expect(acc.status, acc.stderr).toBe(0);
+    expect(acc.json.accepted[0]).toMatchObject({ fingerprint: newFp, replaced: fp.bob });
+    fp.bob = newFp;
+    const ok = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
+    expect(ok.status, ok.stderr).toBe(0);
+    const pull = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
+    expect(pull.json.received[0], JSON.stringify(pull.json)).toMatchObject({ verified: true });
+  });
+
+  it('an unsigned package, or one claiming to be from a peer it is not from, is kept apart as unverified', () => {
+    // Someone with write access to bob's relay drops a plaintext package into inbox/alice/.
+    const forged = makePackage(makeUser(base.dir, 'mallory'), 'forged');
+    const work = join(base.dir, 'mallory-work');
+    git(['clone', '-q', bobUrl, work]);
+    mkdirSync(join(work, 'inbox', 'alice'), { recursive: true });
+    writeFileSync(join(work, 'inbox', 'alice', 'forged-20260101-000000-deadbeef.walnut'), readFileSync(forged));
+    git(['add', '-A'], work);
+    git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit', '-qm', 'forged'], work);
+    git(['push', '-q', 'origin', 'HEAD:main'], work);
+
+    const pull = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
+    expect(pull.status).toBe(1);
+    expect(pull.stderr).toMatch(/could not be verified/);
+    const r = pull.json.received[0];
+    expect(r.verified).toBe(false);
+    expect(r.path).toBe(join(bob.paths.inbox, 'alice', 'unverified', 'forged-20260101-000000-deadbeef.walnut'));
+    expect(r.problems.join(' ')).toMatch(/not signed|signature/i);
+    expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith('forged'))).toEqual([]);
+    expect(readFileSync(r.path).equals(readFileSync(forged))).toBe(true);
+  });
+
+  it('a pull whose clean-up push fails keeps the packages on the relay and on disk, and the next pull does not duplicate them', () => {
+    const pkg = makePackage(alice, 'sturdy');
+    expect(cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob']).status).toBe(0);
+    const hook = join(bobUrl, 'hooks', 'pre-receive');
+    writeFileSync(hook, '#!/bin/sh\necho "relay is read-only today" >&2\nexit 1\n');
+    chmodSync(hook, 0o755);
+    const first = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
+    expect(first.status).toBe(1);
+    expect(first.json.received).toHaveLength(1);
+    expect(first.json.cleanup_error).toMatch(/could not push/);
+    expect(existsSync(first.json.received[0].path)).toBe(true);
+    expect(inboxFiles(bobUrl)).toHaveLength(1);
+
+    rmSync(hook);
+    const second = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.json.received).toEqual([]);
+    expect(inboxFiles(bobUrl)).toEqual([]);
+    expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith('sturdy'))).toHaveLength(1);
+  });
+
+  it('a download that fails half-way leaves the package on the relay and no partial file', () => {
+    const pkg = makePackage(alice, 'fragile');
+    const push = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
+    // The local inbox cannot take the file (a plain file where the sender folder should be).
+    rmSync(join(bob.paths.inbox, 'alice'), { recursive: true, force: true });
+    writeFileSync(join(bob.paths.inbox, 'alice'), 'in the way');
+    const pull = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
+    expect(pull.status).toBe(1);
+    expect(pull.json.failed).toEqual([expect.objectContaining({ from: 'alice', name: push.json.name })]);
+    expect(inboxFiles(bobUrl)).toEqual([push.json.path]);
+    rmSync(join(bob.paths.inbox, 'alice'));
+    const retry = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
+    expect(retry.status, retry.stderr).toBe(0);
+    expect(retry.json.received[0]).toMatchObject({ name: push.json.name, verified: true });
+    expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.includes('.part'))).toEqual([]);
+    expect(inboxFiles(bobUrl)).toEqual([]);
+  });
+
+  it('every relay subcommand answers --help with exit 0, and unknown flags with exit 2', () => {
+    for (const sub of ['setup', 'add-peer', 'accept', 'status', 'push', 'pull']) {
+      expect(cli(bob, 'alive-p2p', ['relay', sub, '--help']).status).toBe(0);
+      const bad = cli(bob, 'alive-p2p', ['relay', sub, '--bogus']);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/^error: .*--bogus/);
+    }
+    expect(cli(bob, 'relay-probe', ['--help']).status).toBe(0);
+    expect(cli(bob, 'relay-probe', ['--budget', 'soon']).status).toBe(2);
+    expect(cli(bob, 'migrate-relay', ['--help']).status).toBe(0);
+  });
+});

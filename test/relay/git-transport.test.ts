@@ -1,0 +1,187 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
+import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
+import { bareFiles, git, tempDir, writeTestKeys } from './helpers.ts';
+import { relayPaths } from '../../scripts/lib/relay/paths.ts';
+import { isolateProcessGit } from './git-env.ts';
+import { startHangingServer } from '../support/hanging-server.ts';
+
+beforeAll(() => isolateProcessGit());
+
+const cleanups: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+function setupWorld() {
+  const t = tempDir('git');
+  cleanups.push(t.cleanup);
+  const mk = (login: string) => {
+    const paths = relayPaths(join(t.dir, login, 'relay'));
+    const keys = writeTestKeys(paths);
+    const url = join(t.dir, 'remotes', `${login}.git`);
+    const transport = new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work });
+    return { login, paths, keys, url, transport };
+  };
+  return { dir: t.dir, alice: mk('alice'), bob: mk('bob') };
+}
+
+function pkgFile(dir: string, name: string, bytes: number): string {
+  const p = join(dir, name);
+  writeFileSync(p, randomBytes(bytes));
+  return p;
+}
+
+describe('git transport', () => {
+  it('setup creates a bare relay with README and the owner key, and is idempotent', async () => {
+    const { alice } = setupWorld();
+    const first = await alice.transport.setup(alice.keys.publicKeyPem);
+    expect(first.created).toBe(true);
+    expect(first.keyPublished).toBe(true);
+    const files = bareFiles(alice.url);
+    expect([...files.keys()].sort()).toEqual(['README.md', 'keys/alice.pem']);
+    expect(git(['show', 'main:keys/alice.pem'], alice.url)).toBe(alice.keys.publicKeyPem);
+    // Commits carry the relay login even though no git identity is configured anywhere.
+    expect(git(['log', '-1', '--format=%an <%ae>', 'main'], alice.url).trim()).toBe('alice <alice@alive.invalid>');
+
+    const again = await alice.transport.setup(alice.keys.publicKeyPem);
+    expect(again.created).toBe(false);
+    expect(again.keyPublished).toBe(false);
+    expect(again.head).toBe(first.head);
+  });
+
+  it('setup refuses a folder that is neither empty nor a bare repository, and leaves it alone', async () => {
+    const { alice } = setupWorld();
+    mkdirSync(alice.url, { recursive: true });
+    writeFileSync(join(alice.url, 'notes.txt'), 'mine');
+    await expect(alice.transport.setup(alice.keys.publicKeyPem)).rejects.toThrow(/neither empty nor a bare Git repository/);
+    expect(readFileSync(join(alice.url, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('delivers into the recipient relay under inbox/<sender>/, fetching no package blobs for listings', async () => {
+    const { dir, alice, bob } = setupWorld();
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const pem = await alice.transport.fetchPeerKey({ login: 'bob', relay: bob.url });
+    expect(pem).toBe(bob.keys.publicKeyPem);
+
+    const file = pkgFile(dir, 'a.walnut', 200_000);
+    const seenKeys: string[] = [];
+    const r = await alice.transport.deliver({ login: 'bob', relay: bob.url }, file, () => 'a-20260101-000000-00000001.walnut', (k) => seenKeys.push(k));
+    expect(seenKeys).toEqual([bob.keys.publicKeyPem]);
+    expect(r.path).toBe('inbox/alice/a-20260101-000000-00000001.walnut');
+    expect(bareFiles(bob.url).get(r.path)).toBe(await gitBlobSha(file));
+
+    const listing = await bob.transport.listInbox();
+    expect(listing.entries.map((e) => [e.sender, e.name])).toEqual([['alice', 'a-20260101-000000-00000001.walnut']]);
+    // Listing read trees only: the package blob is still missing from bob's blob-less clone.
+    const missing = spawnSync('git', ['rev-list', '--objects', '--missing=print', 'refs/remotes/origin/main'], { cwd: bob.paths.clone, encoding: 'utf8' });
+    expect(missing.stdout).toContain(`?${listing.entries[0]!.blobSha}`);
+
+    const dest = join(dir, 'out.walnut');
+    await bob.transport.download(listing.entries[0]!, dest);
+    expect(readFileSync(dest).equals(readFileSync(file))).toBe(true);
+  });
+
+  it('refuses the delivery when the key check throws, and writes nothing', async () => {
+    const { dir, alice, bob } = setupWorld();
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const before = git(['rev-parse', 'main'], bob.url);
+    await expect(
+      alice.transport.deliver({ login: 'bob', relay: bob.url }, pkgFile(dir, 'x.walnut', 10), () => 'x-1.walnut', () => {
+        throw new Error('key changed');
+      }),
+    ).rejects.toThrow('key changed');
+    expect(git(['rev-parse', 'main'], bob.url)).toBe(before);
+  });
+
+  it('two deliveries with the same name never overwrite each other', async () => {
+    const { dir, alice, bob } = setupWorld();
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const peer = { login: 'bob', relay: bob.url };
+    let n = 0;
+    const names = () => (n++ === 0 ? 'same.walnut' : `same-${n}.walnut`);
+    const f1 = pkgFile(dir, 'one.walnut', 1000);
+    const f2 = pkgFile(dir, 'two.walnut', 1000);
+    await alice.transport.deliver(peer, f1, () => 'same.walnut', () => {});
+    const second = await alice.transport.deliver(peer, f2, names, () => {});
+    expect(second.name).not.toBe('same.walnut');
+    const files = bareFiles(bob.url);
+    expect(files.get('inbox/alice/same.walnut')).toBe(await gitBlobSha(f1));
+    expect(files.get(second.path)).toBe(await gitBlobSha(f2));
+  });
+
+  it('concurrent deliveries from two senders both land (a lost push race is rebuilt and retried)', async () => {
+    const { dir, alice, bob } = setupWorld();
+    const carol = (() => {
+      const paths = relayPaths(join(dir, 'carol', 'relay'));
+      const keys = writeTestKeys(paths);
+      return { paths, keys, transport: new GitTransport({ login: 'carol', url: join(dir, 'remotes', 'carol.git'), branch: 'main', clonePath: paths.clone, workDir: paths.work }) };
+    })();
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await carol.transport.setup(carol.keys.publicKeyPem);
+    const peer = { login: 'bob', relay: bob.url };
+    const jobs = [];
+    for (let i = 0; i < 3; i++) {
+      jobs.push(alice.transport.deliver(peer, pkgFile(dir, `a${i}.walnut`, 500), () => `a${i}-${randomBytes(4).toString('hex')}.walnut`, () => {}));
+      jobs.push(carol.transport.deliver(peer, pkgFile(dir, `c${i}.walnut`, 500), () => `c${i}-${randomBytes(4).toString('hex')}.walnut`, () => {}));
+    }
+    const results = await Promise.all(jobs);
+    const files = bareFiles(bob.url);
+    for (const r of results) expect(files.has(r.path)).toBe(true);
+    expect([...files.keys()].filter((p) => p.startsWith('inbox/')).length).toBe(6);
+  });
+
+  it('lists only inbox/<login>/<safe name>.walnut and reports the rest', async () => {
+    const { dir, bob } = setupWorld();
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const work = join(dir, 'work');
+    git(['clone', '-q', bob.url, work]);
+    for (const p of ['inbox/alice/ok.walnut', 'inbox/alice/.hidden.walnut', 'inbox/alice/notes.txt', 'inbox/alice/deep/x.walnut', 'inbox/bad name/x.walnut', 'inbox/top.walnut', 'inbox/carol/.gitkeep']) {
+      mkdirSync(join(work, p, '..'), { recursive: true });
+      writeFileSync(join(work, p), 'x');
+    }
+    git(['add', '-A'], work);
+    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'hostile'], work);
+    git(['push', '-q', 'origin', 'HEAD:main'], work);
+    const listing = await bob.transport.listInbox();
+    expect(listing.entries.map((e) => e.path)).toEqual(['inbox/alice/ok.walnut']);
+    expect(listing.ignored.sort()).toEqual(['inbox/alice/.hidden.walnut', 'inbox/alice/deep/x.walnut', 'inbox/alice/notes.txt', 'inbox/bad name/x.walnut', 'inbox/top.walnut']);
+  });
+
+  it('remove deletes exactly the listed blobs, and a package replaced meanwhile stays', async () => {
+    const { dir, alice, bob } = setupWorld();
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const peer = { login: 'bob', relay: bob.url };
+    await alice.transport.deliver(peer, pkgFile(dir, '1.walnut', 100), () => 'p1.walnut', () => {});
+    await alice.transport.deliver(peer, pkgFile(dir, '2.walnut', 100), () => 'p2.walnut', () => {});
+    const listing = await bob.transport.listInbox();
+    // A third package arrives after bob listed: removing the listed two must not touch it.
+    await alice.transport.deliver(peer, pkgFile(dir, '3.walnut', 100), () => 'p3.walnut', () => {});
+    await bob.transport.remove(listing.entries);
+    const files = [...bareFiles(bob.url).keys()].filter((p) => p.startsWith('inbox/'));
+    expect(files).toEqual(['inbox/alice/p3.walnut']);
+    await bob.transport.remove(listing.entries); // already gone: no error, no commit
+  });
+
+  it('a fetch from a server that never answers ends at the deadline', async () => {
+    const { alice } = setupWorld();
+    const hang = await startHangingServer();
+    cleanups.push(hang.close);
+    const t = new GitTransport({ login: 'alice', url: `${hang.url}/x.git`, branch: 'main', clonePath: alice.paths.clone, workDir: alice.paths.work });
+    const t0 = Date.now();
+    await expect(t.listInbox({ deadline: Date.now() + 1500 })).rejects.toThrow(/cannot reach the relay/);
+    const took = Date.now() - t0;
+    expect(took).toBeLessThan(4000);
+    expect(hang.connections()).toBeGreaterThan(0);
+    expect(existsSync(alice.paths.clone)).toBe(true);
+  });
+});

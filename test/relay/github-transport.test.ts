@@ -1,0 +1,229 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { FakeGithub } from '../support/fake-github.ts';
+import { startHangingServer } from '../support/hanging-server.ts';
+import { GithubTransport, CONTENTS_API_MAX_BYTES } from '../../scripts/lib/relay/github-transport.ts';
+import { createOctokit } from '../../scripts/lib/relay/github-client.ts';
+import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
+import { resolveGithubToken } from '../../scripts/lib/relay/token.ts';
+import { tempDir } from './helpers.ts';
+import { isolateProcessGit } from './git-env.ts';
+import { generateKeyPairSync } from 'node:crypto';
+
+beforeAll(() => isolateProcessGit());
+
+const cleanups: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+const TOKENS = { 'tok-alice': 'alice', 'tok-bob': 'bob', 'tok-carol': 'carol' } as const;
+
+async function world(opts: ConstructorParameters<typeof FakeGithub>[0] | undefined = undefined) {
+  const gh = new FakeGithub(opts ?? { tokens: { ...TOKENS } });
+  await gh.start();
+  cleanups.push(() => gh.close());
+  const t = tempDir('gh');
+  cleanups.push(t.cleanup);
+  const as = (login: keyof typeof byLogin) =>
+    new GithubTransport({ octokit: createOctokit(gh.url, byLogin[login]), baseUrl: gh.url, login, branch: 'main' });
+  const byLogin = { alice: 'tok-alice', bob: 'tok-bob', carol: 'tok-carol' };
+  return { gh, dir: t.dir, alice: as('alice'), bob: as('bob'), carol: as('carol') };
+}
+
+function pem(): string {
+  return generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }).publicKey;
+}
+
+function file(dir: string, name: string, bytes: number): string {
+  const p = join(dir, name);
+  writeFileSync(p, randomBytes(bytes));
+  return p;
+}
+
+/** alice and bob both set up; bob invited alice and alice accepted, so alice can write into bob's relay. */
+async function connected() {
+  const w = await world();
+  const alicePem = pem();
+  const bobPem = pem();
+  await w.alice.setup(alicePem);
+  await w.bob.setup(bobPem);
+  expect(await w.bob.invite('alice')).toBe('invited');
+  const [inv] = await w.alice.listRelayInvitations();
+  await w.alice.acceptInvitation(inv!.id);
+  return { ...w, alicePem, bobPem };
+}
+
+describe('github transport against a REST server that behaves as GitHub documents', () => {
+  it('token order: GH_TOKEN, then GITHUB_TOKEN, then a clear error (gh is absent)', async () => {
+    expect(await resolveGithubToken({ GH_TOKEN: 'a', GITHUB_TOKEN: 'b', PATH: '' })).toBe('a');
+    expect(await resolveGithubToken({ GITHUB_TOKEN: 'b', PATH: '' })).toBe('b');
+    await expect(resolveGithubToken({ PATH: '' })).rejects.toThrow(/set GH_TOKEN .*gh auth login/);
+  });
+
+  it('setup creates a private walnut-relay with README and key, and a second run changes nothing', async () => {
+    const w = await world();
+    const key = pem();
+    const r = await w.alice.setup(key);
+    expect(r).toMatchObject({ repo: 'alice/walnut-relay', created: true, keyPublished: true });
+    expect(w.gh.repo('alice/walnut-relay').private).toBe(true);
+    expect(w.gh.files('alice/walnut-relay').get('keys/alice.pem')?.toString()).toBe(key);
+    const head = w.gh.repo('alice/walnut-relay').refs.get('heads/main');
+    const again = await w.alice.setup(key);
+    expect(again).toMatchObject({ created: false, keyPublished: false });
+    expect(w.gh.repo('alice/walnut-relay').refs.get('heads/main')).toBe(head);
+    // A new key replaces the published one (an update with the blob sha GitHub requires).
+    const newKey = pem();
+    expect((await w.alice.setup(newKey)).keyPublished).toBe(true);
+    expect(w.gh.files('alice/walnut-relay').get('keys/alice.pem')?.toString()).toBe(newKey);
+  });
+
+  it('setup refuses a public repository of that name', async () => {
+    const w = await world();
+    w.gh.repos.set('alice/walnut-relay', { ...emptyRepo('alice'), private: false });
+    await expect(w.alice.setup(pem())).rejects.toThrow(/is public/);
+  });
+
+  it('a private relay without access reads as 404: fetching the key says how to get access', async () => {
+    const w = await world();
+    await w.bob.setup(pem());
+    await expect(w.alice.fetchPeerKey({ login: 'bob', relay: 'bob/walnut-relay' })).rejects.toThrow(/no access yet.*add-peer alice/);
+  });
+
+  it('invite answers 201 with an invitation, then 204 once the peer is a collaborator', async () => {
+    const w = await connected();
+    expect(await w.bob.invite('alice')).toBe('already');
+    expect(await w.bob.isCollaborator('alice')).toBe(true);
+    expect(await w.bob.isCollaborator('carol')).toBe(false);
+    expect(await w.alice.fetchPeerKey({ login: 'bob', relay: 'bob/walnut-relay' })).toBe(w.bobPem);
+  });
+
+  it('invitations are read across pages (Link headers) and filtered to walnut-relay', async () => {
+    const users = Array.from({ length: 105 }, (_, i) => `user${i}`);
+    const tokens: Record<string, string> = { 'tok-alice': 'alice', 'tok-bob': 'bob', 'tok-carol': 'carol' };
+    for (const u of users) tokens[`tok-${u}`] = u;
+    const gh = new FakeGithub({ tokens });
+    await gh.start();
+    cleanups.push(() => gh.close());
+    const key = pem();
+    for (const u of users) {
+      const t = new GithubTransport({ octokit: createOctokit(gh.url, `tok-${u}`), baseUrl: gh.url, login: u, branch: 'main' });
+      await t.setup(key);
+      await t.invite('bob');
+    }
+    // An invitation to some other repository is not a relay invitation.
+    gh.repos.set('carol/other', { ...emptyRepo('carol'), name: 'other' });
+    gh.invitations.set(9999, { id: 9999, repo: 'carol/other', invitee: 'bob', inviter: 'carol' });
+    const bob = new GithubTransport({ octokit: createOctokit(gh.url, 'tok-bob'), baseUrl: gh.url, login: 'bob', branch: 'main' });
+    const list = await bob.listRelayInvitations();
+    expect(list.length).toBe(105);
+    expect(new Set(list.map((i) => i.inviter))).toEqual(new Set(users));
+    expect(gh.count('GET', /^\/user\/repository_invitations$/)).toBe(2);
+  });
+
+  it('small packages go through the Contents API; a taken name is never overwritten', async () => {
+    const w = await connected();
+    const f = file(w.dir, 'small.walnut', 5000);
+    // Someone already wrote a file with the first name we will try.
+    w.gh.commitFiles('bob/walnut-relay', { 'inbox/alice/taken.walnut': 'original' });
+    const names = ['taken.walnut', 'fresh.walnut'];
+    const r = await w.alice.deliver({ login: 'bob', relay: 'bob/walnut-relay' }, f, () => names.shift()!, () => {});
+    expect(r).toMatchObject({ name: 'fresh.walnut', via: 'contents-api' });
+    const files = w.gh.files('bob/walnut-relay');
+    expect(files.get('inbox/alice/taken.walnut')?.toString()).toBe('original');
+    expect(files.get('inbox/alice/fresh.walnut')?.equals(readFileSync(f))).toBe(true);
+  });
+
+  it('packages above the Contents API limit go through the Git data API, streamed', async () => {
+    const w = await connected();
+    const f = file(w.dir, 'big.walnut', CONTENTS_API_MAX_BYTES + 300_001);
+    const r = await w.alice.deliver({ login: 'bob', relay: 'bob/walnut-relay' }, f, () => 'big-1.walnut', () => {});
+    expect(r.via).toBe('git-data-api');
+    expect(w.gh.count('POST', /\/git\/blobs$/)).toBe(1);
+    expect(w.gh.count('PUT', /\/contents\/inbox\//)).toBe(0);
+    const listing = await w.bob.listInbox();
+    expect(listing.entries).toHaveLength(1);
+    expect(listing.entries[0]!.blobSha).toBe(await gitBlobSha(f));
+    const dest = join(w.dir, 'down.walnut');
+    await w.bob.download(listing.entries[0]!, dest);
+    expect(readFileSync(dest).equals(readFileSync(f))).toBe(true);
+  });
+
+  it('a large delivery that loses the ref race (422 not a fast forward) is rebuilt on the new tip', async () => {
+    const w = await connected();
+    const f = file(w.dir, 'big.walnut', CONTENTS_API_MAX_BYTES + 10);
+    w.gh.failNext('PATCH', /\/git\/refs\/heads\/main$/, 422, 1);
+    const r = await w.alice.deliver({ login: 'bob', relay: 'bob/walnut-relay' }, f, () => `n-${randomBytes(2).toString('hex')}.walnut`, () => {});
+    expect(w.gh.files('bob/walnut-relay').has(r.path)).toBe(true);
+    expect(w.gh.count('PATCH', /\/git\/refs\/heads\/main$/)).toBe(2);
+  });
+
+  it('lists inbox/*/*.walnut, downloads, and removes with the blob sha', async () => {
+    const w = await connected();
+    const f = file(w.dir, 'a.walnut', 1000);
+    await w.alice.deliver({ login: 'bob', relay: 'bob/walnut-relay' }, f, () => 'a-1.walnut', () => {});
+    w.gh.commitFiles('bob/walnut-relay', { 'inbox/alice/.sneaky.walnut': 'x', 'inbox/alice/sub/x.walnut': 'x', 'inbox/carol/.gitkeep': '' });
+    const listing = await w.bob.listInbox();
+    expect(listing.entries.map((e) => e.path)).toEqual(['inbox/alice/a-1.walnut']);
+    expect(listing.ignored.sort()).toEqual(['inbox/alice/.sneaky.walnut', 'inbox/alice/sub/x.walnut']);
+    await w.bob.remove(listing.entries);
+    expect(w.gh.files('bob/walnut-relay').has('inbox/alice/a-1.walnut')).toBe(false);
+    await w.bob.remove(listing.entries); // 404: already gone, fine
+  });
+
+  it('a truncated recursive tree listing falls back to walking folder by folder', async () => {
+    const gh = new FakeGithub({ tokens: { ...TOKENS }, treeRecursiveLimit: 2 });
+    await gh.start();
+    cleanups.push(() => gh.close());
+    const bob = new GithubTransport({ octokit: createOctokit(gh.url, 'tok-bob'), baseUrl: gh.url, login: 'bob', branch: 'main' });
+    await bob.setup(pem());
+    gh.commitFiles('bob/walnut-relay', { 'inbox/alice/a.walnut': '1', 'inbox/alice/b.walnut': '2', 'inbox/carol/c.walnut': '3' });
+    const listing = await bob.listInbox();
+    expect(listing.entries.map((e) => e.path)).toEqual(['inbox/alice/a.walnut', 'inbox/alice/b.walnut', 'inbox/carol/c.walnut']);
+  });
+
+  it('401: says the token was rejected and what to do', async () => {
+    const w = await world();
+    const bad = new GithubTransport({ octokit: createOctokit(w.gh.url, 'nope'), baseUrl: w.gh.url, login: 'alice', branch: 'main' });
+    await expect(bad.authenticatedLogin()).rejects.toThrow(/rejected the token .*401 Bad credentials.*GH_TOKEN/);
+  });
+
+  it('403 with x-ratelimit-remaining: 0: says the rate limit is used up and when it resets', async () => {
+    const w = await world();
+    w.gh.rateLimited.add('tok-alice');
+    await expect(w.alice.setup(pem())).rejects.toThrow(/rate limit is used up .*try again at \d{4}-/);
+  });
+
+  it('5xx on a read is retried; a persistent 5xx becomes a clear error', async () => {
+    const w = await world();
+    w.gh.failNext('GET', /^\/user$/, 502, 1);
+    expect(await w.alice.authenticatedLogin()).toBe('alice');
+    w.gh.failNext('GET', /^\/user$/, 503, 10);
+    await expect(w.alice.authenticatedLogin()).rejects.toThrow(/GitHub failed .*503.*try again/);
+  });
+
+  it('a server that never answers: a listing with a deadline fails at the deadline', async () => {
+    const hang = await startHangingServer();
+    cleanups.push(hang.close);
+    const t = new GithubTransport({ octokit: createOctokit(hang.url, 'tok-bob'), baseUrl: hang.url, login: 'bob', branch: 'main' });
+    const t0 = Date.now();
+    await expect(t.listInbox({ deadline: Date.now() + 1000 })).rejects.toThrow(/did not answer in time/);
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});
+
+function emptyRepo(owner: string) {
+  return {
+    owner,
+    name: 'walnut-relay',
+    private: true,
+    defaultBranch: 'main',
+    collaborators: new Set<string>(),
+    blobs: new Map(),
+    trees: new Map(),
+    commits: new Map(),
+    refs: new Map(),
+  };
+}

@@ -1,0 +1,77 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { relayPaths, type RelayPaths } from '../../scripts/lib/relay/paths.ts';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+
+export function tempDir(tag: string): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `alive-relay-${tag}-`));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** An environment that no real user configuration (git, gh, ~/.alive) can leak into. */
+export function isolatedEnv(root: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const home = join(root, 'home');
+  mkdirSync(home, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    ALIVE_HOME: join(root, 'alive'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: join(home, '.gitconfig-none'),
+    XDG_CONFIG_HOME: join(home, '.config'),
+    GH_CONFIG_DIR: join(home, '.gh'),
+    GITHUB_API_URL: 'http://127.0.0.1:9', // never the real GitHub; tests override with their server
+    LANG: 'C',
+    ...extra,
+  };
+  return env;
+}
+
+export interface TestUser {
+  login: string;
+  root: string;
+  env: NodeJS.ProcessEnv;
+  paths: RelayPaths;
+}
+
+export function makeUser(base: string, login: string, extra: NodeJS.ProcessEnv = {}): TestUser {
+  const root = join(base, login);
+  mkdirSync(root, { recursive: true });
+  const env = isolatedEnv(root, extra);
+  return { login, root, env, paths: relayPaths(join(env.ALIVE_HOME!, 'relay')) };
+}
+
+/** RSA key pair written where `relay setup` would put it (tests need no 4096-bit wait). */
+export function writeTestKeys(paths: RelayPaths, bits = 2048): { publicKeyPem: string; privateKeyPem: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: bits,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  mkdirSync(paths.keysDir, { recursive: true, mode: 0o700 });
+  writeFileSync(paths.privateKey, privateKey, { mode: 0o600 });
+  writeFileSync(paths.publicKey, publicKey);
+  return { publicKeyPem: publicKey, privateKeyPem: privateKey };
+}
+
+export function git(args: string[], cwd?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const r = spawnSync('git', args, { cwd, env: { ...env, GIT_CONFIG_NOSYSTEM: '1' }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Files of a bare repository's branch: path → blob id. */
+export function bareFiles(repo: string, branch = 'main'): Map<string, string> {
+  const out = new Map<string, string>();
+  const r = spawnSync('git', ['ls-tree', '-r', branch], { cwd: repo, encoding: 'utf8' });
+  if (r.status !== 0) return out;
+  for (const line of r.stdout.split('\n').filter(Boolean)) {
+    const [meta, path] = line.split('\t');
+    out.set(path!, meta!.split(' ')[2]!);
+  }
+  return out;
+}
