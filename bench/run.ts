@@ -21,6 +21,7 @@ const suites: Suite[] = [
   },
   { area: 'crypto', run: async () => (await import('./crypto.ts')).benchCrypto() },
   { area: 'receive', run: async () => (await import('./receive.ts')).benchReceive() },
+  { area: 'relay', run: async () => (await import('./relay.ts')).benchRelay() },
 ];
 
 const args = process.argv.slice(2);

@@ -12,6 +12,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require < "u" ? require : typeof 
   if (typeof require < "u") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -36,6 +44,34 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
   mod
 ));
+
+// scripts/lib/errors.ts
+function messageOf(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+function errnoCode(err) {
+  if (err && typeof err == "object" && "code" in err && typeof err.code == "string")
+    return err.code;
+}
+var AliveError, UsageError, init_errors = __esm({
+  "scripts/lib/errors.ts"() {
+    "use strict";
+    AliveError = class extends Error {
+      name = "AliveError";
+      /** A short machine-readable reason, for --json output and tests (e.g. "checksum_mismatch"). */
+      code;
+      exitCode;
+      constructor(message, options = {}) {
+        super(message, options.cause === void 0 ? void 0 : { cause: options.cause }), this.code = options.code ?? "failed", this.exitCode = options.exitCode ?? 1;
+      }
+    }, UsageError = class extends AliveError {
+      name = "UsageError";
+      constructor(message) {
+        super(message, { code: "usage", exitCode: 2 });
+      }
+    };
+  }
+});
 
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
@@ -503,11 +539,11 @@ var require_ignore = __commonJS({
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
       test(path, mode) {
-        let rules = this._rules, { length } = rules, shortcut = this._basenameCount * 2 >= length, basename7 = shortcut ? basenameOf(path) : path;
+        let rules = this._rules, { length } = rules, shortcut = this._basenameCount * 2 >= length, basename8 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           let rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename7 : path
+            shortcut && rule._basenameOnly ? basename8 : path
           )) {
             let { negative } = rule, ret = {
               ignored: !negative,
@@ -1247,7 +1283,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path == "object" && !!path[Symbol.iterator]().next().done, Collection = class extends Node.NodeBase {
+    var isEmptyPath = (path) => path == null || typeof path == "object" && !!path[Symbol.iterator]().next().done, Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type), Object.defineProperty(this, "schema", {
           value: schema,
@@ -1342,7 +1378,7 @@ var require_Collection = __commonJS({
         }
       }
     };
-    exports.Collection = Collection;
+    exports.Collection = Collection2;
     exports.collectionFromPath = collectionFromPath;
     exports.isEmptyPath = isEmptyPath;
   }
@@ -1861,7 +1897,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity(), Scalar = require_Scalar(), MERGE_KEY = "<<", merge2 = {
+    var identity = require_identity(), Scalar = require_Scalar(), MERGE_KEY = "<<", merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value == "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -1870,7 +1906,7 @@ var require_merge = __commonJS({
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
-    }, isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    }, isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       let source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1901,7 +1937,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge2;
+    exports.merge = merge3;
   }
 });
 
@@ -1909,12 +1945,12 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log = require_log(), merge2 = require_merge(), stringify = require_stringify(), identity = require_identity(), toJS = require_toJS();
+    var log = require_log(), merge3 = require_merge(), stringify = require_stringify(), identity = require_identity(), toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
-      else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map2, value);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map2, value);
       else {
         let jsKey = toJS.toJS(key, "", ctx);
         if (map2 instanceof Map)
@@ -2079,14 +2115,14 @@ ${indent}${end}`;
 var require_YAMLMap = __commonJS({
   "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
-    var stringifyCollection = require_stringifyCollection(), addPairToJSMap = require_addPairToJSMap(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar();
+    var stringifyCollection = require_stringifyCollection(), addPairToJSMap = require_addPairToJSMap(), Collection2 = require_Collection(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar();
     function findPair(items, key) {
       let k2 = identity.isScalar(key) ? key.value : key;
       for (let it2 of items)
         if (identity.isPair(it2) && (it2.key === key || it2.key === k2 || identity.isScalar(it2.key) && it2.key.value === k2))
           return it2;
     }
-    var YAMLMap = class extends Collection.Collection {
+    var YAMLMap = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -2201,7 +2237,7 @@ var require_map = __commonJS({
 var require_YAMLSeq = __commonJS({
   "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
-    var createNode = require_createNode(), stringifyCollection = require_stringifyCollection(), Collection = require_Collection(), identity = require_identity(), Scalar = require_Scalar(), toJS = require_toJS(), YAMLSeq = class extends Collection.Collection {
+    var createNode = require_createNode(), stringifyCollection = require_stringifyCollection(), Collection2 = require_Collection(), identity = require_identity(), Scalar = require_Scalar(), toJS = require_toJS(), YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -3001,7 +3037,7 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map2 = require_map(), _null4 = require_null(), seq = require_seq(), string4 = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int2 = require_int2(), merge2 = require_merge(), omap = require_omap(), pairs = require_pairs(), set2 = require_set(), timestamp = require_timestamp(), schema = [
+    var map2 = require_map(), _null4 = require_null(), seq = require_seq(), string4 = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int2 = require_int2(), merge3 = require_merge(), omap = require_omap(), pairs = require_pairs(), set2 = require_set(), timestamp = require_timestamp(), schema = [
       map2.map,
       seq.seq,
       string4.string,
@@ -3016,7 +3052,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge2.merge,
+      merge3.merge,
       omap.omap,
       pairs.pairs,
       set2.set,
@@ -3032,7 +3068,7 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map2 = require_map(), _null4 = require_null(), seq = require_seq(), string4 = require_string(), bool = require_bool(), float = require_float(), int2 = require_int(), schema = require_schema(), schema$1 = require_schema2(), binary = require_binary(), merge2 = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema3(), set2 = require_set(), timestamp = require_timestamp(), schemas = /* @__PURE__ */ new Map([
+    var map2 = require_map(), _null4 = require_null(), seq = require_seq(), string4 = require_string(), bool = require_bool(), float = require_float(), int2 = require_int(), schema = require_schema(), schema$1 = require_schema2(), binary = require_binary(), merge3 = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema3(), set2 = require_set(), timestamp = require_timestamp(), schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map2.map, seq.seq, string4.string]],
       ["json", schema$1.schema],
@@ -3050,7 +3086,7 @@ var require_tags = __commonJS({
       intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
-      merge: merge2.merge,
+      merge: merge3.merge,
       null: _null4.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -3059,7 +3095,7 @@ var require_tags = __commonJS({
       timestamp: timestamp.timestamp
     }, coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set2.set,
@@ -3068,7 +3104,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       let schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags)
-        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
       let tags = schemaTags;
       if (!tags)
         if (Array.isArray(customTags))
@@ -3081,7 +3117,7 @@ var require_tags = __commonJS({
         for (let tag of customTags)
           tags = tags.concat(tag);
       else typeof customTags == "function" && (tags = customTags(tags.slice()));
-      return addMergeTag && (tags = tags.concat(merge2.merge)), tags.reduce((tags2, tag) => {
+      return addMergeTag && (tags = tags.concat(merge3.merge)), tags.reduce((tags2, tag) => {
         let tagObj = typeof tag == "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           let tagName = JSON.stringify(tag), keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
@@ -3100,8 +3136,8 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity(), map2 = require_map(), seq = require_seq(), string4 = require_string(), tags = require_tags(), sortMapEntriesByKey = (a, b2) => a.key < b2.key ? -1 : a.key > b2.key ? 1 : 0, Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null, this.name = typeof schema == "string" && schema || "core", this.knownTags = resolveKnownTags ? tags.coreKnownTags : {}, this.tags = tags.getTags(customTags, this.name, merge2), this.toStringOptions = toStringDefaults ?? null, Object.defineProperty(this, identity.MAP, { value: map2.map }), Object.defineProperty(this, identity.SCALAR, { value: string4.string }), Object.defineProperty(this, identity.SEQ, { value: seq.seq }), this.sortMapEntries = typeof sortMapEntries == "function" ? sortMapEntries : sortMapEntries === !0 ? sortMapEntriesByKey : null;
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null, this.name = typeof schema == "string" && schema || "core", this.knownTags = resolveKnownTags ? tags.coreKnownTags : {}, this.tags = tags.getTags(customTags, this.name, merge3), this.toStringOptions = toStringDefaults ?? null, Object.defineProperty(this, identity.MAP, { value: map2.map }), Object.defineProperty(this, identity.SCALAR, { value: string4.string }), Object.defineProperty(this, identity.SEQ, { value: seq.seq }), this.sortMapEntries = typeof sortMapEntries == "function" ? sortMapEntries : sortMapEntries === !0 ? sortMapEntriesByKey : null;
       }
       clone() {
         let copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
@@ -3166,7 +3202,7 @@ var require_stringifyDocument = __commonJS({
 var require_Document = __commonJS({
   "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
-    var Alias = require_Alias(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), toJS = require_toJS(), Schema = require_Schema(), stringifyDocument = require_stringifyDocument(), anchors = require_anchors(), applyReviver = require_applyReviver(), createNode = require_createNode(), directives = require_directives(), Document = class _Document {
+    var Alias = require_Alias(), Collection2 = require_Collection(), identity = require_identity(), Pair = require_Pair(), toJS = require_toJS(), Schema = require_Schema(), stringifyDocument = require_stringifyDocument(), anchors = require_anchors(), applyReviver = require_applyReviver(), createNode = require_createNode(), directives = require_directives(), Document = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null, this.comment = null, this.errors = [], this.warnings = [], Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
         let _replacer = null;
@@ -3264,7 +3300,7 @@ var require_Document = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        return Collection.isEmptyPath(path) ? this.contents == null ? !1 : (this.contents = null, !0) : assertCollection(this.contents) ? this.contents.deleteIn(path) : !1;
+        return Collection2.isEmptyPath(path) ? this.contents == null ? !1 : (this.contents = null, !0) : assertCollection(this.contents) ? this.contents.deleteIn(path) : !1;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3280,7 +3316,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        return Collection.isEmptyPath(path) ? !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents : identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return Collection2.isEmptyPath(path) ? !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents : identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3292,21 +3328,21 @@ var require_Document = __commonJS({
        * Checks if the document includes a value at `path`.
        */
       hasIn(path) {
-        return Collection.isEmptyPath(path) ? this.contents !== void 0 : identity.isCollection(this.contents) ? this.contents.hasIn(path) : !1;
+        return Collection2.isEmptyPath(path) ? this.contents !== void 0 : identity.isCollection(this.contents) ? this.contents.hasIn(path) : !1;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
       set(key, value) {
-        this.contents == null ? this.contents = Collection.collectionFromPath(this.schema, [key], value) : assertCollection(this.contents) && this.contents.set(key, value);
+        this.contents == null ? this.contents = Collection2.collectionFromPath(this.schema, [key], value) : assertCollection(this.contents) && this.contents.set(key, value);
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        Collection.isEmptyPath(path) ? this.contents = value : this.contents == null ? this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value) : assertCollection(this.contents) && this.contents.setIn(path, value);
+        Collection2.isEmptyPath(path) ? this.contents = value : this.contents == null ? this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value) : assertCollection(this.contents) && this.contents.setIn(path, value);
       }
       /**
        * Change the YAML version and schema used by the document.
@@ -3576,16 +3612,16 @@ var require_resolve_block_map = __commonJS({
       ctx.atRoot && (ctx.atRoot = !1);
       let offset = bm.offset, commentEnd = null;
       for (let collItem of bm.items) {
-        let { start, key, sep: sep4, value } = collItem, keyProps = resolveProps.resolveProps(start, {
+        let { start, key, sep: sep5, value } = collItem, keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
           startOnNewline: !0
         }), implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep4) {
+          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end, keyProps.comment && (map2.comment ? map2.comment += `
 ` + keyProps.comment : map2.comment = keyProps.comment);
             continue;
@@ -3595,7 +3631,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = !0;
         let keyStart = keyProps.end, keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        let valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        let valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -3605,7 +3641,7 @@ var require_resolve_block_map = __commonJS({
         });
         if (offset = valueProps.end, valueProps.found) {
           implicitKey && (value?.type === "block-map" && !valueProps.hasNewline && onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings"), ctx.options.strict && keyProps.start < valueProps.found.offset - 1024 && onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key"));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError), offset = valueNode.range[2];
           let pair = new Pair.Pair(keyNode, valueNode);
           ctx.options.keepSourceTokens && (pair.srcToken = collItem), map2.items.push(pair);
@@ -3663,7 +3699,7 @@ var require_resolve_end = __commonJS({
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
       if (end) {
-        let hasSpace = !1, sep4 = "";
+        let hasSpace = !1, sep5 = "";
         for (let token of end) {
           let { source, type } = token;
           switch (type) {
@@ -3673,11 +3709,11 @@ var require_resolve_end = __commonJS({
             case "comment": {
               reqSpace && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               let cb = source.substring(1) || " ";
-              comment ? comment += sep4 + cb : comment = cb, sep4 = "";
+              comment ? comment += sep5 + cb : comment = cb, sep5 = "";
               break;
             }
             case "newline":
-              comment && (sep4 += source), hasSpace = !0;
+              comment && (sep5 += source), hasSpace = !0;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
@@ -3703,17 +3739,17 @@ var require_resolve_flow_collection = __commonJS({
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
-        let collItem = fc.items[i], { start, key, sep: sep4, value } = collItem, props = resolveProps.resolveProps(start, {
+        let collItem = fc.items[i], { start, key, sep: sep5, value } = collItem, props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: !1
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             i === 0 && props.comma ? onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`) : i < fc.items.length - 1 && onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`), props.comment && (coll.comment ? coll.comment += `
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
@@ -3746,14 +3782,14 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap && !sep4 && !props.found) {
-          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap && !sep5 && !props.found) {
+          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = !0;
           let keyStart = props.end, keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
           isBlock(key) && onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg), ctx.atKey = !1;
-          let valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          let valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -3764,8 +3800,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (let st2 of sep4) {
+              if (sep5)
+                for (let st2 of sep5) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -3776,7 +3812,7 @@ var require_resolve_flow_collection = __commonJS({
               props.start < valueProps.found.offset - 1024 && onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
           } else value && ("source" in value && value.source?.[0] === ":" ? onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`) : onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode, valueNode);
@@ -3879,7 +3915,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       for (let i = lines.length - 1; i >= chompStart; --i)
         lines[i][0].length > trimIndent && (chompStart = i + 1);
-      let value = "", sep4 = "", prevMoreIndented = !1;
+      let value = "", sep5 = "", prevMoreIndented = !1;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + `
 `;
@@ -3891,16 +3927,16 @@ var require_resolve_block_scalar = __commonJS({
           let message = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message), indent = "";
         }
-        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep4 + indent.slice(trimIndent) + content, sep4 = `
-`) : indent.length > trimIndent || content[0] === "	" ? (sep4 === " " ? sep4 = `
-` : !prevMoreIndented && sep4 === `
-` && (sep4 = `
+        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep5 + indent.slice(trimIndent) + content, sep5 = `
+`) : indent.length > trimIndent || content[0] === "	" ? (sep5 === " " ? sep5 = `
+` : !prevMoreIndented && sep5 === `
+` && (sep5 = `
 
-`), value += sep4 + indent.slice(trimIndent) + content, sep4 = `
-`, prevMoreIndented = !0) : content === "" ? sep4 === `
+`), value += sep5 + indent.slice(trimIndent) + content, sep5 = `
+`, prevMoreIndented = !0) : content === "" ? sep5 === `
 ` ? value += `
-` : sep4 = `
-` : (value += sep4 + content, sep4 = " ", prevMoreIndented = !1);
+` : sep5 = `
+` : (value += sep5 + content, sep5 = " ", prevMoreIndented = !1);
       }
       switch (header.chomp) {
         case "-":
@@ -4044,15 +4080,15 @@ var require_resolve_flow_scalar = __commonJS({
       } catch {
         trimEnd = /[ \t]+$/, trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, ""), sep4 = " ", pos = line.lastIndex;
+      let res = match[1].replace(trimEnd, ""), sep5 = " ", pos = line.lastIndex;
       for (; match = line.exec(source); ) {
         let lm = match[1].replace(trimBoth, "");
-        lm === "" ? sep4 === `
-` ? res += sep4 : sep4 = `
-` : (res += sep4 + lm, sep4 = " "), pos = line.lastIndex;
+        lm === "" ? sep5 === `
+` ? res += sep5 : sep5 = `
+` : (res += sep5 + lm, sep5 = " "), pos = line.lastIndex;
       }
       let last = /[ \t]*(.*)/sy;
-      return last.lastIndex = pos, match = last.exec(source), res + sep4 + (match?.[1] ?? "");
+      return last.lastIndex = pos, match = last.exec(source), res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -4677,12 +4713,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (let st2 of start)
         res += st2.source;
-      if (key && (res += stringifyToken(key)), sep4)
-        for (let st2 of sep4)
+      if (key && (res += stringifyToken(key)), sep5)
+        for (let st2 of sep5)
           res += st2.source;
       return value && (res += stringifyToken(value)), res;
     }
@@ -5601,13 +5637,13 @@ var require_parser = __commonJS({
       }
       *scalar(scalar2) {
         if (this.type === "map-value-ind") {
-          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep4;
-          scalar2.end ? (sep4 = scalar2.end, sep4.push(this.sourceToken), delete scalar2.end) : sep4 = [this.sourceToken];
+          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep5;
+          scalar2.end ? (sep5 = scalar2.end, sep5.push(this.sourceToken), delete scalar2.end) : sep5 = [this.sourceToken];
           let map2 = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep4 }]
+            items: [{ start, key: scalar2, sep: sep5 }]
           };
           this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
         } else
@@ -5709,12 +5745,12 @@ var require_parser = __commonJS({
                       items: [{ start, key: null, sep: [this.sourceToken] }]
                     });
                   else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
-                    let start2 = getFirstKeyStartProps(it2.start), key = it2.key, sep4 = it2.sep;
-                    sep4.push(this.sourceToken), delete it2.key, delete it2.sep, this.stack.push({
+                    let start2 = getFirstKeyStartProps(it2.start), key = it2.key, sep5 = it2.sep;
+                    sep5.push(this.sourceToken), delete it2.key, delete it2.sep, this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key, sep: sep4 }]
+                      items: [{ start: start2, key, sep: sep5 }]
                     });
                   } else start.length > 0 ? it2.sep = it2.sep.concat(start, this.sourceToken) : it2.sep.push(this.sourceToken);
                 else if (includesToken(it2.start, "newline"))
@@ -5858,13 +5894,13 @@ var require_parser = __commonJS({
           else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            let sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            let sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             let map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
           } else
@@ -5995,7 +6031,7 @@ var require_public_api = __commonJS({
         }
       return prettyErrors && lineCounter2 && (doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2))), doc;
     }
-    function parse3(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver;
       typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
       let doc = parseDocument(src, options);
@@ -6021,7 +6057,7 @@ var require_public_api = __commonJS({
       }
       return identity.isDocument(value) && !_replacer ? value.toString(options) : new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
@@ -6065,30 +6101,4421 @@ var require_dist = __commonJS({
   }
 });
 
-// scripts/lib/errors.ts
-var AliveError = class extends Error {
-  name = "AliveError";
-  /** A short machine-readable reason, for --json output and tests (e.g. "checksum_mismatch"). */
-  code;
-  exitCode;
-  constructor(message, options = {}) {
-    super(message, options.cause === void 0 ? void 0 : { cause: options.cause }), this.code = options.code ?? "failed", this.exitCode = options.exitCode ?? 1;
-  }
-}, UsageError = class extends AliveError {
-  name = "UsageError";
-  constructor(message) {
-    super(message, { code: "usage", exitCode: 2 });
-  }
-};
-function messageOf(err) {
-  return err instanceof Error ? err.message : String(err);
+// scripts/lib/relay/names.ts
+import { randomBytes as randomBytes5 } from "node:crypto";
+function isValidLogin(login2) {
+  return LOGIN_RE.test(login2) && !login2.includes("..");
 }
-function errnoCode(err) {
-  if (err && typeof err == "object" && "code" in err && typeof err.code == "string")
-    return err.code;
+function requireLogin(login2, what = "LOGIN") {
+  if (login2 === void 0 || login2 === "") throw new UsageError(`${what} is required`);
+  if (!isValidLogin(login2))
+    throw new UsageError(
+      `${what} '${printable2(login2)}' is not a valid login: use letters, digits, '-', '_' or '.', start with a letter or digit, at most 64 characters`
+    );
+  return login2;
 }
+function isSafeDepositName(name) {
+  return DEPOSIT_RE.test(name) && !name.includes("..");
+}
+function utcStamp2(date5) {
+  let iso = date5.toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
+}
+function depositName(originalFileName, now = /* @__PURE__ */ new Date(), random = randomBytes5(4).toString("hex")) {
+  let base = originalFileName.replace(/\.walnut$/i, "");
+  base = base.replace(/[^A-Za-z0-9_.+-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[^A-Za-z0-9]+/, "").replace(/[.-]+$/, ""), base.length > 120 && (base = base.slice(0, 120).replace(/[.-]+$/, "")), base === "" && (base = "package");
+  let name = `${base}-${utcStamp2(now)}-${random}.walnut`;
+  if (!isSafeDepositName(name)) throw new AliveError(`could not build a safe deposit name from '${printable2(originalFileName)}'`);
+  return name;
+}
+function printable2(text, max = 120) {
+  let clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  return clean.length > max ? `${clean.slice(0, max)}...` : clean;
+}
+var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
+  "scripts/lib/relay/names.ts"() {
+    "use strict";
+    init_errors();
+    LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+    DEPOSIT_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}\.walnut$/;
+  }
+});
+
+// scripts/lib/relay/git-run.ts
+import { spawn } from "node:child_process";
+import { createWriteStream as createWriteStream2 } from "node:fs";
+function gitEnv(extra = {}) {
+  return {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ASKPASS: process.env.GIT_ASKPASS ?? "",
+    SSH_ASKPASS: "",
+    LC_ALL: "C",
+    ...extra
+  };
+}
+function runGit(args, opts = {}) {
+  let timeoutMs = Math.max(1, opts.timeoutMs ?? 12e4);
+  return new Promise((resolve10, reject) => {
+    let child = spawn("git", args, {
+      cwd: opts.cwd,
+      env: gitEnv(opts.env),
+      detached: !0,
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    trackChild(child.pid);
+    let timedOut = !1, kill = () => {
+      timedOut = !0;
+      try {
+        child.pid !== void 0 && process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    }, timer = setTimeout(kill, timeoutMs), out = [], err = [], errBytes = 0, file2 = opts.stdoutFile ? createWriteStream2(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
+    file2?.on("error", (e) => {
+      fileError = e, kill();
+    }), child.stdout.on("data", (chunk) => {
+      file2 ? (opts.onStdoutChunk?.(chunk), file2.write(chunk) || (child.stdout.pause(), file2.once("drain", () => child.stdout.resume()))) : out.push(chunk);
+    }), child.stderr.on("data", (chunk) => {
+      errBytes < 64 * 1024 && err.push(chunk), errBytes += chunk.length;
+    }), child.stdin.on("error", () => {
+    }), opts.input !== void 0 ? child.stdin.end(opts.input) : child.stdin.end(), child.on("error", (e) => {
+      clearTimeout(timer), errnoCode(e) === "ENOENT" ? reject(new AliveError("git is not installed or not on PATH; install git and try again", { code: "no_git" })) : reject(e);
+    }), child.on("close", (code) => {
+      clearTimeout(timer), untrackChild(child.pid);
+      let finish2 = () => {
+        let stderr = Buffer.concat(err).toString("utf8").trim(), stdout = Buffer.concat(out).toString("utf8"), ok = (opts.okCodes ?? [0]).includes(code ?? -1);
+        fileError ? reject(fileError) : timedOut ? reject(new GitError(`git ${args[0] ?? ""} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, !0)) : ok ? resolve10({ code: code ?? 0, stdout, stderr }) : reject(new GitError(`git ${describe3(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, !1, stdout.slice(0, 64 * 1024)));
+      };
+      file2 ? file2.end(finish2) : finish2();
+    });
+  });
+}
+function describe3(args) {
+  return args.filter((a) => !a.startsWith("-c") && !a.includes("=")).slice(0, 2).join(" ");
+}
+function lastLines(text) {
+  return redactUrls(text.split(`
+`).filter(Boolean).slice(-2).join(" / ").slice(0, 400));
+}
+function redactUrls(text) {
+  return text.replace(/(\/\/)[^/@\s]+@/g, "$1***@");
+}
+function trackChild(pid) {
+  pid !== void 0 && running.add(pid);
+}
+function untrackChild(pid) {
+  pid !== void 0 && running.delete(pid);
+}
+var GitError, GIT_IDENTITY, running, init_git_run = __esm({
+  "scripts/lib/relay/git-run.ts"() {
+    "use strict";
+    init_errors();
+    GitError = class extends AliveError {
+      stderr;
+      stdout;
+      timedOut;
+      constructor(message, stderr, timedOut, stdout = "") {
+        super(message, { code: timedOut ? "git_timeout" : "git_failed" }), this.stderr = stderr, this.stdout = stdout, this.timedOut = timedOut;
+      }
+    }, GIT_IDENTITY = ["-c", "user.name=alive relay", "-c", "user.email=relay@alive.invalid"];
+    running = /* @__PURE__ */ new Set();
+  }
+});
+
+// scripts/lib/relay/git-transport.ts
+import { existsSync as existsSync13, mkdirSync as mkdirSync7, readdirSync as readdirSync5, statSync as statSync9, rmSync as rmSync4 } from "node:fs";
+import { isAbsolute as isAbsolute2, resolve as resolve9, join as join23 } from "node:path";
+import { randomBytes as randomBytes6 } from "node:crypto";
+function isRace(err) {
+  return /\[rejected\]|non-fast-forward|fetch first|behind its remote|stale info|cannot lock ref|unable to update local ref|failed to update ref/i.test(
+    `${err.stdout}
+${err.stderr}`
+  );
+}
+function jitter(attempt) {
+  return new Promise((r) => setTimeout(r, Math.random() * 50 * (attempt + 1)));
+}
+function relayReadme() {
+  return README;
+}
+function isLocalPath(url2) {
+  return !(/^[a-z][a-z0-9+.-]*:\/\//i.test(url2) || /^[^/]+:/.test(url2) && !/^[A-Za-z]:[\\/]/.test(url2));
+}
+function normaliseGitUrl(url2) {
+  let trimmed = url2.trim();
+  if (trimmed === "") throw new AliveError("the relay URL is empty", { code: "bad_url" });
+  if (/[\u0000-\u001f]/.test(trimmed) || trimmed.startsWith("-"))
+    throw new AliveError(`'${printable2(trimmed)}' is not a usable Git URL`, { code: "bad_url" });
+  return isLocalPath(trimmed) ? resolve9(trimmed) : trimmed;
+}
+async function initLocalBareRepo(path) {
+  if (!isAbsolute2(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: "bad_url" });
+  if (existsSync13(path)) {
+    if (!statSync9(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
+    if (readdirSync5(path).length > 0) {
+      let r = await runGit(["rev-parse", "--is-bare-repository"], { cwd: path, okCodes: [0, 128] });
+      if (r.code !== 0 || r.stdout.trim() !== "true")
+        throw new AliveError(`${path} is neither empty nor a bare Git repository; give an empty folder or a bare repository`, {
+          code: "bad_url"
+        });
+      return !1;
+    }
+  }
+  return await runGit(["init", "--quiet", "--bare", "--initial-branch=main", path], { timeoutMs: LOCAL_TIMEOUT_MS }), await runGit(["config", "uploadpack.allowFilter", "true"], { cwd: path }), await runGit(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: path }), await runGit(["config", "core.compression", "0"], { cwd: path }), await runGit(["config", "pack.window", "0"], { cwd: path }), !0;
+}
+var NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, PACKAGE_FRIENDLY, configLocks, README, GitTransport, init_git_transport = __esm({
+  "scripts/lib/relay/git-transport.ts"() {
+    "use strict";
+    init_errors();
+    init_git_run();
+    init_names();
+    NETWORK_TIMEOUT_MS = 12e4, LOCAL_TIMEOUT_MS = 6e4, PUSH_ATTEMPTS = 8, PACKAGE_FRIENDLY = ["-c", "core.compression=0", "-c", "pack.window=0"], configLocks = /* @__PURE__ */ new Map();
+    README = `# walnut relay
+
+This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it by hand.
+
+- \`keys/<owner>.pem\`: the owner's public key. Peers pin its SHA-256 fingerprint.
+- \`inbox/<sender>/<file>.walnut\`: packages that <sender> delivered to the owner, encrypted to
+  the owner's key and signed by the sender. The owner pulls them and removes them from here.
+`;
+    GitTransport = class _GitTransport {
+      kind = "git";
+      opts;
+      constructor(opts) {
+        this.opts = { ...opts, url: normaliseGitUrl(opts.url) };
+      }
+      git(args, opts = {}) {
+        return runGit([...PACKAGE_FRIENDLY, ...args], { cwd: this.opts.clonePath, timeoutMs: LOCAL_TIMEOUT_MS, ...opts });
+      }
+      remoteRef(remote) {
+        return `refs/remotes/${remote}/${this.opts.branch}`;
+      }
+      static peerRemote(login2) {
+        if (!isValidLogin(login2)) throw new AliveError(`'${printable2(login2)}' is not a valid login`, { code: "bad_login" });
+        return `peer-${login2}`;
+      }
+      /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
+      ensureRemote(remote, url2) {
+        let key = this.opts.clonePath, run = (configLocks.get(key) ?? Promise.resolve()).then(() => this.ensureRemoteNow(remote, url2));
+        return configLocks.set(key, run.catch(() => {
+        })), run;
+      }
+      async ensureRemoteNow(remote, url2) {
+        existsSync13(join23(this.opts.clonePath, "HEAD")) || (mkdirSync7(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url2 && (await this.git(["config", `remote.${remote}.url`, url2]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
+      }
+      /** Fetches the relay branch's commits and trees (no blobs). Returns the tip, or null if the branch does not exist. */
+      async fetch(remote, limits = {}) {
+        let timeoutMs = limits.deadline !== void 0 ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
+        if (timeoutMs <= 0) throw new GitError("no time left to fetch", "", !0);
+        let b2 = this.opts.branch, deadline = Date.now() + timeoutMs;
+        try {
+          for (let attempt = 0; ; attempt++)
+            try {
+              await this.git(
+                ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--filter=blob:none", remote, `+refs/heads/${b2}:${this.remoteRef(remote)}`],
+                { timeoutMs: Math.max(1, deadline - Date.now()) }
+              );
+              break;
+            } catch (err) {
+              if (err instanceof GitError && !err.timedOut && isRace(err) && attempt < 5 && Date.now() < deadline) {
+                await jitter(attempt);
+                continue;
+              }
+              throw err;
+            }
+        } catch (err) {
+          if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr))
+            return await this.git(["update-ref", "-d", this.remoteRef(remote)], { okCodes: [0, 1] }), null;
+          throw new AliveError(`cannot reach the relay ${redactUrls(await this.remoteUrl(remote))}: ${err.message}`, {
+            code: err instanceof GitError && err.timedOut ? "timeout" : "network",
+            cause: err
+          });
+        }
+        return this.revParse(this.remoteRef(remote));
+      }
+      async remoteUrl(remote) {
+        return (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() || remote;
+      }
+      async revParse(ref) {
+        let r = await this.git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { okCodes: [0, 1] });
+        return r.code === 0 ? r.stdout.trim() : null;
+      }
+      /** `path → blob id` for the files under `prefix` in `ref` (trees only; no blob is fetched). */
+      async listTree(ref, prefix) {
+        let r = await this.git(["ls-tree", "-r", "-z", "--full-tree", ref, "--", prefix]), out = /* @__PURE__ */ new Map();
+        for (let rec of r.stdout.split("\0")) {
+          if (!rec) continue;
+          let tab = rec.indexOf("	"), [mode, type, oid] = rec.slice(0, tab).split(" ");
+          mode && type && oid && out.set(rec.slice(tab + 1), { oid, mode, type });
+        }
+        return out;
+      }
+      async readBlob(oid) {
+        return (await this.git(["cat-file", "blob", oid], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout;
+      }
+      async hashText(text) {
+        return (await this.git(["hash-object", "-w", "--stdin"], { input: text })).stdout.trim();
+      }
+      /**
+       * Builds a commit on `parent` with the given changes (oid null = delete) and pushes it to
+       * `remote`. Returns the new commit, or null if the push lost a race (the caller refetches).
+       */
+      async commitAndPush(remote, parent, changes, message, limits = {}) {
+        mkdirSync7(this.opts.workDir, { recursive: !0, mode: 448 });
+        let index = join23(this.opts.workDir, `index-${process.pid}-${randomBytes6(4).toString("hex")}`), env = { GIT_INDEX_FILE: index };
+        try {
+          parent ? await this.git(["read-tree", parent], { env }) : await this.git(["read-tree", "--empty"], { env });
+          let info = changes.map((c) => c.oid ? `100644 ${c.oid}	${c.path}` : `0 ${"0".repeat(40)}	${c.path}`).join(`
+`);
+          await this.git(["update-index", "--index-info"], { env, input: `${info}
+` });
+          let tree = (await this.git(["write-tree", "--missing-ok"], { env })).stdout.trim(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
+            env: {
+              GIT_AUTHOR_NAME: this.opts.login,
+              GIT_AUTHOR_EMAIL: `${this.opts.login}@alive.invalid`,
+              GIT_COMMITTER_NAME: this.opts.login,
+              GIT_COMMITTER_EMAIL: `${this.opts.login}@alive.invalid`
+            }
+          })).stdout.trim(), timeoutMs = limits.deadline !== void 0 ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
+          try {
+            await this.git(["push", "--quiet", "--porcelain", remote, `${commit}:refs/heads/${this.opts.branch}`], { timeoutMs });
+          } catch (err) {
+            if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
+            throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${err.message}`, {
+              code: "push_failed",
+              cause: err
+            });
+          }
+          return await this.git(["update-ref", this.remoteRef(remote), commit]).catch(() => {
+          }), commit;
+        } finally {
+          rmSync4(index, { force: !0 }), rmSync4(`${index}.lock`, { force: !0 });
+        }
+      }
+      async setup(publicKeyPem) {
+        let { url: url2, login: login2 } = this.opts, created = !1;
+        isLocalPath(url2) && (created = await initLocalBareRepo(url2)), await this.ensureRemote("origin", url2);
+        let keyPath = `keys/${login2}.pem`;
+        for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
+          let head = await this.fetch("origin"), changes = [], keyOid = await this.hashText(publicKeyPem);
+          if (head ? ((await this.listTree(head, "README.md")).has("README.md") || changes.push({ path: "README.md", oid: await this.hashText(README) }), (await this.listTree(head, keyPath)).get(keyPath)?.oid !== keyOid && changes.push({ path: keyPath, oid: keyOid })) : (changes.push({ path: "README.md", oid: await this.hashText(README) }), changes.push({ path: keyPath, oid: keyOid })), changes.length === 0) return { repo: url2, url: url2, created, keyPublished: !1, head };
+          let commit = await this.commitAndPush("origin", head, changes, head ? `Publish key of ${login2}` : "Initialize walnut relay");
+          if (commit) return { repo: url2, url: url2, created, keyPublished: changes.some((c) => c.path === keyPath), head: commit };
+        }
+        throw new AliveError("the relay kept changing while setting it up; run `alive-p2p relay setup` again", { code: "conflict" });
+      }
+      async fetchPeerKey(peer, limits = {}) {
+        let remote = _GitTransport.peerRemote(peer.login);
+        await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
+        let head = await this.fetch(remote, limits);
+        return this.keyAt(peer, head);
+      }
+      async keyAt(peer, head) {
+        let keyPath = `keys/${peer.login}.pem`, entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : void 0;
+        if (!entry || entry.type !== "blob")
+          throw new AliveError(
+            `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
+            { code: "no_peer_key" }
+          );
+        return this.readBlob(entry.oid);
+      }
+      async deliver(peer, localPath, nextName, checkKey) {
+        let remote = _GitTransport.peerRemote(peer.login);
+        await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
+        let oid = (await this.git(["hash-object", "-w", "--", localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim(), folder = `inbox/${this.opts.login}`;
+        for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
+          let head = await this.fetch(remote);
+          if (!head)
+            throw new AliveError(`${peer.login}'s relay has no '${this.opts.branch}' branch yet; ask ${peer.login} to run \`alive-p2p relay setup\``, {
+              code: "peer_not_set_up"
+            });
+          checkKey(await this.keyAt(peer, head));
+          let existing = await this.listTree(head, folder), name = nextName();
+          for (let i = 0; existing.has(`${folder}/${name}`) && i < 5; i++) name = nextName();
+          let path = `${folder}/${name}`;
+          if (existing.has(path)) throw new AliveError("could not find a free name in the peer inbox", { code: "conflict" });
+          let commit = await this.commitAndPush(remote, head, [{ path, oid }], `deposit: ${name} from ${this.opts.login}`);
+          if (commit) return { path, name, commit, via: "git" };
+          await jitter(attempt);
+        }
+        throw new AliveError(`${peer.login}'s relay kept changing while delivering; try again`, { code: "conflict" });
+      }
+      async listInbox(limits = {}) {
+        await this.ensureRemote("origin", this.opts.url);
+        let head = await this.fetch("origin", limits);
+        return this.listAt(head);
+      }
+      /** The listing of what was fetched last, without network (the probe's fallback). */
+      async listCachedInbox() {
+        return existsSync13(join23(this.opts.clonePath, "HEAD")) ? this.listAt(await this.revParse(this.remoteRef("origin"))) : { head: null, entries: [], ignored: [] };
+      }
+      async listAt(head) {
+        if (!head) return { head, entries: [], ignored: [] };
+        let tree = await this.listTree(head, "inbox"), entries = [], ignored = [];
+        for (let [path, { oid, type }] of tree) {
+          let parts = path.split("/");
+          if (parts.length === 3 && parts[2] === ".gitkeep") continue;
+          let [, sender, name] = parts;
+          parts.length === 3 && type === "blob" && sender && name && isValidLogin(sender) && isSafeDepositName(name) ? entries.push({ sender, name, path, blobSha: oid }) : ignored.push(printable2(path));
+        }
+        return entries.sort((a, b2) => a.path.localeCompare(b2.path)), { head, entries, ignored };
+      }
+      async download(entry, dest) {
+        await this.git(["cat-file", "blob", entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 6e4 });
+      }
+      async remove(entries) {
+        if (entries.length !== 0) {
+          for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
+            let head = await this.fetch("origin");
+            if (!head) return;
+            let tree = await this.listTree(head, "inbox"), still = entries.filter((e) => tree.get(e.path)?.oid === e.blobSha);
+            if (still.length === 0) return;
+            let names = still.map((e) => e.name).join(", ");
+            if (await this.commitAndPush("origin", head, still.map((e) => ({ path: e.path, oid: null })), `received: ${names}`.slice(0, 500))) return;
+            await jitter(attempt);
+          }
+          throw new AliveError("your relay kept changing while removing pulled packages; run `alive-p2p relay pull` again (nothing is lost)", {
+            code: "conflict"
+          });
+        }
+      }
+      async isReachable(peer, limits = {}) {
+        let timeoutMs = limits.deadline !== void 0 ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
+        if (timeoutMs <= 0) return !1;
+        try {
+          return await runGit(["ls-remote", "--heads", "--", normaliseGitUrl(peer.relay), this.opts.branch], { timeoutMs }), !0;
+        } catch {
+          return !1;
+        }
+      }
+    };
+  }
+});
+
+// node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  return typeof navigator == "object" && "userAgent" in navigator ? navigator.userAgent : typeof process == "object" && process.version !== void 0 ? `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})` : "<environment undetectable>";
+}
+var init_universal_user_agent = __esm({
+  "node_modules/universal-user-agent/index.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/register.js
+function register(state, name, method, options) {
+  if (typeof method != "function")
+    throw new Error("method for before hook must be a function");
+  return options || (options = {}), Array.isArray(name) ? name.reverse().reduce((callback, name2) => register.bind(null, state, name2, callback, options), method)() : Promise.resolve().then(() => state.registry[name] ? state.registry[name].reduce((method2, registered) => registered.hook.bind(null, method2, options), method)() : method(options));
+}
+var init_register = __esm({
+  "node_modules/before-after-hook/lib/register.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/add.js
+function addHook(state, kind, name, hook2) {
+  let orig = hook2;
+  state.registry[name] || (state.registry[name] = []), kind === "before" && (hook2 = (method, options) => Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options))), kind === "after" && (hook2 = (method, options) => {
+    let result2;
+    return Promise.resolve().then(method.bind(null, options)).then((result_) => (result2 = result_, orig(result2, options))).then(() => result2);
+  }), kind === "error" && (hook2 = (method, options) => Promise.resolve().then(method.bind(null, options)).catch((error62) => orig(error62, options))), state.registry[name].push({
+    hook: hook2,
+    orig
+  });
+}
+var init_add = __esm({
+  "node_modules/before-after-hook/lib/add.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/remove.js
+function removeHook(state, name, method) {
+  if (!state.registry[name])
+    return;
+  let index = state.registry[name].map((registered) => registered.orig).indexOf(method);
+  index !== -1 && state.registry[name].splice(index, 1);
+}
+var init_remove = __esm({
+  "node_modules/before-after-hook/lib/remove.js"() {
+  }
+});
+
+// node_modules/before-after-hook/index.js
+function bindApi(hook2, state, name) {
+  let removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook2.api = { remove: removeHookRef }, hook2.remove = removeHookRef, ["before", "error", "after", "wrap"].forEach((kind) => {
+    let args = name ? [state, kind, name] : [state, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+function Singular() {
+  let singularHookName = /* @__PURE__ */ Symbol("Singular"), singularHookState = {
+    registry: {}
+  }, singularHook = register.bind(null, singularHookState, singularHookName);
+  return bindApi(singularHook, singularHookState, singularHookName), singularHook;
+}
+function Collection() {
+  let state = {
+    registry: {}
+  }, hook2 = register.bind(null, state);
+  return bindApi(hook2, state), hook2;
+}
+var bind, bindable, before_after_hook_default, init_before_after_hook = __esm({
+  "node_modules/before-after-hook/index.js"() {
+    init_register();
+    init_add();
+    init_remove();
+    bind = Function.bind, bindable = bind.bind(bind);
+    before_after_hook_default = { Singular, Collection };
+  }
+});
+
+// node_modules/@octokit/endpoint/dist-bundle/index.js
+function lowercaseKeys(object2) {
+  return object2 ? Object.keys(object2).reduce((newObj, key) => (newObj[key.toLowerCase()] = object2[key], newObj), {}) : {};
+}
+function isPlainObject2(value) {
+  if (typeof value != "object" || value === null || Object.prototype.toString.call(value) !== "[object Object]") return !1;
+  let proto = Object.getPrototypeOf(value);
+  if (proto === null) return !0;
+  let Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor == "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+function mergeDeep(defaults, options) {
+  let result2 = Object.assign({}, defaults);
+  return Object.keys(options).forEach((key) => {
+    isPlainObject2(options[key]) ? key in defaults ? result2[key] = mergeDeep(defaults[key], options[key]) : Object.assign(result2, { [key]: options[key] }) : Object.assign(result2, { [key]: options[key] });
+  }), result2;
+}
+function removeUndefinedProperties(obj) {
+  for (let key in obj)
+    obj[key] === void 0 && delete obj[key];
+  return obj;
+}
+function merge2(defaults, route, options) {
+  if (typeof route == "string") {
+    let [method, url2] = route.split(" ");
+    options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
+  } else
+    options = Object.assign({}, route);
+  options.headers = lowercaseKeys(options.headers), removeUndefinedProperties(options), removeUndefinedProperties(options.headers);
+  let mergedOptions = mergeDeep(defaults || {}, options);
+  return options.url === "/graphql" && (defaults && defaults.mediaType.previews?.length && (mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+    (preview) => !mergedOptions.mediaType.previews.includes(preview)
+  ).concat(mergedOptions.mediaType.previews)), mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""))), mergedOptions;
+}
+function addQueryParameters(url2, parameters) {
+  let separator = /\?/.test(url2) ? "&" : "?", names = Object.keys(parameters);
+  return names.length === 0 ? url2 : url2 + separator + names.map((name) => name === "q" ? "q=" + parameters.q.split("+").map(encodeURIComponent).join("+") : `${name}=${encodeURIComponent(parameters[name])}`).join("&");
+}
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url2) {
+  let matches = url2.match(urlVariableRegex);
+  return matches ? matches.map(removeNonChars).reduce((a, b2) => a.concat(b2), []) : [];
+}
+function omit2(object2, keysToOmit) {
+  let result2 = { __proto__: null };
+  for (let key of Object.keys(object2))
+    keysToOmit.indexOf(key) === -1 && (result2[key] = object2[key]);
+  return result2;
+}
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    return /%[0-9A-Fa-f]/.test(part) || (part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]")), part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  return value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value), key ? encodeUnreserved(key) + "=" + value : value;
+}
+function isDefined(value) {
+  return value != null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result2 = [];
+  if (isDefined(value) && value !== "")
+    if (typeof value == "string" || typeof value == "number" || typeof value == "bigint" || typeof value == "boolean")
+      value = value.toString(), modifier && modifier !== "*" && (value = value.substring(0, parseInt(modifier, 10))), result2.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    else if (modifier === "*")
+      Array.isArray(value) ? value.filter(isDefined).forEach(function(value2) {
+        result2.push(
+          encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+        );
+      }) : Object.keys(value).forEach(function(k2) {
+        isDefined(value[k2]) && result2.push(encodeValue(operator, value[k2], k2));
+      });
+    else {
+      let tmp = [];
+      Array.isArray(value) ? value.filter(isDefined).forEach(function(value2) {
+        tmp.push(encodeValue(operator, value2));
+      }) : Object.keys(value).forEach(function(k2) {
+        isDefined(value[k2]) && (tmp.push(encodeUnreserved(k2)), tmp.push(encodeValue(operator, value[k2].toString())));
+      }), isKeyOperator(operator) ? result2.push(encodeUnreserved(key) + "=" + tmp.join(",")) : tmp.length !== 0 && result2.push(tmp.join(","));
+    }
+  else
+    operator === ";" ? isDefined(value) && result2.push(encodeUnreserved(key)) : value === "" && (operator === "&" || operator === "?") ? result2.push(encodeUnreserved(key) + "=") : value === "" && result2.push("");
+  return result2;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  return template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_2, expression, literal2) {
+      if (expression) {
+        let operator = "", values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1 && (operator = expression.charAt(0), expression = expression.substr(1)), expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        }), operator && operator !== "+") {
+          var separator = ",";
+          return operator === "?" ? separator = "&" : operator !== "#" && (separator = operator), (values.length !== 0 ? operator : "") + values.join(separator);
+        } else
+          return values.join(",");
+      } else
+        return encodeReserved(literal2);
+    }
+  ), template === "/" ? template : template.replace(/\/$/, "");
+}
+function parse3(options) {
+  let method = options.method.toUpperCase(), url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}"), headers = Object.assign({}, options.headers), body, parameters = omit2(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]), urlVariableNames = extractUrlVariableNames(url2);
+  url2 = parseUrl(url2).expand(parameters), /^http/.test(url2) || (url2 = options.baseUrl + url2);
+  let omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl"), remainingParameters = omit2(parameters, omittedParameters);
+  if (!/application\/octet-stream/i.test(headers.accept) && (options.mediaType.format && (headers.accept = headers.accept.split(/,/).map(
+    (format) => format.replace(
+      /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+      `application/vnd$1$2.${options.mediaType.format}`
+    )
+  ).join(",")), url2.endsWith("/graphql") && options.mediaType.previews?.length)) {
+    let previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+    headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+      let format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+      return `application/vnd.github.${preview}-preview${format}`;
+    }).join(",");
+  }
+  return ["GET", "HEAD"].includes(method) ? url2 = addQueryParameters(url2, remainingParameters) : "data" in remainingParameters ? body = remainingParameters.data : Object.keys(remainingParameters).length && (body = remainingParameters), !headers["content-type"] && typeof body < "u" && (headers["content-type"] = "application/json; charset=utf-8"), ["PATCH", "PUT"].includes(method) && typeof body > "u" && (body = ""), Object.assign(
+    { method, url: url2, headers },
+    typeof body < "u" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+function endpointWithDefaults(defaults, route, options) {
+  return parse3(merge2(defaults, route, options));
+}
+function withDefaults(oldDefaults, newDefaults) {
+  let DEFAULTS2 = merge2(oldDefaults, newDefaults), endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge2.bind(null, DEFAULTS2),
+    parse: parse3
+  });
+}
+var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint, init_dist_bundle = __esm({
+  "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
+    init_universal_user_agent();
+    VERSION = "0.0.0-development", userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`, DEFAULTS = {
+      method: "GET",
+      baseUrl: "https://api.github.com",
+      headers: {
+        accept: "application/vnd.github.v3+json",
+        "user-agent": userAgent
+      },
+      mediaType: {
+        format: ""
+      }
+    };
+    urlVariableRegex = /\{[^{}}]+\}/g;
+    endpoint = withDefaults(null, DEFAULTS);
+  }
+});
+
+// node_modules/content-type/dist/index.js
+function parse4(header, options) {
+  let stopFlags = 4 | (options?.comma === !0 ? 8 : 0), len = header.length, valueStart = options?.start ?? 0;
+  for (; (CHAR_MAP[header.charCodeAt(valueStart)] & 2) !== 0; )
+    valueStart++;
+  let index = valueStart, typeFlags = 0, whitespace = -1, stop = options?.parameters === !1 ? 8 : 0;
+  for (; index < len; ) {
+    let code = header.charCodeAt(index), flags = CHAR_MAP[code];
+    if ((flags & stopFlags) !== 0) {
+      stop |= flags & 8;
+      break;
+    }
+    (flags & 2) !== 0 ? whitespace === -1 && (whitespace = index) : whitespace = -1, typeFlags |= code & 65280 | flags, index++;
+  }
+  let valueEnd = whitespace === -1 ? index : whitespace, value = header.slice(valueStart, valueEnd), type = (typeFlags & 65281) === 0 ? value : value.toLowerCase();
+  return index === len || stop !== 0 ? { type, index, parameters: new NullObject() } : parseParameters(header, type, index, len, stopFlags);
+}
+function parseParameters(header, type, index, len, stopFlags) {
+  let parameters = new NullObject();
+  parameter: for (; index < len; ) {
+    for (index++; (CHAR_MAP[header.charCodeAt(index)] & 2) !== 0; )
+      index++;
+    let keyStart = index, keyFlags = 0, keyWhitespace = -1;
+    for (; index < len; ) {
+      let code = header.charCodeAt(index), flags = CHAR_MAP[code];
+      if ((flags & stopFlags) !== 0) {
+        if ((flags & 8) !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if (code === 61) {
+        let keyEnd = keyWhitespace === -1 ? index : keyWhitespace, value = header.slice(keyStart, keyEnd), key = (keyFlags & 65281) === 0 ? value : value.toLowerCase();
+        for (index++; (CHAR_MAP[header.charCodeAt(index)] & 2) !== 0; )
+          index++;
+        if (index < len && header.charCodeAt(index) === 34) {
+          let quotedStart = ++index, escaped = !1;
+          for (; index < len; ) {
+            let code2 = header.charCodeAt(index);
+            if (code2 === 34) {
+              parameters[key] === void 0 && (parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index)), index++;
+              let stop2 = 0;
+              for (; index < len; ) {
+                let code3 = header.charCodeAt(index), flags2 = CHAR_MAP[code3];
+                if ((flags2 & stopFlags) !== 0) {
+                  stop2 = flags2 & 8;
+                  break;
+                }
+                index++;
+              }
+              if (stop2 !== 0)
+                break parameter;
+              continue parameter;
+            }
+            if (code2 === 92 && index + 1 < len) {
+              escaped = !0, index += 2;
+              continue;
+            }
+            index++;
+          }
+          continue parameter;
+        }
+        let valueStart = index, stop = 0, valueWhitespace = -1;
+        for (; index < len; ) {
+          let code2 = header.charCodeAt(index), flags2 = CHAR_MAP[code2];
+          if ((flags2 & stopFlags) !== 0) {
+            stop = flags2 & 8;
+            break;
+          }
+          (flags2 & 2) !== 0 ? valueWhitespace === -1 && (valueWhitespace = index) : valueWhitespace = -1, index++;
+        }
+        if (parameters[key] === void 0) {
+          let valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          parameters[key] = header.slice(valueStart, valueEnd);
+        }
+        if (stop !== 0)
+          break parameter;
+        continue parameter;
+      }
+      (flags & 2) !== 0 ? keyWhitespace === -1 && (keyWhitespace = index) : keyWhitespace = -1, keyFlags |= code & 65280 | flags, index++;
+    }
+  }
+  return { type, index, parameters };
+}
+function unescapeQuotedPairs(str, start, end) {
+  let result2 = "";
+  for (let index = start; index < end; index++)
+    str.charCodeAt(index) === 92 && (result2 += str.slice(start, index), start = ++index);
+  return result2 + str.slice(start, end);
+}
+var CHAR_MAP, NullObject, init_dist = __esm({
+  "node_modules/content-type/dist/index.js"() {
+    CHAR_MAP = new Uint8Array(256);
+    CHAR_MAP[9] |= 2;
+    CHAR_MAP[32] |= 2;
+    CHAR_MAP[59] |= 4;
+    CHAR_MAP[44] |= 8;
+    for (let code = 128; code <= 255; code++)
+      CHAR_MAP[code] |= 1;
+    for (let char of "!#$%&'*+-.^_`|~")
+      CHAR_MAP[char.charCodeAt(0)] |= 16;
+    for (let code = 48; code <= 57; code++)
+      CHAR_MAP[code] |= 16;
+    for (let code = 65; code <= 90; code++)
+      CHAR_MAP[code] |= 17;
+    for (let code = 97; code <= 122; code++)
+      CHAR_MAP[code] |= 16;
+    NullObject = /* @__PURE__ */ (() => {
+      let C2 = function() {
+      };
+      return C2.prototype = /* @__PURE__ */ Object.create(null), C2;
+    })();
+  }
+});
+
+// node_modules/json-with-bigint/json-with-bigint.js
+var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigIntsStringify, noiseStringify, isUnstringifiable, isRawJSON, stringifyIteratively, JSONStringify, featureCache, isContextSourceSupported, convertMarkedBigIntsReviver, JSONParseV2, MAX_INT, MAX_DIGITS, stringsOrLargeNumbers, noiseValueWithQuotes, applyReviverIteratively, serializeBigInts, JSONParse, init_json_with_bigint = __esm({
+  "node_modules/json-with-bigint/json-with-bigint.js"() {
+    intRegex = /^-?\d+$/, noiseValue = /^-?\d+n+$/, originalStringify = JSON.stringify, originalParse = JSON.parse, customFormat = /^-?\d+n$/, bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g, noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g, isUnstringifiable = (val) => val === void 0 || typeof val == "function" || typeof val == "symbol", isRawJSON = (val) => val !== null && typeof val == "object" && val.constructor && val.constructor.name === "RawJSON", stringifyIteratively = (rootValue, replacer, spaceParam) => {
+      let space = "";
+      typeof spaceParam == "number" ? space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam)))) : typeof spaceParam == "string" && (space = spaceParam.slice(0, 10));
+      let isFunctionReplacer = typeof replacer == "function", propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null, prepareVal = (parent, key, val) => (val !== null && typeof val == "object" && typeof val.toJSON == "function" && (val = val.toJSON(key)), typeof val == "string" && noiseValue.test(val) ? val + "n" : typeof val == "bigint" ? "rawJSON" in JSON ? JSON.rawJSON(val.toString()) : val.toString() + "n" : (isFunctionReplacer && (val = replacer.call(parent, key, val)), val !== null && typeof val == "object" && (val instanceof Number || val instanceof String || val instanceof Boolean) && (val = val.valueOf()), val)), rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+      if (isUnstringifiable(rootProcessed))
+        return;
+      let isRootPrimitive = rootProcessed === null || typeof rootProcessed != "object", isRootNativeRawJSON = isRawJSON(rootProcessed);
+      if (isRootPrimitive || isRootNativeRawJSON)
+        return originalStringify(rootProcessed);
+      let chunks = [], level = 0, stack = [
+        {
+          parent: { "": rootProcessed },
+          key: "",
+          val: rootProcessed,
+          isArray: Array.isArray(rootProcessed),
+          keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+          index: 0,
+          first: !0
+        }
+      ], visited = new WeakSet([rootProcessed]);
+      for (; stack.length > 0; ) {
+        let node2 = stack[stack.length - 1];
+        node2.index === 0 && (chunks.push(node2.isArray ? "[" : "{"), level++);
+        let isDone = !1;
+        if (node2.isArray)
+          if (node2.index < node2.val.length) {
+            node2.first || chunks.push(","), space && chunks.push(`
+` + space.repeat(level));
+            let childRaw = node2.val[node2.index], childVal = prepareVal(node2.val, String(node2.index), childRaw);
+            if (isUnstringifiable(childVal))
+              chunks.push("null"), node2.first = !1, node2.index++;
+            else {
+              let isComplexObject = childVal !== null && typeof childVal == "object", isNativeRaw = isRawJSON(childVal);
+              if (isComplexObject && !isNativeRaw) {
+                if (visited.has(childVal))
+                  throw new TypeError("Converting circular structure to JSON");
+                visited.add(childVal), stack.push({
+                  parent: node2.val,
+                  key: String(node2.index),
+                  val: childVal,
+                  isArray: Array.isArray(childVal),
+                  keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                  index: 0,
+                  first: !0
+                }), node2.first = !1, node2.index++;
+              } else
+                chunks.push(originalStringify(childVal)), node2.first = !1, node2.index++;
+            }
+          } else
+            isDone = !0;
+        else {
+          for (; node2.index < node2.keys.length; ) {
+            let k2 = node2.keys[node2.index++];
+            if (propertyList && !propertyList.has(k2)) continue;
+            let childRaw = node2.val[k2], childVal = prepareVal(node2.val, k2, childRaw);
+            if (isUnstringifiable(childVal)) continue;
+            node2.first || chunks.push(","), space ? chunks.push(`
+` + space.repeat(level) + originalStringify(k2) + ": ") : chunks.push(originalStringify(k2) + ":");
+            let isComplexObject = childVal !== null && typeof childVal == "object", isNativeRaw = isRawJSON(childVal);
+            if (isComplexObject && !isNativeRaw) {
+              if (visited.has(childVal))
+                throw new TypeError("Converting circular structure to JSON");
+              visited.add(childVal), stack.push({
+                parent: node2.val,
+                key: k2,
+                val: childVal,
+                isArray: Array.isArray(childVal),
+                keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                index: 0,
+                first: !0
+              }), node2.first = !1;
+              break;
+            } else
+              chunks.push(originalStringify(childVal)), node2.first = !1;
+          }
+          node2.index >= node2.keys.length && stack[stack.length - 1] === node2 && (isDone = !0);
+        }
+        isDone && (level--, !node2.first && space && chunks.push(`
+` + space.repeat(level)), chunks.push(node2.isArray ? "]" : "}"), visited.delete(node2.val), stack.pop());
+      }
+      return chunks.join("");
+    }, JSONStringify = (value, replacer, space) => {
+      try {
+        return "rawJSON" in JSON ? originalStringify(
+          value,
+          (key, val) => typeof val == "bigint" ? JSON.rawJSON(val.toString()) : typeof replacer == "function" ? replacer(key, val) : (Array.isArray(replacer) && replacer.includes(key), val),
+          space
+        ) : value ? originalStringify(
+          value,
+          (key, val) => typeof val == "string" && noiseValue.test(val) || typeof val == "bigint" ? val.toString() + "n" : typeof replacer == "function" ? replacer(key, val) : (Array.isArray(replacer) && replacer.includes(key), val),
+          space
+        ).replace(
+          bigIntsStringify,
+          "$1$2$3"
+        ).replace(noiseStringify, "$1$2$3") : originalStringify(value, replacer, space);
+      } catch (error62) {
+        if (error62 instanceof RangeError) {
+          let convertedJSON = stringifyIteratively(value, replacer, space);
+          return convertedJSON === void 0 ? void 0 : "rawJSON" in JSON ? convertedJSON : convertedJSON.replace(bigIntsStringify, "$1$2$3").replace(noiseStringify, "$1$2$3");
+        }
+        throw error62;
+      }
+    }, featureCache = /* @__PURE__ */ new Map(), isContextSourceSupported = () => {
+      let parseFingerprint = JSON.parse.toString();
+      if (featureCache.has(parseFingerprint))
+        return featureCache.get(parseFingerprint);
+      try {
+        let result2 = JSON.parse(
+          "1",
+          (_2, __, context) => !!context?.source && context.source === "1"
+        );
+        return featureCache.set(parseFingerprint, result2), result2;
+      } catch {
+        return featureCache.set(parseFingerprint, !1), !1;
+      }
+    }, convertMarkedBigIntsReviver = (key, value, context, userReviver) => typeof value == "string" && customFormat.test(value) ? BigInt(value.slice(0, -1)) : typeof value == "string" && noiseValue.test(value) ? value.slice(0, -1) : typeof userReviver == "function" ? userReviver(key, value, context) : value, JSONParseV2 = (text, reviver) => JSON.parse(text, (key, value, context) => {
+      let isNumber = typeof value == "number", isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER, isBigNumber = isNumber && isOutOfBounds, isInt = context && intRegex.test(context.source);
+      return isBigNumber && isInt ? BigInt(context.source) : typeof reviver == "function" ? reviver(key, value, context) : value;
+    }), MAX_INT = Number.MAX_SAFE_INTEGER.toString(), MAX_DIGITS = MAX_INT.length, stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g, noiseValueWithQuotes = /^"-?\d+n+"$/, applyReviverIteratively = (parsed, userReviver) => {
+      let rootHolder = { "": parsed }, stack = [{ parent: rootHolder, key: "", visited: !1 }];
+      for (; stack.length > 0; ) {
+        let node2 = stack[stack.length - 1];
+        if (node2.visited) {
+          let { parent, key } = node2, value = parent[key];
+          typeof value == "string" && (customFormat.test(value) ? value = BigInt(value.slice(0, -1)) : noiseValue.test(value) && (value = value.slice(0, -1))), typeof userReviver == "function" && (value = userReviver.call(parent, key, value)), value === void 0 ? delete parent[key] : parent[key] = value, stack.pop();
+        } else {
+          node2.visited = !0;
+          let value = node2.parent[node2.key];
+          if (value !== null && typeof value == "object") {
+            let keys = Object.keys(value);
+            for (let i = keys.length - 1; i >= 0; i--)
+              stack.push({ parent: value, key: keys[i], visited: !1 });
+          }
+        }
+      }
+      return rootHolder[""];
+    }, serializeBigInts = (text) => text.replace(
+      stringsOrLargeNumbers,
+      (match, digits, fractional, exponential) => {
+        let isString = match[0] === '"';
+        if (isString && noiseValueWithQuotes.test(match)) return match.substring(0, match.length - 1) + 'n"';
+        let hasFractionalOrExponential = fractional || exponential, isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+        return isString || hasFractionalOrExponential || isLessThanMaxSafeInt ? match : '"' + match + 'n"';
+      }
+    ), JSONParse = (text, reviver) => {
+      if (!text) return originalParse(text, reviver);
+      try {
+        if (isContextSourceSupported()) return JSONParseV2(text, reviver);
+        let serializedData = serializeBigInts(text);
+        return originalParse(
+          serializedData,
+          (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+        );
+      } catch (error62) {
+        if (error62 instanceof RangeError) {
+          let serializedData = serializeBigInts(text), parsed = originalParse(serializedData);
+          return applyReviverIteratively(parsed, reviver);
+        }
+        throw error62;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/request-error/dist-src/index.js
+var RequestError, init_dist_src = __esm({
+  "node_modules/@octokit/request-error/dist-src/index.js"() {
+    RequestError = class extends Error {
+      name;
+      /**
+       * http status code
+       */
+      status;
+      /**
+       * Request options that lead to the error.
+       */
+      request;
+      /**
+       * Response object if a response was received
+       */
+      response;
+      constructor(message, statusCode, options) {
+        super(message, { cause: options.cause }), this.name = "HttpError", this.status = Number.parseInt(statusCode), Number.isNaN(this.status) && (this.status = 0);
+        "response" in options && (this.response = options.response);
+        let requestCopy = Object.assign({}, options.request);
+        options.request.headers.authorization && (requestCopy.headers = Object.assign({}, options.request.headers, {
+          authorization: options.request.headers.authorization.replace(
+            /(?<! ) .*$/,
+            " [REDACTED]"
+          )
+        })), requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]"), this.request = requestCopy;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/request/dist-bundle/index.js
+function isPlainObject3(value) {
+  if (typeof value != "object" || value === null || Object.prototype.toString.call(value) !== "[object Object]") return !1;
+  let proto = Object.getPrototypeOf(value);
+  if (proto === null) return !0;
+  let Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor == "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+async function fetchWrapper(requestOptions) {
+  let fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch)
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  let log = requestOptions.request?.log || console, parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== !1, body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body, requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  ), fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error62) {
+    let message = "Unknown Error";
+    if (error62 instanceof Error) {
+      if (error62.name === "AbortError")
+        throw error62.status = 500, error62;
+      message = error62.message, error62.name === "TypeError" && "cause" in error62 && (error62.cause instanceof Error ? message = error62.cause.message : typeof error62.cause == "string" && (message = error62.cause));
+    }
+    let requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    throw requestError.cause = error62, requestError;
+  }
+  let status = fetchResponse.status, url2 = fetchResponse.url, responseHeaders = {};
+  for (let [key, value] of fetchResponse.headers)
+    responseHeaders[key] = value;
+  let octokitResponse = {
+    url: url2,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    let matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/), deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205)
+    return octokitResponse;
+  if (requestOptions.method === "HEAD") {
+    if (status < 400)
+      return octokitResponse;
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304)
+    throw octokitResponse.data = await getResponseData(fetchResponse), new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  if (status >= 400)
+    throw octokitResponse.data = await getResponseData(fetchResponse), new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  return octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body, octokitResponse;
+}
+async function getResponseData(response) {
+  let contentType = response.headers.get("content-type");
+  if (!contentType)
+    return response.text().catch(noop);
+  let mimetype = parse4(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      return text = await response.text(), JSONParse(text);
+    } catch {
+      return text;
+    }
+  } else return mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream" ? response.text().catch(noop) : response.arrayBuffer().catch(
+    /* v8 ignore next -- @preserve */
+    () => new ArrayBuffer(0)
+  );
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data == "string")
+    return data;
+  if (data instanceof ArrayBuffer)
+    return "Unknown error";
+  if (typeof data == "object" && data !== null && "message" in data) {
+    let objectData = data, suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v2) => JSON.stringify(v2)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+function withDefaults2(oldEndpoint, newDefaults) {
+  let endpoint2 = oldEndpoint.defaults(newDefaults);
+  return Object.assign(function(route, parameters) {
+    let endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook)
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    let request2 = (route2, parameters2) => fetchWrapper(
+      endpoint2.parse(endpoint2.merge(route2, parameters2))
+    );
+    return Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults2.bind(null, endpoint2)
+    }), endpointOptions.request.hook(request2, endpointOptions);
+  }, {
+    endpoint: endpoint2,
+    defaults: withDefaults2.bind(null, endpoint2)
+  });
+}
+var VERSION2, defaults_default, noop, request, init_dist_bundle2 = __esm({
+  "node_modules/@octokit/request/dist-bundle/index.js"() {
+    init_dist_bundle();
+    init_universal_user_agent();
+    init_dist();
+    init_json_with_bigint();
+    init_dist_src();
+    VERSION2 = "10.0.16", defaults_default = {
+      headers: {
+        "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+      }
+    };
+    noop = () => "";
+    request = withDefaults2(endpoint, defaults_default);
+  }
+});
+
+// node_modules/@octokit/graphql/dist-bundle/index.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join(`
+`);
+}
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query == "string" && "query" in options)
+      return Promise.reject(
+        new Error('[@octokit/graphql] "query" cannot be used as variable name')
+      );
+    for (let key in options)
+      if (FORBIDDEN_VARIABLE_OPTIONS.includes(key))
+        return Promise.reject(
+          new Error(
+            `[@octokit/graphql] "${key}" cannot be used as variable name`
+          )
+        );
+  }
+  let parsedOptions = typeof query == "string" ? Object.assign({ query }, options) : query, requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result2, key) => NON_VARIABLE_OPTIONS.includes(key) ? (result2[key] = parsedOptions[key], result2) : (result2.variables || (result2.variables = {}), result2.variables[key] = parsedOptions[key], result2), {}), baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  return GHES_V3_SUFFIX_REGEX.test(baseUrl) && (requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql")), request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      let headers = {};
+      for (let key of Object.keys(response.headers))
+        headers[key] = response.headers[key];
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+function withDefaults3(request2, newDefaults) {
+  let newRequest = request2.defaults(newDefaults);
+  return Object.assign((query, options) => graphql(newRequest, query, options), {
+    defaults: withDefaults3.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+function withCustomRequest(customRequest) {
+  return withDefaults3(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+var VERSION3, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2, init_dist_bundle3 = __esm({
+  "node_modules/@octokit/graphql/dist-bundle/index.js"() {
+    init_dist_bundle2();
+    init_universal_user_agent();
+    VERSION3 = "0.0.0-development";
+    GraphqlResponseError = class extends Error {
+      constructor(request2, headers, response) {
+        super(_buildMessageForResponseErrors(response)), this.request = request2, this.headers = headers, this.response = response, this.errors = response.errors, this.data = response.data, Error.captureStackTrace && Error.captureStackTrace(this, this.constructor);
+      }
+      request;
+      headers;
+      response;
+      name = "GraphqlResponseError";
+      errors;
+      data;
+    }, NON_VARIABLE_OPTIONS = [
+      "method",
+      "baseUrl",
+      "url",
+      "headers",
+      "request",
+      "query",
+      "mediaType",
+      "operationName"
+    ], FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"], GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+    graphql2 = withDefaults3(request, {
+      headers: {
+        "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+      },
+      method: "POST",
+      url: "/graphql"
+    });
+  }
+});
+
+// node_modules/@octokit/auth-token/dist-bundle/index.js
+async function auth(token) {
+  let isApp = isJWT(token), isInstallation = token.startsWith("v1.") || token.startsWith("ghs_"), isUserToServer = token.startsWith("ghu_");
+  return {
+    type: "token",
+    token,
+    tokenType: isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth"
+  };
+}
+function withAuthorizationPrefix(token) {
+  return token.split(/\./).length === 3 ? `bearer ${token}` : `token ${token}`;
+}
+async function hook(token, request2, route, parameters) {
+  let endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  return endpoint2.headers.authorization = withAuthorizationPrefix(token), request2(endpoint2);
+}
+var b64url, sep4, jwtRE, isJWT, createTokenAuth, init_dist_bundle4 = __esm({
+  "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
+    b64url = "(?:[a-zA-Z0-9_-]+)", sep4 = "\\.", jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`), isJWT = jwtRE.test.bind(jwtRE);
+    createTokenAuth = function(token) {
+      if (!token)
+        throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+      if (typeof token != "string")
+        throw new Error(
+          "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+        );
+      return token = token.replace(/^(token|bearer) +/i, ""), Object.assign(auth.bind(null, token), {
+        hook: hook.bind(null, token)
+      });
+    };
+  }
+});
+
+// node_modules/@octokit/core/dist-src/version.js
+var VERSION4, init_version = __esm({
+  "node_modules/@octokit/core/dist-src/version.js"() {
+    VERSION4 = "7.0.8";
+  }
+});
+
+// node_modules/@octokit/core/dist-src/index.js
+function createLogger(logger = {}) {
+  return typeof logger.debug != "function" && (logger.debug = noop2), typeof logger.info != "function" && (logger.info = noop2), typeof logger.warn != "function" && (logger.warn = consoleWarn), typeof logger.error != "function" && (logger.error = consoleError), logger;
+}
+var noop2, consoleWarn, consoleError, userAgentTrail, Octokit, init_dist_src2 = __esm({
+  "node_modules/@octokit/core/dist-src/index.js"() {
+    init_universal_user_agent();
+    init_before_after_hook();
+    init_dist_bundle2();
+    init_dist_bundle3();
+    init_dist_bundle4();
+    init_version();
+    noop2 = () => {
+    }, consoleWarn = console.warn.bind(console), consoleError = console.error.bind(console);
+    userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`, Octokit = class {
+      static VERSION = VERSION4;
+      static defaults(defaults) {
+        return class extends this {
+          constructor(...args) {
+            let options = args[0] || {};
+            if (typeof defaults == "function") {
+              super(defaults(options));
+              return;
+            }
+            super(
+              Object.assign(
+                {},
+                defaults,
+                options,
+                options.userAgent && defaults.userAgent ? {
+                  userAgent: `${options.userAgent} ${defaults.userAgent}`
+                } : null
+              )
+            );
+          }
+        };
+      }
+      static plugins = [];
+      /**
+       * Attach a plugin (or many) to your Octokit instance.
+       *
+       * @example
+       * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+       */
+      static plugin(...newPlugins) {
+        let currentPlugins = this.plugins;
+        return class extends this {
+          static plugins = currentPlugins.concat(
+            newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+          );
+        };
+      }
+      constructor(options = {}) {
+        let hook2 = new before_after_hook_default.Collection(), requestDefaults = {
+          baseUrl: request.endpoint.DEFAULTS.baseUrl,
+          headers: {},
+          request: Object.assign({}, options.request, {
+            // @ts-ignore internal usage only, no need to type
+            hook: hook2.bind(null, "request")
+          }),
+          mediaType: {
+            previews: [],
+            format: ""
+          }
+        };
+        if (requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail, options.baseUrl && (requestDefaults.baseUrl = options.baseUrl), options.previews && (requestDefaults.mediaType.previews = options.previews), options.timeZone && (requestDefaults.headers["time-zone"] = options.timeZone), this.request = request.defaults(requestDefaults), this.graphql = withCustomRequest(this.request).defaults(requestDefaults), this.log = createLogger(options.log), this.hook = hook2, options.authStrategy) {
+          let { authStrategy, ...otherOptions } = options, auth2 = authStrategy(
+            Object.assign(
+              {
+                request: this.request,
+                log: this.log,
+                // we pass the current octokit instance as well as its constructor options
+                // to allow for authentication strategies that return a new octokit instance
+                // that shares the same internal state as the current one. The original
+                // requirement for this was the "event-octokit" authentication strategy
+                // of https://github.com/probot/octokit-auth-probot.
+                octokit: this,
+                octokitOptions: otherOptions
+              },
+              options.auth
+            )
+          );
+          hook2.wrap("request", auth2.hook), this.auth = auth2;
+        } else if (!options.auth)
+          this.auth = async () => ({
+            type: "unauthenticated"
+          });
+        else {
+          let auth2 = createTokenAuth(options.auth);
+          hook2.wrap("request", auth2.hook), this.auth = auth2;
+        }
+        let classConstructor = this.constructor;
+        for (let i = 0; i < classConstructor.plugins.length; ++i)
+          Object.assign(this, classConstructor.plugins[i](this, options));
+      }
+      // assigned during constructor
+      request;
+      graphql;
+      log;
+      hook;
+      // TODO: type `octokit.auth` based on passed options.authStrategy
+      auth;
+    };
+  }
+});
+
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
+var VERSION5, init_version2 = __esm({
+  "node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
+    VERSION5 = "6.0.0";
+  }
+});
+
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request2, options) => {
+    octokit.log.debug("request", options);
+    let start = Date.now(), requestOptions = octokit.request.endpoint.parse(options), path = requestOptions.url.replace(options.baseUrl, "");
+    return request2(options).then((response) => {
+      let requestId = response.headers["x-github-request-id"];
+      return octokit.log.info(
+        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+      ), response;
+    }).catch((error62) => {
+      let requestId = error62.response?.headers["x-github-request-id"] || "UNKNOWN";
+      throw octokit.log.error(
+        `${requestOptions.method} ${path} - ${error62.status} with id ${requestId} in ${Date.now() - start}ms`
+      ), error62;
+    });
+  });
+}
+var init_dist_src3 = __esm({
+  "node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
+    init_version2();
+    requestLog.VERSION = VERSION5;
+  }
+});
+
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data)
+    return {
+      ...response,
+      data: []
+    };
+  if (!(("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data))) return response;
+  let incompleteResults = response.data.incomplete_results, repositorySelection = response.data.repository_selection, totalCount = response.data.total_count, totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results, delete response.data.repository_selection, delete response.data.total_count, delete response.data.total_commits;
+  let namespaceKey = Object.keys(response.data)[0], data = response.data[namespaceKey];
+  return response.data = data, typeof incompleteResults < "u" && (response.data.incomplete_results = incompleteResults), typeof repositorySelection < "u" && (response.data.repository_selection = repositorySelection), response.data.total_count = totalCount, response.data.total_commits = totalCommits, response;
+}
+function iterator(octokit, route, parameters) {
+  let options = typeof route == "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters), requestMethod = typeof route == "function" ? route : octokit.request, method = options.method, headers = options.headers, url2 = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url2) return { done: !0 };
+        try {
+          let response = await requestMethod({ method, url: url2, headers }), normalizedResponse = normalizePaginatedListResponse(response);
+          if (url2 = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1], !url2 && "total_commits" in normalizedResponse.data) {
+            let parsedUrl = new URL(normalizedResponse.url), params = parsedUrl.searchParams, page = parseInt(params.get("page") || "1", 10), per_page = parseInt(params.get("per_page") || "250", 10);
+            page * per_page < normalizedResponse.data.total_commits && (params.set("page", String(page + 1)), url2 = parsedUrl.toString());
+          }
+          return { value: normalizedResponse };
+        } catch (error62) {
+          if (error62.status !== 409) throw error62;
+          return url2 = "", {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  return typeof parameters == "function" && (mapFn = parameters, parameters = void 0), gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result2) => {
+    if (result2.done)
+      return results;
+    let earlyExit = !1;
+    function done() {
+      earlyExit = !0;
+    }
+    return results = results.concat(
+      mapFn ? mapFn(result2.value, done) : result2.value.data
+    ), earlyExit ? results : gather(octokit, results, iterator2, mapFn);
+  });
+}
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+var VERSION6, composePaginateRest, init_dist_bundle5 = __esm({
+  "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
+    VERSION6 = "0.0.0-development";
+    composePaginateRest = Object.assign(paginate, {
+      iterator
+    });
+    paginateRest.VERSION = VERSION6;
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+var VERSION7, init_version3 = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
+    VERSION7 = "17.0.0";
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+var Endpoints, endpoints_default, init_endpoints = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
+    Endpoints = {
+      actions: {
+        addCustomLabelsToSelfHostedRunnerForOrg: [
+          "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        addCustomLabelsToSelfHostedRunnerForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        addRepoAccessToSelfHostedRunnerGroupInOrg: [
+          "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgVariable: [
+          "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+        ],
+        approveWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+        ],
+        cancelWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+        ],
+        createEnvironmentVariable: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+        ],
+        createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+        createOrUpdateEnvironmentSecret: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+        ],
+        createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+        createRegistrationTokenForOrg: [
+          "POST /orgs/{org}/actions/runners/registration-token"
+        ],
+        createRegistrationTokenForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+        ],
+        createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+        createRemoveTokenForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+        ],
+        createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+        createWorkflowDispatch: [
+          "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+        ],
+        deleteActionsCacheById: [
+          "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+        ],
+        deleteActionsCacheByKey: [
+          "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+        ],
+        deleteArtifact: [
+          "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+        ],
+        deleteCustomImageFromOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+        ],
+        deleteCustomImageVersionFromOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+        ],
+        deleteEnvironmentSecret: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        deleteEnvironmentVariable: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        deleteHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+        deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+        ],
+        deleteRepoVariable: [
+          "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+        ],
+        deleteSelfHostedRunnerFromOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}"
+        ],
+        deleteSelfHostedRunnerFromRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+        ],
+        deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+        deleteWorkflowRunLogs: [
+          "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+        ],
+        disableSelectedRepositoryGithubActionsOrganization: [
+          "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+        ],
+        disableWorkflow: [
+          "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+        ],
+        downloadArtifact: [
+          "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+        ],
+        downloadJobLogsForWorkflowRun: [
+          "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+        ],
+        downloadWorkflowRunAttemptLogs: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+        ],
+        downloadWorkflowRunLogs: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+        ],
+        enableSelectedRepositoryGithubActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+        ],
+        enableWorkflow: [
+          "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+        ],
+        forceCancelWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+        ],
+        generateRunnerJitconfigForOrg: [
+          "POST /orgs/{org}/actions/runners/generate-jitconfig"
+        ],
+        generateRunnerJitconfigForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+        ],
+        getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+        getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+        getActionsCacheUsageByRepoForOrg: [
+          "GET /orgs/{org}/actions/cache/usage-by-repository"
+        ],
+        getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+        getAllowedActionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/selected-actions"
+        ],
+        getAllowedActionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+        ],
+        getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+        getCustomImageForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+        ],
+        getCustomImageVersionForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+        ],
+        getCustomOidcSubClaimForRepo: [
+          "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+        ],
+        getEnvironmentPublicKey: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+        ],
+        getEnvironmentSecret: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        getEnvironmentVariable: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        getGithubActionsDefaultWorkflowPermissionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/workflow"
+        ],
+        getGithubActionsDefaultWorkflowPermissionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+        ],
+        getGithubActionsPermissionsOrganization: [
+          "GET /orgs/{org}/actions/permissions"
+        ],
+        getGithubActionsPermissionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions"
+        ],
+        getHostedRunnerForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        getHostedRunnersGithubOwnedImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+        ],
+        getHostedRunnersLimitsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/limits"
+        ],
+        getHostedRunnersMachineSpecsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+        ],
+        getHostedRunnersPartnerImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/partner"
+        ],
+        getHostedRunnersPlatformsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/platforms"
+        ],
+        getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+        getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+        getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+        getPendingDeploymentsForRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+        ],
+        getRepoPermissions: [
+          "GET /repos/{owner}/{repo}/actions/permissions",
+          {},
+          { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+        ],
+        getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+        getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+        getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+        getReviewsForRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+        ],
+        getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+        getSelfHostedRunnerForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+        ],
+        getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+        getWorkflowAccessToRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/access"
+        ],
+        getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+        getWorkflowRunAttempt: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+        ],
+        getWorkflowRunUsage: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+        ],
+        getWorkflowUsage: [
+          "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+        ],
+        listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+        listCustomImageVersionsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+        ],
+        listCustomImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom"
+        ],
+        listEnvironmentSecrets: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+        ],
+        listEnvironmentVariables: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+        ],
+        listGithubHostedRunnersInGroupForOrg: [
+          "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+        ],
+        listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+        listJobsForWorkflowRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+        ],
+        listJobsForWorkflowRunAttempt: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+        ],
+        listLabelsForSelfHostedRunnerForOrg: [
+          "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        listLabelsForSelfHostedRunnerForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+        listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+        listRepoOrganizationSecrets: [
+          "GET /repos/{owner}/{repo}/actions/organization-secrets"
+        ],
+        listRepoOrganizationVariables: [
+          "GET /repos/{owner}/{repo}/actions/organization-variables"
+        ],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+        listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+        listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+        listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+        listRunnerApplicationsForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/downloads"
+        ],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+        ],
+        listSelectedReposForOrgVariable: [
+          "GET /orgs/{org}/actions/variables/{name}/repositories"
+        ],
+        listSelectedRepositoriesEnabledGithubActionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/repositories"
+        ],
+        listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+        listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+        listWorkflowRunArtifacts: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+        ],
+        listWorkflowRuns: [
+          "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+        ],
+        listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+        reRunJobForWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+        ],
+        reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+        reRunWorkflowFailedJobs: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+        ],
+        removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        removeCustomLabelFromSelfHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+        ],
+        removeCustomLabelFromSelfHostedRunnerForRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        removeSelectedRepoFromOrgVariable: [
+          "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+        ],
+        reviewCustomGatesForRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+        ],
+        reviewPendingDeploymentsForRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+        ],
+        setAllowedActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/selected-actions"
+        ],
+        setAllowedActionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+        ],
+        setCustomLabelsForSelfHostedRunnerForOrg: [
+          "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        setCustomLabelsForSelfHostedRunnerForRepo: [
+          "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        setCustomOidcSubClaimForRepo: [
+          "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+        ],
+        setGithubActionsDefaultWorkflowPermissionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/workflow"
+        ],
+        setGithubActionsDefaultWorkflowPermissionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+        ],
+        setGithubActionsPermissionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions"
+        ],
+        setGithubActionsPermissionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+        ],
+        setSelectedReposForOrgVariable: [
+          "PUT /orgs/{org}/actions/variables/{name}/repositories"
+        ],
+        setSelectedRepositoriesEnabledGithubActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/repositories"
+        ],
+        setWorkflowAccessToRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/access"
+        ],
+        updateEnvironmentVariable: [
+          "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        updateHostedRunnerForOrg: [
+          "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+        updateRepoVariable: [
+          "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+        ]
+      },
+      activity: {
+        checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+        deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+        deleteThreadSubscription: [
+          "DELETE /notifications/threads/{thread_id}/subscription"
+        ],
+        getFeeds: ["GET /feeds"],
+        getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+        getThread: ["GET /notifications/threads/{thread_id}"],
+        getThreadSubscriptionForAuthenticatedUser: [
+          "GET /notifications/threads/{thread_id}/subscription"
+        ],
+        listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+        listNotificationsForAuthenticatedUser: ["GET /notifications"],
+        listOrgEventsForAuthenticatedUser: [
+          "GET /users/{username}/events/orgs/{org}"
+        ],
+        listPublicEvents: ["GET /events"],
+        listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+        listPublicEventsForUser: ["GET /users/{username}/events/public"],
+        listPublicOrgEvents: ["GET /orgs/{org}/events"],
+        listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+        listReceivedPublicEventsForUser: [
+          "GET /users/{username}/received_events/public"
+        ],
+        listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+        listRepoNotificationsForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/notifications"
+        ],
+        listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+        listReposStarredByUser: ["GET /users/{username}/starred"],
+        listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+        listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+        listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+        listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+        markNotificationsAsRead: ["PUT /notifications"],
+        markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+        markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+        markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+        setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+        setThreadSubscription: [
+          "PUT /notifications/threads/{thread_id}/subscription"
+        ],
+        starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+        unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+      },
+      apps: {
+        addRepoToInstallation: [
+          "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+          {},
+          { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+        ],
+        addRepoToInstallationForAuthenticatedUser: [
+          "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+        ],
+        checkToken: ["POST /applications/{client_id}/token"],
+        createFromManifest: ["POST /app-manifests/{code}/conversions"],
+        createInstallationAccessToken: [
+          "POST /app/installations/{installation_id}/access_tokens"
+        ],
+        deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+        deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+        deleteToken: ["DELETE /applications/{client_id}/token"],
+        getAuthenticated: ["GET /app"],
+        getBySlug: ["GET /apps/{app_slug}"],
+        getInstallation: ["GET /app/installations/{installation_id}"],
+        getOrgInstallation: ["GET /orgs/{org}/installation"],
+        getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+        getSubscriptionPlanForAccount: [
+          "GET /marketplace_listing/accounts/{account_id}"
+        ],
+        getSubscriptionPlanForAccountStubbed: [
+          "GET /marketplace_listing/stubbed/accounts/{account_id}"
+        ],
+        getUserInstallation: ["GET /users/{username}/installation"],
+        getWebhookConfigForApp: ["GET /app/hook/config"],
+        getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+        listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+        listAccountsForPlanStubbed: [
+          "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+        ],
+        listInstallationReposForAuthenticatedUser: [
+          "GET /user/installations/{installation_id}/repositories"
+        ],
+        listInstallationRequestsForAuthenticatedApp: [
+          "GET /app/installation-requests"
+        ],
+        listInstallations: ["GET /app/installations"],
+        listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+        listPlans: ["GET /marketplace_listing/plans"],
+        listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+        listReposAccessibleToInstallation: ["GET /installation/repositories"],
+        listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+        listSubscriptionsForAuthenticatedUserStubbed: [
+          "GET /user/marketplace_purchases/stubbed"
+        ],
+        listWebhookDeliveries: ["GET /app/hook/deliveries"],
+        redeliverWebhookDelivery: [
+          "POST /app/hook/deliveries/{delivery_id}/attempts"
+        ],
+        removeRepoFromInstallation: [
+          "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+          {},
+          { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+        ],
+        removeRepoFromInstallationForAuthenticatedUser: [
+          "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+        ],
+        resetToken: ["PATCH /applications/{client_id}/token"],
+        revokeInstallationAccessToken: ["DELETE /installation/token"],
+        scopeToken: ["POST /applications/{client_id}/token/scoped"],
+        suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+        unsuspendInstallation: [
+          "DELETE /app/installations/{installation_id}/suspended"
+        ],
+        updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+      },
+      billing: {
+        getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+        getGithubActionsBillingUser: [
+          "GET /users/{username}/settings/billing/actions"
+        ],
+        getGithubBillingPremiumRequestUsageReportOrg: [
+          "GET /organizations/{org}/settings/billing/premium_request/usage"
+        ],
+        getGithubBillingPremiumRequestUsageReportUser: [
+          "GET /users/{username}/settings/billing/premium_request/usage"
+        ],
+        getGithubBillingUsageReportOrg: [
+          "GET /organizations/{org}/settings/billing/usage"
+        ],
+        getGithubBillingUsageReportUser: [
+          "GET /users/{username}/settings/billing/usage"
+        ],
+        getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+        getGithubPackagesBillingUser: [
+          "GET /users/{username}/settings/billing/packages"
+        ],
+        getSharedStorageBillingOrg: [
+          "GET /orgs/{org}/settings/billing/shared-storage"
+        ],
+        getSharedStorageBillingUser: [
+          "GET /users/{username}/settings/billing/shared-storage"
+        ]
+      },
+      campaigns: {
+        createCampaign: ["POST /orgs/{org}/campaigns"],
+        deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+        getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+        listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+        updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+      },
+      checks: {
+        create: ["POST /repos/{owner}/{repo}/check-runs"],
+        createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+        get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+        getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+        listAnnotations: [
+          "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+        ],
+        listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+        listForSuite: [
+          "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+        ],
+        listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+        rerequestRun: [
+          "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+        ],
+        rerequestSuite: [
+          "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+        ],
+        setSuitesPreferences: [
+          "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+        ],
+        update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+      },
+      codeScanning: {
+        commitAutofix: [
+          "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+        ],
+        createAutofix: [
+          "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+        ],
+        createVariantAnalysis: [
+          "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+        ],
+        deleteAnalysis: [
+          "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+        ],
+        deleteCodeqlDatabase: [
+          "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+        ],
+        getAlert: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+          {},
+          { renamedParameters: { alert_id: "alert_number" } }
+        ],
+        getAnalysis: [
+          "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+        ],
+        getAutofix: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+        ],
+        getCodeqlDatabase: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+        ],
+        getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+        getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+        getVariantAnalysis: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+        ],
+        getVariantAnalysisRepoTask: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+        ],
+        listAlertInstances: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+        ],
+        listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+        listAlertsInstances: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+          {},
+          { renamed: ["codeScanning", "listAlertInstances"] }
+        ],
+        listCodeqlDatabases: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+        ],
+        listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+        ],
+        updateDefaultSetup: [
+          "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+        ],
+        uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+      },
+      codeSecurity: {
+        attachConfiguration: [
+          "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+        ],
+        attachEnterpriseConfiguration: [
+          "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+        ],
+        createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+        createConfigurationForEnterprise: [
+          "POST /enterprises/{enterprise}/code-security/configurations"
+        ],
+        deleteConfiguration: [
+          "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        deleteConfigurationForEnterprise: [
+          "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ],
+        detachConfiguration: [
+          "DELETE /orgs/{org}/code-security/configurations/detach"
+        ],
+        getConfiguration: [
+          "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        getConfigurationForRepository: [
+          "GET /repos/{owner}/{repo}/code-security-configuration"
+        ],
+        getConfigurationsForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations"
+        ],
+        getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+        getDefaultConfigurations: [
+          "GET /orgs/{org}/code-security/configurations/defaults"
+        ],
+        getDefaultConfigurationsForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+        ],
+        getRepositoriesForConfiguration: [
+          "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+        ],
+        getRepositoriesForEnterpriseConfiguration: [
+          "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+        ],
+        getSingleConfigurationForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ],
+        setConfigurationAsDefault: [
+          "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+        ],
+        setConfigurationAsDefaultForEnterprise: [
+          "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+        ],
+        updateConfiguration: [
+          "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        updateEnterpriseConfiguration: [
+          "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ]
+      },
+      codesOfConduct: {
+        getAllCodesOfConduct: ["GET /codes_of_conduct"],
+        getConductCode: ["GET /codes_of_conduct/{key}"]
+      },
+      codespaces: {
+        addRepositoryForSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        checkPermissionsForDevcontainer: [
+          "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+        ],
+        codespaceMachinesForAuthenticatedUser: [
+          "GET /user/codespaces/{codespace_name}/machines"
+        ],
+        createForAuthenticatedUser: ["POST /user/codespaces"],
+        createOrUpdateOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+        ],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        createOrUpdateSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}"
+        ],
+        createWithPrForAuthenticatedUser: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+        ],
+        createWithRepoForAuthenticatedUser: [
+          "POST /repos/{owner}/{repo}/codespaces"
+        ],
+        deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+        deleteFromOrganization: [
+          "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        deleteSecretForAuthenticatedUser: [
+          "DELETE /user/codespaces/secrets/{secret_name}"
+        ],
+        exportForAuthenticatedUser: [
+          "POST /user/codespaces/{codespace_name}/exports"
+        ],
+        getCodespacesForUserInOrg: [
+          "GET /orgs/{org}/members/{username}/codespaces"
+        ],
+        getExportDetailsForAuthenticatedUser: [
+          "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+        ],
+        getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+        getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+        getPublicKeyForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/public-key"
+        ],
+        getRepoPublicKey: [
+          "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+        ],
+        getRepoSecret: [
+          "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        getSecretForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/{secret_name}"
+        ],
+        listDevcontainersInRepositoryForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+        ],
+        listForAuthenticatedUser: ["GET /user/codespaces"],
+        listInOrganization: [
+          "GET /orgs/{org}/codespaces",
+          {},
+          { renamedParameters: { org_id: "org" } }
+        ],
+        listInRepositoryForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces"
+        ],
+        listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+        listRepositoriesForSecretForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/{secret_name}/repositories"
+        ],
+        listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+        ],
+        preFlightWithRepoForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/new"
+        ],
+        publishForAuthenticatedUser: [
+          "POST /user/codespaces/{codespace_name}/publish"
+        ],
+        removeRepositoryForSecretForAuthenticatedUser: [
+          "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        repoMachinesForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/machines"
+        ],
+        setRepositoriesForSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}/repositories"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+        ],
+        startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+        stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+        stopInOrganization: [
+          "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+        ],
+        updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+      },
+      copilot: {
+        addCopilotSeatsForTeams: [
+          "POST /orgs/{org}/copilot/billing/selected_teams"
+        ],
+        addCopilotSeatsForUsers: [
+          "POST /orgs/{org}/copilot/billing/selected_users"
+        ],
+        cancelCopilotSeatAssignmentForTeams: [
+          "DELETE /orgs/{org}/copilot/billing/selected_teams"
+        ],
+        cancelCopilotSeatAssignmentForUsers: [
+          "DELETE /orgs/{org}/copilot/billing/selected_users"
+        ],
+        copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+        copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+        getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+        getCopilotSeatDetailsForUser: [
+          "GET /orgs/{org}/members/{username}/copilot"
+        ],
+        listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+      },
+      credentials: { revoke: ["POST /credentials/revoke"] },
+      dependabot: {
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        createOrUpdateOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+        ],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+        getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+        getRepoPublicKey: [
+          "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+        ],
+        getRepoSecret: [
+          "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        listAlertsForEnterprise: [
+          "GET /enterprises/{enterprise}/dependabot/alerts"
+        ],
+        listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+        listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        repositoryAccessForOrg: [
+          "GET /organizations/{org}/dependabot/repository-access"
+        ],
+        setRepositoryAccessDefaultLevel: [
+          "PUT /organizations/{org}/dependabot/repository-access/default-level"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+        ],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+        ],
+        updateRepositoryAccessForOrg: [
+          "PATCH /organizations/{org}/dependabot/repository-access"
+        ]
+      },
+      dependencyGraph: {
+        createRepositorySnapshot: [
+          "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+        ],
+        diffRange: [
+          "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+        ],
+        exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+      },
+      emojis: { get: ["GET /emojis"] },
+      enterpriseTeamMemberships: {
+        add: [
+          "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ],
+        bulkAdd: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+        ],
+        bulkRemove: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+        ],
+        get: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ],
+        list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+        remove: [
+          "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ]
+      },
+      enterpriseTeamOrganizations: {
+        add: [
+          "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        bulkAdd: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+        ],
+        bulkRemove: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+        ],
+        delete: [
+          "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        getAssignment: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        getAssignments: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+        ]
+      },
+      enterpriseTeams: {
+        create: ["POST /enterprises/{enterprise}/teams"],
+        delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+        get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+        list: ["GET /enterprises/{enterprise}/teams"],
+        update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+      },
+      gists: {
+        checkIsStarred: ["GET /gists/{gist_id}/star"],
+        create: ["POST /gists"],
+        createComment: ["POST /gists/{gist_id}/comments"],
+        delete: ["DELETE /gists/{gist_id}"],
+        deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+        fork: ["POST /gists/{gist_id}/forks"],
+        get: ["GET /gists/{gist_id}"],
+        getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+        getRevision: ["GET /gists/{gist_id}/{sha}"],
+        list: ["GET /gists"],
+        listComments: ["GET /gists/{gist_id}/comments"],
+        listCommits: ["GET /gists/{gist_id}/commits"],
+        listForUser: ["GET /users/{username}/gists"],
+        listForks: ["GET /gists/{gist_id}/forks"],
+        listPublic: ["GET /gists/public"],
+        listStarred: ["GET /gists/starred"],
+        star: ["PUT /gists/{gist_id}/star"],
+        unstar: ["DELETE /gists/{gist_id}/star"],
+        update: ["PATCH /gists/{gist_id}"],
+        updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+      },
+      git: {
+        createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+        createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+        createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+        createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+        createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+        deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+        getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+        getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+        getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+        getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+        getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+        listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+        updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+      },
+      gitignore: {
+        getAllTemplates: ["GET /gitignore/templates"],
+        getTemplate: ["GET /gitignore/templates/{name}"]
+      },
+      hostedCompute: {
+        createNetworkConfigurationForOrg: [
+          "POST /orgs/{org}/settings/network-configurations"
+        ],
+        deleteNetworkConfigurationFromOrg: [
+          "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ],
+        getNetworkConfigurationForOrg: [
+          "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ],
+        getNetworkSettingsForOrg: [
+          "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+        ],
+        listNetworkConfigurationsForOrg: [
+          "GET /orgs/{org}/settings/network-configurations"
+        ],
+        updateNetworkConfigurationForOrg: [
+          "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ]
+      },
+      interactions: {
+        getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+        getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+        getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+        getRestrictionsForYourPublicRepos: [
+          "GET /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+        ],
+        removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+        removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+        removeRestrictionsForRepo: [
+          "DELETE /repos/{owner}/{repo}/interaction-limits"
+        ],
+        removeRestrictionsForYourPublicRepos: [
+          "DELETE /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+        ],
+        setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+        setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+        setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+        setRestrictionsForYourPublicRepos: [
+          "PUT /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+        ]
+      },
+      issues: {
+        addAssignees: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+        ],
+        addBlockedByDependency: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+        ],
+        addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+        addSubIssue: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+        ],
+        checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+        checkUserCanBeAssignedToIssue: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+        ],
+        create: ["POST /repos/{owner}/{repo}/issues"],
+        createComment: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+        ],
+        createLabel: ["POST /repos/{owner}/{repo}/labels"],
+        createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+        deleteComment: [
+          "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+        ],
+        deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+        deleteMilestone: [
+          "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+        ],
+        get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+        getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+        getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+        getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+        getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+        getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+        list: ["GET /issues"],
+        listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+        listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+        listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+        listDependenciesBlockedBy: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+        ],
+        listDependenciesBlocking: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+        ],
+        listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+        listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+        listEventsForTimeline: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+        ],
+        listForAuthenticatedUser: ["GET /user/issues"],
+        listForOrg: ["GET /orgs/{org}/issues"],
+        listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+        listLabelsForMilestone: [
+          "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+        ],
+        listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+        listLabelsOnIssue: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+        ],
+        listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+        listSubIssues: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+        ],
+        lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+        removeAllLabels: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+        ],
+        removeAssignees: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+        ],
+        removeDependencyBlockedBy: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+        ],
+        removeLabel: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+        ],
+        removeSubIssue: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+        ],
+        reprioritizeSubIssue: [
+          "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+        ],
+        setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+        unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+        update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+        updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+        updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+        updateMilestone: [
+          "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+        ]
+      },
+      licenses: {
+        get: ["GET /licenses/{license}"],
+        getAllCommonlyUsed: ["GET /licenses"],
+        getForRepo: ["GET /repos/{owner}/{repo}/license"]
+      },
+      markdown: {
+        render: ["POST /markdown"],
+        renderRaw: [
+          "POST /markdown/raw",
+          { headers: { "content-type": "text/plain; charset=utf-8" } }
+        ]
+      },
+      meta: {
+        get: ["GET /meta"],
+        getAllVersions: ["GET /versions"],
+        getOctocat: ["GET /octocat"],
+        getZen: ["GET /zen"],
+        root: ["GET /"]
+      },
+      migrations: {
+        deleteArchiveForAuthenticatedUser: [
+          "DELETE /user/migrations/{migration_id}/archive"
+        ],
+        deleteArchiveForOrg: [
+          "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+        ],
+        downloadArchiveForOrg: [
+          "GET /orgs/{org}/migrations/{migration_id}/archive"
+        ],
+        getArchiveForAuthenticatedUser: [
+          "GET /user/migrations/{migration_id}/archive"
+        ],
+        getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+        getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+        listForAuthenticatedUser: ["GET /user/migrations"],
+        listForOrg: ["GET /orgs/{org}/migrations"],
+        listReposForAuthenticatedUser: [
+          "GET /user/migrations/{migration_id}/repositories"
+        ],
+        listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+        listReposForUser: [
+          "GET /user/migrations/{migration_id}/repositories",
+          {},
+          { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+        ],
+        startForAuthenticatedUser: ["POST /user/migrations"],
+        startForOrg: ["POST /orgs/{org}/migrations"],
+        unlockRepoForAuthenticatedUser: [
+          "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+        ],
+        unlockRepoForOrg: [
+          "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+        ]
+      },
+      oidc: {
+        getOidcCustomSubTemplateForOrg: [
+          "GET /orgs/{org}/actions/oidc/customization/sub"
+        ],
+        updateOidcCustomSubTemplateForOrg: [
+          "PUT /orgs/{org}/actions/oidc/customization/sub"
+        ]
+      },
+      orgs: {
+        addSecurityManagerTeam: [
+          "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+          }
+        ],
+        assignTeamToOrgRole: [
+          "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+        ],
+        assignUserToOrgRole: [
+          "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+        ],
+        blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+        cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+        checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+        checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+        checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+        convertMemberToOutsideCollaborator: [
+          "PUT /orgs/{org}/outside_collaborators/{username}"
+        ],
+        createArtifactStorageRecord: [
+          "POST /orgs/{org}/artifacts/metadata/storage-record"
+        ],
+        createInvitation: ["POST /orgs/{org}/invitations"],
+        createIssueType: ["POST /orgs/{org}/issue-types"],
+        createWebhook: ["POST /orgs/{org}/hooks"],
+        customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+          "PATCH /organizations/{org}/org-properties/values"
+        ],
+        customPropertiesForOrgsGetOrganizationValues: [
+          "GET /organizations/{org}/org-properties/values"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+          "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+          "PATCH /orgs/{org}/properties/schema"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationValues: [
+          "PATCH /orgs/{org}/properties/values"
+        ],
+        customPropertiesForReposDeleteOrganizationDefinition: [
+          "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposGetOrganizationDefinition: [
+          "GET /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposGetOrganizationDefinitions: [
+          "GET /orgs/{org}/properties/schema"
+        ],
+        customPropertiesForReposGetOrganizationValues: [
+          "GET /orgs/{org}/properties/values"
+        ],
+        delete: ["DELETE /orgs/{org}"],
+        deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+        deleteAttestationsById: [
+          "DELETE /orgs/{org}/attestations/{attestation_id}"
+        ],
+        deleteAttestationsBySubjectDigest: [
+          "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+        ],
+        deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+        deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+        disableSelectedRepositoryImmutableReleasesOrganization: [
+          "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+        ],
+        enableSelectedRepositoryImmutableReleasesOrganization: [
+          "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+        ],
+        get: ["GET /orgs/{org}"],
+        getImmutableReleasesSettings: [
+          "GET /orgs/{org}/settings/immutable-releases"
+        ],
+        getImmutableReleasesSettingsRepositories: [
+          "GET /orgs/{org}/settings/immutable-releases/repositories"
+        ],
+        getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+        getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+        getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+        getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+        getOrgRulesetVersion: [
+          "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+        ],
+        getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+        getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+        getWebhookDelivery: [
+          "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+        ],
+        list: ["GET /organizations"],
+        listAppInstallations: ["GET /orgs/{org}/installations"],
+        listArtifactStorageRecords: [
+          "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+        ],
+        listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+        listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+        listAttestationsBulk: [
+          "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+        ],
+        listBlockedUsers: ["GET /orgs/{org}/blocks"],
+        listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+        listForAuthenticatedUser: ["GET /user/orgs"],
+        listForUser: ["GET /users/{username}/orgs"],
+        listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+        listIssueTypes: ["GET /orgs/{org}/issue-types"],
+        listMembers: ["GET /orgs/{org}/members"],
+        listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+        listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+        listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+        listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+        listOrganizationFineGrainedPermissions: [
+          "GET /orgs/{org}/organization-fine-grained-permissions"
+        ],
+        listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+        listPatGrantRepositories: [
+          "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+        ],
+        listPatGrantRequestRepositories: [
+          "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+        ],
+        listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+        listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+        listPendingInvitations: ["GET /orgs/{org}/invitations"],
+        listPublicMembers: ["GET /orgs/{org}/public_members"],
+        listSecurityManagerTeams: [
+          "GET /orgs/{org}/security-managers",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+          }
+        ],
+        listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+        listWebhooks: ["GET /orgs/{org}/hooks"],
+        pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+        redeliverWebhookDelivery: [
+          "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+        ],
+        removeMember: ["DELETE /orgs/{org}/members/{username}"],
+        removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+        removeOutsideCollaborator: [
+          "DELETE /orgs/{org}/outside_collaborators/{username}"
+        ],
+        removePublicMembershipForAuthenticatedUser: [
+          "DELETE /orgs/{org}/public_members/{username}"
+        ],
+        removeSecurityManagerTeam: [
+          "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+          }
+        ],
+        reviewPatGrantRequest: [
+          "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+        ],
+        reviewPatGrantRequestsInBulk: [
+          "POST /orgs/{org}/personal-access-token-requests"
+        ],
+        revokeAllOrgRolesTeam: [
+          "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+        ],
+        revokeAllOrgRolesUser: [
+          "DELETE /orgs/{org}/organization-roles/users/{username}"
+        ],
+        revokeOrgRoleTeam: [
+          "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+        ],
+        revokeOrgRoleUser: [
+          "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+        ],
+        setImmutableReleasesSettings: [
+          "PUT /orgs/{org}/settings/immutable-releases"
+        ],
+        setImmutableReleasesSettingsRepositories: [
+          "PUT /orgs/{org}/settings/immutable-releases/repositories"
+        ],
+        setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+        setPublicMembershipForAuthenticatedUser: [
+          "PUT /orgs/{org}/public_members/{username}"
+        ],
+        unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+        update: ["PATCH /orgs/{org}"],
+        updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+        updateMembershipForAuthenticatedUser: [
+          "PATCH /user/memberships/orgs/{org}"
+        ],
+        updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+        updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+        updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+        updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+      },
+      packages: {
+        deletePackageForAuthenticatedUser: [
+          "DELETE /user/packages/{package_type}/{package_name}"
+        ],
+        deletePackageForOrg: [
+          "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+        ],
+        deletePackageForUser: [
+          "DELETE /users/{username}/packages/{package_type}/{package_name}"
+        ],
+        deletePackageVersionForAuthenticatedUser: [
+          "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        deletePackageVersionForOrg: [
+          "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        deletePackageVersionForUser: [
+          "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getAllPackageVersionsForAPackageOwnedByAnOrg: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+          {},
+          { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+        ],
+        getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions",
+          {},
+          {
+            renamed: [
+              "packages",
+              "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+            ]
+          }
+        ],
+        getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions"
+        ],
+        getAllPackageVersionsForPackageOwnedByOrg: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+        ],
+        getAllPackageVersionsForPackageOwnedByUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+        ],
+        getPackageForAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}"
+        ],
+        getPackageForOrganization: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}"
+        ],
+        getPackageForUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}"
+        ],
+        getPackageVersionForAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getPackageVersionForOrganization: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getPackageVersionForUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+          "GET /user/docker/conflicts"
+        ],
+        listDockerMigrationConflictingPackagesForOrganization: [
+          "GET /orgs/{org}/docker/conflicts"
+        ],
+        listDockerMigrationConflictingPackagesForUser: [
+          "GET /users/{username}/docker/conflicts"
+        ],
+        listPackagesForAuthenticatedUser: ["GET /user/packages"],
+        listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+        listPackagesForUser: ["GET /users/{username}/packages"],
+        restorePackageForAuthenticatedUser: [
+          "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageForOrg: [
+          "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageForUser: [
+          "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageVersionForAuthenticatedUser: [
+          "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ],
+        restorePackageVersionForOrg: [
+          "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ],
+        restorePackageVersionForUser: [
+          "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ]
+      },
+      privateRegistries: {
+        createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+        deleteOrgPrivateRegistry: [
+          "DELETE /orgs/{org}/private-registries/{secret_name}"
+        ],
+        getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+        getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+        listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+        updateOrgPrivateRegistry: [
+          "PATCH /orgs/{org}/private-registries/{secret_name}"
+        ]
+      },
+      projects: {
+        addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+        addItemForUser: [
+          "POST /users/{username}/projectsV2/{project_number}/items"
+        ],
+        deleteItemForOrg: [
+          "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        deleteItemForUser: [
+          "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        getFieldForOrg: [
+          "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+        ],
+        getFieldForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+        ],
+        getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+        getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+        getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+        getUserItem: [
+          "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+        listFieldsForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/fields"
+        ],
+        listForOrg: ["GET /orgs/{org}/projectsV2"],
+        listForUser: ["GET /users/{username}/projectsV2"],
+        listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+        listItemsForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/items"
+        ],
+        updateItemForOrg: [
+          "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        updateItemForUser: [
+          "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ]
+      },
+      pulls: {
+        checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+        create: ["POST /repos/{owner}/{repo}/pulls"],
+        createReplyForReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+        ],
+        createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+        createReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+        ],
+        deletePendingReview: [
+          "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        deleteReviewComment: [
+          "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+        ],
+        dismissReview: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+        ],
+        get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+        getReview: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+        list: ["GET /repos/{owner}/{repo}/pulls"],
+        listCommentsForReview: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+        ],
+        listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+        listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+        listRequestedReviewers: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        listReviewComments: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+        ],
+        listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+        listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+        merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+        removeRequestedReviewers: [
+          "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        requestReviewers: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        submitReview: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+        ],
+        update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+        updateBranch: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+        ],
+        updateReview: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        updateReviewComment: [
+          "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+        ]
+      },
+      rateLimit: { get: ["GET /rate_limit"] },
+      reactions: {
+        createForCommitComment: [
+          "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+        ],
+        createForIssue: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+        ],
+        createForIssueComment: [
+          "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+        ],
+        createForPullRequestReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+        ],
+        createForRelease: [
+          "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+        ],
+        createForTeamDiscussionCommentInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+        ],
+        createForTeamDiscussionInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+        ],
+        deleteForCommitComment: [
+          "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForIssue: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+        ],
+        deleteForIssueComment: [
+          "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForPullRequestComment: [
+          "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForRelease: [
+          "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+        ],
+        deleteForTeamDiscussion: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+        ],
+        deleteForTeamDiscussionComment: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+        ],
+        listForCommitComment: [
+          "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+        ],
+        listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+        listForIssueComment: [
+          "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+        ],
+        listForPullRequestReviewComment: [
+          "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+        ],
+        listForRelease: [
+          "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+        ],
+        listForTeamDiscussionCommentInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+        ],
+        listForTeamDiscussionInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+        ]
+      },
+      repos: {
+        acceptInvitation: [
+          "PATCH /user/repository_invitations/{invitation_id}",
+          {},
+          { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+        ],
+        acceptInvitationForAuthenticatedUser: [
+          "PATCH /user/repository_invitations/{invitation_id}"
+        ],
+        addAppAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+        addStatusCheckContexts: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        addTeamAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        addUserAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        cancelPagesDeployment: [
+          "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+        ],
+        checkAutomatedSecurityFixes: [
+          "GET /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+        checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+        checkPrivateVulnerabilityReporting: [
+          "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        checkVulnerabilityAlerts: [
+          "GET /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+        compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+        compareCommitsWithBasehead: [
+          "GET /repos/{owner}/{repo}/compare/{basehead}"
+        ],
+        createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+        createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+        createCommitComment: [
+          "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+        ],
+        createCommitSignatureProtection: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+        createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+        createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+        createDeploymentBranchPolicy: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+        ],
+        createDeploymentProtectionRule: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+        ],
+        createDeploymentStatus: [
+          "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+        ],
+        createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+        createForAuthenticatedUser: ["POST /user/repos"],
+        createFork: ["POST /repos/{owner}/{repo}/forks"],
+        createInOrg: ["POST /orgs/{org}/repos"],
+        createOrUpdateEnvironment: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+        createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+        createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+        createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+        createRelease: ["POST /repos/{owner}/{repo}/releases"],
+        createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+        createUsingTemplate: [
+          "POST /repos/{template_owner}/{template_repo}/generate"
+        ],
+        createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+        customPropertiesForReposCreateOrUpdateRepositoryValues: [
+          "PATCH /repos/{owner}/{repo}/properties/values"
+        ],
+        customPropertiesForReposGetRepositoryValues: [
+          "GET /repos/{owner}/{repo}/properties/values"
+        ],
+        declineInvitation: [
+          "DELETE /user/repository_invitations/{invitation_id}",
+          {},
+          { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+        ],
+        declineInvitationForAuthenticatedUser: [
+          "DELETE /user/repository_invitations/{invitation_id}"
+        ],
+        delete: ["DELETE /repos/{owner}/{repo}"],
+        deleteAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+        ],
+        deleteAdminBranchProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        deleteAnEnvironment: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+        deleteBranchProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+        deleteCommitSignatureProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+        deleteDeployment: [
+          "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+        ],
+        deleteDeploymentBranchPolicy: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+        deleteInvitation: [
+          "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+        ],
+        deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+        deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+        deletePullRequestReviewProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+        deleteReleaseAsset: [
+          "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+        ],
+        deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+        disableAutomatedSecurityFixes: [
+          "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        disableDeploymentProtectionRule: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+        ],
+        disableImmutableReleases: [
+          "DELETE /repos/{owner}/{repo}/immutable-releases"
+        ],
+        disablePrivateVulnerabilityReporting: [
+          "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        disableVulnerabilityAlerts: [
+          "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        downloadArchive: [
+          "GET /repos/{owner}/{repo}/zipball/{ref}",
+          {},
+          { renamed: ["repos", "downloadZipballArchive"] }
+        ],
+        downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+        downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+        enableAutomatedSecurityFixes: [
+          "PUT /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+        enablePrivateVulnerabilityReporting: [
+          "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        enableVulnerabilityAlerts: [
+          "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        generateReleaseNotes: [
+          "POST /repos/{owner}/{repo}/releases/generate-notes"
+        ],
+        get: ["GET /repos/{owner}/{repo}"],
+        getAccessRestrictions: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+        ],
+        getAdminBranchProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        getAllDeploymentProtectionRules: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+        ],
+        getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+        getAllStatusCheckContexts: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+        ],
+        getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+        getAppsWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+        ],
+        getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+        getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+        getBranchProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+        getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+        getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+        getCollaboratorPermissionLevel: [
+          "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+        ],
+        getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+        getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+        getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+        getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+        getCommitSignatureProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+        getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+        getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+        getCustomDeploymentProtectionRule: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+        ],
+        getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+        getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+        getDeploymentBranchPolicy: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        getDeploymentStatus: [
+          "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+        ],
+        getEnvironment: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+        getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+        getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+        getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+        getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+        getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+        getPages: ["GET /repos/{owner}/{repo}/pages"],
+        getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+        getPagesDeployment: [
+          "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+        ],
+        getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+        getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+        getPullRequestReviewProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+        getReadme: ["GET /repos/{owner}/{repo}/readme"],
+        getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+        getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+        getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+        getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+        getRepoRuleSuite: [
+          "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+        ],
+        getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+        getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        getRepoRulesetHistory: [
+          "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+        ],
+        getRepoRulesetVersion: [
+          "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+        ],
+        getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+        getStatusChecksProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        getTeamsWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+        ],
+        getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+        getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+        getUsersWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+        ],
+        getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+        getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+        getWebhookConfigForRepo: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+        ],
+        getWebhookDelivery: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+        ],
+        listActivities: ["GET /repos/{owner}/{repo}/activity"],
+        listAttestations: [
+          "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+        ],
+        listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+        listBranches: ["GET /repos/{owner}/{repo}/branches"],
+        listBranchesForHeadCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+        ],
+        listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+        listCommentsForCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+        ],
+        listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+        listCommitStatusesForRef: [
+          "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+        ],
+        listCommits: ["GET /repos/{owner}/{repo}/commits"],
+        listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+        listCustomDeploymentRuleIntegrations: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+        ],
+        listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+        listDeploymentBranchPolicies: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+        ],
+        listDeploymentStatuses: [
+          "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+        ],
+        listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+        listForAuthenticatedUser: ["GET /user/repos"],
+        listForOrg: ["GET /orgs/{org}/repos"],
+        listForUser: ["GET /users/{username}/repos"],
+        listForks: ["GET /repos/{owner}/{repo}/forks"],
+        listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+        listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+        listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+        listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+        listPublic: ["GET /repositories"],
+        listPullRequestsAssociatedWithCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+        ],
+        listReleaseAssets: [
+          "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+        ],
+        listReleases: ["GET /repos/{owner}/{repo}/releases"],
+        listTags: ["GET /repos/{owner}/{repo}/tags"],
+        listTeams: ["GET /repos/{owner}/{repo}/teams"],
+        listWebhookDeliveries: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+        ],
+        listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+        merge: ["POST /repos/{owner}/{repo}/merges"],
+        mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+        pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+        redeliverWebhookDelivery: [
+          "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+        ],
+        removeAppAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        removeCollaborator: [
+          "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+        ],
+        removeStatusCheckContexts: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        removeStatusCheckProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        removeTeamAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        removeUserAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+        replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+        requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+        setAdminBranchProtection: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        setAppAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        setStatusCheckContexts: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        setTeamAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        setUserAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+        transfer: ["POST /repos/{owner}/{repo}/transfer"],
+        update: ["PATCH /repos/{owner}/{repo}"],
+        updateBranchProtection: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+        updateDeploymentBranchPolicy: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+        updateInvitation: [
+          "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+        ],
+        updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+        updatePullRequestReviewProtection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+        updateReleaseAsset: [
+          "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+        ],
+        updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        updateStatusCheckPotection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+          {},
+          { renamed: ["repos", "updateStatusCheckProtection"] }
+        ],
+        updateStatusCheckProtection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+        updateWebhookConfigForRepo: [
+          "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+        ],
+        uploadReleaseAsset: [
+          "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+          { baseUrl: "https://uploads.github.com" }
+        ]
+      },
+      search: {
+        code: ["GET /search/code"],
+        commits: ["GET /search/commits"],
+        issuesAndPullRequests: ["GET /search/issues"],
+        labels: ["GET /search/labels"],
+        repos: ["GET /search/repositories"],
+        topics: ["GET /search/topics"],
+        users: ["GET /search/users"]
+      },
+      secretScanning: {
+        createPushProtectionBypass: [
+          "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+        ],
+        getAlert: [
+          "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+        ],
+        getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+        listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+        listLocationsForAlert: [
+          "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+        ],
+        listOrgPatternConfigs: [
+          "GET /orgs/{org}/secret-scanning/pattern-configurations"
+        ],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+        ],
+        updateOrgPatternConfigs: [
+          "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+        ]
+      },
+      securityAdvisories: {
+        createFork: [
+          "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+        ],
+        createPrivateVulnerabilityReport: [
+          "POST /repos/{owner}/{repo}/security-advisories/reports"
+        ],
+        createRepositoryAdvisory: [
+          "POST /repos/{owner}/{repo}/security-advisories"
+        ],
+        createRepositoryAdvisoryCveRequest: [
+          "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+        ],
+        getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+        getRepositoryAdvisory: [
+          "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+        ],
+        listGlobalAdvisories: ["GET /advisories"],
+        listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+        listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+        updateRepositoryAdvisory: [
+          "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+        ]
+      },
+      teams: {
+        addOrUpdateMembershipForUserInOrg: [
+          "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        addOrUpdateRepoPermissionsInOrg: [
+          "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        checkPermissionsForRepoInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        create: ["POST /orgs/{org}/teams"],
+        createDiscussionCommentInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+        ],
+        createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+        deleteDiscussionCommentInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        deleteDiscussionInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+        getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+        getDiscussionCommentInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        getDiscussionInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        getMembershipForUserInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        list: ["GET /orgs/{org}/teams"],
+        listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+        listDiscussionCommentsInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+        ],
+        listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+        listForAuthenticatedUser: ["GET /user/teams"],
+        listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+        listPendingInvitationsInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/invitations"
+        ],
+        listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+        removeMembershipForUserInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        removeRepoInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        updateDiscussionCommentInOrg: [
+          "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        updateDiscussionInOrg: [
+          "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+      },
+      users: {
+        addEmailForAuthenticated: [
+          "POST /user/emails",
+          {},
+          { renamed: ["users", "addEmailForAuthenticatedUser"] }
+        ],
+        addEmailForAuthenticatedUser: ["POST /user/emails"],
+        addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+        block: ["PUT /user/blocks/{username}"],
+        checkBlocked: ["GET /user/blocks/{username}"],
+        checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+        checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+        createGpgKeyForAuthenticated: [
+          "POST /user/gpg_keys",
+          {},
+          { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+        ],
+        createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+        createPublicSshKeyForAuthenticated: [
+          "POST /user/keys",
+          {},
+          { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+        ],
+        createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+        createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+        deleteAttestationsBulk: [
+          "POST /users/{username}/attestations/delete-request"
+        ],
+        deleteAttestationsById: [
+          "DELETE /users/{username}/attestations/{attestation_id}"
+        ],
+        deleteAttestationsBySubjectDigest: [
+          "DELETE /users/{username}/attestations/digest/{subject_digest}"
+        ],
+        deleteEmailForAuthenticated: [
+          "DELETE /user/emails",
+          {},
+          { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+        ],
+        deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+        deleteGpgKeyForAuthenticated: [
+          "DELETE /user/gpg_keys/{gpg_key_id}",
+          {},
+          { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+        ],
+        deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+        deletePublicSshKeyForAuthenticated: [
+          "DELETE /user/keys/{key_id}",
+          {},
+          { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+        ],
+        deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+        deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+        deleteSshSigningKeyForAuthenticatedUser: [
+          "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+        ],
+        follow: ["PUT /user/following/{username}"],
+        getAuthenticated: ["GET /user"],
+        getById: ["GET /user/{account_id}"],
+        getByUsername: ["GET /users/{username}"],
+        getContextForUser: ["GET /users/{username}/hovercard"],
+        getGpgKeyForAuthenticated: [
+          "GET /user/gpg_keys/{gpg_key_id}",
+          {},
+          { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+        ],
+        getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+        getPublicSshKeyForAuthenticated: [
+          "GET /user/keys/{key_id}",
+          {},
+          { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+        ],
+        getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+        getSshSigningKeyForAuthenticatedUser: [
+          "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+        ],
+        list: ["GET /users"],
+        listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+        listAttestationsBulk: [
+          "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+        ],
+        listBlockedByAuthenticated: [
+          "GET /user/blocks",
+          {},
+          { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+        ],
+        listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+        listEmailsForAuthenticated: [
+          "GET /user/emails",
+          {},
+          { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+        ],
+        listEmailsForAuthenticatedUser: ["GET /user/emails"],
+        listFollowedByAuthenticated: [
+          "GET /user/following",
+          {},
+          { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+        ],
+        listFollowedByAuthenticatedUser: ["GET /user/following"],
+        listFollowersForAuthenticatedUser: ["GET /user/followers"],
+        listFollowersForUser: ["GET /users/{username}/followers"],
+        listFollowingForUser: ["GET /users/{username}/following"],
+        listGpgKeysForAuthenticated: [
+          "GET /user/gpg_keys",
+          {},
+          { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+        ],
+        listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+        listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+        listPublicEmailsForAuthenticated: [
+          "GET /user/public_emails",
+          {},
+          { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+        ],
+        listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+        listPublicKeysForUser: ["GET /users/{username}/keys"],
+        listPublicSshKeysForAuthenticated: [
+          "GET /user/keys",
+          {},
+          { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+        ],
+        listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+        listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+        listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+        listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+        listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+        setPrimaryEmailVisibilityForAuthenticated: [
+          "PATCH /user/email/visibility",
+          {},
+          { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+        ],
+        setPrimaryEmailVisibilityForAuthenticatedUser: [
+          "PATCH /user/email/visibility"
+        ],
+        unblock: ["DELETE /user/blocks/{username}"],
+        unfollow: ["DELETE /user/following/{username}"],
+        updateAuthenticated: ["PATCH /user"]
+      }
+    }, endpoints_default = Endpoints;
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+function endpointsToMethods(octokit) {
+  let newMethods = {};
+  for (let scope of endpointMethodsMap.keys())
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  let requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData)
+      return options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      }), requestWithDefaults(options);
+    if (decorations.renamed) {
+      let [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated && octokit.log.warn(decorations.deprecated), decorations.renamedParameters) {
+      let options2 = requestWithDefaults.endpoint.merge(...args);
+      for (let [name, alias] of Object.entries(
+        decorations.renamedParameters
+      ))
+        name in options2 && (octokit.log.warn(
+          `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+        ), alias in options2 || (options2[alias] = options2[name]), delete options2[name]);
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+var endpointMethodsMap, handler, init_endpoints_to_methods = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
+    init_endpoints();
+    endpointMethodsMap = /* @__PURE__ */ new Map();
+    for (let [scope, endpoints] of Object.entries(endpoints_default))
+      for (let [methodName, endpoint2] of Object.entries(endpoints)) {
+        let [route, defaults, decorations] = endpoint2, [method, url2] = route.split(/ /), endpointDefaults = Object.assign(
+          {
+            method,
+            url: url2
+          },
+          defaults
+        );
+        endpointMethodsMap.has(scope) || endpointMethodsMap.set(scope, /* @__PURE__ */ new Map()), endpointMethodsMap.get(scope).set(methodName, {
+          scope,
+          methodName,
+          endpointDefaults,
+          decorations
+        });
+      }
+    handler = {
+      has({ scope }, methodName) {
+        return endpointMethodsMap.get(scope).has(methodName);
+      },
+      getOwnPropertyDescriptor(target, methodName) {
+        return {
+          value: this.get(target, methodName),
+          // ensures method is in the cache
+          configurable: !0,
+          writable: !0,
+          enumerable: !0
+        };
+      },
+      defineProperty(target, methodName, descriptor) {
+        return Object.defineProperty(target.cache, methodName, descriptor), !0;
+      },
+      deleteProperty(target, methodName) {
+        return delete target.cache[methodName], !0;
+      },
+      ownKeys({ scope }) {
+        return [...endpointMethodsMap.get(scope).keys()];
+      },
+      set(target, methodName, value) {
+        return target.cache[methodName] = value;
+      },
+      get({ octokit, scope, cache }, methodName) {
+        if (cache[methodName])
+          return cache[methodName];
+        let method = endpointMethodsMap.get(scope).get(methodName);
+        if (!method)
+          return;
+        let { endpointDefaults, decorations } = method;
+        return decorations ? cache[methodName] = decorate(
+          octokit,
+          scope,
+          methodName,
+          endpointDefaults,
+          decorations
+        ) : cache[methodName] = octokit.request.defaults(endpointDefaults), cache[methodName];
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+function restEndpointMethods(octokit) {
+  return {
+    rest: endpointsToMethods(octokit)
+  };
+}
+function legacyRestEndpointMethods(octokit) {
+  let api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+var init_dist_src4 = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
+    init_version3();
+    init_endpoints_to_methods();
+    restEndpointMethods.VERSION = VERSION7;
+    legacyRestEndpointMethods.VERSION = VERSION7;
+  }
+});
+
+// node_modules/@octokit/rest/dist-src/version.js
+var VERSION8, init_version4 = __esm({
+  "node_modules/@octokit/rest/dist-src/version.js"() {
+    VERSION8 = "22.0.1";
+  }
+});
+
+// node_modules/@octokit/rest/dist-src/index.js
+var Octokit2, init_dist_src5 = __esm({
+  "node_modules/@octokit/rest/dist-src/index.js"() {
+    init_dist_src2();
+    init_dist_src3();
+    init_dist_bundle5();
+    init_dist_src4();
+    init_version4();
+    Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+      {
+        userAgent: `octokit-rest.js/${VERSION8}`
+      }
+    );
+  }
+});
+
+// scripts/lib/relay/github-client.ts
+var github_client_exports = {};
+__export(github_client_exports, {
+  callSignal: () => callSignal,
+  createOctokit: () => createOctokit,
+  githubError: () => githubError,
+  githubMessage: () => githubMessage,
+  hasResponse: () => hasResponse,
+  httpStatus: () => httpStatus,
+  isStatus: () => isStatus,
+  withReadRetry: () => withReadRetry
+});
+function createOctokit(baseUrl, token) {
+  let quiet = () => {
+  };
+  return new Octokit2({
+    auth: token,
+    baseUrl,
+    userAgent: "alive-relay",
+    log: { debug: quiet, info: quiet, warn: quiet, error: quiet }
+  });
+}
+function httpStatus(err) {
+  if (err && typeof err == "object" && "status" in err && typeof err.status == "number")
+    return err.status;
+}
+function hasResponse(err) {
+  return !!(err && typeof err == "object" && "response" in err && err.response);
+}
+function isStatus(err, ...codes) {
+  let s3 = httpStatus(err);
+  return hasResponse(err) && s3 !== void 0 && codes.includes(s3);
+}
+function githubMessage(err) {
+  let data = err?.response?.data;
+  return data && typeof data == "object" && "message" in data && typeof data.message == "string" ? data.message : messageOf(err).replace(/ - https?:\/\/\S+$/, "");
+}
+function githubError(err, doing, baseUrl) {
+  if (err instanceof AliveError) return err;
+  let status = httpStatus(err);
+  if (!hasResponse(err)) {
+    let timedOut = /abort|timeout/i.test(`${err?.name} ${messageOf(err)}`);
+    return new AliveError(
+      timedOut ? `GitHub at ${baseUrl} did not answer in time while ${doing}; check your connection and try again` : `could not reach GitHub at ${baseUrl} while ${doing}: ${messageOf(err)}; check your connection and try again`,
+      { code: timedOut ? "timeout" : "network", cause: err }
+    );
+  }
+  let headers = err.response?.headers ?? {}, msg = githubMessage(err);
+  if (status === 401)
+    return new AliveError(`GitHub rejected the token while ${doing} (401 ${msg}); set GH_TOKEN to a valid token or run \`gh auth login\``, {
+      code: "unauthorized",
+      cause: err
+    });
+  if ((status === 403 || status === 429) && (String(headers["x-ratelimit-remaining"] ?? "") === "0" || status === 429)) {
+    let reset = Number(headers["x-ratelimit-reset"]), when = Number.isFinite(reset) && reset > 0 ? ` at ${new Date(reset * 1e3).toISOString()}` : " later", retryAfter = headers["retry-after"] !== void 0 ? ` (retry after ${String(headers["retry-after"])} s)` : "";
+    return new AliveError(`GitHub's API rate limit is used up while ${doing}; try again${when}${retryAfter}`, { code: "rate_limited", cause: err });
+  }
+  return status === 403 ? new AliveError(`GitHub refused ${doing} (403 ${msg}); the token may lack the 'repo' scope`, { code: "forbidden", cause: err }) : status !== void 0 && status >= 500 ? new AliveError(`GitHub failed while ${doing} (${status} ${msg}); try again in a few minutes`, { code: "server_error", cause: err }) : new AliveError(`GitHub refused ${doing} (${status ?? "?"} ${msg})`, { code: `http_${status ?? "error"}`, cause: err });
+}
+function callSignal(timeoutMs, deadline) {
+  let ms2 = deadline !== void 0 ? Math.min(timeoutMs, deadline - Date.now()) : timeoutMs;
+  return AbortSignal.timeout(Math.max(1, ms2));
+}
+async function withReadRetry(fn, deadline, attempts = 3) {
+  let lastErr;
+  for (let i = 0; i < attempts; i++)
+    try {
+      return await fn();
+    } catch (err) {
+      lastErr = err;
+      let status = httpStatus(err), retryable = hasResponse(err) ? status !== void 0 && status >= 500 : !/abort|timeout/i.test(`${err?.name} ${messageOf(err)}`), wait = 250 * 2 ** i;
+      if (!retryable || i === attempts - 1 || deadline !== void 0 && Date.now() + wait >= deadline) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  throw lastErr;
+}
+var init_github_client = __esm({
+  "scripts/lib/relay/github-client.ts"() {
+    "use strict";
+    init_dist_src5();
+    init_errors();
+  }
+});
+
+// scripts/lib/relay/constants.ts
+var RELAY_REPO_NAME, init_constants = __esm({
+  "scripts/lib/relay/constants.ts"() {
+    "use strict";
+    RELAY_REPO_NAME = "walnut-relay";
+  }
+});
+
+// scripts/lib/relay/github-transport.ts
+var github_transport_exports = {};
+__export(github_transport_exports, {
+  CONTENTS_API_MAX_BYTES: () => CONTENTS_API_MAX_BYTES,
+  GithubTransport: () => GithubTransport,
+  RELAY_REPO_NAME: () => RELAY_REPO_NAME,
+  splitRepo: () => splitRepo
+});
+import { createReadStream as createReadStream5, createWriteStream as createWriteStream3, statSync as statSync10 } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+function splitRepo(repo) {
+  let cleaned = repo.replace(/^https?:\/\/github\.com\//i, "").replace(/\.git$/, "").replace(/\/+$/, ""), [owner, name, extra] = cleaned.split("/");
+  if (!owner || !name || extra !== void 0 || !isValidLogin(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name))
+    throw new AliveError(`'${printable2(repo)}' is not a GitHub repository name of the form owner/repo`, { code: "bad_repo" });
+  return { owner, repo: name };
+}
+async function* jsonBlobBody(path) {
+  yield Buffer.from('{"encoding":"base64","content":"');
+  let carry = Buffer.alloc(0);
+  for await (let chunk of createReadStream5(path, { highWaterMark: 192 * 1024 })) {
+    let buf = carry.length ? Buffer.concat([carry, chunk]) : chunk, usable = buf.length - buf.length % 3;
+    usable > 0 && (yield Buffer.from(buf.subarray(0, usable).toString("base64"))), carry = Buffer.from(buf.subarray(usable));
+  }
+  carry.length && (yield Buffer.from(carry.toString("base64"))), yield Buffer.from('"}');
+}
+var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS, GithubTransport, init_github_transport = __esm({
+  "scripts/lib/relay/github-transport.ts"() {
+    "use strict";
+    init_errors();
+    init_github_client();
+    init_git_transport();
+    init_names();
+    init_constants();
+    CONTENTS_API_MAX_BYTES = 1024 * 1024, CALL_TIMEOUT_MS = 3e4, TRANSFER_TIMEOUT_MS = 30 * 6e4, WRITE_ATTEMPTS = 4;
+    GithubTransport = class {
+      kind = "github";
+      gh;
+      o;
+      get branch() {
+        return this.o.branch;
+      }
+      constructor(opts) {
+        this.gh = opts.octokit, this.o = { ...opts };
+      }
+      get ownRepo() {
+        return `${this.o.login}/${RELAY_REPO_NAME}`;
+      }
+      fail(err, doing) {
+        return githubError(err, doing, this.o.baseUrl);
+      }
+      req(limits = {}, timeoutMs = CALL_TIMEOUT_MS) {
+        return { request: { signal: callSignal(timeoutMs, limits.deadline) } };
+      }
+      /** The login the token belongs to. */
+      async authenticatedLogin() {
+        try {
+          return (await withReadRetry(() => this.gh.rest.users.getAuthenticated(this.req()))).data.login;
+        } catch (err) {
+          throw this.fail(err, "reading the authenticated user");
+        }
+      }
+      async userExists(login2) {
+        try {
+          return await withReadRetry(() => this.gh.rest.users.getByUsername({ username: login2, ...this.req() })), !0;
+        } catch (err) {
+          if (isStatus(err, 404)) return !1;
+          throw this.fail(err, `looking up the GitHub user ${login2}`);
+        }
+      }
+      /** Reads a file of a repository as text; undefined when it does not exist. */
+      async readText(owner, repo, path, limits = {}) {
+        try {
+          let r = await withReadRetry(() => this.gh.rest.repos.getContent({ owner, repo, path, ...this.req(limits) }), limits.deadline), data = r.data;
+          if (Array.isArray(r.data) || data.type !== "file" || typeof data.sha != "string")
+            throw new AliveError(`${owner}/${repo}: ${path} is not a file`, { code: "bad_relay" });
+          return { text: data.encoding === "base64" ? Buffer.from(data.content ?? "", "base64").toString("utf8") : data.content ?? "", sha: data.sha };
+        } catch (err) {
+          if (isStatus(err, 404)) return;
+          throw this.fail(err, `reading ${path} from ${owner}/${repo}`);
+        }
+      }
+      async putText(owner, repo, path, text, message, sha) {
+        try {
+          await this.gh.rest.repos.createOrUpdateFileContents({
+            owner,
+            repo,
+            path,
+            message,
+            content: Buffer.from(text, "utf8").toString("base64"),
+            ...sha ? { sha } : {},
+            ...this.req()
+          });
+        } catch (err) {
+          throw this.fail(err, `writing ${path} to ${owner}/${repo}`);
+        }
+      }
+      async headCommit(owner, repo, limits = {}, branch = this.o.branch) {
+        try {
+          return (await withReadRetry(
+            () => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }),
+            limits.deadline
+          )).data.object.sha;
+        } catch (err) {
+          if (isStatus(err, 409)) return null;
+          if (isStatus(err, 404)) {
+            if (await this.repoVisible(owner, repo, limits)) return null;
+            throw new AliveError(`the relay ${owner}/${repo} does not exist or this token cannot see it`, { code: "relay_not_found" });
+          }
+          throw this.fail(err, `reading the head of ${owner}/${repo}`);
+        }
+      }
+      async repoVisible(owner, repo, limits = {}) {
+        try {
+          return await withReadRetry(() => this.gh.rest.repos.get({ owner, repo, ...this.req(limits) }), limits.deadline), !0;
+        } catch (err) {
+          if (isStatus(err, 404)) return !1;
+          throw this.fail(err, `reading ${owner}/${repo}`);
+        }
+      }
+      async setup(publicKeyPem) {
+        let owner = this.o.login, repo = RELAY_REPO_NAME, created = !1;
+        try {
+          let r = await withReadRetry(() => this.gh.rest.repos.get({ owner, repo, ...this.req() }));
+          if (r.data.default_branch && (this.o.branch = r.data.default_branch), !r.data.private)
+            throw new AliveError(`${owner}/${repo} exists and is public; make it private on GitHub (a relay must never be public), then run setup again`, {
+              code: "public_relay"
+            });
+        } catch (err) {
+          if (!isStatus(err, 404)) throw this.fail(err, `reading ${owner}/${repo}`);
+          try {
+            await this.gh.rest.repos.createForAuthenticatedUser({
+              name: repo,
+              private: !0,
+              auto_init: !1,
+              description: "walnut relay: a private mailbox for alive packages",
+              ...this.req()
+            }), created = !0, this.o.branch = "main";
+          } catch (createErr) {
+            throw this.fail(createErr, `creating the private repository ${owner}/${repo}`);
+          }
+        }
+        await this.readText(owner, repo, "README.md") || await this.putText(owner, repo, "README.md", relayReadme(), "Initialize walnut relay");
+        let keyPath = `keys/${owner}.pem`, existing = await this.readText(owner, repo, keyPath), keyPublished = !1;
+        return (!existing || existing.text !== publicKeyPem) && (await this.putText(owner, repo, keyPath, publicKeyPem, `Publish key of ${owner}`, existing?.sha), keyPublished = !0), { repo: `${owner}/${repo}`, url: null, created, keyPublished, head: await this.headCommit(owner, repo), branch: this.o.branch };
+      }
+      /** Invites a peer to push into the user's relay: 'invited' (201) or 'already' a collaborator (204). */
+      async invite(peerLogin) {
+        try {
+          return (await this.gh.rest.repos.addCollaborator({
+            owner: this.o.login,
+            repo: RELAY_REPO_NAME,
+            username: peerLogin,
+            permission: "push",
+            ...this.req()
+          })).status === 201 ? "invited" : "already";
+        } catch (err) {
+          throw isStatus(err, 404) ? new AliveError(`cannot invite ${peerLogin}: ${this.ownRepo} or the user was not found; run \`alive-p2p relay setup\` first`, {
+            code: "not_found"
+          }) : this.fail(err, `inviting ${peerLogin} to ${this.ownRepo}`);
+        }
+      }
+      async isCollaborator(peerLogin, limits = {}) {
+        try {
+          return await this.gh.rest.repos.checkCollaborator({ owner: this.o.login, repo: RELAY_REPO_NAME, username: peerLogin, ...this.req(limits) }), !0;
+        } catch (err) {
+          if (isStatus(err, 404)) return !1;
+          throw this.fail(err, `checking whether ${peerLogin} accepted the invitation`);
+        }
+      }
+      /** Open invitations to relays (repositories named walnut-relay), all pages. */
+      async listRelayInvitations() {
+        try {
+          let all = await this.gh.paginate(this.gh.rest.repos.listInvitationsForAuthenticatedUser, { per_page: 100, ...this.req({}, 6e4) }), out = [];
+          for (let inv of all) {
+            let repo = inv.repository, inviter = inv.inviter?.login ?? repo.owner.login;
+            repo.name !== RELAY_REPO_NAME || !isValidLogin(inviter) || out.push({ id: inv.id, repo: repo.full_name, inviter });
+          }
+          return out;
+        } catch (err) {
+          throw this.fail(err, "listing your repository invitations");
+        }
+      }
+      async acceptInvitation(id) {
+        try {
+          await this.gh.rest.repos.acceptInvitationForAuthenticatedUser({ invitation_id: id, ...this.req() });
+        } catch (err) {
+          throw this.fail(err, `accepting invitation ${id}`);
+        }
+      }
+      async fetchPeerKey(peer, limits = {}) {
+        let { owner, repo } = splitRepo(peer.relay), file2 = await this.readText(owner, repo, `keys/${peer.login}.pem`, limits);
+        if (!file2)
+          throw new AliveError(
+            `cannot read ${peer.login}'s key from ${owner}/${repo} (not found, or you have no access yet): ask ${peer.login} to run \`alive-p2p relay add-peer ${this.o.login}\`, then run \`alive-p2p relay accept ${peer.login}\``,
+            { code: "no_peer_key" }
+          );
+        return file2.text;
+      }
+      async deliver(peer, localPath, nextName, checkKey) {
+        let { owner, repo } = splitRepo(peer.relay);
+        checkKey(await this.fetchPeerKey(peer));
+        let folder = `inbox/${this.o.login}`;
+        if (statSync10(localPath).size <= CONTENTS_API_MAX_BYTES) {
+          let { readFileSync: readFileSync14 } = await import("node:fs"), content = readFileSync14(localPath).toString("base64");
+          for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            let name = nextName(), path = `${folder}/${name}`;
+            try {
+              let r = await this.gh.rest.repos.createOrUpdateFileContents({
+                owner,
+                repo,
+                path,
+                message: `deposit: ${name} from ${this.o.login}`,
+                content,
+                ...this.req({}, TRANSFER_TIMEOUT_MS)
+              });
+              return { path, name, commit: r.data.commit.sha ?? null, via: "contents-api" };
+            } catch (err) {
+              if (isStatus(err, 409, 422)) continue;
+              throw isStatus(err, 404) ? this.noWriteAccess(peer, owner, repo) : this.fail(err, `delivering a package to ${owner}/${repo}`);
+            }
+          }
+          throw new AliveError(`${owner}/${repo} kept refusing the deposit; try again`, { code: "conflict" });
+        }
+        return this.deliverLarge(peer, owner, repo, folder, localPath, nextName);
+      }
+      noWriteAccess(peer, owner, repo) {
+        return new AliveError(
+          `cannot write to ${owner}/${repo} (not found or no access): ask ${peer.login} to run \`alive-p2p relay add-peer ${this.o.login}\`, then \`alive-p2p relay accept ${peer.login}\``,
+          { code: "no_access" }
+        );
+      }
+      async deliverLarge(peer, owner, repo, folder, localPath, nextName) {
+        let blobSha;
+        try {
+          blobSha = (await this.gh.request("POST /repos/{owner}/{repo}/git/blobs", {
+            owner,
+            repo,
+            headers: { "content-type": "application/json; charset=utf-8" },
+            data: Readable.from(jsonBlobBody(localPath)),
+            ...this.req({}, TRANSFER_TIMEOUT_MS)
+          })).data.sha;
+        } catch (err) {
+          throw isStatus(err, 404) ? this.noWriteAccess(peer, owner, repo) : this.fail(err, `uploading a package to ${owner}/${repo}`);
+        }
+        let branch;
+        try {
+          branch = (await withReadRetry(() => this.gh.rest.repos.get({ owner, repo, ...this.req() }))).data.default_branch;
+        } catch (err) {
+          throw this.fail(err, `reading ${owner}/${repo}`);
+        }
+        for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+          let name = nextName(), path = `${folder}/${name}`;
+          try {
+            let head = await this.headCommit(owner, repo, {}, branch);
+            if (!head) throw new AliveError(`${owner}/${repo} is empty; ask ${peer.login} to run \`alive-p2p relay setup\``, { code: "peer_not_set_up" });
+            let commit = await this.gh.rest.git.getCommit({ owner, repo, commit_sha: head, ...this.req() });
+            if (await this.readText(owner, repo, path)) continue;
+            let tree = await this.gh.rest.git.createTree({
+              owner,
+              repo,
+              base_tree: commit.data.tree.sha,
+              tree: [{ path, mode: "100644", type: "blob", sha: blobSha }],
+              ...this.req()
+            }), next = await this.gh.rest.git.createCommit({
+              owner,
+              repo,
+              message: `deposit: ${name} from ${this.o.login}`,
+              tree: tree.data.sha,
+              parents: [head],
+              ...this.req()
+            });
+            try {
+              await this.gh.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: next.data.sha, force: !1, ...this.req() });
+            } catch (err) {
+              if (isStatus(err, 409, 422)) continue;
+              throw err;
+            }
+            return { path, name, commit: next.data.sha, via: "git-data-api" };
+          } catch (err) {
+            throw err instanceof AliveError ? err : this.fail(err, `delivering a package to ${owner}/${repo}`);
+          }
+        }
+        throw new AliveError(`${owner}/${repo} kept changing while delivering; try again`, { code: "conflict" });
+      }
+      async listInbox(limits = {}) {
+        let owner = this.o.login, repo = RELAY_REPO_NAME, head = await this.headCommit(owner, repo, limits);
+        if (!head) return { head, entries: [], ignored: [] };
+        try {
+          let commit = await withReadRetry(() => this.gh.rest.git.getCommit({ owner, repo, commit_sha: head, ...this.req(limits) }), limits.deadline), inbox = (await this.tree(owner, repo, commit.data.tree.sha, !1, limits)).tree.find((e) => e.path === "inbox" && e.type === "tree");
+          if (!inbox) return { head, entries: [], ignored: [] };
+          let entries = [], ignored = [], flat = await this.tree(owner, repo, inbox.sha, !0, limits);
+          if (flat.truncated) {
+            let items = [];
+            for (let dir of (await this.tree(owner, repo, inbox.sha, !1, limits)).tree) {
+              if (dir.type !== "tree") {
+                items.push(dir);
+                continue;
+              }
+              for (let f2 of (await this.tree(owner, repo, dir.sha, !1, limits)).tree) items.push({ ...f2, path: `${dir.path}/${f2.path}` });
+            }
+            flat = { tree: items, truncated: !1 };
+          }
+          for (let e of flat.tree) {
+            if (e.type === "tree") continue;
+            let parts = e.path.split("/");
+            if (parts.length === 2 && parts[1] === ".gitkeep") continue;
+            let [sender, name] = parts;
+            parts.length === 2 && e.type === "blob" && sender && name && isValidLogin(sender) && isSafeDepositName(name) ? entries.push({ sender, name, path: `inbox/${e.path}`, blobSha: e.sha, ...e.size !== void 0 ? { size: e.size } : {} }) : ignored.push(printable2(`inbox/${e.path}`));
+          }
+          return entries.sort((a, b2) => a.path.localeCompare(b2.path)), { head, entries, ignored };
+        } catch (err) {
+          throw this.fail(err, `listing the inbox of ${owner}/${repo}`);
+        }
+      }
+      async tree(owner, repo, sha, recursive2, limits) {
+        let r = await withReadRetry(
+          () => this.gh.rest.git.getTree({ owner, repo, tree_sha: sha, ...recursive2 ? { recursive: "true" } : {}, ...this.req(limits) }),
+          limits.deadline
+        );
+        return {
+          truncated: !!r.data.truncated,
+          tree: r.data.tree.map((e) => ({ path: e.path ?? "", type: e.type ?? "", sha: e.sha ?? "", size: e.size }))
+        };
+      }
+      async download(entry, dest) {
+        let owner = this.o.login, repo = RELAY_REPO_NAME;
+        try {
+          let body = (await withReadRetry(
+            () => this.gh.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", {
+              owner,
+              repo,
+              file_sha: entry.blobSha,
+              headers: { accept: "application/vnd.github.raw+json" },
+              request: { signal: callSignal(TRANSFER_TIMEOUT_MS), parseSuccessResponseBody: !1 }
+            })
+          )).data;
+          if (!body) throw new AliveError(`GitHub sent an empty body for ${entry.path}`, { code: "bad_download" });
+          await pipeline(Readable.fromWeb(body), createWriteStream3(dest, { flags: "wx", mode: 384 }));
+        } catch (err) {
+          throw this.fail(err, `downloading ${entry.path}`);
+        }
+      }
+      async remove(entries) {
+        let owner = this.o.login, repo = RELAY_REPO_NAME;
+        for (let e of entries)
+          for (let attempt = 0; ; attempt++)
+            try {
+              await this.gh.rest.repos.deleteFile({ owner, repo, path: e.path, message: `received: ${e.name}`, sha: e.blobSha, ...this.req() });
+              break;
+            } catch (err) {
+              if (isStatus(err, 404)) break;
+              if (isStatus(err, 409, 500, 502, 503) && attempt < WRITE_ATTEMPTS - 1) {
+                await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
+                continue;
+              }
+              throw this.fail(err, `removing ${e.path} from ${owner}/${repo} (it is safely downloaded; run pull again later to clean up)`);
+            }
+      }
+      async isReachable(peer, limits = {}) {
+        try {
+          let { owner, repo } = splitRepo(peer.relay);
+          return await this.repoVisible(owner, repo, limits);
+        } catch {
+          return !1;
+        }
+      }
+    };
+  }
+});
+
+// scripts/lib/relay/token.ts
+var token_exports = {};
+__export(token_exports, {
+  DEFAULT_API_URL: () => DEFAULT_API_URL,
+  githubApiUrl: () => githubApiUrl,
+  resolveGithubToken: () => resolveGithubToken
+});
+import { execFile } from "node:child_process";
+async function resolveGithubToken(env = process.env, timeoutMs = 5e3) {
+  for (let name of ["GH_TOKEN", "GITHUB_TOKEN"]) {
+    let value = env[name]?.trim();
+    if (value) return value;
+  }
+  let fromGh = await ghAuthToken(env, timeoutMs);
+  if (fromGh) return fromGh;
+  throw new AliveError("no GitHub token: set GH_TOKEN (or GITHUB_TOKEN), or run `gh auth login`", { code: "no_token" });
+}
+function ghAuthToken(env, timeoutMs) {
+  return new Promise((resolve10) => {
+    execFile("gh", ["auth", "token"], { env, timeout: timeoutMs, windowsHide: !0 }, (err, stdout) => {
+      resolve10(err ? void 0 : String(stdout).trim() || void 0);
+    });
+  });
+}
+function githubApiUrl(env, configured) {
+  let url2 = env.GITHUB_API_URL?.trim() || configured?.trim() || DEFAULT_API_URL;
+  if (!/^https?:\/\/[^\s]+$/i.test(url2))
+    throw new AliveError(`GitHub API URL '${url2}' is not an http(s) URL; fix GITHUB_API_URL or relay.json's api_url`, {
+      code: "bad_url"
+    });
+  return url2.replace(/\/+$/, "");
+}
+var DEFAULT_API_URL, init_token = __esm({
+  "scripts/lib/relay/token.ts"() {
+    "use strict";
+    init_errors();
+    DEFAULT_API_URL = "https://api.github.com";
+  }
+});
 
 // scripts/lib/cli/main.ts
+init_errors();
 function runMain(fn) {
   Promise.resolve().then(() => fn(process.argv.slice(2))).then(
     (code) => finish(code ?? 0),
@@ -6118,10 +10545,14 @@ function warn(text) {
 `);
 }
 
+// scripts/alive-p2p.ts
+init_errors();
+
 // scripts/lib/package/commands.ts
 import { resolve as resolve3 } from "node:path";
 
 // scripts/lib/cli/args.ts
+init_errors();
 import { parseArgs } from "node:util";
 function parseCommandArgs(argv, options, opts) {
   let allOptions = { ...options, help: { type: "boolean", short: "h" } }, parsed;
@@ -6162,6 +10593,9 @@ function parsePositiveInt(value, flag) {
 function formatBytes(n) {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : n < 1024 * 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
 }
+
+// scripts/lib/package/commands.ts
+init_errors();
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -7667,13 +12101,13 @@ var validateAsync = async (schema, value, _ctx) => {
   let ctx = _ctx ? { ..._ctx, async: !0, abortEarly: !0 } : { async: !0, abortEarly: !0 }, result2 = schema._zod.run({ value, issues: [] }, ctx);
   return result2 instanceof Promise && (result2 = await result2), result2.issues.length === 0;
 }, _encode = (_Err) => {
-  let parse3 = _parse(_Err), fn = (schema, value, _ctx, _params) => {
+  let parse5 = _parse(_Err), fn = (schema, value, _ctx, _params) => {
     let ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse3(schema, value, ctx, finalizeParams(fn, _params));
+    return parse5(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 }, encode = /* @__PURE__ */ _encode($ZodRealError), _decode = (_Err) => {
-  let parse3 = _parse(_Err), fn = (schema, value, _ctx, _params) => parse3(schema, value, _ctx, finalizeParams(fn, _params));
+  let parse5 = _parse(_Err), fn = (schema, value, _ctx, _params) => parse5(schema, value, _ctx, finalizeParams(fn, _params));
   return fn;
 }, decode = /* @__PURE__ */ _decode($ZodRealError), _encodeAsync = (_Err) => {
   let parseAsync3 = _parseAsync(_Err), fn = async (schema, value, _ctx, _params) => {
@@ -8738,7 +13172,7 @@ function capSize(inst, size) {
   let caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
-  let cap = Math.min(...caps.map((c) => c[0])), parse3 = inst._zod.parse;
+  let cap = Math.min(...caps.map((c) => c[0])), parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     let n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -8748,7 +13182,7 @@ function capSize(inst, size) {
           return ch._zod.check(payload), payload.issues[start].continue = !1, attachSchema(payload.issues, start, inst), payload;
         }
     }
-    return parse3(payload, ctx);
+    return parse5(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1, mapSize = (input2) => input2 instanceof Map ? input2.size : -1, setSize = (input2) => input2 instanceof Set ? input2.size : -1;
@@ -9511,7 +13945,7 @@ var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
       throw new $ZodEncodeError(inst.constructor.name);
     let _out = def.transform(payload.value, payload);
     if (ctx.async)
-      return (_out instanceof Promise ? _out : Promise.resolve(_out)).then((output3) => (payload.value = output3, payload));
+      return (_out instanceof Promise ? _out : Promise.resolve(_out)).then((output4) => (payload.value = output4, payload));
     if (_out instanceof Promise)
       throw new $ZodAsyncError();
     return payload.value = _out, payload;
@@ -9747,12 +14181,12 @@ var $ZodTemplateLiteral = /* @__PURE__ */ $constructor("$ZodTemplateLiteral", (i
     input: args[0],
     output: inst._def.output
   });
-}, inst.output = (output2) => {
+}, inst.output = (output3) => {
   let F2 = inst.constructor;
   return new F2({
     type: "function",
     input: inst._def.input,
-    output: output2
+    output: output3
   });
 }, inst)), $ZodPromise = /* @__PURE__ */ $constructor("$ZodPromise", (inst, def) => {
   $ZodType.init(inst, def), inst._zod.parse = (payload, ctx) => Promise.resolve(payload.value).then((inner) => def.innerType._zod.run({ value: inner, issues: [] }, ctx));
@@ -9798,7 +14232,7 @@ function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
 var recursive = /* @__PURE__ */ new WeakMap(), NONE = 0, ASSUMED = 1, PROVEN = 2;
-function isRecursive(inst, stack, resolve9) {
+function isRecursive(inst, stack, resolve10) {
   let cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -9807,7 +14241,7 @@ function isRecursive(inst, stack, resolve9) {
   stack.add(inst);
   let result2 = NONE, check2 = (child) => {
     if (result2 !== PROVEN && child?._zod) {
-      let answer = isRecursive(child, stack, resolve9);
+      let answer = isRecursive(child, stack, resolve10);
       answer > result2 && (result2 = answer);
     }
   }, shape = (sh, spread) => {
@@ -9816,17 +14250,17 @@ function isRecursive(inst, stack, resolve9) {
       let desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      let child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
+      let child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve10) : NONE;
       child > answer && (answer = child);
     }
     return answer;
-  }, merge2 = (answer) => {
+  }, merge3 = (answer) => {
     answer > result2 && (result2 = answer);
   }, def = inst._zod.def, kind = def.type;
   switch (kind) {
     case "object": {
       let raw = rawShape(def);
-      merge2(raw ? shape(raw, !0) : ASSUMED), check2(def.catchall);
+      merge3(raw ? shape(raw, !0) : ASSUMED), check2(def.catchall);
       break;
     }
     case "array":
@@ -9870,8 +14304,8 @@ function isRecursive(inst, stack, resolve9) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      let inner = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
-      merge2(inner ? isRecursive(inner, stack, !1) : ASSUMED);
+      let inner = def._cachedInner ?? (resolve10 ? inst._zod.innerType : void 0);
+      merge3(inner ? isRecursive(inner, stack, !1) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -16129,10 +20563,10 @@ function installCompiledUserMethods(target, source, parser) {
     };
   }
   if (typeof sourceAny.parse == "function") {
-    let originalParse = sourceAny.parse;
+    let originalParse2 = sourceAny.parse;
     targetAny.parse = (data, params) => {
       let out = parser(data);
-      return out !== INVALID ? out : originalParse(data, params);
+      return out !== INVALID ? out : originalParse2(data, params);
     };
   }
 }
@@ -20391,8 +24825,8 @@ var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
         _issue.fatal && (_issue.continue = !1), _issue.code ?? (_issue.code = "custom"), "input" in _issue || (_issue.input = payload.value), _issue.inst ?? (_issue.inst = inst), payload.issues.push(util_exports.issue(_issue));
       }
     };
-    let output2 = def.transform(payload.value, payload);
-    return output2 instanceof Promise ? output2.then((output3) => (payload.value = output3, payload)) : (payload.value = output2, payload);
+    let output3 = def.transform(payload.value, payload);
+    return output3 instanceof Promise ? output3.then((output4) => (payload.value = output4, payload)) : (payload.value = output3, payload);
   };
 });
 function transform(fn) {
@@ -21345,6 +25779,9 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// scripts/lib/package/manifest.ts
+init_errors();
+
 // scripts/lib/package/manifest-lines.ts
 var ManifestSyntaxError = class extends Error {
   constructor(message, line) {
@@ -21595,6 +26032,7 @@ function utcStamp(d = /* @__PURE__ */ new Date()) {
 }
 
 // scripts/lib/package/create.ts
+init_errors();
 import { existsSync as existsSync4, statSync as statSync3 } from "node:fs";
 import { basename as basename2, join as join4, resolve, dirname as dirname3 } from "node:path";
 import { homedir } from "node:os";
@@ -21604,6 +26042,7 @@ var ALIVE_VERSION = "0.1.0";
 
 // scripts/lib/package/collect.ts
 var import_ignore = __toESM(require_ignore(), 1);
+init_errors();
 import { lstatSync, readdirSync as readdirSync2, realpathSync, statSync as statSync2, existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 import { join as join2, sep } from "node:path";
 
@@ -21818,6 +26257,7 @@ function pushFile(ctx, source, rel, pkgPath, st2) {
 }
 
 // scripts/lib/package/file-source.ts
+init_errors();
 import { createReadStream } from "node:fs";
 import { createHash } from "node:crypto";
 
@@ -21885,6 +26325,7 @@ async function* packedBytesChecked(file2, expected) {
 }
 
 // scripts/lib/package/archive-out.ts
+init_errors();
 import { open as open2 } from "node:fs/promises";
 import { linkSync, unlinkSync as unlinkSync2, existsSync as existsSync3, renameSync as renameSync2 } from "node:fs";
 import { createHash as createHash2 } from "node:crypto";
@@ -21951,11 +26392,11 @@ function levelFor(block, level) {
   return 0;
 }
 function compressBlock(block, level) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     gzip(
       block,
       { level: levelFor(block, level), memLevel: 8, strategy: constants.Z_DEFAULT_STRATEGY },
-      (err, out) => err ? reject(err) : resolve9(out)
+      (err, out) => err ? reject(err) : resolve10(out)
     );
   });
 }
@@ -24624,6 +29065,7 @@ var ue = class {
 };
 
 // scripts/lib/package/tar-writer.ts
+init_errors();
 var BLOCK = 512, RECORD = 10240, TarWriter = class {
   constructor(sink) {
     this.sink = sink;
@@ -24677,14 +29119,14 @@ function asciiStandIn(path) {
 }
 
 // scripts/lib/package/archive-out.ts
-async function writeTarGz(output2, fill, gzipOptions = {}) {
-  if (existsSync3(output2))
-    throw new AliveError(`${output2} already exists; choose another --output or move the old file away`, { code: "exists" });
-  let tmp = siblingTempPath(output2, "partial"), fh;
+async function writeTarGz(output3, fill, gzipOptions = {}) {
+  if (existsSync3(output3))
+    throw new AliveError(`${output3} already exists; choose another --output or move the old file away`, { code: "exists" });
+  let tmp = siblingTempPath(output3, "partial"), fh;
   try {
     fh = await open2(tmp, "wx", 420);
   } catch (err) {
-    throw new AliveError(`cannot write to ${dirname2(output2)} (${errnoCode(err) ?? "error"}); check the folder exists and is writable`, {
+    throw new AliveError(`cannot write to ${dirname2(output3)} (${errnoCode(err) ?? "error"}); check the folder exists and is writable`, {
       code: "unwritable"
     });
   }
@@ -24698,22 +29140,22 @@ async function writeTarGz(output2, fill, gzipOptions = {}) {
     await fill(tar), await tar.finish(), await gz.end(), await fh.sync(), await fh.close();
   } catch (err) {
     throw await fh.close().catch(() => {
-    }), safeUnlink(tmp), err instanceof AliveError || !/^E[A-Z]+$/.test(errnoCode(err) ?? "") ? err : new AliveError(`cannot write ${output2} (${errnoCode(err)}); check the free space and permissions of ${dirname2(output2)}; nothing was written`, {
+    }), safeUnlink(tmp), err instanceof AliveError || !/^E[A-Z]+$/.test(errnoCode(err) ?? "") ? err : new AliveError(`cannot write ${output3} (${errnoCode(err)}); check the free space and permissions of ${dirname2(output3)}; nothing was written`, {
       code: "unwritable",
       cause: err
     });
   }
   try {
-    linkSync(tmp, output2);
+    linkSync(tmp, output3);
   } catch (err) {
     let code = errnoCode(err);
     if (code === "EEXIST")
-      throw safeUnlink(tmp), new AliveError(`${output2} appeared while packing; choose another --output`, { code: "exists" });
-    if ((code === "EPERM" || code === "ENOTSUP" || code === "ENOSYS" || code === "EOPNOTSUPP") && !existsSync3(output2))
-      return renameSync2(tmp, output2), fsyncDir(dirname2(output2)), { path: output2, sha256: hash2.digest("hex"), bytes };
+      throw safeUnlink(tmp), new AliveError(`${output3} appeared while packing; choose another --output`, { code: "exists" });
+    if ((code === "EPERM" || code === "ENOTSUP" || code === "ENOSYS" || code === "EOPNOTSUPP") && !existsSync3(output3))
+      return renameSync2(tmp, output3), fsyncDir(dirname2(output3)), { path: output3, sha256: hash2.digest("hex"), bytes };
     throw safeUnlink(tmp), err;
   }
-  return unlinkSync2(tmp), fsyncDir(dirname2(output2)), { path: output2, sha256: hash2.digest("hex"), bytes };
+  return unlinkSync2(tmp), fsyncDir(dirname2(output3)), { path: output3, sha256: hash2.digest("hex"), bytes };
 }
 
 // scripts/lib/package/create.ts
@@ -24761,12 +29203,12 @@ function defaultOutputPath(walnutName, scope, bundles, now = /* @__PURE__ */ new
   return join4(dir, `${walnutName}-${label}-${date5}.walnut`);
 }
 async function createPlainPackage(opts, signManifest) {
-  let plan = await planPackage(opts), output2 = resolve(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles, opts.now));
-  if (!existsSync4(dirname3(output2)))
-    throw new AliveError(`the folder for ${output2} does not exist; create it or choose another --output`, { code: "unwritable" });
+  let plan = await planPackage(opts), output3 = resolve(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles, opts.now));
+  if (!existsSync4(dirname3(output3)))
+    throw new AliveError(`the folder for ${output3} does not exist; create it or choose another --output`, { code: "unwritable" });
   let manifest = manifestTextFor(plan, opts, { encrypted: !1 });
   return signManifest && (manifest = signManifest(manifest)), {
-    ...await writeTarGz(output2, async (tar) => {
+    ...await writeTarGz(output3, async (tar) => {
       await tar.addFile(manifestEntryMeta(manifest, opts.now), Buffer.from(manifest)), await writePlannedFiles(tar, plan);
     }),
     scope: opts.scope,
@@ -24783,10 +29225,12 @@ import { createHash as createHash5, randomBytes as randomBytes3 } from "node:cry
 import { finished } from "node:stream/promises";
 
 // scripts/lib/crypto/passphrase.ts
+init_errors();
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { Transform as Transform3 } from "node:stream";
 
 // scripts/lib/crypto/aes-cbc.ts
+init_errors();
 import { createCipheriv, createDecipheriv } from "node:crypto";
 import { Transform as Transform2 } from "node:stream";
 
@@ -24797,9 +29241,9 @@ function split(material) {
   return { key: material.subarray(0, KEY_BYTES), iv: material.subarray(KEY_BYTES, KEY_BYTES + IV_BYTES) };
 }
 function pbkdf2Sha256KeyIv(passphrase, salt, iterations) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     pbkdf2(passphrase, salt, iterations, KEY_BYTES + IV_BYTES, "sha256", (err, material) => {
-      err ? reject(err) : resolve9(split(material));
+      err ? reject(err) : resolve10(split(material));
     });
   });
 }
@@ -25021,8 +29465,10 @@ function createPassphraseDecryptStream(passphrase, opts = {}) {
 
 // scripts/lib/crypto/rsa.ts
 import { constants as constants2, createPublicKey as createPublicKey2, privateDecrypt, publicEncrypt } from "node:crypto";
+init_errors();
 
 // scripts/lib/crypto/keys.ts
+init_errors();
 import { createHash as createHash4, createPrivateKey, createPublicKey, generateKeyPair } from "node:crypto";
 import { closeSync as closeSync2, fsyncSync as fsyncSync2, linkSync as linkSync2, lstatSync as lstatSync2, mkdirSync as mkdirSync2, openSync as openSync2, readFileSync as readFileSync3, statSync as statSync4, writeSync as writeSync2 } from "node:fs";
 import { join as join5 } from "node:path";
@@ -25121,7 +29567,7 @@ function formatFingerprint(hex3) {
   return `SHA256:${hex3.match(/.{4}/g).join(":")}`;
 }
 function generateRsa(bits) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     generateKeyPair(
       "rsa",
       {
@@ -25130,7 +29576,7 @@ function generateRsa(bits) {
         publicKeyEncoding: { type: "spki", format: "pem" },
         privateKeyEncoding: { type: "pkcs8", format: "pem" }
       },
-      (err, publicKey, privateKey) => err ? reject(err) : resolve9({ publicKey, privateKey })
+      (err, publicKey, privateKey) => err ? reject(err) : resolve10({ publicKey, privateKey })
     );
   });
 }
@@ -25278,6 +29724,7 @@ function unwrapEnvelopeKey(privateKey, env) {
 }
 
 // scripts/lib/crypto/sign.ts
+init_errors();
 import { constants as constants3, sign as rsaSign, verify as rsaVerify } from "node:crypto";
 var SIGNATURE_ALGORITHM = "RSA-SHA256", BLOCK_START = /^signature *:/, isIndented = (line) => line.startsWith(" ") || line.startsWith("	"), isBlank = (line) => line.trim() === "";
 function splitSignatureBlocks(text) {
@@ -25370,7 +29817,7 @@ function writableSink(stream) {
 }
 
 // scripts/lib/package/encrypt.ts
-async function writePayload(output2, enc, fillInner) {
+async function writePayload(output3, enc, fillInner) {
   let cipher, wrappedKey;
   if (enc.mode === "passphrase")
     cipher = await createPassphraseEncryptStream(enc.passphrase);
@@ -25378,7 +29825,7 @@ async function writePayload(output2, enc, fillInner) {
     let key = randomBytes3(32), iv = randomBytes3(16);
     wrappedKey = wrapKeyIv(enc.recipient, key, iv), cipher = createAesCbcEncryptStream(key, iv), key.fill(0);
   }
-  let path = siblingTempPath(output2, "payload"), file2 = createWriteStream(path, { flags: "wx", mode: 384 }), hash2 = createHash5("sha256"), bytes = 0;
+  let path = siblingTempPath(output3, "payload"), file2 = createWriteStream(path, { flags: "wx", mode: 384 }), hash2 = createHash5("sha256"), bytes = 0;
   cipher.on("data", (c) => {
     hash2.update(c), bytes += c.length;
   }), cipher.pipe(file2);
@@ -25390,13 +29837,13 @@ async function writePayload(output2, enc, fillInner) {
   }
   return { path, sha256: hash2.digest("hex"), bytes, ...wrappedKey ? { wrappedKey } : {} };
 }
-async function writeEncryptedPackage(output2, enc, fillInner, manifestFor, signer, now) {
-  let payload = await writePayload(output2, enc, fillInner);
+async function writeEncryptedPackage(output3, enc, fillInner, manifestFor, signer, now) {
+  let payload = await writePayload(output3, enc, fillInner);
   try {
     let manifest = manifestFor(payload.sha256);
     signer && (manifest = signManifestText(manifest, signer.privateKey, signer.name));
     let mtimeSec = Math.floor((now ?? /* @__PURE__ */ new Date()).getTime() / 1e3);
-    return await writeTarGz(output2, async (tar) => {
+    return await writeTarGz(output3, async (tar) => {
       await tar.addFile(manifestEntryMeta(manifest, now), Buffer.from(manifest)), payload.wrappedKey && await tar.addFile({ path: "payload.key", size: payload.wrappedKey.length, mode: 420, mtimeSec }, payload.wrappedKey);
       let size = statSync5(payload.path).size;
       await tar.addFile({ path: "payload.enc", size, mode: 420, mtimeSec }, createReadStream2(payload.path, { highWaterMark: 256 * 1024 }));
@@ -25407,6 +29854,7 @@ async function writeEncryptedPackage(output2, enc, fillInner, manifestFor, signe
 }
 
 // scripts/lib/package/crypto-adapter.ts
+init_errors();
 import { existsSync as existsSync5 } from "node:fs";
 import { join as join7 } from "node:path";
 
@@ -25470,11 +29918,15 @@ function signerName(env = process.env) {
 import { existsSync as existsSync6 } from "node:fs";
 import { basename as basename4, dirname as dirname5, extname, join as join12 } from "node:path";
 
+// scripts/lib/package/info.ts
+init_errors();
+
 // scripts/lib/package/tar-read.ts
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open3 } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 import { Transform as Transform4 } from "node:stream";
+init_errors();
 var TYPE_REASONS = {
   SymbolicLink: "is a symbolic link",
   Link: "is a hard link",
@@ -25514,7 +29966,7 @@ async function sniffCompression(path) {
 }
 function readTarStream(source, compression, limits, visit2) {
   let { label } = limits;
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     let settled = !1, names = /* @__PURE__ */ new Map(), entries = 0, contentBytes = 0, chain = Promise.resolve(), decompressedLimit = limits.maxBytes + 64 * 1024 * 1024 + limits.maxEntries * 1536, limit = new ByteLimit(
       decompressedLimit,
       () => refuse(label, void 0, `expands past the size limit of ${limits.maxBytes} bytes (--max-size)`, "too_large")
@@ -25580,7 +30032,7 @@ function readTarStream(source, compression, limits, visit2) {
       fail2(refuse(label, void 0, `is not a valid tar archive (${err.message})`, "bad_archive"));
     }), parser.on("end", () => {
       chain.then(() => {
-        settled || (settled = !0, resolve9());
+        settled || (settled = !0, resolve10());
       }, fail2);
     }), source.on("error", (err) => fail2(err instanceof AliveError ? err : refuse(label, void 0, `cannot be read (${err.message})`, "bad_archive"))), limit.on("error", (err) => fail2(err)), compression === "gzip") {
       let gunzip = createGunzip({ chunkSize: 262144 });
@@ -25636,6 +30088,7 @@ async function readPackageHead(path) {
 }
 
 // scripts/lib/package/read-package.ts
+init_errors();
 import { createReadStream as createReadStream4 } from "node:fs";
 import { mkdtemp, rm, readFile } from "node:fs/promises";
 import { createHash as createHash8 } from "node:crypto";
@@ -25643,6 +30096,7 @@ import { tmpdir } from "node:os";
 import { join as join10 } from "node:path";
 
 // scripts/lib/package/sinks.ts
+init_errors();
 import { open as open4, mkdir } from "node:fs/promises";
 import { openSync as openSync3, writeSync as writeSync3, closeSync as closeSync3, futimesSync } from "node:fs";
 import { createHash as createHash6 } from "node:crypto";
@@ -25924,6 +30378,7 @@ async function sha256File(path) {
 }
 
 // scripts/lib/package/extract.ts
+init_errors();
 import { mkdtemp as mkdtemp2, rm as rm2, rename, rmdir, readdir, stat, mkdir as mkdir2, chmod } from "node:fs/promises";
 import { basename as basename3, dirname as dirname4, join as join11, resolve as resolve2 } from "node:path";
 async function existingState(path) {
@@ -25951,13 +30406,13 @@ async function makeParents(dir) {
   return made;
 }
 async function extractPackage(pkg, outputDir, opts) {
-  let output2 = resolve2(outputDir), state = await existingState(output2);
+  let output3 = resolve2(outputDir), state = await existingState(output3);
   if (state === "occupied")
-    throw new AliveError(`${output2} already exists and is not an empty folder; extract into a new folder`, { code: "exists" });
-  let parent = dirname4(output2), madeParents = await makeParents(parent), staging = await mkdtemp2(join11(parent, `.${basename3(output2)}.alive-extract-`));
+    throw new AliveError(`${output3} already exists and is not an empty folder; extract into a new folder`, { code: "exists" });
+  let parent = dirname4(output3), madeParents = await makeParents(parent), staging = await mkdtemp2(join11(parent, `.${basename3(output3)}.alive-extract-`));
   try {
     let result2 = await readPackage(pkg, folderSink(staging), opts);
-    return await chmod(staging, 493), state === "empty-dir" && await rmdir(output2), await rename(staging, output2), fsyncDir(parent), { ...result2, output: output2 };
+    return await chmod(staging, 493), state === "empty-dir" && await rmdir(output3), await rename(staging, output3), fsyncDir(parent), { ...result2, output: output3 };
   } catch (err) {
     await rm2(staging, { recursive: !0, force: !0 });
     for (let d of madeParents.reverse()) await rmdir(d).catch(() => {
@@ -26184,18 +30639,22 @@ async function runExtract(argv) {
     { usage: EXTRACT_USAGE, positionals: { min: 1, max: 1 } }
   );
   if (values.help) return printLine(EXTRACT_USAGE);
-  let output2 = requireFlag(values.output, "--output", EXTRACT_USAGE), maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296, pkg = positionals[0];
+  let output3 = requireFlag(values.output, "--output", EXTRACT_USAGE), maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296, pkg = positionals[0];
   return jsonErrors(values.json, async () => {
-    let crypto = packageCryptoFrom(values["private-key"] ? { privateKeyPath: values["private-key"] } : {}), r = await extractPackage(pkg, output2, { maxBytes, crypto });
+    let crypto = packageCryptoFrom(values["private-key"] ? { privateKeyPath: values["private-key"] } : {}), r = await extractPackage(pkg, output3, { maxBytes, crypto });
     values.json ? printJson({ ...verifySummary(r), output: r.output, bytes: r.bytes }) : (printLine(`Extracted to: ${r.output}`), printLine(`Format: ${printable(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${printable(r.manifest.source.walnut ?? "?")}`), printLine(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`));
   });
 }
+
+// scripts/lib/receive/command.ts
+init_errors();
 
 // scripts/lib/receive/crypto.ts
 import { existsSync as existsSync7 } from "node:fs";
 import { join as join13 } from "node:path";
 
 // scripts/lib/receive/names.ts
+init_errors();
 var RESERVED_BUNDLE_NAMES = /* @__PURE__ */ new Set(["_kernel", "_core", "bundles", "node_modules", "__pycache__", "__MACOSX"]), MAX_NAME_BYTES = 200;
 function folderNameProblem(name) {
   let basic = bundleNameProblem(name);
@@ -26249,6 +30708,7 @@ function receiveCrypto(privateKeyPath, env) {
 }
 
 // scripts/lib/receive/receive.ts
+init_errors();
 import { mkdirSync as mkdirSync5, rmSync as rmSync3, rmdirSync, statSync as statSync8, existsSync as existsSync11 } from "node:fs";
 import { randomBytes as randomBytes4 } from "node:crypto";
 import { basename as basename6, join as join21, resolve as resolve7 } from "node:path";
@@ -26275,18 +30735,18 @@ stream.on('error', (e) => parentPort.postMessage({ error: String(e && e.message)
 stream.on('end', () => parentPort.postMessage({ hex: hash.digest('hex') }));
 `;
 function hashPackageInBackground(path) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     let worker;
     try {
       worker = new Worker(WORKER, { eval: !0, workerData: path });
     } catch {
-      sha256File(path).then(resolve9, reject);
+      sha256File(path).then(resolve10, reject);
       return;
     }
     worker.once("message", (m2) => {
-      m2.hex ? resolve9(m2.hex) : reject(new Error(`cannot hash ${path}: ${m2.error ?? "unknown error"}`)), worker.terminate();
+      m2.hex ? resolve10(m2.hex) : reject(new Error(`cannot hash ${path}: ${m2.error ?? "unknown error"}`)), worker.terminate();
     }), worker.once("error", (err) => {
-      worker.terminate(), sha256File(path).then(resolve9, () => reject(err));
+      worker.terminate(), sha256File(path).then(resolve10, () => reject(err));
     });
   });
 }
@@ -26365,6 +30825,7 @@ ${rest}`}` });
 }
 
 // scripts/lib/receive/lock.ts
+init_errors();
 import { openSync as openSync4, writeSync as writeSync4, closeSync as closeSync4, readFileSync as readFileSync5, unlinkSync as unlinkSync3 } from "node:fs";
 function alive(pid) {
   try {
@@ -26408,6 +30869,7 @@ function acquireWorldLock(path) {
 // scripts/lib/receive/ledger.ts
 import { readFileSync as readFileSync6 } from "node:fs";
 import { join as join14 } from "node:path";
+init_errors();
 var ledgerEntrySchema = external_exports.looseObject({
   package_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
   /** Size of the package file: lets a receive skip waiting for the hash when no size matches. */
@@ -26466,6 +30928,7 @@ function mayBeRecorded(ledger, bytes) {
 // scripts/lib/receive/journal.ts
 import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync8, readdirSync as readdirSync3, renameSync as renameSync3, rmSync } from "node:fs";
 import { dirname as dirname6, join as join16, resolve as resolve4, sep as sep2 } from "node:path";
+init_errors();
 
 // scripts/lib/world/now.ts
 import { readFileSync as readFileSync7 } from "node:fs";
@@ -26592,6 +31055,7 @@ function recoverLeftovers(world, receivingDir) {
 }
 
 // scripts/lib/receive/plan.ts
+init_errors();
 var REGENERATED = /^(now\.json|imports\.json|_generated(\/.*)?)$/;
 function bundleRootsOf(m2) {
   let roots = /* @__PURE__ */ new Set();
@@ -26781,6 +31245,7 @@ function shapeBundles(staging, plan) {
 }
 
 // scripts/lib/receive/target.ts
+init_errors();
 import { lstatSync as lstatSync4, readdirSync as readdirSync4, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
 import { isAbsolute, join as join20, relative, resolve as resolve6, sep as sep3 } from "node:path";
 
@@ -27245,8 +31710,908 @@ async function runKeygen(argv) {
   return values.json ? printJson({ private_key: pair.privateKeyPath, public_key: pair.publicKeyPath, fingerprint: pair.fingerprint }) : (printLine(`private key: ${pair.privateKeyPath} (mode 0600; keep it secret)`), printLine(`public key:  ${pair.publicKeyPath} (give this one to peers)`), printLine(`fingerprint: ${formatFingerprint(pair.fingerprint)}`)), 0;
 }
 
+// scripts/lib/relay/cli.ts
+init_errors();
+
+// scripts/lib/relay/commands/peers.ts
+init_errors();
+
+// scripts/lib/relay/config.ts
+init_errors();
+
+// scripts/lib/relay/json-file.ts
+init_errors();
+import { readFileSync as readFileSync11 } from "node:fs";
+function readJsonFile(path, schema, what, repair) {
+  let text;
+  try {
+    text = readFileSync11(path, "utf8");
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return;
+    throw new AliveError(`cannot read ${what} ${path}: ${messageOf(err)}`, { code: "unreadable" });
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new AliveError(`${what} ${path} is not valid JSON (${messageOf(err)}); ${repair}`, { code: "invalid_json" });
+  }
+  let parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    let issue2 = parsed.error.issues[0], field = issue2 && issue2.path.length > 0 ? formatPath(issue2.path) : "(top level)";
+    throw new AliveError(`${what} ${path}: field '${field}' ${issue2?.message ?? "is invalid"}; ${repair}`, {
+      code: "invalid_field"
+    });
+  }
+  return parsed.data;
+}
+function formatPath(path) {
+  let out = "";
+  for (let p2 of path) out += typeof p2 == "number" ? `[${p2}]` : out === "" ? String(p2) : `.${String(p2)}`;
+  return out;
+}
+
+// scripts/lib/relay/config.ts
+init_names();
+var login = external_exports.string().refine(isValidLogin, { message: "is not a valid login" }), fingerprintHex = external_exports.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex characters (SHA-256)"), optionalText = external_exports.string().nullable().optional().transform((v2) => v2 === void 0 || v2 === "" ? null : v2), peerStatuses = ["pending", "accepted", "removed"], peerSchema = external_exports.object({
+  github: login,
+  name: optionalText,
+  relay: optionalText,
+  person_walnut: optionalText,
+  added: external_exports.string().nullable().optional().transform((v2) => v2 ?? null),
+  status: external_exports.enum(peerStatuses),
+  fingerprint: fingerprintHex.nullable().optional().transform((v2) => v2 ?? null)
+}).loose(), relayConfigSchema = external_exports.object({
+  repo: external_exports.string().min(1, "must not be empty"),
+  github_username: login,
+  transport: external_exports.enum(["github", "git"]).optional().transform((v2) => v2 ?? "github"),
+  url: optionalText,
+  api_url: optionalText,
+  branch: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/, "is not a valid branch name").optional().transform((v2) => v2 ?? "main"),
+  peers: external_exports.array(peerSchema)
+}).loose().superRefine((cfg, ctx) => {
+  cfg.transport === "git" && !cfg.url && ctx.addIssue({ code: "custom", path: ["url"], message: "is required with the git transport" });
+  let seen = /* @__PURE__ */ new Set();
+  cfg.peers.forEach((p2, i) => {
+    let key = p2.github.toLowerCase();
+    seen.has(key) && ctx.addIssue({ code: "custom", path: ["peers", i, "github"], message: `repeats peer '${p2.github}'` }), seen.add(key);
+  });
+}), REPAIR = "fix it by hand or run `alive-p2p relay setup` again";
+function readRelayConfig(path) {
+  return readJsonFile(path, relayConfigSchema, "relay config", REPAIR);
+}
+function requireRelayConfig(path) {
+  let cfg = readRelayConfig(path);
+  if (!cfg)
+    throw new AliveError(`no relay is set up (${path} does not exist); run \`alive-p2p relay setup\` first`, {
+      code: "not_set_up"
+    });
+  return cfg;
+}
+function writeRelayConfig(path, cfg) {
+  writeJsonAtomic(path, cfg, { mode: 384 });
+}
+function findPeer(cfg, peerLogin) {
+  let key = peerLogin.toLowerCase();
+  return cfg.peers.find((p2) => p2.github.toLowerCase() === key);
+}
+function upsertPeer(cfg, peer) {
+  let key = peer.github.toLowerCase(), idx = cfg.peers.findIndex((p2) => p2.github.toLowerCase() === key), peers = [...cfg.peers];
+  return idx === -1 ? peers.push(peer) : peers[idx] = peer, { ...cfg, peers };
+}
+function today(now = /* @__PURE__ */ new Date()) {
+  return now.toISOString().slice(0, 10);
+}
+
+// scripts/lib/relay/keys.ts
+init_errors();
+import { createPublicKey as createPublicKey3 } from "node:crypto";
+import { existsSync as existsSync12, mkdirSync as mkdirSync6, readFileSync as readFileSync12 } from "node:fs";
+
+// scripts/lib/relay/paths.ts
+import { dirname as dirname9, join as join22 } from "node:path";
+function relayPaths(dir) {
+  let keysDir = join22(dir, "keys");
+  return {
+    dir,
+    config: join22(dir, "relay.json"),
+    state: join22(dir, "state.json"),
+    keysDir,
+    privateKey: join22(keysDir, "private.pem"),
+    publicKey: join22(keysDir, "public.pem"),
+    peersKeyDir: join22(keysDir, "peers"),
+    clone: join22(dir, "clone"),
+    inbox: join22(dir, "inbox"),
+    work: join22(dir, "work"),
+    migrationMeta: join22(dir, ".migration-meta.json")
+  };
+}
+function defaultRelayPaths(env = process.env) {
+  return relayPaths(relayDir(env));
+}
+function peerKeyPath(paths, login2) {
+  return join22(paths.peersKeyDir, `${login2}.pem`);
+}
+
+// scripts/lib/relay/keys.ts
+init_names();
+function parsePeerPublicKey(pem, whose) {
+  try {
+    return publicKeyFromPem(pem, `${printable2(whose)}'s relay key`);
+  } catch (err) {
+    throw new AliveError(`${messageOf(err)}; ask ${printable2(whose)} to run \`alive-p2p relay setup\` again`, { code: "bad_key" });
+  }
+}
+async function ensureOwnKeyPair(paths) {
+  if (mkdirSync6(paths.keysDir, { recursive: !0, mode: 448 }), existsSync12(paths.privateKey)) {
+    let priv = loadOwnPrivateKey(paths), pem = createPublicKey3(priv).export({ type: "spki", format: "pem" }).toString();
+    return (!existsSync12(paths.publicKey) || readFileSync12(paths.publicKey, "utf8") !== pem) && writeFileAtomic(paths.publicKey, pem), { publicKeyPem: pem, fingerprint: fingerprint(priv), generated: !1 };
+  }
+  let made = await generateRsaKeyPair(paths.keysDir);
+  return { publicKeyPem: readFileSync12(made.publicKeyPath, "utf8"), fingerprint: made.fingerprint, generated: !0 };
+}
+function loadOwnPrivateKey(paths) {
+  if (!existsSync12(paths.privateKey))
+    throw new AliveError(`your relay key ${paths.privateKey} is missing; run \`alive-p2p relay setup\``, { code: "no_key" });
+  return loadPrivateKey(paths.privateKey);
+}
+function keyChangedError(peerLogin, pinned, seen) {
+  return new AliveError(
+    `${printable2(peerLogin)}'s key changed: the relay now has ${formatFingerprint(seen)} but you pinned ${formatFingerprint(pinned)}. Check the new fingerprint with ${printable2(peerLogin)} by another channel (phone, in person), then run \`alive-p2p relay accept ${printable2(peerLogin)}\` to trust it`,
+    { code: "key_changed" }
+  );
+}
+function loadPinnedPeerKey(paths, peer) {
+  if (!peer.fingerprint)
+    throw new AliveError(
+      `no key is pinned for ${peer.github}; run \`alive-p2p relay accept ${peer.github}\` once ${peer.github} has set up a relay and invited you`,
+      { code: "not_pinned" }
+    );
+  let path = peerKeyPath(paths, peer.github), pem;
+  try {
+    pem = readFileSync12(path, "utf8");
+  } catch {
+    throw new AliveError(`${peer.github}'s pinned key ${path} is missing; run \`alive-p2p relay accept ${peer.github}\``, {
+      code: "not_pinned"
+    });
+  }
+  let key = parsePeerPublicKey(pem, peer.github), seen = fingerprint(key);
+  if (seen !== peer.fingerprint) throw keyChangedError(peer.github, peer.fingerprint, seen);
+  return key;
+}
+function savePeerKey(paths, peerLogin, pem) {
+  mkdirSync6(paths.peersKeyDir, { recursive: !0, mode: 448 }), writeFileAtomic(peerKeyPath(paths, peerLogin), pem.endsWith(`
+`) ? pem : `${pem}
+`);
+}
+
+// scripts/lib/relay/commands/peers.ts
+init_names();
+
+// scripts/lib/relay/open.ts
+init_git_transport();
+init_errors();
+async function openTransport(cfg, paths, env = process.env) {
+  if (cfg.transport === "git") {
+    if (!cfg.url) throw new AliveError("relay.json has no url for the git transport; run `alive-p2p relay setup --transport git --url URL`");
+    return new GitTransport({ login: cfg.github_username, url: cfg.url, branch: cfg.branch, clonePath: paths.clone, workDir: paths.work });
+  }
+  return openGithubTransport(cfg.github_username, cfg.api_url, cfg.branch, env);
+}
+async function openGithubTransport(login2, apiUrl, branch, env = process.env) {
+  let [{ GithubTransport: Impl }, { createOctokit: createOctokit2 }, { resolveGithubToken: resolveGithubToken2, githubApiUrl: githubApiUrl2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_github_transport(), github_transport_exports)),
+    Promise.resolve().then(() => (init_github_client(), github_client_exports)),
+    Promise.resolve().then(() => (init_token(), token_exports))
+  ]), baseUrl = githubApiUrl2(env, apiUrl), token = await resolveGithubToken2(env);
+  return new Impl({ octokit: createOctokit2(baseUrl, token), baseUrl, login: login2, branch });
+}
+function isGithub(t) {
+  return t.kind === "github";
+}
+
+// scripts/lib/relay/pin.ts
+function pinPeerKey(paths, peer, pem, opts) {
+  let key = parsePeerPublicKey(pem, peer.github), fp = fingerprint(key), before = peer.fingerprint;
+  if (before && before !== fp && !opts.allowChange) throw keyChangedError(peer.github, before, fp);
+  return savePeerKey(paths, peer.github, pem), {
+    peer: { ...peer, fingerprint: fp },
+    fingerprint: fp,
+    replaced: before && before !== fp ? before : null,
+    first: !before
+  };
+}
+
+// scripts/lib/relay/commands/peers.ts
+init_git_transport();
+init_constants();
+init_github_transport();
+
+// scripts/lib/relay/commands/common.ts
+function output2(json2) {
+  let asJson = json2 === !0;
+  return {
+    json: asJson,
+    line(text = "") {
+      asJson || printLine(text);
+    },
+    result(value) {
+      asJson && printJson(value);
+    }
+  };
+}
+
+// scripts/lib/relay/commands/peers.ts
+var ADD_USAGE = `usage: alive-p2p relay add-peer LOGIN [--url PEER_RELAY_URL] [--name DISPLAY_NAME] [--json]
+
+Adds a peer. With github, invites LOGIN to push into your relay (they then run accept).
+With --url (their relay: a Git URL or path with the git transport, owner/repo with github),
+their public key is fetched now and its fingerprint pinned; compare it with them out of band.`, ACCEPT_USAGE = `usage: alive-p2p relay accept [LOGIN] [--url PEER_RELAY_URL] [--json]
+
+Trusts a peer's relay: fetches their public key, pins its fingerprint and records their relay.
+  github: accepts open invitations to <peer>/walnut-relay (all of them, or LOGIN's only).
+  git:    LOGIN and --url (their relay) are required the first time.
+Naming LOGIN is also how you trust a peer's new key after checking it with them.`;
+async function runAddPeer(argv, env = process.env) {
+  let { values, positionals } = parseCommandArgs(
+    argv,
+    { url: { type: "string" }, name: { type: "string" }, json: { type: "boolean" } },
+    { usage: ADD_USAGE, positionals: { min: 1, max: 1 } }
+  ), out = output2(values.json);
+  if (values.help)
+    return out.line(ADD_USAGE), 0;
+  let login2 = requireLogin(positionals[0]), paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config);
+  if (login2.toLowerCase() === cfg.github_username.toLowerCase()) throw new UsageError("you cannot add yourself as a peer");
+  let transport = await openTransport(cfg, paths, env), relay = values.url !== void 0 ? peerRelayAddress(cfg, values.url) : null, before = findPeer(cfg, login2), peer = before ?? {
+    github: login2,
+    name: null,
+    relay: null,
+    person_walnut: null,
+    added: today(),
+    status: "pending",
+    fingerprint: null
+  };
+  values.name !== void 0 && (peer = { ...peer, name: values.name.trim() || null }), peer.status === "removed" && (peer = { ...peer, status: "pending" });
+  let invited = null;
+  if (isGithub(transport)) {
+    if (!await transport.userExists(login2)) throw new AliveError(`there is no GitHub user '${login2}'; check the spelling`, { code: "no_such_user" });
+    invited = await transport.invite(login2), invited === "already" && (peer = { ...peer, status: "accepted" });
+  }
+  let pin = null;
+  return relay && (pin = await fetchAndPin(transport, paths, { ...peer, relay }, !1), peer = { ...pin.peer, relay }, isGithub(transport) || (peer = { ...peer, status: "accepted" })), cfg = upsertPeer(cfg, peer), writeRelayConfig(paths.config, cfg), out.result({ ok: !0, peer: peer.github, status: peer.status, invited, relay: peer.relay, fingerprint: peer.fingerprint, added: !before }), invited === "invited" && out.line(`Invited ${login2} to ${cfg.repo}; they run: alive-p2p relay accept ${cfg.github_username}`), invited === "already" && out.line(`${login2} already has access to ${cfg.repo}.`), pin ? printPin(out, login2, pin) : isGithub(transport) || out.line(`Added ${login2}. When you know their relay, run: alive-p2p relay accept ${login2} --url THEIR_RELAY_URL`), 0;
+}
+async function runAccept(argv, env = process.env) {
+  let { values, positionals } = parseCommandArgs(
+    argv,
+    { url: { type: "string" }, json: { type: "boolean" } },
+    { usage: ACCEPT_USAGE, positionals: { min: 0, max: 1 } }
+  ), out = output2(values.json);
+  if (values.help)
+    return out.line(ACCEPT_USAGE), 0;
+  let login2 = positionals[0] !== void 0 ? requireLogin(positionals[0]) : void 0, paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config);
+  if (login2 && login2.toLowerCase() === cfg.github_username.toLowerCase()) throw new UsageError("you cannot accept yourself");
+  let transport = await openTransport(cfg, paths, env), targets = [];
+  if (isGithub(transport)) {
+    let invitations = await transport.listRelayInvitations();
+    for (let inv of invitations)
+      (!login2 || inv.inviter.toLowerCase() === login2.toLowerCase()) && targets.push({ login: inv.inviter, relay: inv.repo, invitation: inv.id });
+    if (login2 && targets.length === 0) {
+      let known = findPeer(cfg, login2)?.relay, relay = values.url !== void 0 ? peerRelayAddress(cfg, values.url) : known ?? `${login2}/${RELAY_REPO_NAME}`;
+      targets.push({ login: login2, relay });
+    }
+  } else {
+    if (!login2) throw new UsageError(`with the git transport, name the peer and their relay: accept LOGIN --url URL
+${ACCEPT_USAGE}`);
+    let relay = values.url !== void 0 ? peerRelayAddress(cfg, values.url) : findPeer(cfg, login2)?.relay;
+    if (!relay) throw new UsageError(`--url is required: where is ${login2}'s relay?
+${ACCEPT_USAGE}`);
+    targets.push({ login: login2, relay });
+  }
+  if (targets.length === 0)
+    return out.result({ ok: !0, accepted: [], refused: [] }), out.line("No relay invitations are waiting."), 0;
+  let accepted = [], refused = [];
+  for (let t of targets)
+    try {
+      t.invitation !== void 0 && isGithub(transport) && await transport.acceptInvitation(t.invitation);
+      let base = findPeer(cfg, t.login) ?? {
+        github: t.login,
+        name: null,
+        relay: null,
+        person_walnut: null,
+        added: today(),
+        status: "accepted",
+        fingerprint: null
+      }, pin = await fetchAndPin(transport, paths, { ...base, relay: t.relay }, login2 !== void 0), peer = { ...pin.peer, relay: t.relay, status: "accepted" };
+      cfg = upsertPeer(cfg, peer), writeRelayConfig(paths.config, cfg), accepted.push({ peer: peer.github, relay: peer.relay, fingerprint: pin.fingerprint, replaced: pin.replaced, invitation: t.invitation ?? null }), printPin(out, peer.github, pin);
+    } catch (err) {
+      if (!(err instanceof AliveError) || targets.length === 1) throw err;
+      refused.push({ peer: t.login, error: err.message }), out.json || warn(`${t.login}: ${err.message}`);
+    }
+  return out.result({ ok: refused.length === 0, accepted, refused }), refused.length === 0 ? 0 : 1;
+}
+async function fetchAndPin(transport, paths, peer, allowChange) {
+  let pem;
+  try {
+    pem = await transport.fetchPeerKey({ login: peer.github, relay: peer.relay });
+  } catch (err) {
+    throw err instanceof AliveError ? err : new AliveError(`cannot fetch ${peer.github}'s key: ${messageOf(err)}`);
+  }
+  return pinPeerKey(paths, peer, pem, { allowChange });
+}
+function peerRelayAddress(cfg, url2) {
+  if (cfg.transport === "git") return normaliseGitUrl(url2);
+  let { owner, repo } = splitRepo(url2);
+  return `${owner}/${repo}`;
+}
+function printPin(out, login2, pin) {
+  pin.replaced ? (out.line(`${login2}'s key CHANGED: was ${formatFingerprint(pin.replaced)}`), out.line(`now pinned:          ${formatFingerprint(pin.fingerprint)}`)) : out.line(`${login2}'s key ${pin.first ? "pinned" : "unchanged"}: ${formatFingerprint(pin.fingerprint)}`), (pin.first || pin.replaced) && out.line(`Check this fingerprint with ${login2} by another channel before you push or pull.`);
+}
+
+// scripts/lib/relay/commands/pull.ts
+import { mkdirSync as mkdirSync9, rmSync as rmSync5, statSync as statSync13 } from "node:fs";
+import { join as join26 } from "node:path";
+import { randomBytes as randomBytes7 } from "node:crypto";
+init_errors();
+
+// scripts/lib/relay/blob-sha.ts
+import { createHash as createHash10 } from "node:crypto";
+import { createReadStream as createReadStream6, statSync as statSync11 } from "node:fs";
+async function gitBlobSha(path) {
+  let size = statSync11(path).size, hash2 = createHash10("sha1");
+  hash2.update(`blob ${size}\0`);
+  for await (let chunk of createReadStream6(path)) hash2.update(chunk);
+  return hash2.digest("hex");
+}
+async function sha256File2(path) {
+  let hash2 = createHash10("sha256");
+  for await (let chunk of createReadStream6(path)) hash2.update(chunk);
+  return hash2.digest("hex");
+}
+
+// scripts/lib/relay/local-inbox.ts
+import { closeSync as closeSync5, existsSync as existsSync14, fsyncSync as fsyncSync3, linkSync as linkSync3, mkdirSync as mkdirSync8, openSync as openSync5, unlinkSync as unlinkSync5 } from "node:fs";
+import { join as join24 } from "node:path";
+init_errors();
+function fsyncFile(path) {
+  let fd = openSync5(path, "r");
+  try {
+    fsyncSync3(fd);
+  } finally {
+    closeSync5(fd);
+  }
+}
+function placeWithoutOverwrite(tmp, dir, name) {
+  mkdirSync8(dir, { recursive: !0, mode: 448 });
+  let stem = name.replace(/\.walnut$/, "");
+  for (let i = 0; i < 1e3; i++) {
+    let candidate = join24(dir, i === 0 ? name : `${stem}-${i}.walnut`);
+    try {
+      linkSync3(tmp, candidate);
+    } catch (err) {
+      if (errnoCode(err) === "EEXIST") continue;
+      throw err;
+    }
+    return unlinkSync5(tmp), fsyncDir(dir), candidate;
+  }
+  throw new Error(`too many files named like ${name} in ${dir}`);
+}
+var receivedSchema = external_exports.record(external_exports.string().regex(/^[0-9a-f]{40,64}$/), external_exports.object({ path: external_exports.string(), at: external_exports.string() }));
+function readReceivedLog(path) {
+  try {
+    return readJsonFile(path, receivedSchema, "pull record", "delete it (only duplicates can result)") ?? {};
+  } catch {
+    return {};
+  }
+}
+function writeReceivedLog(path, log) {
+  let entries = Object.entries(log).sort((a, b2) => a[1].at.localeCompare(b2[1].at));
+  writeJsonAtomic(path, Object.fromEntries(entries.slice(-2e3)), { mode: 384 });
+}
+function alreadyReceived(log, blobSha) {
+  let hit = log[blobSha];
+  return hit && existsSync14(hit.path) ? hit.path : void 0;
+}
+
+// scripts/lib/package/api.ts
+init_errors();
+import { createReadStream as createReadStream7, statSync as statSync12 } from "node:fs";
+import { mkdtemp as mkdtemp3, rm as rm3 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join25 } from "node:path";
+
+// scripts/lib/package/tar-sink.ts
+import { createHash as createHash11 } from "node:crypto";
+function tarSink(tar) {
+  return {
+    async writeFile(path, mode, mtimeSec, body, size) {
+      let hash2 = createHash11("sha256"), n = 0;
+      async function* hashed() {
+        for await (let chunk of body)
+          hash2.update(chunk), n += chunk.length, yield chunk;
+      }
+      return await tar.addFile({ path, size: size ?? 0, mode: mode & 73 ? 493 : 420, mtimeSec }, hashed()), { sha256: hash2.digest("hex"), size: n };
+    },
+    async mkdir() {
+    }
+  };
+}
+
+// scripts/lib/package/api.ts
+async function readPackageManifest(path) {
+  let head = await readPackageHead(path);
+  return { envelope: head.envelope, ...head.text ? { text: head.text } : {}, ...head.manifest ? { manifest: head.manifest } : {} };
+}
+function encryptedManifestText(text, payloadSha256) {
+  let lines = canonicalManifestForSignature(text).split(`
+`).filter((l) => !/^payload_sha256\s*:/.test(l)), i = lines.findIndex((l) => /^encrypted\s*:/.test(l));
+  if (i < 0) throw new AliveError("the manifest has no encrypted: field, so it is not a 2.0 package", { code: "bad_manifest" });
+  return lines.splice(i, 1, "encrypted: true", `payload_sha256: "${payloadSha256}"`), lines.join(`
+`);
+}
+async function sealPackageForPeer(opts) {
+  let head = await readPackageHead(opts.input), maxBytes = opts.maxSize ?? 4294967296;
+  if (head.envelope === "plain") {
+    let written = await writeEncryptedPackage(
+      opts.output,
+      { mode: "rsa", recipient: opts.recipientPublicKey },
+      async (tar) => {
+        await readPackage(opts.input, tarSink(tar), { maxBytes });
+      },
+      (sha) => encryptedManifestText(head.text, sha),
+      opts.signer
+    );
+    return { sha256: written.sha256, bytes: written.bytes, encrypted: !0 };
+  }
+  if (head.envelope === "passphrase" || head.envelope === "rsa") {
+    let spool2 = await mkdtemp3(join25(tmpdir2(), "alive-seal-"));
+    try {
+      await readTarFile(opts.input, "gzip", { maxBytes, maxEntries: 10, label: opts.input }, async (e) => {
+        e.kind !== "dir" && (e.path === "payload.enc" || e.path === "payload.key" ? await folderSink(spool2).writeFile(e.path, 384, 0, e.body) : e.body.resume());
+      });
+      let payloadPath = join25(spool2, "payload.enc"), sha = await sha256File(payloadPath), text = signManifestText(encryptedManifestText(head.text, sha), opts.signer.privateKey, opts.signer.name), mtimeSec = Math.floor(Date.now() / 1e3), written = await writeTarGz(opts.output, async (tar) => {
+        if (await tar.addFile(manifestEntryMeta(text), Buffer.from(text)), head.envelope === "rsa") {
+          let keyPath = join25(spool2, "payload.key");
+          await tar.addFile({ path: "payload.key", size: statSync12(keyPath).size, mode: 420, mtimeSec }, createReadStream7(keyPath));
+        }
+        await tar.addFile({ path: "payload.enc", size: statSync12(payloadPath).size, mode: 420, mtimeSec }, createReadStream7(payloadPath));
+      });
+      return { sha256: written.sha256, bytes: written.bytes, encrypted: !0 };
+    } finally {
+      await rm3(spool2, { recursive: !0, force: !0 });
+    }
+  }
+  throw new AliveError(
+    `${opts.input} is a v3 (format 2.1) package, which alive cannot re-seal for a peer; create it again with alive-p2p create`,
+    { code: "unsupported_version" }
+  );
+}
+async function verifyPackage(path, opts = {}) {
+  try {
+    let crypto = packageCryptoFrom({
+      ...opts.privateKey ? { privateKey: opts.privateKey } : {},
+      ...opts.signerPublicKey ? { signerPublicKey: opts.signerPublicKey } : {}
+    }), r = await readPackage(path, hashOnlySink, {
+      maxBytes: opts.maxSize ?? 4294967296,
+      crypto,
+      requireSignature: opts.requireSignature ?? opts.signerPublicKey !== void 0
+    });
+    return {
+      ok: !0,
+      format_version: r.manifest.format_version,
+      scope: r.manifest.scope,
+      files: r.files,
+      encrypted: r.envelope !== "plain" && r.envelope !== "v3-plain",
+      signed: r.signature.present,
+      signature_ok: r.signature.present && opts.signerPublicKey ? r.signature.ok : null,
+      signer: r.signature.signer ?? null,
+      problems: []
+    };
+  } catch (err) {
+    if (!(err instanceof AliveError)) throw err;
+    return {
+      ok: !1,
+      format_version: null,
+      scope: null,
+      files: null,
+      encrypted: null,
+      signed: null,
+      signature_ok: err.code === "bad_signature" ? !1 : null,
+      signer: null,
+      problems: [err.message],
+      code: err.code
+    };
+  }
+}
+
+// scripts/lib/relay/package-step.ts
+async function sealForPeer(opts) {
+  let { envelope } = await readPackageManifest(opts.input), sealed = await sealPackageForPeer({
+    input: opts.input,
+    output: opts.output,
+    recipientPublicKey: opts.recipientPublicKey,
+    signer: { privateKey: opts.signerPrivateKey, name: opts.signerName }
+  });
+  return { sha256: sealed.sha256, bytes: sealed.bytes, inputEnvelope: envelope };
+}
+async function checkReceived(path, opts) {
+  let problems = [];
+  opts.senderKey || problems.push(opts.senderKeyProblem ?? `no pinned key for ${opts.senderLogin}`);
+  let r = await verifyPackage(path, {
+    privateKey: opts.ownPrivateKey,
+    ...opts.senderKey ? { signerPublicKey: opts.senderKey } : {}
+  });
+  problems.push(...r.problems), r.signed ? opts.senderKey && !r.signature_ok && problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`) : problems.push("the package is not signed");
+  let signer = typeof r.signer == "string" ? r.signer : null;
+  return r.signed && signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase() && problems.push(`signed as '${signer}' but delivered by ${opts.senderLogin}`), { verified: !!(r.ok && r.signed && r.signature_ok && opts.senderKey) && problems.length === 0, signer, problems: [...new Set(problems)] };
+}
+
+// scripts/lib/relay/state.ts
+var reachabilitySchema = external_exports.object({
+  reachable: external_exports.boolean(),
+  checked: external_exports.string(),
+  relay_repo: external_exports.string().nullable(),
+  error: external_exports.string().nullable().optional()
+}), relayStateSchema = external_exports.object({
+  last_sync: external_exports.string().nullable(),
+  last_commit: external_exports.string().nullable(),
+  pending_packages: external_exports.number().int().min(0),
+  peer_reachability: external_exports.record(external_exports.string(), reachabilitySchema),
+  newly_accepted: external_exports.array(external_exports.string()).optional().transform((v2) => v2 ?? []),
+  pending_by_sender: external_exports.record(external_exports.string(), external_exports.number().int().min(0)).optional(),
+  last_error: external_exports.string().nullable().optional()
+}).loose();
+function emptyState() {
+  return { last_sync: null, last_commit: null, pending_packages: 0, peer_reachability: {}, newly_accepted: [] };
+}
+function readRelayState(path) {
+  return readJsonFile(path, relayStateSchema, "relay state", "delete it and run `relay-probe` to rebuild it");
+}
+function writeRelayState(path, state) {
+  writeJsonAtomic(path, state);
+}
+function isoSeconds(date5 = /* @__PURE__ */ new Date()) {
+  return `${date5.toISOString().slice(0, 19)}+00:00`;
+}
+
+// scripts/lib/relay/commands/pull.ts
+var USAGE2 = `usage: alive-p2p relay pull [--json]
+
+Downloads every package waiting in your relay into $ALIVE_HOME/relay/inbox/<sender>/ and removes
+it from the relay once it is safely on disk. Each package is checked: intact, addressed to you,
+and signed by the sender's pinned key. Packages that fail the check are kept, in
+inbox/<sender>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.`;
+async function runPull(argv, env = process.env) {
+  let { values } = parseCommandArgs(argv, { json: { type: "boolean" } }, { usage: USAGE2, positionals: { min: 0, max: 0 } }), out = output2(values.json);
+  if (values.help)
+    return out.line(USAGE2), 0;
+  let paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config), ownKey = loadOwnPrivateKey(paths), transport = await openTransport(cfg, paths, env), listing = await transport.listInbox(), logPath = join26(paths.dir, "received.json"), log = readReceivedLog(logPath), received = [], failed = [], toRemove = [];
+  for (let entry of listing.entries) {
+    if (alreadyReceived(log, entry.blobSha)) {
+      toRemove.push(entry);
+      continue;
+    }
+    try {
+      let r = await receiveOne(entry, { paths, cfg, ownKey, transport });
+      received.push(r), log[entry.blobSha] = { path: r.path, at: isoSeconds() }, writeReceivedLog(logPath, log), toRemove.push(entry);
+    } catch (err) {
+      failed.push({ from: entry.sender, name: entry.name, error: messageOf(err) }), out.json || warn(`${entry.path}: ${messageOf(err)} (left on the relay)`);
+    }
+  }
+  let cleanupError = null;
+  try {
+    await transport.remove(toRemove);
+  } catch (err) {
+    cleanupError = `${messageOf(err)}`;
+  }
+  let remaining = listing.entries.length - (cleanupError ? 0 : toRemove.length);
+  updateState(paths, remaining, listing.entries, cleanupError ? [] : toRemove);
+  let unverified = received.filter((r) => !r.verified), ok = failed.length === 0 && unverified.length === 0 && cleanupError === null;
+  out.result({ ok, received, failed, ignored: listing.ignored, remaining, cleanup_error: cleanupError }), listing.entries.length === 0 && out.line("No packages are waiting.");
+  for (let r of received) {
+    out.line(`${r.verified ? "Received" : "UNVERIFIED"} from ${r.from}: ${r.path}`);
+    for (let p2 of r.problems) out.line(`  problem: ${p2}`);
+  }
+  for (let i of listing.ignored) warn(`ignored ${i} on the relay (not a package name alive accepts)`);
+  if (cleanupError && warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`), received.some((r) => r.verified) && out.line("Import with: alive-p2p receive PACKAGE --world DIR (or /alive:receive)"), unverified.length > 0)
+    throw new AliveError(
+      `${unverified.length} package(s) could not be verified and were kept under inbox/<sender>/unverified/; do not import them unless you confirm with the sender`,
+      { code: "unverified" }
+    );
+  return ok ? 0 : 1;
+}
+async function receiveOne(entry, ctx) {
+  let dir = join26(ctx.paths.inbox, entry.sender);
+  mkdirSync9(dir, { recursive: !0, mode: 448 });
+  let tmp = join26(dir, `.${entry.name}.${randomBytes7(4).toString("hex")}.part`);
+  try {
+    await ctx.transport.download(entry, tmp), fsyncFile(tmp);
+    let blob = await gitBlobSha(tmp);
+    if (blob !== entry.blobSha)
+      throw new AliveError(`download of ${entry.path} is corrupt (blob ${blob}, expected ${entry.blobSha})`, { code: "corrupt_download" });
+    let senderKey = null, senderKeyProblem, peer = findPeer(ctx.cfg, entry.sender);
+    if (!peer) senderKeyProblem = `${entry.sender} is not one of your peers`;
+    else
+      try {
+        senderKey = loadPinnedPeerKey(ctx.paths, peer);
+      } catch (err) {
+        senderKeyProblem = messageOf(err);
+      }
+    let check2;
+    try {
+      check2 = await checkReceived(tmp, { ownPrivateKey: ctx.ownKey, senderLogin: entry.sender, senderKey, ...senderKeyProblem ? { senderKeyProblem } : {} });
+    } catch (err) {
+      check2 = { verified: !1, signer: null, problems: [...senderKeyProblem ? [senderKeyProblem] : [], `cannot be read as a package: ${messageOf(err)}`] };
+    }
+    let bytes = statSync13(tmp).size, sha256 = await sha256File2(tmp), path = placeWithoutOverwrite(tmp, check2.verified ? dir : join26(dir, "unverified"), entry.name);
+    return { from: entry.sender, name: entry.name, path, bytes, sha256, verified: check2.verified, signer: check2.signer, problems: check2.problems };
+  } finally {
+    rmSync5(tmp, { force: !0 });
+  }
+}
+function updateState(paths, remaining, all, removed) {
+  let state;
+  try {
+    state = readRelayState(paths.state) ?? emptyState();
+  } catch {
+    state = emptyState();
+  }
+  let gone = new Set(removed.map((e) => e.path)), bySender = {};
+  for (let e of all) gone.has(e.path) || (bySender[e.sender] = (bySender[e.sender] ?? 0) + 1);
+  writeRelayState(paths.state, { ...state, pending_packages: Math.max(0, remaining), pending_by_sender: bySender });
+}
+
+// scripts/lib/relay/commands/push.ts
+import { mkdirSync as mkdirSync10, rmSync as rmSync6, statSync as statSync14 } from "node:fs";
+import { basename as basename7, join as join27 } from "node:path";
+import { randomBytes as randomBytes8 } from "node:crypto";
+init_errors();
+init_names();
+var USAGE3 = `usage: alive-p2p relay push PACKAGE --to LOGIN [--json]
+
+Delivers a .walnut package into LOGIN's relay (inbox/<you>/), encrypted to LOGIN's pinned key
+(unless it already is encrypted) and signed with your key. Refuses if LOGIN's key on their relay
+is not the one you pinned.`;
+async function runPush(argv, env = process.env) {
+  let { values, positionals } = parseCommandArgs(
+    argv,
+    { to: { type: "string" }, json: { type: "boolean" } },
+    { usage: USAGE3, positionals: { min: 1, max: 1 } }
+  ), out = output2(values.json);
+  if (values.help)
+    return out.line(USAGE3), 0;
+  let to2 = requireLogin(requireFlag(values.to, "--to", USAGE3), "--to"), input2 = positionals[0];
+  try {
+    if (!statSync14(input2).isFile()) throw new AliveError(`${input2} is not a file`, { code: "not_a_file" });
+  } catch (err) {
+    throw errnoCode(err) === "ENOENT" ? new AliveError(`package ${input2} does not exist`, { code: "not_found" }) : err;
+  }
+  let paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config), peer = findPeer(cfg, to2);
+  if (!peer) throw new AliveError(`${to2} is not one of your peers; run \`alive-p2p relay add-peer ${to2}\` first`, { code: "unknown_peer" });
+  if (!peer.relay)
+    throw new AliveError(`${to2}'s relay is not known yet; once ${to2} has invited you, run \`alive-p2p relay accept ${to2}\``, { code: "no_relay" });
+  let recipientKey = loadPinnedPeerKey(paths, peer), pinned = peer.fingerprint, signerKey = loadOwnPrivateKey(paths), transport = await openTransport(cfg, paths, env);
+  mkdirSync10(paths.work, { recursive: !0, mode: 448 });
+  let sealedPath = join27(paths.work, `push-${process.pid}-${randomBytes8(6).toString("hex")}.walnut`);
+  try {
+    let sealed = await sealForPeer({
+      input: input2,
+      output: sealedPath,
+      recipientPublicKey: recipientKey,
+      signerPrivateKey: signerKey,
+      signerName: cfg.github_username
+    }), original = basename7(input2), delivered = await transport.deliver(
+      { login: peer.github, relay: peer.relay },
+      sealedPath,
+      () => depositName(original),
+      (pem) => {
+        let seen = fingerprint(parsePeerPublicKey(pem, peer.github));
+        if (seen !== pinned) throw keyChangedError(peer.github, pinned, seen);
+      }
+    );
+    return out.result({
+      ok: !0,
+      to: peer.github,
+      relay: peer.relay,
+      path: delivered.path,
+      name: delivered.name,
+      bytes: sealed.bytes,
+      sha256: sealed.sha256,
+      encrypted: !0,
+      re_encrypted: sealed.inputEnvelope === "plain",
+      signed: !0,
+      via: delivered.via,
+      commit: delivered.commit
+    }), out.line(`Delivered ${original} to ${peer.github}: ${delivered.path} (${sealed.bytes} bytes, signed by ${cfg.github_username})`), 0;
+  } finally {
+    rmSync6(sealedPath, { force: !0 });
+  }
+}
+
+// scripts/lib/relay/commands/setup.ts
+import { existsSync as existsSync15 } from "node:fs";
+init_errors();
+init_names();
+init_git_transport();
+var USAGE4 = `usage: alive-p2p relay setup [--login NAME] [--transport github|git] [--url URL] [--api-url URL] [--json]
+
+Creates your relay (a private Git repository used as your mailbox), makes your RSA-4096 key pair
+under $ALIVE_HOME/relay/keys/ if it is missing, and publishes your public key in the relay.
+  github (default): the repository <login>/walnut-relay; --login defaults to the token's user.
+  git:              any Git URL or local path (--url, required with --login); an empty local
+                    folder or missing path becomes a new bare repository.
+Running it again is safe: it republishes your key and keeps your peers.`;
+async function runSetup(argv, env = process.env) {
+  let { values } = parseCommandArgs(
+    argv,
+    {
+      login: { type: "string" },
+      transport: { type: "string" },
+      url: { type: "string" },
+      "api-url": { type: "string" },
+      json: { type: "boolean" }
+    },
+    { usage: USAGE4, positionals: { min: 0, max: 0 } }
+  ), out = output2(values.json);
+  if (values.help)
+    return out.line(USAGE4), 0;
+  let paths = defaultRelayPaths(env), existing = readRelayConfig(paths.config), transport = parseTransport(values.transport ?? existing?.transport ?? "github");
+  if (transport === "github" && values.url !== void 0)
+    throw new UsageError(`--url is for the git transport; with github the relay is <login>/walnut-relay
+${USAGE4}`);
+  if (transport === "git" && values["api-url"] !== void 0) throw new UsageError(`--api-url is for the github transport
+${USAGE4}`);
+  let login2, transportImpl, apiUrl = null, url2 = null;
+  if (transport === "git") {
+    login2 = requireLogin(values.login ?? (existing?.transport === "git" ? existing.github_username : void 0), "--login");
+    let rawUrl = values.url ?? (existing?.transport === "git" ? existing.url ?? void 0 : void 0);
+    if (!rawUrl) throw new UsageError(`--url is required with --transport git (a bare repository path or any Git URL)
+${USAGE4}`);
+    url2 = normaliseGitUrl(rawUrl), transportImpl = new GitTransport({ login: login2, url: url2, branch: existing?.branch ?? "main", clonePath: paths.clone, workDir: paths.work });
+  } else {
+    apiUrl = values["api-url"] ?? existing?.api_url ?? null;
+    let me2 = await (await openGithubTransport(values.login ?? "unknown", apiUrl, existing?.branch ?? "main", env)).authenticatedLogin();
+    if (values.login !== void 0 && values.login.toLowerCase() !== me2.toLowerCase())
+      throw new AliveError(`the GitHub token belongs to ${me2}, not ${values.login}; use that account's token (GH_TOKEN) or drop --login`, {
+        code: "wrong_account"
+      });
+    login2 = requireLogin(me2, "the authenticated login"), transportImpl = await openGithubTransport(login2, apiUrl, existing?.branch ?? "main", env);
+  }
+  if (existing && existing.github_username.toLowerCase() !== login2.toLowerCase())
+    throw new AliveError(
+      `this relay is already set up for ${existing.github_username}; to start over as ${login2}, move ${paths.config} aside first`,
+      { code: "already_set_up" }
+    );
+  let keys = await ensureOwnKeyPair(paths), result2 = await transportImpl.setup(keys.publicKeyPem), cfg = {
+    ...existing ?? {},
+    repo: result2.repo,
+    github_username: login2,
+    transport,
+    url: url2,
+    api_url: apiUrl,
+    branch: result2.branch ?? existing?.branch ?? "main",
+    peers: existing?.peers ?? []
+  };
+  return writeRelayConfig(paths.config, cfg), (!existsSync15(paths.state) || readStateOrUndefined(paths.state) === void 0) && writeRelayState(paths.state, emptyState()), out.result({
+    ok: !0,
+    login: login2,
+    transport,
+    repo: result2.repo,
+    url: url2,
+    created: result2.created,
+    key_generated: keys.generated,
+    key_published: result2.keyPublished,
+    fingerprint: keys.fingerprint,
+    config: paths.config
+  }), out.line(`Relay ready: ${result2.repo} (${transport}${result2.created ? ", created" : ""})`), out.line(`Your key${keys.generated ? " (new)" : ""}: ${formatFingerprint(keys.fingerprint)}`), out.line("Give this fingerprint to your peers by another channel so they can check it when they accept you."), out.line(`Next: alive-p2p relay add-peer LOGIN${transport === "git" ? " --url THEIR_RELAY_URL" : ""}`), 0;
+}
+function parseTransport(value) {
+  if (value === "github" || value === "git") return value;
+  throw new UsageError(`--transport must be github or git, not '${value}'
+${USAGE4}`);
+}
+function readStateOrUndefined(path) {
+  try {
+    return readRelayState(path);
+  } catch {
+    return;
+  }
+}
+
+// scripts/lib/relay/commands/status.ts
+import { existsSync as existsSync16, readFileSync as readFileSync13, statSync as statSync15 } from "node:fs";
+init_errors();
+var USAGE5 = `usage: alive-p2p relay status [--json]
+
+Shows your relay, your keys, your peers (with pinned fingerprints) and what the last probe saw.
+Reads local files only.`;
+async function runStatus(argv, env = process.env) {
+  let { values } = parseCommandArgs(argv, { json: { type: "boolean" } }, { usage: USAGE5, positionals: { min: 0, max: 0 } }), out = output2(values.json);
+  if (values.help)
+    return out.line(USAGE5), 0;
+  let paths = defaultRelayPaths(env), cfg = readRelayConfig(paths.config);
+  if (!cfg)
+    return out.result({ ok: !0, configured: !1, config: paths.config }), out.line(`No relay is set up (${paths.config} does not exist). Run: alive-p2p relay setup`), 0;
+  let problems = [], privateMode = null;
+  if (existsSync16(paths.privateKey)) {
+    let mode = statSync15(paths.privateKey).mode & 511;
+    privateMode = mode.toString(8).padStart(3, "0"), mode & 63 && problems.push(`your private key is readable by others (mode ${privateMode}): chmod 600 ${paths.privateKey}`);
+  } else problems.push("your private key is missing: run alive-p2p relay setup");
+  let ownFingerprint = null;
+  try {
+    ownFingerprint = fingerprint(parsePeerPublicKey(readFileSync13(paths.publicKey, "utf8"), "your"));
+  } catch {
+    problems.push("your public key is missing or unreadable: run alive-p2p relay setup");
+  }
+  let peers = cfg.peers.map((p2) => {
+    let key = "not pinned";
+    if (p2.fingerprint) {
+      let file2 = peerKeyPath(paths, p2.github);
+      if (!existsSync16(file2)) key = "missing";
+      else
+        try {
+          key = fingerprint(parsePeerPublicKey(readFileSync13(file2, "utf8"), p2.github)) === p2.fingerprint ? "ok" : "changed";
+        } catch {
+          key = "unreadable";
+        }
+    }
+    return (key === "missing" || key === "changed" || key === "unreadable") && problems.push(`${p2.github}'s pinned key file is ${key}: run alive-p2p relay accept ${p2.github}`), { login: p2.github, name: p2.name, status: p2.status, relay: p2.relay, fingerprint: p2.fingerprint, key };
+  }), state = null;
+  try {
+    state = readRelayState(paths.state) ?? null;
+  } catch (err) {
+    problems.push(messageOf(err));
+  }
+  out.result({
+    ok: problems.length === 0,
+    configured: !0,
+    login: cfg.github_username,
+    transport: cfg.transport,
+    repo: cfg.repo,
+    api_url: cfg.api_url,
+    fingerprint: ownFingerprint,
+    private_key_mode: privateMode,
+    peers,
+    state,
+    problems
+  }), out.line(`Relay:   ${cfg.repo} (${cfg.transport}) as ${cfg.github_username}`), out.line(`Key:     ${ownFingerprint ? formatFingerprint(ownFingerprint) : "missing"}${privateMode ? ` (private key mode ${privateMode})` : ""}`), out.line(`Peers:   ${peers.length === 0 ? "none (alive-p2p relay add-peer LOGIN)" : ""}`);
+  for (let p2 of peers)
+    out.line(`  ${p2.login.padEnd(20)} ${p2.status.padEnd(9)} key ${p2.key.padEnd(10)} ${p2.fingerprint ? formatFingerprint(p2.fingerprint) : ""}`);
+  state && out.line(`Probe:   last ${state.last_sync ?? "never"}; ${state.pending_packages} package(s) waiting${state.last_error ? `; last error: ${state.last_error}` : ""}`);
+  for (let p2 of problems) out.line(`problem: ${p2}`);
+  return 0;
+}
+
+// scripts/lib/relay/cli.ts
+var USAGE6 = `usage: alive-p2p relay <subcommand> [options]
+
+Subcommands:
+  setup      create your relay and publish your key
+  add-peer   add (and on GitHub invite) a peer
+  accept     trust a peer's relay and pin their key
+  status     show relay, keys, peers and the last probe
+  push       deliver a package into a peer's relay
+  pull       download the packages waiting in your relay
+
+Run 'alive-p2p relay <subcommand> --help' for its options.`, subcommands = {
+  setup: runSetup,
+  "add-peer": runAddPeer,
+  accept: runAccept,
+  status: runStatus,
+  push: runPush,
+  pull: runPull
+};
+async function runRelay(argv) {
+  let [name, ...rest] = argv;
+  if (name === void 0 || name === "--help" || name === "-h" || name === "help")
+    return printLine(USAGE6), name === void 0 ? 2 : 0;
+  let sub = subcommands[name];
+  if (!sub) throw new UsageError(`unknown relay subcommand '${name}'
+${USAGE6}`);
+  return sub(rest);
+}
+
 // scripts/alive-p2p.ts
-var USAGE2 = `usage: alive-p2p <command> [options]
+var USAGE7 = `usage: alive-p2p <command> [options]
 
 Commands:
   create    pack a walnut into a .walnut package
@@ -27263,14 +32628,15 @@ Run 'alive-p2p <command> --help' for a command's options.`, commands = {
   verify: runVerify,
   extract: runExtract,
   receive: runReceive,
-  keygen: runKeygen
+  keygen: runKeygen,
+  relay: runRelay
 };
 runMain(async (argv) => {
   let [name, ...rest] = argv;
   if (name === void 0 || name === "--help" || name === "-h" || name === "help")
-    return printLine(USAGE2), name === void 0 ? 2 : 0;
+    return printLine(USAGE7), name === void 0 ? 2 : 0;
   let command = commands[name];
   if (!command) throw new UsageError(`unknown command '${name}'
-${USAGE2}`);
+${USAGE7}`);
   return command(rest);
 });
