@@ -1,0 +1,85 @@
+/**
+ * Collecting a response: the responder writes it to its outbox with `In-Reply-To: <request id>`;
+ * the requester finds it there, moves it to the responder's archive (one collector wins) and
+ * reads it. Other responses in the outbox are left alone.
+ */
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDir, freeName, renameIfPresent } from './fsutil.ts';
+import { idFromFileName } from './ids.ts';
+import { archiveDayDir, isMessageFileName, receiverPaths } from './layout.ts';
+import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
+import { normaliseName } from './names.ts';
+import { waitUntil, type WaitResult } from './wait.ts';
+
+export interface CollectedResponse {
+  id: string;
+  fileName: string;
+  /** Where the response is now (the responder's archive). */
+  path: string;
+  message: ParsedMessage;
+}
+
+const HEAD_BYTES = 4096;
+
+/** Reads the In-Reply-To header of an outbox file cheaply (first 4 KB), or undefined. */
+function inReplyToOf(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
+    const text = buf.subarray(0, n).toString('utf8');
+    const headerEnd = text.search(/\r?\n\r?\n/);
+    return parseMessage(headerEnd === -1 ? text : text.slice(0, headerEnd)).inReplyTo;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A finder that remembers the files it has already looked at. */
+export function responseFinder(root: string, responder: string, requestId: string): () => CollectedResponse | undefined {
+  const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
+  const seen = new Set<string>();
+  return () => {
+    let names: string[];
+    try {
+      names = readdirSync(paths.outbox);
+    } catch {
+      return undefined;
+    }
+    for (const name of names) {
+      if (seen.has(name) || !isMessageFileName(name)) continue;
+      seen.add(name);
+      const src = join(paths.outbox, name);
+      if (inReplyToOf(src) !== requestId) continue;
+      const now = new Date();
+      const dayDir = archiveDayDir(paths, now);
+      ensureDir(dayDir);
+      const dest = join(dayDir, freeName(dayDir, name));
+      if (!renameIfPresent(src, dest)) continue; // collected by someone else
+      const text = decodeUtf8(readFileSync(dest)) ?? readFileSync(dest, 'latin1');
+      return { id: idFromFileName(name)!, fileName: name, path: dest, message: parseMessage(text) };
+    }
+    return undefined;
+  };
+}
+
+/** Waits up to `timeoutMs` for the response to `requestId` in `responder`'s outbox. */
+export function waitForResponse(
+  root: string,
+  responder: string,
+  requestId: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<WaitResult<CollectedResponse>> {
+  const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
+  ensureDir(paths.outbox);
+  return waitUntil(paths.outbox, responseFinder(root, responder, requestId), timeoutMs, signal ? { signal } : {});
+}
