@@ -18,8 +18,7 @@ export class InvalidNameError extends Error {
  * InvalidNameError with a message that says what is wrong and what a valid name looks like.
  */
 export function normaliseName(raw: string, what = 'receiver'): string {
-  const trimmed = raw.trim();
-  const bare = trimmed.startsWith('@') ? trimmed.slice(1) : trimmed;
+  const bare = raw.startsWith('@') ? raw.slice(1) : raw;
   const lower = bare.toLowerCase();
   const problem = nameProblem(lower);
   if (problem) {
@@ -32,8 +31,7 @@ export function normaliseName(raw: string, what = 'receiver'): string {
 
 /** The same check without throwing. */
 export function isValidName(raw: string): boolean {
-  const trimmed = raw.trim();
-  const bare = trimmed.startsWith('@') ? trimmed.slice(1) : trimmed;
+  const bare = raw.startsWith('@') ? raw.slice(1) : raw;
   return nameProblem(bare.toLowerCase()) === undefined;
 }
 
