@@ -1,6 +1,6 @@
 /** Test helpers: temporary bus roots, a fresh bundle of the dispatch entry, child processes. */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readdirSync, lstatSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, lstatSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,7 @@ export interface TestBus {
 export function makeBus(): TestBus {
   const base = mkdtempSync(join(tmpdir(), 'dispatch-test-'));
   const root = join(base, 'bus');
+  mkdirSync(join(base, 'home'));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: join(base, 'home'),
