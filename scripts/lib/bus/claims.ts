@@ -314,7 +314,10 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
     if (tmp) safeUnlink(tmp);
     throw new LeaseLostError(claim.id);
   }
-  if (tmp && resp) publish(tmp, claim.paths.outbox, resp.fileName);
+  // The response file itself was fsynced before the rename; the outbox folder is not synced per
+  // answer (it halves the cost of an answer). After a power cut an answer can be missing, never
+  // partial, and its request is in the archive to be re-sent.
+  if (tmp && resp) publish(tmp, claim.paths.outbox, resp.fileName, false);
   return resp ? { archivedPath, response: resp } : { archivedPath };
 }
 

@@ -77,7 +77,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
       }
       let claimedAny = false;
       while (inflight.size < concurrency && !opts.signal?.aborted) {
-        if (entries.length === 0) entries = listInbox(paths);
+        if (entries.length === 0) entries = shuffleWithinWindows(listInbox(paths), concurrency > 1 ? 4 : 8);
         const claim = await claimNext(opts.root, receiver, {
           owner,
           leaseMs: config.agentTimeoutMs + 60_000,
@@ -99,8 +99,10 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         if (listInbox(paths).every((e) => skipUntil.has(e.name))) break;
       }
       const nextSkip = Math.min(...[...skipUntil.values()].map((t) => t - Date.now()), sweepEvery);
-      const changed = await watcher.wait(Math.max(10, nextSkip), opts.signal);
-      if (changed) entries = [];
+      // The cached listing is only refreshed once it is used up (or at a sweep): re-reading a
+      // large inbox after every message would make a backlog quadratic. Newer arrivals sort
+      // after the cached ones anyway.
+      await watcher.wait(Math.max(10, nextSkip), opts.signal);
     }
     await Promise.allSettled([...inflight]);
   } finally {
@@ -147,16 +149,20 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
       fail(over, 'turn_budget');
       return;
     }
-    const involved = [claim.receiver, ...(claim.sender ? [claim.sender] : []), ...mentionedReceivers(msg.body, registry)];
-    const prompt = buildPrompt({
-      receiver: claim.receiver,
-      messageId: claim.id,
-      message: msg,
-      thread,
-      turn,
-      turnBudget: config.turnBudget,
-      vocabularies: registry.describeForPrompt([...new Set(involved)]),
-    });
+    const prompt =
+      opts.agent.kind === 'echo'
+        ? '' // echo answers with the body; no prompt to build
+        : buildPrompt({
+            receiver: claim.receiver,
+            messageId: claim.id,
+            message: msg,
+            thread,
+            turn,
+            turnBudget: config.turnBudget,
+            vocabularies: registry.describeForPrompt([
+              ...new Set([claim.receiver, ...(claim.sender ? [claim.sender] : []), ...mentionedReceivers(msg.body, registry)]),
+            ]),
+          });
     const outcome = await runAgent({
       agent: opts.agent,
       prompt,
@@ -197,6 +203,21 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
     if (err instanceof LeaseLostError) log(`lost the claim on ${claim.fileName}; it will be handled again`);
     else throw err;
   }
+}
+
+/**
+ * Shuffles a listing inside consecutive windows of `size` entries: several daemons reading the
+ * same inbox then rarely race for the same file, and the order stays oldest-first across windows.
+ */
+function shuffleWithinWindows<T>(items: T[], size: number): T[] {
+  for (let start = 0; start < items.length; start += size) {
+    const end = Math.min(items.length, start + size);
+    for (let i = end - 1; i > start; i--) {
+      const j = start + Math.floor(Math.random() * (i - start + 1));
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+  }
+  return items;
 }
 
 /** Receivers named in a body (`@name` or a known Capitalized receiver), for the prompt. */

@@ -35,8 +35,12 @@ export function writeDurable(tmpPath: string, data: Uint8Array | string, mode = 
   closeSync(fd);
 }
 
-/** Renames a finished temporary file into `destDir` under `name` and fsyncs the folder. */
-export function publish(tmpPath: string, destDir: string, name: string): string {
+/**
+ * Renames a finished (already fsynced) temporary file into `destDir` under `name`, then fsyncs the
+ * folder unless `syncDir` is false. The rename alone makes the file appear whole; the folder sync
+ * makes its appearance survive a power cut.
+ */
+export function publish(tmpPath: string, destDir: string, name: string, syncDir = true): string {
   ensureDir(destDir);
   const dest = join(destDir, name);
   try {
@@ -45,7 +49,7 @@ export function publish(tmpPath: string, destDir: string, name: string): string 
     safeUnlink(tmpPath);
     throw err;
   }
-  fsyncDir(destDir);
+  if (syncDir) fsyncDir(destDir);
   return dest;
 }
 
