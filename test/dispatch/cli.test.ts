@@ -124,6 +124,29 @@ describe('send, inbox, claim, reply', () => {
     expect(filesIn(receiverPaths(root, 'claude').outbox).length).toBe(1);
   });
 
+  it('prints hostile header values and bodies without terminal control sequences', () => {
+    const { env, root } = makeBus();
+    const inbox = receiverPaths(root, 'claude').inbox;
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, 'msg-evil.hw'), '# From: \u001b]0;pwned\u0007Mallory\n# Thread: t\u001b[2J\n\n\u001b[31mred\u001b[0m body\n');
+    const listing = runCli(cli, ['inbox', 'claude'], env);
+    expect(listing.stdout).not.toContain('\u001b');
+    expect(listing.stdout).toContain('\\x1b]0;pwned\\x07Mallory');
+    const claimed = runCli(cli, ['claim', 'claude'], env);
+    expect(claimed.stdout).not.toContain('\u001b');
+    expect(claimed.stdout).toContain('\\x1b[31mred\\x1b[0m body');
+  });
+
+  it('inbox peeks at the head of a large message only', () => {
+    const { env, root } = makeBus();
+    const inbox = receiverPaths(root, 'big').inbox;
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, 'msg-large.hw'), `# From: A\n\n${'\u00e9'.repeat(3 * 1024 * 1024)}\n`);
+    const r = JSON.parse(runCli(cli, ['inbox', 'big', '--json'], env).stdout);
+    expect(r.messages[0]).toMatchObject({ id: 'large', from: 'A', bytes: 6 * 1024 * 1024 + 12 });
+    expect(r.messages[0].problem).toBeUndefined();
+  });
+
   it('claim on an empty inbox is not an error', () => {
     const { env } = makeBus();
     const r = runCli(cli, ['claim', 'claude'], env);

@@ -277,9 +277,17 @@ function oneLine(value: string): string {
   return value.replace(/[\r\n]+/g, ' ').trim();
 }
 
+/**
+ * Text safe to print on a terminal: control characters other than newline and tab (escape
+ * sequences included) become visible `\xNN`. Message content is untrusted.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** The first line of a body, shortened, for listings. */
 export function summaryLine(body: string, max = 72): string {
   const first = body.split('\n').find((l) => l.trim() !== '') ?? '';
-  const clean = first.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  const clean = first.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
 }

@@ -10,7 +10,7 @@ import { idFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths } from './layout.ts';
 import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
-import { waitUntil, type WaitResult } from './wait.ts';
+import { waitUntil, type DirWatcherOptions, type WaitResult } from './wait.ts';
 
 export interface CollectedResponse {
   id: string;
@@ -78,8 +78,9 @@ export function waitForResponse(
   requestId: string,
   timeoutMs: number,
   signal?: AbortSignal,
+  options: DirWatcherOptions = {},
 ): Promise<WaitResult<CollectedResponse>> {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   ensureDir(paths.outbox);
-  return waitUntil(paths.outbox, responseFinder(root, responder, requestId), timeoutMs, signal ? { signal } : {});
+  return waitUntil(paths.outbox, responseFinder(root, responder, requestId), timeoutMs, signal ? { ...options, signal } : options);
 }

@@ -11,6 +11,8 @@ export interface DirWatcherOptions {
   idlePollMs?: number;
   /** Poll interval range when notifications are unavailable, ms (grows by backoff). */
   fallbackPollMs?: [number, number];
+  /** Set to false to poll only (file systems where notifications are unreliable, tests). */
+  notifications?: boolean;
 }
 
 export class DirWatcher {
@@ -26,6 +28,7 @@ export class DirWatcher {
     this.fallback = options.fallbackPollMs ?? [20, 500];
     this.fallbackDelay = this.fallback[0];
     ensureDir(dir);
+    if (options.notifications === false) return;
     try {
       this.watcher = watch(dir, { persistent: false }, () => this.signal());
       this.watcher.on('error', () => this.dropWatcher());

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, constants as fsc } from 'node:fs';
 import { printJson, printLine } from '../../cli/main.ts';
 import { parseCommandArgs } from '../../cli/args.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { receiverPaths } from '../layout.ts';
-import { decodeUtf8, parseMessage, summaryLine } from '../message.ts';
+import { decodeUtf8, parseMessage, printable, summaryLine } from '../message.ts';
 import { displayName } from '../names.ts';
 import { busRoot, nameArg, ROOT_OPTION } from './common.ts';
 
@@ -29,18 +29,20 @@ export async function runInbox(argv: string[]): Promise<0 | 1 | 2> {
   const messages = listInbox(paths).map((e) => {
     const base = { id: e.id, file: e.path };
     if (!e.regular) return { ...base, problem: 'not a regular file' };
-    let bytes: Buffer;
+    let head: Buffer;
+    let size: number;
     try {
-      bytes = readFileSync(e.path);
+      ({ head, size } = readHead(e.path));
     } catch {
       return { ...base, problem: 'gone (claimed meanwhile)' };
     }
-    const text = decodeUtf8(bytes.subarray(0, Math.min(bytes.length, PEEK_BYTES)));
-    if (text === undefined && bytes.length <= PEEK_BYTES) return { ...base, bytes: bytes.length, problem: 'not valid UTF-8' };
-    const m = parseMessage(text ?? bytes.subarray(0, PEEK_BYTES).toString('utf8'));
+    const text = decodeUtf8(head);
+    // A multi-byte character cut at the end of the peek window is not a reason to complain.
+    if (text === undefined && size <= PEEK_BYTES) return { ...base, bytes: size, problem: 'not valid UTF-8' };
+    const m = parseMessage(text ?? head.toString('utf8'));
     return {
       ...base,
-      bytes: bytes.length,
+      bytes: size,
       from: m.from ?? null,
       thread: m.thread ?? null,
       turn: m.turn ?? null,
@@ -61,7 +63,25 @@ export async function runInbox(argv: string[]): Promise<0 | 1 | 2> {
   printLine(`${messages.length} message(s) waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);
   for (const m of messages) {
     if ('problem' in m && m.problem) printLine(`  ${m.id}  (${m.problem})`);
-    else if ('summary' in m) printLine(`  ${m.id}  from ${m.from ?? '(anonymous)'}  ${m.timestamp ?? ''}  ${m.summary}`);
+    else if ('summary' in m) printLine(`  ${m.id}  from ${printable(m.from ?? '(anonymous)')}  ${printable(m.timestamp ?? '')}  ${m.summary}`);
   }
   return 0;
+}
+
+/** The first PEEK_BYTES of a message file and its size; never reads a huge file whole. */
+function readHead(path: string): { head: Buffer; size: number } {
+  const fd = openSync(path, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, PEEK_BYTES));
+    let off = 0;
+    while (off < head.length) {
+      const n = readSync(fd, head, off, head.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { head: head.subarray(0, off), size };
+  } finally {
+    closeSync(fd);
+  }
 }
