@@ -56,9 +56,14 @@ describe('serve with an agent command', () => {
     const d = startDaemon(cli, ['@flaky', '--agent', agent], env);
     try {
       await d.waitFor('serving @flaky');
-      const bad = await runCliAsync(cli, ['send', 'flaky', 'please FAIL', '--wait', '1.5', '--json'], env);
+      const t0 = Date.now();
+      const bad = await runCliAsync(cli, ['send', 'flaky', 'please FAIL', '--wait', '20', '--json'], env);
+      expect(Date.now() - t0).toBeLessThan(10_000); // ends when the message is dead-lettered, not at --wait
       expect(bad.status).toBe(1);
-      const badId = JSON.parse(bad.stdout).id;
+      const badOut = JSON.parse(bad.stdout);
+      const badId = badOut.id;
+      expect(badOut).toMatchObject({ ok: false, timed_out: false, dead_letter: { code: 'agent_failed' } });
+      expect(bad.stderr).toMatch(/^error: @flaky did not answer msg-.*dead-letter.*exited with status 3/);
       const good = await runCliAsync(cli, ['send', 'flaky', 'fine', '--wait', '10', '--json'], env);
       expect(good.status, good.stderr).toBe(0);
       expect(JSON.parse(good.stdout).response.body).toBe('ok');

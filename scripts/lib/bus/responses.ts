@@ -6,7 +6,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDir, freeName, renameIfPresent } from './fsutil.ts';
-import { idFromFileName } from './ids.ts';
+import { idFromFileName, messageFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths } from './layout.ts';
 import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
@@ -71,16 +71,43 @@ export function responseFinder(root: string, responder: string, requestId: strin
   };
 }
 
-/** Waits up to `timeoutMs` for the response to `requestId` in `responder`'s outbox. */
-export function waitForResponse(
+export interface DeadLettered {
+  reason: string;
+  code: string;
+}
+
+export type ResponseWaitResult = WaitResult<CollectedResponse> | { ok: false; deadLettered: DeadLettered };
+
+/** The reason file of a request the responder sent to dead-letter, if it is there. */
+function deadLetterOf(root: string, responder: string, requestId: string): DeadLettered | undefined {
+  const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
+  try {
+    const r = JSON.parse(readFileSync(join(paths.deadLetter, `${messageFileName(requestId)}.reason.json`), 'utf8')) as Record<string, unknown>;
+    return { reason: String(r.reason ?? 'unknown reason'), code: String(r.code ?? 'failed') };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits up to `timeoutMs` for the response to `requestId` in `responder`'s outbox. Ends early when
+ * the request went to the responder's dead-letter (its reason is returned).
+ */
+export async function waitForResponse(
   root: string,
   responder: string,
   requestId: string,
   timeoutMs: number,
   signal?: AbortSignal,
   options: DirWatcherOptions = {},
-): Promise<WaitResult<CollectedResponse>> {
+): Promise<ResponseWaitResult> {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   ensureDir(paths.outbox);
-  return waitUntil(paths.outbox, responseFinder(root, responder, requestId), timeoutMs, signal ? { ...options, signal } : options);
+  const find = responseFinder(root, responder, requestId);
+  // The dead-letter folder is not watched: it is looked at on every wake-up, which includes the
+  // watcher's idle poll (once a second). One failed open() when there is nothing there.
+  const check = (): CollectedResponse | DeadLettered | undefined => find() ?? deadLetterOf(root, responder, requestId);
+  const r = await waitUntil(paths.outbox, check, timeoutMs, signal ? { ...options, signal } : options);
+  if (r.ok && !('message' in r.value)) return { ok: false, deadLettered: r.value };
+  return r as WaitResult<CollectedResponse>;
 }

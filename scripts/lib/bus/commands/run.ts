@@ -57,6 +57,9 @@ export async function runRun(argv: string[]): Promise<0 | 1 | 2> {
     const sent = await sendMessage({ root, to: receiver, from, body: text, context, thread, turn });
     const waited = await waitForResponse(root, sent.to, sent.id, waitMs);
     if (waited.ok) return { ok: true, body: waited.value.message.body, messageId: sent.id };
+    if ('deadLettered' in waited) {
+      return { ok: false, reason: `${displayName(sent.to)} did not answer: ${waited.deadLettered.reason} (msg-${sent.id} is in its dead-letter)`, messageId: sent.id };
+    }
     return { ok: false, reason: `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s (msg-${sent.id} stays queued)`, messageId: sent.id };
   };
   const results = await evaluate(statements, registry, ask);

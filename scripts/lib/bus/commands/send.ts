@@ -96,12 +96,23 @@ export async function runSend(argv: string[]): Promise<0 | 1 | 2> {
     }
     return 0;
   }
-  const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
-  const next = `msg-${sent.id} stays queued; an answer will appear in runtimes/${sent.to}/outbox/ (is 'dispatch serve ${displayName(sent.to)}' running?)`;
+  let message: string;
+  if ('deadLettered' in waited) {
+    message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${waited.deadLettered.reason})`;
+  } else {
+    const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
+    message = `${what}; msg-${sent.id} stays queued; an answer will appear in runtimes/${sent.to}/outbox/ (is 'dispatch serve ${displayName(sent.to)}' running?)`;
+  }
   if (values.json) {
-    printJson({ ...result, ok: false, response: null, timed_out: 'timedOut' in waited });
-    process.stderr.write(`error: ${what}; ${next}\n`);
+    printJson({
+      ...result,
+      ok: false,
+      response: null,
+      timed_out: 'timedOut' in waited,
+      dead_letter: 'deadLettered' in waited ? waited.deadLettered : null,
+    });
+    process.stderr.write(`error: ${message}\n`);
     return 1;
   }
-  throw new AliveError(`${what}; ${next}`, { code: 'timeout' });
+  throw new AliveError(message, { code: 'deadLettered' in waited ? 'dead_letter' : 'timeout' });
 }
