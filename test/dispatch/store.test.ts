@@ -6,6 +6,7 @@ import { sendMessage, openDelivery } from '../../scripts/lib/bus/deliver.ts';
 import {
   claimNext,
   claimById,
+  cleanOrphanedPartials,
   completeClaim,
   deadLetterClaim,
   listInbox,
@@ -254,6 +255,26 @@ describe('poison files and leases', () => {
     const c = await claimById(root, 'r', second.id, lease);
     expect(c?.message.body).toBe('second');
     expect(await claimById(root, 'r', second.id, lease)).toBeUndefined();
+  });
+});
+
+describe('orphaned partial files', () => {
+  it('removes old partials of dead writers only', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    mkdirSync(paths.tmp, { recursive: true });
+    const old = new Date(Date.now() - 2 * 3_600_000);
+    const deadPid = 2 ** 22 + 12345; // above Linux's pid_max default: no such process
+    const files = {
+      deadOld: `msg-a.hw.${deadPid}.partial`,
+      deadYoung: `msg-b.hw.${deadPid}.partial`,
+      aliveOld: `msg-c.hw.${process.pid}.partial`,
+      other: 'unrelated.txt',
+    };
+    for (const f of Object.values(files)) writeFileSync(join(paths.tmp, f), 'x');
+    for (const f of [files.deadOld, files.aliveOld, files.other]) utimesSync(join(paths.tmp, f), old, old);
+    expect(cleanOrphanedPartials(paths)).toBe(1);
+    expect(filesIn(paths.tmp)).toEqual([files.deadYoung, files.aliveOld, files.other].sort());
   });
 });
 

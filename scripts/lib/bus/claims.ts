@@ -385,6 +385,40 @@ export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = D
   return returned;
 }
 
+/**
+ * Removes partial files left in `.tmp/` by writers that died: the writer's pid is in the name;
+ * a file is removed only when that process is gone and the file is older than `minAgeMs`.
+ */
+export function cleanOrphanedPartials(paths: ReceiverPaths, now = Date.now(), minAgeMs = 3_600_000): number {
+  let names: string[];
+  try {
+    names = readdirSync(paths.tmp);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const n of names) {
+    const m = /\.(\d+)\.partial$/.exec(n);
+    if (!m) continue;
+    const path = join(paths.tmp, n);
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st || now - st.mtimeMs < minAgeMs || processAlive(Number(m[1]))) continue;
+    safeUnlink(path);
+    removed++;
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errnoCode(err) === 'EPERM';
+  }
+}
+
 function bumpExpiries(paths: ReceiverPaths, id: string): number {
   ensureDir(paths.attempts);
   const file = join(paths.attempts, id.replace(/[^A-Za-z0-9_.-]/g, '_'));

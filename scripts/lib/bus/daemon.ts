@@ -10,7 +10,7 @@ import { messageOf } from '../errors.ts';
 import { safeUnlink, writeJsonAtomic } from '../fs/atomic.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
-import { claimNext, completeClaim, deadLetterClaim, listInbox, LeaseLostError, sweepStaleClaims, type Claim, type DeadLetterRecord, type InboxEntry } from './claims.ts';
+import { claimNext, cleanOrphanedPartials, completeClaim, deadLetterClaim, listInbox, LeaseLostError, sweepStaleClaims, type Claim, type DeadLetterRecord, type InboxEntry } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
 import { ensureDir } from './fsutil.ts';
 import { receiverPaths } from './layout.ts';
@@ -72,6 +72,8 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
       if (Date.now() - lastSweep >= sweepEvery) {
         const returned = sweepStaleClaims(paths, receiver);
         if (returned) log(`returned ${returned} stale claim(s) to the inbox`);
+        const cleaned = cleanOrphanedPartials(paths);
+        if (cleaned) log(`removed ${cleaned} partial file(s) left by writers that died`);
         lastSweep = Date.now();
         entries = [];
       }
