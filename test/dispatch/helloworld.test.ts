@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { makeBus } from './helpers.ts';
 import { join } from 'node:path';
 import { tokenize, HelloWorldSyntaxError } from '../../scripts/lib/helloworld/lexer.ts';
 import { parseProgram } from '../../scripts/lib/helloworld/parser.ts';
@@ -155,7 +155,7 @@ describe('vocabularies and evaluation', () => {
   });
 
   it('loads vocabulary files and reports a broken one with its position, skipping it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hw-vocab-'));
+    const dir = makeBus().base;
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'Guardian.hw'), '# Guardian : Agent\n- Keeps the fire.\n## fire\n- The hearth.\n## watch\n');
     writeFileSync(join(dir, 'Broken.hw'), "# Broken\nBroken greet: 'open");

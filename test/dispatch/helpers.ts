@@ -1,6 +1,7 @@
 /** Test helpers: temporary bus roots, a fresh bundle of the dispatch entry, child processes. */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, lstatSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, lstatSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Bundles a TypeScript entry (like tools/build.mjs does) into a temporary .mjs. */
 export async function bundle(entry: string): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'dispatch-bundle-'));
+  scratch.push(outDir);
   const outfile = join(outDir, `${entry.split('/').pop()!.replace(/\.ts$/, '')}.mjs`);
   await build({
     entryPoints: [join(repo, entry)],
@@ -32,8 +34,15 @@ export interface TestBus {
   env: NodeJS.ProcessEnv;
 }
 
+const scratch: string[] = [];
+// Every test file that uses these helpers removes its scratch folders when it ends.
+afterAll(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function makeBus(): TestBus {
   const base = mkdtempSync(join(tmpdir(), 'dispatch-test-'));
+  scratch.push(base);
   const root = join(base, 'bus');
   mkdirSync(join(base, 'home'));
   const env: NodeJS.ProcessEnv = {
