@@ -1,21 +1,15 @@
 /** Small file-system helpers of the bus: cached mkdir, durable writes into a folder, no-clobber moves. */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { errnoCode } from '../errors.ts';
 import { fsyncDir, safeUnlink } from '../fs/atomic.ts';
 
-const made = new Set<string>();
-
-/** mkdir -p, remembered per process so hot paths do not repeat the syscall. */
+/**
+ * mkdir -p. Not cached: a long-running daemon must survive someone removing a folder under it
+ * (the syscall is cheap next to the fsync every message costs).
+ */
 export function ensureDir(dir: string): void {
-  if (made.has(dir)) return;
   mkdirSync(dir, { recursive: true });
-  made.add(dir);
-}
-
-/** Forget cached folders (tests remove their trees). */
-export function forgetDirs(): void {
-  made.clear();
 }
 
 /** Writes `data` to `tmpPath` (exclusive create) and fsyncs it. */
@@ -74,8 +68,4 @@ export function renameIfPresent(from: string, to: string): boolean {
     if (errnoCode(err) === 'ENOENT') return false;
     throw err;
   }
-}
-
-export function baseOf(path: string): string {
-  return basename(path);
 }

@@ -11,7 +11,7 @@ import { newMessageId } from '../ids.ts';
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
-import { busRoot, nameArg, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+import { busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
 
 const USAGE = `usage: dispatch run FILE.hw | - [--from @ME] [--wait SECONDS] [--json] [--root DIR]
 
