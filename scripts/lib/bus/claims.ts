@@ -1,0 +1,497 @@
+/**
+ * Consuming a receiver's inbox: claim by rename into processing/ (exactly one consumer wins),
+ * lease deadlines in the claimed file's name, stale claims returned to the inbox, dead-letter with
+ * a reason for whatever cannot be read, archive of handled messages.
+ */
+import {
+  closeSync,
+  constants as fsc,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeFileSync,
+  type Dirent,
+} from 'node:fs';
+import { join } from 'node:path';
+import { AliveError, errnoCode, messageOf } from '../errors.ts';
+import { safeUnlink, writeJsonAtomic } from '../fs/atomic.ts';
+import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
+import { ensureDir, freeName, publish, renameIfPresent, writeDurable } from './fsutil.ts';
+import { idFromFileName, idTimeMs, messageFileName, newMessageId } from './ids.ts';
+import { archiveDayDir, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
+import { decodeUtf8, formatMessage, parseMessage, type ParsedMessage } from './message.ts';
+import { displayName, isValidName, normaliseName } from './names.ts';
+
+/** A lease that runs out this many times sends the message to dead-letter instead of retrying. */
+const MAX_LEASE_EXPIRIES = 3;
+
+export interface InboxEntry {
+  /** File name in inbox/ (msg-<id>.hw). */
+  name: string;
+  id: string;
+  path: string;
+  /** Creation time of a UUIDv7 id, else the file's mtime. */
+  sortKey: number;
+  /** False for directories, symlinks, FIFOs... named like messages (poison). */
+  regular: boolean;
+}
+
+/** Entries named like messages at the top of inbox/, oldest first. Reads no file. */
+export function listInbox(paths: ReceiverPaths): InboxEntry[] {
+  let dirents: Dirent[];
+  try {
+    dirents = readdirSync(paths.inbox, { withFileTypes: true });
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return [];
+    throw err;
+  }
+  const entries: InboxEntry[] = [];
+  for (const d of dirents) {
+    if (!isMessageFileName(d.name)) continue;
+    const id = idFromFileName(d.name)!;
+    const path = join(paths.inbox, d.name);
+    let regular = d.isFile();
+    let sortKey = idTimeMs(id);
+    if (sortKey === undefined || (!regular && !d.isDirectory() && !d.isSymbolicLink())) {
+      try {
+        const st = statSync(path, { throwIfNoEntry: false }) ?? undefined;
+        if (!st) continue; // claimed by someone else meanwhile
+        sortKey ??= st.mtimeMs;
+        if (!d.isSymbolicLink()) regular = st.isFile();
+      } catch {
+        continue;
+      }
+    }
+    entries.push({ name: d.name, id, path, sortKey: sortKey ?? 0, regular });
+  }
+  entries.sort((a, b) => a.sortKey - b.sortKey || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries;
+}
+
+export interface Claim {
+  root: string;
+  /** Receiver folder name. */
+  receiver: string;
+  paths: ReceiverPaths;
+  id: string;
+  /** Original file name (msg-<id>.hw). */
+  fileName: string;
+  /** Where the claimed file is now (processing/...). */
+  path: string;
+  deadline: number;
+  owner: string;
+  message: ParsedMessage;
+  /** Sender folder name, when the From header holds a valid name. */
+  sender: string | undefined;
+  bytes: number;
+}
+
+export interface ClaimOptions {
+  /** Short tag of the claimer ([a-z0-9]), recorded in the processing file name. */
+  owner: string;
+  leaseMs: number;
+  now?: () => number;
+  /** Called for each file sent to dead-letter while looking for a message. */
+  onDeadLetter?: (entry: DeadLetterRecord) => void;
+  /** Entries to try (from an earlier listInbox); re-listed when absent. */
+  entries?: InboxEntry[];
+  /** Names not to try before a time (young empty files, see config.emptyFileGraceMs). */
+  skipUntil?: Map<string, number>;
+}
+
+export interface DeadLetterRecord {
+  receiver: string;
+  fileName: string;
+  path: string;
+  reason: string;
+  code: string;
+}
+
+const CLAIM_NAME = /^(msg-.+\.hw)\.claim-(\d+)-([a-z0-9]+)$/;
+
+export function claimFileName(fileName: string, deadline: number, owner: string): string {
+  return `${fileName}.claim-${deadline}-${owner}`;
+}
+
+export function parseClaimFileName(name: string): { fileName: string; deadline: number; owner: string } | undefined {
+  const m = CLAIM_NAME.exec(name);
+  if (!m) return undefined;
+  return { fileName: m[1]!, deadline: Number(m[2]), owner: m[3]! };
+}
+
+/**
+ * Claims the oldest readable message of `receiver`, or returns undefined when there is none.
+ * Unreadable files met on the way go to dead-letter with a reason.
+ */
+export async function claimNext(root: string, receiver: string, opts: ClaimOptions): Promise<Claim | undefined> {
+  const name = normaliseName(receiver, 'receiver');
+  const paths = receiverPaths(root, name);
+  const config = await loadReceiverConfig(paths.config);
+  const now = opts.now ?? Date.now;
+  const entries = opts.entries ?? listInbox(paths);
+  while (entries.length > 0) {
+    const entry = entries.shift()!;
+    const until = opts.skipUntil?.get(entry.name);
+    if (until !== undefined) {
+      if (until > now()) continue;
+      opts.skipUntil!.delete(entry.name);
+    }
+    const claim = tryClaim(root, name, paths, config, entry, opts, now());
+    if (claim) return claim;
+  }
+  return undefined;
+}
+
+/** Claims one specific message by id (from the inbox), or undefined if it is not there. */
+export async function claimById(root: string, receiver: string, id: string, opts: ClaimOptions): Promise<Claim | undefined> {
+  const name = normaliseName(receiver, 'receiver');
+  const paths = receiverPaths(root, name);
+  const config = await loadReceiverConfig(paths.config);
+  const fileName = messageFileName(id);
+  const entry: InboxEntry = { name: fileName, id, path: join(paths.inbox, fileName), sortKey: 0, regular: true };
+  try {
+    const st = statSync(entry.path, { throwIfNoEntry: false });
+    if (!st) return undefined;
+  } catch {
+    return undefined;
+  }
+  return tryClaim(root, name, paths, config, entry, opts, (opts.now ?? Date.now)()) ?? undefined;
+}
+
+function tryClaim(
+  root: string,
+  receiver: string,
+  paths: ReceiverPaths,
+  config: ReceiverConfig,
+  entry: InboxEntry,
+  opts: ClaimOptions,
+  now: number,
+): Claim | undefined {
+  const report = (r: DeadLetterRecord | undefined) => {
+    if (r) opts.onDeadLetter?.(r);
+  };
+  if (!entry.regular) {
+    report(deadLetter(paths, receiver, entry.path, entry.name, 'not a regular file (a folder, link or device named like a message)', 'not_a_file'));
+    return undefined;
+  }
+  const deadline = now + opts.leaseMs;
+  ensureDir(paths.processing);
+  const claimed = join(paths.processing, claimFileName(entry.name, deadline, opts.owner));
+  if (!renameIfPresent(entry.path, claimed)) return undefined; // another consumer won
+
+  let fd: number;
+  try {
+    fd = openSync(claimed, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+  } catch (err) {
+    report(deadLetter(paths, receiver, claimed, entry.name, `cannot be opened: ${errnoCode(err) ?? messageOf(err)}`, 'unreadable'));
+    return undefined;
+  }
+  let bytes: Buffer;
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      closeSync(fd);
+      report(deadLetter(paths, receiver, claimed, entry.name, 'not a regular file', 'not_a_file'));
+      return undefined;
+    }
+    if (st.size === 0) {
+      closeSync(fd);
+      if (now - st.mtimeMs < config.emptyFileGraceMs) {
+        // Maybe a foreign writer that creates the file first and fills it after: give it time.
+        if (renameIfPresent(claimed, entry.path)) opts.skipUntil?.set(entry.name, st.mtimeMs + config.emptyFileGraceMs);
+        return undefined;
+      }
+      report(deadLetter(paths, receiver, claimed, entry.name, 'the file is empty', 'empty'));
+      return undefined;
+    }
+    if (st.size > config.maxBytes) {
+      closeSync(fd);
+      report(deadLetter(paths, receiver, claimed, entry.name, `larger than the limit of ${config.maxBytes} bytes (${st.size} bytes)`, 'too_large'));
+      return undefined;
+    }
+    bytes = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, bytes, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    bytes = bytes.subarray(0, off);
+    closeSync(fd);
+  } catch (err) {
+    try {
+      closeSync(fd);
+    } catch {
+      // closed already
+    }
+    report(deadLetter(paths, receiver, claimed, entry.name, `cannot be read: ${messageOf(err)}`, 'unreadable'));
+    return undefined;
+  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) {
+    report(deadLetter(paths, receiver, claimed, entry.name, 'not valid UTF-8 text', 'not_utf8'));
+    return undefined;
+  }
+  const message = parseMessage(text);
+  const sender = message.from !== undefined && isValidName(message.from) ? normaliseName(message.from, 'sender') : undefined;
+  if (!senderAllowed(config, sender)) {
+    report(
+      deadLetter(paths, receiver, claimed, entry.name, `sender '${message.from ?? ''}' is not in allow_from of ${paths.config}`, 'sender_not_allowed'),
+    );
+    return undefined;
+  }
+  return { root, receiver, paths, id: entry.id, fileName: entry.name, path: claimed, deadline, owner: opts.owner, message, sender, bytes: bytes.length };
+}
+
+/** Extends a claim's lease; false when the claim was lost (returned to the inbox by a sweep). */
+export function renewClaim(claim: Claim, leaseMs: number, now = Date.now()): boolean {
+  const deadline = now + leaseMs;
+  const next = join(claim.paths.processing, claimFileName(claim.fileName, deadline, claim.owner));
+  if (!renameIfPresent(claim.path, next)) return false;
+  claim.path = next;
+  claim.deadline = deadline;
+  return true;
+}
+
+export class LeaseLostError extends AliveError {
+  constructor(id: string) {
+    super(`the claim on message ${id} ran out and it went back to the inbox; it will be handled again`, {
+      code: 'lease_lost',
+    });
+  }
+}
+
+export interface ResponseToWrite {
+  body: string;
+  context?: string;
+  /** Responder name (default: the claim's receiver). */
+  from?: string;
+  now?: Date;
+}
+
+export interface Completion {
+  archivedPath: string;
+  response?: { id: string; fileName: string; path: string; thread: string; turn: number };
+}
+
+/**
+ * Finishes a claim: the request moves to archive/<day>/ (the rename that proves the claim is
+ * still ours) and the response, when given, appears in the receiver's outbox. The response is
+ * written aside first, so a lost claim leaves no response behind.
+ */
+export function completeClaim(claim: Claim, response?: ResponseToWrite): Completion {
+  const now = response?.now ?? new Date();
+  let tmp: string | undefined;
+  let resp: Completion['response'];
+  if (response) {
+    const id = newMessageId();
+    const thread = claim.message.thread !== undefined && claim.message.thread !== '' ? claim.message.thread : claim.id;
+    const turn = (claim.message.turn ?? 1) + 1;
+    const to = claim.message.from !== undefined && claim.message.from !== '' ? [claim.sender ? displayName(claim.sender) : claim.message.from] : [];
+    const text = formatMessage({
+      kind: 'response',
+      from: displayName(response.from ?? claim.receiver),
+      to,
+      thread,
+      timestamp: now,
+      turn,
+      inReplyTo: claim.id,
+      body: response.body,
+      ...(response.context !== undefined ? { context: response.context } : {}),
+    });
+    const fileName = messageFileName(id);
+    tmp = join(claim.paths.tmp, `${fileName}.${process.pid}.partial`);
+    writeDurable(tmp, text);
+    resp = { id, fileName, path: join(claim.paths.outbox, fileName), thread, turn };
+  }
+  const dayDir = archiveDayDir(claim.paths, now);
+  ensureDir(dayDir);
+  const archivedPath = join(dayDir, freeName(dayDir, claim.fileName));
+  if (!renameIfPresent(claim.path, archivedPath)) {
+    if (tmp) safeUnlink(tmp);
+    throw new LeaseLostError(claim.id);
+  }
+  // The response file itself was fsynced before the rename; the outbox folder is not synced per
+  // answer (it halves the cost of an answer). After a power cut an answer can be missing, never
+  // partial, and its request is in the archive to be re-sent.
+  if (tmp && resp) publish(tmp, claim.paths.outbox, resp.fileName, false);
+  return resp ? { archivedPath, response: resp } : { archivedPath };
+}
+
+/** Sends a claimed message to dead-letter with a reason (agent failure, turn budget...). */
+export function deadLetterClaim(claim: Claim, reason: string, code: string, extra: Record<string, unknown> = {}): DeadLetterRecord {
+  const rec = deadLetter(claim.paths, claim.receiver, claim.path, claim.fileName, reason, code, extra);
+  if (!rec) throw new LeaseLostError(claim.id);
+  return rec;
+}
+
+/**
+ * Moves `src` into dead-letter/ (never overwriting) with `<name>.reason.json` beside it. Returns
+ * undefined when `src` was already gone.
+ */
+export function deadLetter(
+  paths: ReceiverPaths,
+  receiver: string,
+  src: string,
+  fileName: string,
+  reason: string,
+  code: string,
+  extra: Record<string, unknown> = {},
+): DeadLetterRecord | undefined {
+  ensureDir(paths.deadLetter);
+  const name = freeName(paths.deadLetter, fileName);
+  const dest = join(paths.deadLetter, name);
+  if (!renameIfPresent(src, dest)) return undefined;
+  writeJsonAtomic(join(paths.deadLetter, `${name}.reason.json`), {
+    file: name,
+    receiver: displayName(receiver),
+    reason,
+    code,
+    at: new Date().toISOString(),
+    ...extra,
+  });
+  return { receiver, fileName: name, path: dest, reason, code };
+}
+
+/**
+ * Returns claims whose lease ran out to the inbox; a message whose lease ran out too often goes
+ * to dead-letter instead. Returns how many were returned.
+ */
+export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = Date.now()): number {
+  let names: string[];
+  try {
+    names = readdirSync(paths.processing);
+  } catch {
+    return 0;
+  }
+  let returned = 0;
+  for (const n of names) {
+    const parsed = parseClaimFileName(n);
+    if (!parsed || parsed.deadline > now) continue;
+    const src = join(paths.processing, n);
+    const id = idFromFileName(parsed.fileName)!;
+    const expiries = bumpExpiries(paths, id);
+    if (expiries >= MAX_LEASE_EXPIRIES) {
+      deadLetter(paths, receiver, src, parsed.fileName, `its lease ran out ${expiries} times without an answer`, 'lease_expired');
+      continue;
+    }
+    ensureDir(paths.inbox);
+    const dest = join(paths.inbox, freeName(paths.inbox, parsed.fileName));
+    if (renameIfPresent(src, dest)) returned++;
+  }
+  return returned;
+}
+
+/**
+ * Removes partial files left in `.tmp/` by writers that died: the writer's pid is in the name;
+ * a file is removed only when that process is gone and the file is older than `minAgeMs`.
+ */
+export function cleanOrphanedPartials(paths: ReceiverPaths, now = Date.now(), minAgeMs = 3_600_000): number {
+  let names: string[];
+  try {
+    names = readdirSync(paths.tmp);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const n of names) {
+    const m = /\.(\d+)\.partial$/.exec(n);
+    if (!m) continue;
+    const path = join(paths.tmp, n);
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st || now - st.mtimeMs < minAgeMs || processAlive(Number(m[1]))) continue;
+    safeUnlink(path);
+    removed++;
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errnoCode(err) === 'EPERM';
+  }
+}
+
+function bumpExpiries(paths: ReceiverPaths, id: string): number {
+  ensureDir(paths.attempts);
+  const file = join(paths.attempts, id.replace(/[^A-Za-z0-9_.-]/g, '_'));
+  let n = 0;
+  try {
+    n = Number(readFileSync(file, 'utf8').trim()) || 0;
+  } catch {
+    n = 0;
+  }
+  n++;
+  writeFileSync(file, `${n}\n`);
+  return n;
+}
+
+/** Claims currently held in processing/, with their lease deadlines. */
+export function listClaims(paths: ReceiverPaths): { name: string; fileName: string; id: string; deadline: number; owner: string; path: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(paths.processing);
+  } catch {
+    return [];
+  }
+  const out = [];
+  for (const n of names) {
+    const p = parseClaimFileName(n);
+    if (!p) continue;
+    out.push({ name: n, ...p, id: idFromFileName(p.fileName)!, path: join(paths.processing, n) });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Re-reads a claim already in processing/ (for `dispatch reply` after `dispatch claim`). */
+export function loadClaim(root: string, receiver: string, id: string): Claim | undefined {
+  const paths = receiverPaths(root, receiver);
+  const held = listClaims(paths).find((c) => c.id === id);
+  if (!held) return undefined;
+  let text: string | undefined;
+  try {
+    text = decodeUtf8(readFileSync(held.path));
+  } catch {
+    return undefined;
+  }
+  if (text === undefined) return undefined;
+  const message = parseMessage(text);
+  const sender = message.from !== undefined && isValidName(message.from) ? normaliseName(message.from, 'sender') : undefined;
+  return {
+    root,
+    receiver,
+    paths,
+    id,
+    fileName: held.fileName,
+    path: held.path,
+    deadline: held.deadline,
+    owner: held.owner,
+    message,
+    sender,
+    bytes: Buffer.byteLength(text),
+  };
+}
+
+/** Where a message id currently is, for clear errors ("already answered", "in dead-letter"). */
+export function locateMessage(paths: ReceiverPaths, id: string): 'inbox' | 'processing' | 'archive' | 'dead-letter' | undefined {
+  const fileName = messageFileName(id);
+  if (statSync(join(paths.inbox, fileName), { throwIfNoEntry: false })) return 'inbox';
+  if (listClaims(paths).some((c) => c.id === id)) return 'processing';
+  try {
+    for (const day of readdirSync(paths.archive)) {
+      if (statSync(join(paths.archive, day, fileName), { throwIfNoEntry: false })) return 'archive';
+    }
+  } catch {
+    // no archive yet
+  }
+  if (statSync(join(paths.deadLetter, fileName), { throwIfNoEntry: false })) return 'dead-letter';
+  return undefined;
+}
+

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { printJson, printLine } from '../../cli/main.ts';
+import { parseCommandArgs } from '../../cli/args.ts';
+import { AliveError, errnoCode, messageOf } from '../../errors.ts';
+import { evaluate, type Ask } from '../../helloworld/evaluator.ts';
+import { HelloWorldSyntaxError } from '../../helloworld/lexer.ts';
+import { parseProgram } from '../../helloworld/parser.ts';
+import { Registry } from '../../helloworld/vocabulary.ts';
+import { sendMessage } from '../deliver.ts';
+import { newMessageId } from '../ids.ts';
+import { displayName } from '../names.ts';
+import { waitForResponse } from '../responses.ts';
+import { join } from 'node:path';
+import { busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+
+const USAGE = `usage: dispatch run FILE.hw | - [--from @ME] [--wait SECONDS] [--json] [--root DIR]
+
+Evaluates a HelloWorld program. Native receivers are answered locally; messages and symbol
+lookups addressed to @claude, @copilot, @gemini or @codex go over the bus, in one thread, and
+their answers are awaited up to --wait SECONDS each (default 60). Vocabularies come from the
+built-in tree plus <root>/vocabularies/*.hw. Exit 1 when a statement got no answer.`;
+
+export async function runRun(argv: string[]): Promise<0 | 1 | 2> {
+  const { values, positionals } = parseCommandArgs<{ from?: string; wait?: string; json?: boolean; root?: string }>(
+    argv,
+    { from: { type: 'string' }, wait: { type: 'string' }, json: { type: 'boolean' }, ...ROOT_OPTION },
+    { usage: USAGE, positionals: { min: 1, max: 1 } },
+  );
+  if (values.help) {
+    printLine(USAGE);
+    return 0;
+  }
+  const file = positionals[0]!;
+  const from = senderArg(values.from, USAGE);
+  const waitMs = secondsArg(values.wait, '--wait') ?? 60_000;
+  const root = busRoot(values.root);
+  let source: string;
+  try {
+    source = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new AliveError(`cannot read ${file}: ${errnoCode(err) === 'ENOENT' ? 'no such file' : messageOf(err)}`, { code: 'unreadable' });
+  }
+  let statements;
+  try {
+    statements = parseProgram(source, file === '-' ? '<stdin>' : file);
+  } catch (err) {
+    if (err instanceof HelloWorldSyntaxError) throw new AliveError(`syntax error at ${err.message}`, { code: 'syntax' });
+    throw err;
+  }
+  const registry = Registry.withBuiltins();
+  for (const problem of registry.loadDirectory(join(root, 'vocabularies'))) process.stderr.write(`warning: ${problem}\n`);
+
+  const thread = newMessageId();
+  let turn = 0;
+  const ask: Ask = async (receiver, text, context) => {
+    turn++;
+    const sent = await sendMessage({ root, to: receiver, from, body: text, context, thread, turn });
+    const waited = await waitForResponse(root, sent.to, sent.id, waitMs);
+    if (waited.ok) return { ok: true, body: waited.value.message.body, messageId: sent.id };
+    if ('deadLettered' in waited) {
+      return { ok: false, reason: `${displayName(sent.to)} did not answer: ${waited.deadLettered.reason} (msg-${sent.id} is in its dead-letter)`, messageId: sent.id };
+    }
+    return { ok: false, reason: `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s (msg-${sent.id} stays queued)`, messageId: sent.id };
+  };
+  const results = await evaluate(statements, registry, ask);
+  const visible = results.filter((r) => r.source.trim() !== '' && (r.output !== '' || !r.ok));
+  const failed = visible.filter((r) => !r.ok).length;
+  if (values.json) {
+    printJson({ ok: failed === 0, thread, results: visible });
+  } else {
+    for (const r of visible) {
+      printLine(`${r.line}:${r.column} ${r.source.split('\n')[0]}${r.via === 'bus' ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ''}]` : ''}`);
+      for (const l of r.output.split('\n')) printLine(`  ${r.ok ? '' : 'error: '}${l}`);
+    }
+  }
+  return failed === 0 ? 0 : 1;
+}

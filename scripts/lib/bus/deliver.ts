@@ -1,0 +1,182 @@
+/**
+ * Delivery: a message appears in `runtimes/<receiver>/inbox/` whole or not at all. It is written
+ * to `runtimes/<receiver>/.tmp/`, fsynced, then renamed in. Refusals (bad names, sender not
+ * allowed, rate limit, size limit) happen before anything is written.
+ */
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { AliveError } from '../errors.ts';
+import { safeUnlink } from '../fs/atomic.ts';
+import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
+import { ensureDir, publish } from './fsutil.ts';
+import { messageFileName, newMessageId } from './ids.ts';
+import { receiverPaths } from './layout.ts';
+import { formatMessage, type MessageKind } from './message.ts';
+import { displayName, normaliseName } from './names.ts';
+import { takeRateToken } from './ratelimit.ts';
+
+export interface SendOptions {
+  root: string;
+  /** Receiver, as typed (`@Claude`) or normalised. */
+  to: string;
+  /** Sender, as typed or normalised. */
+  from: string;
+  body: string;
+  context?: string;
+  /** Thread id; a new one (the message id) when absent. */
+  thread?: string;
+  /** Hop count in the thread (default 1). */
+  turn?: number;
+  now?: Date;
+}
+
+export interface SentMessage {
+  id: string;
+  fileName: string;
+  path: string;
+  /** Receiver folder name. */
+  to: string;
+  /** Sender folder name. */
+  from: string;
+  thread: string;
+  turn: number;
+  timestamp: string;
+  bytes: number;
+}
+
+const THREAD_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
+
+export function validateThread(thread: string): string {
+  if (!THREAD_PATTERN.test(thread)) {
+    throw new AliveError(
+      `invalid thread id '${thread.slice(0, 80)}': use letters, digits, '.', '_', ':', '@' or '-' (at most 128 characters)`,
+      { code: 'invalid_thread', exitCode: 2 },
+    );
+  }
+  return thread;
+}
+
+/** Sends a request message to a receiver's inbox. */
+export async function sendMessage(opts: SendOptions): Promise<SentMessage> {
+  const delivery = await openDelivery({ ...opts, expectedBytes: Buffer.byteLength(opts.body, 'utf8') });
+  try {
+    delivery.write(opts.body);
+    return delivery.commit(opts.context);
+  } catch (err) {
+    delivery.abort();
+    throw err;
+  }
+}
+
+/** A delivery being written; nothing is visible in the inbox until commit(). */
+export interface Delivery {
+  readonly id: string;
+  /** Appends body text or bytes. */
+  write(chunk: string | Uint8Array): void;
+  /** Appends the context section, fsyncs and renames the message into the inbox. */
+  commit(context?: string): SentMessage;
+  /** Removes the partial file. */
+  abort(): void;
+}
+
+/**
+ * Starts a streamed delivery (large bodies). The header is written at once; the body follows in
+ * chunks; commit() publishes the message atomically.
+ */
+export async function openDelivery(
+  opts: Omit<SendOptions, 'body' | 'context'> & { expectedBytes?: number },
+): Promise<Delivery> {
+  const to = normaliseName(opts.to, 'receiver');
+  const from = normaliseName(opts.from, 'sender');
+  const thread = opts.thread === undefined ? undefined : validateThread(opts.thread);
+  const turn = opts.turn ?? 1;
+  const paths = receiverPaths(opts.root, to);
+  const config = await loadReceiverConfig(paths.config);
+  checkSenderAllowed(config, to, from);
+  if (opts.expectedBytes !== undefined && opts.expectedBytes > config.maxBytes) throw tooLarge(to, config, paths.config);
+  if (config.rateLimit && !(await takeRateToken(paths.rate, from, config.rateLimit))) {
+    throw new AliveError(
+      `${displayName(from)} has sent ${config.rateLimit.messages} messages to ${displayName(to)} in the last ${config.rateLimit.perSeconds} s, its limit; wait and send again`,
+      { code: 'rate_limited' },
+    );
+  }
+
+  const id = newMessageId();
+  const now = opts.now ?? new Date();
+  const fileName = messageFileName(id);
+  const header = formatMessage({
+    kind: 'message' satisfies MessageKind,
+    from: displayName(from),
+    to: [displayName(to)],
+    thread: thread ?? id,
+    timestamp: now,
+    turn,
+    body: '',
+  }).replace(/\n+$/, '\n\n');
+  ensureDir(paths.tmp);
+  const tmpPath = join(paths.tmp, `${fileName}.${process.pid}.partial`);
+  const fd = openSync(tmpPath, 'wx', 0o644);
+  let open = true;
+  let bytes = 0;
+  let lastChar = '\n';
+  const put = (data: Uint8Array) => {
+    bytes += data.length;
+    if (bytes > config.maxBytes) throw tooLarge(to, config, paths.config);
+    let off = 0;
+    while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+  };
+  const close = () => {
+    if (open) {
+      open = false;
+      closeSync(fd);
+    }
+  };
+  put(Buffer.from(header, 'utf8'));
+  let lineTail = ''; // the unfinished last line, to spot a "# Context" line across chunks
+  let bodyHasContextLine = false;
+  return {
+    id,
+    write(chunk) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk.replace(/\r\n/g, '\n'), 'utf8') : chunk;
+      if (buf.length === 0) return;
+      const text = typeof chunk === 'string' ? chunk : '';
+      if (text) {
+        const joined = lineTail + text;
+        if (/(^|\n)#[ \t]*Context[ \t]*(\r?\n|$)/.test(joined)) bodyHasContextLine = true;
+        lineTail = joined.slice(joined.lastIndexOf('\n') + 1).slice(-256);
+      }
+      put(buf);
+      lastChar = String.fromCharCode(buf[buf.length - 1]!);
+    },
+    commit(context) {
+      let tail = lastChar === '\n' ? '' : '\n';
+      const ctx = context?.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+      if ((ctx !== undefined && ctx !== '') || bodyHasContextLine) tail += `\n# Context\n${ctx ? `${ctx}\n` : ''}`;
+      if (tail) put(Buffer.from(tail, 'utf8'));
+      fsyncSync(fd);
+      close();
+      const path = publish(tmpPath, paths.inbox, fileName);
+      return { id, fileName, path, to, from, thread: thread ?? id, turn, timestamp: now.toISOString(), bytes };
+    },
+    abort() {
+      close();
+      safeUnlink(tmpPath);
+    },
+  };
+}
+
+function tooLarge(to: string, config: ReceiverConfig, configPath: string): AliveError {
+  return new AliveError(
+    `the message is larger than ${displayName(to)}'s limit of ${config.maxBytes} bytes; send something smaller or raise max_bytes in ${configPath}`,
+    { code: 'too_large' },
+  );
+}
+
+export function checkSenderAllowed(config: ReceiverConfig, to: string, from: string): void {
+  if (!senderAllowed(config, from)) {
+    throw new AliveError(
+      `${displayName(to)} does not accept messages from ${displayName(from)} (allow_from in runtimes/${to}/config.json)`,
+      { code: 'sender_not_allowed' },
+    );
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Message ids: UUID version 7 (RFC 9562), so that file names sort by creation time and cannot
+ * collide (the reference's 8-hex ids could, silently overwriting a message).
+ */
+import { randomBytes } from 'node:crypto';
+
+let lastMs = -1;
+let sequence = 0;
+
+/** A new UUIDv7; ids made by one process are strictly increasing. */
+export function newMessageId(now = Date.now()): string {
+  let ms = now;
+  if (ms <= lastMs) {
+    sequence++;
+    if (sequence > 0xfff) {
+      lastMs++;
+      sequence = 0;
+    }
+    ms = lastMs;
+  } else {
+    lastMs = ms;
+    sequence = randomBytes(2).readUInt16BE(0) & 0x3ff; // leave room to count up within one ms
+  }
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(ms, 0, 6);
+  bytes[6] = 0x70 | ((sequence >> 8) & 0x0f);
+  bytes[7] = sequence & 0xff;
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** The creation time (ms) of a UUIDv7 id, or undefined for other ids. */
+export function idTimeMs(id: string): number | undefined {
+  if (!UUID7.test(id)) return undefined;
+  return parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+}
+
+/** File name of a message: `msg-<id>.hw`. */
+export function messageFileName(id: string): string {
+  return `msg-${id}.hw`;
+}
+
+/** The id inside a message file name, or undefined when the name is not a message's. */
+export function idFromFileName(name: string): string | undefined {
+  const m = /^msg-(.+)\.hw$/.exec(name);
+  return m ? m[1] : undefined;
+}
+
+/**
+ * Normalises what a user typed as a message id (`<id>`, `msg-<id>`, `msg-<id>.hw`), refusing
+ * anything that could name a path.
+ */
+export function parseMessageIdArg(raw: string): string | undefined {
+  let id = raw.trim();
+  if (id.endsWith('.hw')) id = id.slice(0, -3);
+  if (id.startsWith('msg-')) id = id.slice(4);
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/.test(id) || id.includes('..')) return undefined;
+  return id;
+}

@@ -1,0 +1,293 @@
+/**
+ * HelloWorld message files: a strict writer and a liberal reader (helloworld-bus.md sections 2-4).
+ *
+ * Written form (always with a final newline):
+ *
+ *   # HelloWorld Message            (or "# HelloWorld Response")
+ *   # From: @sender
+ *   # To: @receiver
+ *   # Thread: <thread id>
+ *   # Timestamp: <ISO-8601 UTC, Z>
+ *   # Turn: <n>                      (hop count in the thread; unknown keys are kept by readers)
+ *   # In-Reply-To: <request id>      (responses only)
+ *   <blank line>
+ *   <body>
+ *   [<blank line>
+ *   # Context
+ *   <context>]
+ *
+ * The reader accepts every header generation the reference produced. The header block is the run
+ * of header lines at the top and ends at the first blank line (or the first line that is not a
+ * header), so a body whose first line starts with `#` keeps all its lines.
+ */
+
+export type MessageKind = 'message' | 'response';
+
+/** Oddities the reader accepted; useful in `inbox --json` and tests. */
+export type MessageFlag =
+  | 'no-headers'
+  | 'no-title'
+  | 'crlf'
+  | 'no-final-newline'
+  | 'doubled-header'
+  | 'duplicate-header'
+  | 'leading-comment'
+  | 'unprefixed-headers'
+  | 'bom';
+
+export interface ParsedMessage {
+  /** From the title line; undefined when the file has none (HEAD writer, hand-written files). */
+  kind: MessageKind | undefined;
+  /** Every header, keys lowercased, values trimmed; the last of duplicate keys wins. */
+  headers: Record<string, string>;
+  /** The From value as written (may be anything, e.g. "--help" or "@"). */
+  from: string | undefined;
+  /** To recipients: a comma list, or the names inside "All Agents (A, B)". */
+  to: string[];
+  thread: string | undefined;
+  timestamp: string | undefined;
+  /** Timestamp in ms since the epoch, when it parses. */
+  timeMs: number | undefined;
+  inReplyTo: string | undefined;
+  /** Hop count in the thread (our extension); undefined when absent or not a number. */
+  turn: number | undefined;
+  body: string;
+  /** A trailing `# Context` section, split off the body. */
+  context: string | undefined;
+  /** Headers of a second header block found at the start of the body (kept in the body). */
+  nestedHeaders: Record<string, string> | undefined;
+  flags: MessageFlag[];
+}
+
+export interface MessageToWrite {
+  kind: MessageKind;
+  from: string;
+  to: string[];
+  thread: string;
+  timestamp: Date;
+  turn?: number;
+  inReplyTo?: string;
+  body: string;
+  context?: string;
+}
+
+const TITLE = /^#[ \t]*HelloWorld[ \t]+(Message|Response)[ \t]*$/i;
+const PREFIXED_HEADER = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
+const UNPREFIXED_HEADER = /^(From|To|Thread|Timestamp|In-Reply-To|Turn)[ \t]*:[ \t]*(.*?)[ \t]*$/i;
+const CONTEXT_LINE = /^#[ \t]*Context[ \t]*$/;
+
+/** Decodes file bytes as strict UTF-8 (a leading BOM is dropped); undefined when not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseMessage(raw: string): ParsedMessage {
+  const flags: MessageFlag[] = [];
+  let text = raw;
+  if (text.startsWith('\ufeff')) {
+    text = text.slice(1);
+    flags.push('bom');
+  }
+  if (text.includes('\r\n')) {
+    text = text.replace(/\r\n/g, '\n');
+    flags.push('crlf');
+  }
+  if (text.length > 0 && !text.endsWith('\n')) flags.push('no-final-newline');
+  const lines = text.split('\n');
+
+  let i = 0;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+
+  // History variant: a Smalltalk comment line first, then headers without the "# " prefix.
+  let allowUnprefixed = false;
+  if (i < lines.length && lines[i]!.trimStart().startsWith('"')) {
+    const end = endOfLeadingComment(lines, i);
+    if (end !== undefined) {
+      const next = lines[end + 1];
+      if (next !== undefined && (UNPREFIXED_HEADER.test(next) || PREFIXED_HEADER.test(next) || TITLE.test(next))) {
+        flags.push('leading-comment');
+        allowUnprefixed = true;
+        i = end + 1;
+      }
+    }
+  }
+
+  const block = readHeaderBlock(lines, i, allowUnprefixed);
+  if (block.unprefixed) flags.push('unprefixed-headers');
+  if (block.duplicate) flags.push('duplicate-header');
+  let bodyStart: number;
+  if (block.count === 0) {
+    flags.push('no-headers');
+    bodyStart = 0; // the whole text is the body, comments included
+  } else {
+    bodyStart = block.end;
+    if (bodyStart < lines.length && lines[bodyStart]!.trim() === '') bodyStart++;
+    if (block.kind === undefined) flags.push('no-title');
+  }
+
+  let bodyLines = lines.slice(bodyStart);
+  let context: string | undefined;
+  const ctx = lastContextSection(bodyLines);
+  if (ctx !== undefined) {
+    const contextText = trimBlankLines(bodyLines.slice(ctx + 1)).join('\n').replace(/[ \t]+$/, '');
+    context = contextText === '' ? undefined : contextText;
+    bodyLines = bodyLines.slice(0, ctx);
+  }
+  const body = trimBlankLines(bodyLines).join('\n').replace(/[ \t]+$/, '');
+
+  let nestedHeaders: Record<string, string> | undefined;
+  const bodySplit = body.split('\n');
+  if (bodySplit.length > 0 && TITLE.test(bodySplit[0]!)) {
+    const nested = readHeaderBlock(bodySplit, 0, false);
+    if (nested.count > 0) {
+      nestedHeaders = nested.headers;
+      flags.push('doubled-header');
+    }
+  }
+
+  const h = block.headers;
+  const timestamp = h.timestamp;
+  const parsedTime = timestamp === undefined ? NaN : Date.parse(timestamp);
+  const turn = h.turn !== undefined && /^\d{1,6}$/.test(h.turn) ? Number(h.turn) : undefined;
+  return {
+    kind: block.kind,
+    headers: h,
+    from: h.from,
+    to: h.to === undefined ? [] : splitRecipients(h.to),
+    thread: h.thread,
+    timestamp,
+    timeMs: Number.isFinite(parsedTime) ? parsedTime : undefined,
+    inReplyTo: h['in-reply-to'],
+    turn,
+    body,
+    context,
+    nestedHeaders,
+    flags,
+  };
+}
+
+interface HeaderBlock {
+  kind: MessageKind | undefined;
+  headers: Record<string, string>;
+  /** Number of header lines (title included). */
+  count: number;
+  /** Index of the first line after the block. */
+  end: number;
+  unprefixed: boolean;
+  duplicate: boolean;
+}
+
+function readHeaderBlock(lines: string[], start: number, allowUnprefixed: boolean): HeaderBlock {
+  const headers: Record<string, string> = {};
+  let kind: MessageKind | undefined;
+  let count = 0;
+  let unprefixed = false;
+  let duplicate = false;
+  let i = start;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') break;
+    const title = TITLE.exec(line);
+    if (title && count === 0) {
+      kind = title[1]!.toLowerCase() === 'response' ? 'response' : 'message';
+      count++;
+      continue;
+    }
+    let m = PREFIXED_HEADER.exec(line);
+    if (!m && allowUnprefixed) {
+      m = UNPREFIXED_HEADER.exec(line);
+      if (m) unprefixed = true;
+    }
+    if (!m) break;
+    const key = m[1]!.toLowerCase();
+    if (key in headers) duplicate = true;
+    headers[key] = m[2]!;
+    count++;
+  }
+  return { kind, headers, count, end: i, unprefixed, duplicate };
+}
+
+/** Index of the line that closes a `"..."` comment starting at `start`, if it closes. */
+function endOfLeadingComment(lines: string[], start: number): number | undefined {
+  const first = lines[start]!.trimStart();
+  if (first.indexOf('"', 1) !== -1) return start;
+  for (let j = start + 1; j < lines.length && j < start + 50; j++) {
+    if (lines[j]!.includes('"')) return j;
+  }
+  return undefined;
+}
+
+/** Index of the last `# Context` line that starts a trailing section, if any. */
+function lastContextSection(lines: string[]): number | undefined {
+  for (let j = lines.length - 1; j >= 0; j--) {
+    if (CONTEXT_LINE.test(lines[j]!)) {
+      if (j === 0 || lines[j - 1]!.trim() === '') return j;
+    }
+  }
+  return undefined;
+}
+
+function trimBlankLines(lines: string[]): string[] {
+  let a = 0;
+  let b = lines.length;
+  while (a < b && lines[a]!.trim() === '') a++;
+  while (b > a && lines[b - 1]!.trim() === '') b--;
+  return lines.slice(a, b);
+}
+
+/** "Claude, Gemini" and "All Agents (Claude, Gemini, Codex)" both give the names. */
+export function splitRecipients(value: string): string[] {
+  const inner = /\(([^)]*)\)/.exec(value)?.[1] ?? value;
+  return inner
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** The file text of a message we write. Header values are single-line by construction. */
+export function formatMessage(msg: MessageToWrite): string {
+  const lines = [
+    msg.kind === 'response' ? '# HelloWorld Response' : '# HelloWorld Message',
+    `# From: ${oneLine(msg.from)}`,
+    `# To: ${msg.to.map(oneLine).join(', ')}`,
+    `# Thread: ${oneLine(msg.thread)}`,
+    `# Timestamp: ${msg.timestamp.toISOString()}`,
+  ];
+  if (msg.turn !== undefined) lines.push(`# Turn: ${msg.turn}`);
+  if (msg.inReplyTo !== undefined) lines.push(`# In-Reply-To: ${oneLine(msg.inReplyTo)}`);
+  lines.push('');
+  const body = msg.body.replace(/\r\n/g, '\n');
+  lines.push(body.replace(/\n+$/, ''));
+  const context = msg.context?.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+  // A body holding a "# Context" line of its own gets an explicit (maybe empty) section after
+  // it, so that the reader's "last # Context section" rule never cuts the body.
+  const bodyHasContextLine = body.split('\n').some((l) => CONTEXT_LINE.test(l));
+  if ((context !== undefined && context !== '') || bodyHasContextLine) {
+    lines.push('', '# Context');
+    if (context) lines.push(context);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function oneLine(value: string): string {
+  return value.replace(/[\r\n]+/g, ' ').trim();
+}
+
+/**
+ * Text safe to print on a terminal: control characters other than newline and tab (escape
+ * sequences included) become visible `\xNN`. Message content is untrusted.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** The first line of a body, shortened, for listings. */
+export function summaryLine(body: string, max = 72): string {
+  const first = body.split('\n').find((l) => l.trim() !== '') ?? '';
+  const clean = first.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
+}

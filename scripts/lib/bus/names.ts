@@ -1,0 +1,57 @@
+/**
+ * Receiver and sender names (cli.md section 7). A name is what users type (`@Claude`, `claude`,
+ * `gemini@lab`); its folder name is the lowercase form without the leading `@`. Names never
+ * contain `/`, `\`, `..`, never start with a dot and are never empty, so a name can never address
+ * a folder outside `runtimes/`.
+ *
+ * This module has no imports: the SessionStart hook bundle loads it.
+ */
+
+const NAME_PATTERN = /^[a-z][a-z0-9_-]{0,63}(@[a-z0-9][a-z0-9.-]{0,62})?$/;
+
+export class InvalidNameError extends Error {
+  override readonly name = 'InvalidNameError';
+}
+
+/**
+ * Normalises a receiver or sender name to its folder form (lowercase, no `@` prefix), or throws
+ * InvalidNameError with a message that says what is wrong and what a valid name looks like.
+ */
+export function normaliseName(raw: string, what = 'receiver'): string {
+  const bare = raw.startsWith('@') ? raw.slice(1) : raw;
+  const lower = bare.toLowerCase();
+  const problem = nameProblem(lower);
+  if (problem) {
+    throw new InvalidNameError(
+      `invalid ${what} name '${printable(raw)}': ${problem}; use a letter followed by letters, digits, '_' or '-' (for example @claude or @my-agent)`,
+    );
+  }
+  return lower;
+}
+
+/** The same check without throwing. */
+export function isValidName(raw: string): boolean {
+  const bare = raw.startsWith('@') ? raw.slice(1) : raw;
+  return nameProblem(bare.toLowerCase()) === undefined;
+}
+
+function nameProblem(name: string): string | undefined {
+  if (name === '') return 'the name is empty';
+  if (name.includes('/') || name.includes('\\')) return 'it contains a path separator';
+  if (name.includes('..')) return "it contains '..'";
+  if (name.startsWith('.')) return 'it starts with a dot';
+  if (name.length > 128) return 'it is too long';
+  if (!NAME_PATTERN.test(name)) return 'it contains characters that are not allowed';
+  return undefined;
+}
+
+/** `@name`, the form shown to people and written in headers. */
+export function displayName(folderName: string): string {
+  return `@${folderName}`;
+}
+
+/** Quotes control characters so a hostile name cannot forge output lines. */
+function printable(raw: string): string {
+  const shown = raw.length > 80 ? `${raw.slice(0, 80)}...` : raw;
+  return shown.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

@@ -1,0 +1,65 @@
+/**
+ * Per-sender rate limit of a receiver: a sliding window of send times in `.rate/<sender>.json`,
+ * updated under a lock file so that concurrent senders count correctly.
+ */
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { AliveError, errnoCode } from '../errors.ts';
+import { safeUnlink, writeJsonAtomic } from '../fs/atomic.ts';
+import { ensureDir } from './fsutil.ts';
+
+const LOCK_STALE_MS = 10_000;
+const LOCK_WAIT_MS = 5_000;
+
+/** Records one send and returns true, or returns false when the window is full. */
+export async function takeRateToken(
+  rateDir: string,
+  sender: string,
+  limit: { messages: number; perSeconds: number },
+  now = Date.now(),
+): Promise<boolean> {
+  ensureDir(rateDir);
+  const lock = join(rateDir, `${sender}.lock`);
+  await acquire(lock);
+  try {
+    const file = join(rateDir, `${sender}.json`);
+    const since = now - limit.perSeconds * 1000;
+    const times = readTimes(file).filter((t) => t > since);
+    if (times.length >= limit.messages) return false;
+    times.push(now);
+    writeJsonAtomic(file, times);
+    return true;
+  } finally {
+    safeUnlink(lock);
+  }
+}
+
+function readTimes(file: string): number[] {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return Array.isArray(value) ? value.filter((t): t is number => typeof t === 'number' && Number.isFinite(t)) : [];
+  } catch {
+    return []; // absent or damaged: start a new window
+  }
+}
+
+async function acquire(lock: string): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      return;
+    } catch (err) {
+      if (errnoCode(err) !== 'EEXIST') throw err;
+    }
+    try {
+      if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) safeUnlink(lock);
+    } catch {
+      // released meanwhile
+    }
+    if (Date.now() > deadline) {
+      throw new AliveError(`the rate-limit lock ${lock} stayed busy; try again`, { code: 'busy' });
+    }
+    await new Promise((r) => setTimeout(r, 2 + Math.random() * 8));
+  }
+}

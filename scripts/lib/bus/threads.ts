@@ -1,0 +1,40 @@
+/**
+ * Turn budget: each receiver keeps, per thread, a ledger of the turns it answered
+ * (`threads/<hash of thread id>`, one line per answer, appended). A receiver refuses to answer
+ * beyond its budget, so two daemons cannot answer each other forever. Messages also carry a
+ * `Turn:` hop count that is checked against the same budget.
+ */
+import { appendFileSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { ensureDir } from './fsutil.ts';
+import type { ReceiverPaths } from './layout.ts';
+
+function ledgerPath(paths: ReceiverPaths, thread: string): string {
+  return join(paths.threads, createHash('sha256').update(thread).digest('hex').slice(0, 32));
+}
+
+/** Turns this receiver already answered in `thread`. */
+export function turnsAnswered(paths: ReceiverPaths, thread: string): number {
+  try {
+    return readFileSync(ledgerPath(paths, thread), 'utf8').split('\n').filter((l) => l !== '').length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Records one answered turn. */
+export function recordTurn(paths: ReceiverPaths, thread: string, messageId: string): void {
+  ensureDir(paths.threads);
+  appendFileSync(ledgerPath(paths, thread), `${new Date().toISOString()} ${messageId} ${JSON.stringify(thread)}\n`);
+}
+
+/** Why a message must not be answered under the budget, or undefined when it may. */
+export function budgetProblem(paths: ReceiverPaths, thread: string, turn: number | undefined, budget: number): string | undefined {
+  if (turn !== undefined && turn > budget) {
+    return `turn ${turn} of thread ${thread} is past the turn budget of ${budget}`;
+  }
+  const answered = turnsAnswered(paths, thread);
+  if (answered >= budget) return `this receiver already answered ${answered} turns in thread ${thread}, its turn budget`;
+  return undefined;
+}

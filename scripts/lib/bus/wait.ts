@@ -1,0 +1,134 @@
+/**
+ * Waiting for a folder to change: file-system notifications (inotify on Linux) with a polling
+ * fallback, always bounded by a timeout. A notification that arrives between two waits is not
+ * lost: it leaves the watcher "dirty" and the next wait returns at once.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { ensureDir } from './fsutil.ts';
+
+export interface DirWatcherOptions {
+  /** Poll interval while notifications work (a safety net), ms. */
+  idlePollMs?: number;
+  /** Poll interval range when notifications are unavailable, ms (grows by backoff). */
+  fallbackPollMs?: [number, number];
+  /** Set to false to poll only (file systems where notifications are unreliable, tests). */
+  notifications?: boolean;
+}
+
+export class DirWatcher {
+  private watcher: FSWatcher | undefined;
+  private dirty = false;
+  private wake: (() => void) | undefined;
+  private fallbackDelay: number;
+  private readonly idlePollMs: number;
+  private readonly fallback: [number, number];
+
+  constructor(readonly dir: string, options: DirWatcherOptions = {}) {
+    this.idlePollMs = options.idlePollMs ?? 1000;
+    this.fallback = options.fallbackPollMs ?? [20, 500];
+    this.fallbackDelay = this.fallback[0];
+    ensureDir(dir);
+    if (options.notifications === false) return;
+    try {
+      this.watcher = watch(dir, { persistent: false }, () => this.signal());
+      this.watcher.on('error', () => this.dropWatcher());
+    } catch {
+      this.watcher = undefined; // no notifications here (watch limit, file system): poll instead
+    }
+  }
+
+  /** True when notifications are active. */
+  get watching(): boolean {
+    return this.watcher !== undefined;
+  }
+
+  /** Marks the folder as changed (also used by the process itself after a local change). */
+  signal(): void {
+    this.dirty = true;
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  /**
+   * Resolves when the folder may have changed, after the poll interval, after `maxMs`, or when
+   * `signal` aborts, whichever comes first. Returns true when it was woken by a change.
+   */
+  wait(maxMs: number, signal?: AbortSignal): Promise<boolean> {
+    if (this.dirty) {
+      this.dirty = false;
+      this.fallbackDelay = this.fallback[0];
+      return Promise.resolve(true);
+    }
+    if (signal?.aborted || maxMs <= 0) return Promise.resolve(false);
+    const poll = this.watcher ? this.idlePollMs : this.nextFallbackDelay();
+    const ms = Math.max(0, Math.min(maxMs, poll));
+    return new Promise<boolean>((resolve) => {
+      const done = (changed: boolean) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.wake = undefined;
+        if (changed) {
+          this.dirty = false;
+          this.fallbackDelay = this.fallback[0];
+        }
+        resolve(changed);
+      };
+      const onAbort = () => done(false);
+      const timer = setTimeout(() => done(false), ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.wake = () => done(true);
+    });
+  }
+
+  close(): void {
+    this.dropWatcher();
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  private dropWatcher(): void {
+    try {
+      this.watcher?.close();
+    } catch {
+      // closed
+    }
+    this.watcher = undefined;
+  }
+
+  private nextFallbackDelay(): number {
+    const d = this.fallbackDelay;
+    this.fallbackDelay = Math.min(this.fallback[1], Math.round(d * 1.5));
+    return d * (0.8 + Math.random() * 0.4); // jitter, so that many pollers do not move in step
+  }
+}
+
+/** The outcome of a bounded wait. */
+export type WaitResult<T> = { ok: true; value: T } | { ok: false; timedOut: true; waitedMs: number } | { ok: false; aborted: true };
+
+/**
+ * Calls `check` until it returns a value, waking on changes of `dir`, until `timeoutMs`.
+ * `check` runs once at the start, so an answer already present is found without waiting.
+ */
+export async function waitUntil<T>(
+  dir: string,
+  check: () => T | undefined,
+  timeoutMs: number,
+  options: DirWatcherOptions & { signal?: AbortSignal } = {},
+): Promise<WaitResult<T>> {
+  const start = Date.now();
+  const watcher = new DirWatcher(dir, options);
+  try {
+    for (;;) {
+      const value = check();
+      if (value !== undefined) return { ok: true, value };
+      if (options.signal?.aborted) return { ok: false, aborted: true };
+      const left = timeoutMs - (Date.now() - start);
+      if (left <= 0) return { ok: false, timedOut: true, waitedMs: Date.now() - start };
+      await watcher.wait(left, options.signal);
+    }
+  } finally {
+    watcher.close();
+  }
+}

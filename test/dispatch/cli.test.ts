@@ -1,0 +1,264 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundle, makeBus, runCli, runCliAsync, snapshot, startDaemon, filesIn } from './helpers.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+
+let cli: string;
+beforeAll(async () => {
+  cli = await bundle('scripts/dispatch.ts');
+});
+
+const SUBCOMMANDS = ['send', 'serve', 'inbox', 'claim', 'reply', 'run', 'status'];
+
+describe('command surface', () => {
+  it('--help works on the entry and on every subcommand; unknown flags and commands are usage errors', () => {
+    const { env } = makeBus();
+    const top = runCli(cli, ['--help'], env);
+    expect(top.status).toBe(0);
+    for (const c of SUBCOMMANDS) expect(top.stdout).toContain(c);
+    expect(runCli(cli, [], env).status).toBe(2);
+    for (const c of SUBCOMMANDS) {
+      const h = runCli(cli, [c, '--help'], env);
+      expect(h.status, c).toBe(0);
+      expect(h.stdout, c).toContain(`usage: dispatch ${c}`);
+      expect(h.stdout, c).toContain('--root');
+      const bad = runCli(cli, [c, '--bogus-flag'], env);
+      expect(bad.status, c).toBe(2);
+      expect(bad.stderr, c).toMatch(/^error: .*--bogus-flag/);
+    }
+    const unknown = runCli(cli, ['frobnicate'], env);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('refuses traversal and empty names with exit 2 and writes nothing', () => {
+    const { env, base } = makeBus();
+    const before = snapshot(base);
+    const cases: string[][] = [
+      ['send', '../../etc/passwd', 'x'],
+      ['send', '', 'x'],
+      ['send', '@', 'x'],
+      ['send', '.hidden', 'x'],
+      ['send', 'ok', 'x', '--from', '../me'],
+      ['send', 'ok', 'x', '--from', ''],
+      ['send', 'ok', 'x', '--thread', '../t'],
+      ['inbox', '../x'],
+      ['claim', 'a/b'],
+      ['reply', 'some-id', 'text', '--as', '..'],
+      ['reply', '../../id', 'text', '--as', 'claude'],
+      ['serve', '..', '--agent', 'echo'],
+    ];
+    for (const args of cases) {
+      const r = runCli(cli, args, env);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^error: /);
+      expect(r.stdout, args.join(' ')).toBe('');
+    }
+    expect(snapshot(base)).toEqual(before);
+  });
+
+  it('--root, then HELLOWORLD_ROOT, then the nearest ancestor holding runtimes/, then the current folder', () => {
+    const { base, env } = makeBus();
+    const noRootEnv = { ...env };
+    delete noRootEnv.HELLOWORLD_ROOT;
+    const project = join(base, 'project');
+    mkdirSync(join(project, 'runtimes'), { recursive: true });
+    mkdirSync(join(project, 'deep', 'er'), { recursive: true });
+    const fromAncestor = JSON.parse(runCli(cli, ['send', 'r', 'a', '--json'], noRootEnv, { cwd: join(project, 'deep', 'er') }).stdout);
+    expect(fromAncestor.file.startsWith(join(project, 'runtimes', 'r', 'inbox'))).toBe(true);
+    const explicit = join(base, 'explicit');
+    const viaFlag = JSON.parse(runCli(cli, ['send', 'r', 'b', '--json', '--root', explicit], env, { cwd: project }).stdout);
+    expect(viaFlag.file.startsWith(join(explicit, 'runtimes'))).toBe(true);
+    const viaEnv = JSON.parse(runCli(cli, ['send', 'r', 'c', '--json'], env, { cwd: project }).stdout);
+    expect(viaEnv.file.startsWith(join(env.HELLOWORLD_ROOT!, 'runtimes'))).toBe(true);
+    const plain = join(base, 'plain');
+    mkdirSync(plain);
+    const viaCwd = JSON.parse(runCli(cli, ['send', 'r', 'd', '--json'], noRootEnv, { cwd: plain }).stdout);
+    expect(viaCwd.file.startsWith(join(plain, 'runtimes'))).toBe(true);
+  });
+});
+
+describe('send, inbox, claim, reply', () => {
+  it('send --json prints exactly one JSON object; inbox peeks without consuming', () => {
+    const { env, root } = makeBus();
+    const r = runCli(cli, ['send', '@Gemini', '#heartbeat\n# Collision: 1a2b\n## kept', '--from', '@Claude', '--context', 'Agent Claude is healthy.', '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    const sent = JSON.parse(r.stdout);
+    expect(sent).toMatchObject({ ok: true, to: '@gemini', from: '@claude', turn: 1 });
+    expect(sent.thread).toBe(sent.id);
+    for (let i = 0; i < 2; i++) {
+      const peek = runCli(cli, ['inbox', 'gemini', '--json'], env);
+      const listing = JSON.parse(peek.stdout);
+      expect(listing.count).toBe(1);
+      expect(listing.messages[0]).toMatchObject({ id: sent.id, from: '@claude', summary: '#heartbeat' });
+    }
+    const human = runCli(cli, ['inbox', 'gemini'], env);
+    expect(human.stdout).toContain('1 message(s) waiting for @gemini');
+    expect(filesIn(receiverPaths(root, 'gemini').inbox).length).toBe(1);
+  });
+
+  it('claim and reply by hand: the answer lands in the outbox in the same thread; a second reply is refused', () => {
+    const { env, root } = makeBus();
+    const sent = JSON.parse(runCli(cli, ['send', 'claude', '#observe\nthe rest', '--from', 'gemini', '--thread', 'slug-thread', '--json'], env).stdout);
+    const claimed = JSON.parse(runCli(cli, ['claim', '@claude', '--json'], env).stdout);
+    expect(claimed).toMatchObject({ claimed: true, id: sent.id, from: '@gemini', thread: 'slug-thread', body: '#observe\nthe rest' });
+    expect(JSON.parse(runCli(cli, ['claim', '@claude', '--json'], env).stdout)).toMatchObject({ claimed: false });
+    expect(runCli(cli, ['inbox', 'claude', '--json'], env).stdout).toContain('"processing": 1');
+
+    const reply = runCli(cli, ['reply', `msg-${sent.id}.hw`, '-', '--as', '@claude', '--json'], env, { input: '# Answer\nline two\n' });
+    expect(reply.status, reply.stderr).toBe(0);
+    const rep = JSON.parse(reply.stdout);
+    expect(rep).toMatchObject({ ok: true, id: sent.id, thread: 'slug-thread', turn: 2 });
+    const text = readFileSync(rep.file, 'utf8');
+    expect(text).toContain(`# In-Reply-To: ${sent.id}`);
+    expect(text).toContain('# HelloWorld Response');
+    expect(text).toContain('\n\n# Answer\nline two\n');
+
+    const again = runCli(cli, ['reply', sent.id, 'again', '--as', 'claude'], env);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/^error: cannot reply to .*already answered/);
+    const missing = runCli(cli, ['reply', 'no-such-id', 'x', '--as', 'claude'], env);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('no such message');
+    expect(filesIn(receiverPaths(root, 'claude').outbox).length).toBe(1);
+  });
+
+  it('prints hostile header values and bodies without terminal control sequences', () => {
+    const { env, root } = makeBus();
+    const inbox = receiverPaths(root, 'claude').inbox;
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, 'msg-evil.hw'), '# From: \u001b]0;pwned\u0007Mallory\n# Thread: t\u001b[2J\n\n\u001b[31mred\u001b[0m body\n');
+    const listing = runCli(cli, ['inbox', 'claude'], env);
+    expect(listing.stdout).not.toContain('\u001b');
+    expect(listing.stdout).toContain('\\x1b]0;pwned\\x07Mallory');
+    const claimed = runCli(cli, ['claim', 'claude'], env);
+    expect(claimed.stdout).not.toContain('\u001b');
+    expect(claimed.stdout).toContain('\\x1b[31mred\\x1b[0m body');
+  });
+
+  it('inbox peeks at the head of a large message only', () => {
+    const { env, root } = makeBus();
+    const inbox = receiverPaths(root, 'big').inbox;
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, 'msg-large.hw'), `# From: A\n\n${'\u00e9'.repeat(3 * 1024 * 1024)}\n`);
+    const r = JSON.parse(runCli(cli, ['inbox', 'big', '--json'], env).stdout);
+    expect(r.messages[0]).toMatchObject({ id: 'large', from: 'A', bytes: 6 * 1024 * 1024 + 12 });
+    expect(r.messages[0].problem).toBeUndefined();
+  });
+
+  it('claim on an empty inbox is not an error', () => {
+    const { env } = makeBus();
+    const r = runCli(cli, ['claim', 'claude'], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('no messages waiting for @claude');
+  });
+
+  it('send --wait with no daemon times out with exit 1 and a clear result', () => {
+    const { env, root } = makeBus();
+    const t0 = Date.now();
+    const r = runCli(cli, ['send', 'nobody', 'hello?', '--wait', '0.5', '--json'], env);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ ok: false, timed_out: true, response: null, to: '@nobody' });
+    expect(r.stderr).toMatch(/^error: no answer from @nobody within 0.5 s; msg-.* stays queued/);
+    expect(filesIn(receiverPaths(root, 'nobody').inbox).length).toBe(1);
+    const human = runCli(cli, ['send', 'nobody', 'hello?', '--wait', '0.2'], env);
+    expect(human.status).toBe(1);
+    expect(human.stdout).toBe('');
+    expect(human.stderr).toContain('no answer from @nobody within 0.2 s');
+  });
+
+  it('status reports counts and daemon liveness as one JSON object', async () => {
+    const { env } = makeBus();
+    runCli(cli, ['send', 'a', 'one'], env);
+    runCli(cli, ['send', 'a', 'two'], env);
+    runCli(cli, ['claim', 'a'], env);
+    const d = startDaemon(cli, ['@b', '--agent', 'echo'], env);
+    try {
+      await d.waitFor('serving @b');
+      await new Promise((r) => setTimeout(r, 200));
+      const s = JSON.parse(runCli(cli, ['status', '--json'], env).stdout);
+      const a = s.receivers.find((r: { receiver: string }) => r.receiver === '@a');
+      const b = s.receivers.find((r: { receiver: string }) => r.receiver === '@b');
+      expect(a).toMatchObject({ inbox: 1, processing: 1, stale_claims: 0, daemon: null });
+      expect(b.daemon).toMatchObject({ alive: true, agent: 'echo', pid: d.child.pid });
+    } finally {
+      expect(await d.stop()).toBe(0);
+    }
+    const after = JSON.parse(runCli(cli, ['status', '--json'], env).stdout);
+    expect(after.receivers.find((r: { receiver: string }) => r.receiver === '@b').daemon).toBeNull();
+  });
+});
+
+describe('through an echo daemon', () => {
+  it('send --wait gets the answer; #-leading bodies and Markdown survive the round trip', async () => {
+    const { env } = makeBus();
+    const d = startDaemon(cli, ['@echoer', '--agent', 'echo', '--concurrency', '2'], env);
+    try {
+      await d.waitFor('serving @echoer');
+      const body = '#heartbeat\n# Collision: 1a2b3c4d\n## A heading\n\n- item \u2014 \u2705\n\n# Context\nnot a context section';
+      const r = await runCliAsync(cli, ['send', 'echoer', body, '--wait', '10', '--json'], env);
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.response.body).toBe(body);
+      expect(out.response.thread).toBe(out.thread);
+      const human = await runCliAsync(cli, ['send', 'echoer', '-', '--wait', '10'], env, { input: '#observe\n' });
+      expect(human.stdout).toBe('#observe\n');
+    } finally {
+      await d.stop();
+    }
+  });
+
+  it('run: native receivers answer locally, meta-receivers over the bus, in program order', async () => {
+    const { env, base } = makeBus();
+    const d = startDaemon(cli, ['@claude', '--agent', 'echo'], env);
+    try {
+      await d.waitFor('serving @claude');
+      const program = join(base, 'prog.hw');
+      writeFileSync(
+        program,
+        [
+          '"a comment"',
+          '# Guardian : Agent',
+          '## fire',
+          '- what the guardian keeps',
+          '@guardian.#',
+          'Claude #collision',
+          'Guardian #fire',
+          'Claude observe.',
+          'Gemini ##',
+        ].join('\n'),
+      );
+      const r = await runCliAsync(cli, ['run', program, '--json', '--wait', '10'], env);
+      expect(r.status, r.stderr + r.stdout).toBe(0);
+      const out = JSON.parse(r.stdout);
+      const [g, c, f, o, gem] = out.results;
+      expect(g).toMatchObject({ via: 'local', ok: true, line: 5 });
+      expect(g.output).toBe('Guardian : Agent\n# \u2192 [#fire]');
+      expect(c).toMatchObject({ via: 'bus', ok: true, output: 'Claude #collision', receiver: 'Claude' });
+      expect(f.output).toBe('#fire is native to Guardian: what the guardian keeps');
+      expect(o).toMatchObject({ via: 'bus', output: 'Claude observe' });
+      expect(gem.output).toContain('from Agent: [#observe');
+      expect(gem.via).toBe('local');
+    } finally {
+      await d.stop();
+    }
+  });
+
+  it('run: a syntax error is exit 1 with file, line and column; a meta-receiver with no daemon times out', async () => {
+    const { env, base } = makeBus();
+    const program = join(base, 'bad.hw');
+    writeFileSync(program, 'Claude #observe\n  Gemini act; Copilot act\n');
+    const bad = runCli(cli, ['run', program], env);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe(`error: syntax error at ${program}:2:13: cascades (';') are not supported: write one statement per message\n`);
+    const stdin = runCli(cli, ['run', '-'], env, { input: "HelloWorld greet: 'unterminated\n" });
+    expect(stdin.stderr).toContain('<stdin>:1:19: unterminated string');
+    const slow = runCli(cli, ['run', '-', '--wait', '0.3'], env, { input: 'Copilot #observe\nHelloWorld #hello\n' });
+    expect(slow.status).toBe(1);
+    expect(slow.stdout).toContain('error: no answer from @copilot within 0.3 s');
+    expect(slow.stdout).toContain('#hello is native to HelloWorld');
+  });
+});

@@ -1,0 +1,155 @@
+/** Test helpers: temporary bus roots, a fresh bundle of the dispatch entry, child processes. */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, lstatSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join, dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Bundles a TypeScript entry (like tools/build.mjs does) into a temporary .mjs. */
+export async function bundle(entry: string): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'dispatch-bundle-'));
+  scratch.push(outDir);
+  const outfile = join(outDir, `${entry.split('/').pop()!.replace(/\.ts$/, '')}.mjs`);
+  await build({
+    entryPoints: [join(repo, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  return outfile;
+}
+
+export interface TestBus {
+  /** A scratch folder holding the bus root and the per-user folders. */
+  base: string;
+  root: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const scratch: string[] = [];
+// Every test file that uses these helpers removes its scratch folders when it ends.
+afterAll(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+export function makeBus(): TestBus {
+  const base = mkdtempSync(join(tmpdir(), 'dispatch-test-'));
+  scratch.push(base);
+  const root = join(base, 'bus');
+  mkdirSync(join(base, 'home'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: join(base, 'home'),
+    ALIVE_HOME: join(base, 'alive-home'),
+    HELLOWORLD_ROOT: root,
+  };
+  return { base, root, env };
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv, opts: { input?: string; cwd?: string; timeoutMs?: number } = {}): CliResult {
+  const r = spawnSync(process.execPath, [script, ...args], {
+    env,
+    cwd: opts.cwd ?? env.HOME ?? tmpdir(),
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    timeout: opts.timeoutMs ?? 30_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the CLI asynchronously (so a daemon in the same test keeps running). */
+export function runCliAsync(script: string, args: string[], env: NodeJS.ProcessEnv, opts: { input?: string; cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { env, cwd: opts.cwd ?? tmpdir() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+export interface Daemon {
+  child: ChildProcessWithoutNullStreams;
+  output(): string;
+  /** Resolves when the daemon's stdout contains `text` (bounded). */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  stop(): Promise<number | null>;
+}
+
+export function startDaemon(script: string, args: string[], env: NodeJS.ProcessEnv): Daemon {
+  const child = spawn(process.execPath, [script, 'serve', ...args], { env, cwd: tmpdir() });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    child,
+    output: () => out + err,
+    async waitFor(text, timeoutMs = 15_000) {
+      const start = Date.now();
+      while (Date.now() - start < timeoutMs) {
+        if (typeof text === 'string' ? (out + err).includes(text) : text.test(out + err)) return;
+        if (child.exitCode !== null) throw new Error(`daemon exited (${child.exitCode}) before '${String(text)}':\n${out}${err}`);
+        await sleep(20);
+      }
+      throw new Error(`timed out waiting for '${String(text)}' in daemon output:\n${out}${err}`);
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Every path under `dir` with its type and size, for "nothing was written" checks. */
+export function snapshot(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const p = join(d, n);
+      const st = lstatSync(p);
+      out.push(`${relative(dir, p)} ${st.isDirectory() ? 'dir' : st.size}`);
+      if (st.isDirectory()) walk(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function filesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+export function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}

@@ -1,0 +1,48 @@
+import { describe, it, expect } from 'vitest';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeBus } from './helpers.ts';
+import { formatClaudeNotice, pendingMessagesFor } from '../../scripts/lib/bus/notice.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+
+describe('SessionStart notice helpers', () => {
+  it('counts messages waiting for @claude in the bus above the session folder', async () => {
+    const { base } = makeBus();
+    const project = join(base, 'project');
+    const cwd = join(project, 'src', 'deep');
+    mkdirSync(cwd, { recursive: true });
+    const env = { HOME: join(base, 'home') };
+    expect(pendingMessagesFor('claude', cwd, env)).toBeUndefined(); // no bus
+    mkdirSync(join(project, 'runtimes'));
+    expect(pendingMessagesFor('claude', cwd, env)).toBeUndefined(); // bus, nothing waiting
+    await sendMessage({ root: project, to: 'claude', from: 'gemini', body: 'one' });
+    await sendMessage({ root: project, to: 'claude', from: 'gemini', body: 'two' });
+    await sendMessage({ root: project, to: 'codex', from: 'gemini', body: 'not for claude' });
+    mkdirSync(join(project, 'runtimes', 'claude', 'inbox', 'msg-dir.hw')); // not a message
+    writeFileSync(join(project, 'runtimes', 'claude', 'inbox', 'notes.md'), 'x'); // not a message
+    expect(pendingMessagesFor('@Claude', cwd, env)).toEqual({ root: project, count: 2 });
+  });
+
+  it('HELLOWORLD_ROOT wins; bad names and unreadable places give undefined, never a throw', async () => {
+    const { base } = makeBus();
+    const other = join(base, 'other');
+    await sendMessage({ root: other, to: 'claude', from: 'x', body: 'hi' });
+    expect(pendingMessagesFor('claude', base, { HELLOWORLD_ROOT: other })).toEqual({ root: other, count: 1 });
+    expect(pendingMessagesFor('claude', base, { HELLOWORLD_ROOT: join(base, 'missing') })).toBeUndefined();
+    expect(pendingMessagesFor('../etc', base, { HELLOWORLD_ROOT: other })).toBeUndefined();
+    expect(pendingMessagesFor('', base, { HELLOWORLD_ROOT: other })).toBeUndefined();
+  });
+
+  it('formats the additionalContext text', () => {
+    expect(formatClaudeNotice({ root: '/w', count: 1 })).toMatch(/^HelloWorld bus: 1 message waits for @claude in \/w\/runtimes\/claude\/inbox\. .*\/alive:dispatch/);
+    expect(formatClaudeNotice({ root: '/w', count: 3 })).toContain('3 messages wait for @claude');
+  });
+
+  it('imports nothing heavy (the relay-check hook bundles it)', () => {
+    const read = (f: string) => readFileSync(join(__dirname, '..', '..', 'scripts', 'lib', 'bus', f), 'utf8');
+    const imports = (f: string) => [...read(f).matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    expect(imports('notice.ts').sort()).toEqual(['./names.ts', './root.ts', 'node:fs', 'node:path']);
+    expect(imports('names.ts')).toEqual([]);
+    expect(imports('root.ts').sort()).toEqual(['node:fs', 'node:path']);
+  });
+});
