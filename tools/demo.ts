@@ -2,8 +2,8 @@
  * `npm run demo`: the whole story in a temporary folder, driving the bundled commands exactly as
  * a user would (child processes, real files). `--keep` keeps the folder and prints where it is.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, readdirSync, statSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,8 @@ interface RunOpts {
   input?: string;
   cwd?: string;
   expectFail?: boolean;
+  /** stdout is JSON the demo reads itself: show stderr only. */
+  quietJson?: boolean;
 }
 
 /** Runs one of our bundles and shows the command line and its output, indented. */
@@ -36,7 +38,7 @@ function run(bundle: string, args: string[], opts: RunOpts = {}): string {
     input: opts.input ?? '',
     cwd: opts.cwd ?? root,
   });
-  const out = `${r.stdout}${r.stderr}`.trim();
+  const out = (opts.quietJson ? r.stderr : `${r.stdout}${r.stderr}`).trim();
   if (out) console.log(out.split('\n').map((l) => `     ${l}`).join('\n'));
   if (!opts.expectFail && r.status !== 0) {
     throw new Error(`${bundle} ${args[0]} failed with exit ${r.status}`);
@@ -47,15 +49,6 @@ function run(bundle: string, args: string[], opts: RunOpts = {}): string {
 function write(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
-}
-
-function countFiles(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir)) {
-    const p = join(dir, e);
-    n += statSync(p).isDirectory() ? countFiles(p) : 1;
-  }
-  return n;
 }
 
 /** A small world with one walnut that has two bundles, one of them sensitive. */
@@ -76,31 +69,134 @@ function makeWorld(owner: string): { world: string; walnut: string } {
   return { world, walnut };
 }
 
+interface User {
+  name: string;
+  env: NodeJS.ProcessEnv;
+  world: string;
+  walnut: string;
+}
+
+function makeUser(name: string): User {
+  const { world, walnut } = makeWorld(name);
+  const home = join(root, name, 'home');
+  mkdirSync(home, { recursive: true });
+  // Each user has a home of their own: no real ~/.alive, ~/Desktop or git config is touched.
+  return { name, world, walnut, env: { HOME: home, ALIVE_HOME: join(home, '.alive'), ALIVE_SESSION_ID: `demo-${name}` } };
+}
+
+function startDaemon(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  console.log(`   $ dispatch ${args.join(' ').replaceAll(root, '$DEMO')} &`);
+  const child = spawn(process.execPath, [join(repo, 'dist', 'dispatch.mjs'), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => process.stdout.write(d.toString().replace(/^/gm, '     [daemon] ')));
+  child.stderr?.on('data', (d: Buffer) => process.stdout.write(d.toString().replace(/^/gm, '     [daemon] ')));
+  return child;
+}
+
 async function main(): Promise<void> {
-  console.log(`alive demo — working in ${root}`);
-  const alice = makeWorld('alice');
+  console.log(`alive demo — working in ${root} (shown as $DEMO)`);
+  const alice = makeUser('alice');
+  const bob = makeUser('bob');
+  // Bob has a walnut of his own to receive Alice's bundle into.
+  const bobWalnut = join(bob.world, '04_Ventures', 'community');
+  write(join(bobWalnut, '_kernel', 'key.md'), '---\ntype: venture\ngoal: a neighbourhood network\n---\n# Community\n');
+  write(join(bobWalnut, '_kernel', 'log.md'), '---\nwalnut: community\ncreated: 2026-11-01\nlast-entry: 2026-11-01\nentry-count: 0\nsummary: community work\n---\n');
+  const relays = join(root, 'relays');
+  mkdirSync(relays);
 
-  step('Alice packs her whole walnut (the restricted bundle is held back, .env is never packed)');
-  const full = join(root, 'alice', 'garden-full.walnut');
-  const created = JSON.parse(run('alive-p2p', ['create', '--walnut', alice.walnut, '--scope', 'full', '--output', full, '--json']));
-  summary.push(`packed ${created.files} files into ${created.bytes} bytes (held back: ${created.held_back.join(', ') || 'none'})`);
+  step('Both set up a relay: a local bare Git repository each (any Git remote works the same way)');
+  run('alive-p2p', ['relay', 'setup', '--transport', 'git', '--login', 'alice', '--url', join(relays, 'alice.git')], { env: alice.env });
+  run('alive-p2p', ['relay', 'setup', '--transport', 'git', '--login', 'bob', '--url', join(relays, 'bob.git')], { env: bob.env });
 
-  step('Anyone can read the manifest without unpacking');
-  run('alive-p2p', ['info', full]);
+  step('Alice adds Bob (his key is fetched and its fingerprint pinned); Bob accepts Alice the same way');
+  run('alive-p2p', ['relay', 'add-peer', 'bob', '--url', join(relays, 'bob.git')], { env: alice.env });
+  run('alive-p2p', ['relay', 'accept', 'alice', '--url', join(relays, 'alice.git')], { env: bob.env });
+  console.log('   (compare these fingerprints with each other by another channel: a call, a chat)');
 
-  step('Verify every file against its SHA-256 in the manifest');
-  run('alive-p2p', ['verify', full]);
+  step("Alice packs her 'launch' bundle and pushes it: encrypted to Bob's pinned key, signed with hers");
+  const pkg = join(root, 'alice', 'launch.walnut');
+  const created = JSON.parse(
+    run('alive-p2p', ['create', '--walnut', alice.walnut, '--scope', 'bundle', '--bundle', 'launch', '--output', pkg, '--json'], { env: alice.env, quietJson: true }),
+  );
+  console.log(`     packed ${created.files} files into ${created.bytes} bytes (plain; push encrypts it for Bob)`);
+  summary.push(`alice packed bundle 'launch': ${created.files} files`);
+  run('alive-p2p', ['relay', 'push', pkg, '--to', 'bob'], { env: alice.env });
 
-  step('Extract into a new folder (checked before anything appears)');
-  const out = join(root, 'alice', 'extracted');
-  run('alive-p2p', ['extract', full, '--output', out]);
-  summary.push(`extracted ${countFiles(out)} files, all checksums matching`);
+  step("Bob starts a Claude Code session: the relay-check hook notices the package");
+  const hookInput = JSON.stringify({
+    session_id: 'demo-bob',
+    transcript_path: join(bob.env.HOME!, 'transcript.jsonl'),
+    cwd: bob.world,
+    hook_event_name: 'SessionStart',
+    source: 'startup',
+  });
+  const notice = run('relay-check', [], { env: bob.env, input: hookInput, cwd: bob.world });
+  const context = notice.trim() ? (JSON.parse(notice).hookSpecificOutput?.additionalContext as string | undefined) : undefined;
+  if (!context) throw new Error('relay-check printed no notice for the waiting package');
+  summary.push(`bob's SessionStart hook said: "${context.split('\n')[0]}"`);
 
-  step('A second extract into the same folder is refused, and nothing changes');
-  run('alive-p2p', ['extract', full, '--output', out], { expectFail: true });
+  step('Bob pulls: the package is downloaded, its signature checked against Alice\'s pinned key, then removed from the relay');
+  run('alive-p2p', ['relay', 'pull'], { env: bob.env });
+  const inboxDir = join(bob.env.ALIVE_HOME!, 'relay', 'inbox', 'alice');
+  const received = readdirSync(inboxDir).filter((f) => f.endsWith('.walnut'));
+  if (received.length !== 1) throw new Error(`expected one pulled package, found ${received.length}`);
+  summary.push(`bob pulled ${received.length} package, signature verified against alice's pinned key`);
+
+  step("Bob receives it into his 'community' walnut (decrypted with his relay key)");
+  const pulledPkg = join(inboxDir, received[0]!);
+  run('alive-p2p', ['receive', pulledPkg, '--world', bob.world, '--into', '04_Ventures/community', '--dry-run'], { env: bob.env });
+  const result = JSON.parse(
+    run('alive-p2p', ['receive', pulledPkg, '--world', bob.world, '--into', '04_Ventures/community', '--json'], { env: bob.env, quietJson: true }),
+  );
+  console.log(`     imported: ${result.imported.map((p: string) => relative(bob.world, p)).join(', ')}`);
+  console.log(`     signature: ${result.signature.present ? (result.signature.verified ? `verified (${result.signature.signer})` : 'present, not verified') : 'none'}`);
+  const log = readFileSync(join(bobWalnut, '_kernel', 'log.md'), 'utf8');
+  console.log('     top of community/_kernel/log.md:');
+  console.log(log.split('\n').slice(0, 16).map((l) => `       | ${l}`).join('\n'));
+  summary.push(`bob imported ${result.imported.length} bundle into community (log entry signed, now.json regenerated)`);
+
+  step('HelloWorld: an echo daemon serves @gemini; a small program asks it and a native receiver');
+  const hw = join(root, 'helloworld');
+  mkdirSync(join(hw, 'runtimes'), { recursive: true });
+  const daemon = startDaemon(['serve', '@gemini', '--agent', 'echo', '--root', hw], {});
+  try {
+    await waitFor(() => existsSync(join(hw, 'runtimes', 'gemini', 'daemon.json')), 5000);
+    const program = join(hw, 'hello.hw');
+    writeFileSync(program, '"a native receiver answers locally; a meta-receiver goes over the bus"\n@guardian.#\nGemini #entropy\n');
+    console.log('   hello.hw:');
+    console.log(readFileSync(program, 'utf8').trim().split('\n').map((l) => `     | ${l}`).join('\n'));
+    run('dispatch', ['run', program, '--root', hw, '--from', '@demo', '--wait', '15']);
+    run('dispatch', ['status', '--root', hw]);
+    const files = listFiles(join(hw, 'runtimes'));
+    console.log('   the thread on disk:');
+    for (const f of files) console.log(`     ${relative(hw, f)}`);
+    summary.push(`@gemini answered over the bus (${files.filter((f) => f.endsWith('.hw')).length} message files in the thread)`);
+  } finally {
+    daemon.kill('SIGTERM');
+  }
 
   console.log('\nSummary');
   for (const s of summary) console.log(`  - ${s}`);
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+async function waitFor(cond: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting for the daemon to start');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 main()
