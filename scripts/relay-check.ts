@@ -1,0 +1,49 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { emitJson, parseJson, readStdin, runHook } from './lib/hook/io.ts';
+import { sessionStartInput } from './lib/hook/input.ts';
+import { collectNotices, type NoticeProducer } from './lib/hook/notices.ts';
+import { sessionStartContext } from './lib/hook/output.ts';
+import { relayNotice } from './lib/hook/relay-notice.ts';
+
+const USAGE = `usage: relay-check < SessionStart-hook-JSON
+
+Claude Code SessionStart hook. Inside an ALIVE world with a relay configured, refreshes the relay
+state at most every 10 minutes (running relay-probe within a time budget) and, when packages are
+waiting or a peer newly accepted an invitation, prints the SessionStart JSON whose
+additionalContext tells the session. Silent otherwise; always exits 0.
+
+Environment: ALIVE_HOME (default ~/.alive); ALIVE_RELAY_CHECK_BUDGET_MS (default 7000, at most
+9000: the hook's timeout is 10 s).`;
+
+/**
+ * The SessionStart notices, in the order they appear in the context. The HelloWorld bus notice
+ * (scripts/lib/bus/notice.ts: pendingMessagesFor('claude', cwd, env) and formatClaudeNotice) is
+ * added here as one more producer.
+ */
+const NOTICES: NoticeProducer[] = [relayNotice];
+
+const DEFAULT_BUDGET_MS = 7000;
+const MAX_BUDGET_MS = 9000;
+const MIN_BUDGET_MS = 200;
+
+function budgetMs(env: NodeJS.ProcessEnv): number {
+  const n = Number(env.ALIVE_RELAY_CHECK_BUDGET_MS);
+  if (!Number.isFinite(n) || n <= 0) return DEFAULT_BUDGET_MS;
+  return Math.min(MAX_BUDGET_MS, Math.max(MIN_BUDGET_MS, Math.floor(n)));
+}
+
+runHook(USAGE, async () => {
+  const started = Date.now();
+  const deadline = started + budgetMs(process.env);
+  const stdin = await readStdin({ maxBytes: 1024 * 1024, timeoutMs: 1000, alwaysAsync: true });
+  const input = sessionStartInput(stdin.ok ? parseJson(stdin.text) : undefined);
+  const notices = await collectNotices(NOTICES, {
+    cwd: input.cwd ?? process.cwd(),
+    env: process.env,
+    deadline,
+    distDir: dirname(fileURLToPath(import.meta.url)),
+    now: Date.now,
+  });
+  if (notices.length > 0) await emitJson(sessionStartContext(notices.join('\n\n')));
+});
