@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { relayCheckBudgetMs } from './lib/hook/budget.ts';
 import { emitJson, parseJson, readStdin, runHook } from './lib/hook/io.ts';
 import { sessionStartInput } from './lib/hook/input.ts';
 import { collectNotices, type NoticeProducer } from './lib/hook/notices.ts';
@@ -23,19 +24,9 @@ Environment: ALIVE_HOME (default ~/.alive); ALIVE_RELAY_CHECK_BUDGET_MS (default
  */
 const NOTICES: NoticeProducer[] = [relayNotice];
 
-const DEFAULT_BUDGET_MS = 7000;
-const MAX_BUDGET_MS = 9000;
-const MIN_BUDGET_MS = 200;
-
-function budgetMs(env: NodeJS.ProcessEnv): number {
-  const n = Number(env.ALIVE_RELAY_CHECK_BUDGET_MS);
-  if (!Number.isFinite(n) || n <= 0) return DEFAULT_BUDGET_MS;
-  return Math.min(MAX_BUDGET_MS, Math.max(MIN_BUDGET_MS, Math.floor(n)));
-}
-
 runHook(USAGE, async () => {
   const started = Date.now();
-  const deadline = started + budgetMs(process.env);
+  const deadline = started + relayCheckBudgetMs(process.env);
   const stdin = await readStdin({ maxBytes: 1024 * 1024, timeoutMs: 1000, alwaysAsync: true });
   const input = sessionStartInput(stdin.ok ? parseJson(stdin.text) : undefined);
   const notices = await collectNotices(NOTICES, {
