@@ -1,5 +1,7 @@
 import { runMain, printLine } from './lib/cli/main.ts';
 import { UsageError } from './lib/errors.ts';
+import { runCreate, runInfo, runVerify, runExtract } from './lib/package/commands.ts';
+import { runKeygen } from './lib/crypto/keygen-command.ts';
 
 const USAGE = `usage: alive-p2p <command> [options]
 
@@ -15,7 +17,13 @@ Commands:
 Run 'alive-p2p <command> --help' for a command's options.`;
 
 type Command = (argv: string[]) => Promise<0 | 1 | 2 | void> | 0 | 1 | 2 | void;
-const commands: Record<string, Command> = {};
+const commands: Record<string, Command> = {
+  create: runCreate,
+  info: runInfo,
+  verify: runVerify,
+  extract: runExtract,
+  keygen: runKeygen,
+};
 
 runMain(async (argv) => {
   const [name, ...rest] = argv;

@@ -1,0 +1,85 @@
+/**
+ * Issue 2's benchmark: create, verify and extract of a seeded synthetic walnut (about 2,000
+ * files, 100 MB, 30% incompressible) against the same work done by native tools, in one run.
+ */
+import { mkdtempSync, rmSync, statSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeSyntheticWalnut } from './synthetic.ts';
+import { distPath, median, ok, row, runNode, runShell, printRows, type BenchRow, type RunResult } from './lib.ts';
+
+const REPEAT = 3;
+
+function best(label: string, fn: (i: number) => RunResult): { ms: number; rss?: number } {
+  const times: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < REPEAT; i++) {
+    const r = ok(fn(i), label);
+    times.push(r.ms);
+    if (r.peakRssMb !== undefined) rss = Math.max(rss, r.peakRssMb);
+  }
+  return { ms: median(times), ...(rss ? { rss } : {}) };
+}
+
+export async function benchPackage(opts: { megabytes?: number } = {}): Promise<BenchRow[]> {
+  const mb = opts.megabytes ?? 100;
+  const dir = mkdtempSync(join(tmpdir(), 'alive-bench-pack-'));
+  try {
+    const w = await makeSyntheticWalnut(dir, { files: 2000, bytes: mb * 1024 * 1024, incompressible: 0.3, seed: 7 });
+    const cli = distPath('alive-p2p');
+    const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    // Warm the page cache once so neither side pays for the first read.
+    ok(runShell(`cat $(find ${q(w.path)} -type f) > /dev/null`), 'warm-up');
+
+    const create = best('create', (i) => runNode(cli, ['create', '--walnut', w.path, '--scope', 'full', '--output', join(dir, `ours-${i}.walnut`)]));
+    const nativeCreate = best('native create', (i) =>
+      runShell(`cd ${q(w.path)} && tar -cf - . | gzip -6 > ${q(join(dir, `native-${i}.tar.gz`))} && find . -type f -print0 | xargs -0 sha256sum > /dev/null`),
+    );
+    const ourSize = statSync(join(dir, 'ours-0.walnut')).size;
+    const nativeSize = statSync(join(dir, 'native-0.tar.gz')).size;
+
+    const pkg = join(dir, 'ours-0.walnut');
+    const verify = best('verify', () => runNode(cli, ['verify', pkg]));
+    const nativeVerify = best('native verify', () => runShell(`tar -xzOf ${q(pkg)} | sha256sum > /dev/null`));
+
+    const extract = best('extract', (i) => runNode(cli, ['extract', pkg, '--output', join(dir, `out-${i}`)]));
+    const nativeExtract = best('native extract', (i) => {
+      const out = join(dir, `native-out-${i}`);
+      mkdirSync(out);
+      return runShell(`tar -xzf ${q(pkg)} -C ${q(out)} && find ${q(out)} -type f -print0 | xargs -0 sha256sum > /dev/null`);
+    });
+
+    const label = `${w.files} files, ${mb} MB`;
+    return [
+      row({ area: 'pack', name: `create (${label})`, ours: create.ms, baselineName: 'tar | gzip -6 + sha256sum', baseline: nativeCreate.ms, target: '<= 1.0x (stretch 0.5x)', maxRatio: 1.0, ...(create.rss ? { peakRssMb: create.rss } : {}) }),
+      row({ area: 'pack', name: 'package size', ours: ourSize / 1e6, baselineName: 'gzip -6', baseline: nativeSize / 1e6, unit: 'MB', target: '<= 1.03x', maxRatio: 1.03 }),
+      row({ area: 'pack', name: `verify (${label})`, ours: verify.ms, baselineName: 'tar -xzO | sha256sum', baseline: nativeVerify.ms, target: '<= 1.2x', maxRatio: 1.2, ...(verify.rss ? { peakRssMb: verify.rss } : {}) }),
+      row({ area: 'pack', name: `extract (${label})`, ours: extract.ms, baselineName: 'tar -xzf + sha256sum', baseline: nativeExtract.ms, target: '<= 1.2x', maxRatio: 1.2, ...(extract.rss ? { peakRssMb: extract.rss } : {}) }),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Peak RSS of create and extract on a larger walnut: memory must not grow with its size. */
+export async function benchPackageMemory(mb = 500): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'alive-bench-mem-'));
+  try {
+    const w = await makeSyntheticWalnut(dir, { files: 500, bytes: mb * 1024 * 1024, incompressible: 0.3, seed: 11 });
+    const cli = distPath('alive-p2p');
+    const pkg = join(dir, 'big.walnut');
+    const c = ok(runNode(cli, ['create', '--walnut', w.path, '--scope', 'full', '--output', pkg]), 'create large');
+    const x = ok(runNode(cli, ['extract', pkg, '--output', join(dir, 'out')]), 'extract large');
+    const peak = Math.max(c.peakRssMb ?? 0, x.peakRssMb ?? 0);
+    return [row({ area: 'pack', name: `peak RSS create+extract (${mb} MB walnut)`, ours: peak, baselineName: 'limit', baseline: 200, unit: 'MB', target: '< 200 MB', maxRatio: 1.0, peakRssMb: peak })];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const rows = await benchPackage();
+  if (process.argv.includes('--large')) rows.push(...(await benchPackageMemory()));
+  printRows(rows);
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm run bench`: every benchmark in one table, each as a ratio against a baseline measured in
+ * the same run. `--json FILE` also writes the rows as JSON; `--large` adds the 500 MB memory run;
+ * `--only AREA[,AREA]` runs some suites.
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { printRows, type BenchRow } from './lib.ts';
+
+type Suite = { area: string; run: (large: boolean) => Promise<BenchRow[]> };
+
+const suites: Suite[] = [
+  {
+    area: 'pack',
+    run: async (large) => {
+      const m = await import('./package.ts');
+      const rows = await m.benchPackage();
+      if (large) rows.push(...(await m.benchPackageMemory()));
+      return rows;
+    },
+  },
+];
+
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] ?? 'bench/out/bench.json' : undefined;
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',')) : undefined;
+const large = args.includes('--large');
+
+const rows: BenchRow[] = [];
+for (const s of suites) {
+  if (only && !only.has(s.area)) continue;
+  process.stderr.write(`running ${s.area} benchmarks...\n`);
+  try {
+    rows.push(...(await s.run(large)));
+  } catch (err) {
+    process.stderr.write(`benchmark ${s.area} failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}
+printRows(rows);
+if (jsonFile) {
+  const out = resolve(jsonFile);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ node: process.version, date: new Date().toISOString(), rows }, null, 2)}\n`);
+  console.log(`wrote ${out}`);
+}

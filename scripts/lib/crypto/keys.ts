@@ -1,0 +1,249 @@
+/**
+ * RSA key files: loading with clear refusals, fingerprints, and RSA-4096 key-pair generation.
+ * Public keys are PEM SubjectPublicKeyInfo ("BEGIN PUBLIC KEY"); private keys PKCS#8
+ * ("BEGIN PRIVATE KEY"), as `openssl genpkey` / `openssl pkey -pubout` write them.
+ */
+import { createHash, createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { AliveError, errnoCode } from '../errors.ts';
+import { fsyncDir, safeUnlink, siblingTempPath } from '../fs/atomic.ts';
+
+export const MIN_RSA_BITS = 2048;
+export const KEYGEN_RSA_BITS = 4096;
+/** No PEM key file is anywhere near this; anything larger is not a key. */
+const MAX_PEM_BYTES = 64 * 1024;
+
+const PUBLIC_LABELS = new Set(['PUBLIC KEY', 'RSA PUBLIC KEY']);
+const PRIVATE_LABELS = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY']);
+
+function firstPemLabel(text: string): string | undefined {
+  return /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1];
+}
+
+function readKeyFile(path: string, kind: 'public' | 'private'): string {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new AliveError(`${kind} key ${path} is not a file`, { code: 'bad_key' });
+    size = st.size;
+  } catch (err) {
+    if (err instanceof AliveError) throw err;
+    const code = errnoCode(err);
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new AliveError(`${kind} key file not found: ${path}`, { code: 'key_not_found' });
+    }
+    throw new AliveError(`cannot read ${kind} key ${path} (${code ?? 'unknown error'})`, { code: 'bad_key' });
+  }
+  if (size > MAX_PEM_BYTES) {
+    throw new AliveError(`${path} is not a PEM ${kind} key (it is ${size} bytes; key files are a few KB)`, { code: 'bad_key' });
+  }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new AliveError(`cannot read ${kind} key ${path} (${errnoCode(err) ?? 'unknown error'})`, { code: 'bad_key' });
+  }
+}
+
+function checkRsa(key: KeyObject, source: string): KeyObject {
+  if (key.asymmetricKeyType !== 'rsa') {
+    throw new AliveError(`${source} is a ${key.asymmetricKeyType ?? 'non-asymmetric'} key; alive needs an RSA key (make one with 'alive-p2p keygen')`, {
+      code: 'bad_key',
+    });
+  }
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < MIN_RSA_BITS) {
+    throw new AliveError(`${source} is an RSA-${bits} key, too small: alive needs at least ${MIN_RSA_BITS} bits (keygen makes ${KEYGEN_RSA_BITS})`, {
+      code: 'bad_key',
+    });
+  }
+  return key;
+}
+
+/**
+ * Validates a PEM public key (from a file, or fetched from a relay). A private key is refused
+ * rather than silently reduced to its public half: it means the wrong file was given, and that a
+ * secret is where a shareable key should be.
+ */
+export function publicKeyFromPem(pem: string, source = 'the key'): KeyObject {
+  const label = firstPemLabel(pem);
+  if (label !== undefined && (PRIVATE_LABELS.has(label) || label === 'ENCRYPTED PRIVATE KEY')) {
+    throw new AliveError(`${source} is a private key, not a PEM public key: give the public key (public.pem), and never share the private one`, {
+      code: 'bad_key',
+    });
+  }
+  if (label === undefined || !PUBLIC_LABELS.has(label)) {
+    throw new AliveError(`${source} is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----")`, { code: 'bad_key' });
+  }
+  let key: KeyObject;
+  try {
+    key = createPublicKey({ key: pem, format: 'pem' });
+  } catch {
+    throw new AliveError(`${source} is not a PEM public key (its PEM block does not parse)`, { code: 'bad_key' });
+  }
+  return checkRsa(key, source);
+}
+
+export function loadPublicKey(path: string): KeyObject {
+  return publicKeyFromPem(readKeyFile(path, 'public'), path);
+}
+
+/**
+ * Loads an unencrypted RSA private key. Refuses (AliveError `key_permissions`) a key file that
+ * other users can read or write, as ssh does: the fix is one chmod and the key is already exposed.
+ * The check is skipped on Windows, where POSIX modes mean nothing.
+ */
+export function loadPrivateKey(path: string): KeyObject {
+  const pem = readKeyFile(path, 'private');
+  const label = firstPemLabel(pem);
+  if (label === 'ENCRYPTED PRIVATE KEY') {
+    throw new AliveError(`private key ${path} is protected by a password; alive needs an unencrypted key file (mode 0600)`, {
+      code: 'bad_key',
+    });
+  }
+  if (label !== undefined && PUBLIC_LABELS.has(label)) {
+    throw new AliveError(`${path} is a public key, not a PEM private key: give your private key (private.pem)`, { code: 'bad_key' });
+  }
+  if (label === 'OPENSSH PRIVATE KEY') {
+    throw new AliveError(`${path} is an OpenSSH key; alive needs a PEM RSA key (make one with 'alive-p2p keygen')`, { code: 'bad_key' });
+  }
+  if (label === undefined || !PRIVATE_LABELS.has(label)) {
+    throw new AliveError(`${path} is not a PEM private key (expected "-----BEGIN PRIVATE KEY-----")`, { code: 'bad_key' });
+  }
+  if (process.platform !== 'win32') {
+    const mode = statSync(path).mode & 0o777;
+    if ((mode & 0o077) !== 0) {
+      throw new AliveError(
+        `private key ${path} is accessible to other users (mode 0${mode.toString(8)}); run 'chmod 600 ${path}', and consider making a new key if others may have read it`,
+        { code: 'key_permissions' },
+      );
+    }
+  }
+  let key: KeyObject;
+  try {
+    key = createPrivateKey({ key: pem, format: 'pem' });
+  } catch {
+    throw new AliveError(`${path} is not a PEM private key (its PEM block does not parse)`, { code: 'bad_key' });
+  }
+  return checkRsa(key, path);
+}
+
+function spkiDer(key: KeyObject): Buffer {
+  const pub = key.type === 'private' ? createPublicKey(key) : key;
+  return pub.export({ type: 'spki', format: 'der' });
+}
+
+/** SHA-256 over the DER SubjectPublicKeyInfo, 64 lowercase hex (a private key gives its public half's). */
+export function fingerprint(key: KeyObject): string {
+  return createHash('sha256').update(spkiDer(key)).digest('hex');
+}
+
+/** For people: `SHA256:` then the hex in groups of 4 joined by `:` (16 groups). */
+export function formatFingerprint(hex: string): string {
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw new RangeError('a fingerprint is 64 lowercase hex characters');
+  return `SHA256:${hex.match(/.{4}/g)!.join(':')}`;
+}
+
+export interface GeneratedKeyPair {
+  privateKeyPath: string;
+  publicKeyPath: string;
+  /** 64 lowercase hex, as fingerprint(). */
+  fingerprint: string;
+}
+
+function generateRsa(bits: number): Promise<{ publicKey: string; privateKey: string }> {
+  return new Promise((resolve, reject) => {
+    generateKeyPair(
+      'rsa',
+      {
+        modulusLength: bits,
+        publicExponent: 0x10001,
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      },
+      (err, publicKey, privateKey) => (err ? reject(err) : resolve({ publicKey, privateKey })),
+    );
+  });
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `data` to a new file at `target` with `mode` from its creation, appearing whole, and
+ * never replacing an existing file: written aside (O_EXCL), fsynced, then hard-linked into place
+ * (link fails if the target exists). Where hard links are not supported, falls back to creating
+ * the target itself with O_EXCL.
+ */
+function writeNewFile(target: string, data: string, mode: number): void {
+  const tmp = siblingTempPath(target, 'new');
+  const write = (path: string) => {
+    const fd = openSync(path, 'wx', mode);
+    try {
+      const buf = Buffer.from(data, 'utf8');
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  };
+  try {
+    write(tmp);
+    linkSync(tmp, target);
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw err;
+    safeUnlink(tmp);
+    write(target);
+  } finally {
+    safeUnlink(tmp);
+  }
+}
+
+/**
+ * Makes an RSA-4096 key pair in `dir`: private.pem (PKCS#8, mode 0600 from creation) and
+ * public.pem (SPKI). The folder is created with mode 0700. Never replaces an existing key file.
+ */
+export async function generateRsaKeyPair(dir: string): Promise<GeneratedKeyPair> {
+  const privateKeyPath = join(dir, 'private.pem');
+  const publicKeyPath = join(dir, 'public.pem');
+  for (const path of [privateKeyPath, publicKeyPath]) {
+    if (exists(path)) {
+      throw new AliveError(
+        `${path} already exists; keygen never replaces a key (peers may hold its public half). Move it away first, or choose another --out folder`,
+        { code: 'key_exists' },
+      );
+    }
+  }
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    throw new AliveError(`cannot create the key folder ${dir} (${errnoCode(err) ?? 'unknown error'})`, { code: 'io' });
+  }
+  const { publicKey, privateKey } = await generateRsa(KEYGEN_RSA_BITS);
+  try {
+    writeNewFile(privateKeyPath, privateKey, 0o600);
+  } catch (err) {
+    if (errnoCode(err) === 'EEXIST') {
+      throw new AliveError(`${privateKeyPath} appeared while the key was being made; nothing was replaced`, { code: 'key_exists' });
+    }
+    throw new AliveError(`cannot write ${privateKeyPath} (${errnoCode(err) ?? 'unknown error'})`, { code: 'io' });
+  }
+  try {
+    writeNewFile(publicKeyPath, publicKey, 0o644);
+  } catch (err) {
+    // A private key without its public half is useless and would block a retry: remove it.
+    safeUnlink(privateKeyPath);
+    const why = errnoCode(err) === 'EEXIST' ? 'it appeared while the key was being made' : (errnoCode(err) ?? 'unknown error');
+    throw new AliveError(`cannot write ${publicKeyPath} (${why}); no key was made`, { code: 'io' });
+  }
+  fsyncDir(dir);
+  return { privateKeyPath, publicKeyPath, fingerprint: fingerprint(createPublicKey(publicKey)) };
+}

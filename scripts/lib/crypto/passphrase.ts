@@ -1,0 +1,198 @@
+/**
+ * Passphrase mode: the bytes of `openssl enc -aes-256-cbc -pbkdf2 -iter 600000 -md sha256 -salt`,
+ * i.e. "Salted__" ‖ 8-byte salt ‖ AES-256-CBC/PKCS#7 ciphertext, key ‖ IV from PBKDF2-HMAC-SHA256.
+ * The passphrase only ever comes from WALNUT_PASSPHRASE and never appears in any message.
+ */
+import { randomBytes } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import { AliveError } from '../errors.ts';
+import { CbcDecryptor, CbcEncryptTransform, newCipher, newDecipher, AES_BLOCK_BYTES, type DecryptErrors } from './aes-cbc.ts';
+import { evpBytesToKeyMd5, pbkdf2Sha256KeyIv, PBKDF2_ITERATIONS, SALT_BYTES, type KeyIv } from './kdf.ts';
+
+export const SALTED_MAGIC = Buffer.from('Salted__', 'ascii');
+export const SALTED_HEADER_BYTES = SALTED_MAGIC.length + SALT_BYTES;
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b, 0x08]);
+
+export const PASSPHRASE_ENV = 'WALNUT_PASSPHRASE';
+
+/** The passphrase from WALNUT_PASSPHRASE; unset or empty is an error that says how to set it. */
+export function passphraseFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[PASSPHRASE_ENV];
+  if (value === undefined || value === '') {
+    throw new AliveError(
+      `no passphrase: set the ${PASSPHRASE_ENV} environment variable (the passphrase is never taken from the command line)`,
+      { code: 'no_passphrase' },
+    );
+  }
+  return value;
+}
+
+function passphraseBytes(passphrase: string): Buffer {
+  if (typeof passphrase !== 'string' || passphrase.length === 0) {
+    throw new AliveError(`no passphrase: set the ${PASSPHRASE_ENV} environment variable`, { code: 'no_passphrase' });
+  }
+  return Buffer.from(passphrase, 'utf8');
+}
+
+/** An encrypting stream with a fresh random salt; resolves once the key is derived. */
+export function createPassphraseEncryptStream(passphrase: string): Promise<Transform> {
+  return createPassphraseEncryptStreamWithSalt(passphrase, randomBytes(SALT_BYTES));
+}
+
+/**
+ * The same with a chosen salt. Only for known-answer tests against `openssl enc -S <hex>`: reusing
+ * a salt with a passphrase reuses the key and IV, so product code always goes through the random one.
+ */
+export async function createPassphraseEncryptStreamWithSalt(passphrase: string, salt: Buffer): Promise<Transform> {
+  if (salt.length !== SALT_BYTES) throw new RangeError(`salt must be ${SALT_BYTES} bytes`);
+  const { key, iv } = await pbkdf2Sha256KeyIv(passphraseBytes(passphrase), salt, PBKDF2_ITERATIONS);
+  return new CbcEncryptTransform(newCipher(key, iv), Buffer.concat([SALTED_MAGIC, salt]));
+}
+
+export interface PassphraseDecryptOptions {
+  /**
+   * Also accept payloads made with older `openssl enc` settings (format 2.1.x of the v3 plugin):
+   * PBKDF2-SHA256 at 600000, 100000 and 10000 iterations, then EVP_BytesToKey-MD5. The first whose
+   * first deciphered block starts with the gzip magic 1f 8b 08 is used.
+   */
+  legacyKdfs?: boolean;
+}
+
+const WRONG_PASSPHRASE = 'could not decrypt: wrong passphrase, or the payload is damaged';
+
+function wrongPassphrase(): AliveError {
+  return new AliveError(
+    `${WRONG_PASSPHRASE} (check ${PASSPHRASE_ENV} with the sender; the payload is AES-256-CBC with no integrity tag, so the two cannot be told apart)`,
+    { code: 'wrong_passphrase' },
+  );
+}
+
+function badPayload(what: string): AliveError {
+  return new AliveError(`not a valid passphrase-encrypted payload: ${what}; ask the sender to share the package again`, {
+    code: 'bad_payload',
+  });
+}
+
+const passphraseErrors: DecryptErrors = {
+  truncated: (n) =>
+    badPayload(
+      n === 0
+        ? 'it holds a header but no ciphertext'
+        : `it is truncated or padded (${n} bytes of ciphertext is not a whole number of 16-byte AES blocks)`,
+    ),
+  badPadding: wrongPassphrase,
+};
+
+type KdfCandidate = (pass: Buffer, salt: Buffer) => Promise<KeyIv>;
+
+const CURRENT_KDF: KdfCandidate = (p, s) => pbkdf2Sha256KeyIv(p, s, PBKDF2_ITERATIONS);
+const LEGACY_KDFS: KdfCandidate[] = [
+  CURRENT_KDF,
+  (p, s) => pbkdf2Sha256KeyIv(p, s, 100_000),
+  (p, s) => pbkdf2Sha256KeyIv(p, s, 10_000), // openssl's default -iter with -pbkdf2
+  async (p, s) => evpBytesToKeyMd5(p, s),
+];
+
+function startsWithGzip(firstBlock: Buffer, { key, iv }: KeyIv): boolean {
+  const plain = newDecipher(key, iv).setAutoPadding(false).update(firstBlock);
+  return plain.subarray(0, GZIP_MAGIC.length).equals(GZIP_MAGIC);
+}
+
+class PassphraseDecryptTransform extends Transform {
+  readonly #passphrase: Buffer;
+  readonly #legacy: boolean;
+  /** Bytes held until the header (and, with legacy KDFs, the first block) has arrived. */
+  #pending: Buffer[] = [];
+  #pendingBytes = 0;
+  #decryptor: CbcDecryptor | undefined;
+
+  constructor(passphrase: string, legacy: boolean) {
+    super();
+    this.#passphrase = passphraseBytes(passphrase);
+    this.#legacy = legacy;
+  }
+
+  get #needed(): number {
+    return SALTED_HEADER_BYTES + (this.#legacy ? AES_BLOCK_BYTES : 0);
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (this.#decryptor) {
+      this.#pushPlain(this.#decryptor.update(chunk));
+      callback();
+      return;
+    }
+    this.#pending.push(chunk);
+    this.#pendingBytes += chunk.length;
+    const head = Buffer.concat(this.#pending);
+    this.#pending = [head];
+    const magicBytes = Math.min(head.length, SALTED_MAGIC.length);
+    if (!head.subarray(0, magicBytes).equals(SALTED_MAGIC.subarray(0, magicBytes))) {
+      callback(badPayload('it does not start with "Salted__" (it was not made by passphrase encryption)'));
+      return;
+    }
+    if (head.length < this.#needed) {
+      callback();
+      return;
+    }
+    this.#start(head).then(
+      () => callback(),
+      (err: unknown) => callback(err as Error),
+    );
+  }
+
+  async #start(head: Buffer): Promise<void> {
+    const salt = head.subarray(SALTED_MAGIC.length, SALTED_HEADER_BYTES);
+    const body = head.subarray(SALTED_HEADER_BYTES);
+    let chosen: KeyIv | undefined;
+    if (!this.#legacy) {
+      chosen = await CURRENT_KDF(this.#passphrase, salt);
+    } else {
+      const firstBlock = body.subarray(0, AES_BLOCK_BYTES);
+      for (const kdf of LEGACY_KDFS) {
+        const candidate = await kdf(this.#passphrase, salt);
+        if (startsWithGzip(firstBlock, candidate)) {
+          chosen = candidate;
+          break;
+        }
+      }
+      if (!chosen) throw wrongPassphrase();
+    }
+    this.#decryptor = new CbcDecryptor(chosen.key, chosen.iv, passphraseErrors);
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    this.#pushPlain(this.#decryptor.update(body));
+  }
+
+  #pushPlain(out: Buffer): void {
+    if (out.length > 0) this.push(out);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (!this.#decryptor) {
+      const n = this.#pendingBytes;
+      if (n < SALTED_HEADER_BYTES) {
+        callback(badPayload(n === 0 ? 'it is empty' : `it is ${n} bytes, shorter than the 16-byte "Salted__" header`));
+      } else {
+        // Legacy mode waits for one whole block after the header before choosing a derivation.
+        callback(passphraseErrors.truncated(n - SALTED_HEADER_BYTES));
+      }
+      return;
+    }
+    try {
+      callback(null, this.#decryptor.final());
+    } catch (err) {
+      callback(err as Error);
+    }
+  }
+}
+
+/**
+ * Decrypts a `Salted__` payload. Errors arrive as 'error' events: `bad_payload` (too short, no
+ * "Salted__", truncated or padded), `wrong_passphrase` (bad final block; with legacyKdfs also when
+ * no derivation yields gzip). Without legacyKdfs a wrong passphrase is only known at the end, so a
+ * consumer must discard what it received if the stream errors.
+ */
+export function createPassphraseDecryptStream(passphrase: string, opts: PassphraseDecryptOptions = {}): Transform {
+  return new PassphraseDecryptTransform(passphrase, opts.legacyKdfs === true);
+}

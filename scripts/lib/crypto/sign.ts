@@ -1,0 +1,161 @@
+/**
+ * Manifest signatures (format 2.0, walnut-package-v2.md 3.4): RSASSA-PKCS1-v1_5 with SHA-256 over
+ * the manifest text without its `signature:` block, appended as a YAML block:
+ *
+ *   signature:
+ *     algorithm: "RSA-SHA256"
+ *     signer: "<signer>"
+ *     value: "<base64>"
+ *
+ * Byte-identical to `openssl dgst -sha256 -sign` over the canonical text.
+ */
+import { constants, sign as rsaSign, verify as rsaVerify, type KeyObject } from 'node:crypto';
+import { AliveError } from '../errors.ts';
+
+export const SIGNATURE_ALGORITHM = 'RSA-SHA256';
+
+/** `signature` (optionally followed by spaces) and `:` at column 0 opens the block. */
+const BLOCK_START = /^signature *:/;
+const isIndented = (line: string) => line.startsWith(' ') || line.startsWith('\t');
+const isBlank = (line: string) => line.trim() === '';
+
+interface Split {
+  /** Lines outside every signature block. */
+  kept: string[];
+  /** The lines of each signature block, header first. */
+  blocks: string[][];
+}
+
+function splitSignatureBlocks(text: string): Split {
+  const kept: string[] = [];
+  const blocks: string[][] = [];
+  let current: string[] | undefined;
+  for (const line of text.split('\n')) {
+    if (BLOCK_START.test(line)) {
+      current = [line];
+      blocks.push(current);
+    } else if (current && isIndented(line)) {
+      current.push(line);
+    } else {
+      current = undefined;
+      kept.push(line);
+    }
+  }
+  return { kept, blocks };
+}
+
+/**
+ * The bytes that are signed: split on LF, drop the signature block(s), drop trailing blank lines,
+ * join with LF and end with exactly one LF.
+ */
+export function canonicalManifestForSignature(text: string): string {
+  const { kept } = splitSignatureBlocks(text);
+  let end = kept.length;
+  while (end > 0 && isBlank(kept[end - 1]!)) end--;
+  return `${kept.slice(0, end).join('\n')}\n`;
+}
+
+/** A signer name that can sit in a double-quoted YAML scalar unescaped: a login or key name. */
+const SAFE_SIGNER = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
+
+/**
+ * Signs `text` and returns the canonical text followed by a fresh signature block (any existing
+ * block is replaced). `signer` should be the sender's GitHub login.
+ */
+export function signManifestText(text: string, privateKey: KeyObject, signer: string): string {
+  if (!SAFE_SIGNER.test(signer)) {
+    throw new AliveError(
+      `signer name '${signer.replace(/[^\x20-\x7e]/g, '?').slice(0, 100)}' is not usable: use 1-100 letters, digits, '.', '_', '-' or '@' (a GitHub login)`,
+      { code: 'bad_signer' },
+    );
+  }
+  if (privateKey.type !== 'private') throw new TypeError('signing needs a private key');
+  const canonical = canonicalManifestForSignature(text);
+  const value = rsaSign('sha256', Buffer.from(canonical, 'utf8'), { key: privateKey, padding: constants.RSA_PKCS1_PADDING });
+  const body = canonical.replace(/\n+$/, '');
+  return (
+    `${body}\n\nsignature:\n` +
+    `  algorithm: "${SIGNATURE_ALGORITHM}"\n` +
+    `  signer: "${signer}"\n` +
+    `  value: "${value.toString('base64')}"\n`
+  );
+}
+
+export interface SignatureBlock {
+  algorithm: string;
+  signer: string;
+  value: string;
+}
+
+/**
+ * A YAML scalar as the block writes it: "double-quoted" (with \" and \\), 'single-quoted', or
+ * plain; a trailing `# comment` is ignored.
+ */
+function scalar(raw: string): string {
+  const v = raw.trim();
+  const double = /^"((?:[^"\\]|\\.)*)"/.exec(v);
+  if (double) return double[1]!.replace(/\\(["\\])/g, '$1');
+  const single = /^'((?:[^']|'')*)'/.exec(v);
+  if (single) return single[1]!.replace(/''/g, "'");
+  return v.replace(/(?:^|\s+)#.*$/, '');
+}
+
+function parseBlock(lines: string[]): SignatureBlock {
+  const fields: Record<string, string> = {};
+  for (const line of lines.slice(1)) {
+    const m = /^[ \t]+([A-Za-z_]+)[ \t]*:(.*)$/.exec(line);
+    if (m && !(m[1]! in fields)) fields[m[1]!] = scalar(m[2]!);
+  }
+  return { algorithm: fields.algorithm ?? '', signer: fields.signer ?? '', value: fields.value ?? '' };
+}
+
+/** The (first) signature block's fields; '' for a field the block lacks; undefined if there is none. */
+export function readSignatureBlock(text: string): SignatureBlock | undefined {
+  const first = splitSignatureBlocks(text).blocks[0];
+  return first ? parseBlock(first) : undefined;
+}
+
+export interface ManifestSignatureCheck {
+  /** A signature block is present. */
+  present: boolean;
+  /** It is well-formed, uses RSA-SHA256 and verifies against the given key. */
+  ok: boolean;
+  signer?: string;
+  /** Why ok is false, for people. */
+  reason?: string;
+}
+
+const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Verifies a manifest's signature against the signer's public key (which the caller trusts). */
+export function verifyManifestText(text: string, signerPublicKey: KeyObject): ManifestSignatureCheck {
+  const { blocks } = splitSignatureBlocks(text);
+  if (blocks.length === 0) return { present: false, ok: false, reason: 'the manifest is not signed' };
+  const block = parseBlock(blocks[0]!);
+  const signer = block.signer === '' ? undefined : block.signer;
+  const fail = (reason: string): ManifestSignatureCheck => ({ present: true, ok: false, ...(signer ? { signer } : {}), reason });
+  if (blocks.length > 1) return fail('the manifest has more than one signature block');
+  if (block.algorithm !== SIGNATURE_ALGORITHM) {
+    return fail(
+      block.algorithm === ''
+        ? 'the signature block names no algorithm'
+        : `unsupported signature algorithm '${block.algorithm.slice(0, 40)}' (only ${SIGNATURE_ALGORITHM} is accepted)`,
+    );
+  }
+  if (block.value === '') return fail('the signature block has no value');
+  if (!STANDARD_BASE64.test(block.value)) return fail('the signature value is not base64');
+  const canonical = Buffer.from(canonicalManifestForSignature(text), 'utf8');
+  let ok: boolean;
+  try {
+    ok = rsaVerify(
+      'sha256',
+      canonical,
+      { key: signerPublicKey, padding: constants.RSA_PKCS1_PADDING },
+      Buffer.from(block.value, 'base64'),
+    );
+  } catch {
+    ok = false;
+  }
+  if (!ok) return fail('bad signature: the manifest was changed after signing, or it was signed by another key');
+  return { present: true, ok: true, ...(signer ? { signer } : {}) };
+}

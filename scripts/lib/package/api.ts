@@ -1,0 +1,158 @@
+/**
+ * What other parts of alive (the relay) call to handle packages: read a manifest, seal a package
+ * for a peer (encrypt to their key, sign with ours), verify a package.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { AliveError } from '../errors.ts';
+import { canonicalManifestForSignature, signManifestText } from '../crypto/sign.ts';
+import { readPackageHead } from './info.ts';
+import { readPackage, sha256File, type Envelope } from './read-package.ts';
+import { readTarFile } from './tar-read.ts';
+import { folderSink, hashOnlySink } from './sinks.ts';
+import { tarSink } from './tar-sink.ts';
+import { writeEncryptedPackage, type SignerSpec } from './encrypt.ts';
+import { writeTarGz } from './archive-out.ts';
+import { manifestEntryMeta } from './create.ts';
+import { packageCryptoFrom } from './crypto-adapter.ts';
+import { DEFAULT_MAX_SIZE } from './limits.ts';
+import type { Manifest } from './manifest.ts';
+
+export interface PackageManifestInfo {
+  text?: string;
+  manifest?: Manifest;
+  envelope: Envelope;
+}
+
+export async function readPackageManifest(path: string): Promise<PackageManifestInfo> {
+  const head = await readPackageHead(path);
+  return { envelope: head.envelope, ...(head.text ? { text: head.text } : {}), ...(head.manifest ? { manifest: head.manifest } : {}) };
+}
+
+/** The 2.0 manifest text of an encrypted package: `encrypted: true`, the payload hash, no signature. */
+export function encryptedManifestText(text: string, payloadSha256: string): string {
+  const lines = canonicalManifestForSignature(text)
+    .split('\n')
+    .filter((l) => !/^payload_sha256\s*:/.test(l));
+  const i = lines.findIndex((l) => /^encrypted\s*:/.test(l));
+  if (i < 0) throw new AliveError('the manifest has no encrypted: field, so it is not a 2.0 package', { code: 'bad_manifest' });
+  lines.splice(i, 1, 'encrypted: true', `payload_sha256: "${payloadSha256}"`);
+  return lines.join('\n');
+}
+
+export interface SealOptions {
+  input: string;
+  output: string;
+  recipientPublicKey: KeyObject;
+  signer: SignerSpec;
+  maxSize?: number;
+}
+
+/**
+ * A plaintext package is checked entry by entry and re-packed RSA-encrypted to the recipient and
+ * signed; an already-encrypted 2.0 package keeps its payload and is (re-)signed.
+ */
+export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: string; bytes: number; encrypted: boolean }> {
+  const head = await readPackageHead(opts.input);
+  const maxBytes = opts.maxSize ?? DEFAULT_MAX_SIZE;
+  if (head.envelope === 'plain') {
+    const written = await writeEncryptedPackage(
+      opts.output,
+      { mode: 'rsa', recipient: opts.recipientPublicKey },
+      async (tar) => {
+        await readPackage(opts.input, tarSink(tar), { maxBytes });
+      },
+      (sha) => encryptedManifestText(head.text!, sha),
+      opts.signer,
+    );
+    return { sha256: written.sha256, bytes: written.bytes, encrypted: true };
+  }
+  if (head.envelope === 'passphrase' || head.envelope === 'rsa') {
+    const spool = await mkdtemp(join(tmpdir(), 'alive-seal-'));
+    try {
+      await readTarFile(opts.input, 'gzip', { maxBytes, maxEntries: 10, label: opts.input }, async (e) => {
+        if (e.kind === 'dir') return;
+        if (e.path === 'payload.enc' || e.path === 'payload.key') await folderSink(spool).writeFile(e.path, 0o600, 0, e.body);
+        else e.body.resume();
+      });
+      const payloadPath = join(spool, 'payload.enc');
+      const sha = await sha256File(payloadPath);
+      const text = signManifestText(encryptedManifestText(head.text!, sha), opts.signer.privateKey, opts.signer.name);
+      const mtimeSec = Math.floor(Date.now() / 1000);
+      const written = await writeTarGz(opts.output, async (tar) => {
+        await tar.addFile(manifestEntryMeta(text), Buffer.from(text));
+        if (head.envelope === 'rsa') {
+          const keyPath = join(spool, 'payload.key');
+          await tar.addFile({ path: 'payload.key', size: statSync(keyPath).size, mode: 0o644, mtimeSec }, createReadStream(keyPath));
+        }
+        await tar.addFile({ path: 'payload.enc', size: statSync(payloadPath).size, mode: 0o644, mtimeSec }, createReadStream(payloadPath));
+      });
+      return { sha256: written.sha256, bytes: written.bytes, encrypted: true };
+    } finally {
+      await rm(spool, { recursive: true, force: true });
+    }
+  }
+  throw new AliveError(
+    `${opts.input} is a v3 (format 2.1) package, which alive cannot re-seal for a peer; create it again with alive-p2p create`,
+    { code: 'unsupported_version' },
+  );
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  format_version: string | null;
+  scope: string | null;
+  files: number | null;
+  encrypted: boolean | null;
+  signed: boolean | null;
+  signature_ok: boolean | null;
+  signer: string | null;
+  problems: string[];
+  code?: string;
+}
+
+/** Full verification without writing anything; refusals become `ok: false` with the reason. */
+export async function verifyPackage(
+  path: string,
+  opts: { privateKey?: KeyObject; signerPublicKey?: KeyObject; maxSize?: number; requireSignature?: boolean } = {},
+): Promise<VerifyResult> {
+  try {
+    const crypto = packageCryptoFrom({
+      ...(opts.privateKey ? { privateKey: opts.privateKey } : {}),
+      ...(opts.signerPublicKey ? { signerPublicKey: opts.signerPublicKey } : {}),
+    });
+    const r = await readPackage(path, hashOnlySink, {
+      maxBytes: opts.maxSize ?? DEFAULT_MAX_SIZE,
+      crypto,
+      requireSignature: opts.requireSignature ?? opts.signerPublicKey !== undefined,
+    });
+    return {
+      ok: true,
+      format_version: r.manifest.format_version,
+      scope: r.manifest.scope,
+      files: r.files,
+      encrypted: r.envelope !== 'plain' && r.envelope !== 'v3-plain',
+      signed: r.signature.present,
+      signature_ok: r.signature.present ? (opts.signerPublicKey ? r.signature.ok : null) : null,
+      signer: r.signature.signer ?? null,
+      problems: [],
+    };
+  } catch (err) {
+    if (!(err instanceof AliveError)) throw err;
+    return {
+      ok: false,
+      format_version: null,
+      scope: null,
+      files: null,
+      encrypted: null,
+      signed: null,
+      signature_ok: err.code === 'bad_signature' ? false : null,
+      signer: null,
+      problems: [err.message],
+      code: err.code,
+    };
+  }
+}

@@ -1,0 +1,122 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, join, resolve, dirname } from 'node:path';
+import { homedir } from 'node:os';
+import { AliveError } from '../errors.ts';
+import { ALIVE_VERSION } from '../version.ts';
+import { collectWalnut, type CollectResult, type HeldBack, type Skipped } from './collect.ts';
+import { digestPackedBytes, packedBytesChecked, type Digest } from './file-source.ts';
+import { serializeManifest, utcStamp, bareValueProblem, MANIFEST_NAME, type Scope, type ManifestFile } from './manifest.ts';
+import { writeTarGz, type WrittenArchive } from './archive-out.ts';
+import type { PlannedFile } from './collect.ts';
+import type { TarWriter } from './tar-writer.ts';
+
+export interface CreateOptions {
+  walnut: string;
+  scope: Scope;
+  bundles: string[];
+  output?: string;
+  description?: string;
+  allowSensitive: boolean;
+  now?: Date;
+}
+
+export interface StagedPlan {
+  walnutName: string;
+  collected: CollectResult;
+  digests: Map<string, Digest>;
+  files: ManifestFile[];
+}
+
+export interface CreateResult extends WrittenArchive {
+  scope: Scope;
+  files: number;
+  /** Bytes of content packed (before compression). */
+  contentBytes: number;
+  heldBack: HeldBack[];
+  skipped: Skipped[];
+}
+
+/** Collects and hashes the walnut's files: everything a manifest needs, before any archive is written. */
+export async function planPackage(opts: CreateOptions): Promise<StagedPlan> {
+  const walnutName = basename(resolve(opts.walnut));
+  const why = bareValueProblem(walnutName);
+  if (why) throw new AliveError(`the walnut's folder name ${why}; rename the folder before sharing`, { code: 'unpackable_name' });
+  if (opts.description !== undefined && /[\r\n]/.test(opts.description)) {
+    throw new AliveError('--description must be a single line', { code: 'usage', exitCode: 2 });
+  }
+  const collected = collectWalnut({ walnut: opts.walnut, scope: opts.scope, bundles: opts.bundles, allowSensitive: opts.allowSensitive });
+  const digests = new Map<string, Digest>();
+  const files: ManifestFile[] = [];
+  for (const f of collected.files) {
+    const d = await digestPackedBytes(f);
+    digests.set(f.path, d);
+    files.push({ path: f.path, sha256: d.sha256, size: d.size });
+  }
+  return { walnutName, collected, digests, files };
+}
+
+export function manifestTextFor(plan: StagedPlan, opts: CreateOptions, extra: { encrypted: boolean; payloadSha256?: string }): string {
+  return serializeManifest({
+    walnut: plan.walnutName,
+    scope: opts.scope,
+    created: utcStamp(opts.now),
+    encrypted: extra.encrypted,
+    files: plan.files,
+    pluginVersion: ALIVE_VERSION,
+    ...(opts.description ? { description: opts.description } : {}),
+    ...(opts.scope === 'bundle' ? { bundles: plan.collected.bundles } : {}),
+    ...(extra.payloadSha256 ? { payloadSha256: extra.payloadSha256 } : {}),
+  });
+}
+
+/** Writes every planned file into `tar`, re-hashing each on the way (a file that changed fails). */
+export async function writePlannedFiles(tar: TarWriter, plan: StagedPlan): Promise<void> {
+  for (const f of plan.collected.files) {
+    const d = plan.digests.get(f.path)!;
+    await tar.addFile({ path: f.path, size: d.size, mode: f.mode, mtimeSec: f.mtimeSec }, packedBytesChecked(f, d));
+  }
+}
+
+export function manifestEntryMeta(text: string, now?: Date) {
+  return {
+    path: MANIFEST_NAME,
+    size: Buffer.byteLength(text),
+    mode: 0o644,
+    mtimeSec: Math.floor((now ?? new Date()).getTime() / 1000),
+  };
+}
+
+/** The reference's default name: ~/Desktop (if it exists, else the current folder). */
+export function defaultOutputPath(walnutName: string, scope: Scope, bundles: string[], now = new Date()): string {
+  const desktop = join(homedir(), 'Desktop');
+  const dir = existsSync(desktop) && statSync(desktop).isDirectory() ? desktop : process.cwd();
+  const d = now;
+  const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const label = scope === 'bundle' ? `bundle-${bundles.slice(0, 3).join('-')}` : scope;
+  return join(dir, `${walnutName}-${label}-${date}.walnut`);
+}
+
+/** `alive-p2p create` for an unencrypted package. */
+export async function createPlainPackage(opts: CreateOptions, signManifest?: (text: string) => string): Promise<CreateResult> {
+  const plan = await planPackage(opts);
+  const output = resolve(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles, opts.now));
+  if (!existsSync(dirname(output))) {
+    throw new AliveError(`the folder for ${output} does not exist; create it or choose another --output`, { code: 'unwritable' });
+  }
+  let manifest = manifestTextFor(plan, opts, { encrypted: false });
+  if (signManifest) manifest = signManifest(manifest);
+  const written = await writeTarGz(output, async (tar) => {
+    await tar.addFile(manifestEntryMeta(manifest, opts.now), Buffer.from(manifest));
+    await writePlannedFiles(tar, plan);
+  });
+  return {
+    ...written,
+    scope: opts.scope,
+    files: plan.files.length,
+    contentBytes: plan.files.reduce((a, f) => a + f.size, 0),
+    heldBack: plan.collected.heldBack,
+    skipped: plan.collected.skipped,
+  };
+}
+
+export type { PlannedFile };

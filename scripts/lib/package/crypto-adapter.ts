@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { AliveError } from '../errors.ts';
+import { relayDir } from '../home.ts';
+import { createPassphraseDecryptStream, passphraseFromEnv } from '../crypto/passphrase.ts';
+import { createAesCbcDecryptStream } from '../crypto/aes-cbc.ts';
+import { unwrapKeyIv, unwrapEnvelopeKey, parseRsaEnvelopeV1 } from '../crypto/rsa.ts';
+import { verifyManifestText } from '../crypto/sign.ts';
+import { loadPrivateKey, loadPublicKey } from '../crypto/keys.ts';
+import type { PackageCrypto } from './read-package.ts';
+
+export interface CryptoSources {
+  privateKeyPath?: string;
+  privateKey?: KeyObject;
+  signerKeyPath?: string;
+  signerPublicKey?: KeyObject;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The user's relay key, used when an RSA package arrives and no --private-key was given. */
+export function defaultPrivateKeyPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const p = join(relayDir(env), 'keys', 'private.pem');
+  return existsSync(p) ? p : undefined;
+}
+
+/**
+ * Builds the reader's decryption and signature checks from what the user gave. Keys are loaded
+ * only when a package needs them; the signer key is loaded at once so a bad file fails early.
+ */
+export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
+  const env = src.env ?? process.env;
+  let priv = src.privateKey;
+  const privateKey = (): KeyObject => {
+    if (priv) return priv;
+    const path = src.privateKeyPath ?? defaultPrivateKeyPath(env);
+    if (!path) {
+      throw new AliveError('this package is encrypted to a person\'s key: pass --private-key with your private key (PEM)', {
+        code: 'encrypted',
+      });
+    }
+    priv = loadPrivateKey(path);
+    return priv;
+  };
+  const signer = src.signerPublicKey ?? (src.signerKeyPath ? loadPublicKey(src.signerKeyPath) : undefined);
+  if (src.privateKeyPath) privateKey();
+  return {
+    passphraseDecryptStream: (legacyKdfs) => createPassphraseDecryptStream(passphraseFromEnv(env), { legacyKdfs }),
+    unwrapPayloadKey: (wrapped) => unwrapKeyIv(privateKey(), wrapped),
+    unwrapV3Envelope: (json) => unwrapEnvelopeKey(privateKey(), parseRsaEnvelopeV1(json)),
+    aesDecryptStream: (key, iv) => createAesCbcDecryptStream(key, iv),
+    ...(signer ? { verifyManifest: (text: string) => verifyManifestText(text, signer) } : {}),
+  };
+}

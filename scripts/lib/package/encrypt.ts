@@ -1,0 +1,104 @@
+/**
+ * Encrypted 2.0 packages, as the reference lays them out (walnut-package-v2.md 2.2, 3): a
+ * cleartext manifest with `encrypted: true`, `payload.key` (RSA mode) and `payload.enc`, the
+ * inner tar.gz of the files encrypted with AES-256-CBC. We add `payload_sha256` (the SHA-256 of
+ * payload.enc) to the manifest, so a signature over the manifest covers the ciphertext too.
+ */
+import { createWriteStream, createReadStream, statSync } from 'node:fs';
+import { createHash, randomBytes, type KeyObject } from 'node:crypto';
+import { finished } from 'node:stream/promises';
+import type { Transform } from 'node:stream';
+import { siblingTempPath, safeUnlink } from '../fs/atomic.ts';
+import { createPassphraseEncryptStream } from '../crypto/passphrase.ts';
+import { createAesCbcEncryptStream } from '../crypto/aes-cbc.ts';
+import { wrapKeyIv } from '../crypto/rsa.ts';
+import { signManifestText } from '../crypto/sign.ts';
+import { ParallelGzipWriter } from './gzip-writer.ts';
+import { TarWriter } from './tar-writer.ts';
+import { writeTarGz, type WrittenArchive } from './archive-out.ts';
+import { writableSink } from './stream-sink.ts';
+import { manifestEntryMeta } from './create.ts';
+
+export type EncryptionSpec = { mode: 'passphrase'; passphrase: string } | { mode: 'rsa'; recipient: KeyObject };
+
+export interface SignerSpec {
+  privateKey: KeyObject;
+  name: string;
+}
+
+interface Payload {
+  path: string;
+  sha256: string;
+  bytes: number;
+  wrappedKey?: Buffer;
+}
+
+/** Streams the inner tar.gz through the cipher into a private temporary file beside `output`. */
+async function writePayload(output: string, enc: EncryptionSpec, fillInner: (tar: TarWriter) => Promise<void>): Promise<Payload> {
+  let cipher: Transform;
+  let wrappedKey: Buffer | undefined;
+  if (enc.mode === 'passphrase') {
+    cipher = await createPassphraseEncryptStream(enc.passphrase);
+  } else {
+    const key = randomBytes(32);
+    const iv = randomBytes(16);
+    wrappedKey = wrapKeyIv(enc.recipient, key, iv);
+    cipher = createAesCbcEncryptStream(key, iv);
+    key.fill(0);
+  }
+  const path = siblingTempPath(output, 'payload');
+  const file = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+  const hash = createHash('sha256');
+  let bytes = 0;
+  cipher.on('data', (c: Buffer) => {
+    hash.update(c);
+    bytes += c.length;
+  });
+  cipher.pipe(file);
+  try {
+    const gz = new ParallelGzipWriter(writableSink(cipher));
+    const tar = new TarWriter((c) => gz.write(c));
+    await fillInner(tar);
+    await tar.finish();
+    await gz.end();
+    cipher.end();
+    await finished(file);
+  } catch (err) {
+    cipher.destroy();
+    file.destroy();
+    safeUnlink(path);
+    throw err;
+  }
+  return { path, sha256: hash.digest('hex'), bytes, ...(wrappedKey ? { wrappedKey } : {}) };
+}
+
+/**
+ * Writes an encrypted package to `output`. `manifestFor` receives the payload's SHA-256 and
+ * returns the manifest text (with `encrypted: true`), which is signed when a signer is given.
+ */
+export async function writeEncryptedPackage(
+  output: string,
+  enc: EncryptionSpec,
+  fillInner: (tar: TarWriter) => Promise<void>,
+  manifestFor: (payloadSha256: string) => string,
+  signer?: SignerSpec,
+  now?: Date,
+): Promise<WrittenArchive> {
+  const payload = await writePayload(output, enc, fillInner);
+  try {
+    let manifest = manifestFor(payload.sha256);
+    if (signer) manifest = signManifestText(manifest, signer.privateKey, signer.name);
+    const mtimeSec = Math.floor((now ?? new Date()).getTime() / 1000);
+    return await writeTarGz(output, async (tar) => {
+      await tar.addFile(manifestEntryMeta(manifest, now), Buffer.from(manifest));
+      // payload.key before payload.enc, so a streaming reader knows the key before the data.
+      if (payload.wrappedKey) {
+        await tar.addFile({ path: 'payload.key', size: payload.wrappedKey.length, mode: 0o644, mtimeSec }, payload.wrappedKey);
+      }
+      const size = statSync(payload.path).size;
+      await tar.addFile({ path: 'payload.enc', size, mode: 0o644, mtimeSec }, createReadStream(payload.path, { highWaterMark: 256 * 1024 }));
+    });
+  } finally {
+    safeUnlink(payload.path);
+  }
+}

@@ -1,0 +1,71 @@
+import { mkdtemp, rm, rename, rmdir, readdir, stat, mkdir, chmod } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { AliveError, errnoCode } from '../errors.ts';
+import { fsyncDir } from '../fs/atomic.ts';
+import { readPackage, type ReadOptions, type ReadResult } from './read-package.ts';
+import { folderSink } from './sinks.ts';
+
+export interface ExtractResult extends ReadResult {
+  output: string;
+}
+
+async function existingState(path: string): Promise<'absent' | 'empty-dir' | 'occupied'> {
+  try {
+    const st = await stat(path);
+    if (!st.isDirectory()) return 'occupied';
+    return (await readdir(path)).length === 0 ? 'empty-dir' : 'occupied';
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return 'absent';
+    throw err;
+  }
+}
+
+/** Creates missing parent folders, returning the ones it made (outermost first) so they can be undone. */
+async function makeParents(dir: string): Promise<string[]> {
+  const made: string[] = [];
+  let d = dir;
+  const chain: string[] = [];
+  for (;;) {
+    try {
+      await stat(d);
+      break;
+    } catch {
+      chain.unshift(d);
+      const up = dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+  }
+  for (const c of chain) {
+    await mkdir(c);
+    made.push(c);
+  }
+  return made;
+}
+
+/**
+ * Unpacks into a fresh hidden folder beside the destination and renames it into place only when
+ * every check has passed. On any refusal the destination is left absent (or empty, as it was).
+ */
+export async function extractPackage(pkg: string, outputDir: string, opts: ReadOptions): Promise<ExtractResult> {
+  const output = resolve(outputDir);
+  const state = await existingState(output);
+  if (state === 'occupied') {
+    throw new AliveError(`${output} already exists and is not an empty folder; extract into a new folder`, { code: 'exists' });
+  }
+  const parent = dirname(output);
+  const madeParents = await makeParents(parent);
+  const staging = await mkdtemp(join(parent, `.${basename(output)}.alive-extract-`));
+  try {
+    const result = await readPackage(pkg, folderSink(staging), opts);
+    await chmod(staging, 0o755);
+    if (state === 'empty-dir') await rmdir(output);
+    await rename(staging, output);
+    fsyncDir(parent);
+    return { ...result, output };
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    for (const d of madeParents.reverse()) await rmdir(d).catch(() => {});
+    throw err;
+  }
+}

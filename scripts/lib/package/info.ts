@@ -1,0 +1,62 @@
+import { AliveError } from '../errors.ts';
+import { parseManifest, MANIFEST_NAME, type Manifest } from './manifest.ts';
+import { readTarFile, sniffCompression } from './tar-read.ts';
+import type { Envelope } from './read-package.ts';
+
+export interface PackageHead {
+  /** undefined for v3 encrypted packages, whose manifest travels inside the ciphertext. */
+  manifest?: Manifest;
+  text?: string;
+  envelope: Envelope;
+  entries: string[];
+}
+
+class Found extends Error {}
+
+/**
+ * Reads only as far as the manifest (the first entry of packages written by alive or the
+ * reference), plus the names of the entries before it. Nothing is decrypted or written.
+ */
+export async function readPackageHead(path: string): Promise<PackageHead> {
+  const label = path.slice(path.lastIndexOf('/') + 1) || path;
+  let kind;
+  try {
+    kind = await sniffCompression(path);
+  } catch (err) {
+    throw new AliveError(`cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}); check the path`, { code: 'unreadable' });
+  }
+  if (kind === 'salted') return { envelope: 'v3-passphrase', entries: [] };
+  if (kind === 'unknown') throw new AliveError(`${label} is not a .walnut package (it is neither gzip nor tar data)`, { code: 'bad_archive' });
+  const entries: string[] = [];
+  let text: string | undefined;
+  let encrypted = false;
+  const limits = { maxBytes: 64 * 1024 * 1024 * 1024, maxEntries: 1_000_000, label };
+  try {
+    await readTarFile(path, kind === 'gzip' ? 'gzip' : 'none', limits, async (e) => {
+      if (e.kind === 'dir') return;
+      entries.push(e.path);
+      if (e.path === MANIFEST_NAME) {
+        const chunks: Buffer[] = [];
+        for await (const c of e.body as AsyncIterable<Buffer>) chunks.push(c);
+        text = Buffer.concat(chunks).toString('utf8');
+        // An encrypted 2.0 package: keep listing names to tell passphrase from RSA (payload.key).
+        encrypted = /^encrypted:\s*true\s*$/im.test(text);
+        if (!encrypted) throw new Found();
+        return;
+      }
+      if (encrypted && e.path === 'payload.key') throw new Found();
+      e.body.resume();
+    });
+  } catch (err) {
+    if (!(err instanceof Found)) throw err;
+  }
+  if (kind === 'tar') {
+    if (entries.includes('rsa-envelope-v1.json')) return { envelope: 'v3-rsa', entries };
+    if (text === undefined) throw new AliveError(`${label} is not a .walnut package (no manifest.yaml)`, { code: 'missing_manifest' });
+  }
+  if (text === undefined) throw new AliveError(`${label} has no manifest.yaml, so it is not a .walnut package`, { code: 'missing_manifest' });
+  const manifest = parseManifest(text);
+  let envelope: Envelope = manifest.generation === 'v3' ? 'v3-plain' : 'plain';
+  if (manifest.encrypted || entries.includes('payload.enc')) envelope = entries.includes('payload.key') ? 'rsa' : 'passphrase';
+  return { manifest, text, envelope, entries };
+}

@@ -1,0 +1,2 @@
+/** Default ceiling on a package's expanded size (cli.md 4: 4 GiB, --max-size to change). */
+export const DEFAULT_MAX_SIZE = 4 * 1024 * 1024 * 1024;

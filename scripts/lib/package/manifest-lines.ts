@@ -1,0 +1,139 @@
+/**
+ * The manifest's line grammar. The reference (format 2.0) writes `manifest.yaml` by hand and reads
+ * it with a line-based parser, not a YAML library: paths and bundle names are unquoted, quoted
+ * scalars are unquoted without escape processing, and nothing is type-converted that we do not ask
+ * for. The v3 redesign (2.1.x) double-quotes every string with `\\ \" \n \r` escapes. One reader
+ * serves both: values are kept as raw strings and decoded per dialect; fields are typed later.
+ */
+
+export type Dialect = '2.0' | '2.1';
+export type RawMap = Record<string, string>;
+export type RawValue = string | RawMap | Array<string | RawMap>;
+export type RawManifest = Map<string, RawValue>;
+
+export class ManifestSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(`manifest.yaml line ${line}: ${message}`);
+  }
+}
+
+const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:\s+(.*)|\s*)$/;
+const NESTED_KEY = /^\s+([A-Za-z_][A-Za-z0-9_-]*):(?:\s+(.*)|\s*)$/;
+
+/** Decodes one scalar as written by either dialect. */
+export function decodeScalar(raw: string, dialect: Dialect): string {
+  const v = raw.trim();
+  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
+    const inner = v.slice(1, -1);
+    return dialect === '2.1' ? unescapeV3(inner) : inner;
+  }
+  if (v.length >= 2 && v.startsWith("'") && v.endsWith("'")) return v.slice(1, -1);
+  return v;
+}
+
+function unescapeV3(s: string): string {
+  // Decodes escapes left to right, so `\\n` stays a backslash followed by n (v3's own reader
+  // replaced sequentially and turned `C:\new` into a newline).
+  return s.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c));
+}
+
+/** Sniffs the dialect from the format_version line before parsing the rest. */
+export function sniffDialect(text: string): Dialect {
+  const m = /^format_version:\s*["']?(\d+)\.(\d+)/m.exec(text);
+  if (m && m[1] === '2' && Number(m[2]) >= 1) return '2.1';
+  return '2.0';
+}
+
+/**
+ * Parses the text into raw top-level entries: scalars, mappings (`source:`, `relay:`,
+ * `signature:`) and lists (`files:` of maps, `bundles:` of scalars). Comments and blank lines are
+ * skipped; CR before LF is tolerated (the reference would have kept it).
+ */
+export function parseManifestLines(text: string): RawManifest {
+  const dialect = sniffDialect(text);
+  const out: RawManifest = new Map();
+  const lines = text.split('\n');
+  let section: { key: string; kind: 'map' | 'list' | 'open'; value: RawValue } | undefined;
+  let currentItem: RawMap | undefined;
+
+  const closeSection = () => {
+    section = undefined;
+    currentItem = undefined;
+  };
+
+  lines.forEach((rawLine, idx) => {
+    const lineNo = idx + 1;
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+
+    const indented = /^\s/.test(line);
+    if (!indented) {
+      const m = TOP_KEY.exec(line);
+      if (!m) throw new ManifestSyntaxError(`expected 'key: value', got '${truncate(line)}'`, lineNo);
+      const key = m[1]!;
+      const rest = (m[2] ?? '').trim();
+      if (out.has(key)) throw new ManifestSyntaxError(`duplicate key '${key}'`, lineNo);
+      closeSection();
+      if (rest === '' || rest === '[]') {
+        // An empty value opens a section whose kind the first child decides; `[]` is an empty list.
+        const value: RawValue = rest === '[]' ? [] : '';
+        out.set(key, value);
+        if (rest === '') section = { key, kind: 'open', value };
+        return;
+      }
+      out.set(key, rest === '{}' ? {} : decodeScalar(rest, dialect));
+      return;
+    }
+
+    if (!section) throw new ManifestSyntaxError(`indented line outside a section: '${truncate(line)}'`, lineNo);
+
+    if (trimmed.startsWith('- ') || trimmed === '-') {
+      if (section.kind === 'map') throw new ManifestSyntaxError(`list item inside mapping '${section.key}'`, lineNo);
+      if (section.kind === 'open') {
+        section.kind = 'list';
+        section.value = [];
+        out.set(section.key, section.value);
+      }
+      const list = section.value as Array<string | RawMap>;
+      const item = trimmed === '-' ? '' : trimmed.slice(2);
+      const kv = /^([A-Za-z_][A-Za-z0-9_-]*):(?:\s+(.*)|\s*)$/.exec(item);
+      if (kv && !/^["']/.test(item)) {
+        currentItem = { [kv[1]!]: decodeScalar(kv[2] ?? '', dialect) };
+        list.push(currentItem);
+      } else {
+        currentItem = undefined;
+        // Bundle names in 2.0 are written bare and read back without unquoting; 2.1 quotes them.
+        list.push(dialect === '2.1' ? decodeScalar(item, dialect) : item.trim());
+      }
+      return;
+    }
+
+    const m = NESTED_KEY.exec(line);
+    if (!m) throw new ManifestSyntaxError(`expected 'key: value', got '${truncate(line)}'`, lineNo);
+    const key = m[1]!;
+    const value = decodeScalar(m[2] ?? '', dialect);
+    if (section.kind === 'list') {
+      if (!currentItem) throw new ManifestSyntaxError(`'${key}:' does not belong to a list item`, lineNo);
+      if (key in currentItem) throw new ManifestSyntaxError(`duplicate key '${key}' in a list item`, lineNo);
+      currentItem[key] = value;
+      return;
+    }
+    if (section.kind === 'open') {
+      section.kind = 'map';
+      section.value = {};
+      out.set(section.key, section.value);
+    }
+    const map = section.value as RawMap;
+    if (key in map) throw new ManifestSyntaxError(`duplicate key '${section.key}.${key}'`, lineNo);
+    map[key] = value;
+  });
+  return out;
+}
+
+function truncate(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}

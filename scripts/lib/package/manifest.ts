@@ -1,0 +1,254 @@
+import { z } from 'zod';
+import { AliveError } from '../errors.ts';
+import { parseManifestLines, ManifestSyntaxError, sniffDialect, type RawManifest, type RawMap } from './manifest-lines.ts';
+import { unsafePathReason, compareCodePoints } from './safe-path.ts';
+
+export const FORMAT_VERSION = '2.0.0';
+export const MANIFEST_NAME = 'manifest.yaml';
+export type Scope = 'full' | 'bundle' | 'snapshot';
+export const SCOPES: readonly Scope[] = ['full', 'bundle', 'snapshot'];
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+export interface SignatureBlock {
+  algorithm: string;
+  signer: string;
+  value: string;
+}
+
+export interface Manifest {
+  format_version: string;
+  /** 'v2' (2.0.x, the reference and ours), 'v3' (2.1.x) or 'v1' (1.x capsules). */
+  generation: 'v1' | 'v2' | 'v3';
+  source: Record<string, string>;
+  scope: Scope;
+  created: string;
+  encrypted: boolean;
+  description?: string;
+  note?: string;
+  files: ManifestFile[];
+  bundles?: string[];
+  relay?: Record<string, string>;
+  /** 2.0 (ours): SHA-256 of payload.enc. 2.1 (v3): digest of the files list. */
+  payload_sha256?: string;
+  sender?: string;
+  source_layout?: string;
+  signature?: SignatureBlock;
+  /** Every other top-level key, kept as read. */
+  extra: Record<string, unknown>;
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+function fail(message: string, code = 'bad_manifest'): never {
+  throw new AliveError(`invalid manifest.yaml: ${message}`, { code });
+}
+
+const fileSchema = z.object({
+  path: z.string(),
+  sha256: z.string().regex(HEX64, 'sha256 must be 64 lowercase hex characters'),
+  size: z.string().regex(/^\d+$/, 'size must be a whole number').transform(Number),
+});
+
+/** Parses and validates a manifest's text (either dialect). Errors name the field at fault. */
+export function parseManifest(text: string): Manifest {
+  let raw: RawManifest;
+  try {
+    raw = parseManifestLines(text);
+  } catch (err) {
+    if (err instanceof ManifestSyntaxError) fail(err.message);
+    throw err;
+  }
+  const scalar = (key: string, required: boolean): string | undefined => {
+    const v = raw.get(key);
+    if (v === undefined || v === '') {
+      if (required) fail(`missing required field '${key}'`, 'missing_field');
+      return undefined;
+    }
+    if (typeof v !== 'string') fail(`'${key}' must be a single value`);
+    return v;
+  };
+  const map = (key: string): RawMap | undefined => {
+    const v = raw.get(key);
+    if (v === undefined || v === '') return undefined;
+    if (typeof v !== 'object' || Array.isArray(v)) fail(`'${key}' must be a mapping`);
+    return v;
+  };
+
+  const formatVersion = scalar('format_version', true)!;
+  const generation = generationOf(formatVersion);
+  const scopeRaw = scalar('scope', true)!;
+  const scope = (scopeRaw === 'capsule' && generation === 'v1' ? 'bundle' : scopeRaw) as Scope;
+  if (!SCOPES.includes(scope)) fail(`scope '${scopeRaw}' is not one of full, bundle, snapshot`);
+  const created = scalar('created', true)!;
+  const source = map('source');
+  if (generation !== 'v1' && (!source || !source.walnut)) fail(`missing required field 'source.walnut'`, 'missing_field');
+
+  const filesRaw = raw.get('files');
+  if (filesRaw === undefined) fail(`missing required field 'files'`, 'missing_field');
+  if (typeof filesRaw !== 'string' && !Array.isArray(filesRaw)) fail(`'files' must be a list`);
+  const files: ManifestFile[] = [];
+  const seen = new Set<string>();
+  for (const [i, item] of (Array.isArray(filesRaw) ? filesRaw : []).entries()) {
+    if (typeof item !== 'object') fail(`files[${i}] must be a mapping with path, sha256 and size`);
+    const parsed = fileSchema.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      fail(`files[${i}] (${item.path ?? '?'}): ${issue.path.join('.') || 'entry'} ${issue.message}`);
+    }
+    const f = parsed.data;
+    const why = unsafePathReason(f.path);
+    if (why) fail(`files[${i}] path '${f.path}' ${why}`, 'unsafe_path');
+    if (f.path === MANIFEST_NAME) fail(`files[${i}] lists manifest.yaml itself`);
+    if (seen.has(f.path)) fail(`files[${i}] path '${f.path}' is listed twice`, 'duplicate_path');
+    seen.add(f.path);
+    files.push(f);
+  }
+
+  const bundlesRaw = raw.get('bundles');
+  let bundles: string[] | undefined;
+  if (bundlesRaw !== undefined && bundlesRaw !== '') {
+    if (!Array.isArray(bundlesRaw) || bundlesRaw.some((b) => typeof b !== 'string')) fail(`'bundles' must be a list of names`);
+    bundles = bundlesRaw as string[];
+    for (const b of bundles) {
+      const why = bundleNameProblem(b);
+      if (why) fail(`bundle name '${b}' ${why}`, 'unsafe_name');
+    }
+  }
+  if (scope === 'bundle' && (!bundles || bundles.length === 0) && generation !== 'v1') {
+    fail(`scope 'bundle' needs a non-empty 'bundles' list`, 'missing_field');
+  }
+
+  const encryptedRaw = scalar('encrypted', false);
+  const encrypted = encryptedRaw !== undefined && encryptedRaw.toLowerCase() === 'true';
+  const dialect = sniffDialect(text);
+  const payload = scalar('payload_sha256', false);
+  if (payload !== undefined && !HEX64.test(payload)) fail(`payload_sha256 must be 64 lowercase hex characters`);
+  const signatureMap = map('signature');
+  let signature: SignatureBlock | undefined;
+  if (signatureMap) {
+    signature = {
+      algorithm: signatureMap.algorithm ?? '',
+      signer: signatureMap.signer ?? '',
+      value: signatureMap.value ?? '',
+    };
+  }
+
+  const known = new Set([
+    'format_version', 'source', 'scope', 'created', 'encrypted', 'description', 'note', 'files', 'bundles',
+    'relay', 'payload_sha256', 'sender', 'source_layout', 'signature',
+  ]);
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of raw) if (!known.has(k)) extra[k] = v;
+
+  const text2 = (key: string) => {
+    const v = scalar(key, false);
+    // The 2.0 writer escapes free text; its reader forgot to unescape. We read what was meant.
+    return v !== undefined && dialect === '2.0' ? unescape20(v) : v;
+  };
+  const m: Manifest = {
+    format_version: formatVersion,
+    generation,
+    source: source ?? {},
+    scope,
+    created,
+    encrypted,
+    files,
+    extra,
+  };
+  const description = text2('description');
+  if (description !== undefined) m.description = description;
+  const note = text2('note');
+  if (note !== undefined) m.note = note;
+  if (bundles) m.bundles = bundles;
+  const relay = map('relay');
+  if (relay) m.relay = relay;
+  if (payload) m.payload_sha256 = payload;
+  const sender = scalar('sender', false);
+  if (sender) m.sender = sender;
+  const layout = scalar('source_layout', false);
+  if (layout) m.source_layout = layout;
+  if (signature) m.signature = signature;
+  return m;
+}
+
+function unescape20(s: string): string {
+  return s.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c));
+}
+
+/** Which generation a format_version belongs to; anything else is refused by name. */
+export function generationOf(version: string): 'v1' | 'v2' | 'v3' {
+  const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(version.trim());
+  if (m && m[1] === '2') return Number(m[2] ?? 0) >= 1 ? 'v3' : 'v2';
+  if (m && m[1] === '1' && (m[2] ?? '0') === '1') return 'v1';
+  throw new AliveError(
+    `unsupported package format_version '${version}': this version of alive reads 2.x packages (and 1.1 capsules); ask the sender to share again with a compatible version, or update alive`,
+    { code: 'unsupported_version' },
+  );
+}
+
+/** Why a bundle name from a manifest or the command line is unsafe, or undefined. */
+export function bundleNameProblem(name: string): string | undefined {
+  if (name === '') return 'is empty';
+  if (name.includes('/') || name.includes('\\')) return 'contains a path separator';
+  if (name === '.' || name === '..' || name.startsWith('.')) return 'starts with a dot';
+  return unsafePathReason(name);
+}
+
+/** Sorted-by-code-point copy of files (the order manifests and archives are written in). */
+export function sortFiles<T extends { path: string }>(files: T[]): T[] {
+  return [...files].sort((a, b) => compareCodePoints(a.path, b.path));
+}
+
+export interface ManifestInit {
+  walnut: string;
+  scope: Scope;
+  created: string;
+  encrypted: boolean;
+  description?: string;
+  files: ManifestFile[];
+  bundles?: string[];
+  payloadSha256?: string;
+  pluginVersion: string;
+}
+
+const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+
+/**
+ * Why a value cannot be written unquoted in the 2.0 grammar (it would not read back the same
+ * in the reference's parser), or undefined.
+ */
+export function bareValueProblem(v: string): string | undefined {
+  if (/[\r\n]/.test(v)) return 'contains a line break';
+  if (v !== v.trim()) return 'starts or ends with white space';
+  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+    return 'is wrapped in quotes';
+  }
+  return undefined;
+}
+
+/** Writes a manifest in the reference's exact line layout (walnut-package-v2.md 2.3). */
+export function serializeManifest(init: ManifestInit): string {
+  const lines: string[] = [];
+  lines.push(`format_version: "${FORMAT_VERSION}"`, '');
+  lines.push('source:', `  walnut: ${init.walnut}`, `  engine: alive-ts`, `  plugin_version: "${init.pluginVersion}"`, '');
+  lines.push(`scope: ${init.scope}`, `created: "${init.created}"`, `encrypted: ${init.encrypted ? 'true' : 'false'}`);
+  if (init.payloadSha256) lines.push(`payload_sha256: "${init.payloadSha256}"`);
+  if (init.description) lines.push(`description: ${quote(init.description)}`);
+  lines.push('', 'files:');
+  for (const f of init.files) lines.push(`  - path: ${f.path}`, `    sha256: ${f.sha256}`, `    size: ${f.size}`);
+  if (init.bundles && init.bundles.length > 0) {
+    lines.push('', 'bundles:');
+    for (const b of init.bundles) lines.push(`  - ${b}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** UTC `YYYY-MM-DDTHH:MM:SSZ`, as the reference writes `created`. */
+export function utcStamp(d = new Date()): string {
+  return `${d.toISOString().slice(0, 19)}Z`;
+}

@@ -1,0 +1,320 @@
+/**
+ * Reads a .walnut package of any generation we accept — 2.0 (the reference's, and ours: plain,
+ * passphrase or RSA), 2.1.x (v3: plain gzip, whole-file passphrase, rsa-envelope-v1) — and feeds
+ * its files to a sink, checking every entry against the manifest: listed, right size, right
+ * SHA-256, nothing missing, nothing extra. Refusals are AliveErrors that name the entry.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Transform } from 'node:stream';
+import { AliveError } from '../errors.ts';
+import { parseManifest, MANIFEST_NAME, type Manifest } from './manifest.ts';
+import { readTarFile, readTarStream, sniffCompression, refuse, type TarEntry } from './tar-read.ts';
+import { folderSink, type FileSink, type FileDigest } from './sinks.ts';
+import { filesDigestV3 } from './v3.ts';
+
+export type Envelope = 'plain' | 'passphrase' | 'rsa' | 'v3-plain' | 'v3-passphrase' | 'v3-rsa';
+
+export interface SignatureCheck {
+  present: boolean;
+  ok: boolean;
+  signer?: string;
+  reason?: string;
+}
+
+/** Decryption and signature checks, supplied by the caller (keys and passphrases are theirs). */
+export interface PackageCrypto {
+  /** Deciphers an `openssl enc` Salted__ stream with WALNUT_PASSPHRASE. */
+  passphraseDecryptStream(legacyKdfs: boolean): Transform;
+  /** Opens a 2.0 `payload.key` with the private key. */
+  unwrapPayloadKey?(wrapped: Buffer): { key: Buffer; iv: Buffer };
+  /** Opens a v3 `rsa-envelope-v1.json` with the private key. */
+  unwrapV3Envelope?(json: string): { key: Buffer; iv: Buffer };
+  aesDecryptStream(key: Buffer, iv: Buffer): Transform;
+  /** Checks the manifest signature against the expected signer's key; undefined = no key given. */
+  verifyManifest?(text: string): SignatureCheck | undefined;
+}
+
+export interface ReadOptions {
+  /** Largest expanded size accepted (bytes). */
+  maxBytes: number;
+  maxEntries?: number;
+  crypto?: PackageCrypto;
+  /** A signature must be present and valid. */
+  requireSignature?: boolean;
+}
+
+export interface ReadResult {
+  manifest: Manifest;
+  manifestText: string;
+  envelope: Envelope;
+  signature: SignatureCheck;
+  files: number;
+  bytes: number;
+}
+
+const MANIFEST_LIMIT = 32 * 1024 * 1024;
+const ENCRYPTED_NAMES = new Set(['payload.enc', 'payload.key']);
+
+interface Spooled {
+  path: string;
+  digest: FileDigest;
+  entry: TarEntry;
+}
+
+class Assembler {
+  manifest?: Manifest;
+  manifestText?: string;
+  signature: SignatureCheck = { present: false, ok: false };
+  readonly written = new Map<string, FileDigest>();
+  readonly early: string[] = [];
+  bytes = 0;
+
+  constructor(
+    private readonly label: string,
+    private readonly sink: FileSink,
+    private readonly opts: ReadOptions,
+  ) {}
+
+  acceptManifest(text: string, knownEnvelope?: Envelope): void {
+    const manifest = parseManifest(text);
+    if (manifest.generation === 'v3' && manifest.payload_sha256 && knownEnvelope !== 'passphrase' && knownEnvelope !== 'rsa') {
+      if (filesDigestV3(manifest.files) !== manifest.payload_sha256) {
+        throw new AliveError(`${this.label}: the manifest's payload_sha256 does not match its own file list (edited or damaged); nothing was written`, {
+          code: 'payload_mismatch',
+        });
+      }
+    }
+    this.signature = { present: manifest.signature !== undefined, ok: false };
+    if (manifest.signature) this.signature.signer = manifest.signature.signer;
+    const check = this.opts.crypto?.verifyManifest?.(text);
+    if (check) {
+      this.signature = check;
+      if (check.present && !check.ok) {
+        throw new AliveError(`${this.label}: the signature does not verify: ${check.reason ?? 'the manifest was changed after signing, or signed by another key'}; nothing was written`, {
+          code: 'bad_signature',
+        });
+      }
+    }
+    if (this.opts.requireSignature && !this.signature.present) {
+      throw new AliveError(`${this.label} is not signed, but a signature was required; nothing was written`, { code: 'unsigned' });
+    }
+    this.manifest = manifest;
+    this.manifestText = text;
+    for (const p of this.early) this.checkWritten(p);
+  }
+
+  private listed(path: string) {
+    return this.manifest!.files.find((f) => f.path === path);
+  }
+
+  /** Validates a plaintext entry against the manifest (when known) and writes it to the sink. */
+  async file(entry: TarEntry): Promise<void> {
+    if (this.manifest) {
+      const want = this.listed(entry.path);
+      if (!want) throw refuse(this.label, entry.path, 'is not listed in the manifest', 'unlisted_file');
+      if (want.size !== entry.size) {
+        throw refuse(this.label, entry.path, `is ${entry.size} bytes but the manifest says ${want.size}`, 'size_mismatch');
+      }
+    }
+    const digest = await this.sink.writeFile(entry.path, entry.mode, entry.mtimeSec, entry.body, entry.size);
+    this.written.set(entry.path, digest);
+    this.bytes += digest.size;
+    if (this.manifest) this.checkWritten(entry.path);
+    else this.early.push(entry.path);
+  }
+
+  private checkWritten(path: string): void {
+    const want = this.listed(path);
+    const got = this.written.get(path)!;
+    if (!want) throw refuse(this.label, path, 'is not listed in the manifest', 'unlisted_file');
+    if (want.size !== got.size) throw refuse(this.label, path, `is ${got.size} bytes but the manifest says ${want.size}`, 'size_mismatch');
+    if (want.sha256 !== got.sha256) {
+      throw refuse(this.label, path, `does not match its checksum in the manifest (expected ${want.sha256.slice(0, 12)}…, got ${got.sha256.slice(0, 12)}…)`, 'checksum_mismatch');
+    }
+  }
+
+  finish(): void {
+    if (!this.manifest) throw refuse(this.label, undefined, 'has no manifest.yaml, so it is not a .walnut package', 'missing_manifest');
+    const missing = this.manifest.files.filter((f) => !this.written.has(f.path));
+    if (missing.length > 0) {
+      const names = missing.slice(0, 5).map((f) => f.path).join(', ');
+      throw refuse(this.label, missing[0]!.path, `is listed in the manifest but missing from the package${missing.length > 1 ? ` (missing: ${names}${missing.length > 5 ? ', …' : ''})` : ''}`, 'missing_file');
+    }
+  }
+}
+
+async function readSmall(body: Readable, limit: number, label: string, name: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of body as AsyncIterable<Buffer>) {
+    n += c.length;
+    if (n > limit) throw refuse(label, name, `is larger than ${limit} bytes`, 'too_large');
+    chunks.push(c);
+  }
+  return Buffer.concat(chunks);
+}
+
+function needCrypto(label: string, what: string): never {
+  throw new AliveError(`${label} is encrypted (${what}); ${what === 'passphrase' ? 'set WALNUT_PASSPHRASE to its passphrase' : 'pass --private-key with your private key'} and try again`, {
+    code: 'encrypted',
+  });
+}
+
+export async function readPackage(path: string, sink: FileSink, opts: ReadOptions): Promise<ReadResult> {
+  const label = path.slice(path.lastIndexOf('/') + 1) || path;
+  const limits = { maxBytes: opts.maxBytes, maxEntries: opts.maxEntries ?? 100_000, label };
+  const kind = await sniffCompression(path).catch((err: NodeJS.ErrnoException) => {
+    throw new AliveError(`cannot read ${path} (${err.code ?? err.message}); check the path`, { code: 'unreadable' });
+  });
+  const spoolDir = await mkdtemp(join(tmpdir(), 'alive-spool-'));
+  try {
+    if (kind === 'gzip') return await readGzipPackage(path, sink, opts, limits, spoolDir);
+    if (kind === 'salted') {
+      if (!opts.crypto) needCrypto(label, 'passphrase');
+      const plain = createReadStream(path).pipe(opts.crypto.passphraseDecryptStream(true));
+      return await readInnerWithManifest(plain, sink, opts, { ...limits, label }, 'v3-passphrase');
+    }
+    if (kind === 'tar') return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
+    throw new AliveError(`${label} is not a .walnut package (it is neither gzip nor tar data)`, { code: 'bad_archive' });
+  } finally {
+    await rm(spoolDir, { recursive: true, force: true });
+  }
+}
+
+/** A gzip'd tar whose manifest travels inside it (plain 2.0 / 2.1, or the decrypted v3 payload). */
+async function readInnerWithManifest(
+  stream: Readable,
+  sink: FileSink,
+  opts: ReadOptions,
+  limits: { maxBytes: number; maxEntries: number; label: string },
+  envelope: Envelope,
+): Promise<ReadResult> {
+  const asm = new Assembler(limits.label, sink, opts);
+  await readTarStream(stream, 'gzip', limits, async (entry) => {
+    if (entry.kind === 'dir') return sink.mkdir(entry.path);
+    if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, limits.label, MANIFEST_NAME)).toString('utf8'));
+    await asm.file(entry);
+  });
+  asm.finish();
+  return result(asm, envelope);
+}
+
+function result(asm: Assembler, envelope: Envelope): ReadResult {
+  const m = asm.manifest!;
+  const plainEnvelope = envelope === 'plain' && m.generation === 'v3' ? 'v3-plain' : envelope;
+  return { manifest: m, manifestText: asm.manifestText!, envelope: plainEnvelope, signature: asm.signature, files: m.files.length, bytes: asm.bytes };
+}
+
+async function spool(entry: TarEntry, spoolDir: string): Promise<Spooled> {
+  const digest = await folderSink(spoolDir).writeFile(entry.path, 0o600, 0, entry.body);
+  return { path: join(spoolDir, entry.path), digest, entry };
+}
+
+async function readGzipPackage(
+  path: string,
+  sink: FileSink,
+  opts: ReadOptions,
+  limits: { maxBytes: number; maxEntries: number; label: string },
+  spoolDir: string,
+): Promise<ReadResult> {
+  const { label } = limits;
+  const asm = new Assembler(label, sink, opts);
+  const spooled = new Map<string, Spooled>();
+  await readTarFile(path, 'gzip', limits, async (entry) => {
+    if (entry.kind === 'dir') return sink.mkdir(entry.path);
+    if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString('utf8'));
+    const listedAsFile = asm.manifest?.files.some((f) => f.path === entry.path);
+    if (ENCRYPTED_NAMES.has(entry.path) && !listedAsFile) {
+      spooled.set(entry.path, await spool(entry, spoolDir));
+      return;
+    }
+    if (asm.manifest?.encrypted) {
+      throw refuse(label, entry.path, 'should not be in an encrypted package (only manifest.yaml and payload files belong there)', 'unlisted_file');
+    }
+    await asm.file(entry);
+  });
+  const payload = spooled.get('payload.enc');
+  const listed = (p: string) => asm.manifest?.files.some((f) => f.path === p) ?? false;
+  if (!payload || listed('payload.enc')) {
+    // A plaintext package: any spooled payload.* files were ordinary listed files after all.
+    for (const s of spooled.values()) {
+      await asm.file({ ...s.entry, body: createReadStream(s.path) });
+    }
+    asm.finish();
+    return result(asm, 'plain');
+  }
+
+  if (!asm.manifest) throw refuse(label, undefined, 'has no manifest.yaml, so it is not a .walnut package', 'missing_manifest');
+  if (asm.written.size > 0) {
+    const extra = [...asm.written.keys()][0]!;
+    throw refuse(label, extra, 'should not be in an encrypted package (only manifest.yaml and payload files belong there)', 'unlisted_file');
+  }
+  const manifest = asm.manifest;
+  if (manifest.payload_sha256 && manifest.generation === 'v2' && manifest.payload_sha256 !== payload.digest.sha256) {
+    throw refuse(label, 'payload.enc', 'does not match the payload_sha256 in the manifest (tampered with or damaged)', 'payload_mismatch');
+  }
+  const keyFile = spooled.get('payload.key');
+  const envelope: Envelope = keyFile ? 'rsa' : 'passphrase';
+  if (!opts.crypto) needCrypto(label, envelope);
+  let decipher: Transform;
+  if (keyFile) {
+    if (!opts.crypto.unwrapPayloadKey) needCrypto(label, 'rsa');
+    const { key, iv } = opts.crypto.unwrapPayloadKey(await readFile(keyFile.path));
+    decipher = opts.crypto.aesDecryptStream(key, iv);
+  } else {
+    decipher = opts.crypto.passphraseDecryptStream(false);
+  }
+  const inner = createReadStream(payload.path).pipe(decipher);
+  decipher.on('error', (err) => inner.destroy(err));
+  const innerAsm = new Assembler(label, sink, { ...opts, requireSignature: false });
+  innerAsm.manifest = manifest;
+  innerAsm.manifestText = asm.manifestText;
+  innerAsm.signature = asm.signature;
+  await readTarStream(inner, 'gzip', { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
+    if (entry.kind === 'dir') return sink.mkdir(entry.path);
+    await innerAsm.file(entry);
+  });
+  innerAsm.finish();
+  return result(innerAsm, envelope);
+}
+
+async function readV3RsaPackage(
+  path: string,
+  sink: FileSink,
+  opts: ReadOptions,
+  limits: { maxBytes: number; maxEntries: number; label: string },
+  spoolDir: string,
+): Promise<ReadResult> {
+  const { label } = limits;
+  const spooled = new Map<string, Spooled>();
+  await readTarFile(path, 'none', limits, async (entry) => {
+    if (entry.kind === 'dir') return;
+    if (entry.path !== 'rsa-envelope-v1.json' && entry.path !== 'payload.enc') {
+      throw refuse(label, entry.path, 'does not belong in an RSA envelope (only rsa-envelope-v1.json and payload.enc)', 'unlisted_file');
+    }
+    spooled.set(entry.path, await spool(entry, spoolDir));
+  });
+  const env = spooled.get('rsa-envelope-v1.json');
+  const payload = spooled.get('payload.enc');
+  if (!env || !payload) {
+    if (spooled.size === 0) throw new AliveError(`${label} is not a .walnut package (a tar without a manifest)`, { code: 'missing_manifest' });
+    throw refuse(label, undefined, `is an incomplete RSA envelope (missing ${env ? 'payload.enc' : 'rsa-envelope-v1.json'})`, 'bad_archive');
+  }
+  if (!opts.crypto?.unwrapV3Envelope) needCrypto(label, 'rsa');
+  const { key, iv } = opts.crypto.unwrapV3Envelope(await readFile(env.path, 'utf8'));
+  const decipher = opts.crypto.aesDecryptStream(key, iv);
+  const inner = createReadStream(payload.path).pipe(decipher);
+  decipher.on('error', (err) => inner.destroy(err));
+  return readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, 'v3-rsa');
+}
+
+/** SHA-256 of a whole file, streaming. */
+export async function sha256File(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const c of createReadStream(path) as AsyncIterable<Buffer>) h.update(c);
+  return h.digest('hex');
+}

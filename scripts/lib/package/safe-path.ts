@@ -1,0 +1,45 @@
+/**
+ * Validation of package-relative paths, shared by the manifest and the archive reader: a path
+ * from a package decides nothing about where we write beyond the folder we chose.
+ */
+export type PathProblem = string;
+
+const DRIVE = /^[A-Za-z]:/;
+// Control characters cannot be written in the manifest's line grammar and have no business in names.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Returns why `p` is not a safe relative POSIX path, or undefined when it is. */
+export function unsafePathReason(p: string): PathProblem | undefined {
+  if (p === '') return 'empty path';
+  if (p.includes('\0')) return 'contains a NUL byte';
+  if (CONTROL.test(p)) return 'contains a control character';
+  if (p.includes('\\')) return 'contains a backslash';
+  if (p.startsWith('/')) return 'is an absolute path';
+  if (DRIVE.test(p)) return 'starts with a drive letter';
+  if (Buffer.byteLength(p) > 4096) return 'is longer than 4096 bytes';
+  const segments = p.split('/');
+  for (const s of segments) {
+    if (s === '') return 'has an empty path segment';
+    if (s === '..') return "contains a '..' segment";
+    if (s === '.') return "contains a '.' segment";
+    if (Buffer.byteLength(s) > 255) return 'has a name longer than 255 bytes';
+  }
+  return undefined;
+}
+
+/**
+ * Normalises an archive member name as written by common tar tools: strips leading `./`
+ * (GNU `tar -C dir .`), and a trailing `/` on directories. Returns '' for the root entry `.`/`./`.
+ */
+export function normaliseMemberName(name: string): string {
+  let n = name;
+  while (n.startsWith('./')) n = n.slice(2);
+  if (n === '.') return '';
+  while (n.endsWith('/')) n = n.slice(0, -1);
+  return n;
+}
+
+/** Compares two paths by the code points of their characters (UTF-8 byte order). */
+export function compareCodePoints(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}

@@ -1,0 +1,126 @@
+import { open, mkdir } from 'node:fs/promises';
+import { openSync, writeSync, closeSync, futimesSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { AliveError, errnoCode } from '../errors.ts';
+
+export interface FileDigest {
+  sha256: string;
+  size: number;
+}
+
+/** Where a package reader puts file bytes: a folder on disk, or nowhere (verify). */
+export interface FileSink {
+  writeFile(path: string, mode: number, mtimeSec: number, body: Readable, size?: number): Promise<FileDigest>;
+  mkdir(path: string): Promise<void>;
+}
+
+/** Hashes and discards: for verify. */
+export const hashOnlySink: FileSink = {
+  async writeFile(_path, _mode, _mtime, body) {
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      size += chunk.length;
+    }
+    return { sha256: hash.digest('hex'), size };
+  },
+  async mkdir() {},
+};
+
+const SMALL_FILE = 1024 * 1024;
+
+/**
+ * Small files are gathered in memory and written with synchronous calls: one open, write and
+ * close each, instead of a thread-pool round trip per call (many small files dominate extraction).
+ */
+async function writeSmall(target: string, path: string, mode: number, mtimeSec: number, body: Readable): Promise<FileDigest> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const hash = createHash('sha256');
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  let fd: number;
+  try {
+    fd = openSync(target, 'wx', mode);
+  } catch (err) {
+    throw new AliveError(`cannot create ${path} while unpacking (${errnoCode(err) ?? 'error'}); nothing was written`, {
+      code: errnoCode(err) === 'EEXIST' ? 'duplicate_entry' : 'unwritable',
+    });
+  }
+  try {
+    const buf = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    if (mtimeSec > 0) futimesSync(fd, mtimeSec, mtimeSec);
+  } finally {
+    closeSync(fd);
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+/**
+ * Writes into a fresh folder that only this process knows: every file is created with O_EXCL
+ * (never through an existing file or link) and gets mode 0644 or 0755, never setuid bits.
+ */
+export function folderSink(root: string): FileSink {
+  const made = new Set<string>();
+  const ensureDir = async (rel: string) => {
+    if (rel === '' || made.has(rel)) return;
+    await mkdir(join(root, rel), { recursive: true });
+    for (let d = rel; d !== '' && !made.has(d); d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '') made.add(d);
+  };
+  return {
+    async writeFile(path, mode, mtimeSec, body, declared) {
+      const target = join(root, path);
+      const slash = path.lastIndexOf('/');
+      if (slash > 0) await ensureDir(path.slice(0, slash));
+      const fileMode = mode & 0o111 ? 0o755 : 0o644;
+      if (declared !== undefined && declared <= SMALL_FILE) return writeSmall(target, path, fileMode, mtimeSec, body);
+      let fh;
+      try {
+        fh = await open(target, 'wx', fileMode);
+      } catch (err) {
+        body.resume();
+        throw new AliveError(`cannot create ${path} while unpacking (${errnoCode(err) ?? 'error'}); nothing was written`, {
+          code: errnoCode(err) === 'EEXIST' ? 'duplicate_entry' : 'unwritable',
+        });
+      }
+      const hash = createHash('sha256');
+      let size = 0;
+      try {
+        // Gather small chunks into larger writes: fewer system calls for many small files.
+        let pending: Buffer[] = [];
+        let pendingBytes = 0;
+        const flush = async () => {
+          if (pendingBytes === 0) return;
+          const buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+          pending = [];
+          pendingBytes = 0;
+          let off = 0;
+          while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+        };
+        for await (const chunk of body as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          size += chunk.length;
+          pending.push(chunk);
+          pendingBytes += chunk.length;
+          if (pendingBytes >= 1024 * 1024) await flush();
+        }
+        await flush();
+        if (mtimeSec > 0) await fh.utimes(mtimeSec, mtimeSec).catch(() => {});
+      } finally {
+        await fh.close();
+      }
+      return { sha256: hash.digest('hex'), size };
+    },
+    async mkdir(path) {
+      await ensureDir(path);
+    },
+  };
+}

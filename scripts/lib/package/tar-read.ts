@@ -1,0 +1,213 @@
+/**
+ * Streams the entries of a tar or tar.gz, refusing anything that is not a plain file or folder
+ * with a safe, unique name (walnut-package-v2.md 4.3). The visitor sees only validated entries,
+ * one at a time, and must consume each entry's bytes.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Parser, type ReadEntry } from 'tar';
+import { AliveError } from '../errors.ts';
+import { unsafePathReason, normaliseMemberName } from './safe-path.ts';
+
+export interface TarEntry {
+  /** Normalised path (no `./`, no trailing `/`). */
+  path: string;
+  kind: 'file' | 'dir';
+  size: number;
+  mode: number;
+  mtimeSec: number;
+  /** The file's bytes (files only); must be consumed. */
+  body: Readable;
+}
+
+export interface TarLimits {
+  /** Total bytes of file content allowed (expanded size). */
+  maxBytes: number;
+  /** Most entries allowed. */
+  maxEntries: number;
+  /** Name of the archive for messages (e.g. "package.walnut" or "payload.enc"). */
+  label: string;
+}
+
+export type Compression = 'gzip' | 'none' | 'auto';
+
+const TYPE_REASONS: Record<string, string> = {
+  SymbolicLink: 'is a symbolic link',
+  Link: 'is a hard link',
+  CharacterDevice: 'is a character device',
+  BlockDevice: 'is a block device',
+  FIFO: 'is a FIFO',
+  ContiguousFile: '',
+  OldFile: '',
+  File: '',
+  Directory: '',
+};
+
+export function refuse(label: string, entry: string | undefined, reason: string, code = 'unsafe_entry'): AliveError {
+  const where = entry === undefined ? label : `${label}: entry '${entry}'`;
+  return new AliveError(`${where} ${reason}; nothing was written`, { code });
+}
+
+/** Counts bytes flowing through and fails once a limit is passed (gzip bombs). */
+class ByteLimit extends Transform {
+  seen = 0;
+  constructor(
+    private readonly limit: number,
+    private readonly onExceed: () => Error,
+  ) {
+    super();
+  }
+  override _transform(chunk: Buffer, _e: BufferEncoding, cb: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.limit) cb(this.onExceed());
+    else cb(null, chunk);
+  }
+}
+
+export async function sniffCompression(path: string): Promise<'gzip' | 'tar' | 'salted' | 'unknown'> {
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await fh.read(head, 0, 512, 0);
+    if (bytesRead >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+    if (bytesRead >= 8 && head.subarray(0, 8).toString('latin1') === 'Salted__') return 'salted';
+    if (bytesRead >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return 'tar';
+    return 'unknown';
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Reads a tar stream (gzip'd unless `compression` says otherwise) from `source`, calling `visit`
+ * for each validated entry in archive order.
+ */
+export function readTarStream(
+  source: Readable,
+  compression: 'gzip' | 'none',
+  limits: TarLimits,
+  visit: (entry: TarEntry) => Promise<void>,
+): Promise<void> {
+  const { label } = limits;
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const names = new Map<string, 'file' | 'dir'>();
+    let entries = 0;
+    let contentBytes = 0;
+    let chain = Promise.resolve();
+    // Slack for headers and padding: the decompressed stream may exceed content a little, not a lot.
+    const decompressedLimit = limits.maxBytes + 64 * 1024 * 1024 + limits.maxEntries * 1536;
+    const limit = new ByteLimit(decompressedLimit, () =>
+      refuse(label, undefined, `expands past the size limit of ${limits.maxBytes} bytes (--max-size)`, 'too_large'),
+    );
+    const parser = new Parser({ strict: true });
+    const stages: Array<Readable | NodeJS.WritableStream> = [source];
+
+    const fail = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      for (const s of stages) (s as Readable).destroy?.();
+      parser.abort(new Error('aborted'));
+      reject(err);
+    };
+
+    const check = (entry: ReadEntry): TarEntry => {
+      const rawName = entry.path;
+      if (entry.globalExtended && Object.keys(entry.globalExtended).length > 0) {
+        throw refuse(label, rawName, 'follows a pax global header, which packages never use');
+      }
+      const typeReason = TYPE_REASONS[entry.type];
+      if (typeReason === undefined) throw refuse(label, rawName, `has an unsupported type (${entry.type})`);
+      if (typeReason !== '') throw refuse(label, rawName, typeReason);
+      const name = normaliseMemberName(rawName);
+      const kind = entry.type === 'Directory' ? 'dir' : 'file';
+      if (name === '' && kind === 'dir') return { path: '', kind, size: 0, mode: 0o755, mtimeSec: 0, body: entry as unknown as Readable };
+      const why = unsafePathReason(name);
+      if (why) throw refuse(label, rawName, why);
+      const prior = names.get(name);
+      if (prior && !(prior === 'dir' && kind === 'dir')) throw refuse(label, rawName, 'appears twice in the archive', 'duplicate_entry');
+      // A name must not be used as a file and as a folder (a/ then a, or a then a/b).
+      const parts = name.split('/');
+      for (let i = 1; i < parts.length; i++) {
+        const parent = parts.slice(0, i).join('/');
+        if (names.get(parent) === 'file') throw refuse(label, rawName, `is inside '${parent}', which is a file`, 'duplicate_entry');
+        if (!names.has(parent)) names.set(parent, 'dir');
+      }
+      if (kind === 'file' && names.get(name) === 'dir') throw refuse(label, rawName, 'is both a file and a folder', 'duplicate_entry');
+      names.set(name, kind);
+      entries += 1;
+      if (entries > limits.maxEntries) throw refuse(label, undefined, `has more than ${limits.maxEntries} entries`, 'too_large');
+      const size = kind === 'file' ? entry.size ?? 0 : 0;
+      contentBytes += size;
+      if (contentBytes > limits.maxBytes) {
+        throw refuse(label, rawName, `takes the expanded size past the limit of ${limits.maxBytes} bytes (--max-size)`, 'too_large');
+      }
+      const mtime = entry.mtime instanceof Date ? Math.floor(entry.mtime.getTime() / 1000) : 0;
+      return { path: name, kind, size, mode: (entry.mode ?? 0o644) & 0o777, mtimeSec: mtime, body: entry as unknown as Readable };
+    };
+
+    parser.on('entry', (entry: ReadEntry) => {
+      if (settled) {
+        entry.resume();
+        return;
+      }
+      let checked: TarEntry;
+      try {
+        checked = check(entry);
+      } catch (err) {
+        entry.resume();
+        fail(err);
+        return;
+      }
+      if (checked.kind === 'dir') {
+        entry.resume();
+        chain = chain.then(() => visit(checked)).catch(fail);
+        return;
+      }
+      entry.pause();
+      chain = chain.then(async () => {
+        if (settled) {
+          entry.resume();
+          return;
+        }
+        await visit(checked);
+      });
+      chain.catch(fail);
+    });
+    parser.on('warn', (code: string, message: string | Error) => {
+      fail(refuse(label, undefined, `is not a valid tar archive (${code}: ${String(message instanceof Error ? message.message : message)})`, 'bad_archive'));
+    });
+    parser.on('error', (err: Error) => {
+      fail(refuse(label, undefined, `is not a valid tar archive (${err.message})`, 'bad_archive'));
+    });
+    parser.on('end', () => {
+      chain.then(() => {
+        if (!settled) {
+          settled = true;
+          resolve();
+        }
+      }, fail);
+    });
+
+    source.on('error', (err) => fail(err instanceof AliveError ? err : refuse(label, undefined, `cannot be read (${err.message})`, 'bad_archive')));
+    limit.on('error', (err) => fail(err));
+    if (compression === 'gzip') {
+      // Large output chunks matter: the 16 KiB default makes gunzip three times slower.
+      const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+      stages.push(gunzip);
+      gunzip.on('error', (err) =>
+        fail(refuse(label, undefined, `is not a complete gzip stream (${err.message}); the file is damaged or not a package`, 'bad_archive')),
+      );
+      source.pipe(gunzip).pipe(limit).pipe(parser);
+    } else {
+      source.pipe(limit).pipe(parser);
+    }
+    stages.push(limit);
+  });
+}
+
+export function readTarFile(path: string, compression: 'gzip' | 'none', limits: TarLimits, visit: (e: TarEntry) => Promise<void>): Promise<void> {
+  return readTarStream(createReadStream(path, { highWaterMark: 256 * 1024 }), compression, limits, visit);
+}

@@ -1,0 +1,79 @@
+import { existsSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+/** v2: bundles under `bundles/<name>/`; v3: bundles as root folders holding context.manifest.yaml. */
+export type WalnutLayout = 'v2' | 'v3';
+
+export const BUNDLE_MANIFEST = 'context.manifest.yaml';
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function isWalnut(dir: string): boolean {
+  return existsSync(join(dir, '_kernel', 'key.md'));
+}
+
+export interface BundleLocation {
+  name: string;
+  /** Path relative to the walnut root: `bundles/<name>` (v2) or `<name>` (v3). */
+  relPath: string;
+  layout: WalnutLayout;
+}
+
+/** Folder names at the walnut root that are never bundles or live context. */
+export const SYSTEM_ROOT_NAMES = new Set(['_kernel', 'bundles', '_core', 'node_modules', '__pycache__']);
+
+/** Every bundle of a walnut, in both layouts. */
+export function listBundles(walnut: string): BundleLocation[] {
+  const out: BundleLocation[] = [];
+  const v2Root = join(walnut, 'bundles');
+  if (isDir(v2Root)) {
+    for (const e of readdirSync(v2Root, { withFileTypes: true })) {
+      if (e.isDirectory() && !e.name.startsWith('.')) out.push({ name: e.name, relPath: `bundles/${e.name}`, layout: 'v2' });
+    }
+  }
+  for (const e of readdirSync(walnut, { withFileTypes: true })) {
+    if (!e.isDirectory() || e.name.startsWith('.') || SYSTEM_ROOT_NAMES.has(e.name)) continue;
+    if (existsSync(join(walnut, e.name, BUNDLE_MANIFEST)) && !isWalnut(join(walnut, e.name))) {
+      out.push({ name: e.name, relPath: e.name, layout: 'v3' });
+    }
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The layout new bundles should take in this walnut. Walnuts with neither sign default to v3. */
+export function walnutLayout(walnut: string): WalnutLayout {
+  if (isDir(join(walnut, 'bundles')) || isDir(join(walnut, '_kernel', '_generated'))) return 'v2';
+  return 'v3';
+}
+
+export interface Sensitivity {
+  sensitive: boolean;
+  reason?: string;
+}
+
+/** Reads a bundle's context.manifest.yaml: restricted or pii bundles are sensitive (cli.md 4). */
+export function bundleSensitivity(bundleDir: string): Sensitivity {
+  const file = join(bundleDir, BUNDLE_MANIFEST);
+  if (!existsSync(file)) return { sensitive: false };
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, 'utf8'));
+  } catch {
+    return { sensitive: true, reason: `${BUNDLE_MANIFEST} cannot be read as YAML, so its sensitivity is unknown` };
+  }
+  if (!doc || typeof doc !== 'object') return { sensitive: false };
+  const d = doc as Record<string, unknown>;
+  const sensitivity = typeof d.sensitivity === 'string' ? d.sensitivity.trim().toLowerCase() : undefined;
+  const pii = d.pii === true || (typeof d.pii === 'string' && d.pii.trim().toLowerCase() === 'true');
+  if (sensitivity === 'restricted' && pii) return { sensitive: true, reason: 'sensitivity: restricted, pii: true' };
+  if (sensitivity === 'restricted') return { sensitive: true, reason: 'sensitivity: restricted' };
+  if (pii) return { sensitive: true, reason: 'pii: true' };
+  return { sensitive: false };
+}
