@@ -6,7 +6,7 @@
  *
  * Start-up time matters here: this module imports only node: built-ins and does no work at load.
  */
-import { readSync } from 'node:fs';
+import { fstatSync, read, readSync } from 'node:fs';
 
 export interface ReadStdinOptions {
   /** Larger input is treated as unreadable (the hook then allows / stays silent). */
@@ -14,8 +14,8 @@ export interface ReadStdinOptions {
   /** Give up waiting for EOF after this long (only on the asynchronous path). */
   timeoutMs: number;
   /**
-   * Read through the stream API from the start, so the timeout always applies (a hook with a
-   * time budget cannot block in a synchronous read on a pipe nobody closes).
+   * Read asynchronously from the start, so the timeout always applies (a hook with a time budget
+   * cannot block in a synchronous read on a pipe nobody closes). A terminal is not read at all.
    */
   alwaysAsync?: boolean;
 }
@@ -28,13 +28,13 @@ const CHUNK = 64 * 1024;
 /**
  * Reads stdin to EOF. Pipes and files are read synchronously (the fast, common case: Claude Code
  * writes one JSON object and closes the pipe). When the descriptor is non-blocking (EAGAIN), the
- * read continues through the stream API with a timeout, so a writer that never closes cannot hold
- * the hook past its budget.
+ * read continues asynchronously with a timeout, so a writer that never closes cannot hold the hook
+ * past its budget.
  */
 export async function readStdin(options: ReadStdinOptions): Promise<StdinText> {
   const chunks: Buffer[] = [];
   let total = 0;
-  if (options.alwaysAsync) return process.stdin.isTTY ? { ok: true, text: '' } : readStdinAsync(chunks, 0, options);
+  if (options.alwaysAsync) return isTerminal(0) ? { ok: true, text: '' } : readStdinAsync(chunks, 0, options);
   for (;;) {
     const buf = Buffer.allocUnsafe(CHUNK);
     let n: number;
@@ -54,27 +54,47 @@ export async function readStdin(options: ReadStdinOptions): Promise<StdinText> {
   return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
 }
 
+/** A terminal (or another character device such as /dev/null): nothing to wait for. */
+function isTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return true; // no stdin at all
+  }
+}
+
+/**
+ * The same read through fs.read on the thread pool (no stream machinery: it costs start-up time),
+ * polling while the descriptor has nothing (EAGAIN), until EOF, the size limit or the timeout.
+ * A read still pending at the timeout is abandoned: runHook ends the process explicitly.
+ */
 function readStdinAsync(chunks: Buffer[], already: number, options: ReadStdinOptions): Promise<StdinText> {
   return new Promise((resolve) => {
     let total = already;
-    const stdin = process.stdin;
+    let done = false;
     const finish = (result: StdinText) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
-      stdin.removeAllListeners('data');
-      stdin.removeAllListeners('end');
-      stdin.removeAllListeners('error');
-      stdin.pause();
-      stdin.destroy();
       resolve(result);
     };
     const timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), options.timeoutMs);
-    stdin.on('data', (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > options.maxBytes) return finish({ ok: false, reason: 'too-large' });
-      chunks.push(chunk);
-    });
-    stdin.on('end', () => finish({ ok: true, text: Buffer.concat(chunks, total).toString('utf8') }));
-    stdin.on('error', () => finish({ ok: false, reason: 'error' }));
+    const next = () => {
+      if (done) return;
+      const buf = Buffer.allocUnsafe(CHUNK);
+      read(0, buf, 0, CHUNK, null, (err, n) => {
+        if (err) {
+          if (err.code === 'EAGAIN') return void setTimeout(next, 5);
+          return finish(err.code === 'EOF' ? { ok: true, text: Buffer.concat(chunks, total).toString('utf8') } : { ok: false, reason: 'error' });
+        }
+        if (n === 0) return finish({ ok: true, text: Buffer.concat(chunks, total).toString('utf8') });
+        total += n;
+        if (total > options.maxBytes) return finish({ ok: false, reason: 'too-large' });
+        chunks.push(buf.subarray(0, n));
+        next();
+      });
+    };
+    next();
   });
 }
 
@@ -123,10 +143,6 @@ export function runHook(usage: string, body: () => Promise<void>): void {
   };
   process.on('uncaughtException', failOpen);
   process.on('unhandledRejection', failOpen);
-  body().then(
-    () => {
-      process.exitCode = 0;
-    },
-    failOpen,
-  );
+  // An explicit exit: a stdin read abandoned at its timeout must not keep the process alive.
+  body().then(() => process.exit(0), failOpen);
 }

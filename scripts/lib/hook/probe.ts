@@ -3,7 +3,6 @@
  * the deadline passes, it and anything it started (git, ssh ...) are killed together; relay-check
  * never waits past the deadline, whatever the probe does.
  */
-import { spawn } from 'node:child_process';
 
 export type ProbeOutcome = 'exited' | 'killed' | 'failed';
 
@@ -21,9 +20,11 @@ export function probeBudgetSeconds(msLeft: number): number {
   return Math.max(1, Math.floor((msLeft - 1000) / 1000));
 }
 
-export function runProbe(run: ProbeRun): Promise<ProbeOutcome> {
+export async function runProbe(run: ProbeRun): Promise<ProbeOutcome> {
+  // Loaded here, not at start-up: most sessions never probe, and the module costs milliseconds.
+  const { spawn } = await import('node:child_process');
   const msLeft = run.deadline - run.now();
-  if (msLeft <= 0) return Promise.resolve('killed');
+  if (msLeft <= 0) return 'killed';
   return new Promise((resolve) => {
     let settled = false;
     const settle = (outcome: ProbeOutcome) => {

@@ -11,9 +11,8 @@
  *   waiting; only probing is rate-limited. A newly accepted peer is announced once per probe
  *   result.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../fs/atomic.ts';
 import { relayDir } from '../home.ts';
 import { findWorldRoot } from '../world/root.ts';
 import type { NoticeContext } from './notices.ts';
@@ -89,6 +88,13 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
   return formatRelayNotice(state.pendingPackages, accepted);
 }
 
+/**
+ * Written aside and renamed in, so a concurrent session start reads the old or the new file. Not
+ * fs/atomic.ts: its temporary names come from node:crypto, whose loading would cost every session
+ * start a few milliseconds; this file is relay-check's alone and needs no fsync.
+ */
 function writeMemory(path: string, memory: CheckMemory): void {
-  writeFileAtomic(path, serializeCheckMemory(memory));
+  const aside = `${path}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(aside, serializeCheckMemory(memory), { flag: 'wx' });
+  renameSync(aside, path);
 }
