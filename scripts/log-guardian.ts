@@ -18,5 +18,5 @@ runHook(USAGE, async () => {
   const call = fileToolCall(parseJson(stdin.text));
   if (!call) return debugLog('not a Write/Edit/MultiEdit call with a file_path; allowing');
   const decision = decide(call, process.env, process.cwd());
-  if (!decision.allow) await emitJson(preToolUseDeny(decision.reason));
+  if (!decision.allow) emitJson(preToolUseDeny(decision.reason));
 });

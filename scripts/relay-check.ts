@@ -19,22 +19,26 @@ Environment: ALIVE_HOME (default ~/.alive); ALIVE_RELAY_CHECK_BUDGET_MS (default
 
 /**
  * The SessionStart notices, in the order they appear in the context. The HelloWorld bus notice
- * (scripts/lib/bus/notice.ts: pendingMessagesFor('claude', cwd, env) and formatClaudeNotice) is
- * added here as one more producer.
+ * goes here as one more producer, e.g.
+ *   async (ctx) => { const info = pendingMessagesFor('claude', await ctx.sessionCwd(), ctx.env);
+ *                    return info && formatClaudeNotice(info); }
+ * (scripts/lib/bus/notice.ts). Keep producers cheap when they have nothing to say.
  */
 const NOTICES: NoticeProducer[] = [relayNotice];
 
 runHook(USAGE, async () => {
-  const started = Date.now();
-  const deadline = started + relayCheckBudgetMs(process.env);
-  const stdin = await readStdin({ maxBytes: 1024 * 1024, timeoutMs: 1000, alwaysAsync: true });
-  const input = sessionStartInput(stdin.ok ? parseJson(stdin.text) : undefined);
+  const deadline = Date.now() + relayCheckBudgetMs(process.env);
+  let cwd: Promise<string> | undefined;
+  const sessionCwd = () =>
+    (cwd ??= readStdin({ maxBytes: 1024 * 1024, timeoutMs: 1000, alwaysAsync: true }).then(
+      (stdin) => sessionStartInput(stdin.ok ? parseJson(stdin.text) : undefined).cwd ?? process.cwd(),
+    ));
   const notices = await collectNotices(NOTICES, {
-    cwd: input.cwd ?? process.cwd(),
+    sessionCwd,
     env: process.env,
     deadline,
     distDir: dirname(fileURLToPath(import.meta.url)),
     now: Date.now,
   });
-  if (notices.length > 0) await emitJson(sessionStartContext(notices.join('\n\n')));
+  if (notices.length > 0) emitJson(sessionStartContext(notices.join('\n\n')));
 });

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { bundleEntry, cleanEnv, runBundle } from './bundle.ts';
 
@@ -291,6 +292,25 @@ describe('relay-check: state content is untrusted', () => {
   it('is silent on a state file that is not JSON and a probe that cannot fix it in time', () => {
     const s = setup({ state: '\u0000garbage', probe: false });
     expectSilent(run(s, sessionStart(world)));
+  });
+});
+
+describe('relay-check: stdin that never closes', () => {
+  it('stops waiting for its input after a second and answers from its own cwd', async () => {
+    const s = setup({ state: { last_sync: minutesAgo(1), pending_packages: 1 } });
+    const child = spawn(process.execPath, [join(s.dist, 'relay-check.mjs')], {
+      cwd: world,
+      env: cleanEnv({ HOME: base, ALIVE_HOME: s.home }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const t0 = Date.now();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.stdin.destroy();
+    expect(code).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(6000);
+    expect(JSON.parse(stdout).hookSpecificOutput.additionalContext).toMatch(/1 walnut package is waiting/);
   });
 });
 

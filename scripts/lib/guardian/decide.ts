@@ -13,11 +13,11 @@
  * lies in (found by the same walk from the file), so a session started outside a world cannot
  * rewrite a world's log through an absolute path.
  */
-import { readFileSync } from 'node:fs';
+import { fs } from '../fs/node-fs.ts';
 import { basename, dirname } from 'node:path';
 import type { FileToolCall } from '../hook/input.ts';
 import { findWorldRoot, isWorldRoot } from '../world/root.ts';
-import { candidateTargets, exists, isInside, rootForms } from './paths.ts';
+import { candidateTargets, exists, isInside, landsUnderItsOwnName, rootForms } from './paths.ts';
 import { editsTouchSignedEntry } from './signed.ts';
 
 export type Decision = { allow: true } | { allow: false; reason: string };
@@ -44,6 +44,7 @@ function worldAbove(dir: string, env: NodeJS.ProcessEnv): string | undefined {
  * also serve to read the log's current text and to name it in a deny reason.
  */
 function guardedLogs(call: FileToolCall, cwd: string, env: NodeJS.ProcessEnv): string[] {
+  if (!isLogName(call.filePath) && landsUnderItsOwnName(call.filePath, cwd)) return [];
   const targets = candidateTargets(call.filePath, cwd);
   if (!targets.some(isLogName)) return [];
   const roots = new Set<string>();
@@ -59,7 +60,7 @@ function guardedLogs(call: FileToolCall, cwd: string, env: NodeJS.ProcessEnv): s
 
 function readText(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return fs.readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@
  * operating system (physical: the parent of the symlink's target) and to a tool that normalises
  * the path text first (lexical). The guardian therefore checks every reading of the path.
  */
-import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { fs } from '../fs/node-fs.ts';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 
 const MAX_LINK_HOPS = 40;
@@ -36,7 +36,7 @@ export function physicalPath(path: string): string {
     }
     let isLink = false;
     try {
-      isLink = lstatSync(next).isSymbolicLink();
+      isLink = fs.lstatSync(next).isSymbolicLink();
     } catch {
       missing = true;
       current = next;
@@ -47,7 +47,7 @@ export function physicalPath(path: string): string {
       continue;
     }
     if (++hops > MAX_LINK_HOPS) return next; // a loop; the OS would fail with ELOOP
-    const target = readlinkSync(next);
+    const target = fs.readlinkSync(next);
     pending.unshift(...splitComponents(target));
     if (isAbsolute(target)) current = sep;
   }
@@ -62,7 +62,7 @@ function splitComponents(path: string): string[] {
 export function lexicalRealPath(path: string): string {
   const lexical = resolve(path);
   try {
-    return realpathSync(lexical);
+    return fs.realpathSync(lexical);
   } catch {
     return physicalPath(lexical); // no `..` left, so this only follows the links that exist
   }
@@ -89,6 +89,22 @@ export function candidateTargets(filePath: string, cwd: string): string[] {
   return [...out];
 }
 
+/**
+ * True when a write to `filePath` can only land in a file of that same name: the path has no
+ * `.` or `..` components and its last component is not a symlink. Then no reading of the path
+ * ends in a differently named file, and a name that is not log.md can be allowed at once (the
+ * common case, on every Write and Edit).
+ */
+export function landsUnderItsOwnName(filePath: string, cwd: string): boolean {
+  const raw = isAbsolute(filePath) ? filePath : `${cwd}${sep}${filePath}`;
+  if (/(?:^|[\\/])\.{1,2}(?:[\\/]|$)/.test(raw)) return false;
+  try {
+    return !fs.lstatSync(raw).isSymbolicLink();
+  } catch {
+    return true; // nothing there: it will be created under this name (its folders may be links; the name stays)
+  }
+}
+
 /** True when `child` is `parent` or below it (both absolute, normalised). */
 export function isInside(child: string, parent: string): boolean {
   if (child === parent) return true;
@@ -100,7 +116,7 @@ export function isInside(child: string, parent: string): boolean {
 export function rootForms(dir: string): string[] {
   const forms = new Set<string>([resolve(dir)]);
   try {
-    forms.add(realpathSync(dir));
+    forms.add(fs.realpathSync(dir));
   } catch {
     /* keep the lexical form */
   }
@@ -109,7 +125,7 @@ export function rootForms(dir: string): string[] {
 
 export function exists(path: string): boolean {
   try {
-    statSync(path);
+    fs.statSync(path);
     return true;
   } catch {
     return false;

@@ -6,7 +6,7 @@
  *
  * Start-up time matters here: this module imports only node: built-ins and does no work at load.
  */
-import { fstatSync, read, readSync } from 'node:fs';
+import { fs } from '../fs/node-fs.ts';
 
 export interface ReadStdinOptions {
   /** Larger input is treated as unreadable (the hook then allows / stays silent). */
@@ -14,8 +14,8 @@ export interface ReadStdinOptions {
   /** Give up waiting for EOF after this long (only on the asynchronous path). */
   timeoutMs: number;
   /**
-   * Read asynchronously from the start, so the timeout always applies (a hook with a time budget
-   * cannot block in a synchronous read on a pipe nobody closes). A terminal is not read at all.
+   * Read through the stream API from the start, so the timeout always applies (a hook with a time
+   * budget cannot block in a synchronous read on a pipe nobody closes). A terminal is not read.
    */
   alwaysAsync?: boolean;
 }
@@ -23,13 +23,14 @@ export interface ReadStdinOptions {
 /** Outcome of reading stdin: the text, or why there is none. */
 export type StdinText = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'timeout' | 'error' };
 
-const CHUNK = 64 * 1024;
+// Small first reads: hook input is usually a few hundred bytes, and a large buffer costs start-up.
+const CHUNK = 16 * 1024;
 
 /**
  * Reads stdin to EOF. Pipes and files are read synchronously (the fast, common case: Claude Code
  * writes one JSON object and closes the pipe). When the descriptor is non-blocking (EAGAIN), the
- * read continues asynchronously with a timeout, so a writer that never closes cannot hold the hook
- * past its budget.
+ * read continues through the stream API with a timeout, so a writer that never closes cannot hold
+ * the hook past its budget.
  */
 export async function readStdin(options: ReadStdinOptions): Promise<StdinText> {
   const chunks: Buffer[] = [];
@@ -39,7 +40,7 @@ export async function readStdin(options: ReadStdinOptions): Promise<StdinText> {
     const buf = Buffer.allocUnsafe(CHUNK);
     let n: number;
     try {
-      n = readSync(0, buf, 0, CHUNK, null);
+      n = fs.readSync(0, buf, 0, CHUNK, null);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       if (code === 'EAGAIN') return readStdinAsync(chunks, total, options);
@@ -57,44 +58,38 @@ export async function readStdin(options: ReadStdinOptions): Promise<StdinText> {
 /** A terminal (or another character device such as /dev/null): nothing to wait for. */
 function isTerminal(fd: number): boolean {
   try {
-    return fstatSync(fd).isCharacterDevice();
+    return fs.fstatSync(fd).isCharacterDevice();
   } catch {
     return true; // no stdin at all
   }
 }
 
 /**
- * The same read through fs.read on the thread pool (no stream machinery: it costs start-up time),
- * polling while the descriptor has nothing (EAGAIN), until EOF, the size limit or the timeout.
- * A read still pending at the timeout is abandoned: runHook ends the process explicitly.
+ * The same read through process.stdin, until EOF, the size limit or the timeout. For a pipe this
+ * is a non-blocking libuv handle that can be closed at the timeout; a blocking fs.read would tie
+ * up a thread-pool thread that the process then waits for at exit.
  */
 function readStdinAsync(chunks: Buffer[], already: number, options: ReadStdinOptions): Promise<StdinText> {
   return new Promise((resolve) => {
     let total = already;
-    let done = false;
+    const stdin = process.stdin;
     const finish = (result: StdinText) => {
-      if (done) return;
-      done = true;
       clearTimeout(timer);
+      stdin.removeAllListeners('data');
+      stdin.removeAllListeners('end');
+      stdin.removeAllListeners('error');
+      stdin.on('error', () => {});
+      stdin.destroy();
       resolve(result);
     };
     const timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), options.timeoutMs);
-    const next = () => {
-      if (done) return;
-      const buf = Buffer.allocUnsafe(CHUNK);
-      read(0, buf, 0, CHUNK, null, (err, n) => {
-        if (err) {
-          if (err.code === 'EAGAIN') return void setTimeout(next, 5);
-          return finish(err.code === 'EOF' ? { ok: true, text: Buffer.concat(chunks, total).toString('utf8') } : { ok: false, reason: 'error' });
-        }
-        if (n === 0) return finish({ ok: true, text: Buffer.concat(chunks, total).toString('utf8') });
-        total += n;
-        if (total > options.maxBytes) return finish({ ok: false, reason: 'too-large' });
-        chunks.push(buf.subarray(0, n));
-        next();
-      });
-    };
-    next();
+    stdin.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > options.maxBytes) return finish({ ok: false, reason: 'too-large' });
+      chunks.push(chunk);
+    });
+    stdin.on('end', () => finish({ ok: true, text: Buffer.concat(chunks, total).toString('utf8') }));
+    stdin.on('error', () => finish({ ok: false, reason: 'error' }));
   });
 }
 
@@ -107,11 +102,24 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** Writes one JSON object (one line) to stdout. The only stdout write a hook makes. */
-export function emitJson(value: object): Promise<void> {
-  return new Promise((resolve) => {
-    process.stdout.write(`${JSON.stringify(value)}\n`, () => resolve());
-  });
+/**
+ * Writes one JSON object (one line) to stdout: the only stdout write a hook makes. Written with
+ * fs.writeSync on descriptor 1, not process.stdout, whose stream set-up costs milliseconds of
+ * start-up; a non-blocking pipe that is momentarily full is retried for up to two seconds.
+ */
+export function emitJson(value: object): void {
+  const bytes = Buffer.from(`${JSON.stringify(value)}\n`, 'utf8');
+  let offset = 0;
+  let waitedMs = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += fs.writeSync(1, bytes, offset, bytes.length - offset);
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'EAGAIN' || waitedMs >= 2000) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      waitedMs += 5;
+    }
+  }
 }
 
 /** Internal faults go to stderr only when ALIVE_DEBUG=1; they never change the exit code. */

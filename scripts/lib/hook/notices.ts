@@ -4,8 +4,11 @@
  * what they return into one additionalContext. A producer that throws is treated as silent.
  */
 export interface NoticeContext {
-  /** The session's folder (the hook input's cwd, else the process's). */
-  cwd: string;
+  /**
+   * The session's folder: the hook input's cwd, else the process's. Reading the input costs
+   * start-up time, so it happens only when a producer asks (once, shared by all).
+   */
+  sessionCwd: () => Promise<string>;
   env: NodeJS.ProcessEnv;
   /** Epoch ms by which every producer must have returned (the hook's own budget). */
   deadline: number;

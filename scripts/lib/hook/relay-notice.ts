@@ -2,7 +2,8 @@
  * The relay's SessionStart notice (cli.md section 6): packages waiting in the user's relay inbox,
  * or peers who newly accepted an invitation.
  *
- * - Silent outside a world, and when no relay is configured: that path costs a few stat calls.
+ * - Silent when no relay is configured (one stat call; the hook input is not even read) and
+ *   outside a world (a few more).
  * - The probe runs at most every 10 minutes, counted from the later of the probe's last sync and
  *   relay-check's last attempt (so a probe that keeps timing out is not retried on every session
  *   start). A time in the future, beyond a minute of clock skew, counts as no time at all, so a bad
@@ -11,7 +12,7 @@
  *   waiting; only probing is rate-limited. A newly accepted peer is announced once per probe
  *   result.
  */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { fs } from '../fs/node-fs.ts';
 import { join } from 'node:path';
 import { relayDir } from '../home.ts';
 import { findWorldRoot } from '../world/root.ts';
@@ -58,9 +59,9 @@ export function formatRelayNotice(pending: number, accepted: readonly string[]):
 }
 
 export async function relayNotice(ctx: NoticeContext): Promise<string | undefined> {
-  if (!findWorldRoot(ctx.cwd, ctx.env)) return undefined;
   const dir = relayDir(ctx.env);
-  if (!existsSync(join(dir, 'relay.json'))) return undefined;
+  if (!fs.existsSync(join(dir, 'relay.json'))) return undefined;
+  if (!findWorldRoot(await ctx.sessionCwd(), ctx.env)) return undefined;
 
   const statePath = join(dir, 'state.json');
   const memoryPath = join(dir, 'relay-check.json');
@@ -68,7 +69,7 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
   const memory = readCheckMemory(memoryPath);
   const probeScript = join(ctx.distDir, 'relay-probe.mjs');
 
-  if (probeIsDue(state, memory, ctx.now()) && existsSync(probeScript)) {
+  if (probeIsDue(state, memory, ctx.now()) && fs.existsSync(probeScript)) {
     memory.lastAttempt = ctx.now();
     writeMemory(memoryPath, memory);
     await runProbe({ script: probeScript, deadline: ctx.deadline, env: ctx.env, now: ctx.now });
@@ -95,6 +96,6 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
  */
 function writeMemory(path: string, memory: CheckMemory): void {
   const aside = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(aside, serializeCheckMemory(memory), { flag: 'wx' });
-  renameSync(aside, path);
+  fs.writeFileSync(aside, serializeCheckMemory(memory), { flag: 'wx' });
+  fs.renameSync(aside, path);
 }

@@ -4,7 +4,7 @@
  * relay-check.json is relay-check's own memory of when it last started a probe and which
  * acceptances it has already announced.
  */
-import { readFileSync } from 'node:fs';
+import { fs } from '../fs/node-fs.ts';
 import { asObject } from './input.ts';
 
 export interface RelayState {
@@ -28,7 +28,7 @@ const MAX_LOGINS = 20;
 
 function readJson(path: string): unknown {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(fs.readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }

@@ -1,10 +1,10 @@
-import { statSync } from 'node:fs';
+import { fs } from '../fs/node-fs.ts';
 import { dirname, resolve, join } from 'node:path';
 import { aliveHome } from '../home.ts';
 
 function isDir(path: string): boolean {
   try {
-    return statSync(path).isDirectory();
+    return fs.statSync(path).isDirectory();
   } catch {
     return false;
   }
