@@ -1,7 +1,7 @@
 /**
- * Builds a hook entry the way tools/build.mjs builds dist/ (same esbuild options), into a private
- * temporary dist folder, so these tests spawn the real bundle of the current source without
- * rewriting the shared dist/ while other suites may be reading it.
+ * Builds a hook entry the way tools/build.mjs builds dist/ (the same options, from
+ * tools/build-options.mjs) into a private temporary dist folder, so these tests spawn the real
+ * bundle of the current source without rewriting the shared dist/ other suites may be reading.
  */
 import { build } from 'esbuild';
 import { mkdtempSync } from 'node:fs';
@@ -9,31 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { bundleOptions } from '../../tools/build-options.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-const banner = [
-  '#!/usr/bin/env node',
-  "import { createRequire as __aliveCreateRequire } from 'node:module';",
-  'const require = __aliveCreateRequire(import.meta.url);',
-].join('\n');
-
 /** Bundles scripts/<name>.ts into `<outDir>/<name>.mjs` and returns its path. */
 export async function bundleEntry(name: string, outDir = mkdtempSync(join(tmpdir(), 'alive-dist-'))): Promise<string> {
-  await build({
-    entryPoints: [join(repoRoot, 'scripts', `${name}.ts`)],
-    outdir: outDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner: { js: banner },
-    legalComments: 'none',
-    minifySyntax: true,
-    charset: 'utf8',
-    logLevel: 'silent',
-  });
+  await build({ ...bundleOptions(name), entryPoints: [join(repoRoot, 'scripts', `${name}.ts`)], outdir: outDir, logLevel: 'silent' });
   return join(outDir, `${name}.mjs`);
 }
 

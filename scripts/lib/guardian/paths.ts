@@ -8,6 +8,8 @@ import { fs } from '../fs/node-fs.ts';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 
 const MAX_LINK_HOPS = 40;
+const DOT_DOT = /(?:^|[\\/])\.\.(?:[\\/]|$)/;
+const DOT_SEGMENT = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)/;
 
 /**
  * Resolves `path` component by component the way the kernel does: symlinks are followed where
@@ -36,11 +38,11 @@ export function physicalPath(path: string): string {
     }
     let isLink = false;
     try {
-      isLink = fs.lstatSync(next).isSymbolicLink();
+      const st = fs.lstatSync(next, { throwIfNoEntry: false });
+      missing = st === undefined;
+      isLink = st?.isSymbolicLink() === true;
     } catch {
-      missing = true;
-      current = next;
-      continue;
+      missing = true; // ENOTDIR, EACCES ...: nothing below can be followed either
     }
     if (!isLink) {
       current = next;
@@ -62,7 +64,7 @@ function splitComponents(path: string): string[] {
 export function lexicalRealPath(path: string): string {
   const lexical = resolve(path);
   try {
-    return fs.realpathSync(lexical);
+    return fs.realpathSync.native(lexical); // one realpath(3) call
   } catch {
     return physicalPath(lexical); // no `..` left, so this only follows the links that exist
   }
@@ -81,10 +83,13 @@ export function candidateTargets(filePath: string, cwd: string): string[] {
   } catch {
     /* unreadable link: the other readings still count */
   }
-  try {
-    out.add(physicalPath(raw));
-  } catch {
-    /* as above */
+  // Without `..` components the physical reading is the one just computed.
+  if (DOT_DOT.test(raw)) {
+    try {
+      out.add(physicalPath(raw));
+    } catch {
+      /* as above */
+    }
   }
   return [...out];
 }
@@ -97,9 +102,9 @@ export function candidateTargets(filePath: string, cwd: string): string[] {
  */
 export function landsUnderItsOwnName(filePath: string, cwd: string): boolean {
   const raw = isAbsolute(filePath) ? filePath : `${cwd}${sep}${filePath}`;
-  if (/(?:^|[\\/])\.{1,2}(?:[\\/]|$)/.test(raw)) return false;
+  if (DOT_SEGMENT.test(raw)) return false;
   try {
-    return !fs.lstatSync(raw).isSymbolicLink();
+    return fs.lstatSync(raw, { throwIfNoEntry: false })?.isSymbolicLink() !== true;
   } catch {
     return true; // nothing there: it will be created under this name (its folders may be links; the name stays)
   }
@@ -116,7 +121,7 @@ export function isInside(child: string, parent: string): boolean {
 export function rootForms(dir: string): string[] {
   const forms = new Set<string>([resolve(dir)]);
   try {
-    forms.add(fs.realpathSync(dir));
+    forms.add(fs.realpathSync.native(dir));
   } catch {
     /* keep the lexical form */
   }
@@ -125,8 +130,7 @@ export function rootForms(dir: string): string[] {
 
 export function exists(path: string): boolean {
   try {
-    fs.statSync(path);
-    return true;
+    return fs.statSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false;
   }

@@ -4,7 +4,8 @@ import { aliveHome } from '../home.ts';
 
 function isDir(path: string): boolean {
   try {
-    return fs.statSync(path).isDirectory();
+    // throwIfNoEntry: a missing folder is the common answer here, and building an exception for it costs.
+    return fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
   } catch {
     return false;
   }
