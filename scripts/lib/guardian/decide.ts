@@ -47,15 +47,15 @@ function guardedLogs(call: FileToolCall, cwd: string, env: NodeJS.ProcessEnv): s
   if (!isLogName(call.filePath) && landsUnderItsOwnName(call.filePath, cwd)) return [];
   const targets = candidateTargets(call.filePath, cwd);
   if (!targets.some(isLogName)) return [];
-  const roots = new Set<string>();
+  const roots: string[] = [];
   const sessionWorld = findWorldRoot(cwd, env);
-  if (sessionWorld) for (const r of rootForms(sessionWorld)) roots.add(r);
+  if (sessionWorld) roots.push(...rootForms(sessionWorld));
   for (const t of targets) {
+    if (!isLogName(t) || roots.some((r) => isInside(t, r))) continue;
     const w = worldAbove(dirname(t), env);
-    if (w) for (const r of rootForms(w)) roots.add(r);
+    if (w) roots.push(...rootForms(w));
   }
-  const rootList = [...roots];
-  return targets.filter((t) => isLogName(t) && rootList.some((r) => isInside(t, r)));
+  return targets.filter((t) => isLogName(t) && roots.some((r) => isInside(t, r)));
 }
 
 function readText(path: string): string | undefined {
