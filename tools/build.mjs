@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { readdirSync, rmSync, mkdirSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleOptions } from './build-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scriptsDir = join(root, 'scripts');
@@ -16,26 +17,15 @@ const entries = readdirSync(scriptsDir)
 rmSync(distDir, { recursive: true, force: true });
 mkdirSync(distDir, { recursive: true });
 
-// CommonJS dependencies inside an ESM bundle call require() for Node built-ins; give them one.
-const banner = [
-  '#!/usr/bin/env node',
-  "import { createRequire as __aliveCreateRequire } from 'node:module';",
-  'const require = __aliveCreateRequire(import.meta.url);',
-].join('\n');
-
-await build({
-  entryPoints: entries,
-  outdir: distDir,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  splitting: false,
-  banner: { js: banner },
-  legalComments: 'none',
-  minifySyntax: true,
-  charset: 'utf8',
-  logLevel: 'warning',
-});
+// Entries that share options are built together (one esbuild call per banner).
+const groups = new Map();
+for (const e of entries) {
+  const options = bundleOptions(basename(e, '.ts'));
+  const key = JSON.stringify(options);
+  if (!groups.has(key)) groups.set(key, { options, entryPoints: [] });
+  groups.get(key).entryPoints.push(e);
+}
+for (const { options, entryPoints } of groups.values()) {
+  await build({ ...options, entryPoints, outdir: distDir });
+}
 for (const e of entries) console.log(`built dist/${basename(e, '.ts')}.mjs`);

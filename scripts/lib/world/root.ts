@@ -1,10 +1,11 @@
-import { statSync } from 'node:fs';
+import { fs } from '../fs/node-fs.ts';
 import { dirname, resolve, join } from 'node:path';
 import { aliveHome } from '../home.ts';
 
 function isDir(path: string): boolean {
   try {
-    return statSync(path).isDirectory();
+    // throwIfNoEntry: a missing folder is the common answer here, and building an exception for it costs.
+    return fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
   } catch {
     return false;
   }

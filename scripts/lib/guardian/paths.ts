@@ -1,0 +1,137 @@
+/**
+ * Where a tool call would really write. A path can look outside the world and land inside it
+ * (a symlinked folder), or look inside and land elsewhere, and `..` means different things to the
+ * operating system (physical: the parent of the symlink's target) and to a tool that normalises
+ * the path text first (lexical). The guardian therefore checks every reading of the path.
+ */
+import { fs } from '../fs/node-fs.ts';
+import { isAbsolute, join, resolve, sep } from 'node:path';
+
+const MAX_LINK_HOPS = 40;
+const DOT_DOT = /(?:^|[\\/])\.\.(?:[\\/]|$)/;
+const DOT_SEGMENT = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)/;
+
+/**
+ * Resolves `path` component by component the way the kernel does: symlinks are followed where
+ * they are met, `..` goes to the parent of what has been resolved so far. Components below the
+ * first one that does not exist are appended as written (lexically), since nothing can be
+ * followed there.
+ */
+export function physicalPath(path: string): string {
+  if (process.platform === 'win32') return resolve(path); // drive letters: the lexical readings cover Windows
+  // Not path.resolve/join: they would collapse `..` lexically, which is what this must not do.
+  const pending = splitComponents(isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`);
+  let current: string = sep;
+  let hops = 0;
+  let missing = false;
+  while (pending.length > 0) {
+    const part = pending.shift()!;
+    if (part === '.' || part === '') continue;
+    if (part === '..') {
+      current = resolve(current, '..');
+      continue;
+    }
+    const next = join(current, part);
+    if (missing) {
+      current = next;
+      continue;
+    }
+    let isLink = false;
+    try {
+      const st = fs.lstatSync(next, { throwIfNoEntry: false });
+      missing = st === undefined;
+      isLink = st?.isSymbolicLink() === true;
+    } catch {
+      missing = true; // ENOTDIR, EACCES ...: nothing below can be followed either
+    }
+    if (!isLink) {
+      current = next;
+      continue;
+    }
+    if (++hops > MAX_LINK_HOPS) return next; // a loop; the OS would fail with ELOOP
+    const target = fs.readlinkSync(next);
+    pending.unshift(...splitComponents(target));
+    if (isAbsolute(target)) current = sep;
+  }
+  return current;
+}
+
+function splitComponents(path: string): string[] {
+  return path.split(/[\\/]+/).filter((p) => p !== '');
+}
+
+/** The lexically normalised absolute path with symlinks resolved (as far as it exists). */
+export function lexicalRealPath(path: string): string {
+  const lexical = resolve(path);
+  try {
+    return fs.realpathSync.native(lexical); // one realpath(3) call
+  } catch {
+    return physicalPath(lexical); // no `..` left, so this only follows the links that exist
+  }
+}
+
+/**
+ * Every place a write to `filePath` (relative paths taken from `cwd`) could land: the path as
+ * normalised text, the same with symlinks resolved, and the physical resolution of the text.
+ */
+export function candidateTargets(filePath: string, cwd: string): string[] {
+  const raw = isAbsolute(filePath) ? filePath : `${cwd}${sep}${filePath}`;
+  const lexical = resolve(raw);
+  const out = new Set<string>([lexical]);
+  try {
+    out.add(lexicalRealPath(lexical));
+  } catch {
+    /* unreadable link: the other readings still count */
+  }
+  // Without `..` components the physical reading is the one just computed.
+  if (DOT_DOT.test(raw)) {
+    try {
+      out.add(physicalPath(raw));
+    } catch {
+      /* as above */
+    }
+  }
+  return [...out];
+}
+
+/**
+ * True when a write to `filePath` can only land in a file of that same name: the path has no
+ * `.` or `..` components and its last component is not a symlink. Then no reading of the path
+ * ends in a differently named file, and a name that is not log.md can be allowed at once (the
+ * common case, on every Write and Edit).
+ */
+export function landsUnderItsOwnName(filePath: string, cwd: string): boolean {
+  const raw = isAbsolute(filePath) ? filePath : `${cwd}${sep}${filePath}`;
+  if (DOT_SEGMENT.test(raw)) return false;
+  try {
+    return fs.lstatSync(raw, { throwIfNoEntry: false })?.isSymbolicLink() !== true;
+  } catch {
+    return true; // nothing there: it will be created under this name (its folders may be links; the name stays)
+  }
+}
+
+/** True when `child` is `parent` or below it (both absolute, normalised). */
+export function isInside(child: string, parent: string): boolean {
+  if (child === parent) return true;
+  const prefix = parent.endsWith(sep) ? parent : parent + sep;
+  return child.startsWith(prefix);
+}
+
+/** The folder itself and its symlink-free form. */
+export function rootForms(dir: string): string[] {
+  const forms = new Set<string>([resolve(dir)]);
+  try {
+    forms.add(fs.realpathSync.native(dir));
+  } catch {
+    /* keep the lexical form */
+  }
+  return [...forms];
+}
+
+export function exists(path: string): boolean {
+  try {
+    return fs.statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The relay's SessionStart notice (cli.md section 6): packages waiting in the user's relay inbox,
+ * or peers who newly accepted an invitation.
+ *
+ * - Silent when no relay is configured (one stat call; the hook input is not even read) and
+ *   outside a world (a few more).
+ * - The probe runs at most every 10 minutes, counted from the later of the probe's last sync and
+ *   relay-check's last attempt (so a probe that keeps timing out is not retried on every session
+ *   start). A time in the future, beyond a minute of clock skew, counts as no time at all, so a bad
+ *   clock cannot suppress probing forever.
+ * - Waiting packages are announced whenever the state says so, fresh or not: they are still
+ *   waiting; only probing is rate-limited. A newly accepted peer is announced once per probe
+ *   result.
+ */
+import { fs } from '../fs/node-fs.ts';
+import { join } from 'node:path';
+import { relayDir } from '../home.ts';
+import { findWorldRoot } from '../world/root.ts';
+import type { NoticeContext } from './notices.ts';
+import { runProbe } from './probe.ts';
+import { readCheckMemory, readRelayState, serializeCheckMemory, type CheckMemory, type RelayState } from './relay-state.ts';
+
+export const PROBE_INTERVAL_MS = 10 * 60 * 1000;
+const CLOCK_SKEW_MS = 60 * 1000;
+
+/** A past time (or one within the skew allowance), else undefined. */
+function credible(time: number | undefined, now: number): number | undefined {
+  return time !== undefined && time <= now + CLOCK_SKEW_MS ? time : undefined;
+}
+
+export function probeIsDue(state: RelayState | undefined, memory: CheckMemory, now: number): boolean {
+  const times = [credible(state?.lastSync, now), credible(memory.lastAttempt, now)].filter(
+    (t): t is number => t !== undefined,
+  );
+  if (times.length === 0) return true;
+  return now - Math.max(...times) >= PROBE_INTERVAL_MS;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+export function formatRelayNotice(pending: number, accepted: readonly string[]): string | undefined {
+  const parts: string[] = [];
+  if (pending > 0) {
+    parts.push(
+      `ALIVE relay: ${pending} walnut ${plural(pending, 'package is', 'packages are')} waiting in the user's relay inbox. ` +
+        `Tell the user, and offer to run /alive:receive to review and import ${plural(pending, 'it', 'them')}.`,
+    );
+  }
+  if (accepted.length > 0) {
+    parts.push(
+      `ALIVE relay: ${accepted.join(', ')} accepted the user's relay invitation, so the user can now share walnuts ` +
+        `with ${plural(accepted.length, 'that peer', 'those peers')} through /alive:share. ` +
+        'Suggest comparing key fingerprints out of band (/alive:relay status shows them).',
+    );
+  }
+  return parts.length > 0 ? parts.join('\n') : undefined;
+}
+
+export async function relayNotice(ctx: NoticeContext): Promise<string | undefined> {
+  const dir = relayDir(ctx.env);
+  if (!fs.existsSync(join(dir, 'relay.json'))) return undefined;
+  if (!findWorldRoot(await ctx.sessionCwd(), ctx.env)) return undefined;
+
+  const statePath = join(dir, 'state.json');
+  const memoryPath = join(dir, 'relay-check.json');
+  let state = readRelayState(statePath);
+  const memory = readCheckMemory(memoryPath);
+  const probeScript = join(ctx.distDir, 'relay-probe.mjs');
+
+  if (probeIsDue(state, memory, ctx.now()) && fs.existsSync(probeScript)) {
+    memory.lastAttempt = ctx.now();
+    writeMemory(memoryPath, memory);
+    await runProbe({ script: probeScript, deadline: ctx.deadline, env: ctx.env, now: ctx.now });
+    state = readRelayState(statePath);
+  }
+  if (!state) return undefined;
+
+  const alreadyAnnounced =
+    memory.announced !== undefined && state.lastSyncText !== undefined && memory.announced.lastSync === state.lastSyncText
+      ? memory.announced.logins
+      : [];
+  const accepted = state.newlyAccepted.filter((l) => !alreadyAnnounced.includes(l));
+  if (accepted.length > 0 && state.lastSyncText !== undefined) {
+    memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] };
+    writeMemory(memoryPath, memory);
+  }
+  return formatRelayNotice(state.pendingPackages, accepted);
+}
+
+/**
+ * Written aside and renamed in, so a concurrent session start reads the old or the new file. Not
+ * fs/atomic.ts: its temporary names come from node:crypto, whose loading would cost every session
+ * start a few milliseconds; this file is relay-check's alone and needs no fsync.
+ */
+function writeMemory(path: string, memory: CheckMemory): void {
+  const aside = `${path}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(aside, serializeCheckMemory(memory), { flag: 'wx' });
+  fs.renameSync(aside, path);
+}

@@ -1,0 +1,90 @@
+/**
+ * The parts of the relay's state files that relay-check reads, validated by hand (no zod in a
+ * hook). state.json is written by relay-probe (walnut-package-v2.md 6.4 plus `newly_accepted`);
+ * relay-check.json is relay-check's own memory of when it last started a probe and which
+ * acceptances it has already announced.
+ */
+import { fs } from '../fs/node-fs.ts';
+import { asObject } from './input.ts';
+
+export interface RelayState {
+  /** Epoch ms of the probe's last completed sync, when present and parseable. */
+  lastSync: number | undefined;
+  /** The raw last_sync text, used to tell one probe's findings from the next. */
+  lastSyncText: string | undefined;
+  pendingPackages: number;
+  newlyAccepted: string[];
+}
+
+export interface CheckMemory {
+  lastAttempt: number | undefined;
+  announced: { lastSync: string; logins: string[] } | undefined;
+}
+
+// GitHub logins, and the names the git transport accepts: nothing that could carry an instruction
+// into the model's context.
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const MAX_LOGINS = 20;
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** An ISO time as epoch ms, or undefined when it is not a time at all. */
+export function parseTime(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value.length > 64) return undefined;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+function logins(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const out: string[] = [];
+  for (const v of value) {
+    if (typeof v === 'string' && LOGIN.test(v) && !out.includes(v)) out.push(v);
+    if (out.length >= MAX_LOGINS) break;
+  }
+  return out;
+}
+
+/** The relay state, or undefined when the file is missing or not a JSON object. */
+export function readRelayState(path: string): RelayState | undefined {
+  const o = asObject(readJson(path));
+  if (!o) return undefined;
+  const pending = o.pending_packages;
+  return {
+    lastSync: parseTime(o.last_sync),
+    lastSyncText: typeof o.last_sync === 'string' ? o.last_sync : undefined,
+    pendingPackages: typeof pending === 'number' && Number.isSafeInteger(pending) && pending > 0 ? pending : 0,
+    newlyAccepted: logins(o.newly_accepted),
+  };
+}
+
+export function readCheckMemory(path: string): CheckMemory {
+  const o = asObject(readJson(path));
+  const announced = asObject(o?.announced_accepted);
+  return {
+    lastAttempt: parseTime(o?.last_attempt),
+    announced:
+      announced && typeof announced.last_sync === 'string'
+        ? { lastSync: announced.last_sync, logins: logins(announced.logins) }
+        : undefined,
+  };
+}
+
+export function serializeCheckMemory(memory: CheckMemory): string {
+  return `${JSON.stringify(
+    {
+      last_attempt: memory.lastAttempt === undefined ? null : new Date(memory.lastAttempt).toISOString(),
+      announced_accepted: memory.announced
+        ? { last_sync: memory.announced.lastSync, logins: memory.announced.logins }
+        : null,
+    },
+    null,
+    2,
+  )}\n`;
+}

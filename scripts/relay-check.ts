@@ -1,0 +1,44 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { relayCheckBudgetMs } from './lib/hook/budget.ts';
+import { emitJson, parseJson, readStdin, runHook } from './lib/hook/io.ts';
+import { sessionStartInput } from './lib/hook/input.ts';
+import { collectNotices, type NoticeProducer } from './lib/hook/notices.ts';
+import { sessionStartContext } from './lib/hook/output.ts';
+import { relayNotice } from './lib/hook/relay-notice.ts';
+
+const USAGE = `usage: relay-check < SessionStart-hook-JSON
+
+Claude Code SessionStart hook. Inside an ALIVE world with a relay configured, refreshes the relay
+state at most every 10 minutes (running relay-probe within a time budget) and, when packages are
+waiting or a peer newly accepted an invitation, prints the SessionStart JSON whose
+additionalContext tells the session. Silent otherwise; always exits 0.
+
+Environment: ALIVE_HOME (default ~/.alive); ALIVE_RELAY_CHECK_BUDGET_MS (default 7000, at most
+9000: the hook's timeout is 10 s).`;
+
+/**
+ * The SessionStart notices, in the order they appear in the context. The HelloWorld bus notice
+ * goes here as one more producer, e.g.
+ *   async (ctx) => { const info = pendingMessagesFor('claude', await ctx.sessionCwd(), ctx.env);
+ *                    return info && formatClaudeNotice(info); }
+ * (scripts/lib/bus/notice.ts). Keep producers cheap when they have nothing to say.
+ */
+const NOTICES: NoticeProducer[] = [relayNotice];
+
+runHook(USAGE, async () => {
+  const deadline = Date.now() + relayCheckBudgetMs(process.env);
+  let cwd: Promise<string> | undefined;
+  const sessionCwd = () =>
+    (cwd ??= readStdin({ maxBytes: 1024 * 1024, timeoutMs: 1000, alwaysAsync: true }).then(
+      (stdin) => sessionStartInput(stdin.ok ? parseJson(stdin.text) : undefined).cwd ?? process.cwd(),
+    ));
+  const notices = await collectNotices(NOTICES, {
+    sessionCwd,
+    env: process.env,
+    deadline,
+    distDir: dirname(fileURLToPath(import.meta.url)),
+    now: Date.now,
+  });
+  if (notices.length > 0) emitJson(sessionStartContext(notices.join('\n\n')));
+});

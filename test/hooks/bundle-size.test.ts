@@ -1,0 +1,22 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
+import { HOOK_ENTRIES } from '../../tools/build-options.mjs';
+import { bundleEntry } from './bundle.ts';
+
+// What the hook bundles must stay free of: their start-up time is measured (bench/hooks.ts).
+describe('hook bundles', () => {
+  for (const name of HOOK_ENTRIES) {
+    it(`${name} is small and loads nothing heavy`, async () => {
+      const file = await bundleEntry(name);
+      const text = readFileSync(file, 'utf8');
+      expect(statSync(file).size).toBeLessThan(32 * 1024);
+      // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
+      expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
+      expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);
+      // node:fs only through process.getBuiltinModule: its ESM namespace loads fs/promises.
+      expect(text).not.toMatch(/from ["']node:fs["']/);
+      expect(text).not.toMatch(/from ["']node:child_process["']/);
+      expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    });
+  }
+});

@@ -1,0 +1,49 @@
+import { describe, it, expect } from 'vitest';
+import { applyEdits, editsTouchSignedEntry, signedEntries } from '../../scripts/lib/guardian/signed.ts';
+
+const LOG = '---\nwalnut: w\n---\n\n## b — squirrel:2\nsecond\nsigned: squirrel:2\n\n## a — squirrel:1\nfirst\nsigned: squirrel:1\n';
+const edit = (oldString: string, newString: string, replaceAll = false) => ({ oldString, newString, replaceAll });
+
+describe('signedEntries', () => {
+  it('splits the body at ## headings, after the frontmatter, and keeps the signed ones', () => {
+    const entries = [...signedEntries(LOG).keys()];
+    expect(entries).toEqual(['## b — squirrel:2\nsecond\nsigned: squirrel:2', '## a — squirrel:1\nfirst\nsigned: squirrel:1']);
+  });
+  it('counts identical signed entries separately', () => {
+    const twice = `${LOG}\n## a — squirrel:1\nfirst\nsigned: squirrel:1\n`;
+    expect(signedEntries(twice).get('## a — squirrel:1\nfirst\nsigned: squirrel:1')).toBe(2);
+  });
+  it('treats a log without frontmatter or headings as one entry', () => {
+    expect(signedEntries('note\nsigned: alive-mcp:x\n').size).toBe(1);
+    expect(signedEntries('just text\n').size).toBe(0);
+  });
+});
+
+describe('applyEdits', () => {
+  it('replaces literally ($ patterns are not special)', () => {
+    expect(applyEdits('a b', [edit('b', '$&$&')])).toBe('a $&$&');
+  });
+  it('returns undefined when an old_string is missing, or empty on a non-empty file', () => {
+    expect(applyEdits('abc', [edit('x', 'y')])).toBeUndefined();
+    expect(applyEdits('abc', [edit('', 'y')])).toBeUndefined();
+    expect(applyEdits('', [edit('', 'new')])).toBe('new');
+  });
+});
+
+describe('editsTouchSignedEntry', () => {
+  it('denies removing the copies of a duplicated signed entry', () => {
+    const twice = `${LOG}\n## a — squirrel:1\nfirst\nsigned: squirrel:1\n`;
+    expect(editsTouchSignedEntry(twice, [edit('\n## a — squirrel:1\nfirst\nsigned: squirrel:1\n', '', true)])).toBe(true);
+  });
+  it('allows editing the frontmatter', () => {
+    expect(editsTouchSignedEntry(LOG, [edit('walnut: w', 'walnut: w\nentry-count: 2')])).toBe(false);
+  });
+  it('allows changing the blank lines between entries, denies changing an entry', () => {
+    expect(editsTouchSignedEntry(LOG, [edit('---\n\n## b', '---\n## b')])).toBe(false);
+    expect(editsTouchSignedEntry(LOG, [edit('second\n', '')])).toBe(true);
+  });
+  it('falls back to the marker on any line when the file is unknown', () => {
+    expect(editsTouchSignedEntry(undefined, [edit('x\ny\nSIGNED:  squirrel:z', '')])).toBe(true);
+    expect(editsTouchSignedEntry(undefined, [edit('signed: someone', '')])).toBe(false);
+  });
+});
