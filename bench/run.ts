@@ -22,6 +22,7 @@ const suites: Suite[] = [
   { area: 'crypto', run: async () => (await import('./crypto.ts')).benchCrypto() },
   { area: 'receive', run: async () => (await import('./receive.ts')).benchReceive() },
   { area: 'relay', run: async () => (await import('./relay.ts')).benchRelay() },
+  { area: 'hooks', run: async () => (await import('./hooks.ts')).benchHooks() },
   { area: 'bus', run: async () => (await import('./bus.ts')).benchBus() },
 ];
 

@@ -5777,8 +5777,8 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              let fs2 = this.flowScalar(this.type);
-              atNextItem || it2.value ? (map2.items.push({ start, key: fs2, sep: [] }), this.onKeyLine = !0) : it2.sep ? this.stack.push(fs2) : (Object.assign(it2, { key: fs2, sep: [] }), this.onKeyLine = !0);
+              let fs3 = this.flowScalar(this.type);
+              atNextItem || it2.value ? (map2.items.push({ start, key: fs3, sep: [] }), this.onKeyLine = !0) : it2.sep ? this.stack.push(fs3) : (Object.assign(it2, { key: fs3, sep: [] }), this.onKeyLine = !0);
               return;
             }
             default: {
@@ -5876,8 +5876,8 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              let fs2 = this.flowScalar(this.type);
-              !it2 || it2.value ? fc.items.push({ start: [], key: fs2, sep: [] }) : it2.sep ? this.stack.push(fs2) : Object.assign(it2, { key: fs2, sep: [] });
+              let fs3 = this.flowScalar(this.type);
+              !it2 || it2.value ? fc.items.push({ start: [], key: fs3, sep: [] }) : it2.sep ? this.stack.push(fs3) : Object.assign(it2, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -6224,7 +6224,7 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
 });
 
 // scripts/lib/relay/git-transport.ts
-import { existsSync as existsSync13, mkdirSync as mkdirSync7, readdirSync as readdirSync5, statSync as statSync9, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync13, mkdirSync as mkdirSync7, readdirSync as readdirSync5, statSync as statSync8, rmSync as rmSync4 } from "node:fs";
 import { isAbsolute as isAbsolute2, resolve as resolve9, join as join23 } from "node:path";
 import { randomBytes as randomBytes6 } from "node:crypto";
 function isRace(err) {
@@ -6252,7 +6252,7 @@ function normaliseGitUrl(url2) {
 async function initLocalBareRepo(path) {
   if (!isAbsolute2(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: "bad_url" });
   if (existsSync13(path)) {
-    if (!statSync9(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
+    if (!statSync8(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
     if (readdirSync5(path).length > 0) {
       let r = await runGit(["rev-parse", "--is-bare-repository"], { cwd: path, okCodes: [0, 128] });
       if (r.code !== 0 || r.stdout.trim() !== "true")
@@ -10111,7 +10111,7 @@ __export(github_transport_exports, {
   RELAY_REPO_NAME: () => RELAY_REPO_NAME,
   splitRepo: () => splitRepo
 });
-import { createReadStream as createReadStream5, createWriteStream as createWriteStream3, statSync as statSync10 } from "node:fs";
+import { createReadStream as createReadStream5, createWriteStream as createWriteStream3, statSync as statSync9 } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function splitRepo(repo) {
@@ -10306,7 +10306,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
         let { owner, repo } = splitRepo(peer.relay);
         checkKey(await this.fetchPeerKey(peer));
         let folder = `inbox/${this.o.login}`;
-        if (statSync10(localPath).size <= CONTENTS_API_MAX_BYTES) {
+        if (statSync9(localPath).size <= CONTENTS_API_MAX_BYTES) {
           let { readFileSync: readFileSync14 } = await import("node:fs"), content = readFileSync14(localPath).toString("base64");
           for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             let name = nextName(), path = `${folder}/${name}`;
@@ -30709,7 +30709,7 @@ function receiveCrypto(privateKeyPath, env) {
 
 // scripts/lib/receive/receive.ts
 init_errors();
-import { mkdirSync as mkdirSync5, rmSync as rmSync3, rmdirSync, statSync as statSync8, existsSync as existsSync11 } from "node:fs";
+import { mkdirSync as mkdirSync5, rmSync as rmSync3, rmdirSync, statSync as statSync7, existsSync as existsSync11 } from "node:fs";
 import { randomBytes as randomBytes4 } from "node:crypto";
 import { basename as basename6, join as join21, resolve as resolve7 } from "node:path";
 
@@ -31246,15 +31246,18 @@ function shapeBundles(staging, plan) {
 
 // scripts/lib/receive/target.ts
 init_errors();
-import { lstatSync as lstatSync4, readdirSync as readdirSync4, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
+import { lstatSync as lstatSync4, readdirSync as readdirSync4, realpathSync as realpathSync2, statSync as statSync6 } from "node:fs";
 import { isAbsolute, join as join20, relative, resolve as resolve6, sep as sep3 } from "node:path";
 
+// scripts/lib/fs/node-fs.ts
+import { createRequire } from "node:module";
+var fs2 = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
+
 // scripts/lib/world/root.ts
-import { statSync as statSync6 } from "node:fs";
 import { dirname as dirname8, resolve as resolve5, join as join19 } from "node:path";
 function isDir2(path) {
   try {
-    return statSync6(path).isDirectory();
+    return fs2.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
   } catch {
     return !1;
   }
@@ -31273,7 +31276,7 @@ function resolveWorld(dir, env) {
   } catch (err) {
     throw new AliveError(`--world ${dir} does not exist (${errnoCode(err) ?? "error"}); pass the root folder of your ALIVE world`, { code: "no_world" });
   }
-  if (!statSync7(real).isDirectory() || !isWorldRoot(real, env))
+  if (!statSync6(real).isDirectory() || !isWorldRoot(real, env))
     throw new AliveError(`${dir} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); pass the world's root folder`, {
       code: "no_world"
     });
@@ -31302,7 +31305,7 @@ function resolveInside(world, path, flag) {
     throw new AliveError(`${flag} ${path} is outside the world ${world}; receive only writes inside the world`, { code: "outside_world" });
   if (worldRel(world, real).split("/").some((s3) => s3.startsWith(".")))
     throw new AliveError(`${flag} ${path} is inside a hidden folder of the world; choose a domain or walnut folder`, { code: "outside_world" });
-  if (!statSync7(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: "no_target" });
+  if (!statSync6(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: "no_target" });
   return real;
 }
 var INBOX_NAMES = ["03_Inbox", "03_Inputs"];
@@ -31310,7 +31313,7 @@ function inboxDomain(world) {
   for (let n of INBOX_NAMES) {
     let d = join20(world, n);
     try {
-      if (statSync7(d).isDirectory()) return { dir: d, create: !1 };
+      if (statSync6(d).isDirectory()) return { dir: d, create: !1 };
     } catch {
     }
   }
@@ -31482,7 +31485,7 @@ function resultFor(ctx, r, target, plan, entry, notes) {
 async function receivePackage(opts) {
   let env = opts.env ?? process.env, world = resolveWorld(opts.world, env), pkg = resolve7(opts.packagePath), packageBytes;
   try {
-    let st2 = statSync8(pkg);
+    let st2 = statSync7(pkg);
     if (!st2.isFile()) throw new AliveError(`${opts.packagePath} is not a file`, { code: "unreadable" });
     packageBytes = st2.size;
   } catch (err) {
@@ -32048,16 +32051,16 @@ function printPin(out, login2, pin) {
 }
 
 // scripts/lib/relay/commands/pull.ts
-import { mkdirSync as mkdirSync9, rmSync as rmSync5, statSync as statSync13 } from "node:fs";
+import { mkdirSync as mkdirSync9, rmSync as rmSync5, statSync as statSync12 } from "node:fs";
 import { join as join26 } from "node:path";
 import { randomBytes as randomBytes7 } from "node:crypto";
 init_errors();
 
 // scripts/lib/relay/blob-sha.ts
 import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream6, statSync as statSync11 } from "node:fs";
+import { createReadStream as createReadStream6, statSync as statSync10 } from "node:fs";
 async function gitBlobSha(path) {
-  let size = statSync11(path).size, hash2 = createHash10("sha1");
+  let size = statSync10(path).size, hash2 = createHash10("sha1");
   hash2.update(`blob ${size}\0`);
   for await (let chunk of createReadStream6(path)) hash2.update(chunk);
   return hash2.digest("hex");
@@ -32114,7 +32117,7 @@ function alreadyReceived(log, blobSha) {
 
 // scripts/lib/package/api.ts
 init_errors();
-import { createReadStream as createReadStream7, statSync as statSync12 } from "node:fs";
+import { createReadStream as createReadStream7, statSync as statSync11 } from "node:fs";
 import { mkdtemp as mkdtemp3, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join25 } from "node:path";
@@ -32171,9 +32174,9 @@ async function sealPackageForPeer(opts) {
       let payloadPath = join25(spool2, "payload.enc"), sha = await sha256File(payloadPath), text = signManifestText(encryptedManifestText(head.text, sha), opts.signer.privateKey, opts.signer.name), mtimeSec = Math.floor(Date.now() / 1e3), written = await writeTarGz(opts.output, async (tar) => {
         if (await tar.addFile(manifestEntryMeta(text), Buffer.from(text)), head.envelope === "rsa") {
           let keyPath = join25(spool2, "payload.key");
-          await tar.addFile({ path: "payload.key", size: statSync12(keyPath).size, mode: 420, mtimeSec }, createReadStream7(keyPath));
+          await tar.addFile({ path: "payload.key", size: statSync11(keyPath).size, mode: 420, mtimeSec }, createReadStream7(keyPath));
         }
-        await tar.addFile({ path: "payload.enc", size: statSync12(payloadPath).size, mode: 420, mtimeSec }, createReadStream7(payloadPath));
+        await tar.addFile({ path: "payload.enc", size: statSync11(payloadPath).size, mode: 420, mtimeSec }, createReadStream7(payloadPath));
       });
       return { sha256: written.sha256, bytes: written.bytes, encrypted: !0 };
     } finally {
@@ -32342,7 +32345,7 @@ async function receiveOne(entry, ctx) {
     } catch (err) {
       check2 = { verified: !1, signer: null, problems: [...senderKeyProblem ? [senderKeyProblem] : [], `cannot be read as a package: ${messageOf(err)}`] };
     }
-    let bytes = statSync13(tmp).size, sha256 = await sha256File2(tmp), path = placeWithoutOverwrite(tmp, check2.verified ? dir : join26(dir, "unverified"), entry.name);
+    let bytes = statSync12(tmp).size, sha256 = await sha256File2(tmp), path = placeWithoutOverwrite(tmp, check2.verified ? dir : join26(dir, "unverified"), entry.name);
     return { from: entry.sender, name: entry.name, path, bytes, sha256, verified: check2.verified, signer: check2.signer, problems: check2.problems };
   } finally {
     rmSync5(tmp, { force: !0 });
@@ -32361,7 +32364,7 @@ function updateState(paths, remaining, all, removed) {
 }
 
 // scripts/lib/relay/commands/push.ts
-import { mkdirSync as mkdirSync10, rmSync as rmSync6, statSync as statSync14 } from "node:fs";
+import { mkdirSync as mkdirSync10, rmSync as rmSync6, statSync as statSync13 } from "node:fs";
 import { basename as basename7, join as join27 } from "node:path";
 import { randomBytes as randomBytes8 } from "node:crypto";
 init_errors();
@@ -32381,7 +32384,7 @@ async function runPush(argv, env = process.env) {
     return out.line(USAGE3), 0;
   let to2 = requireLogin(requireFlag(values.to, "--to", USAGE3), "--to"), input2 = positionals[0];
   try {
-    if (!statSync14(input2).isFile()) throw new AliveError(`${input2} is not a file`, { code: "not_a_file" });
+    if (!statSync13(input2).isFile()) throw new AliveError(`${input2} is not a file`, { code: "not_a_file" });
   } catch (err) {
     throw errnoCode(err) === "ENOENT" ? new AliveError(`package ${input2} does not exist`, { code: "not_found" }) : err;
   }
@@ -32518,7 +32521,7 @@ function readStateOrUndefined(path) {
 }
 
 // scripts/lib/relay/commands/status.ts
-import { existsSync as existsSync16, readFileSync as readFileSync13, statSync as statSync15 } from "node:fs";
+import { existsSync as existsSync16, readFileSync as readFileSync13, statSync as statSync14 } from "node:fs";
 init_errors();
 var USAGE5 = `usage: alive-p2p relay status [--json]
 
@@ -32533,7 +32536,7 @@ async function runStatus(argv, env = process.env) {
     return out.result({ ok: !0, configured: !1, config: paths.config }), out.line(`No relay is set up (${paths.config} does not exist). Run: alive-p2p relay setup`), 0;
   let problems = [], privateMode = null;
   if (existsSync16(paths.privateKey)) {
-    let mode = statSync15(paths.privateKey).mode & 511;
+    let mode = statSync14(paths.privateKey).mode & 511;
     privateMode = mode.toString(8).padStart(3, "0"), mode & 63 && problems.push(`your private key is readable by others (mode ${privateMode}): chmod 600 ${paths.privateKey}`);
   } else problems.push("your private key is missing: run alive-p2p relay setup");
   let ownFingerprint = null;

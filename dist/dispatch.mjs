@@ -15682,12 +15682,15 @@ function locateMessage(paths, id) {
 // scripts/lib/bus/commands/common.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 
+// scripts/lib/fs/node-fs.ts
+import { createRequire } from "node:module";
+var fs = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
+
 // scripts/lib/bus/root.ts
-import { statSync as statSync3 } from "node:fs";
 import { dirname as dirname3, join as join5, resolve } from "node:path";
 function isDir(path) {
   try {
-    return statSync3(path).isDirectory();
+    return fs.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
   } catch {
     return !1;
   }
@@ -16510,7 +16513,7 @@ import { closeSync as closeSync6, fsyncSync as fsyncSync3, openSync as openSync6
 import { join as join9 } from "node:path";
 
 // scripts/lib/bus/ratelimit.ts
-import { closeSync as closeSync5, openSync as openSync5, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
+import { closeSync as closeSync5, openSync as openSync5, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
 import { join as join8 } from "node:path";
 var LOCK_STALE_MS = 1e4, LOCK_WAIT_MS = 5e3;
 async function takeRateToken(rateDir, sender, limit, now = Date.now()) {
@@ -16542,7 +16545,7 @@ async function acquire(lock) {
       if (errnoCode(err) !== "EEXIST") throw err;
     }
     try {
-      Date.now() - statSync4(lock).mtimeMs > LOCK_STALE_MS && safeUnlink(lock);
+      Date.now() - statSync3(lock).mtimeMs > LOCK_STALE_MS && safeUnlink(lock);
     } catch {
     }
     if (Date.now() > deadline)
@@ -17170,7 +17173,7 @@ ${USAGE6}`);
 }
 
 // scripts/lib/bus/commands/status.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync10, statSync as statSync5 } from "node:fs";
+import { readdirSync as readdirSync4, readFileSync as readFileSync10, statSync as statSync4 } from "node:fs";
 import { join as join13 } from "node:path";
 var USAGE7 = `usage: dispatch status [--json] [--root DIR]
 
@@ -17250,7 +17253,7 @@ function countSuffixed(dir) {
 }
 function exists(path) {
   try {
-    return statSync5(path), !0;
+    return statSync4(path), !0;
   } catch {
     return !1;
   }

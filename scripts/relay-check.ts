@@ -6,25 +6,25 @@ import { sessionStartInput } from './lib/hook/input.ts';
 import { collectNotices, type NoticeProducer } from './lib/hook/notices.ts';
 import { sessionStartContext } from './lib/hook/output.ts';
 import { relayNotice } from './lib/hook/relay-notice.ts';
+import { busNotice } from './lib/hook/bus-notice.ts';
 
 const USAGE = `usage: relay-check < SessionStart-hook-JSON
 
 Claude Code SessionStart hook. Inside an ALIVE world with a relay configured, refreshes the relay
 state at most every 10 minutes (running relay-probe within a time budget) and, when packages are
 waiting or a peer newly accepted an invitation, prints the SessionStart JSON whose
-additionalContext tells the session. Silent otherwise; always exits 0.
+additionalContext tells the session. Also tells it when HelloWorld messages wait for @claude in
+the session folder's bus. Silent otherwise; always exits 0.
 
 Environment: ALIVE_HOME (default ~/.alive); ALIVE_RELAY_CHECK_BUDGET_MS (default 7000, at most
 9000: the hook's timeout is 10 s).`;
 
 /**
- * The SessionStart notices, in the order they appear in the context. The HelloWorld bus notice
- * goes here as one more producer, e.g.
- *   async (ctx) => { const info = pendingMessagesFor('claude', await ctx.sessionCwd(), ctx.env);
- *                    return info && formatClaudeNotice(info); }
- * (scripts/lib/bus/notice.ts). Keep producers cheap when they have nothing to say.
+ * The SessionStart notices, in the order they appear in the context: the relay's waiting
+ * packages, then HelloWorld messages waiting for @claude. Producers stay cheap when they have
+ * nothing to say.
  */
-const NOTICES: NoticeProducer[] = [relayNotice];
+const NOTICES: NoticeProducer[] = [relayNotice, busNotice];
 
 runHook(USAGE, async () => {
   const deadline = Date.now() + relayCheckBudgetMs(process.env);

@@ -3,7 +3,7 @@
  * this module, and its start-up time is measured: only node:fs and node:path, a few stat and
  * readdir calls, no parsing, never a throw.
  */
-import { readdirSync } from 'node:fs';
+import { fs } from '../fs/node-fs.ts';
 import { join } from 'node:path';
 import { isValidName, normaliseName } from './names.ts';
 import { existingBusRoot } from './root.ts';
@@ -26,7 +26,7 @@ export function pendingMessagesFor(receiver: string, cwd: string, env: NodeJS.Pr
     if (root === undefined) return undefined;
     const inbox = join(root, 'runtimes', normaliseName(receiver), 'inbox');
     let count = 0;
-    for (const d of readdirSync(inbox, { withFileTypes: true })) {
+    for (const d of fs.readdirSync(inbox, { withFileTypes: true })) {
       if (d.isFile() && d.name.startsWith('msg-') && d.name.endsWith('.hw')) count++;
     }
     return count > 0 ? { root, count } : undefined;

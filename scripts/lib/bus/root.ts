@@ -2,12 +2,12 @@
  * Where the bus lives (cli.md section 7): --root, else HELLOWORLD_ROOT, else the nearest ancestor
  * holding `runtimes/`, else the current folder. Only cheap fs calls: the SessionStart hook uses it.
  */
-import { statSync } from 'node:fs';
+import { fs } from '../fs/node-fs.ts';
 import { dirname, join, resolve } from 'node:path';
 
 function isDir(path: string): boolean {
   try {
-    return statSync(path).isDirectory();
+    return fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
   } catch {
     return false;
   }
