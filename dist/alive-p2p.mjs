@@ -31390,8 +31390,9 @@ function terminalText(text) {
 }
 
 // scripts/lib/receive/receive.ts
-function senderOf(m2) {
-  return m2.sender ?? m2.relay?.sender ?? null;
+function senderOf(r) {
+  let m2 = r.manifest, verifiedSigner = r.signature.present && r.signature.ok ? r.signature.signer ?? null : null;
+  return m2.sender ?? m2.relay?.sender ?? verifiedSigner;
 }
 function signatureOf(r) {
   return { present: r.signature.present, verified: r.signature.present && r.signature.ok, signer: r.signature.signer ?? null };
@@ -31400,7 +31401,7 @@ function encryptionText(envelope) {
   return envelope.endsWith("passphrase") ? "passphrase" : envelope.endsWith("rsa") ? "RSA (for this user)" : "none";
 }
 function logEntryFor(ctx, r, target, plan) {
-  let m2 = r.manifest, sender = senderOf(m2), sig = signatureOf(r), imported = plan.units.filter((u2) => u2.kind === "bundle"), bytes = plan.units.reduce((a, u2) => a + u2.bytes, 0), files = plan.units.reduce((a, u2) => a + u2.files, 0), body = [
+  let m2 = r.manifest, sender = senderOf(r), sig = signatureOf(r), imported = plan.units.filter((u2) => u2.kind === "bundle"), bytes = plan.units.reduce((a, u2) => a + u2.bytes, 0), files = plan.units.reduce((a, u2) => a + u2.files, 0), body = [
     `Received .walnut package ${logValue(basename6(ctx.pkg))} (${m2.scope} scope, format ${logValue(m2.format_version)}).`,
     "",
     `- From: ${sender ? `sender ${logValue(sender)}` : "unknown sender"}, source walnut ${logValue(m2.source.walnut ?? "unnamed")}`,
@@ -31414,7 +31415,7 @@ function logEntryFor(ctx, r, target, plan) {
   return formatLogEntry(ctx.timestamp, ctx.session, body);
 }
 function nowContext(r, plan) {
-  let sender = senderOf(r.manifest), names = plan.units.filter((u2) => u2.kind === "bundle").map((u2) => u2.as);
+  let sender = senderOf(r), names = plan.units.filter((u2) => u2.kind === "bundle").map((u2) => u2.as);
   return `Received ${r.manifest.scope === "full" ? "this walnut" : `bundle${names.length === 1 ? "" : "s"} ${names.join(", ")}`} as a .walnut package${sender ? ` from ${sender}` : ""}.`.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 300);
 }
 function baseResult(ctx, r) {
@@ -31425,7 +31426,7 @@ function baseResult(ctx, r) {
     format_version: m2.format_version,
     package_sha256: ctx.sha256,
     source_walnut: m2.source.walnut ?? null,
-    sender: senderOf(m2),
+    sender: senderOf(r),
     files: r.files,
     bytes: r.bytes,
     envelope: r.envelope,
@@ -31552,7 +31553,7 @@ async function receiveForReal(ctx, readOpts, head) {
           walnut: read.manifest.source.walnut ?? null,
           scope: read.manifest.scope,
           created: read.manifest.created,
-          sender: senderOf(read.manifest),
+          sender: senderOf(read),
           signer: read.signature.signer ?? null,
           signature_verified: read.signature.present && read.signature.ok,
           received_at: ctx.timestamp,

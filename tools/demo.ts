@@ -90,8 +90,9 @@ function startDaemon(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (d: Buffer) => process.stdout.write(d.toString().replace(/^/gm, '     [daemon] ')));
-  child.stderr?.on('data', (d: Buffer) => process.stdout.write(d.toString().replace(/^/gm, '     [daemon] ')));
+  const show = (d: Buffer) => process.stdout.write(d.toString().replace(/^(?=.)/gm, '     [daemon] '));
+  child.stdout?.on('data', show);
+  child.stderr?.on('data', show);
   return child;
 }
 
@@ -174,7 +175,9 @@ async function main(): Promise<void> {
     for (const f of files) console.log(`     ${relative(hw, f)}`);
     summary.push(`@gemini answered over the bus (${files.filter((f) => f.endsWith('.hw')).length} message files in the thread)`);
   } finally {
+    const exited = new Promise((resolve) => daemon.once('exit', resolve));
     daemon.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
   }
 
   console.log('\nSummary');

@@ -86,6 +86,8 @@ describe('signed packages', () => {
     const a = run(['receive', pkg, '--world', unpinned, '--json'], receiverEnv('s1'));
     expect(a.status, a.stderr).toBe(0);
     expect(JSON.parse(a.stdout).signature).toEqual({ present: true, verified: false, signer: 'alice' });
+    // An unverified signer name is only a claim: it is not taken as the sender.
+    expect(JSON.parse(a.stdout).sender).toBeNull();
     expect(readFileSync(join(unpinned, '03_Inbox', 'garden', '_kernel', 'log.md'), 'utf8')).toContain('signed by `alice`, NOT verified');
 
     const pinnedEnv = receiverEnv('s2');
@@ -95,6 +97,9 @@ describe('signed packages', () => {
     const b = run(['receive', pkg, '--world', pinned, '--json'], pinnedEnv);
     expect(b.status, b.stderr).toBe(0);
     expect(JSON.parse(b.stdout).signature).toEqual({ present: true, verified: true, signer: 'alice' });
+    // A verified signer is the sender when the manifest names none.
+    expect(JSON.parse(b.stdout).sender).toBe('alice');
+    expect(readFileSync(join(pinned, '03_Inbox', 'garden', '_kernel', 'log.md'), 'utf8')).toContain('- From: sender `alice`');
     expect(JSON.parse(readFileSync(join(pinned, '.alive', 'imports.json'), 'utf8')).imports[0]).toMatchObject({ signer: 'alice', signature_verified: true });
 
     const forgedEnv = receiverEnv('s3');

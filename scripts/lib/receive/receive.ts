@@ -79,8 +79,11 @@ interface Ctx {
   session: string;
 }
 
-function senderOf(m: Manifest): string | null {
-  return m.sender ?? m.relay?.sender ?? null;
+/** Who sent the package: the manifest's own field (v3, or the reference's relay block), else a verified signer. */
+function senderOf(r: ReadResult): string | null {
+  const m = r.manifest;
+  const verifiedSigner = r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null;
+  return m.sender ?? m.relay?.sender ?? verifiedSigner;
 }
 
 function signatureOf(r: ReadResult) {
@@ -95,7 +98,7 @@ function encryptionText(envelope: string): string {
 
 function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan): string {
   const m = r.manifest;
-  const sender = senderOf(m);
+  const sender = senderOf(r);
   const sig = signatureOf(r);
   const imported = plan.units.filter((u) => u.kind === 'bundle');
   const bytes = plan.units.reduce((a, u) => a + u.bytes, 0);
@@ -117,7 +120,7 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
 }
 
 function nowContext(r: ReadResult, plan: ReceivePlan): string {
-  const sender = senderOf(r.manifest);
+  const sender = senderOf(r);
   const names = plan.units.filter((u) => u.kind === 'bundle').map((u) => u.as);
   const what = r.manifest.scope === 'full' ? 'this walnut' : `bundle${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
   const text = `Received ${what} as a .walnut package${sender ? ` from ${sender}` : ''}.`;
@@ -132,7 +135,7 @@ function baseResult(ctx: Ctx, r: ReadResult): Omit<ReceiveResult, 'walnut' | 'im
     format_version: m.format_version,
     package_sha256: ctx.sha256,
     source_walnut: m.source.walnut ?? null,
-    sender: senderOf(m),
+    sender: senderOf(r),
     files: r.files,
     bytes: r.bytes,
     envelope: r.envelope,
@@ -310,7 +313,7 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
           walnut: read.manifest.source.walnut ?? null,
           scope: read.manifest.scope,
           created: read.manifest.created,
-          sender: senderOf(read.manifest),
+          sender: senderOf(read),
           signer: read.signature.signer ?? null,
           signature_verified: read.signature.present && read.signature.ok,
           received_at: ctx.timestamp,
