@@ -6224,8 +6224,8 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
 });
 
 // scripts/lib/relay/git-transport.ts
-import { existsSync as existsSync13, mkdirSync as mkdirSync7, readdirSync as readdirSync5, statSync as statSync8, rmSync as rmSync4 } from "node:fs";
-import { isAbsolute as isAbsolute2, resolve as resolve9, join as join23 } from "node:path";
+import { existsSync as existsSync13, mkdirSync as mkdirSync7, readdirSync as readdirSync5, statSync as statSync9, rmSync as rmSync4 } from "node:fs";
+import { isAbsolute as isAbsolute2, resolve as resolve9, join as join24 } from "node:path";
 import { randomBytes as randomBytes6 } from "node:crypto";
 function isRace(err) {
   return /\[rejected\]|non-fast-forward|fetch first|behind its remote|stale info|cannot lock ref|unable to update local ref|failed to update ref/i.test(
@@ -6252,7 +6252,7 @@ function normaliseGitUrl(url2) {
 async function initLocalBareRepo(path) {
   if (!isAbsolute2(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: "bad_url" });
   if (existsSync13(path)) {
-    if (!statSync8(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
+    if (!statSync9(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
     if (readdirSync5(path).length > 0) {
       let r = await runGit(["rev-parse", "--is-bare-repository"], { cwd: path, okCodes: [0, 128] });
       if (r.code !== 0 || r.stdout.trim() !== "true")
@@ -6302,7 +6302,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
         })), run;
       }
       async ensureRemoteNow(remote, url2) {
-        existsSync13(join23(this.opts.clonePath, "HEAD")) || (mkdirSync7(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url2 && (await this.git(["config", `remote.${remote}.url`, url2]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
+        existsSync13(join24(this.opts.clonePath, "HEAD")) || (mkdirSync7(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url2 && (await this.git(["config", `remote.${remote}.url`, url2]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
       }
       /** Fetches the relay branch's commits and trees (no blobs). Returns the tip, or null if the branch does not exist. */
       async fetch(remote, limits = {}) {
@@ -6363,7 +6363,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
        */
       async commitAndPush(remote, parent, changes, message, limits = {}) {
         mkdirSync7(this.opts.workDir, { recursive: !0, mode: 448 });
-        let index = join23(this.opts.workDir, `index-${process.pid}-${randomBytes6(4).toString("hex")}`), env = { GIT_INDEX_FILE: index };
+        let index = join24(this.opts.workDir, `index-${process.pid}-${randomBytes6(4).toString("hex")}`), env = { GIT_INDEX_FILE: index };
         try {
           parent ? await this.git(["read-tree", parent], { env }) : await this.git(["read-tree", "--empty"], { env });
           let info = changes.map((c) => c.oid ? `100644 ${c.oid}	${c.path}` : `0 ${"0".repeat(40)}	${c.path}`).join(`
@@ -6448,7 +6448,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       }
       /** The listing of what was fetched last, without network (the probe's fallback). */
       async listCachedInbox() {
-        return existsSync13(join23(this.opts.clonePath, "HEAD")) ? this.listAt(await this.revParse(this.remoteRef("origin"))) : { head: null, entries: [], ignored: [] };
+        return existsSync13(join24(this.opts.clonePath, "HEAD")) ? this.listAt(await this.revParse(this.remoteRef("origin"))) : { head: null, entries: [], ignored: [] };
       }
       async listAt(head) {
         if (!head) return { head, entries: [], ignored: [] };
@@ -10111,7 +10111,7 @@ __export(github_transport_exports, {
   RELAY_REPO_NAME: () => RELAY_REPO_NAME,
   splitRepo: () => splitRepo
 });
-import { createReadStream as createReadStream5, createWriteStream as createWriteStream3, statSync as statSync9 } from "node:fs";
+import { createReadStream as createReadStream6, createWriteStream as createWriteStream3, statSync as statSync10 } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function splitRepo(repo) {
@@ -10123,7 +10123,7 @@ function splitRepo(repo) {
 async function* jsonBlobBody(path) {
   yield Buffer.from('{"encoding":"base64","content":"');
   let carry = Buffer.alloc(0);
-  for await (let chunk of createReadStream5(path, { highWaterMark: 192 * 1024 })) {
+  for await (let chunk of createReadStream6(path, { highWaterMark: 192 * 1024 })) {
     let buf = carry.length ? Buffer.concat([carry, chunk]) : chunk, usable = buf.length - buf.length % 3;
     usable > 0 && (yield Buffer.from(buf.subarray(0, usable).toString("base64"))), carry = Buffer.from(buf.subarray(usable));
   }
@@ -10306,7 +10306,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
         let { owner, repo } = splitRepo(peer.relay);
         checkKey(await this.fetchPeerKey(peer));
         let folder = `inbox/${this.o.login}`;
-        if (statSync9(localPath).size <= CONTENTS_API_MAX_BYTES) {
+        if (statSync10(localPath).size <= CONTENTS_API_MAX_BYTES) {
           let { readFileSync: readFileSync14 } = await import("node:fs"), content = readFileSync14(localPath).toString("base64");
           for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             let name = nextName(), path = `${folder}/${name}`;
@@ -26340,21 +26340,25 @@ function siblingTempPath(target, tag = "tmp") {
 }
 function writeFileAtomic(target, data, options = {}) {
   mkdirSync(dirname(target), { recursive: !0 });
-  let tmp = siblingTempPath(target), fd = openSync(tmp, "wx", options.mode ?? 420);
-  try {
-    let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
-    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-  } catch (err) {
-    throw closeSync(fd), safeUnlink(tmp), err;
-  }
-  closeSync(fd);
+  let tmp = siblingTempPath(target);
+  writeNewFileDurably(tmp, data, options.mode ?? 420);
   try {
     renameSync(tmp, target);
   } catch (err) {
     throw safeUnlink(tmp), err;
   }
   fsyncDir(dirname(target));
+}
+function writeNewFileDurably(path, data, mode = 420) {
+  let fd = openSync(path, "wx", mode);
+  try {
+    let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
+    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    throw closeSync(fd), safeUnlink(path), err;
+  }
+  closeSync(fd);
 }
 function writeJsonAtomic(target, value, options = {}) {
   writeFileAtomic(target, `${JSON.stringify(value, null, 2)}
@@ -29916,7 +29920,7 @@ function signerName(env = process.env) {
 
 // scripts/lib/package/commands.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { basename as basename4, dirname as dirname5, extname, join as join12 } from "node:path";
+import { basename as basename4, dirname as dirname5, extname, join as join13 } from "node:path";
 
 // scripts/lib/package/info.ts
 init_errors();
@@ -30086,6 +30090,11 @@ async function readPackageHead(path) {
   let manifest = parseManifest(text), envelope = manifest.generation === "v3" ? "v3-plain" : "plain";
   return (manifest.encrypted || entries.includes("payload.enc")) && (envelope = entries.includes("payload.key") ? "rsa" : "passphrase"), { manifest, text, envelope, entries };
 }
+
+// scripts/lib/package/extract.ts
+init_errors();
+import { mkdtemp as mkdtemp2, rm as rm2, rename, rmdir, readdir, stat, mkdir as mkdir2, chmod } from "node:fs/promises";
+import { basename as basename3, dirname as dirname4, join as join11, resolve as resolve2 } from "node:path";
 
 // scripts/lib/package/read-package.ts
 init_errors();
@@ -30378,9 +30387,6 @@ async function sha256File(path) {
 }
 
 // scripts/lib/package/extract.ts
-init_errors();
-import { mkdtemp as mkdtemp2, rm as rm2, rename, rmdir, readdir, stat, mkdir as mkdir2, chmod } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join11, resolve as resolve2 } from "node:path";
 async function existingState(path) {
   try {
     return (await stat(path)).isDirectory() && (await readdir(path)).length === 0 ? "empty-dir" : "occupied";
@@ -30419,6 +30425,123 @@ async function extractPackage(pkg, outputDir, opts) {
     });
     throw err;
   }
+}
+
+// scripts/lib/package/api.ts
+init_errors();
+import { createReadStream as createReadStream5, statSync as statSync6 } from "node:fs";
+import { mkdtemp as mkdtemp3, rm as rm3 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join12 } from "node:path";
+
+// scripts/lib/package/tar-sink.ts
+import { createHash as createHash9 } from "node:crypto";
+function tarSink(tar) {
+  return {
+    async writeFile(path, mode, mtimeSec, body, size) {
+      let hash2 = createHash9("sha256"), n = 0;
+      async function* hashed() {
+        for await (let chunk of body)
+          hash2.update(chunk), n += chunk.length, yield chunk;
+      }
+      return await tar.addFile({ path, size: size ?? 0, mode: mode & 73 ? 493 : 420, mtimeSec }, hashed()), { sha256: hash2.digest("hex"), size: n };
+    },
+    async mkdir() {
+    }
+  };
+}
+
+// scripts/lib/package/api.ts
+async function readPackageManifest(path) {
+  let head = await readPackageHead(path);
+  return { envelope: head.envelope, ...head.text ? { text: head.text } : {}, ...head.manifest ? { manifest: head.manifest } : {} };
+}
+function encryptedManifestText(text, payloadSha256) {
+  let lines = canonicalManifestForSignature(text).split(`
+`).filter((l) => !/^payload_sha256\s*:/.test(l)), i = lines.findIndex((l) => /^encrypted\s*:/.test(l));
+  if (i < 0) throw new AliveError("the manifest has no encrypted: field, so it is not a 2.0 package", { code: "bad_manifest" });
+  return lines.splice(i, 1, "encrypted: true", `payload_sha256: "${payloadSha256}"`), lines.join(`
+`);
+}
+async function sealPackageForPeer(opts) {
+  let head = await readPackageHead(opts.input), maxBytes = opts.maxSize ?? 4294967296;
+  if (head.envelope === "plain") {
+    let written = await writeEncryptedPackage(
+      opts.output,
+      { mode: "rsa", recipient: opts.recipientPublicKey },
+      async (tar) => {
+        await readPackage(opts.input, tarSink(tar), { maxBytes });
+      },
+      (sha) => encryptedManifestText(head.text, sha),
+      opts.signer
+    );
+    return { sha256: written.sha256, bytes: written.bytes, encrypted: !0 };
+  }
+  if (head.envelope === "passphrase" || head.envelope === "rsa") {
+    let spool2 = await mkdtemp3(join12(tmpdir2(), "alive-seal-"));
+    try {
+      await readTarFile(opts.input, "gzip", { maxBytes, maxEntries: 10, label: opts.input }, async (e) => {
+        e.kind !== "dir" && (e.path === "payload.enc" || e.path === "payload.key" ? await folderSink(spool2).writeFile(e.path, 384, 0, e.body) : e.body.resume());
+      });
+      let payloadPath = join12(spool2, "payload.enc"), sha = await sha256File(payloadPath), text = signManifestText(encryptedManifestText(head.text, sha), opts.signer.privateKey, opts.signer.name), mtimeSec = Math.floor(Date.now() / 1e3), written = await writeTarGz(opts.output, async (tar) => {
+        if (await tar.addFile(manifestEntryMeta(text), Buffer.from(text)), head.envelope === "rsa") {
+          let keyPath = join12(spool2, "payload.key");
+          await tar.addFile({ path: "payload.key", size: statSync6(keyPath).size, mode: 420, mtimeSec }, createReadStream5(keyPath));
+        }
+        await tar.addFile({ path: "payload.enc", size: statSync6(payloadPath).size, mode: 420, mtimeSec }, createReadStream5(payloadPath));
+      });
+      return { sha256: written.sha256, bytes: written.bytes, encrypted: !0 };
+    } finally {
+      await rm3(spool2, { recursive: !0, force: !0 });
+    }
+  }
+  throw new AliveError(
+    `${opts.input} is a v3 (format 2.1) package, which alive cannot re-seal for a peer; create it again with alive-p2p create`,
+    { code: "unsupported_version" }
+  );
+}
+function verifySummary(r, signatureChecked) {
+  return {
+    ok: !0,
+    format_version: r.manifest.format_version,
+    scope: r.manifest.scope,
+    files: r.files,
+    encrypted: r.envelope !== "plain" && r.envelope !== "v3-plain",
+    signed: r.signature.present,
+    signature_ok: r.signature.present && signatureChecked ? r.signature.ok : null,
+    signer: r.signature.signer ?? null,
+    problems: []
+  };
+}
+async function verifyPackageDetailed(path, opts = {}) {
+  let signatureChecked = opts.signerPublicKey !== void 0 || opts.signerKeyPath !== void 0;
+  try {
+    let { maxSize, requireSignature, ...sources } = opts, read = await readPackage(path, hashOnlySink, {
+      maxBytes: maxSize ?? 4294967296,
+      crypto: packageCryptoFrom(sources),
+      requireSignature: requireSignature ?? signatureChecked
+    });
+    return { result: verifySummary(read, signatureChecked), read };
+  } catch (err) {
+    if (!(err instanceof AliveError)) throw err;
+    return {
+      result: {
+        ok: !1,
+        format_version: null,
+        scope: null,
+        files: null,
+        encrypted: null,
+        signed: err.code === "unsigned" ? !1 : null,
+        signature_ok: err.code === "bad_signature" ? !1 : null,
+        signer: null,
+        problems: [err.message],
+        code: err.code
+      }
+    };
+  }
+}
+async function verifyPackage(path, opts = {}) {
+  return (await verifyPackageDetailed(path, opts)).result;
 }
 
 // scripts/lib/package/commands.ts
@@ -30538,7 +30661,7 @@ function perRecipientPaths(base, recipientPems) {
     /^(public|pub|key|pubkey|public[-_]key)$/i.test(who) && (who = basename4(dirname5(resolve3(pem)))), who = who.replace(/[^A-Za-z0-9._-]/g, "_") || "recipient";
     let name = who;
     for (let i = 2; used.has(name); i++) name = `${who}-${i}`;
-    return used.add(name), join12(dirname5(stem), `${basename4(stem)}-${name}.walnut`);
+    return used.add(name), join13(dirname5(stem), `${basename4(stem)}-${name}.walnut`);
   });
 }
 var INFO_USAGE = `usage: alive-p2p info PACKAGE [--json]
@@ -30587,46 +30710,17 @@ async function runVerify(argv) {
     { usage: VERIFY_USAGE, positionals: { min: 1, max: 1 } }
   );
   if (values.help) return printLine(VERIFY_USAGE);
-  let maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296, pkg = positionals[0], signerKey = values["signer-key"], r;
-  try {
-    let crypto = packageCryptoFrom({
-      ...values["private-key"] ? { privateKeyPath: values["private-key"] } : {},
-      ...signerKey ? { signerKeyPath: signerKey } : {}
-    });
-    r = await readPackage(pkg, hashOnlySink, { maxBytes, crypto, requireSignature: signerKey !== void 0 });
-  } catch (err) {
-    throw values.json && err instanceof AliveError && printJson({
-      ok: !1,
-      format_version: null,
-      scope: null,
-      files: null,
-      encrypted: null,
-      signed: err.code === "unsigned" ? !1 : null,
-      signature_ok: err.code === "bad_signature" ? !1 : null,
-      problems: [err.message],
-      code: err.code
-    }), err;
+  let maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296, pkg = positionals[0], signerKey = values["signer-key"], { result: result2, read } = await verifyPackageDetailed(pkg, {
+    maxSize: maxBytes,
+    ...values["private-key"] ? { privateKeyPath: values["private-key"] } : {},
+    ...signerKey ? { signerKeyPath: signerKey } : {}
+  });
+  if (values.json && printJson(result2), !read) throw new AliveError(result2.problems[0] ?? "verification failed", { code: result2.code ?? "failed" });
+  if (!values.json) {
+    printLine(`OK: ${pkg} (format ${printable(read.manifest.format_version)}, scope ${read.manifest.scope}, ${read.files} files, ${formatBytes(read.bytes)})`);
+    let who = printable(read.signature.signer ?? "?"), sig = result2.signed ? result2.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)` : "no";
+    printLine(`Encrypted: ${result2.encrypted ? read.envelope : "no"}   Signed: ${sig}`);
   }
-  let out = verifySummary(r, signerKey !== void 0);
-  if (values.json) printJson(out);
-  else {
-    printLine(`OK: ${pkg} (format ${r.manifest.format_version}, scope ${r.manifest.scope}, ${r.files} files, ${formatBytes(r.bytes)})`);
-    let who = printable(r.signature.signer ?? "?"), sig = out.signed ? out.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)` : "no";
-    printLine(`Encrypted: ${out.encrypted ? r.envelope : "no"}   Signed: ${sig}`);
-  }
-}
-function verifySummary(r, signatureChecked = !1) {
-  return {
-    ok: !0,
-    format_version: r.manifest.format_version,
-    scope: r.manifest.scope,
-    files: r.files,
-    encrypted: r.envelope !== "plain" && r.envelope !== "v3-plain",
-    signed: r.signature.present,
-    signature_ok: r.signature.present && signatureChecked ? r.signature.ok : null,
-    signer: r.signature.signer ?? null,
-    problems: []
-  };
 }
 var EXTRACT_USAGE = `usage: alive-p2p extract PACKAGE --output DIR [--private-key PEM] [--max-size BYTES] [--json]
 
@@ -30642,7 +30736,7 @@ async function runExtract(argv) {
   let output3 = requireFlag(values.output, "--output", EXTRACT_USAGE), maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296, pkg = positionals[0];
   return jsonErrors(values.json, async () => {
     let crypto = packageCryptoFrom(values["private-key"] ? { privateKeyPath: values["private-key"] } : {}), r = await extractPackage(pkg, output3, { maxBytes, crypto });
-    values.json ? printJson({ ...verifySummary(r), output: r.output, bytes: r.bytes }) : (printLine(`Extracted to: ${r.output}`), printLine(`Format: ${printable(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${printable(r.manifest.source.walnut ?? "?")}`), printLine(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`));
+    values.json ? printJson({ ...verifySummary(r, !1), output: r.output, bytes: r.bytes }) : (printLine(`Extracted to: ${r.output}`), printLine(`Format: ${printable(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${printable(r.manifest.source.walnut ?? "?")}`), printLine(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`));
   });
 }
 
@@ -30651,7 +30745,7 @@ init_errors();
 
 // scripts/lib/receive/crypto.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // scripts/lib/receive/names.ts
 init_errors();
@@ -30694,7 +30788,7 @@ function conflictName(name, date5, taken) {
 // scripts/lib/receive/crypto.ts
 function pinnedSignerKeyPath(signer, env) {
   if (signer === "" || folderNameProblem(signer)) return;
-  let path = join13(relayDir(env), "keys", "peers", `${signer}.pem`);
+  let path = join14(relayDir(env), "keys", "peers", `${signer}.pem`);
   return existsSync7(path) ? path : void 0;
 }
 function receiveCrypto(privateKeyPath, env) {
@@ -30709,9 +30803,9 @@ function receiveCrypto(privateKeyPath, env) {
 
 // scripts/lib/receive/receive.ts
 init_errors();
-import { mkdirSync as mkdirSync5, rmSync as rmSync3, rmdirSync, statSync as statSync7, existsSync as existsSync11 } from "node:fs";
+import { mkdirSync as mkdirSync5, rmSync as rmSync3, rmdirSync, statSync as statSync8, existsSync as existsSync11 } from "node:fs";
 import { randomBytes as randomBytes4 } from "node:crypto";
-import { basename as basename6, join as join21, resolve as resolve7 } from "node:path";
+import { basename as basename6, join as join22, resolve as resolve7 } from "node:path";
 
 // scripts/lib/receive/package-io.ts
 async function readPackageHeadSafe(path) {
@@ -30868,7 +30962,7 @@ function acquireWorldLock(path) {
 
 // scripts/lib/receive/ledger.ts
 import { readFileSync as readFileSync6 } from "node:fs";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 init_errors();
 var ledgerEntrySchema = external_exports.looseObject({
   package_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
@@ -30892,7 +30986,7 @@ var ledgerEntrySchema = external_exports.looseObject({
   receipt: external_exports.string()
 }), ledgerSchema = external_exports.looseObject({ imports: external_exports.array(ledgerEntrySchema) });
 function ledgerPath(world) {
-  return join14(world, ".alive", "imports.json");
+  return join15(world, ".alive", "imports.json");
 }
 function readLedger(world) {
   let path = ledgerPath(world), text;
@@ -30927,14 +31021,14 @@ function mayBeRecorded(ledger, bytes) {
 
 // scripts/lib/receive/journal.ts
 import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync8, readdirSync as readdirSync3, renameSync as renameSync3, rmSync } from "node:fs";
-import { dirname as dirname6, join as join16, resolve as resolve4, sep as sep2 } from "node:path";
+import { dirname as dirname6, join as join17, resolve as resolve4, sep as sep2 } from "node:path";
 init_errors();
 
 // scripts/lib/world/now.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 function nowJsonPath(walnut, layout) {
-  return layout === "v2" ? join15(walnut, "_kernel", "_generated", "now.json") : join15(walnut, "_kernel", "now.json");
+  return layout === "v2" ? join16(walnut, "_kernel", "_generated", "now.json") : join16(walnut, "_kernel", "now.json");
 }
 function readJsonObject(path) {
   try {
@@ -30946,7 +31040,7 @@ function readJsonObject(path) {
 }
 function keyValues(walnut) {
   try {
-    let fm = splitFrontmatter(readFileSync7(join15(walnut, "_kernel", "key.md"), "utf8"));
+    let fm = splitFrontmatter(readFileSync7(join16(walnut, "_kernel", "key.md"), "utf8"));
     return fm ? frontmatterValues(fm) : /* @__PURE__ */ new Map();
   } catch {
     return /* @__PURE__ */ new Map();
@@ -31005,12 +31099,12 @@ function exists2(p2) {
   }
 }
 function writeJournal(staging, journal) {
-  writeJsonAtomic(join16(staging, JOURNAL), journal, { mode: 384 });
+  writeJsonAtomic(join17(staging, JOURNAL), journal, { mode: 384 });
 }
 function applyJournal(world, staging, j2) {
   for (let d of j2.mkdirs) mkdirSync3(inWorld(world, d), { recursive: !0 });
   for (let m2 of j2.moves) {
-    let src = join16(staging, m2.from), dst = inWorld(world, m2.to);
+    let src = join17(staging, m2.from), dst = inWorld(world, m2.to);
     if (exists2(src)) {
       if (exists2(dst))
         throw new AliveError(`${m2.to} appeared in the world while this receive was interrupted; the staged copy is kept in ${staging}`, {
@@ -31035,7 +31129,7 @@ function recoverLeftovers(world, receivingDir) {
   if (!existsSync8(receivingDir)) return report;
   for (let e of readdirSync3(receivingDir, { withFileTypes: !0 })) {
     if (!e.isDirectory()) continue;
-    let staging = join16(receivingDir, e.name), journalPath = join16(staging, JOURNAL);
+    let staging = join17(receivingDir, e.name), journalPath = join17(staging, JOURNAL);
     if (!existsSync8(journalPath)) {
       rmSync(staging, { recursive: !0, force: !0 }), report.discarded.push(e.name);
       continue;
@@ -31142,7 +31236,7 @@ function planReceive(input2) {
 }
 
 // scripts/lib/receive/snapshot.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 var SHOWN = /* @__PURE__ */ new Map([
   ["_kernel/key.md", "key_md"],
   ["_core/key.md", "key_md"],
@@ -31152,7 +31246,7 @@ var SHOWN = /* @__PURE__ */ new Map([
 function captureSink(view) {
   return {
     async writeFile(path, _mode, _mtime, body) {
-      let hash2 = createHash9("sha256"), keep = SHOWN.get(path), chunks = [], size = 0;
+      let hash2 = createHash10("sha256"), keep = SHOWN.get(path), chunks = [], size = 0;
       for await (let c of body)
         hash2.update(c), keep && size < SHOW_LIMIT && chunks.push(c), size += c.length;
       if (keep) {
@@ -31172,12 +31266,12 @@ async function readSnapshot(pkg, opts) {
 
 // scripts/lib/receive/stage.ts
 import { existsSync as existsSync10, mkdirSync as mkdirSync4, readFileSync as readFileSync10, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname7, join as join18 } from "node:path";
+import { dirname as dirname7, join as join19 } from "node:path";
 
 // scripts/lib/receive/v1.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { existsSync as existsSync9, readFileSync as readFileSync9, writeFileSync, unlinkSync as unlinkSync4 } from "node:fs";
-import { basename as basename5, join as join17 } from "node:path";
+import { basename as basename5, join as join18 } from "node:path";
 var COMPANION = "companion.md";
 function frontmatterObject(lines) {
   try {
@@ -31189,7 +31283,7 @@ function frontmatterObject(lines) {
   }
 }
 function convertCapsule(dir) {
-  let name = basename5(dir), manifestPath = join17(dir, BUNDLE_MANIFEST), companionPath = join17(dir, COMPANION), minimal = () => `${(0, import_yaml2.stringify)({ name, description: "", status: "active", tags: [], sources: [], decisions: [] })}`;
+  let name = basename5(dir), manifestPath = join18(dir, BUNDLE_MANIFEST), companionPath = join18(dir, COMPANION), minimal = () => `${(0, import_yaml2.stringify)({ name, description: "", status: "active", tags: [], sources: [], decisions: [] })}`;
   if (!existsSync9(companionPath))
     return existsSync9(manifestPath) || writeFileSync(manifestPath, minimal(), { flag: "wx" }), { capsule: name, note: "no companion.md; a minimal context.manifest.yaml was written" };
   let text = readFileSync9(companionPath, "utf8"), fm = splitFrontmatter(text), doc = fm ? frontmatterObject(fm.lines) : {};
@@ -31209,7 +31303,7 @@ function convertCapsule(dir) {
     };
     writeFileSync(manifestPath, (0, import_yaml2.stringify)(out), { flag: "wx" });
   }
-  let body = (fm ? fm.body : text).trim(), readme = join17(dir, "README.md");
+  let body = (fm ? fm.body : text).trim(), readme = join18(dir, "README.md");
   return body !== "" && existsSync9(readme) ? { capsule: name, note: "README.md already exists; companion.md was kept beside it" } : (body !== "" && writeFileSync(readme, `${body}
 `, { flag: "wx" }), unlinkSync4(companionPath), { capsule: name, note: body !== "" ? "companion.md became context.manifest.yaml and README.md" : "companion.md became context.manifest.yaml" });
 }
@@ -31218,43 +31312,43 @@ function convertCapsule(dir) {
 var PKG_DIR = "pkg", OUT_DIR = "out";
 function moveUnit(pkgDir, u2, dst) {
   mkdirSync4(dirname7(dst), { recursive: !0 });
-  let src = join18(pkgDir, u2.from);
+  let src = join19(pkgDir, u2.from);
   existsSync10(src) ? renameSync4(src, dst) : mkdirSync4(dst, { recursive: !0 });
 }
 function prepareStaged(staging, plan) {
-  let pkgDir = join18(staging, PKG_DIR);
-  for (let r of plan.removals) rmSync2(join18(pkgDir, r), { recursive: !0, force: !0 });
-  return plan.capsules.filter((c) => existsSync10(join18(pkgDir, c))).map((c) => convertCapsule(join18(pkgDir, c)));
+  let pkgDir = join19(staging, PKG_DIR);
+  for (let r of plan.removals) rmSync2(join19(pkgDir, r), { recursive: !0, force: !0 });
+  return plan.capsules.filter((c) => existsSync10(join19(pkgDir, c))).map((c) => convertCapsule(join19(pkgDir, c)));
 }
 function shapeNewWalnut(staging, plan, layout, log, now) {
-  let pkgDir = join18(staging, PKG_DIR), walnut = join18(staging, OUT_DIR, "walnut");
-  mkdirSync4(join18(walnut, "_kernel"), { recursive: !0 });
-  for (let u2 of plan.units) moveUnit(pkgDir, u2, join18(walnut, u2.to));
-  layout === "v2" && mkdirSync4(join18(walnut, "_kernel", "_generated"), { recursive: !0 });
-  let logPath = join18(walnut, "_kernel", "log.md"), prior = existsSync10(logPath) ? readFileSync10(logPath, "utf8") : void 0;
+  let pkgDir = join19(staging, PKG_DIR), walnut = join19(staging, OUT_DIR, "walnut");
+  mkdirSync4(join19(walnut, "_kernel"), { recursive: !0 });
+  for (let u2 of plan.units) moveUnit(pkgDir, u2, join19(walnut, u2.to));
+  layout === "v2" && mkdirSync4(join19(walnut, "_kernel", "_generated"), { recursive: !0 });
+  let logPath = join19(walnut, "_kernel", "log.md"), prior = existsSync10(logPath) ? readFileSync10(logPath, "utf8") : void 0;
   return writeFileSync2(logPath, prependLogEntry(prior, log.entry, log.meta)), regenerateNow(walnut, layout, now), `${OUT_DIR}/walnut`;
 }
 function shapeBundles(staging, plan) {
-  let pkgDir = join18(staging, PKG_DIR), out = /* @__PURE__ */ new Map();
+  let pkgDir = join19(staging, PKG_DIR), out = /* @__PURE__ */ new Map();
   for (let u2 of plan.units) {
     if (u2.kind !== "bundle") continue;
     let rel = `${OUT_DIR}/bundles/${u2.as}`;
-    moveUnit(pkgDir, u2, join18(staging, rel)), out.set(u2, rel);
+    moveUnit(pkgDir, u2, join19(staging, rel)), out.set(u2, rel);
   }
   return out;
 }
 
 // scripts/lib/receive/target.ts
 init_errors();
-import { lstatSync as lstatSync4, readdirSync as readdirSync4, realpathSync as realpathSync2, statSync as statSync6 } from "node:fs";
-import { isAbsolute, join as join20, relative, resolve as resolve6, sep as sep3 } from "node:path";
+import { lstatSync as lstatSync4, readdirSync as readdirSync4, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
+import { isAbsolute, join as join21, relative, resolve as resolve6, sep as sep3 } from "node:path";
 
 // scripts/lib/fs/node-fs.ts
 import { createRequire } from "node:module";
 var fs2 = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
 
 // scripts/lib/world/root.ts
-import { dirname as dirname8, resolve as resolve5, join as join19 } from "node:path";
+import { dirname as dirname8, resolve as resolve5, join as join20 } from "node:path";
 function isDir2(path) {
   try {
     return fs2.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
@@ -31263,8 +31357,8 @@ function isDir2(path) {
   }
 }
 function isWorldRoot(dir, env = process.env) {
-  if (isDir2(join19(dir, "01_Archive")) && isDir2(join19(dir, "02_Life"))) return !0;
-  let marker = join19(dir, ".alive");
+  if (isDir2(join20(dir, "01_Archive")) && isDir2(join20(dir, "02_Life"))) return !0;
+  let marker = join20(dir, ".alive");
   return marker !== resolve5(aliveHome(env)) && isDir2(marker);
 }
 
@@ -31276,7 +31370,7 @@ function resolveWorld(dir, env) {
   } catch (err) {
     throw new AliveError(`--world ${dir} does not exist (${errnoCode(err) ?? "error"}); pass the root folder of your ALIVE world`, { code: "no_world" });
   }
-  if (!statSync6(real).isDirectory() || !isWorldRoot(real, env))
+  if (!statSync7(real).isDirectory() || !isWorldRoot(real, env))
     throw new AliveError(`${dir} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); pass the world's root folder`, {
       code: "no_world"
     });
@@ -31293,7 +31387,7 @@ function exists3(p2) {
   }
 }
 function resolveInside(world, path, flag) {
-  let abs = isAbsolute(path) ? path : join20(world, path), real;
+  let abs = isAbsolute(path) ? path : join21(world, path), real;
   try {
     real = realpathSync2(abs);
   } catch (err) {
@@ -31305,30 +31399,30 @@ function resolveInside(world, path, flag) {
     throw new AliveError(`${flag} ${path} is outside the world ${world}; receive only writes inside the world`, { code: "outside_world" });
   if (worldRel(world, real).split("/").some((s3) => s3.startsWith(".")))
     throw new AliveError(`${flag} ${path} is inside a hidden folder of the world; choose a domain or walnut folder`, { code: "outside_world" });
-  if (!statSync6(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: "no_target" });
+  if (!statSync7(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: "no_target" });
   return real;
 }
 var INBOX_NAMES = ["03_Inbox", "03_Inputs"];
 function inboxDomain(world) {
   for (let n of INBOX_NAMES) {
-    let d = join20(world, n);
+    let d = join21(world, n);
     try {
-      if (statSync6(d).isDirectory()) return { dir: d, create: !1 };
+      if (statSync7(d).isDirectory()) return { dir: d, create: !1 };
     } catch {
     }
   }
-  return { dir: join20(world, INBOX_NAMES[0]), create: !0 };
+  return { dir: join21(world, INBOX_NAMES[0]), create: !0 };
 }
 function strongLayout(walnut) {
-  if (exists3(join20(walnut, "bundles")) || exists3(join20(walnut, "_kernel", "_generated"))) return "v2";
-  if (exists3(join20(walnut, "_kernel", "now.json")) || listBundles(walnut).some((b2) => b2.layout === "v3")) return "v3";
+  if (exists3(join21(walnut, "bundles")) || exists3(join21(walnut, "_kernel", "_generated"))) return "v2";
+  if (exists3(join21(walnut, "_kernel", "now.json")) || listBundles(walnut).some((b2) => b2.layout === "v3")) return "v3";
 }
 function layoutForNewWalnut(m2, world) {
   let count = { v2: 0, v3: 0 };
   for (let domain2 of safeList(world))
     if (!domain2.startsWith("."))
-      for (let w2 of safeList(join20(world, domain2))) {
-        let dir = join20(world, domain2, w2);
+      for (let w2 of safeList(join21(world, domain2))) {
+        let dir = join21(world, domain2, w2);
         if (w2.startsWith(".") || !isWalnut(dir)) continue;
         let l = strongLayout(dir);
         l && count[l]++;
@@ -31355,7 +31449,7 @@ function resolveTarget(world, m2, args) {
     let from = args.as !== void 0 ? "--as" : "source.walnut in the manifest", raw = args.as ?? m2.source.walnut;
     if (raw === void 0 || raw === "")
       throw new AliveError("the package does not name its walnut; pass --as NAME", { code: "unsafe_name" });
-    let name = checkWalnutName(raw, from), walnut2 = join20(domain2, name);
+    let name = checkWalnutName(raw, from), walnut2 = join21(domain2, name);
     if (exists3(walnut2))
       throw new AliveError(`${worldRel(world, walnut2)} already exists and is never overwritten; pass --as NEWNAME to receive it under another name`, {
         code: "exists"
@@ -31373,8 +31467,8 @@ function resolveTarget(world, m2, args) {
 }
 function bundleNameTaken(target) {
   if (target.scope === "full") return () => !1;
-  let base = target.layout === "v2" ? join20(target.walnut, "bundles") : target.walnut;
-  return (name) => exists3(join20(base, name));
+  let base = target.layout === "v2" ? join21(target.walnut, "bundles") : target.walnut;
+  return (name) => exists3(join21(base, name));
 }
 
 // scripts/lib/receive/text.ts
@@ -31472,7 +31566,7 @@ function guardedTarget(ctx, m2) {
   return target.scope === "bundle" && checkDuplicate(ctx, "bundle", worldRel(ctx.world, target.walnut)), target;
 }
 function resultFor(ctx, r, target, plan, entry, notes) {
-  let imported = target.scope === "full" ? [target.walnut] : plan.units.filter((u2) => u2.kind === "bundle").map((u2) => join21(target.walnut, u2.to));
+  let imported = target.scope === "full" ? [target.walnut] : plan.units.filter((u2) => u2.kind === "bundle").map((u2) => join22(target.walnut, u2.to));
   return {
     ...baseResult(ctx, r),
     walnut: target.walnut,
@@ -31486,7 +31580,7 @@ function resultFor(ctx, r, target, plan, entry, notes) {
 async function receivePackage(opts) {
   let env = opts.env ?? process.env, world = resolveWorld(opts.world, env), pkg = resolve7(opts.packagePath), packageBytes;
   try {
-    let st2 = statSync7(pkg);
+    let st2 = statSync8(pkg);
     if (!st2.isFile()) throw new AliveError(`${opts.packagePath} is not a file`, { code: "unreadable" });
     packageBytes = st2.size;
   } catch (err) {
@@ -31513,11 +31607,11 @@ function targetArgs(opts) {
   return { ...opts.into !== void 0 ? { into: opts.into } : {}, ...opts.as !== void 0 ? { as: opts.as } : {} };
 }
 async function receiveForReal(ctx, readOpts, head) {
-  let { world } = ctx, aliveDir = join21(world, ".alive"), receivingDir = join21(aliveDir, "receiving"), madeAlive = !existsSync11(aliveDir);
+  let { world } = ctx, aliveDir = join22(world, ".alive"), receivingDir = join22(aliveDir, "receiving"), madeAlive = !existsSync11(aliveDir);
   mkdirSync5(aliveDir, { recursive: !0 });
   let lock;
   try {
-    lock = acquireWorldLock(join21(aliveDir, "receive.lock"));
+    lock = acquireWorldLock(join22(aliveDir, "receive.lock"));
   } catch (err) {
     throw tidy(aliveDir, receivingDir, madeAlive), err;
   }
@@ -31529,11 +31623,11 @@ async function receiveForReal(ctx, readOpts, head) {
       if (resumed && !ctx.opts.force) return { ...resumed.journal.result, notes, resumed: !0 };
     }
     head && (!ctx.opts.force && mayBeRecorded(readLedger(world), ctx.packageBytes) ? (ctx.sha256 = await ctx.hashing, guardedTarget(ctx, head)) : resolveTarget(world, head, targetArgs(ctx.opts))), mkdirSync5(receivingDir, { recursive: !0 });
-    let id = `${ctx.timestamp.replace(/[-:]/g, "")}-${process.pid}-${randomBytes4(3).toString("hex")}`, staging = join21(receivingDir, id);
-    mkdirSync5(staging, { mode: 448 }), mkdirSync5(join21(staging, PKG_DIR));
+    let id = `${ctx.timestamp.replace(/[-:]/g, "")}-${process.pid}-${randomBytes4(3).toString("hex")}`, staging = join22(receivingDir, id);
+    mkdirSync5(staging, { mode: 448 }), mkdirSync5(join22(staging, PKG_DIR));
     let journal;
     try {
-      let read = await readPackage(ctx.pkg, folderSink(join21(staging, PKG_DIR)), readOpts);
+      let read = await readPackage(ctx.pkg, folderSink(join22(staging, PKG_DIR)), readOpts);
       if (ctx.sha256 = await ctx.hashing, read.manifest.scope === "snapshot") {
         rmSync3(staging, { recursive: !0, force: !0 });
         let { read: again, view } = await readSnapshot(ctx.pkg, readOpts);
@@ -31813,28 +31907,28 @@ import { createPublicKey as createPublicKey3 } from "node:crypto";
 import { existsSync as existsSync12, mkdirSync as mkdirSync6, readFileSync as readFileSync12 } from "node:fs";
 
 // scripts/lib/relay/paths.ts
-import { dirname as dirname9, join as join22 } from "node:path";
+import { dirname as dirname9, join as join23 } from "node:path";
 function relayPaths(dir) {
-  let keysDir = join22(dir, "keys");
+  let keysDir = join23(dir, "keys");
   return {
     dir,
-    config: join22(dir, "relay.json"),
-    state: join22(dir, "state.json"),
+    config: join23(dir, "relay.json"),
+    state: join23(dir, "state.json"),
     keysDir,
-    privateKey: join22(keysDir, "private.pem"),
-    publicKey: join22(keysDir, "public.pem"),
-    peersKeyDir: join22(keysDir, "peers"),
-    clone: join22(dir, "clone"),
-    inbox: join22(dir, "inbox"),
-    work: join22(dir, "work"),
-    migrationMeta: join22(dir, ".migration-meta.json")
+    privateKey: join23(keysDir, "private.pem"),
+    publicKey: join23(keysDir, "public.pem"),
+    peersKeyDir: join23(keysDir, "peers"),
+    clone: join23(dir, "clone"),
+    inbox: join23(dir, "inbox"),
+    work: join23(dir, "work"),
+    migrationMeta: join23(dir, ".migration-meta.json")
   };
 }
 function defaultRelayPaths(env = process.env) {
   return relayPaths(relayDir(env));
 }
 function peerKeyPath(paths, login2) {
-  return join22(paths.peersKeyDir, `${login2}.pem`);
+  return join23(paths.peersKeyDir, `${login2}.pem`);
 }
 
 // scripts/lib/relay/keys.ts
@@ -32058,23 +32152,23 @@ import { randomBytes as randomBytes7 } from "node:crypto";
 init_errors();
 
 // scripts/lib/relay/blob-sha.ts
-import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream6, statSync as statSync10 } from "node:fs";
+import { createHash as createHash11 } from "node:crypto";
+import { createReadStream as createReadStream7, statSync as statSync11 } from "node:fs";
 async function gitBlobSha(path) {
-  let size = statSync10(path).size, hash2 = createHash10("sha1");
+  let size = statSync11(path).size, hash2 = createHash11("sha1");
   hash2.update(`blob ${size}\0`);
-  for await (let chunk of createReadStream6(path)) hash2.update(chunk);
+  for await (let chunk of createReadStream7(path)) hash2.update(chunk);
   return hash2.digest("hex");
 }
 async function sha256File2(path) {
-  let hash2 = createHash10("sha256");
-  for await (let chunk of createReadStream6(path)) hash2.update(chunk);
+  let hash2 = createHash11("sha256");
+  for await (let chunk of createReadStream7(path)) hash2.update(chunk);
   return hash2.digest("hex");
 }
 
 // scripts/lib/relay/local-inbox.ts
 import { closeSync as closeSync5, existsSync as existsSync14, fsyncSync as fsyncSync3, linkSync as linkSync3, mkdirSync as mkdirSync8, openSync as openSync5, unlinkSync as unlinkSync5 } from "node:fs";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 init_errors();
 function fsyncFile(path) {
   let fd = openSync5(path, "r");
@@ -32088,7 +32182,7 @@ function placeWithoutOverwrite(tmp, dir, name) {
   mkdirSync8(dir, { recursive: !0, mode: 448 });
   let stem = name.replace(/\.walnut$/, "");
   for (let i = 0; i < 1e3; i++) {
-    let candidate = join24(dir, i === 0 ? name : `${stem}-${i}.walnut`);
+    let candidate = join25(dir, i === 0 ? name : `${stem}-${i}.walnut`);
     try {
       linkSync3(tmp, candidate);
     } catch (err) {
@@ -32114,117 +32208,6 @@ function writeReceivedLog(path, log) {
 function alreadyReceived(log, blobSha) {
   let hit = log[blobSha];
   return hit && existsSync14(hit.path) ? hit.path : void 0;
-}
-
-// scripts/lib/package/api.ts
-init_errors();
-import { createReadStream as createReadStream7, statSync as statSync11 } from "node:fs";
-import { mkdtemp as mkdtemp3, rm as rm3 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join25 } from "node:path";
-
-// scripts/lib/package/tar-sink.ts
-import { createHash as createHash11 } from "node:crypto";
-function tarSink(tar) {
-  return {
-    async writeFile(path, mode, mtimeSec, body, size) {
-      let hash2 = createHash11("sha256"), n = 0;
-      async function* hashed() {
-        for await (let chunk of body)
-          hash2.update(chunk), n += chunk.length, yield chunk;
-      }
-      return await tar.addFile({ path, size: size ?? 0, mode: mode & 73 ? 493 : 420, mtimeSec }, hashed()), { sha256: hash2.digest("hex"), size: n };
-    },
-    async mkdir() {
-    }
-  };
-}
-
-// scripts/lib/package/api.ts
-async function readPackageManifest(path) {
-  let head = await readPackageHead(path);
-  return { envelope: head.envelope, ...head.text ? { text: head.text } : {}, ...head.manifest ? { manifest: head.manifest } : {} };
-}
-function encryptedManifestText(text, payloadSha256) {
-  let lines = canonicalManifestForSignature(text).split(`
-`).filter((l) => !/^payload_sha256\s*:/.test(l)), i = lines.findIndex((l) => /^encrypted\s*:/.test(l));
-  if (i < 0) throw new AliveError("the manifest has no encrypted: field, so it is not a 2.0 package", { code: "bad_manifest" });
-  return lines.splice(i, 1, "encrypted: true", `payload_sha256: "${payloadSha256}"`), lines.join(`
-`);
-}
-async function sealPackageForPeer(opts) {
-  let head = await readPackageHead(opts.input), maxBytes = opts.maxSize ?? 4294967296;
-  if (head.envelope === "plain") {
-    let written = await writeEncryptedPackage(
-      opts.output,
-      { mode: "rsa", recipient: opts.recipientPublicKey },
-      async (tar) => {
-        await readPackage(opts.input, tarSink(tar), { maxBytes });
-      },
-      (sha) => encryptedManifestText(head.text, sha),
-      opts.signer
-    );
-    return { sha256: written.sha256, bytes: written.bytes, encrypted: !0 };
-  }
-  if (head.envelope === "passphrase" || head.envelope === "rsa") {
-    let spool2 = await mkdtemp3(join25(tmpdir2(), "alive-seal-"));
-    try {
-      await readTarFile(opts.input, "gzip", { maxBytes, maxEntries: 10, label: opts.input }, async (e) => {
-        e.kind !== "dir" && (e.path === "payload.enc" || e.path === "payload.key" ? await folderSink(spool2).writeFile(e.path, 384, 0, e.body) : e.body.resume());
-      });
-      let payloadPath = join25(spool2, "payload.enc"), sha = await sha256File(payloadPath), text = signManifestText(encryptedManifestText(head.text, sha), opts.signer.privateKey, opts.signer.name), mtimeSec = Math.floor(Date.now() / 1e3), written = await writeTarGz(opts.output, async (tar) => {
-        if (await tar.addFile(manifestEntryMeta(text), Buffer.from(text)), head.envelope === "rsa") {
-          let keyPath = join25(spool2, "payload.key");
-          await tar.addFile({ path: "payload.key", size: statSync11(keyPath).size, mode: 420, mtimeSec }, createReadStream7(keyPath));
-        }
-        await tar.addFile({ path: "payload.enc", size: statSync11(payloadPath).size, mode: 420, mtimeSec }, createReadStream7(payloadPath));
-      });
-      return { sha256: written.sha256, bytes: written.bytes, encrypted: !0 };
-    } finally {
-      await rm3(spool2, { recursive: !0, force: !0 });
-    }
-  }
-  throw new AliveError(
-    `${opts.input} is a v3 (format 2.1) package, which alive cannot re-seal for a peer; create it again with alive-p2p create`,
-    { code: "unsupported_version" }
-  );
-}
-async function verifyPackage(path, opts = {}) {
-  try {
-    let crypto = packageCryptoFrom({
-      ...opts.privateKey ? { privateKey: opts.privateKey } : {},
-      ...opts.signerPublicKey ? { signerPublicKey: opts.signerPublicKey } : {}
-    }), r = await readPackage(path, hashOnlySink, {
-      maxBytes: opts.maxSize ?? 4294967296,
-      crypto,
-      requireSignature: opts.requireSignature ?? opts.signerPublicKey !== void 0
-    });
-    return {
-      ok: !0,
-      format_version: r.manifest.format_version,
-      scope: r.manifest.scope,
-      files: r.files,
-      encrypted: r.envelope !== "plain" && r.envelope !== "v3-plain",
-      signed: r.signature.present,
-      signature_ok: r.signature.present && opts.signerPublicKey ? r.signature.ok : null,
-      signer: r.signature.signer ?? null,
-      problems: []
-    };
-  } catch (err) {
-    if (!(err instanceof AliveError)) throw err;
-    return {
-      ok: !1,
-      format_version: null,
-      scope: null,
-      files: null,
-      encrypted: null,
-      signed: null,
-      signature_ok: err.code === "bad_signature" ? !1 : null,
-      signer: null,
-      problems: [err.message],
-      code: err.code
-    };
-  }
 }
 
 // scripts/lib/relay/package-step.ts

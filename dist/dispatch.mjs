@@ -15003,10 +15003,10 @@ function parsePositiveInt(value, flag) {
 
 // scripts/lib/bus/claims.ts
 import {
-  closeSync as closeSync3,
+  closeSync as closeSync2,
   constants as fsc,
   fstatSync,
-  openSync as openSync3,
+  openSync as openSync2,
   readdirSync,
   readFileSync as readFileSync2,
   readSync,
@@ -15024,21 +15024,25 @@ function siblingTempPath(target, tag = "tmp") {
 }
 function writeFileAtomic(target, data, options = {}) {
   mkdirSync(dirname(target), { recursive: !0 });
-  let tmp = siblingTempPath(target), fd = openSync(tmp, "wx", options.mode ?? 420);
-  try {
-    let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
-    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-  } catch (err) {
-    throw closeSync(fd), safeUnlink(tmp), err;
-  }
-  closeSync(fd);
+  let tmp = siblingTempPath(target);
+  writeNewFileDurably(tmp, data, options.mode ?? 420);
   try {
     renameSync(tmp, target);
   } catch (err) {
     throw safeUnlink(tmp), err;
   }
   fsyncDir(dirname(target));
+}
+function writeNewFileDurably(path, data, mode = 420) {
+  let fd = openSync(path, "wx", mode);
+  try {
+    let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
+    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    throw closeSync(fd), safeUnlink(path), err;
+  }
+  closeSync(fd);
 }
 function writeJsonAtomic(target, value, options = {}) {
   writeFileAtomic(target, `${JSON.stringify(value, null, 2)}
@@ -15171,22 +15175,13 @@ function senderAllowed(config2, sender) {
 }
 
 // scripts/lib/bus/fsutil.ts
-import { closeSync as closeSync2, existsSync, fsyncSync as fsyncSync2, mkdirSync as mkdirSync2, openSync as openSync2, renameSync as renameSync2, writeSync as writeSync2 } from "node:fs";
+import { existsSync, mkdirSync as mkdirSync2, renameSync as renameSync2 } from "node:fs";
 import { dirname as dirname2, join as join2 } from "node:path";
 function ensureDir(dir) {
   mkdirSync2(dir, { recursive: !0 });
 }
 function writeDurable(tmpPath, data, mode = 420) {
-  ensureDir(dirname2(tmpPath));
-  let fd = openSync2(tmpPath, "wx", mode);
-  try {
-    let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
-    for (; off < buf.length; ) off += writeSync2(fd, buf, off, buf.length - off);
-    fsyncSync2(fd);
-  } catch (err) {
-    throw closeSync2(fd), safeUnlink(tmpPath), err;
-  }
-  closeSync2(fd);
+  ensureDir(dirname2(tmpPath)), writeNewFileDurably(tmpPath, data, mode);
 }
 function publish(tmpPath, destDir, name, syncDir = !0) {
   ensureDir(destDir);
@@ -15469,7 +15464,7 @@ function tryClaim(root, receiver, paths, config2, entry, opts, now) {
   if (!renameIfPresent(entry.path, claimed)) return;
   let fd;
   try {
-    fd = openSync3(claimed, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+    fd = openSync2(claimed, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
   } catch (err) {
     report(deadLetter(paths, receiver, claimed, entry.name, `cannot be opened: ${errnoCode(err) ?? messageOf(err)}`, "unreadable"));
     return;
@@ -15478,11 +15473,11 @@ function tryClaim(root, receiver, paths, config2, entry, opts, now) {
   try {
     let st = fstatSync(fd);
     if (!st.isFile()) {
-      closeSync3(fd), report(deadLetter(paths, receiver, claimed, entry.name, "not a regular file", "not_a_file"));
+      closeSync2(fd), report(deadLetter(paths, receiver, claimed, entry.name, "not a regular file", "not_a_file"));
       return;
     }
     if (st.size === 0) {
-      if (closeSync3(fd), now - st.mtimeMs < config2.emptyFileGraceMs) {
+      if (closeSync2(fd), now - st.mtimeMs < config2.emptyFileGraceMs) {
         renameIfPresent(claimed, entry.path) && opts.skipUntil?.set(entry.name, st.mtimeMs + config2.emptyFileGraceMs);
         return;
       }
@@ -15490,7 +15485,7 @@ function tryClaim(root, receiver, paths, config2, entry, opts, now) {
       return;
     }
     if (st.size > config2.maxBytes) {
-      closeSync3(fd), report(deadLetter(paths, receiver, claimed, entry.name, `larger than the limit of ${config2.maxBytes} bytes (${st.size} bytes)`, "too_large"));
+      closeSync2(fd), report(deadLetter(paths, receiver, claimed, entry.name, `larger than the limit of ${config2.maxBytes} bytes (${st.size} bytes)`, "too_large"));
       return;
     }
     bytes = Buffer.alloc(st.size);
@@ -15500,10 +15495,10 @@ function tryClaim(root, receiver, paths, config2, entry, opts, now) {
       if (n === 0) break;
       off += n;
     }
-    bytes = bytes.subarray(0, off), closeSync3(fd);
+    bytes = bytes.subarray(0, off), closeSync2(fd);
   } catch (err) {
     try {
-      closeSync3(fd);
+      closeSync2(fd);
     } catch {
     }
     report(deadLetter(paths, receiver, claimed, entry.name, `cannot be read: ${messageOf(err)}`, "unreadable"));
@@ -15785,7 +15780,7 @@ async function runClaim(argv) {
 }
 
 // scripts/lib/bus/commands/inbox.ts
-import { closeSync as closeSync4, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync2, constants as fsc2 } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync2, constants as fsc2 } from "node:fs";
 var USAGE2 = `usage: dispatch inbox @RECEIVER [--json] [--root DIR]
 
 Lists the messages waiting for @RECEIVER, oldest first, without consuming them.`, PEEK_BYTES = 64 * 1024;
@@ -15830,7 +15825,7 @@ async function runInbox(argv) {
   return 0;
 }
 function readHead(path) {
-  let fd = openSync4(path, fsc2.O_RDONLY | fsc2.O_NOFOLLOW | fsc2.O_NONBLOCK);
+  let fd = openSync3(path, fsc2.O_RDONLY | fsc2.O_NOFOLLOW | fsc2.O_NONBLOCK);
   try {
     let size = fstatSync2(fd).size, head = Buffer.alloc(Math.min(size, PEEK_BYTES)), off = 0;
     for (; off < head.length; ) {
@@ -15840,7 +15835,7 @@ function readHead(path) {
     }
     return { head: head.subarray(0, off), size };
   } finally {
-    closeSync4(fd);
+    closeSync3(fd);
   }
 }
 
@@ -16509,11 +16504,11 @@ function valueText(v) {
 }
 
 // scripts/lib/bus/deliver.ts
-import { closeSync as closeSync6, fsyncSync as fsyncSync3, openSync as openSync6, writeSync as writeSync3 } from "node:fs";
+import { closeSync as closeSync5, fsyncSync as fsyncSync2, openSync as openSync5, writeSync as writeSync2 } from "node:fs";
 import { join as join9 } from "node:path";
 
 // scripts/lib/bus/ratelimit.ts
-import { closeSync as closeSync5, openSync as openSync5, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
+import { closeSync as closeSync4, openSync as openSync4, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
 import { join as join8 } from "node:path";
 var LOCK_STALE_MS = 1e4, LOCK_WAIT_MS = 5e3;
 async function takeRateToken(rateDir, sender, limit, now = Date.now()) {
@@ -16539,7 +16534,7 @@ async function acquire(lock) {
   let deadline = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      closeSync5(openSync5(lock, "wx"));
+      closeSync4(openSync4(lock, "wx"));
       return;
     } catch (err) {
       if (errnoCode(err) !== "EEXIST") throw err;
@@ -16592,13 +16587,13 @@ async function openDelivery(opts) {
 
 `);
   ensureDir(paths.tmp);
-  let tmpPath = join9(paths.tmp, `${fileName}.${process.pid}.partial`), fd = openSync6(tmpPath, "wx", 420), open2 = !0, bytes = 0, lastChar = `
+  let tmpPath = join9(paths.tmp, `${fileName}.${process.pid}.partial`), fd = openSync5(tmpPath, "wx", 420), open2 = !0, bytes = 0, lastChar = `
 `, put = (data) => {
     if (bytes += data.length, bytes > config2.maxBytes) throw tooLarge(to, config2, paths.config);
     let off = 0;
-    for (; off < data.length; ) off += writeSync3(fd, data, off, data.length - off);
+    for (; off < data.length; ) off += writeSync2(fd, data, off, data.length - off);
   }, close = () => {
-    open2 && (open2 = !1, closeSync6(fd));
+    open2 && (open2 = !1, closeSync5(fd));
   };
   put(Buffer.from(header, "utf8"));
   let lineTail = "", bodyHasContextLine = !1;
@@ -16624,7 +16619,7 @@ async function openDelivery(opts) {
       (ctx !== void 0 && ctx !== "" || bodyHasContextLine) && (tail += `
 # Context
 ${ctx ? `${ctx}
-` : ""}`), tail && put(Buffer.from(tail, "utf8")), fsyncSync3(fd), close();
+` : ""}`), tail && put(Buffer.from(tail, "utf8")), fsyncSync2(fd), close();
       let path = publish(tmpPath, paths.inbox, fileName);
       return { id, fileName, path, to, from, thread: thread ?? id, turn, timestamp: now.toISOString(), bytes };
     },
@@ -16648,7 +16643,7 @@ function checkSenderAllowed(config2, to, from) {
 }
 
 // scripts/lib/bus/responses.ts
-import { closeSync as closeSync7, openSync as openSync7, readdirSync as readdirSync3, readFileSync as readFileSync7, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync6, openSync as openSync6, readdirSync as readdirSync3, readFileSync as readFileSync7, readSync as readSync3 } from "node:fs";
 import { join as join10 } from "node:path";
 
 // scripts/lib/bus/wait.ts
@@ -16734,7 +16729,7 @@ var HEAD_BYTES = 4096;
 function inReplyToOf(path) {
   let fd;
   try {
-    fd = openSync7(path, "r");
+    fd = openSync6(path, "r");
   } catch {
     return;
   }
@@ -16744,7 +16739,7 @@ function inReplyToOf(path) {
   } catch {
     return;
   } finally {
-    closeSync7(fd);
+    closeSync6(fd);
   }
 }
 function responseFinder(root, responder, requestId) {

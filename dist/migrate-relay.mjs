@@ -5595,21 +5595,25 @@ function siblingTempPath(target, tag = "tmp") {
 }
 function writeFileAtomic(target, data, options = {}) {
   mkdirSync(dirname(target), { recursive: !0 });
-  let tmp = siblingTempPath(target), fd = openSync(tmp, "wx", options.mode ?? 420);
-  try {
-    let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
-    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-  } catch (err) {
-    throw closeSync(fd), safeUnlink(tmp), err;
-  }
-  closeSync(fd);
+  let tmp = siblingTempPath(target);
+  writeNewFileDurably(tmp, data, options.mode ?? 420);
   try {
     renameSync(tmp, target);
   } catch (err) {
     throw safeUnlink(tmp), err;
   }
   fsyncDir(dirname(target));
+}
+function writeNewFileDurably(path, data, mode = 420) {
+  let fd = openSync(path, "wx", mode);
+  try {
+    let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
+    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    throw closeSync(fd), safeUnlink(path), err;
+  }
+  closeSync(fd);
 }
 function writeJsonAtomic(target, value, options = {}) {
   writeFileAtomic(target, `${JSON.stringify(value, null, 2)}

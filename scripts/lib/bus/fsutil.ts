@@ -1,8 +1,8 @@
 /** Small file-system helpers of the bus: cached mkdir, durable writes into a folder, no-clobber moves. */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { errnoCode } from '../errors.ts';
-import { fsyncDir, safeUnlink } from '../fs/atomic.ts';
+import { fsyncDir, safeUnlink, writeNewFileDurably } from '../fs/atomic.ts';
 
 /**
  * mkdir -p. Not cached: a long-running daemon must survive someone removing a folder under it
@@ -15,18 +15,7 @@ export function ensureDir(dir: string): void {
 /** Writes `data` to `tmpPath` (exclusive create) and fsyncs it. */
 export function writeDurable(tmpPath: string, data: Uint8Array | string, mode = 0o644): void {
   ensureDir(dirname(tmpPath));
-  const fd = openSync(tmpPath, 'wx', mode);
-  try {
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-  } catch (err) {
-    closeSync(fd);
-    safeUnlink(tmpPath);
-    throw err;
-  }
-  closeSync(fd);
+  writeNewFileDurably(tmpPath, data, mode);
 }
 
 /**

@@ -19,18 +19,7 @@ export function siblingTempPath(target: string, tag = 'tmp'): string {
 export function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
   mkdirSync(dirname(target), { recursive: true });
   const tmp = siblingTempPath(target);
-  const fd = openSync(tmp, 'wx', options.mode ?? 0o644);
-  try {
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-  } catch (err) {
-    closeSync(fd);
-    safeUnlink(tmp);
-    throw err;
-  }
-  closeSync(fd);
+  writeNewFileDurably(tmp, data, options.mode ?? 0o644);
   try {
     renameSync(tmp, target);
   } catch (err) {
@@ -38,6 +27,22 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, optio
     throw err;
   }
   fsyncDir(dirname(target));
+}
+
+/** Creates `path` (never an existing file), writes `data` and fsyncs it; removes it on failure. */
+export function writeNewFileDurably(path: string, data: string | Uint8Array, mode = 0o644): void {
+  const fd = openSync(path, 'wx', mode);
+  try {
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    safeUnlink(path);
+    throw err;
+  }
+  closeSync(fd);
 }
 
 /** JSON with two-space indent and a trailing newline, written atomically. */

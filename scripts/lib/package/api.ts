@@ -10,14 +10,14 @@ import type { KeyObject } from 'node:crypto';
 import { AliveError } from '../errors.ts';
 import { canonicalManifestForSignature, signManifestText } from '../crypto/sign.ts';
 import { readPackageHead } from './info.ts';
-import { readPackage, sha256File, type Envelope } from './read-package.ts';
+import { readPackage, sha256File, type Envelope, type ReadResult } from './read-package.ts';
 import { readTarFile } from './tar-read.ts';
 import { folderSink, hashOnlySink } from './sinks.ts';
 import { tarSink } from './tar-sink.ts';
 import { writeEncryptedPackage, type SignerSpec } from './encrypt.ts';
 import { writeTarGz } from './archive-out.ts';
 import { manifestEntryMeta } from './create.ts';
-import { packageCryptoFrom } from './crypto-adapter.ts';
+import { packageCryptoFrom, type CryptoSources } from './crypto-adapter.ts';
 import { DEFAULT_MAX_SIZE } from './limits.ts';
 import type { Manifest } from './manifest.ts';
 
@@ -114,45 +114,60 @@ export interface VerifyResult {
   code?: string;
 }
 
-/** Full verification without writing anything; refusals become `ok: false` with the reason. */
-export async function verifyPackage(
-  path: string,
-  opts: { privateKey?: KeyObject; signerPublicKey?: KeyObject; maxSize?: number; requireSignature?: boolean } = {},
-): Promise<VerifyResult> {
+export interface VerifyOptions extends CryptoSources {
+  maxSize?: number;
+  /** Default: required whenever a signer key is given. */
+  requireSignature?: boolean;
+}
+
+/** The `verify --json` result of a package that passed every check. */
+export function verifySummary(r: ReadResult, signatureChecked: boolean): VerifyResult {
+  return {
+    ok: true,
+    format_version: r.manifest.format_version,
+    scope: r.manifest.scope,
+    files: r.files,
+    encrypted: r.envelope !== 'plain' && r.envelope !== 'v3-plain',
+    signed: r.signature.present,
+    signature_ok: r.signature.present && signatureChecked ? r.signature.ok : null,
+    signer: r.signature.signer ?? null,
+    problems: [],
+  };
+}
+
+/**
+ * Full verification without writing anything. A refusal becomes `ok: false` with the reason;
+ * `read` is the reader's result when every check passed.
+ */
+export async function verifyPackageDetailed(path: string, opts: VerifyOptions = {}): Promise<{ result: VerifyResult; read?: ReadResult }> {
+  const signatureChecked = opts.signerPublicKey !== undefined || opts.signerKeyPath !== undefined;
   try {
-    const crypto = packageCryptoFrom({
-      ...(opts.privateKey ? { privateKey: opts.privateKey } : {}),
-      ...(opts.signerPublicKey ? { signerPublicKey: opts.signerPublicKey } : {}),
+    const { maxSize, requireSignature, ...sources } = opts;
+    const read = await readPackage(path, hashOnlySink, {
+      maxBytes: maxSize ?? DEFAULT_MAX_SIZE,
+      crypto: packageCryptoFrom(sources),
+      requireSignature: requireSignature ?? signatureChecked,
     });
-    const r = await readPackage(path, hashOnlySink, {
-      maxBytes: opts.maxSize ?? DEFAULT_MAX_SIZE,
-      crypto,
-      requireSignature: opts.requireSignature ?? opts.signerPublicKey !== undefined,
-    });
-    return {
-      ok: true,
-      format_version: r.manifest.format_version,
-      scope: r.manifest.scope,
-      files: r.files,
-      encrypted: r.envelope !== 'plain' && r.envelope !== 'v3-plain',
-      signed: r.signature.present,
-      signature_ok: r.signature.present ? (opts.signerPublicKey ? r.signature.ok : null) : null,
-      signer: r.signature.signer ?? null,
-      problems: [],
-    };
+    return { result: verifySummary(read, signatureChecked), read };
   } catch (err) {
     if (!(err instanceof AliveError)) throw err;
     return {
-      ok: false,
-      format_version: null,
-      scope: null,
-      files: null,
-      encrypted: null,
-      signed: null,
-      signature_ok: err.code === 'bad_signature' ? false : null,
-      signer: null,
-      problems: [err.message],
-      code: err.code,
+      result: {
+        ok: false,
+        format_version: null,
+        scope: null,
+        files: null,
+        encrypted: null,
+        signed: err.code === 'unsigned' ? false : null,
+        signature_ok: err.code === 'bad_signature' ? false : null,
+        signer: null,
+        problems: [err.message],
+        code: err.code,
+      },
     };
   }
+}
+
+export async function verifyPackage(path: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  return (await verifyPackageDetailed(path, opts)).result;
 }

@@ -16,9 +16,8 @@ import { signManifestText } from '../crypto/sign.ts';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { readPackageHead } from './info.ts';
-import { readPackage, type ReadResult } from './read-package.ts';
-import { hashOnlySink } from './sinks.ts';
 import { extractPackage } from './extract.ts';
+import { verifyPackageDetailed, verifySummary } from './api.ts';
 import { DEFAULT_MAX_SIZE } from './limits.ts';
 
 
@@ -257,51 +256,19 @@ export async function runVerify(argv: string[]) {
   const maxBytes = parsePositiveInt(values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
   const pkg = positionals[0]!;
   const signerKey = values['signer-key'];
-  let r: ReadResult;
-  try {
-    const crypto = packageCryptoFrom({
-      ...(values['private-key'] ? { privateKeyPath: values['private-key'] } : {}),
-      ...(signerKey ? { signerKeyPath: signerKey } : {}),
-    });
-    r = await readPackage(pkg, hashOnlySink, { maxBytes, crypto, requireSignature: signerKey !== undefined });
-  } catch (err) {
-    if (values.json && err instanceof AliveError) {
-      printJson({
-        ok: false,
-        format_version: null,
-        scope: null,
-        files: null,
-        encrypted: null,
-        signed: err.code === 'unsigned' ? false : null,
-        signature_ok: err.code === 'bad_signature' ? false : null,
-        problems: [err.message],
-        code: err.code,
-      });
-    }
-    throw err;
+  const { result, read } = await verifyPackageDetailed(pkg, {
+    maxSize: maxBytes,
+    ...(values['private-key'] ? { privateKeyPath: values['private-key'] } : {}),
+    ...(signerKey ? { signerKeyPath: signerKey } : {}),
+  });
+  if (values.json) printJson(result);
+  if (!read) throw new AliveError(result.problems[0] ?? 'verification failed', { code: result.code ?? 'failed' });
+  if (!values.json) {
+    printLine(`OK: ${pkg} (format ${printable(read.manifest.format_version)}, scope ${read.manifest.scope}, ${read.files} files, ${formatBytes(read.bytes)})`);
+    const who = printable(read.signature.signer ?? '?');
+    const sig = !result.signed ? 'no' : result.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)`;
+    printLine(`Encrypted: ${result.encrypted ? read.envelope : 'no'}   Signed: ${sig}`);
   }
-  const out = verifySummary(r, signerKey !== undefined);
-  if (values.json) printJson(out);
-  else {
-    printLine(`OK: ${pkg} (format ${r.manifest.format_version}, scope ${r.manifest.scope}, ${r.files} files, ${formatBytes(r.bytes)})`);
-    const who = printable(r.signature.signer ?? '?');
-    const sig = !out.signed ? 'no' : out.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)`;
-    printLine(`Encrypted: ${out.encrypted ? r.envelope : 'no'}   Signed: ${sig}`);
-  }
-}
-
-export function verifySummary(r: ReadResult, signatureChecked = false) {
-  return {
-    ok: true,
-    format_version: r.manifest.format_version,
-    scope: r.manifest.scope,
-    files: r.files,
-    encrypted: r.envelope !== 'plain' && r.envelope !== 'v3-plain',
-    signed: r.signature.present,
-    signature_ok: r.signature.present && signatureChecked ? r.signature.ok : null,
-    signer: r.signature.signer ?? null,
-    problems: [] as string[],
-  };
 }
 
 const EXTRACT_USAGE = `usage: alive-p2p extract PACKAGE --output DIR [--private-key PEM] [--max-size BYTES] [--json]
@@ -323,7 +290,7 @@ export async function runExtract(argv: string[]) {
     const crypto = packageCryptoFrom(values['private-key'] ? { privateKeyPath: values['private-key'] } : {});
     const r = await extractPackage(pkg, output, { maxBytes, crypto });
     if (values.json) {
-      printJson({ ...verifySummary(r), output: r.output, bytes: r.bytes });
+      printJson({ ...verifySummary(r, false), output: r.output, bytes: r.bytes });
     } else {
       printLine(`Extracted to: ${r.output}`);
       printLine(`Format: ${printable(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${printable(r.manifest.source.walnut ?? '?')}`);
