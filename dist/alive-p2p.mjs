@@ -30220,6 +30220,7 @@ var MANIFEST_LIMIT = 32 * 1024 * 1024, ENCRYPTED_NAMES = /* @__PURE__ */ new Set
   label;
   sink;
   opts;
+  byPath = /* @__PURE__ */ new Map();
   manifest;
   manifestText;
   signature = { present: !1, ok: !1 };
@@ -30240,11 +30241,14 @@ var MANIFEST_LIMIT = 32 * 1024 * 1024, ENCRYPTED_NAMES = /* @__PURE__ */ new Set
       });
     if (this.opts.requireSignature && !this.signature.present)
       throw new AliveError(`${this.label} is not signed, but a signature was required; nothing was written`, { code: "unsigned" });
-    this.manifest = manifest, this.manifestText = text;
+    this.setManifest(manifest, text);
     for (let p2 of this.early) this.checkWritten(p2);
   }
+  setManifest(manifest, text) {
+    this.manifest = manifest, this.manifestText = text, this.byPath = new Map(manifest.files.map((f2) => [f2.path, f2]));
+  }
   listed(path) {
-    return this.manifest.files.find((f2) => f2.path === path);
+    return this.byPath.get(path);
   }
   /** Validates a plaintext entry against the manifest (when known) and writes it to the sink. */
   async file(entry) {
@@ -30324,7 +30328,7 @@ async function readGzipPackage(path, sink, opts, limits, spoolDir) {
   await readTarFile(path, "gzip", limits, async (entry) => {
     if (entry.kind === "dir") return sink.mkdir(entry.path);
     if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString("utf8"));
-    let listedAsFile = asm.manifest?.files.some((f2) => f2.path === entry.path);
+    let listedAsFile = asm.listed(entry.path) !== void 0;
     if (ENCRYPTED_NAMES.has(entry.path) && !listedAsFile) {
       spooled.set(entry.path, await spool(entry, spoolDir));
       return;
@@ -30334,7 +30338,7 @@ async function readGzipPackage(path, sink, opts, limits, spoolDir) {
     await asm.file(entry);
   });
   let payload = spooled.get("payload.enc");
-  if (!payload || ((p2) => asm.manifest?.files.some((f2) => f2.path === p2) ?? !1)("payload.enc")) {
+  if (!payload || asm.listed("payload.enc")) {
     for (let s3 of spooled.values())
       await asm.file({ ...s3.entry, body: createReadStream4(s3.path) });
     return asm.finish(), result(asm, "plain");
@@ -30359,7 +30363,7 @@ async function readGzipPackage(path, sink, opts, limits, spoolDir) {
   let inner = createReadStream4(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
   decipher.on("error", (err) => inner.destroy(err));
   let innerAsm = new Assembler(label, sink, { ...opts, requireSignature: !1 });
-  return innerAsm.manifest = manifest, innerAsm.manifestText = asm.manifestText, innerAsm.signature = asm.signature, await readTarStream(inner, "gzip", { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
+  return innerAsm.setManifest(manifest, asm.manifestText), innerAsm.signature = asm.signature, await readTarStream(inner, "gzip", { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
     if (entry.kind === "dir") return sink.mkdir(entry.path);
     await innerAsm.file(entry);
   }), innerAsm.finish(), result(innerAsm, envelope);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Transform } from 'node:stream';
 import { AliveError } from '../errors.ts';
-import { parseManifest, MANIFEST_NAME, type Manifest } from './manifest.ts';
+import { parseManifest, MANIFEST_NAME, type Manifest, type ManifestFile } from './manifest.ts';
 import { readTarFile, readTarStream, sniffCompression, refuse, type TarEntry } from './tar-read.ts';
 import { folderSink, type FileSink, type FileDigest } from './sinks.ts';
 import { filesDigestV3 } from './v3.ts';
@@ -66,6 +66,7 @@ interface Spooled {
 }
 
 class Assembler {
+  private byPath = new Map<string, ManifestFile>();
   manifest?: Manifest;
   manifestText?: string;
   signature: SignatureCheck = { present: false, ok: false };
@@ -102,13 +103,18 @@ class Assembler {
     if (this.opts.requireSignature && !this.signature.present) {
       throw new AliveError(`${this.label} is not signed, but a signature was required; nothing was written`, { code: 'unsigned' });
     }
-    this.manifest = manifest;
-    this.manifestText = text;
+    this.setManifest(manifest, text);
     for (const p of this.early) this.checkWritten(p);
   }
 
-  private listed(path: string) {
-    return this.manifest!.files.find((f) => f.path === path);
+  setManifest(manifest: Manifest, text: string): void {
+    this.manifest = manifest;
+    this.manifestText = text;
+    this.byPath = new Map(manifest.files.map((f) => [f.path, f]));
+  }
+
+  listed(path: string): ManifestFile | undefined {
+    return this.byPath.get(path);
   }
 
   /** Validates a plaintext entry against the manifest (when known) and writes it to the sink. */
@@ -227,7 +233,7 @@ async function readGzipPackage(
   await readTarFile(path, 'gzip', limits, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
     if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString('utf8'));
-    const listedAsFile = asm.manifest?.files.some((f) => f.path === entry.path);
+    const listedAsFile = asm.listed(entry.path) !== undefined;
     if (ENCRYPTED_NAMES.has(entry.path) && !listedAsFile) {
       spooled.set(entry.path, await spool(entry, spoolDir));
       return;
@@ -238,8 +244,7 @@ async function readGzipPackage(
     await asm.file(entry);
   });
   const payload = spooled.get('payload.enc');
-  const listed = (p: string) => asm.manifest?.files.some((f) => f.path === p) ?? false;
-  if (!payload || listed('payload.enc')) {
+  if (!payload || asm.listed('payload.enc')) {
     // A plaintext package: any spooled payload.* files were ordinary listed files after all.
     for (const s of spooled.values()) {
       await asm.file({ ...s.entry, body: createReadStream(s.path) });
@@ -271,8 +276,7 @@ async function readGzipPackage(
   const inner = createReadStream(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
   decipher.on('error', (err) => inner.destroy(err));
   const innerAsm = new Assembler(label, sink, { ...opts, requireSignature: false });
-  innerAsm.manifest = manifest;
-  innerAsm.manifestText = asm.manifestText;
+  innerAsm.setManifest(manifest, asm.manifestText!);
   innerAsm.signature = asm.signature;
   await readTarStream(inner, 'gzip', { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
