@@ -6224,7 +6224,7 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
 });
 
 // scripts/lib/relay/git-transport.ts
-import { existsSync as existsSync13, mkdirSync as mkdirSync7, readdirSync as readdirSync5, statSync as statSync9, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync13, mkdirSync as mkdirSync7, readdirSync as readdirSync5, statSync as statSync10, rmSync as rmSync4 } from "node:fs";
 import { isAbsolute as isAbsolute2, resolve as resolve9, join as join24 } from "node:path";
 import { randomBytes as randomBytes6 } from "node:crypto";
 function isRace(err) {
@@ -6252,7 +6252,7 @@ function normaliseGitUrl(url2) {
 async function initLocalBareRepo(path) {
   if (!isAbsolute2(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: "bad_url" });
   if (existsSync13(path)) {
-    if (!statSync9(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
+    if (!statSync10(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
     if (readdirSync5(path).length > 0) {
       let r = await runGit(["rev-parse", "--is-bare-repository"], { cwd: path, okCodes: [0, 128] });
       if (r.code !== 0 || r.stdout.trim() !== "true")
@@ -10111,7 +10111,7 @@ __export(github_transport_exports, {
   RELAY_REPO_NAME: () => RELAY_REPO_NAME,
   splitRepo: () => splitRepo
 });
-import { createReadStream as createReadStream6, createWriteStream as createWriteStream3, statSync as statSync10 } from "node:fs";
+import { createReadStream as createReadStream6, createWriteStream as createWriteStream3, statSync as statSync11 } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function splitRepo(repo) {
@@ -10306,7 +10306,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
         let { owner, repo } = splitRepo(peer.relay);
         checkKey(await this.fetchPeerKey(peer));
         let folder = `inbox/${this.o.login}`;
-        if (statSync10(localPath).size <= CONTENTS_API_MAX_BYTES) {
+        if (statSync11(localPath).size <= CONTENTS_API_MAX_BYTES) {
           let { readFileSync: readFileSync14 } = await import("node:fs"), content = readFileSync14(localPath).toString("base64");
           for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             let name = nextName(), path = `${folder}/${name}`;
@@ -10590,6 +10590,24 @@ function parsePositiveInt(value, flag) {
 }
 
 // scripts/lib/cli/progress.ts
+function createProgress(label, totalBytes) {
+  if (!(process.stderr.isTTY === !0 && totalBytes > 4194304)) return { update() {
+  }, done() {
+  } };
+  let last = 0;
+  return {
+    update(doneBytes) {
+      let now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      let pct = totalBytes > 0 ? Math.min(100, Math.floor(doneBytes / totalBytes * 100)) : 100;
+      process.stderr.write(`\r${label} ${pct}% (${formatBytes(doneBytes)} of ${formatBytes(totalBytes)})`);
+    },
+    done() {
+      process.stderr.write("\r\x1B[K");
+    }
+  };
+}
 function formatBytes(n) {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : n < 1024 * 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
 }
@@ -29189,10 +29207,19 @@ function manifestTextFor(plan, opts, extra) {
   });
 }
 async function writePlannedFiles(tar, plan) {
+  let progress = createProgress("packing", plan.files.reduce((a, f2) => a + f2.size, 0)), done = 0;
   for (let f2 of plan.collected.files) {
     let d = plan.digests.get(f2.path);
-    await tar.addFile({ path: f2.path, size: d.size, mode: f2.mode, mtimeSec: f2.mtimeSec }, packedBytesChecked(f2, d));
+    await tar.addFile(
+      { path: f2.path, size: d.size, mode: f2.mode, mtimeSec: f2.mtimeSec },
+      counted(packedBytesChecked(f2, d), (n) => progress.update(done += n))
+    );
   }
+  progress.done();
+}
+async function* counted(source, onBytes) {
+  for await (let chunk of source)
+    onBytes(chunk.length), yield chunk;
 }
 function manifestEntryMeta(text, now) {
   return {
@@ -29926,7 +29953,7 @@ import { basename as basename4, dirname as dirname5, extname, join as join13 } f
 init_errors();
 
 // scripts/lib/package/tar-read.ts
-import { createReadStream as createReadStream3 } from "node:fs";
+import { createReadStream as createReadStream3, statSync as statSync6 } from "node:fs";
 import { open as open3 } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 import { Transform as Transform4 } from "node:stream";
@@ -30050,7 +30077,13 @@ function readTarStream(source, compression, limits, visit2) {
   });
 }
 function readTarFile(path, compression, limits, visit2) {
-  return readTarStream(createReadStream3(path, { highWaterMark: 256 * 1024 }), compression, limits, visit2);
+  let source = createReadStream3(path, { highWaterMark: 262144 }), total = 0;
+  try {
+    total = statSync6(path).size;
+  } catch {
+  }
+  let progress = createProgress("reading", total), done = 0;
+  return source.on("data", (c) => progress.update(done += c.length)), readTarStream(source, compression, limits, visit2).finally(() => progress.done());
 }
 
 // scripts/lib/package/info.ts
@@ -30433,7 +30466,7 @@ async function extractPackage(pkg, outputDir, opts) {
 
 // scripts/lib/package/api.ts
 init_errors();
-import { createReadStream as createReadStream5, statSync as statSync6 } from "node:fs";
+import { createReadStream as createReadStream5, statSync as statSync7 } from "node:fs";
 import { mkdtemp as mkdtemp3, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join12 } from "node:path";
@@ -30490,9 +30523,9 @@ async function sealPackageForPeer(opts) {
       let payloadPath = join12(spool2, "payload.enc"), sha = await sha256File(payloadPath), text = signManifestText(encryptedManifestText(head.text, sha), opts.signer.privateKey, opts.signer.name), mtimeSec = Math.floor(Date.now() / 1e3), written = await writeTarGz(opts.output, async (tar) => {
         if (await tar.addFile(manifestEntryMeta(text), Buffer.from(text)), head.envelope === "rsa") {
           let keyPath = join12(spool2, "payload.key");
-          await tar.addFile({ path: "payload.key", size: statSync6(keyPath).size, mode: 420, mtimeSec }, createReadStream5(keyPath));
+          await tar.addFile({ path: "payload.key", size: statSync7(keyPath).size, mode: 420, mtimeSec }, createReadStream5(keyPath));
         }
-        await tar.addFile({ path: "payload.enc", size: statSync6(payloadPath).size, mode: 420, mtimeSec }, createReadStream5(payloadPath));
+        await tar.addFile({ path: "payload.enc", size: statSync7(payloadPath).size, mode: 420, mtimeSec }, createReadStream5(payloadPath));
       });
       return { sha256: written.sha256, bytes: written.bytes, encrypted: !0 };
     } finally {
@@ -30807,7 +30840,7 @@ function receiveCrypto(privateKeyPath, env) {
 
 // scripts/lib/receive/receive.ts
 init_errors();
-import { mkdirSync as mkdirSync5, rmSync as rmSync3, rmdirSync, statSync as statSync8, existsSync as existsSync11 } from "node:fs";
+import { mkdirSync as mkdirSync5, rmSync as rmSync3, rmdirSync, statSync as statSync9, existsSync as existsSync11 } from "node:fs";
 import { randomBytes as randomBytes4 } from "node:crypto";
 import { basename as basename6, join as join22, resolve as resolve7 } from "node:path";
 
@@ -31344,7 +31377,7 @@ function shapeBundles(staging, plan) {
 
 // scripts/lib/receive/target.ts
 init_errors();
-import { lstatSync as lstatSync4, readdirSync as readdirSync4, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
+import { lstatSync as lstatSync4, readdirSync as readdirSync4, realpathSync as realpathSync2, statSync as statSync8 } from "node:fs";
 import { isAbsolute, join as join21, relative, resolve as resolve6, sep as sep3 } from "node:path";
 
 // scripts/lib/fs/node-fs.ts
@@ -31374,7 +31407,7 @@ function resolveWorld(dir, env) {
   } catch (err) {
     throw new AliveError(`--world ${dir} does not exist (${errnoCode(err) ?? "error"}); pass the root folder of your ALIVE world`, { code: "no_world" });
   }
-  if (!statSync7(real).isDirectory() || !isWorldRoot(real, env))
+  if (!statSync8(real).isDirectory() || !isWorldRoot(real, env))
     throw new AliveError(`${dir} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); pass the world's root folder`, {
       code: "no_world"
     });
@@ -31403,7 +31436,7 @@ function resolveInside(world, path, flag) {
     throw new AliveError(`${flag} ${path} is outside the world ${world}; receive only writes inside the world`, { code: "outside_world" });
   if (worldRel(world, real).split("/").some((s3) => s3.startsWith(".")))
     throw new AliveError(`${flag} ${path} is inside a hidden folder of the world; choose a domain or walnut folder`, { code: "outside_world" });
-  if (!statSync7(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: "no_target" });
+  if (!statSync8(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: "no_target" });
   return real;
 }
 var INBOX_NAMES = ["03_Inbox", "03_Inputs"];
@@ -31411,7 +31444,7 @@ function inboxDomain(world) {
   for (let n of INBOX_NAMES) {
     let d = join21(world, n);
     try {
-      if (statSync7(d).isDirectory()) return { dir: d, create: !1 };
+      if (statSync8(d).isDirectory()) return { dir: d, create: !1 };
     } catch {
     }
   }
@@ -31584,7 +31617,7 @@ function resultFor(ctx, r, target, plan, entry, notes) {
 async function receivePackage(opts) {
   let env = opts.env ?? process.env, world = resolveWorld(opts.world, env), pkg = resolve7(opts.packagePath), packageBytes;
   try {
-    let st2 = statSync8(pkg);
+    let st2 = statSync9(pkg);
     if (!st2.isFile()) throw new AliveError(`${opts.packagePath} is not a file`, { code: "unreadable" });
     packageBytes = st2.size;
   } catch (err) {
@@ -32150,16 +32183,16 @@ function printPin(out, login2, pin) {
 }
 
 // scripts/lib/relay/commands/pull.ts
-import { mkdirSync as mkdirSync9, rmSync as rmSync5, statSync as statSync12 } from "node:fs";
+import { mkdirSync as mkdirSync9, rmSync as rmSync5, statSync as statSync13 } from "node:fs";
 import { join as join26 } from "node:path";
 import { randomBytes as randomBytes7 } from "node:crypto";
 init_errors();
 
 // scripts/lib/relay/blob-sha.ts
 import { createHash as createHash11 } from "node:crypto";
-import { createReadStream as createReadStream7, statSync as statSync11 } from "node:fs";
+import { createReadStream as createReadStream7, statSync as statSync12 } from "node:fs";
 async function gitBlobSha(path) {
-  let size = statSync11(path).size, hash2 = createHash11("sha1");
+  let size = statSync12(path).size, hash2 = createHash11("sha1");
   hash2.update(`blob ${size}\0`);
   for await (let chunk of createReadStream7(path)) hash2.update(chunk);
   return hash2.digest("hex");
@@ -32333,7 +32366,7 @@ async function receiveOne(entry, ctx) {
     } catch (err) {
       check2 = { verified: !1, signer: null, problems: [...senderKeyProblem ? [senderKeyProblem] : [], `cannot be read as a package: ${messageOf(err)}`] };
     }
-    let bytes = statSync12(tmp).size, sha256 = await sha256File2(tmp), path = placeWithoutOverwrite(tmp, check2.verified ? dir : join26(dir, "unverified"), entry.name);
+    let bytes = statSync13(tmp).size, sha256 = await sha256File2(tmp), path = placeWithoutOverwrite(tmp, check2.verified ? dir : join26(dir, "unverified"), entry.name);
     return { from: entry.sender, name: entry.name, path, bytes, sha256, verified: check2.verified, signer: check2.signer, problems: check2.problems };
   } finally {
     rmSync5(tmp, { force: !0 });
@@ -32352,7 +32385,7 @@ function updateState(paths, remaining, all, removed) {
 }
 
 // scripts/lib/relay/commands/push.ts
-import { mkdirSync as mkdirSync10, rmSync as rmSync6, statSync as statSync13 } from "node:fs";
+import { mkdirSync as mkdirSync10, rmSync as rmSync6, statSync as statSync14 } from "node:fs";
 import { basename as basename7, join as join27 } from "node:path";
 import { randomBytes as randomBytes8 } from "node:crypto";
 init_errors();
@@ -32372,7 +32405,7 @@ async function runPush(argv, env = process.env) {
     return out.line(USAGE3), 0;
   let to2 = requireLogin(requireFlag(values.to, "--to", USAGE3), "--to"), input2 = positionals[0];
   try {
-    if (!statSync13(input2).isFile()) throw new AliveError(`${input2} is not a file`, { code: "not_a_file" });
+    if (!statSync14(input2).isFile()) throw new AliveError(`${input2} is not a file`, { code: "not_a_file" });
   } catch (err) {
     throw errnoCode(err) === "ENOENT" ? new AliveError(`package ${input2} does not exist`, { code: "not_found" }) : err;
   }
@@ -32509,7 +32542,7 @@ function readStateOrUndefined(path) {
 }
 
 // scripts/lib/relay/commands/status.ts
-import { existsSync as existsSync16, readFileSync as readFileSync13, statSync as statSync14 } from "node:fs";
+import { existsSync as existsSync16, readFileSync as readFileSync13, statSync as statSync15 } from "node:fs";
 init_errors();
 var USAGE5 = `usage: alive-p2p relay status [--json]
 
@@ -32524,7 +32557,7 @@ async function runStatus(argv, env = process.env) {
     return out.result({ ok: !0, configured: !1, config: paths.config }), out.line(`No relay is set up (${paths.config} does not exist). Run: alive-p2p relay setup`), 0;
   let problems = [], privateMode = null;
   if (existsSync16(paths.privateKey)) {
-    let mode = statSync14(paths.privateKey).mode & 511;
+    let mode = statSync15(paths.privateKey).mode & 511;
     privateMode = mode.toString(8).padStart(3, "0"), mode & 63 && problems.push(`your private key is readable by others (mode ${privateMode}): chmod 600 ${paths.privateKey}`);
   } else problems.push("your private key is missing: run alive-p2p relay setup");
   let ownFingerprint = null;

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve, dirname } from 'node:path';
 import { homedir } from 'node:os';
 import { AliveError } from '../errors.ts';
+import { createProgress } from '../cli/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
 import { collectWalnut, type CollectResult, type HeldBack, type Skipped } from './collect.ts';
 import { digestPackedBytes, packedBytesChecked, type Digest } from './file-source.ts';
@@ -69,11 +70,27 @@ export function manifestTextFor(plan: StagedPlan, opts: CreateOptions, extra: { 
   });
 }
 
-/** Writes every planned file into `tar`, re-hashing each on the way (a file that changed fails). */
+/**
+ * Writes every planned file into `tar`, re-hashing each on the way (a file that changed fails),
+ * with progress on stderr when it is a terminal.
+ */
 export async function writePlannedFiles(tar: TarWriter, plan: StagedPlan): Promise<void> {
+  const progress = createProgress('packing', plan.files.reduce((a, f) => a + f.size, 0));
+  let done = 0;
   for (const f of plan.collected.files) {
     const d = plan.digests.get(f.path)!;
-    await tar.addFile({ path: f.path, size: d.size, mode: f.mode, mtimeSec: f.mtimeSec }, packedBytesChecked(f, d));
+    await tar.addFile(
+      { path: f.path, size: d.size, mode: f.mode, mtimeSec: f.mtimeSec },
+      counted(packedBytesChecked(f, d), (n) => progress.update((done += n))),
+    );
+  }
+  progress.done();
+}
+
+async function* counted(source: AsyncIterable<Buffer>, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of source) {
+    onBytes(chunk.length);
+    yield chunk;
   }
 }
 

@@ -3,7 +3,8 @@
  * with a safe, unique name (walnut-package-v2.md 4.3). The visitor sees only validated entries,
  * one at a time, and must consume each entry's bytes.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import { createProgress } from '../cli/progress.ts';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
@@ -209,5 +210,16 @@ export function readTarStream(
 }
 
 export function readTarFile(path: string, compression: 'gzip' | 'none', limits: TarLimits, visit: (e: TarEntry) => Promise<void>): Promise<void> {
-  return readTarStream(createReadStream(path, { highWaterMark: 256 * 1024 }), compression, limits, visit);
+  const source = createReadStream(path, { highWaterMark: 256 * 1024 });
+  // Progress on stderr for large archives read from a terminal (cli.md 3); a no-op otherwise.
+  let total = 0;
+  try {
+    total = statSync(path).size;
+  } catch {
+    // the stream reports the error
+  }
+  const progress = createProgress('reading', total);
+  let done = 0;
+  source.on('data', (c: Buffer | string) => progress.update((done += c.length)));
+  return readTarStream(source, compression, limits, visit).finally(() => progress.done());
 }
