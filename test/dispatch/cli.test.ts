@@ -137,6 +137,31 @@ describe('send, inbox, claim, reply', () => {
     expect(claimed.stdout).toContain('\\x1b[31mred\\x1b[0m body');
   });
 
+  it('prints answers and daemon log lines from the bus without terminal control sequences', async () => {
+    const { env, base, root } = makeBus();
+    const d = startDaemon(cli, ['@gemini', '--agent', "printf '\\033]0;pwned\\007\\033[2Jcleared'"], env);
+    try {
+      await d.waitFor('serving @gemini');
+      const sent = await runCliAsync(cli, ['send', 'gemini', 'hi', '--wait', '10'], env);
+      expect(sent.status, sent.stderr).toBe(0);
+      expect(sent.stdout).not.toContain('\u001b');
+      expect(sent.stdout).toContain('\\x1b]0;pwned\\x07\\x1b[2Jcleared');
+      const program = join(base, 'ask.hw');
+      writeFileSync(program, 'Gemini #entropy\n');
+      const ran = await runCliAsync(cli, ['run', program, '--wait', '10'], env);
+      expect(ran.status, ran.stderr).toBe(0);
+      expect(ran.stdout).not.toContain('\u001b');
+      expect(ran.stdout).toContain('\\x1b[2Jcleared');
+      // A forged From header reaches the daemon's own log line.
+      writeFileSync(join(receiverPaths(root, 'gemini').inbox, 'msg-forged.hw'), '# From: \u001b[2JMallory\n\nhello\n');
+      await d.waitFor('msg-forged.hw');
+    } finally {
+      await d.stop();
+    }
+    expect(d.output()).not.toContain('\u001b');
+    expect(d.output()).toContain('from \\x1b[2JMallory');
+  });
+
   it('inbox peeks at the head of a large message only', () => {
     const { env, root } = makeBus();
     const inbox = receiverPaths(root, 'big').inbox;

@@ -46,8 +46,13 @@ export interface SentMessage {
 
 const THREAD_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 
+/** A thread id made only of the characters our writer allows (what `--thread` accepts). */
+export function isPlainThread(thread: string): boolean {
+  return THREAD_PATTERN.test(thread);
+}
+
 export function validateThread(thread: string): string {
-  if (!THREAD_PATTERN.test(thread)) {
+  if (!isPlainThread(thread)) {
     throw new AliveError(
       `invalid thread id '${thread.slice(0, 80)}': use letters, digits, '.', '_', ':', '@' or '-' (at most 128 characters)`,
       { code: 'invalid_thread', exitCode: 2 },

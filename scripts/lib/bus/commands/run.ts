@@ -8,6 +8,7 @@ import { parseProgram } from '../../helloworld/parser.ts';
 import { Registry } from '../../helloworld/vocabulary.ts';
 import { sendMessage } from '../deliver.ts';
 import { newMessageId } from '../ids.ts';
+import { printable } from '../message.ts';
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
@@ -69,8 +70,9 @@ export async function runRun(argv: string[]): Promise<0 | 1 | 2> {
     printJson({ ok: failed === 0, thread, results: visible });
   } else {
     for (const r of visible) {
-      printLine(`${r.line}:${r.column} ${r.source.split('\n')[0]}${r.via === 'bus' ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ''}]` : ''}`);
-      for (const l of r.output.split('\n')) printLine(`  ${r.ok ? '' : 'error: '}${l}`);
+      printLine(`${r.line}:${r.column} ${printable(r.source.split('\n')[0]!)}${r.via === 'bus' ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ''}]` : ''}`);
+      // Answers from the bus are untrusted text: no terminal control sequences.
+      for (const l of r.output.split('\n')) printLine(`  ${r.ok ? '' : 'error: '}${printable(l)}`);
     }
   }
   return failed === 0 ? 0 : 1;

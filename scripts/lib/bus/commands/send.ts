@@ -2,6 +2,7 @@ import { printJson, printLine } from '../../cli/main.ts';
 import { parseCommandArgs } from '../../cli/args.ts';
 import { AliveError } from '../../errors.ts';
 import { sendMessage, validateThread } from '../deliver.ts';
+import { printable } from '../message.ts';
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
 import { busRoot, nameArg, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
@@ -92,13 +93,13 @@ export async function runSend(argv: string[]): Promise<0 | 1 | 2> {
         timed_out: false,
       });
     } else {
-      printLine(r.message.body);
+      printLine(printable(r.message.body)); // the answer is untrusted text: no terminal control sequences
     }
     return 0;
   }
   let message: string;
   if ('deadLettered' in waited) {
-    message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${waited.deadLettered.reason})`;
+    message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${printable(waited.deadLettered.reason)})`;
   } else {
     const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
     message = `${what}; msg-${sent.id} stays queued; an answer will appear in runtimes/${sent.to}/outbox/ (is 'dispatch serve ${displayName(sent.to)}' running?)`;

@@ -3,6 +3,7 @@ import { parseCommandArgs, parsePositiveInt } from '../../cli/args.ts';
 import { UsageError } from '../../errors.ts';
 import type { AgentSpec } from '../agent.ts';
 import { serve } from '../daemon.ts';
+import { printable } from '../message.ts';
 import { displayName } from '../names.ts';
 import { busRoot, nameArg, ROOT_OPTION } from './common.ts';
 
@@ -47,7 +48,7 @@ export async function runServe(argv: string[]): Promise<0 | 1 | 2> {
       once: values.once === true,
       concurrency,
       signal: controller.signal,
-      log: (line) => printLine(line),
+      log: (line) => printLine(printable(line)), // lines quote header values of untrusted files
     });
     process.stderr.write(
       `stopped: ${summary.answered} answered, ${summary.archivedWithoutAnswer} archived without answer, ${summary.deadLettered} dead-lettered\n`,
