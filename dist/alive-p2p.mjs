@@ -10545,8 +10545,19 @@ function warn(text) {
 `);
 }
 
-// scripts/alive-p2p.ts
+// scripts/lib/cli/subcommands.ts
 init_errors();
+function runSubcommand(argv, usage, commands2) {
+  let [name, ...rest] = argv;
+  if (name === "--help" || name === "-h" || name === "help")
+    return printLine(usage), 0;
+  if (name === void 0) throw new UsageError(`a command is required
+${usage}`);
+  let command = Object.hasOwn(commands2, name) ? commands2[name] : void 0;
+  if (!command) throw new UsageError(`unknown command '${name}'
+${usage}`);
+  return command(rest);
+}
 
 // scripts/lib/package/commands.ts
 import { resolve as resolve3 } from "node:path";
@@ -31845,9 +31856,6 @@ async function runKeygen(argv) {
   return values.json ? printJson({ private_key: pair.privateKeyPath, public_key: pair.publicKeyPath, fingerprint: pair.fingerprint }) : (printLine(`private key: ${pair.privateKeyPath} (mode 0600; keep it secret)`), printLine(`public key:  ${pair.publicKeyPath} (give this one to peers)`), printLine(`fingerprint: ${formatFingerprint(pair.fingerprint)}`)), 0;
 }
 
-// scripts/lib/relay/cli.ts
-init_errors();
-
 // scripts/lib/relay/commands/peers.ts
 init_errors();
 
@@ -32625,13 +32633,7 @@ Run 'alive-p2p relay <subcommand> --help' for its options.`, subcommands = {
   pull: runPull
 };
 async function runRelay(argv) {
-  let [name, ...rest] = argv;
-  if (name === void 0 || name === "--help" || name === "-h" || name === "help")
-    return printLine(USAGE6), name === void 0 ? 2 : 0;
-  let sub = subcommands[name];
-  if (!sub) throw new UsageError(`unknown relay subcommand '${name}'
-${USAGE6}`);
-  return sub(rest);
+  return runSubcommand(argv, USAGE6, subcommands);
 }
 
 // scripts/alive-p2p.ts
@@ -32655,12 +32657,4 @@ Run 'alive-p2p <command> --help' for a command's options.`, commands = {
   keygen: runKeygen,
   relay: runRelay
 };
-runMain(async (argv) => {
-  let [name, ...rest] = argv;
-  if (name === void 0 || name === "--help" || name === "-h" || name === "help")
-    return printLine(USAGE7), name === void 0 ? 2 : 0;
-  let command = commands[name];
-  if (!command) throw new UsageError(`unknown command '${name}'
-${USAGE7}`);
-  return command(rest);
-});
+runMain((argv) => runSubcommand(argv, USAGE7, commands));

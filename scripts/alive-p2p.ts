@@ -1,5 +1,5 @@
-import { runMain, printLine } from './lib/cli/main.ts';
-import { UsageError } from './lib/errors.ts';
+import { runMain } from './lib/cli/main.ts';
+import { runSubcommand, type Subcommand } from './lib/cli/subcommands.ts';
 import { runCreate, runInfo, runVerify, runExtract } from './lib/package/commands.ts';
 import { runReceive } from './lib/receive/command.ts';
 import { runKeygen } from './lib/crypto/keygen-command.ts';
@@ -18,8 +18,7 @@ Commands:
 
 Run 'alive-p2p <command> --help' for a command's options.`;
 
-type Command = (argv: string[]) => Promise<0 | 1 | 2 | void> | 0 | 1 | 2 | void;
-const commands: Record<string, Command> = {
+const commands: Record<string, Subcommand> = {
   create: runCreate,
   info: runInfo,
   verify: runVerify,
@@ -29,13 +28,4 @@ const commands: Record<string, Command> = {
   relay: runRelay,
 };
 
-runMain(async (argv) => {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    printLine(USAGE);
-    return name === undefined ? 2 : 0;
-  }
-  const command = commands[name];
-  if (!command) throw new UsageError(`unknown command '${name}'\n${USAGE}`);
-  return command(rest);
-});
+runMain((argv) => runSubcommand(argv, USAGE, commands));

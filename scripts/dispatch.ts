@@ -1,5 +1,5 @@
-import { runMain, printLine } from './lib/cli/main.ts';
-import { UsageError } from './lib/errors.ts';
+import { runMain } from './lib/cli/main.ts';
+import { runSubcommand, type Subcommand } from './lib/cli/subcommands.ts';
 import { runClaim } from './lib/bus/commands/claim.ts';
 import { runInbox } from './lib/bus/commands/inbox.ts';
 import { runReply } from './lib/bus/commands/reply.ts';
@@ -24,8 +24,7 @@ Commands:
 Every command takes --root DIR (else $HELLOWORLD_ROOT, else the nearest folder above holding
 runtimes/, else the current folder). Run 'dispatch <command> --help' for its options.`;
 
-type Command = (argv: string[]) => Promise<0 | 1 | 2>;
-const commands: Record<string, Command> = {
+const commands: Record<string, Subcommand> = {
   send: runSend,
   serve: runServe,
   inbox: runInbox,
@@ -35,13 +34,4 @@ const commands: Record<string, Command> = {
   status: runStatus,
 };
 
-runMain(async (argv) => {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    printLine(USAGE);
-    return name === undefined ? 2 : 0;
-  }
-  const command = commands[name];
-  if (!command) throw new UsageError(`unknown command '${name}'\n${USAGE}`);
-  return command(rest);
-});
+runMain((argv) => runSubcommand(argv, USAGE, commands));

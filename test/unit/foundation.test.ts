@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findWorldRoot } from '../../scripts/lib/world/root.ts';
@@ -73,5 +74,34 @@ describe('versions', () => {
     const plugin = JSON.parse(readFileSync(join(__dirname, '..', '..', '.claude-plugin', 'plugin.json'), 'utf8')) as { version: string };
     expect(pkg.version).toBe(ALIVE_VERSION);
     expect(plugin.version).toBe(ALIVE_VERSION);
+  });
+});
+
+describe('subcommand routing (the bundled entries)', () => {
+  const run = (bundle: string, args: string[]) =>
+    spawnSync(process.execPath, [join(__dirname, '..', '..', 'dist', `${bundle}.mjs`), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ALIVE_HOME: mkdtempSync(join(tmpdir(), 'alive-home-')) },
+    });
+  it.each([
+    ['alive-p2p', []],
+    ['alive-p2p', ['constructor']],
+    ['alive-p2p', ['relay', '__proto__']],
+    ['alive-p2p', ['relay']],
+    ['dispatch', []],
+    ['dispatch', ['toString']],
+  ])('%s %j is a usage error on stderr (exit 2), nothing on stdout', (bundle, args) => {
+    const r = run(bundle, args as string[]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: (a command is required|unknown (relay subcommand|command))/);
+    expect(r.stderr).toMatch(/\nusage: /);
+  });
+  it('--help prints the usage on stdout with exit 0', () => {
+    for (const bundle of ['alive-p2p', 'dispatch']) {
+      const r = run(bundle, ['--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^usage: /);
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { printLine } from '../cli/main.ts';
-import { UsageError } from '../errors.ts';
+import type { CommandResult } from '../cli/main.ts';
+import { runSubcommand, type Subcommand } from '../cli/subcommands.ts';
 import { runAccept, runAddPeer } from './commands/peers.ts';
 import { runPull } from './commands/pull.ts';
 import { runPush } from './commands/push.ts';
@@ -18,7 +18,7 @@ Subcommands:
 
 Run 'alive-p2p relay <subcommand> --help' for its options.`;
 
-const subcommands: Record<string, (argv: string[]) => Promise<0 | 1 | 2>> = {
+const subcommands: Record<string, Subcommand> = {
   setup: runSetup,
   'add-peer': runAddPeer,
   accept: runAccept,
@@ -28,13 +28,6 @@ const subcommands: Record<string, (argv: string[]) => Promise<0 | 1 | 2>> = {
 };
 
 /** `alive-p2p relay ...` */
-export async function runRelay(argv: string[]): Promise<0 | 1 | 2> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    printLine(USAGE);
-    return name === undefined ? 2 : 0;
-  }
-  const sub = subcommands[name];
-  if (!sub) throw new UsageError(`unknown relay subcommand '${name}'\n${USAGE}`);
-  return sub(rest);
+export async function runRelay(argv: string[]): Promise<CommandResult> {
+  return runSubcommand(argv, USAGE, subcommands);
 }
