@@ -165,6 +165,20 @@ describe('passphrase packages', () => {
     expect(readdirSync(work).filter((e) => e.includes('alive-extract'))).toEqual([]);
   });
 
+  it('names a wrong passphrase as such for a payload of several MB (not "damaged")', () => {
+    const big = join(work, 'big-garden');
+    mkdirSync(join(big, '_kernel'), { recursive: true });
+    mkdirSync(join(big, 'bundles', 'b'), { recursive: true });
+    writeFileSync(join(big, '_kernel', 'key.md'), '# key\n');
+    writeFileSync(join(big, 'bundles', 'b', 'data.bin'), randomBytes(4 << 20));
+    const pkg = `${fresh('big')}.walnut`;
+    expect(alive(['create', '--walnut', big, '--scope', 'full', '--output', pkg, '--encrypt', 'passphrase'], { WALNUT_PASSPHRASE: PASS }).status).toBe(0);
+    const dest = fresh('out');
+    expectRefused(alive(['extract', pkg, '--output', dest], { WALNUT_PASSPHRASE: 'not-it' }), /wrong passphrase/, dest);
+    const v = alive(['verify', pkg, '--json'], { WALNUT_PASSPHRASE: 'not-it' });
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: false, code: 'wrong_passphrase' });
+  });
+
   it('refuses a payload changed after packing (payload_sha256), before decrypting', () => {
     const pkg = create(['--encrypt', 'passphrase'], { WALNUT_PASSPHRASE: PASS });
     const tampered = rebuild(pkg, (d) => {
