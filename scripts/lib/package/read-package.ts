@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Transform } from 'node:stream';
 import { AliveError } from '../errors.ts';
-import { parseManifest, MANIFEST_NAME, type Manifest } from './manifest.ts';
+import { parseManifest, MANIFEST_NAME, type Manifest, type ManifestFile } from './manifest.ts';
 import { readTarFile, readTarStream, sniffCompression, refuse, type TarEntry } from './tar-read.ts';
 import { folderSink, type FileSink, type FileDigest } from './sinks.ts';
 import { filesDigestV3 } from './v3.ts';
@@ -68,6 +68,8 @@ interface Spooled {
 class Assembler {
   manifest?: Manifest;
   manifestText?: string;
+  /** The manifest's files by path: every entry is looked up, so no linear scan per file. */
+  #byPath = new Map<string, ManifestFile>();
   signature: SignatureCheck = { present: false, ok: false };
   readonly written = new Map<string, FileDigest>();
   readonly early: string[] = [];
@@ -102,13 +104,23 @@ class Assembler {
     if (this.opts.requireSignature && !this.signature.present) {
       throw new AliveError(`${this.label} is not signed, but a signature was required; nothing was written`, { code: 'unsigned' });
     }
-    this.manifest = manifest;
-    this.manifestText = text;
+    this.useManifest(manifest, text);
     for (const p of this.early) this.checkWritten(p);
   }
 
-  private listed(path: string) {
-    return this.manifest!.files.find((f) => f.path === path);
+  /** Adopts an already-checked manifest (the outer one, for an encrypted payload's files). */
+  useManifest(manifest: Manifest, text: string): void {
+    this.manifest = manifest;
+    this.manifestText = text;
+    this.#byPath = new Map(manifest.files.map((f) => [f.path, f]));
+  }
+
+  isListed(path: string): boolean {
+    return this.#byPath.has(path);
+  }
+
+  private listed(path: string): ManifestFile | undefined {
+    return this.#byPath.get(path);
   }
 
   /** Validates a plaintext entry against the manifest (when known) and writes it to the sink. */
@@ -175,7 +187,7 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
     if (kind === 'gzip') return await readGzipPackage(path, sink, opts, limits, spoolDir);
     if (kind === 'salted') {
       if (!opts.crypto) needCrypto(label, 'passphrase');
-      const plain = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(opts.crypto.passphraseDecryptStream(true));
+      const plain = decrypting(path, opts.crypto.passphraseDecryptStream(true));
       return await readInnerWithManifest(plain, sink, opts, { ...limits, label }, 'v3-passphrase');
     }
     if (kind === 'tar') return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
@@ -227,8 +239,7 @@ async function readGzipPackage(
   await readTarFile(path, 'gzip', limits, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
     if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString('utf8'));
-    const listedAsFile = asm.manifest?.files.some((f) => f.path === entry.path);
-    if (ENCRYPTED_NAMES.has(entry.path) && !listedAsFile) {
+    if (ENCRYPTED_NAMES.has(entry.path) && !asm.isListed(entry.path)) {
       spooled.set(entry.path, await spool(entry, spoolDir));
       return;
     }
@@ -238,8 +249,7 @@ async function readGzipPackage(
     await asm.file(entry);
   });
   const payload = spooled.get('payload.enc');
-  const listed = (p: string) => asm.manifest?.files.some((f) => f.path === p) ?? false;
-  if (!payload || listed('payload.enc')) {
+  if (!payload || asm.isListed('payload.enc')) {
     // A plaintext package: any spooled payload.* files were ordinary listed files after all.
     for (const s of spooled.values()) {
       await asm.file({ ...s.entry, body: createReadStream(s.path) });
@@ -268,11 +278,9 @@ async function readGzipPackage(
   } else {
     decipher = opts.crypto.passphraseDecryptStream(false);
   }
-  const inner = createReadStream(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
-  decipher.on('error', (err) => inner.destroy(err));
+  const inner = decrypting(payload.path, decipher);
   const innerAsm = new Assembler(label, sink, { ...opts, requireSignature: false });
-  innerAsm.manifest = manifest;
-  innerAsm.manifestText = asm.manifestText;
+  innerAsm.useManifest(manifest, asm.manifestText!);
   innerAsm.signature = asm.signature;
   await readTarStream(inner, 'gzip', { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
@@ -307,9 +315,15 @@ async function readV3RsaPackage(
   if (!opts.crypto?.unwrapV3Envelope) needCrypto(label, 'rsa');
   const { key, iv } = opts.crypto.unwrapV3Envelope(await readFile(env.path, 'utf8'));
   const decipher = opts.crypto.aesDecryptStream(key, iv);
-  const inner = createReadStream(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
-  decipher.on('error', (err) => inner.destroy(err));
+  const inner = decrypting(payload.path, decipher);
   return readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, 'v3-rsa');
+}
+
+/** The file's bytes through `decipher`; a read error ends the deciphered stream with that error. */
+function decrypting(path: string, decipher: Transform): Readable {
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  file.on('error', (err) => decipher.destroy(err));
+  return file.pipe(decipher);
 }
 
 /** SHA-256 of a whole file, streaming. */
