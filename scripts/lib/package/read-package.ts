@@ -56,7 +56,8 @@ export interface ReadResult {
   bytes: number;
 }
 
-const MANIFEST_LIMIT = 32 * 1024 * 1024;
+/** Largest manifest.yaml read (into memory): ~300000 files' worth of entries. */
+export const MANIFEST_LIMIT = 32 * 1024 * 1024;
 const ENCRYPTED_NAMES = new Set(['payload.enc', 'payload.key']);
 
 interface Spooled {
@@ -159,7 +160,7 @@ class Assembler {
   }
 }
 
-async function readSmall(body: Readable, limit: number, label: string, name: string): Promise<Buffer> {
+export async function readSmall(body: Readable, limit: number, label: string, name: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let n = 0;
   for await (const c of body as AsyncIterable<Buffer>) {
