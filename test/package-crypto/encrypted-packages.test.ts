@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { testKeys, type TestKeys } from '../crypto/helpers.ts';
+import { loadPrivateKey, loadPublicKey } from '../../scripts/lib/crypto/keys.ts';
+import { sealPackageForPeer } from '../../scripts/lib/package/api.ts';
 
 const repo = join(__dirname, '..', '..');
 const cli = join(repo, 'dist', 'alive-p2p.mjs');
@@ -204,6 +206,27 @@ describe('passphrase packages', () => {
       const dest = fresh('out');
       expectRefused(alive(['extract', broken, '--output', dest], { WALNUT_PASSPHRASE: PASS }), /truncated|padded|damaged|wrong passphrase/, dest);
     }
+  });
+});
+
+describe('sealing a package for a peer (relay push)', () => {
+  it('refuses to re-sign an encrypted package whose payload no longer matches its payload_sha256', async () => {
+    const pkg = create(['--encrypt', 'passphrase'], { WALNUT_PASSPHRASE: PASS });
+    const tampered = rebuild(pkg, (d) => {
+      const p = join(d, 'payload.enc');
+      const b = readFileSync(p);
+      b[b.length - 20]! ^= 0x01;
+      writeFileSync(p, b);
+    });
+    const signer = { privateKey: loadPrivateKey(keys.alice.privatePem), name: 'alice' };
+    const recipientPublicKey = loadPublicKey(keys.bob.publicPem);
+    const out = `${fresh('sealed')}.walnut`;
+    await expect(sealPackageForPeer({ input: tampered, output: out, recipientPublicKey, signer })).rejects.toThrow(/payload_sha256/);
+    expect(existsSync(out)).toBe(false);
+    const good = `${fresh('sealed')}.walnut`;
+    await expect(sealPackageForPeer({ input: pkg, output: good, recipientPublicKey, signer })).resolves.toMatchObject({ encrypted: true });
+    const v = alive(['verify', good, '--signer-key', keys.alice.publicPem, '--json'], { WALNUT_PASSPHRASE: PASS });
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, signature_ok: true });
   });
 });
 
