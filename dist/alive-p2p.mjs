@@ -29436,15 +29436,16 @@ function startsWithGzip(firstBlock, { key, iv }) {
 var PassphraseDecryptTransform = class extends Transform3 {
   #passphrase;
   #legacy;
+  #expectGzip;
   /** Bytes held until the header (and, with legacy KDFs, the first block) has arrived. */
   #pending = [];
   #pendingBytes = 0;
   #decryptor;
-  constructor(passphrase, legacy) {
-    super(), this.#passphrase = passphraseBytes(passphrase), this.#legacy = legacy;
+  constructor(passphrase, legacy, expectGzip) {
+    super(), this.#passphrase = passphraseBytes(passphrase), this.#legacy = legacy, this.#expectGzip = legacy || expectGzip;
   }
   get #needed() {
-    return SALTED_HEADER_BYTES + (this.#legacy ? AES_BLOCK_BYTES : 0);
+    return SALTED_HEADER_BYTES + (this.#expectGzip ? AES_BLOCK_BYTES : 0);
   }
   _transform(chunk, _encoding, callback) {
     if (this.#decryptor) {
@@ -29469,11 +29470,8 @@ var PassphraseDecryptTransform = class extends Transform3 {
     );
   }
   async #start(head) {
-    let salt = head.subarray(SALTED_MAGIC.length, SALTED_HEADER_BYTES), body = head.subarray(SALTED_HEADER_BYTES), chosen;
-    if (!this.#legacy)
-      chosen = await CURRENT_KDF(this.#passphrase, salt);
-    else {
-      let firstBlock = body.subarray(0, AES_BLOCK_BYTES);
+    let salt = head.subarray(SALTED_MAGIC.length, SALTED_HEADER_BYTES), body = head.subarray(SALTED_HEADER_BYTES), chosen, firstBlock = body.subarray(0, AES_BLOCK_BYTES);
+    if (this.#legacy) {
       for (let kdf of LEGACY_KDFS) {
         let candidate = await kdf(this.#passphrase, salt);
         if (startsWithGzip(firstBlock, candidate)) {
@@ -29482,7 +29480,7 @@ var PassphraseDecryptTransform = class extends Transform3 {
         }
       }
       if (!chosen) throw wrongPassphrase();
-    }
+    } else if (chosen = await CURRENT_KDF(this.#passphrase, salt), this.#expectGzip && !startsWithGzip(firstBlock, chosen)) throw wrongPassphrase();
     this.#decryptor = new CbcDecryptor(chosen.key, chosen.iv, passphraseErrors), this.#pending = [], this.#pendingBytes = 0, this.#pushPlain(this.#decryptor.update(body));
   }
   #pushPlain(out) {
@@ -29502,7 +29500,7 @@ var PassphraseDecryptTransform = class extends Transform3 {
   }
 };
 function createPassphraseDecryptStream(passphrase, opts = {}) {
-  return new PassphraseDecryptTransform(passphrase, opts.legacyKdfs === !0);
+  return new PassphraseDecryptTransform(passphrase, opts.legacyKdfs === !0, opts.expectGzip === !0);
 }
 
 // scripts/lib/crypto/rsa.ts
@@ -29927,7 +29925,7 @@ function packageCryptoFrom(src) {
     return priv = loadPrivateKey(path), priv;
   }, signer = src.signerPublicKey ?? (src.signerKeyPath ? loadPublicKey(src.signerKeyPath) : void 0);
   return src.privateKeyPath && privateKey(), {
-    passphraseDecryptStream: (legacyKdfs) => createPassphraseDecryptStream(passphraseFromEnv(env), { legacyKdfs }),
+    passphraseDecryptStream: (legacyKdfs) => createPassphraseDecryptStream(passphraseFromEnv(env), { legacyKdfs, expectGzip: !0 }),
     unwrapPayloadKey: (wrapped) => unwrapKeyIv(privateKey(), wrapped),
     unwrapV3Envelope: (json2) => unwrapEnvelopeKey(privateKey(), parseRsaEnvelopeV1(json2)),
     aesDecryptStream: (key, iv) => createAesCbcDecryptStream(key, iv),
@@ -30097,49 +30095,6 @@ function readTarFile(path, compression, limits, visit2) {
   return source.on("data", (c) => progress.update(done += c.length)), readTarStream(source, compression, limits, visit2).finally(() => progress.done());
 }
 
-// scripts/lib/package/info.ts
-var Found = class extends Error {
-};
-async function readPackageHead(path) {
-  let label = path.slice(path.lastIndexOf("/") + 1) || path, kind;
-  try {
-    kind = await sniffCompression(path);
-  } catch (err) {
-    throw new AliveError(`cannot read ${path} (${err.code ?? "error"}); check the path`, { code: "unreadable" });
-  }
-  if (kind === "salted") return { envelope: "v3-passphrase", entries: [] };
-  if (kind === "unknown") throw new AliveError(`${label} is not a .walnut package (it is neither gzip nor tar data)`, { code: "bad_archive" });
-  let entries = [], text, encrypted = !1, limits = { maxBytes: 64 * 1024 * 1024 * 1024, maxEntries: 1e6, label };
-  try {
-    await readTarFile(path, kind === "gzip" ? "gzip" : "none", limits, async (e) => {
-      if (e.kind !== "dir") {
-        if (entries.push(e.path), e.path === MANIFEST_NAME) {
-          let chunks = [];
-          for await (let c of e.body) chunks.push(c);
-          if (text = Buffer.concat(chunks).toString("utf8"), encrypted = /^encrypted:\s*true\s*$/im.test(text), !encrypted) throw new Found();
-          return;
-        }
-        if (encrypted && e.path === "payload.key") throw new Found();
-        e.body.resume();
-      }
-    });
-  } catch (err) {
-    if (!(err instanceof Found)) throw err;
-  }
-  if (kind === "tar") {
-    if (entries.includes("rsa-envelope-v1.json")) return { envelope: "v3-rsa", entries };
-    if (text === void 0) throw new AliveError(`${label} is not a .walnut package (no manifest.yaml)`, { code: "missing_manifest" });
-  }
-  if (text === void 0) throw new AliveError(`${label} has no manifest.yaml, so it is not a .walnut package`, { code: "missing_manifest" });
-  let manifest = parseManifest(text), envelope = manifest.generation === "v3" ? "v3-plain" : "plain";
-  return (manifest.encrypted || entries.includes("payload.enc")) && (envelope = entries.includes("payload.key") ? "rsa" : "passphrase"), { manifest, text, envelope, entries };
-}
-
-// scripts/lib/package/extract.ts
-init_errors();
-import { mkdtemp as mkdtemp2, rm as rm2, rename, rmdir, readdir, stat, mkdir as mkdir2, chmod } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join11, resolve as resolve2 } from "node:path";
-
 // scripts/lib/package/read-package.ts
 init_errors();
 import { createReadStream as createReadStream4 } from "node:fs";
@@ -30264,9 +30219,10 @@ var MANIFEST_LIMIT = 32 * 1024 * 1024, ENCRYPTED_NAMES = /* @__PURE__ */ new Set
   label;
   sink;
   opts;
-  byPath = /* @__PURE__ */ new Map();
   manifest;
   manifestText;
+  /** The manifest's files by path: every entry is looked up, so no linear scan per file. */
+  #byPath = /* @__PURE__ */ new Map();
   signature = { present: !1, ok: !1 };
   written = /* @__PURE__ */ new Map();
   early = [];
@@ -30285,14 +30241,18 @@ var MANIFEST_LIMIT = 32 * 1024 * 1024, ENCRYPTED_NAMES = /* @__PURE__ */ new Set
       });
     if (this.opts.requireSignature && !this.signature.present)
       throw new AliveError(`${this.label} is not signed, but a signature was required; nothing was written`, { code: "unsigned" });
-    this.setManifest(manifest, text);
+    this.useManifest(manifest, text);
     for (let p2 of this.early) this.checkWritten(p2);
   }
-  setManifest(manifest, text) {
-    this.manifest = manifest, this.manifestText = text, this.byPath = new Map(manifest.files.map((f2) => [f2.path, f2]));
+  /** Adopts an already-checked manifest (the outer one, for an encrypted payload's files). */
+  useManifest(manifest, text) {
+    this.manifest = manifest, this.manifestText = text, this.#byPath = new Map(manifest.files.map((f2) => [f2.path, f2]));
+  }
+  isListed(path) {
+    return this.#byPath.has(path);
   }
   listed(path) {
-    return this.byPath.get(path);
+    return this.#byPath.get(path);
   }
   /** Validates a plaintext entry against the manifest (when known) and writes it to the sink. */
   async file(entry) {
@@ -30342,7 +30302,7 @@ async function readPackage(path, sink, opts) {
     if (kind === "gzip") return await readGzipPackage(path, sink, opts, limits, spoolDir);
     if (kind === "salted") {
       opts.crypto || needCrypto(label, "passphrase");
-      let plain = createReadStream4(path, { highWaterMark: 1 << 20 }).pipe(opts.crypto.passphraseDecryptStream(!0));
+      let plain = decrypting(path, opts.crypto.passphraseDecryptStream(!0));
       return await readInnerWithManifest(plain, sink, opts, { ...limits, label }, "v3-passphrase");
     }
     if (kind === "tar") return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
@@ -30372,8 +30332,7 @@ async function readGzipPackage(path, sink, opts, limits, spoolDir) {
   await readTarFile(path, "gzip", limits, async (entry) => {
     if (entry.kind === "dir") return sink.mkdir(entry.path);
     if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString("utf8"));
-    let listedAsFile = asm.listed(entry.path) !== void 0;
-    if (ENCRYPTED_NAMES.has(entry.path) && !listedAsFile) {
+    if (ENCRYPTED_NAMES.has(entry.path) && !asm.isListed(entry.path)) {
       spooled.set(entry.path, await spool(entry, spoolDir));
       return;
     }
@@ -30382,7 +30341,7 @@ async function readGzipPackage(path, sink, opts, limits, spoolDir) {
     await asm.file(entry);
   });
   let payload = spooled.get("payload.enc");
-  if (!payload || asm.listed("payload.enc")) {
+  if (!payload || asm.isListed("payload.enc")) {
     for (let s3 of spooled.values())
       await asm.file({ ...s3.entry, body: createReadStream4(s3.path) });
     return asm.finish(), result(asm, "plain");
@@ -30404,10 +30363,8 @@ async function readGzipPackage(path, sink, opts, limits, spoolDir) {
     decipher = opts.crypto.aesDecryptStream(key, iv);
   } else
     decipher = opts.crypto.passphraseDecryptStream(!1);
-  let inner = createReadStream4(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
-  decipher.on("error", (err) => inner.destroy(err));
-  let innerAsm = new Assembler(label, sink, { ...opts, requireSignature: !1 });
-  return innerAsm.setManifest(manifest, asm.manifestText), innerAsm.signature = asm.signature, await readTarStream(inner, "gzip", { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
+  let inner = decrypting(payload.path, decipher), innerAsm = new Assembler(label, sink, { ...opts, requireSignature: !1 });
+  return innerAsm.useManifest(manifest, asm.manifestText), innerAsm.signature = asm.signature, await readTarStream(inner, "gzip", { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
     if (entry.kind === "dir") return sink.mkdir(entry.path);
     await innerAsm.file(entry);
   }), innerAsm.finish(), result(innerAsm, envelope);
@@ -30425,8 +30382,12 @@ async function readV3RsaPackage(path, sink, opts, limits, spoolDir) {
   if (!env || !payload)
     throw spooled.size === 0 ? new AliveError(`${label} is not a .walnut package (a tar without a manifest)`, { code: "missing_manifest" }) : refuse(label, void 0, `is an incomplete RSA envelope (missing ${env ? "payload.enc" : "rsa-envelope-v1.json"})`, "bad_archive");
   opts.crypto?.unwrapV3Envelope || needCrypto(label, "rsa");
-  let { key, iv } = opts.crypto.unwrapV3Envelope(await readFile(env.path, "utf8")), decipher = opts.crypto.aesDecryptStream(key, iv), inner = createReadStream4(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
-  return decipher.on("error", (err) => inner.destroy(err)), readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, "v3-rsa");
+  let { key, iv } = opts.crypto.unwrapV3Envelope(await readFile(env.path, "utf8")), decipher = opts.crypto.aesDecryptStream(key, iv), inner = decrypting(payload.path, decipher);
+  return readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, "v3-rsa");
+}
+function decrypting(path, decipher) {
+  let file2 = createReadStream4(path, { highWaterMark: 1048576 });
+  return file2.on("error", (err) => decipher.destroy(err)), file2.pipe(decipher);
 }
 async function sha256File(path) {
   let h = createHash8("sha256");
@@ -30434,7 +30395,46 @@ async function sha256File(path) {
   return h.digest("hex");
 }
 
+// scripts/lib/package/info.ts
+var Found = class extends Error {
+};
+async function readPackageHead(path) {
+  let label = path.slice(path.lastIndexOf("/") + 1) || path, kind;
+  try {
+    kind = await sniffCompression(path);
+  } catch (err) {
+    throw new AliveError(`cannot read ${path} (${err.code ?? "error"}); check the path`, { code: "unreadable" });
+  }
+  if (kind === "salted") return { envelope: "v3-passphrase", entries: [] };
+  if (kind === "unknown") throw new AliveError(`${label} is not a .walnut package (it is neither gzip nor tar data)`, { code: "bad_archive" });
+  let entries = [], text, encrypted = !1, limits = { maxBytes: 64 * 1024 * 1024 * 1024, maxEntries: 1e6, label };
+  try {
+    await readTarFile(path, kind === "gzip" ? "gzip" : "none", limits, async (e) => {
+      if (e.kind !== "dir") {
+        if (entries.push(e.path), e.path === MANIFEST_NAME) {
+          if (text = (await readSmall(e.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString("utf8"), encrypted = /^encrypted:\s*true\s*$/im.test(text), !encrypted) throw new Found();
+          return;
+        }
+        if (encrypted && e.path === "payload.key") throw new Found();
+        e.body.resume();
+      }
+    });
+  } catch (err) {
+    if (!(err instanceof Found)) throw err;
+  }
+  if (kind === "tar") {
+    if (entries.includes("rsa-envelope-v1.json")) return { envelope: "v3-rsa", entries };
+    if (text === void 0) throw new AliveError(`${label} is not a .walnut package (no manifest.yaml)`, { code: "missing_manifest" });
+  }
+  if (text === void 0) throw new AliveError(`${label} has no manifest.yaml, so it is not a .walnut package`, { code: "missing_manifest" });
+  let manifest = parseManifest(text), envelope = manifest.generation === "v3" ? "v3-plain" : "plain";
+  return (manifest.encrypted || entries.includes("payload.enc")) && (envelope = entries.includes("payload.key") ? "rsa" : "passphrase"), { manifest, text, envelope, entries };
+}
+
 // scripts/lib/package/extract.ts
+init_errors();
+import { mkdtemp as mkdtemp2, rm as rm2, rename, rmdir, readdir, stat, mkdir as mkdir2, chmod } from "node:fs/promises";
+import { basename as basename3, dirname as dirname4, join as join11, resolve as resolve2 } from "node:path";
 async function existingState(path) {
   try {
     return (await stat(path)).isDirectory() && (await readdir(path)).length === 0 ? "empty-dir" : "occupied";
@@ -30531,7 +30531,12 @@ async function sealPackageForPeer(opts) {
       await readTarFile(opts.input, "gzip", { maxBytes, maxEntries: 10, label: opts.input }, async (e) => {
         e.kind !== "dir" && (e.path === "payload.enc" || e.path === "payload.key" ? await folderSink(spool2).writeFile(e.path, 384, 0, e.body) : e.body.resume());
       });
-      let payloadPath = join12(spool2, "payload.enc"), sha = await sha256File(payloadPath), text = signManifestText(encryptedManifestText(head.text, sha), opts.signer.privateKey, opts.signer.name), mtimeSec = Math.floor(Date.now() / 1e3), written = await writeTarGz(opts.output, async (tar) => {
+      let payloadPath = join12(spool2, "payload.enc"), sha = await sha256File(payloadPath), claimed = head.manifest?.payload_sha256;
+      if (claimed && head.manifest?.generation === "v2" && claimed !== sha)
+        throw new AliveError(`${opts.input}: payload.enc does not match the payload_sha256 in its manifest (tampered with or damaged); it was not signed or sent`, {
+          code: "payload_mismatch"
+        });
+      let text = signManifestText(encryptedManifestText(head.text, sha), opts.signer.privateKey, opts.signer.name), mtimeSec = Math.floor(Date.now() / 1e3), written = await writeTarGz(opts.output, async (tar) => {
         if (await tar.addFile(manifestEntryMeta(text), Buffer.from(text)), head.envelope === "rsa") {
           let keyPath = join12(spool2, "payload.key");
           await tar.addFile({ path: "payload.key", size: statSync7(keyPath).size, mode: 420, mtimeSec }, createReadStream5(keyPath));
@@ -30797,10 +30802,11 @@ import { join as join14 } from "node:path";
 
 // scripts/lib/receive/names.ts
 init_errors();
-var RESERVED_BUNDLE_NAMES = /* @__PURE__ */ new Set(["_kernel", "_core", "bundles", "node_modules", "__pycache__", "__MACOSX"]), MAX_NAME_BYTES = 200;
+var RESERVED_BUNDLE_NAMES = /* @__PURE__ */ new Set(["_kernel", "_core", "bundles", "node_modules", "__pycache__", "__MACOSX"]), MAX_NAME_BYTES = 200, INVISIBLE = /[\u0080-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 function folderNameProblem(name) {
   let basic = bundleNameProblem(name);
   if (basic) return basic;
+  if (INVISIBLE.test(name)) return "contains a control or invisible formatting character";
   if (name.trim() !== name) return "starts or ends with white space";
   if (Buffer.byteLength(name) > MAX_NAME_BYTES) return `is longer than ${MAX_NAME_BYTES} bytes`;
 }
@@ -31821,11 +31827,11 @@ function printHuman(r) {
     return;
   }
   let head = r.dry_run ? "Dry run: nothing was written. Would receive" : "Received";
-  printLine(`${head} a ${r.scope} package (${terminalText(from)}; ${terminalText(sig)}) into ${r.walnut}`);
-  for (let p2 of r.imported) printLine(`  ${r.dry_run ? "would add" : "added"} ${p2}`);
-  for (let c of r.conflicts) printLine(`  conflict: ${c.existing} already exists; the incoming bundle ${r.dry_run ? "would land" : "landed"} as ${c.imported_as}`);
+  printLine(`${head} a ${r.scope} package (${terminalText(from)}; ${terminalText(sig)}) into ${terminalText(r.walnut ?? "")}`);
+  for (let p2 of r.imported) printLine(`  ${r.dry_run ? "would add" : "added"} ${terminalText(p2)}`);
+  for (let c of r.conflicts) printLine(`  conflict: ${terminalText(c.existing)} already exists; the incoming bundle ${r.dry_run ? "would land" : "landed"} as ${terminalText(c.imported_as)}`);
   r.skipped.length && printLine(`  left out ${r.skipped.length} file(s): ${r.skipped.slice(0, 5).map((s3) => `${terminalText(s3.path)} (${s3.reason})`).join(", ")}${r.skipped.length > 5 ? ", …" : ""}`), printLine(`  ${r.files} files, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`), r.resumed && printLine("  (this finished an import that an interrupted run had started)");
-  for (let n of r.notes) n.startsWith("dry run") || warn(n);
+  for (let n of r.notes) n.startsWith("dry run") || warn(terminalText(n));
 }
 
 // scripts/lib/crypto/keygen-command.ts

@@ -158,6 +158,18 @@ describe('passphrase streams: legacy key derivations (format 2.1.x)', () => {
     await rejectsWith(decrypt(enc, { pass: WRONG, legacyKdfs: true }), 'wrong_passphrase');
   });
 
+  it('with expectGzip, a wrong passphrase is named from the first block, before the end is read', async () => {
+    const enc = await encrypt(inner);
+    // Cut mid-block: without the gzip check only the end (a partial block) can be judged.
+    const cut = enc.subarray(0, enc.length - 1);
+    const viaGzip = (pass: string) => through(createPassphraseDecryptStream(pass, { expectGzip: true }), cut);
+    await rejectsWith(viaGzip(WRONG), 'wrong_passphrase');
+    await rejectsWith(decrypt(cut, { pass: WRONG }), 'bad_payload');
+    await rejectsWith(viaGzip(PASS), 'bad_payload');
+    const plain = await through(createPassphraseDecryptStream(PASS, { expectGzip: true }), enc);
+    expect(plain.equals(inner)).toBe(true);
+  });
+
   it('with legacyKdfs, a header followed by less than one block is a truncated payload', async () => {
     const enc = await encrypt(inner);
     await rejectsWith(decrypt(enc.subarray(0, 16 + 9), { legacyKdfs: true }), 'bad_payload');

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { testKeys, type TestKeys } from '../crypto/helpers.ts';
+import { loadPrivateKey, loadPublicKey } from '../../scripts/lib/crypto/keys.ts';
+import { sealPackageForPeer } from '../../scripts/lib/package/api.ts';
 
 const repo = join(__dirname, '..', '..');
 const cli = join(repo, 'dist', 'alive-p2p.mjs');
@@ -165,6 +167,20 @@ describe('passphrase packages', () => {
     expect(readdirSync(work).filter((e) => e.includes('alive-extract'))).toEqual([]);
   });
 
+  it('names a wrong passphrase as such for a payload of several MB (not "damaged")', () => {
+    const big = join(work, 'big-garden');
+    mkdirSync(join(big, '_kernel'), { recursive: true });
+    mkdirSync(join(big, 'bundles', 'b'), { recursive: true });
+    writeFileSync(join(big, '_kernel', 'key.md'), '# key\n');
+    writeFileSync(join(big, 'bundles', 'b', 'data.bin'), randomBytes(4 << 20));
+    const pkg = `${fresh('big')}.walnut`;
+    expect(alive(['create', '--walnut', big, '--scope', 'full', '--output', pkg, '--encrypt', 'passphrase'], { WALNUT_PASSPHRASE: PASS }).status).toBe(0);
+    const dest = fresh('out');
+    expectRefused(alive(['extract', pkg, '--output', dest], { WALNUT_PASSPHRASE: 'not-it' }), /wrong passphrase/, dest);
+    const v = alive(['verify', pkg, '--json'], { WALNUT_PASSPHRASE: 'not-it' });
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: false, code: 'wrong_passphrase' });
+  });
+
   it('refuses a payload changed after packing (payload_sha256), before decrypting', () => {
     const pkg = create(['--encrypt', 'passphrase'], { WALNUT_PASSPHRASE: PASS });
     const tampered = rebuild(pkg, (d) => {
@@ -190,6 +206,27 @@ describe('passphrase packages', () => {
       const dest = fresh('out');
       expectRefused(alive(['extract', broken, '--output', dest], { WALNUT_PASSPHRASE: PASS }), /truncated|padded|damaged|wrong passphrase/, dest);
     }
+  });
+});
+
+describe('sealing a package for a peer (relay push)', () => {
+  it('refuses to re-sign an encrypted package whose payload no longer matches its payload_sha256', async () => {
+    const pkg = create(['--encrypt', 'passphrase'], { WALNUT_PASSPHRASE: PASS });
+    const tampered = rebuild(pkg, (d) => {
+      const p = join(d, 'payload.enc');
+      const b = readFileSync(p);
+      b[b.length - 20]! ^= 0x01;
+      writeFileSync(p, b);
+    });
+    const signer = { privateKey: loadPrivateKey(keys.alice.privatePem), name: 'alice' };
+    const recipientPublicKey = loadPublicKey(keys.bob.publicPem);
+    const out = `${fresh('sealed')}.walnut`;
+    await expect(sealPackageForPeer({ input: tampered, output: out, recipientPublicKey, signer })).rejects.toThrow(/payload_sha256/);
+    expect(existsSync(out)).toBe(false);
+    const good = `${fresh('sealed')}.walnut`;
+    await expect(sealPackageForPeer({ input: pkg, output: good, recipientPublicKey, signer })).resolves.toMatchObject({ encrypted: true });
+    const v = alive(['verify', good, '--signer-key', keys.alice.publicPem, '--json'], { WALNUT_PASSPHRASE: PASS });
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, signature_ok: true });
   });
 });
 

@@ -498,6 +498,28 @@ describe('format versions', () => {
   }
 });
 
+describe('manifest size limit', () => {
+  it('info and verify refuse a manifest.yaml past 32 MiB instead of reading it all into memory', () => {
+    const sb = sandbox();
+    // 40 MiB of comment lines: valid grammar, compresses to almost nothing.
+    const script = [
+      'import tarfile, io',
+      `t = tarfile.open(${JSON.stringify(sb.pkg)}, "w:gz", compresslevel=1)`,
+      'data = b"#\\n" * (20 * 1024 * 1024)',
+      'ti = tarfile.TarInfo("manifest.yaml"); ti.size = len(data)',
+      't.addfile(ti, io.BytesIO(data))',
+      't.close()',
+    ].join('\n');
+    const p = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
+    expect(p.status, p.stderr).toBe(0);
+    for (const cmd of ['info', 'verify']) {
+      const r = cli(sb.dir, [cmd, sb.pkg]);
+      expect(r.status).toBe(1);
+      expect(errorLine(r)).toMatch(/entry 'manifest\.yaml' is larger than 33554432 bytes/);
+    }
+  });
+});
+
 describe('entry count limit', () => {
   it('refuses an archive with more than 100000 entries, before reading them all', () => {
     const sb = sandbox();

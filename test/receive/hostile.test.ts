@@ -45,6 +45,19 @@ describe('hostile walnut names', () => {
     await expectRefused(world, () => receivePackage({ packagePath: empty, world, maxBytes: MAX, env }), /source\.walnut/);
   });
 
+  it('refuses names holding C1 controls or bidi overrides, which would print as something else', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    for (const [i, name] of ['evil\u009b31mred', 'report\u202eexe.md', 'zero\u200bwidth'].entries()) {
+      const pkg = await writePackage(join(base, `p${i}.walnut`), v3Manifest(name, 'full', kernel), kernel);
+      await expectRefused(world, () => receivePackage({ packagePath: pkg, world, maxBytes: MAX, env }), /invisible formatting/);
+      const files: PackageFiles = { '_kernel/key.md': 'k\n', [`${name}/context.manifest.yaml`]: 'name: x\n' };
+      const bundle = await writePackage(join(base, `b${i}.walnut`), v3Manifest('g', 'bundle', files, { bundles: [name] }), files);
+      await expectRefused(world, () => receivePackage({ packagePath: bundle, world, into: '04_Ventures/existing', maxBytes: MAX, env }), /invisible formatting/);
+    }
+  });
+
   it('refuses hostile --as names the same way', async () => {
     const base = tmp();
     const env = testEnv(base);

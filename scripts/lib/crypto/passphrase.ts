@@ -59,6 +59,12 @@ export interface PassphraseDecryptOptions {
    * first deciphered block starts with the gzip magic 1f 8b 08 is used.
    */
   legacyKdfs?: boolean;
+  /**
+   * The plaintext is known to be gzip (a package payload): check the first deciphered block for the
+   * gzip magic and report a wrong passphrase at once. Without it a wrong passphrase only shows at
+   * the last block, and a consumer that parses the garbage first reports "damaged data" instead.
+   */
+  expectGzip?: boolean;
 }
 
 const WRONG_PASSPHRASE = 'could not decrypt: wrong passphrase, or the payload is damaged';
@@ -104,19 +110,21 @@ function startsWithGzip(firstBlock: Buffer, { key, iv }: KeyIv): boolean {
 class PassphraseDecryptTransform extends Transform {
   readonly #passphrase: Buffer;
   readonly #legacy: boolean;
+  readonly #expectGzip: boolean;
   /** Bytes held until the header (and, with legacy KDFs, the first block) has arrived. */
   #pending: Buffer[] = [];
   #pendingBytes = 0;
   #decryptor: CbcDecryptor | undefined;
 
-  constructor(passphrase: string, legacy: boolean) {
+  constructor(passphrase: string, legacy: boolean, expectGzip: boolean) {
     super();
     this.#passphrase = passphraseBytes(passphrase);
     this.#legacy = legacy;
+    this.#expectGzip = legacy || expectGzip;
   }
 
   get #needed(): number {
-    return SALTED_HEADER_BYTES + (this.#legacy ? AES_BLOCK_BYTES : 0);
+    return SALTED_HEADER_BYTES + (this.#expectGzip ? AES_BLOCK_BYTES : 0);
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -148,10 +156,11 @@ class PassphraseDecryptTransform extends Transform {
     const salt = head.subarray(SALTED_MAGIC.length, SALTED_HEADER_BYTES);
     const body = head.subarray(SALTED_HEADER_BYTES);
     let chosen: KeyIv | undefined;
+    const firstBlock = body.subarray(0, AES_BLOCK_BYTES);
     if (!this.#legacy) {
       chosen = await CURRENT_KDF(this.#passphrase, salt);
+      if (this.#expectGzip && !startsWithGzip(firstBlock, chosen)) throw wrongPassphrase();
     } else {
-      const firstBlock = body.subarray(0, AES_BLOCK_BYTES);
       for (const kdf of LEGACY_KDFS) {
         const candidate = await kdf(this.#passphrase, salt);
         if (startsWithGzip(firstBlock, candidate)) {
@@ -177,7 +186,7 @@ class PassphraseDecryptTransform extends Transform {
       if (n < SALTED_HEADER_BYTES) {
         callback(badPayload(n === 0 ? 'it is empty' : `it is ${n} bytes, shorter than the 16-byte "Salted__" header`));
       } else {
-        // Legacy mode waits for one whole block after the header before choosing a derivation.
+        // With a gzip check (always in legacy mode) the stream waits for one whole block after the header.
         callback(passphraseErrors.truncated(n - SALTED_HEADER_BYTES));
       }
       return;
@@ -192,10 +201,10 @@ class PassphraseDecryptTransform extends Transform {
 
 /**
  * Decrypts a `Salted__` payload. Errors arrive as 'error' events: `bad_payload` (too short, no
- * "Salted__", truncated or padded), `wrong_passphrase` (bad final block; with legacyKdfs also when
- * no derivation yields gzip). Without legacyKdfs a wrong passphrase is only known at the end, so a
- * consumer must discard what it received if the stream errors.
+ * "Salted__", truncated or padded), `wrong_passphrase` (bad final block; with legacyKdfs or
+ * expectGzip also when the first block does not start a gzip stream). Otherwise a wrong passphrase
+ * is only known at the end, so a consumer must discard what it received if the stream errors.
  */
 export function createPassphraseDecryptStream(passphrase: string, opts: PassphraseDecryptOptions = {}): Transform {
-  return new PassphraseDecryptTransform(passphrase, opts.legacyKdfs === true);
+  return new PassphraseDecryptTransform(passphrase, opts.legacyKdfs === true, opts.expectGzip === true);
 }

@@ -80,6 +80,12 @@ export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: s
       });
       const payloadPath = join(spool, 'payload.enc');
       const sha = await sha256File(payloadPath);
+      const claimed = head.manifest?.payload_sha256;
+      if (claimed && head.manifest?.generation === 'v2' && claimed !== sha) {
+        throw new AliveError(`${opts.input}: payload.enc does not match the payload_sha256 in its manifest (tampered with or damaged); it was not signed or sent`, {
+          code: 'payload_mismatch',
+        });
+      }
       const text = signManifestText(encryptedManifestText(head.text!, sha), opts.signer.privateKey, opts.signer.name);
       const mtimeSec = Math.floor(Date.now() / 1000);
       const written = await writeTarGz(opts.output, async (tar) => {

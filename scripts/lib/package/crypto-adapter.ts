@@ -45,7 +45,7 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
   const signer = src.signerPublicKey ?? (src.signerKeyPath ? loadPublicKey(src.signerKeyPath) : undefined);
   if (src.privateKeyPath) privateKey();
   return {
-    passphraseDecryptStream: (legacyKdfs) => createPassphraseDecryptStream(passphraseFromEnv(env), { legacyKdfs }),
+    passphraseDecryptStream: (legacyKdfs) => createPassphraseDecryptStream(passphraseFromEnv(env), { legacyKdfs, expectGzip: true }),
     unwrapPayloadKey: (wrapped) => unwrapKeyIv(privateKey(), wrapped),
     unwrapV3Envelope: (json) => unwrapEnvelopeKey(privateKey(), parseRsaEnvelopeV1(json)),
     aesDecryptStream: (key, iv) => createAesCbcDecryptStream(key, iv),

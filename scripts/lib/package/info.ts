@@ -1,7 +1,7 @@
 import { AliveError } from '../errors.ts';
 import { parseManifest, MANIFEST_NAME, type Manifest } from './manifest.ts';
 import { readTarFile, sniffCompression } from './tar-read.ts';
-import type { Envelope } from './read-package.ts';
+import { readSmall, MANIFEST_LIMIT, type Envelope } from './read-package.ts';
 
 export interface PackageHead {
   /** undefined for v3 encrypted packages, whose manifest travels inside the ciphertext. */
@@ -36,9 +36,7 @@ export async function readPackageHead(path: string): Promise<PackageHead> {
       if (e.kind === 'dir') return;
       entries.push(e.path);
       if (e.path === MANIFEST_NAME) {
-        const chunks: Buffer[] = [];
-        for await (const c of e.body as AsyncIterable<Buffer>) chunks.push(c);
-        text = Buffer.concat(chunks).toString('utf8');
+        text = (await readSmall(e.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString('utf8');
         // An encrypted 2.0 package: keep listing names to tell passphrase from RSA (payload.key).
         encrypted = /^encrypted:\s*true\s*$/im.test(text);
         if (!encrypted) throw new Found();

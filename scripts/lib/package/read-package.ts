@@ -56,7 +56,8 @@ export interface ReadResult {
   bytes: number;
 }
 
-const MANIFEST_LIMIT = 32 * 1024 * 1024;
+/** Largest manifest.yaml read (into memory): ~300000 files' worth of entries. */
+export const MANIFEST_LIMIT = 32 * 1024 * 1024;
 const ENCRYPTED_NAMES = new Set(['payload.enc', 'payload.key']);
 
 interface Spooled {
@@ -66,9 +67,10 @@ interface Spooled {
 }
 
 class Assembler {
-  private byPath = new Map<string, ManifestFile>();
   manifest?: Manifest;
   manifestText?: string;
+  /** The manifest's files by path: every entry is looked up, so no linear scan per file. */
+  #byPath = new Map<string, ManifestFile>();
   signature: SignatureCheck = { present: false, ok: false };
   readonly written = new Map<string, FileDigest>();
   readonly early: string[] = [];
@@ -103,18 +105,23 @@ class Assembler {
     if (this.opts.requireSignature && !this.signature.present) {
       throw new AliveError(`${this.label} is not signed, but a signature was required; nothing was written`, { code: 'unsigned' });
     }
-    this.setManifest(manifest, text);
+    this.useManifest(manifest, text);
     for (const p of this.early) this.checkWritten(p);
   }
 
-  setManifest(manifest: Manifest, text: string): void {
+  /** Adopts an already-checked manifest (the outer one, for an encrypted payload's files). */
+  useManifest(manifest: Manifest, text: string): void {
     this.manifest = manifest;
     this.manifestText = text;
-    this.byPath = new Map(manifest.files.map((f) => [f.path, f]));
+    this.#byPath = new Map(manifest.files.map((f) => [f.path, f]));
   }
 
-  listed(path: string): ManifestFile | undefined {
-    return this.byPath.get(path);
+  isListed(path: string): boolean {
+    return this.#byPath.has(path);
+  }
+
+  private listed(path: string): ManifestFile | undefined {
+    return this.#byPath.get(path);
   }
 
   /** Validates a plaintext entry against the manifest (when known) and writes it to the sink. */
@@ -153,7 +160,7 @@ class Assembler {
   }
 }
 
-async function readSmall(body: Readable, limit: number, label: string, name: string): Promise<Buffer> {
+export async function readSmall(body: Readable, limit: number, label: string, name: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let n = 0;
   for await (const c of body as AsyncIterable<Buffer>) {
@@ -181,7 +188,7 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
     if (kind === 'gzip') return await readGzipPackage(path, sink, opts, limits, spoolDir);
     if (kind === 'salted') {
       if (!opts.crypto) needCrypto(label, 'passphrase');
-      const plain = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(opts.crypto.passphraseDecryptStream(true));
+      const plain = decrypting(path, opts.crypto.passphraseDecryptStream(true));
       return await readInnerWithManifest(plain, sink, opts, { ...limits, label }, 'v3-passphrase');
     }
     if (kind === 'tar') return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
@@ -233,8 +240,7 @@ async function readGzipPackage(
   await readTarFile(path, 'gzip', limits, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
     if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString('utf8'));
-    const listedAsFile = asm.listed(entry.path) !== undefined;
-    if (ENCRYPTED_NAMES.has(entry.path) && !listedAsFile) {
+    if (ENCRYPTED_NAMES.has(entry.path) && !asm.isListed(entry.path)) {
       spooled.set(entry.path, await spool(entry, spoolDir));
       return;
     }
@@ -244,7 +250,7 @@ async function readGzipPackage(
     await asm.file(entry);
   });
   const payload = spooled.get('payload.enc');
-  if (!payload || asm.listed('payload.enc')) {
+  if (!payload || asm.isListed('payload.enc')) {
     // A plaintext package: any spooled payload.* files were ordinary listed files after all.
     for (const s of spooled.values()) {
       await asm.file({ ...s.entry, body: createReadStream(s.path) });
@@ -273,10 +279,9 @@ async function readGzipPackage(
   } else {
     decipher = opts.crypto.passphraseDecryptStream(false);
   }
-  const inner = createReadStream(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
-  decipher.on('error', (err) => inner.destroy(err));
+  const inner = decrypting(payload.path, decipher);
   const innerAsm = new Assembler(label, sink, { ...opts, requireSignature: false });
-  innerAsm.setManifest(manifest, asm.manifestText!);
+  innerAsm.useManifest(manifest, asm.manifestText!);
   innerAsm.signature = asm.signature;
   await readTarStream(inner, 'gzip', { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
@@ -311,9 +316,15 @@ async function readV3RsaPackage(
   if (!opts.crypto?.unwrapV3Envelope) needCrypto(label, 'rsa');
   const { key, iv } = opts.crypto.unwrapV3Envelope(await readFile(env.path, 'utf8'));
   const decipher = opts.crypto.aesDecryptStream(key, iv);
-  const inner = createReadStream(payload.path, { highWaterMark: 1 << 20 }).pipe(decipher);
-  decipher.on('error', (err) => inner.destroy(err));
+  const inner = decrypting(payload.path, decipher);
   return readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, 'v3-rsa');
+}
+
+/** The file's bytes through `decipher`; a read error ends the deciphered stream with that error. */
+function decrypting(path: string, decipher: Transform): Readable {
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  file.on('error', (err) => decipher.destroy(err));
+  return file.pipe(decipher);
 }
 
 /** SHA-256 of a whole file, streaming. */

@@ -92,11 +92,11 @@ function printHuman(r: ReceiveResult): void {
     return;
   }
   const head = r.dry_run ? 'Dry run: nothing was written. Would receive' : 'Received';
-  printLine(`${head} a ${r.scope} package (${terminalText(from)}; ${terminalText(sig)}) into ${r.walnut}`);
-  for (const p of r.imported) printLine(`  ${r.dry_run ? 'would add' : 'added'} ${p}`);
-  for (const c of r.conflicts) printLine(`  conflict: ${c.existing} already exists; the incoming bundle ${r.dry_run ? 'would land' : 'landed'} as ${c.imported_as}`);
+  printLine(`${head} a ${r.scope} package (${terminalText(from)}; ${terminalText(sig)}) into ${terminalText(r.walnut ?? '')}`);
+  for (const p of r.imported) printLine(`  ${r.dry_run ? 'would add' : 'added'} ${terminalText(p)}`);
+  for (const c of r.conflicts) printLine(`  conflict: ${terminalText(c.existing)} already exists; the incoming bundle ${r.dry_run ? 'would land' : 'landed'} as ${terminalText(c.imported_as)}`);
   if (r.skipped.length) printLine(`  left out ${r.skipped.length} file(s): ${r.skipped.slice(0, 5).map((s) => `${terminalText(s.path)} (${s.reason})`).join(', ')}${r.skipped.length > 5 ? ', …' : ''}`);
   printLine(`  ${r.files} files, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`);
   if (r.resumed) printLine('  (this finished an import that an interrupted run had started)');
-  for (const n of r.notes) if (!n.startsWith('dry run')) warn(n);
+  for (const n of r.notes) if (!n.startsWith('dry run')) warn(terminalText(n));
 }
