@@ -340,7 +340,8 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     mkdirSync(dist, { recursive: true });
     copyFileSync(bundle, join(dist, 'relay-check.mjs'));
     await bundleEntry('relay-probe', dist);
-    const env = cleanEnv({ HOME: dir, ALIVE_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig') });
+    const vars = { HOME: dir, ALIVE_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig') };
+    const env = cleanEnv(vars);
     // bob's relay: a bare repository holding one package that alice delivered.
     const remote = join(dir, 'bob.git');
     const work = join(dir, 'work');
@@ -356,7 +357,7 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
       JSON.stringify({ repo: remote, github_username: 'bob', transport: 'git', url: remote, peers: [] }),
     );
 
-    const text = expectNotice(run({ home, dist }, sessionStart(world), env));
+    const text = expectNotice(run({ home, dist }, sessionStart(world), vars));
     expect(text).toMatch(/1 walnut package is waiting/);
     const state = JSON.parse(readFileSync(join(home, 'relay', 'state.json'), 'utf8'));
     expect(state).toMatchObject({ pending_packages: 1, pending_by_sender: { alice: 1 }, last_error: null });
