@@ -1,17 +1,18 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { bundleEntry, cleanEnv, runBundle } from './bundle.ts';
 
 /**
- * A stand-in for relay-probe (the real one is built on another branch), placed where relay-check
- * looks for it: next to relay-check.mjs. PROBE_MODE chooses what it does; every call is recorded.
+ * A stand-in for relay-probe, placed where relay-check looks for it (next to relay-check.mjs), so
+ * each case can choose what the probe does (PROBE_MODE: write, garbage, crash, hang); every call
+ * is recorded. The last describe block runs the real relay-probe bundle against a git relay.
  */
 const STAND_IN_PROBE = String.raw`
 import { appendFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 const home = process.env.ALIVE_HOME;
 appendFileSync(join(home, 'probe-calls.log'), JSON.stringify({ argv: process.argv.slice(2), pid: process.pid }) + '\n');
@@ -322,5 +323,44 @@ describe('relay-check: command line', () => {
     expect(help.stdout).toMatch(/usage: relay-check/);
     const bad = runBundle(join(s.dist, 'relay-check.mjs'), '', { cwd: world, env: cleanEnv({ ALIVE_HOME: s.home }), args: ['-x'] });
     expect(bad.status).toBe(2);
+  });
+});
+
+describe('relay-check with the real relay-probe (git relay in a bare repository)', () => {
+  function git(args: string[], cwd: string, env: NodeJS.ProcessEnv): void {
+    const r = spawnSync('git', args, { cwd, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  }
+
+  it('probes the relay, counts the waiting package, and announces it', async () => {
+    const dir = join(base, `real-${++counter}`);
+    const home = join(dir, 'alive-home');
+    const dist = join(dir, 'dist');
+    mkdirSync(join(home, 'relay'), { recursive: true });
+    mkdirSync(dist, { recursive: true });
+    copyFileSync(bundle, join(dist, 'relay-check.mjs'));
+    await bundleEntry('relay-probe', dist);
+    const vars = { HOME: dir, ALIVE_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig') };
+    const env = cleanEnv(vars);
+    // bob's relay: a bare repository holding one package that alice delivered.
+    const remote = join(dir, 'bob.git');
+    const work = join(dir, 'work');
+    git(['init', '-q', '--bare', '--initial-branch=main', remote], dir, env);
+    git(['clone', '-q', remote, work], dir, env);
+    mkdirSync(join(work, 'inbox', 'alice'), { recursive: true });
+    writeFileSync(join(work, 'inbox', 'alice', 'garden-20260101-000000-0000abcd.walnut'), 'package bytes');
+    git(['add', '-A'], work, env);
+    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'deposit'], work, env);
+    git(['push', '-q', 'origin', 'HEAD:main'], work, env);
+    writeFileSync(
+      join(home, 'relay', 'relay.json'),
+      JSON.stringify({ repo: remote, github_username: 'bob', transport: 'git', url: remote, peers: [] }),
+    );
+
+    const text = expectNotice(run({ home, dist }, sessionStart(world), vars));
+    expect(text).toMatch(/1 walnut package is waiting/);
+    const state = JSON.parse(readFileSync(join(home, 'relay', 'state.json'), 'utf8'));
+    expect(state).toMatchObject({ pending_packages: 1, pending_by_sender: { alice: 1 }, last_error: null });
+    expect(state.last_commit).toMatch(/^[0-9a-f]{40}$/);
   });
 });

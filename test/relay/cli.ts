@@ -27,14 +27,14 @@ function write(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-/** A small v3-layout walnut, packed with the real `alive-p2p create`. */
-export function makePackage(user: TestUser, name: string): string {
+/** A small v3-layout walnut, packed with the real `alive-p2p create` (plus `createArgs`, e.g. --sign). */
+export function makePackage(user: TestUser, name: string, createArgs: string[] = []): string {
   const walnut = join(user.root, 'world', '04_Ventures', name);
   write(join(walnut, '_kernel', 'key.md'), `---\ntype: venture\ngoal: ${name}\n---\n# ${name}\n`);
   write(join(walnut, '_kernel', 'log.md'), `---\nwalnut: ${name}\ncreated: 2026-11-01\n---\n\n## 2026-11-01T09:00:00Z — squirrel:t\nStarted.\nsigned: squirrel:t\n`);
   write(join(walnut, 'notes', 'ideas.md'), `Ideas for ${name}.\n`);
   const out = join(user.root, `${name}.walnut`);
-  const r = cli(user, 'alive-p2p', ['create', '--walnut', walnut, '--scope', 'full', '--output', out, '--json']);
+  const r = cli(user, 'alive-p2p', ['create', '--walnut', walnut, '--scope', 'full', '--output', out, ...createArgs, '--json']);
   if (r.status !== 0) throw new Error(`create failed: ${r.stderr}`);
   return out;
 }

@@ -159,7 +159,7 @@ describe('relay exchange over git (bundled CLI)', () => {
     expect(pull.json.received[0], JSON.stringify(pull.json)).toMatchObject({ verified: true });
   });
 
-  it('an unsigned package, or one claiming to be from a peer it is not from, is kept apart as unverified', () => {
+  it('an unsigned package dropped into a peer inbox folder is kept apart as unverified', () => {
     // Someone with write access to bob's relay drops a plaintext package into inbox/alice/.
     const forged = makePackage(makeUser(base.dir, 'mallory'), 'forged');
     const work = join(base.dir, 'mallory-work');
@@ -176,9 +176,35 @@ describe('relay exchange over git (bundled CLI)', () => {
     const r = pull.json.received[0];
     expect(r.verified).toBe(false);
     expect(r.path).toBe(join(bob.paths.inbox, 'alice', 'unverified', 'forged-20260101-000000-deadbeef.walnut'));
-    expect(r.problems.join(' ')).toMatch(/not signed|signature/i);
+    expect(r.problems).toContain('the package is not signed');
     expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith('forged'))).toEqual([]);
     expect(readFileSync(r.path).equals(readFileSync(forged))).toBe(true);
+  });
+
+  it("a package signed with another key (the signer's own, not the inbox sender's pinned one) is kept apart as unverified", () => {
+    // mallory signs properly with her own key and names herself alice, encrypts to bob, and drops it into inbox/alice/.
+    const mallory = makeUser(base.dir, 'mallory2');
+    expect(cli(mallory, 'alive-p2p', ['keygen', '--out', join(mallory.root, 'keys')]).status).toBe(0);
+    const signed = makePackage(mallory, 'lookalike', [
+      '--encrypt', 'rsa', '--recipient', bob.paths.publicKey, '--sign', join(mallory.root, 'keys', 'private.pem'),
+    ]);
+    const name = 'lookalike-20260101-000000-0badf00d.walnut';
+    const work = join(base.dir, 'mallory2-work');
+    git(['clone', '-q', bobUrl, work]);
+    mkdirSync(join(work, 'inbox', 'alice'), { recursive: true });
+    writeFileSync(join(work, 'inbox', 'alice', name), readFileSync(signed));
+    git(['add', '-A'], work);
+    git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit', '-qm', 'lookalike'], work);
+    git(['push', '-q', 'origin', 'HEAD:main'], work);
+
+    const pull = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
+    expect(pull.status).toBe(1);
+    const r = pull.json.received[0];
+    expect(r).toMatchObject({ from: 'alice', verified: false });
+    expect(r.path).toBe(join(bob.paths.inbox, 'alice', 'unverified', name));
+    expect(r.problems.join(' ')).toMatch(/signature does not match alice's pinned key/);
+    expect(r.problems.join(' ')).not.toMatch(/not signed/);
+    expect(inboxFiles(bobUrl)).toEqual([]);
   });
 
   it('a pull whose clean-up push fails keeps the packages on the relay and on disk, and the next pull does not duplicate them', () => {

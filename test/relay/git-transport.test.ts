@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
@@ -166,10 +166,47 @@ describe('git transport', () => {
     const listing = await bob.transport.listInbox();
     // A third package arrives after bob listed: removing the listed two must not touch it.
     await alice.transport.deliver(peer, pkgFile(dir, '3.walnut', 100), () => 'p3.walnut', () => {});
+    // And p2 is replaced by other content under the same name: what bob read is no longer there.
+    const work = join(dir, 'replacer');
+    git(['clone', '-q', bob.url, work]);
+    writeFileSync(join(work, 'inbox', 'alice', 'p2.walnut'), 'replaced');
+    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'replace p2'], work);
+    git(['push', '-q', 'origin', 'HEAD:main'], work);
+    const replacedBlob = bareFiles(bob.url).get('inbox/alice/p2.walnut');
     await bob.transport.remove(listing.entries);
-    const files = [...bareFiles(bob.url).keys()].filter((p) => p.startsWith('inbox/'));
-    expect(files).toEqual(['inbox/alice/p3.walnut']);
-    await bob.transport.remove(listing.entries); // already gone: no error, no commit
+    const after = bareFiles(bob.url);
+    expect([...after.keys()].filter((p) => p.startsWith('inbox/')).sort()).toEqual(['inbox/alice/p2.walnut', 'inbox/alice/p3.walnut']);
+    expect(after.get('inbox/alice/p2.walnut')).toBe(replacedBlob);
+    const head = git(['rev-parse', 'main'], bob.url);
+    await bob.transport.remove(listing.entries); // already gone or replaced: no error, no commit
+    expect(git(['rev-parse', 'main'], bob.url)).toBe(head);
+  });
+
+  it("a peer relay's error output reaches the user without terminal control characters", async () => {
+    const { dir, alice, bob } = setupWorld();
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const hook = join(bob.url, 'hooks', 'pre-receive');
+    writeFileSync(hook, '#!/bin/sh\nprintf "\\033]0;owned\\007\\033[2Jcleared\\n" >&2\nexit 1\n');
+    chmodSync(hook, 0o755);
+    const err = await alice.transport
+      .deliver({ login: 'bob', relay: bob.url }, pkgFile(dir, 'x.walnut', 10), () => 'x-1.walnut', () => {})
+      .then(() => undefined, (e: Error) => e);
+    expect(err?.message).toMatch(/could not push .*cleared/);
+    // eslint-disable-next-line no-control-regex
+    expect(err?.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
+  it("an oversized keys/<peer>.pem in a peer relay is refused without holding it in memory", async () => {
+    const { dir, alice, bob } = setupWorld();
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const work = join(dir, 'big-key');
+    git(['clone', '-q', bob.url, work]);
+    writeFileSync(join(work, 'keys', 'bob.pem'), Buffer.alloc(3 * 1024 * 1024, 'A'));
+    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'huge key'], work);
+    git(['push', '-q', 'origin', 'HEAD:main'], work);
+    await expect(alice.transport.fetchPeerKey({ login: 'bob', relay: bob.url })).rejects.toThrow(/keys\/bob\.pem .*too large to be a public key/);
   });
 
   it('a fetch from a server that never answers ends at the deadline', async () => {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { makeUser, repoRoot, tempDir, type TestUser } from './helpers.ts';
 import { cli, cliAsync } from './cli.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
+import { FakeGithub } from '../support/fake-github.ts';
+import { generateKeyPairSync, createHash, createPublicKey } from 'node:crypto';
 
 let base: ReturnType<typeof tempDir>;
 let hang: Awaited<ReturnType<typeof startHangingServer>>;
@@ -96,5 +98,32 @@ describe('relay-probe', () => {
     expect(JSON.parse(readFileSync(state, 'utf8'))).toMatchObject({ last_commit: null, pending_packages: 0 });
     expect(cli(u, 'relay-probe', ['--budget', '0']).status).toBe(2);
     expect(cli(u, 'relay-probe', ['extra']).status).toBe(2);
+  });
+
+  it("a peer who accepted is pinned from the relay recorded for them, not a guessed <login>/walnut-relay", async () => {
+    const gh = new FakeGithub({ tokens: { 'tok-amy': 'amy', 'tok-ben': 'ben' } });
+    await gh.start();
+    try {
+      const benKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      // ben's relay has another name; amy knows it (add-peer --url), and ben let her read it.
+      for (const [owner, name] of [['amy', 'walnut-relay'], ['ben', 'mailbox']] as const) {
+        gh.repos.set(`${owner}/${name}`, { owner, name, private: true, defaultBranch: 'main', collaborators: new Set(), blobs: new Map(), trees: new Map(), commits: new Map(), refs: new Map() });
+      }
+      gh.commitFiles('amy/walnut-relay', { 'README.md': 'x' });
+      gh.commitFiles('ben/mailbox', { 'keys/ben.pem': benKey });
+      gh.repo('ben/mailbox').collaborators.add('amy');
+      gh.repo('amy/walnut-relay').collaborators.add('ben'); // ben accepted amy's invitation
+      const u = makeUser(base.dir, 'amy', { GH_TOKEN: 'tok-amy', GITHUB_API_URL: gh.url });
+      configure(u, { repo: 'amy/walnut-relay', transport: 'github', peers: [{ github: 'ben', status: 'pending', relay: 'ben/mailbox' }] });
+      const r = await cliAsync(u, 'relay-probe', ['--json'], 20_000);
+      expect(r.status).toBe(0);
+      expect(r.json.newly_accepted).toEqual(['ben']);
+      const peer = JSON.parse(readFileSync(u.paths.config, 'utf8')).peers[0];
+      const fp = createHash('sha256').update(createPublicKey(benKey).export({ type: 'spki', format: 'der' })).digest('hex');
+      expect(peer).toMatchObject({ github: 'ben', status: 'accepted', relay: 'ben/mailbox', fingerprint: fp });
+      expect(gh.count('GET', /^\/repos\/ben\/walnut-relay\//)).toBe(0);
+    } finally {
+      await gh.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { AliveError, errnoCode } from '../errors.ts';
+import { printable } from './names.ts';
 
 /**
  * Runs `git` with a hard time limit: the child gets its own process group and the whole group is
@@ -20,6 +21,8 @@ export interface GitRunOptions {
   onStdoutChunk?: (chunk: Buffer) => void;
   /** Exit codes that count as success (default [0]). */
   okCodes?: number[];
+  /** Captured stdout beyond this stops git (untrusted content, e.g. a peer's key file). */
+  maxStdoutBytes?: number;
 }
 
 export interface GitResult {
@@ -74,6 +77,8 @@ export function runGit(args: string[], opts: GitRunOptions = {}): Promise<GitRes
     };
     const timer = setTimeout(kill, timeoutMs);
     const out: Buffer[] = [];
+    let outBytes = 0;
+    let tooLarge = false;
     const err: Buffer[] = [];
     let errBytes = 0;
     const file = opts.stdoutFile ? createWriteStream(opts.stdoutFile, { flags: 'wx', mode: 0o600 }) : undefined;
@@ -89,7 +94,15 @@ export function runGit(args: string[], opts: GitRunOptions = {}): Promise<GitRes
           child.stdout.pause();
           file.once('drain', () => child.stdout.resume());
         }
-      } else out.push(chunk);
+      } else {
+        outBytes += chunk.length;
+        if (opts.maxStdoutBytes !== undefined && outBytes > opts.maxStdoutBytes) {
+          if (!tooLarge) kill();
+          tooLarge = true;
+          return;
+        }
+        out.push(chunk);
+      }
     });
     child.stderr.on('data', (chunk: Buffer) => {
       if (errBytes < 64 * 1024) err.push(chunk);
@@ -113,7 +126,9 @@ export function runGit(args: string[], opts: GitRunOptions = {}): Promise<GitRes
         const stdout = Buffer.concat(out).toString('utf8');
         const ok = (opts.okCodes ?? [0]).includes(code ?? -1);
         if (fileError) reject(fileError);
-        else if (timedOut) reject(new GitError(`git ${args[0] ?? ''} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, true));
+        else if (tooLarge) {
+          reject(new AliveError(`git ${describe(args)} printed more than ${opts.maxStdoutBytes} bytes and was stopped`, { code: 'git_output_too_large' }));
+        } else if (timedOut) reject(new GitError(`git ${args[0] ?? ''} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, true));
         else if (!ok) reject(new GitError(`git ${describe(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, false, stdout.slice(0, 64 * 1024)));
         else resolve({ code: code ?? 0, stdout, stderr });
       };
@@ -127,8 +142,9 @@ function describe(args: string[]): string {
   return args.filter((a) => !a.startsWith('-c') && !a.includes('=')).slice(0, 2).join(' ');
 }
 
+/** The end of git's stderr, fit for a one-line message: a remote's text may carry terminal escapes. */
 function lastLines(text: string): string {
-  return redactUrls(text.split('\n').filter(Boolean).slice(-2).join(' / ').slice(0, 400));
+  return redactUrls(printable(text.split('\n').filter(Boolean).slice(-2).join(' / '), 400));
 }
 
 /** Hides credentials that a user may have put into a Git URL. */

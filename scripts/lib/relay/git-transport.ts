@@ -26,6 +26,8 @@ import type {
 const NETWORK_TIMEOUT_MS = 120_000;
 const LOCAL_TIMEOUT_MS = 60_000;
 const PUSH_ATTEMPTS = 8;
+/** A PEM RSA public key is under 2 KiB; a key file in a peer's relay beyond this is not read. */
+const MAX_KEY_BYTES = 64 * 1024;
 /**
  * Packages are gzip'd and encrypted already: compressing them again (zlib) or searching them for
  * deltas costs seconds per 64 MB and gains nothing. (core.bigFileThreshold is not used: in a
@@ -186,9 +188,16 @@ export class GitTransport implements RelayTransport {
     return out;
   }
 
-  private async readBlob(oid: string): Promise<string> {
-    const r = await this.git(['cat-file', 'blob', oid], { timeoutMs: NETWORK_TIMEOUT_MS });
-    return r.stdout;
+  /** A small text file of a relay (a key), read whole; a larger one is refused unread. */
+  private async readSmallBlob(oid: string, what: string): Promise<string> {
+    try {
+      return (await this.git(['cat-file', 'blob', oid], { timeoutMs: NETWORK_TIMEOUT_MS, maxStdoutBytes: MAX_KEY_BYTES })).stdout;
+    } catch (err) {
+      if (err instanceof AliveError && err.code === 'git_output_too_large') {
+        throw new AliveError(`${what} is more than ${MAX_KEY_BYTES / 1024} KiB, too large to be a public key; it was not read`, { code: 'bad_key' });
+      }
+      throw err;
+    }
   }
 
   private async hashText(text: string): Promise<string> {
@@ -287,7 +296,7 @@ export class GitTransport implements RelayTransport {
         { code: 'no_peer_key' },
       );
     }
-    return this.readBlob(entry.oid);
+    return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
   }
 
   async deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void): Promise<DeliverResult> {

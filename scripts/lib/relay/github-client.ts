@@ -1,5 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { AliveError, messageOf } from '../errors.ts';
+import { printable } from './names.ts';
 
 /** Octokit pointed at the configured API, with no logging (hooks must stay quiet). */
 export function createOctokit(baseUrl: string, token: string): Octokit {
@@ -35,13 +36,13 @@ export function isStatus(err: unknown, ...codes: number[]): boolean {
   return hasResponse(err) && s !== undefined && codes.includes(s);
 }
 
-/** GitHub's own `message` field, without the documentation link. */
+/** GitHub's own `message` field, without the documentation link, fit for a one-line message. */
 export function githubMessage(err: unknown): string {
   const data = (err as HttpErrorLike | undefined)?.response?.data;
   if (data && typeof data === 'object' && 'message' in data && typeof (data as { message: unknown }).message === 'string') {
-    return (data as { message: string }).message;
+    return printable((data as { message: string }).message, 300);
   }
-  return messageOf(err).replace(/ - https?:\/\/\S+$/, '');
+  return printable(messageOf(err).replace(/ - https?:\/\/\S+$/, ''), 300);
 }
 
 /** Turns an Octokit failure into a user-facing error saying what to do next. */
@@ -53,7 +54,7 @@ export function githubError(err: unknown, doing: string, baseUrl: string): Alive
     return new AliveError(
       timedOut
         ? `GitHub at ${baseUrl} did not answer in time while ${doing}; check your connection and try again`
-        : `could not reach GitHub at ${baseUrl} while ${doing}: ${messageOf(err)}; check your connection and try again`,
+        : `could not reach GitHub at ${baseUrl} while ${doing}: ${printable(messageOf(err), 300)}; check your connection and try again`,
       { code: timedOut ? 'timeout' : 'network', cause: err },
     );
   }

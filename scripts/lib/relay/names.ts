@@ -50,9 +50,9 @@ export function depositName(originalFileName: string, now: Date = new Date(), ra
   return name;
 }
 
-/** Shows untrusted text in a message without control characters. */
+/** Shows untrusted text in a one-line message: line breaks and tabs become spaces, other control characters '?'. */
 export function printable(text: string, max = 120): string {
   // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  const clean = text.replace(/[\t\n\r]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   return clean.length > max ? `${clean.slice(0, max)}...` : clean;
 }

@@ -41,7 +41,7 @@ export interface ReceivedCheck {
  */
 export async function checkReceived(
   path: string,
-  opts: { ownPrivateKey: KeyObject; senderLogin: string; senderKey: KeyObject | null; senderKeyProblem?: string },
+  opts: { ownPrivateKey: KeyObject; senderLogin: string; senderKey: KeyObject | null; senderKeyProblem?: string; displayName: string },
 ): Promise<ReceivedCheck> {
   const problems: string[] = [];
   if (!opts.senderKey) {
@@ -51,9 +51,12 @@ export async function checkReceived(
     privateKey: opts.ownPrivateKey,
     ...(opts.senderKey ? { signerPublicKey: opts.senderKey } : {}),
   });
-  problems.push(...r.problems);
-  if (!r.signed) problems.push('the package is not signed');
-  else if (opts.senderKey && !r.signature_ok) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
+  const badSignature = r.signature_ok === false || r.code === 'bad_signature';
+  // The core's messages name the scratch file being checked; the user knows the package by its name.
+  if (!(badSignature && opts.senderKey)) problems.push(...r.problems.map((p) => p.split(path).join(opts.displayName)));
+  // signed is null when reading stopped before the signature was looked at: no claim either way.
+  if (r.signed === false) problems.push('the package is not signed');
+  else if (opts.senderKey && badSignature) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
   const signer = typeof r.signer === 'string' ? r.signer : null;
   if (r.signed && signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase()) {
     problems.push(`signed as '${signer}' but delivered by ${opts.senderLogin}`);

@@ -5,7 +5,7 @@ import { isGithub, openTransport } from './open.ts';
 import { pinPeerKey } from './pin.ts';
 import type { RelayPaths } from './paths.ts';
 import { emptyState, isoSeconds, readRelayState, writeRelayState, type PeerReachability, type RelayState } from './state.ts';
-import type { InboxListing, RelayTransport } from './transport.ts';
+import type { InboxListing, PeerRelay, RelayTransport } from './transport.ts';
 import type { GitTransport } from './git-transport.ts';
 import { RELAY_REPO_NAME } from './constants.ts';
 
@@ -100,7 +100,10 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   const [listingResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask]);
 
   // An accepted invitation makes the peer's relay known: fetch and pin their key when readable.
-  if (newlyAccepted.length > 0) await recordAccepted(opts.paths, newlyAccepted, transport, limits, errors);
+  if (newlyAccepted.length > 0) {
+    const relays = new Map(cfg.peers.map((p) => [p.github, p.relay ?? `${p.github}/${RELAY_REPO_NAME}`]));
+    await recordAccepted(opts.paths, newlyAccepted.map((login) => ({ login, relay: relays.get(login)! })), transport, limits, errors);
+  }
 
   const state: RelayState = {
     ...previous,
@@ -120,17 +123,19 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   return state;
 }
 
+/** Marks the peers accepted and pins each one's key, read from the relay recorded for them (or `<login>/walnut-relay`). */
 async function recordAccepted(
   paths: RelayPaths,
-  logins: string[],
+  accepted: PeerRelay[],
   transport: RelayTransport,
   limits: { deadline: number },
   errors: string[],
 ): Promise<void> {
+  const logins = accepted.map((a) => a.login);
   const keys = new Map<string, string>();
-  for (const login of logins) {
+  for (const peer of accepted) {
     try {
-      keys.set(login, await transport.fetchPeerKey({ login, relay: `${login}/${RELAY_REPO_NAME}` }, limits));
+      keys.set(peer.login, await transport.fetchPeerKey(peer, limits));
     } catch {
       // Their relay may not be readable yet (they have not invited us back): accept without a key.
     }

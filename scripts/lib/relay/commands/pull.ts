@@ -126,7 +126,13 @@ async function receiveOne(
     }
     let check;
     try {
-      check = await checkReceived(tmp, { ownPrivateKey: ctx.ownKey, senderLogin: entry.sender, senderKey, ...(senderKeyProblem ? { senderKeyProblem } : {}) });
+      check = await checkReceived(tmp, {
+        ownPrivateKey: ctx.ownKey,
+        senderLogin: entry.sender,
+        senderKey,
+        displayName: entry.name,
+        ...(senderKeyProblem ? { senderKeyProblem } : {}),
+      });
     } catch (err) {
       check = { verified: false, signer: null, problems: [...(senderKeyProblem ? [senderKeyProblem] : []), `cannot be read as a package: ${messageOf(err)}`] };
     }
