@@ -6129,7 +6129,7 @@ function depositName(originalFileName, now = /* @__PURE__ */ new Date(), random 
   return name;
 }
 function printable2(text, max = 120) {
-  let clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  let clean = text.replace(/[\t\n\r]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
   return clean.length > max ? `${clean.slice(0, max)}...` : clean;
 }
 var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
@@ -6171,11 +6171,19 @@ function runGit(args, opts = {}) {
       } catch {
         child.kill("SIGKILL");
       }
-    }, timer = setTimeout(kill, timeoutMs), out = [], err = [], errBytes = 0, file2 = opts.stdoutFile ? createWriteStream2(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
+    }, timer = setTimeout(kill, timeoutMs), out = [], outBytes = 0, tooLarge = !1, err = [], errBytes = 0, file2 = opts.stdoutFile ? createWriteStream2(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
     file2?.on("error", (e) => {
       fileError = e, kill();
     }), child.stdout.on("data", (chunk) => {
-      file2 ? (opts.onStdoutChunk?.(chunk), file2.write(chunk) || (child.stdout.pause(), file2.once("drain", () => child.stdout.resume()))) : out.push(chunk);
+      if (file2)
+        opts.onStdoutChunk?.(chunk), file2.write(chunk) || (child.stdout.pause(), file2.once("drain", () => child.stdout.resume()));
+      else {
+        if (outBytes += chunk.length, opts.maxStdoutBytes !== void 0 && outBytes > opts.maxStdoutBytes) {
+          tooLarge || kill(), tooLarge = !0;
+          return;
+        }
+        out.push(chunk);
+      }
     }), child.stderr.on("data", (chunk) => {
       errBytes < 64 * 1024 && err.push(chunk), errBytes += chunk.length;
     }), child.stdin.on("error", () => {
@@ -6185,7 +6193,7 @@ function runGit(args, opts = {}) {
       clearTimeout(timer), untrackChild(child.pid);
       let finish2 = () => {
         let stderr = Buffer.concat(err).toString("utf8").trim(), stdout = Buffer.concat(out).toString("utf8"), ok = (opts.okCodes ?? [0]).includes(code ?? -1);
-        fileError ? reject(fileError) : timedOut ? reject(new GitError(`git ${args[0] ?? ""} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, !0)) : ok ? resolve10({ code: code ?? 0, stdout, stderr }) : reject(new GitError(`git ${describe3(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, !1, stdout.slice(0, 64 * 1024)));
+        fileError ? reject(fileError) : tooLarge ? reject(new AliveError(`git ${describe3(args)} printed more than ${opts.maxStdoutBytes} bytes and was stopped`, { code: "git_output_too_large" })) : timedOut ? reject(new GitError(`git ${args[0] ?? ""} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, !0)) : ok ? resolve10({ code: code ?? 0, stdout, stderr }) : reject(new GitError(`git ${describe3(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, !1, stdout.slice(0, 64 * 1024)));
       };
       file2 ? file2.end(finish2) : finish2();
     });
@@ -6195,8 +6203,8 @@ function describe3(args) {
   return args.filter((a) => !a.startsWith("-c") && !a.includes("=")).slice(0, 2).join(" ");
 }
 function lastLines(text) {
-  return redactUrls(text.split(`
-`).filter(Boolean).slice(-2).join(" / ").slice(0, 400));
+  return redactUrls(printable2(text.split(`
+`).filter(Boolean).slice(-2).join(" / "), 400));
 }
 function redactUrls(text) {
   return text.replace(/(\/\/)[^/@\s]+@/g, "$1***@");
@@ -6211,6 +6219,7 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
   "scripts/lib/relay/git-run.ts"() {
     "use strict";
     init_errors();
+    init_names();
     GitError = class extends AliveError {
       stderr;
       stdout;
@@ -6264,13 +6273,13 @@ async function initLocalBareRepo(path) {
   }
   return await runGit(["init", "--quiet", "--bare", "--initial-branch=main", path], { timeoutMs: LOCAL_TIMEOUT_MS }), await runGit(["config", "uploadpack.allowFilter", "true"], { cwd: path }), await runGit(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: path }), await runGit(["config", "core.compression", "0"], { cwd: path }), await runGit(["config", "pack.window", "0"], { cwd: path }), !0;
 }
-var NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, PACKAGE_FRIENDLY, configLocks, README, GitTransport, init_git_transport = __esm({
+var NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, MAX_KEY_BYTES, PACKAGE_FRIENDLY, configLocks, README, GitTransport, init_git_transport = __esm({
   "scripts/lib/relay/git-transport.ts"() {
     "use strict";
     init_errors();
     init_git_run();
     init_names();
-    NETWORK_TIMEOUT_MS = 12e4, LOCAL_TIMEOUT_MS = 6e4, PUSH_ATTEMPTS = 8, PACKAGE_FRIENDLY = ["-c", "core.compression=0", "-c", "pack.window=0"], configLocks = /* @__PURE__ */ new Map();
+    NETWORK_TIMEOUT_MS = 12e4, LOCAL_TIMEOUT_MS = 6e4, PUSH_ATTEMPTS = 8, MAX_KEY_BYTES = 64 * 1024, PACKAGE_FRIENDLY = ["-c", "core.compression=0", "-c", "pack.window=0"], configLocks = /* @__PURE__ */ new Map();
     README = `# walnut relay
 
 This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it by hand.
@@ -6351,8 +6360,13 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
         }
         return out;
       }
-      async readBlob(oid) {
-        return (await this.git(["cat-file", "blob", oid], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout;
+      /** A small text file of a relay (a key), read whole; a larger one is refused unread. */
+      async readSmallBlob(oid, what) {
+        try {
+          return (await this.git(["cat-file", "blob", oid], { timeoutMs: NETWORK_TIMEOUT_MS, maxStdoutBytes: MAX_KEY_BYTES })).stdout;
+        } catch (err) {
+          throw err instanceof AliveError && err.code === "git_output_too_large" ? new AliveError(`${what} is more than ${MAX_KEY_BYTES / 1024} KiB, too large to be a public key; it was not read`, { code: "bad_key" }) : err;
+        }
       }
       async hashText(text) {
         return (await this.git(["hash-object", "-w", "--stdin"], { input: text })).stdout.trim();
@@ -6418,7 +6432,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
             `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
             { code: "no_peer_key" }
           );
-        return this.readBlob(entry.oid);
+        return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
       }
       async deliver(peer, localPath, nextName, checkKey) {
         let remote = _GitTransport.peerRemote(peer.login);
@@ -10046,7 +10060,7 @@ function isStatus(err, ...codes) {
 }
 function githubMessage(err) {
   let data = err?.response?.data;
-  return data && typeof data == "object" && "message" in data && typeof data.message == "string" ? data.message : messageOf(err).replace(/ - https?:\/\/\S+$/, "");
+  return data && typeof data == "object" && "message" in data && typeof data.message == "string" ? printable2(data.message, 300) : printable2(messageOf(err).replace(/ - https?:\/\/\S+$/, ""), 300);
 }
 function githubError(err, doing, baseUrl) {
   if (err instanceof AliveError) return err;
@@ -10054,7 +10068,7 @@ function githubError(err, doing, baseUrl) {
   if (!hasResponse(err)) {
     let timedOut = /abort|timeout/i.test(`${err?.name} ${messageOf(err)}`);
     return new AliveError(
-      timedOut ? `GitHub at ${baseUrl} did not answer in time while ${doing}; check your connection and try again` : `could not reach GitHub at ${baseUrl} while ${doing}: ${messageOf(err)}; check your connection and try again`,
+      timedOut ? `GitHub at ${baseUrl} did not answer in time while ${doing}; check your connection and try again` : `could not reach GitHub at ${baseUrl} while ${doing}: ${printable2(messageOf(err), 300)}; check your connection and try again`,
       { code: timedOut ? "timeout" : "network", cause: err }
     );
   }
@@ -10092,6 +10106,7 @@ var init_github_client = __esm({
     "use strict";
     init_dist_src5();
     init_errors();
+    init_names();
   }
 });
 
@@ -30466,7 +30481,14 @@ async function extractPackage(pkg, outputDir, opts) {
   let parent = dirname4(output3), madeParents = await makeParents(parent), staging = await mkdtemp2(join11(parent, `.${basename3(output3)}.alive-extract-`));
   try {
     let result2 = await readPackage(pkg, folderSink(staging), opts);
-    return await chmod(staging, 493), state === "empty-dir" && await rmdir(output3), await rename(staging, output3), fsyncDir(parent), { ...result2, output: output3 };
+    await chmod(staging, 493), state === "empty-dir" && await rmdir(output3);
+    try {
+      await rename(staging, output3);
+    } catch (err) {
+      throw state === "empty-dir" && await mkdir2(output3).catch(() => {
+      }), err;
+    }
+    return fsyncDir(parent), { ...result2, output: output3 };
   } catch (err) {
     await rm2(staging, { recursive: !0, force: !0 });
     for (let d of madeParents.reverse()) await rmdir(d).catch(() => {
@@ -31545,6 +31567,11 @@ function senderOf(r) {
 function signatureOf(r) {
   return { present: r.signature.present, verified: r.signature.present && r.signature.ok, signer: r.signature.signer ?? null };
 }
+function fromText(r, sender) {
+  if (!sender) return "unknown sender";
+  let sig = signatureOf(r);
+  return sig.verified && sig.signer === sender ? `sender ${logValue(sender)} (verified signature)` : `claimed sender ${logValue(sender)} (not verified)`;
+}
 function encryptionText(envelope) {
   return envelope.endsWith("passphrase") ? "passphrase" : envelope.endsWith("rsa") ? "RSA (for this user)" : "none";
 }
@@ -31552,7 +31579,7 @@ function logEntryFor(ctx, r, target, plan) {
   let m2 = r.manifest, sender = senderOf(r), sig = signatureOf(r), imported = plan.units.filter((u2) => u2.kind === "bundle"), bytes = plan.units.reduce((a, u2) => a + u2.bytes, 0), files = plan.units.reduce((a, u2) => a + u2.files, 0), body = [
     `Received .walnut package ${logValue(basename6(ctx.pkg))} (${m2.scope} scope, format ${logValue(m2.format_version)}).`,
     "",
-    `- From: ${sender ? `sender ${logValue(sender)}` : "unknown sender"}, source walnut ${logValue(m2.source.walnut ?? "unnamed")}`,
+    `- From: ${fromText(r, sender)}, source walnut ${logValue(m2.source.walnut ?? "unnamed")}`,
     `- Signature: ${sig.present ? `signed by ${logValue(sig.signer ?? "unknown")}, ${sig.verified ? "verified" : "NOT verified (no signer key was checked)"}` : "unsigned"}`,
     `- Encryption: ${encryptionText(r.envelope)}`,
     `- Package sha256: ${ctx.sha256}`,
@@ -32277,8 +32304,8 @@ async function checkReceived(path, opts) {
   let r = await verifyPackage(path, {
     privateKey: opts.ownPrivateKey,
     ...opts.senderKey ? { signerPublicKey: opts.senderKey } : {}
-  });
-  problems.push(...r.problems), r.signed ? opts.senderKey && !r.signature_ok && problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`) : problems.push("the package is not signed");
+  }), badSignature = r.signature_ok === !1 || r.code === "bad_signature";
+  badSignature && opts.senderKey || problems.push(...r.problems.map((p2) => p2.split(path).join(opts.displayName))), r.signed === !1 ? problems.push("the package is not signed") : opts.senderKey && badSignature && problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
   let signer = typeof r.signer == "string" ? r.signer : null;
   return r.signed && signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase() && problems.push(`signed as '${signer}' but delivered by ${opts.senderLogin}`), { verified: !!(r.ok && r.signed && r.signature_ok && opts.senderKey) && problems.length === 0, signer, problems: [...new Set(problems)] };
 }
@@ -32376,7 +32403,13 @@ async function receiveOne(entry, ctx) {
       }
     let check2;
     try {
-      check2 = await checkReceived(tmp, { ownPrivateKey: ctx.ownKey, senderLogin: entry.sender, senderKey, ...senderKeyProblem ? { senderKeyProblem } : {} });
+      check2 = await checkReceived(tmp, {
+        ownPrivateKey: ctx.ownKey,
+        senderLogin: entry.sender,
+        senderKey,
+        displayName: entry.name,
+        ...senderKeyProblem ? { senderKeyProblem } : {}
+      });
     } catch (err) {
       check2 = { verified: !1, signer: null, problems: [...senderKeyProblem ? [senderKeyProblem] : [], `cannot be read as a package: ${messageOf(err)}`] };
     }

@@ -20856,7 +20856,7 @@ function isValidLogin(login2) {
   return LOGIN_RE.test(login2) && !login2.includes("..");
 }
 function printable(text, max = 120) {
-  let clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  let clean = text.replace(/[\t\n\r]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
   return clean.length > max ? `${clean.slice(0, max)}...` : clean;
 }
 

@@ -44,6 +44,26 @@ var AliveError, UsageError, init_errors = __esm({
   }
 });
 
+// scripts/lib/relay/names.ts
+function isValidLogin(login2) {
+  return LOGIN_RE.test(login2) && !login2.includes("..");
+}
+function isSafeDepositName(name) {
+  return DEPOSIT_RE.test(name) && !name.includes("..");
+}
+function printable(text, max = 120) {
+  let clean = text.replace(/[\t\n\r]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  return clean.length > max ? `${clean.slice(0, max)}...` : clean;
+}
+var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
+  "scripts/lib/relay/names.ts"() {
+    "use strict";
+    init_errors();
+    LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+    DEPOSIT_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}\.walnut$/;
+  }
+});
+
 // scripts/lib/relay/git-run.ts
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
@@ -74,11 +94,19 @@ function runGit(args, opts = {}) {
       } catch {
         child.kill("SIGKILL");
       }
-    }, timer = setTimeout(kill, timeoutMs), out = [], err = [], errBytes = 0, file2 = opts.stdoutFile ? createWriteStream(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
+    }, timer = setTimeout(kill, timeoutMs), out = [], outBytes = 0, tooLarge = !1, err = [], errBytes = 0, file2 = opts.stdoutFile ? createWriteStream(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
     file2?.on("error", (e) => {
       fileError = e, kill();
     }), child.stdout.on("data", (chunk) => {
-      file2 ? (opts.onStdoutChunk?.(chunk), file2.write(chunk) || (child.stdout.pause(), file2.once("drain", () => child.stdout.resume()))) : out.push(chunk);
+      if (file2)
+        opts.onStdoutChunk?.(chunk), file2.write(chunk) || (child.stdout.pause(), file2.once("drain", () => child.stdout.resume()));
+      else {
+        if (outBytes += chunk.length, opts.maxStdoutBytes !== void 0 && outBytes > opts.maxStdoutBytes) {
+          tooLarge || kill(), tooLarge = !0;
+          return;
+        }
+        out.push(chunk);
+      }
     }), child.stderr.on("data", (chunk) => {
       errBytes < 64 * 1024 && err.push(chunk), errBytes += chunk.length;
     }), child.stdin.on("error", () => {
@@ -88,7 +116,7 @@ function runGit(args, opts = {}) {
       clearTimeout(timer), untrackChild(child.pid);
       let finish2 = () => {
         let stderr = Buffer.concat(err).toString("utf8").trim(), stdout = Buffer.concat(out).toString("utf8"), ok = (opts.okCodes ?? [0]).includes(code ?? -1);
-        fileError ? reject(fileError) : timedOut ? reject(new GitError(`git ${args[0] ?? ""} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, !0)) : ok ? resolve2({ code: code ?? 0, stdout, stderr }) : reject(new GitError(`git ${describe(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, !1, stdout.slice(0, 64 * 1024)));
+        fileError ? reject(fileError) : tooLarge ? reject(new AliveError(`git ${describe(args)} printed more than ${opts.maxStdoutBytes} bytes and was stopped`, { code: "git_output_too_large" })) : timedOut ? reject(new GitError(`git ${args[0] ?? ""} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, !0)) : ok ? resolve2({ code: code ?? 0, stdout, stderr }) : reject(new GitError(`git ${describe(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, !1, stdout.slice(0, 64 * 1024)));
       };
       file2 ? file2.end(finish2) : finish2();
     });
@@ -98,8 +126,8 @@ function describe(args) {
   return args.filter((a) => !a.startsWith("-c") && !a.includes("=")).slice(0, 2).join(" ");
 }
 function lastLines(text) {
-  return redactUrls(text.split(`
-`).filter(Boolean).slice(-2).join(" / ").slice(0, 400));
+  return redactUrls(printable(text.split(`
+`).filter(Boolean).slice(-2).join(" / "), 400));
 }
 function redactUrls(text) {
   return text.replace(/(\/\/)[^/@\s]+@/g, "$1***@");
@@ -122,6 +150,7 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
   "scripts/lib/relay/git-run.ts"() {
     "use strict";
     init_errors();
+    init_names();
     GitError = class extends AliveError {
       stderr;
       stdout;
@@ -131,26 +160,6 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
       }
     }, GIT_IDENTITY = ["-c", "user.name=alive relay", "-c", "user.email=relay@alive.invalid"];
     running = /* @__PURE__ */ new Set();
-  }
-});
-
-// scripts/lib/relay/names.ts
-function isValidLogin(login2) {
-  return LOGIN_RE.test(login2) && !login2.includes("..");
-}
-function isSafeDepositName(name) {
-  return DEPOSIT_RE.test(name) && !name.includes("..");
-}
-function printable(text, max = 120) {
-  let clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-  return clean.length > max ? `${clean.slice(0, max)}...` : clean;
-}
-var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
-  "scripts/lib/relay/names.ts"() {
-    "use strict";
-    init_errors();
-    LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-    DEPOSIT_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}\.walnut$/;
   }
 });
 
@@ -195,13 +204,13 @@ async function initLocalBareRepo(path) {
   }
   return await runGit(["init", "--quiet", "--bare", "--initial-branch=main", path], { timeoutMs: LOCAL_TIMEOUT_MS }), await runGit(["config", "uploadpack.allowFilter", "true"], { cwd: path }), await runGit(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: path }), await runGit(["config", "core.compression", "0"], { cwd: path }), await runGit(["config", "pack.window", "0"], { cwd: path }), !0;
 }
-var NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, PACKAGE_FRIENDLY, configLocks, README, GitTransport, init_git_transport = __esm({
+var NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, MAX_KEY_BYTES, PACKAGE_FRIENDLY, configLocks, README, GitTransport, init_git_transport = __esm({
   "scripts/lib/relay/git-transport.ts"() {
     "use strict";
     init_errors();
     init_git_run();
     init_names();
-    NETWORK_TIMEOUT_MS = 12e4, LOCAL_TIMEOUT_MS = 6e4, PUSH_ATTEMPTS = 8, PACKAGE_FRIENDLY = ["-c", "core.compression=0", "-c", "pack.window=0"], configLocks = /* @__PURE__ */ new Map();
+    NETWORK_TIMEOUT_MS = 12e4, LOCAL_TIMEOUT_MS = 6e4, PUSH_ATTEMPTS = 8, MAX_KEY_BYTES = 64 * 1024, PACKAGE_FRIENDLY = ["-c", "core.compression=0", "-c", "pack.window=0"], configLocks = /* @__PURE__ */ new Map();
     README = `# walnut relay
 
 This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it by hand.
@@ -282,8 +291,13 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
         }
         return out;
       }
-      async readBlob(oid) {
-        return (await this.git(["cat-file", "blob", oid], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout;
+      /** A small text file of a relay (a key), read whole; a larger one is refused unread. */
+      async readSmallBlob(oid, what) {
+        try {
+          return (await this.git(["cat-file", "blob", oid], { timeoutMs: NETWORK_TIMEOUT_MS, maxStdoutBytes: MAX_KEY_BYTES })).stdout;
+        } catch (err) {
+          throw err instanceof AliveError && err.code === "git_output_too_large" ? new AliveError(`${what} is more than ${MAX_KEY_BYTES / 1024} KiB, too large to be a public key; it was not read`, { code: "bad_key" }) : err;
+        }
       }
       async hashText(text) {
         return (await this.git(["hash-object", "-w", "--stdin"], { input: text })).stdout.trim();
@@ -349,7 +363,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
             `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
             { code: "no_peer_key" }
           );
-        return this.readBlob(entry.oid);
+        return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
       }
       async deliver(peer, localPath, nextName, checkKey) {
         let remote = _GitTransport.peerRemote(peer.login);
@@ -3977,7 +3991,7 @@ function isStatus(err, ...codes) {
 }
 function githubMessage(err) {
   let data = err?.response?.data;
-  return data && typeof data == "object" && "message" in data && typeof data.message == "string" ? data.message : messageOf(err).replace(/ - https?:\/\/\S+$/, "");
+  return data && typeof data == "object" && "message" in data && typeof data.message == "string" ? printable(data.message, 300) : printable(messageOf(err).replace(/ - https?:\/\/\S+$/, ""), 300);
 }
 function githubError(err, doing, baseUrl) {
   if (err instanceof AliveError) return err;
@@ -3985,7 +3999,7 @@ function githubError(err, doing, baseUrl) {
   if (!hasResponse(err)) {
     let timedOut = /abort|timeout/i.test(`${err?.name} ${messageOf(err)}`);
     return new AliveError(
-      timedOut ? `GitHub at ${baseUrl} did not answer in time while ${doing}; check your connection and try again` : `could not reach GitHub at ${baseUrl} while ${doing}: ${messageOf(err)}; check your connection and try again`,
+      timedOut ? `GitHub at ${baseUrl} did not answer in time while ${doing}; check your connection and try again` : `could not reach GitHub at ${baseUrl} while ${doing}: ${printable(messageOf(err), 300)}; check your connection and try again`,
       { code: timedOut ? "timeout" : "network", cause: err }
     );
   }
@@ -4023,6 +4037,7 @@ var init_github_client = __esm({
     "use strict";
     init_dist_src5();
     init_errors();
+    init_names();
   }
 });
 
@@ -20037,7 +20052,10 @@ async function probeRelay(opts, previous, warnings) {
       reachability[p.github] = { reachable: ok, checked: isoSeconds(), relay_repo: p.relay };
     })
   ), [listingResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask]);
-  newlyAccepted.length > 0 && await recordAccepted(opts.paths, newlyAccepted, transport, limits, errors);
+  if (newlyAccepted.length > 0) {
+    let relays = new Map(cfg.peers.map((p) => [p.github, p.relay ?? `${p.github}/${RELAY_REPO_NAME}`]));
+    await recordAccepted(opts.paths, newlyAccepted.map((login2) => ({ login: login2, relay: relays.get(login2) })), transport, limits, errors);
+  }
   let state = {
     ...previous,
     last_sync: isoSeconds(started),
@@ -20054,11 +20072,11 @@ async function probeRelay(opts, previous, warnings) {
   }
   return state;
 }
-async function recordAccepted(paths, logins, transport, limits, errors) {
-  let keys = /* @__PURE__ */ new Map();
-  for (let login2 of logins)
+async function recordAccepted(paths, accepted, transport, limits, errors) {
+  let logins = accepted.map((a) => a.login), keys = /* @__PURE__ */ new Map();
+  for (let peer of accepted)
     try {
-      keys.set(login2, await transport.fetchPeerKey({ login: login2, relay: `${login2}/${RELAY_REPO_NAME}` }, limits));
+      keys.set(peer.login, await transport.fetchPeerKey(peer, limits));
     } catch {
     }
   let cfg;

@@ -100,7 +100,7 @@ describe('signed packages', () => {
     expect(JSON.parse(b.stdout).signature).toEqual({ present: true, verified: true, signer: 'alice' });
     // A verified signer is the sender when the manifest names none.
     expect(JSON.parse(b.stdout).sender).toBe('alice');
-    expect(readFileSync(join(pinned, '03_Inbox', 'garden', '_kernel', 'log.md'), 'utf8')).toContain('- From: sender `alice`');
+    expect(readFileSync(join(pinned, '03_Inbox', 'garden', '_kernel', 'log.md'), 'utf8')).toContain('- From: sender `alice` (verified signature)');
     expect(JSON.parse(readFileSync(join(pinned, '.alive', 'imports.json'), 'utf8')).imports[0]).toMatchObject({ signer: 'alice', signature_verified: true });
 
     const forgedEnv = receiverEnv('s3');

@@ -43,7 +43,7 @@ describe('format 2.1.x (v3) packages', () => {
       const log = readFileSync(join(w, '_kernel', 'log.md'), 'utf8');
       expect(log).toMatch(/^entry-count: 1$/m);
       expect(log).toContain('stubbed_at: 2026-04-13T09:00:00Z');
-      expect(log).toContain('sender `patrick`');
+      expect(log).toContain('claimed sender `patrick` (not verified)');
       expect(log.indexOf('## 2026-05-04T12:00:00Z')).toBeLessThan(log.indexOf('This log was not shared'));
       expect(existsSync(join(w, '_kernel', layout === 'v2' ? '_generated/now.json' : 'now.json'))).toBe(true);
     }

@@ -60,7 +60,13 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
     const result = await readPackage(pkg, folderSink(staging), opts);
     await chmod(staging, 0o755);
     if (state === 'empty-dir') await rmdir(output);
-    await rename(staging, output);
+    try {
+      await rename(staging, output);
+    } catch (err) {
+      // Put the user's empty folder back before reporting: the destination stays as it was.
+      if (state === 'empty-dir') await mkdir(output).catch(() => {});
+      throw err;
+    }
     fsyncDir(parent);
     return { ...result, output };
   } catch (err) {

@@ -90,6 +90,14 @@ function signatureOf(r: ReadResult) {
   return { present: r.signature.present, verified: r.signature.present && r.signature.ok, signer: r.signature.signer ?? null };
 }
 
+/** The log's sender line: only a verified signature vouches for who sent a package. */
+function fromText(r: ReadResult, sender: string | null): string {
+  if (!sender) return 'unknown sender';
+  const sig = signatureOf(r);
+  const vouched = sig.verified && sig.signer === sender;
+  return vouched ? `sender ${logValue(sender)} (verified signature)` : `claimed sender ${logValue(sender)} (not verified)`;
+}
+
 function encryptionText(envelope: string): string {
   if (envelope.endsWith('passphrase')) return 'passphrase';
   if (envelope.endsWith('rsa')) return 'RSA (for this user)';
@@ -106,7 +114,7 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
   const body = [
     `Received .walnut package ${logValue(basename(ctx.pkg))} (${m.scope} scope, format ${logValue(m.format_version)}).`,
     '',
-    `- From: ${sender ? `sender ${logValue(sender)}` : 'unknown sender'}, source walnut ${logValue(m.source.walnut ?? 'unnamed')}`,
+    `- From: ${fromText(r, sender)}, source walnut ${logValue(m.source.walnut ?? 'unnamed')}`,
     `- Signature: ${sig.present ? `signed by ${logValue(sig.signer ?? 'unknown')}, ${sig.verified ? 'verified' : 'NOT verified (no signer key was checked)'}` : 'unsigned'}`,
     `- Encryption: ${encryptionText(r.envelope)}`,
     `- Package sha256: ${ctx.sha256}`,
