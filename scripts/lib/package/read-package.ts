@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Readable, Transform } from 'node:stream';
 import { AliveError } from '../errors.ts';
 import { parseManifest, MANIFEST_NAME, type Manifest, type ManifestFile } from './manifest.ts';
-import { readTarFile, readTarStream, sniffCompression, refuse, type TarEntry } from './tar-read.ts';
+import { readTarFile, readTarStream, sniffCompression, refuse, type TarEntry, type TarLimits } from './tar-read.ts';
 import { folderSink, type FileSink, type FileDigest } from './sinks.ts';
 import { filesDigestV3 } from './v3.ts';
 
@@ -203,7 +203,7 @@ async function readInnerWithManifest(
   stream: Readable,
   sink: FileSink,
   opts: ReadOptions,
-  limits: { maxBytes: number; maxEntries: number; label: string },
+  limits: TarLimits,
   envelope: Envelope,
 ): Promise<ReadResult> {
   const asm = new Assembler(limits.label, sink, opts);
@@ -231,7 +231,7 @@ async function readGzipPackage(
   path: string,
   sink: FileSink,
   opts: ReadOptions,
-  limits: { maxBytes: number; maxEntries: number; label: string },
+  limits: TarLimits,
   spoolDir: string,
 ): Promise<ReadResult> {
   const { label } = limits;
@@ -295,7 +295,7 @@ async function readV3RsaPackage(
   path: string,
   sink: FileSink,
   opts: ReadOptions,
-  limits: { maxBytes: number; maxEntries: number; label: string },
+  limits: TarLimits,
   spoolDir: string,
 ): Promise<ReadResult> {
   const { label } = limits;
