@@ -4224,8 +4224,8 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
         try {
           let all = await this.gh.paginate(this.gh.rest.repos.listInvitationsForAuthenticatedUser, { per_page: 100, ...this.req({}, 6e4) }), out = [];
           for (let inv of all) {
-            let repo = inv.repository, inviter = inv.inviter?.login ?? repo.owner.login;
-            repo.name !== RELAY_REPO_NAME || !isValidLogin(inviter) || out.push({ id: inv.id, repo: repo.full_name, inviter });
+            let repo = inv.repository, owner = repo.owner.login, inviter = inv.inviter?.login ?? owner;
+            repo.name !== RELAY_REPO_NAME || !isValidLogin(owner) || inviter.toLowerCase() !== owner.toLowerCase() || out.push({ id: inv.id, repo: repo.full_name, inviter: owner });
           }
           return out;
         } catch (err) {

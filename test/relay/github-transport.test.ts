@@ -116,6 +116,10 @@ describe('github transport against a REST server that behaves as GitHub document
     // An invitation to some other repository is not a relay invitation.
     gh.repos.set('carol/other', { ...emptyRepo('carol'), name: 'other' });
     gh.invitations.set(9999, { id: 9999, repo: 'carol/other', invitee: 'bob', inviter: 'carol' });
+    // Nor is carol's invitation to a walnut-relay that someone else owns: keys/carol.pem there
+    // would not be carol's own relay speaking for her.
+    gh.repos.set('acme/walnut-relay', { ...emptyRepo('acme'), name: 'walnut-relay' });
+    gh.invitations.set(9998, { id: 9998, repo: 'acme/walnut-relay', invitee: 'bob', inviter: 'carol' });
     const bob = new GithubTransport({ octokit: createOctokit(gh.url, 'tok-bob'), baseUrl: gh.url, login: 'bob', branch: 'main' });
     const list = await bob.listRelayInvitations();
     expect(list.length).toBe(105);

@@ -237,9 +237,12 @@ export class GithubTransport implements RelayTransport {
       const out: RelayInvitation[] = [];
       for (const inv of all) {
         const repo = inv.repository;
-        const inviter = inv.inviter?.login ?? repo.owner.login;
-        if (repo.name !== RELAY_REPO_NAME || !isValidLogin(inviter)) continue;
-        out.push({ id: inv.id, repo: repo.full_name, inviter });
+        // A relay is the personal repository <login>/walnut-relay: the peer is its owner, and an
+        // invitation sent by anyone else (an organisation's repository, say) is not a peer's relay.
+        const owner = repo.owner.login;
+        const inviter = inv.inviter?.login ?? owner;
+        if (repo.name !== RELAY_REPO_NAME || !isValidLogin(owner) || inviter.toLowerCase() !== owner.toLowerCase()) continue;
+        out.push({ id: inv.id, repo: repo.full_name, inviter: owner });
       }
       return out;
     } catch (err) {
