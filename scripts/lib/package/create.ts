@@ -8,7 +8,6 @@ import { collectWalnut, type CollectResult, type HeldBack, type Skipped } from '
 import { digestPackedBytes, packedBytesChecked, type Digest } from './file-source.ts';
 import { serializeManifest, utcStamp, bareValueProblem, MANIFEST_NAME, type Scope, type ManifestFile } from './manifest.ts';
 import { writeTarGz, type WrittenArchive } from './archive-out.ts';
-import type { PlannedFile } from './collect.ts';
 import type { TarWriter } from './tar-writer.ts';
 
 export interface CreateOptions {
@@ -135,5 +134,3 @@ export async function createPlainPackage(opts: CreateOptions, signManifest?: (te
     skipped: plan.collected.skipped,
   };
 }
-
-export type { PlannedFile };

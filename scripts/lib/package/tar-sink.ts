@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import type { FileSink, FileDigest } from './sinks.ts';
 import type { TarWriter } from './tar-writer.ts';
 
@@ -22,5 +21,3 @@ export function tarSink(tar: TarWriter): FileSink {
     async mkdir() {},
   };
 }
-
-export type { Readable };
