@@ -1089,8 +1089,8 @@ var cuid, cuid2, ulid, xid, ksuid, nanoid, duration, extendedDuration, guid, uui
     init_util();
     cuid = /^[cC][0-9a-z]{6,}$/, cuid2 = /^[0-9a-z]+$/, ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/, xid = /^[0-9a-vA-V]{20}$/, ksuid = /^[A-Za-z0-9]{27}$/, nanoid = /^[a-zA-Z0-9_-]{21}$/;
     duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/, extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/, guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, uuid = (version2) => version2 ? new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version2}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`) : /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/, uuid4 = /* @__PURE__ */ uuid(4), uuid6 = /* @__PURE__ */ uuid(6), uuid7 = /* @__PURE__ */ uuid(7), email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/, html5Email = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/, rfc5322Email = /^(([^<>()\[\]\\.,;:\s@"]+(\.[^<>()\[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$/, unicodeEmail = /^[^\s@"]{1,64}@[^\s@]{1,255}$/u, idnEmail = unicodeEmail, browserEmail = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/, _emoji = "^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$";
-    ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/, ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/, mac = (delimiter) => {
-      let escapedDelim = escapeRegex(delimiter ?? ":");
+    ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/, ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/, mac = (delimiter2) => {
+      let escapedDelim = escapeRegex(delimiter2 ?? ":");
       return new RegExp(`^(?:[0-9A-F]{2}${escapedDelim}){5}[0-9A-F]{2}$|^(?:[0-9a-f]{2}${escapedDelim}){5}[0-9a-f]{2}$`);
     }, cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/, cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/, base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/, base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/, hostname = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/, domain = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/, httpProtocol = /^https?$/, e164 = /^\+[1-9]\d{6,14}$/, creditCard = /^\d(?:[ -]?\d){11,18}$/, currencyCode = /^(?:AED|AFN|ALL|AMD|AOA|ARS|AUD|AWG|AZN|BAM|BBD|BDT|BHD|BIF|BMD|BND|BOB|BOV|BRL|BSD|BTN|BWP|BYN|BZD|CAD|CDF|CHE|CHF|CHW|CLF|CLP|CNY|COP|COU|CRC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|EUR|FJD|FKP|GBP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|INR|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MXV|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PKR|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|USD|USN|UYI|UYU|UYW|UZS|VED|VES|VND|VUV|WST|XAD|XAF|XAG|XAU|XBA|XBB|XBC|XBD|XCD|XCG|XDR|XOF|XPD|XPF|XPT|XSU|XTS|XUA|XXX|YER|ZAR|ZMW|ZWG)$/, iban = /^[A-Z]{2}(?!00|01|99)\d{2}[A-Z0-9]{11,30}$/, dateSource = "(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))";
     date = /* @__PURE__ */ anchor(dateSource);
@@ -16917,9 +16917,41 @@ async function runSend(argv) {
   throw new AliveError(message, { code: "deadLettered" in waited ? "dead_letter" : "timeout" });
 }
 
+// scripts/lib/bus/agent-check.ts
+import { accessSync, constants, statSync as statSync4 } from "node:fs";
+import { delimiter, isAbsolute, join as join12 } from "node:path";
+function agentProgram(command) {
+  let words = command.trim().split(/\s+/), i = 0;
+  for (; i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=\S*$/.test(words[i]); ) i++;
+  let word = words[i];
+  if (!(!word || /["'`$\\(){}<>|;&*?[\]~!]/.test(word)))
+    return word;
+}
+function executable(path) {
+  try {
+    return statSync4(path).isFile() && (accessSync(path, constants.X_OK), !0);
+  } catch {
+    return !1;
+  }
+}
+function checkAgentInstalled(command, env = process.env) {
+  let program = agentProgram(command);
+  if (!(!program || SHELL_BUILTINS.has(program))) {
+    if (program.includes("/")) {
+      if (executable(isAbsolute(program) ? program : join12(process.cwd(), program))) return;
+    } else if ((env.PATH ?? "").split(delimiter).some((dir) => dir !== "" && executable(join12(dir, program))))
+      return;
+    throw new AliveError(
+      `the agent command '${program}' was not found${program.includes("/") ? "" : " on PATH"}; install it, or pass --agent with a command that exists (or --agent echo); no message was taken`,
+      { code: "agent_not_found" }
+    );
+  }
+}
+var SHELL_BUILTINS = /* @__PURE__ */ new Set(["exec", "command", "env", "true", "false", "printf", "echo", "cat", "read", "test", "[", "eval", "sh", "bash"]);
+
 // scripts/lib/bus/daemon.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // scripts/lib/bus/agent.ts
 import { spawn } from "node:child_process";
@@ -17008,7 +17040,7 @@ async function serve(opts) {
   }), concurrency = Math.max(1, opts.concurrency ?? 1), sweepEvery = opts.sweepEveryMs ?? 5e3, owner = `p${process.pid}`, summary = { answered: 0, archivedWithoutAnswer: 0, deadLettered: 0 }, onDeadLetter = (r) => {
     summary.deadLettered++, log(`dead-letter ${r.fileName}: ${r.reason}`);
   }, registry2 = Registry.withBuiltins();
-  for (let problem of registry2.loadDirectory(join12(opts.root, "vocabularies"))) log(`warning: ${problem}`);
+  for (let problem of registry2.loadDirectory(join13(opts.root, "vocabularies"))) log(`warning: ${problem}`);
   ensureDir(paths.inbox);
   let watcher = new DirWatcher(paths.inbox);
   writeJsonAtomic(paths.daemon, {
@@ -17164,7 +17196,9 @@ async function runServe(argv) {
   if (agentText === void 0 && receiver === "claude" && (agentText = "claude -p"), agentText === void 0 || agentText.trim() === "")
     throw new UsageError(`--agent is required for ${displayName(receiver)} (a command, or 'echo')
 ${USAGE6}`);
-  let agent = agentText.trim() === "echo" ? { kind: "echo" } : { kind: "command", command: agentText }, concurrency = parsePositiveInt(values.concurrency, "--concurrency") ?? 1;
+  let agent = agentText.trim() === "echo" ? { kind: "echo" } : { kind: "command", command: agentText };
+  agent.kind === "command" && checkAgentInstalled(agent.command);
+  let concurrency = parsePositiveInt(values.concurrency, "--concurrency") ?? 1;
   if (concurrency > 64) throw new UsageError("--concurrency takes at most 64");
   let root = busRoot(values.root), controller = new AbortController(), stop = () => controller.abort();
   process.once("SIGINT", stop), process.once("SIGTERM", stop), process.stderr.write(`serving ${displayName(receiver)} with ${agent.kind === "echo" ? "echo" : `'${agentText}'`} under ${root}/runtimes
@@ -17191,8 +17225,8 @@ ${USAGE6}`);
 }
 
 // scripts/lib/bus/commands/status.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync10, statSync as statSync4 } from "node:fs";
-import { join as join13 } from "node:path";
+import { readdirSync as readdirSync4, readFileSync as readFileSync10, statSync as statSync5 } from "node:fs";
+import { join as join14 } from "node:path";
 var USAGE7 = `usage: dispatch status [--json] [--root DIR]
 
 Shows every receiver under <root>/runtimes/: messages waiting, being handled (and how many of those
@@ -17256,7 +17290,7 @@ function countDeadLetters(dir) {
 function countArchive(dir) {
   let n = 0;
   try {
-    for (let day of readdirSync4(dir)) n += countMessages(join13(dir, day)) + countSuffixed(join13(dir, day));
+    for (let day of readdirSync4(dir)) n += countMessages(join14(dir, day)) + countSuffixed(join14(dir, day));
   } catch {
     return n;
   }
@@ -17271,7 +17305,7 @@ function countSuffixed(dir) {
 }
 function exists(path) {
   try {
-    return statSync4(path), !0;
+    return statSync5(path), !0;
   } catch {
     return !1;
   }

@@ -2,6 +2,7 @@ import { printLine } from '../../cli/main.ts';
 import { parseCommandArgs, parsePositiveInt } from '../../cli/args.ts';
 import { UsageError } from '../../errors.ts';
 import type { AgentSpec } from '../agent.ts';
+import { checkAgentInstalled } from '../agent-check.ts';
 import { serve } from '../daemon.ts';
 import { printable } from '../message.ts';
 import { displayName } from '../names.ts';
@@ -31,6 +32,7 @@ export async function runServe(argv: string[]): Promise<0 | 1 | 2> {
     throw new UsageError(`--agent is required for ${displayName(receiver)} (a command, or 'echo')\n${USAGE}`);
   }
   const agent: AgentSpec = agentText.trim() === 'echo' ? { kind: 'echo' } : { kind: 'command', command: agentText };
+  if (agent.kind === 'command') checkAgentInstalled(agent.command);
   const concurrency = parsePositiveInt(values.concurrency, '--concurrency') ?? 1;
   if (concurrency > 64) throw new UsageError('--concurrency takes at most 64');
   const root = busRoot(values.root);

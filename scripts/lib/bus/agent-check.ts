@@ -1,0 +1,45 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
+import { AliveError } from '../errors.ts';
+
+/**
+ * The program an agent command line starts, when it can be told without running a shell: the
+ * first word after any `NAME=value` assignments, if it holds no quoting or expansion.
+ */
+export function agentProgram(command: string): string | undefined {
+  const words = command.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=\S*$/.test(words[i]!)) i++;
+  const word = words[i];
+  if (!word || /["'`$\\(){}<>|;&*?[\]~!]/.test(word)) return undefined;
+  return word;
+}
+
+function executable(path: string): boolean {
+  try {
+    return statSync(path).isFile() && (accessSync(path, constants.X_OK), true);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses to serve with an agent whose program is not installed: otherwise every message would
+ * be claimed and dead-lettered with "not found". Shell built-ins and commands too complex to
+ * read without a shell are left to the shell.
+ */
+export function checkAgentInstalled(command: string, env: NodeJS.ProcessEnv = process.env): void {
+  const program = agentProgram(command);
+  if (!program || SHELL_BUILTINS.has(program)) return;
+  if (program.includes('/')) {
+    if (executable(isAbsolute(program) ? program : join(process.cwd(), program))) return;
+  } else if ((env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && executable(join(dir, program)))) {
+    return;
+  }
+  throw new AliveError(
+    `the agent command '${program}' was not found${program.includes('/') ? '' : ' on PATH'}; install it, or pass --agent with a command that exists (or --agent echo); no message was taken`,
+    { code: 'agent_not_found' },
+  );
+}
+
+const SHELL_BUILTINS = new Set(['exec', 'command', 'true', 'false', 'printf', 'echo', 'read', 'test', '[', 'eval', '.', 'source', 'cd', 'exit', 'set', 'type']);
