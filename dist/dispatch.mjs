@@ -16947,7 +16947,7 @@ function checkAgentInstalled(command, env = process.env) {
     );
   }
 }
-var SHELL_BUILTINS = /* @__PURE__ */ new Set(["exec", "command", "env", "true", "false", "printf", "echo", "cat", "read", "test", "[", "eval", "sh", "bash"]);
+var SHELL_BUILTINS = /* @__PURE__ */ new Set(["exec", "command", "true", "false", "printf", "echo", "read", "test", "[", "eval", ".", "source", "cd", "exit", "set", "type"]);
 
 // scripts/lib/bus/daemon.ts
 import { readFileSync as readFileSync9 } from "node:fs";

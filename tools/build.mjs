@@ -1,7 +1,7 @@
 // Bundles every scripts/<entry>.ts into a self-contained dist/<entry>.mjs (ESM, Node 20).
 // The output is deterministic so that CI can compare a fresh build with the committed dist/.
 import { build } from 'esbuild';
-import { readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { readdirSync, rmSync, mkdirSync, chmodSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleOptions } from './build-options.mjs';
@@ -28,4 +28,9 @@ for (const e of entries) {
 for (const { options, entryPoints } of groups.values()) {
   await build({ ...options, entryPoints, outdir: distDir });
 }
-for (const e of entries) console.log(`built dist/${basename(e, '.ts')}.mjs`);
+// The bundles are commands (package.json "bin", with a shebang): executable, as npm would make them.
+for (const e of entries) {
+  const out = join(distDir, `${basename(e, '.ts')}.mjs`);
+  chmodSync(out, 0o755);
+  console.log(`built dist/${basename(e, '.ts')}.mjs`);
+}
