@@ -73,6 +73,22 @@ var AliveError, UsageError, init_errors = __esm({
   }
 });
 
+// scripts/lib/text/unsafe-chars.ts
+function replaceUnsafe(text, keepLayout, replace) {
+  return text.replace(UNSAFE, (c) => keepLayout && (c === `
+` || c === "	") ? c : replace(c));
+}
+function visibleEscape(c) {
+  let code = c.codePointAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+}
+var UNSAFE, init_unsafe_chars = __esm({
+  "scripts/lib/text/unsafe-chars.ts"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  }
+});
+
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
   "node_modules/ignore/index.js"(exports, module) {
@@ -6129,13 +6145,14 @@ function depositName(originalFileName, now = /* @__PURE__ */ new Date(), random 
   return name;
 }
 function printable2(text, max = 120) {
-  let clean = text.replace(/[\t\n\r]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  let clean = replaceUnsafe(text.replace(/[\t\n\r]+/g, " "), !1, () => "?");
   return clean.length > max ? `${clean.slice(0, max)}...` : clean;
 }
 var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
   "scripts/lib/relay/names.ts"() {
     "use strict";
     init_errors();
+    init_unsafe_chars();
     LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
     DEPOSIT_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}\.walnut$/;
   }
@@ -25899,6 +25916,7 @@ function truncate(s3) {
 }
 
 // scripts/lib/package/safe-path.ts
+init_unsafe_chars();
 var DRIVE = /^[A-Za-z]:/, CONTROL = /[\u0000-\u001f\u007f]/;
 function unsafePathReason(p2) {
   if (p2 === "") return "empty path";
@@ -25927,8 +25945,8 @@ function compareCodePoints(a, b2) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b2, "utf8"));
 }
 function printable(s3) {
-  return s3.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => c === `
-` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return replaceUnsafe(s3, !1, (c) => c === `
+` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
 }
 
 // scripts/lib/package/manifest.ts
@@ -31548,15 +31566,15 @@ function bundleNameTaken(target) {
 }
 
 // scripts/lib/receive/text.ts
-var CONTROL2 = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+init_unsafe_chars();
 function logValue(value, max = 120) {
   let s3 = String(value ?? "");
-  return s3 = s3.replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " ").replace(CONTROL2, "?"), s3.length > max && (s3 = `${s3.slice(0, max - 1)}…`), s3 = s3.replace(/`/g, "'").replace(/signed\s*:/gi, (m2) => m2.replace(":", "\\:")), `\`${s3}\``;
+  return s3 = replaceUnsafe(s3.replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " "), !1, () => "?"), s3.length > max && (s3 = `${s3.slice(0, max - 1)}…`), s3 = s3.replace(/`/g, "'").replace(/signed\s*:/gi, (m2) => m2.replace(":", "\\:")), `\`${s3}\``;
 }
 function terminalText(text) {
-  return text.replace(/\r\n/g, `
+  return replaceUnsafe(text.replace(/\r\n/g, `
 `).replace(/\r/g, `
-`).replace(CONTROL2, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+`), !0, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
 }
 
 // scripts/lib/receive/receive.ts

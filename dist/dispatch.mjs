@@ -15110,7 +15110,10 @@ function displayName(folderName) {
   return `@${folderName}`;
 }
 function printable(raw) {
-  return (raw.length > 80 ? `${raw.slice(0, 80)}...` : raw).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return (raw.length > 80 ? `${raw.slice(0, 80)}...` : raw).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    let code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+  });
 }
 
 // scripts/lib/bus/config.ts
@@ -15280,6 +15283,17 @@ function isMessageFileName(name) {
   return name.startsWith("msg-") && name.endsWith(".hw") && name.length > 7;
 }
 
+// scripts/lib/text/unsafe-chars.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function replaceUnsafe(text, keepLayout, replace) {
+  return text.replace(UNSAFE, (c) => keepLayout && (c === `
+` || c === "	") ? c : replace(c));
+}
+function visibleEscape(c) {
+  let code = c.codePointAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+}
+
 // scripts/lib/bus/message.ts
 var TITLE = /^#[ \t]*HelloWorld[ \t]+(Message|Response)[ \t]*$/i, PREFIXED_HEADER = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/, UNPREFIXED_HEADER = /^(From|To|Thread|Timestamp|In-Reply-To|Turn)[ \t]*:[ \t]*(.*?)[ \t]*$/i, CONTEXT_LINE = /^#[ \t]*Context[ \t]*$/;
 function decodeUtf8(bytes) {
@@ -15399,7 +15413,7 @@ function oneLine(value) {
   return value.replace(/[\r\n]+/g, " ").trim();
 }
 function printable2(text) {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return replaceUnsafe(text, !0, visibleEscape);
 }
 function summaryLine(body, max = 72) {
   let clean = (body.split(`

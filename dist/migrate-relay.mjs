@@ -20850,13 +20850,20 @@ function formatPath(path) {
   return out;
 }
 
+// scripts/lib/text/unsafe-chars.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function replaceUnsafe(text, keepLayout, replace) {
+  return text.replace(UNSAFE, (c) => keepLayout && (c === `
+` || c === "	") ? c : replace(c));
+}
+
 // scripts/lib/relay/names.ts
 var LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 function isValidLogin(login2) {
   return LOGIN_RE.test(login2) && !login2.includes("..");
 }
 function printable(text, max = 120) {
-  let clean = text.replace(/[\t\n\r]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  let clean = replaceUnsafe(text.replace(/[\t\n\r]+/g, " "), !1, () => "?");
   return clean.length > max ? `${clean.slice(0, max)}...` : clean;
 }
 

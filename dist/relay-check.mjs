@@ -336,7 +336,10 @@ function nameProblem(name) {
   if (!NAME_PATTERN.test(name)) return "it contains characters that are not allowed";
 }
 function printable(raw) {
-  return (raw.length > 80 ? `${raw.slice(0, 80)}...` : raw).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return (raw.length > 80 ? `${raw.slice(0, 80)}...` : raw).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    let code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+  });
 }
 
 // scripts/lib/bus/notice.ts

@@ -44,6 +44,18 @@ var AliveError, UsageError, init_errors = __esm({
   }
 });
 
+// scripts/lib/text/unsafe-chars.ts
+function replaceUnsafe(text, keepLayout, replace) {
+  return text.replace(UNSAFE, (c) => keepLayout && (c === `
+` || c === "	") ? c : replace(c));
+}
+var UNSAFE, init_unsafe_chars = __esm({
+  "scripts/lib/text/unsafe-chars.ts"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  }
+});
+
 // scripts/lib/relay/names.ts
 function isValidLogin(login2) {
   return LOGIN_RE.test(login2) && !login2.includes("..");
@@ -52,13 +64,14 @@ function isSafeDepositName(name) {
   return DEPOSIT_RE.test(name) && !name.includes("..");
 }
 function printable(text, max = 120) {
-  let clean = text.replace(/[\t\n\r]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  let clean = replaceUnsafe(text.replace(/[\t\n\r]+/g, " "), !1, () => "?");
   return clean.length > max ? `${clean.slice(0, max)}...` : clean;
 }
 var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
   "scripts/lib/relay/names.ts"() {
     "use strict";
     init_errors();
+    init_unsafe_chars();
     LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
     DEPOSIT_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}\.walnut$/;
   }

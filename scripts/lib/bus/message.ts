@@ -20,6 +20,7 @@
  * of header lines at the top and ends at the first blank line (or the first line that is not a
  * header), so a body whose first line starts with `#` keeps all its lines.
  */
+import { replaceUnsafe, visibleEscape } from '../text/unsafe-chars.ts';
 
 export type MessageKind = 'message' | 'response';
 
@@ -282,7 +283,7 @@ function oneLine(value: string): string {
  * sequences included) become visible `\xNN`. Message content is untrusted.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return replaceUnsafe(text, true, visibleEscape);
 }
 
 /** The first line of a body, shortened, for listings. */

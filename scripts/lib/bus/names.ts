@@ -53,5 +53,9 @@ export function displayName(folderName: string): string {
 /** Quotes control characters so a hostile name cannot forge output lines. */
 function printable(raw: string): string {
   const shown = raw.length > 80 ? `${raw.slice(0, 80)}...` : raw;
-  return shown.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  // Import-free on purpose (the SessionStart hook bundles this file); the same set as text/unsafe-chars.ts.
+  return shown.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
 }

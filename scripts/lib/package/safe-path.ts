@@ -2,6 +2,7 @@
  * Validation of package-relative paths, shared by the manifest and the archive reader: a path
  * from a package decides nothing about where we write beyond the folder we chose.
  */
+import { replaceUnsafe, visibleEscape } from '../text/unsafe-chars.ts';
 export type PathProblem = string;
 
 const DRIVE = /^[A-Za-z]:/;
@@ -49,10 +50,5 @@ export function compareCodePoints(a: string, b: string): number {
  * the one-line error or drive the terminal: C0/C1 control characters become visible escapes.
  */
 export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return '\\t';
-    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-  });
+  return replaceUnsafe(s, false, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : visibleEscape(c)));
 }

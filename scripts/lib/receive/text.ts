@@ -3,13 +3,13 @@
  * safe to place in a signed log line or on a terminal: it can never start a line, end an entry,
  * fake a `signed:` line, or send control sequences.
  */
+import { replaceUnsafe } from '../text/unsafe-chars.ts';
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** One inline, quoted, length-capped value for a log line. */
 export function logValue(value: unknown, max = 120): string {
   let s = String(value ?? '');
-  s = s.replace(/\r\n|\r|\n/g, '\\n').replace(/\t/g, ' ').replace(CONTROL, '?');
+  s = replaceUnsafe(s.replace(/\r\n|\r|\n/g, '\\n').replace(/\t/g, ' '), false, () => '?');
   if (s.length > max) s = `${s.slice(0, max - 1)}…`;
   s = s.replace(/`/g, "'").replace(/signed\s*:/gi, (m) => m.replace(':', '\\:'));
   return `\`${s}\``;
@@ -17,5 +17,5 @@ export function logValue(value: unknown, max = 120): string {
 
 /** Text for a terminal: line breaks and tabs kept, every other control character made visible. */
 export function terminalText(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(/\r/g, '\n').replace(CONTROL, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return replaceUnsafe(text.replace(/\r\n/g, '\n').replace(/\r/g, '\n'), true, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }

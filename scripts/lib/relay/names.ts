@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AliveError, UsageError } from '../errors.ts';
+import { replaceUnsafe } from '../text/unsafe-chars.ts';
 
 /**
  * Names that travel between peers become folder and file names on both sides, so they are
@@ -53,6 +54,6 @@ export function depositName(originalFileName: string, now: Date = new Date(), ra
 /** Shows untrusted text in a one-line message: line breaks and tabs become spaces, other control characters '?'. */
 export function printable(text: string, max = 120): string {
   // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\t\n\r]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  const clean = replaceUnsafe(text.replace(/[\t\n\r]+/g, ' '), false, () => '?');
   return clean.length > max ? `${clean.slice(0, max)}...` : clean;
 }

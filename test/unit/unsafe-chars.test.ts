@@ -1,0 +1,73 @@
+/**
+ * Untrusted text never reaches a terminal raw: every escaping helper shares one set of unsafe
+ * characters (controls, line separators, bidi overrides and isolates), each in its own format.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { replaceUnsafe, visibleEscape } from '../../scripts/lib/text/unsafe-chars.ts';
+import { printable as packagePrintable } from '../../scripts/lib/package/safe-path.ts';
+import { printable as relayPrintable } from '../../scripts/lib/relay/names.ts';
+import { printable as messagePrintable } from '../../scripts/lib/bus/message.ts';
+import { terminalText, logValue } from '../../scripts/lib/receive/text.ts';
+
+const RLO = '\u202e';
+const CSI = '\u009b';
+const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const hostile = `evil${RLO}txt.exe${CSI}31m\u2066x\u2069\u2028y\u001b[2J\tz\nw`;
+
+describe('one set of unsafe characters', () => {
+  it('replaceUnsafe keeps newline and tab only when asked', () => {
+    expect(replaceUnsafe('a\nb\tc\u001bd', true, () => '?')).toBe('a\nb\tc?d');
+    expect(replaceUnsafe('a\nb\tc\u001bd', false, () => '?')).toBe('a?b?c?d');
+    expect(visibleEscape('\u001b')).toBe('\\x1b');
+    expect(visibleEscape(RLO)).toBe('\\u{202e}');
+  });
+
+  it.each([
+    ['package errors', packagePrintable(hostile)],
+    ['relay errors', relayPrintable(hostile, 500)],
+    ['bus output', messagePrintable(hostile).replace(/[\n\t]/g, ' ')],
+    ['receive output', terminalText(hostile).replace(/[\n\t]/g, ' ')],
+    ['log values', logValue(hostile, 500)],
+  ])('%s show no raw control, separator or bidi character', (_name, shown) => {
+    expect(shown).not.toMatch(RAW);
+    expect(shown).toContain('evil');
+  });
+});
+
+describe('through the CLIs', () => {
+  const dist = (name: string) => join(__dirname, '..', '..', 'dist', `${name}.mjs`);
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'alive-unsafe-'));
+  });
+
+  it('an archive entry named with a bidi override is refused, its name shown escaped', () => {
+    const pkg = join(dir, 'bidi.walnut');
+    const py = `
+import tarfile, io
+with tarfile.open(${JSON.stringify(pkg)}, 'w:gz', format=tarfile.PAX_FORMAT) as t:
+    for name, data in [('manifest.yaml', b'format_version: "2.0.0"\\nsource:\\n  walnut: w\\nscope: snapshot\\ncreated: "2026-01-01T00:00:00Z"\\nencrypted: false\\nfiles:\\n'), ('notes${RLO}gpj.exe', b'x')]:
+        ti = tarfile.TarInfo(name); ti.size = len(data); t.addfile(ti, io.BytesIO(data))
+`;
+    const made = spawnSync('python3', ['-c', py], { encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    const out = join(dir, 'out');
+    const r = spawnSync(process.execPath, [dist('alive-p2p'), 'extract', pkg, '--output', out], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('notes\\u{202e}gpj.exe');
+    expect(r.stderr).not.toContain(RLO);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((e) => e.includes('alive-extract'))).toEqual([]);
+  });
+
+  it('an invalid receiver name with a C1 control is shown escaped', () => {
+    const r = spawnSync(process.execPath, [dist('dispatch'), 'inbox', `@bad${CSI}31m`, '--root', dir], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('\\x9b');
+    expect(r.stderr).not.toContain(CSI);
+  });
+});
