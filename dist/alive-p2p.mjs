@@ -61,31 +61,44 @@ var AliveError, UsageError, init_errors = __esm({
       /** A short machine-readable reason, for --json output and tests (e.g. "checksum_mismatch"). */
       code;
       exitCode;
+      fields;
       constructor(message, options = {}) {
-        super(message, options.cause === void 0 ? void 0 : { cause: options.cause }), this.code = options.code ?? "failed", this.exitCode = options.exitCode ?? 1;
+        super(message, options.cause === void 0 ? void 0 : { cause: options.cause }), this.code = options.code ?? "failed", this.exitCode = options.exitCode ?? 1, this.fields = options.fields;
       }
     }, UsageError = class extends AliveError {
       name = "UsageError";
-      constructor(message) {
-        super(message, { code: "usage", exitCode: 2 });
+      /** The command's usage text, printed on stderr after the error line (not part of --json). */
+      usage;
+      constructor(message, usage) {
+        super(message, { code: "usage", exitCode: 2 }), this.usage = usage;
       }
     };
   }
 });
 
-// scripts/lib/text/unsafe-chars.ts
-function replaceUnsafe(text, keepLayout, replace) {
-  return text.replace(UNSAFE, (c) => keepLayout && (c === `
-` || c === "	") ? c : replace(c));
-}
+// scripts/lib/text/untrusted.ts
 function visibleEscape(c) {
   let code = c.codePointAt(0);
   return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
 }
-var UNSAFE, init_unsafe_chars = __esm({
-  "scripts/lib/text/unsafe-chars.ts"() {
+function terminalText(text) {
+  return text.replace(/\r\n/g, `
+`).replace(UNSAFE, (c) => c === `
+` || c === "	" ? c : visibleEscape(c));
+}
+function inlineText(text, max = 200) {
+  let shown = text.replace(UNSAFE, (c) => c === `
+` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
+  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+}
+function logValue(value, max = 120) {
+  let s3 = String(value ?? "").replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " ");
+  return s3 = s3.replace(UNSAFE, "?"), s3.length > max && (s3 = `${s3.slice(0, max - 1)}…`), s3 = s3.replace(/`/g, "'").replace(/signed\s*:/gi, (m2) => m2.replace(":", "\\:")), `\`${s3}\``;
+}
+var UNSAFE, init_untrusted = __esm({
+  "scripts/lib/text/untrusted.ts"() {
     "use strict";
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
   }
 });
 
@@ -6126,7 +6139,7 @@ function requireLogin(login2, what = "LOGIN") {
   if (login2 === void 0 || login2 === "") throw new UsageError(`${what} is required`);
   if (!isValidLogin(login2))
     throw new UsageError(
-      `${what} '${printable2(login2)}' is not a valid login: use letters, digits, '-', '_' or '.', start with a letter or digit, at most 64 characters`
+      `${what} '${inlineText(login2)}' is not a valid login: use letters, digits, '-', '_' or '.', start with a letter or digit, at most 64 characters`
     );
   return login2;
 }
@@ -6141,18 +6154,14 @@ function depositName(originalFileName, now = /* @__PURE__ */ new Date(), random 
   let base = originalFileName.replace(/\.walnut$/i, "");
   base = base.replace(/[^A-Za-z0-9_.+-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[^A-Za-z0-9]+/, "").replace(/[.-]+$/, ""), base.length > 120 && (base = base.slice(0, 120).replace(/[.-]+$/, "")), base === "" && (base = "package");
   let name = `${base}-${utcStamp2(now)}-${random}.walnut`;
-  if (!isSafeDepositName(name)) throw new AliveError(`could not build a safe deposit name from '${printable2(originalFileName)}'`);
+  if (!isSafeDepositName(name)) throw new AliveError(`could not build a safe deposit name from '${inlineText(originalFileName)}'`);
   return name;
-}
-function printable2(text, max = 120) {
-  let clean = replaceUnsafe(text.replace(/[\t\n\r]+/g, " "), !1, () => "?");
-  return clean.length > max ? `${clean.slice(0, max)}...` : clean;
 }
 var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
   "scripts/lib/relay/names.ts"() {
     "use strict";
     init_errors();
-    init_unsafe_chars();
+    init_untrusted();
     LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
     DEPOSIT_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}\.walnut$/;
   }
@@ -6208,11 +6217,11 @@ function runGit(args, opts = {}) {
       clearTimeout(timer), errnoCode(e) === "ENOENT" ? reject(new AliveError("git is not installed or not on PATH; install git and try again", { code: "no_git" })) : reject(e);
     }), child.on("close", (code) => {
       clearTimeout(timer), untrackChild(child.pid);
-      let finish2 = () => {
+      let finish = () => {
         let stderr = Buffer.concat(err).toString("utf8").trim(), stdout = Buffer.concat(out).toString("utf8"), ok = (opts.okCodes ?? [0]).includes(code ?? -1);
         fileError ? reject(fileError) : tooLarge ? reject(new AliveError(`git ${describe3(args)} printed more than ${opts.maxStdoutBytes} bytes and was stopped`, { code: "git_output_too_large" })) : timedOut ? reject(new GitError(`git ${args[0] ?? ""} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, !0)) : ok ? resolve10({ code: code ?? 0, stdout, stderr }) : reject(new GitError(`git ${describe3(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, !1, stdout.slice(0, 64 * 1024)));
       };
-      file2 ? file2.end(finish2) : finish2();
+      file2 ? file2.end(finish) : finish();
     });
   });
 }
@@ -6220,7 +6229,7 @@ function describe3(args) {
   return args.filter((a) => !a.startsWith("-c") && !a.includes("=")).slice(0, 2).join(" ");
 }
 function lastLines(text) {
-  return redactUrls(printable2(text.split(`
+  return redactUrls(inlineText(text.split(`
 `).filter(Boolean).slice(-2).join(" / "), 400));
 }
 function redactUrls(text) {
@@ -6236,7 +6245,7 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
   "scripts/lib/relay/git-run.ts"() {
     "use strict";
     init_errors();
-    init_names();
+    init_untrusted();
     GitError = class extends AliveError {
       stderr;
       stdout;
@@ -6272,7 +6281,7 @@ function normaliseGitUrl(url2) {
   let trimmed = url2.trim();
   if (trimmed === "") throw new AliveError("the relay URL is empty", { code: "bad_url" });
   if (/[\u0000-\u001f]/.test(trimmed) || trimmed.startsWith("-"))
-    throw new AliveError(`'${printable2(trimmed)}' is not a usable Git URL`, { code: "bad_url" });
+    throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL`, { code: "bad_url" });
   return isLocalPath(trimmed) ? resolve9(trimmed) : trimmed;
 }
 async function initLocalBareRepo(path) {
@@ -6296,6 +6305,7 @@ var NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, MAX_KEY_BYTES, PACKAGE_
     init_errors();
     init_git_run();
     init_names();
+    init_untrusted();
     NETWORK_TIMEOUT_MS = 12e4, LOCAL_TIMEOUT_MS = 6e4, PUSH_ATTEMPTS = 8, MAX_KEY_BYTES = 64 * 1024, PACKAGE_FRIENDLY = ["-c", "core.compression=0", "-c", "pack.window=0"], configLocks = /* @__PURE__ */ new Map();
     README = `# walnut relay
 
@@ -6318,7 +6328,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
         return `refs/remotes/${remote}/${this.opts.branch}`;
       }
       static peerRemote(login2) {
-        if (!isValidLogin(login2)) throw new AliveError(`'${printable2(login2)}' is not a valid login`, { code: "bad_login" });
+        if (!isValidLogin(login2)) throw new AliveError(`'${inlineText(login2)}' is not a valid login`, { code: "bad_login" });
         return `peer-${login2}`;
       }
       /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
@@ -6488,7 +6498,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
           let parts = path.split("/");
           if (parts.length === 3 && parts[2] === ".gitkeep") continue;
           let [, sender, name] = parts;
-          parts.length === 3 && type === "blob" && sender && name && isValidLogin(sender) && isSafeDepositName(name) ? entries.push({ sender, name, path, blobSha: oid }) : ignored.push(printable2(path));
+          parts.length === 3 && type === "blob" && sender && name && isValidLogin(sender) && isSafeDepositName(name) ? entries.push({ sender, name, path, blobSha: oid }) : ignored.push(inlineText(path));
         }
         return entries.sort((a, b2) => a.path.localeCompare(b2.path)), { head, entries, ignored };
       }
@@ -10077,7 +10087,7 @@ function isStatus(err, ...codes) {
 }
 function githubMessage(err) {
   let data = err?.response?.data;
-  return data && typeof data == "object" && "message" in data && typeof data.message == "string" ? printable2(data.message, 300) : printable2(messageOf(err).replace(/ - https?:\/\/\S+$/, ""), 300);
+  return data && typeof data == "object" && "message" in data && typeof data.message == "string" ? inlineText(data.message, 300) : inlineText(messageOf(err).replace(/ - https?:\/\/\S+$/, ""), 300);
 }
 function githubError(err, doing, baseUrl) {
   if (err instanceof AliveError) return err;
@@ -10085,7 +10095,7 @@ function githubError(err, doing, baseUrl) {
   if (!hasResponse(err)) {
     let timedOut = /abort|timeout/i.test(`${err?.name} ${messageOf(err)}`);
     return new AliveError(
-      timedOut ? `GitHub at ${baseUrl} did not answer in time while ${doing}; check your connection and try again` : `could not reach GitHub at ${baseUrl} while ${doing}: ${printable2(messageOf(err), 300)}; check your connection and try again`,
+      timedOut ? `GitHub at ${baseUrl} did not answer in time while ${doing}; check your connection and try again` : `could not reach GitHub at ${baseUrl} while ${doing}: ${inlineText(messageOf(err), 300)}; check your connection and try again`,
       { code: timedOut ? "timeout" : "network", cause: err }
     );
   }
@@ -10099,7 +10109,7 @@ function githubError(err, doing, baseUrl) {
     let reset = Number(headers["x-ratelimit-reset"]), when = Number.isFinite(reset) && reset > 0 ? ` at ${new Date(reset * 1e3).toISOString()}` : " later", retryAfter = headers["retry-after"] !== void 0 ? ` (retry after ${String(headers["retry-after"])} s)` : "";
     return new AliveError(`GitHub's API rate limit is used up while ${doing}; try again${when}${retryAfter}`, { code: "rate_limited", cause: err });
   }
-  return status === 403 ? new AliveError(`GitHub refused ${doing} (403 ${msg}); the token may lack the 'repo' scope`, { code: "forbidden", cause: err }) : status !== void 0 && status >= 500 ? new AliveError(`GitHub failed while ${doing} (${status} ${msg}); try again in a few minutes`, { code: "server_error", cause: err }) : new AliveError(`GitHub refused ${doing} (${status ?? "?"} ${msg})`, { code: `http_${status ?? "error"}`, cause: err });
+  return status === 403 ? new AliveError(`GitHub refused ${doing} (403 ${msg}); the token may lack the 'repo' scope`, { code: "forbidden", cause: err }) : status !== void 0 && status >= 500 ? new AliveError(`GitHub failed while ${doing} (${status} ${msg}); try again in a few minutes`, { code: "server_error", cause: err }) : new AliveError(`GitHub refused ${doing} (${status ?? "?"} ${msg})`, { code: "http_refused", cause: err, fields: { http_status: status ?? null } });
 }
 function callSignal(timeoutMs, deadline) {
   let ms2 = deadline !== void 0 ? Math.min(timeoutMs, deadline - Date.now()) : timeoutMs;
@@ -10123,7 +10133,7 @@ var init_github_client = __esm({
     "use strict";
     init_dist_src5();
     init_errors();
-    init_names();
+    init_untrusted();
   }
 });
 
@@ -10149,7 +10159,7 @@ import { pipeline } from "node:stream/promises";
 function splitRepo(repo) {
   let cleaned = repo.replace(/^https?:\/\/github\.com\//i, "").replace(/\.git$/, "").replace(/\/+$/, ""), [owner, name, extra] = cleaned.split("/");
   if (!owner || !name || extra !== void 0 || !isValidLogin(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name))
-    throw new AliveError(`'${printable2(repo)}' is not a GitHub repository name of the form owner/repo`, { code: "bad_repo" });
+    throw new AliveError(`'${inlineText(repo)}' is not a GitHub repository name of the form owner/repo`, { code: "bad_repo" });
   return { owner, repo: name };
 }
 async function* jsonBlobBody(path) {
@@ -10169,6 +10179,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
     init_git_transport();
     init_names();
     init_constants();
+    init_untrusted();
     CONTENTS_API_MAX_BYTES = 1024 * 1024, CALL_TIMEOUT_MS = 3e4, TRANSFER_TIMEOUT_MS = 30 * 6e4, WRITE_ATTEMPTS = 4;
     GithubTransport = class {
       kind = "github";
@@ -10443,7 +10454,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
             let parts = e.path.split("/");
             if (parts.length === 2 && parts[1] === ".gitkeep") continue;
             let [sender, name] = parts;
-            parts.length === 2 && e.type === "blob" && sender && name && isValidLogin(sender) && isSafeDepositName(name) ? entries.push({ sender, name, path: `inbox/${e.path}`, blobSha: e.sha, ...e.size !== void 0 ? { size: e.size } : {} }) : ignored.push(printable2(`inbox/${e.path}`));
+            parts.length === 2 && e.type === "blob" && sender && name && isValidLogin(sender) && isSafeDepositName(name) ? entries.push({ sender, name, path: `inbox/${e.path}`, blobSha: e.sha, ...e.size !== void 0 ? { size: e.size } : {} }) : ignored.push(inlineText(`inbox/${e.path}`));
           }
           return entries.sort((a, b2) => a.path.localeCompare(b2.path)), { head, entries, ignored };
         } catch (err) {
@@ -10546,63 +10557,399 @@ var DEFAULT_API_URL, init_token = __esm({
   }
 });
 
-// scripts/lib/cli/main.ts
+// scripts/lib/cli/command.ts
 init_errors();
-function runMain(fn) {
-  Promise.resolve().then(() => fn(process.argv.slice(2))).then(
-    (code) => finish(code ?? 0),
-    (err) => {
-      process.env.ALIVE_DEBUG === "1" && err instanceof Error && process.stderr.write(`${err.stack}
-`), err instanceof AliveError ? (process.stderr.write(`error: ${err.message}
-`), finish(err.exitCode)) : (process.stderr.write(
-        `error: unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)
-`
-      ), finish(1));
+import { parseArgs } from "node:util";
+
+// scripts/lib/version.ts
+var ALIVE_VERSION = "0.1.0";
+
+// scripts/lib/cli/command.ts
+var COMMON = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" }
+};
+function defineCommand(spec) {
+  let acceptsJson = spec.json !== !1, options = {
+    ...spec.options,
+    ...COMMON,
+    ...acceptsJson ? { json: { type: "boolean" } } : {}
+  };
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help: spec.usage,
+    async invoke(argv, io2, path = [spec.name]) {
+      let jsonRequested = acceptsJson && argv.includes("--json");
+      return guard(io2, jsonRequested, async () => {
+        let parsed;
+        try {
+          parsed = parseArgs({ args: argv, options, strict: !0, allowPositionals: !0 });
+        } catch (err) {
+          throw new UsageError(cleanParseArgsMessage(err), spec.usage);
+        }
+        let values = parsed.values;
+        if (values.help === !0)
+          return writeLine(io2.stdout, spec.usage), 0;
+        if (values.version === !0)
+          return writeLine(io2.stdout, versionLine(path)), 0;
+        let { min, max } = spec.positionals ?? { min: 0, max: 0 }, n = parsed.positionals.length;
+        if (n < min) throw new UsageError("missing argument", spec.usage);
+        if (n > max) throw new UsageError(`unexpected argument '${parsed.positionals[max]}'`, spec.usage);
+        let ctx = makeContext(io2, values.json === !0, spec.usage, values, parsed.positionals);
+        return await spec.run(ctx) ?? 0;
+      });
     }
-  );
+  };
 }
-function finish(code) {
-  process.exitCode = code;
+function defineGroup(spec) {
+  let byName = new Map(spec.commands.map((c) => [c.name, c])), width = Math.max(...spec.commands.map((c) => c.name.length)), list = spec.commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join(`
+`), help = [`usage: ${spec.name} <command> [options]`, spec.intro, `Commands:
+${list}`, spec.outro ?? `Run '${spec.name} <command> --help' for a command's options.`].filter((part) => part !== void 0 && part !== "").join(`
+
+`);
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help,
+    async invoke(argv, io2, path = [spec.name]) {
+      let [first, ...rest] = argv;
+      if (first === "--help" || first === "-h" || first === "help")
+        return writeLine(io2.stdout, help), 0;
+      if (first === "--version")
+        return writeLine(io2.stdout, versionLine(path)), 0;
+      let command = first === void 0 ? void 0 : byName.get(first);
+      return command ? command.invoke(rest, io2, [...path, command.name]) : guard(io2, argv.includes("--json"), () => {
+        throw first === void 0 ? new UsageError("a command is required", help) : new UsageError(`unknown command '${first}'`, help);
+      });
+    }
+  };
 }
-function printJson(value) {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}
+function runEntry(command) {
+  let quietOnClosedPipe = (err) => {
+    throw err.code === "EPIPE" && process.exit(process.exitCode ?? 0), err;
+  };
+  process.stdout.on("error", quietOnClosedPipe), process.stderr.on("error", quietOnClosedPipe), command.invoke(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
+}
+function makeContext(io2, json2, usage, values, positionals) {
+  return {
+    values,
+    positionals,
+    json: json2,
+    io: io2,
+    print: (text = "") => writeLine(io2.stdout, text),
+    printJson: (value) => writeLine(io2.stdout, JSON.stringify(value, null, 2)),
+    warn: (text) => writeLine(io2.stderr, `warning: ${text}`),
+    usageError: (message) => {
+      throw new UsageError(message, usage);
+    },
+    required: (value, flag) => {
+      if (value === void 0 || value === "") throw new UsageError(`${flag} is required`, usage);
+      return value;
+    }
+  };
+}
+async function guard(io2, json2, fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    process.env.ALIVE_DEBUG === "1" && err instanceof Error && writeLine(io2.stderr, err.stack ?? err.message);
+    let failure2 = err instanceof AliveError ? err : new AliveError(`unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)`, {
+      code: "unexpected"
+    });
+    return json2 && writeLine(io2.stdout, JSON.stringify({ ok: !1, ...failure2.fields, error: { code: failure2.code, message: failure2.message } }, null, 2)), writeLine(io2.stderr, `error: ${failure2.message}`), failure2 instanceof UsageError && failure2.usage !== void 0 && writeLine(io2.stderr, failure2.usage), failure2.exitCode;
+  }
+}
+function versionLine(path) {
+  return `${path.join(" ")} (alive) ${ALIVE_VERSION}`;
+}
+function writeLine(stream, text) {
+  stream.write(`${text}
 `);
 }
-function printLine(text = "") {
-  process.stdout.write(`${text}
-`);
+function cleanParseArgsMessage(err) {
+  return messageOf(err).split(". To ")[0].replace(/\.$/, "");
 }
-function warn(text) {
-  process.stderr.write(`warning: ${text}
-`);
+function legacyCommand(name, summary, run) {
+  return {
+    name,
+    summary,
+    help: summary,
+    async invoke(argv, io2, path = [name]) {
+      return argv[0] === "--version" ? (writeLine(io2.stdout, versionLine(path)), 0) : guard(io2, !1, async () => await run(argv) ?? 0);
+    }
+  };
 }
 
-// scripts/lib/cli/subcommands.ts
+// scripts/lib/crypto/commands/keygen.ts
+import { resolve } from "node:path";
+
+// scripts/lib/crypto/keys.ts
 init_errors();
-function runSubcommand(argv, usage, commands2) {
-  let [name, ...rest] = argv;
-  if (name === "--help" || name === "-h" || name === "help")
-    return printLine(usage), 0;
-  if (name === void 0) throw new UsageError(`a command is required
-${usage}`);
-  let command = Object.hasOwn(commands2, name) ? commands2[name] : void 0;
-  if (!command) throw new UsageError(`unknown command '${name}'
-${usage}`);
-  return command(rest);
+import { createHash, createPrivateKey, createPublicKey, generateKeyPair } from "node:crypto";
+import { closeSync as closeSync2, fsyncSync as fsyncSync2, linkSync, lstatSync, mkdirSync as mkdirSync2, openSync as openSync2, readFileSync, statSync, writeSync as writeSync2 } from "node:fs";
+import { join as join2 } from "node:path";
+
+// scripts/lib/fs/atomic.ts
+import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, mkdirSync } from "node:fs";
+import { dirname, basename, join } from "node:path";
+import { randomBytes } from "node:crypto";
+function siblingTempPath(target, tag = "tmp") {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.${tag}`);
 }
+function writeFileAtomic(target, data, options = {}) {
+  mkdirSync(dirname(target), { recursive: !0 });
+  let tmp = siblingTempPath(target);
+  writeNewFileDurably(tmp, data, options.mode ?? 420);
+  try {
+    renameSync(tmp, target);
+  } catch (err) {
+    throw safeUnlink(tmp), err;
+  }
+  fsyncDir(dirname(target));
+}
+function writeNewFileDurably(path, data, mode = 420) {
+  let fd = openSync(path, "wx", mode);
+  try {
+    let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
+    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    throw closeSync(fd), safeUnlink(path), err;
+  }
+  closeSync(fd);
+}
+function writeJsonAtomic(target, value, options = {}) {
+  writeFileAtomic(target, `${JSON.stringify(value, null, 2)}
+`, options);
+}
+function fsyncDir(dir) {
+  try {
+    let fd = openSync(dir, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+  }
+}
+function safeUnlink(path) {
+  try {
+    unlinkSync(path);
+  } catch {
+  }
+}
+
+// scripts/lib/crypto/keys.ts
+var MIN_RSA_BITS = 2048, KEYGEN_RSA_BITS = 4096, MAX_PEM_BYTES = 64 * 1024, PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]), PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "RSA PRIVATE KEY"]);
+function firstPemLabel(text) {
+  return /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1];
+}
+function readKeyFile(path, kind) {
+  let size;
+  try {
+    let st2 = statSync(path);
+    if (!st2.isFile()) throw new AliveError(`${kind} key ${path} is not a file`, { code: "bad_key" });
+    size = st2.size;
+  } catch (err) {
+    if (err instanceof AliveError) throw err;
+    let code = errnoCode(err);
+    throw code === "ENOENT" || code === "ENOTDIR" ? new AliveError(`${kind} key file not found: ${path}`, { code: "key_not_found" }) : new AliveError(`cannot read ${kind} key ${path} (${code ?? "unknown error"})`, { code: "bad_key" });
+  }
+  if (size > MAX_PEM_BYTES)
+    throw new AliveError(`${path} is not a PEM ${kind} key (it is ${size} bytes; key files are a few KB)`, { code: "bad_key" });
+  try {
+    return readFileSync(path, "utf8");
+  } catch (err) {
+    throw new AliveError(`cannot read ${kind} key ${path} (${errnoCode(err) ?? "unknown error"})`, { code: "bad_key" });
+  }
+}
+function checkRsa(key, source) {
+  if (key.asymmetricKeyType !== "rsa")
+    throw new AliveError(`${source} is a ${key.asymmetricKeyType ?? "non-asymmetric"} key; alive needs an RSA key (make one with 'alive-p2p keygen')`, {
+      code: "bad_key"
+    });
+  let bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < MIN_RSA_BITS)
+    throw new AliveError(`${source} is an RSA-${bits} key, too small: alive needs at least ${MIN_RSA_BITS} bits (keygen makes ${KEYGEN_RSA_BITS})`, {
+      code: "bad_key"
+    });
+  return key;
+}
+function publicKeyFromPem(pem, source = "the key") {
+  let label = firstPemLabel(pem);
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem))
+    throw new AliveError(`${source} is a private key, not a PEM public key: give the public key (public.pem), and never share the private one`, {
+      code: "bad_key"
+    });
+  if (label === void 0 || !PUBLIC_LABELS.has(label))
+    throw new AliveError(`${source} is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----")`, { code: "bad_key" });
+  if ((pem.match(/-----BEGIN /g) ?? []).length > 1)
+    throw new AliveError(`${source} holds more than one PEM block; a public key file holds exactly one public key`, { code: "bad_key" });
+  let key;
+  try {
+    key = createPublicKey({ key: pem, format: "pem" });
+  } catch {
+    throw new AliveError(`${source} is not a PEM public key (its PEM block does not parse)`, { code: "bad_key" });
+  }
+  return checkRsa(key, source);
+}
+function loadPublicKey(path) {
+  return publicKeyFromPem(readKeyFile(path, "public"), path);
+}
+function loadPrivateKey(path) {
+  let pem = readKeyFile(path, "private"), label = firstPemLabel(pem);
+  if (label === "ENCRYPTED PRIVATE KEY")
+    throw new AliveError(`private key ${path} is protected by a password; alive needs an unencrypted key file (mode 0600)`, {
+      code: "bad_key"
+    });
+  if (label !== void 0 && PUBLIC_LABELS.has(label))
+    throw new AliveError(`${path} is a public key, not a PEM private key: give your private key (private.pem)`, { code: "bad_key" });
+  if (label === "OPENSSH PRIVATE KEY")
+    throw new AliveError(`${path} is an OpenSSH key; alive needs a PEM RSA key (make one with 'alive-p2p keygen')`, { code: "bad_key" });
+  if (label === void 0 || !PRIVATE_LABELS.has(label))
+    throw new AliveError(`${path} is not a PEM private key (expected "-----BEGIN PRIVATE KEY-----")`, { code: "bad_key" });
+  if (process.platform !== "win32") {
+    let mode = statSync(path).mode & 511;
+    if ((mode & 63) !== 0)
+      throw new AliveError(
+        `private key ${path} is accessible to other users (mode 0${mode.toString(8)}); run 'chmod 600 ${path}', and consider making a new key if others may have read it`,
+        { code: "key_permissions" }
+      );
+  }
+  let key;
+  try {
+    key = createPrivateKey({ key: pem, format: "pem" });
+  } catch {
+    throw new AliveError(`${path} is not a PEM private key (its PEM block does not parse)`, { code: "bad_key" });
+  }
+  return checkRsa(key, path);
+}
+function spkiDer(key) {
+  return (key.type === "private" ? createPublicKey(key) : key).export({ type: "spki", format: "der" });
+}
+function fingerprint(key) {
+  return createHash("sha256").update(spkiDer(key)).digest("hex");
+}
+function formatFingerprint(hex3) {
+  if (!/^[0-9a-f]{64}$/.test(hex3)) throw new RangeError("a fingerprint is 64 lowercase hex characters");
+  return `SHA256:${hex3.match(/.{4}/g).join(":")}`;
+}
+function generateRsa(bits) {
+  return new Promise((resolve10, reject) => {
+    generateKeyPair(
+      "rsa",
+      {
+        modulusLength: bits,
+        publicExponent: 65537,
+        publicKeyEncoding: { type: "spki", format: "pem" },
+        privateKeyEncoding: { type: "pkcs8", format: "pem" }
+      },
+      (err, publicKey, privateKey) => err ? reject(err) : resolve10({ publicKey, privateKey })
+    );
+  });
+}
+function exists(path) {
+  try {
+    return lstatSync(path), !0;
+  } catch {
+    return !1;
+  }
+}
+function writeNewFile(target, data, mode) {
+  let tmp = siblingTempPath(target, "new"), write = (path) => {
+    let fd = openSync2(path, "wx", mode);
+    try {
+      let buf = Buffer.from(data, "utf8"), off = 0;
+      for (; off < buf.length; ) off += writeSync2(fd, buf, off, buf.length - off);
+      fsyncSync2(fd);
+    } finally {
+      closeSync2(fd);
+    }
+  };
+  try {
+    write(tmp), linkSync(tmp, target);
+  } catch (err) {
+    let code = errnoCode(err);
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV" && code !== "ENOSYS") throw err;
+    safeUnlink(tmp), write(target);
+  } finally {
+    safeUnlink(tmp);
+  }
+}
+async function generateRsaKeyPair(dir) {
+  let privateKeyPath = join2(dir, "private.pem"), publicKeyPath = join2(dir, "public.pem");
+  for (let path of [privateKeyPath, publicKeyPath])
+    if (exists(path))
+      throw new AliveError(
+        `${path} already exists; keygen never replaces a key (peers may hold its public half). Move it away first, or choose another --out folder`,
+        { code: "key_exists" }
+      );
+  try {
+    mkdirSync2(dir, { recursive: !0, mode: 448 });
+  } catch (err) {
+    throw new AliveError(`cannot create the key folder ${dir} (${errnoCode(err) ?? "unknown error"})`, { code: "io" });
+  }
+  let { publicKey, privateKey } = await generateRsa(KEYGEN_RSA_BITS);
+  try {
+    writeNewFile(privateKeyPath, privateKey, 384);
+  } catch (err) {
+    throw errnoCode(err) === "EEXIST" ? new AliveError(`${privateKeyPath} appeared while the key was being made; nothing was replaced`, { code: "key_exists" }) : new AliveError(`cannot write ${privateKeyPath} (${errnoCode(err) ?? "unknown error"})`, { code: "io" });
+  }
+  try {
+    writeNewFile(publicKeyPath, publicKey, 420);
+  } catch (err) {
+    safeUnlink(privateKeyPath);
+    let why = errnoCode(err) === "EEXIST" ? "it appeared while the key was being made" : errnoCode(err) ?? "unknown error";
+    throw new AliveError(`cannot write ${publicKeyPath} (${why}); no key was made`, { code: "io" });
+  }
+  return fsyncDir(dir), { privateKeyPath, publicKeyPath, fingerprint: fingerprint(createPublicKey(publicKey)) };
+}
+
+// scripts/lib/crypto/commands/keygen.ts
+var keygenCommand = defineCommand({
+  name: "keygen",
+  summary: "make an RSA-4096 key pair",
+  usage: `usage: alive-p2p keygen --out DIR [--json]
+
+Makes an RSA-4096 key pair in DIR (created with mode 0700 if missing):
+  DIR/private.pem   PKCS#8, mode 0600 — keep it secret, never share it
+  DIR/public.pem    SubjectPublicKeyInfo — give this one to peers
+An existing key is never replaced.
+
+Options:
+  --out DIR   folder for the two files (the relay uses $ALIVE_HOME/relay/keys)
+  --json      print {private_key, public_key, fingerprint} as one JSON object
+  -h, --help  show this help`,
+  options: { out: { type: "string" } },
+  async run(ctx) {
+    let out = resolve(ctx.required(ctx.values.out, "--out"));
+    !ctx.json && process.stderr.isTTY && ctx.io.stderr.write(`making an RSA-4096 key pair (a few seconds)...
+`);
+    let pair = await generateRsaKeyPair(out);
+    if (ctx.json) {
+      ctx.printJson({ ok: !0, private_key: pair.privateKeyPath, public_key: pair.publicKeyPath, fingerprint: pair.fingerprint });
+      return;
+    }
+    ctx.print(`private key: ${pair.privateKeyPath} (mode 0600; keep it secret)`), ctx.print(`public key:  ${pair.publicKeyPath} (give this one to peers)`), ctx.print(`fingerprint: ${formatFingerprint(pair.fingerprint)}`);
+  }
+});
 
 // scripts/lib/package/commands.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // scripts/lib/cli/args.ts
 init_errors();
-import { parseArgs } from "node:util";
+import { parseArgs as parseArgs2 } from "node:util";
 function parseCommandArgs(argv, options, opts) {
   let allOptions = { ...options, help: { type: "boolean", short: "h" } }, parsed;
   try {
-    parsed = parseArgs({ args: argv, options: allOptions, strict: !0, allowPositionals: !0 });
+    parsed = parseArgs2({ args: argv, options: allOptions, strict: !0, allowPositionals: !0 });
   } catch (err) {
-    throw new UsageError(`${cleanParseArgsMessage(err)}
+    throw new UsageError(`${cleanParseArgsMessage2(err)}
 ${opts.usage}`);
   }
   let values = parsed.values;
@@ -10616,7 +10963,7 @@ ${opts.usage}`);
   }
   return { values, positionals: parsed.positionals };
 }
-function cleanParseArgsMessage(err) {
+function cleanParseArgsMessage2(err) {
   return (err instanceof Error ? err.message : String(err)).split(". To ")[0].replace(/\.$/, "");
 }
 function requireFlag(value, flag, usage) {
@@ -10630,6 +10977,21 @@ function parsePositiveInt(value, flag) {
       throw new UsageError(`${flag} takes a positive whole number, got '${value}'`);
     return Number(value);
   }
+}
+
+// scripts/lib/cli/main.ts
+init_errors();
+function printJson(value) {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}
+`);
+}
+function printLine(text = "") {
+  process.stdout.write(`${text}
+`);
+}
+function warn(text) {
+  process.stderr.write(`warning: ${text}
+`);
 }
 
 // scripts/lib/cli/progress.ts
@@ -25916,7 +26278,6 @@ function truncate(s3) {
 }
 
 // scripts/lib/package/safe-path.ts
-init_unsafe_chars();
 var DRIVE = /^[A-Za-z]:/, CONTROL = /[\u0000-\u001f\u007f]/;
 function unsafePathReason(p2) {
   if (p2 === "") return "empty path";
@@ -25944,15 +26305,12 @@ function normaliseMemberName(name) {
 function compareCodePoints(a, b2) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b2, "utf8"));
 }
-function printable(s3) {
-  return replaceUnsafe(s3, !1, (c) => c === `
-` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
-}
 
 // scripts/lib/package/manifest.ts
+init_untrusted();
 var FORMAT_VERSION = "2.0.0", MANIFEST_NAME = "manifest.yaml", SCOPES = ["full", "bundle", "snapshot"], HEX64 = /^[0-9a-f]{64}$/;
 function fail(message, code = "bad_manifest") {
-  throw new AliveError(`invalid manifest.yaml: ${printable(message)}`, { code });
+  throw new AliveError(`invalid manifest.yaml: ${inlineText(message)}`, { code });
 }
 var fileSchema = external_exports.object({
   path: external_exports.string(),
@@ -26060,7 +26418,7 @@ function generationOf(version2) {
   if (m2 && m2[1] === "2") return Number(m2[2] ?? 0) >= 1 ? "v3" : "v2";
   if (m2 && m2[1] === "1" && (m2[2] ?? "0") === "1") return "v1";
   throw new AliveError(
-    `unsupported package format_version '${printable(version2)}': this version of alive reads 2.x packages (and 1.1 capsules); ask the sender to share again with a compatible version, or update alive`,
+    `unsupported package format_version '${inlineText(version2)}': this version of alive reads 2.x packages (and 1.1 capsules); ask the sender to share again with a compatible version, or update alive`,
     { code: "unsupported_version" }
   );
 }
@@ -26095,53 +26453,50 @@ function utcStamp(d = /* @__PURE__ */ new Date()) {
 
 // scripts/lib/package/create.ts
 init_errors();
-import { existsSync as existsSync4, statSync as statSync3 } from "node:fs";
-import { basename as basename2, join as join4, resolve, dirname as dirname3 } from "node:path";
+import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
+import { basename as basename2, join as join5, resolve as resolve2, dirname as dirname3 } from "node:path";
 import { homedir } from "node:os";
-
-// scripts/lib/version.ts
-var ALIVE_VERSION = "0.1.0";
 
 // scripts/lib/package/collect.ts
 var import_ignore = __toESM(require_ignore(), 1);
 init_errors();
-import { lstatSync, readdirSync as readdirSync2, realpathSync, statSync as statSync2, existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join as join2, sep } from "node:path";
+import { lstatSync as lstatSync2, readdirSync as readdirSync2, realpathSync, statSync as statSync3, existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { join as join4, sep } from "node:path";
 
 // scripts/lib/walnut/layout.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { existsSync, readdirSync, statSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, statSync as statSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
 var BUNDLE_MANIFEST = "context.manifest.yaml";
 function isDir(p2) {
   try {
-    return statSync(p2).isDirectory();
+    return statSync2(p2).isDirectory();
   } catch {
     return !1;
   }
 }
 function isWalnut(dir) {
-  return existsSync(join(dir, "_kernel", "key.md"));
+  return existsSync(join3(dir, "_kernel", "key.md"));
 }
 var SYSTEM_ROOT_NAMES = /* @__PURE__ */ new Set(["_kernel", "bundles", "_core", "node_modules", "__pycache__"]);
 function listBundles(walnut) {
-  let out = [], v2Root = join(walnut, "bundles");
+  let out = [], v2Root = join3(walnut, "bundles");
   if (isDir(v2Root))
     for (let e of readdirSync(v2Root, { withFileTypes: !0 }))
       e.isDirectory() && !e.name.startsWith(".") && out.push({ name: e.name, relPath: `bundles/${e.name}`, layout: "v2" });
   for (let e of readdirSync(walnut, { withFileTypes: !0 }))
-    !e.isDirectory() || e.name.startsWith(".") || SYSTEM_ROOT_NAMES.has(e.name) || existsSync(join(walnut, e.name, BUNDLE_MANIFEST)) && !isWalnut(join(walnut, e.name)) && out.push({ name: e.name, relPath: e.name, layout: "v3" });
+    !e.isDirectory() || e.name.startsWith(".") || SYSTEM_ROOT_NAMES.has(e.name) || existsSync(join3(walnut, e.name, BUNDLE_MANIFEST)) && !isWalnut(join3(walnut, e.name)) && out.push({ name: e.name, relPath: e.name, layout: "v3" });
   return out.sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0);
 }
 function walnutLayout(walnut) {
-  return isDir(join(walnut, "bundles")) || isDir(join(walnut, "_kernel", "_generated")) ? "v2" : "v3";
+  return isDir(join3(walnut, "bundles")) || isDir(join3(walnut, "_kernel", "_generated")) ? "v2" : "v3";
 }
 function bundleSensitivity(bundleDir) {
-  let file2 = join(bundleDir, BUNDLE_MANIFEST);
+  let file2 = join3(bundleDir, BUNDLE_MANIFEST);
   if (!existsSync(file2)) return { sensitive: !1 };
   let doc;
   try {
-    doc = (0, import_yaml.parse)(readFileSync(file2, "utf8"));
+    doc = (0, import_yaml.parse)(readFileSync2(file2, "utf8"));
   } catch {
     return { sensitive: !0, reason: `${BUNDLE_MANIFEST} cannot be read as YAML, so its sensitivity is unknown` };
   }
@@ -26161,9 +26516,9 @@ function excludedPath(rel) {
   return /(^|\/)_kernel\/_generated(\/|$)/.test(rel) || /(^|\/)\.alive\/_squirrels(\/|$)/.test(rel);
 }
 function loadIgnore(walnut) {
-  let file2 = join2(walnut, ".walnutignore");
+  let file2 = join4(walnut, ".walnutignore");
   if (existsSync2(file2))
-    return (0, import_ignore.default)().add(readFileSync2(file2, "utf8"));
+    return (0, import_ignore.default)().add(readFileSync3(file2, "utf8"));
 }
 function collectWalnut(opts) {
   let walnut = opts.walnut, walnutReal;
@@ -26172,13 +26527,13 @@ function collectWalnut(opts) {
   } catch (err) {
     throw new AliveError(`walnut folder ${walnut} does not exist (${errnoCode(err) ?? "unreadable"})`, { code: "no_walnut" });
   }
-  if (!statSync2(walnutReal).isDirectory()) throw new AliveError(`${walnut} is not a folder`, { code: "no_walnut" });
+  if (!statSync3(walnutReal).isDirectory()) throw new AliveError(`${walnut} is not a folder`, { code: "no_walnut" });
   if (!isWalnut(walnutReal))
     throw new AliveError(`${walnut} is not a walnut: it has no _kernel/key.md. Point --walnut at a walnut folder`, {
       code: "no_walnut"
     });
   let ig = loadIgnore(walnutReal), result2 = { files: [], bundles: [], heldBack: [], skipped: [] }, ctx = { walnutReal, ig, result: result2, allowSensitive: opts.allowSensitive }, addKernel = (name, required2) => {
-    let rel = `_kernel/${name}`, abs = join2(walnutReal, "_kernel", name);
+    let rel = `_kernel/${name}`, abs = join4(walnutReal, "_kernel", name);
     if (!existsSync2(abs)) {
       if (required2) throw new AliveError(`${rel} is missing from ${walnut}`, { code: "no_walnut" });
       return;
@@ -26210,7 +26565,7 @@ function collectWalnut(opts) {
         throw new AliveError(`bundle '${name}' not found in ${walnut} (bundles here: ${names})`, { code: "no_bundle" });
       }
     }
-    let sensitive = opts.bundles.map((n) => ({ n, s: bundleSensitivity(join2(walnutReal, byName.get(n).relPath)) })).filter((x) => x.s.sensitive);
+    let sensitive = opts.bundles.map((n) => ({ n, s: bundleSensitivity(join4(walnutReal, byName.get(n).relPath)) })).filter((x) => x.s.sensitive);
     if (sensitive.length > 0 && !opts.allowSensitive)
       throw new AliveError(
         `bundle${sensitive.length > 1 ? "s" : ""} ${sensitive.map((x) => `'${x.n}' (${x.s.reason})`).join(", ")} ${sensitive.length > 1 ? "are" : "is"} marked sensitive; confirm with the owner and pass --allow-sensitive to share anyway`,
@@ -26223,12 +26578,12 @@ function collectWalnut(opts) {
     for (let b2 of all) addBundle(ctx, b2);
     let bundleRoots = new Set(all.filter((b2) => b2.layout === "v3").map((b2) => b2.name));
     for (let e of readdirSync2(walnutReal))
-      ROOT_EXCLUDES.has(e) || e.startsWith(".") || bundleRoots.has(e) || addEntry(ctx, join2(walnutReal, e), e, e);
+      ROOT_EXCLUDES.has(e) || e.startsWith(".") || bundleRoots.has(e) || addEntry(ctx, join4(walnutReal, e), e, e);
   }
   return result2.files = sortFiles(result2.files), result2;
 }
 function addBundle(ctx, b2) {
-  let abs = join2(ctx.walnutReal, b2.relPath), s3 = bundleSensitivity(abs);
+  let abs = join4(ctx.walnutReal, b2.relPath), s3 = bundleSensitivity(abs);
   if (s3.sensitive && !ctx.allowSensitive) {
     ctx.result.heldBack.push({ bundle: b2.name, reason: s3.reason ?? "sensitive" });
     return;
@@ -26240,7 +26595,7 @@ function addEntry(ctx, abs, rel, pkgPath) {
   if (excludedName(name) || excludedPath(rel)) return;
   let st2;
   try {
-    st2 = lstatSync(abs);
+    st2 = lstatSync2(abs);
   } catch {
     return;
   }
@@ -26257,7 +26612,7 @@ function addEntry(ctx, abs, rel, pkgPath) {
         ctx.result.skipped.push({ path: rel, reason: "symlink points outside the walnut" });
         return;
       }
-      let target = statSync2(real);
+      let target = statSync3(real);
       if (!target.isFile()) {
         ctx.result.skipped.push({ path: rel, reason: "symlink to a folder (not followed)" });
         return;
@@ -26284,7 +26639,7 @@ function walkDir(ctx, abs, rel, pkgPath) {
       ctx.result.skipped.push({ path: rel, reason: "nested walnut (share it on its own)" });
       return;
     }
-    if (!topOfBundle && existsSync2(join2(abs, BUNDLE_MANIFEST))) {
+    if (!topOfBundle && existsSync2(join4(abs, BUNDLE_MANIFEST))) {
       let s3 = bundleSensitivity(abs);
       if (s3.sensitive && !ctx.allowSensitive) {
         ctx.result.heldBack.push({ bundle: rel, reason: s3.reason ?? "sensitive" });
@@ -26298,7 +26653,7 @@ function walkDir(ctx, abs, rel, pkgPath) {
   } catch (err) {
     throw new AliveError(`cannot read folder ${rel} (${errnoCode(err) ?? "error"})`, { code: "unreadable" });
   }
-  for (let n of names) addEntry(ctx, join2(abs, n), `${rel}/${n}`, `${pkgPath}/${n}`);
+  for (let n of names) addEntry(ctx, join4(abs, n), `${rel}/${n}`, `${pkgPath}/${n}`);
 }
 function pushFile(ctx, source, rel, pkgPath, st2) {
   {
@@ -26321,7 +26676,7 @@ function pushFile(ctx, source, rel, pkgPath, st2) {
 // scripts/lib/package/file-source.ts
 init_errors();
 import { createReadStream } from "node:fs";
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // scripts/lib/package/yaml-strip.ts
 import { Transform } from "node:stream";
@@ -26365,7 +26720,7 @@ function unreadable(file2, err) {
   );
 }
 async function digestPackedBytes(file2) {
-  let hash2 = createHash("sha256"), size = 0;
+  let hash2 = createHash2("sha256"), size = 0;
   try {
     for await (let chunk of openPackedBytes(file2))
       hash2.update(chunk), size += chunk.length;
@@ -26375,7 +26730,7 @@ async function digestPackedBytes(file2) {
   return { sha256: hash2.digest("hex"), size };
 }
 async function* packedBytesChecked(file2, expected) {
-  let hash2 = createHash("sha256");
+  let hash2 = createHash2("sha256");
   try {
     for await (let chunk of openPackedBytes(file2))
       hash2.update(chunk), yield chunk;
@@ -26389,60 +26744,9 @@ async function* packedBytesChecked(file2, expected) {
 // scripts/lib/package/archive-out.ts
 init_errors();
 import { open as open2 } from "node:fs/promises";
-import { linkSync, unlinkSync as unlinkSync2, existsSync as existsSync3, renameSync as renameSync2 } from "node:fs";
-import { createHash as createHash2 } from "node:crypto";
+import { linkSync as linkSync2, unlinkSync as unlinkSync2, existsSync as existsSync3, renameSync as renameSync2 } from "node:fs";
+import { createHash as createHash3 } from "node:crypto";
 import { dirname as dirname2 } from "node:path";
-
-// scripts/lib/fs/atomic.ts
-import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, mkdirSync } from "node:fs";
-import { dirname, basename, join as join3 } from "node:path";
-import { randomBytes } from "node:crypto";
-function siblingTempPath(target, tag = "tmp") {
-  return join3(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.${tag}`);
-}
-function writeFileAtomic(target, data, options = {}) {
-  mkdirSync(dirname(target), { recursive: !0 });
-  let tmp = siblingTempPath(target);
-  writeNewFileDurably(tmp, data, options.mode ?? 420);
-  try {
-    renameSync(tmp, target);
-  } catch (err) {
-    throw safeUnlink(tmp), err;
-  }
-  fsyncDir(dirname(target));
-}
-function writeNewFileDurably(path, data, mode = 420) {
-  let fd = openSync(path, "wx", mode);
-  try {
-    let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
-    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-  } catch (err) {
-    throw closeSync(fd), safeUnlink(path), err;
-  }
-  closeSync(fd);
-}
-function writeJsonAtomic(target, value, options = {}) {
-  writeFileAtomic(target, `${JSON.stringify(value, null, 2)}
-`, options);
-}
-function fsyncDir(dir) {
-  try {
-    let fd = openSync(dir, "r");
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-  }
-}
-function safeUnlink(path) {
-  try {
-    unlinkSync(path);
-  } catch {
-  }
-}
 
 // scripts/lib/package/gzip-writer.ts
 import { gzip, deflateRawSync, constants } from "node:zlib";
@@ -29196,7 +29500,7 @@ async function writeTarGz(output3, fill, gzipOptions = {}) {
       code: "unwritable"
     });
   }
-  let hash2 = createHash2("sha256"), bytes = 0;
+  let hash2 = createHash3("sha256"), bytes = 0;
   try {
     let gz = new ParallelGzipWriter(async (chunk) => {
       hash2.update(chunk), bytes += chunk.length;
@@ -29212,7 +29516,7 @@ async function writeTarGz(output3, fill, gzipOptions = {}) {
     });
   }
   try {
-    linkSync(tmp, output3);
+    linkSync2(tmp, output3);
   } catch (err) {
     let code = errnoCode(err);
     if (code === "EEXIST")
@@ -29226,7 +29530,7 @@ async function writeTarGz(output3, fill, gzipOptions = {}) {
 
 // scripts/lib/package/create.ts
 async function planPackage(opts) {
-  let walnutName = basename2(resolve(opts.walnut)), why = bareValueProblem(walnutName);
+  let walnutName = basename2(resolve2(opts.walnut)), why = bareValueProblem(walnutName);
   if (why) throw new AliveError(`the walnut's folder name ${why}; rename the folder before sharing`, { code: "unpackable_name" });
   if (opts.description !== void 0 && /[\r\n]/.test(opts.description))
     throw new AliveError("--description must be a single line", { code: "usage", exitCode: 2 });
@@ -29274,11 +29578,11 @@ function manifestEntryMeta(text, now) {
   };
 }
 function defaultOutputPath(walnutName, scope, bundles, now = /* @__PURE__ */ new Date()) {
-  let desktop = join4(homedir(), "Desktop"), dir = existsSync4(desktop) && statSync3(desktop).isDirectory() ? desktop : process.cwd(), d = now, date5 = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`, label = scope === "bundle" ? `bundle-${bundles.slice(0, 3).join("-")}` : scope;
-  return join4(dir, `${walnutName}-${label}-${date5}.walnut`);
+  let desktop = join5(homedir(), "Desktop"), dir = existsSync4(desktop) && statSync4(desktop).isDirectory() ? desktop : process.cwd(), d = now, date5 = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`, label = scope === "bundle" ? `bundle-${bundles.slice(0, 3).join("-")}` : scope;
+  return join5(dir, `${walnutName}-${label}-${date5}.walnut`);
 }
 async function createPlainPackage(opts, signManifest) {
-  let plan = await planPackage(opts), output3 = resolve(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles, opts.now));
+  let plan = await planPackage(opts), output3 = resolve2(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles, opts.now));
   if (!existsSync4(dirname3(output3)))
     throw new AliveError(`the folder for ${output3} does not exist; create it or choose another --output`, { code: "unwritable" });
   let manifest = manifestTextFor(plan, opts, { encrypted: !1 });
@@ -29310,7 +29614,7 @@ import { createCipheriv, createDecipheriv } from "node:crypto";
 import { Transform as Transform2 } from "node:stream";
 
 // scripts/lib/crypto/kdf.ts
-import { createHash as createHash3, pbkdf2 } from "node:crypto";
+import { createHash as createHash4, pbkdf2 } from "node:crypto";
 var KEY_BYTES = 32, IV_BYTES = 16, SALT_BYTES = 8, PBKDF2_ITERATIONS = 6e5;
 function split(material) {
   return { key: material.subarray(0, KEY_BYTES), iv: material.subarray(KEY_BYTES, KEY_BYTES + IV_BYTES) };
@@ -29325,7 +29629,7 @@ function pbkdf2Sha256KeyIv(passphrase, salt, iterations) {
 function evpBytesToKeyMd5(passphrase, salt) {
   let blocks = [], previous = Buffer.alloc(0), length = 0;
   for (; length < KEY_BYTES + IV_BYTES; )
-    previous = createHash3("md5").update(previous).update(passphrase).update(salt).digest(), blocks.push(previous), length += previous.length;
+    previous = createHash4("md5").update(previous).update(passphrase).update(salt).digest(), blocks.push(previous), length += previous.length;
   return split(Buffer.concat(blocks));
 }
 
@@ -29539,178 +29843,6 @@ function createPassphraseDecryptStream(passphrase, opts = {}) {
 // scripts/lib/crypto/rsa.ts
 import { constants as constants2, createPublicKey as createPublicKey2, privateDecrypt, publicEncrypt } from "node:crypto";
 init_errors();
-
-// scripts/lib/crypto/keys.ts
-init_errors();
-import { createHash as createHash4, createPrivateKey, createPublicKey, generateKeyPair } from "node:crypto";
-import { closeSync as closeSync2, fsyncSync as fsyncSync2, linkSync as linkSync2, lstatSync as lstatSync2, mkdirSync as mkdirSync2, openSync as openSync2, readFileSync as readFileSync3, statSync as statSync4, writeSync as writeSync2 } from "node:fs";
-import { join as join5 } from "node:path";
-var MIN_RSA_BITS = 2048, KEYGEN_RSA_BITS = 4096, MAX_PEM_BYTES = 64 * 1024, PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]), PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "RSA PRIVATE KEY"]);
-function firstPemLabel(text) {
-  return /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1];
-}
-function readKeyFile(path, kind) {
-  let size;
-  try {
-    let st2 = statSync4(path);
-    if (!st2.isFile()) throw new AliveError(`${kind} key ${path} is not a file`, { code: "bad_key" });
-    size = st2.size;
-  } catch (err) {
-    if (err instanceof AliveError) throw err;
-    let code = errnoCode(err);
-    throw code === "ENOENT" || code === "ENOTDIR" ? new AliveError(`${kind} key file not found: ${path}`, { code: "key_not_found" }) : new AliveError(`cannot read ${kind} key ${path} (${code ?? "unknown error"})`, { code: "bad_key" });
-  }
-  if (size > MAX_PEM_BYTES)
-    throw new AliveError(`${path} is not a PEM ${kind} key (it is ${size} bytes; key files are a few KB)`, { code: "bad_key" });
-  try {
-    return readFileSync3(path, "utf8");
-  } catch (err) {
-    throw new AliveError(`cannot read ${kind} key ${path} (${errnoCode(err) ?? "unknown error"})`, { code: "bad_key" });
-  }
-}
-function checkRsa(key, source) {
-  if (key.asymmetricKeyType !== "rsa")
-    throw new AliveError(`${source} is a ${key.asymmetricKeyType ?? "non-asymmetric"} key; alive needs an RSA key (make one with 'alive-p2p keygen')`, {
-      code: "bad_key"
-    });
-  let bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-  if (bits < MIN_RSA_BITS)
-    throw new AliveError(`${source} is an RSA-${bits} key, too small: alive needs at least ${MIN_RSA_BITS} bits (keygen makes ${KEYGEN_RSA_BITS})`, {
-      code: "bad_key"
-    });
-  return key;
-}
-function publicKeyFromPem(pem, source = "the key") {
-  let label = firstPemLabel(pem);
-  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem))
-    throw new AliveError(`${source} is a private key, not a PEM public key: give the public key (public.pem), and never share the private one`, {
-      code: "bad_key"
-    });
-  if (label === void 0 || !PUBLIC_LABELS.has(label))
-    throw new AliveError(`${source} is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----")`, { code: "bad_key" });
-  if ((pem.match(/-----BEGIN /g) ?? []).length > 1)
-    throw new AliveError(`${source} holds more than one PEM block; a public key file holds exactly one public key`, { code: "bad_key" });
-  let key;
-  try {
-    key = createPublicKey({ key: pem, format: "pem" });
-  } catch {
-    throw new AliveError(`${source} is not a PEM public key (its PEM block does not parse)`, { code: "bad_key" });
-  }
-  return checkRsa(key, source);
-}
-function loadPublicKey(path) {
-  return publicKeyFromPem(readKeyFile(path, "public"), path);
-}
-function loadPrivateKey(path) {
-  let pem = readKeyFile(path, "private"), label = firstPemLabel(pem);
-  if (label === "ENCRYPTED PRIVATE KEY")
-    throw new AliveError(`private key ${path} is protected by a password; alive needs an unencrypted key file (mode 0600)`, {
-      code: "bad_key"
-    });
-  if (label !== void 0 && PUBLIC_LABELS.has(label))
-    throw new AliveError(`${path} is a public key, not a PEM private key: give your private key (private.pem)`, { code: "bad_key" });
-  if (label === "OPENSSH PRIVATE KEY")
-    throw new AliveError(`${path} is an OpenSSH key; alive needs a PEM RSA key (make one with 'alive-p2p keygen')`, { code: "bad_key" });
-  if (label === void 0 || !PRIVATE_LABELS.has(label))
-    throw new AliveError(`${path} is not a PEM private key (expected "-----BEGIN PRIVATE KEY-----")`, { code: "bad_key" });
-  if (process.platform !== "win32") {
-    let mode = statSync4(path).mode & 511;
-    if ((mode & 63) !== 0)
-      throw new AliveError(
-        `private key ${path} is accessible to other users (mode 0${mode.toString(8)}); run 'chmod 600 ${path}', and consider making a new key if others may have read it`,
-        { code: "key_permissions" }
-      );
-  }
-  let key;
-  try {
-    key = createPrivateKey({ key: pem, format: "pem" });
-  } catch {
-    throw new AliveError(`${path} is not a PEM private key (its PEM block does not parse)`, { code: "bad_key" });
-  }
-  return checkRsa(key, path);
-}
-function spkiDer(key) {
-  return (key.type === "private" ? createPublicKey(key) : key).export({ type: "spki", format: "der" });
-}
-function fingerprint(key) {
-  return createHash4("sha256").update(spkiDer(key)).digest("hex");
-}
-function formatFingerprint(hex3) {
-  if (!/^[0-9a-f]{64}$/.test(hex3)) throw new RangeError("a fingerprint is 64 lowercase hex characters");
-  return `SHA256:${hex3.match(/.{4}/g).join(":")}`;
-}
-function generateRsa(bits) {
-  return new Promise((resolve10, reject) => {
-    generateKeyPair(
-      "rsa",
-      {
-        modulusLength: bits,
-        publicExponent: 65537,
-        publicKeyEncoding: { type: "spki", format: "pem" },
-        privateKeyEncoding: { type: "pkcs8", format: "pem" }
-      },
-      (err, publicKey, privateKey) => err ? reject(err) : resolve10({ publicKey, privateKey })
-    );
-  });
-}
-function exists(path) {
-  try {
-    return lstatSync2(path), !0;
-  } catch {
-    return !1;
-  }
-}
-function writeNewFile(target, data, mode) {
-  let tmp = siblingTempPath(target, "new"), write = (path) => {
-    let fd = openSync2(path, "wx", mode);
-    try {
-      let buf = Buffer.from(data, "utf8"), off = 0;
-      for (; off < buf.length; ) off += writeSync2(fd, buf, off, buf.length - off);
-      fsyncSync2(fd);
-    } finally {
-      closeSync2(fd);
-    }
-  };
-  try {
-    write(tmp), linkSync2(tmp, target);
-  } catch (err) {
-    let code = errnoCode(err);
-    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV" && code !== "ENOSYS") throw err;
-    safeUnlink(tmp), write(target);
-  } finally {
-    safeUnlink(tmp);
-  }
-}
-async function generateRsaKeyPair(dir) {
-  let privateKeyPath = join5(dir, "private.pem"), publicKeyPath = join5(dir, "public.pem");
-  for (let path of [privateKeyPath, publicKeyPath])
-    if (exists(path))
-      throw new AliveError(
-        `${path} already exists; keygen never replaces a key (peers may hold its public half). Move it away first, or choose another --out folder`,
-        { code: "key_exists" }
-      );
-  try {
-    mkdirSync2(dir, { recursive: !0, mode: 448 });
-  } catch (err) {
-    throw new AliveError(`cannot create the key folder ${dir} (${errnoCode(err) ?? "unknown error"})`, { code: "io" });
-  }
-  let { publicKey, privateKey } = await generateRsa(KEYGEN_RSA_BITS);
-  try {
-    writeNewFile(privateKeyPath, privateKey, 384);
-  } catch (err) {
-    throw errnoCode(err) === "EEXIST" ? new AliveError(`${privateKeyPath} appeared while the key was being made; nothing was replaced`, { code: "key_exists" }) : new AliveError(`cannot write ${privateKeyPath} (${errnoCode(err) ?? "unknown error"})`, { code: "io" });
-  }
-  try {
-    writeNewFile(publicKeyPath, publicKey, 420);
-  } catch (err) {
-    safeUnlink(privateKeyPath);
-    let why = errnoCode(err) === "EEXIST" ? "it appeared while the key was being made" : errnoCode(err) ?? "unknown error";
-    throw new AliveError(`cannot write ${publicKeyPath} (${why}); no key was made`, { code: "io" });
-  }
-  return fsyncDir(dir), { privateKeyPath, publicKeyPath, fingerprint: fingerprint(createPublicKey(publicKey)) };
-}
-
-// scripts/lib/crypto/rsa.ts
 var OAEP = { padding: constants2.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" };
 function oaepEncrypt(publicKey, data) {
   return publicEncrypt({ key: publicKey, ...OAEP }, data);
@@ -30000,6 +30132,7 @@ import { open as open3 } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 import { Transform as Transform4 } from "node:stream";
 init_errors();
+init_untrusted();
 var TYPE_REASONS = {
   SymbolicLink: "is a symbolic link",
   Link: "is a hard link",
@@ -30013,7 +30146,7 @@ var TYPE_REASONS = {
 };
 function refuse(label, entry, reason, code = "unsafe_entry") {
   let where = entry === void 0 ? label : `${label}: entry '${entry}'`;
-  return new AliveError(`${printable(where)} ${reason}; nothing was written`, { code });
+  return new AliveError(`${inlineText(where)} ${reason}; nothing was written`, { code });
 }
 var ByteLimit = class extends Transform4 {
   constructor(limit, onExceed) {
@@ -30467,7 +30600,7 @@ async function readPackageHead(path) {
 // scripts/lib/package/extract.ts
 init_errors();
 import { mkdtemp as mkdtemp2, rm as rm2, rename, rmdir, readdir, stat, mkdir as mkdir2, chmod } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join11, resolve as resolve2 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join11, resolve as resolve3 } from "node:path";
 async function existingState(path) {
   try {
     return (await stat(path)).isDirectory() && (await readdir(path)).length === 0 ? "empty-dir" : "occupied";
@@ -30493,7 +30626,7 @@ async function makeParents(dir) {
   return made;
 }
 async function extractPackage(pkg, outputDir, opts) {
-  let output3 = resolve2(outputDir), state = await existingState(output3);
+  let output3 = resolve3(outputDir), state = await existingState(output3);
   if (state === "occupied")
     throw new AliveError(`${output3} already exists and is not an empty folder; extract into a new folder`, { code: "exists" });
   let parent = dirname4(output3), madeParents = await makeParents(parent), staging = await mkdtemp2(join11(parent, `.${basename3(output3)}.alive-extract-`));
@@ -30638,6 +30771,7 @@ async function verifyPackage(path, opts = {}) {
 }
 
 // scripts/lib/package/commands.ts
+init_untrusted();
 async function jsonErrors(json2, fn) {
   try {
     return await fn();
@@ -30684,7 +30818,7 @@ ${CREATE_USAGE}`);
   if (mode !== "rsa" && recipients.length > 0) throw new UsageError("--recipient goes with --encrypt rsa");
   return jsonErrors(values.json, async () => {
     let passphrase = mode === "passphrase" ? passphraseFromEnv() : void 0, recipientKeys = recipients.map((p2) => ({ path: p2, key: loadPublicKey(p2) })), signer = values.sign ? { privateKey: loadPrivateKey(values.sign), name: signerName() } : void 0;
-    if (values.output && !existsSync6(dirname5(resolve3(values.output))))
+    if (values.output && !existsSync6(dirname5(resolve4(values.output))))
       throw new AliveError(`the folder for ${values.output} does not exist; create it or choose another --output`, { code: "unwritable" });
     let opts = {
       walnut,
@@ -30699,7 +30833,7 @@ ${CREATE_USAGE}`);
       for (let s3 of plan.collected.skipped) warn(`left out ${s3.path}: ${s3.reason}`);
       for (let h of plan.collected.heldBack) warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
       files = plan.files.length, contentBytes = plan.files.reduce((a, f2) => a + f2.size, 0), heldBack = plan.collected.heldBack.map((h) => h.bundle);
-      let base = resolve3(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles)), outputs = recipientKeys.length > 1 ? perRecipientPaths(base, recipientKeys.map((r) => r.path)) : [base], targets = mode === "passphrase" ? [{ output: base, enc: { mode: "passphrase", passphrase } }] : recipientKeys.map((r, i) => ({
+      let base = resolve4(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles)), outputs = recipientKeys.length > 1 ? perRecipientPaths(base, recipientKeys.map((r) => r.path)) : [base], targets = mode === "passphrase" ? [{ output: base, enc: { mode: "passphrase", passphrase } }] : recipientKeys.map((r, i) => ({
         output: outputs[i],
         enc: { mode: "rsa", recipient: r.key },
         recipient: r.path
@@ -30751,7 +30885,7 @@ function perRecipientPaths(base, recipientPems) {
   let stem = base.endsWith(".walnut") ? base.slice(0, -7) : base, used = /* @__PURE__ */ new Set();
   return recipientPems.map((pem) => {
     let who = basename4(pem, extname(pem));
-    /^(public|pub|key|pubkey|public[-_]key)$/i.test(who) && (who = basename4(dirname5(resolve3(pem)))), who = who.replace(/[^A-Za-z0-9._-]/g, "_") || "recipient";
+    /^(public|pub|key|pubkey|public[-_]key)$/i.test(who) && (who = basename4(dirname5(resolve4(pem)))), who = who.replace(/[^A-Za-z0-9._-]/g, "_") || "recipient";
     let name = who;
     for (let i = 2; used.has(name); i++) name = `${who}-${i}`;
     return used.add(name), join13(dirname5(stem), `${basename4(stem)}-${name}.walnut`);
@@ -30769,7 +30903,7 @@ async function runInfo(argv) {
   let pkg = positionals[0];
   return jsonErrors(values.json, async () => {
     let head = await readPackageHead(pkg), m2 = head.manifest, summary = {
-      path: resolve3(pkg),
+      path: resolve4(pkg),
       envelope: head.envelope,
       encrypted: head.envelope !== "plain" && head.envelope !== "v3-plain",
       format_version: m2?.format_version ?? null,
@@ -30788,7 +30922,7 @@ async function runInfo(argv) {
       printLine(`${pkg}: a v3 package encrypted as a whole (${head.envelope}); its manifest is inside the ciphertext.`), printLine("Run alive-p2p verify with credentials to see its contents.");
       return;
     }
-    printLine(`Package: ${summary.path}`), printLine(`Format: ${printable(m2.format_version)}   Scope: ${m2.scope}   Walnut: ${printable(m2.source.walnut ?? "?")}`), printLine(`Created: ${printable(m2.created)}`), m2.description && printLine(`Description: ${printable(m2.description)}`), m2.bundles?.length && printLine(`Bundles: ${m2.bundles.map(printable).join(", ")}`), printLine(`Files: ${m2.files.length} (${formatBytes(summary.bytes ?? 0)})`), printLine(`Encrypted: ${summary.encrypted ? head.envelope : "no"}`), printLine(`Signed: ${m2.signature ? `yes, by ${printable(m2.signature.signer)} (not checked by info; use verify --signer-key)` : "no"}`);
+    printLine(`Package: ${summary.path}`), printLine(`Format: ${inlineText(m2.format_version)}   Scope: ${m2.scope}   Walnut: ${inlineText(m2.source.walnut ?? "?")}`), printLine(`Created: ${inlineText(m2.created)}`), m2.description && printLine(`Description: ${inlineText(m2.description)}`), m2.bundles?.length && printLine(`Bundles: ${m2.bundles.map((b2) => inlineText(b2)).join(", ")}`), printLine(`Files: ${m2.files.length} (${formatBytes(summary.bytes ?? 0)})`), printLine(`Encrypted: ${summary.encrypted ? head.envelope : "no"}`), printLine(`Signed: ${m2.signature ? `yes, by ${inlineText(m2.signature.signer)} (not checked by info; use verify --signer-key)` : "no"}`);
   });
 }
 var VERIFY_USAGE = `usage: alive-p2p verify PACKAGE [--private-key PEM] [--signer-key PEM] [--max-size BYTES] [--json]
@@ -30810,8 +30944,8 @@ async function runVerify(argv) {
   });
   if (values.json && printJson(result2), !read) throw new AliveError(result2.problems[0] ?? "verification failed", { code: result2.code ?? "failed" });
   if (!values.json) {
-    printLine(`OK: ${pkg} (format ${printable(read.manifest.format_version)}, scope ${read.manifest.scope}, ${read.files} files, ${formatBytes(read.bytes)})`);
-    let who = printable(read.signature.signer ?? "?"), sig = result2.signed ? result2.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)` : "no";
+    printLine(`OK: ${pkg} (format ${inlineText(read.manifest.format_version)}, scope ${read.manifest.scope}, ${read.files} files, ${formatBytes(read.bytes)})`);
+    let who = inlineText(read.signature.signer ?? "?"), sig = result2.signed ? result2.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)` : "no";
     printLine(`Encrypted: ${result2.encrypted ? read.envelope : "no"}   Signed: ${sig}`);
   }
 }
@@ -30829,7 +30963,7 @@ async function runExtract(argv) {
   let output3 = requireFlag(values.output, "--output", EXTRACT_USAGE), maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296, pkg = positionals[0];
   return jsonErrors(values.json, async () => {
     let crypto = packageCryptoFrom(values["private-key"] ? { privateKeyPath: values["private-key"] } : {}), r = await extractPackage(pkg, output3, { maxBytes, crypto });
-    values.json ? printJson({ ...verifySummary(r, !1), output: r.output, bytes: r.bytes }) : (printLine(`Extracted to: ${r.output}`), printLine(`Format: ${printable(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${printable(r.manifest.source.walnut ?? "?")}`), printLine(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`));
+    values.json ? printJson({ ...verifySummary(r, !1), output: r.output, bytes: r.bytes }) : (printLine(`Extracted to: ${r.output}`), printLine(`Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${inlineText(r.manifest.source.walnut ?? "?")}`), printLine(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`));
   });
 }
 
@@ -30899,7 +31033,7 @@ function receiveCrypto(privateKeyPath, env) {
 init_errors();
 import { mkdirSync as mkdirSync5, rmSync as rmSync3, rmdirSync, statSync as statSync9, existsSync as existsSync11 } from "node:fs";
 import { randomBytes as randomBytes4 } from "node:crypto";
-import { basename as basename6, join as join22, resolve as resolve7 } from "node:path";
+import { basename as basename6, join as join22, resolve as resolve8 } from "node:path";
 
 // scripts/lib/receive/package-io.ts
 async function readPackageHeadSafe(path) {
@@ -31115,7 +31249,7 @@ function mayBeRecorded(ledger, bytes) {
 
 // scripts/lib/receive/journal.ts
 import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync8, readdirSync as readdirSync3, renameSync as renameSync3, rmSync } from "node:fs";
-import { dirname as dirname6, join as join17, resolve as resolve4, sep as sep2 } from "node:path";
+import { dirname as dirname6, join as join17, resolve as resolve5, sep as sep2 } from "node:path";
 init_errors();
 
 // scripts/lib/world/now.ts
@@ -31179,7 +31313,7 @@ var JOURNAL = "journal.json", journalSchema = external_exports.object({
   result: external_exports.record(external_exports.string(), external_exports.unknown())
 });
 function inWorld(world, rel) {
-  let abs = resolve4(world, rel);
+  let abs = resolve5(world, rel);
   if (abs !== world && !abs.startsWith(world + sep2))
     throw new AliveError(`receive journal names ${rel}, outside the world; it was left alone`, { code: "bad_journal" });
   return abs;
@@ -31435,14 +31569,14 @@ function shapeBundles(staging, plan) {
 // scripts/lib/receive/target.ts
 init_errors();
 import { lstatSync as lstatSync4, readdirSync as readdirSync4, realpathSync as realpathSync2, statSync as statSync8 } from "node:fs";
-import { isAbsolute, join as join21, relative, resolve as resolve6, sep as sep3 } from "node:path";
+import { isAbsolute, join as join21, relative, resolve as resolve7, sep as sep3 } from "node:path";
 
 // scripts/lib/fs/node-fs.ts
 import { createRequire } from "node:module";
 var fs2 = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
 
 // scripts/lib/world/root.ts
-import { dirname as dirname8, resolve as resolve5, join as join20 } from "node:path";
+import { dirname as dirname8, resolve as resolve6, join as join20 } from "node:path";
 function isDir2(path) {
   try {
     return fs2.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
@@ -31453,14 +31587,14 @@ function isDir2(path) {
 function isWorldRoot(dir, env = process.env) {
   if (isDir2(join20(dir, "01_Archive")) && isDir2(join20(dir, "02_Life"))) return !0;
   let marker = join20(dir, ".alive");
-  return marker !== resolve5(aliveHome(env)) && isDir2(marker);
+  return marker !== resolve6(aliveHome(env)) && isDir2(marker);
 }
 
 // scripts/lib/receive/target.ts
 function resolveWorld(dir, env) {
   let real;
   try {
-    real = realpathSync2(resolve6(dir));
+    real = realpathSync2(resolve7(dir));
   } catch (err) {
     throw new AliveError(`--world ${dir} does not exist (${errnoCode(err) ?? "error"}); pass the root folder of your ALIVE world`, { code: "no_world" });
   }
@@ -31565,19 +31699,8 @@ function bundleNameTaken(target) {
   return (name) => exists3(join21(base, name));
 }
 
-// scripts/lib/receive/text.ts
-init_unsafe_chars();
-function logValue(value, max = 120) {
-  let s3 = String(value ?? "");
-  return s3 = replaceUnsafe(s3.replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " "), !1, () => "?"), s3.length > max && (s3 = `${s3.slice(0, max - 1)}…`), s3 = s3.replace(/`/g, "'").replace(/signed\s*:/gi, (m2) => m2.replace(":", "\\:")), `\`${s3}\``;
-}
-function terminalText(text) {
-  return replaceUnsafe(text.replace(/\r\n/g, `
-`).replace(/\r/g, `
-`), !0, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
-}
-
 // scripts/lib/receive/receive.ts
+init_untrusted();
 function senderOf(r) {
   let m2 = r.manifest, verifiedSigner = r.signature.present && r.signature.ok ? r.signature.signer ?? null : null;
   return m2.sender ?? m2.relay?.sender ?? verifiedSigner;
@@ -31677,7 +31800,7 @@ function resultFor(ctx, r, target, plan, entry, notes) {
   };
 }
 async function receivePackage(opts) {
-  let env = opts.env ?? process.env, world = resolveWorld(opts.world, env), pkg = resolve7(opts.packagePath), packageBytes;
+  let env = opts.env ?? process.env, world = resolveWorld(opts.world, env), pkg = resolve8(opts.packagePath), packageBytes;
   try {
     let st2 = statSync9(pkg);
     if (!st2.isFile()) throw new AliveError(`${opts.packagePath} is not a file`, { code: "unreadable" });
@@ -31805,6 +31928,7 @@ function tidy(aliveDir, receivingDir, madeAlive) {
 }
 
 // scripts/lib/receive/command.ts
+init_untrusted();
 var RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE --world DIR [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
                          [--max-size BYTES] [--force] [--dry-run] [--json]
 
@@ -31877,34 +32001,6 @@ function printHuman(r) {
   for (let c of r.conflicts) printLine(`  conflict: ${terminalText(c.existing)} already exists; the incoming bundle ${r.dry_run ? "would land" : "landed"} as ${terminalText(c.imported_as)}`);
   r.skipped.length && printLine(`  left out ${r.skipped.length} file(s): ${r.skipped.slice(0, 5).map((s3) => `${terminalText(s3.path)} (${s3.reason})`).join(", ")}${r.skipped.length > 5 ? ", …" : ""}`), printLine(`  ${r.files} files, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`), r.resumed && printLine("  (this finished an import that an interrupted run had started)");
   for (let n of r.notes) n.startsWith("dry run") || warn(terminalText(n));
-}
-
-// scripts/lib/crypto/keygen-command.ts
-import { resolve as resolve8 } from "node:path";
-var USAGE = `usage: alive-p2p keygen --out DIR [--json]
-
-Makes an RSA-4096 key pair in DIR (created with mode 0700 if missing):
-  DIR/private.pem   PKCS#8, mode 0600 — keep it secret, never share it
-  DIR/public.pem    SubjectPublicKeyInfo — give this one to peers
-An existing key is never replaced.
-
-Options:
-  --out DIR   folder for the two files (the relay uses $ALIVE_HOME/relay/keys)
-  --json      print {private_key, public_key, fingerprint} as one JSON object
-  -h, --help  show this help`;
-async function runKeygen(argv) {
-  let { values } = parseCommandArgs(
-    argv,
-    { out: { type: "string" }, json: { type: "boolean" } },
-    { usage: USAGE, positionals: { min: 0, max: 0 } }
-  );
-  if (values.help)
-    return printLine(USAGE), 0;
-  let out = resolve8(requireFlag(values.out, "--out", USAGE));
-  !values.json && process.stderr.isTTY && process.stderr.write(`making an RSA-4096 key pair (a few seconds)...
-`);
-  let pair = await generateRsaKeyPair(out);
-  return values.json ? printJson({ private_key: pair.privateKeyPath, public_key: pair.publicKeyPath, fingerprint: pair.fingerprint }) : (printLine(`private key: ${pair.privateKeyPath} (mode 0600; keep it secret)`), printLine(`public key:  ${pair.publicKeyPath} (give this one to peers)`), printLine(`fingerprint: ${formatFingerprint(pair.fingerprint)}`)), 0;
 }
 
 // scripts/lib/relay/commands/peers.ts
@@ -32028,12 +32124,12 @@ function peerKeyPath(paths, login2) {
 }
 
 // scripts/lib/relay/keys.ts
-init_names();
+init_untrusted();
 function parsePeerPublicKey(pem, whose) {
   try {
-    return publicKeyFromPem(pem, `${printable2(whose)}'s relay key`);
+    return publicKeyFromPem(pem, `${inlineText(whose)}'s relay key`);
   } catch (err) {
-    throw new AliveError(`${messageOf(err)}; ask ${printable2(whose)} to run \`alive-p2p relay setup\` again`, { code: "bad_key" });
+    throw new AliveError(`${messageOf(err)}; ask ${inlineText(whose)} to run \`alive-p2p relay setup\` again`, { code: "bad_key" });
   }
 }
 async function ensureOwnKeyPair(paths) {
@@ -32051,7 +32147,7 @@ function loadOwnPrivateKey(paths) {
 }
 function keyChangedError(peerLogin, pinned, seen) {
   return new AliveError(
-    `${printable2(peerLogin)}'s key changed: the relay now has ${formatFingerprint(seen)} but you pinned ${formatFingerprint(pinned)}. Check the new fingerprint with ${printable2(peerLogin)} by another channel (phone, in person), then run \`alive-p2p relay accept ${printable2(peerLogin)}\` to trust it`,
+    `${inlineText(peerLogin)}'s key changed: the relay now has ${formatFingerprint(seen)} but you pinned ${formatFingerprint(pinned)}. Check the new fingerprint with ${inlineText(peerLogin)} by another channel (phone, in person), then run \`alive-p2p relay accept ${inlineText(peerLogin)}\` to trust it`,
     { code: "key_changed" }
   );
 }
@@ -32357,16 +32453,16 @@ function isoSeconds(date5 = /* @__PURE__ */ new Date()) {
 }
 
 // scripts/lib/relay/commands/pull.ts
-var USAGE2 = `usage: alive-p2p relay pull [--json]
+var USAGE = `usage: alive-p2p relay pull [--json]
 
 Downloads every package waiting in your relay into $ALIVE_HOME/relay/inbox/<sender>/ and removes
 it from the relay once it is safely on disk. Each package is checked: intact, addressed to you,
 and signed by the sender's pinned key. Packages that fail the check are kept, in
 inbox/<sender>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.`;
 async function runPull(argv, env = process.env) {
-  let { values } = parseCommandArgs(argv, { json: { type: "boolean" } }, { usage: USAGE2, positionals: { min: 0, max: 0 } }), out = output2(values.json);
+  let { values } = parseCommandArgs(argv, { json: { type: "boolean" } }, { usage: USAGE, positionals: { min: 0, max: 0 } }), out = output2(values.json);
   if (values.help)
-    return out.line(USAGE2), 0;
+    return out.line(USAGE), 0;
   let paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config), ownKey = loadOwnPrivateKey(paths), transport = await openTransport(cfg, paths, env), listing = await transport.listInbox(), logPath = join26(paths.dir, "received.json"), log = readReceivedLog(logPath), received = [], failed = [], toRemove = [];
   for (let entry of listing.entries) {
     if (alreadyReceived(log, entry.blobSha)) {
@@ -32455,7 +32551,7 @@ import { basename as basename7, join as join27 } from "node:path";
 import { randomBytes as randomBytes8 } from "node:crypto";
 init_errors();
 init_names();
-var USAGE3 = `usage: alive-p2p relay push PACKAGE --to LOGIN [--json]
+var USAGE2 = `usage: alive-p2p relay push PACKAGE --to LOGIN [--json]
 
 Delivers a .walnut package into LOGIN's relay (inbox/<you>/), encrypted to LOGIN's pinned key
 (unless it already is encrypted) and signed with your key. Refuses if LOGIN's key on their relay
@@ -32464,11 +32560,11 @@ async function runPush(argv, env = process.env) {
   let { values, positionals } = parseCommandArgs(
     argv,
     { to: { type: "string" }, json: { type: "boolean" } },
-    { usage: USAGE3, positionals: { min: 1, max: 1 } }
+    { usage: USAGE2, positionals: { min: 1, max: 1 } }
   ), out = output2(values.json);
   if (values.help)
-    return out.line(USAGE3), 0;
-  let to2 = requireLogin(requireFlag(values.to, "--to", USAGE3), "--to"), input2 = positionals[0];
+    return out.line(USAGE2), 0;
+  let to2 = requireLogin(requireFlag(values.to, "--to", USAGE2), "--to"), input2 = positionals[0];
   try {
     if (!statSync14(input2).isFile()) throw new AliveError(`${input2} is not a file`, { code: "not_a_file" });
   } catch (err) {
@@ -32521,7 +32617,7 @@ import { existsSync as existsSync15 } from "node:fs";
 init_errors();
 init_names();
 init_git_transport();
-var USAGE4 = `usage: alive-p2p relay setup [--login NAME] [--transport github|git] [--url URL] [--api-url URL] [--json]
+var USAGE3 = `usage: alive-p2p relay setup [--login NAME] [--transport github|git] [--url URL] [--api-url URL] [--json]
 
 Creates your relay (a private Git repository used as your mailbox), makes your RSA-4096 key pair
 under $ALIVE_HOME/relay/keys/ if it is missing, and publishes your public key in the relay.
@@ -32539,22 +32635,22 @@ async function runSetup(argv, env = process.env) {
       "api-url": { type: "string" },
       json: { type: "boolean" }
     },
-    { usage: USAGE4, positionals: { min: 0, max: 0 } }
+    { usage: USAGE3, positionals: { min: 0, max: 0 } }
   ), out = output2(values.json);
   if (values.help)
-    return out.line(USAGE4), 0;
+    return out.line(USAGE3), 0;
   let paths = defaultRelayPaths(env), existing = readRelayConfig(paths.config), transport = parseTransport(values.transport ?? existing?.transport ?? "github");
   if (transport === "github" && values.url !== void 0)
     throw new UsageError(`--url is for the git transport; with github the relay is <login>/walnut-relay
-${USAGE4}`);
+${USAGE3}`);
   if (transport === "git" && values["api-url"] !== void 0) throw new UsageError(`--api-url is for the github transport
-${USAGE4}`);
+${USAGE3}`);
   let login2, transportImpl, apiUrl = null, url2 = null;
   if (transport === "git") {
     login2 = requireLogin(values.login ?? (existing?.transport === "git" ? existing.github_username : void 0), "--login");
     let rawUrl = values.url ?? (existing?.transport === "git" ? existing.url ?? void 0 : void 0);
     if (!rawUrl) throw new UsageError(`--url is required with --transport git (a bare repository path or any Git URL)
-${USAGE4}`);
+${USAGE3}`);
     url2 = normaliseGitUrl(rawUrl), transportImpl = new GitTransport({ login: login2, url: url2, branch: existing?.branch ?? "main", clonePath: paths.clone, workDir: paths.work });
   } else {
     apiUrl = values["api-url"] ?? existing?.api_url ?? null;
@@ -32596,7 +32692,7 @@ ${USAGE4}`);
 function parseTransport(value) {
   if (value === "github" || value === "git") return value;
   throw new UsageError(`--transport must be github or git, not '${value}'
-${USAGE4}`);
+${USAGE3}`);
 }
 function readStateOrUndefined(path) {
   try {
@@ -32609,14 +32705,14 @@ function readStateOrUndefined(path) {
 // scripts/lib/relay/commands/status.ts
 import { existsSync as existsSync16, readFileSync as readFileSync13, statSync as statSync15 } from "node:fs";
 init_errors();
-var USAGE5 = `usage: alive-p2p relay status [--json]
+var USAGE4 = `usage: alive-p2p relay status [--json]
 
 Shows your relay, your keys, your peers (with pinned fingerprints) and what the last probe saw.
 Reads local files only.`;
 async function runStatus(argv, env = process.env) {
-  let { values } = parseCommandArgs(argv, { json: { type: "boolean" } }, { usage: USAGE5, positionals: { min: 0, max: 0 } }), out = output2(values.json);
+  let { values } = parseCommandArgs(argv, { json: { type: "boolean" } }, { usage: USAGE4, positionals: { min: 0, max: 0 } }), out = output2(values.json);
   if (values.help)
-    return out.line(USAGE5), 0;
+    return out.line(USAGE4), 0;
   let paths = defaultRelayPaths(env), cfg = readRelayConfig(paths.config);
   if (!cfg)
     return out.result({ ok: !0, configured: !1, config: paths.config }), out.line(`No relay is set up (${paths.config} does not exist). Run: alive-p2p relay setup`), 0;
@@ -32671,47 +32767,32 @@ async function runStatus(argv, env = process.env) {
 }
 
 // scripts/lib/relay/cli.ts
-var USAGE6 = `usage: alive-p2p relay <subcommand> [options]
-
-Subcommands:
-  setup      create your relay and publish your key
-  add-peer   add (and on GitHub invite) a peer
-  accept     trust a peer's relay and pin their key
-  status     show relay, keys, peers and the last probe
-  push       deliver a package into a peer's relay
-  pull       download the packages waiting in your relay
-
-Run 'alive-p2p relay <subcommand> --help' for its options.`, subcommands = {
-  setup: runSetup,
-  "add-peer": runAddPeer,
-  accept: runAccept,
-  status: runStatus,
-  push: runPush,
-  pull: runPull
-};
-async function runRelay(argv) {
-  return runSubcommand(argv, USAGE6, subcommands);
-}
+var relayGroup = defineGroup({
+  name: "relay",
+  summary: "the Git mailbox between peers (setup, add-peer, accept, status, push, pull)",
+  commands: [
+    legacyCommand("setup", "create your relay and publish your key", runSetup),
+    legacyCommand("add-peer", "add (and on GitHub invite) a peer", runAddPeer),
+    legacyCommand("accept", "trust a peer's relay and pin their key", runAccept),
+    legacyCommand("status", "show relay, keys, peers and the last probe", runStatus),
+    legacyCommand("push", "deliver a package into a peer's relay", runPush),
+    legacyCommand("pull", "download the packages waiting in your relay", runPull)
+  ]
+});
 
 // scripts/alive-p2p.ts
-var USAGE7 = `usage: alive-p2p <command> [options]
-
-Commands:
-  create    pack a walnut into a .walnut package
-  info      show a package's manifest summary
-  verify    check a package's integrity (and signature)
-  extract   unpack a package into a new folder
-  receive   import a package into a world
-  keygen    make an RSA-4096 key pair
-  relay     the Git mailbox between peers (setup, add-peer, accept, status, push, pull)
-
-Run 'alive-p2p <command> --help' for a command's options.`, commands = {
-  create: runCreate,
-  info: runInfo,
-  verify: runVerify,
-  extract: runExtract,
-  receive: runReceive,
-  keygen: runKeygen,
-  relay: runRelay
-};
-runMain((argv) => runSubcommand(argv, USAGE7, commands));
+runEntry(
+  defineGroup({
+    name: "alive-p2p",
+    summary: "share ALIVE walnuts peer to peer",
+    commands: [
+      legacyCommand("create", "pack a walnut into a .walnut package", runCreate),
+      legacyCommand("info", "show a package's manifest summary", runInfo),
+      legacyCommand("verify", "check a package's integrity (and signature)", runVerify),
+      legacyCommand("extract", "unpack a package into a new folder", runExtract),
+      legacyCommand("receive", "import a package into a world", runReceive),
+      keygenCommand,
+      relayGroup
+    ]
+  })
+);

@@ -14921,13 +14921,16 @@ var AliveError = class extends Error {
   /** A short machine-readable reason, for --json output and tests (e.g. "checksum_mismatch"). */
   code;
   exitCode;
+  fields;
   constructor(message, options = {}) {
-    super(message, options.cause === void 0 ? void 0 : { cause: options.cause }), this.code = options.code ?? "failed", this.exitCode = options.exitCode ?? 1;
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause }), this.code = options.code ?? "failed", this.exitCode = options.exitCode ?? 1, this.fields = options.fields;
   }
 }, UsageError = class extends AliveError {
   name = "UsageError";
-  constructor(message) {
-    super(message, { code: "usage", exitCode: 2 });
+  /** The command's usage text, printed on stderr after the error line (not part of --json). */
+  usage;
+  constructor(message, usage) {
+    super(message, { code: "usage", exitCode: 2 }), this.usage = usage;
   }
 };
 function messageOf(err) {
@@ -14939,22 +14942,6 @@ function errnoCode(err) {
 }
 
 // scripts/lib/cli/main.ts
-function runMain(fn) {
-  Promise.resolve().then(() => fn(process.argv.slice(2))).then(
-    (code) => finish(code ?? 0),
-    (err) => {
-      process.env.ALIVE_DEBUG === "1" && err instanceof Error && process.stderr.write(`${err.stack}
-`), err instanceof AliveError ? (process.stderr.write(`error: ${err.message}
-`), finish(err.exitCode)) : (process.stderr.write(
-        `error: unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)
-`
-      ), finish(1));
-    }
-  );
-}
-function finish(code) {
-  process.exitCode = code;
-}
 function printJson(value) {
   process.stdout.write(`${JSON.stringify(value, null, 2)}
 `);
@@ -14962,19 +14949,6 @@ function printJson(value) {
 function printLine(text = "") {
   process.stdout.write(`${text}
 `);
-}
-
-// scripts/lib/cli/subcommands.ts
-function runSubcommand(argv, usage, commands2) {
-  let [name, ...rest] = argv;
-  if (name === "--help" || name === "-h" || name === "help")
-    return printLine(usage), 0;
-  if (name === void 0) throw new UsageError(`a command is required
-${usage}`);
-  let command = Object.hasOwn(commands2, name) ? commands2[name] : void 0;
-  if (!command) throw new UsageError(`unknown command '${name}'
-${usage}`);
-  return command(rest);
 }
 
 // scripts/lib/cli/args.ts
@@ -15082,6 +15056,28 @@ function safeUnlink(path) {
 // scripts/lib/bus/config.ts
 import { readFileSync, statSync } from "node:fs";
 
+// scripts/lib/text/untrusted.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+function visibleEscape(c) {
+  let code = c.codePointAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+}
+function terminalText(text) {
+  return text.replace(/\r\n/g, `
+`).replace(UNSAFE, (c) => c === `
+` || c === "	" ? c : visibleEscape(c));
+}
+function inlineText(text, max = 200) {
+  let shown = text.replace(UNSAFE, (c) => c === `
+` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
+  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+}
+function summaryLine(body, max = 72) {
+  let clean = (body.split(`
+`).find((l) => l.trim() !== "") ?? "").replace(UNSAFE, " ").trim();
+  return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
+}
+
 // scripts/lib/bus/names.ts
 var NAME_PATTERN = /^[a-z][a-z0-9_-]{0,63}(@[a-z0-9][a-z0-9.-]{0,62})?$/, InvalidNameError = class extends Error {
   name = "InvalidNameError";
@@ -15090,7 +15086,7 @@ function normaliseName(raw, what = "receiver") {
   let lower = (raw.startsWith("@") ? raw.slice(1) : raw).toLowerCase(), problem = nameProblem(lower);
   if (problem)
     throw new InvalidNameError(
-      `invalid ${what} name '${printable(raw)}': ${problem}; use a letter followed by letters, digits, '_' or '-' (for example @claude or @my-agent)`
+      `invalid ${what} name '${inlineText(raw, 80)}': ${problem}; use a letter followed by letters, digits, '_' or '-' (for example @claude or @my-agent)`
     );
   return lower;
 }
@@ -15108,12 +15104,6 @@ function nameProblem(name) {
 }
 function displayName(folderName) {
   return `@${folderName}`;
-}
-function printable(raw) {
-  return (raw.length > 80 ? `${raw.slice(0, 80)}...` : raw).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    let code = c.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
-  });
 }
 
 // scripts/lib/bus/config.ts
@@ -15283,17 +15273,6 @@ function isMessageFileName(name) {
   return name.startsWith("msg-") && name.endsWith(".hw") && name.length > 7;
 }
 
-// scripts/lib/text/unsafe-chars.ts
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function replaceUnsafe(text, keepLayout, replace) {
-  return text.replace(UNSAFE, (c) => keepLayout && (c === `
-` || c === "	") ? c : replace(c));
-}
-function visibleEscape(c) {
-  let code = c.codePointAt(0);
-  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
-}
-
 // scripts/lib/bus/message.ts
 var TITLE = /^#[ \t]*HelloWorld[ \t]+(Message|Response)[ \t]*$/i, PREFIXED_HEADER = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/, UNPREFIXED_HEADER = /^(From|To|Thread|Timestamp|In-Reply-To|Turn)[ \t]*:[ \t]*(.*?)[ \t]*$/i, CONTEXT_LINE = /^#[ \t]*Context[ \t]*$/;
 function decodeUtf8(bytes) {
@@ -15411,14 +15390,6 @@ function formatMessage(msg) {
 }
 function oneLine(value) {
   return value.replace(/[\r\n]+/g, " ").trim();
-}
-function printable2(text) {
-  return replaceUnsafe(text, !0, visibleEscape);
-}
-function summaryLine(body, max = 72) {
-  let clean = (body.split(`
-`).find((l) => l.trim() !== "") ?? "").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim();
-  return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
 }
 
 // scripts/lib/bus/claims.ts
@@ -15803,7 +15774,7 @@ async function runClaim(argv) {
     context: m.context ?? null,
     lease_expires_at: leaseIso,
     dead_lettered: deadLettered
-  }), 0) : (printLine(`claimed ${claim2.id} for ${displayName(receiver)} (lease until ${leaseIso})`), printLine(`from: ${printable2(m.from ?? "(anonymous)")}`), printLine(`thread: ${printable2(m.thread || claim2.id)} (turn ${m.turn ?? 1})`), m.timestamp && printLine(`sent: ${printable2(m.timestamp)}`), printLine("----- message (untrusted text from the sender) -----"), printLine(printable2(m.body)), m.context !== void 0 && (printLine("----- context (untrusted) -----"), printLine(printable2(m.context))), printLine("----- end -----"), printLine(`answer with: dispatch reply ${claim2.id} "TEXT" --as ${displayName(receiver)}`), 0);
+  }), 0) : (printLine(`claimed ${claim2.id} for ${displayName(receiver)} (lease until ${leaseIso})`), printLine(`from: ${terminalText(m.from ?? "(anonymous)")}`), printLine(`thread: ${terminalText(m.thread || claim2.id)} (turn ${m.turn ?? 1})`), m.timestamp && printLine(`sent: ${terminalText(m.timestamp)}`), printLine("----- message (untrusted text from the sender) -----"), printLine(terminalText(m.body)), m.context !== void 0 && (printLine("----- context (untrusted) -----"), printLine(terminalText(m.context))), printLine("----- end -----"), printLine(`answer with: dispatch reply ${claim2.id} "TEXT" --as ${displayName(receiver)}`), 0);
 }
 
 // scripts/lib/bus/commands/inbox.ts
@@ -15848,7 +15819,7 @@ async function runInbox(argv) {
     return printLine(`no messages waiting for ${displayName(receiver)}${processing ? ` (${processing} being handled)` : ""}`), 0;
   printLine(`${messages.length} message(s) waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ""}:`);
   for (let m of messages)
-    "problem" in m && m.problem ? printLine(`  ${m.id}  (${m.problem})`) : "summary" in m && printLine(`  ${m.id}  from ${printable2(m.from ?? "(anonymous)")}  ${printable2(m.timestamp ?? "")}  ${m.summary}`);
+    "problem" in m && m.problem ? printLine(`  ${m.id}  (${m.problem})`) : "summary" in m && printLine(`  ${m.id}  from ${terminalText(m.from ?? "(anonymous)")}  ${terminalText(m.timestamp ?? "")}  ${m.summary}`);
   return 0;
 }
 function readHead(path) {
@@ -16851,12 +16822,137 @@ async function runRun(argv) {
     printJson({ ok: failed === 0, thread, results: visible });
   else
     for (let r of visible) {
-      printLine(`${r.line}:${r.column} ${printable2(r.source.split(`
+      printLine(`${r.line}:${r.column} ${terminalText(r.source.split(`
 `)[0])}${r.via === "bus" ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ""}]` : ""}`);
       for (let l of r.output.split(`
-`)) printLine(`  ${r.ok ? "" : "error: "}${printable2(l)}`);
+`)) printLine(`  ${r.ok ? "" : "error: "}${terminalText(l)}`);
     }
   return failed === 0 ? 0 : 1;
+}
+
+// scripts/lib/cli/command.ts
+import { parseArgs as parseArgs2 } from "node:util";
+
+// scripts/lib/version.ts
+var ALIVE_VERSION = "0.1.0";
+
+// scripts/lib/cli/command.ts
+var COMMON = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" }
+};
+function defineCommand(spec) {
+  let acceptsJson = spec.json !== !1, options = {
+    ...spec.options,
+    ...COMMON,
+    ...acceptsJson ? { json: { type: "boolean" } } : {}
+  };
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help: spec.usage,
+    async invoke(argv, io, path = [spec.name]) {
+      let jsonRequested = acceptsJson && argv.includes("--json");
+      return guard(io, jsonRequested, async () => {
+        let parsed;
+        try {
+          parsed = parseArgs2({ args: argv, options, strict: !0, allowPositionals: !0 });
+        } catch (err) {
+          throw new UsageError(cleanParseArgsMessage2(err), spec.usage);
+        }
+        let values = parsed.values;
+        if (values.help === !0)
+          return writeLine(io.stdout, spec.usage), 0;
+        if (values.version === !0)
+          return writeLine(io.stdout, versionLine(path)), 0;
+        let { min, max } = spec.positionals ?? { min: 0, max: 0 }, n = parsed.positionals.length;
+        if (n < min) throw new UsageError("missing argument", spec.usage);
+        if (n > max) throw new UsageError(`unexpected argument '${parsed.positionals[max]}'`, spec.usage);
+        let ctx = makeContext(io, values.json === !0, spec.usage, values, parsed.positionals);
+        return await spec.run(ctx) ?? 0;
+      });
+    }
+  };
+}
+function defineGroup(spec) {
+  let byName = new Map(spec.commands.map((c) => [c.name, c])), width = Math.max(...spec.commands.map((c) => c.name.length)), list = spec.commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join(`
+`), help = [`usage: ${spec.name} <command> [options]`, spec.intro, `Commands:
+${list}`, spec.outro ?? `Run '${spec.name} <command> --help' for a command's options.`].filter((part) => part !== void 0 && part !== "").join(`
+
+`);
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help,
+    async invoke(argv, io, path = [spec.name]) {
+      let [first, ...rest] = argv;
+      if (first === "--help" || first === "-h" || first === "help")
+        return writeLine(io.stdout, help), 0;
+      if (first === "--version")
+        return writeLine(io.stdout, versionLine(path)), 0;
+      let command = first === void 0 ? void 0 : byName.get(first);
+      return command ? command.invoke(rest, io, [...path, command.name]) : guard(io, argv.includes("--json"), () => {
+        throw first === void 0 ? new UsageError("a command is required", help) : new UsageError(`unknown command '${first}'`, help);
+      });
+    }
+  };
+}
+function runEntry(command) {
+  let quietOnClosedPipe = (err) => {
+    throw err.code === "EPIPE" && process.exit(process.exitCode ?? 0), err;
+  };
+  process.stdout.on("error", quietOnClosedPipe), process.stderr.on("error", quietOnClosedPipe), command.invoke(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
+}
+function makeContext(io, json2, usage, values, positionals) {
+  return {
+    values,
+    positionals,
+    json: json2,
+    io,
+    print: (text = "") => writeLine(io.stdout, text),
+    printJson: (value) => writeLine(io.stdout, JSON.stringify(value, null, 2)),
+    warn: (text) => writeLine(io.stderr, `warning: ${text}`),
+    usageError: (message) => {
+      throw new UsageError(message, usage);
+    },
+    required: (value, flag) => {
+      if (value === void 0 || value === "") throw new UsageError(`${flag} is required`, usage);
+      return value;
+    }
+  };
+}
+async function guard(io, json2, fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    process.env.ALIVE_DEBUG === "1" && err instanceof Error && writeLine(io.stderr, err.stack ?? err.message);
+    let failure2 = err instanceof AliveError ? err : new AliveError(`unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)`, {
+      code: "unexpected"
+    });
+    return json2 && writeLine(io.stdout, JSON.stringify({ ok: !1, ...failure2.fields, error: { code: failure2.code, message: failure2.message } }, null, 2)), writeLine(io.stderr, `error: ${failure2.message}`), failure2 instanceof UsageError && failure2.usage !== void 0 && writeLine(io.stderr, failure2.usage), failure2.exitCode;
+  }
+}
+function versionLine(path) {
+  return `${path.join(" ")} (alive) ${ALIVE_VERSION}`;
+}
+function writeLine(stream, text) {
+  stream.write(`${text}
+`);
+}
+function cleanParseArgsMessage2(err) {
+  return messageOf(err).split(". To ")[0].replace(/\.$/, "");
+}
+function legacyCommand(name, summary, run) {
+  return {
+    name,
+    summary,
+    help: summary,
+    async invoke(argv, io, path = [name]) {
+      return argv[0] === "--version" ? (writeLine(io.stdout, versionLine(path)), 0) : guard(io, !1, async () => await run(argv) ?? 0);
+    }
+  };
 }
 
 // scripts/lib/bus/commands/send.ts
@@ -16865,71 +16961,73 @@ var USAGE5 = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID
 Delivers MESSAGE ('-' reads it from stdin) to runtimes/<receiver>/inbox/. With --wait, waits up to
 SECONDS for the answer in the receiver's outbox and prints it; no answer in time is exit 1.
 The sender defaults to $HELLOWORLD_AS, else @human. Inside an agent started by 'dispatch serve',
-the thread and turn continue the message being answered.`;
-async function runSend(argv) {
-  let { values, positionals } = parseCommandArgs(
-    argv,
-    {
-      from: { type: "string" },
-      thread: { type: "string" },
-      context: { type: "string" },
-      wait: { type: "string" },
-      json: { type: "boolean" },
-      ...ROOT_OPTION
-    },
-    { usage: USAGE5, positionals: { min: 2, max: 2 } }
-  );
-  if (values.help)
-    return printLine(USAGE5), 0;
-  let to = nameArg(positionals[0], "receiver", USAGE5), from = senderArg(values.from, USAGE5), waitMs = secondsArg(values.wait, "--wait"), envThread = process.env.HELLOWORLD_THREAD, thread = values.thread ?? (envThread !== void 0 && envThread !== "" ? envThread : void 0);
-  thread !== void 0 && validateThread(thread);
-  let envTurn = Number(process.env.HELLOWORLD_TURN), turn = thread !== void 0 && thread === envThread && Number.isInteger(envTurn) && envTurn > 0 ? envTurn + 1 : 1, body = textArg(positionals[1]), root = busRoot(values.root), sent = await sendMessage({
-    root,
-    to,
-    from,
-    body,
-    ...values.context !== void 0 ? { context: values.context } : {},
-    ...thread !== void 0 ? { thread } : {},
-    turn
-  }), result = {
-    ok: !0,
-    id: sent.id,
-    file: sent.path,
-    to: displayName(sent.to),
-    from: displayName(sent.from),
-    thread: sent.thread,
-    turn: sent.turn
-  };
-  if (waitMs === void 0)
-    return values.json ? printJson(result) : printLine(`sent msg-${sent.id} to ${displayName(sent.to)} (thread ${sent.thread})`), 0;
-  let controller = new AbortController(), onSignal = () => controller.abort();
-  process.once("SIGINT", onSignal), process.once("SIGTERM", onSignal);
-  let waited;
-  try {
-    waited = await waitForResponse(root, sent.to, sent.id, waitMs, controller.signal);
-  } finally {
-    process.off("SIGINT", onSignal), process.off("SIGTERM", onSignal);
+the thread and turn continue the message being answered.`, sendCommand = defineCommand({
+  name: "send",
+  summary: "deliver a message to @RECEIVER (optionally wait for the answer)",
+  usage: USAGE5,
+  options: {
+    from: { type: "string" },
+    thread: { type: "string" },
+    context: { type: "string" },
+    wait: { type: "string" },
+    ...ROOT_OPTION
+  },
+  positionals: { min: 2, max: 2 },
+  async run(ctx) {
+    let { values, positionals } = ctx, to = nameArg(positionals[0], "receiver", USAGE5), from = senderArg(values.from, USAGE5), waitMs = secondsArg(values.wait, "--wait"), envThread = process.env.HELLOWORLD_THREAD, thread = values.thread ?? (envThread !== void 0 && envThread !== "" ? envThread : void 0);
+    thread !== void 0 && validateThread(thread);
+    let envTurn = Number(process.env.HELLOWORLD_TURN), turn = thread !== void 0 && thread === envThread && Number.isInteger(envTurn) && envTurn > 0 ? envTurn + 1 : 1, body = textArg(positionals[1]), root = busRoot(values.root), sent = await sendMessage({
+      root,
+      to,
+      from,
+      body,
+      ...values.context !== void 0 ? { context: values.context } : {},
+      ...thread !== void 0 ? { thread } : {},
+      turn
+    }), result = {
+      ok: !0,
+      id: sent.id,
+      file: sent.path,
+      to: displayName(sent.to),
+      from: displayName(sent.from),
+      thread: sent.thread,
+      turn: sent.turn
+    };
+    if (waitMs === void 0) {
+      ctx.json ? ctx.printJson(result) : ctx.print(`sent msg-${sent.id} to ${displayName(sent.to)} (thread ${sent.thread})`);
+      return;
+    }
+    let controller = new AbortController(), onSignal = () => controller.abort();
+    process.once("SIGINT", onSignal), process.once("SIGTERM", onSignal);
+    let waited;
+    try {
+      waited = await waitForResponse(root, sent.to, sent.id, waitMs, controller.signal);
+    } finally {
+      process.off("SIGINT", onSignal), process.off("SIGTERM", onSignal);
+    }
+    if (waited.ok) {
+      let r = waited.value;
+      ctx.json ? ctx.printJson({
+        ...result,
+        response: { id: r.id, file: r.path, from: r.message.from ?? null, thread: r.message.thread ?? null, body: r.message.body, context: r.message.context ?? null },
+        timed_out: !1
+      }) : ctx.print(terminalText(r.message.body));
+      return;
+    }
+    let message;
+    "deadLettered" in waited ? message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${terminalText(waited.deadLettered.reason)})` : message = `${"timedOut" in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1e3} s` : "stopped waiting"}; msg-${sent.id} stays queued; an answer will appear in runtimes/${sent.to}/outbox/ (is 'dispatch serve ${displayName(sent.to)}' running?)`;
+    let { ok: _ok, ...fields } = result;
+    throw new AliveError(message, {
+      code: "deadLettered" in waited ? "dead_letter" : "timeout",
+      fields: {
+        ...fields,
+        response: null,
+        timed_out: "timedOut" in waited,
+        dead_letter: "deadLettered" in waited ? waited.deadLettered : null
+      }
+    });
   }
-  if (waited.ok) {
-    let r = waited.value;
-    return values.json ? printJson({
-      ...result,
-      response: { id: r.id, file: r.path, from: r.message.from ?? null, thread: r.message.thread ?? null, body: r.message.body, context: r.message.context ?? null },
-      timed_out: !1
-    }) : printLine(printable2(r.message.body)), 0;
-  }
-  let message;
-  if ("deadLettered" in waited ? message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${printable2(waited.deadLettered.reason)})` : message = `${"timedOut" in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1e3} s` : "stopped waiting"}; msg-${sent.id} stays queued; an answer will appear in runtimes/${sent.to}/outbox/ (is 'dispatch serve ${displayName(sent.to)}' running?)`, values.json)
-    return printJson({
-      ...result,
-      ok: !1,
-      response: null,
-      timed_out: "timedOut" in waited,
-      dead_letter: "deadLettered" in waited ? waited.deadLettered : null
-    }), process.stderr.write(`error: ${message}
-`), 1;
-  throw new AliveError(message, { code: "deadLettered" in waited ? "dead_letter" : "timeout" });
-}
+});
 
 // scripts/lib/bus/agent-check.ts
 import { accessSync, constants, statSync as statSync4 } from "node:fs";
@@ -17225,7 +17323,7 @@ ${USAGE6}`);
       once: values.once === !0,
       concurrency,
       signal: controller.signal,
-      log: (line) => printLine(printable2(line))
+      log: (line) => printLine(terminalText(line))
       // lines quote header values of untrusted files
     });
     process.stderr.write(
@@ -17341,27 +17439,21 @@ function daemonState(path) {
 }
 
 // scripts/dispatch.ts
-var USAGE8 = `usage: dispatch <command> [options]
-
-The HelloWorld message bus: messages as files under <root>/runtimes/<receiver>/.
-
-Commands:
-  send     deliver a message to @RECEIVER (optionally wait for the answer)
-  serve    answer @RECEIVER's messages with an agent command (or echo)
-  inbox    list messages waiting for @RECEIVER, without consuming them
-  claim    take the oldest message of @RECEIVER to answer it by hand
-  reply    answer a claimed message
-  run      evaluate a HelloWorld program; meta-receivers answer over the bus
-  status   counts per receiver and daemon liveness
-
-Every command takes --root DIR (else $HELLOWORLD_ROOT, else the nearest folder above holding
-runtimes/, else the current folder). Run 'dispatch <command> --help' for its options.`, commands = {
-  send: runSend,
-  serve: runServe,
-  inbox: runInbox,
-  claim: runClaim,
-  reply: runReply,
-  run: runRun,
-  status: runStatus
-};
-runMain((argv) => runSubcommand(argv, USAGE8, commands));
+runEntry(
+  defineGroup({
+    name: "dispatch",
+    summary: "the HelloWorld message bus",
+    intro: "The HelloWorld message bus: messages as files under <root>/runtimes/<receiver>/.",
+    outro: `Every command takes --root DIR (else $HELLOWORLD_ROOT, else the nearest folder above holding
+runtimes/, else the current folder). Run 'dispatch <command> --help' for its options.`,
+    commands: [
+      sendCommand,
+      legacyCommand("serve", "answer @RECEIVER's messages with an agent command (or echo)", runServe),
+      legacyCommand("inbox", "list messages waiting for @RECEIVER, without consuming them", runInbox),
+      legacyCommand("claim", "take the oldest message of @RECEIVER to answer it by hand", runClaim),
+      legacyCommand("reply", "answer a claimed message", runReply),
+      legacyCommand("run", "evaluate a HelloWorld program; meta-receivers answer over the bus", runRun),
+      legacyCommand("status", "counts per receiver and daemon liveness", runStatus)
+    ]
+  })
+);

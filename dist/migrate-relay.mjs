@@ -5499,13 +5499,16 @@ var AliveError = class extends Error {
   /** A short machine-readable reason, for --json output and tests (e.g. "checksum_mismatch"). */
   code;
   exitCode;
+  fields;
   constructor(message, options = {}) {
-    super(message, options.cause === void 0 ? void 0 : { cause: options.cause }), this.code = options.code ?? "failed", this.exitCode = options.exitCode ?? 1;
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause }), this.code = options.code ?? "failed", this.exitCode = options.exitCode ?? 1, this.fields = options.fields;
   }
 }, UsageError = class extends AliveError {
   name = "UsageError";
-  constructor(message) {
-    super(message, { code: "usage", exitCode: 2 });
+  /** The command's usage text, printed on stderr after the error line (not part of --json). */
+  usage;
+  constructor(message, usage) {
+    super(message, { code: "usage", exitCode: 2 }), this.usage = usage;
   }
 };
 function messageOf(err) {
@@ -20850,21 +20853,22 @@ function formatPath(path) {
   return out;
 }
 
-// scripts/lib/text/unsafe-chars.ts
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function replaceUnsafe(text, keepLayout, replace) {
-  return text.replace(UNSAFE, (c) => keepLayout && (c === `
-` || c === "	") ? c : replace(c));
+// scripts/lib/text/untrusted.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+function visibleEscape(c) {
+  let code = c.codePointAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+}
+function inlineText(text, max = 200) {
+  let shown = text.replace(UNSAFE, (c) => c === `
+` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
+  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }
 
 // scripts/lib/relay/names.ts
 var LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 function isValidLogin(login2) {
   return LOGIN_RE.test(login2) && !login2.includes("..");
-}
-function printable(text, max = 120) {
-  let clean = replaceUnsafe(text.replace(/[\t\n\r]+/g, " "), !1, () => "?");
-  return clean.length > max ? `${clean.slice(0, max)}...` : clean;
 }
 
 // scripts/lib/relay/config.ts
@@ -20966,7 +20970,7 @@ function convertV1(text, v1Path) {
     if (!isValidLogin(owner)) throw notV1(v1Path, "it has no github_username and its repo does not name an owner");
     return warnings.push(`no github_username: using the repo's owner '${owner}'`), finish2(owner, repo, doc, nested, warnings, v1Path);
   }
-  if (!isValidLogin(login2)) throw notV1(v1Path, `github_username '${printable(login2)}' is not a valid login`);
+  if (!isValidLogin(login2)) throw notV1(v1Path, `github_username '${inlineText(login2)}' is not a valid login`);
   return repo || (repo = `${login2}/${RELAY_REPO_NAME}`, warnings.push(`no repo: using ${repo}`)), finish2(login2, repo, doc, nested, warnings, v1Path);
 }
 function finish2(login2, repo, doc, nested, warnings, v1Path) {
@@ -20979,7 +20983,7 @@ function finish2(login2, repo, doc, nested, warnings, v1Path) {
   for (let item of items) {
     let p = isMap(item) ? item : {}, github = str(p.github) || str(p.username) || str(p.login);
     if (!isValidLogin(github) || seen.has(github.toLowerCase())) {
-      skipped.push(printable(github || JSON.stringify(item ?? null).slice(0, 60)));
+      skipped.push(inlineText(github || JSON.stringify(item ?? null).slice(0, 60)));
       continue;
     }
     seen.add(github.toLowerCase());

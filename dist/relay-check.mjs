@@ -311,6 +311,18 @@ function existingBusRoot(cwd, env) {
 // scripts/lib/bus/notice.ts
 import { join as join5 } from "node:path";
 
+// scripts/lib/text/untrusted.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+function visibleEscape(c) {
+  let code = c.codePointAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+}
+function inlineText(text, max = 200) {
+  let shown = text.replace(UNSAFE, (c) => c === `
+` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
+  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+}
+
 // scripts/lib/bus/names.ts
 var NAME_PATTERN = /^[a-z][a-z0-9_-]{0,63}(@[a-z0-9][a-z0-9.-]{0,62})?$/, InvalidNameError = class extends Error {
   name = "InvalidNameError";
@@ -319,7 +331,7 @@ function normaliseName(raw, what = "receiver") {
   let lower = (raw.startsWith("@") ? raw.slice(1) : raw).toLowerCase(), problem = nameProblem(lower);
   if (problem)
     throw new InvalidNameError(
-      `invalid ${what} name '${printable(raw)}': ${problem}; use a letter followed by letters, digits, '_' or '-' (for example @claude or @my-agent)`
+      `invalid ${what} name '${inlineText(raw, 80)}': ${problem}; use a letter followed by letters, digits, '_' or '-' (for example @claude or @my-agent)`
     );
   return lower;
 }
@@ -334,12 +346,6 @@ function nameProblem(name) {
   if (name.startsWith(".")) return "it starts with a dot";
   if (name.length > 128) return "it is too long";
   if (!NAME_PATTERN.test(name)) return "it contains characters that are not allowed";
-}
-function printable(raw) {
-  return (raw.length > 80 ? `${raw.slice(0, 80)}...` : raw).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    let code = c.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
-  });
 }
 
 // scripts/lib/bus/notice.ts

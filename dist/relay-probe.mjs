@@ -32,48 +32,35 @@ var AliveError, UsageError, init_errors = __esm({
       /** A short machine-readable reason, for --json output and tests (e.g. "checksum_mismatch"). */
       code;
       exitCode;
+      fields;
       constructor(message, options = {}) {
-        super(message, options.cause === void 0 ? void 0 : { cause: options.cause }), this.code = options.code ?? "failed", this.exitCode = options.exitCode ?? 1;
+        super(message, options.cause === void 0 ? void 0 : { cause: options.cause }), this.code = options.code ?? "failed", this.exitCode = options.exitCode ?? 1, this.fields = options.fields;
       }
     }, UsageError = class extends AliveError {
       name = "UsageError";
-      constructor(message) {
-        super(message, { code: "usage", exitCode: 2 });
+      /** The command's usage text, printed on stderr after the error line (not part of --json). */
+      usage;
+      constructor(message, usage) {
+        super(message, { code: "usage", exitCode: 2 }), this.usage = usage;
       }
     };
   }
 });
 
-// scripts/lib/text/unsafe-chars.ts
-function replaceUnsafe(text, keepLayout, replace) {
-  return text.replace(UNSAFE, (c) => keepLayout && (c === `
-` || c === "	") ? c : replace(c));
+// scripts/lib/text/untrusted.ts
+function visibleEscape(c) {
+  let code = c.codePointAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
 }
-var UNSAFE, init_unsafe_chars = __esm({
-  "scripts/lib/text/unsafe-chars.ts"() {
+function inlineText(text, max = 200) {
+  let shown = text.replace(UNSAFE, (c) => c === `
+` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
+  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+}
+var UNSAFE, init_untrusted = __esm({
+  "scripts/lib/text/untrusted.ts"() {
     "use strict";
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-  }
-});
-
-// scripts/lib/relay/names.ts
-function isValidLogin(login2) {
-  return LOGIN_RE.test(login2) && !login2.includes("..");
-}
-function isSafeDepositName(name) {
-  return DEPOSIT_RE.test(name) && !name.includes("..");
-}
-function printable(text, max = 120) {
-  let clean = replaceUnsafe(text.replace(/[\t\n\r]+/g, " "), !1, () => "?");
-  return clean.length > max ? `${clean.slice(0, max)}...` : clean;
-}
-var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
-  "scripts/lib/relay/names.ts"() {
-    "use strict";
-    init_errors();
-    init_unsafe_chars();
-    LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-    DEPOSIT_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}\.walnut$/;
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
   }
 });
 
@@ -139,7 +126,7 @@ function describe(args) {
   return args.filter((a) => !a.startsWith("-c") && !a.includes("=")).slice(0, 2).join(" ");
 }
 function lastLines(text) {
-  return redactUrls(printable(text.split(`
+  return redactUrls(inlineText(text.split(`
 `).filter(Boolean).slice(-2).join(" / "), 400));
 }
 function redactUrls(text) {
@@ -163,7 +150,7 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
   "scripts/lib/relay/git-run.ts"() {
     "use strict";
     init_errors();
-    init_names();
+    init_untrusted();
     GitError = class extends AliveError {
       stderr;
       stdout;
@@ -173,6 +160,23 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
       }
     }, GIT_IDENTITY = ["-c", "user.name=alive relay", "-c", "user.email=relay@alive.invalid"];
     running = /* @__PURE__ */ new Set();
+  }
+});
+
+// scripts/lib/relay/names.ts
+function isValidLogin(login2) {
+  return LOGIN_RE.test(login2) && !login2.includes("..");
+}
+function isSafeDepositName(name) {
+  return DEPOSIT_RE.test(name) && !name.includes("..");
+}
+var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
+  "scripts/lib/relay/names.ts"() {
+    "use strict";
+    init_errors();
+    init_untrusted();
+    LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+    DEPOSIT_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}\.walnut$/;
   }
 });
 
@@ -199,7 +203,7 @@ function normaliseGitUrl(url2) {
   let trimmed = url2.trim();
   if (trimmed === "") throw new AliveError("the relay URL is empty", { code: "bad_url" });
   if (/[\u0000-\u001f]/.test(trimmed) || trimmed.startsWith("-"))
-    throw new AliveError(`'${printable(trimmed)}' is not a usable Git URL`, { code: "bad_url" });
+    throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL`, { code: "bad_url" });
   return isLocalPath(trimmed) ? resolve(trimmed) : trimmed;
 }
 async function initLocalBareRepo(path) {
@@ -223,6 +227,7 @@ var NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, MAX_KEY_BYTES, PACKAGE_
     init_errors();
     init_git_run();
     init_names();
+    init_untrusted();
     NETWORK_TIMEOUT_MS = 12e4, LOCAL_TIMEOUT_MS = 6e4, PUSH_ATTEMPTS = 8, MAX_KEY_BYTES = 64 * 1024, PACKAGE_FRIENDLY = ["-c", "core.compression=0", "-c", "pack.window=0"], configLocks = /* @__PURE__ */ new Map();
     README = `# walnut relay
 
@@ -245,7 +250,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
         return `refs/remotes/${remote}/${this.opts.branch}`;
       }
       static peerRemote(login2) {
-        if (!isValidLogin(login2)) throw new AliveError(`'${printable(login2)}' is not a valid login`, { code: "bad_login" });
+        if (!isValidLogin(login2)) throw new AliveError(`'${inlineText(login2)}' is not a valid login`, { code: "bad_login" });
         return `peer-${login2}`;
       }
       /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
@@ -415,7 +420,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
           let parts = path.split("/");
           if (parts.length === 3 && parts[2] === ".gitkeep") continue;
           let [, sender, name] = parts;
-          parts.length === 3 && type === "blob" && sender && name && isValidLogin(sender) && isSafeDepositName(name) ? entries.push({ sender, name, path, blobSha: oid }) : ignored.push(printable(path));
+          parts.length === 3 && type === "blob" && sender && name && isValidLogin(sender) && isSafeDepositName(name) ? entries.push({ sender, name, path, blobSha: oid }) : ignored.push(inlineText(path));
         }
         return entries.sort((a, b) => a.path.localeCompare(b.path)), { head, entries, ignored };
       }
@@ -4004,7 +4009,7 @@ function isStatus(err, ...codes) {
 }
 function githubMessage(err) {
   let data = err?.response?.data;
-  return data && typeof data == "object" && "message" in data && typeof data.message == "string" ? printable(data.message, 300) : printable(messageOf(err).replace(/ - https?:\/\/\S+$/, ""), 300);
+  return data && typeof data == "object" && "message" in data && typeof data.message == "string" ? inlineText(data.message, 300) : inlineText(messageOf(err).replace(/ - https?:\/\/\S+$/, ""), 300);
 }
 function githubError(err, doing, baseUrl) {
   if (err instanceof AliveError) return err;
@@ -4012,7 +4017,7 @@ function githubError(err, doing, baseUrl) {
   if (!hasResponse(err)) {
     let timedOut = /abort|timeout/i.test(`${err?.name} ${messageOf(err)}`);
     return new AliveError(
-      timedOut ? `GitHub at ${baseUrl} did not answer in time while ${doing}; check your connection and try again` : `could not reach GitHub at ${baseUrl} while ${doing}: ${printable(messageOf(err), 300)}; check your connection and try again`,
+      timedOut ? `GitHub at ${baseUrl} did not answer in time while ${doing}; check your connection and try again` : `could not reach GitHub at ${baseUrl} while ${doing}: ${inlineText(messageOf(err), 300)}; check your connection and try again`,
       { code: timedOut ? "timeout" : "network", cause: err }
     );
   }
@@ -4026,7 +4031,7 @@ function githubError(err, doing, baseUrl) {
     let reset = Number(headers["x-ratelimit-reset"]), when = Number.isFinite(reset) && reset > 0 ? ` at ${new Date(reset * 1e3).toISOString()}` : " later", retryAfter = headers["retry-after"] !== void 0 ? ` (retry after ${String(headers["retry-after"])} s)` : "";
     return new AliveError(`GitHub's API rate limit is used up while ${doing}; try again${when}${retryAfter}`, { code: "rate_limited", cause: err });
   }
-  return status === 403 ? new AliveError(`GitHub refused ${doing} (403 ${msg}); the token may lack the 'repo' scope`, { code: "forbidden", cause: err }) : status !== void 0 && status >= 500 ? new AliveError(`GitHub failed while ${doing} (${status} ${msg}); try again in a few minutes`, { code: "server_error", cause: err }) : new AliveError(`GitHub refused ${doing} (${status ?? "?"} ${msg})`, { code: `http_${status ?? "error"}`, cause: err });
+  return status === 403 ? new AliveError(`GitHub refused ${doing} (403 ${msg}); the token may lack the 'repo' scope`, { code: "forbidden", cause: err }) : status !== void 0 && status >= 500 ? new AliveError(`GitHub failed while ${doing} (${status} ${msg}); try again in a few minutes`, { code: "server_error", cause: err }) : new AliveError(`GitHub refused ${doing} (${status ?? "?"} ${msg})`, { code: "http_refused", cause: err, fields: { http_status: status ?? null } });
 }
 function callSignal(timeoutMs, deadline) {
   let ms = deadline !== void 0 ? Math.min(timeoutMs, deadline - Date.now()) : timeoutMs;
@@ -4050,7 +4055,7 @@ var init_github_client = __esm({
     "use strict";
     init_dist_src5();
     init_errors();
-    init_names();
+    init_untrusted();
   }
 });
 
@@ -4076,7 +4081,7 @@ import { pipeline } from "node:stream/promises";
 function splitRepo(repo) {
   let cleaned = repo.replace(/^https?:\/\/github\.com\//i, "").replace(/\.git$/, "").replace(/\/+$/, ""), [owner, name, extra] = cleaned.split("/");
   if (!owner || !name || extra !== void 0 || !isValidLogin(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name))
-    throw new AliveError(`'${printable(repo)}' is not a GitHub repository name of the form owner/repo`, { code: "bad_repo" });
+    throw new AliveError(`'${inlineText(repo)}' is not a GitHub repository name of the form owner/repo`, { code: "bad_repo" });
   return { owner, repo: name };
 }
 async function* jsonBlobBody(path) {
@@ -4096,6 +4101,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
     init_git_transport();
     init_names();
     init_constants();
+    init_untrusted();
     CONTENTS_API_MAX_BYTES = 1024 * 1024, CALL_TIMEOUT_MS = 3e4, TRANSFER_TIMEOUT_MS = 30 * 6e4, WRITE_ATTEMPTS = 4;
     GithubTransport = class {
       kind = "github";
@@ -4370,7 +4376,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
             let parts = e.path.split("/");
             if (parts.length === 2 && parts[1] === ".gitkeep") continue;
             let [sender, name] = parts;
-            parts.length === 2 && e.type === "blob" && sender && name && isValidLogin(sender) && isSafeDepositName(name) ? entries.push({ sender, name, path: `inbox/${e.path}`, blobSha: e.sha, ...e.size !== void 0 ? { size: e.size } : {} }) : ignored.push(printable(`inbox/${e.path}`));
+            parts.length === 2 && e.type === "blob" && sender && name && isValidLogin(sender) && isSafeDepositName(name) ? entries.push({ sender, name, path: `inbox/${e.path}`, blobSha: e.sha, ...e.size !== void 0 ? { size: e.size } : {} }) : ignored.push(inlineText(`inbox/${e.path}`));
           }
           return entries.sort((a, b) => a.path.localeCompare(b.path)), { head, entries, ignored };
         } catch (err) {
@@ -19935,17 +19941,17 @@ function formatFingerprint(hex3) {
 }
 
 // scripts/lib/relay/keys.ts
-init_names();
+init_untrusted();
 function parsePeerPublicKey(pem, whose) {
   try {
-    return publicKeyFromPem(pem, `${printable(whose)}'s relay key`);
+    return publicKeyFromPem(pem, `${inlineText(whose)}'s relay key`);
   } catch (err) {
-    throw new AliveError(`${messageOf(err)}; ask ${printable(whose)} to run \`alive-p2p relay setup\` again`, { code: "bad_key" });
+    throw new AliveError(`${messageOf(err)}; ask ${inlineText(whose)} to run \`alive-p2p relay setup\` again`, { code: "bad_key" });
   }
 }
 function keyChangedError(peerLogin, pinned, seen) {
   return new AliveError(
-    `${printable(peerLogin)}'s key changed: the relay now has ${formatFingerprint(seen)} but you pinned ${formatFingerprint(pinned)}. Check the new fingerprint with ${printable(peerLogin)} by another channel (phone, in person), then run \`alive-p2p relay accept ${printable(peerLogin)}\` to trust it`,
+    `${inlineText(peerLogin)}'s key changed: the relay now has ${formatFingerprint(seen)} but you pinned ${formatFingerprint(pinned)}. Check the new fingerprint with ${inlineText(peerLogin)} by another channel (phone, in person), then run \`alive-p2p relay accept ${inlineText(peerLogin)}\` to trust it`,
     { code: "key_changed" }
   );
 }

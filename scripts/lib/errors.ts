@@ -1,31 +1,166 @@
 /**
- * Errors that carry a user-facing message. Entry points catch them once (see cli/main.ts) and
- * print `error: <message>`; everything else is a bug and is reported as such.
+ * Errors that carry a user-facing message. The command factory (cli/command.ts) catches them once
+ * and prints `error: <message>` (and, under --json, one failure object); anything else is a bug
+ * and is reported as such.
  */
 export type ExitCode = 0 | 1 | 2;
+
+/**
+ * Every machine-readable reason a command can fail with: the `error.code` of a --json failure.
+ * README lists them; tests assert codes, not message wording.
+ */
+export const ERROR_CODES = [
+  'agent_failed',
+  'agent_not_found',
+  'agent_not_started',
+  'agent_output_too_large',
+  'agent_timeout',
+  'already_set_up',
+  'bad_archive',
+  'bad_download',
+  'bad_envelope',
+  'bad_journal',
+  'bad_key',
+  'bad_login',
+  'bad_manifest',
+  'bad_payload',
+  'bad_relay',
+  'bad_repo',
+  'bad_signature',
+  'bad_signer',
+  'bad_url',
+  'bad_v1',
+  'bundle_collision',
+  'busy',
+  'cannot_read_v1',
+  'changed_while_packing',
+  'checksum_mismatch',
+  'config_invalid',
+  'config_unreadable',
+  'conflict',
+  'corrupt_download',
+  'custom',
+  'dead_letter',
+  'duplicate',
+  'duplicate_entry',
+  'duplicate_path',
+  'encrypted',
+  'exists',
+  'failed',
+  'forbidden',
+  'git_failed',
+  'git_output_too_large',
+  'git_timeout',
+  'interrupted',
+  'invalid_field',
+  'invalid_json',
+  'invalid_thread',
+  'http_refused',
+  'io',
+  'key_changed',
+  'key_exists',
+  'key_not_found',
+  'key_permissions',
+  'lease_lost',
+  'ledger',
+  'missing_field',
+  'missing_file',
+  'missing_manifest',
+  'network',
+  'no_access',
+  'no_bundle',
+  'no_git',
+  'no_key',
+  'no_passphrase',
+  'no_peer_key',
+  'no_relay',
+  'no_such_user',
+  'no_target',
+  'no_token',
+  'no_walnut',
+  'no_world',
+  'not_a_file',
+  'not_found',
+  'not_pinned',
+  'not_set_up',
+  'not_v1',
+  'outside_world',
+  'payload_mismatch',
+  'peer_not_set_up',
+  'public_relay',
+  'push_failed',
+  'rate_limited',
+  'relay_not_found',
+  'sender_not_allowed',
+  'sensitive',
+  'server_error',
+  'size_mismatch',
+  'syntax',
+  'timeout',
+  'too_large',
+  'turn_budget',
+  'unauthorized',
+  'unexpected',
+  'unexpected_entry',
+  'unknown_peer',
+  'unlisted_file',
+  'unpackable_name',
+  'unreadable',
+  'unsafe_entry',
+  'unsafe_name',
+  'unsafe_path',
+  'unsigned',
+  'unsupported_version',
+  'unverified',
+  'unwritable',
+  'usage',
+  'wrong_account',
+  'wrong_key',
+  'wrong_passphrase'
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AliveErrorOptions {
+  code?: ErrorCode;
+  exitCode?: ExitCode;
+  cause?: unknown;
+  /** Extra fields of the --json failure object (beside `ok: false` and `error`). */
+  fields?: Record<string, unknown>;
+}
 
 export class AliveError extends Error {
   override readonly name: string = 'AliveError';
   /** A short machine-readable reason, for --json output and tests (e.g. "checksum_mismatch"). */
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly exitCode: ExitCode;
-  constructor(message: string, options: { code?: string; exitCode?: ExitCode; cause?: unknown } = {}) {
+  readonly fields: Record<string, unknown> | undefined;
+  constructor(message: string, options: AliveErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = options.code ?? 'failed';
     this.exitCode = options.exitCode ?? 1;
+    this.fields = options.fields;
   }
 }
 
 /** Bad command-line usage: exit code 2. */
 export class UsageError extends AliveError {
   override readonly name = 'UsageError';
-  constructor(message: string) {
+  /** The command's usage text, printed on stderr after the error line (not part of --json). */
+  readonly usage: string | undefined;
+  constructor(message: string, usage?: string) {
     super(message, { code: 'usage', exitCode: 2 });
+    this.usage = usage;
   }
 }
 
 export function isAliveError(err: unknown): err is AliveError {
   return err instanceof AliveError;
+}
+
+/** Narrows a string read from elsewhere (a record, a server) to a known code, else 'failed'. */
+export function toErrorCode(raw: string): ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(raw) ? (raw as ErrorCode) : 'failed';
 }
 
 /** The message of any thrown value, without a stack. */

@@ -64,7 +64,7 @@ describe('alive-p2p receive (CLI)', () => {
     const out = run([pkg, '--world', world], env);
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).not.toContain('\u001b');
-    expect(out.stdout).toContain('\\u{1b}[31mred');
+    expect(out.stdout).toContain('\\x1b[31mred');
     expect(out.stdout).toMatch(/display-only; nothing was written/);
   });
 });

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prependLogEntry, formatLogEntry, signingSession } from '../../scripts/lib/world/log.ts';
 import { regenerateNow, nowJsonPath } from '../../scripts/lib/world/now.ts';
-import { logValue } from '../../scripts/lib/receive/text.ts';
+
 import { makeWalnut, tmp, write } from './helpers.ts';
+import { logValue } from '../../scripts/lib/text/untrusted.ts';
 
 const meta = { walnut: 'w', timestamp: '2026-05-04T12:00:00Z', summary: 's' };
 const entry = formatLogEntry(meta.timestamp, 'sess', ['Did a thing.']);

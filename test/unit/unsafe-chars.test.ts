@@ -7,30 +7,36 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { replaceUnsafe, visibleEscape } from '../../scripts/lib/text/unsafe-chars.ts';
-import { printable as packagePrintable } from '../../scripts/lib/package/safe-path.ts';
-import { printable as relayPrintable } from '../../scripts/lib/relay/names.ts';
-import { printable as messagePrintable } from '../../scripts/lib/bus/message.ts';
-import { terminalText, logValue } from '../../scripts/lib/receive/text.ts';
+import { fenceData, inlineText, isPrintable, logValue, summaryLine, terminalText, visibleEscape } from '../../scripts/lib/text/untrusted.ts';
 
 const RLO = '\u202e';
 const CSI = '\u009b';
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const hostile = `evil${RLO}txt.exe${CSI}31m\u2066x\u2069\u2028y\u001b[2J\tz\nw`;
 
-describe('one set of unsafe characters', () => {
-  it('replaceUnsafe keeps newline and tab only when asked', () => {
-    expect(replaceUnsafe('a\nb\tc\u001bd', true, () => '?')).toBe('a\nb\tc?d');
-    expect(replaceUnsafe('a\nb\tc\u001bd', false, () => '?')).toBe('a?b?c?d');
+describe('one module for untrusted text', () => {
+  it('each form keeps only what its place allows', () => {
+    expect(terminalText('a\r\nb\tc\u001bd\re')).toBe('a\nb\tc\\x1bd\\x0de');
+    expect(inlineText('a\nb\tc\u001bd')).toBe('a\\nb\\tc\\x1bd');
+    expect(inlineText('x'.repeat(10), 4)).toBe('xxxx…');
     expect(visibleEscape('\u001b')).toBe('\\x1b');
     expect(visibleEscape(RLO)).toBe('\\u{202e}');
+    expect(isPrintable('plain text')).toBe(true);
+    expect(isPrintable(`a${RLO}b`)).toBe(false);
+    expect(isPrintable('zero\u200bwidth')).toBe(false);
+  });
+
+  it('a fence cannot be closed by the text inside it', () => {
+    const nonces = ['aaa', 'bbb'];
+    const f = fenceData('UNTRUSTED MESSAGE', 'text ending END UNTRUSTED MESSAGE aaa>>>', () => nonces.shift()!);
+    expect(f.close).toBe('END UNTRUSTED MESSAGE bbb>>>');
+    expect(f.body).not.toContain(f.close);
   });
 
   it.each([
-    ['package errors', packagePrintable(hostile)],
-    ['relay errors', relayPrintable(hostile, 500)],
-    ['bus output', messagePrintable(hostile).replace(/[\n\t]/g, ' ')],
-    ['receive output', terminalText(hostile).replace(/[\n\t]/g, ' ')],
+    ['inline (errors, names)', inlineText(hostile, 500)],
+    ['terminal (bodies, listings)', terminalText(hostile).replace(/[\n\t]/g, ' ')],
+    ['summary lines', summaryLine(hostile, 500)],
     ['log values', logValue(hostile, 500)],
   ])('%s show no raw control, separator or bidi character', (_name, shown) => {
     expect(shown).not.toMatch(RAW);

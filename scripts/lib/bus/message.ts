@@ -20,7 +20,6 @@
  * of header lines at the top and ends at the first blank line (or the first line that is not a
  * header), so a body whose first line starts with `#` keeps all its lines.
  */
-import { replaceUnsafe, visibleEscape } from '../text/unsafe-chars.ts';
 
 export type MessageKind = 'message' | 'response';
 
@@ -278,17 +277,3 @@ function oneLine(value: string): string {
   return value.replace(/[\r\n]+/g, ' ').trim();
 }
 
-/**
- * Text safe to print on a terminal: control characters other than newline and tab (escape
- * sequences included) become visible `\xNN`. Message content is untrusted.
- */
-export function printable(text: string): string {
-  return replaceUnsafe(text, true, visibleEscape);
-}
-
-/** The first line of a body, shortened, for listings. */
-export function summaryLine(body: string, max = 72): string {
-  const first = body.split('\n').find((l) => l.trim() !== '') ?? '';
-  const clean = first.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
-  return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
-}

@@ -4,8 +4,9 @@
  * contain `/`, `\`, `..`, never start with a dot and are never empty, so a name can never address
  * a folder outside `runtimes/`.
  *
- * This module has no imports: the SessionStart hook bundle loads it.
+ * The SessionStart hook bundle loads this module: it imports only the import-free text module.
  */
+import { inlineText } from '../text/untrusted.ts';
 
 const NAME_PATTERN = /^[a-z][a-z0-9_-]{0,63}(@[a-z0-9][a-z0-9.-]{0,62})?$/;
 
@@ -23,7 +24,7 @@ export function normaliseName(raw: string, what = 'receiver'): string {
   const problem = nameProblem(lower);
   if (problem) {
     throw new InvalidNameError(
-      `invalid ${what} name '${printable(raw)}': ${problem}; use a letter followed by letters, digits, '_' or '-' (for example @claude or @my-agent)`,
+      `invalid ${what} name '${inlineText(raw, 80)}': ${problem}; use a letter followed by letters, digits, '_' or '-' (for example @claude or @my-agent)`,
     );
   }
   return lower;
@@ -50,12 +51,3 @@ export function displayName(folderName: string): string {
   return `@${folderName}`;
 }
 
-/** Quotes control characters so a hostile name cannot forge output lines. */
-function printable(raw: string): string {
-  const shown = raw.length > 80 ? `${raw.slice(0, 80)}...` : raw;
-  // Import-free on purpose (the SessionStart hook bundles this file); the same set as text/unsafe-chars.ts.
-  return shown.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-  });
-}

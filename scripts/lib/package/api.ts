@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import { AliveError } from '../errors.ts';
+import { AliveError, type ErrorCode } from '../errors.ts';
 import { canonicalManifestForSignature, signManifestText } from '../crypto/sign.ts';
 import { readPackageHead } from './info.ts';
 import { readPackage, sha256File, type Envelope, type ReadResult } from './read-package.ts';
@@ -117,7 +117,7 @@ export interface VerifyResult {
   signature_ok: boolean | null;
   signer: string | null;
   problems: string[];
-  code?: string;
+  code?: ErrorCode;
 }
 
 export interface VerifyOptions extends CryptoSources {

@@ -5,7 +5,7 @@ import { printJson, printLine, warn } from '../cli/main.ts';
 import { formatBytes } from '../cli/progress.ts';
 import { AliveError, UsageError } from '../errors.ts';
 import { SCOPES, type Scope } from './manifest.ts';
-import { printable } from './safe-path.ts';
+
 import { createPlainPackage, planPackage, defaultOutputPath, manifestTextFor, writePlannedFiles, type CreateOptions } from './create.ts';
 import { writeEncryptedPackage, type SignerSpec } from './encrypt.ts';
 import { packageCryptoFrom } from './crypto-adapter.ts';
@@ -19,7 +19,7 @@ import { readPackageHead } from './info.ts';
 import { extractPackage } from './extract.ts';
 import { verifyPackageDetailed, verifySummary } from './api.ts';
 import { DEFAULT_MAX_SIZE } from './limits.ts';
-
+import { inlineText } from '../text/untrusted.ts';
 
 /** With --json, a refusal is also one JSON object on stdout; the error line still goes to stderr. */
 async function jsonErrors<T>(json: boolean | undefined, fn: () => Promise<T>): Promise<T> {
@@ -230,13 +230,13 @@ export async function runInfo(argv: string[]) {
     }
     printLine(`Package: ${summary.path}`);
     // Manifest text is the sender's: escape control characters before it reaches a terminal.
-    printLine(`Format: ${printable(m.format_version)}   Scope: ${m.scope}   Walnut: ${printable(m.source.walnut ?? '?')}`);
-    printLine(`Created: ${printable(m.created)}`);
-    if (m.description) printLine(`Description: ${printable(m.description)}`);
-    if (m.bundles?.length) printLine(`Bundles: ${m.bundles.map(printable).join(', ')}`);
+    printLine(`Format: ${inlineText(m.format_version)}   Scope: ${m.scope}   Walnut: ${inlineText(m.source.walnut ?? '?')}`);
+    printLine(`Created: ${inlineText(m.created)}`);
+    if (m.description) printLine(`Description: ${inlineText(m.description)}`);
+    if (m.bundles?.length) printLine(`Bundles: ${m.bundles.map((b) => inlineText(b)).join(', ')}`);
     printLine(`Files: ${m.files.length} (${formatBytes(summary.bytes ?? 0)})`);
     printLine(`Encrypted: ${summary.encrypted ? head.envelope : 'no'}`);
-    printLine(`Signed: ${m.signature ? `yes, by ${printable(m.signature.signer)} (not checked by info; use verify --signer-key)` : 'no'}`);
+    printLine(`Signed: ${m.signature ? `yes, by ${inlineText(m.signature.signer)} (not checked by info; use verify --signer-key)` : 'no'}`);
   });
 }
 
@@ -264,8 +264,8 @@ export async function runVerify(argv: string[]) {
   if (values.json) printJson(result);
   if (!read) throw new AliveError(result.problems[0] ?? 'verification failed', { code: result.code ?? 'failed' });
   if (!values.json) {
-    printLine(`OK: ${pkg} (format ${printable(read.manifest.format_version)}, scope ${read.manifest.scope}, ${read.files} files, ${formatBytes(read.bytes)})`);
-    const who = printable(read.signature.signer ?? '?');
+    printLine(`OK: ${pkg} (format ${inlineText(read.manifest.format_version)}, scope ${read.manifest.scope}, ${read.files} files, ${formatBytes(read.bytes)})`);
+    const who = inlineText(read.signature.signer ?? '?');
     const sig = !result.signed ? 'no' : result.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)`;
     printLine(`Encrypted: ${result.encrypted ? read.envelope : 'no'}   Signed: ${sig}`);
   }
@@ -293,7 +293,7 @@ export async function runExtract(argv: string[]) {
       printJson({ ...verifySummary(r, false), output: r.output, bytes: r.bytes });
     } else {
       printLine(`Extracted to: ${r.output}`);
-      printLine(`Format: ${printable(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${printable(r.manifest.source.walnut ?? '?')}`);
+      printLine(`Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${inlineText(r.manifest.source.walnut ?? '?')}`);
       printLine(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`);
     }
   });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { AliveError } from '../errors.ts';
+import { AliveError, type ErrorCode } from '../errors.ts';
 import { parseManifestLines, ManifestSyntaxError, sniffDialect, type RawManifest, type RawMap } from './manifest-lines.ts';
-import { unsafePathReason, compareCodePoints, printable } from './safe-path.ts';
+import { unsafePathReason, compareCodePoints } from './safe-path.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 export const FORMAT_VERSION = '2.0.0';
 export const MANIFEST_NAME = 'manifest.yaml';
@@ -44,8 +45,8 @@ export interface Manifest {
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-function fail(message: string, code = 'bad_manifest'): never {
-  throw new AliveError(`invalid manifest.yaml: ${printable(message)}`, { code });
+function fail(message: string, code: ErrorCode = 'bad_manifest'): never {
+  throw new AliveError(`invalid manifest.yaml: ${inlineText(message)}`, { code });
 }
 
 const fileSchema = z.object({
@@ -186,7 +187,7 @@ export function generationOf(version: string): 'v1' | 'v2' | 'v3' {
   if (m && m[1] === '2') return Number(m[2] ?? 0) >= 1 ? 'v3' : 'v2';
   if (m && m[1] === '1' && (m[2] ?? '0') === '1') return 'v1';
   throw new AliveError(
-    `unsupported package format_version '${printable(version)}': this version of alive reads 2.x packages (and 1.1 capsules); ask the sender to share again with a compatible version, or update alive`,
+    `unsupported package format_version '${inlineText(version)}': this version of alive reads 2.x packages (and 1.1 capsules); ask the sender to share again with a compatible version, or update alive`,
     { code: 'unsupported_version' },
   );
 }

@@ -2,7 +2,6 @@
  * Validation of package-relative paths, shared by the manifest and the archive reader: a path
  * from a package decides nothing about where we write beyond the folder we chose.
  */
-import { replaceUnsafe, visibleEscape } from '../text/unsafe-chars.ts';
 export type PathProblem = string;
 
 const DRIVE = /^[A-Za-z]:/;
@@ -45,10 +44,3 @@ export function compareCodePoints(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
-/**
- * Shows an untrusted name (from an archive or a manifest) in a message without letting it break
- * the one-line error or drive the terminal: C0/C1 control characters become visible escapes.
- */
-export function printable(s: string): string {
-  return replaceUnsafe(s, false, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : visibleEscape(c)));
-}

@@ -9,8 +9,9 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { Parser, type ReadEntry } from 'tar';
-import { AliveError } from '../errors.ts';
-import { unsafePathReason, normaliseMemberName, printable } from './safe-path.ts';
+import { AliveError, type ErrorCode } from '../errors.ts';
+import { unsafePathReason, normaliseMemberName } from './safe-path.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 export interface TarEntry {
   /** Normalised path (no `./`, no trailing `/`). */
@@ -46,9 +47,9 @@ const TYPE_REASONS: Record<string, string> = {
   Directory: '',
 };
 
-export function refuse(label: string, entry: string | undefined, reason: string, code = 'unsafe_entry'): AliveError {
+export function refuse(label: string, entry: string | undefined, reason: string, code: ErrorCode = 'unsafe_entry'): AliveError {
   const where = entry === undefined ? label : `${label}: entry '${entry}'`;
-  return new AliveError(`${printable(where)} ${reason}; nothing was written`, { code });
+  return new AliveError(`${inlineText(where)} ${reason}; nothing was written`, { code });
 }
 
 /** Counts bytes flowing through and fails once a limit is passed (gzip bombs). */

@@ -6,7 +6,7 @@ import { AliveError, UsageError } from '../errors.ts';
 import { DEFAULT_MAX_SIZE } from '../package/limits.ts';
 import { receiveCrypto } from './crypto.ts';
 import { receivePackage, type ReceiveResult } from './receive.ts';
-import { terminalText } from './text.ts';
+import { terminalText } from '../text/untrusted.ts';
 
 export const RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE --world DIR [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
                          [--max-size BYTES] [--force] [--dry-run] [--json]

@@ -25,7 +25,7 @@ import { compactDate } from './names.ts';
 import { readSnapshot, type SnapshotView } from './snapshot.ts';
 import { PKG_DIR, prepareStaged, shapeBundles, shapeNewWalnut } from './stage.ts';
 import { bundleNameTaken, resolveTarget, resolveWorld, worldRel, type Target } from './target.ts';
-import { logValue } from './text.ts';
+import { logValue } from '../text/untrusted.ts';
 
 export interface ReceiveOptions {
   packagePath: string;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { AliveError, errnoCode } from '../errors.ts';
-import { printable } from './names.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 /**
  * Runs `git` with a hard time limit: the child gets its own process group and the whole group is
@@ -144,7 +144,7 @@ function describe(args: string[]): string {
 
 /** The end of git's stderr, fit for a one-line message: a remote's text may carry terminal escapes. */
 function lastLines(text: string): string {
-  return redactUrls(printable(text.split('\n').filter(Boolean).slice(-2).join(' / '), 400));
+  return redactUrls(inlineText(text.split('\n').filter(Boolean).slice(-2).join(' / '), 400));
 }
 
 /** Hides credentials that a user may have put into a Git URL. */

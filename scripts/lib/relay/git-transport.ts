@@ -3,7 +3,7 @@ import { isAbsolute, resolve, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AliveError } from '../errors.ts';
 import { GitError, GIT_IDENTITY, runGit, redactUrls, type GitRunOptions } from './git-run.ts';
-import { isSafeDepositName, isValidLogin, printable } from './names.ts';
+import { isSafeDepositName, isValidLogin } from './names.ts';
 import type {
   CallLimits,
   DeliverResult,
@@ -13,6 +13,7 @@ import type {
   RelayTransport,
   SetupResult,
 } from './transport.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 /**
  * The `git` transport: any Git URL or local path, driven with the git command.
@@ -82,7 +83,7 @@ export function normaliseGitUrl(url: string): string {
   const trimmed = url.trim();
   if (trimmed === '') throw new AliveError('the relay URL is empty', { code: 'bad_url' });
   if (/[\u0000-\u001f]/.test(trimmed) || trimmed.startsWith('-')) {
-    throw new AliveError(`'${printable(trimmed)}' is not a usable Git URL`, { code: 'bad_url' });
+    throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL`, { code: 'bad_url' });
   }
   return isLocalPath(trimmed) ? resolve(trimmed) : trimmed;
 }
@@ -104,7 +105,7 @@ export class GitTransport implements RelayTransport {
   }
 
   private static peerRemote(login: string): string {
-    if (!isValidLogin(login)) throw new AliveError(`'${printable(login)}' is not a valid login`, { code: 'bad_login' });
+    if (!isValidLogin(login)) throw new AliveError(`'${inlineText(login)}' is not a valid login`, { code: 'bad_login' });
     return `peer-${login}`;
   }
 
@@ -348,7 +349,7 @@ export class GitTransport implements RelayTransport {
       if (parts.length === 3 && type === 'blob' && sender && name && isValidLogin(sender) && isSafeDepositName(name)) {
         entries.push({ sender, name, path, blobSha: oid });
       } else {
-        ignored.push(printable(path));
+        ignored.push(inlineText(path));
       }
     }
     entries.sort((a, b) => a.path.localeCompare(b.path));

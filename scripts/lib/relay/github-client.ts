@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { AliveError, messageOf } from '../errors.ts';
-import { printable } from './names.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 /** Octokit pointed at the configured API, with no logging (hooks must stay quiet). */
 export function createOctokit(baseUrl: string, token: string): Octokit {
@@ -40,9 +40,9 @@ export function isStatus(err: unknown, ...codes: number[]): boolean {
 export function githubMessage(err: unknown): string {
   const data = (err as HttpErrorLike | undefined)?.response?.data;
   if (data && typeof data === 'object' && 'message' in data && typeof (data as { message: unknown }).message === 'string') {
-    return printable((data as { message: string }).message, 300);
+    return inlineText((data as { message: string }).message, 300);
   }
-  return printable(messageOf(err).replace(/ - https?:\/\/\S+$/, ''), 300);
+  return inlineText(messageOf(err).replace(/ - https?:\/\/\S+$/, ''), 300);
 }
 
 /** Turns an Octokit failure into a user-facing error saying what to do next. */
@@ -54,7 +54,7 @@ export function githubError(err: unknown, doing: string, baseUrl: string): Alive
     return new AliveError(
       timedOut
         ? `GitHub at ${baseUrl} did not answer in time while ${doing}; check your connection and try again`
-        : `could not reach GitHub at ${baseUrl} while ${doing}: ${printable(messageOf(err), 300)}; check your connection and try again`,
+        : `could not reach GitHub at ${baseUrl} while ${doing}: ${inlineText(messageOf(err), 300)}; check your connection and try again`,
       { code: timedOut ? 'timeout' : 'network', cause: err },
     );
   }
@@ -78,7 +78,7 @@ export function githubError(err: unknown, doing: string, baseUrl: string): Alive
   if (status !== undefined && status >= 500) {
     return new AliveError(`GitHub failed while ${doing} (${status} ${msg}); try again in a few minutes`, { code: 'server_error', cause: err });
   }
-  return new AliveError(`GitHub refused ${doing} (${status ?? '?'} ${msg})`, { code: `http_${status ?? 'error'}`, cause: err });
+  return new AliveError(`GitHub refused ${doing} (${status ?? '?'} ${msg})`, { code: 'http_refused', cause: err, fields: { http_status: status ?? null } });
 }
 
 /** Per-call abort signal: the earlier of `timeoutMs` and the caller's deadline. */

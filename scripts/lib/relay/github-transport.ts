@@ -5,7 +5,7 @@ import type { Octokit } from '@octokit/rest';
 import { AliveError } from '../errors.ts';
 import { callSignal, githubError, isStatus, withReadRetry } from './github-client.ts';
 import { relayReadme } from './git-transport.ts';
-import { isSafeDepositName, isValidLogin, printable } from './names.ts';
+import { isSafeDepositName, isValidLogin } from './names.ts';
 import type {
   CallLimits,
   DeliverResult,
@@ -23,6 +23,7 @@ import type {
  */
 
 import { RELAY_REPO_NAME } from './constants.ts';
+import { inlineText } from '../text/untrusted.ts';
 export { RELAY_REPO_NAME };
 /** Above this, the Contents API needs special media types to read a file back; use the Git data API. */
 export const CONTENTS_API_MAX_BYTES = 1024 * 1024;
@@ -47,7 +48,7 @@ export function splitRepo(repo: string): { owner: string; repo: string } {
   const cleaned = repo.replace(/^https?:\/\/github\.com\//i, '').replace(/\.git$/, '').replace(/\/+$/, '');
   const [owner, name, extra] = cleaned.split('/');
   if (!owner || !name || extra !== undefined || !isValidLogin(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name)) {
-    throw new AliveError(`'${printable(repo)}' is not a GitHub repository name of the form owner/repo`, { code: 'bad_repo' });
+    throw new AliveError(`'${inlineText(repo)}' is not a GitHub repository name of the form owner/repo`, { code: 'bad_repo' });
   }
   return { owner, repo: name };
 }
@@ -409,7 +410,7 @@ export class GithubTransport implements RelayTransport {
         const [sender, name] = parts;
         if (parts.length === 2 && e.type === 'blob' && sender && name && isValidLogin(sender) && isSafeDepositName(name)) {
           entries.push({ sender, name, path: `inbox/${e.path}`, blobSha: e.sha, ...(e.size !== undefined ? { size: e.size } : {}) });
-        } else ignored.push(printable(`inbox/${e.path}`));
+        } else ignored.push(inlineText(`inbox/${e.path}`));
       }
       entries.sort((a, b) => a.path.localeCompare(b.path));
       return { head, entries, ignored };

@@ -10,7 +10,7 @@ import { fingerprint, formatFingerprint, generateRsaKeyPair, loadPrivateKey, pub
 import type { RelayPaths } from './paths.ts';
 import { peerKeyPath } from './paths.ts';
 import type { Peer } from './config.ts';
-import { printable } from './names.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 export { fingerprint, formatFingerprint };
 
@@ -19,9 +19,9 @@ export { fingerprint, formatFingerprint };
 /** A peer's key as published in a relay: one PEM RSA public key of at least 2048 bits. */
 export function parsePeerPublicKey(pem: string, whose: string): KeyObject {
   try {
-    return publicKeyFromPem(pem, `${printable(whose)}'s relay key`);
+    return publicKeyFromPem(pem, `${inlineText(whose)}'s relay key`);
   } catch (err) {
-    throw new AliveError(`${messageOf(err)}; ask ${printable(whose)} to run \`alive-p2p relay setup\` again`, { code: 'bad_key' });
+    throw new AliveError(`${messageOf(err)}; ask ${inlineText(whose)} to run \`alive-p2p relay setup\` again`, { code: 'bad_key' });
   }
 }
 
@@ -62,9 +62,9 @@ export function ownPublicKeyPem(paths: RelayPaths): string {
 /** Thrown when a peer's key no longer matches its pin: the user must verify it out of band. */
 export function keyChangedError(peerLogin: string, pinned: string, seen: string): AliveError {
   return new AliveError(
-    `${printable(peerLogin)}'s key changed: the relay now has ${formatFingerprint(seen)} but you pinned ${formatFingerprint(pinned)}. ` +
-      `Check the new fingerprint with ${printable(peerLogin)} by another channel (phone, in person), then run ` +
-      `\`alive-p2p relay accept ${printable(peerLogin)}\` to trust it`,
+    `${inlineText(peerLogin)}'s key changed: the relay now has ${formatFingerprint(seen)} but you pinned ${formatFingerprint(pinned)}. ` +
+      `Check the new fingerprint with ${inlineText(peerLogin)} by another channel (phone, in person), then run ` +
+      `\`alive-p2p relay accept ${inlineText(peerLogin)}\` to trust it`,
     { code: 'key_changed' },
   );
 }

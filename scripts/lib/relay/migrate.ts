@@ -4,9 +4,10 @@ import { parse as parseYaml } from 'yaml';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import { relayConfigSchema, readRelayConfig, type Peer, type PeerStatus, type RelayConfig, peerStatuses } from './config.ts';
-import { isValidLogin, printable } from './names.ts';
+import { isValidLogin } from './names.ts';
 import { isoSeconds } from './state.ts';
 import { RELAY_REPO_NAME } from './constants.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 /**
  * v1 `relay.yaml` (flat, or nested under `relay:`) to v2 `relay.json`. Every scalar is read as a
@@ -96,7 +97,7 @@ function convertV1(text: string, v1Path: string): Converted {
     warnings.push(`no github_username: using the repo's owner '${owner}'`);
     return finish(owner, repo, doc, nested, warnings, v1Path);
   }
-  if (!isValidLogin(login)) throw notV1(v1Path, `github_username '${printable(login)}' is not a valid login`);
+  if (!isValidLogin(login)) throw notV1(v1Path, `github_username '${inlineText(login)}' is not a valid login`);
   if (!repo) {
     repo = `${login}/${RELAY_REPO_NAME}`;
     warnings.push(`no repo: using ${repo}`);
@@ -119,7 +120,7 @@ function finish(login: string, repo: string, doc: Record<string, unknown>, neste
     const p = isMap(item) ? item : {};
     const github = str(p.github) || str(p.username) || str(p.login);
     if (!isValidLogin(github) || seen.has(github.toLowerCase())) {
-      skipped.push(printable(github || JSON.stringify(item ?? null).slice(0, 60)));
+      skipped.push(inlineText(github || JSON.stringify(item ?? null).slice(0, 60)));
       continue;
     }
     seen.add(github.toLowerCase());

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AliveError, UsageError } from '../errors.ts';
-import { replaceUnsafe } from '../text/unsafe-chars.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 /**
  * Names that travel between peers become folder and file names on both sides, so they are
@@ -18,7 +18,7 @@ export function requireLogin(login: string | undefined, what = 'LOGIN'): string 
   if (login === undefined || login === '') throw new UsageError(`${what} is required`);
   if (!isValidLogin(login)) {
     throw new UsageError(
-      `${what} '${printable(login)}' is not a valid login: use letters, digits, '-', '_' or '.', start with a letter or digit, at most 64 characters`,
+      `${what} '${inlineText(login)}' is not a valid login: use letters, digits, '-', '_' or '.', start with a letter or digit, at most 64 characters`,
     );
   }
   return login;
@@ -47,13 +47,7 @@ export function depositName(originalFileName: string, now: Date = new Date(), ra
   if (base.length > 120) base = base.slice(0, 120).replace(/[.-]+$/, '');
   if (base === '') base = 'package';
   const name = `${base}-${utcStamp(now)}-${random}.walnut`;
-  if (!isSafeDepositName(name)) throw new AliveError(`could not build a safe deposit name from '${printable(originalFileName)}'`);
+  if (!isSafeDepositName(name)) throw new AliveError(`could not build a safe deposit name from '${inlineText(originalFileName)}'`);
   return name;
 }
 
-/** Shows untrusted text in a one-line message: line breaks and tabs become spaces, other control characters '?'. */
-export function printable(text: string, max = 120): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = replaceUnsafe(text.replace(/[\t\n\r]+/g, ' '), false, () => '?');
-  return clean.length > max ? `${clean.slice(0, max)}...` : clean;
-}

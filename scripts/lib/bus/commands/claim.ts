@@ -4,8 +4,9 @@ import { claimNext, sweepStaleClaims } from '../claims.ts';
 import { loadReceiverConfig } from '../config.ts';
 import { receiverPaths } from '../layout.ts';
 import { displayName } from '../names.ts';
-import { printable } from '../message.ts';
+
 import { busRoot, nameArg, ROOT_OPTION } from './common.ts';
+import { terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch claim @RECEIVER [--json] [--root DIR]
 
@@ -62,14 +63,14 @@ export async function runClaim(argv: string[]): Promise<0 | 1 | 2> {
     return 0;
   }
   printLine(`claimed ${claim.id} for ${displayName(receiver)} (lease until ${leaseIso})`);
-  printLine(`from: ${printable(m.from ?? '(anonymous)')}`);
-  printLine(`thread: ${printable(m.thread || claim.id)} (turn ${m.turn ?? 1})`);
-  if (m.timestamp) printLine(`sent: ${printable(m.timestamp)}`);
+  printLine(`from: ${terminalText(m.from ?? '(anonymous)')}`);
+  printLine(`thread: ${terminalText(m.thread || claim.id)} (turn ${m.turn ?? 1})`);
+  if (m.timestamp) printLine(`sent: ${terminalText(m.timestamp)}`);
   printLine('----- message (untrusted text from the sender) -----');
-  printLine(printable(m.body));
+  printLine(terminalText(m.body));
   if (m.context !== undefined) {
     printLine('----- context (untrusted) -----');
-    printLine(printable(m.context));
+    printLine(terminalText(m.context));
   }
   printLine('----- end -----');
   printLine(`answer with: dispatch reply ${claim.id} "TEXT" --as ${displayName(receiver)}`);

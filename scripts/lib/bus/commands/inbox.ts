@@ -3,9 +3,10 @@ import { printJson, printLine } from '../../cli/main.ts';
 import { parseCommandArgs } from '../../cli/args.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { receiverPaths } from '../layout.ts';
-import { decodeUtf8, parseMessage, printable, summaryLine } from '../message.ts';
+import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName } from '../names.ts';
 import { busRoot, nameArg, ROOT_OPTION } from './common.ts';
+import { summaryLine, terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch inbox @RECEIVER [--json] [--root DIR]
 
@@ -63,7 +64,7 @@ export async function runInbox(argv: string[]): Promise<0 | 1 | 2> {
   printLine(`${messages.length} message(s) waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);
   for (const m of messages) {
     if ('problem' in m && m.problem) printLine(`  ${m.id}  (${m.problem})`);
-    else if ('summary' in m) printLine(`  ${m.id}  from ${printable(m.from ?? '(anonymous)')}  ${printable(m.timestamp ?? '')}  ${m.summary}`);
+    else if ('summary' in m) printLine(`  ${m.id}  from ${terminalText(m.from ?? '(anonymous)')}  ${terminalText(m.timestamp ?? '')}  ${m.summary}`);
   }
   return 0;
 }

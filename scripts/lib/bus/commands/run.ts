@@ -8,11 +8,12 @@ import { parseProgram } from '../../helloworld/parser.ts';
 import { Registry } from '../../helloworld/vocabulary.ts';
 import { sendMessage } from '../deliver.ts';
 import { newMessageId } from '../ids.ts';
-import { printable } from '../message.ts';
+
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
 import { busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+import { terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch run FILE.hw | - [--from @ME] [--wait SECONDS] [--json] [--root DIR]
 
@@ -70,9 +71,9 @@ export async function runRun(argv: string[]): Promise<0 | 1 | 2> {
     printJson({ ok: failed === 0, thread, results: visible });
   } else {
     for (const r of visible) {
-      printLine(`${r.line}:${r.column} ${printable(r.source.split('\n')[0]!)}${r.via === 'bus' ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ''}]` : ''}`);
+      printLine(`${r.line}:${r.column} ${terminalText(r.source.split('\n')[0]!)}${r.via === 'bus' ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ''}]` : ''}`);
       // Answers from the bus are untrusted text: no terminal control sequences.
-      for (const l of r.output.split('\n')) printLine(`  ${r.ok ? '' : 'error: '}${printable(l)}`);
+      for (const l of r.output.split('\n')) printLine(`  ${r.ok ? '' : 'error: '}${terminalText(l)}`);
     }
   }
   return failed === 0 ? 0 : 1;

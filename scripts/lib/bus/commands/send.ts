@@ -1,11 +1,11 @@
-import { printJson, printLine } from '../../cli/main.ts';
-import { parseCommandArgs } from '../../cli/args.ts';
+import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { sendMessage, validateThread } from '../deliver.ts';
-import { printable } from '../message.ts';
+
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
 import { busRoot, nameArg, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
+import { terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--json] [--root DIR]
 
@@ -14,106 +14,95 @@ SECONDS for the answer in the receiver's outbox and prints it; no answer in time
 The sender defaults to $HELLOWORLD_AS, else @human. Inside an agent started by 'dispatch serve',
 the thread and turn continue the message being answered.`;
 
-export async function runSend(argv: string[]): Promise<0 | 1 | 2> {
-  const { values, positionals } = parseCommandArgs<{
-    from?: string;
-    thread?: string;
-    context?: string;
-    wait?: string;
-    json?: boolean;
-    root?: string;
-  }>(
-    argv,
-    {
-      from: { type: 'string' },
-      thread: { type: 'string' },
-      context: { type: 'string' },
-      wait: { type: 'string' },
-      json: { type: 'boolean' },
-      ...ROOT_OPTION,
-    },
-    { usage: USAGE, positionals: { min: 2, max: 2 } },
-  );
-  if (values.help) {
-    printLine(USAGE);
-    return 0;
-  }
-  const to = nameArg(positionals[0], 'receiver', USAGE);
-  const from = senderArg(values.from, USAGE);
-  const waitMs = secondsArg(values.wait, '--wait');
-  const envThread = process.env.HELLOWORLD_THREAD;
-  const thread = values.thread ?? (envThread !== undefined && envThread !== '' ? envThread : undefined);
-  if (thread !== undefined) validateThread(thread);
-  const envTurn = Number(process.env.HELLOWORLD_TURN);
-  const turn = thread !== undefined && thread === envThread && Number.isInteger(envTurn) && envTurn > 0 ? envTurn + 1 : 1;
-  const body = textArg(positionals[1]!);
-  const root = busRoot(values.root);
+export const sendCommand = defineCommand({
+  name: 'send',
+  summary: 'deliver a message to @RECEIVER (optionally wait for the answer)',
+  usage: USAGE,
+  options: {
+    from: { type: 'string' },
+    thread: { type: 'string' },
+    context: { type: 'string' },
+    wait: { type: 'string' },
+    ...ROOT_OPTION,
+  },
+  positionals: { min: 2, max: 2 },
+  async run(ctx) {
+    const { values, positionals } = ctx;
+    const to = nameArg(positionals[0], 'receiver', USAGE);
+    const from = senderArg(values.from, USAGE);
+    const waitMs = secondsArg(values.wait, '--wait');
+    const envThread = process.env.HELLOWORLD_THREAD;
+    const thread = values.thread ?? (envThread !== undefined && envThread !== '' ? envThread : undefined);
+    if (thread !== undefined) validateThread(thread);
+    const envTurn = Number(process.env.HELLOWORLD_TURN);
+    const turn = thread !== undefined && thread === envThread && Number.isInteger(envTurn) && envTurn > 0 ? envTurn + 1 : 1;
+    const body = textArg(positionals[1]!);
+    const root = busRoot(values.root);
 
-  const sent = await sendMessage({
-    root,
-    to,
-    from,
-    body,
-    ...(values.context !== undefined ? { context: values.context } : {}),
-    ...(thread !== undefined ? { thread } : {}),
-    turn,
-  });
-  const result: Record<string, unknown> = {
-    ok: true,
-    id: sent.id,
-    file: sent.path,
-    to: displayName(sent.to),
-    from: displayName(sent.from),
-    thread: sent.thread,
-    turn: sent.turn,
-  };
-  if (waitMs === undefined) {
-    if (values.json) printJson(result);
-    else printLine(`sent msg-${sent.id} to ${displayName(sent.to)} (thread ${sent.thread})`);
-    return 0;
-  }
-
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  let waited;
-  try {
-    waited = await waitForResponse(root, sent.to, sent.id, waitMs, controller.signal);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
-  if (waited.ok) {
-    const r = waited.value;
-    if (values.json) {
-      printJson({
-        ...result,
-        response: { id: r.id, file: r.path, from: r.message.from ?? null, thread: r.message.thread ?? null, body: r.message.body, context: r.message.context ?? null },
-        timed_out: false,
-      });
-    } else {
-      printLine(printable(r.message.body)); // the answer is untrusted text: no terminal control sequences
-    }
-    return 0;
-  }
-  let message: string;
-  if ('deadLettered' in waited) {
-    message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${printable(waited.deadLettered.reason)})`;
-  } else {
-    const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
-    message = `${what}; msg-${sent.id} stays queued; an answer will appear in runtimes/${sent.to}/outbox/ (is 'dispatch serve ${displayName(sent.to)}' running?)`;
-  }
-  if (values.json) {
-    printJson({
-      ...result,
-      ok: false,
-      response: null,
-      timed_out: 'timedOut' in waited,
-      dead_letter: 'deadLettered' in waited ? waited.deadLettered : null,
+    const sent = await sendMessage({
+      root,
+      to,
+      from,
+      body,
+      ...(values.context !== undefined ? { context: values.context } : {}),
+      ...(thread !== undefined ? { thread } : {}),
+      turn,
     });
-    process.stderr.write(`error: ${message}\n`);
-    return 1;
-  }
-  throw new AliveError(message, { code: 'deadLettered' in waited ? 'dead_letter' : 'timeout' });
-}
+    const result = {
+      ok: true,
+      id: sent.id,
+      file: sent.path,
+      to: displayName(sent.to),
+      from: displayName(sent.from),
+      thread: sent.thread,
+      turn: sent.turn,
+    };
+    if (waitMs === undefined) {
+      if (ctx.json) ctx.printJson(result);
+      else ctx.print(`sent msg-${sent.id} to ${displayName(sent.to)} (thread ${sent.thread})`);
+      return;
+    }
+
+    const controller = new AbortController();
+    const onSignal = () => controller.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    let waited;
+    try {
+      waited = await waitForResponse(root, sent.to, sent.id, waitMs, controller.signal);
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    if (waited.ok) {
+      const r = waited.value;
+      if (ctx.json) {
+        ctx.printJson({
+          ...result,
+          response: { id: r.id, file: r.path, from: r.message.from ?? null, thread: r.message.thread ?? null, body: r.message.body, context: r.message.context ?? null },
+          timed_out: false,
+        });
+      } else {
+        ctx.print(terminalText(r.message.body)); // the answer is untrusted text: no terminal control sequences
+      }
+      return;
+    }
+    let message: string;
+    if ('deadLettered' in waited) {
+      message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${terminalText(waited.deadLettered.reason)})`;
+    } else {
+      const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
+      message = `${what}; msg-${sent.id} stays queued; an answer will appear in runtimes/${sent.to}/outbox/ (is 'dispatch serve ${displayName(sent.to)}' running?)`;
+    }
+    const { ok: _ok, ...fields } = result;
+    throw new AliveError(message, {
+      code: 'deadLettered' in waited ? 'dead_letter' : 'timeout',
+      fields: {
+        ...fields,
+        response: null,
+        timed_out: 'timedOut' in waited,
+        dead_letter: 'deadLettered' in waited ? waited.deadLettered : null,
+      },
+    });
+  },
+});

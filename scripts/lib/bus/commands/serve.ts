@@ -4,9 +4,10 @@ import { UsageError } from '../../errors.ts';
 import type { AgentSpec } from '../agent.ts';
 import { checkAgentInstalled } from '../agent-check.ts';
 import { serve } from '../daemon.ts';
-import { printable } from '../message.ts';
+
 import { displayName } from '../names.ts';
 import { busRoot, nameArg, ROOT_OPTION } from './common.ts';
+import { terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch serve @RECEIVER (--agent "COMMAND" | --agent echo) [--once] [--concurrency N] [--root DIR]
 
@@ -50,7 +51,7 @@ export async function runServe(argv: string[]): Promise<0 | 1 | 2> {
       once: values.once === true,
       concurrency,
       signal: controller.signal,
-      log: (line) => printLine(printable(line)), // lines quote header values of untrusted files
+      log: (line) => printLine(terminalText(line)), // lines quote header values of untrusted files
     });
     process.stderr.write(
       `stopped: ${summary.answered} answered, ${summary.archivedWithoutAnswer} archived without answer, ${summary.deadLettered} dead-lettered\n`,

@@ -1,0 +1,255 @@
+/**
+ * The command factory: every command of every entry is a `defineCommand` (a leaf) or a
+ * `defineGroup` (a router of subcommands), and an entry is `runEntry(group)`.
+ *
+ * The factory owns what every command shares (cli.md section 3 and 8): strict `parseArgs` with
+ * inferred option types, `--help`, `--version`, usage errors (exit 2), the `error:` line, the one
+ * `--json` failure object, and the exit code. A command body only parses its own meaning out of
+ * `ctx.values` and writes through `ctx`.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AliveError, messageOf, UsageError, type ExitCode } from '../errors.ts';
+import { ALIVE_VERSION } from '../version.ts';
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** The values `parseArgs` infers for an options table (node's own inference). */
+export type ValuesOf<O extends OptionsConfig> = ReturnType<
+  typeof parseArgs<{ options: O; strict: true; allowPositionals: true }>
+>['values'];
+
+/** Where a command writes. The entry passes the process streams; tests pass buffers. */
+export interface CommandIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export interface CommandContext<V> {
+  values: V;
+  positionals: string[];
+  /** True when `--json` was given: write exactly one object with `ctx.json`. */
+  json: boolean;
+  io: CommandIo;
+  /** One line of human output on stdout. */
+  print(text?: string): void;
+  /** The one JSON object of a `--json` run (a success; failures are thrown as AliveError). */
+  printJson(value: object): void;
+  /** `warning: …` on stderr. */
+  warn(text: string): void;
+  /** Throws the usage error of this command (exit 2) with its usage text. */
+  usageError(message: string): never;
+  /** A required string option's value; a missing or empty one is a usage error naming `--flag`. */
+  required(value: string | undefined, flag: string): string;
+}
+
+export type RunResult = ExitCode | void;
+
+export interface Command {
+  readonly name: string;
+  /** One line for the group's command list. */
+  readonly summary: string;
+  /** The full text `--help` prints. */
+  readonly help: string;
+  /** Runs with the arguments after the command's name; never throws. */
+  invoke(argv: string[], io: CommandIo, path?: string[]): Promise<ExitCode>;
+}
+
+export interface CommandSpec<O extends OptionsConfig> {
+  name: string;
+  summary: string;
+  /** The usage line(s) and description, as `--help` shows them (starts with `usage:`). */
+  usage: string;
+  options: O;
+  /** How many positional arguments (default none). */
+  positionals?: { min: number; max: number };
+  /** Accepts `--json` (default true). */
+  json?: boolean;
+  run(ctx: CommandContext<ValuesOf<O>>): Promise<RunResult> | RunResult;
+}
+
+const COMMON = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+export function defineCommand<const O extends OptionsConfig>(spec: CommandSpec<O>): Command {
+  const acceptsJson = spec.json !== false;
+  const options: OptionsConfig = {
+    ...spec.options,
+    ...COMMON,
+    ...(acceptsJson ? { json: { type: 'boolean' } } : {}),
+  };
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help: spec.usage,
+    async invoke(argv, io, path = [spec.name]) {
+      const jsonRequested = acceptsJson && argv.includes('--json');
+      return guard(io, jsonRequested, async () => {
+        let parsed;
+        try {
+          parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+        } catch (err) {
+          throw new UsageError(cleanParseArgsMessage(err), spec.usage);
+        }
+        const values = parsed.values as Record<string, unknown>;
+        if (values.help === true) {
+          writeLine(io.stdout, spec.usage);
+          return 0;
+        }
+        if (values.version === true) {
+          writeLine(io.stdout, versionLine(path));
+          return 0;
+        }
+        const { min, max } = spec.positionals ?? { min: 0, max: 0 };
+        const n = parsed.positionals.length;
+        if (n < min) throw new UsageError('missing argument', spec.usage);
+        if (n > max) throw new UsageError(`unexpected argument '${parsed.positionals[max]}'`, spec.usage);
+        const ctx = makeContext(io, values.json === true, spec.usage, values as ValuesOf<O>, parsed.positionals);
+        return (await spec.run(ctx)) ?? 0;
+      });
+    },
+  };
+}
+
+export interface GroupSpec {
+  name: string;
+  summary: string;
+  /** Text between the usage line and the command list. */
+  intro?: string;
+  /** Text after the command list. */
+  outro?: string;
+  commands: Command[];
+}
+
+/** A router: `<name> <command> [args]`. A bare call or an unknown command is a usage error. */
+export function defineGroup(spec: GroupSpec): Command {
+  const byName = new Map(spec.commands.map((c) => [c.name, c]));
+  const width = Math.max(...spec.commands.map((c) => c.name.length));
+  const list = spec.commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+  const help = [`usage: ${spec.name} <command> [options]`, spec.intro, `Commands:\n${list}`, spec.outro ?? `Run '${spec.name} <command> --help' for a command's options.`]
+    .filter((part) => part !== undefined && part !== '')
+    .join('\n\n');
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help,
+    async invoke(argv, io, path = [spec.name]) {
+      const [first, ...rest] = argv;
+      if (first === '--help' || first === '-h' || first === 'help') {
+        writeLine(io.stdout, help);
+        return 0;
+      }
+      if (first === '--version') {
+        writeLine(io.stdout, versionLine(path));
+        return 0;
+      }
+      const command = first === undefined ? undefined : byName.get(first);
+      if (command) return command.invoke(rest, io, [...path, command.name]);
+      return guard(io, argv.includes('--json'), () => {
+        if (first === undefined) throw new UsageError('a command is required', help);
+        throw new UsageError(`unknown command '${first}'`, help);
+      });
+    },
+  };
+}
+
+/** The process edge: runs an entry's command with argv, sets the exit code, ends quietly on EPIPE. */
+export function runEntry(command: Command): void {
+  const quietOnClosedPipe = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  };
+  process.stdout.on('error', quietOnClosedPipe);
+  process.stderr.on('error', quietOnClosedPipe);
+  void command.invoke(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+/** Runs a command in-process and collects what it wrote (tests). */
+export async function runCaptured(command: Command, argv: string[]): Promise<{ code: ExitCode; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await command.invoke(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
+  return { code, stdout, stderr };
+}
+
+function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, positionals: string[]): CommandContext<V> {
+  return {
+    values,
+    positionals,
+    json,
+    io,
+    print: (text = '') => writeLine(io.stdout, text),
+    printJson: (value) => writeLine(io.stdout, JSON.stringify(value, null, 2)),
+    warn: (text) => writeLine(io.stderr, `warning: ${text}`),
+    usageError: (message) => {
+      throw new UsageError(message, usage);
+    },
+    required: (value, flag) => {
+      if (value === undefined || value === '') throw new UsageError(`${flag} is required`, usage);
+      return value;
+    },
+  };
+}
+
+/**
+ * The one place where a failure becomes output: `error: <message>` on stderr (stack only with
+ * ALIVE_DEBUG=1) and, under --json, one `{"ok": false, "error": {code, message}, …}` on stdout.
+ */
+async function guard(io: CommandIo, json: boolean, fn: () => Promise<ExitCode> | ExitCode): Promise<ExitCode> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (process.env.ALIVE_DEBUG === '1' && err instanceof Error) writeLine(io.stderr, err.stack ?? err.message);
+    const failure =
+      err instanceof AliveError
+        ? err
+        : new AliveError(`unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)`, {
+            code: 'unexpected',
+          });
+    if (json) {
+      writeLine(io.stdout, JSON.stringify({ ok: false, ...failure.fields, error: { code: failure.code, message: failure.message } }, null, 2));
+    }
+    writeLine(io.stderr, `error: ${failure.message}`);
+    if (failure instanceof UsageError && failure.usage !== undefined) writeLine(io.stderr, failure.usage);
+    return failure.exitCode;
+  }
+}
+
+function versionLine(path: string[]): string {
+  return `${path.join(' ')} (alive) ${ALIVE_VERSION}`;
+}
+
+function writeLine(stream: { write(text: string): unknown }, text: string): void {
+  stream.write(`${text}\n`);
+}
+
+function cleanParseArgsMessage(err: unknown): string {
+  // node appends "To specify a positional argument starting with a '-'…": keep the first sentence.
+  return messageOf(err).split('. To ')[0]!.replace(/\.$/, '');
+}
+
+/**
+ * TRANSITION ONLY: wraps a command still written as `run(argv)` so it can sit in a group. Every
+ * use is converted to `defineCommand` in this round; then this goes.
+ */
+export function legacyCommand(name: string, summary: string, run: (argv: string[]) => Promise<RunResult> | RunResult): Command {
+  return {
+    name,
+    summary,
+    help: summary,
+    async invoke(argv, io, path = [name]) {
+      if (argv[0] === '--version') {
+        writeLine(io.stdout, versionLine(path));
+        return 0;
+      }
+      // A legacy command prints its own --json failure object.
+      return guard(io, false, async () => (await run(argv)) ?? 0);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The one module for text that comes from someone else (archive entry names, manifests, relay
+ * answers, bus messages, their ids and headers) on its way to a terminal, a log line or a prompt.
+ * Import-free on purpose: the hook bundles load it on their fast path.
+ *
+ * Unsafe characters: C0 and C1 controls (ESC and CSI start escape sequences), DEL, the Unicode line
+ * and paragraph separators, and the bidi embedding, override and isolate marks (which reorder what
+ * is shown around them), and zero-width marks that hide text.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** True when `text` holds no character that may not be shown raw. */
+export function isPrintable(text: string): boolean {
+  UNSAFE.lastIndex = 0;
+  return !UNSAFE.test(text);
+}
+
+/** `\xNN` for a code unit up to 0xff, `\u{NNNN}` above: visible and unambiguous. */
+export function visibleEscape(c: string): string {
+  const code = c.codePointAt(0)!;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+
+/**
+ * Multi-line text for a terminal (a message body, a listing): newlines and tabs stay, CRLF becomes
+ * a newline, every other unsafe character (a lone CR included) is shown as a visible escape.
+ */
+export function terminalText(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(UNSAFE, (c) => (c === '\n' || c === '\t' ? c : visibleEscape(c)));
+}
+
+/**
+ * One line inside a message of ours (an error, a notice, a table cell): every unsafe character,
+ * line breaks and tabs included, is a visible escape, and the text is cut at `max` characters.
+ */
+export function inlineText(text: string, max = 200): string {
+  const shown = text.replace(UNSAFE, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : visibleEscape(c)));
+  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+}
+
+/** The first non-blank line of a body, control characters as spaces, for listings. */
+export function summaryLine(body: string, max = 72): string {
+  const first = body.split('\n').find((l) => l.trim() !== '') ?? '';
+  const clean = first.replace(UNSAFE, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
+}
+
+/**
+ * One inline, quoted, length-capped value for a signed log line: it can never start a line, end an
+ * entry, fake a `signed:` line, or send control sequences.
+ */
+export function logValue(value: unknown, max = 120): string {
+  let s = String(value ?? '').replace(/\r\n|\r|\n/g, '\\n').replace(/\t/g, ' ');
+  s = s.replace(UNSAFE, '?');
+  if (s.length > max) s = `${s.slice(0, max - 1)}…`;
+  s = s.replace(/`/g, "'").replace(/signed\s*:/gi, (m) => m.replace(':', '\\:'));
+  return `\`${s}\``;
+}
+
+/**
+ * Untrusted text for an agent's prompt, between two marker lines that carry a random nonce the
+ * text does not contain, so the text cannot close the fence early. `nonce` is injectable for tests.
+ */
+export function fenceData(label: string, text: string, nonce: () => string): { open: string; body: string; close: string } {
+  let n = nonce();
+  while (text.includes(n)) n = nonce();
+  return { open: `<<<BEGIN ${label} ${n}`, body: text, close: `END ${label} ${n}>>>` };
+}
