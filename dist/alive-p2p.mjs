@@ -26669,7 +26669,8 @@ function pushFile(ctx, source, rel, pkgPath, st2) {
     source,
     yaml: /\.ya?ml$/i.test(pkgPath),
     mode: st2.mode & 73 ? 493 : 420,
-    mtimeSec: Math.floor(st2.mtimeMs / 1e3)
+    mtimeSec: Math.floor(st2.mtimeMs / 1e3),
+    diskSize: st2.size
   });
 }
 
@@ -26708,10 +26709,14 @@ var KEY = Buffer.from("active_sessions:"), ActiveSessionsStripper = class extend
 
 // scripts/lib/package/file-source.ts
 function openPackedBytes(file2) {
-  let raw = createReadStream(file2.source, { highWaterMark: 262144 });
+  let raw = createReadStream(file2.source, { highWaterMark: readBufferSize(file2.diskSize) });
   if (!file2.yaml) return raw;
   let stripper = new ActiveSessionsStripper();
   return raw.on("error", (err) => stripper.destroy(err)), raw.pipe(stripper);
+}
+var MAX_READ_BUFFER = 256 * 1024;
+function readBufferSize(size) {
+  return size >= 0 ? Math.min(MAX_READ_BUFFER, Math.max(1024, size + 1)) : MAX_READ_BUFFER;
 }
 function unreadable(file2, err) {
   return err instanceof AliveError || !errnoCode(err) ? err : new AliveError(
@@ -26751,7 +26756,7 @@ import { dirname as dirname2 } from "node:path";
 // scripts/lib/package/gzip-writer.ts
 import { gzip, deflateRawSync, constants } from "node:zlib";
 import { availableParallelism } from "node:os";
-var SAMPLE = 8 * 1024;
+var SAMPLE = 8 * 1024, DEFAULT_LEVEL = 5;
 function levelFor(block, level) {
   if (block.length < 4 * SAMPLE) return level;
   let offsets = [0, Math.floor(block.length / 2) - SAMPLE / 2, block.length - SAMPLE];
@@ -26763,9 +26768,10 @@ function levelFor(block, level) {
 }
 function compressBlock(block, level) {
   return new Promise((resolve10, reject) => {
+    let chunkSize = Math.max(65536, block.length + (block.length >> 8) + 1024);
     gzip(
       block,
-      { level: levelFor(block, level), memLevel: 8, strategy: constants.Z_DEFAULT_STRATEGY },
+      { level: levelFor(block, level), memLevel: 8, strategy: constants.Z_DEFAULT_STRATEGY, chunkSize },
       (err, out) => err ? reject(err) : resolve10(out)
     );
   });
@@ -26773,7 +26779,7 @@ function compressBlock(block, level) {
 var ParallelGzipWriter = class {
   constructor(sink, options = {}) {
     this.sink = sink;
-    this.blockSize = options.blockSize ?? 1024 * 1024, this.level = options.level ?? 6, this.concurrency = options.concurrency ?? availableParallelism() + 1;
+    this.blockSize = options.blockSize ?? 1024 * 1024, this.level = options.level ?? DEFAULT_LEVEL, this.concurrency = options.concurrency ?? availableParallelism() + 1;
   }
   sink;
   blockSize;

@@ -19,6 +19,8 @@ export interface PlannedFile {
   yaml: boolean;
   mode: number;
   mtimeSec: number;
+  /** Size on disk when collected (a read-buffer hint; the packed size is measured while hashing). */
+  diskSize: number;
 }
 
 export interface HeldBack {
@@ -263,5 +265,6 @@ function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: St
     yaml: /\.ya?ml$/i.test(pkgPath),
     mode: st.mode & 0o111 ? 0o755 : 0o644,
     mtimeSec: Math.floor(st.mtimeMs / 1000),
+    diskSize: st.size,
   });
 }
