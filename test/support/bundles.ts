@@ -2,8 +2,8 @@
  * The bundles under test: built once per run from the source by test/support/global-setup.ts into a
  * world-readable temporary folder. Tests run bundles only from here, never from the committed dist/.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
 
 declare module 'vitest' {
@@ -25,4 +25,15 @@ export function bundlePath(name: string): string {
   const file = join(bundleDir(), `${name}.mjs`);
   if (!existsSync(file)) throw new Error(`no bundle ${name}.mjs in ${bundleDir()}: is there a scripts/${name}.ts?`);
   return file;
+}
+
+/**
+ * A fresh folder (mode 0755) beside this run's bundles, inside a temporary folder every user can
+ * traverse: for a test that runs something as another user (e.g. uid 65534), wherever the clone
+ * and TMPDIR live. The test removes it.
+ */
+export function sharedTempDir(tag: string): string {
+  const dir = mkdtempSync(join(dirname(bundleDir()), `alive-test-${tag}-`));
+  chmodSync(dir, 0o755);
+  return dir;
 }
