@@ -28,7 +28,9 @@ describe('names that cross between peers', () => {
 
 describe('relay.json and state.json are validated on read', () => {
   const dirs: Array<() => void> = [];
-  afterAll(() => dirs.forEach((c) => c()));
+  afterAll(() => {
+    for (const c of dirs) c();
+  });
   const write = (text: string) => {
     const t = tempDir('cfg');
     dirs.push(t.cleanup);

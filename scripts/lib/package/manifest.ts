@@ -87,7 +87,7 @@ export function parseManifest(text: string): Manifest {
   if (!SCOPES.includes(scope)) fail(`scope '${scopeRaw}' is not one of full, bundle, snapshot`);
   const created = scalar('created', true)!;
   const source = map('source');
-  if (generation !== 'v1' && (!source || !source.walnut)) fail(`missing required field 'source.walnut'`, 'missing_field');
+  if (generation !== 'v1' && !source?.walnut) fail(`missing required field 'source.walnut'`, 'missing_field');
 
   const filesRaw = raw.get('files');
   if (filesRaw === undefined) fail(`missing required field 'files'`, 'missing_field');
