@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../json/zod.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { parseManifestLines, ManifestSyntaxError, sniffDialect, type RawManifest, type RawMap } from './manifest-lines.ts';
 import { unsafePathReason, compareCodePoints } from './safe-path.ts';
@@ -51,8 +51,8 @@ function fail(message: string, code: ErrorCode = 'bad_manifest'): never {
 
 const fileSchema = z.object({
   path: z.string(),
-  sha256: z.string().regex(HEX64, 'sha256 must be 64 lowercase hex characters'),
-  size: z.string().regex(/^\d+$/, 'size must be a whole number').transform(Number),
+  sha256: z.string().check(z.regex(HEX64, 'sha256 must be 64 lowercase hex characters')),
+  size: z.pipe(z.string().check(z.regex(/^\d+$/, 'size must be a whole number')), z.transform(Number)),
 });
 
 /** Parses and validates a manifest's text (either dialect). Errors name the field at fault. */
