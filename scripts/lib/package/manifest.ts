@@ -1,3 +1,4 @@
+import type { SignatureBlock } from '../crypto/sign.ts';
 import * as z from '../json/zod.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { parseManifestLines, ManifestSyntaxError, sniffDialect, type RawManifest, type RawMap } from './manifest-lines.ts';
@@ -13,12 +14,6 @@ export interface ManifestFile {
   path: string;
   sha256: string;
   size: number;
-}
-
-export interface SignatureBlock {
-  algorithm: string;
-  signer: string;
-  value: string;
 }
 
 export interface Manifest {
