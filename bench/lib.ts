@@ -29,8 +29,8 @@ export interface BenchRow {
   met: boolean;
   unit?: string;
   /** Peak RSS of our process in MB, when measured. */
-  peakRssMb?: number;
-  note?: string;
+  peakRssMb?: number | undefined;
+  note?: string | undefined;
 }
 
 export interface RunResult {
@@ -39,7 +39,7 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   /** Peak RSS (MB) of a node child run through runNode. */
-  peakRssMb?: number;
+  peakRssMb?: number | undefined;
 }
 
 /** Runs a shell-free command and times it. */
