@@ -5,6 +5,7 @@ import { readdirSync, rmSync, mkdirSync, chmodSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleOptions } from './build-options.mjs';
+import { PLUGIN_FOLDER, writePluginFolder } from './plugin-folder.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scriptsDir = join(root, 'scripts');
@@ -34,3 +35,6 @@ for (const e of entries) {
   chmodSync(out, 0o755);
   console.log(`built dist/${basename(e, '.ts')}.mjs`);
 }
+// What the marketplace installs: the runtime files and a copy of the bundles (tools/plugin-folder.mjs).
+writePluginFolder({ root, distDir, outDir: join(root, PLUGIN_FOLDER) });
+console.log(`wrote ${PLUGIN_FOLDER}/ (the runtime files the marketplace installs)`);
