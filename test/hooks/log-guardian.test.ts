@@ -221,9 +221,9 @@ describe('log-guardian: Edit', () => {
     expectDeny(run(edit(walnutLog, 'Imported', 'Exported', true)), /signed entry/);
   });
 
-  it('falls back to the text when old_string is not in the file: a signature marker means deny', () => {
+  it('denies an edit whose old_string is not in the log, telling the agent to read the file again', () => {
     expectDeny(run(edit(walnutLog, 'something else\nsigned: squirrel:zz', 'x')), /signed entry/);
-    expectAllow(run(edit(walnutLog, 'no such text', 'x')));
+    expectDeny(run(edit(walnutLog, 'no such text', 'x')), /read the file again/i);
   });
 
   it('falls back to the text for a log that does not exist yet', () => {
