@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ALIVE_VERSION } from '../../scripts/lib/version.ts';
 import { bundleEntry, cleanEnv, runBundle } from './bundle.ts';
 
 const LOG = `---
@@ -328,10 +329,14 @@ describe('log-guardian: malformed input means allow', () => {
     expectDeny(run(stdin), /already exists/);
   });
 
-  it('prints its usage with --help (exit 0) and refuses unknown arguments (exit 2)', () => {
+  it('prints its usage with --help and its version with --version (exit 0), and refuses unknown arguments (exit 2)', () => {
     const help = run('', { args: ['--help'] });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/usage: log-guardian/);
+    expect(help.stdout).toMatch(/Bash/);
+    const version = run('', { args: ['--version'] });
+    expect(version.status).toBe(0);
+    expect(version.stdout).toBe(`log-guardian (alive) ${ALIVE_VERSION}\n`);
     const bad = run('', { args: ['--bogus'] });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--bogus/);
