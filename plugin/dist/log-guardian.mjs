@@ -298,6 +298,49 @@ function baseName(path) {
   let trimmed = path.replace(/\/+$/, "");
   return trimmed.slice(trimmed.lastIndexOf("/") + 1);
 }
+var SIMPLE_ESCAPES = { n: `
+`, t: "	", r: "\r", a: "\x07", b: "\b", e: "\x1B", E: "\x1B", f: "\f", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
+function ansiC(body) {
+  let out = "";
+  for (let k = 0; k < body.length; k++) {
+    let c = body[k];
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    let e = body[++k];
+    if (e === void 0) return;
+    let simple = SIMPLE_ESCAPES[e], hex = /^(?:x([0-9A-Fa-f]{1,2})|u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8}))/.exec(body.slice(k)), octal = /^[0-7]{1,3}/.exec(body.slice(k));
+    if (simple !== void 0) out += simple;
+    else if (hex) {
+      let code = parseInt(hex[1] ?? hex[2] ?? hex[3], 16);
+      if (code > 1114111) return;
+      out += String.fromCodePoint(code), k += hex[0].length - 1;
+    } else if (octal)
+      out += String.fromCharCode(parseInt(octal[0], 8) & 255), k += octal[0].length - 1;
+    else return;
+  }
+  return out;
+}
+var MAX_BRACE_WORDS = 64;
+function expandBraces(word, from = 0) {
+  let p = word.parts;
+  for (let open = from; open < p.length; open++) {
+    if (!p[open].brace || p[open].text !== "{") continue;
+    let depth = 0, commas = [], close = -1;
+    for (let k = open; k < p.length && close === -1; k++)
+      p[k].brace && (p[k].text === "{" ? depth++ : p[k].text === "}" && --depth === 0 ? close = k : p[k].text === "," && depth === 1 && commas.push(k));
+    if (close === -1) return [word];
+    if (commas.length === 0) continue;
+    let bounds = [open, ...commas, close], out = [];
+    for (let a = 0; a + 1 < bounds.length; a++) {
+      let alternative = { parts: [...p.slice(0, open), ...p.slice(bounds[a] + 1, bounds[a + 1]), ...p.slice(close + 1)] };
+      if (out.push(...expandBraces(alternative, open)), out.length >= MAX_BRACE_WORDS) return out.slice(0, MAX_BRACE_WORDS);
+    }
+    return out;
+  }
+  return [word];
+}
 var Lexer = class {
   constructor(src, scope, home, nested) {
     this.src = src;
@@ -395,9 +438,11 @@ var Lexer = class {
         this.i++, m && this.home !== void 0 ? push(this.home, !0) : push("~", !1);
       } else if (c === "*" || c === "?" || c === "[")
         this.i++, push(c, !1);
+      else if (c === "{" || c === "," || c === "}")
+        this.i++, parts.push({ text: c, known: !0, brace: !0 });
       else {
         let j = this.i;
-        for (; j < this.src.length && !/[\s;&|()<>\\'"$`*?[]/.test(this.src[j]); ) j++;
+        for (; j < this.src.length && !/[\s;&|()<>\\'"$`*?[{},]/.test(this.src[j]); ) j++;
         push(this.src.slice(this.i, j), !0), this.i = j;
       }
     }
@@ -437,7 +482,8 @@ var Lexer = class {
     if (rest.startsWith("'")) {
       let j = this.i + 2;
       for (; j < this.src.length && this.src[j] !== "'"; ) j += this.src[j] === "\\" ? 2 : 1;
-      push(this.src.slice(this.i, j + 1), !1), this.i = j + 1;
+      let decoded = ansiC(this.src.slice(this.i + 2, j));
+      push(decoded ?? this.src.slice(this.i, j + 1), decoded !== void 0), this.i = j + 1;
       return;
     }
     let braced = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest), plain = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest), name = braced?.[1] ?? plain?.[0];
@@ -626,6 +672,7 @@ function analyse(command, scope, home, out, depth) {
   }, tokens = new Lexer(command, () => current, home, nested).tokens(), emit = (w, kind, via) => {
     out.push({ path: text(w), exact: exact(w), name: lastName(w), dir: current.dir, kind, via });
   }, run = (cmd2) => {
+    cmd2 = { words: cmd2.words.flatMap((w) => expandBraces(w)), redirs: cmd2.redirs };
     for (let r of cmd2.redirs) {
       let kind = OUTPUT_REDIRS.get(r.op);
       kind && r.target && emit(r.target, kind, `'${r.op}' redirection`);
@@ -808,8 +855,8 @@ function unresolvedReason(write) {
   return `This command writes a file named log.md (${write.via} onto ${write.path}) inside an ALIVE world, through a folder log-guardian cannot tell from the command text (a variable, a glob, or a cd it cannot follow), so it cannot tell whether that is a walnut log, and it refuses what it cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; if it is another file, name it with a literal path.`;
 }
 function namesLog(command) {
-  let LOG = /log\.md/i;
-  return LOG.test(command) || /["'\\]/.test(command) && LOG.test(command.replace(/["'\\]/g, ""));
+  let LOG = /log\.md/i, NOISE = /["'\\{},]/g;
+  return LOG.test(command) || /["'\\{}]/.test(command) && LOG.test(command.replace(NOISE, ""));
 }
 function decideBash(call, cwd, env) {
   if (!namesLog(call.command)) return ALLOW;

@@ -131,10 +131,11 @@ function unresolvedReason(write: ShellWrite): string {
   );
 }
 
-/** Commands are only read when their text names log.md (also through quotes or backslashes). */
+/** Commands are only read when their text names log.md (also through quotes, backslashes or braces). */
 function namesLog(command: string): boolean {
   const LOG = /log\.md/i;
-  return LOG.test(command) || (/["'\\]/.test(command) && LOG.test(command.replace(/["'\\]/g, '')));
+  const NOISE = /["'\\{},]/g;
+  return LOG.test(command) || (/["'\\{}]/.test(command) && LOG.test(command.replace(NOISE, '')));
 }
 
 function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv): Decision {

@@ -39,6 +39,8 @@ export interface ShellWrite {
 interface Part {
   text: string;
   known: boolean;
+  /** An unquoted `{`, `,` or `}`: brace expansion may split the word here. */
+  brace?: boolean;
 }
 
 interface Word {
@@ -84,6 +86,69 @@ function joinPath(dir: string, rel: string): string {
 function baseName(path: string): string {
   const trimmed = path.replace(/\/+$/, '');
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+
+/** The text of a `$'…'` string, or undefined for an escape this reader does not decode. */
+function ansiC(body: string): string | undefined {
+  let out = '';
+  for (let k = 0; k < body.length; k++) {
+    const c = body[k]!;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = body[++k];
+    if (e === undefined) return undefined;
+    const simple = SIMPLE_ESCAPES[e];
+    const hex = /^(?:x([0-9A-Fa-f]{1,2})|u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8}))/.exec(body.slice(k));
+    const octal = /^[0-7]{1,3}/.exec(body.slice(k));
+    if (simple !== undefined) out += simple;
+    else if (hex) {
+      const code = parseInt(hex[1] ?? hex[2] ?? hex[3]!, 16);
+      if (code > 0x10ffff) return undefined;
+      out += String.fromCodePoint(code);
+      k += hex[0].length - 1;
+    } else if (octal) {
+      out += String.fromCharCode(parseInt(octal[0], 8) & 0xff);
+      k += octal[0].length - 1;
+    } else return undefined;
+  }
+  return out;
+}
+
+const MAX_BRACE_WORDS = 64;
+
+/**
+ * Brace expansion (`log.md{,.bak}` → `log.md log.md.bak`), on unquoted braces holding a comma at
+ * their own level. Other braces stay as they are.
+ */
+function expandBraces(word: Word, from = 0): Word[] {
+  const p = word.parts;
+  for (let open = from; open < p.length; open++) {
+    if (!p[open]!.brace || p[open]!.text !== '{') continue;
+    let depth = 0;
+    const commas: number[] = [];
+    let close = -1;
+    for (let k = open; k < p.length && close === -1; k++) {
+      if (!p[k]!.brace) continue;
+      if (p[k]!.text === '{') depth++;
+      else if (p[k]!.text === '}' && --depth === 0) close = k;
+      else if (p[k]!.text === ',' && depth === 1) commas.push(k);
+    }
+    if (close === -1) return [word];
+    if (commas.length === 0) continue;
+    const bounds = [open, ...commas, close];
+    const out: Word[] = [];
+    for (let a = 0; a + 1 < bounds.length; a++) {
+      const alternative = { parts: [...p.slice(0, open), ...p.slice(bounds[a]! + 1, bounds[a + 1]), ...p.slice(close + 1)] };
+      out.push(...expandBraces(alternative, open));
+      if (out.length >= MAX_BRACE_WORDS) return out.slice(0, MAX_BRACE_WORDS);
+    }
+    return out;
+  }
+  return [word];
 }
 
 /** Splits a command line into words, operators and redirections. */
@@ -210,9 +275,12 @@ class Lexer {
       } else if (c === '*' || c === '?' || c === '[') {
         this.i++;
         push(c, false);
+      } else if (c === '{' || c === ',' || c === '}') {
+        this.i++;
+        parts.push({ text: c, known: true, brace: true });
       } else {
         let j = this.i;
-        while (j < this.src.length && !/[\s;&|()<>\\'"$`*?[]/.test(this.src[j]!)) j++;
+        while (j < this.src.length && !/[\s;&|()<>\\'"$`*?[{},]/.test(this.src[j]!)) j++;
         push(this.src.slice(this.i, j), true);
         this.i = j;
       }
@@ -259,7 +327,8 @@ class Lexer {
     if (rest.startsWith("'")) {
       let j = this.i + 2;
       while (j < this.src.length && this.src[j] !== "'") j += this.src[j] === '\\' ? 2 : 1;
-      push(this.src.slice(this.i, j + 1), false);
+      const decoded = ansiC(this.src.slice(this.i + 2, j));
+      push(decoded ?? this.src.slice(this.i, j + 1), decoded !== undefined);
       this.i = j + 1;
       return;
     }
@@ -519,6 +588,7 @@ function analyse(command: string, scope: Scope, home: string | undefined, out: S
   };
 
   const run = (cmd: Command) => {
+    cmd = { words: cmd.words.flatMap((w) => expandBraces(w)), redirs: cmd.redirs };
     for (const r of cmd.redirs) {
       const kind = OUTPUT_REDIRS.get(r.op);
       if (kind && r.target) emit(r.target, kind, `'${r.op}' redirection`);
