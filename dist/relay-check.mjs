@@ -14,6 +14,9 @@ function relayCheckBudgetMs(env) {
 import { createRequire } from "node:module";
 var fs = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
 
+// scripts/lib/version.ts
+var ALIVE_VERSION = "0.1.0";
+
 // scripts/lib/hook/io.ts
 var CHUNK = 16 * 1024;
 async function readStdin(options) {
@@ -83,6 +86,12 @@ function runHook(usage, body) {
   if (args.length > 0) {
     if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
       process.stdout.write(`${usage}
+`);
+      return;
+    }
+    if (args.length === 1 && args[0] === "--version") {
+      let name = /^usage: (\S+)/.exec(usage)?.[1] ?? "alive";
+      process.stdout.write(`${name} (alive) ${ALIVE_VERSION}
 `);
       return;
     }
