@@ -22,6 +22,7 @@ import { findDuplicate, mayBeRecorded, readLedger, type LedgerEntry } from './le
 import { applyJournal, BESIDE_PREFIX, discardStaging, recoverLeftovers, writeBesideMarker, writeJournal, type Journal } from './journal.ts';
 import { planReceive, type Conflict, type HeldBack, type ReceivePlan, type Skipped } from './plan.ts';
 import { preflight, type PlannedWrites, type PreflightResult } from './preflight.ts';
+import { convertTasksMd } from './tasks.ts';
 import { nowJsonPath } from '../world/now.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import type { WalnutLayout } from '../walnut/layout.ts';
@@ -302,6 +303,23 @@ function plannedWrites(ctx: Ctx, target: Target, plan: ReceivePlan): PlannedWrit
   };
 }
 
+/** Bundles from a v2 place (`bundles/<name>/`) landing in a v3 walnut: their tasks.md becomes tasks.json. */
+function v2BundlesIntoV3(target: Target, plan: ReceivePlan) {
+  return target.layout === 'v3' ? plan.units.filter((u) => u.kind === 'bundle' && u.from.startsWith('bundles/')) : [];
+}
+
+/** What a dry run can tell about tasks.md conversions from the manifest alone. */
+function tasksDryNotes(m: Manifest, target: Target, plan: ReceivePlan): string[] {
+  const listed = new Set(m.files.map((f) => f.path));
+  return v2BundlesIntoV3(target, plan)
+    .filter((u) => listed.has(`${u.from}/tasks.md`))
+    .map((u) =>
+      listed.has(`${u.from}/tasks.json`)
+        ? `bundle ${u.as}: its v2 tasks.md would be kept as it is, because the bundle already has a tasks.json`
+        : `bundle ${u.as}: its v2 tasks.md would be converted to tasks.json for this v3 walnut (and kept too if it holds lines that are not tasks)`,
+    );
+}
+
 /** Where a receive unpacks: `.alive/receiving/` (or the nearest part of it that exists yet). */
 function stagingRoot(world: string): string {
   for (const p of [join(world, '.alive', 'receiving'), join(world, '.alive')]) if (existsSync(p)) return p;
@@ -344,7 +362,8 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
     const { target, plan } = planFor(ctx, read);
     preflight(world, plannedWrites(ctx, target, plan), stagingRoot(world));
     const entry = logEntryFor(ctx, read, target, plan);
-    return { ...resultFor(ctx, read, target, plan, entry, ['dry run: nothing was written'], null), dry_run: true };
+    const notes = ['dry run: nothing was written', ...tasksDryNotes(read.manifest, target, plan)];
+    return { ...resultFor(ctx, read, target, plan, entry, notes, null), dry_run: true };
   }
   return receiveForReal(ctx, readOpts, head);
 }
@@ -405,6 +424,10 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
       const checked = preflight(world, plannedWrites(ctx, target, plan), receivingDir);
       const conversions = prepareStaged(staging, plan);
       for (const c of conversions) notes.push(`v1 capsule ${c.capsule}: ${c.note}`);
+      for (const u of v2BundlesIntoV3(target, plan)) {
+        const note = convertTasksMd(join(staging, PKG_DIR, u.from), u.as!, ctx.timestamp, ctx.session);
+        if (note) notes.push(note);
+      }
       const entry = logEntryFor(ctx, read, target, plan);
       const now = { timestamp: ctx.timestamp, session: ctx.session, context: nowContext(read, plan) };
       const heldRel = `${HELD_BACK.join('/')}/${id}`;
