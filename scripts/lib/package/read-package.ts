@@ -171,6 +171,19 @@ export async function readSmall(body: Readable, limit: number, label: string, na
   return Buffer.concat(chunks);
 }
 
+/**
+ * A manifest.yaml's text. Bytes that are not UTF-8 are refused: decoding them with replacement
+ * characters would check (and show) a manifest other than the one the sender wrote.
+ */
+export async function readManifestText(body: Readable, label: string): Promise<string> {
+  const bytes = await readSmall(body, MANIFEST_LIMIT, label, MANIFEST_NAME);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw refuse(label, MANIFEST_NAME, 'is not valid UTF-8 text', 'bad_manifest');
+  }
+}
+
 function needCrypto(label: string, what: string): never {
   throw new AliveError(`${label} is encrypted (${what}); ${what === 'passphrase' ? 'set WALNUT_PASSPHRASE to its passphrase' : 'pass --private-key with your private key'} and try again`, {
     code: 'encrypted',
@@ -209,7 +222,7 @@ async function readInnerWithManifest(
   const asm = new Assembler(limits.label, sink, opts);
   await readTarStream(stream, 'gzip', limits, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
-    if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, limits.label, MANIFEST_NAME)).toString('utf8'));
+    if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, limits.label));
     await asm.file(entry);
   });
   asm.finish();
@@ -239,7 +252,7 @@ async function readGzipPackage(
   const spooled = new Map<string, Spooled>();
   await readTarFile(path, 'gzip', limits, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
-    if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString('utf8'));
+    if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, label));
     if (ENCRYPTED_NAMES.has(entry.path) && !asm.isListed(entry.path)) {
       spooled.set(entry.path, await spool(entry, spoolDir));
       return;
