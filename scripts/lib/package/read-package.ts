@@ -27,8 +27,8 @@ export interface SignatureCheck {
 
 /** Decryption and signature checks, supplied by the caller (keys and passphrases are theirs). */
 export interface PackageCrypto {
-  /** Deciphers an `openssl enc` Salted__ stream with WALNUT_PASSPHRASE. */
-  passphraseDecryptStream(legacyKdfs: boolean): Transform;
+  /** Deciphers an `openssl enc` Salted__ stream with the passphrase (which may have to be asked for). */
+  passphraseDecryptStream(legacyKdfs: boolean): Transform | Promise<Transform>;
   /** Opens a 2.0 `payload.key` with the private key. */
   unwrapPayloadKey?(wrapped: Buffer): { key: Buffer; iv: Buffer };
   /** Opens a v3 `rsa-envelope-v1.json` with the private key. */
@@ -201,7 +201,7 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
     if (kind === 'gzip') return await readGzipPackage(path, sink, opts, limits, spoolDir);
     if (kind === 'salted') {
       if (!opts.crypto) needCrypto(label, 'passphrase');
-      const plain = decrypting(path, opts.crypto.passphraseDecryptStream(true));
+      const plain = decrypting(path, await opts.crypto.passphraseDecryptStream(true));
       return await readInnerWithManifest(plain, sink, opts, { ...limits, label }, 'v3-passphrase');
     }
     if (kind === 'tar') return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
@@ -290,7 +290,7 @@ async function readGzipPackage(
     const { key, iv } = opts.crypto.unwrapPayloadKey(await readFile(keyFile.path));
     decipher = opts.crypto.aesDecryptStream(key, iv);
   } else {
-    decipher = opts.crypto.passphraseDecryptStream(false);
+    decipher = await opts.crypto.passphraseDecryptStream(false);
   }
   const inner = decrypting(payload.path, decipher);
   const innerAsm = new Assembler(label, sink, { ...opts, requireSignature: false });
