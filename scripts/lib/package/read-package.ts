@@ -84,7 +84,10 @@ class Assembler {
 
   acceptManifest(text: string, knownEnvelope?: Envelope): void {
     const manifest = parseManifest(text);
-    if (manifest.generation === 'v3' && manifest.payload_sha256 && knownEnvelope !== 'passphrase' && knownEnvelope !== 'rsa') {
+    // v3 manifests and our plain 2.0 ones carry the files digest; an encrypted 2.0 manifest's
+    // payload_sha256 is the SHA-256 of payload.enc instead, checked against that file.
+    const filesDigest = manifest.generation === 'v3' || (manifest.generation === 'v2' && !manifest.encrypted);
+    if (filesDigest && manifest.payload_sha256 && knownEnvelope !== 'passphrase' && knownEnvelope !== 'rsa') {
       if (filesDigestV3(manifest.files) !== manifest.payload_sha256) {
         throw new AliveError(`${this.label}: the manifest's payload_sha256 does not match its own file list (edited or damaged); nothing was written`, {
           code: 'payload_mismatch',
