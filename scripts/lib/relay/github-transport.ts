@@ -25,6 +25,8 @@ import type {
 import { RELAY_REPO_NAME } from './constants.ts';
 import { inlineText } from '../text/untrusted.ts';
 export { RELAY_REPO_NAME };
+export { splitRepo } from './repo-name.ts';
+import { splitRepo } from './repo-name.ts';
 /** Above this, the Contents API needs special media types to read a file back; use the Git data API. */
 export const CONTENTS_API_MAX_BYTES = 1024 * 1024;
 const CALL_TIMEOUT_MS = 30_000;
@@ -42,15 +44,6 @@ export interface RelayInvitation {
   id: number;
   repo: string;
   inviter: string;
-}
-
-export function splitRepo(repo: string): { owner: string; repo: string } {
-  const cleaned = repo.replace(/^https?:\/\/github\.com\//i, '').replace(/\.git$/, '').replace(/\/+$/, '');
-  const [owner, name, extra] = cleaned.split('/');
-  if (!owner || !name || extra !== undefined || !isValidLogin(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name)) {
-    throw new AliveError(`'${inlineText(repo)}' is not a GitHub repository name of the form owner/repo`, { code: 'bad_repo' });
-  }
-  return { owner, repo: name };
 }
 
 export class GithubTransport implements RelayTransport {
@@ -270,6 +263,11 @@ export class GithubTransport implements RelayTransport {
       );
     }
     return file.text;
+  }
+
+  async ownKey(limits: CallLimits = {}): Promise<string | null> {
+    const file = await this.readText(this.o.login, RELAY_REPO_NAME, `keys/${this.o.login}.pem`, limits);
+    return file ? file.text : null;
   }
 
   async deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void): Promise<DeliverResult> {

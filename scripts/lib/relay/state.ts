@@ -11,6 +11,15 @@ const reachabilitySchema = z.object({
   error: z.string().nullable().optional(),
 });
 
+const ownKeySchema = z.object({
+  /** 'ok', 'changed' (someone replaced it), 'missing' (not published) or 'unknown' (not read). */
+  status: z.enum(['ok', 'changed', 'missing', 'unknown']),
+  checked: z.string(),
+  /** Fingerprint (hex) of the key the relay holds, when it could be read. */
+  seen: z.string().nullable(),
+});
+export type OwnKeyCheck = z.output<typeof ownKeySchema>;
+
 export const relayStateSchema = z
   .object({
     last_sync: z.string().nullable(),
@@ -20,6 +29,12 @@ export const relayStateSchema = z
     newly_accepted: z.array(z.string()).optional().transform((v) => v ?? []),
     pending_by_sender: z.record(z.string(), z.number().int().min(0)).optional(),
     last_error: z.string().nullable().optional(),
+    /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
+    last_action: z.string().nullable().optional(),
+    /** The relay's copy of the user's own key, compared with keys/public.pem by the probe. */
+    own_key: ownKeySchema.nullable().optional(),
+    /** Pinned peers whose published key no longer matches the pin (login → fingerprint seen). */
+    peer_key_changes: z.record(z.string(), z.string()).optional(),
   })
   .loose();
 

@@ -63,6 +63,8 @@ export interface RelayTransport {
     nextName: () => string,
     checkKey: (pem: string) => void,
   ): Promise<DeliverResult>;
+  /** The user's own `keys/<login>.pem` as the relay holds it now (null when it is not there). */
+  ownKey(limits?: CallLimits): Promise<string | null>;
   /** Lists `inbox/*\/*.walnut` of the user's own relay. */
   listInbox(limits?: CallLimits): Promise<InboxListing>;
   /** Streams one package to `dest` (created exclusively; never overwritten). */

@@ -1,8 +1,7 @@
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes, type KeyObject } from 'node:crypto';
-import { parseCommandArgs } from '../../cli/args.ts';
-import { warn } from '../../cli/main.ts';
+import { defineCommand } from '../../cli/command.ts';
 import { AliveError, messageOf } from '../../errors.ts';
 import { findPeer, requireRelayConfig } from '../config.ts';
 import { loadOwnPrivateKey, loadPinnedPeerKey } from '../keys.ts';
@@ -34,13 +33,14 @@ interface Received {
   problems: string[];
 }
 
-export async function runPull(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<0 | 1 | 2> {
-  const { values } = parseCommandArgs<{ json?: boolean }>(argv, { json: { type: 'boolean' } }, { usage: USAGE, positionals: { min: 0, max: 0 } });
-  const out = output(values.json);
-  if (values.help) {
-    out.line(USAGE);
-    return 0;
-  }
+export const pullCommand = defineCommand({
+  name: 'pull',
+  summary: 'download the packages waiting in your relay',
+  usage: USAGE,
+  options: {},
+  async run(ctx) {
+  const env = process.env;
+  const out = output(ctx);
   const paths = defaultRelayPaths(env);
   const cfg = requireRelayConfig(paths.config);
   const ownKey = loadOwnPrivateKey(paths);
@@ -66,7 +66,7 @@ export async function runPull(argv: string[], env: NodeJS.ProcessEnv = process.e
       toRemove.push(entry);
     } catch (err) {
       failed.push({ from: entry.sender, name: entry.name, error: messageOf(err) });
-      if (!out.json) warn(`${entry.path}: ${messageOf(err)} (left on the relay)`);
+      out.warn(`${entry.path}: ${messageOf(err)} (left on the relay)`);
     }
   }
 
@@ -87,8 +87,8 @@ export async function runPull(argv: string[], env: NodeJS.ProcessEnv = process.e
     out.line(`${r.verified ? 'Received' : 'UNVERIFIED'} from ${r.from}: ${r.path}`);
     for (const p of r.problems) out.line(`  problem: ${p}`);
   }
-  for (const i of listing.ignored) warn(`ignored ${i} on the relay (not a package name alive accepts)`);
-  if (cleanupError) warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`);
+  for (const i of listing.ignored) out.warn(`ignored ${i} on the relay (not a package name alive accepts)`);
+  if (cleanupError) out.warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`);
   if (received.some((r) => r.verified)) out.line('Import with: alive-p2p receive PACKAGE --world DIR (or /alive:receive)');
   if (unverified.length > 0) {
     throw new AliveError(
@@ -97,7 +97,8 @@ export async function runPull(argv: string[], env: NodeJS.ProcessEnv = process.e
     );
   }
   return ok ? 0 : 1;
-}
+  },
+});
 
 async function receiveOne(
   entry: InboxEntry,
