@@ -394,8 +394,13 @@ export class GitTransport implements RelayTransport {
     return { head, entries, ignored };
   }
 
-  async download(entry: InboxEntry, dest: string): Promise<void> {
-    await this.git(['cat-file', 'blob', entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 60_000 });
+  async download(entry: InboxEntry, dest: string, maxBytes?: number): Promise<void> {
+    try {
+      await this.git(['cat-file', 'blob', entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 60_000, ...(maxBytes !== undefined ? { maxStdoutBytes: maxBytes } : {}) });
+    } catch (err) {
+      if (err instanceof AliveError && err.code === 'git_output_too_large') throw tooLargeError(entry, maxBytes!);
+      throw err;
+    }
   }
 
   async remove(entries: InboxEntry[]): Promise<void> {
@@ -426,6 +431,14 @@ export class GitTransport implements RelayTransport {
       return false;
     }
   }
+}
+
+export function tooLargeError(entry: InboxEntry, maxBytes: number): AliveError {
+  return new AliveError(
+    `${inlineText(entry.path)} is larger than ${maxBytes} bytes (--max-size), so it was not downloaded and stays on the relay; ` +
+      `pull with a larger --max-size if you expect a package this big from ${inlineText(entry.sender)}`,
+    { code: 'too_large' },
+  );
 }
 
 /** Makes a bare repository at a local path if nothing is there (or an empty folder). */

@@ -1,10 +1,10 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Octokit } from '@octokit/rest';
 import { AliveError } from '../errors.ts';
 import { callSignal, githubError, isStatus, withReadRetry } from './github-client.ts';
-import { relayReadme } from './git-transport.ts';
+import { relayReadme, tooLargeError } from './git-transport.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type {
   CallLimits,
@@ -428,7 +428,8 @@ export class GithubTransport implements RelayTransport {
     };
   }
 
-  async download(entry: InboxEntry, dest: string): Promise<void> {
+  async download(entry: InboxEntry, dest: string, maxBytes?: number): Promise<void> {
+    if (maxBytes !== undefined && entry.size !== undefined && entry.size > maxBytes) throw tooLargeError(entry, maxBytes);
     const owner = this.o.login;
     const repo = RELAY_REPO_NAME;
     try {
@@ -443,8 +444,17 @@ export class GithubTransport implements RelayTransport {
       );
       const body = r.data as unknown as ReadableStream<Uint8Array> | null;
       if (!body) throw new AliveError(`GitHub sent an empty body for ${entry.path}`, { code: 'bad_download' });
-      await pipeline(Readable.fromWeb(body as never), createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
+      let seen = 0;
+      const cap = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          seen += chunk.length;
+          if (maxBytes !== undefined && seen > maxBytes) done(tooLargeError(entry, maxBytes));
+          else done(null, chunk);
+        },
+      });
+      await pipeline(Readable.fromWeb(body as never), cap, createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
     } catch (err) {
+      if (err instanceof AliveError) throw err;
       throw this.fail(err, `downloading ${entry.path}`);
     }
   }

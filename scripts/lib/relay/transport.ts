@@ -67,8 +67,11 @@ export interface RelayTransport {
   ownKey(limits?: CallLimits): Promise<string | null>;
   /** Lists `inbox/*\/*.walnut` of the user's own relay. */
   listInbox(limits?: CallLimits): Promise<InboxListing>;
-  /** Streams one package to `dest` (created exclusively; never overwritten). */
-  download(entry: InboxEntry, dest: string): Promise<void>;
+  /**
+   * Streams one package to `dest` (created exclusively; never overwritten). More than `maxBytes`
+   * is refused (code too_large) and the download stopped.
+   */
+  download(entry: InboxEntry, dest: string, maxBytes?: number): Promise<void>;
   /** Deletes packages from the relay (only those still holding the same blob). */
   remove(entries: InboxEntry[]): Promise<void>;
   /** Whether a peer's relay answers (probe). */
