@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { runCaptured, type Command } from '../../scripts/lib/cli/command.ts';
 import { relayGroup } from '../../scripts/lib/relay/cli.ts';
-import { createPlainPackage } from '../../scripts/lib/package/create.ts';
+import { createPlainPackage, manifestTextFor, planPackage, writePlannedFiles } from '../../scripts/lib/package/create.ts';
+import { writeEncryptedPackage } from '../../scripts/lib/package/encrypt.ts';
 import { makeUser, writeTestKeys, type TestUser } from './helpers.ts';
 
 export interface RelayUser extends TestUser {
@@ -76,5 +77,18 @@ export async function walnutPackage(user: TestUser, name: string): Promise<strin
   writeFileSync(join(walnut, 'notes.md'), `Notes for ${name}.\n`);
   const output = join(user.root, `${name}.walnut`);
   await createPlainPackage({ walnut, scope: 'full', bundles: [], output, allowSensitive: false });
+  return output;
+}
+
+/** The same walnut, passphrase-encrypted by the package core (push only re-signs such a package). */
+export async function passphrasePackage(user: TestUser, name: string, passphrase: string): Promise<string> {
+  const plain = await walnutPackage(user, name);
+  const walnut = join(user.root, 'world', '04_Ventures', name);
+  const opts = { walnut, scope: 'full' as const, bundles: [], allowSensitive: false };
+  const plan = await planPackage(opts);
+  const output = plain.replace(/\.walnut$/, '-locked.walnut');
+  await writeEncryptedPackage(output, { mode: 'passphrase', passphrase }, (tar) => writePlannedFiles(tar, plan), (sha) =>
+    manifestTextFor(plan, opts, { encrypted: true, payloadSha256: sha }),
+  );
   return output;
 }

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { bareFiles, git, tempDir, writeTestKeys } from './helpers.ts';
-import { pair, relayUser, run, walnutPackage, asUser, type RelayUser } from './in-process.ts';
+import { pair, passphrasePackage, relayUser, run, walnutPackage, asUser, type RelayUser } from './in-process.ts';
 import { acquirePullLock } from '../../scripts/lib/relay/pull-lock.ts';
 import { relayProbeCommand } from '../../scripts/lib/relay/commands/relay-probe.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
@@ -180,6 +180,30 @@ describe('pull', () => {
     const normal = await run(bob, ['pull', '--json']);
     expect(normal.json.received).toEqual([expect.objectContaining({ name: push.json.name, verified: true })]);
     expect((await run(bob, ['pull', '--max-size', 'lots'])).code).toBe(2);
+  });
+
+  it('a signed passphrase package pulled without WALNUT_PASSPHRASE is verified (signature and payload hash), not filed as unverified', async () => {
+    const pkg = await passphrasePackage(alice, 'locked', 'correct horse battery staple');
+    const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    expect(push.code, push.stderr).toBe(0);
+    expect(push.json.re_encrypted).toBe(false);
+    const pull = await run(bob, ['pull', '--json']);
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(pull.json.received).toEqual([
+      expect.objectContaining({ name: push.json.name, verified: true, signer: 'alice', problems: [], note: expect.stringMatching(/without decrypting/) }),
+    ]);
+    expect(pull.json.received[0].path).toBe(join(bob.paths.inbox, 'alice', push.json.name));
+
+    // The same package with its payload changed after signing is kept apart.
+    const blob = Buffer.from(spawnSync('git', ['cat-file', 'blob', `${push.json.commit}:${push.json.path}`], { cwd: alice.paths.clone }).stdout);
+    expect(blob.length).toBeGreaterThan(0);
+    const { tamperPayload } = await import('./tamper.ts');
+    commitInto(bob.url, { 'inbox/alice/locked-20990101-000000-bbbbbbbb.walnut': await tamperPayload(blob, join(base.dir, 'tamper')) });
+    const bad = await run(bob, ['pull', '--json']);
+    expect(bad.code).toBe(1);
+    expect(bad.json.received[0]).toMatchObject({ verified: false });
+    expect(bad.json.received[0].problems.join(' ')).toMatch(/payload\.enc does not match/);
+    expect(bad.json.received[0].path).toContain(join('alice', 'unverified'));
   });
 
   it('without a relay, pull --json prints one failure object', async () => {
