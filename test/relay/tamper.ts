@@ -11,7 +11,7 @@ export async function tamperPayload(pkg: Buffer, dir: string): Promise<Buffer> {
   mkdirSync(x, { recursive: true });
   if (spawnSync('tar', ['-xzf', file, '-C', x]).status !== 0) throw new Error('tar -x failed');
   const payload = readFileSync(join(x, 'payload.enc'));
-  payload[payload.length - 1] ^= 0xff;
+  payload.writeUInt8(payload.readUInt8(payload.length - 1) ^ 0xff, payload.length - 1);
   writeFileSync(join(x, 'payload.enc'), payload);
   const out = join(dir, 'out.walnut');
   if (spawnSync('tar', ['-czf', out, '-C', x, 'manifest.yaml', 'payload.enc']).status !== 0) throw new Error('tar -c failed');

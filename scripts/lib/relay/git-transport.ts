@@ -342,6 +342,7 @@ export class GitTransport implements RelayTransport {
     const remote = GitTransport.peerRemote(peer.login);
     await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
     const oid = (await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim();
+    const size = statSync(localPath).size;
     const folder = `inbox/${this.opts.login}`;
     for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
       const head = await this.fetch(remote);
@@ -356,7 +357,7 @@ export class GitTransport implements RelayTransport {
       for (let i = 0; existing.has(`${folder}/${name}`) && i < 5; i++) name = nextName();
       const path = `${folder}/${name}`;
       if (existing.has(path)) throw new AliveError('could not find a free name in the peer inbox', { code: 'conflict' });
-      const commit = await this.commitAndPush(remote, head, [{ path, oid }], `deposit: ${name} from ${this.opts.login}`);
+      const commit = await this.commitAndPush(remote, head, [{ path, oid }], `deposit: ${name} from ${this.opts.login} (${size} bytes)`);
       if (commit) return { path, name, commit, via: 'git' };
       await jitter(attempt);
     }
@@ -392,6 +393,33 @@ export class GitTransport implements RelayTransport {
     }
     entries.sort((a, b) => a.path.localeCompare(b.path));
     return { head, entries, ignored };
+  }
+
+  /**
+   * When and (as the sender's deposit commit states it) how big each waiting package is, from the
+   * history of commits and trees alone: no package is fetched. The deposit commit is written by the
+   * sender, so both are what the sender claims; the download checks the real bytes.
+   */
+  async depositDetails(head: string | null, paths: Set<string>): Promise<Map<string, { time: string | null; size: number | null }>> {
+    const out = new Map<string, { time: string | null; size: number | null }>();
+    if (!head || paths.size === 0) return out;
+    const r = await this.git(['log', '--max-count=2000', '--diff-filter=A', '--name-only', '--no-renames', '--format=@@%ct %s', head, '--', 'inbox'], {
+      maxStdoutBytes: 16 * 1024 * 1024,
+    });
+    let time: string | null = null;
+    let size: number | null = null;
+    for (const line of r.stdout.split('\n')) {
+      if (line.startsWith('@@')) {
+        const m = /^@@(\d+) (.*)$/.exec(line);
+        time = m ? new Date(Number(m[1]) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+        const b = m ? /\((\d{1,15}) bytes\)\s*$/.exec(m[2]!) : null;
+        size = b ? Number(b[1]) : null;
+      } else if (line && paths.has(line) && !out.has(line)) {
+        out.set(line, { time, size });
+        if (out.size === paths.size) break;
+      }
+    }
+    return out;
   }
 
   async download(entry: InboxEntry, dest: string, maxBytes?: number): Promise<void> {

@@ -214,6 +214,15 @@ export class GithubTransport implements RelayTransport {
     }
   }
 
+  /** Removes a peer's access to the user's relay (and any invitation still open). */
+  async removeCollaborator(peerLogin: string): Promise<void> {
+    try {
+      await this.gh.rest.repos.removeCollaborator({ owner: this.o.login, repo: RELAY_REPO_NAME, username: peerLogin, ...this.req() });
+    } catch (err) {
+      throw this.fail(err, `removing ${peerLogin}'s access to ${this.ownRepo}`);
+    }
+  }
+
   async isCollaborator(peerLogin: string, limits: CallLimits = {}): Promise<boolean> {
     try {
       await this.gh.rest.repos.checkCollaborator({ owner: this.o.login, repo: RELAY_REPO_NAME, username: peerLogin, ...this.req(limits) });

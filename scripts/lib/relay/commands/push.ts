@@ -48,6 +48,11 @@ export const pushCommand = defineCommand({
   if (!peer.relay) {
     throw new AliveError(`${to}'s relay is not known yet; once ${to} has invited you, run \`alive-p2p relay accept ${to}\``, { code: 'no_relay' });
   }
+  if (peer.status === 'removed') {
+    throw new AliveError(`you removed ${peer.github} from your peers; to share with them again, run \`alive-p2p relay accept ${peer.github}\` after checking their fingerprint`, {
+      code: 'not_pinned',
+    });
+  }
   const recipientKey = loadPinnedPeerKey(paths, peer);
   const pinned = peer.fingerprint!;
   const signerKey = loadOwnPrivateKey(paths);
