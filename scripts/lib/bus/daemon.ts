@@ -23,7 +23,7 @@ import {
   sweepStaleClaims,
   type Claim,
   type DeadLetterRecord,
-  type InboxEntry,
+  type BusInboxEntry,
 } from './claims.ts';
 import { loadReceiverConfig, type ReceiverConfig } from './config.ts';
 import { ensureDir, readBusJson } from './fsutil.ts';
@@ -103,7 +103,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   });
   const inflight = new Set<Promise<void>>();
   const skipUntil = new Map<string, number>();
-  let entries: InboxEntry[] = [];
+  let entries: BusInboxEntry[] = [];
   let lastSweep = 0;
   try {
     for (;;) {
