@@ -5,11 +5,12 @@
  */
 import { readdirSync, type Dirent } from 'node:fs';
 import { AliveError } from '../errors.ts';
+import { META_RECEIVERS } from '../helloworld/vocabulary.ts';
 import { runtimesDir } from './layout.ts';
 import { displayName, isValidName } from './names.ts';
 
-/** Receivers known without a folder. */
-export const META_RECEIVERS = ['claude', 'codex', 'copilot', 'gemini', 'helloworld'] as const;
+/** Receivers known without a folder: the meta-receivers, and HelloWorld itself. */
+export const RECEIVERS_WITHOUT_FOLDER: readonly string[] = [...META_RECEIVERS, 'helloworld'];
 
 /** Receiver folder names under runtimes/ (valid, lowercase names only), sorted. */
 export function listReceivers(root: string): string[] {
@@ -27,7 +28,7 @@ export function listReceivers(root: string): string[] {
 
 /** Folder receivers and meta-receivers. */
 export function knownReceivers(root: string): string[] {
-  return [...new Set([...listReceivers(root), ...META_RECEIVERS])].sort();
+  return [...new Set([...listReceivers(root), ...RECEIVERS_WITHOUT_FOLDER])].sort();
 }
 
 /** Edit distance with transpositions (optimal string alignment). */
@@ -64,7 +65,7 @@ export function closestReceiver(name: string, known: string[]): string | undefin
  * closest known one. `create` lets it through (its folder appears with the message).
  */
 export function checkReceiverKnown(root: string, name: string, create = false): void {
-  if (create || (META_RECEIVERS as readonly string[]).includes(name)) return;
+  if (create || RECEIVERS_WITHOUT_FOLDER.includes(name)) return;
   const known = knownReceivers(root);
   if (known.includes(name)) return;
   const suggestion = closestReceiver(name, known);
