@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readBusJson } from '../fsutil.ts';
+import { inlineText } from '../../text/untrusted.ts';
 import { join } from 'node:path';
-import { printJson, printLine } from '../../cli/main.ts';
-import { parseCommandArgs } from '../../cli/args.ts';
+import { defineCommand } from '../../cli/command.ts';
 import { listClaims } from '../claims.ts';
 import { isMessageFileName, receiverPaths, runtimesDir } from '../layout.ts';
 import { displayName, isValidName } from '../names.ts';
@@ -13,16 +14,13 @@ Shows every receiver under <root>/runtimes/: messages waiting, being handled (an
 claims ran out), answers not yet collected, dead letters, archived messages, and whether a daemon
 is serving it.`;
 
-export async function runStatus(argv: string[]): Promise<0 | 1 | 2> {
-  const { values } = parseCommandArgs<{ json?: boolean; root?: string }>(
-    argv,
-    { json: { type: 'boolean' }, ...ROOT_OPTION },
-    { usage: USAGE, positionals: { min: 0, max: 0 } },
-  );
-  if (values.help) {
-    printLine(USAGE);
-    return 0;
-  }
+export const statusCommand = defineCommand({
+  name: 'status',
+  summary: 'counts per receiver and daemon liveness',
+  usage: USAGE,
+  options: { ...ROOT_OPTION },
+  run(ctx) {
+  const { values } = ctx;
   const root = busRoot(values.root);
   let names: string[] = [];
   try {
@@ -49,23 +47,23 @@ export async function runStatus(argv: string[]): Promise<0 | 1 | 2> {
       daemon: daemonState(paths.daemon),
     };
   });
-  if (values.json) {
-    printJson({ root, receivers });
-    return 0;
+  if (ctx.json) {
+    ctx.printJson({ ok: true, root, receivers });
+    return;
   }
   if (receivers.length === 0) {
-    printLine(`no receivers under ${runtimesDir(root)}`);
-    return 0;
+    ctx.print(`no receivers under ${runtimesDir(root)}`);
+    return;
   }
-  printLine(`bus at ${runtimesDir(root)}`);
+  ctx.print(`bus at ${runtimesDir(root)}`);
   for (const r of receivers) {
     const daemon = r.daemon ? (r.daemon.alive ? `served by pid ${r.daemon.pid} (${r.daemon.agent})` : `daemon pid ${r.daemon.pid} is gone`) : 'not served';
-    printLine(
+    ctx.print(
       `  ${r.receiver.padEnd(16)} inbox ${r.inbox}, processing ${r.processing}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}, outbox ${r.outbox}, dead-letter ${r.dead_letter}, archived ${r.archived}; ${daemon}`,
     );
   }
-  return 0;
-}
+  },
+});
 
 function countMessages(dir: string): number {
   try {
@@ -112,7 +110,7 @@ function exists(path: string): boolean {
 
 function daemonState(path: string): { pid: number; agent: string; alive: boolean } | null {
   try {
-    const d = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown; agent?: unknown };
+    const d = (readBusJson(path) ?? {}) as { pid?: unknown; agent?: unknown };
     if (typeof d.pid !== 'number' || !Number.isInteger(d.pid) || d.pid <= 0) return null;
     let alive = false;
     try {
@@ -121,7 +119,7 @@ function daemonState(path: string): { pid: number; agent: string; alive: boolean
     } catch (err) {
       alive = (err as NodeJS.ErrnoException).code === 'EPERM';
     }
-    return { pid: d.pid, agent: typeof d.agent === 'string' ? d.agent : '?', alive };
+    return { pid: d.pid, agent: typeof d.agent === 'string' ? inlineText(d.agent, 200) : '?', alive };
   } catch {
     return null;
   }
