@@ -1,6 +1,7 @@
 import { runClaim } from './lib/bus/commands/claim.ts';
 import { runInbox } from './lib/bus/commands/inbox.ts';
 import { runReply } from './lib/bus/commands/reply.ts';
+import { replCommand } from './lib/bus/commands/repl.ts';
 import { runRun } from './lib/bus/commands/run.ts';
 import { sendCommand } from './lib/bus/commands/send.ts';
 import { runServe } from './lib/bus/commands/serve.ts';
@@ -21,6 +22,7 @@ runtimes/, else the current folder). Run 'dispatch <command> --help' for its opt
       legacyCommand('claim', 'take the oldest message of @RECEIVER to answer it by hand', runClaim),
       legacyCommand('reply', 'answer a claimed message', runReply),
       legacyCommand('run', 'evaluate a HelloWorld program; meta-receivers answer over the bus', runRun),
+      replCommand,
       legacyCommand('status', 'counts per receiver and daemon liveness', runStatus),
     ],
   }),
