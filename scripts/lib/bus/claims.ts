@@ -7,11 +7,13 @@ import {
   closeSync,
   constants as fsc,
   fstatSync,
+  linkSync,
+  lstatSync,
   openSync,
   readdirSync,
-  readFileSync,
   readSync,
   statSync,
+  unlinkSync,
   writeFileSync,
   type Dirent,
 } from 'node:fs';
@@ -19,11 +21,12 @@ import { join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { safeUnlink, writeJsonAtomic } from '../fs/atomic.ts';
 import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
-import { ensureDir, freeName, publish, renameIfPresent, writeDurable } from './fsutil.ts';
-import { idFromFileName, idTimeMs, messageFileName, newMessageId } from './ids.ts';
+import { ensureDir, freeName, publish, readBusFile, renameIfPresent, writeDurable } from './fsutil.ts';
+import { idFromFileName, idTimeMs, isValidMessageId, messageFileName, newMessageId, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { decodeUtf8, formatMessage, parseMessage, type ParsedMessage } from './message.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 /** A lease that runs out this many times sends the message to dead-letter instead of retrying. */
 const MAX_LEASE_EXPIRIES = 3;
@@ -31,7 +34,10 @@ const MAX_LEASE_EXPIRIES = 3;
 export interface InboxEntry {
   /** File name in inbox/ (msg-<id>.hw). */
   name: string;
+  /** The id in the name as written: only shown or used when `validId` is true. */
   id: string;
+  /** The id has the strict shape (ids.ts); other names are dead-lettered unread. */
+  validId: boolean;
   path: string;
   /** Creation time of a UUIDv7 id, else the file's mtime. */
   sortKey: number;
@@ -65,7 +71,7 @@ export function listInbox(paths: ReceiverPaths): InboxEntry[] {
         continue;
       }
     }
-    entries.push({ name: d.name, id, path, sortKey: sortKey ?? 0, regular });
+    entries.push({ name: d.name, id, validId: isValidMessageId(id), path, sortKey: sortKey ?? 0, regular });
   }
   entries.sort((a, b) => a.sortKey - b.sortKey || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return entries;
@@ -151,13 +157,17 @@ export async function claimById(root: string, receiver: string, id: string, opts
   const paths = receiverPaths(root, name);
   const config = await loadReceiverConfig(paths.config);
   const fileName = messageFileName(id);
-  const entry: InboxEntry = { name: fileName, id, path: join(paths.inbox, fileName), sortKey: 0, regular: true };
+  if (!isValidMessageId(id)) return undefined;
+  const path = join(paths.inbox, fileName);
+  let regular: boolean;
   try {
-    const st = statSync(entry.path, { throwIfNoEntry: false });
+    const st = lstatSync(path, { throwIfNoEntry: false });
     if (!st) return undefined;
+    regular = st.isFile();
   } catch {
     return undefined;
   }
+  const entry: InboxEntry = { name: fileName, id, validId: true, path, sortKey: 0, regular };
   return tryClaim(root, name, paths, config, entry, opts, (opts.now ?? Date.now)()) ?? undefined;
 }
 
@@ -173,6 +183,19 @@ function tryClaim(
   const report = (r: DeadLetterRecord | undefined) => {
     if (r) opts.onDeadLetter?.(r);
   };
+  if (!entry.validId) {
+    report(
+      deadLetter(
+        paths,
+        receiver,
+        entry.path,
+        entry.name,
+        "its file name is not a valid message id (msg-<letters, digits, '_' or '-'>.hw); it was renamed",
+        'bad_id',
+      ),
+    );
+    return undefined;
+  }
   if (!entry.regular) {
     report(deadLetter(paths, receiver, entry.path, entry.name, 'not a regular file (a folder, link or device named like a message)', 'not_a_file'));
     return undefined;
@@ -239,7 +262,7 @@ function tryClaim(
   const sender = message.from !== undefined && isValidName(message.from) ? normaliseName(message.from, 'sender') : undefined;
   if (!senderAllowed(config, sender)) {
     report(
-      deadLetter(paths, receiver, claimed, entry.name, `sender '${message.from ?? ''}' is not in allow_from of ${paths.config}`, 'sender_not_allowed'),
+      deadLetter(paths, receiver, claimed, entry.name, `sender '${inlineText(message.from ?? '', 80)}' is not in allow_from of ${paths.config}`, 'sender_not_allowed'),
     );
     return undefined;
   }
@@ -342,7 +365,12 @@ export function deadLetter(
   extra: Record<string, unknown> = {},
 ): DeadLetterRecord | undefined {
   ensureDir(paths.deadLetter);
-  const name = freeName(paths.deadLetter, fileName);
+  // The dead letter keeps its id when that id has the strict shape and is free there; otherwise it
+  // gets a fresh id (the original name is recorded, escaped), so that every dead letter can be
+  // named, shown and retried by an id.
+  const originalId = validIdFromFileName(fileName);
+  const free = originalId !== undefined && !lstatSync(join(paths.deadLetter, fileName), { throwIfNoEntry: false });
+  const name = free ? fileName : messageFileName(newMessageId());
   const dest = join(paths.deadLetter, name);
   if (!renameIfPresent(src, dest)) return undefined;
   writeJsonAtomic(join(paths.deadLetter, `${name}.reason.json`), {
@@ -351,6 +379,7 @@ export function deadLetter(
     reason,
     code,
     at: new Date().toISOString(),
+    ...(free ? {} : originalId !== undefined ? { original_id: originalId } : { original_name: inlineText(fileName, 160) }),
     ...extra,
   });
   return { receiver, fileName: name, path: dest, reason, code };
@@ -372,17 +401,59 @@ export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = D
     const parsed = parseClaimFileName(n);
     if (!parsed || parsed.deadline > now) continue;
     const src = join(paths.processing, n);
-    const id = idFromFileName(parsed.fileName)!;
+    const id = idFromFileName(parsed.fileName)!.replace(/[^A-Za-z0-9_-]/g, '_');
     const expiries = bumpExpiries(paths, id);
     if (expiries >= MAX_LEASE_EXPIRIES) {
       deadLetter(paths, receiver, src, parsed.fileName, `its lease ran out ${expiries} times without an answer`, 'lease_expired');
       continue;
     }
-    ensureDir(paths.inbox);
-    const dest = join(paths.inbox, freeName(paths.inbox, parsed.fileName));
-    if (renameIfPresent(src, dest)) returned++;
+    if (returnToInbox(paths, receiver, src, parsed.fileName, now)) returned++;
   }
   return returned;
+}
+
+/**
+ * Puts a claimed file back into the inbox under its own name, never over another file. The file is
+ * first taken by a rename inside processing/ (one sweeper wins), then hard-linked into the inbox
+ * (fails when the name is taken) and unlinked. When the inbox already holds that name (the same
+ * message sent again, or a foreign writer reusing a slug) it goes to dead-letter with a reason:
+ * the bus never reads renamed copies such as `msg-X.hw.1`.
+ */
+export function returnToInbox(paths: ReceiverPaths, receiver: string, src: string, fileName: string, now = Date.now()): boolean {
+  const mine = join(paths.processing, claimFileName(fileName, now + 60_000, `s${process.pid}`));
+  if (!renameIfPresent(src, mine)) return false; // another sweeper took it
+  ensureDir(paths.inbox);
+  try {
+    linkSync(mine, join(paths.inbox, fileName));
+  } catch (err) {
+    if (errnoCode(err) !== 'EEXIST') throw err;
+    deadLetter(
+      paths,
+      receiver,
+      mine,
+      fileName,
+      'its claim ran out, but the inbox already holds a message with the same file name; retry it once that one is handled',
+      'duplicate_id',
+    );
+    return false;
+  }
+  unlinkSync(mine);
+  return true;
+}
+
+/**
+ * Returns to the inbox, at once, the claims held by daemons that are gone (killed with kill -9,
+ * crashed): their lease would otherwise keep the messages for up to the agent timeout. Claims by
+ * hand (`owner` "hand") and by live processes are left alone. Returns how many were returned.
+ */
+export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = processAlive): number {
+  let n = 0;
+  for (const c of listClaims(paths)) {
+    const m = /^[ps](\d+)$/.exec(c.owner);
+    if (!m || isAlive(Number(m[1]))) continue;
+    if (returnToInbox(paths, receiver, c.path, c.fileName)) n++;
+  }
+  return n;
 }
 
 /**
@@ -409,7 +480,7 @@ export function cleanOrphanedPartials(paths: ReceiverPaths, now = Date.now(), mi
   return removed;
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -422,12 +493,8 @@ function processAlive(pid: number): boolean {
 function bumpExpiries(paths: ReceiverPaths, id: string): number {
   ensureDir(paths.attempts);
   const file = join(paths.attempts, id.replace(/[^A-Za-z0-9_.-]/g, '_'));
-  let n = 0;
-  try {
-    n = Number(readFileSync(file, 'utf8').trim()) || 0;
-  } catch {
-    n = 0;
-  }
+  const read = readBusFile(file, { maxBytes: 64 });
+  let n = read.ok ? Number(read.bytes.toString('utf8').trim()) || 0 : 0;
   n++;
   writeFileSync(file, `${n}\n`);
   return n;
@@ -445,7 +512,9 @@ export function listClaims(paths: ReceiverPaths): { name: string; fileName: stri
   for (const n of names) {
     const p = parseClaimFileName(n);
     if (!p) continue;
-    out.push({ name: n, ...p, id: idFromFileName(p.fileName)!, path: join(paths.processing, n) });
+    const id = validIdFromFileName(p.fileName);
+    if (id === undefined) continue;
+    out.push({ name: n, ...p, id, path: join(paths.processing, n) });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : 1));
 }
@@ -455,12 +524,9 @@ export function loadClaim(root: string, receiver: string, id: string): Claim | u
   const paths = receiverPaths(root, receiver);
   const held = listClaims(paths).find((c) => c.id === id);
   if (!held) return undefined;
-  let text: string | undefined;
-  try {
-    text = decodeUtf8(readFileSync(held.path));
-  } catch {
-    return undefined;
-  }
+  const read = readBusFile(held.path);
+  if (!read.ok) return undefined;
+  const text = decodeUtf8(read.bytes);
   if (text === undefined) return undefined;
   const message = parseMessage(text);
   const sender = message.from !== undefined && isValidName(message.from) ? normaliseName(message.from, 'sender') : undefined;
