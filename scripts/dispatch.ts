@@ -1,6 +1,7 @@
 import { runClaim } from './lib/bus/commands/claim.ts';
 import { runInbox } from './lib/bus/commands/inbox.ts';
 import { runReply } from './lib/bus/commands/reply.ts';
+import { mcpCommand } from './lib/bus/commands/mcp.ts';
 import { replCommand } from './lib/bus/commands/repl.ts';
 import { runRun } from './lib/bus/commands/run.ts';
 import { sendCommand } from './lib/bus/commands/send.ts';
@@ -23,6 +24,7 @@ runtimes/, else the current folder). Run 'dispatch <command> --help' for its opt
       legacyCommand('reply', 'answer a claimed message', runReply),
       legacyCommand('run', 'evaluate a HelloWorld program; meta-receivers answer over the bus', runRun),
       replCommand,
+      mcpCommand,
       legacyCommand('status', 'counts per receiver and daemon liveness', runStatus),
     ],
   }),
