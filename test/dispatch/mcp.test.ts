@@ -7,7 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from '../../scripts/lib/bus/mcp/server.ts';
@@ -202,6 +202,15 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     expect(runCli(cli, ['reply', toHand.id, 'done', '--as', '@human'], bus.env).status).toBe(0);
     const answer = (await call(client, 'wait', { id: toHand.id })).structuredContent!;
     expect(answer).toMatchObject({ status: 'answered', from: '@human', untrusted: { body: 'done' } });
+  });
+});
+
+describe('the plugin declares the server', () => {
+  it('.mcp.json names server dispatch: node on the bundled dispatch.mjs with mcp', () => {
+    const config = JSON.parse(readFileSync(join(repo, '.mcp.json'), 'utf8'));
+    expect(config).toEqual({ mcpServers: { dispatch: { command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/dist/dispatch.mjs', 'mcp'] } } });
+    // The bundle it names is one the build makes (scripts/<name>.ts -> dist/<name>.mjs), with its MCP half.
+    expect(existsSync(join(repo, 'scripts', 'dispatch.ts')) && existsSync(join(repo, 'scripts', 'dispatch-mcp.ts'))).toBe(true);
   });
 });
 
