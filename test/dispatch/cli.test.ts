@@ -9,7 +9,7 @@ beforeAll(async () => {
   cli = await bundle('scripts/dispatch.ts');
 });
 
-const SUBCOMMANDS = ['send', 'serve', 'inbox', 'claim', 'reply', 'run', 'status'];
+const SUBCOMMANDS = ['send', 'wait', 'show', 'thread', 'inbox', 'claim', 'reply', 'dead-letter', 'retry', 'serve', 'run', 'status'];
 
 describe('command surface', () => {
   it('--help works on the entry and on every subcommand; unknown flags and commands are usage errors', () => {

@@ -4,10 +4,12 @@
  * budget, and answered into the receiver's outbox in its thread with In-Reply-To.
  */
 import { AliveError } from '../errors.ts';
-import { claimById, completeClaim, deadLetterClaim, loadClaim, locateMessage } from './claims.ts';
+import { claimById, completeClaim, deadLetterClaim, loadClaim } from './claims.ts';
+import { whereText } from './commands/common.ts';
 import { loadReceiverConfig } from './config.ts';
 import { receiverPaths } from './layout.ts';
 import { displayName, normaliseName } from './names.ts';
+import { findMessage } from './query.ts';
 import { budgetProblem, recordTurn } from './threads.ts';
 
 export interface Answered {
@@ -28,13 +30,13 @@ export async function answerMessage(root: string, receiverName: string, id: stri
   const config = await loadReceiverConfig(paths.config);
   const claim = loadClaim(root, receiver, id) ?? (await claimById(root, receiver, id, { owner, leaseMs: config.claimLeaseMs }));
   if (!claim) {
-    const where = locateMessage(paths, id);
+    const where = findMessage(root, id, { receiver });
     const why =
-      where === 'archive'
-        ? 'it was already answered (it is in the archive)'
-        : where === 'dead-letter'
-          ? `it is in dead-letter (see ${paths.deadLetter})`
-          : `there is no such message for ${displayName(receiver)}; see 'dispatch inbox ${displayName(receiver)}'`;
+      where.length === 0
+        ? `there is no such message for ${displayName(receiver)}; see 'dispatch inbox ${displayName(receiver)}'`
+        : where[0]!.state === 'handled'
+          ? 'it was already answered (it is in the archive)'
+          : `it is ${where.map(whereText).join('; ')}`;
     throw new AliveError(`cannot reply to ${id}: ${why}`, { code: 'not_found' });
   }
   const thread = claim.message.thread || claim.id;

@@ -116,7 +116,7 @@ export interface DeadLetterRecord {
   code: string;
 }
 
-const CLAIM_NAME = /^(msg-.+\.hw)\.claim-(\d+)-([a-z0-9]+)$/;
+const CLAIM_NAME = /^(msg-.+\.hw)\.claim-(\d+)-([a-z0-9]+)$/s;
 
 export function claimFileName(fileName: string, deadline: number, owner: string): string {
   return `${fileName}.claim-${deadline}-${owner}`;

@@ -45,7 +45,7 @@ export function messageFileName(id: string): string {
 
 /** The id inside a message file name as written (any characters), or undefined when the name is not a message's. */
 export function idFromFileName(name: string): string | undefined {
-  const m = /^msg-(.+)\.hw$/.exec(name);
+  const m = /^msg-(.+)\.hw$/s.exec(name);
   return m ? m[1] : undefined;
 }
 
@@ -57,7 +57,7 @@ export function idFromFileName(name: string): string | undefined {
 const MESSAGE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 export function isValidMessageId(id: string): boolean {
-  return MESSAGE_ID.test(id);
+  return typeof id === "string" && MESSAGE_ID.test(id);
 }
 
 /** The id of a message file name when it has the strict shape, else undefined. */

@@ -9,6 +9,7 @@ import { listClaims } from './claims.ts';
 import { readBusJson } from './fsutil.ts';
 import { isMessageFileName, receiverPaths, runtimesDir } from './layout.ts';
 import { displayName, isValidName } from './names.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 export interface ReceiverStatus {
   receiver: string;
@@ -95,7 +96,7 @@ function exists(path: string): boolean {
 
 function daemonState(path: string): { pid: number; agent: string; alive: boolean } | null {
   try {
-    const d = (readBusJson(path, 64 * 1024) ?? {}) as { pid?: unknown; agent?: unknown };
+    const d = (readBusJson(path) ?? {}) as { pid?: unknown; agent?: unknown };
     if (typeof d.pid !== 'number' || !Number.isInteger(d.pid) || d.pid <= 0) return null;
     let alive = false;
     try {
@@ -104,7 +105,7 @@ function daemonState(path: string): { pid: number; agent: string; alive: boolean
     } catch (err) {
       alive = (err as NodeJS.ErrnoException).code === 'EPERM';
     }
-    return { pid: d.pid, agent: typeof d.agent === 'string' ? d.agent : '?', alive };
+    return { pid: d.pid, agent: typeof d.agent === 'string' ? inlineText(d.agent, 200) : '?', alive };
   } catch {
     return null;
   }

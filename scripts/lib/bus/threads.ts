@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { ensureDir } from './fsutil.ts';
 import type { ReceiverPaths } from './layout.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 function ledgerPath(paths: ReceiverPaths, thread: string): string {
   return join(paths.threads, createHash('sha256').update(thread).digest('hex').slice(0, 32));
@@ -31,10 +32,11 @@ export function recordTurn(paths: ReceiverPaths, thread: string, messageId: stri
 
 /** Why a message must not be answered under the budget, or undefined when it may. */
 export function budgetProblem(paths: ReceiverPaths, thread: string, turn: number | undefined, budget: number): string | undefined {
+  const shown = inlineText(thread, 80);
   if (turn !== undefined && turn > budget) {
-    return `turn ${turn} of thread ${thread} is past the turn budget of ${budget}`;
+    return `turn ${turn} of thread ${shown} is past the turn budget of ${budget}`;
   }
   const answered = turnsAnswered(paths, thread);
-  if (answered >= budget) return `this receiver already answered ${answered} turns in thread ${thread}, its turn budget`;
+  if (answered >= budget) return `this receiver already answered ${answered} turns in thread ${shown}, its turn budget`;
   return undefined;
 }
