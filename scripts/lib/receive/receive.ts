@@ -92,6 +92,8 @@ export interface HeldBackItem {
   rule: string;
   /** World-relative path it would have had. */
   would_be_at: string;
+  /** Its file name in `held_back_dir` (held-back files only). */
+  kept_as?: string;
 }
 
 interface Ctx {
@@ -251,7 +253,12 @@ function guardedTarget(ctx: Ctx, m: Manifest): Target {
 }
 
 function heldItems(ctx: Ctx, target: Target, list: HeldBack[]): HeldBackItem[] {
-  return list.map((h) => ({ path: h.path, rule: h.rule, would_be_at: worldRel(ctx.world, join(target.walnut, h.to)) }));
+  return list.map((h) => ({
+    path: h.path,
+    rule: h.rule,
+    would_be_at: worldRel(ctx.world, join(target.walnut, h.to)),
+    ...(h.keptAs !== undefined ? { kept_as: h.keptAs } : {}),
+  }));
 }
 
 function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string | null): string[] {
