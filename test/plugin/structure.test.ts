@@ -87,13 +87,13 @@ describe('hooks/hooks.json', () => {
     expect(DEFAULT_BUDGET_MS).toBeLessThanOrEqual(MAX_BUDGET_MS);
   });
 
-  it('registers log-guardian on PreToolUse for exactly Write, Edit and MultiEdit', () => {
+  it('registers log-guardian on PreToolUse for exactly Write, Edit, MultiEdit and Bash', () => {
     const pre = groups('PreToolUse');
     const g = pre.find((x) => x.hooks.some((h) => h.command.includes('/dist/log-guardian.mjs')));
     expect(g).toBeDefined();
     // Letters and `|` only: an exact-name list (`Edit|Write` alone would miss MultiEdit).
     expect(g!.matcher).toMatch(/^[A-Za-z|]+$/);
-    expect(new Set(g!.matcher!.split('|'))).toEqual(new Set(['Write', 'Edit', 'MultiEdit']));
+    expect(new Set(g!.matcher!.split('|'))).toEqual(new Set(['Write', 'Edit', 'MultiEdit', 'Bash']));
     expect(g!.hooks.find((h) => h.command.includes('log-guardian'))!.timeout).toBeLessThanOrEqual(10);
   });
 });

@@ -17,7 +17,8 @@ const full: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', 'bundles/a
 const bundle: PackageFiles = { 'bundles/b/context.manifest.yaml': 'goal: b\n', 'bundles/b/y.md': 'y\n' };
 
 async function fullPkg(base: string, name = 'garden', extra: PackageFiles = {}): Promise<string> {
-  const files = { ...full, ...extra };
+  // Each name its own content: a package is identified by what it holds (signer, created, files).
+  const files = { ...full, '_kernel/insights.md': `insights of ${name}\n`, ...extra };
   return writePackage(join(base, `${name}.walnut`), v2Manifest(name, 'full', files), files);
 }
 

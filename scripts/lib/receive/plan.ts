@@ -10,6 +10,7 @@
  *   `_core/now.md` and `_core/tasks.md` dropped (the reference's receive mapping).
  */
 import { AliveError } from '../errors.ts';
+import type { Skipped } from '../package/collect.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { BUNDLE_MANIFEST, type WalnutLayout } from '../walnut/layout.ts';
 import { agentFileRule } from '../walnut/agent-files.ts';
@@ -28,10 +29,7 @@ export interface Unit {
   bytes: number;
 }
 
-export interface Skipped {
-  path: string;
-  reason: string;
-}
+export type { Skipped };
 
 export interface Conflict {
   bundle: string;
@@ -41,7 +39,7 @@ export interface Conflict {
 }
 
 /** An agent instruction/configuration file kept out of the world (scripts/lib/walnut/agent-files.ts). */
-export interface HeldBack {
+export interface HeldBackAgentFile {
   /** Package-relative path. */
   path: string;
   /** The name on the list it matched (`CLAUDE.md`, `.claude/`, ...). */
@@ -64,9 +62,9 @@ export function keptName(index: number, path: string): string {
 export interface ReceivePlan {
   units: Unit[];
   /** Agent files held back (not written into the walnut); empty with --allow-agent-files. */
-  held: HeldBack[];
+  held: HeldBackAgentFile[];
   /** Agent files taken into the walnut because --allow-agent-files said so. */
-  agentFilesTaken: HeldBack[];
+  agentFilesTaken: HeldBackAgentFile[];
   skipped: Skipped[];
   conflicts: Conflict[];
   /** Package-relative paths to delete from staging before anything moves. */
@@ -164,7 +162,7 @@ export function planReceive(input: PlanInput): ReceivePlan {
   const bundleUnits = new Map<string, Unit>();
   const liveUnits = new Map<string, Unit>();
   const kernelUnits: Unit[] = [];
-  const heldInBundle = new Map<HeldBack, { unit: Unit; rest: string }>();
+  const heldInBundle = new Map<HeldBackAgentFile, { unit: Unit; rest: string }>();
   const bundleSeen = (name: string, dir: string): Unit => {
     checkBundleName(name);
     const prior = bundleUnits.get(name);
@@ -183,7 +181,7 @@ export function planReceive(input: PlanInput): ReceivePlan {
     // Files that would be written into the walnut and would steer an agent there.
     const agent = p.kind !== 'skip' && (full || p.kind === 'bundle') ? agentFileRule(f.path) : undefined;
     if (agent) {
-      const entry: HeldBack = { path: f.path, rule: agent.name, to: p.kind === 'kernel' ? `_kernel/${p.name}` : f.path };
+      const entry: HeldBackAgentFile = { path: f.path, rule: agent.name, to: p.kind === 'kernel' ? `_kernel/${p.name}` : f.path };
       if (p.kind === 'bundle') heldInBundle.set(entry, { unit: bundleSeen(p.name, p.dir), rest: f.path.slice(p.dir.length + 1) });
       if (!input.allowAgentFiles) {
         entry.keptAs = keptName(plan.held.length, f.path);
