@@ -149,6 +149,13 @@ describe('receive holds agent files back', () => {
       expect(human.code, human.stderr).toBe(0);
       expect(human.stdout).toContain('held back .claude/settings.json (.claude/)');
       expect(human.stderr).toMatch(new RegExp(`^warning: held back ${heldPaths.length} agent`, 'm'));
+      const trusting = makeWorld(join(base, 'trusting'), { layout: 'v2' });
+      const taken = await runCaptured(receiveCommand, [pkg, '--world', trusting, '--allow-agent-files', '--json']);
+      expect(taken.code, taken.stderr).toBe(0);
+      const out = JSON.parse(taken.stdout);
+      expect(out.held_back).toEqual([]);
+      expect(out.agent_files_taken.map((h: { path: string }) => h.path).sort()).toEqual(heldPaths);
+      expect(existsSync(join(out.walnut, '.claude', 'settings.json'))).toBe(true);
     } finally {
       if (prior === undefined) delete process.env.ALIVE_HOME;
       else process.env.ALIVE_HOME = prior;
