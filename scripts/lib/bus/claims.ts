@@ -31,7 +31,7 @@ import { inlineText } from '../text/untrusted.ts';
 /** A lease that runs out this many times sends the message to dead-letter instead of retrying. */
 const MAX_LEASE_EXPIRIES = 3;
 
-export interface InboxEntry {
+export interface BusInboxEntry {
   /** File name in inbox/ (msg-<id>.hw). */
   name: string;
   /** The id in the name as written: only shown or used when `validId` is true. */
@@ -46,7 +46,7 @@ export interface InboxEntry {
 }
 
 /** Entries named like messages at the top of inbox/, oldest first. Reads no file. */
-export function listInbox(paths: ReceiverPaths): InboxEntry[] {
+export function listInbox(paths: ReceiverPaths): BusInboxEntry[] {
   let dirents: Dirent[];
   try {
     dirents = readdirSync(paths.inbox, { withFileTypes: true });
@@ -54,7 +54,7 @@ export function listInbox(paths: ReceiverPaths): InboxEntry[] {
     if (errnoCode(err) === 'ENOENT') return [];
     throw err;
   }
-  const entries: InboxEntry[] = [];
+  const entries: BusInboxEntry[] = [];
   for (const d of dirents) {
     if (!isMessageFileName(d.name)) continue;
     const id = idFromFileName(d.name)!;
@@ -103,7 +103,7 @@ export interface ClaimOptions {
   /** Called for each file sent to dead-letter while looking for a message. */
   onDeadLetter?: (entry: DeadLetterRecord) => void;
   /** Entries to try (from an earlier listInbox); re-listed when absent. */
-  entries?: InboxEntry[];
+  entries?: BusInboxEntry[];
   /** Names not to try before a time (young empty files, see config.emptyFileGraceMs). */
   skipUntil?: Map<string, number>;
 }
@@ -167,7 +167,7 @@ export async function claimById(root: string, receiver: string, id: string, opts
   } catch {
     return undefined;
   }
-  const entry: InboxEntry = { name: fileName, id, validId: true, path, sortKey: 0, regular };
+  const entry: BusInboxEntry = { name: fileName, id, validId: true, path, sortKey: 0, regular };
   return tryClaim(root, name, paths, config, entry, opts, (opts.now ?? Date.now)()) ?? undefined;
 }
 
@@ -176,7 +176,7 @@ function tryClaim(
   receiver: string,
   paths: ReceiverPaths,
   config: ReceiverConfig,
-  entry: InboxEntry,
+  entry: BusInboxEntry,
   opts: ClaimOptions,
   now: number,
 ): Claim | undefined {
