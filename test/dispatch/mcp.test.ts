@@ -208,6 +208,7 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
 describe('the plugin declares the server', () => {
   it('.mcp.json names server dispatch: node on the bundled dispatch.mjs with mcp', () => {
     const config = JSON.parse(readFileSync(join(repo, '.mcp.json'), 'utf8'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal placeholder Claude Code expands
     expect(config).toEqual({ mcpServers: { dispatch: { command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/dist/dispatch.mjs', 'mcp'] } } });
     // The bundle it names is one the build makes (scripts/<name>.ts -> dist/<name>.mjs), with its MCP half.
     expect(existsSync(join(repo, 'scripts', 'dispatch.ts')) && existsSync(join(repo, 'scripts', 'dispatch-mcp.ts'))).toBe(true);
