@@ -164,3 +164,38 @@ describe('output into a closed pipe', () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe('dispatch send catches mistakes', () => {
+  it('refuses an unknown receiver with the closest known name, unless --create; meta-receivers need no folder', async () => {
+    const { root } = makeBus();
+    mkdirSync(receiverPaths(root, 'reviewer').dir, { recursive: true });
+    const typo = await run(root, 'send', '@gemni', 'hello', '--json');
+    expect(typo.code).toBe(1);
+    expect(JSON.parse(typo.stdout)).toMatchObject({ ok: false, error: { code: 'unknown_receiver' }, suggestion: '@gemini' });
+    expect(typo.stderr).toContain('did you mean @gemini?');
+    expect(typo.stderr).toContain('--create');
+    const near = await run(root, 'send', '@reveiwer', 'hello');
+    expect(near.stderr).toContain('did you mean @reviewer?');
+    const far = await run(root, 'send', '@zzzzzz', 'hello');
+    expect(far.code).toBe(1);
+    expect(far.stderr).not.toContain('did you mean');
+    expect(filesIn(join(root, 'runtimes')).sort()).toEqual(['reviewer']);
+
+    for (const meta of ['@gemini', '@Claude', 'copilot', 'codex', 'helloworld']) expect((await run(root, 'send', meta, 'hi')).code, meta).toBe(0);
+    expect((await run(root, 'send', 'reviewer', 'hi')).code).toBe(0);
+    const created = await run(root, 'send', '@gemni', 'hello', '--create');
+    expect(created.code, created.stderr).toBe(0);
+    expect(filesIn(receiverPaths(root, 'gemni').inbox)).toHaveLength(1);
+  });
+
+  it('refuses an empty body (an empty git diff piped in) and writes nothing', async () => {
+    const { root } = makeBus();
+    for (const body of ['', '   \n\t\n']) {
+      const r = await run(root, 'send', '@gemini', body, '--json');
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'empty_body' } });
+    }
+    await expect(sendMessage({ root, to: 'gemini', from: 'x', body: '\n' })).rejects.toMatchObject({ code: 'empty_body' });
+    expect(filesIn(join(root, 'runtimes'))).toEqual([]);
+  });
+});

@@ -14,12 +14,11 @@ import {
   readSync,
   statSync,
   unlinkSync,
-  writeFileSync,
   type Dirent,
 } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
-import { safeUnlink, writeJsonAtomic } from '../fs/atomic.ts';
+import { safeUnlink, writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
 import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
 import { ensureDir, freeName, publish, readBusFile, renameIfPresent, writeDurable } from './fsutil.ts';
 import { idFromFileName, idTimeMs, isValidMessageId, messageFileName, newMessageId, validIdFromFileName } from './ids.ts';
@@ -293,11 +292,16 @@ export interface ResponseToWrite {
   /** Responder name (default: the claim's receiver). */
   from?: string;
   now?: Date;
+  /**
+   * Receivers (folder names) whose inbox gets the answer too, under the same id: a HelloWorld HEAD
+   * runtime reads answers from its own inbox, not from the responder's outbox.
+   */
+  alsoIntoInboxOf?: string[];
 }
 
 export interface Completion {
   archivedPath: string;
-  response?: { id: string; fileName: string; path: string; thread: string; turn: number };
+  response?: { id: string; fileName: string; path: string; thread: string; turn: number; copies: string[] };
 }
 
 /**
@@ -307,6 +311,7 @@ export interface Completion {
  */
 export function completeClaim(claim: Claim, response?: ResponseToWrite): Completion {
   const now = response?.now ?? new Date();
+  const copies: { tmp: string; inbox: string }[] = [];
   let tmp: string | undefined;
   let resp: Completion['response'];
   if (response) {
@@ -328,19 +333,29 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
     const fileName = messageFileName(id);
     tmp = join(claim.paths.tmp, `${fileName}.${process.pid}.partial`);
     writeDurable(tmp, text);
-    resp = { id, fileName, path: join(claim.paths.outbox, fileName), thread, turn };
+    resp = { id, fileName, path: join(claim.paths.outbox, fileName), thread, turn, copies: [] };
+    for (const other of response.alsoIntoInboxOf ?? []) {
+      const otherPaths = receiverPaths(claim.root, other);
+      const copyTmp = join(otherPaths.tmp, `${fileName}.${process.pid}.partial`);
+      writeDurable(copyTmp, text);
+      copies.push({ tmp: copyTmp, inbox: otherPaths.inbox });
+    }
   }
   const dayDir = archiveDayDir(claim.paths, now);
   ensureDir(dayDir);
   const archivedPath = join(dayDir, freeName(dayDir, claim.fileName));
   if (!renameIfPresent(claim.path, archivedPath)) {
     if (tmp) safeUnlink(tmp);
+    for (const c of copies) safeUnlink(c.tmp);
     throw new LeaseLostError(claim.id);
   }
   // The response file itself was fsynced before the rename; the outbox folder is not synced per
   // answer (it halves the cost of an answer). After a power cut an answer can be missing, never
   // partial, and its request is in the archive to be re-sent.
-  if (tmp && resp) publish(tmp, claim.paths.outbox, resp.fileName, false);
+  if (tmp && resp) {
+    publish(tmp, claim.paths.outbox, resp.fileName, false);
+    for (const c of copies) resp.copies.push(publish(c.tmp, c.inbox, resp.fileName));
+  }
   return resp ? { archivedPath, response: resp } : { archivedPath };
 }
 
@@ -496,7 +511,7 @@ function bumpExpiries(paths: ReceiverPaths, id: string): number {
   const read = readBusFile(file, { maxBytes: 64 });
   let n = read.ok ? Number(read.bytes.toString('utf8').trim()) || 0 : 0;
   n++;
-  writeFileSync(file, `${n}\n`);
+  writeFileAtomic(file, `${n}\n`); // a rename over whatever is there: never opens a planted FIFO
   return n;
 }
 
@@ -544,20 +559,3 @@ export function loadClaim(root: string, receiver: string, id: string): Claim | u
     bytes: Buffer.byteLength(text),
   };
 }
-
-/** Where a message id currently is, for clear errors ("already answered", "in dead-letter"). */
-export function locateMessage(paths: ReceiverPaths, id: string): 'inbox' | 'processing' | 'archive' | 'dead-letter' | undefined {
-  const fileName = messageFileName(id);
-  if (statSync(join(paths.inbox, fileName), { throwIfNoEntry: false })) return 'inbox';
-  if (listClaims(paths).some((c) => c.id === id)) return 'processing';
-  try {
-    for (const day of readdirSync(paths.archive)) {
-      if (statSync(join(paths.archive, day, fileName), { throwIfNoEntry: false })) return 'archive';
-    }
-  } catch {
-    // no archive yet
-  }
-  if (statSync(join(paths.deadLetter, fileName), { throwIfNoEntry: false })) return 'dead-letter';
-  return undefined;
-}
-

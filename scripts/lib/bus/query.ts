@@ -15,7 +15,7 @@
  * named `untrusted`: show it escaped (text/untrusted.ts), fence it before a prompt. Ids, receiver
  * names, locations and states have strict shapes and are safe to show.
  */
-import { lstatSync, readdirSync, unlinkSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { safeUnlink } from '../fs/atomic.ts';
@@ -34,7 +34,10 @@ import { ensureDir, readBusFile, readBusJson, renameIfPresent } from './fsutil.t
 import { idTimeMs, isValidMessageId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import type { ParsedMessage } from './message.ts';
-import { isValidName, normaliseName } from './names.ts';
+import { normaliseName } from './names.ts';
+import { listReceivers } from './receivers.ts';
+
+export { listReceivers };
 import { answerMatch, HEAD_BYTES, readHeaders, readMessageFile, responseFinder, FOREIGN_SETTLE_MS } from './responses.ts';
 import { waitUntil, type DirWatcherOptions } from './wait.ts';
 
@@ -106,20 +109,6 @@ export function messageIdArg(raw: string): string {
   const id = parseMessageIdArg(raw);
   if (id === undefined) throw invalidId(raw);
   return id;
-}
-
-/** Receiver folder names under runtimes/ (valid names only), sorted. */
-export function listReceivers(root: string): string[] {
-  let dirents: Dirent[];
-  try {
-    dirents = readdirSync(runtimesDir(root), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return dirents
-    .filter((d) => d.isDirectory() && isValidName(d.name) && d.name === d.name.toLowerCase())
-    .map((d) => d.name)
-    .sort();
 }
 
 function receiversFor(root: string, receiver: string | undefined): string[] {

@@ -12,7 +12,13 @@ const USAGE = `usage: dispatch serve @RECEIVER (--agent "COMMAND" | --agent echo
 Answers the messages of @RECEIVER: each becomes a prompt on the agent command's stdin, and what the
 command prints is written to runtimes/<receiver>/outbox/ in the same thread. '--agent echo' answers
 with the message itself. For @claude the agent defaults to 'claude -p'. --once handles what is
-waiting and exits. Stops cleanly on Ctrl-C / SIGTERM after finishing the messages in hand.`;
+waiting and exits. Stops cleanly on Ctrl-C / SIGTERM after finishing the messages in hand.
+
+The agent gets an allowlisted environment (PATH, HOME, locale, proxies...; more names with
+agent_env in runtimes/<receiver>/config.json), never WALNUT_PASSPHRASE or tokens. A failing agent's
+message goes to dead-letter with the end of its stdout and stderr; after max_consecutive_failures
+(default 5) failures in a row serve stops with exit 1. At start, claims of daemons that died
+(kill -9) go back to the inbox and the agents they left running are ended.`;
 
 export const serveCommand = defineCommand({
   name: 'serve',
@@ -53,6 +59,7 @@ export const serveCommand = defineCommand({
     ctx.io.stderr.write(
       `stopped: ${summary.answered} answered, ${summary.archivedWithoutAnswer} archived without answer, ${summary.deadLettered} dead-lettered\n`,
     );
+    if (summary.stoppedAfterFailures) return 1;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
