@@ -66,6 +66,9 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
         thread: z.optional(text('continue this thread (default: a new thread, named after the message id)', 128)),
         from: z.optional(name('the sender')),
         context: z.optional(text('text sent as the message\'s "# Context" section')),
+        create: z.optional(
+          z.boolean().check(z.describe('send to a receiver that does not exist yet (otherwise refused as a likely typo, with the closest known name)')),
+        ),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },

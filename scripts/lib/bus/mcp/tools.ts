@@ -13,6 +13,7 @@ import { answerMessage } from '../answer.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { isPlainThread, sendMessage, validateThread } from '../deliver.ts';
 import { readBusFile } from '../fsutil.ts';
+import { checkReceiverKnown } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName, isValidName, normaliseName } from '../names.ts';
@@ -29,11 +30,20 @@ export const WAIT_DEFAULT_S = 30;
 export const WAIT_MAX_S = 600;
 const PEEK_BYTES = 64 * 1024;
 
-export async function sendTool(ctx: ToolContext, a: { to: string; body: string; thread?: string | undefined; from?: string | undefined; context?: string | undefined }) {
+export async function sendTool(
+  ctx: ToolContext,
+  a: { to: string; body: string; thread?: string | undefined; from?: string | undefined; context?: string | undefined; create?: boolean | undefined },
+) {
   const to = normaliseName(a.to, 'receiver');
   const from = normaliseName(a.from ?? ctx.as, 'sender');
   if (a.thread !== undefined) validateThread(a.thread);
-  if (a.body.trim() === '') throw new AliveError('the message is empty: give the text to send in body', { code: 'usage', exitCode: 2 });
+  try {
+    checkReceiverKnown(ctx.root, to, a.create === true);
+  } catch (err) {
+    // The CLI's message, with the tool's way to say --create.
+    if (err instanceof AliveError) throw new AliveError(err.message.replace('Pass --create', 'Call send with create: true'), { code: err.code, ...(err.fields ? { fields: err.fields } : {}) });
+    throw err;
+  }
   const sent = await sendMessage({
     root: ctx.root,
     to,
