@@ -154,7 +154,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
 /** Serves over stdio until the client closes stdin. */
 export async function serveStdio(ctx: ToolContext, stdin: Readable = process.stdin, stdout: Writable = process.stdout): Promise<void> {
   const closing = new AbortController();
-  const server = createServer(ctx, closing.signal);
+  const server = createServer({ ...ctx, sentTo: ctx.sentTo ?? new Map() }, closing.signal);
   const transport = new StdioServerTransport(stdin, stdout);
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();

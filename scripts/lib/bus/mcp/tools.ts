@@ -24,7 +24,11 @@ export interface ToolContext {
   root: string;
   /** The sender a `send` without `from` uses (folder name). */
   as: string;
+  /** Receivers of the messages this server sent, by id (recent ones): `wait` looks only there. */
+  sentTo?: Map<string, string>;
 }
+
+const SENT_REMEMBERED = 1000;
 
 export const WAIT_DEFAULT_S = 30;
 export const WAIT_MAX_S = 600;
@@ -52,6 +56,10 @@ export async function sendTool(
     ...(a.context !== undefined && a.context !== '' ? { context: a.context } : {}),
     ...(a.thread !== undefined ? { thread: a.thread } : {}),
   });
+  if (ctx.sentTo) {
+    ctx.sentTo.set(sent.id, sent.to);
+    if (ctx.sentTo.size > SENT_REMEMBERED) ctx.sentTo.delete(ctx.sentTo.keys().next().value!);
+  }
   return { ok: true, id: sent.id, thread: sent.thread, to: displayName(sent.to), from: displayName(sent.from), turn: sent.turn };
 }
 
@@ -61,7 +69,12 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
   if (!(timeoutS > 0 && timeoutS <= WAIT_MAX_S)) {
     throw new AliveError(`timeout_s takes a number of seconds above 0 and at most ${WAIT_MAX_S}, got ${timeoutS}`, { code: 'usage', exitCode: 2 });
   }
-  const r = await waitForAnswer(ctx.root, id, { timeoutMs: Math.round(timeoutS * 1000), ...(signal ? { signal } : {}) });
+  const responder = ctx.sentTo?.get(id);
+  const r = await waitForAnswer(ctx.root, id, {
+    timeoutMs: Math.round(timeoutS * 1000),
+    ...(signal ? { signal } : {}),
+    ...(responder !== undefined ? { responder } : {}),
+  });
   const request = r.request ? where(r.request) : null;
   switch (r.status) {
     case 'answered': {
