@@ -18,6 +18,7 @@ describe('the dispatch skill', () => {
   it('runs only that bundle, in the form the rule approves', () => {
     const commands = [...text.matchAll(/`(node [^`]*)`/g)].map((m) => m[1]!);
     expect(commands.length).toBeGreaterThan(3);
-    for (const c of commands) expect(c.startsWith('node "${CLAUDE_PLUGIN_ROOT}/dist/dispatch.mjs" ')).toBe(true);
+    const bundle = `node "$\{CLAUDE_PLUGIN_ROOT}/dist/dispatch.mjs" `; // "$\{": the text, not a placeholder
+    for (const c of commands) expect(c.startsWith(bundle), c).toBe(true);
   });
 });
