@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { listClaims } from '../claims.ts';
 import { isMessageFileName, receiverPaths, runtimesDir } from '../layout.ts';
-import { displayName, isValidName } from '../names.ts';
+import { listReceivers } from '../receivers.ts';
+import { displayName } from '../names.ts';
 import { busRoot, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch status [--json] [--root DIR]
@@ -22,15 +23,7 @@ export const statusCommand = defineCommand({
   run(ctx) {
   const { values } = ctx;
   const root = busRoot(values.root);
-  let names: string[] = [];
-  try {
-    names = readdirSync(runtimesDir(root), { withFileTypes: true })
-      .filter((d) => d.isDirectory() && isValidName(d.name) && d.name === d.name.toLowerCase())
-      .map((d) => d.name)
-      .sort();
-  } catch {
-    names = [];
-  }
+  const names = listReceivers(root);
   const now = Date.now();
   const receivers = names.map((name) => {
     const paths = receiverPaths(root, name);
