@@ -90,6 +90,11 @@ export class Registry {
     return r;
   }
 
+  /** The names of the receivers defined so far, in definition order. */
+  names(): string[] {
+    return [...this.receivers.values()].map((d) => d.name);
+  }
+
   get(name: string): ReceiverDef | undefined {
     return this.receivers.get(key(name));
   }

@@ -1,6 +1,8 @@
 import { claimCommand } from './claim.ts';
 import { deadLetterCommand } from './dead-letter.ts';
 import { inboxCommand } from './inbox.ts';
+import { mcpCommand } from './mcp.ts';
+import { replCommand } from './repl.ts';
 import { replyCommand } from './reply.ts';
 import { retryCommand } from './retry.ts';
 import { runCommand } from './run.ts';
@@ -31,6 +33,8 @@ runtimes/, else the current folder). Run 'dispatch <command> --help' for its opt
     retryCommand,
     serveCommand,
     runCommand,
+    replCommand,
+    mcpCommand,
     statusCommand,
   ],
 });

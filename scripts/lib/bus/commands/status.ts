@@ -1,12 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { readBusJson } from '../fsutil.ts';
-import { inlineText } from '../../text/untrusted.ts';
-import { join } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
-import { listClaims } from '../claims.ts';
-import { isMessageFileName, receiverPaths, runtimesDir } from '../layout.ts';
-import { listReceivers } from '../receivers.ts';
-import { displayName } from '../names.ts';
+import { runtimesDir } from '../layout.ts';
+import { busStatus } from '../status.ts';
 import { busRoot, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch status [--json] [--root DIR]
@@ -23,23 +17,7 @@ export const statusCommand = defineCommand({
   run(ctx) {
   const { values } = ctx;
   const root = busRoot(values.root);
-  const names = listReceivers(root);
-  const now = Date.now();
-  const receivers = names.map((name) => {
-    const paths = receiverPaths(root, name);
-    const claims = listClaims(paths);
-    return {
-      receiver: displayName(name),
-      inbox: countMessages(paths.inbox),
-      processing: claims.length,
-      stale_claims: claims.filter((c) => c.deadline <= now).length,
-      outbox: countMessages(paths.outbox),
-      dead_letter: countDeadLetters(paths.deadLetter),
-      archived: countArchive(paths.archive),
-      config: exists(paths.config),
-      daemon: daemonState(paths.daemon),
-    };
-  });
+  const { receivers } = busStatus(root);
   if (ctx.json) {
     ctx.printJson({ ok: true, root, receivers });
     return;
@@ -57,63 +35,3 @@ export const statusCommand = defineCommand({
   }
   },
 });
-
-function countMessages(dir: string): number {
-  try {
-    return readdirSync(dir).filter(isMessageFileName).length;
-  } catch {
-    return 0;
-  }
-}
-
-function countDeadLetters(dir: string): number {
-  try {
-    return readdirSync(dir).filter((n) => !n.endsWith('.reason.json') && !n.startsWith('.')).length;
-  } catch {
-    return 0;
-  }
-}
-
-function countArchive(dir: string): number {
-  let n = 0;
-  try {
-    for (const day of readdirSync(dir)) n += countMessages(join(dir, day)) + countSuffixed(join(dir, day));
-  } catch {
-    return n;
-  }
-  return n;
-}
-
-function countSuffixed(dir: string): number {
-  try {
-    return readdirSync(dir).filter((f) => /^msg-.+\.hw\.\d+$/.test(f)).length;
-  } catch {
-    return 0;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function daemonState(path: string): { pid: number; agent: string; alive: boolean } | null {
-  try {
-    const d = (readBusJson(path) ?? {}) as { pid?: unknown; agent?: unknown };
-    if (typeof d.pid !== 'number' || !Number.isInteger(d.pid) || d.pid <= 0) return null;
-    let alive = false;
-    try {
-      process.kill(d.pid, 0);
-      alive = true;
-    } catch (err) {
-      alive = (err as NodeJS.ErrnoException).code === 'EPERM';
-    }
-    return { pid: d.pid, agent: typeof d.agent === 'string' ? inlineText(d.agent, 200) : '?', alive };
-  } catch {
-    return null;
-  }
-}
