@@ -1,7 +1,7 @@
 import { defineGroup, legacyCommand, runEntry } from './lib/cli/command.ts';
 import { keygenCommand } from './lib/crypto/commands/keygen.ts';
 import { runCreate, runExtract, runInfo, runVerify } from './lib/package/commands.ts';
-import { runReceive } from './lib/receive/command.ts';
+import { receiveCommand } from './lib/receive/commands/receive.ts';
 import { relayGroup } from './lib/relay/cli.ts';
 
 runEntry(
@@ -13,7 +13,7 @@ runEntry(
       legacyCommand('info', "show a package's manifest summary", runInfo),
       legacyCommand('verify', "check a package's integrity (and signature)", runVerify),
       legacyCommand('extract', 'unpack a package into a new folder', runExtract),
-      legacyCommand('receive', 'import a package into a world', runReceive),
+      receiveCommand,
       keygenCommand,
       relayGroup,
     ],

@@ -20,6 +20,7 @@ import { extractPackage } from './extract.ts';
 import { verifyPackageDetailed, verifySummary } from './api.ts';
 import { DEFAULT_MAX_SIZE } from './limits.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { agentFilesWarning, findAgentFiles } from '../walnut/agent-files.ts';
 
 /** With --json, a refusal is also one JSON object on stdout; the error line still goes to stderr. */
 async function jsonErrors<T>(json: boolean | undefined, fn: () => Promise<T>): Promise<T> {
@@ -103,6 +104,7 @@ export async function runCreate(argv: string[]) {
     let files = 0;
     let contentBytes = 0;
     let heldBack: string[] = [];
+    let plannedPaths: string[] = [];
     if (!mode) {
       const r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : undefined);
       for (const s of r.skipped) warn(`left out ${s.path}: ${s.reason}`);
@@ -111,6 +113,7 @@ export async function runCreate(argv: string[]) {
       files = r.files;
       contentBytes = r.contentBytes;
       heldBack = r.heldBack.map((h) => h.bundle);
+      plannedPaths = r.agentFiles.map((h) => h.path);
     } else {
       const plan = await planPackage(opts);
       for (const s of plan.collected.skipped) warn(`left out ${s.path}: ${s.reason}`);
@@ -118,6 +121,7 @@ export async function runCreate(argv: string[]) {
       files = plan.files.length;
       contentBytes = plan.files.reduce((a, f) => a + f.size, 0);
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
+      plannedPaths = plan.files.map((f) => f.path);
       const base = resolve(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles));
       const outputs = recipientKeys.length > 1 ? perRecipientPaths(base, recipientKeys.map((r) => r.path)) : [base];
       const targets =
@@ -145,6 +149,8 @@ export async function runCreate(argv: string[]) {
         results.push({ ...w, ...('recipient' in t && t.recipient ? { recipient: t.recipient } : {}) });
       }
     }
+    const agentWarning = agentFilesWarning(findAgentFiles(plannedPaths));
+    if (agentWarning) warn(inlineText(agentWarning, 2000));
     for (const r of results) {
       if (r.bytes > 35 * 1024 * 1024) warn(`${r.path} is ${formatBytes(r.bytes)}; large packages travel slowly through a relay`);
     }

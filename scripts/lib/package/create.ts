@@ -8,6 +8,7 @@ import { collectWalnut, type CollectResult, type HeldBack, type Skipped } from '
 import { digestPackedBytes, packedBytesChecked, type Digest } from './file-source.ts';
 import { serializeManifest, utcStamp, bareValueProblem, MANIFEST_NAME, type Scope, type ManifestFile } from './manifest.ts';
 import { writeTarGz, type WrittenArchive } from './archive-out.ts';
+import { findAgentFiles, type AgentFileHit } from '../walnut/agent-files.ts';
 import type { TarWriter } from './tar-writer.ts';
 
 export interface CreateOptions {
@@ -34,6 +35,8 @@ export interface CreateResult extends WrittenArchive {
   contentBytes: number;
   heldBack: HeldBack[];
   skipped: Skipped[];
+  /** Agent instruction/configuration files packed (create warns; a receiver holds them back). */
+  agentFiles: AgentFileHit[];
 }
 
 /** Collects and hashes the walnut's files: everything a manifest needs, before any archive is written. */
@@ -132,5 +135,6 @@ export async function createPlainPackage(opts: CreateOptions, signManifest?: (te
     contentBytes: plan.files.reduce((a, f) => a + f.size, 0),
     heldBack: plan.collected.heldBack,
     skipped: plan.collected.skipped,
+    agentFiles: findAgentFiles(plan.files.map((f) => f.path)),
   };
 }
