@@ -10,6 +10,7 @@ import { serializeManifest, utcStamp, bareValueProblem, MANIFEST_NAME, type Scop
 import { writeTarGz, type WrittenArchive } from './archive-out.ts';
 import { findAgentFiles, type AgentFileHit } from '../walnut/agent-files.ts';
 import type { TarWriter } from './tar-writer.ts';
+import { filesDigestV3 } from './v3.ts';
 
 export interface CreateOptions {
   walnut: string;
@@ -122,7 +123,8 @@ export async function createPlainPackage(opts: CreateOptions, signManifest?: (te
   if (!existsSync(dirname(output))) {
     throw new AliveError(`the folder for ${output} does not exist; create it or choose another --output`, { code: 'unwritable' });
   }
-  let manifest = manifestTextFor(plan, opts, { encrypted: false });
+  // The v3 files digest lets the v3 plugin open our plain 2.0 packages (it requires the field).
+  let manifest = manifestTextFor(plan, opts, { encrypted: false, payloadSha256: filesDigestV3(plan.files) });
   if (signManifest) manifest = signManifest(manifest);
   const written = await writeTarGz(output, async (tar) => {
     await tar.addFile(manifestEntryMeta(manifest, opts.now), Buffer.from(manifest));

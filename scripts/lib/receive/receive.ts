@@ -18,6 +18,7 @@ import { hashPackageInBackground } from './package-hash.ts';
 import { folderSink } from '../package/sinks.ts';
 import { formatLogEntry, signingSession } from '../world/log.ts';
 import { acquireWorldLock } from './lock.ts';
+import { packageIdentity } from '../package/identity.ts';
 import { findDuplicate, mayBeRecorded, readLedger, type LedgerEntry } from './ledger.ts';
 import { applyJournal, BESIDE_PREFIX, discardStaging, recoverLeftovers, writeBesideMarker, writeJournal, type Journal } from './journal.ts';
 import { planReceive, type Conflict, type HeldBack, type ReceivePlan, type Skipped } from './plan.ts';
@@ -105,6 +106,8 @@ interface Ctx {
   packageBytes: number;
   timestamp: string;
   session: string;
+  /** packageIdentity() of the package, once it has been read (the ledger's content identity). */
+  identity?: string;
 }
 
 /** Who sent the package: the manifest's own field (v3, or the reference's relay block), else a verified signer. */
@@ -216,6 +219,7 @@ function refuseDuplicate(prior: LedgerEntry): never {
 }
 
 function planFor(ctx: Ctx, r: ReadResult): { target: Target; plan: ReceivePlan } {
+  ctx.identity = packageIdentity(r.manifest, r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null);
   const target = guardedTarget(ctx, r.manifest);
   const plan = planReceive({
     manifest: r.manifest,
@@ -233,7 +237,7 @@ function planFor(ctx: Ctx, r: ReadResult): { target: Target; plan: ReceivePlan }
 
 function checkDuplicate(ctx: Ctx, scope: string, targetRel: string): void {
   if (ctx.opts.force) return;
-  const prior = findDuplicate(readLedger(ctx.world), ctx.sha256, scope, targetRel);
+  const prior = findDuplicate(readLedger(ctx.world), ctx.sha256, scope, targetRel, ctx.identity);
   if (prior) refuseDuplicate(prior);
 }
 
@@ -446,6 +450,7 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
           walnut: read.manifest.source.walnut ?? null,
           scope: read.manifest.scope,
           created: read.manifest.created,
+          ...(ctx.identity ? { identity: ctx.identity } : {}),
           sender: senderOf(read),
           signer: read.signature.signer ?? null,
           signature_verified: read.signature.present && read.signature.ok,
