@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { AliveError } from '../errors.ts';
 import { createProgress } from '../cli/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
-import { collectWalnut, type CollectResult, type HeldBack, type Skipped } from './collect.ts';
+import { collectWalnut, type CollectResult, type HeldBackBundle, type Skipped } from './collect.ts';
 import { digestPackedBytes, packedBytesChecked, type Digest } from './file-source.ts';
 import { serializeManifest, utcStamp, bareValueProblem, MANIFEST_NAME, type Scope, type ManifestFile } from './manifest.ts';
 import { writeTarGz, type WrittenArchive } from './archive-out.ts';
@@ -34,7 +34,7 @@ export interface CreateResult extends WrittenArchive {
   files: number;
   /** Bytes of content packed (before compression). */
   contentBytes: number;
-  heldBack: HeldBack[];
+  heldBack: HeldBackBundle[];
   skipped: Skipped[];
   /** Agent instruction/configuration files packed (create warns; a receiver holds them back). */
   agentFiles: AgentFileHit[];

@@ -39,7 +39,7 @@ export interface Conflict {
 }
 
 /** An agent instruction/configuration file kept out of the world (scripts/lib/walnut/agent-files.ts). */
-export interface HeldBack {
+export interface HeldBackAgentFile {
   /** Package-relative path. */
   path: string;
   /** The name on the list it matched (`CLAUDE.md`, `.claude/`, ...). */
@@ -51,9 +51,9 @@ export interface HeldBack {
 export interface ReceivePlan {
   units: Unit[];
   /** Agent files held back (not written into the walnut); empty with --allow-agent-files. */
-  held: HeldBack[];
+  held: HeldBackAgentFile[];
   /** Agent files taken into the walnut because --allow-agent-files said so. */
-  agentFilesTaken: HeldBack[];
+  agentFilesTaken: HeldBackAgentFile[];
   skipped: Skipped[];
   conflicts: Conflict[];
   /** Package-relative paths to delete from staging before anything moves. */
@@ -151,7 +151,7 @@ export function planReceive(input: PlanInput): ReceivePlan {
   const bundleUnits = new Map<string, Unit>();
   const liveUnits = new Map<string, Unit>();
   const kernelUnits: Unit[] = [];
-  const heldInBundle = new Map<HeldBack, { unit: Unit; rest: string }>();
+  const heldInBundle = new Map<HeldBackAgentFile, { unit: Unit; rest: string }>();
   const bundleSeen = (name: string, dir: string): Unit => {
     checkBundleName(name);
     const prior = bundleUnits.get(name);

@@ -21,7 +21,7 @@ import { acquireWorldLock } from './lock.ts';
 import { packageIdentity } from '../package/identity.ts';
 import { findDuplicate, mayBeRecorded, readLedger, type LedgerEntry } from './ledger.ts';
 import { applyJournal, BESIDE_PREFIX, discardStaging, recoverLeftovers, writeBesideMarker, writeJournal, type Journal } from './journal.ts';
-import { planReceive, type Conflict, type HeldBack, type ReceivePlan, type Skipped } from './plan.ts';
+import { planReceive, type Conflict, type HeldBackAgentFile, type ReceivePlan, type Skipped } from './plan.ts';
 import { preflight, type PlannedWrites, type PreflightResult } from './preflight.ts';
 import { convertTasksMd } from './tasks.ts';
 import { nowJsonPath } from '../world/now.ts';
@@ -252,13 +252,13 @@ function guardedTarget(ctx: Ctx, m: Manifest): Target {
   return target;
 }
 
-function heldItems(ctx: Ctx, target: Target, list: HeldBack[]): HeldBackItem[] {
+function heldItems(ctx: Ctx, target: Target, list: HeldBackAgentFile[]): HeldBackItem[] {
   return list.map((h) => ({ path: h.path, rule: h.rule, would_be_at: worldRel(ctx.world, join(target.walnut, h.to)) }));
 }
 
 function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string | null): string[] {
   const notes: string[] = [];
-  const names = (l: HeldBack[]) => `${l.slice(0, 8).map((h) => h.path).join(', ')}${l.length > 8 ? ', …' : ''}`;
+  const names = (l: HeldBackAgentFile[]) => `${l.slice(0, 8).map((h) => h.path).join(', ')}${l.length > 8 ? ', …' : ''}`;
   if (plan.held.length) {
     const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
     notes.push(

@@ -29,7 +29,7 @@ export const WAIT_DEFAULT_S = 30;
 export const WAIT_MAX_S = 600;
 const PEEK_BYTES = 64 * 1024;
 
-export async function sendTool(ctx: ToolContext, a: { to: string; body: string; thread?: string; from?: string; context?: string }) {
+export async function sendTool(ctx: ToolContext, a: { to: string; body: string; thread?: string | undefined; from?: string | undefined; context?: string | undefined }) {
   const to = normaliseName(a.to, 'receiver');
   const from = normaliseName(a.from ?? ctx.as, 'sender');
   if (a.thread !== undefined) validateThread(a.thread);
@@ -45,7 +45,7 @@ export async function sendTool(ctx: ToolContext, a: { to: string; body: string; 
   return { ok: true, id: sent.id, thread: sent.thread, to: displayName(sent.to), from: displayName(sent.from), turn: sent.turn };
 }
 
-export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: number }, signal?: AbortSignal) {
+export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: number | undefined }, signal?: AbortSignal) {
   const id = messageIdArg(a.id);
   const timeoutS = a.timeout_s ?? WAIT_DEFAULT_S;
   if (!(timeoutS > 0 && timeoutS <= WAIT_MAX_S)) {
@@ -104,7 +104,7 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string }) {
   return { ok: true, receiver: displayName(receiver), count: messages.length, processing: listClaims(paths).length, messages };
 }
 
-export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: string }) {
+export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
   const r = await claimMessage(ctx.root, receiver, { ...(a.id !== undefined ? { id: a.id } : {}), owner: 'mcp' });
   const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: d.code, reason: d.reason }));
@@ -127,7 +127,7 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
   };
 }
 
-export async function replyTool(ctx: ToolContext, a: { id: string; body: string; as?: string }) {
+export async function replyTool(ctx: ToolContext, a: { id: string; body: string; as?: string | undefined }) {
   const id = messageIdArg(a.id);
   let receiver: string;
   if (a.as !== undefined) {
