@@ -1,7 +1,7 @@
 /**
  * A receive killed with SIGKILL at any moment leaves no partial walnut or bundle visible, and the
  * next receive cleans up (or finishes the import) and succeeds. The real CLI is run on a package
- * of tens of MB and many files, and killed at a spread of moments: during unpacking, right after
+ * of 12 MB and hundreds of files, and killed at a spread of moments: during unpacking, right after
  * the journal appears (the commit point), and right after the first bundle becomes visible.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
@@ -86,7 +86,9 @@ function countEntries(log: string): number {
 
 beforeAll(async () => {
   cli = await cliBundle();
-  const w = await makeSyntheticWalnut(join(base, 'src'), { files: 800, bytes: 40 * 1024 * 1024, incompressible: 0.5, seed: 3, layout: 'v2' });
+  // Slow for a reason: 19 receives killed with SIGKILL (and re-run) on a package large enough that
+  // a kill lands mid-unpack; the moments are fractions of an uninterrupted run, so size is free.
+  const w = await makeSyntheticWalnut(join(base, 'src'), { files: 400, bytes: 12 * 1024 * 1024, incompressible: 0.5, seed: 3, layout: 'v2' });
   fullPkg = join(base, 'full.walnut');
   bundlePkg = join(base, 'bundles.walnut');
   await createPlainPackage({ walnut: w.path, scope: 'full', bundles: [], output: fullPkg, allowSensitive: false });
@@ -101,7 +103,7 @@ beforeAll(async () => {
   expect(b.status, b.stderr).toBe(0);
   const t = tree(join(refBundles, '04_Ventures', 'existing'));
   expectedBundles = new Map(BUNDLES.map((n) => [n, subtree(t, `bundles/${n}`)]));
-  expect(expectedWalnut.size).toBeGreaterThan(800);
+  expect(expectedWalnut.size).toBeGreaterThan(400);
 }, 240_000);
 
 function checkFullWorld(world: string, mustBeComplete: boolean) {
