@@ -154,6 +154,42 @@ export function defineGroup(spec: GroupSpec): Command {
   };
 }
 
+/**
+ * A command whose module is loaded only when it runs, so that `--help`, the group's list and the
+ * other commands never load its dependencies (Octokit, tar, yaml, zod). In an entry:
+ *
+ *   lazyCommand('create', 'pack a walnut into a .walnut package', async () => (await import('./lib/package/commands/create.ts')).createCommand),
+ *
+ * esbuild inlines the dynamic import (the bundle stays one file) and runs the module's top level
+ * only on the first call. `name` must be the loaded command's name.
+ */
+export function lazyCommand(name: string, summary: string, load: () => Promise<Command>): Command & { load(): Promise<Command> } {
+  let loading: Promise<Command> | undefined;
+  const loaded = async (): Promise<Command> => {
+    loading ??= load();
+    const command = await loading;
+    if (command.name !== name) throw new Error(`lazyCommand '${name}' loaded a command named '${command.name}'`);
+    return command;
+  };
+  return {
+    name,
+    summary,
+    help: summary,
+    load: loaded,
+    async invoke(argv, io, path = [name]) {
+      let command: Command;
+      try {
+        command = await loaded();
+      } catch (err) {
+        return guard(io, argv.includes('--json'), () => {
+          throw err;
+        });
+      }
+      return command.invoke(argv, io, path);
+    },
+  };
+}
+
 /** The process edge: runs an entry's command with argv, sets the exit code, ends quietly on EPIPE. */
 export function runEntry(command: Command): void {
   const quietOnClosedPipe = (err: NodeJS.ErrnoException) => {
