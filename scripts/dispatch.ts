@@ -1,11 +1,8 @@
-import { runClaim } from './lib/bus/commands/claim.ts';
-import { runInbox } from './lib/bus/commands/inbox.ts';
-import { runReply } from './lib/bus/commands/reply.ts';
-import { runRun } from './lib/bus/commands/run.ts';
-import { sendCommand } from './lib/bus/commands/send.ts';
-import { runServe } from './lib/bus/commands/serve.ts';
-import { runStatus } from './lib/bus/commands/status.ts';
-import { defineGroup, legacyCommand, runEntry } from './lib/cli/command.ts';
+import { defineGroup, lazyCommand, legacyCommand, runEntry, type RunResult } from './lib/cli/command.ts';
+
+// Each command's module loads only when it runs (lazyCommand): `--help` and `status` stay fast.
+const legacy = (name: string, summary: string, load: () => Promise<(argv: string[]) => Promise<RunResult> | RunResult>) =>
+  lazyCommand(name, summary, async () => legacyCommand(name, summary, await load()));
 
 runEntry(
   defineGroup({
@@ -15,13 +12,13 @@ runEntry(
     outro: `Every command takes --root DIR (else $HELLOWORLD_ROOT, else the nearest folder above holding
 runtimes/, else the current folder). Run 'dispatch <command> --help' for its options.`,
     commands: [
-      sendCommand,
-      legacyCommand('serve', "answer @RECEIVER's messages with an agent command (or echo)", runServe),
-      legacyCommand('inbox', 'list messages waiting for @RECEIVER, without consuming them', runInbox),
-      legacyCommand('claim', 'take the oldest message of @RECEIVER to answer it by hand', runClaim),
-      legacyCommand('reply', 'answer a claimed message', runReply),
-      legacyCommand('run', 'evaluate a HelloWorld program; meta-receivers answer over the bus', runRun),
-      legacyCommand('status', 'counts per receiver and daemon liveness', runStatus),
+      lazyCommand('send', 'deliver a message to @RECEIVER (optionally wait for the answer)', async () => (await import('./lib/bus/commands/send.ts')).sendCommand),
+      legacy('serve', "answer @RECEIVER's messages with an agent command (or echo)", async () => (await import('./lib/bus/commands/serve.ts')).runServe),
+      legacy('inbox', 'list messages waiting for @RECEIVER, without consuming them', async () => (await import('./lib/bus/commands/inbox.ts')).runInbox),
+      legacy('claim', 'take the oldest message of @RECEIVER to answer it by hand', async () => (await import('./lib/bus/commands/claim.ts')).runClaim),
+      legacy('reply', 'answer a claimed message', async () => (await import('./lib/bus/commands/reply.ts')).runReply),
+      legacy('run', 'evaluate a HelloWorld program; meta-receivers answer over the bus', async () => (await import('./lib/bus/commands/run.ts')).runRun),
+      legacy('status', 'counts per receiver and daemon liveness', async () => (await import('./lib/bus/commands/status.ts')).runStatus),
     ],
   }),
 );
