@@ -94,4 +94,13 @@ describe('one place per mechanism', () => {
     const dynamic = files.filter((file) => /import\(\s*['"]zod/.test(readFileSync(file, 'utf8')));
     expect([...offenders, ...dynamic].map((f) => relative(ROOT, f))).toEqual([]);
   });
+
+  it('lib/package writes nothing to a terminal itself: only its command bodies do (progress comes in as a callback)', () => {
+    const writers = files.filter((file) => {
+      const rel = relative(join(LIB, 'package'), file);
+      if (rel.startsWith('..') || rel.split('/').includes('commands') || rel === 'commands.ts') return false;
+      return /process\.(stdout|stderr)|console\.|cli\/(progress|main)\.ts/.test(readFileSync(file, 'utf8'));
+    });
+    expect(writers.map((f) => relative(ROOT, f))).toEqual([]);
+  });
 });

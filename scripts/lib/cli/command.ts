@@ -9,7 +9,9 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AliveError, messageOf, UsageError, type ExitCode } from '../errors.ts';
+import type { OnProgress } from '../package/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
+import { terminalProgress } from './progress.ts';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -21,7 +23,8 @@ export type ValuesOf<O extends OptionsConfig> = ReturnType<
 /** Where a command writes. The entry passes the process streams; tests pass buffers. */
 export interface CommandIo {
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** `isTTY` decides whether progress is shown. */
+  stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
 export interface CommandContext<V> {
@@ -36,6 +39,8 @@ export interface CommandContext<V> {
   printJson(value: object): void;
   /** `warning: …` on stderr. */
   warn(text: string): void;
+  /** Progress of long byte work for the library (`onProgress`): shown on stderr when it is a terminal. */
+  progress: OnProgress;
   /** Throws the usage error of this command (exit 2) with its usage text. */
   usageError(message: string): never;
   /** A required string option's value; a missing or empty one is a usage error naming `--flag`. */
@@ -223,6 +228,7 @@ function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, 
     print: (text = '') => writeLine(io.stdout, text),
     printJson: (value) => writeLine(io.stdout, JSON.stringify(value, null, 2)),
     warn: (text) => writeLine(io.stderr, `warning: ${text}`),
+    progress: terminalProgress(io.stderr),
     usageError: (message) => {
       throw new UsageError(message, usage);
     },

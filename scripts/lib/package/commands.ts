@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseCommandArgs, requireFlag, parsePositiveInt } from '../cli/args.ts';
 import { printJson, printLine, warn } from '../cli/main.ts';
-import { formatBytes } from '../cli/progress.ts';
+import { formatBytes, terminalProgress } from '../cli/progress.ts';
 import { AliveError, UsageError } from '../errors.ts';
 import { SCOPES, type Scope } from './manifest.ts';
 
@@ -98,6 +98,7 @@ export async function runCreate(argv: string[]) {
       ...(values.output ? { output: values.output } : {}),
       ...(values.description !== undefined ? { description: values.description } : {}),
       allowSensitive: values['allow-sensitive'] === true,
+      onProgress: terminalProgress(),
     };
     const results: Array<{ path: string; sha256: string; bytes: number; recipient?: string }> = [];
     let files = 0;
@@ -258,6 +259,7 @@ export async function runVerify(argv: string[]) {
   const signerKey = values['signer-key'];
   const { result, read } = await verifyPackageDetailed(pkg, {
     maxSize: maxBytes,
+    onProgress: terminalProgress(),
     ...(values['private-key'] ? { privateKeyPath: values['private-key'] } : {}),
     ...(signerKey ? { signerKeyPath: signerKey } : {}),
   });
@@ -288,7 +290,7 @@ export async function runExtract(argv: string[]) {
   const pkg = positionals[0]!;
   return jsonErrors(values.json, async () => {
     const crypto = packageCryptoFrom(values['private-key'] ? { privateKeyPath: values['private-key'] } : {});
-    const r = await extractPackage(pkg, output, { maxBytes, crypto });
+    const r = await extractPackage(pkg, output, { maxBytes, crypto, onProgress: terminalProgress() });
     if (values.json) {
       printJson({ ...verifySummary(r, false), output: r.output, bytes: r.bytes });
     } else {

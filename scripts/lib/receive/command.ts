@@ -1,7 +1,7 @@
 /** `alive-p2p receive`: argument handling and output; the work is in receive.ts. */
 import { parseCommandArgs, requireFlag, parsePositiveInt } from '../cli/args.ts';
 import { printJson, printLine, warn } from '../cli/main.ts';
-import { formatBytes } from '../cli/progress.ts';
+import { formatBytes, terminalProgress } from '../cli/progress.ts';
 import { AliveError, UsageError } from '../errors.ts';
 import { DEFAULT_MAX_SIZE } from '../package/limits.ts';
 import { receiveCrypto } from './crypto.ts';
@@ -61,6 +61,7 @@ export async function runReceive(argv: string[]) {
       packagePath: positionals[0]!,
       world,
       maxBytes,
+      onProgress: terminalProgress(),
       force: values.force === true,
       dryRun: values['dry-run'] === true,
       ...(values.into !== undefined ? { into: values.into } : {}),
