@@ -58,6 +58,19 @@ function preToolUse(world: string, filePath: string): string {
   });
 }
 
+function preToolUseBash(world: string, command: string): string {
+  return JSON.stringify({
+    session_id: 'bench',
+    transcript_path: '/dev/null',
+    cwd: world,
+    permission_mode: 'default',
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command, description: 'bench' },
+    tool_use_id: 'toolu_bench',
+  });
+}
+
 export async function benchHooks(): Promise<BenchRow[]> {
   ensureBundles();
   const dir = mkdtempSync(join(tmpdir(), 'alive-bench-hooks-'));
@@ -83,6 +96,20 @@ export async function benchHooks(): Promise<BenchRow[]> {
         name: 'log-guardian deny (Write over an existing log.md)',
         args: [guardian],
         stdin: preToolUse(world, join(kernel, 'log.md')),
+        env,
+        expect: (o) => o.includes('"permissionDecision":"deny"'),
+      },
+      {
+        name: 'log-guardian Bash, command not naming log.md (the common case)',
+        args: [guardian],
+        stdin: preToolUseBash(world, 'npm test -- --reporter=dot && git status --short'),
+        env,
+        expect: (o) => o === '',
+      },
+      {
+        name: 'log-guardian Bash deny (sed -i on a walnut log)',
+        args: [guardian],
+        stdin: preToolUseBash(world, `cd ${kernel} && sed -i 's/Planted/Pulled/' log.md`),
         env,
         expect: (o) => o.includes('"permissionDecision":"deny"'),
       },

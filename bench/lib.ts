@@ -73,6 +73,21 @@ export function runNode(script: string, args: string[], opts: SpawnSyncOptions =
   }
 }
 
+/**
+ * Runs a bash script and reports the CPU seconds (user + system) its children used, read from
+ * bash's `times` builtin, beside the wall time: CPU is comparable on a machine that is not quiet.
+ */
+export function runShellCpu(script: string, opts: SpawnSyncOptions = {}): RunResult & { cpuS: number } {
+  const r = runTimed('bash', ['-o', 'pipefail', '-c', `${script}\nstatus=$?; times >&2; exit $status`], opts);
+  const lines = r.stderr.trimEnd().split('\n');
+  const children = lines[lines.length - 1] ?? '';
+  const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { ...r, stderr: lines.slice(0, -2).join('\n'), cpuS: (secs[0] ?? 0) + (secs[1] ?? 0) };
+}
+
+/** `'…'` for a bash script. */
+export const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
 /** Runs a bash pipeline (for native baselines such as `tar -cf - . | gzip -6`). */
 export function runShell(script: string, opts: SpawnSyncOptions = {}): RunResult {
   return runTimed('bash', ['-o', 'pipefail', '-c', script], opts);

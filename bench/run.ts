@@ -25,6 +25,7 @@ const suites: Suite[] = [
   { area: 'hooks', run: async () => (await import('./hooks.ts')).benchHooks() },
   { area: 'startup', run: async () => (await import('./startup.ts')).benchStartup() },
   { area: 'bus', run: async () => (await import('./bus.ts')).benchBus() },
+  { area: 'mcp', run: async () => (await import('./mcp.ts')).benchMcp() },
 ];
 
 const args = process.argv.slice(2);
