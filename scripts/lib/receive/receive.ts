@@ -13,6 +13,7 @@ import { basename, join, resolve } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { formatBytes } from '../cli/progress.ts';
 import { utcStamp, type Manifest } from '../package/manifest.ts';
+import type { OnProgress } from '../package/progress.ts';
 import { readPackage, readPackageHeadSafe, type PackageCrypto, type ReadResult } from './package-io.ts';
 import { hashPackageInBackground } from './package-hash.ts';
 import { folderSink } from '../package/sinks.ts';
@@ -49,6 +50,8 @@ export interface ReceiveOptions {
   dryRun?: boolean;
   env?: NodeJS.ProcessEnv;
   now?: Date;
+  /** Bytes of the package read so far (the command passes its progress display). */
+  onProgress?: OnProgress;
 }
 
 export interface ReceiveResult {
@@ -358,7 +361,7 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   const hashing = hashPackageInBackground(pkg);
   hashing.catch(() => {}); // awaited later; a failure surfaces there
   const ctx: Ctx = { opts, env, world, pkg, sha256: '', hashing, packageBytes, timestamp: stamp, session: signingSession(env) };
-  const readOpts = { maxBytes: opts.maxBytes, ...(opts.crypto ? { crypto: opts.crypto } : {}) };
+  const readOpts = { maxBytes: opts.maxBytes, ...(opts.crypto ? { crypto: opts.crypto } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
 
   // The manifest, when it travels in clear, lets us refuse early and spot display-only snapshots.
   const head = await readPackageHeadSafe(pkg);
@@ -387,7 +390,7 @@ function targetArgs(opts: ReceiveOptions) {
   return { ...(opts.into !== undefined ? { into: opts.into } : {}), ...(opts.as !== undefined ? { as: opts.as } : {}) };
 }
 
-async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: PackageCrypto }, head: Manifest | undefined): Promise<ReceiveResult> {
+async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: PackageCrypto; onProgress?: OnProgress }, head: Manifest | undefined): Promise<ReceiveResult> {
   const { world } = ctx;
   const aliveDir = join(world, '.alive');
   const receivingDir = join(aliveDir, 'receiving');
