@@ -131,7 +131,9 @@ export async function benchHooks(): Promise<BenchRow[]> {
     };
     for (let i = 0; i < WARMUP; i++) for (const s of subjects) once(s);
     for (let i = 0; i < RUNS; i++) {
-      subjects.forEach((s, k) => times[k]!.push(once(s).ms));
+      subjects.forEach((s, k) => {
+        times[k]!.push(once(s).ms);
+      });
     }
     const floor = median(times[0]!);
     const sizeNote = (p: string) => `bundle ${(statSync(p).size / 1024).toFixed(1)} KiB; median of ${RUNS} interleaved runs`;

@@ -6,7 +6,7 @@
  */
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { z } from 'zod';
+import * as z from '../json/zod.ts';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { fsyncDir, writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
 import { prependLogEntry } from '../world/log.ts';
@@ -26,13 +26,9 @@ const journalSchema = z.object({
   /** Renames: staging-relative source → world-relative destination (absent → not yet done). */
   moves: z.array(z.object({ from: z.string(), to: z.string() })),
   /** An entry to prepend to a log.md already in the world (bundle scope). */
-  log: z
-    .object({ path: z.string(), entry: z.string(), walnut: z.string(), timestamp: z.string(), summary: z.string() })
-    .nullable(),
+  log: z.nullable(z.object({ path: z.string(), entry: z.string(), walnut: z.string(), timestamp: z.string(), summary: z.string() })),
   /** now.json to regenerate in a walnut already in the world (bundle scope). */
-  now: z
-    .object({ walnut: z.string(), layout: z.enum(['v2', 'v3']), timestamp: z.string(), session: z.string(), context: z.string() })
-    .nullable(),
+  now: z.nullable(z.object({ walnut: z.string(), layout: z.enum(['v2', 'v3']), timestamp: z.string(), session: z.string(), context: z.string() })),
   ledger: ledgerEntrySchema,
   /** The receive's JSON result, reported again when a later run finishes this one. */
   result: z.record(z.string(), z.unknown()),

@@ -10,6 +10,7 @@
  *   `_core/now.md` and `_core/tasks.md` dropped (the reference's receive mapping).
  */
 import { AliveError } from '../errors.ts';
+import type { Skipped } from '../package/collect.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { BUNDLE_MANIFEST, type WalnutLayout } from '../walnut/layout.ts';
 import { checkBundleName, conflictName } from './names.ts';
@@ -27,10 +28,7 @@ export interface Unit {
   bytes: number;
 }
 
-export interface Skipped {
-  path: string;
-  reason: string;
-}
+export type { Skipped };
 
 export interface Conflict {
   bundle: string;

@@ -132,6 +132,7 @@ function nowContext(r: ReadResult, plan: ReceivePlan): string {
   const names = plan.units.filter((u) => u.kind === 'bundle').map((u) => u.as);
   const what = r.manifest.scope === 'full' ? 'this walnut' : `bundle${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
   const text = `Received ${what} as a .walnut package${sender ? ` from ${sender}` : ''}.`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: controls become spaces in the agent's one-line context
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300);
 }
 

@@ -1,9 +1,9 @@
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from '../json/zod.ts';
 import { errnoCode } from '../errors.ts';
 import { fsyncDir, writeJsonAtomic } from '../fs/atomic.ts';
-import { readJsonFile } from './json-file.ts';
+import { readJsonFile } from '../json/file.ts';
 
 /**
  * $ALIVE_HOME/relay/inbox/<sender>/: where pull puts packages. Files appear whole (written aside,
@@ -39,7 +39,7 @@ export function placeWithoutOverwrite(tmp: string, dir: string, name: string): s
 }
 
 /** Blob ids already saved locally, so a pull interrupted before its cleanup never duplicates a package. */
-const receivedSchema = z.record(z.string().regex(/^[0-9a-f]{40,64}$/), z.object({ path: z.string(), at: z.string() }));
+const receivedSchema = z.record(z.string().check(z.regex(/^[0-9a-f]{40,64}$/)), z.object({ path: z.string(), at: z.string() }));
 export type ReceivedLog = z.output<typeof receivedSchema>;
 
 export function readReceivedLog(path: string): ReceivedLog {
