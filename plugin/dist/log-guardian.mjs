@@ -298,8 +298,22 @@ function baseName(path) {
   let trimmed = path.replace(/\/+$/, "");
   return trimmed.slice(trimmed.lastIndexOf("/") + 1);
 }
-var SIMPLE_ESCAPES = { n: `
-`, t: "	", r: "\r", a: "\x07", b: "\b", e: "\x1B", E: "\x1B", f: "\f", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
+var SIMPLE_ESCAPES = {
+  n: `
+`,
+  t: "	",
+  r: "\r",
+  a: "\x07",
+  b: "\b",
+  e: "\x1B",
+  E: "\x1B",
+  f: "\f",
+  v: "\v",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  "?": "?"
+};
 function ansiC(body) {
   let out = "";
   for (let k = 0; k < body.length; k++) {
@@ -322,24 +336,28 @@ function ansiC(body) {
   }
   return out;
 }
-var MAX_BRACE_WORDS = 64;
-function expandBraces(word, from = 0) {
+var MAX_BRACE_WORDS = 64, MAX_BRACE_GROUPS = 16, MAX_BRACE_PARTS = 1024;
+function expandBraces(word, depth = 0) {
   let p = word.parts;
-  for (let open = from; open < p.length; open++) {
-    if (!p[open].brace || p[open].text !== "{") continue;
-    let depth = 0, commas = [], close = -1;
-    for (let k = open; k < p.length && close === -1; k++)
-      p[k].brace && (p[k].text === "{" ? depth++ : p[k].text === "}" && --depth === 0 ? close = k : p[k].text === "," && depth === 1 && commas.push(k));
-    if (close === -1) return [word];
-    if (commas.length === 0) continue;
-    let bounds = [open, ...commas, close], out = [];
-    for (let a = 0; a + 1 < bounds.length; a++) {
-      let alternative = { parts: [...p.slice(0, open), ...p.slice(bounds[a] + 1, bounds[a + 1]), ...p.slice(close + 1)] };
-      if (out.push(...expandBraces(alternative, open)), out.length >= MAX_BRACE_WORDS) return out.slice(0, MAX_BRACE_WORDS);
-    }
-    return out;
+  if (depth > MAX_BRACE_GROUPS || p.length > MAX_BRACE_PARTS) return [{ parts: p.map((x) => x.brace ? { text: x.text, known: !1 } : x) }];
+  let open = [], group;
+  for (let k = 0; k < p.length; k++) {
+    let part = p[k];
+    if (part.brace)
+      if (part.text === "{") open.push({ at: k, commas: [] });
+      else if (part.text === ",") open[open.length - 1]?.commas.push(k);
+      else {
+        let g = open.pop();
+        g && g.commas.length > 0 && (!group || g.at < group.at) && (group = { ...g, close: k });
+      }
   }
-  return [word];
+  if (!group) return [word];
+  let bounds = [group.at, ...group.commas, group.close], out = [];
+  for (let a = 0; a + 1 < bounds.length && out.length < MAX_BRACE_WORDS; a++) {
+    let alternative = { parts: [...p.slice(0, group.at), ...p.slice(bounds[a] + 1, bounds[a + 1]), ...p.slice(group.close + 1)] };
+    out.push(...expandBraces(alternative, depth + 1));
+  }
+  return out.slice(0, MAX_BRACE_WORDS);
 }
 var Lexer = class {
   constructor(src, scope, home, nested) {
@@ -529,7 +547,27 @@ var Lexer = class {
     this.i = j + 1, this.nested(inner);
   }
 }, OPTION_ARGS = {
-  sudo: /* @__PURE__ */ new Set(["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--host", "--prompt", "--role", "--type", "--other-user", "--command-timeout"]),
+  sudo: /* @__PURE__ */ new Set([
+    "-u",
+    "-g",
+    "-C",
+    "-D",
+    "-h",
+    "-p",
+    "-r",
+    "-t",
+    "-U",
+    "-T",
+    "--user",
+    "--group",
+    "--chdir",
+    "--host",
+    "--prompt",
+    "--role",
+    "--type",
+    "--other-user",
+    "--command-timeout"
+  ]),
   env: /* @__PURE__ */ new Set(["-u", "-C", "-S", "--unset", "--chdir", "--split-string"]),
   nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
   timeout: /* @__PURE__ */ new Set(["-s", "-k", "--signal", "--kill-after"]),

@@ -224,7 +224,7 @@ function logins(value) {
     if (typeof v == "string" && LOGIN.test(v) && !out.includes(v) && out.push(v), out.length >= MAX_LOGINS) break;
   return out;
 }
-function readRelayState(path) {
+function readNoticeState(path) {
   let o = asObject(readJson(path));
   if (!o) return;
   let pending = o.pending_packages;
@@ -280,8 +280,8 @@ function formatRelayNotice(pending, accepted) {
 async function relayNotice(ctx) {
   let dir = relayDir(ctx.env);
   if (!fs.existsSync(join3(dir, "relay.json")) || !findWorldRoot(await ctx.sessionCwd(), ctx.env)) return;
-  let statePath = join3(dir, "state.json"), memoryPath = join3(dir, "relay-check.json"), state = readRelayState(statePath), memory = readCheckMemory(memoryPath), probeScript = join3(ctx.distDir, "relay-probe.mjs");
-  if (probeIsDue(state, memory, ctx.now()) && fs.existsSync(probeScript) && (memory.lastAttempt = ctx.now(), writeMemory(memoryPath, memory), await runProbe({ script: probeScript, deadline: ctx.deadline, env: ctx.env, now: ctx.now }), state = readRelayState(statePath)), !state) return;
+  let statePath = join3(dir, "state.json"), memoryPath = join3(dir, "relay-check.json"), state = readNoticeState(statePath), memory = readCheckMemory(memoryPath), probeScript = join3(ctx.distDir, "relay-probe.mjs");
+  if (probeIsDue(state, memory, ctx.now()) && fs.existsSync(probeScript) && (memory.lastAttempt = ctx.now(), writeMemory(memoryPath, memory), await runProbe({ script: probeScript, deadline: ctx.deadline, env: ctx.env, now: ctx.now }), state = readNoticeState(statePath)), !state) return;
   let alreadyAnnounced = memory.announced !== void 0 && state.lastSyncText !== void 0 && memory.announced.lastSync === state.lastSyncText ? memory.announced.logins : [], accepted = state.newlyAccepted.filter((l) => !alreadyAnnounced.includes(l));
   return accepted.length > 0 && state.lastSyncText !== void 0 && (memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] }, writeMemory(memoryPath, memory)), formatRelayNotice(state.pendingPackages, accepted);
 }

@@ -73,7 +73,7 @@ const rows: [string, string, Where, RegExp | 'allow'][] = [
   ['rm', `rm -f ${K}/log.md`, 'world', /delete or move away/],
   ['mv with brace expansion', `mv ${K}/log.md{,.bak}`, 'world', /delete or move away/],
   ['cp with brace expansion onto it', `cp ${K}/{notes,log}.md`, 'world', /overwrite/],
-  ["an ANSI-C quoted name", `echo x >> $'${K}/log.md'`, 'world', /append/],
+  ['an ANSI-C quoted name', `echo x >> $'${K}/log.md'`, 'world', /append/],
   ['a name with an ANSI-C escape (built at run time: out of reach)', `echo x >> $'${K}/log\\x2emd'`, 'world', 'allow'],
   ['truncate', `truncate -s 0 ${K}/log.md`, 'world', /overwrite/],
   ['dd of=', `dd if=/dev/zero of=${K}/log.md bs=1 count=1`, 'world', /overwrite/],

@@ -1,24 +1,21 @@
 /**
  * Issue 20: the marketplace installs only what runs. The runtime folder is assembled from the
- * current source (bundles built here, then tools/plugin-folder.mjs, as `npm run build` does) into
+ * current source (this run's bundles, then tools/plugin-folder.mjs, as `npm run build` does) into
  * a temporary folder with no node_modules anywhere above it, and the bundles are run from there
  * the way Claude Code runs them: hooks with real hook JSON on stdin, commands with a clean
  * environment. The committed plugin/ itself is compared with a fresh build by .ci/run.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { bundleOptions } from '../../tools/build-options.mjs';
+import { entryNames } from '../../tools/build-options.mjs';
 import { PLUGIN_FOLDER, writePluginFolder } from '../../tools/plugin-folder.mjs';
 import { cleanEnv, repoRoot, runBundle } from '../hooks/bundle.ts';
+import { bundleDir } from '../support/bundles.ts';
 
-const entries = readdirSync(join(repoRoot, 'scripts'))
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
-  .map((f) => f.slice(0, -'.ts'.length))
-  .sort();
+const entries = entryNames();
 
 const marketplace = JSON.parse(readFileSync(join(repoRoot, '.claude-plugin', 'marketplace.json'), 'utf8'));
 
@@ -40,14 +37,10 @@ function walk(dir: string, rel = ''): string[] {
   });
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   base = realpathSync(mkdtempSync(join(tmpdir(), 'alive-runtime-')));
-  const dist = join(base, 'build', 'dist');
-  for (const name of entries) {
-    await build({ ...bundleOptions(name), entryPoints: [join(repoRoot, 'scripts', `${name}.ts`)], outdir: dist, logLevel: 'silent' });
-  }
   plugin = join(base, 'installed', 'alive');
-  files = writePluginFolder({ root: repoRoot, distDir: dist, outDir: plugin });
+  files = writePluginFolder({ root: repoRoot, distDir: bundleDir(), outDir: plugin });
 });
 
 /** Runs a file of the runtime folder with node, as Claude Code and the skills do. */
