@@ -154,6 +154,18 @@ function preToolUseDeny(reason) {
 // scripts/lib/guardian/decide.ts
 import { basename, dirname as dirname2, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep2 } from "node:path";
 
+// scripts/lib/text/untrusted.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+function visibleEscape(c) {
+  let code = c.codePointAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+}
+function inlineText(text2, max = 200) {
+  let shown2 = text2.replace(UNSAFE, (c) => c === `
+` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
+  return shown2.length > max ? `${shown2.slice(0, max)}…` : shown2;
+}
+
 // scripts/lib/world/root.ts
 import { dirname, resolve, join as join2 } from "node:path";
 
@@ -874,23 +886,26 @@ function readText(path) {
     return;
   }
 }
+function shown(path) {
+  return inlineText(path, 1e3);
+}
 function overwriteReason(log) {
-  return `The walnut log ${log} already exists, and a log.md is never overwritten: it is the walnut's prepend-only history of signed entries. To add to it, use Edit to insert the new entry directly after the frontmatter (anchor on the frontmatter's last field and its closing '---' line), newest entry first, and leave every existing entry exactly as it is. If you meant a different file, write it under another name.`;
+  return `The walnut log ${shown(log)} already exists, and a log.md is never overwritten: it is the walnut's prepend-only history of signed entries. To add to it, use Edit to insert the new entry directly after the frontmatter (anchor on the frontmatter's last field and its closing '---' line), newest entry first, and leave every existing entry exactly as it is. If you meant a different file, write it under another name.`;
 }
 function signedEntryReason(log) {
-  return `This would change or remove a signed entry of the walnut log ${log}: an entry carrying 'signed: squirrel:…' or 'signed: alive-mcp:…'. Signed log entries are immutable. Leave them as they are; to correct or extend one, add a new entry directly after the frontmatter that says what changed and refers to the earlier entry by its heading. When adding an entry, anchor the Edit on the frontmatter's last field and closing '---' line, not on an existing entry.`;
+  return `This would change or remove a signed entry of the walnut log ${shown(log)}: an entry carrying 'signed: squirrel:…' or 'signed: alive-mcp:…'. Signed log entries are immutable. Leave them as they are; to correct or extend one, add a new entry directly after the frontmatter that says what changed and refers to the earlier entry by its heading. When adding an entry, anchor the Edit on the frontmatter's last field and closing '---' line, not on an existing entry.`;
 }
 function notFoundReason(log) {
-  return `The old_string of this edit is not in the walnut log ${log} as written (line ends and curly quotes already matched the way the Edit tool matches them), so log-guardian cannot check that no signed entry changes, and it refuses what it cannot check. Read the file again and repeat the edit with old_string copied exactly from it. To add an entry, anchor the Edit on the frontmatter's last field and its closing '---' line.`;
+  return `The old_string of this edit is not in the walnut log ${shown(log)} as written (line ends and curly quotes already matched the way the Edit tool matches them), so log-guardian cannot check that no signed entry changes, and it refuses what it cannot check. Read the file again and repeat the edit with old_string copied exactly from it. To add an entry, anchor the Edit on the frontmatter's last field and its closing '---' line.`;
 }
 function unreadableReason(log) {
-  return `log-guardian cannot read the walnut log ${log}, so it cannot check that this edit leaves every signed entry as it is, and it refuses what it cannot check. Read the file with the Read tool to see why (permissions, a folder of that name), then try again.`;
+  return `log-guardian cannot read the walnut log ${shown(log)}, so it cannot check that this edit leaves every signed entry as it is, and it refuses what it cannot check. Read the file with the Read tool to see why (permissions, a folder of that name), then try again.`;
 }
 function shellReason(write, log) {
-  return `This command ${write.kind === "append" ? `would append to the walnut log ${log} (${write.via}). Text added at the end lands inside the oldest entry, or below it, out of order: entries are newest first, directly after the frontmatter.` : write.kind === "remove" ? `would delete or move away the walnut log ${log} (${write.via}), the walnut's history of signed entries.` : `would overwrite the walnut log ${log} (${write.via}), the walnut's prepend-only history of signed entries.`} Shell commands do not change a walnut log. To add an entry, use the Edit tool to insert it directly after the frontmatter (anchor on the frontmatter's last field and its closing '---' line), newest first, leaving every signed entry as it is. Reading the log (Read, cat, grep) is fine.`;
+  return `This command ${write.kind === "append" ? `would append to the walnut log ${shown(log)} (${write.via}). Text added at the end lands inside the oldest entry, or below it, out of order: entries are newest first, directly after the frontmatter.` : write.kind === "remove" ? `would delete or move away the walnut log ${shown(log)} (${write.via}), the walnut's history of signed entries.` : `would overwrite the walnut log ${shown(log)} (${write.via}), the walnut's prepend-only history of signed entries.`} Shell commands do not change a walnut log. To add an entry, use the Edit tool to insert it directly after the frontmatter (anchor on the frontmatter's last field and its closing '---' line), newest first, leaving every signed entry as it is. Reading the log (Read, cat, grep) is fine.`;
 }
 function unresolvedReason(write) {
-  return `This command writes a file named log.md (${write.via} onto ${write.path}) inside an ALIVE world, through a folder log-guardian cannot tell from the command text (a variable, a glob, or a cd it cannot follow), so it cannot tell whether that is a walnut log, and it refuses what it cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; if it is another file, name it with a literal path.`;
+  return `This command writes a file named log.md (${write.via} onto ${shown(write.path)}) inside an ALIVE world, through a folder log-guardian cannot tell from the command text (a variable, a glob, or a cd it cannot follow), so it cannot tell whether that is a walnut log, and it refuses what it cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; if it is another file, name it with a literal path.`;
 }
 function namesLog(command) {
   let LOG = /log\.md/i, NOISE = /["'\\{},]/g;
