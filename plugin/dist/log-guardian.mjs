@@ -601,6 +601,9 @@ var Lexer = class {
   unlink: /* @__PURE__ */ new Set(),
   shred: /* @__PURE__ */ new Set(["-n", "-s", "--iterations", "--size", "--random-source"]),
   tee: /* @__PURE__ */ new Set(),
+  sponge: /* @__PURE__ */ new Set(),
+  awk: /* @__PURE__ */ new Set(["-f", "-v", "-F", "-i", "-e", "--file", "--assign", "--field-separator", "--include", "--source"]),
+  gawk: /* @__PURE__ */ new Set(["-f", "-v", "-F", "-i", "-e", "--file", "--assign", "--field-separator", "--include", "--source"]),
   patch: /* @__PURE__ */ new Set(["-i", "-o", "-p", "-d", "-D", "-B", "-F", "-r", "-V", "-Y", "-z", "--input", "--output", "--strip", "--directory", "--reject-file"])
 }, WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "nice", "timeout", "xargs", "command", "builtin", "exec", "nohup", "time", "stdbuf", "doas"]), SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh"]), KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!"]), OUTPUT_REDIRS = /* @__PURE__ */ new Map([
   [">", "replace"],
@@ -670,9 +673,18 @@ function commandWrites(name, args, emit, nested, depth) {
       for (let w of inPlaceTargets(name, args) ?? []) emit(w, "replace", `${name} -i`);
       return;
     }
-    case "tee": {
+    case "tee":
+    case "sponge": {
       let { options, operands: files } = operands(name, args), append = options.some((o) => o === "--append" || /^-[a-z]*a/.test(o));
-      for (let w of files) emit(w, append ? "append" : "replace", append ? "tee -a" : "tee");
+      for (let w of files) emit(w, append ? "append" : "replace", append ? `${name} -a` : name);
+      return;
+    }
+    case "awk":
+    case "gawk": {
+      let { options, values, operands: files } = operands(name, args), include = values.get("-i") ?? values.get("--include");
+      if (!(include && /^inplace(?:\.awk)?$/.test(text(include)) || options.some((o) => /^-iinplace/.test(o)))) return;
+      let programGiven = values.has("-f") || values.has("--file") || values.has("-e") || values.has("--source");
+      for (let w of programGiven ? files : files.slice(1)) /^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w)) || emit(w, "replace", `${name} -i inplace`);
       return;
     }
     case "cp":

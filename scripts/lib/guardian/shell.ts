@@ -8,7 +8,7 @@
  * variables assigned earlier in the same command line, command substitutions and `sh -c` strings
  * (read as commands of their own), wrappers (`sudo`, `env`, `command`, `exec`, `nice`, `nohup`,
  * `time`, `timeout`, `xargs`), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
- * `tee`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=` and
+ * `gawk -i inplace`, `tee`, `sponge`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=` and
  * `patch`. A word with a part the text cannot tell (`$VAR` not set in the same line, `$(…)`, a
  * glob, `~user`) is marked inexact, keeping whatever part is known.
  *
@@ -454,6 +454,9 @@ const OPTION_ARGS: Record<string, Set<string>> = {
   unlink: new Set(),
   shred: new Set(['-n', '-s', '--iterations', '--size', '--random-source']),
   tee: new Set(),
+  sponge: new Set(),
+  awk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
+  gawk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
   patch: new Set(['-i', '-o', '-p', '-d', '-D', '-B', '-F', '-r', '-V', '-Y', '-z', '--input', '--output', '--strip', '--directory', '--reject-file']),
 };
 
@@ -553,10 +556,22 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       for (const w of inPlaceTargets(name, args) ?? []) emit(w, 'replace', `${name} -i`);
       return;
     }
-    case 'tee': {
+    case 'tee':
+    case 'sponge': {
       const { options, operands: files } = operands(name, args);
       const append = options.some((o) => o === '--append' || /^-[a-z]*a/.test(o));
-      for (const w of files) emit(w, append ? 'append' : 'replace', append ? 'tee -a' : 'tee');
+      for (const w of files) emit(w, append ? 'append' : 'replace', append ? `${name} -a` : name);
+      return;
+    }
+    case 'awk':
+    case 'gawk': {
+      // gawk's in-place extension: -i inplace (or --include=inplace) rewrites every input file.
+      const { options, values, operands: files } = operands(name, args);
+      const include = values.get('-i') ?? values.get('--include');
+      const inPlace = (include && /^inplace(?:\.awk)?$/.test(text(include))) || options.some((o) => /^-iinplace/.test(o));
+      if (!inPlace) return;
+      const programGiven = values.has('-f') || values.has('--file') || values.has('-e') || values.has('--source');
+      for (const w of programGiven ? files : files.slice(1)) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w))) emit(w, 'replace', `${name} -i inplace`);
       return;
     }
     case 'cp':
