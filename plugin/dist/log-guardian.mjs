@@ -959,6 +959,14 @@ function decide(call, env, processCwd) {
   return decideEdit(logs, call);
 }
 
+// scripts/lib/guardian/answer.ts
+function guardianAnswer(stdinText, env, processCwd) {
+  let call = guardianCall(parseJson(stdinText));
+  if (!call) return;
+  let decision = decide(call, env, processCwd);
+  return decision.allow ? void 0 : preToolUseDeny(decision.reason);
+}
+
 // scripts/log-guardian.ts
 var USAGE = `usage: log-guardian < PreToolUse-hook-JSON
 
@@ -971,8 +979,6 @@ It guards against accidents through the agent's tools; it is not a sandbox (see 
 runHook(USAGE, async () => {
   let stdin = await readStdin({ maxBytes: MAX_INPUT_BYTES, timeoutMs: 3e3 });
   if (!stdin.ok) return debugLog(`stdin not read (${stdin.reason}); allowing`);
-  let call = guardianCall(parseJson(stdin.text));
-  if (!call) return debugLog("not a Write/Edit/MultiEdit call with a file_path, nor a Bash command; allowing");
-  let decision = decide(call, process.env, process.cwd());
-  decision.allow || emitJson(preToolUseDeny(decision.reason));
+  let answer = guardianAnswer(stdin.text, process.env, process.cwd());
+  answer ? emitJson(answer) : debugLog("allowed (not a guarded log, or not a Write/Edit/MultiEdit/Bash call)");
 });
