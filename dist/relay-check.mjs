@@ -14,6 +14,9 @@ function relayCheckBudgetMs(env) {
 import { createRequire } from "node:module";
 var fs = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
 
+// scripts/lib/version.ts
+var ALIVE_VERSION = "0.1.0";
+
 // scripts/lib/hook/io.ts
 var CHUNK = 16 * 1024;
 async function readStdin(options) {
@@ -83,6 +86,12 @@ function runHook(usage, body) {
   if (args.length > 0) {
     if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
       process.stdout.write(`${usage}
+`);
+      return;
+    }
+    if (args.length === 1 && args[0] === "--version") {
+      let name = /^usage: (\S+)/.exec(usage)?.[1] ?? "alive";
+      process.stdout.write(`${name} (alive) ${ALIVE_VERSION}
 `);
       return;
     }
@@ -349,9 +358,10 @@ function nameProblem(name) {
 }
 
 // scripts/lib/bus/notice.ts
+var DAEMON_ENV = "HELLOWORLD_DAEMON_PID";
 function pendingMessagesFor(receiver, cwd, env) {
   try {
-    if (!isValidName(receiver)) return;
+    if (env[DAEMON_ENV] !== void 0 && env[DAEMON_ENV] !== "" || !isValidName(receiver)) return;
     let root = existingBusRoot(cwd, env);
     if (root === void 0) return;
     let inbox = join5(root, "runtimes", normaliseName(receiver), "inbox"), count = 0;

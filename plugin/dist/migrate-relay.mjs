@@ -1268,11 +1268,11 @@ var require_log = __commonJS({
     function debug(logLevel, ...messages) {
       logLevel === "debug" && console.log(...messages);
     }
-    function warn2(logLevel, warning) {
+    function warn(logLevel, warning) {
       (logLevel === "debug" || logLevel === "warn") && (typeof node_process.emitWarning == "function" ? node_process.emitWarning(warning) : console.warn(warning));
     }
     exports.debug = debug;
-    exports.warn = warn2;
+    exports.warn = warn;
   }
 });
 
@@ -5484,10 +5484,7 @@ var require_dist = __commonJS({
   }
 });
 
-// scripts/migrate-relay.ts
-import { join as join4, dirname as dirname3 } from "node:path";
-
-// scripts/lib/cli/args.ts
+// scripts/lib/cli/command.ts
 import { parseArgs } from "node:util";
 
 // scripts/lib/errors.ts
@@ -5516,59 +5513,97 @@ function errnoCode(err) {
     return err.code;
 }
 
-// scripts/lib/cli/args.ts
-function parseCommandArgs(argv, options, opts) {
-  let allOptions = { ...options, help: { type: "boolean", short: "h" } }, parsed;
+// scripts/lib/version.ts
+var ALIVE_VERSION = "0.1.0";
+
+// scripts/lib/cli/command.ts
+var COMMON = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" }
+};
+function defineCommand(spec) {
+  let acceptsJson = spec.json !== !1, options = {
+    ...spec.options,
+    ...COMMON,
+    ...acceptsJson ? { json: { type: "boolean" } } : {}
+  };
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help: spec.usage,
+    async invoke(argv, io, path = [spec.name]) {
+      let jsonRequested = acceptsJson && argv.includes("--json");
+      return guard(io, jsonRequested, async () => {
+        let parsed;
+        try {
+          parsed = parseArgs({ args: argv, options, strict: !0, allowPositionals: !0 });
+        } catch (err) {
+          throw new UsageError(cleanParseArgsMessage(err), spec.usage);
+        }
+        let values = parsed.values;
+        if (values.help === !0)
+          return writeLine(io.stdout, spec.usage), 0;
+        if (values.version === !0)
+          return writeLine(io.stdout, versionLine(path)), 0;
+        let { min, max } = spec.positionals ?? { min: 0, max: 0 }, n = parsed.positionals.length;
+        if (n < min) throw new UsageError("missing argument", spec.usage);
+        if (n > max) throw new UsageError(`unexpected argument '${parsed.positionals[max]}'`, spec.usage);
+        let ctx = makeContext(io, values.json === !0, spec.usage, values, parsed.positionals);
+        return await spec.run(ctx) ?? 0;
+      });
+    }
+  };
+}
+function runEntry(command) {
+  let quietOnClosedPipe = (err) => {
+    throw err.code === "EPIPE" && process.exit(process.exitCode ?? 0), err;
+  };
+  process.stdout.on("error", quietOnClosedPipe), process.stderr.on("error", quietOnClosedPipe), command.invoke(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
+}
+function makeContext(io, json, usage, values, positionals) {
+  return {
+    values,
+    positionals,
+    json,
+    io,
+    print: (text = "") => writeLine(io.stdout, text),
+    printJson: (value) => writeLine(io.stdout, JSON.stringify(value, null, 2)),
+    warn: (text) => writeLine(io.stderr, `warning: ${text}`),
+    usageError: (message) => {
+      throw new UsageError(message, usage);
+    },
+    required: (value, flag) => {
+      if (value === void 0 || value === "") throw new UsageError(`${flag} is required`, usage);
+      return value;
+    }
+  };
+}
+async function guard(io, json, fn) {
   try {
-    parsed = parseArgs({ args: argv, options: allOptions, strict: !0, allowPositionals: !0 });
+    return await fn();
   } catch (err) {
-    throw new UsageError(`${cleanParseArgsMessage(err)}
-${opts.usage}`);
+    process.env.ALIVE_DEBUG === "1" && err instanceof Error && writeLine(io.stderr, err.stack ?? err.message);
+    let failure2 = err instanceof AliveError ? err : new AliveError(`unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)`, {
+      code: "unexpected"
+    });
+    return json && writeLine(io.stdout, JSON.stringify({ ok: !1, ...failure2.fields, error: { code: failure2.code, message: failure2.message } }, null, 2)), writeLine(io.stderr, `error: ${failure2.message}`), failure2 instanceof UsageError && failure2.usage !== void 0 && writeLine(io.stderr, failure2.usage), failure2.exitCode;
   }
-  let values = parsed.values;
-  if (!values.help && opts.positionals) {
-    let n = parsed.positionals.length;
-    if (n < opts.positionals.min) throw new UsageError(`missing argument
-${opts.usage}`);
-    if (n > opts.positionals.max)
-      throw new UsageError(`unexpected argument '${parsed.positionals[opts.positionals.max]}'
-${opts.usage}`);
-  }
-  return { values, positionals: parsed.positionals };
+}
+function versionLine(path) {
+  return `${path.join(" ")} (alive) ${ALIVE_VERSION}`;
+}
+function writeLine(stream, text) {
+  stream.write(`${text}
+`);
 }
 function cleanParseArgsMessage(err) {
-  return (err instanceof Error ? err.message : String(err)).split(". To ")[0].replace(/\.$/, "");
+  return messageOf(err).split(". To ")[0].replace(/\.$/, "");
 }
 
-// scripts/lib/cli/main.ts
-function runMain(fn) {
-  Promise.resolve().then(() => fn(process.argv.slice(2))).then(
-    (code) => finish(code ?? 0),
-    (err) => {
-      process.env.ALIVE_DEBUG === "1" && err instanceof Error && process.stderr.write(`${err.stack}
-`), err instanceof AliveError ? (process.stderr.write(`error: ${err.message}
-`), finish(err.exitCode)) : (process.stderr.write(
-        `error: unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)
-`
-      ), finish(1));
-    }
-  );
-}
-function finish(code) {
-  process.exitCode = code;
-}
-function printJson(value) {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}
-`);
-}
-function printLine(text = "") {
-  process.stdout.write(`${text}
-`);
-}
-function warn(text) {
-  process.stderr.write(`warning: ${text}
-`);
-}
+// scripts/lib/relay/commands/migrate-relay.ts
+import { join as join4, dirname as dirname3 } from "node:path";
 
 // scripts/lib/home.ts
 import { homedir } from "node:os";
@@ -7175,14 +7210,26 @@ var reachabilitySchema = object({
   checked: string2(),
   relay_repo: nullable(string2()),
   error: optional(nullable(string2()))
-}), count = number2().check(int(), _gte(0)), relayStateSchema = looseObject({
+}), count = number2().check(int(), _gte(0)), ownKeySchema = object({
+  /** 'ok', 'changed' (someone replaced it), 'missing' (not published) or 'unknown' (not read). */
+  status: _enum(["ok", "changed", "missing", "unknown"]),
+  checked: string2(),
+  /** Fingerprint (hex) of the key the relay holds, when it could be read. */
+  seen: nullable(string2())
+}), relayStateSchema = looseObject({
   last_sync: nullable(string2()),
   last_commit: nullable(string2()),
   pending_packages: count,
   peer_reachability: record(string2(), reachabilitySchema),
   newly_accepted: pipe(optional(array(string2())), transform((v) => v ?? [])),
   pending_by_sender: optional(record(string2(), count)),
-  last_error: optional(nullable(string2()))
+  last_error: optional(nullable(string2())),
+  /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
+  last_action: optional(nullable(string2())),
+  /** The relay's copy of the user's own key, compared with keys/public.pem by the probe. */
+  own_key: optional(nullable(ownKeySchema)),
+  /** Pinned peers whose published key no longer matches the pin (login → fingerprint seen). */
+  peer_key_changes: optional(record(string2(), string2()))
 });
 function isoSeconds(date2 = /* @__PURE__ */ new Date()) {
   return `${date2.toISOString().slice(0, 19)}+00:00`;
@@ -7237,12 +7284,12 @@ function convertV1(text, v1Path) {
   if (!login2) {
     let owner = repo.split("/")[0] ?? "";
     if (!isValidLogin(owner)) throw notV1(v1Path, "it has no github_username and its repo does not name an owner");
-    return warnings.push(`no github_username: using the repo's owner '${owner}'`), finish2(owner, repo, doc, nested, warnings, v1Path);
+    return warnings.push(`no github_username: using the repo's owner '${owner}'`), finish(owner, repo, doc, nested, warnings, v1Path);
   }
   if (!isValidLogin(login2)) throw notV1(v1Path, `github_username '${inlineText(login2)}' is not a valid login`);
-  return repo || (repo = `${login2}/${RELAY_REPO_NAME}`, warnings.push(`no repo: using ${repo}`)), finish2(login2, repo, doc, nested, warnings, v1Path);
+  return repo || (repo = `${login2}/${RELAY_REPO_NAME}`, warnings.push(`no repo: using ${repo}`)), finish(login2, repo, doc, nested, warnings, v1Path);
 }
-function finish2(login2, repo, doc, nested, warnings, v1Path) {
+function finish(login2, repo, doc, nested, warnings, v1Path) {
   let rawPeers = doc.peers ?? nested.peers, items = [];
   if (Array.isArray(rawPeers)) items = rawPeers;
   else if (isMap(rawPeers)) items = Object.entries(rawPeers).map(([k, v]) => ({ github: k, ...isMap(v) ? v : {} }));
@@ -7307,23 +7354,33 @@ function defaultRelayPaths(env = process.env) {
   return relayPaths(relayDir(env));
 }
 
-// scripts/migrate-relay.ts
-var USAGE = `usage: migrate-relay [--v1-path FILE] [--v2-path FILE] [--dry-run] [--json]
+// scripts/lib/relay/commands/migrate-relay.ts
+var migrateRelayCommand = defineCommand({
+  name: "migrate-relay",
+  summary: "convert a v1 relay.yaml into relay.json",
+  usage: `usage: migrate-relay [--v1-path FILE] [--v2-path FILE] [--dry-run] [--json]
 
 Converts a v1 relay.yaml (default $ALIVE_HOME/relay.yaml) into relay.json (default
 $ALIVE_HOME/relay/relay.json). Safe to run again: an existing relay.json is left alone, and the
-v1 file is never changed. Peer keys are not carried over; pin them with 'alive-p2p relay accept'.`;
-runMain(async (argv) => {
-  let { values } = parseCommandArgs(
-    argv,
-    { "v1-path": { type: "string" }, "v2-path": { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" } },
-    { usage: USAGE, positionals: { min: 0, max: 0 } }
-  );
-  if (values.help)
-    return printLine(USAGE), 0;
-  let v1Path = values["v1-path"] ?? join4(aliveHome(), "relay.yaml"), v2Path = values["v2-path"] ?? defaultRelayPaths().config, r = migrateRelay({ v1Path, v2Path, metaPath: join4(dirname3(v2Path), ".migration-meta.json"), dryRun: values["dry-run"] === !0 });
-  if (values.json)
-    return printJson({ ok: !0, ...r }), 0;
-  for (let w of r.warnings) warn(w);
-  return r.status === "skipped:no-v1" ? printLine(`No v1 config at ${r.v1_path}; nothing to migrate.`) : r.status === "skipped:already-migrated" ? printLine(`${r.v2_path} already exists; nothing to do.`) : (printLine(`${r.status === "migrated" ? "Migrated" : "Would migrate"} ${r.v1_path} -> ${r.v2_path} (${r.v2_peer_count} of ${r.v1_peer_count} peer(s))`), r.status === "would-migrate" && printLine(JSON.stringify(r.config, null, 2))), 0;
+v1 file is never changed. Peer keys are not carried over; pin them with 'alive-p2p relay accept'.
+
+Options:
+  --v1-path FILE  the v1 relay.yaml
+  --v2-path FILE  the relay.json to write
+  --dry-run       show what would be written, write nothing
+  --json          one JSON object
+  -h, --help      show this help`,
+  options: { "v1-path": { type: "string" }, "v2-path": { type: "string" }, "dry-run": { type: "boolean" } },
+  run(ctx) {
+    let v1Path = ctx.values["v1-path"] ?? join4(aliveHome(), "relay.yaml"), v2Path = ctx.values["v2-path"] ?? defaultRelayPaths().config, r = migrateRelay({ v1Path, v2Path, metaPath: join4(dirname3(v2Path), ".migration-meta.json"), dryRun: ctx.values["dry-run"] === !0 });
+    if (ctx.json) {
+      ctx.printJson({ ok: !0, ...r });
+      return;
+    }
+    for (let w of r.warnings) ctx.warn(w);
+    r.status === "skipped:no-v1" ? ctx.print(`No v1 config at ${r.v1_path}; nothing to migrate.`) : r.status === "skipped:already-migrated" ? ctx.print(`${r.v2_path} already exists; nothing to do.`) : (ctx.print(`${r.status === "migrated" ? "Migrated" : "Would migrate"} ${r.v1_path} -> ${r.v2_path} (${r.v2_peer_count} of ${r.v1_peer_count} peer(s))`), r.status === "would-migrate" && ctx.print(JSON.stringify(r.config, null, 2)));
+  }
 });
+
+// scripts/migrate-relay.ts
+runEntry(migrateRelayCommand);

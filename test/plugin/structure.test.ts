@@ -163,7 +163,7 @@ describe('skills', () => {
           '--walnut', '--scope', '--bundle', '--output', '--description', '--encrypt', '--recipient', '--sign',
           '--allow-sensitive', '--json', '--private-key', '--signer-key', '--max-size', '--world', '--into', '--as',
           '--force', '--dry-run', '--out', '--login', '--transport', '--url', '--api-url', '--name', '--to', '--help',
-          '--relay', '--v1-path', '--v2-path', '--budget',
+          '--relay', '--v1-path', '--v2-path', '--budget', '--allow-agent-files',
         ]);
         for (const m of text.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)) {
           expect(flags.has(m[0]), `unknown flag ${m[0]} in ${name}`).toBe(true);

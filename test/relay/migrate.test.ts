@@ -105,7 +105,7 @@ describe('migrate-relay', () => {
     const { u, v1Path } = setup(`garbage-${Math.random().toString(36).slice(2, 8)}`, text);
     const r = cli(u, 'migrate-relay', ['--json']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'not_v1' } });
     expect(r.stderr).toMatch(/^error: .*(not a v1 relay config|not readable YAML)/);
     expect(existsSync(u.paths.config)).toBe(false);
     expect(existsSync(u.paths.migrationMeta)).toBe(false);

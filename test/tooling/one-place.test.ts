@@ -87,6 +87,9 @@ describe('one place per mechanism', () => {
   it('zod is imported only by lib/json/zod.ts (its tree-shakeable form)', () => {
     const offenders = files.filter((file) => {
       if (relative(LIB, file) === join('json', 'zod.ts')) return false;
+      // The MCP server's own bundle (dist/dispatch-mcp.mjs): the SDK itself imports classic zod,
+      // so its tool schemas use the classic API (descriptions) at no extra cost.
+      if (relative(LIB, file).startsWith(join('bus', 'mcp') + '/')) return false;
       return parse(file).statements.some(
         (st) => (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier && /^zod(\/|$)/.test((st.moduleSpecifier as ts.StringLiteral).text),
       );

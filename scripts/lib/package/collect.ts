@@ -24,7 +24,7 @@ export interface PlannedFile {
   diskSize: number;
 }
 
-export interface HeldBack {
+export interface HeldBackBundle {
   bundle: string;
   reason: string;
 }
@@ -38,7 +38,7 @@ export interface CollectResult {
   files: PlannedFile[];
   /** Bundle names in the package (bundle scope: as requested; full: all packed bundles). */
   bundles: string[];
-  heldBack: HeldBack[];
+  heldBack: HeldBackBundle[];
   skipped: Skipped[];
 }
 
@@ -51,6 +51,13 @@ export interface CollectOptions {
 
 /** Live-context names at the walnut root that are never packed. */
 const ROOT_EXCLUDES = new Set(['_kernel', 'bundles', '_core', '.alive', '.git', '__pycache__', 'node_modules']);
+/**
+ * Entries of `_kernel/` a full package leaves out: what the receiver regenerates or keeps for
+ * itself (now.json, _generated/, imports.json) and what is machine- or world-local in v3
+ * (history/, links.yaml, people.yaml) — walnut-v3-notes.md 1.2, system excludes. Everything else
+ * in the kernel (tasks.json, completed.json, config.yaml, …) travels.
+ */
+const KERNEL_EXCLUDES = new Set(['now.json', '_generated', 'imports.json', 'history', 'links.yaml', 'people.yaml']);
 /** Basenames never packed at any depth. */
 const JUNK = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini', 'Icon\r', '__MACOSX', '.git', 'now.json']);
 
@@ -147,8 +154,10 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
     for (const name of opts.bundles) addBundle(ctx, byName.get(name)!);
   } else {
     addKernel('key.md', true);
-    addKernel('log.md', false);
-    addKernel('insights.md', false);
+    for (const e of readdirSync(join(walnutReal, '_kernel'))) {
+      if (e === 'key.md' || KERNEL_EXCLUDES.has(e) || e.startsWith('.')) continue;
+      addEntry(ctx, join(walnutReal, '_kernel', e), `_kernel/${e}`, `_kernel/${e}`);
+    }
     for (const b of all) addBundle(ctx, b);
     const bundleRoots = new Set(all.filter((b) => b.layout === 'v3').map((b) => b.name));
     for (const e of readdirSync(walnutReal)) {

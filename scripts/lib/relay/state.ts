@@ -13,6 +13,15 @@ const reachabilitySchema = z.object({
 
 const count = z.number().check(z.int(), z.minimum(0));
 
+const ownKeySchema = z.object({
+  /** 'ok', 'changed' (someone replaced it), 'missing' (not published) or 'unknown' (not read). */
+  status: z.enum(['ok', 'changed', 'missing', 'unknown']),
+  checked: z.string(),
+  /** Fingerprint (hex) of the key the relay holds, when it could be read. */
+  seen: z.nullable(z.string()),
+});
+export type OwnKeyCheck = z.output<typeof ownKeySchema>;
+
 export const relayStateSchema = z.looseObject({
   last_sync: z.nullable(z.string()),
   last_commit: z.nullable(z.string()),
@@ -21,6 +30,12 @@ export const relayStateSchema = z.looseObject({
   newly_accepted: z.pipe(z.optional(z.array(z.string())), z.transform((v) => v ?? [])),
   pending_by_sender: z.optional(z.record(z.string(), count)),
   last_error: z.optional(z.nullable(z.string())),
+  /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
+  last_action: z.optional(z.nullable(z.string())),
+  /** The relay's copy of the user's own key, compared with keys/public.pem by the probe. */
+  own_key: z.optional(z.nullable(ownKeySchema)),
+  /** Pinned peers whose published key no longer matches the pin (login → fingerprint seen). */
+  peer_key_changes: z.optional(z.record(z.string(), z.string())),
 });
 
 export type RelayState = z.output<typeof relayStateSchema>;
