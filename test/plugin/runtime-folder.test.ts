@@ -9,7 +9,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { entryNames } from '../../tools/build-options.mjs';
 import { PLUGIN_FOLDER, writePluginFolder } from '../../tools/plugin-folder.mjs';
 import { cleanEnv, repoRoot, runBundle } from '../hooks/bundle.ts';
@@ -170,11 +170,51 @@ describe('the bundles run from the runtime folder alone', () => {
     expect(JSON.parse(info.stdout)).toMatchObject({ walnut: 'garden', scope: 'full', files: 2 });
   });
 
-  it('the other commands start and print their usage', () => {
-    for (const name of entries.filter((e) => !['log-guardian', 'relay-check'].includes(e))) {
-      const r = runPlugin(`dist/${name}.mjs`, ['--help'], { cwd: base });
+  it('every command starts and prints its usage', () => {
+    const bins = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).bin as Record<string, string>;
+    expect(Object.keys(bins).length).toBeGreaterThan(0);
+    for (const [name, rel] of Object.entries(bins)) {
+      const r = runPlugin(rel, ['--help'], { cwd: base });
       expect(r.status, `${name}: ${r.stderr}`).toBe(0);
       expect(r.stdout).toMatch(/usage/i);
+    }
+  });
+
+  it('the MCP server the plugin declares answers an MCP initialize from the runtime folder', async () => {
+    expect(existsSync(join(plugin, '.mcp.json')), 'the MCP declaration ships').toBe(true);
+    const mcp = JSON.parse(readFileSync(join(plugin, '.mcp.json'), 'utf8')) as { mcpServers: Record<string, { command: string; args?: string[] }> };
+    for (const server of Object.values(mcp.mcpServers)) {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal variable Claude Code substitutes
+      const args = (server.args ?? []).map((a) => a.replaceAll('${CLAUDE_PLUGIN_ROOT}', plugin));
+      const child = spawn(server.command === 'node' ? process.execPath : server.command, args, {
+        cwd: world,
+        env: cleanEnv({ HOME: join(base, 'home'), ALIVE_HOME: join(base, 'home', '.alive'), NODE_PATH: '' }),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const reply = new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const line = out.split('\n').find((l) => l.includes('"id":1'));
+          if (line) resolve(line);
+        });
+        child.on('exit', (code) => reject(new Error(`MCP server exited (${code}) before answering: ${stderr}`)));
+      });
+      const initialize = {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'runtime-test', version: '0' } },
+      };
+      child.stdin.write(`${JSON.stringify(initialize)}\n`);
+      try {
+        const answer = JSON.parse(await reply) as { result?: { serverInfo?: { name?: string } } };
+        expect(answer.result?.serverInfo?.name, stderr).toBeTruthy();
+      } finally {
+        child.kill();
+      }
     }
   });
 });
