@@ -1,5 +1,5 @@
 import { debugLog, emitJson, readStdin, runHook } from './lib/hook/io.ts';
-import { guardianAnswer } from './lib/guardian/answer.ts';
+import { guardianAnswer, hookCall, loadShellReader, needsShellReader } from './lib/guardian/answer.ts';
 
 const USAGE = `usage: log-guardian < PreToolUse-hook-JSON
 
@@ -16,7 +16,9 @@ const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 runHook(USAGE, async () => {
   const stdin = await readStdin({ maxBytes: MAX_INPUT_BYTES, timeoutMs: 3000 });
   if (!stdin.ok) return debugLog(`stdin not read (${stdin.reason}); allowing`);
-  const answer = guardianAnswer(stdin.text, process.env, process.cwd());
+  const call = hookCall(stdin.text);
+  if (!call) return debugLog('not a Write/Edit/MultiEdit call with a file_path, nor a Bash command; allowing');
+  const reader = needsShellReader(call) ? await loadShellReader() : undefined;
+  const answer = guardianAnswer(call, process.env, process.cwd(), reader);
   if (answer) emitJson(answer);
-  else debugLog('allowed (not a guarded log, or not a Write/Edit/MultiEdit/Bash call)');
 });

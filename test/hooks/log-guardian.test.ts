@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { guardianAnswer } from '../../scripts/lib/guardian/answer.ts';
+import { guardianAnswer, hookCall } from '../../scripts/lib/guardian/answer.ts';
 import { ALIVE_VERSION } from '../../scripts/lib/version.ts';
 import { bundleEntry, cleanEnv, runBundle } from './bundle.ts';
 
@@ -73,7 +73,8 @@ function run(stdin: string, opts: RunOpts = {}): { status: number | null; stdout
   if (opts.bundle || opts.args) {
     return runBundle(guardian, stdin, { cwd: opts.cwd ?? world, env: cleanEnv(env), ...(opts.args ? { args: opts.args } : {}) });
   }
-  const answer = guardianAnswer(stdin, env, opts.cwd ?? world);
+  const call = hookCall(stdin);
+  const answer = call ? guardianAnswer(call, env, opts.cwd ?? world) : undefined;
   return { status: 0, stdout: answer ? `${JSON.stringify(answer)}\n` : '', stderr: '' };
 }
 

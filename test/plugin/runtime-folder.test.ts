@@ -139,6 +139,10 @@ describe('the bundles run from the runtime folder alone', () => {
       stdin: preToolUse('Write', { file_path: join(world, '04_Ventures', 'garden', 'notes.md'), content: 'hi\n' }),
     });
     expect(allow).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    // A Bash command naming the log loads the shell reader, a bundle of its own beside the hook.
+    const bash = runPlugin('dist/log-guardian.mjs', [], { cwd: world, stdin: preToolUse('Bash', { command: `sed -i 's/Planted/Pulled/' ${log}` }) });
+    expect(bash.stderr).toBe('');
+    expect(JSON.parse(bash.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
   });
 
   it('dispatch delivers a message, status shows it, and relay-check tells the session at start', () => {

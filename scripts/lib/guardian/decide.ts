@@ -19,7 +19,7 @@ import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts'
 import { inlineText } from '../text/untrusted.ts';
 import { findWorldRoot, isWorldRoot } from '../world/root.ts';
 import { candidateTargets, exists, isInside, landsUnderItsOwnName, rootForms } from './paths.ts';
-import { shellWrites, type ShellWrite } from './shell.ts';
+import type { ShellWrite } from './shell.ts';
 import { checkEdits, editsTouchSignedEntry } from './signed.ts';
 
 export type Decision = { allow: true } | { allow: false; reason: string };
@@ -137,15 +137,19 @@ function unresolvedReason(write: ShellWrite): string {
   );
 }
 
+/** scripts/lib/guardian/shell.ts's shellWrites, passed in: the hook loads it only when needed. */
+export type ShellReader = (command: string, options: { home?: string | undefined }) => ShellWrite[];
+
 /** Commands are only read when their text names log.md (also through quotes, backslashes or braces). */
-function namesLog(command: string): boolean {
+export function namesLog(command: string): boolean {
   const LOG = /log\.md/i;
   const NOISE = /["'\\{},]/g;
   return LOG.test(command) || (/["'\\{}]/.test(command) && LOG.test(command.replace(NOISE, '')));
 }
 
-function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv): Decision {
+function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, shellWrites: ShellReader | undefined): Decision {
   if (!namesLog(call.command)) return ALLOW;
+  if (!shellWrites) throw new Error('log-guardian: a Bash command naming log.md needs the shell reader');
   for (const write of shellWrites(call.command, { home: env.HOME })) {
     if (write.exact && write.dir !== undefined) {
       const from = write.dir === '' ? cwd : resolve(cwd, write.dir);
@@ -175,9 +179,13 @@ function decideEdit(logs: string[], call: Exclude<FileToolCall, { tool: 'Write' 
   return ALLOW;
 }
 
-export function decide(call: GuardianCall, env: NodeJS.ProcessEnv, processCwd: string): Decision {
+/**
+ * The decision for one tool call. `shellReader` (shell.ts's shellWrites) is needed only for a Bash
+ * command whose text names log.md (see namesLog); the hook loads it for those alone.
+ */
+export function decide(call: GuardianCall, env: NodeJS.ProcessEnv, processCwd: string, shellReader?: ShellReader): Decision {
   const cwd = call.cwd ?? processCwd;
-  if (call.tool === 'Bash') return decideBash(call, cwd, env);
+  if (call.tool === 'Bash') return decideBash(call, cwd, env, shellReader);
   const logs = guardedLogs(call.filePath, cwd, env);
   if (logs.length === 0) return ALLOW;
   if (call.tool === 'Write') {
