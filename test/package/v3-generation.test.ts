@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPlainPackage } from '../../scripts/lib/package/create.ts';
 import { verifyPackageDetailed } from '../../scripts/lib/package/api.ts';
@@ -258,6 +258,19 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
       expect(got.get(p), p).toBe(hash(content));
     }
     expect(got.has('README.md')).toBe(false);
+  });
+
+  it('refuses a v2 walnut whose bundle would meet a live-context folder of the same name at the root', async () => {
+    const w = join(root, 'src21c', 'nova');
+    write(join(w, '_kernel', 'key.md'), 'k\n');
+    write(join(w, 'bundles', 'docs', 'context.manifest.yaml'), 'goal: docs\n');
+    write(join(w, 'docs', 'plan.md'), 'live\n');
+    const pkg = join(root, 'v21-collide.walnut');
+    const r = await runCaptured(createCommand, ['--walnut', w, '--format', '2.1', '--scope', 'full', '--output', pkg, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error.code).toBe('bundle_collision');
+    expect(r.stderr).toMatch(/bundle 'docs' would meet the walnut's own 'docs'.*--format 2\.0/);
+    expect(existsSync(pkg)).toBe(false);
   });
 
   it('the walnut\'s own README.md gives way to the primer, with a warning', async () => {
