@@ -10,7 +10,8 @@
 #   1. the v3 plugin's `verify` and `receive` open our plain 2.0 packages (full, bundle, snapshot)
 #      and every 2.1 package we write (plain, passphrase, RSA to two recipients, each recipient);
 #   2. our `verify` and `receive` open the v3 plugin's own packages (plain, passphrase);
-#   3. with ALIVE_V2_REF, the 2.0 reference's extract_package still unpacks our plain packages.
+#   3. with ALIVE_V2_REF, the 2.0 reference's extract_package still unpacks our plain packages and
+#      its decrypt_package opens our 2.0 passphrase and RSA packages.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -112,6 +113,21 @@ spec.loader.exec_module(mod)
 mod.extract_package(sys.argv[2], sys.argv[3])
 PY
     [ -f "$work/v2-$pkg/bundles/launch/drafts/post.md" ] || fail "2.0 reference extract of $pkg lost a file"
+  done
+  step "our 2.0 encrypted packages, decrypted by the 2.0 reference"
+  WALNUT_PASSPHRASE="$ALIVE_INTEROP_PASS" "${ours[@]}" create --walnut "$w" --scope full --encrypt passphrase --output "$work/p20.walnut" >/dev/null
+  "${ours[@]}" create --walnut "$w" --scope full --encrypt rsa --recipient "$work/keys/a/public.pem" --output "$work/r20.walnut" >/dev/null
+  for spec in "p20:" "r20:$work/keys/a/private.pem"; do
+    pkg="${spec%%:*}" key="${spec#*:}"
+    WALNUT_PASSPHRASE="$ALIVE_INTEROP_PASS" python3 - "$v2" "$work/$pkg.walnut" "$work/v2-$pkg.walnut" "$key" "$work/v2-$pkg" <<'PY' || fail "2.0 reference decrypt of $pkg"
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("p2p", sys.argv[1])
+mod = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mod)
+plain = mod.decrypt_package(sys.argv[2], sys.argv[3], private_key=sys.argv[4] or None)
+mod.extract_package(plain, sys.argv[5])
+PY
+    cmp -s "$w/_kernel/tasks.json" "$work/v2-$pkg/_kernel/tasks.json" || fail "2.0 reference decrypt of $pkg lost _kernel/tasks.json"
   done
 fi
 
