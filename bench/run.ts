@@ -24,6 +24,7 @@ const suites: Suite[] = [
   { area: 'relay', run: async () => (await import('./relay.ts')).benchRelay() },
   { area: 'hooks', run: async () => (await import('./hooks.ts')).benchHooks() },
   { area: 'bus', run: async () => (await import('./bus.ts')).benchBus() },
+  { area: 'mcp', run: async () => (await import('./mcp.ts')).benchMcp() },
 ];
 
 const args = process.argv.slice(2);

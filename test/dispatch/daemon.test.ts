@@ -100,7 +100,7 @@ describe('serve with an agent command', () => {
   it('NOTHING_FURTHER archives the message without an answer', async () => {
     const { env, base, root } = makeBus();
     const agent = script(base, 'quiet.sh', 'cat >/dev/null; echo NOTHING_FURTHER');
-    runCli(cli, ['send', 'quiet', 'ping'], env);
+    runCli(cli, ['send', 'quiet', 'ping', '--create'], env);
     const r = await runCliAsync(cli, ['serve', 'quiet', '--agent', agent, '--once'], env);
     expect(r.stdout).toContain('the agent had nothing further');
     const paths = receiverPaths(root, 'quiet');

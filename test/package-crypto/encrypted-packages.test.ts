@@ -13,9 +13,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { testKeys, type TestKeys } from '../crypto/helpers.ts';
 import { loadPrivateKey, loadPublicKey } from '../../scripts/lib/crypto/keys.ts';
 import { sealPackageForPeer } from '../../scripts/lib/package/api.ts';
+import { bundlePath } from '../support/bundles.ts';
 
-const repo = join(__dirname, '..', '..');
-const cli = join(repo, 'dist', 'alive-p2p.mjs');
+const cli = bundlePath('alive-p2p');
 const PASS = 'correct horse; battery "staple" $HOME';
 
 interface Run {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { bareFiles, git, makeUser, repoRoot, tempDir, type TestUser } from './helpers.ts';
+import { bareFiles, git, makeUser, tempDir, type TestUser } from './helpers.ts';
 import { cli, makePackage } from './cli.ts';
 
 let base: ReturnType<typeof tempDir>;
@@ -16,7 +16,6 @@ let bobUrl: string;
 const fp: Record<string, string> = {};
 
 beforeAll(() => {
-  if (!existsSync(join(repoRoot, 'dist', 'relay-probe.mjs'))) throw new Error('run `npm run build` first: these tests drive dist/*.mjs');
   base = tempDir('e2e-git');
   alice = makeUser(base.dir, 'alice');
   bob = makeUser(base.dir, 'bob');
@@ -24,6 +23,11 @@ beforeAll(() => {
   bobUrl = join(base.dir, 'remotes', 'bob.git');
 });
 afterAll(() => base.cleanup());
+
+/** relay.json keeps the fingerprint as 64 hex digits; output shows it as SHA256:xxxx:…. */
+function hex(shown: string): string {
+  return shown.replace(/^SHA256:/, '').replaceAll(':', '');
+}
 
 function inboxFiles(repo: string): string[] {
   return [...bareFiles(repo).keys()].filter((p) => p.startsWith('inbox/')).sort();
@@ -38,7 +42,7 @@ describe('relay exchange over git (bundled CLI)', () => {
       const r = cli(u, 'alive-p2p', ['relay', 'setup', '--transport', 'git', '--login', u.login, '--url', url, '--json']);
       expect(r.status, r.stderr).toBe(0);
       expect(r.json).toMatchObject({ ok: true, login: u.login, transport: 'git', created: true, key_generated: true, key_published: true });
-      expect(r.json.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+      expect(r.json.fingerprint).toMatch(/^SHA256:([0-9a-f]{4}:){15}[0-9a-f]{4}$/);
       fp[u.login] = r.json.fingerprint;
       expect(statSync(u.paths.privateKey).mode & 0o777).toBe(0o600);
       expect(bareFiles(url).has(`keys/${u.login}.pem`)).toBe(true);
@@ -60,7 +64,7 @@ describe('relay exchange over git (bundled CLI)', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.json).toMatchObject({ ok: true, peer: 'bob', status: 'accepted', relay: bobUrl, fingerprint: fp.bob });
     const human = cli(alice, 'alive-p2p', ['relay', 'add-peer', 'bob', '--url', bobUrl]);
-    expect(human.stdout).toContain(`bob's key unchanged: SHA256:${fp.bob!.slice(0, 4)}:`);
+    expect(human.stdout).toContain(`bob's key unchanged: ${fp.bob}`);
   });
 
   it('add-peer without --url leaves the peer pending; accept --url pins the key', () => {
@@ -70,9 +74,9 @@ describe('relay exchange over git (bundled CLI)', () => {
     expect(noUrl.status).toBe(2);
     const acc = cli(bob, 'alive-p2p', ['relay', 'accept', 'alice', '--url', aliceUrl, '--json']);
     expect(acc.status, acc.stderr).toBe(0);
-    expect(acc.json.accepted).toEqual([{ peer: 'alice', relay: aliceUrl, fingerprint: fp.alice, replaced: null, invitation: null }]);
+    expect(acc.json.accepted).toEqual([{ peer: 'alice', relay: aliceUrl, fingerprint: fp.alice, replaced: null, checked: false, invitation: null }]);
     const cfg = JSON.parse(readFileSync(bob.paths.config, 'utf8'));
-    expect(cfg.peers[0]).toMatchObject({ github: 'alice', status: 'accepted', fingerprint: fp.alice, relay: aliceUrl });
+    expect(cfg.peers[0]).toMatchObject({ github: 'alice', status: 'accepted', fingerprint: hex(fp.alice!), relay: aliceUrl });
   });
 
   it('push delivers an encrypted, signed package into the recipient relay; probe sees it; pull verifies and empties the relay', () => {
@@ -143,7 +147,7 @@ describe('relay exchange over git (bundled CLI)', () => {
     const pkg = makePackage(alice, 'secret');
     const push = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
     expect(push.status).toBe(1);
-    expect(push.stdout).toBe('');
+    expect(JSON.parse(push.stdout)).toMatchObject({ ok: false, error: { code: 'key_changed' } });
     expect(push.stderr).toMatch(/^error: bob's key changed: .*accept bob/);
     expect(git(['rev-parse', 'main'], bobUrl).trim()).toBe(before);
     // add-peer must not silently re-pin either.

@@ -2,12 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeUser, repoRoot, tempDir } from './helpers.ts';
+import { makeUser, tempDir } from './helpers.ts';
 import { cli } from './cli.ts';
 
 let base: ReturnType<typeof tempDir>;
 beforeAll(() => {
-  if (!existsSync(join(repoRoot, 'dist', 'migrate-relay.mjs'))) throw new Error('run `npm run build` first');
   base = tempDir('migrate');
 });
 afterAll(() => base.cleanup());
@@ -106,7 +105,7 @@ describe('migrate-relay', () => {
     const { u, v1Path } = setup(`garbage-${Math.random().toString(36).slice(2, 8)}`, text);
     const r = cli(u, 'migrate-relay', ['--json']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'not_v1' } });
     expect(r.stderr).toMatch(/^error: .*(not a v1 relay config|not readable YAML)/);
     expect(existsSync(u.paths.config)).toBe(false);
     expect(existsSync(u.paths.migrationMeta)).toBe(false);

@@ -6,7 +6,8 @@
  * token; 403 with x-ratelimit-remaining: 0 when the rate limit is used up; base64 file content;
  * `sha` required to update or delete a file (422 without, 409 when stale); Contents API size
  * limits (1 MB for JSON reads, raw media type above; 100 MB for writes); 201 (invitation) vs 204
- * (already a collaborator) on PUT collaborators; repository invitations with Link-header
+ * (already a collaborator) on PUT collaborators, 204 on DELETE (which also cancels the user's
+ * outstanding invitations); repository invitations with Link-header
  * pagination; 409 for an empty repository's refs; 422 for a ref update that is not a fast-forward.
  * Faults on demand: 5xx for chosen requests, and a mode where requests are accepted and never answered.
  */
@@ -436,6 +437,15 @@ export class FakeGithub {
       }
       return { status: 201, data: this.invitationJson(inv) };
     }
+    if (method === 'DELETE') {
+      // GitHub: an admin of the repository, or the collaborator themselves; also cancels any
+      // outstanding invitation; 204 No Content.
+      if (!isOwner && u !== login.toLowerCase()) throw new HttpError(403, 'Must have admin rights to Repository.');
+      repo.collaborators.delete(u);
+      const full = `${repo.owner}/${repo.name}`;
+      for (const inv of [...this.invitations.values()]) if (inv.repo === full && inv.invitee.toLowerCase() === u) this.invitations.delete(inv.id);
+      return { status: 204 };
+    }
     throw new HttpError(404, 'Not Found');
   }
 
@@ -559,7 +569,7 @@ function treeKey(e: TreeEntry): string {
 
 /** Base64 with a newline every 60 characters, as GitHub returns file content. */
 function wrap64(buf: Buffer): string {
-  return (buf.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n';
+  return `${(buf.toString('base64').match(/.{1,60}/g) ?? []).join('\n')}\n`;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

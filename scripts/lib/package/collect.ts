@@ -7,6 +7,7 @@ import { lstatSync, readdirSync, realpathSync, statSync, existsSync, readFileSyn
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { AliveError, errnoCode } from '../errors.ts';
+import { hasControlCharacter } from '../text/untrusted.ts';
 import { listBundles, bundleSensitivity, isWalnut, BUNDLE_MANIFEST, type BundleLocation } from '../walnut/layout.ts';
 import { bundleNameProblem, bareValueProblem, sortFiles, type Scope } from './manifest.ts';
 
@@ -19,9 +20,11 @@ export interface PlannedFile {
   yaml: boolean;
   mode: number;
   mtimeSec: number;
+  /** Size on disk when collected (a read-buffer hint; the packed size is measured while hashing). */
+  diskSize: number;
 }
 
-export interface HeldBack {
+export interface HeldBackBundle {
   bundle: string;
   reason: string;
 }
@@ -35,7 +38,7 @@ export interface CollectResult {
   files: PlannedFile[];
   /** Bundle names in the package (bundle scope: as requested; full: all packed bundles). */
   bundles: string[];
-  heldBack: HeldBack[];
+  heldBack: HeldBackBundle[];
   skipped: Skipped[];
 }
 
@@ -195,7 +198,7 @@ function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   } catch {
     return;
   }
-  if (ctx.ig && ctx.ig.ignores(st.isDirectory() ? `${rel}/` : rel)) return;
+  if (ctx.ig?.ignores(st.isDirectory() ? `${rel}/` : rel)) return;
 
   if (st.isSymbolicLink()) {
     let real: string;
@@ -258,7 +261,7 @@ function walkDir(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
 function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: Stats): void {
   {
     const why =
-      bareValueProblem(pkgPath) ?? (/[\u0000-\u001f\u007f\\]/.test(pkgPath) ? 'contains a control character or backslash' : undefined);
+      bareValueProblem(pkgPath) ?? (hasControlCharacter(pkgPath) || pkgPath.includes('\\') ? 'contains a control character or backslash' : undefined);
     if (why) {
       throw new AliveError(
         `cannot pack '${rel}': its name ${why}, which the package manifest cannot record; rename it or add it to .walnutignore`,
@@ -272,5 +275,6 @@ function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: St
     yaml: /\.ya?ml$/i.test(pkgPath),
     mode: st.mode & 0o111 ? 0o755 : 0o644,
     mtimeSec: Math.floor(st.mtimeMs / 1000),
+    diskSize: st.size,
   });
 }

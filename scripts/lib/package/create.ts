@@ -4,10 +4,11 @@ import { homedir } from 'node:os';
 import { AliveError } from '../errors.ts';
 import { createProgress } from '../cli/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
-import { collectWalnut, type CollectResult, type HeldBack, type Skipped } from './collect.ts';
+import { collectWalnut, type CollectResult, type HeldBackBundle, type Skipped } from './collect.ts';
 import { digestPackedBytes, packedBytesChecked, type Digest } from './file-source.ts';
 import { serializeManifest, utcStamp, bareValueProblem, MANIFEST_NAME, type Scope, type ManifestFile } from './manifest.ts';
 import { writeTarGz, type WrittenArchive } from './archive-out.ts';
+import { findAgentFiles, type AgentFileHit } from '../walnut/agent-files.ts';
 import type { TarWriter } from './tar-writer.ts';
 import { filesDigestV3 } from './v3.ts';
 
@@ -33,8 +34,10 @@ export interface CreateResult extends WrittenArchive {
   files: number;
   /** Bytes of content packed (before compression). */
   contentBytes: number;
-  heldBack: HeldBack[];
+  heldBack: HeldBackBundle[];
   skipped: Skipped[];
+  /** Agent instruction/configuration files packed (create warns; a receiver holds them back). */
+  agentFiles: AgentFileHit[];
 }
 
 /** Collects and hashes the walnut's files: everything a manifest needs, before any archive is written. */
@@ -134,5 +137,6 @@ export async function createPlainPackage(opts: CreateOptions, signManifest?: (te
     contentBytes: plan.files.reduce((a, f) => a + f.size, 0),
     heldBack: plan.collected.heldBack,
     skipped: plan.collected.skipped,
+    agentFiles: findAgentFiles(plan.files.map((f) => f.path)),
   };
 }

@@ -6,7 +6,6 @@
  */
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Transform } from 'node:stream';
@@ -341,11 +340,4 @@ function decrypting(path: string, decipher: Transform): Readable {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   file.on('error', (err) => decipher.destroy(err));
   return file.pipe(decipher);
-}
-
-/** SHA-256 of a whole file, streaming. */
-export async function sha256File(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const c of createReadStream(path) as AsyncIterable<Buffer>) h.update(c);
-  return h.digest('hex');
 }

@@ -3,7 +3,7 @@
  * --private-key or the relay key), plus the signer's key from the user's own pinned peer keys
  * (`$ALIVE_HOME/relay/keys/peers/<signer>.pem`) — never a key carried inside the package.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageCryptoFrom } from '../package/crypto-adapter.ts';
 import type { PackageCrypto } from '../package/read-package.ts';
@@ -12,10 +12,25 @@ import { loadPublicKey } from '../crypto/keys.ts';
 import { relayDir } from '../home.ts';
 import { folderNameProblem } from './names.ts';
 
+/**
+ * The pinned key of the login a signature names. Logins compare without case (GitHub's do), so a
+ * signature labelled `Alice` is checked against alice's pinned key, and refused if it does not
+ * verify, instead of passing as "not verified" for want of a file named `Alice.pem`.
+ */
 export function pinnedSignerKeyPath(signer: string, env: NodeJS.ProcessEnv): string | undefined {
   if (signer === '' || folderNameProblem(signer)) return undefined;
-  const path = join(relayDir(env), 'keys', 'peers', `${signer}.pem`);
-  return existsSync(path) ? path : undefined;
+  const dir = join(relayDir(env), 'keys', 'peers');
+  const exact = join(dir, `${signer}.pem`);
+  if (existsSync(exact)) return exact;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  const wanted = `${signer}.pem`.toLowerCase();
+  const found = names.find((n) => n.toLowerCase() === wanted);
+  return found ? join(dir, found) : undefined;
 }
 
 export function receiveCrypto(privateKeyPath: string | undefined, env: NodeJS.ProcessEnv): PackageCrypto {

@@ -6,20 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from '../json/zod.ts';
 import { AliveError, errnoCode } from '../errors.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 
 export const ledgerEntrySchema = z.looseObject({
-  package_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  package_sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** Size of the package file: lets a receive skip waiting for the hash when no size matches. */
-  package_bytes: z.number().int().nonnegative().optional(),
+  package_bytes: z.optional(z.number().check(z.int(), z.nonnegative())),
   format_version: z.string(),
-  walnut: z.string().nullable(),
+  walnut: z.nullable(z.string()),
   scope: z.enum(['full', 'bundle', 'snapshot']),
-  created: z.string().nullable(),
-  sender: z.string().nullable(),
-  signer: z.string().nullable(),
+  created: z.nullable(z.string()),
+  sender: z.nullable(z.string()),
+  signer: z.nullable(z.string()),
   signature_verified: z.boolean(),
   received_at: z.string(),
   source: z.string(),
@@ -30,6 +30,8 @@ export const ledgerEntrySchema = z.looseObject({
   conflicts: z.array(z.looseObject({ bundle: z.string(), imported_as: z.string() })),
   /** The receive's own id (its staging folder), so a resumed receive is recorded once. */
   receipt: z.string(),
+  /** packageIdentity(): the signed content, the same however the package was re-compressed or re-encrypted. */
+  identity: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
@@ -74,8 +76,9 @@ export function recordImport(world: string, entry: LedgerEntry): void {
  * An earlier import of the same package that this one would repeat: a full package imported
  * anywhere in the world, or a bundle package into the same walnut.
  */
-export function findDuplicate(ledger: Ledger, sha256: string, scope: string, target: string): LedgerEntry | undefined {
-  return ledger.imports.find((e) => e.package_sha256 === sha256 && (scope === 'full' ? e.scope === 'full' : e.target === target));
+export function findDuplicate(ledger: Ledger, sha256: string, scope: string, target: string, identity?: string): LedgerEntry | undefined {
+  const same = (e: LedgerEntry) => e.package_sha256 === sha256 || (identity !== undefined && e.identity === identity);
+  return ledger.imports.find((e) => same(e) && (scope === 'full' ? e.scope === 'full' : e.target === target));
 }
 
 /** Could a package of this size be one already recorded? (Entries without a size always could.) */

@@ -21,7 +21,7 @@ export interface GitRunOptions {
   onStdoutChunk?: (chunk: Buffer) => void;
   /** Exit codes that count as success (default [0]). */
   okCodes?: number[];
-  /** Captured stdout beyond this stops git (untrusted content, e.g. a peer's key file). */
+  /** Captured stdout (or, with stdoutFile, written stdout) beyond this stops git (untrusted content). */
   maxStdoutBytes?: number;
 }
 
@@ -89,6 +89,12 @@ export function runGit(args: string[], opts: GitRunOptions = {}): Promise<GitRes
     });
     child.stdout.on('data', (chunk: Buffer) => {
       if (file) {
+        outBytes += chunk.length;
+        if (opts.maxStdoutBytes !== undefined && outBytes > opts.maxStdoutBytes) {
+          if (!tooLarge) kill();
+          tooLarge = true;
+          return;
+        }
         opts.onStdoutChunk?.(chunk);
         if (!file.write(chunk)) {
           child.stdout.pause();

@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { AliveError } from '../errors.ts';
 import { GitError, GIT_IDENTITY, runGit, redactUrls, type GitRunOptions } from './git-run.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
@@ -13,7 +12,7 @@ import type {
   RelayTransport,
   SetupResult,
 } from './transport.ts';
-import { inlineText } from '../text/untrusted.ts';
+import { hasControlCharacter, inlineText } from '../text/untrusted.ts';
 
 /**
  * The `git` transport: any Git URL or local path, driven with the git command.
@@ -82,7 +81,7 @@ export function isLocalPath(url: string): boolean {
 export function normaliseGitUrl(url: string): string {
   const trimmed = url.trim();
   if (trimmed === '') throw new AliveError('the relay URL is empty', { code: 'bad_url' });
-  if (/[\u0000-\u001f]/.test(trimmed) || trimmed.startsWith('-')) {
+  if (hasControlCharacter(trimmed) || trimmed.startsWith('-')) {
     throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL`, { code: 'bad_url' });
   }
   return isLocalPath(trimmed) ? resolve(trimmed) : trimmed;
@@ -216,43 +215,73 @@ export class GitTransport implements RelayTransport {
     message: string,
     limits: CallLimits = {},
   ): Promise<string | null> {
-    mkdirSync(this.opts.workDir, { recursive: true, mode: 0o700 });
-    const index = join(this.opts.workDir, `index-${process.pid}-${randomBytes(4).toString('hex')}`);
-    const env = { GIT_INDEX_FILE: index };
+    const rootTree = parent ? (await this.git(['rev-parse', '--verify', `${parent}^{tree}`])).stdout.trim() : null;
+    const tree = (await this.buildTree(rootTree, changes.map((c) => ({ parts: c.path.split('/'), oid: c.oid })))) ?? (await this.emptyTree());
+    const commit = (
+      await this.git([...GIT_IDENTITY, 'commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], {
+        env: {
+          GIT_AUTHOR_NAME: this.opts.login,
+          GIT_AUTHOR_EMAIL: `${this.opts.login}@alive.invalid`,
+          GIT_COMMITTER_NAME: this.opts.login,
+          GIT_COMMITTER_EMAIL: `${this.opts.login}@alive.invalid`,
+        },
+      })
+    ).stdout.trim();
+    const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
     try {
-      if (parent) await this.git(['read-tree', parent], { env });
-      else await this.git(['read-tree', '--empty'], { env });
-      const info = changes
-        .map((c) => (c.oid ? `100644 ${c.oid}\t${c.path}` : `0 ${'0'.repeat(40)}\t${c.path}`))
-        .join('\n');
-      await this.git(['update-index', '--index-info'], { env, input: `${info}\n` });
-      const tree = (await this.git(['write-tree', '--missing-ok'], { env })).stdout.trim();
-      const commit = (
-        await this.git([...GIT_IDENTITY, 'commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], {
-          env: {
-            GIT_AUTHOR_NAME: this.opts.login,
-            GIT_AUTHOR_EMAIL: `${this.opts.login}@alive.invalid`,
-            GIT_COMMITTER_NAME: this.opts.login,
-            GIT_COMMITTER_EMAIL: `${this.opts.login}@alive.invalid`,
-          },
-        })
-      ).stdout.trim();
-      const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
-      try {
-        await this.git(['push', '--quiet', '--porcelain', remote, `${commit}:refs/heads/${this.opts.branch}`], { timeoutMs });
-      } catch (err) {
-        if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
-        throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${(err as Error).message}`, {
-          code: 'push_failed',
-          cause: err,
-        });
-      }
-      await this.git(['update-ref', this.remoteRef(remote), commit]).catch(() => undefined); // only a cache
-      return commit;
-    } finally {
-      rmSync(index, { force: true });
-      rmSync(`${index}.lock`, { force: true });
+      await this.git(['push', '--quiet', '--porcelain', remote, `${commit}:refs/heads/${this.opts.branch}`], { timeoutMs });
+    } catch (err) {
+      if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
+      throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${(err as Error).message}`, {
+        code: 'push_failed',
+        cause: err,
+      });
     }
+    await this.git(['update-ref', this.remoteRef(remote), commit]).catch(() => undefined); // only a cache
+    return commit;
+  }
+
+  /**
+   * The tree `base` with `changes` applied, built with `git mktree` along the changed paths only:
+   * no index, no checkout, and no entry of `base` is read or validated beyond the folders on those
+   * paths. Whatever else a peer committed (`..`, `.git`, names git itself refuses to check out) is
+   * carried over as it is, so it can never break a delivery or a clean-up. Null for an empty tree.
+   */
+  private async buildTree(base: string | null, changes: Array<{ parts: string[]; oid: string | null }>): Promise<string | null> {
+    const entries = new Map<string, string>(); // name -> "mode type oid\tname"
+    if (base) {
+      const r = await this.git(['ls-tree', '-z', base]);
+      for (const rec of r.stdout.split('\0')) {
+        if (!rec) continue;
+        entries.set(rec.slice(rec.indexOf('\t') + 1), rec);
+      }
+    }
+    const below = new Map<string, Array<{ parts: string[]; oid: string | null }>>();
+    for (const c of changes) {
+      const [name, ...rest] = c.parts;
+      if (!name) continue;
+      if (rest.length === 0) {
+        if (c.oid) entries.set(name, `100644 blob ${c.oid}\t${name}`);
+        else entries.delete(name);
+      } else {
+        below.set(name, [...(below.get(name) ?? []), { parts: rest, oid: c.oid }]);
+      }
+    }
+    for (const [name, sub] of below) {
+      const existing = entries.get(name);
+      const [mode, type, oid] = existing ? existing.slice(0, existing.indexOf('\t')).split(' ') : [];
+      const subBase = existing && type === 'tree' && mode === '040000' ? oid! : null;
+      const built = await this.buildTree(subBase, sub);
+      if (built) entries.set(name, `040000 tree ${built}\t${name}`);
+      else entries.delete(name);
+    }
+    if (entries.size === 0) return null;
+    const input = [...entries.values()].join('\0') + '\0';
+    return (await this.git(['mktree', '-z', '--missing'], { input })).stdout.trim();
+  }
+
+  private async emptyTree(): Promise<string> {
+    return (await this.git(['mktree', '--missing'], { input: '' })).stdout.trim();
   }
 
   async setup(publicKeyPem: string): Promise<SetupResult> {
@@ -291,7 +320,7 @@ export class GitTransport implements RelayTransport {
   private async keyAt(peer: PeerRelay, head: string | null): Promise<string> {
     const keyPath = `keys/${peer.login}.pem`;
     const entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
-    if (!entry || entry.type !== 'blob') {
+    if (entry?.type !== 'blob') {
       throw new AliveError(
         `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
         { code: 'no_peer_key' },
@@ -300,10 +329,20 @@ export class GitTransport implements RelayTransport {
     return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
   }
 
+  async ownKey(limits: CallLimits = {}): Promise<string | null> {
+    await this.ensureRemote('origin', this.opts.url);
+    const head = await this.fetch('origin', limits);
+    const keyPath = `keys/${this.opts.login}.pem`;
+    const entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
+    if (!entry || entry.type !== 'blob') return null;
+    return this.readSmallBlob(entry.oid, `${keyPath} in your relay`);
+  }
+
   async deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void): Promise<DeliverResult> {
     const remote = GitTransport.peerRemote(peer.login);
     await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
     const oid = (await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim();
+    const size = statSync(localPath).size;
     const folder = `inbox/${this.opts.login}`;
     for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
       const head = await this.fetch(remote);
@@ -318,7 +357,7 @@ export class GitTransport implements RelayTransport {
       for (let i = 0; existing.has(`${folder}/${name}`) && i < 5; i++) name = nextName();
       const path = `${folder}/${name}`;
       if (existing.has(path)) throw new AliveError('could not find a free name in the peer inbox', { code: 'conflict' });
-      const commit = await this.commitAndPush(remote, head, [{ path, oid }], `deposit: ${name} from ${this.opts.login}`);
+      const commit = await this.commitAndPush(remote, head, [{ path, oid }], `deposit: ${name} from ${this.opts.login} (${size} bytes)`);
       if (commit) return { path, name, commit, via: 'git' };
       await jitter(attempt);
     }
@@ -356,8 +395,40 @@ export class GitTransport implements RelayTransport {
     return { head, entries, ignored };
   }
 
-  async download(entry: InboxEntry, dest: string): Promise<void> {
-    await this.git(['cat-file', 'blob', entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 60_000 });
+  /**
+   * When and (as the sender's deposit commit states it) how big each waiting package is, from the
+   * history of commits and trees alone: no package is fetched. The deposit commit is written by the
+   * sender, so both are what the sender claims; the download checks the real bytes.
+   */
+  async depositDetails(head: string | null, paths: Set<string>): Promise<Map<string, { time: string | null; size: number | null }>> {
+    const out = new Map<string, { time: string | null; size: number | null }>();
+    if (!head || paths.size === 0) return out;
+    const r = await this.git(['log', '--max-count=2000', '--diff-filter=A', '--name-only', '--no-renames', '--format=@@%ct %s', head, '--', 'inbox'], {
+      maxStdoutBytes: 16 * 1024 * 1024,
+    });
+    let time: string | null = null;
+    let size: number | null = null;
+    for (const line of r.stdout.split('\n')) {
+      if (line.startsWith('@@')) {
+        const m = /^@@(\d+) (.*)$/.exec(line);
+        time = m ? new Date(Number(m[1]) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+        const b = m ? /\((\d{1,15}) bytes\)\s*$/.exec(m[2]!) : null;
+        size = b ? Number(b[1]) : null;
+      } else if (line && paths.has(line) && !out.has(line)) {
+        out.set(line, { time, size });
+        if (out.size === paths.size) break;
+      }
+    }
+    return out;
+  }
+
+  async download(entry: InboxEntry, dest: string, maxBytes?: number): Promise<void> {
+    try {
+      await this.git(['cat-file', 'blob', entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 60_000, ...(maxBytes !== undefined ? { maxStdoutBytes: maxBytes } : {}) });
+    } catch (err) {
+      if (err instanceof AliveError && err.code === 'git_output_too_large') throw tooLargeError(entry, maxBytes!);
+      throw err;
+    }
   }
 
   async remove(entries: InboxEntry[]): Promise<void> {
@@ -388,6 +459,14 @@ export class GitTransport implements RelayTransport {
       return false;
     }
   }
+}
+
+export function tooLargeError(entry: InboxEntry, maxBytes: number): AliveError {
+  return new AliveError(
+    `${inlineText(entry.path)} is larger than ${maxBytes} bytes (--max-size), so it was not downloaded and stays on the relay; ` +
+      `pull with a larger --max-size if you expect a package this big from ${inlineText(entry.sender)}`,
+    { code: 'too_large' },
+  );
 }
 
 /** Makes a bare repository at a local path if nothing is there (or an empty folder). */

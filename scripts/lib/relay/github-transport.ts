@@ -1,10 +1,10 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Octokit } from '@octokit/rest';
 import { AliveError } from '../errors.ts';
 import { callSignal, githubError, isStatus, withReadRetry } from './github-client.ts';
-import { relayReadme } from './git-transport.ts';
+import { relayReadme, tooLargeError } from './git-transport.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type {
   CallLimits,
@@ -25,6 +25,8 @@ import type {
 import { RELAY_REPO_NAME } from './constants.ts';
 import { inlineText } from '../text/untrusted.ts';
 export { RELAY_REPO_NAME };
+export { splitRepo } from './repo-name.ts';
+import { splitRepo } from './repo-name.ts';
 /** Above this, the Contents API needs special media types to read a file back; use the Git data API. */
 export const CONTENTS_API_MAX_BYTES = 1024 * 1024;
 const CALL_TIMEOUT_MS = 30_000;
@@ -42,15 +44,6 @@ export interface RelayInvitation {
   id: number;
   repo: string;
   inviter: string;
-}
-
-export function splitRepo(repo: string): { owner: string; repo: string } {
-  const cleaned = repo.replace(/^https?:\/\/github\.com\//i, '').replace(/\.git$/, '').replace(/\/+$/, '');
-  const [owner, name, extra] = cleaned.split('/');
-  if (!owner || !name || extra !== undefined || !isValidLogin(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name)) {
-    throw new AliveError(`'${inlineText(repo)}' is not a GitHub repository name of the form owner/repo`, { code: 'bad_repo' });
-  }
-  return { owner, repo: name };
 }
 
 export class GithubTransport implements RelayTransport {
@@ -221,6 +214,15 @@ export class GithubTransport implements RelayTransport {
     }
   }
 
+  /** Removes a peer's access to the user's relay (and any invitation still open). */
+  async removeCollaborator(peerLogin: string): Promise<void> {
+    try {
+      await this.gh.rest.repos.removeCollaborator({ owner: this.o.login, repo: RELAY_REPO_NAME, username: peerLogin, ...this.req() });
+    } catch (err) {
+      throw this.fail(err, `removing ${peerLogin}'s access to ${this.ownRepo}`);
+    }
+  }
+
   async isCollaborator(peerLogin: string, limits: CallLimits = {}): Promise<boolean> {
     try {
       await this.gh.rest.repos.checkCollaborator({ owner: this.o.login, repo: RELAY_REPO_NAME, username: peerLogin, ...this.req(limits) });
@@ -270,6 +272,11 @@ export class GithubTransport implements RelayTransport {
       );
     }
     return file.text;
+  }
+
+  async ownKey(limits: CallLimits = {}): Promise<string | null> {
+    const file = await this.readText(this.o.login, RELAY_REPO_NAME, `keys/${this.o.login}.pem`, limits);
+    return file ? file.text : null;
   }
 
   async deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void): Promise<DeliverResult> {
@@ -430,7 +437,8 @@ export class GithubTransport implements RelayTransport {
     };
   }
 
-  async download(entry: InboxEntry, dest: string): Promise<void> {
+  async download(entry: InboxEntry, dest: string, maxBytes?: number): Promise<void> {
+    if (maxBytes !== undefined && entry.size !== undefined && entry.size > maxBytes) throw tooLargeError(entry, maxBytes);
     const owner = this.o.login;
     const repo = RELAY_REPO_NAME;
     try {
@@ -445,8 +453,17 @@ export class GithubTransport implements RelayTransport {
       );
       const body = r.data as unknown as ReadableStream<Uint8Array> | null;
       if (!body) throw new AliveError(`GitHub sent an empty body for ${entry.path}`, { code: 'bad_download' });
-      await pipeline(Readable.fromWeb(body as never), createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
+      let seen = 0;
+      const cap = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          seen += chunk.length;
+          if (maxBytes !== undefined && seen > maxBytes) done(tooLargeError(entry, maxBytes));
+          else done(null, chunk);
+        },
+      });
+      await pipeline(Readable.fromWeb(body as never), cap, createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
     } catch (err) {
+      if (err instanceof AliveError) throw err;
       throw this.fail(err, `downloading ${entry.path}`);
     }
   }

@@ -1,9 +1,9 @@
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from '../json/zod.ts';
 import { errnoCode } from '../errors.ts';
 import { fsyncDir, writeJsonAtomic } from '../fs/atomic.ts';
-import { readJsonFile } from './json-file.ts';
+import { readJsonFile } from '../json/file.ts';
 
 /**
  * $ALIVE_HOME/relay/inbox/<sender>/: where pull puts packages. Files appear whole (written aside,
@@ -38,8 +38,16 @@ export function placeWithoutOverwrite(tmp: string, dir: string, name: string): s
   throw new Error(`too many files named like ${name} in ${dir}`);
 }
 
-/** Blob ids already saved locally, so a pull interrupted before its cleanup never duplicates a package. */
-const receivedSchema = z.record(z.string().regex(/^[0-9a-f]{40,64}$/), z.object({ path: z.string(), at: z.string() }));
+/**
+ * Blob ids already saved locally, so a pull interrupted before its cleanup never duplicates a
+ * package; and, for verified packages, their identity (packageIdentity: signer, created, files
+ * digest), so the same package delivered again (replayed from the relay's history, re-gzipped,
+ * re-encrypted) is recognised as a duplicate whatever its bytes.
+ */
+const receivedSchema = z.record(
+  z.string().check(z.regex(/^[0-9a-f]{40,64}$/)),
+  z.object({ path: z.string(), at: z.string(), identity: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))) }),
+);
 export type ReceivedLog = z.output<typeof receivedSchema>;
 
 export function readReceivedLog(path: string): ReceivedLog {
@@ -58,4 +66,10 @@ export function writeReceivedLog(path: string, log: ReceivedLog): void {
 export function alreadyReceived(log: ReceivedLog, blobSha: string): string | undefined {
   const hit = log[blobSha];
   return hit && existsSync(hit.path) ? hit.path : undefined;
+}
+
+/** An earlier verified package with this identity (its path then), if any. */
+export function receivedIdentity(log: ReceivedLog, identity: string): { path: string; at: string } | undefined {
+  for (const entry of Object.values(log)) if (entry.identity === identity) return entry;
+  return undefined;
 }

@@ -2,8 +2,15 @@
  * The one place the relay touches package contents: sealing a package for a peer before push,
  * and verifying what pull brought in. Everything here is the package core's (scripts/lib/package/api.ts).
  */
-import type { KeyObject } from 'node:crypto';
-import { readPackageManifest, sealPackageForPeer, verifyPackage } from '../package/api.ts';
+import { createHash, type KeyObject } from 'node:crypto';
+import { readPackageManifest, sealPackageForPeer, verifyPackageDetailed } from '../package/api.ts';
+import { packageIdentity } from '../package/identity.ts';
+import { readTarFile } from '../package/tar-read.ts';
+import { DEFAULT_MAX_SIZE } from '../package/limits.ts';
+import type { Manifest } from '../package/manifest.ts';
+import { readSignatureBlock, verifyManifestText } from '../crypto/sign.ts';
+import { messageOf } from '../errors.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 export interface SealedPackage {
   sha256: string;
@@ -33,23 +40,45 @@ export interface ReceivedCheck {
   verified: boolean;
   signer: string | null;
   problems: string[];
+  /** packageIdentity() of a verified package (null otherwise: an unverified claim never dedupes). */
+  identity: string | null;
+  /** Set when the contents were not decrypted (a passphrase package and no WALNUT_PASSPHRASE). */
+  note?: string;
+}
+
+export interface CheckOptions {
+  ownPrivateKey: KeyObject;
+  senderLogin: string;
+  senderKey: KeyObject | null;
+  senderKeyProblem?: string;
+  displayName: string;
+  /** Largest expanded size accepted (bytes). */
+  maxSize?: number;
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
  * A pulled package counts as verified only when it is intact, signed, its signature checks out
  * against the sender's pinned key, and the signer named inside is the inbox folder's sender.
+ * A 2.0 passphrase package is checked without its passphrase when none is set: the signature
+ * covers the manifest, whose payload_sha256 pins payload.enc, so both are checked and nothing is
+ * decrypted (the contents are checked again when it is received with the passphrase).
  */
-export async function checkReceived(
-  path: string,
-  opts: { ownPrivateKey: KeyObject; senderLogin: string; senderKey: KeyObject | null; senderKeyProblem?: string; displayName: string },
-): Promise<ReceivedCheck> {
+export async function checkReceived(path: string, opts: CheckOptions): Promise<ReceivedCheck> {
+  const env = opts.env ?? process.env;
+  if (!env.WALNUT_PASSPHRASE) {
+    const head = await readPackageManifest(path).catch(() => undefined);
+    if (head?.envelope === 'passphrase' && head.text && head.manifest) return checkSealedWithoutPassphrase(path, head.text, head.manifest, opts);
+  }
   const problems: string[] = [];
   if (!opts.senderKey) {
     problems.push(opts.senderKeyProblem ?? `no pinned key for ${opts.senderLogin}`);
   }
-  const r = await verifyPackage(path, {
+  const { result: r, read } = await verifyPackageDetailed(path, {
     privateKey: opts.ownPrivateKey,
     ...(opts.senderKey ? { signerPublicKey: opts.senderKey } : {}),
+    ...(opts.maxSize !== undefined ? { maxSize: opts.maxSize } : {}),
+    env,
   });
   const badSignature = r.signature_ok === false || r.code === 'bad_signature';
   // The core's messages name the scratch file being checked; the user knows the package by its name.
@@ -59,8 +88,62 @@ export async function checkReceived(
   else if (opts.senderKey && badSignature) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
   const signer = typeof r.signer === 'string' ? r.signer : null;
   if (r.signed && signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase()) {
-    problems.push(`signed as '${signer}' but delivered by ${opts.senderLogin}`);
+    problems.push(`signed as '${inlineText(signer)}' but delivered by ${opts.senderLogin}`);
   }
   const verified = Boolean(r.ok && r.signed && r.signature_ok && opts.senderKey) && problems.length === 0;
-  return { verified, signer, problems: [...new Set(problems)] };
+  return {
+    verified,
+    signer,
+    problems: [...new Set(problems)],
+    identity: verified && read ? packageIdentity(read.manifest, opts.senderLogin) : null,
+  };
+}
+
+async function checkSealedWithoutPassphrase(path: string, text: string, manifest: Manifest, opts: CheckOptions): Promise<ReceivedCheck> {
+  const problems: string[] = [];
+  if (!opts.senderKey) problems.push(opts.senderKeyProblem ?? `no pinned key for ${opts.senderLogin}`);
+  const block = readSignatureBlock(text);
+  const signer = block && block.signer !== '' ? block.signer : null;
+  if (!block) problems.push('the package is not signed');
+  else if (opts.senderKey) {
+    const check = verifyManifestText(text, opts.senderKey);
+    if (!check.ok) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
+  }
+  if (signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase()) {
+    problems.push(`signed as '${inlineText(signer)}' but delivered by ${opts.senderLogin}`);
+  }
+  const claimed = manifest.payload_sha256;
+  if (!claimed) problems.push('the manifest has no payload_sha256, so the encrypted payload cannot be checked without the passphrase');
+  else {
+    let actual: string | undefined;
+    try {
+      actual = await payloadSha256(path, opts.maxSize ?? DEFAULT_MAX_SIZE);
+    } catch (err) {
+      problems.push(`cannot be read as a package: ${messageOf(err).split(path).join(opts.displayName)}`);
+    }
+    if (actual === undefined && problems.length === 0) problems.push('the package has no payload.enc');
+    else if (actual !== undefined && actual !== claimed) problems.push('payload.enc does not match the payload_sha256 in its signed manifest (tampered with or damaged)');
+  }
+  const verified = problems.length === 0 && opts.senderKey !== null;
+  return {
+    verified,
+    signer,
+    problems,
+    identity: verified ? packageIdentity(manifest, opts.senderLogin) : null,
+    note: 'encrypted with a passphrase: signature and payload checked without decrypting; its files are checked when you receive it with WALNUT_PASSPHRASE',
+  };
+}
+
+/** SHA-256 of the payload.enc entry of a 2.0 encrypted package, streamed; undefined if there is none. */
+async function payloadSha256(path: string, maxBytes: number): Promise<string | undefined> {
+  let digest: string | undefined;
+  const label = path.slice(path.lastIndexOf('/') + 1);
+  await readTarFile(path, 'gzip', { maxBytes, maxEntries: 10, label }, async (e) => {
+    if (e.kind !== 'dir' && e.path === 'payload.enc') {
+      const h = createHash('sha256');
+      for await (const chunk of e.body as AsyncIterable<Buffer>) h.update(chunk);
+      digest = h.digest('hex');
+    } else if (e.kind !== 'dir') e.body.resume();
+  });
+  return digest;
 }

@@ -7,6 +7,8 @@ import type { RelayPaths } from './paths.ts';
 import { emptyState, isoSeconds, readRelayState, writeRelayState, type PeerReachability, type RelayState } from './state.ts';
 import type { InboxListing, PeerRelay, RelayTransport } from './transport.ts';
 import type { GitTransport } from './git-transport.ts';
+import { checkOwnKey } from './key-checks.ts';
+import { killAllGitChildren } from './git-run.ts';
 import { RELAY_REPO_NAME } from './constants.ts';
 
 /**
@@ -87,17 +89,41 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
     }
   })();
 
+  // A pinned peer's relay is checked by reading their key (it answers, and the key is still the
+  // pinned one); any other peer's by asking whether the relay answers.
   const reachability: Record<string, PeerReachability> = {};
+  const keyChanges: Record<string, string> = {};
   const reachTask = Promise.all(
     cfg.peers
-      .filter((p) => p.relay)
+      .filter((p) => p.relay && p.status !== 'removed')
       .map(async (p) => {
-        const ok = await transport.isReachable({ login: p.github, relay: p.relay! }, limits).catch(() => false);
+        const peer = { login: p.github, relay: p.relay! };
+        let ok = false;
+        if (p.fingerprint) {
+          try {
+            const seen = fingerprint(parsePeerPublicKey(await transport.fetchPeerKey(peer, limits), p.github));
+            ok = true;
+            if (seen !== p.fingerprint) keyChanges[p.github] = seen;
+          } catch {
+            ok = false;
+          }
+        }
+        if (!ok) ok = await transport.isReachable(peer, limits).catch(() => false);
         reachability[p.github] = { reachable: ok, checked: isoSeconds(), relay_repo: p.relay };
       }),
   );
 
-  const [listingResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask]);
+  // After the listing: on git both read the same remote, and one fetch at a time is cheaper.
+  const ownKeyTask = listingTask.catch(() => undefined).then(async () => {
+    try {
+      return checkOwnKey(opts.paths, await transport.ownKey(limits), cfg.github_username);
+    } catch (err) {
+      errors.push(messageOf(err));
+      return undefined;
+    }
+  });
+
+  const [listingResult, , , ownKeyResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask, ownKeyTask]);
 
   // An accepted invitation makes the peer's relay known: fetch and pin their key when readable.
   if (newlyAccepted.length > 0) {
@@ -105,10 +131,14 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
     await recordAccepted(opts.paths, newlyAccepted.map((login) => ({ login, relay: relays.get(login)! })), transport, limits, errors);
   }
 
+  const checkedKeys = new Set(cfg.peers.filter((p) => p.fingerprint && reachability[p.github]?.reachable).map((p) => p.github));
+  const peerKeyChanges = Object.fromEntries(Object.entries(previous.peer_key_changes ?? {}).filter(([login]) => !checkedKeys.has(login) && cfg.peers.some((p) => p.github === login && p.fingerprint)));
   const state: RelayState = {
     ...previous,
     last_sync: isoSeconds(started),
     peer_reachability: { ...previous.peer_reachability, ...reachability },
+    peer_key_changes: { ...peerKeyChanges, ...keyChanges },
+    ...(ownKeyResult.status === 'fulfilled' && ownKeyResult.value ? { own_key: ownKeyResult.value } : {}),
     newly_accepted: newlyAccepted,
     last_error: errors.length > 0 ? errors.join('; ').slice(0, 500) : null,
   };
@@ -187,4 +217,52 @@ function withDeadline<T>(p: Promise<T>, deadline: number, what: string): Promise
 
 export function writeProbeState(statePath: string, state: RelayState): void {
   writeRelayState(statePath, state);
+}
+
+/** Time kept back from the budget to write state.json and return. */
+const WRITE_RESERVE_MS = 300;
+
+export interface BoundedProbe {
+  /** What was written to state.json (null: no relay configured, nothing written). */
+  state: RelayState | null;
+  warnings: string[];
+  /** The budget ran out before the probe finished. */
+  timedOut: boolean;
+}
+
+/**
+ * One probe within `budgetMs`, whatever the network does: a watchdog ends it at the budget with
+ * the previous values and an error, every git child is killed, and state.json is written. Never
+ * throws: a fault is recorded in `last_error`.
+ */
+export async function probeWithinBudget(opts: { paths: RelayPaths; statePath: string; budgetMs: number; env?: NodeJS.ProcessEnv }): Promise<BoundedProbe> {
+  const started = Date.now();
+  const warnings: string[] = [];
+  const previous = readPreviousState(opts.statePath, warnings);
+  let timer: NodeJS.Timeout | undefined;
+  const watchdog = new Promise<{ state: RelayState | null; timedOut: boolean }>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ state: timedOutState(previous, new Date(started), `the probe ran out of its ${opts.budgetMs / 1000} s budget`), timedOut: true }),
+      Math.max(1, opts.budgetMs - WRITE_RESERVE_MS / 2),
+    );
+  });
+  const work = probeRelay(
+    { paths: opts.paths, statePath: opts.statePath, deadline: started + opts.budgetMs - WRITE_RESERVE_MS, ...(opts.env ? { env: opts.env } : {}) },
+    previous,
+    warnings,
+  ).then(
+    (state) => ({ state, timedOut: false }),
+    (err: unknown) => ({ state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) } as RelayState, timedOut: false }),
+  );
+  const outcome = await Promise.race([work, watchdog]);
+  clearTimeout(timer);
+  killAllGitChildren();
+  if (outcome.state) {
+    try {
+      writeProbeState(opts.statePath, outcome.state);
+    } catch (err) {
+      warnings.push(`cannot write ${opts.statePath}: ${messageOf(err)}`);
+    }
+  }
+  return { ...outcome, warnings };
 }

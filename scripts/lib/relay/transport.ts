@@ -63,10 +63,15 @@ export interface RelayTransport {
     nextName: () => string,
     checkKey: (pem: string) => void,
   ): Promise<DeliverResult>;
+  /** The user's own `keys/<login>.pem` as the relay holds it now (null when it is not there). */
+  ownKey(limits?: CallLimits): Promise<string | null>;
   /** Lists `inbox/*\/*.walnut` of the user's own relay. */
   listInbox(limits?: CallLimits): Promise<InboxListing>;
-  /** Streams one package to `dest` (created exclusively; never overwritten). */
-  download(entry: InboxEntry, dest: string): Promise<void>;
+  /**
+   * Streams one package to `dest` (created exclusively; never overwritten). More than `maxBytes`
+   * is refused (code too_large) and the download stopped.
+   */
+  download(entry: InboxEntry, dest: string, maxBytes?: number): Promise<void>;
   /** Deletes packages from the relay (only those still holding the same blob). */
   remove(entries: InboxEntry[]): Promise<void>;
   /** Whether a peer's relay answers (probe). */

@@ -12,6 +12,8 @@ import { writeEncryptedPackage, type SignerSpec } from '../encrypt.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
 import { relayLogin, resolveSignerName } from '../signer.ts';
 import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from '../v3-write.ts';
+import { inlineText } from '../../text/untrusted.ts';
+import { agentFilesWarning, findAgentFiles } from '../../walnut/agent-files.ts';
 
 const USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
                         [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
@@ -83,6 +85,7 @@ export const createCommand = defineCommand({
     let files: number;
     let contentBytes: number;
     let heldBack: string[];
+    let packedPaths: string[];
     if (format === '2.1') {
       const now = new Date();
       const plan = await planPackage({ ...opts, now });
@@ -109,6 +112,7 @@ export const createCommand = defineCommand({
       files = layout.listing.length;
       contentBytes = layout.listing.reduce((a, f) => a + f.size, 0);
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
+      packedPaths = layout.listing.map((f) => f.path);
     } else if (!mode) {
       const r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : undefined);
       for (const s of r.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
@@ -117,6 +121,7 @@ export const createCommand = defineCommand({
       files = r.files;
       contentBytes = r.contentBytes;
       heldBack = r.heldBack.map((h) => h.bundle);
+      packedPaths = r.agentFiles.map((h) => h.path);
     } else {
       const plan = await planPackage(opts);
       for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
@@ -124,6 +129,7 @@ export const createCommand = defineCommand({
       files = plan.files.length;
       contentBytes = plan.files.reduce((a, f) => a + f.size, 0);
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
+      packedPaths = plan.files.map((f) => f.path);
       const base = resolve(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles));
       const outputs = recipientKeys.length > 1 ? perRecipientPaths(base, recipientKeys.map((r) => r.path)) : [base];
       const targets =
@@ -147,6 +153,8 @@ export const createCommand = defineCommand({
         results.push({ ...w, ...('recipient' in t && t.recipient ? { recipient: t.recipient } : {}) });
       }
     }
+    const agentWarning = agentFilesWarning(findAgentFiles(packedPaths));
+    if (agentWarning) ctx.warn(inlineText(agentWarning, 2000));
     for (const r of results) {
       if (r.bytes > 35 * 1024 * 1024) ctx.warn(`${r.path} is ${formatBytes(r.bytes)}; large packages travel slowly through a relay`);
     }

@@ -1,22 +1,42 @@
-import { printJson, printLine } from '../../cli/main.ts';
+import { formatFingerprint } from '../keys.ts';
+import type { PinResult } from '../pin.ts';
+import type { CommandContext } from '../../cli/command.ts';
 
+/**
+ * A relay command writes either human lines or, under --json, one object: this keeps both side
+ * by side in a command body without an `if (ctx.json)` around every line.
+ */
 export interface Output {
   json: boolean;
   /** Human text (only without --json). */
   line(text?: string): void;
   /** The one JSON object (only with --json). */
   result(value: Record<string, unknown>): void;
+  /** `warning: …` on stderr (only without --json: the object carries it then). */
+  warn(text: string): void;
 }
 
-export function output(json: boolean | undefined): Output {
-  const asJson = json === true;
+export function output(ctx: CommandContext<unknown>): Output {
   return {
-    json: asJson,
+    json: ctx.json,
     line(text = '') {
-      if (!asJson) printLine(text);
+      if (!ctx.json) ctx.print(text);
     },
     result(value) {
-      if (asJson) printJson(value);
+      if (ctx.json) ctx.printJson(value);
+    },
+    warn(text) {
+      if (!ctx.json) ctx.warn(text);
     },
   };
+}
+
+export function printPin(out: Output, login: string, pin: PinResult): void {
+  if (pin.replaced) {
+    out.line(`${login}'s key CHANGED: was ${formatFingerprint(pin.replaced)}`);
+    out.line(`now pinned:          ${formatFingerprint(pin.fingerprint)}`);
+  } else {
+    out.line(`${login}'s key ${pin.first ? 'pinned' : 'unchanged'}: ${formatFingerprint(pin.fingerprint)}`);
+  }
+  if (pin.first || pin.replaced) out.line(`Check this fingerprint with ${login} by another channel before you push or pull.`);
 }

@@ -1,27 +1,40 @@
+/** `alive-p2p relay pull [--max-size BYTES]`: download what waits in your relay, check it, clean up. */
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes, type KeyObject } from 'node:crypto';
-import { parseCommandArgs } from '../../cli/args.ts';
-import { warn } from '../../cli/main.ts';
+import { defineCommand } from '../../cli/command.ts';
 import { AliveError, messageOf } from '../../errors.ts';
+import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
 import { findPeer, requireRelayConfig } from '../config.ts';
 import { loadOwnPrivateKey, loadPinnedPeerKey } from '../keys.ts';
-import { gitBlobSha, sha256File } from '../blob-sha.ts';
-import { alreadyReceived, fsyncFile, placeWithoutOverwrite, readReceivedLog, writeReceivedLog } from '../local-inbox.ts';
+import { sha256File } from '../../fs/hash.ts';
+import { gitBlobSha } from '../blob-sha.ts';
+import { alreadyReceived, fsyncFile, placeWithoutOverwrite, readReceivedLog, receivedIdentity, writeReceivedLog } from '../local-inbox.ts';
 import { openTransport } from '../open.ts';
 import { checkReceived } from '../package-step.ts';
 import { defaultRelayPaths, type RelayPaths } from '../paths.ts';
-import { isoSeconds, readRelayState, writeRelayState, emptyState } from '../state.ts';
-import type { InboxEntry } from '../transport.ts';
+import { isoSeconds } from '../state.ts';
+import { touchRelayActivity } from '../activity.ts';
+import { checkOwnKey, ownKeyProblem } from '../key-checks.ts';
+import { acquirePullLock } from '../pull-lock.ts';
+import type { InboxEntry, RelayTransport } from '../transport.ts';
 import type { RelayConfig } from '../config.ts';
 import { output } from './common.ts';
 
-const USAGE = `usage: alive-p2p relay pull [--json]
+const USAGE = `usage: alive-p2p relay pull [--max-size BYTES] [--json]
 
 Downloads every package waiting in your relay into $ALIVE_HOME/relay/inbox/<sender>/ and removes
 it from the relay once it is safely on disk. Each package is checked: intact, addressed to you,
 and signed by the sender's pinned key. Packages that fail the check are kept, in
-inbox/<sender>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.`;
+inbox/<sender>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.
+A package already received (the same signed content, even re-compressed or re-encrypted) is a
+duplicate: it is removed from the relay and not saved again. One pull runs at a time.
+
+Options:
+  --max-size BYTES  largest package downloaded, and largest expanded size accepted
+                    (default 4 GiB); a larger one stays on the relay and is reported
+  --json            one JSON object
+  -h, --help        show this help`;
 
 interface Received {
   from: string;
@@ -32,41 +45,75 @@ interface Received {
   verified: boolean;
   signer: string | null;
   problems: string[];
+  note?: string;
 }
 
-export async function runPull(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<0 | 1 | 2> {
-  const { values } = parseCommandArgs<{ json?: boolean }>(argv, { json: { type: 'boolean' } }, { usage: USAGE, positionals: { min: 0, max: 0 } });
-  const out = output(values.json);
-  if (values.help) {
-    out.line(USAGE);
-    return 0;
-  }
-  const paths = defaultRelayPaths(env);
-  const cfg = requireRelayConfig(paths.config);
-  const ownKey = loadOwnPrivateKey(paths);
+interface Duplicate {
+  from: string;
+  name: string;
+  /** Where the earlier copy was saved. */
+  first: string;
+}
+
+export const pullCommand = defineCommand({
+  name: 'pull',
+  summary: 'download the packages waiting in your relay',
+  usage: USAGE,
+  options: { 'max-size': { type: 'string' } },
+  async run(ctx) {
+    const env = process.env;
+    const out = output(ctx);
+    const raw = ctx.values['max-size'];
+    if (raw !== undefined && (!/^\d+$/.test(raw) || Number(raw) <= 0 || !Number.isSafeInteger(Number(raw)))) {
+      ctx.usageError(`--max-size takes a positive whole number of bytes, got '${raw}'`);
+    }
+    const maxSize = raw === undefined ? DEFAULT_MAX_SIZE : Number(raw);
+    const paths = defaultRelayPaths(env);
+    const cfg = requireRelayConfig(paths.config);
+    const ownKey = loadOwnPrivateKey(paths);
+    mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
+    const lock = acquirePullLock(join(paths.dir, 'pull.lock'));
+    try {
+      return await pull({ paths, cfg, ownKey, maxSize, env, out });
+    } finally {
+      lock.release();
+    }
+  },
+});
+
+async function pull(o: {
+  paths: RelayPaths;
+  cfg: RelayConfig;
+  ownKey: KeyObject;
+  maxSize: number;
+  env: NodeJS.ProcessEnv;
+  out: ReturnType<typeof output>;
+}): Promise<0 | 1> {
+  const { paths, cfg, ownKey, maxSize, env, out } = o;
   const transport = await openTransport(cfg, paths, env);
   const listing = await transport.listInbox();
   const logPath = join(paths.dir, 'received.json');
   const log = readReceivedLog(logPath);
 
   const received: Received[] = [];
-  const failed: Array<{ from: string; name: string; error: string }> = [];
+  const duplicates: Duplicate[] = [];
+  const failed: Array<{ from: string; name: string; error: string; code: string }> = [];
   const toRemove: InboxEntry[] = [];
   for (const entry of listing.entries) {
-    const earlier = alreadyReceived(log, entry.blobSha);
-    if (earlier) {
+    if (alreadyReceived(log, entry.blobSha)) {
       toRemove.push(entry); // saved by an earlier pull whose cleanup did not finish
       continue;
     }
     try {
-      const r = await receiveOne(entry, { paths, cfg, ownKey, transport });
-      received.push(r);
-      log[entry.blobSha] = { path: r.path, at: isoSeconds() };
+      const r = await receiveOne(entry, { paths, cfg, ownKey, transport, maxSize, env, log });
+      if ('first' in r) duplicates.push(r);
+      else received.push(r);
       writeReceivedLog(logPath, log);
       toRemove.push(entry);
     } catch (err) {
-      failed.push({ from: entry.sender, name: entry.name, error: messageOf(err) });
-      if (!out.json) warn(`${entry.path}: ${messageOf(err)} (left on the relay)`);
+      const code = err instanceof AliveError ? err.code : 'failed';
+      failed.push({ from: entry.sender, name: entry.name, error: messageOf(err), code });
+      out.warn(`${entry.path}: ${messageOf(err)}${code === 'too_large' ? '' : ' (left on the relay)'}`);
     }
   }
 
@@ -74,87 +121,144 @@ export async function runPull(argv: string[], env: NodeJS.ProcessEnv = process.e
   try {
     await transport.remove(toRemove);
   } catch (err) {
-    cleanupError = `${messageOf(err)}`;
+    cleanupError = messageOf(err);
   }
   const remaining = listing.entries.length - (cleanupError ? 0 : toRemove.length);
-  updateState(paths, remaining, listing.entries, cleanupError ? [] : toRemove);
+
+  // What this pull learned about the relay goes into state.json (status and the hook read it).
+  let ownKeyText: string | undefined;
+  try {
+    const own = checkOwnKey(paths, await transport.ownKey(), cfg.github_username);
+    ownKeyText = ownKeyProblem(own, cfg.github_username);
+    touchRelayActivity(paths, (state) => {
+      state.own_key = own;
+      setPending(state, listing.entries, cleanupError ? [] : toRemove);
+    });
+  } catch {
+    touchRelayActivity(paths, (state) => setPending(state, listing.entries, cleanupError ? [] : toRemove));
+  }
 
   const unverified = received.filter((r) => !r.verified);
   const ok = failed.length === 0 && unverified.length === 0 && cleanupError === null;
-  out.result({ ok, received, failed, ignored: listing.ignored, remaining, cleanup_error: cleanupError });
+  const fields = {
+    received,
+    duplicates,
+    failed,
+    ignored: listing.ignored,
+    remaining,
+    cleanup_error: cleanupError,
+    max_size: maxSize,
+    ...(ownKeyText ? { own_key_problem: ownKeyText } : {}),
+  };
+  // Unverified packages end in a thrown error, whose --json failure object carries these fields.
+  if (unverified.length === 0) out.result({ ok, ...fields });
+  if (ownKeyText) out.warn(ownKeyText);
   if (listing.entries.length === 0) out.line('No packages are waiting.');
   for (const r of received) {
     out.line(`${r.verified ? 'Received' : 'UNVERIFIED'} from ${r.from}: ${r.path}`);
+    if (r.note) out.line(`  note: ${r.note}`);
     for (const p of r.problems) out.line(`  problem: ${p}`);
   }
-  for (const i of listing.ignored) warn(`ignored ${i} on the relay (not a package name alive accepts)`);
-  if (cleanupError) warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`);
+  for (const d of duplicates) out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
+  for (const i of listing.ignored) out.warn(`ignored ${i} on the relay (not a package name alive accepts)`);
+  if (cleanupError) out.warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`);
   if (received.some((r) => r.verified)) out.line('Import with: alive-p2p receive PACKAGE --world DIR (or /alive:receive)');
   if (unverified.length > 0) {
     throw new AliveError(
       `${unverified.length} package(s) could not be verified and were kept under inbox/<sender>/unverified/; do not import them unless you confirm with the sender`,
-      { code: 'unverified' },
+      { code: 'unverified', fields },
     );
   }
   return ok ? 0 : 1;
 }
 
+function setPending(state: { pending_packages: number; pending_by_sender?: Record<string, number> | undefined }, all: InboxEntry[], removed: InboxEntry[]): void {
+  const gone = new Set(removed.map((e) => e.path));
+  const bySender: Record<string, number> = {};
+  for (const e of all) if (!gone.has(e.path)) bySender[e.sender] = (bySender[e.sender] ?? 0) + 1;
+  state.pending_packages = Object.values(bySender).reduce((a, n) => a + n, 0);
+  state.pending_by_sender = bySender;
+}
+
+/** Why a sender's packages are not trusted, or undefined with their pinned key. */
+function senderKeyFor(paths: RelayPaths, cfg: RelayConfig, sender: string): { key: KeyObject | null; problem?: string } {
+  const peer = findPeer(cfg, sender);
+  if (!peer) return { key: null, problem: `${sender} is not one of your peers` };
+  if (peer.status === 'removed') {
+    return { key: null, problem: `you removed ${peer.github} from your peers (relay remove-peer), so their packages are no longer accepted` };
+  }
+  try {
+    return { key: loadPinnedPeerKey(paths, peer) };
+  } catch (err) {
+    return { key: null, problem: messageOf(err) };
+  }
+}
+
 async function receiveOne(
   entry: InboxEntry,
-  ctx: { paths: RelayPaths; cfg: RelayConfig; ownKey: KeyObject; transport: Awaited<ReturnType<typeof openTransport>> },
-): Promise<Received> {
+  ctx: {
+    paths: RelayPaths;
+    cfg: RelayConfig;
+    ownKey: KeyObject;
+    transport: RelayTransport;
+    maxSize: number;
+    env: NodeJS.ProcessEnv;
+    log: ReturnType<typeof readReceivedLog>;
+  },
+): Promise<Received | Duplicate> {
   const dir = join(ctx.paths.inbox, entry.sender);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = join(dir, `.${entry.name}.${randomBytes(4).toString('hex')}.part`);
   try {
-    await ctx.transport.download(entry, tmp);
+    await ctx.transport.download(entry, tmp, ctx.maxSize);
     fsyncFile(tmp);
     const blob = await gitBlobSha(tmp);
     if (blob !== entry.blobSha) {
       throw new AliveError(`download of ${entry.path} is corrupt (blob ${blob}, expected ${entry.blobSha})`, { code: 'corrupt_download' });
     }
-    let senderKey: KeyObject | null = null;
-    let senderKeyProblem: string | undefined;
-    const peer = findPeer(ctx.cfg, entry.sender);
-    if (!peer) senderKeyProblem = `${entry.sender} is not one of your peers`;
-    else {
-      try {
-        senderKey = loadPinnedPeerKey(ctx.paths, peer);
-      } catch (err) {
-        senderKeyProblem = messageOf(err);
-      }
-    }
+    const sender = senderKeyFor(ctx.paths, ctx.cfg, entry.sender);
     let check;
     try {
       check = await checkReceived(tmp, {
         ownPrivateKey: ctx.ownKey,
         senderLogin: entry.sender,
-        senderKey,
+        senderKey: sender.key,
         displayName: entry.name,
-        ...(senderKeyProblem ? { senderKeyProblem } : {}),
+        maxSize: ctx.maxSize,
+        env: ctx.env,
+        ...(sender.problem ? { senderKeyProblem: sender.problem } : {}),
       });
     } catch (err) {
-      check = { verified: false, signer: null, problems: [...(senderKeyProblem ? [senderKeyProblem] : []), `cannot be read as a package: ${messageOf(err)}`] };
+      check = {
+        verified: false,
+        signer: null,
+        identity: null,
+        problems: [...(sender.problem ? [sender.problem] : []), `cannot be read as a package: ${messageOf(err)}`],
+      };
+    }
+    if (check.identity) {
+      const earlier = receivedIdentity(ctx.log, check.identity);
+      if (earlier) {
+        ctx.log[entry.blobSha] = { path: earlier.path, at: isoSeconds(), identity: check.identity };
+        return { from: entry.sender, name: entry.name, first: earlier.path };
+      }
     }
     const bytes = statSync(tmp).size;
     const sha256 = await sha256File(tmp);
     const path = placeWithoutOverwrite(tmp, check.verified ? dir : join(dir, 'unverified'), entry.name);
-    return { from: entry.sender, name: entry.name, path, bytes, sha256, verified: check.verified, signer: check.signer, problems: check.problems };
+    ctx.log[entry.blobSha] = { path, at: isoSeconds(), ...(check.identity ? { identity: check.identity } : {}) };
+    return {
+      from: entry.sender,
+      name: entry.name,
+      path,
+      bytes,
+      sha256,
+      verified: check.verified,
+      signer: check.signer,
+      problems: check.problems,
+      ...(check.note ? { note: check.note } : {}),
+    };
   } finally {
     rmSync(tmp, { force: true });
   }
-}
-
-function updateState(paths: RelayPaths, remaining: number, all: InboxEntry[], removed: InboxEntry[]): void {
-  let state;
-  try {
-    state = readRelayState(paths.state) ?? emptyState();
-  } catch {
-    state = emptyState();
-  }
-  const gone = new Set(removed.map((e) => e.path));
-  const bySender: Record<string, number> = {};
-  for (const e of all) if (!gone.has(e.path)) bySender[e.sender] = (bySender[e.sender] ?? 0) + 1;
-  // last_sync is the probe's: leaving it alone keeps the next probe on schedule.
-  writeRelayState(paths.state, { ...state, pending_packages: Math.max(0, remaining), pending_by_sender: bySender });
 }

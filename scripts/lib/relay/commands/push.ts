@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { parseCommandArgs, requireFlag } from '../../cli/args.ts';
+import { defineCommand } from '../../cli/command.ts';
 import { AliveError, errnoCode } from '../../errors.ts';
 import { findPeer, requireRelayConfig } from '../config.ts';
 import { fingerprint, keyChangedError, loadOwnPrivateKey, loadPinnedPeerKey, parsePeerPublicKey } from '../keys.ts';
@@ -10,26 +10,31 @@ import { openTransport } from '../open.ts';
 import { sealForPeer } from '../package-step.ts';
 import { defaultRelayPaths } from '../paths.ts';
 import { output } from './common.ts';
+import { touchRelayActivity } from '../activity.ts';
+import { isoSeconds } from '../state.ts';
 
 const USAGE = `usage: alive-p2p relay push PACKAGE --to LOGIN [--json]
 
 Delivers a .walnut package into LOGIN's relay (inbox/<you>/), encrypted to LOGIN's pinned key
 (unless it already is encrypted) and signed with your key. Refuses if LOGIN's key on their relay
-is not the one you pinned.`;
+is not the one you pinned.
 
-export async function runPush(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<0 | 1 | 2> {
-  const { values, positionals } = parseCommandArgs<{ to?: string; json?: boolean }>(
-    argv,
-    { to: { type: 'string' }, json: { type: 'boolean' } },
-    { usage: USAGE, positionals: { min: 1, max: 1 } },
-  );
-  const out = output(values.json);
-  if (values.help) {
-    out.line(USAGE);
-    return 0;
-  }
-  const to = requireLogin(requireFlag(values.to, '--to', USAGE), '--to');
-  const input = positionals[0]!;
+Options:
+  --to LOGIN   the peer to deliver to (one of your peers, with a pinned key)
+  --json       one JSON object
+  -h, --help   show this help`;
+
+export const pushCommand = defineCommand({
+  name: 'push',
+  summary: "deliver a package into a peer's relay",
+  usage: USAGE,
+  options: { to: { type: 'string' } },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+  const env = process.env;
+  const out = output(ctx);
+  const to = requireLogin(ctx.required(ctx.values.to, '--to'), '--to');
+  const input = ctx.positionals[0]!;
   try {
     if (!statSync(input).isFile()) throw new AliveError(`${input} is not a file`, { code: 'not_a_file' });
   } catch (err) {
@@ -42,6 +47,11 @@ export async function runPush(argv: string[], env: NodeJS.ProcessEnv = process.e
   if (!peer) throw new AliveError(`${to} is not one of your peers; run \`alive-p2p relay add-peer ${to}\` first`, { code: 'unknown_peer' });
   if (!peer.relay) {
     throw new AliveError(`${to}'s relay is not known yet; once ${to} has invited you, run \`alive-p2p relay accept ${to}\``, { code: 'no_relay' });
+  }
+  if (peer.status === 'removed') {
+    throw new AliveError(`you removed ${peer.github} from your peers; to share with them again, run \`alive-p2p relay accept ${peer.github}\` after checking their fingerprint`, {
+      code: 'not_pinned',
+    });
   }
   const recipientKey = loadPinnedPeerKey(paths, peer);
   const pinned = peer.fingerprint!;
@@ -68,6 +78,9 @@ export async function runPush(argv: string[], env: NodeJS.ProcessEnv = process.e
         if (seen !== pinned) throw keyChangedError(peer.github, pinned, seen);
       },
     );
+    touchRelayActivity(paths, (state) => {
+      state.peer_reachability[peer.github] = { reachable: true, checked: isoSeconds(), relay_repo: peer.relay };
+    });
     out.result({
       ok: true,
       to: peer.github,
@@ -83,8 +96,8 @@ export async function runPush(argv: string[], env: NodeJS.ProcessEnv = process.e
       commit: delivered.commit,
     });
     out.line(`Delivered ${original} to ${peer.github}: ${delivered.path} (${sealed.bytes} bytes, signed by ${cfg.github_username})`);
-    return 0;
   } finally {
     rmSync(sealedPath, { force: true });
   }
-}
+  },
+});

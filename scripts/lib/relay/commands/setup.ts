@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { parseCommandArgs } from '../../cli/args.ts';
-import { AliveError, UsageError } from '../../errors.ts';
+import { defineCommand } from '../../cli/command.ts';
+import { AliveError } from '../../errors.ts';
 import { readRelayConfig, writeRelayConfig, type RelayConfig, type Transport } from '../config.ts';
 import { ensureOwnKeyPair, formatFingerprint } from '../keys.ts';
 import { requireLogin } from '../names.ts';
@@ -18,32 +18,37 @@ under $ALIVE_HOME/relay/keys/ if it is missing, and publishes your public key in
   github (default): the repository <login>/walnut-relay; --login defaults to the token's user.
   git:              any Git URL or local path (--url, required with --login); an empty local
                     folder or missing path becomes a new bare repository.
-Running it again is safe: it republishes your key and keeps your peers.`;
+Running it again is safe: it republishes your key and keeps your peers.
 
-export async function runSetup(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<0 | 1 | 2> {
-  const { values } = parseCommandArgs<{ login?: string; transport?: string; url?: string; 'api-url'?: string; json?: boolean }>(
-    argv,
-    {
-      login: { type: 'string' },
-      transport: { type: 'string' },
-      url: { type: 'string' },
-      'api-url': { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    { usage: USAGE, positionals: { min: 0, max: 0 } },
-  );
-  const out = output(values.json);
-  if (values.help) {
-    out.line(USAGE);
-    return 0;
-  }
+Options:
+  --login NAME          your login (github: defaults to the token's user)
+  --transport KIND      github (default) or git
+  --url URL             git: your relay (a bare repository path or any Git URL)
+  --api-url URL         github: the API base (GitHub Enterprise)
+  --json                one JSON object
+  -h, --help            show this help`;
+
+export const setupCommand = defineCommand({
+  name: 'setup',
+  summary: 'create your relay and publish your key',
+  usage: USAGE,
+  options: {
+    login: { type: 'string' },
+    transport: { type: 'string' },
+    url: { type: 'string' },
+    'api-url': { type: 'string' },
+  },
+  async run(ctx) {
+  const { values } = ctx;
+  const env = process.env;
+  const out = output(ctx);
   const paths = defaultRelayPaths(env);
   const existing = readRelayConfig(paths.config);
-  const transport = parseTransport(values.transport ?? existing?.transport ?? 'github');
+  const transport = parseTransport(values.transport ?? existing?.transport ?? 'github', ctx.usageError);
   if (transport === 'github' && values.url !== undefined) {
-    throw new UsageError(`--url is for the git transport; with github the relay is <login>/walnut-relay\n${USAGE}`);
+    ctx.usageError('--url is for the git transport; with github the relay is <login>/walnut-relay');
   }
-  if (transport === 'git' && values['api-url'] !== undefined) throw new UsageError(`--api-url is for the github transport\n${USAGE}`);
+  if (transport === 'git' && values['api-url'] !== undefined) ctx.usageError('--api-url is for the github transport');
 
   let login: string;
   let transportImpl: RelayTransport;
@@ -52,7 +57,7 @@ export async function runSetup(argv: string[], env: NodeJS.ProcessEnv = process.
   if (transport === 'git') {
     login = requireLogin(values.login ?? (existing?.transport === 'git' ? existing.github_username : undefined), '--login');
     const rawUrl = values.url ?? (existing?.transport === 'git' ? (existing.url ?? undefined) : undefined);
-    if (!rawUrl) throw new UsageError(`--url is required with --transport git (a bare repository path or any Git URL)\n${USAGE}`);
+    if (!rawUrl) return ctx.usageError('--url is required with --transport git (a bare repository path or any Git URL)');
     url = normaliseGitUrl(rawUrl);
     transportImpl = new GitTransport({ login, url, branch: existing?.branch ?? 'main', clonePath: paths.clone, workDir: paths.work });
   } else {
@@ -98,19 +103,19 @@ export async function runSetup(argv: string[], env: NodeJS.ProcessEnv = process.
     created: result.created,
     key_generated: keys.generated,
     key_published: result.keyPublished,
-    fingerprint: keys.fingerprint,
+    fingerprint: formatFingerprint(keys.fingerprint),
     config: paths.config,
   });
   out.line(`Relay ready: ${result.repo} (${transport}${result.created ? ', created' : ''})`);
   out.line(`Your key${keys.generated ? ' (new)' : ''}: ${formatFingerprint(keys.fingerprint)}`);
   out.line('Give this fingerprint to your peers by another channel so they can check it when they accept you.');
   out.line(`Next: alive-p2p relay add-peer LOGIN${transport === 'git' ? ' --url THEIR_RELAY_URL' : ''}`);
-  return 0;
-}
+  },
+});
 
-function parseTransport(value: string): Transport {
+function parseTransport(value: string, usageError: (m: string) => never): Transport {
   if (value === 'github' || value === 'git') return value;
-  throw new UsageError(`--transport must be github or git, not '${value}'\n${USAGE}`);
+  return usageError(`--transport must be github or git, not '${value}'`);
 }
 
 function readStateOrUndefined(path: string) {

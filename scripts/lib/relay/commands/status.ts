@@ -1,95 +1,169 @@
+/** `alive-p2p relay status`: your relay, keys, peers and what waits — probing first when stale. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { parseCommandArgs } from '../../cli/args.ts';
+import { defineCommand } from '../../cli/command.ts';
+import { messageOf } from '../../errors.ts';
 import { readRelayConfig } from '../config.ts';
 import { fingerprint, formatFingerprint, parsePeerPublicKey } from '../keys.ts';
+import { ownKeyProblem, peerKeyProblem } from '../key-checks.ts';
 import { defaultRelayPaths, peerKeyPath } from '../paths.ts';
-import { readRelayState } from '../state.ts';
+import { probeWithinBudget } from '../probe.ts';
+import { readRelayState, type RelayState } from '../state.ts';
 import { output } from './common.ts';
-import { messageOf } from '../../errors.ts';
 
-const USAGE = `usage: alive-p2p relay status [--json]
+const USAGE = `usage: alive-p2p relay status [--offline] [--budget SECONDS] [--json]
 
-Shows your relay, your keys, your peers (with pinned fingerprints) and what the last probe saw.
-Reads local files only.`;
+Shows your relay, your keys, your peers (with pinned fingerprints) and what waits for you.
+When what it knows is older than your last relay command (or there was never a probe), it probes
+the relay first (within --budget, default 8 s): counts what waits, checks that your relay still
+publishes your key and that every pinned peer's relay still publishes the pinned key. It says how
+old what it shows is.
+
+Options:
+  --offline         read local files only, never probe
+  --budget SECONDS  time allowed for the probe (default 8)
+  --json            one JSON object
+  -h, --help        show this help`;
 
 type KeyCheck = 'ok' | 'missing' | 'changed' | 'unreadable' | 'not pinned';
 
-export async function runStatus(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<0 | 1 | 2> {
-  const { values } = parseCommandArgs<{ json?: boolean }>(argv, { json: { type: 'boolean' } }, { usage: USAGE, positionals: { min: 0, max: 0 } });
-  const out = output(values.json);
-  if (values.help) {
-    out.line(USAGE);
-    return 0;
-  }
-  const paths = defaultRelayPaths(env);
-  const cfg = readRelayConfig(paths.config);
-  if (!cfg) {
-    out.result({ ok: true, configured: false, config: paths.config });
-    out.line(`No relay is set up (${paths.config} does not exist). Run: alive-p2p relay setup`);
-    return 0;
-  }
-  const problems: string[] = [];
-  let privateMode: string | null = null;
-  if (existsSync(paths.privateKey)) {
-    const mode = statSync(paths.privateKey).mode & 0o777;
-    privateMode = mode.toString(8).padStart(3, '0');
-    if (mode & 0o077) problems.push(`your private key is readable by others (mode ${privateMode}): chmod 600 ${paths.privateKey}`);
-  } else problems.push(`your private key is missing: run alive-p2p relay setup`);
-  let ownFingerprint: string | null = null;
-  try {
-    ownFingerprint = fingerprint(parsePeerPublicKey(readFileSync(paths.publicKey, 'utf8'), 'your'));
-  } catch {
-    problems.push('your public key is missing or unreadable: run alive-p2p relay setup');
-  }
+export const statusCommand = defineCommand({
+  name: 'status',
+  summary: 'show relay, keys, peers and what waits (probes when stale)',
+  usage: USAGE,
+  options: { offline: { type: 'boolean' }, budget: { type: 'string' } },
+  async run(ctx) {
+    const env = process.env;
+    const out = output(ctx);
+    const budget = ctx.values.budget === undefined ? 8 : Number(ctx.values.budget);
+    if (!(budget >= 0.5 && budget <= 600)) ctx.usageError(`--budget takes seconds between 0.5 and 600, got '${ctx.values.budget}'`);
+    const paths = defaultRelayPaths(env);
+    const cfg = readRelayConfig(paths.config);
+    if (!cfg) {
+      out.result({ ok: true, configured: false, config: paths.config });
+      out.line(`No relay is set up (${paths.config} does not exist). Run: alive-p2p relay setup`);
+      return;
+    }
+    const problems: string[] = [];
 
-  const peers = cfg.peers.map((p) => {
-    let key: KeyCheck = 'not pinned';
-    if (p.fingerprint) {
-      const file = peerKeyPath(paths, p.github);
-      if (!existsSync(file)) key = 'missing';
-      else {
-        try {
-          key = fingerprint(parsePeerPublicKey(readFileSync(file, 'utf8'), p.github)) === p.fingerprint ? 'ok' : 'changed';
-        } catch {
-          key = 'unreadable';
+    let state: RelayState | null = null;
+    try {
+      state = readRelayState(paths.state) ?? null;
+    } catch (err) {
+      problems.push(messageOf(err));
+    }
+    let probed = false;
+    let probeTimedOut = false;
+    if (!ctx.values.offline && isStale(state)) {
+      const r = await probeWithinBudget({ paths, statePath: paths.state, budgetMs: Math.round(budget * 1000), env });
+      probed = true;
+      probeTimedOut = r.timedOut;
+      if (r.state) state = r.state;
+    }
+
+    let privateMode: string | null = null;
+    if (existsSync(paths.privateKey)) {
+      const mode = statSync(paths.privateKey).mode & 0o777;
+      privateMode = mode.toString(8).padStart(3, '0');
+      if (mode & 0o077) problems.push(`your private key is readable by others (mode ${privateMode}): chmod 600 ${paths.privateKey}`);
+    } else problems.push(`your private key is missing: run alive-p2p relay setup`);
+    let ownFingerprint: string | null = null;
+    try {
+      ownFingerprint = fingerprint(parsePeerPublicKey(readFileSync(paths.publicKey, 'utf8'), 'your'));
+    } catch {
+      problems.push('your public key is missing or unreadable: run alive-p2p relay setup');
+    }
+    const own = ownKeyProblem(state?.own_key, cfg.github_username);
+    if (own) problems.push(own);
+
+    const keyChanges = state?.peer_key_changes ?? {};
+    const peers = cfg.peers.map((p) => {
+      let key: KeyCheck = 'not pinned';
+      if (p.fingerprint) {
+        const file = peerKeyPath(paths, p.github);
+        if (!existsSync(file)) key = 'missing';
+        else {
+          try {
+            key = fingerprint(parsePeerPublicKey(readFileSync(file, 'utf8'), p.github)) === p.fingerprint ? 'ok' : 'changed';
+          } catch {
+            key = 'unreadable';
+          }
         }
       }
-    }
-    if (key === 'missing' || key === 'changed' || key === 'unreadable') {
-      problems.push(`${p.github}'s pinned key file is ${key}: run alive-p2p relay accept ${p.github}`);
-    }
-    return { login: p.github, name: p.name, status: p.status, relay: p.relay, fingerprint: p.fingerprint, key };
-  });
+      if (key === 'missing' || key === 'changed' || key === 'unreadable') {
+        problems.push(`${p.github}'s pinned key file is ${key}: run alive-p2p relay accept ${p.github}`);
+      }
+      const seen = keyChanges[p.github];
+      const relayKey = !p.fingerprint ? null : seen && seen !== p.fingerprint ? 'changed' : state?.peer_reachability[p.github]?.reachable ? 'ok' : 'unchecked';
+      if (relayKey === 'changed' && seen) problems.push(peerKeyProblem(p.github, p.fingerprint!, seen));
+      return {
+        login: p.github,
+        name: p.name,
+        status: p.status,
+        relay: p.relay,
+        fingerprint: p.fingerprint ? formatFingerprint(p.fingerprint) : null,
+        key,
+        relay_key: relayKey,
+        relay_fingerprint: seen ? formatFingerprint(seen) : null,
+      };
+    });
 
-  let state = null;
-  try {
-    state = readRelayState(paths.state) ?? null;
-  } catch (err) {
-    problems.push(messageOf(err));
-  }
+    const age = state?.last_sync ? ageText(state.last_sync) : null;
+    out.result({
+      ok: problems.length === 0,
+      configured: true,
+      login: cfg.github_username,
+      transport: cfg.transport,
+      repo: cfg.repo,
+      api_url: cfg.api_url,
+      fingerprint: ownFingerprint ? formatFingerprint(ownFingerprint) : null,
+      private_key_mode: privateMode,
+      own_key: state?.own_key?.status ?? 'unknown',
+      peers,
+      state,
+      probed,
+      probe_timed_out: probeTimedOut,
+      as_of: state?.last_sync ?? null,
+      age_seconds: state?.last_sync ? Math.max(0, Math.round((Date.now() - Date.parse(state.last_sync)) / 1000)) : null,
+      problems,
+    });
+    out.line(`Relay:   ${cfg.repo} (${cfg.transport}) as ${cfg.github_username}`);
+    out.line(
+      `Key:     ${ownFingerprint ? formatFingerprint(ownFingerprint) : 'missing'}${privateMode ? ` (private key mode ${privateMode})` : ''}` +
+        `${state?.own_key?.status === 'ok' ? '; published in your relay' : ''}`,
+    );
+    out.line(`Peers:   ${peers.length === 0 ? 'none (alive-p2p relay add-peer LOGIN)' : ''}`);
+    for (const p of peers) {
+      out.line(
+        `  ${p.login.padEnd(20)} ${p.status.padEnd(9)} key ${p.key.padEnd(10)} ${p.fingerprint ?? ''}` +
+          `${p.relay_key === 'changed' ? '  KEY CHANGED ON THEIR RELAY' : ''}`,
+      );
+    }
+    if (state) {
+      const waiting = `${state.pending_packages} package(s) waiting`;
+      const by = Object.entries(state.pending_by_sender ?? {}).map(([s, n]) => `${s}: ${n}`).join(', ');
+      out.line(
+        `Inbox:   ${waiting}${by ? ` (${by})` : ''}; ${age ? `as of ${age}${probed ? ' (probed just now)' : ''}` : 'never probed'}` +
+          `${probeTimedOut ? '; the probe ran out of time' : ''}${state.last_error ? `; last error: ${state.last_error}` : ''}`,
+      );
+      if (state.pending_packages > 0) out.line('         see them with: alive-p2p relay inbox; fetch them with: alive-p2p relay pull');
+    }
+    for (const p of problems) out.line(`problem: ${p}`);
+  },
+});
 
-  out.result({
-    ok: problems.length === 0,
-    configured: true,
-    login: cfg.github_username,
-    transport: cfg.transport,
-    repo: cfg.repo,
-    api_url: cfg.api_url,
-    fingerprint: ownFingerprint,
-    private_key_mode: privateMode,
-    peers,
-    state,
-    problems,
-  });
-  out.line(`Relay:   ${cfg.repo} (${cfg.transport}) as ${cfg.github_username}`);
-  out.line(`Key:     ${ownFingerprint ? formatFingerprint(ownFingerprint) : 'missing'}${privateMode ? ` (private key mode ${privateMode})` : ''}`);
-  out.line(`Peers:   ${peers.length === 0 ? 'none (alive-p2p relay add-peer LOGIN)' : ''}`);
-  for (const p of peers) {
-    out.line(`  ${p.login.padEnd(20)} ${p.status.padEnd(9)} key ${p.key.padEnd(10)} ${p.fingerprint ? formatFingerprint(p.fingerprint) : ''}`);
-  }
-  if (state) {
-    out.line(`Probe:   last ${state.last_sync ?? 'never'}; ${state.pending_packages} package(s) waiting${state.last_error ? `; last error: ${state.last_error}` : ''}`);
-  }
-  for (const p of problems) out.line(`problem: ${p}`);
-  return 0;
+/** Never probed, or probed before the last relay command run here. */
+export function isStale(state: RelayState | null): boolean {
+  if (!state?.last_sync) return true;
+  const sync = Date.parse(state.last_sync);
+  if (!Number.isFinite(sync)) return true;
+  const action = state.last_action ? Date.parse(state.last_action) : NaN;
+  return Number.isFinite(action) && action >= sync;
+}
+
+function ageText(iso: string): string {
+  const ms = Date.now() - Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  const s = Math.max(0, Math.round(ms / 1000));
+  const human = s < 60 ? `${s} s ago` : s < 3600 ? `${Math.round(s / 60)} min ago` : s < 172800 ? `${Math.round(s / 3600)} h ago` : `${Math.round(s / 86400)} days ago`;
+  return `${iso} (${human})`;
 }

@@ -1,0 +1,32 @@
+/** The schema of `runtimes/<name>/config.json` (see config.ts), loaded only when such a file exists. */
+import * as z from '../json/zod.ts';
+
+const positive = (what: string) =>
+  z.optional(z.int({ error: `${what} must be a whole number` }).check(z.minimum(1, { error: `${what} must be at least 1` })));
+
+export const receiverConfigSchema = z.strictObject(
+  {
+    allow_from: z.optional(z.array(z.string({ error: 'allow_from must list sender names' }))),
+    rate_limit: z.optional(
+      z.strictObject({
+        messages: z.int({ error: 'rate_limit.messages must be a whole number' }).check(z.minimum(1)),
+        per_seconds: z.int({ error: 'rate_limit.per_seconds must be a whole number' }).check(z.minimum(1)),
+      }),
+    ),
+    max_bytes: positive('max_bytes'),
+    turn_budget: positive('turn_budget'),
+    agent_timeout_seconds: positive('agent_timeout_seconds'),
+    claim_lease_seconds: positive('claim_lease_seconds'),
+    empty_file_grace_ms: z.optional(z.int().check(z.minimum(0))),
+    agent_env: z.optional(
+      z.array(z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*\*?$/, { error: 'agent_env lists variable names (a trailing * matches a prefix)' }))),
+    ),
+    max_consecutive_failures: positive('max_consecutive_failures'),
+    answer_into_inbox: z.optional(
+      z.union([z.literal('auto'), z.literal('never'), z.array(z.string({ error: 'answer_into_inbox lists sender names' }))], {
+        error: 'answer_into_inbox is "auto", "never" or a list of sender names',
+      }),
+    ),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown keys ${issue.keys.join(', ')}` : undefined) },
+);

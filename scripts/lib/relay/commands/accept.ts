@@ -1,0 +1,116 @@
+/** `alive-p2p relay accept [LOGIN] [--url URL] [--fingerprint HEX]`: trust a peer's relay and pin their key. */
+import { defineCommand } from '../../cli/command.ts';
+import { AliveError } from '../../errors.ts';
+import { findPeer, requireRelayConfig, today, upsertPeer, writeRelayConfig, type Peer } from '../config.ts';
+import { formatFingerprint } from '../keys.ts';
+import { requireLogin } from '../names.ts';
+import { isGithub, openTransport } from '../open.ts';
+import { defaultRelayPaths } from '../paths.ts';
+import { fetchAndPin, parseFingerprintArg, peerRelayAddress } from '../pin.ts';
+import { RELAY_REPO_NAME } from '../constants.ts';
+import { touchRelayActivity } from '../activity.ts';
+import { isoSeconds } from '../state.ts';
+import { output, printPin } from './common.ts';
+
+export const acceptCommand = defineCommand({
+  name: 'accept',
+  summary: "trust a peer's relay and pin their key",
+  usage: `usage: alive-p2p relay accept [LOGIN] [--url PEER_RELAY_URL] [--fingerprint HEX] [--json]
+
+Trusts a peer's relay: fetches their public key, pins its fingerprint and records their relay.
+  github: accepts open invitations to <peer>/walnut-relay (all of them, or LOGIN's only).
+  git:    LOGIN and --url (their relay) are required the first time.
+Naming LOGIN is also how you trust a peer's new key after checking it with them.
+
+Options:
+  --url URL          the peer's relay (git: a Git URL or path; github: owner/repo)
+  --fingerprint HEX  the fingerprint the peer told you (SHA256:xxxx:... or 64 hex digits):
+                     a key that does not match it is refused and nothing is pinned
+  --json             one JSON object
+  -h, --help         show this help`,
+  options: { url: { type: 'string' }, fingerprint: { type: 'string' } },
+  positionals: { min: 0, max: 1 },
+  async run(ctx) {
+    const env = process.env;
+    const out = output(ctx);
+    const login = ctx.positionals[0] !== undefined ? requireLogin(ctx.positionals[0]) : undefined;
+    let expected: string | undefined;
+    if (ctx.values.fingerprint !== undefined) {
+      if (!login) ctx.usageError('--fingerprint needs the LOGIN whose key it is');
+      expected = parseFingerprintArg(ctx.values.fingerprint);
+      if (!expected) ctx.usageError('--fingerprint takes a SHA-256 fingerprint: 64 hex digits, as `SHA256:xxxx:xxxx:…` or plain');
+    }
+    const paths = defaultRelayPaths(env);
+    let cfg = requireRelayConfig(paths.config);
+    if (login && login.toLowerCase() === cfg.github_username.toLowerCase()) ctx.usageError('you cannot accept yourself');
+    const transport = await openTransport(cfg, paths, env);
+
+    // Which peers to accept, and where their relays are.
+    const targets: Array<{ login: string; relay: string; invitation?: number }> = [];
+    if (isGithub(transport)) {
+      const invitations = await transport.listRelayInvitations();
+      for (const inv of invitations) {
+        if (!login || inv.inviter.toLowerCase() === login.toLowerCase()) targets.push({ login: inv.inviter, relay: inv.repo, invitation: inv.id });
+      }
+      if (login && targets.length === 0) {
+        const known = findPeer(cfg, login)?.relay;
+        const relay = ctx.values.url !== undefined ? peerRelayAddress(cfg, ctx.values.url) : (known ?? `${login}/${RELAY_REPO_NAME}`);
+        targets.push({ login, relay });
+      }
+    } else {
+      if (!login) return ctx.usageError('with the git transport, name the peer and their relay: accept LOGIN --url URL');
+      const relay = ctx.values.url !== undefined ? peerRelayAddress(cfg, ctx.values.url) : findPeer(cfg, login)?.relay;
+      if (!relay) return ctx.usageError(`--url is required: where is ${login}'s relay?`);
+      targets.push({ login, relay });
+    }
+    if (targets.length === 0) {
+      out.result({ ok: true, accepted: [], refused: [] });
+      out.line('No relay invitations are waiting.');
+      return 0;
+    }
+
+    const accepted: Array<Record<string, unknown>> = [];
+    const refused: Array<{ peer: string; error: string }> = [];
+    for (const t of targets) {
+      try {
+        const existing = findPeer(cfg, t.login);
+        const base: Peer = existing ?? {
+          github: t.login,
+          name: null,
+          relay: null,
+          person_walnut: null,
+          added: today(),
+          status: 'accepted',
+          fingerprint: null,
+        };
+        // GitHub lets us read their relay (and key) only once the invitation is accepted.
+        if (t.invitation !== undefined && isGithub(transport)) await transport.acceptInvitation(t.invitation);
+        // Only an explicit `accept LOGIN` may replace a pinned key; a --fingerprint must match first.
+        const pin = await fetchAndPin(transport, paths, { ...base, relay: t.relay }, { allowChange: login !== undefined, ...(expected ? { expected } : {}) });
+        const peer: Peer = { ...pin.peer, relay: t.relay, status: 'accepted' };
+        cfg = upsertPeer(cfg, peer);
+        writeRelayConfig(paths.config, cfg);
+        accepted.push({
+          peer: peer.github,
+          relay: peer.relay,
+          fingerprint: formatFingerprint(pin.fingerprint),
+          replaced: pin.replaced ? formatFingerprint(pin.replaced) : null,
+          checked: expected !== undefined,
+          invitation: t.invitation ?? null,
+        });
+        printPin(out, peer.github, pin);
+        if (expected) out.line(`It matches the fingerprint you gave.`);
+      } catch (err) {
+        if (!(err instanceof AliveError) || targets.length === 1) throw err;
+        refused.push({ peer: t.login, error: err.message });
+        out.warn(`${t.login}: ${err.message}`);
+      }
+    }
+    touchRelayActivity(paths, (state) => {
+      for (const a of accepted) state.peer_reachability[String(a.peer)] = { reachable: true, checked: isoSeconds(), relay_repo: String(a.relay) };
+      state.newly_accepted = state.newly_accepted.filter((l) => !accepted.some((a) => String(a.peer).toLowerCase() === l.toLowerCase()));
+    });
+    out.result({ ok: refused.length === 0, accepted, refused });
+    return refused.length === 0 ? 0 : 1;
+  },
+});

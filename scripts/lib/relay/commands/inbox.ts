@@ -1,0 +1,88 @@
+/** `alive-p2p relay inbox`: what waits in your relay, without downloading anything. */
+import { defineCommand } from '../../cli/command.ts';
+import { findPeer, requireRelayConfig } from '../config.ts';
+import { openTransport } from '../open.ts';
+import { defaultRelayPaths } from '../paths.ts';
+import { touchRelayActivity } from '../activity.ts';
+import type { GitTransport } from '../git-transport.ts';
+import { inlineText } from '../../text/untrusted.ts';
+import { output } from './common.ts';
+
+interface Waiting {
+  sender: string;
+  file: string;
+  path: string;
+  /** Bytes, as the relay (GitHub) or the sender's deposit commit (git) states it; null if unknown. */
+  size: number | null;
+  /** When it was delivered (UTC ISO); null if unknown. */
+  time: string | null;
+  /** The sender is a peer whose key you pinned (and did not remove): pull can verify it. */
+  pinned: boolean;
+  peer_status: 'pending' | 'accepted' | 'removed' | 'unknown';
+}
+
+export const inboxCommand = defineCommand({
+  name: 'inbox',
+  summary: 'list what waits in your relay (nothing is downloaded)',
+  usage: `usage: alive-p2p relay inbox [--json]
+
+Lists the packages waiting in your relay: sender, file, size, when it was delivered, and whether
+the sender is a peer whose key you pinned (only those can be verified by pull). Nothing is
+downloaded or changed; run \`alive-p2p relay pull\` to fetch them.
+
+Options:
+  --json      one JSON object: {ok, waiting: [{sender, file, path, size, time, pinned, peer_status}], ignored}
+  -h, --help  show this help`,
+  options: {},
+  async run(ctx) {
+    const env = process.env;
+    const out = output(ctx);
+    const paths = defaultRelayPaths(env);
+    const cfg = requireRelayConfig(paths.config);
+    const transport = await openTransport(cfg, paths, env);
+    const listing = await transport.listInbox();
+    const details =
+      transport.kind === 'git' ? await (transport as GitTransport).depositDetails(listing.head, new Set(listing.entries.map((e) => e.path))) : new Map();
+    const waiting: Waiting[] = listing.entries.map((e) => {
+      const peer = findPeer(cfg, e.sender);
+      const d = details.get(e.path);
+      return {
+        sender: e.sender,
+        file: e.name,
+        path: e.path,
+        size: e.size ?? d?.size ?? null,
+        time: d?.time ?? stampTime(e.name),
+        pinned: Boolean(peer?.fingerprint) && peer?.status !== 'removed',
+        peer_status: peer?.status ?? 'unknown',
+      };
+    });
+    touchRelayActivity(paths, (state) => {
+      const bySender: Record<string, number> = {};
+      for (const w of waiting) bySender[w.sender] = (bySender[w.sender] ?? 0) + 1;
+      state.pending_packages = waiting.length;
+      state.pending_by_sender = bySender;
+    });
+    out.result({ ok: true, waiting, ignored: listing.ignored });
+    if (waiting.length === 0) out.line('Nothing is waiting in your relay.');
+    else out.line(`${waiting.length} package(s) waiting in your relay:`);
+    for (const w of waiting) {
+      const trust = w.pinned ? 'pinned' : w.peer_status === 'removed' ? 'REMOVED peer' : w.peer_status === 'unknown' ? 'NOT a peer' : 'key not pinned';
+      out.line(`  ${w.sender.padEnd(16)} ${w.file}  ${w.size === null ? '?' : formatSize(w.size)}  ${w.time ?? 'time unknown'}  (${trust})`);
+    }
+    for (const i of listing.ignored) out.warn(`ignored ${inlineText(i)} on the relay (not a package name alive accepts)`);
+    if (waiting.some((w) => !w.pinned)) out.line('Packages from senders without a pinned key are filed under unverified/ by pull.');
+    if (waiting.length > 0) out.line('Fetch them with: alive-p2p relay pull');
+  },
+});
+
+/** The UTC stamp a deposit name carries (`<name>-YYYYMMDD-HHMMSS-<hex>.walnut`), as ISO; null if none. */
+function stampTime(name: string): string | null {
+  const m = /-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-[0-9a-f]{8}\.walnut$/.exec(name);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : null;
+}
+
+function formatSize(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}

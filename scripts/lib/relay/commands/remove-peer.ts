@@ -1,0 +1,72 @@
+/** `alive-p2p relay remove-peer LOGIN`: stop trusting a peer. */
+import { rmSync } from 'node:fs';
+import { defineCommand } from '../../cli/command.ts';
+import { AliveError, messageOf } from '../../errors.ts';
+import { findPeer, requireRelayConfig, upsertPeer, writeRelayConfig } from '../config.ts';
+import { formatFingerprint } from '../keys.ts';
+import { requireLogin } from '../names.ts';
+import { isGithub, openTransport } from '../open.ts';
+import { defaultRelayPaths, peerKeyPath } from '../paths.ts';
+import { touchRelayActivity } from '../activity.ts';
+import { output } from './common.ts';
+
+export const removePeerCommand = defineCommand({
+  name: 'remove-peer',
+  summary: 'stop trusting a peer (unpin their key; on GitHub, remove their access)',
+  usage: `usage: alive-p2p relay remove-peer LOGIN [--json]
+
+Stops trusting LOGIN: their pinned key is removed, packages they deliver are no longer accepted (a
+later pull files them under inbox/LOGIN/unverified/ with the reason), and you can no longer push
+to them. On GitHub, their access to your relay is removed too (and an open invitation cancelled).
+Says what it did and what it could not do. The peer stays listed as 'removed'; add-peer and
+accept bring them back (their key is fetched and pinned again).
+
+Options:
+  --json      one JSON object: {ok, peer, unpinned, access_removed, problems}
+  -h, --help  show this help`,
+  options: {},
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    const env = process.env;
+    const out = output(ctx);
+    const login = requireLogin(ctx.positionals[0]);
+    const paths = defaultRelayPaths(env);
+    const cfg = requireRelayConfig(paths.config);
+    const peer = findPeer(cfg, login);
+    if (!peer) throw new AliveError(`${login} is not one of your peers; nothing to remove`, { code: 'unknown_peer' });
+
+    // Local trust first: it needs no network and is what protects you.
+    const was = peer.fingerprint;
+    writeRelayConfig(paths.config, upsertPeer(cfg, { ...peer, status: 'removed', fingerprint: null }));
+    rmSync(peerKeyPath(paths, peer.github), { force: true });
+
+    const done: string[] = [`unpinned ${peer.github}'s key${was ? ` (${formatFingerprint(was)})` : ''}; their packages are no longer accepted`];
+    const problems: string[] = [];
+    let accessRemoved: boolean | null = null;
+    try {
+      const transport = await openTransport(cfg, paths, env);
+      if (isGithub(transport)) {
+        await transport.removeCollaborator(peer.github);
+        accessRemoved = true;
+        done.push(`removed ${peer.github}'s access to ${cfg.repo} (and any open invitation)`);
+      } else {
+        problems.push(
+          `the git transport has no access control of its own: ${peer.github} can still write to ${cfg.repo} until you revoke it where the repository is hosted (SSH keys, file permissions)`,
+        );
+      }
+    } catch (err) {
+      accessRemoved = false;
+      problems.push(`could not remove ${peer.github}'s access to ${cfg.repo}: ${messageOf(err)}; remove it on GitHub (Settings > Collaborators)`);
+    }
+    touchRelayActivity(paths, (state) => {
+      delete state.peer_reachability[peer.github];
+      if (state.peer_key_changes) delete state.peer_key_changes[peer.github];
+      state.newly_accepted = state.newly_accepted.filter((l) => l.toLowerCase() !== peer.github.toLowerCase());
+    });
+
+    out.result({ ok: accessRemoved !== false, peer: peer.github, unpinned: was ? formatFingerprint(was) : null, access_removed: accessRemoved, done, problems });
+    for (const d of done) out.line(`Done: ${d}.`);
+    for (const p of problems) out.line(`Not done: ${p}.`);
+    return accessRemoved === false ? 1 : 0;
+  },
+});

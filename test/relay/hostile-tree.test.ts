@@ -1,0 +1,89 @@
+/**
+ * A peer with write access commits tree entries that are not safe names (`..`, `.git`, a name
+ * with a control character) under inbox/ of someone's relay. The mailbox must keep working:
+ * deliveries, listings and clean-ups never read or check out those paths, and they are listed
+ * as ignored (issue 11).
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
+import { bareFiles, git, tempDir, writeTestKeys } from './helpers.ts';
+import { relayPaths } from '../../scripts/lib/relay/paths.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+beforeAll(() => isolateProcessGit());
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function user(dir: string, login: string) {
+  const paths = relayPaths(join(dir, login, 'relay'));
+  const keys = writeTestKeys(paths);
+  const url = join(dir, 'remotes', `${login}.git`);
+  return { login, paths, keys, url, transport: new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work }) };
+}
+
+function gitIn(repo: string, args: string[], input?: string): string {
+  const r = spawnSync('git', args, { cwd: repo, input, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/** Commits, straight into the bare relay, an inbox/ holding `..`, `.git` and a control-character name. */
+function poison(relay: string): void {
+  const blob = gitIn(relay, ['hash-object', '-w', '--stdin'], 'evil');
+  const inner = gitIn(relay, ['mktree'], `100644 blob ${blob}\tconfig\n`);
+  const head = gitIn(relay, ['rev-parse', 'main']);
+  const root = gitIn(relay, ['ls-tree', head]).split('\n');
+  const inboxLine = root.find((l) => l.endsWith('\tinbox'));
+  const inboxEntries = inboxLine ? gitIn(relay, ['ls-tree', inboxLine.split(/\s+/)[2]!]).split('\n').filter(Boolean) : [];
+  const inbox = gitIn(
+    relay,
+    ['mktree'],
+    [...inboxEntries, `040000 tree ${inner}\t..`, `040000 tree ${inner}\t.git`, `100644 blob ${blob}\tbad\u0007name`].join('\n') + '\n',
+  );
+  const rootTree = gitIn(relay, ['mktree'], [...root.filter((l) => !l.endsWith('\tinbox')), `040000 tree ${inbox}\tinbox`].join('\n') + '\n');
+  const commit = gitIn(relay, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', rootTree, '-p', head, '-m', 'poison']);
+  gitIn(relay, ['update-ref', 'refs/heads/main', commit]);
+}
+
+describe('hostile tree entries in a relay inbox', () => {
+  it('deliveries, listings and clean-ups keep working, and the entries are listed as ignored', async () => {
+    const t = tempDir('hostile');
+    cleanups.push(t.cleanup);
+    const alice = user(t.dir, 'alice');
+    const bob = user(t.dir, 'bob');
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    poison(bob.url);
+
+    const pkg = join(t.dir, 'p.walnut');
+    writeFileSync(pkg, randomBytes(2000));
+    const first = await alice.transport.deliver({ login: 'bob', relay: bob.url }, pkg, () => 'one-20260101-000000-00000001.walnut', () => {});
+    const second = await alice.transport.deliver({ login: 'bob', relay: bob.url }, pkg, () => 'two-20260101-000000-00000002.walnut', () => {});
+    expect(second.path).toBe('inbox/alice/two-20260101-000000-00000002.walnut');
+
+    const listing = await bob.transport.listInbox();
+    expect(listing.entries.map((e) => e.path)).toEqual([first.path, second.path]);
+    expect(listing.ignored).toEqual(expect.arrayContaining(['inbox/../config', 'inbox/.git/config']));
+    expect(listing.ignored.some((p) => p.startsWith('inbox/bad'))).toBe(true);
+
+    await bob.transport.remove(listing.entries);
+    const after = await bob.transport.listInbox();
+    expect(after.entries).toEqual([]);
+    // The hostile entries are carried over untouched (never read, never "fixed"), the rest is intact.
+    const files = [...bareFiles(bob.url).keys()];
+    expect(files).toEqual(expect.arrayContaining(['README.md', 'keys/bob.pem', 'inbox/../config', 'inbox/.git/config']));
+    expect(files.filter((f) => f.startsWith('inbox/alice/'))).toEqual([]);
+
+    // setup (republishing a key) builds its commit the same way.
+    const newKeys = writeTestKeys(relayPaths(join(t.dir, 'bob2', 'relay')));
+    const re = await bob.transport.setup(newKeys.publicKeyPem);
+    expect(re.keyPublished).toBe(true);
+    expect(git(['show', 'main:keys/bob.pem'], bob.url)).toBe(newKeys.publicKeyPem);
+  });
+});

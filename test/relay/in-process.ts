@@ -1,0 +1,94 @@
+/**
+ * Two (or more) users on the git transport, driven in-process: each command runs with runCaptured
+ * while process.env is that user's isolated environment (ALIVE_HOME, HOME, git config), so the
+ * commands, git and the relay libraries see exactly what that user's shell would.
+ */
+import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { runCaptured, type Command } from '../../scripts/lib/cli/command.ts';
+import { relayGroup } from '../../scripts/lib/relay/cli.ts';
+import { createPlainPackage, manifestTextFor, planPackage, writePlannedFiles } from '../../scripts/lib/package/create.ts';
+import { writeEncryptedPackage } from '../../scripts/lib/package/encrypt.ts';
+import { makeUser, writeTestKeys, type TestUser } from './helpers.ts';
+
+export interface RelayUser extends TestUser {
+  url: string;
+}
+
+export interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json: Record<string, any>;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `fn` with process.env replaced by the user's environment (one at a time). */
+export function asUser<T>(user: TestUser, fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(async () => {
+    const saved = { ...process.env };
+    for (const k of Object.keys(process.env)) delete process.env[k];
+    Object.assign(process.env, user.env);
+    try {
+      return await fn();
+    } finally {
+      for (const k of Object.keys(process.env)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export async function run(user: TestUser, argv: string[], command: Command = relayGroup): Promise<Ran> {
+  const r = await asUser(user, () => runCaptured(command, argv));
+  let json: Record<string, any> = {};
+  if (argv.includes('--json') && r.stdout.trim().startsWith('{')) json = JSON.parse(r.stdout);
+  return { ...r, json };
+}
+
+/** A user with a 2048-bit key (no 4096-bit wait) and a git relay set up at remotes/<login>.git. */
+export async function relayUser(base: string, login: string, extra: NodeJS.ProcessEnv = {}): Promise<RelayUser> {
+  const u = makeUser(base, login, extra);
+  writeTestKeys(u.paths);
+  const url = join(base, 'remotes', `${login}.git`);
+  const r = await run(u, ['setup', '--transport', 'git', '--login', login, '--url', url, '--json']);
+  if (r.code !== 0) throw new Error(`setup ${login}: ${r.stderr}`);
+  return { ...u, url };
+}
+
+/** Both users pin each other (git transport: add-peer --url on both sides). */
+export async function pair(a: RelayUser, b: RelayUser): Promise<void> {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const r = await run(x, ['add-peer', y.login, '--url', y.url, '--json']);
+    if (r.code !== 0) throw new Error(`add-peer ${y.login}: ${r.stderr}`);
+  }
+}
+
+/** A small walnut packed (plain, unsigned) by the package core; push seals and signs it. */
+export async function walnutPackage(user: TestUser, name: string): Promise<string> {
+  const walnut = join(user.root, 'world', '04_Ventures', name);
+  mkdirSync(join(walnut, '_kernel'), { recursive: true });
+  writeFileSync(join(walnut, '_kernel', 'key.md'), `---\ntype: venture\ngoal: ${name}\n---\n# ${name}\n`);
+  writeFileSync(join(walnut, 'notes.md'), `Notes for ${name}.\n`);
+  const output = join(user.root, `${name}.walnut`);
+  await createPlainPackage({ walnut, scope: 'full', bundles: [], output, allowSensitive: false });
+  return output;
+}
+
+/** The same walnut, passphrase-encrypted by the package core (push only re-signs such a package). */
+export async function passphrasePackage(user: TestUser, name: string, passphrase: string): Promise<string> {
+  const plain = await walnutPackage(user, name);
+  const walnut = join(user.root, 'world', '04_Ventures', name);
+  const opts = { walnut, scope: 'full' as const, bundles: [], allowSensitive: false };
+  const plan = await planPackage(opts);
+  const output = plain.replace(/\.walnut$/, '-locked.walnut');
+  await writeEncryptedPackage(output, { mode: 'passphrase', passphrase }, (tar) => writePlannedFiles(tar, plan), (sha) =>
+    manifestTextFor(plan, opts, { encrypted: true, payloadSha256: sha }),
+  );
+  return output;
+}

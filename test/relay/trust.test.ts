@@ -1,0 +1,215 @@
+/**
+ * Issue 11, "The relay cannot be poisoned, replayed or hijacked by a peer": two users over bare
+ * git repositories, in-process, with a third party (mallory) who has write access to bob's relay.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { bareFiles, git, tempDir, writeTestKeys } from './helpers.ts';
+import { pair, passphrasePackage, relayUser, run, walnutPackage, asUser, type RelayUser } from './in-process.ts';
+import { acquirePullLock } from '../../scripts/lib/relay/pull-lock.ts';
+import { relayProbeCommand } from '../../scripts/lib/relay/commands/relay-probe.ts';
+import { relayPaths } from '../../scripts/lib/relay/paths.ts';
+import { pinnedSignerKeyPath, receiveCrypto } from '../../scripts/lib/receive/crypto.ts';
+import { signManifestText } from '../../scripts/lib/crypto/sign.ts';
+import { loadPrivateKey } from '../../scripts/lib/crypto/keys.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+let base: ReturnType<typeof tempDir>;
+let alice: RelayUser;
+let bob: RelayUser;
+
+beforeAll(async () => {
+  isolateProcessGit();
+  base = tempDir('trust');
+  alice = await relayUser(base.dir, 'alice');
+  bob = await relayUser(base.dir, 'bob');
+  await pair(alice, bob);
+});
+afterAll(() => base.cleanup());
+
+/** Commits `files` (path → bytes) straight into a bare relay, as someone with write access would. */
+function commitInto(relay: string, files: Record<string, Buffer | string>, message = 'by mallory'): void {
+  const work = join(base.dir, `work-${Math.random().toString(16).slice(2)}`);
+  git(['clone', '-q', relay, work]);
+  for (const [path, bytes] of Object.entries(files)) {
+    spawnSync('mkdir', ['-p', join(work, path, '..')]);
+    writeFileSync(join(work, path), bytes);
+  }
+  git(['add', '-A'], work);
+  git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit', '-qm', message], work);
+  git(['push', '-q', 'origin', 'HEAD:main'], work);
+}
+
+function inbox(relay: string): string[] {
+  return [...bareFiles(relay).keys()].filter((p) => p.startsWith('inbox/'));
+}
+
+describe('replay: a package is identified by its signed content', () => {
+  it('a delivered package taken from relay history, re-gzipped and put back, is a duplicate, not a second package', async () => {
+    const pkg = await walnutPackage(alice, 'orchard');
+    const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    expect(push.code, push.stderr).toBe(0);
+    const original = Buffer.from(spawnSync('git', ['cat-file', 'blob', `main:${push.json.path}`], { cwd: bob.url }).stdout);
+    const first = await run(bob, ['pull', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.json.received).toHaveLength(1);
+
+    // The same bytes, re-compressed: a different file, the same signed content.
+    const recompressed = gzipSync(gunzipSync(original), { level: 1 });
+    expect(recompressed.equals(original)).toBe(false);
+    commitInto(bob.url, { 'inbox/alice/orchard-20990101-000000-aaaaaaaa.walnut': recompressed });
+    const second = await run(bob, ['pull', '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.json.received).toEqual([]);
+    expect(second.json.duplicates).toEqual([expect.objectContaining({ from: 'alice', name: 'orchard-20990101-000000-aaaaaaaa.walnut', first: first.json.received[0].path })]);
+    expect(inbox(bob.url)).toEqual([]);
+    expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith('orchard'))).toHaveLength(1);
+  });
+
+  it('the same package pushed again (re-encrypted and re-signed) is a duplicate too', async () => {
+    const pkg = await walnutPackage(alice, 'hedge');
+    expect((await run(alice, ['push', pkg, '--to', 'bob'])).code).toBe(0);
+    expect((await run(alice, ['push', pkg, '--to', 'bob'])).code).toBe(0);
+    const pull = await run(bob, ['pull', '--json']);
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(pull.json.received).toHaveLength(1);
+    expect(pull.json.duplicates).toHaveLength(1);
+  });
+});
+
+describe("a peer replacing the owner's key in the owner's relay", () => {
+  it('probe, status and pull compare the relay copy with keys/public.pem and say so loudly', async () => {
+    const carol = await relayUser(base.dir, 'carol');
+    const mallory = writeTestKeys(relayPaths(join(base.dir, 'mallory-keys')));
+    commitInto(carol.url, { 'keys/carol.pem': mallory.publicKeyPem });
+
+    const probe = await run(carol, ['--json'], relayProbeCommand);
+    expect(probe.code).toBe(0);
+    expect(probe.json.own_key).toMatchObject({ status: 'changed' });
+    const human = await run(carol, [], relayProbeCommand);
+    expect(human.stderr).toMatch(/WARNING: the key published in your relay .* is NOT your key/);
+
+    const status = await run(carol, ['status', '--json']);
+    expect(status.json.own_key).toBe('changed');
+    expect(status.json.problems.join('\n')).toMatch(/NOT your key/);
+    const pull = await run(carol, ['pull']);
+    expect(pull.stderr).toMatch(/NOT your key/);
+
+    // setup publishes the right key again; the warning goes away.
+    expect((await run(carol, ['setup', '--json'])).code).toBe(0);
+    const again = await run(carol, ['--json'], relayProbeCommand);
+    expect(again.json.own_key).toMatchObject({ status: 'ok' });
+  });
+});
+
+describe('pinned keys and signer labels', () => {
+  it('a signature labelled Alice is checked against the pinned key of alice, and a forged one refused', async () => {
+    const forger = writeTestKeys(relayPaths(join(base.dir, 'forger')));
+    const text = 'format_version: 2.0.0\nscope: full\ncreated: 2026-01-01T00:00:00Z\nencrypted: false\nfiles: []\n';
+    const forged = signManifestText(text, loadPrivateKey(relayPaths(join(base.dir, 'forger')).privateKey), 'Alice');
+    const genuine = signManifestText(text, loadPrivateKey(alice.paths.privateKey), 'ALICE');
+    await asUser(bob, async () => {
+      expect(pinnedSignerKeyPath('Alice', process.env)).toBe(join(bob.paths.peersKeyDir, 'alice.pem'));
+      const crypto = receiveCrypto(undefined, process.env);
+      expect(crypto.verifyManifest!(forged)).toMatchObject({ present: true, ok: false });
+      expect(crypto.verifyManifest!(genuine)).toMatchObject({ present: true, ok: true });
+    });
+    expect(forger.publicKeyPem).not.toBe('');
+  });
+});
+
+describe('accept --fingerprint', () => {
+  it('refuses a key that does not match and pins nothing; accepts the right one in either notation', async () => {
+    const dave = await relayUser(base.dir, 'dave');
+    const erin = await relayUser(base.dir, 'erin');
+    const shown = (await run(erin, ['status', '--json', '--offline'])).json.fingerprint as string;
+    expect(shown).toMatch(/^SHA256:([0-9a-f]{4}:){15}[0-9a-f]{4}$/);
+    const wrong = `SHA256:${'0000:'.repeat(15)}0000`;
+    const bad = await run(dave, ['accept', 'erin', '--url', erin.url, '--fingerprint', wrong, '--json']);
+    expect(bad.code).toBe(1);
+    expect(bad.json).toMatchObject({ ok: false, error: { code: 'key_changed' }, fingerprint: shown });
+    expect(existsSync(join(dave.paths.peersKeyDir, 'erin.pem'))).toBe(false);
+    expect(JSON.parse(readFileSync(dave.paths.config, 'utf8')).peers).toEqual([]);
+
+    const plainHex = shown.replace('SHA256:', '').replaceAll(':', '').toUpperCase();
+    const good = await run(dave, ['accept', 'erin', '--url', erin.url, '--fingerprint', plainHex, '--json']);
+    expect(good.code, good.stderr).toBe(0);
+    expect(good.json.accepted[0]).toMatchObject({ peer: 'erin', fingerprint: shown, checked: true });
+    const human = await run(dave, ['status', '--offline']);
+    expect(human.stdout).toContain(shown);
+    expect((await run(dave, ['accept', 'erin', '--fingerprint', 'abc'])).code).toBe(2);
+  });
+});
+
+describe('pull', () => {
+  it('one pull at a time per ALIVE_HOME; a lock left by a dead process is taken over', async () => {
+    const lockPath = join(bob.paths.dir, 'pull.lock');
+    const held = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    const deadPid = Number(held.stdout.toString());
+    writeFileSync(lockPath, JSON.stringify({ pid: deadPid, started: 'then' }));
+    expect((await run(bob, ['pull', '--json'])).code).toBe(0);
+    expect(existsSync(lockPath)).toBe(false);
+
+    const child = spawn('sleep', ['30']); // a live holder
+    try {
+      writeFileSync(lockPath, JSON.stringify({ pid: child.pid, started: 'now' }));
+      const busy = await run(bob, ['pull', '--json']);
+      expect(busy.code).toBe(1);
+      expect(busy.json).toMatchObject({ ok: false, error: { code: 'busy' } });
+      expect(readFileSync(lockPath, 'utf8')).toContain(String(child.pid));
+    } finally {
+      child.kill('SIGKILL');
+    }
+    writeFileSync(lockPath, JSON.stringify({ pid: 999999999, started: 'gone' }));
+    const lock = acquirePullLock(lockPath);
+    lock.release();
+    expect(existsSync(lockPath)).toBe(false);
+  });
+
+  it('--max-size: a larger package is not downloaded, stays on the relay, and the reason is given', async () => {
+    const pkg = await walnutPackage(alice, 'bulky');
+    const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    const capped = await run(bob, ['pull', '--max-size', '100', '--json']);
+    expect(capped.code).toBe(1);
+    expect(capped.json.failed).toEqual([expect.objectContaining({ name: push.json.name, code: 'too_large', error: expect.stringMatching(/larger than 100 bytes \(--max-size\)/) })]);
+    expect(inbox(bob.url)).toEqual([push.json.path]);
+    expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.includes('bulky') || f.includes('.part'))).toEqual([]);
+    const normal = await run(bob, ['pull', '--json']);
+    expect(normal.json.received).toEqual([expect.objectContaining({ name: push.json.name, verified: true })]);
+    expect((await run(bob, ['pull', '--max-size', 'lots'])).code).toBe(2);
+  });
+
+  it('a signed passphrase package pulled without WALNUT_PASSPHRASE is verified (signature and payload hash), not filed as unverified', async () => {
+    const pkg = await passphrasePackage(alice, 'locked', 'correct horse battery staple');
+    const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    expect(push.code, push.stderr).toBe(0);
+    expect(push.json.re_encrypted).toBe(false);
+    const pull = await run(bob, ['pull', '--json']);
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(pull.json.received).toEqual([
+      expect.objectContaining({ name: push.json.name, verified: true, signer: 'alice', problems: [], note: expect.stringMatching(/without decrypting/) }),
+    ]);
+    expect(pull.json.received[0].path).toBe(join(bob.paths.inbox, 'alice', push.json.name));
+
+    // The same package with its payload changed after signing is kept apart.
+    const blob = Buffer.from(spawnSync('git', ['cat-file', 'blob', `${push.json.commit}:${push.json.path}`], { cwd: alice.paths.clone }).stdout);
+    expect(blob.length).toBeGreaterThan(0);
+    const { tamperPayload } = await import('./tamper.ts');
+    commitInto(bob.url, { 'inbox/alice/locked-20990101-000000-bbbbbbbb.walnut': await tamperPayload(blob, join(base.dir, 'tamper')) });
+    const bad = await run(bob, ['pull', '--json']);
+    expect(bad.code).toBe(1);
+    expect(bad.json.received[0]).toMatchObject({ verified: false });
+    expect(bad.json.received[0].problems.join(' ')).toMatch(/payload\.enc does not match/);
+    expect(bad.json.received[0].path).toContain(join('alice', 'unverified'));
+  });
+
+  it('without a relay, pull --json prints one failure object', async () => {
+    const nobody = { ...bob, env: { ...bob.env, ALIVE_HOME: join(base.dir, 'nobody') } };
+    const r = await run(nobody, ['pull', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'not_set_up' } });
+  });
+});
