@@ -58,6 +58,19 @@ function preToolUse(world: string, filePath: string): string {
   });
 }
 
+function preToolUseBash(world: string, command: string): string {
+  return JSON.stringify({
+    session_id: 'bench',
+    transcript_path: '/dev/null',
+    cwd: world,
+    permission_mode: 'default',
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command, description: 'bench' },
+    tool_use_id: 'toolu_bench',
+  });
+}
+
 export async function benchHooks(): Promise<BenchRow[]> {
   ensureBundles();
   const dir = mkdtempSync(join(tmpdir(), 'alive-bench-hooks-'));
@@ -87,6 +100,20 @@ export async function benchHooks(): Promise<BenchRow[]> {
         expect: (o) => o.includes('"permissionDecision":"deny"'),
       },
       {
+        name: 'log-guardian Bash, command not naming log.md (the common case)',
+        args: [guardian],
+        stdin: preToolUseBash(world, 'npm test -- --reporter=dot && git status --short'),
+        env,
+        expect: (o) => o === '',
+      },
+      {
+        name: 'log-guardian Bash deny (sed -i on a walnut log)',
+        args: [guardian],
+        stdin: preToolUseBash(world, `cd ${kernel} && sed -i 's/Planted/Pulled/' log.md`),
+        env,
+        expect: (o) => o.includes('"permissionDecision":"deny"'),
+      },
+      {
         name: 'relay-check fast path (in a world, no relay configured)',
         args: [relayCheck],
         stdin: JSON.stringify({ session_id: 'bench', cwd: world, hook_event_name: 'SessionStart', source: 'startup' }),
@@ -104,7 +131,9 @@ export async function benchHooks(): Promise<BenchRow[]> {
     };
     for (let i = 0; i < WARMUP; i++) for (const s of subjects) once(s);
     for (let i = 0; i < RUNS; i++) {
-      subjects.forEach((s, k) => times[k]!.push(once(s).ms));
+      subjects.forEach((s, k) => {
+        times[k]!.push(once(s).ms);
+      });
     }
     const floor = median(times[0]!);
     const sizeNote = (p: string) => `bundle ${(statSync(p).size / 1024).toFixed(1)} KiB; median of ${RUNS} interleaved runs`;

@@ -29,8 +29,8 @@ export interface BenchRow {
   met: boolean;
   unit?: string;
   /** Peak RSS of our process in MB, when measured. */
-  peakRssMb?: number;
-  note?: string;
+  peakRssMb?: number | undefined;
+  note?: string | undefined;
 }
 
 export interface RunResult {
@@ -39,7 +39,7 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   /** Peak RSS (MB) of a node child run through runNode. */
-  peakRssMb?: number;
+  peakRssMb?: number | undefined;
 }
 
 /** Runs a shell-free command and times it. */
@@ -72,6 +72,21 @@ export function runNode(script: string, args: string[], opts: SpawnSyncOptions =
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Runs a bash script and reports the CPU seconds (user + system) its children used, read from
+ * bash's `times` builtin, beside the wall time: CPU is comparable on a machine that is not quiet.
+ */
+export function runShellCpu(script: string, opts: SpawnSyncOptions = {}): RunResult & { cpuS: number } {
+  const r = runTimed('bash', ['-o', 'pipefail', '-c', `${script}\nstatus=$?; times >&2; exit $status`], opts);
+  const lines = r.stderr.trimEnd().split('\n');
+  const children = lines[lines.length - 1] ?? '';
+  const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { ...r, stderr: lines.slice(0, -2).join('\n'), cpuS: (secs[0] ?? 0) + (secs[1] ?? 0) };
+}
+
+/** `'…'` for a bash script. */
+export const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Runs a bash pipeline (for native baselines such as `tar -cf - . | gzip -6`). */
 export function runShell(script: string, opts: SpawnSyncOptions = {}): RunResult {

@@ -2,12 +2,13 @@
  * Issue 2's benchmark: create, verify and extract of a seeded synthetic walnut (about 2,000
  * files, 100 MB, 30% incompressible) against the same work done by native tools, in one run.
  */
-import { mkdtempSync, rmSync, statSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeSyntheticWalnut } from './synthetic.ts';
-import { distPath, median, ok, row, runNode, runShell, printRows, type BenchRow, type RunResult } from './lib.ts';
+import { distPath, median, ok, row, runNode, runShell, runShellCpu, shellQuote, printRows, type BenchRow, type RunResult } from './lib.ts';
 
 const REPEAT = 3;
 
@@ -22,19 +23,50 @@ function best(label: string, fn: (i: number) => RunResult): { ms: number; rss?: 
   return { ms: median(times), ...(rss ? { rss } : {}) };
 }
 
+/**
+ * The reference implementation (stackwalnuts/alive PR 27's alive-p2p.py), when the environment
+ * names a copy of it: `ALIVE_REFERENCE_P2P=/path/to/alive-p2p.py`, with python3 on PATH.
+ */
+function referenceScript(): string | undefined {
+  const path = process.env.ALIVE_REFERENCE_P2P;
+  if (!path || !existsSync(path)) return undefined;
+  return spawnSync('python3', ['--version']).status === 0 ? path : undefined;
+}
+
+interface Timed {
+  ms: number;
+  cpuS: number;
+  rss?: number;
+}
+
+function bestOf(label: string, script: (i: number) => string): Timed {
+  const ms: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const r = runShellCpu(script(i));
+    ok(r, label);
+    ms.push(r.ms);
+    cpu.push(r.cpuS);
+  }
+  return { ms: median(ms), cpuS: median(cpu) };
+}
+
 export async function benchPackage(opts: { megabytes?: number } = {}): Promise<BenchRow[]> {
   const mb = opts.megabytes ?? 100;
   const dir = mkdtempSync(join(tmpdir(), 'alive-bench-pack-'));
   try {
     const w = await makeSyntheticWalnut(dir, { files: 2000, bytes: mb * 1024 * 1024, incompressible: 0.3, seed: 7 });
     const cli = distPath('alive-p2p');
-    const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const q = shellQuote;
+    const node = `${q(process.execPath)} ${q(cli)}`;
+    const ref = referenceScript();
     // Warm the page cache once so neither side pays for the first read.
     ok(runShell(`cat $(find ${q(w.path)} -type f) > /dev/null`), 'warm-up');
 
-    const create = best('create', (i) => runNode(cli, ['create', '--walnut', w.path, '--scope', 'full', '--output', join(dir, `ours-${i}.walnut`)]));
-    const nativeCreate = best('native create', (i) =>
-      runShell(`cd ${q(w.path)} && tar -cf - . | gzip -6 > ${q(join(dir, `native-${i}.tar.gz`))} && find . -type f -print0 | xargs -0 sha256sum > /dev/null`),
+    const create = bestOf('create', (i) => `${node} create --walnut ${q(w.path)} --scope full --output ${q(join(dir, `ours-${i}.walnut`))} > /dev/null`);
+    const createRss = best('create (RSS)', () => runNode(cli, ['create', '--walnut', w.path, '--scope', 'full', '--output', join(dir, `ours-rss-${Date.now()}.walnut`)]));
+    const nativeCreate = bestOf('native create', (i) =>
+      `cd ${q(w.path)} && tar -cf - . | gzip -6 > ${q(join(dir, `native-${i}.tar.gz`))} && find . -type f -print0 | xargs -0 sha256sum > /dev/null`,
     );
     const ourSize = statSync(join(dir, 'ours-0.walnut')).size;
     const nativeSize = statSync(join(dir, 'native-0.tar.gz')).size;
@@ -51,12 +83,29 @@ export async function benchPackage(opts: { megabytes?: number } = {}): Promise<B
     });
 
     const label = `${w.files} files, ${mb} MB`;
-    return [
-      row({ area: 'pack', name: `create (${label})`, ours: create.ms, baselineName: 'tar | gzip -6 + sha256sum', baseline: nativeCreate.ms, target: '<= 1.0x (stretch 0.5x)', maxRatio: 1.0, ...(create.rss ? { peakRssMb: create.rss } : {}) }),
+    const rows = [
+      row({ area: 'pack', name: `create (${label})`, ours: create.ms, baselineName: 'tar | gzip -6 + sha256sum', baseline: nativeCreate.ms, target: '<= 1.0x (stretch 0.5x)', maxRatio: 1.0, ...(createRss.rss ? { peakRssMb: createRss.rss } : {}) }),
+      row({ area: 'pack', name: 'create CPU', ours: create.cpuS, baselineName: 'tar | gzip -6 + sha256sum', baseline: nativeCreate.cpuS, unit: 's', target: '<= 1.0x', maxRatio: 1.0 }),
       row({ area: 'pack', name: 'package size', ours: ourSize / 1e6, baselineName: 'gzip -6', baseline: nativeSize / 1e6, unit: 'MB', target: '<= 1.03x', maxRatio: 1.03 }),
       row({ area: 'pack', name: `verify (${label})`, ours: verify.ms, baselineName: 'tar -xzO | sha256sum', baseline: nativeVerify.ms, target: '<= 1.2x', maxRatio: 1.2, ...(verify.rss ? { peakRssMb: verify.rss } : {}) }),
       row({ area: 'pack', name: `extract (${label})`, ours: extract.ms, baselineName: 'tar -xzf + sha256sum', baseline: nativeExtract.ms, target: '<= 1.2x', maxRatio: 1.2, ...(extract.rss ? { peakRssMb: extract.rss } : {}) }),
     ];
+    if (!ref) {
+      process.stderr.write('pack: no reference rows (set ALIVE_REFERENCE_P2P to a copy of the reference alive-p2p.py, with python3 on PATH)\n');
+      return rows;
+    }
+    const py = `python3 ${q(ref)}`;
+    const refCreate = bestOf('reference create', (i) => `${py} create --walnut ${q(w.path)} --scope full --output ${q(join(dir, `ref-${i}.walnut`))} > /dev/null 2>&1`);
+    const refSize = statSync(join(dir, 'ref-0.walnut')).size;
+    // The reference has no separate verify: its extract unpacks and checks every checksum.
+    const refExtract = bestOf('reference extract', (i) => `${py} extract --input ${q(pkg)} --output ${q(join(dir, `ref-out-${i}`))} > /dev/null`);
+    rows.push(
+      row({ area: 'pack', name: 'create vs reference', ours: create.ms, baselineName: 'alive-p2p.py create', baseline: refCreate.ms, target: '<= 0.33x (3x faster)', maxRatio: 1 / 3 }),
+      row({ area: 'pack', name: 'package size vs reference', ours: ourSize / 1e6, baselineName: 'alive-p2p.py create', baseline: refSize / 1e6, unit: 'MB', target: '<= 1.03x', maxRatio: 1.03 }),
+      row({ area: 'pack', name: 'extract vs reference', ours: extract.ms, baselineName: 'alive-p2p.py extract', baseline: refExtract.ms, target: '<= 0.4x (2.5x faster)', maxRatio: 0.4 }),
+      row({ area: 'pack', name: 'verify vs reference', ours: verify.ms, baselineName: 'alive-p2p.py extract', baseline: refExtract.ms, target: '<= 0.4x (2.5x faster)', maxRatio: 0.4 }),
+    );
+    return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,6 +14,9 @@ function relayCheckBudgetMs(env) {
 import { createRequire } from "node:module";
 var fs = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
 
+// scripts/lib/version.ts
+var ALIVE_VERSION = "0.1.0";
+
 // scripts/lib/hook/io.ts
 var CHUNK = 16 * 1024;
 async function readStdin(options) {
@@ -83,6 +86,12 @@ function runHook(usage, body) {
   if (args.length > 0) {
     if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
       process.stdout.write(`${usage}
+`);
+      return;
+    }
+    if (args.length === 1 && args[0] === "--version") {
+      let name = /^usage: (\S+)/.exec(usage)?.[1] ?? "alive";
+      process.stdout.write(`${name} (alive) ${ALIVE_VERSION}
 `);
       return;
     }
@@ -215,7 +224,7 @@ function logins(value) {
     if (typeof v == "string" && LOGIN.test(v) && !out.includes(v) && out.push(v), out.length >= MAX_LOGINS) break;
   return out;
 }
-function readRelayState(path) {
+function readNoticeState(path) {
   let o = asObject(readJson(path));
   if (!o) return;
   let pending = o.pending_packages;
@@ -271,8 +280,8 @@ function formatRelayNotice(pending, accepted) {
 async function relayNotice(ctx) {
   let dir = relayDir(ctx.env);
   if (!fs.existsSync(join3(dir, "relay.json")) || !findWorldRoot(await ctx.sessionCwd(), ctx.env)) return;
-  let statePath = join3(dir, "state.json"), memoryPath = join3(dir, "relay-check.json"), state = readRelayState(statePath), memory = readCheckMemory(memoryPath), probeScript = join3(ctx.distDir, "relay-probe.mjs");
-  if (probeIsDue(state, memory, ctx.now()) && fs.existsSync(probeScript) && (memory.lastAttempt = ctx.now(), writeMemory(memoryPath, memory), await runProbe({ script: probeScript, deadline: ctx.deadline, env: ctx.env, now: ctx.now }), state = readRelayState(statePath)), !state) return;
+  let statePath = join3(dir, "state.json"), memoryPath = join3(dir, "relay-check.json"), state = readNoticeState(statePath), memory = readCheckMemory(memoryPath), probeScript = join3(ctx.distDir, "relay-probe.mjs");
+  if (probeIsDue(state, memory, ctx.now()) && fs.existsSync(probeScript) && (memory.lastAttempt = ctx.now(), writeMemory(memoryPath, memory), await runProbe({ script: probeScript, deadline: ctx.deadline, env: ctx.env, now: ctx.now }), state = readNoticeState(statePath)), !state) return;
   let alreadyAnnounced = memory.announced !== void 0 && state.lastSyncText !== void 0 && memory.announced.lastSync === state.lastSyncText ? memory.announced.logins : [], accepted = state.newlyAccepted.filter((l) => !alreadyAnnounced.includes(l));
   return accepted.length > 0 && state.lastSyncText !== void 0 && (memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] }, writeMemory(memoryPath, memory)), formatRelayNotice(state.pendingPackages, accepted);
 }

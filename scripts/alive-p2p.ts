@@ -1,7 +1,10 @@
-import { defineGroup, legacyCommand, runEntry } from './lib/cli/command.ts';
+import { defineGroup, runEntry } from './lib/cli/command.ts';
 import { keygenCommand } from './lib/crypto/commands/keygen.ts';
-import { runCreate, runExtract, runInfo, runVerify } from './lib/package/commands.ts';
-import { runReceive } from './lib/receive/command.ts';
+import { createCommand } from './lib/package/commands/create.ts';
+import { extractCommand } from './lib/package/commands/extract.ts';
+import { infoCommand } from './lib/package/commands/info.ts';
+import { verifyCommand } from './lib/package/commands/verify.ts';
+import { receiveCommand } from './lib/receive/commands/receive.ts';
 import { relayGroup } from './lib/relay/cli.ts';
 
 runEntry(
@@ -9,11 +12,11 @@ runEntry(
     name: 'alive-p2p',
     summary: 'share ALIVE walnuts peer to peer',
     commands: [
-      legacyCommand('create', 'pack a walnut into a .walnut package', runCreate),
-      legacyCommand('info', "show a package's manifest summary", runInfo),
-      legacyCommand('verify', "check a package's integrity (and signature)", runVerify),
-      legacyCommand('extract', 'unpack a package into a new folder', runExtract),
-      legacyCommand('receive', 'import a package into a world', runReceive),
+      createCommand,
+      infoCommand,
+      verifyCommand,
+      extractCommand,
+      receiveCommand,
       keygenCommand,
       relayGroup,
     ],

@@ -1,5 +1,11 @@
-// The esbuild options of every dist/<entry>.mjs bundle, shared by tools/build.mjs and the tests
-// that bundle an entry on their own.
+// The esbuild options of every dist/<entry>.mjs bundle, and the build of all of them, shared by
+// tools/build.mjs (into dist/) and the test suite's global setup (into a temporary folder).
+import { build } from 'esbuild';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const scriptsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts');
 
 // CommonJS dependencies inside an ESM bundle call require() for Node built-ins; give them one.
 const requireBanner = [
@@ -28,4 +34,34 @@ export function bundleOptions(name) {
     charset: 'utf8',
     logLevel: 'warning',
   };
+}
+
+/** The bundle names: one per scripts/<name>.ts, sorted. */
+export function entryNames() {
+  return readdirSync(scriptsDir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .sort()
+    .map((f) => basename(f, '.ts'));
+}
+
+/**
+ * Bundles every scripts/<name>.ts into `<outDir>/<name>.mjs` (mode 0755: the bundles are commands,
+ * as npm makes package.json "bin" files) and returns the names built.
+ */
+export async function buildBundles(outDir, { logLevel } = {}) {
+  const names = entryNames();
+  mkdirSync(outDir, { recursive: true });
+  // Entries that share options are built together (one esbuild call per banner).
+  const groups = new Map();
+  for (const name of names) {
+    const options = bundleOptions(name);
+    const key = JSON.stringify(options);
+    if (!groups.has(key)) groups.set(key, { options, entryPoints: [] });
+    groups.get(key).entryPoints.push(join(scriptsDir, `${name}.ts`));
+  }
+  for (const { options, entryPoints } of groups.values()) {
+    await build({ ...options, ...(logLevel ? { logLevel } : {}), entryPoints, outdir: outDir });
+  }
+  for (const name of names) chmodSync(join(outDir, `${name}.mjs`), 0o755);
+  return names;
 }

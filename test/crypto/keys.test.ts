@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError } from '../../scripts/lib/errors.ts';
@@ -180,5 +180,28 @@ describe('fingerprints', () => {
     expect(shown.slice(7).replaceAll(':', '')).toBe(fp);
     expect(() => formatFingerprint('abc')).toThrow(RangeError);
     expect(() => formatFingerprint(fp.toUpperCase())).toThrow(RangeError);
+  });
+});
+
+describe('RSA keys with a public exponent other than 65537 (issue 11)', () => {
+  // e = 3 makes unpadded or badly padded RSA attackable (cube-root, Bleichenbacher-style forgeries);
+  // every tool alive interoperates with uses 65537, so any other exponent is refused everywhere.
+  for (const e of [3, 17, 0x10003]) {
+    it(`refuses e=${e} as a recipient or peer key and as a signing key`, () => {
+      const pair = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: e });
+      const pubPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      const privPem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      const pubPath = fileWith(`e${e}-public.pem`, pubPem, 0o644);
+      const privPath = fileWith(`e${e}-private.pem`, privPem, 0o600);
+      refusal(() => publicKeyFromPem(pubPem, "bob's relay key"), 'bad_key', /exponent.*65537/);
+      refusal(() => loadPublicKey(pubPath), 'bad_key', /exponent.*65537/);
+      refusal(() => loadPrivateKey(privPath), 'bad_key', /exponent.*65537/);
+    });
+  }
+
+  it('still accepts e=65537 (the builder is honest)', () => {
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 65537 });
+    const pubPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    expect(publicKeyFromPem(pubPem).asymmetricKeyDetails?.publicExponent).toBe(65537n);
   });
 });

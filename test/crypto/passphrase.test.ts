@@ -29,7 +29,7 @@ async function encryptFixedSalt(data: Buffer, pass = PASS): Promise<Buffer> {
   return through(await createPassphraseEncryptStreamWithSalt(pass, FIXED_SALT), data);
 }
 const decrypt = (data: Buffer, opts: { pass?: string; chunk?: number; legacyKdfs?: boolean } = {}) =>
-  through(createPassphraseDecryptStream(opts.pass ?? PASS, { legacyKdfs: opts.legacyKdfs }), data, opts.chunk);
+  through(createPassphraseDecryptStream(opts.pass ?? PASS, opts.legacyKdfs === undefined ? {} : { legacyKdfs: opts.legacyKdfs }), data, opts.chunk);
 
 /** Runs `p`, expects an AliveError with `code`, and checks the passphrase is nowhere in it. */
 async function rejectsWith(p: Promise<unknown>, code: string): Promise<AliveError> {

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError } from '../../scripts/lib/errors.ts';
@@ -63,7 +63,7 @@ describe('canonicalManifestForSignature (walnut-package-v2.md 3.4)', () => {
 
 describe('signManifestText / verifyManifestText', () => {
   it('appends the reference block layout after the canonical text', () => {
-    const signed = signManifestText(MANIFEST + '\n\n', alicePriv, 'alice-gh');
+    const signed = signManifestText(`${MANIFEST}\n\n`, alicePriv, 'alice-gh');
     const m = /^([\s\S]*)\n\nsignature:\n {2}algorithm: "RSA-SHA256"\n {2}signer: "alice-gh"\n {2}value: "([A-Za-z0-9+/]+={0,2})"\n$/.exec(signed);
     expect(m).not.toBeNull();
     expect(`${m![1]}\n`).toBe(MANIFEST);

@@ -6,11 +6,17 @@ import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundlePath } from '../support/bundles.ts';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Bundles a TypeScript entry (like tools/build.mjs does) into a temporary .mjs. */
+/**
+ * The bundle of a TypeScript entry: this run's build for scripts/<name>.ts (test/support/bundles.ts),
+ * a fresh temporary .mjs for a test worker.
+ */
 export async function bundle(entry: string): Promise<string> {
+  const script = /^scripts\/([\w-]+)\.ts$/.exec(entry);
+  if (script) return bundlePath(script[1]!);
   const outDir = mkdtempSync(join(tmpdir(), 'dispatch-bundle-'));
   scratch.push(outDir);
   const outfile = join(outDir, `${entry.split('/').pop()!.replace(/\.ts$/, '')}.mjs`);

@@ -43,7 +43,9 @@ describe('SessionStart notice helpers', () => {
     const imports = (f: string) => [...read(f).matchAll(/from '([^']+)'/g)].map((m) => m[1]);
     // node:fs comes through ../fs/node-fs.ts, which avoids the ESM namespace cost at hook start-up.
     expect(imports('notice.ts').sort()).toEqual(['../fs/node-fs.ts', './names.ts', './root.ts', 'node:path']);
-    expect(imports('names.ts')).toEqual([]);
+    expect(imports('names.ts')).toEqual(['../text/untrusted.ts']);
+    // …which is itself import-free.
+    expect([...readFileSync(join(__dirname, '..', '..', 'scripts', 'lib', 'text', 'untrusted.ts'), 'utf8').matchAll(/from '([^']+)'/g)]).toEqual([]);
     expect(imports('root.ts').sort()).toEqual(['../fs/node-fs.ts', 'node:path']);
   });
 });

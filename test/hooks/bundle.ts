@@ -1,22 +1,21 @@
-/**
- * Builds a hook entry the way tools/build.mjs builds dist/ (the same options, from
- * tools/build-options.mjs) into a private temporary dist folder, so these tests spawn the real
- * bundle of the current source without rewriting the shared dist/ other suites may be reading.
- */
-import { build } from 'esbuild';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/** Running hook bundles: this run's bundles of the current source (test/support/bundles.ts). */
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { bundleOptions } from '../../tools/build-options.mjs';
+import { bundlePath } from '../support/bundles.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Bundles scripts/<name>.ts into `<outDir>/<name>.mjs` and returns its path. */
-export async function bundleEntry(name: string, outDir = mkdtempSync(join(tmpdir(), 'alive-dist-'))): Promise<string> {
-  await build({ ...bundleOptions(name), entryPoints: [join(repoRoot, 'scripts', `${name}.ts`)], outdir: outDir, logLevel: 'silent' });
-  return join(outDir, `${name}.mjs`);
+/**
+ * The bundle of scripts/<name>.ts built for this run; with `outDir`, a copy at `<outDir>/<name>.mjs`
+ * (a plugin-like folder where the test chooses the neighbours, e.g. a stand-in relay-probe).
+ */
+export async function bundleEntry(name: string, outDir?: string): Promise<string> {
+  if (outDir === undefined) return bundlePath(name);
+  const file = join(outDir, `${name}.mjs`);
+  copyFileSync(bundlePath(name), file);
+  return file;
 }
 
 export interface HookRun {

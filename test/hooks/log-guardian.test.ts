@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ALIVE_VERSION } from '../../scripts/lib/version.ts';
 import { bundleEntry, cleanEnv, runBundle } from './bundle.ts';
 
 const LOG = `---
@@ -221,9 +222,9 @@ describe('log-guardian: Edit', () => {
     expectDeny(run(edit(walnutLog, 'Imported', 'Exported', true)), /signed entry/);
   });
 
-  it('falls back to the text when old_string is not in the file: a signature marker means deny', () => {
+  it('denies an edit whose old_string is not in the log, telling the agent to read the file again', () => {
     expectDeny(run(edit(walnutLog, 'something else\nsigned: squirrel:zz', 'x')), /signed entry/);
-    expectAllow(run(edit(walnutLog, 'no such text', 'x')));
+    expectDeny(run(edit(walnutLog, 'no such text', 'x')), /read the file again/i);
   });
 
   it('falls back to the text for a log that does not exist yet', () => {
@@ -328,10 +329,14 @@ describe('log-guardian: malformed input means allow', () => {
     expectDeny(run(stdin), /already exists/);
   });
 
-  it('prints its usage with --help (exit 0) and refuses unknown arguments (exit 2)', () => {
+  it('prints its usage with --help and its version with --version (exit 0), and refuses unknown arguments (exit 2)', () => {
     const help = run('', { args: ['--help'] });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/usage: log-guardian/);
+    expect(help.stdout).toMatch(/Bash/);
+    const version = run('', { args: ['--version'] });
+    expect(version.status).toBe(0);
+    expect(version.stdout).toBe(`log-guardian (alive) ${ALIVE_VERSION}\n`);
     const bad = run('', { args: ['--bogus'] });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--bogus/);

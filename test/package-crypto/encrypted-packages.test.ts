@@ -13,9 +13,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { testKeys, type TestKeys } from '../crypto/helpers.ts';
 import { loadPrivateKey, loadPublicKey } from '../../scripts/lib/crypto/keys.ts';
 import { sealPackageForPeer } from '../../scripts/lib/package/api.ts';
+import { bundlePath } from '../support/bundles.ts';
 
-const repo = join(__dirname, '..', '..');
-const cli = join(repo, 'dist', 'alive-p2p.mjs');
+const cli = bundlePath('alive-p2p');
 const PASS = 'correct horse; battery "staple" $HOME';
 
 interface Run {
@@ -178,7 +178,7 @@ describe('passphrase packages', () => {
     const dest = fresh('out');
     expectRefused(alive(['extract', pkg, '--output', dest], { WALNUT_PASSPHRASE: 'not-it' }), /wrong passphrase/, dest);
     const v = alive(['verify', pkg, '--json'], { WALNUT_PASSPHRASE: 'not-it' });
-    expect(JSON.parse(v.stdout)).toMatchObject({ ok: false, code: 'wrong_passphrase' });
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: false, error: { code: 'wrong_passphrase' } });
   });
 
   it('refuses a payload changed after packing (payload_sha256), before decrypting', () => {
@@ -303,7 +303,7 @@ describe('RSA packages', () => {
 
 describe('signatures', () => {
   it('verifies a signed package against the signer key and rejects any other key', () => {
-    const pkg = create(['--sign', keys.alice.privatePem]);
+    const pkg = create(['--sign', keys.alice.privatePem, '--signer', 'alice']);
     const manifest = sh('tar', ['-xzOf', pkg, 'manifest.yaml']).toString();
     expect(manifest).toMatch(/\nsignature:\n {2}algorithm: "RSA-SHA256"\n {2}signer: "[^"]+"\n {2}value: "[A-Za-z0-9+/=]+"\n$/);
     const ok = JSON.parse(alive(['verify', pkg, '--signer-key', keys.alice.publicPem, '--json']).stdout);
@@ -314,7 +314,7 @@ describe('signatures', () => {
   });
 
   it('openssl verifies our signature over the manifest without its signature block', () => {
-    const pkg = create(['--sign', keys.alice.privatePem]);
+    const pkg = create(['--sign', keys.alice.privatePem, '--signer', 'alice']);
     const manifest = sh('tar', ['-xzOf', pkg, 'manifest.yaml']).toString();
     const value = /value: "([^"]+)"/.exec(manifest)![1]!;
     const signed = `${manifest.split('\nsignature:\n')[0]!.replace(/\n+$/, '')}\n`;
@@ -327,7 +327,7 @@ describe('signatures', () => {
   });
 
   it('refuses a manifest edited after signing', () => {
-    const pkg = create(['--sign', keys.alice.privatePem, '--description', 'original']);
+    const pkg = create(['--sign', keys.alice.privatePem, '--signer', 'alice', '--description', 'original']);
     const dir = fresh('full');
     mkdirSync(dir);
     sh('tar', ['-xzf', pkg, '-C', dir]);
@@ -350,7 +350,7 @@ describe('signatures', () => {
   });
 
   it('signs encrypted packages over the manifest that carries payload_sha256', () => {
-    const pkg = create(['--encrypt', 'rsa', '--recipient', keys.bob.publicPem, '--sign', keys.alice.privatePem]);
+    const pkg = create(['--encrypt', 'rsa', '--recipient', keys.bob.publicPem, '--sign', keys.alice.privatePem, '--signer', 'alice']);
     const v = JSON.parse(alive(['verify', pkg, '--private-key', keys.bob.privatePem, '--signer-key', keys.alice.publicPem, '--json']).stdout);
     expect(v).toMatchObject({ ok: true, encrypted: true, signed: true, signature_ok: true });
     const swapped = rebuild(pkg, (d) => {

@@ -88,7 +88,7 @@ describe('--json', () => {
     const r = cli(root, ['create', '--walnut', walnut, '--scope', 'snapshot', '--output', out, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const j = oneJsonObject(r.stdout);
-    expect(Object.keys(j).sort()).toEqual(['bytes', 'encrypted', 'files', 'held_back', 'path', 'scope', 'sha256', 'signed']);
+    expect(Object.keys(j).sort()).toEqual(['bytes', 'encrypted', 'files', 'held_back', 'ok', 'path', 'scope', 'sha256', 'signed']);
     expect(j.sha256).toBe(sha256File(out));
   });
 
@@ -108,6 +108,7 @@ describe('--json', () => {
     const j = oneJsonObject(r.stdout);
     expect(j.ok).toBe(false);
     expect(j.problems).toEqual([expect.stringMatching(/not a \.walnut package/)]);
+    expect(j).toMatchObject({ format_version: null, signed: null, signature_ok: null, error: { code: 'bad_archive' } });
     expect(errorLine(r)).toMatch(/not a \.walnut package/);
   });
 

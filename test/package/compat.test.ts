@@ -290,7 +290,7 @@ describe('our packages, read by other tools', () => {
     expect(lines[1]).toBe('');
     expect(lines[2]).toBe('source:');
     expect(lines[3]).toBe('  walnut: compat');
-    expect(text).toMatch(/\nscope: full\ncreated: "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"\nencrypted: false\ndescription: "say \\"hi\\" \\\\ bye"\n\nfiles:\n {2}- path: /);
+    expect(text).toMatch(/\nscope: full\ncreated: "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"\nencrypted: false\npayload_sha256: "[0-9a-f]{64}"\ndescription: "say \\"hi\\" \\\\ bye"\n\nfiles:\n {2}- path: /);
     expect(text).toContain(`  - path: ${LONG}\n`);
   });
 

@@ -3,10 +3,11 @@
  * a file it must exclude and a near neighbour it must keep, so no assertion passes by packing
  * nothing. Also the sensitivity gate, bundle-name checks, --output safety and atomic output.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedTempDir } from '../support/bundles.ts';
 import { CLI, cli, errorLine, listFiles, manifestOf, manifestPaths, rmrf, sandboxEnv, sha256, sha256File, snapshotTree, tempRoot, writeTree } from './helpers.ts';
 
 let root: string;
@@ -345,16 +346,20 @@ describe('--output safety', () => {
   });
 
   it('an unreadable file in the walnut fails the create with no output and no partial file', () => {
-    const w = join(dir, 'locked');
+    // root reads anything: run the CLI as an unprivileged user then, on a world-accessible tree in
+    // a folder every user can traverse (wherever the clone and TMPDIR live), with this run's bundle
+    // (which lives in such a folder too).
+    const asRoot = process.getuid?.() === 0;
+    const base = asRoot ? sharedTempDir('exclusions-locked') : join(dir, 'locked-base');
+    if (asRoot) onTestFinished(() => rmrf(base));
+    const w = join(base, 'locked');
     writeTree(w, { '_kernel/key.md': KEY, 'notes/a.md': 'a\n', 'notes/locked.md': 'locked\n', 'notes/z.md': 'z\n' });
     chmodSync(join(w, 'notes/locked.md'), 0o000);
-    const outDir = join(dir, 'locked-out');
+    const outDir = join(base, 'locked-out');
     mkdirSync(outDir);
-    // root reads anything: run the CLI as an unprivileged user then, on a world-accessible tree.
-    const asRoot = process.getuid?.() === 0;
     const opts: Parameters<typeof cli>[2] = {};
     if (asRoot) {
-      for (const d of [root, dir, w, join(w, '_kernel'), join(w, 'notes'), outDir]) chmodSync(d, 0o777);
+      for (const d of [base, w, join(w, '_kernel'), join(w, 'notes'), outDir]) chmodSync(d, 0o777);
       const env = sandboxEnv(outDir);
       for (const d of [join(outDir, 'home'), join(outDir, 'tmp')]) chmodSync(d, 0o777);
       Object.assign(opts, { uid: 65534, gid: 65534, env, cwd: outDir });

@@ -6,7 +6,6 @@
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -20,14 +19,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { bundlePath } from '../support/bundles.ts';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CLI = join(repoRoot, 'dist', 'alive-p2p.mjs');
+export const CLI = bundlePath('alive-p2p');
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-
-if (!existsSync(CLI)) {
-  throw new Error(`${CLI} is missing: run 'npm run build' before the package suites`);
-}
 
 /** A fresh folder under the system temp folder; `rm` it in afterAll. */
 export function tempRoot(tag: string): string {
@@ -58,7 +54,7 @@ export function sandboxEnv(sandbox: string, extra: Record<string, string> = {}):
   return { ...env, HOME: home, ALIVE_HOME: join(home, '.alive'), TMPDIR: tmp, ...extra };
 }
 
-/** Runs `node dist/alive-p2p.mjs ...args` in `sandbox`. */
+/** Runs `node alive-p2p.mjs ...args` (this run's bundle) in `sandbox`. */
 export function cli(sandbox: string, args: string[], opts: SpawnSyncOptions & { extraEnv?: Record<string, string> } = {}): CliResult {
   const { extraEnv, ...spawnOpts } = opts;
   const r = spawnSync(process.execPath, [CLI, ...args], {

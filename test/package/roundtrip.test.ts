@@ -23,6 +23,8 @@ function walnutFiles(layout: Layout): Record<string, { source: string; data: str
   add('_kernel/key.md', '_kernel/key.md', '---\ntype: venture\ngoal: ship\n---\n# Key\n');
   add('_kernel/log.md', '_kernel/log.md', '---\nwalnut: rt\nentry-count: 1\n---\n## 2026-04-01 — squirrel:abc\nsigned: squirrel:abc\n');
   add('_kernel/insights.md', '_kernel/insights.md', '# Insights\n');
+  // The whole kernel travels in full scope (issue 12), not only key, log and insights.
+  add('_kernel/tasks.json', '_kernel/tasks.json', '{"tasks":[]}\n');
   add('bundles/launch/context.manifest.yaml', `${b('launch')}/context.manifest.yaml`, 'goal: launch\nstatus: active\n');
   add('bundles/launch/tasks.md', `${b('launch')}/tasks.md`, '- [ ] ship\n');
   add('bundles/launch/raw/deck.bin', `${b('launch')}/raw/deck.bin`, BIN);
@@ -41,7 +43,6 @@ function neverPacked(layout: Layout): Record<string, string> {
     '_kernel/history/chapter-01.md': 'old chapter\n',
     '_kernel/links.yaml': 'links: []\n',
     '_kernel/people.yaml': 'people: []\n',
-    '_kernel/tasks.json': '{"tasks":[]}\n',
     '.alive/_squirrels/s1.yaml': 'session: 1\n',
   };
 }
@@ -82,6 +83,7 @@ for (const layout of ['v2', 'v3'] as const) {
         const expected = expectedFor(scope, files);
         const created = JSON.parse(c.stdout);
         expect(created).toEqual({
+          ok: true,
           path: pkg,
           sha256: sha256File(pkg),
           scope,

@@ -87,13 +87,13 @@ describe('hooks/hooks.json', () => {
     expect(DEFAULT_BUDGET_MS).toBeLessThanOrEqual(MAX_BUDGET_MS);
   });
 
-  it('registers log-guardian on PreToolUse for exactly Write, Edit and MultiEdit', () => {
+  it('registers log-guardian on PreToolUse for exactly Write, Edit, MultiEdit and Bash', () => {
     const pre = groups('PreToolUse');
     const g = pre.find((x) => x.hooks.some((h) => h.command.includes('/dist/log-guardian.mjs')));
     expect(g).toBeDefined();
     // Letters and `|` only: an exact-name list (`Edit|Write` alone would miss MultiEdit).
     expect(g!.matcher).toMatch(/^[A-Za-z|]+$/);
-    expect(new Set(g!.matcher!.split('|'))).toEqual(new Set(['Write', 'Edit', 'MultiEdit']));
+    expect(new Set(g!.matcher!.split('|'))).toEqual(new Set(['Write', 'Edit', 'MultiEdit', 'Bash']));
     expect(g!.hooks.find((h) => h.command.includes('log-guardian'))!.timeout).toBeLessThanOrEqual(10);
   });
 });
@@ -163,7 +163,7 @@ describe('skills', () => {
           '--walnut', '--scope', '--bundle', '--output', '--description', '--encrypt', '--recipient', '--sign',
           '--allow-sensitive', '--json', '--private-key', '--signer-key', '--max-size', '--world', '--into', '--as',
           '--force', '--dry-run', '--out', '--login', '--transport', '--url', '--api-url', '--name', '--to', '--help',
-          '--relay', '--v1-path', '--v2-path', '--budget',
+          '--relay', '--v1-path', '--v2-path', '--budget', '--allow-agent-files',
         ]);
         for (const m of text.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)) {
           expect(flags.has(m[0]), `unknown flag ${m[0]} in ${name}`).toBe(true);

@@ -10,8 +10,8 @@ beforeAll(async () => {
 
 const files: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', '_kernel/insights.md': '\u001b[31mred\u001b[0m insight\n', 'bundles/a/context.manifest.yaml': 'goal: a\n' };
 
-function run(args: string[], env: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, [cli, 'receive', ...args], { env, encoding: 'utf8' });
+function run(args: string[], env: NodeJS.ProcessEnv, cwd?: string) {
+  return spawnSync(process.execPath, [cli, 'receive', ...args], { env, encoding: 'utf8', ...(cwd ? { cwd } : {}) });
 }
 
 describe('alive-p2p receive (CLI)', () => {
@@ -19,12 +19,26 @@ describe('alive-p2p receive (CLI)', () => {
     const env = testEnv(tmp());
     const help = run(['--help'], env);
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/usage: alive-p2p receive PACKAGE --world DIR/);
+    expect(help.stdout).toMatch(/usage: alive-p2p receive PACKAGE \[--world DIR\]/);
     const bad = run(['x.walnut', '--world', '.', '--bogus'], env);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^error: .*--bogus/);
     expect(run(['--world', '.'], env).status).toBe(2);
-    expect(run(['x.walnut'], env).stderr).toMatch(/--world is required/);
+    expect(run(['x.walnut', '--world', ''], env).status).toBe(2);
+    // Without --world, outside any world and with no ALIVE_WORLD_ROOT: a refusal saying what to pass.
+    const lost = run(['x.walnut', '--json'], { ...env, ALIVE_WORLD_ROOT: '' }, tmp('nowhere'));
+    expect(lost.status).toBe(1);
+    expect(JSON.parse(lost.stdout)).toMatchObject({ ok: false, error: { code: 'no_world', message: expect.stringMatching(/pass --world DIR/) } });
+  });
+
+  it('finds the world from the current folder when --world is left out', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('garden', 'full', files), files);
+    const ok = run([pkg, '--json'], { ...env, ALIVE_WORLD_ROOT: '' }, join(world, '04_Ventures'));
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, walnut: join(world, '03_Inbox', 'garden'), layout: 'v2' });
   });
 
   it('--json prints exactly one object: the result on success, {ok:false,error} on refusal (exit 1)', async () => {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundlePath } from '../support/bundles.ts';
 import { writeTarGz } from '../../scripts/lib/package/archive-out.ts';
 import { serializeManifest, utcStamp, type Scope } from '../../scripts/lib/package/manifest.ts';
 import { filesDigestV3 } from '../../scripts/lib/package/v3.ts';
@@ -190,24 +190,9 @@ export function v1Manifest(walnut: string, scope: 'full' | 'capsule' | 'snapshot
   return `${lines.join('\n')}\n`;
 }
 
-let cliPromise: Promise<string> | undefined;
-/** The real alive-p2p CLI, bundled once per test file into a private folder (dist/ is not touched). */
-export function cliBundle(): Promise<string> {
-  cliPromise ??= (async () => {
-    const out = join(tmp('cli'), 'alive-p2p.mjs');
-    await build({
-      entryPoints: [join(repoRoot, 'scripts', 'alive-p2p.ts')],
-      outfile: out,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      banner: { js: "import { createRequire as __r } from 'node:module';\nconst require = __r(import.meta.url);" },
-      logLevel: 'warning',
-    });
-    return out;
-  })();
-  return cliPromise;
+/** The real alive-p2p CLI: this run's bundle of the source (test/support/bundles.ts). */
+export async function cliBundle(): Promise<string> {
+  return bundlePath('alive-p2p');
 }
 
 export function isDir(p: string): boolean {

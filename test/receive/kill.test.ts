@@ -66,6 +66,12 @@ function ledgerEntries(world: string): unknown[] {
   return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')).imports : [];
 }
 
+/** The import was complete before the kill landed (the process had done its work but not yet exited). */
+function completedBeforeKill(world: string): boolean {
+  const receiving = join(world, '.alive', 'receiving');
+  return ledgerEntries(world).length === 1 && (!existsSync(receiving) || readdirSync(receiving).length === 0);
+}
+
 function countEntries(log: string): number {
   return (log.match(/^signed: squirrel:test-session$/gm) ?? []).length;
 }
@@ -129,7 +135,8 @@ describe('kill -9 during receive', () => {
     let sawWalnutBeforeRerun = 0;
     for (const [i, trigger] of triggers.entries()) {
       const world = makeWorld(join(base, `full-${i}`), { layout: 'v2' });
-      const outcome = await receiveAndKill(['receive', fullPkg, '--world', world], world, trigger);
+      let outcome = await receiveAndKill(['receive', fullPkg, '--world', world], world, trigger);
+      if (outcome === 'killed' && completedBeforeKill(world)) outcome = 'finished';
       if (outcome === 'killed') killed++;
       if (checkFullWorld(world, false)) sawWalnutBeforeRerun++;
       const again = run(['receive', fullPkg, '--world', world, '--json']);
@@ -165,7 +172,8 @@ describe('kill -9 during receive', () => {
     for (const [i, t] of triggers.entries()) {
       const world = makeWorld(join(base, `bundle-${i}`), { layout: 'v2' });
       const trigger = t.kind === 'first-bundle' ? { ...t, dir: join(world, '04_Ventures', 'existing', 'bundles') } : t;
-      const outcome = await receiveAndKill(['receive', bundlePkg, '--world', world, '--into', '04_Ventures/existing'], world, trigger);
+      let outcome = await receiveAndKill(['receive', bundlePkg, '--world', world, '--into', '04_Ventures/existing'], world, trigger);
+      if (outcome === 'killed' && completedBeforeKill(world)) outcome = 'finished';
       const visible = checkBundleWorld(world, false);
       if (visible > 0 && visible < BUNDLES.length) partialSeen++;
       const again = run(['receive', bundlePkg, '--world', world, '--into', '04_Ventures/existing', '--json']);

@@ -154,7 +154,7 @@ describe('recovery of interrupted receives', () => {
     const ledger = JSON.parse(readFileSync(join(world, '.alive', 'imports.json'), 'utf8'));
     expect(ledger.imports).toHaveLength(1);
     // Recovery is idempotent: nothing left, nothing repeated.
-    expect(recoverLeftovers(world, join(world, '.alive', 'receiving'))).toEqual({ finished: [], discarded: [] });
+    expect(recoverLeftovers(world, join(world, '.alive', 'receiving'))).toEqual({ finished: [], discarded: [], stuck: [] });
     await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env })).rejects.toThrow(/already imported/);
   });
 

@@ -18,6 +18,21 @@ function sourceWalnut(base: string, layout: Layout): string {
   });
 }
 
+/**
+ * A source bundle as it lands in a walnut of `into` layout: in a v3 walnut a v2-place bundle's
+ * tasks.md becomes tasks.json (checked by test/receive/tasks.test.ts; here only its presence).
+ */
+function asLanded(t: Map<string, string>, into: Layout): Map<string, string> {
+  if (into === 'v2' || !t.has('tasks.md')) return t;
+  const out = new Map([...t].filter(([k]) => k !== 'tasks.md'));
+  out.set('tasks.json', 'tasks.json');
+  return out;
+}
+
+function landedTree(t: Map<string, string>): Map<string, string> {
+  return new Map([...t].map(([k, v]) => [k, k === 'tasks.json' ? 'tasks.json' : v]));
+}
+
 describe('full scope round trips', () => {
   for (const from of ['v2', 'v3'] as const) {
     for (const into of ['v2', 'v3'] as const) {
@@ -38,7 +53,7 @@ describe('full scope round trips', () => {
         const want = tree(src);
         const bundleAt = (l: Layout, n: string) => (l === 'v2' ? `bundles/${n}` : n);
         for (const b of ['launch', 'shielding-review']) {
-          expect(subtree(got, bundleAt(into, b))).toEqual(subtree(want, bundleAt(from, b)));
+          expect(landedTree(subtree(got, bundleAt(into, b)))).toEqual(asLanded(subtree(want, bundleAt(from, b)), into));
         }
         expect(subtree(got, 'engineering')).toEqual(subtree(want, 'engineering'));
         expect(got.get('README.md')).toBe(want.get('README.md'));
@@ -46,7 +61,7 @@ describe('full scope round trips', () => {
         expect(got.get('_kernel/insights.md')).toBe(want.get('_kernel/insights.md'));
         // Nothing else: no manifest, no stray staging files.
         const expected = new Set([
-          ...[...subtree(want, bundleAt(from, 'launch')).keys()].map((k) => `${bundleAt(into, 'launch')}/${k}`),
+          ...[...asLanded(subtree(want, bundleAt(from, 'launch')), into).keys()].map((k) => `${bundleAt(into, 'launch')}/${k}`),
           ...[...subtree(want, bundleAt(from, 'shielding-review')).keys()].map((k) => `${bundleAt(into, 'shielding-review')}/${k}`),
           'engineering/spec.md', 'README.md', '_kernel/key.md', '_kernel/insights.md', '_kernel/log.md',
           into === 'v2' ? '_kernel/_generated/now.json' : '_kernel/now.json',
@@ -136,7 +151,7 @@ describe('bundle scope', () => {
       const srcAt = (n: string) => (into === 'v2' ? n : `bundles/${n}`);
       const got = tree(target);
       const rel = (n: string) => (into === 'v2' ? `bundles/${n}` : n);
-      expect(subtree(got, rel('launch-imported-20260504'))).toEqual(subtree(srcTree, srcAt('launch')));
+      expect(landedTree(subtree(got, rel('launch-imported-20260504')))).toEqual(asLanded(subtree(srcTree, srcAt('launch')), into));
       expect(subtree(got, rel('shielding-review'))).toEqual(subtree(srcTree, srcAt('shielding-review')));
       expect(subtree(got, rel('launch'))).toEqual(localLaunch);
       expect(readFileSync(join(target, '_kernel', 'key.md'), 'utf8')).toBe(keyBefore);

@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { repoRoot, type TestUser } from './helpers.ts';
+import { bundlePath } from '../support/bundles.ts';
+import type { TestUser } from './helpers.ts';
 
 export interface CliResult {
   status: number | null;
@@ -11,11 +12,11 @@ export interface CliResult {
   ms: number;
 }
 
-/** Runs a bundled entry (dist/<name>.mjs) as the given user. */
+/** Runs a bundled entry (this run's <name>.mjs, test/support/bundles.ts) as the given user. */
 export function cli(user: TestUser | NodeJS.ProcessEnv, entry: 'alive-p2p' | 'relay-probe' | 'migrate-relay', args: string[], timeoutMs = 120_000): CliResult {
   const env = 'env' in user ? (user as TestUser).env : (user as NodeJS.ProcessEnv);
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', `${entry}.mjs`), ...args], { env, encoding: 'utf8', timeout: timeoutMs });
+  const r = spawnSync(process.execPath, [bundlePath(entry), ...args], { env, encoding: 'utf8', timeout: timeoutMs });
   const ms = Date.now() - t0;
   let json: Record<string, any> = {};
   if (args.includes('--json') && r.stdout.trim().startsWith('{')) json = JSON.parse(r.stdout);
@@ -49,7 +50,7 @@ export function cliAsync(
   const env = 'env' in user ? (user as TestUser).env : (user as NodeJS.ProcessEnv);
   const t0 = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', `${entry}.mjs`), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundlePath(entry), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

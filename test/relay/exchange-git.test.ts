@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { bareFiles, git, makeUser, repoRoot, tempDir, type TestUser } from './helpers.ts';
+import { bareFiles, git, makeUser, tempDir, type TestUser } from './helpers.ts';
 import { cli, makePackage } from './cli.ts';
 
 let base: ReturnType<typeof tempDir>;
@@ -16,7 +16,6 @@ let bobUrl: string;
 const fp: Record<string, string> = {};
 
 beforeAll(() => {
-  if (!existsSync(join(repoRoot, 'dist', 'relay-probe.mjs'))) throw new Error('run `npm run build` first: these tests drive dist/*.mjs');
   base = tempDir('e2e-git');
   alice = makeUser(base.dir, 'alice');
   bob = makeUser(base.dir, 'bob');

@@ -3,10 +3,10 @@
  * that answers as GitHub's REST API documents. Nothing here can reach the real GitHub.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeGithub } from '../support/fake-github.ts';
-import { makeUser, repoRoot, tempDir, type TestUser } from './helpers.ts';
+import { makeUser, tempDir, type TestUser } from './helpers.ts';
 import { cliAsync, makePackage } from './cli.ts';
 
 let base: ReturnType<typeof tempDir>;
@@ -16,7 +16,6 @@ let bob: TestUser;
 const fp: Record<string, string> = {};
 
 beforeAll(async () => {
-  if (!existsSync(join(repoRoot, 'dist', 'relay-probe.mjs'))) throw new Error('run `npm run build` first: these tests drive dist/*.mjs');
   gh = new FakeGithub({ tokens: { 'tok-alice': 'alice', 'tok-bob': 'bob' }, users: ['carol'] });
   await gh.start();
   base = tempDir('e2e-gh');

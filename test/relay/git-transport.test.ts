@@ -193,7 +193,6 @@ describe('git transport', () => {
       .deliver({ login: 'bob', relay: bob.url }, pkgFile(dir, 'x.walnut', 10), () => 'x-1.walnut', () => {})
       .then(() => undefined, (e: Error) => e);
     expect(err?.message).toMatch(/could not push .*cleared/);
-    // eslint-disable-next-line no-control-regex
     expect(err?.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 

@@ -2,12 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeUser, repoRoot, tempDir } from './helpers.ts';
+import { makeUser, tempDir } from './helpers.ts';
 import { cli } from './cli.ts';
 
 let base: ReturnType<typeof tempDir>;
 beforeAll(() => {
-  if (!existsSync(join(repoRoot, 'dist', 'migrate-relay.mjs'))) throw new Error('run `npm run build` first');
   base = tempDir('migrate');
 });
 afterAll(() => base.cleanup());

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeUser, repoRoot, tempDir, type TestUser } from './helpers.ts';
+import { makeUser, tempDir, type TestUser } from './helpers.ts';
 import { cli, cliAsync } from './cli.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
 import { FakeGithub } from '../support/fake-github.ts';
@@ -15,7 +15,6 @@ let base: ReturnType<typeof tempDir>;
 let hang: Awaited<ReturnType<typeof startHangingServer>>;
 
 beforeAll(async () => {
-  if (!existsSync(join(repoRoot, 'dist', 'relay-probe.mjs'))) throw new Error('run `npm run build` first');
   base = tempDir('probe');
   hang = await startHangingServer();
 });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { depositName, isSafeDepositName, isValidLogin, utcStamp } from '../../scripts/lib/relay/names.ts';
+import { depositName, isSafeDepositName, isValidLogin, compactUtcStamp } from '../../scripts/lib/relay/names.ts';
 import { readRelayConfig } from '../../scripts/lib/relay/config.ts';
 import { readRelayState } from '../../scripts/lib/relay/state.ts';
 import { tempDir } from './helpers.ts';
@@ -9,7 +9,7 @@ import { tempDir } from './helpers.ts';
 describe('names that cross between peers', () => {
   it('deposit names: original stem, UTC stamp, 8 random hex; hostile originals are neutralised', () => {
     const at = new Date(Date.UTC(2026, 3, 2, 3, 53, 46));
-    expect(utcStamp(at)).toBe('20260402-035346');
+    expect(compactUtcStamp(at)).toBe('20260402-035346');
     expect(depositName('garden.walnut', at, 'deadbeef')).toBe('garden-20260402-035346-deadbeef.walnut');
     for (const hostile of ['../../etc/passwd.walnut', '.hidden.walnut', 'a/b\\c.walnut', 'x\u0000\n.walnut', '....walnut', '']) {
       const n = depositName(hostile, at, '00000000');
@@ -28,7 +28,9 @@ describe('names that cross between peers', () => {
 
 describe('relay.json and state.json are validated on read', () => {
   const dirs: Array<() => void> = [];
-  afterAll(() => dirs.forEach((c) => c()));
+  afterAll(() => {
+    for (const c of dirs) c();
+  });
   const write = (text: string) => {
     const t = tempDir('cfg');
     dirs.push(t.cleanup);

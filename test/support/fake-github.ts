@@ -569,7 +569,7 @@ function treeKey(e: TreeEntry): string {
 
 /** Base64 with a newline every 60 characters, as GitHub returns file content. */
 function wrap64(buf: Buffer): string {
-  return (buf.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n';
+  return `${(buf.toString('base64').match(/.{1,60}/g) ?? []).join('\n')}\n`;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

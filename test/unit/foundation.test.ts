@@ -7,6 +7,7 @@ import { findWorldRoot } from '../../scripts/lib/world/root.ts';
 import { writeFileAtomic } from '../../scripts/lib/fs/atomic.ts';
 import { parseCommandArgs } from '../../scripts/lib/cli/args.ts';
 import { UsageError } from '../../scripts/lib/errors.ts';
+import { bundlePath } from '../support/bundles.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'alive-foundation-'));
 
@@ -79,7 +80,7 @@ describe('versions', () => {
 
 describe('subcommand routing (the bundled entries)', () => {
   const run = (bundle: string, args: string[]) =>
-    spawnSync(process.execPath, [join(__dirname, '..', '..', 'dist', `${bundle}.mjs`), ...args], {
+    spawnSync(process.execPath, [bundlePath(bundle), ...args], {
       encoding: 'utf8',
       env: { ...process.env, ALIVE_HOME: mkdtempSync(join(tmpdir(), 'alive-home-')) },
     });

@@ -8,8 +8,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { bundlePath } from '../support/bundles.ts';
 
-const cli = join(__dirname, '..', '..', 'dist', 'alive-p2p.mjs');
+const cli = bundlePath('alive-p2p');
 let dir: string;
 
 beforeAll(() => {

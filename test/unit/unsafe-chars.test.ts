@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundlePath } from '../support/bundles.ts';
 import { fenceData, inlineText, isPrintable, logValue, summaryLine, terminalText, visibleEscape } from '../../scripts/lib/text/untrusted.ts';
 
 const RLO = '\u202e';
@@ -45,7 +46,6 @@ describe('one module for untrusted text', () => {
 });
 
 describe('through the CLIs', () => {
-  const dist = (name: string) => join(__dirname, '..', '..', 'dist', `${name}.mjs`);
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'alive-unsafe-'));
@@ -62,7 +62,7 @@ with tarfile.open(${JSON.stringify(pkg)}, 'w:gz', format=tarfile.PAX_FORMAT) as 
     const made = spawnSync('python3', ['-c', py], { encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
     const out = join(dir, 'out');
-    const r = spawnSync(process.execPath, [dist('alive-p2p'), 'extract', pkg, '--output', out], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bundlePath('alive-p2p'), 'extract', pkg, '--output', out], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('notes\\u{202e}gpj.exe');
     expect(r.stderr).not.toContain(RLO);
@@ -71,7 +71,7 @@ with tarfile.open(${JSON.stringify(pkg)}, 'w:gz', format=tarfile.PAX_FORMAT) as 
   });
 
   it('an invalid receiver name with a C1 control is shown escaped', () => {
-    const r = spawnSync(process.execPath, [dist('dispatch'), 'inbox', `@bad${CSI}31m`, '--root', dir], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bundlePath('dispatch'), 'inbox', `@bad${CSI}31m`, '--root', dir], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('\\x9b');
     expect(r.stderr).not.toContain(CSI);

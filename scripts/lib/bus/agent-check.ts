@@ -17,7 +17,9 @@ export function agentProgram(command: string): string | undefined {
 
 function executable(path: string): boolean {
   try {
-    return statSync(path).isFile() && (accessSync(path, constants.X_OK), true);
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
   } catch {
     return false;
   }

@@ -28,7 +28,7 @@ import { displayName, isValidName, normaliseName } from './names.ts';
 /** A lease that runs out this many times sends the message to dead-letter instead of retrying. */
 const MAX_LEASE_EXPIRIES = 3;
 
-export interface InboxEntry {
+export interface BusInboxEntry {
   /** File name in inbox/ (msg-<id>.hw). */
   name: string;
   id: string;
@@ -40,7 +40,7 @@ export interface InboxEntry {
 }
 
 /** Entries named like messages at the top of inbox/, oldest first. Reads no file. */
-export function listInbox(paths: ReceiverPaths): InboxEntry[] {
+export function listInbox(paths: ReceiverPaths): BusInboxEntry[] {
   let dirents: Dirent[];
   try {
     dirents = readdirSync(paths.inbox, { withFileTypes: true });
@@ -48,7 +48,7 @@ export function listInbox(paths: ReceiverPaths): InboxEntry[] {
     if (errnoCode(err) === 'ENOENT') return [];
     throw err;
   }
-  const entries: InboxEntry[] = [];
+  const entries: BusInboxEntry[] = [];
   for (const d of dirents) {
     if (!isMessageFileName(d.name)) continue;
     const id = idFromFileName(d.name)!;
@@ -97,7 +97,7 @@ export interface ClaimOptions {
   /** Called for each file sent to dead-letter while looking for a message. */
   onDeadLetter?: (entry: DeadLetterRecord) => void;
   /** Entries to try (from an earlier listInbox); re-listed when absent. */
-  entries?: InboxEntry[];
+  entries?: BusInboxEntry[];
   /** Names not to try before a time (young empty files, see config.emptyFileGraceMs). */
   skipUntil?: Map<string, number>;
 }
@@ -151,7 +151,7 @@ export async function claimById(root: string, receiver: string, id: string, opts
   const paths = receiverPaths(root, name);
   const config = await loadReceiverConfig(paths.config);
   const fileName = messageFileName(id);
-  const entry: InboxEntry = { name: fileName, id, path: join(paths.inbox, fileName), sortKey: 0, regular: true };
+  const entry: BusInboxEntry = { name: fileName, id, path: join(paths.inbox, fileName), sortKey: 0, regular: true };
   try {
     const st = statSync(entry.path, { throwIfNoEntry: false });
     if (!st) return undefined;
@@ -166,7 +166,7 @@ function tryClaim(
   receiver: string,
   paths: ReceiverPaths,
   config: ReceiverConfig,
-  entry: InboxEntry,
+  entry: BusInboxEntry,
   opts: ClaimOptions,
   now: number,
 ): Claim | undefined {

@@ -11,7 +11,7 @@
  *     "empty_file_grace_ms": 2000                    leave a young empty file to its writer
  *   }
  *
- * zod/mini is loaded only when a config file exists, to keep start-up light.
+ * The schema (zod) is loaded only when a config file exists, to keep start-up light.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
@@ -65,27 +65,8 @@ export async function loadReceiverConfig(configPath: string): Promise<ReceiverCo
 }
 
 async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
-  const z = await import('zod/mini');
-  const positive = (what: string) =>
-    z.optional(z.int({ error: `${what} must be a whole number` }).check(z.minimum(1, { error: `${what} must be at least 1` })));
-  const Schema = z.strictObject(
-    {
-      allow_from: z.optional(z.array(z.string({ error: 'allow_from must list sender names' }))),
-      rate_limit: z.optional(
-        z.strictObject({
-          messages: z.int({ error: 'rate_limit.messages must be a whole number' }).check(z.minimum(1)),
-          per_seconds: z.int({ error: 'rate_limit.per_seconds must be a whole number' }).check(z.minimum(1)),
-        }),
-      ),
-      max_bytes: positive('max_bytes'),
-      turn_budget: positive('turn_budget'),
-      agent_timeout_seconds: positive('agent_timeout_seconds'),
-      claim_lease_seconds: positive('claim_lease_seconds'),
-      empty_file_grace_ms: z.optional(z.int().check(z.minimum(0))),
-    },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown keys ${issue.keys.join(', ')}` : undefined) },
-  );
-  const parsed = Schema.safeParse(raw);
+  const { receiverConfigSchema } = await import('./config-schema.ts');
+  const parsed = receiverConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`);
     throw new AliveError(`${path} is invalid: ${problems.join('; ')}; fix it or remove it`, { code: 'config_invalid' });

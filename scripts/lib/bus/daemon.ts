@@ -10,7 +10,7 @@ import { messageOf } from '../errors.ts';
 import { safeUnlink, writeJsonAtomic } from '../fs/atomic.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
-import { claimNext, cleanOrphanedPartials, completeClaim, deadLetterClaim, listInbox, LeaseLostError, sweepStaleClaims, type Claim, type DeadLetterRecord, type InboxEntry } from './claims.ts';
+import { claimNext, cleanOrphanedPartials, completeClaim, deadLetterClaim, listInbox, LeaseLostError, sweepStaleClaims, type Claim, type DeadLetterRecord, type BusInboxEntry } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
 import { ensureDir } from './fsutil.ts';
 import { receiverPaths } from './layout.ts';
@@ -63,7 +63,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   });
   const inflight = new Set<Promise<void>>();
   const skipUntil = new Map<string, number>();
-  let entries: InboxEntry[] = [];
+  let entries: BusInboxEntry[] = [];
   let lastSweep = 0;
   try {
     for (;;) {

@@ -11,6 +11,8 @@ import { fsyncDir, safeUnlink, siblingTempPath } from '../fs/atomic.ts';
 
 export const MIN_RSA_BITS = 2048;
 export const KEYGEN_RSA_BITS = 4096;
+/** F4: small exponents (3, 17) invite signature forgeries on sloppy verifiers; nothing we meet uses another. */
+export const RSA_PUBLIC_EXPONENT = 65537n;
 /** No PEM key file is anywhere near this; anything larger is not a key. */
 const MAX_PEM_BYTES = 64 * 1024;
 
@@ -56,6 +58,13 @@ function checkRsa(key: KeyObject, source: string): KeyObject {
     throw new AliveError(`${source} is an RSA-${bits} key, too small: alive needs at least ${MIN_RSA_BITS} bits (keygen makes ${KEYGEN_RSA_BITS})`, {
       code: 'bad_key',
     });
+  }
+  const exponent = key.asymmetricKeyDetails?.publicExponent;
+  if (exponent !== RSA_PUBLIC_EXPONENT) {
+    throw new AliveError(
+      `${source} has the public exponent ${exponent ?? 'unknown'}; alive accepts only RSA keys with the exponent 65537, as keygen and openssl make them (make a new key with 'alive-p2p keygen')`,
+      { code: 'bad_key' },
+    );
   }
   return key;
 }

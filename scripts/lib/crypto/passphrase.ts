@@ -1,12 +1,14 @@
 /**
  * Passphrase mode: the bytes of `openssl enc -aes-256-cbc -pbkdf2 -iter 600000 -md sha256 -salt`,
  * i.e. "Salted__" ‖ 8-byte salt ‖ AES-256-CBC/PKCS#7 ciphertext, key ‖ IV from PBKDF2-HMAC-SHA256.
- * The passphrase only ever comes from WALNUT_PASSPHRASE and never appears in any message.
+ * The passphrase only ever comes from WALNUT_PASSPHRASE (or a no-echo terminal prompt) and never
+ * appears in any message.
  */
 import { randomBytes } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { AliveError } from '../errors.ts';
 import { CbcDecryptor, CbcEncryptTransform, newCipher, newDecipher, AES_BLOCK_BYTES, type DecryptErrors } from './aes-cbc.ts';
+import { canPrompt, readSecretLine, type SecretTerminal } from './tty-secret.ts';
 import { evpBytesToKeyMd5, pbkdf2Sha256KeyIv, PBKDF2_ITERATIONS, SALT_BYTES, type KeyIv } from './kdf.ts';
 
 // RSA-mode payload streams live in aes-cbc.ts; re-exported here, where the API contract names them.
@@ -28,6 +30,36 @@ export function passphraseFromEnv(env: NodeJS.ProcessEnv = process.env): string 
     );
   }
   return value;
+}
+
+export interface ObtainPassphraseOptions {
+  /** Ask twice and require the same answer (when making a package). */
+  confirm: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** The terminal to ask on (default stdin + stderr). */
+  terminal?: SecretTerminal;
+}
+
+/**
+ * The passphrase from WALNUT_PASSPHRASE, or — when it is unset and stdin and stderr are a
+ * terminal — asked without echo (twice with `confirm`). Anywhere else the variable stays the only
+ * source, and its absence is the same clear error as before. Never from argv.
+ */
+export async function obtainPassphrase(opts: ObtainPassphraseOptions): Promise<string> {
+  const env = opts.env ?? process.env;
+  const fromEnv = env[PASSPHRASE_ENV];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const terminal = opts.terminal;
+  if (!(terminal ? canPrompt(terminal) : canPrompt())) return passphraseFromEnv(env);
+  const first = await readSecretLine('Passphrase: ', terminal);
+  if (first === '') {
+    throw new AliveError(`no passphrase: an empty passphrase is not allowed (or set ${PASSPHRASE_ENV})`, { code: 'no_passphrase' });
+  }
+  if (opts.confirm) {
+    const again = await readSecretLine('Passphrase again: ', terminal);
+    if (again !== first) throw new AliveError('the two passphrases differ; nothing was written, run the command again', { code: 'no_passphrase' });
+  }
+  return first;
 }
 
 function passphraseBytes(passphrase: string): Buffer {

@@ -5,7 +5,7 @@
  * wraps the 32-byte key once per recipient in rsa-envelope-v1.json.
  */
 import { constants, createPublicKey, privateDecrypt, publicEncrypt, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import * as z from '../json/zod.ts';
 import { AliveError } from '../errors.ts';
 import { IV_BYTES, KEY_BYTES, type KeyIv } from './kdf.ts';
 import { fingerprint } from './keys.ts';
@@ -69,12 +69,12 @@ const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+
 
 /** Strict standard base64 with padding (what Python's base64.b64encode writes), of `length` bytes if given. */
 const base64Text = (what: string, length?: number) =>
-  z
-    .string()
-    .refine((s) => STANDARD_BASE64.test(s), { message: `${what} is not standard base64` })
-    .refine((s) => (length === undefined ? s.length > 0 : Buffer.from(s, 'base64').length === length), {
+  z.string().check(
+    z.refine((s) => STANDARD_BASE64.test(s), { message: `${what} is not standard base64` }),
+    z.refine((s) => (length === undefined ? s.length > 0 : Buffer.from(s, 'base64').length === length), {
       message: length === undefined ? `${what} is empty` : `${what} must decode to ${length} bytes`,
-    });
+    }),
+  );
 
 const envelopeSchema = z.object({
   version: z.literal(1, { message: 'version must be 1' }),
@@ -83,11 +83,11 @@ const envelopeSchema = z.object({
   recipients: z
     .array(
       z.object({
-        pubkey_id: z.string().regex(/^[0-9a-f]{16}$/, 'pubkey_id must be 16 lowercase hex characters'),
+        pubkey_id: z.string().check(z.regex(/^[0-9a-f]{16}$/, 'pubkey_id must be 16 lowercase hex characters')),
         key_enc_b64: base64Text('key_enc_b64'),
       }),
     )
-    .min(1, 'recipients is empty'),
+    .check(z.minLength(1, 'recipients is empty')),
 });
 
 /**

@@ -14,11 +14,12 @@
  * rewrite a world's log through an absolute path.
  */
 import { fs } from '../fs/node-fs.ts';
-import { basename, dirname } from 'node:path';
-import type { FileToolCall } from '../hook/input.ts';
+import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
+import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts';
 import { findWorldRoot, isWorldRoot } from '../world/root.ts';
 import { candidateTargets, exists, isInside, landsUnderItsOwnName, rootForms } from './paths.ts';
-import { editsTouchSignedEntry } from './signed.ts';
+import { shellWrites, type ShellWrite } from './shell.ts';
+import { checkEdits, editsTouchSignedEntry } from './signed.ts';
 
 export type Decision = { allow: true } | { allow: false; reason: string };
 
@@ -43,9 +44,9 @@ function worldAbove(dir: string, env: NodeJS.ProcessEnv): string | undefined {
  * The world log.md files this call would write to (normally zero or one), as absolute paths that
  * also serve to read the log's current text and to name it in a deny reason.
  */
-function guardedLogs(call: FileToolCall, cwd: string, env: NodeJS.ProcessEnv): string[] {
-  if (!isLogName(call.filePath) && landsUnderItsOwnName(call.filePath, cwd)) return [];
-  const targets = candidateTargets(call.filePath, cwd);
+function guardedLogs(filePath: string, cwd: string, env: NodeJS.ProcessEnv): string[] {
+  if (!isLogName(filePath) && landsUnderItsOwnName(filePath, cwd)) return [];
+  const targets = candidateTargets(filePath, cwd);
   if (!targets.some(isLogName)) return [];
   const roots: string[] = [];
   const sessionWorld = findWorldRoot(cwd, env);
@@ -86,18 +87,96 @@ export function signedEntryReason(log: string): string {
   );
 }
 
-export function decide(call: FileToolCall, env: NodeJS.ProcessEnv, processCwd: string): Decision {
+export function notFoundReason(log: string): string {
+  return (
+    `The old_string of this edit is not in the walnut log ${log} as written (line ends and curly ` +
+    'quotes already matched the way the Edit tool matches them), so log-guardian cannot check that ' +
+    'no signed entry changes, and it refuses what it cannot check. Read the file again and repeat ' +
+    'the edit with old_string copied exactly from it. To add an entry, anchor the Edit on the ' +
+    "frontmatter's last field and its closing '---' line."
+  );
+}
+
+export function unreadableReason(log: string): string {
+  return (
+    `log-guardian cannot read the walnut log ${log}, so it cannot check that this edit leaves every ` +
+    'signed entry as it is, and it refuses what it cannot check. Read the file with the Read tool ' +
+    'to see why (permissions, a folder of that name), then try again.'
+  );
+}
+
+function shellReason(write: ShellWrite, log: string): string {
+  const what =
+    write.kind === 'append'
+      ? `would append to the walnut log ${log} (${write.via}). Text added at the end lands inside the ` +
+        'oldest entry, or below it, out of order: entries are newest first, directly after the frontmatter.'
+      : write.kind === 'remove'
+        ? `would delete or move away the walnut log ${log} (${write.via}), the walnut's history of signed entries.`
+        : `would overwrite the walnut log ${log} (${write.via}), the walnut's prepend-only history of signed entries.`;
+  return (
+    `This command ${what} Shell commands do not change a walnut log. To add an entry, use the Edit ` +
+    "tool to insert it directly after the frontmatter (anchor on the frontmatter's last field and " +
+    "its closing '---' line), newest first, leaving every signed entry as it is. Reading the log " +
+    '(Read, cat, grep) is fine.'
+  );
+}
+
+function unresolvedReason(write: ShellWrite): string {
+  return (
+    `This command writes a file named log.md (${write.via} onto ${write.path}) inside an ALIVE world, ` +
+    'through a folder log-guardian cannot tell from the command text (a variable, a glob, or a cd ' +
+    'it cannot follow), so it cannot tell whether that is a walnut log, and it refuses what it ' +
+    'cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after ' +
+    'the frontmatter; if it is another file, name it with a literal path.'
+  );
+}
+
+/** Commands are only read when their text names log.md (also through quotes, backslashes or braces). */
+function namesLog(command: string): boolean {
+  const LOG = /log\.md/i;
+  const NOISE = /["'\\{},]/g;
+  return LOG.test(command) || (/["'\\{}]/.test(command) && LOG.test(command.replace(NOISE, '')));
+}
+
+function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv): Decision {
+  if (!namesLog(call.command)) return ALLOW;
+  for (const write of shellWrites(call.command, { home: env.HOME })) {
+    if (write.exact && write.dir !== undefined) {
+      const from = write.dir === '' ? cwd : resolve(cwd, write.dir);
+      const path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`;
+      const existing = guardedLogs(path, cwd, env).find(exists);
+      if (existing) return { allow: false, reason: shellReason(write, existing) };
+    } else if (write.name !== undefined && isLogName(write.name) && findWorldRoot(cwd, env) !== undefined) {
+      return { allow: false, reason: unresolvedReason(write) };
+    }
+  }
+  return ALLOW;
+}
+
+function decideEdit(logs: string[], call: Exclude<FileToolCall, { tool: 'Write' }>): Decision {
+  for (const log of logs) {
+    const text = readText(log);
+    if (text === undefined) {
+      // Missing: the Edit tool can only create it (an empty old_string); the text rule still applies.
+      if (exists(log)) return { allow: false, reason: unreadableReason(log) };
+      if (editsTouchSignedEntry(undefined, call.edits)) return { allow: false, reason: signedEntryReason(log) };
+      continue;
+    }
+    const check = checkEdits(text, call.edits);
+    if (check === 'touches-signed') return { allow: false, reason: signedEntryReason(log) };
+    if (check === 'not-found') return { allow: false, reason: notFoundReason(log) };
+  }
+  return ALLOW;
+}
+
+export function decide(call: GuardianCall, env: NodeJS.ProcessEnv, processCwd: string): Decision {
   const cwd = call.cwd ?? processCwd;
-  const logs = guardedLogs(call, cwd, env);
+  if (call.tool === 'Bash') return decideBash(call, cwd, env);
+  const logs = guardedLogs(call.filePath, cwd, env);
   if (logs.length === 0) return ALLOW;
   if (call.tool === 'Write') {
     const existing = logs.find(exists);
     return existing ? { allow: false, reason: overwriteReason(existing) } : ALLOW;
   }
-  for (const log of logs) {
-    if (editsTouchSignedEntry(readText(log), call.edits)) {
-      return { allow: false, reason: signedEntryReason(log) };
-    }
-  }
-  return ALLOW;
+  return decideEdit(logs, call);
 }

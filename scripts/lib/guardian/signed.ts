@@ -103,22 +103,30 @@ function straightenQuotes(text: string): string {
   return text.replace(CURLY_QUOTES, (q) => (q === '\u2018' || q === '\u2019' ? "'" : '"'));
 }
 
+/** What a set of edits would do to a log: keep its signed entries, change one, or not apply. */
+export type EditCheck = 'keeps-signed' | 'touches-signed' | 'not-found';
+
 /**
- * Would these edits of a log whose current text is `current` (undefined: unreadable or missing)
- * change a signed entry?
+ * Applies the edits to the log's current text as the Edit tool would (first verbatim, then with
+ * curly quotes matched as straight ones, as the tool does) and compares the signed entries.
+ */
+export function checkEdits(current: string, edits: readonly TextEdit[]): EditCheck {
+  const after = applyEdits(current, edits);
+  if (after !== undefined) return signedEntriesKept(current, after) ? 'keeps-signed' : 'touches-signed';
+  const straight = straightenQuotes(current);
+  const straightEdits = edits.map((e) => ({ ...e, oldString: straightenQuotes(e.oldString), newString: straightenQuotes(e.newString) }));
+  const afterStraight = applyEdits(straight, straightEdits);
+  if (afterStraight === undefined) return 'not-found';
+  return signedEntriesKept(straight, afterStraight) ? 'keeps-signed' : 'touches-signed';
+}
+
+/**
+ * Would these edits of a log whose current text is `current` change a signed entry? When the
+ * text is unknown (undefined) or the edits cannot be placed, only the text of the edits can tell:
+ * an old_string with a signature marker on any line counts as touching one.
  */
 export function editsTouchSignedEntry(current: string | undefined, edits: readonly TextEdit[]): boolean {
-  if (current !== undefined) {
-    const after = applyEdits(current, edits);
-    if (after !== undefined) return !signedEntriesKept(current, after);
-    const straight = straightenQuotes(current);
-    const straightEdits = edits.map((e) => ({
-      ...e,
-      oldString: straightenQuotes(e.oldString),
-      newString: straightenQuotes(e.newString),
-    }));
-    const afterStraight = applyEdits(straight, straightEdits);
-    if (afterStraight !== undefined) return !signedEntriesKept(straight, afterStraight);
-  }
+  const check = current === undefined ? 'not-found' : checkEdits(current, edits);
+  if (check !== 'not-found') return check === 'touches-signed';
   return edits.some((e) => hasSignatureMarker(e.oldString));
 }

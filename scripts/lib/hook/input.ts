@@ -70,6 +70,24 @@ export function fileToolCall(input: unknown): FileToolCall | undefined {
   }
 }
 
+/** The PreToolUse payload of a Bash call: {command, description?, timeout?, run_in_background?}. */
+export interface BashToolCall {
+  tool: 'Bash';
+  cwd: string | undefined;
+  command: string;
+}
+
+/** What log-guardian is given: a file tool call or a Bash call. */
+export type GuardianCall = FileToolCall | BashToolCall;
+
+/** The Write, Edit, MultiEdit or Bash call in a PreToolUse payload, or undefined for anything else. */
+export function guardianCall(input: unknown): GuardianCall | undefined {
+  const o = asObject(input);
+  if (o?.tool_name !== 'Bash') return fileToolCall(input);
+  const command = asObject(o.tool_input)?.command;
+  return typeof command === 'string' ? { tool: 'Bash', cwd: nonEmptyString(o.cwd), command } : undefined;
+}
+
 /** The SessionStart fields relay-check uses. */
 export interface SessionStartInput {
   cwd: string | undefined;

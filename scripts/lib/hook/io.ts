@@ -7,6 +7,7 @@
  * Start-up time matters here: this module imports only node: built-ins and does no work at load.
  */
 import { fs } from '../fs/node-fs.ts';
+import { ALIVE_VERSION } from '../version.ts';
 
 export interface ReadStdinOptions {
   /** Larger input is treated as unreadable (the hook then allows / stays silent). */
@@ -130,7 +131,8 @@ export function debugLog(what: string, err?: unknown): void {
 }
 
 /**
- * Runs a hook body fail-open: `--help` prints the usage; any other argument is a usage error
+ * Runs a hook body fail-open: `--help` prints the usage, `--version` the version line every
+ * command prints; any other argument is a usage error
  * (exit 2, the contract's rule, and Claude Code never passes any); everything the body throws, or
  * any uncaught error later, ends in exit 0 with nothing on stdout.
  */
@@ -139,6 +141,12 @@ export function runHook(usage: string, body: () => Promise<void>): void {
   if (args.length > 0) {
     if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
       process.stdout.write(`${usage}\n`);
+      return;
+    }
+    if (args.length === 1 && args[0] === '--version') {
+      // The hook's name is the first word of its usage line ("usage: log-guardian < …").
+      const name = /^usage: (\S+)/.exec(usage)?.[1] ?? 'alive';
+      process.stdout.write(`${name} (alive) ${ALIVE_VERSION}\n`);
       return;
     }
     process.stderr.write(`error: ${args[0]} is not an option of this hook (it takes its input as JSON on stdin)\n${usage}\n`);

@@ -4,7 +4,7 @@
  * never waits past the deadline, whatever the probe does.
  */
 
-export type ProbeOutcome = 'exited' | 'killed' | 'failed';
+export type ProbeRunOutcome = 'exited' | 'killed' | 'failed';
 
 export interface ProbeRun {
   /** Absolute path of relay-probe.mjs. */
@@ -20,14 +20,14 @@ export function probeBudgetSeconds(msLeft: number): number {
   return Math.max(1, Math.floor((msLeft - 1000) / 1000));
 }
 
-export async function runProbe(run: ProbeRun): Promise<ProbeOutcome> {
+export async function runProbe(run: ProbeRun): Promise<ProbeRunOutcome> {
   // Loaded here, not at start-up: most sessions never probe, and the module costs milliseconds.
   const { spawn } = await import('node:child_process');
   const msLeft = run.deadline - run.now();
   if (msLeft <= 0) return 'killed';
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (outcome: ProbeOutcome) => {
+    const settle = (outcome: ProbeRunOutcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);

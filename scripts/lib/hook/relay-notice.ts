@@ -18,7 +18,7 @@ import { relayDir } from '../home.ts';
 import { findWorldRoot } from '../world/root.ts';
 import type { NoticeContext } from './notices.ts';
 import { runProbe } from './probe.ts';
-import { readCheckMemory, readRelayState, serializeCheckMemory, type CheckMemory, type RelayState } from './relay-state.ts';
+import { readCheckMemory, readNoticeState, serializeCheckMemory, type CheckMemory, type RelayNoticeState } from './relay-state.ts';
 
 export const PROBE_INTERVAL_MS = 10 * 60 * 1000;
 const CLOCK_SKEW_MS = 60 * 1000;
@@ -28,7 +28,7 @@ function credible(time: number | undefined, now: number): number | undefined {
   return time !== undefined && time <= now + CLOCK_SKEW_MS ? time : undefined;
 }
 
-export function probeIsDue(state: RelayState | undefined, memory: CheckMemory, now: number): boolean {
+export function probeIsDue(state: RelayNoticeState | undefined, memory: CheckMemory, now: number): boolean {
   const times = [credible(state?.lastSync, now), credible(memory.lastAttempt, now)].filter(
     (t): t is number => t !== undefined,
   );
@@ -76,7 +76,7 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
 
   const statePath = join(dir, 'state.json');
   const memoryPath = join(dir, 'relay-check.json');
-  let state = readRelayState(statePath);
+  let state = readNoticeState(statePath);
   const memory = readCheckMemory(memoryPath);
   const probeScript = join(ctx.distDir, 'relay-probe.mjs');
 
@@ -87,7 +87,7 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
     writeMemory(memoryPath, memory);
     const outcome = await runProbe({ script: probeScript, deadline: ctx.deadline, env: ctx.env, now: ctx.now });
     probe = outcome === 'killed' ? 'the probe ran out of its budget and was stopped' : outcome === 'failed' ? 'the probe failed' : 'probed just now';
-    state = readRelayState(statePath);
+    state = readNoticeState(statePath);
   } else if (due) probe = `the probe is not installed (${probeScript})`;
   else if (ctx.debug) {
     const last = Math.max(...[state?.lastSync, memory.lastAttempt].filter((t): t is number => t !== undefined));

@@ -7,7 +7,7 @@
 import { fs } from '../fs/node-fs.ts';
 import { asObject } from './input.ts';
 
-export interface RelayState {
+export interface RelayNoticeState {
   /** Epoch ms of the probe's last completed sync, when present and parseable. */
   lastSync: number | undefined;
   /** The raw last_sync text, used to tell one probe's findings from the next. */
@@ -56,7 +56,7 @@ function logins(value: unknown): string[] {
 }
 
 /** The relay state, or undefined when the file is missing or not a JSON object. */
-export function readRelayState(path: string): RelayState | undefined {
+export function readNoticeState(path: string): RelayNoticeState | undefined {
   const o = asObject(readJson(path));
   if (!o) return undefined;
   const pending = o.pending_packages;

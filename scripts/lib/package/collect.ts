@@ -7,6 +7,7 @@ import { lstatSync, readdirSync, realpathSync, statSync, existsSync, readFileSyn
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { AliveError, errnoCode } from '../errors.ts';
+import { hasControlCharacter } from '../text/untrusted.ts';
 import { listBundles, bundleSensitivity, isWalnut, BUNDLE_MANIFEST, type BundleLocation } from '../walnut/layout.ts';
 import { bundleNameProblem, bareValueProblem, sortFiles, type Scope } from './manifest.ts';
 
@@ -19,6 +20,8 @@ export interface PlannedFile {
   yaml: boolean;
   mode: number;
   mtimeSec: number;
+  /** Size on disk when collected (a read-buffer hint; the packed size is measured while hashing). */
+  diskSize: number;
 }
 
 export interface HeldBack {
@@ -48,6 +51,13 @@ export interface CollectOptions {
 
 /** Live-context names at the walnut root that are never packed. */
 const ROOT_EXCLUDES = new Set(['_kernel', 'bundles', '_core', '.alive', '.git', '__pycache__', 'node_modules']);
+/**
+ * Entries of `_kernel/` a full package leaves out: what the receiver regenerates or keeps for
+ * itself (now.json, _generated/, imports.json) and what is machine- or world-local in v3
+ * (history/, links.yaml, people.yaml) — walnut-v3-notes.md 1.2, system excludes. Everything else
+ * in the kernel (tasks.json, completed.json, config.yaml, …) travels.
+ */
+const KERNEL_EXCLUDES = new Set(['now.json', '_generated', 'imports.json', 'history', 'links.yaml', 'people.yaml']);
 /** Basenames never packed at any depth. */
 const JUNK = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini', 'Icon\r', '__MACOSX', '.git', 'now.json']);
 
@@ -144,8 +154,10 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
     for (const name of opts.bundles) addBundle(ctx, byName.get(name)!);
   } else {
     addKernel('key.md', true);
-    addKernel('log.md', false);
-    addKernel('insights.md', false);
+    for (const e of readdirSync(join(walnutReal, '_kernel'))) {
+      if (e === 'key.md' || KERNEL_EXCLUDES.has(e) || e.startsWith('.')) continue;
+      addEntry(ctx, join(walnutReal, '_kernel', e), `_kernel/${e}`, `_kernel/${e}`);
+    }
     for (const b of all) addBundle(ctx, b);
     const bundleRoots = new Set(all.filter((b) => b.layout === 'v3').map((b) => b.name));
     for (const e of readdirSync(walnutReal)) {
@@ -186,7 +198,7 @@ function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   } catch {
     return;
   }
-  if (ctx.ig && ctx.ig.ignores(st.isDirectory() ? `${rel}/` : rel)) return;
+  if (ctx.ig?.ignores(st.isDirectory() ? `${rel}/` : rel)) return;
 
   if (st.isSymbolicLink()) {
     let real: string;
@@ -249,7 +261,7 @@ function walkDir(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
 function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: Stats): void {
   {
     const why =
-      bareValueProblem(pkgPath) ?? (/[\u0000-\u001f\u007f\\]/.test(pkgPath) ? 'contains a control character or backslash' : undefined);
+      bareValueProblem(pkgPath) ?? (hasControlCharacter(pkgPath) || pkgPath.includes('\\') ? 'contains a control character or backslash' : undefined);
     if (why) {
       throw new AliveError(
         `cannot pack '${rel}': its name ${why}, which the package manifest cannot record; rename it or add it to .walnutignore`,
@@ -263,5 +275,6 @@ function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: St
     yaml: /\.ya?ml$/i.test(pkgPath),
     mode: st.mode & 0o111 ? 0o755 : 0o644,
     mtimeSec: Math.floor(st.mtimeMs / 1000),
+    diskSize: st.size,
   });
 }

@@ -8,7 +8,9 @@ import { collectWalnut, type CollectResult, type HeldBack, type Skipped } from '
 import { digestPackedBytes, packedBytesChecked, type Digest } from './file-source.ts';
 import { serializeManifest, utcStamp, bareValueProblem, MANIFEST_NAME, type Scope, type ManifestFile } from './manifest.ts';
 import { writeTarGz, type WrittenArchive } from './archive-out.ts';
+import { findAgentFiles, type AgentFileHit } from '../walnut/agent-files.ts';
 import type { TarWriter } from './tar-writer.ts';
+import { filesDigestV3 } from './v3.ts';
 
 export interface CreateOptions {
   walnut: string;
@@ -34,6 +36,8 @@ export interface CreateResult extends WrittenArchive {
   contentBytes: number;
   heldBack: HeldBack[];
   skipped: Skipped[];
+  /** Agent instruction/configuration files packed (create warns; a receiver holds them back). */
+  agentFiles: AgentFileHit[];
 }
 
 /** Collects and hashes the walnut's files: everything a manifest needs, before any archive is written. */
@@ -119,7 +123,8 @@ export async function createPlainPackage(opts: CreateOptions, signManifest?: (te
   if (!existsSync(dirname(output))) {
     throw new AliveError(`the folder for ${output} does not exist; create it or choose another --output`, { code: 'unwritable' });
   }
-  let manifest = manifestTextFor(plan, opts, { encrypted: false });
+  // The v3 files digest lets the v3 plugin open our plain 2.0 packages (it requires the field).
+  let manifest = manifestTextFor(plan, opts, { encrypted: false, payloadSha256: filesDigestV3(plan.files) });
   if (signManifest) manifest = signManifest(manifest);
   const written = await writeTarGz(output, async (tar) => {
     await tar.addFile(manifestEntryMeta(manifest, opts.now), Buffer.from(manifest));
@@ -132,5 +137,6 @@ export async function createPlainPackage(opts: CreateOptions, signManifest?: (te
     contentBytes: plan.files.reduce((a, f) => a + f.size, 0),
     heldBack: plan.collected.heldBack,
     skipped: plan.collected.skipped,
+    agentFiles: findAgentFiles(plan.files.map((f) => f.path)),
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { AliveError } from '../errors.ts';
 import { relayDir } from '../home.ts';
-import { createPassphraseDecryptStream, passphraseFromEnv } from '../crypto/passphrase.ts';
+import { createPassphraseDecryptStream, obtainPassphrase, passphraseFromEnv } from '../crypto/passphrase.ts';
 import { createAesCbcDecryptStream } from '../crypto/aes-cbc.ts';
 import { unwrapKeyIv, unwrapEnvelopeKey, parseRsaEnvelopeV1 } from '../crypto/rsa.ts';
 import { verifyManifestText } from '../crypto/sign.ts';
@@ -16,6 +16,8 @@ export interface CryptoSources {
   signerKeyPath?: string;
   signerPublicKey?: KeyObject;
   env?: NodeJS.ProcessEnv;
+  /** Ask for the passphrase on a terminal when WALNUT_PASSPHRASE is unset (commands, not the relay). */
+  askPassphrase?: boolean;
 }
 
 /** The user's relay key, used when an RSA package arrives and no --private-key was given. */
@@ -45,7 +47,10 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
   const signer = src.signerPublicKey ?? (src.signerKeyPath ? loadPublicKey(src.signerKeyPath) : undefined);
   if (src.privateKeyPath) privateKey();
   return {
-    passphraseDecryptStream: (legacyKdfs) => createPassphraseDecryptStream(passphraseFromEnv(env), { legacyKdfs, expectGzip: true }),
+    passphraseDecryptStream: async (legacyKdfs) => {
+      const passphrase = src.askPassphrase ? await obtainPassphrase({ confirm: false, env }) : passphraseFromEnv(env);
+      return createPassphraseDecryptStream(passphrase, { legacyKdfs, expectGzip: true });
+    },
     unwrapPayloadKey: (wrapped) => unwrapKeyIv(privateKey(), wrapped),
     unwrapV3Envelope: (json) => unwrapEnvelopeKey(privateKey(), parseRsaEnvelopeV1(json)),
     aesDecryptStream: (key, iv) => createAesCbcDecryptStream(key, iv),

@@ -1,7 +1,7 @@
 import { AliveError } from '../errors.ts';
 import { parseManifest, MANIFEST_NAME, type Manifest } from './manifest.ts';
 import { readTarFile, sniffCompression } from './tar-read.ts';
-import { readSmall, MANIFEST_LIMIT, type Envelope } from './read-package.ts';
+import { readManifestText, type Envelope } from './read-package.ts';
 
 export interface PackageHead {
   /** undefined for v3 encrypted packages, whose manifest travels inside the ciphertext. */
@@ -36,7 +36,7 @@ export async function readPackageHead(path: string): Promise<PackageHead> {
       if (e.kind === 'dir') return;
       entries.push(e.path);
       if (e.path === MANIFEST_NAME) {
-        text = (await readSmall(e.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString('utf8');
+        text = await readManifestText(e.body, label);
         // An encrypted 2.0 package: keep listing names to tell passphrase from RSA (payload.key).
         encrypted = /^encrypted:\s*true\s*$/im.test(text);
         if (!encrypted) throw new Found();

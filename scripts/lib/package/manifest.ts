@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { SignatureBlock } from '../crypto/sign.ts';
+import * as z from '../json/zod.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { parseManifestLines, ManifestSyntaxError, sniffDialect, type RawManifest, type RawMap } from './manifest-lines.ts';
 import { unsafePathReason, compareCodePoints } from './safe-path.ts';
@@ -13,12 +14,6 @@ export interface ManifestFile {
   path: string;
   sha256: string;
   size: number;
-}
-
-export interface SignatureBlock {
-  algorithm: string;
-  signer: string;
-  value: string;
 }
 
 export interface Manifest {
@@ -51,8 +46,8 @@ function fail(message: string, code: ErrorCode = 'bad_manifest'): never {
 
 const fileSchema = z.object({
   path: z.string(),
-  sha256: z.string().regex(HEX64, 'sha256 must be 64 lowercase hex characters'),
-  size: z.string().regex(/^\d+$/, 'size must be a whole number').transform(Number),
+  sha256: z.string().check(z.regex(HEX64, 'sha256 must be 64 lowercase hex characters')),
+  size: z.pipe(z.string().check(z.regex(/^\d+$/, 'size must be a whole number')), z.transform(Number)),
 });
 
 /** Parses and validates a manifest's text (either dialect). Errors name the field at fault. */
@@ -87,7 +82,7 @@ export function parseManifest(text: string): Manifest {
   if (!SCOPES.includes(scope)) fail(`scope '${scopeRaw}' is not one of full, bundle, snapshot`);
   const created = scalar('created', true)!;
   const source = map('source');
-  if (generation !== 'v1' && (!source || !source.walnut)) fail(`missing required field 'source.walnut'`, 'missing_field');
+  if (generation !== 'v1' && !source?.walnut) fail(`missing required field 'source.walnut'`, 'missing_field');
 
   const filesRaw = raw.get('files');
   if (filesRaw === undefined) fail(`missing required field 'files'`, 'missing_field');

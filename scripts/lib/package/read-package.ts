@@ -6,7 +6,6 @@
  */
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Transform } from 'node:stream';
@@ -27,8 +26,8 @@ export interface SignatureCheck {
 
 /** Decryption and signature checks, supplied by the caller (keys and passphrases are theirs). */
 export interface PackageCrypto {
-  /** Deciphers an `openssl enc` Salted__ stream with WALNUT_PASSPHRASE. */
-  passphraseDecryptStream(legacyKdfs: boolean): Transform;
+  /** Deciphers an `openssl enc` Salted__ stream with the passphrase (which may have to be asked for). */
+  passphraseDecryptStream(legacyKdfs: boolean): Transform | Promise<Transform>;
   /** Opens a 2.0 `payload.key` with the private key. */
   unwrapPayloadKey?(wrapped: Buffer): { key: Buffer; iv: Buffer };
   /** Opens a v3 `rsa-envelope-v1.json` with the private key. */
@@ -84,7 +83,10 @@ class Assembler {
 
   acceptManifest(text: string, knownEnvelope?: Envelope): void {
     const manifest = parseManifest(text);
-    if (manifest.generation === 'v3' && manifest.payload_sha256 && knownEnvelope !== 'passphrase' && knownEnvelope !== 'rsa') {
+    // v3 manifests and our plain 2.0 ones carry the files digest; an encrypted 2.0 manifest's
+    // payload_sha256 is the SHA-256 of payload.enc instead, checked against that file.
+    const filesDigest = manifest.generation === 'v3' || (manifest.generation === 'v2' && !manifest.encrypted);
+    if (filesDigest && manifest.payload_sha256 && knownEnvelope !== 'passphrase' && knownEnvelope !== 'rsa') {
       if (filesDigestV3(manifest.files) !== manifest.payload_sha256) {
         throw new AliveError(`${this.label}: the manifest's payload_sha256 does not match its own file list (edited or damaged); nothing was written`, {
           code: 'payload_mismatch',
@@ -171,6 +173,19 @@ export async function readSmall(body: Readable, limit: number, label: string, na
   return Buffer.concat(chunks);
 }
 
+/**
+ * A manifest.yaml's text. Bytes that are not UTF-8 are refused: decoding them with replacement
+ * characters would check (and show) a manifest other than the one the sender wrote.
+ */
+export async function readManifestText(body: Readable, label: string): Promise<string> {
+  const bytes = await readSmall(body, MANIFEST_LIMIT, label, MANIFEST_NAME);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw refuse(label, MANIFEST_NAME, 'is not valid UTF-8 text', 'bad_manifest');
+  }
+}
+
 function needCrypto(label: string, what: string): never {
   throw new AliveError(`${label} is encrypted (${what}); ${what === 'passphrase' ? 'set WALNUT_PASSPHRASE to its passphrase' : 'pass --private-key with your private key'} and try again`, {
     code: 'encrypted',
@@ -188,7 +203,7 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
     if (kind === 'gzip') return await readGzipPackage(path, sink, opts, limits, spoolDir);
     if (kind === 'salted') {
       if (!opts.crypto) needCrypto(label, 'passphrase');
-      const plain = decrypting(path, opts.crypto.passphraseDecryptStream(true));
+      const plain = decrypting(path, await opts.crypto.passphraseDecryptStream(true));
       return await readInnerWithManifest(plain, sink, opts, { ...limits, label }, 'v3-passphrase');
     }
     if (kind === 'tar') return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
@@ -209,7 +224,7 @@ async function readInnerWithManifest(
   const asm = new Assembler(limits.label, sink, opts);
   await readTarStream(stream, 'gzip', limits, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
-    if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, limits.label, MANIFEST_NAME)).toString('utf8'));
+    if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, limits.label));
     await asm.file(entry);
   });
   asm.finish();
@@ -239,7 +254,7 @@ async function readGzipPackage(
   const spooled = new Map<string, Spooled>();
   await readTarFile(path, 'gzip', limits, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
-    if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString('utf8'));
+    if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, label));
     if (ENCRYPTED_NAMES.has(entry.path) && !asm.isListed(entry.path)) {
       spooled.set(entry.path, await spool(entry, spoolDir));
       return;
@@ -277,7 +292,7 @@ async function readGzipPackage(
     const { key, iv } = opts.crypto.unwrapPayloadKey(await readFile(keyFile.path));
     decipher = opts.crypto.aesDecryptStream(key, iv);
   } else {
-    decipher = opts.crypto.passphraseDecryptStream(false);
+    decipher = await opts.crypto.passphraseDecryptStream(false);
   }
   const inner = decrypting(payload.path, decipher);
   const innerAsm = new Assembler(label, sink, { ...opts, requireSignature: false });
@@ -325,11 +340,4 @@ function decrypting(path: string, decipher: Transform): Readable {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   file.on('error', (err) => decipher.destroy(err));
   return file.pipe(decipher);
-}
-
-/** SHA-256 of a whole file, streaming. */
-export async function sha256File(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const c of createReadStream(path) as AsyncIterable<Buffer>) h.update(c);
-  return h.digest('hex');
 }

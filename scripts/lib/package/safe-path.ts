@@ -2,17 +2,18 @@
  * Validation of package-relative paths, shared by the manifest and the archive reader: a path
  * from a package decides nothing about where we write beyond the folder we chose.
  */
+import { hasControlCharacter } from '../text/untrusted.ts';
+
 export type PathProblem = string;
 
 const DRIVE = /^[A-Za-z]:/;
-// Control characters cannot be written in the manifest's line grammar and have no business in names.
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Returns why `p` is not a safe relative POSIX path, or undefined when it is. */
 export function unsafePathReason(p: string): PathProblem | undefined {
   if (p === '') return 'empty path';
   if (p.includes('\0')) return 'contains a NUL byte';
-  if (CONTROL.test(p)) return 'contains a control character';
+  // Control characters cannot be written in the manifest's line grammar and have no business in names.
+  if (hasControlCharacter(p)) return 'contains a control character';
   if (p.includes('\\')) return 'contains a backslash';
   if (p.startsWith('/')) return 'is an absolute path';
   if (DRIVE.test(p)) return 'starts with a drive letter';

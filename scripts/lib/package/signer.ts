@@ -1,28 +1,51 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { userInfo } from 'node:os';
+import { AliveError } from '../errors.ts';
 import { relayDir } from '../home.ts';
+import { isValidLogin } from '../relay/names.ts';
+import { inlineText } from '../text/untrusted.ts';
+
+/** The user's relay login from relay.json, when a relay is set up and the login is well-formed. */
+export function relayLogin(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  let cfg: Record<string, unknown>;
+  try {
+    cfg = JSON.parse(readFileSync(join(relayDir(env), 'relay.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  for (const k of ['github_username', 'login']) {
+    const v = cfg[k];
+    if (typeof v === 'string' && isValidLogin(v)) return v;
+  }
+  return undefined;
+}
 
 /**
- * The name written as `signer:` in a signature: the user's relay login when a relay is set up
- * (what peers pin their key under), else the local user name. The reference wrote the constant
- * "relay" here (walnut-package-v2.md 11.2.13).
+ * The name written as `signer:` in a signature, which a receiver uses to pick the pinned key: the
+ * relay login when a relay is set up (what peers pin the key under), else `--signer NAME`. Never
+ * the OS user name, which says nothing to a peer (the reference wrote the constant "relay",
+ * walnut-package-v2.md 11.2.13). No name at all is a refusal that says how to give one.
  */
-export function signerName(env: NodeJS.ProcessEnv = process.env): string {
-  try {
-    const cfg = JSON.parse(readFileSync(join(relayDir(env), 'relay.json'), 'utf8')) as Record<string, unknown>;
-    for (const k of ['login', 'github_username']) {
-      const v = cfg[k];
-      if (typeof v === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v)) return v;
+export function resolveSignerName(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (flag !== undefined && !isValidLogin(flag)) {
+    throw new AliveError(
+      `--signer '${inlineText(flag)}' is not a valid name: use a login (letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters)`,
+      { code: 'bad_signer', exitCode: 2 },
+    );
+  }
+  const login = relayLogin(env);
+  if (login !== undefined) {
+    if (flag !== undefined && flag.toLowerCase() !== login.toLowerCase()) {
+      throw new AliveError(
+        `--signer ${flag} differs from your relay login ${login}, under which peers pinned your key; sign as ${login} (leave out --signer)`,
+        { code: 'bad_signer', exitCode: 2 },
+      );
     }
-  } catch {
-    // no relay configured
+    return login;
   }
-  try {
-    const u = userInfo().username;
-    if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(u)) return u;
-  } catch {
-    // no passwd entry
-  }
-  return 'unknown';
+  if (flag !== undefined) return flag;
+  throw new AliveError(
+    "no name to sign as: set up a relay (alive-p2p relay setup), whose login names your signatures, or pass --signer NAME with the login your peers know you by",
+    { code: 'bad_signer' },
+  );
 }

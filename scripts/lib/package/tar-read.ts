@@ -178,6 +178,15 @@ export function readTarStream(
       });
       chain.catch(fail);
     });
+    // The parser skips some members without an 'entry' event: types it does not model (V, M, S,
+    // A, I, unknown letters such as Z) and oversized meta headers. Each is a member the manifest
+    // cannot account for, so it is refused, never dropped.
+    parser.on('ignoredEntry', (entry: ReadEntry) => {
+      entry.resume();
+      const block = entry.header.block;
+      const letter = block && block.length >= 157 ? String.fromCharCode(block[156]!) : entry.header.typeKey;
+      fail(refuse(label, entry.path, `has an unsupported type ('${letter}'), which a package never holds`));
+    });
     parser.on('warn', (code: string, message: string | Error) => {
       fail(refuse(label, undefined, `is not a valid tar archive (${code}: ${String(message instanceof Error ? message.message : message)})`, 'bad_archive'));
     });

@@ -34,7 +34,7 @@ export function pinnedSignerKeyPath(signer: string, env: NodeJS.ProcessEnv): str
 }
 
 export function receiveCrypto(privateKeyPath: string | undefined, env: NodeJS.ProcessEnv): PackageCrypto {
-  const base = packageCryptoFrom({ ...(privateKeyPath ? { privateKeyPath } : {}), env });
+  const base = packageCryptoFrom({ ...(privateKeyPath ? { privateKeyPath } : {}), env, askPassphrase: true });
   return {
     ...base,
     verifyManifest(text) {

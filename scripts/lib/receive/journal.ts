@@ -5,8 +5,8 @@
  * without a journal never touched the world and is simply deleted ("roll back").
  */
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
-import { z } from 'zod';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import * as z from '../json/zod.ts';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { fsyncDir, writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
 import { prependLogEntry } from '../world/log.ts';
@@ -23,16 +23,20 @@ const journalSchema = z.object({
   target: z.string(),
   /** World-relative folders to create first (a new inbox domain, a v2 bundles/ folder). */
   mkdirs: z.array(z.string()),
-  /** Renames: staging-relative source → world-relative destination (absent → not yet done). */
-  moves: z.array(z.object({ from: z.string(), to: z.string() })),
+  /**
+   * Renames: source → world-relative destination (a source that is gone was done). The source is
+   * relative to the staging folder, or to `beside` when `base` says so.
+   */
+  moves: z.array(z.object({ from: z.string(), to: z.string(), base: z.optional(z.enum(['staging', 'beside'])) })),
+  /**
+   * World-relative folder staged beside the targets, used when `.alive/` is on another file
+   * system than they are (so every rename stays on one file system).
+   */
+  beside: z.optional(z.string()),
   /** An entry to prepend to a log.md already in the world (bundle scope). */
-  log: z
-    .object({ path: z.string(), entry: z.string(), walnut: z.string(), timestamp: z.string(), summary: z.string() })
-    .nullable(),
+  log: z.nullable(z.object({ path: z.string(), entry: z.string(), walnut: z.string(), timestamp: z.string(), summary: z.string() })),
   /** now.json to regenerate in a walnut already in the world (bundle scope). */
-  now: z
-    .object({ walnut: z.string(), layout: z.enum(['v2', 'v3']), timestamp: z.string(), session: z.string(), context: z.string() })
-    .nullable(),
+  now: z.nullable(z.object({ walnut: z.string(), layout: z.enum(['v2', 'v3']), timestamp: z.string(), session: z.string(), context: z.string() })),
   ledger: ledgerEntrySchema,
   /** The receive's JSON result, reported again when a later run finishes this one. */
   result: z.record(z.string(), z.unknown()),
@@ -61,11 +65,43 @@ export function writeJournal(staging: string, journal: Journal): void {
   writeJsonAtomic(join(staging, JOURNAL), journal, { mode: 0o600 });
 }
 
+/** Names a folder staged beside the targets, before it is made, so a roll-back finds it. */
+export const BESIDE_MARKER = 'beside.json';
+export const BESIDE_PREFIX = '.alive-receiving-';
+
+export function writeBesideMarker(staging: string, besideRel: string): void {
+  writeJsonAtomic(join(staging, BESIDE_MARKER), { beside: besideRel }, { mode: 0o600 });
+}
+
+/** Deletes the folder a marker names, if it is one of ours inside the world. */
+function removeBeside(world: string, rel: string | undefined): void {
+  if (!rel) return;
+  const abs = resolve(world, rel);
+  if (!abs.startsWith(world + sep) || !basename(abs).startsWith(BESIDE_PREFIX)) return;
+  rmSync(abs, { recursive: true, force: true });
+}
+
+function besideOf(staging: string): string | undefined {
+  try {
+    const v = JSON.parse(readFileSync(join(staging, BESIDE_MARKER), 'utf8')) as { beside?: unknown };
+    return typeof v.beside === 'string' ? v.beside : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Throws away a staging folder that never reached its journal, with what it staged beside the targets. */
+export function discardStaging(world: string, staging: string): void {
+  removeBeside(world, besideOf(staging));
+  rmSync(staging, { recursive: true, force: true });
+}
+
 /** Carries out every step not yet done, then deletes the staging folder. */
 export function applyJournal(world: string, staging: string, j: Journal): void {
   for (const d of j.mkdirs) mkdirSync(inWorld(world, d), { recursive: true });
+  const beside = j.beside !== undefined ? inWorld(world, j.beside) : undefined;
   for (const m of j.moves) {
-    const src = join(staging, m.from);
+    const src = join(m.base === 'beside' && beside ? beside : staging, m.from);
     const dst = inWorld(world, m.to);
     const have = exists(src);
     if (!have) continue;
@@ -92,6 +128,7 @@ export function applyJournal(world: string, staging: string, j: Journal): void {
   }
   if (j.now) regenerateNow(inWorld(world, j.now.walnut), j.now.layout, j.now);
   recordImport(world, j.ledger);
+  removeBeside(world, j.beside);
   rmSync(staging, { recursive: true, force: true });
 }
 
@@ -100,9 +137,20 @@ export interface Recovered {
   journal: Journal;
 }
 
+export interface Stuck {
+  id: string;
+  /** The staging folder, kept for the user to finish or discard. */
+  staging: string;
+  target: string | null;
+  /** What stops it, and how to resolve or discard it. */
+  message: string;
+}
+
 export interface RecoveryReport {
   finished: Recovered[];
   discarded: string[];
+  /** Interrupted receives that cannot be finished now: left alone, they block nothing. */
+  stuck: Stuck[];
 }
 
 /**
@@ -110,27 +158,40 @@ export interface RecoveryReport {
  * reached their journal, deletes the others. Call it only while holding the world's lock.
  */
 export function recoverLeftovers(world: string, receivingDir: string): RecoveryReport {
-  const report: RecoveryReport = { finished: [], discarded: [] };
+  const report: RecoveryReport = { finished: [], discarded: [], stuck: [] };
   if (!existsSync(receivingDir)) return report;
   for (const e of readdirSync(receivingDir, { withFileTypes: true })) {
     if (!e.isDirectory()) continue;
     const staging = join(receivingDir, e.name);
     const journalPath = join(staging, JOURNAL);
     if (!existsSync(journalPath)) {
-      rmSync(staging, { recursive: true, force: true });
+      discardStaging(world, staging);
       report.discarded.push(e.name);
       continue;
     }
-    let journal: Journal;
+    let journal: Journal | undefined;
     try {
       journal = journalSchema.parse(JSON.parse(readFileSync(journalPath, 'utf8')));
+      applyJournal(world, staging, journal);
+      report.finished.push({ id: e.name, journal });
     } catch (err) {
-      throw new AliveError(`the journal of an interrupted receive (${journalPath}) cannot be read (${messageOf(err).split('\n')[0]}); move that folder aside and try again`, {
-        code: 'bad_journal',
+      const why = err instanceof AliveError ? err.message : messageOf(err).split('\n')[0]!;
+      const into = journal ? ` into ${journal.target}` : '';
+      report.stuck.push({
+        id: e.name,
+        staging,
+        target: journal?.target ?? null,
+        message:
+          `an interrupted receive${into} (${e.name}) cannot be finished: ${why}. ` +
+          `To finish it, remove the cause and run any receive in this world again; ` +
+          `to discard it, delete ${staging}${journal?.beside ? ` and ${inWorldQuiet(world, journal.beside)}` : ''} ` +
+          `(what it already moved into the world stays, and it is not recorded in imports.json)`,
       });
     }
-    applyJournal(world, staging, journal);
-    report.finished.push({ id: e.name, journal });
   }
   return report;
+}
+
+function inWorldQuiet(world: string, rel: string): string {
+  return resolve(world, rel);
 }

@@ -6,20 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from '../json/zod.ts';
 import { AliveError, errnoCode } from '../errors.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 
 export const ledgerEntrySchema = z.looseObject({
-  package_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  package_sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** Size of the package file: lets a receive skip waiting for the hash when no size matches. */
-  package_bytes: z.number().int().nonnegative().optional(),
+  package_bytes: z.optional(z.number().check(z.int(), z.nonnegative())),
   format_version: z.string(),
-  walnut: z.string().nullable(),
+  walnut: z.nullable(z.string()),
   scope: z.enum(['full', 'bundle', 'snapshot']),
-  created: z.string().nullable(),
-  sender: z.string().nullable(),
-  signer: z.string().nullable(),
+  created: z.nullable(z.string()),
+  sender: z.nullable(z.string()),
+  signer: z.nullable(z.string()),
   signature_verified: z.boolean(),
   received_at: z.string(),
   source: z.string(),
@@ -31,7 +31,7 @@ export const ledgerEntrySchema = z.looseObject({
   /** The receive's own id (its staging folder), so a resumed receive is recorded once. */
   receipt: z.string(),
   /** packageIdentity(): the signed content, the same however the package was re-compressed or re-encrypted. */
-  identity: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  identity: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 

@@ -3,7 +3,7 @@
  * worker thread so it overlaps with unpacking instead of adding a second pass in front of it.
  */
 import { Worker } from 'node:worker_threads';
-import { sha256File } from '../package/read-package.ts';
+import { sha256File } from '../fs/hash.ts';
 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');

@@ -2,7 +2,8 @@
 import { readPackageHead } from '../package/info.ts';
 import type { Manifest } from '../package/manifest.ts';
 
-export { readPackage, sha256File, type PackageCrypto, type ReadResult } from '../package/read-package.ts';
+export { sha256File } from '../fs/hash.ts';
+export { readPackage, type PackageCrypto, type ReadResult } from '../package/read-package.ts';
 
 /**
  * The manifest when it can be read without decrypting or unpacking (plain packages, and the clear

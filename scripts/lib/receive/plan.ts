@@ -10,8 +10,10 @@
  *   `_core/now.md` and `_core/tasks.md` dropped (the reference's receive mapping).
  */
 import { AliveError } from '../errors.ts';
+import type { Skipped } from '../package/collect.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { BUNDLE_MANIFEST, type WalnutLayout } from '../walnut/layout.ts';
+import { agentFileRule } from '../walnut/agent-files.ts';
 import { checkBundleName, conflictName } from './names.ts';
 
 export interface Unit {
@@ -27,10 +29,7 @@ export interface Unit {
   bytes: number;
 }
 
-export interface Skipped {
-  path: string;
-  reason: string;
-}
+export type { Skipped };
 
 export interface Conflict {
   bundle: string;
@@ -39,8 +38,22 @@ export interface Conflict {
   imported_as: string;
 }
 
+/** An agent instruction/configuration file kept out of the world (scripts/lib/walnut/agent-files.ts). */
+export interface HeldBack {
+  /** Package-relative path. */
+  path: string;
+  /** The name on the list it matched (`CLAUDE.md`, `.claude/`, ...). */
+  rule: string;
+  /** Walnut-relative path it would have had. */
+  to: string;
+}
+
 export interface ReceivePlan {
   units: Unit[];
+  /** Agent files held back (not written into the walnut); empty with --allow-agent-files. */
+  held: HeldBack[];
+  /** Agent files taken into the walnut because --allow-agent-files said so. */
+  agentFilesTaken: HeldBack[];
   skipped: Skipped[];
   conflicts: Conflict[];
   /** Package-relative paths to delete from staging before anything moves. */
@@ -61,6 +74,8 @@ export interface PlanInput {
   taken: (name: string) => boolean;
   /** `YYYYMMDD` for conflict names. */
   date: string;
+  /** Take agent instruction/configuration files into the walnut instead of holding them back. */
+  allowAgentFiles?: boolean;
 }
 
 type Place =
@@ -108,7 +123,14 @@ function place(path: string, m: Manifest, roots: Set<string>): Place {
   }
   if (roots.has(top) && segs.length >= 2) return { kind: 'bundle', name: top, dir: top };
   if (m.generation === 'v3' && path === 'README.md') return { kind: 'skip', reason: "the package's generated README (v3)", remove: path };
-  if (top.startsWith('.') || top === '__MACOSX') return { kind: 'skip', reason: 'hidden top-level entries are never imported', remove: top };
+  if (top.startsWith('.') || top === '__MACOSX') {
+    // A walnut's own agent files (`.claude/`, `.mcp.json`, `.github/copilot-instructions.md` at its
+    // root) are live context like any other, held back or taken by the agent-file rule; every
+    // other hidden top-level entry (`.alive/`, ...) is never imported.
+    const rule = agentFileRule(path);
+    if (rule && m.scope === 'full' && rule.name.toLowerCase().startsWith(top.toLowerCase())) return { kind: 'live', top };
+    return { kind: 'skip', reason: 'hidden top-level entries are never imported', remove: path };
+  }
   return { kind: 'live', top };
 }
 
@@ -124,14 +146,38 @@ export function planReceive(input: PlanInput): ReceivePlan {
   const { manifest: m, layout } = input;
   const full = m.scope === 'full';
   const roots = bundleRootsOf(m);
-  const plan: ReceivePlan = { units: [], skipped: [], conflicts: [], removals: [], capsules: [], kernel: [], bundles: [] };
+  const plan: ReceivePlan = { units: [], held: [], agentFilesTaken: [], skipped: [], conflicts: [], removals: [], capsules: [], kernel: [], bundles: [] };
   const removals = new Set<string>();
   const bundleUnits = new Map<string, Unit>();
   const liveUnits = new Map<string, Unit>();
   const kernelUnits: Unit[] = [];
+  const heldInBundle = new Map<HeldBack, { unit: Unit; rest: string }>();
+  const bundleSeen = (name: string, dir: string): Unit => {
+    checkBundleName(name);
+    const prior = bundleUnits.get(name);
+    if (prior && prior.from !== dir) {
+      throw new AliveError(`the package holds two bundles named '${name}' (${prior.from}/ and ${dir}/); it was refused and nothing was written`, {
+        code: 'bundle_collision',
+      });
+    }
+    const u = prior ?? { kind: 'bundle' as const, from: dir, to: '', bundle: name, files: 0, bytes: 0 };
+    bundleUnits.set(name, u);
+    return u;
+  };
 
   for (const f of m.files) {
     const p = place(f.path, m, roots);
+    // Files that would be written into the walnut and would steer an agent there.
+    const agent = p.kind !== 'skip' && (full || p.kind === 'bundle') ? agentFileRule(f.path) : undefined;
+    if (agent) {
+      const entry = { path: f.path, rule: agent.name, to: p.kind === 'kernel' ? `_kernel/${p.name}` : f.path };
+      if (p.kind === 'bundle') heldInBundle.set(entry, { unit: bundleSeen(p.name, p.dir), rest: f.path.slice(p.dir.length + 1) });
+      if (!input.allowAgentFiles) {
+        plan.held.push(entry);
+        continue;
+      }
+      plan.agentFilesTaken.push(entry);
+    }
     if (p.kind === 'skip') {
       plan.skipped.push({ path: f.path, reason: p.reason });
       removals.add(p.remove);
@@ -144,17 +190,9 @@ export function planReceive(input: PlanInput): ReceivePlan {
       kernelUnits.push({ kind: 'kernel', from: f.path, to: `_kernel/${p.name}`, files: 1, bytes: f.size });
       plan.kernel.push(p.name);
     } else if (p.kind === 'bundle') {
-      checkBundleName(p.name);
-      const prior = bundleUnits.get(p.name);
-      if (prior && prior.from !== p.dir) {
-        throw new AliveError(`the package holds two bundles named '${p.name}' (${prior.from}/ and ${p.dir}/); it was refused and nothing was written`, {
-          code: 'bundle_collision',
-        });
-      }
-      const u = prior ?? { kind: 'bundle' as const, from: p.dir, to: '', bundle: p.name, files: 0, bytes: 0 };
+      const u = bundleSeen(p.name, p.dir);
       u.files += 1;
       u.bytes += f.size;
-      bundleUnits.set(p.name, u);
     } else {
       if (!full) {
         throw new AliveError(`a ${m.scope} package should hold only bundles, but it holds '${f.path}'; it was refused and nothing was written`, {
@@ -201,6 +239,7 @@ export function planReceive(input: PlanInput): ReceivePlan {
     plan.bundles.push(name);
     if (m.generation === 'v1') plan.capsules.push(u.from);
   }
+  for (const [entry, { unit, rest }] of heldInBundle) entry.to = `${unit.to}/${rest}`;
   plan.units = [...kernelUnits, ...[...bundleUnits.values()].sort((a, b) => (a.to < b.to ? -1 : 1)), ...liveUnits.values()];
   plan.removals = [...removals].sort();
   return plan;

@@ -7,7 +7,7 @@
  * `<world>/.alive/receiving/<id>/pkg` → shape it into `out/` → write the journal (the commit
  * point) → renames into the world → log.md → now.json → ledger → delete staging → unlock.
  */
-import { mkdirSync, rmSync, rmdirSync, statSync, existsSync } from 'node:fs';
+import { mkdirSync, rmdirSync, statSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
@@ -20,17 +20,27 @@ import { formatLogEntry, signingSession } from '../world/log.ts';
 import { acquireWorldLock } from './lock.ts';
 import { packageIdentity } from '../package/identity.ts';
 import { findDuplicate, mayBeRecorded, readLedger, type LedgerEntry } from './ledger.ts';
-import { applyJournal, recoverLeftovers, writeJournal, type Journal } from './journal.ts';
-import { planReceive, type Conflict, type ReceivePlan, type Skipped } from './plan.ts';
+import { applyJournal, BESIDE_PREFIX, discardStaging, recoverLeftovers, writeBesideMarker, writeJournal, type Journal } from './journal.ts';
+import { planReceive, type Conflict, type HeldBack, type ReceivePlan, type Skipped } from './plan.ts';
+import { preflight, type PlannedWrites, type PreflightResult } from './preflight.ts';
+import { convertTasksMd } from './tasks.ts';
+import { nowJsonPath } from '../world/now.ts';
+import { writeJsonAtomic } from '../fs/atomic.ts';
+import type { WalnutLayout } from '../walnut/layout.ts';
 import { compactDate } from './names.ts';
 import { readSnapshot, type SnapshotView } from './snapshot.ts';
-import { PKG_DIR, prepareStaged, shapeBundles, shapeNewWalnut } from './stage.ts';
+import { HELD_DIR, HELD_INDEX, moveAcross, PKG_DIR, prepareStaged, shapeBundles, shapeNewWalnut } from './stage.ts';
 import { bundleNameTaken, resolveTarget, resolveWorld, worldRel, type Target } from './target.ts';
 import { logValue } from '../text/untrusted.ts';
 
 export interface ReceiveOptions {
   packagePath: string;
-  world: string;
+  /** The world's root; without it, found from `cwd` the way the hooks find it. */
+  world?: string;
+  /** Where to start looking for the world (default: the process's current folder). */
+  cwd?: string;
+  /** Take agent instruction/configuration files into the world instead of holding them back. */
+  allowAgentFiles?: boolean;
   into?: string;
   as?: string;
   crypto?: PackageCrypto;
@@ -51,6 +61,15 @@ export interface ReceiveResult {
   conflicts: Conflict[];
   /** The entry prepended to the walnut's log.md; null for a snapshot. */
   log_entry: string | null;
+  /** Layout of the receiving walnut, and why (null for a snapshot). */
+  layout: WalnutLayout | null;
+  layout_reason: string | null;
+  /** Agent instruction/configuration files kept out of the world (see agent-files.ts). */
+  held_back: HeldBackItem[];
+  /** Where they were kept (absolute); null when none were, and in a dry run. */
+  held_back_dir: string | null;
+  /** Agent files taken into the walnut because --allow-agent-files said so. */
+  agent_files_taken: HeldBackItem[];
   dry_run?: true;
   scope: Manifest['scope'];
   format_version: string;
@@ -65,6 +84,15 @@ export interface ReceiveResult {
   /** Set when this run finished an import that a killed run had started. */
   resumed?: true;
   snapshot?: SnapshotView & { description: string | null; created: string };
+}
+
+export interface HeldBackItem {
+  /** Path in the package. */
+  path: string;
+  /** The name on the agent-file list it matched. */
+  rule: string;
+  /** World-relative path it would have had. */
+  would_be_at: string;
 }
 
 interface Ctx {
@@ -125,6 +153,12 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
       ? `- Imported: new walnut ${logValue(worldRel(ctx.world, target.walnut))}${imported.length ? ` with bundles ${imported.map((u) => logValue(u.as)).join(', ')}` : ''}`
       : `- Imported bundles: ${imported.map((u) => (u.as === u.bundle ? logValue(u.as) : `${logValue(u.bundle)} as ${logValue(u.as)}`)).join(', ') || 'none'}`,
     ...plan.conflicts.map((c) => `- Conflict: ${logValue(c.existing)} already existed; the incoming bundle is ${logValue(c.imported_as)}`),
+    ...(plan.held.length
+      ? [`- Held back (agent instruction/configuration files, kept in .alive/held-back/, not in the walnut): ${plan.held.map((h) => logValue(h.path)).join(', ')}`]
+      : []),
+    ...(plan.agentFilesTaken.length
+      ? [`- Agent instruction/configuration files taken (--allow-agent-files): ${plan.agentFilesTaken.map((h) => logValue(h.path)).join(', ')}`]
+      : []),
     `- Files: ${files} (${formatBytes(bytes)})${plan.skipped.length ? `, ${plan.skipped.length} left out` : ''}`,
   ];
   return formatLogEntry(ctx.timestamp, ctx.session, body);
@@ -135,10 +169,13 @@ function nowContext(r: ReadResult, plan: ReceivePlan): string {
   const names = plan.units.filter((u) => u.kind === 'bundle').map((u) => u.as);
   const what = r.manifest.scope === 'full' ? 'this walnut' : `bundle${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
   const text = `Received ${what} as a .walnut package${sender ? ` from ${sender}` : ''}.`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: controls become spaces in the agent's one-line context
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300);
 }
 
-function baseResult(ctx: Ctx, r: ReadResult): Omit<ReceiveResult, 'walnut' | 'imported' | 'skipped' | 'conflicts' | 'log_entry'> {
+type TargetFields = 'walnut' | 'imported' | 'skipped' | 'conflicts' | 'log_entry' | 'layout' | 'layout_reason' | 'held_back' | 'held_back_dir' | 'agent_files_taken';
+
+function baseResult(ctx: Ctx, r: ReadResult): Omit<ReceiveResult, TargetFields> {
   const m = r.manifest;
   return {
     ok: true,
@@ -163,6 +200,11 @@ function snapshotResult(ctx: Ctx, read: ReadResult, view: SnapshotView, dryRun: 
     skipped: [],
     conflicts: [],
     log_entry: null,
+    layout: null,
+    layout_reason: null,
+    held_back: [],
+    held_back_dir: null,
+    agent_files_taken: [],
     ...(dryRun ? { dry_run: true as const } : {}),
     notes: ['a snapshot is display-only: nothing was written'],
     snapshot: { ...view, description: read.manifest.description ?? null, created: read.manifest.created },
@@ -179,7 +221,13 @@ function refuseDuplicate(prior: LedgerEntry): never {
 function planFor(ctx: Ctx, r: ReadResult): { target: Target; plan: ReceivePlan } {
   ctx.identity = packageIdentity(r.manifest, r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null);
   const target = guardedTarget(ctx, r.manifest);
-  const plan = planReceive({ manifest: r.manifest, layout: target.layout, taken: bundleNameTaken(target), date: compactDate(ctx.timestamp) });
+  const plan = planReceive({
+    manifest: r.manifest,
+    layout: target.layout,
+    taken: bundleNameTaken(target),
+    date: compactDate(ctx.timestamp),
+    allowAgentFiles: ctx.opts.allowAgentFiles === true,
+  });
   if (target.scope === 'full' && !plan.kernel.includes('key.md')) {
     const where = r.manifest.generation === 'v1' ? '_core/key.md' : '_kernel/key.md';
     throw new AliveError(`this full package has no ${where}, so it cannot become a walnut; nothing was written`, { code: 'no_key' });
@@ -204,7 +252,27 @@ function guardedTarget(ctx: Ctx, m: Manifest): Target {
   return target;
 }
 
-function resultFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan, entry: string, notes: string[]): ReceiveResult {
+function heldItems(ctx: Ctx, target: Target, list: HeldBack[]): HeldBackItem[] {
+  return list.map((h) => ({ path: h.path, rule: h.rule, would_be_at: worldRel(ctx.world, join(target.walnut, h.to)) }));
+}
+
+function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string | null): string[] {
+  const notes: string[] = [];
+  const names = (l: HeldBack[]) => `${l.slice(0, 8).map((h) => h.path).join(', ')}${l.length > 8 ? ', …' : ''}`;
+  if (plan.held.length) {
+    const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
+    notes.push(
+      `held back ${plan.held.length} agent instruction/configuration file(s) (${names(plan.held)}): they would steer an AI agent working in ${worldRel(ctx.world, target.walnut)}. ` +
+        `They are kept in ${where}, not in the walnut; read them, and move what you want into place yourself, or receive again with --allow-agent-files --force if you trust the sender`,
+    );
+  }
+  if (plan.agentFilesTaken.length) {
+    notes.push(`took ${plan.agentFilesTaken.length} agent instruction/configuration file(s) into the walnut, as --allow-agent-files asked: ${names(plan.agentFilesTaken)}`);
+  }
+  return notes;
+}
+
+function resultFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan, entry: string, notes: string[], heldDir: string | null): ReceiveResult {
   const imported =
     target.scope === 'full' ? [target.walnut] : plan.units.filter((u) => u.kind === 'bundle').map((u) => join(target.walnut, u.to));
   return {
@@ -214,13 +282,58 @@ function resultFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan, e
     skipped: plan.skipped,
     conflicts: plan.conflicts,
     log_entry: entry,
-    notes,
+    layout: target.layout,
+    layout_reason: target.layoutReason,
+    held_back: heldItems(ctx, target, plan.held),
+    held_back_dir: plan.held.length ? heldDir : null,
+    agent_files_taken: heldItems(ctx, target, plan.agentFilesTaken),
+    notes: [...notes, ...agentNotes(ctx, target, plan, heldDir)],
   };
+}
+
+const HELD_BACK = ['.alive', 'held-back'] as const;
+
+/** What a receive will change in the world, for the preflight checks (world-relative paths). */
+function plannedWrites(ctx: Ctx, target: Target, plan: ReceivePlan): PlannedWrites {
+  const rel = worldRel(ctx.world, target.walnut);
+  const state = ['.alive', ...(plan.held.length ? [HELD_BACK.join('/')] : [])];
+  if (target.scope === 'full') {
+    return { mkdirs: target.createDomain ? [worldRel(ctx.world, target.domain)] : [], moves: [rel], files: [], state };
+  }
+  return {
+    mkdirs: target.layout === 'v2' ? [`${rel}/bundles`] : [],
+    moves: plan.units.filter((u) => u.kind === 'bundle').map((u) => `${rel}/${u.to}`),
+    files: [`${rel}/_kernel/log.md`, worldRel(ctx.world, nowJsonPath(target.walnut, target.layout))],
+    state,
+  };
+}
+
+/** Bundles from a v2 place (`bundles/<name>/`) landing in a v3 walnut: their tasks.md becomes tasks.json. */
+function v2BundlesIntoV3(target: Target, plan: ReceivePlan) {
+  return target.layout === 'v3' ? plan.units.filter((u) => u.kind === 'bundle' && u.from.startsWith('bundles/')) : [];
+}
+
+/** What a dry run can tell about tasks.md conversions from the manifest alone. */
+function tasksDryNotes(m: Manifest, target: Target, plan: ReceivePlan): string[] {
+  const listed = new Set(m.files.map((f) => f.path));
+  return v2BundlesIntoV3(target, plan)
+    .filter((u) => listed.has(`${u.from}/tasks.md`))
+    .map((u) =>
+      listed.has(`${u.from}/tasks.json`)
+        ? `bundle ${u.as}: its v2 tasks.md would be kept as it is, because the bundle already has a tasks.json`
+        : `bundle ${u.as}: its v2 tasks.md would be converted to tasks.json for this v3 walnut (and kept too if it holds lines that are not tasks)`,
+    );
+}
+
+/** Where a receive unpacks: `.alive/receiving/` (or the nearest part of it that exists yet). */
+function stagingRoot(world: string): string {
+  for (const p of [join(world, '.alive', 'receiving'), join(world, '.alive')]) if (existsSync(p)) return p;
+  return world;
 }
 
 export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResult> {
   const env = opts.env ?? process.env;
-  const world = resolveWorld(opts.world, env);
+  const world = resolveWorld(opts.world, env, opts.cwd ?? process.cwd());
   const pkg = resolve(opts.packagePath);
   let packageBytes: number;
   try {
@@ -244,14 +357,18 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
     ctx.sha256 = await ctx.hashing;
     return snapshotResult(ctx, read, view, opts.dryRun === true);
   }
+  // The ledger is read and checked before anything else, in every mode (--force included).
+  readLedger(world);
   if (opts.dryRun) {
     ctx.sha256 = await ctx.hashing;
     if (head) guardedTarget(ctx, head);
     const { read, view } = await readSnapshot(pkg, readOpts);
     if (read.manifest.scope === 'snapshot') return snapshotResult(ctx, read, view, true);
     const { target, plan } = planFor(ctx, read);
+    preflight(world, plannedWrites(ctx, target, plan), stagingRoot(world));
     const entry = logEntryFor(ctx, read, target, plan);
-    return { ...resultFor(ctx, read, target, plan, entry, ['dry run: nothing was written']), dry_run: true };
+    const notes = ['dry run: nothing was written', ...tasksDryNotes(read.manifest, target, plan)];
+    return { ...resultFor(ctx, read, target, plan, entry, notes, null), dry_run: true };
   }
   return receiveForReal(ctx, readOpts, head);
 }
@@ -278,6 +395,7 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     const recovery = recoverLeftovers(world, receivingDir);
     for (const f of recovery.finished) notes.push(`finished an interrupted receive of ${f.journal.target} (${f.id})`);
     if (recovery.discarded.length) notes.push(`cleaned up ${recovery.discarded.length} interrupted receive(s) that had not changed the world`);
+    for (const s of recovery.stuck) notes.push(s.message);
     if (recovery.finished.length > 0) {
       const sha = await ctx.hashing;
       const resumed = recovery.finished.find((f) => f.journal.package_sha256 === sha);
@@ -285,8 +403,9 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     }
     // Refuse early, before unpacking, when the clear-text manifest already says it cannot go in.
     // The ledger check needs the package hash: wait for it only if a recorded package has this size.
+    const ledger = readLedger(world);
     if (head) {
-      if (!ctx.opts.force && mayBeRecorded(readLedger(world), ctx.packageBytes)) {
+      if (!ctx.opts.force && mayBeRecorded(ledger, ctx.packageBytes)) {
         ctx.sha256 = await ctx.hashing;
         guardedTarget(ctx, head);
       } else resolveTarget(world, head, targetArgs(ctx.opts));
@@ -302,16 +421,22 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
       const read = await readPackage(ctx.pkg, folderSink(join(staging, PKG_DIR)), readOpts);
       ctx.sha256 = await ctx.hashing;
       if (read.manifest.scope === 'snapshot') {
-        rmSync(staging, { recursive: true, force: true });
+        discardStaging(world, staging);
         const { read: again, view } = await readSnapshot(ctx.pkg, readOpts);
         return snapshotResult(ctx, again, view, false);
       }
       const { target, plan } = planFor(ctx, read);
+      const checked = preflight(world, plannedWrites(ctx, target, plan), receivingDir);
       const conversions = prepareStaged(staging, plan);
       for (const c of conversions) notes.push(`v1 capsule ${c.capsule}: ${c.note}`);
+      for (const u of v2BundlesIntoV3(target, plan)) {
+        const note = convertTasksMd(join(staging, PKG_DIR, u.from), u.as!, ctx.timestamp, ctx.session);
+        if (note) notes.push(note);
+      }
       const entry = logEntryFor(ctx, read, target, plan);
       const now = { timestamp: ctx.timestamp, session: ctx.session, context: nowContext(read, plan) };
-      const result = resultFor(ctx, read, target, plan, entry, notes);
+      const heldRel = `${HELD_BACK.join('/')}/${id}`;
+      const result = resultFor(ctx, read, target, plan, entry, notes, join(world, ...HELD_BACK, id));
       const targetRel = worldRel(world, target.walnut);
       const base = {
         version: 1 as const,
@@ -334,40 +459,51 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
           target: targetRel,
           imported: result.imported.map((p) => worldRel(world, p)),
           conflicts: plan.conflicts.map((c) => ({ bundle: c.bundle, imported_as: c.imported_as })),
+          ...(plan.held.length ? { held_back: plan.held.map((h) => h.path) } : {}),
           receipt: id,
         },
         result: result as unknown as Record<string, unknown>,
       };
+      let moves: Journal['moves'];
+      let extra: Pick<Journal, 'mkdirs' | 'log' | 'now'>;
       if (target.scope === 'full') {
         const meta = { walnut: target.name, timestamp: ctx.timestamp, summary: 'received as a .walnut package' };
         const from = shapeNewWalnut(staging, plan, target.layout, { entry, meta }, now);
-        journal = {
-          ...base,
-          mkdirs: target.createDomain ? [worldRel(world, target.domain)] : [],
-          moves: [{ from, to: targetRel }],
-          log: null,
-          now: null,
-        };
+        moves = [{ from, to: targetRel }];
+        extra = { mkdirs: target.createDomain ? [worldRel(world, target.domain)] : [], log: null, now: null };
       } else {
         const shaped = shapeBundles(staging, plan);
-        journal = {
-          ...base,
+        moves = [...shaped].map(([u, from]) => ({ from, to: `${targetRel}/${u.to}` }));
+        extra = {
           mkdirs: target.layout === 'v2' ? [`${targetRel}/bundles`] : [],
-          moves: [...shaped].map(([u, from]) => ({ from, to: `${targetRel}/${u.to}` })),
           log: { path: `${targetRel}/_kernel/log.md`, entry, walnut: target.name, timestamp: ctx.timestamp, summary: 'received as a .walnut package' },
           now: { walnut: targetRel, layout: target.layout, ...now },
         };
       }
+      const beside = stageBeside(world, staging, id, checked, moves);
+      if (plan.held.length) {
+        writeJsonAtomic(join(staging, HELD_DIR, HELD_INDEX), {
+          receipt: id,
+          package: ctx.pkg,
+          package_sha256: ctx.sha256,
+          received_at: ctx.timestamp,
+          target: targetRel,
+          note: 'agent instruction/configuration files from a received package, kept out of the world; see docs/receive.md',
+          files: result.held_back,
+        });
+        moves.push({ from: HELD_DIR, to: heldRel });
+      }
+      journal = { ...base, ...extra, moves, ...(beside ? { beside } : {}) };
       writeJournal(staging, journal);
     } catch (err) {
-      rmSync(staging, { recursive: true, force: true });
+      discardStaging(world, staging);
       throw err;
     }
     try {
       applyJournal(world, staging, journal);
     } catch (err) {
       throw new AliveError(
-        `the import stopped while moving into place (${messageOf(err)}); run the same receive again to finish it (staged in ${staging})`,
+        `the import stopped while moving into place (${messageOf(err)}); run any receive in this world again to finish it, or see ${staging}`,
         { code: 'interrupted', cause: err },
       );
     }
@@ -376,6 +512,24 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     lock.release();
     tidy(aliveDir, receivingDir, madeAlive);
   }
+}
+
+/**
+ * When the targets are on another file system than `.alive/receiving/` (preflight said so), moves
+ * what will appear in the world into a hidden folder beside them, before the commit point, so
+ * every rename after it stays on one file system. Returns that folder, world-relative.
+ */
+function stageBeside(world: string, staging: string, id: string, checked: PreflightResult, moves: Journal['moves']): string | undefined {
+  if (checked.stageIn === undefined) return undefined;
+  const rel = `${checked.stageIn === '.' ? '' : `${checked.stageIn}/`}${BESIDE_PREFIX}${id}`;
+  writeBesideMarker(staging, rel);
+  const dir = join(world, ...rel.split('/'));
+  mkdirSync(dir, { mode: 0o700 });
+  for (const m of moves) {
+    moveAcross(join(staging, m.from), join(dir, m.from));
+    m.base = 'beside';
+  }
+  return rel;
 }
 
 /** Removes the folders this run created when they ended up empty (the world stays as it was). */

@@ -3,7 +3,8 @@
  * world, under `<staging>/out/`: a whole walnut (full scope) or one folder per bundle. Every move
  * here is a rename inside the staging folder; the world is not touched.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { errnoCode } from '../errors.ts';
 import { dirname, join } from 'node:path';
 import { prependLogEntry, type NewLogMeta } from '../world/log.ts';
 import { regenerateNow, type NowUpdate } from '../world/now.ts';
@@ -13,6 +14,9 @@ import { convertCapsule, type CapsuleConversion } from './v1.ts';
 
 export const PKG_DIR = 'pkg';
 export const OUT_DIR = 'out';
+/** Agent files held back: `<staging>/held/` becomes `<world>/.alive/held-back/<id>/`. */
+export const HELD_DIR = 'held';
+export const HELD_INDEX = 'held-back.json';
 
 function moveUnit(pkgDir: string, u: Unit, dst: string): void {
   mkdirSync(dirname(dst), { recursive: true });
@@ -21,10 +25,15 @@ function moveUnit(pkgDir: string, u: Unit, dst: string): void {
   else mkdirSync(dst, { recursive: true }); // a bundle the manifest names but that holds no files
 }
 
-/** Deletes what is left out and converts v1 capsules, inside `pkg/`. */
+/** Deletes what is left out, moves held-back agent files to `held/`, converts v1 capsules, inside staging. */
 export function prepareStaged(staging: string, plan: ReceivePlan): CapsuleConversion[] {
   const pkgDir = join(staging, PKG_DIR);
   for (const r of plan.removals) rmSync(join(pkgDir, r), { recursive: true, force: true });
+  for (const h of plan.held) {
+    const dst = join(staging, HELD_DIR, h.path);
+    mkdirSync(dirname(dst), { recursive: true });
+    renameSync(join(pkgDir, h.path), dst);
+  }
   return plan.capsules.filter((c) => existsSync(join(pkgDir, c))).map((c) => convertCapsule(join(pkgDir, c)));
 }
 
@@ -59,4 +68,19 @@ export function shapeBundles(staging: string, plan: ReceivePlan): Map<Unit, stri
     out.set(u, rel);
   }
   return out;
+}
+
+/**
+ * Moves a staged folder to another file system before the commit point (the targets are not on
+ * the staging folder's file system): rename when it can, else copy and delete.
+ */
+export function moveAcross(src: string, dst: string): void {
+  mkdirSync(dirname(dst), { recursive: true });
+  try {
+    renameSync(src, dst);
+  } catch (err) {
+    if (errnoCode(err) !== 'EXDEV') throw err;
+    cpSync(src, dst, { recursive: true, errorOnExist: true, force: false, preserveTimestamps: true });
+    rmSync(src, { recursive: true, force: true });
+  }
 }

@@ -8,10 +8,24 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AliveError, UsageError, errnoCode } from '../errors.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { isWalnut, listBundles, walnutLayout, type WalnutLayout } from '../walnut/layout.ts';
-import { isWorldRoot } from '../world/root.ts';
+import { findWorldRoot, isWorldRoot } from '../world/root.ts';
 import { checkWalnutName } from './names.ts';
 
-export function resolveWorld(dir: string, env: NodeJS.ProcessEnv): string {
+/**
+ * The world a receive goes into: `--world`, else found the way the hooks find it (walk up from
+ * `cwd` to a world root, else ALIVE_WORLD_ROOT).
+ */
+export function resolveWorld(given: string | undefined, env: NodeJS.ProcessEnv, cwd: string = process.cwd()): string {
+  let dir = given;
+  if (dir === undefined) {
+    dir = findWorldRoot(cwd, env);
+    if (dir === undefined) {
+      throw new AliveError(
+        `no ALIVE world found: no folder from ${cwd} up holds .alive/ (or both 01_Archive/ and 02_Life/), and ALIVE_WORLD_ROOT is not set; pass --world DIR`,
+        { code: 'no_world' },
+      );
+    }
+  }
   let real: string;
   try {
     real = realpathSync(resolve(dir));
@@ -64,17 +78,26 @@ export function resolveInside(world: string, path: string, flag: string): string
 
 export const INBOX_NAMES = ['03_Inbox', '03_Inputs'] as const;
 
-/** The world's inbox domain: 03_Inbox/ or 03_Inputs/, whichever exists; else a new 03_Inbox/. */
+/**
+ * The world's inbox domain: 03_Inbox/ or 03_Inputs/, whichever exists; else a new 03_Inbox/.
+ * Something else named 03_Inbox (a file, a broken link) is in the way: refused, never replaced.
+ */
 export function inboxDomain(world: string): { dir: string; create: boolean } {
   for (const n of INBOX_NAMES) {
     const d = join(world, n);
     try {
       if (statSync(d).isDirectory()) return { dir: d, create: false };
     } catch {
-      // not there
+      // not there, or a broken link
     }
   }
-  return { dir: join(world, INBOX_NAMES[0]), create: true };
+  const dir = join(world, INBOX_NAMES[0]);
+  if (exists(dir)) {
+    throw new AliveError(`${INBOX_NAMES[0]} in the world is not a folder, so a walnut cannot go in it; move it aside, or pass --into DOMAIN. Nothing was written`, {
+      code: 'no_target',
+    });
+  }
+  return { dir, create: true };
 }
 
 function strongLayout(walnut: string): WalnutLayout | undefined {
@@ -88,7 +111,7 @@ function strongLayout(walnut: string): WalnutLayout | undefined {
  * domain/walnut), so a world stays consistent; in a world without walnuts, the manifest's
  * `source_layout` when it says; else v3, the current one.
  */
-export function layoutForNewWalnut(m: Manifest, world: string): WalnutLayout {
+export function layoutForNewWalnut(m: Manifest, world: string): { layout: WalnutLayout; reason: string } {
   const count = { v2: 0, v3: 0 };
   for (const domain of safeList(world)) {
     if (domain.startsWith('.')) continue;
@@ -99,9 +122,14 @@ export function layoutForNewWalnut(m: Manifest, world: string): WalnutLayout {
       if (l) count[l]++;
     }
   }
-  if (count.v2 !== count.v3) return count.v2 > count.v3 ? 'v2' : 'v3';
-  if (m.source_layout === 'v2' || m.source_layout === 'v3') return m.source_layout;
-  return 'v3';
+  const total = count.v2 + count.v3;
+  if (count.v2 !== count.v3) {
+    const layout = count.v2 > count.v3 ? 'v2' : 'v3';
+    return { layout, reason: `most walnuts of this world use it (${count[layout]} of ${total})` };
+  }
+  const none = total === 0 ? 'the world has no walnuts to follow' : `the world has as many v2 as v3 walnuts (${count.v2} each)`;
+  if (m.source_layout === 'v2' || m.source_layout === 'v3') return { layout: m.source_layout, reason: `${none}, and the package's source_layout says ${m.source_layout}` };
+  return { layout: 'v3', reason: `${none}, and v3 is the current layout` };
 }
 
 function safeList(dir: string): string[] {
@@ -120,6 +148,8 @@ export interface FullTarget {
   domain: string;
   createDomain: boolean;
   layout: WalnutLayout;
+  /** Why this layout, in words (human output). */
+  layoutReason: string;
 }
 
 export interface BundleTarget {
@@ -127,6 +157,7 @@ export interface BundleTarget {
   walnut: string;
   name: string;
   layout: WalnutLayout;
+  layoutReason: string;
 }
 
 export type Target = FullTarget | BundleTarget;
@@ -162,7 +193,8 @@ export function resolveTarget(world: string, m: Manifest, args: TargetArgs): Tar
         code: 'exists',
       });
     }
-    return { scope: 'full', walnut, name, domain, createDomain, layout: layoutForNewWalnut(m, world) };
+    const { layout, reason } = layoutForNewWalnut(m, world);
+    return { scope: 'full', walnut, name, domain, createDomain, layout, layoutReason: reason };
   }
   if (args.as !== undefined) {
     throw new UsageError('--as names a new walnut and only goes with full packages; bundles that clash land under dated names');
@@ -174,7 +206,13 @@ export function resolveTarget(world: string, m: Manifest, args: TargetArgs): Tar
   if (!isWalnut(walnut)) {
     throw new AliveError(`--into ${args.into} is not a walnut (no _kernel/key.md); bundles go into an existing walnut`, { code: 'no_target' });
   }
-  return { scope: 'bundle', walnut, name: walnut.slice(walnut.lastIndexOf(sep) + 1), layout: walnutLayout(walnut) };
+  const layout = walnutLayout(walnut);
+  return { scope: 'bundle', walnut, name: walnut.slice(walnut.lastIndexOf(sep) + 1), layout, layoutReason: bundleLayoutReason(walnut, layout) };
+}
+
+function bundleLayoutReason(walnut: string, layout: WalnutLayout): string {
+  if (layout === 'v3') return 'the walnut has neither bundles/ nor _kernel/_generated/, so its bundles sit at its root';
+  return exists(join(walnut, 'bundles')) ? 'the walnut keeps its bundles in bundles/' : 'the walnut has _kernel/_generated/ (the v2 kernel)';
 }
 
 /** Is `name` already used where this walnut's bundles land? */

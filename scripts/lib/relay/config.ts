@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from '../json/zod.ts';
 import { AliveError } from '../errors.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
-import { readJsonFile } from './json-file.ts';
+import { readJsonFile } from '../json/file.ts';
 import { isValidLogin } from './names.ts';
 
 /**
@@ -11,45 +11,50 @@ import { isValidLogin } from './names.ts';
  * `owner/walnut-relay` on GitHub and the peer's Git URL on the git transport.
  */
 
-const login = z.string().refine(isValidLogin, { message: 'is not a valid login' });
-const fingerprintHex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters (SHA-256)');
-const optionalText = z.string().nullable().optional().transform((v) => (v === undefined || v === '' ? null : v));
+const login = z.string().check(z.refine(isValidLogin, { message: 'is not a valid login' }));
+const fingerprintHex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters (SHA-256)'));
+const optionalText = z.pipe(
+  z.optional(z.nullable(z.string())),
+  z.transform((v) => (v === undefined || v === '' ? null : v)),
+);
 
 export const peerStatuses = ['pending', 'accepted', 'removed'] as const;
 export type PeerStatus = (typeof peerStatuses)[number];
 
-const peerSchema = z
-  .object({
-    github: login,
-    name: optionalText,
-    relay: optionalText,
-    person_walnut: optionalText,
-    added: z.string().nullable().optional().transform((v) => v ?? null),
-    status: z.enum(peerStatuses),
-    fingerprint: fingerprintHex.nullable().optional().transform((v) => v ?? null),
-  })
-  .loose();
+const peerSchema = z.looseObject({
+  github: login,
+  name: optionalText,
+  relay: optionalText,
+  person_walnut: optionalText,
+  added: z.pipe(z.optional(z.nullable(z.string())), z.transform((v) => v ?? null)),
+  status: z.enum(peerStatuses),
+  fingerprint: z.pipe(z.optional(z.nullable(fingerprintHex)), z.transform((v) => v ?? null)),
+});
 
 export const relayConfigSchema = z
-  .object({
-    repo: z.string().min(1, 'must not be empty'),
+  .looseObject({
+    repo: z.string().check(z.minLength(1, 'must not be empty')),
     github_username: login,
-    transport: z.enum(['github', 'git']).optional().transform((v) => v ?? 'github'),
+    transport: z.pipe(z.optional(z.enum(['github', 'git'])), z.transform((v) => v ?? 'github')),
     url: optionalText,
     api_url: optionalText,
-    branch: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/, 'is not a valid branch name').optional().transform((v) => v ?? 'main'),
+    branch: z.pipe(
+      z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/, 'is not a valid branch name'))),
+      z.transform((v) => v ?? 'main'),
+    ),
     peers: z.array(peerSchema),
   })
-  .loose()
-  .superRefine((cfg, ctx) => {
-    if (cfg.transport === 'git' && !cfg.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required with the git transport' });
-    const seen = new Set<string>();
-    cfg.peers.forEach((p, i) => {
-      const key = p.github.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['peers', i, 'github'], message: `repeats peer '${p.github}'` });
-      seen.add(key);
-    });
-  });
+  .check(
+    z.superRefine((cfg, ctx) => {
+      if (cfg.transport === 'git' && !cfg.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required with the git transport' });
+      const seen = new Set<string>();
+      cfg.peers.forEach((p, i) => {
+        const key = p.github.toLowerCase();
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['peers', i, 'github'], message: `repeats peer '${p.github}'` });
+        seen.add(key);
+      });
+    }),
+  );
 
 export type RelayConfig = z.output<typeof relayConfigSchema>;
 export type Peer = RelayConfig['peers'][number];

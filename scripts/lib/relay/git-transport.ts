@@ -12,7 +12,7 @@ import type {
   RelayTransport,
   SetupResult,
 } from './transport.ts';
-import { inlineText } from '../text/untrusted.ts';
+import { hasControlCharacter, inlineText } from '../text/untrusted.ts';
 
 /**
  * The `git` transport: any Git URL or local path, driven with the git command.
@@ -81,7 +81,7 @@ export function isLocalPath(url: string): boolean {
 export function normaliseGitUrl(url: string): string {
   const trimmed = url.trim();
   if (trimmed === '') throw new AliveError('the relay URL is empty', { code: 'bad_url' });
-  if (/[\u0000-\u001f]/.test(trimmed) || trimmed.startsWith('-')) {
+  if (hasControlCharacter(trimmed) || trimmed.startsWith('-')) {
     throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL`, { code: 'bad_url' });
   }
   return isLocalPath(trimmed) ? resolve(trimmed) : trimmed;
@@ -320,7 +320,7 @@ export class GitTransport implements RelayTransport {
   private async keyAt(peer: PeerRelay, head: string | null): Promise<string> {
     const keyPath = `keys/${peer.login}.pem`;
     const entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
-    if (!entry || entry.type !== 'blob') {
+    if (entry?.type !== 'blob') {
       throw new AliveError(
         `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
         { code: 'no_peer_key' },

@@ -1,9 +1,9 @@
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from '../json/zod.ts';
 import { errnoCode } from '../errors.ts';
 import { fsyncDir, writeJsonAtomic } from '../fs/atomic.ts';
-import { readJsonFile } from './json-file.ts';
+import { readJsonFile } from '../json/file.ts';
 
 /**
  * $ALIVE_HOME/relay/inbox/<sender>/: where pull puts packages. Files appear whole (written aside,
@@ -45,8 +45,8 @@ export function placeWithoutOverwrite(tmp: string, dir: string, name: string): s
  * re-encrypted) is recognised as a duplicate whatever its bytes.
  */
 const receivedSchema = z.record(
-  z.string().regex(/^[0-9a-f]{40,64}$/),
-  z.object({ path: z.string(), at: z.string(), identity: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
+  z.string().check(z.regex(/^[0-9a-f]{40,64}$/)),
+  z.object({ path: z.string(), at: z.string(), identity: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))) }),
 );
 export type ReceivedLog = z.output<typeof receivedSchema>;
 

@@ -32,7 +32,7 @@ export function isSafeDepositName(name: string): boolean {
 }
 
 /** `YYYYMMDD-HHMMSS` in UTC. */
-export function utcStamp(date: Date): string {
+export function compactUtcStamp(date: Date): string {
   const iso = date.toISOString(); // 2026-04-02T03:53:46.123Z
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
 }
@@ -46,7 +46,7 @@ export function depositName(originalFileName: string, now: Date = new Date(), ra
   base = base.replace(/[^A-Za-z0-9_.+-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[^A-Za-z0-9]+/, '').replace(/[.-]+$/, '');
   if (base.length > 120) base = base.slice(0, 120).replace(/[.-]+$/, '');
   if (base === '') base = 'package';
-  const name = `${base}-${utcStamp(now)}-${random}.walnut`;
+  const name = `${base}-${compactUtcStamp(now)}-${random}.walnut`;
   if (!isSafeDepositName(name)) throw new AliveError(`could not build a safe deposit name from '${inlineText(originalFileName)}'`);
   return name;
 }

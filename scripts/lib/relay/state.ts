@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import * as z from '../json/zod.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
-import { readJsonFile } from './json-file.ts';
+import { readJsonFile } from '../json/file.ts';
 
 /** state.json: written by the probe (walnut-package-v2.md 6.4), read by the session-start hook. */
 
 const reachabilitySchema = z.object({
   reachable: z.boolean(),
   checked: z.string(),
-  relay_repo: z.string().nullable(),
-  error: z.string().nullable().optional(),
+  relay_repo: z.nullable(z.string()),
+  error: z.optional(z.nullable(z.string())),
 });
 
 const ownKeySchema = z.object({
@@ -16,27 +16,27 @@ const ownKeySchema = z.object({
   status: z.enum(['ok', 'changed', 'missing', 'unknown']),
   checked: z.string(),
   /** Fingerprint (hex) of the key the relay holds, when it could be read. */
-  seen: z.string().nullable(),
+  seen: z.nullable(z.string()),
 });
 export type OwnKeyCheck = z.output<typeof ownKeySchema>;
 
-export const relayStateSchema = z
-  .object({
-    last_sync: z.string().nullable(),
-    last_commit: z.string().nullable(),
-    pending_packages: z.number().int().min(0),
-    peer_reachability: z.record(z.string(), reachabilitySchema),
-    newly_accepted: z.array(z.string()).optional().transform((v) => v ?? []),
-    pending_by_sender: z.record(z.string(), z.number().int().min(0)).optional(),
-    last_error: z.string().nullable().optional(),
-    /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
-    last_action: z.string().nullable().optional(),
-    /** The relay's copy of the user's own key, compared with keys/public.pem by the probe. */
-    own_key: ownKeySchema.nullable().optional(),
-    /** Pinned peers whose published key no longer matches the pin (login → fingerprint seen). */
-    peer_key_changes: z.record(z.string(), z.string()).optional(),
-  })
-  .loose();
+const count = z.number().check(z.int(), z.minimum(0));
+
+export const relayStateSchema = z.looseObject({
+  last_sync: z.nullable(z.string()),
+  last_commit: z.nullable(z.string()),
+  pending_packages: count,
+  peer_reachability: z.record(z.string(), reachabilitySchema),
+  newly_accepted: z.pipe(z.optional(z.array(z.string())), z.transform((v) => v ?? [])),
+  pending_by_sender: z.optional(z.record(z.string(), count)),
+  last_error: z.optional(z.nullable(z.string())),
+  /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
+  last_action: z.optional(z.nullable(z.string())),
+  /** The relay's copy of the user's own key, compared with keys/public.pem by the probe. */
+  own_key: z.optional(z.nullable(ownKeySchema)),
+  /** Pinned peers whose published key no longer matches the pin (login → fingerprint seen). */
+  peer_key_changes: z.optional(z.record(z.string(), z.string())),
+});
 
 export type RelayState = z.output<typeof relayStateSchema>;
 export type PeerReachability = z.output<typeof reachabilitySchema>;

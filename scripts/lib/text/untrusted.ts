@@ -7,12 +7,21 @@
  * and paragraph separators, and the bidi embedding, override and isolate marks (which reorder what
  * is shown around them), and zero-width marks that hide text.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this module is the one place that names them
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** True when `text` holds no character that may not be shown raw. */
 export function isPrintable(text: string): boolean {
   UNSAFE.lastIndex = 0;
   return !UNSAFE.test(text);
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** True when `text` holds a C0 control character or DEL (which names, URLs and manifest lines may not). */
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL.test(text);
 }
 
 /** `\xNN` for a code unit up to 0xff, `\u{NNNN}` above: visible and unambiguous. */

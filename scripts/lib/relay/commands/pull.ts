@@ -7,12 +7,13 @@ import { AliveError, messageOf } from '../../errors.ts';
 import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
 import { findPeer, requireRelayConfig } from '../config.ts';
 import { loadOwnPrivateKey, loadPinnedPeerKey } from '../keys.ts';
-import { gitBlobSha, sha256File } from '../blob-sha.ts';
+import { sha256File } from '../../fs/hash.ts';
+import { gitBlobSha } from '../blob-sha.ts';
 import { alreadyReceived, fsyncFile, placeWithoutOverwrite, readReceivedLog, receivedIdentity, writeReceivedLog } from '../local-inbox.ts';
 import { openTransport } from '../open.ts';
 import { checkReceived } from '../package-step.ts';
 import { defaultRelayPaths, type RelayPaths } from '../paths.ts';
-import { isoSeconds } from '../state.ts';
+import { isoSeconds, type RelayState } from '../state.ts';
 import { touchRelayActivity } from '../activity.ts';
 import { checkOwnKey, ownKeyProblem } from '../key-checks.ts';
 import { acquirePullLock } from '../pull-lock.ts';
@@ -171,7 +172,7 @@ async function pull(o: {
   return ok ? 0 : 1;
 }
 
-function setPending(state: { pending_packages: number; pending_by_sender?: Record<string, number> }, all: InboxEntry[], removed: InboxEntry[]): void {
+function setPending(state: RelayState, all: InboxEntry[], removed: InboxEntry[]): void {
   const gone = new Set(removed.map((e) => e.path));
   const bySender: Record<string, number> = {};
   for (const e of all) if (!gone.has(e.path)) bySender[e.sender] = (bySender[e.sender] ?? 0) + 1;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
+import type * as z from './zod.ts';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 
 /** Reads and validates a JSON file; undefined when it does not exist. Errors name the field. */
-export function readJsonFile<T>(path: string, schema: z.ZodType<T>, what: string, repair: string): T | undefined {
+export function readJsonFile<T>(path: string, schema: z.ZodMiniType<T>, what: string, repair: string): T | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -1,0 +1,676 @@
+/**
+ * Which files a shell command line would write, as far as the text alone tells: a pure function
+ * of the command (and the home folder, for `~`). log-guardian uses it on Bash tool calls.
+ *
+ * It reads the POSIX shell grammar the way bash does for the parts that decide where output goes:
+ * quoting and escapes, lists and pipelines (`;` `&&` `||` `|` `&`, newlines, subshells), output
+ * redirections (`>` `>|` `>>` `&>` `&>>` `N>` `<>`, here-documents skipped), `cd`/`pushd`,
+ * variables assigned earlier in the same command line, command substitutions and `sh -c` strings
+ * (read as commands of their own), wrappers (`sudo`, `env`, `command`, `exec`, `nice`, `nohup`,
+ * `time`, `timeout`, `xargs`), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
+ * `tee`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=` and
+ * `patch`. A word with a part the text cannot tell (`$VAR` not set in the same line, `$(…)`, a
+ * glob, `~user`) is marked inexact, keeping whatever part is known.
+ *
+ * It is a guard against accidents, not a sandbox: what a program decides at run time (a script's
+ * own file writes, `find -delete`, arguments read by `xargs` from stdin, `git checkout`) is not
+ * visible here.
+ */
+
+export type WriteKind = 'replace' | 'append' | 'remove';
+
+export interface ShellWrite {
+  /** The path after quote removal and known expansions; unknown parts are kept as written. */
+  path: string;
+  /** True when every part of `path` is known. */
+  exact: boolean;
+  /** The last path component when it is known (even if an earlier part is not). */
+  name: string | undefined;
+  /**
+   * The folder the command runs in: '' for the shell's starting folder, else a path (absolute,
+   * or relative to the starting folder); undefined after a `cd` that could not be followed.
+   */
+  dir: string | undefined;
+  kind: WriteKind;
+  /** What writes, for a message: `'>' redirection`, `sed -i`, `tee`, `mv` ... */
+  via: string;
+}
+
+interface Part {
+  text: string;
+  known: boolean;
+  /** An unquoted `{`, `,` or `}`: brace expansion may split the word here. */
+  brace?: boolean;
+}
+
+interface Word {
+  parts: Part[];
+}
+
+type Token =
+  | { t: 'word'; word: Word }
+  | { t: 'op'; op: string }
+  | { t: 'redir'; op: string; target: Word | undefined };
+
+interface Scope {
+  dir: string | undefined;
+  vars: Map<string, string | undefined>;
+}
+
+const MAX_DEPTH = 8; // nested substitutions and sh -c strings
+
+const text = (w: Word) => w.parts.map((p) => p.text).join('');
+const exact = (w: Word) => w.parts.every((p) => p.known);
+const literal = (w: Word): string | undefined => (exact(w) ? text(w) : undefined);
+
+function lastName(w: Word): string | undefined {
+  const all = text(w);
+  const slash = all.lastIndexOf('/');
+  // The name is known when no unknown part reaches past the last slash.
+  let offset = 0;
+  for (const p of w.parts) {
+    const end = offset + p.text.length;
+    if (!p.known && end > slash) return undefined;
+    offset = end;
+  }
+  const name = all.slice(slash + 1);
+  return name === '' ? undefined : name;
+}
+
+function joinPath(dir: string, rel: string): string {
+  if (rel.startsWith('/')) return rel;
+  if (dir === '') return rel;
+  return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
+}
+
+function baseName(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+
+/** The text of a `$'…'` string, or undefined for an escape this reader does not decode. */
+function ansiC(body: string): string | undefined {
+  let out = '';
+  for (let k = 0; k < body.length; k++) {
+    const c = body[k]!;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = body[++k];
+    if (e === undefined) return undefined;
+    const simple = SIMPLE_ESCAPES[e];
+    const hex = /^(?:x([0-9A-Fa-f]{1,2})|u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8}))/.exec(body.slice(k));
+    const octal = /^[0-7]{1,3}/.exec(body.slice(k));
+    if (simple !== undefined) out += simple;
+    else if (hex) {
+      const code = parseInt(hex[1] ?? hex[2] ?? hex[3]!, 16);
+      if (code > 0x10ffff) return undefined;
+      out += String.fromCodePoint(code);
+      k += hex[0].length - 1;
+    } else if (octal) {
+      out += String.fromCharCode(parseInt(octal[0], 8) & 0xff);
+      k += octal[0].length - 1;
+    } else return undefined;
+  }
+  return out;
+}
+
+const MAX_BRACE_WORDS = 64;
+
+/**
+ * Brace expansion (`log.md{,.bak}` → `log.md log.md.bak`), on unquoted braces holding a comma at
+ * their own level. Other braces stay as they are.
+ */
+function expandBraces(word: Word, from = 0): Word[] {
+  const p = word.parts;
+  for (let open = from; open < p.length; open++) {
+    if (!p[open]!.brace || p[open]!.text !== '{') continue;
+    let depth = 0;
+    const commas: number[] = [];
+    let close = -1;
+    for (let k = open; k < p.length && close === -1; k++) {
+      if (!p[k]!.brace) continue;
+      if (p[k]!.text === '{') depth++;
+      else if (p[k]!.text === '}' && --depth === 0) close = k;
+      else if (p[k]!.text === ',' && depth === 1) commas.push(k);
+    }
+    if (close === -1) return [word];
+    if (commas.length === 0) continue;
+    const bounds = [open, ...commas, close];
+    const out: Word[] = [];
+    for (let a = 0; a + 1 < bounds.length; a++) {
+      const alternative = { parts: [...p.slice(0, open), ...p.slice(bounds[a]! + 1, bounds[a + 1]), ...p.slice(close + 1)] };
+      out.push(...expandBraces(alternative, open));
+      if (out.length >= MAX_BRACE_WORDS) return out.slice(0, MAX_BRACE_WORDS);
+    }
+    return out;
+  }
+  return [word];
+}
+
+/** Splits a command line into words, operators and redirections. */
+class Lexer {
+  private i = 0;
+  private readonly pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
+
+  constructor(
+    private readonly src: string,
+    private readonly scope: () => Scope,
+    private readonly home: string | undefined,
+    private readonly nested: (command: string) => void,
+  ) {}
+
+  /** Lazily: a variable assigned by one command is known when the next one is read. */
+  *tokens(): Generator<Token> {
+    for (;;) {
+      this.skipBlanks();
+      if (this.i >= this.src.length) return;
+      const c = this.src[this.i]!;
+      if (c === '#') {
+        while (this.i < this.src.length && this.src[this.i] !== '\n') this.i++;
+        continue;
+      }
+      if (c === '\n') {
+        this.i++;
+        yield { t: 'op', op: ';' };
+        this.skipHeredocBodies();
+        continue;
+      }
+      const op = this.operator();
+      if (op) {
+        yield op;
+        continue;
+      }
+      const word = this.word();
+      // A word of digits directly followed by < or > is a file-descriptor number.
+      if (/^\d+$/.test(text(word)) && exact(word) && /[<>]/.test(this.src[this.i] ?? '')) continue;
+      yield { t: 'word', word };
+    }
+  }
+
+  private skipBlanks(): void {
+    for (;;) {
+      const c = this.src[this.i];
+      if (c === ' ' || c === '\t') this.i++;
+      else if (c === '\\' && this.src[this.i + 1] === '\n') this.i += 2;
+      else return;
+    }
+  }
+
+  private skipHeredocBodies(): void {
+    while (this.pendingHeredocs.length > 0) {
+      const { delimiter, stripTabs } = this.pendingHeredocs.shift()!;
+      for (;;) {
+        if (this.i >= this.src.length) return;
+        let end = this.src.indexOf('\n', this.i);
+        if (end === -1) end = this.src.length;
+        let line = this.src.slice(this.i, end);
+        this.i = Math.min(end + 1, this.src.length);
+        if (stripTabs) line = line.replace(/^\t+/, '');
+        if (line === delimiter) break;
+      }
+    }
+  }
+
+  private operator(): Token | undefined {
+    const rest = this.src.slice(this.i, this.i + 3);
+    for (const op of ['&>>', '&&', '||', ';;', '|&', '&>', '>>', '>|', '>&', '<>', '<<<', '<<-', '<<', '<&', '>', '<', ';', '&', '|', '(', ')']) {
+      if (!rest.startsWith(op)) continue;
+      this.i += op.length;
+      if (!/[<>]/.test(op)) return { t: 'op', op: op === '|&' ? '|' : op };
+      this.skipBlanks();
+      if (op === '>&' || op === '<&') {
+        // `>&2`, `>&-`: a descriptor, not a file. `>&file` is the same as `&>file`.
+        const m = /^(?:\d+|-)(?=[\s;&|()<>]|$)/.exec(this.src.slice(this.i));
+        if (m || op === '<&') {
+          if (m) this.i += m[0].length;
+          else this.word();
+          return { t: 'redir', op: '<', target: undefined };
+        }
+        return { t: 'redir', op: '&>', target: this.word() };
+      }
+      const target = this.i < this.src.length && !/[\n;&|()<>]/.test(this.src[this.i]!) ? this.word() : undefined;
+      if ((op === '<<' || op === '<<-') && target) {
+        this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === '<<-' });
+      }
+      return { t: 'redir', op, target };
+    }
+    return undefined;
+  }
+
+  private word(): Word {
+    const parts: Part[] = [];
+    const push = (t: string, known: boolean) => {
+      if (t !== '') parts.push({ text: t, known });
+    };
+    const atStart = () => parts.length === 0;
+    while (this.i < this.src.length) {
+      const c = this.src[this.i]!;
+      if (/[\s;&|()<>]/.test(c)) break;
+      if (c === '\\') {
+        const next = this.src[this.i + 1];
+        this.i += 2;
+        if (next !== undefined && next !== '\n') push(next, true);
+      } else if (c === "'") {
+        const end = this.src.indexOf("'", this.i + 1);
+        const stop = end === -1 ? this.src.length : end;
+        push(this.src.slice(this.i + 1, stop), true);
+        this.i = stop + 1;
+      } else if (c === '"') {
+        this.i++;
+        this.doubleQuoted(push);
+      } else if (c === '$') {
+        this.dollar(push);
+      } else if (c === '`') {
+        this.backquoted();
+        push('`…`', false);
+      } else if (c === '~' && atStart()) {
+        const m = /^~(?=\/|[\s;&|()<>]|$)/.exec(this.src.slice(this.i));
+        this.i++;
+        if (m && this.home !== undefined) push(this.home, true);
+        else push('~', false);
+      } else if (c === '*' || c === '?' || c === '[') {
+        this.i++;
+        push(c, false);
+      } else if (c === '{' || c === ',' || c === '}') {
+        this.i++;
+        parts.push({ text: c, known: true, brace: true });
+      } else {
+        let j = this.i;
+        while (j < this.src.length && !/[\s;&|()<>\\'"$`*?[{},]/.test(this.src[j]!)) j++;
+        push(this.src.slice(this.i, j), true);
+        this.i = j;
+      }
+    }
+    return { parts };
+  }
+
+  private doubleQuoted(push: (t: string, known: boolean) => void): void {
+    while (this.i < this.src.length) {
+      const c = this.src[this.i]!;
+      if (c === '"') {
+        this.i++;
+        return;
+      }
+      if (c === '\\') {
+        const next = this.src[this.i + 1];
+        this.i += 2;
+        if (next === undefined) return;
+        if ('$`"\\'.includes(next)) push(next, true);
+        else if (next !== '\n') push(`\\${next}`, true);
+      } else if (c === '$') {
+        this.dollar(push);
+      } else if (c === '`') {
+        this.backquoted();
+        push('`…`', false);
+      } else {
+        let j = this.i;
+        while (j < this.src.length && !'"\\$`'.includes(this.src[j]!)) j++;
+        push(this.src.slice(this.i, j), true);
+        this.i = j;
+      }
+    }
+  }
+
+  /** `$NAME`, `${NAME}`, `$(…)`, `$((…))`, `$'…'`, or a lone `$`. */
+  private dollar(push: (t: string, known: boolean) => void): void {
+    const rest = this.src.slice(this.i + 1);
+    if (rest.startsWith('(')) {
+      const inner = this.balanced(this.i + 2);
+      this.nested(inner);
+      push('$(…)', false);
+      return;
+    }
+    if (rest.startsWith("'")) {
+      let j = this.i + 2;
+      while (j < this.src.length && this.src[j] !== "'") j += this.src[j] === '\\' ? 2 : 1;
+      const decoded = ansiC(this.src.slice(this.i + 2, j));
+      push(decoded ?? this.src.slice(this.i, j + 1), decoded !== undefined);
+      this.i = j + 1;
+      return;
+    }
+    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest);
+    const plain = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
+    const name = braced?.[1] ?? plain?.[0];
+    if (name !== undefined) {
+      this.i += 1 + (braced ? braced[0].length : name.length);
+      const value = this.scope().vars.get(name);
+      push(value ?? `$${name}`, value !== undefined);
+      return;
+    }
+    if (rest.startsWith('{')) {
+      const end = this.src.indexOf('}', this.i);
+      const stop = end === -1 ? this.src.length : end + 1;
+      push(this.src.slice(this.i, stop), false);
+      this.i = stop;
+      return;
+    }
+    const special = /^[0-9@*#?$!-]/.exec(rest);
+    this.i += 1 + (special ? 1 : 0);
+    push(special ? `$${special[0]}` : '$', !special);
+  }
+
+  /** The text up to the `)` matching an opening one just before `from`; moves past it. */
+  private balanced(from: number): string {
+    let depth = 1;
+    let j = from;
+    while (j < this.src.length) {
+      const c = this.src[j]!;
+      if (c === '\\') j += 2;
+      else if (c === "'") {
+        const end = this.src.indexOf("'", j + 1);
+        j = end === -1 ? this.src.length : end + 1;
+      } else if (c === '"') {
+        j++;
+        while (j < this.src.length && this.src[j] !== '"') j += this.src[j] === '\\' ? 2 : 1;
+        j++;
+      } else {
+        if (c === '(') depth++;
+        else if (c === ')' && --depth === 0) break;
+        j++;
+      }
+    }
+    const inner = this.src.slice(from, Math.min(j, this.src.length));
+    this.i = Math.min(j + 1, this.src.length);
+    return inner;
+  }
+
+  private backquoted(): void {
+    let j = this.i + 1;
+    let inner = '';
+    while (j < this.src.length && this.src[j] !== '`') {
+      if (this.src[j] === '\\' && j + 1 < this.src.length) {
+        inner += this.src[j + 1];
+        j += 2;
+      } else inner += this.src[j++];
+    }
+    this.i = j + 1;
+    this.nested(inner);
+  }
+}
+
+interface Command {
+  words: Word[];
+  redirs: { op: string; target: Word | undefined }[];
+}
+
+/** Options that take the next word as their value, per command (short and long forms). */
+const OPTION_ARGS: Record<string, Set<string>> = {
+  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group', '--chdir', '--host', '--prompt', '--role', '--type', '--other-user', '--command-timeout']),
+  env: new Set(['-u', '-C', '-S', '--unset', '--chdir', '--split-string']),
+  nice: new Set(['-n', '--adjustment']),
+  timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
+  xargs: new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-chars']),
+  command: new Set(),
+  builtin: new Set(),
+  exec: new Set(['-a']),
+  nohup: new Set(),
+  time: new Set(['-f', '-o', '--format', '--output']),
+  stdbuf: new Set(['-i', '-o', '-e']),
+  doas: new Set(['-u', '-C']),
+  cp: new Set(['-S', '-t', '--suffix', '--target-directory']),
+  mv: new Set(['-S', '-t', '--suffix', '--target-directory']),
+  install: new Set(['-m', '-o', '-g', '-S', '-t', '--mode', '--owner', '--group', '--suffix', '--target-directory']),
+  ln: new Set(['-S', '-t', '--suffix', '--target-directory']),
+  rsync: new Set(['-e', '--rsh', '--exclude', '--include', '--filter', '-f']),
+  truncate: new Set(['-s', '-r', '--size', '--reference']),
+  rm: new Set(),
+  unlink: new Set(),
+  shred: new Set(['-n', '-s', '--iterations', '--size', '--random-source']),
+  tee: new Set(),
+  patch: new Set(['-i', '-o', '-p', '-d', '-D', '-B', '-F', '-r', '-V', '-Y', '-z', '--input', '--output', '--strip', '--directory', '--reject-file']),
+};
+
+const WRAPPERS = new Set(['sudo', 'env', 'nice', 'timeout', 'xargs', 'command', 'builtin', 'exec', 'nohup', 'time', 'stdbuf', 'doas']);
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh']);
+/** Reserved words that can stand before a command's name. */
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!']);
+const OUTPUT_REDIRS = new Map<string, WriteKind>([
+  ['>', 'replace'],
+  ['>|', 'replace'],
+  ['&>', 'replace'],
+  ['<>', 'replace'],
+  ['>>', 'append'],
+  ['&>>', 'append'],
+]);
+
+/** Splits the words after a command name into options and operands (`--` ends the options). */
+function operands(name: string, args: Word[]): { options: string[]; values: Map<string, Word>; operands: Word[] } {
+  const takesArg = OPTION_ARGS[name] ?? new Set<string>();
+  const options: string[] = [];
+  const values = new Map<string, Word>();
+  const out: Word[] = [];
+  let optionsDone = false;
+  for (let k = 0; k < args.length; k++) {
+    const w = args[k]!;
+    const t = text(w);
+    if (optionsDone || !t.startsWith('-') || t === '-') {
+      out.push(w);
+      continue;
+    }
+    if (t === '--') {
+      optionsDone = true;
+      continue;
+    }
+    const eq = t.indexOf('=');
+    if (t.startsWith('--') && eq > 0) {
+      options.push(t.slice(0, eq));
+      values.set(t.slice(0, eq), { parts: [{ text: t.slice(eq + 1), known: exact(w) }] });
+      continue;
+    }
+    options.push(t);
+    if (takesArg.has(t) && k + 1 < args.length) values.set(t, args[++k]!);
+  }
+  return { options, values, operands: out };
+}
+
+/** The words of `sed`/`perl`/`ruby` that name files, when the command edits in place. */
+function inPlaceTargets(name: string, args: Word[]): Word[] | undefined {
+  let inPlace = false;
+  let scriptGiven = false;
+  const files: Word[] = [];
+  let optionsDone = false;
+  for (let k = 0; k < args.length; k++) {
+    const w = args[k]!;
+    const t = text(w);
+    if (optionsDone || !t.startsWith('-') || t === '-') {
+      files.push(w);
+      continue;
+    }
+    if (t === '--') {
+      optionsDone = true;
+      continue;
+    }
+    if (t.startsWith('--')) {
+      if (t.startsWith('--in-place')) inPlace = true;
+      if (/^--(?:expression|file)$/.test(t)) {
+        scriptGiven = true;
+        k++;
+      } else if (/^--(?:expression|file)=/.test(t)) scriptGiven = true;
+      else if (t === '--line-length') k++;
+      continue;
+    }
+    // A cluster of short options: -n, -Ei, -pi, -i.bak, -e SCRIPT, -eSCRIPT ...
+    for (let c = 1; c < t.length; c++) {
+      const flag = t[c]!;
+      if (flag === 'i') {
+        inPlace = true;
+        break; // the rest is the backup suffix
+      }
+      if (flag === 'e' || (flag === 'E' && name !== 'sed') || flag === 'f' || (flag === 'l' && name === 'sed')) {
+        if (flag !== 'l') scriptGiven = true;
+        if (c === t.length - 1) k++;
+        break;
+      }
+    }
+  }
+  if (!inPlace) return undefined;
+  return scriptGiven ? files : files.slice(1);
+}
+
+/** The writes of one simple command (after wrappers), other than its redirections. */
+function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: (cmd: string) => void, depth: number): void {
+  switch (name) {
+    case 'sed':
+    case 'perl':
+    case 'ruby': {
+      for (const w of inPlaceTargets(name, args) ?? []) emit(w, 'replace', `${name} -i`);
+      return;
+    }
+    case 'tee': {
+      const { options, operands: files } = operands(name, args);
+      const append = options.some((o) => o === '--append' || /^-[a-z]*a/.test(o));
+      for (const w of files) emit(w, append ? 'append' : 'replace', append ? 'tee -a' : 'tee');
+      return;
+    }
+    case 'cp':
+    case 'mv':
+    case 'install':
+    case 'ln':
+    case 'rsync': {
+      const { values, operands: files } = operands(name, args);
+      const intoDir = values.get('-t') ?? values.get('--target-directory');
+      const sources = intoDir ? files : files.slice(0, -1);
+      const dest = intoDir ?? files[files.length - 1];
+      if (!dest || (!intoDir && files.length < 2)) return;
+      if (!intoDir) emit(dest, 'replace', name);
+      // A destination folder: each source lands under its own name inside it.
+      for (const src of sources) {
+        const srcName = lastName(src);
+        if (srcName !== undefined) emit({ parts: [...dest.parts, { text: `/${baseName(srcName)}`, known: true }] }, 'replace', name);
+      }
+      if (name === 'mv') for (const src of sources) emit(src, 'remove', 'mv');
+      return;
+    }
+    case 'rm':
+    case 'unlink':
+      for (const w of operands(name, args).operands) emit(w, 'remove', name);
+      return;
+    case 'shred':
+    case 'truncate':
+      for (const w of operands(name, args).operands) emit(w, 'replace', name);
+      return;
+    case 'dd':
+      for (const w of args) {
+        const t = text(w);
+        if (t.startsWith('of=')) emit({ parts: [{ text: t.slice(3), known: exact(w) }] }, 'replace', 'dd of=');
+      }
+      return;
+    case 'patch': {
+      const { values, operands: files } = operands(name, args);
+      const out = values.get('-o') ?? values.get('--output');
+      if (out) emit(out, 'replace', 'patch -o');
+      else if (files[0]) emit(files[0], 'replace', 'patch');
+      return;
+    }
+    default:
+      if (SHELLS.has(name) && depth < MAX_DEPTH) {
+        const c = args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(text(w)));
+        const script = c >= 0 ? args[c + 1] : undefined;
+        if (script) nested(text(script));
+      }
+  }
+}
+
+function analyse(command: string, scope: Scope, home: string | undefined, out: ShellWrite[], depth: number): void {
+  const stack: Scope[] = [];
+  let current = scope;
+  const nested = (inner: string) => {
+    if (depth < MAX_DEPTH) analyse(inner, { dir: current.dir, vars: new Map(current.vars) }, home, out, depth + 1);
+  };
+  const tokens = new Lexer(command, () => current, home, nested).tokens();
+
+  const emit = (w: Word, kind: WriteKind, via: string) => {
+    out.push({ path: text(w), exact: exact(w), name: lastName(w), dir: current.dir, kind, via });
+  };
+
+  const run = (cmd: Command) => {
+    cmd = { words: cmd.words.flatMap((w) => expandBraces(w)), redirs: cmd.redirs };
+    for (const r of cmd.redirs) {
+      const kind = OUTPUT_REDIRS.get(r.op);
+      if (kind && r.target) emit(r.target, kind, `'${r.op}' redirection`);
+    }
+    let words = cmd.words;
+    // Assignments before a command apply to it alone; a line of assignments sets variables.
+    let k = 0;
+    while (k < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.parts[0]?.known ? text(words[k]!) : '')) k++;
+    if (k === words.length) {
+      for (const w of words) {
+        const t = text(w);
+        const eq = t.indexOf('=');
+        current.vars.set(t.slice(0, eq), exact(w) ? t.slice(eq + 1) : undefined);
+      }
+      return;
+    }
+    words = words.slice(k);
+    while (words.length > 1 && KEYWORDS.has(text(words[0]!))) words = words.slice(1);
+    let name = baseName(text(words[0]!));
+    let args = words.slice(1);
+    if (name === 'export' || name === 'local' || name === 'declare' || name === 'readonly') {
+      for (const w of args) {
+        const t = text(w);
+        const eq = t.indexOf('=');
+        if (eq > 0) current.vars.set(t.slice(0, eq), exact(w) ? t.slice(eq + 1) : undefined);
+      }
+      return;
+    }
+    for (let hops = 0; WRAPPERS.has(name) && hops < 8; hops++) {
+      const takesArg = OPTION_ARGS[name]!;
+      let j = 0;
+      while (j < args.length) {
+        const t = text(args[j]!);
+        if (t.startsWith('-')) j += takesArg.has(t) ? 2 : 1;
+        else if (name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) j++;
+        else if (name === 'timeout' && /^\d/.test(t)) {
+          j++;
+          break;
+        } else break;
+      }
+      if (j >= args.length) return;
+      name = baseName(text(args[j]!));
+      args = args.slice(j + 1);
+    }
+    if (name === 'cd' || name === 'pushd') {
+      const target = args.find((w) => !text(w).startsWith('-') || text(w) === '-');
+      const t = target ? literal(target) : home;
+      current.dir = t === undefined || t === '-' || current.dir === undefined ? undefined : joinPath(current.dir, t);
+      return;
+    }
+    if (name === 'popd') {
+      current.dir = undefined;
+      return;
+    }
+    commandWrites(name, args, emit, nested, depth);
+  };
+
+  let cmd: Command = { words: [], redirs: [] };
+  const finish = () => {
+    if (cmd.words.length > 0 || cmd.redirs.length > 0) run(cmd);
+    cmd = { words: [], redirs: [] };
+  };
+  for (const tok of tokens) {
+    if (tok.t === 'word') {
+      // `{` and `}` group commands; they are not command names.
+      if (cmd.words.length === 0 && (text(tok.word) === '{' || text(tok.word) === '}')) continue;
+      cmd.words.push(tok.word);
+    } else if (tok.t === 'redir') cmd.redirs.push({ op: tok.op, target: tok.target });
+    else {
+      finish();
+      if (tok.op === '(') {
+        stack.push(current);
+        current = { dir: current.dir, vars: new Map(current.vars) };
+      } else if (tok.op === ')' && stack.length > 0) current = stack.pop()!;
+    }
+  }
+  finish();
+}
+
+/** The files `command` would write, replace, append to or remove, in the order met. */
+export function shellWrites(command: string, options: { home?: string | undefined } = {}): ShellWrite[] {
+  const out: ShellWrite[] = [];
+  analyse(command, { dir: '', vars: new Map() }, options.home, out, 0);
+  return out;
+}

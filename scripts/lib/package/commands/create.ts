@@ -1,0 +1,170 @@
+/** `alive-p2p create …`: packs a walnut into a .walnut package (plain, passphrase or RSA). */
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { defineCommand } from '../../cli/command.ts';
+import { formatBytes } from '../../cli/progress.ts';
+import { AliveError } from '../../errors.ts';
+import { loadPrivateKey, loadPublicKey } from '../../crypto/keys.ts';
+import { obtainPassphrase } from '../../crypto/passphrase.ts';
+import { signManifestText } from '../../crypto/sign.ts';
+import { createPlainPackage, defaultOutputPath, manifestTextFor, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
+import { writeEncryptedPackage, type SignerSpec } from '../encrypt.ts';
+import { SCOPES, type Scope } from '../manifest.ts';
+import { resolveSignerName } from '../signer.ts';
+import { inlineText } from '../../text/untrusted.ts';
+import { agentFilesWarning, findAgentFiles } from '../../walnut/agent-files.ts';
+
+const USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
+                        [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
+                        [--sign PRIVATE_PEM [--signer NAME]] [--allow-sensitive] [--json]
+
+Packs a walnut into a .walnut package (format 2.0). Default output: ~/Desktop (or the current
+folder) as <walnut>-<scope>-<date>.walnut. Existing files are never replaced.
+  --encrypt passphrase   encrypt with the passphrase in WALNUT_PASSPHRASE (never on the command
+                         line); on a terminal with it unset, asks twice without echo
+  --encrypt rsa          encrypt to each --recipient public key: one package per recipient
+  --sign PRIVATE_PEM     sign the manifest (RSA-SHA256) as your relay login
+  --signer NAME          the name to sign as when no relay is set up (a login: letters, digits,
+                         '-', '_', '.')`;
+
+export const createCommand = defineCommand({
+  name: 'create',
+  summary: 'pack a walnut into a .walnut package',
+  usage: USAGE,
+  options: {
+    walnut: { type: 'string' },
+    scope: { type: 'string' },
+    bundle: { type: 'string', multiple: true },
+    output: { type: 'string' },
+    description: { type: 'string' },
+    encrypt: { type: 'string' },
+    recipient: { type: 'string', multiple: true },
+    sign: { type: 'string' },
+    signer: { type: 'string' },
+    'allow-sensitive': { type: 'boolean' },
+  },
+  async run(ctx) {
+    const { values } = ctx;
+    const walnut = ctx.required(values.walnut, '--walnut');
+    const scopeRaw = ctx.required(values.scope, '--scope');
+    if (!SCOPES.includes(scopeRaw as Scope)) ctx.usageError(`--scope must be full, bundle or snapshot, not '${scopeRaw}'`);
+    const scope = scopeRaw as Scope;
+    const mode = values.encrypt;
+    if (mode !== undefined && mode !== 'passphrase' && mode !== 'rsa') ctx.usageError(`--encrypt takes 'passphrase' or 'rsa', not '${mode}'`);
+    const recipients = values.recipient ?? [];
+    if (mode === 'rsa' && recipients.length === 0) ctx.usageError('--encrypt rsa needs at least one --recipient PUBLIC_PEM');
+    if (mode !== 'rsa' && recipients.length > 0) ctx.usageError('--recipient goes with --encrypt rsa');
+    if (values.signer !== undefined && !values.sign) ctx.usageError('--signer goes with --sign PRIVATE_PEM');
+
+    // Everything that can be refused is checked before any work: keys, signer, output folder, passphrase.
+    const recipientKeys = recipients.map((p) => ({ path: p, key: loadPublicKey(p) }));
+    const signer: SignerSpec | undefined = values.sign
+      ? { privateKey: loadPrivateKey(values.sign), name: resolveSignerName(values.signer) }
+      : undefined;
+    if (values.output && !existsSync(dirname(resolve(values.output)))) {
+      throw new AliveError(`the folder for ${values.output} does not exist; create it or choose another --output`, { code: 'unwritable' });
+    }
+    const passphrase = mode === 'passphrase' ? await obtainPassphrase({ confirm: true }) : undefined;
+    const opts: CreateOptions = {
+      walnut,
+      scope,
+      bundles: values.bundle ?? [],
+      ...(values.output ? { output: values.output } : {}),
+      ...(values.description !== undefined ? { description: values.description } : {}),
+      allowSensitive: values['allow-sensitive'] === true,
+    };
+    const results: Array<{ path: string; sha256: string; bytes: number; recipient?: string }> = [];
+    let files: number;
+    let contentBytes: number;
+    let heldBack: string[];
+    let packedPaths: string[];
+    if (!mode) {
+      const r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : undefined);
+      for (const s of r.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
+      for (const h of r.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
+      results.push(r);
+      files = r.files;
+      contentBytes = r.contentBytes;
+      heldBack = r.heldBack.map((h) => h.bundle);
+      packedPaths = r.agentFiles.map((h) => h.path);
+    } else {
+      const plan = await planPackage(opts);
+      for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
+      for (const h of plan.collected.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
+      files = plan.files.length;
+      contentBytes = plan.files.reduce((a, f) => a + f.size, 0);
+      heldBack = plan.collected.heldBack.map((h) => h.bundle);
+      packedPaths = plan.files.map((f) => f.path);
+      const base = resolve(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles));
+      const outputs = recipientKeys.length > 1 ? perRecipientPaths(base, recipientKeys.map((r) => r.path)) : [base];
+      const targets =
+        mode === 'passphrase'
+          ? [{ output: base, enc: { mode: 'passphrase' as const, passphrase: passphrase! } }]
+          : recipientKeys.map((r, i) => ({ output: outputs[i]!, enc: { mode: 'rsa' as const, recipient: r.key }, recipient: r.path }));
+      // All or nothing: refuse before writing the first package if any name is taken.
+      for (const t of targets) {
+        if (existsSync(t.output)) {
+          throw new AliveError(`${t.output} already exists; choose another --output or move the old file away`, { code: 'exists' });
+        }
+      }
+      for (const t of targets) {
+        const w = await writeEncryptedPackage(
+          t.output,
+          t.enc,
+          (tar) => writePlannedFiles(tar, plan),
+          (sha) => manifestTextFor(plan, opts, { encrypted: true, payloadSha256: sha }),
+          signer,
+        );
+        results.push({ ...w, ...('recipient' in t && t.recipient ? { recipient: t.recipient } : {}) });
+      }
+    }
+    const agentWarning = agentFilesWarning(findAgentFiles(packedPaths));
+    if (agentWarning) ctx.warn(inlineText(agentWarning, 2000));
+    for (const r of results) {
+      if (r.bytes > 35 * 1024 * 1024) ctx.warn(`${r.path} is ${formatBytes(r.bytes)}; large packages travel slowly through a relay`);
+    }
+    if (ctx.json) {
+      const one = (r: (typeof results)[number]) => ({
+        path: r.path,
+        sha256: r.sha256,
+        scope,
+        files,
+        bytes: r.bytes,
+        encrypted: mode ?? false,
+        signed: signer !== undefined,
+        ...(signer ? { signer: signer.name } : {}),
+        held_back: heldBack,
+        ...(r.recipient ? { recipient: r.recipient } : {}),
+      });
+      ctx.printJson({ ok: true, ...(results.length === 1 ? one(results[0]!) : { ...one(results[0]!), packages: results.map(one) }) });
+      return;
+    }
+    for (const r of results) {
+      ctx.print(`Created: ${r.path}${r.recipient ? ` (for ${r.recipient})` : ''}`);
+      ctx.print(`  SHA-256: ${r.sha256}`);
+    }
+    ctx.print(`Scope: ${scope}, ${files} files, ${formatBytes(contentBytes)}`);
+    ctx.print(
+      `Encrypted: ${mode === 'passphrase' ? 'yes, with the passphrase (share it by another channel)' : mode === 'rsa' ? "yes, to the recipient's key" : 'no (anyone holding the file can read it)'}`,
+    );
+    ctx.print(`Signed: ${signer ? `yes, as ${signer.name}` : 'no'}`);
+  },
+});
+
+/**
+ * One package per recipient: <name>-<who>.walnut, where <who> is the key file's name, or its
+ * folder's name when the file is generically named (alice/public.pem → alice). Names are unique.
+ */
+function perRecipientPaths(base: string, recipientPems: string[]): string[] {
+  const stem = base.endsWith('.walnut') ? base.slice(0, -'.walnut'.length) : base;
+  const used = new Set<string>();
+  return recipientPems.map((pem) => {
+    let who = basename(pem, extname(pem));
+    if (/^(public|pub|key|pubkey|public[-_]key)$/i.test(who)) who = basename(dirname(resolve(pem)));
+    who = who.replace(/[^A-Za-z0-9._-]/g, '_') || 'recipient';
+    let name = who;
+    for (let i = 2; used.has(name); i++) name = `${who}-${i}`;
+    used.add(name);
+    return join(dirname(stem), `${basename(stem)}-${name}.walnut`);
+  });
+}

@@ -1,0 +1,33 @@
+/** `alive-p2p extract PACKAGE --output DIR …`: unpacks into a new folder, all checks first. */
+import { defineCommand } from '../../cli/command.ts';
+import { parsePositiveInt } from '../../cli/args.ts';
+import { formatBytes } from '../../cli/progress.ts';
+import { inlineText } from '../../text/untrusted.ts';
+import { verifySummary } from '../api.ts';
+import { packageCryptoFrom } from '../crypto-adapter.ts';
+import { extractPackage } from '../extract.ts';
+import { DEFAULT_MAX_SIZE } from '../limits.ts';
+
+export const extractCommand = defineCommand({
+  name: 'extract',
+  summary: 'unpack a package into a new folder',
+  usage: `usage: alive-p2p extract PACKAGE --output DIR [--private-key PEM] [--max-size BYTES] [--json]
+
+Unpacks a package into a new folder (DIR must not exist, or be empty). Everything is checked
+before DIR appears; on any problem nothing is written. Decrypts with WALNUT_PASSPHRASE (asked
+on a terminal when unset) or --private-key.`,
+  options: { output: { type: 'string' }, 'max-size': { type: 'string' }, 'private-key': { type: 'string' } },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    const output = ctx.required(ctx.values.output, '--output');
+    const maxBytes = parsePositiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
+    const pkg = ctx.positionals[0]!;
+    const privateKey = ctx.values['private-key'];
+    const crypto = packageCryptoFrom({ askPassphrase: true, ...(privateKey ? { privateKeyPath: privateKey } : {}) });
+    const r = await extractPackage(pkg, output, { maxBytes, crypto });
+    if (ctx.json) return ctx.printJson({ ...verifySummary(r, false), output: r.output, bytes: r.bytes });
+    ctx.print(`Extracted to: ${r.output}`);
+    ctx.print(`Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${inlineText(r.manifest.source.walnut ?? '?')}`);
+    ctx.print(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`);
+  },
+});

@@ -1,0 +1,52 @@
+/** `alive-p2p info PACKAGE [--json]`: a package's manifest summary; reads nothing else. */
+import { resolve } from 'node:path';
+import { defineCommand } from '../../cli/command.ts';
+import { formatBytes } from '../../cli/progress.ts';
+import { inlineText } from '../../text/untrusted.ts';
+import { readPackageHead } from '../info.ts';
+
+export const infoCommand = defineCommand({
+  name: 'info',
+  summary: "show a package's manifest summary",
+  usage: `usage: alive-p2p info PACKAGE [--json]
+
+Shows a package's manifest summary. Reads nothing but the manifest; decrypts nothing.`,
+  options: {},
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    const pkg = ctx.positionals[0]!;
+    const head = await readPackageHead(pkg);
+    const m = head.manifest;
+    const summary = {
+      ok: true,
+      path: resolve(pkg),
+      envelope: head.envelope,
+      encrypted: head.envelope !== 'plain' && head.envelope !== 'v3-plain',
+      format_version: m?.format_version ?? null,
+      scope: m?.scope ?? null,
+      walnut: m?.source.walnut ?? null,
+      created: m?.created ?? null,
+      description: m?.description ?? null,
+      bundles: m?.bundles ?? [],
+      files: m?.files.length ?? null,
+      bytes: m ? m.files.reduce((a, f) => a + f.size, 0) : null,
+      signed: m?.signature !== undefined,
+      signer: m?.signature?.signer ?? null,
+    };
+    if (ctx.json) return ctx.printJson(summary);
+    if (!m) {
+      ctx.print(`${pkg}: a v3 package encrypted as a whole (${head.envelope}); its manifest is inside the ciphertext.`);
+      ctx.print('Run alive-p2p verify with credentials to see its contents.');
+      return;
+    }
+    ctx.print(`Package: ${summary.path}`);
+    // Manifest text is the sender's: escape control characters before it reaches a terminal.
+    ctx.print(`Format: ${inlineText(m.format_version)}   Scope: ${m.scope}   Walnut: ${inlineText(m.source.walnut ?? '?')}`);
+    ctx.print(`Created: ${inlineText(m.created)}`);
+    if (m.description) ctx.print(`Description: ${inlineText(m.description)}`);
+    if (m.bundles?.length) ctx.print(`Bundles: ${m.bundles.map((b) => inlineText(b)).join(', ')}`);
+    ctx.print(`Files: ${m.files.length} (${formatBytes(summary.bytes ?? 0)})`);
+    ctx.print(`Encrypted: ${summary.encrypted ? head.envelope : 'no'}`);
+    ctx.print(`Signed: ${m.signature ? `yes, by ${inlineText(m.signature.signer)} (not checked by info; use verify --signer-key)` : 'no'}`);
+  },
+});

@@ -1,0 +1,106 @@
+/** `alive-p2p receive`: argument handling and output; the work is in receive.ts. */
+import { defineCommand, type CommandContext } from '../../cli/command.ts';
+import { formatBytes } from '../../cli/progress.ts';
+import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
+import { terminalText } from '../../text/untrusted.ts';
+import { receiveCrypto } from '../crypto.ts';
+import { receivePackage, type ReceiveResult } from '../receive.ts';
+
+export const RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE [--world DIR] [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
+                         [--max-size BYTES] [--force] [--dry-run] [--allow-agent-files] [--json]
+
+Verifies a .walnut package and imports it into an ALIVE world:
+  full      a new walnut at <domain>/<name>/: --into names the domain folder (default: the
+            world's 03_Inbox/ or 03_Inputs/; 03_Inbox/ is created when neither exists), --as
+            renames it. An existing walnut is never overwritten.
+  bundle    its bundles go into the walnut --into names, in that walnut's layout; a bundle that
+            already exists is kept and the incoming one lands as <name>-imported-<YYYYMMDD>.
+  snapshot  display-only: prints what the package holds and writes nothing.
+The world is --world, else the first folder up from the current one that holds .alive/ (or both
+01_Archive/ and 02_Life/), else $ALIVE_WORLD_ROOT. Relative --into paths are taken from the
+world's root. The import appears whole or not at all; it is recorded in
+<world>/.alive/imports.json, and the same package is refused a second time unless --force.
+--dry-run runs every check, prints the plan and writes nothing.
+Agent instruction and configuration files (CLAUDE.md, AGENTS.md, .claude/, .mcp.json, ... at any
+depth) are held back in <world>/.alive/held-back/<id>/ and listed; --allow-agent-files takes
+them into the world (only for a peer you trust).
+Encrypted packages: the passphrase comes only from WALNUT_PASSPHRASE; RSA packages open with
+--private-key (default: the relay key $ALIVE_HOME/relay/keys/private.pem). A signature is
+checked against the signer's pinned key in $ALIVE_HOME/relay/keys/peers/ when there is one; a
+bad signature is refused.
+Exit 0 done, 1 refused or failed, 2 usage error.`;
+
+export const receiveCommand = defineCommand({
+  name: 'receive',
+  summary: 'import a package into a world',
+  usage: RECEIVE_USAGE,
+  positionals: { min: 1, max: 1 },
+  options: {
+    world: { type: 'string' },
+    into: { type: 'string' },
+    as: { type: 'string' },
+    'private-key': { type: 'string' },
+    'max-size': { type: 'string' },
+    force: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    'allow-agent-files': { type: 'boolean' },
+  },
+  async run(ctx) {
+    const v = ctx.values;
+    if (v.world === '') ctx.usageError('--world needs a folder');
+    if (v.as === '') ctx.usageError('--as needs a name');
+    const maxBytes = positiveInt(ctx, v['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
+    const result = await receivePackage({
+      packagePath: ctx.positionals[0]!,
+      ...(v.world !== undefined ? { world: v.world } : {}),
+      cwd: process.cwd(),
+      maxBytes,
+      force: v.force === true,
+      dryRun: v['dry-run'] === true,
+      allowAgentFiles: v['allow-agent-files'] === true,
+      ...(v.into !== undefined ? { into: v.into } : {}),
+      ...(v.as !== undefined ? { as: v.as } : {}),
+      crypto: receiveCrypto(v['private-key'], process.env),
+    });
+    if (ctx.json) return ctx.printJson(result);
+    printHuman(ctx, result);
+  },
+});
+
+function positiveInt<V>(ctx: CommandContext<V>, value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
+    ctx.usageError(`${flag} takes a positive whole number, got '${terminalText(value)}'`);
+  }
+  return Number(value);
+}
+
+function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
+  const sig = r.signature.present ? `signed by ${r.signature.signer ?? 'unknown'}${r.signature.verified ? ' (verified)' : ' (not verified)'}` : 'unsigned';
+  const from = `${r.sender ? `from ${r.sender}, ` : ''}walnut ${r.source_walnut ?? 'unnamed'}`;
+  if (r.snapshot) {
+    ctx.print(`Snapshot package (display-only; nothing was written): ${terminalText(from)}`);
+    ctx.print(`Format ${r.format_version}, created ${terminalText(r.snapshot.created)}, ${r.files} files (${formatBytes(r.bytes)}), ${terminalText(sig)}`);
+    if (r.snapshot.description) ctx.print(`Description: ${terminalText(r.snapshot.description)}`);
+    for (const [label, shown] of [['key.md', r.snapshot.key_md], ['insights.md', r.snapshot.insights_md]] as const) {
+      if (!shown) continue;
+      ctx.print('');
+      ctx.print(`── ${label} (package content, shown as data) ──`);
+      for (const line of terminalText(shown.text).split('\n')) ctx.print(`  │ ${line}`);
+      if (shown.truncated) ctx.print('  │ … (truncated)');
+    }
+    return;
+  }
+  const dry = r.dry_run === true;
+  const head = dry ? 'Dry run: nothing was written. Would receive' : 'Received';
+  ctx.print(`${head} a ${r.scope} package (${terminalText(from)}; ${terminalText(sig)}) into ${terminalText(r.walnut ?? '')}`);
+  if (r.layout) ctx.print(`  layout: ${r.layout} (${terminalText(r.layout_reason ?? '')})`);
+  for (const p of r.imported) ctx.print(`  ${dry ? 'would add' : 'added'} ${terminalText(p)}`);
+  for (const h of r.held_back.slice(0, 20)) ctx.print(`  ${dry ? 'would hold back' : 'held back'} ${terminalText(h.path)} (${h.rule})`);
+  if (r.held_back.length > 20) ctx.print(`  … and ${r.held_back.length - 20} more held back`);
+  for (const c of r.conflicts) ctx.print(`  conflict: ${terminalText(c.existing)} already exists; the incoming bundle ${dry ? 'would land' : 'landed'} as ${terminalText(c.imported_as)}`);
+  if (r.skipped.length) ctx.print(`  left out ${r.skipped.length} file(s): ${r.skipped.slice(0, 5).map((s) => `${terminalText(s.path)} (${s.reason})`).join(', ')}${r.skipped.length > 5 ? ', …' : ''}`);
+  ctx.print(`  ${r.files} files, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`);
+  if (r.resumed) ctx.print('  (this finished an import that an interrupted run had started)');
+  for (const n of r.notes) if (!n.startsWith('dry run')) ctx.warn(terminalText(n));
+}

@@ -1,0 +1,75 @@
+/**
+ * v2 bundles keep their tasks in `tasks.md`; a v3 walnut reads `tasks.json`. When a bundle from a
+ * v2 package lands in a v3 walnut, its `tasks.md` is converted as the v3 reference does
+ * (walnut-v3-notes.md 1.9): `- [ ]` → active/normal, `- [~]` → active/high, `- [x]` → done/normal,
+ * a trailing `@name` is the session, ids `t-001`, ... — into `{"tasks": [...]}`. Unlike the
+ * reference, nothing is lost: `tasks.md` is removed only when every line was carried over (task
+ * lines, blank lines, headings, frontmatter); otherwise it stays beside `tasks.json`. A bundle
+ * that already has `tasks.json` keeps both files untouched.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const TASK_LINE = /^- \[([ ~x])\]\s+(.+?)(?:\s+@(\S+))?\s*$/;
+
+export interface V3Task {
+  id: string;
+  title: string;
+  status: 'active' | 'done';
+  priority: 'normal' | 'high';
+  assignee: null;
+  due: null;
+  tags: string[];
+  created: string;
+  session: string;
+  bundle: string;
+}
+
+/** The tasks of a v2 tasks.md, and whether any line was not carried over. */
+export function parseTasksMd(text: string, bundle: string, created: string, session: string): { tasks: V3Task[]; leftover: boolean } {
+  let lines = text.split(/\r?\n/);
+  if (lines[0]?.trim() === '---') {
+    const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+    if (end > 0) lines = lines.slice(end + 1);
+  }
+  const tasks: V3Task[] = [];
+  let leftover = false;
+  for (const line of lines) {
+    const m = TASK_LINE.exec(line);
+    const title = m?.[2]?.trim();
+    if (!m || !title) {
+      if (line.trim() !== '' && !/^#{1,6}\s/.test(line)) leftover = true;
+      continue;
+    }
+    const mark = m[1];
+    tasks.push({
+      id: `t-${String(tasks.length + 1).padStart(3, '0')}`,
+      title,
+      status: mark === 'x' ? 'done' : 'active',
+      priority: mark === '~' ? 'high' : 'normal',
+      assignee: null,
+      due: null,
+      tags: [],
+      created,
+      session: m[3] ?? session,
+      bundle,
+    });
+  }
+  return { tasks, leftover };
+}
+
+/** Converts `<bundleDir>/tasks.md` (staged, not yet in the world); returns a note for the result, if any. */
+export function convertTasksMd(bundleDir: string, bundle: string, created: string, session: string): string | undefined {
+  const md = join(bundleDir, 'tasks.md');
+  if (!existsSync(md)) return undefined;
+  if (existsSync(join(bundleDir, 'tasks.json'))) {
+    return `bundle ${bundle}: its v2 tasks.md was kept as it is, because the bundle already has a tasks.json`;
+  }
+  const { tasks, leftover } = parseTasksMd(readFileSync(md, 'utf8'), bundle, created, session);
+  writeFileSync(join(bundleDir, 'tasks.json'), `${JSON.stringify({ tasks }, null, 2)}\n`);
+  if (leftover) {
+    return `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${tasks.length} task(s)) for this v3 walnut, and kept too, because it holds lines that are not tasks`;
+  }
+  rmSync(md);
+  return `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${tasks.length} task(s)) for this v3 walnut`;
+}

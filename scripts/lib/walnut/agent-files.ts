@@ -1,0 +1,116 @@
+/**
+ * Files that instruct or configure an AI agent, an editor or a shell when they sit in a folder
+ * someone works in. A peer's package must not plant them in the receiver's world unasked (receive
+ * holds them back), and `create` names them when it packs them.
+ *
+ * One list, matched on every path segment at any depth and case-insensitively on every system
+ * (a package made on Linux may be received on macOS or Windows, whose file systems ignore case;
+ * holding back `claude.md` on Linux costs nothing because held-back files are kept, not lost).
+ * docs/receive.md documents the list; keep the two in step.
+ */
+
+export interface AgentFileRule {
+  /** The name as users know it (`CLAUDE.md`, `.claude/`, `.vscode/tasks.json`). */
+  name: string;
+  /** Why a file there steers someone's tools. */
+  why: string;
+}
+
+interface Rule extends AgentFileRule {
+  /** Lower-case path segments that must appear consecutively; a trailing '/' segment means "anything below". */
+  segments: string[];
+  /** Anything below the last segment matches too (a folder rule). */
+  folder: boolean;
+}
+
+function file(name: string, why: string): Rule {
+  return { name, why, segments: name.toLowerCase().split('/'), folder: false };
+}
+
+function folder(name: string, why: string): Rule {
+  return { name: `${name}/`, why, segments: name.toLowerCase().split('/'), folder: true };
+}
+
+const RULES: readonly Rule[] = [
+  file('CLAUDE.md', 'Claude Code loads it as instructions, also from sub-folders as soon as it reads a file there'),
+  file('CLAUDE.local.md', "Claude Code loads it as the user's private instructions"),
+  folder('.claude', 'Claude Code settings (hooks run shell commands, permissions), commands, agents and skills'),
+  file('.mcp.json', 'declares MCP servers: programs an agent starts and whose tools it calls'),
+  file('AGENTS.md', 'instructions for Codex, Copilot, Cursor, Amp and other agents that follow the AGENTS.md convention'),
+  file('AGENT.md', 'the same convention under its singular name (Amp and others)'),
+  folder('.codex', 'Codex CLI configuration and instructions'),
+  file('GEMINI.md', 'Gemini CLI loads it as instructions, also from sub-folders'),
+  folder('.gemini', 'Gemini CLI settings (MCP servers, tools) and instructions'),
+  folder('.cursor', 'Cursor rules (instructions) and its MCP configuration'),
+  file('.cursorrules', 'Cursor instructions (the older single-file form)'),
+  file('.windsurfrules', 'Windsurf instructions'),
+  folder('.windsurf', 'Windsurf rules and workflows'),
+  file('.clinerules', 'Cline instructions (a file or a folder of rules)'),
+  folder('.clinerules', 'Cline instructions (a file or a folder of rules)'),
+  folder('.roo', 'Roo Code rules and modes'),
+  folder('.continue', 'Continue configuration, rules and MCP servers'),
+  folder('.amazonq', 'Amazon Q rules and MCP configuration'),
+  folder('.junie', 'JetBrains Junie guidelines'),
+  folder('.kiro', 'Kiro steering files, hooks and MCP configuration'),
+  file('.aider.conf.yml', 'aider configuration, which can name commands to run (lint, test)'),
+  file('.github/copilot-instructions.md', 'GitHub Copilot loads it as instructions'),
+  folder('.github/instructions', 'GitHub Copilot path-specific instructions'),
+  folder('.github/prompts', 'GitHub Copilot prompt files'),
+  folder('.github/chatmodes', 'GitHub Copilot chat modes (instructions and tool sets)'),
+  file('.vscode/tasks.json', 'VS Code tasks can run shell commands when the folder is opened'),
+  file('.vscode/settings.json', 'VS Code settings can add agent instructions, MCP servers, terminal environment and auto-approved commands'),
+  file('.vscode/mcp.json', 'declares MCP servers for VS Code agents'),
+  file('.envrc', 'direnv runs it as shell code when a shell enters the folder'),
+];
+
+/** The documented list (one entry per name), for docs and help. */
+export const AGENT_FILE_RULES: readonly AgentFileRule[] = RULES.filter((r, i) => RULES.findIndex((o) => o.name.replace(/\/$/, '') === r.name.replace(/\/$/, '')) === i).map(
+  ({ name, why }) => ({ name, why }),
+);
+
+/**
+ * The rule a POSIX relative path falls under, if any: a rule's segments appear consecutively in
+ * the path (the last one being the file itself for a file rule; any later segment for a folder).
+ */
+export function agentFileRule(path: string): AgentFileRule | undefined {
+  const segs = path.toLowerCase().split('/').filter((s) => s !== '' && s !== '.');
+  for (const r of RULES) {
+    const n = r.segments.length;
+    for (let i = 0; i + n <= segs.length; i++) {
+      let match = true;
+      for (let k = 0; k < n && match; k++) match = segs[i + k] === r.segments[k];
+      if (!match) continue;
+      const last = i + n === segs.length;
+      if (r.folder ? !last : last) return { name: r.name, why: r.why };
+    }
+  }
+  return undefined;
+}
+
+export interface AgentFileHit {
+  path: string;
+  rule: string;
+}
+
+/** The paths among `paths` that are agent files, with the rule each falls under. */
+export function findAgentFiles(paths: Iterable<string>): AgentFileHit[] {
+  const out: AgentFileHit[] = [];
+  for (const p of paths) {
+    const r = agentFileRule(p);
+    if (r) out.push({ path: p, rule: r.name });
+  }
+  return out;
+}
+
+/**
+ * The warning `create` prints when a package it wrote carries agent files (empty when none):
+ * one line per file, names made safe for a terminal by the caller's own printer.
+ */
+export function agentFilesWarning(hits: AgentFileHit[]): string | undefined {
+  if (hits.length === 0) return undefined;
+  const shown = hits.slice(0, 10).map((h) => h.path).join(', ');
+  return (
+    `this package carries ${hits.length} agent instruction/configuration file(s) (${shown}${hits.length > 10 ? ', …' : ''}); ` +
+    'a receiver holds them back unless they pass --allow-agent-files. Add them to .walnutignore if they should not travel'
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * log-guardian on Bash calls (issue 11, "log-guardian says what it guards"): a command that would
+ * change, append to or remove an existing walnut log is denied; reading one, or writing anything
+ * else, is allowed. Table rows of decide() inputs and outputs, against a real world on disk; one
+ * run of the bundle proves the hook wiring.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decide } from '../../scripts/lib/guardian/decide.ts';
+import { guardianCall } from '../../scripts/lib/hook/input.ts';
+import { bundleEntry, cleanEnv, repoRoot, runBundle } from './bundle.ts';
+
+const LOG = '---\nwalnut: garden\n---\n\n## 2024-03-01 — squirrel:s3\nPlanted tomatoes.\nsigned: squirrel:s3\n';
+
+let base: string;
+let world: string;
+let kernel: string;
+let log: string;
+let home: string;
+
+beforeAll(() => {
+  base = realpathSync(mkdtempSync(join(tmpdir(), 'alive-guardian-bash-')));
+  world = join(base, 'world');
+  kernel = join(world, '04_Ventures', 'garden', '_kernel');
+  home = join(base, 'home');
+  mkdirSync(join(world, '.alive'), { recursive: true });
+  mkdirSync(kernel, { recursive: true });
+  mkdirSync(join(world, '04_Ventures', 'fresh', '_kernel'), { recursive: true });
+  mkdirSync(join(home, '.alive'), { recursive: true });
+  mkdirSync(join(base, 'elsewhere'), { recursive: true });
+  log = join(kernel, 'log.md');
+  writeFileSync(log, LOG);
+  mkdirSync(join(world, '02_Life', 'old'), { recursive: true });
+  writeFileSync(join(world, '02_Life', 'old', 'LOG.md'), '# an old walnut log\n');
+  writeFileSync(join(base, 'elsewhere', 'log.md'), 'an app log\n');
+  symlinkSync(kernel, join(base, 'link-to-kernel'));
+});
+
+type Where = 'world' | 'kernel' | 'elsewhere' | 'base';
+const dirOf = (where: Where) => ({ world, kernel, elsewhere: join(base, 'elsewhere'), base })[where];
+
+function bash(command: string, where: Where = 'world', env: Record<string, string> = {}) {
+  const call = guardianCall({ cwd: dirOf(where), hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command, description: 'x' } });
+  expect(call, 'a Bash call').toBeDefined();
+  return decide(call!, { HOME: home, ALIVE_HOME: join(home, '.alive'), ...env }, dirOf(where));
+}
+
+/** [what, command, where the session runs, deny reason pattern or 'allow'] */
+const K = '04_Ventures/garden/_kernel';
+const rows: [string, string, Where, RegExp | 'allow'][] = [
+  // Writes onto the log.
+  ['a > redirection', `echo hi > ${K}/log.md`, 'world', /overwrite/],
+  ['a >| redirection', `echo hi >| ${K}/log.md`, 'world', /overwrite/],
+  ['a &> redirection', `make &> ${K}/log.md`, 'world', /overwrite/],
+  ['a 2> redirection', `make 2>${K}/log.md`, 'world', /overwrite/],
+  ['a redirection glued to the word before', `echo hi>${K}/log.md`, 'world', /overwrite/],
+  ['a >> append', `echo '## new entry' >> ${K}/log.md`, 'world', /append/],
+  ['a &>> append', `make &>> ${K}/log.md`, 'world', /append/],
+  ['sed -i', `sed -i 's/tomatoes/potatoes/' ${K}/log.md`, 'world', /overwrite/],
+  ['sed -i.bak with -e', `sed -i.bak -e 's/a/b/' ${K}/log.md`, 'world', /overwrite/],
+  ['sed -Ei (combined flags)', `sed -Ei 's/a/b/' ${K}/log.md`, 'world', /overwrite/],
+  ['sed --in-place', `sed --in-place=.orig 's/a/b/' ${K}/log.md`, 'world', /overwrite/],
+  ['perl -pi -e', `perl -pi -e 's/a/b/' ${K}/log.md`, 'world', /overwrite/],
+  ['tee', `echo hi | tee ${K}/log.md`, 'world', /overwrite/],
+  ['tee -a', `echo hi | tee -a /dev/null ${K}/log.md`, 'world', /append/],
+  ['cp onto it', `cp /tmp/x.md ${K}/log.md`, 'world', /overwrite/],
+  ['cp into its folder under the same name', `cp /tmp/other/log.md ${K}/`, 'world', /overwrite/],
+  ['cp -t into its folder', `cp -t ${K} /tmp/other/log.md`, 'world', /overwrite/],
+  ['mv onto it', `mv draft.md ${K}/log.md`, 'world', /overwrite/],
+  ['mv it away', `mv ${K}/log.md ${K}/old-log.md`, 'world', /delete or move away/],
+  ['rm', `rm -f ${K}/log.md`, 'world', /delete or move away/],
+  ['mv with brace expansion', `mv ${K}/log.md{,.bak}`, 'world', /delete or move away/],
+  ['cp with brace expansion onto it', `cp ${K}/{notes,log}.md`, 'world', /overwrite/],
+  ["an ANSI-C quoted name", `echo x >> $'${K}/log.md'`, 'world', /append/],
+  ['a name with an ANSI-C escape (built at run time: out of reach)', `echo x >> $'${K}/log\\x2emd'`, 'world', 'allow'],
+  ['truncate', `truncate -s 0 ${K}/log.md`, 'world', /overwrite/],
+  ['dd of=', `dd if=/dev/zero of=${K}/log.md bs=1 count=1`, 'world', /overwrite/],
+  ['ln -sf over it', `ln -sf /tmp/x ${K}/log.md`, 'world', /overwrite/],
+  ['install onto it', `install -m 644 x.md ${K}/log.md`, 'world', /overwrite/],
+  // How the target is named.
+  ['a relative name from the walnut kernel', 'sed -i s/a/b/ log.md', 'kernel', /overwrite/],
+  ['an absolute path from outside the world', `echo x > ${'<LOG>'}`, 'base', /overwrite/],
+  ['a quoted name', `echo x > "${K}/log.md"`, 'world', /overwrite/],
+  ['a name in single quotes with spaces around', `echo x >  '${K}/log.md'`, 'world', /overwrite/],
+  ['an escaped name', `echo x > ${K}/log\\.md`, 'world', /overwrite/],
+  ['any letter case', 'echo x > 02_Life/old/LOG.md', 'world', /overwrite/],
+  ['.. in the path', `echo x > ${K}/../_kernel/log.md`, 'world', /overwrite/],
+  ['a symlinked folder outside the world', 'echo x > link-to-kernel/log.md', 'base', /overwrite/],
+  ['after cd in the same command', `cd ${K} && sed -i s/a/b/ log.md`, 'world', /overwrite/],
+  ['after cd with ; and a subshell', `(cd /tmp); cd ${K}; echo x > log.md`, 'world', /overwrite/],
+  ['a variable set in the command', `L=${K}/log.md; echo x >> "$L"`, 'world', /append/],
+  ['a variable in the folder part', 'echo x > "$WALNUT/_kernel/log.md"', 'world', /cannot tell|overwrite/],
+  ['a glob in the folder part', 'sed -i s/a/b/ 04_Ventures/*/_kernel/log.md', 'world', /cannot tell|overwrite/],
+  ['after a cd the guardian cannot follow', 'cd "$(ls -d 04_Ventures/*/_kernel)" && echo x > log.md', 'world', /cannot tell|overwrite/],
+  ['inside a command substitution', `echo "$(sed -i s/a/b/ ${K}/log.md)"`, 'world', /overwrite/],
+  ['inside bash -c', `bash -c 'echo x > ${K}/log.md'`, 'world', /overwrite/],
+  ['behind sudo and env', `sudo env A=1 tee ${K}/log.md < /dev/null`, 'world', /overwrite/],
+  ['behind xargs', `echo ${K}/log.md | xargs rm`, 'world', 'allow'], // stdin-fed arguments are out of reach
+  ['the second command of a pipeline list', `git status && echo x > ${K}/log.md`, 'world', /overwrite/],
+  ['inside if/then and a loop', `if true; then sed -i s/a/b/ ${K}/log.md; fi; for i in 1; do rm ${K}/log.md; done`, 'world', /overwrite/],
+  ['after a heredoc', `cat <<EOF > ${K}/log.md\nhello\nEOF`, 'world', /overwrite/],
+  // Allowed.
+  ['reading it', `cat ${K}/log.md && grep -n signed ${K}/log.md | head -5`, 'world', 'allow'],
+  ['sed without -i', `sed -n '1,10p' ${K}/log.md`, 'world', 'allow'],
+  ['copying it elsewhere', `cp ${K}/log.md /tmp/backup.md`, 'world', 'allow'],
+  ['an input redirection', `wc -l < ${K}/log.md`, 'world', 'allow'],
+  ['fd duplication', `cat ${K}/log.md 2>&1 >/dev/null`, 'world', 'allow'],
+  ['log.md named only in a heredoc body', 'cat <<EOF > notes.md\nsee log.md\nEOF', 'world', 'allow'],
+  ['log.md named only in a comment', 'echo hi > notes.md # not log.md', 'world', 'allow'],
+  ['a string that names log.md', `echo "edit log.md by hand" > ${K}/notes.md`, 'world', 'allow'],
+  ['creating a new log', 'printf -- "---\\nwalnut: fresh\\n---\\n" > 04_Ventures/fresh/_kernel/log.md', 'world', 'allow'],
+  ['a log.md outside every world', 'echo x >> log.md', 'elsewhere', 'allow'],
+  ['a similar name', `echo x > ${K}/log.md.bak && echo y > ${K}/changelog.md`, 'world', 'allow'],
+  ['a command not naming log.md', 'rm -rf /tmp/whatever && echo x > notes.md', 'world', 'allow'],
+];
+
+describe('log-guardian: Bash commands', () => {
+  for (const [what, command, where, expected] of rows) {
+    it(`${expected === 'allow' ? 'allows' : 'denies'} ${what}`, () => {
+      const d = bash(command.replace('<LOG>', log), where);
+      if (expected === 'allow') {
+        expect(d).toEqual({ allow: true });
+      } else {
+        expect(d.allow).toBe(false);
+        if (!d.allow) {
+          expect(d.reason).toMatch(expected);
+          expect(d.reason).toMatch(/Edit/); // says what to do instead
+        }
+      }
+    });
+  }
+
+  it('names the log and the command that would write it', () => {
+    const d = bash(`sed -i 's/a/b/' ${K}/log.md`);
+    expect(d.allow).toBe(false);
+    if (!d.allow) {
+      expect(d.reason).toContain(log);
+      expect(d.reason).toContain('sed -i');
+    }
+  });
+
+  it('uses ALIVE_WORLD_ROOT for a session outside any marked world', () => {
+    const bare = join(base, 'bare');
+    mkdirSync(join(bare, 'w', '_kernel'), { recursive: true });
+    writeFileSync(join(bare, 'w', '_kernel', 'log.md'), LOG);
+    const call = guardianCall({ cwd: bare, tool_name: 'Bash', tool_input: { command: 'echo x > w/_kernel/log.md' } })!;
+    expect(decide(call, { HOME: home }, bare)).toEqual({ allow: true });
+    expect(decide(call, { HOME: home, ALIVE_WORLD_ROOT: bare }, bare).allow).toBe(false);
+  });
+
+  it('does not look into a command that does not name log.md (the fast path; a symlink under another name is out of reach)', () => {
+    symlinkSync(log, join(kernel, 'notes-link.md'));
+    const call = guardianCall({ cwd: kernel, tool_name: 'Bash', tool_input: { command: 'echo x > notes-link.md' } })!;
+    expect(decide(call, { HOME: home }, kernel)).toEqual({ allow: true });
+  });
+});
+
+describe('log-guardian: malformed Bash input means allow', () => {
+  it('is no Bash call without a string command', () => {
+    expect(guardianCall({ cwd: '/', tool_name: 'Bash', tool_input: {} })).toBeUndefined();
+    expect(guardianCall({ cwd: '/', tool_name: 'Bash', tool_input: { command: ['rm', 'log.md'] } })).toBeUndefined();
+  });
+  it('allows a command the shell itself would refuse (an unterminated quote)', () => {
+    expect(bash(`echo "x > ${K}/log.md`)).toEqual({ allow: true });
+  });
+});
+
+describe('log-guardian bundle on a Bash call', () => {
+  it('is registered for Bash in hooks.json and denies through the real bundle', async () => {
+    const hooks = JSON.parse(readFileSync(join(repoRoot, 'hooks', 'hooks.json'), 'utf8')) as {
+      hooks: { PreToolUse: { matcher: string; hooks: { command: string }[] }[] };
+    };
+    const group = hooks.hooks.PreToolUse.find((g) => g.hooks.some((h) => h.command.includes('/dist/log-guardian.mjs')));
+    expect(group!.matcher.split('|')).toContain('Bash');
+    const guardian = await bundleEntry('log-guardian');
+    const stdin = JSON.stringify({
+      session_id: 's',
+      transcript_path: '/dev/null',
+      cwd: world,
+      permission_mode: 'default',
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: `sed -i 's/Planted/Pulled/' ${K}/log.md`, description: 'fix typo' },
+      tool_use_id: 'toolu_1',
+    });
+    const r = runBundle(guardian, stdin, { cwd: world, env: cleanEnv({ HOME: home, ALIVE_HOME: join(home, '.alive') }) });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+    expect(readFileSync(log, 'utf8')).toBe(LOG);
+  });
+});

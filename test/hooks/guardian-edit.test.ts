@@ -1,0 +1,91 @@
+/**
+ * log-guardian on Edit calls it cannot reproduce (issue 11): inside a guarded log, an edit whose
+ * old_string is not found verbatim (after the Edit tool's own line-end and quote matching) is
+ * denied with a reason telling the agent to read the file again. Table rows of decide() inputs
+ * and outputs against a real world on disk.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decide } from '../../scripts/lib/guardian/decide.ts';
+import { guardianCall } from '../../scripts/lib/hook/input.ts';
+
+const LOG = `---
+walnut: garden
+---
+
+## 2024-03-01 — squirrel:s3
+Planted “tomatoes”.
+signed: squirrel:s3
+
+## 2024-01-01 — draft
+Unsigned note.
+`;
+
+let world: string;
+let log: string;
+let plain: string;
+let home: string;
+
+beforeAll(() => {
+  const base = realpathSync(mkdtempSync(join(tmpdir(), 'alive-guardian-edit-')));
+  world = join(base, 'world');
+  home = join(base, 'home');
+  const kernel = join(world, '04_Ventures', 'garden', '_kernel');
+  mkdirSync(join(world, '.alive'), { recursive: true });
+  mkdirSync(kernel, { recursive: true });
+  mkdirSync(join(home, '.alive'), { recursive: true });
+  log = join(kernel, 'log.md');
+  writeFileSync(log, LOG);
+  plain = join(kernel, 'key.md');
+  writeFileSync(plain, 'signed: squirrel:s3\n');
+});
+
+function edit(file: string, old_string: string, new_string: string) {
+  const call = guardianCall({ cwd: world, tool_name: 'Edit', tool_input: { file_path: file, old_string, new_string } })!;
+  return decide(call, { HOME: home, ALIVE_HOME: join(home, '.alive') }, world);
+}
+
+/** [what, old_string, new_string, 'allow' | pattern of the deny reason] */
+const rows: [string, string, string, 'allow' | RegExp][] = [
+  ['an old_string that is not in the log', 'no such text', 'x', /read the file again/i],
+  ['an escaped form of a signed line', 'signed:\\u0020squirrel:s3', 'x', /read the file again/i],
+  ['a signed line with a non-breaking space', 'signed:\u00a0squirrel:s3', 'signed: squirrel:forged', /read the file again/i],
+  ['whitespace that differs from the file', 'Unsigned  note.', 'x', /read the file again/i],
+  ['an empty old_string on an existing log', '', '# new\n', /read the file again/i],
+  ['a MultiEdit-like stale anchor after a signed entry', 'signed: squirrel:s3\n\n## 2024-02-01', 'x', /read the file again/i],
+  ['straight quotes where the log has curly ones (the tool matches them)', 'Planted "tomatoes".', 'Planted.', /signed entry/],
+  ['an edit of the unsigned entry', 'Unsigned note.', 'Finished note.', 'allow'],
+];
+
+describe('log-guardian: an Edit it cannot place', () => {
+  for (const [what, oldString, newString, expected] of rows) {
+    it(`${expected === 'allow' ? 'allows' : 'denies'} ${what}`, () => {
+      const d = edit(log, oldString, newString);
+      if (expected === 'allow') return expect(d).toEqual({ allow: true });
+      expect(d.allow).toBe(false);
+      if (!d.allow) expect(d.reason).toMatch(expected);
+    });
+  }
+
+  it('names the log and says how to add an entry instead', () => {
+    const d = edit(log, 'no such text', 'x');
+    expect(d.allow).toBe(false);
+    if (!d.allow) {
+      expect(d.reason).toContain(log);
+      expect(d.reason).toMatch(/Read/);
+      expect(d.reason).toMatch(/frontmatter/);
+    }
+  });
+
+  it('leaves files that are not logs to the Edit tool', () => {
+    expect(edit(plain, 'no such text', 'x')).toEqual({ allow: true });
+  });
+
+  it('keeps the text rule for a log that does not exist yet', () => {
+    const missing = join(world, '04_Ventures', 'garden', 'log.md');
+    expect(edit(missing, 'signed: squirrel:a', 'b').allow).toBe(false);
+    expect(edit(missing, '', '# new log\n')).toEqual({ allow: true });
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * The package commands run in-process through the factory (runCaptured): signer names (issue 11),
+ * --json failures as one object with the verify fields, --version.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { createCommand } from '../../scripts/lib/package/commands/create.ts';
+import { verifyCommand } from '../../scripts/lib/package/commands/verify.ts';
+import { infoCommand } from '../../scripts/lib/package/commands/info.ts';
+import { extractCommand } from '../../scripts/lib/package/commands/extract.ts';
+import { generateRsaKeyPair } from '../../scripts/lib/crypto/keys.ts';
+import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
+
+let root: string;
+let walnut: string;
+let keyDir: string;
+let n = 0;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  root = tempRoot('commands');
+  walnut = makeWalnut(join(root, 'nova'), { 'notes/a.md': 'a\n' });
+  keyDir = join(root, 'keys');
+  await generateRsaKeyPair(keyDir);
+});
+afterAll(() => {
+  process.env = savedEnv;
+  rmrf(root);
+});
+beforeEach(() => {
+  // A fresh ALIVE_HOME without a relay; the OS user name is whatever this machine has.
+  const home = join(root, `home-${++n}`);
+  mkdirSync(home, { recursive: true });
+  process.env = { ...savedEnv, HOME: home, ALIVE_HOME: join(home, '.alive') };
+  delete process.env.WALNUT_PASSPHRASE;
+});
+
+function withRelayLogin(login: string): void {
+  const relay = join(process.env.ALIVE_HOME!, 'relay');
+  mkdirSync(relay, { recursive: true });
+  writeFileSync(join(relay, 'relay.json'), JSON.stringify({ version: 1, transport: 'git', github_username: login, peers: [] }));
+}
+
+const out = () => join(root, `p-${n}-${Math.random().toString(16).slice(2)}.walnut`);
+const manifestOf = (pkg: string) => execFileSync('tar', ['-xzOf', pkg, 'manifest.yaml']).toString();
+
+describe('signer names (issue 11)', () => {
+  it('refuses to sign with no relay and no --signer, saying how to set a name, and writes nothing', async () => {
+    const pkg = out();
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keyDir, 'private.pem'), '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ ok: false, error: { code: 'bad_signer' } });
+    expect(r.stderr).toMatch(/^error: no name to sign as: .*relay setup.*--signer NAME/);
+    expect(existsSync(pkg)).toBe(false);
+    expect(readdirSync(root).filter((f) => f.includes('.tmp') || f.startsWith('.'))).toEqual([]);
+  });
+
+  it('signs as --signer NAME when no relay is set up', async () => {
+    const pkg = out();
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keyDir, 'private.pem'), '--signer', 'carol.b']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Signed: yes, as carol\.b/);
+    expect(manifestOf(pkg)).toMatch(/\n {2}signer: "carol\.b"\n/);
+  });
+
+  it('signs as the relay login, and --signer must agree with it', async () => {
+    withRelayLogin('alice');
+    const pkg = out();
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keyDir, 'private.pem'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, signed: true, signer: 'alice' });
+    expect(manifestOf(pkg)).toMatch(/\n {2}signer: "alice"\n/);
+    const other = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', out(), '--sign', join(keyDir, 'private.pem'), '--signer', 'mallory']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/--signer mallory differs from your relay login alice/);
+  });
+
+  for (const bad of ['-rf', 'a b', 'x'.repeat(65), '../up', 'bob\u001b[31m', '']) {
+    it(`refuses the signer name ${JSON.stringify(bad)} (validated like a login)`, async () => {
+      const pkg = out();
+      const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keyDir, 'private.pem'), `--signer=${bad}`]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/signer/);
+      expect(r.stderr).not.toContain('\u001b');
+      expect(existsSync(pkg)).toBe(false);
+    });
+  }
+
+  it('--signer without --sign is a usage error', async () => {
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', out(), '--signer', 'carol']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--signer goes with --sign/);
+  });
+});
+
+describe('the commands through the factory', () => {
+  it('verify --json of a damaged package: one object with ok false, the verify fields and error {code, message}', async () => {
+    const bad = join(root, 'damaged.walnut');
+    writeFileSync(bad, Buffer.from([0x1f, 0x8b, 8, 0, 0, 0]));
+    const r = await runCaptured(verifyCommand, [bad, '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ ok: false, format_version: null, scope: null, files: null, signed: null, signature_ok: null });
+    expect(j.problems).toHaveLength(1);
+    expect(j.error).toEqual({ code: 'bad_archive', message: j.problems[0] });
+    expect(r.stderr).toBe(`error: ${j.problems[0]}\n`);
+  });
+
+  it('info, verify and extract of a good package', async () => {
+    const pkg = out();
+    expect((await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg])).code).toBe(0);
+    const info = JSON.parse((await runCaptured(infoCommand, [pkg, '--json'])).stdout);
+    expect(info).toMatchObject({ ok: true, walnut: 'nova', files: 2 });
+    const v = JSON.parse((await runCaptured(verifyCommand, [pkg, '--json'])).stdout);
+    expect(v).toMatchObject({ ok: true, files: 2, problems: [] });
+    const dest = join(root, `x-${n}`);
+    const x = await runCaptured(extractCommand, [pkg, '--output', dest, '--json']);
+    expect(JSON.parse(x.stdout)).toMatchObject({ ok: true, output: dest });
+    expect(existsSync(join(dest, 'notes', 'a.md'))).toBe(true);
+  });
+
+  it('--version names the command', async () => {
+    for (const [cmd, name] of [[createCommand, 'create'], [verifyCommand, 'verify']] as const) {
+      const r = await runCaptured(cmd, ['--version']);
+      expect(r.stdout).toMatch(new RegExp(`^${name} \\(alive\\) `));
+    }
+  });
+
+  it('a passphrase package without WALNUT_PASSPHRASE off a terminal: the same clear error as before', async () => {
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', out(), '--encrypt', 'passphrase', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error.code).toBe('no_passphrase');
+    expect(r.stderr).toMatch(/set the WALNUT_PASSPHRASE environment variable/);
+  });
+});

@@ -1,0 +1,246 @@
+/**
+ * Issue 12, "A failed receive leaves the world usable": every refusal is found before the
+ * journal's commit point (and by --dry-run), and what cannot be finished never blocks the world.
+ */
+import { describe, it, expect } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { receivePackage } from '../../scripts/lib/receive/receive.ts';
+import { processStartTime } from '../../scripts/lib/receive/lock.ts';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
+import { makeWalnut, makeWorld, testEnv, tmp, tree, writePackage, v2Manifest, type PackageFiles } from './helpers.ts';
+
+const MAX = 1 << 30;
+const full: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', 'bundles/a/context.manifest.yaml': 'goal: a\n', 'bundles/a/x.md': 'x\n' };
+const bundle: PackageFiles = { 'bundles/b/context.manifest.yaml': 'goal: b\n', 'bundles/b/y.md': 'y\n' };
+
+async function fullPkg(base: string, name = 'garden', extra: PackageFiles = {}): Promise<string> {
+  const files = { ...full, ...extra };
+  return writePackage(join(base, `${name}.walnut`), v2Manifest(name, 'full', files), files);
+}
+
+async function bundlePkg(base: string): Promise<string> {
+  return writePackage(join(base, 'b.walnut'), v2Manifest('garden', 'bundle', bundle, { bundles: ['b'] }), bundle);
+}
+
+describe('refusals come before the commit point, and --dry-run predicts them', () => {
+  it('a file named 03_Inbox: dry run and real run refuse alike, nothing is written, and the world stays usable', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2', inbox: null });
+    writeFileSync(join(world, '03_Inbox'), 'not a folder\n');
+    const pkg = await fullPkg(base);
+    const before = tree(world);
+    await expect(receivePackage({ packagePath: pkg, world, maxBytes: MAX, env, dryRun: true })).rejects.toMatchObject({ code: 'no_target', message: expect.stringMatching(/03_Inbox.*not a folder/) });
+    await expect(receivePackage({ packagePath: pkg, world, maxBytes: MAX, env })).rejects.toMatchObject({ code: 'no_target' });
+    expect(tree(world)).toEqual(before);
+    // Nothing was left half-done: the next receive (elsewhere) just works.
+    const r = await receivePackage({ packagePath: pkg, world, into: '04_Ventures', maxBytes: MAX, env });
+    expect(r.walnut).toBe(join(world, '04_Ventures', 'garden'));
+  });
+
+  it('a damaged imports.json stops the receive before anything moves, with --force and with --dry-run too', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    writeFileSync(join(world, '.alive', 'imports.json'), '{"imports": [{"package_sha256": 5}]}');
+    const pkg = await fullPkg(base);
+    const before = tree(world);
+    for (const mode of [{ force: true }, { dryRun: true }, { dryRun: true, force: true }]) {
+      await expect(receivePackage({ packagePath: pkg, world, maxBytes: MAX, env, ...mode })).rejects.toMatchObject({ code: 'ledger' });
+      expect(tree(world)).toEqual(before);
+    }
+  });
+
+  it('a v2 walnut whose bundles/ is a file is refused up front (dry run too)', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base);
+    const walnut = makeWalnut(join(world, '04_Ventures', 'w'), { layout: 'v2' });
+    rmSync(join(walnut, 'bundles'), { recursive: true });
+    writeFileSync(join(walnut, 'bundles'), 'oops\n');
+    const pkg = await bundlePkg(base);
+    const before = tree(world);
+    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/w', maxBytes: MAX, env, dryRun: true })).rejects.toMatchObject({ code: 'no_target' });
+    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/w', maxBytes: MAX, env })).rejects.toMatchObject({ code: 'no_target' });
+    expect(tree(world)).toEqual(before);
+  });
+});
+
+describe('one inside-the-world check for every folder a receive writes into', () => {
+  it('refuses a symlinked 03_Inbox that leads out of the world (dry run and real run), writing nothing outside', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2', inbox: null });
+    const elsewhere = join(base, 'elsewhere');
+    mkdirSync(elsewhere);
+    symlinkSync('../elsewhere', join(world, '03_Inbox'));
+    const pkg = await fullPkg(base);
+    await expect(receivePackage({ packagePath: pkg, world, maxBytes: MAX, env, dryRun: true })).rejects.toMatchObject({ code: 'outside_world' });
+    await expect(receivePackage({ packagePath: pkg, world, maxBytes: MAX, env })).rejects.toMatchObject({ code: 'outside_world' });
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('refuses a v2 walnut whose bundles/ is a symlink out of the world', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base);
+    const walnut = makeWalnut(join(world, '04_Ventures', 'w'), { layout: 'v2' });
+    const elsewhere = join(base, 'elsewhere');
+    mkdirSync(elsewhere);
+    rmSync(join(walnut, 'bundles'), { recursive: true });
+    symlinkSync(elsewhere, join(walnut, 'bundles'));
+    const pkg = await bundlePkg(base);
+    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/w', maxBytes: MAX, env, dryRun: true })).rejects.toMatchObject({ code: 'outside_world' });
+    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/w', maxBytes: MAX, env })).rejects.toMatchObject({ code: 'outside_world' });
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it("refuses a walnut whose _kernel/ is a symlink out of the world (its log.md would be written there)", async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base);
+    const outside = makeWalnut(join(base, 'outside'), { layout: 'v3', log: '---\nwalnut: outside\n---\n' });
+    const walnut = join(world, '04_Ventures', 'w');
+    mkdirSync(walnut);
+    symlinkSync(join(outside, '_kernel'), join(walnut, '_kernel'));
+    const pkg = await bundlePkg(base);
+    const before = tree(outside);
+    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/w', maxBytes: MAX, env })).rejects.toMatchObject({ code: 'outside_world' });
+    expect(tree(outside)).toEqual(before);
+  });
+});
+
+/** A tmpfs distinct from the temp folder's file system, if this machine has one. */
+function otherFileSystem(): string | undefined {
+  try {
+    if (statSync('/dev/shm').dev === statSync(tmpdir()).dev) return undefined;
+    return mkdtempSync('/dev/shm/alive-xdev-');
+  } catch {
+    return undefined;
+  }
+}
+
+describe('staging on another file system than the targets', () => {
+  const other = otherFileSystem();
+  it.skipIf(!other)('.alive/ on another file system (rename would give EXDEV): full and bundle receives stage beside the target and finish', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    rmSync(join(world, '.alive'), { recursive: true });
+    symlinkSync(other!, join(world, '.alive'));
+    const r = await receivePackage({ packagePath: await fullPkg(base), world, maxBytes: MAX, env });
+    expect(readFileSync(join(r.walnut!, 'bundles', 'a', 'x.md'), 'utf8')).toBe('x\n');
+    const b = await receivePackage({ packagePath: await bundlePkg(base), world, into: '04_Ventures/existing', maxBytes: MAX, env });
+    expect(b.imported).toEqual([join(world, '04_Ventures', 'existing', 'bundles', 'b')]);
+    expect(readFileSync(join(world, '04_Ventures', 'existing', 'bundles', 'b', 'y.md'), 'utf8')).toBe('y\n');
+    // No staging left anywhere, on either file system.
+    expect(readdirSync(join(world, '03_Inbox')).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(readdirSync(join(world, '04_Ventures', 'existing', 'bundles')).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(existsSync(join(other!, 'receiving'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(other!, 'imports.json'), 'utf8')).imports).toHaveLength(2);
+    rmSync(other!, { recursive: true, force: true });
+  });
+});
+
+describe('a roll-forward that cannot finish', () => {
+  it('does not block other receives, and says how to finish or discard it', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const staging = join(world, '.alive', 'receiving', 'stuck-1');
+    mkdirSync(join(staging, 'out', 'walnut', '_kernel'), { recursive: true });
+    writeFileSync(join(staging, 'out', 'walnut', '_kernel', 'key.md'), 'k\n');
+    // Its destination's parent is a file: the move can never happen.
+    writeFileSync(join(world, '05_Experiments', 'blocker'), 'a file\n');
+    writeFileSync(
+      join(staging, 'journal.json'),
+      JSON.stringify({
+        version: 1, id: 'stuck-1', package_sha256: 'f'.repeat(64), target: '05_Experiments/blocker/w', mkdirs: [],
+        moves: [{ from: 'out/walnut', to: '05_Experiments/blocker/w' }], log: null, now: null,
+        ledger: {
+          package_sha256: 'f'.repeat(64), format_version: '2.0.0', walnut: 'w', scope: 'full', created: null, sender: null, signer: null,
+          signature_verified: false, received_at: '2026-01-01T00:00:00Z', source: '/x.walnut', target: '05_Experiments/blocker/w', imported: [], conflicts: [], receipt: 'stuck-1',
+        },
+        result: {},
+      }),
+    );
+    const r = await receivePackage({ packagePath: await fullPkg(base), world, maxBytes: MAX, env });
+    expect(existsSync(join(r.walnut!, '_kernel', 'key.md'))).toBe(true);
+    const note = r.notes.join('\n');
+    expect(note).toMatch(/stuck-1/);
+    expect(note).toMatch(/cannot be finished/);
+    expect(note).toContain(staging);
+    expect(note).toMatch(/to discard it/);
+    expect(existsSync(join(staging, 'journal.json'))).toBe(true); // kept for the user to decide
+    // A second one goes through as well.
+    const again = await receivePackage({ packagePath: await fullPkg(join(base), 'other'), world, maxBytes: MAX, env });
+    expect(again.walnut).toBe(join(world, '03_Inbox', 'other'));
+  });
+});
+
+describe('receive.lock cannot outlive its process', () => {
+  const initStart = processStartTime(1);
+  it.skipIf(initStart === undefined)('a lock whose pid now belongs to another process (pid reused) is stale and taken over', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    // pid 1 is alive, but it is not the process that took this lock: its start time differs.
+    writeFileSync(join(world, '.alive', 'receive.lock'), JSON.stringify({ pid: 1, start: String(Number(initStart) + 12345) }));
+    const r = await receivePackage({ packagePath: await fullPkg(base), world, maxBytes: MAX, env });
+    expect(r.walnut).toBe(join(world, '03_Inbox', 'garden'));
+    expect(existsSync(join(world, '.alive', 'receive.lock'))).toBe(false);
+  });
+
+  it.skipIf(initStart === undefined)('a lock held by a live process with the same start time still blocks', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    writeFileSync(join(world, '.alive', 'receive.lock'), JSON.stringify({ pid: 1, start: initStart }));
+    await expect(receivePackage({ packagePath: await fullPkg(base), world, maxBytes: MAX, env })).rejects.toMatchObject({ code: 'busy' });
+  });
+});
+
+describe('finding the world like the hooks do', () => {
+  it('walks up from the current folder, else ALIVE_WORLD_ROOT, else says how to name it', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const inside = await receivePackage({ packagePath: await fullPkg(base), cwd: join(world, '04_Ventures', 'existing', 'bundles'), maxBytes: MAX, env });
+    expect(inside.walnut).toBe(join(world, '03_Inbox', 'garden'));
+    const nowhere = tmp('nowhere');
+    const viaEnv = await receivePackage({ packagePath: await fullPkg(base, 'two'), cwd: nowhere, maxBytes: MAX, env: { ...env, ALIVE_WORLD_ROOT: world } });
+    expect(viaEnv.walnut).toBe(join(world, '03_Inbox', 'two'));
+    await expect(receivePackage({ packagePath: await fullPkg(base, 'three'), cwd: nowhere, maxBytes: MAX, env: { ...env, ALIVE_WORLD_ROOT: '' } })).rejects.toMatchObject({
+      code: 'no_world',
+      message: expect.stringMatching(/--world/),
+    });
+  });
+});
+
+describe('the layout a walnut lands in, and why', () => {
+  it('is in the result and the human output', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const r = await receivePackage({ packagePath: await fullPkg(base), world, maxBytes: MAX, env });
+    expect(r.layout).toBe('v2');
+    expect(r.layout_reason).toMatch(/most walnuts of this world/);
+    const bpkg = await bundlePkg(base);
+    const b = await receivePackage({ packagePath: bpkg, world, into: '04_Ventures/existing', maxBytes: MAX, env, dryRun: true });
+    expect(b.layout).toBe('v2');
+    expect(b.layout_reason).toMatch(/bundles\//);
+    const prior = process.env.ALIVE_HOME;
+    process.env.ALIVE_HOME = env.ALIVE_HOME;
+    try {
+      const out = await runCaptured(receiveCommand, [bpkg, '--world', world, '--into', '04_Ventures/existing', '--dry-run']);
+      expect(out.code, out.stderr).toBe(0);
+      expect(out.stdout).toMatch(/layout: v2 \(.*bundles\/.*\)/);
+    } finally {
+      if (prior === undefined) delete process.env.ALIVE_HOME;
+      else process.env.ALIVE_HOME = prior;
+    }
+  });
+});

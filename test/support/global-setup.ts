@@ -1,0 +1,44 @@
+/**
+ * Vitest global setup: builds every bundle (scripts/<name>.ts, with the options of tools/build.mjs)
+ * once per run into a temporary folder, and hands the folder to the tests (test/support/bundles.ts).
+ * The suite tests the source, never the committed dist/ (CI checks dist/ against a fresh build).
+ *
+ * The folder and all its parents are world-readable and traversable, so a test that runs a bundle
+ * as another user (uid 65534) can load it wherever the clone lives (even under a 0700 folder).
+ */
+import { chmodSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildBundles } from '../../tools/build-options.mjs';
+
+/** True when every user may traverse `dir` and each folder above it. */
+function openToEveryone(dir: string): boolean {
+  try {
+    for (let d = realpathSync(dir); ; d = dirname(d)) {
+      if ((statSync(d).mode & 0o001) === 0) return false;
+      if (dirname(d) === d) return true;
+    }
+  } catch {
+    return false;
+  }
+}
+
+function worldTraversableBase(): string {
+  const candidates = [tmpdir(), '/tmp', '/var/tmp', '/dev/shm'];
+  const base = candidates.find(openToEveryone);
+  if (!base) throw new Error(`no temporary folder every user can traverse (tried ${candidates.join(', ')}): the bundles must be loadable by uid 65534`);
+  return base;
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const dir = mkdtempSync(join(worldTraversableBase(), 'alive-test-bundles-'));
+  chmodSync(dir, 0o755);
+  await buildBundles(dir, { logLevel: 'warning' });
+  project.provide('aliveBundles', dir);
+  // In watch mode, a rerun tests the source as it is now.
+  project.onTestsRerun(async () => {
+    await buildBundles(dir, { logLevel: 'warning' });
+  });
+  return () => rmSync(dir, { recursive: true, force: true });
+}
