@@ -39,12 +39,16 @@ runHook(USAGE, async () => {
     (cwd ??= readStdin({ maxBytes: 1024 * 1024, timeoutMs: 1000, alwaysAsync: true }).then(
       (stdin) => sessionStartInput(stdin.ok ? parseJson(stdin.text) : undefined).cwd ?? process.cwd(),
     ));
-  const notices = await collectNotices(NOTICES, {
-    sessionCwd,
-    env: process.env,
-    deadline,
-    distDir: dirname(fileURLToPath(import.meta.url)),
-    now: Date.now,
-  }, debug);
+  const notices = await collectNotices(
+    NOTICES,
+    {
+      sessionCwd,
+      env: process.env,
+      deadline,
+      distDir: dirname(fileURLToPath(import.meta.url)),
+      now: Date.now,
+    },
+    debug,
+  );
   if (notices.length > 0) emitJson(sessionStartContext(notices.join('\n\n')));
 });

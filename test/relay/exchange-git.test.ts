@@ -104,7 +104,15 @@ describe('relay exchange over git (bundled CLI)', () => {
     expect(pull.json.remaining).toBe(0);
     expect(inboxFiles(bobUrl)).toEqual([]);
     // The package on disk is the one alice sent, and the package core agrees it is hers and intact.
-    const verify = cli(bob, 'alive-p2p', ['verify', got.path, '--private-key', bob.paths.privateKey, '--signer-key', join(bob.paths.peersKeyDir, 'alice.pem'), '--json']);
+    const verify = cli(bob, 'alive-p2p', [
+      'verify',
+      got.path,
+      '--private-key',
+      bob.paths.privateKey,
+      '--signer-key',
+      join(bob.paths.peersKeyDir, 'alice.pem'),
+      '--json',
+    ]);
     expect(verify.json).toMatchObject({ ok: true, encrypted: true, signed: true, signature_ok: true });
     expect(JSON.parse(readFileSync(bob.paths.state, 'utf8')).pending_packages).toBe(0);
     const again = cli(bob, 'relay-probe', ['--json']);
@@ -190,7 +198,12 @@ describe('relay exchange over git (bundled CLI)', () => {
     const mallory = makeUser(base.dir, 'mallory2');
     expect(cli(mallory, 'alive-p2p', ['keygen', '--out', join(mallory.root, 'keys')]).status).toBe(0);
     const signed = makePackage(mallory, 'lookalike', [
-      '--encrypt', 'rsa', '--recipient', bob.paths.publicKey, '--sign', join(mallory.root, 'keys', 'private.pem'),
+      '--encrypt',
+      'rsa',
+      '--recipient',
+      bob.paths.publicKey,
+      '--sign',
+      join(mallory.root, 'keys', 'private.pem'),
     ]);
     const name = 'lookalike-20260101-000000-0badf00d.walnut';
     const work = join(base.dir, 'mallory2-work');

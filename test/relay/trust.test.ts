@@ -64,7 +64,9 @@ describe('replay: a package is identified by its signed content', () => {
     const second = await run(bob, ['pull', '--json']);
     expect(second.code, second.stderr).toBe(0);
     expect(second.json.received).toEqual([]);
-    expect(second.json.duplicates).toEqual([expect.objectContaining({ from: 'alice', name: 'orchard-20990101-000000-aaaaaaaa.walnut', first: first.json.received[0].path })]);
+    expect(second.json.duplicates).toEqual([
+      expect.objectContaining({ from: 'alice', name: 'orchard-20990101-000000-aaaaaaaa.walnut', first: first.json.received[0].path }),
+    ]);
     expect(inbox(bob.url)).toEqual([]);
     expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith('orchard'))).toHaveLength(1);
   });
@@ -174,7 +176,9 @@ describe('pull', () => {
     const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
     const capped = await run(bob, ['pull', '--max-size', '100', '--json']);
     expect(capped.code).toBe(1);
-    expect(capped.json.failed).toEqual([expect.objectContaining({ name: push.json.name, code: 'too_large', error: expect.stringMatching(/larger than 100 bytes \(--max-size\)/) })]);
+    expect(capped.json.failed).toEqual([
+      expect.objectContaining({ name: push.json.name, code: 'too_large', error: expect.stringMatching(/larger than 100 bytes \(--max-size\)/) }),
+    ]);
     expect(inbox(bob.url)).toEqual([push.json.path]);
     expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.includes('bulky') || f.includes('.part'))).toEqual([]);
     const normal = await run(bob, ['pull', '--json']);

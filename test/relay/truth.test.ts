@@ -97,7 +97,10 @@ describe('relay status and inbox over git', () => {
     expect(rm.json).toMatchObject({ ok: true, peer: 'alice', unpinned: expect.stringMatching(/^SHA256:/), access_removed: null });
     expect(rm.json.problems.join(' ')).toMatch(/git transport has no access control of its own/);
     expect(existsSync(join(bob.paths.peersKeyDir, 'alice.pem'))).toBe(false);
-    expect(JSON.parse(readFileSync(bob.paths.config, 'utf8')).peers.find((p: any) => p.github === 'alice')).toMatchObject({ status: 'removed', fingerprint: null });
+    expect(JSON.parse(readFileSync(bob.paths.config, 'utf8')).peers.find((p: any) => p.github === 'alice')).toMatchObject({
+      status: 'removed',
+      fingerprint: null,
+    });
 
     const inbox = await run(bob, ['inbox', '--json']);
     expect(inbox.json.waiting[0]).toMatchObject({ sender: 'alice', pinned: false, peer_status: 'removed' });

@@ -29,9 +29,7 @@ function credible(time: number | undefined, now: number): number | undefined {
 }
 
 export function probeIsDue(state: RelayNoticeState | undefined, memory: CheckMemory, now: number): boolean {
-  const times = [credible(state?.lastSync, now), credible(memory.lastAttempt, now)].filter(
-    (t): t is number => t !== undefined,
-  );
+  const times = [credible(state?.lastSync, now), credible(memory.lastAttempt, now)].filter((t): t is number => t !== undefined);
   if (times.length === 0) return true;
   const last = Math.max(...times);
   // A relay command ran here after the last probe (or attempt): what the state says may be stale.
@@ -97,9 +95,7 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
   if (!state) return silent(ctx, `${probe ? `${probe}; ` : ''}no readable state.json`);
 
   const alreadyAnnounced =
-    memory.announced !== undefined && state.lastSyncText !== undefined && memory.announced.lastSync === state.lastSyncText
-      ? memory.announced.logins
-      : [];
+    memory.announced !== undefined && state.lastSyncText !== undefined && memory.announced.lastSync === state.lastSyncText ? memory.announced.logins : [];
   const accepted = state.newlyAccepted.filter((l) => !alreadyAnnounced.includes(l));
   if (accepted.length > 0 && state.lastSyncText !== undefined) {
     memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] };

@@ -159,7 +159,8 @@ async function pull(o: {
     if (r.note) out.line(`  note: ${r.note}`);
     for (const p of r.problems) out.line(`  problem: ${p}`);
   }
-  for (const d of duplicates) out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
+  for (const d of duplicates)
+    out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
   for (const i of listing.ignored) out.warn(`ignored ${i} on the relay (not a package name alive accepts)`);
   if (cleanupError) out.warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`);
   if (received.some((r) => r.verified)) out.line('Import with: alive-p2p receive PACKAGE --world DIR (or /alive:receive)');
