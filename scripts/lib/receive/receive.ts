@@ -219,7 +219,10 @@ function refuseDuplicate(prior: LedgerEntry): never {
 }
 
 function planFor(ctx: Ctx, r: ReadResult): { target: Target; plan: ReceivePlan } {
-  ctx.identity = packageIdentity(r.manifest, r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null);
+  // Signed content identifies a package (the same content re-compressed or re-encrypted is a
+  // duplicate); an unsigned package has no signed content, so its file hash alone identifies it.
+  const verifiedSigner = r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null;
+  if (verifiedSigner !== null) ctx.identity = packageIdentity(r.manifest, verifiedSigner);
   const target = guardedTarget(ctx, r.manifest);
   const plan = planReceive({
     manifest: r.manifest,
@@ -405,7 +408,13 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     // The ledger check needs the package hash: wait for it only if a recorded package has this size.
     const ledger = readLedger(world);
     if (head) {
-      if (!ctx.opts.force && mayBeRecorded(ledger, ctx.packageBytes)) {
+      // The same signed content re-compressed or re-encrypted has another size and hash: its
+      // identity (as the clear manifest claims it; checked again once read) still finds it.
+      const claimed = head.signature?.signer;
+      const identity = claimed ? packageIdentity(head, claimed) : undefined;
+      const sameContent = identity !== undefined && ledger.imports.some((e) => e.identity === identity);
+      if (sameContent) ctx.identity = identity;
+      if (!ctx.opts.force && (sameContent || mayBeRecorded(ledger, ctx.packageBytes))) {
         ctx.sha256 = await ctx.hashing;
         guardedTarget(ctx, head);
       } else resolveTarget(world, head, targetArgs(ctx.opts));
