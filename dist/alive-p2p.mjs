@@ -76,38 +76,9 @@ var AliveError, UsageError, init_errors = __esm({
   }
 });
 
-// scripts/lib/text/untrusted.ts
-function hasControlCharacter(text) {
-  return CONTROL.test(text);
-}
-function visibleEscape(c) {
-  let code = c.codePointAt(0);
-  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
-}
-function terminalText(text) {
-  return text.replace(/\r\n/g, `
-`).replace(UNSAFE, (c) => c === `
-` || c === "	" ? c : visibleEscape(c));
-}
-function inlineText(text, max = 200) {
-  let shown = text.replace(UNSAFE, (c) => c === `
-` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
-  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
-}
-function logValue(value, max = 120) {
-  let s3 = String(value ?? "").replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " ");
-  return s3 = s3.replace(UNSAFE, "?"), s3.length > max && (s3 = `${s3.slice(0, max - 1)}…`), s3 = s3.replace(/`/g, "'").replace(/signed\s*:/gi, (m2) => m2.replace(":", "\\:")), `\`${s3}\``;
-}
-var UNSAFE, CONTROL, init_untrusted = __esm({
-  "scripts/lib/text/untrusted.ts"() {
-    "use strict";
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, CONTROL = /[\u0000-\u001f\u007f]/;
-  }
-});
-
-// node_modules/ignore/index.js
+// ../../main/node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
+  "../../main/node_modules/ignore/index.js"(exports, module) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -571,11 +542,11 @@ var require_ignore = __commonJS({
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
       test(path, mode) {
-        let rules = this._rules, { length } = rules, shortcut = this._basenameCount * 2 >= length, basename8 = shortcut ? basenameOf(path) : path;
+        let rules = this._rules, { length } = rules, shortcut = this._basenameCount * 2 >= length, basename9 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           let rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename8 : path
+            shortcut && rule._basenameOnly ? basename9 : path
           )) {
             let { negative } = rule, ret = {
               ignored: !negative,
@@ -683,9 +654,38 @@ var require_ignore = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// scripts/lib/text/untrusted.ts
+function hasControlCharacter(text) {
+  return CONTROL.test(text);
+}
+function visibleEscape(c) {
+  let code = c.codePointAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+}
+function terminalText(text) {
+  return text.replace(/\r\n/g, `
+`).replace(UNSAFE, (c) => c === `
+` || c === "	" ? c : visibleEscape(c));
+}
+function inlineText(text, max = 200) {
+  let shown = text.replace(UNSAFE, (c) => c === `
+` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
+  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+}
+function logValue(value, max = 120) {
+  let s3 = String(value ?? "").replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " ");
+  return s3 = s3.replace(UNSAFE, "?"), s3.length > max && (s3 = `${s3.slice(0, max - 1)}…`), s3 = s3.replace(/`/g, "'").replace(/signed\s*:/gi, (m2) => m2.replace(":", "\\:")), `\`${s3}\``;
+}
+var UNSAFE, CONTROL, init_untrusted = __esm({
+  "scripts/lib/text/untrusted.ts"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, CONTROL = /[\u0000-\u001f\u007f]/;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
@@ -728,9 +728,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity(), BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
@@ -856,9 +856,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity(), visit = require_visit(), escapeChars = {
       "!": "%21",
@@ -980,9 +980,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity(), visit = require_visit();
     function anchorIsValid(anchor) {
@@ -1041,9 +1041,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val == "object")
@@ -1073,9 +1073,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -1097,9 +1097,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver(), identity = require_identity(), toJS = require_toJS(), NodeBase = class {
       constructor(type) {
@@ -1132,9 +1132,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors(), visit = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
       constructor(source) {
@@ -1220,9 +1220,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity(), Node = require_Node(), toJS = require_toJS(), isScalarValue = (value) => !value || typeof value != "function" && typeof value != "object", Scalar = class extends Node.NodeBase {
       constructor(value) {
@@ -1245,9 +1245,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), Scalar = require_Scalar(), defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -1290,9 +1290,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode(), identity = require_identity(), Node = require_Node();
     function collectionFromPath(schema, path, value) {
@@ -1416,9 +1416,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -1434,9 +1434,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow", FOLD_BLOCK = "block", FOLD_QUOTED = "quoted";
     function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
@@ -1525,9 +1525,9 @@ ${indent}${text.slice(fold + 1, end2)}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), foldFlowLines = require_foldFlowLines(), getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1740,9 +1740,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors(), identity = require_identity(), stringifyComment = require_stringifyComment(), stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -1840,9 +1840,9 @@ ${ctx.indent}${str}` : str;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity(), Scalar = require_Scalar(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1909,25 +1909,25 @@ ${ctx.indent}`);
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
       logLevel === "debug" && console.log(...messages);
     }
-    function warn2(logLevel, warning) {
+    function warn(logLevel, warning) {
       (logLevel === "debug" || logLevel === "warn") && (typeof node_process.emitWarning == "function" ? node_process.emitWarning(warning) : console.warn(warning));
     }
     exports.debug = debug;
-    exports.warn = warn2;
+    exports.warn = warn;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity(), Scalar = require_Scalar(), MERGE_KEY = "<<", merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value == "symbol" && value.description === MERGE_KEY,
@@ -1973,9 +1973,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log(), merge3 = require_merge(), stringify = require_stringify(), identity = require_identity(), toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -2025,9 +2025,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode(), stringifyPair = require_stringifyPair(), addPairToJSMap = require_addPairToJSMap(), identity = require_identity();
     function createPair(key, value, ctx) {
@@ -2055,9 +2055,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -2143,9 +2143,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection(), addPairToJSMap = require_addPairToJSMap(), Collection2 = require_Collection(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar();
     function findPair(items, key) {
@@ -2247,9 +2247,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity(), YAMLMap = require_YAMLMap(), map = {
       collection: "map",
@@ -2265,9 +2265,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode(), stringifyCollection = require_stringifyCollection(), Collection2 = require_Collection(), identity = require_identity(), Scalar = require_Scalar(), toJS = require_toJS(), YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
@@ -2362,9 +2362,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity(), YAMLSeq = require_YAMLSeq(), seq = {
       collection: "seq",
@@ -2380,9 +2380,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString(), string3 = {
       identify: (value) => typeof value == "string",
@@ -2397,9 +2397,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), nullTag = {
       identify: (value) => value == null,
@@ -2414,9 +2414,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), boolTag = {
       identify: (value) => typeof value == "boolean",
@@ -2437,9 +2437,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value == "bigint")
@@ -2461,9 +2461,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
@@ -2500,9 +2500,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value), intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node, radix, prefix) {
@@ -2539,9 +2539,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map(), _null3 = require_null(), seq = require_seq(), string3 = require_string(), bool = require_bool(), float = require_float(), int2 = require_int(), schema = [
       map.map,
@@ -2560,9 +2560,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), map = require_map(), seq = require_seq();
     function intIdentify(value) {
@@ -2621,9 +2621,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer"), Scalar = require_Scalar(), stringifyString = require_stringifyString(), binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2676,9 +2676,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar(), YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
@@ -2742,9 +2742,9 @@ ${cn2.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity(), toJS = require_toJS(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), pairs = require_pairs(), YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
@@ -2792,9 +2792,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2820,9 +2820,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
@@ -2863,9 +2863,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -2935,9 +2935,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
       constructor(schema) {
@@ -3002,9 +3002,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3065,9 +3065,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map(), _null3 = require_null(), seq = require_seq(), string3 = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int2 = require_int2(), merge3 = require_merge(), omap = require_omap(), pairs = require_pairs(), set = require_set(), timestamp = require_timestamp(), schema = [
       map.map,
@@ -3096,9 +3096,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map(), _null3 = require_null(), seq = require_seq(), string3 = require_string(), bool = require_bool(), float = require_float(), int2 = require_int(), schema = require_schema(), schema$1 = require_schema2(), binary = require_binary(), merge3 = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema3(), set = require_set(), timestamp = require_timestamp(), schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -3163,9 +3163,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity(), map = require_map(), seq = require_seq(), string3 = require_string(), tags = require_tags(), sortMapEntriesByKey = (a, b2) => a.key < b2.key ? -1 : a.key > b2.key ? 1 : 0, Schema = class _Schema {
       constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
@@ -3180,9 +3180,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -3230,9 +3230,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias(), Collection2 = require_Collection(), identity = require_identity(), Pair = require_Pair(), toJS = require_toJS(), Schema = require_Schema(), stringifyDocument = require_stringifyDocument(), anchors = require_anchors(), applyReviver = require_applyReviver(), createNode = require_createNode(), directives = require_directives(), Document = class _Document {
       constructor(value, replacer, options) {
@@ -3453,9 +3453,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -3503,9 +3503,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = !1, atNewline = startOnNewline, hasSpace = startOnNewline, comment = "", commentSep = "", hasNewline = !1, reqSpace = !1, tab = null, anchor = null, tag = null, newlineAfterProp = null, comma = null, found = null, start = null;
@@ -3560,9 +3560,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3603,9 +3603,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3618,9 +3618,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3634,9 +3634,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair(), YAMLMap = require_YAMLMap(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilFlowIndentCheck = require_util_flow_indent_check(), utilMapIncludes = require_util_map_includes(), startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -3644,16 +3644,16 @@ var require_resolve_block_map = __commonJS({
       ctx.atRoot && (ctx.atRoot = !1);
       let offset = bm.offset, commentEnd = null;
       for (let collItem of bm.items) {
-        let { start, key, sep: sep5, value } = collItem, keyProps = resolveProps.resolveProps(start, {
+        let { start, key, sep: sep6, value } = collItem, keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
           startOnNewline: !0
         }), implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep5) {
+          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end, keyProps.comment && (map.comment ? map.comment += `
 ` + keyProps.comment : map.comment = keyProps.comment);
             continue;
@@ -3663,7 +3663,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = !0;
         let keyStart = keyProps.end, keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, utilMapIncludes.mapIncludes(ctx, map.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        let valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        let valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -3673,7 +3673,7 @@ var require_resolve_block_map = __commonJS({
         });
         if (offset = valueProps.end, valueProps.found) {
           implicitKey && (value?.type === "block-map" && !valueProps.hasNewline && onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings"), ctx.options.strict && keyProps.start < valueProps.found.offset - 1024 && onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key"));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError), offset = valueNode.range[2];
           let pair = new Pair.Pair(keyNode, valueNode);
           ctx.options.keepSourceTokens && (pair.srcToken = collItem), map.items.push(pair);
@@ -3690,9 +3690,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq(), resolveProps = require_resolve_props(), utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs2, onError, tag) {
@@ -3724,14 +3724,14 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
       if (end) {
-        let hasSpace = !1, sep5 = "";
+        let hasSpace = !1, sep6 = "";
         for (let token of end) {
           let { source, type } = token;
           switch (type) {
@@ -3741,11 +3741,11 @@ var require_resolve_end = __commonJS({
             case "comment": {
               reqSpace && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               let cb = source.substring(1) || " ";
-              comment ? comment += sep5 + cb : comment = cb, sep5 = "";
+              comment ? comment += sep6 + cb : comment = cb, sep6 = "";
               break;
             }
             case "newline":
-              comment && (sep5 += source), hasSpace = !0;
+              comment && (sep6 += source), hasSpace = !0;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
@@ -3759,9 +3759,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
@@ -3771,17 +3771,17 @@ var require_resolve_flow_collection = __commonJS({
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
-        let collItem = fc.items[i], { start, key, sep: sep5, value } = collItem, props = resolveProps.resolveProps(start, {
+        let collItem = fc.items[i], { start, key, sep: sep6, value } = collItem, props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: !1
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             i === 0 && props.comma ? onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`) : i < fc.items.length - 1 && onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`), props.comment && (coll.comment ? coll.comment += `
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
@@ -3814,14 +3814,14 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap && !sep5 && !props.found) {
-          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = !0;
           let keyStart = props.end, keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
           isBlock(key) && onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg), ctx.atKey = !1;
-          let valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          let valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -3832,8 +3832,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (let st2 of sep5) {
+              if (sep6)
+                for (let st2 of sep6) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -3844,7 +3844,7 @@ var require_resolve_flow_collection = __commonJS({
               props.start < valueProps.found.offset - 1024 && onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
           } else value && ("source" in value && value.source?.[0] === ":" ? onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`) : onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode, valueNode);
@@ -3879,9 +3879,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveBlockMap = require_resolve_block_map(), resolveBlockSeq = require_resolve_block_seq(), resolveFlowCollection = require_resolve_flow_collection();
     function resolveCollection(CN, ctx, token, onError, tagName, tag) {
@@ -3912,9 +3912,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
@@ -3947,7 +3947,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       for (let i = lines.length - 1; i >= chompStart; --i)
         lines[i][0].length > trimIndent && (chompStart = i + 1);
-      let value = "", sep5 = "", prevMoreIndented = !1;
+      let value = "", sep6 = "", prevMoreIndented = !1;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + `
 `;
@@ -3959,16 +3959,16 @@ var require_resolve_block_scalar = __commonJS({
           let message = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message), indent = "";
         }
-        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep5 + indent.slice(trimIndent) + content, sep5 = `
-`) : indent.length > trimIndent || content[0] === "	" ? (sep5 === " " ? sep5 = `
-` : !prevMoreIndented && sep5 === `
-` && (sep5 = `
+        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep6 + indent.slice(trimIndent) + content, sep6 = `
+`) : indent.length > trimIndent || content[0] === "	" ? (sep6 === " " ? sep6 = `
+` : !prevMoreIndented && sep6 === `
+` && (sep6 = `
 
-`), value += sep5 + indent.slice(trimIndent) + content, sep5 = `
-`, prevMoreIndented = !0) : content === "" ? sep5 === `
+`), value += sep6 + indent.slice(trimIndent) + content, sep6 = `
+`, prevMoreIndented = !0) : content === "" ? sep6 === `
 ` ? value += `
-` : sep5 = `
-` : (value += sep5 + content, sep5 = " ", prevMoreIndented = !1);
+` : sep6 = `
+` : (value += sep6 + content, sep6 = " ", prevMoreIndented = !1);
       }
       switch (header.chomp) {
         case "-":
@@ -4039,9 +4039,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar2, strict, onError) {
@@ -4112,15 +4112,15 @@ var require_resolve_flow_scalar = __commonJS({
       } catch {
         trimEnd = /[ \t]+$/, trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, ""), sep5 = " ", pos = line.lastIndex;
+      let res = match[1].replace(trimEnd, ""), sep6 = " ", pos = line.lastIndex;
       for (; match = line.exec(source); ) {
         let lm = match[1].replace(trimBoth, "");
-        lm === "" ? sep5 === `
-` ? res += sep5 : sep5 = `
-` : (res += sep5 + lm, sep5 = " "), pos = line.lastIndex;
+        lm === "" ? sep6 === `
+` ? res += sep6 : sep6 = `
+` : (res += sep6 + lm, sep6 = " "), pos = line.lastIndex;
       }
       let last = /[ \t]*(.*)/sy;
-      return last.lastIndex = pos, match = last.exec(source), res + sep5 + (match?.[1] ?? "");
+      return last.lastIndex = pos, match = last.exec(source), res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -4220,9 +4220,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity(), Scalar = require_Scalar(), resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4269,9 +4269,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4296,9 +4296,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), composeCollection = require_compose_collection(), composeScalar = require_compose_scalar(), resolveEnd = require_resolve_end(), utilEmptyScalarPosition = require_util_empty_scalar_position(), CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
@@ -4350,9 +4350,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document(), composeNode = require_compose_node(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -4378,9 +4378,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process"), directives = require_directives(), Document = require_Document(), errors = require_errors(), identity = require_identity(), composeDoc = require_compose_doc(), resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -4537,9 +4537,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar(), errors = require_errors(), stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = !0, onError) {
@@ -4701,9 +4701,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -4745,12 +4745,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (let st2 of start)
         res += st2.source;
-      if (key && (res += stringifyToken(key)), sep5)
-        for (let st2 of sep5)
+      if (key && (res += stringifyToken(key)), sep6)
+        for (let st2 of sep6)
           res += st2.source;
       return value && (res += stringifyToken(value)), res;
     }
@@ -4758,9 +4758,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit(cst, visitor) {
@@ -4812,9 +4812,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection = (token) => !!token && "items" in token, isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
@@ -4908,9 +4908,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -5351,9 +5351,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -5376,9 +5376,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process"), cst = require_cst(), lexer = require_lexer();
     function includesToken(list, type) {
@@ -5669,13 +5669,13 @@ var require_parser = __commonJS({
       }
       *scalar(scalar2) {
         if (this.type === "map-value-ind") {
-          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep5;
-          scalar2.end ? (sep5 = scalar2.end, sep5.push(this.sourceToken), delete scalar2.end) : sep5 = [this.sourceToken];
+          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep6;
+          scalar2.end ? (sep6 = scalar2.end, sep6.push(this.sourceToken), delete scalar2.end) : sep6 = [this.sourceToken];
           let map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep5 }]
+            items: [{ start, key: scalar2, sep: sep6 }]
           };
           this.onKeyLine = !0, this.stack[this.stack.length - 1] = map;
         } else
@@ -5777,12 +5777,12 @@ var require_parser = __commonJS({
                       items: [{ start, key: null, sep: [this.sourceToken] }]
                     });
                   else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
-                    let start2 = getFirstKeyStartProps(it2.start), key = it2.key, sep5 = it2.sep;
-                    sep5.push(this.sourceToken), delete it2.key, delete it2.sep, this.stack.push({
+                    let start2 = getFirstKeyStartProps(it2.start), key = it2.key, sep6 = it2.sep;
+                    sep6.push(this.sourceToken), delete it2.key, delete it2.sep, this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key, sep: sep5 }]
+                      items: [{ start: start2, key, sep: sep6 }]
                     });
                   } else start.length > 0 ? it2.sep = it2.sep.concat(start, this.sourceToken) : it2.sep.push(this.sourceToken);
                 else if (includesToken(it2.start, "newline"))
@@ -5926,13 +5926,13 @@ var require_parser = __commonJS({
           else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            let sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            let sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             let map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = !0, this.stack[this.stack.length - 1] = map;
           } else
@@ -6036,9 +6036,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer(), Document = require_Document(), errors = require_errors(), log = require_log(), identity = require_identity(), lineCounter = require_line_counter(), parser = require_parser();
     function parseOptions(options) {
@@ -6096,9 +6096,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser = require_parser(), publicApi = require_public_api(), visit = require_visit();
     exports.Composer = composer.Composer;
@@ -6134,7 +6134,7 @@ var require_dist = __commonJS({
 });
 
 // scripts/lib/relay/names.ts
-import { randomBytes as randomBytes5 } from "node:crypto";
+import { randomBytes as randomBytes4 } from "node:crypto";
 function isValidLogin(login2) {
   return LOGIN_RE.test(login2) && !login2.includes("..");
 }
@@ -6153,7 +6153,7 @@ function compactUtcStamp(date2) {
   let iso = date2.toISOString();
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
 }
-function depositName(originalFileName, now = /* @__PURE__ */ new Date(), random = randomBytes5(4).toString("hex")) {
+function depositName(originalFileName, now = /* @__PURE__ */ new Date(), random = randomBytes4(4).toString("hex")) {
   let base = originalFileName.replace(/\.walnut$/i, "");
   base = base.replace(/[^A-Za-z0-9_.+-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[^A-Za-z0-9]+/, "").replace(/[.-]+$/, ""), base.length > 120 && (base = base.slice(0, 120).replace(/[.-]+$/, "")), base === "" && (base = "package");
   let name = `${base}-${compactUtcStamp(now)}-${random}.walnut`;
@@ -6185,7 +6185,7 @@ function gitEnv(extra = {}) {
 }
 function runGit(args, opts = {}) {
   let timeoutMs = Math.max(1, opts.timeoutMs ?? 12e4);
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     let child = spawn("git", args, {
       cwd: opts.cwd,
       env: gitEnv(opts.env),
@@ -6200,13 +6200,17 @@ function runGit(args, opts = {}) {
       } catch {
         child.kill("SIGKILL");
       }
-    }, timer = setTimeout(kill, timeoutMs), out = [], outBytes = 0, tooLarge = !1, err = [], errBytes = 0, file = opts.stdoutFile ? createWriteStream2(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
-    file?.on("error", (e) => {
+    }, timer = setTimeout(kill, timeoutMs), out = [], outBytes = 0, tooLarge = !1, err = [], errBytes = 0, file2 = opts.stdoutFile ? createWriteStream2(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
+    file2?.on("error", (e) => {
       fileError = e, kill();
     }), child.stdout.on("data", (chunk) => {
-      if (file)
-        opts.onStdoutChunk?.(chunk), file.write(chunk) || (child.stdout.pause(), file.once("drain", () => child.stdout.resume()));
-      else {
+      if (file2) {
+        if (outBytes += chunk.length, opts.maxStdoutBytes !== void 0 && outBytes > opts.maxStdoutBytes) {
+          tooLarge || kill(), tooLarge = !0;
+          return;
+        }
+        opts.onStdoutChunk?.(chunk), file2.write(chunk) || (child.stdout.pause(), file2.once("drain", () => child.stdout.resume()));
+      } else {
         if (outBytes += chunk.length, opts.maxStdoutBytes !== void 0 && outBytes > opts.maxStdoutBytes) {
           tooLarge || kill(), tooLarge = !0;
           return;
@@ -6222,9 +6226,9 @@ function runGit(args, opts = {}) {
       clearTimeout(timer), untrackChild(child.pid);
       let finish = () => {
         let stderr = Buffer.concat(err).toString("utf8").trim(), stdout = Buffer.concat(out).toString("utf8"), ok = (opts.okCodes ?? [0]).includes(code ?? -1);
-        fileError ? reject(fileError) : tooLarge ? reject(new AliveError(`git ${describe2(args)} printed more than ${opts.maxStdoutBytes} bytes and was stopped`, { code: "git_output_too_large" })) : timedOut ? reject(new GitError(`git ${args[0] ?? ""} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, !0)) : ok ? resolve10({ code: code ?? 0, stdout, stderr }) : reject(new GitError(`git ${describe2(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, !1, stdout.slice(0, 64 * 1024)));
+        fileError ? reject(fileError) : tooLarge ? reject(new AliveError(`git ${describe2(args)} printed more than ${opts.maxStdoutBytes} bytes and was stopped`, { code: "git_output_too_large" })) : timedOut ? reject(new GitError(`git ${args[0] ?? ""} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, !0)) : ok ? resolve11({ code: code ?? 0, stdout, stderr }) : reject(new GitError(`git ${describe2(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, !1, stdout.slice(0, 64 * 1024)));
       };
-      file ? file.end(finish) : finish();
+      file2 ? file2.end(finish) : finish();
     });
   });
 }
@@ -6244,6 +6248,14 @@ function trackChild(pid) {
 function untrackChild(pid) {
   pid !== void 0 && running.delete(pid);
 }
+function killAllGitChildren() {
+  for (let pid of running)
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+    }
+  running.clear();
+}
 var GitError, GIT_IDENTITY, running, init_git_run = __esm({
   "scripts/lib/relay/git-run.ts"() {
     "use strict";
@@ -6262,9 +6274,8 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
 });
 
 // scripts/lib/relay/git-transport.ts
-import { existsSync as existsSync13, mkdirSync as mkdirSync7, readdirSync as readdirSync5, statSync as statSync10, rmSync as rmSync4 } from "node:fs";
-import { isAbsolute as isAbsolute2, resolve as resolve9, join as join24 } from "node:path";
-import { randomBytes as randomBytes6 } from "node:crypto";
+import { existsSync as existsSync14, mkdirSync as mkdirSync7, readdirSync as readdirSync6, statSync as statSync11 } from "node:fs";
+import { isAbsolute as isAbsolute2, resolve as resolve10, join as join26 } from "node:path";
 function isRace(err) {
   return /\[rejected\]|non-fast-forward|fetch first|behind its remote|stale info|cannot lock ref|unable to update local ref|failed to update ref/i.test(
     `${err.stdout}
@@ -6285,13 +6296,19 @@ function normaliseGitUrl(url) {
   if (trimmed === "") throw new AliveError("the relay URL is empty", { code: "bad_url" });
   if (hasControlCharacter(trimmed) || trimmed.startsWith("-"))
     throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL`, { code: "bad_url" });
-  return isLocalPath(trimmed) ? resolve9(trimmed) : trimmed;
+  return isLocalPath(trimmed) ? resolve10(trimmed) : trimmed;
+}
+function tooLargeError(entry, maxBytes) {
+  return new AliveError(
+    `${inlineText(entry.path)} is larger than ${maxBytes} bytes (--max-size), so it was not downloaded and stays on the relay; pull with a larger --max-size if you expect a package this big from ${inlineText(entry.sender)}`,
+    { code: "too_large" }
+  );
 }
 async function initLocalBareRepo(path) {
   if (!isAbsolute2(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: "bad_url" });
-  if (existsSync13(path)) {
-    if (!statSync10(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
-    if (readdirSync5(path).length > 0) {
+  if (existsSync14(path)) {
+    if (!statSync11(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
+    if (readdirSync6(path).length > 0) {
       let r = await runGit(["rev-parse", "--is-bare-repository"], { cwd: path, okCodes: [0, 128] });
       if (r.code !== 0 || r.stdout.trim() !== "true")
         throw new AliveError(`${path} is neither empty nor a bare Git repository; give an empty folder or a bare repository`, {
@@ -6337,11 +6354,14 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
       ensureRemote(remote, url) {
         let key = this.opts.clonePath, run = (configLocks.get(key) ?? Promise.resolve()).then(() => this.ensureRemoteNow(remote, url));
-        return configLocks.set(key, run.catch(() => {
-        })), run;
+        return configLocks.set(
+          key,
+          run.catch(() => {
+          })
+        ), run;
       }
       async ensureRemoteNow(remote, url) {
-        existsSync13(join24(this.opts.clonePath, "HEAD")) || (mkdirSync7(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url && (await this.git(["config", `remote.${remote}.url`, url]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
+        existsSync14(join26(this.opts.clonePath, "HEAD")) || (mkdirSync7(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url && (await this.git(["config", `remote.${remote}.url`, url]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
       }
       /** Fetches the relay branch's commits and trees (no blobs). Returns the tip, or null if the branch does not exist. */
       async fetch(remote, limits = {}) {
@@ -6406,36 +6426,57 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
        * `remote`. Returns the new commit, or null if the push lost a race (the caller refetches).
        */
       async commitAndPush(remote, parent, changes, message, limits = {}) {
-        mkdirSync7(this.opts.workDir, { recursive: !0, mode: 448 });
-        let index = join24(this.opts.workDir, `index-${process.pid}-${randomBytes6(4).toString("hex")}`), env = { GIT_INDEX_FILE: index };
-        try {
-          parent ? await this.git(["read-tree", parent], { env }) : await this.git(["read-tree", "--empty"], { env });
-          let info = changes.map((c) => c.oid ? `100644 ${c.oid}	${c.path}` : `0 ${"0".repeat(40)}	${c.path}`).join(`
-`);
-          await this.git(["update-index", "--index-info"], { env, input: `${info}
-` });
-          let tree = (await this.git(["write-tree", "--missing-ok"], { env })).stdout.trim(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
-            env: {
-              GIT_AUTHOR_NAME: this.opts.login,
-              GIT_AUTHOR_EMAIL: `${this.opts.login}@alive.invalid`,
-              GIT_COMMITTER_NAME: this.opts.login,
-              GIT_COMMITTER_EMAIL: `${this.opts.login}@alive.invalid`
-            }
-          })).stdout.trim(), timeoutMs = limits.deadline !== void 0 ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
-          try {
-            await this.git(["push", "--quiet", "--porcelain", remote, `${commit}:refs/heads/${this.opts.branch}`], { timeoutMs });
-          } catch (err) {
-            if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
-            throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${err.message}`, {
-              code: "push_failed",
-              cause: err
-            });
+        let rootTree = parent ? (await this.git(["rev-parse", "--verify", `${parent}^{tree}`])).stdout.trim() : null, tree = await this.buildTree(
+          rootTree,
+          changes.map((c) => ({ parts: c.path.split("/"), oid: c.oid }))
+        ) ?? await this.emptyTree(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
+          env: {
+            GIT_AUTHOR_NAME: this.opts.login,
+            GIT_AUTHOR_EMAIL: `${this.opts.login}@alive.invalid`,
+            GIT_COMMITTER_NAME: this.opts.login,
+            GIT_COMMITTER_EMAIL: `${this.opts.login}@alive.invalid`
           }
-          return await this.git(["update-ref", this.remoteRef(remote), commit]).catch(() => {
-          }), commit;
-        } finally {
-          rmSync4(index, { force: !0 }), rmSync4(`${index}.lock`, { force: !0 });
+        })).stdout.trim(), timeoutMs = limits.deadline !== void 0 ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
+        try {
+          await this.git(["push", "--quiet", "--porcelain", remote, `${commit}:refs/heads/${this.opts.branch}`], { timeoutMs });
+        } catch (err) {
+          if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
+          throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${err.message}`, {
+            code: "push_failed",
+            cause: err
+          });
         }
+        return await this.git(["update-ref", this.remoteRef(remote), commit]).catch(() => {
+        }), commit;
+      }
+      /**
+       * The tree `base` with `changes` applied, built with `git mktree` along the changed paths only:
+       * no index, no checkout, and no entry of `base` is read or validated beyond the folders on those
+       * paths. Whatever else a peer committed (`..`, `.git`, names git itself refuses to check out) is
+       * carried over as it is, so it can never break a delivery or a clean-up. Null for an empty tree.
+       */
+      async buildTree(base, changes) {
+        let entries = /* @__PURE__ */ new Map();
+        if (base) {
+          let r = await this.git(["ls-tree", "-z", base]);
+          for (let rec of r.stdout.split("\0"))
+            rec && entries.set(rec.slice(rec.indexOf("	") + 1), rec);
+        }
+        let below = /* @__PURE__ */ new Map();
+        for (let c of changes) {
+          let [name, ...rest] = c.parts;
+          name && (rest.length === 0 ? c.oid ? entries.set(name, `100644 blob ${c.oid}	${name}`) : entries.delete(name) : below.set(name, [...below.get(name) ?? [], { parts: rest, oid: c.oid }]));
+        }
+        for (let [name, sub] of below) {
+          let existing = entries.get(name), [mode, type, oid] = existing ? existing.slice(0, existing.indexOf("	")).split(" ") : [], subBase = existing && type === "tree" && mode === "040000" ? oid : null, built = await this.buildTree(subBase, sub);
+          built ? entries.set(name, `040000 tree ${built}	${name}`) : entries.delete(name);
+        }
+        if (entries.size === 0) return null;
+        let input = [...entries.values()].join("\0") + "\0";
+        return (await this.git(["mktree", "-z", "--missing"], { input })).stdout.trim();
+      }
+      async emptyTree() {
+        return (await this.git(["mktree", "--missing"], { input: "" })).stdout.trim();
       }
       async setup(publicKeyPem) {
         let { url, login: login2 } = this.opts, created = !1;
@@ -6458,16 +6499,20 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       async keyAt(peer, head) {
         let keyPath = `keys/${peer.login}.pem`, entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : void 0;
         if (entry?.type !== "blob")
-          throw new AliveError(
-            `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
-            { code: "no_peer_key" }
-          );
+          throw new AliveError(`${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``, {
+            code: "no_peer_key"
+          });
         return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
+      }
+      async ownKey(limits = {}) {
+        await this.ensureRemote("origin", this.opts.url);
+        let head = await this.fetch("origin", limits), keyPath = `keys/${this.opts.login}.pem`, entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : void 0;
+        return !entry || entry.type !== "blob" ? null : this.readSmallBlob(entry.oid, `${keyPath} in your relay`);
       }
       async deliver(peer, localPath, nextName, checkKey) {
         let remote = _GitTransport.peerRemote(peer.login);
         await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
-        let oid = (await this.git(["hash-object", "-w", "--", localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim(), folder = `inbox/${this.opts.login}`;
+        let oid = (await this.git(["hash-object", "-w", "--", localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim(), size = statSync11(localPath).size, folder2 = `inbox/${this.opts.login}`;
         for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
           let head = await this.fetch(remote);
           if (!head)
@@ -6475,11 +6520,11 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
               code: "peer_not_set_up"
             });
           checkKey(await this.keyAt(peer, head));
-          let existing = await this.listTree(head, folder), name = nextName();
-          for (let i = 0; existing.has(`${folder}/${name}`) && i < 5; i++) name = nextName();
-          let path = `${folder}/${name}`;
+          let existing = await this.listTree(head, folder2), name = nextName();
+          for (let i = 0; existing.has(`${folder2}/${name}`) && i < 5; i++) name = nextName();
+          let path = `${folder2}/${name}`;
           if (existing.has(path)) throw new AliveError("could not find a free name in the peer inbox", { code: "conflict" });
-          let commit = await this.commitAndPush(remote, head, [{ path, oid }], `deposit: ${name} from ${this.opts.login}`);
+          let commit = await this.commitAndPush(remote, head, [{ path, oid }], `deposit: ${name} from ${this.opts.login} (${size} bytes)`);
           if (commit) return { path, name, commit, via: "git" };
           await jitter(attempt);
         }
@@ -6492,7 +6537,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       }
       /** The listing of what was fetched last, without network (the probe's fallback). */
       async listCachedInbox() {
-        return existsSync13(join24(this.opts.clonePath, "HEAD")) ? this.listAt(await this.revParse(this.remoteRef("origin"))) : { head: null, entries: [], ignored: [] };
+        return existsSync14(join26(this.opts.clonePath, "HEAD")) ? this.listAt(await this.revParse(this.remoteRef("origin"))) : { head: null, entries: [], ignored: [] };
       }
       async listAt(head) {
         if (!head) return { head, entries: [], ignored: [] };
@@ -6505,8 +6550,38 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
         }
         return entries.sort((a, b2) => a.path.localeCompare(b2.path)), { head, entries, ignored };
       }
-      async download(entry, dest) {
-        await this.git(["cat-file", "blob", entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 6e4 });
+      /**
+       * When and (as the sender's deposit commit states it) how big each waiting package is, from the
+       * history of commits and trees alone: no package is fetched. The deposit commit is written by the
+       * sender, so both are what the sender claims; the download checks the real bytes.
+       */
+      async depositDetails(head, paths) {
+        let out = /* @__PURE__ */ new Map();
+        if (!head || paths.size === 0) return out;
+        let r = await this.git(["log", "--max-count=2000", "--diff-filter=A", "--name-only", "--no-renames", "--format=@@%ct %s", head, "--", "inbox"], {
+          maxStdoutBytes: 16 * 1024 * 1024
+        }), time2 = null, size = null;
+        for (let line of r.stdout.split(`
+`))
+          if (line.startsWith("@@")) {
+            let m2 = /^@@(\d+) (.*)$/.exec(line);
+            time2 = m2 ? new Date(Number(m2[1]) * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z") : null;
+            let b2 = m2 ? /\((\d{1,15}) bytes\)\s*$/.exec(m2[2]) : null;
+            size = b2 ? Number(b2[1]) : null;
+          } else if (line && paths.has(line) && !out.has(line) && (out.set(line, { time: time2, size }), out.size === paths.size))
+            break;
+        return out;
+      }
+      async download(entry, dest, maxBytes) {
+        try {
+          await this.git(["cat-file", "blob", entry.blobSha], {
+            stdoutFile: dest,
+            timeoutMs: 30 * 6e4,
+            ...maxBytes !== void 0 ? { maxStdoutBytes: maxBytes } : {}
+          });
+        } catch (err) {
+          throw err instanceof AliveError && err.code === "git_output_too_large" ? tooLargeError(entry, maxBytes) : err;
+        }
       }
       async remove(entries) {
         if (entries.length !== 0) {
@@ -6516,7 +6591,12 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
             let tree = await this.listTree(head, "inbox"), still = entries.filter((e) => tree.get(e.path)?.oid === e.blobSha);
             if (still.length === 0) return;
             let names = still.map((e) => e.name).join(", ");
-            if (await this.commitAndPush("origin", head, still.map((e) => ({ path: e.path, oid: null })), `received: ${names}`.slice(0, 500))) return;
+            if (await this.commitAndPush(
+              "origin",
+              head,
+              still.map((e) => ({ path: e.path, oid: null })),
+              `received: ${names}`.slice(0, 500)
+            )) return;
             await jitter(attempt);
           }
           throw new AliveError("your relay kept changing while removing pulled packages; run `alive-p2p relay pull` again (nothing is lost)", {
@@ -6537,27 +6617,27 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
   }
 });
 
-// node_modules/universal-user-agent/index.js
+// ../../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   return typeof navigator == "object" && "userAgent" in navigator ? navigator.userAgent : typeof process == "object" && process.version !== void 0 ? `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})` : "<environment undetectable>";
 }
 var init_universal_user_agent = __esm({
-  "node_modules/universal-user-agent/index.js"() {
+  "../../main/node_modules/universal-user-agent/index.js"() {
   }
 });
 
-// node_modules/before-after-hook/lib/register.js
+// ../../main/node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options) {
   if (typeof method != "function")
     throw new Error("method for before hook must be a function");
   return options || (options = {}), Array.isArray(name) ? name.reverse().reduce((callback, name2) => register.bind(null, state, name2, callback, options), method)() : Promise.resolve().then(() => state.registry[name] ? state.registry[name].reduce((method2, registered) => registered.hook.bind(null, method2, options), method)() : method(options));
 }
 var init_register = __esm({
-  "node_modules/before-after-hook/lib/register.js"() {
+  "../../main/node_modules/before-after-hook/lib/register.js"() {
   }
 });
 
-// node_modules/before-after-hook/lib/add.js
+// ../../main/node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
   let orig = hook2;
   state.registry[name] || (state.registry[name] = []), kind === "before" && (hook2 = (method, options) => Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options))), kind === "after" && (hook2 = (method, options) => {
@@ -6569,11 +6649,11 @@ function addHook(state, kind, name, hook2) {
   });
 }
 var init_add = __esm({
-  "node_modules/before-after-hook/lib/add.js"() {
+  "../../main/node_modules/before-after-hook/lib/add.js"() {
   }
 });
 
-// node_modules/before-after-hook/lib/remove.js
+// ../../main/node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name])
     return;
@@ -6581,11 +6661,11 @@ function removeHook(state, name, method) {
   index !== -1 && state.registry[name].splice(index, 1);
 }
 var init_remove = __esm({
-  "node_modules/before-after-hook/lib/remove.js"() {
+  "../../main/node_modules/before-after-hook/lib/remove.js"() {
   }
 });
 
-// node_modules/before-after-hook/index.js
+// ../../main/node_modules/before-after-hook/index.js
 function bindApi(hook2, state, name) {
   let removeHookRef = bindable(removeHook, null).apply(
     null,
@@ -6609,7 +6689,7 @@ function Collection() {
   return bindApi(hook2, state), hook2;
 }
 var bind, bindable, before_after_hook_default, init_before_after_hook = __esm({
-  "node_modules/before-after-hook/index.js"() {
+  "../../main/node_modules/before-after-hook/index.js"() {
     init_register();
     init_add();
     init_remove();
@@ -6618,7 +6698,7 @@ var bind, bindable, before_after_hook_default, init_before_after_hook = __esm({
   }
 });
 
-// node_modules/@octokit/endpoint/dist-bundle/index.js
+// ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 function lowercaseKeys(object2) {
   return object2 ? Object.keys(object2).reduce((newObj, key) => (newObj[key.toLowerCase()] = object2[key], newObj), {}) : {};
 }
@@ -6782,7 +6862,7 @@ function withDefaults(oldDefaults, newDefaults) {
   });
 }
 var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint, init_dist_bundle = __esm({
-  "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
+  "../../main/node_modules/@octokit/endpoint/dist-bundle/index.js"() {
     init_universal_user_agent();
     VERSION = "0.0.0-development", userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`, DEFAULTS = {
       method: "GET",
@@ -6800,7 +6880,7 @@ var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint, init_dist_bundle =
   }
 });
 
-// node_modules/content-type/dist/index.js
+// ../../main/node_modules/content-type/dist/index.js
 function parse3(header, options) {
   let stopFlags = 4 | (options?.comma === !0 ? 8 : 0), len = header.length, valueStart = options?.start ?? 0;
   for (; (CHAR_MAP[header.charCodeAt(valueStart)] & 2) !== 0; )
@@ -6890,7 +6970,7 @@ function unescapeQuotedPairs(str, start, end) {
   return result2 + str.slice(start, end);
 }
 var CHAR_MAP, NullObject, init_dist = __esm({
-  "node_modules/content-type/dist/index.js"() {
+  "../../main/node_modules/content-type/dist/index.js"() {
     CHAR_MAP = new Uint8Array(256);
     CHAR_MAP[9] |= 2;
     CHAR_MAP[32] |= 2;
@@ -6914,9 +6994,9 @@ var CHAR_MAP, NullObject, init_dist = __esm({
   }
 });
 
-// node_modules/json-with-bigint/json-with-bigint.js
+// ../../main/node_modules/json-with-bigint/json-with-bigint.js
 var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigIntsStringify, noiseStringify, isUnstringifiable, isRawJSON, stringifyIteratively, JSONStringify, featureCache, isContextSourceSupported, convertMarkedBigIntsReviver, JSONParseV2, MAX_INT, MAX_DIGITS, stringsOrLargeNumbers, noiseValueWithQuotes, applyReviverIteratively, serializeBigInts, JSONParse, init_json_with_bigint = __esm({
-  "node_modules/json-with-bigint/json-with-bigint.js"() {
+  "../../main/node_modules/json-with-bigint/json-with-bigint.js"() {
     intRegex = /^-?\d+$/, noiseValue = /^-?\d+n+$/, originalStringify = JSON.stringify, originalParse = JSON.parse, customFormat = /^-?\d+n$/, bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g, noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g, isUnstringifiable = (val) => val === void 0 || typeof val == "function" || typeof val == "symbol", isRawJSON = (val) => val !== null && typeof val == "object" && val.constructor && val.constructor.name === "RawJSON", stringifyIteratively = (rootValue, replacer, spaceParam) => {
       let space = "";
       typeof spaceParam == "number" ? space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam)))) : typeof spaceParam == "string" && (space = spaceParam.slice(0, 10));
@@ -7081,9 +7161,9 @@ var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigInt
   }
 });
 
-// node_modules/@octokit/request-error/dist-src/index.js
+// ../../main/node_modules/@octokit/request-error/dist-src/index.js
 var RequestError, init_dist_src = __esm({
-  "node_modules/@octokit/request-error/dist-src/index.js"() {
+  "../../main/node_modules/@octokit/request-error/dist-src/index.js"() {
     RequestError = class extends Error {
       name;
       /**
@@ -7113,7 +7193,7 @@ var RequestError, init_dist_src = __esm({
   }
 });
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../../main/node_modules/@octokit/request/dist-bundle/index.js
 function isPlainObject3(value) {
   if (typeof value != "object" || value === null || Object.prototype.toString.call(value) !== "[object Object]") return !1;
   let proto = Object.getPrototypeOf(value);
@@ -7246,7 +7326,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
   });
 }
 var VERSION2, defaults_default, noop, request, init_dist_bundle2 = __esm({
-  "node_modules/@octokit/request/dist-bundle/index.js"() {
+  "../../main/node_modules/@octokit/request/dist-bundle/index.js"() {
     init_dist_bundle();
     init_universal_user_agent();
     init_dist();
@@ -7262,7 +7342,7 @@ var VERSION2, defaults_default, noop, request, init_dist_bundle2 = __esm({
   }
 });
 
-// node_modules/@octokit/graphql/dist-bundle/index.js
+// ../../main/node_modules/@octokit/graphql/dist-bundle/index.js
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join(`
@@ -7313,7 +7393,7 @@ function withCustomRequest(customRequest) {
   });
 }
 var VERSION3, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2, init_dist_bundle3 = __esm({
-  "node_modules/@octokit/graphql/dist-bundle/index.js"() {
+  "../../main/node_modules/@octokit/graphql/dist-bundle/index.js"() {
     init_dist_bundle2();
     init_universal_user_agent();
     VERSION3 = "0.0.0-development";
@@ -7347,7 +7427,7 @@ var VERSION3, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPT
   }
 });
 
-// node_modules/@octokit/auth-token/dist-bundle/index.js
+// ../../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 async function auth(token) {
   let isApp = isJWT(token), isInstallation = token.startsWith("v1.") || token.startsWith("ghs_"), isUserToServer = token.startsWith("ghu_");
   return {
@@ -7366,9 +7446,9 @@ async function hook(token, request2, route, parameters) {
   );
   return endpoint2.headers.authorization = withAuthorizationPrefix(token), request2(endpoint2);
 }
-var b64url, sep4, jwtRE, isJWT, createTokenAuth, init_dist_bundle4 = __esm({
-  "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
-    b64url = "(?:[a-zA-Z0-9_-]+)", sep4 = "\\.", jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`), isJWT = jwtRE.test.bind(jwtRE);
+var b64url, sep5, jwtRE, isJWT, createTokenAuth, init_dist_bundle4 = __esm({
+  "../../main/node_modules/@octokit/auth-token/dist-bundle/index.js"() {
+    b64url = "(?:[a-zA-Z0-9_-]+)", sep5 = "\\.", jwtRE = new RegExp(`^${b64url}${sep5}${b64url}${sep5}${b64url}$`), isJWT = jwtRE.test.bind(jwtRE);
     createTokenAuth = function(token) {
       if (!token)
         throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
@@ -7383,19 +7463,19 @@ var b64url, sep4, jwtRE, isJWT, createTokenAuth, init_dist_bundle4 = __esm({
   }
 });
 
-// node_modules/@octokit/core/dist-src/version.js
+// ../../main/node_modules/@octokit/core/dist-src/version.js
 var VERSION4, init_version = __esm({
-  "node_modules/@octokit/core/dist-src/version.js"() {
+  "../../main/node_modules/@octokit/core/dist-src/version.js"() {
     VERSION4 = "7.0.8";
   }
 });
 
-// node_modules/@octokit/core/dist-src/index.js
+// ../../main/node_modules/@octokit/core/dist-src/index.js
 function createLogger(logger = {}) {
   return typeof logger.debug != "function" && (logger.debug = noop2), typeof logger.info != "function" && (logger.info = noop2), typeof logger.warn != "function" && (logger.warn = consoleWarn), typeof logger.error != "function" && (logger.error = consoleError), logger;
 }
 var noop2, consoleWarn, consoleError, userAgentTrail, Octokit, init_dist_src2 = __esm({
-  "node_modules/@octokit/core/dist-src/index.js"() {
+  "../../main/node_modules/@octokit/core/dist-src/index.js"() {
     init_universal_user_agent();
     init_before_after_hook();
     init_dist_bundle2();
@@ -7496,14 +7576,14 @@ var noop2, consoleWarn, consoleError, userAgentTrail, Octokit, init_dist_src2 = 
   }
 });
 
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
+// ../../main/node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION5, init_version2 = __esm({
-  "node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
+  "../../main/node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
     VERSION5 = "6.0.0";
   }
 });
 
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
+// ../../main/node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options) => {
     octokit.log.debug("request", options);
@@ -7522,13 +7602,13 @@ function requestLog(octokit) {
   });
 }
 var init_dist_src3 = __esm({
-  "node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
+  "../../main/node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
     init_version2();
     requestLog.VERSION = VERSION5;
   }
 });
 
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// ../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 function normalizePaginatedListResponse(response) {
   if (!response.data)
     return {
@@ -7599,7 +7679,7 @@ function paginateRest(octokit) {
   };
 }
 var VERSION6, composePaginateRest, init_dist_bundle5 = __esm({
-  "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
+  "../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
     VERSION6 = "0.0.0-development";
     composePaginateRest = Object.assign(paginate, {
       iterator
@@ -7608,16 +7688,16 @@ var VERSION6, composePaginateRest, init_dist_bundle5 = __esm({
   }
 });
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION7, init_version3 = __esm({
-  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
+  "../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
     VERSION7 = "17.0.0";
   }
 });
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints, endpoints_default, init_endpoints = __esm({
-  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
+  "../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
     Endpoints = {
       actions: {
         addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -9910,7 +9990,7 @@ var Endpoints, endpoints_default, init_endpoints = __esm({
   }
 });
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 function endpointsToMethods(octokit) {
   let newMethods = {};
   for (let scope of endpointMethodsMap.keys())
@@ -9947,7 +10027,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 var endpointMethodsMap, handler, init_endpoints_to_methods = __esm({
-  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
+  "../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
     init_endpoints();
     endpointMethodsMap = /* @__PURE__ */ new Map();
     for (let [scope, endpoints] of Object.entries(endpoints_default))
@@ -10010,7 +10090,7 @@ var endpointMethodsMap, handler, init_endpoints_to_methods = __esm({
   }
 });
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   return {
     rest: endpointsToMethods(octokit)
@@ -10024,7 +10104,7 @@ function legacyRestEndpointMethods(octokit) {
   };
 }
 var init_dist_src4 = __esm({
-  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
+  "../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
     init_version3();
     init_endpoints_to_methods();
     restEndpointMethods.VERSION = VERSION7;
@@ -10032,16 +10112,16 @@ var init_dist_src4 = __esm({
   }
 });
 
-// node_modules/@octokit/rest/dist-src/version.js
+// ../../main/node_modules/@octokit/rest/dist-src/version.js
 var VERSION8, init_version4 = __esm({
-  "node_modules/@octokit/rest/dist-src/version.js"() {
+  "../../main/node_modules/@octokit/rest/dist-src/version.js"() {
     VERSION8 = "22.0.1";
   }
 });
 
-// node_modules/@octokit/rest/dist-src/index.js
+// ../../main/node_modules/@octokit/rest/dist-src/index.js
 var Octokit2, init_dist_src5 = __esm({
-  "node_modules/@octokit/rest/dist-src/index.js"() {
+  "../../main/node_modules/@octokit/rest/dist-src/index.js"() {
     init_dist_src2();
     init_dist_src3();
     init_dist_bundle5();
@@ -10148,6 +10228,22 @@ var RELAY_REPO_NAME, init_constants = __esm({
   }
 });
 
+// scripts/lib/relay/repo-name.ts
+function splitRepo(repo) {
+  let cleaned = repo.replace(/^https?:\/\/github\.com\//i, "").replace(/\.git$/, "").replace(/\/+$/, ""), [owner, name, extra] = cleaned.split("/");
+  if (!owner || !name || extra !== void 0 || !isValidLogin(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name))
+    throw new AliveError(`'${inlineText(repo)}' is not a GitHub repository name of the form owner/repo`, { code: "bad_repo" });
+  return { owner, repo: name };
+}
+var init_repo_name = __esm({
+  "scripts/lib/relay/repo-name.ts"() {
+    "use strict";
+    init_errors();
+    init_untrusted();
+    init_names();
+  }
+});
+
 // scripts/lib/relay/github-transport.ts
 var github_transport_exports = {};
 __export(github_transport_exports, {
@@ -10156,15 +10252,9 @@ __export(github_transport_exports, {
   RELAY_REPO_NAME: () => RELAY_REPO_NAME,
   splitRepo: () => splitRepo
 });
-import { createReadStream as createReadStream7, createWriteStream as createWriteStream3, statSync as statSync11 } from "node:fs";
-import { Readable } from "node:stream";
+import { createReadStream as createReadStream7, createWriteStream as createWriteStream3, statSync as statSync12 } from "node:fs";
+import { Readable, Transform as Transform5 } from "node:stream";
 import { pipeline } from "node:stream/promises";
-function splitRepo(repo) {
-  let cleaned = repo.replace(/^https?:\/\/github\.com\//i, "").replace(/\.git$/, "").replace(/\/+$/, ""), [owner, name, extra] = cleaned.split("/");
-  if (!owner || !name || extra !== void 0 || !isValidLogin(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name))
-    throw new AliveError(`'${inlineText(repo)}' is not a GitHub repository name of the form owner/repo`, { code: "bad_repo" });
-  return { owner, repo: name };
-}
 async function* jsonBlobBody(path) {
   yield Buffer.from('{"encoding":"base64","content":"');
   let carry = Buffer.alloc(0);
@@ -10183,8 +10273,9 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
     init_names();
     init_constants();
     init_untrusted();
-    CONTENTS_API_MAX_BYTES = 1024 * 1024, CALL_TIMEOUT_MS = 3e4, TRANSFER_TIMEOUT_MS = 30 * 6e4, WRITE_ATTEMPTS = 4;
-    GithubTransport = class {
+    init_repo_name();
+    init_repo_name();
+    CONTENTS_API_MAX_BYTES = 1024 * 1024, CALL_TIMEOUT_MS = 3e4, TRANSFER_TIMEOUT_MS = 30 * 6e4, WRITE_ATTEMPTS = 4, GithubTransport = class {
       kind = "github";
       gh;
       o;
@@ -10248,10 +10339,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
       }
       async headCommit(owner, repo, limits = {}, branch = this.o.branch) {
         try {
-          return (await withReadRetry(
-            () => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }),
-            limits.deadline
-          )).data.object.sha;
+          return (await withReadRetry(() => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }), limits.deadline)).data.object.sha;
         } catch (err) {
           if (isStatus(err, 409)) return null;
           if (isStatus(err, 404)) {
@@ -10311,6 +10399,14 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
           }) : this.fail(err, `inviting ${peerLogin} to ${this.ownRepo}`);
         }
       }
+      /** Removes a peer's access to the user's relay (and any invitation still open). */
+      async removeCollaborator(peerLogin) {
+        try {
+          await this.gh.rest.repos.removeCollaborator({ owner: this.o.login, repo: RELAY_REPO_NAME, username: peerLogin, ...this.req() });
+        } catch (err) {
+          throw this.fail(err, `removing ${peerLogin}'s access to ${this.ownRepo}`);
+        }
+      }
       async isCollaborator(peerLogin, limits = {}) {
         try {
           return await this.gh.rest.repos.checkCollaborator({ owner: this.o.login, repo: RELAY_REPO_NAME, username: peerLogin, ...this.req(limits) }), !0;
@@ -10340,22 +10436,26 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
         }
       }
       async fetchPeerKey(peer, limits = {}) {
-        let { owner, repo } = splitRepo(peer.relay), file = await this.readText(owner, repo, `keys/${peer.login}.pem`, limits);
-        if (!file)
+        let { owner, repo } = splitRepo(peer.relay), file2 = await this.readText(owner, repo, `keys/${peer.login}.pem`, limits);
+        if (!file2)
           throw new AliveError(
             `cannot read ${peer.login}'s key from ${owner}/${repo} (not found, or you have no access yet): ask ${peer.login} to run \`alive-p2p relay add-peer ${this.o.login}\`, then run \`alive-p2p relay accept ${peer.login}\``,
             { code: "no_peer_key" }
           );
-        return file.text;
+        return file2.text;
+      }
+      async ownKey(limits = {}) {
+        let file2 = await this.readText(this.o.login, RELAY_REPO_NAME, `keys/${this.o.login}.pem`, limits);
+        return file2 ? file2.text : null;
       }
       async deliver(peer, localPath, nextName, checkKey) {
         let { owner, repo } = splitRepo(peer.relay);
         checkKey(await this.fetchPeerKey(peer));
-        let folder = `inbox/${this.o.login}`;
-        if (statSync11(localPath).size <= CONTENTS_API_MAX_BYTES) {
-          let { readFileSync: readFileSync14 } = await import("node:fs"), content = readFileSync14(localPath).toString("base64");
+        let folder2 = `inbox/${this.o.login}`;
+        if (statSync12(localPath).size <= CONTENTS_API_MAX_BYTES) {
+          let { readFileSync: readFileSync17 } = await import("node:fs"), content = readFileSync17(localPath).toString("base64");
           for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-            let name = nextName(), path = `${folder}/${name}`;
+            let name = nextName(), path = `${folder2}/${name}`;
             try {
               let r = await this.gh.rest.repos.createOrUpdateFileContents({
                 owner,
@@ -10373,7 +10473,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
           }
           throw new AliveError(`${owner}/${repo} kept refusing the deposit; try again`, { code: "conflict" });
         }
-        return this.deliverLarge(peer, owner, repo, folder, localPath, nextName);
+        return this.deliverLarge(peer, owner, repo, folder2, localPath, nextName);
       }
       noWriteAccess(peer, owner, repo) {
         return new AliveError(
@@ -10381,7 +10481,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
           { code: "no_access" }
         );
       }
-      async deliverLarge(peer, owner, repo, folder, localPath, nextName) {
+      async deliverLarge(peer, owner, repo, folder2, localPath, nextName) {
         let blobSha;
         try {
           blobSha = (await this.gh.request("POST /repos/{owner}/{repo}/git/blobs", {
@@ -10401,7 +10501,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
           throw this.fail(err, `reading ${owner}/${repo}`);
         }
         for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-          let name = nextName(), path = `${folder}/${name}`;
+          let name = nextName(), path = `${folder2}/${name}`;
           try {
             let head = await this.headCommit(owner, repo, {}, branch);
             if (!head) throw new AliveError(`${owner}/${repo} is empty; ask ${peer.login} to run \`alive-p2p relay setup\``, { code: "peer_not_set_up" });
@@ -10474,7 +10574,8 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
           tree: r.data.tree.map((e) => ({ path: e.path ?? "", type: e.type ?? "", sha: e.sha ?? "", size: e.size }))
         };
       }
-      async download(entry, dest) {
+      async download(entry, dest, maxBytes) {
+        if (maxBytes !== void 0 && entry.size !== void 0 && entry.size > maxBytes) throw tooLargeError(entry, maxBytes);
         let owner = this.o.login, repo = RELAY_REPO_NAME;
         try {
           let body = (await withReadRetry(
@@ -10487,9 +10588,14 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
             })
           )).data;
           if (!body) throw new AliveError(`GitHub sent an empty body for ${entry.path}`, { code: "bad_download" });
-          await pipeline(Readable.fromWeb(body), createWriteStream3(dest, { flags: "wx", mode: 384 }));
+          let seen = 0, cap = new Transform5({
+            transform(chunk, _enc, done) {
+              seen += chunk.length, maxBytes !== void 0 && seen > maxBytes ? done(tooLargeError(entry, maxBytes)) : done(null, chunk);
+            }
+          });
+          await pipeline(Readable.fromWeb(body), cap, createWriteStream3(dest, { flags: "wx", mode: 384 }));
         } catch (err) {
-          throw this.fail(err, `downloading ${entry.path}`);
+          throw err instanceof AliveError ? err : this.fail(err, `downloading ${entry.path}`);
         }
       }
       async remove(entries) {
@@ -10538,9 +10644,9 @@ async function resolveGithubToken(env = process.env, timeoutMs = 5e3) {
   throw new AliveError("no GitHub token: set GH_TOKEN (or GITHUB_TOKEN), or run `gh auth login`", { code: "no_token" });
 }
 function ghAuthToken(env, timeoutMs) {
-  return new Promise((resolve10) => {
+  return new Promise((resolve11) => {
     execFile("gh", ["auth", "token"], { env, timeout: timeoutMs, windowsHide: !0 }, (err, stdout) => {
-      resolve10(err ? void 0 : String(stdout).trim() || void 0);
+      resolve11(err ? void 0 : String(stdout).trim() || void 0);
     });
   });
 }
@@ -10675,16 +10781,6 @@ function writeLine(stream, text) {
 function cleanParseArgsMessage(err) {
   return messageOf(err).split(". To ")[0].replace(/\.$/, "");
 }
-function legacyCommand(name, summary, run) {
-  return {
-    name,
-    summary,
-    help: summary,
-    async invoke(argv, io2, path = [name]) {
-      return argv[0] === "--version" ? (writeLine(io2.stdout, versionLine(path)), 0) : guard(io2, !1, async () => await run(argv) ?? 0);
-    }
-  };
-}
 
 // scripts/lib/crypto/commands/keygen.ts
 import { resolve } from "node:path";
@@ -10747,7 +10843,7 @@ function safeUnlink(path) {
 }
 
 // scripts/lib/crypto/keys.ts
-var MIN_RSA_BITS = 2048, KEYGEN_RSA_BITS = 4096, MAX_PEM_BYTES = 64 * 1024, PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]), PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "RSA PRIVATE KEY"]);
+var MIN_RSA_BITS = 2048, KEYGEN_RSA_BITS = 4096, RSA_PUBLIC_EXPONENT = 65537n, MAX_PEM_BYTES = 64 * 1024, PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]), PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "RSA PRIVATE KEY"]);
 function firstPemLabel(text) {
   return /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1];
 }
@@ -10780,6 +10876,12 @@ function checkRsa(key, source) {
     throw new AliveError(`${source} is an RSA-${bits} key, too small: alive needs at least ${MIN_RSA_BITS} bits (keygen makes ${KEYGEN_RSA_BITS})`, {
       code: "bad_key"
     });
+  let exponent = key.asymmetricKeyDetails?.publicExponent;
+  if (exponent !== RSA_PUBLIC_EXPONENT)
+    throw new AliveError(
+      `${source} has the public exponent ${exponent ?? "unknown"}; alive accepts only RSA keys with the exponent 65537, as keygen and openssl make them (make a new key with 'alive-p2p keygen')`,
+      { code: "bad_key" }
+    );
   return key;
 }
 function publicKeyFromPem(pem, source = "the key") {
@@ -10842,7 +10944,7 @@ function formatFingerprint(hex) {
   return `SHA256:${hex.match(/.{4}/g).join(":")}`;
 }
 function generateRsa(bits) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     generateKeyPair(
       "rsa",
       {
@@ -10851,7 +10953,7 @@ function generateRsa(bits) {
         publicKeyEncoding: { type: "spki", format: "pem" },
         privateKeyEncoding: { type: "pkcs8", format: "pem" }
       },
-      (err, publicKey, privateKey) => err ? reject(err) : resolve10({ publicKey, privateKey })
+      (err, publicKey, privateKey) => err ? reject(err) : resolve11({ publicKey, privateKey })
     );
   });
 }
@@ -10941,61 +11043,9 @@ Options:
   }
 });
 
-// scripts/lib/package/commands.ts
-import { resolve as resolve4 } from "node:path";
-
-// scripts/lib/cli/args.ts
-init_errors();
-import { parseArgs as parseArgs2 } from "node:util";
-function parseCommandArgs(argv, options, opts) {
-  let allOptions = { ...options, help: { type: "boolean", short: "h" } }, parsed;
-  try {
-    parsed = parseArgs2({ args: argv, options: allOptions, strict: !0, allowPositionals: !0 });
-  } catch (err) {
-    throw new UsageError(`${cleanParseArgsMessage2(err)}
-${opts.usage}`);
-  }
-  let values = parsed.values;
-  if (!values.help && opts.positionals) {
-    let n = parsed.positionals.length;
-    if (n < opts.positionals.min) throw new UsageError(`missing argument
-${opts.usage}`);
-    if (n > opts.positionals.max)
-      throw new UsageError(`unexpected argument '${parsed.positionals[opts.positionals.max]}'
-${opts.usage}`);
-  }
-  return { values, positionals: parsed.positionals };
-}
-function cleanParseArgsMessage2(err) {
-  return (err instanceof Error ? err.message : String(err)).split(". To ")[0].replace(/\.$/, "");
-}
-function requireFlag(value, flag, usage) {
-  if (value === void 0 || value === "") throw new UsageError(`${flag} is required
-${usage}`);
-  return value;
-}
-function parsePositiveInt(value, flag) {
-  if (value !== void 0) {
-    if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value)))
-      throw new UsageError(`${flag} takes a positive whole number, got '${value}'`);
-    return Number(value);
-  }
-}
-
-// scripts/lib/cli/main.ts
-init_errors();
-function printJson(value) {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}
-`);
-}
-function printLine(text = "") {
-  process.stdout.write(`${text}
-`);
-}
-function warn(text) {
-  process.stderr.write(`warning: ${text}
-`);
-}
+// scripts/lib/package/commands/create.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { basename as basename3, dirname as dirname4, extname, join as join8, resolve as resolve3 } from "node:path";
 
 // scripts/lib/cli/progress.ts
 function createProgress(label, totalBytes) {
@@ -11020,10 +11070,417 @@ function formatBytes(n) {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : n < 1024 * 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
 }
 
-// scripts/lib/package/commands.ts
+// scripts/lib/package/commands/create.ts
 init_errors();
 
-// node_modules/zod/v4/core/util.js
+// scripts/lib/crypto/passphrase.ts
+init_errors();
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { Transform as Transform2 } from "node:stream";
+
+// scripts/lib/crypto/aes-cbc.ts
+init_errors();
+import { createCipheriv, createDecipheriv } from "node:crypto";
+import { Transform } from "node:stream";
+
+// scripts/lib/crypto/kdf.ts
+import { createHash as createHash2, pbkdf2 } from "node:crypto";
+var KEY_BYTES = 32, IV_BYTES = 16, SALT_BYTES = 8, PBKDF2_ITERATIONS = 6e5;
+function split(material) {
+  return { key: material.subarray(0, KEY_BYTES), iv: material.subarray(KEY_BYTES, KEY_BYTES + IV_BYTES) };
+}
+function pbkdf2Sha256KeyIv(passphrase, salt, iterations) {
+  return new Promise((resolve11, reject) => {
+    pbkdf2(passphrase, salt, iterations, KEY_BYTES + IV_BYTES, "sha256", (err, material) => {
+      err ? reject(err) : resolve11(split(material));
+    });
+  });
+}
+function evpBytesToKeyMd5(passphrase, salt) {
+  let blocks = [], previous = Buffer.alloc(0), length = 0;
+  for (; length < KEY_BYTES + IV_BYTES; )
+    previous = createHash2("md5").update(previous).update(passphrase).update(salt).digest(), blocks.push(previous), length += previous.length;
+  return split(Buffer.concat(blocks));
+}
+
+// scripts/lib/crypto/aes-cbc.ts
+var AES_BLOCK_BYTES = 16, ALGORITHM = "aes-256-cbc";
+function checkKeyIv(key, iv) {
+  if (key.length !== KEY_BYTES) throw new RangeError(`AES-256 key must be ${KEY_BYTES} bytes, got ${key.length}`);
+  if (iv.length !== IV_BYTES) throw new RangeError(`CBC IV must be ${IV_BYTES} bytes, got ${iv.length}`);
+}
+function newCipher(key, iv) {
+  return checkKeyIv(key, iv), createCipheriv(ALGORITHM, key, iv);
+}
+function newDecipher(key, iv) {
+  return checkKeyIv(key, iv), createDecipheriv(ALGORITHM, key, iv);
+}
+var CbcEncryptTransform = class extends Transform {
+  #cipher;
+  constructor(cipher, prefix) {
+    super(), this.#cipher = cipher, prefix && prefix.length > 0 && this.push(prefix);
+  }
+  _transform(chunk, _encoding, callback) {
+    let out;
+    try {
+      out = this.#cipher.update(chunk);
+    } catch (err) {
+      callback(err);
+      return;
+    }
+    out.length > 0 && this.push(out), callback();
+  }
+  _flush(callback) {
+    try {
+      callback(null, this.#cipher.final());
+    } catch (err) {
+      callback(err);
+    }
+  }
+}, CbcDecryptor = class {
+  #decipher;
+  #errors;
+  #ciphertextBytes = 0;
+  constructor(key, iv, errors) {
+    this.#decipher = newDecipher(key, iv), this.#errors = errors;
+  }
+  update(chunk) {
+    return this.#ciphertextBytes += chunk.length, this.#decipher.update(chunk);
+  }
+  final() {
+    let n = this.#ciphertextBytes;
+    if (n === 0 || n % AES_BLOCK_BYTES !== 0) throw this.#errors.truncated(n);
+    try {
+      return this.#decipher.final();
+    } catch (err) {
+      let e = this.#errors.badPadding();
+      throw e.cause = err, e;
+    }
+  }
+}, rawKeyErrors = {
+  truncated: (n) => new AliveError(
+    n === 0 ? "the encrypted payload is empty: the package is damaged; ask the sender to share it again" : `the encrypted payload is truncated or padded (${n} bytes is not a whole number of 16-byte AES blocks): the package is damaged; ask the sender to share it again`,
+    { code: "bad_payload" }
+  ),
+  badPadding: () => new AliveError("could not decrypt the payload with this key (wrong key, or the payload is damaged)", {
+    code: "wrong_key"
+  })
+}, RawDecryptTransform = class extends Transform {
+  #decryptor;
+  constructor(key, iv) {
+    super(), this.#decryptor = new CbcDecryptor(key, iv, rawKeyErrors);
+  }
+  _transform(chunk, _encoding, callback) {
+    let out = this.#decryptor.update(chunk);
+    out.length > 0 && this.push(out), callback();
+  }
+  _flush(callback) {
+    try {
+      callback(null, this.#decryptor.final());
+    } catch (err) {
+      callback(err);
+    }
+  }
+};
+function createAesCbcEncryptStream(key, iv) {
+  return new CbcEncryptTransform(newCipher(key, iv));
+}
+function createAesCbcDecryptStream(key, iv) {
+  return new RawDecryptTransform(key, iv);
+}
+
+// scripts/lib/crypto/tty-secret.ts
+init_errors();
+var processTerminal = () => ({ input: process.stdin, output: process.stderr });
+function canPrompt(term = processTerminal()) {
+  return term.input.isTTY === !0 && term.output.isTTY === !0 && typeof term.input.setRawMode == "function";
+}
+function readSecretLine(prompt, term = processTerminal()) {
+  let { input, output: output2 } = term;
+  return new Promise((resolve11, reject) => {
+    let secret = "", wasRaw = input.isRaw, done = (err) => {
+      input.off("data", onData), input.off("end", onEnd), input.setRawMode(wasRaw), input.pause(), output2.write(`
+`), err ? reject(err) : resolve11(secret);
+    }, cancelled = () => new AliveError("cancelled at the passphrase prompt; nothing was done", { code: "interrupted" }), onEnd = () => done(cancelled()), onData = (chunk) => {
+      for (let ch of typeof chunk == "string" ? chunk : chunk.toString("utf8")) {
+        if (ch === "\r" || ch === `
+`) return done(void 0);
+        if (ch === "" || ch === "" && secret === "") return done(cancelled());
+        ch === "" || ch === "\b" ? secret = [...secret].slice(0, -1).join("") : ch === "" ? secret = "" : ch >= " " && (secret += ch);
+      }
+    };
+    input.setRawMode(!0), input.on("data", onData), input.on("end", onEnd), input.resume(), output2.write(prompt);
+  });
+}
+
+// scripts/lib/crypto/passphrase.ts
+var SALTED_MAGIC = Buffer.from("Salted__", "ascii"), SALTED_HEADER_BYTES = SALTED_MAGIC.length + SALT_BYTES, GZIP_MAGIC = Buffer.from([31, 139, 8]), PASSPHRASE_ENV = "WALNUT_PASSPHRASE";
+function passphraseFromEnv(env = process.env) {
+  let value = env[PASSPHRASE_ENV];
+  if (value === void 0 || value === "")
+    throw new AliveError(
+      `no passphrase: set the ${PASSPHRASE_ENV} environment variable (the passphrase is never taken from the command line)`,
+      { code: "no_passphrase" }
+    );
+  return value;
+}
+async function obtainPassphrase(opts) {
+  let env = opts.env ?? process.env, fromEnv = env[PASSPHRASE_ENV];
+  if (fromEnv !== void 0 && fromEnv !== "") return fromEnv;
+  let terminal = opts.terminal;
+  if (!(terminal ? canPrompt(terminal) : canPrompt())) return passphraseFromEnv(env);
+  let first = await readSecretLine("Passphrase: ", terminal);
+  if (first === "")
+    throw new AliveError(`no passphrase: an empty passphrase is not allowed (or set ${PASSPHRASE_ENV})`, { code: "no_passphrase" });
+  if (opts.confirm && await readSecretLine("Passphrase again: ", terminal) !== first)
+    throw new AliveError("the two passphrases differ; nothing was written, run the command again", { code: "no_passphrase" });
+  return first;
+}
+function passphraseBytes(passphrase) {
+  if (typeof passphrase != "string" || passphrase.length === 0)
+    throw new AliveError(`no passphrase: set the ${PASSPHRASE_ENV} environment variable`, { code: "no_passphrase" });
+  return Buffer.from(passphrase, "utf8");
+}
+function createPassphraseEncryptStream(passphrase) {
+  return createPassphraseEncryptStreamWithSalt(passphrase, randomBytes2(SALT_BYTES));
+}
+async function createPassphraseEncryptStreamWithSalt(passphrase, salt) {
+  if (salt.length !== SALT_BYTES) throw new RangeError(`salt must be ${SALT_BYTES} bytes`);
+  let { key, iv } = await pbkdf2Sha256KeyIv(passphraseBytes(passphrase), salt, PBKDF2_ITERATIONS);
+  return new CbcEncryptTransform(newCipher(key, iv), Buffer.concat([SALTED_MAGIC, salt]));
+}
+var WRONG_PASSPHRASE = "could not decrypt: wrong passphrase, or the payload is damaged";
+function wrongPassphrase() {
+  return new AliveError(
+    `${WRONG_PASSPHRASE} (check ${PASSPHRASE_ENV} with the sender; the payload is AES-256-CBC with no integrity tag, so the two cannot be told apart)`,
+    { code: "wrong_passphrase" }
+  );
+}
+function badPayload(what) {
+  return new AliveError(`not a valid passphrase-encrypted payload: ${what}; ask the sender to share the package again`, {
+    code: "bad_payload"
+  });
+}
+var passphraseErrors = {
+  truncated: (n) => badPayload(
+    n === 0 ? "it holds a header but no ciphertext" : `it is truncated or padded (${n} bytes of ciphertext is not a whole number of 16-byte AES blocks)`
+  ),
+  badPadding: wrongPassphrase
+}, CURRENT_KDF = (p2, s3) => pbkdf2Sha256KeyIv(p2, s3, PBKDF2_ITERATIONS), LEGACY_KDFS = [
+  CURRENT_KDF,
+  (p2, s3) => pbkdf2Sha256KeyIv(p2, s3, 1e5),
+  (p2, s3) => pbkdf2Sha256KeyIv(p2, s3, 1e4),
+  // openssl's default -iter with -pbkdf2
+  async (p2, s3) => evpBytesToKeyMd5(p2, s3)
+];
+function startsWithGzip(firstBlock, { key, iv }) {
+  return newDecipher(key, iv).setAutoPadding(!1).update(firstBlock).subarray(0, GZIP_MAGIC.length).equals(GZIP_MAGIC);
+}
+var PassphraseDecryptTransform = class extends Transform2 {
+  #passphrase;
+  #legacy;
+  #expectGzip;
+  /** Bytes held until the header (and, with legacy KDFs, the first block) has arrived. */
+  #pending = [];
+  #pendingBytes = 0;
+  #decryptor;
+  constructor(passphrase, legacy, expectGzip) {
+    super(), this.#passphrase = passphraseBytes(passphrase), this.#legacy = legacy, this.#expectGzip = legacy || expectGzip;
+  }
+  get #needed() {
+    return SALTED_HEADER_BYTES + (this.#expectGzip ? AES_BLOCK_BYTES : 0);
+  }
+  _transform(chunk, _encoding, callback) {
+    if (this.#decryptor) {
+      this.#pushPlain(this.#decryptor.update(chunk)), callback();
+      return;
+    }
+    this.#pending.push(chunk), this.#pendingBytes += chunk.length;
+    let head = Buffer.concat(this.#pending);
+    this.#pending = [head];
+    let magicBytes = Math.min(head.length, SALTED_MAGIC.length);
+    if (!head.subarray(0, magicBytes).equals(SALTED_MAGIC.subarray(0, magicBytes))) {
+      callback(badPayload('it does not start with "Salted__" (it was not made by passphrase encryption)'));
+      return;
+    }
+    if (head.length < this.#needed) {
+      callback();
+      return;
+    }
+    this.#start(head).then(
+      () => callback(),
+      (err) => callback(err)
+    );
+  }
+  async #start(head) {
+    let salt = head.subarray(SALTED_MAGIC.length, SALTED_HEADER_BYTES), body = head.subarray(SALTED_HEADER_BYTES), chosen, firstBlock = body.subarray(0, AES_BLOCK_BYTES);
+    if (this.#legacy) {
+      for (let kdf of LEGACY_KDFS) {
+        let candidate = await kdf(this.#passphrase, salt);
+        if (startsWithGzip(firstBlock, candidate)) {
+          chosen = candidate;
+          break;
+        }
+      }
+      if (!chosen) throw wrongPassphrase();
+    } else if (chosen = await CURRENT_KDF(this.#passphrase, salt), this.#expectGzip && !startsWithGzip(firstBlock, chosen)) throw wrongPassphrase();
+    this.#decryptor = new CbcDecryptor(chosen.key, chosen.iv, passphraseErrors), this.#pending = [], this.#pendingBytes = 0, this.#pushPlain(this.#decryptor.update(body));
+  }
+  #pushPlain(out) {
+    out.length > 0 && this.push(out);
+  }
+  _flush(callback) {
+    if (!this.#decryptor) {
+      let n = this.#pendingBytes;
+      n < SALTED_HEADER_BYTES ? callback(badPayload(n === 0 ? "it is empty" : `it is ${n} bytes, shorter than the 16-byte "Salted__" header`)) : callback(passphraseErrors.truncated(n - SALTED_HEADER_BYTES));
+      return;
+    }
+    try {
+      callback(null, this.#decryptor.final());
+    } catch (err) {
+      callback(err);
+    }
+  }
+};
+function createPassphraseDecryptStream(passphrase, opts = {}) {
+  return new PassphraseDecryptTransform(passphrase, opts.legacyKdfs === !0, opts.expectGzip === !0);
+}
+
+// scripts/lib/crypto/sign.ts
+init_errors();
+import { constants, sign as rsaSign, verify as rsaVerify } from "node:crypto";
+var SIGNATURE_ALGORITHM = "RSA-SHA256", BLOCK_START = /^signature *:/, isIndented = (line) => line.startsWith(" ") || line.startsWith("	"), isBlank = (line) => line.trim() === "";
+function splitSignatureBlocks(text) {
+  let kept = [], blocks = [], current;
+  for (let line of text.split(`
+`))
+    BLOCK_START.test(line) ? (current = [line], blocks.push(current)) : current && isIndented(line) ? current.push(line) : (current = void 0, kept.push(line));
+  return { kept, blocks };
+}
+function canonicalManifestForSignature(text) {
+  let { kept } = splitSignatureBlocks(text), end = kept.length;
+  for (; end > 0 && isBlank(kept[end - 1]); ) end--;
+  return `${kept.slice(0, end).join(`
+`)}
+`;
+}
+var SAFE_SIGNER = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
+function signManifestText(text, privateKey, signer) {
+  if (!SAFE_SIGNER.test(signer))
+    throw new AliveError(
+      `signer name '${signer.replace(/[^\x20-\x7e]/g, "?").slice(0, 100)}' is not usable: use 1-100 letters, digits, '.', '_', '-' or '@' (a GitHub login)`,
+      { code: "bad_signer" }
+    );
+  if (privateKey.type !== "private") throw new TypeError("signing needs a private key");
+  let canonical = canonicalManifestForSignature(text), value = rsaSign("sha256", Buffer.from(canonical, "utf8"), { key: privateKey, padding: constants.RSA_PKCS1_PADDING });
+  return `${canonical.replace(/\n+$/, "")}
+
+signature:
+  algorithm: "${SIGNATURE_ALGORITHM}"
+  signer: "${signer}"
+  value: "${value.toString("base64")}"
+`;
+}
+function scalar(raw) {
+  let v2 = raw.trim(), double = /^"((?:[^"\\]|\\.)*)"/.exec(v2);
+  if (double) return double[1].replace(/\\(["\\])/g, "$1");
+  let single = /^'((?:[^']|'')*)'/.exec(v2);
+  return single ? single[1].replace(/''/g, "'") : v2.replace(/(?:^|\s+)#.*$/, "");
+}
+function parseBlock(lines) {
+  let fields = {};
+  for (let line of lines.slice(1)) {
+    let m2 = /^[ \t]+([A-Za-z_]+)[ \t]*:(.*)$/.exec(line);
+    m2 && !(m2[1] in fields) && (fields[m2[1]] = scalar(m2[2]));
+  }
+  return { algorithm: fields.algorithm ?? "", signer: fields.signer ?? "", value: fields.value ?? "" };
+}
+function readSignatureBlock(text) {
+  let first = splitSignatureBlocks(text).blocks[0];
+  return first ? parseBlock(first) : void 0;
+}
+var STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+function verifyManifestText(text, signerPublicKey) {
+  let { blocks } = splitSignatureBlocks(text);
+  if (blocks.length === 0) return { present: !1, ok: !1, reason: "the manifest is not signed" };
+  let block = parseBlock(blocks[0]), signer = block.signer === "" ? void 0 : block.signer, fail2 = (reason) => ({ present: !0, ok: !1, ...signer ? { signer } : {}, reason });
+  if (blocks.length > 1) return fail2("the manifest has more than one signature block");
+  if (block.algorithm !== SIGNATURE_ALGORITHM)
+    return fail2(
+      block.algorithm === "" ? "the signature block names no algorithm" : `unsupported signature algorithm '${block.algorithm.slice(0, 40)}' (only ${SIGNATURE_ALGORITHM} is accepted)`
+    );
+  if (block.value === "") return fail2("the signature block has no value");
+  if (!STANDARD_BASE64.test(block.value)) return fail2("the signature value is not base64");
+  let canonical = Buffer.from(canonicalManifestForSignature(text), "utf8"), ok;
+  try {
+    ok = rsaVerify(
+      "sha256",
+      canonical,
+      { key: signerPublicKey, padding: constants.RSA_PKCS1_PADDING },
+      Buffer.from(block.value, "base64")
+    );
+  } catch {
+    ok = !1;
+  }
+  return ok ? { present: !0, ok: !0, ...signer ? { signer } : {} } : fail2("bad signature: the manifest was changed after signing, or it was signed by another key");
+}
+
+// scripts/lib/package/create.ts
+init_errors();
+import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
+import { basename as basename2, join as join5, resolve as resolve2, dirname as dirname3 } from "node:path";
+import { homedir } from "node:os";
+
+// scripts/lib/package/collect.ts
+var import_ignore = __toESM(require_ignore(), 1);
+init_errors();
+init_untrusted();
+import { lstatSync as lstatSync2, readdirSync as readdirSync2, realpathSync, statSync as statSync3, existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { join as join4, sep } from "node:path";
+
+// scripts/lib/walnut/layout.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { existsSync, readdirSync, statSync as statSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+var BUNDLE_MANIFEST = "context.manifest.yaml";
+function isDir(p2) {
+  try {
+    return statSync2(p2).isDirectory();
+  } catch {
+    return !1;
+  }
+}
+function isWalnut(dir) {
+  return existsSync(join3(dir, "_kernel", "key.md"));
+}
+var SYSTEM_ROOT_NAMES = /* @__PURE__ */ new Set(["_kernel", "bundles", "_core", "node_modules", "__pycache__"]);
+function listBundles(walnut) {
+  let out = [], v2Root = join3(walnut, "bundles");
+  if (isDir(v2Root))
+    for (let e of readdirSync(v2Root, { withFileTypes: !0 }))
+      e.isDirectory() && !e.name.startsWith(".") && out.push({ name: e.name, relPath: `bundles/${e.name}`, layout: "v2" });
+  for (let e of readdirSync(walnut, { withFileTypes: !0 }))
+    !e.isDirectory() || e.name.startsWith(".") || SYSTEM_ROOT_NAMES.has(e.name) || existsSync(join3(walnut, e.name, BUNDLE_MANIFEST)) && !isWalnut(join3(walnut, e.name)) && out.push({ name: e.name, relPath: e.name, layout: "v3" });
+  return out.sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0);
+}
+function walnutLayout(walnut) {
+  return isDir(join3(walnut, "bundles")) || isDir(join3(walnut, "_kernel", "_generated")) ? "v2" : "v3";
+}
+function bundleSensitivity(bundleDir) {
+  let file2 = join3(bundleDir, BUNDLE_MANIFEST);
+  if (!existsSync(file2)) return { sensitive: !1 };
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(readFileSync2(file2, "utf8"));
+  } catch {
+    return { sensitive: !0, reason: `${BUNDLE_MANIFEST} cannot be read as YAML, so its sensitivity is unknown` };
+  }
+  if (!doc || typeof doc != "object") return { sensitive: !1 };
+  let d = doc, sensitivity = typeof d.sensitivity == "string" ? d.sensitivity.trim().toLowerCase() : void 0, pii = d.pii === !0 || typeof d.pii == "string" && d.pii.trim().toLowerCase() === "true";
+  return sensitivity === "restricted" && pii ? { sensitive: !0, reason: "sensitivity: restricted, pii: true" } : sensitivity === "restricted" ? { sensitive: !0, reason: "sensitivity: restricted" } : pii ? { sensitive: !0, reason: "pii: true" } : { sensitive: !1 };
+}
+
+// ../../main/node_modules/zod/v4/core/util.js
 function getEnumValues(entries) {
   let numericValues = Object.values(entries).filter((v2) => typeof v2 == "number");
   return Object.entries(entries).filter(([k2, _2]) => numericValues.indexOf(+k2) === -1).map(([_2, v2]) => v2);
@@ -11269,7 +11726,7 @@ function installLazyProp(inst, key, make, enumerable) {
   });
 }
 
-// node_modules/zod/v4/core/core.js
+// ../../main/node_modules/zod/v4/core/core.js
 var _a;
 var _zodDesc = { value: void 0, enumerable: !1 }, _E = "captureStackTrace" in Error ? Error : null;
 function newError(Definition) {
@@ -11357,7 +11814,7 @@ function config(newConfig) {
   return newConfig && Object.assign(globalConfig, newConfig), globalConfig;
 }
 
-// node_modules/zod/v4/core/errors.js
+// ../../main/node_modules/zod/v4/core/errors.js
 function _getMessage() {
   let internals = this._zod;
   return internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2)), internals.message;
@@ -11388,7 +11845,7 @@ var _messageDesc = {
   Parent: Error
 });
 
-// node_modules/zod/v4/core/parse.js
+// ../../main/node_modules/zod/v4/core/parse.js
 var _parse = (_Err) => {
   let fn = (schema, value, _ctx, _params) => {
     let ctx = _ctx ? { ..._ctx, async: !1 } : { async: !1 }, result2 = schema._zod.run({ value, issues: [] }, ctx);
@@ -11434,11 +11891,11 @@ var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
   return result2 instanceof Promise && (result2 = await result2), result2.issues.length ? failure(_Err, result2.issues, ctx) : { success: !0, data: result2.value };
 }, safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 
-// node_modules/zod/v4/core/regexes.js
+// ../../main/node_modules/zod/v4/core/regexes.js
 var anyString = /^[\s\S]{0,}$/;
 var number = /^-?\d+(?:\.\d+)?$/, boolean = /^(?:true|false)$/i;
 
-// node_modules/zod/v4/core/checks.js
+// ../../main/node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   var _a2;
   inst._zod ?? (inst._zod = {}), inst._zod.def = def, (_a2 = inst._zod).onattach ?? (_a2.onattach = []);
@@ -11571,14 +12028,14 @@ var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat"
   };
 });
 
-// node_modules/zod/v4/core/versions.js
+// ../../main/node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// node_modules/zod/v4/core/schemas.js
+// ../../main/node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   var _a2;
   inst ?? (inst = {}), inst._zod.def = def, inst._zod.bag = inst._zod.bag || {}, inst._zod.version = version;
@@ -12101,7 +12558,7 @@ function handleRefineResult(result2, payload, input, inst) {
   }
 }
 
-// node_modules/zod/v4/locales/en.js
+// ../../main/node_modules/zod/v4/locales/en.js
 var error = () => {
   let Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -12195,7 +12652,7 @@ function en_default() {
   };
 }
 
-// node_modules/zod/v4/core/api.js
+// ../../main/node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   return def.checks && (def.checks = [...def.checks]), def;
 }
@@ -12290,7 +12747,7 @@ function _check(fn, params) {
   return ch._zod.check = fn, ch;
 }
 
-// node_modules/zod/v4/mini/schemas.js
+// ../../main/node_modules/zod/v4/mini/schemas.js
 var ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
   if (!inst._zod)
     throw new Error("Uninitialized schema in ZodMiniType.");
@@ -12749,63 +13206,8 @@ function utcStamp(d = /* @__PURE__ */ new Date()) {
   return `${d.toISOString().slice(0, 19)}Z`;
 }
 
-// scripts/lib/package/create.ts
-init_errors();
-import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
-import { basename as basename2, join as join5, resolve as resolve2, dirname as dirname3 } from "node:path";
-import { homedir } from "node:os";
-
 // scripts/lib/package/collect.ts
-var import_ignore = __toESM(require_ignore(), 1);
-init_errors();
-init_untrusted();
-import { lstatSync as lstatSync2, readdirSync as readdirSync2, realpathSync, statSync as statSync3, existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
-import { join as join4, sep } from "node:path";
-
-// scripts/lib/walnut/layout.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { existsSync, readdirSync, statSync as statSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-var BUNDLE_MANIFEST = "context.manifest.yaml";
-function isDir(p2) {
-  try {
-    return statSync2(p2).isDirectory();
-  } catch {
-    return !1;
-  }
-}
-function isWalnut(dir) {
-  return existsSync(join3(dir, "_kernel", "key.md"));
-}
-var SYSTEM_ROOT_NAMES = /* @__PURE__ */ new Set(["_kernel", "bundles", "_core", "node_modules", "__pycache__"]);
-function listBundles(walnut) {
-  let out = [], v2Root = join3(walnut, "bundles");
-  if (isDir(v2Root))
-    for (let e of readdirSync(v2Root, { withFileTypes: !0 }))
-      e.isDirectory() && !e.name.startsWith(".") && out.push({ name: e.name, relPath: `bundles/${e.name}`, layout: "v2" });
-  for (let e of readdirSync(walnut, { withFileTypes: !0 }))
-    !e.isDirectory() || e.name.startsWith(".") || SYSTEM_ROOT_NAMES.has(e.name) || existsSync(join3(walnut, e.name, BUNDLE_MANIFEST)) && !isWalnut(join3(walnut, e.name)) && out.push({ name: e.name, relPath: e.name, layout: "v3" });
-  return out.sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0);
-}
-function walnutLayout(walnut) {
-  return isDir(join3(walnut, "bundles")) || isDir(join3(walnut, "_kernel", "_generated")) ? "v2" : "v3";
-}
-function bundleSensitivity(bundleDir) {
-  let file = join3(bundleDir, BUNDLE_MANIFEST);
-  if (!existsSync(file)) return { sensitive: !1 };
-  let doc;
-  try {
-    doc = (0, import_yaml.parse)(readFileSync2(file, "utf8"));
-  } catch {
-    return { sensitive: !0, reason: `${BUNDLE_MANIFEST} cannot be read as YAML, so its sensitivity is unknown` };
-  }
-  if (!doc || typeof doc != "object") return { sensitive: !1 };
-  let d = doc, sensitivity = typeof d.sensitivity == "string" ? d.sensitivity.trim().toLowerCase() : void 0, pii = d.pii === !0 || typeof d.pii == "string" && d.pii.trim().toLowerCase() === "true";
-  return sensitivity === "restricted" && pii ? { sensitive: !0, reason: "sensitivity: restricted, pii: true" } : sensitivity === "restricted" ? { sensitive: !0, reason: "sensitivity: restricted" } : pii ? { sensitive: !0, reason: "pii: true" } : { sensitive: !1 };
-}
-
-// scripts/lib/package/collect.ts
-var ROOT_EXCLUDES = /* @__PURE__ */ new Set(["_kernel", "bundles", "_core", ".alive", ".git", "__pycache__", "node_modules"]), JUNK = /* @__PURE__ */ new Set([".DS_Store", "Thumbs.db", "desktop.ini", "Icon\r", "__MACOSX", ".git", "now.json"]);
+var ROOT_EXCLUDES = /* @__PURE__ */ new Set(["_kernel", "bundles", "_core", ".alive", ".git", "__pycache__", "node_modules"]), KERNEL_EXCLUDES = /* @__PURE__ */ new Set(["now.json", "_generated", "imports.json", "history", "links.yaml", "people.yaml"]), JUNK = /* @__PURE__ */ new Set([".DS_Store", "Thumbs.db", "desktop.ini", "Icon\r", "__MACOSX", ".git", "now.json"]);
 function excludedName(name) {
   if (JUNK.has(name)) return name === "now.json" ? "now.json is regenerated by the receiver" : "never packed";
   if (name.startsWith("._")) return "macOS metadata";
@@ -12815,9 +13217,9 @@ function excludedPath(rel) {
   return /(^|\/)_kernel\/_generated(\/|$)/.test(rel) || /(^|\/)\.alive\/_squirrels(\/|$)/.test(rel);
 }
 function loadIgnore(walnut) {
-  let file = join4(walnut, ".walnutignore");
-  if (existsSync2(file))
-    return (0, import_ignore.default)().add(readFileSync3(file, "utf8"));
+  let file2 = join4(walnut, ".walnutignore");
+  if (existsSync2(file2))
+    return (0, import_ignore.default)().add(readFileSync3(file2, "utf8"));
 }
 function collectWalnut(opts) {
   let walnut = opts.walnut, walnutReal;
@@ -12873,7 +13275,9 @@ function collectWalnut(opts) {
     addKernel("key.md", !0);
     for (let name of opts.bundles) addBundle(ctx, byName.get(name));
   } else {
-    addKernel("key.md", !0), addKernel("log.md", !1), addKernel("insights.md", !1);
+    addKernel("key.md", !0);
+    for (let e of readdirSync2(join4(walnutReal, "_kernel")))
+      e === "key.md" || KERNEL_EXCLUDES.has(e) || e.startsWith(".") || addEntry(ctx, join4(walnutReal, "_kernel", e), `_kernel/${e}`, `_kernel/${e}`);
     for (let b2 of all) addBundle(ctx, b2);
     let bundleRoots = new Set(all.filter((b2) => b2.layout === "v3").map((b2) => b2.name));
     for (let e of readdirSync2(walnutReal))
@@ -12976,11 +13380,11 @@ function pushFile(ctx, source, rel, pkgPath, st2) {
 // scripts/lib/package/file-source.ts
 init_errors();
 import { createReadStream } from "node:fs";
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // scripts/lib/package/yaml-strip.ts
-import { Transform } from "node:stream";
-var KEY = Buffer.from("active_sessions:"), ActiveSessionsStripper = class extends Transform {
+import { Transform as Transform3 } from "node:stream";
+var KEY = Buffer.from("active_sessions:"), ActiveSessionsStripper = class extends Transform3 {
   carry = Buffer.alloc(0);
   inBlock = !1;
   _transform(chunk, _enc, cb) {
@@ -13007,9 +13411,9 @@ var KEY = Buffer.from("active_sessions:"), ActiveSessionsStripper = class extend
 };
 
 // scripts/lib/package/file-source.ts
-function openPackedBytes(file) {
-  let raw = createReadStream(file.source, { highWaterMark: readBufferSize(file.diskSize) });
-  if (!file.yaml) return raw;
+function openPackedBytes(file2) {
+  let raw = createReadStream(file2.source, { highWaterMark: readBufferSize(file2.diskSize) });
+  if (!file2.yaml) return raw;
   let stripper = new ActiveSessionsStripper();
   return raw.on("error", (err) => stripper.destroy(err)), raw.pipe(stripper);
 }
@@ -13017,43 +13421,43 @@ var MAX_READ_BUFFER = 256 * 1024;
 function readBufferSize(size) {
   return size >= 0 ? Math.min(MAX_READ_BUFFER, Math.max(1024, size + 1)) : MAX_READ_BUFFER;
 }
-function unreadable(file, err) {
+function unreadable(file2, err) {
   return err instanceof AliveError || !errnoCode(err) ? err : new AliveError(
-    `cannot read ${file.path} (${errnoCode(err)}); fix its permissions or add it to .walnutignore, then try again`,
+    `cannot read ${file2.path} (${errnoCode(err)}); fix its permissions or add it to .walnutignore, then try again`,
     { code: "unreadable", cause: err }
   );
 }
-async function digestPackedBytes(file) {
-  let hash = createHash2("sha256"), size = 0;
+async function digestPackedBytes(file2) {
+  let hash = createHash3("sha256"), size = 0;
   try {
-    for await (let chunk of openPackedBytes(file))
+    for await (let chunk of openPackedBytes(file2))
       hash.update(chunk), size += chunk.length;
   } catch (err) {
-    throw unreadable(file, err);
+    throw unreadable(file2, err);
   }
   return { sha256: hash.digest("hex"), size };
 }
-async function* packedBytesChecked(file, expected) {
-  let hash = createHash2("sha256");
+async function* packedBytesChecked(file2, expected) {
+  let hash = createHash3("sha256");
   try {
-    for await (let chunk of openPackedBytes(file))
+    for await (let chunk of openPackedBytes(file2))
       hash.update(chunk), yield chunk;
   } catch (err) {
-    throw unreadable(file, err);
+    throw unreadable(file2, err);
   }
   if (hash.digest("hex") !== expected.sha256)
-    throw new AliveError(`${file.path} changed while it was being packed; try again`, { code: "changed_while_packing" });
+    throw new AliveError(`${file2.path} changed while it was being packed; try again`, { code: "changed_while_packing" });
 }
 
 // scripts/lib/package/archive-out.ts
 init_errors();
 import { open } from "node:fs/promises";
 import { linkSync as linkSync2, unlinkSync as unlinkSync2, existsSync as existsSync3, renameSync as renameSync2 } from "node:fs";
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { dirname as dirname2 } from "node:path";
 
 // scripts/lib/package/gzip-writer.ts
-import { gzip, deflateRawSync, constants } from "node:zlib";
+import { gzip, deflateRawSync, constants as constants2 } from "node:zlib";
 import { availableParallelism } from "node:os";
 var SAMPLE = 8 * 1024, DEFAULT_LEVEL = 5;
 function levelFor(block, level) {
@@ -13066,12 +13470,12 @@ function levelFor(block, level) {
   return 0;
 }
 function compressBlock(block, level) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     let chunkSize = Math.max(65536, block.length + (block.length >> 8) + 1024);
     gzip(
       block,
-      { level: levelFor(block, level), memLevel: 8, strategy: constants.Z_DEFAULT_STRATEGY, chunkSize },
-      (err, out) => err ? reject(err) : resolve10(out)
+      { level: levelFor(block, level), memLevel: 8, strategy: constants2.Z_DEFAULT_STRATEGY, chunkSize },
+      (err, out) => err ? reject(err) : resolve11(out)
     );
   });
 }
@@ -13108,7 +13512,7 @@ var ParallelGzipWriter = class {
   }
 };
 
-// node_modules/tar/dist/esm/index.min.js
+// ../../main/node_modules/tar/dist/esm/index.min.js
 import Qr from "events";
 import I from "fs";
 import { EventEmitter as Di } from "node:events";
@@ -15805,7 +16209,7 @@ async function writeTarGz(output2, fill, gzipOptions = {}) {
       code: "unwritable"
     });
   }
-  let hash = createHash3("sha256"), bytes = 0;
+  let hash = createHash4("sha256"), bytes = 0;
   try {
     let gz = new ParallelGzipWriter(async (chunk) => {
       hash.update(chunk), bytes += chunk.length;
@@ -15831,6 +16235,83 @@ async function writeTarGz(output2, fill, gzipOptions = {}) {
     throw safeUnlink(tmp), err;
   }
   return unlinkSync2(tmp), fsyncDir(dirname2(output2)), { path: output2, sha256: hash.digest("hex"), bytes };
+}
+
+// scripts/lib/walnut/agent-files.ts
+function file(name, why) {
+  return { name, why, segments: name.toLowerCase().split("/"), folder: !1 };
+}
+function folder(name, why) {
+  return { name: `${name}/`, why, segments: name.toLowerCase().split("/"), folder: !0 };
+}
+var RULES = [
+  file("CLAUDE.md", "Claude Code loads it as instructions, also from sub-folders as soon as it reads a file there"),
+  file("CLAUDE.local.md", "Claude Code loads it as the user's private instructions"),
+  folder(".claude", "Claude Code settings (hooks run shell commands, permissions), commands, agents and skills"),
+  file(".mcp.json", "declares MCP servers: programs an agent starts and whose tools it calls"),
+  file("AGENTS.md", "instructions for Codex, Copilot, Cursor, Amp and other agents that follow the AGENTS.md convention"),
+  file("AGENT.md", "the same convention under its singular name (Amp and others)"),
+  folder(".codex", "Codex CLI configuration and instructions"),
+  file("GEMINI.md", "Gemini CLI loads it as instructions, also from sub-folders"),
+  folder(".gemini", "Gemini CLI settings (MCP servers, tools) and instructions"),
+  folder(".cursor", "Cursor rules (instructions) and its MCP configuration"),
+  file(".cursorrules", "Cursor instructions (the older single-file form)"),
+  file(".windsurfrules", "Windsurf instructions"),
+  folder(".windsurf", "Windsurf rules and workflows"),
+  file(".clinerules", "Cline instructions (a file or a folder of rules)"),
+  folder(".clinerules", "Cline instructions (a file or a folder of rules)"),
+  folder(".roo", "Roo Code rules and modes"),
+  folder(".continue", "Continue configuration, rules and MCP servers"),
+  folder(".amazonq", "Amazon Q rules and MCP configuration"),
+  folder(".junie", "JetBrains Junie guidelines"),
+  folder(".kiro", "Kiro steering files, hooks and MCP configuration"),
+  file(".aider.conf.yml", "aider configuration, which can name commands to run (lint, test)"),
+  file(".github/copilot-instructions.md", "GitHub Copilot loads it as instructions"),
+  folder(".github/instructions", "GitHub Copilot path-specific instructions"),
+  folder(".github/prompts", "GitHub Copilot prompt files"),
+  folder(".github/chatmodes", "GitHub Copilot chat modes (instructions and tool sets)"),
+  file(".vscode/tasks.json", "VS Code tasks can run shell commands when the folder is opened"),
+  file(".vscode/settings.json", "VS Code settings can add agent instructions, MCP servers, terminal environment and auto-approved commands"),
+  file(".vscode/mcp.json", "declares MCP servers for VS Code agents"),
+  file(".envrc", "direnv runs it as shell code when a shell enters the folder")
+], AGENT_FILE_RULES = RULES.filter((r, i) => RULES.findIndex((o) => o.name.replace(/\/$/, "") === r.name.replace(/\/$/, "")) === i).map(
+  ({ name, why }) => ({ name, why })
+);
+function agentFileRule(path) {
+  let segs = path.toLowerCase().split("/").filter((s3) => s3 !== "" && s3 !== ".");
+  for (let r of RULES) {
+    let n = r.segments.length;
+    for (let i = 0; i + n <= segs.length; i++) {
+      let match = !0;
+      for (let k2 = 0; k2 < n && match; k2++) match = segs[i + k2] === r.segments[k2];
+      if (!match) continue;
+      let last = i + n === segs.length;
+      if (r.folder ? !last : last) return { name: r.name, why: r.why };
+    }
+  }
+}
+function findAgentFiles(paths) {
+  let out = [];
+  for (let p2 of paths) {
+    let r = agentFileRule(p2);
+    r && out.push({ path: p2, rule: r.name });
+  }
+  return out;
+}
+function agentFilesWarning(hits) {
+  if (hits.length === 0) return;
+  let shown = hits.slice(0, 10).map((h) => h.path).join(", ");
+  return `this package carries ${hits.length} agent instruction/configuration file(s) (${shown}${hits.length > 10 ? ", …" : ""}); a receiver holds them back unless they pass --allow-agent-files. Add them to .walnutignore if they should not travel`;
+}
+
+// scripts/lib/package/v3.ts
+import { createHash as createHash5 } from "node:crypto";
+function filesDigestV3(files) {
+  let h = createHash5("sha256");
+  for (let f2 of [...files].sort((a, b2) => compareCodePoints(a.path, b2.path)))
+    h.update(f2.path, "utf8"), h.update("\0"), h.update(f2.sha256, "ascii"), h.update("\0"), h.update(String(f2.size), "ascii"), h.update(`
+`);
+  return h.digest("hex");
 }
 
 // scripts/lib/package/create.ts
@@ -15890,7 +16371,7 @@ async function createPlainPackage(opts, signManifest) {
   let plan = await planPackage(opts), output2 = resolve2(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles, opts.now));
   if (!existsSync4(dirname3(output2)))
     throw new AliveError(`the folder for ${output2} does not exist; create it or choose another --output`, { code: "unwritable" });
-  let manifest = manifestTextFor(plan, opts, { encrypted: !1 });
+  let manifest = manifestTextFor(plan, opts, { encrypted: !1, payloadSha256: filesDigestV3(plan.files) });
   return signManifest && (manifest = signManifest(manifest)), {
     ...await writeTarGz(output2, async (tar) => {
       await tar.addFile(manifestEntryMeta(manifest, opts.now), Buffer.from(manifest)), await writePlannedFiles(tar, plan);
@@ -15899,256 +16380,20 @@ async function createPlainPackage(opts, signManifest) {
     files: plan.files.length,
     contentBytes: plan.files.reduce((a, f2) => a + f2.size, 0),
     heldBack: plan.collected.heldBack,
-    skipped: plan.collected.skipped
+    skipped: plan.collected.skipped,
+    agentFiles: findAgentFiles(plan.files.map((f2) => f2.path))
   };
 }
 
 // scripts/lib/package/encrypt.ts
 import { createWriteStream, createReadStream as createReadStream2, statSync as statSync5 } from "node:fs";
-import { createHash as createHash5, randomBytes as randomBytes3 } from "node:crypto";
+import { createHash as createHash6, randomBytes as randomBytes3 } from "node:crypto";
 import { finished } from "node:stream/promises";
 
-// scripts/lib/crypto/passphrase.ts
-init_errors();
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { Transform as Transform3 } from "node:stream";
-
-// scripts/lib/crypto/aes-cbc.ts
-init_errors();
-import { createCipheriv, createDecipheriv } from "node:crypto";
-import { Transform as Transform2 } from "node:stream";
-
-// scripts/lib/crypto/kdf.ts
-import { createHash as createHash4, pbkdf2 } from "node:crypto";
-var KEY_BYTES = 32, IV_BYTES = 16, SALT_BYTES = 8, PBKDF2_ITERATIONS = 6e5;
-function split(material) {
-  return { key: material.subarray(0, KEY_BYTES), iv: material.subarray(KEY_BYTES, KEY_BYTES + IV_BYTES) };
-}
-function pbkdf2Sha256KeyIv(passphrase, salt, iterations) {
-  return new Promise((resolve10, reject) => {
-    pbkdf2(passphrase, salt, iterations, KEY_BYTES + IV_BYTES, "sha256", (err, material) => {
-      err ? reject(err) : resolve10(split(material));
-    });
-  });
-}
-function evpBytesToKeyMd5(passphrase, salt) {
-  let blocks = [], previous = Buffer.alloc(0), length = 0;
-  for (; length < KEY_BYTES + IV_BYTES; )
-    previous = createHash4("md5").update(previous).update(passphrase).update(salt).digest(), blocks.push(previous), length += previous.length;
-  return split(Buffer.concat(blocks));
-}
-
-// scripts/lib/crypto/aes-cbc.ts
-var AES_BLOCK_BYTES = 16, ALGORITHM = "aes-256-cbc";
-function checkKeyIv(key, iv) {
-  if (key.length !== KEY_BYTES) throw new RangeError(`AES-256 key must be ${KEY_BYTES} bytes, got ${key.length}`);
-  if (iv.length !== IV_BYTES) throw new RangeError(`CBC IV must be ${IV_BYTES} bytes, got ${iv.length}`);
-}
-function newCipher(key, iv) {
-  return checkKeyIv(key, iv), createCipheriv(ALGORITHM, key, iv);
-}
-function newDecipher(key, iv) {
-  return checkKeyIv(key, iv), createDecipheriv(ALGORITHM, key, iv);
-}
-var CbcEncryptTransform = class extends Transform2 {
-  #cipher;
-  constructor(cipher, prefix) {
-    super(), this.#cipher = cipher, prefix && prefix.length > 0 && this.push(prefix);
-  }
-  _transform(chunk, _encoding, callback) {
-    let out;
-    try {
-      out = this.#cipher.update(chunk);
-    } catch (err) {
-      callback(err);
-      return;
-    }
-    out.length > 0 && this.push(out), callback();
-  }
-  _flush(callback) {
-    try {
-      callback(null, this.#cipher.final());
-    } catch (err) {
-      callback(err);
-    }
-  }
-}, CbcDecryptor = class {
-  #decipher;
-  #errors;
-  #ciphertextBytes = 0;
-  constructor(key, iv, errors) {
-    this.#decipher = newDecipher(key, iv), this.#errors = errors;
-  }
-  update(chunk) {
-    return this.#ciphertextBytes += chunk.length, this.#decipher.update(chunk);
-  }
-  final() {
-    let n = this.#ciphertextBytes;
-    if (n === 0 || n % AES_BLOCK_BYTES !== 0) throw this.#errors.truncated(n);
-    try {
-      return this.#decipher.final();
-    } catch (err) {
-      let e = this.#errors.badPadding();
-      throw e.cause = err, e;
-    }
-  }
-}, rawKeyErrors = {
-  truncated: (n) => new AliveError(
-    n === 0 ? "the encrypted payload is empty: the package is damaged; ask the sender to share it again" : `the encrypted payload is truncated or padded (${n} bytes is not a whole number of 16-byte AES blocks): the package is damaged; ask the sender to share it again`,
-    { code: "bad_payload" }
-  ),
-  badPadding: () => new AliveError("could not decrypt the payload with this key (wrong key, or the payload is damaged)", {
-    code: "wrong_key"
-  })
-}, RawDecryptTransform = class extends Transform2 {
-  #decryptor;
-  constructor(key, iv) {
-    super(), this.#decryptor = new CbcDecryptor(key, iv, rawKeyErrors);
-  }
-  _transform(chunk, _encoding, callback) {
-    let out = this.#decryptor.update(chunk);
-    out.length > 0 && this.push(out), callback();
-  }
-  _flush(callback) {
-    try {
-      callback(null, this.#decryptor.final());
-    } catch (err) {
-      callback(err);
-    }
-  }
-};
-function createAesCbcEncryptStream(key, iv) {
-  return new CbcEncryptTransform(newCipher(key, iv));
-}
-function createAesCbcDecryptStream(key, iv) {
-  return new RawDecryptTransform(key, iv);
-}
-
-// scripts/lib/crypto/passphrase.ts
-var SALTED_MAGIC = Buffer.from("Salted__", "ascii"), SALTED_HEADER_BYTES = SALTED_MAGIC.length + SALT_BYTES, GZIP_MAGIC = Buffer.from([31, 139, 8]), PASSPHRASE_ENV = "WALNUT_PASSPHRASE";
-function passphraseFromEnv(env = process.env) {
-  let value = env[PASSPHRASE_ENV];
-  if (value === void 0 || value === "")
-    throw new AliveError(
-      `no passphrase: set the ${PASSPHRASE_ENV} environment variable (the passphrase is never taken from the command line)`,
-      { code: "no_passphrase" }
-    );
-  return value;
-}
-function passphraseBytes(passphrase) {
-  if (typeof passphrase != "string" || passphrase.length === 0)
-    throw new AliveError(`no passphrase: set the ${PASSPHRASE_ENV} environment variable`, { code: "no_passphrase" });
-  return Buffer.from(passphrase, "utf8");
-}
-function createPassphraseEncryptStream(passphrase) {
-  return createPassphraseEncryptStreamWithSalt(passphrase, randomBytes2(SALT_BYTES));
-}
-async function createPassphraseEncryptStreamWithSalt(passphrase, salt) {
-  if (salt.length !== SALT_BYTES) throw new RangeError(`salt must be ${SALT_BYTES} bytes`);
-  let { key, iv } = await pbkdf2Sha256KeyIv(passphraseBytes(passphrase), salt, PBKDF2_ITERATIONS);
-  return new CbcEncryptTransform(newCipher(key, iv), Buffer.concat([SALTED_MAGIC, salt]));
-}
-var WRONG_PASSPHRASE = "could not decrypt: wrong passphrase, or the payload is damaged";
-function wrongPassphrase() {
-  return new AliveError(
-    `${WRONG_PASSPHRASE} (check ${PASSPHRASE_ENV} with the sender; the payload is AES-256-CBC with no integrity tag, so the two cannot be told apart)`,
-    { code: "wrong_passphrase" }
-  );
-}
-function badPayload(what) {
-  return new AliveError(`not a valid passphrase-encrypted payload: ${what}; ask the sender to share the package again`, {
-    code: "bad_payload"
-  });
-}
-var passphraseErrors = {
-  truncated: (n) => badPayload(
-    n === 0 ? "it holds a header but no ciphertext" : `it is truncated or padded (${n} bytes of ciphertext is not a whole number of 16-byte AES blocks)`
-  ),
-  badPadding: wrongPassphrase
-}, CURRENT_KDF = (p2, s3) => pbkdf2Sha256KeyIv(p2, s3, PBKDF2_ITERATIONS), LEGACY_KDFS = [
-  CURRENT_KDF,
-  (p2, s3) => pbkdf2Sha256KeyIv(p2, s3, 1e5),
-  (p2, s3) => pbkdf2Sha256KeyIv(p2, s3, 1e4),
-  // openssl's default -iter with -pbkdf2
-  async (p2, s3) => evpBytesToKeyMd5(p2, s3)
-];
-function startsWithGzip(firstBlock, { key, iv }) {
-  return newDecipher(key, iv).setAutoPadding(!1).update(firstBlock).subarray(0, GZIP_MAGIC.length).equals(GZIP_MAGIC);
-}
-var PassphraseDecryptTransform = class extends Transform3 {
-  #passphrase;
-  #legacy;
-  #expectGzip;
-  /** Bytes held until the header (and, with legacy KDFs, the first block) has arrived. */
-  #pending = [];
-  #pendingBytes = 0;
-  #decryptor;
-  constructor(passphrase, legacy, expectGzip) {
-    super(), this.#passphrase = passphraseBytes(passphrase), this.#legacy = legacy, this.#expectGzip = legacy || expectGzip;
-  }
-  get #needed() {
-    return SALTED_HEADER_BYTES + (this.#expectGzip ? AES_BLOCK_BYTES : 0);
-  }
-  _transform(chunk, _encoding, callback) {
-    if (this.#decryptor) {
-      this.#pushPlain(this.#decryptor.update(chunk)), callback();
-      return;
-    }
-    this.#pending.push(chunk), this.#pendingBytes += chunk.length;
-    let head = Buffer.concat(this.#pending);
-    this.#pending = [head];
-    let magicBytes = Math.min(head.length, SALTED_MAGIC.length);
-    if (!head.subarray(0, magicBytes).equals(SALTED_MAGIC.subarray(0, magicBytes))) {
-      callback(badPayload('it does not start with "Salted__" (it was not made by passphrase encryption)'));
-      return;
-    }
-    if (head.length < this.#needed) {
-      callback();
-      return;
-    }
-    this.#start(head).then(
-      () => callback(),
-      (err) => callback(err)
-    );
-  }
-  async #start(head) {
-    let salt = head.subarray(SALTED_MAGIC.length, SALTED_HEADER_BYTES), body = head.subarray(SALTED_HEADER_BYTES), chosen, firstBlock = body.subarray(0, AES_BLOCK_BYTES);
-    if (this.#legacy) {
-      for (let kdf of LEGACY_KDFS) {
-        let candidate = await kdf(this.#passphrase, salt);
-        if (startsWithGzip(firstBlock, candidate)) {
-          chosen = candidate;
-          break;
-        }
-      }
-      if (!chosen) throw wrongPassphrase();
-    } else if (chosen = await CURRENT_KDF(this.#passphrase, salt), this.#expectGzip && !startsWithGzip(firstBlock, chosen)) throw wrongPassphrase();
-    this.#decryptor = new CbcDecryptor(chosen.key, chosen.iv, passphraseErrors), this.#pending = [], this.#pendingBytes = 0, this.#pushPlain(this.#decryptor.update(body));
-  }
-  #pushPlain(out) {
-    out.length > 0 && this.push(out);
-  }
-  _flush(callback) {
-    if (!this.#decryptor) {
-      let n = this.#pendingBytes;
-      n < SALTED_HEADER_BYTES ? callback(badPayload(n === 0 ? "it is empty" : `it is ${n} bytes, shorter than the 16-byte "Salted__" header`)) : callback(passphraseErrors.truncated(n - SALTED_HEADER_BYTES));
-      return;
-    }
-    try {
-      callback(null, this.#decryptor.final());
-    } catch (err) {
-      callback(err);
-    }
-  }
-};
-function createPassphraseDecryptStream(passphrase, opts = {}) {
-  return new PassphraseDecryptTransform(passphrase, opts.legacyKdfs === !0, opts.expectGzip === !0);
-}
-
 // scripts/lib/crypto/rsa.ts
-import { constants as constants2, createPublicKey as createPublicKey2, privateDecrypt, publicEncrypt } from "node:crypto";
+import { constants as constants3, createPublicKey as createPublicKey2, privateDecrypt, publicEncrypt } from "node:crypto";
 init_errors();
-var OAEP = { padding: constants2.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" };
+var OAEP = { padding: constants3.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" };
 function oaepEncrypt(publicKey, data) {
   return publicEncrypt({ key: publicKey, ...OAEP }, data);
 }
@@ -16188,8 +16433,8 @@ function unwrapKeyIv(privateKey, wrapped) {
 function publicKeyId(key) {
   return fingerprint(key).slice(0, 16);
 }
-var STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, base64Text = (what, length) => string2().check(
-  refine((s3) => STANDARD_BASE64.test(s3), { message: `${what} is not standard base64` }),
+var STANDARD_BASE642 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, base64Text = (what, length) => string2().check(
+  refine((s3) => STANDARD_BASE642.test(s3), { message: `${what} is not standard base64` }),
   refine((s3) => length === void 0 ? s3.length > 0 : Buffer.from(s3, "base64").length === length, {
     message: length === void 0 ? `${what} is empty` : `${what} must decode to ${length} bytes`
   })
@@ -16236,85 +16481,6 @@ function unwrapEnvelopeKey(privateKey, env) {
   );
 }
 
-// scripts/lib/crypto/sign.ts
-init_errors();
-import { constants as constants3, sign as rsaSign, verify as rsaVerify } from "node:crypto";
-var SIGNATURE_ALGORITHM = "RSA-SHA256", BLOCK_START = /^signature *:/, isIndented = (line) => line.startsWith(" ") || line.startsWith("	"), isBlank = (line) => line.trim() === "";
-function splitSignatureBlocks(text) {
-  let kept = [], blocks = [], current;
-  for (let line of text.split(`
-`))
-    BLOCK_START.test(line) ? (current = [line], blocks.push(current)) : current && isIndented(line) ? current.push(line) : (current = void 0, kept.push(line));
-  return { kept, blocks };
-}
-function canonicalManifestForSignature(text) {
-  let { kept } = splitSignatureBlocks(text), end = kept.length;
-  for (; end > 0 && isBlank(kept[end - 1]); ) end--;
-  return `${kept.slice(0, end).join(`
-`)}
-`;
-}
-var SAFE_SIGNER = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
-function signManifestText(text, privateKey, signer) {
-  if (!SAFE_SIGNER.test(signer))
-    throw new AliveError(
-      `signer name '${signer.replace(/[^\x20-\x7e]/g, "?").slice(0, 100)}' is not usable: use 1-100 letters, digits, '.', '_', '-' or '@' (a GitHub login)`,
-      { code: "bad_signer" }
-    );
-  if (privateKey.type !== "private") throw new TypeError("signing needs a private key");
-  let canonical = canonicalManifestForSignature(text), value = rsaSign("sha256", Buffer.from(canonical, "utf8"), { key: privateKey, padding: constants3.RSA_PKCS1_PADDING });
-  return `${canonical.replace(/\n+$/, "")}
-
-signature:
-  algorithm: "${SIGNATURE_ALGORITHM}"
-  signer: "${signer}"
-  value: "${value.toString("base64")}"
-`;
-}
-function scalar(raw) {
-  let v2 = raw.trim(), double = /^"((?:[^"\\]|\\.)*)"/.exec(v2);
-  if (double) return double[1].replace(/\\(["\\])/g, "$1");
-  let single = /^'((?:[^']|'')*)'/.exec(v2);
-  return single ? single[1].replace(/''/g, "'") : v2.replace(/(?:^|\s+)#.*$/, "");
-}
-function parseBlock(lines) {
-  let fields = {};
-  for (let line of lines.slice(1)) {
-    let m2 = /^[ \t]+([A-Za-z_]+)[ \t]*:(.*)$/.exec(line);
-    m2 && !(m2[1] in fields) && (fields[m2[1]] = scalar(m2[2]));
-  }
-  return { algorithm: fields.algorithm ?? "", signer: fields.signer ?? "", value: fields.value ?? "" };
-}
-function readSignatureBlock(text) {
-  let first = splitSignatureBlocks(text).blocks[0];
-  return first ? parseBlock(first) : void 0;
-}
-var STANDARD_BASE642 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-function verifyManifestText(text, signerPublicKey) {
-  let { blocks } = splitSignatureBlocks(text);
-  if (blocks.length === 0) return { present: !1, ok: !1, reason: "the manifest is not signed" };
-  let block = parseBlock(blocks[0]), signer = block.signer === "" ? void 0 : block.signer, fail2 = (reason) => ({ present: !0, ok: !1, ...signer ? { signer } : {}, reason });
-  if (blocks.length > 1) return fail2("the manifest has more than one signature block");
-  if (block.algorithm !== SIGNATURE_ALGORITHM)
-    return fail2(
-      block.algorithm === "" ? "the signature block names no algorithm" : `unsupported signature algorithm '${block.algorithm.slice(0, 40)}' (only ${SIGNATURE_ALGORITHM} is accepted)`
-    );
-  if (block.value === "") return fail2("the signature block has no value");
-  if (!STANDARD_BASE642.test(block.value)) return fail2("the signature value is not base64");
-  let canonical = Buffer.from(canonicalManifestForSignature(text), "utf8"), ok;
-  try {
-    ok = rsaVerify(
-      "sha256",
-      canonical,
-      { key: signerPublicKey, padding: constants3.RSA_PKCS1_PADDING },
-      Buffer.from(block.value, "base64")
-    );
-  } catch {
-    ok = !1;
-  }
-  return ok ? { present: !0, ok: !0, ...signer ? { signer } : {} } : fail2("bad signature: the manifest was changed after signing, or it was signed by another key");
-}
-
 // scripts/lib/package/stream-sink.ts
 import { once } from "node:events";
 function writableSink(stream) {
@@ -16338,15 +16504,15 @@ async function writePayload(output2, enc, fillInner) {
     let key = randomBytes3(32), iv = randomBytes3(16);
     wrappedKey = wrapKeyIv(enc.recipient, key, iv), cipher = createAesCbcEncryptStream(key, iv), key.fill(0);
   }
-  let path = siblingTempPath(output2, "payload"), file = createWriteStream(path, { flags: "wx", mode: 384 }), hash = createHash5("sha256"), bytes = 0;
+  let path = siblingTempPath(output2, "payload"), file2 = createWriteStream(path, { flags: "wx", mode: 384 }), hash = createHash6("sha256"), bytes = 0;
   cipher.on("data", (c) => {
     hash.update(c), bytes += c.length;
-  }), cipher.pipe(file);
+  }), cipher.pipe(file2);
   try {
     let gz = new ParallelGzipWriter(writableSink(cipher)), tar = new TarWriter((c) => gz.write(c));
-    await fillInner(tar), await tar.finish(), await gz.end(), cipher.end(), await finished(file);
+    await fillInner(tar), await tar.finish(), await gz.end(), cipher.end(), await finished(file2);
   } catch (err) {
-    throw cipher.destroy(), file.destroy(), safeUnlink(path), err;
+    throw cipher.destroy(), file2.destroy(), safeUnlink(path), err;
   }
   return { path, sha256: hash.digest("hex"), bytes, ...wrappedKey ? { wrappedKey } : {} };
 }
@@ -16366,9 +16532,9 @@ async function writeEncryptedPackage(output2, enc, fillInner, manifestFor, signe
   }
 }
 
-// scripts/lib/package/crypto-adapter.ts
+// scripts/lib/package/signer.ts
 init_errors();
-import { existsSync as existsSync5 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join7 } from "node:path";
 
 // scripts/lib/home.ts
@@ -16382,54 +16548,172 @@ function relayDir(env = process.env) {
   return join6(aliveHome(env), "relay");
 }
 
-// scripts/lib/package/crypto-adapter.ts
-function defaultPrivateKeyPath(env = process.env) {
-  let p2 = join7(relayDir(env), "keys", "private.pem");
-  return existsSync5(p2) ? p2 : void 0;
-}
-function packageCryptoFrom(src) {
-  let env = src.env ?? process.env, priv = src.privateKey, privateKey = () => {
-    if (priv) return priv;
-    let path = src.privateKeyPath ?? defaultPrivateKeyPath(env);
-    if (!path)
-      throw new AliveError("this package is encrypted to a person's key: pass --private-key with your private key (PEM)", {
-        code: "encrypted"
-      });
-    return priv = loadPrivateKey(path), priv;
-  }, signer = src.signerPublicKey ?? (src.signerKeyPath ? loadPublicKey(src.signerKeyPath) : void 0);
-  return src.privateKeyPath && privateKey(), {
-    passphraseDecryptStream: (legacyKdfs) => createPassphraseDecryptStream(passphraseFromEnv(env), { legacyKdfs, expectGzip: !0 }),
-    unwrapPayloadKey: (wrapped) => unwrapKeyIv(privateKey(), wrapped),
-    unwrapV3Envelope: (json) => unwrapEnvelopeKey(privateKey(), parseRsaEnvelopeV1(json)),
-    aesDecryptStream: (key, iv) => createAesCbcDecryptStream(key, iv),
-    ...signer ? { verifyManifest: (text) => verifyManifestText(text, signer) } : {}
-  };
-}
-
 // scripts/lib/package/signer.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-import { join as join8 } from "node:path";
-import { userInfo } from "node:os";
-function signerName(env = process.env) {
+init_names();
+init_untrusted();
+function relayLogin(env = process.env) {
+  let cfg;
   try {
-    let cfg = JSON.parse(readFileSync4(join8(relayDir(env), "relay.json"), "utf8"));
-    for (let k2 of ["login", "github_username"]) {
-      let v2 = cfg[k2];
-      if (typeof v2 == "string" && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v2)) return v2;
-    }
+    cfg = JSON.parse(readFileSync4(join7(relayDir(env), "relay.json"), "utf8"));
   } catch {
+    return;
   }
-  try {
-    let u2 = userInfo().username;
-    if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(u2)) return u2;
-  } catch {
+  for (let k2 of ["github_username", "login"]) {
+    let v2 = cfg[k2];
+    if (typeof v2 == "string" && isValidLogin(v2)) return v2;
   }
-  return "unknown";
+}
+function resolveSignerName(flag, env = process.env) {
+  if (flag !== void 0 && !isValidLogin(flag))
+    throw new AliveError(
+      `--signer '${inlineText(flag)}' is not a valid name: use a login (letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters)`,
+      { code: "bad_signer", exitCode: 2 }
+    );
+  let login2 = relayLogin(env);
+  if (login2 !== void 0) {
+    if (flag !== void 0 && flag.toLowerCase() !== login2.toLowerCase())
+      throw new AliveError(
+        `--signer ${flag} differs from your relay login ${login2}, under which peers pinned your key; sign as ${login2} (leave out --signer)`,
+        { code: "bad_signer", exitCode: 2 }
+      );
+    return login2;
+  }
+  if (flag !== void 0) return flag;
+  throw new AliveError(
+    "no name to sign as: set up a relay (alive-p2p relay setup), whose login names your signatures, or pass --signer NAME with the login your peers know you by",
+    { code: "bad_signer" }
+  );
 }
 
-// scripts/lib/package/commands.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { basename as basename4, dirname as dirname5, extname, join as join13 } from "node:path";
+// scripts/lib/package/commands/create.ts
+init_untrusted();
+var USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
+                        [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
+                        [--sign PRIVATE_PEM [--signer NAME]] [--allow-sensitive] [--json]
+
+Packs a walnut into a .walnut package (format 2.0). Default output: ~/Desktop (or the current
+folder) as <walnut>-<scope>-<date>.walnut. Existing files are never replaced.
+  --encrypt passphrase   encrypt with the passphrase in WALNUT_PASSPHRASE (never on the command
+                         line); on a terminal with it unset, asks twice without echo
+  --encrypt rsa          encrypt to each --recipient public key: one package per recipient
+  --sign PRIVATE_PEM     sign the manifest (RSA-SHA256) as your relay login
+  --signer NAME          the name to sign as when no relay is set up (a login: letters, digits,
+                         '-', '_', '.')`, createCommand = defineCommand({
+  name: "create",
+  summary: "pack a walnut into a .walnut package",
+  usage: USAGE,
+  options: {
+    walnut: { type: "string" },
+    scope: { type: "string" },
+    bundle: { type: "string", multiple: !0 },
+    output: { type: "string" },
+    description: { type: "string" },
+    encrypt: { type: "string" },
+    recipient: { type: "string", multiple: !0 },
+    sign: { type: "string" },
+    signer: { type: "string" },
+    "allow-sensitive": { type: "boolean" }
+  },
+  async run(ctx) {
+    let { values } = ctx, walnut = ctx.required(values.walnut, "--walnut"), scopeRaw = ctx.required(values.scope, "--scope");
+    SCOPES.includes(scopeRaw) || ctx.usageError(`--scope must be full, bundle or snapshot, not '${scopeRaw}'`);
+    let scope = scopeRaw, mode = values.encrypt;
+    mode !== void 0 && mode !== "passphrase" && mode !== "rsa" && ctx.usageError(`--encrypt takes 'passphrase' or 'rsa', not '${mode}'`);
+    let recipients = values.recipient ?? [];
+    mode === "rsa" && recipients.length === 0 && ctx.usageError("--encrypt rsa needs at least one --recipient PUBLIC_PEM"), mode !== "rsa" && recipients.length > 0 && ctx.usageError("--recipient goes with --encrypt rsa"), values.signer !== void 0 && !values.sign && ctx.usageError("--signer goes with --sign PRIVATE_PEM");
+    let recipientKeys = recipients.map((p2) => ({ path: p2, key: loadPublicKey(p2) })), signer = values.sign ? { privateKey: loadPrivateKey(values.sign), name: resolveSignerName(values.signer) } : void 0;
+    if (values.output && !existsSync5(dirname4(resolve3(values.output))))
+      throw new AliveError(`the folder for ${values.output} does not exist; create it or choose another --output`, { code: "unwritable" });
+    let passphrase = mode === "passphrase" ? await obtainPassphrase({ confirm: !0 }) : void 0, opts = {
+      walnut,
+      scope,
+      bundles: values.bundle ?? [],
+      ...values.output ? { output: values.output } : {},
+      ...values.description !== void 0 ? { description: values.description } : {},
+      allowSensitive: values["allow-sensitive"] === !0
+    }, results = [], files, contentBytes, heldBack, packedPaths;
+    if (mode) {
+      let plan = await planPackage(opts);
+      for (let s3 of plan.collected.skipped) ctx.warn(`left out ${s3.path}: ${s3.reason}`);
+      for (let h of plan.collected.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
+      files = plan.files.length, contentBytes = plan.files.reduce((a, f2) => a + f2.size, 0), heldBack = plan.collected.heldBack.map((h) => h.bundle), packedPaths = plan.files.map((f2) => f2.path);
+      let base = resolve3(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles)), outputs = recipientKeys.length > 1 ? perRecipientPaths(base, recipientKeys.map((r) => r.path)) : [base], targets = mode === "passphrase" ? [{ output: base, enc: { mode: "passphrase", passphrase } }] : recipientKeys.map((r, i) => ({ output: outputs[i], enc: { mode: "rsa", recipient: r.key }, recipient: r.path }));
+      for (let t of targets)
+        if (existsSync5(t.output))
+          throw new AliveError(`${t.output} already exists; choose another --output or move the old file away`, { code: "exists" });
+      for (let t of targets) {
+        let w2 = await writeEncryptedPackage(
+          t.output,
+          t.enc,
+          (tar) => writePlannedFiles(tar, plan),
+          (sha) => manifestTextFor(plan, opts, { encrypted: !0, payloadSha256: sha }),
+          signer
+        );
+        results.push({ ...w2, ..."recipient" in t && t.recipient ? { recipient: t.recipient } : {} });
+      }
+    } else {
+      let r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : void 0);
+      for (let s3 of r.skipped) ctx.warn(`left out ${s3.path}: ${s3.reason}`);
+      for (let h of r.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
+      results.push(r), files = r.files, contentBytes = r.contentBytes, heldBack = r.heldBack.map((h) => h.bundle), packedPaths = r.agentFiles.map((h) => h.path);
+    }
+    let agentWarning = agentFilesWarning(findAgentFiles(packedPaths));
+    agentWarning && ctx.warn(inlineText(agentWarning, 2e3));
+    for (let r of results)
+      r.bytes > 35 * 1024 * 1024 && ctx.warn(`${r.path} is ${formatBytes(r.bytes)}; large packages travel slowly through a relay`);
+    if (ctx.json) {
+      let one = (r) => ({
+        path: r.path,
+        sha256: r.sha256,
+        scope,
+        files,
+        bytes: r.bytes,
+        encrypted: mode ?? !1,
+        signed: signer !== void 0,
+        ...signer ? { signer: signer.name } : {},
+        held_back: heldBack,
+        ...r.recipient ? { recipient: r.recipient } : {}
+      });
+      ctx.printJson({ ok: !0, ...results.length === 1 ? one(results[0]) : { ...one(results[0]), packages: results.map(one) } });
+      return;
+    }
+    for (let r of results)
+      ctx.print(`Created: ${r.path}${r.recipient ? ` (for ${r.recipient})` : ""}`), ctx.print(`  SHA-256: ${r.sha256}`);
+    ctx.print(`Scope: ${scope}, ${files} files, ${formatBytes(contentBytes)}`), ctx.print(
+      `Encrypted: ${mode === "passphrase" ? "yes, with the passphrase (share it by another channel)" : mode === "rsa" ? "yes, to the recipient's key" : "no (anyone holding the file can read it)"}`
+    ), ctx.print(`Signed: ${signer ? `yes, as ${signer.name}` : "no"}`);
+  }
+});
+function perRecipientPaths(base, recipientPems) {
+  let stem = base.endsWith(".walnut") ? base.slice(0, -7) : base, used = /* @__PURE__ */ new Set();
+  return recipientPems.map((pem) => {
+    let who = basename3(pem, extname(pem));
+    /^(public|pub|key|pubkey|public[-_]key)$/i.test(who) && (who = basename3(dirname4(resolve3(pem)))), who = who.replace(/[^A-Za-z0-9._-]/g, "_") || "recipient";
+    let name = who;
+    for (let i = 2; used.has(name); i++) name = `${who}-${i}`;
+    return used.add(name), join8(dirname4(stem), `${basename3(stem)}-${name}.walnut`);
+  });
+}
+
+// scripts/lib/cli/args.ts
+init_errors();
+function parsePositiveInt(value, flag) {
+  if (value !== void 0) {
+    if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value)))
+      throw new UsageError(`${flag} takes a positive whole number, got '${value}'`);
+    return Number(value);
+  }
+}
+
+// scripts/lib/package/commands/extract.ts
+init_untrusted();
+
+// scripts/lib/package/api.ts
+init_errors();
+import { createReadStream as createReadStream6, statSync as statSync7 } from "node:fs";
+import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join12 } from "node:path";
 
 // scripts/lib/package/info.ts
 init_errors();
@@ -16480,7 +16764,7 @@ async function sniffCompression(path) {
 }
 function readTarStream(source, compression, limits, visit) {
   let { label } = limits;
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     let settled = !1, names = /* @__PURE__ */ new Map(), entries = 0, contentBytes = 0, chain = Promise.resolve(), decompressedLimit = limits.maxBytes + 64 * 1024 * 1024 + limits.maxEntries * 1536, limit = new ByteLimit(
       decompressedLimit,
       () => refuse(label, void 0, `expands past the size limit of ${limits.maxBytes} bytes (--max-size)`, "too_large")
@@ -16540,13 +16824,17 @@ function readTarStream(source, compression, limits, visit) {
         }
         await visit(checked);
       }), chain.catch(fail2);
+    }), parser.on("ignoredEntry", (entry) => {
+      entry.resume();
+      let block = entry.header.block, letter = block && block.length >= 157 ? String.fromCharCode(block[156]) : entry.header.typeKey;
+      fail2(refuse(label, entry.path, `has an unsupported type ('${letter}'), which a package never holds`));
     }), parser.on("warn", (code, message) => {
       fail2(refuse(label, void 0, `is not a valid tar archive (${code}: ${String(message instanceof Error ? message.message : message)})`, "bad_archive"));
     }), parser.on("error", (err) => {
       fail2(refuse(label, void 0, `is not a valid tar archive (${err.message})`, "bad_archive"));
     }), parser.on("end", () => {
       chain.then(() => {
-        settled || (settled = !0, resolve10());
+        settled || (settled = !0, resolve11());
       }, fail2);
     }), source.on("error", (err) => fail2(err instanceof AliveError ? err : refuse(label, void 0, `cannot be read (${err.message})`, "bad_archive"))), limit.on("error", (err) => fail2(err)), compression === "gzip") {
       let gunzip = createGunzip({ chunkSize: 262144 });
@@ -16580,11 +16868,11 @@ import { join as join10 } from "node:path";
 init_errors();
 import { open as open3, mkdir } from "node:fs/promises";
 import { openSync as openSync3, writeSync as writeSync3, closeSync as closeSync3, futimesSync } from "node:fs";
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { join as join9 } from "node:path";
 var hashOnlySink = {
   async writeFile(_path, _mode, _mtime, body) {
-    let hash = createHash6("sha256"), size = 0;
+    let hash = createHash7("sha256"), size = 0;
     for await (let chunk of body)
       hash.update(chunk), size += chunk.length;
     return { sha256: hash.digest("hex"), size };
@@ -16599,7 +16887,7 @@ function writeFailure(path, err) {
   );
 }
 async function writeSmall(target, path, mode, mtimeSec, body) {
-  let chunks = [], size = 0, hash = createHash6("sha256");
+  let chunks = [], size = 0, hash = createHash7("sha256");
   for await (let chunk of body)
     hash.update(chunk), chunks.push(chunk), size += chunk.length;
   let fd;
@@ -16644,7 +16932,7 @@ function folderSink(root) {
           code: errnoCode(err) === "EEXIST" ? "duplicate_entry" : "unwritable"
         });
       }
-      let hash = createHash6("sha256"), size = 0;
+      let hash = createHash7("sha256"), size = 0;
       try {
         let pending = [], pendingBytes = 0, flush = async () => {
           if (pendingBytes === 0) return;
@@ -16672,16 +16960,6 @@ function folderSink(root) {
   };
 }
 
-// scripts/lib/package/v3.ts
-import { createHash as createHash7 } from "node:crypto";
-function filesDigestV3(files) {
-  let h = createHash7("sha256");
-  for (let f2 of [...files].sort((a, b2) => compareCodePoints(a.path, b2.path)))
-    h.update(f2.path, "utf8"), h.update("\0"), h.update(f2.sha256, "ascii"), h.update("\0"), h.update(String(f2.size), "ascii"), h.update(`
-`);
-  return h.digest("hex");
-}
-
 // scripts/lib/package/read-package.ts
 var MANIFEST_LIMIT = 32 * 1024 * 1024, ENCRYPTED_NAMES = /* @__PURE__ */ new Set(["payload.enc", "payload.key"]), Assembler = class {
   constructor(label, sink, opts) {
@@ -16702,7 +16980,7 @@ var MANIFEST_LIMIT = 32 * 1024 * 1024, ENCRYPTED_NAMES = /* @__PURE__ */ new Set
   bytes = 0;
   acceptManifest(text, knownEnvelope) {
     let manifest = parseManifest(text);
-    if (manifest.generation === "v3" && manifest.payload_sha256 && knownEnvelope !== "passphrase" && knownEnvelope !== "rsa" && filesDigestV3(manifest.files) !== manifest.payload_sha256)
+    if ((manifest.generation === "v3" || manifest.generation === "v2" && !manifest.encrypted) && manifest.payload_sha256 && knownEnvelope !== "passphrase" && knownEnvelope !== "rsa" && filesDigestV3(manifest.files) !== manifest.payload_sha256)
       throw new AliveError(`${this.label}: the manifest's payload_sha256 does not match its own file list (edited or damaged); nothing was written`, {
         code: "payload_mismatch"
       });
@@ -16762,6 +17040,14 @@ async function readSmall(body, limit, label, name) {
   }
   return Buffer.concat(chunks);
 }
+async function readManifestText(body, label) {
+  let bytes = await readSmall(body, MANIFEST_LIMIT, label, MANIFEST_NAME);
+  try {
+    return new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 }).decode(bytes);
+  } catch {
+    throw refuse(label, MANIFEST_NAME, "is not valid UTF-8 text", "bad_manifest");
+  }
+}
 function needCrypto(label, what) {
   throw new AliveError(`${label} is encrypted (${what}); ${what === "passphrase" ? "set WALNUT_PASSPHRASE to its passphrase" : "pass --private-key with your private key"} and try again`, {
     code: "encrypted"
@@ -16775,7 +17061,7 @@ async function readPackage(path, sink, opts) {
     if (kind === "gzip") return await readGzipPackage(path, sink, opts, limits, spoolDir);
     if (kind === "salted") {
       opts.crypto || needCrypto(label, "passphrase");
-      let plain = decrypting(path, opts.crypto.passphraseDecryptStream(!0));
+      let plain = decrypting(path, await opts.crypto.passphraseDecryptStream(!0));
       return await readInnerWithManifest(plain, sink, opts, { ...limits, label }, "v3-passphrase");
     }
     if (kind === "tar") return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
@@ -16788,7 +17074,7 @@ async function readInnerWithManifest(stream, sink, opts, limits, envelope) {
   let asm = new Assembler(limits.label, sink, opts);
   return await readTarStream(stream, "gzip", limits, async (entry) => {
     if (entry.kind === "dir") return sink.mkdir(entry.path);
-    if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, limits.label, MANIFEST_NAME)).toString("utf8"));
+    if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, limits.label));
     await asm.file(entry);
   }), asm.finish(), result(asm, envelope);
 }
@@ -16804,7 +17090,7 @@ async function readGzipPackage(path, sink, opts, limits, spoolDir) {
   let { label } = limits, asm = new Assembler(label, sink, opts), spooled = /* @__PURE__ */ new Map();
   await readTarFile(path, "gzip", limits, async (entry) => {
     if (entry.kind === "dir") return sink.mkdir(entry.path);
-    if (entry.path === MANIFEST_NAME) return asm.acceptManifest((await readSmall(entry.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString("utf8"));
+    if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, label));
     if (ENCRYPTED_NAMES.has(entry.path) && !asm.isListed(entry.path)) {
       spooled.set(entry.path, await spool(entry, spoolDir));
       return;
@@ -16835,7 +17121,7 @@ async function readGzipPackage(path, sink, opts, limits, spoolDir) {
     let { key, iv } = opts.crypto.unwrapPayloadKey(await readFile(keyFile.path));
     decipher = opts.crypto.aesDecryptStream(key, iv);
   } else
-    decipher = opts.crypto.passphraseDecryptStream(!1);
+    decipher = await opts.crypto.passphraseDecryptStream(!1);
   let inner = decrypting(payload.path, decipher), innerAsm = new Assembler(label, sink, { ...opts, requireSignature: !1 });
   return innerAsm.useManifest(manifest, asm.manifestText), innerAsm.signature = asm.signature, await readTarStream(inner, "gzip", { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
     if (entry.kind === "dir") return sink.mkdir(entry.path);
@@ -16859,8 +17145,8 @@ async function readV3RsaPackage(path, sink, opts, limits, spoolDir) {
   return readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, "v3-rsa");
 }
 function decrypting(path, decipher) {
-  let file = createReadStream4(path, { highWaterMark: 1048576 });
-  return file.on("error", (err) => decipher.destroy(err)), file.pipe(decipher);
+  let file2 = createReadStream4(path, { highWaterMark: 1048576 });
+  return file2.on("error", (err) => decipher.destroy(err)), file2.pipe(decipher);
 }
 
 // scripts/lib/package/info.ts
@@ -16880,7 +17166,7 @@ async function readPackageHead(path) {
     await readTarFile(path, kind === "gzip" ? "gzip" : "none", limits, async (e) => {
       if (e.kind !== "dir") {
         if (entries.push(e.path), e.path === MANIFEST_NAME) {
-          if (text = (await readSmall(e.body, MANIFEST_LIMIT, label, MANIFEST_NAME)).toString("utf8"), encrypted = /^encrypted:\s*true\s*$/im.test(text), !encrypted) throw new Found();
+          if (text = await readManifestText(e.body, label), encrypted = /^encrypted:\s*true\s*$/im.test(text), !encrypted) throw new Found();
           return;
         }
         if (encrypted && e.path === "payload.key") throw new Found();
@@ -16898,64 +17184,6 @@ async function readPackageHead(path) {
   let manifest = parseManifest(text), envelope = manifest.generation === "v3" ? "v3-plain" : "plain";
   return (manifest.encrypted || entries.includes("payload.enc")) && (envelope = entries.includes("payload.key") ? "rsa" : "passphrase"), { manifest, text, envelope, entries };
 }
-
-// scripts/lib/package/extract.ts
-init_errors();
-import { mkdtemp as mkdtemp2, rm as rm2, rename, rmdir, readdir, stat, mkdir as mkdir2, chmod } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join11, resolve as resolve3 } from "node:path";
-async function existingState(path) {
-  try {
-    return (await stat(path)).isDirectory() && (await readdir(path)).length === 0 ? "empty-dir" : "occupied";
-  } catch (err) {
-    if (errnoCode(err) === "ENOENT") return "absent";
-    throw err;
-  }
-}
-async function makeParents(dir) {
-  let made = [], d = dir, chain = [];
-  for (; ; )
-    try {
-      await stat(d);
-      break;
-    } catch {
-      chain.unshift(d);
-      let up = dirname4(d);
-      if (up === d) break;
-      d = up;
-    }
-  for (let c of chain)
-    await mkdir2(c), made.push(c);
-  return made;
-}
-async function extractPackage(pkg, outputDir, opts) {
-  let output2 = resolve3(outputDir), state = await existingState(output2);
-  if (state === "occupied")
-    throw new AliveError(`${output2} already exists and is not an empty folder; extract into a new folder`, { code: "exists" });
-  let parent = dirname4(output2), madeParents = await makeParents(parent), staging = await mkdtemp2(join11(parent, `.${basename3(output2)}.alive-extract-`));
-  try {
-    let result2 = await readPackage(pkg, folderSink(staging), opts);
-    await chmod(staging, 493), state === "empty-dir" && await rmdir(output2);
-    try {
-      await rename(staging, output2);
-    } catch (err) {
-      throw state === "empty-dir" && await mkdir2(output2).catch(() => {
-      }), err;
-    }
-    return fsyncDir(parent), { ...result2, output: output2 };
-  } catch (err) {
-    await rm2(staging, { recursive: !0, force: !0 });
-    for (let d of madeParents.reverse()) await rmdir(d).catch(() => {
-    });
-    throw err;
-  }
-}
-
-// scripts/lib/package/api.ts
-init_errors();
-import { createReadStream as createReadStream6, statSync as statSync7 } from "node:fs";
-import { mkdtemp as mkdtemp3, rm as rm3 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join12 } from "node:path";
 
 // scripts/lib/fs/hash.ts
 import { createHash as createHash8 } from "node:crypto";
@@ -16983,16 +17211,46 @@ function tarSink(tar) {
   };
 }
 
+// scripts/lib/package/crypto-adapter.ts
+init_errors();
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join11 } from "node:path";
+function defaultPrivateKeyPath(env = process.env) {
+  let p2 = join11(relayDir(env), "keys", "private.pem");
+  return existsSync6(p2) ? p2 : void 0;
+}
+function packageCryptoFrom(src) {
+  let env = src.env ?? process.env, priv = src.privateKey, privateKey = () => {
+    if (priv) return priv;
+    let path = src.privateKeyPath ?? defaultPrivateKeyPath(env);
+    if (!path)
+      throw new AliveError("this package is encrypted to a person's key: pass --private-key with your private key (PEM)", {
+        code: "encrypted"
+      });
+    return priv = loadPrivateKey(path), priv;
+  }, signer = src.signerPublicKey ?? (src.signerKeyPath ? loadPublicKey(src.signerKeyPath) : void 0);
+  return src.privateKeyPath && privateKey(), {
+    passphraseDecryptStream: async (legacyKdfs) => {
+      let passphrase = src.askPassphrase ? await obtainPassphrase({ confirm: !1, env }) : passphraseFromEnv(env);
+      return createPassphraseDecryptStream(passphrase, { legacyKdfs, expectGzip: !0 });
+    },
+    unwrapPayloadKey: (wrapped) => unwrapKeyIv(privateKey(), wrapped),
+    unwrapV3Envelope: (json) => unwrapEnvelopeKey(privateKey(), parseRsaEnvelopeV1(json)),
+    aesDecryptStream: (key, iv) => createAesCbcDecryptStream(key, iv),
+    ...signer ? { verifyManifest: (text) => verifyManifestText(text, signer) } : {}
+  };
+}
+
 // scripts/lib/package/api.ts
 async function readPackageManifest(path) {
   let head = await readPackageHead(path);
   return { envelope: head.envelope, ...head.text ? { text: head.text } : {}, ...head.manifest ? { manifest: head.manifest } : {} };
 }
-function encryptedManifestText(text, payloadSha256) {
+function encryptedManifestText(text, payloadSha2562) {
   let lines = canonicalManifestForSignature(text).split(`
 `).filter((l) => !/^payload_sha256\s*:/.test(l)), i = lines.findIndex((l) => /^encrypted\s*:/.test(l));
   if (i < 0) throw new AliveError("the manifest has no encrypted: field, so it is not a 2.0 package", { code: "bad_manifest" });
-  return lines.splice(i, 1, "encrypted: true", `payload_sha256: "${payloadSha256}"`), lines.join(`
+  return lines.splice(i, 1, "encrypted: true", `payload_sha256: "${payloadSha2562}"`), lines.join(`
 `);
 }
 async function sealPackageForPeer(opts) {
@@ -17010,7 +17268,7 @@ async function sealPackageForPeer(opts) {
     return { sha256: written.sha256, bytes: written.bytes, encrypted: !0 };
   }
   if (head.envelope === "passphrase" || head.envelope === "rsa") {
-    let spool2 = await mkdtemp3(join12(tmpdir2(), "alive-seal-"));
+    let spool2 = await mkdtemp2(join12(tmpdir2(), "alive-seal-"));
     try {
       await readTarFile(opts.input, "gzip", { maxBytes, maxEntries: 10, label: opts.input }, async (e) => {
         e.kind !== "dir" && (e.path === "payload.enc" || e.path === "payload.key" ? await folderSink(spool2).writeFile(e.path, 384, 0, e.body) : e.body.resume());
@@ -17029,7 +17287,7 @@ async function sealPackageForPeer(opts) {
       });
       return { sha256: written.sha256, bytes: written.bytes, encrypted: !0 };
     } finally {
-      await rm3(spool2, { recursive: !0, force: !0 });
+      await rm2(spool2, { recursive: !0, force: !0 });
     }
   }
   throw new AliveError(
@@ -17077,144 +17335,91 @@ async function verifyPackageDetailed(path, opts = {}) {
     };
   }
 }
-async function verifyPackage(path, opts = {}) {
-  return (await verifyPackageDetailed(path, opts)).result;
-}
 
-// scripts/lib/package/commands.ts
-init_untrusted();
-async function jsonErrors(json, fn) {
+// scripts/lib/package/extract.ts
+init_errors();
+import { mkdtemp as mkdtemp3, rm as rm3, rename, rmdir, readdir, stat, mkdir as mkdir2, chmod } from "node:fs/promises";
+import { basename as basename4, dirname as dirname5, join as join13, resolve as resolve4 } from "node:path";
+async function existingState(path) {
   try {
-    return await fn();
+    return (await stat(path)).isDirectory() && (await readdir(path)).length === 0 ? "empty-dir" : "occupied";
   } catch (err) {
-    throw json && err instanceof AliveError && !(err instanceof UsageError) && printJson({ ok: !1, error: { code: err.code, message: err.message } }), err;
+    if (errnoCode(err) === "ENOENT") return "absent";
+    throw err;
   }
 }
-var CREATE_USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
-                        [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
-                        [--sign PRIVATE_PEM] [--allow-sensitive] [--json]
-
-Packs a walnut into a .walnut package (format 2.0). Default output: ~/Desktop (or the current
-folder) as <walnut>-<scope>-<date>.walnut. Existing files are never replaced.
-  --encrypt passphrase   encrypt with the passphrase in WALNUT_PASSPHRASE (never on the command line)
-  --encrypt rsa          encrypt to each --recipient public key: one package per recipient
-  --sign PRIVATE_PEM     sign the manifest (RSA-SHA256); the signer name is your relay login`;
-async function runCreate(argv) {
-  let { values } = parseCommandArgs(
-    argv,
-    {
-      walnut: { type: "string" },
-      scope: { type: "string" },
-      bundle: { type: "string", multiple: !0 },
-      output: { type: "string" },
-      description: { type: "string" },
-      encrypt: { type: "string" },
-      recipient: { type: "string", multiple: !0 },
-      sign: { type: "string" },
-      "allow-sensitive": { type: "boolean" },
-      json: { type: "boolean" }
-    },
-    { usage: CREATE_USAGE, positionals: { min: 0, max: 0 } }
-  );
-  if (values.help) return printLine(CREATE_USAGE);
-  let walnut = requireFlag(values.walnut, "--walnut", CREATE_USAGE), scope = requireFlag(values.scope, "--scope", CREATE_USAGE);
-  if (!SCOPES.includes(scope)) throw new UsageError(`--scope must be full, bundle or snapshot, not '${scope}'
-${CREATE_USAGE}`);
-  let mode = values.encrypt;
-  if (mode !== void 0 && mode !== "passphrase" && mode !== "rsa")
-    throw new UsageError(`--encrypt takes 'passphrase' or 'rsa', not '${mode}'
-${CREATE_USAGE}`);
-  let recipients = values.recipient ?? [];
-  if (mode === "rsa" && recipients.length === 0) throw new UsageError("--encrypt rsa needs at least one --recipient PUBLIC_PEM");
-  if (mode !== "rsa" && recipients.length > 0) throw new UsageError("--recipient goes with --encrypt rsa");
-  return jsonErrors(values.json, async () => {
-    let passphrase = mode === "passphrase" ? passphraseFromEnv() : void 0, recipientKeys = recipients.map((p2) => ({ path: p2, key: loadPublicKey(p2) })), signer = values.sign ? { privateKey: loadPrivateKey(values.sign), name: signerName() } : void 0;
-    if (values.output && !existsSync6(dirname5(resolve4(values.output))))
-      throw new AliveError(`the folder for ${values.output} does not exist; create it or choose another --output`, { code: "unwritable" });
-    let opts = {
-      walnut,
-      scope,
-      bundles: values.bundle ?? [],
-      ...values.output ? { output: values.output } : {},
-      ...values.description !== void 0 ? { description: values.description } : {},
-      allowSensitive: values["allow-sensitive"] === !0
-    }, results = [], files = 0, contentBytes = 0, heldBack = [];
-    if (mode) {
-      let plan = await planPackage(opts);
-      for (let s3 of plan.collected.skipped) warn(`left out ${s3.path}: ${s3.reason}`);
-      for (let h of plan.collected.heldBack) warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
-      files = plan.files.length, contentBytes = plan.files.reduce((a, f2) => a + f2.size, 0), heldBack = plan.collected.heldBack.map((h) => h.bundle);
-      let base = resolve4(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles)), outputs = recipientKeys.length > 1 ? perRecipientPaths(base, recipientKeys.map((r) => r.path)) : [base], targets = mode === "passphrase" ? [{ output: base, enc: { mode: "passphrase", passphrase } }] : recipientKeys.map((r, i) => ({
-        output: outputs[i],
-        enc: { mode: "rsa", recipient: r.key },
-        recipient: r.path
-      }));
-      for (let t of targets)
-        if (existsSync6(t.output))
-          throw new AliveError(`${t.output} already exists; choose another --output or move the old file away`, { code: "exists" });
-      for (let t of targets) {
-        let w2 = await writeEncryptedPackage(
-          t.output,
-          t.enc,
-          (tar) => writePlannedFiles(tar, plan),
-          (sha) => manifestTextFor(plan, opts, { encrypted: !0, payloadSha256: sha }),
-          signer
-        );
-        results.push({ ...w2, ..."recipient" in t && t.recipient ? { recipient: t.recipient } : {} });
-      }
-    } else {
-      let r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : void 0);
-      for (let s3 of r.skipped) warn(`left out ${s3.path}: ${s3.reason}`);
-      for (let h of r.heldBack) warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
-      results.push(r), files = r.files, contentBytes = r.contentBytes, heldBack = r.heldBack.map((h) => h.bundle);
+async function makeParents(dir) {
+  let made = [], d = dir, chain = [];
+  for (; ; )
+    try {
+      await stat(d);
+      break;
+    } catch {
+      chain.unshift(d);
+      let up = dirname5(d);
+      if (up === d) break;
+      d = up;
     }
-    for (let r of results)
-      r.bytes > 35 * 1024 * 1024 && warn(`${r.path} is ${formatBytes(r.bytes)}; large packages travel slowly through a relay`);
-    if (values.json) {
-      let one = (r) => ({
-        path: r.path,
-        sha256: r.sha256,
-        scope,
-        files,
-        bytes: r.bytes,
-        encrypted: mode ?? !1,
-        signed: signer !== void 0,
-        held_back: heldBack,
-        ...r.recipient ? { recipient: r.recipient } : {}
-      });
-      printJson(results.length === 1 ? one(results[0]) : { ...one(results[0]), packages: results.map(one) });
-    } else {
-      for (let r of results)
-        printLine(`Created: ${r.path}${r.recipient ? ` (for ${r.recipient})` : ""}`), printLine(`  SHA-256: ${r.sha256}`);
-      printLine(`Scope: ${scope}, ${files} files, ${formatBytes(contentBytes)}`), printLine(
-        `Encrypted: ${mode === "passphrase" ? "yes, with the passphrase (share it by another channel)" : mode === "rsa" ? "yes, to the recipient's key" : "no (anyone holding the file can read it)"}`
-      ), printLine(`Signed: ${signer ? `yes, as ${signer.name}` : "no"}`);
+  for (let c of chain)
+    await mkdir2(c), made.push(c);
+  return made;
+}
+async function extractPackage(pkg, outputDir, opts) {
+  let output2 = resolve4(outputDir), state = await existingState(output2);
+  if (state === "occupied")
+    throw new AliveError(`${output2} already exists and is not an empty folder; extract into a new folder`, { code: "exists" });
+  let parent = dirname5(output2), madeParents = await makeParents(parent), staging = await mkdtemp3(join13(parent, `.${basename4(output2)}.alive-extract-`));
+  try {
+    let result2 = await readPackage(pkg, folderSink(staging), opts);
+    await chmod(staging, 493), state === "empty-dir" && await rmdir(output2);
+    try {
+      await rename(staging, output2);
+    } catch (err) {
+      throw state === "empty-dir" && await mkdir2(output2).catch(() => {
+      }), err;
     }
-  });
+    return fsyncDir(parent), { ...result2, output: output2 };
+  } catch (err) {
+    await rm3(staging, { recursive: !0, force: !0 });
+    for (let d of madeParents.reverse()) await rmdir(d).catch(() => {
+    });
+    throw err;
+  }
 }
-function perRecipientPaths(base, recipientPems) {
-  let stem = base.endsWith(".walnut") ? base.slice(0, -7) : base, used = /* @__PURE__ */ new Set();
-  return recipientPems.map((pem) => {
-    let who = basename4(pem, extname(pem));
-    /^(public|pub|key|pubkey|public[-_]key)$/i.test(who) && (who = basename4(dirname5(resolve4(pem)))), who = who.replace(/[^A-Za-z0-9._-]/g, "_") || "recipient";
-    let name = who;
-    for (let i = 2; used.has(name); i++) name = `${who}-${i}`;
-    return used.add(name), join13(dirname5(stem), `${basename4(stem)}-${name}.walnut`);
-  });
-}
-var INFO_USAGE = `usage: alive-p2p info PACKAGE [--json]
 
-Shows a package's manifest summary. Reads nothing but the manifest; decrypts nothing.`;
-async function runInfo(argv) {
-  let { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" } }, {
-    usage: INFO_USAGE,
-    positionals: { min: 1, max: 1 }
-  });
-  if (values.help) return printLine(INFO_USAGE);
-  let pkg = positionals[0];
-  return jsonErrors(values.json, async () => {
-    let head = await readPackageHead(pkg), m2 = head.manifest, summary = {
-      path: resolve4(pkg),
+// scripts/lib/package/commands/extract.ts
+var extractCommand = defineCommand({
+  name: "extract",
+  summary: "unpack a package into a new folder",
+  usage: `usage: alive-p2p extract PACKAGE --output DIR [--private-key PEM] [--max-size BYTES] [--json]
+
+Unpacks a package into a new folder (DIR must not exist, or be empty). Everything is checked
+before DIR appears; on any problem nothing is written. Decrypts with WALNUT_PASSPHRASE (asked
+on a terminal when unset) or --private-key.`,
+  options: { output: { type: "string" }, "max-size": { type: "string" }, "private-key": { type: "string" } },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    let output2 = ctx.required(ctx.values.output, "--output"), maxBytes = parsePositiveInt(ctx.values["max-size"], "--max-size") ?? 4294967296, pkg = ctx.positionals[0], privateKey = ctx.values["private-key"], crypto = packageCryptoFrom({ askPassphrase: !0, ...privateKey ? { privateKeyPath: privateKey } : {} }), r = await extractPackage(pkg, output2, { maxBytes, crypto });
+    if (ctx.json) return ctx.printJson({ ...verifySummary(r, !1), output: r.output, bytes: r.bytes });
+    ctx.print(`Extracted to: ${r.output}`), ctx.print(`Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${inlineText(r.manifest.source.walnut ?? "?")}`), ctx.print(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`);
+  }
+});
+
+// scripts/lib/package/commands/info.ts
+import { resolve as resolve5 } from "node:path";
+init_untrusted();
+var infoCommand = defineCommand({
+  name: "info",
+  summary: "show a package's manifest summary",
+  usage: `usage: alive-p2p info PACKAGE [--json]
+
+Shows a package's manifest summary. Reads nothing but the manifest; decrypts nothing.`,
+  options: {},
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    let pkg = ctx.positionals[0], head = await readPackageHead(pkg), m2 = head.manifest, summary = {
+      ok: !0,
+      path: resolve5(pkg),
       envelope: head.envelope,
       encrypted: head.envelope !== "plain" && head.envelope !== "v3-plain",
       format_version: m2?.format_version ?? null,
@@ -17228,61 +17433,52 @@ async function runInfo(argv) {
       signed: m2?.signature !== void 0,
       signer: m2?.signature?.signer ?? null
     };
-    if (values.json) return printJson(summary);
+    if (ctx.json) return ctx.printJson(summary);
     if (!m2) {
-      printLine(`${pkg}: a v3 package encrypted as a whole (${head.envelope}); its manifest is inside the ciphertext.`), printLine("Run alive-p2p verify with credentials to see its contents.");
+      ctx.print(`${pkg}: a v3 package encrypted as a whole (${head.envelope}); its manifest is inside the ciphertext.`), ctx.print("Run alive-p2p verify with credentials to see its contents.");
       return;
     }
-    printLine(`Package: ${summary.path}`), printLine(`Format: ${inlineText(m2.format_version)}   Scope: ${m2.scope}   Walnut: ${inlineText(m2.source.walnut ?? "?")}`), printLine(`Created: ${inlineText(m2.created)}`), m2.description && printLine(`Description: ${inlineText(m2.description)}`), m2.bundles?.length && printLine(`Bundles: ${m2.bundles.map((b2) => inlineText(b2)).join(", ")}`), printLine(`Files: ${m2.files.length} (${formatBytes(summary.bytes ?? 0)})`), printLine(`Encrypted: ${summary.encrypted ? head.envelope : "no"}`), printLine(`Signed: ${m2.signature ? `yes, by ${inlineText(m2.signature.signer)} (not checked by info; use verify --signer-key)` : "no"}`);
-  });
-}
-var VERIFY_USAGE = `usage: alive-p2p verify PACKAGE [--private-key PEM] [--signer-key PEM] [--max-size BYTES] [--json]
+    ctx.print(`Package: ${summary.path}`), ctx.print(`Format: ${inlineText(m2.format_version)}   Scope: ${m2.scope}   Walnut: ${inlineText(m2.source.walnut ?? "?")}`), ctx.print(`Created: ${inlineText(m2.created)}`), m2.description && ctx.print(`Description: ${inlineText(m2.description)}`), m2.bundles?.length && ctx.print(`Bundles: ${m2.bundles.map((b2) => inlineText(b2)).join(", ")}`), ctx.print(`Files: ${m2.files.length} (${formatBytes(summary.bytes ?? 0)})`), ctx.print(`Encrypted: ${summary.encrypted ? head.envelope : "no"}`), ctx.print(`Signed: ${m2.signature ? `yes, by ${inlineText(m2.signature.signer)} (not checked by info; use verify --signer-key)` : "no"}`);
+  }
+});
+
+// scripts/lib/package/commands/verify.ts
+init_errors();
+init_untrusted();
+var verifyCommand = defineCommand({
+  name: "verify",
+  summary: "check a package's integrity (and signature)",
+  usage: `usage: alive-p2p verify PACKAGE [--private-key PEM] [--signer-key PEM] [--max-size BYTES] [--json]
 
 Checks every entry of a package against its manifest (names, sizes, SHA-256) without writing
-anything; decrypts with WALNUT_PASSPHRASE or --private-key. With --signer-key the package must
-carry a valid signature by that key. Exit 0 when it all holds, 1 otherwise.`;
-async function runVerify(argv) {
-  let { values, positionals } = parseCommandArgs(
-    argv,
-    { json: { type: "boolean" }, "max-size": { type: "string" }, "private-key": { type: "string" }, "signer-key": { type: "string" } },
-    { usage: VERIFY_USAGE, positionals: { min: 1, max: 1 } }
-  );
-  if (values.help) return printLine(VERIFY_USAGE);
-  let maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296, pkg = positionals[0], signerKey = values["signer-key"], { result: result2, read } = await verifyPackageDetailed(pkg, {
-    maxSize: maxBytes,
-    ...values["private-key"] ? { privateKeyPath: values["private-key"] } : {},
-    ...signerKey ? { signerKeyPath: signerKey } : {}
-  });
-  if (values.json && printJson(result2), !read) throw new AliveError(result2.problems[0] ?? "verification failed", { code: result2.code ?? "failed" });
-  if (!values.json) {
-    printLine(`OK: ${pkg} (format ${inlineText(read.manifest.format_version)}, scope ${read.manifest.scope}, ${read.files} files, ${formatBytes(read.bytes)})`);
+anything; decrypts with WALNUT_PASSPHRASE (asked on a terminal when unset) or --private-key.
+With --signer-key the package must carry a valid signature by that key. Exit 0 when it all
+holds, 1 otherwise.`,
+  options: { "max-size": { type: "string" }, "private-key": { type: "string" }, "signer-key": { type: "string" } },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    let maxSize = parsePositiveInt(ctx.values["max-size"], "--max-size") ?? 4294967296, pkg = ctx.positionals[0], privateKey = ctx.values["private-key"], signerKey = ctx.values["signer-key"], { result: result2, read } = await verifyPackageDetailed(pkg, {
+      maxSize,
+      askPassphrase: !0,
+      ...privateKey ? { privateKeyPath: privateKey } : {},
+      ...signerKey ? { signerKeyPath: signerKey } : {}
+    });
+    if (!read) {
+      let { ok: _ok, code, problems, ...fields } = result2;
+      throw new AliveError(problems[0] ?? "verification failed", { code: code ?? "failed", fields: { ...fields, problems } });
+    }
+    if (ctx.json) return ctx.printJson(result2);
+    ctx.print(`OK: ${pkg} (format ${inlineText(read.manifest.format_version)}, scope ${read.manifest.scope}, ${read.files} files, ${formatBytes(read.bytes)})`);
     let who = inlineText(read.signature.signer ?? "?"), sig = result2.signed ? result2.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)` : "no";
-    printLine(`Encrypted: ${result2.encrypted ? read.envelope : "no"}   Signed: ${sig}`);
+    ctx.print(`Encrypted: ${result2.encrypted ? read.envelope : "no"}   Signed: ${sig}`);
   }
-}
-var EXTRACT_USAGE = `usage: alive-p2p extract PACKAGE --output DIR [--private-key PEM] [--max-size BYTES] [--json]
+});
 
-Unpacks a package into a new folder (DIR must not exist, or be empty). Everything is checked
-before DIR appears; on any problem nothing is written.`;
-async function runExtract(argv) {
-  let { values, positionals } = parseCommandArgs(
-    argv,
-    { output: { type: "string" }, json: { type: "boolean" }, "max-size": { type: "string" }, "private-key": { type: "string" } },
-    { usage: EXTRACT_USAGE, positionals: { min: 1, max: 1 } }
-  );
-  if (values.help) return printLine(EXTRACT_USAGE);
-  let output2 = requireFlag(values.output, "--output", EXTRACT_USAGE), maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296, pkg = positionals[0];
-  return jsonErrors(values.json, async () => {
-    let crypto = packageCryptoFrom(values["private-key"] ? { privateKeyPath: values["private-key"] } : {}), r = await extractPackage(pkg, output2, { maxBytes, crypto });
-    values.json ? printJson({ ...verifySummary(r, !1), output: r.output, bytes: r.bytes }) : (printLine(`Extracted to: ${r.output}`), printLine(`Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${inlineText(r.manifest.source.walnut ?? "?")}`), printLine(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`));
-  });
-}
-
-// scripts/lib/receive/command.ts
-init_errors();
+// scripts/lib/receive/commands/receive.ts
+init_untrusted();
 
 // scripts/lib/receive/crypto.ts
-import { existsSync as existsSync7 } from "node:fs";
+import { existsSync as existsSync7, readdirSync as readdirSync3 } from "node:fs";
 import { join as join14 } from "node:path";
 
 // scripts/lib/receive/names.ts
@@ -17327,12 +17523,20 @@ function conflictName(name, date2, taken) {
 // scripts/lib/receive/crypto.ts
 function pinnedSignerKeyPath(signer, env) {
   if (signer === "" || folderNameProblem(signer)) return;
-  let path = join14(relayDir(env), "keys", "peers", `${signer}.pem`);
-  return existsSync7(path) ? path : void 0;
+  let dir = join14(relayDir(env), "keys", "peers"), exact = join14(dir, `${signer}.pem`);
+  if (existsSync7(exact)) return exact;
+  let names;
+  try {
+    names = readdirSync3(dir);
+  } catch {
+    return;
+  }
+  let wanted = `${signer}.pem`.toLowerCase(), found = names.find((n) => n.toLowerCase() === wanted);
+  return found ? join14(dir, found) : void 0;
 }
 function receiveCrypto(privateKeyPath, env) {
   return {
-    ...packageCryptoFrom({ ...privateKeyPath ? { privateKeyPath } : {}, env }),
+    ...packageCryptoFrom({ ...privateKeyPath ? { privateKeyPath } : {}, env, askPassphrase: !0 }),
     verifyManifest(text) {
       let block = readSignatureBlock(text), path = block ? pinnedSignerKeyPath(block.signer, env) : void 0;
       return path ? verifyManifestText(text, loadPublicKey(path)) : void 0;
@@ -17342,9 +17546,9 @@ function receiveCrypto(privateKeyPath, env) {
 
 // scripts/lib/receive/receive.ts
 init_errors();
-import { mkdirSync as mkdirSync5, rmSync as rmSync3, rmdirSync, statSync as statSync9, existsSync as existsSync11 } from "node:fs";
-import { randomBytes as randomBytes4 } from "node:crypto";
-import { basename as basename6, join as join22, resolve as resolve8 } from "node:path";
+import { mkdirSync as mkdirSync5, rmdirSync, statSync as statSync10, existsSync as existsSync12 } from "node:fs";
+import { randomBytes as randomBytes5 } from "node:crypto";
+import { basename as basename7, join as join24, resolve as resolve9 } from "node:path";
 
 // scripts/lib/receive/package-io.ts
 async function readPackageHeadSafe(path) {
@@ -17368,18 +17572,18 @@ stream.on('error', (e) => parentPort.postMessage({ error: String(e && e.message)
 stream.on('end', () => parentPort.postMessage({ hex: hash.digest('hex') }));
 `;
 function hashPackageInBackground(path) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     let worker;
     try {
       worker = new Worker(WORKER, { eval: !0, workerData: path });
     } catch {
-      sha256File(path).then(resolve10, reject);
+      sha256File(path).then(resolve11, reject);
       return;
     }
     worker.once("message", (m2) => {
-      m2.hex ? resolve10(m2.hex) : reject(new Error(`cannot hash ${path}: ${m2.error ?? "unknown error"}`)), worker.terminate();
+      m2.hex ? resolve11(m2.hex) : reject(new Error(`cannot hash ${path}: ${m2.error ?? "unknown error"}`)), worker.terminate();
     }), worker.once("error", (err) => {
-      worker.terminate(), sha256File(path).then(resolve10, () => reject(err));
+      worker.terminate(), sha256File(path).then(resolve11, () => reject(err));
     });
   });
 }
@@ -17460,6 +17664,16 @@ ${rest}`}` });
 // scripts/lib/receive/lock.ts
 init_errors();
 import { openSync as openSync4, writeSync as writeSync4, closeSync as closeSync4, readFileSync as readFileSync5, unlinkSync as unlinkSync3 } from "node:fs";
+function processStartTime(pid) {
+  let stat2;
+  try {
+    stat2 = readFileSync5(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return;
+  }
+  let start = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[19];
+  return start !== void 0 && /^\d+$/.test(start) ? start : void 0;
+}
 function alive(pid) {
   try {
     return process.kill(pid, 0), !0;
@@ -17469,18 +17683,24 @@ function alive(pid) {
 }
 function holder(path) {
   try {
-    let text = readFileSync5(path, "utf8"), pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]);
-    return Number.isSafeInteger(pid) && pid > 0 ? { text, pid } : { text };
+    let text = readFileSync5(path, "utf8"), pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]), start = (/"start":\s*"(\d+)"/.exec(text) ?? [])[1];
+    return !Number.isSafeInteger(pid) || pid <= 0 ? { text } : start === void 0 ? { text, pid } : { text, pid, start };
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
     throw err;
   }
 }
+function holds(pid, start) {
+  if (!alive(pid)) return !1;
+  if (start === void 0) return !0;
+  let now = processStartTime(pid);
+  return now === void 0 || now === start;
+}
 function acquireWorldLock(path) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      let fd = openSync4(path, "wx", 420);
-      return writeSync4(fd, `${JSON.stringify({ pid: process.pid, started: (/* @__PURE__ */ new Date()).toISOString() })}
+      let fd = openSync4(path, "wx", 420), start = processStartTime(process.pid);
+      return writeSync4(fd, `${JSON.stringify({ pid: process.pid, ...start ? { start } : {}, started: (/* @__PURE__ */ new Date()).toISOString() })}
 `), closeSync4(fd), {
         release() {
           holder(path)?.pid === process.pid && unlinkSync3(path);
@@ -17491,12 +17711,18 @@ function acquireWorldLock(path) {
     }
     let h = holder(path);
     if (!h) continue;
-    if (h.pid !== void 0 && alive(h.pid))
+    if (h.pid !== void 0 && holds(h.pid, h.start))
       throw new AliveError(`another receive is running in this world (pid ${h.pid}); wait for it to finish and try again`, { code: "busy" });
     let again = holder(path);
     again && again.text === h.text && unlinkSync3(path);
   }
   throw new AliveError(`cannot take ${path}; if no receive is running, delete that file and try again`, { code: "busy" });
+}
+
+// scripts/lib/package/identity.ts
+import { createHash as createHash10 } from "node:crypto";
+function packageIdentity(manifest, signer) {
+  return createHash10("sha256").update(`alive-package-identity-v1\0${signer === null ? "" : signer.toLowerCase()}\0${manifest.created}\0${filesDigestV3(manifest.files)}`).digest("hex");
 }
 
 // scripts/lib/receive/ledger.ts
@@ -17522,7 +17748,9 @@ var ledgerEntrySchema = looseObject({
   imported: array(string2()),
   conflicts: array(looseObject({ bundle: string2(), imported_as: string2() })),
   /** The receive's own id (its staging folder), so a resumed receive is recorded once. */
-  receipt: string2()
+  receipt: string2(),
+  /** packageIdentity(): the signed content, the same however the package was re-compressed or re-encrypted. */
+  identity: optional(string2().check(_regex(/^[0-9a-f]{64}$/)))
 }), ledgerSchema = looseObject({ imports: array(ledgerEntrySchema) });
 function ledgerPath(world) {
   return join15(world, ".alive", "imports.json");
@@ -17551,16 +17779,17 @@ function recordImport(world, entry) {
   let ledger = readLedger(world);
   ledger.imports.some((e) => e.receipt === entry.receipt) || writeJsonAtomic(ledgerPath(world), { ...ledger, imports: [...ledger.imports, entry] });
 }
-function findDuplicate(ledger, sha256, scope, target) {
-  return ledger.imports.find((e) => e.package_sha256 === sha256 && (scope === "full" ? e.scope === "full" : e.target === target));
+function findDuplicate(ledger, sha256, scope, target, identity) {
+  let same = (e) => e.package_sha256 === sha256 || identity !== void 0 && e.identity === identity;
+  return ledger.imports.find((e) => same(e) && (scope === "full" ? e.scope === "full" : e.target === target));
 }
 function mayBeRecorded(ledger, bytes) {
   return ledger.imports.some((e) => e.package_bytes === void 0 || e.package_bytes === bytes);
 }
 
 // scripts/lib/receive/journal.ts
-import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync8, readdirSync as readdirSync3, renameSync as renameSync3, rmSync } from "node:fs";
-import { dirname as dirname6, join as join17, resolve as resolve5, sep as sep2 } from "node:path";
+import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync8, readdirSync as readdirSync4, renameSync as renameSync3, rmSync } from "node:fs";
+import { basename as basename5, dirname as dirname6, join as join17, resolve as resolve6, sep as sep2 } from "node:path";
 init_errors();
 
 // scripts/lib/world/now.ts
@@ -17613,8 +17842,16 @@ var JOURNAL = "journal.json", journalSchema = object({
   target: string2(),
   /** World-relative folders to create first (a new inbox domain, a v2 bundles/ folder). */
   mkdirs: array(string2()),
-  /** Renames: staging-relative source → world-relative destination (absent → not yet done). */
-  moves: array(object({ from: string2(), to: string2() })),
+  /**
+   * Renames: source → world-relative destination (a source that is gone was done). The source is
+   * relative to the staging folder, or to `beside` when `base` says so.
+   */
+  moves: array(object({ from: string2(), to: string2(), base: optional(_enum(["staging", "beside"])) })),
+  /**
+   * World-relative folder staged beside the targets, used when `.alive/` is on another file
+   * system than they are (so every rename stays on one file system).
+   */
+  beside: optional(string2()),
   /** An entry to prepend to a log.md already in the world (bundle scope). */
   log: nullable(object({ path: string2(), entry: string2(), walnut: string2(), timestamp: string2(), summary: string2() })),
   /** now.json to regenerate in a walnut already in the world (bundle scope). */
@@ -17624,7 +17861,7 @@ var JOURNAL = "journal.json", journalSchema = object({
   result: record(string2(), unknown())
 });
 function inWorld(world, rel) {
-  let abs = resolve5(world, rel);
+  let abs = resolve6(world, rel);
   if (abs !== world && !abs.startsWith(world + sep2))
     throw new AliveError(`receive journal names ${rel}, outside the world; it was left alone`, { code: "bad_journal" });
   return abs;
@@ -17640,10 +17877,31 @@ function exists2(p2) {
 function writeJournal(staging, journal) {
   writeJsonAtomic(join17(staging, JOURNAL), journal, { mode: 384 });
 }
+var BESIDE_MARKER = "beside.json", BESIDE_PREFIX = ".alive-receiving-";
+function writeBesideMarker(staging, besideRel) {
+  writeJsonAtomic(join17(staging, BESIDE_MARKER), { beside: besideRel }, { mode: 384 });
+}
+function removeBeside(world, rel) {
+  if (!rel) return;
+  let abs = resolve6(world, rel);
+  !abs.startsWith(world + sep2) || !basename5(abs).startsWith(BESIDE_PREFIX) || rmSync(abs, { recursive: !0, force: !0 });
+}
+function besideOf(staging) {
+  try {
+    let v2 = JSON.parse(readFileSync8(join17(staging, BESIDE_MARKER), "utf8"));
+    return typeof v2.beside == "string" ? v2.beside : void 0;
+  } catch {
+    return;
+  }
+}
+function discardStaging(world, staging) {
+  removeBeside(world, besideOf(staging)), rmSync(staging, { recursive: !0, force: !0 });
+}
 function applyJournal(world, staging, j2) {
   for (let d of j2.mkdirs) mkdirSync3(inWorld(world, d), { recursive: !0 });
+  let beside = j2.beside !== void 0 ? inWorld(world, j2.beside) : void 0;
   for (let m2 of j2.moves) {
-    let src = join17(staging, m2.from), dst = inWorld(world, m2.to);
+    let src = join17(m2.base === "beside" && beside ? beside : staging, m2.from), dst = inWorld(world, m2.to);
     if (exists2(src)) {
       if (exists2(dst))
         throw new AliveError(`${m2.to} appeared in the world while this receive was interrupted; the staged copy is kept in ${staging}`, {
@@ -17661,30 +17919,36 @@ function applyJournal(world, staging, j2) {
     }
     (current === void 0 || !current.includes(j2.log.entry)) && writeFileAtomic(path, prependLogEntry(current, j2.log.entry, j2.log));
   }
-  j2.now && regenerateNow(inWorld(world, j2.now.walnut), j2.now.layout, j2.now), recordImport(world, j2.ledger), rmSync(staging, { recursive: !0, force: !0 });
+  j2.now && regenerateNow(inWorld(world, j2.now.walnut), j2.now.layout, j2.now), recordImport(world, j2.ledger), removeBeside(world, j2.beside), rmSync(staging, { recursive: !0, force: !0 });
 }
 function recoverLeftovers(world, receivingDir) {
-  let report = { finished: [], discarded: [] };
+  let report = { finished: [], discarded: [], stuck: [] };
   if (!existsSync8(receivingDir)) return report;
-  for (let e of readdirSync3(receivingDir, { withFileTypes: !0 })) {
+  for (let e of readdirSync4(receivingDir, { withFileTypes: !0 })) {
     if (!e.isDirectory()) continue;
     let staging = join17(receivingDir, e.name), journalPath = join17(staging, JOURNAL);
     if (!existsSync8(journalPath)) {
-      rmSync(staging, { recursive: !0, force: !0 }), report.discarded.push(e.name);
+      discardStaging(world, staging), report.discarded.push(e.name);
       continue;
     }
     let journal;
     try {
-      journal = journalSchema.parse(JSON.parse(readFileSync8(journalPath, "utf8")));
+      journal = journalSchema.parse(JSON.parse(readFileSync8(journalPath, "utf8"))), applyJournal(world, staging, journal), report.finished.push({ id: e.name, journal });
     } catch (err) {
-      throw new AliveError(`the journal of an interrupted receive (${journalPath}) cannot be read (${messageOf(err).split(`
-`)[0]}); move that folder aside and try again`, {
-        code: "bad_journal"
+      let why = err instanceof AliveError ? err.message : messageOf(err).split(`
+`)[0], into = journal ? ` into ${journal.target}` : "";
+      report.stuck.push({
+        id: e.name,
+        staging,
+        target: journal?.target ?? null,
+        message: `an interrupted receive${into} (${e.name}) cannot be finished: ${why}. To finish it, remove the cause and run any receive in this world again; to discard it, delete ${staging}${journal?.beside ? ` and ${inWorldQuiet(world, journal.beside)}` : ""} (what it already moved into the world stays, and it is not recorded in imports.json)`
       });
     }
-    applyJournal(world, staging, journal), report.finished.push({ id: e.name, journal });
   }
   return report;
+}
+function inWorldQuiet(world, rel) {
+  return resolve6(world, rel);
 }
 
 // scripts/lib/receive/plan.ts
@@ -17714,7 +17978,15 @@ function place(path, m2, roots) {
     let rest = segs.slice(1).join("/");
     return REGENERATED.test(rest) ? { kind: "skip", reason: "generated by the receiver", remove: path } : { kind: "kernel", name: rest };
   }
-  return top === "bundles" ? segs.length >= 3 ? { kind: "bundle", name: segs[1], dir: `bundles/${segs[1]}` } : { kind: "skip", reason: "a file directly in bundles/ belongs to no bundle", remove: path } : roots.has(top) && segs.length >= 2 ? { kind: "bundle", name: top, dir: top } : m2.generation === "v3" && path === "README.md" ? { kind: "skip", reason: "the package's generated README (v3)", remove: path } : top.startsWith(".") || top === "__MACOSX" ? { kind: "skip", reason: "hidden top-level entries are never imported", remove: top } : { kind: "live", top };
+  if (top === "bundles")
+    return segs.length >= 3 ? { kind: "bundle", name: segs[1], dir: `bundles/${segs[1]}` } : { kind: "skip", reason: "a file directly in bundles/ belongs to no bundle", remove: path };
+  if (roots.has(top) && segs.length >= 2) return { kind: "bundle", name: top, dir: top };
+  if (m2.generation === "v3" && path === "README.md") return { kind: "skip", reason: "the package's generated README (v3)", remove: path };
+  if (top.startsWith(".") || top === "__MACOSX") {
+    let rule = agentFileRule(path);
+    return rule && m2.scope === "full" && rule.name.toLowerCase().startsWith(top.toLowerCase()) ? { kind: "live", top } : { kind: "skip", reason: "hidden top-level entries are never imported", remove: path };
+  }
+  return { kind: "live", top };
 }
 function declaredBundles(m2, found) {
   if (m2.bundles && m2.bundles.length > 0) return m2.bundles;
@@ -17722,9 +17994,26 @@ function declaredBundles(m2, found) {
   return m2.generation === "v1" && Array.isArray(capsules) && capsules.every((c) => typeof c == "string") ? capsules : found;
 }
 function planReceive(input) {
-  let { manifest: m2, layout } = input, full = m2.scope === "full", roots = bundleRootsOf(m2), plan = { units: [], skipped: [], conflicts: [], removals: [], capsules: [], kernel: [], bundles: [] }, removals = /* @__PURE__ */ new Set(), bundleUnits = /* @__PURE__ */ new Map(), liveUnits = /* @__PURE__ */ new Map(), kernelUnits = [];
+  let { manifest: m2, layout } = input, full = m2.scope === "full", roots = bundleRootsOf(m2), plan = { units: [], held: [], agentFilesTaken: [], skipped: [], conflicts: [], removals: [], capsules: [], kernel: [], bundles: [] }, removals = /* @__PURE__ */ new Set(), bundleUnits = /* @__PURE__ */ new Map(), liveUnits = /* @__PURE__ */ new Map(), kernelUnits = [], heldInBundle = /* @__PURE__ */ new Map(), bundleSeen = (name, dir) => {
+    checkBundleName(name);
+    let prior = bundleUnits.get(name);
+    if (prior && prior.from !== dir)
+      throw new AliveError(`the package holds two bundles named '${name}' (${prior.from}/ and ${dir}/); it was refused and nothing was written`, {
+        code: "bundle_collision"
+      });
+    let u2 = prior ?? { kind: "bundle", from: dir, to: "", bundle: name, files: 0, bytes: 0 };
+    return bundleUnits.set(name, u2), u2;
+  };
   for (let f2 of m2.files) {
-    let p2 = place(f2.path, m2, roots);
+    let p2 = place(f2.path, m2, roots), agent = p2.kind !== "skip" && (full || p2.kind === "bundle") ? agentFileRule(f2.path) : void 0;
+    if (agent) {
+      let entry = { path: f2.path, rule: agent.name, to: p2.kind === "kernel" ? `_kernel/${p2.name}` : f2.path };
+      if (p2.kind === "bundle" && heldInBundle.set(entry, { unit: bundleSeen(p2.name, p2.dir), rest: f2.path.slice(p2.dir.length + 1) }), !input.allowAgentFiles) {
+        plan.held.push(entry);
+        continue;
+      }
+      plan.agentFilesTaken.push(entry);
+    }
     if (p2.kind === "skip")
       plan.skipped.push({ path: f2.path, reason: p2.reason }), removals.add(p2.remove);
     else if (p2.kind === "kernel") {
@@ -17734,14 +18023,8 @@ function planReceive(input) {
       }
       kernelUnits.push({ kind: "kernel", from: f2.path, to: `_kernel/${p2.name}`, files: 1, bytes: f2.size }), plan.kernel.push(p2.name);
     } else if (p2.kind === "bundle") {
-      checkBundleName(p2.name);
-      let prior = bundleUnits.get(p2.name);
-      if (prior && prior.from !== p2.dir)
-        throw new AliveError(`the package holds two bundles named '${p2.name}' (${prior.from}/ and ${p2.dir}/); it was refused and nothing was written`, {
-          code: "bundle_collision"
-        });
-      let u2 = prior ?? { kind: "bundle", from: p2.dir, to: "", bundle: p2.name, files: 0, bytes: 0 };
-      u2.files += 1, u2.bytes += f2.size, bundleUnits.set(p2.name, u2);
+      let u2 = bundleSeen(p2.name, p2.dir);
+      u2.files += 1, u2.bytes += f2.size;
     } else {
       if (!full)
         throw new AliveError(`a ${m2.scope} package should hold only bundles, but it holds '${f2.path}'; it was refused and nothing was written`, {
@@ -17771,11 +18054,140 @@ function planReceive(input) {
     let u2 = bundleUnits.get(name), as2 = isTaken(name) ? conflictName(name, input.date, isTaken) : name;
     as2 !== name && plan.conflicts.push({ bundle: name, existing: layout === "v2" ? `bundles/${name}` : name, imported_as: as2 }), claimed.add(as2), u2.as = as2, u2.to = layout === "v2" ? `bundles/${as2}` : as2, plan.bundles.push(name), m2.generation === "v1" && plan.capsules.push(u2.from);
   }
+  for (let [entry, { unit, rest }] of heldInBundle) entry.to = `${unit.to}/${rest}`;
   return plan.units = [...kernelUnits, ...[...bundleUnits.values()].sort((a, b2) => a.to < b2.to ? -1 : 1), ...liveUnits.values()], plan.removals = [...removals].sort(), plan;
 }
 
+// scripts/lib/receive/preflight.ts
+init_errors();
+import { accessSync, constants as constants4, lstatSync as lstatSync4, realpathSync as realpathSync2, statSync as statSync8 } from "node:fs";
+import { dirname as dirname7, join as join18, sep as sep3 } from "node:path";
+function lstatOrUndefined(p2) {
+  try {
+    return lstatSync4(p2);
+  } catch (err) {
+    let code = errnoCode(err);
+    if (code === "ENOENT") return;
+    throw code === "ENOTDIR" ? inTheWay(p2) : err;
+  }
+}
+function inTheWay(p2) {
+  return new AliveError(`${p2} cannot be created: something in its path is a file, not a folder; move it aside and receive again. Nothing was written`, {
+    code: "no_target"
+  });
+}
+function insideWorld(world, abs) {
+  return abs === world || abs.startsWith(world + sep3);
+}
+function existingFolderOn(world, rel, what, inside) {
+  let at2 = world;
+  for (let seg of rel.split("/").filter(Boolean)) {
+    let next = join18(at2, seg), st2 = lstatOrUndefined(next);
+    if (!st2) break;
+    let real = next;
+    if (st2.isSymbolicLink()) {
+      try {
+        real = realpathSync2(next);
+      } catch {
+        throw new AliveError(`${relOf(world, next)} is a broken link, in the way of ${what}; remove it and receive again. Nothing was written`, { code: "no_target" });
+      }
+      if (inside && !insideWorld(world, real))
+        throw new AliveError(`${relOf(world, next)} is a link leading out of the world (to ${real}); receive only writes inside the world. Replace the link with a folder, or pass --into. Nothing was written`, {
+          code: "outside_world"
+        });
+    }
+    if (!statSync8(real).isDirectory())
+      throw new AliveError(`${relOf(world, next)} in the world is not a folder, so ${what} cannot go there; move it aside and receive again. Nothing was written`, {
+        code: "no_target"
+      });
+    at2 = next;
+  }
+  try {
+    accessSync(at2, constants4.W_OK);
+  } catch {
+    throw new AliveError(`${relOf(world, at2) || "the world folder"} is not writable, so ${what} cannot be written; fix its permissions and receive again. Nothing was written`, {
+      code: "unwritable"
+    });
+  }
+  return at2;
+}
+function relOf(world, abs) {
+  return abs === world ? "." : abs.slice(world.length + 1).split(sep3).join("/");
+}
+function preflight(world, writes, stagingRoot2) {
+  for (let d of writes.mkdirs) existingFolderOn(world, d, d, !0);
+  let moveParents = [];
+  for (let m2 of writes.moves) {
+    let parent = existingFolderOn(world, m2, m2, !0);
+    if (parent === join18(world, ...m2.split("/")))
+      throw new AliveError(`${m2} already exists and is never overwritten; nothing was written`, { code: "exists" });
+    moveParents.push(parent);
+  }
+  for (let f2 of writes.files) {
+    existingFolderOn(world, dirname7(f2), f2, !0);
+    let st2 = lstatOrUndefined(join18(world, ...f2.split("/")));
+    if (st2 && !st2.isFile())
+      throw new AliveError(`${f2} in the world is not a regular file (${st2.isSymbolicLink() ? "a link" : "a folder or special file"}); replace it with a file and receive again. Nothing was written`, {
+        code: "no_target"
+      });
+  }
+  for (let s3 of writes.state) existingFolderOn(world, s3, s3, !1);
+  let stagingDev = deviceOf(stagingRoot2), devs = new Set(moveParents.map(deviceOf));
+  if (devs.size > 1)
+    throw new AliveError(`this receive would write to folders on different file systems (${writes.moves.join(", ")}); it cannot be made atomic. Nothing was written`, {
+      code: "io"
+    });
+  return moveParents.length === 0 || devs.has(stagingDev) ? {} : { stageIn: relOf(world, moveParents[0]) };
+}
+function deviceOf(p2) {
+  return statSync8(p2).dev;
+}
+
+// scripts/lib/receive/tasks.ts
+import { existsSync as existsSync9, readFileSync as readFileSync9, rmSync as rmSync2, writeFileSync } from "node:fs";
+import { join as join19 } from "node:path";
+var TASK_LINE = /^- \[([ ~x])\]\s+(.+?)(?:\s+@(\S+))?\s*$/;
+function parseTasksMd(text, bundle, created, session) {
+  let lines = text.split(/\r?\n/);
+  if (lines[0]?.trim() === "---") {
+    let end = lines.findIndex((l, i) => i > 0 && l.trim() === "---");
+    end > 0 && (lines = lines.slice(end + 1));
+  }
+  let tasks = [], leftover = !1;
+  for (let line of lines) {
+    let m2 = TASK_LINE.exec(line), title = m2?.[2]?.trim();
+    if (!m2 || !title) {
+      line.trim() !== "" && !/^#{1,6}\s/.test(line) && (leftover = !0);
+      continue;
+    }
+    let mark = m2[1];
+    tasks.push({
+      id: `t-${String(tasks.length + 1).padStart(3, "0")}`,
+      title,
+      status: mark === "x" ? "done" : "active",
+      priority: mark === "~" ? "high" : "normal",
+      assignee: null,
+      due: null,
+      tags: [],
+      created,
+      session: m2[3] ?? session,
+      bundle
+    });
+  }
+  return { tasks, leftover };
+}
+function convertTasksMd(bundleDir, bundle, created, session) {
+  let md = join19(bundleDir, "tasks.md");
+  if (!existsSync9(md)) return;
+  if (existsSync9(join19(bundleDir, "tasks.json")))
+    return `bundle ${bundle}: its v2 tasks.md was kept as it is, because the bundle already has a tasks.json`;
+  let { tasks, leftover } = parseTasksMd(readFileSync9(md, "utf8"), bundle, created, session);
+  return writeFileSync(join19(bundleDir, "tasks.json"), `${JSON.stringify({ tasks }, null, 2)}
+`), leftover ? `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${tasks.length} task(s)) for this v3 walnut, and kept too, because it holds lines that are not tasks` : (rmSync2(md), `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${tasks.length} task(s)) for this v3 walnut`);
+}
+
 // scripts/lib/receive/snapshot.ts
-import { createHash as createHash10 } from "node:crypto";
+import { createHash as createHash11 } from "node:crypto";
 var SHOWN = /* @__PURE__ */ new Map([
   ["_kernel/key.md", "key_md"],
   ["_core/key.md", "key_md"],
@@ -17785,7 +18197,7 @@ var SHOWN = /* @__PURE__ */ new Map([
 function captureSink(view) {
   return {
     async writeFile(path, _mode, _mtime, body) {
-      let hash = createHash10("sha256"), keep = SHOWN.get(path), chunks = [], size = 0;
+      let hash = createHash11("sha256"), keep = SHOWN.get(path), chunks = [], size = 0;
       for await (let c of body)
         hash.update(c), keep && size < SHOW_LIMIT && chunks.push(c), size += c.length;
       if (keep) {
@@ -17804,13 +18216,14 @@ async function readSnapshot(pkg, opts) {
 }
 
 // scripts/lib/receive/stage.ts
-import { existsSync as existsSync10, mkdirSync as mkdirSync4, readFileSync as readFileSync10, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname7, join as join19 } from "node:path";
+init_errors();
+import { cpSync, existsSync as existsSync11, mkdirSync as mkdirSync4, readFileSync as readFileSync11, renameSync as renameSync4, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname8, join as join21 } from "node:path";
 
 // scripts/lib/receive/v1.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { existsSync as existsSync9, readFileSync as readFileSync9, writeFileSync, unlinkSync as unlinkSync4 } from "node:fs";
-import { basename as basename5, join as join18 } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync10, writeFileSync as writeFileSync2, unlinkSync as unlinkSync4 } from "node:fs";
+import { basename as basename6, join as join20 } from "node:path";
 var COMPANION = "companion.md";
 function frontmatterObject(lines) {
   try {
@@ -17822,13 +18235,13 @@ function frontmatterObject(lines) {
   }
 }
 function convertCapsule(dir) {
-  let name = basename5(dir), manifestPath = join18(dir, BUNDLE_MANIFEST), companionPath = join18(dir, COMPANION), minimal = () => `${(0, import_yaml2.stringify)({ name, description: "", status: "active", tags: [], sources: [], decisions: [] })}`;
-  if (!existsSync9(companionPath))
-    return existsSync9(manifestPath) || writeFileSync(manifestPath, minimal(), { flag: "wx" }), { capsule: name, note: "no companion.md; a minimal context.manifest.yaml was written" };
-  let text = readFileSync9(companionPath, "utf8"), fm = splitFrontmatter(text), doc = fm ? frontmatterObject(fm.lines) : {};
+  let name = basename6(dir), manifestPath = join20(dir, BUNDLE_MANIFEST), companionPath = join20(dir, COMPANION), minimal = () => `${(0, import_yaml2.stringify)({ name, description: "", status: "active", tags: [], sources: [], decisions: [] })}`;
+  if (!existsSync10(companionPath))
+    return existsSync10(manifestPath) || writeFileSync2(manifestPath, minimal(), { flag: "wx" }), { capsule: name, note: "no companion.md; a minimal context.manifest.yaml was written" };
+  let text = readFileSync10(companionPath, "utf8"), fm = splitFrontmatter(text), doc = fm ? frontmatterObject(fm.lines) : {};
   if (doc === void 0)
-    return existsSync9(manifestPath) || writeFileSync(manifestPath, minimal(), { flag: "wx" }), { capsule: name, note: "companion.md frontmatter is not readable YAML; it was kept as is" };
-  if (!existsSync9(manifestPath)) {
+    return existsSync10(manifestPath) || writeFileSync2(manifestPath, minimal(), { flag: "wx" }), { capsule: name, note: "companion.md frontmatter is not readable YAML; it was kept as is" };
+  if (!existsSync10(manifestPath)) {
     let { active_sessions: _sessions, type, name: n, description, goal, status, tags, sources, decisions, ...rest } = doc, out = {
       name: typeof n == "string" && n !== "" ? n : name,
       description: description ?? goal ?? "",
@@ -17840,54 +18253,67 @@ function convertCapsule(dir) {
       sources: sources ?? [],
       decisions: decisions ?? []
     };
-    writeFileSync(manifestPath, (0, import_yaml2.stringify)(out), { flag: "wx" });
+    writeFileSync2(manifestPath, (0, import_yaml2.stringify)(out), { flag: "wx" });
   }
-  let body = (fm ? fm.body : text).trim(), readme = join18(dir, "README.md");
-  return body !== "" && existsSync9(readme) ? { capsule: name, note: "README.md already exists; companion.md was kept beside it" } : (body !== "" && writeFileSync(readme, `${body}
+  let body = (fm ? fm.body : text).trim(), readme = join20(dir, "README.md");
+  return body !== "" && existsSync10(readme) ? { capsule: name, note: "README.md already exists; companion.md was kept beside it" } : (body !== "" && writeFileSync2(readme, `${body}
 `, { flag: "wx" }), unlinkSync4(companionPath), { capsule: name, note: body !== "" ? "companion.md became context.manifest.yaml and README.md" : "companion.md became context.manifest.yaml" });
 }
 
 // scripts/lib/receive/stage.ts
-var PKG_DIR = "pkg", OUT_DIR = "out";
+var PKG_DIR = "pkg", OUT_DIR = "out", HELD_DIR = "held", HELD_INDEX = "held-back.json";
 function moveUnit(pkgDir, u2, dst) {
-  mkdirSync4(dirname7(dst), { recursive: !0 });
-  let src = join19(pkgDir, u2.from);
-  existsSync10(src) ? renameSync4(src, dst) : mkdirSync4(dst, { recursive: !0 });
+  mkdirSync4(dirname8(dst), { recursive: !0 });
+  let src = join21(pkgDir, u2.from);
+  existsSync11(src) ? renameSync4(src, dst) : mkdirSync4(dst, { recursive: !0 });
 }
 function prepareStaged(staging, plan) {
-  let pkgDir = join19(staging, PKG_DIR);
-  for (let r of plan.removals) rmSync2(join19(pkgDir, r), { recursive: !0, force: !0 });
-  return plan.capsules.filter((c) => existsSync10(join19(pkgDir, c))).map((c) => convertCapsule(join19(pkgDir, c)));
+  let pkgDir = join21(staging, PKG_DIR);
+  for (let r of plan.removals) rmSync3(join21(pkgDir, r), { recursive: !0, force: !0 });
+  for (let h of plan.held) {
+    let dst = join21(staging, HELD_DIR, h.path);
+    mkdirSync4(dirname8(dst), { recursive: !0 }), renameSync4(join21(pkgDir, h.path), dst);
+  }
+  return plan.capsules.filter((c) => existsSync11(join21(pkgDir, c))).map((c) => convertCapsule(join21(pkgDir, c)));
 }
 function shapeNewWalnut(staging, plan, layout, log, now) {
-  let pkgDir = join19(staging, PKG_DIR), walnut = join19(staging, OUT_DIR, "walnut");
-  mkdirSync4(join19(walnut, "_kernel"), { recursive: !0 });
-  for (let u2 of plan.units) moveUnit(pkgDir, u2, join19(walnut, u2.to));
-  layout === "v2" && mkdirSync4(join19(walnut, "_kernel", "_generated"), { recursive: !0 });
-  let logPath = join19(walnut, "_kernel", "log.md"), prior = existsSync10(logPath) ? readFileSync10(logPath, "utf8") : void 0;
-  return writeFileSync2(logPath, prependLogEntry(prior, log.entry, log.meta)), regenerateNow(walnut, layout, now), `${OUT_DIR}/walnut`;
+  let pkgDir = join21(staging, PKG_DIR), walnut = join21(staging, OUT_DIR, "walnut");
+  mkdirSync4(join21(walnut, "_kernel"), { recursive: !0 });
+  for (let u2 of plan.units) moveUnit(pkgDir, u2, join21(walnut, u2.to));
+  layout === "v2" && mkdirSync4(join21(walnut, "_kernel", "_generated"), { recursive: !0 });
+  let logPath = join21(walnut, "_kernel", "log.md"), prior = existsSync11(logPath) ? readFileSync11(logPath, "utf8") : void 0;
+  return writeFileSync3(logPath, prependLogEntry(prior, log.entry, log.meta)), regenerateNow(walnut, layout, now), `${OUT_DIR}/walnut`;
 }
 function shapeBundles(staging, plan) {
-  let pkgDir = join19(staging, PKG_DIR), out = /* @__PURE__ */ new Map();
+  let pkgDir = join21(staging, PKG_DIR), out = /* @__PURE__ */ new Map();
   for (let u2 of plan.units) {
     if (u2.kind !== "bundle") continue;
     let rel = `${OUT_DIR}/bundles/${u2.as}`;
-    moveUnit(pkgDir, u2, join19(staging, rel)), out.set(u2, rel);
+    moveUnit(pkgDir, u2, join21(staging, rel)), out.set(u2, rel);
   }
   return out;
+}
+function moveAcross(src, dst) {
+  mkdirSync4(dirname8(dst), { recursive: !0 });
+  try {
+    renameSync4(src, dst);
+  } catch (err) {
+    if (errnoCode(err) !== "EXDEV") throw err;
+    cpSync(src, dst, { recursive: !0, errorOnExist: !0, force: !1, preserveTimestamps: !0 }), rmSync3(src, { recursive: !0, force: !0 });
+  }
 }
 
 // scripts/lib/receive/target.ts
 init_errors();
-import { lstatSync as lstatSync4, readdirSync as readdirSync4, realpathSync as realpathSync2, statSync as statSync8 } from "node:fs";
-import { isAbsolute, join as join21, relative, resolve as resolve7, sep as sep3 } from "node:path";
+import { lstatSync as lstatSync5, readdirSync as readdirSync5, realpathSync as realpathSync3, statSync as statSync9 } from "node:fs";
+import { isAbsolute, join as join23, relative, resolve as resolve8, sep as sep4 } from "node:path";
 
 // scripts/lib/fs/node-fs.ts
 import { createRequire } from "node:module";
 var fs2 = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
 
 // scripts/lib/world/root.ts
-import { dirname as dirname8, resolve as resolve6, join as join20 } from "node:path";
+import { dirname as dirname9, resolve as resolve7, join as join22 } from "node:path";
 function isDir2(path) {
   try {
     return fs2.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
@@ -17896,81 +18322,109 @@ function isDir2(path) {
   }
 }
 function isWorldRoot(dir, env = process.env) {
-  if (isDir2(join20(dir, "01_Archive")) && isDir2(join20(dir, "02_Life"))) return !0;
-  let marker = join20(dir, ".alive");
-  return marker !== resolve6(aliveHome(env)) && isDir2(marker);
+  if (isDir2(join22(dir, "01_Archive")) && isDir2(join22(dir, "02_Life"))) return !0;
+  let marker = join22(dir, ".alive");
+  return marker !== resolve7(aliveHome(env)) && isDir2(marker);
+}
+function findWorldRoot(start, env = process.env) {
+  let dir = resolve7(start);
+  for (; ; ) {
+    if (isWorldRoot(dir, env)) return dir;
+    let parent = dirname9(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  let fromEnv = env.ALIVE_WORLD_ROOT;
+  if (fromEnv && isDir2(fromEnv)) return resolve7(fromEnv);
 }
 
 // scripts/lib/receive/target.ts
-function resolveWorld(dir, env) {
+function resolveWorld(given, env, cwd = process.cwd()) {
+  let dir = given;
+  if (dir === void 0 && (dir = findWorldRoot(cwd, env), dir === void 0))
+    throw new AliveError(
+      `no ALIVE world found: no folder from ${cwd} up holds .alive/ (or both 01_Archive/ and 02_Life/), and ALIVE_WORLD_ROOT is not set; pass --world DIR`,
+      { code: "no_world" }
+    );
   let real;
   try {
-    real = realpathSync2(resolve7(dir));
+    real = realpathSync3(resolve8(dir));
   } catch (err) {
     throw new AliveError(`--world ${dir} does not exist (${errnoCode(err) ?? "error"}); pass the root folder of your ALIVE world`, { code: "no_world" });
   }
-  if (!statSync8(real).isDirectory() || !isWorldRoot(real, env))
+  if (!statSync9(real).isDirectory() || !isWorldRoot(real, env))
     throw new AliveError(`${dir} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); pass the world's root folder`, {
       code: "no_world"
     });
   return real;
 }
 function worldRel(world, abs) {
-  return relative(world, abs).split(sep3).join("/");
+  return relative(world, abs).split(sep4).join("/");
 }
 function exists3(p2) {
   try {
-    return lstatSync4(p2), !0;
+    return lstatSync5(p2), !0;
   } catch {
     return !1;
   }
 }
 function resolveInside(world, path, flag) {
-  let abs = isAbsolute(path) ? path : join21(world, path), real;
+  let abs = isAbsolute(path) ? path : join23(world, path), real;
   try {
-    real = realpathSync2(abs);
+    real = realpathSync3(abs);
   } catch (err) {
     throw new AliveError(`${flag} ${path} does not exist (${errnoCode(err) ?? "error"}); relative paths are taken from the world's root`, {
       code: "no_target"
     });
   }
-  if (real !== world && !real.startsWith(world + sep3))
+  if (real !== world && !real.startsWith(world + sep4))
     throw new AliveError(`${flag} ${path} is outside the world ${world}; receive only writes inside the world`, { code: "outside_world" });
   if (worldRel(world, real).split("/").some((s3) => s3.startsWith(".")))
     throw new AliveError(`${flag} ${path} is inside a hidden folder of the world; choose a domain or walnut folder`, { code: "outside_world" });
-  if (!statSync8(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: "no_target" });
+  if (!statSync9(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: "no_target" });
   return real;
 }
 var INBOX_NAMES = ["03_Inbox", "03_Inputs"];
 function inboxDomain(world) {
   for (let n of INBOX_NAMES) {
-    let d = join21(world, n);
+    let d = join23(world, n);
     try {
-      if (statSync8(d).isDirectory()) return { dir: d, create: !1 };
+      if (statSync9(d).isDirectory()) return { dir: d, create: !1 };
     } catch {
     }
   }
-  return { dir: join21(world, INBOX_NAMES[0]), create: !0 };
+  let dir = join23(world, INBOX_NAMES[0]);
+  if (exists3(dir))
+    throw new AliveError(`${INBOX_NAMES[0]} in the world is not a folder, so a walnut cannot go in it; move it aside, or pass --into DOMAIN. Nothing was written`, {
+      code: "no_target"
+    });
+  return { dir, create: !0 };
 }
 function strongLayout(walnut) {
-  if (exists3(join21(walnut, "bundles")) || exists3(join21(walnut, "_kernel", "_generated"))) return "v2";
-  if (exists3(join21(walnut, "_kernel", "now.json")) || listBundles(walnut).some((b2) => b2.layout === "v3")) return "v3";
+  if (exists3(join23(walnut, "bundles")) || exists3(join23(walnut, "_kernel", "_generated"))) return "v2";
+  if (exists3(join23(walnut, "_kernel", "now.json")) || listBundles(walnut).some((b2) => b2.layout === "v3")) return "v3";
 }
 function layoutForNewWalnut(m2, world) {
   let count2 = { v2: 0, v3: 0 };
   for (let domain of safeList(world))
     if (!domain.startsWith("."))
-      for (let w2 of safeList(join21(world, domain))) {
-        let dir = join21(world, domain, w2);
+      for (let w2 of safeList(join23(world, domain))) {
+        let dir = join23(world, domain, w2);
         if (w2.startsWith(".") || !isWalnut(dir)) continue;
         let l = strongLayout(dir);
         l && count2[l]++;
       }
-  return count2.v2 !== count2.v3 ? count2.v2 > count2.v3 ? "v2" : "v3" : m2.source_layout === "v2" || m2.source_layout === "v3" ? m2.source_layout : "v3";
+  let total = count2.v2 + count2.v3;
+  if (count2.v2 !== count2.v3) {
+    let layout = count2.v2 > count2.v3 ? "v2" : "v3";
+    return { layout, reason: `most walnuts of this world use it (${count2[layout]} of ${total})` };
+  }
+  let none = total === 0 ? "the world has no walnuts to follow" : `the world has as many v2 as v3 walnuts (${count2.v2} each)`;
+  return m2.source_layout === "v2" || m2.source_layout === "v3" ? { layout: m2.source_layout, reason: `${none}, and the package's source_layout says ${m2.source_layout}` } : { layout: "v3", reason: `${none}, and v3 is the current layout` };
 }
 function safeList(dir) {
   try {
-    return readdirSync4(dir, { withFileTypes: !0 }).filter((e) => e.isDirectory()).map((e) => e.name).slice(0, 500);
+    return readdirSync5(dir, { withFileTypes: !0 }).filter((e) => e.isDirectory()).map((e) => e.name).slice(0, 500);
   } catch {
     return [];
   }
@@ -17988,12 +18442,13 @@ function resolveTarget(world, m2, args) {
     let from = args.as !== void 0 ? "--as" : "source.walnut in the manifest", raw = args.as ?? m2.source.walnut;
     if (raw === void 0 || raw === "")
       throw new AliveError("the package does not name its walnut; pass --as NAME", { code: "unsafe_name" });
-    let name = checkWalnutName(raw, from), walnut2 = join21(domain, name);
+    let name = checkWalnutName(raw, from), walnut2 = join23(domain, name);
     if (exists3(walnut2))
       throw new AliveError(`${worldRel(world, walnut2)} already exists and is never overwritten; pass --as NEWNAME to receive it under another name`, {
         code: "exists"
       });
-    return { scope: "full", walnut: walnut2, name, domain, createDomain, layout: layoutForNewWalnut(m2, world) };
+    let { layout: layout2, reason } = layoutForNewWalnut(m2, world);
+    return { scope: "full", walnut: walnut2, name, domain, createDomain, layout: layout2, layoutReason: reason };
   }
   if (args.as !== void 0)
     throw new UsageError("--as names a new walnut and only goes with full packages; bundles that clash land under dated names");
@@ -18002,12 +18457,16 @@ function resolveTarget(world, m2, args) {
   let walnut = resolveInside(world, args.into, "--into");
   if (!isWalnut(walnut))
     throw new AliveError(`--into ${args.into} is not a walnut (no _kernel/key.md); bundles go into an existing walnut`, { code: "no_target" });
-  return { scope: "bundle", walnut, name: walnut.slice(walnut.lastIndexOf(sep3) + 1), layout: walnutLayout(walnut) };
+  let layout = walnutLayout(walnut);
+  return { scope: "bundle", walnut, name: walnut.slice(walnut.lastIndexOf(sep4) + 1), layout, layoutReason: bundleLayoutReason(walnut, layout) };
+}
+function bundleLayoutReason(walnut, layout) {
+  return layout === "v3" ? "the walnut has neither bundles/ nor _kernel/_generated/, so its bundles sit at its root" : exists3(join23(walnut, "bundles")) ? "the walnut keeps its bundles in bundles/" : "the walnut has _kernel/_generated/ (the v2 kernel)";
 }
 function bundleNameTaken(target) {
   if (target.scope === "full") return () => !1;
-  let base = target.layout === "v2" ? join21(target.walnut, "bundles") : target.walnut;
-  return (name) => exists3(join21(base, name));
+  let base = target.layout === "v2" ? join23(target.walnut, "bundles") : target.walnut;
+  return (name) => exists3(join23(base, name));
 }
 
 // scripts/lib/receive/receive.ts
@@ -18029,7 +18488,7 @@ function encryptionText(envelope) {
 }
 function logEntryFor(ctx, r, target, plan) {
   let m2 = r.manifest, sender = senderOf(r), sig = signatureOf(r), imported = plan.units.filter((u2) => u2.kind === "bundle"), bytes = plan.units.reduce((a, u2) => a + u2.bytes, 0), files = plan.units.reduce((a, u2) => a + u2.files, 0), body = [
-    `Received .walnut package ${logValue(basename6(ctx.pkg))} (${m2.scope} scope, format ${logValue(m2.format_version)}).`,
+    `Received .walnut package ${logValue(basename7(ctx.pkg))} (${m2.scope} scope, format ${logValue(m2.format_version)}).`,
     "",
     `- From: ${fromText(r, sender)}, source walnut ${logValue(m2.source.walnut ?? "unnamed")}`,
     `- Signature: ${sig.present ? `signed by ${logValue(sig.signer ?? "unknown")}, ${sig.verified ? "verified" : "NOT verified (no signer key was checked)"}` : "unsigned"}`,
@@ -18037,6 +18496,8 @@ function logEntryFor(ctx, r, target, plan) {
     `- Package sha256: ${ctx.sha256}`,
     target.scope === "full" ? `- Imported: new walnut ${logValue(worldRel(ctx.world, target.walnut))}${imported.length ? ` with bundles ${imported.map((u2) => logValue(u2.as)).join(", ")}` : ""}` : `- Imported bundles: ${imported.map((u2) => u2.as === u2.bundle ? logValue(u2.as) : `${logValue(u2.bundle)} as ${logValue(u2.as)}`).join(", ") || "none"}`,
     ...plan.conflicts.map((c) => `- Conflict: ${logValue(c.existing)} already existed; the incoming bundle is ${logValue(c.imported_as)}`),
+    ...plan.held.length ? [`- Held back (agent instruction/configuration files, kept in .alive/held-back/, not in the walnut): ${plan.held.map((h) => logValue(h.path)).join(", ")}`] : [],
+    ...plan.agentFilesTaken.length ? [`- Agent instruction/configuration files taken (--allow-agent-files): ${plan.agentFilesTaken.map((h) => logValue(h.path)).join(", ")}`] : [],
     `- Files: ${files} (${formatBytes(bytes)})${plan.skipped.length ? `, ${plan.skipped.length} left out` : ""}`
   ];
   return formatLogEntry(ctx.timestamp, ctx.session, body);
@@ -18069,6 +18530,11 @@ function snapshotResult(ctx, read, view, dryRun) {
     skipped: [],
     conflicts: [],
     log_entry: null,
+    layout: null,
+    layout_reason: null,
+    held_back: [],
+    held_back_dir: null,
+    agent_files_taken: [],
     ...dryRun ? { dry_run: !0 } : {},
     notes: ["a snapshot is display-only: nothing was written"],
     snapshot: { ...view, description: read.manifest.description ?? null, created: read.manifest.created }
@@ -18081,7 +18547,15 @@ function refuseDuplicate(prior) {
   );
 }
 function planFor(ctx, r) {
-  let target = guardedTarget(ctx, r.manifest), plan = planReceive({ manifest: r.manifest, layout: target.layout, taken: bundleNameTaken(target), date: compactDate(ctx.timestamp) });
+  let verifiedSigner = r.signature.present && r.signature.ok ? r.signature.signer ?? null : null;
+  verifiedSigner !== null && (ctx.identity = packageIdentity(r.manifest, verifiedSigner));
+  let target = guardedTarget(ctx, r.manifest), plan = planReceive({
+    manifest: r.manifest,
+    layout: target.layout,
+    taken: bundleNameTaken(target),
+    date: compactDate(ctx.timestamp),
+    allowAgentFiles: ctx.opts.allowAgentFiles === !0
+  });
   if (target.scope === "full" && !plan.kernel.includes("key.md")) {
     let where = r.manifest.generation === "v1" ? "_core/key.md" : "_kernel/key.md";
     throw new AliveError(`this full package has no ${where}, so it cannot become a walnut; nothing was written`, { code: "no_key" });
@@ -18090,7 +18564,7 @@ function planFor(ctx, r) {
 }
 function checkDuplicate(ctx, scope, targetRel) {
   if (ctx.opts.force) return;
-  let prior = findDuplicate(readLedger(ctx.world), ctx.sha256, scope, targetRel);
+  let prior = findDuplicate(readLedger(ctx.world), ctx.sha256, scope, targetRel, ctx.identity);
   prior && refuseDuplicate(prior);
 }
 function guardedTarget(ctx, m2) {
@@ -18098,8 +18572,21 @@ function guardedTarget(ctx, m2) {
   let target = resolveTarget(ctx.world, m2, targetArgs(ctx.opts));
   return target.scope === "bundle" && checkDuplicate(ctx, "bundle", worldRel(ctx.world, target.walnut)), target;
 }
-function resultFor(ctx, r, target, plan, entry, notes) {
-  let imported = target.scope === "full" ? [target.walnut] : plan.units.filter((u2) => u2.kind === "bundle").map((u2) => join22(target.walnut, u2.to));
+function heldItems(ctx, target, list) {
+  return list.map((h) => ({ path: h.path, rule: h.rule, would_be_at: worldRel(ctx.world, join24(target.walnut, h.to)) }));
+}
+function agentNotes(ctx, target, plan, heldDir) {
+  let notes = [], names = (l) => `${l.slice(0, 8).map((h) => h.path).join(", ")}${l.length > 8 ? ", …" : ""}`;
+  if (plan.held.length) {
+    let where = heldDir ?? join24(ctx.world, ".alive", "held-back", "<receipt>");
+    notes.push(
+      `held back ${plan.held.length} agent instruction/configuration file(s) (${names(plan.held)}): they would steer an AI agent working in ${worldRel(ctx.world, target.walnut)}. They are kept in ${where}, not in the walnut; read them, and move what you want into place yourself, or receive again with --allow-agent-files --force if you trust the sender`
+    );
+  }
+  return plan.agentFilesTaken.length && notes.push(`took ${plan.agentFilesTaken.length} agent instruction/configuration file(s) into the walnut, as --allow-agent-files asked: ${names(plan.agentFilesTaken)}`), notes;
+}
+function resultFor(ctx, r, target, plan, entry, notes, heldDir) {
+  let imported = target.scope === "full" ? [target.walnut] : plan.units.filter((u2) => u2.kind === "bundle").map((u2) => join24(target.walnut, u2.to));
   return {
     ...baseResult(ctx, r),
     walnut: target.walnut,
@@ -18107,13 +18594,41 @@ function resultFor(ctx, r, target, plan, entry, notes) {
     skipped: plan.skipped,
     conflicts: plan.conflicts,
     log_entry: entry,
-    notes
+    layout: target.layout,
+    layout_reason: target.layoutReason,
+    held_back: heldItems(ctx, target, plan.held),
+    held_back_dir: plan.held.length ? heldDir : null,
+    agent_files_taken: heldItems(ctx, target, plan.agentFilesTaken),
+    notes: [...notes, ...agentNotes(ctx, target, plan, heldDir)]
   };
 }
+var HELD_BACK = [".alive", "held-back"];
+function plannedWrites(ctx, target, plan) {
+  let rel = worldRel(ctx.world, target.walnut), state = [".alive", ...plan.held.length ? [HELD_BACK.join("/")] : []];
+  return target.scope === "full" ? { mkdirs: target.createDomain ? [worldRel(ctx.world, target.domain)] : [], moves: [rel], files: [], state } : {
+    mkdirs: target.layout === "v2" ? [`${rel}/bundles`] : [],
+    moves: plan.units.filter((u2) => u2.kind === "bundle").map((u2) => `${rel}/${u2.to}`),
+    files: [`${rel}/_kernel/log.md`, worldRel(ctx.world, nowJsonPath(target.walnut, target.layout))],
+    state
+  };
+}
+function v2BundlesIntoV3(target, plan) {
+  return target.layout === "v3" ? plan.units.filter((u2) => u2.kind === "bundle" && u2.from.startsWith("bundles/")) : [];
+}
+function tasksDryNotes(m2, target, plan) {
+  let listed = new Set(m2.files.map((f2) => f2.path));
+  return v2BundlesIntoV3(target, plan).filter((u2) => listed.has(`${u2.from}/tasks.md`)).map(
+    (u2) => listed.has(`${u2.from}/tasks.json`) ? `bundle ${u2.as}: its v2 tasks.md would be kept as it is, because the bundle already has a tasks.json` : `bundle ${u2.as}: its v2 tasks.md would be converted to tasks.json for this v3 walnut (and kept too if it holds lines that are not tasks)`
+  );
+}
+function stagingRoot(world) {
+  for (let p2 of [join24(world, ".alive", "receiving"), join24(world, ".alive")]) if (existsSync12(p2)) return p2;
+  return world;
+}
 async function receivePackage(opts) {
-  let env = opts.env ?? process.env, world = resolveWorld(opts.world, env), pkg = resolve8(opts.packagePath), packageBytes;
+  let env = opts.env ?? process.env, world = resolveWorld(opts.world, env, opts.cwd ?? process.cwd()), pkg = resolve9(opts.packagePath), packageBytes;
   try {
-    let st2 = statSync9(pkg);
+    let st2 = statSync10(pkg);
     if (!st2.isFile()) throw new AliveError(`${opts.packagePath} is not a file`, { code: "unreadable" });
     packageBytes = st2.size;
   } catch (err) {
@@ -18127,12 +18642,14 @@ async function receivePackage(opts) {
     let { read, view } = await readSnapshot(pkg, readOpts);
     return ctx.sha256 = await ctx.hashing, snapshotResult(ctx, read, view, opts.dryRun === !0);
   }
-  if (opts.dryRun) {
+  if (readLedger(world), opts.dryRun) {
     ctx.sha256 = await ctx.hashing, head && guardedTarget(ctx, head);
     let { read, view } = await readSnapshot(pkg, readOpts);
     if (read.manifest.scope === "snapshot") return snapshotResult(ctx, read, view, !0);
-    let { target, plan } = planFor(ctx, read), entry = logEntryFor(ctx, read, target, plan);
-    return { ...resultFor(ctx, read, target, plan, entry, ["dry run: nothing was written"]), dry_run: !0 };
+    let { target, plan } = planFor(ctx, read);
+    preflight(world, plannedWrites(ctx, target, plan), stagingRoot(world));
+    let entry = logEntryFor(ctx, read, target, plan), notes = ["dry run: nothing was written", ...tasksDryNotes(read.manifest, target, plan)];
+    return { ...resultFor(ctx, read, target, plan, entry, notes, null), dry_run: !0 };
   }
   return receiveForReal(ctx, readOpts, head);
 }
@@ -18140,35 +18657,46 @@ function targetArgs(opts) {
   return { ...opts.into !== void 0 ? { into: opts.into } : {}, ...opts.as !== void 0 ? { as: opts.as } : {} };
 }
 async function receiveForReal(ctx, readOpts, head) {
-  let { world } = ctx, aliveDir = join22(world, ".alive"), receivingDir = join22(aliveDir, "receiving"), madeAlive = !existsSync11(aliveDir);
+  let { world } = ctx, aliveDir = join24(world, ".alive"), receivingDir = join24(aliveDir, "receiving"), madeAlive = !existsSync12(aliveDir);
   mkdirSync5(aliveDir, { recursive: !0 });
   let lock;
   try {
-    lock = acquireWorldLock(join22(aliveDir, "receive.lock"));
+    lock = acquireWorldLock(join24(aliveDir, "receive.lock"));
   } catch (err) {
     throw tidy(aliveDir, receivingDir, madeAlive), err;
   }
   try {
     let notes = [], recovery = recoverLeftovers(world, receivingDir);
     for (let f2 of recovery.finished) notes.push(`finished an interrupted receive of ${f2.journal.target} (${f2.id})`);
-    if (recovery.discarded.length && notes.push(`cleaned up ${recovery.discarded.length} interrupted receive(s) that had not changed the world`), recovery.finished.length > 0) {
+    recovery.discarded.length && notes.push(`cleaned up ${recovery.discarded.length} interrupted receive(s) that had not changed the world`);
+    for (let s3 of recovery.stuck) notes.push(s3.message);
+    if (recovery.finished.length > 0) {
       let sha = await ctx.hashing, resumed = recovery.finished.find((f2) => f2.journal.package_sha256 === sha);
       if (resumed && !ctx.opts.force) return { ...resumed.journal.result, notes, resumed: !0 };
     }
-    head && (!ctx.opts.force && mayBeRecorded(readLedger(world), ctx.packageBytes) ? (ctx.sha256 = await ctx.hashing, guardedTarget(ctx, head)) : resolveTarget(world, head, targetArgs(ctx.opts))), mkdirSync5(receivingDir, { recursive: !0 });
-    let id = `${ctx.timestamp.replace(/[-:]/g, "")}-${process.pid}-${randomBytes4(3).toString("hex")}`, staging = join22(receivingDir, id);
-    mkdirSync5(staging, { mode: 448 }), mkdirSync5(join22(staging, PKG_DIR));
+    let ledger = readLedger(world);
+    if (head) {
+      let claimed = head.signature?.signer, identity = claimed ? packageIdentity(head, claimed) : void 0, sameContent = identity !== void 0 && ledger.imports.some((e) => e.identity === identity);
+      sameContent && (ctx.identity = identity), !ctx.opts.force && (sameContent || mayBeRecorded(ledger, ctx.packageBytes)) ? (ctx.sha256 = await ctx.hashing, guardedTarget(ctx, head)) : resolveTarget(world, head, targetArgs(ctx.opts));
+    }
+    mkdirSync5(receivingDir, { recursive: !0 });
+    let id = `${ctx.timestamp.replace(/[-:]/g, "")}-${process.pid}-${randomBytes5(3).toString("hex")}`, staging = join24(receivingDir, id);
+    mkdirSync5(staging, { mode: 448 }), mkdirSync5(join24(staging, PKG_DIR));
     let journal;
     try {
-      let read = await readPackage(ctx.pkg, folderSink(join22(staging, PKG_DIR)), readOpts);
+      let read = await readPackage(ctx.pkg, folderSink(join24(staging, PKG_DIR)), readOpts);
       if (ctx.sha256 = await ctx.hashing, read.manifest.scope === "snapshot") {
-        rmSync3(staging, { recursive: !0, force: !0 });
+        discardStaging(world, staging);
         let { read: again, view } = await readSnapshot(ctx.pkg, readOpts);
         return snapshotResult(ctx, again, view, !1);
       }
-      let { target, plan } = planFor(ctx, read), conversions = prepareStaged(staging, plan);
+      let { target, plan } = planFor(ctx, read), checked = preflight(world, plannedWrites(ctx, target, plan), receivingDir), conversions = prepareStaged(staging, plan);
       for (let c of conversions) notes.push(`v1 capsule ${c.capsule}: ${c.note}`);
-      let entry = logEntryFor(ctx, read, target, plan), now = { timestamp: ctx.timestamp, session: ctx.session, context: nowContext(read, plan) }, result2 = resultFor(ctx, read, target, plan, entry, notes), targetRel = worldRel(world, target.walnut), base = {
+      for (let u2 of v2BundlesIntoV3(target, plan)) {
+        let note = convertTasksMd(join24(staging, PKG_DIR, u2.from), u2.as, ctx.timestamp, ctx.session);
+        note && notes.push(note);
+      }
+      let entry = logEntryFor(ctx, read, target, plan), now = { timestamp: ctx.timestamp, session: ctx.session, context: nowContext(read, plan) }, heldRel = `${HELD_BACK.join("/")}/${id}`, result2 = resultFor(ctx, read, target, plan, entry, notes, join24(world, ...HELD_BACK, id)), targetRel = worldRel(world, target.walnut), base = {
         version: 1,
         id,
         package_sha256: ctx.sha256,
@@ -18180,6 +18708,7 @@ async function receiveForReal(ctx, readOpts, head) {
           walnut: read.manifest.source.walnut ?? null,
           scope: read.manifest.scope,
           created: read.manifest.created,
+          ...ctx.identity ? { identity: ctx.identity } : {},
           sender: senderOf(read),
           signer: read.signature.signer ?? null,
           signature_verified: read.signature.present && read.signature.ok,
@@ -18188,38 +18717,38 @@ async function receiveForReal(ctx, readOpts, head) {
           target: targetRel,
           imported: result2.imported.map((p2) => worldRel(world, p2)),
           conflicts: plan.conflicts.map((c) => ({ bundle: c.bundle, imported_as: c.imported_as })),
+          ...plan.held.length ? { held_back: plan.held.map((h) => h.path) } : {},
           receipt: id
         },
         result: result2
-      };
+      }, moves, extra;
       if (target.scope === "full") {
-        let meta2 = { walnut: target.name, timestamp: ctx.timestamp, summary: "received as a .walnut package" }, from = shapeNewWalnut(staging, plan, target.layout, { entry, meta: meta2 }, now);
-        journal = {
-          ...base,
-          mkdirs: target.createDomain ? [worldRel(world, target.domain)] : [],
-          moves: [{ from, to: targetRel }],
-          log: null,
-          now: null
-        };
-      } else {
-        let shaped = shapeBundles(staging, plan);
-        journal = {
-          ...base,
+        let meta2 = { walnut: target.name, timestamp: ctx.timestamp, summary: "received as a .walnut package" };
+        moves = [{ from: shapeNewWalnut(staging, plan, target.layout, { entry, meta: meta2 }, now), to: targetRel }], extra = { mkdirs: target.createDomain ? [worldRel(world, target.domain)] : [], log: null, now: null };
+      } else
+        moves = [...shapeBundles(staging, plan)].map(([u2, from]) => ({ from, to: `${targetRel}/${u2.to}` })), extra = {
           mkdirs: target.layout === "v2" ? [`${targetRel}/bundles`] : [],
-          moves: [...shaped].map(([u2, from]) => ({ from, to: `${targetRel}/${u2.to}` })),
           log: { path: `${targetRel}/_kernel/log.md`, entry, walnut: target.name, timestamp: ctx.timestamp, summary: "received as a .walnut package" },
           now: { walnut: targetRel, layout: target.layout, ...now }
         };
-      }
-      writeJournal(staging, journal);
+      let beside = stageBeside(world, staging, id, checked, moves);
+      plan.held.length && (writeJsonAtomic(join24(staging, HELD_DIR, HELD_INDEX), {
+        receipt: id,
+        package: ctx.pkg,
+        package_sha256: ctx.sha256,
+        received_at: ctx.timestamp,
+        target: targetRel,
+        note: "agent instruction/configuration files from a received package, kept out of the world; see docs/receive.md",
+        files: result2.held_back
+      }), moves.push({ from: HELD_DIR, to: heldRel })), journal = { ...base, ...extra, moves, ...beside ? { beside } : {} }, writeJournal(staging, journal);
     } catch (err) {
-      throw rmSync3(staging, { recursive: !0, force: !0 }), err;
+      throw discardStaging(world, staging), err;
     }
     try {
       applyJournal(world, staging, journal);
     } catch (err) {
       throw new AliveError(
-        `the import stopped while moving into place (${messageOf(err)}); run the same receive again to finish it (staged in ${staging})`,
+        `the import stopped while moving into place (${messageOf(err)}); run any receive in this world again to finish it, or see ${staging}`,
         { code: "interrupted", cause: err }
       );
     }
@@ -18227,6 +18756,16 @@ async function receiveForReal(ctx, readOpts, head) {
   } finally {
     lock.release(), tidy(aliveDir, receivingDir, madeAlive);
   }
+}
+function stageBeside(world, staging, id, checked, moves) {
+  if (checked.stageIn === void 0) return;
+  let rel = `${checked.stageIn === "." ? "" : `${checked.stageIn}/`}${BESIDE_PREFIX}${id}`;
+  writeBesideMarker(staging, rel);
+  let dir = join24(world, ...rel.split("/"));
+  mkdirSync5(dir, { mode: 448 });
+  for (let m2 of moves)
+    moveAcross(join24(staging, m2.from), join24(dir, m2.from)), m2.base = "beside";
+  return rel;
 }
 function tidy(aliveDir, receivingDir, madeAlive) {
   let rmEmpty = (d) => {
@@ -18238,83 +18777,91 @@ function tidy(aliveDir, receivingDir, madeAlive) {
   rmEmpty(receivingDir), madeAlive && rmEmpty(aliveDir);
 }
 
-// scripts/lib/receive/command.ts
-init_untrusted();
-var RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE --world DIR [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
-                         [--max-size BYTES] [--force] [--dry-run] [--json]
+// scripts/lib/receive/commands/receive.ts
+var RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE [--world DIR] [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
+                         [--max-size BYTES] [--force] [--dry-run] [--allow-agent-files] [--json]
 
-Verifies a .walnut package and imports it into the world at DIR:
+Verifies a .walnut package and imports it into an ALIVE world:
   full      a new walnut at <domain>/<name>/: --into names the domain folder (default: the
             world's 03_Inbox/ or 03_Inputs/; 03_Inbox/ is created when neither exists), --as
             renames it. An existing walnut is never overwritten.
   bundle    its bundles go into the walnut --into names, in that walnut's layout; a bundle that
             already exists is kept and the incoming one lands as <name>-imported-<YYYYMMDD>.
   snapshot  display-only: prints what the package holds and writes nothing.
-Relative --into paths are taken from the world's root. The import appears whole or not at all;
-it is recorded in <world>/.alive/imports.json, and the same package is refused a second time
-unless --force. --dry-run prints the plan and writes nothing. Encrypted packages: the passphrase
-comes only from WALNUT_PASSPHRASE; RSA packages open with --private-key (default: the relay key
-$ALIVE_HOME/relay/keys/private.pem). A signature is checked against the signer's pinned key in
-$ALIVE_HOME/relay/keys/peers/ when there is one; a bad signature is refused.
-Exit 0 done, 1 refused or failed, 2 usage error.`;
-async function runReceive(argv) {
-  let { values, positionals } = parseCommandArgs(
-    argv,
-    {
-      world: { type: "string" },
-      into: { type: "string" },
-      as: { type: "string" },
-      "private-key": { type: "string" },
-      "max-size": { type: "string" },
-      force: { type: "boolean" },
-      "dry-run": { type: "boolean" },
-      json: { type: "boolean" }
-    },
-    { usage: RECEIVE_USAGE, positionals: { min: 1, max: 1 } }
-  );
-  if (values.help) return printLine(RECEIVE_USAGE);
-  let world = requireFlag(values.world, "--world", RECEIVE_USAGE), maxBytes = parsePositiveInt(values["max-size"], "--max-size") ?? 4294967296;
-  if (values.as !== void 0 && values.as === "") throw new UsageError("--as needs a name");
-  let crypto = receiveCrypto(values["private-key"], process.env), result2;
-  try {
-    result2 = await receivePackage({
-      packagePath: positionals[0],
-      world,
+The world is --world, else the first folder up from the current one that holds .alive/ (or both
+01_Archive/ and 02_Life/), else $ALIVE_WORLD_ROOT. Relative --into paths are taken from the
+world's root. The import appears whole or not at all; it is recorded in
+<world>/.alive/imports.json, and the same package is refused a second time unless --force.
+--dry-run runs every check, prints the plan and writes nothing.
+Agent instruction and configuration files (CLAUDE.md, AGENTS.md, .claude/, .mcp.json, ... at any
+depth) are held back in <world>/.alive/held-back/<id>/ and listed; --allow-agent-files takes
+them into the world (only for a peer you trust).
+Encrypted packages: the passphrase comes only from WALNUT_PASSPHRASE; RSA packages open with
+--private-key (default: the relay key $ALIVE_HOME/relay/keys/private.pem). A signature is
+checked against the signer's pinned key in $ALIVE_HOME/relay/keys/peers/ when there is one; a
+bad signature is refused.
+Exit 0 done, 1 refused or failed, 2 usage error.`, receiveCommand = defineCommand({
+  name: "receive",
+  summary: "import a package into a world",
+  usage: RECEIVE_USAGE,
+  positionals: { min: 1, max: 1 },
+  options: {
+    world: { type: "string" },
+    into: { type: "string" },
+    as: { type: "string" },
+    "private-key": { type: "string" },
+    "max-size": { type: "string" },
+    force: { type: "boolean" },
+    "dry-run": { type: "boolean" },
+    "allow-agent-files": { type: "boolean" }
+  },
+  async run(ctx) {
+    let v2 = ctx.values;
+    v2.world === "" && ctx.usageError("--world needs a folder"), v2.as === "" && ctx.usageError("--as needs a name");
+    let maxBytes = positiveInt(ctx, v2["max-size"], "--max-size") ?? 4294967296, result2 = await receivePackage({
+      packagePath: ctx.positionals[0],
+      ...v2.world !== void 0 ? { world: v2.world } : {},
+      cwd: process.cwd(),
       maxBytes,
-      force: values.force === !0,
-      dryRun: values["dry-run"] === !0,
-      ...values.into !== void 0 ? { into: values.into } : {},
-      ...values.as !== void 0 ? { as: values.as } : {},
-      crypto
+      force: v2.force === !0,
+      dryRun: v2["dry-run"] === !0,
+      allowAgentFiles: v2["allow-agent-files"] === !0,
+      ...v2.into !== void 0 ? { into: v2.into } : {},
+      ...v2.as !== void 0 ? { as: v2.as } : {},
+      crypto: receiveCrypto(v2["private-key"], process.env)
     });
-  } catch (err) {
-    throw values.json && err instanceof AliveError && !(err instanceof UsageError) && printJson({ ok: !1, error: { code: err.code, message: err.message } }), err;
+    if (ctx.json) return ctx.printJson(result2);
+    printHuman(ctx, result2);
   }
-  if (values.json) return printJson(result2);
-  printHuman(result2);
+});
+function positiveInt(ctx, value, flag) {
+  if (value !== void 0)
+    return (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) && ctx.usageError(`${flag} takes a positive whole number, got '${terminalText(value)}'`), Number(value);
 }
-function printHuman(r) {
+function printHuman(ctx, r) {
   let sig = r.signature.present ? `signed by ${r.signature.signer ?? "unknown"}${r.signature.verified ? " (verified)" : " (not verified)"}` : "unsigned", from = `${r.sender ? `from ${r.sender}, ` : ""}walnut ${r.source_walnut ?? "unnamed"}`;
   if (r.snapshot) {
-    printLine(`Snapshot package (display-only; nothing was written): ${terminalText(from)}`), printLine(`Format ${r.format_version}, created ${terminalText(r.snapshot.created)}, ${r.files} files (${formatBytes(r.bytes)}), ${terminalText(sig)}`), r.snapshot.description && printLine(`Description: ${terminalText(r.snapshot.description)}`);
+    ctx.print(`Snapshot package (display-only; nothing was written): ${terminalText(from)}`), ctx.print(`Format ${r.format_version}, created ${terminalText(r.snapshot.created)}, ${r.files} files (${formatBytes(r.bytes)}), ${terminalText(sig)}`), r.snapshot.description && ctx.print(`Description: ${terminalText(r.snapshot.description)}`);
     for (let [label, shown] of [["key.md", r.snapshot.key_md], ["insights.md", r.snapshot.insights_md]])
       if (shown) {
-        printLine(""), printLine(`── ${label} (package content, shown as data) ──`);
+        ctx.print(""), ctx.print(`── ${label} (package content, shown as data) ──`);
         for (let line of terminalText(shown.text).split(`
-`)) printLine(`  │ ${line}`);
-        shown.truncated && printLine("  │ … (truncated)");
+`)) ctx.print(`  │ ${line}`);
+        shown.truncated && ctx.print("  │ … (truncated)");
       }
     return;
   }
-  let head = r.dry_run ? "Dry run: nothing was written. Would receive" : "Received";
-  printLine(`${head} a ${r.scope} package (${terminalText(from)}; ${terminalText(sig)}) into ${terminalText(r.walnut ?? "")}`);
-  for (let p2 of r.imported) printLine(`  ${r.dry_run ? "would add" : "added"} ${terminalText(p2)}`);
-  for (let c of r.conflicts) printLine(`  conflict: ${terminalText(c.existing)} already exists; the incoming bundle ${r.dry_run ? "would land" : "landed"} as ${terminalText(c.imported_as)}`);
-  r.skipped.length && printLine(`  left out ${r.skipped.length} file(s): ${r.skipped.slice(0, 5).map((s3) => `${terminalText(s3.path)} (${s3.reason})`).join(", ")}${r.skipped.length > 5 ? ", …" : ""}`), printLine(`  ${r.files} files, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`), r.resumed && printLine("  (this finished an import that an interrupted run had started)");
-  for (let n of r.notes) n.startsWith("dry run") || warn(terminalText(n));
+  let dry = r.dry_run === !0, head = dry ? "Dry run: nothing was written. Would receive" : "Received";
+  ctx.print(`${head} a ${r.scope} package (${terminalText(from)}; ${terminalText(sig)}) into ${terminalText(r.walnut ?? "")}`), r.layout && ctx.print(`  layout: ${r.layout} (${terminalText(r.layout_reason ?? "")})`);
+  for (let p2 of r.imported) ctx.print(`  ${dry ? "would add" : "added"} ${terminalText(p2)}`);
+  for (let h of r.held_back.slice(0, 20)) ctx.print(`  ${dry ? "would hold back" : "held back"} ${terminalText(h.path)} (${h.rule})`);
+  r.held_back.length > 20 && ctx.print(`  … and ${r.held_back.length - 20} more held back`);
+  for (let c of r.conflicts) ctx.print(`  conflict: ${terminalText(c.existing)} already exists; the incoming bundle ${dry ? "would land" : "landed"} as ${terminalText(c.imported_as)}`);
+  r.skipped.length && ctx.print(`  left out ${r.skipped.length} file(s): ${r.skipped.slice(0, 5).map((s3) => `${terminalText(s3.path)} (${s3.reason})`).join(", ")}${r.skipped.length > 5 ? ", …" : ""}`), ctx.print(`  ${r.files} files, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`), r.resumed && ctx.print("  (this finished an import that an interrupted run had started)");
+  for (let n of r.notes) n.startsWith("dry run") || ctx.warn(terminalText(n));
 }
 
-// scripts/lib/relay/commands/peers.ts
+// scripts/lib/relay/commands/accept.ts
 init_errors();
 
 // scripts/lib/relay/config.ts
@@ -18322,11 +18869,11 @@ init_errors();
 
 // scripts/lib/json/file.ts
 init_errors();
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 function readJsonFile(path, schema, what, repair) {
   let text;
   try {
-    text = readFileSync11(path, "utf8");
+    text = readFileSync12(path, "utf8");
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
     throw new AliveError(`cannot read ${what} ${path}: ${messageOf(err)}`, { code: "unreadable" });
@@ -18362,13 +18909,22 @@ var login = string2().check(refine(isValidLogin, { message: "is not a valid logi
   name: optionalText,
   relay: optionalText,
   person_walnut: optionalText,
-  added: pipe(optional(nullable(string2())), transform((v2) => v2 ?? null)),
+  added: pipe(
+    optional(nullable(string2())),
+    transform((v2) => v2 ?? null)
+  ),
   status: _enum(peerStatuses),
-  fingerprint: pipe(optional(nullable(fingerprintHex)), transform((v2) => v2 ?? null))
+  fingerprint: pipe(
+    optional(nullable(fingerprintHex)),
+    transform((v2) => v2 ?? null)
+  )
 }), relayConfigSchema = looseObject({
   repo: string2().check(_minLength(1, "must not be empty")),
   github_username: login,
-  transport: pipe(optional(_enum(["github", "git"])), transform((v2) => v2 ?? "github")),
+  transport: pipe(
+    optional(_enum(["github", "git"])),
+    transform((v2) => v2 ?? "github")
+  ),
   url: optionalText,
   api_url: optionalText,
   branch: pipe(
@@ -18415,31 +18971,31 @@ function today(now = /* @__PURE__ */ new Date()) {
 // scripts/lib/relay/keys.ts
 init_errors();
 import { createPublicKey as createPublicKey3 } from "node:crypto";
-import { existsSync as existsSync12, mkdirSync as mkdirSync6, readFileSync as readFileSync12 } from "node:fs";
+import { existsSync as existsSync13, mkdirSync as mkdirSync6, readFileSync as readFileSync13 } from "node:fs";
 
 // scripts/lib/relay/paths.ts
-import { dirname as dirname9, join as join23 } from "node:path";
+import { dirname as dirname10, join as join25 } from "node:path";
 function relayPaths(dir) {
-  let keysDir = join23(dir, "keys");
+  let keysDir = join25(dir, "keys");
   return {
     dir,
-    config: join23(dir, "relay.json"),
-    state: join23(dir, "state.json"),
+    config: join25(dir, "relay.json"),
+    state: join25(dir, "state.json"),
     keysDir,
-    privateKey: join23(keysDir, "private.pem"),
-    publicKey: join23(keysDir, "public.pem"),
-    peersKeyDir: join23(keysDir, "peers"),
-    clone: join23(dir, "clone"),
-    inbox: join23(dir, "inbox"),
-    work: join23(dir, "work"),
-    migrationMeta: join23(dir, ".migration-meta.json")
+    privateKey: join25(keysDir, "private.pem"),
+    publicKey: join25(keysDir, "public.pem"),
+    peersKeyDir: join25(keysDir, "peers"),
+    clone: join25(dir, "clone"),
+    inbox: join25(dir, "inbox"),
+    work: join25(dir, "work"),
+    migrationMeta: join25(dir, ".migration-meta.json")
   };
 }
 function defaultRelayPaths(env = process.env) {
   return relayPaths(relayDir(env));
 }
 function peerKeyPath(paths, login2) {
-  return join23(paths.peersKeyDir, `${login2}.pem`);
+  return join25(paths.peersKeyDir, `${login2}.pem`);
 }
 
 // scripts/lib/relay/keys.ts
@@ -18452,15 +19008,15 @@ function parsePeerPublicKey(pem, whose) {
   }
 }
 async function ensureOwnKeyPair(paths) {
-  if (mkdirSync6(paths.keysDir, { recursive: !0, mode: 448 }), existsSync12(paths.privateKey)) {
+  if (mkdirSync6(paths.keysDir, { recursive: !0, mode: 448 }), existsSync13(paths.privateKey)) {
     let priv = loadOwnPrivateKey(paths), pem = createPublicKey3(priv).export({ type: "spki", format: "pem" }).toString();
-    return (!existsSync12(paths.publicKey) || readFileSync12(paths.publicKey, "utf8") !== pem) && writeFileAtomic(paths.publicKey, pem), { publicKeyPem: pem, fingerprint: fingerprint(priv), generated: !1 };
+    return (!existsSync13(paths.publicKey) || readFileSync13(paths.publicKey, "utf8") !== pem) && writeFileAtomic(paths.publicKey, pem), { publicKeyPem: pem, fingerprint: fingerprint(priv), generated: !1 };
   }
   let made = await generateRsaKeyPair(paths.keysDir);
-  return { publicKeyPem: readFileSync12(made.publicKeyPath, "utf8"), fingerprint: made.fingerprint, generated: !0 };
+  return { publicKeyPem: readFileSync13(made.publicKeyPath, "utf8"), fingerprint: made.fingerprint, generated: !0 };
 }
 function loadOwnPrivateKey(paths) {
-  if (!existsSync12(paths.privateKey))
+  if (!existsSync13(paths.privateKey))
     throw new AliveError(`your relay key ${paths.privateKey} is missing; run \`alive-p2p relay setup\``, { code: "no_key" });
   return loadPrivateKey(paths.privateKey);
 }
@@ -18478,7 +19034,7 @@ function loadPinnedPeerKey(paths, peer) {
     );
   let path = peerKeyPath(paths, peer.github), pem;
   try {
-    pem = readFileSync12(path, "utf8");
+    pem = readFileSync13(path, "utf8");
   } catch {
     throw new AliveError(`${peer.github}'s pinned key ${path} is missing; run \`alive-p2p relay accept ${peer.github}\``, {
       code: "not_pinned"
@@ -18494,7 +19050,7 @@ function savePeerKey(paths, peerLogin, pem) {
 `);
 }
 
-// scripts/lib/relay/commands/peers.ts
+// scripts/lib/relay/commands/accept.ts
 init_names();
 
 // scripts/lib/relay/open.ts
@@ -18520,6 +19076,10 @@ function isGithub(t) {
 }
 
 // scripts/lib/relay/pin.ts
+init_errors();
+init_untrusted();
+init_git_transport();
+init_repo_name();
 function pinPeerKey(paths, peer, pem, opts) {
   let key = parsePeerPublicKey(pem, peer.github), fp = fingerprint(key), before = peer.fingerprint;
   if (before && before !== fp && !opts.allowChange) throw keyChangedError(peer.github, before, fp);
@@ -18530,213 +19090,35 @@ function pinPeerKey(paths, peer, pem, opts) {
     first: !before
   };
 }
-
-// scripts/lib/relay/commands/peers.ts
-init_git_transport();
-init_constants();
-init_github_transport();
-
-// scripts/lib/relay/commands/common.ts
-function output(json) {
-  let asJson = json === !0;
-  return {
-    json: asJson,
-    line(text = "") {
-      asJson || printLine(text);
-    },
-    result(value) {
-      asJson && printJson(value);
-    }
-  };
-}
-
-// scripts/lib/relay/commands/peers.ts
-var ADD_USAGE = `usage: alive-p2p relay add-peer LOGIN [--url PEER_RELAY_URL] [--name DISPLAY_NAME] [--json]
-
-Adds a peer. With github, invites LOGIN to push into your relay (they then run accept).
-With --url (their relay: a Git URL or path with the git transport, owner/repo with github),
-their public key is fetched now and its fingerprint pinned; compare it with them out of band.`, ACCEPT_USAGE = `usage: alive-p2p relay accept [LOGIN] [--url PEER_RELAY_URL] [--json]
-
-Trusts a peer's relay: fetches their public key, pins its fingerprint and records their relay.
-  github: accepts open invitations to <peer>/walnut-relay (all of them, or LOGIN's only).
-  git:    LOGIN and --url (their relay) are required the first time.
-Naming LOGIN is also how you trust a peer's new key after checking it with them.`;
-async function runAddPeer(argv, env = process.env) {
-  let { values, positionals } = parseCommandArgs(
-    argv,
-    { url: { type: "string" }, name: { type: "string" }, json: { type: "boolean" } },
-    { usage: ADD_USAGE, positionals: { min: 1, max: 1 } }
-  ), out = output(values.json);
-  if (values.help)
-    return out.line(ADD_USAGE), 0;
-  let login2 = requireLogin(positionals[0]), paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config);
-  if (login2.toLowerCase() === cfg.github_username.toLowerCase()) throw new UsageError("you cannot add yourself as a peer");
-  let transport = await openTransport(cfg, paths, env), relay = values.url !== void 0 ? peerRelayAddress(cfg, values.url) : null, before = findPeer(cfg, login2), peer = before ?? {
-    github: login2,
-    name: null,
-    relay: null,
-    person_walnut: null,
-    added: today(),
-    status: "pending",
-    fingerprint: null
-  };
-  values.name !== void 0 && (peer = { ...peer, name: values.name.trim() || null }), peer.status === "removed" && (peer = { ...peer, status: "pending" });
-  let invited = null;
-  if (isGithub(transport)) {
-    if (!await transport.userExists(login2)) throw new AliveError(`there is no GitHub user '${login2}'; check the spelling`, { code: "no_such_user" });
-    invited = await transport.invite(login2), invited === "already" && (peer = { ...peer, status: "accepted" });
-  }
-  let pin = null;
-  return relay && (pin = await fetchAndPin(transport, paths, { ...peer, relay }, !1), peer = { ...pin.peer, relay }, isGithub(transport) || (peer = { ...peer, status: "accepted" })), cfg = upsertPeer(cfg, peer), writeRelayConfig(paths.config, cfg), out.result({ ok: !0, peer: peer.github, status: peer.status, invited, relay: peer.relay, fingerprint: peer.fingerprint, added: !before }), invited === "invited" && out.line(`Invited ${login2} to ${cfg.repo}; they run: alive-p2p relay accept ${cfg.github_username}`), invited === "already" && out.line(`${login2} already has access to ${cfg.repo}.`), pin ? printPin(out, login2, pin) : isGithub(transport) || out.line(`Added ${login2}. When you know their relay, run: alive-p2p relay accept ${login2} --url THEIR_RELAY_URL`), 0;
-}
-async function runAccept(argv, env = process.env) {
-  let { values, positionals } = parseCommandArgs(
-    argv,
-    { url: { type: "string" }, json: { type: "boolean" } },
-    { usage: ACCEPT_USAGE, positionals: { min: 0, max: 1 } }
-  ), out = output(values.json);
-  if (values.help)
-    return out.line(ACCEPT_USAGE), 0;
-  let login2 = positionals[0] !== void 0 ? requireLogin(positionals[0]) : void 0, paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config);
-  if (login2 && login2.toLowerCase() === cfg.github_username.toLowerCase()) throw new UsageError("you cannot accept yourself");
-  let transport = await openTransport(cfg, paths, env), targets = [];
-  if (isGithub(transport)) {
-    let invitations = await transport.listRelayInvitations();
-    for (let inv of invitations)
-      (!login2 || inv.inviter.toLowerCase() === login2.toLowerCase()) && targets.push({ login: inv.inviter, relay: inv.repo, invitation: inv.id });
-    if (login2 && targets.length === 0) {
-      let known = findPeer(cfg, login2)?.relay, relay = values.url !== void 0 ? peerRelayAddress(cfg, values.url) : known ?? `${login2}/${RELAY_REPO_NAME}`;
-      targets.push({ login: login2, relay });
-    }
-  } else {
-    if (!login2) throw new UsageError(`with the git transport, name the peer and their relay: accept LOGIN --url URL
-${ACCEPT_USAGE}`);
-    let relay = values.url !== void 0 ? peerRelayAddress(cfg, values.url) : findPeer(cfg, login2)?.relay;
-    if (!relay) throw new UsageError(`--url is required: where is ${login2}'s relay?
-${ACCEPT_USAGE}`);
-    targets.push({ login: login2, relay });
-  }
-  if (targets.length === 0)
-    return out.result({ ok: !0, accepted: [], refused: [] }), out.line("No relay invitations are waiting."), 0;
-  let accepted = [], refused = [];
-  for (let t of targets)
-    try {
-      t.invitation !== void 0 && isGithub(transport) && await transport.acceptInvitation(t.invitation);
-      let base = findPeer(cfg, t.login) ?? {
-        github: t.login,
-        name: null,
-        relay: null,
-        person_walnut: null,
-        added: today(),
-        status: "accepted",
-        fingerprint: null
-      }, pin = await fetchAndPin(transport, paths, { ...base, relay: t.relay }, login2 !== void 0), peer = { ...pin.peer, relay: t.relay, status: "accepted" };
-      cfg = upsertPeer(cfg, peer), writeRelayConfig(paths.config, cfg), accepted.push({ peer: peer.github, relay: peer.relay, fingerprint: pin.fingerprint, replaced: pin.replaced, invitation: t.invitation ?? null }), printPin(out, peer.github, pin);
-    } catch (err) {
-      if (!(err instanceof AliveError) || targets.length === 1) throw err;
-      refused.push({ peer: t.login, error: err.message }), out.json || warn(`${t.login}: ${err.message}`);
-    }
-  return out.result({ ok: refused.length === 0, accepted, refused }), refused.length === 0 ? 0 : 1;
-}
-async function fetchAndPin(transport, paths, peer, allowChange) {
+async function fetchAndPin(transport, paths, peer, opts) {
   let pem;
   try {
     pem = await transport.fetchPeerKey({ login: peer.github, relay: peer.relay });
   } catch (err) {
     throw err instanceof AliveError ? err : new AliveError(`cannot fetch ${peer.github}'s key: ${messageOf(err)}`);
   }
-  return pinPeerKey(paths, peer, pem, { allowChange });
+  if (opts.expected !== void 0) {
+    let seen = fingerprint(parsePeerPublicKey(pem, peer.github));
+    if (seen !== opts.expected)
+      throw new AliveError(
+        `${inlineText(peer.github)}'s relay holds the key ${formatFingerprint(seen)}, not the ${formatFingerprint(opts.expected)} you gave with --fingerprint; nothing was pinned. Check the fingerprint with ${inlineText(peer.github)} again`,
+        { code: "key_changed", fields: { peer: peer.github, fingerprint: formatFingerprint(seen), expected: formatFingerprint(opts.expected) } }
+      );
+  }
+  return pinPeerKey(paths, peer, pem, { allowChange: opts.allowChange });
+}
+function parseFingerprintArg(text) {
+  let hex = text.trim().replace(/^sha256:/i, "").replace(/[\s:]/g, "").toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : void 0;
 }
 function peerRelayAddress(cfg, url) {
   if (cfg.transport === "git") return normaliseGitUrl(url);
   let { owner, repo } = splitRepo(url);
   return `${owner}/${repo}`;
 }
-function printPin(out, login2, pin) {
-  pin.replaced ? (out.line(`${login2}'s key CHANGED: was ${formatFingerprint(pin.replaced)}`), out.line(`now pinned:          ${formatFingerprint(pin.fingerprint)}`)) : out.line(`${login2}'s key ${pin.first ? "pinned" : "unchanged"}: ${formatFingerprint(pin.fingerprint)}`), (pin.first || pin.replaced) && out.line(`Check this fingerprint with ${login2} by another channel before you push or pull.`);
-}
 
-// scripts/lib/relay/commands/pull.ts
-import { mkdirSync as mkdirSync9, rmSync as rmSync5, statSync as statSync13 } from "node:fs";
-import { join as join26 } from "node:path";
-import { randomBytes as randomBytes7 } from "node:crypto";
-init_errors();
-
-// scripts/lib/relay/blob-sha.ts
-import { createHash as createHash11 } from "node:crypto";
-import { createReadStream as createReadStream8, statSync as statSync12 } from "node:fs";
-async function gitBlobSha(path) {
-  let size = statSync12(path).size, hash = createHash11("sha1");
-  hash.update(`blob ${size}\0`);
-  for await (let chunk of createReadStream8(path)) hash.update(chunk);
-  return hash.digest("hex");
-}
-
-// scripts/lib/relay/local-inbox.ts
-import { closeSync as closeSync5, existsSync as existsSync14, fsyncSync as fsyncSync3, linkSync as linkSync3, mkdirSync as mkdirSync8, openSync as openSync5, unlinkSync as unlinkSync5 } from "node:fs";
-import { join as join25 } from "node:path";
-init_errors();
-function fsyncFile(path) {
-  let fd = openSync5(path, "r");
-  try {
-    fsyncSync3(fd);
-  } finally {
-    closeSync5(fd);
-  }
-}
-function placeWithoutOverwrite(tmp, dir, name) {
-  mkdirSync8(dir, { recursive: !0, mode: 448 });
-  let stem = name.replace(/\.walnut$/, "");
-  for (let i = 0; i < 1e3; i++) {
-    let candidate = join25(dir, i === 0 ? name : `${stem}-${i}.walnut`);
-    try {
-      linkSync3(tmp, candidate);
-    } catch (err) {
-      if (errnoCode(err) === "EEXIST") continue;
-      throw err;
-    }
-    return unlinkSync5(tmp), fsyncDir(dir), candidate;
-  }
-  throw new Error(`too many files named like ${name} in ${dir}`);
-}
-var receivedSchema = record(string2().check(_regex(/^[0-9a-f]{40,64}$/)), object({ path: string2(), at: string2() }));
-function readReceivedLog(path) {
-  try {
-    return readJsonFile(path, receivedSchema, "pull record", "delete it (only duplicates can result)") ?? {};
-  } catch {
-    return {};
-  }
-}
-function writeReceivedLog(path, log) {
-  let entries = Object.entries(log).sort((a, b2) => a[1].at.localeCompare(b2[1].at));
-  writeJsonAtomic(path, Object.fromEntries(entries.slice(-2e3)), { mode: 384 });
-}
-function alreadyReceived(log, blobSha) {
-  let hit = log[blobSha];
-  return hit && existsSync14(hit.path) ? hit.path : void 0;
-}
-
-// scripts/lib/relay/package-step.ts
-async function sealForPeer(opts) {
-  let { envelope } = await readPackageManifest(opts.input), sealed = await sealPackageForPeer({
-    input: opts.input,
-    output: opts.output,
-    recipientPublicKey: opts.recipientPublicKey,
-    signer: { privateKey: opts.signerPrivateKey, name: opts.signerName }
-  });
-  return { sha256: sealed.sha256, bytes: sealed.bytes, inputEnvelope: envelope };
-}
-async function checkReceived(path, opts) {
-  let problems = [];
-  opts.senderKey || problems.push(opts.senderKeyProblem ?? `no pinned key for ${opts.senderLogin}`);
-  let r = await verifyPackage(path, {
-    privateKey: opts.ownPrivateKey,
-    ...opts.senderKey ? { signerPublicKey: opts.senderKey } : {}
-  }), badSignature = r.signature_ok === !1 || r.code === "bad_signature";
-  badSignature && opts.senderKey || problems.push(...r.problems.map((p2) => p2.split(path).join(opts.displayName))), r.signed === !1 ? problems.push("the package is not signed") : opts.senderKey && badSignature && problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
-  let signer = typeof r.signer == "string" ? r.signer : null;
-  return r.signed && signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase() && problems.push(`signed as '${signer}' but delivered by ${opts.senderLogin}`), { verified: !!(r.ok && r.signed && r.signature_ok && opts.senderKey) && problems.length === 0, signer, problems: [...new Set(problems)] };
-}
+// scripts/lib/relay/commands/accept.ts
+init_constants();
 
 // scripts/lib/relay/state.ts
 var reachabilitySchema = object({
@@ -18744,14 +19126,29 @@ var reachabilitySchema = object({
   checked: string2(),
   relay_repo: nullable(string2()),
   error: optional(nullable(string2()))
+}), ownKeySchema = object({
+  /** 'ok', 'changed' (someone replaced it), 'missing' (not published) or 'unknown' (not read). */
+  status: _enum(["ok", "changed", "missing", "unknown"]),
+  checked: string2(),
+  /** Fingerprint (hex) of the key the relay holds, when it could be read. */
+  seen: nullable(string2())
 }), count = number2().check(int(), _gte(0)), relayStateSchema = looseObject({
   last_sync: nullable(string2()),
   last_commit: nullable(string2()),
   pending_packages: count,
   peer_reachability: record(string2(), reachabilitySchema),
-  newly_accepted: pipe(optional(array(string2())), transform((v2) => v2 ?? [])),
+  newly_accepted: pipe(
+    optional(array(string2())),
+    transform((v2) => v2 ?? [])
+  ),
   pending_by_sender: optional(record(string2(), count)),
-  last_error: optional(nullable(string2()))
+  last_error: optional(nullable(string2())),
+  /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
+  last_action: optional(nullable(string2())),
+  /** The relay's copy of the user's own key, compared with keys/public.pem by the probe. */
+  own_key: optional(nullable(ownKeySchema)),
+  /** Pinned peers whose published key no longer matches the pin (login → fingerprint seen). */
+  peer_key_changes: optional(record(string2(), string2()))
 });
 function emptyState() {
   return { last_sync: null, last_commit: null, pending_packages: 0, peer_reachability: {}, newly_accepted: [] };
@@ -18766,247 +19163,788 @@ function isoSeconds(date2 = /* @__PURE__ */ new Date()) {
   return `${date2.toISOString().slice(0, 19)}+00:00`;
 }
 
-// scripts/lib/relay/commands/pull.ts
-var USAGE = `usage: alive-p2p relay pull [--json]
-
-Downloads every package waiting in your relay into $ALIVE_HOME/relay/inbox/<sender>/ and removes
-it from the relay once it is safely on disk. Each package is checked: intact, addressed to you,
-and signed by the sender's pinned key. Packages that fail the check are kept, in
-inbox/<sender>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.`;
-async function runPull(argv, env = process.env) {
-  let { values } = parseCommandArgs(argv, { json: { type: "boolean" } }, { usage: USAGE, positionals: { min: 0, max: 0 } }), out = output(values.json);
-  if (values.help)
-    return out.line(USAGE), 0;
-  let paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config), ownKey = loadOwnPrivateKey(paths), transport = await openTransport(cfg, paths, env), listing = await transport.listInbox(), logPath = join26(paths.dir, "received.json"), log = readReceivedLog(logPath), received = [], failed = [], toRemove = [];
-  for (let entry of listing.entries) {
-    if (alreadyReceived(log, entry.blobSha)) {
-      toRemove.push(entry);
-      continue;
-    }
-    try {
-      let r = await receiveOne(entry, { paths, cfg, ownKey, transport });
-      received.push(r), log[entry.blobSha] = { path: r.path, at: isoSeconds() }, writeReceivedLog(logPath, log), toRemove.push(entry);
-    } catch (err) {
-      failed.push({ from: entry.sender, name: entry.name, error: messageOf(err) }), out.json || warn(`${entry.path}: ${messageOf(err)} (left on the relay)`);
-    }
-  }
-  let cleanupError = null;
-  try {
-    await transport.remove(toRemove);
-  } catch (err) {
-    cleanupError = `${messageOf(err)}`;
-  }
-  let remaining = listing.entries.length - (cleanupError ? 0 : toRemove.length);
-  updateState(paths, remaining, listing.entries, cleanupError ? [] : toRemove);
-  let unverified = received.filter((r) => !r.verified), ok = failed.length === 0 && unverified.length === 0 && cleanupError === null;
-  out.result({ ok, received, failed, ignored: listing.ignored, remaining, cleanup_error: cleanupError }), listing.entries.length === 0 && out.line("No packages are waiting.");
-  for (let r of received) {
-    out.line(`${r.verified ? "Received" : "UNVERIFIED"} from ${r.from}: ${r.path}`);
-    for (let p2 of r.problems) out.line(`  problem: ${p2}`);
-  }
-  for (let i of listing.ignored) warn(`ignored ${i} on the relay (not a package name alive accepts)`);
-  if (cleanupError && warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`), received.some((r) => r.verified) && out.line("Import with: alive-p2p receive PACKAGE --world DIR (or /alive:receive)"), unverified.length > 0)
-    throw new AliveError(
-      `${unverified.length} package(s) could not be verified and were kept under inbox/<sender>/unverified/; do not import them unless you confirm with the sender`,
-      { code: "unverified" }
-    );
-  return ok ? 0 : 1;
-}
-async function receiveOne(entry, ctx) {
-  let dir = join26(ctx.paths.inbox, entry.sender);
-  mkdirSync9(dir, { recursive: !0, mode: 448 });
-  let tmp = join26(dir, `.${entry.name}.${randomBytes7(4).toString("hex")}.part`);
-  try {
-    await ctx.transport.download(entry, tmp), fsyncFile(tmp);
-    let blob = await gitBlobSha(tmp);
-    if (blob !== entry.blobSha)
-      throw new AliveError(`download of ${entry.path} is corrupt (blob ${blob}, expected ${entry.blobSha})`, { code: "corrupt_download" });
-    let senderKey = null, senderKeyProblem, peer = findPeer(ctx.cfg, entry.sender);
-    if (!peer) senderKeyProblem = `${entry.sender} is not one of your peers`;
-    else
-      try {
-        senderKey = loadPinnedPeerKey(ctx.paths, peer);
-      } catch (err) {
-        senderKeyProblem = messageOf(err);
-      }
-    let check;
-    try {
-      check = await checkReceived(tmp, {
-        ownPrivateKey: ctx.ownKey,
-        senderLogin: entry.sender,
-        senderKey,
-        displayName: entry.name,
-        ...senderKeyProblem ? { senderKeyProblem } : {}
-      });
-    } catch (err) {
-      check = { verified: !1, signer: null, problems: [...senderKeyProblem ? [senderKeyProblem] : [], `cannot be read as a package: ${messageOf(err)}`] };
-    }
-    let bytes = statSync13(tmp).size, sha256 = await sha256File(tmp), path = placeWithoutOverwrite(tmp, check.verified ? dir : join26(dir, "unverified"), entry.name);
-    return { from: entry.sender, name: entry.name, path, bytes, sha256, verified: check.verified, signer: check.signer, problems: check.problems };
-  } finally {
-    rmSync5(tmp, { force: !0 });
-  }
-}
-function updateState(paths, remaining, all, removed) {
+// scripts/lib/relay/activity.ts
+function touchRelayActivity(paths, update, now = /* @__PURE__ */ new Date()) {
   let state;
   try {
     state = readRelayState(paths.state) ?? emptyState();
   } catch {
     state = emptyState();
   }
+  let next = { ...state, peer_reachability: { ...state.peer_reachability }, newly_accepted: [...state.newly_accepted] };
+  update?.(next), next.last_action = isoSeconds(now);
+  try {
+    writeRelayState(paths.state, next);
+  } catch {
+  }
+}
+
+// scripts/lib/relay/commands/common.ts
+function output(ctx) {
+  return {
+    json: ctx.json,
+    line(text = "") {
+      ctx.json || ctx.print(text);
+    },
+    result(value) {
+      ctx.json && ctx.printJson(value);
+    },
+    warn(text) {
+      ctx.json || ctx.warn(text);
+    }
+  };
+}
+function printPin(out, login2, pin) {
+  pin.replaced ? (out.line(`${login2}'s key CHANGED: was ${formatFingerprint(pin.replaced)}`), out.line(`now pinned:          ${formatFingerprint(pin.fingerprint)}`)) : out.line(`${login2}'s key ${pin.first ? "pinned" : "unchanged"}: ${formatFingerprint(pin.fingerprint)}`), (pin.first || pin.replaced) && out.line(`Check this fingerprint with ${login2} by another channel before you push or pull.`);
+}
+
+// scripts/lib/relay/commands/accept.ts
+var acceptCommand = defineCommand({
+  name: "accept",
+  summary: "trust a peer's relay and pin their key",
+  usage: `usage: alive-p2p relay accept [LOGIN] [--url PEER_RELAY_URL] [--fingerprint HEX] [--json]
+
+Trusts a peer's relay: fetches their public key, pins its fingerprint and records their relay.
+  github: accepts open invitations to <peer>/walnut-relay (all of them, or LOGIN's only).
+  git:    LOGIN and --url (their relay) are required the first time.
+Naming LOGIN is also how you trust a peer's new key after checking it with them.
+
+Options:
+  --url URL          the peer's relay (git: a Git URL or path; github: owner/repo)
+  --fingerprint HEX  the fingerprint the peer told you (SHA256:xxxx:... or 64 hex digits):
+                     a key that does not match it is refused and nothing is pinned
+  --json             one JSON object
+  -h, --help         show this help`,
+  options: { url: { type: "string" }, fingerprint: { type: "string" } },
+  positionals: { min: 0, max: 1 },
+  async run(ctx) {
+    let env = process.env, out = output(ctx), login2 = ctx.positionals[0] !== void 0 ? requireLogin(ctx.positionals[0]) : void 0, expected;
+    ctx.values.fingerprint !== void 0 && (login2 || ctx.usageError("--fingerprint needs the LOGIN whose key it is"), expected = parseFingerprintArg(ctx.values.fingerprint), expected || ctx.usageError("--fingerprint takes a SHA-256 fingerprint: 64 hex digits, as `SHA256:xxxx:xxxx:…` or plain"));
+    let paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config);
+    login2 && login2.toLowerCase() === cfg.github_username.toLowerCase() && ctx.usageError("you cannot accept yourself");
+    let transport = await openTransport(cfg, paths, env), targets = [];
+    if (isGithub(transport)) {
+      let invitations = await transport.listRelayInvitations();
+      for (let inv of invitations)
+        (!login2 || inv.inviter.toLowerCase() === login2.toLowerCase()) && targets.push({ login: inv.inviter, relay: inv.repo, invitation: inv.id });
+      if (login2 && targets.length === 0) {
+        let known = findPeer(cfg, login2)?.relay, relay = ctx.values.url !== void 0 ? peerRelayAddress(cfg, ctx.values.url) : known ?? `${login2}/${RELAY_REPO_NAME}`;
+        targets.push({ login: login2, relay });
+      }
+    } else {
+      if (!login2) return ctx.usageError("with the git transport, name the peer and their relay: accept LOGIN --url URL");
+      let relay = ctx.values.url !== void 0 ? peerRelayAddress(cfg, ctx.values.url) : findPeer(cfg, login2)?.relay;
+      if (!relay) return ctx.usageError(`--url is required: where is ${login2}'s relay?`);
+      targets.push({ login: login2, relay });
+    }
+    if (targets.length === 0)
+      return out.result({ ok: !0, accepted: [], refused: [] }), out.line("No relay invitations are waiting."), 0;
+    let accepted = [], refused = [];
+    for (let t of targets)
+      try {
+        let base = findPeer(cfg, t.login) ?? {
+          github: t.login,
+          name: null,
+          relay: null,
+          person_walnut: null,
+          added: today(),
+          status: "accepted",
+          fingerprint: null
+        };
+        t.invitation !== void 0 && isGithub(transport) && await transport.acceptInvitation(t.invitation);
+        let pin = await fetchAndPin(transport, paths, { ...base, relay: t.relay }, { allowChange: login2 !== void 0, ...expected ? { expected } : {} }), peer = { ...pin.peer, relay: t.relay, status: "accepted" };
+        cfg = upsertPeer(cfg, peer), writeRelayConfig(paths.config, cfg), accepted.push({
+          peer: peer.github,
+          relay: peer.relay,
+          fingerprint: formatFingerprint(pin.fingerprint),
+          replaced: pin.replaced ? formatFingerprint(pin.replaced) : null,
+          checked: expected !== void 0,
+          invitation: t.invitation ?? null
+        }), printPin(out, peer.github, pin), expected && out.line("It matches the fingerprint you gave.");
+      } catch (err) {
+        if (!(err instanceof AliveError) || targets.length === 1) throw err;
+        refused.push({ peer: t.login, error: err.message }), out.warn(`${t.login}: ${err.message}`);
+      }
+    return touchRelayActivity(paths, (state) => {
+      for (let a of accepted) state.peer_reachability[String(a.peer)] = { reachable: !0, checked: isoSeconds(), relay_repo: String(a.relay) };
+      state.newly_accepted = state.newly_accepted.filter((l) => !accepted.some((a) => String(a.peer).toLowerCase() === l.toLowerCase()));
+    }), out.result({ ok: refused.length === 0, accepted, refused }), refused.length === 0 ? 0 : 1;
+  }
+});
+
+// scripts/lib/relay/commands/add-peer.ts
+init_errors();
+init_names();
+var addPeerCommand = defineCommand({
+  name: "add-peer",
+  summary: "add (and on GitHub invite) a peer",
+  usage: `usage: alive-p2p relay add-peer LOGIN [--url PEER_RELAY_URL] [--name DISPLAY_NAME] [--json]
+
+Adds a peer. With github, invites LOGIN to push into your relay (they then run accept).
+With --url (their relay: a Git URL or path with the git transport, owner/repo with github),
+their public key is fetched now and its fingerprint pinned; compare it with them out of band.
+
+Options:
+  --url URL     the peer's relay
+  --name NAME   a display name
+  --json        one JSON object
+  -h, --help    show this help`,
+  options: { url: { type: "string" }, name: { type: "string" } },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    let env = process.env, out = output(ctx), login2 = requireLogin(ctx.positionals[0]), paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config);
+    login2.toLowerCase() === cfg.github_username.toLowerCase() && ctx.usageError("you cannot add yourself as a peer");
+    let transport = await openTransport(cfg, paths, env), relay = ctx.values.url !== void 0 ? peerRelayAddress(cfg, ctx.values.url) : null, before = findPeer(cfg, login2), peer = before ?? {
+      github: login2,
+      name: null,
+      relay: null,
+      person_walnut: null,
+      added: today(),
+      status: "pending",
+      fingerprint: null
+    };
+    ctx.values.name !== void 0 && (peer = { ...peer, name: ctx.values.name.trim() || null }), peer.status === "removed" && (peer = { ...peer, status: "pending" });
+    let invited = null;
+    if (isGithub(transport)) {
+      if (!await transport.userExists(login2)) throw new AliveError(`there is no GitHub user '${login2}'; check the spelling`, { code: "no_such_user" });
+      invited = await transport.invite(login2), invited === "already" && (peer = { ...peer, status: "accepted" });
+    }
+    let pin = null;
+    relay && (pin = await fetchAndPin(transport, paths, { ...peer, relay }, { allowChange: !1 }), peer = { ...pin.peer, relay }, isGithub(transport) || (peer = { ...peer, status: "accepted" })), cfg = upsertPeer(cfg, peer), writeRelayConfig(paths.config, cfg), touchRelayActivity(paths), out.result({
+      ok: !0,
+      peer: peer.github,
+      status: peer.status,
+      invited,
+      relay: peer.relay,
+      fingerprint: peer.fingerprint ? formatFingerprint(peer.fingerprint) : null,
+      added: !before
+    }), invited === "invited" && out.line(`Invited ${login2} to ${cfg.repo}; they run: alive-p2p relay accept ${cfg.github_username}`), invited === "already" && out.line(`${login2} already has access to ${cfg.repo}.`), pin ? printPin(out, login2, pin) : isGithub(transport) || out.line(`Added ${login2}. When you know their relay, run: alive-p2p relay accept ${login2} --url THEIR_RELAY_URL`);
+  }
+});
+
+// scripts/lib/relay/commands/inbox.ts
+init_untrusted();
+var inboxCommand = defineCommand({
+  name: "inbox",
+  summary: "list what waits in your relay (nothing is downloaded)",
+  usage: `usage: alive-p2p relay inbox [--json]
+
+Lists the packages waiting in your relay: sender, file, size, when it was delivered, and whether
+the sender is a peer whose key you pinned (only those can be verified by pull). Nothing is
+downloaded or changed; run \`alive-p2p relay pull\` to fetch them.
+
+Options:
+  --json      one JSON object: {ok, waiting: [{sender, file, path, size, time, pinned, peer_status}], ignored}
+  -h, --help  show this help`,
+  options: {},
+  async run(ctx) {
+    let env = process.env, out = output(ctx), paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config), transport = await openTransport(cfg, paths, env), listing = await transport.listInbox(), details = transport.kind === "git" ? await transport.depositDetails(listing.head, new Set(listing.entries.map((e) => e.path))) : /* @__PURE__ */ new Map(), waiting = listing.entries.map((e) => {
+      let peer = findPeer(cfg, e.sender), d = details.get(e.path);
+      return {
+        sender: e.sender,
+        file: e.name,
+        path: e.path,
+        size: e.size ?? d?.size ?? null,
+        time: d?.time ?? stampTime(e.name),
+        pinned: !!peer?.fingerprint && peer?.status !== "removed",
+        peer_status: peer?.status ?? "unknown"
+      };
+    });
+    touchRelayActivity(paths, (state) => {
+      let bySender = {};
+      for (let w2 of waiting) bySender[w2.sender] = (bySender[w2.sender] ?? 0) + 1;
+      state.pending_packages = waiting.length, state.pending_by_sender = bySender;
+    }), out.result({ ok: !0, waiting, ignored: listing.ignored }), waiting.length === 0 ? out.line("Nothing is waiting in your relay.") : out.line(`${waiting.length} package(s) waiting in your relay:`);
+    for (let w2 of waiting) {
+      let trust = w2.pinned ? "pinned" : w2.peer_status === "removed" ? "REMOVED peer" : w2.peer_status === "unknown" ? "NOT a peer" : "key not pinned";
+      out.line(`  ${w2.sender.padEnd(16)} ${w2.file}  ${w2.size === null ? "?" : formatSize(w2.size)}  ${w2.time ?? "time unknown"}  (${trust})`);
+    }
+    for (let i of listing.ignored) out.warn(`ignored ${inlineText(i)} on the relay (not a package name alive accepts)`);
+    waiting.some((w2) => !w2.pinned) && out.line("Packages from senders without a pinned key are filed under unverified/ by pull."), waiting.length > 0 && out.line("Fetch them with: alive-p2p relay pull");
+  }
+});
+function stampTime(name) {
+  let m2 = /-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-[0-9a-f]{8}\.walnut$/.exec(name);
+  return m2 ? `${m2[1]}-${m2[2]}-${m2[3]}T${m2[4]}:${m2[5]}:${m2[6]}Z` : null;
+}
+function formatSize(n) {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+// scripts/lib/relay/commands/remove-peer.ts
+import { rmSync as rmSync4 } from "node:fs";
+init_errors();
+init_names();
+var removePeerCommand = defineCommand({
+  name: "remove-peer",
+  summary: "stop trusting a peer (unpin their key; on GitHub, remove their access)",
+  usage: `usage: alive-p2p relay remove-peer LOGIN [--json]
+
+Stops trusting LOGIN: their pinned key is removed, packages they deliver are no longer accepted (a
+later pull files them under inbox/LOGIN/unverified/ with the reason), and you can no longer push
+to them. On GitHub, their access to your relay is removed too (and an open invitation cancelled).
+Says what it did and what it could not do. The peer stays listed as 'removed'; add-peer and
+accept bring them back (their key is fetched and pinned again).
+
+Options:
+  --json      one JSON object: {ok, peer, unpinned, access_removed, problems}
+  -h, --help  show this help`,
+  options: {},
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    let env = process.env, out = output(ctx), login2 = requireLogin(ctx.positionals[0]), paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config), peer = findPeer(cfg, login2);
+    if (!peer) throw new AliveError(`${login2} is not one of your peers; nothing to remove`, { code: "unknown_peer" });
+    let was = peer.fingerprint;
+    writeRelayConfig(paths.config, upsertPeer(cfg, { ...peer, status: "removed", fingerprint: null })), rmSync4(peerKeyPath(paths, peer.github), { force: !0 });
+    let done = [`unpinned ${peer.github}'s key${was ? ` (${formatFingerprint(was)})` : ""}; their packages are no longer accepted`], problems = [], accessRemoved = null;
+    try {
+      let transport = await openTransport(cfg, paths, env);
+      isGithub(transport) ? (await transport.removeCollaborator(peer.github), accessRemoved = !0, done.push(`removed ${peer.github}'s access to ${cfg.repo} (and any open invitation)`)) : problems.push(
+        `the git transport has no access control of its own: ${peer.github} can still write to ${cfg.repo} until you revoke it where the repository is hosted (SSH keys, file permissions)`
+      );
+    } catch (err) {
+      accessRemoved = !1, problems.push(`could not remove ${peer.github}'s access to ${cfg.repo}: ${messageOf(err)}; remove it on GitHub (Settings > Collaborators)`);
+    }
+    touchRelayActivity(paths, (state) => {
+      delete state.peer_reachability[peer.github], state.peer_key_changes && delete state.peer_key_changes[peer.github], state.newly_accepted = state.newly_accepted.filter((l) => l.toLowerCase() !== peer.github.toLowerCase());
+    }), out.result({
+      ok: accessRemoved !== !1,
+      peer: peer.github,
+      unpinned: was ? formatFingerprint(was) : null,
+      access_removed: accessRemoved,
+      done,
+      problems
+    });
+    for (let d of done) out.line(`Done: ${d}.`);
+    for (let p2 of problems) out.line(`Not done: ${p2}.`);
+    return accessRemoved === !1 ? 1 : 0;
+  }
+});
+
+// scripts/lib/relay/commands/pull.ts
+import { mkdirSync as mkdirSync9, rmSync as rmSync5, statSync as statSync14 } from "node:fs";
+import { join as join28 } from "node:path";
+import { randomBytes as randomBytes6 } from "node:crypto";
+init_errors();
+
+// scripts/lib/relay/blob-sha.ts
+import { createHash as createHash12 } from "node:crypto";
+import { createReadStream as createReadStream8, statSync as statSync13 } from "node:fs";
+async function gitBlobSha(path) {
+  let size = statSync13(path).size, hash = createHash12("sha1");
+  hash.update(`blob ${size}\0`);
+  for await (let chunk of createReadStream8(path)) hash.update(chunk);
+  return hash.digest("hex");
+}
+
+// scripts/lib/relay/local-inbox.ts
+import { closeSync as closeSync5, existsSync as existsSync15, fsyncSync as fsyncSync3, linkSync as linkSync3, mkdirSync as mkdirSync8, openSync as openSync5, unlinkSync as unlinkSync5 } from "node:fs";
+import { join as join27 } from "node:path";
+init_errors();
+function fsyncFile(path) {
+  let fd = openSync5(path, "r");
+  try {
+    fsyncSync3(fd);
+  } finally {
+    closeSync5(fd);
+  }
+}
+function placeWithoutOverwrite(tmp, dir, name) {
+  mkdirSync8(dir, { recursive: !0, mode: 448 });
+  let stem = name.replace(/\.walnut$/, "");
+  for (let i = 0; i < 1e3; i++) {
+    let candidate = join27(dir, i === 0 ? name : `${stem}-${i}.walnut`);
+    try {
+      linkSync3(tmp, candidate);
+    } catch (err) {
+      if (errnoCode(err) === "EEXIST") continue;
+      throw err;
+    }
+    return unlinkSync5(tmp), fsyncDir(dir), candidate;
+  }
+  throw new Error(`too many files named like ${name} in ${dir}`);
+}
+var receivedSchema = record(
+  string2().check(_regex(/^[0-9a-f]{40,64}$/)),
+  object({ path: string2(), at: string2(), identity: optional(string2().check(_regex(/^[0-9a-f]{64}$/))) })
+);
+function readReceivedLog(path) {
+  try {
+    return readJsonFile(path, receivedSchema, "pull record", "delete it (only duplicates can result)") ?? {};
+  } catch {
+    return {};
+  }
+}
+function writeReceivedLog(path, log) {
+  let entries = Object.entries(log).sort((a, b2) => a[1].at.localeCompare(b2[1].at));
+  writeJsonAtomic(path, Object.fromEntries(entries.slice(-2e3)), { mode: 384 });
+}
+function alreadyReceived(log, blobSha) {
+  let hit = log[blobSha];
+  return hit && existsSync15(hit.path) ? hit.path : void 0;
+}
+function receivedIdentity(log, identity) {
+  for (let entry of Object.values(log)) if (entry.identity === identity) return entry;
+}
+
+// scripts/lib/relay/package-step.ts
+import { createHash as createHash13 } from "node:crypto";
+init_errors();
+init_untrusted();
+async function sealForPeer(opts) {
+  let { envelope } = await readPackageManifest(opts.input), sealed = await sealPackageForPeer({
+    input: opts.input,
+    output: opts.output,
+    recipientPublicKey: opts.recipientPublicKey,
+    signer: { privateKey: opts.signerPrivateKey, name: opts.signerName }
+  });
+  return { sha256: sealed.sha256, bytes: sealed.bytes, inputEnvelope: envelope };
+}
+async function checkReceived(path, opts) {
+  let env = opts.env ?? process.env;
+  if (!env.WALNUT_PASSPHRASE) {
+    let head = await readPackageManifest(path).catch(() => {
+    });
+    if (head?.envelope === "passphrase" && head.text && head.manifest) return checkSealedWithoutPassphrase(path, head.text, head.manifest, opts);
+  }
+  let problems = [];
+  opts.senderKey || problems.push(opts.senderKeyProblem ?? `no pinned key for ${opts.senderLogin}`);
+  let { result: r, read } = await verifyPackageDetailed(path, {
+    privateKey: opts.ownPrivateKey,
+    ...opts.senderKey ? { signerPublicKey: opts.senderKey } : {},
+    ...opts.maxSize !== void 0 ? { maxSize: opts.maxSize } : {},
+    env
+  }), badSignature = r.signature_ok === !1 || r.code === "bad_signature";
+  badSignature && opts.senderKey || problems.push(...r.problems.map((p2) => p2.split(path).join(opts.displayName))), r.signed === !1 ? problems.push("the package is not signed") : opts.senderKey && badSignature && problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
+  let signer = typeof r.signer == "string" ? r.signer : null;
+  r.signed && signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase() && problems.push(`signed as '${inlineText(signer)}' but delivered by ${opts.senderLogin}`);
+  let verified = !!(r.ok && r.signed && r.signature_ok && opts.senderKey) && problems.length === 0;
+  return {
+    verified,
+    signer,
+    problems: [...new Set(problems)],
+    identity: verified && read ? packageIdentity(read.manifest, opts.senderLogin) : null
+  };
+}
+async function checkSealedWithoutPassphrase(path, text, manifest, opts) {
+  let problems = [];
+  opts.senderKey || problems.push(opts.senderKeyProblem ?? `no pinned key for ${opts.senderLogin}`);
+  let block = readSignatureBlock(text), signer = block && block.signer !== "" ? block.signer : null;
+  block ? opts.senderKey && (verifyManifestText(text, opts.senderKey).ok || problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`)) : problems.push("the package is not signed"), signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase() && problems.push(`signed as '${inlineText(signer)}' but delivered by ${opts.senderLogin}`);
+  let claimed = manifest.payload_sha256;
+  if (!claimed) problems.push("the manifest has no payload_sha256, so the encrypted payload cannot be checked without the passphrase");
+  else {
+    let actual;
+    try {
+      actual = await payloadSha256(path, opts.maxSize ?? 4294967296);
+    } catch (err) {
+      problems.push(`cannot be read as a package: ${messageOf(err).split(path).join(opts.displayName)}`);
+    }
+    actual === void 0 && problems.length === 0 ? problems.push("the package has no payload.enc") : actual !== void 0 && actual !== claimed && problems.push("payload.enc does not match the payload_sha256 in its signed manifest (tampered with or damaged)");
+  }
+  let verified = problems.length === 0 && opts.senderKey !== null;
+  return {
+    verified,
+    signer,
+    problems,
+    identity: verified ? packageIdentity(manifest, opts.senderLogin) : null,
+    note: "encrypted with a passphrase: signature and payload checked without decrypting; its files are checked when you receive it with WALNUT_PASSPHRASE"
+  };
+}
+async function payloadSha256(path, maxBytes) {
+  let digest, label = path.slice(path.lastIndexOf("/") + 1);
+  return await readTarFile(path, "gzip", { maxBytes, maxEntries: 10, label }, async (e) => {
+    if (e.kind !== "dir" && e.path === "payload.enc") {
+      let h = createHash13("sha256");
+      for await (let chunk of e.body) h.update(chunk);
+      digest = h.digest("hex");
+    } else e.kind !== "dir" && e.body.resume();
+  }), digest;
+}
+
+// scripts/lib/relay/key-checks.ts
+import { readFileSync as readFileSync14 } from "node:fs";
+function checkOwnKey(paths, published, login2) {
+  let checked = isoSeconds(), mine;
+  try {
+    mine = fingerprint(parsePeerPublicKey(readFileSync14(paths.publicKey, "utf8"), "your"));
+  } catch {
+    return { status: "unknown", checked, seen: null };
+  }
+  if (published === null) return { status: "missing", checked, seen: null };
+  let seen;
+  try {
+    seen = fingerprint(parsePeerPublicKey(published, login2));
+  } catch {
+    return { status: "changed", checked, seen: null };
+  }
+  return { status: seen === mine ? "ok" : "changed", checked, seen };
+}
+function ownKeyProblem(check, login2) {
+  if (check) {
+    if (check.status === "changed")
+      return `WARNING: the key published in your relay (keys/${login2}.pem${check.seen ? `, ${formatFingerprint(check.seen)}` : ", not a valid key"}) is NOT your key: someone with write access to your relay replaced it, and a peer who pins it now trusts them. Run \`alive-p2p relay setup\` to publish your key again, remove peers you do not trust (\`alive-p2p relay remove-peer LOGIN\`), and tell your peers to check your fingerprint`;
+    if (check.status === "missing") return `your relay does not publish your key (keys/${login2}.pem); run \`alive-p2p relay setup\` to publish it`;
+  }
+}
+function peerKeyProblem(login2, pinned, seen) {
+  return `${login2}'s relay now publishes the key ${formatFingerprint(seen)}, not the ${formatFingerprint(pinned)} you pinned: check it with ${login2} by another channel, then \`alive-p2p relay accept ${login2} --fingerprint NEW\``;
+}
+
+// scripts/lib/relay/pull-lock.ts
+init_errors();
+import { closeSync as closeSync6, openSync as openSync6, readFileSync as readFileSync15, unlinkSync as unlinkSync6, writeSync as writeSync5 } from "node:fs";
+function running2(pid) {
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (err) {
+    return errnoCode(err) === "EPERM";
+  }
+}
+function holderOf(path) {
+  try {
+    let text = readFileSync15(path, "utf8"), pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]);
+    return { text, pid: Number.isSafeInteger(pid) && pid > 0 ? pid : void 0 };
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return;
+    throw err;
+  }
+}
+function acquirePullLock(path) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      let fd = openSync6(path, "wx", 384);
+      return writeSync5(fd, `${JSON.stringify({ pid: process.pid, started: (/* @__PURE__ */ new Date()).toISOString() })}
+`), closeSync6(fd), {
+        release() {
+          holderOf(path)?.pid === process.pid && unlinkSync6(path);
+        }
+      };
+    } catch (err) {
+      if (errnoCode(err) !== "EEXIST") throw err;
+    }
+    let h = holderOf(path);
+    if (!h) continue;
+    if (h.pid !== void 0 && h.pid !== process.pid && running2(h.pid))
+      throw new AliveError(`another relay pull is running (pid ${h.pid}); wait for it to finish, then pull again`, { code: "busy" });
+    if (h.pid === process.pid) throw new AliveError("a relay pull is already running in this process", { code: "busy" });
+    let again = holderOf(path);
+    again && again.text === h.text && unlinkSync6(path);
+  }
+  throw new AliveError(`cannot take ${path}; if no relay pull is running, delete that file and pull again`, { code: "busy" });
+}
+
+// scripts/lib/relay/commands/pull.ts
+var USAGE2 = `usage: alive-p2p relay pull [--max-size BYTES] [--json]
+
+Downloads every package waiting in your relay into $ALIVE_HOME/relay/inbox/<sender>/ and removes
+it from the relay once it is safely on disk. Each package is checked: intact, addressed to you,
+and signed by the sender's pinned key. Packages that fail the check are kept, in
+inbox/<sender>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.
+A package already received (the same signed content, even re-compressed or re-encrypted) is a
+duplicate: it is removed from the relay and not saved again. One pull runs at a time.
+
+Options:
+  --max-size BYTES  largest package downloaded, and largest expanded size accepted
+                    (default 4 GiB); a larger one stays on the relay and is reported
+  --json            one JSON object
+  -h, --help        show this help`, pullCommand = defineCommand({
+  name: "pull",
+  summary: "download the packages waiting in your relay",
+  usage: USAGE2,
+  options: { "max-size": { type: "string" } },
+  async run(ctx) {
+    let env = process.env, out = output(ctx), raw = ctx.values["max-size"];
+    raw !== void 0 && (!/^\d+$/.test(raw) || Number(raw) <= 0 || !Number.isSafeInteger(Number(raw))) && ctx.usageError(`--max-size takes a positive whole number of bytes, got '${raw}'`);
+    let maxSize = raw === void 0 ? 4294967296 : Number(raw), paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config), ownKey = loadOwnPrivateKey(paths);
+    mkdirSync9(paths.dir, { recursive: !0, mode: 448 });
+    let lock = acquirePullLock(join28(paths.dir, "pull.lock"));
+    try {
+      return await pull({ paths, cfg, ownKey, maxSize, env, out });
+    } finally {
+      lock.release();
+    }
+  }
+});
+async function pull(o) {
+  let { paths, cfg, ownKey, maxSize, env, out } = o, transport = await openTransport(cfg, paths, env), listing = await transport.listInbox(), logPath = join28(paths.dir, "received.json"), log = readReceivedLog(logPath), received = [], duplicates = [], failed = [], toRemove = [];
+  for (let entry of listing.entries) {
+    if (alreadyReceived(log, entry.blobSha)) {
+      toRemove.push(entry);
+      continue;
+    }
+    try {
+      let r = await receiveOne(entry, { paths, cfg, ownKey, transport, maxSize, env, log });
+      "first" in r ? duplicates.push(r) : received.push(r), writeReceivedLog(logPath, log), toRemove.push(entry);
+    } catch (err) {
+      let code = err instanceof AliveError ? err.code : "failed";
+      failed.push({ from: entry.sender, name: entry.name, error: messageOf(err), code }), out.warn(`${entry.path}: ${messageOf(err)}${code === "too_large" ? "" : " (left on the relay)"}`);
+    }
+  }
+  let cleanupError = null;
+  try {
+    await transport.remove(toRemove);
+  } catch (err) {
+    cleanupError = messageOf(err);
+  }
+  let remaining = listing.entries.length - (cleanupError ? 0 : toRemove.length), ownKeyText;
+  try {
+    let own2 = checkOwnKey(paths, await transport.ownKey(), cfg.github_username);
+    ownKeyText = ownKeyProblem(own2, cfg.github_username), touchRelayActivity(paths, (state) => {
+      state.own_key = own2, setPending(state, listing.entries, cleanupError ? [] : toRemove);
+    });
+  } catch {
+    touchRelayActivity(paths, (state) => setPending(state, listing.entries, cleanupError ? [] : toRemove));
+  }
+  let unverified = received.filter((r) => !r.verified), ok = failed.length === 0 && unverified.length === 0 && cleanupError === null, fields = {
+    received,
+    duplicates,
+    failed,
+    ignored: listing.ignored,
+    remaining,
+    cleanup_error: cleanupError,
+    max_size: maxSize,
+    ...ownKeyText ? { own_key_problem: ownKeyText } : {}
+  };
+  unverified.length === 0 && out.result({ ok, ...fields }), ownKeyText && out.warn(ownKeyText), listing.entries.length === 0 && out.line("No packages are waiting.");
+  for (let r of received) {
+    out.line(`${r.verified ? "Received" : "UNVERIFIED"} from ${r.from}: ${r.path}`), r.note && out.line(`  note: ${r.note}`);
+    for (let p2 of r.problems) out.line(`  problem: ${p2}`);
+  }
+  for (let d of duplicates)
+    out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
+  for (let i of listing.ignored) out.warn(`ignored ${i} on the relay (not a package name alive accepts)`);
+  if (cleanupError && out.warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`), received.some((r) => r.verified) && out.line("Import with: alive-p2p receive PACKAGE --world DIR (or /alive:receive)"), unverified.length > 0)
+    throw new AliveError(
+      `${unverified.length} package(s) could not be verified and were kept under inbox/<sender>/unverified/; do not import them unless you confirm with the sender`,
+      { code: "unverified", fields }
+    );
+  return ok ? 0 : 1;
+}
+function setPending(state, all, removed) {
   let gone = new Set(removed.map((e) => e.path)), bySender = {};
   for (let e of all) gone.has(e.path) || (bySender[e.sender] = (bySender[e.sender] ?? 0) + 1);
-  writeRelayState(paths.state, { ...state, pending_packages: Math.max(0, remaining), pending_by_sender: bySender });
+  state.pending_packages = Object.values(bySender).reduce((a, n) => a + n, 0), state.pending_by_sender = bySender;
+}
+function senderKeyFor(paths, cfg, sender) {
+  let peer = findPeer(cfg, sender);
+  if (!peer) return { key: null, problem: `${sender} is not one of your peers` };
+  if (peer.status === "removed")
+    return { key: null, problem: `you removed ${peer.github} from your peers (relay remove-peer), so their packages are no longer accepted` };
+  try {
+    return { key: loadPinnedPeerKey(paths, peer) };
+  } catch (err) {
+    return { key: null, problem: messageOf(err) };
+  }
+}
+async function receiveOne(entry, ctx) {
+  let dir = join28(ctx.paths.inbox, entry.sender);
+  mkdirSync9(dir, { recursive: !0, mode: 448 });
+  let tmp = join28(dir, `.${entry.name}.${randomBytes6(4).toString("hex")}.part`);
+  try {
+    await ctx.transport.download(entry, tmp, ctx.maxSize), fsyncFile(tmp);
+    let blob = await gitBlobSha(tmp);
+    if (blob !== entry.blobSha)
+      throw new AliveError(`download of ${entry.path} is corrupt (blob ${blob}, expected ${entry.blobSha})`, { code: "corrupt_download" });
+    let sender = senderKeyFor(ctx.paths, ctx.cfg, entry.sender), check;
+    try {
+      check = await checkReceived(tmp, {
+        ownPrivateKey: ctx.ownKey,
+        senderLogin: entry.sender,
+        senderKey: sender.key,
+        displayName: entry.name,
+        maxSize: ctx.maxSize,
+        env: ctx.env,
+        ...sender.problem ? { senderKeyProblem: sender.problem } : {}
+      });
+    } catch (err) {
+      check = {
+        verified: !1,
+        signer: null,
+        identity: null,
+        problems: [...sender.problem ? [sender.problem] : [], `cannot be read as a package: ${messageOf(err)}`]
+      };
+    }
+    if (check.identity) {
+      let earlier = receivedIdentity(ctx.log, check.identity);
+      if (earlier)
+        return ctx.log[entry.blobSha] = { path: earlier.path, at: isoSeconds(), identity: check.identity }, { from: entry.sender, name: entry.name, first: earlier.path };
+    }
+    let bytes = statSync14(tmp).size, sha256 = await sha256File(tmp), path = placeWithoutOverwrite(tmp, check.verified ? dir : join28(dir, "unverified"), entry.name);
+    return ctx.log[entry.blobSha] = { path, at: isoSeconds(), ...check.identity ? { identity: check.identity } : {} }, {
+      from: entry.sender,
+      name: entry.name,
+      path,
+      bytes,
+      sha256,
+      verified: check.verified,
+      signer: check.signer,
+      problems: check.problems,
+      ...check.note ? { note: check.note } : {}
+    };
+  } finally {
+    rmSync5(tmp, { force: !0 });
+  }
 }
 
 // scripts/lib/relay/commands/push.ts
-import { mkdirSync as mkdirSync10, rmSync as rmSync6, statSync as statSync14 } from "node:fs";
-import { basename as basename7, join as join27 } from "node:path";
-import { randomBytes as randomBytes8 } from "node:crypto";
+import { mkdirSync as mkdirSync10, rmSync as rmSync6, statSync as statSync15 } from "node:fs";
+import { basename as basename8, join as join29 } from "node:path";
+import { randomBytes as randomBytes7 } from "node:crypto";
 init_errors();
 init_names();
-var USAGE2 = `usage: alive-p2p relay push PACKAGE --to LOGIN [--json]
+var USAGE3 = `usage: alive-p2p relay push PACKAGE --to LOGIN [--json]
 
 Delivers a .walnut package into LOGIN's relay (inbox/<you>/), encrypted to LOGIN's pinned key
 (unless it already is encrypted) and signed with your key. Refuses if LOGIN's key on their relay
-is not the one you pinned.`;
-async function runPush(argv, env = process.env) {
-  let { values, positionals } = parseCommandArgs(
-    argv,
-    { to: { type: "string" }, json: { type: "boolean" } },
-    { usage: USAGE2, positionals: { min: 1, max: 1 } }
-  ), out = output(values.json);
-  if (values.help)
-    return out.line(USAGE2), 0;
-  let to2 = requireLogin(requireFlag(values.to, "--to", USAGE2), "--to"), input = positionals[0];
-  try {
-    if (!statSync14(input).isFile()) throw new AliveError(`${input} is not a file`, { code: "not_a_file" });
-  } catch (err) {
-    throw errnoCode(err) === "ENOENT" ? new AliveError(`package ${input} does not exist`, { code: "not_found" }) : err;
+is not the one you pinned.
+
+Options:
+  --to LOGIN   the peer to deliver to (one of your peers, with a pinned key)
+  --json       one JSON object
+  -h, --help   show this help`, pushCommand = defineCommand({
+  name: "push",
+  summary: "deliver a package into a peer's relay",
+  usage: USAGE3,
+  options: { to: { type: "string" } },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    let env = process.env, out = output(ctx), to2 = requireLogin(ctx.required(ctx.values.to, "--to"), "--to"), input = ctx.positionals[0];
+    try {
+      if (!statSync15(input).isFile()) throw new AliveError(`${input} is not a file`, { code: "not_a_file" });
+    } catch (err) {
+      throw errnoCode(err) === "ENOENT" ? new AliveError(`package ${input} does not exist`, { code: "not_found" }) : err;
+    }
+    let paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config), peer = findPeer(cfg, to2);
+    if (!peer) throw new AliveError(`${to2} is not one of your peers; run \`alive-p2p relay add-peer ${to2}\` first`, { code: "unknown_peer" });
+    if (!peer.relay)
+      throw new AliveError(`${to2}'s relay is not known yet; once ${to2} has invited you, run \`alive-p2p relay accept ${to2}\``, { code: "no_relay" });
+    if (peer.status === "removed")
+      throw new AliveError(
+        `you removed ${peer.github} from your peers; to share with them again, run \`alive-p2p relay accept ${peer.github}\` after checking their fingerprint`,
+        {
+          code: "not_pinned"
+        }
+      );
+    let recipientKey = loadPinnedPeerKey(paths, peer), pinned = peer.fingerprint, signerKey = loadOwnPrivateKey(paths), transport = await openTransport(cfg, paths, env);
+    mkdirSync10(paths.work, { recursive: !0, mode: 448 });
+    let sealedPath = join29(paths.work, `push-${process.pid}-${randomBytes7(6).toString("hex")}.walnut`);
+    try {
+      let sealed = await sealForPeer({
+        input,
+        output: sealedPath,
+        recipientPublicKey: recipientKey,
+        signerPrivateKey: signerKey,
+        signerName: cfg.github_username
+      }), original = basename8(input), delivered = await transport.deliver(
+        { login: peer.github, relay: peer.relay },
+        sealedPath,
+        () => depositName(original),
+        (pem) => {
+          let seen = fingerprint(parsePeerPublicKey(pem, peer.github));
+          if (seen !== pinned) throw keyChangedError(peer.github, pinned, seen);
+        }
+      );
+      touchRelayActivity(paths, (state) => {
+        state.peer_reachability[peer.github] = { reachable: !0, checked: isoSeconds(), relay_repo: peer.relay };
+      }), out.result({
+        ok: !0,
+        to: peer.github,
+        relay: peer.relay,
+        path: delivered.path,
+        name: delivered.name,
+        bytes: sealed.bytes,
+        sha256: sealed.sha256,
+        encrypted: !0,
+        re_encrypted: sealed.inputEnvelope === "plain",
+        signed: !0,
+        via: delivered.via,
+        commit: delivered.commit
+      }), out.line(`Delivered ${original} to ${peer.github}: ${delivered.path} (${sealed.bytes} bytes, signed by ${cfg.github_username})`);
+    } finally {
+      rmSync6(sealedPath, { force: !0 });
+    }
   }
-  let paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config), peer = findPeer(cfg, to2);
-  if (!peer) throw new AliveError(`${to2} is not one of your peers; run \`alive-p2p relay add-peer ${to2}\` first`, { code: "unknown_peer" });
-  if (!peer.relay)
-    throw new AliveError(`${to2}'s relay is not known yet; once ${to2} has invited you, run \`alive-p2p relay accept ${to2}\``, { code: "no_relay" });
-  let recipientKey = loadPinnedPeerKey(paths, peer), pinned = peer.fingerprint, signerKey = loadOwnPrivateKey(paths), transport = await openTransport(cfg, paths, env);
-  mkdirSync10(paths.work, { recursive: !0, mode: 448 });
-  let sealedPath = join27(paths.work, `push-${process.pid}-${randomBytes8(6).toString("hex")}.walnut`);
-  try {
-    let sealed = await sealForPeer({
-      input,
-      output: sealedPath,
-      recipientPublicKey: recipientKey,
-      signerPrivateKey: signerKey,
-      signerName: cfg.github_username
-    }), original = basename7(input), delivered = await transport.deliver(
-      { login: peer.github, relay: peer.relay },
-      sealedPath,
-      () => depositName(original),
-      (pem) => {
-        let seen = fingerprint(parsePeerPublicKey(pem, peer.github));
-        if (seen !== pinned) throw keyChangedError(peer.github, pinned, seen);
-      }
-    );
-    return out.result({
-      ok: !0,
-      to: peer.github,
-      relay: peer.relay,
-      path: delivered.path,
-      name: delivered.name,
-      bytes: sealed.bytes,
-      sha256: sealed.sha256,
-      encrypted: !0,
-      re_encrypted: sealed.inputEnvelope === "plain",
-      signed: !0,
-      via: delivered.via,
-      commit: delivered.commit
-    }), out.line(`Delivered ${original} to ${peer.github}: ${delivered.path} (${sealed.bytes} bytes, signed by ${cfg.github_username})`), 0;
-  } finally {
-    rmSync6(sealedPath, { force: !0 });
-  }
-}
+});
 
 // scripts/lib/relay/commands/setup.ts
-import { existsSync as existsSync15 } from "node:fs";
+import { existsSync as existsSync16 } from "node:fs";
 init_errors();
 init_names();
 init_git_transport();
-var USAGE3 = `usage: alive-p2p relay setup [--login NAME] [--transport github|git] [--url URL] [--api-url URL] [--json]
+var USAGE4 = `usage: alive-p2p relay setup [--login NAME] [--transport github|git] [--url URL] [--api-url URL] [--json]
 
 Creates your relay (a private Git repository used as your mailbox), makes your RSA-4096 key pair
 under $ALIVE_HOME/relay/keys/ if it is missing, and publishes your public key in the relay.
   github (default): the repository <login>/walnut-relay; --login defaults to the token's user.
   git:              any Git URL or local path (--url, required with --login); an empty local
                     folder or missing path becomes a new bare repository.
-Running it again is safe: it republishes your key and keeps your peers.`;
-async function runSetup(argv, env = process.env) {
-  let { values } = parseCommandArgs(
-    argv,
-    {
-      login: { type: "string" },
-      transport: { type: "string" },
-      url: { type: "string" },
-      "api-url": { type: "string" },
-      json: { type: "boolean" }
-    },
-    { usage: USAGE3, positionals: { min: 0, max: 0 } }
-  ), out = output(values.json);
-  if (values.help)
-    return out.line(USAGE3), 0;
-  let paths = defaultRelayPaths(env), existing = readRelayConfig(paths.config), transport = parseTransport(values.transport ?? existing?.transport ?? "github");
-  if (transport === "github" && values.url !== void 0)
-    throw new UsageError(`--url is for the git transport; with github the relay is <login>/walnut-relay
-${USAGE3}`);
-  if (transport === "git" && values["api-url"] !== void 0) throw new UsageError(`--api-url is for the github transport
-${USAGE3}`);
-  let login2, transportImpl, apiUrl = null, url = null;
-  if (transport === "git") {
-    login2 = requireLogin(values.login ?? (existing?.transport === "git" ? existing.github_username : void 0), "--login");
-    let rawUrl = values.url ?? (existing?.transport === "git" ? existing.url ?? void 0 : void 0);
-    if (!rawUrl) throw new UsageError(`--url is required with --transport git (a bare repository path or any Git URL)
-${USAGE3}`);
-    url = normaliseGitUrl(rawUrl), transportImpl = new GitTransport({ login: login2, url, branch: existing?.branch ?? "main", clonePath: paths.clone, workDir: paths.work });
-  } else {
-    apiUrl = values["api-url"] ?? existing?.api_url ?? null;
-    let me2 = await (await openGithubTransport(values.login ?? "unknown", apiUrl, existing?.branch ?? "main", env)).authenticatedLogin();
-    if (values.login !== void 0 && values.login.toLowerCase() !== me2.toLowerCase())
-      throw new AliveError(`the GitHub token belongs to ${me2}, not ${values.login}; use that account's token (GH_TOKEN) or drop --login`, {
-        code: "wrong_account"
+Running it again is safe: it republishes your key and keeps your peers.
+
+Options:
+  --login NAME          your login (github: defaults to the token's user)
+  --transport KIND      github (default) or git
+  --url URL             git: your relay (a bare repository path or any Git URL)
+  --api-url URL         github: the API base (GitHub Enterprise)
+  --json                one JSON object
+  -h, --help            show this help`, setupCommand = defineCommand({
+  name: "setup",
+  summary: "create your relay and publish your key",
+  usage: USAGE4,
+  options: {
+    login: { type: "string" },
+    transport: { type: "string" },
+    url: { type: "string" },
+    "api-url": { type: "string" }
+  },
+  async run(ctx) {
+    let { values } = ctx, env = process.env, out = output(ctx), paths = defaultRelayPaths(env), existing = readRelayConfig(paths.config), transport = parseTransport(values.transport ?? existing?.transport ?? "github", ctx.usageError);
+    transport === "github" && values.url !== void 0 && ctx.usageError("--url is for the git transport; with github the relay is <login>/walnut-relay"), transport === "git" && values["api-url"] !== void 0 && ctx.usageError("--api-url is for the github transport");
+    let login2, transportImpl, apiUrl = null, url = null;
+    if (transport === "git") {
+      login2 = requireLogin(values.login ?? (existing?.transport === "git" ? existing.github_username : void 0), "--login");
+      let rawUrl = values.url ?? (existing?.transport === "git" ? existing.url ?? void 0 : void 0);
+      if (!rawUrl) return ctx.usageError("--url is required with --transport git (a bare repository path or any Git URL)");
+      url = normaliseGitUrl(rawUrl), transportImpl = new GitTransport({ login: login2, url, branch: existing?.branch ?? "main", clonePath: paths.clone, workDir: paths.work });
+    } else {
+      apiUrl = values["api-url"] ?? existing?.api_url ?? null;
+      let me2 = await (await openGithubTransport(values.login ?? "unknown", apiUrl, existing?.branch ?? "main", env)).authenticatedLogin();
+      if (values.login !== void 0 && values.login.toLowerCase() !== me2.toLowerCase())
+        throw new AliveError(`the GitHub token belongs to ${me2}, not ${values.login}; use that account's token (GH_TOKEN) or drop --login`, {
+          code: "wrong_account"
+        });
+      login2 = requireLogin(me2, "the authenticated login"), transportImpl = await openGithubTransport(login2, apiUrl, existing?.branch ?? "main", env);
+    }
+    if (existing && existing.github_username.toLowerCase() !== login2.toLowerCase())
+      throw new AliveError(`this relay is already set up for ${existing.github_username}; to start over as ${login2}, move ${paths.config} aside first`, {
+        code: "already_set_up"
       });
-    login2 = requireLogin(me2, "the authenticated login"), transportImpl = await openGithubTransport(login2, apiUrl, existing?.branch ?? "main", env);
+    let keys = await ensureOwnKeyPair(paths), result2 = await transportImpl.setup(keys.publicKeyPem), cfg = {
+      ...existing ?? {},
+      repo: result2.repo,
+      github_username: login2,
+      transport,
+      url,
+      api_url: apiUrl,
+      branch: result2.branch ?? existing?.branch ?? "main",
+      peers: existing?.peers ?? []
+    };
+    writeRelayConfig(paths.config, cfg), (!existsSync16(paths.state) || readStateOrUndefined(paths.state) === void 0) && writeRelayState(paths.state, emptyState()), out.result({
+      ok: !0,
+      login: login2,
+      transport,
+      repo: result2.repo,
+      url,
+      created: result2.created,
+      key_generated: keys.generated,
+      key_published: result2.keyPublished,
+      fingerprint: formatFingerprint(keys.fingerprint),
+      config: paths.config
+    }), out.line(`Relay ready: ${result2.repo} (${transport}${result2.created ? ", created" : ""})`), out.line(`Your key${keys.generated ? " (new)" : ""}: ${formatFingerprint(keys.fingerprint)}`), out.line("Give this fingerprint to your peers by another channel so they can check it when they accept you."), out.line(`Next: alive-p2p relay add-peer LOGIN${transport === "git" ? " --url THEIR_RELAY_URL" : ""}`);
   }
-  if (existing && existing.github_username.toLowerCase() !== login2.toLowerCase())
-    throw new AliveError(
-      `this relay is already set up for ${existing.github_username}; to start over as ${login2}, move ${paths.config} aside first`,
-      { code: "already_set_up" }
-    );
-  let keys = await ensureOwnKeyPair(paths), result2 = await transportImpl.setup(keys.publicKeyPem), cfg = {
-    ...existing ?? {},
-    repo: result2.repo,
-    github_username: login2,
-    transport,
-    url,
-    api_url: apiUrl,
-    branch: result2.branch ?? existing?.branch ?? "main",
-    peers: existing?.peers ?? []
-  };
-  return writeRelayConfig(paths.config, cfg), (!existsSync15(paths.state) || readStateOrUndefined(paths.state) === void 0) && writeRelayState(paths.state, emptyState()), out.result({
-    ok: !0,
-    login: login2,
-    transport,
-    repo: result2.repo,
-    url,
-    created: result2.created,
-    key_generated: keys.generated,
-    key_published: result2.keyPublished,
-    fingerprint: keys.fingerprint,
-    config: paths.config
-  }), out.line(`Relay ready: ${result2.repo} (${transport}${result2.created ? ", created" : ""})`), out.line(`Your key${keys.generated ? " (new)" : ""}: ${formatFingerprint(keys.fingerprint)}`), out.line("Give this fingerprint to your peers by another channel so they can check it when they accept you."), out.line(`Next: alive-p2p relay add-peer LOGIN${transport === "git" ? " --url THEIR_RELAY_URL" : ""}`), 0;
-}
-function parseTransport(value) {
-  if (value === "github" || value === "git") return value;
-  throw new UsageError(`--transport must be github or git, not '${value}'
-${USAGE3}`);
+});
+function parseTransport(value, usageError) {
+  return value === "github" || value === "git" ? value : usageError(`--transport must be github or git, not '${value}'`);
 }
 function readStateOrUndefined(path) {
   try {
@@ -19017,81 +19955,303 @@ function readStateOrUndefined(path) {
 }
 
 // scripts/lib/relay/commands/status.ts
-import { existsSync as existsSync16, readFileSync as readFileSync13, statSync as statSync15 } from "node:fs";
+import { existsSync as existsSync17, readFileSync as readFileSync16, statSync as statSync16 } from "node:fs";
 init_errors();
-var USAGE4 = `usage: alive-p2p relay status [--json]
 
-Shows your relay, your keys, your peers (with pinned fingerprints) and what the last probe saw.
-Reads local files only.`;
-async function runStatus(argv, env = process.env) {
-  let { values } = parseCommandArgs(argv, { json: { type: "boolean" } }, { usage: USAGE4, positionals: { min: 0, max: 0 } }), out = output(values.json);
-  if (values.help)
-    return out.line(USAGE4), 0;
-  let paths = defaultRelayPaths(env), cfg = readRelayConfig(paths.config);
-  if (!cfg)
-    return out.result({ ok: !0, configured: !1, config: paths.config }), out.line(`No relay is set up (${paths.config} does not exist). Run: alive-p2p relay setup`), 0;
-  let problems = [], privateMode = null;
-  if (existsSync16(paths.privateKey)) {
-    let mode = statSync15(paths.privateKey).mode & 511;
-    privateMode = mode.toString(8).padStart(3, "0"), mode & 63 && problems.push(`your private key is readable by others (mode ${privateMode}): chmod 600 ${paths.privateKey}`);
-  } else problems.push("your private key is missing: run alive-p2p relay setup");
-  let ownFingerprint = null;
+// scripts/lib/relay/probe.ts
+init_errors();
+init_git_run();
+init_constants();
+function timedOutState(previous, now, error2) {
+  return { ...previous, last_sync: isoSeconds(now), newly_accepted: [], last_error: error2 };
+}
+function readPreviousState(statePath, warnings) {
   try {
-    ownFingerprint = fingerprint(parsePeerPublicKey(readFileSync13(paths.publicKey, "utf8"), "your"));
-  } catch {
-    problems.push("your public key is missing or unreadable: run alive-p2p relay setup");
-  }
-  let peers = cfg.peers.map((p2) => {
-    let key = "not pinned";
-    if (p2.fingerprint) {
-      let file = peerKeyPath(paths, p2.github);
-      if (!existsSync16(file)) key = "missing";
-      else
-        try {
-          key = fingerprint(parsePeerPublicKey(readFileSync13(file, "utf8"), p2.github)) === p2.fingerprint ? "ok" : "changed";
-        } catch {
-          key = "unreadable";
-        }
-    }
-    return (key === "missing" || key === "changed" || key === "unreadable") && problems.push(`${p2.github}'s pinned key file is ${key}: run alive-p2p relay accept ${p2.github}`), { login: p2.github, name: p2.name, status: p2.status, relay: p2.relay, fingerprint: p2.fingerprint, key };
-  }), state = null;
-  try {
-    state = readRelayState(paths.state) ?? null;
+    return readRelayState(statePath) ?? emptyState();
   } catch (err) {
-    problems.push(messageOf(err));
+    return warnings.push(messageOf(err)), emptyState();
   }
-  out.result({
-    ok: problems.length === 0,
-    configured: !0,
-    login: cfg.github_username,
-    transport: cfg.transport,
-    repo: cfg.repo,
-    api_url: cfg.api_url,
-    fingerprint: ownFingerprint,
-    private_key_mode: privateMode,
-    peers,
-    state,
-    problems
-  }), out.line(`Relay:   ${cfg.repo} (${cfg.transport}) as ${cfg.github_username}`), out.line(`Key:     ${ownFingerprint ? formatFingerprint(ownFingerprint) : "missing"}${privateMode ? ` (private key mode ${privateMode})` : ""}`), out.line(`Peers:   ${peers.length === 0 ? "none (alive-p2p relay add-peer LOGIN)" : ""}`);
-  for (let p2 of peers)
-    out.line(`  ${p2.login.padEnd(20)} ${p2.status.padEnd(9)} key ${p2.key.padEnd(10)} ${p2.fingerprint ? formatFingerprint(p2.fingerprint) : ""}`);
-  state && out.line(`Probe:   last ${state.last_sync ?? "never"}; ${state.pending_packages} package(s) waiting${state.last_error ? `; last error: ${state.last_error}` : ""}`);
-  for (let p2 of problems) out.line(`problem: ${p2}`);
-  return 0;
+}
+async function probeRelay(opts, previous, warnings) {
+  let env = opts.env ?? process.env, cfg;
+  try {
+    cfg = readRelayConfig(opts.paths.config);
+  } catch (err) {
+    return warnings.push(messageOf(err)), null;
+  }
+  if (!cfg) return null;
+  let limits = { deadline: opts.deadline }, started = /* @__PURE__ */ new Date(), errors = [], transport;
+  try {
+    transport = await withDeadline(openTransport(cfg, opts.paths, env), opts.deadline, "opening the relay");
+  } catch (err) {
+    return { ...previous, last_sync: isoSeconds(started), newly_accepted: [], last_error: messageOf(err) };
+  }
+  let listingTask = (async () => {
+    try {
+      return { listing: await transport.listInbox(limits), fresh: !0 };
+    } catch (err) {
+      if (errors.push(messageOf(err)), transport.kind === "git") return { listing: await transport.listCachedInbox(), fresh: !1 };
+      throw err;
+    }
+  })(), newlyAccepted = [], acceptanceTask = (async () => {
+    if (isGithub(transport))
+      for (let peer of cfg.peers.filter((p2) => p2.status === "pending"))
+        try {
+          if (!await transport.isCollaborator(peer.github, limits)) continue;
+          newlyAccepted.push(peer.github);
+        } catch (err) {
+          errors.push(messageOf(err));
+        }
+  })(), reachability = {}, keyChanges = {}, reachTask = Promise.all(
+    cfg.peers.filter((p2) => p2.relay && p2.status !== "removed").map(async (p2) => {
+      let peer = { login: p2.github, relay: p2.relay }, ok = !1;
+      if (p2.fingerprint)
+        try {
+          let seen = fingerprint(parsePeerPublicKey(await transport.fetchPeerKey(peer, limits), p2.github));
+          ok = !0, seen !== p2.fingerprint && (keyChanges[p2.github] = seen);
+        } catch {
+          ok = !1;
+        }
+      ok || (ok = await transport.isReachable(peer, limits).catch(() => !1)), reachability[p2.github] = { reachable: ok, checked: isoSeconds(), relay_repo: p2.relay };
+    })
+  ), ownKeyTask = listingTask.catch(() => {
+  }).then(async () => {
+    try {
+      return checkOwnKey(opts.paths, await transport.ownKey(limits), cfg.github_username);
+    } catch (err) {
+      errors.push(messageOf(err));
+      return;
+    }
+  }), [listingResult, , , ownKeyResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask, ownKeyTask]);
+  if (newlyAccepted.length > 0) {
+    let relays = new Map(cfg.peers.map((p2) => [p2.github, p2.relay ?? `${p2.github}/${RELAY_REPO_NAME}`]));
+    await recordAccepted(
+      opts.paths,
+      newlyAccepted.map((login2) => ({ login: login2, relay: relays.get(login2) })),
+      transport,
+      limits,
+      errors
+    );
+  }
+  let checkedKeys = new Set(cfg.peers.filter((p2) => p2.fingerprint && reachability[p2.github]?.reachable).map((p2) => p2.github)), peerKeyChanges = Object.fromEntries(
+    Object.entries(previous.peer_key_changes ?? {}).filter(([login2]) => !checkedKeys.has(login2) && cfg.peers.some((p2) => p2.github === login2 && p2.fingerprint))
+  ), state = {
+    ...previous,
+    last_sync: isoSeconds(started),
+    peer_reachability: { ...previous.peer_reachability, ...reachability },
+    peer_key_changes: { ...peerKeyChanges, ...keyChanges },
+    ...ownKeyResult.status === "fulfilled" && ownKeyResult.value ? { own_key: ownKeyResult.value } : {},
+    newly_accepted: newlyAccepted,
+    last_error: errors.length > 0 ? errors.join("; ").slice(0, 500) : null
+  };
+  if (listingResult.status === "fulfilled") {
+    let { listing, fresh } = listingResult.value;
+    fresh && (state.last_commit = listing.head), state.pending_packages = listing.entries.length;
+    let bySender = {};
+    for (let e of listing.entries) bySender[e.sender] = (bySender[e.sender] ?? 0) + 1;
+    state.pending_by_sender = bySender;
+  }
+  return state;
+}
+async function recordAccepted(paths, accepted, transport, limits, errors) {
+  let logins = accepted.map((a) => a.login), keys = /* @__PURE__ */ new Map();
+  for (let peer of accepted)
+    try {
+      keys.set(peer.login, await transport.fetchPeerKey(peer, limits));
+    } catch {
+    }
+  let cfg;
+  try {
+    cfg = readRelayConfig(paths.config);
+  } catch {
+    return;
+  }
+  if (!cfg) return;
+  let changed = !1, peers = cfg.peers.map((p2) => {
+    if (p2.status !== "pending" || !logins.includes(p2.github)) return p2;
+    changed = !0;
+    let next = { ...p2, status: "accepted" }, pem = keys.get(p2.github);
+    if (pem)
+      try {
+        let fp = fingerprint(parsePeerPublicKey(pem, p2.github));
+        !p2.fingerprint || p2.fingerprint === fp ? next = { ...pinPeerKey(paths, next, pem, { allowChange: !1 }).peer, relay: next.relay ?? `${p2.github}/${RELAY_REPO_NAME}` } : errors.push(`${p2.github}'s key differs from the pinned one; run alive-p2p relay accept ${p2.github} after checking it`);
+      } catch (err) {
+        errors.push(messageOf(err));
+      }
+    return next;
+  });
+  changed && writeRelayConfig(paths.config, { ...cfg, peers });
+}
+function withDeadline(p2, deadline, what) {
+  return new Promise((resolve11, reject) => {
+    let t = setTimeout(() => reject(new AliveError(`${what} took too long`, { code: "timeout" })), Math.max(1, deadline - Date.now()));
+    p2.then(
+      (v2) => {
+        clearTimeout(t), resolve11(v2);
+      },
+      (e) => {
+        clearTimeout(t), reject(e);
+      }
+    );
+  });
+}
+function writeProbeState(statePath, state) {
+  writeRelayState(statePath, state);
+}
+var WRITE_RESERVE_MS = 300;
+async function probeWithinBudget(opts) {
+  let started = Date.now(), warnings = [], previous = readPreviousState(opts.statePath, warnings), timer, watchdog = new Promise((resolve11) => {
+    timer = setTimeout(
+      () => resolve11({ state: timedOutState(previous, new Date(started), `the probe ran out of its ${opts.budgetMs / 1e3} s budget`), timedOut: !0 }),
+      Math.max(1, opts.budgetMs - WRITE_RESERVE_MS / 2)
+    );
+  }), work = probeRelay(
+    { paths: opts.paths, statePath: opts.statePath, deadline: started + opts.budgetMs - WRITE_RESERVE_MS, ...opts.env ? { env: opts.env } : {} },
+    previous,
+    warnings
+  ).then(
+    (state) => ({ state, timedOut: !1 }),
+    (err) => ({
+      state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) },
+      timedOut: !1
+    })
+  ), outcome = await Promise.race([work, watchdog]);
+  if (clearTimeout(timer), killAllGitChildren(), outcome.state)
+    try {
+      writeProbeState(opts.statePath, outcome.state);
+    } catch (err) {
+      warnings.push(`cannot write ${opts.statePath}: ${messageOf(err)}`);
+    }
+  return { ...outcome, warnings };
+}
+
+// scripts/lib/relay/commands/status.ts
+var USAGE5 = `usage: alive-p2p relay status [--offline] [--budget SECONDS] [--json]
+
+Shows your relay, your keys, your peers (with pinned fingerprints) and what waits for you.
+When what it knows is older than your last relay command (or there was never a probe), it probes
+the relay first (within --budget, default 8 s): counts what waits, checks that your relay still
+publishes your key and that every pinned peer's relay still publishes the pinned key. It says how
+old what it shows is.
+
+Options:
+  --offline         read local files only, never probe
+  --budget SECONDS  time allowed for the probe (default 8)
+  --json            one JSON object
+  -h, --help        show this help`, statusCommand = defineCommand({
+  name: "status",
+  summary: "show relay, keys, peers and what waits (probes when stale)",
+  usage: USAGE5,
+  options: { offline: { type: "boolean" }, budget: { type: "string" } },
+  async run(ctx) {
+    let env = process.env, out = output(ctx), budget = ctx.values.budget === void 0 ? 8 : Number(ctx.values.budget);
+    budget >= 0.5 && budget <= 600 || ctx.usageError(`--budget takes seconds between 0.5 and 600, got '${ctx.values.budget}'`);
+    let paths = defaultRelayPaths(env), cfg = readRelayConfig(paths.config);
+    if (!cfg) {
+      out.result({ ok: !0, configured: !1, config: paths.config }), out.line(`No relay is set up (${paths.config} does not exist). Run: alive-p2p relay setup`);
+      return;
+    }
+    let problems = [], state = null;
+    try {
+      state = readRelayState(paths.state) ?? null;
+    } catch (err) {
+      problems.push(messageOf(err));
+    }
+    let probed = !1, probeTimedOut = !1;
+    if (!ctx.values.offline && isStale(state)) {
+      let r = await probeWithinBudget({ paths, statePath: paths.state, budgetMs: Math.round(budget * 1e3), env });
+      probed = !0, probeTimedOut = r.timedOut, r.state && (state = r.state);
+    }
+    let privateMode = null;
+    if (existsSync17(paths.privateKey)) {
+      let mode = statSync16(paths.privateKey).mode & 511;
+      privateMode = mode.toString(8).padStart(3, "0"), mode & 63 && problems.push(`your private key is readable by others (mode ${privateMode}): chmod 600 ${paths.privateKey}`);
+    } else problems.push("your private key is missing: run alive-p2p relay setup");
+    let ownFingerprint = null;
+    try {
+      ownFingerprint = fingerprint(parsePeerPublicKey(readFileSync16(paths.publicKey, "utf8"), "your"));
+    } catch {
+      problems.push("your public key is missing or unreadable: run alive-p2p relay setup");
+    }
+    let own2 = ownKeyProblem(state?.own_key, cfg.github_username);
+    own2 && problems.push(own2);
+    let keyChanges = state?.peer_key_changes ?? {}, peers = cfg.peers.map((p2) => {
+      let key = "not pinned";
+      if (p2.fingerprint) {
+        let file2 = peerKeyPath(paths, p2.github);
+        if (!existsSync17(file2)) key = "missing";
+        else
+          try {
+            key = fingerprint(parsePeerPublicKey(readFileSync16(file2, "utf8"), p2.github)) === p2.fingerprint ? "ok" : "changed";
+          } catch {
+            key = "unreadable";
+          }
+      }
+      (key === "missing" || key === "changed" || key === "unreadable") && problems.push(`${p2.github}'s pinned key file is ${key}: run alive-p2p relay accept ${p2.github}`);
+      let seen = keyChanges[p2.github], relayKey = p2.fingerprint ? seen && seen !== p2.fingerprint ? "changed" : state?.peer_reachability[p2.github]?.reachable ? "ok" : "unchecked" : null;
+      return relayKey === "changed" && seen && problems.push(peerKeyProblem(p2.github, p2.fingerprint, seen)), {
+        login: p2.github,
+        name: p2.name,
+        status: p2.status,
+        relay: p2.relay,
+        fingerprint: p2.fingerprint ? formatFingerprint(p2.fingerprint) : null,
+        key,
+        relay_key: relayKey,
+        relay_fingerprint: seen ? formatFingerprint(seen) : null
+      };
+    }), age = state?.last_sync ? ageText(state.last_sync) : null;
+    out.result({
+      ok: problems.length === 0,
+      configured: !0,
+      login: cfg.github_username,
+      transport: cfg.transport,
+      repo: cfg.repo,
+      api_url: cfg.api_url,
+      fingerprint: ownFingerprint ? formatFingerprint(ownFingerprint) : null,
+      private_key_mode: privateMode,
+      own_key: state?.own_key?.status ?? "unknown",
+      peers,
+      state,
+      probed,
+      probe_timed_out: probeTimedOut,
+      as_of: state?.last_sync ?? null,
+      age_seconds: state?.last_sync ? Math.max(0, Math.round((Date.now() - Date.parse(state.last_sync)) / 1e3)) : null,
+      problems
+    }), out.line(`Relay:   ${cfg.repo} (${cfg.transport}) as ${cfg.github_username}`), out.line(
+      `Key:     ${ownFingerprint ? formatFingerprint(ownFingerprint) : "missing"}${privateMode ? ` (private key mode ${privateMode})` : ""}${state?.own_key?.status === "ok" ? "; published in your relay" : ""}`
+    ), out.line(`Peers:   ${peers.length === 0 ? "none (alive-p2p relay add-peer LOGIN)" : ""}`);
+    for (let p2 of peers)
+      out.line(
+        `  ${p2.login.padEnd(20)} ${p2.status.padEnd(9)} key ${p2.key.padEnd(10)} ${p2.fingerprint ?? ""}${p2.relay_key === "changed" ? "  KEY CHANGED ON THEIR RELAY" : ""}`
+      );
+    if (state) {
+      let waiting = `${state.pending_packages} package(s) waiting`, by = Object.entries(state.pending_by_sender ?? {}).map(([s3, n]) => `${s3}: ${n}`).join(", ");
+      out.line(
+        `Inbox:   ${waiting}${by ? ` (${by})` : ""}; ${age ? `as of ${age}${probed ? " (probed just now)" : ""}` : "never probed"}${probeTimedOut ? "; the probe ran out of time" : ""}${state.last_error ? `; last error: ${state.last_error}` : ""}`
+      ), state.pending_packages > 0 && out.line("         see them with: alive-p2p relay inbox; fetch them with: alive-p2p relay pull");
+    }
+    for (let p2 of problems) out.line(`problem: ${p2}`);
+  }
+});
+function isStale(state) {
+  if (!state?.last_sync) return !0;
+  let sync = Date.parse(state.last_sync);
+  if (!Number.isFinite(sync)) return !0;
+  let action = state.last_action ? Date.parse(state.last_action) : NaN;
+  return Number.isFinite(action) && action >= sync;
+}
+function ageText(iso) {
+  let ms2 = Date.now() - Date.parse(iso);
+  if (!Number.isFinite(ms2)) return iso;
+  let s3 = Math.max(0, Math.round(ms2 / 1e3)), human = s3 < 60 ? `${s3} s ago` : s3 < 3600 ? `${Math.round(s3 / 60)} min ago` : s3 < 172800 ? `${Math.round(s3 / 3600)} h ago` : `${Math.round(s3 / 86400)} days ago`;
+  return `${iso} (${human})`;
 }
 
 // scripts/lib/relay/cli.ts
 var relayGroup = defineGroup({
   name: "relay",
-  summary: "the Git mailbox between peers (setup, add-peer, accept, status, push, pull)",
-  commands: [
-    legacyCommand("setup", "create your relay and publish your key", runSetup),
-    legacyCommand("add-peer", "add (and on GitHub invite) a peer", runAddPeer),
-    legacyCommand("accept", "trust a peer's relay and pin their key", runAccept),
-    legacyCommand("status", "show relay, keys, peers and the last probe", runStatus),
-    legacyCommand("push", "deliver a package into a peer's relay", runPush),
-    legacyCommand("pull", "download the packages waiting in your relay", runPull)
-  ]
+  summary: "the Git mailbox between peers (setup, add-peer, accept, remove-peer, status, inbox, push, pull)",
+  commands: [setupCommand, addPeerCommand, acceptCommand, removePeerCommand, statusCommand, inboxCommand, pushCommand, pullCommand]
 });
 
 // scripts/alive-p2p.ts
@@ -19100,11 +20260,11 @@ runEntry(
     name: "alive-p2p",
     summary: "share ALIVE walnuts peer to peer",
     commands: [
-      legacyCommand("create", "pack a walnut into a .walnut package", runCreate),
-      legacyCommand("info", "show a package's manifest summary", runInfo),
-      legacyCommand("verify", "check a package's integrity (and signature)", runVerify),
-      legacyCommand("extract", "unpack a package into a new folder", runExtract),
-      legacyCommand("receive", "import a package into a world", runReceive),
+      createCommand,
+      infoCommand,
+      verifyCommand,
+      extractCommand,
+      receiveCommand,
       keygenCommand,
       relayGroup
     ]

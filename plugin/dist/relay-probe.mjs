@@ -67,6 +67,23 @@ var UNSAFE, CONTROL, init_untrusted = __esm({
   }
 });
 
+// scripts/lib/relay/names.ts
+function isValidLogin(login2) {
+  return LOGIN_RE.test(login2) && !login2.includes("..");
+}
+function isSafeDepositName(name) {
+  return DEPOSIT_RE.test(name) && !name.includes("..");
+}
+var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
+  "scripts/lib/relay/names.ts"() {
+    "use strict";
+    init_errors();
+    init_untrusted();
+    LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+    DEPOSIT_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}\.walnut$/;
+  }
+});
+
 // scripts/lib/relay/git-run.ts
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
@@ -101,9 +118,13 @@ function runGit(args, opts = {}) {
     file?.on("error", (e) => {
       fileError = e, kill();
     }), child.stdout.on("data", (chunk) => {
-      if (file)
+      if (file) {
+        if (outBytes += chunk.length, opts.maxStdoutBytes !== void 0 && outBytes > opts.maxStdoutBytes) {
+          tooLarge || kill(), tooLarge = !0;
+          return;
+        }
         opts.onStdoutChunk?.(chunk), file.write(chunk) || (child.stdout.pause(), file.once("drain", () => child.stdout.resume()));
-      else {
+      } else {
         if (outBytes += chunk.length, opts.maxStdoutBytes !== void 0 && outBytes > opts.maxStdoutBytes) {
           tooLarge || kill(), tooLarge = !0;
           return;
@@ -117,15 +138,15 @@ function runGit(args, opts = {}) {
       clearTimeout(timer), errnoCode(e) === "ENOENT" ? reject(new AliveError("git is not installed or not on PATH; install git and try again", { code: "no_git" })) : reject(e);
     }), child.on("close", (code) => {
       clearTimeout(timer), untrackChild(child.pid);
-      let finish2 = () => {
+      let finish = () => {
         let stderr = Buffer.concat(err).toString("utf8").trim(), stdout = Buffer.concat(out).toString("utf8"), ok = (opts.okCodes ?? [0]).includes(code ?? -1);
-        fileError ? reject(fileError) : tooLarge ? reject(new AliveError(`git ${describe(args)} printed more than ${opts.maxStdoutBytes} bytes and was stopped`, { code: "git_output_too_large" })) : timedOut ? reject(new GitError(`git ${args[0] ?? ""} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, !0)) : ok ? resolve2({ code: code ?? 0, stdout, stderr }) : reject(new GitError(`git ${describe(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, !1, stdout.slice(0, 64 * 1024)));
+        fileError ? reject(fileError) : tooLarge ? reject(new AliveError(`git ${describe2(args)} printed more than ${opts.maxStdoutBytes} bytes and was stopped`, { code: "git_output_too_large" })) : timedOut ? reject(new GitError(`git ${args[0] ?? ""} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, !0)) : ok ? resolve2({ code: code ?? 0, stdout, stderr }) : reject(new GitError(`git ${describe2(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, !1, stdout.slice(0, 64 * 1024)));
       };
-      file ? file.end(finish2) : finish2();
+      file ? file.end(finish) : finish();
     });
   });
 }
-function describe(args) {
+function describe2(args) {
   return args.filter((a) => !a.startsWith("-c") && !a.includes("=")).slice(0, 2).join(" ");
 }
 function lastLines(text) {
@@ -166,27 +187,9 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
   }
 });
 
-// scripts/lib/relay/names.ts
-function isValidLogin(login2) {
-  return LOGIN_RE.test(login2) && !login2.includes("..");
-}
-function isSafeDepositName(name) {
-  return DEPOSIT_RE.test(name) && !name.includes("..");
-}
-var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
-  "scripts/lib/relay/names.ts"() {
-    "use strict";
-    init_errors();
-    init_untrusted();
-    LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-    DEPOSIT_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}\.walnut$/;
-  }
-});
-
 // scripts/lib/relay/git-transport.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync3, readdirSync, statSync, rmSync } from "node:fs";
+import { existsSync as existsSync2, mkdirSync as mkdirSync3, readdirSync, statSync } from "node:fs";
 import { isAbsolute, resolve, join as join4 } from "node:path";
-import { randomBytes as randomBytes2 } from "node:crypto";
 function isRace(err) {
   return /\[rejected\]|non-fast-forward|fetch first|behind its remote|stale info|cannot lock ref|unable to update local ref|failed to update ref/i.test(
     `${err.stdout}
@@ -208,6 +211,12 @@ function normaliseGitUrl(url) {
   if (hasControlCharacter(trimmed) || trimmed.startsWith("-"))
     throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL`, { code: "bad_url" });
   return isLocalPath(trimmed) ? resolve(trimmed) : trimmed;
+}
+function tooLargeError(entry, maxBytes) {
+  return new AliveError(
+    `${inlineText(entry.path)} is larger than ${maxBytes} bytes (--max-size), so it was not downloaded and stays on the relay; pull with a larger --max-size if you expect a package this big from ${inlineText(entry.sender)}`,
+    { code: "too_large" }
+  );
 }
 async function initLocalBareRepo(path) {
   if (!isAbsolute(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: "bad_url" });
@@ -259,8 +268,11 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
       ensureRemote(remote, url) {
         let key = this.opts.clonePath, run = (configLocks.get(key) ?? Promise.resolve()).then(() => this.ensureRemoteNow(remote, url));
-        return configLocks.set(key, run.catch(() => {
-        })), run;
+        return configLocks.set(
+          key,
+          run.catch(() => {
+          })
+        ), run;
       }
       async ensureRemoteNow(remote, url) {
         existsSync2(join4(this.opts.clonePath, "HEAD")) || (mkdirSync3(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url && (await this.git(["config", `remote.${remote}.url`, url]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
@@ -328,36 +340,57 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
        * `remote`. Returns the new commit, or null if the push lost a race (the caller refetches).
        */
       async commitAndPush(remote, parent, changes, message, limits = {}) {
-        mkdirSync3(this.opts.workDir, { recursive: !0, mode: 448 });
-        let index = join4(this.opts.workDir, `index-${process.pid}-${randomBytes2(4).toString("hex")}`), env = { GIT_INDEX_FILE: index };
-        try {
-          parent ? await this.git(["read-tree", parent], { env }) : await this.git(["read-tree", "--empty"], { env });
-          let info = changes.map((c) => c.oid ? `100644 ${c.oid}	${c.path}` : `0 ${"0".repeat(40)}	${c.path}`).join(`
-`);
-          await this.git(["update-index", "--index-info"], { env, input: `${info}
-` });
-          let tree = (await this.git(["write-tree", "--missing-ok"], { env })).stdout.trim(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
-            env: {
-              GIT_AUTHOR_NAME: this.opts.login,
-              GIT_AUTHOR_EMAIL: `${this.opts.login}@alive.invalid`,
-              GIT_COMMITTER_NAME: this.opts.login,
-              GIT_COMMITTER_EMAIL: `${this.opts.login}@alive.invalid`
-            }
-          })).stdout.trim(), timeoutMs = limits.deadline !== void 0 ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
-          try {
-            await this.git(["push", "--quiet", "--porcelain", remote, `${commit}:refs/heads/${this.opts.branch}`], { timeoutMs });
-          } catch (err) {
-            if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
-            throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${err.message}`, {
-              code: "push_failed",
-              cause: err
-            });
+        let rootTree = parent ? (await this.git(["rev-parse", "--verify", `${parent}^{tree}`])).stdout.trim() : null, tree = await this.buildTree(
+          rootTree,
+          changes.map((c) => ({ parts: c.path.split("/"), oid: c.oid }))
+        ) ?? await this.emptyTree(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
+          env: {
+            GIT_AUTHOR_NAME: this.opts.login,
+            GIT_AUTHOR_EMAIL: `${this.opts.login}@alive.invalid`,
+            GIT_COMMITTER_NAME: this.opts.login,
+            GIT_COMMITTER_EMAIL: `${this.opts.login}@alive.invalid`
           }
-          return await this.git(["update-ref", this.remoteRef(remote), commit]).catch(() => {
-          }), commit;
-        } finally {
-          rmSync(index, { force: !0 }), rmSync(`${index}.lock`, { force: !0 });
+        })).stdout.trim(), timeoutMs = limits.deadline !== void 0 ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
+        try {
+          await this.git(["push", "--quiet", "--porcelain", remote, `${commit}:refs/heads/${this.opts.branch}`], { timeoutMs });
+        } catch (err) {
+          if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
+          throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${err.message}`, {
+            code: "push_failed",
+            cause: err
+          });
         }
+        return await this.git(["update-ref", this.remoteRef(remote), commit]).catch(() => {
+        }), commit;
+      }
+      /**
+       * The tree `base` with `changes` applied, built with `git mktree` along the changed paths only:
+       * no index, no checkout, and no entry of `base` is read or validated beyond the folders on those
+       * paths. Whatever else a peer committed (`..`, `.git`, names git itself refuses to check out) is
+       * carried over as it is, so it can never break a delivery or a clean-up. Null for an empty tree.
+       */
+      async buildTree(base, changes) {
+        let entries = /* @__PURE__ */ new Map();
+        if (base) {
+          let r = await this.git(["ls-tree", "-z", base]);
+          for (let rec of r.stdout.split("\0"))
+            rec && entries.set(rec.slice(rec.indexOf("	") + 1), rec);
+        }
+        let below = /* @__PURE__ */ new Map();
+        for (let c of changes) {
+          let [name, ...rest] = c.parts;
+          name && (rest.length === 0 ? c.oid ? entries.set(name, `100644 blob ${c.oid}	${name}`) : entries.delete(name) : below.set(name, [...below.get(name) ?? [], { parts: rest, oid: c.oid }]));
+        }
+        for (let [name, sub] of below) {
+          let existing = entries.get(name), [mode, type, oid] = existing ? existing.slice(0, existing.indexOf("	")).split(" ") : [], subBase = existing && type === "tree" && mode === "040000" ? oid : null, built = await this.buildTree(subBase, sub);
+          built ? entries.set(name, `040000 tree ${built}	${name}`) : entries.delete(name);
+        }
+        if (entries.size === 0) return null;
+        let input = [...entries.values()].join("\0") + "\0";
+        return (await this.git(["mktree", "-z", "--missing"], { input })).stdout.trim();
+      }
+      async emptyTree() {
+        return (await this.git(["mktree", "--missing"], { input: "" })).stdout.trim();
       }
       async setup(publicKeyPem) {
         let { url, login: login2 } = this.opts, created = !1;
@@ -380,16 +413,20 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       async keyAt(peer, head) {
         let keyPath = `keys/${peer.login}.pem`, entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : void 0;
         if (entry?.type !== "blob")
-          throw new AliveError(
-            `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
-            { code: "no_peer_key" }
-          );
+          throw new AliveError(`${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``, {
+            code: "no_peer_key"
+          });
         return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
+      }
+      async ownKey(limits = {}) {
+        await this.ensureRemote("origin", this.opts.url);
+        let head = await this.fetch("origin", limits), keyPath = `keys/${this.opts.login}.pem`, entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : void 0;
+        return !entry || entry.type !== "blob" ? null : this.readSmallBlob(entry.oid, `${keyPath} in your relay`);
       }
       async deliver(peer, localPath, nextName, checkKey) {
         let remote = _GitTransport.peerRemote(peer.login);
         await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
-        let oid = (await this.git(["hash-object", "-w", "--", localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim(), folder = `inbox/${this.opts.login}`;
+        let oid = (await this.git(["hash-object", "-w", "--", localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim(), size = statSync(localPath).size, folder = `inbox/${this.opts.login}`;
         for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
           let head = await this.fetch(remote);
           if (!head)
@@ -401,7 +438,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
           for (let i = 0; existing.has(`${folder}/${name}`) && i < 5; i++) name = nextName();
           let path = `${folder}/${name}`;
           if (existing.has(path)) throw new AliveError("could not find a free name in the peer inbox", { code: "conflict" });
-          let commit = await this.commitAndPush(remote, head, [{ path, oid }], `deposit: ${name} from ${this.opts.login}`);
+          let commit = await this.commitAndPush(remote, head, [{ path, oid }], `deposit: ${name} from ${this.opts.login} (${size} bytes)`);
           if (commit) return { path, name, commit, via: "git" };
           await jitter(attempt);
         }
@@ -427,8 +464,38 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
         }
         return entries.sort((a, b) => a.path.localeCompare(b.path)), { head, entries, ignored };
       }
-      async download(entry, dest) {
-        await this.git(["cat-file", "blob", entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 6e4 });
+      /**
+       * When and (as the sender's deposit commit states it) how big each waiting package is, from the
+       * history of commits and trees alone: no package is fetched. The deposit commit is written by the
+       * sender, so both are what the sender claims; the download checks the real bytes.
+       */
+      async depositDetails(head, paths) {
+        let out = /* @__PURE__ */ new Map();
+        if (!head || paths.size === 0) return out;
+        let r = await this.git(["log", "--max-count=2000", "--diff-filter=A", "--name-only", "--no-renames", "--format=@@%ct %s", head, "--", "inbox"], {
+          maxStdoutBytes: 16 * 1024 * 1024
+        }), time2 = null, size = null;
+        for (let line of r.stdout.split(`
+`))
+          if (line.startsWith("@@")) {
+            let m = /^@@(\d+) (.*)$/.exec(line);
+            time2 = m ? new Date(Number(m[1]) * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z") : null;
+            let b = m ? /\((\d{1,15}) bytes\)\s*$/.exec(m[2]) : null;
+            size = b ? Number(b[1]) : null;
+          } else if (line && paths.has(line) && !out.has(line) && (out.set(line, { time: time2, size }), out.size === paths.size))
+            break;
+        return out;
+      }
+      async download(entry, dest, maxBytes) {
+        try {
+          await this.git(["cat-file", "blob", entry.blobSha], {
+            stdoutFile: dest,
+            timeoutMs: 30 * 6e4,
+            ...maxBytes !== void 0 ? { maxStdoutBytes: maxBytes } : {}
+          });
+        } catch (err) {
+          throw err instanceof AliveError && err.code === "git_output_too_large" ? tooLargeError(entry, maxBytes) : err;
+        }
       }
       async remove(entries) {
         if (entries.length !== 0) {
@@ -438,7 +505,12 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
             let tree = await this.listTree(head, "inbox"), still = entries.filter((e) => tree.get(e.path)?.oid === e.blobSha);
             if (still.length === 0) return;
             let names = still.map((e) => e.name).join(", ");
-            if (await this.commitAndPush("origin", head, still.map((e) => ({ path: e.path, oid: null })), `received: ${names}`.slice(0, 500))) return;
+            if (await this.commitAndPush(
+              "origin",
+              head,
+              still.map((e) => ({ path: e.path, oid: null })),
+              `received: ${names}`.slice(0, 500)
+            )) return;
             await jitter(attempt);
           }
           throw new AliveError("your relay kept changing while removing pulled packages; run `alive-p2p relay pull` again (nothing is lost)", {
@@ -459,27 +531,27 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
   }
 });
 
-// node_modules/universal-user-agent/index.js
+// ../../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   return typeof navigator == "object" && "userAgent" in navigator ? navigator.userAgent : typeof process == "object" && process.version !== void 0 ? `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})` : "<environment undetectable>";
 }
 var init_universal_user_agent = __esm({
-  "node_modules/universal-user-agent/index.js"() {
+  "../../main/node_modules/universal-user-agent/index.js"() {
   }
 });
 
-// node_modules/before-after-hook/lib/register.js
+// ../../main/node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options) {
   if (typeof method != "function")
     throw new Error("method for before hook must be a function");
   return options || (options = {}), Array.isArray(name) ? name.reverse().reduce((callback, name2) => register.bind(null, state, name2, callback, options), method)() : Promise.resolve().then(() => state.registry[name] ? state.registry[name].reduce((method2, registered) => registered.hook.bind(null, method2, options), method)() : method(options));
 }
 var init_register = __esm({
-  "node_modules/before-after-hook/lib/register.js"() {
+  "../../main/node_modules/before-after-hook/lib/register.js"() {
   }
 });
 
-// node_modules/before-after-hook/lib/add.js
+// ../../main/node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
   let orig = hook2;
   state.registry[name] || (state.registry[name] = []), kind === "before" && (hook2 = (method, options) => Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options))), kind === "after" && (hook2 = (method, options) => {
@@ -491,11 +563,11 @@ function addHook(state, kind, name, hook2) {
   });
 }
 var init_add = __esm({
-  "node_modules/before-after-hook/lib/add.js"() {
+  "../../main/node_modules/before-after-hook/lib/add.js"() {
   }
 });
 
-// node_modules/before-after-hook/lib/remove.js
+// ../../main/node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name])
     return;
@@ -503,11 +575,11 @@ function removeHook(state, name, method) {
   index !== -1 && state.registry[name].splice(index, 1);
 }
 var init_remove = __esm({
-  "node_modules/before-after-hook/lib/remove.js"() {
+  "../../main/node_modules/before-after-hook/lib/remove.js"() {
   }
 });
 
-// node_modules/before-after-hook/index.js
+// ../../main/node_modules/before-after-hook/index.js
 function bindApi(hook2, state, name) {
   let removeHookRef = bindable(removeHook, null).apply(
     null,
@@ -531,7 +603,7 @@ function Collection() {
   return bindApi(hook2, state), hook2;
 }
 var bind, bindable, before_after_hook_default, init_before_after_hook = __esm({
-  "node_modules/before-after-hook/index.js"() {
+  "../../main/node_modules/before-after-hook/index.js"() {
     init_register();
     init_add();
     init_remove();
@@ -540,7 +612,7 @@ var bind, bindable, before_after_hook_default, init_before_after_hook = __esm({
   }
 });
 
-// node_modules/@octokit/endpoint/dist-bundle/index.js
+// ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 function lowercaseKeys(object2) {
   return object2 ? Object.keys(object2).reduce((newObj, key) => (newObj[key.toLowerCase()] = object2[key], newObj), {}) : {};
 }
@@ -704,7 +776,7 @@ function withDefaults(oldDefaults, newDefaults) {
   });
 }
 var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint, init_dist_bundle = __esm({
-  "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
+  "../../main/node_modules/@octokit/endpoint/dist-bundle/index.js"() {
     init_universal_user_agent();
     VERSION = "0.0.0-development", userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`, DEFAULTS = {
       method: "GET",
@@ -722,7 +794,7 @@ var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint, init_dist_bundle =
   }
 });
 
-// node_modules/content-type/dist/index.js
+// ../../main/node_modules/content-type/dist/index.js
 function parse3(header, options) {
   let stopFlags = 4 | (options?.comma === !0 ? 8 : 0), len = header.length, valueStart = options?.start ?? 0;
   for (; (CHAR_MAP[header.charCodeAt(valueStart)] & 2) !== 0; )
@@ -812,7 +884,7 @@ function unescapeQuotedPairs(str, start, end) {
   return result + str.slice(start, end);
 }
 var CHAR_MAP, NullObject, init_dist = __esm({
-  "node_modules/content-type/dist/index.js"() {
+  "../../main/node_modules/content-type/dist/index.js"() {
     CHAR_MAP = new Uint8Array(256);
     CHAR_MAP[9] |= 2;
     CHAR_MAP[32] |= 2;
@@ -836,9 +908,9 @@ var CHAR_MAP, NullObject, init_dist = __esm({
   }
 });
 
-// node_modules/json-with-bigint/json-with-bigint.js
+// ../../main/node_modules/json-with-bigint/json-with-bigint.js
 var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigIntsStringify, noiseStringify, isUnstringifiable, isRawJSON, stringifyIteratively, JSONStringify, featureCache, isContextSourceSupported, convertMarkedBigIntsReviver, JSONParseV2, MAX_INT, MAX_DIGITS, stringsOrLargeNumbers, noiseValueWithQuotes, applyReviverIteratively, serializeBigInts, JSONParse, init_json_with_bigint = __esm({
-  "node_modules/json-with-bigint/json-with-bigint.js"() {
+  "../../main/node_modules/json-with-bigint/json-with-bigint.js"() {
     intRegex = /^-?\d+$/, noiseValue = /^-?\d+n+$/, originalStringify = JSON.stringify, originalParse = JSON.parse, customFormat = /^-?\d+n$/, bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g, noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g, isUnstringifiable = (val) => val === void 0 || typeof val == "function" || typeof val == "symbol", isRawJSON = (val) => val !== null && typeof val == "object" && val.constructor && val.constructor.name === "RawJSON", stringifyIteratively = (rootValue, replacer, spaceParam) => {
       let space = "";
       typeof spaceParam == "number" ? space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam)))) : typeof spaceParam == "string" && (space = spaceParam.slice(0, 10));
@@ -1003,9 +1075,9 @@ var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigInt
   }
 });
 
-// node_modules/@octokit/request-error/dist-src/index.js
+// ../../main/node_modules/@octokit/request-error/dist-src/index.js
 var RequestError, init_dist_src = __esm({
-  "node_modules/@octokit/request-error/dist-src/index.js"() {
+  "../../main/node_modules/@octokit/request-error/dist-src/index.js"() {
     RequestError = class extends Error {
       name;
       /**
@@ -1035,7 +1107,7 @@ var RequestError, init_dist_src = __esm({
   }
 });
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../../main/node_modules/@octokit/request/dist-bundle/index.js
 function isPlainObject3(value) {
   if (typeof value != "object" || value === null || Object.prototype.toString.call(value) !== "[object Object]") return !1;
   let proto = Object.getPrototypeOf(value);
@@ -1168,7 +1240,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
   });
 }
 var VERSION2, defaults_default, noop, request, init_dist_bundle2 = __esm({
-  "node_modules/@octokit/request/dist-bundle/index.js"() {
+  "../../main/node_modules/@octokit/request/dist-bundle/index.js"() {
     init_dist_bundle();
     init_universal_user_agent();
     init_dist();
@@ -1184,7 +1256,7 @@ var VERSION2, defaults_default, noop, request, init_dist_bundle2 = __esm({
   }
 });
 
-// node_modules/@octokit/graphql/dist-bundle/index.js
+// ../../main/node_modules/@octokit/graphql/dist-bundle/index.js
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join(`
@@ -1235,7 +1307,7 @@ function withCustomRequest(customRequest) {
   });
 }
 var VERSION3, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2, init_dist_bundle3 = __esm({
-  "node_modules/@octokit/graphql/dist-bundle/index.js"() {
+  "../../main/node_modules/@octokit/graphql/dist-bundle/index.js"() {
     init_dist_bundle2();
     init_universal_user_agent();
     VERSION3 = "0.0.0-development";
@@ -1269,7 +1341,7 @@ var VERSION3, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPT
   }
 });
 
-// node_modules/@octokit/auth-token/dist-bundle/index.js
+// ../../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 async function auth(token) {
   let isApp = isJWT(token), isInstallation = token.startsWith("v1.") || token.startsWith("ghs_"), isUserToServer = token.startsWith("ghu_");
   return {
@@ -1289,7 +1361,7 @@ async function hook(token, request2, route, parameters) {
   return endpoint2.headers.authorization = withAuthorizationPrefix(token), request2(endpoint2);
 }
 var b64url, sep, jwtRE, isJWT, createTokenAuth, init_dist_bundle4 = __esm({
-  "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
+  "../../main/node_modules/@octokit/auth-token/dist-bundle/index.js"() {
     b64url = "(?:[a-zA-Z0-9_-]+)", sep = "\\.", jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`), isJWT = jwtRE.test.bind(jwtRE);
     createTokenAuth = function(token) {
       if (!token)
@@ -1305,19 +1377,19 @@ var b64url, sep, jwtRE, isJWT, createTokenAuth, init_dist_bundle4 = __esm({
   }
 });
 
-// node_modules/@octokit/core/dist-src/version.js
+// ../../main/node_modules/@octokit/core/dist-src/version.js
 var VERSION4, init_version = __esm({
-  "node_modules/@octokit/core/dist-src/version.js"() {
+  "../../main/node_modules/@octokit/core/dist-src/version.js"() {
     VERSION4 = "7.0.8";
   }
 });
 
-// node_modules/@octokit/core/dist-src/index.js
+// ../../main/node_modules/@octokit/core/dist-src/index.js
 function createLogger(logger = {}) {
   return typeof logger.debug != "function" && (logger.debug = noop2), typeof logger.info != "function" && (logger.info = noop2), typeof logger.warn != "function" && (logger.warn = consoleWarn), typeof logger.error != "function" && (logger.error = consoleError), logger;
 }
 var noop2, consoleWarn, consoleError, userAgentTrail, Octokit, init_dist_src2 = __esm({
-  "node_modules/@octokit/core/dist-src/index.js"() {
+  "../../main/node_modules/@octokit/core/dist-src/index.js"() {
     init_universal_user_agent();
     init_before_after_hook();
     init_dist_bundle2();
@@ -1418,14 +1490,14 @@ var noop2, consoleWarn, consoleError, userAgentTrail, Octokit, init_dist_src2 = 
   }
 });
 
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
+// ../../main/node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION5, init_version2 = __esm({
-  "node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
+  "../../main/node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
     VERSION5 = "6.0.0";
   }
 });
 
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
+// ../../main/node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options) => {
     octokit.log.debug("request", options);
@@ -1444,13 +1516,13 @@ function requestLog(octokit) {
   });
 }
 var init_dist_src3 = __esm({
-  "node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
+  "../../main/node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
     init_version2();
     requestLog.VERSION = VERSION5;
   }
 });
 
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// ../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 function normalizePaginatedListResponse(response) {
   if (!response.data)
     return {
@@ -1521,7 +1593,7 @@ function paginateRest(octokit) {
   };
 }
 var VERSION6, composePaginateRest, init_dist_bundle5 = __esm({
-  "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
+  "../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
     VERSION6 = "0.0.0-development";
     composePaginateRest = Object.assign(paginate, {
       iterator
@@ -1530,16 +1602,16 @@ var VERSION6, composePaginateRest, init_dist_bundle5 = __esm({
   }
 });
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION7, init_version3 = __esm({
-  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
+  "../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
     VERSION7 = "17.0.0";
   }
 });
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints, endpoints_default, init_endpoints = __esm({
-  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
+  "../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
     Endpoints = {
       actions: {
         addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -3832,7 +3904,7 @@ var Endpoints, endpoints_default, init_endpoints = __esm({
   }
 });
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 function endpointsToMethods(octokit) {
   let newMethods = {};
   for (let scope of endpointMethodsMap.keys())
@@ -3869,7 +3941,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 var endpointMethodsMap, handler, init_endpoints_to_methods = __esm({
-  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
+  "../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
     init_endpoints();
     endpointMethodsMap = /* @__PURE__ */ new Map();
     for (let [scope, endpoints] of Object.entries(endpoints_default))
@@ -3932,7 +4004,7 @@ var endpointMethodsMap, handler, init_endpoints_to_methods = __esm({
   }
 });
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   return {
     rest: endpointsToMethods(octokit)
@@ -3946,7 +4018,7 @@ function legacyRestEndpointMethods(octokit) {
   };
 }
 var init_dist_src4 = __esm({
-  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
+  "../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
     init_version3();
     init_endpoints_to_methods();
     restEndpointMethods.VERSION = VERSION7;
@@ -3954,16 +4026,16 @@ var init_dist_src4 = __esm({
   }
 });
 
-// node_modules/@octokit/rest/dist-src/version.js
+// ../../main/node_modules/@octokit/rest/dist-src/version.js
 var VERSION8, init_version4 = __esm({
-  "node_modules/@octokit/rest/dist-src/version.js"() {
+  "../../main/node_modules/@octokit/rest/dist-src/version.js"() {
     VERSION8 = "22.0.1";
   }
 });
 
-// node_modules/@octokit/rest/dist-src/index.js
+// ../../main/node_modules/@octokit/rest/dist-src/index.js
 var Octokit2, init_dist_src5 = __esm({
-  "node_modules/@octokit/rest/dist-src/index.js"() {
+  "../../main/node_modules/@octokit/rest/dist-src/index.js"() {
     init_dist_src2();
     init_dist_src3();
     init_dist_bundle5();
@@ -4070,6 +4142,22 @@ var RELAY_REPO_NAME, init_constants = __esm({
   }
 });
 
+// scripts/lib/relay/repo-name.ts
+function splitRepo(repo) {
+  let cleaned = repo.replace(/^https?:\/\/github\.com\//i, "").replace(/\.git$/, "").replace(/\/+$/, ""), [owner, name, extra] = cleaned.split("/");
+  if (!owner || !name || extra !== void 0 || !isValidLogin(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name))
+    throw new AliveError(`'${inlineText(repo)}' is not a GitHub repository name of the form owner/repo`, { code: "bad_repo" });
+  return { owner, repo: name };
+}
+var init_repo_name = __esm({
+  "scripts/lib/relay/repo-name.ts"() {
+    "use strict";
+    init_errors();
+    init_untrusted();
+    init_names();
+  }
+});
+
 // scripts/lib/relay/github-transport.ts
 var github_transport_exports = {};
 __export(github_transport_exports, {
@@ -4079,14 +4167,8 @@ __export(github_transport_exports, {
   splitRepo: () => splitRepo
 });
 import { createReadStream, createWriteStream as createWriteStream2, statSync as statSync2 } from "node:fs";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-function splitRepo(repo) {
-  let cleaned = repo.replace(/^https?:\/\/github\.com\//i, "").replace(/\.git$/, "").replace(/\/+$/, ""), [owner, name, extra] = cleaned.split("/");
-  if (!owner || !name || extra !== void 0 || !isValidLogin(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name))
-    throw new AliveError(`'${inlineText(repo)}' is not a GitHub repository name of the form owner/repo`, { code: "bad_repo" });
-  return { owner, repo: name };
-}
 async function* jsonBlobBody(path) {
   yield Buffer.from('{"encoding":"base64","content":"');
   let carry = Buffer.alloc(0);
@@ -4105,8 +4187,9 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
     init_names();
     init_constants();
     init_untrusted();
-    CONTENTS_API_MAX_BYTES = 1024 * 1024, CALL_TIMEOUT_MS = 3e4, TRANSFER_TIMEOUT_MS = 30 * 6e4, WRITE_ATTEMPTS = 4;
-    GithubTransport = class {
+    init_repo_name();
+    init_repo_name();
+    CONTENTS_API_MAX_BYTES = 1024 * 1024, CALL_TIMEOUT_MS = 3e4, TRANSFER_TIMEOUT_MS = 30 * 6e4, WRITE_ATTEMPTS = 4, GithubTransport = class {
       kind = "github";
       gh;
       o;
@@ -4170,10 +4253,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
       }
       async headCommit(owner, repo, limits = {}, branch = this.o.branch) {
         try {
-          return (await withReadRetry(
-            () => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }),
-            limits.deadline
-          )).data.object.sha;
+          return (await withReadRetry(() => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }), limits.deadline)).data.object.sha;
         } catch (err) {
           if (isStatus(err, 409)) return null;
           if (isStatus(err, 404)) {
@@ -4233,6 +4313,14 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
           }) : this.fail(err, `inviting ${peerLogin} to ${this.ownRepo}`);
         }
       }
+      /** Removes a peer's access to the user's relay (and any invitation still open). */
+      async removeCollaborator(peerLogin) {
+        try {
+          await this.gh.rest.repos.removeCollaborator({ owner: this.o.login, repo: RELAY_REPO_NAME, username: peerLogin, ...this.req() });
+        } catch (err) {
+          throw this.fail(err, `removing ${peerLogin}'s access to ${this.ownRepo}`);
+        }
+      }
       async isCollaborator(peerLogin, limits = {}) {
         try {
           return await this.gh.rest.repos.checkCollaborator({ owner: this.o.login, repo: RELAY_REPO_NAME, username: peerLogin, ...this.req(limits) }), !0;
@@ -4270,12 +4358,16 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
           );
         return file.text;
       }
+      async ownKey(limits = {}) {
+        let file = await this.readText(this.o.login, RELAY_REPO_NAME, `keys/${this.o.login}.pem`, limits);
+        return file ? file.text : null;
+      }
       async deliver(peer, localPath, nextName, checkKey) {
         let { owner, repo } = splitRepo(peer.relay);
         checkKey(await this.fetchPeerKey(peer));
         let folder = `inbox/${this.o.login}`;
         if (statSync2(localPath).size <= CONTENTS_API_MAX_BYTES) {
-          let { readFileSync: readFileSync3 } = await import("node:fs"), content = readFileSync3(localPath).toString("base64");
+          let { readFileSync: readFileSync4 } = await import("node:fs"), content = readFileSync4(localPath).toString("base64");
           for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             let name = nextName(), path = `${folder}/${name}`;
             try {
@@ -4396,7 +4488,8 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
           tree: r.data.tree.map((e) => ({ path: e.path ?? "", type: e.type ?? "", sha: e.sha ?? "", size: e.size }))
         };
       }
-      async download(entry, dest) {
+      async download(entry, dest, maxBytes) {
+        if (maxBytes !== void 0 && entry.size !== void 0 && entry.size > maxBytes) throw tooLargeError(entry, maxBytes);
         let owner = this.o.login, repo = RELAY_REPO_NAME;
         try {
           let body = (await withReadRetry(
@@ -4409,9 +4502,14 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
             })
           )).data;
           if (!body) throw new AliveError(`GitHub sent an empty body for ${entry.path}`, { code: "bad_download" });
-          await pipeline(Readable.fromWeb(body), createWriteStream2(dest, { flags: "wx", mode: 384 }));
+          let seen = 0, cap = new Transform({
+            transform(chunk, _enc, done) {
+              seen += chunk.length, maxBytes !== void 0 && seen > maxBytes ? done(tooLargeError(entry, maxBytes)) : done(null, chunk);
+            }
+          });
+          await pipeline(Readable.fromWeb(body), cap, createWriteStream2(dest, { flags: "wx", mode: 384 }));
         } catch (err) {
-          throw this.fail(err, `downloading ${entry.path}`);
+          throw err instanceof AliveError ? err : this.fail(err, `downloading ${entry.path}`);
         }
       }
       async remove(entries) {
@@ -4482,69 +4580,101 @@ var DEFAULT_API_URL, init_token = __esm({
   }
 });
 
-// scripts/relay-probe.ts
-import { dirname as dirname3, join as join5 } from "node:path";
-
-// scripts/lib/cli/args.ts
+// scripts/lib/cli/command.ts
 init_errors();
 import { parseArgs } from "node:util";
-function parseCommandArgs(argv, options, opts) {
-  let allOptions = { ...options, help: { type: "boolean", short: "h" } }, parsed;
+
+// scripts/lib/version.ts
+var ALIVE_VERSION = "0.1.0";
+
+// scripts/lib/cli/command.ts
+var COMMON = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" }
+};
+function defineCommand(spec) {
+  let acceptsJson = spec.json !== !1, options = {
+    ...spec.options,
+    ...COMMON,
+    ...acceptsJson ? { json: { type: "boolean" } } : {}
+  };
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help: spec.usage,
+    async invoke(argv, io, path = [spec.name]) {
+      let jsonRequested = acceptsJson && argv.includes("--json");
+      return guard(io, jsonRequested, async () => {
+        let parsed;
+        try {
+          parsed = parseArgs({ args: argv, options, strict: !0, allowPositionals: !0 });
+        } catch (err) {
+          throw new UsageError(cleanParseArgsMessage(err), spec.usage);
+        }
+        let values = parsed.values;
+        if (values.help === !0)
+          return writeLine(io.stdout, spec.usage), 0;
+        if (values.version === !0)
+          return writeLine(io.stdout, versionLine(path)), 0;
+        let { min, max } = spec.positionals ?? { min: 0, max: 0 }, n = parsed.positionals.length;
+        if (n < min) throw new UsageError("missing argument", spec.usage);
+        if (n > max) throw new UsageError(`unexpected argument '${parsed.positionals[max]}'`, spec.usage);
+        let ctx = makeContext(io, values.json === !0, spec.usage, values, parsed.positionals);
+        return await spec.run(ctx) ?? 0;
+      });
+    }
+  };
+}
+function runEntry(command) {
+  let quietOnClosedPipe = (err) => {
+    throw err.code === "EPIPE" && process.exit(process.exitCode ?? 0), err;
+  };
+  process.stdout.on("error", quietOnClosedPipe), process.stderr.on("error", quietOnClosedPipe), command.invoke(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
+}
+function makeContext(io, json, usage, values, positionals) {
+  return {
+    values,
+    positionals,
+    json,
+    io,
+    print: (text = "") => writeLine(io.stdout, text),
+    printJson: (value) => writeLine(io.stdout, JSON.stringify(value, null, 2)),
+    warn: (text) => writeLine(io.stderr, `warning: ${text}`),
+    usageError: (message) => {
+      throw new UsageError(message, usage);
+    },
+    required: (value, flag) => {
+      if (value === void 0 || value === "") throw new UsageError(`${flag} is required`, usage);
+      return value;
+    }
+  };
+}
+async function guard(io, json, fn) {
   try {
-    parsed = parseArgs({ args: argv, options: allOptions, strict: !0, allowPositionals: !0 });
+    return await fn();
   } catch (err) {
-    throw new UsageError(`${cleanParseArgsMessage(err)}
-${opts.usage}`);
+    process.env.ALIVE_DEBUG === "1" && err instanceof Error && writeLine(io.stderr, err.stack ?? err.message);
+    let failure2 = err instanceof AliveError ? err : new AliveError(`unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)`, {
+      code: "unexpected"
+    });
+    return json && writeLine(io.stdout, JSON.stringify({ ok: !1, ...failure2.fields, error: { code: failure2.code, message: failure2.message } }, null, 2)), writeLine(io.stderr, `error: ${failure2.message}`), failure2 instanceof UsageError && failure2.usage !== void 0 && writeLine(io.stderr, failure2.usage), failure2.exitCode;
   }
-  let values = parsed.values;
-  if (!values.help && opts.positionals) {
-    let n = parsed.positionals.length;
-    if (n < opts.positionals.min) throw new UsageError(`missing argument
-${opts.usage}`);
-    if (n > opts.positionals.max)
-      throw new UsageError(`unexpected argument '${parsed.positionals[opts.positionals.max]}'
-${opts.usage}`);
-  }
-  return { values, positionals: parsed.positionals };
+}
+function versionLine(path) {
+  return `${path.join(" ")} (alive) ${ALIVE_VERSION}`;
+}
+function writeLine(stream, text) {
+  stream.write(`${text}
+`);
 }
 function cleanParseArgsMessage(err) {
-  return (err instanceof Error ? err.message : String(err)).split(". To ")[0].replace(/\.$/, "");
+  return messageOf(err).split(". To ")[0].replace(/\.$/, "");
 }
 
-// scripts/lib/cli/main.ts
-init_errors();
-function runMain(fn) {
-  Promise.resolve().then(() => fn(process.argv.slice(2))).then(
-    (code) => finish(code ?? 0),
-    (err) => {
-      process.env.ALIVE_DEBUG === "1" && err instanceof Error && process.stderr.write(`${err.stack}
-`), err instanceof AliveError ? (process.stderr.write(`error: ${err.message}
-`), finish(err.exitCode)) : (process.stderr.write(
-        `error: unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)
-`
-      ), finish(1));
-    }
-  );
-}
-function finish(code) {
-  process.exitCode = code;
-}
-function printJson(value) {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}
-`);
-}
-function printLine(text = "") {
-  process.stdout.write(`${text}
-`);
-}
-function warn(text) {
-  process.stderr.write(`warning: ${text}
-`);
-}
-
-// scripts/relay-probe.ts
-init_errors();
-init_git_run();
+// scripts/lib/relay/commands/relay-probe.ts
+import { dirname as dirname3, join as join5 } from "node:path";
 
 // scripts/lib/relay/paths.ts
 import { dirname, join as join2 } from "node:path";
@@ -4590,7 +4720,7 @@ function peerKeyPath(paths, login2) {
 // scripts/lib/relay/probe.ts
 init_errors();
 
-// node_modules/zod/v4/core/util.js
+// ../../main/node_modules/zod/v4/core/util.js
 function getEnumValues(entries) {
   let numericValues = Object.values(entries).filter((v) => typeof v == "number");
   return Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
@@ -4836,7 +4966,7 @@ function installLazyProp(inst, key, make, enumerable) {
   });
 }
 
-// node_modules/zod/v4/core/core.js
+// ../../main/node_modules/zod/v4/core/core.js
 var _a;
 var _zodDesc = { value: void 0, enumerable: !1 }, _E = "captureStackTrace" in Error ? Error : null;
 function newError(Definition) {
@@ -4924,7 +5054,7 @@ function config(newConfig) {
   return newConfig && Object.assign(globalConfig, newConfig), globalConfig;
 }
 
-// node_modules/zod/v4/core/errors.js
+// ../../main/node_modules/zod/v4/core/errors.js
 function _getMessage() {
   let internals = this._zod;
   return internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2)), internals.message;
@@ -4955,7 +5085,7 @@ var _messageDesc = {
   Parent: Error
 });
 
-// node_modules/zod/v4/core/parse.js
+// ../../main/node_modules/zod/v4/core/parse.js
 var _parse = (_Err) => {
   let fn = (schema, value, _ctx, _params) => {
     let ctx = _ctx ? { ..._ctx, async: !1 } : { async: !1 }, result = schema._zod.run({ value, issues: [] }, ctx);
@@ -5001,11 +5131,11 @@ var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
   return result instanceof Promise && (result = await result), result.issues.length ? failure(_Err, result.issues, ctx) : { success: !0, data: result.value };
 }, safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 
-// node_modules/zod/v4/core/regexes.js
+// ../../main/node_modules/zod/v4/core/regexes.js
 var anyString = /^[\s\S]{0,}$/;
 var number = /^-?\d+(?:\.\d+)?$/, boolean = /^(?:true|false)$/i;
 
-// node_modules/zod/v4/core/checks.js
+// ../../main/node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   var _a2;
   inst._zod ?? (inst._zod = {}), inst._zod.def = def, (_a2 = inst._zod).onattach ?? (_a2.onattach = []);
@@ -5138,14 +5268,14 @@ var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat"
   };
 });
 
-// node_modules/zod/v4/core/versions.js
+// ../../main/node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// node_modules/zod/v4/core/schemas.js
+// ../../main/node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   var _a2;
   inst ?? (inst = {}), inst._zod.def = def, inst._zod.bag = inst._zod.bag || {}, inst._zod.version = version;
@@ -5653,7 +5783,7 @@ function handleRefineResult(result, payload, input, inst) {
   }
 }
 
-// node_modules/zod/v4/locales/en.js
+// ../../main/node_modules/zod/v4/locales/en.js
 var error = () => {
   let Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -5747,7 +5877,7 @@ function en_default() {
   };
 }
 
-// node_modules/zod/v4/core/api.js
+// ../../main/node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   return def.checks && (def.checks = [...def.checks]), def;
 }
@@ -5838,7 +5968,7 @@ function _check(fn, params) {
   return ch._zod.check = fn, ch;
 }
 
-// node_modules/zod/v4/mini/schemas.js
+// ../../main/node_modules/zod/v4/mini/schemas.js
 var ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
   if (!inst._zod)
     throw new Error("Uninitialized schema in ZodMiniType.");
@@ -6132,13 +6262,22 @@ var login = string2().check(refine(isValidLogin, { message: "is not a valid logi
   name: optionalText,
   relay: optionalText,
   person_walnut: optionalText,
-  added: pipe(optional(nullable(string2())), transform((v) => v ?? null)),
+  added: pipe(
+    optional(nullable(string2())),
+    transform((v) => v ?? null)
+  ),
   status: _enum(peerStatuses),
-  fingerprint: pipe(optional(nullable(fingerprintHex)), transform((v) => v ?? null))
+  fingerprint: pipe(
+    optional(nullable(fingerprintHex)),
+    transform((v) => v ?? null)
+  )
 }), relayConfigSchema = looseObject({
   repo: string2().check(_minLength(1, "must not be empty")),
   github_username: login,
-  transport: pipe(optional(_enum(["github", "git"])), transform((v) => v ?? "github")),
+  transport: pipe(
+    optional(_enum(["github", "git"])),
+    transform((v) => v ?? "github")
+  ),
   url: optionalText,
   api_url: optionalText,
   branch: pipe(
@@ -6170,7 +6309,7 @@ import { existsSync, mkdirSync as mkdirSync2, readFileSync as readFileSync2 } fr
 // scripts/lib/crypto/keys.ts
 import { createHash, createPrivateKey, createPublicKey, generateKeyPair } from "node:crypto";
 init_errors();
-var MIN_RSA_BITS = 2048, KEYGEN_RSA_BITS = 4096, MAX_PEM_BYTES = 64 * 1024, PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
+var MIN_RSA_BITS = 2048, KEYGEN_RSA_BITS = 4096, RSA_PUBLIC_EXPONENT = 65537n, MAX_PEM_BYTES = 64 * 1024, PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
 function firstPemLabel(text) {
   return /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1];
 }
@@ -6184,6 +6323,12 @@ function checkRsa(key, source) {
     throw new AliveError(`${source} is an RSA-${bits} key, too small: alive needs at least ${MIN_RSA_BITS} bits (keygen makes ${KEYGEN_RSA_BITS})`, {
       code: "bad_key"
     });
+  let exponent = key.asymmetricKeyDetails?.publicExponent;
+  if (exponent !== RSA_PUBLIC_EXPONENT)
+    throw new AliveError(
+      `${source} has the public exponent ${exponent ?? "unknown"}; alive accepts only RSA keys with the exponent 65537, as keygen and openssl make them (make a new key with 'alive-p2p keygen')`,
+      { code: "bad_key" }
+    );
   return key;
 }
 function publicKeyFromPem(pem, source = "the key") {
@@ -6259,6 +6404,10 @@ function isGithub(t) {
 }
 
 // scripts/lib/relay/pin.ts
+init_errors();
+init_untrusted();
+init_git_transport();
+init_repo_name();
 function pinPeerKey(paths, peer, pem, opts) {
   let key = parsePeerPublicKey(pem, peer.github), fp = fingerprint(key), before = peer.fingerprint;
   if (before && before !== fp && !opts.allowChange) throw keyChangedError(peer.github, before, fp);
@@ -6276,14 +6425,29 @@ var reachabilitySchema = object({
   checked: string2(),
   relay_repo: nullable(string2()),
   error: optional(nullable(string2()))
+}), ownKeySchema = object({
+  /** 'ok', 'changed' (someone replaced it), 'missing' (not published) or 'unknown' (not read). */
+  status: _enum(["ok", "changed", "missing", "unknown"]),
+  checked: string2(),
+  /** Fingerprint (hex) of the key the relay holds, when it could be read. */
+  seen: nullable(string2())
 }), count = number2().check(int(), _gte(0)), relayStateSchema = looseObject({
   last_sync: nullable(string2()),
   last_commit: nullable(string2()),
   pending_packages: count,
   peer_reachability: record(string2(), reachabilitySchema),
-  newly_accepted: pipe(optional(array(string2())), transform((v) => v ?? [])),
+  newly_accepted: pipe(
+    optional(array(string2())),
+    transform((v) => v ?? [])
+  ),
   pending_by_sender: optional(record(string2(), count)),
-  last_error: optional(nullable(string2()))
+  last_error: optional(nullable(string2())),
+  /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
+  last_action: optional(nullable(string2())),
+  /** The relay's copy of the user's own key, compared with keys/public.pem by the probe. */
+  own_key: optional(nullable(ownKeySchema)),
+  /** Pinned peers whose published key no longer matches the pin (login → fingerprint seen). */
+  peer_key_changes: optional(record(string2(), string2()))
 });
 function emptyState() {
   return { last_sync: null, last_commit: null, pending_packages: 0, peer_reachability: {}, newly_accepted: [] };
@@ -6298,7 +6462,34 @@ function isoSeconds(date2 = /* @__PURE__ */ new Date()) {
   return `${date2.toISOString().slice(0, 19)}+00:00`;
 }
 
+// scripts/lib/relay/key-checks.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+function checkOwnKey(paths, published, login2) {
+  let checked = isoSeconds(), mine;
+  try {
+    mine = fingerprint(parsePeerPublicKey(readFileSync3(paths.publicKey, "utf8"), "your"));
+  } catch {
+    return { status: "unknown", checked, seen: null };
+  }
+  if (published === null) return { status: "missing", checked, seen: null };
+  let seen;
+  try {
+    seen = fingerprint(parsePeerPublicKey(published, login2));
+  } catch {
+    return { status: "changed", checked, seen: null };
+  }
+  return { status: seen === mine ? "ok" : "changed", checked, seen };
+}
+function ownKeyProblem(check, login2) {
+  if (check) {
+    if (check.status === "changed")
+      return `WARNING: the key published in your relay (keys/${login2}.pem${check.seen ? `, ${formatFingerprint(check.seen)}` : ", not a valid key"}) is NOT your key: someone with write access to your relay replaced it, and a peer who pins it now trusts them. Run \`alive-p2p relay setup\` to publish your key again, remove peers you do not trust (\`alive-p2p relay remove-peer LOGIN\`), and tell your peers to check your fingerprint`;
+    if (check.status === "missing") return `your relay does not publish your key (keys/${login2}.pem); run \`alive-p2p relay setup\` to publish it`;
+  }
+}
+
 // scripts/lib/relay/probe.ts
+init_git_run();
 init_constants();
 function timedOutState(previous, now, error2) {
   return { ...previous, last_sync: isoSeconds(now), newly_accepted: [], last_error: error2 };
@@ -6340,20 +6531,45 @@ async function probeRelay(opts, previous, warnings) {
         } catch (err) {
           errors.push(messageOf(err));
         }
-  })(), reachability = {}, reachTask = Promise.all(
-    cfg.peers.filter((p) => p.relay).map(async (p) => {
-      let ok = await transport.isReachable({ login: p.github, relay: p.relay }, limits).catch(() => !1);
-      reachability[p.github] = { reachable: ok, checked: isoSeconds(), relay_repo: p.relay };
+  })(), reachability = {}, keyChanges = {}, reachTask = Promise.all(
+    cfg.peers.filter((p) => p.relay && p.status !== "removed").map(async (p) => {
+      let peer = { login: p.github, relay: p.relay }, ok = !1;
+      if (p.fingerprint)
+        try {
+          let seen = fingerprint(parsePeerPublicKey(await transport.fetchPeerKey(peer, limits), p.github));
+          ok = !0, seen !== p.fingerprint && (keyChanges[p.github] = seen);
+        } catch {
+          ok = !1;
+        }
+      ok || (ok = await transport.isReachable(peer, limits).catch(() => !1)), reachability[p.github] = { reachable: ok, checked: isoSeconds(), relay_repo: p.relay };
     })
-  ), [listingResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask]);
+  ), ownKeyTask = listingTask.catch(() => {
+  }).then(async () => {
+    try {
+      return checkOwnKey(opts.paths, await transport.ownKey(limits), cfg.github_username);
+    } catch (err) {
+      errors.push(messageOf(err));
+      return;
+    }
+  }), [listingResult, , , ownKeyResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask, ownKeyTask]);
   if (newlyAccepted.length > 0) {
     let relays = new Map(cfg.peers.map((p) => [p.github, p.relay ?? `${p.github}/${RELAY_REPO_NAME}`]));
-    await recordAccepted(opts.paths, newlyAccepted.map((login2) => ({ login: login2, relay: relays.get(login2) })), transport, limits, errors);
+    await recordAccepted(
+      opts.paths,
+      newlyAccepted.map((login2) => ({ login: login2, relay: relays.get(login2) })),
+      transport,
+      limits,
+      errors
+    );
   }
-  let state = {
+  let checkedKeys = new Set(cfg.peers.filter((p) => p.fingerprint && reachability[p.github]?.reachable).map((p) => p.github)), peerKeyChanges = Object.fromEntries(
+    Object.entries(previous.peer_key_changes ?? {}).filter(([login2]) => !checkedKeys.has(login2) && cfg.peers.some((p) => p.github === login2 && p.fingerprint))
+  ), state = {
     ...previous,
     last_sync: isoSeconds(started),
     peer_reachability: { ...previous.peer_reachability, ...reachability },
+    peer_key_changes: { ...peerKeyChanges, ...keyChanges },
+    ...ownKeyResult.status === "fulfilled" && ownKeyResult.value ? { own_key: ownKeyResult.value } : {},
     newly_accepted: newlyAccepted,
     last_error: errors.length > 0 ? errors.join("; ").slice(0, 500) : null
   };
@@ -6411,48 +6627,92 @@ function withDeadline(p, deadline, what) {
 function writeProbeState(statePath, state) {
   writeRelayState(statePath, state);
 }
+var WRITE_RESERVE_MS = 300;
+async function probeWithinBudget(opts) {
+  let started = Date.now(), warnings = [], previous = readPreviousState(opts.statePath, warnings), timer, watchdog = new Promise((resolve2) => {
+    timer = setTimeout(
+      () => resolve2({ state: timedOutState(previous, new Date(started), `the probe ran out of its ${opts.budgetMs / 1e3} s budget`), timedOut: !0 }),
+      Math.max(1, opts.budgetMs - WRITE_RESERVE_MS / 2)
+    );
+  }), work = probeRelay(
+    { paths: opts.paths, statePath: opts.statePath, deadline: started + opts.budgetMs - WRITE_RESERVE_MS, ...opts.env ? { env: opts.env } : {} },
+    previous,
+    warnings
+  ).then(
+    (state) => ({ state, timedOut: !1 }),
+    (err) => ({
+      state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) },
+      timedOut: !1
+    })
+  ), outcome = await Promise.race([work, watchdog]);
+  if (clearTimeout(timer), killAllGitChildren(), outcome.state)
+    try {
+      writeProbeState(opts.statePath, outcome.state);
+    } catch (err) {
+      warnings.push(`cannot write ${opts.statePath}: ${messageOf(err)}`);
+    }
+  return { ...outcome, warnings };
+}
 
-// scripts/relay-probe.ts
-var USAGE = `usage: relay-probe [--config FILE] [--state FILE] [--budget SECONDS] [--json]
+// scripts/lib/relay/commands/relay-probe.ts
+var DEFAULT_BUDGET_S = 8, relayProbeCommand = defineCommand({
+  name: "relay-probe",
+  summary: "refresh the relay's state.json within a time budget",
+  usage: `usage: relay-probe [--config FILE] [--state FILE] [--budget SECONDS] [--json]
 
 Refreshes state.json (last_sync, last_commit, pending_packages, peer_reachability,
-newly_accepted) from your relay within a total time budget (default 8 s). Always exits 0
-unless the command line is wrong; a network fault is recorded in state.json's last_error.`, DEFAULT_BUDGET_S = 8, WRITE_RESERVE_MS = 300;
-runMain(async (argv) => {
-  let { values } = parseCommandArgs(
-    argv,
-    { config: { type: "string" }, state: { type: "string" }, budget: { type: "string" }, json: { type: "boolean" } },
-    { usage: USAGE, positionals: { min: 0, max: 0 } }
-  );
-  if (values.help)
-    return printLine(USAGE), 0;
-  let budgetMs = parseBudget(values.budget), started = Date.now(), paths = values.config ? relayPathsForConfig(values.config) : defaultRelayPaths(), statePath = values.state ?? (values.config ? join5(dirname3(values.config), "state.json") : paths.state), warnings = [], previous = readPreviousState(statePath, warnings), done = !1, finish2 = (state2) => {
-    if (!done) {
-      if (done = !0, killAllGitChildren(), state2)
-        try {
-          writeProbeState(statePath, state2);
-        } catch (err) {
-          warnings.push(`cannot write ${statePath}: ${messageOf(err)}`);
-        }
-      for (let w of warnings) warn(w);
-      values.json ? printJson(state2 ? { configured: !0, ...state2 } : { configured: !1 }) : state2 && printLine(`${state2.pending_packages} package(s) waiting${state2.newly_accepted.length ? `; newly accepted: ${state2.newly_accepted.join(", ")}` : ""}${state2.last_error ? ` (last error: ${state2.last_error})` : ""}`), process.stdout.write("", () => process.exit(0));
+newly_accepted, own_key, peer_key_changes) from your relay within a total time budget
+(default 8 s). Always exits 0 unless the command line is wrong; a network fault is recorded in
+state.json's last_error.
+
+Options:
+  --config FILE     relay.json (default $ALIVE_HOME/relay/relay.json)
+  --state FILE      state.json to write (default: beside relay.json)
+  --budget SECONDS  total time, 0.5 to 600 (default 8)
+  --json            print the state written as one JSON object
+  -h, --help        show this help`,
+  options: { config: { type: "string" }, state: { type: "string" }, budget: { type: "string" } },
+  async run(ctx) {
+    let budgetMs = parseBudget(ctx.values.budget, ctx.usageError), config2 = ctx.values.config, paths = config2 ? relayPathsForConfig(config2) : defaultRelayPaths(), statePath = ctx.values.state ?? (config2 ? join5(dirname3(config2), "state.json") : paths.state), state, warnings;
+    try {
+      ({ state, warnings } = await probeWithinBudget({ paths, statePath, budgetMs }));
+    } catch (err) {
+      ctx.warn(err instanceof Error ? err.message : String(err)), ctx.json && ctx.printJson({ configured: !1 });
+      return;
     }
-  }, watchdog = setTimeout(
-    () => finish2(timedOutState(previous, new Date(started), `the probe ran out of its ${budgetMs / 1e3} s budget`)),
-    Math.max(1, budgetMs - WRITE_RESERVE_MS / 2)
-  ), state;
-  try {
-    state = await probeRelay({ paths, statePath, deadline: started + budgetMs - WRITE_RESERVE_MS }, previous, warnings);
-  } catch (err) {
-    state = { ...previous, last_sync: timedOutState(previous, new Date(started), "").last_sync, newly_accepted: [], last_error: messageOf(err) };
+    for (let w of warnings) ctx.warn(w);
+    if (ctx.json) {
+      ctx.printJson(state ? { configured: !0, ...state } : { configured: !1 });
+      return;
+    }
+    if (!state) return;
+    let changed = Object.keys(state.peer_key_changes ?? {});
+    ctx.print(
+      `${state.pending_packages} package(s) waiting` + (state.newly_accepted.length ? `; newly accepted: ${state.newly_accepted.join(", ")}` : "") + (changed.length ? `; key changed on the relay of: ${changed.join(", ")}` : "") + (state.last_error ? ` (last error: ${state.last_error})` : "")
+    );
+    let login2 = "";
+    try {
+      login2 = readRelayConfig(paths.config)?.github_username ?? "";
+    } catch {
+      login2 = "";
+    }
+    let own2 = ownKeyProblem(state.own_key, login2 || "LOGIN");
+    own2 && ctx.io.stderr.write(`${own2}
+`);
   }
-  return clearTimeout(watchdog), finish2(state), 0;
 });
-function parseBudget(value) {
+function parseBudget(value, usageError) {
   if (value === void 0) return DEFAULT_BUDGET_S * 1e3;
   let n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(n >= 0.5) || n > 600)
-    throw new UsageError(`--budget takes seconds between 0.5 and 600, got '${value}'
-${USAGE}`);
-  return Math.round(n * 1e3);
+  return !/^\d+(\.\d+)?$/.test(value) || !(n >= 0.5) || n > 600 ? usageError(`--budget takes seconds between 0.5 and 600, got '${value}'`) : Math.round(n * 1e3);
 }
+
+// scripts/relay-probe.ts
+var exitWhenDone = {
+  ...relayProbeCommand,
+  async invoke(argv, io, path) {
+    let code = await relayProbeCommand.invoke(argv, io, path);
+    return setTimeout(() => process.stdout.write("", () => process.exit(code)), 50).unref(), code;
+  }
+};
+runEntry(exitWhenDone);
