@@ -6,12 +6,11 @@
  * environment. The committed plugin/ itself is compared with a fresh build by .ci/run.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { bundleOptions } from '../../tools/build-options.mjs';
+import { bundleDir } from '../support/bundles.ts';
 import { PLUGIN_FOLDER, writePluginFolder } from '../../tools/plugin-folder.mjs';
 import { cleanEnv, repoRoot, runBundle } from '../hooks/bundle.ts';
 
@@ -42,10 +41,8 @@ function walk(dir: string, rel = ''): string[] {
 
 beforeAll(async () => {
   base = realpathSync(mkdtempSync(join(tmpdir(), 'alive-runtime-')));
-  const dist = join(base, 'build', 'dist');
-  for (const name of entries) {
-    await build({ ...bundleOptions(name), entryPoints: [join(repoRoot, 'scripts', `${name}.ts`)], outdir: dist, logLevel: 'silent' });
-  }
+  // This run's bundles of every entry (test/support/global-setup.ts), as npm run build makes them.
+  const dist = bundleDir();
   plugin = join(base, 'installed', 'alive');
   files = writePluginFolder({ root: repoRoot, distDir: dist, outDir: plugin });
 });

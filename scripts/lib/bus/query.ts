@@ -330,7 +330,11 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   }
   const responder = normaliseName(options.responder ?? request!.receiver, 'receiver');
   const paths = receiverPaths(root, responder);
-  const earlier = findAnswer(root, id, { responder });
+  // An answer is archived only after its request left the inbox and processing/ (the responder
+  // archives the request as it writes the answer): while the request waits, skip reading the
+  // headers of every file archived since (a cost that grows with the day's traffic).
+  const pending = request !== undefined && (request.location === 'inbox' || request.location === 'processing');
+  const earlier = pending ? undefined : findAnswer(root, id, { responder });
   if (earlier && earlier.location === 'archive') return { status: 'answered', request, answer: earlier, collected: false };
 
   const collect = options.collect !== false;
