@@ -32,6 +32,17 @@ describe('the agent-file list', () => {
     for (const c of cases) expect(agentFileRule(c), c).toBeDefined();
   });
 
+  it('matches names a file system folds onto a listed one (Unicode case folding, NFC/NFKC, trailing dots and spaces, ::$DATA)', () => {
+    // APFS and NTFS compare names case-insensitively with Unicode folding: U+017F (long s) is s,
+    // U+0131 (dotless i) is i; Windows drops trailing dots and spaces and reads `name::$DATA` as `name`.
+    const cases = [
+      'AGENT\u017f.md', 'GEM\u0131NI.md', '.vscode/\u017fettings.json', '.cur\u017forrules', 'x/.wind\u017furf/r.md',
+      '\uff23LAUDE.md', 'CLAUDE.md.', 'CLAUDE.md ', 'docs/CLAUDE.md. .', 'a/.claude./settings.json', '.claude /x', 'CLAUDE.md::$DATA',
+      'AGENTS.md:x',
+    ];
+    for (const c of cases) expect(agentFileRule(c), JSON.stringify(c)).toBeDefined();
+  });
+
   it('leaves ordinary files alone', () => {
     const cases = [
       'README.md', 'notes/claude-notes.md', 'CLAUDE.md.bak', 'docs/CLAUDE.txt', '.github/workflows/ci.yml', '.vscode/launch.json',
