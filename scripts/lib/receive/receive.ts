@@ -172,8 +172,9 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
 function nowContext(r: ReadResult, plan: ReceivePlan): string {
   const sender = senderOf(r);
   const names = plan.units.filter((u) => u.kind === 'bundle').map((u) => u.as);
-  const what = r.manifest.scope === 'full' ? 'this walnut' : `bundle${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
-  const text = `Received ${what} as a .walnut package${sender ? ` from ${sender}` : ''}.`;
+  const what = r.manifest.scope === 'full' ? 'this walnut' : `bundle${names.length === 1 ? '' : 's'} ${names.map((n) => logValue(n)).join(', ')}`;
+  // The sender is the peer's own words unless a signature vouches for it: quoted, marked, capped.
+  const text = `Received ${what} as a .walnut package from ${fromText(r, sender)}.`;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: controls become spaces in the agent's one-line context
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300);
 }
