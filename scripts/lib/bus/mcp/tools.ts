@@ -169,7 +169,9 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
     receiver = holders[0]!;
   }
   const done = await answerMessage(ctx.root, receiver, id, a.body, 'mcp');
-  return { ok: true, id: done.responseId, in_reply_to: done.id, receiver: displayName(done.receiver), thread: done.thread, turn: done.turn };
+  // The thread comes from the request's header: shown as ours only when it is a plain id.
+  const thread = isPlainThread(done.thread) ? { thread: done.thread } : { thread: null, untrusted_thread: done.thread };
+  return { ok: true, id: done.responseId, in_reply_to: done.id, receiver: displayName(done.receiver), ...thread, turn: done.turn };
 }
 
 export function threadTool(ctx: ToolContext, a: { id: string }) {
