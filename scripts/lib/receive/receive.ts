@@ -275,7 +275,7 @@ function heldItems(ctx: Ctx, target: Target, list: HeldBackAgentFile[]): HeldBac
 
 function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string | null): string[] {
   const notes: string[] = [];
-  const names = (l: HeldBackAgentFile[]) => `${l.slice(0, 8).map((h) => h.path).join(', ')}${l.length > 8 ? ', …' : ''}`;
+  const names = (l: HeldBackAgentFile[]) => `${l.slice(0, 8).map((h) => logValue(h.path)).join(', ')}${l.length > 8 ? ', …' : ''}`;
   if (plan.held.length) {
     const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
     notes.push(
