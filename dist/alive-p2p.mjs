@@ -17942,6 +17942,10 @@ function inWorldQuiet(world, rel) {
 
 // scripts/lib/receive/plan.ts
 init_errors();
+function keptName(index, path) {
+  let base = path.slice(path.lastIndexOf("/") + 1).slice(0, 100);
+  return `${String(index + 1).padStart(4, "0")}-${base}.held`;
+}
 var REGENERATED = /^(now\.json|imports\.json|_generated(\/.*)?)$/;
 function bundleRootsOf(m2) {
   let roots = /* @__PURE__ */ new Set();
@@ -17998,7 +18002,7 @@ function planReceive(input) {
     if (agent) {
       let entry = { path: f2.path, rule: agent.name, to: p2.kind === "kernel" ? `_kernel/${p2.name}` : f2.path };
       if (p2.kind === "bundle" && heldInBundle.set(entry, { unit: bundleSeen(p2.name, p2.dir), rest: f2.path.slice(p2.dir.length + 1) }), !input.allowAgentFiles) {
-        plan.held.push(entry);
+        entry.keptAs = keptName(plan.held.length, f2.path), plan.held.push(entry);
         continue;
       }
       plan.agentFilesTaken.push(entry);
@@ -18103,7 +18107,7 @@ function existingFolderOn(world, rel, what, inside) {
 function relOf(world, abs) {
   return abs === world ? "." : abs.slice(world.length + 1).split(sep3).join("/");
 }
-function preflight(world, writes, stagingRoot2) {
+function preflight(world, writes, stagingRoot2, deviceOf = statDevice) {
   for (let d of writes.mkdirs) existingFolderOn(world, d, d, !0);
   let moveParents = [];
   for (let m2 of writes.moves) {
@@ -18128,7 +18132,7 @@ function preflight(world, writes, stagingRoot2) {
     });
   return moveParents.length === 0 || devs.has(stagingDev) ? {} : { stageIn: relOf(world, moveParents[0]) };
 }
-function deviceOf(p2) {
+function statDevice(p2) {
   return statSync8(p2).dev;
 }
 
@@ -18259,10 +18263,8 @@ function moveUnit(pkgDir, u2, dst) {
 function prepareStaged(staging, plan) {
   let pkgDir = join21(staging, PKG_DIR);
   for (let r of plan.removals) rmSync3(join21(pkgDir, r), { recursive: !0, force: !0 });
-  for (let h of plan.held) {
-    let dst = join21(staging, HELD_DIR, h.path);
-    mkdirSync4(dirname8(dst), { recursive: !0 }), renameSync4(join21(pkgDir, h.path), dst);
-  }
+  plan.held.length && mkdirSync4(join21(staging, HELD_DIR));
+  for (let h of plan.held) renameSync4(join21(pkgDir, h.path), join21(staging, HELD_DIR, h.keptAs));
   return plan.capsules.filter((c) => existsSync11(join21(pkgDir, c))).map((c) => convertCapsule(join21(pkgDir, c)));
 }
 function shapeNewWalnut(staging, plan, layout, log, now) {
@@ -18532,20 +18534,22 @@ function snapshotResult(ctx, read, view, dryRun) {
 function refuseDuplicate(prior) {
   throw new AliveError(
     `this package (sha256 ${prior.package_sha256.slice(0, 12)}…) was already imported into ${prior.target} on ${prior.received_at}; pass --force to import it again`,
-    { code: "duplicate" }
+    { code: "duplicate", fields: { package_sha256: prior.package_sha256, imported_into: prior.target, received_at: prior.received_at } }
   );
 }
 function planFor(ctx, r) {
-  ctx.identity = packageIdentity(r.manifest, r.signature.present && r.signature.ok ? r.signature.signer ?? null : null);
-  let target = guardedTarget(ctx, r.manifest), plan = planReceive({
-    manifest: r.manifest,
+  return ctx.identity = packageIdentity(r.manifest, r.signature.present && r.signature.ok ? r.signature.signer ?? null : null), planOn(ctx, r.manifest, guardedTarget(ctx, r.manifest));
+}
+function planOn(ctx, m2, target) {
+  let plan = planReceive({
+    manifest: m2,
     layout: target.layout,
     taken: bundleNameTaken(target),
     date: compactDate(ctx.timestamp),
     allowAgentFiles: ctx.opts.allowAgentFiles === !0
   });
   if (target.scope === "full" && !plan.kernel.includes("key.md")) {
-    let where = r.manifest.generation === "v1" ? "_core/key.md" : "_kernel/key.md";
+    let where = m2.generation === "v1" ? "_core/key.md" : "_kernel/key.md";
     throw new AliveError(`this full package has no ${where}, so it cannot become a walnut; nothing was written`, { code: "no_key" });
   }
   return { target, plan };
@@ -18561,7 +18565,12 @@ function guardedTarget(ctx, m2) {
   return target.scope === "bundle" && checkDuplicate(ctx, "bundle", worldRel(ctx.world, target.walnut)), target;
 }
 function heldItems(ctx, target, list) {
-  return list.map((h) => ({ path: h.path, rule: h.rule, would_be_at: worldRel(ctx.world, join24(target.walnut, h.to)) }));
+  return list.map((h) => ({
+    path: h.path,
+    rule: h.rule,
+    would_be_at: worldRel(ctx.world, join24(target.walnut, h.to)),
+    ...h.keptAs !== void 0 ? { kept_as: h.keptAs } : {}
+  }));
 }
 function agentNotes(ctx, target, plan, heldDir) {
   let notes = [], names = (l) => `${l.slice(0, 8).map((h) => h.path).join(", ")}${l.length > 8 ? ", …" : ""}`;
@@ -18663,7 +18672,13 @@ async function receiveForReal(ctx, readOpts, head) {
       if (resumed && !ctx.opts.force) return { ...resumed.journal.result, notes, resumed: !0 };
     }
     let ledger = readLedger(world);
-    head && (!ctx.opts.force && mayBeRecorded(ledger, ctx.packageBytes) ? (ctx.sha256 = await ctx.hashing, guardedTarget(ctx, head)) : resolveTarget(world, head, targetArgs(ctx.opts))), mkdirSync5(receivingDir, { recursive: !0 });
+    if (head) {
+      let target;
+      !ctx.opts.force && mayBeRecorded(ledger, ctx.packageBytes) ? (ctx.sha256 = await ctx.hashing, target = guardedTarget(ctx, head)) : target = resolveTarget(world, head, targetArgs(ctx.opts));
+      let { plan } = planOn(ctx, head, target);
+      preflight(world, plannedWrites(ctx, target, plan), aliveDir);
+    }
+    mkdirSync5(receivingDir, { recursive: !0 });
     let id = `${ctx.timestamp.replace(/[-:]/g, "")}-${process.pid}-${randomBytes5(3).toString("hex")}`, staging = join24(receivingDir, id);
     mkdirSync5(staging, { mode: 448 }), mkdirSync5(join24(staging, PKG_DIR));
     let journal;
@@ -18733,7 +18748,7 @@ async function receiveForReal(ctx, readOpts, head) {
     } catch (err) {
       throw new AliveError(
         `the import stopped while moving into place (${messageOf(err)}); run any receive in this world again to finish it, or see ${staging}`,
-        { code: "interrupted", cause: err }
+        { code: "interrupted", cause: err, fields: { staging } }
       );
     }
     return journal.result;

@@ -1880,7 +1880,7 @@ function isMessageFileName(name) {
 }
 
 // scripts/lib/bus/message.ts
-var TITLE = /^#[ \t]*HelloWorld[ \t]+(Message|Response)[ \t]*$/i, PREFIXED_HEADER = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/, UNPREFIXED_HEADER = /^(From|To|Thread|Timestamp|In-Reply-To|Turn)[ \t]*:[ \t]*(.*?)[ \t]*$/i, CONTEXT_LINE = /^#[ \t]*Context[ \t]*$/;
+var TITLE = /^#[ \t]*HelloWorld[ \t]+(Message|Response)[ \t]*$/i, PREFIXED_HEADER = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/s, UNPREFIXED_HEADER = /^(From|To|Thread|Timestamp|In-Reply-To|Turn)[ \t]*:[ \t]*(.*?)[ \t]*$/is, CONTEXT_LINE = /^#[ \t]*Context[ \t]*$/;
 function decodeUtf8(bytes) {
   try {
     return new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !1 }).decode(bytes);
@@ -3156,11 +3156,15 @@ function findAnswer(root, rawId, options = {}) {
 }
 async function waitForAnswer(root, rawId, options) {
   let id = messageIdArg(rawId), request = findRequest(root, id, options.responder);
-  if (!request && options.responder === void 0)
-    throw new AliveError(`there is no message ${id} on the bus under ${runtimesDir(root)}; check the id (dispatch status shows the receivers)`, {
-      code: "not_found"
-    });
-  let responder = normaliseName(options.responder ?? request.receiver, "receiver"), paths = receiverPaths(root, responder), earlier = findAnswer(root, id, { responder });
+  if (!request && options.responder === void 0) {
+    for (let receiver of listReceivers(root))
+      if (findAnswer(root, id, { responder: receiver })) return waitForAnswer(root, id, { ...options, responder: receiver });
+    throw new AliveError(
+      `there is no message ${id} on the bus under ${runtimesDir(root)}, and no answer to it; check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: --receiver @NAME`,
+      { code: "not_found" }
+    );
+  }
+  let responder = normaliseName(options.responder ?? request.receiver, "receiver"), paths = receiverPaths(root, responder), earlier = request !== void 0 && (request.location === "inbox" || request.location === "processing") ? void 0 : findAnswer(root, id, { responder });
   if (earlier && earlier.location === "archive") return { status: "answered", request, answer: earlier, collected: !1 };
   let collect = options.collect !== !1, find = responseFinder(root, responder, id, { collect }), deadPath = join7(paths.deadLetter, messageFileName(id)), check = () => {
     let r2 = find();
@@ -3548,7 +3552,7 @@ async function loadServer() {
 }
 
 // scripts/lib/bus/commands/repl.ts
-import { appendFileSync, mkdirSync as mkdirSync3, readFileSync as readFileSync2 } from "node:fs";
+import { appendFileSync, mkdirSync as mkdirSync3, readFileSync as readFileSync2, writeFileSync } from "node:fs";
 import { join as join13 } from "node:path";
 import { createInterface } from "node:readline";
 
@@ -4044,8 +4048,11 @@ function historyFile() {
 }
 function loadHistory() {
   try {
-    return readFileSync2(historyFile(), "utf8").split(`
-`).filter((l) => l !== "").slice(-HISTORY_LINES).reverse();
+    let lines = readFileSync2(historyFile(), "utf8").split(`
+`).filter((l) => l !== ""), kept = lines.slice(-HISTORY_LINES);
+    return lines.length > 2 * HISTORY_LINES && writeFileSync(historyFile(), `${kept.join(`
+`)}
+`, { mode: 384 }), kept.reverse();
   } catch {
     return [];
   }
@@ -4243,14 +4250,7 @@ the thread and turn continue the message being answered.`, sendCommand = defineC
       ctx.json ? ctx.printJson(result) : ctx.print(`sent msg-${sent.id} to ${displayName(sent.to)} (thread ${sent.thread})`);
       return;
     }
-    let controller = new AbortController(), onSignal = () => controller.abort();
-    process.once("SIGINT", onSignal), process.once("SIGTERM", onSignal);
-    let waited;
-    try {
-      waited = await waitForResponse(root, sent.to, sent.id, waitMs, controller.signal);
-    } finally {
-      process.off("SIGINT", onSignal), process.off("SIGTERM", onSignal);
-    }
+    let waited = await withInterrupt((signal) => waitForResponse(root, sent.to, sent.id, waitMs, signal));
     if (waited.ok) {
       let r = waited.value;
       ctx.json ? ctx.printJson({
@@ -4261,7 +4261,7 @@ the thread and turn continue the message being answered.`, sendCommand = defineC
       return;
     }
     let message;
-    "deadLettered" in waited ? message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${terminalText(waited.deadLettered.reason)})` : message = `${"timedOut" in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1e3} s` : "stopped waiting"}; msg-${sent.id} stays queued; an answer will appear in runtimes/${sent.to}/outbox/ (is 'dispatch serve ${displayName(sent.to)}' running?)`;
+    "deadLettered" in waited ? message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${terminalText(waited.deadLettered.reason)})` : message = `${"timedOut" in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1e3} s` : "stopped waiting"}; msg-${sent.id} stays queued; pick the answer up later with 'dispatch wait ${sent.id}' (is 'dispatch serve ${displayName(sent.to)}' running?)`;
     let { ok: _ok, ...fields } = result;
     throw new AliveError(message, {
       code: "deadLettered" in waited ? "dead_letter" : "timeout",
@@ -4308,7 +4308,7 @@ function checkAgentInstalled(command, env = process.env) {
 var SHELL_BUILTINS = /* @__PURE__ */ new Set(["exec", "command", "true", "false", "printf", "echo", "read", "test", "[", "eval", ".", "source", "cd", "exit", "set", "type"]);
 
 // scripts/lib/bus/daemon.ts
-import { readdirSync as readdirSync6, readFileSync as readFileSync4, writeFileSync } from "node:fs";
+import { readdirSync as readdirSync6, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join17 } from "node:path";
 
 // scripts/lib/bus/agent.ts
@@ -4591,7 +4591,7 @@ async function handle(claim2, opts, registry2, summary, log) {
         HELLOWORLD_MESSAGE_ID: claim2.id
       }),
       onStart: (pid) => {
-        ensureDir(join17(claim2.paths.dir, ".agents")), writeFileSync(agentRecord(claim2.paths, pid), "");
+        ensureDir(join17(claim2.paths.dir, ".agents")), writeFileSync2(agentRecord(claim2.paths, pid), "");
       },
       onEnd: (pid) => safeUnlink(agentRecord(claim2.paths, pid))
     });
@@ -4718,13 +4718,7 @@ with the reason. --receiver looks only in that receiver's folders. Exit 1 when t
 import { readdirSync as readdirSync7, statSync as statSync3 } from "node:fs";
 import { join as join18 } from "node:path";
 function busStatus(root, now = Date.now()) {
-  let names = [];
-  try {
-    names = readdirSync7(runtimesDir(root), { withFileTypes: !0 }).filter((d) => d.isDirectory() && isValidName(d.name) && d.name === d.name.toLowerCase()).map((d) => d.name).sort();
-  } catch {
-    names = [];
-  }
-  let receivers = names.map((name) => {
+  let receivers = listReceivers(root).map((name) => {
     let paths = receiverPaths(root, name), claims = listClaims(paths);
     return {
       receiver: displayName(name),
@@ -4855,20 +4849,22 @@ handled, outbox, archive, dead-letter). ID is a thread id, or the id of any mess
 });
 
 // scripts/lib/bus/commands/wait.ts
-var USAGE14 = `usage: dispatch wait ID [--timeout SECONDS] [--json] [--root DIR]
+var USAGE14 = `usage: dispatch wait ID [--timeout SECONDS] [--receiver @NAME] [--json] [--root DIR]
 
 Waits for the answer to message ID, sent earlier (without --wait, or after a --wait ran out), and
 prints it. An answer that came already is printed at once, also one collected before. Waits up to
 --timeout SECONDS (default 60); no answer in time is exit 1, saying where the request is now. When
 the receiver sent the request to dead-letter, the wait ends at once with the reason (exit 1).
-Answers are matched by In-Reply-To, or by Thread for HelloWorld's Thread-era daemons.`, waitCommand = defineCommand({
+Answers are matched by In-Reply-To, or by Thread for HelloWorld's Thread-era daemons.
+--receiver names who answers, for a request that is no longer on the bus (HelloWorld's own
+daemons delete what they read); by default it is the receiver the request was sent to.`, waitCommand = defineCommand({
   name: "wait",
   summary: "wait for the answer to a message sent earlier",
   usage: USAGE14,
-  options: { timeout: { type: "string" }, ...ROOT_OPTION },
+  options: { timeout: { type: "string" }, receiver: { type: "string" }, ...ROOT_OPTION },
   positionals: { min: 1, max: 1 },
   async run(ctx) {
-    let id = messageIdArg(ctx.positionals[0]), timeoutMs = secondsArg(ctx.values.timeout, "--timeout") ?? 6e4, root = busRoot(ctx.values.root), r = await withInterrupt((signal) => waitForAnswer(root, id, { timeoutMs, signal }));
+    let id = messageIdArg(ctx.positionals[0]), timeoutMs = secondsArg(ctx.values.timeout, "--timeout") ?? 6e4, responder = ctx.values.receiver === void 0 ? void 0 : nameArg(ctx.values.receiver, "receiver", USAGE14), root = busRoot(ctx.values.root), r = await withInterrupt((signal) => waitForAnswer(root, id, { timeoutMs, signal, ...responder === void 0 ? {} : { responder } }));
     if (r.status === "answered") {
       ctx.json ? ctx.printJson({ ok: !0, id, answer: messageJson(r.answer), request: r.request ? messageJson(r.request) : null }) : ctx.print(terminalText(r.answer.untrusted?.body ?? ""));
       return;
@@ -4878,7 +4874,7 @@ Answers are matched by In-Reply-To, or by Thread for HelloWorld's Thread-era dae
         code: "dead_letter",
         fields: { id, timed_out: !1, request: messageJson(r.request), answer: null }
       });
-    let where = r.request ? whereText(r.request) : "no longer on the bus", what = r.status === "timed-out" ? `no answer to msg-${id} within ${timeoutMs / 1e3} s` : "stopped waiting", hint = r.request?.state === "waiting" ? ` (is 'dispatch serve ${displayName(r.request.receiver)}' running?)` : "";
+    let where = r.request ? whereText(r.request) : "not on the bus (taken by a daemon that deletes what it reads?)", what = r.status === "timed-out" ? `no answer to msg-${id} within ${timeoutMs / 1e3} s` : "stopped waiting", hint = r.request?.state === "waiting" ? ` (is 'dispatch serve ${displayName(r.request.receiver)}' running?)` : "";
     throw new AliveError(`${what}; the request is ${where}${hint}; wait again with 'dispatch wait ${id}'`, {
       code: r.status === "timed-out" ? "timeout" : "interrupted",
       fields: { id, timed_out: r.status === "timed-out", request: r.request ? messageJson(r.request) : null, answer: null }

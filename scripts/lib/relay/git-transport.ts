@@ -276,7 +276,7 @@ export class GitTransport implements RelayTransport {
       else entries.delete(name);
     }
     if (entries.size === 0) return null;
-    const input = [...entries.values()].join('\0') + '\0';
+    const input = `${[...entries.values()].join('\0')}\0`;
     return (await this.git(['mktree', '-z', '--missing'], { input })).stdout.trim();
   }
 
@@ -334,7 +334,7 @@ export class GitTransport implements RelayTransport {
     const head = await this.fetch('origin', limits);
     const keyPath = `keys/${this.opts.login}.pem`;
     const entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
-    if (!entry || entry.type !== 'blob') return null;
+    if (entry?.type !== 'blob') return null;
     return this.readSmallBlob(entry.oid, `${keyPath} in your relay`);
   }
 
