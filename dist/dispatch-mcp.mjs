@@ -6,6 +6,12 @@ var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require < "u" ? require : typeof Proxy < "u" ? new Proxy(x, {
+  get: (a, b) => (typeof require < "u" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require < "u") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
 var __esm = (fn, res, err) => function() {
   if (err) throw err[0];
   try {
@@ -2417,7 +2423,7 @@ function isRef(value) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve2) {
   let cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -2426,7 +2432,7 @@ function isRecursive(inst, stack, resolve) {
   stack.add(inst);
   let result = NONE, check = (child) => {
     if (result !== PROVEN && child?._zod) {
-      let answer = isRecursive(child, stack, resolve);
+      let answer = isRecursive(child, stack, resolve2);
       answer > result && (result = answer);
     }
   }, shape = (sh, spread) => {
@@ -2435,7 +2441,7 @@ function isRecursive(inst, stack, resolve) {
       let desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      let child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      let child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       child > answer && (answer = child);
     }
     return answer;
@@ -2489,7 +2495,7 @@ function isRecursive(inst, stack, resolve) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      let inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      let inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, !1) : ASSUMED);
       break;
     }
@@ -6580,7 +6586,7 @@ var require_compile = __commonJS({
       let schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve.call(this, root, ref);
+      let _sch = resolve2.call(this, root, ref);
       if (_sch === void 0) {
         let schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref], { schemaId } = this.opts;
         schema && (_sch = new SchemaEnv({ schema, schemaId, root, baseId }));
@@ -6601,7 +6607,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve(root, ref) {
+    function resolve2(root, ref) {
       let sch;
       for (; typeof (sch = this.refs[ref]) == "string"; )
         ref = sch;
@@ -7211,7 +7217,7 @@ var require_fast_uri = __commonJS({
       normalizeString(uri, options) : typeof uri == "object" && (uri = /** @type {T} */
       parse3(serialize(uri, options), options)), uri;
     }
-    function resolve(baseURI, relativeURI, options) {
+    function resolve2(baseURI, relativeURI, options) {
       let schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" }, {
         parsed: baseParsed,
         malformedAuthorityOrPort: baseMalformed,
@@ -7413,7 +7419,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve,
+      resolve: resolve2,
       resolveComponent,
       equal,
       serialize,
@@ -9733,6 +9739,13 @@ var require_dist = __commonJS({
   }
 });
 
+// lazy-builtin:node:process
+var require_node_process = __commonJS({
+  "lazy-builtin:node:process"(exports, module) {
+    module.exports = __require("node:process");
+  }
+});
+
 // node_modules/zod/mini/index.js
 var init_mini = __esm({
   "node_modules/zod/mini/index.js"() {
@@ -9748,6 +9761,27 @@ var init_zod = __esm({
     init_en();
     init_mini();
     config(en_default2());
+  }
+});
+
+// lazy-builtin:node:fs
+var require_node_fs = __commonJS({
+  "lazy-builtin:node:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
+
+// lazy-builtin:node:path
+var require_node_path = __commonJS({
+  "lazy-builtin:node:path"(exports, module) {
+    module.exports = __require("node:path");
+  }
+});
+
+// lazy-builtin:node:crypto
+var require_node_crypto = __commonJS({
+  "lazy-builtin:node:crypto"(exports, module) {
+    module.exports = __require("node:crypto");
   }
 });
 
@@ -9786,6 +9820,13 @@ var positive, receiverConfigSchema, init_config_schema = __esm({
       },
       { error: (issue2) => issue2.code === "unrecognized_keys" ? `unknown keys ${issue2.keys.join(", ")}` : void 0 }
     );
+  }
+});
+
+// lazy-builtin:node:module
+var require_node_module = __commonJS({
+  "lazy-builtin:node:module"(exports, module) {
+    module.exports = __require("node:module");
   }
 });
 
@@ -16346,7 +16387,7 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
           return;
         }
         let pollInterval = task2.pollInterval ?? this._options?.defaultTaskPollInterval ?? 1e3;
-        await new Promise((resolve) => setTimeout(resolve, pollInterval)), options?.signal?.throwIfAborted();
+        await new Promise((resolve2) => setTimeout(resolve2, pollInterval)), options?.signal?.throwIfAborted();
       }
     } catch (error2) {
       yield {
@@ -16362,7 +16403,7 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
    */
   request(request, resultSchema, options) {
     let { relatedRequestId, resumptionToken, onresumptiontoken, task, relatedTask } = options ?? {};
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       let earlyReject = (error2) => {
         reject(error2);
       };
@@ -16417,7 +16458,7 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
             return reject(response);
           try {
             let parseResult = safeParse2(resultSchema, response.result);
-            parseResult.success ? resolve(parseResult.data) : reject(parseResult.error);
+            parseResult.success ? resolve2(parseResult.data) : reject(parseResult.error);
           } catch (error2) {
             reject(error2);
           }
@@ -16641,12 +16682,12 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
       task?.pollInterval && (interval = task.pollInterval);
     } catch {
     }
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       if (signal.aborted) {
         reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
         return;
       }
-      let timeoutId = setTimeout(resolve, interval);
+      let timeoutId = setTimeout(resolve2, interval);
       signal.addEventListener("abort", () => {
         clearTimeout(timeoutId), reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
       }, { once: !0 });
@@ -17562,7 +17603,7 @@ var McpServer = class {
       await Promise.resolve(handler.createTask(taskExtra))
     ), taskId = createTaskResult.task.taskId, task = createTaskResult.task, pollInterval = task.pollInterval ?? 5e3;
     for (; task.status !== "completed" && task.status !== "failed" && task.status !== "cancelled"; ) {
-      await new Promise((resolve) => setTimeout(resolve, pollInterval));
+      await new Promise((resolve2) => setTimeout(resolve2, pollInterval));
       let updatedTask = await extra.taskStore.getTask(taskId);
       if (!updatedTask)
         throw new McpError(ErrorCode.InternalError, `Task ${taskId} not found during polling`);
@@ -17934,7 +17975,7 @@ var EMPTY_COMPLETION_RESULT = {
 };
 
 // node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js
-import process2 from "node:process";
+var import_node_process = __toESM(require_node_process(), 1);
 
 // node_modules/@modelcontextprotocol/sdk/dist/esm/shared/stdio.js
 var STDIO_DEFAULT_MAX_BUFFER_SIZE = 10 * 1024 * 1024, ReadBuffer = class {
@@ -17970,7 +18011,7 @@ function serializeMessage(message) {
 
 // node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js
 var StdioServerTransport = class {
-  constructor(_stdin = process2.stdin, _stdout = process2.stdout, options) {
+  constructor(_stdin = import_node_process.default.stdin, _stdout = import_node_process.default.stdout, options) {
     this._stdin = _stdin, this._stdout = _stdout, this._started = !1, this._ondata = (chunk) => {
       try {
         this._readBuffer.append(chunk), this.processReadBuffer();
@@ -18005,9 +18046,9 @@ var StdioServerTransport = class {
     this._stdin.off("data", this._ondata), this._stdin.off("error", this._onerror), this._stdin.listenerCount("data") === 0 && this._stdin.pause(), this._readBuffer.clear(), this.onclose?.();
   }
   send(message) {
-    return new Promise((resolve) => {
+    return new Promise((resolve2) => {
       let json = serializeMessage(message);
-      this._stdout.write(json) ? resolve() : this._stdout.once("drain", resolve);
+      this._stdout.write(json) ? resolve2() : this._stdout.once("drain", resolve2);
     });
   }
 };
@@ -18083,48 +18124,34 @@ function displayName(folderName) {
 }
 
 // scripts/lib/bus/claims.ts
-import {
-  closeSync as closeSync3,
-  constants as fsc2,
-  fstatSync as fstatSync2,
-  linkSync,
-  lstatSync as lstatSync3,
-  openSync as openSync3,
-  readdirSync,
-  readSync as readSync2,
-  statSync,
-  unlinkSync as unlinkSync2
-} from "node:fs";
-import { join as join4 } from "node:path";
+var import_node_fs4 = __toESM(require_node_fs(), 1), import_node_path4 = __toESM(require_node_path(), 1);
 
 // scripts/lib/fs/atomic.ts
-import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, mkdirSync } from "node:fs";
-import { dirname, basename, join } from "node:path";
-import { randomBytes } from "node:crypto";
+var import_node_fs = __toESM(require_node_fs(), 1), import_node_path = __toESM(require_node_path(), 1), import_node_crypto = __toESM(require_node_crypto(), 1);
 function siblingTempPath(target, tag = "tmp") {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.${tag}`);
+  return (0, import_node_path.join)((0, import_node_path.dirname)(target), `.${(0, import_node_path.basename)(target)}.${process.pid}.${(0, import_node_crypto.randomBytes)(4).toString("hex")}.${tag}`);
 }
 function writeFileAtomic(target, data, options = {}) {
-  mkdirSync(dirname(target), { recursive: !0 });
+  (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(target), { recursive: !0 });
   let tmp = siblingTempPath(target);
   writeNewFileDurably(tmp, data, options.mode ?? 420);
   try {
-    renameSync(tmp, target);
+    (0, import_node_fs.renameSync)(tmp, target);
   } catch (err) {
     throw safeUnlink(tmp), err;
   }
-  fsyncDir(dirname(target));
+  fsyncDir((0, import_node_path.dirname)(target));
 }
 function writeNewFileDurably(path, data, mode = 420) {
-  let fd = openSync(path, "wx", mode);
+  let fd = (0, import_node_fs.openSync)(path, "wx", mode);
   try {
     let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
-    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
+    for (; off < buf.length; ) off += (0, import_node_fs.writeSync)(fd, buf, off, buf.length - off);
+    (0, import_node_fs.fsyncSync)(fd);
   } catch (err) {
-    throw closeSync(fd), safeUnlink(path), err;
+    throw (0, import_node_fs.closeSync)(fd), safeUnlink(path), err;
   }
-  closeSync(fd);
+  (0, import_node_fs.closeSync)(fd);
 }
 function writeJsonAtomic(target, value, options = {}) {
   writeFileAtomic(target, `${JSON.stringify(value, null, 2)}
@@ -18132,54 +18159,53 @@ function writeJsonAtomic(target, value, options = {}) {
 }
 function fsyncDir(dir) {
   try {
-    let fd = openSync(dir, "r");
+    let fd = (0, import_node_fs.openSync)(dir, "r");
     try {
-      fsyncSync(fd);
+      (0, import_node_fs.fsyncSync)(fd);
     } finally {
-      closeSync(fd);
+      (0, import_node_fs.closeSync)(fd);
     }
   } catch {
   }
 }
 function safeUnlink(path) {
   try {
-    unlinkSync(path);
+    (0, import_node_fs.unlinkSync)(path);
   } catch {
   }
 }
 
 // scripts/lib/bus/config.ts
-import { lstatSync as lstatSync2 } from "node:fs";
+var import_node_fs3 = __toESM(require_node_fs(), 1);
 
 // scripts/lib/bus/fsutil.ts
-import { closeSync as closeSync2, constants as fsc, existsSync, fstatSync, lstatSync, mkdirSync as mkdirSync2, openSync as openSync2, readSync, renameSync as renameSync2 } from "node:fs";
-import { dirname as dirname2, join as join2 } from "node:path";
+var import_node_fs2 = __toESM(require_node_fs(), 1), import_node_path2 = __toESM(require_node_path(), 1);
 function ensureDir(dir) {
-  mkdirSync2(dir, { recursive: !0 });
+  (0, import_node_fs2.mkdirSync)(dir, { recursive: !0 });
 }
 function writeDurable(tmpPath, data, mode = 420) {
-  ensureDir(dirname2(tmpPath)), writeNewFileDurably(tmpPath, data, mode);
+  ensureDir((0, import_node_path2.dirname)(tmpPath)), writeNewFileDurably(tmpPath, data, mode);
 }
 function publish(tmpPath, destDir, name2, syncDir = !0) {
   ensureDir(destDir);
-  let dest = join2(destDir, name2);
+  let dest = (0, import_node_path2.join)(destDir, name2);
   try {
-    renameSync2(tmpPath, dest);
+    (0, import_node_fs2.renameSync)(tmpPath, dest);
   } catch (err) {
     throw safeUnlink(tmpPath), err;
   }
   return syncDir && fsyncDir(destDir), dest;
 }
 function freeName(dir, name2) {
-  if (!existsSync(join2(dir, name2))) return name2;
+  if (!(0, import_node_fs2.existsSync)((0, import_node_path2.join)(dir, name2))) return name2;
   for (let n = 1; ; n++) {
     let candidate = `${name2}.${n}`;
-    if (!existsSync(join2(dir, candidate))) return candidate;
+    if (!(0, import_node_fs2.existsSync)((0, import_node_path2.join)(dir, candidate))) return candidate;
   }
 }
 function renameIfPresent(from, to) {
   try {
-    return renameSync2(from, to), !0;
+    return (0, import_node_fs2.renameSync)(from, to), !0;
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return !1;
     throw err;
@@ -18188,7 +18214,7 @@ function renameIfPresent(from, to) {
 function readBusFile(path, opts = {}) {
   let st;
   try {
-    st = lstatSync(path, { throwIfNoEntry: !1 });
+    st = (0, import_node_fs2.lstatSync)(path, { throwIfNoEntry: !1 });
   } catch (err) {
     return { ok: !1, problem: "unreadable", detail: errnoCode(err) ?? String(err) };
   }
@@ -18196,19 +18222,19 @@ function readBusFile(path, opts = {}) {
   if (!st.isFile()) return { ok: !1, problem: "not_a_file", detail: "not a regular file (a folder, link, FIFO or device)" };
   let fd;
   try {
-    fd = openSync2(path, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+    fd = (0, import_node_fs2.openSync)(path, import_node_fs2.constants.O_RDONLY | import_node_fs2.constants.O_NOFOLLOW | import_node_fs2.constants.O_NONBLOCK);
   } catch (err) {
     let code = errnoCode(err);
     return code === "ENOENT" ? { ok: !1, problem: "missing", detail: "no such file" } : code === "ELOOP" ? { ok: !1, problem: "not_a_file", detail: "a symbolic link" } : { ok: !1, problem: "unreadable", detail: code ?? String(err) };
   }
   try {
-    let fst = fstatSync(fd);
+    let fst = (0, import_node_fs2.fstatSync)(fd);
     if (!fst.isFile()) return { ok: !1, problem: "not_a_file", detail: "not a regular file (a folder, link, FIFO or device)" };
     if (opts.headBytes === void 0 && opts.maxBytes !== void 0 && fst.size > opts.maxBytes)
       return { ok: !1, problem: "too_large", detail: `larger than the limit of ${opts.maxBytes} bytes (${fst.size} bytes)` };
     let want = opts.headBytes === void 0 ? fst.size : Math.min(fst.size, opts.headBytes), bytes = Buffer.alloc(want), off = 0;
     for (; off < want; ) {
-      let n = readSync(fd, bytes, off, want - off, off);
+      let n = (0, import_node_fs2.readSync)(fd, bytes, off, want - off, off);
       if (n === 0) break;
       off += n;
     }
@@ -18216,7 +18242,7 @@ function readBusFile(path, opts = {}) {
   } catch (err) {
     return { ok: !1, problem: "unreadable", detail: errnoCode(err) ?? String(err) };
   } finally {
-    closeSync2(fd);
+    (0, import_node_fs2.closeSync)(fd);
   }
 }
 function readBusJson(path, maxBytes = 1024 * 1024) {
@@ -18245,7 +18271,7 @@ var DEFAULT_CONFIG = {
 async function loadReceiverConfig(configPath) {
   let st;
   try {
-    st = lstatSync2(configPath);
+    st = (0, import_node_fs3.lstatSync)(configPath);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return DEFAULT_CONFIG;
     throw new AliveError(`cannot read ${configPath}: ${messageOf(err)}`, { code: "config_unreadable" });
@@ -18299,12 +18325,11 @@ function senderAllowed(config2, sender) {
 }
 
 // scripts/lib/bus/ids.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-var lastMs = -1, sequence = 0;
+var import_node_crypto2 = __toESM(require_node_crypto(), 1), lastMs = -1, sequence = 0;
 function newMessageId(now = Date.now()) {
   let ms = now;
-  ms <= lastMs ? (sequence++, sequence > 4095 && (lastMs++, sequence = 0), ms = lastMs) : (lastMs = ms, sequence = randomBytes2(2).readUInt16BE(0) & 1023);
-  let bytes = randomBytes2(16);
+  ms <= lastMs ? (sequence++, sequence > 4095 && (lastMs++, sequence = 0), ms = lastMs) : (lastMs = ms, sequence = (0, import_node_crypto2.randomBytes)(2).readUInt16BE(0) & 1023);
+  let bytes = (0, import_node_crypto2.randomBytes)(16);
   bytes.writeUIntBE(ms, 0, 6), bytes[6] = 112 | sequence >> 8 & 15, bytes[7] = sequence & 255, bytes[8] = 128 | bytes[8] & 63;
   let hex = bytes.toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
@@ -18335,29 +18360,29 @@ function parseMessageIdArg(raw) {
 }
 
 // scripts/lib/bus/layout.ts
-import { join as join3 } from "node:path";
+var import_node_path3 = __toESM(require_node_path(), 1);
 function runtimesDir(root) {
-  return join3(root, "runtimes");
+  return (0, import_node_path3.join)(root, "runtimes");
 }
 function receiverPaths(root, name2) {
-  let dir = join3(runtimesDir(root), name2);
+  let dir = (0, import_node_path3.join)(runtimesDir(root), name2);
   return {
     dir,
-    inbox: join3(dir, "inbox"),
-    processing: join3(dir, "processing"),
-    outbox: join3(dir, "outbox"),
-    archive: join3(dir, "archive"),
-    deadLetter: join3(dir, "dead-letter"),
-    threads: join3(dir, "threads"),
-    tmp: join3(dir, ".tmp"),
-    rate: join3(dir, ".rate"),
-    attempts: join3(dir, ".attempts"),
-    config: join3(dir, "config.json"),
-    daemon: join3(dir, "daemon.json")
+    inbox: (0, import_node_path3.join)(dir, "inbox"),
+    processing: (0, import_node_path3.join)(dir, "processing"),
+    outbox: (0, import_node_path3.join)(dir, "outbox"),
+    archive: (0, import_node_path3.join)(dir, "archive"),
+    deadLetter: (0, import_node_path3.join)(dir, "dead-letter"),
+    threads: (0, import_node_path3.join)(dir, "threads"),
+    tmp: (0, import_node_path3.join)(dir, ".tmp"),
+    rate: (0, import_node_path3.join)(dir, ".rate"),
+    attempts: (0, import_node_path3.join)(dir, ".attempts"),
+    config: (0, import_node_path3.join)(dir, "config.json"),
+    daemon: (0, import_node_path3.join)(dir, "daemon.json")
   };
 }
 function archiveDayDir(paths, when) {
-  return join3(paths.archive, when.toISOString().slice(0, 10));
+  return (0, import_node_path3.join)(paths.archive, when.toISOString().slice(0, 10));
 }
 function isMessageFileName(name2) {
   return name2.startsWith("msg-") && name2.endsWith(".hw") && name2.length > 7;
@@ -18487,7 +18512,7 @@ var MAX_LEASE_EXPIRIES = 3;
 function listInbox(paths) {
   let dirents;
   try {
-    dirents = readdirSync(paths.inbox, { withFileTypes: !0 });
+    dirents = (0, import_node_fs4.readdirSync)(paths.inbox, { withFileTypes: !0 });
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return [];
     throw err;
@@ -18495,10 +18520,10 @@ function listInbox(paths) {
   let entries = [];
   for (let d of dirents) {
     if (!isMessageFileName(d.name)) continue;
-    let id = idFromFileName(d.name), path = join4(paths.inbox, d.name), regular = d.isFile(), sortKey = idTimeMs(id);
+    let id = idFromFileName(d.name), path = (0, import_node_path4.join)(paths.inbox, d.name), regular = d.isFile(), sortKey = idTimeMs(id);
     if (sortKey === void 0 || !regular && !d.isDirectory() && !d.isSymbolicLink())
       try {
-        let st = statSync(path, { throwIfNoEntry: !1 }) ?? void 0;
+        let st = (0, import_node_fs4.statSync)(path, { throwIfNoEntry: !1 }) ?? void 0;
         if (!st) continue;
         sortKey ??= st.mtimeMs, d.isSymbolicLink() || (regular = st.isFile());
       } catch {
@@ -18532,9 +18557,9 @@ async function claimNext(root, receiver, opts) {
 async function claimById(root, receiver, id, opts) {
   let name2 = normaliseName(receiver, "receiver"), paths = receiverPaths(root, name2), config2 = await loadReceiverConfig(paths.config), fileName = messageFileName(id);
   if (!isValidMessageId(id)) return;
-  let path = join4(paths.inbox, fileName), regular;
+  let path = (0, import_node_path4.join)(paths.inbox, fileName), regular;
   try {
-    let st = lstatSync3(path, { throwIfNoEntry: !1 });
+    let st = (0, import_node_fs4.lstatSync)(path, { throwIfNoEntry: !1 });
     if (!st) return;
     regular = st.isFile();
   } catch {
@@ -18565,24 +18590,24 @@ function tryClaim(root, receiver, paths, config2, entry, opts, now) {
   }
   let deadline = now + opts.leaseMs;
   ensureDir(paths.processing);
-  let claimed = join4(paths.processing, claimFileName(entry.name, deadline, opts.owner));
+  let claimed = (0, import_node_path4.join)(paths.processing, claimFileName(entry.name, deadline, opts.owner));
   if (!renameIfPresent(entry.path, claimed)) return;
   let fd;
   try {
-    fd = openSync3(claimed, fsc2.O_RDONLY | fsc2.O_NOFOLLOW | fsc2.O_NONBLOCK);
+    fd = (0, import_node_fs4.openSync)(claimed, import_node_fs4.constants.O_RDONLY | import_node_fs4.constants.O_NOFOLLOW | import_node_fs4.constants.O_NONBLOCK);
   } catch (err) {
     report(deadLetter(paths, receiver, claimed, entry.name, `cannot be opened: ${errnoCode(err) ?? messageOf(err)}`, "unreadable"));
     return;
   }
   let bytes;
   try {
-    let st = fstatSync2(fd);
+    let st = (0, import_node_fs4.fstatSync)(fd);
     if (!st.isFile()) {
-      closeSync3(fd), report(deadLetter(paths, receiver, claimed, entry.name, "not a regular file", "not_a_file"));
+      (0, import_node_fs4.closeSync)(fd), report(deadLetter(paths, receiver, claimed, entry.name, "not a regular file", "not_a_file"));
       return;
     }
     if (st.size === 0) {
-      if (closeSync3(fd), now - st.mtimeMs < config2.emptyFileGraceMs) {
+      if ((0, import_node_fs4.closeSync)(fd), now - st.mtimeMs < config2.emptyFileGraceMs) {
         renameIfPresent(claimed, entry.path) && opts.skipUntil?.set(entry.name, st.mtimeMs + config2.emptyFileGraceMs);
         return;
       }
@@ -18590,20 +18615,20 @@ function tryClaim(root, receiver, paths, config2, entry, opts, now) {
       return;
     }
     if (st.size > config2.maxBytes) {
-      closeSync3(fd), report(deadLetter(paths, receiver, claimed, entry.name, `larger than the limit of ${config2.maxBytes} bytes (${st.size} bytes)`, "too_large"));
+      (0, import_node_fs4.closeSync)(fd), report(deadLetter(paths, receiver, claimed, entry.name, `larger than the limit of ${config2.maxBytes} bytes (${st.size} bytes)`, "too_large"));
       return;
     }
     bytes = Buffer.alloc(st.size);
     let off = 0;
     for (; off < st.size; ) {
-      let n = readSync2(fd, bytes, off, st.size - off, off);
+      let n = (0, import_node_fs4.readSync)(fd, bytes, off, st.size - off, off);
       if (n === 0) break;
       off += n;
     }
-    bytes = bytes.subarray(0, off), closeSync3(fd);
+    bytes = bytes.subarray(0, off), (0, import_node_fs4.closeSync)(fd);
   } catch (err) {
     try {
-      closeSync3(fd);
+      (0, import_node_fs4.closeSync)(fd);
     } catch {
     }
     report(deadLetter(paths, receiver, claimed, entry.name, `cannot be read: ${messageOf(err)}`, "unreadable"));
@@ -18644,15 +18669,15 @@ function completeClaim(claim2, response) {
       body: response.body,
       ...response.context !== void 0 ? { context: response.context } : {}
     }), fileName = messageFileName(id);
-    tmp = join4(claim2.paths.tmp, `${fileName}.${process.pid}.partial`), writeDurable(tmp, text2), resp = { id, fileName, path: join4(claim2.paths.outbox, fileName), thread, turn, copies: [] };
+    tmp = (0, import_node_path4.join)(claim2.paths.tmp, `${fileName}.${process.pid}.partial`), writeDurable(tmp, text2), resp = { id, fileName, path: (0, import_node_path4.join)(claim2.paths.outbox, fileName), thread, turn, copies: [] };
     for (let other of response.alsoIntoInboxOf ?? []) {
-      let otherPaths = receiverPaths(claim2.root, other), copyTmp = join4(otherPaths.tmp, `${fileName}.${process.pid}.partial`);
+      let otherPaths = receiverPaths(claim2.root, other), copyTmp = (0, import_node_path4.join)(otherPaths.tmp, `${fileName}.${process.pid}.partial`);
       writeDurable(copyTmp, text2), copies.push({ tmp: copyTmp, inbox: otherPaths.inbox });
     }
   }
   let dayDir = archiveDayDir(claim2.paths, now);
   ensureDir(dayDir);
-  let archivedPath = join4(dayDir, freeName(dayDir, claim2.fileName));
+  let archivedPath = (0, import_node_path4.join)(dayDir, freeName(dayDir, claim2.fileName));
   if (!renameIfPresent(claim2.path, archivedPath)) {
     tmp && safeUnlink(tmp);
     for (let c of copies) safeUnlink(c.tmp);
@@ -18671,9 +18696,9 @@ function deadLetterClaim(claim2, reason, code, extra = {}) {
 }
 function deadLetter(paths, receiver, src, fileName, reason, code, extra = {}) {
   ensureDir(paths.deadLetter);
-  let originalId = validIdFromFileName(fileName), free = originalId !== void 0 && !lstatSync3(join4(paths.deadLetter, fileName), { throwIfNoEntry: !1 }), name2 = free ? fileName : messageFileName(newMessageId()), dest = join4(paths.deadLetter, name2);
+  let originalId = validIdFromFileName(fileName), free = originalId !== void 0 && !(0, import_node_fs4.lstatSync)((0, import_node_path4.join)(paths.deadLetter, fileName), { throwIfNoEntry: !1 }), name2 = free ? fileName : messageFileName(newMessageId()), dest = (0, import_node_path4.join)(paths.deadLetter, name2);
   if (renameIfPresent(src, dest))
-    return writeJsonAtomic(join4(paths.deadLetter, `${name2}.reason.json`), {
+    return writeJsonAtomic((0, import_node_path4.join)(paths.deadLetter, `${name2}.reason.json`), {
       file: name2,
       receiver: displayName(receiver),
       reason,
@@ -18686,7 +18711,7 @@ function deadLetter(paths, receiver, src, fileName, reason, code, extra = {}) {
 function sweepStaleClaims(paths, receiver, now = Date.now()) {
   let names;
   try {
-    names = readdirSync(paths.processing);
+    names = (0, import_node_fs4.readdirSync)(paths.processing);
   } catch {
     return 0;
   }
@@ -18694,7 +18719,7 @@ function sweepStaleClaims(paths, receiver, now = Date.now()) {
   for (let n of names) {
     let parsed = parseClaimFileName(n);
     if (!parsed || parsed.deadline > now) continue;
-    let src = join4(paths.processing, n), id = idFromFileName(parsed.fileName).replace(/[^A-Za-z0-9_-]/g, "_"), expiries = bumpExpiries(paths, id);
+    let src = (0, import_node_path4.join)(paths.processing, n), id = idFromFileName(parsed.fileName).replace(/[^A-Za-z0-9_-]/g, "_"), expiries = bumpExpiries(paths, id);
     if (expiries >= MAX_LEASE_EXPIRIES) {
       deadLetter(paths, receiver, src, parsed.fileName, `its lease ran out ${expiries} times without an answer`, "lease_expired");
       continue;
@@ -18704,11 +18729,11 @@ function sweepStaleClaims(paths, receiver, now = Date.now()) {
   return returned;
 }
 function returnToInbox(paths, receiver, src, fileName, now = Date.now()) {
-  let mine = join4(paths.processing, claimFileName(fileName, now + 6e4, `s${process.pid}`));
+  let mine = (0, import_node_path4.join)(paths.processing, claimFileName(fileName, now + 6e4, `s${process.pid}`));
   if (!renameIfPresent(src, mine)) return !1;
   ensureDir(paths.inbox);
   try {
-    linkSync(mine, join4(paths.inbox, fileName));
+    (0, import_node_fs4.linkSync)(mine, (0, import_node_path4.join)(paths.inbox, fileName));
   } catch (err) {
     if (errnoCode(err) !== "EEXIST") throw err;
     return deadLetter(
@@ -18720,18 +18745,18 @@ function returnToInbox(paths, receiver, src, fileName, now = Date.now()) {
       "duplicate_id"
     ), !1;
   }
-  return unlinkSync2(mine), !0;
+  return (0, import_node_fs4.unlinkSync)(mine), !0;
 }
 function bumpExpiries(paths, id) {
   ensureDir(paths.attempts);
-  let file = join4(paths.attempts, id.replace(/[^A-Za-z0-9_.-]/g, "_")), read = readBusFile(file, { maxBytes: 64 }), n = read.ok && Number(read.bytes.toString("utf8").trim()) || 0;
+  let file = (0, import_node_path4.join)(paths.attempts, id.replace(/[^A-Za-z0-9_.-]/g, "_")), read = readBusFile(file, { maxBytes: 64 }), n = read.ok && Number(read.bytes.toString("utf8").trim()) || 0;
   return n++, writeFileAtomic(file, `${n}
 `), n;
 }
 function listClaims(paths) {
   let names;
   try {
-    names = readdirSync(paths.processing);
+    names = (0, import_node_fs4.readdirSync)(paths.processing);
   } catch {
     return [];
   }
@@ -18740,7 +18765,7 @@ function listClaims(paths) {
     let p = parseClaimFileName(n);
     if (!p) continue;
     let id = validIdFromFileName(p.fileName);
-    id !== void 0 && out.push({ name: n, ...p, id, path: join4(paths.processing, n) });
+    id !== void 0 && out.push({ name: n, ...p, id, path: (0, import_node_path4.join)(paths.processing, n) });
   }
   return out.sort((a, b) => a.name < b.name ? -1 : 1);
 }
@@ -18767,9 +18792,14 @@ function loadClaim(root, receiver, id) {
   };
 }
 
+// scripts/lib/bus/commands/common.ts
+var import_node_fs6 = __toESM(require_node_fs(), 1);
+
 // scripts/lib/fs/node-fs.ts
-import { createRequire } from "node:module";
-var fs = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
+var import_node_module = __toESM(require_node_module(), 1), fs = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : (0, import_node_module.createRequire)(import.meta.url)("node:fs");
+
+// scripts/lib/bus/root.ts
+var import_node_path5 = __toESM(require_node_path(), 1);
 
 // scripts/lib/bus/commands/common.ts
 var STATE_TEXT = {
@@ -18786,11 +18816,14 @@ function whereText(m) {
 }
 
 // scripts/lib/bus/query.ts
-import { lstatSync as lstatSync4, readdirSync as readdirSync4, unlinkSync as unlinkSync3 } from "node:fs";
-import { join as join6 } from "node:path";
+var import_node_fs11 = __toESM(require_node_fs(), 1), import_node_path8 = __toESM(require_node_path(), 1);
 
 // scripts/lib/bus/receivers.ts
-import { readdirSync as readdirSync2 } from "node:fs";
+var import_node_fs8 = __toESM(require_node_fs(), 1);
+
+// scripts/lib/helloworld/vocabulary.ts
+var import_node_fs7 = __toESM(require_node_fs(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // scripts/lib/helloworld/lexer.ts
 var UPPER = new RegExp("\\p{Lu}", "u");
@@ -18803,7 +18836,7 @@ var RECEIVERS_WITHOUT_FOLDER = [...META_RECEIVERS, "helloworld"];
 function listReceivers(root) {
   let dirents;
   try {
-    dirents = readdirSync2(runtimesDir(root), { withFileTypes: !0 });
+    dirents = (0, import_node_fs8.readdirSync)(runtimesDir(root), { withFileTypes: !0 });
   } catch {
     return [];
   }
@@ -18842,17 +18875,16 @@ function checkReceiverKnown(root, name2, create = !1) {
 }
 
 // scripts/lib/bus/responses.ts
-import { readdirSync as readdirSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+var import_node_fs10 = __toESM(require_node_fs(), 1), import_node_path7 = __toESM(require_node_path(), 1);
 
 // scripts/lib/bus/wait.ts
-import { watch } from "node:fs";
+var import_node_fs9 = __toESM(require_node_fs(), 1);
 var DirWatcher = class {
   constructor(dir, options = {}) {
     this.dir = dir;
     if (this.idlePollMs = options.idlePollMs ?? 1e3, this.fallback = options.fallbackPollMs ?? [20, 500], this.fallbackDelay = this.fallback[0], ensureDir(dir), options.notifications !== !1)
       try {
-        this.watcher = watch(dir, { persistent: !1 }, () => this.signal()), this.watcher.on("error", () => this.dropWatcher());
+        this.watcher = (0, import_node_fs9.watch)(dir, { persistent: !1 }, () => this.signal()), this.watcher.on("error", () => this.dropWatcher());
       } catch {
         this.watcher = void 0;
       }
@@ -18883,9 +18915,9 @@ var DirWatcher = class {
       return this.dirty = !1, this.fallbackDelay = this.fallback[0], Promise.resolve(!0);
     if (signal?.aborted || maxMs <= 0) return Promise.resolve(!1);
     let poll = this.watcher ? this.idlePollMs : this.nextFallbackDelay(), ms = Math.max(0, Math.min(maxMs, poll));
-    return new Promise((resolve) => {
+    return new Promise((resolve2) => {
       let done = (changed) => {
-        clearTimeout(timer), signal?.removeEventListener("abort", onAbort), this.wake = void 0, changed && (this.dirty = !1, this.fallbackDelay = this.fallback[0]), resolve(changed);
+        clearTimeout(timer), signal?.removeEventListener("abort", onAbort), this.wake = void 0, changed && (this.dirty = !1, this.fallbackDelay = this.fallback[0]), resolve2(changed);
       }, onAbort = () => done(!1), timer = setTimeout(() => done(!1), ms);
       signal?.addEventListener("abort", onAbort, { once: !0 }), this.wake = () => done(!0);
     });
@@ -18944,7 +18976,7 @@ function responseFinder(root, responder, requestId, options = {}) {
   return () => {
     let names;
     try {
-      names = readdirSync3(paths.outbox);
+      names = (0, import_node_fs10.readdirSync)(paths.outbox);
     } catch {
       return;
     }
@@ -18955,7 +18987,7 @@ function responseFinder(root, responder, requestId, options = {}) {
         seen.add(name2);
         continue;
       }
-      let src = join5(paths.outbox, name2), head = readHeaders(src);
+      let src = (0, import_node_path7.join)(paths.outbox, name2), head = readHeaders(src);
       if (!head) {
         seen.add(name2);
         continue;
@@ -18971,7 +19003,7 @@ function responseFinder(root, responder, requestId, options = {}) {
       if (options.collect !== !1) {
         let dayDir = archiveDayDir(paths, new Date(now()));
         ensureDir(dayDir);
-        let dest = join5(dayDir, name2);
+        let dest = (0, import_node_path7.join)(dayDir, name2);
         if (readBusFile(dest, { headBytes: 0 }).ok || !renameIfPresent(src, dest)) continue;
         path = dest;
       }
@@ -19013,7 +19045,7 @@ function isResponse(m) {
   return m.kind === "response" || m.inReplyTo !== void 0 && m.inReplyTo !== "";
 }
 function readDeadLetterInfo(paths, fileName) {
-  let raw = readBusJson(join6(paths.deadLetter, `${fileName}.reason.json`)), r = raw !== null && typeof raw == "object" ? raw : {}, str = (v) => typeof v == "string" ? v : void 0, originalId = str(r.original_id), stdout = str(r.stdout) ?? "", stderr = str(r.stderr) ?? "";
+  let raw = readBusJson((0, import_node_path8.join)(paths.deadLetter, `${fileName}.reason.json`)), r = raw !== null && typeof raw == "object" ? raw : {}, str = (v) => typeof v == "string" ? v : void 0, originalId = str(r.original_id), stdout = str(r.stdout) ?? "", stderr = str(r.stderr) ?? "";
   return {
     code: str(r.code) ?? "unknown",
     reason: inlineText(str(r.reason) ?? "no reason recorded", 2e3),
@@ -19059,14 +19091,14 @@ function describe3(receiver, paths, id, location, path, extra = {}) {
 }
 function exists(path) {
   try {
-    return lstatSync4(path, { throwIfNoEntry: !1 }) !== void 0;
+    return (0, import_node_fs11.lstatSync)(path, { throwIfNoEntry: !1 }) !== void 0;
   } catch {
     return !1;
   }
 }
 function archiveDays(paths) {
   try {
-    return readdirSync4(paths.archive).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+    return (0, import_node_fs11.readdirSync)(paths.archive).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   } catch {
     return [];
   }
@@ -19074,20 +19106,20 @@ function archiveDays(paths) {
 function findMessage(root, rawId, options = {}) {
   let id = messageIdArg(rawId), fileName = messageFileName(id), now = Date.now(), found = [];
   for (let receiver of receiversFor(root, options.receiver)) {
-    let paths = receiverPaths(root, receiver), inbox = join6(paths.inbox, fileName);
+    let paths = receiverPaths(root, receiver), inbox = (0, import_node_path8.join)(paths.inbox, fileName);
     exists(inbox) && found.push(describe3(receiver, paths, id, "inbox", inbox));
     for (let c of listClaims(paths)) {
       if (c.id !== id) continue;
       let claim2 = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now };
       found.push(describe3(receiver, paths, id, "processing", c.path, { claim: claim2 }));
     }
-    let outbox = join6(paths.outbox, fileName);
+    let outbox = (0, import_node_path8.join)(paths.outbox, fileName);
     exists(outbox) && found.push(describe3(receiver, paths, id, "outbox", outbox));
     for (let day of archiveDays(paths)) {
-      let p = join6(paths.archive, day, fileName);
+      let p = (0, import_node_path8.join)(paths.archive, day, fileName);
       exists(p) && found.push(describe3(receiver, paths, id, "archive", p));
     }
-    let dead = join6(paths.deadLetter, fileName);
+    let dead = (0, import_node_path8.join)(paths.deadLetter, fileName);
     exists(dead) && found.push(describe3(receiver, paths, id, "dead-letter", dead, { fileName }));
   }
   return found;
@@ -19104,17 +19136,17 @@ function findAnswer(root, rawId, options = {}) {
   let since = idTimeMs(id), firstDay = since === void 0 ? "" : new Date(since).toISOString().slice(0, 10);
   for (let day of archiveDays(paths)) {
     if (day < firstDay) continue;
-    let dir = join6(paths.archive, day), names;
+    let dir = (0, import_node_path8.join)(paths.archive, day), names;
     try {
-      names = readdirSync4(dir);
+      names = (0, import_node_fs11.readdirSync)(dir);
     } catch {
       continue;
     }
     for (let n of names) {
       let answerId = isMessageFileName(n) ? validIdFromFileName(n) : void 0;
       if (answerId === void 0 || answerId === id) continue;
-      let head = readHeaders(join6(dir, n));
-      if (head && isResponse(head.message) && answerMatch(head.message, id)) return describe3(name2, paths, answerId, "archive", join6(dir, n));
+      let head = readHeaders((0, import_node_path8.join)(dir, n));
+      if (head && isResponse(head.message) && answerMatch(head.message, id)) return describe3(name2, paths, answerId, "archive", (0, import_node_path8.join)(dir, n));
     }
   }
 }
@@ -19130,7 +19162,7 @@ async function waitForAnswer(root, rawId, options) {
   }
   let responder = normaliseName(options.responder ?? request.receiver, "receiver"), paths = receiverPaths(root, responder), earlier = request !== void 0 && (request.location === "inbox" || request.location === "processing") ? void 0 : findAnswer(root, id, { responder });
   if (earlier && earlier.location === "archive") return { status: "answered", request, answer: earlier, collected: !1 };
-  let collect = options.collect !== !1, find = responseFinder(root, responder, id, { collect }), deadPath = join6(paths.deadLetter, messageFileName(id)), check = () => {
+  let collect = options.collect !== !1, find = responseFinder(root, responder, id, { collect }), deadPath = (0, import_node_path8.join)(paths.deadLetter, messageFileName(id)), check = () => {
     let r2 = find();
     if (r2) return { answer: describe3(responder, paths, r2.id, collect ? "archive" : "outbox", r2.path) };
     if (exists(deadPath)) return { dead: describe3(responder, paths, id, "dead-letter", deadPath) };
@@ -19157,12 +19189,12 @@ function listThread(root, idOrThread, options = {}) {
         } else if (!isMessageFileName(n)) continue;
         let id = validIdFromFileName(fileName);
         if (id === void 0) continue;
-        let head = readHeaders(join6(dir, n));
-        head && candidates.push({ receiver, paths, id, location, path: join6(dir, n), fileName, ...claim2 ? { claim: claim2 } : {}, message: head.message });
+        let head = readHeaders((0, import_node_path8.join)(dir, n));
+        head && candidates.push({ receiver, paths, id, location, path: (0, import_node_path8.join)(dir, n), fileName, ...claim2 ? { claim: claim2 } : {}, message: head.message });
       }
     };
     add(paths.inbox, "inbox"), add(paths.processing, "processing"), add(paths.outbox, "outbox");
-    for (let day of archiveDays(paths)) add(join6(paths.archive, day), "archive");
+    for (let day of archiveDays(paths)) add((0, import_node_path8.join)(paths.archive, day), "archive");
     add(paths.deadLetter, "dead-letter");
   }
   for (let c of candidates) (c.message.thread === thread || c.id === thread && !c.message.thread) && ids.add(c.id);
@@ -19172,7 +19204,7 @@ function listThread(root, idOrThread, options = {}) {
 }
 function safeList(dir) {
   try {
-    return readdirSync4(dir);
+    return (0, import_node_fs11.readdirSync)(dir);
   } catch {
     return [];
   }
@@ -19196,11 +19228,9 @@ async function claimMessage(root, receiver, options = {}) {
 }
 
 // scripts/lib/bus/threads.ts
-import { closeSync as closeSync4, constants as fsc3, openSync as openSync4, writeSync as writeSync2 } from "node:fs";
-import { createHash } from "node:crypto";
-import { join as join7 } from "node:path";
+var import_node_fs12 = __toESM(require_node_fs(), 1), import_node_crypto3 = __toESM(require_node_crypto(), 1), import_node_path9 = __toESM(require_node_path(), 1);
 function ledgerPath(paths, thread) {
-  return join7(paths.threads, createHash("sha256").update(thread).digest("hex").slice(0, 32));
+  return (0, import_node_path9.join)(paths.threads, (0, import_node_crypto3.createHash)("sha256").update(thread).digest("hex").slice(0, 32));
 }
 function turnsAnswered(paths, thread) {
   let r = readBusFile(ledgerPath(paths, thread), { maxBytes: 4194304 });
@@ -19209,12 +19239,12 @@ function turnsAnswered(paths, thread) {
 }
 function recordTurn(paths, thread, messageId2) {
   ensureDir(paths.threads);
-  let fd = openSync4(ledgerPath(paths, thread), fsc3.O_WRONLY | fsc3.O_APPEND | fsc3.O_CREAT | fsc3.O_NOFOLLOW | fsc3.O_NONBLOCK, 420);
+  let fd = (0, import_node_fs12.openSync)(ledgerPath(paths, thread), import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_CREAT | import_node_fs12.constants.O_NOFOLLOW | import_node_fs12.constants.O_NONBLOCK, 420);
   try {
-    writeSync2(fd, `${(/* @__PURE__ */ new Date()).toISOString()} ${messageId2} ${JSON.stringify(thread)}
+    (0, import_node_fs12.writeSync)(fd, `${(/* @__PURE__ */ new Date()).toISOString()} ${messageId2} ${JSON.stringify(thread)}
 `);
   } finally {
-    closeSync4(fd);
+    (0, import_node_fs12.closeSync)(fd);
   }
 }
 function budgetProblem(paths, thread, turn, budget) {
@@ -19243,19 +19273,17 @@ async function answerMessage(root, receiverName, id, text2, owner = "hand") {
 }
 
 // scripts/lib/bus/deliver.ts
-import { closeSync as closeSync6, fsyncSync as fsyncSync2, openSync as openSync6, writeSync as writeSync3 } from "node:fs";
-import { join as join9 } from "node:path";
+var import_node_fs14 = __toESM(require_node_fs(), 1), import_node_path11 = __toESM(require_node_path(), 1);
 
 // scripts/lib/bus/ratelimit.ts
-import { closeSync as closeSync5, lstatSync as lstatSync5, openSync as openSync5 } from "node:fs";
-import { join as join8 } from "node:path";
+var import_node_fs13 = __toESM(require_node_fs(), 1), import_node_path10 = __toESM(require_node_path(), 1);
 var LOCK_STALE_MS = 1e4, LOCK_WAIT_MS = 5e3;
 async function takeRateToken(rateDir, sender, limit, now = Date.now()) {
   ensureDir(rateDir);
-  let lock = join8(rateDir, `${sender}.lock`);
+  let lock = (0, import_node_path10.join)(rateDir, `${sender}.lock`);
   await acquire(lock);
   try {
-    let file = join8(rateDir, `${sender}.json`), since = now - limit.perSeconds * 1e3, times = readTimes(file).filter((t) => t > since);
+    let file = (0, import_node_path10.join)(rateDir, `${sender}.json`), since = now - limit.perSeconds * 1e3, times = readTimes(file).filter((t) => t > since);
     return times.length >= limit.messages ? !1 : (times.push(now), writeJsonAtomic(file, times), !0);
   } finally {
     safeUnlink(lock);
@@ -19269,13 +19297,13 @@ async function acquire(lock) {
   let deadline = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      closeSync5(openSync5(lock, "wx"));
+      (0, import_node_fs13.closeSync)((0, import_node_fs13.openSync)(lock, "wx"));
       return;
     } catch (err) {
       if (errnoCode(err) !== "EEXIST") throw err;
     }
     try {
-      Date.now() - lstatSync5(lock).mtimeMs > LOCK_STALE_MS && safeUnlink(lock);
+      Date.now() - (0, import_node_fs13.lstatSync)(lock).mtimeMs > LOCK_STALE_MS && safeUnlink(lock);
     } catch {
     }
     if (Date.now() > deadline)
@@ -19327,13 +19355,13 @@ async function openDelivery(opts) {
 
 `);
   ensureDir(paths.tmp);
-  let tmpPath = join9(paths.tmp, `${fileName}.${process.pid}.partial`), fd = openSync6(tmpPath, "wx", 420), open2 = !0, bytes = 0, lastChar = `
+  let tmpPath = (0, import_node_path11.join)(paths.tmp, `${fileName}.${process.pid}.partial`), fd = (0, import_node_fs14.openSync)(tmpPath, "wx", 420), open2 = !0, bytes = 0, lastChar = `
 `, put = (data) => {
     if (bytes += data.length, bytes > config2.maxBytes) throw tooLarge(to, config2, paths.config);
     let off = 0;
-    for (; off < data.length; ) off += writeSync3(fd, data, off, data.length - off);
+    for (; off < data.length; ) off += (0, import_node_fs14.writeSync)(fd, data, off, data.length - off);
   }, close = () => {
-    open2 && (open2 = !1, closeSync6(fd));
+    open2 && (open2 = !1, (0, import_node_fs14.closeSync)(fd));
   };
   put(Buffer.from(header, "utf8"));
   let lineTail = "", bodyHasContextLine = !1;
@@ -19359,7 +19387,7 @@ async function openDelivery(opts) {
       (ctx !== void 0 && ctx !== "" || bodyHasContextLine) && (tail += `
 # Context
 ${ctx ? `${ctx}
-` : ""}`), tail && put(Buffer.from(tail, "utf8")), fsyncSync2(fd), close();
+` : ""}`), tail && put(Buffer.from(tail, "utf8")), (0, import_node_fs14.fsyncSync)(fd), close();
       let path = publish(tmpPath, paths.inbox, fileName);
       return { id, fileName, path, to, from, thread: thread ?? id, turn, timestamp: now.toISOString(), bytes };
     },
@@ -19383,8 +19411,7 @@ function checkSenderAllowed(config2, to, from) {
 }
 
 // scripts/lib/bus/status.ts
-import { readdirSync as readdirSync5, statSync as statSync2 } from "node:fs";
-import { join as join10 } from "node:path";
+var import_node_fs15 = __toESM(require_node_fs(), 1), import_node_path12 = __toESM(require_node_path(), 1);
 function busStatus(root, now = Date.now()) {
   let receivers = listReceivers(root).map((name2) => {
     let paths = receiverPaths(root, name2), claims = listClaims(paths);
@@ -19404,14 +19431,14 @@ function busStatus(root, now = Date.now()) {
 }
 function countMessages(dir) {
   try {
-    return readdirSync5(dir).filter(isMessageFileName).length;
+    return (0, import_node_fs15.readdirSync)(dir).filter(isMessageFileName).length;
   } catch {
     return 0;
   }
 }
 function countDeadLetters(dir) {
   try {
-    return readdirSync5(dir).filter((n) => !n.endsWith(".reason.json") && !n.startsWith(".")).length;
+    return (0, import_node_fs15.readdirSync)(dir).filter((n) => !n.endsWith(".reason.json") && !n.startsWith(".")).length;
   } catch {
     return 0;
   }
@@ -19419,7 +19446,7 @@ function countDeadLetters(dir) {
 function countArchive(dir) {
   let n = 0;
   try {
-    for (let day of readdirSync5(dir)) n += countMessages(join10(dir, day)) + countSuffixed(join10(dir, day));
+    for (let day of (0, import_node_fs15.readdirSync)(dir)) n += countMessages((0, import_node_path12.join)(dir, day)) + countSuffixed((0, import_node_path12.join)(dir, day));
   } catch {
     return n;
   }
@@ -19427,14 +19454,14 @@ function countArchive(dir) {
 }
 function countSuffixed(dir) {
   try {
-    return readdirSync5(dir).filter((f) => /^msg-.+\.hw\.\d+$/.test(f)).length;
+    return (0, import_node_fs15.readdirSync)(dir).filter((f) => /^msg-.+\.hw\.\d+$/.test(f)).length;
   } catch {
     return 0;
   }
 }
 function exists2(path) {
   try {
-    return statSync2(path), !0;
+    return (0, import_node_fs15.statSync)(path), !0;
   } catch {
     return !1;
   }
@@ -19707,8 +19734,8 @@ function createServer(ctx, closing = new AbortController().signal) {
   ), server;
 }
 async function serveStdio(ctx, stdin = process.stdin, stdout = process.stdout) {
-  let closing = new AbortController(), server = createServer({ ...ctx, sentTo: ctx.sentTo ?? /* @__PURE__ */ new Map() }, closing.signal), transport = new StdioServerTransport(stdin, stdout), closed = new Promise((resolve) => {
-    transport.onclose = () => resolve(), stdin.once("end", () => resolve()), stdin.once("close", () => resolve());
+  let closing = new AbortController(), server = createServer({ ...ctx, sentTo: ctx.sentTo ?? /* @__PURE__ */ new Map() }, closing.signal), transport = new StdioServerTransport(stdin, stdout), closed = new Promise((resolve2) => {
+    transport.onclose = () => resolve2(), stdin.once("end", () => resolve2()), stdin.once("close", () => resolve2());
   });
   await server.connect(transport), await closed, closing.abort(), await server.close();
 }

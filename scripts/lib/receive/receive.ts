@@ -224,7 +224,10 @@ function refuseDuplicate(prior: LedgerEntry): never {
 }
 
 function planFor(ctx: Ctx, r: ReadResult): { target: Target; plan: ReceivePlan } {
-  ctx.identity = packageIdentity(r.manifest, r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null);
+  // Signed content identifies a package (the same content re-compressed or re-encrypted is a
+  // duplicate); an unsigned package has no signed content, so its file hash alone identifies it.
+  const verifiedSigner = r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null;
+  if (verifiedSigner !== null) ctx.identity = packageIdentity(r.manifest, verifiedSigner);
   return planOn(ctx, r.manifest, guardedTarget(ctx, r.manifest));
 }
 
@@ -419,8 +422,14 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     const ledger = readLedger(world);
     // The same goes for the checks of the commit point: they run again on the verified manifest.
     if (head) {
+      // The same signed content re-compressed or re-encrypted has another size and hash: its
+      // identity (as the clear manifest claims it; checked again once read) still finds it.
+      const claimed = head.signature?.signer;
+      const identity = claimed ? packageIdentity(head, claimed) : undefined;
+      const sameContent = identity !== undefined && ledger.imports.some((e) => e.identity === identity);
+      if (sameContent) ctx.identity = identity;
       let target: Target;
-      if (!ctx.opts.force && mayBeRecorded(ledger, ctx.packageBytes)) {
+      if (!ctx.opts.force && (sameContent || mayBeRecorded(ledger, ctx.packageBytes))) {
         ctx.sha256 = await ctx.hashing;
         target = guardedTarget(ctx, head);
       } else target = resolveTarget(world, head, targetArgs(ctx.opts));
