@@ -78,6 +78,7 @@ export const createCommand = defineCommand({
       ...(values.output ? { output: values.output } : {}),
       ...(values.description !== undefined ? { description: values.description } : {}),
       allowSensitive: values['allow-sensitive'] === true,
+      onProgress: ctx.progress,
     };
     const results: Array<{ path: string; sha256: string; bytes: number; recipient?: string }> = [];
     let files: number;
@@ -151,7 +152,7 @@ export const createCommand = defineCommand({
         const w = await writeEncryptedPackage(
           t.output,
           t.enc,
-          (tar) => writePlannedFiles(tar, plan),
+          (tar) => writePlannedFiles(tar, plan, ctx.progress),
           (sha) => manifestTextFor(plan, opts, { encrypted: true, payloadSha256: sha }),
           signer,
         );
