@@ -196,7 +196,13 @@ export function threadTool(ctx: ToolContext, a: { id: string }) {
 }
 
 export function statusTool(ctx: ToolContext) {
-  return { ok: true, ...busStatus(ctx.root) };
+  const status = busStatus(ctx.root);
+  // A daemon record lies in the bus folder, which any writer can write: its agent text is theirs.
+  const receivers = status.receivers.map(({ daemon, ...rest }) => ({
+    ...rest,
+    daemon: daemon ? { pid: daemon.pid, alive: daemon.alive, untrusted: { agent: daemon.agent } } : null,
+  }));
+  return { ok: true, ...status, receivers };
 }
 
 function where(m: FoundMessage) {
