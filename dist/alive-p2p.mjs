@@ -12042,8 +12042,12 @@ function file(name, why) {
 function folder(name, why) {
   return { name: `${name}/`, why, segments: name.toLowerCase().split("/"), folder: !0 };
 }
+function foldSegment(segment) {
+  let folded = segment.normalize("NFKC").toUpperCase().toLowerCase(), colon = folded.indexOf(":"), base = colon > 0 ? folded.slice(0, colon) : folded;
+  return base === "." || base === ".." ? base : base.replace(/[. ]+$/, "");
+}
 function agentFileRule(path) {
-  let segs = path.toLowerCase().split("/").filter((s3) => s3 !== "" && s3 !== ".");
+  let segs = path.split("/").map(foldSegment).filter((s3) => s3 !== "" && s3 !== ".");
   for (let r of RULES) {
     let n = r.segments.length;
     for (let i = 0; i + n <= segs.length; i++) {
@@ -14850,7 +14854,7 @@ function logEntryFor(ctx, r, target, plan) {
 }
 function nowContext(r, plan) {
   let sender = senderOf(r), names = plan.units.filter((u2) => u2.kind === "bundle").map((u2) => u2.as);
-  return `Received ${r.manifest.scope === "full" ? "this walnut" : `bundle${names.length === 1 ? "" : "s"} ${names.join(", ")}`} as a .walnut package${sender ? ` from ${sender}` : ""}.`.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 300);
+  return `Received ${r.manifest.scope === "full" ? "this walnut" : `bundle${names.length === 1 ? "" : "s"} ${names.map((n) => logValue(n)).join(", ")}`} as a .walnut package from ${fromText(r, sender)}.`.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 300);
 }
 function baseResult(ctx, r) {
   let m2 = r.manifest;
@@ -14929,7 +14933,7 @@ function heldItems(ctx, target, list) {
   }));
 }
 function agentNotes(ctx, target, plan, heldDir) {
-  let notes = [], names = (l) => `${l.slice(0, 8).map((h) => h.path).join(", ")}${l.length > 8 ? ", …" : ""}`;
+  let notes = [], names = (l) => `${l.slice(0, 8).map((h) => logValue(h.path)).join(", ")}${l.length > 8 ? ", …" : ""}`;
   if (plan.held.length) {
     let where = heldDir ?? (0, import_node_path35.join)(ctx.world, ".alive", "held-back", "<receipt>");
     notes.push(

@@ -412,12 +412,13 @@ function readBusJson(path, maxBytes = 1024 * 1024) {
       return;
     }
 }
-var import_node_fs2, import_node_path2, init_fsutil = __esm({
+var import_node_fs2, import_node_path2, MESSAGE_READ_LIMIT, init_fsutil = __esm({
   "scripts/lib/bus/fsutil.ts"() {
     "use strict";
     import_node_fs2 = __toESM(require_node_fs(), 1), import_node_path2 = __toESM(require_node_path(), 1);
     init_errors();
     init_atomic();
+    MESSAGE_READ_LIMIT = 64 * 1024 * 1024;
   }
 });
 
@@ -440,6 +441,11 @@ function summaryLine(body, max = 72) {
   let clean = (body.split(`
 `).find((l) => l.trim() !== "") ?? "").replace(UNSAFE, " ").trim();
   return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
+}
+function fenceData(label, text, nonce) {
+  let n = nonce();
+  for (; text.includes(n); ) n = nonce();
+  return { open: `<<<BEGIN ${label} ${n}`, body: text, close: `END ${label} ${n}>>>` };
 }
 var UNSAFE, init_untrusted = __esm({
   "scripts/lib/text/untrusted.ts"() {
@@ -2050,13 +2056,13 @@ function parseMessage(raw) {
   block.unprefixed && flags.push("unprefixed-headers"), block.duplicate && flags.push("duplicate-header");
   let bodyStart;
   block.count === 0 ? (flags.push("no-headers"), bodyStart = 0) : (bodyStart = block.end, bodyStart < lines.length && lines[bodyStart].trim() === "" && bodyStart++, block.kind === void 0 && flags.push("no-title"));
-  let bodyLines = lines.slice(bodyStart), context, ctx = lastContextSection(bodyLines);
+  let bodyLines2 = lines.slice(bodyStart), context, ctx = lastContextSection(bodyLines2);
   if (ctx !== void 0) {
-    let contextText = trimBlankLines(bodyLines.slice(ctx + 1)).join(`
+    let contextText = trimBlankLines(bodyLines2.slice(ctx + 1)).join(`
 `).replace(/[ \t]+$/, "");
-    context = contextText === "" ? void 0 : contextText, bodyLines = bodyLines.slice(0, ctx);
+    context = contextText === "" ? void 0 : contextText, bodyLines2 = bodyLines2.slice(0, ctx);
   }
-  let body = trimBlankLines(bodyLines).join(`
+  let body = trimBlankLines(bodyLines2).join(`
 `).replace(/[ \t]+$/, ""), nestedHeaders, bodySplit = body.split(`
 `);
   if (bodySplit.length > 0 && TITLE.test(bodySplit[0])) {
@@ -2971,8 +2977,8 @@ function readHeaders(path) {
 function answerMatch(message, requestId) {
   return message.inReplyTo !== void 0 && message.inReplyTo !== "" ? message.inReplyTo === requestId ? "in-reply-to" : void 0 : message.thread === requestId && message.kind !== "message" ? "thread" : void 0;
 }
-function readMessageFile(path, maxBytes) {
-  let r = readBusFile(path, maxBytes === void 0 ? {} : { maxBytes });
+function readMessageFile(path, maxBytes = MESSAGE_READ_LIMIT) {
+  let r = readBusFile(path, { maxBytes });
   if (r.ok)
     return parseMessage(decodeUtf8(r.bytes) ?? r.bytes.toString("latin1"));
 }
@@ -3168,18 +3174,26 @@ function messageLines(m, options = {}) {
   let u = m.untrusted, lines = [`msg-${m.id}: ${whereText(m)}${m.kind === "response" && m.location !== "outbox" && m.location !== "archive" ? " (an answer)" : ""}`];
   if (m.problem && lines.push(`problem: ${inlineText(m.problem)}`), u && (lines.push(`from: ${inlineText(u.from ?? "(anonymous)", 120)}${u.to.length ? `  to: ${inlineText(u.to.join(", "), 120)}` : ""}`), u.thread && lines.push(`thread: ${inlineText(u.thread, 140)}${u.turn !== null ? ` (turn ${u.turn})` : ""}`), u.inReplyTo && lines.push(`in reply to: ${inlineText(u.inReplyTo, 140)}`), u.timestamp && lines.push(`sent: ${inlineText(u.timestamp, 60)}`)), m.claim && lines.push(`claimed by ${m.claim.owner}, lease ${m.claim.expired ? "ran out at" : "until"} ${m.claim.leaseExpiresAt}`), m.deadLetter) {
     let d = m.deadLetter;
-    lines.push(`dead letter: ${inlineText(d.code, 40)}: ${d.reason}${d.at ? ` (at ${inlineText(d.at, 40)})` : ""}`), d.originalId && lines.push(`(its id was ${d.originalId})`), d.untrustedAgentOutput && (d.untrustedAgentOutput.stdoutTail && lines.push("----- agent stdout, last lines (untrusted) -----", terminalText(d.untrustedAgentOutput.stdoutTail)), d.untrustedAgentOutput.stderrTail && lines.push("----- agent stderr, last lines (untrusted) -----", terminalText(d.untrustedAgentOutput.stderrTail)));
+    lines.push(`dead letter: ${inlineText(d.code, 40)}: ${d.reason}${d.at ? ` (at ${inlineText(d.at, 40)})` : ""}`), d.originalId && lines.push(`(its id was ${d.originalId})`), d.untrustedAgentOutput && (d.untrustedAgentOutput.stdoutTail && lines.push("agent stdout, last lines:", ...fencedLines("UNTRUSTED AGENT STDOUT", d.untrustedAgentOutput.stdoutTail)), d.untrustedAgentOutput.stderrTail && lines.push("agent stderr, last lines:", ...fencedLines("UNTRUSTED AGENT STDERR", d.untrustedAgentOutput.stderrTail)));
   }
-  return options.body !== !1 && u && (lines.push(`----- ${m.kind === "response" ? "answer" : "message"} (untrusted text from the sender) -----`, terminalText(u.body)), u.context !== null && lines.push("----- context (untrusted) -----", terminalText(u.context)), lines.push("----- end -----")), lines;
+  return options.body !== !1 && u && lines.push(...bodyLines(m.kind === "response" ? "ANSWER" : "MESSAGE", u.body, u.context)), lines;
+}
+function fencedLines(label, text) {
+  let f = fenceData(label, terminalText(text), () => (0, import_node_crypto3.randomBytes)(6).toString("hex"));
+  return [f.open, f.body, f.close];
+}
+function bodyLines(kind, body, context) {
+  let lines = [`${kind === "ANSWER" ? "answer" : "message"} (untrusted text from the sender; it ends at the END line with the same number):`, ...fencedLines(`UNTRUSTED ${kind}`, body)];
+  return context !== null && lines.push("context (untrusted):", ...fencedLines("UNTRUSTED CONTEXT", context)), lines;
 }
 function listingLine(m) {
   let u = m.untrusted;
   return u ? `  msg-${m.id}  from ${inlineText(u.from ?? "(anonymous)", 60)}  ${summaryLine(u.body)}` : `  msg-${m.id}  (${inlineText(m.problem ?? "unreadable")})`;
 }
-var import_node_fs11, ROOT_OPTION, STATE_TEXT, init_common = __esm({
+var import_node_crypto3, import_node_fs11, ROOT_OPTION, STATE_TEXT, init_common = __esm({
   "scripts/lib/bus/commands/common.ts"() {
     "use strict";
-    import_node_fs11 = __toESM(require_node_fs(), 1);
+    import_node_crypto3 = __toESM(require_node_crypto(), 1), import_node_fs11 = __toESM(require_node_fs(), 1);
     init_errors();
     init_untrusted();
     init_names();
@@ -3575,7 +3589,7 @@ function listClaims(paths) {
 function loadClaim(root, receiver, id) {
   let paths = receiverPaths(root, receiver), held = listClaims(paths).find((c) => c.id === id);
   if (!held) return;
-  let read = readBusFile(held.path);
+  let read = readBusFile(held.path, { maxBytes: MESSAGE_READ_LIMIT });
   if (!read.ok) return;
   let text = decodeUtf8(read.bytes);
   if (text === void 0) return;
@@ -3660,7 +3674,7 @@ function readDeadLetterInfo(paths, fileName) {
   };
 }
 function describe3(receiver, paths, id, location, path, extra = {}) {
-  let r = readBusFile(path, extra.head ? { headBytes: HEAD_BYTES } : {}), message, problem = null, mtimeMs = 0;
+  let r = readBusFile(path, extra.head ? { headBytes: HEAD_BYTES } : { maxBytes: MESSAGE_READ_LIMIT }), message, problem = null, mtimeMs = 0;
   r.ok ? (mtimeMs = r.mtimeMs, message = extra.head ? readHeaders(path)?.message : readMessageFile(path), message || (problem = "the file could not be read")) : problem = r.problem === "missing" ? "gone (moved meanwhile)" : r.detail;
   let kind = message && isResponse(message) ? "response" : "request", deadLetter2 = location === "dead-letter" ? readDeadLetterInfo(paths, extra.fileName ?? messageFileName(id)) : null, state;
   switch (location) {
@@ -4151,7 +4165,9 @@ is not waiting is (exit 1, saying where it is).`, claimCommand = defineCommand({
           });
           return;
         }
-        ctx.print(`claimed msg-${m.id} for ${displayName(receiver)} (lease until ${m.leaseExpiresAt})`), ctx.print(`from: ${inlineText(u.from ?? "(anonymous)", 120)}`), ctx.print(`thread: ${inlineText(u.thread || m.id, 140)} (turn ${u.turn ?? 1})`), u.timestamp && ctx.print(`sent: ${inlineText(u.timestamp, 60)}`), ctx.print("----- message (untrusted text from the sender) -----"), ctx.print(terminalText(u.body)), u.context !== null && (ctx.print("----- context (untrusted) -----"), ctx.print(terminalText(u.context))), ctx.print("----- end -----"), ctx.print(`answer with: dispatch reply ${m.id} "TEXT" --as ${displayName(receiver)}`);
+        ctx.print(`claimed msg-${m.id} for ${displayName(receiver)} (lease until ${m.leaseExpiresAt})`), ctx.print(`from: ${inlineText(u.from ?? "(anonymous)", 120)}`), ctx.print(`thread: ${inlineText(u.thread || m.id, 140)} (turn ${u.turn ?? 1})`), u.timestamp && ctx.print(`sent: ${inlineText(u.timestamp, 60)}`);
+        for (let line of bodyLines("MESSAGE", u.body, u.context)) ctx.print(line);
+        ctx.print(`answer with: dispatch reply ${m.id} "TEXT" --as ${displayName(receiver)}`);
       }
     });
   }
@@ -4159,7 +4175,7 @@ is not waiting is (exit 1, saying where it is).`, claimCommand = defineCommand({
 
 // scripts/lib/bus/threads.ts
 function ledgerPath(paths, thread) {
-  return (0, import_node_path11.join)(paths.threads, (0, import_node_crypto3.createHash)("sha256").update(thread).digest("hex").slice(0, 32));
+  return (0, import_node_path11.join)(paths.threads, (0, import_node_crypto4.createHash)("sha256").update(thread).digest("hex").slice(0, 32));
 }
 function turnsAnswered(paths, thread) {
   let r = readBusFile(ledgerPath(paths, thread), { maxBytes: 4194304 });
@@ -4183,10 +4199,10 @@ function budgetProblem(paths, thread, turn, budget) {
   let answered = turnsAnswered(paths, thread);
   if (answered >= budget) return `this receiver already answered ${answered} turns in thread ${shown}, its turn budget`;
 }
-var import_node_fs14, import_node_crypto3, import_node_path11, init_threads = __esm({
+var import_node_fs14, import_node_crypto4, import_node_path11, init_threads = __esm({
   "scripts/lib/bus/threads.ts"() {
     "use strict";
-    import_node_fs14 = __toESM(require_node_fs(), 1), import_node_crypto3 = __toESM(require_node_crypto(), 1), import_node_path11 = __toESM(require_node_path(), 1);
+    import_node_fs14 = __toESM(require_node_fs(), 1), import_node_crypto4 = __toESM(require_node_crypto(), 1), import_node_path11 = __toESM(require_node_path(), 1);
     init_fsutil();
     init_untrusted();
   }
@@ -4383,8 +4399,8 @@ var require_node_child_process = __commonJS({
 
 // scripts/lib/bus/agent.ts
 function buildPrompt(p) {
-  let nonce = (0, import_node_crypto4.randomBytes)(6).toString("hex");
-  for (; p.message.body.includes(nonce) || (p.message.context ?? "").includes(nonce); ) nonce = (0, import_node_crypto4.randomBytes)(6).toString("hex");
+  let nonce = (0, import_node_crypto5.randomBytes)(6).toString("hex");
+  for (; p.message.body.includes(nonce) || (p.message.context ?? "").includes(nonce); ) nonce = (0, import_node_crypto5.randomBytes)(6).toString("hex");
   let open = (what) => `<<<${what} ${nonce}`, close = (what) => `${what} ${nonce}>>>`, lines = [
     `You are @${p.receiver}, a receiver on the HelloWorld message bus.`,
     `Role: read the message below and write the answer @${p.receiver} sends back in the same thread.`,
@@ -4471,10 +4487,10 @@ function runAgent(opts) {
     }), child.stdin.end(opts.prompt);
   });
 }
-var import_node_child_process, import_node_crypto4, TAIL_KEEP, TAIL_IN_REASON, init_agent = __esm({
+var import_node_child_process, import_node_crypto5, TAIL_KEEP, TAIL_IN_REASON, init_agent = __esm({
   "scripts/lib/bus/agent.ts"() {
     "use strict";
-    import_node_child_process = __toESM(require_node_child_process(), 1), import_node_crypto4 = __toESM(require_node_crypto(), 1);
+    import_node_child_process = __toESM(require_node_child_process(), 1), import_node_crypto5 = __toESM(require_node_crypto(), 1);
     init_deliver();
     init_names();
     init_untrusted();
@@ -4490,6 +4506,7 @@ var import_node_path13, DAEMON_ENV, init_notice = __esm({
     import_node_path13 = __toESM(require_node_path(), 1);
     init_names();
     init_root();
+    init_untrusted();
     DAEMON_ENV = "HELLOWORLD_DAEMON_PID";
   }
 });

@@ -18211,6 +18211,7 @@ function renameIfPresent(from, to) {
     throw err;
   }
 }
+var MESSAGE_READ_LIMIT = 64 * 1024 * 1024;
 function readBusFile(path, opts = {}) {
   let st;
   try {
@@ -18772,7 +18773,7 @@ function listClaims(paths) {
 function loadClaim(root, receiver, id) {
   let paths = receiverPaths(root, receiver), held = listClaims(paths).find((c) => c.id === id);
   if (!held) return;
-  let read = readBusFile(held.path);
+  let read = readBusFile(held.path, { maxBytes: MESSAGE_READ_LIMIT });
   if (!read.ok) return;
   let text2 = decodeUtf8(read.bytes);
   if (text2 === void 0) return;
@@ -18793,7 +18794,7 @@ function loadClaim(root, receiver, id) {
 }
 
 // scripts/lib/bus/commands/common.ts
-var import_node_fs6 = __toESM(require_node_fs(), 1);
+var import_node_crypto3 = __toESM(require_node_crypto(), 1), import_node_fs6 = __toESM(require_node_fs(), 1);
 
 // scripts/lib/fs/node-fs.ts
 var import_node_module = __toESM(require_node_module(), 1), fs = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : (0, import_node_module.createRequire)(import.meta.url)("node:fs");
@@ -18966,8 +18967,8 @@ function readHeaders(path) {
 function answerMatch(message, requestId) {
   return message.inReplyTo !== void 0 && message.inReplyTo !== "" ? message.inReplyTo === requestId ? "in-reply-to" : void 0 : message.thread === requestId && message.kind !== "message" ? "thread" : void 0;
 }
-function readMessageFile(path, maxBytes) {
-  let r = readBusFile(path, maxBytes === void 0 ? {} : { maxBytes });
+function readMessageFile(path, maxBytes = MESSAGE_READ_LIMIT) {
+  let r = readBusFile(path, { maxBytes });
   if (r.ok)
     return parseMessage(decodeUtf8(r.bytes) ?? r.bytes.toString("latin1"));
 }
@@ -19055,7 +19056,7 @@ function readDeadLetterInfo(paths, fileName) {
   };
 }
 function describe3(receiver, paths, id, location, path, extra = {}) {
-  let r = readBusFile(path, extra.head ? { headBytes: HEAD_BYTES } : {}), message, problem = null, mtimeMs = 0;
+  let r = readBusFile(path, extra.head ? { headBytes: HEAD_BYTES } : { maxBytes: MESSAGE_READ_LIMIT }), message, problem = null, mtimeMs = 0;
   r.ok ? (mtimeMs = r.mtimeMs, message = extra.head ? readHeaders(path)?.message : readMessageFile(path), message || (problem = "the file could not be read")) : problem = r.problem === "missing" ? "gone (moved meanwhile)" : r.detail;
   let kind = message && isResponse(message) ? "response" : "request", deadLetter2 = location === "dead-letter" ? readDeadLetterInfo(paths, extra.fileName ?? messageFileName(id)) : null, state;
   switch (location) {
@@ -19228,9 +19229,9 @@ async function claimMessage(root, receiver, options = {}) {
 }
 
 // scripts/lib/bus/threads.ts
-var import_node_fs12 = __toESM(require_node_fs(), 1), import_node_crypto3 = __toESM(require_node_crypto(), 1), import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_fs12 = __toESM(require_node_fs(), 1), import_node_crypto4 = __toESM(require_node_crypto(), 1), import_node_path9 = __toESM(require_node_path(), 1);
 function ledgerPath(paths, thread) {
-  return (0, import_node_path9.join)(paths.threads, (0, import_node_crypto3.createHash)("sha256").update(thread).digest("hex").slice(0, 32));
+  return (0, import_node_path9.join)(paths.threads, (0, import_node_crypto4.createHash)("sha256").update(thread).digest("hex").slice(0, 32));
 }
 function turnsAnswered(paths, thread) {
   let r = readBusFile(ledgerPath(paths, thread), { maxBytes: 4194304 });
@@ -19531,9 +19532,9 @@ async function waitTool(ctx, a, signal) {
         ok: !0,
         status: "dead-lettered",
         request_id: id,
-        message: `${displayName(r.request.receiver)} did not answer: the request went to its dead-letter (${r.deadLetter.reason})`,
+        message: `${displayName(r.request.receiver)} did not answer: the request went to its dead-letter (${deadLetterCode(r.deadLetter.code)})`,
         request,
-        dead_letter: { code: r.deadLetter.code, reason: r.deadLetter.reason, at: r.deadLetter.at }
+        dead_letter: deadLetterJson(r.deadLetter)
       };
     case "timed-out":
     case "aborted": {
@@ -19558,7 +19559,7 @@ function inboxTool(ctx, a) {
   return { ok: !0, receiver: displayName(receiver), count: messages.length, processing: listClaims(paths).length, messages };
 }
 async function claimTool(ctx, a) {
-  let receiver = normaliseName(a.receiver, "receiver"), r = await claimMessage(ctx.root, receiver, { ...a.id !== void 0 ? { id: a.id } : {}, owner: "mcp" }), deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: d.code, reason: d.reason }));
+  let receiver = normaliseName(a.receiver, "receiver"), r = await claimMessage(ctx.root, receiver, { ...a.id !== void 0 ? { id: a.id } : {}, owner: "mcp" }), deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));
   if (!r.claimed) {
     if (a.id === void 0) return { ok: !0, claimed: !1, receiver: displayName(receiver), message: `no messages waiting for ${displayName(receiver)}`, dead_lettered: deadLettered };
     let id = messageIdArg(a.id), place = r.where.length ? `it is ${r.where.map(describePlace).join(", ")}` : `there is no such message for ${displayName(receiver)}`;
@@ -19590,8 +19591,8 @@ async function replyTool(ctx, a) {
     }
     receiver = holders[0];
   }
-  let done = await answerMessage(ctx.root, receiver, id, a.body, "mcp");
-  return { ok: !0, id: done.responseId, in_reply_to: done.id, receiver: displayName(done.receiver), thread: done.thread, turn: done.turn };
+  let done = await answerMessage(ctx.root, receiver, id, a.body, "mcp"), thread = isPlainThread(done.thread) ? { thread: done.thread } : { thread: null, untrusted_thread: done.thread };
+  return { ok: !0, id: done.responseId, in_reply_to: done.id, receiver: displayName(done.receiver), ...thread, turn: done.turn };
 }
 function threadTool(ctx, a) {
   if (a.id.trim() === "") throw new AliveError("give a thread id, or the id of any message of the thread", { code: "usage", exitCode: 2 });
@@ -19605,7 +19606,7 @@ function threadTool(ctx, a) {
       id: m.id,
       kind: m.kind,
       time: new Date(m.timeMs).toISOString(),
-      ...m.deadLetter ? { dead_letter: { code: m.deadLetter.code, reason: m.deadLetter.reason } } : {},
+      ...m.deadLetter ? { dead_letter: deadLetterJson(m.deadLetter) } : {},
       ...m.problem ? { problem: m.problem } : {},
       untrusted: m.untrusted ? untrustedJson(m.untrusted) : null
     }))
@@ -19619,6 +19620,13 @@ function where(m) {
 }
 function describePlace(m) {
   return `${m.state} (in ${m.location} of ${displayName(m.receiver)})`;
+}
+function deadLetterCode(code) {
+  return /^[a-z][a-z0-9_]{0,39}$/.test(code) ? code : "unknown";
+}
+function deadLetterJson(d) {
+  let at = d.at !== void 0 && d.at !== null && d.at.length <= 40 && Number.isFinite(Date.parse(d.at)) ? d.at : null;
+  return { code: deadLetterCode(d.code), at, untrusted: { reason: d.reason } };
 }
 function untrustedJson(u) {
   return {
