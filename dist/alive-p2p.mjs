@@ -20745,7 +20745,9 @@ async function pull(o) {
   for (let d of duplicates)
     out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
   for (let i of listing.ignored) out.warn(`ignored ${i} on the relay (not a package name alive accepts)`);
-  if (cleanupError && out.warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`), received.some((r) => r.verified) && out.line("Import with: alive-p2p receive PACKAGE --world DIR (or /alive:receive)"), unverified.length > 0)
+  cleanupError && out.warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`);
+  let verified = received.filter((r) => r.verified);
+  if (verified.length === 1 ? out.line(`Import it with: alive-p2p receive ${shellWord(verified[0].path)} --world YOUR_WORLD (or /alive:receive)`) : verified.length > 1 && out.line("Import each with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive)"), unverified.length > 0)
     throw new AliveError(
       `${unverified.length} package(s) could not be verified and were kept under inbox/<sender>/unverified/; do not import them unless you confirm with the sender`,
       { code: "unverified", fields }
@@ -20816,6 +20818,9 @@ async function receiveOne(entry, ctx) {
   } finally {
     (0, import_node_fs46.rmSync)(tmp, { force: !0 });
   }
+}
+function shellWord(path) {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }
 var import_node_fs46, import_node_path40, import_node_crypto24, USAGE2, pullCommand, init_pull = __esm({
   "scripts/lib/relay/commands/pull.ts"() {
