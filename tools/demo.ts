@@ -184,9 +184,9 @@ async function main(): Promise<void> {
     run('dispatch', ['send', '@gemini', 'hello from the shell', '--root', hw, '--from', '@demo', '--wait', '15']);
     run('dispatch', ['status', '--root', hw]);
     const files = listFiles(join(hw, 'runtimes'));
-    console.log('   the thread on disk:');
+    console.log('   the bus on disk:');
     for (const f of files) console.log(`     ${relative(hw, f)}`);
-    summary.push(`@gemini answered over the bus (${files.filter((f) => f.endsWith('.hw')).length} message files in the thread)`);
+    summary.push(`@gemini answered over the bus (${files.filter((f) => f.endsWith('.hw')).length} message files on disk, requests and answers)`);
   } finally {
     const exited = new Promise((resolve) => daemon.once('exit', resolve));
     daemon.kill('SIGTERM');
