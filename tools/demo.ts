@@ -188,7 +188,7 @@ async function main(): Promise<void> {
     for (const f of files) console.log(`     ${relative(hw, f)}`);
     summary.push(`@gemini answered over the bus (${files.filter((f) => f.endsWith('.hw')).length} message files on disk, requests and answers)`);
   } finally {
-    const exited = new Promise((resolve) => daemon.once('exit', resolve));
+    const exited = new Promise((resolve) => daemon.once('close', resolve));
     daemon.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
   }

@@ -14931,9 +14931,9 @@ function heldItems(ctx, target, list) {
 function agentNotes(ctx, target, plan, heldDir) {
   let notes = [], names = (l) => `${l.slice(0, 8).map((h) => h.path).join(", ")}${l.length > 8 ? ", …" : ""}`;
   if (plan.held.length) {
-    let where = heldDir ?? (0, import_node_path35.join)(ctx.world, ".alive", "held-back", "<receipt>");
+    let [held, kept, again] = heldDir === null ? ["would hold back", "would be kept", "receive with --allow-agent-files"] : ["held back", "are kept", "receive again with --allow-agent-files --force"], where = heldDir ?? (0, import_node_path35.join)(ctx.world, ".alive", "held-back", "<receipt>");
     notes.push(
-      `held back ${plan.held.length} agent instruction/configuration file(s) (${names(plan.held)}): they would steer an AI agent working in ${worldRel(ctx.world, target.walnut)}. They are kept in ${where}, not in the walnut; read them, and move what you want into place yourself, or receive again with --allow-agent-files --force if you trust the sender`
+      `${held} ${plan.held.length} agent instruction/configuration file(s) (${names(plan.held)}): they would steer an AI agent working in ${worldRel(ctx.world, target.walnut)}. They ${kept} in ${where}, not in the walnut; read them, and move what you want into place yourself, or ${again} if you trust the sender`
     );
   }
   return plan.agentFilesTaken.length && notes.push(`took ${plan.agentFilesTaken.length} agent instruction/configuration file(s) into the walnut, as --allow-agent-files asked: ${names(plan.agentFilesTaken)}`), notes;
