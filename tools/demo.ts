@@ -170,7 +170,7 @@ async function main(): Promise<void> {
   if (result.held_back.length !== 1) throw new Error(`expected launch/CLAUDE.md to be held back, got ${JSON.stringify(result.held_back)}`);
   summary.push(`bob imported ${result.imported.length} bundle into community (log entry signed, now.json regenerated; CLAUDE.md held back)`);
 
-  step('HelloWorld: an echo daemon serves @gemini; a small program asks it and a native receiver');
+  step('HelloWorld: an echo daemon serves @gemini; a small program asks it and a native receiver, then a shell command asks it directly');
   const hw = join(root, 'helloworld');
   mkdirSync(join(hw, 'runtimes'), { recursive: true });
   const daemon = startDaemon(['serve', '@gemini', '--agent', 'echo', '--root', hw], {});
