@@ -277,7 +277,10 @@ function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string
   const names = (l: HeldBackAgentFile[]) => `${l.slice(0, 8).map((h) => h.path).join(', ')}${l.length > 8 ? ', …' : ''}`;
   if (plan.held.length) {
     // heldDir is null only in a dry run, which writes nothing: say what would happen.
-    const [held, kept, again] = heldDir === null ? ['would hold back', 'would be kept', 'receive with --allow-agent-files'] : ['held back', 'are kept', 'receive again with --allow-agent-files --force'];
+    const [held, kept, again] =
+      heldDir === null
+        ? ['would hold back', 'would be kept', 'receive with --allow-agent-files']
+        : ['held back', 'are kept', 'receive again with --allow-agent-files --force'];
     const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
     notes.push(
       `${held} ${plan.held.length} agent instruction/configuration file(s) (${names(plan.held)}): they would steer an AI agent working in ${worldRel(ctx.world, target.walnut)}. ` +
