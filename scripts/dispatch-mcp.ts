@@ -4,7 +4,3 @@
  */
 export { serveStdio } from './lib/bus/mcp/server.ts';
 
-// The SDK builds its own schemas with zod/mini, which the bus config loader imports lazily
-// (scripts/lib/bus/config.ts); in one bundle esbuild then initialises zod/mini only when that lazy
-// import runs, after the SDK needs it ("ZodMiniObject is not a constructor"). Run it first.
-await import('zod/mini');

@@ -321,6 +321,42 @@ describe('relay-check: stdin that never closes', () => {
 });
 
 describe('relay-check: command line', () => {
+  it('probes a state younger than 10 minutes when a relay command ran after it (last_action), and announces what it found', () => {
+    const s = setup({ state: { last_sync: minutesAgo(3), last_action: minutesAgo(1), pending_packages: 0, peer_reachability: {}, newly_accepted: [] } });
+    const r = run(s, sessionStart(world), { PROBE_MODE: 'write', PROBE_RESULT: JSON.stringify({ pending_packages: 1 }), ...FAST });
+    expect(probeCalls(s)).toHaveLength(1);
+    expect(expectNotice(r)).toMatch(/1 walnut package is waiting/);
+  });
+
+  it("warns loudly when the relay no longer publishes the user's own key, even with nothing waiting", () => {
+    const s = setup({
+      state: { last_sync: minutesAgo(1), pending_packages: 0, peer_reachability: {}, newly_accepted: [], own_key: { status: 'changed', checked: minutesAgo(1), seen: 'ab'.repeat(32) } },
+    });
+    const text = expectNotice(run(s, sessionStart(world), FAST));
+    expect(text).toMatch(/WARNING.*key published in the user's relay is not the user's key/);
+    expect(text).toMatch(/alive-p2p relay setup/);
+    expect(probeCalls(s)).toHaveLength(0);
+  });
+
+  it('with ALIVE_DEBUG=1, says on stderr why it is silent (no relay, no world, state fresh, probe budget spent)', async () => {
+    const noRelay = setup({ relay: false });
+    expect(run(noRelay, sessionStart(world), { ALIVE_DEBUG: '1' }).stderr).toMatch(/relay: silent: no relay is configured/);
+    const outside = setup({ state: { last_sync: minutesAgo(1), pending_packages: 2, peer_reachability: {}, newly_accepted: [] } });
+    expect(run(outside, sessionStart(base), { ALIVE_DEBUG: '1' }, base).stderr).toMatch(/relay: silent: not inside an ALIVE world/);
+    const fresh = setup({ state: { last_sync: minutesAgo(1), pending_packages: 0, peer_reachability: {}, newly_accepted: [] } });
+    const f = run(fresh, sessionStart(world), { ALIVE_DEBUG: '1' });
+    expect(f.stdout).toBe('');
+    expect(f.stderr).toMatch(/relay: silent: the state is fresh \(probed \d+ s ago, next probe in \d+ s\); nothing is waiting/);
+    const hang = setup({ state: { last_sync: minutesAgo(30), pending_packages: 0, peer_reachability: {}, newly_accepted: [] } });
+    const h = run(hang, sessionStart(world), { PROBE_MODE: 'hang', ALIVE_DEBUG: '1', ALIVE_RELAY_CHECK_BUDGET_MS: '1200' });
+    expect(h.stderr).toMatch(/relay: silent: the probe ran out of its budget/);
+    for (const pid of readFileSync(join(hang.home, 'probe-pids.log'), 'utf8').trim().split('\n').map(Number)) hangingPids.push(pid);
+    // The bus notice path of the same hook says why it is silent too.
+    expect(f.stderr).toMatch(/bus: silent/);
+    // Without ALIVE_DEBUG, silence stays silent.
+    expectSilent(run(fresh, sessionStart(world)));
+  });
+
   it('prints its usage with --help and refuses unknown arguments with exit 2', () => {
     const s = setup();
     const help = runBundle(join(s.dist, 'relay-check.mjs'), '', { cwd: world, env: cleanEnv({ ALIVE_HOME: s.home }), args: ['--help'] });

@@ -40,13 +40,17 @@ function poison(relay: string): void {
   const head = gitIn(relay, ['rev-parse', 'main']);
   const root = gitIn(relay, ['ls-tree', head]).split('\n');
   const inboxLine = root.find((l) => l.endsWith('\tinbox'));
-  const inboxEntries = inboxLine ? gitIn(relay, ['ls-tree', inboxLine.split(/\s+/)[2]!]).split('\n').filter(Boolean) : [];
+  const inboxEntries = inboxLine
+    ? gitIn(relay, ['ls-tree', inboxLine.split(/\s+/)[2]!])
+        .split('\n')
+        .filter(Boolean)
+    : [];
   const inbox = gitIn(
     relay,
     ['mktree'],
-    [...inboxEntries, `040000 tree ${inner}\t..`, `040000 tree ${inner}\t.git`, `100644 blob ${blob}\tbad\u0007name`].join('\n') + '\n',
+    `${[...inboxEntries, `040000 tree ${inner}\t..`, `040000 tree ${inner}\t.git`, `100644 blob ${blob}\tbad\u0007name`].join('\n')}\n`,
   );
-  const rootTree = gitIn(relay, ['mktree'], [...root.filter((l) => !l.endsWith('\tinbox')), `040000 tree ${inbox}\tinbox`].join('\n') + '\n');
+  const rootTree = gitIn(relay, ['mktree'], `${[...root.filter((l) => !l.endsWith('\tinbox')), `040000 tree ${inbox}\tinbox`].join('\n')}\n`);
   const commit = gitIn(relay, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', rootTree, '-p', head, '-m', 'poison']);
   gitIn(relay, ['update-ref', 'refs/heads/main', commit]);
 }
@@ -63,8 +67,18 @@ describe('hostile tree entries in a relay inbox', () => {
 
     const pkg = join(t.dir, 'p.walnut');
     writeFileSync(pkg, randomBytes(2000));
-    const first = await alice.transport.deliver({ login: 'bob', relay: bob.url }, pkg, () => 'one-20260101-000000-00000001.walnut', () => {});
-    const second = await alice.transport.deliver({ login: 'bob', relay: bob.url }, pkg, () => 'two-20260101-000000-00000002.walnut', () => {});
+    const first = await alice.transport.deliver(
+      { login: 'bob', relay: bob.url },
+      pkg,
+      () => 'one-20260101-000000-00000001.walnut',
+      () => {},
+    );
+    const second = await alice.transport.deliver(
+      { login: 'bob', relay: bob.url },
+      pkg,
+      () => 'two-20260101-000000-00000002.walnut',
+      () => {},
+    );
     expect(second.path).toBe('inbox/alice/two-20260101-000000-00000002.walnut');
 
     const listing = await bob.transport.listInbox();

@@ -101,14 +101,27 @@ describe('relay-probe', () => {
     expect(cli(u, 'relay-probe', ['extra']).status).toBe(2);
   });
 
-  it("a peer who accepted is pinned from the relay recorded for them, not a guessed <login>/walnut-relay", async () => {
+  it('a peer who accepted is pinned from the relay recorded for them, not a guessed <login>/walnut-relay', async () => {
     const gh = new FakeGithub({ tokens: { 'tok-amy': 'amy', 'tok-ben': 'ben' } });
     await gh.start();
     try {
       const benKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
       // ben's relay has another name; amy knows it (add-peer --url), and ben let her read it.
-      for (const [owner, name] of [['amy', 'walnut-relay'], ['ben', 'mailbox']] as const) {
-        gh.repos.set(`${owner}/${name}`, { owner, name, private: true, defaultBranch: 'main', collaborators: new Set(), blobs: new Map(), trees: new Map(), commits: new Map(), refs: new Map() });
+      for (const [owner, name] of [
+        ['amy', 'walnut-relay'],
+        ['ben', 'mailbox'],
+      ] as const) {
+        gh.repos.set(`${owner}/${name}`, {
+          owner,
+          name,
+          private: true,
+          defaultBranch: 'main',
+          collaborators: new Set(),
+          blobs: new Map(),
+          trees: new Map(),
+          commits: new Map(),
+          refs: new Map(),
+        });
       }
       gh.commitFiles('amy/walnut-relay', { 'README.md': 'x' });
       gh.commitFiles('ben/mailbox', { 'keys/ben.pem': benKey });
@@ -120,7 +133,9 @@ describe('relay-probe', () => {
       expect(r.status).toBe(0);
       expect(r.json.newly_accepted).toEqual(['ben']);
       const peer = JSON.parse(readFileSync(u.paths.config, 'utf8')).peers[0];
-      const fp = createHash('sha256').update(createPublicKey(benKey).export({ type: 'spki', format: 'der' })).digest('hex');
+      const fp = createHash('sha256')
+        .update(createPublicKey(benKey).export({ type: 'spki', format: 'der' }))
+        .digest('hex');
       expect(peer).toMatchObject({ github: 'ben', status: 'accepted', relay: 'ben/mailbox', fingerprint: fp });
       expect(gh.count('GET', /^\/repos\/ben\/walnut-relay\//)).toBe(0);
     } finally {
