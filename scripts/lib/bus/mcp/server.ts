@@ -8,7 +8,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Readable, Writable } from 'node:stream';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AliveError, messageOf } from '../../errors.ts';
 import { ALIVE_VERSION } from '../../version.ts';
 import { displayName, InvalidNameError } from '../names.ts';
