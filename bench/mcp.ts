@@ -86,7 +86,7 @@ export async function benchMcp(): Promise<BenchRow[]> {
     const ours: number[] = [];
     for (let i = 0; i < ROUND_TRIPS + WARM_UP; i++) {
       const s = process.hrtime.bigint();
-      const sent = await tool(client, 'send', { to: 'echo', body: `ping ${i}` });
+      const sent = await tool(client, 'send', { to: 'echo', body: `ping ${i}`, create: true });
       const got = await tool(client, 'wait', { id: sent.id, timeout_s: 10 });
       if (got.status !== 'answered') throw new Error(`no answer to message ${i}: ${JSON.stringify(got)}`);
       if (i >= WARM_UP) ours.push(Number(process.hrtime.bigint() - s) / 1e6);

@@ -6,6 +6,12 @@ var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require < "u" ? require : typeof Proxy < "u" ? new Proxy(x, {
+  get: (a, b) => (typeof require < "u" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require < "u") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
 var __esm = (fn, res, err) => function() {
   if (err) throw err[0];
   try {
@@ -148,8 +154,8 @@ function jsonStringifyReplacer(_, value) {
 function cached(getter) {
   return new Cached(getter);
 }
-function nullish(input3) {
-  return input3 == null;
+function nullish(input) {
+  return input == null;
 }
 function cleanRegex(source) {
   let start = source.startsWith("^") ? 1 : 0, end = source.endsWith("$") ? source.length - 1 : source.length;
@@ -254,8 +260,8 @@ function randomString(length = 10) {
 function esc(str) {
   return JSON.stringify(str);
 }
-function slugify(input3) {
-  return input3.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
+function slugify(input) {
+  return input.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
 }
 function isObject(data) {
   return typeof data == "object" && data !== null && !Array.isArray(data);
@@ -454,8 +460,8 @@ function finalizeIssue(iss, ctx, config2) {
     k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__" || (full[k] = iss[k]);
   return full.path ?? (full.path = []), full.message = message, ctx?.reportInput && (full.input = iss.input), full;
 }
-function getSizableOrigin(input3) {
-  return input3 instanceof Set ? "set" : input3 instanceof Map ? "map" : input3 instanceof File ? "file" : "unknown";
+function getSizableOrigin(input) {
+  return input instanceof Set ? "set" : input instanceof Map ? "map" : input instanceof File ? "file" : "unknown";
 }
 function codePointLength(str) {
   let units = str.length;
@@ -466,8 +472,8 @@ function codePointLength(str) {
     (str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320 && (count--, i++);
   return count;
 }
-function getLengthableOrigin(input3) {
-  return Array.isArray(input3) ? "array" : typeof input3 == "string" ? "string" : "unknown";
+function getLengthableOrigin(input) {
+  return Array.isArray(input) ? "array" : typeof input == "string" ? "string" : "unknown";
 }
 function parsedType(data) {
   let t = typeof data;
@@ -487,19 +493,19 @@ function parsedType(data) {
   return t;
 }
 function issue(...args) {
-  let [iss, input3, inst] = args;
+  let [iss, input, inst] = args;
   return typeof iss == "string" ? {
     message: iss,
     code: "custom",
-    input: input3,
+    input,
     inst
   } : { ...iss };
 }
 function cleanEnum(obj) {
   return Object.entries(obj).filter(([k, _]) => Number.isNaN(Number.parseInt(k, 10))).map((el) => el[1]);
 }
-function base64ToUint8Array(base644) {
-  let binaryString = atob(base644), bytes = new Uint8Array(binaryString.length);
+function base64ToUint8Array(base642) {
+  let binaryString = atob(base642), bytes = new Uint8Array(binaryString.length);
   for (let i = 0; i < binaryString.length; i++)
     bytes[i] = binaryString.charCodeAt(i);
   return bytes;
@@ -510,15 +516,15 @@ function uint8ArrayToBase64(bytes) {
     binaryString += String.fromCharCode(bytes[i]);
   return btoa(binaryString);
 }
-function base64urlToUint8Array(base64url4) {
-  let base644 = base64url4.replace(/-/g, "+").replace(/_/g, "/"), padding = "=".repeat((4 - base644.length % 4) % 4);
-  return base64ToUint8Array(base644 + padding);
+function base64urlToUint8Array(base64url2) {
+  let base642 = base64url2.replace(/-/g, "+").replace(/_/g, "/"), padding = "=".repeat((4 - base642.length % 4) % 4);
+  return base64ToUint8Array(base642 + padding);
 }
 function uint8ArrayToBase64url(bytes) {
   return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
-function hexToUint8Array(hex4) {
-  let cleanHex = hex4.replace(/^0x/, "");
+function hexToUint8Array(hex) {
+  let cleanHex = hex.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0)
     throw new Error("Invalid hex string length");
   let bytes = new Uint8Array(cleanHex.length / 2);
@@ -768,13 +774,11 @@ function $constructor(name2, initializer3, proto, params) {
 function config(newConfig) {
   return newConfig && Object.assign(globalConfig, newConfig), globalConfig;
 }
-var _a, NEVER, _zodDesc, _E, $brand, $ZodAsyncError, $ZodEncodeError, globalConfig, init_core = __esm({
+var _a, _zodDesc, _E, $ZodAsyncError, $ZodEncodeError, globalConfig, init_core = __esm({
   "node_modules/zod/v4/core/core.js"() {
     init_util();
-    NEVER = /* @__PURE__ */ Object.freeze({
-      status: "aborted"
-    }), _zodDesc = { value: void 0, enumerable: !1 }, _E = "captureStackTrace" in Error ? Error : null;
-    $brand = /* @__PURE__ */ Symbol("zod_brand"), $ZodAsyncError = class extends Error {
+    _zodDesc = { value: void 0, enumerable: !1 }, _E = "captureStackTrace" in Error ? Error : null;
+    $ZodAsyncError = class extends Error {
       constructor() {
         super("Encountered Promise during synchronous parse. Use .parseAsync() instead.");
       }
@@ -799,15 +803,15 @@ function _setMessage(value) {
 function node(obj, key, make) {
   return Object.prototype.hasOwnProperty.call(obj, key) || (key === "__proto__" ? Object.defineProperty(obj, key, { value: make(), writable: !0, enumerable: !0, configurable: !0 }) : obj[key] = make()), obj[key];
 }
-function flattenError(error62, mapper = (issue2) => issue2.message) {
+function flattenError(error2, mapper = (issue2) => issue2.message) {
   let fieldErrors = {}, formErrors = [];
-  for (let sub of error62.issues)
+  for (let sub of error2.issues)
     sub.path.length > 0 ? node(fieldErrors, sub.path[0], () => []).push(mapper(sub)) : formErrors.push(mapper(sub));
   return { formErrors, fieldErrors };
 }
-function formatError(error62, mapper = (issue2) => issue2.message) {
-  let fieldErrors = { _errors: [] }, processError = (error63, path = []) => {
-    for (let issue2 of error63.issues)
+function formatError(error2, mapper = (issue2) => issue2.message) {
+  let fieldErrors = { _errors: [] }, processError = (error3, path = []) => {
+    for (let issue2 of error3.issues)
       if (issue2.code === "invalid_union" && issue2.errors.length)
         issue2.errors.map((issues) => processError({ issues }, [...path, ...issue2.path]));
       else if (issue2.code === "invalid_key")
@@ -838,50 +842,7 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
         }
       }
   };
-  return processError(error62), fieldErrors;
-}
-function treeifyError(error62, mapper = (issue2) => issue2.message) {
-  let result = { errors: [] }, processError = (error63, path = []) => {
-    var _a3;
-    for (let issue2 of error63.issues)
-      if (issue2.code === "invalid_union" && issue2.errors.length)
-        issue2.errors.map((issues) => processError({ issues }, [...path, ...issue2.path]));
-      else if (issue2.code === "invalid_key")
-        processError({ issues: issue2.issues }, [...path, ...issue2.path]);
-      else if (issue2.code === "invalid_element")
-        processError({ issues: issue2.issues }, [...path, ...issue2.path]);
-      else {
-        let fullpath = [...path, ...issue2.path];
-        if (fullpath.length === 0) {
-          result.errors.push(mapper(issue2));
-          continue;
-        }
-        let curr = result, i = 0;
-        for (; i < fullpath.length; ) {
-          let el = fullpath[i], terminal = i === fullpath.length - 1;
-          typeof el == "string" ? (curr.properties ?? (curr.properties = {}), Object.prototype.hasOwnProperty.call(curr.properties, el) || Object.defineProperty(curr.properties, el, {
-            value: { errors: [] },
-            enumerable: !0,
-            writable: !0,
-            configurable: !0
-          }), curr = curr.properties[el]) : (curr.items ?? (curr.items = []), (_a3 = curr.items)[el] ?? (_a3[el] = { errors: [] }), curr = curr.items[el]), terminal && curr.errors.push(mapper(issue2)), i++;
-        }
-      }
-  };
-  return processError(error62), result;
-}
-function toDotPath(_path) {
-  let segs = [], path = _path.map((seg) => typeof seg == "object" ? seg.key : seg);
-  for (let seg of path)
-    typeof seg == "number" ? segs.push(`[${seg}]`) : typeof seg == "symbol" ? segs.push(`[${JSON.stringify(String(seg))}]`) : /[^\w$]/.test(seg) ? segs.push(`[${JSON.stringify(seg)}]`) : (segs.length && segs.push("."), segs.push(seg));
-  return segs.join("");
-}
-function prettifyError(error62) {
-  let lines = [], issues = [...error62.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
-  for (let issue2 of issues)
-    lines.push(`✖ ${issue2.message}`), issue2.path?.length && lines.push(`  → at ${toDotPath(issue2.path)}`);
-  return lines.join(`
-`);
+  return processError(error2), fieldErrors;
 }
 var _messageDesc, _issuesDesc, _installedToString, initializer, $ZodError, $ZodRealError, init_errors = __esm({
   "node_modules/zod/v4/core/errors.js"() {
@@ -917,14 +878,14 @@ function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
 function failure(Err, issues, ctx) {
-  let error62;
+  let error2;
   return {
     success: !1,
     get error() {
-      return error62 || (error62 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config()))), issues = void 0, ctx = void 0), error62;
+      return error2 || (error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config()))), issues = void 0, ctx = void 0), error2;
     },
     set error(e) {
-      error62 = e, issues = void 0, ctx = void 0;
+      error2 = e, issues = void 0, ctx = void 0;
     }
   };
 }
@@ -934,7 +895,7 @@ function validateFallback(schema, value, _ctx) {
     throw new $ZodAsyncError();
   return result.issues.length === 0;
 }
-var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync, init_parse = __esm({
+var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, _decode, _encodeAsync, _decodeAsync, _safeEncode, _safeDecode, _safeEncodeAsync, _safeDecodeAsync, init_parse = __esm({
   "node_modules/zod/v4/core/parse.js"() {
     init_core();
     init_errors();
@@ -989,96 +950,29 @@ var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsy
         return parse3(schema, value, ctx, finalizeParams(fn, _params));
       };
       return fn;
-    }, encode = /* @__PURE__ */ _encode($ZodRealError), _decode = (_Err) => {
+    }, _decode = (_Err) => {
       let parse3 = _parse(_Err), fn = (schema, value, _ctx, _params) => parse3(schema, value, _ctx, finalizeParams(fn, _params));
       return fn;
-    }, decode = /* @__PURE__ */ _decode($ZodRealError), _encodeAsync = (_Err) => {
+    }, _encodeAsync = (_Err) => {
       let parseAsync3 = _parseAsync(_Err), fn = async (schema, value, _ctx, _params) => {
         let ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
         return await parseAsync3(schema, value, ctx, finalizeParams(fn, _params));
       };
       return fn;
-    }, encodeAsync = /* @__PURE__ */ _encodeAsync($ZodRealError), _decodeAsync = (_Err) => {
+    }, _decodeAsync = (_Err) => {
       let parseAsync3 = _parseAsync(_Err), fn = async (schema, value, _ctx, _params) => await parseAsync3(schema, value, _ctx, finalizeParams(fn, _params));
       return fn;
-    }, decodeAsync = /* @__PURE__ */ _decodeAsync($ZodRealError), _safeEncode = (_Err) => (schema, value, _ctx) => {
+    }, _safeEncode = (_Err) => (schema, value, _ctx) => {
       let ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
       return _safeParse(_Err)(schema, value, ctx);
-    }, safeEncode = /* @__PURE__ */ _safeEncode($ZodRealError), _safeDecode = (_Err) => (schema, value, _ctx) => _safeParse(_Err)(schema, value, _ctx), safeDecode = /* @__PURE__ */ _safeDecode($ZodRealError), _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+    }, _safeDecode = (_Err) => (schema, value, _ctx) => _safeParse(_Err)(schema, value, _ctx), _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
       let ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
       return _safeParseAsync(_Err)(schema, value, ctx);
-    }, safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync($ZodRealError), _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => _safeParseAsync(_Err)(schema, value, _ctx), safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
+    }, _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => _safeParseAsync(_Err)(schema, value, _ctx);
   }
 });
 
 // node_modules/zod/v4/core/regexes.js
-var regexes_exports = {};
-__export(regexes_exports, {
-  anyString: () => anyString,
-  base64: () => base64,
-  base64url: () => base64url,
-  bigint: () => bigint,
-  boolean: () => boolean,
-  browserEmail: () => browserEmail,
-  cidrv4: () => cidrv4,
-  cidrv6: () => cidrv6,
-  creditCard: () => creditCard,
-  cuid: () => cuid,
-  cuid2: () => cuid2,
-  currencyCode: () => currencyCode,
-  date: () => date,
-  datetime: () => datetime,
-  domain: () => domain,
-  duration: () => duration,
-  e164: () => e164,
-  email: () => email,
-  emoji: () => emoji,
-  extendedDuration: () => extendedDuration,
-  guid: () => guid,
-  hex: () => hex,
-  hostname: () => hostname,
-  html5Email: () => html5Email,
-  httpProtocol: () => httpProtocol,
-  iban: () => iban,
-  idnEmail: () => idnEmail,
-  integer: () => integer,
-  ipv4: () => ipv4,
-  ipv6: () => ipv6,
-  ksuid: () => ksuid,
-  lowercase: () => lowercase,
-  mac: () => mac,
-  md5_base64: () => md5_base64,
-  md5_base64url: () => md5_base64url,
-  md5_hex: () => md5_hex,
-  nanoid: () => nanoid,
-  nanoidOfLength: () => nanoidOfLength,
-  null: () => _null,
-  number: () => number,
-  rfc5322Email: () => rfc5322Email,
-  sha1_base64: () => sha1_base64,
-  sha1_base64url: () => sha1_base64url,
-  sha1_hex: () => sha1_hex,
-  sha256_base64: () => sha256_base64,
-  sha256_base64url: () => sha256_base64url,
-  sha256_hex: () => sha256_hex,
-  sha384_base64: () => sha384_base64,
-  sha384_base64url: () => sha384_base64url,
-  sha384_hex: () => sha384_hex,
-  sha512_base64: () => sha512_base64,
-  sha512_base64url: () => sha512_base64url,
-  sha512_hex: () => sha512_hex,
-  string: () => string,
-  time: () => time,
-  ulid: () => ulid,
-  undefined: () => _undefined,
-  unicodeEmail: () => unicodeEmail,
-  uppercase: () => uppercase,
-  uuid: () => uuid,
-  uuid4: () => uuid4,
-  uuid6: () => uuid6,
-  uuid7: () => uuid7,
-  xid: () => xid
-});
 function nanoidOfLength(length) {
   return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
 }
@@ -1101,35 +995,18 @@ function datetime(args) {
   let qualified = `${timeSource({ precision: args.precision, seconds: !0 })}(?:${opts.join("|")})`, timeRegex2 = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
   return new RegExp(`^${dateSource}T(?:${timeRegex2})$`);
 }
-function fixedBase64(bodyLength, padding) {
-  return new RegExp(`^[A-Za-z0-9+/]{${bodyLength}}${padding}$`);
-}
-function fixedBase64url(length) {
-  return new RegExp(`^[A-Za-z0-9_-]{${length}}$`);
-}
-var cuid, cuid2, ulid, xid, ksuid, nanoid, duration, extendedDuration, guid, uuid, uuid4, uuid6, uuid7, email, html5Email, rfc5322Email, unicodeEmail, idnEmail, browserEmail, _emoji, ipv4, ipv6, mac, cidrv4, cidrv6, base64, base64url, hostname, domain, httpProtocol, e164, creditCard, currencyCode, iban, dateSource, date, anyString, string, bigint, integer, number, boolean, _null, _undefined, lowercase, uppercase, hex, md5_hex, md5_base64, md5_base64url, sha1_hex, sha1_base64, sha1_base64url, sha256_hex, sha256_base64, sha256_base64url, sha384_hex, sha384_base64, sha384_base64url, sha512_hex, sha512_base64, sha512_base64url, init_regexes = __esm({
+var cuid, cuid2, ulid, xid, ksuid, nanoid, duration, guid, uuid, email, _emoji, ipv4, ipv6, cidrv4, cidrv6, base64, base64url, httpProtocol, e164, dateSource, date, anyString, integer, number, boolean, _null, lowercase, uppercase, init_regexes = __esm({
   "node_modules/zod/v4/core/regexes.js"() {
-    init_util();
     cuid = /^[cC][0-9a-z]{6,}$/, cuid2 = /^[0-9a-z]+$/, ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/, xid = /^[0-9a-vA-V]{20}$/, ksuid = /^[A-Za-z0-9]{27}$/, nanoid = /^[a-zA-Z0-9_-]{21}$/;
-    duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/, extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/, guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, uuid = (version2) => version2 ? new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version2}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`) : /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/, uuid4 = /* @__PURE__ */ uuid(4), uuid6 = /* @__PURE__ */ uuid(6), uuid7 = /* @__PURE__ */ uuid(7), email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/, html5Email = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/, rfc5322Email = /^(([^<>()\[\]\\.,;:\s@"]+(\.[^<>()\[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$/, unicodeEmail = /^[^\s@"]{1,64}@[^\s@]{1,255}$/u, idnEmail = unicodeEmail, browserEmail = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/, _emoji = "^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$";
-    ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/, ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/, mac = (delimiter) => {
-      let escapedDelim = escapeRegex(delimiter ?? ":");
-      return new RegExp(`^(?:[0-9A-F]{2}${escapedDelim}){5}[0-9A-F]{2}$|^(?:[0-9a-f]{2}${escapedDelim}){5}[0-9a-f]{2}$`);
-    }, cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/, cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/, base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/, base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/, hostname = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/, domain = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/, httpProtocol = /^https?$/, e164 = /^\+[1-9]\d{6,14}$/, creditCard = /^\d(?:[ -]?\d){11,18}$/, currencyCode = /^(?:AED|AFN|ALL|AMD|AOA|ARS|AUD|AWG|AZN|BAM|BBD|BDT|BHD|BIF|BMD|BND|BOB|BOV|BRL|BSD|BTN|BWP|BYN|BZD|CAD|CDF|CHE|CHF|CHW|CLF|CLP|CNY|COP|COU|CRC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|EUR|FJD|FKP|GBP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|INR|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MXV|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PKR|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|USD|USN|UYI|UYU|UYW|UZS|VED|VES|VND|VUV|WST|XAD|XAF|XAG|XAU|XBA|XBB|XBC|XBD|XCD|XCG|XDR|XOF|XPD|XPF|XPT|XSU|XTS|XUA|XXX|YER|ZAR|ZMW|ZWG)$/, iban = /^[A-Z]{2}(?!00|01|99)\d{2}[A-Z0-9]{11,30}$/, dateSource = "(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))";
+    duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/, guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, uuid = (version2) => version2 ? new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version2}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`) : /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/, email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/, _emoji = "^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$";
+    ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/, ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/, cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/, cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/, base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/, base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/, httpProtocol = /^https?$/, e164 = /^\+[1-9]\d{6,14}$/, dateSource = "(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))";
     date = /* @__PURE__ */ anchor(dateSource);
-    anyString = /^[\s\S]{0,}$/, string = (params) => {
-      let regex = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : "[\\s\\S]*";
-      return new RegExp(`^${regex}$`);
-    }, bigint = /^-?\d+n?$/, integer = /^-?\d+$/, number = /^-?\d+(?:\.\d+)?$/, boolean = /^(?:true|false)$/i, _null = /^null$/i, _undefined = /^undefined$/i, lowercase = /^[^A-Z]*$/, uppercase = /^[^a-z]*$/, hex = /^[0-9a-fA-F]*$/;
-    md5_hex = /^[0-9a-fA-F]{32}$/, md5_base64 = /* @__PURE__ */ fixedBase64(22, "=="), md5_base64url = /* @__PURE__ */ fixedBase64url(22), sha1_hex = /^[0-9a-fA-F]{40}$/, sha1_base64 = /* @__PURE__ */ fixedBase64(27, "="), sha1_base64url = /* @__PURE__ */ fixedBase64url(27), sha256_hex = /^[0-9a-fA-F]{64}$/, sha256_base64 = /* @__PURE__ */ fixedBase64(43, "="), sha256_base64url = /* @__PURE__ */ fixedBase64url(43), sha384_hex = /^[0-9a-fA-F]{96}$/, sha384_base64 = /* @__PURE__ */ fixedBase64(64, ""), sha384_base64url = /* @__PURE__ */ fixedBase64url(64), sha512_hex = /^[0-9a-fA-F]{128}$/, sha512_base64 = /* @__PURE__ */ fixedBase64(86, "=="), sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
+    anyString = /^[\s\S]{0,}$/, integer = /^-?\d+$/, number = /^-?\d+(?:\.\d+)?$/, boolean = /^(?:true|false)$/i, _null = /^null$/i, lowercase = /^[^A-Z]*$/, uppercase = /^[^a-z]*$/;
   }
 });
 
 // node_modules/zod/v4/core/checks.js
-function handleCheckPropertyResult(result, payload, property) {
-  result.issues.length && payload.issues.push(...prefixIssues(property, result.issues));
-}
-var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan, $ZodCheckGreaterThan, $ZodCheckMultipleOf, $ZodCheckNumberFormat, $ZodCheckBigIntFormat, $ZodCheckMaxSize, $ZodCheckMinSize, $ZodCheckSizeEquals, $ZodCheckMaxLength, $ZodCheckMinLength, $ZodCheckLengthEquals, $ZodCheckStringFormat, $ZodCheckRegex, $ZodCheckLowerCase, $ZodCheckUpperCase, $ZodCheckIncludes, $ZodCheckStartsWith, $ZodCheckEndsWith, $ZodCheckProperty, $ZodCheckProperties, $ZodCheckMimeType, $ZodCheckOverwrite, init_checks = __esm({
+var $ZodCheck, _whenHasLength, numericOriginMap, $ZodCheckLessThan, $ZodCheckGreaterThan, $ZodCheckMultipleOf, $ZodCheckNumberFormat, $ZodCheckMaxLength, $ZodCheckMinLength, $ZodCheckLengthEquals, $ZodCheckStringFormat, $ZodCheckRegex, $ZodCheckLowerCase, $ZodCheckUpperCase, $ZodCheckIncludes, $ZodCheckStartsWith, $ZodCheckEndsWith, $ZodCheckOverwrite, init_checks = __esm({
   "node_modules/zod/v4/core/checks.js"() {
     init_core();
     init_regexes();
@@ -1137,10 +1014,7 @@ var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan
     $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
       var _a3;
       inst._zod ?? (inst._zod = {}), inst._zod.def = def, (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
-    }), _whenHasSize = (payload) => {
-      let val = payload.value;
-      return !nullish(val) && val.size !== void 0;
-    }, _whenHasLength = (payload) => {
+    }), _whenHasLength = (payload) => {
       let val = payload.value;
       return !nullish(val) && val.length !== void 0;
     }, numericOriginMap = {
@@ -1195,22 +1069,22 @@ var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan
       $ZodCheck.init(inst, def), def.format = def.format || "float64";
       let isInt = def.format?.includes("int"), origin = isInt ? "int" : "number", [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
       inst._zod.check = (payload) => {
-        let input3 = payload.value;
+        let input = payload.value;
         if (isInt) {
-          if (!Number.isInteger(input3)) {
+          if (!Number.isInteger(input)) {
             payload.issues.push({
               expected: origin,
               format: def.format,
               code: "invalid_type",
               continue: !1,
-              input: input3,
+              input,
               inst
             });
             return;
           }
-          if (!Number.isSafeInteger(input3)) {
-            input3 > 0 ? payload.issues.push({
-              input: input3,
+          if (!Number.isSafeInteger(input)) {
+            input > 0 ? payload.issues.push({
+              input,
               code: "too_big",
               maximum: Number.MAX_SAFE_INTEGER,
               note: "Integers must be within the safe integer range.",
@@ -1219,7 +1093,7 @@ var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan
               inclusive: !0,
               continue: !def.abort
             }) : payload.issues.push({
-              input: input3,
+              input,
               code: "too_small",
               minimum: Number.MIN_SAFE_INTEGER,
               note: "Integers must be within the safe integer range.",
@@ -1231,88 +1105,20 @@ var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan
             return;
           }
         }
-        input3 < minimum && payload.issues.push({
+        input < minimum && payload.issues.push({
           origin: "number",
-          input: input3,
+          input,
           code: "too_small",
           minimum,
           inclusive: !0,
           inst,
           continue: !def.abort
-        }), input3 > maximum && payload.issues.push({
+        }), input > maximum && payload.issues.push({
           origin: "number",
-          input: input3,
+          input,
           code: "too_big",
           maximum,
           inclusive: !0,
-          inst,
-          continue: !def.abort
-        });
-      };
-    }), $ZodCheckBigIntFormat = /* @__PURE__ */ $constructor("$ZodCheckBigIntFormat", (inst, def) => {
-      $ZodCheck.init(inst, def);
-      let [minimum, maximum] = BIGINT_FORMAT_RANGES[def.format];
-      inst._zod.check = (payload) => {
-        let input3 = payload.value;
-        input3 < minimum && payload.issues.push({
-          origin: "bigint",
-          input: input3,
-          code: "too_small",
-          minimum,
-          inclusive: !0,
-          inst,
-          continue: !def.abort
-        }), input3 > maximum && payload.issues.push({
-          origin: "bigint",
-          input: input3,
-          code: "too_big",
-          maximum,
-          inclusive: !0,
-          inst,
-          continue: !def.abort
-        });
-      };
-    }), $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, def) => {
-      var _a3;
-      $ZodCheck.init(inst, def), (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize), inst._zod.check = (payload) => {
-        let input3 = payload.value;
-        input3.size <= def.maximum || payload.issues.push({
-          origin: getSizableOrigin(input3),
-          code: "too_big",
-          maximum: def.maximum,
-          inclusive: !0,
-          input: input3,
-          inst,
-          continue: !def.abort
-        });
-      };
-    }), $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, def) => {
-      var _a3;
-      $ZodCheck.init(inst, def), (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize), inst._zod.check = (payload) => {
-        let input3 = payload.value;
-        input3.size >= def.minimum || payload.issues.push({
-          origin: getSizableOrigin(input3),
-          code: "too_small",
-          minimum: def.minimum,
-          inclusive: !0,
-          input: input3,
-          inst,
-          continue: !def.abort
-        });
-      };
-    }), $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (inst, def) => {
-      var _a3;
-      $ZodCheck.init(inst, def), (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize), inst._zod.check = (payload) => {
-        let input3 = payload.value, size = input3.size;
-        if (size === def.size)
-          return;
-        let tooBig = size > def.size;
-        payload.issues.push({
-          origin: getSizableOrigin(input3),
-          ...tooBig ? { code: "too_big", maximum: def.size } : { code: "too_small", minimum: def.size },
-          inclusive: !0,
-          exact: !0,
-          input: payload.value,
           inst,
           continue: !def.abort
         });
@@ -1320,16 +1126,16 @@ var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan
     }), $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
       var _a3;
       $ZodCheck.init(inst, def), (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength), inst._zod.check = (payload) => {
-        let input3 = payload.value, units = input3.length;
-        if ((typeof input3 == "string" && units > def.maximum ? codePointLength(input3) : units) <= def.maximum)
+        let input = payload.value, units = input.length;
+        if ((typeof input == "string" && units > def.maximum ? codePointLength(input) : units) <= def.maximum)
           return;
-        let origin = getLengthableOrigin(input3);
+        let origin = getLengthableOrigin(input);
         payload.issues.push({
           origin,
           code: "too_big",
           maximum: def.maximum,
           inclusive: !0,
-          input: input3,
+          input,
           inst,
           continue: !def.abort
         });
@@ -1337,16 +1143,16 @@ var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan
     }), $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
       var _a3;
       $ZodCheck.init(inst, def), (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength), inst._zod.check = (payload) => {
-        let input3 = payload.value, units = input3.length;
-        if ((typeof input3 == "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input3) : units) >= def.minimum)
+        let input = payload.value, units = input.length;
+        if ((typeof input == "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units) >= def.minimum)
           return;
-        let origin = getLengthableOrigin(input3);
+        let origin = getLengthableOrigin(input);
         payload.issues.push({
           origin,
           code: "too_small",
           minimum: def.minimum,
           inclusive: !0,
-          input: input3,
+          input,
           inst,
           continue: !def.abort
         });
@@ -1354,10 +1160,10 @@ var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan
     }), $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals", (inst, def) => {
       var _a3;
       $ZodCheck.init(inst, def), (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength), inst._zod.check = (payload) => {
-        let input3 = payload.value, units = input3.length, length = typeof input3 == "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input3) : units;
+        let input = payload.value, units = input.length, length = typeof input == "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input) : units;
         if (length === def.length)
           return;
-        let origin = getLengthableOrigin(input3), tooBig = length > def.length;
+        let origin = getLengthableOrigin(input), tooBig = length > def.length;
         payload.issues.push({
           origin,
           ...tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length },
@@ -1440,49 +1246,6 @@ var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan
           continue: !def.abort
         });
       };
-    });
-    $ZodCheckProperty = /* @__PURE__ */ $constructor("$ZodCheckProperty", (inst, def) => {
-      $ZodCheck.init(inst, def), inst._zod.check = (payload) => {
-        let result = def.schema._zod.run({
-          value: payload.value[def.property],
-          issues: []
-        }, {});
-        if (result instanceof Promise)
-          return result.then((result2) => handleCheckPropertyResult(result2, payload, def.property));
-        handleCheckPropertyResult(result, payload, def.property);
-      };
-    }), $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (inst, def) => {
-      $ZodCheck.init(inst, def), hide(inst, Symbol.iterator, function* () {
-        yield inst;
-      });
-      let entries;
-      inst._zod.check = (payload) => {
-        if (payload.value == null) {
-          payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
-          return;
-        }
-        entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
-        let input3 = payload.value, proms;
-        for (let [key, schema] of entries) {
-          let result = schema._zod.run({ value: input3[key], issues: [] }, {});
-          result instanceof Promise ? (proms ?? (proms = []), proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key)))) : handleCheckPropertyResult(result, payload, key);
-        }
-        if (proms)
-          return Promise.all(proms).then(() => {
-          });
-      };
-    }), $ZodCheckMimeType = /* @__PURE__ */ $constructor("$ZodCheckMimeType", (inst, def) => {
-      $ZodCheck.init(inst, def);
-      let mimeSet = new Set(def.mime);
-      inst._zod.check = (payload) => {
-        mimeSet.has(payload.value.type) || payload.issues.push({
-          code: "invalid_value",
-          values: def.mime,
-          input: payload.value.type,
-          inst,
-          continue: !def.abort
-        });
-      };
     }), $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (inst, def) => {
       $ZodCheck.init(inst, def), inst._zod.check = (payload) => {
         payload.value = def.tx(payload.value);
@@ -1560,9 +1323,9 @@ function standardProps(inst) {
     version: 1
   };
 }
-function canParseURL(input3) {
+function canParseURL(input) {
   try {
-    return typeof URL < "u" && typeof URL.canParse == "function" ? URL.canParse(input3) : (new URL(input3), !0);
+    return typeof URL < "u" && typeof URL.canParse == "function" ? URL.canParse(input) : (new URL(input), !0);
   } catch {
     return !1;
   }
@@ -1587,11 +1350,11 @@ function parseURLObject(trimmed, def) {
 function stripTabAndNewline(value) {
   return value.replace(asciiTabOrNewline, "");
 }
-function urlHostnameOk(url3, hostname4) {
-  return hostname4.lastIndex = 0, hostname4.test(url3.hostname);
+function urlHostnameOk(url, hostname) {
+  return hostname.lastIndex = 0, hostname.test(url.hostname);
 }
-function urlProtocolOk(url3, protocol) {
-  return protocol.lastIndex = 0, protocol.test(url3.protocol.endsWith(":") ? url3.protocol.slice(0, -1) : url3.protocol);
+function urlProtocolOk(url, protocol) {
+  return protocol.lastIndex = 0, protocol.test(url.protocol.endsWith(":") ? url.protocol.slice(0, -1) : url.protocol);
 }
 function isValidIPv6(value) {
   return ipv6Alphabet.test(value) ? canParseURL(`http://[${value}]`) : !1;
@@ -1620,34 +1383,8 @@ function isValidBase64(data) {
 function isValidBase64URL(data) {
   if (!base64urlCharset.test(data))
     return !1;
-  let base644 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/"), padded = base644.padEnd(Math.ceil(base644.length / 4) * 4, "=");
+  let base642 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/"), padded = base642.padEnd(Math.ceil(base642.length / 4) * 4, "=");
   return isValidBase64(padded);
-}
-function isLuhnAlgo(digits) {
-  let length = digits.length, bit = 1, sum = 0;
-  for (; length; ) {
-    let value = digits.charCodeAt(--length) - 48;
-    bit ^= 1, sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
-  }
-  return sum % 10 === 0;
-}
-function isValidCreditCard(input3) {
-  return creditCard.test(input3) ? isLuhnAlgo(input3.replace(CC_SANITIZE, "")) : !1;
-}
-function isIso7064Mod97(iban4) {
-  let remainder = 0, len = iban4.length;
-  for (let i = 4; i < len; i++) {
-    let code = iban4.charCodeAt(i);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
-  }
-  for (let i = 0; i < 4; i++) {
-    let code = iban4.charCodeAt(i);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
-  }
-  return remainder === 1;
-}
-function isValidIBAN(input3) {
-  return iban.test(input3) ? isIso7064Mod97(input3) : !1;
 }
 function isValidJWT2(token, algorithm = null) {
   try {
@@ -1683,8 +1420,8 @@ function capSize(inst, size) {
 function handleArrayResult(result, final, index) {
   result.issues.length && final.issues.push(...prefixIssues(index, result.issues)), final.value[index] = result.value;
 }
-function handlePropertyResult(result, final, key, input3, optin, optout) {
-  let isPresent = key in input3, isOptionalOut = optout === "optional";
+function handlePropertyResult(result, final, key, input, optin, optout) {
+  let isPresent = key in input, isOptionalOut = optout === "optional";
   if (!(!isPresent && isOptionalOut && optin === "optional")) {
     if (result.issues.length) {
       if (optin !== void 0 && isOptionalOut && !isPresent)
@@ -1719,9 +1456,9 @@ function normalizeDef(def) {
     optionalKeys: new Set(okeys)
   };
 }
-function handleCatchall(proms, input3, payload, ctx, def, inst, abortEarly) {
+function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
   let unrecognized = [], keySet = def.keySet, _catchall = def.catchall._zod, t = _catchall.def.type, optin = _catchall.optin, optout = _catchall.optout, seen = 0;
-  for (let key in input3) {
+  for (let key in input) {
     if (abortEarly && payload.issues.length !== seen) {
       if (aborted(payload, seen))
         break;
@@ -1737,13 +1474,13 @@ function handleCatchall(proms, input3, payload, ctx, def, inst, abortEarly) {
       unrecognized.push(key);
       continue;
     }
-    let r = _catchall.run({ value: input3[key], issues: [] }, ctx);
-    r instanceof Promise ? proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input3, optin, optout))) : handlePropertyResult(r, payload, key, input3, optin, optout);
+    let r = _catchall.run({ value: input[key], issues: [] }, ctx);
+    r instanceof Promise ? proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout))) : handlePropertyResult(r, payload, key, input, optin, optout);
   }
   return unrecognized.length && payload.issues.push({
     code: "unrecognized_keys",
     keys: unrecognized,
-    input: input3,
+    input,
     inst,
     // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
     continue: !0
@@ -1761,47 +1498,21 @@ function handleUnionResults(results, final, inst, ctx) {
     errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
   }), final);
 }
-function handleExclusiveUnionResults(results, final, inst, ctx) {
-  let matches = [];
-  for (let i = 0; i < results.length; i++)
-    results[i].issues.length === 0 && matches.push(i);
-  return matches.length === 1 ? (final.value = results[matches[0]].value, final) : (matches.length === 0 ? final.issues.push({
-    code: "invalid_union",
-    input: final.value,
-    inst,
-    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
-  }) : final.issues.push({
-    code: "invalid_union",
-    input: final.value,
-    inst,
-    errors: [],
-    inclusive: !1,
-    matches
-  }), final);
-}
-function getDiscriminatedOption(union3, value) {
-  let internals = union3._zod, map3 = internals.bag.optionsMap;
-  map3 || (map3 = discriminatorMap(internals.def), internals.bag.optionsMap = map3);
-  let option = map3.get(value);
-  if (option === null)
-    throw new Error(`Ambiguous discriminator value "${String(value)}"`);
-  return option;
-}
 function discriminatorMap(def) {
-  let map3 = /* @__PURE__ */ new Map();
+  let map = /* @__PURE__ */ new Map();
   for (let option of def.options) {
     let values = option._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0)
       throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
     for (let value of values)
-      if (map3.has(value)) {
+      if (map.has(value)) {
         if (value !== void 0)
           throw new Error(`Duplicate discriminator value "${String(value)}"`);
-        map3.set(value, null);
+        map.set(value, null);
       } else
-        map3.set(value, option);
+        map.set(value, option);
   }
-  return map3;
+  return map;
 }
 function mergeValues2(a, b) {
   if (a === b)
@@ -1874,54 +1585,6 @@ function handleIntersectionResults(result, left, right) {
   }
   return result.value = merged.data, result;
 }
-function getTupleOptStart(items, key) {
-  for (let i = items.length - 1; i >= 0; i--)
-    if (!(key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional"))
-      return i + 1;
-  return 0;
-}
-function handleTupleResult(result, final, index) {
-  result.issues.length && final.issues.push(...prefixIssues(index, result.issues)), final.value[index] = result.value;
-}
-function handleTupleResults(itemResults, final, items, input3, optoutStart) {
-  for (let i = 0; i < items.length; i++) {
-    let r = itemResults[i], isPresent = i < input3.length;
-    if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
-      final.value.length = i;
-      break;
-    }
-    if (r.issues.length) {
-      if (!isPresent && i >= optoutStart) {
-        final.value.length = i;
-        break;
-      }
-      final.issues.push(...prefixIssues(i, r.issues));
-    }
-    final.value[i] = r.value;
-  }
-  for (let i = final.value.length - 1; i >= input3.length && (items[i]._zod.optout === "optional" && final.value[i] === void 0); i--)
-    final.value.length = i;
-  return final;
-}
-function handleMapResult(keyResult, valueResult, final, key, input3, inst, ctx) {
-  keyResult.issues.length && (propertyKeyTypes.has(typeof key) ? final.issues.push(...prefixIssues(key, keyResult.issues)) : final.issues.push({
-    code: "invalid_key",
-    origin: "map",
-    input: input3,
-    inst,
-    issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
-  })), valueResult.issues.length && (propertyKeyTypes.has(typeof key) ? final.issues.push(...prefixIssues(key, valueResult.issues)) : final.issues.push({
-    origin: "map",
-    code: "invalid_element",
-    input: input3,
-    inst,
-    key,
-    issues: valueResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
-  })), final.value.set(keyResult.value, valueResult.value);
-}
-function handleSetResult(result, final) {
-  result.issues.length && final.issues.push(...result.issues), final.value.add(result.value);
-}
 function handleOptionalResult(payload, result) {
   return payload.value = result.issues.length ? void 0 : result.value, payload;
 }
@@ -1949,58 +1612,14 @@ function handleCatchResult(payload, result, def, ctx) {
 function handlePipeResult(left, next, ctx) {
   return left.issues.some((iss) => iss.code !== "unrecognized_keys") ? (left.aborted = !0, left) : next._zod.run({ value: left.value, issues: left.issues }, ctx);
 }
-function handleCodecAResult(result, def, ctx) {
-  if (result.issues.length)
-    return result.aborted = !0, result;
-  if ((ctx.direction || "forward") === "forward") {
-    let transformed = def.transform(result.value, result);
-    return transformed instanceof Promise ? transformed.then((value) => handleCodecTxResult(result, value, def.out, ctx)) : handleCodecTxResult(result, transformed, def.out, ctx);
-  } else {
-    let transformed = def.reverseTransform(result.value, result);
-    return transformed instanceof Promise ? transformed.then((value) => handleCodecTxResult(result, value, def.in, ctx)) : handleCodecTxResult(result, transformed, def.in, ctx);
-  }
-}
-function handleCodecTxResult(left, value, nextSchema, ctx) {
-  return left.issues.length ? (left.aborted = !0, left) : nextSchema._zod.run({ value, issues: left.issues }, ctx);
-}
 function handleReadonlyResult(payload) {
   return payload.memo || (payload.value = Object.freeze(payload.value)), payload;
 }
-function leafPattern(schema) {
-  let def = schema._zod.def, pattern = def.pattern, isInt = !!def.format?.includes("int"), minimum, maximum;
-  for (let ch of def.checks ?? []) {
-    let d = ch._zod.def;
-    d.pattern && (pattern = d.pattern), isInt || (isInt = !!d.format?.includes("int"));
-    let lo = d.minimum ?? d.length, hi = d.maximum ?? d.length;
-    lo !== void 0 && (minimum === void 0 || lo > minimum) && (minimum = lo), hi !== void 0 && (maximum === void 0 || hi < maximum) && (maximum = hi);
-  }
-  if (pattern)
-    return pattern.source;
-  if (minimum !== void 0 && maximum !== void 0 && minimum > maximum)
-    return "(?!)";
-  if (minimum !== void 0 || maximum !== void 0)
-    return string({ minimum, maximum }).source;
-  let own2 = schema._zod.pattern;
-  return (isInt && own2 === number ? integer : own2)?.source;
-}
-function partPattern(schema) {
-  let def = schema._zod.def, own2 = schema._zod.pattern?.source, inner = def.innerType ?? schema._zod.innerType;
-  if (inner) {
-    let before = inner._zod.pattern?.source, after = partPattern(inner);
-    return own2 && before && after && after !== before ? own2.replace(cleanRegex(before), () => cleanRegex(after)) : own2;
-  }
-  if (def.options) {
-    let sources = def.options.map(partPattern);
-    if (sources.every(Boolean))
-      return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
-  }
-  return leafPattern(schema);
-}
-function handleRefineResult(result, payload, input3, inst) {
+function handleRefineResult(result, payload, input, inst) {
   if (!result) {
     let _iss = {
       code: "custom",
-      input: input3,
+      input,
       inst,
       // incorporates params.error into issue reporting
       path: [...inst._zod.def.path ?? []],
@@ -2011,12 +1630,11 @@ function handleRefineResult(result, payload, input3, inst) {
     inst._zod.def.params && (_iss.params = inst._zod.def.params), payload.issues.push(issue(_iss));
   }
 }
-var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID, $ZodEmail, URL_BAD_FORMAT, URL_UNPARSEABLE, asciiTabOrNewline, $ZodURL, $ZodEmoji, $ZodNanoID, $ZodCUID, $ZodCUID2, $ZodULID, $ZodXID, $ZodKSUID, $ZodISODateTime, $ZodISODate, $ZodISOTime, $ZodISODuration, $ZodIPv4, ipv6Alphabet, $ZodIPv6, $ZodMAC, $ZodCIDRv4, $ZodCIDRv6, base64Charset, $ZodBase64, base64urlCharset, $ZodBase64URL, $ZodE164, CC_SANITIZE, $ZodCreditCard, $ZodIBAN, $ZodJWT, $ZodCustomStringFormat, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodBigInt, $ZodBigIntFormat, $ZodSymbol, $ZodUndefined, $ZodNull, $ZodAny, $ZodUnknown, $ZodNever, $ZodVoid, $ZodDate, arraySize, mapSize, setSize, $ZodArray, NO_SYMBOL_KEYS, $ZodObject, $ZodObjectJIT, $ZodUnion, $ZodXor, $ZodDiscriminatedUnion, $ZodIntersection, $ZodTuple, $ZodRecord, $ZodMap, $ZodSet, $ZodEnum, $ZodLiteral, $ZodFile, $ZodTransform, $ZodOptional, $ZodExactOptional, $ZodNullable, $ZodDefault, $ZodPrefault, $ZodNonOptional, $ZodSuccess, $ZodCatch, $ZodNaN, $ZodPipe, $ZodCodec, $ZodPreprocess, $ZodReadonly, $ZodTemplateLiteral, $ZodFunction, $ZodPromise, $ZodLazy, $ZodCustom, init_schemas = __esm({
+var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID, $ZodEmail, URL_BAD_FORMAT, URL_UNPARSEABLE, asciiTabOrNewline, $ZodURL, $ZodEmoji, $ZodNanoID, $ZodCUID, $ZodCUID2, $ZodULID, $ZodXID, $ZodKSUID, $ZodISODateTime, $ZodISODate, $ZodISOTime, $ZodISODuration, $ZodIPv4, ipv6Alphabet, $ZodIPv6, $ZodCIDRv4, $ZodCIDRv6, base64Charset, $ZodBase64, base64urlCharset, $ZodBase64URL, $ZodE164, $ZodJWT, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodNull, $ZodUnknown, $ZodNever, arraySize, $ZodArray, NO_SYMBOL_KEYS, $ZodObject, $ZodObjectJIT, $ZodUnion, $ZodDiscriminatedUnion, $ZodIntersection, $ZodRecord, $ZodEnum, $ZodLiteral, $ZodTransform, $ZodOptional, $ZodExactOptional, $ZodNullable, $ZodDefault, $ZodPrefault, $ZodNonOptional, $ZodCatch, $ZodPipe, $ZodPreprocess, $ZodReadonly, $ZodCustom, init_schemas = __esm({
   "node_modules/zod/v4/core/schemas.js"() {
     init_checks();
     init_core();
     init_doc();
-    init_parse();
     init_regexes();
     init_util();
     init_versions();
@@ -2136,8 +1754,8 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
     $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
       $ZodStringFormat.init(inst, def), inst._zod.check = (payload) => {
         try {
-          let trimmed = payload.value.trim(), url3 = validateURL(trimmed, def);
-          if (url3 === URL_BAD_FORMAT) {
+          let trimmed = payload.value.trim(), url = validateURL(trimmed, def);
+          if (url === URL_BAD_FORMAT) {
             payload.issues.push({
               code: "invalid_format",
               format: "url",
@@ -2148,7 +1766,7 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
             });
             return;
           }
-          if (url3 === URL_UNPARSEABLE) {
+          if (url === URL_UNPARSEABLE) {
             payload.issues.push({
               code: "invalid_format",
               format: "url",
@@ -2158,11 +1776,11 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
             });
             return;
           }
-          if (url3 === !0) {
+          if (url === !0) {
             payload.value = stripTabAndNewline(trimmed);
             return;
           }
-          def.hostname && !urlHostnameOk(url3, def.hostname) && payload.issues.push({
+          def.hostname && !urlHostnameOk(url, def.hostname) && payload.issues.push({
             code: "invalid_format",
             format: "url",
             note: "Invalid hostname",
@@ -2170,7 +1788,7 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
             input: payload.value,
             inst,
             continue: !def.abort
-          }), def.protocol && !urlProtocolOk(url3, def.protocol) && payload.issues.push({
+          }), def.protocol && !urlProtocolOk(url, def.protocol) && payload.issues.push({
             code: "invalid_format",
             format: "url",
             note: "Invalid protocol",
@@ -2178,7 +1796,7 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
             input: payload.value,
             inst,
             continue: !def.abort
-          }), payload.value = def.normalize ? url3.href : stripTabAndNewline(trimmed);
+          }), payload.value = def.normalize ? url.href : stripTabAndNewline(trimmed);
           return;
         } catch {
           payload.issues.push({
@@ -2227,8 +1845,6 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
           continue: !def.abort
         });
       };
-    }), $ZodMAC = /* @__PURE__ */ $constructor("$ZodMAC", (inst, def) => {
-      def.pattern ?? (def.pattern = mac(def.delimiter)), $ZodStringFormat.init(inst, def);
     }), $ZodCIDRv4 = /* @__PURE__ */ $constructor("$ZodCIDRv4", (inst, def) => {
       def.pattern ?? (def.pattern = cidrv4), $ZodStringFormat.init(inst, def);
     });
@@ -2266,44 +1882,12 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
       };
     }), $ZodE164 = /* @__PURE__ */ $constructor("$ZodE164", (inst, def) => {
       def.pattern ?? (def.pattern = e164), $ZodStringFormat.init(inst, def);
-    }), CC_SANITIZE = /[- ]/g;
-    $ZodCreditCard = /* @__PURE__ */ $constructor("$ZodCreditCard", (inst, def) => {
-      def.pattern ?? (def.pattern = creditCard), $ZodStringFormat.init(inst, def), inst._zod.check = (payload) => {
-        isValidCreditCard(payload.value) || payload.issues.push({
-          code: "invalid_format",
-          format: "credit_card",
-          input: payload.value,
-          inst,
-          continue: !def.abort
-        });
-      };
-    });
-    $ZodIBAN = /* @__PURE__ */ $constructor("$ZodIBAN", (inst, def) => {
-      def.pattern ?? (def.pattern = iban), $ZodStringFormat.init(inst, def), inst._zod.check = (payload) => {
-        isValidIBAN(payload.value) || payload.issues.push({
-          code: "invalid_format",
-          format: "iban",
-          input: payload.value,
-          inst,
-          continue: !def.abort
-        });
-      };
     });
     $ZodJWT = /* @__PURE__ */ $constructor("$ZodJWT", (inst, def) => {
       $ZodStringFormat.init(inst, def), inst._zod.check = (payload) => {
         isValidJWT2(payload.value, def.alg) || payload.issues.push({
           code: "invalid_format",
           format: "jwt",
-          input: payload.value,
-          inst,
-          continue: !def.abort
-        });
-      };
-    }), $ZodCustomStringFormat = /* @__PURE__ */ $constructor("$ZodCustomStringFormat", (inst, def) => {
-      $ZodStringFormat.init(inst, def), inst._zod.check = (payload) => {
-        def.fn(payload.value) || payload.issues.push({
-          code: "invalid_format",
-          format: def.format,
           input: payload.value,
           inst,
           continue: !def.abort
@@ -2316,14 +1900,14 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
             payload.value = Number(payload.value);
           } catch {
           }
-        let input3 = payload.value;
-        if (typeof input3 == "number" && !Number.isNaN(input3) && Number.isFinite(input3))
+        let input = payload.value;
+        if (typeof input == "number" && !Number.isNaN(input) && Number.isFinite(input))
           return payload;
-        let received = typeof input3 == "number" ? Number.isNaN(input3) ? "NaN" : Number.isFinite(input3) ? void 0 : String(input3) : void 0;
+        let received = typeof input == "number" ? Number.isNaN(input) ? "NaN" : Number.isFinite(input) ? void 0 : String(input) : void 0;
         return payload.issues.push({
           expected: "number",
           code: "invalid_type",
-          input: input3,
+          input,
           inst,
           ...received ? { received } : {}
         }), payload;
@@ -2337,62 +1921,24 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
             payload.value = !!payload.value;
           } catch {
           }
-        let input3 = payload.value;
-        return typeof input3 == "boolean" || payload.issues.push({
+        let input = payload.value;
+        return typeof input == "boolean" || payload.issues.push({
           expected: "boolean",
           code: "invalid_type",
-          input: input3,
-          inst
-        }), payload;
-      };
-    }), $ZodBigInt = /* @__PURE__ */ $constructor("$ZodBigInt", (inst, def) => {
-      $ZodType.init(inst, def), inst._zod.pattern = bigint, inst._zod.parse = (payload, _ctx) => {
-        if (def.coerce)
-          try {
-            payload.value = BigInt(payload.value);
-          } catch {
-          }
-        return typeof payload.value == "bigint" || payload.issues.push({
-          expected: "bigint",
-          code: "invalid_type",
-          input: payload.value,
-          inst
-        }), payload;
-      };
-    }), $ZodBigIntFormat = /* @__PURE__ */ $constructor("$ZodBigIntFormat", (inst, def) => {
-      $ZodCheckBigIntFormat.init(inst, def), $ZodBigInt.init(inst, def);
-    }), $ZodSymbol = /* @__PURE__ */ $constructor("$ZodSymbol", (inst, def) => {
-      $ZodType.init(inst, def), inst._zod.parse = (payload, _ctx) => {
-        let input3 = payload.value;
-        return typeof input3 == "symbol" || payload.issues.push({
-          expected: "symbol",
-          code: "invalid_type",
-          input: input3,
-          inst
-        }), payload;
-      };
-    }), $ZodUndefined = /* @__PURE__ */ $constructor("$ZodUndefined", (inst, def) => {
-      $ZodType.init(inst, def), inst._zod.pattern = _undefined, inst._zod.values = /* @__PURE__ */ new Set([void 0]), inst._zod.parse = (payload, _ctx) => {
-        let input3 = payload.value;
-        return typeof input3 > "u" || payload.issues.push({
-          expected: "undefined",
-          code: "invalid_type",
-          input: input3,
+          input,
           inst
         }), payload;
       };
     }), $ZodNull = /* @__PURE__ */ $constructor("$ZodNull", (inst, def) => {
       $ZodType.init(inst, def), inst._zod.pattern = _null, inst._zod.values = /* @__PURE__ */ new Set([null]), inst._zod.parse = (payload, _ctx) => {
-        let input3 = payload.value;
-        return input3 === null || payload.issues.push({
+        let input = payload.value;
+        return input === null || payload.issues.push({
           expected: "null",
           code: "invalid_type",
-          input: input3,
+          input,
           inst
         }), payload;
       };
-    }), $ZodAny = /* @__PURE__ */ $constructor("$ZodAny", (inst, def) => {
-      $ZodType.init(inst, def), inst._zod.parse = (payload) => payload;
     }), $ZodUnknown = /* @__PURE__ */ $constructor("$ZodUnknown", (inst, def) => {
       $ZodType.init(inst, def), inst._zod.parse = (payload) => payload;
     }), $ZodNever = /* @__PURE__ */ $constructor("$ZodNever", (inst, def) => {
@@ -2402,50 +1948,24 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
         input: payload.value,
         inst
       }), payload);
-    }), $ZodVoid = /* @__PURE__ */ $constructor("$ZodVoid", (inst, def) => {
-      $ZodType.init(inst, def), inst._zod.parse = (payload, _ctx) => {
-        let input3 = payload.value;
-        return typeof input3 > "u" || payload.issues.push({
-          expected: "void",
-          code: "invalid_type",
-          input: input3,
-          inst
-        }), payload;
-      };
-    }), $ZodDate = /* @__PURE__ */ $constructor("$ZodDate", (inst, def) => {
-      $ZodType.init(inst, def), inst._zod.parse = (payload, _ctx) => {
-        if (def.coerce)
-          try {
-            payload.value = new Date(payload.value);
-          } catch {
-          }
-        let input3 = payload.value, isDate = input3 instanceof Date;
-        return isDate && !Number.isNaN(input3.getTime()) || payload.issues.push({
-          expected: "date",
-          code: "invalid_type",
-          input: input3,
-          ...isDate ? { received: "Invalid Date" } : {},
-          inst
-        }), payload;
-      };
     });
-    arraySize = (input3) => Array.isArray(input3) ? input3.length : -1, mapSize = (input3) => input3 instanceof Map ? input3.size : -1, setSize = (input3) => input3 instanceof Set ? input3.size : -1;
+    arraySize = (input) => Array.isArray(input) ? input.length : -1;
     $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
       $ZodType.init(inst, def);
       let memo2 = globalConfig.memoizer;
       memo2?.attach(inst), inst._zod.parse = (payload, ctx) => {
-        let input3 = payload.value;
-        if (!Array.isArray(input3))
+        let input = payload.value;
+        if (!Array.isArray(input))
           return payload.issues.push({
             expected: "array",
             code: "invalid_type",
-            input: input3,
+            input,
             inst
           }), payload;
-        payload.value = memo2 ? memo2.alloc(inst, payload, Array(input3.length), ctx) : Array(input3.length);
+        payload.value = memo2 ? memo2.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
         let proms = [], abortEarly = ctx?.abortEarly;
-        for (let i = 0; i < input3.length; i++) {
-          let item = input3[i], result = def.element._zod.run({
+        for (let i = 0; i < input.length; i++) {
+          let item = input[i], result = def.element._zod.run({
             value: item,
             issues: []
           }, ctx);
@@ -2482,15 +2002,15 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
         }
         return propValues;
       });
-      let isObject2 = isObject, catchall2 = def.catchall, value, memo2 = globalConfig.memoizer;
+      let isObject2 = isObject, catchall = def.catchall, value, memo2 = globalConfig.memoizer;
       memo2?.attach(inst), inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
-        let input3 = payload.value;
-        if (!isObject2(input3))
+        let input = payload.value;
+        if (!isObject2(input))
           return payload.issues.push({
             expected: "object",
             code: "invalid_type",
-            input: input3,
+            input,
             inst
           }), payload;
         payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
@@ -2503,10 +2023,10 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
           }
           if (key === "__proto__")
             continue;
-          let el = shape[key], optin = el._zod.optin, optout = el._zod.optout, r = el._zod.run({ value: input3[key], issues: [] }, ctx);
-          r instanceof Promise ? proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input3, optin, optout))) : handlePropertyResult(r, payload, key, input3, optin, optout);
+          let el = shape[key], optin = el._zod.optin, optout = el._zod.optout, r = el._zod.run({ value: input[key], issues: [] }, ctx);
+          r instanceof Promise ? proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout))) : handlePropertyResult(r, payload, key, input, optin, optout);
         }
-        return catchall2 ? handleCatchall(proms, input3, payload, ctx, _normalized.value, inst, abortEarly === !0) : proms.length ? Promise.all(proms).then(() => payload) : payload;
+        return catchall ? handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === !0) : proms.length ? Promise.all(proms).then(() => payload) : payload;
       };
     }), $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) => {
       $ZodObject.init(inst, def);
@@ -2577,14 +2097,14 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
       `);
         }
         return doc.write("payload.value = newResult;"), doc.write("return payload;"), doc.compile();
-      }, fastpass, isObject2 = isObject, jit = !globalConfig.jitless, fastEnabled = jit && allowsEval.value, catchall2 = def.catchall, value;
+      }, fastpass, isObject2 = isObject, jit = !globalConfig.jitless, fastEnabled = jit && allowsEval.value, catchall = def.catchall, value;
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
-        let input3 = payload.value;
-        return isObject2(input3) ? jit && fastEnabled && ctx?.async === !1 && ctx.jitless !== !0 ? (fastpass || (fastpass = generateFastpass(def.shape)), payload = fastpass(payload, ctx), catchall2 ? handleCatchall([], input3, payload, ctx, value, inst, ctx?.abortEarly === !0) : payload) : superParse(payload, ctx) : (payload.issues.push({
+        let input = payload.value;
+        return isObject2(input) ? jit && fastEnabled && ctx?.async === !1 && ctx.jitless !== !0 ? (fastpass || (fastpass = generateFastpass(def.shape)), payload = fastpass(payload, ctx), catchall ? handleCatchall([], input, payload, ctx, value, inst, ctx?.abortEarly === !0) : payload) : superParse(payload, ctx) : (payload.issues.push({
           expected: "object",
           code: "invalid_type",
-          input: input3,
+          input,
           inst
         }), payload);
       };
@@ -2620,23 +2140,6 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
         return async ? Promise.all(results).then((results2) => handleUnionResults(results2, payload, inst, ctx)) : handleUnionResults(results, payload, inst, ctx);
       };
     });
-    $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def) => {
-      $ZodUnion.init(inst, def), def.inclusive = !1;
-      let first = def.options.length === 1 ? def.options[0]._zod.run : null;
-      inst._zod.parse = (payload, ctx) => {
-        if (first)
-          return first(payload, ctx);
-        let async = !1, results = [];
-        for (let option of def.options) {
-          let result = option._zod.run({
-            value: payload.value,
-            issues: []
-          }, ctx);
-          result instanceof Promise ? (results.push(result), async = !0) : results.push(result);
-        }
-        return async ? Promise.all(results).then((results2) => handleExclusiveUnionResults(results2, payload, inst, ctx)) : handleExclusiveUnionResults(results, payload, inst, ctx);
-      };
-    });
     $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnion", (inst, def) => {
       def.inclusive = !1, $ZodUnion.init(inst, def);
       let _super = inst._zod.parse;
@@ -2661,98 +2164,42 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
       });
       let disc = cached(() => discriminatorMap(def));
       inst._zod.parse = (payload, ctx) => {
-        let input3 = payload.value;
-        if (!isObject(input3))
+        let input = payload.value;
+        if (!isObject(input))
           return payload.issues.push({
             code: "invalid_type",
             expected: "object",
-            input: input3,
+            input,
             inst
           }), payload;
-        let value = input3?.[def.discriminator], opt = disc.value.get(value);
+        let value = input?.[def.discriminator], opt = disc.value.get(value);
         return opt && (value !== void 0 || ctx.direction !== "backward") ? opt._zod.run(payload, ctx) : def.unionFallback || ctx.direction === "backward" ? _super(payload, ctx) : (payload.issues.push({
           code: "invalid_union",
           errors: [],
           note: "No matching discriminator",
           discriminator: def.discriminator,
           options: Array.from(disc.value.keys()).filter((value2) => disc.value.get(value2) !== null),
-          input: input3,
+          input,
           path: [def.discriminator],
           inst
         }), payload);
       };
     }), $ZodIntersection = /* @__PURE__ */ $constructor("$ZodIntersection", (inst, def) => {
       $ZodType.init(inst, def), inst._zod.parse = (payload, ctx) => {
-        let input3 = payload.value, left = def.left._zod.run({ value: input3, issues: [] }, ctx), right = def.right._zod.run({ value: input3, issues: [] }, ctx);
+        let input = payload.value, left = def.left._zod.run({ value: input, issues: [] }, ctx), right = def.right._zod.run({ value: input, issues: [] }, ctx);
         return left instanceof Promise || right instanceof Promise ? Promise.all([left, right]).then(([left2, right2]) => handleIntersectionResults(payload, left2, right2)) : handleIntersectionResults(payload, left, right);
-      };
-    });
-    $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
-      $ZodType.init(inst, def);
-      let items = def.items, memo2 = globalConfig.memoizer;
-      memo2?.attach(inst), inst._zod.parse = (payload, ctx) => {
-        let input3 = payload.value;
-        if (!Array.isArray(input3))
-          return payload.issues.push({
-            input: input3,
-            inst,
-            expected: "tuple",
-            code: "invalid_type"
-          }), payload;
-        payload.value = memo2 ? memo2.alloc(inst, payload, [], ctx) : [];
-        let proms = [], optinStart = getTupleOptStart(items, "optin"), optoutStart = getTupleOptStart(items, "optout");
-        if (!def.rest) {
-          if (input3.length < optinStart)
-            return payload.issues.push({
-              code: "too_small",
-              minimum: optinStart,
-              inclusive: !0,
-              input: input3,
-              inst,
-              origin: "array"
-            }), payload;
-          input3.length > items.length && payload.issues.push({
-            code: "too_big",
-            maximum: items.length,
-            inclusive: !0,
-            input: input3,
-            inst,
-            origin: "array"
-          });
-        }
-        let itemResults = new Array(items.length), abortEarly = def.rest ? ctx?.abortEarly : void 0, itemAborted = !1;
-        for (let i = 0; i < items.length; i++) {
-          let r = items[i]._zod.run({ value: input3[i], issues: [] }, ctx);
-          r instanceof Promise ? proms.push(r.then((rr) => {
-            itemResults[i] = rr;
-          })) : (itemResults[i] = r, abortEarly && !itemAborted && r.issues.length && (itemAborted = aborted(r)));
-        }
-        if (def.rest && !itemAborted) {
-          let i = items.length - 1, rest = input3.slice(items.length), seen = payload.issues.length;
-          for (let el of rest) {
-            if (abortEarly && payload.issues.length !== seen) {
-              if (aborted(payload, seen))
-                break;
-              seen = payload.issues.length;
-            }
-            i++;
-            let result = def.rest._zod.run({ value: el, issues: [] }, ctx);
-            result instanceof Promise ? proms.push(result.then((r) => handleTupleResult(r, payload, i))) : handleTupleResult(result, payload, i);
-          }
-        }
-        return proms.length ? Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items, input3, optoutStart)) : handleTupleResults(itemResults, payload, items, input3, optoutStart);
       };
     });
     $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
       $ZodType.init(inst, def);
       let memo2 = globalConfig.memoizer;
       memo2?.attach(inst), inst._zod.parse = (payload, ctx) => {
-        let input3 = payload.value;
-        if (!isPlainObject(input3))
+        let input = payload.value;
+        if (!isPlainObject(input))
           return payload.issues.push({
             expected: "record",
             code: "invalid_type",
-            input: input3,
+            input,
             inst
           }), payload;
         let proms = [], values = def.keyType._zod.values;
@@ -2780,23 +2227,23 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
               let outKey = keyResult.value;
               if (outKey === "__proto__")
                 continue;
-              let result = def.valueType._zod.run({ value: input3[key], issues: [] }, ctx);
+              let result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
               result instanceof Promise ? proms.push(result.then((result2) => {
                 result2.issues.length && payload.issues.push(...prefixIssues(key, result2.issues)), payload.value[outKey] = result2.value;
               })) : (result.issues.length && payload.issues.push(...prefixIssues(key, result.issues)), payload.value[outKey] = result.value);
             }
           let unrecognized;
-          for (let key in input3)
+          for (let key in input)
             if (!recordKeys.has(key))
               if (def.mode === "loose") {
                 if (key === "__proto__")
                   continue;
-                payload.value[key] = input3[key];
+                payload.value[key] = input[key];
               } else
                 unrecognized = unrecognized ?? [], unrecognized.push(key);
           unrecognized && unrecognized.length > 0 && payload.issues.push({
             code: "unrecognized_keys",
-            input: input3,
+            input,
             inst,
             keys: unrecognized,
             continue: !0
@@ -2804,8 +2251,8 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
         } else {
           payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
           let unrecognized;
-          for (let key of Reflect.ownKeys(input3)) {
-            if (key === "__proto__" || !Object.prototype.propertyIsEnumerable.call(input3, key))
+          for (let key of Reflect.ownKeys(input)) {
+            if (key === "__proto__" || !Object.prototype.propertyIsEnumerable.call(input, key))
               continue;
             let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
             if (keyResult instanceof Promise)
@@ -2817,7 +2264,7 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
               retryResult.issues.length === 0 && (keyResult = retryResult);
             }
             if (keyResult.issues.length) {
-              def.mode === "loose" ? payload.value[key] = input3[key] : values ? (unrecognized = unrecognized ?? [], unrecognized.push(key)) : payload.issues.push({
+              def.mode === "loose" ? payload.value[key] = input[key] : values ? (unrecognized = unrecognized ?? [], unrecognized.push(key)) : payload.issues.push({
                 code: "invalid_key",
                 origin: "record",
                 issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
@@ -2830,14 +2277,14 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
             let outKey = keyResult.value;
             if (outKey === "__proto__")
               continue;
-            let result = def.valueType._zod.run({ value: input3[key], issues: [] }, ctx);
+            let result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
             result instanceof Promise ? proms.push(result.then((result2) => {
               result2.issues.length && payload.issues.push(...prefixIssues(key, result2.issues)), payload.value[outKey] = result2.value;
             })) : (result.issues.length && payload.issues.push(...prefixIssues(key, result.issues)), payload.value[outKey] = result.value);
           }
           unrecognized && unrecognized.length > 0 && payload.issues.push({
             code: "unrecognized_keys",
-            input: input3,
+            input,
             inst,
             keys: unrecognized,
             continue: !0
@@ -2845,74 +2292,18 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
         }
         return proms.length ? Promise.all(proms).then(() => payload) : payload;
       };
-    }), $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
-      $ZodType.init(inst, def);
-      let memo2 = globalConfig.memoizer;
-      memo2?.attach(inst), inst._zod.parse = (payload, ctx) => {
-        let input3 = payload.value;
-        if (!(input3 instanceof Map))
-          return payload.issues.push({
-            expected: "map",
-            code: "invalid_type",
-            input: input3,
-            inst
-          }), payload;
-        let proms = [];
-        payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
-        let abortEarly = ctx?.abortEarly, seen = payload.issues.length;
-        for (let [key, value] of input3) {
-          if (abortEarly && payload.issues.length !== seen) {
-            if (aborted(payload, seen))
-              break;
-            seen = payload.issues.length;
-          }
-          let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx), valueResult = def.valueType._zod.run({ value, issues: [] }, ctx);
-          keyResult instanceof Promise || valueResult instanceof Promise ? proms.push(Promise.all([keyResult, valueResult]).then(([keyResult2, valueResult2]) => {
-            handleMapResult(keyResult2, valueResult2, payload, key, input3, inst, ctx);
-          })) : handleMapResult(keyResult, valueResult, payload, key, input3, inst, ctx);
-        }
-        return proms.length ? Promise.all(proms).then(() => payload) : payload;
-      }, capSize(inst, mapSize);
-    });
-    $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
-      $ZodType.init(inst, def);
-      let memo2 = globalConfig.memoizer;
-      memo2?.attach(inst), inst._zod.parse = (payload, ctx) => {
-        let input3 = payload.value;
-        if (!(input3 instanceof Set))
-          return payload.issues.push({
-            input: input3,
-            inst,
-            expected: "set",
-            code: "invalid_type"
-          }), payload;
-        let proms = [];
-        payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
-        let abortEarly = ctx?.abortEarly, seen = payload.issues.length;
-        for (let item of input3) {
-          if (abortEarly && payload.issues.length !== seen) {
-            if (aborted(payload, seen))
-              break;
-            seen = payload.issues.length;
-          }
-          let result = def.valueType._zod.run({ value: item, issues: [] }, ctx);
-          result instanceof Promise ? proms.push(result.then((result2) => handleSetResult(result2, payload))) : handleSetResult(result, payload);
-        }
-        return proms.length ? Promise.all(proms).then(() => payload) : payload;
-      }, capSize(inst, setSize);
-    });
-    $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
+    }), $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
       $ZodType.init(inst, def);
       let values = getEnumValues(def.entries), valuesSet = new Set(values);
       inst._zod.values = valuesSet, defineLazyInternal(inst, "pattern", (zod) => {
         let patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
         return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
       }), inst._zod.parse = (payload, _ctx) => {
-        let input3 = payload.value;
-        return valuesSet.has(input3) || payload.issues.push({
+        let input = payload.value;
+        return valuesSet.has(input) || payload.issues.push({
           code: "invalid_value",
           values,
-          input: input3,
+          input,
           inst
         }), payload;
       };
@@ -2923,21 +2314,11 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
         let vals = zod.def.values;
         return new RegExp(vals.length ? `^(${vals.map((o) => typeof o == "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
       }), inst._zod.parse = (payload, _ctx) => {
-        let input3 = payload.value;
-        return values.has(input3) || payload.issues.push({
+        let input = payload.value;
+        return values.has(input) || payload.issues.push({
           code: "invalid_value",
           values: def.values,
-          input: input3,
-          inst
-        }), payload;
-      };
-    }), $ZodFile = /* @__PURE__ */ $constructor("$ZodFile", (inst, def) => {
-      $ZodType.init(inst, def), inst._zod.parse = (payload, _ctx) => {
-        let input3 = payload.value;
-        return input3 instanceof File || payload.issues.push({
-          expected: "file",
-          code: "invalid_type",
-          input: input3,
+          input,
           inst
         }), payload;
       };
@@ -2947,7 +2328,7 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
           throw new $ZodEncodeError(inst.constructor.name);
         let _out = def.transform(payload.value, payload);
         if (ctx.async)
-          return (_out instanceof Promise ? _out : Promise.resolve(_out)).then((output4) => (payload.value = output4, payload));
+          return (_out instanceof Promise ? _out : Promise.resolve(_out)).then((output2) => (payload.value = output2, payload));
         if (_out instanceof Promise)
           throw new $ZodAsyncError();
         return payload.value = _out, payload;
@@ -2997,14 +2378,6 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
         return result instanceof Promise ? result.then((result2) => handleNonOptionalResult(result2, inst)) : handleNonOptionalResult(result, inst);
       };
     });
-    $ZodSuccess = /* @__PURE__ */ $constructor("$ZodSuccess", (inst, def) => {
-      $ZodType.init(inst, def), inst._zod.parse = (payload, ctx) => {
-        if (ctx.direction === "backward")
-          throw new $ZodEncodeError("ZodSuccess");
-        let result = def.innerType._zod.run(payload, ctx);
-        return result instanceof Promise ? result.then((result2) => (payload.value = result2.issues.length === 0, payload)) : (payload.value = result.issues.length === 0, payload);
-      };
-    });
     $ZodCatch = /* @__PURE__ */ $constructor("$ZodCatch", (inst, def) => {
       $ZodType.init(inst, def), defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional"), defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout), defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values), inst._zod.parse = (payload, ctx) => {
         if (ctx.direction === "backward")
@@ -3012,13 +2385,6 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
         let result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
         return result instanceof Promise ? result.then((result2) => handleCatchResult(payload, result2, def, ctx)) : handleCatchResult(payload, result, def, ctx);
       };
-    }), $ZodNaN = /* @__PURE__ */ $constructor("$ZodNaN", (inst, def) => {
-      $ZodType.init(inst, def), inst._zod.parse = (payload, _ctx) => ((typeof payload.value != "number" || !Number.isNaN(payload.value)) && payload.issues.push({
-        input: payload.value,
-        inst,
-        expected: "nan",
-        code: "invalid_type"
-      }), payload);
     }), $ZodPipe = /* @__PURE__ */ $constructor("$ZodPipe", (inst, def) => {
       $ZodType.init(inst, def), defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values), defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin), defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout), defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues), inst._zod.parse = (payload, ctx) => {
         if (ctx.direction === "backward") {
@@ -3027,17 +2393,6 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
         }
         let left = def.in._zod.run(payload, ctx);
         return left instanceof Promise ? left.then((left2) => handlePipeResult(left2, def.out, ctx)) : handlePipeResult(left, def.out, ctx);
-      };
-    });
-    $ZodCodec = /* @__PURE__ */ $constructor("$ZodCodec", (inst, def) => {
-      $ZodType.init(inst, def), defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values), defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin), defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout), defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues), inst._zod.parse = (payload, ctx) => {
-        if ((ctx.direction || "forward") === "forward") {
-          let left = def.in._zod.run(payload, ctx);
-          return left instanceof Promise ? left.then((left2) => handleCodecAResult(left2, def, ctx)) : handleCodecAResult(left, def, ctx);
-        } else {
-          let right = def.out._zod.run(payload, ctx);
-          return right instanceof Promise ? right.then((right2) => handleCodecAResult(right2, def, ctx)) : handleCodecAResult(right, def, ctx);
-        }
       };
     });
     $ZodPreprocess = /* @__PURE__ */ $constructor("$ZodPreprocess", (inst, def) => {
@@ -3050,85 +2405,12 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
         return result instanceof Promise ? result.then(handleReadonlyResult) : handleReadonlyResult(result);
       };
     });
-    $ZodTemplateLiteral = /* @__PURE__ */ $constructor("$ZodTemplateLiteral", (inst, def) => {
-      $ZodType.init(inst, def);
-      let regexParts = [];
-      for (let part of def.parts)
-        if (typeof part == "object" && part !== null) {
-          let source = partPattern(part);
-          if (!source)
-            throw new Error(`Invalid template literal part, no pattern found: ${[...part._zod.traits].shift()}`);
-          regexParts.push(cleanRegex(source));
-        } else if (part === null || primitiveTypes.has(typeof part))
-          regexParts.push(escapeRegex(`${part}`));
-        else
-          throw new Error(`Invalid template literal part: ${part}`);
-      inst._zod.pattern = new RegExp(`^${regexParts.join("")}$`), inst._zod.parse = (payload, _ctx) => typeof payload.value != "string" ? (payload.issues.push({
-        input: payload.value,
-        inst,
-        expected: "string",
-        code: "invalid_type"
-      }), payload) : (inst._zod.pattern.lastIndex = 0, inst._zod.pattern.test(payload.value) || payload.issues.push({
-        input: payload.value,
-        inst,
-        code: "invalid_format",
-        format: def.format ?? "template_literal",
-        pattern: inst._zod.pattern.source
-      }), payload);
-    }), $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => ($ZodType.init(inst, def), Object.defineProperty(inst, "_def", { value: def }), inst._zod.def = def, inst.implement = (func) => {
-      if (typeof func != "function")
-        throw new Error("implement() must be called with a function");
-      return Object.defineProperty(function(...args) {
-        let parsedArgs = inst._def.input ? parse(inst._def.input, args) : args, result = Reflect.apply(func, this, parsedArgs);
-        return inst._def.output ? parse(inst._def.output, result) : result;
-      }, "_zod", { value: inst._zod, enumerable: !1 });
-    }, inst.implementAsync = (func) => {
-      if (typeof func != "function")
-        throw new Error("implementAsync() must be called with a function");
-      return Object.defineProperty(async function(...args) {
-        let parsedArgs = inst._def.input ? await parseAsync(inst._def.input, args) : args, result = await Reflect.apply(func, this, parsedArgs);
-        return inst._def.output ? await parseAsync(inst._def.output, result) : result;
-      }, "_zod", { value: inst._zod, enumerable: !1 });
-    }, inst._zod.parse = (payload, _ctx) => typeof payload.value != "function" ? (payload.issues.push({
-      code: "invalid_type",
-      expected: "function",
-      input: payload.value,
-      inst
-    }), payload) : (inst._def.output && inst._def.output._zod.def.type === "promise" ? payload.value = inst.implementAsync(payload.value) : payload.value = inst.implement(payload.value), payload), inst.input = (...args) => {
-      let F = inst.constructor;
-      return Array.isArray(args[0]) ? new F({
-        type: "function",
-        input: new $ZodTuple({
-          type: "tuple",
-          items: args[0],
-          rest: args[1]
-        }),
-        output: inst._def.output
-      }) : new F({
-        type: "function",
-        input: args[0],
-        output: inst._def.output
-      });
-    }, inst.output = (output3) => {
-      let F = inst.constructor;
-      return new F({
-        type: "function",
-        input: inst._def.input,
-        output: output3
-      });
-    }, inst)), $ZodPromise = /* @__PURE__ */ $constructor("$ZodPromise", (inst, def) => {
-      $ZodType.init(inst, def), inst._zod.parse = (payload, ctx) => Promise.resolve(payload.value).then((inner) => def.innerType._zod.run({ value: inner, issues: [] }, ctx));
-    }), $ZodLazy = /* @__PURE__ */ $constructor("$ZodLazy", (inst, def) => {
-      $ZodType.init(inst, def), defineLazy(inst._zod, "innerType", () => {
-        let d = def;
-        return d._cachedInner || (d._cachedInner = def.getter()), d._cachedInner;
-      }), defineLazyInternal(inst, "pattern", (zod) => zod.innerType?._zod?.pattern), defineLazyInternal(inst, "propValues", (zod) => zod.innerType?._zod?.propValues), defineLazyInternal(inst, "optin", (zod) => zod.innerType?._zod?.optin ?? void 0), defineLazyInternal(inst, "optout", (zod) => zod.innerType?._zod?.optout ?? void 0), inst._zod.parse = (payload, ctx) => inst._zod.innerType._zod.run(payload, ctx);
-    }), $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
+    $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
       $ZodCheck.init(inst, def), $ZodType.init(inst, def), inst._zod.parse = (payload, _) => payload, inst._zod.check = (payload) => {
-        let input3 = payload.value, r = def.fn(input3);
+        let input = payload.value, r = def.fn(input);
         if (r instanceof Promise)
-          return r.then((r2) => handleRefineResult(r2, payload, input3, inst));
-        handleRefineResult(r, payload, input3, inst);
+          return r.then((r2) => handleRefineResult(r2, payload, input, inst));
+        handleRefineResult(r, payload, input, inst);
       };
     });
   }
@@ -3141,16 +2423,16 @@ function isRef(value) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve2) {
   let cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
-  let result = NONE, check3 = (child) => {
+  let result = NONE, check = (child) => {
     if (result !== PROVEN && child?._zod) {
-      let answer = isRecursive(child, stack, resolve);
+      let answer = isRecursive(child, stack, resolve2);
       answer > result && (result = answer);
     }
   }, shape = (sh, spread) => {
@@ -3159,40 +2441,40 @@ function isRecursive(inst, stack, resolve) {
       let desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      let child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      let child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       child > answer && (answer = child);
     }
     return answer;
-  }, merge3 = (answer) => {
+  }, merge2 = (answer) => {
     answer > result && (result = answer);
   }, def = inst._zod.def, kind = def.type;
   switch (kind) {
     case "object": {
       let raw = rawShape(def);
-      merge3(raw ? shape(raw, !0) : ASSUMED), check3(def.catchall);
+      merge2(raw ? shape(raw, !0) : ASSUMED), check(def.catchall);
       break;
     }
     case "array":
-      check3(def.element);
+      check(def.element);
       break;
     case "tuple":
       for (let el of def.items)
-        check3(el);
-      check3(def.rest);
+        check(el);
+      check(def.rest);
       break;
     case "record":
     case "map":
-      check3(def.keyType), check3(def.valueType);
+      check(def.keyType), check(def.valueType);
       break;
     case "set":
-      check3(def.valueType);
+      check(def.valueType);
       break;
     case "union":
       for (let el of def.options)
-        check3(el);
+        check(el);
       break;
     case "intersection":
-      check3(def.left), check3(def.right);
+      check(def.left), check(def.right);
       break;
     case "optional":
     case "nullable":
@@ -3203,18 +2485,18 @@ function isRecursive(inst, stack, resolve) {
     case "nonoptional":
     case "promise":
     case "success":
-      check3(def.innerType);
+      check(def.innerType);
       break;
     case "pipe":
-      check3(def.in), check3(def.out);
+      check(def.in), check(def.out);
       break;
     case "function":
-      check3(def.input), check3(def.output);
+      check(def.input), check(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      let inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
-      merge3(inner ? isRecursive(inner, stack, !1) : ASSUMED);
+      let inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      merge2(inner ? isRecursive(inner, stack, !1) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -3248,10 +2530,10 @@ function isRecursive(inst, stack, resolve) {
         let value = desc.value;
         if (!(!value || typeof value != "object")) {
           if (value._zod)
-            check3(value);
+            check(value);
           else if (Array.isArray(value))
             for (let el of value)
-              check3(el);
+              check(el);
         }
       }
   }
@@ -3259,9 +2541,6 @@ function isRecursive(inst, stack, resolve) {
 }
 function settle(inst, answer) {
   return answer !== ASSUMED && recursive.set(inst, answer === PROVEN), answer;
-}
-function isRecursiveSchema(inst) {
-  return isRecursive(inst, /* @__PURE__ */ new Set(), !0) !== NONE;
 }
 function bucketFor(state, inst) {
   let bucket = state.buckets.get(inst);
@@ -3314,14 +2593,14 @@ var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff
                 return inst._zod.parse = base, inst._zod.run === wrapped && (inst._zod.run = base), base(payload, ctx);
               walked === PROVEN || rechecked ? isRecursiveInst = !0 : rechecked = !0;
             }
-            let input3 = payload.value;
-            if (!isRef(input3))
+            let input = payload.value;
+            if (!isRef(input))
               return base(payload, ctx);
             let state = ctx[STATE];
             state || (state = { buckets: /* @__PURE__ */ new WeakMap(), backEdges: void 0 }, ctx[STATE] = state);
             let bucket;
             lastCtx === ctx ? bucket = lastBucket : (bucket = bucketFor(state, inst), lastCtx = ctx, lastBucket = bucket);
-            let hit = bucket.get(input3);
+            let hit = bucket.get(input);
             if (hit)
               return payload.value = hit.value, hit.issues ? hit.issues.length && payload.issues.push(...cloneIssues(hit.issues)) : (payload.memo = !0, state.backEdges ?? (state.backEdges = /* @__PURE__ */ new WeakSet()), state.backEdges.add(hit.value)), payload;
             handoff = bucket;
@@ -3337,1142 +2616,16 @@ var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff
   }
 });
 
-// node_modules/zod/v4/locales/ar.js
-function ar_default() {
+// node_modules/zod/v4/locales/en.js
+function en_default2() {
   return {
     localeError: error()
   };
 }
-var error, init_ar = __esm({
-  "node_modules/zod/v4/locales/ar.js"() {
-    init_util();
-    error = () => {
-      let Sizable = {
-        string: { unit: "حرف", verb: "أن يحوي" },
-        file: { unit: "بايت", verb: "أن يحوي" },
-        array: { unit: "عنصر", verb: "أن يحوي" },
-        set: { unit: "عنصر", verb: "أن يحوي" },
-        map: { unit: "عنصر", verb: "أن يحوي" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "مدخل",
-        email: "بريد إلكتروني",
-        url: "رابط",
-        emoji: "إيموجي",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "تاريخ ووقت بمعيار ISO",
-        date: "تاريخ بمعيار ISO",
-        time: "وقت بمعيار ISO",
-        duration: "مدة بمعيار ISO",
-        ipv4: "عنوان IPv4",
-        ipv6: "عنوان IPv6",
-        mac: "عنوان MAC",
-        cidrv4: "مدى عناوين بصيغة IPv4",
-        cidrv6: "مدى عناوين بصيغة IPv6",
-        base64: "نَص بترميز base64-encoded",
-        base64url: "نَص بترميز base64url-encoded",
-        json_string: "نَص على هيئة JSON",
-        e164: "رقم هاتف بمعيار E.164",
-        credit_card: "رقم بطاقة الائتمان",
-        currency_code: "رمز العملة",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "مدخل"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `مدخلات غير مقبولة: يفترض إدخال instanceof ${issue2.expected}، ولكن تم إدخال ${received}` : `مدخلات غير مقبولة: يفترض إدخال ${expected}، ولكن تم إدخال ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `مدخلات غير مقبولة: يفترض إدخال ${stringifyPrimitive(issue2.values[0])}` : `اختيار غير مقبول: يتوقع انتقاء أحد هذه الخيارات: ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? ` أكبر من اللازم: يفترض أن تكون ${issue2.origin ?? "القيمة"} ${adj} ${issue2.maximum.toString()} ${sizing.unit ?? "عنصر"}` : `أكبر من اللازم: يفترض أن تكون ${issue2.origin ?? "القيمة"} ${adj} ${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `أصغر من اللازم: يفترض لـ ${issue2.origin} أن يكون ${adj} ${issue2.minimum.toString()} ${sizing.unit}` : `أصغر من اللازم: يفترض لـ ${issue2.origin} أن يكون ${adj} ${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `نَص غير مقبول: يجب أن يبدأ بـ "${issue2.prefix}"` : _issue.format === "ends_with" ? `نَص غير مقبول: يجب أن ينتهي بـ "${_issue.suffix}"` : _issue.format === "includes" ? `نَص غير مقبول: يجب أن يتضمَّن "${_issue.includes}"` : _issue.format === "regex" ? `نَص غير مقبول: يجب أن يطابق النمط ${_issue.pattern}` : `${FormatDictionary[_issue.format] ?? issue2.format} غير مقبول`;
-          }
-          case "not_multiple_of":
-            return `رقم غير مقبول: يجب أن يكون من مضاعفات ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `معرف${issue2.keys.length > 1 ? "ات" : ""} غريب${issue2.keys.length > 1 ? "ة" : ""}: ${joinValues(issue2.keys, "، ")}`;
-          case "invalid_key":
-            return `معرف غير مقبول في ${issue2.origin}`;
-          case "invalid_union":
-            return "مدخل غير مقبول";
-          case "invalid_element":
-            return `مدخل غير مقبول في ${issue2.origin}`;
-          default:
-            return "مدخل غير مقبول";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/az.js
-function az_default() {
-  return {
-    localeError: error2()
-  };
-}
-var error2, init_az = __esm({
-  "node_modules/zod/v4/locales/az.js"() {
-    init_util();
-    error2 = () => {
-      let Sizable = {
-        string: { unit: "simvol", verb: "olmalıdır" },
-        file: { unit: "bayt", verb: "olmalıdır" },
-        array: { unit: "element", verb: "olmalıdır" },
-        set: { unit: "element", verb: "olmalıdır" },
-        map: { unit: "element", verb: "olmalıdır" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "input",
-        email: "email address",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO datetime",
-        date: "ISO date",
-        time: "ISO time",
-        duration: "ISO duration",
-        ipv4: "IPv4 address",
-        ipv6: "IPv6 address",
-        mac: "MAC address",
-        cidrv4: "IPv4 range",
-        cidrv6: "IPv6 range",
-        base64: "base64-encoded string",
-        base64url: "base64url-encoded string",
-        json_string: "JSON string",
-        e164: "E.164 number",
-        credit_card: "kredit kartı nömrəsi",
-        currency_code: "valyuta kodu",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "input"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Yanlış dəyər: gözlənilən instanceof ${issue2.expected}, daxil olan ${received}` : `Yanlış dəyər: gözlənilən ${expected}, daxil olan ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Yanlış dəyər: gözlənilən ${stringifyPrimitive(issue2.values[0])}` : `Yanlış seçim: aşağıdakılardan biri olmalıdır: ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Çox böyük: gözlənilən ${issue2.origin ?? "dəyər"} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "element"}` : `Çox böyük: gözlənilən ${issue2.origin ?? "dəyər"} ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Çox kiçik: gözlənilən ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Çox kiçik: gözlənilən ${issue2.origin} ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Yanlış mətn: "${_issue.prefix}" ilə başlamalıdır` : _issue.format === "ends_with" ? `Yanlış mətn: "${_issue.suffix}" ilə bitməlidir` : _issue.format === "includes" ? `Yanlış mətn: "${_issue.includes}" daxil olmalıdır` : _issue.format === "regex" ? `Yanlış mətn: ${_issue.pattern} şablonuna uyğun olmalıdır` : `Yanlış ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Yanlış ədəd: ${issue2.divisor} ilə bölünə bilən olmalıdır`;
-          case "unrecognized_keys":
-            return `Tanınmayan açar${issue2.keys.length > 1 ? "lar" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `${issue2.origin} daxilində yanlış açar`;
-          case "invalid_union":
-            return "Yanlış dəyər";
-          case "invalid_element":
-            return `${issue2.origin} daxilində yanlış dəyər`;
-          default:
-            return "Yanlış dəyər";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  let absCount = Math.abs(count), lastDigit = absCount % 10, lastTwoDigits = absCount % 100;
-  return lastTwoDigits >= 11 && lastTwoDigits <= 19 ? many : lastDigit === 1 ? one : lastDigit >= 2 && lastDigit <= 4 ? few : many;
-}
-function be_default() {
-  return {
-    localeError: error3()
-  };
-}
-var error3, init_be = __esm({
-  "node_modules/zod/v4/locales/be.js"() {
-    init_util();
-    error3 = () => {
-      let Sizable = {
-        string: {
-          unit: {
-            one: "сімвал",
-            few: "сімвалы",
-            many: "сімвалаў"
-          },
-          verb: "мець"
-        },
-        array: {
-          unit: {
-            one: "элемент",
-            few: "элементы",
-            many: "элементаў"
-          },
-          verb: "мець"
-        },
-        set: {
-          unit: {
-            one: "элемент",
-            few: "элементы",
-            many: "элементаў"
-          },
-          verb: "мець"
-        },
-        map: {
-          unit: {
-            one: "элемент",
-            few: "элементы",
-            many: "элементаў"
-          },
-          verb: "мець"
-        },
-        file: {
-          unit: {
-            one: "байт",
-            few: "байты",
-            many: "байтаў"
-          },
-          verb: "мець"
-        }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "увод",
-        email: "email адрас",
-        url: "URL",
-        emoji: "эмодзі",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO дата і час",
-        date: "ISO дата",
-        time: "ISO час",
-        duration: "ISO працягласць",
-        ipv4: "IPv4 адрас",
-        ipv6: "IPv6 адрас",
-        mac: "MAC адрас",
-        cidrv4: "IPv4 дыяпазон",
-        cidrv6: "IPv6 дыяпазон",
-        base64: "радок у фармаце base64",
-        base64url: "радок у фармаце base64url",
-        json_string: "JSON радок",
-        e164: "нумар E.164",
-        credit_card: "нумар крэдытнай карты",
-        currency_code: "код валюты",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "увод"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "лік",
-        array: "масіў"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Няправільны ўвод: чакаўся instanceof ${issue2.expected}, атрымана ${received}` : `Няправільны ўвод: чакаўся ${expected}, атрымана ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Няправільны ўвод: чакалася ${stringifyPrimitive(issue2.values[0])}` : `Няправільны варыянт: чакаўся адзін з ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            if (sizing) {
-              let maxValue = Number(issue2.maximum), unit = getBelarusianPlural(maxValue, sizing.unit.one, sizing.unit.few, sizing.unit.many);
-              return `Занадта вялікі: чакалася, што ${issue2.origin ?? "значэнне"} павінна ${sizing.verb} ${adj}${issue2.maximum.toString()} ${unit}`;
-            }
-            return `Занадта вялікі: чакалася, што ${issue2.origin ?? "значэнне"} павінна быць ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            if (sizing) {
-              let minValue = Number(issue2.minimum), unit = getBelarusianPlural(minValue, sizing.unit.one, sizing.unit.few, sizing.unit.many);
-              return `Занадта малы: чакалася, што ${issue2.origin} павінна ${sizing.verb} ${adj}${issue2.minimum.toString()} ${unit}`;
-            }
-            return `Занадта малы: чакалася, што ${issue2.origin} павінна быць ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Няправільны радок: павінен пачынацца з "${_issue.prefix}"` : _issue.format === "ends_with" ? `Няправільны радок: павінен заканчвацца на "${_issue.suffix}"` : _issue.format === "includes" ? `Няправільны радок: павінен змяшчаць "${_issue.includes}"` : _issue.format === "regex" ? `Няправільны радок: павінен адпавядаць шаблону ${_issue.pattern}` : `Няправільны ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Няправільны лік: павінен быць кратным ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Нераспазнаны ${issue2.keys.length > 1 ? "ключы" : "ключ"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Няправільны ключ у ${issue2.origin}`;
-          case "invalid_union":
-            return "Няправільны ўвод";
-          case "invalid_element":
-            return `Няправільнае значэнне ў ${issue2.origin}`;
-          default:
-            return "Няправільны ўвод";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/bg.js
-function bg_default() {
-  return {
-    localeError: error4()
-  };
-}
-var error4, init_bg = __esm({
-  "node_modules/zod/v4/locales/bg.js"() {
-    init_util();
-    error4 = () => {
-      let Sizable = {
-        string: { unit: "символа", verb: "да съдържа" },
-        file: { unit: "байта", verb: "да съдържа" },
-        array: { unit: "елемента", verb: "да съдържа" },
-        set: { unit: "елемента", verb: "да съдържа" },
-        map: { unit: "елемента", verb: "да съдържа" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "вход",
-        email: "имейл адрес",
-        url: "URL",
-        emoji: "емоджи",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO време",
-        date: "ISO дата",
-        time: "ISO време",
-        duration: "ISO продължителност",
-        ipv4: "IPv4 адрес",
-        ipv6: "IPv6 адрес",
-        mac: "MAC адрес",
-        cidrv4: "IPv4 диапазон",
-        cidrv6: "IPv6 диапазон",
-        base64: "base64-кодиран низ",
-        base64url: "base64url-кодиран низ",
-        json_string: "JSON низ",
-        e164: "E.164 номер",
-        credit_card: "номер на кредитна карта",
-        currency_code: "код на валута",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "вход"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "число",
-        array: "масив"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Невалиден вход: очакван instanceof ${issue2.expected}, получен ${received}` : `Невалиден вход: очакван ${expected}, получен ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Невалиден вход: очакван ${stringifyPrimitive(issue2.values[0])}` : `Невалидна опция: очаквано едно от ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Твърде голямо: очаква се ${issue2.origin ?? "стойност"} да съдържа ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "елемента"}` : `Твърде голямо: очаква се ${issue2.origin ?? "стойност"} да бъде ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Твърде малко: очаква се ${issue2.origin} да съдържа ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Твърде малко: очаква се ${issue2.origin} да бъде ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            if (_issue.format === "starts_with")
-              return `Невалиден низ: трябва да започва с "${_issue.prefix}"`;
-            if (_issue.format === "ends_with")
-              return `Невалиден низ: трябва да завършва с "${_issue.suffix}"`;
-            if (_issue.format === "includes")
-              return `Невалиден низ: трябва да включва "${_issue.includes}"`;
-            if (_issue.format === "regex")
-              return `Невалиден низ: трябва да съвпада с ${_issue.pattern}`;
-            let invalid_adj = "Невалиден";
-            return _issue.format === "emoji" && (invalid_adj = "Невалидно"), _issue.format === "datetime" && (invalid_adj = "Невалидно"), _issue.format === "date" && (invalid_adj = "Невалидна"), _issue.format === "time" && (invalid_adj = "Невалидно"), _issue.format === "duration" && (invalid_adj = "Невалидна"), `${invalid_adj} ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Невалидно число: трябва да бъде кратно на ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Неразпознат${issue2.keys.length > 1 ? "и" : ""} ключ${issue2.keys.length > 1 ? "ове" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Невалиден ключ в ${issue2.origin}`;
-          case "invalid_union":
-            return "Невалиден вход";
-          case "invalid_element":
-            return `Невалидна стойност в ${issue2.origin}`;
-          default:
-            return "Невалиден вход";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/bn.js
-function bn_default() {
-  return {
-    localeError: error5()
-  };
-}
-var error5, init_bn = __esm({
-  "node_modules/zod/v4/locales/bn.js"() {
-    init_util();
-    error5 = () => {
-      let Sizable = {
-        string: { unit: "অক্ষর", verb: "থাকতে হবে" },
-        file: { unit: "বাইট", verb: "থাকতে হবে" },
-        array: { unit: "আইটেম", verb: "থাকতে হবে" },
-        set: { unit: "আইটেম", verb: "থাকতে হবে" },
-        map: { unit: "এন্ট্রি", verb: "থাকতে হবে" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "ইনপুট",
-        email: "ইমেইল ঠিকানা",
-        url: "URL",
-        emoji: "ইমোজি",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO তারিখ ও সময়",
-        date: "ISO তারিখ",
-        time: "ISO সময়",
-        duration: "ISO সময়কাল",
-        ipv4: "IPv4 ঠিকানা",
-        ipv6: "IPv6 ঠিকানা",
-        mac: "MAC ঠিকানা",
-        cidrv4: "IPv4 রেঞ্জ",
-        cidrv6: "IPv6 রেঞ্জ",
-        base64: "base64-এনকোডেড স্ট্রিং",
-        base64url: "base64url-এনকোডেড স্ট্রিং",
-        json_string: "JSON স্ট্রিং",
-        e164: "E.164 নম্বর",
-        credit_card: "ক্রেডিট কার্ড নম্বর",
-        currency_code: "মুদ্রা কোড",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "ইনপুট"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return `অবৈধ ইনপুট: প্রত্যাশিত ${expected}, প্রাপ্ত ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `অবৈধ ইনপুট: প্রত্যাশিত ${stringifyPrimitive(issue2.values[0])}` : `অবৈধ অপশন: ${joinValues(issue2.values, " | ")} এর মধ্যে একটি প্রত্যাশিত`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `অনেক বড়: ${issue2.origin ?? "মান"} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "এলিমেন্ট"} হতে হবে` : `অনেক বড়: ${issue2.origin ?? "মান"} ${adj}${issue2.maximum.toString()} হতে হবে`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `অনেক ছোট: ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit} হতে হবে` : `অনেক ছোট: ${issue2.origin} ${adj}${issue2.minimum.toString()} হতে হবে`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `অবৈধ স্ট্রিং: "${_issue.prefix}" দিয়ে শুরু হতে হবে` : _issue.format === "ends_with" ? `অবৈধ স্ট্রিং: "${_issue.suffix}" দিয়ে শেষ হতে হবে` : _issue.format === "includes" ? `অবৈধ স্ট্রিং: "${_issue.includes}" অন্তর্ভুক্ত থাকতে হবে` : _issue.format === "regex" ? `অবৈধ স্ট্রিং: ${_issue.pattern} প্যাটার্ন মিলতে হবে` : `অবৈধ ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `অবৈধ নম্বর: ${issue2.divisor} এর গুণিতক হতে হবে`;
-          case "unrecognized_keys":
-            return `অচেনা কী${issue2.keys.length > 1 ? "গুলো" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `${issue2.origin} এ অবৈধ কী`;
-          case "invalid_union":
-            return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `অবৈধ ডিসক্রিমিনেটর মান। প্রত্যাশিত ${issue2.options.map((o) => `'${o}'`).join(" | ")}` : "অবৈধ ইনপুট";
-          case "invalid_element":
-            return `${issue2.origin} এ অবৈধ মান`;
-          default:
-            return "অবৈধ ইনপুট";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ca.js
-function ca_default() {
-  return {
-    localeError: error6()
-  };
-}
-var error6, init_ca = __esm({
-  "node_modules/zod/v4/locales/ca.js"() {
-    init_util();
-    error6 = () => {
-      let Sizable = {
-        string: { unit: "caràcters", verb: "contenir" },
-        file: { unit: "bytes", verb: "contenir" },
-        array: { unit: "elements", verb: "contenir" },
-        set: { unit: "elements", verb: "contenir" },
-        map: { unit: "elements", verb: "contenir" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "entrada",
-        email: "adreça electrònica",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "data i hora ISO",
-        date: "data ISO",
-        time: "hora ISO",
-        duration: "durada ISO",
-        ipv4: "adreça IPv4",
-        ipv6: "adreça IPv6",
-        mac: "adreça MAC",
-        cidrv4: "rang IPv4",
-        cidrv6: "rang IPv6",
-        base64: "cadena codificada en base64",
-        base64url: "cadena codificada en base64url",
-        json_string: "cadena JSON",
-        e164: "número E.164",
-        credit_card: "número de targeta de crèdit",
-        currency_code: "codi de moneda",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "entrada"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Tipus invàlid: s'esperava instanceof ${issue2.expected}, s'ha rebut ${received}` : `Tipus invàlid: s'esperava ${expected}, s'ha rebut ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Valor invàlid: s'esperava ${stringifyPrimitive(issue2.values[0])}` : `Opció invàlida: s'esperava una de ${joinValues(issue2.values, " o ")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "com a màxim" : "menys de", sizing = getSizing(issue2.origin);
-            return sizing ? `Massa gran: s'esperava que ${issue2.origin ?? "el valor"} contingués ${adj} ${issue2.maximum.toString()} ${sizing.unit ?? "elements"}` : `Massa gran: s'esperava que ${issue2.origin ?? "el valor"} fos ${adj} ${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? "com a mínim" : "més de", sizing = getSizing(issue2.origin);
-            return sizing ? `Massa petit: s'esperava que ${issue2.origin} contingués ${adj} ${issue2.minimum.toString()} ${sizing.unit}` : `Massa petit: s'esperava que ${issue2.origin} fos ${adj} ${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Format invàlid: ha de començar amb "${_issue.prefix}"` : _issue.format === "ends_with" ? `Format invàlid: ha d'acabar amb "${_issue.suffix}"` : _issue.format === "includes" ? `Format invàlid: ha d'incloure "${_issue.includes}"` : _issue.format === "regex" ? `Format invàlid: ha de coincidir amb el patró ${_issue.pattern}` : `Format invàlid per a ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Número invàlid: ha de ser múltiple de ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Clau${issue2.keys.length > 1 ? "s" : ""} no reconeguda${issue2.keys.length > 1 ? "s" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Clau invàlida a ${issue2.origin}`;
-          case "invalid_union":
-            return "Entrada invàlida";
-          // Could also be "Tipus d'unió invàlid" but "Entrada invàlida" is more general
-          case "invalid_element":
-            return `Element invàlid a ${issue2.origin}`;
-          default:
-            return "Entrada invàlida";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ckb.js
-function ckb_default() {
-  return {
-    localeError: error7()
-  };
-}
-var error7, init_ckb = __esm({
-  "node_modules/zod/v4/locales/ckb.js"() {
-    init_util();
-    error7 = () => {
-      let Sizable = {
-        string: { unit: "پیت", verb: "بێت" },
-        file: { unit: "بایت", verb: "بێت" },
-        array: { unit: "دانە", verb: "بێت" },
-        set: { unit: "دانە", verb: "بێت" },
-        map: { unit: "دانە", verb: "بێت" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "regex",
-        email: "ئیمەیڵ",
-        url: "بەستەر (URL)",
-        emoji: "ئیمۆجی",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ڕێکەوت و کات",
-        date: "ڕێکەوت",
-        time: "کات",
-        duration: "ماوە",
-        ipv4: "ناونیشانی IPv4",
-        ipv6: "ناونیشانی IPv6",
-        mac: "ناونیشانی MAC",
-        cidrv4: "مەودای IPv4",
-        cidrv6: "مەودای IPv6",
-        base64: "دەقی base64",
-        base64url: "دەقی base64url",
-        json_string: "دەقی JSON",
-        e164: "ژمارەی E.164",
-        credit_card: "ژمارەی کارتی کرێدیت",
-        currency_code: "کۆدی دراو",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "تێکردە"
-      }, TypeDictionary = {
-        nan: "NaN",
-        string: "نووسین",
-        number: "ژمارە",
-        boolean: "boolean",
-        array: "array",
-        object: "object",
-        date: "ڕێکەوت",
-        integer: "ژمارە",
-        float: "ژمارە",
-        null: "null",
-        undefined: "undefined",
-        function: "function",
-        symbol: "symbol",
-        unknown: "unknown",
-        promise: "promise",
-        void: "void",
-        never: "never",
-        map: "map",
-        set: "set"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType, postfix = ["ا", "و", "ۆ", "وو", "ە", "ی", "ێ"].some((p) => received.endsWith(p)) ? "یە" : "ە", isEnglish = /^[a-zA-Z]+$/.test(received);
-            return receivedType === "null" || receivedType === "undefined" ? "داواکراوە" : `چاوەڕوانکراوە ${expected} بێت، بەڵام ${received}${isEnglish ? "" : postfix}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `بەهاکە نادرووستە: چاوەڕوانکراوە ${stringifyPrimitive(issue2.values[0])} بێت` : `هەڵبژاردەی نادروست: چاوەڕوانکراوە یەکێک بێت لە ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let sizing = getSizing(issue2.origin);
-            return sizing ? `پێویستە بە لایەنی زۆرەوە ${issue2.maximum.toString()} ${sizing.unit} ${sizing.verb}` : `پێویستە بە لایەنی زۆرەوە ${issue2.maximum.toString()} بێت`;
-          }
-          case "too_small": {
-            let sizing = getSizing(issue2.origin);
-            return sizing ? `پێویستە بە لایەنی کەمەوە ${issue2.minimum.toString()} ${sizing.unit} ${sizing.verb}` : `پێویستە بە لایەنی کەمەوە ${issue2.minimum.toString()} بێت`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `دەقی نادروست: پێویستە دەستپێبکات بە "${_issue.prefix}"` : _issue.format === "ends_with" ? `دەقی نادروست: پێویستە کۆتاییبێت بە "${_issue.suffix}"` : _issue.format === "includes" ? `دەقی نادروست: پێویستە "${_issue.includes}" لەخۆبگرێت` : _issue.format === "regex" ? `دەقی نادروست: پێویستە لەگەڵ پاتێرنی ${_issue.pattern} بگونجێت` : `بەهای ${FormatDictionary[_issue.format] ?? issue2.format} نادروستە`;
-          }
-          case "not_multiple_of":
-            return `ژمارەی نادروست: دەبێت چەند هێندە بێت بۆ ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `کلیلی نەناسراو: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `کلیلی نادروست لە ${issue2.origin}`;
-          case "invalid_union":
-            return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `بەهای نەناسراو هەیە. بەهای چاوەڕوانکراو: ${issue2.options.map((o) => `'${o}'`).join(" | ")}` : "یەکگرتنی نادروست";
-          case "invalid_element":
-            return `${issue2.origin} بەهاکە نادروستە`;
-          default:
-            return "تێکردەی نادروست";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/cs.js
-function cs_default() {
-  return {
-    localeError: error8()
-  };
-}
-var error8, init_cs = __esm({
-  "node_modules/zod/v4/locales/cs.js"() {
-    init_util();
-    error8 = () => {
-      let Sizable = {
-        string: { unit: "znaků", verb: "mít" },
-        file: { unit: "bajtů", verb: "mít" },
-        array: { unit: "prvků", verb: "mít" },
-        set: { unit: "prvků", verb: "mít" },
-        map: { unit: "prvků", verb: "mít" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "regulární výraz",
-        email: "e-mailová adresa",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "datum a čas ve formátu ISO",
-        date: "datum ve formátu ISO",
-        time: "čas ve formátu ISO",
-        duration: "doba trvání ISO",
-        ipv4: "IPv4 adresa",
-        ipv6: "IPv6 adresa",
-        mac: "MAC adresa",
-        cidrv4: "rozsah IPv4",
-        cidrv6: "rozsah IPv6",
-        base64: "řetězec zakódovaný ve formátu base64",
-        base64url: "řetězec zakódovaný ve formátu base64url",
-        json_string: "řetězec ve formátu JSON",
-        e164: "číslo E.164",
-        credit_card: "číslo kreditní karty",
-        currency_code: "kód měny",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "vstup"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "číslo",
-        string: "řetězec",
-        function: "funkce",
-        array: "pole"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Neplatný vstup: očekáváno instanceof ${issue2.expected}, obdrženo ${received}` : `Neplatný vstup: očekáváno ${expected}, obdrženo ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Neplatný vstup: očekáváno ${stringifyPrimitive(issue2.values[0])}` : `Neplatná možnost: očekávána jedna z hodnot ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Hodnota je příliš velká: ${issue2.origin ?? "hodnota"} musí mít ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "prvků"}` : `Hodnota je příliš velká: ${issue2.origin ?? "hodnota"} musí být ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Hodnota je příliš malá: ${issue2.origin ?? "hodnota"} musí mít ${adj}${issue2.minimum.toString()} ${sizing.unit ?? "prvků"}` : `Hodnota je příliš malá: ${issue2.origin ?? "hodnota"} musí být ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Neplatný řetězec: musí začínat na "${_issue.prefix}"` : _issue.format === "ends_with" ? `Neplatný řetězec: musí končit na "${_issue.suffix}"` : _issue.format === "includes" ? `Neplatný řetězec: musí obsahovat "${_issue.includes}"` : _issue.format === "regex" ? `Neplatný řetězec: musí odpovídat vzoru ${_issue.pattern}` : `Neplatný formát ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Neplatné číslo: musí být násobkem ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Neznámé klíče: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Neplatný klíč v ${issue2.origin}`;
-          case "invalid_union":
-            return "Neplatný vstup";
-          case "invalid_element":
-            return `Neplatná hodnota v ${issue2.origin}`;
-          default:
-            return "Neplatný vstup";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/da.js
-function da_default() {
-  return {
-    localeError: error9()
-  };
-}
-var error9, init_da = __esm({
-  "node_modules/zod/v4/locales/da.js"() {
-    init_util();
-    error9 = () => {
-      let Sizable = {
-        string: { unit: "tegn", verb: "havde" },
-        file: { unit: "bytes", verb: "havde" },
-        array: { unit: "elementer", verb: "indeholdt" },
-        set: { unit: "elementer", verb: "indeholdt" },
-        map: { unit: "elementer", verb: "indeholdt" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "input",
-        email: "e-mailadresse",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO dato- og klokkeslæt",
-        date: "ISO-dato",
-        time: "ISO-klokkeslæt",
-        duration: "ISO-varighed",
-        ipv4: "IPv4-adresse",
-        ipv6: "IPv6-adresse",
-        mac: "MAC-adresse",
-        cidrv4: "IPv4-spektrum",
-        cidrv6: "IPv6-spektrum",
-        base64: "base64-kodet streng",
-        base64url: "base64url-kodet streng",
-        json_string: "JSON-streng",
-        e164: "E.164-nummer",
-        credit_card: "kreditkortnummer",
-        currency_code: "valutakode",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "input"
-      }, TypeDictionary = {
-        nan: "NaN",
-        string: "streng",
-        number: "tal",
-        boolean: "boolean",
-        array: "liste",
-        object: "objekt",
-        set: "sæt",
-        file: "fil"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Ugyldigt input: forventede instanceof ${issue2.expected}, fik ${received}` : `Ugyldigt input: forventede ${expected}, fik ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Ugyldig værdi: forventede ${stringifyPrimitive(issue2.values[0])}` : `Ugyldigt valg: forventede en af følgende ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin), origin = TypeDictionary[issue2.origin] ?? issue2.origin;
-            return sizing ? `For stor: forventede ${origin ?? "value"} ${sizing.verb} ${adj} ${issue2.maximum.toString()} ${sizing.unit ?? "elementer"}` : `For stor: forventede ${origin ?? "value"} havde ${adj} ${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin), origin = TypeDictionary[issue2.origin] ?? issue2.origin;
-            return sizing ? `For lille: forventede ${origin} ${sizing.verb} ${adj} ${issue2.minimum.toString()} ${sizing.unit}` : `For lille: forventede ${origin} havde ${adj} ${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Ugyldig streng: skal starte med "${_issue.prefix}"` : _issue.format === "ends_with" ? `Ugyldig streng: skal ende med "${_issue.suffix}"` : _issue.format === "includes" ? `Ugyldig streng: skal indeholde "${_issue.includes}"` : _issue.format === "regex" ? `Ugyldig streng: skal matche mønsteret ${_issue.pattern}` : `Ugyldig ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Ugyldigt tal: skal være deleligt med ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `${issue2.keys.length > 1 ? "Ukendte nøgler" : "Ukendt nøgle"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Ugyldig nøgle i ${issue2.origin}`;
-          case "invalid_union":
-            return "Ugyldigt input: matcher ingen af de tilladte typer";
-          case "invalid_element":
-            return `Ugyldig værdi i ${issue2.origin}`;
-          default:
-            return "Ugyldigt input";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/de.js
-function de_default() {
-  return {
-    localeError: error10()
-  };
-}
-var error10, init_de = __esm({
-  "node_modules/zod/v4/locales/de.js"() {
-    init_util();
-    error10 = () => {
-      let Sizable = {
-        string: { unit: "Zeichen", verb: "zu haben" },
-        file: { unit: "Bytes", verb: "zu haben" },
-        array: { unit: "Elemente", verb: "zu haben" },
-        set: { unit: "Elemente", verb: "zu haben" },
-        map: { unit: "Elemente", verb: "zu haben" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "Eingabe",
-        email: "E-Mail-Adresse",
-        url: "URL",
-        emoji: "Emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO-Datum und -Uhrzeit",
-        date: "ISO-Datum",
-        time: "ISO-Uhrzeit",
-        duration: "ISO-Dauer",
-        ipv4: "IPv4-Adresse",
-        ipv6: "IPv6-Adresse",
-        mac: "MAC-Adresse",
-        cidrv4: "IPv4-Bereich",
-        cidrv6: "IPv6-Bereich",
-        base64: "Base64-codierter String",
-        base64url: "Base64-URL-codierter String",
-        json_string: "JSON-String",
-        e164: "E.164-Nummer",
-        credit_card: "Kreditkartennummer",
-        currency_code: "Währungscode",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "Eingabe"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "Zahl",
-        array: "Array"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Ungültige Eingabe: erwartet instanceof ${issue2.expected}, erhalten ${received}` : `Ungültige Eingabe: erwartet ${expected}, erhalten ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Ungültige Eingabe: erwartet ${stringifyPrimitive(issue2.values[0])}` : `Ungültige Option: erwartet eine von ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Zu groß: erwartet, dass ${issue2.origin ?? "Wert"} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "Elemente"} hat` : `Zu groß: erwartet, dass ${issue2.origin ?? "Wert"} ${adj}${issue2.maximum.toString()} ist`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Zu klein: erwartet, dass ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit} hat` : `Zu klein: erwartet, dass ${issue2.origin} ${adj}${issue2.minimum.toString()} ist`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Ungültiger String: muss mit "${_issue.prefix}" beginnen` : _issue.format === "ends_with" ? `Ungültiger String: muss mit "${_issue.suffix}" enden` : _issue.format === "includes" ? `Ungültiger String: muss "${_issue.includes}" enthalten` : _issue.format === "regex" ? `Ungültiger String: muss dem Muster ${_issue.pattern} entsprechen` : `Ungültig: ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Ungültige Zahl: muss ein Vielfaches von ${issue2.divisor} sein`;
-          case "unrecognized_keys":
-            return `${issue2.keys.length > 1 ? "Unbekannte Schlüssel" : "Unbekannter Schlüssel"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Ungültiger Schlüssel in ${issue2.origin}`;
-          case "invalid_union":
-            return "Ungültige Eingabe";
-          case "invalid_element":
-            return `Ungültiger Wert in ${issue2.origin}`;
-          default:
-            return "Ungültige Eingabe";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/el.js
-function el_default() {
-  return {
-    localeError: error11()
-  };
-}
-var error11, init_el = __esm({
-  "node_modules/zod/v4/locales/el.js"() {
-    init_util();
-    error11 = () => {
-      let Sizable = {
-        string: { unit: "χαρακτήρες", verb: "να έχει" },
-        file: { unit: "bytes", verb: "να έχει" },
-        array: { unit: "στοιχεία", verb: "να έχει" },
-        set: { unit: "στοιχεία", verb: "να έχει" },
-        map: { unit: "καταχωρήσεις", verb: "να έχει" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "είσοδος",
-        email: "διεύθυνση email",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO ημερομηνία και ώρα",
-        date: "ISO ημερομηνία",
-        time: "ISO ώρα",
-        duration: "ISO διάρκεια",
-        ipv4: "διεύθυνση IPv4",
-        ipv6: "διεύθυνση IPv6",
-        mac: "διεύθυνση MAC",
-        cidrv4: "εύρος IPv4",
-        cidrv6: "εύρος IPv6",
-        base64: "συμβολοσειρά κωδικοποιημένη σε base64",
-        base64url: "συμβολοσειρά κωδικοποιημένη σε base64url",
-        json_string: "συμβολοσειρά JSON",
-        e164: "αριθμός E.164",
-        credit_card: "αριθμός πιστωτικής κάρτας",
-        currency_code: "κωδικός νομίσματος",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "είσοδος"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return typeof issue2.expected == "string" && /^[A-Z]/.test(issue2.expected) ? `Μη έγκυρη είσοδος: αναμενόταν instanceof ${issue2.expected}, λήφθηκε ${received}` : `Μη έγκυρη είσοδος: αναμενόταν ${expected}, λήφθηκε ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Μη έγκυρη είσοδος: αναμενόταν ${stringifyPrimitive(issue2.values[0])}` : `Μη έγκυρη επιλογή: αναμενόταν ένα από ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Πολύ μεγάλο: αναμενόταν ${issue2.origin ?? "τιμή"} να έχει ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "στοιχεία"}` : `Πολύ μεγάλο: αναμενόταν ${issue2.origin ?? "τιμή"} να είναι ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Πολύ μικρό: αναμενόταν ${issue2.origin} να έχει ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Πολύ μικρό: αναμενόταν ${issue2.origin} να είναι ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Μη έγκυρη συμβολοσειρά: πρέπει να ξεκινά με "${_issue.prefix}"` : _issue.format === "ends_with" ? `Μη έγκυρη συμβολοσειρά: πρέπει να τελειώνει με "${_issue.suffix}"` : _issue.format === "includes" ? `Μη έγκυρη συμβολοσειρά: πρέπει να περιέχει "${_issue.includes}"` : _issue.format === "regex" ? `Μη έγκυρη συμβολοσειρά: πρέπει να ταιριάζει με το μοτίβο ${_issue.pattern}` : `Μη έγκυρο: ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Μη έγκυρος αριθμός: πρέπει να είναι πολλαπλάσιο του ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Άγνωστ${issue2.keys.length > 1 ? "α" : "ο"} κλειδ${issue2.keys.length > 1 ? "ιά" : "ί"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Μη έγκυρο κλειδί στο ${issue2.origin}`;
-          case "invalid_union":
-            return "Μη έγκυρη είσοδος";
-          case "invalid_element":
-            return `Μη έγκυρη τιμή στο ${issue2.origin}`;
-          default:
-            return "Μη έγκυρη είσοδος";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/en.js
-function en_default2() {
-  return {
-    localeError: error12()
-  };
-}
-var error12, init_en = __esm({
+var error, init_en = __esm({
   "node_modules/zod/v4/locales/en.js"() {
     init_util();
-    error12 = () => {
+    error = () => {
       let Sizable = {
         string: { unit: "characters", verb: "to have" },
         file: { unit: "bytes", verb: "to have" },
@@ -4521,8 +2674,8 @@ var error12, init_en = __esm({
         nan: "NaN"
         // All other type names omitted - they fall back to raw values via ?? operator
       };
-      function getTypeName(type, input3) {
-        return type === "number" && typeof input3 == "number" && !Number.isFinite(input3) ? String(input3) : TypeDictionary[type] ?? type;
+      function getTypeName(type, input) {
+        return type === "number" && typeof input == "number" && !Number.isFinite(input) ? String(input) : TypeDictionary[type] ?? type;
       }
       return (issue2) => {
         switch (issue2.code) {
@@ -4562,5222 +2715,9 @@ var error12, init_en = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/eo.js
-function eo_default() {
-  return {
-    localeError: error13()
-  };
-}
-var error13, init_eo = __esm({
-  "node_modules/zod/v4/locales/eo.js"() {
-    init_util();
-    error13 = () => {
-      let Sizable = {
-        string: { unit: "karaktrojn", verb: "havi" },
-        file: { unit: "bajtojn", verb: "havi" },
-        array: { unit: "elementojn", verb: "havi" },
-        set: { unit: "elementojn", verb: "havi" },
-        map: { unit: "elementojn", verb: "havi" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "enigo",
-        email: "retadreso",
-        url: "URL",
-        emoji: "emoĝio",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO-datotempo",
-        date: "ISO-dato",
-        time: "ISO-tempo",
-        duration: "ISO-daŭro",
-        ipv4: "IPv4-adreso",
-        ipv6: "IPv6-adreso",
-        mac: "MAC-adreso",
-        cidrv4: "IPv4-rango",
-        cidrv6: "IPv6-rango",
-        base64: "64-ume kodita karaktraro",
-        base64url: "URL-64-ume kodita karaktraro",
-        json_string: "JSON-karaktraro",
-        e164: "E.164-nombro",
-        credit_card: "kreditkarta numero",
-        currency_code: "valuta kodo",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "enigo"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "nombro",
-        array: "tabelo",
-        null: "senvalora"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Nevalida enigo: atendiĝis instanceof ${issue2.expected}, riceviĝis ${received}` : `Nevalida enigo: atendiĝis ${expected}, riceviĝis ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Nevalida enigo: atendiĝis ${stringifyPrimitive(issue2.values[0])}` : `Nevalida opcio: atendiĝis unu el ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Tro granda: atendiĝis ke ${issue2.origin ?? "valoro"} havu ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elementojn"}` : `Tro granda: atendiĝis ke ${issue2.origin ?? "valoro"} havu ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Tro malgranda: atendiĝis ke ${issue2.origin} havu ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Tro malgranda: atendiĝis ke ${issue2.origin} estu ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Nevalida karaktraro: devas komenciĝi per "${_issue.prefix}"` : _issue.format === "ends_with" ? `Nevalida karaktraro: devas finiĝi per "${_issue.suffix}"` : _issue.format === "includes" ? `Nevalida karaktraro: devas inkluzivi "${_issue.includes}"` : _issue.format === "regex" ? `Nevalida karaktraro: devas kongrui kun la modelo ${_issue.pattern}` : `Nevalida ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Nevalida nombro: devas esti oblo de ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Nekonata${issue2.keys.length > 1 ? "j" : ""} ŝlosilo${issue2.keys.length > 1 ? "j" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Nevalida ŝlosilo en ${issue2.origin}`;
-          case "invalid_union":
-            return "Nevalida enigo";
-          case "invalid_element":
-            return `Nevalida valoro en ${issue2.origin}`;
-          default:
-            return "Nevalida enigo";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/es.js
-function es_default() {
-  return {
-    localeError: error14()
-  };
-}
-var error14, init_es = __esm({
-  "node_modules/zod/v4/locales/es.js"() {
-    init_util();
-    error14 = () => {
-      let Sizable = {
-        string: { unit: "caracteres", verb: "tener" },
-        file: { unit: "bytes", verb: "tener" },
-        array: { unit: "elementos", verb: "tener" },
-        set: { unit: "elementos", verb: "tener" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "entrada",
-        email: "dirección de correo electrónico",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "fecha y hora ISO",
-        date: "fecha ISO",
-        time: "hora ISO",
-        duration: "duración ISO",
-        ipv4: "dirección IPv4",
-        ipv6: "dirección IPv6",
-        mac: "dirección MAC",
-        cidrv4: "rango IPv4",
-        cidrv6: "rango IPv6",
-        base64: "cadena codificada en base64",
-        base64url: "URL codificada en base64",
-        json_string: "cadena JSON",
-        e164: "número E.164",
-        credit_card: "número de tarjeta de crédito",
-        currency_code: "código de moneda",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "entrada"
-      }, TypeDictionary = {
-        nan: "NaN",
-        string: "texto",
-        number: "número",
-        boolean: "booleano",
-        array: "arreglo",
-        object: "objeto",
-        set: "conjunto",
-        file: "archivo",
-        date: "fecha",
-        bigint: "número grande",
-        symbol: "símbolo",
-        undefined: "indefinido",
-        null: "nulo",
-        function: "función",
-        map: "mapa",
-        record: "registro",
-        tuple: "tupla",
-        enum: "enumeración",
-        union: "unión",
-        literal: "literal",
-        promise: "promesa",
-        void: "vacío",
-        never: "nunca",
-        unknown: "desconocido",
-        any: "cualquiera"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Entrada inválida: se esperaba instanceof ${issue2.expected}, recibido ${received}` : `Entrada inválida: se esperaba ${expected}, recibido ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Entrada inválida: se esperaba ${stringifyPrimitive(issue2.values[0])}` : `Opción inválida: se esperaba una de ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin), origin = TypeDictionary[issue2.origin] ?? issue2.origin;
-            return sizing ? `Demasiado grande: se esperaba que ${origin ?? "valor"} tuviera ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elementos"}` : `Demasiado grande: se esperaba que ${origin ?? "valor"} fuera ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin), origin = TypeDictionary[issue2.origin] ?? issue2.origin;
-            return sizing ? `Demasiado pequeño: se esperaba que ${origin} tuviera ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Demasiado pequeño: se esperaba que ${origin} fuera ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Cadena inválida: debe comenzar con "${_issue.prefix}"` : _issue.format === "ends_with" ? `Cadena inválida: debe terminar en "${_issue.suffix}"` : _issue.format === "includes" ? `Cadena inválida: debe incluir "${_issue.includes}"` : _issue.format === "regex" ? `Cadena inválida: debe coincidir con el patrón ${_issue.pattern}` : `Inválido ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Número inválido: debe ser múltiplo de ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Llave${issue2.keys.length > 1 ? "s" : ""} desconocida${issue2.keys.length > 1 ? "s" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Llave inválida en ${TypeDictionary[issue2.origin] ?? issue2.origin}`;
-          case "invalid_union":
-            return "Entrada inválida";
-          case "invalid_element":
-            return `Valor inválido en ${TypeDictionary[issue2.origin] ?? issue2.origin}`;
-          default:
-            return "Entrada inválida";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/fa.js
-function fa_default() {
-  return {
-    localeError: error15()
-  };
-}
-var error15, init_fa = __esm({
-  "node_modules/zod/v4/locales/fa.js"() {
-    init_util();
-    error15 = () => {
-      let Sizable = {
-        string: { unit: "کاراکتر", verb: "داشته باشد" },
-        file: { unit: "بایت", verb: "داشته باشد" },
-        array: { unit: "آیتم", verb: "داشته باشد" },
-        set: { unit: "آیتم", verb: "داشته باشد" },
-        map: { unit: "آیتم", verb: "داشته باشد" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "ورودی",
-        email: "آدرس ایمیل",
-        url: "URL",
-        emoji: "ایموجی",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "تاریخ و زمان ایزو",
-        date: "تاریخ ایزو",
-        time: "زمان ایزو",
-        duration: "مدت زمان ایزو",
-        ipv4: "IPv4 آدرس",
-        ipv6: "IPv6 آدرس",
-        mac: "MAC آدرس",
-        cidrv4: "IPv4 دامنه",
-        cidrv6: "IPv6 دامنه",
-        base64: "base64-encoded رشته",
-        base64url: "base64url-encoded رشته",
-        json_string: "JSON رشته",
-        e164: "E.164 عدد",
-        credit_card: "شماره کارت اعتباری",
-        currency_code: "کد ارز",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "ورودی"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "عدد",
-        array: "آرایه"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `ورودی نامعتبر: می‌بایست instanceof ${issue2.expected} می‌بود، ${received} دریافت شد` : `ورودی نامعتبر: می‌بایست ${expected} می‌بود، ${received} دریافت شد`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `ورودی نامعتبر: می‌بایست ${stringifyPrimitive(issue2.values[0])} می‌بود` : `گزینه نامعتبر: می‌بایست یکی از ${joinValues(issue2.values, "|")} می‌بود`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `خیلی بزرگ: ${issue2.origin ?? "مقدار"} باید ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "عنصر"} باشد` : `خیلی بزرگ: ${issue2.origin ?? "مقدار"} باید ${adj}${issue2.maximum.toString()} باشد`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `خیلی کوچک: ${issue2.origin} باید ${adj}${issue2.minimum.toString()} ${sizing.unit} باشد` : `خیلی کوچک: ${issue2.origin} باید ${adj}${issue2.minimum.toString()} باشد`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `رشته نامعتبر: باید با "${_issue.prefix}" شروع شود` : _issue.format === "ends_with" ? `رشته نامعتبر: باید با "${_issue.suffix}" تمام شود` : _issue.format === "includes" ? `رشته نامعتبر: باید شامل "${_issue.includes}" باشد` : _issue.format === "regex" ? `رشته نامعتبر: باید با الگوی ${_issue.pattern} مطابقت داشته باشد` : `${FormatDictionary[_issue.format] ?? issue2.format} نامعتبر`;
-          }
-          case "not_multiple_of":
-            return `عدد نامعتبر: باید مضرب ${issue2.divisor} باشد`;
-          case "unrecognized_keys":
-            return `کلید${issue2.keys.length > 1 ? "های" : ""} ناشناس: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `کلید ناشناس در ${issue2.origin}`;
-          case "invalid_union":
-            return "ورودی نامعتبر";
-          case "invalid_element":
-            return `مقدار نامعتبر در ${issue2.origin}`;
-          default:
-            return "ورودی نامعتبر";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/fi.js
-function fi_default() {
-  return {
-    localeError: error16()
-  };
-}
-var error16, init_fi = __esm({
-  "node_modules/zod/v4/locales/fi.js"() {
-    init_util();
-    error16 = () => {
-      let Sizable = {
-        string: { unit: "merkkiä", subject: "merkkijonon" },
-        file: { unit: "tavua", subject: "tiedoston" },
-        array: { unit: "alkiota", subject: "listan" },
-        set: { unit: "alkiota", subject: "joukon" },
-        map: { unit: "alkiota", subject: "kuvauksen" },
-        number: { unit: "", subject: "luvun" },
-        bigint: { unit: "", subject: "suuren kokonaisluvun" },
-        int: { unit: "", subject: "kokonaisluvun" },
-        date: { unit: "", subject: "päivämäärän" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "säännöllinen lauseke",
-        email: "sähköpostiosoite",
-        url: "URL-osoite",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO-aikaleima",
-        date: "ISO-päivämäärä",
-        time: "ISO-aika",
-        duration: "ISO-kesto",
-        ipv4: "IPv4-osoite",
-        ipv6: "IPv6-osoite",
-        mac: "MAC-osoite",
-        cidrv4: "IPv4-alue",
-        cidrv6: "IPv6-alue",
-        base64: "base64-koodattu merkkijono",
-        base64url: "base64url-koodattu merkkijono",
-        json_string: "JSON-merkkijono",
-        e164: "E.164-luku",
-        credit_card: "luottokortin numero",
-        currency_code: "valuuttakoodi",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "templaattimerkkijono"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Virheellinen tyyppi: odotettiin instanceof ${issue2.expected}, oli ${received}` : `Virheellinen tyyppi: odotettiin ${expected}, oli ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Virheellinen syöte: täytyy olla ${stringifyPrimitive(issue2.values[0])}` : `Virheellinen valinta: täytyy olla yksi seuraavista: ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Liian suuri: ${sizing.subject} täytyy olla ${adj}${issue2.maximum.toString()} ${sizing.unit}`.trim() : `Liian suuri: arvon täytyy olla ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Liian pieni: ${sizing.subject} täytyy olla ${adj}${issue2.minimum.toString()} ${sizing.unit}`.trim() : `Liian pieni: arvon täytyy olla ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Virheellinen syöte: täytyy alkaa "${_issue.prefix}"` : _issue.format === "ends_with" ? `Virheellinen syöte: täytyy loppua "${_issue.suffix}"` : _issue.format === "includes" ? `Virheellinen syöte: täytyy sisältää "${_issue.includes}"` : _issue.format === "regex" ? `Virheellinen syöte: täytyy vastata säännöllistä lauseketta ${_issue.pattern}` : `Virheellinen ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Virheellinen luku: täytyy olla luvun ${issue2.divisor} monikerta`;
-          case "unrecognized_keys":
-            return `${issue2.keys.length > 1 ? "Tuntemattomat avaimet" : "Tuntematon avain"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return "Virheellinen avain tietueessa";
-          case "invalid_union":
-            return "Virheellinen unioni";
-          case "invalid_element":
-            return "Virheellinen arvo joukossa";
-          default:
-            return "Virheellinen syöte";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/fr.js
-function fr_default() {
-  return {
-    localeError: error17()
-  };
-}
-var error17, init_fr = __esm({
-  "node_modules/zod/v4/locales/fr.js"() {
-    init_util();
-    error17 = () => {
-      let Sizable = {
-        string: { unit: "caractères", verb: "avoir" },
-        file: { unit: "octets", verb: "avoir" },
-        array: { unit: "éléments", verb: "avoir" },
-        set: { unit: "éléments", verb: "avoir" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "expression régulière",
-        email: "adresse e-mail",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "date et heure ISO",
-        date: "date ISO",
-        time: "heure ISO",
-        duration: "durée ISO",
-        ipv4: "adresse IPv4",
-        ipv6: "adresse IPv6",
-        mac: "adresse MAC",
-        cidrv4: "plage IPv4",
-        cidrv6: "plage IPv6",
-        base64: "chaîne de caractères encodée en base64",
-        base64url: "chaîne de caractères encodée en base64url",
-        json_string: "chaîne de caractères JSON",
-        e164: "numéro au format E.164",
-        credit_card: "numéro de carte de crédit",
-        currency_code: "code de devise",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "entrée"
-      }, TypeDictionary = {
-        string: "chaîne de caractères",
-        number: "nombre",
-        int: "entier",
-        boolean: "booléen",
-        bigint: "grand entier",
-        symbol: "symbole",
-        undefined: "indéfini",
-        null: "null",
-        never: "jamais",
-        void: "vide",
-        date: "date",
-        array: "tableau",
-        object: "objet",
-        tuple: "tuple",
-        record: "record",
-        map: "map",
-        set: "ensemble",
-        file: "fichier",
-        nonoptional: "non optionnel",
-        nan: "NaN",
-        function: "fonction"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Entrée invalide : instance de ${issue2.expected} attendu, ${received} reçu` : `Entrée invalide : ${expected} attendu, ${received} reçu`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Entrée invalide : ${stringifyPrimitive(issue2.values[0])} attendu` : `Option invalide : une valeur parmi ${joinValues(issue2.values, "|")} attendue`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Trop grand : ${TypeDictionary[issue2.origin] ?? "valeur"} doit ${sizing.verb} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "élément(s)"}` : `Trop grand : ${TypeDictionary[issue2.origin] ?? "valeur"} doit être ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Trop petit : ${TypeDictionary[issue2.origin] ?? "valeur"} doit ${sizing.verb} ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Trop petit : ${TypeDictionary[issue2.origin] ?? "valeur"} doit être ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Chaîne de caractères invalide : doit commencer par "${_issue.prefix}"` : _issue.format === "ends_with" ? `Chaîne de caractères invalide : doit se terminer par "${_issue.suffix}"` : _issue.format === "includes" ? `Chaîne de caractères invalide : doit inclure "${_issue.includes}"` : _issue.format === "regex" ? `Chaîne de caractères invalide : doit correspondre au motif ${_issue.pattern}` : `${FormatDictionary[_issue.format] ?? issue2.format} invalide`;
-          }
-          case "not_multiple_of":
-            return `Nombre invalide : doit être un multiple de ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Clé${issue2.keys.length > 1 ? "s" : ""} non reconnue${issue2.keys.length > 1 ? "s" : ""} : ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Clé invalide dans ${issue2.origin}`;
-          case "invalid_union":
-            return "Entrée invalide";
-          case "invalid_element":
-            return `Valeur invalide dans ${issue2.origin}`;
-          default:
-            return "Entrée invalide";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/fr-CA.js
-function fr_CA_default() {
-  return {
-    localeError: error18()
-  };
-}
-var error18, init_fr_CA = __esm({
-  "node_modules/zod/v4/locales/fr-CA.js"() {
-    init_util();
-    error18 = () => {
-      let Sizable = {
-        string: { unit: "caractères", verb: "avoir" },
-        file: { unit: "octets", verb: "avoir" },
-        array: { unit: "éléments", verb: "avoir" },
-        set: { unit: "éléments", verb: "avoir" },
-        map: { unit: "éléments", verb: "avoir" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "entrée",
-        email: "adresse courriel",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "date-heure ISO",
-        date: "date ISO",
-        time: "heure ISO",
-        duration: "durée ISO",
-        ipv4: "adresse IPv4",
-        ipv6: "adresse IPv6",
-        mac: "adresse MAC",
-        cidrv4: "plage IPv4",
-        cidrv6: "plage IPv6",
-        base64: "chaîne encodée en base64",
-        base64url: "chaîne encodée en base64url",
-        json_string: "chaîne JSON",
-        e164: "numéro E.164",
-        credit_card: "numéro de carte de crédit",
-        currency_code: "code de devise",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "entrée"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Entrée invalide : attendu instanceof ${issue2.expected}, reçu ${received}` : `Entrée invalide : attendu ${expected}, reçu ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Entrée invalide : attendu ${stringifyPrimitive(issue2.values[0])}` : `Option invalide : attendu l'une des valeurs suivantes ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "≤" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Trop grand : attendu que ${issue2.origin ?? "la valeur"} ait ${adj}${issue2.maximum.toString()} ${sizing.unit}` : `Trop grand : attendu que ${issue2.origin ?? "la valeur"} soit ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? "≥" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Trop petit : attendu que ${issue2.origin} ait ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Trop petit : attendu que ${issue2.origin} soit ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Chaîne invalide : doit commencer par "${_issue.prefix}"` : _issue.format === "ends_with" ? `Chaîne invalide : doit se terminer par "${_issue.suffix}"` : _issue.format === "includes" ? `Chaîne invalide : doit inclure "${_issue.includes}"` : _issue.format === "regex" ? `Chaîne invalide : doit correspondre au motif ${_issue.pattern}` : `${FormatDictionary[_issue.format] ?? issue2.format} invalide`;
-          }
-          case "not_multiple_of":
-            return `Nombre invalide : doit être un multiple de ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Clé${issue2.keys.length > 1 ? "s" : ""} non reconnue${issue2.keys.length > 1 ? "s" : ""} : ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Clé invalide dans ${issue2.origin}`;
-          case "invalid_union":
-            return "Entrée invalide";
-          case "invalid_element":
-            return `Valeur invalide dans ${issue2.origin}`;
-          default:
-            return "Entrée invalide";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/gu.js
-function gu_default() {
-  return {
-    localeError: error19()
-  };
-}
-var error19, init_gu = __esm({
-  "node_modules/zod/v4/locales/gu.js"() {
-    init_util();
-    error19 = () => {
-      let Sizable = {
-        string: { unit: "અક્ષર", verb: "હોવા જોઈએ" },
-        file: { unit: "બાયટ", verb: "હોવા જોઈએ" },
-        array: { unit: "આઇટમ", verb: "હોવા જોઈએ" },
-        set: { unit: "આઇટમ", verb: "હોવા જોઈએ" },
-        map: { unit: "એન્ટ્રી", verb: "હોવા જોઈએ" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "ઇનપુટ",
-        email: "ઈમેઇલ એડ્રેસ",
-        url: "URL",
-        emoji: "ઇમોજી",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO તારીખ અને સમય",
-        date: "ISO તારીખ",
-        time: "ISO સમય",
-        duration: "ISO અવધિ",
-        ipv4: "IPv4 એડ્રેસ",
-        ipv6: "IPv6 એડ્રેસ",
-        mac: "MAC એડ્રેસ",
-        cidrv4: "IPv4 શ્રેણી",
-        cidrv6: "IPv6 શ્રેણી",
-        base64: "base64-એન્કોડેડ સ્ટ્રિંગ",
-        base64url: "base64url-એન્કોડેડ સ્ટ્રિંગ",
-        json_string: "JSON સ્ટ્રિંગ",
-        e164: "E.164 નંબર",
-        credit_card: "ક્રેડિટ કાર્ડ નંબર",
-        currency_code: "ચલણ કોડ",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "ઇનપુટ"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return `અમાન્ય ઇનપુટ: અપેક્ષિત ${expected}, પ્રાપ્ત ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `અમાન્ય ઇનપુટ: અપેક્ષિત ${stringifyPrimitive(issue2.values[0])}` : `અમાન્ય વિકલ્પ: ${joinValues(issue2.values, " | ")} માધ્યમથી એક અપેક્ષિત`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `ખૂબ મોટું: ${issue2.origin ?? "મૂલ્ય"} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "એલિમેન્ટ"} હોવા જોઈએ` : `ખૂબ મોટું: ${issue2.origin ?? "મૂલ્ય"} ${adj}${issue2.maximum.toString()} હોવું જોઈએ`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `ખૂબ નાનું: ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit} હોવા જોઈએ` : `ખૂબ નાનું: ${issue2.origin} ${adj}${issue2.minimum.toString()} હોવું જોઈએ`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `અમાન્ય સ્ટ્રિંગ: "${_issue.prefix}" થી શરૂ થવું જોઈએ` : _issue.format === "ends_with" ? `અમાન્ય સ્ટ્રિંગ: "${_issue.suffix}" પર સમાપ્ત થવું જોઈએ` : _issue.format === "includes" ? `અમાન્ય સ્ટ્રિંગ: "${_issue.includes}" શામેલ હોવું જોઈએ` : _issue.format === "regex" ? `અમાન્ય સ્ટ્રિંગ: પેટર્ન ${_issue.pattern} સાથે મેળ ખાવું જોઈએ` : `અમાન્ય ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `અમાન્ય નંબર: ${issue2.divisor} નો ગુણાંક હોવો જોઈએ`;
-          case "unrecognized_keys":
-            return `ઓળખી શકાતા નહીં તે કી${issue2.keys.length > 1 ? "ઓ" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `${issue2.origin} માં અમાન્ય કી`;
-          case "invalid_union":
-            return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `અમાન્ય ડિસ્ક્રિમિનેટર મૂલ્ય. અપેક્ષિત ${issue2.options.map((o) => `'${o}'`).join(" | ")}` : "અમાન્ય ઇનપુટ";
-          case "invalid_element":
-            return `${issue2.origin} માં અમાન્ય મૂલ્ય`;
-          default:
-            return "અમાન્ય ઇનપુટ";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/he.js
-function he_default() {
-  return {
-    localeError: error20()
-  };
-}
-var error20, init_he = __esm({
-  "node_modules/zod/v4/locales/he.js"() {
-    init_util();
-    error20 = () => {
-      let TypeNames = {
-        string: { label: "מחרוזת", gender: "f" },
-        number: { label: "מספר", gender: "m" },
-        boolean: { label: "ערך בוליאני", gender: "m" },
-        bigint: { label: "BigInt", gender: "m" },
-        date: { label: "תאריך", gender: "m" },
-        array: { label: "מערך", gender: "m" },
-        object: { label: "אובייקט", gender: "m" },
-        null: { label: "ערך ריק (null)", gender: "m" },
-        undefined: { label: "ערך לא מוגדר (undefined)", gender: "m" },
-        symbol: { label: "סימבול (Symbol)", gender: "m" },
-        function: { label: "פונקציה", gender: "f" },
-        map: { label: "מפה (Map)", gender: "f" },
-        set: { label: "קבוצה (Set)", gender: "f" },
-        file: { label: "קובץ", gender: "m" },
-        promise: { label: "Promise", gender: "m" },
-        NaN: { label: "NaN", gender: "m" },
-        unknown: { label: "ערך לא ידוע", gender: "m" },
-        value: { label: "ערך", gender: "m" }
-      }, Sizable = {
-        string: { unit: "תווים", shortLabel: "קצר", longLabel: "ארוך" },
-        file: { unit: "בייטים", shortLabel: "קטן", longLabel: "גדול" },
-        array: { unit: "פריטים", shortLabel: "קטן", longLabel: "גדול" },
-        set: { unit: "פריטים", shortLabel: "קטן", longLabel: "גדול" },
-        number: { unit: "", shortLabel: "קטן", longLabel: "גדול" }
-        // no unit
-      }, typeEntry = (t) => t ? TypeNames[t] : void 0, typeLabel = (t) => {
-        let e = typeEntry(t);
-        return e ? e.label : t ?? TypeNames.unknown.label;
-      }, withDefinite = (t) => `ה${typeLabel(t)}`, verbFor = (t) => (typeEntry(t)?.gender ?? "m") === "f" ? "צריכה להיות" : "צריך להיות", getSizing = (origin) => origin ? Sizable[origin] ?? null : null, FormatDictionary = {
-        regex: { label: "קלט", gender: "m" },
-        email: { label: "כתובת אימייל", gender: "f" },
-        url: { label: "כתובת רשת", gender: "f" },
-        emoji: { label: "אימוג'י", gender: "m" },
-        uuid: { label: "UUID", gender: "m" },
-        uuidv4: { label: "UUIDv4", gender: "m" },
-        uuidv6: { label: "UUIDv6", gender: "m" },
-        nanoid: { label: "nanoid", gender: "m" },
-        guid: { label: "GUID", gender: "m" },
-        cuid: { label: "cuid", gender: "m" },
-        cuid2: { label: "cuid2", gender: "m" },
-        ulid: { label: "ULID", gender: "m" },
-        xid: { label: "XID", gender: "m" },
-        ksuid: { label: "KSUID", gender: "m" },
-        datetime: { label: "תאריך וזמן ISO", gender: "m" },
-        date: { label: "תאריך ISO", gender: "m" },
-        time: { label: "זמן ISO", gender: "m" },
-        duration: { label: "משך זמן ISO", gender: "m" },
-        ipv4: { label: "כתובת IPv4", gender: "f" },
-        ipv6: { label: "כתובת IPv6", gender: "f" },
-        mac: { label: "כתובת MAC", gender: "f" },
-        cidrv4: { label: "טווח IPv4", gender: "m" },
-        cidrv6: { label: "טווח IPv6", gender: "m" },
-        base64: { label: "מחרוזת בבסיס 64", gender: "f" },
-        base64url: { label: "מחרוזת בבסיס 64 לכתובות רשת", gender: "f" },
-        json_string: { label: "מחרוזת JSON", gender: "f" },
-        e164: { label: "מספר E.164", gender: "m" },
-        credit_card: { label: "מספר כרטיס אשראי", gender: "m" },
-        currency_code: { label: "קוד מטבע", gender: "m" },
-        iban: { label: "IBAN", gender: "m" },
-        jwt: { label: "JWT", gender: "m" },
-        template_literal: { label: "קלט", gender: "m" },
-        ends_with: { label: "קלט", gender: "m" },
-        includes: { label: "קלט", gender: "m" },
-        lowercase: { label: "קלט", gender: "m" },
-        starts_with: { label: "קלט", gender: "m" },
-        uppercase: { label: "קלט", gender: "m" }
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expectedKey = issue2.expected, expected = TypeDictionary[expectedKey ?? ""] ?? typeLabel(expectedKey), receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? TypeNames[receivedType]?.label ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `קלט לא תקין: צריך להיות instanceof ${issue2.expected}, התקבל ${received}` : `קלט לא תקין: צריך להיות ${expected}, התקבל ${received}`;
-          }
-          case "invalid_value": {
-            if (issue2.values.length === 1)
-              return `ערך לא תקין: הערך חייב להיות ${stringifyPrimitive(issue2.values[0])}`;
-            let stringified = issue2.values.map((v) => stringifyPrimitive(v));
-            if (issue2.values.length === 2)
-              return `ערך לא תקין: האפשרויות המתאימות הן ${stringified[0]} או ${stringified[1]}`;
-            let lastValue = stringified[stringified.length - 1];
-            return `ערך לא תקין: האפשרויות המתאימות הן ${stringified.slice(0, -1).join(", ")} או ${lastValue}`;
-          }
-          case "too_big": {
-            let sizing = getSizing(issue2.origin), subject = withDefinite(issue2.origin ?? "value");
-            if (issue2.origin === "string")
-              return `${sizing?.longLabel ?? "ארוך"} מדי: ${subject} צריכה להכיל ${issue2.maximum.toString()} ${sizing?.unit ?? ""} ${issue2.inclusive ? "או פחות" : "לכל היותר"}`.trim();
-            if (issue2.origin === "number") {
-              let comparison = issue2.inclusive ? `קטן או שווה ל-${issue2.maximum}` : `קטן מ-${issue2.maximum}`;
-              return `גדול מדי: ${subject} צריך להיות ${comparison}`;
-            }
-            if (issue2.origin === "array" || issue2.origin === "set") {
-              let verb = issue2.origin === "set" ? "צריכה" : "צריך", comparison = issue2.inclusive ? `${issue2.maximum} ${sizing?.unit ?? ""} או פחות` : `פחות מ-${issue2.maximum} ${sizing?.unit ?? ""}`;
-              return `גדול מדי: ${subject} ${verb} להכיל ${comparison}`.trim();
-            }
-            let adj = issue2.inclusive ? "<=" : "<", be = verbFor(issue2.origin ?? "value");
-            return sizing?.unit ? `${sizing.longLabel} מדי: ${subject} ${be} ${adj}${issue2.maximum.toString()} ${sizing.unit}` : `${sizing?.longLabel ?? "גדול"} מדי: ${subject} ${be} ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let sizing = getSizing(issue2.origin), subject = withDefinite(issue2.origin ?? "value");
-            if (issue2.origin === "string")
-              return `${sizing?.shortLabel ?? "קצר"} מדי: ${subject} צריכה להכיל ${issue2.minimum.toString()} ${sizing?.unit ?? ""} ${issue2.inclusive ? "או יותר" : "לפחות"}`.trim();
-            if (issue2.origin === "number") {
-              let comparison = issue2.inclusive ? `גדול או שווה ל-${issue2.minimum}` : `גדול מ-${issue2.minimum}`;
-              return `קטן מדי: ${subject} צריך להיות ${comparison}`;
-            }
-            if (issue2.origin === "array" || issue2.origin === "set") {
-              let verb = issue2.origin === "set" ? "צריכה" : "צריך";
-              if (issue2.minimum === 1 && issue2.inclusive) {
-                let singularPhrase = (issue2.origin === "set", "לפחות פריט אחד");
-                return `קטן מדי: ${subject} ${verb} להכיל ${singularPhrase}`;
-              }
-              let comparison = issue2.inclusive ? `${issue2.minimum} ${sizing?.unit ?? ""} או יותר` : `יותר מ-${issue2.minimum} ${sizing?.unit ?? ""}`;
-              return `קטן מדי: ${subject} ${verb} להכיל ${comparison}`.trim();
-            }
-            let adj = issue2.inclusive ? ">=" : ">", be = verbFor(issue2.origin ?? "value");
-            return sizing?.unit ? `${sizing.shortLabel} מדי: ${subject} ${be} ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `${sizing?.shortLabel ?? "קטן"} מדי: ${subject} ${be} ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            if (_issue.format === "starts_with")
-              return `המחרוזת חייבת להתחיל ב "${_issue.prefix}"`;
-            if (_issue.format === "ends_with")
-              return `המחרוזת חייבת להסתיים ב "${_issue.suffix}"`;
-            if (_issue.format === "includes")
-              return `המחרוזת חייבת לכלול "${_issue.includes}"`;
-            if (_issue.format === "regex")
-              return `המחרוזת חייבת להתאים לתבנית ${_issue.pattern}`;
-            let nounEntry = FormatDictionary[_issue.format], noun = nounEntry?.label ?? _issue.format, adjective = (nounEntry?.gender ?? "m") === "f" ? "תקינה" : "תקין";
-            return `${noun} לא ${adjective}`;
-          }
-          case "not_multiple_of":
-            return `מספר לא תקין: חייב להיות מכפלה של ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `מפתח${issue2.keys.length > 1 ? "ות" : ""} לא מזוה${issue2.keys.length > 1 ? "ים" : "ה"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return "שדה לא תקין באובייקט";
-          case "invalid_union":
-            return "קלט לא תקין";
-          case "invalid_element":
-            return `ערך לא תקין ב${withDefinite(issue2.origin ?? "array")}`;
-          default:
-            return "קלט לא תקין";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/hi.js
-function hi_default() {
-  return {
-    localeError: error21()
-  };
-}
-var error21, init_hi = __esm({
-  "node_modules/zod/v4/locales/hi.js"() {
-    init_util();
-    error21 = () => {
-      let Sizable = {
-        string: { unit: "अक्षर", verb: "रखने के लिए" },
-        file: { unit: "बाइट्स", verb: "रखने के लिए" },
-        array: { unit: "तत्व", verb: "रखने के लिए" },
-        set: { unit: "तत्व", verb: "रखने के लिए" },
-        map: { unit: "प्रविष्टियाँ", verb: "रखने के लिए" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "इनपुट",
-        email: "ईमेल पता",
-        url: "URL",
-        emoji: "इमोजी",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO तिथि और समय",
-        date: "ISO तिथि",
-        time: "ISO समय",
-        duration: "ISO अवधि",
-        ipv4: "IPv4 पता",
-        ipv6: "IPv6 पता",
-        mac: "MAC पता",
-        cidrv4: "IPv4 श्रेणी",
-        cidrv6: "IPv6 श्रेणी",
-        base64: "Base64-एन्कोडेड स्ट्रिंग",
-        base64url: "Base64URL-एन्कोडेड स्ट्रिंग",
-        json_string: "JSON स्ट्रिंग",
-        e164: "E.164 संख्या",
-        credit_card: "क्रेडिट कार्ड संख्या",
-        currency_code: "मुद्रा कोड",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "इनपुट"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return `अमान्य इनपुट: अपेक्षित ${expected}, प्राप्त ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `अमान्य इनपुट: अपेक्षित ${stringifyPrimitive(issue2.values[0])}` : `अमान्य विकल्प: अपेक्षित मानों में से एक ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `बहुत बड़ा: अपेक्षित था कि ${issue2.origin ?? "मान"} में ${adj}${issue2.maximum} ${sizing.unit} हों` : `बहुत बड़ा: अपेक्षित था कि ${issue2.origin ?? "मान"} ${adj}${issue2.maximum} हो`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `बहुत छोटा: अपेक्षित था कि ${issue2.origin} में ${adj}${issue2.minimum} ${sizing.unit} हों` : `बहुत छोटा: अपेक्षित था कि ${issue2.origin} ${adj}${issue2.minimum} हो`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `अमान्य स्ट्रिंग: "${_issue.prefix}" से शुरू होना चाहिए` : _issue.format === "ends_with" ? `अमान्य स्ट्रिंग: "${_issue.suffix}" पर समाप्त होना चाहिए` : _issue.format === "includes" ? `अमान्य स्ट्रिंग: इसमें "${_issue.includes}" शामिल होना चाहिए` : _issue.format === "regex" ? `अमान्य स्ट्रिंग: पैटर्न ${_issue.pattern} से मेल खाना चाहिए` : `अमान्य ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `अमान्य संख्या: यह ${issue2.divisor} का गुणज होना चाहिए`;
-          case "unrecognized_keys":
-            return `अपरिचित कुंजी${issue2.keys.length > 1 ? "याँ" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `अमान्य कुंजी: ${issue2.origin} में`;
-          case "invalid_union":
-            return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `अमान्य डिस्क्रिमिनेटर मान: अपेक्षित ${issue2.options.map((o) => `'${o}'`).join(" | ")}` : "अमान्य इनपुट";
-          case "invalid_element":
-            return `अमान्य मान: ${issue2.origin} में`;
-          default:
-            return "अमान्य इनपुट";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/hr.js
-function hr_default() {
-  return {
-    localeError: error22()
-  };
-}
-var error22, init_hr = __esm({
-  "node_modules/zod/v4/locales/hr.js"() {
-    init_util();
-    error22 = () => {
-      let Sizable = {
-        string: { unit: "znakova", verb: "imati" },
-        file: { unit: "bajtova", verb: "imati" },
-        array: { unit: "stavki", verb: "imati" },
-        set: { unit: "stavki", verb: "imati" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "unos",
-        email: "email adresa",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO datum i vrijeme",
-        date: "ISO datum",
-        time: "ISO vrijeme",
-        duration: "ISO trajanje",
-        ipv4: "IPv4 adresa",
-        ipv6: "IPv6 adresa",
-        mac: "MAC adresa",
-        cidrv4: "IPv4 raspon",
-        cidrv6: "IPv6 raspon",
-        base64: "base64 kodirani tekst",
-        base64url: "base64url kodirani tekst",
-        json_string: "JSON tekst",
-        e164: "E.164 broj",
-        credit_card: "broj kreditne kartice",
-        currency_code: "kod valute",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "unos"
-      }, TypeDictionary = {
-        nan: "NaN",
-        string: "tekst",
-        number: "broj",
-        boolean: "boolean",
-        array: "niz",
-        object: "objekt",
-        set: "skup",
-        file: "datoteka",
-        date: "datum",
-        bigint: "bigint",
-        symbol: "simbol",
-        undefined: "undefined",
-        null: "null",
-        function: "funkcija",
-        map: "mapa"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Neispravan unos: očekuje se instanceof ${issue2.expected}, a primljeno je ${received}` : `Neispravan unos: očekuje se ${expected}, a primljeno je ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Neispravna vrijednost: očekivano ${stringifyPrimitive(issue2.values[0])}` : `Neispravna opcija: očekivano jedno od ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin), origin = TypeDictionary[issue2.origin] ?? issue2.origin;
-            return sizing ? `Preveliko: očekivano da ${origin ?? "vrijednost"} ima ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elemenata"}` : `Preveliko: očekivano da ${origin ?? "vrijednost"} bude ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin), origin = TypeDictionary[issue2.origin] ?? issue2.origin;
-            return sizing ? `Premalo: očekivano da ${origin} ima ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Premalo: očekivano da ${origin} bude ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Neispravan tekst: mora započinjati s "${_issue.prefix}"` : _issue.format === "ends_with" ? `Neispravan tekst: mora završavati s "${_issue.suffix}"` : _issue.format === "includes" ? `Neispravan tekst: mora sadržavati "${_issue.includes}"` : _issue.format === "regex" ? `Neispravan tekst: mora odgovarati uzorku ${_issue.pattern}` : `Neispravna ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Neispravan broj: mora biti višekratnik od ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Neprepoznat${issue2.keys.length > 1 ? "i ključevi" : " ključ"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Neispravan ključ u ${TypeDictionary[issue2.origin] ?? issue2.origin}`;
-          case "invalid_union":
-            return "Neispravan unos";
-          case "invalid_element":
-            return `Neispravna vrijednost u ${TypeDictionary[issue2.origin] ?? issue2.origin}`;
-          default:
-            return "Neispravan unos";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/hu.js
-function hu_default() {
-  return {
-    localeError: error23()
-  };
-}
-var error23, init_hu = __esm({
-  "node_modules/zod/v4/locales/hu.js"() {
-    init_util();
-    error23 = () => {
-      let Sizable = {
-        string: { unit: "karakter", verb: "legyen" },
-        file: { unit: "byte", verb: "legyen" },
-        array: { unit: "elem", verb: "legyen" },
-        set: { unit: "elem", verb: "legyen" },
-        map: { unit: "elem", verb: "legyen" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "bemenet",
-        email: "email cím",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO időbélyeg",
-        date: "ISO dátum",
-        time: "ISO idő",
-        duration: "ISO időintervallum",
-        ipv4: "IPv4 cím",
-        ipv6: "IPv6 cím",
-        mac: "MAC cím",
-        cidrv4: "IPv4 tartomány",
-        cidrv6: "IPv6 tartomány",
-        base64: "base64-kódolt string",
-        base64url: "base64url-kódolt string",
-        json_string: "JSON string",
-        e164: "E.164 szám",
-        credit_card: "hitelkártyaszám",
-        currency_code: "pénznemkód",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "bemenet"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "szám",
-        array: "tömb"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Érvénytelen bemenet: a várt érték instanceof ${issue2.expected}, a kapott érték ${received}` : `Érvénytelen bemenet: a várt érték ${expected}, a kapott érték ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Érvénytelen bemenet: a várt érték ${stringifyPrimitive(issue2.values[0])}` : `Érvénytelen opció: valamelyik érték várt ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Túl nagy: ${issue2.origin ?? "érték"} mérete túl nagy ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elem"}` : `Túl nagy: a bemeneti érték ${issue2.origin ?? "érték"} túl nagy: ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Túl kicsi: a bemeneti érték ${issue2.origin} mérete túl kicsi ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Túl kicsi: a bemeneti érték ${issue2.origin} túl kicsi ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Érvénytelen string: "${_issue.prefix}" értékkel kell kezdődnie` : _issue.format === "ends_with" ? `Érvénytelen string: "${_issue.suffix}" értékkel kell végződnie` : _issue.format === "includes" ? `Érvénytelen string: "${_issue.includes}" értéket kell tartalmaznia` : _issue.format === "regex" ? `Érvénytelen string: ${_issue.pattern} mintának kell megfelelnie` : `Érvénytelen ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Érvénytelen szám: ${issue2.divisor} többszörösének kell lennie`;
-          case "unrecognized_keys":
-            return `Ismeretlen kulcs${issue2.keys.length > 1 ? "s" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Érvénytelen kulcs ${issue2.origin}`;
-          case "invalid_union":
-            return "Érvénytelen bemenet";
-          case "invalid_element":
-            return `Érvénytelen érték: ${issue2.origin}`;
-          default:
-            return "Érvénytelen bemenet";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
-}
-function withDefiniteArticle(word) {
-  if (!word)
-    return "";
-  let vowels = ["ա", "ե", "ը", "ի", "ո", "ու", "օ"], lastChar = word[word.length - 1];
-  return word + (vowels.includes(lastChar) ? "ն" : "ը");
-}
-function hy_default() {
-  return {
-    localeError: error24()
-  };
-}
-var error24, init_hy = __esm({
-  "node_modules/zod/v4/locales/hy.js"() {
-    init_util();
-    error24 = () => {
-      let Sizable = {
-        string: {
-          unit: {
-            one: "նշան",
-            many: "նշաններ"
-          },
-          verb: "ունենալ"
-        },
-        file: {
-          unit: {
-            one: "բայթ",
-            many: "բայթեր"
-          },
-          verb: "ունենալ"
-        },
-        array: {
-          unit: {
-            one: "տարր",
-            many: "տարրեր"
-          },
-          verb: "ունենալ"
-        },
-        set: {
-          unit: {
-            one: "տարր",
-            many: "տարրեր"
-          },
-          verb: "ունենալ"
-        },
-        map: {
-          unit: {
-            one: "տարր",
-            many: "տարրեր"
-          },
-          verb: "ունենալ"
-        }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "մուտք",
-        email: "էլ. հասցե",
-        url: "URL",
-        emoji: "էմոջի",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO ամսաթիվ և ժամ",
-        date: "ISO ամսաթիվ",
-        time: "ISO ժամ",
-        duration: "ISO տևողություն",
-        ipv4: "IPv4 հասցե",
-        ipv6: "IPv6 հասցե",
-        mac: "MAC հասցե",
-        cidrv4: "IPv4 միջակայք",
-        cidrv6: "IPv6 միջակայք",
-        base64: "base64 ձևաչափով տող",
-        base64url: "base64url ձևաչափով տող",
-        json_string: "JSON տող",
-        e164: "E.164 համար",
-        credit_card: "կրեդիտ քարտի համար",
-        currency_code: "արժույթի կոդ",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "մուտք"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "թիվ",
-        array: "զանգված"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Սխալ մուտքագրում․ սպասվում էր instanceof ${issue2.expected}, ստացվել է ${received}` : `Սխալ մուտքագրում․ սպասվում էր ${expected}, ստացվել է ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Սխալ մուտքագրում․ սպասվում էր ${stringifyPrimitive(issue2.values[1])}` : `Սխալ տարբերակ․ սպասվում էր հետևյալներից մեկը՝ ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            if (sizing) {
-              let maxValue = Number(issue2.maximum), unit = getArmenianPlural(maxValue, sizing.unit.one, sizing.unit.many);
-              return `Չափազանց մեծ արժեք․ սպասվում է, որ ${withDefiniteArticle(issue2.origin ?? "արժեք")} կունենա ${adj}${issue2.maximum.toString()} ${unit}`;
-            }
-            return `Չափազանց մեծ արժեք․ սպասվում է, որ ${withDefiniteArticle(issue2.origin ?? "արժեք")} լինի ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            if (sizing) {
-              let minValue = Number(issue2.minimum), unit = getArmenianPlural(minValue, sizing.unit.one, sizing.unit.many);
-              return `Չափազանց փոքր արժեք․ սպասվում է, որ ${withDefiniteArticle(issue2.origin)} կունենա ${adj}${issue2.minimum.toString()} ${unit}`;
-            }
-            return `Չափազանց փոքր արժեք․ սպասվում է, որ ${withDefiniteArticle(issue2.origin)} լինի ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Սխալ տող․ պետք է սկսվի "${_issue.prefix}"-ով` : _issue.format === "ends_with" ? `Սխալ տող․ պետք է ավարտվի "${_issue.suffix}"-ով` : _issue.format === "includes" ? `Սխալ տող․ պետք է պարունակի "${_issue.includes}"` : _issue.format === "regex" ? `Սխալ տող․ պետք է համապատասխանի ${_issue.pattern} ձևաչափին` : `Սխալ ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Սխալ թիվ․ պետք է բազմապատիկ լինի ${issue2.divisor}-ի`;
-          case "unrecognized_keys":
-            return `Չճանաչված բանալի${issue2.keys.length > 1 ? "ներ" : ""}. ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Սխալ բանալի ${withDefiniteArticle(issue2.origin)}-ում`;
-          case "invalid_union":
-            return "Սխալ մուտքագրում";
-          case "invalid_element":
-            return `Սխալ արժեք ${withDefiniteArticle(issue2.origin)}-ում`;
-          default:
-            return "Սխալ մուտքագրում";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/id.js
-function id_default() {
-  return {
-    localeError: error25()
-  };
-}
-var error25, init_id = __esm({
-  "node_modules/zod/v4/locales/id.js"() {
-    init_util();
-    error25 = () => {
-      let Sizable = {
-        string: { unit: "karakter", verb: "memiliki" },
-        file: { unit: "byte", verb: "memiliki" },
-        array: { unit: "item", verb: "memiliki" },
-        set: { unit: "item", verb: "memiliki" },
-        map: { unit: "item", verb: "memiliki" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "input",
-        email: "alamat email",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "tanggal dan waktu format ISO",
-        date: "tanggal format ISO",
-        time: "jam format ISO",
-        duration: "durasi format ISO",
-        ipv4: "alamat IPv4",
-        ipv6: "alamat IPv6",
-        mac: "alamat MAC",
-        cidrv4: "rentang alamat IPv4",
-        cidrv6: "rentang alamat IPv6",
-        base64: "string dengan enkode base64",
-        base64url: "string dengan enkode base64url",
-        json_string: "string JSON",
-        e164: "angka E.164",
-        credit_card: "nomor kartu kredit",
-        currency_code: "kode mata uang",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "input"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Input tidak valid: diharapkan instanceof ${issue2.expected}, diterima ${received}` : `Input tidak valid: diharapkan ${expected}, diterima ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Input tidak valid: diharapkan ${stringifyPrimitive(issue2.values[0])}` : `Pilihan tidak valid: diharapkan salah satu dari ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Terlalu besar: diharapkan ${issue2.origin ?? "value"} memiliki ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elemen"}` : `Terlalu besar: diharapkan ${issue2.origin ?? "value"} menjadi ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Terlalu kecil: diharapkan ${issue2.origin} memiliki ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Terlalu kecil: diharapkan ${issue2.origin} menjadi ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `String tidak valid: harus dimulai dengan "${_issue.prefix}"` : _issue.format === "ends_with" ? `String tidak valid: harus berakhir dengan "${_issue.suffix}"` : _issue.format === "includes" ? `String tidak valid: harus menyertakan "${_issue.includes}"` : _issue.format === "regex" ? `String tidak valid: harus sesuai pola ${_issue.pattern}` : `${FormatDictionary[_issue.format] ?? issue2.format} tidak valid`;
-          }
-          case "not_multiple_of":
-            return `Angka tidak valid: harus kelipatan dari ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Kunci tidak dikenali ${issue2.keys.length > 1 ? "s" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Kunci tidak valid di ${issue2.origin}`;
-          case "invalid_union":
-            return "Input tidak valid";
-          case "invalid_element":
-            return `Nilai tidak valid di ${issue2.origin}`;
-          default:
-            return "Input tidak valid";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/is.js
-function is_default() {
-  return {
-    localeError: error26()
-  };
-}
-var error26, init_is = __esm({
-  "node_modules/zod/v4/locales/is.js"() {
-    init_util();
-    error26 = () => {
-      let Sizable = {
-        string: { unit: "stafi", verb: "að hafa" },
-        file: { unit: "bæti", verb: "að hafa" },
-        array: { unit: "hluti", verb: "að hafa" },
-        set: { unit: "hluti", verb: "að hafa" },
-        map: { unit: "hluti", verb: "að hafa" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "gildi",
-        email: "netfang",
-        url: "vefslóð",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO dagsetning og tími",
-        date: "ISO dagsetning",
-        time: "ISO tími",
-        duration: "ISO tímalengd",
-        ipv4: "IPv4 address",
-        ipv6: "IPv6 address",
-        mac: "MAC address",
-        cidrv4: "IPv4 range",
-        cidrv6: "IPv6 range",
-        base64: "base64-encoded strengur",
-        base64url: "base64url-encoded strengur",
-        json_string: "JSON strengur",
-        e164: "E.164 tölugildi",
-        credit_card: "kreditkortanúmer",
-        currency_code: "gjaldmiðilskóði",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "gildi"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "númer",
-        array: "fylki"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Rangt gildi: Þú slóst inn ${received} þar sem á að vera instanceof ${issue2.expected}` : `Rangt gildi: Þú slóst inn ${received} þar sem á að vera ${expected}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Rangt gildi: gert ráð fyrir ${stringifyPrimitive(issue2.values[0])}` : `Ógilt val: má vera eitt af eftirfarandi ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Of stórt: gert er ráð fyrir að ${issue2.origin ?? "gildi"} hafi ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "hluti"}` : `Of stórt: gert er ráð fyrir að ${issue2.origin ?? "gildi"} sé ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Of lítið: gert er ráð fyrir að ${issue2.origin} hafi ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Of lítið: gert er ráð fyrir að ${issue2.origin} sé ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Ógildur strengur: verður að byrja á "${_issue.prefix}"` : _issue.format === "ends_with" ? `Ógildur strengur: verður að enda á "${_issue.suffix}"` : _issue.format === "includes" ? `Ógildur strengur: verður að innihalda "${_issue.includes}"` : _issue.format === "regex" ? `Ógildur strengur: verður að fylgja mynstri ${_issue.pattern}` : `Rangt ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Röng tala: verður að vera margfeldi af ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Óþekkt ${issue2.keys.length > 1 ? "ir lyklar" : "ur lykill"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Rangur lykill í ${issue2.origin}`;
-          case "invalid_union":
-            return "Rangt gildi";
-          case "invalid_element":
-            return `Rangt gildi í ${issue2.origin}`;
-          default:
-            return "Rangt gildi";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/it.js
-function it_default() {
-  return {
-    localeError: error27()
-  };
-}
-var error27, init_it = __esm({
-  "node_modules/zod/v4/locales/it.js"() {
-    init_util();
-    error27 = () => {
-      let Sizable = {
-        string: { unit: "caratteri", verb: "avere" },
-        file: { unit: "byte", verb: "avere" },
-        array: { unit: "elementi", verb: "avere" },
-        set: { unit: "elementi", verb: "avere" },
-        map: { unit: "elementi", verb: "avere" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "input",
-        email: "indirizzo email",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "data e ora ISO",
-        date: "data ISO",
-        time: "ora ISO",
-        duration: "durata ISO",
-        ipv4: "indirizzo IPv4",
-        ipv6: "indirizzo IPv6",
-        mac: "indirizzo MAC",
-        cidrv4: "intervallo IPv4",
-        cidrv6: "intervallo IPv6",
-        base64: "stringa codificata in base64",
-        base64url: "URL codificata in base64",
-        json_string: "stringa JSON",
-        e164: "numero E.164",
-        credit_card: "numero di carta di credito",
-        currency_code: "codice valuta",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "input"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "numero",
-        array: "vettore"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Input non valido: atteso instanceof ${issue2.expected}, ricevuto ${received}` : `Input non valido: atteso ${expected}, ricevuto ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Input non valido: atteso ${stringifyPrimitive(issue2.values[0])}` : `Opzione non valida: atteso uno tra ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Troppo grande: ${issue2.origin ?? "valore"} deve avere ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elementi"}` : `Troppo grande: ${issue2.origin ?? "valore"} deve essere ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Troppo piccolo: ${issue2.origin} deve avere ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Troppo piccolo: ${issue2.origin} deve essere ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Stringa non valida: deve iniziare con "${_issue.prefix}"` : _issue.format === "ends_with" ? `Stringa non valida: deve terminare con "${_issue.suffix}"` : _issue.format === "includes" ? `Stringa non valida: deve includere "${_issue.includes}"` : _issue.format === "regex" ? `Stringa non valida: deve corrispondere al pattern ${_issue.pattern}` : `Input non valido: ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Numero non valido: deve essere un multiplo di ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Chiav${issue2.keys.length > 1 ? "i" : "e"} non riconosciut${issue2.keys.length > 1 ? "e" : "a"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Chiave non valida in ${issue2.origin}`;
-          case "invalid_union":
-            return "Input non valido";
-          case "invalid_element":
-            return `Valore non valido in ${issue2.origin}`;
-          default:
-            return "Input non valido";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ja.js
-function ja_default() {
-  return {
-    localeError: error28()
-  };
-}
-var error28, init_ja = __esm({
-  "node_modules/zod/v4/locales/ja.js"() {
-    init_util();
-    error28 = () => {
-      let Sizable = {
-        string: { unit: "文字", verb: "である" },
-        file: { unit: "バイト", verb: "である" },
-        array: { unit: "要素", verb: "である" },
-        set: { unit: "要素", verb: "である" },
-        map: { unit: "要素", verb: "である" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "入力値",
-        email: "メールアドレス",
-        url: "URL",
-        emoji: "絵文字",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO日時",
-        date: "ISO日付",
-        time: "ISO時刻",
-        duration: "ISO期間",
-        ipv4: "IPv4アドレス",
-        ipv6: "IPv6アドレス",
-        mac: "MACアドレス",
-        cidrv4: "IPv4範囲",
-        cidrv6: "IPv6範囲",
-        base64: "base64エンコード文字列",
-        base64url: "base64urlエンコード文字列",
-        json_string: "JSON文字列",
-        e164: "E.164番号",
-        credit_card: "クレジットカード番号",
-        currency_code: "通貨コード",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "入力値"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "数値",
-        array: "配列"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `無効な入力: instanceof ${issue2.expected}が期待されましたが、${received}が入力されました` : `無効な入力: ${expected}が期待されましたが、${received}が入力されました`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `無効な入力: ${stringifyPrimitive(issue2.values[0])}が期待されました` : `無効な選択: ${joinValues(issue2.values, "、")}のいずれかである必要があります`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "以下である" : "より小さい", sizing = getSizing(issue2.origin);
-            return sizing ? `大きすぎる値: ${issue2.origin ?? "値"}は${issue2.maximum.toString()}${sizing.unit ?? "要素"}${adj}必要があります` : `大きすぎる値: ${issue2.origin ?? "値"}は${issue2.maximum.toString()}${adj}必要があります`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? "以上である" : "より大きい", sizing = getSizing(issue2.origin);
-            return sizing ? `小さすぎる値: ${issue2.origin}は${issue2.minimum.toString()}${sizing.unit}${adj}必要があります` : `小さすぎる値: ${issue2.origin}は${issue2.minimum.toString()}${adj}必要があります`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `無効な文字列: "${_issue.prefix}"で始まる必要があります` : _issue.format === "ends_with" ? `無効な文字列: "${_issue.suffix}"で終わる必要があります` : _issue.format === "includes" ? `無効な文字列: "${_issue.includes}"を含む必要があります` : _issue.format === "regex" ? `無効な文字列: パターン${_issue.pattern}に一致する必要があります` : `無効な${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `無効な数値: ${issue2.divisor}の倍数である必要があります`;
-          case "unrecognized_keys":
-            return `認識されていないキー${issue2.keys.length > 1 ? "群" : ""}: ${joinValues(issue2.keys, "、")}`;
-          case "invalid_key":
-            return `${issue2.origin}内の無効なキー`;
-          case "invalid_union":
-            return "無効な入力";
-          case "invalid_element":
-            return `${issue2.origin}内の無効な値`;
-          default:
-            return "無効な入力";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ka.js
-function ka_default() {
-  return {
-    localeError: error29()
-  };
-}
-var error29, init_ka = __esm({
-  "node_modules/zod/v4/locales/ka.js"() {
-    init_util();
-    error29 = () => {
-      let Sizable = {
-        string: { unit: "სიმბოლო", verb: "უნდა შეიცავდეს" },
-        file: { unit: "ბაიტი", verb: "უნდა შეიცავდეს" },
-        array: { unit: "ელემენტი", verb: "უნდა შეიცავდეს" },
-        set: { unit: "ელემენტი", verb: "უნდა შეიცავდეს" },
-        map: { unit: "ელემენტი", verb: "უნდა შეიცავდეს" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "შეყვანა",
-        email: "ელ-ფოსტის მისამართი",
-        url: "URL",
-        emoji: "ემოჯი",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "თარიღი-დრო",
-        date: "თარიღი",
-        time: "დრო",
-        duration: "ხანგრძლივობა",
-        ipv4: "IPv4 მისამართი",
-        ipv6: "IPv6 მისამართი",
-        mac: "MAC მისამართი",
-        cidrv4: "IPv4 დიაპაზონი",
-        cidrv6: "IPv6 დიაპაზონი",
-        base64: "base64-კოდირებული ველი",
-        base64url: "base64url-კოდირებული ველი",
-        json_string: "JSON ველი",
-        e164: "E.164 ნომერი",
-        credit_card: "საკრედიტო ბარათის ნომერი",
-        currency_code: "ვალუტის კოდი",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "შეყვანა"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "რიცხვი",
-        string: "ველი",
-        boolean: "ბულეანი",
-        function: "ფუნქცია",
-        array: "მასივი"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `არასწორი შეყვანა: მოსალოდნელი instanceof ${issue2.expected}, მიღებული ${received}` : `არასწორი შეყვანა: მოსალოდნელი ${expected}, მიღებული ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `არასწორი შეყვანა: მოსალოდნელი ${stringifyPrimitive(issue2.values[0])}` : `არასწორი ვარიანტი: მოსალოდნელია ერთ-ერთი ${joinValues(issue2.values, "|")}-დან`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `ზედმეტად დიდი: მოსალოდნელი ${issue2.origin ?? "მნიშვნელობა"} ${sizing.verb} ${adj}${issue2.maximum.toString()} ${sizing.unit}` : `ზედმეტად დიდი: მოსალოდნელი ${issue2.origin ?? "მნიშვნელობა"} იყოს ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `ზედმეტად პატარა: მოსალოდნელი ${issue2.origin} ${sizing.verb} ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `ზედმეტად პატარა: მოსალოდნელი ${issue2.origin} იყოს ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `არასწორი ველი: უნდა იწყებოდეს "${_issue.prefix}"-ით` : _issue.format === "ends_with" ? `არასწორი ველი: უნდა მთავრდებოდეს "${_issue.suffix}"-ით` : _issue.format === "includes" ? `არასწორი ველი: უნდა შეიცავდეს "${_issue.includes}"-ს` : _issue.format === "regex" ? `არასწორი ველი: უნდა შეესაბამებოდეს შაბლონს ${_issue.pattern}` : `არასწორი ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `არასწორი რიცხვი: უნდა იყოს ${issue2.divisor}-ის ჯერადი`;
-          case "unrecognized_keys":
-            return `უცნობი გასაღებ${issue2.keys.length > 1 ? "ები" : "ი"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `არასწორი გასაღები ${issue2.origin}-ში`;
-          case "invalid_union":
-            return "არასწორი შეყვანა";
-          case "invalid_element":
-            return `არასწორი მნიშვნელობა ${issue2.origin}-ში`;
-          default:
-            return "არასწორი შეყვანა";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/km.js
-function km_default() {
-  return {
-    localeError: error30()
-  };
-}
-var error30, init_km = __esm({
-  "node_modules/zod/v4/locales/km.js"() {
-    init_util();
-    error30 = () => {
-      let Sizable = {
-        string: { unit: "តួអក្សរ", verb: "គួរមាន" },
-        file: { unit: "បៃ", verb: "គួរមាន" },
-        array: { unit: "ធាតុ", verb: "គួរមាន" },
-        set: { unit: "ធាតុ", verb: "គួរមាន" },
-        map: { unit: "ធាតុ", verb: "គួរមាន" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "ទិន្នន័យបញ្ចូល",
-        email: "អាសយដ្ឋានអ៊ីមែល",
-        url: "URL",
-        emoji: "សញ្ញាអារម្មណ៍",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "កាលបរិច្ឆេទ និងម៉ោង ISO",
-        date: "កាលបរិច្ឆេទ ISO",
-        time: "ម៉ោង ISO",
-        duration: "រយៈពេល ISO",
-        ipv4: "អាសយដ្ឋាន IPv4",
-        ipv6: "អាសយដ្ឋាន IPv6",
-        mac: "អាសយដ្ឋាន MAC",
-        cidrv4: "ដែនអាសយដ្ឋាន IPv4",
-        cidrv6: "ដែនអាសយដ្ឋាន IPv6",
-        base64: "ខ្សែអក្សរអ៊ិកូដ base64",
-        base64url: "ខ្សែអក្សរអ៊ិកូដ base64url",
-        json_string: "ខ្សែអក្សរ JSON",
-        e164: "លេខ E.164",
-        credit_card: "លេខប័ណ្ណឥណទាន",
-        currency_code: "កូដរូបិយប័ណ្ណ",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "ទិន្នន័យបញ្ចូល"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "លេខ",
-        array: "អារេ (Array)",
-        null: "គ្មានតម្លៃ (null)"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `ទិន្នន័យបញ្ចូលមិនត្រឹមត្រូវ៖ ត្រូវការ instanceof ${issue2.expected} ប៉ុន្តែទទួលបាន ${received}` : `ទិន្នន័យបញ្ចូលមិនត្រឹមត្រូវ៖ ត្រូវការ ${expected} ប៉ុន្តែទទួលបាន ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `ទិន្នន័យបញ្ចូលមិនត្រឹមត្រូវ៖ ត្រូវការ ${stringifyPrimitive(issue2.values[0])}` : `ជម្រើសមិនត្រឹមត្រូវ៖ ត្រូវជាមួយក្នុងចំណោម ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `ធំពេក៖ ត្រូវការ ${issue2.origin ?? "តម្លៃ"} ${adj} ${issue2.maximum.toString()} ${sizing.unit ?? "ធាតុ"}` : `ធំពេក៖ ត្រូវការ ${issue2.origin ?? "តម្លៃ"} ${adj} ${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `តូចពេក៖ ត្រូវការ ${issue2.origin} ${adj} ${issue2.minimum.toString()} ${sizing.unit}` : `តូចពេក៖ ត្រូវការ ${issue2.origin} ${adj} ${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `ខ្សែអក្សរមិនត្រឹមត្រូវ៖ ត្រូវចាប់ផ្តើមដោយ "${_issue.prefix}"` : _issue.format === "ends_with" ? `ខ្សែអក្សរមិនត្រឹមត្រូវ៖ ត្រូវបញ្ចប់ដោយ "${_issue.suffix}"` : _issue.format === "includes" ? `ខ្សែអក្សរមិនត្រឹមត្រូវ៖ ត្រូវមាន "${_issue.includes}"` : _issue.format === "regex" ? `ខ្សែអក្សរមិនត្រឹមត្រូវ៖ ត្រូវតែផ្គូផ្គងនឹងទម្រង់ដែលបានកំណត់ ${_issue.pattern}` : `មិនត្រឹមត្រូវ៖ ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `លេខមិនត្រឹមត្រូវ៖ ត្រូវតែជាពហុគុណនៃ ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `រកឃើញសោមិនស្គាល់៖ ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `សោមិនត្រឹមត្រូវនៅក្នុង ${issue2.origin}`;
-          case "invalid_union":
-            return "ទិន្នន័យមិនត្រឹមត្រូវ";
-          case "invalid_element":
-            return `ទិន្នន័យមិនត្រឹមត្រូវនៅក្នុង ${issue2.origin}`;
-          default:
-            return "ទិន្នន័យមិនត្រឹមត្រូវ";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/kh.js
-function kh_default() {
-  return km_default();
-}
-var init_kh = __esm({
-  "node_modules/zod/v4/locales/kh.js"() {
-    init_km();
-  }
-});
-
-// node_modules/zod/v4/locales/kn.js
-function kn_default() {
-  return {
-    localeError: error31()
-  };
-}
-var error31, init_kn = __esm({
-  "node_modules/zod/v4/locales/kn.js"() {
-    init_util();
-    error31 = () => {
-      let Sizable = {
-        string: { unit: "ಅಕ್ಷರಗಳು", verb: "ಹೊಂದಲು" },
-        file: { unit: "ಬೈಟ್‌ಗಳು", verb: "ಹೊಂದಲು" },
-        array: { unit: "ವಸ್ತುಗಳು", verb: "ಹೊಂದಲು" },
-        set: { unit: "ವಸ್ತುಗಳು", verb: "ಹೊಂದಲು" },
-        map: { unit: "entries", verb: "ಹೊಂದಲು" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "ಇನ್ಪುಟ್",
-        email: "email ವಿಳಾಸ",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO ದಿನಾಂಕದ ಸಮಯ",
-        date: "ISO ದಿನಾಂಕ",
-        time: "ISO ಸಮಯ",
-        duration: "ISO ಅವಧಿ",
-        ipv4: "IPv4 ವಿಳಾಸ",
-        ipv6: "IPv6 ವಿಳಾಸ",
-        mac: "MAC ವಿಳಾಸ",
-        cidrv4: "IPv4 ವ್ಯಾಪ್ತಿಯ",
-        cidrv6: "IPv6 ವ್ಯಾಪ್ತಿಯ",
-        base64: "base64-encodedಸ್ಟ್ರಿಂಗ್",
-        base64url: "base64url-encodedಸ್ಟ್ರಿಂಗ್",
-        json_string: "JSONಸ್ಟ್ರಿಂಗ್",
-        e164: "E.164 ಸಂಖ್ಯೆ",
-        credit_card: "ಕ್ರೆಡಿಟ್ ಕಾರ್ಡ್ ಸಂಖ್ಯೆ",
-        currency_code: "ಕರೆನ್ಸಿ ಕೋಡ್",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "ಇನ್ಪುಟ್"
-      }, TypeDictionary = {
-        // Compatibility: "nan" -> "NaN" for display
-        nan: "NaN"
-        // All other type names omitted - they fall back to raw values via ?? operator
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return `ಅಮಾನ್ಯ ಇನ್‌ಪುಟ್: ನಿರೀಕ್ಷಿಸಲಾಗಿದೆ ${expected}, ಸ್ವೀಕರಿಸಿದನು ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `ಅಮಾನ್ಯ ಇನ್‌ಪುಟ್: ನಿರೀಕ್ಷಿಸಲಾಗಿದೆ ${stringifyPrimitive(issue2.values[0])}` : `ಅಮಾನ್ಯ ಆಯ್ಕೆ: ಇವುಗಳಲ್ಲಿ ಒಂದನ್ನು ನಿರೀಕ್ಷಿಸಲಾಗಿದೆ ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `ತುಂಬಾ ದೊಡ್ಡದು: ನಿರೀಕ್ಷಿಸಲಾಗಿದೆ ${issue2.origin ?? "value"} ಹೊಂದಲು ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "ಅಂಶಗಳು"}` : `ತುಂಬಾ ದೊಡ್ಡದು: ನಿರೀಕ್ಷಿಸಲಾಗಿದೆ ${issue2.origin ?? "value"} ಎಂದು ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `ತುಂಬಾ ಚಿಕ್ಕದು: ನಿರೀಕ್ಷಿಸಲಾಗಿದೆ ${issue2.origin} ಹೊಂದಲು ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `ತುಂಬಾ ಚಿಕ್ಕದು: ನಿರೀಕ್ಷಿಸಲಾಗಿದೆ ${issue2.origin} ಎಂದು ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `ಅಮಾನ್ಯವಾದ ಸ್ಟ್ರಿಂಗ್: ಇದರೊಂದಿಗೆ ಪ್ರಾರಂಭಿಸಬೇಕು "${_issue.prefix}"` : _issue.format === "ends_with" ? `ಅಮಾನ್ಯವಾದ ಸ್ಟ್ರಿಂಗ್: ಇದರೊಂದಿಗೆ ಕೊನೆಗೊಳ್ಳಬೇಕು "${_issue.suffix}"` : _issue.format === "includes" ? `ಅಮಾನ್ಯ ಸ್ಟ್ರಿಂಗ್: ಒಳಗೊಂಡಿರಬೇಕು "${_issue.includes}"` : _issue.format === "regex" ? `ಅಮಾನ್ಯವಾದ ಸ್ಟ್ರಿಂಗ್: ಮಾದರಿಗೆ ಹೊಂದಿಕೆಯಾಗಬೇಕು ${_issue.pattern}` : `ಅಮಾನ್ಯ ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `ಅಮಾನ್ಯ ಸಂಖ್ಯೆ: ಬಹುಸಂಖ್ಯೆಯಾಗಿರಬೇಕು ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `ಗುರುತಿಸಲಾಗದ ಕೀ ${issue2.keys.length > 1 ? "s" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `ಅಮಾನ್ಯವಾದ ಕೀ ಇನ್ ${issue2.origin}`;
-          case "invalid_union":
-            return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `ಅಮಾನ್ಯ ತಾರತಮ್ಯ ಮೌಲ್ಯ. ನಿರೀಕ್ಷಿಸಲಾಗಿದೆ ${issue2.options.map((o) => `'${o}'`).join(" | ")}` : "ಅಮಾನ್ಯ ಇನ್‌ಪುಟ್";
-          case "invalid_element":
-            return `ರಲ್ಲಿ ಅಮಾನ್ಯ ಮೌಲ್ಯ ${issue2.origin}`;
-          default:
-            return "ಅಮಾನ್ಯ ಇನ್‌ಪುಟ್";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ko.js
-function ko_default() {
-  return {
-    localeError: error32()
-  };
-}
-var error32, init_ko = __esm({
-  "node_modules/zod/v4/locales/ko.js"() {
-    init_util();
-    error32 = () => {
-      let Sizable = {
-        string: { unit: "문자", verb: "to have" },
-        file: { unit: "바이트", verb: "to have" },
-        array: { unit: "개", verb: "to have" },
-        set: { unit: "개", verb: "to have" },
-        map: { unit: "개", verb: "to have" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "입력",
-        email: "이메일 주소",
-        url: "URL",
-        emoji: "이모지",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO 날짜시간",
-        date: "ISO 날짜",
-        time: "ISO 시간",
-        duration: "ISO 기간",
-        ipv4: "IPv4 주소",
-        ipv6: "IPv6 주소",
-        mac: "MAC 주소",
-        cidrv4: "IPv4 범위",
-        cidrv6: "IPv6 범위",
-        base64: "base64 인코딩 문자열",
-        base64url: "base64url 인코딩 문자열",
-        json_string: "JSON 문자열",
-        e164: "E.164 번호",
-        credit_card: "신용카드 번호",
-        currency_code: "통화 코드",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "입력"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `잘못된 입력: 예상 타입은 instanceof ${issue2.expected}, 받은 타입은 ${received}입니다` : `잘못된 입력: 예상 타입은 ${expected}, 받은 타입은 ${received}입니다`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `잘못된 입력: 값은 ${stringifyPrimitive(issue2.values[0])} 이어야 합니다` : `잘못된 옵션: ${joinValues(issue2.values, "또는 ")} 중 하나여야 합니다`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "이하" : "미만", suffix = adj === "미만" ? "이어야 합니다" : "여야 합니다", sizing = getSizing(issue2.origin), unit = sizing?.unit ?? "요소";
-            return sizing ? `${issue2.origin ?? "값"}이 너무 큽니다: ${issue2.maximum.toString()}${unit} ${adj}${suffix}` : `${issue2.origin ?? "값"}이 너무 큽니다: ${issue2.maximum.toString()} ${adj}${suffix}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? "이상" : "초과", suffix = adj === "이상" ? "이어야 합니다" : "여야 합니다", sizing = getSizing(issue2.origin), unit = sizing?.unit ?? "요소";
-            return sizing ? `${issue2.origin ?? "값"}이 너무 작습니다: ${issue2.minimum.toString()}${unit} ${adj}${suffix}` : `${issue2.origin ?? "값"}이 너무 작습니다: ${issue2.minimum.toString()} ${adj}${suffix}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `잘못된 문자열: "${_issue.prefix}"(으)로 시작해야 합니다` : _issue.format === "ends_with" ? `잘못된 문자열: "${_issue.suffix}"(으)로 끝나야 합니다` : _issue.format === "includes" ? `잘못된 문자열: "${_issue.includes}"을(를) 포함해야 합니다` : _issue.format === "regex" ? `잘못된 문자열: 정규식 ${_issue.pattern} 패턴과 일치해야 합니다` : `잘못된 ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `잘못된 숫자: ${issue2.divisor}의 배수여야 합니다`;
-          case "unrecognized_keys":
-            return `인식할 수 없는 키: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `잘못된 키: ${issue2.origin}`;
-          case "invalid_union":
-            return "잘못된 입력";
-          case "invalid_element":
-            return `잘못된 값: ${issue2.origin}`;
-          default:
-            return "잘못된 입력";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/lt.js
-function getUnitTypeFromNumber(number6) {
-  let abs = Math.abs(number6), last = abs % 10, last2 = abs % 100;
-  return last2 >= 11 && last2 <= 19 || last === 0 ? "many" : last === 1 ? "one" : "few";
-}
-function lt_default() {
-  return {
-    localeError: error33()
-  };
-}
-var capitalizeFirstCharacter, error33, init_lt = __esm({
-  "node_modules/zod/v4/locales/lt.js"() {
-    init_util();
-    capitalizeFirstCharacter = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-    error33 = () => {
-      let Sizable = {
-        string: {
-          unit: {
-            one: "simbolis",
-            few: "simboliai",
-            many: "simbolių"
-          },
-          verb: {
-            smaller: {
-              inclusive: "turi būti ne ilgesnė kaip",
-              notInclusive: "turi būti trumpesnė kaip"
-            },
-            bigger: {
-              inclusive: "turi būti ne trumpesnė kaip",
-              notInclusive: "turi būti ilgesnė kaip"
-            }
-          }
-        },
-        file: {
-          unit: {
-            one: "baitas",
-            few: "baitai",
-            many: "baitų"
-          },
-          verb: {
-            smaller: {
-              inclusive: "turi būti ne didesnis kaip",
-              notInclusive: "turi būti mažesnis kaip"
-            },
-            bigger: {
-              inclusive: "turi būti ne mažesnis kaip",
-              notInclusive: "turi būti didesnis kaip"
-            }
-          }
-        },
-        array: {
-          unit: {
-            one: "elementą",
-            few: "elementus",
-            many: "elementų"
-          },
-          verb: {
-            smaller: {
-              inclusive: "turi turėti ne daugiau kaip",
-              notInclusive: "turi turėti mažiau kaip"
-            },
-            bigger: {
-              inclusive: "turi turėti ne mažiau kaip",
-              notInclusive: "turi turėti daugiau kaip"
-            }
-          }
-        },
-        set: {
-          unit: {
-            one: "elementą",
-            few: "elementus",
-            many: "elementų"
-          },
-          verb: {
-            smaller: {
-              inclusive: "turi turėti ne daugiau kaip",
-              notInclusive: "turi turėti mažiau kaip"
-            },
-            bigger: {
-              inclusive: "turi turėti ne mažiau kaip",
-              notInclusive: "turi turėti daugiau kaip"
-            }
-          }
-        }
-      };
-      function getSizing(origin, unitType, inclusive, targetShouldBe) {
-        let result = Sizable[origin] ?? null;
-        return result === null ? result : {
-          unit: result.unit[unitType],
-          verb: result.verb[targetShouldBe][inclusive ? "inclusive" : "notInclusive"]
-        };
-      }
-      let FormatDictionary = {
-        regex: "įvestis",
-        email: "el. pašto adresas",
-        url: "URL",
-        emoji: "jaustukas",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO data ir laikas",
-        date: "ISO data",
-        time: "ISO laikas",
-        duration: "ISO trukmė",
-        ipv4: "IPv4 adresas",
-        ipv6: "IPv6 adresas",
-        mac: "MAC adresas",
-        cidrv4: "IPv4 tinklo prefiksas (CIDR)",
-        cidrv6: "IPv6 tinklo prefiksas (CIDR)",
-        base64: "base64 užkoduota eilutė",
-        base64url: "base64url užkoduota eilutė",
-        json_string: "JSON eilutė",
-        e164: "E.164 numeris",
-        credit_card: "kredito kortelės numeris",
-        currency_code: "valiutos kodas",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "įvestis"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "skaičius",
-        bigint: "sveikasis skaičius",
-        string: "eilutė",
-        boolean: "loginė reikšmė",
-        undefined: "neapibrėžta reikšmė",
-        function: "funkcija",
-        symbol: "simbolis",
-        array: "masyvas",
-        object: "objektas",
-        null: "nulinė reikšmė"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Gautas tipas ${received}, o tikėtasi - instanceof ${issue2.expected}` : `Gautas tipas ${received}, o tikėtasi - ${expected}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Privalo būti ${stringifyPrimitive(issue2.values[0])}` : `Privalo būti vienas iš ${joinValues(issue2.values, "|")} pasirinkimų`;
-          case "too_big": {
-            let origin = TypeDictionary[issue2.origin] ?? issue2.origin, sizing = getSizing(issue2.origin, getUnitTypeFromNumber(Number(issue2.maximum)), issue2.inclusive ?? !1, "smaller");
-            if (sizing?.verb)
-              return `${capitalizeFirstCharacter(origin ?? issue2.origin ?? "reikšmė")} ${sizing.verb} ${issue2.maximum.toString()} ${sizing.unit ?? "elementų"}`;
-            let adj = issue2.inclusive ? "ne didesnis kaip" : "mažesnis kaip";
-            return `${capitalizeFirstCharacter(origin ?? issue2.origin ?? "reikšmė")} turi būti ${adj} ${issue2.maximum.toString()} ${sizing?.unit}`;
-          }
-          case "too_small": {
-            let origin = TypeDictionary[issue2.origin] ?? issue2.origin, sizing = getSizing(issue2.origin, getUnitTypeFromNumber(Number(issue2.minimum)), issue2.inclusive ?? !1, "bigger");
-            if (sizing?.verb)
-              return `${capitalizeFirstCharacter(origin ?? issue2.origin ?? "reikšmė")} ${sizing.verb} ${issue2.minimum.toString()} ${sizing.unit ?? "elementų"}`;
-            let adj = issue2.inclusive ? "ne mažesnis kaip" : "didesnis kaip";
-            return `${capitalizeFirstCharacter(origin ?? issue2.origin ?? "reikšmė")} turi būti ${adj} ${issue2.minimum.toString()} ${sizing?.unit}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Eilutė privalo prasidėti "${_issue.prefix}"` : _issue.format === "ends_with" ? `Eilutė privalo pasibaigti "${_issue.suffix}"` : _issue.format === "includes" ? `Eilutė privalo įtraukti "${_issue.includes}"` : _issue.format === "regex" ? `Eilutė privalo atitikti ${_issue.pattern}` : `Neteisingas ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Skaičius privalo būti ${issue2.divisor} kartotinis.`;
-          case "unrecognized_keys":
-            return `Neatpažint${issue2.keys.length > 1 ? "i" : "as"} rakt${issue2.keys.length > 1 ? "ai" : "as"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return "Rastas klaidingas raktas";
-          case "invalid_union":
-            return "Klaidinga įvestis";
-          case "invalid_element": {
-            let origin = TypeDictionary[issue2.origin] ?? issue2.origin;
-            return `${capitalizeFirstCharacter(origin ?? issue2.origin ?? "reikšmė")} turi klaidingą įvestį`;
-          }
-          default:
-            return "Klaidinga įvestis";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/mk.js
-function mk_default() {
-  return {
-    localeError: error34()
-  };
-}
-var error34, init_mk = __esm({
-  "node_modules/zod/v4/locales/mk.js"() {
-    init_util();
-    error34 = () => {
-      let Sizable = {
-        string: { unit: "знаци", verb: "да имаат" },
-        file: { unit: "бајти", verb: "да имаат" },
-        array: { unit: "ставки", verb: "да имаат" },
-        set: { unit: "ставки", verb: "да имаат" },
-        map: { unit: "ставки", verb: "да имаат" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "внес",
-        email: "адреса на е-пошта",
-        url: "URL",
-        emoji: "емоџи",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO датум и време",
-        date: "ISO датум",
-        time: "ISO време",
-        duration: "ISO времетраење",
-        ipv4: "IPv4 адреса",
-        ipv6: "IPv6 адреса",
-        mac: "MAC адреса",
-        cidrv4: "IPv4 опсег",
-        cidrv6: "IPv6 опсег",
-        base64: "base64-енкодирана низа",
-        base64url: "base64url-енкодирана низа",
-        json_string: "JSON низа",
-        e164: "E.164 број",
-        credit_card: "број на кредитна картичка",
-        currency_code: "код на валута",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "внес"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "број",
-        array: "низа"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Грешен внес: се очекува instanceof ${issue2.expected}, примено ${received}` : `Грешен внес: се очекува ${expected}, примено ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Invalid input: expected ${stringifyPrimitive(issue2.values[0])}` : `Грешана опција: се очекува една ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Премногу голем: се очекува ${issue2.origin ?? "вредноста"} да има ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "елементи"}` : `Премногу голем: се очекува ${issue2.origin ?? "вредноста"} да биде ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Премногу мал: се очекува ${issue2.origin} да има ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Премногу мал: се очекува ${issue2.origin} да биде ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Неважечка низа: мора да започнува со "${_issue.prefix}"` : _issue.format === "ends_with" ? `Неважечка низа: мора да завршува со "${_issue.suffix}"` : _issue.format === "includes" ? `Неважечка низа: мора да вклучува "${_issue.includes}"` : _issue.format === "regex" ? `Неважечка низа: мора да одгоара на патернот ${_issue.pattern}` : `Invalid ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Грешен број: мора да биде делив со ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `${issue2.keys.length > 1 ? "Непрепознаени клучеви" : "Непрепознаен клуч"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Грешен клуч во ${issue2.origin}`;
-          case "invalid_union":
-            return "Грешен внес";
-          case "invalid_element":
-            return `Грешна вредност во ${issue2.origin}`;
-          default:
-            return "Грешен внес";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ms.js
-function ms_default() {
-  return {
-    localeError: error35()
-  };
-}
-var error35, init_ms = __esm({
-  "node_modules/zod/v4/locales/ms.js"() {
-    init_util();
-    error35 = () => {
-      let Sizable = {
-        string: { unit: "aksara", verb: "mempunyai" },
-        file: { unit: "bait", verb: "mempunyai" },
-        array: { unit: "elemen", verb: "mempunyai" },
-        set: { unit: "elemen", verb: "mempunyai" },
-        map: { unit: "elemen", verb: "mempunyai" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "input",
-        email: "alamat e-mel",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "tarikh masa ISO",
-        date: "tarikh ISO",
-        time: "masa ISO",
-        duration: "tempoh ISO",
-        ipv4: "alamat IPv4",
-        ipv6: "alamat IPv6",
-        mac: "alamat MAC",
-        cidrv4: "julat IPv4",
-        cidrv6: "julat IPv6",
-        base64: "string dikodkan base64",
-        base64url: "string dikodkan base64url",
-        json_string: "string JSON",
-        e164: "nombor E.164",
-        credit_card: "nombor kad kredit",
-        currency_code: "kod mata wang",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "input"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "nombor"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Input tidak sah: dijangka instanceof ${issue2.expected}, diterima ${received}` : `Input tidak sah: dijangka ${expected}, diterima ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Input tidak sah: dijangka ${stringifyPrimitive(issue2.values[0])}` : `Pilihan tidak sah: dijangka salah satu daripada ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Terlalu besar: dijangka ${issue2.origin ?? "nilai"} ${sizing.verb} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elemen"}` : `Terlalu besar: dijangka ${issue2.origin ?? "nilai"} adalah ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Terlalu kecil: dijangka ${issue2.origin} ${sizing.verb} ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Terlalu kecil: dijangka ${issue2.origin} adalah ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `String tidak sah: mesti bermula dengan "${_issue.prefix}"` : _issue.format === "ends_with" ? `String tidak sah: mesti berakhir dengan "${_issue.suffix}"` : _issue.format === "includes" ? `String tidak sah: mesti mengandungi "${_issue.includes}"` : _issue.format === "regex" ? `String tidak sah: mesti sepadan dengan corak ${_issue.pattern}` : `${FormatDictionary[_issue.format] ?? issue2.format} tidak sah`;
-          }
-          case "not_multiple_of":
-            return `Nombor tidak sah: perlu gandaan ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Kunci tidak dikenali: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Kunci tidak sah dalam ${issue2.origin}`;
-          case "invalid_union":
-            return "Input tidak sah";
-          case "invalid_element":
-            return `Nilai tidak sah dalam ${issue2.origin}`;
-          default:
-            return "Input tidak sah";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ne.js
-function ne_default() {
-  return {
-    localeError: error36()
-  };
-}
-var error36, init_ne = __esm({
-  "node_modules/zod/v4/locales/ne.js"() {
-    init_util();
-    error36 = () => {
-      let Sizable = {
-        string: { unit: "अक्षर", verb: "हुनुपर्छ" },
-        file: { unit: "बाइट", verb: "हुनुपर्छ" },
-        array: { unit: "तत्व", verb: "हुनुपर्छ" },
-        set: { unit: "तत्व", verb: "हुनुपर्छ" },
-        map: { unit: "प्रविष्टि", verb: "हुनुपर्छ" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "इनपुट",
-        email: "इमेल ठेगाना",
-        url: "URL",
-        emoji: "इमोजी",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO मिति र समय",
-        date: "ISO मिति",
-        time: "ISO समय",
-        duration: "ISO अवधि",
-        ipv4: "IPv4 ठेगाना",
-        ipv6: "IPv6 ठेगाना",
-        mac: "MAC ठेगाना",
-        cidrv4: "IPv4 दायरा",
-        cidrv6: "IPv6 दायरा",
-        base64: "base64-इन्कोड गरिएको स्ट्रिङ",
-        base64url: "base64url-इन्कोड गरिएको स्ट्रिङ",
-        json_string: "JSON स्ट्रिङ",
-        e164: "E.164 नम्बर",
-        credit_card: "क्रेडिट कार्ड नम्बर",
-        currency_code: "मुद्रा कोड",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "इनपुट"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return `अमान्य इनपुट: अपेक्षित ${expected}, प्राप्त ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `अमान्य इनपुट: अपेक्षित ${stringifyPrimitive(issue2.values[0])}` : `अमान्य विकल्प: अपेक्षित मानहरू मध्ये एक ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `धेरै ठूलो: ${issue2.origin ?? "मान"} मा ${adj}${issue2.maximum.toString()} ${sizing.unit} ${sizing.verb}` : `धेरै ठूलो: ${issue2.origin ?? "मान"} ${adj}${issue2.maximum.toString()} हुनुपर्छ`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `धेरै सानो: ${issue2.origin} मा ${adj}${issue2.minimum.toString()} ${sizing.unit} ${sizing.verb}` : `धेरै सानो: ${issue2.origin} ${adj}${issue2.minimum.toString()} हुनुपर्छ`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `अमान्य स्ट्रिङ: "${_issue.prefix}" बाट सुरु हुनुपर्छ` : _issue.format === "ends_with" ? `अमान्य स्ट्रिङ: "${_issue.suffix}" मा समाप्त हुनुपर्छ` : _issue.format === "includes" ? `अमान्य स्ट्रिङ: "${_issue.includes}" समावेश हुनुपर्छ` : _issue.format === "regex" ? `अमान्य स्ट्रिङ: ढाँचा ${_issue.pattern} सँग मेल खानुपर्छ` : `अमान्य ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `अमान्य संख्या: ${issue2.divisor} को गुणज हुनुपर्छ`;
-          case "unrecognized_keys":
-            return `अपरिचित कुञ्जी${issue2.keys.length > 1 ? "हरू" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `अमान्य कुञ्जी: ${issue2.origin} मा`;
-          case "invalid_union":
-            return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `अमान्य डिस्क्रिमिनेटर मान: अपेक्षित ${issue2.options.map((o) => `'${o}'`).join(" | ")}` : "अमान्य इनपुट";
-          case "invalid_element":
-            return `अमान्य मान: ${issue2.origin} मा`;
-          default:
-            return "अमान्य इनपुट";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/nl.js
-function nl_default() {
-  return {
-    localeError: error37()
-  };
-}
-var error37, init_nl = __esm({
-  "node_modules/zod/v4/locales/nl.js"() {
-    init_util();
-    error37 = () => {
-      let Sizable = {
-        string: { unit: "tekens", verb: "heeft" },
-        file: { unit: "bytes", verb: "heeft" },
-        array: { unit: "elementen", verb: "heeft" },
-        set: { unit: "elementen", verb: "heeft" },
-        map: { unit: "elementen", verb: "heeft" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "invoer",
-        email: "emailadres",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO datum en tijd",
-        date: "ISO datum",
-        time: "ISO tijd",
-        duration: "ISO duur",
-        ipv4: "IPv4-adres",
-        ipv6: "IPv6-adres",
-        mac: "MAC-adres",
-        cidrv4: "IPv4-bereik",
-        cidrv6: "IPv6-bereik",
-        base64: "base64-gecodeerde tekst",
-        base64url: "base64 URL-gecodeerde tekst",
-        json_string: "JSON string",
-        e164: "E.164-nummer",
-        credit_card: "creditcardnummer",
-        currency_code: "valutacode",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "invoer"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "getal"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Ongeldige invoer: verwacht instanceof ${issue2.expected}, ontving ${received}` : `Ongeldige invoer: verwacht ${expected}, ontving ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Ongeldige invoer: verwacht ${stringifyPrimitive(issue2.values[0])}` : `Ongeldige optie: verwacht één van ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin), longName = issue2.origin === "date" ? "laat" : issue2.origin === "string" ? "lang" : "groot";
-            return sizing ? `Te ${longName}: verwacht dat ${issue2.origin ?? "waarde"} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elementen"} ${sizing.verb}` : `Te ${longName}: verwacht dat ${issue2.origin ?? "waarde"} ${adj}${issue2.maximum.toString()} is`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin), shortName = issue2.origin === "date" ? "vroeg" : issue2.origin === "string" ? "kort" : "klein";
-            return sizing ? `Te ${shortName}: verwacht dat ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit} ${sizing.verb}` : `Te ${shortName}: verwacht dat ${issue2.origin} ${adj}${issue2.minimum.toString()} is`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Ongeldige tekst: moet met "${_issue.prefix}" beginnen` : _issue.format === "ends_with" ? `Ongeldige tekst: moet op "${_issue.suffix}" eindigen` : _issue.format === "includes" ? `Ongeldige tekst: moet "${_issue.includes}" bevatten` : _issue.format === "regex" ? `Ongeldige tekst: moet overeenkomen met patroon ${_issue.pattern}` : `Ongeldig: ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Ongeldig getal: moet een veelvoud van ${issue2.divisor} zijn`;
-          case "unrecognized_keys":
-            return `Onbekende key${issue2.keys.length > 1 ? "s" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Ongeldige key in ${issue2.origin}`;
-          case "invalid_union":
-            return "Ongeldige invoer";
-          case "invalid_element":
-            return `Ongeldige waarde in ${issue2.origin}`;
-          default:
-            return "Ongeldige invoer";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/nn.js
-function nn_default() {
-  return {
-    localeError: error38()
-  };
-}
-var error38, init_nn = __esm({
-  "node_modules/zod/v4/locales/nn.js"() {
-    init_util();
-    error38 = () => {
-      let Sizable = {
-        string: { unit: "teikn", verb: "å ha" },
-        file: { unit: "bytes", verb: "å ha" },
-        array: { unit: "element", verb: "å innehalde" },
-        set: { unit: "element", verb: "å innehalde" },
-        map: { unit: "element", verb: "å innehalde" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "input",
-        email: "e-postadresse",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO dato- og klokkeslett",
-        date: "ISO-dato",
-        time: "ISO-klokkeslett",
-        duration: "ISO-varigheit",
-        ipv4: "IPv4-adresse",
-        ipv6: "IPv6-adresse",
-        mac: "MAC-adresse",
-        cidrv4: "IPv4-spekter",
-        cidrv6: "IPv6-spekter",
-        base64: "base64-enkoda streng",
-        base64url: "base64url-enkoda streng",
-        json_string: "JSON-streng",
-        e164: "E.164-nummer",
-        credit_card: "kredittkortnummer",
-        currency_code: "valutakode",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "input"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "tal",
-        array: "liste"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Ugyldig input: forventa instanceof ${issue2.expected}, fekk ${received}` : `Ugyldig input: forventa ${expected}, fekk ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Ugyldig verdi: forventa ${stringifyPrimitive(issue2.values[0])}` : `Ugyldig val: forventa eitt av ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `For stor(t): forventa ${issue2.origin ?? "value"} til å ha ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "element"}` : `For stor(t): forventa ${issue2.origin ?? "value"} til å ha ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `For lite(n): forventa ${issue2.origin} til å ha ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `For lite(n): forventa ${issue2.origin} til å ha ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Ugyldig streng: må starte med "${_issue.prefix}"` : _issue.format === "ends_with" ? `Ugyldig streng: må slutte med "${_issue.suffix}"` : _issue.format === "includes" ? `Ugyldig streng: må innehalde "${_issue.includes}"` : _issue.format === "regex" ? `Ugyldig streng: må matche mønsteret ${_issue.pattern}` : `Ugyldig ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Ugyldig tal: må vere eit multiplum av ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `${issue2.keys.length > 1 ? "Ukjende nøklar" : "Ukjend nøkkel"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Ugyldig nøkkel i ${issue2.origin}`;
-          case "invalid_union":
-            return "Ugyldig input";
-          case "invalid_element":
-            return `Ugyldig verdi i ${issue2.origin}`;
-          default:
-            return "Ugyldig input";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/no.js
-function no_default() {
-  return {
-    localeError: error39()
-  };
-}
-var error39, init_no = __esm({
-  "node_modules/zod/v4/locales/no.js"() {
-    init_util();
-    error39 = () => {
-      let Sizable = {
-        string: { unit: "tegn", verb: "å ha" },
-        file: { unit: "bytes", verb: "å ha" },
-        array: { unit: "elementer", verb: "å inneholde" },
-        set: { unit: "elementer", verb: "å inneholde" },
-        map: { unit: "elementer", verb: "å inneholde" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "input",
-        email: "e-postadresse",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO dato- og klokkeslett",
-        date: "ISO-dato",
-        time: "ISO-klokkeslett",
-        duration: "ISO-varighet",
-        ipv4: "IPv4-adresse",
-        ipv6: "IPv6-adresse",
-        mac: "MAC-adresse",
-        cidrv4: "IPv4-spekter",
-        cidrv6: "IPv6-spekter",
-        base64: "base64-enkodet streng",
-        base64url: "base64url-enkodet streng",
-        json_string: "JSON-streng",
-        e164: "E.164-nummer",
-        credit_card: "kredittkortnummer",
-        currency_code: "valutakode",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "input"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "tall",
-        array: "liste"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Ugyldig input: forventet instanceof ${issue2.expected}, fikk ${received}` : `Ugyldig input: forventet ${expected}, fikk ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Ugyldig verdi: forventet ${stringifyPrimitive(issue2.values[0])}` : `Ugyldig valg: forventet en av ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `For stor(t): forventet ${issue2.origin ?? "value"} til å ha ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elementer"}` : `For stor(t): forventet ${issue2.origin ?? "value"} til å ha ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `For lite(n): forventet ${issue2.origin} til å ha ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `For lite(n): forventet ${issue2.origin} til å ha ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Ugyldig streng: må starte med "${_issue.prefix}"` : _issue.format === "ends_with" ? `Ugyldig streng: må ende med "${_issue.suffix}"` : _issue.format === "includes" ? `Ugyldig streng: må inneholde "${_issue.includes}"` : _issue.format === "regex" ? `Ugyldig streng: må matche mønsteret ${_issue.pattern}` : `Ugyldig ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Ugyldig tall: må være et multiplum av ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `${issue2.keys.length > 1 ? "Ukjente nøkler" : "Ukjent nøkkel"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Ugyldig nøkkel i ${issue2.origin}`;
-          case "invalid_union":
-            return "Ugyldig input";
-          case "invalid_element":
-            return `Ugyldig verdi i ${issue2.origin}`;
-          default:
-            return "Ugyldig input";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ota.js
-function ota_default() {
-  return {
-    localeError: error40()
-  };
-}
-var error40, init_ota = __esm({
-  "node_modules/zod/v4/locales/ota.js"() {
-    init_util();
-    error40 = () => {
-      let Sizable = {
-        string: { unit: "harf", verb: "olmalıdır" },
-        file: { unit: "bayt", verb: "olmalıdır" },
-        array: { unit: "unsur", verb: "olmalıdır" },
-        set: { unit: "unsur", verb: "olmalıdır" },
-        map: { unit: "unsur", verb: "olmalıdır" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "giren",
-        email: "epostagâh",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO hengâmı",
-        date: "ISO tarihi",
-        time: "ISO zamanı",
-        duration: "ISO müddeti",
-        ipv4: "IPv4 nişânı",
-        ipv6: "IPv6 nişânı",
-        mac: "MAC nişânı",
-        cidrv4: "IPv4 menzili",
-        cidrv6: "IPv6 menzili",
-        base64: "base64-şifreli metin",
-        base64url: "base64url-şifreli metin",
-        json_string: "JSON metin",
-        e164: "E.164 sayısı",
-        credit_card: "i'tibâr kartı numarası",
-        currency_code: "para birimi kodu",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "giren"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "numara",
-        array: "saf",
-        null: "gayb"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Fâsit giren: umulan instanceof ${issue2.expected}, alınan ${received}` : `Fâsit giren: umulan ${expected}, alınan ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Fâsit giren: umulan ${stringifyPrimitive(issue2.values[0])}` : `Fâsit tercih: mûteberler ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Fazla büyük: ${issue2.origin ?? "value"}, ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elements"} sahip olmalıydı.` : `Fazla büyük: ${issue2.origin ?? "value"}, ${adj}${issue2.maximum.toString()} olmalıydı.`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Fazla küçük: ${issue2.origin}, ${adj}${issue2.minimum.toString()} ${sizing.unit} sahip olmalıydı.` : `Fazla küçük: ${issue2.origin}, ${adj}${issue2.minimum.toString()} olmalıydı.`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Fâsit metin: "${_issue.prefix}" ile başlamalı.` : _issue.format === "ends_with" ? `Fâsit metin: "${_issue.suffix}" ile bitmeli.` : _issue.format === "includes" ? `Fâsit metin: "${_issue.includes}" ihtivâ etmeli.` : _issue.format === "regex" ? `Fâsit metin: ${_issue.pattern} nakşına uymalı.` : `Fâsit ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Fâsit sayı: ${issue2.divisor} katı olmalıydı.`;
-          case "unrecognized_keys":
-            return `Tanınmayan anahtar ${issue2.keys.length > 1 ? "s" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `${issue2.origin} için tanınmayan anahtar var.`;
-          case "invalid_union":
-            return "Giren tanınamadı.";
-          case "invalid_element":
-            return `${issue2.origin} için tanınmayan kıymet var.`;
-          default:
-            return "Kıymet tanınamadı.";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ps.js
-function ps_default() {
-  return {
-    localeError: error41()
-  };
-}
-var error41, init_ps = __esm({
-  "node_modules/zod/v4/locales/ps.js"() {
-    init_util();
-    error41 = () => {
-      let Sizable = {
-        string: { unit: "توکي", verb: "ولري" },
-        file: { unit: "بایټس", verb: "ولري" },
-        array: { unit: "توکي", verb: "ولري" },
-        set: { unit: "توکي", verb: "ولري" },
-        map: { unit: "توکي", verb: "ولري" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "ورودي",
-        email: "بریښنالیک",
-        url: "یو آر ال",
-        emoji: "ایموجي",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "نیټه او وخت",
-        date: "نېټه",
-        time: "وخت",
-        duration: "موده",
-        ipv4: "د IPv4 پته",
-        ipv6: "د IPv6 پته",
-        mac: "د MAC پته",
-        cidrv4: "د IPv4 ساحه",
-        cidrv6: "د IPv6 ساحه",
-        base64: "base64-encoded متن",
-        base64url: "base64url-encoded متن",
-        json_string: "JSON متن",
-        e164: "د E.164 شمېره",
-        credit_card: "د کریډیټ کارت شمیره",
-        currency_code: "د اسعارو کوډ",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "ورودي"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "عدد",
-        array: "ارې"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `ناسم ورودي: باید instanceof ${issue2.expected} وای, مګر ${received} ترلاسه شو` : `ناسم ورودي: باید ${expected} وای, مګر ${received} ترلاسه شو`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `ناسم ورودي: باید ${stringifyPrimitive(issue2.values[0])} وای` : `ناسم انتخاب: باید یو له ${joinValues(issue2.values, "|")} څخه وای`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `ډیر لوی: ${issue2.origin ?? "ارزښت"} باید ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "عنصرونه"} ولري` : `ډیر لوی: ${issue2.origin ?? "ارزښت"} باید ${adj}${issue2.maximum.toString()} وي`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `ډیر کوچنی: ${issue2.origin} باید ${adj}${issue2.minimum.toString()} ${sizing.unit} ولري` : `ډیر کوچنی: ${issue2.origin} باید ${adj}${issue2.minimum.toString()} وي`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `ناسم متن: باید د "${_issue.prefix}" سره پیل شي` : _issue.format === "ends_with" ? `ناسم متن: باید د "${_issue.suffix}" سره پای ته ورسيږي` : _issue.format === "includes" ? `ناسم متن: باید "${_issue.includes}" ولري` : _issue.format === "regex" ? `ناسم متن: باید د ${_issue.pattern} سره مطابقت ولري` : `${FormatDictionary[_issue.format] ?? issue2.format} ناسم دی`;
-          }
-          case "not_multiple_of":
-            return `ناسم عدد: باید د ${issue2.divisor} مضرب وي`;
-          case "unrecognized_keys":
-            return `ناسم ${issue2.keys.length > 1 ? "کلیډونه" : "کلیډ"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `ناسم کلیډ په ${issue2.origin} کې`;
-          case "invalid_union":
-            return "ناسمه ورودي";
-          case "invalid_element":
-            return `ناسم عنصر په ${issue2.origin} کې`;
-          default:
-            return "ناسمه ورودي";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/pl.js
-function pl_default() {
-  return {
-    localeError: error42()
-  };
-}
-var error42, init_pl = __esm({
-  "node_modules/zod/v4/locales/pl.js"() {
-    init_util();
-    error42 = () => {
-      let Sizable = {
-        string: { unit: "znaków", verb: "mieć" },
-        file: { unit: "bajtów", verb: "mieć" },
-        array: { unit: "elementów", verb: "mieć" },
-        set: { unit: "elementów", verb: "mieć" },
-        map: { unit: "elementów", verb: "mieć" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "wyrażenie",
-        email: "adres email",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "data i godzina w formacie ISO",
-        date: "data w formacie ISO",
-        time: "godzina w formacie ISO",
-        duration: "czas trwania ISO",
-        ipv4: "adres IPv4",
-        ipv6: "adres IPv6",
-        mac: "adres MAC",
-        cidrv4: "zakres IPv4",
-        cidrv6: "zakres IPv6",
-        base64: "ciąg znaków zakodowany w formacie base64",
-        base64url: "ciąg znaków zakodowany w formacie base64url",
-        json_string: "ciąg znaków w formacie JSON",
-        e164: "liczba E.164",
-        credit_card: "numer karty kredytowej",
-        currency_code: "kod waluty",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "wejście"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "liczba",
-        array: "tablica"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Nieprawidłowe dane wejściowe: oczekiwano instanceof ${issue2.expected}, otrzymano ${received}` : `Nieprawidłowe dane wejściowe: oczekiwano ${expected}, otrzymano ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Nieprawidłowe dane wejściowe: oczekiwano ${stringifyPrimitive(issue2.values[0])}` : `Nieprawidłowa opcja: oczekiwano jednej z wartości ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Za duża wartość: oczekiwano, że ${issue2.origin ?? "wartość"} będzie mieć ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elementów"}` : `Zbyt duż(y/a/e): oczekiwano, że ${issue2.origin ?? "wartość"} będzie wynosić ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Za mała wartość: oczekiwano, że ${issue2.origin ?? "wartość"} będzie mieć ${adj}${issue2.minimum.toString()} ${sizing.unit ?? "elementów"}` : `Zbyt mał(y/a/e): oczekiwano, że ${issue2.origin ?? "wartość"} będzie wynosić ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Nieprawidłowy ciąg znaków: musi zaczynać się od "${_issue.prefix}"` : _issue.format === "ends_with" ? `Nieprawidłowy ciąg znaków: musi kończyć się na "${_issue.suffix}"` : _issue.format === "includes" ? `Nieprawidłowy ciąg znaków: musi zawierać "${_issue.includes}"` : _issue.format === "regex" ? `Nieprawidłowy ciąg znaków: musi odpowiadać wzorcowi ${_issue.pattern}` : `Nieprawidłow(y/a/e) ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Nieprawidłowa liczba: musi być wielokrotnością ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Nierozpoznane klucze${issue2.keys.length > 1 ? "s" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Nieprawidłowy klucz w ${issue2.origin}`;
-          case "invalid_union":
-            return "Nieprawidłowe dane wejściowe";
-          case "invalid_element":
-            return `Nieprawidłowa wartość w ${issue2.origin}`;
-          default:
-            return "Nieprawidłowe dane wejściowe";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/pt.js
-function pt_default() {
-  return {
-    localeError: error43()
-  };
-}
-var error43, init_pt = __esm({
-  "node_modules/zod/v4/locales/pt.js"() {
-    init_util();
-    error43 = () => {
-      let Sizable = {
-        string: { unit: "caracteres" },
-        file: { unit: "bytes" },
-        array: { unit: "elementos" },
-        set: { unit: "elementos" },
-        map: { unit: "entradas" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "a entrada",
-        email: "o endereço de e-mail",
-        url: "o URL",
-        emoji: "o emoji",
-        uuid: "o UUID",
-        uuidv4: "o UUIDv4",
-        uuidv6: "o UUIDv6",
-        nanoid: "o nanoid",
-        guid: "o GUID",
-        cuid: "o cuid",
-        cuid2: "o cuid2",
-        ulid: "o ULID",
-        xid: "o XID",
-        ksuid: "o KSUID",
-        datetime: "a data e hora ISO",
-        date: "a data ISO",
-        time: "a hora ISO",
-        duration: "a duração ISO",
-        ipv4: "o endereço IPv4",
-        ipv6: "o endereço IPv6",
-        mac: "o endereço MAC",
-        cidrv4: "o intervalo de endereços IPv4",
-        cidrv6: "o intervalo de endereços IPv6",
-        base64: "o texto codificado em base64",
-        base64url: "o texto codificado em base64url",
-        json_string: "o texto JSON",
-        e164: "o número E.164",
-        credit_card: "o número de cartão de crédito",
-        currency_code: "o código de moeda",
-        iban: "o IBAN",
-        jwt: "o JWT",
-        template_literal: "a entrada"
-      }, Gender = {
-        masculine: { definite: "o", indefinite: "um" },
-        feminine: { definite: "a", indefinite: "uma" }
-      }, TypeDictionary = {
-        string: { name: "texto", articles: Gender.masculine },
-        number: { name: "número", articles: Gender.masculine },
-        int: { name: "número inteiro", articles: Gender.masculine },
-        boolean: { name: "valor booleano", articles: Gender.masculine },
-        bigint: { name: "número bigint", articles: Gender.masculine },
-        symbol: { name: "símbolo", articles: Gender.masculine },
-        undefined: { name: 'valor "undefined"', articles: Gender.masculine },
-        null: { name: 'valor "nulo"', articles: Gender.masculine },
-        never: { name: 'valor "never"', articles: Gender.masculine },
-        void: { name: 'valor "void"', articles: Gender.masculine },
-        date: { name: "data", articles: Gender.feminine },
-        array: { name: "vetor", articles: Gender.masculine },
-        object: { name: "objeto", articles: Gender.masculine },
-        tuple: { name: "tuplo", articles: Gender.masculine },
-        record: { name: "registo", articles: Gender.masculine },
-        map: { name: "mapa", articles: Gender.masculine },
-        set: { name: "conjunto", articles: Gender.masculine },
-        file: { name: "ficheiro", articles: Gender.masculine },
-        nonoptional: { name: "valor não opcional", articles: Gender.masculine },
-        nan: { name: 'valor "NaN"', articles: Gender.masculine },
-        // Compatibility: "nan" -> "NaN" for display
-        function: { name: "função", articles: Gender.feminine }
-      };
-      function translateOriginWithArticle(type, articleType) {
-        let translatedValue = TypeDictionary[type] ?? { name: `valor "${type}"`, articles: Gender.masculine };
-        return `${translatedValue.articles[articleType]} ${translatedValue.name}`;
-      }
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = translateOriginWithArticle(issue2.expected, "indefinite"), receivedType = parsedType(issue2.input), received = translateOriginWithArticle(receivedType, "indefinite");
-            return `Entrada inválida: esperava ${expected}, recebeu ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Entrada inválida: esperava ${stringifyPrimitive(issue2.values[0])}` : `Opção inválida: esperava uma das seguintes opções: ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Demasiado grande: esperava que ${translateOriginWithArticle(issue2.origin, "definite")} tivesse ${adj} ${issue2.maximum.toString()} ${sizing.unit ?? "elementos"}` : `Demasiado grande: esperava que ${translateOriginWithArticle(issue2.origin, "definite")} fosse ${adj} ${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Demasiado pequeno: esperava que ${translateOriginWithArticle(issue2.origin, "definite")} tivesse ${adj} ${issue2.minimum.toString()} ${sizing.unit ?? "elementos"}` : `Demasiado pequeno: esperava que ${translateOriginWithArticle(issue2.origin, "definite")} fosse ${adj} ${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Texto inválido: deve começar por "${_issue.prefix}"` : _issue.format === "ends_with" ? `Texto inválido: deve terminar em "${_issue.suffix}"` : _issue.format === "includes" ? `Texto inválido: deve incluir "${_issue.includes}"` : _issue.format === "regex" ? `Texto inválido: deve corresponder ao padrão ${_issue.pattern}` : `Formato d${FormatDictionary[_issue.format] ?? issue2.format} inválido`;
-          }
-          case "not_multiple_of":
-            return `Número inválido: deve ser múltiplo de ${issue2.divisor}`;
-          case "unrecognized_keys": {
-            let plural2 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural2} inválida${plural2}: ${joinValues(issue2.keys, ", ")}`;
-          }
-          case "invalid_key":
-            return `Entrada inválida n${translateOriginWithArticle(issue2.origin, "definite")}`;
-          case "invalid_union":
-            return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `Valor de discriminação inválido. Esperava ${issue2.options.map((o) => `'${o}'`).join(" | ")}` : "Entrada inválida";
-          case "invalid_element":
-            return `Entrada inválida n${translateOriginWithArticle(issue2.origin, "definite")}`;
-          default:
-            return "Entrada inválida";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/pt-BR.js
-function pt_BR_default() {
-  return {
-    localeError: error44()
-  };
-}
-var error44, init_pt_BR = __esm({
-  "node_modules/zod/v4/locales/pt-BR.js"() {
-    init_util();
-    error44 = () => {
-      let Sizable = {
-        string: { unit: "caracteres" },
-        file: { unit: "bytes" },
-        array: { unit: "elementos" },
-        set: { unit: "elementos" },
-        map: { unit: "entradas" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "a entrada",
-        email: "o endereço de e-mail",
-        url: "o URL",
-        emoji: "o emoji",
-        uuid: "o UUID",
-        uuidv4: "o UUIDv4",
-        uuidv6: "o UUIDv6",
-        nanoid: "o nanoid",
-        guid: "o GUID",
-        cuid: "o cuid",
-        cuid2: "o cuid2",
-        ulid: "o ULID",
-        xid: "o XID",
-        ksuid: "o KSUID",
-        datetime: "a data e hora ISO",
-        date: "a data ISO",
-        time: "a hora ISO",
-        duration: "a duração ISO",
-        ipv4: "o endereço IPv4",
-        ipv6: "o endereço IPv6",
-        mac: "o endereço MAC",
-        cidrv4: "a faixa de endereços IPv4",
-        cidrv6: "a faixa de endereços IPv6",
-        base64: "o texto codificado em base64",
-        base64url: "o texto codificado em base64url",
-        json_string: "o texto JSON",
-        e164: "o número E.164",
-        credit_card: "o número de cartão de crédito",
-        currency_code: "o código de moeda",
-        iban: "o IBAN",
-        jwt: "o JWT",
-        template_literal: "a entrada"
-      }, Gender = {
-        masculine: { definite: "o", indefinite: "um" },
-        feminine: { definite: "a", indefinite: "uma" }
-      }, TypeDictionary = {
-        string: { name: "texto", articles: Gender.masculine },
-        number: { name: "número", articles: Gender.masculine },
-        int: { name: "número inteiro", articles: Gender.masculine },
-        boolean: { name: "valor booleano", articles: Gender.masculine },
-        bigint: { name: "número bigint", articles: Gender.masculine },
-        symbol: { name: "símbolo", articles: Gender.masculine },
-        undefined: { name: 'valor "undefined"', articles: Gender.masculine },
-        null: { name: 'valor "nulo"', articles: Gender.masculine },
-        never: { name: 'valor "never"', articles: Gender.masculine },
-        void: { name: 'valor "void"', articles: Gender.masculine },
-        date: { name: "data", articles: Gender.feminine },
-        array: { name: "vetor", articles: Gender.masculine },
-        object: { name: "objeto", articles: Gender.masculine },
-        tuple: { name: "tupla", articles: Gender.feminine },
-        record: { name: "registro", articles: Gender.masculine },
-        map: { name: "mapa", articles: Gender.masculine },
-        set: { name: "conjunto", articles: Gender.masculine },
-        file: { name: "arquivo", articles: Gender.masculine },
-        nonoptional: { name: "valor não opcional", articles: Gender.masculine },
-        nan: { name: 'valor "NaN"', articles: Gender.masculine },
-        // Compatibility: "nan" -> "NaN" for display
-        function: { name: "função", articles: Gender.feminine }
-      };
-      function translateOriginWithArticle(type, articleType) {
-        let translatedValue = TypeDictionary[type] ?? { name: `valor "${type}"`, articles: Gender.masculine };
-        return `${translatedValue.articles[articleType]} ${translatedValue.name}`;
-      }
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = translateOriginWithArticle(issue2.expected, "indefinite"), receivedType = parsedType(issue2.input), received = translateOriginWithArticle(receivedType, "indefinite");
-            return `Entrada inválida: esperava ${expected}, recebeu ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Entrada inválida: esperava ${stringifyPrimitive(issue2.values[0])}` : `Opção inválida: esperava uma das seguintes opções: ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Grande demais: esperava que ${translateOriginWithArticle(issue2.origin, "definite")} tivesse ${adj} ${issue2.maximum.toString()} ${sizing.unit ?? "elementos"}` : `Grande demais: esperava que ${translateOriginWithArticle(issue2.origin, "definite")} fosse ${adj} ${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Pequeno demais: esperava que ${translateOriginWithArticle(issue2.origin, "definite")} tivesse ${adj} ${issue2.minimum.toString()} ${sizing.unit ?? "elementos"}` : `Pequeno demais: esperava que ${translateOriginWithArticle(issue2.origin, "definite")} fosse ${adj} ${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Texto inválido: deve começar com "${_issue.prefix}"` : _issue.format === "ends_with" ? `Texto inválido: deve terminar com "${_issue.suffix}"` : _issue.format === "includes" ? `Texto inválido: deve incluir "${_issue.includes}"` : _issue.format === "regex" ? `Texto inválido: deve corresponder ao padrão ${_issue.pattern}` : `Formato d${FormatDictionary[_issue.format] ?? issue2.format} inválido`;
-          }
-          case "not_multiple_of":
-            return `Número inválido: deve ser múltiplo de ${issue2.divisor}`;
-          case "unrecognized_keys": {
-            let plural2 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural2} inválida${plural2}: ${joinValues(issue2.keys, ", ")}`;
-          }
-          case "invalid_key":
-            return `Entrada inválida n${translateOriginWithArticle(issue2.origin, "definite")}`;
-          case "invalid_union":
-            return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `Valor de discriminação inválido. Esperava ${issue2.options.map((o) => `'${o}'`).join(" | ")}` : "Entrada inválida";
-          case "invalid_element":
-            return `Entrada inválida n${translateOriginWithArticle(issue2.origin, "definite")}`;
-          default:
-            return "Entrada inválida";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ro.js
-function ro_default() {
-  return {
-    localeError: error45()
-  };
-}
-var error45, init_ro = __esm({
-  "node_modules/zod/v4/locales/ro.js"() {
-    init_util();
-    error45 = () => {
-      let Sizable = {
-        string: { unit: "caractere", verb: "să aibă" },
-        file: { unit: "octeți", verb: "să aibă" },
-        array: { unit: "elemente", verb: "să aibă" },
-        set: { unit: "elemente", verb: "să aibă" },
-        map: { unit: "intrări", verb: "să aibă" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "intrare",
-        email: "adresă de email",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "dată și oră ISO",
-        date: "dată ISO",
-        time: "oră ISO",
-        duration: "durată ISO",
-        ipv4: "adresă IPv4",
-        ipv6: "adresă IPv6",
-        mac: "adresă MAC",
-        cidrv4: "interval IPv4",
-        cidrv6: "interval IPv6",
-        base64: "șir codat base64",
-        base64url: "șir codat base64url",
-        json_string: "șir JSON",
-        e164: "număr E.164",
-        credit_card: "număr de card de credit",
-        currency_code: "cod valutar",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "intrare"
-      }, TypeDictionary = {
-        nan: "NaN",
-        string: "șir",
-        number: "număr",
-        boolean: "boolean",
-        function: "funcție",
-        array: "matrice",
-        object: "obiect",
-        undefined: "nedefinit",
-        symbol: "simbol",
-        bigint: "număr mare",
-        void: "void",
-        never: "never",
-        map: "hartă",
-        set: "set"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return `Intrare invalidă: așteptat ${expected}, primit ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Intrare invalidă: așteptat ${stringifyPrimitive(issue2.values[0])}` : `Opțiune invalidă: așteptat una dintre ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Prea mare: așteptat ca ${issue2.origin ?? "valoarea"} ${sizing.verb} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elemente"}` : `Prea mare: așteptat ca ${issue2.origin ?? "valoarea"} să fie ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Prea mic: așteptat ca ${issue2.origin} ${sizing.verb} ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Prea mic: așteptat ca ${issue2.origin} să fie ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Șir invalid: trebuie să înceapă cu "${_issue.prefix}"` : _issue.format === "ends_with" ? `Șir invalid: trebuie să se termine cu "${_issue.suffix}"` : _issue.format === "includes" ? `Șir invalid: trebuie să includă "${_issue.includes}"` : _issue.format === "regex" ? `Șir invalid: trebuie să se potrivească cu modelul ${_issue.pattern}` : `Format invalid: ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Număr invalid: trebuie să fie multiplu de ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Chei nerecunoscute: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Cheie invalidă în ${issue2.origin}`;
-          case "invalid_union":
-            return "Intrare invalidă";
-          case "invalid_element":
-            return `Valoare invalidă în ${issue2.origin}`;
-          default:
-            return "Intrare invalidă";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  let absCount = Math.abs(count), lastDigit = absCount % 10, lastTwoDigits = absCount % 100;
-  return lastTwoDigits >= 11 && lastTwoDigits <= 19 ? many : lastDigit === 1 ? one : lastDigit >= 2 && lastDigit <= 4 ? few : many;
-}
-function ru_default() {
-  return {
-    localeError: error46()
-  };
-}
-var error46, init_ru = __esm({
-  "node_modules/zod/v4/locales/ru.js"() {
-    init_util();
-    error46 = () => {
-      let Sizable = {
-        string: {
-          unit: {
-            one: "символ",
-            few: "символа",
-            many: "символов"
-          },
-          verb: "иметь"
-        },
-        file: {
-          unit: {
-            one: "байт",
-            few: "байта",
-            many: "байт"
-          },
-          verb: "иметь"
-        },
-        array: {
-          unit: {
-            one: "элемент",
-            few: "элемента",
-            many: "элементов"
-          },
-          verb: "иметь"
-        },
-        set: {
-          unit: {
-            one: "элемент",
-            few: "элемента",
-            many: "элементов"
-          },
-          verb: "иметь"
-        },
-        map: {
-          unit: {
-            one: "элемент",
-            few: "элемента",
-            many: "элементов"
-          },
-          verb: "иметь"
-        }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "ввод",
-        email: "email адрес",
-        url: "URL",
-        emoji: "эмодзи",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO дата и время",
-        date: "ISO дата",
-        time: "ISO время",
-        duration: "ISO длительность",
-        ipv4: "IPv4 адрес",
-        ipv6: "IPv6 адрес",
-        mac: "MAC адрес",
-        cidrv4: "IPv4 диапазон",
-        cidrv6: "IPv6 диапазон",
-        base64: "строка в формате base64",
-        base64url: "строка в формате base64url",
-        json_string: "JSON строка",
-        e164: "номер E.164",
-        credit_card: "номер кредитной карты",
-        currency_code: "код валюты",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "ввод"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "число",
-        array: "массив"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Неверный ввод: ожидалось instanceof ${issue2.expected}, получено ${received}` : `Неверный ввод: ожидалось ${expected}, получено ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Неверный ввод: ожидалось ${stringifyPrimitive(issue2.values[0])}` : `Неверный вариант: ожидалось одно из ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            if (sizing) {
-              let maxValue = Number(issue2.maximum), unit = getRussianPlural(maxValue, sizing.unit.one, sizing.unit.few, sizing.unit.many);
-              return `Слишком большое значение: ожидалось, что ${issue2.origin ?? "значение"} будет иметь ${adj}${issue2.maximum.toString()} ${unit}`;
-            }
-            return `Слишком большое значение: ожидалось, что ${issue2.origin ?? "значение"} будет ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            if (sizing) {
-              let minValue = Number(issue2.minimum), unit = getRussianPlural(minValue, sizing.unit.one, sizing.unit.few, sizing.unit.many);
-              return `Слишком маленькое значение: ожидалось, что ${issue2.origin} будет иметь ${adj}${issue2.minimum.toString()} ${unit}`;
-            }
-            return `Слишком маленькое значение: ожидалось, что ${issue2.origin} будет ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Неверная строка: должна начинаться с "${_issue.prefix}"` : _issue.format === "ends_with" ? `Неверная строка: должна заканчиваться на "${_issue.suffix}"` : _issue.format === "includes" ? `Неверная строка: должна содержать "${_issue.includes}"` : _issue.format === "regex" ? `Неверная строка: должна соответствовать шаблону ${_issue.pattern}` : `Неверный ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Неверное число: должно быть кратным ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Нераспознанн${issue2.keys.length > 1 ? "ые" : "ый"} ключ${issue2.keys.length > 1 ? "и" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Неверный ключ в ${issue2.origin}`;
-          case "invalid_union":
-            return "Неверные входные данные";
-          case "invalid_element":
-            return `Неверное значение в ${issue2.origin}`;
-          default:
-            return "Неверные входные данные";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/sk.js
-function sk_default() {
-  return {
-    localeError: error47()
-  };
-}
-var error47, init_sk = __esm({
-  "node_modules/zod/v4/locales/sk.js"() {
-    init_util();
-    error47 = () => {
-      let Sizable = {
-        string: { unit: "znakov", verb: "mať" },
-        file: { unit: "bajtov", verb: "mať" },
-        array: { unit: "prvkov", verb: "mať" },
-        set: { unit: "prvkov", verb: "mať" },
-        map: { unit: "položiek", verb: "mať" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "regulárny výraz",
-        email: "e-mailová adresa",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "dátum a čas vo formáte ISO",
-        date: "dátum vo formáte ISO",
-        time: "čas vo formáte ISO",
-        duration: "doba trvania ISO",
-        ipv4: "IPv4 adresa",
-        ipv6: "IPv6 adresa",
-        mac: "MAC adresa",
-        cidrv4: "rozsah IPv4",
-        cidrv6: "rozsah IPv6",
-        base64: "reťazec zakódovaný vo formáte base64",
-        base64url: "reťazec zakódovaný vo formáte base64url",
-        json_string: "reťazec vo formáte JSON",
-        e164: "číslo E.164",
-        credit_card: "číslo kreditnej karty",
-        currency_code: "kód meny",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "vstup"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "číslo",
-        string: "reťazec",
-        function: "funkcia",
-        array: "pole"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Neplatný vstup: očakávané instanceof ${issue2.expected}, obdržané ${received}` : `Neplatný vstup: očakávané ${expected}, obdržané ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Neplatný vstup: očakávané ${stringifyPrimitive(issue2.values[0])}` : `Neplatný vstup: očakávaná jedna z hodnôt ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Hodnota je príliš veľká: ${issue2.origin ?? "hodnota"} musí mať ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "prvkov"}` : `Hodnota je príliš veľká: ${issue2.origin ?? "hodnota"} musí byť ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Hodnota je príliš malá: ${issue2.origin ?? "hodnota"} musí mať ${adj}${issue2.minimum.toString()} ${sizing.unit ?? "prvkov"}` : `Hodnota je príliš malá: ${issue2.origin ?? "hodnota"} musí byť ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Neplatný reťazec: musí začínať na "${_issue.prefix}"` : _issue.format === "ends_with" ? `Neplatný reťazec: musí končiť na "${_issue.suffix}"` : _issue.format === "includes" ? `Neplatný reťazec: musí obsahovať "${_issue.includes}"` : _issue.format === "regex" ? `Neplatný reťazec: musí zodpovedať vzoru ${_issue.pattern}` : `Neplatný formát ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Neplatné číslo: musí byť násobkom ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Neznáme klúče: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Neplatný klúč v ${issue2.origin}`;
-          case "invalid_union":
-            return "Neplatný vstup";
-          case "invalid_element":
-            return `Neplatná hodnota v ${issue2.origin}`;
-          default:
-            return "Neplatný vstup";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/sl.js
-function sl_default() {
-  return {
-    localeError: error48()
-  };
-}
-var error48, init_sl = __esm({
-  "node_modules/zod/v4/locales/sl.js"() {
-    init_util();
-    error48 = () => {
-      let Sizable = {
-        string: { unit: "znakov", verb: "imeti" },
-        file: { unit: "bajtov", verb: "imeti" },
-        array: { unit: "elementov", verb: "imeti" },
-        set: { unit: "elementov", verb: "imeti" },
-        map: { unit: "elementov", verb: "imeti" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "vnos",
-        email: "e-poštni naslov",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO datum in čas",
-        date: "ISO datum",
-        time: "ISO čas",
-        duration: "ISO trajanje",
-        ipv4: "IPv4 naslov",
-        ipv6: "IPv6 naslov",
-        mac: "MAC naslov",
-        cidrv4: "obseg IPv4",
-        cidrv6: "obseg IPv6",
-        base64: "base64 kodiran niz",
-        base64url: "base64url kodiran niz",
-        json_string: "JSON niz",
-        e164: "E.164 številka",
-        credit_card: "številka kreditne kartice",
-        currency_code: "koda valute",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "vnos"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "število",
-        array: "tabela"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Neveljaven vnos: pričakovano instanceof ${issue2.expected}, prejeto ${received}` : `Neveljaven vnos: pričakovano ${expected}, prejeto ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Neveljaven vnos: pričakovano ${stringifyPrimitive(issue2.values[0])}` : `Neveljavna možnost: pričakovano eno izmed ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Preveliko: pričakovano, da bo ${issue2.origin ?? "vrednost"} imelo ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elementov"}` : `Preveliko: pričakovano, da bo ${issue2.origin ?? "vrednost"} ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Premajhno: pričakovano, da bo ${issue2.origin} imelo ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Premajhno: pričakovano, da bo ${issue2.origin} ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Neveljaven niz: mora se začeti z "${_issue.prefix}"` : _issue.format === "ends_with" ? `Neveljaven niz: mora se končati z "${_issue.suffix}"` : _issue.format === "includes" ? `Neveljaven niz: mora vsebovati "${_issue.includes}"` : _issue.format === "regex" ? `Neveljaven niz: mora ustrezati vzorcu ${_issue.pattern}` : `Neveljaven ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Neveljavno število: mora biti večkratnik ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Neprepoznan${issue2.keys.length > 1 ? "i ključi" : " ključ"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Neveljaven ključ v ${issue2.origin}`;
-          case "invalid_union":
-            return "Neveljaven vnos";
-          case "invalid_element":
-            return `Neveljavna vrednost v ${issue2.origin}`;
-          default:
-            return "Neveljaven vnos";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/sv.js
-function sv_default() {
-  return {
-    localeError: error49()
-  };
-}
-var error49, init_sv = __esm({
-  "node_modules/zod/v4/locales/sv.js"() {
-    init_util();
-    error49 = () => {
-      let Sizable = {
-        string: { unit: "tecken", verb: "att ha" },
-        file: { unit: "bytes", verb: "att ha" },
-        array: { unit: "objekt", verb: "att innehålla" },
-        set: { unit: "objekt", verb: "att innehålla" },
-        map: { unit: "objekt", verb: "att innehålla" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "reguljärt uttryck",
-        email: "e-postadress",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO-datum och tid",
-        date: "ISO-datum",
-        time: "ISO-tid",
-        duration: "ISO-varaktighet",
-        ipv4: "IPv4-adress",
-        ipv6: "IPv6-adress",
-        mac: "MAC-adress",
-        cidrv4: "IPv4-spektrum",
-        cidrv6: "IPv6-spektrum",
-        base64: "base64-kodad sträng",
-        base64url: "base64url-kodad sträng",
-        json_string: "JSON-sträng",
-        e164: "E.164-nummer",
-        credit_card: "kreditkortsnummer",
-        currency_code: "valutakod",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "mall-literal"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "antal",
-        array: "lista"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Ogiltig inmatning: förväntat instanceof ${issue2.expected}, fick ${received}` : `Ogiltig inmatning: förväntat ${expected}, fick ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Ogiltig inmatning: förväntat ${stringifyPrimitive(issue2.values[0])}` : `Ogiltigt val: förväntade en av ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `För stor(t): förväntade ${issue2.origin ?? "värdet"} att ha ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "element"}` : `För stor(t): förväntat ${issue2.origin ?? "värdet"} att ha ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `För lite(t): förväntade ${issue2.origin ?? "värdet"} att ha ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `För lite(t): förväntade ${issue2.origin ?? "värdet"} att ha ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Ogiltig sträng: måste börja med "${_issue.prefix}"` : _issue.format === "ends_with" ? `Ogiltig sträng: måste sluta med "${_issue.suffix}"` : _issue.format === "includes" ? `Ogiltig sträng: måste innehålla "${_issue.includes}"` : _issue.format === "regex" ? `Ogiltig sträng: måste matcha mönstret "${_issue.pattern}"` : `Ogiltig(t) ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Ogiltigt tal: måste vara en multipel av ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `${issue2.keys.length > 1 ? "Okända nycklar" : "Okänd nyckel"}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Ogiltig nyckel i ${issue2.origin ?? "värdet"}`;
-          case "invalid_union":
-            return "Ogiltig input";
-          case "invalid_element":
-            return `Ogiltigt värde i ${issue2.origin ?? "värdet"}`;
-          default:
-            return "Ogiltig input";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ta.js
-function ta_default() {
-  return {
-    localeError: error50()
-  };
-}
-var error50, init_ta = __esm({
-  "node_modules/zod/v4/locales/ta.js"() {
-    init_util();
-    error50 = () => {
-      let Sizable = {
-        string: { unit: "எழுத்துக்கள்", verb: "கொண்டிருக்க வேண்டும்" },
-        file: { unit: "பைட்டுகள்", verb: "கொண்டிருக்க வேண்டும்" },
-        array: { unit: "உறுப்புகள்", verb: "கொண்டிருக்க வேண்டும்" },
-        set: { unit: "உறுப்புகள்", verb: "கொண்டிருக்க வேண்டும்" },
-        map: { unit: "உறுப்புகள்", verb: "கொண்டிருக்க வேண்டும்" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "உள்ளீடு",
-        email: "மின்னஞ்சல் முகவரி",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO தேதி நேரம்",
-        date: "ISO தேதி",
-        time: "ISO நேரம்",
-        duration: "ISO கால அளவு",
-        ipv4: "IPv4 முகவரி",
-        ipv6: "IPv6 முகவரி",
-        mac: "MAC முகவரி",
-        cidrv4: "IPv4 வரம்பு",
-        cidrv6: "IPv6 வரம்பு",
-        base64: "base64-encoded சரம்",
-        base64url: "base64url-encoded சரம்",
-        json_string: "JSON சரம்",
-        e164: "E.164 எண்",
-        credit_card: "கடன் அட்டை எண்",
-        currency_code: "நாணயக் குறியீடு",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "input"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "எண்",
-        array: "அணி",
-        null: "வெறுமை"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `தவறான உள்ளீடு: எதிர்பார்க்கப்பட்டது instanceof ${issue2.expected}, பெறப்பட்டது ${received}` : `தவறான உள்ளீடு: எதிர்பார்க்கப்பட்டது ${expected}, பெறப்பட்டது ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `தவறான உள்ளீடு: எதிர்பார்க்கப்பட்டது ${stringifyPrimitive(issue2.values[0])}` : `தவறான விருப்பம்: எதிர்பார்க்கப்பட்டது ${joinValues(issue2.values, "|")} இல் ஒன்று`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `மிக பெரியது: எதிர்பார்க்கப்பட்டது ${issue2.origin ?? "மதிப்பு"} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "உறுப்புகள்"} ஆக இருக்க வேண்டும்` : `மிக பெரியது: எதிர்பார்க்கப்பட்டது ${issue2.origin ?? "மதிப்பு"} ${adj}${issue2.maximum.toString()} ஆக இருக்க வேண்டும்`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `மிகச் சிறியது: எதிர்பார்க்கப்பட்டது ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit} ஆக இருக்க வேண்டும்` : `மிகச் சிறியது: எதிர்பார்க்கப்பட்டது ${issue2.origin} ${adj}${issue2.minimum.toString()} ஆக இருக்க வேண்டும்`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `தவறான சரம்: "${_issue.prefix}" இல் தொடங்க வேண்டும்` : _issue.format === "ends_with" ? `தவறான சரம்: "${_issue.suffix}" இல் முடிவடைய வேண்டும்` : _issue.format === "includes" ? `தவறான சரம்: "${_issue.includes}" ஐ உள்ளடக்க வேண்டும்` : _issue.format === "regex" ? `தவறான சரம்: ${_issue.pattern} முறைபாட்டுடன் பொருந்த வேண்டும்` : `தவறான ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `தவறான எண்: ${issue2.divisor} இன் பலமாக இருக்க வேண்டும்`;
-          case "unrecognized_keys":
-            return `அடையாளம் தெரியாத விசை${issue2.keys.length > 1 ? "கள்" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `${issue2.origin} இல் தவறான விசை`;
-          case "invalid_union":
-            return "தவறான உள்ளீடு";
-          case "invalid_element":
-            return `${issue2.origin} இல் தவறான மதிப்பு`;
-          default:
-            return "தவறான உள்ளீடு";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/tg.js
-function tg_default() {
-  return {
-    localeError: error51()
-  };
-}
-var error51, init_tg = __esm({
-  "node_modules/zod/v4/locales/tg.js"() {
-    init_util();
-    error51 = () => {
-      let Sizable = {
-        string: { unit: "аломат", verb: "дошта бошад" },
-        file: { unit: "байт", verb: "дошта бошад" },
-        array: { unit: "унсур", verb: "дошта бошад" },
-        set: { unit: "унсур", verb: "дошта бошад" },
-        map: { unit: "сабт", verb: "дошта бошад" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "вуруд",
-        email: "суроғаи email",
-        url: "URL",
-        emoji: "эмоҷи",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "санаву вақти ISO",
-        date: "санаи ISO",
-        time: "вақти ISO",
-        duration: "давомнокии ISO",
-        ipv4: "суроғаи IPv4",
-        ipv6: "суроғаи IPv6",
-        mac: "суроғаи MAC",
-        cidrv4: "маҳдудаи IPv4",
-        cidrv6: "маҳдудаи IPv6",
-        base64: "сатри дар формати base64",
-        base64url: "сатри дар формати base64url",
-        json_string: "сатри JSON",
-        e164: "рақами E.164",
-        credit_card: "рақами корти кредитӣ",
-        currency_code: "рамзи асъор",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "вуруд"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "рақам",
-        string: "сатр",
-        array: "массив",
-        object: "объект",
-        date: "сана"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return `Вуруди нодуруст: ${expected} интизор мерафт, ${received} гирифта шуд`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Вуруди нодуруст: ${stringifyPrimitive(issue2.values[0])} интизор мерафт` : `Интихоби нодуруст: яке аз ${joinValues(issue2.values, "|")} интизор мерафт`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Хеле калон: ${issue2.origin ?? "қимат"} бояд ${adj}${issue2.maximum.toString()} ${sizing.unit} ${sizing.verb}` : `Хеле калон: ${issue2.origin ?? "қимат"} бояд ${adj}${issue2.maximum.toString()} бошад`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Хеле хурд: ${issue2.origin} бояд ${adj}${issue2.minimum.toString()} ${sizing.unit} ${sizing.verb}` : `Хеле хурд: ${issue2.origin} бояд ${adj}${issue2.minimum.toString()} бошад`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Сатри нодуруст: бояд бо "${_issue.prefix}" оғоз шавад` : _issue.format === "ends_with" ? `Сатри нодуруст: бояд бо "${_issue.suffix}" анҷом ёбад` : _issue.format === "includes" ? `Сатри нодуруст: бояд "${_issue.includes}"-ро дар бар гирад` : _issue.format === "regex" ? `Сатри нодуруст: бояд ба намунаи ${_issue.pattern} мувофиқат кунад` : `${FormatDictionary[_issue.format] ?? issue2.format}-и нодуруст`;
-          }
-          case "not_multiple_of":
-            return `Рақами нодуруст: бояд ба ${issue2.divisor} бе бақия тақсим шавад`;
-          case "unrecognized_keys":
-            return `Калид${issue2.keys.length > 1 ? "ҳои" : "и"} номаълум: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Калиди нодуруст дар ${issue2.origin}`;
-          case "invalid_union":
-            return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `Қимати нодурусти дискриминатор: ${issue2.options.map((o) => `'${o}'`).join(" | ")} интизор мерафт` : "Вуруди нодуруст";
-          case "invalid_element":
-            return `Қимати нодуруст дар ${issue2.origin}`;
-          default:
-            return "Вуруди нодуруст";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/th.js
-function th_default() {
-  return {
-    localeError: error52()
-  };
-}
-var error52, init_th = __esm({
-  "node_modules/zod/v4/locales/th.js"() {
-    init_util();
-    error52 = () => {
-      let Sizable = {
-        string: { unit: "ตัวอักษร", verb: "ควรมี" },
-        file: { unit: "ไบต์", verb: "ควรมี" },
-        array: { unit: "รายการ", verb: "ควรมี" },
-        set: { unit: "รายการ", verb: "ควรมี" },
-        map: { unit: "รายการ", verb: "ควรมี" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "ข้อมูลที่ป้อน",
-        email: "ที่อยู่อีเมล",
-        url: "URL",
-        emoji: "อิโมจิ",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "วันที่เวลาแบบ ISO",
-        date: "วันที่แบบ ISO",
-        time: "เวลาแบบ ISO",
-        duration: "ช่วงเวลาแบบ ISO",
-        ipv4: "ที่อยู่ IPv4",
-        ipv6: "ที่อยู่ IPv6",
-        mac: "ที่อยู่ MAC",
-        cidrv4: "ช่วง IP แบบ IPv4",
-        cidrv6: "ช่วง IP แบบ IPv6",
-        base64: "ข้อความแบบ Base64",
-        base64url: "ข้อความแบบ Base64 สำหรับ URL",
-        json_string: "ข้อความแบบ JSON",
-        e164: "เบอร์โทรศัพท์ระหว่างประเทศ (E.164)",
-        credit_card: "หมายเลขบัตรเครดิต",
-        currency_code: "รหัสสกุลเงิน",
-        iban: "IBAN",
-        jwt: "โทเคน JWT",
-        template_literal: "ข้อมูลที่ป้อน"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "ตัวเลข",
-        array: "อาร์เรย์ (Array)",
-        null: "ไม่มีค่า (null)"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `ประเภทข้อมูลไม่ถูกต้อง: ควรเป็น instanceof ${issue2.expected} แต่ได้รับ ${received}` : `ประเภทข้อมูลไม่ถูกต้อง: ควรเป็น ${expected} แต่ได้รับ ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `ค่าไม่ถูกต้อง: ควรเป็น ${stringifyPrimitive(issue2.values[0])}` : `ตัวเลือกไม่ถูกต้อง: ควรเป็นหนึ่งใน ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "ไม่เกิน" : "น้อยกว่า", sizing = getSizing(issue2.origin);
-            return sizing ? `เกินกำหนด: ${issue2.origin ?? "ค่า"} ควรมี${adj} ${issue2.maximum.toString()} ${sizing.unit ?? "รายการ"}` : `เกินกำหนด: ${issue2.origin ?? "ค่า"} ควรมี${adj} ${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? "อย่างน้อย" : "มากกว่า", sizing = getSizing(issue2.origin);
-            return sizing ? `น้อยกว่ากำหนด: ${issue2.origin} ควรมี${adj} ${issue2.minimum.toString()} ${sizing.unit}` : `น้อยกว่ากำหนด: ${issue2.origin} ควรมี${adj} ${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `รูปแบบไม่ถูกต้อง: ข้อความต้องขึ้นต้นด้วย "${_issue.prefix}"` : _issue.format === "ends_with" ? `รูปแบบไม่ถูกต้อง: ข้อความต้องลงท้ายด้วย "${_issue.suffix}"` : _issue.format === "includes" ? `รูปแบบไม่ถูกต้อง: ข้อความต้องมี "${_issue.includes}" อยู่ในข้อความ` : _issue.format === "regex" ? `รูปแบบไม่ถูกต้อง: ต้องตรงกับรูปแบบที่กำหนด ${_issue.pattern}` : `รูปแบบไม่ถูกต้อง: ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `ตัวเลขไม่ถูกต้อง: ต้องเป็นจำนวนที่หารด้วย ${issue2.divisor} ได้ลงตัว`;
-          case "unrecognized_keys":
-            return `พบคีย์ที่ไม่รู้จัก: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `คีย์ไม่ถูกต้องใน ${issue2.origin}`;
-          case "invalid_union":
-            return "ข้อมูลไม่ถูกต้อง: ไม่ตรงกับรูปแบบยูเนียนที่กำหนดไว้";
-          case "invalid_element":
-            return `ข้อมูลไม่ถูกต้องใน ${issue2.origin}`;
-          default:
-            return "ข้อมูลไม่ถูกต้อง";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/tk.js
-function tk_default() {
-  return {
-    localeError: error53()
-  };
-}
-var error53, init_tk = __esm({
-  "node_modules/zod/v4/locales/tk.js"() {
-    init_util();
-    error53 = () => {
-      let Sizable = {
-        string: { unit: "simwol", verb: "bolmaly" },
-        file: { unit: "baýt", verb: "bolmaly" },
-        array: { unit: "elementler", verb: "bolmaly" },
-        set: { unit: "elementler", verb: "bolmaly" },
-        map: { unit: "elementler", verb: "bolmaly" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "giriş",
-        email: "e-poçta salgysy",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO sene we wagt",
-        date: "ISO sene",
-        time: "ISO wagt",
-        duration: "ISO wagt aralygy",
-        ipv4: "IPv4 salgysy",
-        ipv6: "IPv6 salgysy",
-        mac: "MAC salgysy",
-        cidrv4: "IPv4 aralygy",
-        cidrv6: "IPv6 aralygy",
-        base64: "base64 bilen şifrlenen setir",
-        base64url: "base64url bilen şifrlenen setir",
-        json_string: "JSON setiri",
-        e164: "E.164 nomeri",
-        credit_card: "kredit kartynyň nomeri",
-        currency_code: "walýuta kody",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "şablon"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return `Nädogry baha: garaşylan ${expected} ýerine ${received} alyndy`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Nädogry baha: ${stringifyPrimitive(issue2.values[0])} bolmaly` : `Nädogry saýlaw: aşakdakylardan biri bolmaly: ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Has uly: garaşylýan ${issue2.origin ?? "baha"} ${adj} ${issue2.maximum.toString()} ${sizing.unit ?? "element"}` : `Has uly: garaşylýan ${issue2.origin ?? "baha"} ${adj} ${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Has kiçi: garaşylýan ${issue2.origin} ${adj} ${issue2.minimum.toString()} ${sizing.unit}` : `Has kiçi: garaşylýan ${issue2.origin} ${adj} ${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Nädogry setir: "${_issue.prefix}" bilen başlamaly` : _issue.format === "ends_with" ? `Nädogry setir: "${_issue.suffix}" bilen gutarmaly` : _issue.format === "includes" ? `Nädogry setir: "${_issue.includes}" saklamaly` : _issue.format === "regex" ? `Nädogry setir: ${_issue.pattern} nusga laýyk bolmaly` : `Nädogry ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Nädogry san: ${issue2.divisor} bilen galyndysyz bölünmeli`;
-          case "unrecognized_keys":
-            return `Tanalmaýan açar${issue2.keys.length > 1 ? "lar" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `${issue2.origin} içinde nädogry açar`;
-          case "invalid_union":
-            return "Nädogry baha";
-          case "invalid_element":
-            return `${issue2.origin} içinde nädogry baha`;
-          default:
-            return "Nädogry baha";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/tr.js
-function tr_default() {
-  return {
-    localeError: error54()
-  };
-}
-var error54, init_tr = __esm({
-  "node_modules/zod/v4/locales/tr.js"() {
-    init_util();
-    error54 = () => {
-      let Sizable = {
-        string: { unit: "karakter", verb: "olmalı" },
-        file: { unit: "bayt", verb: "olmalı" },
-        array: { unit: "öğe", verb: "olmalı" },
-        set: { unit: "öğe", verb: "olmalı" },
-        map: { unit: "öğe", verb: "olmalı" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "girdi",
-        email: "e-posta adresi",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO tarih ve saat",
-        date: "ISO tarih",
-        time: "ISO saat",
-        duration: "ISO süre",
-        ipv4: "IPv4 adresi",
-        ipv6: "IPv6 adresi",
-        mac: "MAC adresi",
-        cidrv4: "IPv4 aralığı",
-        cidrv6: "IPv6 aralığı",
-        base64: "base64 ile şifrelenmiş metin",
-        base64url: "base64url ile şifrelenmiş metin",
-        json_string: "JSON dizesi",
-        e164: "E.164 sayısı",
-        credit_card: "kredi kartı numarası",
-        currency_code: "para birimi kodu",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "Şablon dizesi"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Geçersiz değer: beklenen instanceof ${issue2.expected}, alınan ${received}` : `Geçersiz değer: beklenen ${expected}, alınan ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Geçersiz değer: beklenen ${stringifyPrimitive(issue2.values[0])}` : `Geçersiz seçenek: aşağıdakilerden biri olmalı: ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Çok büyük: beklenen ${issue2.origin ?? "değer"} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "öğe"}` : `Çok büyük: beklenen ${issue2.origin ?? "değer"} ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Çok küçük: beklenen ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Çok küçük: beklenen ${issue2.origin} ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Geçersiz metin: "${_issue.prefix}" ile başlamalı` : _issue.format === "ends_with" ? `Geçersiz metin: "${_issue.suffix}" ile bitmeli` : _issue.format === "includes" ? `Geçersiz metin: "${_issue.includes}" içermeli` : _issue.format === "regex" ? `Geçersiz metin: ${_issue.pattern} desenine uymalı` : `Geçersiz ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Geçersiz sayı: ${issue2.divisor} ile tam bölünebilmeli`;
-          case "unrecognized_keys":
-            return `Tanınmayan anahtar${issue2.keys.length > 1 ? "lar" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `${issue2.origin} içinde geçersiz anahtar`;
-          case "invalid_union":
-            return "Geçersiz değer";
-          case "invalid_element":
-            return `${issue2.origin} içinde geçersiz değer`;
-          default:
-            return "Geçersiz değer";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/uk.js
-function uk_default() {
-  return {
-    localeError: error55()
-  };
-}
-var error55, init_uk = __esm({
-  "node_modules/zod/v4/locales/uk.js"() {
-    init_util();
-    error55 = () => {
-      let Sizable = {
-        string: { unit: "символів", verb: "матиме" },
-        file: { unit: "байтів", verb: "матиме" },
-        array: { unit: "елементів", verb: "матиме" },
-        set: { unit: "елементів", verb: "матиме" },
-        map: { unit: "елементів", verb: "матиме" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "вхідні дані",
-        email: "адреса електронної пошти",
-        url: "URL",
-        emoji: "емодзі",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "дата та час ISO",
-        date: "дата ISO",
-        time: "час ISO",
-        duration: "тривалість ISO",
-        ipv4: "адреса IPv4",
-        ipv6: "адреса IPv6",
-        mac: "адреса MAC",
-        cidrv4: "діапазон IPv4",
-        cidrv6: "діапазон IPv6",
-        base64: "рядок у кодуванні base64",
-        base64url: "рядок у кодуванні base64url",
-        json_string: "рядок JSON",
-        e164: "номер E.164",
-        credit_card: "номер кредитної картки",
-        currency_code: "код валюти",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "вхідні дані"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "число",
-        array: "масив"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Неправильні вхідні дані: очікується instanceof ${issue2.expected}, отримано ${received}` : `Неправильні вхідні дані: очікується ${expected}, отримано ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Неправильні вхідні дані: очікується ${stringifyPrimitive(issue2.values[0])}` : `Неправильна опція: очікується одне з ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Занадто велике: очікується, що ${issue2.origin ?? "значення"} ${sizing.verb} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "елементів"}` : `Занадто велике: очікується, що ${issue2.origin ?? "значення"} буде ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Занадто мале: очікується, що ${issue2.origin} ${sizing.verb} ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Занадто мале: очікується, що ${issue2.origin} буде ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Неправильний рядок: повинен починатися з "${_issue.prefix}"` : _issue.format === "ends_with" ? `Неправильний рядок: повинен закінчуватися на "${_issue.suffix}"` : _issue.format === "includes" ? `Неправильний рядок: повинен містити "${_issue.includes}"` : _issue.format === "regex" ? `Неправильний рядок: повинен відповідати шаблону ${_issue.pattern}` : `Неправильний ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Неправильне число: повинно бути кратним ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Нерозпізнаний ключ${issue2.keys.length > 1 ? "і" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Неправильний ключ у ${issue2.origin}`;
-          case "invalid_union":
-            return "Неправильні вхідні дані";
-          case "invalid_element":
-            return `Неправильне значення у ${issue2.origin}`;
-          default:
-            return "Неправильні вхідні дані";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/ua.js
-function ua_default() {
-  return uk_default();
-}
-var init_ua = __esm({
-  "node_modules/zod/v4/locales/ua.js"() {
-    init_uk();
-  }
-});
-
-// node_modules/zod/v4/locales/ur.js
-function ur_default() {
-  return {
-    localeError: error56()
-  };
-}
-var error56, init_ur = __esm({
-  "node_modules/zod/v4/locales/ur.js"() {
-    init_util();
-    error56 = () => {
-      let Sizable = {
-        string: { unit: "حروف", verb: "ہونا" },
-        file: { unit: "بائٹس", verb: "ہونا" },
-        array: { unit: "آئٹمز", verb: "ہونا" },
-        set: { unit: "آئٹمز", verb: "ہونا" },
-        map: { unit: "آئٹمز", verb: "ہونا" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "ان پٹ",
-        email: "ای میل ایڈریس",
-        url: "یو آر ایل",
-        emoji: "ایموجی",
-        uuid: "یو یو آئی ڈی",
-        uuidv4: "یو یو آئی ڈی وی 4",
-        uuidv6: "یو یو آئی ڈی وی 6",
-        nanoid: "نینو آئی ڈی",
-        guid: "جی یو آئی ڈی",
-        cuid: "سی یو آئی ڈی",
-        cuid2: "سی یو آئی ڈی 2",
-        ulid: "یو ایل آئی ڈی",
-        xid: "ایکس آئی ڈی",
-        ksuid: "کے ایس یو آئی ڈی",
-        datetime: "آئی ایس او ڈیٹ ٹائم",
-        date: "آئی ایس او تاریخ",
-        time: "آئی ایس او وقت",
-        duration: "آئی ایس او مدت",
-        ipv4: "آئی پی وی 4 ایڈریس",
-        ipv6: "آئی پی وی 6 ایڈریس",
-        mac: "ایم اے سی ایڈریس",
-        cidrv4: "آئی پی وی 4 رینج",
-        cidrv6: "آئی پی وی 6 رینج",
-        base64: "بیس 64 ان کوڈڈ سٹرنگ",
-        base64url: "بیس 64 یو آر ایل ان کوڈڈ سٹرنگ",
-        json_string: "جے ایس او این سٹرنگ",
-        e164: "ای 164 نمبر",
-        credit_card: "کریڈٹ کارڈ نمبر",
-        currency_code: "کرنسی کوڈ",
-        iban: "IBAN",
-        jwt: "جے ڈبلیو ٹی",
-        template_literal: "ان پٹ"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "نمبر",
-        array: "آرے",
-        null: "نل"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `غلط ان پٹ: instanceof ${issue2.expected} متوقع تھا، ${received} موصول ہوا` : `غلط ان پٹ: ${expected} متوقع تھا، ${received} موصول ہوا`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `غلط ان پٹ: ${stringifyPrimitive(issue2.values[0])} متوقع تھا` : `غلط آپشن: ${joinValues(issue2.values, "|")} میں سے ایک متوقع تھا`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `بہت بڑا: ${issue2.origin ?? "ویلیو"} کے ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "عناصر"} ہونے متوقع تھے` : `بہت بڑا: ${issue2.origin ?? "ویلیو"} کا ${adj}${issue2.maximum.toString()} ہونا متوقع تھا`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `بہت چھوٹا: ${issue2.origin} کے ${adj}${issue2.minimum.toString()} ${sizing.unit} ہونے متوقع تھے` : `بہت چھوٹا: ${issue2.origin} کا ${adj}${issue2.minimum.toString()} ہونا متوقع تھا`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `غلط سٹرنگ: "${_issue.prefix}" سے شروع ہونا چاہیے` : _issue.format === "ends_with" ? `غلط سٹرنگ: "${_issue.suffix}" پر ختم ہونا چاہیے` : _issue.format === "includes" ? `غلط سٹرنگ: "${_issue.includes}" شامل ہونا چاہیے` : _issue.format === "regex" ? `غلط سٹرنگ: پیٹرن ${_issue.pattern} سے میچ ہونا چاہیے` : `غلط ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `غلط نمبر: ${issue2.divisor} کا مضاعف ہونا چاہیے`;
-          case "unrecognized_keys":
-            return `غیر تسلیم شدہ کی${issue2.keys.length > 1 ? "ز" : ""}: ${joinValues(issue2.keys, "، ")}`;
-          case "invalid_key":
-            return `${issue2.origin} میں غلط کی`;
-          case "invalid_union":
-            return "غلط ان پٹ";
-          case "invalid_element":
-            return `${issue2.origin} میں غلط ویلیو`;
-          default:
-            return "غلط ان پٹ";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/uz.js
-function uz_default() {
-  return {
-    localeError: error57()
-  };
-}
-var error57, init_uz = __esm({
-  "node_modules/zod/v4/locales/uz.js"() {
-    init_util();
-    error57 = () => {
-      let Sizable = {
-        string: { unit: "belgi", verb: "bo‘lishi kerak" },
-        file: { unit: "bayt", verb: "bo‘lishi kerak" },
-        array: { unit: "element", verb: "bo‘lishi kerak" },
-        set: { unit: "element", verb: "bo‘lishi kerak" },
-        map: { unit: "yozuv", verb: "bo‘lishi kerak" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "kirish",
-        email: "elektron pochta manzili",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO sana va vaqti",
-        date: "ISO sana",
-        time: "ISO vaqt",
-        duration: "ISO davomiylik",
-        ipv4: "IPv4 manzil",
-        ipv6: "IPv6 manzil",
-        mac: "MAC manzil",
-        cidrv4: "IPv4 diapazon",
-        cidrv6: "IPv6 diapazon",
-        base64: "base64 kodlangan satr",
-        base64url: "base64url kodlangan satr",
-        json_string: "JSON satr",
-        e164: "E.164 raqam",
-        credit_card: "kredit karta raqami",
-        currency_code: "valyuta kodi",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "kirish"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "raqam",
-        array: "massiv"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Noto‘g‘ri kirish: kutilgan instanceof ${issue2.expected}, qabul qilingan ${received}` : `Noto‘g‘ri kirish: kutilgan ${expected}, qabul qilingan ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Noto‘g‘ri kirish: kutilgan ${stringifyPrimitive(issue2.values[0])}` : `Noto‘g‘ri variant: quyidagilardan biri kutilgan ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Juda katta: kutilgan ${issue2.origin ?? "qiymat"} ${adj}${issue2.maximum.toString()} ${sizing.unit} ${sizing.verb}` : `Juda katta: kutilgan ${issue2.origin ?? "qiymat"} ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Juda kichik: kutilgan ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit} ${sizing.verb}` : `Juda kichik: kutilgan ${issue2.origin} ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Noto‘g‘ri satr: "${_issue.prefix}" bilan boshlanishi kerak` : _issue.format === "ends_with" ? `Noto‘g‘ri satr: "${_issue.suffix}" bilan tugashi kerak` : _issue.format === "includes" ? `Noto‘g‘ri satr: "${_issue.includes}" ni o‘z ichiga olishi kerak` : _issue.format === "regex" ? `Noto‘g‘ri satr: ${_issue.pattern} shabloniga mos kelishi kerak` : `Noto‘g‘ri ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Noto‘g‘ri raqam: ${issue2.divisor} ning karralisi bo‘lishi kerak`;
-          case "unrecognized_keys":
-            return `Noma’lum kalit${issue2.keys.length > 1 ? "lar" : ""}: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `${issue2.origin} dagi kalit noto‘g‘ri`;
-          case "invalid_union":
-            return "Noto‘g‘ri kirish";
-          case "invalid_element":
-            return `${issue2.origin} da noto‘g‘ri qiymat`;
-          default:
-            return "Noto‘g‘ri kirish";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/vi.js
-function vi_default() {
-  return {
-    localeError: error58()
-  };
-}
-var error58, init_vi = __esm({
-  "node_modules/zod/v4/locales/vi.js"() {
-    init_util();
-    error58 = () => {
-      let Sizable = {
-        string: { unit: "ký tự", verb: "có" },
-        file: { unit: "byte", verb: "có" },
-        array: { unit: "phần tử", verb: "có" },
-        set: { unit: "phần tử", verb: "có" },
-        map: { unit: "phần tử", verb: "có" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "đầu vào",
-        email: "địa chỉ email",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ngày giờ ISO",
-        date: "ngày ISO",
-        time: "giờ ISO",
-        duration: "khoảng thời gian ISO",
-        ipv4: "địa chỉ IPv4",
-        ipv6: "địa chỉ IPv6",
-        mac: "địa chỉ MAC",
-        cidrv4: "dải IPv4",
-        cidrv6: "dải IPv6",
-        base64: "chuỗi mã hóa base64",
-        base64url: "chuỗi mã hóa base64url",
-        json_string: "chuỗi JSON",
-        e164: "số E.164",
-        credit_card: "số thẻ tín dụng",
-        currency_code: "mã tiền tệ",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "đầu vào"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "số",
-        array: "mảng"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Đầu vào không hợp lệ: mong đợi instanceof ${issue2.expected}, nhận được ${received}` : `Đầu vào không hợp lệ: mong đợi ${expected}, nhận được ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Đầu vào không hợp lệ: mong đợi ${stringifyPrimitive(issue2.values[0])}` : `Tùy chọn không hợp lệ: mong đợi một trong các giá trị ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Quá lớn: mong đợi ${issue2.origin ?? "giá trị"} ${sizing.verb} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "phần tử"}` : `Quá lớn: mong đợi ${issue2.origin ?? "giá trị"} ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Quá nhỏ: mong đợi ${issue2.origin} ${sizing.verb} ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `Quá nhỏ: mong đợi ${issue2.origin} ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Chuỗi không hợp lệ: phải bắt đầu bằng "${_issue.prefix}"` : _issue.format === "ends_with" ? `Chuỗi không hợp lệ: phải kết thúc bằng "${_issue.suffix}"` : _issue.format === "includes" ? `Chuỗi không hợp lệ: phải bao gồm "${_issue.includes}"` : _issue.format === "regex" ? `Chuỗi không hợp lệ: phải khớp với mẫu ${_issue.pattern}` : `${FormatDictionary[_issue.format] ?? issue2.format} không hợp lệ`;
-          }
-          case "not_multiple_of":
-            return `Số không hợp lệ: phải là bội số của ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Khóa không được nhận dạng: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Khóa không hợp lệ trong ${issue2.origin}`;
-          case "invalid_union":
-            return "Đầu vào không hợp lệ";
-          case "invalid_element":
-            return `Giá trị không hợp lệ trong ${issue2.origin}`;
-          default:
-            return "Đầu vào không hợp lệ";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/zh-CN.js
-function zh_CN_default() {
-  return {
-    localeError: error59()
-  };
-}
-var error59, init_zh_CN = __esm({
-  "node_modules/zod/v4/locales/zh-CN.js"() {
-    init_util();
-    error59 = () => {
-      let Sizable = {
-        string: { unit: "字符", verb: "包含" },
-        file: { unit: "字节", verb: "包含" },
-        array: { unit: "项", verb: "包含" },
-        set: { unit: "项", verb: "包含" },
-        map: { unit: "项", verb: "包含" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "输入",
-        email: "电子邮件",
-        url: "URL",
-        emoji: "表情符号",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO日期时间",
-        date: "ISO日期",
-        time: "ISO时间",
-        duration: "ISO时长",
-        ipv4: "IPv4地址",
-        ipv6: "IPv6地址",
-        mac: "MAC地址",
-        cidrv4: "IPv4网段",
-        cidrv6: "IPv6网段",
-        base64: "base64编码字符串",
-        base64url: "base64url编码字符串",
-        json_string: "JSON字符串",
-        e164: "E.164号码",
-        credit_card: "信用卡号",
-        currency_code: "货币代码",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "输入"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "数字",
-        array: "数组",
-        null: "空值(null)"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `无效输入：期望 instanceof ${issue2.expected}，实际接收 ${received}` : `无效输入：期望 ${expected}，实际接收 ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `无效输入：期望 ${stringifyPrimitive(issue2.values[0])}` : `无效选项：期望以下之一 ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `数值过大：期望 ${issue2.origin ?? "值"} ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "个元素"}` : `数值过大：期望 ${issue2.origin ?? "值"} ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `数值过小：期望 ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `数值过小：期望 ${issue2.origin} ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `无效字符串：必须以 "${_issue.prefix}" 开头` : _issue.format === "ends_with" ? `无效字符串：必须以 "${_issue.suffix}" 结尾` : _issue.format === "includes" ? `无效字符串：必须包含 "${_issue.includes}"` : _issue.format === "regex" ? `无效字符串：必须满足正则表达式 ${_issue.pattern}` : `无效${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `无效数字：必须是 ${issue2.divisor} 的倍数`;
-          case "unrecognized_keys":
-            return `出现未知的键(key): ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `${issue2.origin} 中的键(key)无效`;
-          case "invalid_union":
-            return "无效输入";
-          case "invalid_element":
-            return `${issue2.origin} 中包含无效值(value)`;
-          default:
-            return "无效输入";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/zh-TW.js
-function zh_TW_default() {
-  return {
-    localeError: error60()
-  };
-}
-var error60, init_zh_TW = __esm({
-  "node_modules/zod/v4/locales/zh-TW.js"() {
-    init_util();
-    error60 = () => {
-      let Sizable = {
-        string: { unit: "字元", verb: "擁有" },
-        file: { unit: "位元組", verb: "擁有" },
-        array: { unit: "項目", verb: "擁有" },
-        set: { unit: "項目", verb: "擁有" },
-        map: { unit: "項目", verb: "擁有" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "輸入",
-        email: "郵件地址",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO 日期時間",
-        date: "ISO 日期",
-        time: "ISO 時間",
-        duration: "ISO 期間",
-        ipv4: "IPv4 位址",
-        ipv6: "IPv6 位址",
-        mac: "MAC 位址",
-        cidrv4: "IPv4 範圍",
-        cidrv6: "IPv6 範圍",
-        base64: "base64 編碼字串",
-        base64url: "base64url 編碼字串",
-        json_string: "JSON 字串",
-        e164: "E.164 數值",
-        credit_card: "信用卡號",
-        currency_code: "貨幣代碼",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "輸入"
-      }, TypeDictionary = {
-        nan: "NaN"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `無效的輸入值：預期為 instanceof ${issue2.expected}，但收到 ${received}` : `無效的輸入值：預期為 ${expected}，但收到 ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `無效的輸入值：預期為 ${stringifyPrimitive(issue2.values[0])}` : `無效的選項：預期為以下其中之一 ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `數值過大：預期 ${issue2.origin ?? "值"} 應為 ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "個元素"}` : `數值過大：預期 ${issue2.origin ?? "值"} 應為 ${adj}${issue2.maximum.toString()}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `數值過小：預期 ${issue2.origin} 應為 ${adj}${issue2.minimum.toString()} ${sizing.unit}` : `數值過小：預期 ${issue2.origin} 應為 ${adj}${issue2.minimum.toString()}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `無效的字串：必須以 "${_issue.prefix}" 開頭` : _issue.format === "ends_with" ? `無效的字串：必須以 "${_issue.suffix}" 結尾` : _issue.format === "includes" ? `無效的字串：必須包含 "${_issue.includes}"` : _issue.format === "regex" ? `無效的字串：必須符合格式 ${_issue.pattern}` : `無效的 ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `無效的數字：必須為 ${issue2.divisor} 的倍數`;
-          case "unrecognized_keys":
-            return `無法識別的鍵值${issue2.keys.length > 1 ? "們" : ""}：${joinValues(issue2.keys, "、")}`;
-          case "invalid_key":
-            return `${issue2.origin} 中有無效的鍵值`;
-          case "invalid_union":
-            return "無效的輸入值";
-          case "invalid_element":
-            return `${issue2.origin} 中有無效的值`;
-          default:
-            return "無效的輸入值";
-        }
-      };
-    };
-  }
-});
-
-// node_modules/zod/v4/locales/yo.js
-function yo_default() {
-  return {
-    localeError: error61()
-  };
-}
-var error61, init_yo = __esm({
-  "node_modules/zod/v4/locales/yo.js"() {
-    init_util();
-    error61 = () => {
-      let Sizable = {
-        string: { unit: "àmi", verb: "ní" },
-        file: { unit: "bytes", verb: "ní" },
-        array: { unit: "nkan", verb: "ní" },
-        set: { unit: "nkan", verb: "ní" },
-        map: { unit: "nkan", verb: "ní" }
-      };
-      function getSizing(origin) {
-        return Sizable[origin] ?? null;
-      }
-      let FormatDictionary = {
-        regex: "ẹ̀rọ ìbáwọlé",
-        email: "àdírẹ́sì ìmẹ́lì",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "àkókò ISO",
-        date: "ọjọ́ ISO",
-        time: "àkókò ISO",
-        duration: "àkókò tó pé ISO",
-        ipv4: "àdírẹ́sì IPv4",
-        ipv6: "àdírẹ́sì IPv6",
-        mac: "àdírẹ́sì MAC",
-        cidrv4: "àgbègbè IPv4",
-        cidrv6: "àgbègbè IPv6",
-        base64: "ọ̀rọ̀ tí a kọ́ ní base64",
-        base64url: "ọ̀rọ̀ base64url",
-        json_string: "ọ̀rọ̀ JSON",
-        e164: "nọ́mbà E.164",
-        credit_card: "nọmba kaadi gbese",
-        currency_code: "koodu owó",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "ẹ̀rọ ìbáwọlé"
-      }, TypeDictionary = {
-        nan: "NaN",
-        number: "nọ́mbà",
-        array: "akopọ"
-      };
-      return (issue2) => {
-        switch (issue2.code) {
-          case "invalid_type": {
-            let expected = TypeDictionary[issue2.expected] ?? issue2.expected, receivedType = parsedType(issue2.input), received = TypeDictionary[receivedType] ?? receivedType;
-            return /^[A-Z]/.test(issue2.expected) ? `Ìbáwọlé aṣìṣe: a ní láti fi instanceof ${issue2.expected}, àmọ̀ a rí ${received}` : `Ìbáwọlé aṣìṣe: a ní láti fi ${expected}, àmọ̀ a rí ${received}`;
-          }
-          case "invalid_value":
-            return issue2.values.length === 1 ? `Ìbáwọlé aṣìṣe: a ní láti fi ${stringifyPrimitive(issue2.values[0])}` : `Àṣàyàn aṣìṣe: yan ọ̀kan lára ${joinValues(issue2.values, "|")}`;
-          case "too_big": {
-            let adj = issue2.inclusive ? "<=" : "<", sizing = getSizing(issue2.origin);
-            return sizing ? `Tó pọ̀ jù: a ní láti jẹ́ pé ${issue2.origin ?? "iye"} ${sizing.verb} ${adj}${issue2.maximum} ${sizing.unit}` : `Tó pọ̀ jù: a ní láti jẹ́ ${adj}${issue2.maximum}`;
-          }
-          case "too_small": {
-            let adj = issue2.inclusive ? ">=" : ">", sizing = getSizing(issue2.origin);
-            return sizing ? `Kéré ju: a ní láti jẹ́ pé ${issue2.origin} ${sizing.verb} ${adj}${issue2.minimum} ${sizing.unit}` : `Kéré ju: a ní láti jẹ́ ${adj}${issue2.minimum}`;
-          }
-          case "invalid_format": {
-            let _issue = issue2;
-            return _issue.format === "starts_with" ? `Ọ̀rọ̀ aṣìṣe: gbọ́dọ̀ bẹ̀rẹ̀ pẹ̀lú "${_issue.prefix}"` : _issue.format === "ends_with" ? `Ọ̀rọ̀ aṣìṣe: gbọ́dọ̀ parí pẹ̀lú "${_issue.suffix}"` : _issue.format === "includes" ? `Ọ̀rọ̀ aṣìṣe: gbọ́dọ̀ ní "${_issue.includes}"` : _issue.format === "regex" ? `Ọ̀rọ̀ aṣìṣe: gbọ́dọ̀ bá àpẹẹrẹ mu ${_issue.pattern}` : `Aṣìṣe: ${FormatDictionary[_issue.format] ?? issue2.format}`;
-          }
-          case "not_multiple_of":
-            return `Nọ́mbà aṣìṣe: gbọ́dọ̀ jẹ́ èyà pípín ti ${issue2.divisor}`;
-          case "unrecognized_keys":
-            return `Bọtìnì àìmọ̀: ${joinValues(issue2.keys, ", ")}`;
-          case "invalid_key":
-            return `Bọtìnì aṣìṣe nínú ${issue2.origin}`;
-          case "invalid_union":
-            return "Ìbáwọlé aṣìṣe";
-          case "invalid_element":
-            return `Iye aṣìṣe nínú ${issue2.origin}`;
-          default:
-            return "Ìbáwọlé aṣìṣe";
-        }
-      };
-    };
-  }
-});
-
 // node_modules/zod/v4/locales/index.js
-var locales_exports = {};
-__export(locales_exports, {
-  ar: () => ar_default,
-  az: () => az_default,
-  be: () => be_default,
-  bg: () => bg_default,
-  bn: () => bn_default,
-  ca: () => ca_default,
-  ckb: () => ckb_default,
-  cs: () => cs_default,
-  da: () => da_default,
-  de: () => de_default,
-  el: () => el_default,
-  en: () => en_default2,
-  eo: () => eo_default,
-  es: () => es_default,
-  fa: () => fa_default,
-  fi: () => fi_default,
-  fr: () => fr_default,
-  frCA: () => fr_CA_default,
-  gu: () => gu_default,
-  he: () => he_default,
-  hi: () => hi_default,
-  hr: () => hr_default,
-  hu: () => hu_default,
-  hy: () => hy_default,
-  id: () => id_default,
-  is: () => is_default,
-  it: () => it_default,
-  ja: () => ja_default,
-  ka: () => ka_default,
-  kh: () => kh_default,
-  km: () => km_default,
-  kn: () => kn_default,
-  ko: () => ko_default,
-  lt: () => lt_default,
-  mk: () => mk_default,
-  ms: () => ms_default,
-  ne: () => ne_default,
-  nl: () => nl_default,
-  nn: () => nn_default,
-  no: () => no_default,
-  ota: () => ota_default,
-  pl: () => pl_default,
-  ps: () => ps_default,
-  pt: () => pt_default,
-  ptBR: () => pt_BR_default,
-  ro: () => ro_default,
-  ru: () => ru_default,
-  sk: () => sk_default,
-  sl: () => sl_default,
-  sv: () => sv_default,
-  ta: () => ta_default,
-  tg: () => tg_default,
-  th: () => th_default,
-  tk: () => tk_default,
-  tr: () => tr_default,
-  ua: () => ua_default,
-  uk: () => uk_default,
-  ur: () => ur_default,
-  uz: () => uz_default,
-  vi: () => vi_default,
-  yo: () => yo_default,
-  zhCN: () => zh_CN_default,
-  zhTW: () => zh_TW_default
-});
 var init_locales = __esm({
   "node_modules/zod/v4/locales/index.js"() {
-    init_ar();
-    init_az();
-    init_be();
-    init_bg();
-    init_bn();
-    init_ca();
-    init_ckb();
-    init_cs();
-    init_da();
-    init_de();
-    init_el();
-    init_en();
-    init_eo();
-    init_es();
-    init_fa();
-    init_fi();
-    init_fr();
-    init_fr_CA();
-    init_gu();
-    init_he();
-    init_hi();
-    init_hr();
-    init_hu();
-    init_hy();
-    init_id();
-    init_is();
-    init_it();
-    init_ja();
-    init_ka();
-    init_kh();
-    init_km();
-    init_kn();
-    init_ko();
-    init_lt();
-    init_mk();
-    init_ms();
-    init_ne();
-    init_nl();
-    init_nn();
-    init_no();
-    init_ota();
-    init_ps();
-    init_pl();
-    init_pt();
-    init_pt_BR();
-    init_ro();
-    init_ru();
-    init_sk();
-    init_sl();
-    init_sv();
-    init_ta();
-    init_tg();
-    init_th();
-    init_tk();
-    init_tr();
-    init_ua();
-    init_uk();
-    init_ur();
-    init_uz();
-    init_vi();
-    init_zh_CN();
-    init_zh_TW();
-    init_yo();
   }
 });
 
@@ -9785,22 +2725,22 @@ var init_locales = __esm({
 function registry() {
   return new $ZodRegistry();
 }
-var _a2, $output, $input, $ZodRegistry, globalRegistry, init_registries = __esm({
+var _a2, $ZodRegistry, globalRegistry, init_registries = __esm({
   "node_modules/zod/v4/core/registries.js"() {
-    $output = /* @__PURE__ */ Symbol("ZodOutput"), $input = /* @__PURE__ */ Symbol("ZodInput"), $ZodRegistry = class {
+    $ZodRegistry = class {
       constructor() {
         this._map = /* @__PURE__ */ new WeakMap(), this._idmap = /* @__PURE__ */ new Map();
       }
       add(schema, ..._meta) {
-        let meta4 = _meta[0];
-        return this._map.set(schema, meta4), meta4 && typeof meta4 == "object" && "id" in meta4 && this._idmap.set(meta4.id, schema), this;
+        let meta2 = _meta[0];
+        return this._map.set(schema, meta2), meta2 && typeof meta2 == "object" && "id" in meta2 && this._idmap.set(meta2.id, schema), this;
       }
       clear() {
         return this._map = /* @__PURE__ */ new WeakMap(), this._idmap = /* @__PURE__ */ new Map(), this;
       }
       remove(schema) {
-        let meta4 = this._map.get(schema);
-        return meta4 && typeof meta4 == "object" && "id" in meta4 && this._idmap.delete(meta4.id), this._map.delete(schema), this;
+        let meta2 = this._map.get(schema);
+        return meta2 && typeof meta2 == "object" && "id" in meta2 && this._idmap.delete(meta2.id), this._map.delete(schema), this;
       }
       get(schema) {
         let p = schema._zod.parent;
@@ -9822,1196 +2762,8 @@ var _a2, $output, $input, $ZodRegistry, globalRegistry, init_registries = __esm(
 });
 
 // node_modules/zod/v4/core/compile.js
-function compileValidator(schema, parser) {
-  try {
-    return compileFn(schema, { assertOnly: !0 });
-  } catch {
-    return parser;
-  }
-}
-function compile(schema, options) {
-  try {
-    let parser = compileFn(schema), clone2 = withParser(schema, parser);
-    return clone2._zod.bag.validator = compileValidator(schema, parser), clone2;
-  } catch (err) {
-    if (options?.strict)
-      throw err;
-    return schema;
-  }
-}
-function withParser(schema, parser) {
-  if (isRecursiveSchema(schema))
-    throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
-  let clone2 = clone(schema), liveRun = schema._zod.run, originalRun = liveRun.__originalRun ?? liveRun, wrapped = (payload, ctx) => {
-    if (ctx?.async || ctx?.direction === "backward" || ctx?.skipChecks || ctx?.[FALLBACK_FLAG] || ctx && isBackEdge(ctx, payload.value))
-      return originalRun(payload, ctx);
-    let out = parser(payload.value);
-    return out !== INVALID2 ? (payload.value = out, payload) : (ctx && (ctx[FALLBACK_FLAG] = !0), originalRun(payload, ctx));
-  };
-  return wrapped.__originalRun = originalRun, clone2._zod.bag.fallbackRun = originalRun, clone2._zod.bag.validator = parser, clone2._zod.run = wrapped, liveRun.__originalRun || installCompiledUserMethods(clone2, schema, parser), clone2;
-}
-function installCompiledUserMethods(target, source, parser) {
-  let targetAny = target, sourceAny = source;
-  if (typeof sourceAny.safeParse == "function") {
-    let originalSafeParse = sourceAny.safeParse;
-    targetAny.safeParse = (data, params) => {
-      let out = parser(data);
-      return out !== INVALID2 ? { success: !0, data: out } : originalSafeParse(data, params);
-    };
-  }
-  if (typeof sourceAny.parse == "function") {
-    let originalParse = sourceAny.parse;
-    targetAny.parse = (data, params) => {
-      let out = parser(data);
-      return out !== INVALID2 ? out : originalParse(data, params);
-    };
-  }
-}
-function compileFn(schema, options) {
-  let recursive2 = !0;
-  try {
-    recursive2 = isRecursiveSchema(schema);
-  } catch {
-  }
-  if (recursive2)
-    throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
-  let ctx = {
-    constants: /* @__PURE__ */ new Map(),
-    constantCounter: 0,
-    varCounter: 0,
-    definite: !0
-  }, doc = new Doc(["input"]), outputAccessor = generateCheck(doc, ctx, schema, "input", !options?.assertOnly);
-  doc.write(outputAccessor === null ? "return true;" : `return ${outputAccessor};`);
-  let constantNames = ["INVALID", ...ctx.constants.keys()], constantValues = [INVALID2, ...ctx.constants.values()], code = doc.content.join(`
-`), fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code}` : code : "", F = Function, factoryCode = `return (input) => {
-${code}
-}`, fn;
-  try {
-    fn = new F(...constantNames, factoryCode)(...constantValues);
-  } catch (err) {
-    throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
-  }
-  return options?.debug && (fn.code = fullCode), fn.definite = ctx.definite, fn;
-}
-function addConstant(ctx, value) {
-  for (let [name3, v] of ctx.constants)
-    if (v === value)
-      return name3;
-  let name2 = `c${ctx.constantCounter++}`;
-  return ctx.constants.set(name2, value), name2;
-}
-function addUserConstant(ctx, fn) {
-  return ctx.definite = !1, addConstant(ctx, fn);
-}
-function newVar(ctx) {
-  return `v${ctx.varCounter++}`;
-}
-function runtimeRun(schema, value) {
-  let result = schema._zod.run({ value, issues: [] }, {});
-  if (result && typeof result.then == "function")
-    return INVALID2;
-  let r = result;
-  return r.issues.length === 0 ? r.value : INVALID2;
-}
-function compileChild(doc, ctx, schema, accessor, needsValue = !0) {
-  let contentLen = doc.content.length, constantCount = ctx.constants.size, constantCounter = ctx.constantCounter, varCounter = ctx.varCounter;
-  try {
-    return generateCheck(doc, ctx, schema, accessor, needsValue);
-  } catch (err) {
-    if (!(err instanceof ZodCompileUnsupportedError) || !err.islandable)
-      throw err;
-    if (doc.content.length = contentLen, ctx.constants.size > constantCount) {
-      let trailing = Array.from(ctx.constants.keys()).slice(constantCount);
-      for (let k of trailing)
-        ctx.constants.delete(k);
-    }
-    return ctx.constantCounter = constantCounter, ctx.varCounter = varCounter, emitRuntimeIsland(doc, ctx, schema, accessor);
-  }
-}
-function emitRuntimeIsland(doc, ctx, schema, accessor) {
-  ctx.definite = !1;
-  let schemaConst = addConstant(ctx, schema), runConst = addConstant(ctx, runtimeRun), outVar = newVar(ctx);
-  return doc.write(`const ${outVar} = ${runConst}(${schemaConst}, ${accessor});`), doc.write(`if (${outVar} === INVALID) return INVALID;`), outVar;
-}
-function generateChecks(doc, ctx, schema, accessor) {
-  let schemaChecks = schema._zod.def.checks;
-  if (!schemaChecks || schemaChecks.length === 0)
-    return accessor;
-  let currentAccessor = accessor;
-  for (let check3 of schemaChecks) {
-    let def = check3._zod.def;
-    if (def.when && !WHEN_DEFAULTED_CHECKS.has(def.check))
-      throw new ZodCompileUnsupportedError('check with a custom "when" condition');
-    switch (def.check) {
-      case "greater_than":
-        generateGreaterThanCheck(doc, ctx, def, currentAccessor);
-        break;
-      case "less_than":
-        generateLessThanCheck(doc, ctx, def, currentAccessor);
-        break;
-      case "multiple_of":
-        generateMultipleOfCheck(doc, ctx, def, currentAccessor);
-        break;
-      case "number_format":
-        generateNumberFormatCheck(doc, def, currentAccessor);
-        break;
-      case "min_length": {
-        let min = numericOperand(def.minimum, "min_length"), len = codePointLengthVar(doc, ctx, currentAccessor, `${currentAccessor}.length >= ${min} && ${currentAccessor}.length < ${def.minimum * 2}`);
-        doc.write(`if (${len} < ${min}) return INVALID;`);
-        break;
-      }
-      case "max_length": {
-        let max = numericOperand(def.maximum, "max_length"), len = codePointLengthVar(doc, ctx, currentAccessor, `${currentAccessor}.length > ${max}`);
-        doc.write(`if (${len} > ${max}) return INVALID;`);
-        break;
-      }
-      case "length_equals": {
-        let exact = numericOperand(def.length, "length_equals"), len = codePointLengthVar(doc, ctx, currentAccessor, `${currentAccessor}.length >= ${exact} && ${currentAccessor}.length <= ${def.length * 2}`);
-        doc.write(`if (${len} !== ${exact}) return INVALID;`);
-        break;
-      }
-      case "min_size":
-        doc.write(`if (${currentAccessor}.size < ${numericOperand(def.minimum, "min_size")}) return INVALID;`);
-        break;
-      case "max_size":
-        doc.write(`if (${currentAccessor}.size > ${numericOperand(def.maximum, "max_size")}) return INVALID;`);
-        break;
-      case "size_equals":
-        doc.write(`if (${currentAccessor}.size !== ${numericOperand(def.size, "size_equals")}) return INVALID;`);
-        break;
-      case "string_format":
-        currentAccessor = generateStringFormatCheck(doc, ctx, def, currentAccessor);
-        break;
-      case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check3, currentAccessor);
-        break;
-      case "bigint_format":
-        generateBigIntFormatCheck(doc, def, currentAccessor);
-        break;
-      case "mime_type":
-        generateMimeTypeCheck(doc, ctx, def, currentAccessor);
-        break;
-      case "property":
-        generatePropertyCheck(doc, ctx, def, currentAccessor);
-        break;
-      case "properties":
-        generatePropertiesChecks(doc, ctx, def, currentAccessor);
-        break;
-      case "overwrite": {
-        let newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor), currentAccessor = newAccessor;
-        break;
-      }
-      default:
-        throw new ZodCompileUnsupportedError(`check type ${def.check}`);
-    }
-  }
-  return currentAccessor;
-}
-function codePointLengthVar(doc, ctx, accessor, inDoubt) {
-  let cpLen = addConstant(ctx, codePointLength), v = newVar(ctx);
-  return doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`), v;
-}
-function numericOperand(value, label) {
-  if (typeof value != "number" || !Number.isFinite(value))
-    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value}`);
-  return `${value}`;
-}
-function comparisonOperand(ctx, value) {
-  if (typeof value == "bigint")
-    return `${value}n`;
-  if (typeof value == "number") {
-    if (Number.isNaN(value))
-      throw new ZodCompileUnsupportedError("comparison check with NaN bound");
-    return `${value}`;
-  }
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime()))
-      throw new ZodCompileUnsupportedError("comparison check with Invalid Date bound");
-    return addConstant(ctx, value);
-  }
-  throw new ZodCompileUnsupportedError(`comparison check bound of type ${typeof value}`);
-}
-function generateGreaterThanCheck(doc, ctx, def, accessor) {
-  let op = def.inclusive ? "<" : "<=";
-  doc.write(`if (${accessor} ${op} ${comparisonOperand(ctx, def.value)}) return INVALID;`);
-}
-function generateLessThanCheck(doc, ctx, def, accessor) {
-  let op = def.inclusive ? ">" : ">=";
-  doc.write(`if (${accessor} ${op} ${comparisonOperand(ctx, def.value)}) return INVALID;`);
-}
-function generateMultipleOfCheck(doc, ctx, def, accessor) {
-  if (typeof def.value == "bigint") {
-    if (def.value === BigInt(0))
-      throw new ZodCompileUnsupportedError("multiple_of check with a zero divisor");
-    doc.write(`if (${accessor} % ${def.value}n !== 0n) return INVALID;`);
-  } else {
-    let remainder = addConstant(ctx, floatSafeRemainder2);
-    doc.write(`if (${remainder}(${accessor}, ${numericOperand(def.value, "multiple_of")}) !== 0) return INVALID;`);
-  }
-}
-function generateNumberFormatCheck(doc, def, accessor) {
-  let format = def.format;
-  switch (format) {
-    case "safeint":
-      doc.write(`if (!Number.isSafeInteger(${accessor})) return INVALID;`);
-      break;
-    case "int32":
-      doc.write(`if (!Number.isInteger(${accessor}) || ${accessor} < -2147483648 || ${accessor} > 2147483647) return INVALID;`);
-      break;
-    case "uint32":
-      doc.write(`if (!Number.isInteger(${accessor}) || ${accessor} < 0 || ${accessor} > 4294967295) return INVALID;`);
-      break;
-    case "float32":
-      doc.write(`if (!Number.isFinite(${accessor}) || ${accessor} < -3.4028234663852886e38 || ${accessor} > 3.4028234663852886e38) return INVALID;`);
-      break;
-    case "float64":
-      doc.write(`if (!Number.isFinite(${accessor})) return INVALID;`);
-      break;
-    default:
-      throw new ZodCompileUnsupportedError(`number format ${format}`);
-  }
-}
-function generateBigIntFormatCheck(doc, def, accessor) {
-  let format = def.format;
-  if (format)
-    switch (format) {
-      case "int64":
-        doc.write(`if (${accessor} < -9223372036854775808n || ${accessor} > 9223372036854775807n) return INVALID;`);
-        break;
-      case "uint64":
-        doc.write(`if (${accessor} < 0n || ${accessor} > 18446744073709551615n) return INVALID;`);
-        break;
-      default:
-        throw new ZodCompileUnsupportedError(`bigint format ${format}`);
-    }
-}
-function generateMimeTypeCheck(doc, ctx, def, accessor) {
-  let mimeTypes = def.mime;
-  if (mimeTypes && mimeTypes.length > 0) {
-    let mimeSet = addConstant(ctx, new Set(mimeTypes));
-    doc.write(`if (!${mimeSet}.has(${accessor}.type)) return INVALID;`);
-  }
-}
-function generatePropertiesChecks(doc, ctx, def, accessor) {
-  if (def.when)
-    throw new ZodCompileUnsupportedError('check with a custom "when" condition');
-  doc.write(`if (${accessor} == null) return INVALID;`);
-  let shape = def.shape;
-  for (let key of Reflect.ownKeys(shape)) {
-    let keyExpr = typeof key == "symbol" ? addConstant(ctx, key) : esc(key), inputVar = newVar(ctx);
-    doc.write(`const ${inputVar} = ${accessor}[${keyExpr}];`), compileChild(doc, ctx, shape[key], inputVar, !1);
-  }
-}
-function generatePropertyCheck(doc, ctx, def, accessor) {
-  let propAccessor = `${accessor}[${JSON.stringify(def.property)}]`;
-  generateCheck(doc, ctx, def.schema, propAccessor);
-}
-function generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor) {
-  let tx = check3._zod.def.tx;
-  if (!tx)
-    throw new ZodCompileUnsupportedError("overwrite check without a transform function");
-  if (isAsyncFunction(tx))
-    throw new ZodCompileAsyncError("z.compile: async overwrite transforms are not supported");
-  let txConst = addConstant(ctx, tx);
-  doc.write(`const ${newAccessor} = ${txConst}(${currentAccessor});`);
-}
-function throwAsync() {
-  throw new $ZodAsyncError();
-}
-function pushIssue(issue2) {
-  this.issues.push(issue2);
-}
-function generateCustomRefineCheck(doc, ctx, check3, accessor) {
-  let def = check3._zod.def;
-  if (def.fn) {
-    if (isAsyncFunction(def.fn))
-      throw new ZodCompileAsyncError("z.compile: async .refine() predicates are not supported");
-    let fnConst = addUserConstant(ctx, def.fn), throwAsyncConst = addConstant(ctx, throwAsync), resVar = newVar(ctx);
-    return doc.write(`const ${resVar} = ${fnConst}(${accessor});`), doc.write(`if (${resVar} instanceof Promise) ${throwAsyncConst}();`), doc.write(`if (!${resVar}) return INVALID;`), accessor;
-  }
-  if (check3._zod.check) {
-    if (isAsyncFunction(check3._zod.check))
-      throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
-    let checkFn = check3._zod.check, helperConst = addUserConstant(ctx, (value) => {
-      let fakePayload = { value, issues: [], addIssue: pushIssue };
-      return checkFn(fakePayload) instanceof Promise && throwAsync(), fakePayload.issues.length === 0 ? fakePayload.value : INVALID2;
-    }), outVar = newVar(ctx);
-    return doc.write(`const ${outVar} = ${helperConst}(${accessor});`), doc.write(`if (${outVar} === INVALID) return INVALID;`), outVar;
-  }
-  throw new ZodCompileUnsupportedError("custom check without a predicate or check function");
-}
-function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = !0) {
-  let fmt = def.format;
-  if (fmt === "base64") {
-    let validator = addConstant(ctx, isValidBase64);
-    return doc.write(`if (!${validator}(${accessor})) return INVALID;`), accessor;
-  }
-  if (fmt === "base64url") {
-    let validator = addConstant(ctx, isValidBase64URL);
-    return doc.write(`if (!${validator}(${accessor})) return INVALID;`), accessor;
-  }
-  if (fmt === "jwt") {
-    let validator = addConstant(ctx, isValidJWT2), alg = addConstant(ctx, def.alg ?? null);
-    return doc.write(`if (!${validator}(${accessor}, ${alg})) return INVALID;`), accessor;
-  }
-  if (fmt === "ipv6") {
-    let validator = addConstant(ctx, isValidIPv6);
-    return doc.write(`if (!${validator}(${accessor})) return INVALID;`), accessor;
-  }
-  if (fmt === "cidrv6") {
-    let validator = addConstant(ctx, isValidCIDRv6);
-    return doc.write(`if (!${validator}(${accessor})) return INVALID;`), accessor;
-  }
-  if (fmt === "credit_card") {
-    let validator = addConstant(ctx, isValidCreditCard);
-    return doc.write(`if (!${validator}(${accessor})) return INVALID;`), accessor;
-  }
-  if (fmt === "iban") {
-    let validator = addConstant(ctx, isValidIBAN);
-    return doc.write(`if (!${validator}(${accessor})) return INVALID;`), accessor;
-  }
-  let formatDef = def;
-  if (fmt === "url" || fmt === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
-    let parseConst = addConstant(ctx, validateURL), defConst = addConstant(ctx, def), trimVar = newVar(ctx), urlVar = newVar(ctx);
-    if (doc.write(`const ${trimVar} = ${accessor}.trim();`), doc.write(`const ${urlVar} = ${parseConst}(${trimVar}, ${defConst});`), doc.write(`if (typeof ${urlVar} === "number") return INVALID;`), formatDef.hostname !== void 0) {
-      let hostnameConst = addConstant(ctx, urlHostnameOk);
-      doc.write(`if (!${hostnameConst}(${urlVar}, ${defConst}.hostname)) return INVALID;`);
-    }
-    if (formatDef.protocol !== void 0) {
-      let protocolConst = addConstant(ctx, urlProtocolOk);
-      doc.write(`if (!${protocolConst}(${urlVar}, ${defConst}.protocol)) return INVALID;`);
-    }
-    if (!needsValue)
-      return null;
-    let outputVar = newVar(ctx), outputExpr = formatDef.normalize ? `${urlVar}.href` : `${addConstant(ctx, stripTabAndNewline)}(${trimVar})`;
-    return doc.write(`const ${outputVar} = ${outputExpr};`), outputVar;
-  }
-  let customFn = def.fn;
-  if (customFn) {
-    if (isAsyncFunction(customFn))
-      throw new ZodCompileUnsupportedError(`async string format ${fmt}`);
-    let fnConst = addConstant(ctx, customFn);
-    return doc.write(`if (!${fnConst}(${accessor})) return INVALID;`), accessor;
-  }
-  if (PATTERN_IS_COMPLETE.has(fmt) && def.pattern) {
-    let patternConst = addConstant(ctx, def.pattern);
-    return doc.write(`${patternConst}.lastIndex = 0;`), doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`), accessor;
-  }
-  let format = def.format;
-  switch (format) {
-    case "regex":
-      throw new ZodCompileUnsupportedError("regex format without a pattern");
-    case "lowercase":
-      doc.write(`if (${accessor} !== ${accessor}.toLowerCase()) return INVALID;`);
-      break;
-    case "uppercase":
-      doc.write(`if (${accessor} !== ${accessor}.toUpperCase()) return INVALID;`);
-      break;
-    case "includes":
-      doc.write(`if (!${accessor}.includes(${esc(def.includes)})) return INVALID;`);
-      break;
-    case "starts_with": {
-      let prefix = def.prefix;
-      doc.write(`if (${accessor}.slice(0, ${prefix.length}) !== ${esc(prefix)}) return INVALID;`);
-      break;
-    }
-    case "ends_with": {
-      let suffix = def.suffix;
-      doc.write(`if (${accessor}.slice(-${suffix.length}) !== ${esc(suffix)}) return INVALID;`);
-      break;
-    }
-    default:
-      throw new ZodCompileUnsupportedError(`string format ${format}`);
-  }
-  return accessor;
-}
-function generateCheck(doc, ctx, schema, accessor, needsValue = !0) {
-  let def = schema._zod.def, type = def.type;
-  if (def.coerce)
-    throw new ZodCompileUnsupportedError(`coercion (z.coerce.${type}())`);
-  let buildsValue = needsValue || !!def.checks?.length, typeAccessor;
-  switch (type) {
-    case "string":
-      typeAccessor = generateStringCheck(doc, ctx, schema, accessor, buildsValue);
-      break;
-    case "number":
-      typeAccessor = generateNumberCheck(doc, schema, accessor);
-      break;
-    case "boolean":
-      typeAccessor = generateBooleanCheck(doc, accessor);
-      break;
-    case "bigint":
-      typeAccessor = generateBigIntCheck(doc, schema, accessor);
-      break;
-    case "symbol":
-      typeAccessor = generateSymbolCheck(doc, accessor);
-      break;
-    case "undefined":
-      typeAccessor = generateUndefinedCheck(doc, accessor);
-      break;
-    case "null":
-      typeAccessor = generateNullCheck(doc, accessor);
-      break;
-    case "any":
-    case "unknown":
-      typeAccessor = accessor;
-      break;
-    case "never":
-      doc.write("return INVALID;"), typeAccessor = accessor;
-      break;
-    case "void":
-      typeAccessor = generateVoidCheck(doc, accessor);
-      break;
-    case "nan":
-      typeAccessor = generateNaNCheck(doc, accessor);
-      break;
-    case "date":
-      typeAccessor = generateDateCheck(doc, accessor);
-      break;
-    case "object":
-      typeAccessor = generateObjectCheck(doc, ctx, schema, accessor, buildsValue);
-      break;
-    case "optional":
-      typeAccessor = generateOptionalCheck(doc, ctx, schema, accessor, buildsValue);
-      break;
-    case "nullable":
-      typeAccessor = generateNullableCheck(doc, ctx, schema, accessor, buildsValue);
-      break;
-    case "array":
-      typeAccessor = generateArrayCheck(doc, ctx, schema, accessor, buildsValue);
-      break;
-    case "literal":
-      typeAccessor = generateLiteralCheck(doc, ctx, schema, accessor);
-      break;
-    case "enum":
-      typeAccessor = generateEnumCheck(doc, ctx, schema, accessor);
-      break;
-    case "readonly": {
-      let innerOut = generateWrapperCheck(doc, ctx, schema, accessor), frozenVar = newVar(ctx);
-      doc.write(`const ${frozenVar} = Object.freeze(${innerOut});`), typeAccessor = frozenVar;
-      break;
-    }
-    case "success":
-      generateWrapperCheck(doc, ctx, schema, accessor), typeAccessor = "true";
-      break;
-    case "default":
-    case "prefault":
-      typeAccessor = generateDefaultCheck(doc, ctx, schema, accessor);
-      break;
-    case "nonoptional":
-      typeAccessor = generateNonOptionalCheck(doc, ctx, schema, accessor);
-      break;
-    case "tuple":
-      typeAccessor = generateTupleCheck(doc, ctx, schema, accessor);
-      break;
-    case "union":
-      typeAccessor = generateUnionCheck(doc, ctx, schema, accessor);
-      break;
-    case "intersection":
-      typeAccessor = generateIntersectionCheck(doc, ctx, schema, accessor);
-      break;
-    case "record":
-      typeAccessor = generateRecordCheck(doc, ctx, schema, accessor);
-      break;
-    case "map":
-      typeAccessor = generateMapCheck(doc, ctx, schema, accessor);
-      break;
-    case "set":
-      typeAccessor = generateSetCheck(doc, ctx, schema, accessor);
-      break;
-    case "file":
-      typeAccessor = generateFileCheck(doc, accessor);
-      break;
-    case "template_literal":
-      typeAccessor = generateTemplateLiteralCheck(doc, ctx, schema, accessor);
-      break;
-    case "lazy":
-      typeAccessor = generateLazyCheck(doc, ctx, schema, accessor);
-      break;
-    case "pipe":
-      typeAccessor = generatePipeCheck(doc, ctx, schema, accessor);
-      break;
-    case "custom":
-      typeAccessor = generateCustomCheck(doc, ctx, schema, accessor);
-      break;
-    case "transform":
-      typeAccessor = generateTransformCheck(doc, ctx, schema, accessor);
-      break;
-    case "catch":
-      typeAccessor = generateCatchCheck(doc, ctx, schema, accessor);
-      break;
-    default:
-      throw new ZodCompileUnsupportedError(`schema type ${type}`);
-  }
-  return typeAccessor === null ? null : generateChecks(doc, ctx, schema, typeAccessor);
-}
-function generateStringCheck(doc, ctx, schema, accessor, needsValue = !0) {
-  doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
-  let def = schema._zod.def;
-  return def.format === void 0 ? accessor : generateStringFormatCheck(doc, ctx, def, accessor, needsValue);
-}
-function generateNumberCheck(doc, schema, accessor) {
-  doc.write(`if (typeof ${accessor} !== "number" || !Number.isFinite(${accessor})) return INVALID;`);
-  let def = schema._zod.def;
-  return def.check === "number_format" && def.format && generateNumberFormatCheck(doc, { format: def.format }, accessor), accessor;
-}
-function generateBooleanCheck(doc, accessor) {
-  return doc.write(`if (typeof ${accessor} !== "boolean") return INVALID;`), accessor;
-}
-function generateBigIntCheck(doc, schema, accessor) {
-  doc.write(`if (typeof ${accessor} !== "bigint") return INVALID;`);
-  let def = schema._zod.def;
-  if (def.format)
-    switch (def.format) {
-      case "int64":
-        doc.write(`if (${accessor} < -9223372036854775808n || ${accessor} > 9223372036854775807n) return INVALID;`);
-        break;
-      case "uint64":
-        doc.write(`if (${accessor} < 0n || ${accessor} > 18446744073709551615n) return INVALID;`);
-        break;
-    }
-  return accessor;
-}
-function generateSymbolCheck(doc, accessor) {
-  return doc.write(`if (typeof ${accessor} !== "symbol") return INVALID;`), accessor;
-}
-function generateUndefinedCheck(doc, accessor) {
-  return doc.write(`if (${accessor} !== undefined) return INVALID;`), accessor;
-}
-function generateNullCheck(doc, accessor) {
-  return doc.write(`if (${accessor} !== null) return INVALID;`), accessor;
-}
-function generateVoidCheck(doc, accessor) {
-  return doc.write(`if (${accessor} !== undefined) return INVALID;`), accessor;
-}
-function generateNaNCheck(doc, accessor) {
-  return doc.write(`if (typeof ${accessor} !== "number" || !Number.isNaN(${accessor})) return INVALID;`), accessor;
-}
-function generateDateCheck(doc, accessor) {
-  return doc.write(`if (!(${accessor} instanceof Date) || Number.isNaN(${accessor}.getTime())) return INVALID;`), accessor;
-}
-function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = !0) {
-  let def = schema._zod.def;
-  doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
-  let shape = def.shape, keys = Object.keys(shape), symbolKeys = Object.getOwnPropertySymbols(shape), allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys, keyExpr = (k) => typeof k == "symbol" ? addConstant(ctx, k) : esc(k), propKey = (k) => typeof k == "symbol" ? `[${keyExpr(k)}]` : esc(k), propShape = shape;
-  if (keys.includes("__proto__"))
-    throw new ZodCompileUnsupportedError('object shape key "__proto__"');
-  let propOutputs = /* @__PURE__ */ new Map();
-  for (let key of allKeys) {
-    let propSchema = propShape[key], kx = keyExpr(key), inputVar = newVar(ctx);
-    if (doc.write(`const ${inputVar} = ${accessor}[${kx}];`), propSchema._zod.optin !== void 0) {
-      let outputVar2 = newVar(ctx);
-      doc.write(`let ${outputVar2} = (() => {`), doc.indented((d) => {
-        let outputAccessor = compileChild(d, ctx, propSchema, inputVar);
-        d.write(`return ${outputAccessor};`);
-      }), doc.write("})();"), propSchema._zod.optout === "optional" ? (doc.write(`if (${outputVar2} === INVALID) {`), doc.indented((d) => {
-        d.write(`if (${kx} in ${accessor}) return INVALID;`), d.write(`${outputVar2} = undefined;`);
-      }), doc.write("}")) : doc.write(`if (${outputVar2} === INVALID) return INVALID;`), propOutputs.set(key, outputVar2);
-    } else {
-      requiresPresenceCheck(propSchema) && doc.write(`if (!(${kx} in ${accessor})) return INVALID;`);
-      let outputAccessor = compileChild(doc, ctx, propSchema, inputVar, buildsValue);
-      outputAccessor !== null && propOutputs.set(key, outputAccessor);
-    }
-  }
-  let catchall2 = def.catchall, unknownKeysMode = "none";
-  if (catchall2) {
-    let catchallType = catchall2._zod.def.type;
-    if (catchallType === "never") {
-      let condition = keys.map((k) => `k !== ${esc(k)}`).join(" && ") || "true";
-      doc.write(`for (const k in ${accessor}) {`), doc.indented((d) => {
-        d.write(`if (${condition}) return INVALID;`);
-      }), doc.write("}");
-    } else (catchallType === "unknown" || catchallType === "any") && !catchall2._zod.def.checks?.length ? unknownKeysMode = "passthrough" : unknownKeysMode = "schema";
-  }
-  let outputVar = newVar(ctx), hasConditionalKeys = allKeys.some((k) => mayOmitUndefined(propShape[k]) || dropsWhenAbsent(propShape[k]));
-  if (!buildsValue) {
-    if (unknownKeysMode === "schema") {
-      let knownSet = keys.length > 0 ? addConstant(ctx, new Set(keys)) : null;
-      doc.write(`for (const k in ${accessor}) {`), doc.indented((d) => {
-        d.write('if (k === "__proto__") continue;'), knownSet && d.write(`if (${knownSet}.has(k)) continue;`);
-        let valVar = newVar(ctx);
-        d.write(`const ${valVar} = ${accessor}[k];`), compileChild(d, ctx, catchall2, valVar, !1);
-      }), doc.write("}");
-    }
-    return null;
-  }
-  if (hasConditionalKeys) {
-    doc.write(`const ${outputVar} = {};`);
-    for (let k of allKeys) {
-      let kx = keyExpr(k), out = propOutputs.get(k);
-      dropsWhenAbsent(propShape[k]) ? doc.write(`if (${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`) : mayOmitUndefined(propShape[k]) ? doc.write(`if (${out} !== undefined || ${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`) : doc.write(`${outputVar}[${kx}] = ${out};`);
-    }
-  } else {
-    let propLiterals = allKeys.map((k) => `${propKey(k)}: ${propOutputs.get(k)}`).join(", ");
-    doc.write(`const ${outputVar} = { ${propLiterals} };`);
-  }
-  if (unknownKeysMode !== "none") {
-    let knownSet = keys.length > 0 ? addConstant(ctx, new Set(keys)) : null;
-    doc.write(`for (const k in ${accessor}) {`), doc.indented((d) => {
-      if (d.write('if (k === "__proto__") continue;'), knownSet && d.write(`if (${knownSet}.has(k)) continue;`), unknownKeysMode === "passthrough")
-        d.write(`${outputVar}[k] = ${accessor}[k];`);
-      else {
-        let valVar = newVar(ctx);
-        d.write(`const ${valVar} = ${accessor}[k];`);
-        let catchallOut = compileChild(d, ctx, catchall2, valVar);
-        d.write(`${outputVar}[k] = ${catchallOut};`);
-      }
-    }), doc.write("}");
-  }
-  return outputVar;
-}
-function generateOptionalCheck(doc, ctx, schema, accessor, buildsValue = !0) {
-  let def = schema._zod.def;
-  if (isExactOptional(schema))
-    return generateCheck(doc, ctx, def.innerType, accessor, buildsValue);
-  if (def.innerType._zod.optin === "defaulted") {
-    let outputVar2 = newVar(ctx), branchVar = newVar(ctx);
-    return doc.write(`let ${outputVar2};`), doc.write(`if (${accessor} === undefined) {`), doc.indented((d) => {
-      d.write(`const ${branchVar} = (() => {`), d.indented((d2) => {
-        let innerOutput = generateCheck(d2, ctx, def.innerType, accessor);
-        d2.write(`return ${innerOutput};`);
-      }), d.write("})();"), d.write(`if (${branchVar} !== INVALID) ${outputVar2} = ${branchVar};`);
-    }), doc.write("} else {"), doc.indented((d) => {
-      let innerOutput = generateCheck(d, ctx, def.innerType, accessor);
-      d.write(`${outputVar2} = ${innerOutput};`);
-    }), doc.write("}"), outputVar2;
-  }
-  let outputVar = buildsValue ? newVar(ctx) : null;
-  return outputVar && doc.write(`let ${outputVar};`), doc.write(`if (${accessor} !== undefined) {`), doc.indented((d) => {
-    let innerOutput = generateCheck(d, ctx, def.innerType, accessor, buildsValue);
-    outputVar && innerOutput !== null && d.write(`${outputVar} = ${innerOutput};`);
-  }), doc.write("}"), outputVar;
-}
-function isExactOptional(schema) {
-  return schema._zod.traits?.has("$ZodExactOptional") === !0;
-}
-function requiresPresenceCheck(schema) {
-  return schema._zod.optin === void 0 && fastPathAcceptsAbsence(schema);
-}
-function fastPathAcceptsAbsence(schema) {
-  if (schema._zod.def.coerce)
-    return !0;
-  let def = schema._zod.def;
-  switch (def.type) {
-    case "any":
-    case "unknown":
-    case "undefined":
-    case "void":
-    case "default":
-    case "prefault":
-    case "transform":
-    case "custom":
-    case "lazy":
-      return !0;
-    case "string":
-    case "number":
-    case "boolean":
-    case "bigint":
-    case "symbol":
-    case "null":
-    case "never":
-    case "nan":
-    case "date":
-    case "object":
-    case "array":
-    case "tuple":
-    case "record":
-    case "map":
-    case "set":
-    case "file":
-    case "template_literal":
-      return !1;
-    case "nonoptional":
-      return def.innerType ? fastPathAcceptsAbsence(def.innerType) : !1;
-    case "literal":
-      return !!def.values?.includes(void 0);
-    case "enum":
-      return !!schema._zod.values?.has(void 0);
-    case "optional":
-    case "nullable":
-    case "readonly":
-    case "success":
-      return def.innerType ? fastPathAcceptsAbsence(def.innerType) : !0;
-    case "catch":
-      return !0;
-    case "union":
-      return def.options ? def.options.some(fastPathAcceptsAbsence) : !0;
-    case "intersection":
-      return !def.left || !def.right ? !0 : fastPathAcceptsAbsence(def.left) && fastPathAcceptsAbsence(def.right);
-    case "pipe":
-      return def.in ? fastPathAcceptsAbsence(def.in) : !0;
-    default:
-      return !0;
-  }
-}
-function dropsWhenAbsent(schema) {
-  return schema._zod.optin === "optional" && schema._zod.optout === "optional";
-}
-function mayOmitUndefined(schema) {
-  return (schema._zod.optin !== "defaulted" || schema._zod.optout === "optional") && mayOutputUndefined(schema);
-}
-function mayOutputUndefined(schema) {
-  let def = schema._zod.def;
-  switch (def.type) {
-    case "string":
-    case "number":
-    case "boolean":
-    case "bigint":
-    case "symbol":
-    case "null":
-    case "nan":
-    case "date":
-    case "object":
-    case "array":
-    case "tuple":
-    case "record":
-    case "map":
-    case "set":
-    case "file":
-    case "template_literal":
-    case "never":
-    case "success":
-      return !1;
-    case "literal":
-      return !!def.values?.includes(void 0);
-    case "enum":
-      return !!schema._zod.values?.has(void 0);
-    case "optional":
-      return !0;
-    case "nullable":
-    case "readonly":
-    case "nonoptional":
-      return def.innerType ? mayOutputUndefined(def.innerType) : !0;
-    case "union":
-      return def.options ? def.options.some(mayOutputUndefined) : !0;
-    case "intersection":
-      return !def.left || !def.right || mayOutputUndefined(def.left) || mayOutputUndefined(def.right);
-    case "pipe":
-      return def.out ? mayOutputUndefined(def.out) : !0;
-    default:
-      return !0;
-  }
-}
-function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = !0) {
-  let def = schema._zod.def, outputVar = buildsValue ? newVar(ctx) : null;
-  return outputVar && doc.write(`let ${outputVar} = null;`), doc.write(`if (${accessor} !== null) {`), doc.indented((d) => {
-    let innerOutput = generateCheck(d, ctx, def.innerType, accessor, buildsValue);
-    outputVar && innerOutput !== null && d.write(`${outputVar} = ${innerOutput};`);
-  }), doc.write("}"), outputVar;
-}
-function generateSizeGate(doc, schema, size) {
-  for (let [max, check3] of sizeCaps(schema._zod.def.checks))
-    doc.write(`if (${size} > ${numericOperand(max, check3._zod.def.check)}) return INVALID;`);
-}
-function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = !0) {
-  let def = schema._zod.def;
-  doc.write(`if (!Array.isArray(${accessor})) return INVALID;`), generateSizeGate(doc, schema, `${accessor}.length`);
-  let outputVar = buildsValue ? newVar(ctx) : null, iVar = newVar(ctx), elemVar = newVar(ctx);
-  return outputVar && doc.write(`const ${outputVar} = new Array(${accessor}.length);`), doc.write(`for (let ${iVar} = 0; ${iVar} < ${accessor}.length; ${iVar}++) {`), doc.indented((d) => {
-    d.write(`const ${elemVar} = ${accessor}[${iVar}];`);
-    let elemOutput = compileChild(d, ctx, def.element, elemVar, buildsValue);
-    outputVar && elemOutput !== null && d.write(`${outputVar}[${iVar}] = ${elemOutput};`);
-  }), doc.write("}"), outputVar;
-}
-function generateLiteralCheck(doc, ctx, schema, accessor) {
-  let values = schema._zod.def.values;
-  if (values.length !== 1) {
-    let literalSet = addConstant(ctx, new Set(values));
-    return doc.write(`if (!${literalSet}.has(${accessor})) return INVALID;`), accessor;
-  }
-  let value = values[0];
-  if (typeof value == "number" && Number.isNaN(value)) {
-    let literalSet = addConstant(ctx, new Set(values));
-    return doc.write(`if (!${literalSet}.has(${accessor})) return INVALID;`), accessor;
-  }
-  if (typeof value == "string")
-    doc.write(`if (${accessor} !== ${esc(value)}) return INVALID;`);
-  else if (typeof value == "number" || typeof value == "boolean")
-    doc.write(`if (${accessor} !== ${value}) return INVALID;`);
-  else if (value === null)
-    doc.write(`if (${accessor} !== null) return INVALID;`);
-  else if (value === void 0)
-    doc.write(`if (${accessor} !== undefined) return INVALID;`);
-  else if (typeof value == "bigint")
-    doc.write(`if (${accessor} !== ${value}n) return INVALID;`);
-  else
-    throw new ZodCompileUnsupportedError(`literal type ${typeof value}`);
-  return accessor;
-}
-function generateEnumCheck(doc, ctx, schema, accessor) {
-  let values = schema._zod.values;
-  if (!values)
-    throw new ZodCompileUnsupportedError("enum schema without enumerated values");
-  let enumSet = addConstant(ctx, values);
-  return doc.write(`if (!${enumSet}.has(${accessor})) return INVALID;`), accessor;
-}
-function generateWrapperCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def;
-  return generateCheck(doc, ctx, def.innerType, accessor);
-}
-function generateDefaultCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def, defaultGetter = Object.getOwnPropertyDescriptor(schema._zod.def, "defaultValue") ? () => schema._zod.def.defaultValue : void 0;
-  if (schema._zod.def.type === "prefault") {
-    if (!defaultGetter)
-      return generateCheck(doc, ctx, def.innerType, accessor);
-    let defaultFn = addConstant(ctx, defaultGetter), inputVar = newVar(ctx);
-    return doc.write(`let ${inputVar} = ${accessor};`), doc.write(`if (${accessor} === undefined) ${inputVar} = ${defaultFn}();`), generateCheck(doc, ctx, def.innerType, inputVar);
-  }
-  let outputVar = newVar(ctx);
-  if (defaultGetter) {
-    let defaultFn = addConstant(ctx, defaultGetter), cloneFn = addConstant(ctx, shallowClone);
-    doc.write(`let ${outputVar};`), doc.write(`if (${accessor} === undefined) {`), doc.indented((d) => {
-      d.write(`${outputVar} = ${cloneFn}(${defaultFn}());`);
-    }), doc.write("} else {"), doc.indented((d) => {
-      let innerOutput = generateCheck(d, ctx, def.innerType, accessor);
-      d.write(`${outputVar} = ${innerOutput} === undefined ? ${cloneFn}(${defaultFn}()) : ${innerOutput};`);
-    }), doc.write("}");
-  } else
-    doc.write(`let ${outputVar};`), doc.write(`if (${accessor} !== undefined) {`), doc.indented((d) => {
-      let innerOutput = generateCheck(d, ctx, def.innerType, accessor);
-      d.write(`${outputVar} = ${innerOutput};`);
-    }), doc.write("}");
-  return outputVar;
-}
-function generateNonOptionalCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def, innerOutput = generateCheck(doc, ctx, def.innerType, accessor), outputVar = newVar(ctx);
-  return doc.write(`const ${outputVar} = ${innerOutput};`), doc.write(`if (${outputVar} === undefined) return INVALID;`), outputVar;
-}
-function generateTupleCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def, items = def.items, rest = def.rest;
-  doc.write(`if (!Array.isArray(${accessor})) return INVALID;`);
-  let optinStart = getTupleOptStart2(items, "optin"), optoutStart = getTupleOptStart2(items, "optout");
-  rest ? doc.write(`if (${accessor}.length < ${optinStart}) return INVALID;`) : doc.write(`if (${accessor}.length < ${optinStart} || ${accessor}.length > ${items.length}) return INVALID;`);
-  let outputVar = newVar(ctx);
-  doc.write(`const ${outputVar} = [];`);
-  for (let i = 0; i < items.length; i++) {
-    let itemSchema = items[i];
-    if (i >= optoutStart)
-      doc.write(`if (${outputVar}.length === ${i}) {`), doc.indented((d) => {
-        d.write(`if (${i} < ${accessor}.length) {`), d.indented((d2) => {
-          let elemVar = newVar(ctx);
-          d2.write(`const ${elemVar} = ${accessor}[${i}];`);
-          let elemOutput = compileChild(d2, ctx, itemSchema, elemVar);
-          d2.write(`${outputVar}[${i}] = ${elemOutput};`);
-        }), d.write("} else {"), d.indented((d2) => {
-          if (dropsWhenAbsent(itemSchema)) {
-            d2.write(`${outputVar}.length = ${i};`);
-            return;
-          }
-          let elemVar = newVar(ctx), branchVar = newVar(ctx);
-          d2.write(`const ${elemVar} = undefined;`), d2.write(`const ${branchVar} = (() => {`), d2.indented((d3) => {
-            let elemOutput = compileChild(d3, ctx, itemSchema, elemVar);
-            d3.write(`return ${elemOutput};`);
-          }), d2.write("})();"), d2.write(`if (${branchVar} === INVALID || ${branchVar} === undefined) ${outputVar}.length = ${i};`), d2.write(`else ${outputVar}[${i}] = ${branchVar};`);
-        }), d.write("}");
-      }), doc.write("}");
-    else {
-      let elemVar = newVar(ctx);
-      doc.write(`const ${elemVar} = ${accessor}[${i}];`);
-      let elemOutput = compileChild(doc, ctx, itemSchema, elemVar);
-      doc.write(`${outputVar}[${i}] = ${elemOutput};`);
-    }
-  }
-  if (rest) {
-    let iVar = newVar(ctx), elemVar = newVar(ctx);
-    doc.write(`for (let ${iVar} = ${items.length}; ${iVar} < ${accessor}.length; ${iVar}++) {`), doc.indented((d) => {
-      d.write(`const ${elemVar} = ${accessor}[${iVar}];`);
-      let elemOutput = compileChild(d, ctx, rest, elemVar);
-      d.write(`${outputVar}[${iVar}] = ${elemOutput};`);
-    }), doc.write("}");
-  }
-  return outputVar;
-}
-function getTupleOptStart2(items, key) {
-  for (let i = items.length - 1; i >= 0; i--)
-    if (!(key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional"))
-      return i + 1;
-  return 0;
-}
-function generateUnionCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def, options = def.options;
-  if (def.discriminator)
-    return generateDiscriminatedUnionCheck(doc, ctx, def, accessor);
-  if (def.inclusive === !1)
-    throw new ZodCompileUnsupportedError("exclusive unions (z.xor)");
-  if (options.length === 0)
-    return doc.write("return INVALID;"), accessor;
-  if (options.length === 1)
-    return generateCheck(doc, ctx, options[0], accessor);
-  if (options.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length)) {
-    let values = new Set(options.flatMap((opt) => opt._zod.def.values)), valuesConst = addConstant(ctx, values);
-    return doc.write(`if (!${valuesConst}.has(${accessor})) return INVALID;`), accessor;
-  }
-  let outputVar = newVar(ctx);
-  doc.write(`let ${outputVar};`);
-  for (let i = 0; i < options.length; i++) {
-    let opt = options[i];
-    i === 0 ? doc.write(`${outputVar} = (() => {`) : doc.write(`if (${outputVar} === INVALID) ${outputVar} = (() => {`), doc.indented((d) => {
-      let branchOutput = generateCheck(d, ctx, opt, accessor);
-      d.write(`return ${branchOutput};`);
-    }), doc.write("})();");
-  }
-  return doc.write(`if (${outputVar} === INVALID) return INVALID;`), outputVar;
-}
-function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
-  if (def.unionFallback)
-    throw new ZodCompileUnsupportedError("discriminated union with unionFallback");
-  if (def.options.length === 0)
-    return doc.write("return INVALID;"), accessor;
-  let discVar = newVar(ctx), outputVar = newVar(ctx);
-  doc.write(`const ${discVar} = ${accessor}?.[${esc(def.discriminator)}];`), doc.write(`let ${outputVar};`);
-  let firstBranch = !0, claimed = /* @__PURE__ */ new Set();
-  for (let option of def.options) {
-    let values = option._zod.propValues?.[def.discriminator];
-    if (!values || values.size === 0)
-      throw new ZodCompileUnsupportedError("discriminated union option without static discriminator values");
-    for (let value of values) {
-      if (claimed.has(value))
-        throw new ZodCompileUnsupportedError(`duplicate discriminator value ${String(value)}`);
-      claimed.add(value);
-    }
-    let conditions = Array.from(values, (value) => literalEquality(ctx, discVar, value)), prefix = firstBranch ? "if" : "else if";
-    doc.write(`${prefix} (${conditions.join(" || ")}) {`), doc.indented((d) => {
-      let branchOutput = generateCheck(d, ctx, option, accessor);
-      d.write(`${outputVar} = ${branchOutput};`);
-    }), doc.write("}"), firstBranch = !1;
-  }
-  return doc.write("else { return INVALID; }"), outputVar;
-}
-function literalEquality(ctx, accessor, value) {
-  if (typeof value == "string")
-    return `${accessor} === ${esc(value)}`;
-  if (typeof value == "number")
-    return Number.isNaN(value) ? `Number.isNaN(${accessor})` : `${accessor} === ${value}`;
-  if (typeof value == "boolean")
-    return `${accessor} === ${value}`;
-  if (value === null)
-    return `${accessor} === null`;
-  if (value === void 0)
-    return `${accessor} === undefined`;
-  if (typeof value == "bigint")
-    return `${accessor} === ${value}n`;
-  if (typeof value == "symbol") {
-    let symbolConst = addConstant(ctx, value);
-    return `${accessor} === ${symbolConst}`;
-  }
-  throw new ZodCompileUnsupportedError(`literal discriminator value ${String(value)}`);
-}
-function generateIntersectionCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def;
-  ctx.definite = !1;
-  let leftOutput = compileChild(doc, ctx, def.left, accessor), rightOutput = compileChild(doc, ctx, def.right, accessor), mergeConst = addConstant(ctx, mergeValues2), mergedVar = newVar(ctx);
-  return doc.write(`const ${mergedVar} = ${mergeConst}(${leftOutput}, ${rightOutput});`), doc.write(`if (!${mergedVar}.valid) return INVALID;`), `${mergedVar}.data`;
-}
-function generateRecordCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def, isPlainObjectConst = addConstant(ctx, isPlainObject);
-  doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
-  let outputVar = newVar(ctx), kVar = newVar(ctx), valVar = newVar(ctx);
-  doc.write(`const ${outputVar} = {};`);
-  let recordDef = def, keyValues = recordDef.partial ? void 0 : def.keyType._zod.values;
-  if (keyValues) {
-    let inputKeys = [];
-    for (let key of keyValues) {
-      if (!(typeof key == "string" || typeof key == "number" || typeof key == "symbol"))
-        throw new ZodCompileUnsupportedError(`record key value ${String(key)}`);
-      let inputKey = typeof key == "number" ? key.toString() : key;
-      if (inputKey === "__proto__")
-        throw new ZodCompileUnsupportedError('record key "__proto__"');
-      inputKeys.push(inputKey);
-      let keyConst = addConstant(ctx, key), outKey = generateCheck(doc, ctx, def.keyType, keyConst), valueVar = newVar(ctx);
-      doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey)}];`);
-      let valOutput = compileChild(doc, ctx, def.valueType, valueVar);
-      doc.write(`${outputVar}[${outKey}] = ${valOutput};`);
-    }
-    let knownKeysConst = addConstant(ctx, new Set(inputKeys));
-    return doc.write(`for (const ${kVar} in ${accessor}) {`), doc.indented((d) => {
-      d.write(`if (${knownKeysConst}.has(${kVar})) continue;`), recordDef.mode === "loose" ? d.write(`if (${kVar} !== "__proto__") ${outputVar}[${kVar}] = ${accessor}[${kVar}];`) : d.write("return INVALID;");
-    }), doc.write("}"), outputVar;
-  }
-  let keyDef = def.keyType._zod.def;
-  if (!(keyDef.type === "string" && keyDef.format === void 0 && !keyDef.coerce && (keyDef.checks?.length ?? 0) === 0)) {
-    let isLoose = def.mode === "loose", keyFn = compileFn(def.keyType);
-    keyFn.definite === !1 && (ctx.definite = !1);
-    let keyFast = addConstant(ctx, keyFn), numericConst = addConstant(ctx, number), outKeyVar = newVar(ctx);
-    return emitOwnKeys(doc, ctx, accessor, kVar, (d) => {
-      d.write(`let ${outKeyVar} = ${keyFast}(${kVar});`), d.write(`if (${outKeyVar} === INVALID && typeof ${kVar} === "string" && ${numericConst}.test(${kVar})) ${outKeyVar} = ${keyFast}(Number(${kVar}));`), isLoose ? d.write(`if (${outKeyVar} === INVALID) { ${outputVar}[${kVar}] = ${accessor}[${kVar}]; continue; }`) : d.write(`if (${outKeyVar} === INVALID) return INVALID;`), d.write(`if (${outKeyVar} === "__proto__") continue;`);
-      let valueVar = newVar(ctx);
-      d.write(`const ${valueVar} = ${accessor}[${kVar}];`);
-      let valOutput = compileChild(d, ctx, def.valueType, valueVar);
-      d.write(`${outputVar}[${outKeyVar}] = ${valOutput};`);
-    }), outputVar;
-  }
-  return emitOwnKeys(doc, ctx, accessor, kVar, (d) => {
-    d.write(`const ${valVar} = ${accessor}[${kVar}];`);
-    let valOutput = compileChild(d, ctx, def.valueType, valVar);
-    d.write(`${outputVar}[${kVar}] = ${valOutput};`);
-  }, "return INVALID;"), outputVar;
-}
-function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
-  let propIsEnumerableConst = addConstant(ctx, Object.prototype.propertyIsEnumerable), symsVar = newVar(ctx), keysVar = newVar(ctx), iVar = newVar(ctx);
-  doc.write(`const ${symsVar} = Object.getOwnPropertySymbols(${accessor});`), doc.write(`const ${keysVar} = Object.getOwnPropertyNames(${accessor});`), doc.write(`for (let ${iVar} = 0; ${iVar} < ${keysVar}.length; ${iVar}++) {`), doc.indented((d) => {
-    d.write(`const ${kVar} = ${keysVar}[${iVar}];`), d.write(`if (${kVar} === "__proto__" || !${propIsEnumerableConst}.call(${accessor}, ${kVar})) continue;`), body(d);
-  }), doc.write("}"), doc.write(`for (let ${iVar} = 0; ${iVar} < ${symsVar}.length; ${iVar}++) {`), doc.indented((d) => {
-    d.write(`const ${kVar} = ${symsVar}[${iVar}];`), d.write(`if (!${propIsEnumerableConst}.call(${accessor}, ${kVar})) continue;`), onSymbol ? d.write(onSymbol) : body(d);
-  }), doc.write("}");
-}
-function literalPropertyKey(ctx, key) {
-  return typeof key == "string" ? esc(key) : addConstant(ctx, key);
-}
-function generateMapCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def;
-  doc.write(`if (!(${accessor} instanceof Map)) return INVALID;`), generateSizeGate(doc, schema, `${accessor}.size`);
-  let outputVar = newVar(ctx), kVar = newVar(ctx), valVar = newVar(ctx);
-  return doc.write(`const ${outputVar} = new Map();`), doc.write(`for (const [${kVar}, ${valVar}] of ${accessor}) {`), doc.indented((d) => {
-    let keyOutput = generateCheck(d, ctx, def.keyType, kVar), valOutput = generateCheck(d, ctx, def.valueType, valVar);
-    d.write(`${outputVar}.set(${keyOutput}, ${valOutput});`);
-  }), doc.write("}"), outputVar;
-}
-function generateSetCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def;
-  doc.write(`if (!(${accessor} instanceof Set)) return INVALID;`), generateSizeGate(doc, schema, `${accessor}.size`);
-  let outputVar = newVar(ctx), valVar = newVar(ctx);
-  return doc.write(`const ${outputVar} = new Set();`), doc.write(`for (const ${valVar} of ${accessor}) {`), doc.indented((d) => {
-    let valOutput = generateCheck(d, ctx, def.valueType, valVar);
-    d.write(`${outputVar}.add(${valOutput});`);
-  }), doc.write("}"), outputVar;
-}
-function generateFileCheck(doc, accessor) {
-  return doc.write(`if (!(${accessor} instanceof File)) return INVALID;`), accessor;
-}
-function generateTemplateLiteralCheck(doc, ctx, schema, accessor) {
-  doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
-  let pattern = schema._zod.pattern;
-  if (pattern) {
-    let patternConst = addConstant(ctx, pattern);
-    doc.write(`${patternConst}.lastIndex = 0;`), doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
-  }
-  return accessor;
-}
-function generateLazyCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def, getterConst = addUserConstant(ctx, def.getter), cacheConst = addConstant(ctx, { parser: null });
-  doc.write(`if (!${cacheConst}.parser) {`), doc.indented((d) => {
-    d.write(`const inner = ${getterConst}();`), d.write(`${cacheConst}.parser = function(input) {`), d.indented((d2) => {
-      d2.write("const result = inner._zod.run({ value: input, issues: [] }, {});"), d2.write("return result.issues.length === 0 ? result.value : INVALID;");
-    }), d.write("};");
-  }), doc.write("}");
-  let outputVar = newVar(ctx);
-  return doc.write(`const ${outputVar} = ${cacheConst}.parser(${accessor});`), doc.write(`if (${outputVar} === INVALID) return INVALID;`), outputVar;
-}
-function generatePipeCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def, inputOutput = generateCheck(doc, ctx, def.in, accessor);
-  if (def.transform) {
-    if (isAsyncFunction(def.transform))
-      throw new ZodCompileAsyncError("z.compile: async transforms in pipes are not supported");
-    let transformFn = def.transform, helperConst = addUserConstant(ctx, (value) => {
-      let fakePayload = { value, issues: [], addIssue: pushIssue }, result = transformFn(value, fakePayload);
-      return result instanceof Promise ? INVALID2 : fakePayload.issues.length === 0 ? result : INVALID2;
-    }), transformedVar = newVar(ctx);
-    return doc.write(`const ${transformedVar} = ${helperConst}(${inputOutput});`), doc.write(`if (${transformedVar} === INVALID) return INVALID;`), generateCheck(doc, ctx, def.out, transformedVar);
-  } else
-    return generateCheck(doc, ctx, def.out, inputOutput);
-}
-function isAsyncFunction(fn) {
-  return typeof fn == "function" && (fn.constructor.name === "AsyncFunction" || fn[Symbol.toStringTag] === "AsyncFunction");
-}
-function generateCustomCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def;
-  if (def.fn) {
-    if (isAsyncFunction(def.fn))
-      throw new ZodCompileAsyncError("z.compile: async custom predicates are not supported");
-    let fnConst = addUserConstant(ctx, def.fn), throwAsyncConst = addConstant(ctx, throwAsync), resVar = newVar(ctx);
-    doc.write(`const ${resVar} = ${fnConst}(${accessor});`), doc.write(`if (${resVar} instanceof Promise) ${throwAsyncConst}();`), doc.write(`if (!${resVar}) return INVALID;`);
-  } else
-    throw new ZodCompileUnsupportedError("custom schema without a predicate function");
-  return accessor;
-}
-function runtimeCatch(innerSchema, catchValue, value) {
-  let result = innerSchema._zod.run({ value, issues: [] }, {});
-  if (result && typeof result.then == "function")
-    return INVALID2;
-  let r = result;
-  return r.issues.length === 0 ? r.value : catchValue();
-}
-function generateCatchCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def;
-  if (!def.catchValue[CONSTANT_CATCH])
-    throw new ZodCompileUnsupportedError("catch with a callback (only a constant catch value compiles)", !1);
-  let outputVar = newVar(ctx);
-  doc.write(`let ${outputVar} = (() => {`), doc.indented((d) => {
-    let innerOut = compileChild(d, ctx, def.innerType, accessor);
-    d.write(`return ${innerOut};`);
-  }), doc.write("})();");
-  let innerConst = addConstant(ctx, def.innerType), catchConst = addUserConstant(ctx, def.catchValue), catchHelperConst = addConstant(ctx, runtimeCatch);
-  return doc.write(`if (${outputVar} === INVALID) {`), doc.indented((d) => {
-    d.write(`${outputVar} = ${catchHelperConst}(${innerConst}, ${catchConst}, ${accessor});`), d.write(`if (${outputVar} === INVALID) return INVALID;`);
-  }), doc.write("}"), outputVar;
-}
-function generateTransformCheck(doc, ctx, schema, accessor) {
-  let def = schema._zod.def;
-  if (def.transform) {
-    if (isAsyncFunction(def.transform))
-      throw new ZodCompileAsyncError("z.compile: async transforms are not supported");
-    let transformFn = def.transform, helperConst = addUserConstant(ctx, (value) => {
-      let fakePayload = { value, issues: [], addIssue: pushIssue }, result = transformFn(value, fakePayload);
-      return result instanceof Promise ? INVALID2 : fakePayload.issues.length === 0 ? result : INVALID2;
-    }), outputVar = newVar(ctx);
-    return doc.write(`const ${outputVar} = ${helperConst}(${accessor});`), doc.write(`if (${outputVar} === INVALID) return INVALID;`), outputVar;
-  }
-  return accessor;
-}
-var INVALID2, FALLBACK_FLAG, ZodCompileAsyncError, ZodCompileUnsupportedError, WHEN_DEFAULTED_CHECKS, PATTERN_IS_COMPLETE, init_compile = __esm({
+var init_compile = __esm({
   "node_modules/zod/v4/core/compile.js"() {
-    init_core();
-    init_doc();
-    init_memoizer();
-    init_regexes();
-    init_schemas();
-    init_util();
-    INVALID2 = /* @__PURE__ */ Symbol.for("zod.compile.invalid"), FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback"), ZodCompileAsyncError = class extends Error {
-      constructor(message = "z.compile does not support async refinements, transforms, or checks") {
-        super(message), this.name = "ZodCompileAsyncError";
-      }
-    }, ZodCompileUnsupportedError = class extends Error {
-      constructor(feature, islandable = !0) {
-        super(`z.compile does not support ${feature}; this schema must use the runtime parser`), this.name = "ZodCompileUnsupportedError", this.islandable = islandable;
-      }
-    };
-    WHEN_DEFAULTED_CHECKS = /* @__PURE__ */ new Set([
-      "max_size",
-      "min_size",
-      "size_equals",
-      "max_length",
-      "min_length",
-      "length_equals"
-    ]);
-    PATTERN_IS_COMPLETE = /* @__PURE__ */ new Set([
-      "cidrv4",
-      "cuid",
-      "cuid2",
-      "date",
-      "datetime",
-      "duration",
-      "e164",
-      "email",
-      "emoji",
-      "ends_with",
-      "guid",
-      "includes",
-      "ipv4",
-      "ksuid",
-      "lowercase",
-      "mac",
-      "nanoid",
-      "regex",
-      "starts_with",
-      "time",
-      "ulid",
-      "uppercase",
-      "uuid",
-      "xid"
-    ]);
   }
 });
 
@@ -11022,10 +2774,6 @@ function snapshotChecks(def) {
 // @__NO_SIDE_EFFECTS__
 function _string(Class2, params) {
   return new Class2(snapshotChecks({ type: "string", ...normalizeParams(params) }));
-}
-// @__NO_SIDE_EFFECTS__
-function _coercedString(Class2, params) {
-  return new Class2(snapshotChecks({ type: "string", coerce: !0, ...normalizeParams(params) }));
 }
 // @__NO_SIDE_EFFECTS__
 function _email(Class2, params) {
@@ -11191,16 +2939,6 @@ function _ipv6(Class2, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _mac(Class2, params) {
-  return new Class2({
-    type: "string",
-    format: "mac",
-    check: "string_format",
-    abort: !1,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
 function _cidrv4(Class2, params) {
   return new Class2({
     type: "string",
@@ -11245,26 +2983,6 @@ function _e164(Class2, params) {
   return new Class2({
     type: "string",
     format: "e164",
-    check: "string_format",
-    abort: !1,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _creditCard(Class2, params) {
-  return new Class2({
-    type: "string",
-    format: "credit_card",
-    check: "string_format",
-    abort: !1,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _iban(Class2, params) {
-  return new Class2({
-    type: "string",
-    format: "iban",
     check: "string_format",
     abort: !1,
     ...normalizeParams(params)
@@ -11325,56 +3043,12 @@ function _number(Class2, params) {
   return new Class2(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
 }
 // @__NO_SIDE_EFFECTS__
-function _coercedNumber(Class2, params) {
-  return new Class2(snapshotChecks({ type: "number", coerce: !0, checks: [], ...normalizeParams(params) }));
-}
-// @__NO_SIDE_EFFECTS__
 function _int(Class2, params) {
   return new Class2({
     type: "number",
     check: "number_format",
     abort: !1,
     format: "safeint",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _float32(Class2, params) {
-  return new Class2({
-    type: "number",
-    check: "number_format",
-    abort: !1,
-    format: "float32",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _float64(Class2, params) {
-  return new Class2({
-    type: "number",
-    check: "number_format",
-    abort: !1,
-    format: "float64",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _int32(Class2, params) {
-  return new Class2({
-    type: "number",
-    check: "number_format",
-    abort: !1,
-    format: "int32",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _uint32(Class2, params) {
-  return new Class2({
-    type: "number",
-    check: "number_format",
-    abort: !1,
-    format: "uint32",
     ...normalizeParams(params)
   });
 }
@@ -11386,73 +3060,10 @@ function _boolean(Class2, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _coercedBoolean(Class2, params) {
-  return new Class2({
-    type: "boolean",
-    coerce: !0,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _bigint(Class2, params) {
-  return new Class2({
-    type: "bigint",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _coercedBigint(Class2, params) {
-  return new Class2({
-    type: "bigint",
-    coerce: !0,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _int64(Class2, params) {
-  return new Class2({
-    type: "bigint",
-    check: "bigint_format",
-    abort: !1,
-    format: "int64",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _uint64(Class2, params) {
-  return new Class2({
-    type: "bigint",
-    check: "bigint_format",
-    abort: !1,
-    format: "uint64",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _symbol(Class2, params) {
-  return new Class2({
-    type: "symbol",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _undefined2(Class2, params) {
-  return new Class2({
-    type: "undefined",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
 function _null2(Class2, params) {
   return new Class2({
     type: "null",
     ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _any(Class2) {
-  return new Class2({
-    type: "any"
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -11465,35 +3076,6 @@ function _unknown(Class2) {
 function _never(Class2, params) {
   return new Class2({
     type: "never",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _void(Class2, params) {
-  return new Class2({
-    type: "void",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _date(Class2, params) {
-  return new Class2({
-    type: "date",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _coercedDate(Class2, params) {
-  return new Class2({
-    type: "date",
-    coerce: !0,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _nan(Class2, params) {
-  return new Class2({
-    type: "nan",
     ...normalizeParams(params)
   });
 }
@@ -11538,47 +3120,11 @@ function _positive(params) {
   return /* @__PURE__ */ _gt(0, params);
 }
 // @__NO_SIDE_EFFECTS__
-function _negative(params) {
-  return /* @__PURE__ */ _lt(0, params);
-}
-// @__NO_SIDE_EFFECTS__
-function _nonpositive(params) {
-  return /* @__PURE__ */ _lte(0, params);
-}
-// @__NO_SIDE_EFFECTS__
-function _nonnegative(params) {
-  return /* @__PURE__ */ _gte(0, params);
-}
-// @__NO_SIDE_EFFECTS__
 function _multipleOf(value, params) {
   return new $ZodCheckMultipleOf({
     check: "multiple_of",
     ...normalizeParams(params),
     value
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _maxSize(maximum, params) {
-  return new $ZodCheckMaxSize({
-    check: "max_size",
-    ...normalizeParams(params),
-    maximum
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _minSize(minimum, params) {
-  return new $ZodCheckMinSize({
-    check: "min_size",
-    ...normalizeParams(params),
-    minimum
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _size(size, params) {
-  return new $ZodCheckSizeEquals({
-    check: "size_equals",
-    ...normalizeParams(params),
-    size
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -11658,31 +3204,6 @@ function _endsWith(suffix, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _property(property, schema, params) {
-  return new $ZodCheckProperty({
-    check: "property",
-    property,
-    schema,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _properties(shape, params) {
-  return new $ZodCheckProperties({
-    check: "properties",
-    shape,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _mime(types, params) {
-  return new $ZodCheckMimeType({
-    check: "mime_type",
-    mime: types,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
 function _overwrite(tx) {
   return new $ZodCheckOverwrite({
     check: "overwrite",
@@ -11691,23 +3212,23 @@ function _overwrite(tx) {
 }
 // @__NO_SIDE_EFFECTS__
 function _normalize(form) {
-  return /* @__PURE__ */ _overwrite((input3) => input3.normalize(form));
+  return /* @__PURE__ */ _overwrite((input) => input.normalize(form));
 }
 // @__NO_SIDE_EFFECTS__
 function _trim() {
-  return /* @__PURE__ */ _overwrite((input3) => input3.trim());
+  return /* @__PURE__ */ _overwrite((input) => input.trim());
 }
 // @__NO_SIDE_EFFECTS__
 function _toLowerCase() {
-  return /* @__PURE__ */ _overwrite((input3) => input3.toLowerCase());
+  return /* @__PURE__ */ _overwrite((input) => input.toLowerCase());
 }
 // @__NO_SIDE_EFFECTS__
 function _toUpperCase() {
-  return /* @__PURE__ */ _overwrite((input3) => input3.toUpperCase());
+  return /* @__PURE__ */ _overwrite((input) => input.toUpperCase());
 }
 // @__NO_SIDE_EFFECTS__
 function _slugify() {
-  return /* @__PURE__ */ _overwrite((input3) => slugify(input3));
+  return /* @__PURE__ */ _overwrite((input) => slugify(input));
 }
 // @__NO_SIDE_EFFECTS__
 function _array(Class2, element, params) {
@@ -11718,198 +3239,6 @@ function _array(Class2, element, params) {
     //   return element;
     // },
     ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _union(Class2, options, params) {
-  return new Class2({
-    type: "union",
-    options,
-    ...normalizeParams(params)
-  });
-}
-function _xor(Class2, options, params) {
-  return new Class2({
-    type: "union",
-    options,
-    inclusive: !1,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _discriminatedUnion(Class2, discriminator, options, params) {
-  return new Class2({
-    type: "union",
-    options,
-    discriminator,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _intersection(Class2, left, right) {
-  return new Class2({
-    type: "intersection",
-    left,
-    right
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _tuple(Class2, items, _paramsOrRest, _params) {
-  let hasRest = _paramsOrRest instanceof $ZodType, params = hasRest ? _params : _paramsOrRest, rest = hasRest ? _paramsOrRest : null;
-  return new Class2({
-    type: "tuple",
-    items,
-    rest,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _record(Class2, keyType, valueType, params) {
-  return new Class2({
-    type: "record",
-    keyType,
-    valueType,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _map(Class2, keyType, valueType, params) {
-  return new Class2({
-    type: "map",
-    keyType,
-    valueType,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _set(Class2, valueType, params) {
-  return new Class2({
-    type: "set",
-    valueType,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _enum(Class2, values, params) {
-  let entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
-  return new Class2({
-    type: "enum",
-    entries,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _nativeEnum(Class2, entries, params) {
-  return new Class2({
-    type: "enum",
-    entries,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _literal(Class2, value, params) {
-  return new Class2({
-    type: "literal",
-    values: Array.isArray(value) ? value : [value],
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _file(Class2, params) {
-  return new Class2({
-    type: "file",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _transform(Class2, fn) {
-  return new Class2({
-    type: "transform",
-    transform: fn
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _optional(Class2, innerType) {
-  return new Class2({
-    type: "optional",
-    innerType
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _nullable(Class2, innerType) {
-  return new Class2({
-    type: "nullable",
-    innerType
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _default(Class2, innerType, defaultValue) {
-  return new Class2({
-    type: "default",
-    innerType,
-    get defaultValue() {
-      return typeof defaultValue == "function" ? defaultValue() : shallowClone(defaultValue);
-    }
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _nonoptional(Class2, innerType, params) {
-  return new Class2({
-    type: "nonoptional",
-    innerType,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _success(Class2, innerType) {
-  return new Class2({
-    type: "success",
-    innerType
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _catch(Class2, innerType, catchValue) {
-  return new Class2({
-    type: "catch",
-    innerType,
-    catchValue: typeof catchValue == "function" ? catchValue : constantCatch(catchValue)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _pipe(Class2, in_, out) {
-  return new Class2({
-    type: "pipe",
-    in: in_,
-    out
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _readonly(Class2, innerType) {
-  return new Class2({
-    type: "readonly",
-    innerType
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _templateLiteral(Class2, parts, params) {
-  return new Class2({
-    type: "template_literal",
-    parts,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _lazy(Class2, getter) {
-  return new Class2({
-    type: "lazy",
-    getter
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _promise(Class2, innerType) {
-  return new Class2({
-    type: "promise",
-    innerType
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -11962,65 +3291,11 @@ function describe(description) {
   ], ch._zod.check = () => {
   }, ch;
 }
-// @__NO_SIDE_EFFECTS__
-function meta(metadata) {
-  let ch = new $ZodCheck({ check: "meta" });
-  return ch._zod.onattach = [
-    (inst) => {
-      let existing = globalRegistry.get(inst) ?? {};
-      globalRegistry.add(inst, { ...existing, ...metadata });
-    }
-  ], ch._zod.check = () => {
-  }, ch;
-}
-// @__NO_SIDE_EFFECTS__
-function _stringbool(Classes, _params) {
-  let params = normalizeParams(_params), truthyArray = params.truthy ?? ["true", "1", "yes", "on", "y", "enabled"], falsyArray = params.falsy ?? ["false", "0", "no", "off", "n", "disabled"];
-  params.case !== "sensitive" && (truthyArray = truthyArray.map((v) => typeof v == "string" ? v.toLowerCase() : v), falsyArray = falsyArray.map((v) => typeof v == "string" ? v.toLowerCase() : v));
-  let truthySet = new Set(truthyArray), falsySet = new Set(falsyArray), _Codec = Classes.Codec ?? $ZodCodec, _Boolean = Classes.Boolean ?? $ZodBoolean, _String = Classes.String ?? $ZodString, stringSchema = new _String({ type: "string", error: params.error }), booleanSchema = new _Boolean({ type: "boolean", error: params.error }), codec3 = new _Codec({
-    type: "pipe",
-    in: stringSchema,
-    out: booleanSchema,
-    transform: ((input3, payload) => {
-      let data = input3;
-      return params.case !== "sensitive" && (data = data.toLowerCase()), truthySet.has(data) ? !0 : falsySet.has(data) ? !1 : (payload.issues.push({
-        code: "invalid_value",
-        expected: "stringbool",
-        values: [...truthySet, ...falsySet],
-        input: payload.value,
-        inst: codec3,
-        continue: !1
-      }), {});
-    }),
-    reverseTransform: ((input3, _payload) => input3 === !0 ? truthyArray[0] || "true" : falsyArray[0] || "false"),
-    error: params.error
-  });
-  return codec3._zod.bag.truthy = truthyArray, codec3._zod.bag.falsy = falsyArray, codec3._zod.bag.case = params.case ?? "insensitive", codec3;
-}
-// @__NO_SIDE_EFFECTS__
-function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
-  let params = normalizeParams(_params), def = {
-    check: "string_format",
-    type: "string",
-    format,
-    fn: typeof fnOrRegex == "function" ? fnOrRegex : (val) => fnOrRegex.test(val),
-    ...params
-  };
-  return fnOrRegex instanceof RegExp && (def.pattern = fnOrRegex), new Class2(def);
-}
-var TimePrecision, init_api = __esm({
+var init_api = __esm({
   "node_modules/zod/v4/core/api.js"() {
     init_checks();
     init_registries();
-    init_schemas();
     init_util();
-    TimePrecision = {
-      Any: null,
-      Minute: -1,
-      Second: 0,
-      Millisecond: 3,
-      Microsecond: 6
-    };
   }
 });
 
@@ -12052,13 +3327,13 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json3, params, message) {
+function handleUnrepresentable(schema, ctx, json, params, message) {
   let result = typeof ctx.unrepresentable == "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return !1;
   if (result === void 0 || result === "throw")
     throw new Error(message);
-  return Object.assign(json3, result), !0;
+  return Object.assign(json, result), !0;
 }
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
   var _a3;
@@ -12087,8 +3362,8 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
     let parent = schema._zod.parent;
     parent && (result.ref || (result.ref = parent), processSchema(parent, ctx, params), ctx.seen.get(parent).isParent = !0);
   }
-  let meta4 = ctx.metadataRegistry.get(schema);
-  return meta4 && assignProps(result.schema, meta4), ctx.io === "input" && isTransforming(schema) && (delete result.schema.examples, delete result.schema.default), ctx.io === "input" && "_prefault" in result.schema && ((_a3 = result.schema).default ?? (_a3.default = result.schema._prefault)), delete result.schema._prefault, ctx.seen.get(schema).schema;
+  let meta2 = ctx.metadataRegistry.get(schema);
+  return meta2 && assignProps(result.schema, meta2), ctx.io === "input" && isTransforming(schema) && (delete result.schema.examples, delete result.schema.default), ctx.io === "input" && "_prefault" in result.schema && ((_a3 = result.schema).default ?? (_a3.default = result.schema._prefault)), delete result.schema._prefault, ctx.seen.get(schema).schema;
 }
 function encodeJSONPointerSegment(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -12201,7 +3476,7 @@ function foldObjects(members2) {
         return null;
     objects.push(member);
   }
-  let properties = {}, required3 = /* @__PURE__ */ new Set();
+  let properties = {}, required2 = /* @__PURE__ */ new Set();
   for (let object3 of objects) {
     for (let key in object3.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
@@ -12215,10 +3490,10 @@ function foldObjects(members2) {
       assignProp(properties, key, merged);
     }
     for (let key of object3.required ?? [])
-      required3.add(key);
+      required2.add(key);
   }
   let folded = { type: "object", properties };
-  if (required3.size && (folded.required = [...required3]), objects.every((object3) => object3.additionalProperties === !1))
+  if (required2.size && (folded.required = [...required2]), objects.every((object3) => object3.additionalProperties === !1))
     folded.additionalProperties = !1;
   else {
     let constraints = [];
@@ -12230,12 +3505,12 @@ function foldObjects(members2) {
   }
   return folded;
 }
-function foldIntersection(json3) {
-  let allOf = json3.allOf;
+function foldIntersection(json) {
+  let allOf = json.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
   for (let key of FOLDABLE_KEYS)
-    if (key in json3)
+    if (key in json)
       return;
   let unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k]))), folded = null;
   if (!unions.length)
@@ -12249,7 +3524,7 @@ function foldIntersection(json3) {
       return;
     folded = { [keyword]: branches };
   }
-  folded && (delete json3.allOf, assignProps(json3, folded));
+  folded && (delete json.allOf, assignProps(json, folded));
 }
 function finalize(ctx, schema) {
   let root = ctx.seen.get(schema);
@@ -12295,16 +3570,16 @@ function finalize(ctx, schema) {
     if (ctx.intersections.length) {
       let carriers = /* @__PURE__ */ new Map();
       for (let seen of ctx.seen.values())
-        for (let json3 of [seen.schema, seen.def]) {
-          let allOf = json3?.allOf;
+        for (let json of [seen.schema, seen.def]) {
+          let allOf = json?.allOf;
           if (!Array.isArray(allOf))
             continue;
           let existing = carriers.get(allOf);
-          existing ? existing.push(json3) : carriers.set(allOf, [json3]);
+          existing ? existing.push(json) : carriers.set(allOf, [json]);
         }
       for (let allOf of ctx.intersections)
-        for (let json3 of carriers.get(allOf) ?? [])
-          foldIntersection(json3);
+        for (let json of carriers.get(allOf) ?? [])
+          foldIntersection(json);
     }
   }
   let result = {};
@@ -12413,28 +3688,28 @@ function inputOptin(schema) {
   let def = schema._zod.def;
   return def.type === "pipe" && def.in._zod.traits.has("$ZodTransform") ? inputOptin(def.out) : def.type === "catch" ? inputOptin(def.innerType) : schema._zod.optin;
 }
-function stringifyKeyNames(bySchema, json3, visited) {
-  if (json3.$ref) {
-    if (visited.has(json3))
-      return json3;
-    visited.add(json3);
-    let def = bySchema.get(json3)?.def;
+function stringifyKeyNames(bySchema, json, visited) {
+  if (json.$ref) {
+    if (visited.has(json))
+      return json;
+    visited.add(json);
+    let def = bySchema.get(json)?.def;
     if (!def)
-      return json3;
+      return json;
     let inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json3 : inlined;
+    return inlined === def ? json : inlined;
   }
   for (let keyword of ["anyOf", "oneOf"]) {
-    let branches = json3[keyword];
+    let branches = json[keyword];
     if (!Array.isArray(branches))
       continue;
     let mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
-    mapped.some((branch, i) => branch !== branches[i]) && (json3 = { ...json3, [keyword]: mapped });
+    mapped.some((branch, i) => branch !== branches[i]) && (json = { ...json, [keyword]: mapped });
   }
-  let types = Array.isArray(json3.type) ? json3.type : [json3.type], numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer"), values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
+  let types = Array.isArray(json.type) ? json.type : [json.type], numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer"), values = json.enum ?? (json.const !== void 0 ? [json.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v == "number"))
-    return json3;
-  let { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json3;
+    return json;
+  let { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json;
   return rest.enum ? rest.enum = rest.enum.map((v) => typeof v == "number" ? String(v) : v) : typeof rest.const == "number" && (rest.const = String(rest.const)), numericType && (rest.type = "string", values || (rest.pattern = (types.includes("number") ? number : integer).source)), rest;
 }
 function rewriteKeyNames(ctx) {
@@ -12442,8 +3717,8 @@ function rewriteKeyNames(ctx) {
   for (let entry of ctx.seen.values())
     entry.def && !bySchema.has(entry.schema) && bySchema.set(entry.schema, entry);
   let rewrites = /* @__PURE__ */ new Map();
-  for (let record3 of pendingRecords.get(ctx) ?? []) {
-    let seen = ctx.seen.get(record3), names = (seen?.def ?? seen?.schema)?.propertyNames;
+  for (let record2 of pendingRecords.get(ctx) ?? []) {
+    let seen = ctx.seen.get(record2), names = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names || names === !0 || rewrites.has(names))
       continue;
     let rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
@@ -12456,13 +3731,13 @@ function rewriteKeyNames(ctx) {
         rewritten && (carrier.propertyNames = rewritten);
       }
 }
-function serializeDefaultValue(value, schema, ctx, json3, params) {
+function serializeDefaultValue(value, schema, ctx, json, params) {
   let unrepresentable = !1, serialized = JSON.stringify(value, (_, val) => typeof val != "bigint" ? val : (unrepresentable = !0, null));
-  return unrepresentable ? (handleUnrepresentable(schema, ctx, json3, params, "BigInt defaults cannot be represented in JSON Schema"), UNREPRESENTABLE_DEFAULT) : JSON.parse(serialized);
+  return unrepresentable ? (handleUnrepresentable(schema, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema"), UNREPRESENTABLE_DEFAULT) : JSON.parse(serialized);
 }
-function toJSONSchema(input3, params) {
-  if ("_idmap" in input3) {
-    let registry2 = input3, ctx2 = initializeContext({ ...params, processors: allProcessors }), defs = {};
+function toJSONSchema(input, params) {
+  if ("_idmap" in input) {
+    let registry2 = input, ctx2 = initializeContext({ ...params, processors: allProcessors }), defs = {};
     for (let entry of registry2._idmap.entries()) {
       let [_, schema] = entry;
       processSchema(schema, ctx2);
@@ -12486,7 +3761,7 @@ function toJSONSchema(input3, params) {
     return { schemas };
   }
   let ctx = initializeContext({ ...params, processors: allProcessors });
-  return processSchema(input3, ctx), extractDefs(ctx, input3), finalize(ctx, input3);
+  return processSchema(input, ctx), extractDefs(ctx, input), finalize(ctx, input);
 }
 var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, setFormat, minContributor, maxContributor, formatContributor, contributors, formatMap, exactPatterns, exactPattern, stringProcessor, numberProcessor, booleanProcessor, bigintProcessor, symbolProcessor, nullProcessor, undefinedProcessor, voidProcessor, neverProcessor, anyProcessor, unknownProcessor, dateProcessor, enumProcessor, literalProcessor, nanProcessor, templateLiteralProcessor, fileProcessor, successProcessor, customProcessor, functionProcessor, transformProcessor, mapProcessor, setProcessor, arrayProcessor, objectProcessor, unionProcessor, intersectionProcessor, tupleProcessor, pendingRecords, recordProcessor, nullableProcessor, nonoptionalProcessor, UNREPRESENTABLE_DEFAULT, defaultProcessor, prefaultProcessor, catchProcessor, pipeProcessor, readonlyProcessor, promiseProcessor, optionalProcessor, lazyProcessor, allProcessors, init_json_schema_processors = __esm({
   "node_modules/zod/v4/core/json-schema-processors.js"() {
@@ -12540,12 +3815,12 @@ var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, set
       [base64Charset, base64],
       [base64urlCharset, base64url]
     ]), exactPattern = (p) => exactPatterns.get(p) ?? p, stringProcessor = (schema, ctx, _json, _params) => {
-      let json3 = _json;
-      json3.type = "string";
+      let json = _json;
+      json.type = "string";
       let { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
-      if (typeof minimum == "number" && (json3.minLength = minimum), typeof maximum == "number" && (json3.maxLength = maximum), format && (json3.format = formatMap[format] ?? format, json3.format === "" && delete json3.format, (format === "time" || laxFormat) && delete json3.format), contentEncoding && (json3.contentEncoding = contentEncoding), patterns && patterns.size > 0) {
+      if (typeof minimum == "number" && (json.minLength = minimum), typeof maximum == "number" && (json.maxLength = maximum), format && (json.format = formatMap[format] ?? format, json.format === "" && delete json.format, (format === "time" || laxFormat) && delete json.format), contentEncoding && (json.contentEncoding = contentEncoding), patterns && patterns.size > 0) {
         let patternList = [...patterns].map(exactPattern);
-        patternList.length === 1 ? json3.pattern = patternList[0].source : patternList.length > 1 && (json3.allOf = [
+        patternList.length === 1 ? json.pattern = patternList[0].source : patternList.length > 1 && (json.allOf = [
           ...patternList.map((regex) => ({
             ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
             pattern: regex.source
@@ -12553,54 +3828,54 @@ var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, set
         ]);
       }
     }, numberProcessor = (schema, ctx, _json, params) => {
-      let json3 = _json, { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
-      json3.type = isInt ? "integer" : "number";
+      let json = _json, { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+      json.type = isInt ? "integer" : "number";
       let exMin = typeof exclusiveMinimum == "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY), exMax = typeof exclusiveMaximum == "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY), legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
-      if (exMin ? legacy ? (json3.minimum = exclusiveMinimum, json3.exclusiveMinimum = !0) : json3.exclusiveMinimum = exclusiveMinimum : typeof minimum == "number" && (json3.minimum = minimum), exMax ? legacy ? (json3.maximum = exclusiveMaximum, json3.exclusiveMaximum = !0) : json3.exclusiveMaximum = exclusiveMaximum : typeof maximum == "number" && (json3.maximum = maximum), multipleOf) {
+      if (exMin ? legacy ? (json.minimum = exclusiveMinimum, json.exclusiveMinimum = !0) : json.exclusiveMinimum = exclusiveMinimum : typeof minimum == "number" && (json.minimum = minimum), exMax ? legacy ? (json.maximum = exclusiveMaximum, json.exclusiveMaximum = !0) : json.exclusiveMaximum = exclusiveMaximum : typeof maximum == "number" && (json.maximum = maximum), multipleOf) {
         let divisors = /* @__PURE__ */ new Set();
         for (let divisor of multipleOf)
-          Number.isFinite(divisor) && divisor !== 0 ? divisors.add(Math.abs(divisor)) : handleUnrepresentable(schema, ctx, json3, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+          Number.isFinite(divisor) && divisor !== 0 ? divisors.add(Math.abs(divisor)) : handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
         let [first, ...rest] = divisors;
-        first !== void 0 && (json3.multipleOf = first), rest.length && (json3.allOf = [...json3.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))]);
+        first !== void 0 && (json.multipleOf = first), rest.length && (json.allOf = [...json.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))]);
       }
-    }, booleanProcessor = (_schema, _ctx, json3, _params) => {
-      json3.type = "boolean";
-    }, bigintProcessor = (schema, ctx, json3, params) => {
-      handleUnrepresentable(schema, ctx, json3, params, "BigInt cannot be represented in JSON Schema");
-    }, symbolProcessor = (schema, ctx, json3, params) => {
-      handleUnrepresentable(schema, ctx, json3, params, "Symbols cannot be represented in JSON Schema");
-    }, nullProcessor = (_schema, ctx, json3, _params) => {
-      ctx.target === "openapi-3.0" ? (json3.type = "string", json3.nullable = !0, json3.enum = [null]) : json3.type = "null";
-    }, undefinedProcessor = (schema, ctx, json3, params) => {
-      handleUnrepresentable(schema, ctx, json3, params, "Undefined cannot be represented in JSON Schema");
-    }, voidProcessor = (schema, ctx, json3, params) => {
-      handleUnrepresentable(schema, ctx, json3, params, "Void cannot be represented in JSON Schema");
-    }, neverProcessor = (_schema, _ctx, json3, _params) => {
-      json3.not = {};
+    }, booleanProcessor = (_schema, _ctx, json, _params) => {
+      json.type = "boolean";
+    }, bigintProcessor = (schema, ctx, json, params) => {
+      handleUnrepresentable(schema, ctx, json, params, "BigInt cannot be represented in JSON Schema");
+    }, symbolProcessor = (schema, ctx, json, params) => {
+      handleUnrepresentable(schema, ctx, json, params, "Symbols cannot be represented in JSON Schema");
+    }, nullProcessor = (_schema, ctx, json, _params) => {
+      ctx.target === "openapi-3.0" ? (json.type = "string", json.nullable = !0, json.enum = [null]) : json.type = "null";
+    }, undefinedProcessor = (schema, ctx, json, params) => {
+      handleUnrepresentable(schema, ctx, json, params, "Undefined cannot be represented in JSON Schema");
+    }, voidProcessor = (schema, ctx, json, params) => {
+      handleUnrepresentable(schema, ctx, json, params, "Void cannot be represented in JSON Schema");
+    }, neverProcessor = (_schema, _ctx, json, _params) => {
+      json.not = {};
     }, anyProcessor = (_schema, _ctx, _json, _params) => {
     }, unknownProcessor = (_schema, _ctx, _json, _params) => {
-    }, dateProcessor = (schema, ctx, json3, params) => {
-      handleUnrepresentable(schema, ctx, json3, params, "Date cannot be represented in JSON Schema");
-    }, enumProcessor = (schema, _ctx, json3, _params) => {
+    }, dateProcessor = (schema, ctx, json, params) => {
+      handleUnrepresentable(schema, ctx, json, params, "Date cannot be represented in JSON Schema");
+    }, enumProcessor = (schema, _ctx, json, _params) => {
       let def = schema._zod.def, values = getEnumValues(def.entries);
       if (values.length === 0) {
-        json3.not = {};
+        json.not = {};
         return;
       }
-      values.every((v) => typeof v == "number") && (json3.type = "number"), values.every((v) => typeof v == "string") && (json3.type = "string"), json3.enum = values;
-    }, literalProcessor = (schema, ctx, json3, params) => {
+      values.every((v) => typeof v == "number") && (json.type = "number"), values.every((v) => typeof v == "string") && (json.type = "string"), json.enum = values;
+    }, literalProcessor = (schema, ctx, json, params) => {
       let def = schema._zod.def;
       if (def.values.length === 0) {
-        json3.not = {};
+        json.not = {};
         return;
       }
       let vals = [];
       for (let val of def.values)
         if (val === void 0) {
-          if (handleUnrepresentable(schema, ctx, json3, params, "Literal `undefined` cannot be represented in JSON Schema"))
+          if (handleUnrepresentable(schema, ctx, json, params, "Literal `undefined` cannot be represented in JSON Schema"))
             return;
         } else if (typeof val == "bigint") {
-          if (handleUnrepresentable(schema, ctx, json3, params, "BigInt literals cannot be represented in JSON Schema"))
+          if (handleUnrepresentable(schema, ctx, json, params, "BigInt literals cannot be represented in JSON Schema"))
             return;
           vals.push(Number(val));
         } else
@@ -12608,47 +3883,47 @@ var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, set
       if (vals.length !== 0)
         if (vals.length === 1) {
           let val = vals[0];
-          json3.type = val === null ? "null" : typeof val, ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? json3.enum = [val] : json3.const = val;
+          json.type = val === null ? "null" : typeof val, ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? json.enum = [val] : json.const = val;
         } else
-          vals.every((v) => typeof v == "number") && (json3.type = "number"), vals.every((v) => typeof v == "string") && (json3.type = "string"), vals.every((v) => typeof v == "boolean") && (json3.type = "boolean"), vals.every((v) => v === null) && (json3.type = "null"), json3.enum = vals;
-    }, nanProcessor = (schema, ctx, json3, params) => {
-      handleUnrepresentable(schema, ctx, json3, params, "NaN cannot be represented in JSON Schema");
-    }, templateLiteralProcessor = (schema, _ctx, json3, _params) => {
-      let _json = json3, pattern = schema._zod.pattern;
+          vals.every((v) => typeof v == "number") && (json.type = "number"), vals.every((v) => typeof v == "string") && (json.type = "string"), vals.every((v) => typeof v == "boolean") && (json.type = "boolean"), vals.every((v) => v === null) && (json.type = "null"), json.enum = vals;
+    }, nanProcessor = (schema, ctx, json, params) => {
+      handleUnrepresentable(schema, ctx, json, params, "NaN cannot be represented in JSON Schema");
+    }, templateLiteralProcessor = (schema, _ctx, json, _params) => {
+      let _json = json, pattern = schema._zod.pattern;
       if (!pattern)
         throw new Error("Pattern not found in template literal");
       _json.type = "string", _json.pattern = pattern.source;
-    }, fileProcessor = (schema, _ctx, json3, _params) => {
-      let _json = json3;
+    }, fileProcessor = (schema, _ctx, json, _params) => {
+      let _json = json;
       _json.type = "string", _json.format = "binary", _json.contentEncoding = "binary";
       let { minimum, maximum, mime } = aggregateChecks(schema);
       minimum !== void 0 && (_json.minLength = minimum), maximum !== void 0 && (_json.maxLength = maximum), mime && (mime.length === 0 ? _json.not = {} : mime.length === 1 ? _json.contentMediaType = mime[0] : _json.anyOf = mime.map((m) => ({ contentMediaType: m })));
-    }, successProcessor = (_schema, _ctx, json3, _params) => {
-      json3.type = "boolean";
-    }, customProcessor = (schema, ctx, json3, params) => {
-      handleUnrepresentable(schema, ctx, json3, params, "Custom types cannot be represented in JSON Schema");
-    }, functionProcessor = (schema, ctx, json3, params) => {
-      handleUnrepresentable(schema, ctx, json3, params, "Function types cannot be represented in JSON Schema");
-    }, transformProcessor = (schema, ctx, json3, params) => {
-      handleUnrepresentable(schema, ctx, json3, params, "Transforms cannot be represented in JSON Schema");
-    }, mapProcessor = (schema, ctx, json3, params) => {
-      handleUnrepresentable(schema, ctx, json3, params, "Map cannot be represented in JSON Schema");
-    }, setProcessor = (schema, ctx, json3, params) => {
-      handleUnrepresentable(schema, ctx, json3, params, "Set cannot be represented in JSON Schema");
+    }, successProcessor = (_schema, _ctx, json, _params) => {
+      json.type = "boolean";
+    }, customProcessor = (schema, ctx, json, params) => {
+      handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
+    }, functionProcessor = (schema, ctx, json, params) => {
+      handleUnrepresentable(schema, ctx, json, params, "Function types cannot be represented in JSON Schema");
+    }, transformProcessor = (schema, ctx, json, params) => {
+      handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
+    }, mapProcessor = (schema, ctx, json, params) => {
+      handleUnrepresentable(schema, ctx, json, params, "Map cannot be represented in JSON Schema");
+    }, setProcessor = (schema, ctx, json, params) => {
+      handleUnrepresentable(schema, ctx, json, params, "Set cannot be represented in JSON Schema");
     }, arrayProcessor = (schema, ctx, _json, params) => {
-      let json3 = _json, def = schema._zod.def, { minimum, maximum } = aggregateChecks(schema);
-      typeof minimum == "number" && (json3.minItems = minimum), typeof maximum == "number" && (json3.maxItems = maximum), json3.type = "array", json3.items = processSchema(def.element, ctx, {
+      let json = _json, def = schema._zod.def, { minimum, maximum } = aggregateChecks(schema);
+      typeof minimum == "number" && (json.minItems = minimum), typeof maximum == "number" && (json.maxItems = maximum), json.type = "array", json.items = processSchema(def.element, ctx, {
         ...params,
         path: [...params.path, "items"]
       });
     };
     objectProcessor = (schema, ctx, _json, params) => {
-      let json3 = _json, def = schema._zod.def, shape = def.shape;
-      if (Object.getOwnPropertySymbols(shape).length && handleUnrepresentable(schema, ctx, json3, params, "Symbol keys cannot be represented in JSON Schema"))
+      let json = _json, def = schema._zod.def, shape = def.shape;
+      if (Object.getOwnPropertySymbols(shape).length && handleUnrepresentable(schema, ctx, json, params, "Symbol keys cannot be represented in JSON Schema"))
         return;
-      json3.type = "object", json3.properties = {};
+      json.type = "object", json.properties = {};
       for (let key in shape)
-        assignProp(json3.properties, key, processSchema(shape[key], ctx, {
+        assignProp(json.properties, key, processSchema(shape[key], ctx, {
           ...params,
           path: [...params.path, "properties", key]
         }));
@@ -12657,17 +3932,17 @@ var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, set
         let field = def.shape[key];
         (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) && requiredKeys.push(key);
       }
-      requiredKeys.length > 0 && (json3.required = requiredKeys), def.catchall?._zod.def.type === "never" ? json3.additionalProperties = !1 : def.catchall ? def.catchall && (json3.additionalProperties = processSchema(def.catchall, ctx, {
+      requiredKeys.length > 0 && (json.required = requiredKeys), def.catchall?._zod.def.type === "never" ? json.additionalProperties = !1 : def.catchall ? def.catchall && (json.additionalProperties = processSchema(def.catchall, ctx, {
         ...params,
         path: [...params.path, "additionalProperties"]
-      })) : ctx.io === "output" && (json3.additionalProperties = !1);
-    }, unionProcessor = (schema, ctx, json3, params) => {
+      })) : ctx.io === "output" && (json.additionalProperties = !1);
+    }, unionProcessor = (schema, ctx, json, params) => {
       let def = schema._zod.def, isExclusive = def.inclusive === !1, options = def.options.map((x, i) => processSchema(x, ctx, {
         ...params,
         path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
       }));
-      isExclusive ? json3.oneOf = options : json3.anyOf = options;
-    }, intersectionProcessor = (schema, ctx, json3, params) => {
+      isExclusive ? json.oneOf = options : json.anyOf = options;
+    }, intersectionProcessor = (schema, ctx, json, params) => {
       let def = schema._zod.def, a = processSchema(def.left, ctx, {
         ...params,
         path: [...params.path, "allOf", 0]
@@ -12678,10 +3953,10 @@ var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, set
         ...isSimpleIntersection(a) ? a.allOf : [a],
         ...isSimpleIntersection(b) ? b.allOf : [b]
       ];
-      json3.allOf = allOf, ctx.intersections.push(allOf);
+      json.allOf = allOf, ctx.intersections.push(allOf);
     }, tupleProcessor = (schema, ctx, _json, params) => {
-      let json3 = _json, def = schema._zod.def;
-      json3.type = "array";
+      let json = _json, def = schema._zod.def;
+      json.type = "array";
       let prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items", restPath = ctx.target === "draft-2020-12" || ctx.target === "openapi-3.0" ? "items" : "additionalItems", prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
         ...params,
         path: [...params.path, prefixPath, i]
@@ -12696,35 +3971,35 @@ var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, set
         minItems--;
       }
       let maxItems = def.items.length, isClosed = !def.rest;
-      ctx.target === "draft-2020-12" ? (json3.prefixItems = prefixItems, isClosed ? json3.items = !1 : rest && (json3.items = rest), minItems > 0 && (json3.minItems = minItems), isClosed && (json3.maxItems = maxItems)) : ctx.target === "openapi-3.0" ? (json3.items = {
+      ctx.target === "draft-2020-12" ? (json.prefixItems = prefixItems, isClosed ? json.items = !1 : rest && (json.items = rest), minItems > 0 && (json.minItems = minItems), isClosed && (json.maxItems = maxItems)) : ctx.target === "openapi-3.0" ? (json.items = {
         anyOf: prefixItems
-      }, rest && json3.items.anyOf.push(rest), minItems > 0 && (json3.minItems = minItems), isClosed && (json3.maxItems = maxItems)) : (json3.items = prefixItems, isClosed ? json3.additionalItems = !1 : rest && (json3.additionalItems = rest), minItems > 0 && (json3.minItems = minItems), isClosed && (json3.maxItems = maxItems));
+      }, rest && json.items.anyOf.push(rest), minItems > 0 && (json.minItems = minItems), isClosed && (json.maxItems = maxItems)) : (json.items = prefixItems, isClosed ? json.additionalItems = !1 : rest && (json.additionalItems = rest), minItems > 0 && (json.minItems = minItems), isClosed && (json.maxItems = maxItems));
       let { minimum, maximum } = aggregateChecks(schema);
-      typeof minimum == "number" && (json3.minItems = minimum), typeof maximum == "number" && (json3.maxItems = maximum);
+      typeof minimum == "number" && (json.minItems = minimum), typeof maximum == "number" && (json.maxItems = maximum);
     };
     pendingRecords = /* @__PURE__ */ new WeakMap();
     recordProcessor = (schema, ctx, _json, params) => {
-      let json3 = _json, def = schema._zod.def;
-      json3.type = "object";
+      let json = _json, def = schema._zod.def;
+      json.type = "object";
       let keyType = def.keyType, patterns = aggregateChecks(keyType).patterns;
       if (def.mode === "loose" && patterns && patterns.size > 0) {
         let valueSchema = processSchema(def.valueType, ctx, {
           ...params,
           path: [...params.path, "patternProperties", "*"]
         });
-        json3.patternProperties = {};
+        json.patternProperties = {};
         for (let pattern of patterns)
-          assignProp(json3.patternProperties, exactPattern(pattern).source, valueSchema);
+          assignProp(json.patternProperties, exactPattern(pattern).source, valueSchema);
       } else {
         if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-          json3.propertyNames = processSchema(def.keyType, ctx, {
+          json.propertyNames = processSchema(def.keyType, ctx, {
             ...params,
             path: [...params.path, "propertyNames"]
           });
           let pending = pendingRecords.get(ctx);
           pending || (pending = [], pendingRecords.set(ctx, pending), ctx.deferred.push(() => rewriteKeyNames(ctx))), pending.push(schema);
         }
-        json3.additionalProperties = processSchema(def.valueType, ctx, {
+        json.additionalProperties = processSchema(def.valueType, ctx, {
           ...params,
           path: [...params.path, "additionalProperties"]
         });
@@ -12732,33 +4007,33 @@ var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, set
       let keyValues = keyType._zod.values, omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== void 0;
       if (keyValues && !def.partial && !omittableOnInput) {
         let validKeyValues = [...keyValues].filter((v) => typeof v == "string" || typeof v == "number");
-        validKeyValues.length > 0 && (json3.required = validKeyValues.map(String));
+        validKeyValues.length > 0 && (json.required = validKeyValues.map(String));
       }
-    }, nullableProcessor = (schema, ctx, json3, params) => {
+    }, nullableProcessor = (schema, ctx, json, params) => {
       let def = schema._zod.def, inner = processSchema(def.innerType, ctx, params), seen = ctx.seen.get(schema);
-      ctx.target === "openapi-3.0" ? (seen.ref = def.innerType, json3.nullable = !0) : json3.anyOf = [inner, { type: "null" }];
+      ctx.target === "openapi-3.0" ? (seen.ref = def.innerType, json.nullable = !0) : json.anyOf = [inner, { type: "null" }];
     }, nonoptionalProcessor = (schema, ctx, _json, params) => {
       let def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       let seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
     }, UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-    defaultProcessor = (schema, ctx, json3, params) => {
+    defaultProcessor = (schema, ctx, json, params) => {
       let def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       let seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
-      let value = serializeDefaultValue(def.defaultValue, schema, ctx, json3, params);
-      value !== UNREPRESENTABLE_DEFAULT && (json3.default = value);
-    }, prefaultProcessor = (schema, ctx, json3, params) => {
+      let value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+      value !== UNREPRESENTABLE_DEFAULT && (json.default = value);
+    }, prefaultProcessor = (schema, ctx, json, params) => {
       let def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       let seen = ctx.seen.get(schema);
       if (seen.ref = def.innerType, ctx.io !== "input")
         return;
-      let value = serializeDefaultValue(def.defaultValue, schema, ctx, json3, params);
-      value !== UNREPRESENTABLE_DEFAULT && (json3._prefault = value);
-    }, catchProcessor = (schema, ctx, json3, params) => {
+      let value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+      value !== UNREPRESENTABLE_DEFAULT && (json._prefault = value);
+    }, catchProcessor = (schema, ctx, json, params) => {
       let def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       let seen = ctx.seen.get(schema);
@@ -12767,20 +4042,20 @@ var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, set
       try {
         catchValue = def.catchValue(void 0);
       } catch {
-        handleUnrepresentable(schema, ctx, json3, params, "Dynamic catch values are not supported in JSON Schema");
+        handleUnrepresentable(schema, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
         return;
       }
-      json3.default = catchValue;
+      json.default = catchValue;
     }, pipeProcessor = (schema, ctx, _json, params) => {
       let def = schema._zod.def, inIsTransform = def.in._zod.traits.has("$ZodTransform"), innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
       processSchema(innerType, ctx, params);
       let seen = ctx.seen.get(schema);
       seen.ref = innerType;
-    }, readonlyProcessor = (schema, ctx, json3, params) => {
+    }, readonlyProcessor = (schema, ctx, json, params) => {
       let def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       let seen = ctx.seen.get(schema);
-      seen.ref = def.innerType, json3.readOnly = !0;
+      seen.ref = def.innerType, json.readOnly = !0;
     }, promiseProcessor = (schema, ctx, _json, params) => {
       let def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
@@ -12840,398 +4115,13 @@ var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, set
   }
 });
 
-// node_modules/zod/v4/core/json-schema-generator.js
-var JSONSchemaGenerator, init_json_schema_generator = __esm({
-  "node_modules/zod/v4/core/json-schema-generator.js"() {
-    init_json_schema_processors();
-    init_to_json_schema();
-    JSONSchemaGenerator = class {
-      /** @deprecated Access via ctx instead */
-      get metadataRegistry() {
-        return this.ctx.metadataRegistry;
-      }
-      /** @deprecated Access via ctx instead */
-      get target() {
-        return this.ctx.target;
-      }
-      // annotated so the .d.cts emits an indexed access rather than an inline `import()` of an ESM path
-      /** @deprecated Access via ctx instead */
-      get unrepresentable() {
-        return this.ctx.unrepresentable;
-      }
-      /** @deprecated Access via ctx instead */
-      get override() {
-        return this.ctx.override;
-      }
-      /** @deprecated Access via ctx instead */
-      get io() {
-        return this.ctx.io;
-      }
-      /** @deprecated Access via ctx instead */
-      get counter() {
-        return this.ctx.counter;
-      }
-      set counter(value) {
-        this.ctx.counter = value;
-      }
-      /** @deprecated Access via ctx instead */
-      get seen() {
-        return this.ctx.seen;
-      }
-      constructor(params) {
-        let normalizedTarget = params?.target ?? "draft-2020-12";
-        normalizedTarget === "draft-4" && (normalizedTarget = "draft-04"), normalizedTarget === "draft-7" && (normalizedTarget = "draft-07"), this.ctx = initializeContext({
-          processors: allProcessors,
-          target: normalizedTarget,
-          ...params?.metadata && { metadata: params.metadata },
-          ...params?.unrepresentable && { unrepresentable: params.unrepresentable },
-          ...params?.override && { override: params.override },
-          ...params?.io && { io: params.io }
-        });
-      }
-      /**
-       * Process a schema to prepare it for JSON Schema generation.
-       * This must be called before emit().
-       */
-      process(schema, _params = { path: [], schemaPath: [] }) {
-        return processSchema(schema, this.ctx, _params);
-      }
-      /**
-       * Emit the final JSON Schema after processing.
-       * Must call process() first.
-       */
-      emit(schema, _params) {
-        _params && (_params.cycles && (this.ctx.cycles = _params.cycles), _params.reused && (this.ctx.reused = _params.reused), _params.external && (this.ctx.external = _params.external)), this.ctx.sharedDefsExtractedFor = void 0, this.ctx.sharedEmitDoneFor = void 0, extractDefs(this.ctx, schema);
-        let result = finalize(this.ctx, schema), { "~standard": _, ...plainResult } = result;
-        return plainResult;
-      }
-    };
-  }
-});
-
 // node_modules/zod/v4/core/json-schema.js
-var json_schema_exports = {};
 var init_json_schema = __esm({
   "node_modules/zod/v4/core/json-schema.js"() {
   }
 });
 
 // node_modules/zod/v4/core/index.js
-var core_exports2 = {};
-__export(core_exports2, {
-  $ZodAny: () => $ZodAny,
-  $ZodArray: () => $ZodArray,
-  $ZodAsyncError: () => $ZodAsyncError,
-  $ZodBase64: () => $ZodBase64,
-  $ZodBase64URL: () => $ZodBase64URL,
-  $ZodBigInt: () => $ZodBigInt,
-  $ZodBigIntFormat: () => $ZodBigIntFormat,
-  $ZodBoolean: () => $ZodBoolean,
-  $ZodCIDRv4: () => $ZodCIDRv4,
-  $ZodCIDRv6: () => $ZodCIDRv6,
-  $ZodCUID: () => $ZodCUID,
-  $ZodCUID2: () => $ZodCUID2,
-  $ZodCatch: () => $ZodCatch,
-  $ZodCheck: () => $ZodCheck,
-  $ZodCheckBigIntFormat: () => $ZodCheckBigIntFormat,
-  $ZodCheckEndsWith: () => $ZodCheckEndsWith,
-  $ZodCheckGreaterThan: () => $ZodCheckGreaterThan,
-  $ZodCheckIncludes: () => $ZodCheckIncludes,
-  $ZodCheckLengthEquals: () => $ZodCheckLengthEquals,
-  $ZodCheckLessThan: () => $ZodCheckLessThan,
-  $ZodCheckLowerCase: () => $ZodCheckLowerCase,
-  $ZodCheckMaxLength: () => $ZodCheckMaxLength,
-  $ZodCheckMaxSize: () => $ZodCheckMaxSize,
-  $ZodCheckMimeType: () => $ZodCheckMimeType,
-  $ZodCheckMinLength: () => $ZodCheckMinLength,
-  $ZodCheckMinSize: () => $ZodCheckMinSize,
-  $ZodCheckMultipleOf: () => $ZodCheckMultipleOf,
-  $ZodCheckNumberFormat: () => $ZodCheckNumberFormat,
-  $ZodCheckOverwrite: () => $ZodCheckOverwrite,
-  $ZodCheckProperties: () => $ZodCheckProperties,
-  $ZodCheckProperty: () => $ZodCheckProperty,
-  $ZodCheckRegex: () => $ZodCheckRegex,
-  $ZodCheckSizeEquals: () => $ZodCheckSizeEquals,
-  $ZodCheckStartsWith: () => $ZodCheckStartsWith,
-  $ZodCheckStringFormat: () => $ZodCheckStringFormat,
-  $ZodCheckUpperCase: () => $ZodCheckUpperCase,
-  $ZodCodec: () => $ZodCodec,
-  $ZodCreditCard: () => $ZodCreditCard,
-  $ZodCustom: () => $ZodCustom,
-  $ZodCustomStringFormat: () => $ZodCustomStringFormat,
-  $ZodCyclicError: () => $ZodCyclicError,
-  $ZodDate: () => $ZodDate,
-  $ZodDefault: () => $ZodDefault,
-  $ZodDiscriminatedUnion: () => $ZodDiscriminatedUnion,
-  $ZodE164: () => $ZodE164,
-  $ZodEmail: () => $ZodEmail,
-  $ZodEmoji: () => $ZodEmoji,
-  $ZodEncodeError: () => $ZodEncodeError,
-  $ZodEnum: () => $ZodEnum,
-  $ZodError: () => $ZodError,
-  $ZodExactOptional: () => $ZodExactOptional,
-  $ZodFile: () => $ZodFile,
-  $ZodFunction: () => $ZodFunction,
-  $ZodGUID: () => $ZodGUID,
-  $ZodIBAN: () => $ZodIBAN,
-  $ZodIPv4: () => $ZodIPv4,
-  $ZodIPv6: () => $ZodIPv6,
-  $ZodISODate: () => $ZodISODate,
-  $ZodISODateTime: () => $ZodISODateTime,
-  $ZodISODuration: () => $ZodISODuration,
-  $ZodISOTime: () => $ZodISOTime,
-  $ZodIntersection: () => $ZodIntersection,
-  $ZodJWT: () => $ZodJWT,
-  $ZodKSUID: () => $ZodKSUID,
-  $ZodLazy: () => $ZodLazy,
-  $ZodLiteral: () => $ZodLiteral,
-  $ZodMAC: () => $ZodMAC,
-  $ZodMap: () => $ZodMap,
-  $ZodNaN: () => $ZodNaN,
-  $ZodNanoID: () => $ZodNanoID,
-  $ZodNever: () => $ZodNever,
-  $ZodNonOptional: () => $ZodNonOptional,
-  $ZodNull: () => $ZodNull,
-  $ZodNullable: () => $ZodNullable,
-  $ZodNumber: () => $ZodNumber,
-  $ZodNumberFormat: () => $ZodNumberFormat,
-  $ZodObject: () => $ZodObject,
-  $ZodObjectJIT: () => $ZodObjectJIT,
-  $ZodOptional: () => $ZodOptional,
-  $ZodPipe: () => $ZodPipe,
-  $ZodPrefault: () => $ZodPrefault,
-  $ZodPreprocess: () => $ZodPreprocess,
-  $ZodPromise: () => $ZodPromise,
-  $ZodReadonly: () => $ZodReadonly,
-  $ZodRealError: () => $ZodRealError,
-  $ZodRecord: () => $ZodRecord,
-  $ZodRegistry: () => $ZodRegistry,
-  $ZodSet: () => $ZodSet,
-  $ZodString: () => $ZodString,
-  $ZodStringFormat: () => $ZodStringFormat,
-  $ZodSuccess: () => $ZodSuccess,
-  $ZodSymbol: () => $ZodSymbol,
-  $ZodTemplateLiteral: () => $ZodTemplateLiteral,
-  $ZodTransform: () => $ZodTransform,
-  $ZodTuple: () => $ZodTuple,
-  $ZodType: () => $ZodType,
-  $ZodULID: () => $ZodULID,
-  $ZodURL: () => $ZodURL,
-  $ZodUUID: () => $ZodUUID,
-  $ZodUndefined: () => $ZodUndefined,
-  $ZodUnion: () => $ZodUnion,
-  $ZodUnknown: () => $ZodUnknown,
-  $ZodVoid: () => $ZodVoid,
-  $ZodXID: () => $ZodXID,
-  $ZodXor: () => $ZodXor,
-  $brand: () => $brand,
-  $constructor: () => $constructor,
-  $input: () => $input,
-  $output: () => $output,
-  Doc: () => Doc,
-  INVALID: () => INVALID2,
-  JSONSchema: () => json_schema_exports,
-  JSONSchemaGenerator: () => JSONSchemaGenerator,
-  NEVER: () => NEVER,
-  TimePrecision: () => TimePrecision,
-  URL_BAD_FORMAT: () => URL_BAD_FORMAT,
-  URL_UNPARSEABLE: () => URL_UNPARSEABLE,
-  ZodCompileAsyncError: () => ZodCompileAsyncError,
-  ZodCompileUnsupportedError: () => ZodCompileUnsupportedError,
-  _any: () => _any,
-  _array: () => _array,
-  _base64: () => _base64,
-  _base64url: () => _base64url,
-  _bigint: () => _bigint,
-  _boolean: () => _boolean,
-  _catch: () => _catch,
-  _check: () => _check,
-  _cidrv4: () => _cidrv4,
-  _cidrv6: () => _cidrv6,
-  _coercedBigint: () => _coercedBigint,
-  _coercedBoolean: () => _coercedBoolean,
-  _coercedDate: () => _coercedDate,
-  _coercedNumber: () => _coercedNumber,
-  _coercedString: () => _coercedString,
-  _creditCard: () => _creditCard,
-  _cuid: () => _cuid,
-  _cuid2: () => _cuid2,
-  _custom: () => _custom,
-  _date: () => _date,
-  _decode: () => _decode,
-  _decodeAsync: () => _decodeAsync,
-  _default: () => _default,
-  _discriminatedUnion: () => _discriminatedUnion,
-  _e164: () => _e164,
-  _email: () => _email,
-  _emoji: () => _emoji2,
-  _encode: () => _encode,
-  _encodeAsync: () => _encodeAsync,
-  _endsWith: () => _endsWith,
-  _enum: () => _enum,
-  _file: () => _file,
-  _float32: () => _float32,
-  _float64: () => _float64,
-  _gt: () => _gt,
-  _gte: () => _gte,
-  _guid: () => _guid,
-  _iban: () => _iban,
-  _includes: () => _includes,
-  _int: () => _int,
-  _int32: () => _int32,
-  _int64: () => _int64,
-  _intersection: () => _intersection,
-  _ipv4: () => _ipv4,
-  _ipv6: () => _ipv6,
-  _isoDate: () => _isoDate,
-  _isoDateTime: () => _isoDateTime,
-  _isoDuration: () => _isoDuration,
-  _isoTime: () => _isoTime,
-  _jwt: () => _jwt,
-  _ksuid: () => _ksuid,
-  _lazy: () => _lazy,
-  _length: () => _length,
-  _literal: () => _literal,
-  _lowercase: () => _lowercase,
-  _lt: () => _lt,
-  _lte: () => _lte,
-  _mac: () => _mac,
-  _map: () => _map,
-  _max: () => _lte,
-  _maxLength: () => _maxLength,
-  _maxSize: () => _maxSize,
-  _mime: () => _mime,
-  _min: () => _gte,
-  _minLength: () => _minLength,
-  _minSize: () => _minSize,
-  _multipleOf: () => _multipleOf,
-  _nan: () => _nan,
-  _nanoid: () => _nanoid,
-  _nativeEnum: () => _nativeEnum,
-  _negative: () => _negative,
-  _never: () => _never,
-  _nonnegative: () => _nonnegative,
-  _nonoptional: () => _nonoptional,
-  _nonpositive: () => _nonpositive,
-  _normalize: () => _normalize,
-  _null: () => _null2,
-  _nullable: () => _nullable,
-  _number: () => _number,
-  _optional: () => _optional,
-  _overwrite: () => _overwrite,
-  _parse: () => _parse,
-  _parseAsync: () => _parseAsync,
-  _pipe: () => _pipe,
-  _positive: () => _positive,
-  _promise: () => _promise,
-  _properties: () => _properties,
-  _property: () => _property,
-  _readonly: () => _readonly,
-  _record: () => _record,
-  _refine: () => _refine,
-  _regex: () => _regex,
-  _safeDecode: () => _safeDecode,
-  _safeDecodeAsync: () => _safeDecodeAsync,
-  _safeEncode: () => _safeEncode,
-  _safeEncodeAsync: () => _safeEncodeAsync,
-  _safeParse: () => _safeParse,
-  _safeParseAsync: () => _safeParseAsync,
-  _set: () => _set,
-  _size: () => _size,
-  _slugify: () => _slugify,
-  _startsWith: () => _startsWith,
-  _string: () => _string,
-  _stringFormat: () => _stringFormat,
-  _stringbool: () => _stringbool,
-  _success: () => _success,
-  _superRefine: () => _superRefine,
-  _symbol: () => _symbol,
-  _templateLiteral: () => _templateLiteral,
-  _toLowerCase: () => _toLowerCase,
-  _toUpperCase: () => _toUpperCase,
-  _transform: () => _transform,
-  _trim: () => _trim,
-  _tuple: () => _tuple,
-  _uint32: () => _uint32,
-  _uint64: () => _uint64,
-  _ulid: () => _ulid,
-  _undefined: () => _undefined2,
-  _union: () => _union,
-  _unknown: () => _unknown,
-  _uppercase: () => _uppercase,
-  _url: () => _url,
-  _uuid: () => _uuid,
-  _uuidv4: () => _uuidv4,
-  _uuidv6: () => _uuidv6,
-  _uuidv7: () => _uuidv7,
-  _void: () => _void,
-  _xid: () => _xid,
-  _xor: () => _xor,
-  base64Charset: () => base64Charset,
-  base64urlCharset: () => base64urlCharset,
-  canParseURL: () => canParseURL,
-  clone: () => clone,
-  compile: () => compile,
-  compileFn: () => compileFn,
-  config: () => config,
-  createStandardJSONSchemaMethod: () => createStandardJSONSchemaMethod,
-  createToJSONSchemaMethod: () => createToJSONSchemaMethod,
-  decode: () => decode,
-  decodeAsync: () => decodeAsync,
-  describe: () => describe,
-  encode: () => encode,
-  encodeAsync: () => encodeAsync,
-  extractDefs: () => extractDefs,
-  finalize: () => finalize,
-  flattenError: () => flattenError,
-  formatError: () => formatError,
-  getDiscriminatedOption: () => getDiscriminatedOption,
-  globalConfig: () => globalConfig,
-  globalRegistry: () => globalRegistry,
-  handleUnrepresentable: () => handleUnrepresentable,
-  initializeContext: () => initializeContext,
-  isBackEdge: () => isBackEdge,
-  isRecursiveSchema: () => isRecursiveSchema,
-  isValidBase64: () => isValidBase64,
-  isValidBase64URL: () => isValidBase64URL,
-  isValidCIDRv6: () => isValidCIDRv6,
-  isValidCreditCard: () => isValidCreditCard,
-  isValidIBAN: () => isValidIBAN,
-  isValidIPv6: () => isValidIPv6,
-  isValidJWT: () => isValidJWT2,
-  locales: () => locales_exports,
-  memoizer: () => memoizer,
-  mergeValues: () => mergeValues2,
-  meta: () => meta,
-  parse: () => parse,
-  parseAsync: () => parseAsync,
-  parseURLObject: () => parseURLObject,
-  prettifyError: () => prettifyError,
-  process: () => processSchema,
-  processSchema: () => processSchema,
-  regexes: () => regexes_exports,
-  registry: () => registry,
-  safeDecode: () => safeDecode,
-  safeDecodeAsync: () => safeDecodeAsync,
-  safeEncode: () => safeEncode,
-  safeEncodeAsync: () => safeEncodeAsync,
-  safeParse: () => safeParse,
-  safeParseAsync: () => safeParseAsync,
-  standardProps: () => standardProps,
-  stripTabAndNewline: () => stripTabAndNewline,
-  toDotPath: () => toDotPath,
-  toJSONSchema: () => toJSONSchema,
-  toZod: () => toZod,
-  treeifyError: () => treeifyError,
-  urlHostnameOk: () => urlHostnameOk,
-  urlProtocolOk: () => urlProtocolOk,
-  util: () => util_exports,
-  validate: () => validate,
-  validateAsync: () => validateAsync,
-  validateURL: () => validateURL,
-  version: () => version,
-  withParser: () => withParser
-});
 var init_core2 = __esm({
   "node_modules/zod/v4/core/index.js"() {
     init_core();
@@ -13242,7 +4132,6 @@ var init_core2 = __esm({
     init_checks();
     init_versions();
     init_util();
-    init_util();
     init_regexes();
     init_locales();
     init_registries();
@@ -13250,8 +4139,6 @@ var init_core2 = __esm({
     init_compile();
     init_api();
     init_to_json_schema();
-    init_json_schema_processors();
-    init_json_schema_generator();
     init_json_schema();
   }
 });
@@ -13269,200 +4156,19 @@ function string2(params) {
   return _string(ZodMiniString, params);
 }
 // @__NO_SIDE_EFFECTS__
-function email2(params) {
-  return _email(ZodMiniEmail, params);
-}
-// @__NO_SIDE_EFFECTS__
-function guid2(params) {
-  return _guid(ZodMiniGUID, params);
-}
-// @__NO_SIDE_EFFECTS__
-function uuid2(params) {
-  return _uuid(ZodMiniUUID, params);
-}
-// @__NO_SIDE_EFFECTS__
-function uuidv4(params) {
-  return _uuidv4(ZodMiniUUID, params);
-}
-// @__NO_SIDE_EFFECTS__
-function uuidv6(params) {
-  return _uuidv6(ZodMiniUUID, params);
-}
-// @__NO_SIDE_EFFECTS__
-function uuidv7(params) {
-  return _uuidv7(ZodMiniUUID, params);
-}
-// @__NO_SIDE_EFFECTS__
-function url(params) {
-  return _url(ZodMiniURL, params);
-}
-// @__NO_SIDE_EFFECTS__
-function httpUrl(params) {
-  return _url(ZodMiniURL, {
-    protocol: httpProtocol,
-    hostname: domain,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function emoji2(params) {
-  return _emoji2(ZodMiniEmoji, params);
-}
-// @__NO_SIDE_EFFECTS__
-function nanoid2(params) {
-  return _nanoid(ZodMiniNanoID, params);
-}
-// @__NO_SIDE_EFFECTS__
-function cuid3(params) {
-  return _cuid(ZodMiniCUID, params);
-}
-// @__NO_SIDE_EFFECTS__
-function cuid22(params) {
-  return _cuid2(ZodMiniCUID2, params);
-}
-// @__NO_SIDE_EFFECTS__
-function ulid2(params) {
-  return _ulid(ZodMiniULID, params);
-}
-// @__NO_SIDE_EFFECTS__
-function xid2(params) {
-  return _xid(ZodMiniXID, params);
-}
-// @__NO_SIDE_EFFECTS__
-function ksuid2(params) {
-  return _ksuid(ZodMiniKSUID, params);
-}
-// @__NO_SIDE_EFFECTS__
-function ipv42(params) {
-  return _ipv4(ZodMiniIPv4, params);
-}
-// @__NO_SIDE_EFFECTS__
-function ipv62(params) {
-  return _ipv6(ZodMiniIPv6, params);
-}
-// @__NO_SIDE_EFFECTS__
-function cidrv42(params) {
-  return _cidrv4(ZodMiniCIDRv4, params);
-}
-// @__NO_SIDE_EFFECTS__
-function cidrv62(params) {
-  return _cidrv6(ZodMiniCIDRv6, params);
-}
-// @__NO_SIDE_EFFECTS__
-function mac2(params) {
-  return _mac(ZodMiniMAC, params);
-}
-// @__NO_SIDE_EFFECTS__
-function base642(params) {
-  return _base64(ZodMiniBase64, params);
-}
-// @__NO_SIDE_EFFECTS__
-function base64url2(params) {
-  return _base64url(ZodMiniBase64URL, params);
-}
-// @__NO_SIDE_EFFECTS__
-function e1642(params) {
-  return _e164(ZodMiniE164, params);
-}
-// @__NO_SIDE_EFFECTS__
-function creditCard2(params) {
-  return _creditCard(ZodMiniCreditCard, params);
-}
-// @__NO_SIDE_EFFECTS__
-function iban2(params) {
-  return _iban(ZodMiniIBAN, params);
-}
-// @__NO_SIDE_EFFECTS__
-function jwt(params) {
-  return _jwt(ZodMiniJWT, params);
-}
-// @__NO_SIDE_EFFECTS__
-function stringFormat(format, fnOrRegex, _params = {}) {
-  return _stringFormat(ZodMiniCustomStringFormat, format, fnOrRegex, _params);
-}
-// @__NO_SIDE_EFFECTS__
-function hostname2(_params) {
-  return _stringFormat(ZodMiniCustomStringFormat, "hostname", hostname, _params);
-}
-// @__NO_SIDE_EFFECTS__
-function hex2(_params) {
-  return _stringFormat(ZodMiniCustomStringFormat, "hex", hex, _params);
-}
-// @__NO_SIDE_EFFECTS__
-function currencyCode2(_params) {
-  return _stringFormat(ZodMiniCustomStringFormat, "currency_code", currencyCode, _params);
-}
-// @__NO_SIDE_EFFECTS__
-function hash(alg, params) {
-  let enc = params?.enc ?? "hex", format = `${alg}_${enc}`, regex = regexes_exports[format];
-  if (!regex)
-    throw new Error(`Unrecognized hash format: ${format}`);
-  return _stringFormat(ZodMiniCustomStringFormat, format, regex, params);
-}
-// @__NO_SIDE_EFFECTS__
 function number2(params) {
   return _number(ZodMiniNumber, params);
 }
 function int(params) {
   return _int(ZodMiniNumberFormat, params);
 }
-function float32(params) {
-  return _float32(ZodMiniNumberFormat, params);
-}
-function float64(params) {
-  return _float64(ZodMiniNumberFormat, params);
-}
-function int32(params) {
-  return _int32(ZodMiniNumberFormat, params);
-}
-function uint32(params) {
-  return _uint32(ZodMiniNumberFormat, params);
-}
 // @__NO_SIDE_EFFECTS__
 function boolean2(params) {
   return _boolean(ZodMiniBoolean, params);
 }
 // @__NO_SIDE_EFFECTS__
-function bigint2(params) {
-  return _bigint(ZodMiniBigInt, params);
-}
-function int64(params) {
-  return _int64(ZodMiniBigIntFormat, params);
-}
-function uint64(params) {
-  return _uint64(ZodMiniBigIntFormat, params);
-}
-// @__NO_SIDE_EFFECTS__
-function symbol(params) {
-  return _symbol(ZodMiniSymbol, params);
-}
-// @__NO_SIDE_EFFECTS__
-function _undefined3(params) {
-  return _undefined2(ZodMiniUndefined, params);
-}
-// @__NO_SIDE_EFFECTS__
-function _null3(params) {
-  return _null2(ZodMiniNull, params);
-}
-// @__NO_SIDE_EFFECTS__
-function any() {
-  return _any(ZodMiniAny);
-}
-// @__NO_SIDE_EFFECTS__
-function unknown() {
-  return _unknown(ZodMiniUnknown);
-}
-// @__NO_SIDE_EFFECTS__
 function never(params) {
   return _never(ZodMiniNever, params);
-}
-// @__NO_SIDE_EFFECTS__
-function _void2(params) {
-  return _void(ZodMiniVoid, params);
-}
-// @__NO_SIDE_EFFECTS__
-function date2(params) {
-  return _date(ZodMiniDate, params);
 }
 // @__NO_SIDE_EFFECTS__
 function array(element, params) {
@@ -13471,11 +4177,6 @@ function array(element, params) {
     element,
     ...normalizeParams(params)
   });
-}
-// @__NO_SIDE_EFFECTS__
-function keyof(schema) {
-  let shape = schema._zod.def.shape;
-  return /* @__PURE__ */ _enum2(Object.keys(shape));
 }
 // @__NO_SIDE_EFFECTS__
 function object(shape, params) {
@@ -13496,165 +4197,10 @@ function strictObject(shape, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function looseObject(shape, params) {
-  return new ZodMiniObject({
-    type: "object",
-    shape,
-    catchall: /* @__PURE__ */ unknown(),
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function extend2(schema, shape) {
-  return extend(schema, shape);
-}
-// @__NO_SIDE_EFFECTS__
-function safeExtend2(schema, shape) {
-  return safeExtend(schema, shape);
-}
-// @__NO_SIDE_EFFECTS__
-function merge2(a, b) {
-  return merge(a, b);
-}
-// @__NO_SIDE_EFFECTS__
-function pick2(schema, mask) {
-  return pick(schema, mask);
-}
-// @__NO_SIDE_EFFECTS__
-function omit2(schema, mask) {
-  return omit(schema, mask);
-}
-// @__NO_SIDE_EFFECTS__
-function partial2(schema, mask) {
-  let def = schema._zod.def;
-  if (def.type !== "tuple")
-    return partial(ZodMiniOptional, schema, mask);
-  if (def.checks?.length)
-    throw new Error(".partial() cannot be used on tuple schemas containing refinements");
-  return clone(schema, {
-    ...def,
-    items: def.items.map((item) => new ZodMiniOptional({ type: "optional", innerType: item }))
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function exactPartial(schema, mask) {
-  return partial(ZodMiniExactOptional, schema, mask, "exactPartial");
-}
-// @__NO_SIDE_EFFECTS__
-function required2(schema, mask) {
-  return required(ZodMiniNonOptional, schema, mask);
-}
-// @__NO_SIDE_EFFECTS__
-function catchall(inst, catchall2) {
-  return inst.clone(mergeDefs(inst._zod.def, { catchall: catchall2 }));
-}
-// @__NO_SIDE_EFFECTS__
 function union(options, params) {
   return new ZodMiniUnion({
     type: "union",
     options,
-    ...normalizeParams(params)
-  });
-}
-function xor(options, params) {
-  return new ZodMiniXor({
-    type: "union",
-    options,
-    inclusive: !1,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function discriminatedUnion(discriminator, options, params) {
-  return new ZodMiniDiscriminatedUnion({
-    type: "union",
-    options,
-    discriminator,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function intersection(left, right) {
-  return new ZodMiniIntersection({
-    type: "intersection",
-    left,
-    right
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function tuple(items, _paramsOrRest, _params) {
-  let hasRest = _paramsOrRest instanceof $ZodType, params = hasRest ? _params : _paramsOrRest, rest = hasRest ? _paramsOrRest : null;
-  return new ZodMiniTuple({
-    type: "tuple",
-    items,
-    rest,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function record(keyType, valueType, params) {
-  return !valueType || !valueType._zod ? new ZodMiniRecord({
-    type: "record",
-    keyType: /* @__PURE__ */ string2(),
-    valueType: keyType,
-    ...normalizeParams(valueType)
-  }) : new ZodMiniRecord({
-    type: "record",
-    keyType,
-    valueType,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function partialRecord(keyType, valueType, params) {
-  return new ZodMiniRecord({
-    type: "record",
-    keyType,
-    valueType,
-    ...normalizeParams(params),
-    partial: !0
-  });
-}
-function looseRecord(keyType, valueType, params) {
-  return new ZodMiniRecord({
-    type: "record",
-    keyType,
-    valueType,
-    mode: "loose",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function map(keyType, valueType, params) {
-  return new ZodMiniMap({
-    type: "map",
-    keyType,
-    valueType,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function set(valueType, params) {
-  return new ZodMiniSet({
-    type: "set",
-    valueType,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _enum2(values, params) {
-  let entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
-  return new ZodMiniEnum({
-    type: "enum",
-    entries,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function nativeEnum(entries, params) {
-  return new ZodMiniEnum({
-    type: "enum",
-    entries,
     ...normalizeParams(params)
   });
 }
@@ -13667,196 +4213,15 @@ function literal(value, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function file(params) {
-  return _file(ZodMiniFile, params);
-}
-// @__NO_SIDE_EFFECTS__
-function transform(fn) {
-  return new ZodMiniTransform({
-    type: "transform",
-    transform: fn
-  });
-}
-// @__NO_SIDE_EFFECTS__
 function optional(innerType) {
   return new ZodMiniOptional({
     type: "optional",
     innerType
   });
 }
-// @__NO_SIDE_EFFECTS__
-function exactOptional(innerType) {
-  return new ZodMiniExactOptional({
-    type: "optional",
-    innerType
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function nullable(innerType) {
-  return new ZodMiniNullable({
-    type: "nullable",
-    innerType
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function nullish2(innerType) {
-  return /* @__PURE__ */ optional(/* @__PURE__ */ nullable(innerType));
-}
-// @__NO_SIDE_EFFECTS__
-function _default2(innerType, defaultValue) {
-  return new ZodMiniDefault({
-    type: "default",
-    innerType,
-    get defaultValue() {
-      return typeof defaultValue == "function" ? defaultValue() : shallowClone(defaultValue);
-    }
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function prefault(innerType, defaultValue) {
-  return new ZodMiniPrefault({
-    type: "prefault",
-    innerType,
-    get defaultValue() {
-      return typeof defaultValue == "function" ? defaultValue() : shallowClone(defaultValue);
-    }
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function nonoptional(innerType, params) {
-  return new ZodMiniNonOptional({
-    type: "nonoptional",
-    innerType,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function success(innerType) {
-  return new ZodMiniSuccess({
-    type: "success",
-    innerType
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _catch2(innerType, catchValue) {
-  return new ZodMiniCatch({
-    type: "catch",
-    innerType,
-    catchValue: typeof catchValue == "function" ? catchValue : util_exports.constantCatch(catchValue)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function nan(params) {
-  return _nan(ZodMiniNaN, params);
-}
-// @__NO_SIDE_EFFECTS__
-function pipe(in_, out) {
-  return new ZodMiniPipe({
-    type: "pipe",
-    in: in_,
-    out
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function codec(in_, out, params) {
-  return new ZodMiniCodec({
-    type: "pipe",
-    in: in_,
-    out,
-    transform: params.decode,
-    reverseTransform: params.encode
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function invertCodec(codec3) {
-  let def = codec3._zod.def;
-  return new ZodMiniCodec({
-    type: "pipe",
-    in: def.out,
-    out: def.in,
-    transform: def.reverseTransform,
-    reverseTransform: def.transform
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function readonly(innerType) {
-  return new ZodMiniReadonly({
-    type: "readonly",
-    innerType
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function templateLiteral(parts, params) {
-  return new ZodMiniTemplateLiteral({
-    type: "template_literal",
-    parts,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _lazy2(getter) {
-  return new ZodMiniLazy({
-    type: "lazy",
-    getter
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function promise(innerType) {
-  return new ZodMiniPromise({
-    type: "promise",
-    innerType
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function check(fn, params) {
-  let ch = new $ZodCheck({
-    check: "custom",
-    ...normalizeParams(params)
-  });
-  return ch._zod.check = fn, ch;
-}
-// @__NO_SIDE_EFFECTS__
-function custom(fn, _params) {
-  return _custom(ZodMiniCustom, fn ?? (() => !0), _params);
-}
-// @__NO_SIDE_EFFECTS__
-function refine(fn, _params = {}) {
-  return _refine(ZodMiniCustom, fn, _params);
-}
-// @__NO_SIDE_EFFECTS__
-function superRefine(fn, params) {
-  return _superRefine(fn, params);
-}
-// @__NO_SIDE_EFFECTS__
-function _instanceof(cls, params = {}) {
-  let inst = /* @__PURE__ */ custom((data) => data instanceof cls, params);
-  return inst._zod.bag.Class = cls, inst._zod.check = (payload) => {
-    payload.value instanceof cls || payload.issues.push({
-      code: "invalid_type",
-      expected: cls.name,
-      input: payload.value,
-      inst,
-      path: [...inst._zod.def.path ?? []]
-    });
-  }, inst;
-}
-// @__NO_SIDE_EFFECTS__
-function json() {
-  let jsonSchema = /* @__PURE__ */ _lazy2(() => /* @__PURE__ */ union([/* @__PURE__ */ string2(), /* @__PURE__ */ number2(), /* @__PURE__ */ boolean2(), /* @__PURE__ */ _null3(), /* @__PURE__ */ array(jsonSchema), /* @__PURE__ */ record(/* @__PURE__ */ string2(), jsonSchema)]));
-  return jsonSchema;
-}
-// @__NO_SIDE_EFFECTS__
-function _function(params) {
-  return new ZodMiniFunction({
-    type: "function",
-    input: Array.isArray(params?.input) ? /* @__PURE__ */ tuple(params?.input) : params?.input ?? /* @__PURE__ */ array(/* @__PURE__ */ unknown()),
-    output: params?.output ?? /* @__PURE__ */ unknown()
-  });
-}
-var ZodMiniType, ZodMiniString, ZodMiniStringFormat, ZodMiniEmail, ZodMiniGUID, ZodMiniUUID, ZodMiniURL, ZodMiniEmoji, ZodMiniNanoID, ZodMiniCUID, ZodMiniCUID2, ZodMiniULID, ZodMiniXID, ZodMiniKSUID, ZodMiniIPv4, ZodMiniIPv6, ZodMiniCIDRv4, ZodMiniCIDRv6, ZodMiniMAC, ZodMiniBase64, ZodMiniBase64URL, ZodMiniE164, ZodMiniCreditCard, ZodMiniIBAN, ZodMiniJWT, ZodMiniCustomStringFormat, ZodMiniNumber, ZodMiniNumberFormat, ZodMiniBoolean, ZodMiniBigInt, ZodMiniBigIntFormat, ZodMiniSymbol, ZodMiniUndefined, ZodMiniNull, ZodMiniAny, ZodMiniUnknown, ZodMiniNever, ZodMiniVoid, ZodMiniDate, ZodMiniArray, ZodMiniObject, ZodMiniUnion, ZodMiniXor, ZodMiniDiscriminatedUnion, ZodMiniIntersection, ZodMiniTuple, ZodMiniRecord, ZodMiniMap, ZodMiniSet, ZodMiniEnum, ZodMiniLiteral, ZodMiniFile, ZodMiniTransform, ZodMiniOptional, ZodMiniExactOptional, ZodMiniNullable, ZodMiniDefault, ZodMiniPrefault, ZodMiniNonOptional, ZodMiniSuccess, ZodMiniCatch, ZodMiniNaN, ZodMiniPipe, ZodMiniCodec, ZodMiniReadonly, ZodMiniTemplateLiteral, ZodMiniLazy, ZodMiniPromise, ZodMiniCustom, describe2, meta2, stringbool, ZodMiniFunction, init_schemas2 = __esm({
+var ZodMiniType, ZodMiniString, ZodMiniNumber, ZodMiniNumberFormat, ZodMiniBoolean, ZodMiniNever, ZodMiniArray, ZodMiniObject, ZodMiniUnion, ZodMiniLiteral, ZodMiniOptional, describe2, init_schemas2 = __esm({
   "node_modules/zod/v4/mini/schemas.js"() {
     init_core2();
-    init_regexes();
     init_util();
     init_parse2();
     ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
@@ -13899,85 +4264,14 @@ var ZodMiniType, ZodMiniString, ZodMiniStringFormat, ZodMiniEmail, ZodMiniGUID, 
       brand() {
         return this;
       },
-      register(reg, meta4) {
-        return reg.add(this, meta4), this;
+      register(reg, meta2) {
+        return reg.add(this, meta2), this;
       },
       apply(fn, ...args) {
         return args.length === 0 ? fn(this) : fn(this, ...args);
       }
     }), ZodMiniString = /* @__PURE__ */ $constructor("ZodMiniString", (inst, def) => {
       $ZodString.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniStringFormat = /* @__PURE__ */ $constructor("ZodMiniStringFormat", (inst, def) => {
-      $ZodStringFormat.init(inst, def), ZodMiniString.init(inst, def);
-    }), ZodMiniEmail = /* @__PURE__ */ $constructor("ZodMiniEmail", (inst, def) => {
-      $ZodEmail.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniGUID = /* @__PURE__ */ $constructor("ZodMiniGUID", (inst, def) => {
-      $ZodGUID.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniUUID = /* @__PURE__ */ $constructor("ZodMiniUUID", (inst, def) => {
-      $ZodUUID.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniURL = /* @__PURE__ */ $constructor("ZodMiniURL", (inst, def) => {
-      $ZodURL.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniEmoji = /* @__PURE__ */ $constructor("ZodMiniEmoji", (inst, def) => {
-      $ZodEmoji.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniNanoID = /* @__PURE__ */ $constructor("ZodMiniNanoID", (inst, def) => {
-      $ZodNanoID.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniCUID = /* @__PURE__ */ $constructor("ZodMiniCUID", (inst, def) => {
-      $ZodCUID.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniCUID2 = /* @__PURE__ */ $constructor("ZodMiniCUID2", (inst, def) => {
-      $ZodCUID2.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniULID = /* @__PURE__ */ $constructor("ZodMiniULID", (inst, def) => {
-      $ZodULID.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniXID = /* @__PURE__ */ $constructor("ZodMiniXID", (inst, def) => {
-      $ZodXID.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniKSUID = /* @__PURE__ */ $constructor("ZodMiniKSUID", (inst, def) => {
-      $ZodKSUID.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniIPv4 = /* @__PURE__ */ $constructor("ZodMiniIPv4", (inst, def) => {
-      $ZodIPv4.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniIPv6 = /* @__PURE__ */ $constructor("ZodMiniIPv6", (inst, def) => {
-      $ZodIPv6.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniCIDRv4 = /* @__PURE__ */ $constructor("ZodMiniCIDRv4", (inst, def) => {
-      $ZodCIDRv4.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniCIDRv6 = /* @__PURE__ */ $constructor("ZodMiniCIDRv6", (inst, def) => {
-      $ZodCIDRv6.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniMAC = /* @__PURE__ */ $constructor("ZodMiniMAC", (inst, def) => {
-      $ZodMAC.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniBase64 = /* @__PURE__ */ $constructor("ZodMiniBase64", (inst, def) => {
-      $ZodBase64.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniBase64URL = /* @__PURE__ */ $constructor("ZodMiniBase64URL", (inst, def) => {
-      $ZodBase64URL.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniE164 = /* @__PURE__ */ $constructor("ZodMiniE164", (inst, def) => {
-      $ZodE164.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniCreditCard = /* @__PURE__ */ $constructor("ZodMiniCreditCard", (inst, def) => {
-      $ZodCreditCard.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniIBAN = /* @__PURE__ */ $constructor("ZodMiniIBAN", (inst, def) => {
-      $ZodIBAN.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniJWT = /* @__PURE__ */ $constructor("ZodMiniJWT", (inst, def) => {
-      $ZodJWT.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniCustomStringFormat = /* @__PURE__ */ $constructor("ZodMiniCustomStringFormat", (inst, def) => {
-      $ZodCustomStringFormat.init(inst, def), ZodMiniStringFormat.init(inst, def);
     });
     ZodMiniNumber = /* @__PURE__ */ $constructor("ZodMiniNumber", (inst, def) => {
       $ZodNumber.init(inst, def), ZodMiniType.init(inst, def);
@@ -13988,35 +4282,8 @@ var ZodMiniType, ZodMiniString, ZodMiniStringFormat, ZodMiniEmail, ZodMiniGUID, 
     ZodMiniBoolean = /* @__PURE__ */ $constructor("ZodMiniBoolean", (inst, def) => {
       $ZodBoolean.init(inst, def), ZodMiniType.init(inst, def);
     });
-    ZodMiniBigInt = /* @__PURE__ */ $constructor("ZodMiniBigInt", (inst, def) => {
-      $ZodBigInt.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniBigIntFormat = /* @__PURE__ */ $constructor("ZodMiniBigIntFormat", (inst, def) => {
-      $ZodBigIntFormat.init(inst, def), ZodMiniBigInt.init(inst, def);
-    });
-    ZodMiniSymbol = /* @__PURE__ */ $constructor("ZodMiniSymbol", (inst, def) => {
-      $ZodSymbol.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniUndefined = /* @__PURE__ */ $constructor("ZodMiniUndefined", (inst, def) => {
-      $ZodUndefined.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniNull = /* @__PURE__ */ $constructor("ZodMiniNull", (inst, def) => {
-      $ZodNull.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniAny = /* @__PURE__ */ $constructor("ZodMiniAny", (inst, def) => {
-      $ZodAny.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniUnknown = /* @__PURE__ */ $constructor("ZodMiniUnknown", (inst, def) => {
-      $ZodUnknown.init(inst, def), ZodMiniType.init(inst, def);
-    });
     ZodMiniNever = /* @__PURE__ */ $constructor("ZodMiniNever", (inst, def) => {
       $ZodNever.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniVoid = /* @__PURE__ */ $constructor("ZodMiniVoid", (inst, def) => {
-      $ZodVoid.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniDate = /* @__PURE__ */ $constructor("ZodMiniDate", (inst, def) => {
-      $ZodDate.init(inst, def), ZodMiniType.init(inst, def);
     });
     ZodMiniArray = /* @__PURE__ */ $constructor("ZodMiniArray", (inst, def) => {
       $ZodArray.init(inst, def), ZodMiniType.init(inst, def);
@@ -14027,96 +4294,13 @@ var ZodMiniType, ZodMiniString, ZodMiniStringFormat, ZodMiniEmail, ZodMiniGUID, 
     ZodMiniUnion = /* @__PURE__ */ $constructor("ZodMiniUnion", (inst, def) => {
       $ZodUnion.init(inst, def), ZodMiniType.init(inst, def);
     });
-    ZodMiniXor = /* @__PURE__ */ $constructor("ZodMiniXor", (inst, def) => {
-      ZodMiniUnion.init(inst, def), $ZodXor.init(inst, def);
-    });
-    ZodMiniDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodMiniDiscriminatedUnion", (inst, def) => {
-      $ZodDiscriminatedUnion.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniIntersection = /* @__PURE__ */ $constructor("ZodMiniIntersection", (inst, def) => {
-      $ZodIntersection.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniTuple = /* @__PURE__ */ $constructor("ZodMiniTuple", (inst, def) => {
-      $ZodTuple.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniRecord = /* @__PURE__ */ $constructor("ZodMiniRecord", (inst, def) => {
-      $ZodRecord.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniMap = /* @__PURE__ */ $constructor("ZodMiniMap", (inst, def) => {
-      $ZodMap.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniSet = /* @__PURE__ */ $constructor("ZodMiniSet", (inst, def) => {
-      $ZodSet.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniEnum = /* @__PURE__ */ $constructor("ZodMiniEnum", (inst, def) => {
-      $ZodEnum.init(inst, def), ZodMiniType.init(inst, def), inst.options = [...inst._zod.values];
-    });
     ZodMiniLiteral = /* @__PURE__ */ $constructor("ZodMiniLiteral", (inst, def) => {
       $ZodLiteral.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniFile = /* @__PURE__ */ $constructor("ZodMiniFile", (inst, def) => {
-      $ZodFile.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniTransform = /* @__PURE__ */ $constructor("ZodMiniTransform", (inst, def) => {
-      $ZodTransform.init(inst, def), ZodMiniType.init(inst, def);
     });
     ZodMiniOptional = /* @__PURE__ */ $constructor("ZodMiniOptional", (inst, def) => {
       $ZodOptional.init(inst, def), ZodMiniType.init(inst, def);
     });
-    ZodMiniExactOptional = /* @__PURE__ */ $constructor("ZodMiniExactOptional", (inst, def) => {
-      $ZodExactOptional.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniNullable = /* @__PURE__ */ $constructor("ZodMiniNullable", (inst, def) => {
-      $ZodNullable.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniDefault = /* @__PURE__ */ $constructor("ZodMiniDefault", (inst, def) => {
-      $ZodDefault.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniPrefault = /* @__PURE__ */ $constructor("ZodMiniPrefault", (inst, def) => {
-      $ZodPrefault.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniNonOptional = /* @__PURE__ */ $constructor("ZodMiniNonOptional", (inst, def) => {
-      $ZodNonOptional.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniSuccess = /* @__PURE__ */ $constructor("ZodMiniSuccess", (inst, def) => {
-      $ZodSuccess.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniCatch = /* @__PURE__ */ $constructor("ZodMiniCatch", (inst, def) => {
-      $ZodCatch.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniNaN = /* @__PURE__ */ $constructor("ZodMiniNaN", (inst, def) => {
-      $ZodNaN.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniPipe = /* @__PURE__ */ $constructor("ZodMiniPipe", (inst, def) => {
-      $ZodPipe.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniCodec = /* @__PURE__ */ $constructor("ZodMiniCodec", (inst, def) => {
-      ZodMiniPipe.init(inst, def), $ZodCodec.init(inst, def);
-    });
-    ZodMiniReadonly = /* @__PURE__ */ $constructor("ZodMiniReadonly", (inst, def) => {
-      $ZodReadonly.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniTemplateLiteral = /* @__PURE__ */ $constructor("ZodMiniTemplateLiteral", (inst, def) => {
-      $ZodTemplateLiteral.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniLazy = /* @__PURE__ */ $constructor("ZodMiniLazy", (inst, def) => {
-      $ZodLazy.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniPromise = /* @__PURE__ */ $constructor("ZodMiniPromise", (inst, def) => {
-      $ZodPromise.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    ZodMiniCustom = /* @__PURE__ */ $constructor("ZodMiniCustom", (inst, def) => {
-      $ZodCustom.init(inst, def), ZodMiniType.init(inst, def);
-    });
-    describe2 = describe, meta2 = meta;
-    stringbool = (...args) => _stringbool({
-      Codec: ZodMiniCodec,
-      Boolean: ZodMiniBoolean,
-      String: ZodMiniString
-    }, ...args);
-    ZodMiniFunction = /* @__PURE__ */ $constructor("ZodMiniFunction", (inst, def) => {
-      $ZodFunction.init(inst, def), ZodMiniType.init(inst, def);
-    });
+    describe2 = describe;
   }
 });
 
@@ -14127,543 +4311,28 @@ var init_checks2 = __esm({
   }
 });
 
-// node_modules/zod/v4/core/visit.js
-function visit(schema, fnOrHandlers) {
-  let fn = typeof fnOrHandlers == "function" ? fnOrHandlers : (node2, rewritten) => {
-    let h = fnOrHandlers[node2._zod.def.type];
-    return h ? h(node2, rewritten) : node2;
-  }, cache2 = /* @__PURE__ */ new Map();
-  function run(s) {
-    let cached2 = cache2.get(s);
-    if (cached2 === RESOLVING)
-      return new $ZodLazy({
-        type: "lazy",
-        getter: () => cache2.get(s)
-      });
-    if (cached2 !== void 0)
-      return cached2;
-    cache2.set(s, RESOLVING);
-    let inner = mapInner(s), mapped = fn(inner, inner !== s);
-    return cache2.set(s, mapped), mapped;
-  }
-  function mapInner(s) {
-    let def = s._zod.def, kind = def.type;
-    switch (kind) {
-      case "object": {
-        let oldShape = def.shape, keys = Object.keys(oldShape), changed = !1, newShape = {};
-        for (let k of keys) {
-          let mapped = run(oldShape[k]);
-          mapped !== oldShape[k] && (changed = !0), newShape[k] = mapped;
-        }
-        let newCatchall = def.catchall;
-        return def.catchall && (newCatchall = run(def.catchall), newCatchall !== def.catchall && (changed = !0)), changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
-      }
-      case "array": {
-        let mapped = run(def.element);
-        return mapped === def.element ? s : clone(s, { ...def, element: mapped });
-      }
-      case "tuple": {
-        let oldItems = def.items, changed = !1, newItems = [];
-        for (let item of oldItems) {
-          let mapped = run(item);
-          mapped !== item && (changed = !0), newItems.push(mapped);
-        }
-        let newRest = def.rest;
-        return def.rest && (newRest = run(def.rest), newRest !== def.rest && (changed = !0)), changed ? clone(s, { ...def, items: newItems, rest: newRest }) : s;
-      }
-      case "record":
-      case "map": {
-        let newKey = run(def.keyType), newVal = run(def.valueType);
-        return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
-      }
-      case "set": {
-        let newVal = run(def.valueType);
-        return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
-      }
-      case "union": {
-        let oldOptions = def.options, changed = !1, newOptions = [];
-        for (let opt of oldOptions) {
-          let mapped = run(opt);
-          mapped !== opt && (changed = !0), newOptions.push(mapped);
-        }
-        return changed ? clone(s, { ...def, options: newOptions }) : s;
-      }
-      case "intersection": {
-        let newLeft = run(def.left), newRight = run(def.right);
-        return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
-      }
-      case "optional":
-      case "nullable":
-      case "default":
-      case "prefault":
-      case "catch":
-      case "readonly":
-      case "nonoptional":
-      case "promise":
-      case "success": {
-        let newInner = run(def.innerType);
-        return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
-      }
-      case "pipe": {
-        let newIn = run(def.in), newOut = run(def.out);
-        return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
-      }
-      case "function": {
-        let newInput = run(def.input), newOutput = run(def.output);
-        return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
-      }
-      case "lazy": {
-        let original = def.getter, { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run(original()) });
-      }
-      // A leaf by choice: `parts` are regex fragments, not data positions.
-      case "template_literal":
-      // Leaves.
-      case "string":
-      case "number":
-      case "int":
-      case "boolean":
-      case "bigint":
-      case "symbol":
-      case "undefined":
-      case "null":
-      case "void":
-      case "never":
-      case "any":
-      case "unknown":
-      case "date":
-      case "nan":
-      case "enum":
-      case "literal":
-      case "file":
-      case "transform":
-      case "custom":
-        return s;
-      default:
-        return s;
-    }
-  }
-  return run(schema);
-}
-var RESOLVING, init_visit = __esm({
-  "node_modules/zod/v4/core/visit.js"() {
-    init_schemas();
-    init_util();
-    RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
-  }
-});
-
-// node_modules/zod/v4/mini/deep-partial.js
-function deepPartial(schema) {
-  return visit(schema, {
-    object: (s) => partial2(s),
-    // See `classic/deep-partial.ts`.
-    union: (s) => {
-      let def = s._zod.def;
-      return def.discriminator === void 0 ? s : union(def.options);
-    }
-  });
-}
-var init_deep_partial = __esm({
-  "node_modules/zod/v4/mini/deep-partial.js"() {
-    init_visit();
-    init_schemas2();
-  }
-});
-
-// node_modules/zod/v4/mini/in-out.js
-function withChecks(side, checks) {
-  if (!checks?.length)
-    return side;
-  let def = side._zod.def;
-  return clone(side, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: !0 });
-}
-function outSide(def) {
-  return withChecks(def.out, def.checks);
-}
-function inSide(def) {
-  return def.in._zod.traits.has("$ZodTransform") ? outSide(def) : def.in;
-}
-function input(schema) {
-  return visit(schema, {
-    pipe: (s) => inSide(s._zod.def),
-    // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
-    default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
-    // A catch value is output-side too, but `.catch()` leaves the declared input type alone, so the inner schema stands on its own.
-    catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
-  });
-}
-function output(schema) {
-  return visit(schema, {
-    pipe: (s) => outSide(s._zod.def),
-    // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
-    prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
-  });
-}
-var init_in_out = __esm({
-  "node_modules/zod/v4/mini/in-out.js"() {
-    init_util();
-    init_visit();
-    init_schemas2();
-  }
-});
-
 // node_modules/zod/v4/mini/iso.js
-var iso_exports = {};
-__export(iso_exports, {
-  ZodMiniISODate: () => ZodMiniISODate,
-  ZodMiniISODateTime: () => ZodMiniISODateTime,
-  ZodMiniISODuration: () => ZodMiniISODuration,
-  ZodMiniISOTime: () => ZodMiniISOTime,
-  date: () => date3,
-  datetime: () => datetime2,
-  duration: () => duration2,
-  time: () => time2
-});
-// @__NO_SIDE_EFFECTS__
-function datetime2(params) {
-  return _isoDateTime(ZodMiniISODateTime, params);
-}
-// @__NO_SIDE_EFFECTS__
-function date3(params) {
-  return _isoDate(ZodMiniISODate, params);
-}
-// @__NO_SIDE_EFFECTS__
-function time2(params) {
-  return _isoTime(ZodMiniISOTime, params);
-}
-// @__NO_SIDE_EFFECTS__
-function duration2(params) {
-  return _isoDuration(ZodMiniISODuration, params);
-}
-var ZodMiniISODateTime, ZodMiniISODate, ZodMiniISOTime, ZodMiniISODuration, init_iso = __esm({
+var init_iso = __esm({
   "node_modules/zod/v4/mini/iso.js"() {
-    init_core2();
-    init_schemas2();
-    ZodMiniISODateTime = /* @__PURE__ */ $constructor("ZodMiniISODateTime", (inst, def) => {
-      $ZodISODateTime.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniISODate = /* @__PURE__ */ $constructor("ZodMiniISODate", (inst, def) => {
-      $ZodISODate.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniISOTime = /* @__PURE__ */ $constructor("ZodMiniISOTime", (inst, def) => {
-      $ZodISOTime.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
-    ZodMiniISODuration = /* @__PURE__ */ $constructor("ZodMiniISODuration", (inst, def) => {
-      $ZodISODuration.init(inst, def), ZodMiniStringFormat.init(inst, def);
-    });
   }
 });
 
 // node_modules/zod/v4/mini/coerce.js
-var coerce_exports = {};
-__export(coerce_exports, {
-  bigint: () => bigint3,
-  boolean: () => boolean3,
-  date: () => date4,
-  number: () => number3,
-  string: () => string3
-});
-// @__NO_SIDE_EFFECTS__
-function string3(params) {
-  return _coercedString(ZodMiniString, params);
-}
-// @__NO_SIDE_EFFECTS__
-function number3(params) {
-  return _coercedNumber(ZodMiniNumber, params);
-}
-// @__NO_SIDE_EFFECTS__
-function boolean3(params) {
-  return _coercedBoolean(ZodMiniBoolean, params);
-}
-// @__NO_SIDE_EFFECTS__
-function bigint3(params) {
-  return _coercedBigint(ZodMiniBigInt, params);
-}
-// @__NO_SIDE_EFFECTS__
-function date4(params) {
-  return _coercedDate(ZodMiniDate, params);
-}
 var init_coerce = __esm({
   "node_modules/zod/v4/mini/coerce.js"() {
-    init_core2();
-    init_schemas2();
   }
 });
 
 // node_modules/zod/v4/mini/external.js
-var external_exports = {};
-__export(external_exports, {
-  $brand: () => $brand,
-  $input: () => $input,
-  $output: () => $output,
-  INVALID: () => INVALID2,
-  NEVER: () => NEVER,
-  TimePrecision: () => TimePrecision,
-  ZodCompileAsyncError: () => ZodCompileAsyncError,
-  ZodCompileUnsupportedError: () => ZodCompileUnsupportedError,
-  ZodMiniAny: () => ZodMiniAny,
-  ZodMiniArray: () => ZodMiniArray,
-  ZodMiniBase64: () => ZodMiniBase64,
-  ZodMiniBase64URL: () => ZodMiniBase64URL,
-  ZodMiniBigInt: () => ZodMiniBigInt,
-  ZodMiniBigIntFormat: () => ZodMiniBigIntFormat,
-  ZodMiniBoolean: () => ZodMiniBoolean,
-  ZodMiniCIDRv4: () => ZodMiniCIDRv4,
-  ZodMiniCIDRv6: () => ZodMiniCIDRv6,
-  ZodMiniCUID: () => ZodMiniCUID,
-  ZodMiniCUID2: () => ZodMiniCUID2,
-  ZodMiniCatch: () => ZodMiniCatch,
-  ZodMiniCodec: () => ZodMiniCodec,
-  ZodMiniCreditCard: () => ZodMiniCreditCard,
-  ZodMiniCustom: () => ZodMiniCustom,
-  ZodMiniCustomStringFormat: () => ZodMiniCustomStringFormat,
-  ZodMiniDate: () => ZodMiniDate,
-  ZodMiniDefault: () => ZodMiniDefault,
-  ZodMiniDiscriminatedUnion: () => ZodMiniDiscriminatedUnion,
-  ZodMiniE164: () => ZodMiniE164,
-  ZodMiniEmail: () => ZodMiniEmail,
-  ZodMiniEmoji: () => ZodMiniEmoji,
-  ZodMiniEnum: () => ZodMiniEnum,
-  ZodMiniExactOptional: () => ZodMiniExactOptional,
-  ZodMiniFile: () => ZodMiniFile,
-  ZodMiniFunction: () => ZodMiniFunction,
-  ZodMiniGUID: () => ZodMiniGUID,
-  ZodMiniIBAN: () => ZodMiniIBAN,
-  ZodMiniIPv4: () => ZodMiniIPv4,
-  ZodMiniIPv6: () => ZodMiniIPv6,
-  ZodMiniISODate: () => ZodMiniISODate,
-  ZodMiniISODateTime: () => ZodMiniISODateTime,
-  ZodMiniISODuration: () => ZodMiniISODuration,
-  ZodMiniISOTime: () => ZodMiniISOTime,
-  ZodMiniIntersection: () => ZodMiniIntersection,
-  ZodMiniJWT: () => ZodMiniJWT,
-  ZodMiniKSUID: () => ZodMiniKSUID,
-  ZodMiniLazy: () => ZodMiniLazy,
-  ZodMiniLiteral: () => ZodMiniLiteral,
-  ZodMiniMAC: () => ZodMiniMAC,
-  ZodMiniMap: () => ZodMiniMap,
-  ZodMiniNaN: () => ZodMiniNaN,
-  ZodMiniNanoID: () => ZodMiniNanoID,
-  ZodMiniNever: () => ZodMiniNever,
-  ZodMiniNonOptional: () => ZodMiniNonOptional,
-  ZodMiniNull: () => ZodMiniNull,
-  ZodMiniNullable: () => ZodMiniNullable,
-  ZodMiniNumber: () => ZodMiniNumber,
-  ZodMiniNumberFormat: () => ZodMiniNumberFormat,
-  ZodMiniObject: () => ZodMiniObject,
-  ZodMiniOptional: () => ZodMiniOptional,
-  ZodMiniPipe: () => ZodMiniPipe,
-  ZodMiniPrefault: () => ZodMiniPrefault,
-  ZodMiniPromise: () => ZodMiniPromise,
-  ZodMiniReadonly: () => ZodMiniReadonly,
-  ZodMiniRecord: () => ZodMiniRecord,
-  ZodMiniSet: () => ZodMiniSet,
-  ZodMiniString: () => ZodMiniString,
-  ZodMiniStringFormat: () => ZodMiniStringFormat,
-  ZodMiniSuccess: () => ZodMiniSuccess,
-  ZodMiniSymbol: () => ZodMiniSymbol,
-  ZodMiniTemplateLiteral: () => ZodMiniTemplateLiteral,
-  ZodMiniTransform: () => ZodMiniTransform,
-  ZodMiniTuple: () => ZodMiniTuple,
-  ZodMiniType: () => ZodMiniType,
-  ZodMiniULID: () => ZodMiniULID,
-  ZodMiniURL: () => ZodMiniURL,
-  ZodMiniUUID: () => ZodMiniUUID,
-  ZodMiniUndefined: () => ZodMiniUndefined,
-  ZodMiniUnion: () => ZodMiniUnion,
-  ZodMiniUnknown: () => ZodMiniUnknown,
-  ZodMiniVoid: () => ZodMiniVoid,
-  ZodMiniXID: () => ZodMiniXID,
-  ZodMiniXor: () => ZodMiniXor,
-  _default: () => _default2,
-  _function: () => _function,
-  any: () => any,
-  array: () => array,
-  base64: () => base642,
-  base64url: () => base64url2,
-  bigint: () => bigint2,
-  boolean: () => boolean2,
-  catch: () => _catch2,
-  catchall: () => catchall,
-  check: () => check,
-  cidrv4: () => cidrv42,
-  cidrv6: () => cidrv62,
-  clone: () => clone,
-  codec: () => codec,
-  coerce: () => coerce_exports,
-  compile: () => compile,
-  config: () => config,
-  core: () => core_exports2,
-  creditCard: () => creditCard2,
-  cuid: () => cuid3,
-  cuid2: () => cuid22,
-  currencyCode: () => currencyCode2,
-  custom: () => custom,
-  date: () => date2,
-  decode: () => decode,
-  decodeAsync: () => decodeAsync,
-  deepPartial: () => deepPartial,
-  describe: () => describe2,
-  discriminatedUnion: () => discriminatedUnion,
-  e164: () => e1642,
-  email: () => email2,
-  emoji: () => emoji2,
-  encode: () => encode,
-  encodeAsync: () => encodeAsync,
-  endsWith: () => _endsWith,
-  enum: () => _enum2,
-  exactOptional: () => exactOptional,
-  exactPartial: () => exactPartial,
-  extend: () => extend2,
-  file: () => file,
-  flattenError: () => flattenError,
-  float32: () => float32,
-  float64: () => float64,
-  formatError: () => formatError,
-  function: () => _function,
-  getDiscriminatedOption: () => getDiscriminatedOption,
-  globalRegistry: () => globalRegistry,
-  gt: () => _gt,
-  gte: () => _gte,
-  guid: () => guid2,
-  hash: () => hash,
-  hex: () => hex2,
-  hostname: () => hostname2,
-  httpUrl: () => httpUrl,
-  iban: () => iban2,
-  includes: () => _includes,
-  input: () => input,
-  instanceof: () => _instanceof,
-  int: () => int,
-  int32: () => int32,
-  int64: () => int64,
-  intersection: () => intersection,
-  invertCodec: () => invertCodec,
-  ipv4: () => ipv42,
-  ipv6: () => ipv62,
-  iso: () => iso_exports,
-  json: () => json,
-  jwt: () => jwt,
-  keyof: () => keyof,
-  ksuid: () => ksuid2,
-  lazy: () => _lazy2,
-  length: () => _length,
-  literal: () => literal,
-  locales: () => locales_exports,
-  looseObject: () => looseObject,
-  looseRecord: () => looseRecord,
-  lowercase: () => _lowercase,
-  lt: () => _lt,
-  lte: () => _lte,
-  mac: () => mac2,
-  map: () => map,
-  maxLength: () => _maxLength,
-  maxSize: () => _maxSize,
-  maximum: () => _lte,
-  memoizer: () => memoizer,
-  merge: () => merge2,
-  meta: () => meta2,
-  mime: () => _mime,
-  minLength: () => _minLength,
-  minSize: () => _minSize,
-  minimum: () => _gte,
-  multipleOf: () => _multipleOf,
-  nan: () => nan,
-  nanoid: () => nanoid2,
-  nativeEnum: () => nativeEnum,
-  negative: () => _negative,
-  never: () => never,
-  nonnegative: () => _nonnegative,
-  nonoptional: () => nonoptional,
-  nonpositive: () => _nonpositive,
-  normalize: () => _normalize,
-  null: () => _null3,
-  nullable: () => nullable,
-  nullish: () => nullish2,
-  number: () => number2,
-  object: () => object,
-  omit: () => omit2,
-  optional: () => optional,
-  output: () => output,
-  overwrite: () => _overwrite,
-  parse: () => parse,
-  parseAsync: () => parseAsync,
-  partial: () => partial2,
-  partialRecord: () => partialRecord,
-  pick: () => pick2,
-  pipe: () => pipe,
-  positive: () => _positive,
-  prefault: () => prefault,
-  prettifyError: () => prettifyError,
-  promise: () => promise,
-  properties: () => _properties,
-  property: () => _property,
-  readonly: () => readonly,
-  record: () => record,
-  refine: () => refine,
-  regex: () => _regex,
-  regexes: () => regexes_exports,
-  registry: () => registry,
-  required: () => required2,
-  safeDecode: () => safeDecode,
-  safeDecodeAsync: () => safeDecodeAsync,
-  safeEncode: () => safeEncode,
-  safeEncodeAsync: () => safeEncodeAsync,
-  safeExtend: () => safeExtend2,
-  safeParse: () => safeParse,
-  safeParseAsync: () => safeParseAsync,
-  set: () => set,
-  size: () => _size,
-  startsWith: () => _startsWith,
-  strictObject: () => strictObject,
-  string: () => string2,
-  stringFormat: () => stringFormat,
-  stringbool: () => stringbool,
-  success: () => success,
-  superRefine: () => superRefine,
-  symbol: () => symbol,
-  templateLiteral: () => templateLiteral,
-  toJSONSchema: () => toJSONSchema,
-  toLowerCase: () => _toLowerCase,
-  toUpperCase: () => _toUpperCase,
-  toZod: () => toZod,
-  transform: () => transform,
-  treeifyError: () => treeifyError,
-  trim: () => _trim,
-  tuple: () => tuple,
-  uint32: () => uint32,
-  uint64: () => uint64,
-  ulid: () => ulid2,
-  undefined: () => _undefined3,
-  union: () => union,
-  unknown: () => unknown,
-  uppercase: () => _uppercase,
-  url: () => url,
-  util: () => util_exports,
-  uuid: () => uuid2,
-  uuidv4: () => uuidv4,
-  uuidv6: () => uuidv6,
-  uuidv7: () => uuidv7,
-  validate: () => validate,
-  validateAsync: () => validateAsync,
-  void: () => _void2,
-  withParser: () => withParser,
-  xid: () => xid2,
-  xor: () => xor
-});
 var init_external = __esm({
   "node_modules/zod/v4/mini/external.js"() {
     init_core2();
     init_parse2();
     init_schemas2();
     init_checks2();
-    init_deep_partial();
-    init_in_out();
     init_core2();
     init_json_schema_processors();
     init_locales();
-    init_iso();
     init_iso();
     init_coerce();
   }
@@ -15033,8 +4702,8 @@ var require_codegen = __commonJS({
         return `break${this.label ? ` ${this.label}` : ""};` + _n;
       }
     }, Throw = class extends Node {
-      constructor(error62) {
-        super(), this.error = error62;
+      constructor(error2) {
+        super(), this.error = error2;
       }
       render({ _n }) {
         return `throw ${this.error};` + _n;
@@ -15202,8 +4871,8 @@ var require_codegen = __commonJS({
         return this.catch && addNames(names, this.catch.names), this.finally && addNames(names, this.finally.names), names;
       }
     }, Catch = class extends BlockNode {
-      constructor(error62) {
-        super(), this.error = error62;
+      constructor(error2) {
+        super(), this.error = error2;
       }
       render(opts) {
         return `catch(${this.error})` + super.render(opts);
@@ -15361,14 +5030,14 @@ var require_codegen = __commonJS({
           throw new Error('CodeGen: "try" without "catch" and "finally"');
         let node2 = new Try();
         if (this._blockNode(node2), this.code(tryBody), catchCode) {
-          let error62 = this.name("e");
-          this._currNode = node2.catch = new Catch(error62), catchCode(error62);
+          let error2 = this.name("e");
+          this._currNode = node2.catch = new Catch(error2), catchCode(error2);
         }
         return finallyCode && (this._currNode = node2.finally = new Finally(), this.code(finallyCode)), this._endBlockNode(Catch, Finally);
       }
       // `throw` statement
-      throw(error62) {
-        return this._leafNode(new Throw(error62));
+      throw(error2) {
+        return this._leafNode(new Throw(error2));
       }
       // start self-balancing block
       block(body, nodeCount) {
@@ -15484,10 +5153,10 @@ var require_util = __commonJS({
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
     var codegen_1 = require_codegen(), code_1 = require_code();
     function toHash(arr) {
-      let hash3 = {};
+      let hash = {};
       for (let item of arr)
-        hash3[item] = !0;
-      return hash3;
+        hash[item] = !0;
+      return hash;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -15672,13 +5341,13 @@ var require_errors = __commonJS({
     exports.keyword$DataError = {
       message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
     };
-    function reportError(cxt, error62 = exports.keywordError, errorPaths, overrideAllErrors) {
-      let { it } = cxt, { gen, compositeRule, allErrors } = it, errObj = errorObjectCode(cxt, error62, errorPaths);
+    function reportError(cxt, error2 = exports.keywordError, errorPaths, overrideAllErrors) {
+      let { it } = cxt, { gen, compositeRule, allErrors } = it, errObj = errorObjectCode(cxt, error2, errorPaths);
       overrideAllErrors ?? (compositeRule || allErrors) ? addError(gen, errObj) : returnErrors(it, (0, codegen_1._)`[${errObj}]`);
     }
     exports.reportError = reportError;
-    function reportExtraError(cxt, error62 = exports.keywordError, errorPaths) {
-      let { it } = cxt, { gen, compositeRule, allErrors } = it, errObj = errorObjectCode(cxt, error62, errorPaths);
+    function reportExtraError(cxt, error2 = exports.keywordError, errorPaths) {
+      let { it } = cxt, { gen, compositeRule, allErrors } = it, errObj = errorObjectCode(cxt, error2, errorPaths);
       addError(gen, errObj), compositeRule || allErrors || returnErrors(it, names_1.default.vErrors);
     }
     exports.reportExtraError = reportExtraError;
@@ -15713,16 +5382,16 @@ var require_errors = __commonJS({
       schema: new codegen_1.Name("schema"),
       parentSchema: new codegen_1.Name("parentSchema")
     };
-    function errorObjectCode(cxt, error62, errorPaths) {
+    function errorObjectCode(cxt, error2, errorPaths) {
       let { createErrors } = cxt.it;
-      return createErrors === !1 ? (0, codegen_1._)`{}` : errorObject(cxt, error62, errorPaths);
+      return createErrors === !1 ? (0, codegen_1._)`{}` : errorObject(cxt, error2, errorPaths);
     }
-    function errorObject(cxt, error62, errorPaths = {}) {
+    function errorObject(cxt, error2, errorPaths = {}) {
       let { gen, it } = cxt, keyValues = [
         errorInstancePath(it, errorPaths),
         errorSchemaPath(cxt, errorPaths)
       ];
-      return extraErrorProps(cxt, error62, keyValues), gen.object(...keyValues);
+      return extraErrorProps(cxt, error2, keyValues), gen.object(...keyValues);
     }
     function errorInstancePath({ errorPath }, { instancePath }) {
       let instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
@@ -16911,13 +6580,13 @@ var require_compile = __commonJS({
       }
     }
     exports.compileSchema = compileSchema;
-    function resolveRef2(root, baseId, ref) {
+    function resolveRef(root, baseId, ref) {
       var _a3;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
       let schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve.call(this, root, ref);
+      let _sch = resolve2.call(this, root, ref);
       if (_sch === void 0) {
         let schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref], { schemaId } = this.opts;
         schema && (_sch = new SchemaEnv({ schema, schemaId, root, baseId }));
@@ -16925,7 +6594,7 @@ var require_compile = __commonJS({
       if (_sch !== void 0)
         return root.refs[ref] = inlineOrCompile.call(this, _sch);
     }
-    exports.resolveRef = resolveRef2;
+    exports.resolveRef = resolveRef;
     function inlineOrCompile(sch) {
       return (0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs) ? sch.schema : sch.validate ? sch : compileSchema.call(this, sch);
     }
@@ -16938,7 +6607,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve(root, ref) {
+    function resolve2(root, ref) {
       let sch;
       for (; typeof (sch = this.refs[ref]) == "string"; )
         ref = sch;
@@ -17027,19 +6696,19 @@ var require_utils = __commonJS({
     function percentEncodeNonAscii(cp) {
       return cp < 2048 ? BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63] : cp < 65536 ? BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63] : BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
     }
-    function stringArrayToHexStripped(input3) {
+    function stringArrayToHexStripped(input) {
       let acc = "", code = 0, i = 0;
-      for (i = 0; i < input3.length; i++)
-        if (code = input3[i].charCodeAt(0), code !== 48) {
+      for (i = 0; i < input.length; i++)
+        if (code = input[i].charCodeAt(0), code !== 48) {
           if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102))
             return "";
-          acc += input3[i];
+          acc += input[i];
           break;
         }
-      for (i += 1; i < input3.length; i++) {
-        if (code = input3[i].charCodeAt(0), !(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102))
+      for (i += 1; i < input.length; i++) {
+        if (code = input[i].charCodeAt(0), !(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102))
           return "";
-        acc += input3[i];
+        acc += input[i];
       }
       return acc;
     }
@@ -17064,10 +6733,10 @@ var require_utils = __commonJS({
       let head = hextets.slice(0, bestStart).join(":"), tail = hextets.slice(bestStart + bestLength).join(":");
       return head + "::" + tail;
     }
-    function normalizeIPv6Address(input3) {
-      let compression = input3.indexOf("::");
-      if (compression !== -1 && input3.indexOf("::", compression + 1) !== -1) return;
-      let left = compression === -1 ? input3.split(":") : input3.slice(0, compression).split(":"), right = compression === -1 ? [] : input3.slice(compression + 2).split(":");
+    function normalizeIPv6Address(input) {
+      let compression = input.indexOf("::");
+      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return;
+      let left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":"), right = compression === -1 ? [] : input.slice(compression + 2).split(":");
       compression !== -1 && (left.length === 1 && left[0] === "" && (left.length = 0), right.length === 1 && right[0] === "" && (right.length = 0));
       let parts = left.concat(right), hextetCount = 0;
       for (let i = 0; i < parts.length; i++) {
@@ -17092,18 +6761,18 @@ var require_utils = __commonJS({
     function normalizeIPv6(host) {
       let bracketed = host[0] === "[" && host[host.length - 1] === "]";
       if ((host[0] === "[" || host[host.length - 1] === "]") && !bracketed) return { host, isIPV6: !1, error: !0 };
-      let input3 = bracketed ? host.slice(1, -1) : host;
-      if (bracketed && isIPvFuture(input3))
-        return input3 = input3.toLowerCase(), { host: `[${input3}]`, escapedHost: input3, isIPV6: !1, isIPVFuture: !0 };
-      if (findToken(input3, ":") < 2)
+      let input = bracketed ? host.slice(1, -1) : host;
+      if (bracketed && isIPvFuture(input))
+        return input = input.toLowerCase(), { host: `[${input}]`, escapedHost: input, isIPV6: !1, isIPVFuture: !0 };
+      if (findToken(input, ":") < 2)
         return { host, isIPV6: !1, error: bracketed };
-      let zoneIdentifier = "", zoneSeparator = input3.indexOf("%");
+      let zoneIdentifier = "", zoneSeparator = input.indexOf("%");
       if (zoneSeparator !== -1) {
-        let separatorLength = input3.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
-        if (zoneIdentifier = input3.slice(zoneSeparator + separatorLength), !isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: !1, error: !0 };
-        input3 = input3.slice(0, zoneSeparator);
+        let separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
+        if (zoneIdentifier = input.slice(zoneSeparator + separatorLength), !isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: !1, error: !0 };
+        input = input.slice(0, zoneSeparator);
       }
-      let address = normalizeIPv6Address(input3);
+      let address = normalizeIPv6Address(input);
       return address === void 0 ? { host, isIPV6: !1, error: !0 } : {
         host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
         escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
@@ -17117,232 +6786,232 @@ var require_utils = __commonJS({
       return ind;
     }
     function removeDotSegments(path) {
-      let input3 = path, output3 = [], nextSlash = -1, len = 0;
-      for (; len = input3.length; ) {
+      let input = path, output = [], nextSlash = -1, len = 0;
+      for (; len = input.length; ) {
         if (len === 1) {
-          if (input3 === ".")
+          if (input === ".")
             break;
-          if (input3 === "/") {
-            output3.push("/");
+          if (input === "/") {
+            output.push("/");
             break;
           } else {
-            output3.push(input3);
+            output.push(input);
             break;
           }
         } else if (len === 2) {
-          if (input3[0] === ".") {
-            if (input3[1] === ".")
+          if (input[0] === ".") {
+            if (input[1] === ".")
               break;
-            if (input3[1] === "/") {
-              input3 = input3.slice(2);
+            if (input[1] === "/") {
+              input = input.slice(2);
               continue;
             }
-          } else if (input3[0] === "/" && (input3[1] === "." || input3[1] === "/")) {
-            output3.push("/");
+          } else if (input[0] === "/" && (input[1] === "." || input[1] === "/")) {
+            output.push("/");
             break;
           }
-        } else if (len === 3 && input3 === "/..") {
-          output3.length !== 0 && output3.pop(), output3.push("/");
+        } else if (len === 3 && input === "/..") {
+          output.length !== 0 && output.pop(), output.push("/");
           break;
         }
-        if (input3[0] === ".") {
-          if (input3[1] === ".") {
-            if (input3[2] === "/") {
-              input3 = input3.slice(3);
+        if (input[0] === ".") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(3);
               continue;
             }
-          } else if (input3[1] === "/") {
-            input3 = input3.slice(2);
+          } else if (input[1] === "/") {
+            input = input.slice(2);
             continue;
           }
-        } else if (input3[0] === "/" && input3[1] === ".") {
-          if (input3[2] === "/") {
-            input3 = input3.slice(2);
+        } else if (input[0] === "/" && input[1] === ".") {
+          if (input[2] === "/") {
+            input = input.slice(2);
             continue;
-          } else if (input3[2] === "." && input3[3] === "/") {
-            input3 = input3.slice(3), output3.length !== 0 && output3.pop();
+          } else if (input[2] === "." && input[3] === "/") {
+            input = input.slice(3), output.length !== 0 && output.pop();
             continue;
           }
         }
-        if ((nextSlash = input3.indexOf("/", 1)) === -1) {
-          output3.push(input3);
+        if ((nextSlash = input.indexOf("/", 1)) === -1) {
+          output.push(input);
           break;
         } else
-          output3.push(input3.slice(0, nextSlash)), input3 = input3.slice(nextSlash);
+          output.push(input.slice(0, nextSlash)), input = input.slice(nextSlash);
       }
-      return output3.join("");
+      return output.join("");
     }
     function removeDotSegmentsRelative(path) {
       if (path === "" || path[0] === "/")
         return removeDotSegments(path);
-      let segments = path.split("/"), last = segments.length - 1, output3 = [], trailingDirectory = !1;
+      let segments = path.split("/"), last = segments.length - 1, output = [], trailingDirectory = !1;
       for (let i = 0; i <= last; i++) {
         let segment = segments[i];
-        segment === "." || segment === ".." ? (segment === ".." && (output3.length !== 0 && output3[output3.length - 1] !== ".." ? output3.pop() : output3.push("..")), trailingDirectory = i === last) : output3.push(segment);
+        segment === "." || segment === ".." ? (segment === ".." && (output.length !== 0 && output[output.length - 1] !== ".." ? output.pop() : output.push("..")), trailingDirectory = i === last) : output.push(segment);
       }
-      return trailingDirectory && output3[output3.length - 1] !== ".." && output3.push(""), (output3.length === 0 || output3[0] === "" || output3[0].includes(":")) && output3.unshift("."), output3.join("/");
+      return trailingDirectory && output[output.length - 1] !== ".." && output.push(""), (output.length === 0 || output[0] === "" || output[0].includes(":")) && output.unshift("."), output.join("/");
     }
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" }, HOST_DELIM_RE = /[@/?#:]/g, HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
     function reescapeHostDelimiters(host, isIP) {
       let re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       return re.lastIndex = 0, host.replace(re, (ch) => HOST_DELIMS[ch]);
     }
-    function normalizePercentEncoding(input3, decodeUnreserved = !1) {
-      if (input3.indexOf("%") === -1)
-        return input3;
-      let output3 = "";
-      for (let i = 0; i < input3.length; i++) {
-        if (input3[i] === "%" && i + 2 < input3.length) {
-          let hex4 = input3.slice(i + 1, i + 3);
-          if (isHexPair(hex4)) {
-            let normalizedHex = hex4.toUpperCase(), decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            decodeUnreserved && isUnreserved(decoded) ? output3 += decoded : output3 += "%" + normalizedHex, i += 2;
+    function normalizePercentEncoding(input, decodeUnreserved = !1) {
+      if (input.indexOf("%") === -1)
+        return input;
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          let hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            let normalizedHex = hex.toUpperCase(), decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            decodeUnreserved && isUnreserved(decoded) ? output += decoded : output += "%" + normalizedHex, i += 2;
             continue;
           }
         }
-        output3 += input3[i];
+        output += input[i];
       }
-      return output3;
+      return output;
     }
-    function normalizePathEncoding(input3) {
-      let output3 = "";
-      for (let i = 0; i < input3.length; i++) {
-        let ch = input3[i];
-        if (ch === "%" && i + 2 < input3.length) {
-          let hex4 = input3.slice(i + 1, i + 3);
-          if (isHexPair(hex4)) {
-            let normalizedHex = hex4.toUpperCase(), decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            decoded !== "." && isUnreserved(decoded) ? output3 += decoded : output3 += "%" + normalizedHex, i += 2;
+    function normalizePathEncoding(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        let ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          let hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            let normalizedHex = hex.toUpperCase(), decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            decoded !== "." && isUnreserved(decoded) ? output += decoded : output += "%" + normalizedHex, i += 2;
             continue;
           }
         }
         if (isPathCharacter(ch))
-          output3 += ch;
+          output += ch;
         else {
-          let code = input3.charCodeAt(i);
+          let code = input.charCodeAt(i);
           if (code < 128)
-            output3 += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
           else if (code < 55296 || code > 57343)
-            output3 += percentEncodeNonAscii(code);
-          else if (code <= 56319 && i + 1 < input3.length) {
-            let low = input3.charCodeAt(i + 1);
-            low >= 56320 && low <= 57343 ? (output3 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320)), i++) : output3 += percentEncodeNonAscii(65533);
+            output += percentEncodeNonAscii(code);
+          else if (code <= 56319 && i + 1 < input.length) {
+            let low = input.charCodeAt(i + 1);
+            low >= 56320 && low <= 57343 ? (output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320)), i++) : output += percentEncodeNonAscii(65533);
           } else
-            output3 += percentEncodeNonAscii(65533);
+            output += percentEncodeNonAscii(65533);
         }
       }
-      return output3;
+      return output;
     }
-    function serializePathEncoding(input3, pathNoScheme = !1) {
-      let output3 = "", firstSegment = pathNoScheme && input3[0] !== "/";
-      for (let i = 0; i < input3.length; i++) {
-        let ch = input3[i];
-        if (ch === "%" && i + 2 < input3.length) {
-          let hex4 = input3.slice(i + 1, i + 3);
-          if (isHexPair(hex4)) {
-            output3 += "%" + hex4.toUpperCase(), i += 2;
+    function serializePathEncoding(input, pathNoScheme = !1) {
+      let output = "", firstSegment = pathNoScheme && input[0] !== "/";
+      for (let i = 0; i < input.length; i++) {
+        let ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          let hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase(), i += 2;
             continue;
           }
         }
         if (ch === "/" && (firstSegment = !1), isPathCharacter(ch) && (ch !== ":" || !firstSegment))
-          output3 += ch;
+          output += ch;
         else {
-          let code = input3.charCodeAt(i);
+          let code = input.charCodeAt(i);
           if (code < 128)
-            output3 += BYTE_HEX[code];
+            output += BYTE_HEX[code];
           else if (code < 55296 || code > 57343)
-            output3 += percentEncodeNonAscii(code);
-          else if (code <= 56319 && i + 1 < input3.length) {
-            let low = input3.charCodeAt(i + 1);
-            low >= 56320 && low <= 57343 ? (output3 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320)), i++) : output3 += percentEncodeNonAscii(65533);
+            output += percentEncodeNonAscii(code);
+          else if (code <= 56319 && i + 1 < input.length) {
+            let low = input.charCodeAt(i + 1);
+            low >= 56320 && low <= 57343 ? (output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320)), i++) : output += percentEncodeNonAscii(65533);
           } else
-            output3 += percentEncodeNonAscii(65533);
+            output += percentEncodeNonAscii(65533);
         }
       }
-      return output3;
+      return output;
     }
-    function encodeComponent(input3, isAllowed) {
-      let output3 = "";
-      for (let i = 0; i < input3.length; i++) {
-        let ch = input3[i];
-        if (ch === "%" && i + 2 < input3.length) {
-          let hex4 = input3.slice(i + 1, i + 3);
-          if (isHexPair(hex4)) {
-            output3 += "%" + hex4.toUpperCase(), i += 2;
+    function encodeComponent(input, isAllowed) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        let ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          let hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase(), i += 2;
             continue;
           }
         }
         if (isAllowed(ch))
-          output3 += ch;
+          output += ch;
         else {
-          let code = input3.charCodeAt(i);
+          let code = input.charCodeAt(i);
           if (code < 128)
-            output3 += BYTE_HEX[code];
+            output += BYTE_HEX[code];
           else if (code < 55296 || code > 57343)
-            output3 += percentEncodeNonAscii(code);
-          else if (code <= 56319 && i + 1 < input3.length) {
-            let low = input3.charCodeAt(i + 1);
-            low >= 56320 && low <= 57343 ? (output3 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320)), i++) : output3 += percentEncodeNonAscii(65533);
+            output += percentEncodeNonAscii(code);
+          else if (code <= 56319 && i + 1 < input.length) {
+            let low = input.charCodeAt(i + 1);
+            low >= 56320 && low <= 57343 ? (output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320)), i++) : output += percentEncodeNonAscii(65533);
           } else
-            output3 += percentEncodeNonAscii(65533);
+            output += percentEncodeNonAscii(65533);
         }
       }
-      return output3;
+      return output;
     }
-    function encodeUserinfo(input3) {
-      return encodeComponent(input3, isUserinfoCharacter);
+    function encodeUserinfo(input) {
+      return encodeComponent(input, isUserinfoCharacter);
     }
-    function encodeQuery(input3) {
-      return encodeComponent(input3, isQueryFragmentCharacter);
+    function encodeQuery(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
     }
-    function encodeFragment(input3) {
-      return encodeComponent(input3, isQueryFragmentCharacter);
+    function encodeFragment(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
     }
     function isEscapeSafe(cp) {
       return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
     }
-    function normalizeQueryFragmentEncoding(input3) {
-      let output3 = "";
-      for (let i = 0; i < input3.length; i++) {
-        let ch = input3[i];
-        if (ch === "%" && i + 2 < input3.length) {
-          let hex4 = input3.slice(i + 1, i + 3);
-          if (isHexPair(hex4)) {
-            let normalizedHex = hex4.toUpperCase(), decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            isUnreserved(decoded) ? output3 += decoded : output3 += "%" + normalizedHex, i += 2;
+    function normalizeQueryFragmentEncoding(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        let ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          let hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            let normalizedHex = hex.toUpperCase(), decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            isUnreserved(decoded) ? output += decoded : output += "%" + normalizedHex, i += 2;
             continue;
           }
         }
         if (isQueryFragmentCharacter(ch))
-          output3 += ch;
+          output += ch;
         else {
-          let code = input3.charCodeAt(i);
+          let code = input.charCodeAt(i);
           if (code < 128)
-            output3 += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
           else if (code < 55296 || code > 57343)
-            output3 += percentEncodeNonAscii(code);
-          else if (code <= 56319 && i + 1 < input3.length) {
-            let low = input3.charCodeAt(i + 1);
-            low >= 56320 && low <= 57343 ? (output3 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320)), i++) : output3 += percentEncodeNonAscii(65533);
+            output += percentEncodeNonAscii(code);
+          else if (code <= 56319 && i + 1 < input.length) {
+            let low = input.charCodeAt(i + 1);
+            low >= 56320 && low <= 57343 ? (output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320)), i++) : output += percentEncodeNonAscii(65533);
           } else
-            output3 += percentEncodeNonAscii(65533);
+            output += percentEncodeNonAscii(65533);
         }
       }
-      return output3;
+      return output;
     }
-    function escapePreservingEscapes(input3) {
-      let output3 = "";
-      for (let i = 0; i < input3.length; i++) {
-        if (input3[i] === "%" && i + 2 < input3.length) {
-          let hex4 = input3.slice(i + 1, i + 3);
-          if (isHexPair(hex4)) {
-            output3 += "%" + hex4.toUpperCase(), i += 2;
+    function escapePreservingEscapes(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          let hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase(), i += 2;
             continue;
           }
         }
-        output3 += escape(input3[i]);
+        output += escape(input[i]);
       }
-      return output3;
+      return output;
     }
     function recomposeAuthority(component) {
       let uriTokens = [];
@@ -17548,7 +7217,7 @@ var require_fast_uri = __commonJS({
       normalizeString(uri, options) : typeof uri == "object" && (uri = /** @type {T} */
       parse3(serialize(uri, options), options)), uri;
     }
-    function resolve(baseURI, relativeURI, options) {
+    function resolve2(baseURI, relativeURI, options) {
       let schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" }, {
         parsed: baseParsed,
         malformedAuthorityOrPort: baseMalformed,
@@ -17661,23 +7330,23 @@ var require_fast_uri = __commonJS({
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP))
         return parsed.error = parsed.error || MALFORMED_HOST_ERROR, !0;
       if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === !1 && nonSimpleDomain(parsed.host)) {
-        let url3;
+        let url;
         try {
-          url3 = new URL("http://" + parsed.host);
+          url = new URL("http://" + parsed.host);
         } catch (e) {
           return parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e, !0;
         }
-        if (!isHostOnlyURL(url3))
+        if (!isHostOnlyURL(url))
           return parsed.error = parsed.error || MALFORMED_HOST_ERROR, !0;
-        parsed.host = url3.hostname;
+        parsed.host = url.hostname;
       }
       return !1;
     }
     function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
       return !!(parsed.host && isIP === !1 && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host));
     }
-    function isHostOnlyURL(url3) {
-      return url3.username === "" && url3.password === "" && url3.port === "" && url3.pathname === "/" && url3.search === "" && url3.hash === "" && url3.hostname !== "";
+    function isHostOnlyURL(url) {
+      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
     }
     function parseWithStatus(uri, opts) {
       let options = Object.assign({}, opts), parsed = {
@@ -17750,7 +7419,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve,
+      resolve: resolve2,
       resolveComponent,
       equal,
       serialize,
@@ -17875,12 +7544,12 @@ var require_core = __commonJS({
         this.addKeyword("$async");
       }
       _addDefaultMetaSchema() {
-        let { $data, meta: meta4, schemaId } = this.opts, _dataRefSchema = $dataRefSchema;
-        schemaId === "id" && (_dataRefSchema = { ...$dataRefSchema }, _dataRefSchema.id = _dataRefSchema.$id, delete _dataRefSchema.$id), meta4 && $data && this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], !1);
+        let { $data, meta: meta2, schemaId } = this.opts, _dataRefSchema = $dataRefSchema;
+        schemaId === "id" && (_dataRefSchema = { ...$dataRefSchema }, _dataRefSchema.id = _dataRefSchema.$id, delete _dataRefSchema.$id), meta2 && $data && this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], !1);
       }
       defaultMeta() {
-        let { meta: meta4, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta4 == "object" ? meta4[schemaId] || meta4 : void 0;
+        let { meta: meta2, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta2 == "object" ? meta2[schemaId] || meta2 : void 0;
       }
       validate(schemaKeyRef, data) {
         let v;
@@ -17896,11 +7565,11 @@ var require_core = __commonJS({
         let sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema, meta4) {
+      compileAsync(schema, meta2) {
         if (typeof this.opts.loadSchema != "function")
           throw new Error("options.loadSchema should be a function");
         let { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta4);
+        return runCompileAsync.call(this, schema, meta2);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           let sch = this._addSchema(_schema, _meta);
@@ -17924,7 +7593,7 @@ var require_core = __commonJS({
         }
         async function loadMissingSchema(ref) {
           let _schema = await _loadSchema.call(this, ref);
-          this.refs[ref] || await loadMetaSchema.call(this, _schema.$schema), this.refs[ref] || this.addSchema(_schema, ref, meta4);
+          this.refs[ref] || await loadMetaSchema.call(this, _schema.$schema), this.refs[ref] || this.addSchema(_schema, ref, meta2);
         }
         async function _loadSchema(ref) {
           let p = this._loading[ref];
@@ -18058,7 +7727,7 @@ var require_core = __commonJS({
         return typeof format == "string" && (format = new RegExp(format)), this.formats[name2] = format, this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
-        return !errors || errors.length === 0 ? "No errors" : errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return !errors || errors.length === 0 ? "No errors" : errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         let rules = this.RULES.all;
@@ -18083,7 +7752,7 @@ var require_core = __commonJS({
           (!regex || regex.test(keyRef)) && (typeof sch == "string" ? delete schemas[keyRef] : sch && !sch.meta && (this._cache.delete(sch.schema), delete schemas[keyRef]));
         }
       }
-      _addSchema(schema, meta4, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta2, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id, { schemaId } = this.opts;
         if (typeof schema == "object")
           id = schema[schemaId];
@@ -18098,7 +7767,7 @@ var require_core = __commonJS({
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
         let localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        return sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta4, baseId, localRefs }), this._cache.set(sch.schema, sch), addSchema && !baseId.startsWith("#") && (baseId && this._checkUnique(baseId), this.refs[baseId] = sch), validateSchema && this.validateSchema(schema, !0), sch;
+        return sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta2, baseId, localRefs }), this._cache.set(sch.schema, sch), addSchema && !baseId.startsWith("#") && (baseId && this._checkUnique(baseId), this.refs[baseId] = sch), validateSchema && this.validateSchema(schema, !0), sch;
       }
       _checkUnique(id) {
         if (this.schemas[id] || this.refs[id])
@@ -18358,7 +8027,7 @@ var require_limitNumber = __commonJS({
       minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
       exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
       exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    }, error62 = {
+    }, error2 = {
       message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
       params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
     }, def = {
@@ -18366,7 +8035,7 @@ var require_limitNumber = __commonJS({
       type: "number",
       schemaType: "number",
       $data: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { keyword, data, schemaCode } = cxt;
         cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
@@ -18381,7 +8050,7 @@ var require_multipleOf = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), error62 = {
+    var codegen_1 = require_codegen(), error2 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
       params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
     }, def = {
@@ -18389,7 +8058,7 @@ var require_multipleOf = __commonJS({
       type: "number",
       schemaType: "number",
       $data: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, data, schemaCode, it } = cxt, prec = it.opts.multipleOfPrecision, res = gen.let("res"), invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
         cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
@@ -18420,7 +8089,7 @@ var require_limitLength = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), util_1 = require_util(), ucs2length_1 = require_ucs2length(), error62 = {
+    var codegen_1 = require_codegen(), util_1 = require_util(), ucs2length_1 = require_ucs2length(), error2 = {
       message({ keyword, schemaCode }) {
         let comp = keyword === "maxLength" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
@@ -18431,7 +8100,7 @@ var require_limitLength = __commonJS({
       type: "string",
       schemaType: "number",
       $data: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { keyword, data, schemaCode, it } = cxt, op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT, len = it.opts.unicode === !1 ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
         cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
@@ -18446,7 +8115,7 @@ var require_pattern = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var code_1 = require_code2(), util_1 = require_util(), codegen_1 = require_codegen(), error62 = {
+    var code_1 = require_code2(), util_1 = require_util(), codegen_1 = require_codegen(), error2 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
       params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
     }, def = {
@@ -18454,7 +8123,7 @@ var require_pattern = __commonJS({
       type: "string",
       schemaType: "string",
       $data: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, data, $data, schema, schemaCode, it } = cxt, u = it.opts.unicodeRegExp ? "u" : "";
         if ($data) {
@@ -18475,7 +8144,7 @@ var require_limitProperties = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), error62 = {
+    var codegen_1 = require_codegen(), error2 = {
       message({ keyword, schemaCode }) {
         let comp = keyword === "maxProperties" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
@@ -18486,7 +8155,7 @@ var require_limitProperties = __commonJS({
       type: "object",
       schemaType: "number",
       $data: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { keyword, data, schemaCode } = cxt, op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
         cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
@@ -18501,7 +8170,7 @@ var require_required = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var code_1 = require_code2(), codegen_1 = require_codegen(), util_1 = require_util(), error62 = {
+    var code_1 = require_code2(), codegen_1 = require_codegen(), util_1 = require_util(), error2 = {
       message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
       params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
     }, def = {
@@ -18509,7 +8178,7 @@ var require_required = __commonJS({
       type: "object",
       schemaType: "array",
       $data: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, schema, schemaCode, data, $data, it } = cxt, { opts } = it;
         if (!$data && schema.length === 0)
@@ -18561,7 +8230,7 @@ var require_limitItems = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), error62 = {
+    var codegen_1 = require_codegen(), error2 = {
       message({ keyword, schemaCode }) {
         let comp = keyword === "maxItems" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
@@ -18572,7 +8241,7 @@ var require_limitItems = __commonJS({
       type: "array",
       schemaType: "number",
       $data: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { keyword, data, schemaCode } = cxt, op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
         cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
@@ -18598,7 +8267,7 @@ var require_uniqueItems = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var dataType_1 = require_dataType(), codegen_1 = require_codegen(), util_1 = require_util(), equal_1 = require_equal(), error62 = {
+    var dataType_1 = require_dataType(), codegen_1 = require_codegen(), util_1 = require_util(), equal_1 = require_equal(), error2 = {
       message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
       params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
     }, def = {
@@ -18606,7 +8275,7 @@ var require_uniqueItems = __commonJS({
       type: "array",
       schemaType: "boolean",
       $data: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
         if (!$data && !schema)
@@ -18645,13 +8314,13 @@ var require_const = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), util_1 = require_util(), equal_1 = require_equal(), error62 = {
+    var codegen_1 = require_codegen(), util_1 = require_util(), equal_1 = require_equal(), error2 = {
       message: "must be equal to constant",
       params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
     }, def = {
       keyword: "const",
       $data: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, data, $data, schemaCode, schema } = cxt;
         $data || schema && typeof schema == "object" ? cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`) : cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
@@ -18666,14 +8335,14 @@ var require_enum = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), util_1 = require_util(), equal_1 = require_equal(), error62 = {
+    var codegen_1 = require_codegen(), util_1 = require_util(), equal_1 = require_equal(), error2 = {
       message: "must be equal to one of the allowed values",
       params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
     }, def = {
       keyword: "enum",
       schemaType: "array",
       $data: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, data, $data, schema, schemaCode, it } = cxt;
         if (!$data && schema.length === 0)
@@ -18735,7 +8404,7 @@ var require_additionalItems = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.validateAdditionalItems = void 0;
-    var codegen_1 = require_codegen(), util_1 = require_util(), error62 = {
+    var codegen_1 = require_codegen(), util_1 = require_util(), error2 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
     }, def = {
@@ -18743,7 +8412,7 @@ var require_additionalItems = __commonJS({
       type: "array",
       schemaType: ["boolean", "object"],
       before: "uniqueItems",
-      error: error62,
+      error: error2,
       code(cxt) {
         let { parentSchema, it } = cxt, { items } = parentSchema;
         if (!Array.isArray(items)) {
@@ -18837,7 +8506,7 @@ var require_items2020 = __commonJS({
   "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), util_1 = require_util(), code_1 = require_code2(), additionalItems_1 = require_additionalItems(), error62 = {
+    var codegen_1 = require_codegen(), util_1 = require_util(), code_1 = require_code2(), additionalItems_1 = require_additionalItems(), error2 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
     }, def = {
@@ -18845,7 +8514,7 @@ var require_items2020 = __commonJS({
       type: "array",
       schemaType: ["object", "boolean"],
       before: "uniqueItems",
-      error: error62,
+      error: error2,
       code(cxt) {
         let { schema, parentSchema, it } = cxt, { prefixItems } = parentSchema;
         it.items = !0, !(0, util_1.alwaysValidSchema)(it, schema) && (prefixItems ? (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems) : cxt.ok((0, code_1.validateArray)(cxt)));
@@ -18860,7 +8529,7 @@ var require_contains = __commonJS({
   "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), util_1 = require_util(), error62 = {
+    var codegen_1 = require_codegen(), util_1 = require_util(), error2 = {
       message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
       params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
     }, def = {
@@ -18869,7 +8538,7 @@ var require_contains = __commonJS({
       schemaType: ["object", "boolean"],
       before: "uniqueItems",
       trackErrors: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, schema, parentSchema, data, it } = cxt, min, max, { minContains, maxContains } = parentSchema;
         it.opts.next ? (min = minContains === void 0 ? 1 : minContains, max = maxContains) : min = 1;
@@ -18995,14 +8664,14 @@ var require_propertyNames = __commonJS({
   "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), util_1 = require_util(), error62 = {
+    var codegen_1 = require_codegen(), util_1 = require_util(), error2 = {
       message: "property name must be valid",
       params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
     }, def = {
       keyword: "propertyNames",
       type: "object",
       schemaType: ["object", "boolean"],
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, schema, data, it } = cxt;
         if ((0, util_1.alwaysValidSchema)(it, schema))
@@ -19030,7 +8699,7 @@ var require_additionalProperties = __commonJS({
   "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var code_1 = require_code2(), codegen_1 = require_codegen(), names_1 = require_names(), util_1 = require_util(), error62 = {
+    var code_1 = require_code2(), codegen_1 = require_codegen(), names_1 = require_names(), util_1 = require_util(), error2 = {
       message: "must NOT have additional properties",
       params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
     }, def = {
@@ -19039,7 +8708,7 @@ var require_additionalProperties = __commonJS({
       schemaType: ["boolean", "object"],
       allowUndefined: !0,
       trackErrors: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, schema, parentSchema, data, errsCount, it } = cxt;
         if (!errsCount)
@@ -19231,14 +8900,14 @@ var require_oneOf = __commonJS({
   "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), util_1 = require_util(), error62 = {
+    var codegen_1 = require_codegen(), util_1 = require_util(), error2 = {
       message: "must match exactly one schema in oneOf",
       params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
     }, def = {
       keyword: "oneOf",
       schemaType: "array",
       trackErrors: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, schema, parentSchema, it } = cxt;
         if (!Array.isArray(schema))
@@ -19295,14 +8964,14 @@ var require_if = __commonJS({
   "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), util_1 = require_util(), error62 = {
+    var codegen_1 = require_codegen(), util_1 = require_util(), error2 = {
       message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
       params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
     }, def = {
       keyword: "if",
       schemaType: ["object", "boolean"],
       trackErrors: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, parentSchema, it } = cxt;
         parentSchema.then === void 0 && parentSchema.else === void 0 && (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
@@ -19389,7 +9058,7 @@ var require_format = __commonJS({
   "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), error62 = {
+    var codegen_1 = require_codegen(), error2 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
       params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
     }, def = {
@@ -19397,7 +9066,7 @@ var require_format = __commonJS({
       type: ["number", "string"],
       schemaType: "string",
       $data: !0,
-      error: error62,
+      error: error2,
       code(cxt, ruleType) {
         let { gen, data, $data, schema, schemaCode, it } = cxt, { opts, errSchemaPath, schemaEnv, self } = it;
         if (!opts.validateFormats)
@@ -19524,14 +9193,14 @@ var require_discriminator = __commonJS({
   "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), types_1 = require_types(), compile_1 = require_compile(), ref_error_1 = require_ref_error(), util_1 = require_util(), error62 = {
+    var codegen_1 = require_codegen(), types_1 = require_types(), compile_1 = require_compile(), ref_error_1 = require_ref_error(), util_1 = require_util(), error2 = {
       message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
       params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
     }, def = {
       keyword: "discriminator",
       type: "object",
       schemaType: "object",
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, data, schema, parentSchema, it } = cxt, { oneOf } = parentSchema;
         if (!it.opts.discriminator)
@@ -19574,8 +9243,8 @@ var require_discriminator = __commonJS({
           if (!tagRequired)
             throw new Error(`discriminator: "${tagName}" must be required`);
           return oneOfMapping;
-          function hasRequired({ required: required3 }) {
-            return Array.isArray(required3) && required3.includes(tagName);
+          function hasRequired({ required: required2 }) {
+            return Array.isArray(required2) && required2.includes(tagName);
           }
           function addMappings(sch, i) {
             if (sch.const)
@@ -19825,7 +9494,7 @@ var require_formats = __commonJS({
     }
     exports.fullFormats = {
       // date: http://tools.ietf.org/html/rfc3339#section-5.6
-      date: fmtDef(date8, compareDate),
+      date: fmtDef(date3, compareDate),
       // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
       time: fmtDef(getTime(!0), compareTime),
       "date-time": fmtDef(getDateTime(!0), compareDateTime),
@@ -19890,7 +9559,7 @@ var require_formats = __commonJS({
       return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     }
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/, DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    function date8(str) {
+    function date3(str) {
       let matches = DATE.exec(str);
       if (!matches)
         return !1;
@@ -19932,10 +9601,10 @@ var require_formats = __commonJS({
     }
     var DATE_TIME_SEPARATOR = /t|\s/i;
     function getDateTime(strictTimeZone) {
-      let time4 = getTime(strictTimeZone);
+      let time3 = getTime(strictTimeZone);
       return function(str) {
         let dateTime = str.split(DATE_TIME_SEPARATOR);
-        return dateTime.length === 2 && date8(dateTime[0]) && time4(dateTime[1]);
+        return dateTime.length === 2 && date3(dateTime[0]) && time3(dateTime[1]);
       };
     }
     function compareDateTime(dt1, dt2) {
@@ -19994,7 +9663,7 @@ var require_limit = __commonJS({
       formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
       formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
       formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    }, error62 = {
+    }, error2 = {
       message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
       params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
     };
@@ -20003,7 +9672,7 @@ var require_limit = __commonJS({
       type: "string",
       schemaType: "string",
       $data: !0,
-      error: error62,
+      error: error2,
       code(cxt) {
         let { gen, data, schemaCode, keyword, it } = cxt, { opts, self } = it;
         if (!opts.validateFormats)
@@ -20070,271 +9739,16 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/zod/mini/index.js
-var mini_exports = {};
-__export(mini_exports, {
-  $brand: () => $brand,
-  $input: () => $input,
-  $output: () => $output,
-  INVALID: () => INVALID2,
-  NEVER: () => NEVER,
-  TimePrecision: () => TimePrecision,
-  ZodCompileAsyncError: () => ZodCompileAsyncError,
-  ZodCompileUnsupportedError: () => ZodCompileUnsupportedError,
-  ZodMiniAny: () => ZodMiniAny,
-  ZodMiniArray: () => ZodMiniArray,
-  ZodMiniBase64: () => ZodMiniBase64,
-  ZodMiniBase64URL: () => ZodMiniBase64URL,
-  ZodMiniBigInt: () => ZodMiniBigInt,
-  ZodMiniBigIntFormat: () => ZodMiniBigIntFormat,
-  ZodMiniBoolean: () => ZodMiniBoolean,
-  ZodMiniCIDRv4: () => ZodMiniCIDRv4,
-  ZodMiniCIDRv6: () => ZodMiniCIDRv6,
-  ZodMiniCUID: () => ZodMiniCUID,
-  ZodMiniCUID2: () => ZodMiniCUID2,
-  ZodMiniCatch: () => ZodMiniCatch,
-  ZodMiniCodec: () => ZodMiniCodec,
-  ZodMiniCreditCard: () => ZodMiniCreditCard,
-  ZodMiniCustom: () => ZodMiniCustom,
-  ZodMiniCustomStringFormat: () => ZodMiniCustomStringFormat,
-  ZodMiniDate: () => ZodMiniDate,
-  ZodMiniDefault: () => ZodMiniDefault,
-  ZodMiniDiscriminatedUnion: () => ZodMiniDiscriminatedUnion,
-  ZodMiniE164: () => ZodMiniE164,
-  ZodMiniEmail: () => ZodMiniEmail,
-  ZodMiniEmoji: () => ZodMiniEmoji,
-  ZodMiniEnum: () => ZodMiniEnum,
-  ZodMiniExactOptional: () => ZodMiniExactOptional,
-  ZodMiniFile: () => ZodMiniFile,
-  ZodMiniFunction: () => ZodMiniFunction,
-  ZodMiniGUID: () => ZodMiniGUID,
-  ZodMiniIBAN: () => ZodMiniIBAN,
-  ZodMiniIPv4: () => ZodMiniIPv4,
-  ZodMiniIPv6: () => ZodMiniIPv6,
-  ZodMiniISODate: () => ZodMiniISODate,
-  ZodMiniISODateTime: () => ZodMiniISODateTime,
-  ZodMiniISODuration: () => ZodMiniISODuration,
-  ZodMiniISOTime: () => ZodMiniISOTime,
-  ZodMiniIntersection: () => ZodMiniIntersection,
-  ZodMiniJWT: () => ZodMiniJWT,
-  ZodMiniKSUID: () => ZodMiniKSUID,
-  ZodMiniLazy: () => ZodMiniLazy,
-  ZodMiniLiteral: () => ZodMiniLiteral,
-  ZodMiniMAC: () => ZodMiniMAC,
-  ZodMiniMap: () => ZodMiniMap,
-  ZodMiniNaN: () => ZodMiniNaN,
-  ZodMiniNanoID: () => ZodMiniNanoID,
-  ZodMiniNever: () => ZodMiniNever,
-  ZodMiniNonOptional: () => ZodMiniNonOptional,
-  ZodMiniNull: () => ZodMiniNull,
-  ZodMiniNullable: () => ZodMiniNullable,
-  ZodMiniNumber: () => ZodMiniNumber,
-  ZodMiniNumberFormat: () => ZodMiniNumberFormat,
-  ZodMiniObject: () => ZodMiniObject,
-  ZodMiniOptional: () => ZodMiniOptional,
-  ZodMiniPipe: () => ZodMiniPipe,
-  ZodMiniPrefault: () => ZodMiniPrefault,
-  ZodMiniPromise: () => ZodMiniPromise,
-  ZodMiniReadonly: () => ZodMiniReadonly,
-  ZodMiniRecord: () => ZodMiniRecord,
-  ZodMiniSet: () => ZodMiniSet,
-  ZodMiniString: () => ZodMiniString,
-  ZodMiniStringFormat: () => ZodMiniStringFormat,
-  ZodMiniSuccess: () => ZodMiniSuccess,
-  ZodMiniSymbol: () => ZodMiniSymbol,
-  ZodMiniTemplateLiteral: () => ZodMiniTemplateLiteral,
-  ZodMiniTransform: () => ZodMiniTransform,
-  ZodMiniTuple: () => ZodMiniTuple,
-  ZodMiniType: () => ZodMiniType,
-  ZodMiniULID: () => ZodMiniULID,
-  ZodMiniURL: () => ZodMiniURL,
-  ZodMiniUUID: () => ZodMiniUUID,
-  ZodMiniUndefined: () => ZodMiniUndefined,
-  ZodMiniUnion: () => ZodMiniUnion,
-  ZodMiniUnknown: () => ZodMiniUnknown,
-  ZodMiniVoid: () => ZodMiniVoid,
-  ZodMiniXID: () => ZodMiniXID,
-  ZodMiniXor: () => ZodMiniXor,
-  _default: () => _default2,
-  _function: () => _function,
-  any: () => any,
-  array: () => array,
-  base64: () => base642,
-  base64url: () => base64url2,
-  bigint: () => bigint2,
-  boolean: () => boolean2,
-  catch: () => _catch2,
-  catchall: () => catchall,
-  check: () => check,
-  cidrv4: () => cidrv42,
-  cidrv6: () => cidrv62,
-  clone: () => clone,
-  codec: () => codec,
-  coerce: () => coerce_exports,
-  compile: () => compile,
-  config: () => config,
-  core: () => core_exports2,
-  creditCard: () => creditCard2,
-  cuid: () => cuid3,
-  cuid2: () => cuid22,
-  currencyCode: () => currencyCode2,
-  custom: () => custom,
-  date: () => date2,
-  decode: () => decode,
-  decodeAsync: () => decodeAsync,
-  deepPartial: () => deepPartial,
-  describe: () => describe2,
-  discriminatedUnion: () => discriminatedUnion,
-  e164: () => e1642,
-  email: () => email2,
-  emoji: () => emoji2,
-  encode: () => encode,
-  encodeAsync: () => encodeAsync,
-  endsWith: () => _endsWith,
-  enum: () => _enum2,
-  exactOptional: () => exactOptional,
-  exactPartial: () => exactPartial,
-  extend: () => extend2,
-  file: () => file,
-  flattenError: () => flattenError,
-  float32: () => float32,
-  float64: () => float64,
-  formatError: () => formatError,
-  function: () => _function,
-  getDiscriminatedOption: () => getDiscriminatedOption,
-  globalRegistry: () => globalRegistry,
-  gt: () => _gt,
-  gte: () => _gte,
-  guid: () => guid2,
-  hash: () => hash,
-  hex: () => hex2,
-  hostname: () => hostname2,
-  httpUrl: () => httpUrl,
-  iban: () => iban2,
-  includes: () => _includes,
-  input: () => input,
-  instanceof: () => _instanceof,
-  int: () => int,
-  int32: () => int32,
-  int64: () => int64,
-  intersection: () => intersection,
-  invertCodec: () => invertCodec,
-  ipv4: () => ipv42,
-  ipv6: () => ipv62,
-  iso: () => iso_exports,
-  json: () => json,
-  jwt: () => jwt,
-  keyof: () => keyof,
-  ksuid: () => ksuid2,
-  lazy: () => _lazy2,
-  length: () => _length,
-  literal: () => literal,
-  locales: () => locales_exports,
-  looseObject: () => looseObject,
-  looseRecord: () => looseRecord,
-  lowercase: () => _lowercase,
-  lt: () => _lt,
-  lte: () => _lte,
-  mac: () => mac2,
-  map: () => map,
-  maxLength: () => _maxLength,
-  maxSize: () => _maxSize,
-  maximum: () => _lte,
-  memoizer: () => memoizer,
-  merge: () => merge2,
-  meta: () => meta2,
-  mime: () => _mime,
-  minLength: () => _minLength,
-  minSize: () => _minSize,
-  minimum: () => _gte,
-  multipleOf: () => _multipleOf,
-  nan: () => nan,
-  nanoid: () => nanoid2,
-  nativeEnum: () => nativeEnum,
-  negative: () => _negative,
-  never: () => never,
-  nonnegative: () => _nonnegative,
-  nonoptional: () => nonoptional,
-  nonpositive: () => _nonpositive,
-  normalize: () => _normalize,
-  null: () => _null3,
-  nullable: () => nullable,
-  nullish: () => nullish2,
-  number: () => number2,
-  object: () => object,
-  omit: () => omit2,
-  optional: () => optional,
-  output: () => output,
-  overwrite: () => _overwrite,
-  parse: () => parse,
-  parseAsync: () => parseAsync,
-  partial: () => partial2,
-  partialRecord: () => partialRecord,
-  pick: () => pick2,
-  pipe: () => pipe,
-  positive: () => _positive,
-  prefault: () => prefault,
-  prettifyError: () => prettifyError,
-  promise: () => promise,
-  properties: () => _properties,
-  property: () => _property,
-  readonly: () => readonly,
-  record: () => record,
-  refine: () => refine,
-  regex: () => _regex,
-  regexes: () => regexes_exports,
-  registry: () => registry,
-  required: () => required2,
-  safeDecode: () => safeDecode,
-  safeDecodeAsync: () => safeDecodeAsync,
-  safeEncode: () => safeEncode,
-  safeEncodeAsync: () => safeEncodeAsync,
-  safeExtend: () => safeExtend2,
-  safeParse: () => safeParse,
-  safeParseAsync: () => safeParseAsync,
-  set: () => set,
-  size: () => _size,
-  startsWith: () => _startsWith,
-  strictObject: () => strictObject,
-  string: () => string2,
-  stringFormat: () => stringFormat,
-  stringbool: () => stringbool,
-  success: () => success,
-  superRefine: () => superRefine,
-  symbol: () => symbol,
-  templateLiteral: () => templateLiteral,
-  toJSONSchema: () => toJSONSchema,
-  toLowerCase: () => _toLowerCase,
-  toUpperCase: () => _toUpperCase,
-  toZod: () => toZod,
-  transform: () => transform,
-  treeifyError: () => treeifyError,
-  trim: () => _trim,
-  tuple: () => tuple,
-  uint32: () => uint32,
-  uint64: () => uint64,
-  ulid: () => ulid2,
-  undefined: () => _undefined3,
-  union: () => union,
-  unknown: () => unknown,
-  uppercase: () => _uppercase,
-  url: () => url,
-  util: () => util_exports,
-  uuid: () => uuid2,
-  uuidv4: () => uuidv4,
-  uuidv6: () => uuidv6,
-  uuidv7: () => uuidv7,
-  validate: () => validate,
-  validateAsync: () => validateAsync,
-  void: () => _void2,
-  withParser: () => withParser,
-  xid: () => xid2,
-  xor: () => xor,
-  z: () => external_exports
+// lazy-builtin:node:process
+var require_node_process = __commonJS({
+  "lazy-builtin:node:process"(exports, module) {
+    module.exports = __require("node:process");
+  }
 });
+
+// node_modules/zod/mini/index.js
 var init_mini = __esm({
   "node_modules/zod/mini/index.js"() {
-    init_external();
     init_external();
   }
 });
@@ -20347,6 +9761,27 @@ var init_zod = __esm({
     init_en();
     init_mini();
     config(en_default2());
+  }
+});
+
+// lazy-builtin:node:fs
+var require_node_fs = __commonJS({
+  "lazy-builtin:node:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
+
+// lazy-builtin:node:path
+var require_node_path = __commonJS({
+  "lazy-builtin:node:path"(exports, module) {
+    module.exports = __require("node:path");
+  }
+});
+
+// lazy-builtin:node:crypto
+var require_node_crypto = __commonJS({
+  "lazy-builtin:node:crypto"(exports, module) {
+    module.exports = __require("node:crypto");
   }
 });
 
@@ -20385,6 +9820,13 @@ var positive, receiverConfigSchema, init_config_schema = __esm({
       },
       { error: (issue2) => issue2.code === "unrecognized_keys" ? `unknown keys ${issue2.keys.join(", ")}` : void 0 }
     );
+  }
+});
+
+// lazy-builtin:node:module
+var require_node_module = __commonJS({
+  "lazy-builtin:node:module"(exports, module) {
+    module.exports = __require("node:module");
   }
 });
 
@@ -20513,8 +9955,8 @@ var ZodError = class _ZodError extends Error {
   format(_mapper) {
     let mapper = _mapper || function(issue2) {
       return issue2.message;
-    }, fieldErrors = { _errors: [] }, processError = (error62) => {
-      for (let issue2 of error62.issues)
+    }, fieldErrors = { _errors: [] }, processError = (error2) => {
+      for (let issue2 of error2.issues)
         if (issue2.code === "invalid_union")
           issue2.unionErrors.map(processError);
         else if (issue2.code === "invalid_return_type")
@@ -20648,8 +10090,8 @@ var makeIssue = (params) => {
       message: issueData.message
     };
   let errorMessage = "", maps = errorMaps.filter((m) => !!m).slice().reverse();
-  for (let map3 of maps)
-    errorMessage = map3(fullIssue, { data, defaultError: errorMessage }).message;
+  for (let map of maps)
+    errorMessage = map(fullIssue, { data, defaultError: errorMessage }).message;
   return {
     ...issueData,
     path: fullPath,
@@ -20742,8 +10184,8 @@ var ParseInputLazyPath = class {
     get error() {
       if (this._error)
         return this._error;
-      let error62 = new ZodError(ctx.common.issues);
-      return this._error = error62, this._error;
+      let error2 = new ZodError(ctx.common.issues);
+      return this._error = error2, this._error;
     }
   };
 };
@@ -20762,40 +10204,40 @@ var ZodType = class {
   get description() {
     return this._def.description;
   }
-  _getType(input3) {
-    return getParsedType(input3.data);
+  _getType(input) {
+    return getParsedType(input.data);
   }
-  _getOrReturnCtx(input3, ctx) {
+  _getOrReturnCtx(input, ctx) {
     return ctx || {
-      common: input3.parent.common,
-      data: input3.data,
-      parsedType: getParsedType(input3.data),
+      common: input.parent.common,
+      data: input.data,
+      parsedType: getParsedType(input.data),
       schemaErrorMap: this._def.errorMap,
-      path: input3.path,
-      parent: input3.parent
+      path: input.path,
+      parent: input.parent
     };
   }
-  _processInputParams(input3) {
+  _processInputParams(input) {
     return {
       status: new ParseStatus(),
       ctx: {
-        common: input3.parent.common,
-        data: input3.data,
-        parsedType: getParsedType(input3.data),
+        common: input.parent.common,
+        data: input.data,
+        parsedType: getParsedType(input.data),
         schemaErrorMap: this._def.errorMap,
-        path: input3.path,
-        parent: input3.parent
+        path: input.path,
+        parent: input.parent
       }
     };
   }
-  _parseSync(input3) {
-    let result = this._parse(input3);
+  _parseSync(input) {
+    let result = this._parse(input);
     if (isAsync(result))
       throw new Error("Synchronous parse encountered promise.");
     return result;
   }
-  _parseAsync(input3) {
-    let result = this._parse(input3);
+  _parseAsync(input) {
+    let result = this._parse(input);
     return Promise.resolve(result);
   }
   parse(data, params) {
@@ -20872,18 +10314,18 @@ var ZodType = class {
     }, maybeAsyncResult = this._parse({ data, path: ctx.path, parent: ctx }), result = await (isAsync(maybeAsyncResult) ? maybeAsyncResult : Promise.resolve(maybeAsyncResult));
     return handleResult(ctx, result);
   }
-  refine(check3, message) {
+  refine(check, message) {
     let getIssueProperties = (val) => typeof message == "string" || typeof message > "u" ? { message } : typeof message == "function" ? message(val) : message;
     return this._refinement((val, ctx) => {
-      let result = check3(val), setError = () => ctx.addIssue({
+      let result = check(val), setError = () => ctx.addIssue({
         code: ZodIssueCode.custom,
         ...getIssueProperties(val)
       });
       return typeof Promise < "u" && result instanceof Promise ? result.then((data) => data ? !0 : (setError(), !1)) : result ? !0 : (setError(), !1);
     });
   }
-  refinement(check3, refinementData) {
-    return this._refinement((val, ctx) => check3(val) ? !0 : (ctx.addIssue(typeof refinementData == "function" ? refinementData(val, ctx) : refinementData), !1));
+  refinement(check, refinementData) {
+    return this._refinement((val, ctx) => check(val) ? !0 : (ctx.addIssue(typeof refinementData == "function" ? refinementData(val, ctx) : refinementData), !1));
   }
   _refinement(refinement) {
     return new ZodEffects({
@@ -20923,12 +10365,12 @@ var ZodType = class {
   and(incoming) {
     return ZodIntersection.create(this, incoming, this._def);
   }
-  transform(transform3) {
+  transform(transform2) {
     return new ZodEffects({
       ...processCreateParams(this._def),
       schema: this,
       typeName: ZodFirstPartyTypeKind.ZodEffects,
-      effect: { type: "transform", transform: transform3 }
+      effect: { type: "transform", transform: transform2 }
     });
   }
   default(def) {
@@ -20992,14 +10434,14 @@ function datetimeRegex(args) {
 function isValidIP(ip, version2) {
   return !!((version2 === "v4" || !version2) && ipv4Regex.test(ip) || (version2 === "v6" || !version2) && ipv6Regex.test(ip));
 }
-function isValidJWT(jwt3, alg) {
-  if (!jwtRegex.test(jwt3))
+function isValidJWT(jwt, alg) {
+  if (!jwtRegex.test(jwt))
     return !1;
   try {
-    let [header] = jwt3.split(".");
+    let [header] = jwt.split(".");
     if (!header)
       return !1;
-    let base644 = header.replace(/-/g, "+").replace(/_/g, "/").padEnd(header.length + (4 - header.length % 4) % 4, "="), decoded = JSON.parse(atob(base644));
+    let base642 = header.replace(/-/g, "+").replace(/_/g, "/").padEnd(header.length + (4 - header.length % 4) % 4, "="), decoded = JSON.parse(atob(base642));
     return !(typeof decoded != "object" || decoded === null || "typ" in decoded && decoded?.typ !== "JWT" || !decoded.alg || alg && decoded.alg !== alg);
   } catch {
     return !1;
@@ -21009,9 +10451,9 @@ function isValidCidr(ip, version2) {
   return !!((version2 === "v4" || !version2) && ipv4CidrRegex.test(ip) || (version2 === "v6" || !version2) && ipv6CidrRegex.test(ip));
 }
 var ZodString = class _ZodString2 extends ZodType {
-  _parse(input3) {
-    if (this._def.coerce && (input3.data = String(input3.data)), this._getType(input3) !== ZodParsedType.string) {
-      let ctx2 = this._getOrReturnCtx(input3);
+  _parse(input) {
+    if (this._def.coerce && (input.data = String(input.data)), this._getType(input) !== ZodParsedType.string) {
+      let ctx2 = this._getOrReturnCtx(input);
       return addIssueToContext(ctx2, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.string,
@@ -21019,148 +10461,148 @@ var ZodString = class _ZodString2 extends ZodType {
       }), INVALID;
     }
     let status = new ParseStatus(), ctx;
-    for (let check3 of this._def.checks)
-      if (check3.kind === "min")
-        input3.data.length < check3.value && (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+    for (let check of this._def.checks)
+      if (check.kind === "min")
+        input.data.length < check.value && (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
           code: ZodIssueCode.too_small,
-          minimum: check3.value,
+          minimum: check.value,
           type: "string",
           inclusive: !0,
           exact: !1,
-          message: check3.message
+          message: check.message
         }), status.dirty());
-      else if (check3.kind === "max")
-        input3.data.length > check3.value && (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+      else if (check.kind === "max")
+        input.data.length > check.value && (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
           code: ZodIssueCode.too_big,
-          maximum: check3.value,
+          maximum: check.value,
           type: "string",
           inclusive: !0,
           exact: !1,
-          message: check3.message
+          message: check.message
         }), status.dirty());
-      else if (check3.kind === "length") {
-        let tooBig = input3.data.length > check3.value, tooSmall = input3.data.length < check3.value;
-        (tooBig || tooSmall) && (ctx = this._getOrReturnCtx(input3, ctx), tooBig ? addIssueToContext(ctx, {
+      else if (check.kind === "length") {
+        let tooBig = input.data.length > check.value, tooSmall = input.data.length < check.value;
+        (tooBig || tooSmall) && (ctx = this._getOrReturnCtx(input, ctx), tooBig ? addIssueToContext(ctx, {
           code: ZodIssueCode.too_big,
-          maximum: check3.value,
+          maximum: check.value,
           type: "string",
           inclusive: !0,
           exact: !0,
-          message: check3.message
+          message: check.message
         }) : tooSmall && addIssueToContext(ctx, {
           code: ZodIssueCode.too_small,
-          minimum: check3.value,
+          minimum: check.value,
           type: "string",
           inclusive: !0,
           exact: !0,
-          message: check3.message
+          message: check.message
         }), status.dirty());
-      } else if (check3.kind === "email")
-        emailRegex.test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+      } else if (check.kind === "email")
+        emailRegex.test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
           validation: "email",
           code: ZodIssueCode.invalid_string,
-          message: check3.message
+          message: check.message
         }), status.dirty());
-      else if (check3.kind === "emoji")
-        emojiRegex || (emojiRegex = new RegExp(_emojiRegex, "u")), emojiRegex.test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+      else if (check.kind === "emoji")
+        emojiRegex || (emojiRegex = new RegExp(_emojiRegex, "u")), emojiRegex.test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
           validation: "emoji",
           code: ZodIssueCode.invalid_string,
-          message: check3.message
+          message: check.message
         }), status.dirty());
-      else if (check3.kind === "uuid")
-        uuidRegex.test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+      else if (check.kind === "uuid")
+        uuidRegex.test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
           validation: "uuid",
           code: ZodIssueCode.invalid_string,
-          message: check3.message
+          message: check.message
         }), status.dirty());
-      else if (check3.kind === "nanoid")
-        nanoidRegex.test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+      else if (check.kind === "nanoid")
+        nanoidRegex.test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
           validation: "nanoid",
           code: ZodIssueCode.invalid_string,
-          message: check3.message
+          message: check.message
         }), status.dirty());
-      else if (check3.kind === "cuid")
-        cuidRegex.test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+      else if (check.kind === "cuid")
+        cuidRegex.test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
           validation: "cuid",
           code: ZodIssueCode.invalid_string,
-          message: check3.message
+          message: check.message
         }), status.dirty());
-      else if (check3.kind === "cuid2")
-        cuid2Regex.test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+      else if (check.kind === "cuid2")
+        cuid2Regex.test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
           validation: "cuid2",
           code: ZodIssueCode.invalid_string,
-          message: check3.message
+          message: check.message
         }), status.dirty());
-      else if (check3.kind === "ulid")
-        ulidRegex.test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+      else if (check.kind === "ulid")
+        ulidRegex.test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
           validation: "ulid",
           code: ZodIssueCode.invalid_string,
-          message: check3.message
+          message: check.message
         }), status.dirty());
-      else if (check3.kind === "url")
+      else if (check.kind === "url")
         try {
-          new URL(input3.data);
+          new URL(input.data);
         } catch {
-          ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+          ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
             validation: "url",
             code: ZodIssueCode.invalid_string,
-            message: check3.message
+            message: check.message
           }), status.dirty();
         }
-      else check3.kind === "regex" ? (check3.regex.lastIndex = 0, check3.regex.test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+      else check.kind === "regex" ? (check.regex.lastIndex = 0, check.regex.test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         validation: "regex",
         code: ZodIssueCode.invalid_string,
-        message: check3.message
-      }), status.dirty())) : check3.kind === "trim" ? input3.data = input3.data.trim() : check3.kind === "includes" ? input3.data.includes(check3.value, check3.position) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        message: check.message
+      }), status.dirty())) : check.kind === "trim" ? input.data = input.data.trim() : check.kind === "includes" ? input.data.includes(check.value, check.position) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_string,
-        validation: { includes: check3.value, position: check3.position },
-        message: check3.message
-      }), status.dirty()) : check3.kind === "toLowerCase" ? input3.data = input3.data.toLowerCase() : check3.kind === "toUpperCase" ? input3.data = input3.data.toUpperCase() : check3.kind === "startsWith" ? input3.data.startsWith(check3.value) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        validation: { includes: check.value, position: check.position },
+        message: check.message
+      }), status.dirty()) : check.kind === "toLowerCase" ? input.data = input.data.toLowerCase() : check.kind === "toUpperCase" ? input.data = input.data.toUpperCase() : check.kind === "startsWith" ? input.data.startsWith(check.value) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_string,
-        validation: { startsWith: check3.value },
-        message: check3.message
-      }), status.dirty()) : check3.kind === "endsWith" ? input3.data.endsWith(check3.value) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        validation: { startsWith: check.value },
+        message: check.message
+      }), status.dirty()) : check.kind === "endsWith" ? input.data.endsWith(check.value) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_string,
-        validation: { endsWith: check3.value },
-        message: check3.message
-      }), status.dirty()) : check3.kind === "datetime" ? datetimeRegex(check3).test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        validation: { endsWith: check.value },
+        message: check.message
+      }), status.dirty()) : check.kind === "datetime" ? datetimeRegex(check).test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_string,
         validation: "datetime",
-        message: check3.message
-      }), status.dirty()) : check3.kind === "date" ? dateRegex.test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        message: check.message
+      }), status.dirty()) : check.kind === "date" ? dateRegex.test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_string,
         validation: "date",
-        message: check3.message
-      }), status.dirty()) : check3.kind === "time" ? timeRegex(check3).test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        message: check.message
+      }), status.dirty()) : check.kind === "time" ? timeRegex(check).test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_string,
         validation: "time",
-        message: check3.message
-      }), status.dirty()) : check3.kind === "duration" ? durationRegex.test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        message: check.message
+      }), status.dirty()) : check.kind === "duration" ? durationRegex.test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         validation: "duration",
         code: ZodIssueCode.invalid_string,
-        message: check3.message
-      }), status.dirty()) : check3.kind === "ip" ? isValidIP(input3.data, check3.version) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        message: check.message
+      }), status.dirty()) : check.kind === "ip" ? isValidIP(input.data, check.version) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         validation: "ip",
         code: ZodIssueCode.invalid_string,
-        message: check3.message
-      }), status.dirty()) : check3.kind === "jwt" ? isValidJWT(input3.data, check3.alg) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        message: check.message
+      }), status.dirty()) : check.kind === "jwt" ? isValidJWT(input.data, check.alg) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         validation: "jwt",
         code: ZodIssueCode.invalid_string,
-        message: check3.message
-      }), status.dirty()) : check3.kind === "cidr" ? isValidCidr(input3.data, check3.version) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        message: check.message
+      }), status.dirty()) : check.kind === "cidr" ? isValidCidr(input.data, check.version) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         validation: "cidr",
         code: ZodIssueCode.invalid_string,
-        message: check3.message
-      }), status.dirty()) : check3.kind === "base64" ? base64Regex.test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        message: check.message
+      }), status.dirty()) : check.kind === "base64" ? base64Regex.test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         validation: "base64",
         code: ZodIssueCode.invalid_string,
-        message: check3.message
-      }), status.dirty()) : check3.kind === "base64url" ? base64urlRegex.test(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        message: check.message
+      }), status.dirty()) : check.kind === "base64url" ? base64urlRegex.test(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         validation: "base64url",
         code: ZodIssueCode.invalid_string,
-        message: check3.message
-      }), status.dirty()) : util.assertNever(check3);
-    return { status: status.value, value: input3.data };
+        message: check.message
+      }), status.dirty()) : util.assertNever(check);
+    return { status: status.value, value: input.data };
   }
   _regex(regex, validation, message) {
     return this.refinement((data) => regex.test(data), {
@@ -21169,10 +10611,10 @@ var ZodString = class _ZodString2 extends ZodType {
       ...errorUtil.errToObj(message)
     });
   }
-  _addCheck(check3) {
+  _addCheck(check) {
     return new _ZodString2({
       ...this._def,
-      checks: [...this._def.checks, check3]
+      checks: [...this._def.checks, check]
     });
   }
   email(message) {
@@ -21398,9 +10840,9 @@ var ZodNumber = class _ZodNumber extends ZodType {
   constructor() {
     super(...arguments), this.min = this.gte, this.max = this.lte, this.step = this.multipleOf;
   }
-  _parse(input3) {
-    if (this._def.coerce && (input3.data = Number(input3.data)), this._getType(input3) !== ZodParsedType.number) {
-      let ctx2 = this._getOrReturnCtx(input3);
+  _parse(input) {
+    if (this._def.coerce && (input.data = Number(input.data)), this._getType(input) !== ZodParsedType.number) {
+      let ctx2 = this._getOrReturnCtx(input);
       return addIssueToContext(ctx2, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.number,
@@ -21408,35 +10850,35 @@ var ZodNumber = class _ZodNumber extends ZodType {
       }), INVALID;
     }
     let ctx, status = new ParseStatus();
-    for (let check3 of this._def.checks)
-      check3.kind === "int" ? util.isInteger(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+    for (let check of this._def.checks)
+      check.kind === "int" ? util.isInteger(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: "integer",
         received: "float",
-        message: check3.message
-      }), status.dirty()) : check3.kind === "min" ? (check3.inclusive ? input3.data < check3.value : input3.data <= check3.value) && (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        message: check.message
+      }), status.dirty()) : check.kind === "min" ? (check.inclusive ? input.data < check.value : input.data <= check.value) && (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.too_small,
-        minimum: check3.value,
+        minimum: check.value,
         type: "number",
-        inclusive: check3.inclusive,
+        inclusive: check.inclusive,
         exact: !1,
-        message: check3.message
-      }), status.dirty()) : check3.kind === "max" ? (check3.inclusive ? input3.data > check3.value : input3.data >= check3.value) && (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        message: check.message
+      }), status.dirty()) : check.kind === "max" ? (check.inclusive ? input.data > check.value : input.data >= check.value) && (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.too_big,
-        maximum: check3.value,
+        maximum: check.value,
         type: "number",
-        inclusive: check3.inclusive,
+        inclusive: check.inclusive,
         exact: !1,
-        message: check3.message
-      }), status.dirty()) : check3.kind === "multipleOf" ? floatSafeRemainder(input3.data, check3.value) !== 0 && (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        message: check.message
+      }), status.dirty()) : check.kind === "multipleOf" ? floatSafeRemainder(input.data, check.value) !== 0 && (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.not_multiple_of,
-        multipleOf: check3.value,
-        message: check3.message
-      }), status.dirty()) : check3.kind === "finite" ? Number.isFinite(input3.data) || (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        multipleOf: check.value,
+        message: check.message
+      }), status.dirty()) : check.kind === "finite" ? Number.isFinite(input.data) || (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.not_finite,
-        message: check3.message
-      }), status.dirty()) : util.assertNever(check3);
-    return { status: status.value, value: input3.data };
+        message: check.message
+      }), status.dirty()) : util.assertNever(check);
+    return { status: status.value, value: input.data };
   }
   gte(value, message) {
     return this.setLimit("min", value, !0, errorUtil.toString(message));
@@ -21464,10 +10906,10 @@ var ZodNumber = class _ZodNumber extends ZodType {
       ]
     });
   }
-  _addCheck(check3) {
+  _addCheck(check) {
     return new _ZodNumber({
       ...this._def,
-      checks: [...this._def.checks, check3]
+      checks: [...this._def.checks, check]
     });
   }
   int(message) {
@@ -21569,38 +11011,38 @@ var ZodBigInt = class _ZodBigInt extends ZodType {
   constructor() {
     super(...arguments), this.min = this.gte, this.max = this.lte;
   }
-  _parse(input3) {
+  _parse(input) {
     if (this._def.coerce)
       try {
-        input3.data = BigInt(input3.data);
+        input.data = BigInt(input.data);
       } catch {
-        return this._getInvalidInput(input3);
+        return this._getInvalidInput(input);
       }
-    if (this._getType(input3) !== ZodParsedType.bigint)
-      return this._getInvalidInput(input3);
+    if (this._getType(input) !== ZodParsedType.bigint)
+      return this._getInvalidInput(input);
     let ctx, status = new ParseStatus();
-    for (let check3 of this._def.checks)
-      check3.kind === "min" ? (check3.inclusive ? input3.data < check3.value : input3.data <= check3.value) && (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+    for (let check of this._def.checks)
+      check.kind === "min" ? (check.inclusive ? input.data < check.value : input.data <= check.value) && (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.too_small,
         type: "bigint",
-        minimum: check3.value,
-        inclusive: check3.inclusive,
-        message: check3.message
-      }), status.dirty()) : check3.kind === "max" ? (check3.inclusive ? input3.data > check3.value : input3.data >= check3.value) && (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        minimum: check.value,
+        inclusive: check.inclusive,
+        message: check.message
+      }), status.dirty()) : check.kind === "max" ? (check.inclusive ? input.data > check.value : input.data >= check.value) && (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.too_big,
         type: "bigint",
-        maximum: check3.value,
-        inclusive: check3.inclusive,
-        message: check3.message
-      }), status.dirty()) : check3.kind === "multipleOf" ? input3.data % check3.value !== BigInt(0) && (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+        maximum: check.value,
+        inclusive: check.inclusive,
+        message: check.message
+      }), status.dirty()) : check.kind === "multipleOf" ? input.data % check.value !== BigInt(0) && (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.not_multiple_of,
-        multipleOf: check3.value,
-        message: check3.message
-      }), status.dirty()) : util.assertNever(check3);
-    return { status: status.value, value: input3.data };
+        multipleOf: check.value,
+        message: check.message
+      }), status.dirty()) : util.assertNever(check);
+    return { status: status.value, value: input.data };
   }
-  _getInvalidInput(input3) {
-    let ctx = this._getOrReturnCtx(input3);
+  _getInvalidInput(input) {
+    let ctx = this._getOrReturnCtx(input);
     return addIssueToContext(ctx, {
       code: ZodIssueCode.invalid_type,
       expected: ZodParsedType.bigint,
@@ -21633,10 +11075,10 @@ var ZodBigInt = class _ZodBigInt extends ZodType {
       ]
     });
   }
-  _addCheck(check3) {
+  _addCheck(check) {
     return new _ZodBigInt({
       ...this._def,
-      checks: [...this._def.checks, check3]
+      checks: [...this._def.checks, check]
     });
   }
   positive(message) {
@@ -21698,16 +11140,16 @@ ZodBigInt.create = (params) => new ZodBigInt({
   ...processCreateParams(params)
 });
 var ZodBoolean = class extends ZodType {
-  _parse(input3) {
-    if (this._def.coerce && (input3.data = !!input3.data), this._getType(input3) !== ZodParsedType.boolean) {
-      let ctx = this._getOrReturnCtx(input3);
+  _parse(input) {
+    if (this._def.coerce && (input.data = !!input.data), this._getType(input) !== ZodParsedType.boolean) {
+      let ctx = this._getOrReturnCtx(input);
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.boolean,
         received: ctx.parsedType
       }), INVALID;
     }
-    return OK(input3.data);
+    return OK(input.data);
   }
 };
 ZodBoolean.create = (params) => new ZodBoolean({
@@ -21716,47 +11158,47 @@ ZodBoolean.create = (params) => new ZodBoolean({
   ...processCreateParams(params)
 });
 var ZodDate = class _ZodDate extends ZodType {
-  _parse(input3) {
-    if (this._def.coerce && (input3.data = new Date(input3.data)), this._getType(input3) !== ZodParsedType.date) {
-      let ctx2 = this._getOrReturnCtx(input3);
+  _parse(input) {
+    if (this._def.coerce && (input.data = new Date(input.data)), this._getType(input) !== ZodParsedType.date) {
+      let ctx2 = this._getOrReturnCtx(input);
       return addIssueToContext(ctx2, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.date,
         received: ctx2.parsedType
       }), INVALID;
     }
-    if (Number.isNaN(input3.data.getTime())) {
-      let ctx2 = this._getOrReturnCtx(input3);
+    if (Number.isNaN(input.data.getTime())) {
+      let ctx2 = this._getOrReturnCtx(input);
       return addIssueToContext(ctx2, {
         code: ZodIssueCode.invalid_date
       }), INVALID;
     }
     let status = new ParseStatus(), ctx;
-    for (let check3 of this._def.checks)
-      check3.kind === "min" ? input3.data.getTime() < check3.value && (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+    for (let check of this._def.checks)
+      check.kind === "min" ? input.data.getTime() < check.value && (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.too_small,
-        message: check3.message,
+        message: check.message,
         inclusive: !0,
         exact: !1,
-        minimum: check3.value,
+        minimum: check.value,
         type: "date"
-      }), status.dirty()) : check3.kind === "max" ? input3.data.getTime() > check3.value && (ctx = this._getOrReturnCtx(input3, ctx), addIssueToContext(ctx, {
+      }), status.dirty()) : check.kind === "max" ? input.data.getTime() > check.value && (ctx = this._getOrReturnCtx(input, ctx), addIssueToContext(ctx, {
         code: ZodIssueCode.too_big,
-        message: check3.message,
+        message: check.message,
         inclusive: !0,
         exact: !1,
-        maximum: check3.value,
+        maximum: check.value,
         type: "date"
-      }), status.dirty()) : util.assertNever(check3);
+      }), status.dirty()) : util.assertNever(check);
     return {
       status: status.value,
-      value: new Date(input3.data.getTime())
+      value: new Date(input.data.getTime())
     };
   }
-  _addCheck(check3) {
+  _addCheck(check) {
     return new _ZodDate({
       ...this._def,
-      checks: [...this._def.checks, check3]
+      checks: [...this._def.checks, check]
     });
   }
   min(minDate, message) {
@@ -21793,16 +11235,16 @@ ZodDate.create = (params) => new ZodDate({
   ...processCreateParams(params)
 });
 var ZodSymbol = class extends ZodType {
-  _parse(input3) {
-    if (this._getType(input3) !== ZodParsedType.symbol) {
-      let ctx = this._getOrReturnCtx(input3);
+  _parse(input) {
+    if (this._getType(input) !== ZodParsedType.symbol) {
+      let ctx = this._getOrReturnCtx(input);
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.symbol,
         received: ctx.parsedType
       }), INVALID;
     }
-    return OK(input3.data);
+    return OK(input.data);
   }
 };
 ZodSymbol.create = (params) => new ZodSymbol({
@@ -21810,16 +11252,16 @@ ZodSymbol.create = (params) => new ZodSymbol({
   ...processCreateParams(params)
 });
 var ZodUndefined = class extends ZodType {
-  _parse(input3) {
-    if (this._getType(input3) !== ZodParsedType.undefined) {
-      let ctx = this._getOrReturnCtx(input3);
+  _parse(input) {
+    if (this._getType(input) !== ZodParsedType.undefined) {
+      let ctx = this._getOrReturnCtx(input);
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.undefined,
         received: ctx.parsedType
       }), INVALID;
     }
-    return OK(input3.data);
+    return OK(input.data);
   }
 };
 ZodUndefined.create = (params) => new ZodUndefined({
@@ -21827,16 +11269,16 @@ ZodUndefined.create = (params) => new ZodUndefined({
   ...processCreateParams(params)
 });
 var ZodNull = class extends ZodType {
-  _parse(input3) {
-    if (this._getType(input3) !== ZodParsedType.null) {
-      let ctx = this._getOrReturnCtx(input3);
+  _parse(input) {
+    if (this._getType(input) !== ZodParsedType.null) {
+      let ctx = this._getOrReturnCtx(input);
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.null,
         received: ctx.parsedType
       }), INVALID;
     }
-    return OK(input3.data);
+    return OK(input.data);
   }
 };
 ZodNull.create = (params) => new ZodNull({
@@ -21847,8 +11289,8 @@ var ZodAny = class extends ZodType {
   constructor() {
     super(...arguments), this._any = !0;
   }
-  _parse(input3) {
-    return OK(input3.data);
+  _parse(input) {
+    return OK(input.data);
   }
 };
 ZodAny.create = (params) => new ZodAny({
@@ -21859,8 +11301,8 @@ var ZodUnknown = class extends ZodType {
   constructor() {
     super(...arguments), this._unknown = !0;
   }
-  _parse(input3) {
-    return OK(input3.data);
+  _parse(input) {
+    return OK(input.data);
   }
 };
 ZodUnknown.create = (params) => new ZodUnknown({
@@ -21868,8 +11310,8 @@ ZodUnknown.create = (params) => new ZodUnknown({
   ...processCreateParams(params)
 });
 var ZodNever = class extends ZodType {
-  _parse(input3) {
-    let ctx = this._getOrReturnCtx(input3);
+  _parse(input) {
+    let ctx = this._getOrReturnCtx(input);
     return addIssueToContext(ctx, {
       code: ZodIssueCode.invalid_type,
       expected: ZodParsedType.never,
@@ -21882,16 +11324,16 @@ ZodNever.create = (params) => new ZodNever({
   ...processCreateParams(params)
 });
 var ZodVoid = class extends ZodType {
-  _parse(input3) {
-    if (this._getType(input3) !== ZodParsedType.undefined) {
-      let ctx = this._getOrReturnCtx(input3);
+  _parse(input) {
+    if (this._getType(input) !== ZodParsedType.undefined) {
+      let ctx = this._getOrReturnCtx(input);
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.void,
         received: ctx.parsedType
       }), INVALID;
     }
-    return OK(input3.data);
+    return OK(input.data);
   }
 };
 ZodVoid.create = (params) => new ZodVoid({
@@ -21899,8 +11341,8 @@ ZodVoid.create = (params) => new ZodVoid({
   ...processCreateParams(params)
 });
 var ZodArray = class _ZodArray extends ZodType {
-  _parse(input3) {
-    let { ctx, status } = this._processInputParams(input3), def = this._def;
+  _parse(input) {
+    let { ctx, status } = this._processInputParams(input), def = this._def;
     if (ctx.parsedType !== ZodParsedType.array)
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -21997,16 +11439,16 @@ var ZodObject = class _ZodObject extends ZodType {
     let shape = this._def.shape(), keys = util.objectKeys(shape);
     return this._cached = { shape, keys }, this._cached;
   }
-  _parse(input3) {
-    if (this._getType(input3) !== ZodParsedType.object) {
-      let ctx2 = this._getOrReturnCtx(input3);
+  _parse(input) {
+    if (this._getType(input) !== ZodParsedType.object) {
+      let ctx2 = this._getOrReturnCtx(input);
       return addIssueToContext(ctx2, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.object,
         received: ctx2.parsedType
       }), INVALID;
     }
-    let { status, ctx } = this._processInputParams(input3), { shape, keys: shapeKeys } = this._getCached(), extraKeys = [];
+    let { status, ctx } = this._processInputParams(input), { shape, keys: shapeKeys } = this._getCached(), extraKeys = [];
     if (!(this._def.catchall instanceof ZodNever && this._def.unknownKeys === "strip"))
       for (let key in ctx.data)
         shapeKeys.includes(key) || extraKeys.push(key);
@@ -22035,12 +11477,12 @@ var ZodObject = class _ZodObject extends ZodType {
       else if (unknownKeys !== "strip")
         throw new Error("Internal ZodObject error: invalid unknownKeys value.");
     } else {
-      let catchall2 = this._def.catchall;
+      let catchall = this._def.catchall;
       for (let key of extraKeys) {
         let value = ctx.data[key];
         pairs.push({
           key: { status: "valid", value: key },
-          value: catchall2._parse(
+          value: catchall._parse(
             new ParseInputLazyPath(ctx, value, ctx.path, key)
             //, ctx.child(key), value, getParsedType(value)
           ),
@@ -22276,8 +11718,8 @@ ZodObject.lazycreate = (shape, params) => new ZodObject({
   ...processCreateParams(params)
 });
 var ZodUnion = class extends ZodType {
-  _parse(input3) {
-    let { ctx } = this._processInputParams(input3), options = this._def.options;
+  _parse(input) {
+    let { ctx } = this._processInputParams(input), options = this._def.options;
     function handleResults(results) {
       for (let result of results)
         if (result.result.status === "valid")
@@ -22348,8 +11790,8 @@ ZodUnion.create = (types, params) => new ZodUnion({
   ...processCreateParams(params)
 });
 var getDiscriminator = (type) => type instanceof ZodLazy ? getDiscriminator(type.schema) : type instanceof ZodEffects ? getDiscriminator(type.innerType()) : type instanceof ZodLiteral ? [type.value] : type instanceof ZodEnum ? type.options : type instanceof ZodNativeEnum ? util.objectValues(type.enum) : type instanceof ZodDefault ? getDiscriminator(type._def.innerType) : type instanceof ZodUndefined ? [void 0] : type instanceof ZodNull ? [null] : type instanceof ZodOptional ? [void 0, ...getDiscriminator(type.unwrap())] : type instanceof ZodNullable ? [null, ...getDiscriminator(type.unwrap())] : type instanceof ZodBranded || type instanceof ZodReadonly ? getDiscriminator(type.unwrap()) : type instanceof ZodCatch ? getDiscriminator(type._def.innerType) : [], ZodDiscriminatedUnion = class _ZodDiscriminatedUnion extends ZodType {
-  _parse(input3) {
-    let { ctx } = this._processInputParams(input3);
+  _parse(input) {
+    let { ctx } = this._processInputParams(input);
     if (ctx.parsedType !== ZodParsedType.object)
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -22439,8 +11881,8 @@ function mergeValues(a, b) {
   } else return aType === ZodParsedType.date && bType === ZodParsedType.date && +a == +b ? { valid: !0, data: a } : { valid: !1 };
 }
 var ZodIntersection = class extends ZodType {
-  _parse(input3) {
-    let { status, ctx } = this._processInputParams(input3), handleParsed = (parsedLeft, parsedRight) => {
+  _parse(input) {
+    let { status, ctx } = this._processInputParams(input), handleParsed = (parsedLeft, parsedRight) => {
       if (isAborted(parsedLeft) || isAborted(parsedRight))
         return INVALID;
       let merged = mergeValues(parsedLeft.value, parsedRight.value);
@@ -22477,8 +11919,8 @@ ZodIntersection.create = (left, right, params) => new ZodIntersection({
   ...processCreateParams(params)
 });
 var ZodTuple = class _ZodTuple extends ZodType {
-  _parse(input3) {
-    let { status, ctx } = this._processInputParams(input3);
+  _parse(input) {
+    let { status, ctx } = this._processInputParams(input);
     if (ctx.parsedType !== ZodParsedType.array)
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -22533,8 +11975,8 @@ var ZodRecord = class _ZodRecord extends ZodType {
   get valueSchema() {
     return this._def.valueType;
   }
-  _parse(input3) {
-    let { status, ctx } = this._processInputParams(input3);
+  _parse(input) {
+    let { status, ctx } = this._processInputParams(input);
     if (ctx.parsedType !== ZodParsedType.object)
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -22573,8 +12015,8 @@ var ZodRecord = class _ZodRecord extends ZodType {
   get valueSchema() {
     return this._def.valueType;
   }
-  _parse(input3) {
-    let { status, ctx } = this._processInputParams(input3);
+  _parse(input) {
+    let { status, ctx } = this._processInputParams(input);
     if (ctx.parsedType !== ZodParsedType.map)
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -22615,8 +12057,8 @@ ZodMap.create = (keyType, valueType, params) => new ZodMap({
   ...processCreateParams(params)
 });
 var ZodSet = class _ZodSet extends ZodType {
-  _parse(input3) {
-    let { status, ctx } = this._processInputParams(input3);
+  _parse(input) {
+    let { status, ctx } = this._processInputParams(input);
     if (ctx.parsedType !== ZodParsedType.set)
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -22682,33 +12124,33 @@ var ZodFunction = class _ZodFunction extends ZodType {
   constructor() {
     super(...arguments), this.validate = this.implement;
   }
-  _parse(input3) {
-    let { ctx } = this._processInputParams(input3);
+  _parse(input) {
+    let { ctx } = this._processInputParams(input);
     if (ctx.parsedType !== ZodParsedType.function)
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.function,
         received: ctx.parsedType
       }), INVALID;
-    function makeArgsIssue(args, error62) {
+    function makeArgsIssue(args, error2) {
       return makeIssue({
         data: args,
         path: ctx.path,
         errorMaps: [ctx.common.contextualErrorMap, ctx.schemaErrorMap, getErrorMap(), en_default].filter((x) => !!x),
         issueData: {
           code: ZodIssueCode.invalid_arguments,
-          argumentsError: error62
+          argumentsError: error2
         }
       });
     }
-    function makeReturnsIssue(returns, error62) {
+    function makeReturnsIssue(returns, error2) {
       return makeIssue({
         data: returns,
         path: ctx.path,
         errorMaps: [ctx.common.contextualErrorMap, ctx.schemaErrorMap, getErrorMap(), en_default].filter((x) => !!x),
         issueData: {
           code: ZodIssueCode.invalid_return_type,
-          returnTypeError: error62
+          returnTypeError: error2
         }
       });
     }
@@ -22716,11 +12158,11 @@ var ZodFunction = class _ZodFunction extends ZodType {
     if (this._def.returns instanceof ZodPromise) {
       let me = this;
       return OK(async function(...args) {
-        let error62 = new ZodError([]), parsedArgs = await me._def.args.parseAsync(args, params).catch((e) => {
-          throw error62.addIssue(makeArgsIssue(args, e)), error62;
+        let error2 = new ZodError([]), parsedArgs = await me._def.args.parseAsync(args, params).catch((e) => {
+          throw error2.addIssue(makeArgsIssue(args, e)), error2;
         }), result = await Reflect.apply(fn, this, parsedArgs);
         return await me._def.returns._def.type.parseAsync(result, params).catch((e) => {
-          throw error62.addIssue(makeReturnsIssue(result, e)), error62;
+          throw error2.addIssue(makeReturnsIssue(result, e)), error2;
         });
       });
     } else {
@@ -22772,8 +12214,8 @@ var ZodFunction = class _ZodFunction extends ZodType {
   get schema() {
     return this._def.getter();
   }
-  _parse(input3) {
-    let { ctx } = this._processInputParams(input3);
+  _parse(input) {
+    let { ctx } = this._processInputParams(input);
     return this._def.getter()._parse({ data: ctx.data, path: ctx.path, parent: ctx });
   }
 };
@@ -22783,16 +12225,16 @@ ZodLazy.create = (getter, params) => new ZodLazy({
   ...processCreateParams(params)
 });
 var ZodLiteral = class extends ZodType {
-  _parse(input3) {
-    if (input3.data !== this._def.value) {
-      let ctx = this._getOrReturnCtx(input3);
+  _parse(input) {
+    if (input.data !== this._def.value) {
+      let ctx = this._getOrReturnCtx(input);
       return addIssueToContext(ctx, {
         received: ctx.data,
         code: ZodIssueCode.invalid_literal,
         expected: this._def.value
       }), INVALID;
     }
-    return { status: "valid", value: input3.data };
+    return { status: "valid", value: input.data };
   }
   get value() {
     return this._def.value;
@@ -22811,24 +12253,24 @@ function createZodEnum(values, params) {
   });
 }
 var ZodEnum = class _ZodEnum extends ZodType {
-  _parse(input3) {
-    if (typeof input3.data != "string") {
-      let ctx = this._getOrReturnCtx(input3), expectedValues = this._def.values;
+  _parse(input) {
+    if (typeof input.data != "string") {
+      let ctx = this._getOrReturnCtx(input), expectedValues = this._def.values;
       return addIssueToContext(ctx, {
         expected: util.joinValues(expectedValues),
         received: ctx.parsedType,
         code: ZodIssueCode.invalid_type
       }), INVALID;
     }
-    if (this._cache || (this._cache = new Set(this._def.values)), !this._cache.has(input3.data)) {
-      let ctx = this._getOrReturnCtx(input3), expectedValues = this._def.values;
+    if (this._cache || (this._cache = new Set(this._def.values)), !this._cache.has(input.data)) {
+      let ctx = this._getOrReturnCtx(input), expectedValues = this._def.values;
       return addIssueToContext(ctx, {
         received: ctx.data,
         code: ZodIssueCode.invalid_enum_value,
         options: expectedValues
       }), INVALID;
     }
-    return OK(input3.data);
+    return OK(input.data);
   }
   get options() {
     return this._def.values;
@@ -22866,8 +12308,8 @@ var ZodEnum = class _ZodEnum extends ZodType {
 };
 ZodEnum.create = createZodEnum;
 var ZodNativeEnum = class extends ZodType {
-  _parse(input3) {
-    let nativeEnumValues = util.getValidEnumValues(this._def.values), ctx = this._getOrReturnCtx(input3);
+  _parse(input) {
+    let nativeEnumValues = util.getValidEnumValues(this._def.values), ctx = this._getOrReturnCtx(input);
     if (ctx.parsedType !== ZodParsedType.string && ctx.parsedType !== ZodParsedType.number) {
       let expectedValues = util.objectValues(nativeEnumValues);
       return addIssueToContext(ctx, {
@@ -22876,7 +12318,7 @@ var ZodNativeEnum = class extends ZodType {
         code: ZodIssueCode.invalid_type
       }), INVALID;
     }
-    if (this._cache || (this._cache = new Set(util.getValidEnumValues(this._def.values))), !this._cache.has(input3.data)) {
+    if (this._cache || (this._cache = new Set(util.getValidEnumValues(this._def.values))), !this._cache.has(input.data)) {
       let expectedValues = util.objectValues(nativeEnumValues);
       return addIssueToContext(ctx, {
         received: ctx.data,
@@ -22884,7 +12326,7 @@ var ZodNativeEnum = class extends ZodType {
         options: expectedValues
       }), INVALID;
     }
-    return OK(input3.data);
+    return OK(input.data);
   }
   get enum() {
     return this._def.values;
@@ -22899,8 +12341,8 @@ var ZodPromise = class extends ZodType {
   unwrap() {
     return this._def.type;
   }
-  _parse(input3) {
-    let { ctx } = this._processInputParams(input3);
+  _parse(input) {
+    let { ctx } = this._processInputParams(input);
     if (ctx.parsedType !== ZodParsedType.promise && ctx.common.async === !1)
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -22926,8 +12368,8 @@ var ZodEffects = class extends ZodType {
   sourceType() {
     return this._def.schema._def.typeName === ZodFirstPartyTypeKind.ZodEffects ? this._def.schema.sourceType() : this._def.schema;
   }
-  _parse(input3) {
-    let { status, ctx } = this._processInputParams(input3), effect = this._def.effect || null, checkCtx = {
+  _parse(input) {
+    let { status, ctx } = this._processInputParams(input), effect = this._def.effect || null, checkCtx = {
       addIssue: (arg) => {
         addIssueToContext(ctx, arg), arg.fatal ? status.abort() : status.dirty();
       },
@@ -23012,8 +12454,8 @@ ZodEffects.createWithPreprocess = (preprocess2, schema, params) => new ZodEffect
   ...processCreateParams(params)
 });
 var ZodOptional = class extends ZodType {
-  _parse(input3) {
-    return this._getType(input3) === ZodParsedType.undefined ? OK(void 0) : this._def.innerType._parse(input3);
+  _parse(input) {
+    return this._getType(input) === ZodParsedType.undefined ? OK(void 0) : this._def.innerType._parse(input);
   }
   unwrap() {
     return this._def.innerType;
@@ -23025,8 +12467,8 @@ ZodOptional.create = (type, params) => new ZodOptional({
   ...processCreateParams(params)
 });
 var ZodNullable = class extends ZodType {
-  _parse(input3) {
-    return this._getType(input3) === ZodParsedType.null ? OK(null) : this._def.innerType._parse(input3);
+  _parse(input) {
+    return this._getType(input) === ZodParsedType.null ? OK(null) : this._def.innerType._parse(input);
   }
   unwrap() {
     return this._def.innerType;
@@ -23038,8 +12480,8 @@ ZodNullable.create = (type, params) => new ZodNullable({
   ...processCreateParams(params)
 });
 var ZodDefault = class extends ZodType {
-  _parse(input3) {
-    let { ctx } = this._processInputParams(input3), data = ctx.data;
+  _parse(input) {
+    let { ctx } = this._processInputParams(input), data = ctx.data;
     return ctx.parsedType === ZodParsedType.undefined && (data = this._def.defaultValue()), this._def.innerType._parse({
       data,
       path: ctx.path,
@@ -23057,8 +12499,8 @@ ZodDefault.create = (type, params) => new ZodDefault({
   ...processCreateParams(params)
 });
 var ZodCatch = class extends ZodType {
-  _parse(input3) {
-    let { ctx } = this._processInputParams(input3), newCtx = {
+  _parse(input) {
+    let { ctx } = this._processInputParams(input), newCtx = {
       ...ctx,
       common: {
         ...ctx.common,
@@ -23100,16 +12542,16 @@ ZodCatch.create = (type, params) => new ZodCatch({
   ...processCreateParams(params)
 });
 var ZodNaN = class extends ZodType {
-  _parse(input3) {
-    if (this._getType(input3) !== ZodParsedType.nan) {
-      let ctx = this._getOrReturnCtx(input3);
+  _parse(input) {
+    if (this._getType(input) !== ZodParsedType.nan) {
+      let ctx = this._getOrReturnCtx(input);
       return addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.nan,
         received: ctx.parsedType
       }), INVALID;
     }
-    return { status: "valid", value: input3.data };
+    return { status: "valid", value: input.data };
   }
 };
 ZodNaN.create = (params) => new ZodNaN({
@@ -23117,8 +12559,8 @@ ZodNaN.create = (params) => new ZodNaN({
   ...processCreateParams(params)
 });
 var ZodBranded = class extends ZodType {
-  _parse(input3) {
-    let { ctx } = this._processInputParams(input3), data = ctx.data;
+  _parse(input) {
+    let { ctx } = this._processInputParams(input), data = ctx.data;
     return this._def.type._parse({
       data,
       path: ctx.path,
@@ -23129,8 +12571,8 @@ var ZodBranded = class extends ZodType {
     return this._def.type;
   }
 }, ZodPipeline = class _ZodPipeline extends ZodType {
-  _parse(input3) {
-    let { status, ctx } = this._processInputParams(input3);
+  _parse(input) {
+    let { status, ctx } = this._processInputParams(input);
     if (ctx.common.async)
       return (async () => {
         let inResult = await this._def.in._parseAsync({
@@ -23168,8 +12610,8 @@ var ZodBranded = class extends ZodType {
     });
   }
 }, ZodReadonly = class extends ZodType {
-  _parse(input3) {
-    let result = this._def.innerType._parse(input3), freeze = (data) => (isValid(data) && (data.value = Object.freeze(data.value)), data);
+  _parse(input) {
+    let result = this._def.innerType._parse(input), freeze = (data) => (isValid(data) && (data.value = Object.freeze(data.value)), data);
     return isAsync(result) ? result.then((data) => freeze(data)) : freeze(result);
   }
   unwrap() {
@@ -23184,8 +12626,8 @@ ZodReadonly.create = (type, params) => new ZodReadonly({
 var late = {
   object: ZodObject.lazycreate
 }, ZodFirstPartyTypeKind;
-(function(ZodFirstPartyTypeKind3) {
-  ZodFirstPartyTypeKind3.ZodString = "ZodString", ZodFirstPartyTypeKind3.ZodNumber = "ZodNumber", ZodFirstPartyTypeKind3.ZodNaN = "ZodNaN", ZodFirstPartyTypeKind3.ZodBigInt = "ZodBigInt", ZodFirstPartyTypeKind3.ZodBoolean = "ZodBoolean", ZodFirstPartyTypeKind3.ZodDate = "ZodDate", ZodFirstPartyTypeKind3.ZodSymbol = "ZodSymbol", ZodFirstPartyTypeKind3.ZodUndefined = "ZodUndefined", ZodFirstPartyTypeKind3.ZodNull = "ZodNull", ZodFirstPartyTypeKind3.ZodAny = "ZodAny", ZodFirstPartyTypeKind3.ZodUnknown = "ZodUnknown", ZodFirstPartyTypeKind3.ZodNever = "ZodNever", ZodFirstPartyTypeKind3.ZodVoid = "ZodVoid", ZodFirstPartyTypeKind3.ZodArray = "ZodArray", ZodFirstPartyTypeKind3.ZodObject = "ZodObject", ZodFirstPartyTypeKind3.ZodUnion = "ZodUnion", ZodFirstPartyTypeKind3.ZodDiscriminatedUnion = "ZodDiscriminatedUnion", ZodFirstPartyTypeKind3.ZodIntersection = "ZodIntersection", ZodFirstPartyTypeKind3.ZodTuple = "ZodTuple", ZodFirstPartyTypeKind3.ZodRecord = "ZodRecord", ZodFirstPartyTypeKind3.ZodMap = "ZodMap", ZodFirstPartyTypeKind3.ZodSet = "ZodSet", ZodFirstPartyTypeKind3.ZodFunction = "ZodFunction", ZodFirstPartyTypeKind3.ZodLazy = "ZodLazy", ZodFirstPartyTypeKind3.ZodLiteral = "ZodLiteral", ZodFirstPartyTypeKind3.ZodEnum = "ZodEnum", ZodFirstPartyTypeKind3.ZodEffects = "ZodEffects", ZodFirstPartyTypeKind3.ZodNativeEnum = "ZodNativeEnum", ZodFirstPartyTypeKind3.ZodOptional = "ZodOptional", ZodFirstPartyTypeKind3.ZodNullable = "ZodNullable", ZodFirstPartyTypeKind3.ZodDefault = "ZodDefault", ZodFirstPartyTypeKind3.ZodCatch = "ZodCatch", ZodFirstPartyTypeKind3.ZodPromise = "ZodPromise", ZodFirstPartyTypeKind3.ZodBranded = "ZodBranded", ZodFirstPartyTypeKind3.ZodPipeline = "ZodPipeline", ZodFirstPartyTypeKind3.ZodReadonly = "ZodReadonly";
+(function(ZodFirstPartyTypeKind2) {
+  ZodFirstPartyTypeKind2.ZodString = "ZodString", ZodFirstPartyTypeKind2.ZodNumber = "ZodNumber", ZodFirstPartyTypeKind2.ZodNaN = "ZodNaN", ZodFirstPartyTypeKind2.ZodBigInt = "ZodBigInt", ZodFirstPartyTypeKind2.ZodBoolean = "ZodBoolean", ZodFirstPartyTypeKind2.ZodDate = "ZodDate", ZodFirstPartyTypeKind2.ZodSymbol = "ZodSymbol", ZodFirstPartyTypeKind2.ZodUndefined = "ZodUndefined", ZodFirstPartyTypeKind2.ZodNull = "ZodNull", ZodFirstPartyTypeKind2.ZodAny = "ZodAny", ZodFirstPartyTypeKind2.ZodUnknown = "ZodUnknown", ZodFirstPartyTypeKind2.ZodNever = "ZodNever", ZodFirstPartyTypeKind2.ZodVoid = "ZodVoid", ZodFirstPartyTypeKind2.ZodArray = "ZodArray", ZodFirstPartyTypeKind2.ZodObject = "ZodObject", ZodFirstPartyTypeKind2.ZodUnion = "ZodUnion", ZodFirstPartyTypeKind2.ZodDiscriminatedUnion = "ZodDiscriminatedUnion", ZodFirstPartyTypeKind2.ZodIntersection = "ZodIntersection", ZodFirstPartyTypeKind2.ZodTuple = "ZodTuple", ZodFirstPartyTypeKind2.ZodRecord = "ZodRecord", ZodFirstPartyTypeKind2.ZodMap = "ZodMap", ZodFirstPartyTypeKind2.ZodSet = "ZodSet", ZodFirstPartyTypeKind2.ZodFunction = "ZodFunction", ZodFirstPartyTypeKind2.ZodLazy = "ZodLazy", ZodFirstPartyTypeKind2.ZodLiteral = "ZodLiteral", ZodFirstPartyTypeKind2.ZodEnum = "ZodEnum", ZodFirstPartyTypeKind2.ZodEffects = "ZodEffects", ZodFirstPartyTypeKind2.ZodNativeEnum = "ZodNativeEnum", ZodFirstPartyTypeKind2.ZodOptional = "ZodOptional", ZodFirstPartyTypeKind2.ZodNullable = "ZodNullable", ZodFirstPartyTypeKind2.ZodDefault = "ZodDefault", ZodFirstPartyTypeKind2.ZodCatch = "ZodCatch", ZodFirstPartyTypeKind2.ZodPromise = "ZodPromise", ZodFirstPartyTypeKind2.ZodBranded = "ZodBranded", ZodFirstPartyTypeKind2.ZodPipeline = "ZodPipeline", ZodFirstPartyTypeKind2.ZodReadonly = "ZodReadonly";
 })(ZodFirstPartyTypeKind || (ZodFirstPartyTypeKind = {}));
 var stringType = ZodString.create, numberType = ZodNumber.create, nanType = ZodNaN.create, bigIntType = ZodBigInt.create, booleanType = ZodBoolean.create, dateType = ZodDate.create, symbolType = ZodSymbol.create, undefinedType = ZodUndefined.create, nullType = ZodNull.create, anyType = ZodAny.create, unknownType = ZodUnknown.create, neverType = ZodNever.create, voidType = ZodVoid.create, arrayType = ZodArray.create, objectType = ZodObject.create, strictObjectType = ZodObject.strictCreate, unionType = ZodUnion.create, discriminatedUnionType = ZodDiscriminatedUnion.create, intersectionType = ZodIntersection.create, tupleType = ZodTuple.create, recordType = ZodRecord.create, mapType = ZodMap.create, setType = ZodSet.create, functionType = ZodFunction.create, lazyType = ZodLazy.create, literalType = ZodLiteral.create, enumType = ZodEnum.create, nativeEnumType = ZodNativeEnum.create, promiseType = ZodPromise.create, effectsType = ZodEffects.create, optionalType = ZodOptional.create, nullableType = ZodNullable.create, preprocessType = ZodEffects.createWithPreprocess, pipelineType = ZodPipeline.create;
 
@@ -23245,20 +12687,20 @@ function normalizeObjectSchema(schema) {
 function getDotPath(path) {
   return path.length === 0 ? "object root" : path.reduce((acc, seg, index) => index === 0 ? String(seg) : typeof seg == "number" ? `${acc}[${seg}]` : `${acc}.${seg}`, "");
 }
-function getParseErrorMessage(error62) {
-  if (error62 && typeof error62 == "object") {
-    if ("issues" in error62 && Array.isArray(error62.issues) && error62.issues.length > 0)
-      return error62.issues.map((i) => i.path?.length ? `${i.message} at ${getDotPath(i.path)}` : i.message).join(`
+function getParseErrorMessage(error2) {
+  if (error2 && typeof error2 == "object") {
+    if ("issues" in error2 && Array.isArray(error2.issues) && error2.issues.length > 0)
+      return error2.issues.map((i) => i.path?.length ? `${i.message} at ${getDotPath(i.path)}` : i.message).join(`
 `);
-    if ("message" in error62 && typeof error62.message == "string")
-      return error62.message;
+    if ("message" in error2 && typeof error2.message == "string")
+      return error2.message;
     try {
-      return JSON.stringify(error62);
+      return JSON.stringify(error2);
     } catch {
-      return String(error62);
+      return String(error2);
     }
   }
-  return String(error62);
+  return String(error2);
 }
 function getSchemaDescription(schema) {
   return schema.description;
@@ -23292,490 +12734,16 @@ function getLiteralValue(schema) {
 }
 
 // node_modules/zod/v4/classic/external.js
-var external_exports2 = {};
-__export(external_exports2, {
-  $brand: () => $brand,
-  $input: () => $input,
-  $output: () => $output,
-  INVALID: () => INVALID2,
-  NEVER: () => NEVER,
-  TimePrecision: () => TimePrecision,
-  ZodAny: () => ZodAny2,
-  ZodArray: () => ZodArray2,
-  ZodBase64: () => ZodBase64,
-  ZodBase64URL: () => ZodBase64URL,
-  ZodBigInt: () => ZodBigInt2,
-  ZodBigIntFormat: () => ZodBigIntFormat,
-  ZodBoolean: () => ZodBoolean2,
-  ZodCIDRv4: () => ZodCIDRv4,
-  ZodCIDRv6: () => ZodCIDRv6,
-  ZodCUID: () => ZodCUID,
-  ZodCUID2: () => ZodCUID2,
-  ZodCatch: () => ZodCatch2,
-  ZodCodec: () => ZodCodec,
-  ZodCompileAsyncError: () => ZodCompileAsyncError,
-  ZodCompileUnsupportedError: () => ZodCompileUnsupportedError,
-  ZodCreditCard: () => ZodCreditCard,
-  ZodCustom: () => ZodCustom,
-  ZodCustomStringFormat: () => ZodCustomStringFormat,
-  ZodDate: () => ZodDate2,
-  ZodDefault: () => ZodDefault2,
-  ZodDiscriminatedUnion: () => ZodDiscriminatedUnion2,
-  ZodE164: () => ZodE164,
-  ZodEmail: () => ZodEmail,
-  ZodEmoji: () => ZodEmoji,
-  ZodEnum: () => ZodEnum2,
-  ZodError: () => ZodError2,
-  ZodExactOptional: () => ZodExactOptional,
-  ZodFile: () => ZodFile,
-  ZodFirstPartyTypeKind: () => ZodFirstPartyTypeKind2,
-  ZodFunction: () => ZodFunction2,
-  ZodGUID: () => ZodGUID,
-  ZodIBAN: () => ZodIBAN,
-  ZodIPv4: () => ZodIPv4,
-  ZodIPv6: () => ZodIPv6,
-  ZodISODate: () => ZodISODate,
-  ZodISODateTime: () => ZodISODateTime,
-  ZodISODuration: () => ZodISODuration,
-  ZodISOTime: () => ZodISOTime,
-  ZodInstanceOf: () => ZodInstanceOf,
-  ZodIntersection: () => ZodIntersection2,
-  ZodIssueCode: () => ZodIssueCode2,
-  ZodJWT: () => ZodJWT,
-  ZodKSUID: () => ZodKSUID,
-  ZodLazy: () => ZodLazy2,
-  ZodLiteral: () => ZodLiteral2,
-  ZodMAC: () => ZodMAC,
-  ZodMap: () => ZodMap2,
-  ZodNaN: () => ZodNaN2,
-  ZodNanoID: () => ZodNanoID,
-  ZodNever: () => ZodNever2,
-  ZodNonOptional: () => ZodNonOptional,
-  ZodNull: () => ZodNull2,
-  ZodNullable: () => ZodNullable2,
-  ZodNumber: () => ZodNumber2,
-  ZodNumberFormat: () => ZodNumberFormat,
-  ZodObject: () => ZodObject2,
-  ZodOptional: () => ZodOptional2,
-  ZodPipe: () => ZodPipe,
-  ZodPrefault: () => ZodPrefault,
-  ZodPreprocess: () => ZodPreprocess,
-  ZodPromise: () => ZodPromise2,
-  ZodReadonly: () => ZodReadonly2,
-  ZodRealError: () => ZodRealError,
-  ZodRecord: () => ZodRecord2,
-  ZodSet: () => ZodSet2,
-  ZodString: () => ZodString2,
-  ZodStringFormat: () => ZodStringFormat,
-  ZodSuccess: () => ZodSuccess,
-  ZodSymbol: () => ZodSymbol2,
-  ZodTemplateLiteral: () => ZodTemplateLiteral,
-  ZodTransform: () => ZodTransform,
-  ZodTuple: () => ZodTuple2,
-  ZodType: () => ZodType2,
-  ZodULID: () => ZodULID,
-  ZodURL: () => ZodURL,
-  ZodUUID: () => ZodUUID,
-  ZodUndefined: () => ZodUndefined2,
-  ZodUnion: () => ZodUnion2,
-  ZodUnknown: () => ZodUnknown2,
-  ZodVoid: () => ZodVoid2,
-  ZodXID: () => ZodXID,
-  ZodXor: () => ZodXor,
-  _ZodString: () => _ZodString,
-  _default: () => _default3,
-  _function: () => _function2,
-  any: () => any2,
-  array: () => array2,
-  base64: () => base643,
-  base64url: () => base64url3,
-  bigint: () => bigint4,
-  boolean: () => boolean4,
-  catch: () => _catch3,
-  check: () => check2,
-  cidrv4: () => cidrv43,
-  cidrv6: () => cidrv63,
-  clone: () => clone,
-  codec: () => codec2,
-  coerce: () => coerce_exports2,
-  compile: () => compile,
-  config: () => config,
-  core: () => core_exports2,
-  creditCard: () => creditCard3,
-  cuid: () => cuid4,
-  cuid2: () => cuid23,
-  currencyCode: () => currencyCode3,
-  custom: () => custom2,
-  date: () => date5,
-  decode: () => decode2,
-  decodeAsync: () => decodeAsync2,
-  deepPartial: () => deepPartial2,
-  describe: () => describe3,
-  discriminatedUnion: () => discriminatedUnion2,
-  e164: () => e1643,
-  email: () => email3,
-  emoji: () => emoji3,
-  encode: () => encode2,
-  encodeAsync: () => encodeAsync2,
-  endsWith: () => _endsWith,
-  enum: () => _enum3,
-  exactOptional: () => exactOptional2,
-  file: () => file2,
-  flattenError: () => flattenError,
-  float32: () => float322,
-  float64: () => float642,
-  formatError: () => formatError,
-  fromJSONSchema: () => fromJSONSchema,
-  function: () => _function2,
-  getDiscriminatedOption: () => getDiscriminatedOption,
-  getErrorMap: () => getErrorMap2,
-  globalRegistry: () => globalRegistry,
-  gt: () => _gt,
-  gte: () => _gte,
-  guid: () => guid3,
-  hash: () => hash2,
-  hex: () => hex3,
-  hostname: () => hostname3,
-  httpUrl: () => httpUrl2,
-  iban: () => iban3,
-  includes: () => _includes,
-  input: () => input2,
-  instanceof: () => _instanceof2,
-  int: () => int2,
-  int32: () => int322,
-  int64: () => int642,
-  intersection: () => intersection2,
-  invertCodec: () => invertCodec2,
-  ipv4: () => ipv43,
-  ipv6: () => ipv63,
-  iso: () => iso_exports2,
-  json: () => json2,
-  jwt: () => jwt2,
-  keyof: () => keyof2,
-  ksuid: () => ksuid3,
-  lazy: () => lazy,
-  length: () => _length,
-  literal: () => literal2,
-  locales: () => locales_exports,
-  looseObject: () => looseObject2,
-  looseRecord: () => looseRecord2,
-  lowercase: () => _lowercase,
-  lt: () => _lt,
-  lte: () => _lte,
-  mac: () => mac3,
-  map: () => map2,
-  maxLength: () => _maxLength,
-  maxSize: () => _maxSize,
-  memoizer: () => memoizer,
-  meta: () => meta3,
-  mime: () => _mime,
-  minLength: () => _minLength,
-  minSize: () => _minSize,
-  multipleOf: () => _multipleOf,
-  nan: () => nan2,
-  nanoid: () => nanoid3,
-  nativeEnum: () => nativeEnum2,
-  negative: () => _negative,
-  never: () => never2,
-  nonnegative: () => _nonnegative,
-  nonoptional: () => nonoptional2,
-  nonpositive: () => _nonpositive,
-  normalize: () => _normalize,
-  null: () => _null4,
-  nullable: () => nullable2,
-  nullish: () => nullish3,
-  number: () => number4,
-  object: () => object2,
-  optional: () => optional2,
-  output: () => output2,
-  overwrite: () => _overwrite,
-  parse: () => parse2,
-  parseAsync: () => parseAsync2,
-  partialRecord: () => partialRecord2,
-  pipe: () => pipe2,
-  positive: () => _positive,
-  prefault: () => prefault2,
-  preprocess: () => preprocess,
-  prettifyError: () => prettifyError,
-  promise: () => promise2,
-  properties: () => _properties,
-  property: () => _property,
-  readonly: () => readonly2,
-  record: () => record2,
-  refine: () => refine2,
-  regex: () => _regex,
-  regexes: () => regexes_exports,
-  registry: () => registry,
-  safeDecode: () => safeDecode2,
-  safeDecodeAsync: () => safeDecodeAsync2,
-  safeEncode: () => safeEncode2,
-  safeEncodeAsync: () => safeEncodeAsync2,
-  safeParse: () => safeParse3,
-  safeParseAsync: () => safeParseAsync3,
-  set: () => set2,
-  setErrorMap: () => setErrorMap,
-  size: () => _size,
-  slugify: () => _slugify,
-  startsWith: () => _startsWith,
-  strictObject: () => strictObject2,
-  string: () => string4,
-  stringFormat: () => stringFormat2,
-  stringbool: () => stringbool2,
-  success: () => success2,
-  superRefine: () => superRefine2,
-  symbol: () => symbol2,
-  templateLiteral: () => templateLiteral2,
-  toJSONSchema: () => toJSONSchema,
-  toLowerCase: () => _toLowerCase,
-  toUpperCase: () => _toUpperCase,
-  toZod: () => toZod,
-  transform: () => transform2,
-  treeifyError: () => treeifyError,
-  trim: () => _trim,
-  tuple: () => tuple2,
-  uint32: () => uint322,
-  uint64: () => uint642,
-  ulid: () => ulid3,
-  undefined: () => _undefined4,
-  union: () => union2,
-  unknown: () => unknown2,
-  uppercase: () => _uppercase,
-  url: () => url2,
-  util: () => util_exports,
-  uuid: () => uuid3,
-  uuidv4: () => uuidv42,
-  uuidv6: () => uuidv62,
-  uuidv7: () => uuidv72,
-  validate: () => validate,
-  validateAsync: () => validateAsync,
-  void: () => _void3,
-  withParser: () => withParser,
-  xid: () => xid3,
-  xor: () => xor2
-});
 init_core2();
 
 // node_modules/zod/v4/classic/schemas.js
-var schemas_exports3 = {};
-__export(schemas_exports3, {
-  ZodAny: () => ZodAny2,
-  ZodArray: () => ZodArray2,
-  ZodBase64: () => ZodBase64,
-  ZodBase64URL: () => ZodBase64URL,
-  ZodBigInt: () => ZodBigInt2,
-  ZodBigIntFormat: () => ZodBigIntFormat,
-  ZodBoolean: () => ZodBoolean2,
-  ZodCIDRv4: () => ZodCIDRv4,
-  ZodCIDRv6: () => ZodCIDRv6,
-  ZodCUID: () => ZodCUID,
-  ZodCUID2: () => ZodCUID2,
-  ZodCatch: () => ZodCatch2,
-  ZodCodec: () => ZodCodec,
-  ZodCreditCard: () => ZodCreditCard,
-  ZodCustom: () => ZodCustom,
-  ZodCustomStringFormat: () => ZodCustomStringFormat,
-  ZodDate: () => ZodDate2,
-  ZodDefault: () => ZodDefault2,
-  ZodDiscriminatedUnion: () => ZodDiscriminatedUnion2,
-  ZodE164: () => ZodE164,
-  ZodEmail: () => ZodEmail,
-  ZodEmoji: () => ZodEmoji,
-  ZodEnum: () => ZodEnum2,
-  ZodExactOptional: () => ZodExactOptional,
-  ZodFile: () => ZodFile,
-  ZodFunction: () => ZodFunction2,
-  ZodGUID: () => ZodGUID,
-  ZodIBAN: () => ZodIBAN,
-  ZodIPv4: () => ZodIPv4,
-  ZodIPv6: () => ZodIPv6,
-  ZodISODate: () => ZodISODate,
-  ZodISODateTime: () => ZodISODateTime,
-  ZodISODuration: () => ZodISODuration,
-  ZodISOTime: () => ZodISOTime,
-  ZodInstanceOf: () => ZodInstanceOf,
-  ZodIntersection: () => ZodIntersection2,
-  ZodJWT: () => ZodJWT,
-  ZodKSUID: () => ZodKSUID,
-  ZodLazy: () => ZodLazy2,
-  ZodLiteral: () => ZodLiteral2,
-  ZodMAC: () => ZodMAC,
-  ZodMap: () => ZodMap2,
-  ZodNaN: () => ZodNaN2,
-  ZodNanoID: () => ZodNanoID,
-  ZodNever: () => ZodNever2,
-  ZodNonOptional: () => ZodNonOptional,
-  ZodNull: () => ZodNull2,
-  ZodNullable: () => ZodNullable2,
-  ZodNumber: () => ZodNumber2,
-  ZodNumberFormat: () => ZodNumberFormat,
-  ZodObject: () => ZodObject2,
-  ZodOptional: () => ZodOptional2,
-  ZodPipe: () => ZodPipe,
-  ZodPrefault: () => ZodPrefault,
-  ZodPreprocess: () => ZodPreprocess,
-  ZodPromise: () => ZodPromise2,
-  ZodReadonly: () => ZodReadonly2,
-  ZodRecord: () => ZodRecord2,
-  ZodSet: () => ZodSet2,
-  ZodString: () => ZodString2,
-  ZodStringFormat: () => ZodStringFormat,
-  ZodSuccess: () => ZodSuccess,
-  ZodSymbol: () => ZodSymbol2,
-  ZodTemplateLiteral: () => ZodTemplateLiteral,
-  ZodTransform: () => ZodTransform,
-  ZodTuple: () => ZodTuple2,
-  ZodType: () => ZodType2,
-  ZodULID: () => ZodULID,
-  ZodURL: () => ZodURL,
-  ZodUUID: () => ZodUUID,
-  ZodUndefined: () => ZodUndefined2,
-  ZodUnion: () => ZodUnion2,
-  ZodUnknown: () => ZodUnknown2,
-  ZodVoid: () => ZodVoid2,
-  ZodXID: () => ZodXID,
-  ZodXor: () => ZodXor,
-  _ZodString: () => _ZodString,
-  _default: () => _default3,
-  _function: () => _function2,
-  any: () => any2,
-  array: () => array2,
-  base64: () => base643,
-  base64url: () => base64url3,
-  bigint: () => bigint4,
-  boolean: () => boolean4,
-  catch: () => _catch3,
-  check: () => check2,
-  cidrv4: () => cidrv43,
-  cidrv6: () => cidrv63,
-  codec: () => codec2,
-  creditCard: () => creditCard3,
-  cuid: () => cuid4,
-  cuid2: () => cuid23,
-  currencyCode: () => currencyCode3,
-  custom: () => custom2,
-  date: () => date5,
-  describe: () => describe3,
-  discriminatedUnion: () => discriminatedUnion2,
-  e164: () => e1643,
-  email: () => email3,
-  emoji: () => emoji3,
-  enum: () => _enum3,
-  exactOptional: () => exactOptional2,
-  file: () => file2,
-  float32: () => float322,
-  float64: () => float642,
-  function: () => _function2,
-  guid: () => guid3,
-  hash: () => hash2,
-  hex: () => hex3,
-  hostname: () => hostname3,
-  httpUrl: () => httpUrl2,
-  iban: () => iban3,
-  instanceof: () => _instanceof2,
-  int: () => int2,
-  int32: () => int322,
-  int64: () => int642,
-  intersection: () => intersection2,
-  invertCodec: () => invertCodec2,
-  ipv4: () => ipv43,
-  ipv6: () => ipv63,
-  json: () => json2,
-  jwt: () => jwt2,
-  keyof: () => keyof2,
-  ksuid: () => ksuid3,
-  lazy: () => lazy,
-  literal: () => literal2,
-  looseObject: () => looseObject2,
-  looseRecord: () => looseRecord2,
-  mac: () => mac3,
-  map: () => map2,
-  meta: () => meta3,
-  nan: () => nan2,
-  nanoid: () => nanoid3,
-  nativeEnum: () => nativeEnum2,
-  never: () => never2,
-  nonoptional: () => nonoptional2,
-  null: () => _null4,
-  nullable: () => nullable2,
-  nullish: () => nullish3,
-  number: () => number4,
-  object: () => object2,
-  optional: () => optional2,
-  partialRecord: () => partialRecord2,
-  pipe: () => pipe2,
-  prefault: () => prefault2,
-  preprocess: () => preprocess,
-  promise: () => promise2,
-  readonly: () => readonly2,
-  record: () => record2,
-  refine: () => refine2,
-  set: () => set2,
-  strictObject: () => strictObject2,
-  string: () => string4,
-  stringFormat: () => stringFormat2,
-  stringbool: () => stringbool2,
-  success: () => success2,
-  superRefine: () => superRefine2,
-  symbol: () => symbol2,
-  templateLiteral: () => templateLiteral2,
-  transform: () => transform2,
-  tuple: () => tuple2,
-  uint32: () => uint322,
-  uint64: () => uint642,
-  ulid: () => ulid3,
-  undefined: () => _undefined4,
-  union: () => union2,
-  unknown: () => unknown2,
-  url: () => url2,
-  uuid: () => uuid3,
-  uuidv4: () => uuidv42,
-  uuidv6: () => uuidv62,
-  uuidv7: () => uuidv72,
-  void: () => _void3,
-  xid: () => xid3,
-  xor: () => xor2
-});
 init_core2();
 init_core2();
 init_json_schema_processors();
-init_regexes();
 init_to_json_schema();
 init_en();
 
 // node_modules/zod/v4/classic/checks.js
-var checks_exports2 = {};
-__export(checks_exports2, {
-  endsWith: () => _endsWith,
-  gt: () => _gt,
-  gte: () => _gte,
-  includes: () => _includes,
-  length: () => _length,
-  lowercase: () => _lowercase,
-  lt: () => _lt,
-  lte: () => _lte,
-  maxLength: () => _maxLength,
-  maxSize: () => _maxSize,
-  mime: () => _mime,
-  minLength: () => _minLength,
-  minSize: () => _minSize,
-  multipleOf: () => _multipleOf,
-  negative: () => _negative,
-  nonnegative: () => _nonnegative,
-  nonpositive: () => _nonpositive,
-  normalize: () => _normalize,
-  overwrite: () => _overwrite,
-  positive: () => _positive,
-  properties: () => _properties,
-  property: () => _property,
-  regex: () => _regex,
-  size: () => _size,
-  slugify: () => _slugify,
-  startsWith: () => _startsWith,
-  toLowerCase: () => _toLowerCase,
-  toUpperCase: () => _toUpperCase,
-  trim: () => _trim,
-  uppercase: () => _uppercase
-});
 init_core2();
 
 // node_modules/zod/v4/classic/parse.js
@@ -23813,7 +12781,8 @@ var initializer2 = (inst, issues) => {
       return this.issues.length === 0;
     }
   }));
-}, ZodError2 = /* @__PURE__ */ $constructor("ZodError", initializer2), ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0, {
+};
+var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0, {
   Parent: Error
 });
 
@@ -23847,14 +12816,14 @@ var ZodType2 = /* @__PURE__ */ $constructor("ZodType", (inst, def) => (_ensureDe
   brand() {
     return this;
   },
-  register(reg, meta4) {
-    return reg.add(this, meta4), this;
+  register(reg, meta2) {
+    return reg.add(this, meta2), this;
   },
-  refine(check3, params) {
-    return this.check(refine2(check3, params));
+  refine(check, params) {
+    return this.check(refine(check, params));
   },
   superRefine(refinement, params) {
-    return this.check(superRefine2(refinement, params));
+    return this.check(superRefine(refinement, params));
   },
   overwrite(fn) {
     return this.check(_overwrite(fn));
@@ -23863,16 +12832,16 @@ var ZodType2 = /* @__PURE__ */ $constructor("ZodType", (inst, def) => (_ensureDe
     return optional2(this);
   },
   exactOptional() {
-    return exactOptional2(this);
+    return exactOptional(this);
   },
   nullable() {
-    return nullable2(this);
+    return nullable(this);
   },
   nullish() {
-    return optional2(nullable2(this));
+    return optional2(nullable(this));
   },
   nonoptional(params) {
-    return nonoptional2(this, params);
+    return nonoptional(this, params);
   },
   array() {
     return array2(this);
@@ -23881,25 +12850,25 @@ var ZodType2 = /* @__PURE__ */ $constructor("ZodType", (inst, def) => (_ensureDe
     return union2([this, arg]);
   },
   and(arg) {
-    return intersection2(this, arg);
+    return intersection(this, arg);
   },
   transform(tx) {
-    return pipe2(this, transform2(tx));
+    return pipe(this, transform(tx));
   },
   default(d) {
-    return _default3(this, d);
+    return _default(this, d);
   },
   prefault(d) {
-    return prefault2(this, d);
+    return prefault(this, d);
   },
   catch(params) {
-    return _catch3(this, params);
+    return _catch(this, params);
   },
   pipe(target) {
-    return pipe2(this, target);
+    return pipe(this, target);
   },
   readonly() {
-    return readonly2(this);
+    return readonly(this);
   },
   describe(description) {
     let cl = this.clone();
@@ -23996,7 +12965,7 @@ var ZodType2 = /* @__PURE__ */ $constructor("ZodType", (inst, def) => (_ensureDe
 }), _ZodString = /* @__PURE__ */ $constructor(
   "_ZodString",
   (inst, def) => {
-    $ZodString.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => stringProcessor(inst, ctx, json3, params);
+    $ZodString.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => stringProcessor(inst, ctx, json, params);
   },
   /* @__PURE__ */ util_exports.derived({
     format: (inst) => aggregateChecks(inst).format ?? null,
@@ -24131,7 +13100,7 @@ var ZodType2 = /* @__PURE__ */ $constructor("ZodType", (inst, def) => (_ensureDe
     return this.check(_isoDuration(ZodISODuration, params));
   }
 });
-function string4(params) {
+function string3(params) {
   return _string(ZodString2, params);
 }
 var ZodStringFormat = /* @__PURE__ */ $constructor("ZodStringFormat", (inst, def) => {
@@ -24147,176 +13116,64 @@ var ZodStringFormat = /* @__PURE__ */ $constructor("ZodStringFormat", (inst, def
 }), ZodEmail = /* @__PURE__ */ $constructor("ZodEmail", (inst, def) => {
   $ZodEmail.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function email3(params) {
-  return _email(ZodEmail, params);
-}
 var ZodGUID = /* @__PURE__ */ $constructor("ZodGUID", (inst, def) => {
   $ZodGUID.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function guid3(params) {
-  return _guid(ZodGUID, params);
-}
 var ZodUUID = /* @__PURE__ */ $constructor("ZodUUID", (inst, def) => {
   $ZodUUID.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function uuid3(params) {
-  return _uuid(ZodUUID, params);
-}
-function uuidv42(params) {
-  return _uuidv4(ZodUUID, params);
-}
-function uuidv62(params) {
-  return _uuidv6(ZodUUID, params);
-}
-function uuidv72(params) {
-  return _uuidv7(ZodUUID, params);
-}
 var ZodURL = /* @__PURE__ */ $constructor("ZodURL", (inst, def) => {
   $ZodURL.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function url2(params) {
-  return _url(ZodURL, params);
-}
-function httpUrl2(params) {
-  return _url(ZodURL, {
-    protocol: httpProtocol,
-    hostname: domain,
-    ...util_exports.normalizeParams(params)
-  });
-}
 var ZodEmoji = /* @__PURE__ */ $constructor("ZodEmoji", (inst, def) => {
   $ZodEmoji.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function emoji3(params) {
-  return _emoji2(ZodEmoji, params);
-}
 var ZodNanoID = /* @__PURE__ */ $constructor("ZodNanoID", (inst, def) => {
   $ZodNanoID.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function nanoid3(params) {
-  return _nanoid(ZodNanoID, params);
-}
 var ZodCUID = /* @__PURE__ */ $constructor("ZodCUID", (inst, def) => {
   $ZodCUID.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function cuid4(params) {
-  return _cuid(ZodCUID, params);
-}
 var ZodCUID2 = /* @__PURE__ */ $constructor("ZodCUID2", (inst, def) => {
   $ZodCUID2.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function cuid23(params) {
-  return _cuid2(ZodCUID2, params);
-}
 var ZodULID = /* @__PURE__ */ $constructor("ZodULID", (inst, def) => {
   $ZodULID.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function ulid3(params) {
-  return _ulid(ZodULID, params);
-}
 var ZodXID = /* @__PURE__ */ $constructor("ZodXID", (inst, def) => {
   $ZodXID.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function xid3(params) {
-  return _xid(ZodXID, params);
-}
 var ZodKSUID = /* @__PURE__ */ $constructor("ZodKSUID", (inst, def) => {
   $ZodKSUID.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function ksuid3(params) {
-  return _ksuid(ZodKSUID, params);
-}
 var ZodIPv4 = /* @__PURE__ */ $constructor("ZodIPv4", (inst, def) => {
   $ZodIPv4.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function ipv43(params) {
-  return _ipv4(ZodIPv4, params);
-}
-var ZodMAC = /* @__PURE__ */ $constructor("ZodMAC", (inst, def) => {
-  $ZodMAC.init(inst, def), ZodStringFormat.init(inst, def);
-});
-function mac3(params) {
-  return _mac(ZodMAC, params);
-}
 var ZodIPv6 = /* @__PURE__ */ $constructor("ZodIPv6", (inst, def) => {
   $ZodIPv6.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function ipv63(params) {
-  return _ipv6(ZodIPv6, params);
-}
 var ZodCIDRv4 = /* @__PURE__ */ $constructor("ZodCIDRv4", (inst, def) => {
   $ZodCIDRv4.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function cidrv43(params) {
-  return _cidrv4(ZodCIDRv4, params);
-}
 var ZodCIDRv6 = /* @__PURE__ */ $constructor("ZodCIDRv6", (inst, def) => {
   $ZodCIDRv6.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function cidrv63(params) {
-  return _cidrv6(ZodCIDRv6, params);
-}
 var ZodBase64 = /* @__PURE__ */ $constructor("ZodBase64", (inst, def) => {
   $ZodBase64.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function base643(params) {
-  return _base64(ZodBase64, params);
-}
 var ZodBase64URL = /* @__PURE__ */ $constructor("ZodBase64URL", (inst, def) => {
   $ZodBase64URL.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function base64url3(params) {
-  return _base64url(ZodBase64URL, params);
-}
 var ZodE164 = /* @__PURE__ */ $constructor("ZodE164", (inst, def) => {
   $ZodE164.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function e1643(params) {
-  return _e164(ZodE164, params);
-}
-var ZodCreditCard = /* @__PURE__ */ $constructor("ZodCreditCard", (inst, def) => {
-  $ZodCreditCard.init(inst, def), ZodStringFormat.init(inst, def);
-});
-function creditCard3(params) {
-  return _creditCard(ZodCreditCard, params);
-}
-var ZodIBAN = /* @__PURE__ */ $constructor("ZodIBAN", (inst, def) => {
-  $ZodIBAN.init(inst, def), ZodStringFormat.init(inst, def);
-});
-function iban3(params) {
-  return _iban(ZodIBAN, params);
-}
 var ZodJWT = /* @__PURE__ */ $constructor("ZodJWT", (inst, def) => {
   $ZodJWT.init(inst, def), ZodStringFormat.init(inst, def);
 });
-function jwt2(params) {
-  return _jwt(ZodJWT, params);
-}
-var ZodCustomStringFormat = /* @__PURE__ */ $constructor("ZodCustomStringFormat", (inst, def) => {
-  $ZodCustomStringFormat.init(inst, def), ZodStringFormat.init(inst, def);
-});
-function stringFormat2(format, fnOrRegex, _params = {}) {
-  return _stringFormat(ZodCustomStringFormat, format, fnOrRegex, _params);
-}
-function hostname3(_params) {
-  return _stringFormat(ZodCustomStringFormat, "hostname", hostname, _params);
-}
-function hex3(_params) {
-  return _stringFormat(ZodCustomStringFormat, "hex", hex, _params);
-}
-function currencyCode3(_params) {
-  return _stringFormat(ZodCustomStringFormat, "currency_code", currencyCode, _params);
-}
-function hash2(alg, params) {
-  let enc = params?.enc ?? "hex", format = `${alg}_${enc}`, regex = regexes_exports[format];
-  if (!regex)
-    throw new Error(`Unrecognized hash format: ${format}`);
-  return _stringFormat(ZodCustomStringFormat, format, regex, params);
-}
 var ZodNumber2 = /* @__PURE__ */ $constructor(
   "ZodNumber",
   (inst, def) => {
-    $ZodNumber.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => numberProcessor(inst, ctx, json3, params), inst.isFinite = !0;
+    $ZodNumber.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => numberProcessor(inst, ctx, json, params), inst.isFinite = !0;
   },
   /* @__PURE__ */ util_exports.derived({
     minValue: (inst) => {
@@ -24380,7 +13237,7 @@ var ZodNumber2 = /* @__PURE__ */ $constructor(
     }
   })
 );
-function number4(params) {
+function number3(params) {
   return _number(ZodNumber2, params);
 }
 var ZodNumberFormat = /* @__PURE__ */ $constructor("ZodNumberFormat", (inst, def) => {
@@ -24389,144 +13246,32 @@ var ZodNumberFormat = /* @__PURE__ */ $constructor("ZodNumberFormat", (inst, def
 function int2(params) {
   return _int(ZodNumberFormat, params);
 }
-function float322(params) {
-  return _float32(ZodNumberFormat, params);
-}
-function float642(params) {
-  return _float64(ZodNumberFormat, params);
-}
-function int322(params) {
-  return _int32(ZodNumberFormat, params);
-}
-function uint322(params) {
-  return _uint32(ZodNumberFormat, params);
-}
 var ZodBoolean2 = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
-  $ZodBoolean.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => booleanProcessor(inst, ctx, json3, params);
+  $ZodBoolean.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
 });
-function boolean4(params) {
+function boolean3(params) {
   return _boolean(ZodBoolean2, params);
 }
-var ZodBigInt2 = /* @__PURE__ */ $constructor(
-  "ZodBigInt",
-  (inst, def) => {
-    $ZodBigInt.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => bigintProcessor(inst, ctx, json3, params);
-  },
-  /* @__PURE__ */ util_exports.derived({
-    minValue: (inst) => aggregateChecks(inst).minimum ?? null,
-    maxValue: (inst) => aggregateChecks(inst).maximum ?? null,
-    format: (inst) => aggregateChecks(inst).format ?? null
-  }, {
-    gte(value, params) {
-      return this.check(_gte(value, params));
-    },
-    min(value, params) {
-      return this.check(_gte(value, params));
-    },
-    gt(value, params) {
-      return this.check(_gt(value, params));
-    },
-    lt(value, params) {
-      return this.check(_lt(value, params));
-    },
-    lte(value, params) {
-      return this.check(_lte(value, params));
-    },
-    max(value, params) {
-      return this.check(_lte(value, params));
-    },
-    positive(params) {
-      return this.check(_gt(BigInt(0), params));
-    },
-    negative(params) {
-      return this.check(_lt(BigInt(0), params));
-    },
-    nonpositive(params) {
-      return this.check(_lte(BigInt(0), params));
-    },
-    nonnegative(params) {
-      return this.check(_gte(BigInt(0), params));
-    },
-    multipleOf(value, params) {
-      return this.check(_multipleOf(value, params));
-    }
-  })
-);
-function bigint4(params) {
-  return _bigint(ZodBigInt2, params);
-}
-var ZodBigIntFormat = /* @__PURE__ */ $constructor("ZodBigIntFormat", (inst, def) => {
-  $ZodBigIntFormat.init(inst, def), ZodBigInt2.init(inst, def);
-});
-function int642(params) {
-  return _int64(ZodBigIntFormat, params);
-}
-function uint642(params) {
-  return _uint64(ZodBigIntFormat, params);
-}
-var ZodSymbol2 = /* @__PURE__ */ $constructor("ZodSymbol", (inst, def) => {
-  $ZodSymbol.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => symbolProcessor(inst, ctx, json3, params);
-});
-function symbol2(params) {
-  return _symbol(ZodSymbol2, params);
-}
-var ZodUndefined2 = /* @__PURE__ */ $constructor("ZodUndefined", (inst, def) => {
-  $ZodUndefined.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => undefinedProcessor(inst, ctx, json3, params);
-});
-function _undefined4(params) {
-  return _undefined2(ZodUndefined2, params);
-}
 var ZodNull2 = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
-  $ZodNull.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => nullProcessor(inst, ctx, json3, params);
+  $ZodNull.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => nullProcessor(inst, ctx, json, params);
 });
-function _null4(params) {
+function _null3(params) {
   return _null2(ZodNull2, params);
 }
-var ZodAny2 = /* @__PURE__ */ $constructor("ZodAny", (inst, def) => {
-  $ZodAny.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => anyProcessor(inst, ctx, json3, params);
-});
-function any2() {
-  return _any(ZodAny2);
-}
 var ZodUnknown2 = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
-  $ZodUnknown.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => unknownProcessor(inst, ctx, json3, params);
+  $ZodUnknown.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => unknownProcessor(inst, ctx, json, params);
 });
-function unknown2() {
+function unknown() {
   return _unknown(ZodUnknown2);
 }
 var ZodNever2 = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
-  $ZodNever.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => neverProcessor(inst, ctx, json3, params);
+  $ZodNever.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => neverProcessor(inst, ctx, json, params);
 });
 function never2(params) {
   return _never(ZodNever2, params);
 }
-var ZodVoid2 = /* @__PURE__ */ $constructor("ZodVoid", (inst, def) => {
-  $ZodVoid.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => voidProcessor(inst, ctx, json3, params);
-});
-function _void3(params) {
-  return _void(ZodVoid2, params);
-}
-var ZodDate2 = /* @__PURE__ */ $constructor(
-  "ZodDate",
-  (inst, def) => {
-    $ZodDate.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => dateProcessor(inst, ctx, json3, params), inst.min = (value, params) => inst.check(_gte(value, params)), inst.max = (value, params) => inst.check(_lte(value, params));
-  },
-  /* @__PURE__ */ util_exports.derived({
-    minDate: (inst) => {
-      let { minimum } = aggregateChecks(inst);
-      return minimum ? new Date(minimum) : null;
-    },
-    maxDate: (inst) => {
-      let { maximum } = aggregateChecks(inst);
-      return maximum ? new Date(maximum) : null;
-    }
-  }, {})
-);
-function date5(params) {
-  return _date(ZodDate2, params);
-}
 var ZodArray2 = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
-  _ensureDefaultMemoizer(), $ZodArray.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => arrayProcessor(inst, ctx, json3, params), inst.element = def.element;
+  _ensureDefaultMemoizer(), $ZodArray.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => arrayProcessor(inst, ctx, json, params), inst.element = def.element;
 }, {
   min(n, params) {
     return this.check(_minLength(n, params));
@@ -24547,24 +13292,20 @@ var ZodArray2 = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
 function array2(element, params) {
   return _array(ZodArray2, element, params);
 }
-function keyof2(schema) {
-  let shape = schema._zod.def.shape;
-  return _enum3(Object.keys(shape));
-}
 var ZodObject2 = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
-  _ensureDefaultMemoizer(), $ZodObjectJIT.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => objectProcessor(inst, ctx, json3, params), util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, !1);
+  _ensureDefaultMemoizer(), $ZodObjectJIT.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => objectProcessor(inst, ctx, json, params), util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, !1);
 }, {
   keyof() {
-    return _enum3(Object.keys(this._zod.def.shape));
+    return _enum(Object.keys(this._zod.def.shape));
   },
-  catchall(catchall2) {
-    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: catchall2 }));
+  catchall(catchall) {
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall }));
   },
   passthrough() {
-    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown2() }));
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown() }));
   },
   loose() {
-    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown2() }));
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown() }));
   },
   strict() {
     return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: never2() }));
@@ -24605,24 +13346,16 @@ function object2(shape, params) {
   };
   return new ZodObject2(def);
 }
-function strictObject2(shape, params) {
+function looseObject(shape, params) {
   return new ZodObject2({
     type: "object",
     shape,
-    catchall: never2(),
-    ...util_exports.normalizeParams(params)
-  });
-}
-function looseObject2(shape, params) {
-  return new ZodObject2({
-    type: "object",
-    shape,
-    catchall: unknown2(),
+    catchall: unknown(),
     ...util_exports.normalizeParams(params)
   });
 }
 var ZodUnion2 = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
-  $ZodUnion.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params), inst.options = def.options;
+  $ZodUnion.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => unionProcessor(inst, ctx, json, params), inst.options = def.options;
 });
 function union2(options, params) {
   return new ZodUnion2({
@@ -24631,21 +13364,10 @@ function union2(options, params) {
     ...util_exports.normalizeParams(params)
   });
 }
-var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
-  ZodUnion2.init(inst, def), $ZodXor.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params), inst.options = def.options;
-});
-function xor2(options, params) {
-  return new ZodXor({
-    type: "union",
-    options,
-    inclusive: !1,
-    ...util_exports.normalizeParams(params)
-  });
-}
 var ZodDiscriminatedUnion2 = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion", (inst, def) => {
   ZodUnion2.init(inst, def), $ZodDiscriminatedUnion.init(inst, def);
 });
-function discriminatedUnion2(discriminator, options, params) {
+function discriminatedUnion(discriminator, options, params) {
   return new ZodDiscriminatedUnion2({
     type: "union",
     options,
@@ -24654,50 +13376,22 @@ function discriminatedUnion2(discriminator, options, params) {
   });
 }
 var ZodIntersection2 = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
-  $ZodIntersection.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => intersectionProcessor(inst, ctx, json3, params);
+  $ZodIntersection.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => intersectionProcessor(inst, ctx, json, params);
 });
-function intersection2(left, right) {
+function intersection(left, right) {
   return new ZodIntersection2({
     type: "intersection",
     left,
     right
   });
 }
-var ZodTuple2 = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
-  _ensureDefaultMemoizer(), $ZodTuple.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => tupleProcessor(inst, ctx, json3, params);
-}, {
-  rest(rest) {
-    return this.clone({
-      ...this._zod.def,
-      rest
-    });
-  },
-  partial() {
-    let def = this._zod.def;
-    if (def.checks?.length)
-      throw new Error(".partial() cannot be used on tuple schemas containing refinements");
-    return this.clone({
-      ...def,
-      items: def.items.map((item) => new ZodOptional2({ type: "optional", innerType: item }))
-    });
-  }
-});
-function tuple2(items, _paramsOrRest, _params) {
-  let hasRest = _paramsOrRest instanceof $ZodType, params = hasRest ? _params : _paramsOrRest, rest = hasRest ? _paramsOrRest : null;
-  return new ZodTuple2({
-    type: "tuple",
-    items,
-    rest,
-    ...util_exports.normalizeParams(params)
-  });
-}
 var ZodRecord2 = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
-  _ensureDefaultMemoizer(), $ZodRecord.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => recordProcessor(inst, ctx, json3, params), inst.keyType = def.keyType, inst.valueType = def.valueType;
+  _ensureDefaultMemoizer(), $ZodRecord.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params), inst.keyType = def.keyType, inst.valueType = def.valueType;
 });
-function record2(keyType, valueType, params) {
+function record(keyType, valueType, params) {
   return !valueType || !valueType._zod ? new ZodRecord2({
     type: "record",
-    keyType: string4(),
+    keyType: string3(),
     valueType: keyType,
     ...util_exports.normalizeParams(valueType)
   }) : new ZodRecord2({
@@ -24707,47 +13401,8 @@ function record2(keyType, valueType, params) {
     ...util_exports.normalizeParams(params)
   });
 }
-function partialRecord2(keyType, valueType, params) {
-  return new ZodRecord2({
-    type: "record",
-    keyType,
-    valueType,
-    ...util_exports.normalizeParams(params),
-    partial: !0
-  });
-}
-function looseRecord2(keyType, valueType, params) {
-  return new ZodRecord2({
-    type: "record",
-    keyType,
-    valueType,
-    mode: "loose",
-    ...util_exports.normalizeParams(params)
-  });
-}
-var ZodMap2 = /* @__PURE__ */ $constructor("ZodMap", (inst, def) => {
-  _ensureDefaultMemoizer(), $ZodMap.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => mapProcessor(inst, ctx, json3, params), inst.keyType = def.keyType, inst.valueType = def.valueType, inst.min = (...args) => inst.check(_minSize(...args)), inst.nonempty = (params) => inst.check(_minSize(1, params)), inst.max = (...args) => inst.check(_maxSize(...args)), inst.size = (...args) => inst.check(_size(...args));
-});
-function map2(keyType, valueType, params) {
-  return new ZodMap2({
-    type: "map",
-    keyType,
-    valueType,
-    ...util_exports.normalizeParams(params)
-  });
-}
-var ZodSet2 = /* @__PURE__ */ $constructor("ZodSet", (inst, def) => {
-  _ensureDefaultMemoizer(), $ZodSet.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => setProcessor(inst, ctx, json3, params), inst.min = (...args) => inst.check(_minSize(...args)), inst.nonempty = (params) => inst.check(_minSize(1, params)), inst.max = (...args) => inst.check(_maxSize(...args)), inst.size = (...args) => inst.check(_size(...args));
-});
-function set2(valueType, params) {
-  return new ZodSet2({
-    type: "set",
-    valueType,
-    ...util_exports.normalizeParams(params)
-  });
-}
 var ZodEnum2 = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
-  $ZodEnum.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => enumProcessor(inst, ctx, json3, params), inst.enum = def.entries, inst.options = [...inst._zod.values];
+  $ZodEnum.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => enumProcessor(inst, ctx, json, params), inst.enum = def.entries, inst.options = [...inst._zod.values];
   let keys = new Set(Object.keys(def.entries));
   inst.extract = (values, params) => {
     let newEntries = {};
@@ -24777,7 +13432,7 @@ var ZodEnum2 = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
     });
   };
 });
-function _enum3(values, params) {
+function _enum(values, params) {
   let entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new ZodEnum2({
     type: "enum",
@@ -24785,15 +13440,8 @@ function _enum3(values, params) {
     ...util_exports.normalizeParams(params)
   });
 }
-function nativeEnum2(entries, params) {
-  return new ZodEnum2({
-    type: "enum",
-    entries,
-    ...util_exports.normalizeParams(params)
-  });
-}
 var ZodLiteral2 = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
-  $ZodLiteral.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => literalProcessor(inst, ctx, json3, params), inst.values = new Set(def.values), Object.defineProperty(inst, "value", {
+  $ZodLiteral.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params), inst.values = new Set(def.values), Object.defineProperty(inst, "value", {
     get() {
       if (def.values.length > 1)
         throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");
@@ -24808,14 +13456,8 @@ function literal2(value, params) {
     ...util_exports.normalizeParams(params)
   });
 }
-var ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
-  $ZodFile.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => fileProcessor(inst, ctx, json3, params), inst.min = (size, params) => inst.check(_minSize(size, params)), inst.max = (size, params) => inst.check(_maxSize(size, params)), inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
-});
-function file2(params) {
-  return _file(ZodFile, params);
-}
 var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
-  _ensureDefaultMemoizer(), $ZodTransform.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => transformProcessor(inst, ctx, json3, params), inst._zod.parse = (payload, _ctx) => {
+  _ensureDefaultMemoizer(), $ZodTransform.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => transformProcessor(inst, ctx, json, params), inst._zod.parse = (payload, _ctx) => {
     if (_ctx.direction === "backward")
       throw new $ZodEncodeError(inst.constructor.name);
     payload.addIssue = (issue2) => {
@@ -24826,18 +13468,18 @@ var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
         _issue.fatal && (_issue.continue = !1), _issue.code ?? (_issue.code = "custom"), "input" in _issue || (_issue.input = payload.value), _issue.inst ?? (_issue.inst = inst), payload.issues.push(util_exports.issue(_issue));
       }
     };
-    let output3 = def.transform(payload.value, payload);
-    return output3 instanceof Promise ? output3.then((output4) => (payload.value = output4, payload)) : (payload.value = output3, payload);
+    let output = def.transform(payload.value, payload);
+    return output instanceof Promise ? output.then((output2) => (payload.value = output2, payload)) : (payload.value = output, payload);
   };
 });
-function transform2(fn) {
+function transform(fn) {
   return new ZodTransform({
     type: "transform",
     transform: fn
   });
 }
 var ZodOptional2 = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
-  $ZodOptional.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params), inst.unwrap = () => inst._zod.def.innerType;
+  $ZodOptional.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params), inst.unwrap = () => inst._zod.def.innerType;
 });
 function optional2(innerType) {
   return new ZodOptional2({
@@ -24846,30 +13488,27 @@ function optional2(innerType) {
   });
 }
 var ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
-  $ZodExactOptional.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params), inst.unwrap = () => inst._zod.def.innerType;
+  $ZodExactOptional.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params), inst.unwrap = () => inst._zod.def.innerType;
 });
-function exactOptional2(innerType) {
+function exactOptional(innerType) {
   return new ZodExactOptional({
     type: "optional",
     innerType
   });
 }
 var ZodNullable2 = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
-  $ZodNullable.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => nullableProcessor(inst, ctx, json3, params), inst.unwrap = () => inst._zod.def.innerType;
+  $ZodNullable.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => nullableProcessor(inst, ctx, json, params), inst.unwrap = () => inst._zod.def.innerType;
 });
-function nullable2(innerType) {
+function nullable(innerType) {
   return new ZodNullable2({
     type: "nullable",
     innerType
   });
 }
-function nullish3(innerType) {
-  return optional2(nullable2(innerType));
-}
 var ZodDefault2 = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
-  $ZodDefault.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => defaultProcessor(inst, ctx, json3, params), inst.unwrap = () => inst._zod.def.innerType, inst.removeDefault = inst.unwrap;
+  $ZodDefault.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => defaultProcessor(inst, ctx, json, params), inst.unwrap = () => inst._zod.def.innerType, inst.removeDefault = inst.unwrap;
 });
-function _default3(innerType, defaultValue) {
+function _default(innerType, defaultValue) {
   return new ZodDefault2({
     type: "default",
     innerType,
@@ -24879,9 +13518,9 @@ function _default3(innerType, defaultValue) {
   });
 }
 var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
-  $ZodPrefault.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => prefaultProcessor(inst, ctx, json3, params), inst.unwrap = () => inst._zod.def.innerType;
+  $ZodPrefault.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => prefaultProcessor(inst, ctx, json, params), inst.unwrap = () => inst._zod.def.innerType;
 });
-function prefault2(innerType, defaultValue) {
+function prefault(innerType, defaultValue) {
   return new ZodPrefault({
     type: "prefault",
     innerType,
@@ -24891,44 +13530,29 @@ function prefault2(innerType, defaultValue) {
   });
 }
 var ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
-  $ZodNonOptional.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => nonoptionalProcessor(inst, ctx, json3, params), inst.unwrap = () => inst._zod.def.innerType;
+  $ZodNonOptional.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => nonoptionalProcessor(inst, ctx, json, params), inst.unwrap = () => inst._zod.def.innerType;
 });
-function nonoptional2(innerType, params) {
+function nonoptional(innerType, params) {
   return new ZodNonOptional({
     type: "nonoptional",
     innerType,
     ...util_exports.normalizeParams(params)
   });
 }
-var ZodSuccess = /* @__PURE__ */ $constructor("ZodSuccess", (inst, def) => {
-  $ZodSuccess.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => successProcessor(inst, ctx, json3, params), inst.unwrap = () => inst._zod.def.innerType;
-});
-function success2(innerType) {
-  return new ZodSuccess({
-    type: "success",
-    innerType
-  });
-}
 var ZodCatch2 = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
-  $ZodCatch.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => catchProcessor(inst, ctx, json3, params), inst.unwrap = () => inst._zod.def.innerType, inst.removeCatch = inst.unwrap;
+  $ZodCatch.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => catchProcessor(inst, ctx, json, params), inst.unwrap = () => inst._zod.def.innerType, inst.removeCatch = inst.unwrap;
 });
-function _catch3(innerType, catchValue) {
+function _catch(innerType, catchValue) {
   return new ZodCatch2({
     type: "catch",
     innerType,
     catchValue: typeof catchValue == "function" ? catchValue : util_exports.constantCatch(catchValue)
   });
 }
-var ZodNaN2 = /* @__PURE__ */ $constructor("ZodNaN", (inst, def) => {
-  $ZodNaN.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => nanProcessor(inst, ctx, json3, params);
-});
-function nan2(params) {
-  return _nan(ZodNaN2, params);
-}
 var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
-  $ZodPipe.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => pipeProcessor(inst, ctx, json3, params), inst.in = def.in, inst.out = def.out;
+  $ZodPipe.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => pipeProcessor(inst, ctx, json, params), inst.in = def.in, inst.out = def.out;
 });
-function pipe2(in_, out) {
+function pipe(in_, out) {
   return new ZodPipe({
     type: "pipe",
     in: in_,
@@ -24936,171 +13560,36 @@ function pipe2(in_, out) {
     // ...util.normalizeParams(params),
   });
 }
-var ZodCodec = /* @__PURE__ */ $constructor("ZodCodec", (inst, def) => {
-  ZodPipe.init(inst, def), $ZodCodec.init(inst, def);
-});
-function codec2(in_, out, params) {
-  return new ZodCodec({
-    type: "pipe",
-    in: in_,
-    out,
-    transform: params.decode,
-    reverseTransform: params.encode
-  });
-}
-function invertCodec2(codec3) {
-  let def = codec3._zod.def;
-  return new ZodCodec({
-    type: "pipe",
-    in: def.out,
-    out: def.in,
-    transform: def.reverseTransform,
-    reverseTransform: def.transform
-  });
-}
 var ZodPreprocess = /* @__PURE__ */ $constructor("ZodPreprocess", (inst, def) => {
   ZodPipe.init(inst, def), $ZodPreprocess.init(inst, def);
 }), ZodReadonly2 = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
-  $ZodReadonly.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => readonlyProcessor(inst, ctx, json3, params), inst.unwrap = () => inst._zod.def.innerType;
+  $ZodReadonly.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => readonlyProcessor(inst, ctx, json, params), inst.unwrap = () => inst._zod.def.innerType;
 });
-function readonly2(innerType) {
+function readonly(innerType) {
   return new ZodReadonly2({
     type: "readonly",
     innerType
   });
 }
-var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (inst, def) => {
-  $ZodTemplateLiteral.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => templateLiteralProcessor(inst, ctx, json3, params);
-});
-function templateLiteral2(parts, params) {
-  return new ZodTemplateLiteral({
-    type: "template_literal",
-    parts,
-    ...util_exports.normalizeParams(params)
-  });
-}
-var ZodLazy2 = /* @__PURE__ */ $constructor("ZodLazy", (inst, def) => {
-  $ZodLazy.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => lazyProcessor(inst, ctx, json3, params), inst.unwrap = () => inst._zod.def.getter();
-});
-function lazy(getter) {
-  return new ZodLazy2({
-    type: "lazy",
-    getter
-  });
-}
-var ZodPromise2 = /* @__PURE__ */ $constructor("ZodPromise", (inst, def) => {
-  $ZodPromise.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => promiseProcessor(inst, ctx, json3, params), inst.unwrap = () => inst._zod.def.innerType;
-});
-function promise2(innerType) {
-  return new ZodPromise2({
-    type: "promise",
-    innerType
-  });
-}
-var ZodFunction2 = /* @__PURE__ */ $constructor("ZodFunction", (inst, def) => {
-  $ZodFunction.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => functionProcessor(inst, ctx, json3, params);
-});
-function _function2(params) {
-  return new ZodFunction2({
-    type: "function",
-    input: Array.isArray(params?.input) ? tuple2(params?.input) : params?.input ?? array2(unknown2()),
-    output: params?.output ?? unknown2()
-  });
-}
 var ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
-  $ZodCustom.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json3, params) => customProcessor(inst, ctx, json3, params);
+  $ZodCustom.init(inst, def), ZodType2.init(inst, def), inst._zod.processJSONSchema = (ctx, json, params) => customProcessor(inst, ctx, json, params);
 });
-function check2(fn) {
-  let ch = new $ZodCheck({
-    check: "custom"
-    // ...util.normalizeParams(params),
-  });
-  return ch._zod.check = fn, ch;
-}
-function custom2(fn, _params) {
+function custom(fn, _params) {
   return _custom(ZodCustom, fn ?? (() => !0), _params);
 }
-function refine2(fn, _params = {}) {
+function refine(fn, _params = {}) {
   return _refine(ZodCustom, fn, _params);
 }
-function superRefine2(fn, params) {
+function superRefine(fn, params) {
   return _superRefine(fn, params);
-}
-var describe3 = describe, meta3 = meta, ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
-  ZodCustom.init(inst, def);
-}, {
-  properties(shape, params) {
-    return this.check(_properties(shape, params));
-  }
-});
-function _instanceof2(cls, params = {}) {
-  let inst = new ZodInstanceOf({
-    type: "custom",
-    check: "custom",
-    fn: (data) => data instanceof cls,
-    abort: !0,
-    ...util_exports.normalizeParams(params)
-  });
-  return inst._zod.bag.Class = cls, inst._zod.check = (payload) => {
-    payload.value instanceof cls || payload.issues.push({
-      code: "invalid_type",
-      expected: cls.name,
-      input: payload.value,
-      inst,
-      path: [...inst._zod.def.path ?? []]
-    });
-  }, inst;
-}
-var stringbool2 = (...args) => _stringbool({
-  Codec: ZodCodec,
-  Boolean: ZodBoolean2,
-  String: ZodString2
-}, ...args);
-function json2(params) {
-  let jsonSchema = lazy(() => union2([string4(params), number4(), boolean4(), _null4(), array2(jsonSchema), record2(string4(), jsonSchema)]));
-  return jsonSchema;
 }
 function preprocess(fn, schema) {
   return new ZodPreprocess({
     type: "pipe",
-    in: transform2(fn),
+    in: transform(fn),
     out: schema
   });
 }
-
-// node_modules/zod/v4/classic/compat.js
-init_core2();
-var ZodIssueCode2 = {
-  invalid_type: "invalid_type",
-  too_big: "too_big",
-  too_small: "too_small",
-  invalid_format: "invalid_format",
-  not_multiple_of: "not_multiple_of",
-  unrecognized_keys: "unrecognized_keys",
-  invalid_union: "invalid_union",
-  invalid_key: "invalid_key",
-  invalid_element: "invalid_element",
-  invalid_value: "invalid_value",
-  custom: "custom"
-};
-function setErrorMap(map3) {
-  config({
-    customError: map3
-  });
-}
-function getErrorMap2() {
-  return config().customError;
-}
-var ZodFirstPartyTypeKind2;
-ZodFirstPartyTypeKind2 || (ZodFirstPartyTypeKind2 = {});
-
-// node_modules/zod/v4/classic/external.js
-init_core2();
-init_json_schema_processors();
-
-// node_modules/zod/v4/classic/from-json-schema.js
-init_registries();
-init_util();
 
 // node_modules/zod/v4/classic/iso.js
 var iso_exports2 = {};
@@ -25109,590 +13598,44 @@ __export(iso_exports2, {
   ZodISODateTime: () => ZodISODateTime,
   ZodISODuration: () => ZodISODuration,
   ZodISOTime: () => ZodISOTime,
-  date: () => date6,
-  datetime: () => datetime3,
-  duration: () => duration3,
-  time: () => time3
+  date: () => date2,
+  datetime: () => datetime2,
+  duration: () => duration2,
+  time: () => time2
 });
 init_core2();
-function datetime3(params) {
+function datetime2(params) {
   return _isoDateTime(ZodISODateTime, params);
 }
-function date6(params) {
+function date2(params) {
   return _isoDate(ZodISODate, params);
 }
-function time3(params) {
+function time2(params) {
   return _isoTime(ZodISOTime, params);
 }
-function duration3(params) {
+function duration2(params) {
   return _isoDuration(ZodISODuration, params);
-}
-
-// node_modules/zod/v4/classic/from-json-schema.js
-var z = {
-  ...schemas_exports3,
-  ...checks_exports2,
-  iso: iso_exports2
-}, RECOGNIZED_KEYS = /* @__PURE__ */ new Set([
-  // Schema identification
-  "$schema",
-  "$ref",
-  "$defs",
-  "definitions",
-  // Core schema keywords
-  "$id",
-  "id",
-  "$comment",
-  "$anchor",
-  "$vocabulary",
-  "$dynamicRef",
-  "$dynamicAnchor",
-  // Type
-  "type",
-  "enum",
-  "const",
-  // Composition
-  "anyOf",
-  "oneOf",
-  "allOf",
-  "not",
-  // Object
-  "properties",
-  "required",
-  "additionalProperties",
-  "patternProperties",
-  "propertyNames",
-  "minProperties",
-  "maxProperties",
-  // Array
-  "items",
-  "prefixItems",
-  "additionalItems",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "contains",
-  "minContains",
-  "maxContains",
-  // String
-  "minLength",
-  "maxLength",
-  "pattern",
-  "format",
-  // Number
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "multipleOf",
-  // Already handled metadata
-  "description",
-  "default",
-  // Content
-  "contentEncoding",
-  "contentMediaType",
-  "contentSchema",
-  // Unsupported (error-throwing)
-  "unevaluatedItems",
-  "unevaluatedProperties",
-  "if",
-  "then",
-  "else",
-  "dependentSchemas",
-  "dependentRequired",
-  // OpenAPI
-  "nullable",
-  "readOnly"
-]);
-function detectVersion(schema, defaultTarget) {
-  let $schema = schema.$schema;
-  return $schema === "https://json-schema.org/draft/2020-12/schema" ? "draft-2020-12" : $schema === "http://json-schema.org/draft-07/schema#" ? "draft-7" : $schema === "http://json-schema.org/draft-04/schema#" ? "draft-4" : defaultTarget ?? "draft-2020-12";
-}
-function applyMinItems(items, minItems) {
-  return items.map((item, index) => index < minItems ? item : item.optional());
-}
-function decodeJSONPointerSegment(segment) {
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-function resolveRef(ref, ctx) {
-  if (!ref.startsWith("#"))
-    throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
-  let path = ref.slice(1).split("/").filter(Boolean);
-  if (path.length === 0)
-    return ctx.rootSchema;
-  let defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path[0] === defsKey) {
-    let key = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
-    if (!key || !ctx.defs[key])
-      throw new Error(`Reference not found: ${ref}`);
-    return ctx.defs[key];
-  }
-  throw new Error(`Reference not found: ${ref}`);
-}
-function checkObjectGuards(objectSchema, guards) {
-  return z.transform((value) => value).check((payload) => {
-    let value = payload.value;
-    if (typeof value != "object" || value === null || Array.isArray(value))
-      return;
-    let keys = Object.getOwnPropertyNames(value);
-    if (guards.minProperties !== void 0 && keys.length < guards.minProperties && payload.issues.push({
-      origin: "object",
-      code: "too_small",
-      minimum: guards.minProperties,
-      inclusive: !0,
-      message: `Too small: expected object to have >=${guards.minProperties} properties`,
-      input: value,
-      inst: objectSchema,
-      continue: !0
-    }), guards.maxProperties !== void 0 && keys.length > guards.maxProperties && payload.issues.push({
-      origin: "object",
-      code: "too_big",
-      maximum: guards.maxProperties,
-      inclusive: !0,
-      message: `Too big: expected object to have <=${guards.maxProperties} properties`,
-      input: value,
-      inst: objectSchema,
-      continue: !0
-    }), guards.keySchema)
-      for (let key of keys) {
-        let result = guards.keySchema.safeParse(key);
-        result.success || payload.issues.push({
-          code: "invalid_key",
-          origin: "record",
-          issues: result.error.issues,
-          input: key,
-          path: [key],
-          continue: !0
-        });
-      }
-  }).pipe(objectSchema);
-}
-function canonicalKey(value, seen) {
-  if (value === null)
-    return "z";
-  let type = typeof value;
-  if (type !== "object") {
-    if (type === "number" && Number.isNaN(value))
-      return null;
-    let raw = String(value);
-    return `${type[0]}${raw.length}:${raw}`;
-  }
-  if (seen.has(value))
-    return null;
-  seen.add(value);
-  try {
-    if (Array.isArray(value)) {
-      let parts2 = [];
-      for (let item of value) {
-        let key = canonicalKey(item, seen);
-        if (key === null)
-          return null;
-        parts2.push(key);
-      }
-      return `a${parts2.length}:[${parts2.join(",")}]`;
-    }
-    let keys = Object.keys(value).sort(), parts = [];
-    for (let k of keys) {
-      let key = canonicalKey(value[k], seen);
-      if (key === null)
-        return null;
-      parts.push(`${k.length}:${k}=${key}`);
-    }
-    return `o${parts.length}:{${parts.join(",")}}`;
-  } finally {
-    seen.delete(value);
-  }
-}
-var SCHEMA_KEYWORDS = /* @__PURE__ */ new Set([
-  "items",
-  "prefixItems",
-  "additionalItems",
-  "additionalProperties",
-  "contains",
-  "propertyNames",
-  "not",
-  "if",
-  "then",
-  "else",
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "unevaluatedItems",
-  "unevaluatedProperties",
-  "contentSchema"
-]), SCHEMA_MAP_KEYWORDS = /* @__PURE__ */ new Set([
-  "properties",
-  "patternProperties",
-  "dependentSchemas",
-  "dependencies",
-  "$defs",
-  "definitions"
-]);
-function containsRef(value) {
-  return typeof value != "object" || value === null ? !1 : Array.isArray(value) ? value.some(containsRef) : typeof value.$ref == "string" ? !0 : Object.entries(value).some(([key, sub]) => SCHEMA_KEYWORDS.has(key) ? containsRef(sub) : !SCHEMA_MAP_KEYWORDS.has(key) || typeof sub != "object" || sub === null ? !1 : Object.values(sub).some(containsRef));
-}
-function plural(n) {
-  return n === 1 ? "element" : "elements";
-}
-function checkArrayGuards(arraySchema, guards) {
-  return z.transform((value) => value).check((payload) => {
-    let items = payload.value;
-    if (Array.isArray(items)) {
-      if (guards.uniqueItems === !0) {
-        let firstSeen = /* @__PURE__ */ new Map();
-        for (let i = 0; i < items.length; i++) {
-          let key = canonicalKey(items[i], /* @__PURE__ */ new Set());
-          if (key === null)
-            continue;
-          let first = firstSeen.get(key);
-          if (first === void 0) {
-            firstSeen.set(key, i);
-            continue;
-          }
-          payload.issues.push({
-            code: "custom",
-            message: `Array items must be unique: element at index ${i} duplicates the one at index ${first}`,
-            input: items,
-            path: [i],
-            continue: !0
-          });
-        }
-      }
-      if (guards.containsSchema) {
-        let minContains = guards.minContains ?? 1, ceiling = guards.maxContains !== void 0 ? guards.maxContains + 1 : Number.POSITIVE_INFINITY, matches = 0;
-        for (let item of items)
-          if (guards.containsSchema.safeParse(item).success && ++matches >= ceiling)
-            break;
-        matches < minContains && payload.issues.push({
-          code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
-          input: items,
-          continue: !0
-        }), guards.maxContains !== void 0 && matches > guards.maxContains && payload.issues.push({
-          code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
-          input: items,
-          continue: !0
-        });
-      }
-    }
-  }).pipe(arraySchema);
-}
-function getTupleRest(restSchema, ctx) {
-  if (restSchema !== !1)
-    return restSchema === void 0 || restSchema === !0 ? z.any() : convertSchema(restSchema, ctx);
-}
-var fullTime = /^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-function convertBaseSchema(schema, ctx) {
-  if (schema.not !== void 0) {
-    if (typeof schema.not == "object" && Object.keys(schema.not).length === 0)
-      return z.never();
-    throw new Error("not is not supported in Zod (except { not: {} } for never)");
-  }
-  if (schema.unevaluatedItems !== void 0)
-    throw new Error("unevaluatedItems is not supported");
-  if (schema.unevaluatedProperties !== void 0)
-    throw new Error("unevaluatedProperties is not supported");
-  if (schema.if !== void 0 || schema.then !== void 0 || schema.else !== void 0)
-    throw new Error("Conditional schemas (if/then/else) are not supported");
-  if (schema.dependentSchemas !== void 0 || schema.dependentRequired !== void 0)
-    throw new Error("dependentSchemas and dependentRequired are not supported");
-  if (schema.$ref) {
-    let refPath = schema.$ref;
-    if (ctx.refs.has(refPath))
-      return ctx.refs.get(refPath);
-    if (ctx.processing.has(refPath))
-      return z.lazy(() => {
-        if (!ctx.refs.has(refPath))
-          throw new Error(`Circular reference not resolved: ${refPath}`);
-        return ctx.refs.get(refPath);
-      });
-    ctx.processing.add(refPath);
-    let resolved = resolveRef(refPath, ctx), zodSchema2 = convertSchema(resolved, ctx);
-    return ctx.refs.set(refPath, zodSchema2), ctx.processing.delete(refPath), zodSchema2;
-  }
-  if (schema.enum !== void 0) {
-    let enumValues = schema.enum;
-    if (ctx.version === "openapi-3.0" && schema.nullable === !0 && enumValues.length === 1 && enumValues[0] === null)
-      return z.null();
-    if (enumValues.length === 0)
-      return z.never();
-    if (enumValues.length === 1)
-      return z.literal(enumValues[0]);
-    if (enumValues.every((v) => typeof v == "string"))
-      return z.enum(enumValues);
-    let literalSchemas = enumValues.map((v) => z.literal(v));
-    return literalSchemas.length < 2 ? literalSchemas[0] : z.union([literalSchemas[0], literalSchemas[1], ...literalSchemas.slice(2)]);
-  }
-  if (schema.const !== void 0)
-    return z.literal(schema.const);
-  let type = schema.type;
-  if (Array.isArray(type)) {
-    let typeSchemas = type.map((t) => {
-      let typeSchema = { ...schema, type: t };
-      return convertBaseSchema(typeSchema, ctx);
-    });
-    return typeSchemas.length === 0 ? z.never() : typeSchemas.length === 1 ? typeSchemas[0] : z.union(typeSchemas);
-  }
-  if (!type)
-    return z.any();
-  let zodSchema;
-  switch (type) {
-    case "string": {
-      let stringSchema = z.string();
-      if (schema.format) {
-        let format = schema.format;
-        format === "email" ? stringSchema = stringSchema.check(z.email()) : format === "uri" || format === "uri-reference" ? stringSchema = stringSchema.check(z.url()) : format === "uuid" || format === "guid" ? stringSchema = stringSchema.check(z.uuid()) : format === "date-time" ? stringSchema = stringSchema.check(z.iso.datetime({ offset: !0 })) : format === "date" ? stringSchema = stringSchema.check(z.iso.date()) : format === "time" ? stringSchema = stringSchema.check(z.regex(fullTime)) : format === "duration" ? stringSchema = stringSchema.check(z.iso.duration()) : format === "hostname" ? stringSchema = stringSchema.check(z.hostname()) : format === "ipv4" ? stringSchema = stringSchema.check(z.ipv4()) : format === "ipv6" ? stringSchema = stringSchema.check(z.ipv6()) : format === "mac" ? stringSchema = stringSchema.check(z.mac()) : format === "cidr" ? stringSchema = stringSchema.check(z.cidrv4()) : format === "cidr-v6" ? stringSchema = stringSchema.check(z.cidrv6()) : format === "base64" ? stringSchema = stringSchema.check(z.base64()) : format === "base64url" ? stringSchema = stringSchema.check(z.base64url()) : format === "e164" ? stringSchema = stringSchema.check(z.e164()) : format === "credit_card" ? stringSchema = stringSchema.check(z.creditCard()) : format === "iban" ? stringSchema = stringSchema.check(z.iban()) : format === "jwt" ? stringSchema = stringSchema.check(z.jwt()) : format === "emoji" ? stringSchema = stringSchema.check(z.emoji()) : format === "nanoid" ? stringSchema = stringSchema.check(z.nanoid()) : format === "cuid" ? stringSchema = stringSchema.check(z.cuid()) : format === "cuid2" ? stringSchema = stringSchema.check(z.cuid2()) : format === "ulid" ? stringSchema = stringSchema.check(z.ulid()) : format === "xid" ? stringSchema = stringSchema.check(z.xid()) : format === "ksuid" && (stringSchema = stringSchema.check(z.ksuid()));
-      }
-      typeof schema.minLength == "number" && (stringSchema = stringSchema.min(schema.minLength)), typeof schema.maxLength == "number" && (stringSchema = stringSchema.max(schema.maxLength)), schema.pattern && (stringSchema = stringSchema.regex(new RegExp(schema.pattern))), zodSchema = stringSchema;
-      break;
-    }
-    case "number":
-    case "integer": {
-      let numberSchema = type === "integer" ? z.number().int() : z.number();
-      typeof schema.minimum == "number" && schema.exclusiveMinimum !== !0 && (numberSchema = numberSchema.min(schema.minimum)), typeof schema.maximum == "number" && schema.exclusiveMaximum !== !0 && (numberSchema = numberSchema.max(schema.maximum)), typeof schema.exclusiveMinimum == "number" ? numberSchema = numberSchema.gt(schema.exclusiveMinimum) : schema.exclusiveMinimum === !0 && typeof schema.minimum == "number" && (numberSchema = numberSchema.gt(schema.minimum)), typeof schema.exclusiveMaximum == "number" ? numberSchema = numberSchema.lt(schema.exclusiveMaximum) : schema.exclusiveMaximum === !0 && typeof schema.maximum == "number" && (numberSchema = numberSchema.lt(schema.maximum)), typeof schema.multipleOf == "number" && (numberSchema = numberSchema.multipleOf(schema.multipleOf)), zodSchema = numberSchema;
-      break;
-    }
-    case "boolean": {
-      zodSchema = z.boolean();
-      break;
-    }
-    case "null": {
-      zodSchema = z.null();
-      break;
-    }
-    case "object": {
-      let shape = {}, properties = schema.properties || {}, requiredSet = new Set(schema.required || []), additionalSchema = typeof schema.additionalProperties == "object" ? convertSchema(schema.additionalProperties, ctx) : void 0;
-      for (let [key, propSchema] of Object.entries(properties)) {
-        let propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
-      }
-      if (schema.patternProperties) {
-        let patternProps = schema.patternProperties, patternKeys = Object.keys(patternProps), looseRecords = [];
-        for (let pattern of patternKeys) {
-          let patternValue = convertSchema(patternProps[pattern], ctx), keySchema = z.string().regex(new RegExp(pattern));
-          looseRecords.push(z.looseRecord(keySchema, patternValue));
-        }
-        let schemasToIntersect = [];
-        if (Object.keys(shape).length > 0 && schemasToIntersect.push(z.object(shape).passthrough()), schemasToIntersect.push(...looseRecords), schemasToIntersect.length === 0)
-          zodSchema = z.object({}).passthrough();
-        else if (schemasToIntersect.length === 1)
-          zodSchema = schemasToIntersect[0];
-        else {
-          let result = z.intersection(schemasToIntersect[0], schemasToIntersect[1]);
-          for (let i = 2; i < schemasToIntersect.length; i++)
-            result = z.intersection(result, schemasToIntersect[i]);
-          zodSchema = result;
-        }
-        if (schema.additionalProperties === !1) {
-          let propertyKeys = Object.keys(shape), patterns = patternKeys.map((p) => new RegExp(p)), basePatternSchema = zodSchema;
-          zodSchema = zodSchema.check((payload) => {
-            if (!isPlainObject(payload.value))
-              return;
-            let unrecognized = [];
-            for (let key of Object.keys(payload.value))
-              propertyKeys.includes(key) || patterns.some((regex) => regex.test(key)) || unrecognized.push(key);
-            unrecognized.length && payload.issues.push({
-              code: "unrecognized_keys",
-              keys: unrecognized,
-              input: payload.value,
-              inst: basePatternSchema
-            });
-          });
-        }
-      } else {
-        let objectSchema = z.object(shape);
-        schema.additionalProperties === !1 ? zodSchema = objectSchema.strict() : additionalSchema ? zodSchema = objectSchema.catchall(additionalSchema) : zodSchema = objectSchema.passthrough();
-      }
-      let hasKeyGuard = schema.propertyNames !== void 0 && schema.propertyNames !== !0, minProperties = typeof schema.minProperties == "number" ? schema.minProperties : void 0, maxProperties = typeof schema.maxProperties == "number" ? schema.maxProperties : void 0;
-      if (hasKeyGuard || minProperties !== void 0 || maxProperties !== void 0) {
-        let keySchema;
-        if (hasKeyGuard) {
-          let keyJSONSchema = typeof schema.propertyNames == "object" && schema.propertyNames.type === void 0 ? { type: "string", ...schema.propertyNames } : schema.propertyNames;
-          keySchema = convertSchema(keyJSONSchema, ctx);
-        }
-        zodSchema = checkObjectGuards(zodSchema, { keySchema, minProperties, maxProperties });
-      }
-      break;
-    }
-    case "array": {
-      let prefixItems = schema.prefixItems, items = schema.items;
-      if (prefixItems && Array.isArray(prefixItems)) {
-        let minItems = typeof schema.minItems == "number" ? schema.minItems : 0, tupleItems = prefixItems.map((item) => convertSchema(item, ctx)), positionalItems = applyMinItems(tupleItems, minItems), rest = Array.isArray(items) ? void 0 : getTupleRest(items, ctx), tupleSchema = z.tuple(positionalItems);
-        zodSchema = rest ? tupleSchema.rest(rest) : tupleSchema, typeof schema.minItems == "number" && (zodSchema = zodSchema.check(z.minLength(schema.minItems))), typeof schema.maxItems == "number" && (zodSchema = zodSchema.check(z.maxLength(schema.maxItems)));
-      } else if (Array.isArray(items)) {
-        let minItems = typeof schema.minItems == "number" ? schema.minItems : 0, tupleItems = items.map((item) => convertSchema(item, ctx)), positionalItems = applyMinItems(tupleItems, minItems), rest = getTupleRest(schema.additionalItems, ctx), tupleSchema = z.tuple(positionalItems);
-        zodSchema = rest ? tupleSchema.rest(rest) : tupleSchema, typeof schema.minItems == "number" && (zodSchema = zodSchema.check(z.minLength(schema.minItems))), typeof schema.maxItems == "number" && (zodSchema = zodSchema.check(z.maxLength(schema.maxItems)));
-      } else if (items !== void 0) {
-        let element = convertSchema(items, ctx), arraySchema = z.array(element);
-        typeof schema.minItems == "number" && (arraySchema = arraySchema.min(schema.minItems)), typeof schema.maxItems == "number" && (arraySchema = arraySchema.max(schema.maxItems)), zodSchema = arraySchema;
-      } else
-        zodSchema = z.array(z.any());
-      (schema.uniqueItems === !0 || schema.contains !== void 0) && (zodSchema = checkArrayGuards(zodSchema, {
-        uniqueItems: schema.uniqueItems === !0,
-        containsSchema: schema.contains !== void 0 ? convertSchema(schema.contains, ctx) : void 0,
-        minContains: typeof schema.minContains == "number" ? schema.minContains : void 0,
-        maxContains: typeof schema.maxContains == "number" ? schema.maxContains : void 0
-      }));
-      break;
-    }
-    default:
-      throw new Error(`Unsupported type: ${type}`);
-  }
-  return zodSchema;
-}
-function convertSchema(schema, ctx) {
-  if (typeof schema == "boolean")
-    return schema ? z.any() : z.never();
-  let baseSchema = convertBaseSchema(schema, ctx), hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
-  if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    let options = schema.anyOf.map((s) => convertSchema(s, ctx)), anyOfUnion = z.union(options);
-    baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
-  }
-  if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    let options = schema.oneOf.map((s) => convertSchema(s, ctx)), oneOfUnion = z.xor(options);
-    baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
-  }
-  if (schema.allOf && Array.isArray(schema.allOf))
-    if (schema.allOf.length === 0)
-      baseSchema = hasExplicitType ? baseSchema : z.any();
-    else {
-      let result = hasExplicitType ? baseSchema : convertSchema(schema.allOf[0], ctx), startIdx = hasExplicitType ? 0 : 1;
-      for (let i = startIdx; i < schema.allOf.length; i++)
-        result = z.intersection(result, convertSchema(schema.allOf[i], ctx));
-      baseSchema = result;
-    }
-  schema.nullable === !0 && ctx.version === "openapi-3.0" && (baseSchema = z.nullable(baseSchema)), schema.readOnly === !0 && (baseSchema = z.readonly(baseSchema)), schema.default !== void 0 && (baseSchema = baseSchema.default(schema.default));
-  let extraMeta = {}, coreMetadataKeys = ["$id", "id", "$comment", "$anchor", "$vocabulary", "$dynamicRef", "$dynamicAnchor"];
-  for (let key of coreMetadataKeys)
-    key in schema && (extraMeta[key] = schema[key]);
-  let contentMetadataKeys = ["contentEncoding", "contentMediaType", "contentSchema"];
-  for (let key of contentMetadataKeys)
-    key in schema && (extraMeta[key] = schema[key]);
-  if (schema.type === "object" && schema.$ref === void 0) {
-    schema.propertyNames !== void 0 && !containsRef(schema.propertyNames) && (extraMeta.propertyNames = schema.propertyNames);
-    for (let key of ["minProperties", "maxProperties"])
-      schema[key] !== void 0 && (extraMeta[key] = schema[key]);
-  }
-  if (schema.type === "array" && schema.$ref === void 0) {
-    schema.contains !== void 0 && !containsRef(schema.contains) && (extraMeta.contains = schema.contains);
-    for (let key of ["uniqueItems", "minContains", "maxContains"])
-      schema[key] !== void 0 && (extraMeta[key] = schema[key]);
-  }
-  for (let key of Object.keys(schema))
-    RECOGNIZED_KEYS.has(key) || assignProp(extraMeta, key, schema[key]);
-  return Object.keys(extraMeta).length > 0 && ctx.registry.add(baseSchema, extraMeta), schema.description && (baseSchema = baseSchema.describe(schema.description)), baseSchema;
-}
-function fromJSONSchema(schema, params) {
-  if (typeof schema == "boolean")
-    return schema ? z.any() : z.never();
-  let normalized;
-  try {
-    normalized = JSON.parse(JSON.stringify(schema));
-  } catch {
-    throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
-  }
-  let version2 = detectVersion(normalized, params?.defaultTarget), defs = normalized.$defs || normalized.definitions || {}, ctx = {
-    version: version2,
-    defs,
-    refs: /* @__PURE__ */ new Map(),
-    processing: /* @__PURE__ */ new Set(),
-    rootSchema: normalized,
-    registry: params?.registry ?? globalRegistry
-  };
-  return convertSchema(normalized, ctx);
-}
-
-// node_modules/zod/v4/classic/deep-partial.js
-init_visit();
-function deepPartial2(schema) {
-  return visit(schema, {
-    object: (s) => s.partial(),
-    // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
-    union: (s) => {
-      let def = s._zod.def;
-      return def.discriminator === void 0 ? s : union2(def.options);
-    }
-  });
-}
-
-// node_modules/zod/v4/classic/in-out.js
-init_util();
-init_visit();
-function withChecks2(side, checks) {
-  if (!checks?.length)
-    return side;
-  let def = side._zod.def;
-  return clone(side, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: !0 });
-}
-function outSide2(def) {
-  return withChecks2(def.out, def.checks);
-}
-function inSide2(def) {
-  return def.in._zod.traits.has("$ZodTransform") ? outSide2(def) : def.in;
-}
-function input2(schema) {
-  return visit(schema, {
-    pipe: (s) => inSide2(s._zod.def),
-    // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
-    default: (s, rewritten) => rewritten ? optional2(s._zod.def.innerType) : s,
-    // A catch value is output-side too, but `.catch()` leaves the declared input type alone, so the inner schema stands on its own.
-    catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
-  });
-}
-function output2(schema) {
-  return visit(schema, {
-    pipe: (s) => outSide2(s._zod.def),
-    // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
-    prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
-  });
 }
 
 // node_modules/zod/v4/classic/external.js
 init_locales();
 
-// node_modules/zod/v4/classic/coerce.js
-var coerce_exports2 = {};
-__export(coerce_exports2, {
-  bigint: () => bigint5,
-  boolean: () => boolean5,
-  date: () => date7,
-  number: () => number5,
-  string: () => string5
-});
-init_core2();
-function string5(params) {
-  return _coercedString(ZodString2, params);
-}
-function number5(params) {
-  return _coercedNumber(ZodNumber2, params);
-}
-function boolean5(params) {
-  return _coercedBoolean(ZodBoolean2, params);
-}
-function bigint5(params) {
-  return _coercedBigint(ZodBigInt2, params);
-}
-function date7(params) {
-  return _coercedDate(ZodDate2, params);
-}
-
 // node_modules/@modelcontextprotocol/sdk/dist/esm/types.js
 var LATEST_PROTOCOL_VERSION = "2025-11-25";
-var SUPPORTED_PROTOCOL_VERSIONS = [LATEST_PROTOCOL_VERSION, "2025-06-18", "2025-03-26", "2024-11-05", "2024-10-07"], RELATED_TASK_META_KEY = "io.modelcontextprotocol/related-task", JSONRPC_VERSION = "2.0", AssertObjectSchema = custom2((v) => v !== null && (typeof v == "object" || typeof v == "function")), ProgressTokenSchema = union2([string4(), number4().int()]), CursorSchema = string4(), TaskCreationParamsSchema = looseObject2({
+var SUPPORTED_PROTOCOL_VERSIONS = [LATEST_PROTOCOL_VERSION, "2025-06-18", "2025-03-26", "2024-11-05", "2024-10-07"], RELATED_TASK_META_KEY = "io.modelcontextprotocol/related-task", JSONRPC_VERSION = "2.0", AssertObjectSchema = custom((v) => v !== null && (typeof v == "object" || typeof v == "function")), ProgressTokenSchema = union2([string3(), number3().int()]), CursorSchema = string3(), TaskCreationParamsSchema = looseObject({
   /**
    * Requested duration in milliseconds to retain task from creation.
    */
-  ttl: number4().optional(),
+  ttl: number3().optional(),
   /**
    * Time in milliseconds to wait between task status requests.
    */
-  pollInterval: number4().optional()
+  pollInterval: number3().optional()
 }), TaskMetadataSchema = object2({
-  ttl: number4().optional()
+  ttl: number3().optional()
 }), RelatedTaskMetadataSchema = object2({
-  taskId: string4()
-}), RequestMetaSchema = looseObject2({
+  taskId: string3()
+}), RequestMetaSchema = looseObject({
   /**
    * If specified, the caller is requesting out-of-band progress notifications for this request (as represented by notifications/progress). The value of this parameter is an opaque token that will be attached to any subsequent notifications. The receiver is not obligated to provide these notifications.
    */
@@ -25717,7 +13660,7 @@ var SUPPORTED_PROTOCOL_VERSIONS = [LATEST_PROTOCOL_VERSION, "2025-06-18", "2025-
    */
   task: TaskMetadataSchema.optional()
 }), isTaskAugmentedRequestParams = (value) => TaskAugmentedRequestParamsSchema.safeParse(value).success, RequestSchema = object2({
-  method: string4(),
+  method: string3(),
   params: BaseRequestParamsSchema.loose().optional()
 }), NotificationsParamsSchema = object2({
   /**
@@ -25726,15 +13669,15 @@ var SUPPORTED_PROTOCOL_VERSIONS = [LATEST_PROTOCOL_VERSION, "2025-06-18", "2025-
    */
   _meta: RequestMetaSchema.optional()
 }), NotificationSchema = object2({
-  method: string4(),
+  method: string3(),
   params: NotificationsParamsSchema.loose().optional()
-}), ResultSchema = looseObject2({
+}), ResultSchema = looseObject({
   /**
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
   _meta: RequestMetaSchema.optional()
-}), RequestIdSchema = union2([string4(), number4().int()]), JSONRPCRequestSchema = object2({
+}), RequestIdSchema = union2([string3(), number3().int()]), JSONRPCRequestSchema = object2({
   jsonrpc: literal2(JSONRPC_VERSION),
   id: RequestIdSchema,
   ...RequestSchema.shape
@@ -25757,15 +13700,15 @@ var JSONRPCErrorResponseSchema = object2({
     /**
      * The error type that occurred.
      */
-    code: number4().int(),
+    code: number3().int(),
     /**
      * A short description of the error. The message SHOULD be limited to a concise single sentence.
      */
-    message: string4(),
+    message: string3(),
     /**
      * Additional information about the error. The value of this member is defined by the sender (e.g. detailed error information, nested errors etc.).
      */
-    data: unknown2().optional()
+    data: unknown().optional()
   })
 }).strict();
 var isJSONRPCErrorResponse = (value) => JSONRPCErrorResponseSchema.safeParse(value).success;
@@ -25784,7 +13727,7 @@ var JSONRPCMessageSchema = union2([
   /**
    * An optional string describing the reason for the cancellation. This MAY be logged or presented to the user.
    */
-  reason: string4().optional()
+  reason: string3().optional()
 }), CancelledNotificationSchema = NotificationSchema.extend({
   method: literal2("notifications/cancelled"),
   params: CancelledNotificationParamsSchema
@@ -25792,18 +13735,18 @@ var JSONRPCMessageSchema = union2([
   /**
    * URL or data URI for the icon.
    */
-  src: string4(),
+  src: string3(),
   /**
    * Optional MIME type for the icon.
    */
-  mimeType: string4().optional(),
+  mimeType: string3().optional(),
   /**
    * Optional array of strings that specify sizes at which the icon can be used.
    * Each string should be in WxH format (e.g., `"48x48"`, `"96x96"`) or `"any"` for scalable formats like SVG.
    *
    * If not provided, the client should assume that the icon can be used at any size.
    */
-  sizes: array2(string4()).optional(),
+  sizes: array2(string3()).optional(),
   /**
    * Optional specifier for the theme this icon is designed for. `light` indicates
    * the icon is designed to be used with a light background, and `dark` indicates
@@ -25811,7 +13754,7 @@ var JSONRPCMessageSchema = union2([
    *
    * If not provided, the client should assume the icon can be used with any theme.
    */
-  theme: _enum3(["light", "dark"]).optional()
+  theme: _enum(["light", "dark"]).optional()
 }), IconsSchema = object2({
   /**
    * Optional set of sized icons that the client can display in a user interface.
@@ -25827,7 +13770,7 @@ var JSONRPCMessageSchema = union2([
   icons: array2(IconSchema).optional()
 }), BaseMetadataSchema = object2({
   /** Intended for programmatic or logical use, but used as a display name in past specs or fallback */
-  name: string4(),
+  name: string3(),
   /**
    * Intended for UI and end-user contexts — optimized to be human-readable and easily understood,
    * even by those unfamiliar with domain-specific terminology.
@@ -25836,15 +13779,15 @@ var JSONRPCMessageSchema = union2([
    * where `annotations.title` should be given precedence over using `name`,
    * if present).
    */
-  title: string4().optional()
+  title: string3().optional()
 }), ImplementationSchema = BaseMetadataSchema.extend({
   ...BaseMetadataSchema.shape,
   ...IconsSchema.shape,
-  version: string4(),
+  version: string3(),
   /**
    * An optional URL of the website for this implementation.
    */
-  websiteUrl: string4().optional(),
+  websiteUrl: string3().optional(),
   /**
    * An optional human-readable description of what this implementation does.
    *
@@ -25852,13 +13795,13 @@ var JSONRPCMessageSchema = union2([
    * and capabilities. For example, a server might describe the types of resources
    * or tools it provides, while a client might describe its intended use case.
    */
-  description: string4().optional()
-}), FormElicitationCapabilitySchema = intersection2(object2({
-  applyDefaults: boolean4().optional()
-}), record2(string4(), unknown2())), ElicitationCapabilitySchema = preprocess((value) => value && typeof value == "object" && !Array.isArray(value) && Object.keys(value).length === 0 ? { form: {} } : value, intersection2(object2({
+  description: string3().optional()
+}), FormElicitationCapabilitySchema = intersection(object2({
+  applyDefaults: boolean3().optional()
+}), record(string3(), unknown())), ElicitationCapabilitySchema = preprocess((value) => value && typeof value == "object" && !Array.isArray(value) && Object.keys(value).length === 0 ? { form: {} } : value, intersection(object2({
   form: FormElicitationCapabilitySchema.optional(),
   url: AssertObjectSchema.optional()
-}), record2(string4(), unknown2()).optional())), ClientTasksCapabilitySchema = looseObject2({
+}), record(string3(), unknown()).optional())), ClientTasksCapabilitySchema = looseObject({
   /**
    * Present if the client supports listing tasks.
    */
@@ -25870,21 +13813,21 @@ var JSONRPCMessageSchema = union2([
   /**
    * Capabilities for task creation on specific request types.
    */
-  requests: looseObject2({
+  requests: looseObject({
     /**
      * Task support for sampling requests.
      */
-    sampling: looseObject2({
+    sampling: looseObject({
       createMessage: AssertObjectSchema.optional()
     }).optional(),
     /**
      * Task support for elicitation requests.
      */
-    elicitation: looseObject2({
+    elicitation: looseObject({
       create: AssertObjectSchema.optional()
     }).optional()
   }).optional()
-}), ServerTasksCapabilitySchema = looseObject2({
+}), ServerTasksCapabilitySchema = looseObject({
   /**
    * Present if the server supports listing tasks.
    */
@@ -25896,11 +13839,11 @@ var JSONRPCMessageSchema = union2([
   /**
    * Capabilities for task creation on specific request types.
    */
-  requests: looseObject2({
+  requests: looseObject({
     /**
      * Task support for tool requests.
      */
-    tools: looseObject2({
+    tools: looseObject({
       call: AssertObjectSchema.optional()
     }).optional()
   }).optional()
@@ -25908,7 +13851,7 @@ var JSONRPCMessageSchema = union2([
   /**
    * Experimental, non-standard capabilities that the client supports.
    */
-  experimental: record2(string4(), AssertObjectSchema).optional(),
+  experimental: record(string3(), AssertObjectSchema).optional(),
   /**
    * Present if the client supports sampling from an LLM.
    */
@@ -25934,7 +13877,7 @@ var JSONRPCMessageSchema = union2([
     /**
      * Whether the client supports issuing notifications for changes to the roots list.
      */
-    listChanged: boolean4().optional()
+    listChanged: boolean3().optional()
   }).optional(),
   /**
    * Present if the client supports task creation.
@@ -25943,12 +13886,12 @@ var JSONRPCMessageSchema = union2([
   /**
    * Extensions that the client supports. Keys are extension identifiers (vendor-prefix/extension-name).
    */
-  extensions: record2(string4(), AssertObjectSchema).optional()
+  extensions: record(string3(), AssertObjectSchema).optional()
 }), InitializeRequestParamsSchema = BaseRequestParamsSchema.extend({
   /**
    * The latest version of the Model Context Protocol that the client supports. The client MAY decide to support older versions as well.
    */
-  protocolVersion: string4(),
+  protocolVersion: string3(),
   capabilities: ClientCapabilitiesSchema,
   clientInfo: ImplementationSchema
 }), InitializeRequestSchema = RequestSchema.extend({
@@ -25959,7 +13902,7 @@ var ServerCapabilitiesSchema = object2({
   /**
    * Experimental, non-standard capabilities that the server supports.
    */
-  experimental: record2(string4(), AssertObjectSchema).optional(),
+  experimental: record(string3(), AssertObjectSchema).optional(),
   /**
    * Present if the server supports sending log messages to the client.
    */
@@ -25975,7 +13918,7 @@ var ServerCapabilitiesSchema = object2({
     /**
      * Whether this server supports issuing notifications for changes to the prompt list.
      */
-    listChanged: boolean4().optional()
+    listChanged: boolean3().optional()
   }).optional(),
   /**
    * Present if the server offers any resources to read.
@@ -25984,11 +13927,11 @@ var ServerCapabilitiesSchema = object2({
     /**
      * Whether this server supports clients subscribing to resource updates.
      */
-    subscribe: boolean4().optional(),
+    subscribe: boolean3().optional(),
     /**
      * Whether this server supports issuing notifications for changes to the resource list.
      */
-    listChanged: boolean4().optional()
+    listChanged: boolean3().optional()
   }).optional(),
   /**
    * Present if the server offers any tools to call.
@@ -25997,7 +13940,7 @@ var ServerCapabilitiesSchema = object2({
     /**
      * Whether this server supports issuing notifications for changes to the tool list.
      */
-    listChanged: boolean4().optional()
+    listChanged: boolean3().optional()
   }).optional(),
   /**
    * Present if the server supports task creation.
@@ -26006,12 +13949,12 @@ var ServerCapabilitiesSchema = object2({
   /**
    * Extensions that the server supports. Keys are extension identifiers (vendor-prefix/extension-name).
    */
-  extensions: record2(string4(), AssertObjectSchema).optional()
+  extensions: record(string3(), AssertObjectSchema).optional()
 }), InitializeResultSchema = ResultSchema.extend({
   /**
    * The version of the Model Context Protocol that the server wants to use. This may not match the version that the client requested. If the client cannot support this version, it MUST disconnect.
    */
-  protocolVersion: string4(),
+  protocolVersion: string3(),
   capabilities: ServerCapabilitiesSchema,
   serverInfo: ImplementationSchema,
   /**
@@ -26019,7 +13962,7 @@ var ServerCapabilitiesSchema = object2({
    *
    * This can be used by clients to improve the LLM's understanding of available tools, resources, etc. It can be thought of like a "hint" to the model. For example, this information MAY be added to the system prompt.
    */
-  instructions: string4().optional()
+  instructions: string3().optional()
 }), InitializedNotificationSchema = NotificationSchema.extend({
   method: literal2("notifications/initialized"),
   params: NotificationsParamsSchema.optional()
@@ -26031,15 +13974,15 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The progress thus far. This should increase every time progress is made, even if the total is unknown.
    */
-  progress: number4(),
+  progress: number3(),
   /**
    * Total number of items to process (or total progress required), if known.
    */
-  total: optional2(number4()),
+  total: optional2(number3()),
   /**
    * An optional message describing the current progress.
    */
-  message: optional2(string4())
+  message: optional2(string3())
 }), ProgressNotificationParamsSchema = object2({
   ...NotificationsParamsSchema.shape,
   ...ProgressSchema.shape,
@@ -26064,27 +14007,27 @@ var PingRequestSchema = RequestSchema.extend({
    * If present, there may be more results available.
    */
   nextCursor: CursorSchema.optional()
-}), TaskStatusSchema = _enum3(["working", "input_required", "completed", "failed", "cancelled"]), TaskSchema = object2({
-  taskId: string4(),
+}), TaskStatusSchema = _enum(["working", "input_required", "completed", "failed", "cancelled"]), TaskSchema = object2({
+  taskId: string3(),
   status: TaskStatusSchema,
   /**
    * Time in milliseconds to keep task results available after completion.
    * If null, the task has unlimited lifetime until manually cleaned up.
    */
-  ttl: union2([number4(), _null4()]),
+  ttl: union2([number3(), _null3()]),
   /**
    * ISO 8601 timestamp when the task was created.
    */
-  createdAt: string4(),
+  createdAt: string3(),
   /**
    * ISO 8601 timestamp when the task was last updated.
    */
-  lastUpdatedAt: string4(),
-  pollInterval: optional2(number4()),
+  lastUpdatedAt: string3(),
+  pollInterval: optional2(number3()),
   /**
    * Optional diagnostic message for failed tasks or other status information.
    */
-  statusMessage: optional2(string4())
+  statusMessage: optional2(string3())
 }), CreateTaskResultSchema = ResultSchema.extend({
   task: TaskSchema
 }), TaskStatusNotificationParamsSchema = NotificationsParamsSchema.merge(TaskSchema), TaskStatusNotificationSchema = NotificationSchema.extend({
@@ -26093,12 +14036,12 @@ var PingRequestSchema = RequestSchema.extend({
 }), GetTaskRequestSchema = RequestSchema.extend({
   method: literal2("tasks/get"),
   params: BaseRequestParamsSchema.extend({
-    taskId: string4()
+    taskId: string3()
   })
 }), GetTaskResultSchema = ResultSchema.merge(TaskSchema), GetTaskPayloadRequestSchema = RequestSchema.extend({
   method: literal2("tasks/result"),
   params: BaseRequestParamsSchema.extend({
-    taskId: string4()
+    taskId: string3()
   })
 }), GetTaskPayloadResultSchema = ResultSchema.loose(), ListTasksRequestSchema = PaginatedRequestSchema.extend({
   method: literal2("tasks/list")
@@ -26107,28 +14050,28 @@ var PingRequestSchema = RequestSchema.extend({
 }), CancelTaskRequestSchema = RequestSchema.extend({
   method: literal2("tasks/cancel"),
   params: BaseRequestParamsSchema.extend({
-    taskId: string4()
+    taskId: string3()
   })
 }), CancelTaskResultSchema = ResultSchema.merge(TaskSchema), ResourceContentsSchema = object2({
   /**
    * The URI of this resource.
    */
-  uri: string4(),
+  uri: string3(),
   /**
    * The MIME type of this resource, if known.
    */
-  mimeType: optional2(string4()),
+  mimeType: optional2(string3()),
   /**
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record2(string4(), unknown2()).optional()
+  _meta: record(string3(), unknown()).optional()
 }), TextResourceContentsSchema = ResourceContentsSchema.extend({
   /**
    * The text of the item. This must only be set if the item can actually be represented as text (not binary data).
    */
-  text: string4()
-}), Base64Schema = string4().refine((val) => {
+  text: string3()
+}), Base64Schema = string3().refine((val) => {
   try {
     return atob(val), !0;
   } catch {
@@ -26139,7 +14082,7 @@ var PingRequestSchema = RequestSchema.extend({
    * A base64-encoded string representing the binary data of the item.
    */
   blob: Base64Schema
-}), RoleSchema = _enum3(["user", "assistant"]), AnnotationsSchema = object2({
+}), RoleSchema = _enum(["user", "assistant"]), AnnotationsSchema = object2({
   /**
    * Intended audience(s) for the resource.
    */
@@ -26147,7 +14090,7 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * Importance hint for the resource, from 0 (least) to 1 (most).
    */
-  priority: number4().min(0).max(1).optional(),
+  priority: number3().min(0).max(1).optional(),
   /**
    * ISO 8601 timestamp for the most recent modification.
    */
@@ -26158,23 +14101,23 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The URI of this resource.
    */
-  uri: string4(),
+  uri: string3(),
   /**
    * A description of what this resource represents.
    *
    * This can be used by clients to improve the LLM's understanding of available resources. It can be thought of like a "hint" to the model.
    */
-  description: optional2(string4()),
+  description: optional2(string3()),
   /**
    * The MIME type of this resource, if known.
    */
-  mimeType: optional2(string4()),
+  mimeType: optional2(string3()),
   /**
    * The size of the raw resource content, in bytes (i.e., before base64 encoding or any tokenization), if known.
    *
    * This can be used by Hosts to display file sizes and estimate context window usage.
    */
-  size: optional2(number4()),
+  size: optional2(number3()),
   /**
    * Optional annotations for the client.
    */
@@ -26183,24 +14126,24 @@ var PingRequestSchema = RequestSchema.extend({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: optional2(looseObject2({}))
+  _meta: optional2(looseObject({}))
 }), ResourceTemplateSchema = object2({
   ...BaseMetadataSchema.shape,
   ...IconsSchema.shape,
   /**
    * A URI template (according to RFC 6570) that can be used to construct resource URIs.
    */
-  uriTemplate: string4(),
+  uriTemplate: string3(),
   /**
    * A description of what this template is for.
    *
    * This can be used by clients to improve the LLM's understanding of available resources. It can be thought of like a "hint" to the model.
    */
-  description: optional2(string4()),
+  description: optional2(string3()),
   /**
    * The MIME type for all resources that match this template. This should only be included if all resources matching this template have the same type.
    */
-  mimeType: optional2(string4()),
+  mimeType: optional2(string3()),
   /**
    * Optional annotations for the client.
    */
@@ -26209,7 +14152,7 @@ var PingRequestSchema = RequestSchema.extend({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: optional2(looseObject2({}))
+  _meta: optional2(looseObject({}))
 }), ListResourcesRequestSchema = PaginatedRequestSchema.extend({
   method: literal2("resources/list")
 }), ListResourcesResultSchema = PaginatedResultSchema.extend({
@@ -26224,7 +14167,7 @@ var PingRequestSchema = RequestSchema.extend({
    *
    * @format uri
    */
-  uri: string4()
+  uri: string3()
 }), ReadResourceRequestParamsSchema = ResourceRequestParamsSchema, ReadResourceRequestSchema = RequestSchema.extend({
   method: literal2("resources/read"),
   params: ReadResourceRequestParamsSchema
@@ -26243,7 +14186,7 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The URI of the resource that has been updated. This might be a sub-resource of the one that the client actually subscribed to.
    */
-  uri: string4()
+  uri: string3()
 }), ResourceUpdatedNotificationSchema = NotificationSchema.extend({
   method: literal2("notifications/resources/updated"),
   params: ResourceUpdatedNotificationParamsSchema
@@ -26251,22 +14194,22 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The name of the argument.
    */
-  name: string4(),
+  name: string3(),
   /**
    * A human-readable description of the argument.
    */
-  description: optional2(string4()),
+  description: optional2(string3()),
   /**
    * Whether this argument must be provided.
    */
-  required: optional2(boolean4())
+  required: optional2(boolean3())
 }), PromptSchema = object2({
   ...BaseMetadataSchema.shape,
   ...IconsSchema.shape,
   /**
    * An optional description of what this prompt provides
    */
-  description: optional2(string4()),
+  description: optional2(string3()),
   /**
    * A list of arguments to use for templating the prompt.
    */
@@ -26275,7 +14218,7 @@ var PingRequestSchema = RequestSchema.extend({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: optional2(looseObject2({}))
+  _meta: optional2(looseObject({}))
 }), ListPromptsRequestSchema = PaginatedRequestSchema.extend({
   method: literal2("prompts/list")
 }), ListPromptsResultSchema = PaginatedResultSchema.extend({
@@ -26284,11 +14227,11 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The name of the prompt or prompt template.
    */
-  name: string4(),
+  name: string3(),
   /**
    * Arguments to use for templating the prompt.
    */
-  arguments: record2(string4(), string4()).optional()
+  arguments: record(string3(), string3()).optional()
 }), GetPromptRequestSchema = RequestSchema.extend({
   method: literal2("prompts/get"),
   params: GetPromptRequestParamsSchema
@@ -26297,7 +14240,7 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The text content of the message.
    */
-  text: string4(),
+  text: string3(),
   /**
    * Optional annotations for the client.
    */
@@ -26306,7 +14249,7 @@ var PingRequestSchema = RequestSchema.extend({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record2(string4(), unknown2()).optional()
+  _meta: record(string3(), unknown()).optional()
 }), ImageContentSchema = object2({
   type: literal2("image"),
   /**
@@ -26316,7 +14259,7 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The MIME type of the image. Different providers may support different image types.
    */
-  mimeType: string4(),
+  mimeType: string3(),
   /**
    * Optional annotations for the client.
    */
@@ -26325,7 +14268,7 @@ var PingRequestSchema = RequestSchema.extend({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record2(string4(), unknown2()).optional()
+  _meta: record(string3(), unknown()).optional()
 }), AudioContentSchema = object2({
   type: literal2("audio"),
   /**
@@ -26335,7 +14278,7 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The MIME type of the audio. Different providers may support different audio types.
    */
-  mimeType: string4(),
+  mimeType: string3(),
   /**
    * Optional annotations for the client.
    */
@@ -26344,29 +14287,29 @@ var PingRequestSchema = RequestSchema.extend({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record2(string4(), unknown2()).optional()
+  _meta: record(string3(), unknown()).optional()
 }), ToolUseContentSchema = object2({
   type: literal2("tool_use"),
   /**
    * The name of the tool to invoke.
    * Must match a tool name from the request's tools array.
    */
-  name: string4(),
+  name: string3(),
   /**
    * Unique identifier for this tool call.
    * Used to correlate with ToolResultContent in subsequent messages.
    */
-  id: string4(),
+  id: string3(),
   /**
    * Arguments to pass to the tool.
    * Must conform to the tool's inputSchema.
    */
-  input: record2(string4(), unknown2()),
+  input: record(string3(), unknown()),
   /**
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record2(string4(), unknown2()).optional()
+  _meta: record(string3(), unknown()).optional()
 }), EmbeddedResourceSchema = object2({
   type: literal2("resource"),
   resource: union2([TextResourceContentsSchema, BlobResourceContentsSchema]),
@@ -26378,7 +14321,7 @@ var PingRequestSchema = RequestSchema.extend({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record2(string4(), unknown2()).optional()
+  _meta: record(string3(), unknown()).optional()
 }), ResourceLinkSchema = ResourceSchema.extend({
   type: literal2("resource_link")
 }), ContentBlockSchema = union2([
@@ -26394,7 +14337,7 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * An optional description for the prompt.
    */
-  description: string4().optional(),
+  description: string3().optional(),
   messages: array2(PromptMessageSchema)
 }), PromptListChangedNotificationSchema = NotificationSchema.extend({
   method: literal2("notifications/prompts/list_changed"),
@@ -26403,13 +14346,13 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * A human-readable title for the tool.
    */
-  title: string4().optional(),
+  title: string3().optional(),
   /**
    * If true, the tool does not modify its environment.
    *
    * Default: false
    */
-  readOnlyHint: boolean4().optional(),
+  readOnlyHint: boolean3().optional(),
   /**
    * If true, the tool may perform destructive updates to its environment.
    * If false, the tool performs only additive updates.
@@ -26418,7 +14361,7 @@ var PingRequestSchema = RequestSchema.extend({
    *
    * Default: true
    */
-  destructiveHint: boolean4().optional(),
+  destructiveHint: boolean3().optional(),
   /**
    * If true, calling the tool repeatedly with the same arguments
    * will have no additional effect on the its environment.
@@ -26427,7 +14370,7 @@ var PingRequestSchema = RequestSchema.extend({
    *
    * Default: false
    */
-  idempotentHint: boolean4().optional(),
+  idempotentHint: boolean3().optional(),
   /**
    * If true, this tool may interact with an "open world" of external
    * entities. If false, the tool's domain of interaction is closed.
@@ -26436,7 +14379,7 @@ var PingRequestSchema = RequestSchema.extend({
    *
    * Default: true
    */
-  openWorldHint: boolean4().optional()
+  openWorldHint: boolean3().optional()
 }), ToolExecutionSchema = object2({
   /**
    * Indicates the tool's preference for task-augmented execution.
@@ -26446,23 +14389,23 @@ var PingRequestSchema = RequestSchema.extend({
    *
    * If not present, defaults to "forbidden".
    */
-  taskSupport: _enum3(["required", "optional", "forbidden"]).optional()
+  taskSupport: _enum(["required", "optional", "forbidden"]).optional()
 }), ToolSchema = object2({
   ...BaseMetadataSchema.shape,
   ...IconsSchema.shape,
   /**
    * A human-readable description of the tool.
    */
-  description: string4().optional(),
+  description: string3().optional(),
   /**
    * A JSON Schema 2020-12 object defining the expected parameters for the tool.
    * Must have type: 'object' at the root level per MCP spec.
    */
   inputSchema: object2({
     type: literal2("object"),
-    properties: record2(string4(), AssertObjectSchema).optional(),
-    required: array2(string4()).optional()
-  }).catchall(unknown2()),
+    properties: record(string3(), AssertObjectSchema).optional(),
+    required: array2(string3()).optional()
+  }).catchall(unknown()),
   /**
    * An optional JSON Schema 2020-12 object defining the structure of the tool's output
    * returned in the structuredContent field of a CallToolResult.
@@ -26470,9 +14413,9 @@ var PingRequestSchema = RequestSchema.extend({
    */
   outputSchema: object2({
     type: literal2("object"),
-    properties: record2(string4(), AssertObjectSchema).optional(),
-    required: array2(string4()).optional()
-  }).catchall(unknown2()).optional(),
+    properties: record(string3(), AssertObjectSchema).optional(),
+    required: array2(string3()).optional()
+  }).catchall(unknown()).optional(),
   /**
    * Optional additional tool information.
    */
@@ -26485,7 +14428,7 @@ var PingRequestSchema = RequestSchema.extend({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record2(string4(), unknown2()).optional()
+  _meta: record(string3(), unknown()).optional()
 }), ListToolsRequestSchema = PaginatedRequestSchema.extend({
   method: literal2("tools/list")
 }), ListToolsResultSchema = PaginatedResultSchema.extend({
@@ -26503,7 +14446,7 @@ var PingRequestSchema = RequestSchema.extend({
    *
    * If the Tool defines an outputSchema, this field MUST be present in the result, and contain a JSON object that matches the schema.
    */
-  structuredContent: record2(string4(), unknown2()).optional(),
+  structuredContent: record(string3(), unknown()).optional(),
   /**
    * Whether the tool call ended in an error.
    *
@@ -26518,18 +14461,18 @@ var PingRequestSchema = RequestSchema.extend({
    * server does not support tool calls, or any other exceptional conditions,
    * should be reported as an MCP error response.
    */
-  isError: boolean4().optional()
+  isError: boolean3().optional()
 }), CompatibilityCallToolResultSchema = CallToolResultSchema.or(ResultSchema.extend({
-  toolResult: unknown2()
+  toolResult: unknown()
 })), CallToolRequestParamsSchema = TaskAugmentedRequestParamsSchema.extend({
   /**
    * The name of the tool to call.
    */
-  name: string4(),
+  name: string3(),
   /**
    * Arguments to pass to the tool.
    */
-  arguments: record2(string4(), unknown2()).optional()
+  arguments: record(string3(), unknown()).optional()
 }), CallToolRequestSchema = RequestSchema.extend({
   method: literal2("tools/call"),
   params: CallToolRequestParamsSchema
@@ -26545,7 +14488,7 @@ var PingRequestSchema = RequestSchema.extend({
    *
    * @default true
    */
-  autoRefresh: boolean4().default(!0),
+  autoRefresh: boolean3().default(!0),
   /**
    * Debounce time in milliseconds for list changed notification processing.
    *
@@ -26554,8 +14497,8 @@ var PingRequestSchema = RequestSchema.extend({
    *
    * @default 300
    */
-  debounceMs: number4().int().nonnegative().default(300)
-}), LoggingLevelSchema = _enum3(["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"]), SetLevelRequestParamsSchema = BaseRequestParamsSchema.extend({
+  debounceMs: number3().int().nonnegative().default(300)
+}), LoggingLevelSchema = _enum(["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"]), SetLevelRequestParamsSchema = BaseRequestParamsSchema.extend({
   /**
    * The level of logging that the client wants to receive from the server. The server should send all logs at this level and higher (i.e., more severe) to the client as notifications/logging/message.
    */
@@ -26571,11 +14514,11 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * An optional name of the logger issuing this message.
    */
-  logger: string4().optional(),
+  logger: string3().optional(),
   /**
    * The data to be logged, such as a string message or an object. Any JSON serializable type is allowed here.
    */
-  data: unknown2()
+  data: unknown()
 }), LoggingMessageNotificationSchema = NotificationSchema.extend({
   method: literal2("notifications/message"),
   params: LoggingMessageNotificationParamsSchema
@@ -26583,7 +14526,7 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * A hint for a model name.
    */
-  name: string4().optional()
+  name: string3().optional()
 }), ModelPreferencesSchema = object2({
   /**
    * Optional hints to use for model selection.
@@ -26592,15 +14535,15 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * How much to prioritize cost when selecting a model.
    */
-  costPriority: number4().min(0).max(1).optional(),
+  costPriority: number3().min(0).max(1).optional(),
   /**
    * How much to prioritize sampling speed (latency) when selecting a model.
    */
-  speedPriority: number4().min(0).max(1).optional(),
+  speedPriority: number3().min(0).max(1).optional(),
   /**
    * How much to prioritize intelligence and capabilities when selecting a model.
    */
-  intelligencePriority: number4().min(0).max(1).optional()
+  intelligencePriority: number3().min(0).max(1).optional()
 }), ToolChoiceSchema = object2({
   /**
    * Controls when tools are used:
@@ -26608,19 +14551,19 @@ var PingRequestSchema = RequestSchema.extend({
    * - "required": Model MUST use at least one tool before completing
    * - "none": Model MUST NOT use any tools
    */
-  mode: _enum3(["auto", "required", "none"]).optional()
+  mode: _enum(["auto", "required", "none"]).optional()
 }), ToolResultContentSchema = object2({
   type: literal2("tool_result"),
-  toolUseId: string4().describe("The unique identifier for the corresponding tool call."),
+  toolUseId: string3().describe("The unique identifier for the corresponding tool call."),
   content: array2(ContentBlockSchema).default([]),
   structuredContent: object2({}).loose().optional(),
-  isError: boolean4().optional(),
+  isError: boolean3().optional(),
   /**
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record2(string4(), unknown2()).optional()
-}), SamplingContentSchema = discriminatedUnion2("type", [TextContentSchema, ImageContentSchema, AudioContentSchema]), SamplingMessageContentBlockSchema = discriminatedUnion2("type", [
+  _meta: record(string3(), unknown()).optional()
+}), SamplingContentSchema = discriminatedUnion("type", [TextContentSchema, ImageContentSchema, AudioContentSchema]), SamplingMessageContentBlockSchema = discriminatedUnion("type", [
   TextContentSchema,
   ImageContentSchema,
   AudioContentSchema,
@@ -26633,7 +14576,7 @@ var PingRequestSchema = RequestSchema.extend({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record2(string4(), unknown2()).optional()
+  _meta: record(string3(), unknown()).optional()
 }), CreateMessageRequestParamsSchema = TaskAugmentedRequestParamsSchema.extend({
   messages: array2(SamplingMessageSchema),
   /**
@@ -26643,7 +14586,7 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * An optional system prompt the server wants to use for sampling. The client MAY modify or omit this prompt.
    */
-  systemPrompt: string4().optional(),
+  systemPrompt: string3().optional(),
   /**
    * A request to include context from one or more MCP servers (including the caller), to be attached to the prompt.
    * The client MAY ignore this request.
@@ -26651,15 +14594,15 @@ var PingRequestSchema = RequestSchema.extend({
    * Default is "none". Values "thisServer" and "allServers" are soft-deprecated. Servers SHOULD only use these values if the client
    * declares ClientCapabilities.sampling.context. These values may be removed in future spec releases.
    */
-  includeContext: _enum3(["none", "thisServer", "allServers"]).optional(),
-  temperature: number4().optional(),
+  includeContext: _enum(["none", "thisServer", "allServers"]).optional(),
+  temperature: number3().optional(),
   /**
    * The requested maximum number of tokens to sample (to prevent runaway completions).
    *
    * The client MAY choose to sample fewer tokens than the requested maximum.
    */
-  maxTokens: number4().int(),
-  stopSequences: array2(string4()).optional(),
+  maxTokens: number3().int(),
+  stopSequences: array2(string3()).optional(),
   /**
    * Optional metadata to pass through to the LLM provider. The format of this metadata is provider-specific.
    */
@@ -26682,7 +14625,7 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The name of the model that generated the message.
    */
-  model: string4(),
+  model: string3(),
   /**
    * The reason why sampling stopped, if known.
    *
@@ -26693,7 +14636,7 @@ var PingRequestSchema = RequestSchema.extend({
    *
    * This field is an open string to allow for provider-specific stop reasons.
    */
-  stopReason: optional2(_enum3(["endTurn", "stopSequence", "maxTokens"]).or(string4())),
+  stopReason: optional2(_enum(["endTurn", "stopSequence", "maxTokens"]).or(string3())),
   role: RoleSchema,
   /**
    * Response content. Single content block (text, image, or audio).
@@ -26703,7 +14646,7 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The name of the model that generated the message.
    */
-  model: string4(),
+  model: string3(),
   /**
    * The reason why sampling stopped, if known.
    *
@@ -26715,7 +14658,7 @@ var PingRequestSchema = RequestSchema.extend({
    *
    * This field is an open string to allow for provider-specific stop reasons.
    */
-  stopReason: optional2(_enum3(["endTurn", "stopSequence", "maxTokens", "toolUse"]).or(string4())),
+  stopReason: optional2(_enum(["endTurn", "stopSequence", "maxTokens", "toolUse"]).or(string3())),
   role: RoleSchema,
   /**
    * Response content. May be a single block or array. May include ToolUseContent if stopReason is "toolUse".
@@ -26723,70 +14666,70 @@ var PingRequestSchema = RequestSchema.extend({
   content: union2([SamplingMessageContentBlockSchema, array2(SamplingMessageContentBlockSchema)])
 }), BooleanSchemaSchema = object2({
   type: literal2("boolean"),
-  title: string4().optional(),
-  description: string4().optional(),
-  default: boolean4().optional()
+  title: string3().optional(),
+  description: string3().optional(),
+  default: boolean3().optional()
 }), StringSchemaSchema = object2({
   type: literal2("string"),
-  title: string4().optional(),
-  description: string4().optional(),
-  minLength: number4().optional(),
-  maxLength: number4().optional(),
-  format: _enum3(["email", "uri", "date", "date-time"]).optional(),
-  default: string4().optional()
+  title: string3().optional(),
+  description: string3().optional(),
+  minLength: number3().optional(),
+  maxLength: number3().optional(),
+  format: _enum(["email", "uri", "date", "date-time"]).optional(),
+  default: string3().optional()
 }), NumberSchemaSchema = object2({
-  type: _enum3(["number", "integer"]),
-  title: string4().optional(),
-  description: string4().optional(),
-  minimum: number4().optional(),
-  maximum: number4().optional(),
-  default: number4().optional()
+  type: _enum(["number", "integer"]),
+  title: string3().optional(),
+  description: string3().optional(),
+  minimum: number3().optional(),
+  maximum: number3().optional(),
+  default: number3().optional()
 }), UntitledSingleSelectEnumSchemaSchema = object2({
   type: literal2("string"),
-  title: string4().optional(),
-  description: string4().optional(),
-  enum: array2(string4()),
-  default: string4().optional()
+  title: string3().optional(),
+  description: string3().optional(),
+  enum: array2(string3()),
+  default: string3().optional()
 }), TitledSingleSelectEnumSchemaSchema = object2({
   type: literal2("string"),
-  title: string4().optional(),
-  description: string4().optional(),
+  title: string3().optional(),
+  description: string3().optional(),
   oneOf: array2(object2({
-    const: string4(),
-    title: string4()
+    const: string3(),
+    title: string3()
   })),
-  default: string4().optional()
+  default: string3().optional()
 }), LegacyTitledEnumSchemaSchema = object2({
   type: literal2("string"),
-  title: string4().optional(),
-  description: string4().optional(),
-  enum: array2(string4()),
-  enumNames: array2(string4()).optional(),
-  default: string4().optional()
+  title: string3().optional(),
+  description: string3().optional(),
+  enum: array2(string3()),
+  enumNames: array2(string3()).optional(),
+  default: string3().optional()
 }), SingleSelectEnumSchemaSchema = union2([UntitledSingleSelectEnumSchemaSchema, TitledSingleSelectEnumSchemaSchema]), UntitledMultiSelectEnumSchemaSchema = object2({
   type: literal2("array"),
-  title: string4().optional(),
-  description: string4().optional(),
-  minItems: number4().optional(),
-  maxItems: number4().optional(),
+  title: string3().optional(),
+  description: string3().optional(),
+  minItems: number3().optional(),
+  maxItems: number3().optional(),
   items: object2({
     type: literal2("string"),
-    enum: array2(string4())
+    enum: array2(string3())
   }),
-  default: array2(string4()).optional()
+  default: array2(string3()).optional()
 }), TitledMultiSelectEnumSchemaSchema = object2({
   type: literal2("array"),
-  title: string4().optional(),
-  description: string4().optional(),
-  minItems: number4().optional(),
-  maxItems: number4().optional(),
+  title: string3().optional(),
+  description: string3().optional(),
+  minItems: number3().optional(),
+  maxItems: number3().optional(),
   items: object2({
     anyOf: array2(object2({
-      const: string4(),
-      title: string4()
+      const: string3(),
+      title: string3()
     }))
   }),
-  default: array2(string4()).optional()
+  default: array2(string3()).optional()
 }), MultiSelectEnumSchemaSchema = union2([UntitledMultiSelectEnumSchemaSchema, TitledMultiSelectEnumSchemaSchema]), EnumSchemaSchema = union2([LegacyTitledEnumSchemaSchema, SingleSelectEnumSchemaSchema, MultiSelectEnumSchemaSchema]), PrimitiveSchemaDefinitionSchema = union2([EnumSchemaSchema, BooleanSchemaSchema, StringSchemaSchema, NumberSchemaSchema]), ElicitRequestFormParamsSchema = TaskAugmentedRequestParamsSchema.extend({
   /**
    * The elicitation mode.
@@ -26797,15 +14740,15 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The message to present to the user describing what information is being requested.
    */
-  message: string4(),
+  message: string3(),
   /**
    * A restricted subset of JSON Schema.
    * Only top-level properties are allowed, without nesting.
    */
   requestedSchema: object2({
     type: literal2("object"),
-    properties: record2(string4(), PrimitiveSchemaDefinitionSchema),
-    required: array2(string4()).optional()
+    properties: record(string3(), PrimitiveSchemaDefinitionSchema),
+    required: array2(string3()).optional()
   })
 }), ElicitRequestURLParamsSchema = TaskAugmentedRequestParamsSchema.extend({
   /**
@@ -26815,16 +14758,16 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The message to present to the user explaining why the interaction is needed.
    */
-  message: string4(),
+  message: string3(),
   /**
    * The ID of the elicitation, which must be unique within the context of the server.
    * The client MUST treat this ID as an opaque value.
    */
-  elicitationId: string4(),
+  elicitationId: string3(),
   /**
    * The URL that the user should navigate to.
    */
-  url: string4().url()
+  url: string3().url()
 }), ElicitRequestParamsSchema = union2([ElicitRequestFormParamsSchema, ElicitRequestURLParamsSchema]), ElicitRequestSchema = RequestSchema.extend({
   method: literal2("elicitation/create"),
   params: ElicitRequestParamsSchema
@@ -26832,7 +14775,7 @@ var PingRequestSchema = RequestSchema.extend({
   /**
    * The ID of the elicitation that completed.
    */
-  elicitationId: string4()
+  elicitationId: string3()
 }), ElicitationCompleteNotificationSchema = NotificationSchema.extend({
   method: literal2("notifications/elicitation/complete"),
   params: ElicitationCompleteNotificationParamsSchema
@@ -26843,27 +14786,27 @@ var PingRequestSchema = RequestSchema.extend({
    * - "decline": User explicitly decline the action
    * - "cancel": User dismissed without making an explicit choice
    */
-  action: _enum3(["accept", "decline", "cancel"]),
+  action: _enum(["accept", "decline", "cancel"]),
   /**
    * The submitted form data, only present when action is "accept".
    * Contains values matching the requested schema.
    * Per MCP spec, content is "typically omitted" for decline/cancel actions.
    * We normalize null to undefined for leniency while maintaining type compatibility.
    */
-  content: preprocess((val) => val === null ? void 0 : val, record2(string4(), union2([string4(), number4(), boolean4(), array2(string4())])).optional())
+  content: preprocess((val) => val === null ? void 0 : val, record(string3(), union2([string3(), number3(), boolean3(), array2(string3())])).optional())
 }), ResourceTemplateReferenceSchema = object2({
   type: literal2("ref/resource"),
   /**
    * The URI or URI template of the resource.
    */
-  uri: string4()
+  uri: string3()
 });
 var PromptReferenceSchema = object2({
   type: literal2("ref/prompt"),
   /**
    * The name of the prompt or prompt template
    */
-  name: string4()
+  name: string3()
 }), CompleteRequestParamsSchema = BaseRequestParamsSchema.extend({
   ref: union2([PromptReferenceSchema, ResourceTemplateReferenceSchema]),
   /**
@@ -26873,17 +14816,17 @@ var PromptReferenceSchema = object2({
     /**
      * The name of the argument
      */
-    name: string4(),
+    name: string3(),
     /**
      * The value of the argument to use for completion matching.
      */
-    value: string4()
+    value: string3()
   }),
   context: object2({
     /**
      * Previously-resolved variables in a URI template or prompt.
      */
-    arguments: record2(string4(), string4()).optional()
+    arguments: record(string3(), string3()).optional()
   }).optional()
 }), CompleteRequestSchema = RequestSchema.extend({
   method: literal2("completion/complete"),
@@ -26898,34 +14841,34 @@ function assertCompleteRequestResourceTemplate(request) {
     throw new TypeError(`Expected CompleteRequestResourceTemplate, but got ${request.params.ref.type}`);
 }
 var CompleteResultSchema = ResultSchema.extend({
-  completion: looseObject2({
+  completion: looseObject({
     /**
      * An array of completion values. Must not exceed 100 items.
      */
-    values: array2(string4()).max(100),
+    values: array2(string3()).max(100),
     /**
      * The total number of completion options available. This can exceed the number of values actually sent in the response.
      */
-    total: optional2(number4().int()),
+    total: optional2(number3().int()),
     /**
      * Indicates whether there are additional completion options beyond those provided in the current response, even if the exact total is unknown.
      */
-    hasMore: optional2(boolean4())
+    hasMore: optional2(boolean3())
   })
 }), RootSchema = object2({
   /**
    * The URI identifying the root. This *must* start with file:// for now.
    */
-  uri: string4().startsWith("file://"),
+  uri: string3().startsWith("file://"),
   /**
    * An optional name for the root.
    */
-  name: string4().optional(),
+  name: string3().optional(),
   /**
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record2(string4(), unknown2()).optional()
+  _meta: record(string3(), unknown()).optional()
 }), ListRootsRequestSchema = RequestSchema.extend({
   method: literal2("roots/list"),
   params: BaseRequestParamsSchema.optional()
@@ -27136,16 +15079,16 @@ function parseBigintDef(def, refs) {
   };
   if (!def.checks)
     return res;
-  for (let check3 of def.checks)
-    switch (check3.kind) {
+  for (let check of def.checks)
+    switch (check.kind) {
       case "min":
-        refs.target === "jsonSchema7" ? check3.inclusive ? setResponseValueAndErrors(res, "minimum", check3.value, check3.message, refs) : setResponseValueAndErrors(res, "exclusiveMinimum", check3.value, check3.message, refs) : (check3.inclusive || (res.exclusiveMinimum = !0), setResponseValueAndErrors(res, "minimum", check3.value, check3.message, refs));
+        refs.target === "jsonSchema7" ? check.inclusive ? setResponseValueAndErrors(res, "minimum", check.value, check.message, refs) : setResponseValueAndErrors(res, "exclusiveMinimum", check.value, check.message, refs) : (check.inclusive || (res.exclusiveMinimum = !0), setResponseValueAndErrors(res, "minimum", check.value, check.message, refs));
         break;
       case "max":
-        refs.target === "jsonSchema7" ? check3.inclusive ? setResponseValueAndErrors(res, "maximum", check3.value, check3.message, refs) : setResponseValueAndErrors(res, "exclusiveMaximum", check3.value, check3.message, refs) : (check3.inclusive || (res.exclusiveMaximum = !0), setResponseValueAndErrors(res, "maximum", check3.value, check3.message, refs));
+        refs.target === "jsonSchema7" ? check.inclusive ? setResponseValueAndErrors(res, "maximum", check.value, check.message, refs) : setResponseValueAndErrors(res, "exclusiveMaximum", check.value, check.message, refs) : (check.inclusive || (res.exclusiveMaximum = !0), setResponseValueAndErrors(res, "maximum", check.value, check.message, refs));
         break;
       case "multipleOf":
-        setResponseValueAndErrors(res, "multipleOf", check3.value, check3.message, refs);
+        setResponseValueAndErrors(res, "multipleOf", check.value, check.message, refs);
         break;
     }
   return res;
@@ -27196,15 +15139,15 @@ var integerDateParser = (def, refs) => {
   };
   if (refs.target === "openApi3")
     return res;
-  for (let check3 of def.checks)
-    switch (check3.kind) {
+  for (let check of def.checks)
+    switch (check.kind) {
       case "min":
         setResponseValueAndErrors(
           res,
           "minimum",
-          check3.value,
+          check.value,
           // This is in milliseconds
-          check3.message,
+          check.message,
           refs
         );
         break;
@@ -27212,9 +15155,9 @@ var integerDateParser = (def, refs) => {
         setResponseValueAndErrors(
           res,
           "maximum",
-          check3.value,
+          check.value,
           // This is in milliseconds
-          check3.message,
+          check.message,
           refs
         );
         break;
@@ -27336,107 +15279,107 @@ function parseStringDef(def, refs) {
     type: "string"
   };
   if (def.checks)
-    for (let check3 of def.checks)
-      switch (check3.kind) {
+    for (let check of def.checks)
+      switch (check.kind) {
         case "min":
-          setResponseValueAndErrors(res, "minLength", typeof res.minLength == "number" ? Math.max(res.minLength, check3.value) : check3.value, check3.message, refs);
+          setResponseValueAndErrors(res, "minLength", typeof res.minLength == "number" ? Math.max(res.minLength, check.value) : check.value, check.message, refs);
           break;
         case "max":
-          setResponseValueAndErrors(res, "maxLength", typeof res.maxLength == "number" ? Math.min(res.maxLength, check3.value) : check3.value, check3.message, refs);
+          setResponseValueAndErrors(res, "maxLength", typeof res.maxLength == "number" ? Math.min(res.maxLength, check.value) : check.value, check.message, refs);
           break;
         case "email":
           switch (refs.emailStrategy) {
             case "format:email":
-              addFormat(res, "email", check3.message, refs);
+              addFormat(res, "email", check.message, refs);
               break;
             case "format:idn-email":
-              addFormat(res, "idn-email", check3.message, refs);
+              addFormat(res, "idn-email", check.message, refs);
               break;
             case "pattern:zod":
-              addPattern2(res, zodPatterns.email, check3.message, refs);
+              addPattern2(res, zodPatterns.email, check.message, refs);
               break;
           }
           break;
         case "url":
-          addFormat(res, "uri", check3.message, refs);
+          addFormat(res, "uri", check.message, refs);
           break;
         case "uuid":
-          addFormat(res, "uuid", check3.message, refs);
+          addFormat(res, "uuid", check.message, refs);
           break;
         case "regex":
-          addPattern2(res, check3.regex, check3.message, refs);
+          addPattern2(res, check.regex, check.message, refs);
           break;
         case "cuid":
-          addPattern2(res, zodPatterns.cuid, check3.message, refs);
+          addPattern2(res, zodPatterns.cuid, check.message, refs);
           break;
         case "cuid2":
-          addPattern2(res, zodPatterns.cuid2, check3.message, refs);
+          addPattern2(res, zodPatterns.cuid2, check.message, refs);
           break;
         case "startsWith":
-          addPattern2(res, RegExp(`^${escapeLiteralCheckValue(check3.value, refs)}`), check3.message, refs);
+          addPattern2(res, RegExp(`^${escapeLiteralCheckValue(check.value, refs)}`), check.message, refs);
           break;
         case "endsWith":
-          addPattern2(res, RegExp(`${escapeLiteralCheckValue(check3.value, refs)}$`), check3.message, refs);
+          addPattern2(res, RegExp(`${escapeLiteralCheckValue(check.value, refs)}$`), check.message, refs);
           break;
         case "datetime":
-          addFormat(res, "date-time", check3.message, refs);
+          addFormat(res, "date-time", check.message, refs);
           break;
         case "date":
-          addFormat(res, "date", check3.message, refs);
+          addFormat(res, "date", check.message, refs);
           break;
         case "time":
-          addFormat(res, "time", check3.message, refs);
+          addFormat(res, "time", check.message, refs);
           break;
         case "duration":
-          addFormat(res, "duration", check3.message, refs);
+          addFormat(res, "duration", check.message, refs);
           break;
         case "length":
-          setResponseValueAndErrors(res, "minLength", typeof res.minLength == "number" ? Math.max(res.minLength, check3.value) : check3.value, check3.message, refs), setResponseValueAndErrors(res, "maxLength", typeof res.maxLength == "number" ? Math.min(res.maxLength, check3.value) : check3.value, check3.message, refs);
+          setResponseValueAndErrors(res, "minLength", typeof res.minLength == "number" ? Math.max(res.minLength, check.value) : check.value, check.message, refs), setResponseValueAndErrors(res, "maxLength", typeof res.maxLength == "number" ? Math.min(res.maxLength, check.value) : check.value, check.message, refs);
           break;
         case "includes": {
-          addPattern2(res, RegExp(escapeLiteralCheckValue(check3.value, refs)), check3.message, refs);
+          addPattern2(res, RegExp(escapeLiteralCheckValue(check.value, refs)), check.message, refs);
           break;
         }
         case "ip": {
-          check3.version !== "v6" && addFormat(res, "ipv4", check3.message, refs), check3.version !== "v4" && addFormat(res, "ipv6", check3.message, refs);
+          check.version !== "v6" && addFormat(res, "ipv4", check.message, refs), check.version !== "v4" && addFormat(res, "ipv6", check.message, refs);
           break;
         }
         case "base64url":
-          addPattern2(res, zodPatterns.base64url, check3.message, refs);
+          addPattern2(res, zodPatterns.base64url, check.message, refs);
           break;
         case "jwt":
-          addPattern2(res, zodPatterns.jwt, check3.message, refs);
+          addPattern2(res, zodPatterns.jwt, check.message, refs);
           break;
         case "cidr": {
-          check3.version !== "v6" && addPattern2(res, zodPatterns.ipv4Cidr, check3.message, refs), check3.version !== "v4" && addPattern2(res, zodPatterns.ipv6Cidr, check3.message, refs);
+          check.version !== "v6" && addPattern2(res, zodPatterns.ipv4Cidr, check.message, refs), check.version !== "v4" && addPattern2(res, zodPatterns.ipv6Cidr, check.message, refs);
           break;
         }
         case "emoji":
-          addPattern2(res, zodPatterns.emoji(), check3.message, refs);
+          addPattern2(res, zodPatterns.emoji(), check.message, refs);
           break;
         case "ulid": {
-          addPattern2(res, zodPatterns.ulid, check3.message, refs);
+          addPattern2(res, zodPatterns.ulid, check.message, refs);
           break;
         }
         case "base64": {
           switch (refs.base64Strategy) {
             case "format:binary": {
-              addFormat(res, "binary", check3.message, refs);
+              addFormat(res, "binary", check.message, refs);
               break;
             }
             case "contentEncoding:base64": {
-              setResponseValueAndErrors(res, "contentEncoding", "base64", check3.message, refs);
+              setResponseValueAndErrors(res, "contentEncoding", "base64", check.message, refs);
               break;
             }
             case "pattern:zod": {
-              addPattern2(res, zodPatterns.base64, check3.message, refs);
+              addPattern2(res, zodPatterns.base64, check.message, refs);
               break;
             }
           }
           break;
         }
         case "nanoid":
-          addPattern2(res, zodPatterns.nanoid, check3.message, refs);
+          addPattern2(res, zodPatterns.nanoid, check.message, refs);
         case "toLowerCase":
         case "toUpperCase":
         case "trim":
@@ -27725,19 +15668,19 @@ function parseNumberDef(def, refs) {
   };
   if (!def.checks)
     return res;
-  for (let check3 of def.checks)
-    switch (check3.kind) {
+  for (let check of def.checks)
+    switch (check.kind) {
       case "int":
-        res.type = "integer", addErrorMessage(res, "type", check3.message, refs);
+        res.type = "integer", addErrorMessage(res, "type", check.message, refs);
         break;
       case "min":
-        refs.target === "jsonSchema7" ? check3.inclusive ? setResponseValueAndErrors(res, "minimum", check3.value, check3.message, refs) : setResponseValueAndErrors(res, "exclusiveMinimum", check3.value, check3.message, refs) : (check3.inclusive || (res.exclusiveMinimum = !0), setResponseValueAndErrors(res, "minimum", check3.value, check3.message, refs));
+        refs.target === "jsonSchema7" ? check.inclusive ? setResponseValueAndErrors(res, "minimum", check.value, check.message, refs) : setResponseValueAndErrors(res, "exclusiveMinimum", check.value, check.message, refs) : (check.inclusive || (res.exclusiveMinimum = !0), setResponseValueAndErrors(res, "minimum", check.value, check.message, refs));
         break;
       case "max":
-        refs.target === "jsonSchema7" ? check3.inclusive ? setResponseValueAndErrors(res, "maximum", check3.value, check3.message, refs) : setResponseValueAndErrors(res, "exclusiveMaximum", check3.value, check3.message, refs) : (check3.inclusive || (res.exclusiveMaximum = !0), setResponseValueAndErrors(res, "maximum", check3.value, check3.message, refs));
+        refs.target === "jsonSchema7" ? check.inclusive ? setResponseValueAndErrors(res, "maximum", check.value, check.message, refs) : setResponseValueAndErrors(res, "exclusiveMaximum", check.value, check.message, refs) : (check.inclusive || (res.exclusiveMaximum = !0), setResponseValueAndErrors(res, "maximum", check.value, check.message, refs));
         break;
       case "multipleOf":
-        setResponseValueAndErrors(res, "multipleOf", check3.value, check3.message, refs);
+        setResponseValueAndErrors(res, "multipleOf", check.value, check.message, refs);
         break;
     }
   return res;
@@ -27748,7 +15691,7 @@ function parseObjectDef(def, refs) {
   let forceOptionalIntoNullable = refs.target === "openAi", result = {
     type: "object",
     properties: {}
-  }, required3 = [], shape = def.shape();
+  }, required2 = [], shape = def.shape();
   for (let propName in shape) {
     let propDef = shape[propName];
     if (propDef === void 0 || propDef._def === void 0)
@@ -27760,9 +15703,9 @@ function parseObjectDef(def, refs) {
       currentPath: [...refs.currentPath, "properties", propName],
       propertyPath: [...refs.currentPath, "properties", propName]
     });
-    parsedDef !== void 0 && (result.properties[propName] = parsedDef, propOptional || required3.push(propName));
+    parsedDef !== void 0 && (result.properties[propName] = parsedDef, propOptional || required2.push(propName));
   }
-  required3.length && (result.required = required3);
+  required2.length && (result.required = required2);
   let additionalProperties = decideAdditionalProperties(def, refs);
   return additionalProperties !== void 0 && (result.additionalProperties = additionalProperties), result;
 }
@@ -28094,8 +16037,8 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
                 if (this._requestResolvers.delete(requestId), queuedMessage.type === "response")
                   resolver(message);
                 else {
-                  let errorMessage = message, error62 = new McpError(errorMessage.error.code, errorMessage.error.message, errorMessage.error.data);
-                  resolver(error62);
+                  let errorMessage = message, error2 = new McpError(errorMessage.error.code, errorMessage.error.message, errorMessage.error.data);
+                  resolver(error2);
                 }
               else {
                 let messageType = queuedMessage.type === "response" ? "Response" : "Error";
@@ -28134,8 +16077,8 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
           nextCursor,
           _meta: {}
         };
-      } catch (error62) {
-        throw new McpError(ErrorCode.InvalidParams, `Failed to list tasks: ${error62 instanceof Error ? error62.message : String(error62)}`);
+      } catch (error2) {
+        throw new McpError(ErrorCode.InvalidParams, `Failed to list tasks: ${error2 instanceof Error ? error2.message : String(error2)}`);
       }
     }), this.setRequestHandler(CancelTaskRequestSchema, async (request, extra) => {
       try {
@@ -28152,8 +16095,8 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
           _meta: {},
           ...cancelledTask
         };
-      } catch (error62) {
-        throw error62 instanceof McpError ? error62 : new McpError(ErrorCode.InvalidRequest, `Failed to cancel task: ${error62 instanceof Error ? error62.message : String(error62)}`);
+      } catch (error2) {
+        throw error2 instanceof McpError ? error2 : new McpError(ErrorCode.InvalidRequest, `Failed to cancel task: ${error2 instanceof Error ? error2.message : String(error2)}`);
       }
     }));
   }
@@ -28202,8 +16145,8 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
       _onclose?.(), this._onclose();
     };
     let _onerror = this.transport?.onerror;
-    this._transport.onerror = (error62) => {
-      _onerror?.(error62), this._onerror(error62);
+    this._transport.onerror = (error2) => {
+      _onerror?.(error2), this._onerror(error2);
     };
     let _onmessage = this._transport?.onmessage;
     this._transport.onmessage = (message, extra) => {
@@ -28219,17 +16162,17 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
     for (let controller of this._requestHandlerAbortControllers.values())
       controller.abort();
     this._requestHandlerAbortControllers.clear();
-    let error62 = McpError.fromError(ErrorCode.ConnectionClosed, "Connection closed");
+    let error2 = McpError.fromError(ErrorCode.ConnectionClosed, "Connection closed");
     this._transport = void 0, this.onclose?.();
     for (let handler of responseHandlers.values())
-      handler(error62);
+      handler(error2);
   }
-  _onerror(error62) {
-    this.onerror?.(error62);
+  _onerror(error2) {
+    this.onerror?.(error2);
   }
   _onnotification(notification) {
     let handler = this._notificationHandlers.get(notification.method) ?? this.fallbackNotificationHandler;
-    handler !== void 0 && Promise.resolve().then(() => handler(notification)).catch((error62) => this._onerror(new Error(`Uncaught error in notification handler: ${error62}`)));
+    handler !== void 0 && Promise.resolve().then(() => handler(notification)).catch((error2) => this._onerror(new Error(`Uncaught error in notification handler: ${error2}`)));
   }
   _onrequest(request, extra) {
     let handler = this._requestHandlers.get(request.method) ?? this.fallbackRequestHandler, capturedTransport = this._transport, relatedTaskId = request.params?._meta?.[RELATED_TASK_META_KEY]?.taskId, sessionId = capturedTransport?.sessionId, store = this._taskStore, relatedTaskFound = !0, relatedTaskLookup;
@@ -28248,12 +16191,12 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
       };
       if (relatedTaskId && relatedTaskLookup) {
         let queuedError = { type: "error", message: errorResponse, timestamp: Date.now() };
-        relatedTaskLookup.then(() => this._enqueueTaskMessage(relatedTaskId, queuedError, sessionId), () => capturedTransport?.send(errorResponse)).catch((error62) => this._onerror(new Error(`Failed to send an error response: ${error62}`)));
+        relatedTaskLookup.then(() => this._enqueueTaskMessage(relatedTaskId, queuedError, sessionId), () => capturedTransport?.send(errorResponse)).catch((error2) => this._onerror(new Error(`Failed to send an error response: ${error2}`)));
       } else relatedTaskId && this._taskMessageQueue ? this._enqueueTaskMessage(relatedTaskId, {
         type: "error",
         message: errorResponse,
         timestamp: Date.now()
-      }, capturedTransport?.sessionId).catch((error62) => this._onerror(new Error(`Failed to enqueue error response: ${error62}`))) : capturedTransport?.send(errorResponse).catch((error62) => this._onerror(new Error(`Failed to send an error response: ${error62}`)));
+      }, capturedTransport?.sessionId).catch((error2) => this._onerror(new Error(`Failed to enqueue error response: ${error2}`))) : capturedTransport?.send(errorResponse).catch((error2) => this._onerror(new Error(`Failed to send an error response: ${error2}`)));
       return;
     }
     let abortController = new AbortController();
@@ -28302,16 +16245,16 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
         message: response,
         timestamp: Date.now()
       }, capturedTransport?.sessionId) : await capturedTransport?.send(response);
-    }, async (error62) => {
+    }, async (error2) => {
       if (abortController.signal.aborted)
         return;
       let errorResponse = {
         jsonrpc: "2.0",
         id: request.id,
         error: {
-          code: Number.isSafeInteger(error62.code) ? error62.code : ErrorCode.InternalError,
-          message: error62.message ?? "Internal error",
-          ...error62.data !== void 0 && { data: error62.data }
+          code: Number.isSafeInteger(error2.code) ? error2.code : ErrorCode.InternalError,
+          message: error2.message ?? "Internal error",
+          ...error2.data !== void 0 && { data: error2.data }
         }
       };
       relatedTaskId && this._taskMessageQueue && relatedTaskFound ? await this._enqueueTaskMessage(relatedTaskId, {
@@ -28319,7 +16262,7 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
         message: errorResponse,
         timestamp: Date.now()
       }, capturedTransport?.sessionId) : await capturedTransport?.send(errorResponse);
-    }).catch((error62) => this._onerror(new Error(`Failed to send response: ${error62}`))).finally(() => {
+    }).catch((error2) => this._onerror(new Error(`Failed to send response: ${error2}`))).finally(() => {
       this._requestHandlerAbortControllers.get(request.id) === abortController && this._requestHandlerAbortControllers.delete(request.id);
     });
   }
@@ -28333,8 +16276,8 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
     if (timeoutInfo && responseHandler && timeoutInfo.resetTimeoutOnProgress)
       try {
         this._resetTimeout(messageId2);
-      } catch (error62) {
-        this._responseHandlers.delete(messageId2), this._progressHandlers.delete(messageId2), this._cleanupTimeout(messageId2), responseHandler(error62);
+      } catch (error2) {
+        this._responseHandlers.delete(messageId2), this._progressHandlers.delete(messageId2), this._cleanupTimeout(messageId2), responseHandler(error2);
         return;
       }
     handler(params);
@@ -28345,8 +16288,8 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
       if (this._requestResolvers.delete(messageId2), isJSONRPCResultResponse(response))
         resolver(response);
       else {
-        let error62 = new McpError(response.error.code, response.error.message, response.error.data);
-        resolver(error62);
+        let error2 = new McpError(response.error.code, response.error.message, response.error.data);
+        resolver(error2);
       }
       return;
     }
@@ -28367,8 +16310,8 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
     if (isTaskResponse || this._progressHandlers.delete(messageId2), isJSONRPCResultResponse(response))
       handler(response);
     else {
-      let error62 = McpError.fromError(response.error.code, response.error.message, response.error.data);
-      handler(error62);
+      let error2 = McpError.fromError(response.error.code, response.error.message, response.error.data);
+      handler(error2);
     }
   }
   get transport() {
@@ -28412,10 +16355,10 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
     if (!task) {
       try {
         yield { type: "result", result: await this.request(request, resultSchema, options) };
-      } catch (error62) {
+      } catch (error2) {
         yield {
           type: "error",
-          error: error62 instanceof McpError ? error62 : new McpError(ErrorCode.InternalError, String(error62))
+          error: error2 instanceof McpError ? error2 : new McpError(ErrorCode.InternalError, String(error2))
         };
       }
       return;
@@ -28444,12 +16387,12 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
           return;
         }
         let pollInterval = task2.pollInterval ?? this._options?.defaultTaskPollInterval ?? 1e3;
-        await new Promise((resolve) => setTimeout(resolve, pollInterval)), options?.signal?.throwIfAborted();
+        await new Promise((resolve2) => setTimeout(resolve2, pollInterval)), options?.signal?.throwIfAborted();
       }
-    } catch (error62) {
+    } catch (error2) {
       yield {
         type: "error",
-        error: error62 instanceof McpError ? error62 : new McpError(ErrorCode.InternalError, String(error62))
+        error: error2 instanceof McpError ? error2 : new McpError(ErrorCode.InternalError, String(error2))
       };
     }
   }
@@ -28460,9 +16403,9 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
    */
   request(request, resultSchema, options) {
     let { relatedRequestId, resumptionToken, onresumptiontoken, task, relatedTask } = options ?? {};
-    return new Promise((resolve, reject) => {
-      let earlyReject = (error62) => {
-        reject(error62);
+    return new Promise((resolve2, reject) => {
+      let earlyReject = (error2) => {
+        reject(error2);
       };
       if (!this._transport) {
         earlyReject(new Error("Not connected"));
@@ -28505,9 +16448,9 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
             requestId: messageId2,
             reason: String(reason)
           }
-        }, { relatedRequestId, resumptionToken, onresumptiontoken }).catch((error63) => this._onerror(new Error(`Failed to send cancellation: ${error63}`)));
-        let error62 = reason instanceof McpError ? reason : new McpError(ErrorCode.RequestTimeout, String(reason));
-        reject(error62);
+        }, { relatedRequestId, resumptionToken, onresumptiontoken }).catch((error3) => this._onerror(new Error(`Failed to send cancellation: ${error3}`)));
+        let error2 = reason instanceof McpError ? reason : new McpError(ErrorCode.RequestTimeout, String(reason));
+        reject(error2);
       };
       this._responseHandlers.set(messageId2, (response) => {
         if (!options?.signal?.aborted) {
@@ -28515,9 +16458,9 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
             return reject(response);
           try {
             let parseResult = safeParse2(resultSchema, response.result);
-            parseResult.success ? resolve(parseResult.data) : reject(parseResult.error);
-          } catch (error62) {
-            reject(error62);
+            parseResult.success ? resolve2(parseResult.data) : reject(parseResult.error);
+          } catch (error2) {
+            reject(error2);
           }
         }
       }), options?.signal?.addEventListener("abort", () => {
@@ -28535,12 +16478,12 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
           type: "request",
           message: jsonrpcRequest,
           timestamp: Date.now()
-        }).catch((error62) => {
-          this._cleanupTimeout(messageId2), reject(error62);
+        }).catch((error2) => {
+          this._cleanupTimeout(messageId2), reject(error2);
         });
       } else
-        this._transport.send(jsonrpcRequest, { relatedRequestId, resumptionToken, onresumptiontoken }).catch((error62) => {
-          this._cleanupTimeout(messageId2), reject(error62);
+        this._transport.send(jsonrpcRequest, { relatedRequestId, resumptionToken, onresumptiontoken }).catch((error2) => {
+          this._cleanupTimeout(messageId2), reject(error2);
         });
     });
   }
@@ -28622,7 +16565,7 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
               [RELATED_TASK_META_KEY]: options.relatedTask
             }
           }
-        }), this._transport?.send(jsonrpcNotification2, options).catch((error62) => this._onerror(error62));
+        }), this._transport?.send(jsonrpcNotification2, options).catch((error2) => this._onerror(error2));
       });
       return;
     }
@@ -28739,12 +16682,12 @@ var DEFAULT_REQUEST_TIMEOUT_MSEC = 6e4, Protocol = class {
       task?.pollInterval && (interval = task.pollInterval);
     } catch {
     }
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       if (signal.aborted) {
         reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
         return;
       }
-      let timeoutId = setTimeout(resolve, interval);
+      let timeoutId = setTimeout(resolve2, interval);
       signal.addEventListener("abort", () => {
         clearTimeout(timeoutId), reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
       }, { once: !0 });
@@ -28862,9 +16805,9 @@ var AjvJsonSchemaValidator = class {
    */
   getValidator(schema) {
     let ajvValidator = "$id" in schema && typeof schema.$id == "string" ? this._ajv.getSchema(schema.$id) ?? this._ajv.compile(schema) : this._ajv.compile(schema);
-    return (input3) => ajvValidator(input3) ? {
+    return (input) => ajvValidator(input) ? {
       valid: !0,
-      data: input3,
+      data: input,
       errorMessage: void 0
     } : {
       valid: !1,
@@ -29340,8 +17283,8 @@ var Server = class extends Protocol {
             let validationResult = this._jsonSchemaValidator.getValidator(formParams.requestedSchema)(result.content);
             if (!validationResult.valid)
               throw new McpError(ErrorCode.InvalidParams, `Elicitation response content does not match requested schema: ${validationResult.errorMessage}`);
-          } catch (error62) {
-            throw error62 instanceof McpError ? error62 : new McpError(ErrorCode.InternalError, `Error validating elicitation response: ${error62 instanceof Error ? error62.message : String(error62)}`);
+          } catch (error2) {
+            throw error2 instanceof McpError ? error2 : new McpError(ErrorCode.InternalError, `Error validating elicitation response: ${error2 instanceof Error ? error2.message : String(error2)}`);
           }
         return result;
       }
@@ -29571,10 +17514,10 @@ var McpServer = class {
           return await this.handleAutomaticTaskPolling(tool, request, extra);
         let args = await this.validateToolInput(tool, request.params.arguments, request.params.name), result = await this.executeToolHandler(tool, args, extra);
         return isTaskRequest || await this.validateToolOutput(tool, result, request.params.name), result;
-      } catch (error62) {
-        if (error62 instanceof McpError && error62.code === ErrorCode.UrlElicitationRequired)
-          throw error62;
-        return this.createToolError(error62 instanceof Error ? error62.message : String(error62));
+      } catch (error2) {
+        if (error2 instanceof McpError && error2.code === ErrorCode.UrlElicitationRequired)
+          throw error2;
+        return this.createToolError(error2 instanceof Error ? error2.message : String(error2));
       }
     }), this._toolHandlersInitialized = !0);
   }
@@ -29605,7 +17548,7 @@ var McpServer = class {
       return;
     let schemaToParse = normalizeObjectSchema(tool.inputSchema) ?? tool.inputSchema, parseResult = await safeParseAsync2(schemaToParse, args ?? {});
     if (!parseResult.success) {
-      let error62 = "error" in parseResult ? parseResult.error : "Unknown error", errorMessage = getParseErrorMessage(error62);
+      let error2 = "error" in parseResult ? parseResult.error : "Unknown error", errorMessage = getParseErrorMessage(error2);
       throw new McpError(ErrorCode.InvalidParams, `Input validation error: Invalid arguments for tool ${toolName}: ${errorMessage}`);
     }
     return parseResult.data;
@@ -29620,7 +17563,7 @@ var McpServer = class {
       throw new McpError(ErrorCode.InvalidParams, `Output validation error: Tool ${toolName} has an output schema but no structured content was provided`);
     let outputObj = normalizeObjectSchema(tool.outputSchema), parseResult = await safeParseAsync2(outputObj, result.structuredContent);
     if (!parseResult.success) {
-      let error62 = "error" in parseResult ? parseResult.error : "Unknown error", errorMessage = getParseErrorMessage(error62);
+      let error2 = "error" in parseResult ? parseResult.error : "Unknown error", errorMessage = getParseErrorMessage(error2);
       throw new McpError(ErrorCode.InvalidParams, `Output validation error: Invalid structured content for tool ${toolName}: ${errorMessage}`);
     }
   }
@@ -29660,7 +17603,7 @@ var McpServer = class {
       await Promise.resolve(handler.createTask(taskExtra))
     ), taskId = createTaskResult.task.taskId, task = createTaskResult.task, pollInterval = task.pollInterval ?? 5e3;
     for (; task.status !== "completed" && task.status !== "failed" && task.status !== "cancelled"; ) {
-      await new Promise((resolve) => setTimeout(resolve, pollInterval));
+      await new Promise((resolve2) => setTimeout(resolve2, pollInterval));
       let updatedTask = await extra.taskStore.getTask(taskId);
       if (!updatedTask)
         throw new McpError(ErrorCode.InternalError, `Task ${taskId} not found during polling`);
@@ -29775,7 +17718,7 @@ var McpServer = class {
       if (prompt.argsSchema) {
         let argsObj = normalizeObjectSchema(prompt.argsSchema), parseResult = await safeParseAsync2(argsObj, request.params.arguments ?? {});
         if (!parseResult.success) {
-          let error62 = "error" in parseResult ? parseResult.error : "Unknown error", errorMessage = getParseErrorMessage(error62);
+          let error2 = "error" in parseResult ? parseResult.error : "Unknown error", errorMessage = getParseErrorMessage(error2);
           throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${request.params.name}: ${errorMessage}`);
         }
         let args = parseResult.data, cb = prompt.callback;
@@ -30032,7 +17975,7 @@ var EMPTY_COMPLETION_RESULT = {
 };
 
 // node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js
-import process2 from "node:process";
+var import_node_process = __toESM(require_node_process(), 1);
 
 // node_modules/@modelcontextprotocol/sdk/dist/esm/shared/stdio.js
 var STDIO_DEFAULT_MAX_BUFFER_SIZE = 10 * 1024 * 1024, ReadBuffer = class {
@@ -30068,16 +18011,16 @@ function serializeMessage(message) {
 
 // node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js
 var StdioServerTransport = class {
-  constructor(_stdin = process2.stdin, _stdout = process2.stdout, options) {
+  constructor(_stdin = import_node_process.default.stdin, _stdout = import_node_process.default.stdout, options) {
     this._stdin = _stdin, this._stdout = _stdout, this._started = !1, this._ondata = (chunk) => {
       try {
         this._readBuffer.append(chunk), this.processReadBuffer();
-      } catch (error62) {
-        this.onerror?.(error62), this.close().catch(() => {
+      } catch (error2) {
+        this.onerror?.(error2), this.close().catch(() => {
         });
       }
-    }, this._onerror = (error62) => {
-      this.onerror?.(error62);
+    }, this._onerror = (error2) => {
+      this.onerror?.(error2);
     }, this._readBuffer = new ReadBuffer({ maxBufferSize: options?.maxBufferSize });
   }
   /**
@@ -30095,20 +18038,23 @@ var StdioServerTransport = class {
         if (message === null)
           break;
         this.onmessage?.(message);
-      } catch (error62) {
-        this.onerror?.(error62);
+      } catch (error2) {
+        this.onerror?.(error2);
       }
   }
   async close() {
     this._stdin.off("data", this._ondata), this._stdin.off("error", this._onerror), this._stdin.listenerCount("data") === 0 && this._stdin.pause(), this._readBuffer.clear(), this.onclose?.();
   }
   send(message) {
-    return new Promise((resolve) => {
-      let json3 = serializeMessage(message);
-      this._stdout.write(json3) ? resolve() : this._stdout.once("drain", resolve);
+    return new Promise((resolve2) => {
+      let json = serializeMessage(message);
+      this._stdout.write(json) ? resolve2() : this._stdout.once("drain", resolve2);
     });
   }
 };
+
+// scripts/lib/bus/mcp/server.ts
+init_zod();
 
 // scripts/lib/errors.ts
 var AliveError = class extends Error {
@@ -30138,8 +18084,8 @@ function visibleEscape(c) {
   let code = c.codePointAt(0);
   return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
 }
-function inlineText(text, max = 200) {
-  let shown = text.replace(UNSAFE, (c) => c === `
+function inlineText(text2, max = 200) {
+  let shown = text2.replace(UNSAFE, (c) => c === `
 ` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
   return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }
@@ -30178,48 +18124,34 @@ function displayName(folderName) {
 }
 
 // scripts/lib/bus/claims.ts
-import {
-  closeSync as closeSync3,
-  constants as fsc2,
-  fstatSync as fstatSync2,
-  linkSync,
-  lstatSync as lstatSync3,
-  openSync as openSync3,
-  readdirSync,
-  readSync as readSync2,
-  statSync,
-  unlinkSync as unlinkSync2
-} from "node:fs";
-import { join as join4 } from "node:path";
+var import_node_fs4 = __toESM(require_node_fs(), 1), import_node_path4 = __toESM(require_node_path(), 1);
 
 // scripts/lib/fs/atomic.ts
-import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, mkdirSync } from "node:fs";
-import { dirname, basename, join } from "node:path";
-import { randomBytes } from "node:crypto";
+var import_node_fs = __toESM(require_node_fs(), 1), import_node_path = __toESM(require_node_path(), 1), import_node_crypto = __toESM(require_node_crypto(), 1);
 function siblingTempPath(target, tag = "tmp") {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.${tag}`);
+  return (0, import_node_path.join)((0, import_node_path.dirname)(target), `.${(0, import_node_path.basename)(target)}.${process.pid}.${(0, import_node_crypto.randomBytes)(4).toString("hex")}.${tag}`);
 }
 function writeFileAtomic(target, data, options = {}) {
-  mkdirSync(dirname(target), { recursive: !0 });
+  (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(target), { recursive: !0 });
   let tmp = siblingTempPath(target);
   writeNewFileDurably(tmp, data, options.mode ?? 420);
   try {
-    renameSync(tmp, target);
+    (0, import_node_fs.renameSync)(tmp, target);
   } catch (err) {
     throw safeUnlink(tmp), err;
   }
-  fsyncDir(dirname(target));
+  fsyncDir((0, import_node_path.dirname)(target));
 }
 function writeNewFileDurably(path, data, mode = 420) {
-  let fd = openSync(path, "wx", mode);
+  let fd = (0, import_node_fs.openSync)(path, "wx", mode);
   try {
     let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
-    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
+    for (; off < buf.length; ) off += (0, import_node_fs.writeSync)(fd, buf, off, buf.length - off);
+    (0, import_node_fs.fsyncSync)(fd);
   } catch (err) {
-    throw closeSync(fd), safeUnlink(path), err;
+    throw (0, import_node_fs.closeSync)(fd), safeUnlink(path), err;
   }
-  closeSync(fd);
+  (0, import_node_fs.closeSync)(fd);
 }
 function writeJsonAtomic(target, value, options = {}) {
   writeFileAtomic(target, `${JSON.stringify(value, null, 2)}
@@ -30227,54 +18159,53 @@ function writeJsonAtomic(target, value, options = {}) {
 }
 function fsyncDir(dir) {
   try {
-    let fd = openSync(dir, "r");
+    let fd = (0, import_node_fs.openSync)(dir, "r");
     try {
-      fsyncSync(fd);
+      (0, import_node_fs.fsyncSync)(fd);
     } finally {
-      closeSync(fd);
+      (0, import_node_fs.closeSync)(fd);
     }
   } catch {
   }
 }
 function safeUnlink(path) {
   try {
-    unlinkSync(path);
+    (0, import_node_fs.unlinkSync)(path);
   } catch {
   }
 }
 
 // scripts/lib/bus/config.ts
-import { lstatSync as lstatSync2 } from "node:fs";
+var import_node_fs3 = __toESM(require_node_fs(), 1);
 
 // scripts/lib/bus/fsutil.ts
-import { closeSync as closeSync2, constants as fsc, existsSync, fstatSync, lstatSync, mkdirSync as mkdirSync2, openSync as openSync2, readSync, renameSync as renameSync2 } from "node:fs";
-import { dirname as dirname2, join as join2 } from "node:path";
+var import_node_fs2 = __toESM(require_node_fs(), 1), import_node_path2 = __toESM(require_node_path(), 1);
 function ensureDir(dir) {
-  mkdirSync2(dir, { recursive: !0 });
+  (0, import_node_fs2.mkdirSync)(dir, { recursive: !0 });
 }
 function writeDurable(tmpPath, data, mode = 420) {
-  ensureDir(dirname2(tmpPath)), writeNewFileDurably(tmpPath, data, mode);
+  ensureDir((0, import_node_path2.dirname)(tmpPath)), writeNewFileDurably(tmpPath, data, mode);
 }
 function publish(tmpPath, destDir, name2, syncDir = !0) {
   ensureDir(destDir);
-  let dest = join2(destDir, name2);
+  let dest = (0, import_node_path2.join)(destDir, name2);
   try {
-    renameSync2(tmpPath, dest);
+    (0, import_node_fs2.renameSync)(tmpPath, dest);
   } catch (err) {
     throw safeUnlink(tmpPath), err;
   }
   return syncDir && fsyncDir(destDir), dest;
 }
 function freeName(dir, name2) {
-  if (!existsSync(join2(dir, name2))) return name2;
+  if (!(0, import_node_fs2.existsSync)((0, import_node_path2.join)(dir, name2))) return name2;
   for (let n = 1; ; n++) {
     let candidate = `${name2}.${n}`;
-    if (!existsSync(join2(dir, candidate))) return candidate;
+    if (!(0, import_node_fs2.existsSync)((0, import_node_path2.join)(dir, candidate))) return candidate;
   }
 }
 function renameIfPresent(from, to) {
   try {
-    return renameSync2(from, to), !0;
+    return (0, import_node_fs2.renameSync)(from, to), !0;
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return !1;
     throw err;
@@ -30283,7 +18214,7 @@ function renameIfPresent(from, to) {
 function readBusFile(path, opts = {}) {
   let st;
   try {
-    st = lstatSync(path, { throwIfNoEntry: !1 });
+    st = (0, import_node_fs2.lstatSync)(path, { throwIfNoEntry: !1 });
   } catch (err) {
     return { ok: !1, problem: "unreadable", detail: errnoCode(err) ?? String(err) };
   }
@@ -30291,19 +18222,19 @@ function readBusFile(path, opts = {}) {
   if (!st.isFile()) return { ok: !1, problem: "not_a_file", detail: "not a regular file (a folder, link, FIFO or device)" };
   let fd;
   try {
-    fd = openSync2(path, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+    fd = (0, import_node_fs2.openSync)(path, import_node_fs2.constants.O_RDONLY | import_node_fs2.constants.O_NOFOLLOW | import_node_fs2.constants.O_NONBLOCK);
   } catch (err) {
     let code = errnoCode(err);
     return code === "ENOENT" ? { ok: !1, problem: "missing", detail: "no such file" } : code === "ELOOP" ? { ok: !1, problem: "not_a_file", detail: "a symbolic link" } : { ok: !1, problem: "unreadable", detail: code ?? String(err) };
   }
   try {
-    let fst = fstatSync(fd);
+    let fst = (0, import_node_fs2.fstatSync)(fd);
     if (!fst.isFile()) return { ok: !1, problem: "not_a_file", detail: "not a regular file (a folder, link, FIFO or device)" };
     if (opts.headBytes === void 0 && opts.maxBytes !== void 0 && fst.size > opts.maxBytes)
       return { ok: !1, problem: "too_large", detail: `larger than the limit of ${opts.maxBytes} bytes (${fst.size} bytes)` };
     let want = opts.headBytes === void 0 ? fst.size : Math.min(fst.size, opts.headBytes), bytes = Buffer.alloc(want), off = 0;
     for (; off < want; ) {
-      let n = readSync(fd, bytes, off, want - off, off);
+      let n = (0, import_node_fs2.readSync)(fd, bytes, off, want - off, off);
       if (n === 0) break;
       off += n;
     }
@@ -30311,7 +18242,7 @@ function readBusFile(path, opts = {}) {
   } catch (err) {
     return { ok: !1, problem: "unreadable", detail: errnoCode(err) ?? String(err) };
   } finally {
-    closeSync2(fd);
+    (0, import_node_fs2.closeSync)(fd);
   }
 }
 function readBusJson(path, maxBytes = 1024 * 1024) {
@@ -30340,7 +18271,7 @@ var DEFAULT_CONFIG = {
 async function loadReceiverConfig(configPath) {
   let st;
   try {
-    st = lstatSync2(configPath);
+    st = (0, import_node_fs3.lstatSync)(configPath);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return DEFAULT_CONFIG;
     throw new AliveError(`cannot read ${configPath}: ${messageOf(err)}`, { code: "config_unreadable" });
@@ -30394,15 +18325,14 @@ function senderAllowed(config2, sender) {
 }
 
 // scripts/lib/bus/ids.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-var lastMs = -1, sequence = 0;
+var import_node_crypto2 = __toESM(require_node_crypto(), 1), lastMs = -1, sequence = 0;
 function newMessageId(now = Date.now()) {
   let ms = now;
-  ms <= lastMs ? (sequence++, sequence > 4095 && (lastMs++, sequence = 0), ms = lastMs) : (lastMs = ms, sequence = randomBytes2(2).readUInt16BE(0) & 1023);
-  let bytes = randomBytes2(16);
+  ms <= lastMs ? (sequence++, sequence > 4095 && (lastMs++, sequence = 0), ms = lastMs) : (lastMs = ms, sequence = (0, import_node_crypto2.randomBytes)(2).readUInt16BE(0) & 1023);
+  let bytes = (0, import_node_crypto2.randomBytes)(16);
   bytes.writeUIntBE(ms, 0, 6), bytes[6] = 112 | sequence >> 8 & 15, bytes[7] = sequence & 255, bytes[8] = 128 | bytes[8] & 63;
-  let hex4 = bytes.toString("hex");
-  return `${hex4.slice(0, 8)}-${hex4.slice(8, 12)}-${hex4.slice(12, 16)}-${hex4.slice(16, 20)}-${hex4.slice(20)}`;
+  let hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 var UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 function idTimeMs(id) {
@@ -30430,36 +18360,36 @@ function parseMessageIdArg(raw) {
 }
 
 // scripts/lib/bus/layout.ts
-import { join as join3 } from "node:path";
+var import_node_path3 = __toESM(require_node_path(), 1);
 function runtimesDir(root) {
-  return join3(root, "runtimes");
+  return (0, import_node_path3.join)(root, "runtimes");
 }
 function receiverPaths(root, name2) {
-  let dir = join3(runtimesDir(root), name2);
+  let dir = (0, import_node_path3.join)(runtimesDir(root), name2);
   return {
     dir,
-    inbox: join3(dir, "inbox"),
-    processing: join3(dir, "processing"),
-    outbox: join3(dir, "outbox"),
-    archive: join3(dir, "archive"),
-    deadLetter: join3(dir, "dead-letter"),
-    threads: join3(dir, "threads"),
-    tmp: join3(dir, ".tmp"),
-    rate: join3(dir, ".rate"),
-    attempts: join3(dir, ".attempts"),
-    config: join3(dir, "config.json"),
-    daemon: join3(dir, "daemon.json")
+    inbox: (0, import_node_path3.join)(dir, "inbox"),
+    processing: (0, import_node_path3.join)(dir, "processing"),
+    outbox: (0, import_node_path3.join)(dir, "outbox"),
+    archive: (0, import_node_path3.join)(dir, "archive"),
+    deadLetter: (0, import_node_path3.join)(dir, "dead-letter"),
+    threads: (0, import_node_path3.join)(dir, "threads"),
+    tmp: (0, import_node_path3.join)(dir, ".tmp"),
+    rate: (0, import_node_path3.join)(dir, ".rate"),
+    attempts: (0, import_node_path3.join)(dir, ".attempts"),
+    config: (0, import_node_path3.join)(dir, "config.json"),
+    daemon: (0, import_node_path3.join)(dir, "daemon.json")
   };
 }
 function archiveDayDir(paths, when) {
-  return join3(paths.archive, when.toISOString().slice(0, 10));
+  return (0, import_node_path3.join)(paths.archive, when.toISOString().slice(0, 10));
 }
 function isMessageFileName(name2) {
   return name2.startsWith("msg-") && name2.endsWith(".hw") && name2.length > 7;
 }
 
 // scripts/lib/bus/message.ts
-var TITLE = /^#[ \t]*HelloWorld[ \t]+(Message|Response)[ \t]*$/i, PREFIXED_HEADER = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/, UNPREFIXED_HEADER = /^(From|To|Thread|Timestamp|In-Reply-To|Turn)[ \t]*:[ \t]*(.*?)[ \t]*$/i, CONTEXT_LINE = /^#[ \t]*Context[ \t]*$/;
+var TITLE = /^#[ \t]*HelloWorld[ \t]+(Message|Response)[ \t]*$/i, PREFIXED_HEADER = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/s, UNPREFIXED_HEADER = /^(From|To|Thread|Timestamp|In-Reply-To|Turn)[ \t]*:[ \t]*(.*?)[ \t]*$/is, CONTEXT_LINE = /^#[ \t]*Context[ \t]*$/;
 function decodeUtf8(bytes) {
   try {
     return new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !1 }).decode(bytes);
@@ -30468,12 +18398,12 @@ function decodeUtf8(bytes) {
   }
 }
 function parseMessage(raw) {
-  let flags = [], text = raw;
-  text.startsWith("\uFEFF") && (text = text.slice(1), flags.push("bom")), text.includes(`\r
-`) && (text = text.replace(/\r\n/g, `
-`), flags.push("crlf")), text.length > 0 && !text.endsWith(`
+  let flags = [], text2 = raw;
+  text2.startsWith("\uFEFF") && (text2 = text2.slice(1), flags.push("bom")), text2.includes(`\r
+`) && (text2 = text2.replace(/\r\n/g, `
+`), flags.push("crlf")), text2.length > 0 && !text2.endsWith(`
 `) && flags.push("no-final-newline");
-  let lines = text.split(`
+  let lines = text2.split(`
 `), i = 0;
   for (; i < lines.length && lines[i].trim() === ""; ) i++;
   let allowUnprefixed = !1;
@@ -30582,7 +18512,7 @@ var MAX_LEASE_EXPIRIES = 3;
 function listInbox(paths) {
   let dirents;
   try {
-    dirents = readdirSync(paths.inbox, { withFileTypes: !0 });
+    dirents = (0, import_node_fs4.readdirSync)(paths.inbox, { withFileTypes: !0 });
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return [];
     throw err;
@@ -30590,10 +18520,10 @@ function listInbox(paths) {
   let entries = [];
   for (let d of dirents) {
     if (!isMessageFileName(d.name)) continue;
-    let id = idFromFileName(d.name), path = join4(paths.inbox, d.name), regular = d.isFile(), sortKey = idTimeMs(id);
+    let id = idFromFileName(d.name), path = (0, import_node_path4.join)(paths.inbox, d.name), regular = d.isFile(), sortKey = idTimeMs(id);
     if (sortKey === void 0 || !regular && !d.isDirectory() && !d.isSymbolicLink())
       try {
-        let st = statSync(path, { throwIfNoEntry: !1 }) ?? void 0;
+        let st = (0, import_node_fs4.statSync)(path, { throwIfNoEntry: !1 }) ?? void 0;
         if (!st) continue;
         sortKey ??= st.mtimeMs, d.isSymbolicLink() || (regular = st.isFile());
       } catch {
@@ -30627,9 +18557,9 @@ async function claimNext(root, receiver, opts) {
 async function claimById(root, receiver, id, opts) {
   let name2 = normaliseName(receiver, "receiver"), paths = receiverPaths(root, name2), config2 = await loadReceiverConfig(paths.config), fileName = messageFileName(id);
   if (!isValidMessageId(id)) return;
-  let path = join4(paths.inbox, fileName), regular;
+  let path = (0, import_node_path4.join)(paths.inbox, fileName), regular;
   try {
-    let st = lstatSync3(path, { throwIfNoEntry: !1 });
+    let st = (0, import_node_fs4.lstatSync)(path, { throwIfNoEntry: !1 });
     if (!st) return;
     regular = st.isFile();
   } catch {
@@ -30660,24 +18590,24 @@ function tryClaim(root, receiver, paths, config2, entry, opts, now) {
   }
   let deadline = now + opts.leaseMs;
   ensureDir(paths.processing);
-  let claimed = join4(paths.processing, claimFileName(entry.name, deadline, opts.owner));
+  let claimed = (0, import_node_path4.join)(paths.processing, claimFileName(entry.name, deadline, opts.owner));
   if (!renameIfPresent(entry.path, claimed)) return;
   let fd;
   try {
-    fd = openSync3(claimed, fsc2.O_RDONLY | fsc2.O_NOFOLLOW | fsc2.O_NONBLOCK);
+    fd = (0, import_node_fs4.openSync)(claimed, import_node_fs4.constants.O_RDONLY | import_node_fs4.constants.O_NOFOLLOW | import_node_fs4.constants.O_NONBLOCK);
   } catch (err) {
     report(deadLetter(paths, receiver, claimed, entry.name, `cannot be opened: ${errnoCode(err) ?? messageOf(err)}`, "unreadable"));
     return;
   }
   let bytes;
   try {
-    let st = fstatSync2(fd);
+    let st = (0, import_node_fs4.fstatSync)(fd);
     if (!st.isFile()) {
-      closeSync3(fd), report(deadLetter(paths, receiver, claimed, entry.name, "not a regular file", "not_a_file"));
+      (0, import_node_fs4.closeSync)(fd), report(deadLetter(paths, receiver, claimed, entry.name, "not a regular file", "not_a_file"));
       return;
     }
     if (st.size === 0) {
-      if (closeSync3(fd), now - st.mtimeMs < config2.emptyFileGraceMs) {
+      if ((0, import_node_fs4.closeSync)(fd), now - st.mtimeMs < config2.emptyFileGraceMs) {
         renameIfPresent(claimed, entry.path) && opts.skipUntil?.set(entry.name, st.mtimeMs + config2.emptyFileGraceMs);
         return;
       }
@@ -30685,31 +18615,31 @@ function tryClaim(root, receiver, paths, config2, entry, opts, now) {
       return;
     }
     if (st.size > config2.maxBytes) {
-      closeSync3(fd), report(deadLetter(paths, receiver, claimed, entry.name, `larger than the limit of ${config2.maxBytes} bytes (${st.size} bytes)`, "too_large"));
+      (0, import_node_fs4.closeSync)(fd), report(deadLetter(paths, receiver, claimed, entry.name, `larger than the limit of ${config2.maxBytes} bytes (${st.size} bytes)`, "too_large"));
       return;
     }
     bytes = Buffer.alloc(st.size);
     let off = 0;
     for (; off < st.size; ) {
-      let n = readSync2(fd, bytes, off, st.size - off, off);
+      let n = (0, import_node_fs4.readSync)(fd, bytes, off, st.size - off, off);
       if (n === 0) break;
       off += n;
     }
-    bytes = bytes.subarray(0, off), closeSync3(fd);
+    bytes = bytes.subarray(0, off), (0, import_node_fs4.closeSync)(fd);
   } catch (err) {
     try {
-      closeSync3(fd);
+      (0, import_node_fs4.closeSync)(fd);
     } catch {
     }
     report(deadLetter(paths, receiver, claimed, entry.name, `cannot be read: ${messageOf(err)}`, "unreadable"));
     return;
   }
-  let text = decodeUtf8(bytes);
-  if (text === void 0) {
+  let text2 = decodeUtf8(bytes);
+  if (text2 === void 0) {
     report(deadLetter(paths, receiver, claimed, entry.name, "not valid UTF-8 text", "not_utf8"));
     return;
   }
-  let message = parseMessage(text), sender = message.from !== void 0 && isValidName(message.from) ? normaliseName(message.from, "sender") : void 0;
+  let message = parseMessage(text2), sender = message.from !== void 0 && isValidName(message.from) ? normaliseName(message.from, "sender") : void 0;
   if (!senderAllowed(config2, sender)) {
     report(
       deadLetter(paths, receiver, claimed, entry.name, `sender '${inlineText(message.from ?? "", 80)}' is not in allow_from of ${paths.config}`, "sender_not_allowed")
@@ -30728,7 +18658,7 @@ var LeaseLostError = class extends AliveError {
 function completeClaim(claim2, response) {
   let now = response?.now ?? /* @__PURE__ */ new Date(), copies = [], tmp, resp;
   if (response) {
-    let id = newMessageId(), thread = claim2.message.thread !== void 0 && claim2.message.thread !== "" ? claim2.message.thread : claim2.id, turn = (claim2.message.turn ?? 1) + 1, to = claim2.message.from !== void 0 && claim2.message.from !== "" ? [claim2.sender ? displayName(claim2.sender) : claim2.message.from] : [], text = formatMessage({
+    let id = newMessageId(), thread = claim2.message.thread !== void 0 && claim2.message.thread !== "" ? claim2.message.thread : claim2.id, turn = (claim2.message.turn ?? 1) + 1, to = claim2.message.from !== void 0 && claim2.message.from !== "" ? [claim2.sender ? displayName(claim2.sender) : claim2.message.from] : [], text2 = formatMessage({
       kind: "response",
       from: displayName(response.from ?? claim2.receiver),
       to,
@@ -30739,15 +18669,15 @@ function completeClaim(claim2, response) {
       body: response.body,
       ...response.context !== void 0 ? { context: response.context } : {}
     }), fileName = messageFileName(id);
-    tmp = join4(claim2.paths.tmp, `${fileName}.${process.pid}.partial`), writeDurable(tmp, text), resp = { id, fileName, path: join4(claim2.paths.outbox, fileName), thread, turn, copies: [] };
+    tmp = (0, import_node_path4.join)(claim2.paths.tmp, `${fileName}.${process.pid}.partial`), writeDurable(tmp, text2), resp = { id, fileName, path: (0, import_node_path4.join)(claim2.paths.outbox, fileName), thread, turn, copies: [] };
     for (let other of response.alsoIntoInboxOf ?? []) {
-      let otherPaths = receiverPaths(claim2.root, other), copyTmp = join4(otherPaths.tmp, `${fileName}.${process.pid}.partial`);
-      writeDurable(copyTmp, text), copies.push({ tmp: copyTmp, inbox: otherPaths.inbox });
+      let otherPaths = receiverPaths(claim2.root, other), copyTmp = (0, import_node_path4.join)(otherPaths.tmp, `${fileName}.${process.pid}.partial`);
+      writeDurable(copyTmp, text2), copies.push({ tmp: copyTmp, inbox: otherPaths.inbox });
     }
   }
   let dayDir = archiveDayDir(claim2.paths, now);
   ensureDir(dayDir);
-  let archivedPath = join4(dayDir, freeName(dayDir, claim2.fileName));
+  let archivedPath = (0, import_node_path4.join)(dayDir, freeName(dayDir, claim2.fileName));
   if (!renameIfPresent(claim2.path, archivedPath)) {
     tmp && safeUnlink(tmp);
     for (let c of copies) safeUnlink(c.tmp);
@@ -30766,9 +18696,9 @@ function deadLetterClaim(claim2, reason, code, extra = {}) {
 }
 function deadLetter(paths, receiver, src, fileName, reason, code, extra = {}) {
   ensureDir(paths.deadLetter);
-  let originalId = validIdFromFileName(fileName), free = originalId !== void 0 && !lstatSync3(join4(paths.deadLetter, fileName), { throwIfNoEntry: !1 }), name2 = free ? fileName : messageFileName(newMessageId()), dest = join4(paths.deadLetter, name2);
+  let originalId = validIdFromFileName(fileName), free = originalId !== void 0 && !(0, import_node_fs4.lstatSync)((0, import_node_path4.join)(paths.deadLetter, fileName), { throwIfNoEntry: !1 }), name2 = free ? fileName : messageFileName(newMessageId()), dest = (0, import_node_path4.join)(paths.deadLetter, name2);
   if (renameIfPresent(src, dest))
-    return writeJsonAtomic(join4(paths.deadLetter, `${name2}.reason.json`), {
+    return writeJsonAtomic((0, import_node_path4.join)(paths.deadLetter, `${name2}.reason.json`), {
       file: name2,
       receiver: displayName(receiver),
       reason,
@@ -30781,7 +18711,7 @@ function deadLetter(paths, receiver, src, fileName, reason, code, extra = {}) {
 function sweepStaleClaims(paths, receiver, now = Date.now()) {
   let names;
   try {
-    names = readdirSync(paths.processing);
+    names = (0, import_node_fs4.readdirSync)(paths.processing);
   } catch {
     return 0;
   }
@@ -30789,7 +18719,7 @@ function sweepStaleClaims(paths, receiver, now = Date.now()) {
   for (let n of names) {
     let parsed = parseClaimFileName(n);
     if (!parsed || parsed.deadline > now) continue;
-    let src = join4(paths.processing, n), id = idFromFileName(parsed.fileName).replace(/[^A-Za-z0-9_-]/g, "_"), expiries = bumpExpiries(paths, id);
+    let src = (0, import_node_path4.join)(paths.processing, n), id = idFromFileName(parsed.fileName).replace(/[^A-Za-z0-9_-]/g, "_"), expiries = bumpExpiries(paths, id);
     if (expiries >= MAX_LEASE_EXPIRIES) {
       deadLetter(paths, receiver, src, parsed.fileName, `its lease ran out ${expiries} times without an answer`, "lease_expired");
       continue;
@@ -30799,11 +18729,11 @@ function sweepStaleClaims(paths, receiver, now = Date.now()) {
   return returned;
 }
 function returnToInbox(paths, receiver, src, fileName, now = Date.now()) {
-  let mine = join4(paths.processing, claimFileName(fileName, now + 6e4, `s${process.pid}`));
+  let mine = (0, import_node_path4.join)(paths.processing, claimFileName(fileName, now + 6e4, `s${process.pid}`));
   if (!renameIfPresent(src, mine)) return !1;
   ensureDir(paths.inbox);
   try {
-    linkSync(mine, join4(paths.inbox, fileName));
+    (0, import_node_fs4.linkSync)(mine, (0, import_node_path4.join)(paths.inbox, fileName));
   } catch (err) {
     if (errnoCode(err) !== "EEXIST") throw err;
     return deadLetter(
@@ -30815,18 +18745,18 @@ function returnToInbox(paths, receiver, src, fileName, now = Date.now()) {
       "duplicate_id"
     ), !1;
   }
-  return unlinkSync2(mine), !0;
+  return (0, import_node_fs4.unlinkSync)(mine), !0;
 }
 function bumpExpiries(paths, id) {
   ensureDir(paths.attempts);
-  let file3 = join4(paths.attempts, id.replace(/[^A-Za-z0-9_.-]/g, "_")), read = readBusFile(file3, { maxBytes: 64 }), n = read.ok && Number(read.bytes.toString("utf8").trim()) || 0;
-  return n++, writeFileAtomic(file3, `${n}
+  let file = (0, import_node_path4.join)(paths.attempts, id.replace(/[^A-Za-z0-9_.-]/g, "_")), read = readBusFile(file, { maxBytes: 64 }), n = read.ok && Number(read.bytes.toString("utf8").trim()) || 0;
+  return n++, writeFileAtomic(file, `${n}
 `), n;
 }
 function listClaims(paths) {
   let names;
   try {
-    names = readdirSync(paths.processing);
+    names = (0, import_node_fs4.readdirSync)(paths.processing);
   } catch {
     return [];
   }
@@ -30835,7 +18765,7 @@ function listClaims(paths) {
     let p = parseClaimFileName(n);
     if (!p) continue;
     let id = validIdFromFileName(p.fileName);
-    id !== void 0 && out.push({ name: n, ...p, id, path: join4(paths.processing, n) });
+    id !== void 0 && out.push({ name: n, ...p, id, path: (0, import_node_path4.join)(paths.processing, n) });
   }
   return out.sort((a, b) => a.name < b.name ? -1 : 1);
 }
@@ -30844,9 +18774,9 @@ function loadClaim(root, receiver, id) {
   if (!held) return;
   let read = readBusFile(held.path);
   if (!read.ok) return;
-  let text = decodeUtf8(read.bytes);
-  if (text === void 0) return;
-  let message = parseMessage(text), sender = message.from !== void 0 && isValidName(message.from) ? normaliseName(message.from, "sender") : void 0;
+  let text2 = decodeUtf8(read.bytes);
+  if (text2 === void 0) return;
+  let message = parseMessage(text2), sender = message.from !== void 0 && isValidName(message.from) ? normaliseName(message.from, "sender") : void 0;
   return {
     root,
     receiver,
@@ -30858,13 +18788,18 @@ function loadClaim(root, receiver, id) {
     owner: held.owner,
     message,
     sender,
-    bytes: Buffer.byteLength(text)
+    bytes: Buffer.byteLength(text2)
   };
 }
 
+// scripts/lib/bus/commands/common.ts
+var import_node_fs6 = __toESM(require_node_fs(), 1);
+
 // scripts/lib/fs/node-fs.ts
-import { createRequire } from "node:module";
-var fs = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
+var import_node_module = __toESM(require_node_module(), 1), fs = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : (0, import_node_module.createRequire)(import.meta.url)("node:fs");
+
+// scripts/lib/bus/root.ts
+var import_node_path5 = __toESM(require_node_path(), 1);
 
 // scripts/lib/bus/commands/common.ts
 var STATE_TEXT = {
@@ -30881,11 +18816,14 @@ function whereText(m) {
 }
 
 // scripts/lib/bus/query.ts
-import { lstatSync as lstatSync4, readdirSync as readdirSync4, unlinkSync as unlinkSync3 } from "node:fs";
-import { join as join6 } from "node:path";
+var import_node_fs11 = __toESM(require_node_fs(), 1), import_node_path8 = __toESM(require_node_path(), 1);
 
 // scripts/lib/bus/receivers.ts
-import { readdirSync as readdirSync2 } from "node:fs";
+var import_node_fs8 = __toESM(require_node_fs(), 1);
+
+// scripts/lib/helloworld/vocabulary.ts
+var import_node_fs7 = __toESM(require_node_fs(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // scripts/lib/helloworld/lexer.ts
 var UPPER = new RegExp("\\p{Lu}", "u");
@@ -30898,25 +18836,55 @@ var RECEIVERS_WITHOUT_FOLDER = [...META_RECEIVERS, "helloworld"];
 function listReceivers(root) {
   let dirents;
   try {
-    dirents = readdirSync2(runtimesDir(root), { withFileTypes: !0 });
+    dirents = (0, import_node_fs8.readdirSync)(runtimesDir(root), { withFileTypes: !0 });
   } catch {
     return [];
   }
   return dirents.filter((d) => d.isDirectory() && isValidName(d.name) && d.name === d.name.toLowerCase()).map((d) => d.name).sort();
 }
+function knownReceivers(root) {
+  return [.../* @__PURE__ */ new Set([...listReceivers(root), ...RECEIVERS_WITHOUT_FOLDER])].sort();
+}
+function editDistance(a, b) {
+  let d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      let cost = a[i - 1] === b[j - 1] ? 0 : 1, v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] && (v = Math.min(v, d[i - 2][j - 2] + 1)), d[i][j] = v;
+    }
+  return d[a.length][b.length];
+}
+function closestReceiver(name2, known) {
+  let best, bestDistance = 1 / 0;
+  for (let k of known) {
+    let dist = editDistance(name2, k);
+    dist < bestDistance && (best = k, bestDistance = dist);
+  }
+  return best !== void 0 && bestDistance <= Math.max(2, Math.floor(name2.length / 3)) ? best : void 0;
+}
+function checkReceiverKnown(root, name2, create = !1) {
+  if (create || RECEIVERS_WITHOUT_FOLDER.includes(name2)) return;
+  let known = knownReceivers(root);
+  if (known.includes(name2)) return;
+  let suggestion = closestReceiver(name2, known);
+  throw new AliveError(
+    `there is no receiver ${displayName(name2)} (no ${runtimesDir(root)}/${name2}/)${suggestion ? `; did you mean ${displayName(suggestion)}?` : ""} Pass --create to send to a new receiver ${displayName(name2)}.`,
+    { code: "unknown_receiver", fields: { receiver: displayName(name2), suggestion: suggestion ? displayName(suggestion) : null } }
+  );
+}
 
 // scripts/lib/bus/responses.ts
-import { readdirSync as readdirSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+var import_node_fs10 = __toESM(require_node_fs(), 1), import_node_path7 = __toESM(require_node_path(), 1);
 
 // scripts/lib/bus/wait.ts
-import { watch } from "node:fs";
+var import_node_fs9 = __toESM(require_node_fs(), 1);
 var DirWatcher = class {
   constructor(dir, options = {}) {
     this.dir = dir;
     if (this.idlePollMs = options.idlePollMs ?? 1e3, this.fallback = options.fallbackPollMs ?? [20, 500], this.fallbackDelay = this.fallback[0], ensureDir(dir), options.notifications !== !1)
       try {
-        this.watcher = watch(dir, { persistent: !1 }, () => this.signal()), this.watcher.on("error", () => this.dropWatcher());
+        this.watcher = (0, import_node_fs9.watch)(dir, { persistent: !1 }, () => this.signal()), this.watcher.on("error", () => this.dropWatcher());
       } catch {
         this.watcher = void 0;
       }
@@ -30947,9 +18915,9 @@ var DirWatcher = class {
       return this.dirty = !1, this.fallbackDelay = this.fallback[0], Promise.resolve(!0);
     if (signal?.aborted || maxMs <= 0) return Promise.resolve(!1);
     let poll = this.watcher ? this.idlePollMs : this.nextFallbackDelay(), ms = Math.max(0, Math.min(maxMs, poll));
-    return new Promise((resolve) => {
+    return new Promise((resolve2) => {
       let done = (changed) => {
-        clearTimeout(timer), signal?.removeEventListener("abort", onAbort), this.wake = void 0, changed && (this.dirty = !1, this.fallbackDelay = this.fallback[0]), resolve(changed);
+        clearTimeout(timer), signal?.removeEventListener("abort", onAbort), this.wake = void 0, changed && (this.dirty = !1, this.fallbackDelay = this.fallback[0]), resolve2(changed);
       }, onAbort = () => done(!1), timer = setTimeout(() => done(!1), ms);
       signal?.addEventListener("abort", onAbort, { once: !0 }), this.wake = () => done(!0);
     });
@@ -30971,11 +18939,11 @@ var DirWatcher = class {
     return this.fallbackDelay = Math.min(this.fallback[1], Math.round(d * 1.5)), d * (0.8 + Math.random() * 0.4);
   }
 };
-async function waitUntil(dir, check3, timeoutMs, options = {}) {
+async function waitUntil(dir, check, timeoutMs, options = {}) {
   let start = Date.now(), watcher = new DirWatcher(dir, options);
   try {
     for (; ; ) {
-      let value = check3();
+      let value = check();
       if (value !== void 0) return { ok: !0, value };
       if (options.signal?.aborted) return { ok: !1, aborted: !0 };
       let left = timeoutMs - (Date.now() - start);
@@ -30992,8 +18960,8 @@ var HEAD_BYTES = 4096, FOREIGN_SETTLE_MS = 300;
 function readHeaders(path) {
   let r = readBusFile(path, { headBytes: HEAD_BYTES });
   if (!r.ok) return;
-  let text = r.bytes.toString("utf8"), headerEnd = text.search(/\r?\n\r?\n/);
-  return { message: parseMessage(headerEnd === -1 ? text : text.slice(0, headerEnd)), mtimeMs: r.mtimeMs };
+  let text2 = r.bytes.toString("utf8"), headerEnd = text2.search(/\r?\n\r?\n/);
+  return { message: parseMessage(headerEnd === -1 ? text2 : text2.slice(0, headerEnd)), mtimeMs: r.mtimeMs };
 }
 function answerMatch(message, requestId) {
   return message.inReplyTo !== void 0 && message.inReplyTo !== "" ? message.inReplyTo === requestId ? "in-reply-to" : void 0 : message.thread === requestId && message.kind !== "message" ? "thread" : void 0;
@@ -31008,7 +18976,7 @@ function responseFinder(root, responder, requestId, options = {}) {
   return () => {
     let names;
     try {
-      names = readdirSync3(paths.outbox);
+      names = (0, import_node_fs10.readdirSync)(paths.outbox);
     } catch {
       return;
     }
@@ -31019,7 +18987,7 @@ function responseFinder(root, responder, requestId, options = {}) {
         seen.add(name2);
         continue;
       }
-      let src = join5(paths.outbox, name2), head = readHeaders(src);
+      let src = (0, import_node_path7.join)(paths.outbox, name2), head = readHeaders(src);
       if (!head) {
         seen.add(name2);
         continue;
@@ -31035,7 +19003,7 @@ function responseFinder(root, responder, requestId, options = {}) {
       if (options.collect !== !1) {
         let dayDir = archiveDayDir(paths, new Date(now()));
         ensureDir(dayDir);
-        let dest = join5(dayDir, name2);
+        let dest = (0, import_node_path7.join)(dayDir, name2);
         if (readBusFile(dest, { headBytes: 0 }).ok || !renameIfPresent(src, dest)) continue;
         path = dest;
       }
@@ -31077,7 +19045,7 @@ function isResponse(m) {
   return m.kind === "response" || m.inReplyTo !== void 0 && m.inReplyTo !== "";
 }
 function readDeadLetterInfo(paths, fileName) {
-  let raw = readBusJson(join6(paths.deadLetter, `${fileName}.reason.json`)), r = raw !== null && typeof raw == "object" ? raw : {}, str = (v) => typeof v == "string" ? v : void 0, originalId = str(r.original_id), stdout = str(r.stdout) ?? "", stderr = str(r.stderr) ?? "";
+  let raw = readBusJson((0, import_node_path8.join)(paths.deadLetter, `${fileName}.reason.json`)), r = raw !== null && typeof raw == "object" ? raw : {}, str = (v) => typeof v == "string" ? v : void 0, originalId = str(r.original_id), stdout = str(r.stdout) ?? "", stderr = str(r.stderr) ?? "";
   return {
     code: str(r.code) ?? "unknown",
     reason: inlineText(str(r.reason) ?? "no reason recorded", 2e3),
@@ -31086,7 +19054,7 @@ function readDeadLetterInfo(paths, fileName) {
     untrustedAgentOutput: stdout !== "" || stderr !== "" ? { stdoutTail: stdout, stderrTail: stderr } : null
   };
 }
-function describe4(receiver, paths, id, location, path, extra = {}) {
+function describe3(receiver, paths, id, location, path, extra = {}) {
   let r = readBusFile(path, extra.head ? { headBytes: HEAD_BYTES } : {}), message, problem = null, mtimeMs = 0;
   r.ok ? (mtimeMs = r.mtimeMs, message = extra.head ? readHeaders(path)?.message : readMessageFile(path), message || (problem = "the file could not be read")) : problem = r.problem === "missing" ? "gone (moved meanwhile)" : r.detail;
   let kind = message && isResponse(message) ? "response" : "request", deadLetter2 = location === "dead-letter" ? readDeadLetterInfo(paths, extra.fileName ?? messageFileName(id)) : null, state;
@@ -31123,14 +19091,14 @@ function describe4(receiver, paths, id, location, path, extra = {}) {
 }
 function exists(path) {
   try {
-    return lstatSync4(path, { throwIfNoEntry: !1 }) !== void 0;
+    return (0, import_node_fs11.lstatSync)(path, { throwIfNoEntry: !1 }) !== void 0;
   } catch {
     return !1;
   }
 }
 function archiveDays(paths) {
   try {
-    return readdirSync4(paths.archive).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+    return (0, import_node_fs11.readdirSync)(paths.archive).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   } catch {
     return [];
   }
@@ -31138,21 +19106,21 @@ function archiveDays(paths) {
 function findMessage(root, rawId, options = {}) {
   let id = messageIdArg(rawId), fileName = messageFileName(id), now = Date.now(), found = [];
   for (let receiver of receiversFor(root, options.receiver)) {
-    let paths = receiverPaths(root, receiver), inbox = join6(paths.inbox, fileName);
-    exists(inbox) && found.push(describe4(receiver, paths, id, "inbox", inbox));
+    let paths = receiverPaths(root, receiver), inbox = (0, import_node_path8.join)(paths.inbox, fileName);
+    exists(inbox) && found.push(describe3(receiver, paths, id, "inbox", inbox));
     for (let c of listClaims(paths)) {
       if (c.id !== id) continue;
       let claim2 = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now };
-      found.push(describe4(receiver, paths, id, "processing", c.path, { claim: claim2 }));
+      found.push(describe3(receiver, paths, id, "processing", c.path, { claim: claim2 }));
     }
-    let outbox = join6(paths.outbox, fileName);
-    exists(outbox) && found.push(describe4(receiver, paths, id, "outbox", outbox));
+    let outbox = (0, import_node_path8.join)(paths.outbox, fileName);
+    exists(outbox) && found.push(describe3(receiver, paths, id, "outbox", outbox));
     for (let day of archiveDays(paths)) {
-      let p = join6(paths.archive, day, fileName);
-      exists(p) && found.push(describe4(receiver, paths, id, "archive", p));
+      let p = (0, import_node_path8.join)(paths.archive, day, fileName);
+      exists(p) && found.push(describe3(receiver, paths, id, "archive", p));
     }
-    let dead = join6(paths.deadLetter, fileName);
-    exists(dead) && found.push(describe4(receiver, paths, id, "dead-letter", dead, { fileName }));
+    let dead = (0, import_node_path8.join)(paths.deadLetter, fileName);
+    exists(dead) && found.push(describe3(receiver, paths, id, "dead-letter", dead, { fileName }));
   }
   return found;
 }
@@ -31164,39 +19132,43 @@ function findAnswer(root, rawId, options = {}) {
   let id = messageIdArg(rawId), responder = options.responder ?? findRequest(root, id, void 0)?.receiver;
   if (responder === void 0) return;
   let name2 = normaliseName(responder, "receiver"), paths = receiverPaths(root, name2), inOutbox = responseFinder(root, name2, id, { collect: !1 })();
-  if (inOutbox) return describe4(name2, paths, inOutbox.id, "outbox", inOutbox.path);
+  if (inOutbox) return describe3(name2, paths, inOutbox.id, "outbox", inOutbox.path);
   let since = idTimeMs(id), firstDay = since === void 0 ? "" : new Date(since).toISOString().slice(0, 10);
   for (let day of archiveDays(paths)) {
     if (day < firstDay) continue;
-    let dir = join6(paths.archive, day), names;
+    let dir = (0, import_node_path8.join)(paths.archive, day), names;
     try {
-      names = readdirSync4(dir);
+      names = (0, import_node_fs11.readdirSync)(dir);
     } catch {
       continue;
     }
     for (let n of names) {
       let answerId = isMessageFileName(n) ? validIdFromFileName(n) : void 0;
       if (answerId === void 0 || answerId === id) continue;
-      let head = readHeaders(join6(dir, n));
-      if (head && isResponse(head.message) && answerMatch(head.message, id)) return describe4(name2, paths, answerId, "archive", join6(dir, n));
+      let head = readHeaders((0, import_node_path8.join)(dir, n));
+      if (head && isResponse(head.message) && answerMatch(head.message, id)) return describe3(name2, paths, answerId, "archive", (0, import_node_path8.join)(dir, n));
     }
   }
 }
 async function waitForAnswer(root, rawId, options) {
   let id = messageIdArg(rawId), request = findRequest(root, id, options.responder);
-  if (!request && options.responder === void 0)
-    throw new AliveError(`there is no message ${id} on the bus under ${runtimesDir(root)}; check the id (dispatch status shows the receivers)`, {
-      code: "not_found"
-    });
-  let responder = normaliseName(options.responder ?? request.receiver, "receiver"), paths = receiverPaths(root, responder), earlier = findAnswer(root, id, { responder });
+  if (!request && options.responder === void 0) {
+    for (let receiver of listReceivers(root))
+      if (findAnswer(root, id, { responder: receiver })) return waitForAnswer(root, id, { ...options, responder: receiver });
+    throw new AliveError(
+      `there is no message ${id} on the bus under ${runtimesDir(root)}, and no answer to it; check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: --receiver @NAME`,
+      { code: "not_found" }
+    );
+  }
+  let responder = normaliseName(options.responder ?? request.receiver, "receiver"), paths = receiverPaths(root, responder), earlier = request !== void 0 && (request.location === "inbox" || request.location === "processing") ? void 0 : findAnswer(root, id, { responder });
   if (earlier && earlier.location === "archive") return { status: "answered", request, answer: earlier, collected: !1 };
-  let collect = options.collect !== !1, find = responseFinder(root, responder, id, { collect }), deadPath = join6(paths.deadLetter, messageFileName(id)), check3 = () => {
+  let collect = options.collect !== !1, find = responseFinder(root, responder, id, { collect }), deadPath = (0, import_node_path8.join)(paths.deadLetter, messageFileName(id)), check = () => {
     let r2 = find();
-    if (r2) return { answer: describe4(responder, paths, r2.id, collect ? "archive" : "outbox", r2.path) };
-    if (exists(deadPath)) return { dead: describe4(responder, paths, id, "dead-letter", deadPath) };
+    if (r2) return { answer: describe3(responder, paths, r2.id, collect ? "archive" : "outbox", r2.path) };
+    if (exists(deadPath)) return { dead: describe3(responder, paths, id, "dead-letter", deadPath) };
   };
   ensureDir(paths.outbox);
-  let watch2 = { idlePollMs: FOREIGN_SETTLE_MS * 2, ...options.watch }, r = await waitUntil(paths.outbox, check3, options.timeoutMs, options.signal ? { ...watch2, signal: options.signal } : watch2);
+  let watch2 = { idlePollMs: FOREIGN_SETTLE_MS * 2, ...options.watch }, r = await waitUntil(paths.outbox, check, options.timeoutMs, options.signal ? { ...watch2, signal: options.signal } : watch2);
   return r.ok ? "answer" in r.value ? { status: "answered", request: findRequest(root, id, responder) ?? request, answer: r.value.answer, collected: collect } : { status: "dead-lettered", request: r.value.dead, deadLetter: r.value.dead.deadLetter } : (request = findRequest(root, id, responder) ?? request, "timedOut" in r ? { status: "timed-out", request, waitedMs: r.waitedMs } : { status: "aborted", request });
 }
 function listThread(root, idOrThread, options = {}) {
@@ -31217,22 +19189,22 @@ function listThread(root, idOrThread, options = {}) {
         } else if (!isMessageFileName(n)) continue;
         let id = validIdFromFileName(fileName);
         if (id === void 0) continue;
-        let head = readHeaders(join6(dir, n));
-        head && candidates.push({ receiver, paths, id, location, path: join6(dir, n), fileName, ...claim2 ? { claim: claim2 } : {}, message: head.message });
+        let head = readHeaders((0, import_node_path8.join)(dir, n));
+        head && candidates.push({ receiver, paths, id, location, path: (0, import_node_path8.join)(dir, n), fileName, ...claim2 ? { claim: claim2 } : {}, message: head.message });
       }
     };
     add(paths.inbox, "inbox"), add(paths.processing, "processing"), add(paths.outbox, "outbox");
-    for (let day of archiveDays(paths)) add(join6(paths.archive, day), "archive");
+    for (let day of archiveDays(paths)) add((0, import_node_path8.join)(paths.archive, day), "archive");
     add(paths.deadLetter, "dead-letter");
   }
   for (let c of candidates) (c.message.thread === thread || c.id === thread && !c.message.thread) && ids.add(c.id);
   for (let c of candidates)
-    !(ids.has(c.id) || c.message.inReplyTo !== void 0 && ids.has(c.message.inReplyTo)) || seen.has(c.id) || (seen.add(c.id), members2.push(describe4(c.receiver, c.paths, c.id, c.location, c.path, { fileName: c.fileName, ...c.claim ? { claim: c.claim } : {} })));
+    !(ids.has(c.id) || c.message.inReplyTo !== void 0 && ids.has(c.message.inReplyTo)) || seen.has(c.id) || (seen.add(c.id), members2.push(describe3(c.receiver, c.paths, c.id, c.location, c.path, { fileName: c.fileName, ...c.claim ? { claim: c.claim } : {} })));
   return members2.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), { untrustedThread: thread, messages: members2 };
 }
 function safeList(dir) {
   try {
-    return readdirSync4(dir);
+    return (0, import_node_fs11.readdirSync)(dir);
   } catch {
     return [];
   }
@@ -31256,11 +19228,9 @@ async function claimMessage(root, receiver, options = {}) {
 }
 
 // scripts/lib/bus/threads.ts
-import { closeSync as closeSync4, constants as fsc3, openSync as openSync4, writeSync as writeSync2 } from "node:fs";
-import { createHash } from "node:crypto";
-import { join as join7 } from "node:path";
+var import_node_fs12 = __toESM(require_node_fs(), 1), import_node_crypto3 = __toESM(require_node_crypto(), 1), import_node_path9 = __toESM(require_node_path(), 1);
 function ledgerPath(paths, thread) {
-  return join7(paths.threads, createHash("sha256").update(thread).digest("hex").slice(0, 32));
+  return (0, import_node_path9.join)(paths.threads, (0, import_node_crypto3.createHash)("sha256").update(thread).digest("hex").slice(0, 32));
 }
 function turnsAnswered(paths, thread) {
   let r = readBusFile(ledgerPath(paths, thread), { maxBytes: 4194304 });
@@ -31269,12 +19239,12 @@ function turnsAnswered(paths, thread) {
 }
 function recordTurn(paths, thread, messageId2) {
   ensureDir(paths.threads);
-  let fd = openSync4(ledgerPath(paths, thread), fsc3.O_WRONLY | fsc3.O_APPEND | fsc3.O_CREAT | fsc3.O_NOFOLLOW | fsc3.O_NONBLOCK, 420);
+  let fd = (0, import_node_fs12.openSync)(ledgerPath(paths, thread), import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_CREAT | import_node_fs12.constants.O_NOFOLLOW | import_node_fs12.constants.O_NONBLOCK, 420);
   try {
-    writeSync2(fd, `${(/* @__PURE__ */ new Date()).toISOString()} ${messageId2} ${JSON.stringify(thread)}
+    (0, import_node_fs12.writeSync)(fd, `${(/* @__PURE__ */ new Date()).toISOString()} ${messageId2} ${JSON.stringify(thread)}
 `);
   } finally {
-    closeSync4(fd);
+    (0, import_node_fs12.closeSync)(fd);
   }
 }
 function budgetProblem(paths, thread, turn, budget) {
@@ -31286,9 +19256,9 @@ function budgetProblem(paths, thread, turn, budget) {
 }
 
 // scripts/lib/bus/answer.ts
-async function answerMessage(root, receiverName, id, text, owner = "hand") {
+async function answerMessage(root, receiverName, id, text2, owner = "hand") {
   let receiver = normaliseName(receiverName, "receiver");
-  if (text.trim() === "") throw new AliveError("the reply text is empty", { code: "usage", exitCode: 2 });
+  if (text2.trim() === "") throw new AliveError("the reply text is empty", { code: "usage", exitCode: 2 });
   let paths = receiverPaths(root, receiver), config2 = await loadReceiverConfig(paths.config), claim2 = loadClaim(root, receiver, id) ?? await claimById(root, receiver, id, { owner, leaseMs: config2.claimLeaseMs });
   if (!claim2) {
     let where2 = findMessage(root, id, { receiver }), why = where2.length === 0 ? `there is no such message for ${displayName(receiver)}; see 'dispatch inbox ${displayName(receiver)}'` : where2[0].state === "handled" ? "it was already answered (it is in the archive)" : `it is ${where2.map(whereText).join("; ")}`;
@@ -31298,44 +19268,42 @@ async function answerMessage(root, receiverName, id, text, owner = "hand") {
   if (over)
     throw deadLetterClaim(claim2, over, "turn_budget"), new AliveError(`cannot reply to ${id}: ${over}; the message went to dead-letter`, { code: "turn_budget" });
   recordTurn(paths, thread, claim2.id);
-  let resp = completeClaim(claim2, { body: text }).response;
+  let resp = completeClaim(claim2, { body: text2 }).response;
   return { id: claim2.id, receiver, responseId: resp.id, path: resp.path, thread: resp.thread, turn: resp.turn };
 }
 
 // scripts/lib/bus/deliver.ts
-import { closeSync as closeSync6, fsyncSync as fsyncSync2, openSync as openSync6, writeSync as writeSync3 } from "node:fs";
-import { join as join9 } from "node:path";
+var import_node_fs14 = __toESM(require_node_fs(), 1), import_node_path11 = __toESM(require_node_path(), 1);
 
 // scripts/lib/bus/ratelimit.ts
-import { closeSync as closeSync5, lstatSync as lstatSync5, openSync as openSync5 } from "node:fs";
-import { join as join8 } from "node:path";
+var import_node_fs13 = __toESM(require_node_fs(), 1), import_node_path10 = __toESM(require_node_path(), 1);
 var LOCK_STALE_MS = 1e4, LOCK_WAIT_MS = 5e3;
 async function takeRateToken(rateDir, sender, limit, now = Date.now()) {
   ensureDir(rateDir);
-  let lock = join8(rateDir, `${sender}.lock`);
+  let lock = (0, import_node_path10.join)(rateDir, `${sender}.lock`);
   await acquire(lock);
   try {
-    let file3 = join8(rateDir, `${sender}.json`), since = now - limit.perSeconds * 1e3, times = readTimes(file3).filter((t) => t > since);
-    return times.length >= limit.messages ? !1 : (times.push(now), writeJsonAtomic(file3, times), !0);
+    let file = (0, import_node_path10.join)(rateDir, `${sender}.json`), since = now - limit.perSeconds * 1e3, times = readTimes(file).filter((t) => t > since);
+    return times.length >= limit.messages ? !1 : (times.push(now), writeJsonAtomic(file, times), !0);
   } finally {
     safeUnlink(lock);
   }
 }
-function readTimes(file3) {
-  let value = readBusJson(file3);
+function readTimes(file) {
+  let value = readBusJson(file);
   return Array.isArray(value) ? value.filter((t) => typeof t == "number" && Number.isFinite(t)) : [];
 }
 async function acquire(lock) {
   let deadline = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      closeSync5(openSync5(lock, "wx"));
+      (0, import_node_fs13.closeSync)((0, import_node_fs13.openSync)(lock, "wx"));
       return;
     } catch (err) {
       if (errnoCode(err) !== "EEXIST") throw err;
     }
     try {
-      Date.now() - lstatSync5(lock).mtimeMs > LOCK_STALE_MS && safeUnlink(lock);
+      Date.now() - (0, import_node_fs13.lstatSync)(lock).mtimeMs > LOCK_STALE_MS && safeUnlink(lock);
     } catch {
     }
     if (Date.now() > deadline)
@@ -31387,13 +19355,13 @@ async function openDelivery(opts) {
 
 `);
   ensureDir(paths.tmp);
-  let tmpPath = join9(paths.tmp, `${fileName}.${process.pid}.partial`), fd = openSync6(tmpPath, "wx", 420), open2 = !0, bytes = 0, lastChar = `
+  let tmpPath = (0, import_node_path11.join)(paths.tmp, `${fileName}.${process.pid}.partial`), fd = (0, import_node_fs14.openSync)(tmpPath, "wx", 420), open2 = !0, bytes = 0, lastChar = `
 `, put = (data) => {
     if (bytes += data.length, bytes > config2.maxBytes) throw tooLarge(to, config2, paths.config);
     let off = 0;
-    for (; off < data.length; ) off += writeSync3(fd, data, off, data.length - off);
+    for (; off < data.length; ) off += (0, import_node_fs14.writeSync)(fd, data, off, data.length - off);
   }, close = () => {
-    open2 && (open2 = !1, closeSync6(fd));
+    open2 && (open2 = !1, (0, import_node_fs14.closeSync)(fd));
   };
   put(Buffer.from(header, "utf8"));
   let lineTail = "", bodyHasContextLine = !1;
@@ -31403,9 +19371,9 @@ async function openDelivery(opts) {
       let buf = typeof chunk == "string" ? Buffer.from(chunk.replace(/\r\n/g, `
 `), "utf8") : chunk;
       if (buf.length === 0) return;
-      let text = typeof chunk == "string" ? chunk : "";
-      if (text) {
-        let joined = lineTail + text;
+      let text2 = typeof chunk == "string" ? chunk : "";
+      if (text2) {
+        let joined = lineTail + text2;
         /(^|\n)#[ \t]*Context[ \t]*(\r?\n|$)/.test(joined) && (bodyHasContextLine = !0), lineTail = joined.slice(joined.lastIndexOf(`
 `) + 1).slice(-256);
       }
@@ -31419,7 +19387,7 @@ async function openDelivery(opts) {
       (ctx !== void 0 && ctx !== "" || bodyHasContextLine) && (tail += `
 # Context
 ${ctx ? `${ctx}
-` : ""}`), tail && put(Buffer.from(tail, "utf8")), fsyncSync2(fd), close();
+` : ""}`), tail && put(Buffer.from(tail, "utf8")), (0, import_node_fs14.fsyncSync)(fd), close();
       let path = publish(tmpPath, paths.inbox, fileName);
       return { id, fileName, path, to, from, thread: thread ?? id, turn, timestamp: now.toISOString(), bytes };
     },
@@ -31443,16 +19411,9 @@ function checkSenderAllowed(config2, to, from) {
 }
 
 // scripts/lib/bus/status.ts
-import { readdirSync as readdirSync5, statSync as statSync2 } from "node:fs";
-import { join as join10 } from "node:path";
+var import_node_fs15 = __toESM(require_node_fs(), 1), import_node_path12 = __toESM(require_node_path(), 1);
 function busStatus(root, now = Date.now()) {
-  let names = [];
-  try {
-    names = readdirSync5(runtimesDir(root), { withFileTypes: !0 }).filter((d) => d.isDirectory() && isValidName(d.name) && d.name === d.name.toLowerCase()).map((d) => d.name).sort();
-  } catch {
-    names = [];
-  }
-  let receivers = names.map((name2) => {
+  let receivers = listReceivers(root).map((name2) => {
     let paths = receiverPaths(root, name2), claims = listClaims(paths);
     return {
       receiver: displayName(name2),
@@ -31470,14 +19431,14 @@ function busStatus(root, now = Date.now()) {
 }
 function countMessages(dir) {
   try {
-    return readdirSync5(dir).filter(isMessageFileName).length;
+    return (0, import_node_fs15.readdirSync)(dir).filter(isMessageFileName).length;
   } catch {
     return 0;
   }
 }
 function countDeadLetters(dir) {
   try {
-    return readdirSync5(dir).filter((n) => !n.endsWith(".reason.json") && !n.startsWith(".")).length;
+    return (0, import_node_fs15.readdirSync)(dir).filter((n) => !n.endsWith(".reason.json") && !n.startsWith(".")).length;
   } catch {
     return 0;
   }
@@ -31485,7 +19446,7 @@ function countDeadLetters(dir) {
 function countArchive(dir) {
   let n = 0;
   try {
-    for (let day of readdirSync5(dir)) n += countMessages(join10(dir, day)) + countSuffixed(join10(dir, day));
+    for (let day of (0, import_node_fs15.readdirSync)(dir)) n += countMessages((0, import_node_path12.join)(dir, day)) + countSuffixed((0, import_node_path12.join)(dir, day));
   } catch {
     return n;
   }
@@ -31493,14 +19454,14 @@ function countArchive(dir) {
 }
 function countSuffixed(dir) {
   try {
-    return readdirSync5(dir).filter((f) => /^msg-.+\.hw\.\d+$/.test(f)).length;
+    return (0, import_node_fs15.readdirSync)(dir).filter((f) => /^msg-.+\.hw\.\d+$/.test(f)).length;
   } catch {
     return 0;
   }
 }
 function exists2(path) {
   try {
-    return statSync2(path), !0;
+    return (0, import_node_fs15.statSync)(path), !0;
   } catch {
     return !1;
   }
@@ -31522,10 +19483,15 @@ function daemonState(path) {
 }
 
 // scripts/lib/bus/mcp/tools.ts
-var WAIT_DEFAULT_S = 30, WAIT_MAX_S = 600, PEEK_BYTES = 64 * 1024;
+var SENT_REMEMBERED = 1e3, WAIT_DEFAULT_S = 30, WAIT_MAX_S = 600, PEEK_BYTES = 64 * 1024;
 async function sendTool(ctx, a) {
   let to = normaliseName(a.to, "receiver"), from = normaliseName(a.from ?? ctx.as, "sender");
-  if (a.thread !== void 0 && validateThread(a.thread), a.body.trim() === "") throw new AliveError("the message is empty: give the text to send in body", { code: "usage", exitCode: 2 });
+  a.thread !== void 0 && validateThread(a.thread);
+  try {
+    checkReceiverKnown(ctx.root, to, a.create === !0);
+  } catch (err) {
+    throw err instanceof AliveError ? new AliveError(err.message.replace("Pass --create", "Call send with create: true"), { code: err.code, ...err.fields ? { fields: err.fields } : {} }) : err;
+  }
   let sent = await sendMessage({
     root: ctx.root,
     to,
@@ -31534,13 +19500,17 @@ async function sendTool(ctx, a) {
     ...a.context !== void 0 && a.context !== "" ? { context: a.context } : {},
     ...a.thread !== void 0 ? { thread: a.thread } : {}
   });
-  return { ok: !0, id: sent.id, thread: sent.thread, to: displayName(sent.to), from: displayName(sent.from), turn: sent.turn };
+  return ctx.sentTo && (ctx.sentTo.set(sent.id, sent.to), ctx.sentTo.size > SENT_REMEMBERED && ctx.sentTo.delete(ctx.sentTo.keys().next().value)), { ok: !0, id: sent.id, thread: sent.thread, to: displayName(sent.to), from: displayName(sent.from), turn: sent.turn };
 }
 async function waitTool(ctx, a, signal) {
   let id = messageIdArg(a.id), timeoutS = a.timeout_s ?? WAIT_DEFAULT_S;
   if (!(timeoutS > 0 && timeoutS <= WAIT_MAX_S))
     throw new AliveError(`timeout_s takes a number of seconds above 0 and at most ${WAIT_MAX_S}, got ${timeoutS}`, { code: "usage", exitCode: 2 });
-  let r = await waitForAnswer(ctx.root, id, { timeoutMs: Math.round(timeoutS * 1e3), ...signal ? { signal } : {} }), request = r.request ? where(r.request) : null;
+  let responder = ctx.sentTo?.get(id), r = await waitForAnswer(ctx.root, id, {
+    timeoutMs: Math.round(timeoutS * 1e3),
+    ...signal ? { signal } : {},
+    ...responder !== void 0 ? { responder } : {}
+  }), request = r.request ? where(r.request) : null;
   switch (r.status) {
     case "answered": {
       let u = r.answer.untrusted;
@@ -31576,9 +19546,9 @@ function inboxTool(ctx, a) {
   let receiver = normaliseName(a.receiver, "receiver"), paths = receiverPaths(ctx.root, receiver), messages = listInbox(paths).map((e) => {
     let r = readBusFile(e.path, { headBytes: PEEK_BYTES });
     if (!r.ok) return { id: e.id, problem: r.problem === "missing" ? "gone (claimed meanwhile)" : r.detail };
-    let text = decodeUtf8(r.bytes);
-    if (text === void 0 && r.size <= PEEK_BYTES) return { id: e.id, bytes: r.size, problem: "not valid UTF-8" };
-    let m = parseMessage(text ?? r.bytes.toString("utf8"));
+    let text2 = decodeUtf8(r.bytes);
+    if (text2 === void 0 && r.size <= PEEK_BYTES) return { id: e.id, bytes: r.size, problem: "not valid UTF-8" };
+    let m = parseMessage(text2 ?? r.bytes.toString("utf8"));
     return {
       id: e.id,
       bytes: r.size,
@@ -31679,7 +19649,7 @@ async function asResult(fn) {
     return { content: [{ type: "text", text: `error: ${message}` }], structuredContent: value, isError: !0 };
   }
 }
-var name = (what) => external_exports2.string().max(200).describe(`${what}: a name like "@claude" or "claude" (a letter, then letters, digits, '_' or '-')`), messageId = external_exports2.string().max(200).describe("a message id, as returned by send or listed by inbox (msg-<id>.hw also accepted)");
+var text = (description, max) => string2().check(...max === void 0 ? [] : [_maxLength(max)], describe2(description)), name = (what) => text(`${what}: a name like "@claude" or "claude" (a letter, then letters, digits, '_' or '-')`, 200), messageId = (description = "a message id, as returned by send or listed by inbox (msg-<id>.hw also accepted)") => text(description, 200);
 function createServer(ctx, closing = new AbortController().signal) {
   let server = new McpServer({ name: "dispatch", version: ALIVE_VERSION }, { instructions: INSTRUCTIONS });
   return server.registerTool(
@@ -31689,10 +19659,13 @@ function createServer(ctx, closing = new AbortController().signal) {
       description: `Delivers a message to a receiver's inbox and returns its id and thread; collect the answer with wait. The sender is "from", else the server's identity (${displayName(ctx.as)}).`,
       inputSchema: {
         to: name("the receiver"),
-        body: external_exports2.string().describe("the message text"),
-        thread: external_exports2.string().max(128).optional().describe("continue this thread (default: a new thread, named after the message id)"),
-        from: name("the sender").optional(),
-        context: external_exports2.string().optional().describe(`text sent as the message's "# Context" section`)
+        body: text("the message text"),
+        thread: optional(text("continue this thread (default: a new thread, named after the message id)", 128)),
+        from: optional(name("the sender")),
+        context: optional(text(`text sent as the message's "# Context" section`)),
+        create: optional(
+          boolean2().check(describe2("send to a receiver that does not exist yet (otherwise refused as a likely typo, with the closest known name)"))
+        )
       },
       annotations: { readOnlyHint: !1, destructiveHint: !1, idempotentHint: !1, openWorldHint: !1 }
     },
@@ -31703,8 +19676,8 @@ function createServer(ctx, closing = new AbortController().signal) {
       title: "Wait for an answer",
       description: `Waits for the answer to a message sent earlier (by send, or by 'dispatch send' in a shell). Returns status "answered" with the answer (its text in untrusted.body), "dead-lettered" with the reason, or "timed-out" saying where the request is. Waits at most timeout_s seconds (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S}); cancelling the call stops the wait. ${UNTRUSTED_NOTE}`,
       inputSchema: {
-        id: messageId,
-        timeout_s: external_exports2.number().positive().max(WAIT_MAX_S).optional().describe(`seconds to wait (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S})`)
+        id: messageId(),
+        timeout_s: optional(number2().check(_positive(), _lte(WAIT_MAX_S), describe2(`seconds to wait (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S})`)))
       },
       annotations: { readOnlyHint: !1, destructiveHint: !1, idempotentHint: !0, openWorldHint: !1 }
     },
@@ -31723,7 +19696,7 @@ function createServer(ctx, closing = new AbortController().signal) {
     {
       title: "Take a message to answer",
       description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. ${UNTRUSTED_NOTE}`,
-      inputSchema: { receiver: name("the receiver whose message to take"), id: messageId.optional() },
+      inputSchema: { receiver: name("the receiver whose message to take"), id: optional(messageId()) },
       annotations: { readOnlyHint: !1, destructiveHint: !1, idempotentHint: !1, openWorldHint: !1 }
     },
     (a) => asResult(() => claimTool(ctx, a))
@@ -31733,9 +19706,9 @@ function createServer(ctx, closing = new AbortController().signal) {
       title: "Answer a message",
       description: "Answers a message (claimed, or still waiting) in its thread; the answer goes to the receiver's outbox, where the sender's wait finds it. Returns the answer's id.",
       inputSchema: {
-        id: messageId.describe("the id of the message to answer"),
-        body: external_exports2.string().describe("the answer text"),
-        as: name("the receiver answering (only needed when the id waits for several)").optional()
+        id: messageId("the id of the message to answer"),
+        body: text("the answer text"),
+        as: optional(name("the receiver answering (only needed when the id waits for several)"))
       },
       annotations: { readOnlyHint: !1, destructiveHint: !1, idempotentHint: !1, openWorldHint: !1 }
     },
@@ -31745,7 +19718,7 @@ function createServer(ctx, closing = new AbortController().signal) {
     {
       title: "List a thread",
       description: `Every message and answer of a thread, oldest first, each with where it is and its state. Takes a thread id or the id of any message of the thread. ${UNTRUSTED_NOTE}`,
-      inputSchema: { id: external_exports2.string().max(200).describe("a thread id, or the id of any message of the thread") },
+      inputSchema: { id: text("a thread id, or the id of any message of the thread", 200) },
       annotations: { readOnlyHint: !0, openWorldHint: !1 }
     },
     (a) => asResult(() => threadTool(ctx, a))
@@ -31761,14 +19734,11 @@ function createServer(ctx, closing = new AbortController().signal) {
   ), server;
 }
 async function serveStdio(ctx, stdin = process.stdin, stdout = process.stdout) {
-  let closing = new AbortController(), server = createServer(ctx, closing.signal), transport = new StdioServerTransport(stdin, stdout), closed = new Promise((resolve) => {
-    transport.onclose = () => resolve(), stdin.once("end", () => resolve()), stdin.once("close", () => resolve());
+  let closing = new AbortController(), server = createServer({ ...ctx, sentTo: ctx.sentTo ?? /* @__PURE__ */ new Map() }, closing.signal), transport = new StdioServerTransport(stdin, stdout), closed = new Promise((resolve2) => {
+    transport.onclose = () => resolve2(), stdin.once("end", () => resolve2()), stdin.once("close", () => resolve2());
   });
   await server.connect(transport), await closed, closing.abort(), await server.close();
 }
-
-// scripts/dispatch-mcp.ts
-await Promise.resolve().then(() => (init_mini(), mini_exports));
 export {
   serveStdio
 };

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { relayCheckBudgetMs } from './lib/hook/budget.ts';
 import { emitJson, parseJson, readStdin, runHook } from './lib/hook/io.ts';
 import { sessionStartInput } from './lib/hook/input.ts';
-import { collectNotices, type NoticeProducer } from './lib/hook/notices.ts';
+import { collectNotices, type NamedProducer } from './lib/hook/notices.ts';
 import { sessionStartContext } from './lib/hook/output.ts';
 import { relayNotice } from './lib/hook/relay-notice.ts';
 import { busNotice } from './lib/hook/bus-notice.ts';
@@ -17,14 +17,20 @@ additionalContext tells the session. Also tells it when HelloWorld messages wait
 the session folder's bus. Silent otherwise; always exits 0.
 
 Environment: ALIVE_HOME (default ~/.alive); ALIVE_RELAY_CHECK_BUDGET_MS (default 7000, at most
-9000: the hook's timeout is 10 s).`;
+9000: the hook's timeout is 10 s); ALIVE_DEBUG=1 says on stderr why it stays silent.`;
 
 /**
  * The SessionStart notices, in the order they appear in the context: the relay's waiting
  * packages, then HelloWorld messages waiting for @claude. Producers stay cheap when they have
  * nothing to say.
  */
-const NOTICES: NoticeProducer[] = [relayNotice, busNotice];
+const NOTICES: NamedProducer[] = [
+  { name: 'relay', produce: relayNotice },
+  { name: 'bus', produce: busNotice },
+];
+
+/** ALIVE_DEBUG=1: why each notice stays silent, on stderr (Claude Code shows hook stderr in debug mode). */
+const debug = process.env.ALIVE_DEBUG === '1' ? (line: string) => process.stderr.write(`relay-check: ${line}\n`) : undefined;
 
 runHook(USAGE, async () => {
   const deadline = Date.now() + relayCheckBudgetMs(process.env);
@@ -33,12 +39,16 @@ runHook(USAGE, async () => {
     (cwd ??= readStdin({ maxBytes: 1024 * 1024, timeoutMs: 1000, alwaysAsync: true }).then(
       (stdin) => sessionStartInput(stdin.ok ? parseJson(stdin.text) : undefined).cwd ?? process.cwd(),
     ));
-  const notices = await collectNotices(NOTICES, {
-    sessionCwd,
-    env: process.env,
-    deadline,
-    distDir: dirname(fileURLToPath(import.meta.url)),
-    now: Date.now,
-  });
+  const notices = await collectNotices(
+    NOTICES,
+    {
+      sessionCwd,
+      env: process.env,
+      deadline,
+      distDir: dirname(fileURLToPath(import.meta.url)),
+      now: Date.now,
+    },
+    debug,
+  );
   if (notices.length > 0) emitJson(sessionStartContext(notices.join('\n\n')));
 });

@@ -19,7 +19,7 @@ const requireBanner = [
 // The hooks run on every tool call and session start, and bundle no CommonJS code: they get no
 // require(), whose creation alone costs about 0.5 ms of start-up (bench/hooks.ts). A CommonJS
 // dependency added to a hook would fail at run time, so test/plugin checks the bundles for it.
-export const HOOK_ENTRIES = ['log-guardian', 'relay-check'];
+export const HOOK_ENTRIES = ['log-guardian', 'log-guardian-shell', 'relay-check'];
 
 /**
  * Static imports of Node built-ins become require() calls made where the importing module first

@@ -34,6 +34,34 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// lazy-builtin:node:util
+var require_node_util = __commonJS({
+  "lazy-builtin:node:util"(exports, module) {
+    module.exports = __require("node:util");
+  }
+});
+
+// lazy-builtin:node:path
+var require_node_path = __commonJS({
+  "lazy-builtin:node:path"(exports, module) {
+    module.exports = __require("node:path");
+  }
+});
+
+// lazy-builtin:node:os
+var require_node_os = __commonJS({
+  "lazy-builtin:node:os"(exports, module) {
+    module.exports = __require("node:os");
+  }
+});
+
+// lazy-builtin:node:fs
+var require_node_fs = __commonJS({
+  "lazy-builtin:node:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -5484,8 +5512,15 @@ var require_dist = __commonJS({
   }
 });
 
+// lazy-builtin:node:crypto
+var require_node_crypto = __commonJS({
+  "lazy-builtin:node:crypto"(exports, module) {
+    module.exports = __require("node:crypto");
+  }
+});
+
 // scripts/lib/cli/command.ts
-import { parseArgs } from "node:util";
+var import_node_util = __toESM(require_node_util(), 1);
 
 // scripts/lib/errors.ts
 var AliveError = class extends Error {
@@ -5516,6 +5551,28 @@ function errnoCode(err) {
 // scripts/lib/version.ts
 var ALIVE_VERSION = "0.1.0";
 
+// scripts/lib/cli/progress.ts
+function terminalProgress(stream = process.stderr, minBytes = 4 * 1024 * 1024) {
+  if (stream.isTTY !== !0) return () => {
+  };
+  let last = 0, shown = !1;
+  return (p) => {
+    if (p.totalBytes <= minBytes) return;
+    if (p.finished) {
+      shown && stream.write("\r\x1B[K"), shown = !1;
+      return;
+    }
+    let now = Date.now();
+    if (now - last < 100) return;
+    last = now, shown = !0;
+    let pct = p.totalBytes > 0 ? Math.min(100, Math.floor(p.doneBytes / p.totalBytes * 100)) : 100;
+    stream.write(`\r${p.phase} ${pct}% (${formatBytes(p.doneBytes)} of ${formatBytes(p.totalBytes)})`);
+  };
+}
+function formatBytes(n) {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : n < 1024 * 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}
+
 // scripts/lib/cli/command.ts
 var COMMON = {
   help: { type: "boolean", short: "h" },
@@ -5536,7 +5593,7 @@ function defineCommand(spec) {
       return guard(io, jsonRequested, async () => {
         let parsed;
         try {
-          parsed = parseArgs({ args: argv, options, strict: !0, allowPositionals: !0 });
+          parsed = (0, import_node_util.parseArgs)({ args: argv, options, strict: !0, allowPositionals: !0 });
         } catch (err) {
           throw new UsageError(cleanParseArgsMessage(err), spec.usage);
         }
@@ -5571,6 +5628,7 @@ function makeContext(io, json, usage, values, positionals) {
     print: (text = "") => writeLine(io.stdout, text),
     printJson: (value) => writeLine(io.stdout, JSON.stringify(value, null, 2)),
     warn: (text) => writeLine(io.stderr, `warning: ${text}`),
+    progress: terminalProgress(io.stderr),
     usageError: (message) => {
       throw new UsageError(message, usage);
     },
@@ -5603,52 +5661,47 @@ function cleanParseArgsMessage(err) {
 }
 
 // scripts/lib/relay/commands/migrate-relay.ts
-import { join as join4, dirname as dirname3 } from "node:path";
+var import_node_path5 = __toESM(require_node_path(), 1);
 
 // scripts/lib/home.ts
-import { homedir } from "node:os";
-import { join } from "node:path";
+var import_node_os = __toESM(require_node_os(), 1), import_node_path = __toESM(require_node_path(), 1);
 function aliveHome(env = process.env) {
   let fromEnv = env.ALIVE_HOME;
-  return fromEnv && fromEnv.trim() !== "" ? fromEnv : join(homedir(), ".alive");
+  return fromEnv && fromEnv.trim() !== "" ? fromEnv : (0, import_node_path.join)((0, import_node_os.homedir)(), ".alive");
 }
 function relayDir(env = process.env) {
-  return join(aliveHome(env), "relay");
+  return (0, import_node_path.join)(aliveHome(env), "relay");
 }
 
 // scripts/lib/relay/migrate.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2, existsSync } from "node:fs";
-import { resolve } from "node:path";
+var import_node_fs3 = __toESM(require_node_fs(), 1), import_node_path3 = __toESM(require_node_path(), 1), import_yaml = __toESM(require_dist(), 1);
 
 // scripts/lib/fs/atomic.ts
-import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, mkdirSync } from "node:fs";
-import { dirname, basename, join as join2 } from "node:path";
-import { randomBytes } from "node:crypto";
+var import_node_fs = __toESM(require_node_fs(), 1), import_node_path2 = __toESM(require_node_path(), 1), import_node_crypto = __toESM(require_node_crypto(), 1);
 function siblingTempPath(target, tag = "tmp") {
-  return join2(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.${tag}`);
+  return (0, import_node_path2.join)((0, import_node_path2.dirname)(target), `.${(0, import_node_path2.basename)(target)}.${process.pid}.${(0, import_node_crypto.randomBytes)(4).toString("hex")}.${tag}`);
 }
 function writeFileAtomic(target, data, options = {}) {
-  mkdirSync(dirname(target), { recursive: !0 });
+  (0, import_node_fs.mkdirSync)((0, import_node_path2.dirname)(target), { recursive: !0 });
   let tmp = siblingTempPath(target);
   writeNewFileDurably(tmp, data, options.mode ?? 420);
   try {
-    renameSync(tmp, target);
+    (0, import_node_fs.renameSync)(tmp, target);
   } catch (err) {
     throw safeUnlink(tmp), err;
   }
-  fsyncDir(dirname(target));
+  fsyncDir((0, import_node_path2.dirname)(target));
 }
 function writeNewFileDurably(path, data, mode = 420) {
-  let fd = openSync(path, "wx", mode);
+  let fd = (0, import_node_fs.openSync)(path, "wx", mode);
   try {
     let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
-    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
+    for (; off < buf.length; ) off += (0, import_node_fs.writeSync)(fd, buf, off, buf.length - off);
+    (0, import_node_fs.fsyncSync)(fd);
   } catch (err) {
-    throw closeSync(fd), safeUnlink(path), err;
+    throw (0, import_node_fs.closeSync)(fd), safeUnlink(path), err;
   }
-  closeSync(fd);
+  (0, import_node_fs.closeSync)(fd);
 }
 function writeJsonAtomic(target, value, options = {}) {
   writeFileAtomic(target, `${JSON.stringify(value, null, 2)}
@@ -5656,18 +5709,18 @@ function writeJsonAtomic(target, value, options = {}) {
 }
 function fsyncDir(dir) {
   try {
-    let fd = openSync(dir, "r");
+    let fd = (0, import_node_fs.openSync)(dir, "r");
     try {
-      fsyncSync(fd);
+      (0, import_node_fs.fsyncSync)(fd);
     } finally {
-      closeSync(fd);
+      (0, import_node_fs.closeSync)(fd);
     }
   } catch {
   }
 }
 function safeUnlink(path) {
   try {
-    unlinkSync(path);
+    (0, import_node_fs.unlinkSync)(path);
   } catch {
   }
 }
@@ -7119,11 +7172,11 @@ function superRefine(fn, params) {
 config(en_default());
 
 // scripts/lib/json/file.ts
-import { readFileSync } from "node:fs";
+var import_node_fs2 = __toESM(require_node_fs(), 1);
 function readJsonFile(path, schema, what, repair) {
   let text;
   try {
-    text = readFileSync(path, "utf8");
+    text = (0, import_node_fs2.readFileSync)(path, "utf8");
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
     throw new AliveError(`cannot read ${what} ${path}: ${messageOf(err)}`, { code: "unreadable" });
@@ -7148,6 +7201,9 @@ function formatPath(path) {
   for (let p of path) out += typeof p == "number" ? `[${p}]` : out === "" ? String(p) : `.${String(p)}`;
   return out;
 }
+
+// scripts/lib/relay/names.ts
+var import_node_crypto2 = __toESM(require_node_crypto(), 1);
 
 // scripts/lib/text/untrusted.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
@@ -7176,13 +7232,22 @@ var login = string2().check(refine(isValidLogin, { message: "is not a valid logi
   name: optionalText,
   relay: optionalText,
   person_walnut: optionalText,
-  added: pipe(optional(nullable(string2())), transform((v) => v ?? null)),
+  added: pipe(
+    optional(nullable(string2())),
+    transform((v) => v ?? null)
+  ),
   status: _enum(peerStatuses),
-  fingerprint: pipe(optional(nullable(fingerprintHex)), transform((v) => v ?? null))
+  fingerprint: pipe(
+    optional(nullable(fingerprintHex)),
+    transform((v) => v ?? null)
+  )
 }), relayConfigSchema = looseObject({
   repo: string2().check(_minLength(1, "must not be empty")),
   github_username: login,
-  transport: pipe(optional(_enum(["github", "git"])), transform((v) => v ?? "github")),
+  transport: pipe(
+    optional(_enum(["github", "git"])),
+    transform((v) => v ?? "github")
+  ),
   url: optionalText,
   api_url: optionalText,
   branch: pipe(
@@ -7221,7 +7286,10 @@ var reachabilitySchema = object({
   last_commit: nullable(string2()),
   pending_packages: count,
   peer_reachability: record(string2(), reachabilitySchema),
-  newly_accepted: pipe(optional(array(string2())), transform((v) => v ?? [])),
+  newly_accepted: pipe(
+    optional(array(string2())),
+    transform((v) => v ?? [])
+  ),
   pending_by_sender: optional(record(string2(), count)),
   last_error: optional(nullable(string2())),
   /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
@@ -7240,14 +7308,14 @@ var RELAY_REPO_NAME = "walnut-relay";
 
 // scripts/lib/relay/migrate.ts
 function migrateRelay(opts) {
-  let v1Path = resolve(opts.v1Path), v2Path = resolve(opts.v2Path), base = { v1_path: v1Path, v2_path: v2Path, v1_peer_count: 0, v2_peer_count: 0, skipped_peers: [], config: null, warnings: [] }, text;
+  let v1Path = (0, import_node_path3.resolve)(opts.v1Path), v2Path = (0, import_node_path3.resolve)(opts.v2Path), base = { v1_path: v1Path, v2_path: v2Path, v1_peer_count: 0, v2_peer_count: 0, skipped_peers: [], config: null, warnings: [] }, text;
   try {
-    text = readFileSync2(v1Path, "utf8");
+    text = (0, import_node_fs3.readFileSync)(v1Path, "utf8");
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return { ...base, status: "skipped:no-v1" };
     throw new AliveError(`cannot read ${v1Path}: ${messageOf(err)}`, { code: "cannot_read_v1" });
   }
-  if (existsSync(v2Path)) {
+  if ((0, import_node_fs3.existsSync)(v2Path)) {
     let current = readRelayConfig(v2Path);
     if (current) return { ...base, status: "skipped:already-migrated", config: current };
   }
@@ -7333,21 +7401,21 @@ function str(v) {
 }
 
 // scripts/lib/relay/paths.ts
-import { dirname as dirname2, join as join3 } from "node:path";
+var import_node_path4 = __toESM(require_node_path(), 1);
 function relayPaths(dir) {
-  let keysDir = join3(dir, "keys");
+  let keysDir = (0, import_node_path4.join)(dir, "keys");
   return {
     dir,
-    config: join3(dir, "relay.json"),
-    state: join3(dir, "state.json"),
+    config: (0, import_node_path4.join)(dir, "relay.json"),
+    state: (0, import_node_path4.join)(dir, "state.json"),
     keysDir,
-    privateKey: join3(keysDir, "private.pem"),
-    publicKey: join3(keysDir, "public.pem"),
-    peersKeyDir: join3(keysDir, "peers"),
-    clone: join3(dir, "clone"),
-    inbox: join3(dir, "inbox"),
-    work: join3(dir, "work"),
-    migrationMeta: join3(dir, ".migration-meta.json")
+    privateKey: (0, import_node_path4.join)(keysDir, "private.pem"),
+    publicKey: (0, import_node_path4.join)(keysDir, "public.pem"),
+    peersKeyDir: (0, import_node_path4.join)(keysDir, "peers"),
+    clone: (0, import_node_path4.join)(dir, "clone"),
+    inbox: (0, import_node_path4.join)(dir, "inbox"),
+    work: (0, import_node_path4.join)(dir, "work"),
+    migrationMeta: (0, import_node_path4.join)(dir, ".migration-meta.json")
   };
 }
 function defaultRelayPaths(env = process.env) {
@@ -7372,7 +7440,7 @@ Options:
   -h, --help      show this help`,
   options: { "v1-path": { type: "string" }, "v2-path": { type: "string" }, "dry-run": { type: "boolean" } },
   run(ctx) {
-    let v1Path = ctx.values["v1-path"] ?? join4(aliveHome(), "relay.yaml"), v2Path = ctx.values["v2-path"] ?? defaultRelayPaths().config, r = migrateRelay({ v1Path, v2Path, metaPath: join4(dirname3(v2Path), ".migration-meta.json"), dryRun: ctx.values["dry-run"] === !0 });
+    let v1Path = ctx.values["v1-path"] ?? (0, import_node_path5.join)(aliveHome(), "relay.yaml"), v2Path = ctx.values["v2-path"] ?? defaultRelayPaths().config, r = migrateRelay({ v1Path, v2Path, metaPath: (0, import_node_path5.join)((0, import_node_path5.dirname)(v2Path), ".migration-meta.json"), dryRun: ctx.values["dry-run"] === !0 });
     if (ctx.json) {
       ctx.printJson({ ok: !0, ...r });
       return;

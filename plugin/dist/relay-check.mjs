@@ -119,15 +119,17 @@ function sessionStartInput(input) {
 }
 
 // scripts/lib/hook/notices.ts
-async function collectNotices(producers, ctx) {
+async function collectNotices(producers, ctx, debug2) {
   return (await Promise.all(
-    producers.map(async (produce) => {
+    producers.map(async ({ name, produce }) => {
+      let reasons = [], own = debug2 ? { ...ctx, debug: (r) => reasons.push(r) } : ctx, text = "";
       try {
-        let text = await produce(ctx);
-        return typeof text == "string" ? text.trim() : "";
-      } catch {
-        return "";
+        let out = await produce(own);
+        text = typeof out == "string" ? out.trim() : "";
+      } catch (err) {
+        reasons.push(`failed: ${err instanceof Error ? err.message : String(err)}`);
       }
+      return debug2 && text === "" && debug2(`${name}: silent: ${reasons.join("; ") || "nothing to report"}`), text;
     })
   )).filter((t) => t !== "");
 }
@@ -232,7 +234,9 @@ function readNoticeState(path) {
     lastSync: parseTime(o.last_sync),
     lastSyncText: typeof o.last_sync == "string" ? o.last_sync : void 0,
     pendingPackages: typeof pending == "number" && Number.isSafeInteger(pending) && pending > 0 ? pending : 0,
-    newlyAccepted: logins(o.newly_accepted)
+    newlyAccepted: logins(o.newly_accepted),
+    lastAction: parseTime(o.last_action),
+    ownKeyChanged: asObject(o.own_key)?.status === "changed"
   };
 }
 function readCheckMemory(path) {
@@ -260,17 +264,19 @@ function credible(time, now) {
   return time !== void 0 && time <= now + CLOCK_SKEW_MS ? time : void 0;
 }
 function probeIsDue(state, memory, now) {
-  let times = [credible(state?.lastSync, now), credible(memory.lastAttempt, now)].filter(
-    (t) => t !== void 0
-  );
-  return times.length === 0 ? !0 : now - Math.max(...times) >= PROBE_INTERVAL_MS;
+  let times = [credible(state?.lastSync, now), credible(memory.lastAttempt, now)].filter((t) => t !== void 0);
+  if (times.length === 0) return !0;
+  let last = Math.max(...times), action = credible(state?.lastAction, now);
+  return action !== void 0 && action >= last ? !0 : now - last >= PROBE_INTERVAL_MS;
 }
 function plural(n, one, many) {
   return n === 1 ? one : many;
 }
-function formatRelayNotice(pending, accepted) {
+function formatRelayNotice(pending, accepted, ownKeyChanged = !1) {
   let parts = [];
-  return pending > 0 && parts.push(
+  return ownKeyChanged && parts.push(
+    "ALIVE relay: WARNING: the key published in the user's relay is not the user's key: someone with write access to the relay replaced it, and a peer who pins it would trust them. Tell the user now; they should run `alive-p2p relay setup` to publish their key again, check `alive-p2p relay status`, and ask their peers to compare fingerprints."
+  ), pending > 0 && parts.push(
     `ALIVE relay: ${pending} walnut ${plural(pending, "package is", "packages are")} waiting in the user's relay inbox. Tell the user, and offer to run /alive:receive to review and import ${plural(pending, "it", "them")}.`
   ), accepted.length > 0 && parts.push(
     `ALIVE relay: ${accepted.join(", ")} accepted the user's relay invitation, so the user can now share walnuts with ${plural(accepted.length, "that peer", "those peers")} through /alive:share. Suggest comparing key fingerprints out of band (/alive:relay status shows them).`
@@ -279,11 +285,24 @@ function formatRelayNotice(pending, accepted) {
 }
 async function relayNotice(ctx) {
   let dir = relayDir(ctx.env);
-  if (!fs.existsSync(join3(dir, "relay.json")) || !findWorldRoot(await ctx.sessionCwd(), ctx.env)) return;
-  let statePath = join3(dir, "state.json"), memoryPath = join3(dir, "relay-check.json"), state = readNoticeState(statePath), memory = readCheckMemory(memoryPath), probeScript = join3(ctx.distDir, "relay-probe.mjs");
-  if (probeIsDue(state, memory, ctx.now()) && fs.existsSync(probeScript) && (memory.lastAttempt = ctx.now(), writeMemory(memoryPath, memory), await runProbe({ script: probeScript, deadline: ctx.deadline, env: ctx.env, now: ctx.now }), state = readNoticeState(statePath)), !state) return;
+  if (!fs.existsSync(join3(dir, "relay.json"))) return silent(ctx, `no relay is configured (${join3(dir, "relay.json")} does not exist)`);
+  if (!findWorldRoot(await ctx.sessionCwd(), ctx.env)) return silent(ctx, "not inside an ALIVE world");
+  let statePath = join3(dir, "state.json"), memoryPath = join3(dir, "relay-check.json"), state = readNoticeState(statePath), memory = readCheckMemory(memoryPath), probeScript = join3(ctx.distDir, "relay-probe.mjs"), due = probeIsDue(state, memory, ctx.now()), probe;
+  if (due && fs.existsSync(probeScript)) {
+    memory.lastAttempt = ctx.now(), writeMemory(memoryPath, memory);
+    let outcome = await runProbe({ script: probeScript, deadline: ctx.deadline, env: ctx.env, now: ctx.now });
+    probe = outcome === "killed" ? "the probe ran out of its budget and was stopped" : outcome === "failed" ? "the probe failed" : "probed just now", state = readNoticeState(statePath);
+  } else if (due) probe = `the probe is not installed (${probeScript})`;
+  else if (ctx.debug) {
+    let last = Math.max(...[state?.lastSync, memory.lastAttempt].filter((t) => t !== void 0)), ago = Math.max(0, Math.round((ctx.now() - last) / 1e3));
+    probe = `the state is fresh (probed ${ago} s ago, next probe in ${Math.max(0, Math.round(PROBE_INTERVAL_MS / 1e3) - ago)} s)`;
+  }
+  if (!state) return silent(ctx, `${probe ? `${probe}; ` : ""}no readable state.json`);
   let alreadyAnnounced = memory.announced !== void 0 && state.lastSyncText !== void 0 && memory.announced.lastSync === state.lastSyncText ? memory.announced.logins : [], accepted = state.newlyAccepted.filter((l) => !alreadyAnnounced.includes(l));
-  return accepted.length > 0 && state.lastSyncText !== void 0 && (memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] }, writeMemory(memoryPath, memory)), formatRelayNotice(state.pendingPackages, accepted);
+  return accepted.length > 0 && state.lastSyncText !== void 0 && (memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] }, writeMemory(memoryPath, memory)), formatRelayNotice(state.pendingPackages, accepted, state.ownKeyChanged) ?? silent(ctx, `${probe ? `${probe}; ` : ""}nothing is waiting and no peer newly accepted`);
+}
+function silent(ctx, reason) {
+  ctx.debug?.(reason);
 }
 function writeMemory(path, memory) {
   let aside = `${path}.${process.pid}.${Date.now()}.tmp`;
@@ -394,17 +413,25 @@ additionalContext tells the session. Also tells it when HelloWorld messages wait
 the session folder's bus. Silent otherwise; always exits 0.
 
 Environment: ALIVE_HOME (default ~/.alive); ALIVE_RELAY_CHECK_BUDGET_MS (default 7000, at most
-9000: the hook's timeout is 10 s).`, NOTICES = [relayNotice, busNotice];
+9000: the hook's timeout is 10 s); ALIVE_DEBUG=1 says on stderr why it stays silent.`, NOTICES = [
+  { name: "relay", produce: relayNotice },
+  { name: "bus", produce: busNotice }
+], debug = process.env.ALIVE_DEBUG === "1" ? (line) => process.stderr.write(`relay-check: ${line}
+`) : void 0;
 runHook(USAGE, async () => {
-  let deadline = Date.now() + relayCheckBudgetMs(process.env), cwd, notices = await collectNotices(NOTICES, {
-    sessionCwd: () => cwd ??= readStdin({ maxBytes: 1024 * 1024, timeoutMs: 1e3, alwaysAsync: !0 }).then(
-      (stdin) => sessionStartInput(stdin.ok ? parseJson(stdin.text) : void 0).cwd ?? process.cwd()
-    ),
-    env: process.env,
-    deadline,
-    distDir: dirname3(fileURLToPath(import.meta.url)),
-    now: Date.now
-  });
+  let deadline = Date.now() + relayCheckBudgetMs(process.env), cwd, notices = await collectNotices(
+    NOTICES,
+    {
+      sessionCwd: () => cwd ??= readStdin({ maxBytes: 1024 * 1024, timeoutMs: 1e3, alwaysAsync: !0 }).then(
+        (stdin) => sessionStartInput(stdin.ok ? parseJson(stdin.text) : void 0).cwd ?? process.cwd()
+      ),
+      env: process.env,
+      deadline,
+      distDir: dirname3(fileURLToPath(import.meta.url)),
+      now: Date.now
+    },
+    debug
+  );
   notices.length > 0 && emitJson(sessionStartContext(notices.join(`
 
 `)));

@@ -1,8 +1,17 @@
 #!/usr/bin/env node
 import { createRequire as __aliveCreateRequire } from 'node:module';
 const require = __aliveCreateRequire(import.meta.url);
+var __create = Object.create;
 var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require < "u" ? require : typeof Proxy < "u" ? new Proxy(x, {
+  get: (a, b) => (typeof require < "u" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require < "u") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
 var __esm = (fn, res, err) => function() {
   if (err) throw err[0];
   try {
@@ -11,10 +20,37 @@ var __esm = (fn, res, err) => function() {
     throw err = [e], e;
   }
 };
+var __commonJS = (cb, mod) => function() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: !0 });
+}, __copyProps = (to, from, except, desc) => {
+  if (from && typeof from == "object" || typeof from == "function")
+    for (let key of __getOwnPropNames(from))
+      !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  return to;
 };
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
+  mod
+));
+
+// lazy-builtin:node:util
+var require_node_util = __commonJS({
+  "lazy-builtin:node:util"(exports, module) {
+    module.exports = __require("node:util");
+  }
+});
 
 // scripts/lib/errors.ts
 function messageOf(err) {
@@ -47,6 +83,34 @@ var AliveError, UsageError, init_errors = __esm({
   }
 });
 
+// lazy-builtin:node:path
+var require_node_path = __commonJS({
+  "lazy-builtin:node:path"(exports, module) {
+    module.exports = __require("node:path");
+  }
+});
+
+// lazy-builtin:node:os
+var require_node_os = __commonJS({
+  "lazy-builtin:node:os"(exports, module) {
+    module.exports = __require("node:os");
+  }
+});
+
+// lazy-builtin:node:fs
+var require_node_fs = __commonJS({
+  "lazy-builtin:node:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
+
+// lazy-builtin:node:crypto
+var require_node_crypto = __commonJS({
+  "lazy-builtin:node:crypto"(exports, module) {
+    module.exports = __require("node:crypto");
+  }
+});
+
 // scripts/lib/text/untrusted.ts
 function hasControlCharacter(text) {
   return CONTROL.test(text);
@@ -74,9 +138,10 @@ function isValidLogin(login2) {
 function isSafeDepositName(name) {
   return DEPOSIT_RE.test(name) && !name.includes("..");
 }
-var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
+var import_node_crypto2, LOGIN_RE, DEPOSIT_RE, init_names = __esm({
   "scripts/lib/relay/names.ts"() {
     "use strict";
+    import_node_crypto2 = __toESM(require_node_crypto(), 1);
     init_errors();
     init_untrusted();
     LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -84,9 +149,14 @@ var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
   }
 });
 
+// lazy-builtin:node:child_process
+var require_node_child_process = __commonJS({
+  "lazy-builtin:node:child_process"(exports, module) {
+    module.exports = __require("node:child_process");
+  }
+});
+
 // scripts/lib/relay/git-run.ts
-import { spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
 function gitEnv(extra = {}) {
   return {
     ...process.env,
@@ -100,7 +170,7 @@ function gitEnv(extra = {}) {
 function runGit(args, opts = {}) {
   let timeoutMs = Math.max(1, opts.timeoutMs ?? 12e4);
   return new Promise((resolve2, reject) => {
-    let child = spawn("git", args, {
+    let child = (0, import_node_child_process.spawn)("git", args, {
       cwd: opts.cwd,
       env: gitEnv(opts.env),
       detached: !0,
@@ -114,7 +184,7 @@ function runGit(args, opts = {}) {
       } catch {
         child.kill("SIGKILL");
       }
-    }, timer = setTimeout(kill, timeoutMs), out = [], outBytes = 0, tooLarge = !1, err = [], errBytes = 0, file = opts.stdoutFile ? createWriteStream(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
+    }, timer = setTimeout(kill, timeoutMs), out = [], outBytes = 0, tooLarge = !1, err = [], errBytes = 0, file = opts.stdoutFile ? (0, import_node_fs5.createWriteStream)(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
     file?.on("error", (e) => {
       fileError = e, kill();
     }), child.stdout.on("data", (chunk) => {
@@ -170,9 +240,10 @@ function killAllGitChildren() {
     }
   running.clear();
 }
-var GitError, GIT_IDENTITY, running, init_git_run = __esm({
+var import_node_child_process, import_node_fs5, GitError, GIT_IDENTITY, running, init_git_run = __esm({
   "scripts/lib/relay/git-run.ts"() {
     "use strict";
+    import_node_child_process = __toESM(require_node_child_process(), 1), import_node_fs5 = __toESM(require_node_fs(), 1);
     init_errors();
     init_untrusted();
     GitError = class extends AliveError {
@@ -188,8 +259,6 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
 });
 
 // scripts/lib/relay/git-transport.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync3, readdirSync, statSync } from "node:fs";
-import { isAbsolute, resolve, join as join4 } from "node:path";
 function isRace(err) {
   return /\[rejected\]|non-fast-forward|fetch first|behind its remote|stale info|cannot lock ref|unable to update local ref|failed to update ref/i.test(
     `${err.stdout}
@@ -210,7 +279,7 @@ function normaliseGitUrl(url) {
   if (trimmed === "") throw new AliveError("the relay URL is empty", { code: "bad_url" });
   if (hasControlCharacter(trimmed) || trimmed.startsWith("-"))
     throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL`, { code: "bad_url" });
-  return isLocalPath(trimmed) ? resolve(trimmed) : trimmed;
+  return isLocalPath(trimmed) ? (0, import_node_path5.resolve)(trimmed) : trimmed;
 }
 function tooLargeError(entry, maxBytes) {
   return new AliveError(
@@ -219,10 +288,10 @@ function tooLargeError(entry, maxBytes) {
   );
 }
 async function initLocalBareRepo(path) {
-  if (!isAbsolute(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: "bad_url" });
-  if (existsSync2(path)) {
-    if (!statSync(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
-    if (readdirSync(path).length > 0) {
+  if (!(0, import_node_path5.isAbsolute)(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: "bad_url" });
+  if ((0, import_node_fs6.existsSync)(path)) {
+    if (!(0, import_node_fs6.statSync)(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
+    if ((0, import_node_fs6.readdirSync)(path).length > 0) {
       let r = await runGit(["rev-parse", "--is-bare-repository"], { cwd: path, okCodes: [0, 128] });
       if (r.code !== 0 || r.stdout.trim() !== "true")
         throw new AliveError(`${path} is neither empty nor a bare Git repository; give an empty folder or a bare repository`, {
@@ -233,9 +302,10 @@ async function initLocalBareRepo(path) {
   }
   return await runGit(["init", "--quiet", "--bare", "--initial-branch=main", path], { timeoutMs: LOCAL_TIMEOUT_MS }), await runGit(["config", "uploadpack.allowFilter", "true"], { cwd: path }), await runGit(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: path }), await runGit(["config", "core.compression", "0"], { cwd: path }), await runGit(["config", "pack.window", "0"], { cwd: path }), !0;
 }
-var NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, MAX_KEY_BYTES, PACKAGE_FRIENDLY, configLocks, README, GitTransport, init_git_transport = __esm({
+var import_node_fs6, import_node_path5, NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, MAX_KEY_BYTES, PACKAGE_FRIENDLY, configLocks, README, GitTransport, init_git_transport = __esm({
   "scripts/lib/relay/git-transport.ts"() {
     "use strict";
+    import_node_fs6 = __toESM(require_node_fs(), 1), import_node_path5 = __toESM(require_node_path(), 1);
     init_errors();
     init_git_run();
     init_names();
@@ -268,11 +338,14 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
       ensureRemote(remote, url) {
         let key = this.opts.clonePath, run = (configLocks.get(key) ?? Promise.resolve()).then(() => this.ensureRemoteNow(remote, url));
-        return configLocks.set(key, run.catch(() => {
-        })), run;
+        return configLocks.set(
+          key,
+          run.catch(() => {
+          })
+        ), run;
       }
       async ensureRemoteNow(remote, url) {
-        existsSync2(join4(this.opts.clonePath, "HEAD")) || (mkdirSync3(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url && (await this.git(["config", `remote.${remote}.url`, url]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
+        (0, import_node_fs6.existsSync)((0, import_node_path5.join)(this.opts.clonePath, "HEAD")) || ((0, import_node_fs6.mkdirSync)(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url && (await this.git(["config", `remote.${remote}.url`, url]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
       }
       /** Fetches the relay branch's commits and trees (no blobs). Returns the tip, or null if the branch does not exist. */
       async fetch(remote, limits = {}) {
@@ -337,7 +410,10 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
        * `remote`. Returns the new commit, or null if the push lost a race (the caller refetches).
        */
       async commitAndPush(remote, parent, changes, message, limits = {}) {
-        let rootTree = parent ? (await this.git(["rev-parse", "--verify", `${parent}^{tree}`])).stdout.trim() : null, tree = await this.buildTree(rootTree, changes.map((c) => ({ parts: c.path.split("/"), oid: c.oid }))) ?? await this.emptyTree(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
+        let rootTree = parent ? (await this.git(["rev-parse", "--verify", `${parent}^{tree}`])).stdout.trim() : null, tree = await this.buildTree(
+          rootTree,
+          changes.map((c) => ({ parts: c.path.split("/"), oid: c.oid }))
+        ) ?? await this.emptyTree(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
           env: {
             GIT_AUTHOR_NAME: this.opts.login,
             GIT_AUTHOR_EMAIL: `${this.opts.login}@alive.invalid`,
@@ -380,7 +456,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
           built ? entries.set(name, `040000 tree ${built}	${name}`) : entries.delete(name);
         }
         if (entries.size === 0) return null;
-        let input = [...entries.values()].join("\0") + "\0";
+        let input = `${[...entries.values()].join("\0")}\0`;
         return (await this.git(["mktree", "-z", "--missing"], { input })).stdout.trim();
       }
       async emptyTree() {
@@ -407,21 +483,20 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       async keyAt(peer, head) {
         let keyPath = `keys/${peer.login}.pem`, entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : void 0;
         if (entry?.type !== "blob")
-          throw new AliveError(
-            `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
-            { code: "no_peer_key" }
-          );
+          throw new AliveError(`${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``, {
+            code: "no_peer_key"
+          });
         return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
       }
       async ownKey(limits = {}) {
         await this.ensureRemote("origin", this.opts.url);
         let head = await this.fetch("origin", limits), keyPath = `keys/${this.opts.login}.pem`, entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : void 0;
-        return !entry || entry.type !== "blob" ? null : this.readSmallBlob(entry.oid, `${keyPath} in your relay`);
+        return entry?.type !== "blob" ? null : this.readSmallBlob(entry.oid, `${keyPath} in your relay`);
       }
       async deliver(peer, localPath, nextName, checkKey) {
         let remote = _GitTransport.peerRemote(peer.login);
         await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
-        let oid = (await this.git(["hash-object", "-w", "--", localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim(), size = statSync(localPath).size, folder = `inbox/${this.opts.login}`;
+        let oid = (await this.git(["hash-object", "-w", "--", localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim(), size = (0, import_node_fs6.statSync)(localPath).size, folder = `inbox/${this.opts.login}`;
         for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
           let head = await this.fetch(remote);
           if (!head)
@@ -446,7 +521,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       }
       /** The listing of what was fetched last, without network (the probe's fallback). */
       async listCachedInbox() {
-        return existsSync2(join4(this.opts.clonePath, "HEAD")) ? this.listAt(await this.revParse(this.remoteRef("origin"))) : { head: null, entries: [], ignored: [] };
+        return (0, import_node_fs6.existsSync)((0, import_node_path5.join)(this.opts.clonePath, "HEAD")) ? this.listAt(await this.revParse(this.remoteRef("origin"))) : { head: null, entries: [], ignored: [] };
       }
       async listAt(head) {
         if (!head) return { head, entries: [], ignored: [] };
@@ -483,7 +558,11 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       }
       async download(entry, dest, maxBytes) {
         try {
-          await this.git(["cat-file", "blob", entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 6e4, ...maxBytes !== void 0 ? { maxStdoutBytes: maxBytes } : {} });
+          await this.git(["cat-file", "blob", entry.blobSha], {
+            stdoutFile: dest,
+            timeoutMs: 30 * 6e4,
+            ...maxBytes !== void 0 ? { maxStdoutBytes: maxBytes } : {}
+          });
         } catch (err) {
           throw err instanceof AliveError && err.code === "git_output_too_large" ? tooLargeError(entry, maxBytes) : err;
         }
@@ -496,7 +575,12 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
             let tree = await this.listTree(head, "inbox"), still = entries.filter((e) => tree.get(e.path)?.oid === e.blobSha);
             if (still.length === 0) return;
             let names = still.map((e) => e.name).join(", ");
-            if (await this.commitAndPush("origin", head, still.map((e) => ({ path: e.path, oid: null })), `received: ${names}`.slice(0, 500))) return;
+            if (await this.commitAndPush(
+              "origin",
+              head,
+              still.map((e) => ({ path: e.path, oid: null })),
+              `received: ${names}`.slice(0, 500)
+            )) return;
             await jitter(attempt);
           }
           throw new AliveError("your relay kept changing while removing pulled packages; run `alive-p2p relay pull` again (nothing is lost)", {
@@ -514,6 +598,20 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
         }
       }
     };
+  }
+});
+
+// lazy-builtin:node:stream
+var require_node_stream = __commonJS({
+  "lazy-builtin:node:stream"(exports, module) {
+    module.exports = __require("node:stream");
+  }
+});
+
+// lazy-builtin:node:stream/promises
+var require_promises = __commonJS({
+  "lazy-builtin:node:stream/promises"(exports, module) {
+    module.exports = __require("node:stream/promises");
   }
 });
 
@@ -4152,21 +4250,19 @@ __export(github_transport_exports, {
   RELAY_REPO_NAME: () => RELAY_REPO_NAME,
   splitRepo: () => splitRepo
 });
-import { createReadStream, createWriteStream as createWriteStream2, statSync as statSync2 } from "node:fs";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 async function* jsonBlobBody(path) {
   yield Buffer.from('{"encoding":"base64","content":"');
   let carry = Buffer.alloc(0);
-  for await (let chunk of createReadStream(path, { highWaterMark: 192 * 1024 })) {
+  for await (let chunk of (0, import_node_fs7.createReadStream)(path, { highWaterMark: 192 * 1024 })) {
     let buf = carry.length ? Buffer.concat([carry, chunk]) : chunk, usable = buf.length - buf.length % 3;
     usable > 0 && (yield Buffer.from(buf.subarray(0, usable).toString("base64"))), carry = Buffer.from(buf.subarray(usable));
   }
   carry.length && (yield Buffer.from(carry.toString("base64"))), yield Buffer.from('"}');
 }
-var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS, GithubTransport, init_github_transport = __esm({
+var import_node_fs7, import_node_stream, import_promises, CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS, GithubTransport, init_github_transport = __esm({
   "scripts/lib/relay/github-transport.ts"() {
     "use strict";
+    import_node_fs7 = __toESM(require_node_fs(), 1), import_node_stream = __toESM(require_node_stream(), 1), import_promises = __toESM(require_promises(), 1);
     init_errors();
     init_github_client();
     init_git_transport();
@@ -4239,10 +4335,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
       }
       async headCommit(owner, repo, limits = {}, branch = this.o.branch) {
         try {
-          return (await withReadRetry(
-            () => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }),
-            limits.deadline
-          )).data.object.sha;
+          return (await withReadRetry(() => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }), limits.deadline)).data.object.sha;
         } catch (err) {
           if (isStatus(err, 409)) return null;
           if (isStatus(err, 404)) {
@@ -4355,8 +4448,8 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
         let { owner, repo } = splitRepo(peer.relay);
         checkKey(await this.fetchPeerKey(peer));
         let folder = `inbox/${this.o.login}`;
-        if (statSync2(localPath).size <= CONTENTS_API_MAX_BYTES) {
-          let { readFileSync: readFileSync4 } = await import("node:fs"), content = readFileSync4(localPath).toString("base64");
+        if ((0, import_node_fs7.statSync)(localPath).size <= CONTENTS_API_MAX_BYTES) {
+          let { readFileSync: readFileSync5 } = await import("node:fs"), content = readFileSync5(localPath).toString("base64");
           for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             let name = nextName(), path = `${folder}/${name}`;
             try {
@@ -4391,7 +4484,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
             owner,
             repo,
             headers: { "content-type": "application/json; charset=utf-8" },
-            data: Readable.from(jsonBlobBody(localPath)),
+            data: import_node_stream.Readable.from(jsonBlobBody(localPath)),
             ...this.req({}, TRANSFER_TIMEOUT_MS)
           })).data.sha;
         } catch (err) {
@@ -4491,12 +4584,12 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
             })
           )).data;
           if (!body) throw new AliveError(`GitHub sent an empty body for ${entry.path}`, { code: "bad_download" });
-          let seen = 0, cap = new Transform({
+          let seen = 0, cap = new import_node_stream.Transform({
             transform(chunk, _enc, done) {
               seen += chunk.length, maxBytes !== void 0 && seen > maxBytes ? done(tooLargeError(entry, maxBytes)) : done(null, chunk);
             }
           });
-          await pipeline(Readable.fromWeb(body), cap, createWriteStream2(dest, { flags: "wx", mode: 384 }));
+          await (0, import_promises.pipeline)(import_node_stream.Readable.fromWeb(body), cap, (0, import_node_fs7.createWriteStream)(dest, { flags: "wx", mode: 384 }));
         } catch (err) {
           throw err instanceof AliveError ? err : this.fail(err, `downloading ${entry.path}`);
         }
@@ -4536,7 +4629,6 @@ __export(token_exports, {
   githubApiUrl: () => githubApiUrl,
   resolveGithubToken: () => resolveGithubToken
 });
-import { execFile } from "node:child_process";
 async function resolveGithubToken(env = process.env, timeoutMs = 5e3) {
   for (let name of ["GH_TOKEN", "GITHUB_TOKEN"]) {
     let value = env[name]?.trim();
@@ -4548,7 +4640,7 @@ async function resolveGithubToken(env = process.env, timeoutMs = 5e3) {
 }
 function ghAuthToken(env, timeoutMs) {
   return new Promise((resolve2) => {
-    execFile("gh", ["auth", "token"], { env, timeout: timeoutMs, windowsHide: !0 }, (err, stdout) => {
+    (0, import_node_child_process2.execFile)("gh", ["auth", "token"], { env, timeout: timeoutMs, windowsHide: !0 }, (err, stdout) => {
       resolve2(err ? void 0 : String(stdout).trim() || void 0);
     });
   });
@@ -4561,20 +4653,43 @@ function githubApiUrl(env, configured) {
     });
   return url.replace(/\/+$/, "");
 }
-var DEFAULT_API_URL, init_token = __esm({
+var import_node_child_process2, DEFAULT_API_URL, init_token = __esm({
   "scripts/lib/relay/token.ts"() {
     "use strict";
+    import_node_child_process2 = __toESM(require_node_child_process(), 1);
     init_errors();
     DEFAULT_API_URL = "https://api.github.com";
   }
 });
 
 // scripts/lib/cli/command.ts
+var import_node_util = __toESM(require_node_util(), 1);
 init_errors();
-import { parseArgs } from "node:util";
 
 // scripts/lib/version.ts
 var ALIVE_VERSION = "0.1.0";
+
+// scripts/lib/cli/progress.ts
+function terminalProgress(stream = process.stderr, minBytes = 4 * 1024 * 1024) {
+  if (stream.isTTY !== !0) return () => {
+  };
+  let last = 0, shown = !1;
+  return (p) => {
+    if (p.totalBytes <= minBytes) return;
+    if (p.finished) {
+      shown && stream.write("\r\x1B[K"), shown = !1;
+      return;
+    }
+    let now = Date.now();
+    if (now - last < 100) return;
+    last = now, shown = !0;
+    let pct = p.totalBytes > 0 ? Math.min(100, Math.floor(p.doneBytes / p.totalBytes * 100)) : 100;
+    stream.write(`\r${p.phase} ${pct}% (${formatBytes(p.doneBytes)} of ${formatBytes(p.totalBytes)})`);
+  };
+}
+function formatBytes(n) {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : n < 1024 * 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}
 
 // scripts/lib/cli/command.ts
 var COMMON = {
@@ -4596,7 +4711,7 @@ function defineCommand(spec) {
       return guard(io, jsonRequested, async () => {
         let parsed;
         try {
-          parsed = parseArgs({ args: argv, options, strict: !0, allowPositionals: !0 });
+          parsed = (0, import_node_util.parseArgs)({ args: argv, options, strict: !0, allowPositionals: !0 });
         } catch (err) {
           throw new UsageError(cleanParseArgsMessage(err), spec.usage);
         }
@@ -4631,6 +4746,7 @@ function makeContext(io, json, usage, values, positionals) {
     print: (text = "") => writeLine(io.stdout, text),
     printJson: (value) => writeLine(io.stdout, JSON.stringify(value, null, 2)),
     warn: (text) => writeLine(io.stderr, `warning: ${text}`),
+    progress: terminalProgress(io.stderr),
     usageError: (message) => {
       throw new UsageError(message, usage);
     },
@@ -4663,47 +4779,46 @@ function cleanParseArgsMessage(err) {
 }
 
 // scripts/lib/relay/commands/relay-probe.ts
-import { dirname as dirname3, join as join5 } from "node:path";
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // scripts/lib/relay/paths.ts
-import { dirname, join as join2 } from "node:path";
+var import_node_path2 = __toESM(require_node_path(), 1);
 
 // scripts/lib/home.ts
-import { homedir } from "node:os";
-import { join } from "node:path";
+var import_node_os = __toESM(require_node_os(), 1), import_node_path = __toESM(require_node_path(), 1);
 function aliveHome(env = process.env) {
   let fromEnv = env.ALIVE_HOME;
-  return fromEnv && fromEnv.trim() !== "" ? fromEnv : join(homedir(), ".alive");
+  return fromEnv && fromEnv.trim() !== "" ? fromEnv : (0, import_node_path.join)((0, import_node_os.homedir)(), ".alive");
 }
 function relayDir(env = process.env) {
-  return join(aliveHome(env), "relay");
+  return (0, import_node_path.join)(aliveHome(env), "relay");
 }
 
 // scripts/lib/relay/paths.ts
 function relayPaths(dir) {
-  let keysDir = join2(dir, "keys");
+  let keysDir = (0, import_node_path2.join)(dir, "keys");
   return {
     dir,
-    config: join2(dir, "relay.json"),
-    state: join2(dir, "state.json"),
+    config: (0, import_node_path2.join)(dir, "relay.json"),
+    state: (0, import_node_path2.join)(dir, "state.json"),
     keysDir,
-    privateKey: join2(keysDir, "private.pem"),
-    publicKey: join2(keysDir, "public.pem"),
-    peersKeyDir: join2(keysDir, "peers"),
-    clone: join2(dir, "clone"),
-    inbox: join2(dir, "inbox"),
-    work: join2(dir, "work"),
-    migrationMeta: join2(dir, ".migration-meta.json")
+    privateKey: (0, import_node_path2.join)(keysDir, "private.pem"),
+    publicKey: (0, import_node_path2.join)(keysDir, "public.pem"),
+    peersKeyDir: (0, import_node_path2.join)(keysDir, "peers"),
+    clone: (0, import_node_path2.join)(dir, "clone"),
+    inbox: (0, import_node_path2.join)(dir, "inbox"),
+    work: (0, import_node_path2.join)(dir, "work"),
+    migrationMeta: (0, import_node_path2.join)(dir, ".migration-meta.json")
   };
 }
 function defaultRelayPaths(env = process.env) {
   return relayPaths(relayDir(env));
 }
 function relayPathsForConfig(configPath) {
-  return { ...relayPaths(dirname(configPath)), config: configPath };
+  return { ...relayPaths((0, import_node_path2.dirname)(configPath)), config: configPath };
 }
 function peerKeyPath(paths, login2) {
-  return join2(paths.peersKeyDir, `${login2}.pem`);
+  return (0, import_node_path2.join)(paths.peersKeyDir, `${login2}.pem`);
 }
 
 // scripts/lib/relay/probe.ts
@@ -6159,33 +6274,31 @@ config(en_default());
 init_errors();
 
 // scripts/lib/fs/atomic.ts
-import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, mkdirSync } from "node:fs";
-import { dirname as dirname2, basename, join as join3 } from "node:path";
-import { randomBytes } from "node:crypto";
+var import_node_fs = __toESM(require_node_fs(), 1), import_node_path3 = __toESM(require_node_path(), 1), import_node_crypto = __toESM(require_node_crypto(), 1);
 function siblingTempPath(target, tag = "tmp") {
-  return join3(dirname2(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.${tag}`);
+  return (0, import_node_path3.join)((0, import_node_path3.dirname)(target), `.${(0, import_node_path3.basename)(target)}.${process.pid}.${(0, import_node_crypto.randomBytes)(4).toString("hex")}.${tag}`);
 }
 function writeFileAtomic(target, data, options = {}) {
-  mkdirSync(dirname2(target), { recursive: !0 });
+  (0, import_node_fs.mkdirSync)((0, import_node_path3.dirname)(target), { recursive: !0 });
   let tmp = siblingTempPath(target);
   writeNewFileDurably(tmp, data, options.mode ?? 420);
   try {
-    renameSync(tmp, target);
+    (0, import_node_fs.renameSync)(tmp, target);
   } catch (err) {
     throw safeUnlink(tmp), err;
   }
-  fsyncDir(dirname2(target));
+  fsyncDir((0, import_node_path3.dirname)(target));
 }
 function writeNewFileDurably(path, data, mode = 420) {
-  let fd = openSync(path, "wx", mode);
+  let fd = (0, import_node_fs.openSync)(path, "wx", mode);
   try {
     let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
-    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
+    for (; off < buf.length; ) off += (0, import_node_fs.writeSync)(fd, buf, off, buf.length - off);
+    (0, import_node_fs.fsyncSync)(fd);
   } catch (err) {
-    throw closeSync(fd), safeUnlink(path), err;
+    throw (0, import_node_fs.closeSync)(fd), safeUnlink(path), err;
   }
-  closeSync(fd);
+  (0, import_node_fs.closeSync)(fd);
 }
 function writeJsonAtomic(target, value, options = {}) {
   writeFileAtomic(target, `${JSON.stringify(value, null, 2)}
@@ -6193,29 +6306,29 @@ function writeJsonAtomic(target, value, options = {}) {
 }
 function fsyncDir(dir) {
   try {
-    let fd = openSync(dir, "r");
+    let fd = (0, import_node_fs.openSync)(dir, "r");
     try {
-      fsyncSync(fd);
+      (0, import_node_fs.fsyncSync)(fd);
     } finally {
-      closeSync(fd);
+      (0, import_node_fs.closeSync)(fd);
     }
   } catch {
   }
 }
 function safeUnlink(path) {
   try {
-    unlinkSync(path);
+    (0, import_node_fs.unlinkSync)(path);
   } catch {
   }
 }
 
 // scripts/lib/json/file.ts
+var import_node_fs2 = __toESM(require_node_fs(), 1);
 init_errors();
-import { readFileSync } from "node:fs";
 function readJsonFile(path, schema, what, repair) {
   let text;
   try {
-    text = readFileSync(path, "utf8");
+    text = (0, import_node_fs2.readFileSync)(path, "utf8");
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
     throw new AliveError(`cannot read ${what} ${path}: ${messageOf(err)}`, { code: "unreadable" });
@@ -6251,13 +6364,22 @@ var login = string2().check(refine(isValidLogin, { message: "is not a valid logi
   name: optionalText,
   relay: optionalText,
   person_walnut: optionalText,
-  added: pipe(optional(nullable(string2())), transform((v) => v ?? null)),
+  added: pipe(
+    optional(nullable(string2())),
+    transform((v) => v ?? null)
+  ),
   status: _enum(peerStatuses),
-  fingerprint: pipe(optional(nullable(fingerprintHex)), transform((v) => v ?? null))
+  fingerprint: pipe(
+    optional(nullable(fingerprintHex)),
+    transform((v) => v ?? null)
+  )
 }), relayConfigSchema = looseObject({
   repo: string2().check(_minLength(1, "must not be empty")),
   github_username: login,
-  transport: pipe(optional(_enum(["github", "git"])), transform((v) => v ?? "github")),
+  transport: pipe(
+    optional(_enum(["github", "git"])),
+    transform((v) => v ?? "github")
+  ),
   url: optionalText,
   api_url: optionalText,
   branch: pipe(
@@ -6283,11 +6405,11 @@ function writeRelayConfig(path, cfg) {
 }
 
 // scripts/lib/relay/keys.ts
+var import_node_crypto4 = __toESM(require_node_crypto(), 1), import_node_fs4 = __toESM(require_node_fs(), 1);
 init_errors();
-import { existsSync, mkdirSync as mkdirSync2, readFileSync as readFileSync2 } from "node:fs";
 
 // scripts/lib/crypto/keys.ts
-import { createHash, createPrivateKey, createPublicKey, generateKeyPair } from "node:crypto";
+var import_node_crypto3 = __toESM(require_node_crypto(), 1), import_node_fs3 = __toESM(require_node_fs(), 1), import_node_path4 = __toESM(require_node_path(), 1);
 init_errors();
 var MIN_RSA_BITS = 2048, KEYGEN_RSA_BITS = 4096, RSA_PUBLIC_EXPONENT = 65537n, MAX_PEM_BYTES = 64 * 1024, PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
 function firstPemLabel(text) {
@@ -6323,17 +6445,17 @@ function publicKeyFromPem(pem, source = "the key") {
     throw new AliveError(`${source} holds more than one PEM block; a public key file holds exactly one public key`, { code: "bad_key" });
   let key;
   try {
-    key = createPublicKey({ key: pem, format: "pem" });
+    key = (0, import_node_crypto3.createPublicKey)({ key: pem, format: "pem" });
   } catch {
     throw new AliveError(`${source} is not a PEM public key (its PEM block does not parse)`, { code: "bad_key" });
   }
   return checkRsa(key, source);
 }
 function spkiDer(key) {
-  return (key.type === "private" ? createPublicKey(key) : key).export({ type: "spki", format: "der" });
+  return (key.type === "private" ? (0, import_node_crypto3.createPublicKey)(key) : key).export({ type: "spki", format: "der" });
 }
 function fingerprint(key) {
-  return createHash("sha256").update(spkiDer(key)).digest("hex");
+  return (0, import_node_crypto3.createHash)("sha256").update(spkiDer(key)).digest("hex");
 }
 function formatFingerprint(hex) {
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new RangeError("a fingerprint is 64 lowercase hex characters");
@@ -6356,7 +6478,7 @@ function keyChangedError(peerLogin, pinned, seen) {
   );
 }
 function savePeerKey(paths, peerLogin, pem) {
-  mkdirSync2(paths.peersKeyDir, { recursive: !0, mode: 448 }), writeFileAtomic(peerKeyPath(paths, peerLogin), pem.endsWith(`
+  (0, import_node_fs4.mkdirSync)(paths.peersKeyDir, { recursive: !0, mode: 448 }), writeFileAtomic(peerKeyPath(paths, peerLogin), pem.endsWith(`
 `) ? pem : `${pem}
 `);
 }
@@ -6416,7 +6538,10 @@ var reachabilitySchema = object({
   last_commit: nullable(string2()),
   pending_packages: count,
   peer_reachability: record(string2(), reachabilitySchema),
-  newly_accepted: pipe(optional(array(string2())), transform((v) => v ?? [])),
+  newly_accepted: pipe(
+    optional(array(string2())),
+    transform((v) => v ?? [])
+  ),
   pending_by_sender: optional(record(string2(), count)),
   last_error: optional(nullable(string2())),
   /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
@@ -6440,11 +6565,11 @@ function isoSeconds(date2 = /* @__PURE__ */ new Date()) {
 }
 
 // scripts/lib/relay/key-checks.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+var import_node_fs8 = __toESM(require_node_fs(), 1);
 function checkOwnKey(paths, published, login2) {
   let checked = isoSeconds(), mine;
   try {
-    mine = fingerprint(parsePeerPublicKey(readFileSync3(paths.publicKey, "utf8"), "your"));
+    mine = fingerprint(parsePeerPublicKey((0, import_node_fs8.readFileSync)(paths.publicKey, "utf8"), "your"));
   } catch {
     return { status: "unknown", checked, seen: null };
   }
@@ -6531,9 +6656,17 @@ async function probeRelay(opts, previous, warnings) {
   }), [listingResult, , , ownKeyResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask, ownKeyTask]);
   if (newlyAccepted.length > 0) {
     let relays = new Map(cfg.peers.map((p) => [p.github, p.relay ?? `${p.github}/${RELAY_REPO_NAME}`]));
-    await recordAccepted(opts.paths, newlyAccepted.map((login2) => ({ login: login2, relay: relays.get(login2) })), transport, limits, errors);
+    await recordAccepted(
+      opts.paths,
+      newlyAccepted.map((login2) => ({ login: login2, relay: relays.get(login2) })),
+      transport,
+      limits,
+      errors
+    );
   }
-  let checkedKeys = new Set(cfg.peers.filter((p) => p.fingerprint && reachability[p.github]?.reachable).map((p) => p.github)), peerKeyChanges = Object.fromEntries(Object.entries(previous.peer_key_changes ?? {}).filter(([login2]) => !checkedKeys.has(login2) && cfg.peers.some((p) => p.github === login2 && p.fingerprint))), state = {
+  let checkedKeys = new Set(cfg.peers.filter((p) => p.fingerprint && reachability[p.github]?.reachable).map((p) => p.github)), peerKeyChanges = Object.fromEntries(
+    Object.entries(previous.peer_key_changes ?? {}).filter(([login2]) => !checkedKeys.has(login2) && cfg.peers.some((p) => p.github === login2 && p.fingerprint))
+  ), state = {
     ...previous,
     last_sync: isoSeconds(started),
     peer_reachability: { ...previous.peer_reachability, ...reachability },
@@ -6609,7 +6742,10 @@ async function probeWithinBudget(opts) {
     warnings
   ).then(
     (state) => ({ state, timedOut: !1 }),
-    (err) => ({ state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) }, timedOut: !1 })
+    (err) => ({
+      state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) },
+      timedOut: !1
+    })
   ), outcome = await Promise.race([work, watchdog]);
   if (clearTimeout(timer), killAllGitChildren(), outcome.state)
     try {
@@ -6639,7 +6775,7 @@ Options:
   -h, --help        show this help`,
   options: { config: { type: "string" }, state: { type: "string" }, budget: { type: "string" } },
   async run(ctx) {
-    let budgetMs = parseBudget(ctx.values.budget, ctx.usageError), config2 = ctx.values.config, paths = config2 ? relayPathsForConfig(config2) : defaultRelayPaths(), statePath = ctx.values.state ?? (config2 ? join5(dirname3(config2), "state.json") : paths.state), state, warnings;
+    let budgetMs = parseBudget(ctx.values.budget, ctx.usageError), config2 = ctx.values.config, paths = config2 ? relayPathsForConfig(config2) : defaultRelayPaths(), statePath = ctx.values.state ?? (config2 ? (0, import_node_path6.join)((0, import_node_path6.dirname)(config2), "state.json") : paths.state), state, warnings;
     try {
       ({ state, warnings } = await probeWithinBudget({ paths, statePath, budgetMs }));
     } catch (err) {

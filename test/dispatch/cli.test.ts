@@ -203,12 +203,17 @@ describe('send, inbox, claim, reply', () => {
     const d = startDaemon(cli, ['@b', '--agent', 'echo'], env);
     try {
       await d.waitFor('serving @b');
-      await new Promise((r) => setTimeout(r, 200));
-      const s = JSON.parse(runCli(cli, ['status', '--json'], env).stdout);
-      const a = s.receivers.find((r: { receiver: string }) => r.receiver === '@a');
-      const b = s.receivers.find((r: { receiver: string }) => r.receiver === '@b');
+      // 'serving' is printed before the daemon registers itself: poll status until @b shows up.
+      type Row = { receiver: string; daemon: unknown };
+      let s: { receivers: Row[] } = { receivers: [] };
+      for (let i = 0; i < 300 && !s.receivers.find((r) => r.receiver === '@b')?.daemon; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 50));
+        s = JSON.parse(runCli(cli, ['status', '--json'], env).stdout);
+      }
+      const a = s.receivers.find((r) => r.receiver === '@a');
+      const b = s.receivers.find((r) => r.receiver === '@b');
       expect(a).toMatchObject({ inbox: 1, processing: 1, stale_claims: 0, daemon: null });
-      expect(b.daemon).toMatchObject({ alive: true, agent: 'echo', pid: d.child.pid });
+      expect(b?.daemon).toMatchObject({ alive: true, agent: 'echo', pid: d.child.pid });
     } finally {
       expect(await d.stop()).toBe(0);
     }

@@ -199,3 +199,18 @@ describe('dispatch send catches mistakes', () => {
     expect(filesIn(join(root, 'runtimes'))).toEqual([]);
   });
 });
+
+describe('one escaper for listings', () => {
+  it('inbox summaries and senders never print bidi overrides, line separators or escape sequences raw', async () => {
+    const { root } = makeBus();
+    const inbox = receiverPaths(root, 'claude').inbox;
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, 'msg-bidi.hw'), `# From: Mallory${HOSTILE}\n# Timestamp: 2026${HOSTILE}\n\nfirst ${HOSTILE}line\u2029more\n`);
+    const r = await run(root, 'inbox', 'claude');
+    expect(r.stdout).toContain('  bidi  from Mallory');
+    expect(r.stdout).not.toMatch(/[\u001b\u202e\u2028\u2029\u0007]/);
+    expect(r.stdout).toContain('from Mallory\\x1b]0;pwned\\x07\\u{202e}\\u{2028}');
+    const dl = await run(root, 'thread', 'bidi');
+    expect(dl.stdout).not.toMatch(/[\u001b\u202e\u2028\u0007]/);
+  });
+});

@@ -122,18 +122,24 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
       ['wait', { id: 'x/y' }],
       ['wait', { id: '01a236eb-6408-7343-9ff1-46dbf94c2f85', timeout_s: 601 }],
       ['send', { to: 'ok' }],
+      ['send', { to: 'gemni', body: 'x' }],
     ] as const) {
       const r = await call(client, tool, args);
       expect(r.isError, `${tool} ${JSON.stringify(args)}`).toBe(true);
       expect(r.content[0]!.text, tool).toMatch(/error|invalid|not a message id|no such|there is no/i);
     }
     expect(snapshot(bus.base)).toEqual(before);
+    const typo = await call(client, 'send', { to: '@gemni', body: 'hello' });
+    expect(typo.structuredContent).toMatchObject({ ok: false, receiver: '@gemni', suggestion: '@gemini', error: { code: 'unknown_receiver' } });
+    expect(typo.content[0]!.text).toContain('did you mean @gemini? Call send with create: true to send to a new receiver @gemni.');
+    const empty = await call(client, 'send', { to: '@gemini', body: ' \n ' });
+    expect(empty.content[0]!.text).toBe(`error: ${runCli(cli, ['send', '@gemini', ' '], bus.env).stderr.split('\n')[0]!.replace(/^error: /, '')}`);
   });
 
   it('wait times out with where the request is, and a client cancel ends a long wait', async () => {
     const bus = makeBus();
     const { client, transport } = await connect(bus);
-    const sent = (await call(client, 'send', { to: 'nobody', body: 'hello?' })).structuredContent!;
+    const sent = (await call(client, 'send', { to: 'nobody', body: 'hello?', create: true })).structuredContent!;
     const timedOut = (await call(client, 'wait', { id: sent.id, timeout_s: 0.3 })).structuredContent!;
     expect(timedOut).toMatchObject({ ok: true, status: 'timed-out', request: { receiver: '@nobody', location: 'inbox', state: 'waiting' } });
     expect(timedOut.message).toContain('no answer within 0.3 s; the request is waiting (in inbox of @nobody)');
@@ -190,13 +196,16 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     const d = startDaemon(cli, ['@echoer', '--agent', 'echo'], bus.env);
     try {
       await d.waitFor('serving @echoer');
-      const sent = (await call(client, 'send', { to: 'echoer', body: 'ping' })).structuredContent!;
+      // 'serving' is printed as the daemon starts, maybe before its folder exists: create, not refuse.
+      const sentResult = await call(client, 'send', { to: 'echoer', body: 'ping', create: true });
+      expect(sentResult.isError, sentResult.content[0]!.text).toBeFalsy();
+      const sent = sentResult.structuredContent!;
       const got = (await call(client, 'wait', { id: sent.id, timeout_s: 20 })).structuredContent!;
       expect(got).toMatchObject({ status: 'answered', from: '@echoer', untrusted: { body: 'ping' } });
     } finally {
       await d.stop();
     }
-    const toHand = (await call(client, 'send', { to: 'human', body: 'your turn' })).structuredContent!;
+    const toHand = (await call(client, 'send', { to: 'human', body: 'your turn', create: true })).structuredContent!;
     const claimed = JSON.parse(runCli(cli, ['claim', '@human', '--json'], bus.env).stdout);
     expect(claimed).toMatchObject({ claimed: true, id: toHand.id, from: '@gemini', body: 'your turn' });
     expect(runCli(cli, ['reply', toHand.id, 'done', '--as', '@human'], bus.env).status).toBe(0);
@@ -208,6 +217,7 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
 describe('the plugin declares the server', () => {
   it('.mcp.json names server dispatch: node on the bundled dispatch.mjs with mcp', () => {
     const config = JSON.parse(readFileSync(join(repo, '.mcp.json'), 'utf8'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal placeholder Claude Code expands
     expect(config).toEqual({ mcpServers: { dispatch: { command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/dist/dispatch.mjs', 'mcp'] } } });
     // The bundle it names is one the build makes (scripts/<name>.ts -> dist/<name>.mjs), with its MCP half.
     expect(existsSync(join(repo, 'scripts', 'dispatch.ts')) && existsSync(join(repo, 'scripts', 'dispatch-mcp.ts'))).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, existsSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeBus, filesIn, readJson } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
@@ -243,5 +243,23 @@ describe('stale claims returned to the inbox', () => {
     expect(dead!.untrusted!.body).toBe('original');
     expect(dead!.id).toBe(sent.id);
     expect(existsSync(join(paths.inbox, `${claim.fileName}.1`))).toBe(false);
+  });
+});
+
+describe('a request taken by a daemon that deletes what it reads (HelloWorld’s own)', () => {
+  it('wait finds the answer without knowing the receiver; without one it says to name the receiver', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+    const paths = receiverPaths(root, 'gemini');
+    rmSync(sent.path); // read and deleted, as agent_daemon.py does
+    await expect(waitForAnswer(root, sent.id, { timeoutMs: 10 })).rejects.toThrow(/--receiver @NAME/);
+    expect((await waitForAnswer(root, sent.id, { timeoutMs: 50, responder: 'gemini' })).status).toBe('timed-out');
+    mkdirSync(paths.outbox, { recursive: true });
+    const answer = join(paths.outbox, 'msg-9f8e7d6c.hw');
+    writeFileSync(answer, threadEraResponse('Gemini', sent.id, 'Gemini responds:\n\nok'));
+    const past = new Date(Date.now() - 5000); // older than the settle time of in-place writers
+    utimesSync(answer, past, past);
+    const r = await waitForAnswer(root, sent.id, { timeoutMs: 1000 });
+    expect(r).toMatchObject({ status: 'answered', request: undefined, answer: { id: '9f8e7d6c', receiver: 'gemini' } });
   });
 });

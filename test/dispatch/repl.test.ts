@@ -1,8 +1,9 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { answerMessage } from '../../scripts/lib/bus/answer.ts';
 import { claimNext, completeClaim } from '../../scripts/lib/bus/claims.ts';
 import { runSession } from '../../scripts/lib/bus/commands/repl.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -126,6 +127,39 @@ describe('dispatch repl: mistakes mid-session', () => {
     }
     expect(boundedTail(['a', 'b', 'c', 'd'], 2, 100)).toEqual(['c', 'd']);
     expect(boundedTail(['aaaa', 'bbbb', 'cccc'], 10, 11)).toEqual(['bbbb', 'cccc']);
+  });
+});
+
+describe('dispatch repl: a long session', () => {
+  it('a receiver answers up to its turn budget in the session thread; the line past it says so, and :new goes on', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'claude');
+    mkdirSync(paths.inbox, { recursive: true });
+    writeFileSync(paths.config, JSON.stringify({ turn_budget: 2 }));
+    const session = new Session({ root, from: 'human', waitMs: 10_000 });
+    // Answered by hand through the bus library, as 'dispatch reply' does.
+    const answerNext = async () => {
+      const got = await waitUntil(paths.inbox, () => readdirSync(paths.inbox).find((n) => n.startsWith('msg-')), 10_000);
+      if (!got.ok) throw new Error('no request arrived');
+      const id = got.value.slice(4, -3);
+      try {
+        await answerMessage(root, 'claude', id, `answer to ${id}`);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return 'answered';
+    };
+    const line = async (text: string) => (await Promise.all([session.line(text), answerNext()]))[0].outputs;
+    const first = session.thread;
+    expect((await line('@claude observe'))[0]).toMatchObject({ kind: 'answer', via: 'bus' });
+    expect((await line('@claude orient'))[0]).toMatchObject({ kind: 'answer', via: 'bus' });
+    const third = await line('@claude decide');
+    expect(third[0]).toMatchObject({ kind: 'error' });
+    expect((third[0] as { text: string }).text).toMatch(/did not answer: this receiver already answered 2 turns in thread .*, its turn budget .*; ':new' starts a new thread$/);
+    expect((await session.line(':new')).outputs[0]).toMatchObject({ kind: 'info' });
+    expect(session.thread).not.toBe(first);
+    const fourth = await line('@claude act');
+    expect(fourth[0]).toMatchObject({ kind: 'answer', via: 'bus' });
   });
 });
 

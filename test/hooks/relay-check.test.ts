@@ -61,9 +61,12 @@ afterAll(() => {
   }
 });
 
-/** A process that no longer exists, or is a zombie nobody has reaped yet (it runs no more). */
+/**
+ * A process that no longer exists, or is a zombie nobody has reaped yet (it runs no more). Polls
+ * until it is gone (a busy machine may take a while to deliver the kill), up to 20 s.
+ */
 async function isGone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 400; i++) {
     try {
       process.kill(pid, 0);
     } catch {
@@ -227,8 +230,9 @@ describe('relay-check: probing', () => {
     const s = setup({ state: { last_sync: minutesAgo(30), pending_packages: 0 } });
     const r = run(s, sessionStart(world), { PROBE_MODE: 'hang', ...FAST });
     expectSilent(r);
-    // The probe would hang forever; relay-check returned within its 1.5 s budget plus start-up.
-    expect(r.ms).toBeLessThan(1500 + 3000);
+    // The probe would hang forever: relay-check returned, so its 1.5 s budget ended the wait (the
+    // bound leaves room for start-up on a loaded machine; start-up times live in npm run bench).
+    expect(r.ms).toBeLessThan(1500 + 12_000);
     const pids = readFileSync(join(s.home, 'probe-pids.log'), 'utf8').trim().split('\n').map(Number);
     hangingPids.push(...pids);
     expect(pids).toHaveLength(2);
@@ -310,12 +314,49 @@ describe('relay-check: stdin that never closes', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.stdin.destroy();
     expect(code).toBe(0);
-    expect(Date.now() - t0).toBeLessThan(6000);
+    // stdin never closes: it answered, so it stopped waiting (room for a loaded machine).
+    expect(Date.now() - t0).toBeLessThan(15_000);
     expect(JSON.parse(stdout).hookSpecificOutput.additionalContext).toMatch(/1 walnut package is waiting/);
   });
 });
 
 describe('relay-check: command line', () => {
+  it('probes a state younger than 10 minutes when a relay command ran after it (last_action), and announces what it found', () => {
+    const s = setup({ state: { last_sync: minutesAgo(3), last_action: minutesAgo(1), pending_packages: 0, peer_reachability: {}, newly_accepted: [] } });
+    const r = run(s, sessionStart(world), { PROBE_MODE: 'write', PROBE_RESULT: JSON.stringify({ pending_packages: 1 }), ...FAST });
+    expect(probeCalls(s)).toHaveLength(1);
+    expect(expectNotice(r)).toMatch(/1 walnut package is waiting/);
+  });
+
+  it("warns loudly when the relay no longer publishes the user's own key, even with nothing waiting", () => {
+    const s = setup({
+      state: { last_sync: minutesAgo(1), pending_packages: 0, peer_reachability: {}, newly_accepted: [], own_key: { status: 'changed', checked: minutesAgo(1), seen: 'ab'.repeat(32) } },
+    });
+    const text = expectNotice(run(s, sessionStart(world), FAST));
+    expect(text).toMatch(/WARNING.*key published in the user's relay is not the user's key/);
+    expect(text).toMatch(/alive-p2p relay setup/);
+    expect(probeCalls(s)).toHaveLength(0);
+  });
+
+  it('with ALIVE_DEBUG=1, says on stderr why it is silent (no relay, no world, state fresh, probe budget spent)', async () => {
+    const noRelay = setup({ relay: false });
+    expect(run(noRelay, sessionStart(world), { ALIVE_DEBUG: '1' }).stderr).toMatch(/relay: silent: no relay is configured/);
+    const outside = setup({ state: { last_sync: minutesAgo(1), pending_packages: 2, peer_reachability: {}, newly_accepted: [] } });
+    expect(run(outside, sessionStart(base), { ALIVE_DEBUG: '1' }, base).stderr).toMatch(/relay: silent: not inside an ALIVE world/);
+    const fresh = setup({ state: { last_sync: minutesAgo(1), pending_packages: 0, peer_reachability: {}, newly_accepted: [] } });
+    const f = run(fresh, sessionStart(world), { ALIVE_DEBUG: '1' });
+    expect(f.stdout).toBe('');
+    expect(f.stderr).toMatch(/relay: silent: the state is fresh \(probed \d+ s ago, next probe in \d+ s\); nothing is waiting/);
+    const hang = setup({ state: { last_sync: minutesAgo(30), pending_packages: 0, peer_reachability: {}, newly_accepted: [] } });
+    const h = run(hang, sessionStart(world), { PROBE_MODE: 'hang', ALIVE_DEBUG: '1', ALIVE_RELAY_CHECK_BUDGET_MS: '1200' });
+    expect(h.stderr).toMatch(/relay: silent: the probe ran out of its budget/);
+    for (const pid of readFileSync(join(hang.home, 'probe-pids.log'), 'utf8').trim().split('\n').map(Number)) hangingPids.push(pid);
+    // The bus notice path of the same hook says why it is silent too.
+    expect(f.stderr).toMatch(/bus: silent/);
+    // Without ALIVE_DEBUG, silence stays silent.
+    expectSilent(run(fresh, sessionStart(world)));
+  });
+
   it('prints its usage with --help and refuses unknown arguments with exit 2', () => {
     const s = setup();
     const help = runBundle(join(s.dist, 'relay-check.mjs'), '', { cwd: world, env: cleanEnv({ ALIVE_HOME: s.home }), args: ['--help'] });

@@ -32,7 +32,10 @@ function write(path: string, text: string): void {
 export function makePackage(user: TestUser, name: string, createArgs: string[] = []): string {
   const walnut = join(user.root, 'world', '04_Ventures', name);
   write(join(walnut, '_kernel', 'key.md'), `---\ntype: venture\ngoal: ${name}\n---\n# ${name}\n`);
-  write(join(walnut, '_kernel', 'log.md'), `---\nwalnut: ${name}\ncreated: 2026-11-01\n---\n\n## 2026-11-01T09:00:00Z — squirrel:t\nStarted.\nsigned: squirrel:t\n`);
+  write(
+    join(walnut, '_kernel', 'log.md'),
+    `---\nwalnut: ${name}\ncreated: 2026-11-01\n---\n\n## 2026-11-01T09:00:00Z — squirrel:t\nStarted.\nsigned: squirrel:t\n`,
+  );
   write(join(walnut, 'notes', 'ideas.md'), `Ideas for ${name}.\n`);
   const out = join(user.root, `${name}.walnut`);
   const r = cli(user, 'alive-p2p', ['create', '--walnut', walnut, '--scope', 'full', '--output', out, ...createArgs, '--json']);

@@ -104,14 +104,22 @@ describe('relay exchange over git (bundled CLI)', () => {
     expect(pull.json.remaining).toBe(0);
     expect(inboxFiles(bobUrl)).toEqual([]);
     // The package on disk is the one alice sent, and the package core agrees it is hers and intact.
-    const verify = cli(bob, 'alive-p2p', ['verify', got.path, '--private-key', bob.paths.privateKey, '--signer-key', join(bob.paths.peersKeyDir, 'alice.pem'), '--json']);
+    const verify = cli(bob, 'alive-p2p', [
+      'verify',
+      got.path,
+      '--private-key',
+      bob.paths.privateKey,
+      '--signer-key',
+      join(bob.paths.peersKeyDir, 'alice.pem'),
+      '--json',
+    ]);
     expect(verify.json).toMatchObject({ ok: true, encrypted: true, signed: true, signature_ok: true });
     expect(JSON.parse(readFileSync(bob.paths.state, 'utf8')).pending_packages).toBe(0);
     const again = cli(bob, 'relay-probe', ['--json']);
     expect(again.json.pending_packages).toBe(0);
   });
 
-  it('two pushes of the same file never overwrite each other, on the relay or on disk', () => {
+  it('two pushes of the same file never overwrite each other on the relay; pull saves it once and reports the other as a duplicate', () => {
     const pkg = makePackage(alice, 'twice');
     const a = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
     const b = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
@@ -120,10 +128,11 @@ describe('relay exchange over git (bundled CLI)', () => {
     expect(a.json.path).not.toBe(b.json.path);
     expect(inboxFiles(bobUrl)).toEqual([a.json.path, b.json.path].sort());
     const pull = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
-    expect(pull.json.received.map((r: any) => r.verified)).toEqual([true, true]);
-    const paths = pull.json.received.map((r: any) => r.path);
-    expect(new Set(paths).size).toBe(2);
-    for (const p of paths) expect(existsSync(p)).toBe(true);
+    expect(pull.status, pull.stderr).toBe(0);
+    expect(pull.json.received.map((r: any) => r.verified)).toEqual([true]);
+    expect(pull.json.duplicates).toEqual([expect.objectContaining({ from: 'alice', first: pull.json.received[0].path })]);
+    expect(existsSync(pull.json.received[0].path)).toBe(true);
+    expect(inboxFiles(bobUrl)).toEqual([]);
   });
 
   it('status shows peers with pinned fingerprints and the key files matching', () => {
@@ -190,7 +199,7 @@ describe('relay exchange over git (bundled CLI)', () => {
     const mallory = makeUser(base.dir, 'mallory2');
     expect(cli(mallory, 'alive-p2p', ['keygen', '--out', join(mallory.root, 'keys')]).status).toBe(0);
     const signed = makePackage(mallory, 'lookalike', [
-      '--encrypt', 'rsa', '--recipient', bob.paths.publicKey, '--sign', join(mallory.root, 'keys', 'private.pem'),
+      '--encrypt', 'rsa', '--recipient', bob.paths.publicKey, '--sign', join(mallory.root, 'keys', 'private.pem'), '--signer', 'alice',
     ]);
     const name = 'lookalike-20260101-000000-0badf00d.walnut';
     const work = join(base.dir, 'mallory2-work');

@@ -65,7 +65,7 @@ describe('relay exchange over the GitHub REST API (bundled CLI, local server)', 
     expect(again.json).toMatchObject({ invited: 'already', status: 'accepted' });
   });
 
-  it("the probe records a peer who accepted the invitation, and pins their key once their relay is readable", async () => {
+  it('the probe records a peer who accepted the invitation, and pins their key once their relay is readable', async () => {
     // Reset alice's view of bob to pending, as it was before bob accepted.
     const cfgPath = alice.paths.config;
     const cfg = JSON.parse(readFileSync(cfgPath, 'utf8'));

@@ -40,7 +40,11 @@ function poison(relay: string): void {
   const head = gitIn(relay, ['rev-parse', 'main']);
   const root = gitIn(relay, ['ls-tree', head]).split('\n');
   const inboxLine = root.find((l) => l.endsWith('\tinbox'));
-  const inboxEntries = inboxLine ? gitIn(relay, ['ls-tree', inboxLine.split(/\s+/)[2]!]).split('\n').filter(Boolean) : [];
+  const inboxEntries = inboxLine
+    ? gitIn(relay, ['ls-tree', inboxLine.split(/\s+/)[2]!])
+        .split('\n')
+        .filter(Boolean)
+    : [];
   const inbox = gitIn(
     relay,
     ['mktree'],
@@ -63,8 +67,18 @@ describe('hostile tree entries in a relay inbox', () => {
 
     const pkg = join(t.dir, 'p.walnut');
     writeFileSync(pkg, randomBytes(2000));
-    const first = await alice.transport.deliver({ login: 'bob', relay: bob.url }, pkg, () => 'one-20260101-000000-00000001.walnut', () => {});
-    const second = await alice.transport.deliver({ login: 'bob', relay: bob.url }, pkg, () => 'two-20260101-000000-00000002.walnut', () => {});
+    const first = await alice.transport.deliver(
+      { login: 'bob', relay: bob.url },
+      pkg,
+      () => 'one-20260101-000000-00000001.walnut',
+      () => {},
+    );
+    const second = await alice.transport.deliver(
+      { login: 'bob', relay: bob.url },
+      pkg,
+      () => 'two-20260101-000000-00000002.walnut',
+      () => {},
+    );
     expect(second.path).toBe('inbox/alice/two-20260101-000000-00000002.walnut');
 
     const listing = await bob.transport.listInbox();

@@ -87,8 +87,11 @@ export async function passphrasePackage(user: TestUser, name: string, passphrase
   const opts = { walnut, scope: 'full' as const, bundles: [], allowSensitive: false };
   const plan = await planPackage(opts);
   const output = plain.replace(/\.walnut$/, '-locked.walnut');
-  await writeEncryptedPackage(output, { mode: 'passphrase', passphrase }, (tar) => writePlannedFiles(tar, plan), (sha) =>
-    manifestTextFor(plan, opts, { encrypted: true, payloadSha256: sha }),
+  await writeEncryptedPackage(
+    output,
+    { mode: 'passphrase', passphrase },
+    (tar) => writePlannedFiles(tar, plan),
+    (sha) => manifestTextFor(plan, opts, { encrypted: true, payloadSha256: sha }),
   );
   return output;
 }

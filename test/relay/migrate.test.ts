@@ -51,7 +51,15 @@ describe('migrate-relay', () => {
     const cfg = JSON.parse(readFileSync(u.paths.config, 'utf8'));
     expect(cfg).toMatchObject({ repo: 'alice/walnut-relay', github_username: 'alice', transport: 'github' });
     expect(cfg.peers).toEqual([
-      { github: 'bob', name: 'Bob Builder', relay: 'bob/walnut-relay', person_walnut: 'People/bob', added: '2025-03-01', status: 'accepted', fingerprint: null },
+      {
+        github: 'bob',
+        name: 'Bob Builder',
+        relay: 'bob/walnut-relay',
+        person_walnut: 'People/bob',
+        added: '2025-03-01',
+        status: 'accepted',
+        fingerprint: null,
+      },
       { github: 'yes', name: 'Literal Yes', relay: null, person_walnut: null, added: null, status: 'pending', fingerprint: null },
       { github: '2024', name: null, relay: null, person_walnut: null, added: '2025-04-02', status: 'pending', fingerprint: null },
     ]);

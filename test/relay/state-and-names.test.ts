@@ -44,19 +44,25 @@ describe('relay.json and state.json are validated on read', () => {
     expect(() => readRelayConfig(write('{"repo":"x","github_username":"a","peers":[{"github":"b","status":"maybe"}]}'))).toThrow(
       /field 'peers\[0\]\.status'.*relay setup/,
     );
-    expect(() => readRelayConfig(write('{"repo":"x","github_username":"a","peers":[],"transport":"git"}'))).toThrow(/field 'url' is required with the git transport/);
+    expect(() => readRelayConfig(write('{"repo":"x","github_username":"a","peers":[],"transport":"git"}'))).toThrow(
+      /field 'url' is required with the git transport/,
+    );
     expect(() => readRelayConfig(write('{"repo":"x","github_username":"a","peers":[{"github":"b","status":"accepted","fingerprint":"abc"}]}'))).toThrow(
       /peers\[0\]\.fingerprint/,
     );
-    expect(() => readRelayConfig(write('{"repo":"x","github_username":"a","peers":[{"github":"b","status":"accepted"},{"github":"B","status":"pending"}]}'))).toThrow(
-      /repeats peer/,
-    );
+    expect(() =>
+      readRelayConfig(write('{"repo":"x","github_username":"a","peers":[{"github":"b","status":"accepted"},{"github":"B","status":"pending"}]}')),
+    ).toThrow(/repeats peer/);
     expect(() => readRelayConfig(write('[1,2]'))).toThrow(/relay config/);
     expect(() => readRelayConfig(write('{not json'))).toThrow(/not valid JSON/);
   });
 
   it('a v2 relay.json of the reference (no transport, nulls) is read with the defaults', () => {
-    const cfg = readRelayConfig(write('{"repo":"a/walnut-relay","github_username":"a","peers":[{"github":"b","name":null,"relay":"","person_walnut":"","added":"2025-01-01","status":"pending"}]}'));
+    const cfg = readRelayConfig(
+      write(
+        '{"repo":"a/walnut-relay","github_username":"a","peers":[{"github":"b","name":null,"relay":"","person_walnut":"","added":"2025-01-01","status":"pending"}]}',
+      ),
+    );
     expect(cfg).toMatchObject({ transport: 'github', branch: 'main', url: null, api_url: null });
     expect(cfg!.peers[0]).toMatchObject({ relay: null, fingerprint: null });
   });

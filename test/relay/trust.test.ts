@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { bareFiles, git, tempDir, writeTestKeys } from './helpers.ts';
@@ -13,6 +13,7 @@ import { acquirePullLock } from '../../scripts/lib/relay/pull-lock.ts';
 import { relayProbeCommand } from '../../scripts/lib/relay/commands/relay-probe.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { pinnedSignerKeyPath, receiveCrypto } from '../../scripts/lib/receive/crypto.ts';
+import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { signManifestText } from '../../scripts/lib/crypto/sign.ts';
 import { loadPrivateKey } from '../../scripts/lib/crypto/keys.ts';
 import { isolateProcessGit } from './git-env.ts';
@@ -64,9 +65,25 @@ describe('replay: a package is identified by its signed content', () => {
     const second = await run(bob, ['pull', '--json']);
     expect(second.code, second.stderr).toBe(0);
     expect(second.json.received).toEqual([]);
-    expect(second.json.duplicates).toEqual([expect.objectContaining({ from: 'alice', name: 'orchard-20990101-000000-aaaaaaaa.walnut', first: first.json.received[0].path })]);
+    expect(second.json.duplicates).toEqual([
+      expect.objectContaining({ from: 'alice', name: 'orchard-20990101-000000-aaaaaaaa.walnut', first: first.json.received[0].path }),
+    ]);
     expect(inbox(bob.url)).toEqual([]);
     expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith('orchard'))).toHaveLength(1);
+
+    // The world's imports.json knows it by the same identity: the re-compressed copy is refused.
+    const world = join(base.dir, 'bob-world');
+    mkdirSync(join(world, '.alive'), { recursive: true });
+    const copy = join(base.dir, 'orchard-recompressed.walnut');
+    writeFileSync(copy, recompressed);
+    await asUser(bob, async () => {
+      const opts = { world, maxBytes: 1 << 30, env: process.env, crypto: receiveCrypto(undefined, process.env) };
+      const got = await receivePackage({ ...opts, packagePath: first.json.received[0].path });
+      expect(got.signature).toMatchObject({ verified: true, signer: 'alice' });
+      const ledger = JSON.parse(readFileSync(join(world, '.alive', 'imports.json'), 'utf8'));
+      expect(ledger.imports[0].identity).toMatch(/^[0-9a-f]{64}$/);
+      await expect(receivePackage({ ...opts, packagePath: copy })).rejects.toMatchObject({ code: 'duplicate' });
+    });
   });
 
   it('the same package pushed again (re-encrypted and re-signed) is a duplicate too', async () => {
@@ -174,7 +191,9 @@ describe('pull', () => {
     const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
     const capped = await run(bob, ['pull', '--max-size', '100', '--json']);
     expect(capped.code).toBe(1);
-    expect(capped.json.failed).toEqual([expect.objectContaining({ name: push.json.name, code: 'too_large', error: expect.stringMatching(/larger than 100 bytes \(--max-size\)/) })]);
+    expect(capped.json.failed).toEqual([
+      expect.objectContaining({ name: push.json.name, code: 'too_large', error: expect.stringMatching(/larger than 100 bytes \(--max-size\)/) }),
+    ]);
     expect(inbox(bob.url)).toEqual([push.json.path]);
     expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.includes('bulky') || f.includes('.part'))).toEqual([]);
     const normal = await run(bob, ['pull', '--json']);

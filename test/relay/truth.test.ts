@@ -10,6 +10,7 @@ import { bareFiles, makeUser, tempDir, writeTestKeys } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { FakeGithub } from '../support/fake-github.ts';
 import { isolateProcessGit } from './git-env.ts';
+import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: RelayUser;
@@ -97,7 +98,10 @@ describe('relay status and inbox over git', () => {
     expect(rm.json).toMatchObject({ ok: true, peer: 'alice', unpinned: expect.stringMatching(/^SHA256:/), access_removed: null });
     expect(rm.json.problems.join(' ')).toMatch(/git transport has no access control of its own/);
     expect(existsSync(join(bob.paths.peersKeyDir, 'alice.pem'))).toBe(false);
-    expect(JSON.parse(readFileSync(bob.paths.config, 'utf8')).peers.find((p: any) => p.github === 'alice')).toMatchObject({ status: 'removed', fingerprint: null });
+    expect(JSON.parse(readFileSync(bob.paths.config, 'utf8')).peers.find((p: any) => p.github === 'alice')).toMatchObject({
+      status: 'removed',
+      fingerprint: null,
+    });
 
     const inbox = await run(bob, ['inbox', '--json']);
     expect(inbox.json.waiting[0]).toMatchObject({ sender: 'alice', pinned: false, peer_status: 'removed' });
@@ -153,5 +157,26 @@ describe('GitHub: inbox and remove-peer against the fake server', () => {
     // ben can no longer deliver.
     const denied = await run(ben, ['push', pkg, '--to', 'ann', '--json']);
     expect(denied.code).toBe(1);
+  });
+
+  it("on GitHub too: a replaced own key is reported, and accept --fingerprint refuses another key", async () => {
+    const g = join(base.dir, 'gh2');
+    const ann = makeUser(g, 'ann', { GH_TOKEN: 'tok-ann', GITHUB_API_URL: gh.url });
+    const ben = makeUser(g, 'ben', { GH_TOKEN: 'tok-ben', GITHUB_API_URL: gh.url });
+    for (const u of [ann, ben]) writeTestKeys(u.paths);
+    // ann's relay exists from the test above; setup publishes her new key again.
+    expect((await run(ann, ['setup', '--json'])).code).toBe(0);
+    expect((await run(ann, ['status', '--json'])).json.own_key).toBe('ok');
+    const intruder = writeTestKeys(relayPaths(join(g, 'intruder')));
+    gh.commitFiles('ann/walnut-relay', { 'keys/ann.pem': intruder.publicKeyPem }, 'replaced');
+    expect((await run(ann, ['add-peer', 'ben', '--json'])).code).toBe(0); // a relay command: the state is stale
+    const status = await run(ann, ['status', '--json']);
+    expect(status.json.own_key).toBe('changed');
+    expect(status.json.problems.join(' ')).toMatch(/NOT your key/);
+
+    expect((await run(ben, ['setup', '--json'])).code).toBe(0);
+    const wrong = `SHA256:${'abcd:'.repeat(15)}abcd`;
+    const refused = await run(ann, ['accept', 'ben', '--url', 'ben/walnut-relay', '--fingerprint', wrong, '--json']);
+    expect(refused.json).toMatchObject({ ok: false, error: { code: 'key_changed' } });
   });
 });

@@ -325,7 +325,10 @@ export class FakeGithub {
     if (!repo || !this.canAccess(repo, login)) throw new HttpError(404, 'Not Found');
     const full = `${repo.owner}/${repo.name}`;
     if (rest === '' && method === 'GET') {
-      return { status: 200, data: { full_name: full, name: repo.name, owner: { login: repo.owner }, private: repo.private, default_branch: repo.defaultBranch } };
+      return {
+        status: 200,
+        data: { full_name: full, name: repo.name, owner: { login: repo.owner }, private: repo.private, default_branch: repo.defaultBranch },
+      };
     }
     if ((m = rest.match(/^\/collaborators\/([^/]+)$/))) return this.collaborator(repo, method, m[1]!, login);
     if ((m = rest.match(/^\/contents(?:\/(.*))?$/))) return this.contents(repo, method, m[1] ?? '', url, json, raw);
@@ -399,7 +402,9 @@ export class FakeGithub {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new HttpError(422, 'Repository creation failed.', { errors: [{ field: 'name', code: 'invalid' }] });
     const key = `${login}/${name}`.toLowerCase();
     if (this.repos.has(key)) {
-      throw new HttpError(422, 'Repository creation failed.', { errors: [{ resource: 'Repository', code: 'custom', field: 'name', message: 'name already exists on this account' }] });
+      throw new HttpError(422, 'Repository creation failed.', {
+        errors: [{ resource: 'Repository', code: 'custom', field: 'name', message: 'name already exists on this account' }],
+      });
     }
     const repo: Repo = {
       owner: login,
@@ -511,11 +516,18 @@ export class FakeGithub {
       const buf = repo.blobs.get(entry.sha)!;
       if (raw) return { status: 200, data: buf };
       if (buf.length > this.opts.contentsJsonMaxBytes) {
-        throw new HttpError(403, 'This API returns blobs up to 1 MB in size. The requested blob is too large to fetch via the API, but you can use the raw media type.', {
-          errors: [{ resource: 'Blob', field: 'data', code: 'too_large' }],
-        });
+        throw new HttpError(
+          403,
+          'This API returns blobs up to 1 MB in size. The requested blob is too large to fetch via the API, but you can use the raw media type.',
+          {
+            errors: [{ resource: 'Blob', field: 'data', code: 'too_large' }],
+          },
+        );
       }
-      return { status: 200, data: { type: 'file', encoding: 'base64', size: buf.length, name: path.split('/').pop(), path, sha: entry.sha, content: wrap64(buf) } };
+      return {
+        status: 200,
+        data: { type: 'file', encoding: 'base64', size: buf.length, name: path.split('/').pop(), path, sha: entry.sha, content: wrap64(buf) },
+      };
     }
     if (method === 'PUT' || method === 'DELETE') {
       const b = json();

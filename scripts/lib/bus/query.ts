@@ -318,13 +318,23 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   const id = messageIdArg(rawId);
   let request = findRequest(root, id, options.responder);
   if (!request && options.responder === undefined) {
-    throw new AliveError(`there is no message ${id} on the bus under ${runtimesDir(root)}; check the id (dispatch status shows the receivers)`, {
-      code: 'not_found',
-    });
+    // HelloWorld's own daemons delete what they read: the request may be gone, its answer not.
+    for (const receiver of listReceivers(root)) {
+      const answer = findAnswer(root, id, { responder: receiver });
+      if (answer) return waitForAnswer(root, id, { ...options, responder: receiver });
+    }
+    throw new AliveError(
+      `there is no message ${id} on the bus under ${runtimesDir(root)}, and no answer to it; check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: --receiver @NAME`,
+      { code: 'not_found' },
+    );
   }
   const responder = normaliseName(options.responder ?? request!.receiver, 'receiver');
   const paths = receiverPaths(root, responder);
-  const earlier = findAnswer(root, id, { responder });
+  // An answer is archived only after its request left the inbox and processing/ (the responder
+  // archives the request as it writes the answer): while the request waits, skip reading the
+  // headers of every file archived since (a cost that grows with the day's traffic).
+  const pending = request !== undefined && (request.location === 'inbox' || request.location === 'processing');
+  const earlier = pending ? undefined : findAnswer(root, id, { responder });
   if (earlier && earlier.location === 'archive') return { status: 'answered', request, answer: earlier, collected: false };
 
   const collect = options.collect !== false;

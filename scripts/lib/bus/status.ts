@@ -7,8 +7,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { listClaims } from './claims.ts';
 import { readBusJson } from './fsutil.ts';
-import { isMessageFileName, receiverPaths, runtimesDir } from './layout.ts';
-import { displayName, isValidName } from './names.ts';
+import { isMessageFileName, receiverPaths } from './layout.ts';
+import { displayName } from './names.ts';
+import { listReceivers } from './receivers.ts';
 import { inlineText } from '../text/untrusted.ts';
 
 export interface ReceiverStatus {
@@ -24,15 +25,7 @@ export interface ReceiverStatus {
 }
 
 export function busStatus(root: string, now = Date.now()): { root: string; receivers: ReceiverStatus[] } {
-  let names: string[] = [];
-  try {
-    names = readdirSync(runtimesDir(root), { withFileTypes: true })
-      .filter((d) => d.isDirectory() && isValidName(d.name) && d.name === d.name.toLowerCase())
-      .map((d) => d.name)
-      .sort();
-  } catch {
-    names = [];
-  }
+  const names = listReceivers(root);
   const receivers = names.map((name) => {
     const paths = receiverPaths(root, name);
     const claims = listClaims(paths);

@@ -15,20 +15,39 @@ export interface NoticeContext {
   /** The folder holding the dist bundles (where relay-probe.mjs sits next to relay-check.mjs). */
   distDir: string;
   now: () => number;
+  /**
+   * With ALIVE_DEBUG=1: a producer says why it stays silent (no world, no relay, state fresh ...).
+   * Absent otherwise, so the reasons cost nothing.
+   */
+  debug?: (reason: string) => void;
 }
 
 export type NoticeProducer = (ctx: NoticeContext) => Promise<string | undefined> | string | undefined;
 
-/** Runs the producers concurrently; returns the non-empty notices in the producers' order. */
-export async function collectNotices(producers: readonly NoticeProducer[], ctx: NoticeContext): Promise<string[]> {
+export interface NamedProducer {
+  /** Names the producer in ALIVE_DEBUG lines (`relay`, `bus`). */
+  name: string;
+  produce: NoticeProducer;
+}
+
+/**
+ * Runs the producers concurrently; returns the non-empty notices in the producers' order. With
+ * `debug`, each silent producer is reported with the reasons it gave (or that it had none).
+ */
+export async function collectNotices(producers: readonly NamedProducer[], ctx: NoticeContext, debug?: (line: string) => void): Promise<string[]> {
   const results = await Promise.all(
-    producers.map(async (produce) => {
+    producers.map(async ({ name, produce }) => {
+      const reasons: string[] = [];
+      const own: NoticeContext = debug ? { ...ctx, debug: (r) => reasons.push(r) } : ctx;
+      let text = '';
       try {
-        const text = await produce(ctx);
-        return typeof text === 'string' ? text.trim() : '';
-      } catch {
-        return '';
+        const out = await produce(own);
+        text = typeof out === 'string' ? out.trim() : '';
+      } catch (err) {
+        reasons.push(`failed: ${err instanceof Error ? err.message : String(err)}`);
       }
+      if (debug && text === '') debug(`${name}: silent: ${reasons.join('; ') || 'nothing to report'}`);
+      return text;
     }),
   );
   return results.filter((t) => t !== '');

@@ -29,19 +29,28 @@ function credible(time: number | undefined, now: number): number | undefined {
 }
 
 export function probeIsDue(state: RelayNoticeState | undefined, memory: CheckMemory, now: number): boolean {
-  const times = [credible(state?.lastSync, now), credible(memory.lastAttempt, now)].filter(
-    (t): t is number => t !== undefined,
-  );
+  const times = [credible(state?.lastSync, now), credible(memory.lastAttempt, now)].filter((t): t is number => t !== undefined);
   if (times.length === 0) return true;
-  return now - Math.max(...times) >= PROBE_INTERVAL_MS;
+  const last = Math.max(...times);
+  // A relay command ran here after the last probe (or attempt): what the state says may be stale.
+  const action = credible(state?.lastAction, now);
+  if (action !== undefined && action >= last) return true;
+  return now - last >= PROBE_INTERVAL_MS;
 }
 
 function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
-export function formatRelayNotice(pending: number, accepted: readonly string[]): string | undefined {
+export function formatRelayNotice(pending: number, accepted: readonly string[], ownKeyChanged = false): string | undefined {
   const parts: string[] = [];
+  if (ownKeyChanged) {
+    parts.push(
+      "ALIVE relay: WARNING: the key published in the user's relay is not the user's key: someone with write access to " +
+        'the relay replaced it, and a peer who pins it would trust them. Tell the user now; they should run ' +
+        '`alive-p2p relay setup` to publish their key again, check `alive-p2p relay status`, and ask their peers to compare fingerprints.',
+    );
+  }
   if (pending > 0) {
     parts.push(
       `ALIVE relay: ${pending} walnut ${plural(pending, 'package is', 'packages are')} waiting in the user's relay inbox. ` +
@@ -60,8 +69,8 @@ export function formatRelayNotice(pending: number, accepted: readonly string[]):
 
 export async function relayNotice(ctx: NoticeContext): Promise<string | undefined> {
   const dir = relayDir(ctx.env);
-  if (!fs.existsSync(join(dir, 'relay.json'))) return undefined;
-  if (!findWorldRoot(await ctx.sessionCwd(), ctx.env)) return undefined;
+  if (!fs.existsSync(join(dir, 'relay.json'))) return silent(ctx, `no relay is configured (${join(dir, 'relay.json')} does not exist)`);
+  if (!findWorldRoot(await ctx.sessionCwd(), ctx.env)) return silent(ctx, 'not inside an ALIVE world');
 
   const statePath = join(dir, 'state.json');
   const memoryPath = join(dir, 'relay-check.json');
@@ -69,24 +78,36 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
   const memory = readCheckMemory(memoryPath);
   const probeScript = join(ctx.distDir, 'relay-probe.mjs');
 
-  if (probeIsDue(state, memory, ctx.now()) && fs.existsSync(probeScript)) {
+  const due = probeIsDue(state, memory, ctx.now());
+  let probe: string | undefined;
+  if (due && fs.existsSync(probeScript)) {
     memory.lastAttempt = ctx.now();
     writeMemory(memoryPath, memory);
-    await runProbe({ script: probeScript, deadline: ctx.deadline, env: ctx.env, now: ctx.now });
+    const outcome = await runProbe({ script: probeScript, deadline: ctx.deadline, env: ctx.env, now: ctx.now });
+    probe = outcome === 'killed' ? 'the probe ran out of its budget and was stopped' : outcome === 'failed' ? 'the probe failed' : 'probed just now';
     state = readNoticeState(statePath);
+  } else if (due) probe = `the probe is not installed (${probeScript})`;
+  else if (ctx.debug) {
+    const last = Math.max(...[state?.lastSync, memory.lastAttempt].filter((t): t is number => t !== undefined));
+    const ago = Math.max(0, Math.round((ctx.now() - last) / 1000));
+    probe = `the state is fresh (probed ${ago} s ago, next probe in ${Math.max(0, Math.round(PROBE_INTERVAL_MS / 1000) - ago)} s)`;
   }
-  if (!state) return undefined;
+  if (!state) return silent(ctx, `${probe ? `${probe}; ` : ''}no readable state.json`);
 
   const alreadyAnnounced =
-    memory.announced !== undefined && state.lastSyncText !== undefined && memory.announced.lastSync === state.lastSyncText
-      ? memory.announced.logins
-      : [];
+    memory.announced !== undefined && state.lastSyncText !== undefined && memory.announced.lastSync === state.lastSyncText ? memory.announced.logins : [];
   const accepted = state.newlyAccepted.filter((l) => !alreadyAnnounced.includes(l));
   if (accepted.length > 0 && state.lastSyncText !== undefined) {
     memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] };
     writeMemory(memoryPath, memory);
   }
-  return formatRelayNotice(state.pendingPackages, accepted);
+  const text = formatRelayNotice(state.pendingPackages, accepted, state.ownKeyChanged);
+  return text ?? silent(ctx, `${probe ? `${probe}; ` : ''}nothing is waiting and no peer newly accepted`);
+}
+
+function silent(ctx: NoticeContext, reason: string): undefined {
+  ctx.debug?.(reason);
+  return undefined;
 }
 
 /**

@@ -14,6 +14,10 @@ export interface RelayNoticeState {
   lastSyncText: string | undefined;
   pendingPackages: number;
   newlyAccepted: string[];
+  /** Epoch ms of the last relay command run here (push, pull, accept ...), when present. */
+  lastAction: number | undefined;
+  /** The probe found that the relay's copy of the user's key is not keys/public.pem. */
+  ownKeyChanged: boolean;
 }
 
 export interface CheckMemory {
@@ -61,6 +65,8 @@ export function readNoticeState(path: string): RelayNoticeState | undefined {
     lastSyncText: typeof o.last_sync === 'string' ? o.last_sync : undefined,
     pendingPackages: typeof pending === 'number' && Number.isSafeInteger(pending) && pending > 0 ? pending : 0,
     newlyAccepted: logins(o.newly_accepted),
+    lastAction: parseTime(o.last_action),
+    ownKeyChanged: asObject(o.own_key)?.status === 'changed',
   };
 }
 

@@ -46,6 +46,17 @@ export interface HeldBackAgentFile {
   rule: string;
   /** Walnut-relative path it would have had. */
   to: string;
+  /**
+   * Its file name in the held-back folder: flat, numbered, ending in `.held`, so no agent
+   * recognises it there (a kept `CLAUDE.md` would be loaded as soon as an agent read beside it).
+   */
+  keptAs?: string;
+}
+
+/** The inert name a held-back file is kept under. */
+export function keptName(index: number, path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1).slice(0, 100);
+  return `${String(index + 1).padStart(4, '0')}-${base}.held`;
 }
 
 export interface ReceivePlan {
@@ -170,9 +181,10 @@ export function planReceive(input: PlanInput): ReceivePlan {
     // Files that would be written into the walnut and would steer an agent there.
     const agent = p.kind !== 'skip' && (full || p.kind === 'bundle') ? agentFileRule(f.path) : undefined;
     if (agent) {
-      const entry = { path: f.path, rule: agent.name, to: p.kind === 'kernel' ? `_kernel/${p.name}` : f.path };
+      const entry: HeldBackAgentFile = { path: f.path, rule: agent.name, to: p.kind === 'kernel' ? `_kernel/${p.name}` : f.path };
       if (p.kind === 'bundle') heldInBundle.set(entry, { unit: bundleSeen(p.name, p.dir), rest: f.path.slice(p.dir.length + 1) });
       if (!input.allowAgentFiles) {
+        entry.keptAs = keptName(plan.held.length, f.path);
         plan.held.push(entry);
         continue;
       }

@@ -96,6 +96,8 @@ export interface HeldBackItem {
   rule: string;
   /** World-relative path it would have had. */
   would_be_at: string;
+  /** Its file name in `held_back_dir` (held-back files only). */
+  kept_as?: string;
 }
 
 interface Ctx {
@@ -217,22 +219,28 @@ function snapshotResult(ctx: Ctx, read: ReadResult, view: SnapshotView, dryRun: 
 function refuseDuplicate(prior: LedgerEntry): never {
   throw new AliveError(
     `this package (sha256 ${prior.package_sha256.slice(0, 12)}…) was already imported into ${prior.target} on ${prior.received_at}; pass --force to import it again`,
-    { code: 'duplicate' },
+    { code: 'duplicate', fields: { package_sha256: prior.package_sha256, imported_into: prior.target, received_at: prior.received_at } },
   );
 }
 
 function planFor(ctx: Ctx, r: ReadResult): { target: Target; plan: ReceivePlan } {
-  ctx.identity = packageIdentity(r.manifest, r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null);
-  const target = guardedTarget(ctx, r.manifest);
+  // Signed content identifies a package (the same content re-compressed or re-encrypted is a
+  // duplicate); an unsigned package has no signed content, so its file hash alone identifies it.
+  const verifiedSigner = r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null;
+  if (verifiedSigner !== null) ctx.identity = packageIdentity(r.manifest, verifiedSigner);
+  return planOn(ctx, r.manifest, guardedTarget(ctx, r.manifest));
+}
+
+function planOn(ctx: Ctx, m: Manifest, target: Target): { target: Target; plan: ReceivePlan } {
   const plan = planReceive({
-    manifest: r.manifest,
+    manifest: m,
     layout: target.layout,
     taken: bundleNameTaken(target),
     date: compactDate(ctx.timestamp),
     allowAgentFiles: ctx.opts.allowAgentFiles === true,
   });
   if (target.scope === 'full' && !plan.kernel.includes('key.md')) {
-    const where = r.manifest.generation === 'v1' ? '_core/key.md' : '_kernel/key.md';
+    const where = m.generation === 'v1' ? '_core/key.md' : '_kernel/key.md';
     throw new AliveError(`this full package has no ${where}, so it cannot become a walnut; nothing was written`, { code: 'no_key' });
   }
   return { target, plan };
@@ -256,7 +264,12 @@ function guardedTarget(ctx: Ctx, m: Manifest): Target {
 }
 
 function heldItems(ctx: Ctx, target: Target, list: HeldBackAgentFile[]): HeldBackItem[] {
-  return list.map((h) => ({ path: h.path, rule: h.rule, would_be_at: worldRel(ctx.world, join(target.walnut, h.to)) }));
+  return list.map((h) => ({
+    path: h.path,
+    rule: h.rule,
+    would_be_at: worldRel(ctx.world, join(target.walnut, h.to)),
+    ...(h.keptAs !== undefined ? { kept_as: h.keptAs } : {}),
+  }));
 }
 
 function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string | null): string[] {
@@ -407,11 +420,21 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     // Refuse early, before unpacking, when the clear-text manifest already says it cannot go in.
     // The ledger check needs the package hash: wait for it only if a recorded package has this size.
     const ledger = readLedger(world);
+    // The same goes for the checks of the commit point: they run again on the verified manifest.
     if (head) {
-      if (!ctx.opts.force && mayBeRecorded(ledger, ctx.packageBytes)) {
+      // The same signed content re-compressed or re-encrypted has another size and hash: its
+      // identity (as the clear manifest claims it; checked again once read) still finds it.
+      const claimed = head.signature?.signer;
+      const identity = claimed ? packageIdentity(head, claimed) : undefined;
+      const sameContent = identity !== undefined && ledger.imports.some((e) => e.identity === identity);
+      if (sameContent) ctx.identity = identity;
+      let target: Target;
+      if (!ctx.opts.force && (sameContent || mayBeRecorded(ledger, ctx.packageBytes))) {
         ctx.sha256 = await ctx.hashing;
-        guardedTarget(ctx, head);
-      } else resolveTarget(world, head, targetArgs(ctx.opts));
+        target = guardedTarget(ctx, head);
+      } else target = resolveTarget(world, head, targetArgs(ctx.opts));
+      const { plan } = planOn(ctx, head, target);
+      preflight(world, plannedWrites(ctx, target, plan), aliveDir);
     }
 
     mkdirSync(receivingDir, { recursive: true });
@@ -507,7 +530,7 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     } catch (err) {
       throw new AliveError(
         `the import stopped while moving into place (${messageOf(err)}); run any receive in this world again to finish it, or see ${staging}`,
-        { code: 'interrupted', cause: err },
+        { code: 'interrupted', cause: err, fields: { staging } },
       );
     }
     return journal.result as unknown as ReceiveResult;

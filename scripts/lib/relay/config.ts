@@ -26,16 +26,25 @@ const peerSchema = z.looseObject({
   name: optionalText,
   relay: optionalText,
   person_walnut: optionalText,
-  added: z.pipe(z.optional(z.nullable(z.string())), z.transform((v) => v ?? null)),
+  added: z.pipe(
+    z.optional(z.nullable(z.string())),
+    z.transform((v) => v ?? null),
+  ),
   status: z.enum(peerStatuses),
-  fingerprint: z.pipe(z.optional(z.nullable(fingerprintHex)), z.transform((v) => v ?? null)),
+  fingerprint: z.pipe(
+    z.optional(z.nullable(fingerprintHex)),
+    z.transform((v) => v ?? null),
+  ),
 });
 
 export const relayConfigSchema = z
   .looseObject({
     repo: z.string().check(z.minLength(1, 'must not be empty')),
     github_username: login,
-    transport: z.pipe(z.optional(z.enum(['github', 'git'])), z.transform((v) => v ?? 'github')),
+    transport: z.pipe(
+      z.optional(z.enum(['github', 'git'])),
+      z.transform((v) => v ?? 'github'),
+    ),
     url: optionalText,
     api_url: optionalText,
     branch: z.pipe(

@@ -91,7 +91,10 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
 }
 
 function describe(args: string[]): string {
-  return args.filter((a) => !a.startsWith('-c') && !a.includes('=')).slice(0, 2).join(' ');
+  return args
+    .filter((a) => !a.startsWith('-c') && !a.includes('='))
+    .slice(0, 2)
+    .join(' ');
 }
 
 /** The end of git's stderr, fit for a one-line message: a remote's text may carry terminal escapes. */

@@ -3,15 +3,7 @@ import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError } from '../errors.ts';
 import { GitError, GIT_IDENTITY, runGit, redactUrls, type GitRunOptions } from './git-run.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
-import type {
-  CallLimits,
-  DeliverResult,
-  InboxEntry,
-  InboxListing,
-  PeerRelay,
-  RelayTransport,
-  SetupResult,
-} from './transport.ts';
+import type { CallLimits, DeliverResult, InboxEntry, InboxListing, PeerRelay, RelayTransport, SetupResult } from './transport.ts';
 import { hasControlCharacter, inlineText } from '../text/untrusted.ts';
 
 /**
@@ -112,7 +104,10 @@ export class GitTransport implements RelayTransport {
   private ensureRemote(remote: string, url: string): Promise<void> {
     const key = this.opts.clonePath;
     const run = (configLocks.get(key) ?? Promise.resolve()).then(() => this.ensureRemoteNow(remote, url));
-    configLocks.set(key, run.catch(() => undefined));
+    configLocks.set(
+      key,
+      run.catch(() => undefined),
+    );
     return run;
   }
 
@@ -216,7 +211,11 @@ export class GitTransport implements RelayTransport {
     limits: CallLimits = {},
   ): Promise<string | null> {
     const rootTree = parent ? (await this.git(['rev-parse', '--verify', `${parent}^{tree}`])).stdout.trim() : null;
-    const tree = (await this.buildTree(rootTree, changes.map((c) => ({ parts: c.path.split('/'), oid: c.oid })))) ?? (await this.emptyTree());
+    const tree =
+      (await this.buildTree(
+        rootTree,
+        changes.map((c) => ({ parts: c.path.split('/'), oid: c.oid })),
+      )) ?? (await this.emptyTree());
     const commit = (
       await this.git([...GIT_IDENTITY, 'commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], {
         env: {
@@ -321,10 +320,9 @@ export class GitTransport implements RelayTransport {
     const keyPath = `keys/${peer.login}.pem`;
     const entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
     if (entry?.type !== 'blob') {
-      throw new AliveError(
-        `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
-        { code: 'no_peer_key' },
-      );
+      throw new AliveError(`${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``, {
+        code: 'no_peer_key',
+      });
     }
     return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
   }
@@ -424,7 +422,11 @@ export class GitTransport implements RelayTransport {
 
   async download(entry: InboxEntry, dest: string, maxBytes?: number): Promise<void> {
     try {
-      await this.git(['cat-file', 'blob', entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 60_000, ...(maxBytes !== undefined ? { maxStdoutBytes: maxBytes } : {}) });
+      await this.git(['cat-file', 'blob', entry.blobSha], {
+        stdoutFile: dest,
+        timeoutMs: 30 * 60_000,
+        ...(maxBytes !== undefined ? { maxStdoutBytes: maxBytes } : {}),
+      });
     } catch (err) {
       if (err instanceof AliveError && err.code === 'git_output_too_large') throw tooLargeError(entry, maxBytes!);
       throw err;
@@ -440,7 +442,12 @@ export class GitTransport implements RelayTransport {
       const still = entries.filter((e) => tree.get(e.path)?.oid === e.blobSha);
       if (still.length === 0) return;
       const names = still.map((e) => e.name).join(', ');
-      const commit = await this.commitAndPush('origin', head, still.map((e) => ({ path: e.path, oid: null })), `received: ${names}`.slice(0, 500));
+      const commit = await this.commitAndPush(
+        'origin',
+        head,
+        still.map((e) => ({ path: e.path, oid: null })),
+        `received: ${names}`.slice(0, 500),
+      );
       if (commit) return;
       await jitter(attempt);
     }

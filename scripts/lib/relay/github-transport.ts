@@ -6,15 +6,7 @@ import { AliveError } from '../errors.ts';
 import { callSignal, githubError, isStatus, withReadRetry } from './github-client.ts';
 import { relayReadme, tooLargeError } from './git-transport.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
-import type {
-  CallLimits,
-  DeliverResult,
-  InboxEntry,
-  InboxListing,
-  PeerRelay,
-  RelayTransport,
-  SetupResult,
-} from './transport.ts';
+import type { CallLimits, DeliverResult, InboxEntry, InboxListing, PeerRelay, RelayTransport, SetupResult } from './transport.ts';
 
 /**
  * The `github` transport: the private repository `<login>/walnut-relay`, driven through the REST
@@ -126,10 +118,7 @@ export class GithubTransport implements RelayTransport {
 
   private async headCommit(owner: string, repo: string, limits: CallLimits = {}, branch = this.o.branch): Promise<string | null> {
     try {
-      const r = await withReadRetry(
-        () => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }),
-        limits.deadline,
-      );
+      const r = await withReadRetry(() => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }), limits.deadline);
       return r.data.object.sha;
     } catch (err) {
       // 409: the repository is empty; 404: no such branch yet.
@@ -319,14 +308,7 @@ export class GithubTransport implements RelayTransport {
     );
   }
 
-  private async deliverLarge(
-    peer: PeerRelay,
-    owner: string,
-    repo: string,
-    folder: string,
-    localPath: string,
-    nextName: () => string,
-  ): Promise<DeliverResult> {
+  private async deliverLarge(peer: PeerRelay, owner: string, repo: string, folder: string, localPath: string, nextName: () => string): Promise<DeliverResult> {
     let blobSha: string;
     try {
       const r = await this.gh.request('POST /repos/{owner}/{repo}/git/blobs', {

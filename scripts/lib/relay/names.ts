@@ -43,11 +43,14 @@ export function compactUtcStamp(date: Date): string {
  */
 export function depositName(originalFileName: string, now: Date = new Date(), random: string = randomBytes(4).toString('hex')): string {
   let base = originalFileName.replace(/\.walnut$/i, '');
-  base = base.replace(/[^A-Za-z0-9_.+-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[^A-Za-z0-9]+/, '').replace(/[.-]+$/, '');
+  base = base
+    .replace(/[^A-Za-z0-9_.+-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .replace(/[.-]+$/, '');
   if (base.length > 120) base = base.slice(0, 120).replace(/[.-]+$/, '');
   if (base === '') base = 'package';
   const name = `${base}-${compactUtcStamp(now)}-${random}.walnut`;
   if (!isSafeDepositName(name)) throw new AliveError(`could not build a safe deposit name from '${inlineText(originalFileName)}'`);
   return name;
 }
-

@@ -122,7 +122,8 @@ async function checkSealedWithoutPassphrase(path: string, text: string, manifest
       problems.push(`cannot be read as a package: ${messageOf(err).split(path).join(opts.displayName)}`);
     }
     if (actual === undefined && problems.length === 0) problems.push('the package has no payload.enc');
-    else if (actual !== undefined && actual !== claimed) problems.push('payload.enc does not match the payload_sha256 in its signed manifest (tampered with or damaged)');
+    else if (actual !== undefined && actual !== claimed)
+      problems.push('payload.enc does not match the payload_sha256 in its signed manifest (tampered with or damaged)');
   }
   const verified = problems.length === 0 && opts.senderKey !== null;
   return {

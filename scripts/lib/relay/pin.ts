@@ -66,7 +66,11 @@ export async function fetchAndPin(
  * colons or spaces of the displayed form. Undefined when it is not one.
  */
 export function parseFingerprintArg(text: string): string | undefined {
-  const hex = text.trim().replace(/^sha256:/i, '').replace(/[\s:]/g, '').toLowerCase();
+  const hex = text
+    .trim()
+    .replace(/^sha256:/i, '')
+    .replace(/[\s:]/g, '')
+    .toLowerCase();
   return /^[0-9a-f]{64}$/.test(hex) ? hex : undefined;
 }
 

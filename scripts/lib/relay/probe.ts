@@ -114,25 +114,35 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   );
 
   // After the listing: on git both read the same remote, and one fetch at a time is cheaper.
-  const ownKeyTask = listingTask.catch(() => undefined).then(async () => {
-    try {
-      return checkOwnKey(opts.paths, await transport.ownKey(limits), cfg.github_username);
-    } catch (err) {
-      errors.push(messageOf(err));
-      return undefined;
-    }
-  });
+  const ownKeyTask = listingTask
+    .catch(() => undefined)
+    .then(async () => {
+      try {
+        return checkOwnKey(opts.paths, await transport.ownKey(limits), cfg.github_username);
+      } catch (err) {
+        errors.push(messageOf(err));
+        return undefined;
+      }
+    });
 
   const [listingResult, , , ownKeyResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask, ownKeyTask]);
 
   // An accepted invitation makes the peer's relay known: fetch and pin their key when readable.
   if (newlyAccepted.length > 0) {
     const relays = new Map(cfg.peers.map((p) => [p.github, p.relay ?? `${p.github}/${RELAY_REPO_NAME}`]));
-    await recordAccepted(opts.paths, newlyAccepted.map((login) => ({ login, relay: relays.get(login)! })), transport, limits, errors);
+    await recordAccepted(
+      opts.paths,
+      newlyAccepted.map((login) => ({ login, relay: relays.get(login)! })),
+      transport,
+      limits,
+      errors,
+    );
   }
 
   const checkedKeys = new Set(cfg.peers.filter((p) => p.fingerprint && reachability[p.github]?.reachable).map((p) => p.github));
-  const peerKeyChanges = Object.fromEntries(Object.entries(previous.peer_key_changes ?? {}).filter(([login]) => !checkedKeys.has(login) && cfg.peers.some((p) => p.github === login && p.fingerprint)));
+  const peerKeyChanges = Object.fromEntries(
+    Object.entries(previous.peer_key_changes ?? {}).filter(([login]) => !checkedKeys.has(login) && cfg.peers.some((p) => p.github === login && p.fingerprint)),
+  );
   const state: RelayState = {
     ...previous,
     last_sync: isoSeconds(started),
@@ -252,7 +262,10 @@ export async function probeWithinBudget(opts: { paths: RelayPaths; statePath: st
     warnings,
   ).then(
     (state) => ({ state, timedOut: false }),
-    (err: unknown) => ({ state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) } as RelayState, timedOut: false }),
+    (err: unknown) => ({
+      state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) } as RelayState,
+      timedOut: false,
+    }),
   );
   const outcome = await Promise.race([work, watchdog]);
   clearTimeout(timer);

@@ -27,7 +27,10 @@ export const relayStateSchema = z.looseObject({
   last_commit: z.nullable(z.string()),
   pending_packages: count,
   peer_reachability: z.record(z.string(), reachabilitySchema),
-  newly_accepted: z.pipe(z.optional(z.array(z.string())), z.transform((v) => v ?? [])),
+  newly_accepted: z.pipe(
+    z.optional(z.array(z.string())),
+    z.transform((v) => v ?? []),
+  ),
   pending_by_sender: z.optional(z.record(z.string(), count)),
   last_error: z.optional(z.nullable(z.string())),
   /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */

@@ -57,12 +57,7 @@ export interface RelayTransport {
    * Writes a package into `inbox/<me>/` of the peer's relay under a fresh name, never over an
    * existing file. `checkKey` sees the key the relay holds at that moment and may refuse.
    */
-  deliver(
-    peer: PeerRelay,
-    localPath: string,
-    nextName: () => string,
-    checkKey: (pem: string) => void,
-  ): Promise<DeliverResult>;
+  deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void): Promise<DeliverResult>;
   /** The user's own `keys/<login>.pem` as the relay holds it now (null when it is not there). */
   ownKey(limits?: CallLimits): Promise<string | null>;
   /** Lists `inbox/*\/*.walnut` of the user's own relay. */

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -106,7 +106,11 @@ function historyFile(): string {
 /** The saved history, newest first (readline's order); none when it cannot be read. */
 function loadHistory(): string[] {
   try {
-    return readFileSync(historyFile(), 'utf8').split('\n').filter((l) => l !== '').slice(-HISTORY_LINES).reverse();
+    const lines = readFileSync(historyFile(), 'utf8').split('\n').filter((l) => l !== '');
+    const kept = lines.slice(-HISTORY_LINES);
+    // The file only grows by appends: cut it back now and then.
+    if (lines.length > 2 * HISTORY_LINES) writeFileSync(historyFile(), `${kept.join('\n')}\n`, { mode: 0o600 });
+    return kept.reverse();
   } catch {
     return [];
   }

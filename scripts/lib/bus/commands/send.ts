@@ -5,7 +5,7 @@ import { checkReceiverKnown } from '../receivers.ts';
 
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
-import { busRoot, nameArg, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
+import { busRoot, nameArg, ROOT_OPTION, secondsArg, senderArg, textArg, withInterrupt } from './common.ts';
 import { terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--create] [--json] [--root DIR]
@@ -69,17 +69,7 @@ export const sendCommand = defineCommand({
       return;
     }
 
-    const controller = new AbortController();
-    const onSignal = () => controller.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    let waited;
-    try {
-      waited = await waitForResponse(root, sent.to, sent.id, waitMs, controller.signal);
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
+    const waited = await withInterrupt((signal) => waitForResponse(root, sent.to, sent.id, waitMs, signal));
     if (waited.ok) {
       const r = waited.value;
       if (ctx.json) {
@@ -98,7 +88,7 @@ export const sendCommand = defineCommand({
       message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${terminalText(waited.deadLettered.reason)})`;
     } else {
       const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
-      message = `${what}; msg-${sent.id} stays queued; an answer will appear in runtimes/${sent.to}/outbox/ (is 'dispatch serve ${displayName(sent.to)}' running?)`;
+      message = `${what}; msg-${sent.id} stays queued; pick the answer up later with 'dispatch wait ${sent.id}' (is 'dispatch serve ${displayName(sent.to)}' running?)`;
     }
     const { ok: _ok, ...fields } = result;
     throw new AliveError(message, {

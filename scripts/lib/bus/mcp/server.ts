@@ -8,7 +8,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Readable, Writable } from 'node:stream';
-import * as z from 'zod';
+import * as z from '../../json/zod.ts';
 import { AliveError, messageOf } from '../../errors.ts';
 import { ALIVE_VERSION } from '../../version.ts';
 import { displayName, InvalidNameError } from '../names.ts';
@@ -47,8 +47,9 @@ async function asResult(fn: () => Promise<object> | object): Promise<ToolResult>
   }
 }
 
-const name = (what: string) => z.string().max(200).describe(`${what}: a name like "@claude" or "claude" (a letter, then letters, digits, '_' or '-')`);
-const messageId = z.string().max(200).describe('a message id, as returned by send or listed by inbox (msg-<id>.hw also accepted)');
+const text = (description: string, max?: number) => z.string().check(...(max === undefined ? [] : [z.maxLength(max)]), z.describe(description));
+const name = (what: string) => text(`${what}: a name like "@claude" or "claude" (a letter, then letters, digits, '_' or '-')`, 200);
+const messageId = (description = 'a message id, as returned by send or listed by inbox (msg-<id>.hw also accepted)') => text(description, 200);
 
 /** `closing` aborts every wait in progress when the client goes away. */
 export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortController().signal): McpServer {
@@ -61,10 +62,13 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       description: `Delivers a message to a receiver's inbox and returns its id and thread; collect the answer with wait. The sender is "from", else the server's identity (${displayName(ctx.as)}).`,
       inputSchema: {
         to: name('the receiver'),
-        body: z.string().describe('the message text'),
-        thread: z.string().max(128).optional().describe('continue this thread (default: a new thread, named after the message id)'),
-        from: name('the sender').optional(),
-        context: z.string().optional().describe('text sent as the message\'s "# Context" section'),
+        body: text('the message text'),
+        thread: z.optional(text('continue this thread (default: a new thread, named after the message id)', 128)),
+        from: z.optional(name('the sender')),
+        context: z.optional(text('text sent as the message\'s "# Context" section')),
+        create: z.optional(
+          z.boolean().check(z.describe('send to a receiver that does not exist yet (otherwise refused as a likely typo, with the closest known name)')),
+        ),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
@@ -77,8 +81,8 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       title: 'Wait for an answer',
       description: `Waits for the answer to a message sent earlier (by send, or by 'dispatch send' in a shell). Returns status "answered" with the answer (its text in untrusted.body), "dead-lettered" with the reason, or "timed-out" saying where the request is. Waits at most timeout_s seconds (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S}); cancelling the call stops the wait. ${UNTRUSTED_NOTE}`,
       inputSchema: {
-        id: messageId,
-        timeout_s: z.number().positive().max(WAIT_MAX_S).optional().describe(`seconds to wait (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S})`),
+        id: messageId(),
+        timeout_s: z.optional(z.number().check(z.positive(), z.maximum(WAIT_MAX_S), z.describe(`seconds to wait (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S})`))),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
@@ -101,7 +105,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     {
       title: 'Take a message to answer',
       description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. ${UNTRUSTED_NOTE}`,
-      inputSchema: { receiver: name('the receiver whose message to take'), id: messageId.optional() },
+      inputSchema: { receiver: name('the receiver whose message to take'), id: z.optional(messageId()) },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
     (a) => asResult(() => claimTool(ctx, a)),
@@ -113,9 +117,9 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       title: 'Answer a message',
       description: 'Answers a message (claimed, or still waiting) in its thread; the answer goes to the receiver\'s outbox, where the sender\'s wait finds it. Returns the answer\'s id.',
       inputSchema: {
-        id: messageId.describe('the id of the message to answer'),
-        body: z.string().describe('the answer text'),
-        as: name('the receiver answering (only needed when the id waits for several)').optional(),
+        id: messageId('the id of the message to answer'),
+        body: text('the answer text'),
+        as: z.optional(name('the receiver answering (only needed when the id waits for several)')),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
@@ -127,7 +131,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     {
       title: 'List a thread',
       description: `Every message and answer of a thread, oldest first, each with where it is and its state. Takes a thread id or the id of any message of the thread. ${UNTRUSTED_NOTE}`,
-      inputSchema: { id: z.string().max(200).describe('a thread id, or the id of any message of the thread') },
+      inputSchema: { id: text('a thread id, or the id of any message of the thread', 200) },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (a) => asResult(() => threadTool(ctx, a)),
@@ -150,7 +154,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
 /** Serves over stdio until the client closes stdin. */
 export async function serveStdio(ctx: ToolContext, stdin: Readable = process.stdin, stdout: Writable = process.stdout): Promise<void> {
   const closing = new AbortController();
-  const server = createServer(ctx, closing.signal);
+  const server = createServer({ ...ctx, sentTo: ctx.sentTo ?? new Map() }, closing.signal);
   const transport = new StdioServerTransport(stdin, stdout);
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();

@@ -13,6 +13,7 @@ import { answerMessage } from '../answer.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { isPlainThread, sendMessage, validateThread } from '../deliver.ts';
 import { readBusFile } from '../fsutil.ts';
+import { checkReceiverKnown } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName, isValidName, normaliseName } from '../names.ts';
@@ -23,17 +24,30 @@ export interface ToolContext {
   root: string;
   /** The sender a `send` without `from` uses (folder name). */
   as: string;
+  /** Receivers of the messages this server sent, by id (recent ones): `wait` looks only there. */
+  sentTo?: Map<string, string>;
 }
+
+const SENT_REMEMBERED = 1000;
 
 export const WAIT_DEFAULT_S = 30;
 export const WAIT_MAX_S = 600;
 const PEEK_BYTES = 64 * 1024;
 
-export async function sendTool(ctx: ToolContext, a: { to: string; body: string; thread?: string | undefined; from?: string | undefined; context?: string | undefined }) {
+export async function sendTool(
+  ctx: ToolContext,
+  a: { to: string; body: string; thread?: string | undefined; from?: string | undefined; context?: string | undefined; create?: boolean | undefined },
+) {
   const to = normaliseName(a.to, 'receiver');
   const from = normaliseName(a.from ?? ctx.as, 'sender');
   if (a.thread !== undefined) validateThread(a.thread);
-  if (a.body.trim() === '') throw new AliveError('the message is empty: give the text to send in body', { code: 'usage', exitCode: 2 });
+  try {
+    checkReceiverKnown(ctx.root, to, a.create === true);
+  } catch (err) {
+    // The CLI's message, with the tool's way to say --create.
+    if (err instanceof AliveError) throw new AliveError(err.message.replace('Pass --create', 'Call send with create: true'), { code: err.code, ...(err.fields ? { fields: err.fields } : {}) });
+    throw err;
+  }
   const sent = await sendMessage({
     root: ctx.root,
     to,
@@ -42,6 +56,10 @@ export async function sendTool(ctx: ToolContext, a: { to: string; body: string; 
     ...(a.context !== undefined && a.context !== '' ? { context: a.context } : {}),
     ...(a.thread !== undefined ? { thread: a.thread } : {}),
   });
+  if (ctx.sentTo) {
+    ctx.sentTo.set(sent.id, sent.to);
+    if (ctx.sentTo.size > SENT_REMEMBERED) ctx.sentTo.delete(ctx.sentTo.keys().next().value!);
+  }
   return { ok: true, id: sent.id, thread: sent.thread, to: displayName(sent.to), from: displayName(sent.from), turn: sent.turn };
 }
 
@@ -51,7 +69,12 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
   if (!(timeoutS > 0 && timeoutS <= WAIT_MAX_S)) {
     throw new AliveError(`timeout_s takes a number of seconds above 0 and at most ${WAIT_MAX_S}, got ${timeoutS}`, { code: 'usage', exitCode: 2 });
   }
-  const r = await waitForAnswer(ctx.root, id, { timeoutMs: Math.round(timeoutS * 1000), ...(signal ? { signal } : {}) });
+  const responder = ctx.sentTo?.get(id);
+  const r = await waitForAnswer(ctx.root, id, {
+    timeoutMs: Math.round(timeoutS * 1000),
+    ...(signal ? { signal } : {}),
+    ...(responder !== undefined ? { responder } : {}),
+  });
   const request = r.request ? where(r.request) : null;
   switch (r.status) {
     case 'answered': {

@@ -13,7 +13,7 @@ import { alreadyReceived, fsyncFile, placeWithoutOverwrite, readReceivedLog, rec
 import { openTransport } from '../open.ts';
 import { checkReceived } from '../package-step.ts';
 import { defaultRelayPaths, type RelayPaths } from '../paths.ts';
-import { isoSeconds } from '../state.ts';
+import { isoSeconds, type RelayState } from '../state.ts';
 import { touchRelayActivity } from '../activity.ts';
 import { checkOwnKey, ownKeyProblem } from '../key-checks.ts';
 import { acquirePullLock } from '../pull-lock.ts';
@@ -159,7 +159,8 @@ async function pull(o: {
     if (r.note) out.line(`  note: ${r.note}`);
     for (const p of r.problems) out.line(`  problem: ${p}`);
   }
-  for (const d of duplicates) out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
+  for (const d of duplicates)
+    out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
   for (const i of listing.ignored) out.warn(`ignored ${i} on the relay (not a package name alive accepts)`);
   if (cleanupError) out.warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`);
   if (received.some((r) => r.verified)) out.line('Import with: alive-p2p receive PACKAGE --world DIR (or /alive:receive)');
@@ -172,7 +173,7 @@ async function pull(o: {
   return ok ? 0 : 1;
 }
 
-function setPending(state: { pending_packages: number; pending_by_sender?: Record<string, number> | undefined }, all: InboxEntry[], removed: InboxEntry[]): void {
+function setPending(state: RelayState, all: InboxEntry[], removed: InboxEntry[]): void {
   const gone = new Set(removed.map((e) => e.path));
   const bySender: Record<string, number> = {};
   for (const e of all) if (!gone.has(e.path)) bySender[e.sender] = (bySender[e.sender] ?? 0) + 1;

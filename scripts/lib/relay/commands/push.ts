@@ -31,73 +31,76 @@ export const pushCommand = defineCommand({
   options: { to: { type: 'string' } },
   positionals: { min: 1, max: 1 },
   async run(ctx) {
-  const env = process.env;
-  const out = output(ctx);
-  const to = requireLogin(ctx.required(ctx.values.to, '--to'), '--to');
-  const input = ctx.positionals[0]!;
-  try {
-    if (!statSync(input).isFile()) throw new AliveError(`${input} is not a file`, { code: 'not_a_file' });
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') throw new AliveError(`package ${input} does not exist`, { code: 'not_found' });
-    throw err;
-  }
-  const paths = defaultRelayPaths(env);
-  const cfg = requireRelayConfig(paths.config);
-  const peer = findPeer(cfg, to);
-  if (!peer) throw new AliveError(`${to} is not one of your peers; run \`alive-p2p relay add-peer ${to}\` first`, { code: 'unknown_peer' });
-  if (!peer.relay) {
-    throw new AliveError(`${to}'s relay is not known yet; once ${to} has invited you, run \`alive-p2p relay accept ${to}\``, { code: 'no_relay' });
-  }
-  if (peer.status === 'removed') {
-    throw new AliveError(`you removed ${peer.github} from your peers; to share with them again, run \`alive-p2p relay accept ${peer.github}\` after checking their fingerprint`, {
-      code: 'not_pinned',
-    });
-  }
-  const recipientKey = loadPinnedPeerKey(paths, peer);
-  const pinned = peer.fingerprint!;
-  const signerKey = loadOwnPrivateKey(paths);
-  const transport = await openTransport(cfg, paths, env);
+    const env = process.env;
+    const out = output(ctx);
+    const to = requireLogin(ctx.required(ctx.values.to, '--to'), '--to');
+    const input = ctx.positionals[0]!;
+    try {
+      if (!statSync(input).isFile()) throw new AliveError(`${input} is not a file`, { code: 'not_a_file' });
+    } catch (err) {
+      if (errnoCode(err) === 'ENOENT') throw new AliveError(`package ${input} does not exist`, { code: 'not_found' });
+      throw err;
+    }
+    const paths = defaultRelayPaths(env);
+    const cfg = requireRelayConfig(paths.config);
+    const peer = findPeer(cfg, to);
+    if (!peer) throw new AliveError(`${to} is not one of your peers; run \`alive-p2p relay add-peer ${to}\` first`, { code: 'unknown_peer' });
+    if (!peer.relay) {
+      throw new AliveError(`${to}'s relay is not known yet; once ${to} has invited you, run \`alive-p2p relay accept ${to}\``, { code: 'no_relay' });
+    }
+    if (peer.status === 'removed') {
+      throw new AliveError(
+        `you removed ${peer.github} from your peers; to share with them again, run \`alive-p2p relay accept ${peer.github}\` after checking their fingerprint`,
+        {
+          code: 'not_pinned',
+        },
+      );
+    }
+    const recipientKey = loadPinnedPeerKey(paths, peer);
+    const pinned = peer.fingerprint!;
+    const signerKey = loadOwnPrivateKey(paths);
+    const transport = await openTransport(cfg, paths, env);
 
-  mkdirSync(paths.work, { recursive: true, mode: 0o700 });
-  const sealedPath = join(paths.work, `push-${process.pid}-${randomBytes(6).toString('hex')}.walnut`);
-  try {
-    const sealed = await sealForPeer({
-      input,
-      output: sealedPath,
-      recipientPublicKey: recipientKey,
-      signerPrivateKey: signerKey,
-      signerName: cfg.github_username,
-    });
-    const original = basename(input);
-    const delivered = await transport.deliver(
-      { login: peer.github, relay: peer.relay },
-      sealedPath,
-      () => depositName(original),
-      (pem) => {
-        const seen = fingerprint(parsePeerPublicKey(pem, peer.github));
-        if (seen !== pinned) throw keyChangedError(peer.github, pinned, seen);
-      },
-    );
-    touchRelayActivity(paths, (state) => {
-      state.peer_reachability[peer.github] = { reachable: true, checked: isoSeconds(), relay_repo: peer.relay };
-    });
-    out.result({
-      ok: true,
-      to: peer.github,
-      relay: peer.relay,
-      path: delivered.path,
-      name: delivered.name,
-      bytes: sealed.bytes,
-      sha256: sealed.sha256,
-      encrypted: true,
-      re_encrypted: sealed.inputEnvelope === 'plain',
-      signed: true,
-      via: delivered.via,
-      commit: delivered.commit,
-    });
-    out.line(`Delivered ${original} to ${peer.github}: ${delivered.path} (${sealed.bytes} bytes, signed by ${cfg.github_username})`);
-  } finally {
-    rmSync(sealedPath, { force: true });
-  }
+    mkdirSync(paths.work, { recursive: true, mode: 0o700 });
+    const sealedPath = join(paths.work, `push-${process.pid}-${randomBytes(6).toString('hex')}.walnut`);
+    try {
+      const sealed = await sealForPeer({
+        input,
+        output: sealedPath,
+        recipientPublicKey: recipientKey,
+        signerPrivateKey: signerKey,
+        signerName: cfg.github_username,
+      });
+      const original = basename(input);
+      const delivered = await transport.deliver(
+        { login: peer.github, relay: peer.relay },
+        sealedPath,
+        () => depositName(original),
+        (pem) => {
+          const seen = fingerprint(parsePeerPublicKey(pem, peer.github));
+          if (seen !== pinned) throw keyChangedError(peer.github, pinned, seen);
+        },
+      );
+      touchRelayActivity(paths, (state) => {
+        state.peer_reachability[peer.github] = { reachable: true, checked: isoSeconds(), relay_repo: peer.relay };
+      });
+      out.result({
+        ok: true,
+        to: peer.github,
+        relay: peer.relay,
+        path: delivered.path,
+        name: delivered.name,
+        bytes: sealed.bytes,
+        sha256: sealed.sha256,
+        encrypted: true,
+        re_encrypted: sealed.inputEnvelope === 'plain',
+        signed: true,
+        via: delivered.via,
+        commit: delivered.commit,
+      });
+      out.line(`Delivered ${original} to ${peer.github}: ${delivered.path} (${sealed.bytes} bytes, signed by ${cfg.github_username})`);
+    } finally {
+      rmSync(sealedPath, { force: true });
+    }
   },
 });

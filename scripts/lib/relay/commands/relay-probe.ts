@@ -61,7 +61,6 @@ Options:
     }
     const own = ownKeyProblem(state.own_key, login || 'LOGIN');
     if (own) ctx.io.stderr.write(`${own}\n`);
-
   },
 });
 

@@ -64,7 +64,14 @@ Options:
       state.newly_accepted = state.newly_accepted.filter((l) => l.toLowerCase() !== peer.github.toLowerCase());
     });
 
-    out.result({ ok: accessRemoved !== false, peer: peer.github, unpinned: was ? formatFingerprint(was) : null, access_removed: accessRemoved, done, problems });
+    out.result({
+      ok: accessRemoved !== false,
+      peer: peer.github,
+      unpinned: was ? formatFingerprint(was) : null,
+      access_removed: accessRemoved,
+      done,
+      problems,
+    });
     for (const d of done) out.line(`Done: ${d}.`);
     for (const p of problems) out.line(`Not done: ${p}.`);
     return accessRemoved === false ? 1 : 0;

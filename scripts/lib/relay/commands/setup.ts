@@ -39,77 +39,76 @@ export const setupCommand = defineCommand({
     'api-url': { type: 'string' },
   },
   async run(ctx) {
-  const { values } = ctx;
-  const env = process.env;
-  const out = output(ctx);
-  const paths = defaultRelayPaths(env);
-  const existing = readRelayConfig(paths.config);
-  const transport = parseTransport(values.transport ?? existing?.transport ?? 'github', ctx.usageError);
-  if (transport === 'github' && values.url !== undefined) {
-    ctx.usageError('--url is for the git transport; with github the relay is <login>/walnut-relay');
-  }
-  if (transport === 'git' && values['api-url'] !== undefined) ctx.usageError('--api-url is for the github transport');
+    const { values } = ctx;
+    const env = process.env;
+    const out = output(ctx);
+    const paths = defaultRelayPaths(env);
+    const existing = readRelayConfig(paths.config);
+    const transport = parseTransport(values.transport ?? existing?.transport ?? 'github', ctx.usageError);
+    if (transport === 'github' && values.url !== undefined) {
+      ctx.usageError('--url is for the git transport; with github the relay is <login>/walnut-relay');
+    }
+    if (transport === 'git' && values['api-url'] !== undefined) ctx.usageError('--api-url is for the github transport');
 
-  let login: string;
-  let transportImpl: RelayTransport;
-  let apiUrl: string | null = null;
-  let url: string | null = null;
-  if (transport === 'git') {
-    login = requireLogin(values.login ?? (existing?.transport === 'git' ? existing.github_username : undefined), '--login');
-    const rawUrl = values.url ?? (existing?.transport === 'git' ? (existing.url ?? undefined) : undefined);
-    if (!rawUrl) return ctx.usageError('--url is required with --transport git (a bare repository path or any Git URL)');
-    url = normaliseGitUrl(rawUrl);
-    transportImpl = new GitTransport({ login, url, branch: existing?.branch ?? 'main', clonePath: paths.clone, workDir: paths.work });
-  } else {
-    apiUrl = values['api-url'] ?? existing?.api_url ?? null;
-    const probe = await openGithubTransport(values.login ?? 'unknown', apiUrl, existing?.branch ?? 'main', env);
-    const me = await probe.authenticatedLogin();
-    if (values.login !== undefined && values.login.toLowerCase() !== me.toLowerCase()) {
-      throw new AliveError(`the GitHub token belongs to ${me}, not ${values.login}; use that account's token (GH_TOKEN) or drop --login`, {
-        code: 'wrong_account',
+    let login: string;
+    let transportImpl: RelayTransport;
+    let apiUrl: string | null = null;
+    let url: string | null = null;
+    if (transport === 'git') {
+      login = requireLogin(values.login ?? (existing?.transport === 'git' ? existing.github_username : undefined), '--login');
+      const rawUrl = values.url ?? (existing?.transport === 'git' ? (existing.url ?? undefined) : undefined);
+      if (!rawUrl) return ctx.usageError('--url is required with --transport git (a bare repository path or any Git URL)');
+      url = normaliseGitUrl(rawUrl);
+      transportImpl = new GitTransport({ login, url, branch: existing?.branch ?? 'main', clonePath: paths.clone, workDir: paths.work });
+    } else {
+      apiUrl = values['api-url'] ?? existing?.api_url ?? null;
+      const probe = await openGithubTransport(values.login ?? 'unknown', apiUrl, existing?.branch ?? 'main', env);
+      const me = await probe.authenticatedLogin();
+      if (values.login !== undefined && values.login.toLowerCase() !== me.toLowerCase()) {
+        throw new AliveError(`the GitHub token belongs to ${me}, not ${values.login}; use that account's token (GH_TOKEN) or drop --login`, {
+          code: 'wrong_account',
+        });
+      }
+      login = requireLogin(me, 'the authenticated login');
+      transportImpl = await openGithubTransport(login, apiUrl, existing?.branch ?? 'main', env);
+    }
+    if (existing && existing.github_username.toLowerCase() !== login.toLowerCase()) {
+      throw new AliveError(`this relay is already set up for ${existing.github_username}; to start over as ${login}, move ${paths.config} aside first`, {
+        code: 'already_set_up',
       });
     }
-    login = requireLogin(me, 'the authenticated login');
-    transportImpl = await openGithubTransport(login, apiUrl, existing?.branch ?? 'main', env);
-  }
-  if (existing && existing.github_username.toLowerCase() !== login.toLowerCase()) {
-    throw new AliveError(
-      `this relay is already set up for ${existing.github_username}; to start over as ${login}, move ${paths.config} aside first`,
-      { code: 'already_set_up' },
-    );
-  }
 
-  const keys = await ensureOwnKeyPair(paths);
-  const result = await transportImpl.setup(keys.publicKeyPem);
-  const cfg: RelayConfig = {
-    ...(existing ?? {}),
-    repo: result.repo,
-    github_username: login,
-    transport,
-    url,
-    api_url: apiUrl,
-    branch: result.branch ?? existing?.branch ?? 'main',
-    peers: existing?.peers ?? [],
-  };
-  writeRelayConfig(paths.config, cfg);
-  if (!existsSync(paths.state) || readStateOrUndefined(paths.state) === undefined) writeRelayState(paths.state, emptyState());
+    const keys = await ensureOwnKeyPair(paths);
+    const result = await transportImpl.setup(keys.publicKeyPem);
+    const cfg: RelayConfig = {
+      ...(existing ?? {}),
+      repo: result.repo,
+      github_username: login,
+      transport,
+      url,
+      api_url: apiUrl,
+      branch: result.branch ?? existing?.branch ?? 'main',
+      peers: existing?.peers ?? [],
+    };
+    writeRelayConfig(paths.config, cfg);
+    if (!existsSync(paths.state) || readStateOrUndefined(paths.state) === undefined) writeRelayState(paths.state, emptyState());
 
-  out.result({
-    ok: true,
-    login,
-    transport,
-    repo: result.repo,
-    url,
-    created: result.created,
-    key_generated: keys.generated,
-    key_published: result.keyPublished,
-    fingerprint: formatFingerprint(keys.fingerprint),
-    config: paths.config,
-  });
-  out.line(`Relay ready: ${result.repo} (${transport}${result.created ? ', created' : ''})`);
-  out.line(`Your key${keys.generated ? ' (new)' : ''}: ${formatFingerprint(keys.fingerprint)}`);
-  out.line('Give this fingerprint to your peers by another channel so they can check it when they accept you.');
-  out.line(`Next: alive-p2p relay add-peer LOGIN${transport === 'git' ? ' --url THEIR_RELAY_URL' : ''}`);
+    out.result({
+      ok: true,
+      login,
+      transport,
+      repo: result.repo,
+      url,
+      created: result.created,
+      key_generated: keys.generated,
+      key_published: result.keyPublished,
+      fingerprint: formatFingerprint(keys.fingerprint),
+      config: paths.config,
+    });
+    out.line(`Relay ready: ${result.repo} (${transport}${result.created ? ', created' : ''})`);
+    out.line(`Your key${keys.generated ? ' (new)' : ''}: ${formatFingerprint(keys.fingerprint)}`);
+    out.line('Give this fingerprint to your peers by another channel so they can check it when they accept you.');
+    out.line(`Next: alive-p2p relay add-peer LOGIN${transport === 'git' ? ' --url THEIR_RELAY_URL' : ''}`);
   },
 });
 

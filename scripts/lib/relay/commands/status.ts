@@ -140,7 +140,9 @@ export const statusCommand = defineCommand({
     }
     if (state) {
       const waiting = `${state.pending_packages} package(s) waiting`;
-      const by = Object.entries(state.pending_by_sender ?? {}).map(([s, n]) => `${s}: ${n}`).join(', ');
+      const by = Object.entries(state.pending_by_sender ?? {})
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(', ');
       out.line(
         `Inbox:   ${waiting}${by ? ` (${by})` : ''}; ${age ? `as of ${age}${probed ? ' (probed just now)' : ''}` : 'never probed'}` +
           `${probeTimedOut ? '; the probe ran out of time' : ''}${state.last_error ? `; last error: ${state.last_error}` : ''}`,
@@ -164,6 +166,7 @@ function ageText(iso: string): string {
   const ms = Date.now() - Date.parse(iso);
   if (!Number.isFinite(ms)) return iso;
   const s = Math.max(0, Math.round(ms / 1000));
-  const human = s < 60 ? `${s} s ago` : s < 3600 ? `${Math.round(s / 60)} min ago` : s < 172800 ? `${Math.round(s / 3600)} h ago` : `${Math.round(s / 86400)} days ago`;
+  const human =
+    s < 60 ? `${s} s ago` : s < 3600 ? `${Math.round(s / 60)} min ago` : s < 172800 ? `${Math.round(s / 3600)} h ago` : `${Math.round(s / 86400)} days ago`;
   return `${iso} (${human})`;
 }

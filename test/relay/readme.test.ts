@@ -1,0 +1,54 @@
+/**
+ * The README's relay story on the git transport runs as written, in order, from both sides
+ * (issue 17): the block after `<!-- relay-git-example -->` is run by bash with `alive-p2p` being
+ * the bundle, HOME a temporary folder, and `/tmp/` replaced by a temporary folder of its own.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, tempDir, isolatedEnv } from './helpers.ts';
+
+let base: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  base = tempDir('readme');
+});
+afterAll(() => base.cleanup());
+
+function exampleBlock(): string {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const at = readme.indexOf('<!-- relay-git-example');
+  expect(at).toBeGreaterThan(0);
+  const m = /```sh\n([\s\S]*?)```/.exec(readme.slice(at))!;
+  return m[1]!;
+}
+
+describe('README relay example (git transport)', () => {
+  it('runs as written, in order, from both sides', () => {
+    const env = isolatedEnv(base.dir);
+    const home = env.HOME!;
+    const walnut = join(home, 'world', '04_Ventures', 'garden');
+    mkdirSync(join(walnut, '_kernel'), { recursive: true });
+    writeFileSync(join(walnut, '_kernel', 'key.md'), '---\ntype: venture\ngoal: garden\n---\n# garden\n');
+    writeFileSync(join(walnut, 'notes.md'), 'Seeds.\n');
+    mkdirSync(join(home, 'bob-world', '.alive'), { recursive: true });
+    const tmp = join(base.dir, 'tmp');
+    mkdirSync(tmp);
+    const script = [
+      'set -euo pipefail',
+      `alive-p2p() { node ${JSON.stringify(join(repoRoot, 'dist', 'alive-p2p.mjs'))} "$@"; }`,
+      `cd ${JSON.stringify(home)}`,
+      ...exampleBlock()
+        .split('\n')
+        .map((l) => l.replaceAll('/tmp/', `${tmp}/`).replace(/^R=\/tmp\b/, `R=${tmp}`)),
+    ].join('\n');
+    const { ALIVE_HOME: _each, ...shellEnv } = env; // every line of the example sets its own
+    const r = spawnSync('bash', ['-c', script], { env: shellEnv, encoding: 'utf8', timeout: 240_000 });
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(r.stdout).toMatch(/1 package\(s\) waiting \(alice: 1\); as of \S+ \(\d+ s ago\)/);
+    expect(r.stdout).toMatch(/Received from alice: /);
+    const inbox = readdirSync(join(tmp, 'bob', 'relay', 'inbox', 'alice')).filter((f) => f.endsWith('.walnut'));
+    expect(inbox).toHaveLength(1);
+    expect(existsSync(join(home, 'bob-world', '.alive', 'imports.json'))).toBe(true);
+  }, 300_000);
+});
