@@ -6472,7 +6472,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
           built ? entries.set(name, `040000 tree ${built}	${name}`) : entries.delete(name);
         }
         if (entries.size === 0) return null;
-        let input = [...entries.values()].join("\0") + "\0";
+        let input = `${[...entries.values()].join("\0")}\0`;
         return (await this.git(["mktree", "-z", "--missing"], { input })).stdout.trim();
       }
       async emptyTree() {
@@ -6507,7 +6507,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       async ownKey(limits = {}) {
         await this.ensureRemote("origin", this.opts.url);
         let head = await this.fetch("origin", limits), keyPath = `keys/${this.opts.login}.pem`, entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : void 0;
-        return !entry || entry.type !== "blob" ? null : this.readSmallBlob(entry.oid, `${keyPath} in your relay`);
+        return entry?.type !== "blob" ? null : this.readSmallBlob(entry.oid, `${keyPath} in your relay`);
       }
       async deliver(peer, localPath, nextName, checkKey) {
         let remote = _GitTransport.peerRemote(peer.login);
