@@ -9,12 +9,15 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { distPath, median, percentile, printRows, row, type BenchRow } from './lib.ts';
+import { distPath, median, ok, percentile, printRows, row, runTimed, type BenchRow } from './lib.ts';
 import { sendMessage } from '../scripts/lib/bus/deliver.ts';
 import { waitForResponse } from '../scripts/lib/bus/responses.ts';
 import { receiverPaths } from '../scripts/lib/bus/layout.ts';
 
 const ROUND_TRIPS = 200;
+/** `dispatch send --wait` runs from the command line, interleaved with `node -e 0` runs. */
+const CLI_ROUND_TRIPS = 20;
+const CLI_TARGET = 1.5;
 const THROUGHPUT_MESSAGES = 2000;
 
 /** The baseline: a responder that polls its inbox every 100 ms, as the reference daemons did. */
@@ -84,6 +87,34 @@ async function roundTrips(): Promise<number[]> {
       if (i >= 10) times.push(Number(process.hrtime.bigint() - t0) / 1e6); // 10 warm-up rounds
     }
     return times;
+  } finally {
+    await stop([daemon]);
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The round trip a user sees: a `dispatch send ... --wait` process (start-up, delivery, waiting
+ * for the echo daemon's answer, exit), against `node -e 0` started in the same loop.
+ */
+export async function cliRoundTrips(): Promise<{ ours: number[]; floor: number[] }> {
+  const root = mkdtempSync(join(tmpdir(), 'alive-bench-cli-'));
+  const daemon = startDaemon(root, 'echo');
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: root };
+  try {
+    await untilServing(daemon);
+    const ours: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < CLI_ROUND_TRIPS + 3; i++) {
+      const sent = ok(runTimed(process.execPath, [distPath('dispatch'), 'send', 'echo', `ping ${i}`, '--wait', '10', '--root', root], { env }), 'dispatch send --wait');
+      if (sent.stdout !== `ping ${i}\n`) throw new Error(`unexpected answer: ${sent.stdout}`);
+      const bare = ok(runTimed(process.execPath, ['-e', '0'], { env }), 'node -e 0');
+      if (i >= 3) {
+        ours.push(sent.ms);
+        floor.push(bare.ms);
+      }
+    }
+    return { ours, floor };
   } finally {
     await stop([daemon]);
     rmSync(root, { recursive: true, force: true });
@@ -194,6 +225,19 @@ export async function benchBus(): Promise<BenchRow[]> {
     ...row({ area: 'bus', name: `send --wait round trip p95 (${ROUND_TRIPS} msgs)`, ours: p95, baselineName: 'polling loop at 100 ms, p95', baseline: percentile(base, 95), target: 'informational' }),
     met: true,
   });
+  const cli = await cliRoundTrips();
+  rows.push(
+    row({
+      area: 'bus',
+      name: `dispatch send --wait from the command line, p50 (${CLI_ROUND_TRIPS} runs)`,
+      ours: median(cli.ours),
+      baselineName: 'node -e 0',
+      baseline: median(cli.floor),
+      target: `<= ${CLI_TARGET}x`,
+      maxRatio: CLI_TARGET,
+      note: 'a whole process: bundle start-up, delivery, the echo daemon answering, the answer collected; interleaved with node -e 0',
+    }),
+  );
   for (const consumers of [1, 4]) {
     const tp = await throughput(consumers);
     const tpBase = await pollingThroughput(consumers);

@@ -30,6 +30,7 @@ export async function benchReceive(opts: { megabytes?: number } = {}): Promise<B
 
     const ours: number[] = [];
     const native: number[] = [];
+    const extracts: number[] = [];
     let rss = 0;
     for (let i = 0; i < REPEAT; i++) {
       // Alternate the two so neither always runs on a warmer machine.
@@ -40,6 +41,8 @@ export async function benchReceive(opts: { megabytes?: number } = {}): Promise<B
       const out = join(dir, `tar-${i}`);
       mkdirSync(out);
       native.push(ok(runShell(`tar -xzf ${q(pkg)} -C ${q(out)}`), 'tar -xzf').ms);
+      extracts.push(ok(runNode(cli, ['extract', pkg, '--output', join(dir, `extract-${i}`)]), 'extract').ms);
+      rmSync(join(dir, `extract-${i}`), { recursive: true, force: true });
       rmSync(world, { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });
     }
@@ -54,6 +57,16 @@ export async function benchReceive(opts: { megabytes?: number } = {}): Promise<B
         maxRatio: 1.5,
         ...(rss ? { peakRssMb: rss } : {}),
         note: 'ours verifies every size and SHA-256, stages inside the world and renames into place, writes log, now.json and the ledger; tar only unpacks',
+      }),
+      row({
+        area: 'receive',
+        name: 'receive full vs extract',
+        ours: median(ours),
+        baselineName: 'alive-p2p extract',
+        baseline: median(extracts),
+        target: '<= 1.3x',
+        maxRatio: 1.3,
+        note: 'what receive adds to extract: the world checks, the journal, renames into place, log, now.json and the ledger',
       }),
     ];
   } finally {

@@ -23,7 +23,9 @@ const suites: Suite[] = [
   { area: 'receive', run: async () => (await import('./receive.ts')).benchReceive() },
   { area: 'relay', run: async () => (await import('./relay.ts')).benchRelay() },
   { area: 'hooks', run: async () => (await import('./hooks.ts')).benchHooks() },
+  { area: 'startup', run: async () => (await import('./startup.ts')).benchStartup() },
   { area: 'bus', run: async () => (await import('./bus.ts')).benchBus() },
+  { area: 'mcp', run: async () => (await import('./mcp.ts')).benchMcp() },
 ];
 
 const args = process.argv.slice(2);

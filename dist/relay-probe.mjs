@@ -1,8 +1,17 @@
 #!/usr/bin/env node
 import { createRequire as __aliveCreateRequire } from 'node:module';
 const require = __aliveCreateRequire(import.meta.url);
+var __create = Object.create;
 var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require < "u" ? require : typeof Proxy < "u" ? new Proxy(x, {
+  get: (a, b) => (typeof require < "u" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require < "u") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
 var __esm = (fn, res, err) => function() {
   if (err) throw err[0];
   try {
@@ -11,10 +20,37 @@ var __esm = (fn, res, err) => function() {
     throw err = [e], e;
   }
 };
+var __commonJS = (cb, mod) => function() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: !0 });
+}, __copyProps = (to, from, except, desc) => {
+  if (from && typeof from == "object" || typeof from == "function")
+    for (let key of __getOwnPropNames(from))
+      !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  return to;
 };
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
+  mod
+));
+
+// lazy-builtin:node:util
+var require_node_util = __commonJS({
+  "lazy-builtin:node:util"(exports, module) {
+    module.exports = __require("node:util");
+  }
+});
 
 // scripts/lib/errors.ts
 function messageOf(err) {
@@ -47,6 +83,34 @@ var AliveError, UsageError, init_errors = __esm({
   }
 });
 
+// lazy-builtin:node:path
+var require_node_path = __commonJS({
+  "lazy-builtin:node:path"(exports, module) {
+    module.exports = __require("node:path");
+  }
+});
+
+// lazy-builtin:node:os
+var require_node_os = __commonJS({
+  "lazy-builtin:node:os"(exports, module) {
+    module.exports = __require("node:os");
+  }
+});
+
+// lazy-builtin:node:fs
+var require_node_fs = __commonJS({
+  "lazy-builtin:node:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
+
+// lazy-builtin:node:crypto
+var require_node_crypto = __commonJS({
+  "lazy-builtin:node:crypto"(exports, module) {
+    module.exports = __require("node:crypto");
+  }
+});
+
 // scripts/lib/text/untrusted.ts
 function hasControlCharacter(text) {
   return CONTROL.test(text);
@@ -74,9 +138,10 @@ function isValidLogin(login2) {
 function isSafeDepositName(name) {
   return DEPOSIT_RE.test(name) && !name.includes("..");
 }
-var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
+var import_node_crypto2, LOGIN_RE, DEPOSIT_RE, init_names = __esm({
   "scripts/lib/relay/names.ts"() {
     "use strict";
+    import_node_crypto2 = __toESM(require_node_crypto(), 1);
     init_errors();
     init_untrusted();
     LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -84,9 +149,14 @@ var LOGIN_RE, DEPOSIT_RE, init_names = __esm({
   }
 });
 
+// lazy-builtin:node:child_process
+var require_node_child_process = __commonJS({
+  "lazy-builtin:node:child_process"(exports, module) {
+    module.exports = __require("node:child_process");
+  }
+});
+
 // scripts/lib/relay/git-run.ts
-import { spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
 function gitEnv(extra = {}) {
   return {
     ...process.env,
@@ -100,7 +170,7 @@ function gitEnv(extra = {}) {
 function runGit(args, opts = {}) {
   let timeoutMs = Math.max(1, opts.timeoutMs ?? 12e4);
   return new Promise((resolve2, reject) => {
-    let child = spawn("git", args, {
+    let child = (0, import_node_child_process.spawn)("git", args, {
       cwd: opts.cwd,
       env: gitEnv(opts.env),
       detached: !0,
@@ -114,7 +184,7 @@ function runGit(args, opts = {}) {
       } catch {
         child.kill("SIGKILL");
       }
-    }, timer = setTimeout(kill, timeoutMs), out = [], outBytes = 0, tooLarge = !1, err = [], errBytes = 0, file = opts.stdoutFile ? createWriteStream(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
+    }, timer = setTimeout(kill, timeoutMs), out = [], outBytes = 0, tooLarge = !1, err = [], errBytes = 0, file = opts.stdoutFile ? (0, import_node_fs5.createWriteStream)(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
     file?.on("error", (e) => {
       fileError = e, kill();
     }), child.stdout.on("data", (chunk) => {
@@ -170,9 +240,10 @@ function killAllGitChildren() {
     }
   running.clear();
 }
-var GitError, GIT_IDENTITY, running, init_git_run = __esm({
+var import_node_child_process, import_node_fs5, GitError, GIT_IDENTITY, running, init_git_run = __esm({
   "scripts/lib/relay/git-run.ts"() {
     "use strict";
+    import_node_child_process = __toESM(require_node_child_process(), 1), import_node_fs5 = __toESM(require_node_fs(), 1);
     init_errors();
     init_untrusted();
     GitError = class extends AliveError {
@@ -188,8 +259,6 @@ var GitError, GIT_IDENTITY, running, init_git_run = __esm({
 });
 
 // scripts/lib/relay/git-transport.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync3, readdirSync, statSync } from "node:fs";
-import { isAbsolute, resolve, join as join4 } from "node:path";
 function isRace(err) {
   return /\[rejected\]|non-fast-forward|fetch first|behind its remote|stale info|cannot lock ref|unable to update local ref|failed to update ref/i.test(
     `${err.stdout}
@@ -210,7 +279,7 @@ function normaliseGitUrl(url) {
   if (trimmed === "") throw new AliveError("the relay URL is empty", { code: "bad_url" });
   if (hasControlCharacter(trimmed) || trimmed.startsWith("-"))
     throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL`, { code: "bad_url" });
-  return isLocalPath(trimmed) ? resolve(trimmed) : trimmed;
+  return isLocalPath(trimmed) ? (0, import_node_path5.resolve)(trimmed) : trimmed;
 }
 function tooLargeError(entry, maxBytes) {
   return new AliveError(
@@ -219,10 +288,10 @@ function tooLargeError(entry, maxBytes) {
   );
 }
 async function initLocalBareRepo(path) {
-  if (!isAbsolute(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: "bad_url" });
-  if (existsSync2(path)) {
-    if (!statSync(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
-    if (readdirSync(path).length > 0) {
+  if (!(0, import_node_path5.isAbsolute)(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: "bad_url" });
+  if ((0, import_node_fs6.existsSync)(path)) {
+    if (!(0, import_node_fs6.statSync)(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
+    if ((0, import_node_fs6.readdirSync)(path).length > 0) {
       let r = await runGit(["rev-parse", "--is-bare-repository"], { cwd: path, okCodes: [0, 128] });
       if (r.code !== 0 || r.stdout.trim() !== "true")
         throw new AliveError(`${path} is neither empty nor a bare Git repository; give an empty folder or a bare repository`, {
@@ -233,9 +302,10 @@ async function initLocalBareRepo(path) {
   }
   return await runGit(["init", "--quiet", "--bare", "--initial-branch=main", path], { timeoutMs: LOCAL_TIMEOUT_MS }), await runGit(["config", "uploadpack.allowFilter", "true"], { cwd: path }), await runGit(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: path }), await runGit(["config", "core.compression", "0"], { cwd: path }), await runGit(["config", "pack.window", "0"], { cwd: path }), !0;
 }
-var NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, MAX_KEY_BYTES, PACKAGE_FRIENDLY, configLocks, README, GitTransport, init_git_transport = __esm({
+var import_node_fs6, import_node_path5, NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, MAX_KEY_BYTES, PACKAGE_FRIENDLY, configLocks, README, GitTransport, init_git_transport = __esm({
   "scripts/lib/relay/git-transport.ts"() {
     "use strict";
+    import_node_fs6 = __toESM(require_node_fs(), 1), import_node_path5 = __toESM(require_node_path(), 1);
     init_errors();
     init_git_run();
     init_names();
@@ -268,14 +338,11 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
       ensureRemote(remote, url) {
         let key = this.opts.clonePath, run = (configLocks.get(key) ?? Promise.resolve()).then(() => this.ensureRemoteNow(remote, url));
-        return configLocks.set(
-          key,
-          run.catch(() => {
-          })
-        ), run;
+        return configLocks.set(key, run.catch(() => {
+        })), run;
       }
       async ensureRemoteNow(remote, url) {
-        existsSync2(join4(this.opts.clonePath, "HEAD")) || (mkdirSync3(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url && (await this.git(["config", `remote.${remote}.url`, url]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
+        (0, import_node_fs6.existsSync)((0, import_node_path5.join)(this.opts.clonePath, "HEAD")) || ((0, import_node_fs6.mkdirSync)(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url && (await this.git(["config", `remote.${remote}.url`, url]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
       }
       /** Fetches the relay branch's commits and trees (no blobs). Returns the tip, or null if the branch does not exist. */
       async fetch(remote, limits = {}) {
@@ -340,10 +407,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
        * `remote`. Returns the new commit, or null if the push lost a race (the caller refetches).
        */
       async commitAndPush(remote, parent, changes, message, limits = {}) {
-        let rootTree = parent ? (await this.git(["rev-parse", "--verify", `${parent}^{tree}`])).stdout.trim() : null, tree = await this.buildTree(
-          rootTree,
-          changes.map((c) => ({ parts: c.path.split("/"), oid: c.oid }))
-        ) ?? await this.emptyTree(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
+        let rootTree = parent ? (await this.git(["rev-parse", "--verify", `${parent}^{tree}`])).stdout.trim() : null, tree = await this.buildTree(rootTree, changes.map((c) => ({ parts: c.path.split("/"), oid: c.oid }))) ?? await this.emptyTree(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
           env: {
             GIT_AUTHOR_NAME: this.opts.login,
             GIT_AUTHOR_EMAIL: `${this.opts.login}@alive.invalid`,
@@ -413,9 +477,10 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       async keyAt(peer, head) {
         let keyPath = `keys/${peer.login}.pem`, entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : void 0;
         if (entry?.type !== "blob")
-          throw new AliveError(`${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``, {
-            code: "no_peer_key"
-          });
+          throw new AliveError(
+            `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
+            { code: "no_peer_key" }
+          );
         return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
       }
       async ownKey(limits = {}) {
@@ -426,7 +491,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       async deliver(peer, localPath, nextName, checkKey) {
         let remote = _GitTransport.peerRemote(peer.login);
         await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
-        let oid = (await this.git(["hash-object", "-w", "--", localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim(), size = statSync(localPath).size, folder = `inbox/${this.opts.login}`;
+        let oid = (await this.git(["hash-object", "-w", "--", localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim(), size = (0, import_node_fs6.statSync)(localPath).size, folder = `inbox/${this.opts.login}`;
         for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
           let head = await this.fetch(remote);
           if (!head)
@@ -451,7 +516,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       }
       /** The listing of what was fetched last, without network (the probe's fallback). */
       async listCachedInbox() {
-        return existsSync2(join4(this.opts.clonePath, "HEAD")) ? this.listAt(await this.revParse(this.remoteRef("origin"))) : { head: null, entries: [], ignored: [] };
+        return (0, import_node_fs6.existsSync)((0, import_node_path5.join)(this.opts.clonePath, "HEAD")) ? this.listAt(await this.revParse(this.remoteRef("origin"))) : { head: null, entries: [], ignored: [] };
       }
       async listAt(head) {
         if (!head) return { head, entries: [], ignored: [] };
@@ -488,11 +553,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       }
       async download(entry, dest, maxBytes) {
         try {
-          await this.git(["cat-file", "blob", entry.blobSha], {
-            stdoutFile: dest,
-            timeoutMs: 30 * 6e4,
-            ...maxBytes !== void 0 ? { maxStdoutBytes: maxBytes } : {}
-          });
+          await this.git(["cat-file", "blob", entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 6e4, ...maxBytes !== void 0 ? { maxStdoutBytes: maxBytes } : {} });
         } catch (err) {
           throw err instanceof AliveError && err.code === "git_output_too_large" ? tooLargeError(entry, maxBytes) : err;
         }
@@ -505,12 +566,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
             let tree = await this.listTree(head, "inbox"), still = entries.filter((e) => tree.get(e.path)?.oid === e.blobSha);
             if (still.length === 0) return;
             let names = still.map((e) => e.name).join(", ");
-            if (await this.commitAndPush(
-              "origin",
-              head,
-              still.map((e) => ({ path: e.path, oid: null })),
-              `received: ${names}`.slice(0, 500)
-            )) return;
+            if (await this.commitAndPush("origin", head, still.map((e) => ({ path: e.path, oid: null })), `received: ${names}`.slice(0, 500))) return;
             await jitter(attempt);
           }
           throw new AliveError("your relay kept changing while removing pulled packages; run `alive-p2p relay pull` again (nothing is lost)", {
@@ -531,27 +587,41 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
   }
 });
 
-// ../../main/node_modules/universal-user-agent/index.js
+// lazy-builtin:node:stream
+var require_node_stream = __commonJS({
+  "lazy-builtin:node:stream"(exports, module) {
+    module.exports = __require("node:stream");
+  }
+});
+
+// lazy-builtin:node:stream/promises
+var require_promises = __commonJS({
+  "lazy-builtin:node:stream/promises"(exports, module) {
+    module.exports = __require("node:stream/promises");
+  }
+});
+
+// node_modules/universal-user-agent/index.js
 function getUserAgent() {
   return typeof navigator == "object" && "userAgent" in navigator ? navigator.userAgent : typeof process == "object" && process.version !== void 0 ? `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})` : "<environment undetectable>";
 }
 var init_universal_user_agent = __esm({
-  "../../main/node_modules/universal-user-agent/index.js"() {
+  "node_modules/universal-user-agent/index.js"() {
   }
 });
 
-// ../../main/node_modules/before-after-hook/lib/register.js
+// node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options) {
   if (typeof method != "function")
     throw new Error("method for before hook must be a function");
   return options || (options = {}), Array.isArray(name) ? name.reverse().reduce((callback, name2) => register.bind(null, state, name2, callback, options), method)() : Promise.resolve().then(() => state.registry[name] ? state.registry[name].reduce((method2, registered) => registered.hook.bind(null, method2, options), method)() : method(options));
 }
 var init_register = __esm({
-  "../../main/node_modules/before-after-hook/lib/register.js"() {
+  "node_modules/before-after-hook/lib/register.js"() {
   }
 });
 
-// ../../main/node_modules/before-after-hook/lib/add.js
+// node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
   let orig = hook2;
   state.registry[name] || (state.registry[name] = []), kind === "before" && (hook2 = (method, options) => Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options))), kind === "after" && (hook2 = (method, options) => {
@@ -563,11 +633,11 @@ function addHook(state, kind, name, hook2) {
   });
 }
 var init_add = __esm({
-  "../../main/node_modules/before-after-hook/lib/add.js"() {
+  "node_modules/before-after-hook/lib/add.js"() {
   }
 });
 
-// ../../main/node_modules/before-after-hook/lib/remove.js
+// node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name])
     return;
@@ -575,11 +645,11 @@ function removeHook(state, name, method) {
   index !== -1 && state.registry[name].splice(index, 1);
 }
 var init_remove = __esm({
-  "../../main/node_modules/before-after-hook/lib/remove.js"() {
+  "node_modules/before-after-hook/lib/remove.js"() {
   }
 });
 
-// ../../main/node_modules/before-after-hook/index.js
+// node_modules/before-after-hook/index.js
 function bindApi(hook2, state, name) {
   let removeHookRef = bindable(removeHook, null).apply(
     null,
@@ -603,7 +673,7 @@ function Collection() {
   return bindApi(hook2, state), hook2;
 }
 var bind, bindable, before_after_hook_default, init_before_after_hook = __esm({
-  "../../main/node_modules/before-after-hook/index.js"() {
+  "node_modules/before-after-hook/index.js"() {
     init_register();
     init_add();
     init_remove();
@@ -612,7 +682,7 @@ var bind, bindable, before_after_hook_default, init_before_after_hook = __esm({
   }
 });
 
-// ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
+// node_modules/@octokit/endpoint/dist-bundle/index.js
 function lowercaseKeys(object2) {
   return object2 ? Object.keys(object2).reduce((newObj, key) => (newObj[key.toLowerCase()] = object2[key], newObj), {}) : {};
 }
@@ -776,7 +846,7 @@ function withDefaults(oldDefaults, newDefaults) {
   });
 }
 var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint, init_dist_bundle = __esm({
-  "../../main/node_modules/@octokit/endpoint/dist-bundle/index.js"() {
+  "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
     init_universal_user_agent();
     VERSION = "0.0.0-development", userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`, DEFAULTS = {
       method: "GET",
@@ -794,7 +864,7 @@ var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint, init_dist_bundle =
   }
 });
 
-// ../../main/node_modules/content-type/dist/index.js
+// node_modules/content-type/dist/index.js
 function parse3(header, options) {
   let stopFlags = 4 | (options?.comma === !0 ? 8 : 0), len = header.length, valueStart = options?.start ?? 0;
   for (; (CHAR_MAP[header.charCodeAt(valueStart)] & 2) !== 0; )
@@ -884,7 +954,7 @@ function unescapeQuotedPairs(str, start, end) {
   return result + str.slice(start, end);
 }
 var CHAR_MAP, NullObject, init_dist = __esm({
-  "../../main/node_modules/content-type/dist/index.js"() {
+  "node_modules/content-type/dist/index.js"() {
     CHAR_MAP = new Uint8Array(256);
     CHAR_MAP[9] |= 2;
     CHAR_MAP[32] |= 2;
@@ -908,9 +978,9 @@ var CHAR_MAP, NullObject, init_dist = __esm({
   }
 });
 
-// ../../main/node_modules/json-with-bigint/json-with-bigint.js
+// node_modules/json-with-bigint/json-with-bigint.js
 var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigIntsStringify, noiseStringify, isUnstringifiable, isRawJSON, stringifyIteratively, JSONStringify, featureCache, isContextSourceSupported, convertMarkedBigIntsReviver, JSONParseV2, MAX_INT, MAX_DIGITS, stringsOrLargeNumbers, noiseValueWithQuotes, applyReviverIteratively, serializeBigInts, JSONParse, init_json_with_bigint = __esm({
-  "../../main/node_modules/json-with-bigint/json-with-bigint.js"() {
+  "node_modules/json-with-bigint/json-with-bigint.js"() {
     intRegex = /^-?\d+$/, noiseValue = /^-?\d+n+$/, originalStringify = JSON.stringify, originalParse = JSON.parse, customFormat = /^-?\d+n$/, bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g, noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g, isUnstringifiable = (val) => val === void 0 || typeof val == "function" || typeof val == "symbol", isRawJSON = (val) => val !== null && typeof val == "object" && val.constructor && val.constructor.name === "RawJSON", stringifyIteratively = (rootValue, replacer, spaceParam) => {
       let space = "";
       typeof spaceParam == "number" ? space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam)))) : typeof spaceParam == "string" && (space = spaceParam.slice(0, 10));
@@ -1075,9 +1145,9 @@ var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigInt
   }
 });
 
-// ../../main/node_modules/@octokit/request-error/dist-src/index.js
+// node_modules/@octokit/request-error/dist-src/index.js
 var RequestError, init_dist_src = __esm({
-  "../../main/node_modules/@octokit/request-error/dist-src/index.js"() {
+  "node_modules/@octokit/request-error/dist-src/index.js"() {
     RequestError = class extends Error {
       name;
       /**
@@ -1107,7 +1177,7 @@ var RequestError, init_dist_src = __esm({
   }
 });
 
-// ../../main/node_modules/@octokit/request/dist-bundle/index.js
+// node_modules/@octokit/request/dist-bundle/index.js
 function isPlainObject3(value) {
   if (typeof value != "object" || value === null || Object.prototype.toString.call(value) !== "[object Object]") return !1;
   let proto = Object.getPrototypeOf(value);
@@ -1240,7 +1310,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
   });
 }
 var VERSION2, defaults_default, noop, request, init_dist_bundle2 = __esm({
-  "../../main/node_modules/@octokit/request/dist-bundle/index.js"() {
+  "node_modules/@octokit/request/dist-bundle/index.js"() {
     init_dist_bundle();
     init_universal_user_agent();
     init_dist();
@@ -1256,7 +1326,7 @@ var VERSION2, defaults_default, noop, request, init_dist_bundle2 = __esm({
   }
 });
 
-// ../../main/node_modules/@octokit/graphql/dist-bundle/index.js
+// node_modules/@octokit/graphql/dist-bundle/index.js
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join(`
@@ -1307,7 +1377,7 @@ function withCustomRequest(customRequest) {
   });
 }
 var VERSION3, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2, init_dist_bundle3 = __esm({
-  "../../main/node_modules/@octokit/graphql/dist-bundle/index.js"() {
+  "node_modules/@octokit/graphql/dist-bundle/index.js"() {
     init_dist_bundle2();
     init_universal_user_agent();
     VERSION3 = "0.0.0-development";
@@ -1341,7 +1411,7 @@ var VERSION3, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPT
   }
 });
 
-// ../../main/node_modules/@octokit/auth-token/dist-bundle/index.js
+// node_modules/@octokit/auth-token/dist-bundle/index.js
 async function auth(token) {
   let isApp = isJWT(token), isInstallation = token.startsWith("v1.") || token.startsWith("ghs_"), isUserToServer = token.startsWith("ghu_");
   return {
@@ -1361,7 +1431,7 @@ async function hook(token, request2, route, parameters) {
   return endpoint2.headers.authorization = withAuthorizationPrefix(token), request2(endpoint2);
 }
 var b64url, sep, jwtRE, isJWT, createTokenAuth, init_dist_bundle4 = __esm({
-  "../../main/node_modules/@octokit/auth-token/dist-bundle/index.js"() {
+  "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
     b64url = "(?:[a-zA-Z0-9_-]+)", sep = "\\.", jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`), isJWT = jwtRE.test.bind(jwtRE);
     createTokenAuth = function(token) {
       if (!token)
@@ -1377,19 +1447,19 @@ var b64url, sep, jwtRE, isJWT, createTokenAuth, init_dist_bundle4 = __esm({
   }
 });
 
-// ../../main/node_modules/@octokit/core/dist-src/version.js
+// node_modules/@octokit/core/dist-src/version.js
 var VERSION4, init_version = __esm({
-  "../../main/node_modules/@octokit/core/dist-src/version.js"() {
+  "node_modules/@octokit/core/dist-src/version.js"() {
     VERSION4 = "7.0.8";
   }
 });
 
-// ../../main/node_modules/@octokit/core/dist-src/index.js
+// node_modules/@octokit/core/dist-src/index.js
 function createLogger(logger = {}) {
   return typeof logger.debug != "function" && (logger.debug = noop2), typeof logger.info != "function" && (logger.info = noop2), typeof logger.warn != "function" && (logger.warn = consoleWarn), typeof logger.error != "function" && (logger.error = consoleError), logger;
 }
 var noop2, consoleWarn, consoleError, userAgentTrail, Octokit, init_dist_src2 = __esm({
-  "../../main/node_modules/@octokit/core/dist-src/index.js"() {
+  "node_modules/@octokit/core/dist-src/index.js"() {
     init_universal_user_agent();
     init_before_after_hook();
     init_dist_bundle2();
@@ -1490,14 +1560,14 @@ var noop2, consoleWarn, consoleError, userAgentTrail, Octokit, init_dist_src2 = 
   }
 });
 
-// ../../main/node_modules/@octokit/plugin-request-log/dist-src/version.js
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION5, init_version2 = __esm({
-  "../../main/node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
+  "node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
     VERSION5 = "6.0.0";
   }
 });
 
-// ../../main/node_modules/@octokit/plugin-request-log/dist-src/index.js
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options) => {
     octokit.log.debug("request", options);
@@ -1516,13 +1586,13 @@ function requestLog(octokit) {
   });
 }
 var init_dist_src3 = __esm({
-  "../../main/node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
+  "node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
     init_version2();
     requestLog.VERSION = VERSION5;
   }
 });
 
-// ../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 function normalizePaginatedListResponse(response) {
   if (!response.data)
     return {
@@ -1593,7 +1663,7 @@ function paginateRest(octokit) {
   };
 }
 var VERSION6, composePaginateRest, init_dist_bundle5 = __esm({
-  "../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
+  "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
     VERSION6 = "0.0.0-development";
     composePaginateRest = Object.assign(paginate, {
       iterator
@@ -1602,16 +1672,16 @@ var VERSION6, composePaginateRest, init_dist_bundle5 = __esm({
   }
 });
 
-// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION7, init_version3 = __esm({
-  "../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
     VERSION7 = "17.0.0";
   }
 });
 
-// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints, endpoints_default, init_endpoints = __esm({
-  "../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
     Endpoints = {
       actions: {
         addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -3904,7 +3974,7 @@ var Endpoints, endpoints_default, init_endpoints = __esm({
   }
 });
 
-// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 function endpointsToMethods(octokit) {
   let newMethods = {};
   for (let scope of endpointMethodsMap.keys())
@@ -3941,7 +4011,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 var endpointMethodsMap, handler, init_endpoints_to_methods = __esm({
-  "../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
     init_endpoints();
     endpointMethodsMap = /* @__PURE__ */ new Map();
     for (let [scope, endpoints] of Object.entries(endpoints_default))
@@ -4004,7 +4074,7 @@ var endpointMethodsMap, handler, init_endpoints_to_methods = __esm({
   }
 });
 
-// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   return {
     rest: endpointsToMethods(octokit)
@@ -4018,7 +4088,7 @@ function legacyRestEndpointMethods(octokit) {
   };
 }
 var init_dist_src4 = __esm({
-  "../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
     init_version3();
     init_endpoints_to_methods();
     restEndpointMethods.VERSION = VERSION7;
@@ -4026,16 +4096,16 @@ var init_dist_src4 = __esm({
   }
 });
 
-// ../../main/node_modules/@octokit/rest/dist-src/version.js
+// node_modules/@octokit/rest/dist-src/version.js
 var VERSION8, init_version4 = __esm({
-  "../../main/node_modules/@octokit/rest/dist-src/version.js"() {
+  "node_modules/@octokit/rest/dist-src/version.js"() {
     VERSION8 = "22.0.1";
   }
 });
 
-// ../../main/node_modules/@octokit/rest/dist-src/index.js
+// node_modules/@octokit/rest/dist-src/index.js
 var Octokit2, init_dist_src5 = __esm({
-  "../../main/node_modules/@octokit/rest/dist-src/index.js"() {
+  "node_modules/@octokit/rest/dist-src/index.js"() {
     init_dist_src2();
     init_dist_src3();
     init_dist_bundle5();
@@ -4166,21 +4236,19 @@ __export(github_transport_exports, {
   RELAY_REPO_NAME: () => RELAY_REPO_NAME,
   splitRepo: () => splitRepo
 });
-import { createReadStream, createWriteStream as createWriteStream2, statSync as statSync2 } from "node:fs";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 async function* jsonBlobBody(path) {
   yield Buffer.from('{"encoding":"base64","content":"');
   let carry = Buffer.alloc(0);
-  for await (let chunk of createReadStream(path, { highWaterMark: 192 * 1024 })) {
+  for await (let chunk of (0, import_node_fs7.createReadStream)(path, { highWaterMark: 192 * 1024 })) {
     let buf = carry.length ? Buffer.concat([carry, chunk]) : chunk, usable = buf.length - buf.length % 3;
     usable > 0 && (yield Buffer.from(buf.subarray(0, usable).toString("base64"))), carry = Buffer.from(buf.subarray(usable));
   }
   carry.length && (yield Buffer.from(carry.toString("base64"))), yield Buffer.from('"}');
 }
-var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS, GithubTransport, init_github_transport = __esm({
+var import_node_fs7, import_node_stream, import_promises, CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS, GithubTransport, init_github_transport = __esm({
   "scripts/lib/relay/github-transport.ts"() {
     "use strict";
+    import_node_fs7 = __toESM(require_node_fs(), 1), import_node_stream = __toESM(require_node_stream(), 1), import_promises = __toESM(require_promises(), 1);
     init_errors();
     init_github_client();
     init_git_transport();
@@ -4253,7 +4321,10 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
       }
       async headCommit(owner, repo, limits = {}, branch = this.o.branch) {
         try {
-          return (await withReadRetry(() => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }), limits.deadline)).data.object.sha;
+          return (await withReadRetry(
+            () => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }),
+            limits.deadline
+          )).data.object.sha;
         } catch (err) {
           if (isStatus(err, 409)) return null;
           if (isStatus(err, 404)) {
@@ -4366,8 +4437,8 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
         let { owner, repo } = splitRepo(peer.relay);
         checkKey(await this.fetchPeerKey(peer));
         let folder = `inbox/${this.o.login}`;
-        if (statSync2(localPath).size <= CONTENTS_API_MAX_BYTES) {
-          let { readFileSync: readFileSync4 } = await import("node:fs"), content = readFileSync4(localPath).toString("base64");
+        if ((0, import_node_fs7.statSync)(localPath).size <= CONTENTS_API_MAX_BYTES) {
+          let { readFileSync: readFileSync5 } = await import("node:fs"), content = readFileSync5(localPath).toString("base64");
           for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             let name = nextName(), path = `${folder}/${name}`;
             try {
@@ -4402,7 +4473,7 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
             owner,
             repo,
             headers: { "content-type": "application/json; charset=utf-8" },
-            data: Readable.from(jsonBlobBody(localPath)),
+            data: import_node_stream.Readable.from(jsonBlobBody(localPath)),
             ...this.req({}, TRANSFER_TIMEOUT_MS)
           })).data.sha;
         } catch (err) {
@@ -4502,12 +4573,12 @@ var CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS
             })
           )).data;
           if (!body) throw new AliveError(`GitHub sent an empty body for ${entry.path}`, { code: "bad_download" });
-          let seen = 0, cap = new Transform({
+          let seen = 0, cap = new import_node_stream.Transform({
             transform(chunk, _enc, done) {
               seen += chunk.length, maxBytes !== void 0 && seen > maxBytes ? done(tooLargeError(entry, maxBytes)) : done(null, chunk);
             }
           });
-          await pipeline(Readable.fromWeb(body), cap, createWriteStream2(dest, { flags: "wx", mode: 384 }));
+          await (0, import_promises.pipeline)(import_node_stream.Readable.fromWeb(body), cap, (0, import_node_fs7.createWriteStream)(dest, { flags: "wx", mode: 384 }));
         } catch (err) {
           throw err instanceof AliveError ? err : this.fail(err, `downloading ${entry.path}`);
         }
@@ -4547,7 +4618,6 @@ __export(token_exports, {
   githubApiUrl: () => githubApiUrl,
   resolveGithubToken: () => resolveGithubToken
 });
-import { execFile } from "node:child_process";
 async function resolveGithubToken(env = process.env, timeoutMs = 5e3) {
   for (let name of ["GH_TOKEN", "GITHUB_TOKEN"]) {
     let value = env[name]?.trim();
@@ -4559,7 +4629,7 @@ async function resolveGithubToken(env = process.env, timeoutMs = 5e3) {
 }
 function ghAuthToken(env, timeoutMs) {
   return new Promise((resolve2) => {
-    execFile("gh", ["auth", "token"], { env, timeout: timeoutMs, windowsHide: !0 }, (err, stdout) => {
+    (0, import_node_child_process2.execFile)("gh", ["auth", "token"], { env, timeout: timeoutMs, windowsHide: !0 }, (err, stdout) => {
       resolve2(err ? void 0 : String(stdout).trim() || void 0);
     });
   });
@@ -4572,20 +4642,43 @@ function githubApiUrl(env, configured) {
     });
   return url.replace(/\/+$/, "");
 }
-var DEFAULT_API_URL, init_token = __esm({
+var import_node_child_process2, DEFAULT_API_URL, init_token = __esm({
   "scripts/lib/relay/token.ts"() {
     "use strict";
+    import_node_child_process2 = __toESM(require_node_child_process(), 1);
     init_errors();
     DEFAULT_API_URL = "https://api.github.com";
   }
 });
 
 // scripts/lib/cli/command.ts
+var import_node_util = __toESM(require_node_util(), 1);
 init_errors();
-import { parseArgs } from "node:util";
 
 // scripts/lib/version.ts
 var ALIVE_VERSION = "0.1.0";
+
+// scripts/lib/cli/progress.ts
+function terminalProgress(stream = process.stderr, minBytes = 4 * 1024 * 1024) {
+  if (stream.isTTY !== !0) return () => {
+  };
+  let last = 0, shown = !1;
+  return (p) => {
+    if (p.totalBytes <= minBytes) return;
+    if (p.finished) {
+      shown && stream.write("\r\x1B[K"), shown = !1;
+      return;
+    }
+    let now = Date.now();
+    if (now - last < 100) return;
+    last = now, shown = !0;
+    let pct = p.totalBytes > 0 ? Math.min(100, Math.floor(p.doneBytes / p.totalBytes * 100)) : 100;
+    stream.write(`\r${p.phase} ${pct}% (${formatBytes(p.doneBytes)} of ${formatBytes(p.totalBytes)})`);
+  };
+}
+function formatBytes(n) {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : n < 1024 * 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}
 
 // scripts/lib/cli/command.ts
 var COMMON = {
@@ -4607,7 +4700,7 @@ function defineCommand(spec) {
       return guard(io, jsonRequested, async () => {
         let parsed;
         try {
-          parsed = parseArgs({ args: argv, options, strict: !0, allowPositionals: !0 });
+          parsed = (0, import_node_util.parseArgs)({ args: argv, options, strict: !0, allowPositionals: !0 });
         } catch (err) {
           throw new UsageError(cleanParseArgsMessage(err), spec.usage);
         }
@@ -4642,6 +4735,7 @@ function makeContext(io, json, usage, values, positionals) {
     print: (text = "") => writeLine(io.stdout, text),
     printJson: (value) => writeLine(io.stdout, JSON.stringify(value, null, 2)),
     warn: (text) => writeLine(io.stderr, `warning: ${text}`),
+    progress: terminalProgress(io.stderr),
     usageError: (message) => {
       throw new UsageError(message, usage);
     },
@@ -4674,53 +4768,52 @@ function cleanParseArgsMessage(err) {
 }
 
 // scripts/lib/relay/commands/relay-probe.ts
-import { dirname as dirname3, join as join5 } from "node:path";
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // scripts/lib/relay/paths.ts
-import { dirname, join as join2 } from "node:path";
+var import_node_path2 = __toESM(require_node_path(), 1);
 
 // scripts/lib/home.ts
-import { homedir } from "node:os";
-import { join } from "node:path";
+var import_node_os = __toESM(require_node_os(), 1), import_node_path = __toESM(require_node_path(), 1);
 function aliveHome(env = process.env) {
   let fromEnv = env.ALIVE_HOME;
-  return fromEnv && fromEnv.trim() !== "" ? fromEnv : join(homedir(), ".alive");
+  return fromEnv && fromEnv.trim() !== "" ? fromEnv : (0, import_node_path.join)((0, import_node_os.homedir)(), ".alive");
 }
 function relayDir(env = process.env) {
-  return join(aliveHome(env), "relay");
+  return (0, import_node_path.join)(aliveHome(env), "relay");
 }
 
 // scripts/lib/relay/paths.ts
 function relayPaths(dir) {
-  let keysDir = join2(dir, "keys");
+  let keysDir = (0, import_node_path2.join)(dir, "keys");
   return {
     dir,
-    config: join2(dir, "relay.json"),
-    state: join2(dir, "state.json"),
+    config: (0, import_node_path2.join)(dir, "relay.json"),
+    state: (0, import_node_path2.join)(dir, "state.json"),
     keysDir,
-    privateKey: join2(keysDir, "private.pem"),
-    publicKey: join2(keysDir, "public.pem"),
-    peersKeyDir: join2(keysDir, "peers"),
-    clone: join2(dir, "clone"),
-    inbox: join2(dir, "inbox"),
-    work: join2(dir, "work"),
-    migrationMeta: join2(dir, ".migration-meta.json")
+    privateKey: (0, import_node_path2.join)(keysDir, "private.pem"),
+    publicKey: (0, import_node_path2.join)(keysDir, "public.pem"),
+    peersKeyDir: (0, import_node_path2.join)(keysDir, "peers"),
+    clone: (0, import_node_path2.join)(dir, "clone"),
+    inbox: (0, import_node_path2.join)(dir, "inbox"),
+    work: (0, import_node_path2.join)(dir, "work"),
+    migrationMeta: (0, import_node_path2.join)(dir, ".migration-meta.json")
   };
 }
 function defaultRelayPaths(env = process.env) {
   return relayPaths(relayDir(env));
 }
 function relayPathsForConfig(configPath) {
-  return { ...relayPaths(dirname(configPath)), config: configPath };
+  return { ...relayPaths((0, import_node_path2.dirname)(configPath)), config: configPath };
 }
 function peerKeyPath(paths, login2) {
-  return join2(paths.peersKeyDir, `${login2}.pem`);
+  return (0, import_node_path2.join)(paths.peersKeyDir, `${login2}.pem`);
 }
 
 // scripts/lib/relay/probe.ts
 init_errors();
 
-// ../../main/node_modules/zod/v4/core/util.js
+// node_modules/zod/v4/core/util.js
 function getEnumValues(entries) {
   let numericValues = Object.values(entries).filter((v) => typeof v == "number");
   return Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
@@ -4966,7 +5059,7 @@ function installLazyProp(inst, key, make, enumerable) {
   });
 }
 
-// ../../main/node_modules/zod/v4/core/core.js
+// node_modules/zod/v4/core/core.js
 var _a;
 var _zodDesc = { value: void 0, enumerable: !1 }, _E = "captureStackTrace" in Error ? Error : null;
 function newError(Definition) {
@@ -5054,7 +5147,7 @@ function config(newConfig) {
   return newConfig && Object.assign(globalConfig, newConfig), globalConfig;
 }
 
-// ../../main/node_modules/zod/v4/core/errors.js
+// node_modules/zod/v4/core/errors.js
 function _getMessage() {
   let internals = this._zod;
   return internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2)), internals.message;
@@ -5085,7 +5178,7 @@ var _messageDesc = {
   Parent: Error
 });
 
-// ../../main/node_modules/zod/v4/core/parse.js
+// node_modules/zod/v4/core/parse.js
 var _parse = (_Err) => {
   let fn = (schema, value, _ctx, _params) => {
     let ctx = _ctx ? { ..._ctx, async: !1 } : { async: !1 }, result = schema._zod.run({ value, issues: [] }, ctx);
@@ -5131,11 +5224,11 @@ var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
   return result instanceof Promise && (result = await result), result.issues.length ? failure(_Err, result.issues, ctx) : { success: !0, data: result.value };
 }, safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 
-// ../../main/node_modules/zod/v4/core/regexes.js
+// node_modules/zod/v4/core/regexes.js
 var anyString = /^[\s\S]{0,}$/;
 var number = /^-?\d+(?:\.\d+)?$/, boolean = /^(?:true|false)$/i;
 
-// ../../main/node_modules/zod/v4/core/checks.js
+// node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   var _a2;
   inst._zod ?? (inst._zod = {}), inst._zod.def = def, (_a2 = inst._zod).onattach ?? (_a2.onattach = []);
@@ -5268,14 +5361,14 @@ var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat"
   };
 });
 
-// ../../main/node_modules/zod/v4/core/versions.js
+// node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// ../../main/node_modules/zod/v4/core/schemas.js
+// node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   var _a2;
   inst ?? (inst = {}), inst._zod.def = def, inst._zod.bag = inst._zod.bag || {}, inst._zod.version = version;
@@ -5783,7 +5876,7 @@ function handleRefineResult(result, payload, input, inst) {
   }
 }
 
-// ../../main/node_modules/zod/v4/locales/en.js
+// node_modules/zod/v4/locales/en.js
 var error = () => {
   let Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -5877,7 +5970,7 @@ function en_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/core/api.js
+// node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   return def.checks && (def.checks = [...def.checks]), def;
 }
@@ -5968,7 +6061,7 @@ function _check(fn, params) {
   return ch._zod.check = fn, ch;
 }
 
-// ../../main/node_modules/zod/v4/mini/schemas.js
+// node_modules/zod/v4/mini/schemas.js
 var ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
   if (!inst._zod)
     throw new Error("Uninitialized schema in ZodMiniType.");
@@ -6170,33 +6263,31 @@ config(en_default());
 init_errors();
 
 // scripts/lib/fs/atomic.ts
-import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, mkdirSync } from "node:fs";
-import { dirname as dirname2, basename, join as join3 } from "node:path";
-import { randomBytes } from "node:crypto";
+var import_node_fs = __toESM(require_node_fs(), 1), import_node_path3 = __toESM(require_node_path(), 1), import_node_crypto = __toESM(require_node_crypto(), 1);
 function siblingTempPath(target, tag = "tmp") {
-  return join3(dirname2(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.${tag}`);
+  return (0, import_node_path3.join)((0, import_node_path3.dirname)(target), `.${(0, import_node_path3.basename)(target)}.${process.pid}.${(0, import_node_crypto.randomBytes)(4).toString("hex")}.${tag}`);
 }
 function writeFileAtomic(target, data, options = {}) {
-  mkdirSync(dirname2(target), { recursive: !0 });
+  (0, import_node_fs.mkdirSync)((0, import_node_path3.dirname)(target), { recursive: !0 });
   let tmp = siblingTempPath(target);
   writeNewFileDurably(tmp, data, options.mode ?? 420);
   try {
-    renameSync(tmp, target);
+    (0, import_node_fs.renameSync)(tmp, target);
   } catch (err) {
     throw safeUnlink(tmp), err;
   }
-  fsyncDir(dirname2(target));
+  fsyncDir((0, import_node_path3.dirname)(target));
 }
 function writeNewFileDurably(path, data, mode = 420) {
-  let fd = openSync(path, "wx", mode);
+  let fd = (0, import_node_fs.openSync)(path, "wx", mode);
   try {
     let buf = typeof data == "string" ? Buffer.from(data, "utf8") : data, off = 0;
-    for (; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
+    for (; off < buf.length; ) off += (0, import_node_fs.writeSync)(fd, buf, off, buf.length - off);
+    (0, import_node_fs.fsyncSync)(fd);
   } catch (err) {
-    throw closeSync(fd), safeUnlink(path), err;
+    throw (0, import_node_fs.closeSync)(fd), safeUnlink(path), err;
   }
-  closeSync(fd);
+  (0, import_node_fs.closeSync)(fd);
 }
 function writeJsonAtomic(target, value, options = {}) {
   writeFileAtomic(target, `${JSON.stringify(value, null, 2)}
@@ -6204,29 +6295,29 @@ function writeJsonAtomic(target, value, options = {}) {
 }
 function fsyncDir(dir) {
   try {
-    let fd = openSync(dir, "r");
+    let fd = (0, import_node_fs.openSync)(dir, "r");
     try {
-      fsyncSync(fd);
+      (0, import_node_fs.fsyncSync)(fd);
     } finally {
-      closeSync(fd);
+      (0, import_node_fs.closeSync)(fd);
     }
   } catch {
   }
 }
 function safeUnlink(path) {
   try {
-    unlinkSync(path);
+    (0, import_node_fs.unlinkSync)(path);
   } catch {
   }
 }
 
 // scripts/lib/json/file.ts
+var import_node_fs2 = __toESM(require_node_fs(), 1);
 init_errors();
-import { readFileSync } from "node:fs";
 function readJsonFile(path, schema, what, repair) {
   let text;
   try {
-    text = readFileSync(path, "utf8");
+    text = (0, import_node_fs2.readFileSync)(path, "utf8");
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
     throw new AliveError(`cannot read ${what} ${path}: ${messageOf(err)}`, { code: "unreadable" });
@@ -6262,22 +6353,13 @@ var login = string2().check(refine(isValidLogin, { message: "is not a valid logi
   name: optionalText,
   relay: optionalText,
   person_walnut: optionalText,
-  added: pipe(
-    optional(nullable(string2())),
-    transform((v) => v ?? null)
-  ),
+  added: pipe(optional(nullable(string2())), transform((v) => v ?? null)),
   status: _enum(peerStatuses),
-  fingerprint: pipe(
-    optional(nullable(fingerprintHex)),
-    transform((v) => v ?? null)
-  )
+  fingerprint: pipe(optional(nullable(fingerprintHex)), transform((v) => v ?? null))
 }), relayConfigSchema = looseObject({
   repo: string2().check(_minLength(1, "must not be empty")),
   github_username: login,
-  transport: pipe(
-    optional(_enum(["github", "git"])),
-    transform((v) => v ?? "github")
-  ),
+  transport: pipe(optional(_enum(["github", "git"])), transform((v) => v ?? "github")),
   url: optionalText,
   api_url: optionalText,
   branch: pipe(
@@ -6303,11 +6385,11 @@ function writeRelayConfig(path, cfg) {
 }
 
 // scripts/lib/relay/keys.ts
+var import_node_crypto4 = __toESM(require_node_crypto(), 1), import_node_fs4 = __toESM(require_node_fs(), 1);
 init_errors();
-import { existsSync, mkdirSync as mkdirSync2, readFileSync as readFileSync2 } from "node:fs";
 
 // scripts/lib/crypto/keys.ts
-import { createHash, createPrivateKey, createPublicKey, generateKeyPair } from "node:crypto";
+var import_node_crypto3 = __toESM(require_node_crypto(), 1), import_node_fs3 = __toESM(require_node_fs(), 1), import_node_path4 = __toESM(require_node_path(), 1);
 init_errors();
 var MIN_RSA_BITS = 2048, KEYGEN_RSA_BITS = 4096, RSA_PUBLIC_EXPONENT = 65537n, MAX_PEM_BYTES = 64 * 1024, PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
 function firstPemLabel(text) {
@@ -6343,17 +6425,17 @@ function publicKeyFromPem(pem, source = "the key") {
     throw new AliveError(`${source} holds more than one PEM block; a public key file holds exactly one public key`, { code: "bad_key" });
   let key;
   try {
-    key = createPublicKey({ key: pem, format: "pem" });
+    key = (0, import_node_crypto3.createPublicKey)({ key: pem, format: "pem" });
   } catch {
     throw new AliveError(`${source} is not a PEM public key (its PEM block does not parse)`, { code: "bad_key" });
   }
   return checkRsa(key, source);
 }
 function spkiDer(key) {
-  return (key.type === "private" ? createPublicKey(key) : key).export({ type: "spki", format: "der" });
+  return (key.type === "private" ? (0, import_node_crypto3.createPublicKey)(key) : key).export({ type: "spki", format: "der" });
 }
 function fingerprint(key) {
-  return createHash("sha256").update(spkiDer(key)).digest("hex");
+  return (0, import_node_crypto3.createHash)("sha256").update(spkiDer(key)).digest("hex");
 }
 function formatFingerprint(hex) {
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new RangeError("a fingerprint is 64 lowercase hex characters");
@@ -6376,7 +6458,7 @@ function keyChangedError(peerLogin, pinned, seen) {
   );
 }
 function savePeerKey(paths, peerLogin, pem) {
-  mkdirSync2(paths.peersKeyDir, { recursive: !0, mode: 448 }), writeFileAtomic(peerKeyPath(paths, peerLogin), pem.endsWith(`
+  (0, import_node_fs4.mkdirSync)(paths.peersKeyDir, { recursive: !0, mode: 448 }), writeFileAtomic(peerKeyPath(paths, peerLogin), pem.endsWith(`
 `) ? pem : `${pem}
 `);
 }
@@ -6425,21 +6507,18 @@ var reachabilitySchema = object({
   checked: string2(),
   relay_repo: nullable(string2()),
   error: optional(nullable(string2()))
-}), ownKeySchema = object({
+}), count = number2().check(int(), _gte(0)), ownKeySchema = object({
   /** 'ok', 'changed' (someone replaced it), 'missing' (not published) or 'unknown' (not read). */
   status: _enum(["ok", "changed", "missing", "unknown"]),
   checked: string2(),
   /** Fingerprint (hex) of the key the relay holds, when it could be read. */
   seen: nullable(string2())
-}), count = number2().check(int(), _gte(0)), relayStateSchema = looseObject({
+}), relayStateSchema = looseObject({
   last_sync: nullable(string2()),
   last_commit: nullable(string2()),
   pending_packages: count,
   peer_reachability: record(string2(), reachabilitySchema),
-  newly_accepted: pipe(
-    optional(array(string2())),
-    transform((v) => v ?? [])
-  ),
+  newly_accepted: pipe(optional(array(string2())), transform((v) => v ?? [])),
   pending_by_sender: optional(record(string2(), count)),
   last_error: optional(nullable(string2())),
   /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
@@ -6463,11 +6542,11 @@ function isoSeconds(date2 = /* @__PURE__ */ new Date()) {
 }
 
 // scripts/lib/relay/key-checks.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+var import_node_fs8 = __toESM(require_node_fs(), 1);
 function checkOwnKey(paths, published, login2) {
   let checked = isoSeconds(), mine;
   try {
-    mine = fingerprint(parsePeerPublicKey(readFileSync3(paths.publicKey, "utf8"), "your"));
+    mine = fingerprint(parsePeerPublicKey((0, import_node_fs8.readFileSync)(paths.publicKey, "utf8"), "your"));
   } catch {
     return { status: "unknown", checked, seen: null };
   }
@@ -6554,17 +6633,9 @@ async function probeRelay(opts, previous, warnings) {
   }), [listingResult, , , ownKeyResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask, ownKeyTask]);
   if (newlyAccepted.length > 0) {
     let relays = new Map(cfg.peers.map((p) => [p.github, p.relay ?? `${p.github}/${RELAY_REPO_NAME}`]));
-    await recordAccepted(
-      opts.paths,
-      newlyAccepted.map((login2) => ({ login: login2, relay: relays.get(login2) })),
-      transport,
-      limits,
-      errors
-    );
+    await recordAccepted(opts.paths, newlyAccepted.map((login2) => ({ login: login2, relay: relays.get(login2) })), transport, limits, errors);
   }
-  let checkedKeys = new Set(cfg.peers.filter((p) => p.fingerprint && reachability[p.github]?.reachable).map((p) => p.github)), peerKeyChanges = Object.fromEntries(
-    Object.entries(previous.peer_key_changes ?? {}).filter(([login2]) => !checkedKeys.has(login2) && cfg.peers.some((p) => p.github === login2 && p.fingerprint))
-  ), state = {
+  let checkedKeys = new Set(cfg.peers.filter((p) => p.fingerprint && reachability[p.github]?.reachable).map((p) => p.github)), peerKeyChanges = Object.fromEntries(Object.entries(previous.peer_key_changes ?? {}).filter(([login2]) => !checkedKeys.has(login2) && cfg.peers.some((p) => p.github === login2 && p.fingerprint))), state = {
     ...previous,
     last_sync: isoSeconds(started),
     peer_reachability: { ...previous.peer_reachability, ...reachability },
@@ -6640,10 +6711,7 @@ async function probeWithinBudget(opts) {
     warnings
   ).then(
     (state) => ({ state, timedOut: !1 }),
-    (err) => ({
-      state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) },
-      timedOut: !1
-    })
+    (err) => ({ state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) }, timedOut: !1 })
   ), outcome = await Promise.race([work, watchdog]);
   if (clearTimeout(timer), killAllGitChildren(), outcome.state)
     try {
@@ -6673,7 +6741,7 @@ Options:
   -h, --help        show this help`,
   options: { config: { type: "string" }, state: { type: "string" }, budget: { type: "string" } },
   async run(ctx) {
-    let budgetMs = parseBudget(ctx.values.budget, ctx.usageError), config2 = ctx.values.config, paths = config2 ? relayPathsForConfig(config2) : defaultRelayPaths(), statePath = ctx.values.state ?? (config2 ? join5(dirname3(config2), "state.json") : paths.state), state, warnings;
+    let budgetMs = parseBudget(ctx.values.budget, ctx.usageError), config2 = ctx.values.config, paths = config2 ? relayPathsForConfig(config2) : defaultRelayPaths(), statePath = ctx.values.state ?? (config2 ? (0, import_node_path6.join)((0, import_node_path6.dirname)(config2), "state.json") : paths.state), state, warnings;
     try {
       ({ state, warnings } = await probeWithinBudget({ paths, statePath, budgetMs }));
     } catch (err) {

@@ -1,7 +1,5 @@
-import { debugLog, emitJson, parseJson, readStdin, runHook } from './lib/hook/io.ts';
-import { guardianCall } from './lib/hook/input.ts';
-import { preToolUseDeny } from './lib/hook/output.ts';
-import { decide } from './lib/guardian/decide.ts';
+import { debugLog, emitJson, readStdin, runHook } from './lib/hook/io.ts';
+import { guardianAnswer, hookCall, loadShellReader, needsShellReader } from './lib/guardian/answer.ts';
 
 const USAGE = `usage: log-guardian < PreToolUse-hook-JSON
 
@@ -18,8 +16,9 @@ const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 runHook(USAGE, async () => {
   const stdin = await readStdin({ maxBytes: MAX_INPUT_BYTES, timeoutMs: 3000 });
   if (!stdin.ok) return debugLog(`stdin not read (${stdin.reason}); allowing`);
-  const call = guardianCall(parseJson(stdin.text));
+  const call = hookCall(stdin.text);
   if (!call) return debugLog('not a Write/Edit/MultiEdit call with a file_path, nor a Bash command; allowing');
-  const decision = decide(call, process.env, process.cwd());
-  if (!decision.allow) emitJson(preToolUseDeny(decision.reason));
+  const reader = needsShellReader(call) ? await loadShellReader() : undefined;
+  const answer = guardianAnswer(call, process.env, process.cwd(), reader);
+  if (answer) emitJson(answer);
 });

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const scriptsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts');
 
+import { builtinModules } from 'node:module';
+
 // CommonJS dependencies inside an ESM bundle call require() for Node built-ins; give them one.
 const requireBanner = [
   '#!/usr/bin/env node',
@@ -17,10 +19,35 @@ const requireBanner = [
 // The hooks run on every tool call and session start, and bundle no CommonJS code: they get no
 // require(), whose creation alone costs about 0.5 ms of start-up (bench/hooks.ts). A CommonJS
 // dependency added to a hook would fail at run time, so test/plugin checks the bundles for it.
-export const HOOK_ENTRIES = ['log-guardian', 'relay-check'];
+export const HOOK_ENTRIES = ['log-guardian', 'log-guardian-shell', 'relay-check'];
+
+/**
+ * Static imports of Node built-ins become require() calls made where the importing module first
+ * runs. esbuild hoists every `import … from 'node:x'` to the top of an ESM bundle, so a command
+ * that `--help` never runs still made Node load crypto, zlib, child_process, worker_threads …
+ * at start-up (about half the start-up cost of alive-p2p). Through this plugin a built-in loads
+ * with the (lazily initialised) module that uses it. Only for bundles with the require banner.
+ */
+const builtinNames = new Set(builtinModules);
+export const lazyBuiltins = {
+  name: 'lazy-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      if (args.kind !== 'import-statement' || args.namespace === 'lazy-builtin') return undefined;
+      const bare = args.path.replace(/^node:/, '');
+      if (!builtinNames.has(bare)) return undefined;
+      return { path: `node:${bare}`, namespace: 'lazy-builtin' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
 
 /** esbuild options for the entry named `name` (scripts/<name>.ts). */
 export function bundleOptions(name) {
+  const hook = HOOK_ENTRIES.includes(name);
   return {
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -28,7 +55,8 @@ export function bundleOptions(name) {
     format: 'esm',
     target: 'node20',
     splitting: false,
-    banner: { js: HOOK_ENTRIES.includes(name) ? '#!/usr/bin/env node' : requireBanner },
+    banner: { js: hook ? '#!/usr/bin/env node' : requireBanner },
+    plugins: hook ? [] : [lazyBuiltins],
     legalComments: 'none',
     minifySyntax: true,
     charset: 'utf8',

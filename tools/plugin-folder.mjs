@@ -61,7 +61,9 @@ export function writePluginFolder({ root, distDir, outDir }) {
       written.push(f);
     }
   }
-  for (const f of readdirSync(distDir).filter((n) => n.endsWith('.mjs')).sort()) {
+  for (const f of readdirSync(distDir)
+    .filter((n) => n.endsWith('.mjs'))
+    .sort()) {
     copy(join(distDir, f), join(outDir, 'dist', f), 0o755);
     written.push(`dist/${f}`);
   }

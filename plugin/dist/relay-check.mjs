@@ -377,9 +377,10 @@ function nameProblem(name) {
 }
 
 // scripts/lib/bus/notice.ts
+var DAEMON_ENV = "HELLOWORLD_DAEMON_PID";
 function pendingMessagesFor(receiver, cwd, env) {
   try {
-    if (!isValidName(receiver)) return;
+    if (env[DAEMON_ENV] !== void 0 && env[DAEMON_ENV] !== "" || !isValidName(receiver)) return;
     let root = existingBusRoot(cwd, env);
     if (root === void 0) return;
     let inbox = join5(root, "runtimes", normaliseName(receiver), "inbox"), count = 0;

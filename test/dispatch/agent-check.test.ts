@@ -25,7 +25,7 @@ describe('agent preflight', () => {
 
   it('refuses a missing program with exit 1 and takes no message', () => {
     const bus = makeBus();
-    expect(runCli(cli, ['send', '@helper', 'hello', '--from', '@tester'], bus.env).status).toBe(0);
+    expect(runCli(cli, ['send', '@helper', 'hello', '--from', '@tester', '--create'], bus.env).status).toBe(0);
     const r = runCli(cli, ['serve', '@helper', '--agent', 'no-such-agent-program --stdin', '--once'], bus.env);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^error: the agent command 'no-such-agent-program' was not found on PATH; .*no message was taken/m);

@@ -9,7 +9,7 @@ beforeAll(async () => {
   cli = await bundle('scripts/dispatch.ts');
 });
 
-const SUBCOMMANDS = ['send', 'serve', 'inbox', 'claim', 'reply', 'run', 'status'];
+const SUBCOMMANDS = ['send', 'wait', 'show', 'thread', 'inbox', 'claim', 'reply', 'dead-letter', 'retry', 'serve', 'run', 'status'];
 
 describe('command surface', () => {
   it('--help works on the entry and on every subcommand; unknown flags and commands are usage errors', () => {
@@ -65,16 +65,16 @@ describe('command surface', () => {
     const project = join(base, 'project');
     mkdirSync(join(project, 'runtimes'), { recursive: true });
     mkdirSync(join(project, 'deep', 'er'), { recursive: true });
-    const fromAncestor = JSON.parse(runCli(cli, ['send', 'r', 'a', '--json'], noRootEnv, { cwd: join(project, 'deep', 'er') }).stdout);
+    const fromAncestor = JSON.parse(runCli(cli, ['send', 'r', 'a', '--json', '--create'], noRootEnv, { cwd: join(project, 'deep', 'er') }).stdout);
     expect(fromAncestor.file.startsWith(join(project, 'runtimes', 'r', 'inbox'))).toBe(true);
     const explicit = join(base, 'explicit');
-    const viaFlag = JSON.parse(runCli(cli, ['send', 'r', 'b', '--json', '--root', explicit], env, { cwd: project }).stdout);
+    const viaFlag = JSON.parse(runCli(cli, ['send', 'r', 'b', '--json', '--root', explicit, '--create'], env, { cwd: project }).stdout);
     expect(viaFlag.file.startsWith(join(explicit, 'runtimes'))).toBe(true);
-    const viaEnv = JSON.parse(runCli(cli, ['send', 'r', 'c', '--json'], env, { cwd: project }).stdout);
+    const viaEnv = JSON.parse(runCli(cli, ['send', 'r', 'c', '--json', '--create'], env, { cwd: project }).stdout);
     expect(viaEnv.file.startsWith(join(env.HELLOWORLD_ROOT!, 'runtimes'))).toBe(true);
     const plain = join(base, 'plain');
     mkdirSync(plain);
-    const viaCwd = JSON.parse(runCli(cli, ['send', 'r', 'd', '--json'], noRootEnv, { cwd: plain }).stdout);
+    const viaCwd = JSON.parse(runCli(cli, ['send', 'r', 'd', '--json', '--create'], noRootEnv, { cwd: plain }).stdout);
     expect(viaCwd.file.startsWith(join(plain, 'runtimes'))).toBe(true);
   });
 });
@@ -182,14 +182,14 @@ describe('send, inbox, claim, reply', () => {
   it('send --wait with no daemon times out with exit 1 and a clear result', () => {
     const { env, root } = makeBus();
     const t0 = Date.now();
-    const r = runCli(cli, ['send', 'nobody', 'hello?', '--wait', '0.5', '--json'], env);
+    const r = runCli(cli, ['send', 'nobody', 'hello?', '--wait', '0.5', '--json', '--create'], env);
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ ok: false, timed_out: true, response: null, to: '@nobody' });
     expect(r.stderr).toMatch(/^error: no answer from @nobody within 0.5 s; msg-.* stays queued/);
     expect(filesIn(receiverPaths(root, 'nobody').inbox).length).toBe(1);
-    const human = runCli(cli, ['send', 'nobody', 'hello?', '--wait', '0.2'], env);
+    const human = runCli(cli, ['send', 'nobody', 'hello?', '--wait', '0.2', '--create'], env);
     expect(human.status).toBe(1);
     expect(human.stdout).toBe('');
     expect(human.stderr).toContain('no answer from @nobody within 0.2 s');
@@ -197,18 +197,23 @@ describe('send, inbox, claim, reply', () => {
 
   it('status reports counts and daemon liveness as one JSON object', async () => {
     const { env } = makeBus();
-    runCli(cli, ['send', 'a', 'one'], env);
-    runCli(cli, ['send', 'a', 'two'], env);
+    runCli(cli, ['send', 'a', 'one', '--create'], env);
+    runCli(cli, ['send', 'a', 'two', '--create'], env);
     runCli(cli, ['claim', 'a'], env);
     const d = startDaemon(cli, ['@b', '--agent', 'echo'], env);
     try {
       await d.waitFor('serving @b');
-      await new Promise((r) => setTimeout(r, 200));
-      const s = JSON.parse(runCli(cli, ['status', '--json'], env).stdout);
-      const a = s.receivers.find((r: { receiver: string }) => r.receiver === '@a');
-      const b = s.receivers.find((r: { receiver: string }) => r.receiver === '@b');
+      // 'serving' is printed before the daemon registers itself: poll status until @b shows up.
+      type Row = { receiver: string; daemon: unknown };
+      let s: { receivers: Row[] } = { receivers: [] };
+      for (let i = 0; i < 300 && !s.receivers.find((r) => r.receiver === '@b')?.daemon; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 50));
+        s = JSON.parse(runCli(cli, ['status', '--json'], env).stdout);
+      }
+      const a = s.receivers.find((r) => r.receiver === '@a');
+      const b = s.receivers.find((r) => r.receiver === '@b');
       expect(a).toMatchObject({ inbox: 1, processing: 1, stale_claims: 0, daemon: null });
-      expect(b.daemon).toMatchObject({ alive: true, agent: 'echo', pid: d.child.pid });
+      expect(b?.daemon).toMatchObject({ alive: true, agent: 'echo', pid: d.child.pid });
     } finally {
       expect(await d.stop()).toBe(0);
     }

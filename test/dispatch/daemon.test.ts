@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { bundle, makeBus, runCli, runCliAsync, startDaemon, filesIn, readJson, sleep } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
@@ -100,7 +100,7 @@ describe('serve with an agent command', () => {
   it('NOTHING_FURTHER archives the message without an answer', async () => {
     const { env, base, root } = makeBus();
     const agent = script(base, 'quiet.sh', 'cat >/dev/null; echo NOTHING_FURTHER');
-    runCli(cli, ['send', 'quiet', 'ping'], env);
+    runCli(cli, ['send', 'quiet', 'ping', '--create'], env);
     const r = await runCliAsync(cli, ['serve', 'quiet', '--agent', agent, '--once'], env);
     expect(r.stdout).toContain('the agent had nothing further');
     const paths = receiverPaths(root, 'quiet');
@@ -223,5 +223,71 @@ describe('turn budget', () => {
     expect(r.stdout.match(/^answered /gm)?.length).toBe(3);
     expect(r.stdout.match(/already answered 3 turns in thread same/g)?.length).toBe(2);
     expect(filesIn(p.outbox).length).toBe(3);
+  });
+});
+
+/** Alive and not a zombie (an orphan's reaper may be slow). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) Z /.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+describe('after kill -9 of serve', () => {
+  it('a new daemon ends the agent left running, takes the claim back at once and answers the message once', async () => {
+    const { env, base, root } = makeBus();
+    const pidFile = join(base, 'agent.pid');
+    const agent = script(base, 'slow.sh', `cat >/dev/null\necho $$ > "${pidFile}.tmp" && mv "${pidFile}.tmp" "${pidFile}"\nsleep 60\necho late`);
+    const a = startDaemon(cli, ['@slow', '--agent', agent], env);
+    await a.waitFor('serving @slow');
+    const sent = JSON.parse(runCli(cli, ['send', 'slow', 'take your time', '--json'], env).stdout);
+    await until('the agent to start', () => existsSync(pidFile));
+    const agentPid = Number(readFileSync(pidFile, 'utf8'));
+    a.child.kill('SIGKILL');
+    await a.stop();
+    expect(running(agentPid)).toBe(true); // unsupervised now
+    const paths = receiverPaths(root, 'slow');
+    expect(filesIn(paths.processing)).toHaveLength(1);
+
+    const b = await runCliAsync(cli, ['serve', 'slow', '--agent', 'echo', '--once'], env);
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stdout).toContain('reclaimed 1 claim(s) of daemon(s) that died and ended 1 agent process group(s)');
+    await until('the orphaned agent to end', () => !running(agentPid), 5000);
+    expect(b.stdout).toContain(`answered msg-${sent.id}.hw`);
+    expect(filesIn(paths.processing)).toEqual([]);
+    expect(filesIn(paths.outbox)).toHaveLength(1);
+    expect(filesIn(paths.inbox)).toEqual([]);
+    expect(existsSync(paths.deadLetter)).toBe(false);
+  }, 40_000);
+});
+
+describe('a FIFO named like a message', () => {
+  it('in the outbox never blocks send --wait, and SIGTERM ends the wait', async () => {
+    const { env, root } = makeBus();
+    const outbox = receiverPaths(root, 'r').outbox;
+    mkdirSync(outbox, { recursive: true });
+    expect(spawnSync('mkfifo', [join(outbox, 'msg-fifo.hw')]).status).toBe(0);
+    const child = spawn(process.execPath, [cli, 'send', 'r', 'hello', '--wait', '60'], { env });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await until('the message to be sent', () => filesIn(receiverPaths(root, 'r').inbox).length === 1);
+    await sleep(100); // into the wait
+    child.kill('SIGTERM');
+    const t0 = Date.now();
+    expect(await exited).toBe(1);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(stderr).toContain('stopped waiting');
   });
 });

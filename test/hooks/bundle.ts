@@ -37,7 +37,7 @@ export function runBundle(
     cwd: opts.cwd,
     env: opts.env,
     encoding: 'utf8',
-    timeout: opts.timeoutMs ?? 20_000,
+    timeout: opts.timeoutMs ?? 30_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
 }

@@ -8,7 +8,9 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadShellReader, needsShellReader } from '../../scripts/lib/guardian/answer.ts';
 import { decide } from '../../scripts/lib/guardian/decide.ts';
+import { shellWrites } from '../../scripts/lib/guardian/shell.ts';
 import { guardianCall } from '../../scripts/lib/hook/input.ts';
 import { bundleEntry, cleanEnv, repoRoot, runBundle } from './bundle.ts';
 
@@ -44,7 +46,7 @@ const dirOf = (where: Where) => ({ world, kernel, elsewhere: join(base, 'elsewhe
 function bash(command: string, where: Where = 'world', env: Record<string, string> = {}) {
   const call = guardianCall({ cwd: dirOf(where), hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command, description: 'x' } });
   expect(call, 'a Bash call').toBeDefined();
-  return decide(call!, { HOME: home, ALIVE_HOME: join(home, '.alive'), ...env }, dirOf(where));
+  return decide(call!, { HOME: home, ALIVE_HOME: join(home, '.alive'), ...env }, dirOf(where), shellWrites);
 }
 
 /** [what, command, where the session runs, deny reason pattern or 'allow'] */
@@ -64,6 +66,9 @@ const rows: [string, string, Where, RegExp | 'allow'][] = [
   ['sed --in-place', `sed --in-place=.orig 's/a/b/' ${K}/log.md`, 'world', /overwrite/],
   ['perl -pi -e', `perl -pi -e 's/a/b/' ${K}/log.md`, 'world', /overwrite/],
   ['tee', `echo hi | tee ${K}/log.md`, 'world', /overwrite/],
+  ['sponge', `sort ${K}/log.md | sponge ${K}/log.md`, 'world', /overwrite/],
+  ['gawk -i inplace', `gawk -i inplace -v x=1 '{ print }' ${K}/log.md`, 'world', /overwrite/],
+  ['awk without inplace', `awk '{ print }' ${K}/log.md > /tmp/copy.md`, 'world', 'allow'],
   ['tee -a', `echo hi | tee -a /dev/null ${K}/log.md`, 'world', /append/],
   ['cp onto it', `cp /tmp/x.md ${K}/log.md`, 'world', /overwrite/],
   ['cp into its folder under the same name', `cp /tmp/other/log.md ${K}/`, 'world', /overwrite/],
@@ -73,7 +78,7 @@ const rows: [string, string, Where, RegExp | 'allow'][] = [
   ['rm', `rm -f ${K}/log.md`, 'world', /delete or move away/],
   ['mv with brace expansion', `mv ${K}/log.md{,.bak}`, 'world', /delete or move away/],
   ['cp with brace expansion onto it', `cp ${K}/{notes,log}.md`, 'world', /overwrite/],
-  ["an ANSI-C quoted name", `echo x >> $'${K}/log.md'`, 'world', /append/],
+  ['an ANSI-C quoted name', `echo x >> $'${K}/log.md'`, 'world', /append/],
   ['a name with an ANSI-C escape (built at run time: out of reach)', `echo x >> $'${K}/log\\x2emd'`, 'world', 'allow'],
   ['truncate', `truncate -s 0 ${K}/log.md`, 'world', /overwrite/],
   ['dd of=', `dd if=/dev/zero of=${K}/log.md bs=1 count=1`, 'world', /overwrite/],
@@ -146,14 +151,25 @@ describe('log-guardian: Bash commands', () => {
     mkdirSync(join(bare, 'w', '_kernel'), { recursive: true });
     writeFileSync(join(bare, 'w', '_kernel', 'log.md'), LOG);
     const call = guardianCall({ cwd: bare, tool_name: 'Bash', tool_input: { command: 'echo x > w/_kernel/log.md' } })!;
-    expect(decide(call, { HOME: home }, bare)).toEqual({ allow: true });
-    expect(decide(call, { HOME: home, ALIVE_WORLD_ROOT: bare }, bare).allow).toBe(false);
+    expect(decide(call, { HOME: home }, bare, shellWrites)).toEqual({ allow: true });
+    expect(decide(call, { HOME: home, ALIVE_WORLD_ROOT: bare }, bare, shellWrites).allow).toBe(false);
   });
 
   it('does not look into a command that does not name log.md (the fast path; a symlink under another name is out of reach)', () => {
     symlinkSync(log, join(kernel, 'notes-link.md'));
     const call = guardianCall({ cwd: kernel, tool_name: 'Bash', tool_input: { command: 'echo x > notes-link.md' } })!;
-    expect(decide(call, { HOME: home }, kernel)).toEqual({ allow: true });
+    expect(decide(call, { HOME: home }, kernel, shellWrites)).toEqual({ allow: true });
+  });
+});
+
+describe('log-guardian: the shell reader is loaded only when needed', () => {
+  it('decides a command that does not name log.md without it, and loads it from the sources otherwise', async () => {
+    const plain = guardianCall({ cwd: world, tool_name: 'Bash', tool_input: { command: 'npm test && git status' } })!;
+    expect(needsShellReader(plain)).toBe(false);
+    expect(decide(plain, { HOME: home }, world)).toEqual({ allow: true });
+    const naming = guardianCall({ cwd: world, tool_name: 'Bash', tool_input: { command: `rm ${K}/log.md` } })!;
+    expect(needsShellReader(naming)).toBe(true);
+    expect(decide(naming, { HOME: home }, world, await loadShellReader()).allow).toBe(false);
   });
 });
 

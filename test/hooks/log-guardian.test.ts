@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { guardianAnswer, hookCall } from '../../scripts/lib/guardian/answer.ts';
 import { ALIVE_VERSION } from '../../scripts/lib/version.ts';
 import { bundleEntry, cleanEnv, runBundle } from './bundle.ts';
 
@@ -58,12 +59,23 @@ function payload(tool: Tool, toolInput: Record<string, unknown>, cwd = world): s
   });
 }
 
-function run(stdin: string, opts: { cwd?: string; env?: Record<string, string>; args?: string[] } = {}) {
-  return runBundle(guardian, stdin, {
-    cwd: opts.cwd ?? world,
-    env: cleanEnv({ HOME: home, ALIVE_HOME: join(home, '.alive'), ...(opts.env ?? {}) }),
-    ...(opts.args ? { args: opts.args } : {}),
-  });
+interface RunOpts {
+  cwd?: string;
+  env?: Record<string, string>;
+  args?: string[];
+  /** Run the real bundle as Claude Code does (a child process); otherwise in-process. */
+  bundle?: boolean;
+}
+
+/** The hook on `stdin`: in-process through guardianAnswer (what the entry runs), or the bundle. */
+function run(stdin: string, opts: RunOpts = {}): { status: number | null; stdout: string; stderr: string } {
+  const env = { HOME: home, ALIVE_HOME: join(home, '.alive'), ...(opts.env ?? {}) };
+  if (opts.bundle || opts.args) {
+    return runBundle(guardian, stdin, { cwd: opts.cwd ?? world, env: cleanEnv(env), ...(opts.args ? { args: opts.args } : {}) });
+  }
+  const call = hookCall(stdin);
+  const answer = call ? guardianAnswer(call, env, opts.cwd ?? world) : undefined;
+  return { status: 0, stdout: answer ? `${JSON.stringify(answer)}\n` : '', stderr: '' };
 }
 
 function expectAllow(r: ReturnType<typeof run>) {
@@ -88,6 +100,15 @@ function expectDeny(r: ReturnType<typeof run>, mentions: RegExp): string {
 const write = (file_path: string, cwd?: string) => payload('Write', { file_path, content: 'replaced\n' }, cwd);
 const edit = (file_path: string, old_string: string, new_string: string, replace_all?: boolean) =>
   payload('Edit', { file_path, old_string, new_string, ...(replace_all === undefined ? {} : { replace_all }) });
+
+describe('log-guardian: the bundle, as Claude Code runs it', () => {
+  it('denies a Write over the log and an Edit of a signed entry, and allows an unsigned edit', () => {
+    expectDeny(run(write(walnutLog), { bundle: true }), /already exists/);
+    expectDeny(run(edit(walnutLog, 'Watered twice.', 'Watered once.'), { bundle: true }), /signed entry/);
+    expectAllow(run(edit(walnutLog, 'An unsigned note, still being written.', 'Done.'), { bundle: true }));
+    expect(readFileSync(walnutLog, 'utf8')).toBe(LOG);
+  });
+});
 
 describe('log-guardian: Write', () => {
   it('denies a Write that would overwrite an existing walnut log, saying to use Edit instead', () => {
@@ -322,11 +343,12 @@ describe('log-guardian: malformed input means allow', () => {
   ];
   for (const [name, stdin] of cases) {
     it(`allows on ${name}`, () => expectAllow(run(stdin)));
+    it(`allows on ${name} (the bundle)`, () => expectAllow(run(stdin, { bundle: true })));
   }
 
   it('still decides when cwd is missing (the process cwd is used)', () => {
     const stdin = JSON.stringify({ tool_name: 'Write', tool_input: { file_path: walnutLog, content: '' } });
-    expectDeny(run(stdin), /already exists/);
+    expectDeny(run(stdin, { bundle: true }), /already exists/);
   });
 
   it('prints its usage with --help and its version with --version (exit 0), and refuses unknown arguments (exit 2)', () => {

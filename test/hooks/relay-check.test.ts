@@ -61,9 +61,12 @@ afterAll(() => {
   }
 });
 
-/** A process that no longer exists, or is a zombie nobody has reaped yet (it runs no more). */
+/**
+ * A process that no longer exists, or is a zombie nobody has reaped yet (it runs no more). Polls
+ * until it is gone (a busy machine may take a while to deliver the kill), up to 20 s.
+ */
 async function isGone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 400; i++) {
     try {
       process.kill(pid, 0);
     } catch {
@@ -227,8 +230,9 @@ describe('relay-check: probing', () => {
     const s = setup({ state: { last_sync: minutesAgo(30), pending_packages: 0 } });
     const r = run(s, sessionStart(world), { PROBE_MODE: 'hang', ...FAST });
     expectSilent(r);
-    // The probe would hang forever; relay-check returned within its 1.5 s budget plus start-up.
-    expect(r.ms).toBeLessThan(1500 + 3000);
+    // The probe would hang forever: relay-check returned, so its 1.5 s budget ended the wait (the
+    // bound leaves room for start-up on a loaded machine; start-up times live in npm run bench).
+    expect(r.ms).toBeLessThan(1500 + 12_000);
     const pids = readFileSync(join(s.home, 'probe-pids.log'), 'utf8').trim().split('\n').map(Number);
     hangingPids.push(...pids);
     expect(pids).toHaveLength(2);
@@ -310,7 +314,8 @@ describe('relay-check: stdin that never closes', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.stdin.destroy();
     expect(code).toBe(0);
-    expect(Date.now() - t0).toBeLessThan(6000);
+    // stdin never closes: it answered, so it stopped waiting (room for a loaded machine).
+    expect(Date.now() - t0).toBeLessThan(15_000);
     expect(JSON.parse(stdout).hookSpecificOutput.additionalContext).toMatch(/1 walnut package is waiting/);
   });
 });

@@ -1,24 +1,21 @@
 /**
  * Issue 20: the marketplace installs only what runs. The runtime folder is assembled from the
- * current source (bundles built here, then tools/plugin-folder.mjs, as `npm run build` does) into
+ * current source (this run's bundles, then tools/plugin-folder.mjs, as `npm run build` does) into
  * a temporary folder with no node_modules anywhere above it, and the bundles are run from there
  * the way Claude Code runs them: hooks with real hook JSON on stdin, commands with a clean
  * environment. The committed plugin/ itself is compared with a fresh build by .ci/run.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { bundleOptions } from '../../tools/build-options.mjs';
+import { spawn, spawnSync } from 'node:child_process';
+import { entryNames } from '../../tools/build-options.mjs';
 import { PLUGIN_FOLDER, writePluginFolder } from '../../tools/plugin-folder.mjs';
 import { cleanEnv, repoRoot, runBundle } from '../hooks/bundle.ts';
+import { bundleDir } from '../support/bundles.ts';
 
-const entries = readdirSync(join(repoRoot, 'scripts'))
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
-  .map((f) => f.slice(0, -'.ts'.length))
-  .sort();
+const entries = entryNames();
 
 const marketplace = JSON.parse(readFileSync(join(repoRoot, '.claude-plugin', 'marketplace.json'), 'utf8'));
 
@@ -40,14 +37,10 @@ function walk(dir: string, rel = ''): string[] {
   });
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   base = realpathSync(mkdtempSync(join(tmpdir(), 'alive-runtime-')));
-  const dist = join(base, 'build', 'dist');
-  for (const name of entries) {
-    await build({ ...bundleOptions(name), entryPoints: [join(repoRoot, 'scripts', `${name}.ts`)], outdir: dist, logLevel: 'silent' });
-  }
   plugin = join(base, 'installed', 'alive');
-  files = writePluginFolder({ root: repoRoot, distDir: dist, outDir: plugin });
+  files = writePluginFolder({ root: repoRoot, distDir: bundleDir(), outDir: plugin });
 });
 
 /** Runs a file of the runtime folder with node, as Claude Code and the skills do. */
@@ -146,6 +139,10 @@ describe('the bundles run from the runtime folder alone', () => {
       stdin: preToolUse('Write', { file_path: join(world, '04_Ventures', 'garden', 'notes.md'), content: 'hi\n' }),
     });
     expect(allow).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    // A Bash command naming the log loads the shell reader, a bundle of its own beside the hook.
+    const bash = runPlugin('dist/log-guardian.mjs', [], { cwd: world, stdin: preToolUse('Bash', { command: `sed -i 's/Planted/Pulled/' ${log}` }) });
+    expect(bash.stderr).toBe('');
+    expect(JSON.parse(bash.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
   });
 
   it('dispatch delivers a message, status shows it, and relay-check tells the session at start', () => {
@@ -177,11 +174,51 @@ describe('the bundles run from the runtime folder alone', () => {
     expect(JSON.parse(info.stdout)).toMatchObject({ walnut: 'garden', scope: 'full', files: 2 });
   });
 
-  it('the other commands start and print their usage', () => {
-    for (const name of entries.filter((e) => !['log-guardian', 'relay-check'].includes(e))) {
-      const r = runPlugin(`dist/${name}.mjs`, ['--help'], { cwd: base });
+  it('every command starts and prints its usage', () => {
+    const bins = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).bin as Record<string, string>;
+    expect(Object.keys(bins).length).toBeGreaterThan(0);
+    for (const [name, rel] of Object.entries(bins)) {
+      const r = runPlugin(rel, ['--help'], { cwd: base });
       expect(r.status, `${name}: ${r.stderr}`).toBe(0);
       expect(r.stdout).toMatch(/usage/i);
+    }
+  });
+
+  it('the MCP server the plugin declares answers an MCP initialize from the runtime folder', async () => {
+    expect(existsSync(join(plugin, '.mcp.json')), 'the MCP declaration ships').toBe(true);
+    const mcp = JSON.parse(readFileSync(join(plugin, '.mcp.json'), 'utf8')) as { mcpServers: Record<string, { command: string; args?: string[] }> };
+    for (const server of Object.values(mcp.mcpServers)) {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal variable Claude Code substitutes
+      const args = (server.args ?? []).map((a) => a.replaceAll('${CLAUDE_PLUGIN_ROOT}', plugin));
+      const child = spawn(server.command === 'node' ? process.execPath : server.command, args, {
+        cwd: world,
+        env: cleanEnv({ HOME: join(base, 'home'), ALIVE_HOME: join(base, 'home', '.alive'), NODE_PATH: '' }),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const reply = new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const line = out.split('\n').find((l) => l.includes('"id":1'));
+          if (line) resolve(line);
+        });
+        child.on('exit', (code) => reject(new Error(`MCP server exited (${code}) before answering: ${stderr}`)));
+      });
+      const initialize = {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'runtime-test', version: '0' } },
+      };
+      child.stdin.write(`${JSON.stringify(initialize)}\n`);
+      try {
+        const answer = JSON.parse(await reply) as { result?: { serverInfo?: { name?: string } } };
+        expect(answer.result?.serverInfo?.name, stderr).toBeTruthy();
+      } finally {
+        child.kill();
+      }
     }
   });
 });

@@ -14,9 +14,9 @@ import { cliBundle, makeWalnut, makeWorld, testEnv, tmp, tree, writePackage, v2M
 
 const MAX = 1 << 30;
 
-/** Every file of a folder tree that an agent-file rule matches, outside `.alive/held-back/`. */
+/** Every file of a folder tree that an agent-file rule matches — the held-back folder included. */
 function agentFilesIn(world: string): string[] {
-  return [...tree(world)].filter(([p, v]) => v !== 'dir' && !p.startsWith('.alive/held-back/') && agentFileRule(p)).map(([p]) => p);
+  return [...tree(world)].filter(([p, v]) => v !== 'dir' && agentFileRule(p)).map(([p]) => p);
 }
 
 describe('the agent-file list', () => {
@@ -80,7 +80,7 @@ describe('receive holds agent files back', () => {
 
     const r = await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env });
     expect(r.held_back).toEqual(dry.held_back);
-    expect(r.held_back.find((h) => h.path === 'bundles/a/GEMINI.md')).toEqual({ path: 'bundles/a/GEMINI.md', rule: 'GEMINI.md', would_be_at: '03_Inbox/garden/bundles/a/GEMINI.md' });
+    expect(r.held_back.find((h) => h.path === 'bundles/a/GEMINI.md')).toMatchObject({ path: 'bundles/a/GEMINI.md', rule: 'GEMINI.md', would_be_at: '03_Inbox/garden/bundles/a/GEMINI.md' });
     expect(r.held_back.find((h) => h.path === '_kernel/CLAUDE.md')?.would_be_at).toBe('03_Inbox/garden/_kernel/CLAUDE.md');
     expect(agentFilesIn(world)).toEqual([]);
     // The rest arrived.
@@ -89,7 +89,10 @@ describe('receive holds agent files back', () => {
     // Kept, byte for byte, with an index.
     const receipt = JSON.parse(readFileSync(join(world, '.alive', 'imports.json'), 'utf8')).imports[0];
     expect(r.held_back_dir).toBe(join(world, '.alive', 'held-back', receipt.receipt));
-    for (const p of heldPaths) expect(readFileSync(join(r.held_back_dir!, p), 'utf8'), p).toBe(hostile[p]);
+    // Under inert names (a kept CLAUDE.md would load as soon as an agent read a file beside it).
+    expect(readdirSync(r.held_back_dir!).sort()).toEqual([...r.held_back.map((h) => h.kept_as), 'held-back.json'].sort());
+    for (const h of r.held_back) expect(readFileSync(join(r.held_back_dir!, h.kept_as!), 'utf8'), h.path).toBe(hostile[h.path]);
+    expect(r.held_back.find((h) => h.path === 'CLAUDE.md')?.kept_as).toMatch(/^\d{4}-CLAUDE\.md\.held$/);
     const index = JSON.parse(readFileSync(join(r.held_back_dir!, 'held-back.json'), 'utf8'));
     expect(index.files.map((f: { path: string }) => f.path).sort()).toEqual(heldPaths);
     expect(receipt.held_back.sort()).toEqual(heldPaths);
@@ -146,6 +149,13 @@ describe('receive holds agent files back', () => {
       expect(human.code, human.stderr).toBe(0);
       expect(human.stdout).toContain('held back .claude/settings.json (.claude/)');
       expect(human.stderr).toMatch(new RegExp(`^warning: held back ${heldPaths.length} agent`, 'm'));
+      const trusting = makeWorld(join(base, 'trusting'), { layout: 'v2' });
+      const taken = await runCaptured(receiveCommand, [pkg, '--world', trusting, '--allow-agent-files', '--json']);
+      expect(taken.code, taken.stderr).toBe(0);
+      const out = JSON.parse(taken.stdout);
+      expect(out.held_back).toEqual([]);
+      expect(out.agent_files_taken.map((h: { path: string }) => h.path).sort()).toEqual(heldPaths);
+      expect(existsSync(join(out.walnut, '.claude', 'settings.json'))).toBe(true);
     } finally {
       if (prior === undefined) delete process.env.ALIVE_HOME;
       else process.env.ALIVE_HOME = prior;
@@ -174,7 +184,7 @@ describe('end to end without Claude: create, receive, then list what the world h
     expect(received.status, received.stderr).toBe(0);
     const r = JSON.parse(received.stdout);
     expect(r.held_back.length).toBeGreaterThanOrEqual(3);
-    // What the world holds, listed from the disk: no agent file anywhere outside .alive/held-back.
+    // What the world holds, listed from the disk: no agent file anywhere, .alive/held-back included.
     expect(agentFilesIn(world)).toEqual([]);
     expect(readdirSync(join(world, '.alive', 'held-back'))).toHaveLength(1);
     expect(existsSync(join(r.walnut, 'bundles', 'launch', 'plan.md'))).toBe(true);

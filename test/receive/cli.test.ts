@@ -53,7 +53,7 @@ describe('alive-p2p receive (CLI)', () => {
     expect(r.ok).toBe(true);
     const again = run([pkg, '--world', world, '--json'], env);
     expect(again.status).toBe(1);
-    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, error: { code: 'duplicate' } });
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, imported_into: '03_Inbox/garden', package_sha256: r.package_sha256, error: { code: 'duplicate' } });
     expect(again.stderr).toMatch(/^error: .*already imported.*--force[^\n]*\n$/);
   });
 

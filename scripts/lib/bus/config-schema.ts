@@ -18,6 +18,15 @@ export const receiverConfigSchema = z.strictObject(
     agent_timeout_seconds: positive('agent_timeout_seconds'),
     claim_lease_seconds: positive('claim_lease_seconds'),
     empty_file_grace_ms: z.optional(z.int().check(z.minimum(0))),
+    agent_env: z.optional(
+      z.array(z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*\*?$/, { error: 'agent_env lists variable names (a trailing * matches a prefix)' }))),
+    ),
+    max_consecutive_failures: positive('max_consecutive_failures'),
+    answer_into_inbox: z.optional(
+      z.union([z.literal('auto'), z.literal('never'), z.array(z.string({ error: 'answer_into_inbox lists sender names' }))], {
+        error: 'answer_into_inbox is "auto", "never" or a list of sender names',
+      }),
+    ),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown keys ${issue.keys.join(', ')}` : undefined) },
 );

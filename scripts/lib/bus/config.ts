@@ -8,12 +8,22 @@
  *     "turn_budget": 8,                              turns per thread this receiver answers
  *     "agent_timeout_seconds": 600,                  serve: kill an agent after this long
  *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns
- *     "empty_file_grace_ms": 2000                    leave a young empty file to its writer
+ *     "empty_file_grace_ms": 2000,                   leave a young empty file to its writer
+ *     "agent_env": ["ANTHROPIC_API_KEY", "MY_*"],    serve: variables passed to agents beyond the
+ *                                                    default allowlist (agent-env.ts)
+ *     "max_consecutive_failures": 5,                 serve: stop after this many agent failures in a row
+ *     "answer_into_inbox": "auto"                    serve: also deliver answers into the sender's
+ *                                                    inbox: "auto" (senders writing HelloWorld's HEAD
+ *                                                    format), "never", or a list of sender names
  *   }
+ *
+ * allow_from and rate_limit key on the self-declared From header: they are labels that keep honest
+ * agents apart, not authentication (anyone who can write the inbox can write any From).
  *
  * The schema (zod) is loaded only when a config file exists, to keep start-up light.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
+import { readBusFile } from './fsutil.ts';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { normaliseName } from './names.ts';
 
@@ -25,6 +35,11 @@ export interface ReceiverConfig {
   agentTimeoutMs: number;
   claimLeaseMs: number;
   emptyFileGraceMs: number;
+  /** Extra variable names (a trailing `*` matches a prefix) passed to agents. */
+  agentEnv: string[];
+  maxConsecutiveFailures: number;
+  /** 'auto', 'never', or sender folder names. */
+  answerIntoInbox: 'auto' | 'never' | string[];
 }
 
 export const DEFAULT_CONFIG: ReceiverConfig = {
@@ -35,7 +50,13 @@ export const DEFAULT_CONFIG: ReceiverConfig = {
   agentTimeoutMs: 600_000,
   claimLeaseMs: 1_800_000,
   emptyFileGraceMs: 2000,
+  agentEnv: [],
+  maxConsecutiveFailures: 5,
+  answerIntoInbox: 'auto',
 };
+
+/** Never given to an agent, whatever agent_env says: the package passphrase. */
+const NEVER_TO_AGENTS = ['WALNUT_PASSPHRASE'];
 
 const cache = new Map<string, { key: string; config: ReceiverConfig }>();
 
@@ -43,17 +64,22 @@ const cache = new Map<string, { key: string; config: ReceiverConfig }>();
 export async function loadReceiverConfig(configPath: string): Promise<ReceiverConfig> {
   let st;
   try {
-    st = statSync(configPath);
+    st = lstatSync(configPath);
   } catch (err) {
     if (errnoCode(err) === 'ENOENT') return DEFAULT_CONFIG;
     throw new AliveError(`cannot read ${configPath}: ${messageOf(err)}`, { code: 'config_unreadable' });
   }
-  const key = `${st.mtimeMs}:${st.size}`;
+  const key = `${st.mtimeMs}:${st.size}:${st.ino}`;
   const hit = cache.get(configPath);
   if (hit && hit.key === key) return hit.config;
+  // Never follows a link, never waits on a FIFO planted as config.json.
+  const read = readBusFile(configPath, { maxBytes: 1024 * 1024 });
+  if (!read.ok) {
+    throw new AliveError(`cannot read ${configPath}: ${read.detail}; fix it or remove it`, { code: 'config_unreadable' });
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(configPath, 'utf8'));
+    raw = JSON.parse(read.bytes.toString('utf8'));
   } catch (err) {
     throw new AliveError(`${configPath} is not valid JSON (${messageOf(err)}); fix it or remove it`, {
       code: 'config_invalid',
@@ -73,12 +99,17 @@ async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
   }
   const d = parsed.data;
   let allowFrom: string[] | undefined;
-  if (d.allow_from) {
-    try {
-      allowFrom = d.allow_from.map((n) => normaliseName(n, 'allow_from'));
-    } catch (err) {
-      throw new AliveError(`${path} is invalid: ${messageOf(err)}`, { code: 'config_invalid' });
-    }
+  let answerIntoInbox: ReceiverConfig['answerIntoInbox'] = d.answer_into_inbox === undefined ? 'auto' : 'never';
+  try {
+    if (d.allow_from) allowFrom = d.allow_from.map((n) => normaliseName(n, 'allow_from'));
+    if (Array.isArray(d.answer_into_inbox)) answerIntoInbox = d.answer_into_inbox.map((n) => normaliseName(n, 'answer_into_inbox'));
+    else if (d.answer_into_inbox !== undefined) answerIntoInbox = d.answer_into_inbox;
+  } catch (err) {
+    throw new AliveError(`${path} is invalid: ${messageOf(err)}`, { code: 'config_invalid' });
+  }
+  const forbidden = (d.agent_env ?? []).filter((n) => NEVER_TO_AGENTS.includes(n.replace(/\*$/, '')) || n === '*');
+  if (forbidden.length) {
+    throw new AliveError(`${path} is invalid: agent_env may not pass ${forbidden.join(', ')} to agents`, { code: 'config_invalid' });
   }
   return {
     allowFrom,
@@ -88,6 +119,9 @@ async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
     agentTimeoutMs: (d.agent_timeout_seconds ?? DEFAULT_CONFIG.agentTimeoutMs / 1000) * 1000,
     claimLeaseMs: (d.claim_lease_seconds ?? DEFAULT_CONFIG.claimLeaseMs / 1000) * 1000,
     emptyFileGraceMs: d.empty_file_grace_ms ?? DEFAULT_CONFIG.emptyFileGraceMs,
+    agentEnv: d.agent_env ?? [],
+    maxConsecutiveFailures: d.max_consecutive_failures ?? DEFAULT_CONFIG.maxConsecutiveFailures,
+    answerIntoInbox,
   };
 }
 

@@ -4,18 +4,35 @@
  * go to dead-letter with a reason; the loop itself keeps serving. Waiting uses DirWatcher
  * (notifications plus polling), and stale claims are swept regularly.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messageOf } from '../errors.ts';
 import { safeUnlink, writeJsonAtomic } from '../fs/atomic.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
-import { claimNext, cleanOrphanedPartials, completeClaim, deadLetterClaim, listInbox, LeaseLostError, sweepStaleClaims, type Claim, type DeadLetterRecord, type BusInboxEntry } from './claims.ts';
-import { loadReceiverConfig } from './config.ts';
-import { ensureDir } from './fsutil.ts';
-import { receiverPaths } from './layout.ts';
+import { agentEnvironment, DAEMON_ENV } from './agent-env.ts';
+import {
+  claimNext,
+  cleanOrphanedPartials,
+  completeClaim,
+  deadLetterClaim,
+  listInbox,
+  LeaseLostError,
+  processAlive,
+  reclaimDeadOwners,
+  sweepStaleClaims,
+  type Claim,
+  type DeadLetterRecord,
+  type BusInboxEntry,
+} from './claims.ts';
+import { loadReceiverConfig, type ReceiverConfig } from './config.ts';
+import { ensureDir, readBusJson } from './fsutil.ts';
+import type { ParsedMessage } from './message.ts';
+import { takeRateToken } from './ratelimit.ts';
+import { receiverPaths, type ReceiverPaths } from './layout.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
 import { budgetProblem, recordTurn } from './threads.ts';
+import { isPlainThread } from './deliver.ts';
 import { DirWatcher } from './wait.ts';
 
 export interface ServeOptions {
@@ -36,7 +53,12 @@ export interface ServeSummary {
   answered: number;
   archivedWithoutAnswer: number;
   deadLettered: number;
+  /** Set when serve stopped because the agent failed max_consecutive_failures times in a row. */
+  stoppedAfterFailures?: { count: number; lastReason: string };
 }
+
+/** What handling one message came to, for the consecutive-failure count. */
+type Handled = 'ok' | 'agent_failure' | 'other';
 
 export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const receiver = normaliseName(opts.receiver, 'receiver');
@@ -46,6 +68,21 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const sweepEvery = opts.sweepEveryMs ?? 5000;
   const owner = `p${process.pid}`;
   const summary: ServeSummary = { answered: 0, archivedWithoutAnswer: 0, deadLettered: 0 };
+  const stop = new AbortController();
+  const stopped = () => stop.signal.aborted || opts.signal?.aborted === true;
+  let failuresInARow = 0;
+  const onHandled = (outcome: Handled, reason: string, limit: number) => {
+    if (outcome === 'ok') failuresInARow = 0;
+    if (outcome !== 'agent_failure' || stop.signal.aborted) return;
+    failuresInARow++;
+    if (failuresInARow >= limit) {
+      summary.stoppedAfterFailures = { count: failuresInARow, lastReason: reason };
+      log(
+        `stopping: the agent failed ${failuresInARow} times in a row (last: ${reason}); the messages are in dead-letter ('dispatch dead-letter ${displayName(receiver)}'); fix the agent, 'dispatch retry' them and start serve again`,
+      );
+      stop.abort();
+    }
+  };
   const onDeadLetter = (r: DeadLetterRecord) => {
     summary.deadLettered++;
     log(`dead-letter ${r.fileName}: ${r.reason}`);
@@ -54,6 +91,9 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   for (const problem of registry.loadDirectory(join(opts.root, 'vocabularies'))) log(`warning: ${problem}`);
 
   ensureDir(paths.inbox);
+  const ended = endAgentsOfDeadDaemons(paths);
+  const reclaimed = reclaimDeadOwners(paths, receiver);
+  if (ended || reclaimed) log(`reclaimed ${reclaimed} claim(s) of daemon(s) that died and ended ${ended} agent process group(s) they left running`);
   const watcher = new DirWatcher(paths.inbox);
   writeJsonAtomic(paths.daemon, {
     pid: process.pid,
@@ -67,10 +107,12 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   let lastSweep = 0;
   try {
     for (;;) {
-      if (opts.signal?.aborted) break;
+      if (stopped()) break;
       const config = await loadReceiverConfig(paths.config);
       if (Date.now() - lastSweep >= sweepEvery) {
-        const returned = sweepStaleClaims(paths, receiver);
+        const endedNow = endAgentsOfDeadDaemons(paths);
+        const returned = reclaimDeadOwners(paths, receiver) + sweepStaleClaims(paths, receiver);
+        if (endedNow) log(`ended ${endedNow} agent process group(s) left by daemon(s) that died`);
         if (returned) log(`returned ${returned} stale claim(s) to the inbox`);
         const cleaned = cleanOrphanedPartials(paths);
         if (cleaned) log(`removed ${cleaned} partial file(s) left by writers that died`);
@@ -78,7 +120,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         entries = [];
       }
       let claimedAny = false;
-      while (inflight.size < concurrency && !opts.signal?.aborted) {
+      while (inflight.size < concurrency && !stopped()) {
         if (entries.length === 0) entries = shuffleWithinWindows(listInbox(paths), concurrency > 1 ? 4 : 8);
         const claim = await claimNext(opts.root, receiver, {
           owner,
@@ -90,6 +132,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         if (!claim) break;
         claimedAny = true;
         const job: Promise<void> = handle(claim, opts, registry, summary, log)
+          .then(([outcome, reason]) => onHandled(outcome, reason, config.maxConsecutiveFailures))
           .catch((err) => log(`error handling ${claim.fileName}: ${messageOf(err)}`))
           .finally(() => {
             inflight.delete(job);
@@ -104,7 +147,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
       // The cached listing is only refreshed once it is used up (or at a sweep): re-reading a
       // large inbox after every message would make a backlog quadratic. Newer arrivals sort
       // after the cached ones anyway.
-      await watcher.wait(Math.max(10, nextSkip), opts.signal);
+      await watcher.wait(Math.max(10, nextSkip), anySignal(opts.signal, stop.signal));
     }
     await Promise.allSettled([...inflight]);
   } finally {
@@ -114,15 +157,65 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   return summary;
 }
 
+function anySignal(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
+  return a ? AbortSignal.any([a, b]) : b;
+}
+
 function ownsDaemonFile(path: string): boolean {
+  const d = readBusJson(path);
+  return d !== null && typeof d === 'object' && (d as { pid?: unknown }).pid === process.pid;
+}
+
+/** `.agents/<daemon pid>-<agent pid>`: an agent (process group) a daemon runs right now. */
+function agentRecord(paths: ReceiverPaths, agentPid: number): string {
+  return join(paths.dir, '.agents', `${process.pid}-${agentPid}`);
+}
+
+/**
+ * Ends the agent process groups of daemons that are gone (kill -9 leaves them running, answering
+ * a message whose claim is about to go back to the inbox). A group is killed only when its leader
+ * still carries the dead daemon's mark in its environment (Linux /proc; elsewhere, when its
+ * process group still exists). Returns how many groups were ended.
+ */
+export function endAgentsOfDeadDaemons(paths: ReceiverPaths): number {
+  const dir = join(paths.dir, '.agents');
+  let names: string[];
   try {
-    return (JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown }).pid === process.pid;
+    names = readdirSync(dir);
   } catch {
+    return 0;
+  }
+  let ended = 0;
+  for (const n of names) {
+    const m = /^(\d+)-(\d+)$/.exec(n);
+    if (!m) continue;
+    const daemonPid = Number(m[1]);
+    const agentPid = Number(m[2]);
+    if (daemonPid === process.pid || processAlive(daemonPid)) continue;
+    if (carriesMark(agentPid, daemonPid)) {
+      try {
+        process.kill(-agentPid, 'SIGKILL');
+        ended++;
+      } catch {
+        // already gone
+      }
+    }
+    safeUnlink(join(dir, n));
+  }
+  return ended;
+}
+
+function carriesMark(pid: number, daemonPid: number): boolean {
+  try {
+    const environ = readFileSync(`/proc/${pid}/environ`, 'latin1');
+    return environ.split('\0').includes(`${DAEMON_ENV}=${daemonPid}`);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false; // gone (or no /proc: see below)
     return false;
   }
 }
 
-async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summary: ServeSummary, log: (l: string) => void): Promise<void> {
+async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summary: ServeSummary, log: (l: string) => void): Promise<[Handled, string]> {
   const started = Date.now();
   const msg = claim.message;
   const config = await loadReceiverConfig(claim.paths.config);
@@ -136,20 +229,29 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
       completeClaim(claim);
       summary.archivedWithoutAnswer++;
       log(`archived ${claim.fileName}: a response needs no answer`);
-      return;
+      return ['other', ''];
     }
     if (claim.sender === claim.receiver) {
       completeClaim(claim);
       summary.archivedWithoutAnswer++;
       log(`archived ${claim.fileName}: a message to itself needs no answer`);
-      return;
+      return ['other', ''];
+    }
+    // The sender's rate limit, counted again here: a message dropped into the inbox by hand (or by
+    // another tool) never passed 'dispatch send'. From is self-declared: this is a label, not a proof.
+    if (config.rateLimit && !(await takeRateToken(join(claim.paths.dir, '.rate-served'), claim.sender ?? 'anonymous', config.rateLimit))) {
+      fail(
+        `${claim.sender ? displayName(claim.sender) : 'an anonymous sender'} sent more than ${config.rateLimit.messages} messages in ${config.rateLimit.perSeconds} s (rate_limit of ${claim.paths.config})`,
+        'rate_limited',
+      );
+      return ['other', ''];
     }
     const thread = msg.thread !== undefined && msg.thread !== '' ? msg.thread : claim.id;
     const turn = msg.turn ?? 1;
     const over = budgetProblem(claim.paths, thread, msg.turn, config.turnBudget);
     if (over) {
       fail(over, 'turn_budget');
-      return;
+      return ['other', ''];
     }
     const prompt =
       opts.agent.kind === 'echo'
@@ -172,18 +274,22 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
       cwd: opts.root,
       timeoutMs: config.agentTimeoutMs,
       maxOutputBytes: config.maxBytes,
-      env: {
-        ...process.env,
+      env: agentEnvironment(process.env, config.agentEnv, {
         HELLOWORLD_ROOT: opts.root,
         HELLOWORLD_AS: displayName(claim.receiver),
-        HELLOWORLD_THREAD: thread,
+        HELLOWORLD_THREAD: isPlainThread(thread) ? thread : claim.id,
         HELLOWORLD_TURN: String(turn),
         HELLOWORLD_MESSAGE_ID: claim.id,
+      }),
+      onStart: (pid) => {
+        ensureDir(join(claim.paths.dir, '.agents'));
+        writeFileSync(agentRecord(claim.paths, pid), '');
       },
+      onEnd: (pid) => safeUnlink(agentRecord(claim.paths, pid)),
     });
     if (!outcome.ok) {
-      fail(outcome.reason, outcome.code, { stderr: outcome.stderr, exit_code: outcome.exitCode ?? null, signal: outcome.signal ?? null });
-      return;
+      fail(outcome.reason, outcome.code, { stdout: outcome.stdout, stderr: outcome.stderr, exit_code: outcome.exitCode ?? null, signal: outcome.signal ?? null });
+      return ['agent_failure', outcome.reason];
     }
     const answer = outcome.answer.replace(/\s+$/, '');
     if (answer.startsWith('NOTHING_FURTHER')) {
@@ -191,20 +297,41 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
       completeClaim(claim);
       summary.archivedWithoutAnswer++;
       log(`archived ${claim.fileName}: the agent had nothing further`);
-      return;
+      return ['ok', ''];
     }
     if (answer === '' && opts.agent.kind !== 'echo') {
       fail('the agent printed no answer', 'agent_empty');
-      return;
+      return ['agent_failure', 'the agent printed no answer'];
     }
     recordTurn(claim.paths, thread, claim.id);
-    const done = completeClaim(claim, { body: answer });
+    const alsoInto = answersIntoInbox(config, claim, msg);
+    const done = completeClaim(claim, { body: answer, ...(alsoInto ? { alsoIntoInboxOf: [alsoInto] } : {}) });
     summary.answered++;
-    log(`answered ${claim.fileName} from ${claim.message.from ?? '(anonymous)'} as ${done.response!.fileName} in ${Date.now() - started} ms`);
+    log(
+      `answered ${claim.fileName} from ${claim.message.from ?? '(anonymous)'} as ${done.response!.fileName}${alsoInto ? ` (also into ${displayName(alsoInto)}'s inbox)` : ''} in ${Date.now() - started} ms`,
+    );
+    return ['ok', ''];
   } catch (err) {
-    if (err instanceof LeaseLostError) log(`lost the claim on ${claim.fileName}; it will be handled again`);
-    else throw err;
+    if (err instanceof LeaseLostError) {
+      log(`lost the claim on ${claim.fileName}; it will be handled again`);
+      return ['other', ''];
+    }
+    throw err;
   }
+}
+
+/**
+ * The sender whose inbox gets the answer too: a HelloWorld HEAD runtime reads answers from its own
+ * inbox. "auto" recognises one by what it writes (HEAD's writer puts only From and Timestamp: no
+ * title line, no To, no Thread); a list names them; "never" turns it off.
+ */
+export function answersIntoInbox(config: ReceiverConfig, claim: Claim, msg: ParsedMessage): string | undefined {
+  const sender = claim.sender;
+  if (sender === undefined || sender === claim.receiver) return undefined;
+  if (config.answerIntoInbox === 'never') return undefined;
+  if (Array.isArray(config.answerIntoInbox)) return config.answerIntoInbox.includes(sender) ? sender : undefined;
+  const headFormat = msg.kind === undefined && msg.thread === undefined && msg.headers.to === undefined && msg.timestamp !== undefined;
+  return headFormat ? sender : undefined;
 }
 
 /**

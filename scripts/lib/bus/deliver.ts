@@ -63,6 +63,9 @@ export function validateThread(thread: string): string {
 
 /** Sends a request message to a receiver's inbox. */
 export async function sendMessage(opts: SendOptions): Promise<SentMessage> {
+  if (opts.body.trim() === '') {
+    throw new AliveError('the message is empty (nothing but white space); nothing was sent', { code: 'empty_body' });
+  }
   const delivery = await openDelivery({ ...opts, expectedBytes: Buffer.byteLength(opts.body, 'utf8') });
   try {
     delivery.write(opts.body);

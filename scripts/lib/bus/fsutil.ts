@@ -1,5 +1,5 @@
 /** Small file-system helpers of the bus: cached mkdir, durable writes into a folder, no-clobber moves. */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { closeSync, constants as fsc, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { errnoCode } from '../errors.ts';
 import { fsyncDir, safeUnlink, writeNewFileDurably } from '../fs/atomic.ts';
@@ -56,5 +56,68 @@ export function renameIfPresent(from: string, to: string): boolean {
   } catch (err) {
     if (errnoCode(err) === 'ENOENT') return false;
     throw err;
+  }
+}
+
+export type BusFileProblem = 'missing' | 'not_a_file' | 'too_large' | 'unreadable';
+
+export type BusFileRead =
+  | { ok: true; bytes: Buffer; size: number; mtimeMs: number }
+  | { ok: false; problem: BusFileProblem; detail: string };
+
+/**
+ * Reads a file of the bus, which any writer may have planted: `lstat` first (only a regular file
+ * counts), then an open that neither follows a link nor waits on a FIFO or device
+ * (O_NOFOLLOW | O_NONBLOCK), then `fstat` on what was opened (it may have been swapped meanwhile).
+ * `headBytes` reads only the start; otherwise a file over `maxBytes` is refused unread.
+ */
+export function readBusFile(path: string, opts: { maxBytes?: number; headBytes?: number } = {}): BusFileRead {
+  let st;
+  try {
+    st = lstatSync(path, { throwIfNoEntry: false });
+  } catch (err) {
+    return { ok: false, problem: 'unreadable', detail: errnoCode(err) ?? String(err) };
+  }
+  if (!st) return { ok: false, problem: 'missing', detail: 'no such file' };
+  if (!st.isFile()) return { ok: false, problem: 'not_a_file', detail: 'not a regular file (a folder, link, FIFO or device)' };
+  let fd: number;
+  try {
+    fd = openSync(path, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code === 'ENOENT') return { ok: false, problem: 'missing', detail: 'no such file' };
+    if (code === 'ELOOP') return { ok: false, problem: 'not_a_file', detail: 'a symbolic link' };
+    return { ok: false, problem: 'unreadable', detail: code ?? String(err) };
+  }
+  try {
+    const fst = fstatSync(fd);
+    if (!fst.isFile()) return { ok: false, problem: 'not_a_file', detail: 'not a regular file (a folder, link, FIFO or device)' };
+    if (opts.headBytes === undefined && opts.maxBytes !== undefined && fst.size > opts.maxBytes) {
+      return { ok: false, problem: 'too_large', detail: `larger than the limit of ${opts.maxBytes} bytes (${fst.size} bytes)` };
+    }
+    const want = opts.headBytes === undefined ? fst.size : Math.min(fst.size, opts.headBytes);
+    const bytes = Buffer.alloc(want);
+    let off = 0;
+    while (off < want) {
+      const n = readSync(fd, bytes, off, want - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { ok: true, bytes: bytes.subarray(0, off), size: fst.size, mtimeMs: fst.mtimeMs };
+  } catch (err) {
+    return { ok: false, problem: 'unreadable', detail: errnoCode(err) ?? String(err) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A small JSON file of the bus (reason files, config, daemon records), read safely; undefined if absent or bad. */
+export function readBusJson(path: string, maxBytes = 1024 * 1024): unknown {
+  const r = readBusFile(path, { maxBytes });
+  if (!r.ok) return undefined;
+  try {
+    return JSON.parse(r.bytes.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
   }
 }

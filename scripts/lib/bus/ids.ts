@@ -43,10 +43,27 @@ export function messageFileName(id: string): string {
   return `msg-${id}.hw`;
 }
 
-/** The id inside a message file name, or undefined when the name is not a message's. */
+/** The id inside a message file name as written (any characters), or undefined when the name is not a message's. */
 export function idFromFileName(name: string): string | undefined {
-  const m = /^msg-(.+)\.hw$/.exec(name);
+  const m = /^msg-(.+)\.hw$/s.exec(name);
   return m ? m[1] : undefined;
+}
+
+/**
+ * The shape every message id must have: our UUIDv7s, the reference's 8-hex ids and the slugs
+ * people chose (`claude-phase2-ack`, `1769934566-entropy-collision`). The id comes from a file
+ * name any writer chooses, and it is shown in prompts, JSON and terminals: nothing else passes.
+ */
+const MESSAGE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
+export function isValidMessageId(id: string): boolean {
+  return typeof id === "string" && MESSAGE_ID.test(id);
+}
+
+/** The id of a message file name when it has the strict shape, else undefined. */
+export function validIdFromFileName(name: string): string | undefined {
+  const id = idFromFileName(name);
+  return id !== undefined && isValidMessageId(id) ? id : undefined;
 }
 
 /**
@@ -57,6 +74,5 @@ export function parseMessageIdArg(raw: string): string | undefined {
   let id = raw.trim();
   if (id.endsWith('.hw')) id = id.slice(0, -3);
   if (id.startsWith('msg-')) id = id.slice(4);
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/.test(id) || id.includes('..')) return undefined;
-  return id;
+  return isValidMessageId(id) ? id : undefined;
 }

@@ -71,9 +71,11 @@ export interface MessageToWrite {
   context?: string;
 }
 
+// Lines are split on \n only: the `s` flag lets a value hold U+2028/U+2029 (shown escaped later)
+// instead of ending the header block there.
 const TITLE = /^#[ \t]*HelloWorld[ \t]+(Message|Response)[ \t]*$/i;
-const PREFIXED_HEADER = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
-const UNPREFIXED_HEADER = /^(From|To|Thread|Timestamp|In-Reply-To|Turn)[ \t]*:[ \t]*(.*?)[ \t]*$/i;
+const PREFIXED_HEADER = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/s;
+const UNPREFIXED_HEADER = /^(From|To|Thread|Timestamp|In-Reply-To|Turn)[ \t]*:[ \t]*(.*?)[ \t]*$/is;
 const CONTEXT_LINE = /^#[ \t]*Context[ \t]*$/;
 
 /** Decodes file bytes as strict UTF-8 (a leading BOM is dropped); undefined when not UTF-8. */

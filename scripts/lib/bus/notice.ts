@@ -8,6 +8,12 @@ import { join } from 'node:path';
 import { isValidName, normaliseName } from './names.ts';
 import { existingBusRoot } from './root.ts';
 
+/**
+ * Set by `dispatch serve` in its agents' environment (the daemon's pid). Inside such an agent the
+ * SessionStart notice stays silent: the daemon answers the bus, not the agent it started.
+ */
+export const DAEMON_ENV = 'HELLOWORLD_DAEMON_PID';
+
 export interface PendingMessages {
   /** The bus root (the folder holding runtimes/). */
   root: string;
@@ -17,10 +23,11 @@ export interface PendingMessages {
 /**
  * How many messages wait in `runtimes/<receiver>/inbox/` of the bus that `cwd` belongs to
  * (HELLOWORLD_ROOT, else the nearest ancestor holding runtimes/). Undefined when there is no bus,
- * nothing waits, or anything goes wrong.
+ * nothing waits, inside an agent started by `dispatch serve` (DAEMON_ENV), or anything goes wrong.
  */
 export function pendingMessagesFor(receiver: string, cwd: string, env: NodeJS.ProcessEnv): PendingMessages | undefined {
   try {
+    if (env[DAEMON_ENV] !== undefined && env[DAEMON_ENV] !== '') return undefined;
     if (!isValidName(receiver)) return undefined;
     const root = existingBusRoot(cwd, env);
     if (root === undefined) return undefined;

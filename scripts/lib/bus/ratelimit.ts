@@ -2,11 +2,11 @@
  * Per-sender rate limit of a receiver: a sliding window of send times in `.rate/<sender>.json`,
  * updated under a lock file so that concurrent senders count correctly.
  */
-import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { safeUnlink, writeJsonAtomic } from '../fs/atomic.ts';
-import { ensureDir } from './fsutil.ts';
+import { ensureDir, readBusJson } from './fsutil.ts';
 
 const LOCK_STALE_MS = 10_000;
 const LOCK_WAIT_MS = 5_000;
@@ -35,12 +35,8 @@ export async function takeRateToken(
 }
 
 function readTimes(file: string): number[] {
-  try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return Array.isArray(value) ? value.filter((t): t is number => typeof t === 'number' && Number.isFinite(t)) : [];
-  } catch {
-    return []; // absent or damaged: start a new window
-  }
+  const value = readBusJson(file); // absent or damaged: start a new window
+  return Array.isArray(value) ? value.filter((t): t is number => typeof t === 'number' && Number.isFinite(t)) : [];
 }
 
 async function acquire(lock: string): Promise<void> {
@@ -53,7 +49,7 @@ async function acquire(lock: string): Promise<void> {
       if (errnoCode(err) !== 'EEXIST') throw err;
     }
     try {
-      if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) safeUnlink(lock);
+      if (Date.now() - lstatSync(lock).mtimeMs > LOCK_STALE_MS) safeUnlink(lock);
     } catch {
       // released meanwhile
     }

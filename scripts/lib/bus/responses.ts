@@ -1,12 +1,16 @@
 /**
- * Collecting a response: the responder writes it to its outbox with `In-Reply-To: <request id>`;
- * the requester finds it there, moves it to the responder's archive (one collector wins) and
- * reads it. Other responses in the outbox are left alone.
+ * Collecting a response: the responder writes it to its outbox; the requester finds it there,
+ * moves it to the responder's archive (one collector wins) and reads it. Other responses in the
+ * outbox are left alone.
+ *
+ * An answer belongs to a request when its `In-Reply-To` names the request, or, for Thread-era
+ * HelloWorld daemons (agent_daemon.py at e7684c3), which write no In-Reply-To, when it has none and
+ * its `Thread` is the request's id (our requests open their thread with their own id).
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDir, freeName, renameIfPresent } from './fsutil.ts';
-import { idFromFileName, messageFileName } from './ids.ts';
+import { ensureDir, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
+import { messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths } from './layout.ts';
 import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
@@ -15,38 +19,56 @@ import { waitUntil, type DirWatcherOptions, type WaitResult } from './wait.ts';
 export interface CollectedResponse {
   id: string;
   fileName: string;
-  /** Where the response is now (the responder's archive). */
+  /** Where the response is now (the responder's archive, or its outbox when not collected). */
   path: string;
   message: ParsedMessage;
 }
 
-const HEAD_BYTES = 4096;
+/** How much of a file is read to see its headers. */
+export const HEAD_BYTES = 4096;
 
-/** Reads the In-Reply-To header of an outbox file cheaply (first 4 KB), or undefined. */
-function inReplyToOf(path: string): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
-    const text = buf.subarray(0, n).toString('utf8');
-    const headerEnd = text.search(/\r?\n\r?\n/);
-    return parseMessage(headerEnd === -1 ? text : text.slice(0, headerEnd)).inReplyTo;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+/**
+ * A foreign writer (the reference writes in place, not by rename) may still be filling a file this
+ * young: an answer matched only by its Thread is collected once it is older than this.
+ */
+export const FOREIGN_SETTLE_MS = 300;
+
+/** The headers of a bus file, from its first 4 KB; undefined when it is not a readable regular file. */
+export function readHeaders(path: string): { message: ParsedMessage; mtimeMs: number } | undefined {
+  const r = readBusFile(path, { headBytes: HEAD_BYTES });
+  if (!r.ok) return undefined;
+  const text = r.bytes.toString('utf8');
+  const headerEnd = text.search(/\r?\n\r?\n/);
+  return { message: parseMessage(headerEnd === -1 ? text : text.slice(0, headerEnd)), mtimeMs: r.mtimeMs };
 }
 
-/** A finder that remembers the files it has already looked at. */
-export function responseFinder(root: string, responder: string, requestId: string): () => CollectedResponse | undefined {
+/** How `message` answers `requestId`: by In-Reply-To, by Thread (Thread-era daemons), or not. */
+export function answerMatch(message: ParsedMessage, requestId: string): 'in-reply-to' | 'thread' | undefined {
+  if (message.inReplyTo !== undefined && message.inReplyTo !== '') return message.inReplyTo === requestId ? 'in-reply-to' : undefined;
+  // A follow-up request in the same thread has no In-Reply-To either: it is titled as a message.
+  return message.thread === requestId && message.kind !== 'message' ? 'thread' : undefined;
+}
+
+/** Reads a whole bus file as a message (UTF-8, else latin1 so that nothing is lost). */
+export function readMessageFile(path: string, maxBytes?: number): ParsedMessage | undefined {
+  const r = readBusFile(path, maxBytes === undefined ? {} : { maxBytes });
+  if (!r.ok) return undefined;
+  return parseMessage(decodeUtf8(r.bytes) ?? r.bytes.toString('latin1'));
+}
+
+/**
+ * A finder that remembers the files it has already looked at. With `collect` (the default) the
+ * answer found is moved to the responder's archive; otherwise it is left where it is.
+ */
+export function responseFinder(
+  root: string,
+  responder: string,
+  requestId: string,
+  options: { collect?: boolean; now?: () => number } = {},
+): () => CollectedResponse | undefined {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   const seen = new Set<string>();
+  const now = options.now ?? Date.now;
   return () => {
     let names: string[];
     try {
@@ -56,16 +78,37 @@ export function responseFinder(root: string, responder: string, requestId: strin
     }
     for (const name of names) {
       if (seen.has(name) || !isMessageFileName(name)) continue;
-      seen.add(name);
+      const id = validIdFromFileName(name);
+      if (id === undefined) {
+        seen.add(name);
+        continue;
+      }
       const src = join(paths.outbox, name);
-      if (inReplyToOf(src) !== requestId) continue;
-      const now = new Date();
-      const dayDir = archiveDayDir(paths, now);
-      ensureDir(dayDir);
-      const dest = join(dayDir, freeName(dayDir, name));
-      if (!renameIfPresent(src, dest)) continue; // collected by someone else
-      const text = decodeUtf8(readFileSync(dest)) ?? readFileSync(dest, 'latin1');
-      return { id: idFromFileName(name)!, fileName: name, path: dest, message: parseMessage(text) };
+      const head = readHeaders(src);
+      if (!head) {
+        seen.add(name);
+        continue;
+      }
+      const match = answerMatch(head.message, requestId);
+      if (match === undefined) {
+        seen.add(name);
+        continue;
+      }
+      if (match === 'thread' && now() - head.mtimeMs < FOREIGN_SETTLE_MS) continue; // look again later
+      seen.add(name);
+      let path = src;
+      if (options.collect !== false) {
+        const dayDir = archiveDayDir(paths, new Date(now()));
+        ensureDir(dayDir);
+        const dest = join(dayDir, name);
+        // Never over an archived file of the same name (a foreign slug reused): leave it then.
+        if (readBusFile(dest, { headBytes: 0 }).ok) continue;
+        if (!renameIfPresent(src, dest)) continue; // collected by someone else
+        path = dest;
+      }
+      const message = readMessageFile(path);
+      if (!message) continue;
+      return { id, fileName: name, path, message };
     }
     return undefined;
   };
@@ -79,14 +122,12 @@ export interface DeadLettered {
 export type ResponseWaitResult = WaitResult<CollectedResponse> | { ok: false; deadLettered: DeadLettered };
 
 /** The reason file of a request the responder sent to dead-letter, if it is there. */
-function deadLetterOf(root: string, responder: string, requestId: string): DeadLettered | undefined {
+export function deadLetterOf(root: string, responder: string, requestId: string): DeadLettered | undefined {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
-  try {
-    const r = JSON.parse(readFileSync(join(paths.deadLetter, `${messageFileName(requestId)}.reason.json`), 'utf8')) as Record<string, unknown>;
-    return { reason: String(r.reason ?? 'unknown reason'), code: String(r.code ?? 'failed') };
-  } catch {
-    return undefined;
-  }
+  const r = readBusJson(join(paths.deadLetter, `${messageFileName(requestId)}.reason.json`));
+  if (r === undefined || r === null || typeof r !== 'object') return undefined;
+  const rec = r as Record<string, unknown>;
+  return { reason: String(rec.reason ?? 'unknown reason'), code: String(rec.code ?? 'failed') };
 }
 
 /**
@@ -105,7 +146,7 @@ export async function waitForResponse(
   ensureDir(paths.outbox);
   const find = responseFinder(root, responder, requestId);
   // The dead-letter folder is not watched: it is looked at on every wake-up, which includes the
-  // watcher's idle poll (once a second). One failed open() when there is nothing there.
+  // watcher's idle poll (once a second). One failed lstat when there is nothing there.
   const check = (): CollectedResponse | DeadLettered | undefined => find() ?? deadLetterOf(root, responder, requestId);
   const r = await waitUntil(paths.outbox, check, timeoutMs, signal ? { ...options, signal } : options);
   if (r.ok && !('message' in r.value)) return { ok: false, deadLettered: r.value };

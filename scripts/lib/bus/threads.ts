@@ -4,11 +4,12 @@
  * beyond its budget, so two daemons cannot answer each other forever. Messages also carry a
  * `Turn:` hop count that is checked against the same budget.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { closeSync, constants as fsc, openSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { ensureDir } from './fsutil.ts';
+import { ensureDir, readBusFile } from './fsutil.ts';
 import type { ReceiverPaths } from './layout.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 function ledgerPath(paths: ReceiverPaths, thread: string): string {
   return join(paths.threads, createHash('sha256').update(thread).digest('hex').slice(0, 32));
@@ -16,25 +17,29 @@ function ledgerPath(paths: ReceiverPaths, thread: string): string {
 
 /** Turns this receiver already answered in `thread`. */
 export function turnsAnswered(paths: ReceiverPaths, thread: string): number {
-  try {
-    return readFileSync(ledgerPath(paths, thread), 'utf8').split('\n').filter((l) => l !== '').length;
-  } catch {
-    return 0;
-  }
+  const r = readBusFile(ledgerPath(paths, thread), { maxBytes: 4 * 1024 * 1024 });
+  return r.ok ? r.bytes.toString('utf8').split('\n').filter((l) => l !== '').length : 0;
 }
 
 /** Records one answered turn. */
 export function recordTurn(paths: ReceiverPaths, thread: string, messageId: string): void {
   ensureDir(paths.threads);
-  appendFileSync(ledgerPath(paths, thread), `${new Date().toISOString()} ${messageId} ${JSON.stringify(thread)}\n`);
+  // No-follow and non-blocking: a link or FIFO planted under a ledger's name fails, never waits.
+  const fd = openSync(ledgerPath(paths, thread), fsc.O_WRONLY | fsc.O_APPEND | fsc.O_CREAT | fsc.O_NOFOLLOW | fsc.O_NONBLOCK, 0o644);
+  try {
+    writeSync(fd, `${new Date().toISOString()} ${messageId} ${JSON.stringify(thread)}\n`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Why a message must not be answered under the budget, or undefined when it may. */
 export function budgetProblem(paths: ReceiverPaths, thread: string, turn: number | undefined, budget: number): string | undefined {
+  const shown = inlineText(thread, 80);
   if (turn !== undefined && turn > budget) {
-    return `turn ${turn} of thread ${thread} is past the turn budget of ${budget}`;
+    return `turn ${turn} of thread ${shown} is past the turn budget of ${budget}`;
   }
   const answered = turnsAnswered(paths, thread);
-  if (answered >= budget) return `this receiver already answered ${answered} turns in thread ${thread}, its turn budget`;
+  if (answered >= budget) return `this receiver already answered ${answered} turns in thread ${shown}, its turn budget`;
   return undefined;
 }

@@ -9,7 +9,9 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AliveError, messageOf, UsageError, type ExitCode } from '../errors.ts';
+import type { OnProgress } from '../package/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
+import { terminalProgress } from './progress.ts';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -21,7 +23,8 @@ export type ValuesOf<O extends OptionsConfig> = ReturnType<
 /** Where a command writes. The entry passes the process streams; tests pass buffers. */
 export interface CommandIo {
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** `isTTY` decides whether progress is shown. */
+  stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
 export interface CommandContext<V> {
@@ -36,6 +39,8 @@ export interface CommandContext<V> {
   printJson(value: object): void;
   /** `warning: …` on stderr. */
   warn(text: string): void;
+  /** Progress of long byte work for the library (`onProgress`): shown on stderr when it is a terminal. */
+  progress: OnProgress;
   /** Throws the usage error of this command (exit 2) with its usage text. */
   usageError(message: string): never;
   /** A required string option's value; a missing or empty one is a usage error naming `--flag`. */
@@ -154,6 +159,42 @@ export function defineGroup(spec: GroupSpec): Command {
   };
 }
 
+/**
+ * A command whose module is loaded only when it runs, so that `--help`, the group's list and the
+ * other commands never load its dependencies (Octokit, tar, yaml, zod). In an entry:
+ *
+ *   lazyCommand('create', 'pack a walnut into a .walnut package', async () => (await import('./lib/package/commands/create.ts')).createCommand),
+ *
+ * esbuild inlines the dynamic import (the bundle stays one file) and runs the module's top level
+ * only on the first call. `name` must be the loaded command's name.
+ */
+export function lazyCommand(name: string, summary: string, load: () => Promise<Command>): Command & { load(): Promise<Command> } {
+  let loading: Promise<Command> | undefined;
+  const loaded = async (): Promise<Command> => {
+    loading ??= load();
+    const command = await loading;
+    if (command.name !== name) throw new Error(`lazyCommand '${name}' loaded a command named '${command.name}'`);
+    return command;
+  };
+  return {
+    name,
+    summary,
+    help: summary,
+    load: loaded,
+    async invoke(argv, io, path = [name]) {
+      let command: Command;
+      try {
+        command = await loaded();
+      } catch (err) {
+        return guard(io, argv.includes('--json'), () => {
+          throw err;
+        });
+      }
+      return command.invoke(argv, io, path);
+    },
+  };
+}
+
 /** The process edge: runs an entry's command with argv, sets the exit code, ends quietly on EPIPE. */
 export function runEntry(command: Command): void {
   const quietOnClosedPipe = (err: NodeJS.ErrnoException) => {
@@ -187,6 +228,7 @@ function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, 
     print: (text = '') => writeLine(io.stdout, text),
     printJson: (value) => writeLine(io.stdout, JSON.stringify(value, null, 2)),
     warn: (text) => writeLine(io.stderr, `warning: ${text}`),
+    progress: terminalProgress(io.stderr),
     usageError: (message) => {
       throw new UsageError(message, usage);
     },

@@ -1,24 +1,32 @@
-/** Progress on stderr, only when stderr is a terminal (cli.md section 3). */
-export interface Progress {
-  update(doneBytes: number): void;
-  done(): void;
+import type { ByteProgress, OnProgress } from '../package/progress.ts';
+
+/** Where progress may go: a stream that says whether it is a terminal. */
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
 }
 
-export function createProgress(label: string, totalBytes: number): Progress {
-  const tty = process.stderr.isTTY === true && totalBytes > 4 * 1024 * 1024;
-  if (!tty) return { update() {}, done() {} };
+/**
+ * Progress on `stream` only when it is a terminal and the work is large (cli.md section 3): one
+ * line redrawn at most every 100 ms, cleared when the phase finishes.
+ */
+export function terminalProgress(stream: ProgressStream = process.stderr, minBytes = 4 * 1024 * 1024): OnProgress {
+  if (stream.isTTY !== true) return () => {};
   let last = 0;
-  return {
-    update(doneBytes) {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      const pct = totalBytes > 0 ? Math.min(100, Math.floor((doneBytes / totalBytes) * 100)) : 100;
-      process.stderr.write(`\r${label} ${pct}% (${formatBytes(doneBytes)} of ${formatBytes(totalBytes)})`);
-    },
-    done() {
-      process.stderr.write('\r\x1b[K');
-    },
+  let shown = false;
+  return (p: ByteProgress) => {
+    if (p.totalBytes <= minBytes) return;
+    if (p.finished) {
+      if (shown) stream.write('\r\x1b[K');
+      shown = false;
+      return;
+    }
+    const now = Date.now();
+    if (now - last < 100) return;
+    last = now;
+    shown = true;
+    const pct = p.totalBytes > 0 ? Math.min(100, Math.floor((p.doneBytes / p.totalBytes) * 100)) : 100;
+    stream.write(`\r${p.phase} ${pct}% (${formatBytes(p.doneBytes)} of ${formatBytes(p.totalBytes)})`);
   };
 }
 

@@ -16,6 +16,25 @@ export interface KeyIv {
 /** The iteration count of the format (`-pbkdf2 -iter 600000 -md sha256`). */
 export const PBKDF2_ITERATIONS = 600_000;
 
+let testIterations: number | undefined;
+
+/** The iterations passphrase mode derives its key with: the format's 600000 (see below for tests). */
+export function pbkdf2Iterations(): number {
+  return testIterations ?? PBKDF2_ITERATIONS;
+}
+
+/**
+ * TEST ONLY: derive passphrase keys with `iterations` instead of 600000 (undefined restores it),
+ * so in-process tests of the stream and package logic do not spend a 600000-round derivation per
+ * case. Guarded three ways: nothing under scripts/ calls it, so esbuild leaves it out of every
+ * bundle (test/crypto/passphrase.test.ts checks the bundles); it reads no environment variable
+ * and no flag; and it throws unless it runs under vitest.
+ */
+export function setPbkdf2IterationsForTests(iterations: number | undefined): void {
+  if (process.env.VITEST !== 'true') throw new Error('setPbkdf2IterationsForTests is for the test suite only');
+  testIterations = iterations;
+}
+
 function split(material: Buffer): KeyIv {
   return { key: material.subarray(0, KEY_BYTES), iv: material.subarray(KEY_BYTES, KEY_BYTES + IV_BYTES) };
 }

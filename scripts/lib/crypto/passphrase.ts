@@ -9,7 +9,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { AliveError } from '../errors.ts';
 import { CbcDecryptor, CbcEncryptTransform, newCipher, newDecipher, AES_BLOCK_BYTES, type DecryptErrors } from './aes-cbc.ts';
 import { canPrompt, readSecretLine, type SecretTerminal } from './tty-secret.ts';
-import { evpBytesToKeyMd5, pbkdf2Sha256KeyIv, PBKDF2_ITERATIONS, SALT_BYTES, type KeyIv } from './kdf.ts';
+import { evpBytesToKeyMd5, pbkdf2Iterations, pbkdf2Sha256KeyIv, SALT_BYTES, type KeyIv } from './kdf.ts';
 
 // RSA-mode payload streams live in aes-cbc.ts; re-exported here, where the API contract names them.
 export { createAesCbcDecryptStream, createAesCbcEncryptStream } from './aes-cbc.ts';
@@ -80,7 +80,7 @@ export function createPassphraseEncryptStream(passphrase: string): Promise<Trans
  */
 export async function createPassphraseEncryptStreamWithSalt(passphrase: string, salt: Buffer): Promise<Transform> {
   if (salt.length !== SALT_BYTES) throw new RangeError(`salt must be ${SALT_BYTES} bytes`);
-  const { key, iv } = await pbkdf2Sha256KeyIv(passphraseBytes(passphrase), salt, PBKDF2_ITERATIONS);
+  const { key, iv } = await pbkdf2Sha256KeyIv(passphraseBytes(passphrase), salt, pbkdf2Iterations());
   return new CbcEncryptTransform(newCipher(key, iv), Buffer.concat([SALTED_MAGIC, salt]));
 }
 
@@ -126,7 +126,7 @@ const passphraseErrors: DecryptErrors = {
 
 type KdfCandidate = (pass: Buffer, salt: Buffer) => Promise<KeyIv>;
 
-const CURRENT_KDF: KdfCandidate = (p, s) => pbkdf2Sha256KeyIv(p, s, PBKDF2_ITERATIONS);
+const CURRENT_KDF: KdfCandidate = (p, s) => pbkdf2Sha256KeyIv(p, s, pbkdf2Iterations());
 const LEGACY_KDFS: KdfCandidate[] = [
   CURRENT_KDF,
   (p, s) => pbkdf2Sha256KeyIv(p, s, 100_000),

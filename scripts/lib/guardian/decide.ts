@@ -16,9 +16,10 @@
 import { fs } from '../fs/node-fs.ts';
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts';
+import { inlineText } from '../text/untrusted.ts';
 import { findWorldRoot, isWorldRoot } from '../world/root.ts';
 import { candidateTargets, exists, isInside, landsUnderItsOwnName, rootForms } from './paths.ts';
-import { shellWrites, type ShellWrite } from './shell.ts';
+import type { ShellWrite } from './shell.ts';
 import { checkEdits, editsTouchSignedEntry } from './signed.ts';
 
 export type Decision = { allow: true } | { allow: false; reason: string };
@@ -67,9 +68,14 @@ function readText(path: string): string | undefined {
   }
 }
 
+/** A path in a reason: printable, and short enough for a tool error. */
+function shown(path: string): string {
+  return inlineText(path, 1000);
+}
+
 export function overwriteReason(log: string): string {
   return (
-    `The walnut log ${log} already exists, and a log.md is never overwritten: it is the walnut's ` +
+    `The walnut log ${shown(log)} already exists, and a log.md is never overwritten: it is the walnut's ` +
     'prepend-only history of signed entries. To add to it, use Edit to insert the new entry ' +
     "directly after the frontmatter (anchor on the frontmatter's last field and its closing '---' " +
     'line), newest entry first, and leave every existing entry exactly as it is. If you meant a ' +
@@ -79,7 +85,7 @@ export function overwriteReason(log: string): string {
 
 export function signedEntryReason(log: string): string {
   return (
-    `This would change or remove a signed entry of the walnut log ${log}: an entry carrying ` +
+    `This would change or remove a signed entry of the walnut log ${shown(log)}: an entry carrying ` +
     "'signed: squirrel:…' or 'signed: alive-mcp:…'. Signed log entries are immutable. Leave them " +
     'as they are; to correct or extend one, add a new entry directly after the frontmatter that ' +
     'says what changed and refers to the earlier entry by its heading. When adding an entry, ' +
@@ -89,7 +95,7 @@ export function signedEntryReason(log: string): string {
 
 export function notFoundReason(log: string): string {
   return (
-    `The old_string of this edit is not in the walnut log ${log} as written (line ends and curly ` +
+    `The old_string of this edit is not in the walnut log ${shown(log)} as written (line ends and curly ` +
     'quotes already matched the way the Edit tool matches them), so log-guardian cannot check that ' +
     'no signed entry changes, and it refuses what it cannot check. Read the file again and repeat ' +
     'the edit with old_string copied exactly from it. To add an entry, anchor the Edit on the ' +
@@ -99,7 +105,7 @@ export function notFoundReason(log: string): string {
 
 export function unreadableReason(log: string): string {
   return (
-    `log-guardian cannot read the walnut log ${log}, so it cannot check that this edit leaves every ` +
+    `log-guardian cannot read the walnut log ${shown(log)}, so it cannot check that this edit leaves every ` +
     'signed entry as it is, and it refuses what it cannot check. Read the file with the Read tool ' +
     'to see why (permissions, a folder of that name), then try again.'
   );
@@ -108,11 +114,11 @@ export function unreadableReason(log: string): string {
 function shellReason(write: ShellWrite, log: string): string {
   const what =
     write.kind === 'append'
-      ? `would append to the walnut log ${log} (${write.via}). Text added at the end lands inside the ` +
+      ? `would append to the walnut log ${shown(log)} (${write.via}). Text added at the end lands inside the ` +
         'oldest entry, or below it, out of order: entries are newest first, directly after the frontmatter.'
       : write.kind === 'remove'
-        ? `would delete or move away the walnut log ${log} (${write.via}), the walnut's history of signed entries.`
-        : `would overwrite the walnut log ${log} (${write.via}), the walnut's prepend-only history of signed entries.`;
+        ? `would delete or move away the walnut log ${shown(log)} (${write.via}), the walnut's history of signed entries.`
+        : `would overwrite the walnut log ${shown(log)} (${write.via}), the walnut's prepend-only history of signed entries.`;
   return (
     `This command ${what} Shell commands do not change a walnut log. To add an entry, use the Edit ` +
     "tool to insert it directly after the frontmatter (anchor on the frontmatter's last field and " +
@@ -123,7 +129,7 @@ function shellReason(write: ShellWrite, log: string): string {
 
 function unresolvedReason(write: ShellWrite): string {
   return (
-    `This command writes a file named log.md (${write.via} onto ${write.path}) inside an ALIVE world, ` +
+    `This command writes a file named log.md (${write.via} onto ${shown(write.path)}) inside an ALIVE world, ` +
     'through a folder log-guardian cannot tell from the command text (a variable, a glob, or a cd ' +
     'it cannot follow), so it cannot tell whether that is a walnut log, and it refuses what it ' +
     'cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after ' +
@@ -131,15 +137,19 @@ function unresolvedReason(write: ShellWrite): string {
   );
 }
 
+/** scripts/lib/guardian/shell.ts's shellWrites, passed in: the hook loads it only when needed. */
+export type ShellReader = (command: string, options: { home?: string | undefined }) => ShellWrite[];
+
 /** Commands are only read when their text names log.md (also through quotes, backslashes or braces). */
-function namesLog(command: string): boolean {
+export function namesLog(command: string): boolean {
   const LOG = /log\.md/i;
   const NOISE = /["'\\{},]/g;
   return LOG.test(command) || (/["'\\{}]/.test(command) && LOG.test(command.replace(NOISE, '')));
 }
 
-function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv): Decision {
+function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, shellWrites: ShellReader | undefined): Decision {
   if (!namesLog(call.command)) return ALLOW;
+  if (!shellWrites) throw new Error('log-guardian: a Bash command naming log.md needs the shell reader');
   for (const write of shellWrites(call.command, { home: env.HOME })) {
     if (write.exact && write.dir !== undefined) {
       const from = write.dir === '' ? cwd : resolve(cwd, write.dir);
@@ -169,9 +179,13 @@ function decideEdit(logs: string[], call: Exclude<FileToolCall, { tool: 'Write' 
   return ALLOW;
 }
 
-export function decide(call: GuardianCall, env: NodeJS.ProcessEnv, processCwd: string): Decision {
+/**
+ * The decision for one tool call. `shellReader` (shell.ts's shellWrites) is needed only for a Bash
+ * command whose text names log.md (see namesLog); the hook loads it for those alone.
+ */
+export function decide(call: GuardianCall, env: NodeJS.ProcessEnv, processCwd: string, shellReader?: ShellReader): Decision {
   const cwd = call.cwd ?? processCwd;
-  if (call.tool === 'Bash') return decideBash(call, cwd, env);
+  if (call.tool === 'Bash') return decideBash(call, cwd, env, shellReader);
   const logs = guardedLogs(call.filePath, cwd, env);
   if (logs.length === 0) return ALLOW;
   if (call.tool === 'Write') {

@@ -8,7 +8,7 @@
  * variables assigned earlier in the same command line, command substitutions and `sh -c` strings
  * (read as commands of their own), wrappers (`sudo`, `env`, `command`, `exec`, `nice`, `nohup`,
  * `time`, `timeout`, `xargs`), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
- * `tee`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=` and
+ * `gawk -i inplace`, `tee`, `sponge`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=` and
  * `patch`. A word with a part the text cannot tell (`$VAR` not set in the same line, `$(…)`, a
  * glob, `~user`) is marked inexact, keeping whatever part is known.
  *
@@ -47,10 +47,7 @@ interface Word {
   parts: Part[];
 }
 
-type Token =
-  | { t: 'word'; word: Word }
-  | { t: 'op'; op: string }
-  | { t: 'redir'; op: string; target: Word | undefined };
+type Token = { t: 'word'; word: Word } | { t: 'op'; op: string } | { t: 'redir'; op: string; target: Word | undefined };
 
 interface Scope {
   dir: string | undefined;
@@ -88,7 +85,21 @@ function baseName(path: string): string {
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 /** The text of a `$'…'` string, or undefined for an escape this reader does not decode. */
 function ansiC(body: string): string | undefined {
@@ -119,36 +130,38 @@ function ansiC(body: string): string | undefined {
 }
 
 const MAX_BRACE_WORDS = 64;
+const MAX_BRACE_GROUPS = 16;
+const MAX_BRACE_PARTS = 1024;
 
 /**
  * Brace expansion (`log.md{,.bak}` → `log.md log.md.bak`), on unquoted braces holding a comma at
- * their own level. Other braces stay as they are.
+ * their own level; other braces stay as they are. One pass finds the leftmost such group; the
+ * alternatives are expanded in turn (at most MAX_BRACE_WORDS words).
  */
-function expandBraces(word: Word, from = 0): Word[] {
+function expandBraces(word: Word, depth = 0): Word[] {
   const p = word.parts;
-  for (let open = from; open < p.length; open++) {
-    if (!p[open]!.brace || p[open]!.text !== '{') continue;
-    let depth = 0;
-    const commas: number[] = [];
-    let close = -1;
-    for (let k = open; k < p.length && close === -1; k++) {
-      if (!p[k]!.brace) continue;
-      if (p[k]!.text === '{') depth++;
-      else if (p[k]!.text === '}' && --depth === 0) close = k;
-      else if (p[k]!.text === ',' && depth === 1) commas.push(k);
+  // Too many groups to follow: the braces' results are unknown, the rest of the word is not.
+  if (depth > MAX_BRACE_GROUPS || p.length > MAX_BRACE_PARTS) return [{ parts: p.map((x) => (x.brace ? { text: x.text, known: false } : x)) }];
+  const open: { at: number; commas: number[] }[] = [];
+  let group: { at: number; commas: number[]; close: number } | undefined;
+  for (let k = 0; k < p.length; k++) {
+    const part = p[k]!;
+    if (!part.brace) continue;
+    if (part.text === '{') open.push({ at: k, commas: [] });
+    else if (part.text === ',') open[open.length - 1]?.commas.push(k);
+    else {
+      const g = open.pop();
+      if (g && g.commas.length > 0 && (!group || g.at < group.at)) group = { ...g, close: k };
     }
-    if (close === -1) return [word];
-    if (commas.length === 0) continue;
-    const bounds = [open, ...commas, close];
-    const out: Word[] = [];
-    for (let a = 0; a + 1 < bounds.length; a++) {
-      const alternative = { parts: [...p.slice(0, open), ...p.slice(bounds[a]! + 1, bounds[a + 1]), ...p.slice(close + 1)] };
-      out.push(...expandBraces(alternative, open));
-      if (out.length >= MAX_BRACE_WORDS) return out.slice(0, MAX_BRACE_WORDS);
-    }
-    return out;
   }
-  return [word];
+  if (!group) return [word];
+  const bounds = [group.at, ...group.commas, group.close];
+  const out: Word[] = [];
+  for (let a = 0; a + 1 < bounds.length && out.length < MAX_BRACE_WORDS; a++) {
+    const alternative = { parts: [...p.slice(0, group.at), ...p.slice(bounds[a]! + 1, bounds[a + 1]), ...p.slice(group.close + 1)] };
+    out.push(...expandBraces(alternative, depth + 1));
+  }
+  return out.slice(0, MAX_BRACE_WORDS);
 }
 
 /** Splits a command line into words, operators and redirections. */
@@ -399,7 +412,27 @@ interface Command {
 
 /** Options that take the next word as their value, per command (short and long forms). */
 const OPTION_ARGS: Record<string, Set<string>> = {
-  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group', '--chdir', '--host', '--prompt', '--role', '--type', '--other-user', '--command-timeout']),
+  sudo: new Set([
+    '-u',
+    '-g',
+    '-C',
+    '-D',
+    '-h',
+    '-p',
+    '-r',
+    '-t',
+    '-U',
+    '-T',
+    '--user',
+    '--group',
+    '--chdir',
+    '--host',
+    '--prompt',
+    '--role',
+    '--type',
+    '--other-user',
+    '--command-timeout',
+  ]),
   env: new Set(['-u', '-C', '-S', '--unset', '--chdir', '--split-string']),
   nice: new Set(['-n', '--adjustment']),
   timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
@@ -421,6 +454,9 @@ const OPTION_ARGS: Record<string, Set<string>> = {
   unlink: new Set(),
   shred: new Set(['-n', '-s', '--iterations', '--size', '--random-source']),
   tee: new Set(),
+  sponge: new Set(),
+  awk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
+  gawk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
   patch: new Set(['-i', '-o', '-p', '-d', '-D', '-B', '-F', '-r', '-V', '-Y', '-z', '--input', '--output', '--strip', '--directory', '--reject-file']),
 };
 
@@ -520,10 +556,22 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       for (const w of inPlaceTargets(name, args) ?? []) emit(w, 'replace', `${name} -i`);
       return;
     }
-    case 'tee': {
+    case 'tee':
+    case 'sponge': {
       const { options, operands: files } = operands(name, args);
       const append = options.some((o) => o === '--append' || /^-[a-z]*a/.test(o));
-      for (const w of files) emit(w, append ? 'append' : 'replace', append ? 'tee -a' : 'tee');
+      for (const w of files) emit(w, append ? 'append' : 'replace', append ? `${name} -a` : name);
+      return;
+    }
+    case 'awk':
+    case 'gawk': {
+      // gawk's in-place extension: -i inplace (or --include=inplace) rewrites every input file.
+      const { options, values, operands: files } = operands(name, args);
+      const include = values.get('-i') ?? values.get('--include');
+      const inPlace = (include && /^inplace(?:\.awk)?$/.test(text(include))) || options.some((o) => /^-iinplace/.test(o));
+      if (!inPlace) return;
+      const programGiven = values.has('-f') || values.has('--file') || values.has('-e') || values.has('--source');
+      for (const w of programGiven ? files : files.slice(1)) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w))) emit(w, 'replace', `${name} -i inplace`);
       return;
     }
     case 'cp':

@@ -95,7 +95,9 @@ class Parser {
       }
       case 'HEADING2': {
         this.next();
-        const name = t.value.replace(/^#/, '').trim();
+        // `## #` declares the symbol named "#" (HelloWorld's root vocabulary does).
+        const raw = t.value.trim();
+        const name = raw === '#' ? '#' : raw.replace(/^#/, '').trim();
         if (name === '') this.fail('a "## " heading needs a symbol name', t);
         return { kind: 'heading', level: 2, name, ...this.located(t) };
       }

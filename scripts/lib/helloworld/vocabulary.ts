@@ -6,7 +6,8 @@
  * add receivers or symbols. Vocabulary changes made while evaluating stay in memory: nothing
  * here writes files.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readBusFile } from '../bus/fsutil.ts';
 import { join } from 'node:path';
 import { parseProgram, type Statement } from './parser.ts';
 import { HelloWorldSyntaxError } from './lexer.ts';
@@ -87,6 +88,11 @@ export class Registry {
     r.define('Gemini', 'Agent', 'An agent running Google Gemini.');
     for (const s of GEMINI_SYMBOLS) r.addSymbol('gemini', s, undefined);
     return r;
+  }
+
+  /** The names of the receivers defined so far, in definition order. */
+  names(): string[] {
+    return [...this.receivers.values()].map((d) => d.name);
   }
 
   get(name: string): ReceiverDef | undefined {
@@ -182,8 +188,14 @@ export class Registry {
     const problems: string[] = [];
     for (const n of names) {
       const file = join(dir, n);
+      // Anyone who writes the bus folder writes here: no links followed, no FIFO waited on.
+      const read = readBusFile(file, { maxBytes: 4 * 1024 * 1024 });
+      if (!read.ok) {
+        problems.push(`${file}: skipped, ${read.detail}`);
+        continue;
+      }
       try {
-        this.loadDefinitions(parseProgram(readFileSync(file, 'utf8'), file), true);
+        this.loadDefinitions(parseProgram(read.bytes.toString('utf8'), file), true);
       } catch (err) {
         problems.push(err instanceof HelloWorldSyntaxError ? err.message : `${file}: ${String(err)}`);
       }

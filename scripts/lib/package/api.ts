@@ -21,6 +21,7 @@ import { manifestEntryMeta } from './create.ts';
 import { packageCryptoFrom, type CryptoSources } from './crypto-adapter.ts';
 import { DEFAULT_MAX_SIZE } from './limits.ts';
 import type { Manifest } from './manifest.ts';
+import type { OnProgress } from './progress.ts';
 
 export interface PackageManifestInfo {
   text?: string;
@@ -125,6 +126,7 @@ export interface VerifyOptions extends CryptoSources {
   maxSize?: number;
   /** Default: required whenever a signer key is given. */
   requireSignature?: boolean;
+  onProgress?: OnProgress;
 }
 
 /** The `verify --json` result of a package that passed every check. */
@@ -149,11 +151,12 @@ export function verifySummary(r: ReadResult, signatureChecked: boolean): VerifyR
 export async function verifyPackageDetailed(path: string, opts: VerifyOptions = {}): Promise<{ result: VerifyResult; read?: ReadResult }> {
   const signatureChecked = opts.signerPublicKey !== undefined || opts.signerKeyPath !== undefined;
   try {
-    const { maxSize, requireSignature, ...sources } = opts;
+    const { maxSize, requireSignature, onProgress, ...sources } = opts;
     const read = await readPackage(path, hashOnlySink, {
       maxBytes: maxSize ?? DEFAULT_MAX_SIZE,
       crypto: packageCryptoFrom(sources),
       requireSignature: requireSignature ?? signatureChecked,
+      ...(onProgress ? { onProgress } : {}),
     });
     return { result: verifySummary(read, signatureChecked), read };
   } catch (err) {

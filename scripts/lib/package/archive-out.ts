@@ -22,6 +22,15 @@ export async function writeTarGz(
   fill: (tar: TarWriter) => Promise<void>,
   gzipOptions: GzipWriterOptions = {},
 ): Promise<WrittenArchive> {
+  return writeTarFile(output, fill, { gzip: true, gzipOptions });
+}
+
+/** The same for a tar that is gzip'd or not (v3's RSA envelope is a plain tar). */
+export async function writeTarFile(
+  output: string,
+  fill: (tar: TarWriter) => Promise<void>,
+  opts: { gzip: boolean; gzipOptions?: GzipWriterOptions },
+): Promise<WrittenArchive> {
   if (existsSync(output)) {
     throw new AliveError(`${output} already exists; choose another --output or move the old file away`, { code: 'exists' });
   }
@@ -37,16 +46,17 @@ export async function writeTarGz(
   const hash = createHash('sha256');
   let bytes = 0;
   try {
-    const gz = new ParallelGzipWriter(async (chunk) => {
+    const toFile = async (chunk: Buffer) => {
       hash.update(chunk);
       bytes += chunk.length;
       let off = 0;
       while (off < chunk.length) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
-    }, gzipOptions);
-    const tar = new TarWriter((chunk) => gz.write(chunk));
+    };
+    const gz = opts.gzip ? new ParallelGzipWriter(toFile, opts.gzipOptions ?? {}) : undefined;
+    const tar = new TarWriter(gz ? (chunk) => gz.write(chunk) : toFile);
     await fill(tar);
     await tar.finish();
-    await gz.end();
+    await gz?.end();
     await fh.sync();
     await fh.close();
   } catch (err) {
@@ -58,6 +68,15 @@ export async function writeTarGz(
       cause: err,
     });
   }
+  placeNewFile(tmp, output);
+  return { path: output, sha256: hash.digest('hex'), bytes };
+}
+
+/**
+ * Moves a finished temporary file into place only if nothing exists at `output` (hard link, then
+ * unlink; a rename after one more check where links are not supported). Removes `tmp` on failure.
+ */
+export function placeNewFile(tmp: string, output: string): void {
   try {
     linkSync(tmp, output);
   } catch (err) {
@@ -70,12 +89,11 @@ export async function writeTarGz(
     if ((code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP') && !existsSync(output)) {
       renameSync(tmp, output);
       fsyncDir(dirname(output));
-      return { path: output, sha256: hash.digest('hex'), bytes };
+      return;
     }
     safeUnlink(tmp);
     throw err;
   }
   unlinkSync(tmp);
   fsyncDir(dirname(output));
-  return { path: output, sha256: hash.digest('hex'), bytes };
 }

@@ -24,7 +24,7 @@ export interface PlannedFile {
   diskSize: number;
 }
 
-export interface HeldBack {
+export interface HeldBackBundle {
   bundle: string;
   reason: string;
 }
@@ -38,7 +38,7 @@ export interface CollectResult {
   files: PlannedFile[];
   /** Bundle names in the package (bundle scope: as requested; full: all packed bundles). */
   bundles: string[];
-  heldBack: HeldBack[];
+  heldBack: HeldBackBundle[];
   skipped: Skipped[];
 }
 

@@ -2,13 +2,13 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve, dirname } from 'node:path';
 import { homedir } from 'node:os';
 import { AliveError } from '../errors.ts';
-import { createProgress } from '../cli/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
-import { collectWalnut, type CollectResult, type HeldBack, type Skipped } from './collect.ts';
+import { collectWalnut, type CollectResult, type HeldBackBundle, type Skipped } from './collect.ts';
 import { digestPackedBytes, packedBytesChecked, type Digest } from './file-source.ts';
 import { serializeManifest, utcStamp, bareValueProblem, MANIFEST_NAME, type Scope, type ManifestFile } from './manifest.ts';
 import { writeTarGz, type WrittenArchive } from './archive-out.ts';
 import { findAgentFiles, type AgentFileHit } from '../walnut/agent-files.ts';
+import type { OnProgress } from './progress.ts';
 import type { TarWriter } from './tar-writer.ts';
 import { filesDigestV3 } from './v3.ts';
 
@@ -20,6 +20,8 @@ export interface CreateOptions {
   description?: string;
   allowSensitive: boolean;
   now?: Date;
+  /** Bytes packed so far (a command passes ctx.progress). */
+  onProgress?: OnProgress;
 }
 
 export interface StagedPlan {
@@ -34,7 +36,7 @@ export interface CreateResult extends WrittenArchive {
   files: number;
   /** Bytes of content packed (before compression). */
   contentBytes: number;
-  heldBack: HeldBack[];
+  heldBack: HeldBackBundle[];
   skipped: Skipped[];
   /** Agent instruction/configuration files packed (create warns; a receiver holds them back). */
   agentFiles: AgentFileHit[];
@@ -75,19 +77,19 @@ export function manifestTextFor(plan: StagedPlan, opts: CreateOptions, extra: { 
 
 /**
  * Writes every planned file into `tar`, re-hashing each on the way (a file that changed fails),
- * with progress on stderr when it is a terminal.
+ * reporting the bytes packed to `onProgress`.
  */
-export async function writePlannedFiles(tar: TarWriter, plan: StagedPlan): Promise<void> {
-  const progress = createProgress('packing', plan.files.reduce((a, f) => a + f.size, 0));
+export async function writePlannedFiles(tar: TarWriter, plan: StagedPlan, onProgress: OnProgress = () => {}): Promise<void> {
+  const totalBytes = plan.files.reduce((a, f) => a + f.size, 0);
   let done = 0;
   for (const f of plan.collected.files) {
     const d = plan.digests.get(f.path)!;
     await tar.addFile(
       { path: f.path, size: d.size, mode: f.mode, mtimeSec: f.mtimeSec },
-      counted(packedBytesChecked(f, d), (n) => progress.update((done += n))),
+      counted(packedBytesChecked(f, d), (n) => onProgress({ phase: 'packing', doneBytes: (done += n), totalBytes, finished: false })),
     );
   }
-  progress.done();
+  onProgress({ phase: 'packing', doneBytes: done, totalBytes, finished: true });
 }
 
 async function* counted(source: AsyncIterable<Buffer>, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
@@ -128,7 +130,7 @@ export async function createPlainPackage(opts: CreateOptions, signManifest?: (te
   if (signManifest) manifest = signManifest(manifest);
   const written = await writeTarGz(output, async (tar) => {
     await tar.addFile(manifestEntryMeta(manifest, opts.now), Buffer.from(manifest));
-    await writePlannedFiles(tar, plan);
+    await writePlannedFiles(tar, plan, opts.onProgress);
   });
   return {
     ...written,

@@ -26,7 +26,7 @@ export interface SignerSpec {
   name: string;
 }
 
-interface Payload {
+export interface Payload {
   path: string;
   sha256: string;
   bytes: number;
@@ -46,6 +46,14 @@ async function writePayload(output: string, enc: EncryptionSpec, fillInner: (tar
     cipher = createAesCbcEncryptStream(key, iv);
     key.fill(0);
   }
+  return { ...(await writeCipheredTarGz(output, cipher, fillInner)), ...(wrappedKey ? { wrappedKey } : {}) };
+}
+
+/**
+ * Streams a tar.gz filled by `fillInner` through `cipher` into a private (0600) temporary file
+ * beside `output`; the caller moves or packs it and removes it.
+ */
+export async function writeCipheredTarGz(output: string, cipher: Transform, fillInner: (tar: TarWriter) => Promise<void>): Promise<Payload> {
   const path = siblingTempPath(output, 'payload');
   const file = createWriteStream(path, { flags: 'wx', mode: 0o600 });
   const hash = createHash('sha256');
@@ -69,7 +77,7 @@ async function writePayload(output: string, enc: EncryptionSpec, fillInner: (tar
     safeUnlink(path);
     throw err;
   }
-  return { path, sha256: hash.digest('hex'), bytes, ...(wrappedKey ? { wrappedKey } : {}) };
+  return { path, sha256: hash.digest('hex'), bytes };
 }
 
 /**

@@ -9,6 +9,7 @@ import { mkdtemp, rm, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Transform } from 'node:stream';
+import type { OnProgress } from './progress.ts';
 import { AliveError } from '../errors.ts';
 import { parseManifest, MANIFEST_NAME, type Manifest, type ManifestFile } from './manifest.ts';
 import { readTarFile, readTarStream, sniffCompression, refuse, type TarEntry, type TarLimits } from './tar-read.ts';
@@ -44,6 +45,8 @@ export interface ReadOptions {
   crypto?: PackageCrypto;
   /** A signature must be present and valid. */
   requireSignature?: boolean;
+  /** Bytes of the package read so far (a command passes ctx.progress). */
+  onProgress?: OnProgress;
 }
 
 export interface ReadResult {
@@ -263,7 +266,7 @@ async function readGzipPackage(
       throw refuse(label, entry.path, 'should not be in an encrypted package (only manifest.yaml and payload files belong there)', 'unlisted_file');
     }
     await asm.file(entry);
-  });
+  }, opts.onProgress);
   const payload = spooled.get('payload.enc');
   if (!payload || asm.isListed('payload.enc')) {
     // A plaintext package: any spooled payload.* files were ordinary listed files after all.
@@ -321,7 +324,7 @@ async function readV3RsaPackage(
       throw refuse(label, entry.path, 'does not belong in an RSA envelope (only rsa-envelope-v1.json and payload.enc)', 'unlisted_file');
     }
     spooled.set(entry.path, await spool(entry, spoolDir));
-  });
+  }, opts.onProgress);
   const env = spooled.get('rsa-envelope-v1.json');
   const payload = spooled.get('payload.enc');
   if (!env || !payload) {

@@ -4,7 +4,6 @@
  * one at a time, and must consume each entry's bytes.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { createProgress } from '../cli/progress.ts';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
@@ -12,6 +11,7 @@ import { Parser, type ReadEntry } from 'tar';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { unsafePathReason, normaliseMemberName } from './safe-path.ts';
 import { inlineText } from '../text/untrusted.ts';
+import type { OnProgress } from './progress.ts';
 
 export interface TarEntry {
   /** Normalised path (no `./`, no trailing `/`). */
@@ -219,17 +219,22 @@ export function readTarStream(
   });
 }
 
-export function readTarFile(path: string, compression: 'gzip' | 'none', limits: TarLimits, visit: (e: TarEntry) => Promise<void>): Promise<void> {
+export function readTarFile(
+  path: string,
+  compression: 'gzip' | 'none',
+  limits: TarLimits,
+  visit: (e: TarEntry) => Promise<void>,
+  onProgress?: OnProgress,
+): Promise<void> {
   const source = createReadStream(path, { highWaterMark: 256 * 1024 });
-  // Progress on stderr for large archives read from a terminal (cli.md 3); a no-op otherwise.
+  if (!onProgress) return readTarStream(source, compression, limits, visit);
   let total = 0;
   try {
     total = statSync(path).size;
   } catch {
     // the stream reports the error
   }
-  const progress = createProgress('reading', total);
   let done = 0;
-  source.on('data', (c: Buffer | string) => progress.update((done += c.length)));
-  return readTarStream(source, compression, limits, visit).finally(() => progress.done());
+  source.on('data', (c: Buffer | string) => onProgress({ phase: 'reading', doneBytes: (done += c.length), totalBytes: total, finished: false }));
+  return readTarStream(source, compression, limits, visit).finally(() => onProgress({ phase: 'reading', doneBytes: done, totalBytes: total, finished: true }));
 }

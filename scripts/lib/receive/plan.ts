@@ -39,21 +39,32 @@ export interface Conflict {
 }
 
 /** An agent instruction/configuration file kept out of the world (scripts/lib/walnut/agent-files.ts). */
-export interface HeldBack {
+export interface HeldBackAgentFile {
   /** Package-relative path. */
   path: string;
   /** The name on the list it matched (`CLAUDE.md`, `.claude/`, ...). */
   rule: string;
   /** Walnut-relative path it would have had. */
   to: string;
+  /**
+   * Its file name in the held-back folder: flat, numbered, ending in `.held`, so no agent
+   * recognises it there (a kept `CLAUDE.md` would be loaded as soon as an agent read beside it).
+   */
+  keptAs?: string;
+}
+
+/** The inert name a held-back file is kept under. */
+export function keptName(index: number, path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1).slice(0, 100);
+  return `${String(index + 1).padStart(4, '0')}-${base}.held`;
 }
 
 export interface ReceivePlan {
   units: Unit[];
   /** Agent files held back (not written into the walnut); empty with --allow-agent-files. */
-  held: HeldBack[];
+  held: HeldBackAgentFile[];
   /** Agent files taken into the walnut because --allow-agent-files said so. */
-  agentFilesTaken: HeldBack[];
+  agentFilesTaken: HeldBackAgentFile[];
   skipped: Skipped[];
   conflicts: Conflict[];
   /** Package-relative paths to delete from staging before anything moves. */
@@ -151,7 +162,7 @@ export function planReceive(input: PlanInput): ReceivePlan {
   const bundleUnits = new Map<string, Unit>();
   const liveUnits = new Map<string, Unit>();
   const kernelUnits: Unit[] = [];
-  const heldInBundle = new Map<HeldBack, { unit: Unit; rest: string }>();
+  const heldInBundle = new Map<HeldBackAgentFile, { unit: Unit; rest: string }>();
   const bundleSeen = (name: string, dir: string): Unit => {
     checkBundleName(name);
     const prior = bundleUnits.get(name);
@@ -170,9 +181,10 @@ export function planReceive(input: PlanInput): ReceivePlan {
     // Files that would be written into the walnut and would steer an agent there.
     const agent = p.kind !== 'skip' && (full || p.kind === 'bundle') ? agentFileRule(f.path) : undefined;
     if (agent) {
-      const entry = { path: f.path, rule: agent.name, to: p.kind === 'kernel' ? `_kernel/${p.name}` : f.path };
+      const entry: HeldBackAgentFile = { path: f.path, rule: agent.name, to: p.kind === 'kernel' ? `_kernel/${p.name}` : f.path };
       if (p.kind === 'bundle') heldInBundle.set(entry, { unit: bundleSeen(p.name, p.dir), rest: f.path.slice(p.dir.length + 1) });
       if (!input.allowAgentFiles) {
+        entry.keptAs = keptName(plan.held.length, f.path);
         plan.held.push(entry);
         continue;
       }

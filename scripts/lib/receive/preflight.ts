@@ -99,7 +99,7 @@ function relOf(world: string, abs: string): string {
  * `stagingRoot` is where a receive unpacks (`<world>/.alive/receiving`, or `.alive/` when that
  * does not exist yet); it decides whether staging must move beside the targets.
  */
-export function preflight(world: string, writes: PlannedWrites, stagingRoot: string): PreflightResult {
+export function preflight(world: string, writes: PlannedWrites, stagingRoot: string, deviceOf: (path: string) => number = statDevice): PreflightResult {
   for (const d of writes.mkdirs) existingFolderOn(world, d, d, true);
   const moveParents: string[] = [];
   for (const m of writes.moves) {
@@ -131,6 +131,6 @@ export function preflight(world: string, writes: PlannedWrites, stagingRoot: str
   return { stageIn: relOf(world, moveParents[0]!) };
 }
 
-function deviceOf(p: string): number {
+function statDevice(p: string): number {
   return statSync(p).dev;
 }

@@ -13,6 +13,7 @@ import { basename, join, resolve } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { formatBytes } from '../cli/progress.ts';
 import { utcStamp, type Manifest } from '../package/manifest.ts';
+import type { OnProgress } from '../package/progress.ts';
 import { readPackage, readPackageHeadSafe, type PackageCrypto, type ReadResult } from './package-io.ts';
 import { hashPackageInBackground } from './package-hash.ts';
 import { folderSink } from '../package/sinks.ts';
@@ -21,7 +22,7 @@ import { acquireWorldLock } from './lock.ts';
 import { packageIdentity } from '../package/identity.ts';
 import { findDuplicate, mayBeRecorded, readLedger, type LedgerEntry } from './ledger.ts';
 import { applyJournal, BESIDE_PREFIX, discardStaging, recoverLeftovers, writeBesideMarker, writeJournal, type Journal } from './journal.ts';
-import { planReceive, type Conflict, type HeldBack, type ReceivePlan, type Skipped } from './plan.ts';
+import { planReceive, type Conflict, type HeldBackAgentFile, type ReceivePlan, type Skipped } from './plan.ts';
 import { preflight, type PlannedWrites, type PreflightResult } from './preflight.ts';
 import { convertTasksMd } from './tasks.ts';
 import { nowJsonPath } from '../world/now.ts';
@@ -49,6 +50,8 @@ export interface ReceiveOptions {
   dryRun?: boolean;
   env?: NodeJS.ProcessEnv;
   now?: Date;
+  /** Bytes of the package read so far (the command passes its progress display). */
+  onProgress?: OnProgress;
 }
 
 export interface ReceiveResult {
@@ -93,6 +96,8 @@ export interface HeldBackItem {
   rule: string;
   /** World-relative path it would have had. */
   would_be_at: string;
+  /** Its file name in `held_back_dir` (held-back files only). */
+  kept_as?: string;
 }
 
 interface Ctx {
@@ -214,7 +219,7 @@ function snapshotResult(ctx: Ctx, read: ReadResult, view: SnapshotView, dryRun: 
 function refuseDuplicate(prior: LedgerEntry): never {
   throw new AliveError(
     `this package (sha256 ${prior.package_sha256.slice(0, 12)}…) was already imported into ${prior.target} on ${prior.received_at}; pass --force to import it again`,
-    { code: 'duplicate' },
+    { code: 'duplicate', fields: { package_sha256: prior.package_sha256, imported_into: prior.target, received_at: prior.received_at } },
   );
 }
 
@@ -223,16 +228,19 @@ function planFor(ctx: Ctx, r: ReadResult): { target: Target; plan: ReceivePlan }
   // duplicate); an unsigned package has no signed content, so its file hash alone identifies it.
   const verifiedSigner = r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null;
   if (verifiedSigner !== null) ctx.identity = packageIdentity(r.manifest, verifiedSigner);
-  const target = guardedTarget(ctx, r.manifest);
+  return planOn(ctx, r.manifest, guardedTarget(ctx, r.manifest));
+}
+
+function planOn(ctx: Ctx, m: Manifest, target: Target): { target: Target; plan: ReceivePlan } {
   const plan = planReceive({
-    manifest: r.manifest,
+    manifest: m,
     layout: target.layout,
     taken: bundleNameTaken(target),
     date: compactDate(ctx.timestamp),
     allowAgentFiles: ctx.opts.allowAgentFiles === true,
   });
   if (target.scope === 'full' && !plan.kernel.includes('key.md')) {
-    const where = r.manifest.generation === 'v1' ? '_core/key.md' : '_kernel/key.md';
+    const where = m.generation === 'v1' ? '_core/key.md' : '_kernel/key.md';
     throw new AliveError(`this full package has no ${where}, so it cannot become a walnut; nothing was written`, { code: 'no_key' });
   }
   return { target, plan };
@@ -255,13 +263,18 @@ function guardedTarget(ctx: Ctx, m: Manifest): Target {
   return target;
 }
 
-function heldItems(ctx: Ctx, target: Target, list: HeldBack[]): HeldBackItem[] {
-  return list.map((h) => ({ path: h.path, rule: h.rule, would_be_at: worldRel(ctx.world, join(target.walnut, h.to)) }));
+function heldItems(ctx: Ctx, target: Target, list: HeldBackAgentFile[]): HeldBackItem[] {
+  return list.map((h) => ({
+    path: h.path,
+    rule: h.rule,
+    would_be_at: worldRel(ctx.world, join(target.walnut, h.to)),
+    ...(h.keptAs !== undefined ? { kept_as: h.keptAs } : {}),
+  }));
 }
 
 function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string | null): string[] {
   const notes: string[] = [];
-  const names = (l: HeldBack[]) => `${l.slice(0, 8).map((h) => h.path).join(', ')}${l.length > 8 ? ', …' : ''}`;
+  const names = (l: HeldBackAgentFile[]) => `${l.slice(0, 8).map((h) => h.path).join(', ')}${l.length > 8 ? ', …' : ''}`;
   if (plan.held.length) {
     const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
     notes.push(
@@ -351,7 +364,7 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   const hashing = hashPackageInBackground(pkg);
   hashing.catch(() => {}); // awaited later; a failure surfaces there
   const ctx: Ctx = { opts, env, world, pkg, sha256: '', hashing, packageBytes, timestamp: stamp, session: signingSession(env) };
-  const readOpts = { maxBytes: opts.maxBytes, ...(opts.crypto ? { crypto: opts.crypto } : {}) };
+  const readOpts = { maxBytes: opts.maxBytes, ...(opts.crypto ? { crypto: opts.crypto } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
 
   // The manifest, when it travels in clear, lets us refuse early and spot display-only snapshots.
   const head = await readPackageHeadSafe(pkg);
@@ -380,7 +393,7 @@ function targetArgs(opts: ReceiveOptions) {
   return { ...(opts.into !== undefined ? { into: opts.into } : {}), ...(opts.as !== undefined ? { as: opts.as } : {}) };
 }
 
-async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: PackageCrypto }, head: Manifest | undefined): Promise<ReceiveResult> {
+async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: PackageCrypto; onProgress?: OnProgress }, head: Manifest | undefined): Promise<ReceiveResult> {
   const { world } = ctx;
   const aliveDir = join(world, '.alive');
   const receivingDir = join(aliveDir, 'receiving');
@@ -407,6 +420,7 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     // Refuse early, before unpacking, when the clear-text manifest already says it cannot go in.
     // The ledger check needs the package hash: wait for it only if a recorded package has this size.
     const ledger = readLedger(world);
+    // The same goes for the checks of the commit point: they run again on the verified manifest.
     if (head) {
       // The same signed content re-compressed or re-encrypted has another size and hash: its
       // identity (as the clear manifest claims it; checked again once read) still finds it.
@@ -414,10 +428,13 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
       const identity = claimed ? packageIdentity(head, claimed) : undefined;
       const sameContent = identity !== undefined && ledger.imports.some((e) => e.identity === identity);
       if (sameContent) ctx.identity = identity;
+      let target: Target;
       if (!ctx.opts.force && (sameContent || mayBeRecorded(ledger, ctx.packageBytes))) {
         ctx.sha256 = await ctx.hashing;
-        guardedTarget(ctx, head);
-      } else resolveTarget(world, head, targetArgs(ctx.opts));
+        target = guardedTarget(ctx, head);
+      } else target = resolveTarget(world, head, targetArgs(ctx.opts));
+      const { plan } = planOn(ctx, head, target);
+      preflight(world, plannedWrites(ctx, target, plan), aliveDir);
     }
 
     mkdirSync(receivingDir, { recursive: true });
@@ -513,7 +530,7 @@ async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: P
     } catch (err) {
       throw new AliveError(
         `the import stopped while moving into place (${messageOf(err)}); run any receive in this world again to finish it, or see ${staging}`,
-        { code: 'interrupted', cause: err },
+        { code: 'interrupted', cause: err, fields: { staging } },
       );
     }
     return journal.result as unknown as ReceiveResult;

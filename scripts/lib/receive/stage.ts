@@ -14,7 +14,7 @@ import { convertCapsule, type CapsuleConversion } from './v1.ts';
 
 export const PKG_DIR = 'pkg';
 export const OUT_DIR = 'out';
-/** Agent files held back: `<staging>/held/` becomes `<world>/.alive/held-back/<id>/`. */
+/** Agent files held back, under inert names: `<staging>/held/` becomes `<world>/.alive/held-back/<id>/`. */
 export const HELD_DIR = 'held';
 export const HELD_INDEX = 'held-back.json';
 
@@ -29,11 +29,8 @@ function moveUnit(pkgDir: string, u: Unit, dst: string): void {
 export function prepareStaged(staging: string, plan: ReceivePlan): CapsuleConversion[] {
   const pkgDir = join(staging, PKG_DIR);
   for (const r of plan.removals) rmSync(join(pkgDir, r), { recursive: true, force: true });
-  for (const h of plan.held) {
-    const dst = join(staging, HELD_DIR, h.path);
-    mkdirSync(dirname(dst), { recursive: true });
-    renameSync(join(pkgDir, h.path), dst);
-  }
+  if (plan.held.length) mkdirSync(join(staging, HELD_DIR));
+  for (const h of plan.held) renameSync(join(pkgDir, h.path), join(staging, HELD_DIR, h.keptAs!));
   return plan.capsules.filter((c) => existsSync(join(pkgDir, c))).map((c) => convertCapsule(join(pkgDir, c)));
 }
 

@@ -1,78 +1,75 @@
-import { printJson, printLine } from '../../cli/main.ts';
-import { parseCommandArgs } from '../../cli/args.ts';
-import { claimNext, sweepStaleClaims } from '../claims.ts';
-import { loadReceiverConfig } from '../config.ts';
-import { receiverPaths } from '../layout.ts';
+import { defineCommand } from '../../cli/command.ts';
+import { inlineText, terminalText } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
+import { claimMessage, messageIdArg } from '../query.ts';
+import { busRoot, nameArg, ROOT_OPTION, whereText } from './common.ts';
+import { AliveError } from '../../errors.ts';
 
-import { busRoot, nameArg, ROOT_OPTION } from './common.ts';
-import { terminalText } from '../../text/untrusted.ts';
+const USAGE = `usage: dispatch claim @RECEIVER [ID] [--json] [--root DIR]
 
-const USAGE = `usage: dispatch claim @RECEIVER [--json] [--root DIR]
+Takes a message waiting for @RECEIVER so that nobody else answers it, and prints it: the oldest,
+or message ID ('dispatch inbox' lists them). Answer it with 'dispatch reply <id> "TEXT" --as
+@RECEIVER' before the lease runs out (claim_lease_seconds in runtimes/<receiver>/config.json,
+default 30 minutes), or it returns to the inbox. Nothing waiting is not an error; a chosen ID that
+is not waiting is (exit 1, saying where it is).`;
 
-Takes the oldest message waiting for @RECEIVER so that nobody else answers it, and prints it.
-Answer it with 'dispatch reply <id> "TEXT" --as @RECEIVER' before the lease runs out
-(claim_lease_seconds in runtimes/<receiver>/config.json, default 30 minutes), or it returns to the
-inbox. Nothing waiting is not an error.`;
-
-export async function runClaim(argv: string[]): Promise<0 | 1 | 2> {
-  const { values, positionals } = parseCommandArgs<{ json?: boolean; root?: string }>(
-    argv,
-    { json: { type: 'boolean' }, ...ROOT_OPTION },
-    { usage: USAGE, positionals: { min: 1, max: 1 } },
-  );
-  if (values.help) {
-    printLine(USAGE);
-    return 0;
-  }
-  const receiver = nameArg(positionals[0], 'receiver', USAGE);
-  const root = busRoot(values.root);
-  const paths = receiverPaths(root, receiver);
-  const config = await loadReceiverConfig(paths.config);
-  sweepStaleClaims(paths, receiver);
-  const deadLettered: { file: string; reason: string }[] = [];
-  const claim = await claimNext(root, receiver, {
-    owner: 'hand',
-    leaseMs: config.claimLeaseMs,
-    onDeadLetter: (r) => deadLettered.push({ file: r.fileName, reason: r.reason }),
-  });
-  for (const d of deadLettered) process.stderr.write(`warning: moved ${d.file} to dead-letter: ${d.reason}\n`);
-  if (!claim) {
-    if (values.json) printJson({ claimed: false, receiver: displayName(receiver), dead_lettered: deadLettered });
-    else printLine(`no messages waiting for ${displayName(receiver)}`);
-    return 0;
-  }
-  const m = claim.message;
-  const leaseIso = new Date(claim.deadline).toISOString();
-  if (values.json) {
-    printJson({
-      claimed: true,
-      receiver: displayName(receiver),
-      id: claim.id,
-      file: claim.path,
-      from: m.from ?? null,
-      to: m.to,
-      thread: m.thread || claim.id,
-      turn: m.turn ?? 1,
-      timestamp: m.timestamp ?? null,
-      body: m.body,
-      context: m.context ?? null,
-      lease_expires_at: leaseIso,
-      dead_lettered: deadLettered,
-    });
-    return 0;
-  }
-  printLine(`claimed ${claim.id} for ${displayName(receiver)} (lease until ${leaseIso})`);
-  printLine(`from: ${terminalText(m.from ?? '(anonymous)')}`);
-  printLine(`thread: ${terminalText(m.thread || claim.id)} (turn ${m.turn ?? 1})`);
-  if (m.timestamp) printLine(`sent: ${terminalText(m.timestamp)}`);
-  printLine('----- message (untrusted text from the sender) -----');
-  printLine(terminalText(m.body));
-  if (m.context !== undefined) {
-    printLine('----- context (untrusted) -----');
-    printLine(terminalText(m.context));
-  }
-  printLine('----- end -----');
-  printLine(`answer with: dispatch reply ${claim.id} "TEXT" --as ${displayName(receiver)}`);
-  return 0;
-}
+export const claimCommand = defineCommand({
+  name: 'claim',
+  summary: 'take a message of @RECEIVER (the oldest, or a chosen one) to answer it by hand',
+  usage: USAGE,
+  options: { ...ROOT_OPTION },
+  positionals: { min: 1, max: 2 },
+  async run(ctx) {
+    const receiver = nameArg(ctx.positionals[0], 'receiver', USAGE);
+    const id = ctx.positionals[1] === undefined ? undefined : messageIdArg(ctx.positionals[1]);
+    const root = busRoot(ctx.values.root);
+    const r = await claimMessage(root, receiver, id === undefined ? {} : { id });
+    const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: d.code, reason: d.reason }));
+    for (const d of r.deadLettered) ctx.warn(`moved a file to dead-letter as msg-${d.id}: ${d.reason}`);
+    if (!r.claimed) {
+      if (id !== undefined) {
+        const where = r.where.length ? r.where.map(whereText).join('; ') : `not on the bus for ${displayName(receiver)}`;
+        throw new AliveError(`cannot claim msg-${id}: it is ${where}`, {
+          code: 'not_found',
+          fields: { claimed: false, receiver: displayName(receiver), id, dead_lettered: deadLettered },
+        });
+      }
+      if (ctx.json) ctx.printJson({ ok: true, claimed: false, receiver: displayName(receiver), dead_lettered: deadLettered });
+      else ctx.print(`no messages waiting for ${displayName(receiver)}`);
+      return;
+    }
+    const m = r.message;
+    const u = m.untrusted;
+    if (ctx.json) {
+      ctx.printJson({
+        ok: true,
+        claimed: true,
+        receiver: displayName(receiver),
+        id: m.id,
+        file: m.path,
+        from: u.from,
+        to: u.to,
+        thread: u.thread || m.id,
+        turn: u.turn ?? 1,
+        timestamp: u.timestamp,
+        body: u.body,
+        context: u.context,
+        lease_expires_at: m.leaseExpiresAt,
+        dead_lettered: deadLettered,
+      });
+      return;
+    }
+    ctx.print(`claimed msg-${m.id} for ${displayName(receiver)} (lease until ${m.leaseExpiresAt})`);
+    ctx.print(`from: ${inlineText(u.from ?? '(anonymous)', 120)}`);
+    ctx.print(`thread: ${inlineText(u.thread || m.id, 140)} (turn ${u.turn ?? 1})`);
+    if (u.timestamp) ctx.print(`sent: ${inlineText(u.timestamp, 60)}`);
+    ctx.print('----- message (untrusted text from the sender) -----');
+    ctx.print(terminalText(u.body));
+    if (u.context !== null) {
+      ctx.print('----- context (untrusted) -----');
+      ctx.print(terminalText(u.context));
+    }
+    ctx.print('----- end -----');
+    ctx.print(`answer with: dispatch reply ${m.id} "TEXT" --as ${displayName(receiver)}`);
+  },
+});

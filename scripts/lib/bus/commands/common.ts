@@ -1,7 +1,9 @@
 /** Helpers shared by the dispatch subcommands. */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors.ts';
-import { InvalidNameError, normaliseName } from '../names.ts';
+import { inlineText, summaryLine, terminalText } from '../../text/untrusted.ts';
+import { InvalidNameError, displayName, normaliseName } from '../names.ts';
+import type { FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
 
 export const ROOT_OPTION = { root: { type: 'string' } } as const;
@@ -12,11 +14,11 @@ export function busRoot(flag: string | undefined): string {
 
 /** A receiver or sender name from the command line; a bad one is a usage error (exit 2). */
 export function nameArg(raw: string | undefined, what: string, usage: string): string {
-  if (raw === undefined) throw new UsageError(`missing ${what}\n${usage}`);
+  if (raw === undefined) throw new UsageError(`missing ${what}`, usage);
   try {
     return normaliseName(raw, what);
   } catch (err) {
-    if (err instanceof InvalidNameError) throw new UsageError(`${err.message}\n${usage}`);
+    if (err instanceof InvalidNameError) throw new UsageError(err.message, usage);
     throw err;
   }
 }
@@ -31,13 +33,119 @@ export function secondsArg(value: string | undefined, flag: string): number | un
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 86_400) {
-    throw new UsageError(`${flag} takes a number of seconds between 0 and 86400, got '${value}'`);
+    throw new UsageError(`${flag} takes a number of seconds between 0 and 86400, got '${inlineText(value, 40)}'`);
   }
   return Math.round(n * 1000);
+}
+
+/** A positive whole number option. */
+export function positiveIntArg(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`${flag} takes a positive whole number, got '${inlineText(value, 40)}'`);
+  }
+  return Number(value);
 }
 
 /** The sender for commands that send: --from, else HELLOWORLD_AS (set for agents), else @human. */
 export function senderArg(flag: string | undefined, usage: string): string {
   const raw = flag ?? process.env.HELLOWORLD_AS ?? '@human';
   return nameArg(raw, 'sender', usage);
+}
+
+/** Ctrl-C / SIGTERM abort the returned signal while `fn` runs (waits end cleanly). */
+export async function withInterrupt<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await fn(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+const STATE_TEXT: Record<FoundMessage['state'], (r: string) => string> = {
+  waiting: (r) => `waiting in ${r}'s inbox`,
+  claimed: (r) => `claimed in ${r}'s processing/ (being handled)`,
+  'claim-expired': (r) => `claimed in ${r}'s processing/, but its lease ran out (it returns to the inbox at the next sweep)`,
+  handled: (r) => `handled (in ${r}'s archive)`,
+  'dead-lettered': (r) => `in ${r}'s dead-letter`,
+  'answer-waiting': (r) => `an answer in ${r}'s outbox, not collected yet`,
+  'answer-collected': (r) => `an answer in ${r}'s archive (collected)`,
+};
+
+/** One phrase on where a message is: "waiting in @gemini's inbox", ... */
+export function whereText(m: FoundMessage): string {
+  return STATE_TEXT[m.state](displayName(m.receiver));
+}
+
+/** The JSON form of a found message (raw text from the file in from/to/thread/body/context). */
+export function messageJson(m: FoundMessage): Record<string, unknown> {
+  const u = m.untrusted;
+  return {
+    id: m.id,
+    receiver: displayName(m.receiver),
+    kind: m.kind,
+    location: m.location,
+    state: m.state,
+    file: m.path,
+    time: m.timeMs ? new Date(m.timeMs).toISOString() : null,
+    from: u?.from ?? null,
+    to: u?.to ?? [],
+    thread: u?.thread ?? null,
+    turn: u?.turn ?? null,
+    timestamp: u?.timestamp ?? null,
+    in_reply_to: u?.inReplyTo ?? null,
+    body: u?.body ?? null,
+    context: u?.context ?? null,
+    claim: m.claim && { owner: m.claim.owner, lease_expires_at: m.claim.leaseExpiresAt, expired: m.claim.expired },
+    dead_letter: m.deadLetter && {
+      code: m.deadLetter.code,
+      reason: m.deadLetter.reason,
+      at: m.deadLetter.at,
+      original_id: m.deadLetter.originalId,
+      agent_stdout_tail: m.deadLetter.untrustedAgentOutput?.stdoutTail ?? null,
+      agent_stderr_tail: m.deadLetter.untrustedAgentOutput?.stderrTail ?? null,
+    },
+    problem: m.problem,
+  };
+}
+
+/** Human lines for a found message; every value from the file is escaped. */
+export function messageLines(m: FoundMessage, options: { body?: boolean } = {}): string[] {
+  const u = m.untrusted;
+  const lines = [`msg-${m.id}: ${whereText(m)}${m.kind === 'response' && m.location !== 'outbox' && m.location !== 'archive' ? ' (an answer)' : ''}`];
+  if (m.problem) lines.push(`problem: ${inlineText(m.problem)}`);
+  if (u) {
+    lines.push(`from: ${inlineText(u.from ?? '(anonymous)', 120)}${u.to.length ? `  to: ${inlineText(u.to.join(', '), 120)}` : ''}`);
+    if (u.thread) lines.push(`thread: ${inlineText(u.thread, 140)}${u.turn !== null ? ` (turn ${u.turn})` : ''}`);
+    if (u.inReplyTo) lines.push(`in reply to: ${inlineText(u.inReplyTo, 140)}`);
+    if (u.timestamp) lines.push(`sent: ${inlineText(u.timestamp, 60)}`);
+  }
+  if (m.claim) lines.push(`claimed by ${m.claim.owner}, lease ${m.claim.expired ? 'ran out at' : 'until'} ${m.claim.leaseExpiresAt}`);
+  if (m.deadLetter) {
+    const d = m.deadLetter;
+    lines.push(`dead letter: ${inlineText(d.code, 40)}: ${d.reason}${d.at ? ` (at ${inlineText(d.at, 40)})` : ''}`);
+    if (d.originalId) lines.push(`(its id was ${d.originalId})`);
+    if (d.untrustedAgentOutput) {
+      if (d.untrustedAgentOutput.stdoutTail) lines.push('----- agent stdout, last lines (untrusted) -----', terminalText(d.untrustedAgentOutput.stdoutTail));
+      if (d.untrustedAgentOutput.stderrTail) lines.push('----- agent stderr, last lines (untrusted) -----', terminalText(d.untrustedAgentOutput.stderrTail));
+    }
+  }
+  if (options.body !== false && u) {
+    lines.push(`----- ${m.kind === 'response' ? 'answer' : 'message'} (untrusted text from the sender) -----`, terminalText(u.body));
+    if (u.context !== null) lines.push('----- context (untrusted) -----', terminalText(u.context));
+    lines.push('----- end -----');
+  }
+  return lines;
+}
+
+/** One listing line: id, sender and the body's first line. */
+export function listingLine(m: FoundMessage): string {
+  const u = m.untrusted;
+  if (!u) return `  msg-${m.id}  (${inlineText(m.problem ?? 'unreadable')})`;
+  return `  msg-${m.id}  from ${inlineText(u.from ?? '(anonymous)', 60)}  ${summaryLine(u.body)}`;
 }

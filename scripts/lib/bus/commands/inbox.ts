@@ -1,12 +1,11 @@
-import { closeSync, fstatSync, openSync, readSync, constants as fsc } from 'node:fs';
-import { printJson, printLine } from '../../cli/main.ts';
-import { parseCommandArgs } from '../../cli/args.ts';
+import { readBusFile } from '../fsutil.ts';
+import { defineCommand } from '../../cli/command.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName } from '../names.ts';
 import { busRoot, nameArg, ROOT_OPTION } from './common.ts';
-import { summaryLine, terminalText } from '../../text/untrusted.ts';
+import { inlineText, summaryLine } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch inbox @RECEIVER [--json] [--root DIR]
 
@@ -14,20 +13,20 @@ Lists the messages waiting for @RECEIVER, oldest first, without consuming them.`
 
 const PEEK_BYTES = 64 * 1024;
 
-export async function runInbox(argv: string[]): Promise<0 | 1 | 2> {
-  const { values, positionals } = parseCommandArgs<{ json?: boolean; root?: string }>(
-    argv,
-    { json: { type: 'boolean' }, ...ROOT_OPTION },
-    { usage: USAGE, positionals: { min: 1, max: 1 } },
-  );
-  if (values.help) {
-    printLine(USAGE);
-    return 0;
-  }
+export const inboxCommand = defineCommand({
+  name: 'inbox',
+  summary: 'list messages waiting for @RECEIVER, without consuming them',
+  usage: USAGE,
+  options: { ...ROOT_OPTION },
+  positionals: { min: 1, max: 1 },
+  run(ctx) {
+  const { values, positionals } = ctx;
   const receiver = nameArg(positionals[0], 'receiver', USAGE);
   const root = busRoot(values.root);
   const paths = receiverPaths(root, receiver);
   const messages = listInbox(paths).map((e) => {
+    // A name that is not a valid id is never shown raw: it is dead-lettered when claimed.
+    if (!e.validId) return { id: null, name: inlineText(e.name, 120), problem: 'its file name is not a valid message id' };
     const base = { id: e.id, file: e.path };
     if (!e.regular) return { ...base, problem: 'not a regular file' };
     let head: Buffer;
@@ -53,36 +52,27 @@ export async function runInbox(argv: string[]): Promise<0 | 1 | 2> {
     };
   });
   const processing = listClaims(paths).length;
-  if (values.json) {
-    printJson({ receiver: displayName(receiver), root, count: messages.length, processing, messages });
-    return 0;
+  if (ctx.json) {
+    ctx.printJson({ ok: true, receiver: displayName(receiver), root, count: messages.length, processing, messages });
+    return;
   }
   if (messages.length === 0) {
-    printLine(`no messages waiting for ${displayName(receiver)}${processing ? ` (${processing} being handled)` : ''}`);
-    return 0;
+    ctx.print(`no messages waiting for ${displayName(receiver)}${processing ? ` (${processing} being handled)` : ''}`);
+    return;
   }
-  printLine(`${messages.length} message(s) waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);
+  ctx.print(`${messages.length} message(s) waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);
   for (const m of messages) {
-    if ('problem' in m && m.problem) printLine(`  ${m.id}  (${m.problem})`);
-    else if ('summary' in m) printLine(`  ${m.id}  from ${terminalText(m.from ?? '(anonymous)')}  ${terminalText(m.timestamp ?? '')}  ${m.summary}`);
+    if (m.id === null) ctx.print(`  ${m.name}  (${m.problem})`);
+    else if ('problem' in m && m.problem) ctx.print(`  ${m.id}  (${m.problem})`);
+    else if ('summary' in m) ctx.print(`  ${m.id}  from ${inlineText(m.from ?? '(anonymous)', 60)}  ${inlineText(m.timestamp ?? '', 40)}  ${m.summary}`);
   }
-  return 0;
-}
+  ctx.print(`claim one: dispatch claim ${displayName(receiver)} [ID]`);
+  },
+});
 
 /** The first PEEK_BYTES of a message file and its size; never reads a huge file whole. */
 function readHead(path: string): { head: Buffer; size: number } {
-  const fd = openSync(path, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
-  try {
-    const size = fstatSync(fd).size;
-    const head = Buffer.alloc(Math.min(size, PEEK_BYTES));
-    let off = 0;
-    while (off < head.length) {
-      const n = readSync(fd, head, off, head.length - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return { head: head.subarray(0, off), size };
-  } finally {
-    closeSync(fd);
-  }
+  const r = readBusFile(path, { headBytes: PEEK_BYTES });
+  if (!r.ok) throw new Error(r.detail);
+  return { head: r.bytes, size: r.size };
 }

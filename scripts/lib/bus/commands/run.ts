@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { printJson, printLine } from '../../cli/main.ts';
-import { parseCommandArgs } from '../../cli/args.ts';
+import { defineCommand } from '../../cli/command.ts';
 import { AliveError, errnoCode, messageOf } from '../../errors.ts';
 import { evaluate, type Ask } from '../../helloworld/evaluator.ts';
 import { HelloWorldSyntaxError } from '../../helloworld/lexer.ts';
@@ -13,7 +12,7 @@ import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
 import { busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
-import { terminalText } from '../../text/untrusted.ts';
+import { inlineText, terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch run FILE.hw | - [--from @ME] [--wait SECONDS] [--json] [--root DIR]
 
@@ -22,16 +21,14 @@ lookups addressed to @claude, @copilot, @gemini or @codex go over the bus, in on
 their answers are awaited up to --wait SECONDS each (default 60). Vocabularies come from the
 built-in tree plus <root>/vocabularies/*.hw. Exit 1 when a statement got no answer.`;
 
-export async function runRun(argv: string[]): Promise<0 | 1 | 2> {
-  const { values, positionals } = parseCommandArgs<{ from?: string; wait?: string; json?: boolean; root?: string }>(
-    argv,
-    { from: { type: 'string' }, wait: { type: 'string' }, json: { type: 'boolean' }, ...ROOT_OPTION },
-    { usage: USAGE, positionals: { min: 1, max: 1 } },
-  );
-  if (values.help) {
-    printLine(USAGE);
-    return 0;
-  }
+export const runCommand = defineCommand({
+  name: 'run',
+  summary: 'evaluate a HelloWorld program; meta-receivers answer over the bus',
+  usage: USAGE,
+  options: { from: { type: 'string' }, wait: { type: 'string' }, ...ROOT_OPTION },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+  const { values, positionals } = ctx;
   const file = positionals[0]!;
   const from = senderArg(values.from, USAGE);
   const waitMs = secondsArg(values.wait, '--wait') ?? 60_000;
@@ -50,7 +47,7 @@ export async function runRun(argv: string[]): Promise<0 | 1 | 2> {
     throw err;
   }
   const registry = Registry.withBuiltins();
-  for (const problem of registry.loadDirectory(join(root, 'vocabularies'))) process.stderr.write(`warning: ${problem}\n`);
+  for (const problem of registry.loadDirectory(join(root, 'vocabularies'))) ctx.warn(inlineText(problem, 300));
 
   const thread = newMessageId();
   let turn = 0;
@@ -67,14 +64,15 @@ export async function runRun(argv: string[]): Promise<0 | 1 | 2> {
   const results = await evaluate(statements, registry, ask);
   const visible = results.filter((r) => r.source.trim() !== '' && (r.output !== '' || !r.ok));
   const failed = visible.filter((r) => !r.ok).length;
-  if (values.json) {
-    printJson({ ok: failed === 0, thread, results: visible });
+  if (ctx.json) {
+    ctx.printJson({ ok: failed === 0, thread, results: visible });
   } else {
     for (const r of visible) {
-      printLine(`${r.line}:${r.column} ${terminalText(r.source.split('\n')[0]!)}${r.via === 'bus' ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ''}]` : ''}`);
+      ctx.print(`${r.line}:${r.column} ${terminalText(r.source.split('\n')[0]!)}${r.via === 'bus' ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ''}]` : ''}`);
       // Answers from the bus are untrusted text: no terminal control sequences.
-      for (const l of r.output.split('\n')) printLine(`  ${r.ok ? '' : 'error: '}${terminalText(l)}`);
+      for (const l of r.output.split('\n')) ctx.print(`  ${r.ok ? '' : 'error: '}${terminalText(l)}`);
     }
   }
   return failed === 0 ? 0 : 1;
-}
+  },
+});

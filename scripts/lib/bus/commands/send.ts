@@ -1,16 +1,20 @@
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { sendMessage, validateThread } from '../deliver.ts';
+import { checkReceiverKnown } from '../receivers.ts';
 
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
-import { busRoot, nameArg, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
+import { busRoot, nameArg, ROOT_OPTION, secondsArg, senderArg, textArg, withInterrupt } from './common.ts';
 import { terminalText } from '../../text/untrusted.ts';
 
-const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--json] [--root DIR]
+const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--create] [--json] [--root DIR]
 
 Delivers MESSAGE ('-' reads it from stdin) to runtimes/<receiver>/inbox/. With --wait, waits up to
-SECONDS for the answer in the receiver's outbox and prints it; no answer in time is exit 1.
+SECONDS for the answer in the receiver's outbox and prints it; no answer in time is exit 1, and
+'dispatch wait <id>' picks it up later. An empty MESSAGE is refused. A receiver that has no
+runtimes/<receiver>/ folder yet and is not @claude, @copilot, @gemini, @codex or @helloworld is
+refused as a likely typo (the closest known name is suggested): --create sends to it anyway.
 The sender defaults to $HELLOWORLD_AS, else @human. Inside an agent started by 'dispatch serve',
 the thread and turn continue the message being answered.`;
 
@@ -23,6 +27,7 @@ export const sendCommand = defineCommand({
     thread: { type: 'string' },
     context: { type: 'string' },
     wait: { type: 'string' },
+    create: { type: 'boolean' },
     ...ROOT_OPTION,
   },
   positionals: { min: 2, max: 2 },
@@ -38,6 +43,7 @@ export const sendCommand = defineCommand({
     const turn = thread !== undefined && thread === envThread && Number.isInteger(envTurn) && envTurn > 0 ? envTurn + 1 : 1;
     const body = textArg(positionals[1]!);
     const root = busRoot(values.root);
+    checkReceiverKnown(root, to, values.create === true);
 
     const sent = await sendMessage({
       root,
@@ -63,17 +69,7 @@ export const sendCommand = defineCommand({
       return;
     }
 
-    const controller = new AbortController();
-    const onSignal = () => controller.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    let waited;
-    try {
-      waited = await waitForResponse(root, sent.to, sent.id, waitMs, controller.signal);
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
+    const waited = await withInterrupt((signal) => waitForResponse(root, sent.to, sent.id, waitMs, signal));
     if (waited.ok) {
       const r = waited.value;
       if (ctx.json) {
@@ -92,7 +88,7 @@ export const sendCommand = defineCommand({
       message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${terminalText(waited.deadLettered.reason)})`;
     } else {
       const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
-      message = `${what}; msg-${sent.id} stays queued; an answer will appear in runtimes/${sent.to}/outbox/ (is 'dispatch serve ${displayName(sent.to)}' running?)`;
+      message = `${what}; msg-${sent.id} stays queued; pick the answer up later with 'dispatch wait ${sent.id}' (is 'dispatch serve ${displayName(sent.to)}' running?)`;
     }
     const { ok: _ok, ...fields } = result;
     throw new AliveError(message, {

@@ -1,10 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { printJson, printLine } from '../../cli/main.ts';
-import { parseCommandArgs } from '../../cli/args.ts';
-import { listClaims } from '../claims.ts';
-import { isMessageFileName, receiverPaths, runtimesDir } from '../layout.ts';
-import { displayName, isValidName } from '../names.ts';
+import { defineCommand } from '../../cli/command.ts';
+import { runtimesDir } from '../layout.ts';
+import { busStatus } from '../status.ts';
 import { busRoot, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch status [--json] [--root DIR]
@@ -13,116 +9,29 @@ Shows every receiver under <root>/runtimes/: messages waiting, being handled (an
 claims ran out), answers not yet collected, dead letters, archived messages, and whether a daemon
 is serving it.`;
 
-export async function runStatus(argv: string[]): Promise<0 | 1 | 2> {
-  const { values } = parseCommandArgs<{ json?: boolean; root?: string }>(
-    argv,
-    { json: { type: 'boolean' }, ...ROOT_OPTION },
-    { usage: USAGE, positionals: { min: 0, max: 0 } },
-  );
-  if (values.help) {
-    printLine(USAGE);
-    return 0;
-  }
+export const statusCommand = defineCommand({
+  name: 'status',
+  summary: 'counts per receiver and daemon liveness',
+  usage: USAGE,
+  options: { ...ROOT_OPTION },
+  run(ctx) {
+  const { values } = ctx;
   const root = busRoot(values.root);
-  let names: string[] = [];
-  try {
-    names = readdirSync(runtimesDir(root), { withFileTypes: true })
-      .filter((d) => d.isDirectory() && isValidName(d.name) && d.name === d.name.toLowerCase())
-      .map((d) => d.name)
-      .sort();
-  } catch {
-    names = [];
-  }
-  const now = Date.now();
-  const receivers = names.map((name) => {
-    const paths = receiverPaths(root, name);
-    const claims = listClaims(paths);
-    return {
-      receiver: displayName(name),
-      inbox: countMessages(paths.inbox),
-      processing: claims.length,
-      stale_claims: claims.filter((c) => c.deadline <= now).length,
-      outbox: countMessages(paths.outbox),
-      dead_letter: countDeadLetters(paths.deadLetter),
-      archived: countArchive(paths.archive),
-      config: exists(paths.config),
-      daemon: daemonState(paths.daemon),
-    };
-  });
-  if (values.json) {
-    printJson({ root, receivers });
-    return 0;
+  const { receivers } = busStatus(root);
+  if (ctx.json) {
+    ctx.printJson({ ok: true, root, receivers });
+    return;
   }
   if (receivers.length === 0) {
-    printLine(`no receivers under ${runtimesDir(root)}`);
-    return 0;
+    ctx.print(`no receivers under ${runtimesDir(root)}`);
+    return;
   }
-  printLine(`bus at ${runtimesDir(root)}`);
+  ctx.print(`bus at ${runtimesDir(root)}`);
   for (const r of receivers) {
     const daemon = r.daemon ? (r.daemon.alive ? `served by pid ${r.daemon.pid} (${r.daemon.agent})` : `daemon pid ${r.daemon.pid} is gone`) : 'not served';
-    printLine(
+    ctx.print(
       `  ${r.receiver.padEnd(16)} inbox ${r.inbox}, processing ${r.processing}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}, outbox ${r.outbox}, dead-letter ${r.dead_letter}, archived ${r.archived}; ${daemon}`,
     );
   }
-  return 0;
-}
-
-function countMessages(dir: string): number {
-  try {
-    return readdirSync(dir).filter(isMessageFileName).length;
-  } catch {
-    return 0;
-  }
-}
-
-function countDeadLetters(dir: string): number {
-  try {
-    return readdirSync(dir).filter((n) => !n.endsWith('.reason.json') && !n.startsWith('.')).length;
-  } catch {
-    return 0;
-  }
-}
-
-function countArchive(dir: string): number {
-  let n = 0;
-  try {
-    for (const day of readdirSync(dir)) n += countMessages(join(dir, day)) + countSuffixed(join(dir, day));
-  } catch {
-    return n;
-  }
-  return n;
-}
-
-function countSuffixed(dir: string): number {
-  try {
-    return readdirSync(dir).filter((f) => /^msg-.+\.hw\.\d+$/.test(f)).length;
-  } catch {
-    return 0;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function daemonState(path: string): { pid: number; agent: string; alive: boolean } | null {
-  try {
-    const d = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown; agent?: unknown };
-    if (typeof d.pid !== 'number' || !Number.isInteger(d.pid) || d.pid <= 0) return null;
-    let alive = false;
-    try {
-      process.kill(d.pid, 0);
-      alive = true;
-    } catch (err) {
-      alive = (err as NodeJS.ErrnoException).code === 'EPERM';
-    }
-    return { pid: d.pid, agent: typeof d.agent === 'string' ? d.agent : '?', alive };
-  } catch {
-    return null;
-  }
-}
+  },
+});

@@ -9,20 +9,25 @@ import { obtainPassphrase } from '../../crypto/passphrase.ts';
 import { signManifestText } from '../../crypto/sign.ts';
 import { createPlainPackage, defaultOutputPath, manifestTextFor, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
 import { writeEncryptedPackage, type SignerSpec } from '../encrypt.ts';
-import { SCOPES, type Scope } from '../manifest.ts';
-import { resolveSignerName } from '../signer.ts';
+import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
+import { relayLogin, resolveSignerName } from '../signer.ts';
+import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from '../v3-write.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { agentFilesWarning, findAgentFiles } from '../../walnut/agent-files.ts';
 
 const USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
                         [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
-                        [--sign PRIVATE_PEM [--signer NAME]] [--allow-sensitive] [--json]
+                        [--sign PRIVATE_PEM [--signer NAME]] [--format 2.0|2.1] [--allow-sensitive] [--json]
 
-Packs a walnut into a .walnut package (format 2.0). Default output: ~/Desktop (or the current
-folder) as <walnut>-<scope>-<date>.walnut. Existing files are never replaced.
+Packs a walnut into a .walnut package. Default output: ~/Desktop (or the current folder) as
+<walnut>-<scope>-<date>.walnut. Existing files are never replaced.
+  --format 2.0           (default) the reference's format; plain packages also open in the v3 plugin
+  --format 2.1           the v3 plugin's format: bundles at the package root, a README.md primer,
+                         its passphrase and RSA envelopes (all recipients in one package)
   --encrypt passphrase   encrypt with the passphrase in WALNUT_PASSPHRASE (never on the command
                          line); on a terminal with it unset, asks twice without echo
   --encrypt rsa          encrypt to each --recipient public key: one package per recipient
+                         (format 2.0), or one package for all of them (format 2.1)
   --sign PRIVATE_PEM     sign the manifest (RSA-SHA256) as your relay login
   --signer NAME          the name to sign as when no relay is set up (a login: letters, digits,
                          '-', '_', '.')`;
@@ -41,6 +46,7 @@ export const createCommand = defineCommand({
     recipient: { type: 'string', multiple: true },
     sign: { type: 'string' },
     signer: { type: 'string' },
+    format: { type: 'string' },
     'allow-sensitive': { type: 'boolean' },
   },
   async run(ctx) {
@@ -55,6 +61,8 @@ export const createCommand = defineCommand({
     if (mode === 'rsa' && recipients.length === 0) ctx.usageError('--encrypt rsa needs at least one --recipient PUBLIC_PEM');
     if (mode !== 'rsa' && recipients.length > 0) ctx.usageError('--recipient goes with --encrypt rsa');
     if (values.signer !== undefined && !values.sign) ctx.usageError('--signer goes with --sign PRIVATE_PEM');
+    const format = values.format ?? '2.0';
+    if (format !== '2.0' && format !== '2.1') ctx.usageError(`--format takes 2.0 or 2.1, not '${format}'`);
 
     // Everything that can be refused is checked before any work: keys, signer, output folder, passphrase.
     const recipientKeys = recipients.map((p) => ({ path: p, key: loadPublicKey(p) }));
@@ -72,13 +80,41 @@ export const createCommand = defineCommand({
       ...(values.output ? { output: values.output } : {}),
       ...(values.description !== undefined ? { description: values.description } : {}),
       allowSensitive: values['allow-sensitive'] === true,
+      onProgress: ctx.progress,
     };
     const results: Array<{ path: string; sha256: string; bytes: number; recipient?: string }> = [];
     let files: number;
     let contentBytes: number;
     let heldBack: string[];
     let packedPaths: string[];
-    if (!mode) {
+    if (format === '2.1') {
+      const now = new Date();
+      const plan = await planPackage({ ...opts, now });
+      for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
+      for (const h of plan.collected.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
+      const layout = v3Layout(plan, scope, now);
+      if (layout.replacedReadme) ctx.warn('left out README.md: in format 2.1 the package root README.md is the generated primer (use --format 2.0 to carry the walnut\'s own)');
+      let manifest = serializeManifestV3({
+        walnut: plan.walnutName,
+        scope,
+        created: utcStamp(now),
+        sender: signer?.name ?? relayLogin() ?? 'unknown',
+        sessionId: process.env.ALIVE_SESSION_ID || 'manual',
+        ...(opts.description !== undefined ? { description: opts.description } : {}),
+        bundles: plan.collected.bundles,
+        files: layout.listing,
+      });
+      if (signer) manifest = signManifestText(manifest, signer.privateKey, signer.name);
+      const output = resolve(opts.output ?? defaultOutputPath(plan.walnutName, scope, plan.collected.bundles, now));
+      if (existsSync(output)) throw new AliveError(`${output} already exists; choose another --output or move the old file away`, { code: 'exists' });
+      const enc: V3Encryption =
+        mode === 'passphrase' ? { mode, passphrase: passphrase! } : mode === 'rsa' ? { mode, recipients: recipientKeys.map((r) => r.key) } : { mode: 'none' };
+      results.push(await writeV3Package(output, layout, manifest, enc, now));
+      files = layout.listing.length;
+      contentBytes = layout.listing.reduce((a, f) => a + f.size, 0);
+      heldBack = plan.collected.heldBack.map((h) => h.bundle);
+      packedPaths = layout.listing.map((f) => f.path);
+    } else if (!mode) {
       const r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : undefined);
       for (const s of r.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
       for (const h of r.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
@@ -111,7 +147,7 @@ export const createCommand = defineCommand({
         const w = await writeEncryptedPackage(
           t.output,
           t.enc,
-          (tar) => writePlannedFiles(tar, plan),
+          (tar) => writePlannedFiles(tar, plan, ctx.progress),
           (sha) => manifestTextFor(plan, opts, { encrypted: true, payloadSha256: sha }),
           signer,
         );
@@ -140,12 +176,12 @@ export const createCommand = defineCommand({
       return;
     }
     for (const r of results) {
-      ctx.print(`Created: ${r.path}${r.recipient ? ` (for ${r.recipient})` : ''}`);
+      ctx.print(`Created: ${r.path}${r.recipient ? ` (for ${r.recipient})` : ''}${format === '2.1' ? ' (format 2.1)' : ''}`);
       ctx.print(`  SHA-256: ${r.sha256}`);
     }
     ctx.print(`Scope: ${scope}, ${files} files, ${formatBytes(contentBytes)}`);
     ctx.print(
-      `Encrypted: ${mode === 'passphrase' ? 'yes, with the passphrase (share it by another channel)' : mode === 'rsa' ? "yes, to the recipient's key" : 'no (anyone holding the file can read it)'}`,
+      `Encrypted: ${mode === 'passphrase' ? 'yes, with the passphrase (share it by another channel)' : mode === 'rsa' ? (format === '2.1' && recipients.length > 1 ? `yes, to ${recipients.length} recipients' keys` : "yes, to the recipient's key") : 'no (anyone holding the file can read it)'}`,
     );
     ctx.print(`Signed: ${signer ? `yes, as ${signer.name}` : 'no'}`);
   },

@@ -24,7 +24,7 @@ on a terminal when unset) or --private-key.`,
     const pkg = ctx.positionals[0]!;
     const privateKey = ctx.values['private-key'];
     const crypto = packageCryptoFrom({ askPassphrase: true, ...(privateKey ? { privateKeyPath: privateKey } : {}) });
-    const r = await extractPackage(pkg, output, { maxBytes, crypto });
+    const r = await extractPackage(pkg, output, { maxBytes, crypto, onProgress: ctx.progress });
     if (ctx.json) return ctx.printJson({ ...verifySummary(r, false), output: r.output, bytes: r.bytes });
     ctx.print(`Extracted to: ${r.output}`);
     ctx.print(`Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${inlineText(r.manifest.source.walnut ?? '?')}`);

@@ -26,6 +26,7 @@ holds, 1 otherwise.`,
     const { result, read } = await verifyPackageDetailed(pkg, {
       maxSize,
       askPassphrase: true,
+      onProgress: ctx.progress,
       ...(privateKey ? { privateKeyPath: privateKey } : {}),
       ...(signerKey ? { signerKeyPath: signerKey } : {}),
     });

@@ -55,6 +55,7 @@ export const receiveCommand = defineCommand({
       ...(v.world !== undefined ? { world: v.world } : {}),
       cwd: process.cwd(),
       maxBytes,
+      onProgress: ctx.progress,
       force: v.force === true,
       dryRun: v['dry-run'] === true,
       allowAgentFiles: v['allow-agent-files'] === true,

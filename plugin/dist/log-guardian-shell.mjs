@@ -1,0 +1,509 @@
+#!/usr/bin/env node
+
+// scripts/lib/guardian/shell.ts
+var text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0;
+function lastName(w) {
+  let all = text(w), slash = all.lastIndexOf("/"), offset = 0;
+  for (let p of w.parts) {
+    let end = offset + p.text.length;
+    if (!p.known && end > slash) return;
+    offset = end;
+  }
+  let name = all.slice(slash + 1);
+  return name === "" ? void 0 : name;
+}
+function joinPath(dir, rel) {
+  return rel.startsWith("/") || dir === "" ? rel : dir.endsWith("/") ? dir + rel : `${dir}/${rel}`;
+}
+function baseName(path) {
+  let trimmed = path.replace(/\/+$/, "");
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+var SIMPLE_ESCAPES = {
+  n: `
+`,
+  t: "	",
+  r: "\r",
+  a: "\x07",
+  b: "\b",
+  e: "\x1B",
+  E: "\x1B",
+  f: "\f",
+  v: "\v",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  "?": "?"
+};
+function ansiC(body) {
+  let out = "";
+  for (let k = 0; k < body.length; k++) {
+    let c = body[k];
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    let e = body[++k];
+    if (e === void 0) return;
+    let simple = SIMPLE_ESCAPES[e], hex = /^(?:x([0-9A-Fa-f]{1,2})|u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8}))/.exec(body.slice(k)), octal = /^[0-7]{1,3}/.exec(body.slice(k));
+    if (simple !== void 0) out += simple;
+    else if (hex) {
+      let code = parseInt(hex[1] ?? hex[2] ?? hex[3], 16);
+      if (code > 1114111) return;
+      out += String.fromCodePoint(code), k += hex[0].length - 1;
+    } else if (octal)
+      out += String.fromCharCode(parseInt(octal[0], 8) & 255), k += octal[0].length - 1;
+    else return;
+  }
+  return out;
+}
+var MAX_BRACE_WORDS = 64, MAX_BRACE_GROUPS = 16, MAX_BRACE_PARTS = 1024;
+function expandBraces(word, depth = 0) {
+  let p = word.parts;
+  if (depth > MAX_BRACE_GROUPS || p.length > MAX_BRACE_PARTS) return [{ parts: p.map((x) => x.brace ? { text: x.text, known: !1 } : x) }];
+  let open = [], group;
+  for (let k = 0; k < p.length; k++) {
+    let part = p[k];
+    if (part.brace)
+      if (part.text === "{") open.push({ at: k, commas: [] });
+      else if (part.text === ",") open[open.length - 1]?.commas.push(k);
+      else {
+        let g = open.pop();
+        g && g.commas.length > 0 && (!group || g.at < group.at) && (group = { ...g, close: k });
+      }
+  }
+  if (!group) return [word];
+  let bounds = [group.at, ...group.commas, group.close], out = [];
+  for (let a = 0; a + 1 < bounds.length && out.length < MAX_BRACE_WORDS; a++) {
+    let alternative = { parts: [...p.slice(0, group.at), ...p.slice(bounds[a] + 1, bounds[a + 1]), ...p.slice(group.close + 1)] };
+    out.push(...expandBraces(alternative, depth + 1));
+  }
+  return out.slice(0, MAX_BRACE_WORDS);
+}
+var Lexer = class {
+  constructor(src, scope, home, nested) {
+    this.src = src;
+    this.scope = scope;
+    this.home = home;
+    this.nested = nested;
+  }
+  src;
+  scope;
+  home;
+  nested;
+  i = 0;
+  pendingHeredocs = [];
+  /** Lazily: a variable assigned by one command is known when the next one is read. */
+  *tokens() {
+    for (; ; ) {
+      if (this.skipBlanks(), this.i >= this.src.length) return;
+      let c = this.src[this.i];
+      if (c === "#") {
+        for (; this.i < this.src.length && this.src[this.i] !== `
+`; ) this.i++;
+        continue;
+      }
+      if (c === `
+`) {
+        this.i++, yield { t: "op", op: ";" }, this.skipHeredocBodies();
+        continue;
+      }
+      let op = this.operator();
+      if (op) {
+        yield op;
+        continue;
+      }
+      let word = this.word();
+      /^\d+$/.test(text(word)) && exact(word) && /[<>]/.test(this.src[this.i] ?? "") || (yield { t: "word", word });
+    }
+  }
+  skipBlanks() {
+    for (; ; ) {
+      let c = this.src[this.i];
+      if (c === " " || c === "	") this.i++;
+      else if (c === "\\" && this.src[this.i + 1] === `
+`) this.i += 2;
+      else return;
+    }
+  }
+  skipHeredocBodies() {
+    for (; this.pendingHeredocs.length > 0; ) {
+      let { delimiter, stripTabs } = this.pendingHeredocs.shift();
+      for (; ; ) {
+        if (this.i >= this.src.length) return;
+        let end = this.src.indexOf(`
+`, this.i);
+        end === -1 && (end = this.src.length);
+        let line = this.src.slice(this.i, end);
+        if (this.i = Math.min(end + 1, this.src.length), stripTabs && (line = line.replace(/^\t+/, "")), line === delimiter) break;
+      }
+    }
+  }
+  operator() {
+    let rest = this.src.slice(this.i, this.i + 3);
+    for (let op of ["&>>", "&&", "||", ";;", "|&", "&>", ">>", ">|", ">&", "<>", "<<<", "<<-", "<<", "<&", ">", "<", ";", "&", "|", "(", ")"]) {
+      if (!rest.startsWith(op)) continue;
+      if (this.i += op.length, !/[<>]/.test(op)) return { t: "op", op: op === "|&" ? "|" : op };
+      if (this.skipBlanks(), op === ">&" || op === "<&") {
+        let m = /^(?:\d+|-)(?=[\s;&|()<>]|$)/.exec(this.src.slice(this.i));
+        return m || op === "<&" ? (m ? this.i += m[0].length : this.word(), { t: "redir", op: "<", target: void 0 }) : { t: "redir", op: "&>", target: this.word() };
+      }
+      let target = this.i < this.src.length && !/[\n;&|()<>]/.test(this.src[this.i]) ? this.word() : void 0;
+      return (op === "<<" || op === "<<-") && target && this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === "<<-" }), { t: "redir", op, target };
+    }
+  }
+  word() {
+    let parts = [], push = (t, known) => {
+      t !== "" && parts.push({ text: t, known });
+    }, atStart = () => parts.length === 0;
+    for (; this.i < this.src.length; ) {
+      let c = this.src[this.i];
+      if (/[\s;&|()<>]/.test(c)) break;
+      if (c === "\\") {
+        let next = this.src[this.i + 1];
+        this.i += 2, next !== void 0 && next !== `
+` && push(next, !0);
+      } else if (c === "'") {
+        let end = this.src.indexOf("'", this.i + 1), stop = end === -1 ? this.src.length : end;
+        push(this.src.slice(this.i + 1, stop), !0), this.i = stop + 1;
+      } else if (c === '"')
+        this.i++, this.doubleQuoted(push);
+      else if (c === "$")
+        this.dollar(push);
+      else if (c === "`")
+        this.backquoted(), push("`…`", !1);
+      else if (c === "~" && atStart()) {
+        let m = /^~(?=\/|[\s;&|()<>]|$)/.exec(this.src.slice(this.i));
+        this.i++, m && this.home !== void 0 ? push(this.home, !0) : push("~", !1);
+      } else if (c === "*" || c === "?" || c === "[")
+        this.i++, push(c, !1);
+      else if (c === "{" || c === "," || c === "}")
+        this.i++, parts.push({ text: c, known: !0, brace: !0 });
+      else {
+        let j = this.i;
+        for (; j < this.src.length && !/[\s;&|()<>\\'"$`*?[{},]/.test(this.src[j]); ) j++;
+        push(this.src.slice(this.i, j), !0), this.i = j;
+      }
+    }
+    return { parts };
+  }
+  doubleQuoted(push) {
+    for (; this.i < this.src.length; ) {
+      let c = this.src[this.i];
+      if (c === '"') {
+        this.i++;
+        return;
+      }
+      if (c === "\\") {
+        let next = this.src[this.i + 1];
+        if (this.i += 2, next === void 0) return;
+        '$`"\\'.includes(next) ? push(next, !0) : next !== `
+` && push(`\\${next}`, !0);
+      } else if (c === "$")
+        this.dollar(push);
+      else if (c === "`")
+        this.backquoted(), push("`…`", !1);
+      else {
+        let j = this.i;
+        for (; j < this.src.length && !'"\\$`'.includes(this.src[j]); ) j++;
+        push(this.src.slice(this.i, j), !0), this.i = j;
+      }
+    }
+  }
+  /** `$NAME`, `${NAME}`, `$(…)`, `$((…))`, `$'…'`, or a lone `$`. */
+  dollar(push) {
+    let rest = this.src.slice(this.i + 1);
+    if (rest.startsWith("(")) {
+      let inner = this.balanced(this.i + 2);
+      this.nested(inner), push("$(…)", !1);
+      return;
+    }
+    if (rest.startsWith("'")) {
+      let j = this.i + 2;
+      for (; j < this.src.length && this.src[j] !== "'"; ) j += this.src[j] === "\\" ? 2 : 1;
+      let decoded = ansiC(this.src.slice(this.i + 2, j));
+      push(decoded ?? this.src.slice(this.i, j + 1), decoded !== void 0), this.i = j + 1;
+      return;
+    }
+    let braced = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest), plain = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest), name = braced?.[1] ?? plain?.[0];
+    if (name !== void 0) {
+      this.i += 1 + (braced ? braced[0].length : name.length);
+      let value = this.scope().vars.get(name);
+      push(value ?? `$${name}`, value !== void 0);
+      return;
+    }
+    if (rest.startsWith("{")) {
+      let end = this.src.indexOf("}", this.i), stop = end === -1 ? this.src.length : end + 1;
+      push(this.src.slice(this.i, stop), !1), this.i = stop;
+      return;
+    }
+    let special = /^[0-9@*#?$!-]/.exec(rest);
+    this.i += 1 + (special ? 1 : 0), push(special ? `$${special[0]}` : "$", !special);
+  }
+  /** The text up to the `)` matching an opening one just before `from`; moves past it. */
+  balanced(from) {
+    let depth = 1, j = from;
+    for (; j < this.src.length; ) {
+      let c = this.src[j];
+      if (c === "\\") j += 2;
+      else if (c === "'") {
+        let end = this.src.indexOf("'", j + 1);
+        j = end === -1 ? this.src.length : end + 1;
+      } else if (c === '"') {
+        for (j++; j < this.src.length && this.src[j] !== '"'; ) j += this.src[j] === "\\" ? 2 : 1;
+        j++;
+      } else {
+        if (c === "(") depth++;
+        else if (c === ")" && --depth === 0) break;
+        j++;
+      }
+    }
+    let inner = this.src.slice(from, Math.min(j, this.src.length));
+    return this.i = Math.min(j + 1, this.src.length), inner;
+  }
+  backquoted() {
+    let j = this.i + 1, inner = "";
+    for (; j < this.src.length && this.src[j] !== "`"; )
+      this.src[j] === "\\" && j + 1 < this.src.length ? (inner += this.src[j + 1], j += 2) : inner += this.src[j++];
+    this.i = j + 1, this.nested(inner);
+  }
+}, OPTION_ARGS = {
+  sudo: /* @__PURE__ */ new Set([
+    "-u",
+    "-g",
+    "-C",
+    "-D",
+    "-h",
+    "-p",
+    "-r",
+    "-t",
+    "-U",
+    "-T",
+    "--user",
+    "--group",
+    "--chdir",
+    "--host",
+    "--prompt",
+    "--role",
+    "--type",
+    "--other-user",
+    "--command-timeout"
+  ]),
+  env: /* @__PURE__ */ new Set(["-u", "-C", "-S", "--unset", "--chdir", "--split-string"]),
+  nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
+  timeout: /* @__PURE__ */ new Set(["-s", "-k", "--signal", "--kill-after"]),
+  xargs: /* @__PURE__ */ new Set(["-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars"]),
+  command: /* @__PURE__ */ new Set(),
+  builtin: /* @__PURE__ */ new Set(),
+  exec: /* @__PURE__ */ new Set(["-a"]),
+  nohup: /* @__PURE__ */ new Set(),
+  time: /* @__PURE__ */ new Set(["-f", "-o", "--format", "--output"]),
+  stdbuf: /* @__PURE__ */ new Set(["-i", "-o", "-e"]),
+  doas: /* @__PURE__ */ new Set(["-u", "-C"]),
+  cp: /* @__PURE__ */ new Set(["-S", "-t", "--suffix", "--target-directory"]),
+  mv: /* @__PURE__ */ new Set(["-S", "-t", "--suffix", "--target-directory"]),
+  install: /* @__PURE__ */ new Set(["-m", "-o", "-g", "-S", "-t", "--mode", "--owner", "--group", "--suffix", "--target-directory"]),
+  ln: /* @__PURE__ */ new Set(["-S", "-t", "--suffix", "--target-directory"]),
+  rsync: /* @__PURE__ */ new Set(["-e", "--rsh", "--exclude", "--include", "--filter", "-f"]),
+  truncate: /* @__PURE__ */ new Set(["-s", "-r", "--size", "--reference"]),
+  rm: /* @__PURE__ */ new Set(),
+  unlink: /* @__PURE__ */ new Set(),
+  shred: /* @__PURE__ */ new Set(["-n", "-s", "--iterations", "--size", "--random-source"]),
+  tee: /* @__PURE__ */ new Set(),
+  sponge: /* @__PURE__ */ new Set(),
+  awk: /* @__PURE__ */ new Set(["-f", "-v", "-F", "-i", "-e", "--file", "--assign", "--field-separator", "--include", "--source"]),
+  gawk: /* @__PURE__ */ new Set(["-f", "-v", "-F", "-i", "-e", "--file", "--assign", "--field-separator", "--include", "--source"]),
+  patch: /* @__PURE__ */ new Set(["-i", "-o", "-p", "-d", "-D", "-B", "-F", "-r", "-V", "-Y", "-z", "--input", "--output", "--strip", "--directory", "--reject-file"])
+}, WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "nice", "timeout", "xargs", "command", "builtin", "exec", "nohup", "time", "stdbuf", "doas"]), SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh"]), KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!"]), OUTPUT_REDIRS = /* @__PURE__ */ new Map([
+  [">", "replace"],
+  [">|", "replace"],
+  ["&>", "replace"],
+  ["<>", "replace"],
+  [">>", "append"],
+  ["&>>", "append"]
+]);
+function operands(name, args) {
+  let takesArg = OPTION_ARGS[name] ?? /* @__PURE__ */ new Set(), options = [], values = /* @__PURE__ */ new Map(), out = [], optionsDone = !1;
+  for (let k = 0; k < args.length; k++) {
+    let w = args[k], t = text(w);
+    if (optionsDone || !t.startsWith("-") || t === "-") {
+      out.push(w);
+      continue;
+    }
+    if (t === "--") {
+      optionsDone = !0;
+      continue;
+    }
+    let eq = t.indexOf("=");
+    if (t.startsWith("--") && eq > 0) {
+      options.push(t.slice(0, eq)), values.set(t.slice(0, eq), { parts: [{ text: t.slice(eq + 1), known: exact(w) }] });
+      continue;
+    }
+    options.push(t), takesArg.has(t) && k + 1 < args.length && values.set(t, args[++k]);
+  }
+  return { options, values, operands: out };
+}
+function inPlaceTargets(name, args) {
+  let inPlace = !1, scriptGiven = !1, files = [], optionsDone = !1;
+  for (let k = 0; k < args.length; k++) {
+    let w = args[k], t = text(w);
+    if (optionsDone || !t.startsWith("-") || t === "-") {
+      files.push(w);
+      continue;
+    }
+    if (t === "--") {
+      optionsDone = !0;
+      continue;
+    }
+    if (t.startsWith("--")) {
+      t.startsWith("--in-place") && (inPlace = !0), /^--(?:expression|file)$/.test(t) ? (scriptGiven = !0, k++) : /^--(?:expression|file)=/.test(t) ? scriptGiven = !0 : t === "--line-length" && k++;
+      continue;
+    }
+    for (let c = 1; c < t.length; c++) {
+      let flag = t[c];
+      if (flag === "i") {
+        inPlace = !0;
+        break;
+      }
+      if (flag === "e" || flag === "E" && name !== "sed" || flag === "f" || flag === "l" && name === "sed") {
+        flag !== "l" && (scriptGiven = !0), c === t.length - 1 && k++;
+        break;
+      }
+    }
+  }
+  if (inPlace)
+    return scriptGiven ? files : files.slice(1);
+}
+function commandWrites(name, args, emit, nested, depth) {
+  switch (name) {
+    case "sed":
+    case "perl":
+    case "ruby": {
+      for (let w of inPlaceTargets(name, args) ?? []) emit(w, "replace", `${name} -i`);
+      return;
+    }
+    case "tee":
+    case "sponge": {
+      let { options, operands: files } = operands(name, args), append = options.some((o) => o === "--append" || /^-[a-z]*a/.test(o));
+      for (let w of files) emit(w, append ? "append" : "replace", append ? `${name} -a` : name);
+      return;
+    }
+    case "awk":
+    case "gawk": {
+      let { options, values, operands: files } = operands(name, args), include = values.get("-i") ?? values.get("--include");
+      if (!(include && /^inplace(?:\.awk)?$/.test(text(include)) || options.some((o) => /^-iinplace/.test(o)))) return;
+      let programGiven = values.has("-f") || values.has("--file") || values.has("-e") || values.has("--source");
+      for (let w of programGiven ? files : files.slice(1)) /^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w)) || emit(w, "replace", `${name} -i inplace`);
+      return;
+    }
+    case "cp":
+    case "mv":
+    case "install":
+    case "ln":
+    case "rsync": {
+      let { values, operands: files } = operands(name, args), intoDir = values.get("-t") ?? values.get("--target-directory"), sources = intoDir ? files : files.slice(0, -1), dest = intoDir ?? files[files.length - 1];
+      if (!dest || !intoDir && files.length < 2) return;
+      intoDir || emit(dest, "replace", name);
+      for (let src of sources) {
+        let srcName = lastName(src);
+        srcName !== void 0 && emit({ parts: [...dest.parts, { text: `/${baseName(srcName)}`, known: !0 }] }, "replace", name);
+      }
+      if (name === "mv") for (let src of sources) emit(src, "remove", "mv");
+      return;
+    }
+    case "rm":
+    case "unlink":
+      for (let w of operands(name, args).operands) emit(w, "remove", name);
+      return;
+    case "shred":
+    case "truncate":
+      for (let w of operands(name, args).operands) emit(w, "replace", name);
+      return;
+    case "dd":
+      for (let w of args) {
+        let t = text(w);
+        t.startsWith("of=") && emit({ parts: [{ text: t.slice(3), known: exact(w) }] }, "replace", "dd of=");
+      }
+      return;
+    case "patch": {
+      let { values, operands: files } = operands(name, args), out = values.get("-o") ?? values.get("--output");
+      out ? emit(out, "replace", "patch -o") : files[0] && emit(files[0], "replace", "patch");
+      return;
+    }
+    default:
+      if (SHELLS.has(name) && depth < 8) {
+        let c = args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(text(w))), script = c >= 0 ? args[c + 1] : void 0;
+        script && nested(text(script));
+      }
+  }
+}
+function analyse(command, scope, home, out, depth) {
+  let stack = [], current = scope, nested = (inner) => {
+    depth < 8 && analyse(inner, { dir: current.dir, vars: new Map(current.vars) }, home, out, depth + 1);
+  }, tokens = new Lexer(command, () => current, home, nested).tokens(), emit = (w, kind, via) => {
+    out.push({ path: text(w), exact: exact(w), name: lastName(w), dir: current.dir, kind, via });
+  }, run = (cmd2) => {
+    cmd2 = { words: cmd2.words.flatMap((w) => expandBraces(w)), redirs: cmd2.redirs };
+    for (let r of cmd2.redirs) {
+      let kind = OUTPUT_REDIRS.get(r.op);
+      kind && r.target && emit(r.target, kind, `'${r.op}' redirection`);
+    }
+    let words = cmd2.words, k = 0;
+    for (; k < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].parts[0]?.known ? text(words[k]) : ""); ) k++;
+    if (k === words.length) {
+      for (let w of words) {
+        let t = text(w), eq = t.indexOf("=");
+        current.vars.set(t.slice(0, eq), exact(w) ? t.slice(eq + 1) : void 0);
+      }
+      return;
+    }
+    for (words = words.slice(k); words.length > 1 && KEYWORDS.has(text(words[0])); ) words = words.slice(1);
+    let name = baseName(text(words[0])), args = words.slice(1);
+    if (name === "export" || name === "local" || name === "declare" || name === "readonly") {
+      for (let w of args) {
+        let t = text(w), eq = t.indexOf("=");
+        eq > 0 && current.vars.set(t.slice(0, eq), exact(w) ? t.slice(eq + 1) : void 0);
+      }
+      return;
+    }
+    for (let hops = 0; WRAPPERS.has(name) && hops < 8; hops++) {
+      let takesArg = OPTION_ARGS[name], j = 0;
+      for (; j < args.length; ) {
+        let t = text(args[j]);
+        if (t.startsWith("-")) j += takesArg.has(t) ? 2 : 1;
+        else if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) j++;
+        else if (name === "timeout" && /^\d/.test(t)) {
+          j++;
+          break;
+        } else break;
+      }
+      if (j >= args.length) return;
+      name = baseName(text(args[j])), args = args.slice(j + 1);
+    }
+    if (name === "cd" || name === "pushd") {
+      let target = args.find((w) => !text(w).startsWith("-") || text(w) === "-"), t = target ? literal(target) : home;
+      current.dir = t === void 0 || t === "-" || current.dir === void 0 ? void 0 : joinPath(current.dir, t);
+      return;
+    }
+    if (name === "popd") {
+      current.dir = void 0;
+      return;
+    }
+    commandWrites(name, args, emit, nested, depth);
+  }, cmd = { words: [], redirs: [] }, finish = () => {
+    (cmd.words.length > 0 || cmd.redirs.length > 0) && run(cmd), cmd = { words: [], redirs: [] };
+  };
+  for (let tok of tokens)
+    if (tok.t === "word") {
+      if (cmd.words.length === 0 && (text(tok.word) === "{" || text(tok.word) === "}")) continue;
+      cmd.words.push(tok.word);
+    } else tok.t === "redir" ? cmd.redirs.push({ op: tok.op, target: tok.target }) : (finish(), tok.op === "(" ? (stack.push(current), current = { dir: current.dir, vars: new Map(current.vars) }) : tok.op === ")" && stack.length > 0 && (current = stack.pop()));
+  finish();
+}
+function shellWrites(command, options = {}) {
+  let out = [];
+  return analyse(command, { dir: "", vars: /* @__PURE__ */ new Map() }, options.home, out, 0), out;
+}
+export {
+  shellWrites
+};

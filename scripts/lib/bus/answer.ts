@@ -1,0 +1,51 @@
+/**
+ * Answering a message by hand (`dispatch reply`, the MCP `reply` tool): the message is taken (from
+ * processing/ when it was claimed, else claimed from the inbox), checked against the thread's turn
+ * budget, and answered into the receiver's outbox in its thread with In-Reply-To.
+ */
+import { AliveError } from '../errors.ts';
+import { claimById, completeClaim, deadLetterClaim, loadClaim } from './claims.ts';
+import { whereText } from './commands/common.ts';
+import { loadReceiverConfig } from './config.ts';
+import { receiverPaths } from './layout.ts';
+import { displayName, normaliseName } from './names.ts';
+import { findMessage } from './query.ts';
+import { budgetProblem, recordTurn } from './threads.ts';
+
+export interface Answered {
+  /** The request answered. */
+  id: string;
+  receiver: string;
+  responseId: string;
+  /** The response file, in the receiver's outbox. */
+  path: string;
+  thread: string;
+  turn: number;
+}
+
+export async function answerMessage(root: string, receiverName: string, id: string, text: string, owner = 'hand'): Promise<Answered> {
+  const receiver = normaliseName(receiverName, 'receiver');
+  if (text.trim() === '') throw new AliveError('the reply text is empty', { code: 'usage', exitCode: 2 });
+  const paths = receiverPaths(root, receiver);
+  const config = await loadReceiverConfig(paths.config);
+  const claim = loadClaim(root, receiver, id) ?? (await claimById(root, receiver, id, { owner, leaseMs: config.claimLeaseMs }));
+  if (!claim) {
+    const where = findMessage(root, id, { receiver });
+    const why =
+      where.length === 0
+        ? `there is no such message for ${displayName(receiver)}; see 'dispatch inbox ${displayName(receiver)}'`
+        : where[0]!.state === 'handled'
+          ? 'it was already answered (it is in the archive)'
+          : `it is ${where.map(whereText).join('; ')}`;
+    throw new AliveError(`cannot reply to ${id}: ${why}`, { code: 'not_found' });
+  }
+  const thread = claim.message.thread || claim.id;
+  const over = budgetProblem(paths, thread, claim.message.turn, config.turnBudget);
+  if (over) {
+    deadLetterClaim(claim, over, 'turn_budget');
+    throw new AliveError(`cannot reply to ${id}: ${over}; the message went to dead-letter`, { code: 'turn_budget' });
+  }
+  recordTurn(paths, thread, claim.id);
+  const resp = completeClaim(claim, { body: text }).response!;
+  return { id: claim.id, receiver, responseId: resp.id, path: resp.path, thread: resp.thread, turn: resp.turn };
+}

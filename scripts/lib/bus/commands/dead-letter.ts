@@ -1,0 +1,39 @@
+import { defineCommand } from '../../cli/command.ts';
+import { displayName } from '../names.ts';
+import { listDeadLetters } from '../query.ts';
+import { busRoot, listingLine, messageJson, nameArg, ROOT_OPTION } from './common.ts';
+import { inlineText } from '../../text/untrusted.ts';
+
+const USAGE = `usage: dispatch dead-letter @RECEIVER [--json] [--root DIR]
+
+Lists what was sent to @RECEIVER's dead-letter, oldest first, and why: unreadable files, senders
+outside allow_from, failing or timed-out agents (with the end of what they printed), used-up turn
+budgets. 'dispatch show ID' prints one in full; 'dispatch retry ID' puts it back in the inbox.`;
+
+export const deadLetterCommand = defineCommand({
+  name: 'dead-letter',
+  summary: 'what was dead-lettered for @RECEIVER, and why',
+  usage: USAGE,
+  options: { ...ROOT_OPTION },
+  positionals: { min: 1, max: 1 },
+  run(ctx) {
+    const receiver = nameArg(ctx.positionals[0], 'receiver', USAGE);
+    const root = busRoot(ctx.values.root);
+    const list = listDeadLetters(root, receiver);
+    if (ctx.json) {
+      ctx.printJson({ ok: true, receiver: displayName(receiver), count: list.length, messages: list.map(messageJson) });
+      return;
+    }
+    if (list.length === 0) {
+      ctx.print(`nothing in ${displayName(receiver)}'s dead-letter`);
+      return;
+    }
+    ctx.print(`${list.length} dead letter(s) of ${displayName(receiver)}:`);
+    for (const m of list) {
+      ctx.print(listingLine(m));
+      const d = m.deadLetter!;
+      ctx.print(`      ${inlineText(d.code, 40)}: ${d.reason}${d.at ? ` (${inlineText(d.at, 40)})` : ''}`);
+    }
+    ctx.print(`show one: dispatch show <id>; put one back: dispatch retry <id>`);
+  },
+});

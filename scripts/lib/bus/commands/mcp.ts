@@ -1,0 +1,34 @@
+import { defineCommand } from '../../cli/command.ts';
+import { busRoot, ROOT_OPTION, senderArg } from './common.ts';
+
+const USAGE = `usage: dispatch mcp [--as @NAME] [--root DIR]
+
+Serves the bus to an MCP client over stdio (the client starts it; it ends when the client closes
+stdin). Tools: send, wait, inbox, claim, reply, thread, status. --as (else $HELLOWORLD_AS, else
+@human) is the sender of a send that names none. The root is fixed when the server starts.
+Claude Code starts it through the plugin's .mcp.json; see the README for other clients.`;
+
+export const mcpCommand = defineCommand({
+  name: 'mcp',
+  summary: 'serve the bus to an MCP client over stdio (tools send, wait, inbox, claim, reply, thread, status)',
+  usage: USAGE,
+  json: false,
+  options: { as: { type: 'string' }, ...ROOT_OPTION },
+  async run(ctx) {
+    const as = senderArg(ctx.values.as, USAGE);
+    const root = busRoot(ctx.values.root);
+    const { serveStdio } = await loadServer();
+    await serveStdio({ root, as });
+  },
+});
+
+/**
+ * From dist/dispatch.mjs, the server is the sibling bundle dist/dispatch-mcp.mjs: the MCP SDK (about
+ * as large as the rest of dispatch) stays out of the bundle every other command loads. From the
+ * sources (tsx, tests), the module itself.
+ */
+async function loadServer(): Promise<typeof import('../mcp/server.ts')> {
+  const here = import.meta.url;
+  const spec = here.endsWith('.mjs') ? new URL('./dispatch-mcp.mjs', here).href : new URL('../mcp/server.ts', here).href;
+  return (await import(spec)) as typeof import('../mcp/server.ts');
+}

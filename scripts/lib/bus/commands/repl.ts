@@ -1,0 +1,126 @@
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { defineCommand, type CommandIo } from '../../cli/command.ts';
+import { aliveHome } from '../../home.ts';
+import { terminalText } from '../../text/untrusted.ts';
+import { displayName } from '../names.ts';
+import { Session, type SessionOutput } from '../session.ts';
+import { busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+
+const USAGE = `usage: dispatch repl [--from @ME] [--wait SECONDS] [--root DIR]
+
+An interactive HelloWorld session: one statement per line, evaluated like 'dispatch run' (native
+receivers here, @claude, @copilot, @gemini and @codex over the bus), each answer shown as it
+arrives. The session is one thread; every message carries the session's recent lines and the
+vocabularies of the receivers named as its '# Context', so a follow-up is answered in context.
+On a terminal: a 'hw> ' prompt with line editing and history ($ALIVE_HOME/repl-history);
+Ctrl-C stops waiting for the current answer, Ctrl-D ends the session. From a pipe: plain lines,
+no prompt, exit 1 when a line failed. --wait SECONDS bounds each wait (default 60).
+Session commands: :thread, :new, :help, :quit.`;
+
+const HISTORY_LINES = 500;
+
+export const replCommand = defineCommand({
+  name: 'repl',
+  summary: 'an interactive HelloWorld session (hw> prompt), one thread per session',
+  usage: USAGE,
+  json: false,
+  options: { from: { type: 'string' }, wait: { type: 'string' }, ...ROOT_OPTION },
+  async run(ctx) {
+    const from = senderArg(ctx.values.from, USAGE);
+    const waitMs = secondsArg(ctx.values.wait, '--wait') ?? 60_000;
+    const session = new Session({ root: busRoot(ctx.values.root), from, waitMs });
+    const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+    return runSession(session, process.stdin, ctx.io, interactive);
+  },
+});
+
+/**
+ * Reads lines from `input` until it ends (or `:quit`), evaluating one at a time. On a terminal:
+ * prompt, history and Ctrl-C handling by readline; otherwise plain lines.
+ */
+export async function runSession(session: Session, input: Readable, io: CommandIo, interactive: boolean): Promise<0 | 1> {
+  for (const p of session.vocabularyProblems) io.stderr.write(`warning: ${terminalText(p)}\n`);
+  const history = interactive ? loadHistory() : [];
+  const rl = createInterface({
+    input,
+    ...(interactive ? { output: process.stdout, terminal: true, prompt: 'hw> ', history, historySize: HISTORY_LINES } : { terminal: false }),
+  });
+  let failed = false;
+  const onInterrupt = () => {
+    if (session.cancel()) return; // the line's wait ends; its result says what stays queued
+    if (interactive) {
+      io.stdout.write('^C (Ctrl-D ends the session)\n');
+      rl.write(null, { ctrl: true, name: 'u' }); // clear what was typed
+      rl.prompt();
+    } else {
+      rl.close();
+      process.exitCode = 130;
+    }
+  };
+  rl.on('SIGINT', onInterrupt);
+  if (!interactive) process.on('SIGINT', onInterrupt);
+  if (interactive) {
+    io.stdout.write(`HelloWorld session as ${displayName(session.from)}, thread ${session.thread}. :help for help, Ctrl-D to end.\n`);
+    rl.prompt();
+  }
+  try {
+    for await (const line of rl) {
+      if (interactive && line.trim() !== '') saveHistory(line);
+      const { outputs, end } = await session.line(line);
+      for (const o of outputs) {
+        show(o, io);
+        if (o.kind === 'error') failed = true;
+      }
+      if (end) break;
+      if (interactive) rl.prompt();
+    }
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    rl.close();
+    if (interactive) io.stdout.write('\n');
+  }
+  return !interactive && failed ? 1 : 0;
+}
+
+/** Answers are untrusted text: shown without terminal control sequences. */
+function show(o: SessionOutput, io: CommandIo): void {
+  switch (o.kind) {
+    case 'answer':
+      io.stdout.write(`${o.via === 'bus' ? `${displayName(o.receiver.toLowerCase())}: ` : ''}${terminalText(o.text)}\n`);
+      return;
+    case 'error':
+      io.stderr.write(`error: ${terminalText(o.text)}\n`);
+      return;
+    case 'info':
+      io.stdout.write(`${o.text}\n`);
+  }
+}
+
+function historyFile(): string {
+  return join(aliveHome(), 'repl-history');
+}
+
+/** The saved history, newest first (readline's order); none when it cannot be read. */
+function loadHistory(): string[] {
+  try {
+    const lines = readFileSync(historyFile(), 'utf8').split('\n').filter((l) => l !== '');
+    const kept = lines.slice(-HISTORY_LINES);
+    // The file only grows by appends: cut it back now and then.
+    if (lines.length > 2 * HISTORY_LINES) writeFileSync(historyFile(), `${kept.join('\n')}\n`, { mode: 0o600 });
+    return kept.reverse();
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(line: string): void {
+  try {
+    mkdirSync(aliveHome(), { recursive: true, mode: 0o700 });
+    appendFileSync(historyFile(), `${line.replace(/[\r\n]/g, ' ')}\n`, { mode: 0o600 });
+  } catch {
+    // history is a convenience: a read-only home does not stop the session
+  }
+}

@@ -1,0 +1,38 @@
+import { defineCommand } from '../../cli/command.ts';
+import { AliveError } from '../../errors.ts';
+import { findMessage, messageIdArg } from '../query.ts';
+import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
+
+const USAGE = `usage: dispatch show ID [--receiver @NAME] [--json] [--root DIR]
+
+Shows one message or answer by its id (msg-<id>.hw, msg-<id> or <id>), wherever it is: waiting in
+an inbox, claimed, answered or handled in the archive, an answer in an outbox, or in dead-letter
+with the reason. --receiver looks only in that receiver's folders. Exit 1 when there is none.`;
+
+export const showCommand = defineCommand({
+  name: 'show',
+  summary: 'one message or answer by id, wherever it is, with its state',
+  usage: USAGE,
+  options: { receiver: { type: 'string' }, ...ROOT_OPTION },
+  positionals: { min: 1, max: 1 },
+  run(ctx) {
+    const id = messageIdArg(ctx.positionals[0]!);
+    const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
+    const root = busRoot(ctx.values.root);
+    const found = findMessage(root, id, receiver === undefined ? {} : { receiver });
+    if (found.length === 0) {
+      throw new AliveError(`there is no message ${id} on the bus under ${root}/runtimes; check the id ('dispatch status' lists the receivers)`, {
+        code: 'not_found',
+        fields: { id },
+      });
+    }
+    if (ctx.json) {
+      ctx.printJson({ ok: true, id, messages: found.map(messageJson) });
+      return;
+    }
+    found.forEach((m, i) => {
+      if (i > 0) ctx.print();
+      for (const line of messageLines(m)) ctx.print(line);
+    });
+  },
+});

@@ -1,0 +1,41 @@
+import { defineCommand } from '../../cli/command.ts';
+import { AliveError } from '../../errors.ts';
+import { inlineText } from '../../text/untrusted.ts';
+import { displayName } from '../names.ts';
+import { listThread } from '../query.ts';
+import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
+
+const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--json] [--root DIR]
+
+Prints every message and answer of a thread, oldest first, wherever each is now (inbox, being
+handled, outbox, archive, dead-letter). ID is a thread id, or the id of any message of the thread.
+--receiver looks only in that receiver's folders. Exit 1 when nothing belongs to the thread.`;
+
+export const threadCommand = defineCommand({
+  name: 'thread',
+  summary: 'every message and answer of a thread, in order',
+  usage: USAGE,
+  options: { receiver: { type: 'string' }, ...ROOT_OPTION },
+  positionals: { min: 1, max: 1 },
+  run(ctx) {
+    const key = ctx.positionals[0]!;
+    if (key.trim() === '' || key.length > 256) ctx.usageError('give a thread id or a message id');
+    const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
+    const root = busRoot(ctx.values.root);
+    const t = listThread(root, key, receiver === undefined ? {} : { receiver });
+    if (t.messages.length === 0) {
+      throw new AliveError(`no message belongs to thread '${inlineText(key, 80)}' under ${root}/runtimes`, { code: 'not_found' });
+    }
+    if (ctx.json) {
+      ctx.printJson({ ok: true, thread: t.untrustedThread, count: t.messages.length, messages: t.messages.map(messageJson) });
+      return;
+    }
+    ctx.print(`thread ${inlineText(t.untrustedThread, 140)}: ${t.messages.length} message(s), oldest first`);
+    for (const m of t.messages) {
+      ctx.print();
+      const [first, ...rest] = messageLines(m);
+      ctx.print(`${first}  [${displayName(m.receiver)}]`);
+      for (const line of rest) ctx.print(line);
+    }
+  },
+});

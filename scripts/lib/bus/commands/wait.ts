@@ -1,0 +1,49 @@
+import { defineCommand } from '../../cli/command.ts';
+import { AliveError } from '../../errors.ts';
+import { displayName } from '../names.ts';
+import { messageIdArg, waitForAnswer } from '../query.ts';
+import { busRoot, messageJson, nameArg, ROOT_OPTION, secondsArg, whereText, withInterrupt } from './common.ts';
+import { terminalText } from '../../text/untrusted.ts';
+
+const USAGE = `usage: dispatch wait ID [--timeout SECONDS] [--receiver @NAME] [--json] [--root DIR]
+
+Waits for the answer to message ID, sent earlier (without --wait, or after a --wait ran out), and
+prints it. An answer that came already is printed at once, also one collected before. Waits up to
+--timeout SECONDS (default 60); no answer in time is exit 1, saying where the request is now. When
+the receiver sent the request to dead-letter, the wait ends at once with the reason (exit 1).
+Answers are matched by In-Reply-To, or by Thread for HelloWorld's Thread-era daemons.
+--receiver names who answers, for a request that is no longer on the bus (HelloWorld's own
+daemons delete what they read); by default it is the receiver the request was sent to.`;
+
+export const waitCommand = defineCommand({
+  name: 'wait',
+  summary: 'wait for the answer to a message sent earlier',
+  usage: USAGE,
+  options: { timeout: { type: 'string' }, receiver: { type: 'string' }, ...ROOT_OPTION },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    const id = messageIdArg(ctx.positionals[0]!);
+    const timeoutMs = secondsArg(ctx.values.timeout, '--timeout') ?? 60_000;
+    const responder = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
+    const root = busRoot(ctx.values.root);
+    const r = await withInterrupt((signal) => waitForAnswer(root, id, { timeoutMs, signal, ...(responder === undefined ? {} : { responder }) }));
+    if (r.status === 'answered') {
+      if (ctx.json) ctx.printJson({ ok: true, id, answer: messageJson(r.answer), request: r.request ? messageJson(r.request) : null });
+      else ctx.print(terminalText(r.answer.untrusted?.body ?? ''));
+      return;
+    }
+    if (r.status === 'dead-lettered') {
+      throw new AliveError(`${displayName(r.request.receiver)} did not answer msg-${id}: it is in dead-letter (${r.deadLetter.reason}); see 'dispatch show ${id}', and 'dispatch retry ${id}' to try again`, {
+        code: 'dead_letter',
+        fields: { id, timed_out: false, request: messageJson(r.request), answer: null },
+      });
+    }
+    const where = r.request ? whereText(r.request) : 'not on the bus (taken by a daemon that deletes what it reads?)';
+    const what = r.status === 'timed-out' ? `no answer to msg-${id} within ${timeoutMs / 1000} s` : 'stopped waiting';
+    const hint = r.request?.state === 'waiting' ? ` (is 'dispatch serve ${displayName(r.request.receiver)}' running?)` : '';
+    throw new AliveError(`${what}; the request is ${where}${hint}; wait again with 'dispatch wait ${id}'`, {
+      code: r.status === 'timed-out' ? 'timeout' : 'interrupted',
+      fields: { id, timed_out: r.status === 'timed-out', request: r.request ? messageJson(r.request) : null, answer: null },
+    });
+  },
+});

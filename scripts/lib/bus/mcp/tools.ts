@@ -1,0 +1,217 @@
+/**
+ * The bodies of the MCP tools of `dispatch mcp`: plain functions over the bus library (the same
+ * calls the CLI makes), returning the JSON object a tool call answers with and throwing AliveError
+ * (or InvalidNameError) with the CLI's message when refused. No MCP types here: server.ts wires
+ * these to the SDK, and tests can call them in-process.
+ *
+ * Whatever came from a message file (senders, bodies, contexts, thread ids taken from headers, an
+ * agent's output) is returned under a key named `untrusted`, never mixed into our own fields.
+ */
+import { AliveError } from '../../errors.ts';
+import { summaryLine } from '../../text/untrusted.ts';
+import { answerMessage } from '../answer.ts';
+import { listClaims, listInbox } from '../claims.ts';
+import { isPlainThread, sendMessage, validateThread } from '../deliver.ts';
+import { readBusFile } from '../fsutil.ts';
+import { checkReceiverKnown } from '../receivers.ts';
+import { receiverPaths } from '../layout.ts';
+import { decodeUtf8, parseMessage } from '../message.ts';
+import { displayName, isValidName, normaliseName } from '../names.ts';
+import { claimMessage, findMessage, listThread, messageIdArg, waitForAnswer, type FoundMessage, type UntrustedMessageText } from '../query.ts';
+import { busStatus } from '../status.ts';
+
+export interface ToolContext {
+  root: string;
+  /** The sender a `send` without `from` uses (folder name). */
+  as: string;
+  /** Receivers of the messages this server sent, by id (recent ones): `wait` looks only there. */
+  sentTo?: Map<string, string>;
+}
+
+const SENT_REMEMBERED = 1000;
+
+export const WAIT_DEFAULT_S = 30;
+export const WAIT_MAX_S = 600;
+const PEEK_BYTES = 64 * 1024;
+
+export async function sendTool(
+  ctx: ToolContext,
+  a: { to: string; body: string; thread?: string | undefined; from?: string | undefined; context?: string | undefined; create?: boolean | undefined },
+) {
+  const to = normaliseName(a.to, 'receiver');
+  const from = normaliseName(a.from ?? ctx.as, 'sender');
+  if (a.thread !== undefined) validateThread(a.thread);
+  try {
+    checkReceiverKnown(ctx.root, to, a.create === true);
+  } catch (err) {
+    // The CLI's message, with the tool's way to say --create.
+    if (err instanceof AliveError) throw new AliveError(err.message.replace('Pass --create', 'Call send with create: true'), { code: err.code, ...(err.fields ? { fields: err.fields } : {}) });
+    throw err;
+  }
+  const sent = await sendMessage({
+    root: ctx.root,
+    to,
+    from,
+    body: a.body,
+    ...(a.context !== undefined && a.context !== '' ? { context: a.context } : {}),
+    ...(a.thread !== undefined ? { thread: a.thread } : {}),
+  });
+  if (ctx.sentTo) {
+    ctx.sentTo.set(sent.id, sent.to);
+    if (ctx.sentTo.size > SENT_REMEMBERED) ctx.sentTo.delete(ctx.sentTo.keys().next().value!);
+  }
+  return { ok: true, id: sent.id, thread: sent.thread, to: displayName(sent.to), from: displayName(sent.from), turn: sent.turn };
+}
+
+export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: number | undefined }, signal?: AbortSignal) {
+  const id = messageIdArg(a.id);
+  const timeoutS = a.timeout_s ?? WAIT_DEFAULT_S;
+  if (!(timeoutS > 0 && timeoutS <= WAIT_MAX_S)) {
+    throw new AliveError(`timeout_s takes a number of seconds above 0 and at most ${WAIT_MAX_S}, got ${timeoutS}`, { code: 'usage', exitCode: 2 });
+  }
+  const responder = ctx.sentTo?.get(id);
+  const r = await waitForAnswer(ctx.root, id, {
+    timeoutMs: Math.round(timeoutS * 1000),
+    ...(signal ? { signal } : {}),
+    ...(responder !== undefined ? { responder } : {}),
+  });
+  const request = r.request ? where(r.request) : null;
+  switch (r.status) {
+    case 'answered': {
+      const u = r.answer.untrusted;
+      return {
+        ok: true,
+        status: 'answered',
+        request_id: id,
+        id: r.answer.id,
+        responder: displayName(r.answer.receiver),
+        from: u?.from !== undefined && u.from !== null && isValidName(u.from) ? displayName(normaliseName(u.from, 'sender')) : null,
+        thread: u?.thread !== undefined && u.thread !== null && isPlainThread(u.thread) ? u.thread : null,
+        request,
+        untrusted: u ? untrustedJson(u) : null,
+      };
+    }
+    case 'dead-lettered':
+      return {
+        ok: true,
+        status: 'dead-lettered',
+        request_id: id,
+        message: `${displayName(r.request.receiver)} did not answer: the request went to its dead-letter (${r.deadLetter.reason})`,
+        request,
+        dead_letter: { code: r.deadLetter.code, reason: r.deadLetter.reason, at: r.deadLetter.at },
+      };
+    case 'timed-out':
+    case 'aborted': {
+      const what = r.status === 'timed-out' ? `no answer within ${timeoutS} s` : 'stopped waiting';
+      const place = r.request ? `; the request is ${describePlace(r.request)}` : '';
+      return { ok: true, status: r.status, request_id: id, message: `${what}${place}; call wait again later`, request };
+    }
+  }
+}
+
+export function inboxTool(ctx: ToolContext, a: { receiver: string }) {
+  const receiver = normaliseName(a.receiver, 'receiver');
+  const paths = receiverPaths(ctx.root, receiver);
+  const messages = listInbox(paths).map((e) => {
+    const r = readBusFile(e.path, { headBytes: PEEK_BYTES });
+    if (!r.ok) return { id: e.id, problem: r.problem === 'missing' ? 'gone (claimed meanwhile)' : r.detail };
+    const text = decodeUtf8(r.bytes);
+    if (text === undefined && r.size <= PEEK_BYTES) return { id: e.id, bytes: r.size, problem: 'not valid UTF-8' };
+    const m = parseMessage(text ?? r.bytes.toString('utf8'));
+    return {
+      id: e.id,
+      bytes: r.size,
+      untrusted: { from: m.from ?? null, thread: m.thread ?? null, timestamp: m.timestamp ?? null, summary: summaryLine(m.body, 200) },
+    };
+  });
+  return { ok: true, receiver: displayName(receiver), count: messages.length, processing: listClaims(paths).length, messages };
+}
+
+export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
+  const receiver = normaliseName(a.receiver, 'receiver');
+  const r = await claimMessage(ctx.root, receiver, { ...(a.id !== undefined ? { id: a.id } : {}), owner: 'mcp' });
+  const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: d.code, reason: d.reason }));
+  if (!r.claimed) {
+    if (a.id === undefined) return { ok: true, claimed: false, receiver: displayName(receiver), message: `no messages waiting for ${displayName(receiver)}`, dead_lettered: deadLettered };
+    const id = messageIdArg(a.id);
+    const place = r.where.length ? `it is ${r.where.map(describePlace).join(', ')}` : `there is no such message for ${displayName(receiver)}`;
+    throw new AliveError(`cannot claim ${id}: ${place}`, { code: 'not_found', fields: { dead_lettered: deadLettered } });
+  }
+  const m = r.message;
+  return {
+    ok: true,
+    claimed: true,
+    receiver: displayName(receiver),
+    id: m.id,
+    lease_expires_at: m.leaseExpiresAt,
+    answer_with: `reply {"id": "${m.id}", "body": "..."}`,
+    untrusted: untrustedJson(m.untrusted),
+    dead_lettered: deadLettered,
+  };
+}
+
+export async function replyTool(ctx: ToolContext, a: { id: string; body: string; as?: string | undefined }) {
+  const id = messageIdArg(a.id);
+  let receiver: string;
+  if (a.as !== undefined) {
+    receiver = normaliseName(a.as, 'receiver');
+  } else {
+    const found = findMessage(ctx.root, id);
+    const open = found.filter((m) => (m.location === 'inbox' || m.location === 'processing') && m.kind === 'request');
+    const holders = [...new Set(open.map((m) => m.receiver))];
+    if (holders.length > 1) {
+      throw new AliveError(`${id} waits for several receivers (${holders.map(displayName).join(', ')}); say which with as`, { code: 'ambiguous', exitCode: 2 });
+    }
+    if (holders.length === 0) {
+      const why = found.length ? `it is ${found.map(describePlace).join(', ')}` : 'there is no such message on the bus';
+      throw new AliveError(`cannot reply to ${id}: ${why}`, { code: 'not_found' });
+    }
+    receiver = holders[0]!;
+  }
+  const done = await answerMessage(ctx.root, receiver, id, a.body, 'mcp');
+  return { ok: true, id: done.responseId, in_reply_to: done.id, receiver: displayName(done.receiver), thread: done.thread, turn: done.turn };
+}
+
+export function threadTool(ctx: ToolContext, a: { id: string }) {
+  if (a.id.trim() === '') throw new AliveError('give a thread id, or the id of any message of the thread', { code: 'usage', exitCode: 2 });
+  const t = listThread(ctx.root, a.id);
+  return {
+    ok: true,
+    count: t.messages.length,
+    untrusted_thread: t.untrustedThread,
+    messages: t.messages.map((m) => ({
+      ...where(m),
+      id: m.id,
+      kind: m.kind,
+      time: new Date(m.timeMs).toISOString(),
+      ...(m.deadLetter ? { dead_letter: { code: m.deadLetter.code, reason: m.deadLetter.reason } } : {}),
+      ...(m.problem ? { problem: m.problem } : {}),
+      untrusted: m.untrusted ? untrustedJson(m.untrusted) : null,
+    })),
+  };
+}
+
+export function statusTool(ctx: ToolContext) {
+  return { ok: true, ...busStatus(ctx.root) };
+}
+
+function where(m: FoundMessage) {
+  return { receiver: displayName(m.receiver), location: m.location, state: m.state };
+}
+
+function describePlace(m: FoundMessage): string {
+  return `${m.state} (in ${m.location} of ${displayName(m.receiver)})`;
+}
+
+function untrustedJson(u: UntrustedMessageText) {
+  return {
+    from: u.from,
+    to: u.to,
+    thread: u.thread,
+    timestamp: u.timestamp,
+    in_reply_to: u.inReplyTo,
+    turn: u.turn,
+    body: u.body,
+    context: u.context,
+  };
+}

@@ -1,0 +1,550 @@
+/**
+ * Looking things up on the bus, for the `show`, `wait`, `thread`, `dead-letter`, `retry` and
+ * `claim` commands and for the MCP tools built on them:
+ *
+ *   findMessage      one message or answer by id, wherever it is, with its state
+ *   findAnswer       the answer to a request, if there is one (never moves it)
+ *   waitForAnswer    wait for that answer (file-system notifications, polling fallback, timeout,
+ *                    AbortSignal); answers match by In-Reply-To, or by Thread for Thread-era daemons
+ *   listThread       every message and answer of a thread, oldest first
+ *   claimMessage     claim the oldest message of a receiver, or a chosen one by id
+ *   listDeadLetters  what was dead-lettered, and why
+ *   retryDeadLetter  put a dead letter back into its receiver's inbox
+ *
+ * Everything taken from a message file (headers, body, context, an agent's output) is in a field
+ * named `untrusted`: show it escaped (text/untrusted.ts), fence it before a prompt. Ids, receiver
+ * names, locations and states have strict shapes and are safe to show.
+ */
+import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { AliveError, errnoCode } from '../errors.ts';
+import { safeUnlink } from '../fs/atomic.ts';
+import { inlineText } from '../text/untrusted.ts';
+import {
+  claimById,
+  claimNext,
+  listClaims,
+  parseClaimFileName,
+  sweepStaleClaims,
+  type Claim,
+  type DeadLetterRecord,
+} from './claims.ts';
+import { loadReceiverConfig } from './config.ts';
+import { ensureDir, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
+import { idTimeMs, isValidMessageId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
+import { isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
+import type { ParsedMessage } from './message.ts';
+import { normaliseName } from './names.ts';
+import { listReceivers } from './receivers.ts';
+
+export { listReceivers };
+import { answerMatch, HEAD_BYTES, readHeaders, readMessageFile, responseFinder, FOREIGN_SETTLE_MS } from './responses.ts';
+import { waitUntil, type DirWatcherOptions } from './wait.ts';
+
+/** The folder a message file is in. */
+export type MessageLocation = 'inbox' | 'processing' | 'outbox' | 'archive' | 'dead-letter';
+
+/**
+ * What a location means for a message:
+ * - `waiting`: in the inbox, not taken yet;
+ * - `claimed`: taken by a daemon or by hand (`claim-expired` once its lease ran out);
+ * - `handled`: a request in the archive (answered, or archived without an answer);
+ * - `dead-lettered`: see `deadLetter` for the reason;
+ * - `answer-waiting`: an answer in the responder's outbox, not collected yet;
+ * - `answer-collected`: an answer in the responder's archive.
+ */
+export type MessageState = 'waiting' | 'claimed' | 'claim-expired' | 'handled' | 'dead-lettered' | 'answer-waiting' | 'answer-collected';
+
+/** Text that came from a message file: never shown raw, never put in a prompt unfenced. */
+export interface UntrustedMessageText {
+  from: string | null;
+  to: string[];
+  thread: string | null;
+  timestamp: string | null;
+  inReplyTo: string | null;
+  turn: number | null;
+  body: string;
+  context: string | null;
+}
+
+export interface DeadLetterInfo {
+  /** Our reason code (agent_failed, not_utf8, bad_id, ...). */
+  code: string;
+  /** Our sentence; values quoted from the message in it are already escaped. */
+  reason: string;
+  at: string | null;
+  /** The id the message had before it was renamed into dead-letter, when it had one. */
+  originalId: string | null;
+  /** What a failing agent printed last (untrusted). */
+  untrustedAgentOutput: { stdoutTail: string; stderrTail: string } | null;
+}
+
+export interface FoundMessage {
+  id: string;
+  /** Folder name of the receiver whose folders hold the file (for an answer: the responder). */
+  receiver: string;
+  location: MessageLocation;
+  state: MessageState;
+  /** `response` for answers (a `# HelloWorld Response` title or an In-Reply-To header). */
+  kind: 'request' | 'response';
+  path: string;
+  /** Creation time: the UUIDv7 time, else the Timestamp header, else the file's mtime (ms). */
+  timeMs: number;
+  claim: { owner: string; leaseExpiresAt: string; expired: boolean } | null;
+  deadLetter: DeadLetterInfo | null;
+  /** Undefined when the file could not be read (see `problem`). */
+  untrusted: UntrustedMessageText | undefined;
+  problem: string | null;
+}
+
+function invalidId(raw: string): AliveError {
+  return new AliveError(`'${inlineText(raw, 80)}' is not a message id (letters, digits, '_' and '-', as in msg-<id>.hw)`, {
+    code: 'invalid_id',
+    exitCode: 2,
+  });
+}
+
+/** A message id as typed (`<id>`, `msg-<id>`, `msg-<id>.hw`); throws invalid_id (exit 2) otherwise. */
+export function messageIdArg(raw: string): string {
+  const id = parseMessageIdArg(raw);
+  if (id === undefined) throw invalidId(raw);
+  return id;
+}
+
+function receiversFor(root: string, receiver: string | undefined): string[] {
+  return receiver === undefined ? listReceivers(root) : [normaliseName(receiver, 'receiver')];
+}
+
+function untrustedOf(m: ParsedMessage): UntrustedMessageText {
+  return {
+    from: m.from ?? null,
+    to: m.to,
+    thread: m.thread ?? null,
+    timestamp: m.timestamp ?? null,
+    inReplyTo: m.inReplyTo ?? null,
+    turn: m.turn ?? null,
+    body: m.body,
+    context: m.context ?? null,
+  };
+}
+
+function isResponse(m: ParsedMessage): boolean {
+  return m.kind === 'response' || (m.inReplyTo !== undefined && m.inReplyTo !== '');
+}
+
+function readDeadLetterInfo(paths: ReceiverPaths, fileName: string): DeadLetterInfo {
+  const raw = readBusJson(join(paths.deadLetter, `${fileName}.reason.json`));
+  const r = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const originalId = str(r.original_id);
+  const stdout = str(r.stdout) ?? '';
+  const stderr = str(r.stderr) ?? '';
+  return {
+    code: str(r.code) ?? 'unknown',
+    reason: inlineText(str(r.reason) ?? 'no reason recorded', 2000),
+    at: str(r.at) ?? null,
+    originalId: originalId !== undefined && isValidMessageId(originalId) ? originalId : null,
+    untrustedAgentOutput: stdout !== '' || stderr !== '' ? { stdoutTail: stdout, stderrTail: stderr } : null,
+  };
+}
+
+/** Builds the record of one file; `head` reads only the headers (listings of many files). */
+function describe(
+  receiver: string,
+  paths: ReceiverPaths,
+  id: string,
+  location: MessageLocation,
+  path: string,
+  extra: { claim?: FoundMessage['claim']; fileName?: string; head?: boolean } = {},
+): FoundMessage {
+  const r = readBusFile(path, extra.head ? { headBytes: HEAD_BYTES } : {});
+  let message: ParsedMessage | undefined;
+  let problem: string | null = null;
+  let mtimeMs = 0;
+  if (r.ok) {
+    mtimeMs = r.mtimeMs;
+    message = extra.head ? readHeaders(path)?.message : readMessageFile(path);
+    if (!message) problem = 'the file could not be read';
+  } else {
+    problem = r.problem === 'missing' ? 'gone (moved meanwhile)' : r.detail;
+  }
+  const kind = message && isResponse(message) ? 'response' : 'request';
+  const deadLetter = location === 'dead-letter' ? readDeadLetterInfo(paths, extra.fileName ?? messageFileName(id)) : null;
+  let state: MessageState;
+  switch (location) {
+    case 'inbox':
+      state = 'waiting';
+      break;
+    case 'processing':
+      state = extra.claim?.expired ? 'claim-expired' : 'claimed';
+      break;
+    case 'outbox':
+      state = 'answer-waiting';
+      break;
+    case 'archive':
+      state = kind === 'response' ? 'answer-collected' : 'handled';
+      break;
+    case 'dead-letter':
+      state = 'dead-lettered';
+      break;
+  }
+  return {
+    id,
+    receiver,
+    location,
+    state,
+    kind,
+    path,
+    timeMs: idTimeMs(id) ?? message?.timeMs ?? mtimeMs,
+    claim: extra.claim ?? null,
+    deadLetter,
+    untrusted: message && untrustedOf(message),
+    problem,
+  };
+}
+
+/** Something (of any type: a FIFO named like a message is reported, with its problem) is at `path`. */
+function exists(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+function archiveDays(paths: ReceiverPaths): string[] {
+  try {
+    return readdirSync(paths.archive).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Every place a message with this id is, in `receiver`'s folders or in every receiver's. Normally
+ * one; an answer delivered into a HEAD runtime's inbox as well is found twice. Empty when unknown.
+ */
+export function findMessage(root: string, rawId: string, options: { receiver?: string } = {}): FoundMessage[] {
+  const id = messageIdArg(rawId);
+  const fileName = messageFileName(id);
+  const now = Date.now();
+  const found: FoundMessage[] = [];
+  for (const receiver of receiversFor(root, options.receiver)) {
+    const paths = receiverPaths(root, receiver);
+    const inbox = join(paths.inbox, fileName);
+    if (exists(inbox)) found.push(describe(receiver, paths, id, 'inbox', inbox));
+    for (const c of listClaims(paths)) {
+      if (c.id !== id) continue;
+      const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now };
+      found.push(describe(receiver, paths, id, 'processing', c.path, { claim }));
+    }
+    const outbox = join(paths.outbox, fileName);
+    if (exists(outbox)) found.push(describe(receiver, paths, id, 'outbox', outbox));
+    for (const day of archiveDays(paths)) {
+      const p = join(paths.archive, day, fileName);
+      if (exists(p)) found.push(describe(receiver, paths, id, 'archive', p));
+    }
+    const dead = join(paths.deadLetter, fileName);
+    if (exists(dead)) found.push(describe(receiver, paths, id, 'dead-letter', dead, { fileName }));
+  }
+  return found;
+}
+
+/** The request a `wait` or `answer` lookup is about: where it was sent (not an answer itself). */
+function findRequest(root: string, id: string, receiver: string | undefined): FoundMessage | undefined {
+  const all = findMessage(root, id, receiver === undefined ? {} : { receiver });
+  return all.find((m) => m.kind === 'request' && m.location !== 'outbox') ?? all.find((m) => m.location !== 'outbox');
+}
+
+/**
+ * The answer to `requestId` in the responder's outbox (not collected) or archive (collected), left
+ * where it is. `responder` defaults to the receiver the request was sent to.
+ */
+export function findAnswer(root: string, rawId: string, options: { responder?: string } = {}): FoundMessage | undefined {
+  const id = messageIdArg(rawId);
+  const responder = options.responder ?? findRequest(root, id, undefined)?.receiver;
+  if (responder === undefined) return undefined;
+  const name = normaliseName(responder, 'receiver');
+  const paths = receiverPaths(root, name);
+  const inOutbox = responseFinder(root, name, id, { collect: false })();
+  if (inOutbox) return describe(name, paths, inOutbox.id, 'outbox', inOutbox.path);
+  // Collected answers are in the archive from the request's day on (all days for foreign ids).
+  const since = idTimeMs(id);
+  const firstDay = since === undefined ? '' : new Date(since).toISOString().slice(0, 10);
+  for (const day of archiveDays(paths)) {
+    if (day < firstDay) continue;
+    const dir = join(paths.archive, day);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      const answerId = isMessageFileName(n) ? validIdFromFileName(n) : undefined;
+      if (answerId === undefined || answerId === id) continue;
+      const head = readHeaders(join(dir, n));
+      // Requests of the same thread are archived here too: only responses count.
+      if (head && isResponse(head.message) && answerMatch(head.message, id)) return describe(name, paths, answerId, 'archive', join(dir, n));
+    }
+  }
+  return undefined;
+}
+
+export type AnswerWait =
+  /** The answer; `collected` says whether this wait moved it from the outbox to the archive. */
+  | { status: 'answered'; request: FoundMessage | undefined; answer: FoundMessage; collected: boolean }
+  /** The responder sent the request to dead-letter instead of answering. */
+  | { status: 'dead-lettered'; request: FoundMessage; deadLetter: DeadLetterInfo }
+  | { status: 'timed-out'; request: FoundMessage | undefined; waitedMs: number }
+  | { status: 'aborted'; request: FoundMessage | undefined };
+
+export interface WaitForAnswerOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Who answers; default: the receiver the request was sent to (found by its id). */
+  responder?: string;
+  /** Move the answer to the responder's archive when found (default true, as `send --wait`). */
+  collect?: boolean;
+  watch?: DirWatcherOptions;
+}
+
+/**
+ * Waits for the answer to a request sent earlier. An answer already there (also one collected
+ * before) is returned at once; a request that went to dead-letter ends the wait with its reason.
+ * A request id that is nowhere on the bus is a `not_found` error, unless `responder` is given.
+ */
+export async function waitForAnswer(root: string, rawId: string, options: WaitForAnswerOptions): Promise<AnswerWait> {
+  const id = messageIdArg(rawId);
+  let request = findRequest(root, id, options.responder);
+  if (!request && options.responder === undefined) {
+    // HelloWorld's own daemons delete what they read: the request may be gone, its answer not.
+    for (const receiver of listReceivers(root)) {
+      const answer = findAnswer(root, id, { responder: receiver });
+      if (answer) return waitForAnswer(root, id, { ...options, responder: receiver });
+    }
+    throw new AliveError(
+      `there is no message ${id} on the bus under ${runtimesDir(root)}, and no answer to it; check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: --receiver @NAME`,
+      { code: 'not_found' },
+    );
+  }
+  const responder = normaliseName(options.responder ?? request!.receiver, 'receiver');
+  const paths = receiverPaths(root, responder);
+  // An answer is archived only after its request left the inbox and processing/ (the responder
+  // archives the request as it writes the answer): while the request waits, skip reading the
+  // headers of every file archived since (a cost that grows with the day's traffic).
+  const pending = request !== undefined && (request.location === 'inbox' || request.location === 'processing');
+  const earlier = pending ? undefined : findAnswer(root, id, { responder });
+  if (earlier && earlier.location === 'archive') return { status: 'answered', request, answer: earlier, collected: false };
+
+  const collect = options.collect !== false;
+  const find = responseFinder(root, responder, id, { collect });
+  const deadPath = join(paths.deadLetter, messageFileName(id));
+  type Found = { answer: FoundMessage } | { dead: FoundMessage };
+  const check = (): Found | undefined => {
+    const r = find();
+    if (r) return { answer: describe(responder, paths, r.id, collect ? 'archive' : 'outbox', r.path) };
+    if (exists(deadPath)) return { dead: describe(responder, paths, id, 'dead-letter', deadPath) };
+    return undefined;
+  };
+  ensureDir(paths.outbox);
+  const watch = { idlePollMs: FOREIGN_SETTLE_MS * 2, ...options.watch };
+  const r = await waitUntil(paths.outbox, check, options.timeoutMs, options.signal ? { ...watch, signal: options.signal } : watch);
+  if (r.ok) {
+    if ('answer' in r.value) return { status: 'answered', request: findRequest(root, id, responder) ?? request, answer: r.value.answer, collected: collect };
+    return { status: 'dead-lettered', request: r.value.dead, deadLetter: r.value.dead.deadLetter! };
+  }
+  request = findRequest(root, id, responder) ?? request;
+  return 'timedOut' in r ? { status: 'timed-out', request, waitedMs: r.waitedMs } : { status: 'aborted', request };
+}
+
+export interface ThreadListing {
+  /** The thread id (untrusted: it came from a header when looked up through a message id). */
+  untrustedThread: string;
+  /** Oldest first; each message once (its first place). */
+  messages: FoundMessage[];
+}
+
+/**
+ * Every message and answer of a thread, oldest first. `idOrThread` is a thread id, or the id of
+ * any message of the thread. Answers of Thread-era daemons (no In-Reply-To) count by their Thread.
+ */
+export function listThread(root: string, idOrThread: string, options: { receiver?: string } = {}): ThreadListing {
+  const raw = idOrThread.trim();
+  let thread = raw;
+  const asId = parseMessageIdArg(raw);
+  if (asId !== undefined) {
+    const msg = findMessage(root, asId, options).find((m) => m.untrusted !== undefined);
+    const t = msg?.untrusted?.thread;
+    if (t !== undefined && t !== null && t !== '') thread = t;
+    else if (msg) thread = asId;
+  }
+  const seen = new Set<string>();
+  const members: FoundMessage[] = [];
+  const ids = new Set<string>();
+  const now = Date.now();
+  const candidates: { receiver: string; paths: ReceiverPaths; id: string; location: MessageLocation; path: string; fileName: string; claim?: FoundMessage['claim']; message: ParsedMessage }[] = [];
+  for (const receiver of receiversFor(root, options.receiver)) {
+    const paths = receiverPaths(root, receiver);
+    const add = (dir: string, location: MessageLocation) => {
+      for (const n of safeList(dir)) {
+        let fileName = n;
+        let claim: FoundMessage['claim'] | undefined;
+        if (location === 'processing') {
+          const c = parseClaimFileName(n);
+          if (!c) continue;
+          fileName = c.fileName;
+          claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now };
+        } else if (!isMessageFileName(n)) continue;
+        const id = validIdFromFileName(fileName);
+        if (id === undefined) continue;
+        const head = readHeaders(join(dir, n));
+        if (!head) continue;
+        candidates.push({ receiver, paths, id, location, path: join(dir, n), fileName, ...(claim ? { claim } : {}), message: head.message });
+      }
+    };
+    add(paths.inbox, 'inbox');
+    add(paths.processing, 'processing');
+    add(paths.outbox, 'outbox');
+    for (const day of archiveDays(paths)) add(join(paths.archive, day), 'archive');
+    add(paths.deadLetter, 'dead-letter');
+  }
+  for (const c of candidates) if (c.message.thread === thread || (c.id === thread && !c.message.thread)) ids.add(c.id);
+  for (const c of candidates) {
+    const inThread = ids.has(c.id) || (c.message.inReplyTo !== undefined && ids.has(c.message.inReplyTo));
+    if (!inThread || seen.has(c.id)) continue;
+    seen.add(c.id);
+    members.push(describe(c.receiver, c.paths, c.id, c.location, c.path, { fileName: c.fileName, ...(c.claim ? { claim: c.claim } : {}) }));
+  }
+  members.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { untrustedThread: thread, messages: members };
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** A claimed message, as the claimer sees it. */
+export interface ClaimedMessage {
+  id: string;
+  receiver: string;
+  /** Where the claimed file is now (processing/). */
+  path: string;
+  leaseExpiresAt: string;
+  untrusted: UntrustedMessageText;
+  /** The claim itself, to pass to completeClaim / deadLetterClaim (library users). */
+  claim: Claim;
+}
+
+export interface DeadLetteredOnTheWay {
+  /** Its id in dead-letter (a fresh one when the file name was not a valid id). */
+  id: string;
+  code: string;
+  reason: string;
+}
+
+export type ClaimResult =
+  | { claimed: true; message: ClaimedMessage; deadLettered: DeadLetteredOnTheWay[] }
+  /** Nothing waiting (`id` absent), or the chosen message is not in the inbox (`where` says where it is). */
+  | { claimed: false; deadLettered: DeadLetteredOnTheWay[]; where: FoundMessage[] };
+
+/**
+ * Claims the oldest message waiting for `receiver`, or the message `id`. Stale claims are returned
+ * to the inbox first; unreadable files met on the way go to dead-letter (listed in the result).
+ * The lease is the receiver's `claim_lease_seconds` unless `leaseMs` is given.
+ */
+export async function claimMessage(
+  root: string,
+  receiver: string,
+  options: { id?: string; owner?: string; leaseMs?: number } = {},
+): Promise<ClaimResult> {
+  const name = normaliseName(receiver, 'receiver');
+  const id = options.id === undefined ? undefined : messageIdArg(options.id);
+  const paths = receiverPaths(root, name);
+  const config = await loadReceiverConfig(paths.config);
+  sweepStaleClaims(paths, name);
+  const deadLettered: DeadLetteredOnTheWay[] = [];
+  const onDeadLetter = (r: DeadLetterRecord) => deadLettered.push({ id: validIdFromFileName(r.fileName) ?? '', code: r.code, reason: r.reason });
+  const opts = { owner: options.owner ?? 'hand', leaseMs: options.leaseMs ?? config.claimLeaseMs, onDeadLetter };
+  const claim = id === undefined ? await claimNext(root, name, opts) : await claimById(root, name, id, opts);
+  if (!claim) return { claimed: false, deadLettered, where: id === undefined ? [] : findMessage(root, id, { receiver: name }) };
+  return {
+    claimed: true,
+    deadLettered,
+    message: {
+      id: claim.id,
+      receiver: name,
+      path: claim.path,
+      leaseExpiresAt: new Date(claim.deadline).toISOString(),
+      untrusted: untrustedOf(claim.message),
+      claim,
+    },
+  };
+}
+
+/** Every dead letter of `receiver`, oldest first. */
+export function listDeadLetters(root: string, receiver: string): FoundMessage[] {
+  const name = normaliseName(receiver, 'receiver');
+  const paths = receiverPaths(root, name);
+  const out: FoundMessage[] = [];
+  for (const n of safeList(paths.deadLetter)) {
+    if (n.endsWith('.reason.json') || !isMessageFileName(n)) continue;
+    const id = validIdFromFileName(n);
+    if (id === undefined) continue; // only files we named are kept here; anything else is not ours
+    out.push(describe(name, paths, id, 'dead-letter', join(paths.deadLetter, n), { fileName: n }));
+  }
+  return out.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1));
+}
+
+export interface RetryResult {
+  /** The id the message has in the inbox now (a fresh one when its old name was taken there). */
+  id: string;
+  /** Set when the message got a fresh id. */
+  previousId: string | null;
+  receiver: string;
+  path: string;
+}
+
+/**
+ * Puts dead letter `id` back into its receiver's inbox, where it is handled again as new (its
+ * lease-expiry count starts over). Refused when it is not a regular file (a folder or link
+ * planted under a message's name cannot be handled).
+ */
+export function retryDeadLetter(root: string, rawId: string, options: { receiver?: string } = {}): RetryResult {
+  const id = messageIdArg(rawId);
+  const hits = findMessage(root, id, options).filter((m) => m.location === 'dead-letter');
+  if (hits.length === 0) {
+    const where = findMessage(root, id, options);
+    const why = where.length ? `it is not in dead-letter (it is ${where.map((w) => `in ${w.location} of @${w.receiver}`).join(', ')})` : 'there is no such message';
+    throw new AliveError(`cannot retry ${id}: ${why}`, { code: 'not_found' });
+  }
+  if (hits.length > 1) {
+    throw new AliveError(`${id} is a dead letter of several receivers (${hits.map((h) => `@${h.receiver}`).join(', ')}); say which with --receiver`, {
+      code: 'ambiguous',
+      exitCode: 2,
+    });
+  }
+  const hit = hits[0]!;
+  const paths = receiverPaths(root, hit.receiver);
+  const r = readBusFile(hit.path, { headBytes: 0 });
+  if (!r.ok) throw new AliveError(`cannot retry ${id}: ${r.detail}; it stays in dead-letter`, { code: 'not_a_file' });
+  ensureDir(paths.inbox);
+  let newId = id;
+  let dest = join(paths.inbox, messageFileName(id));
+  if (exists(dest)) {
+    newId = newMessageId();
+    dest = join(paths.inbox, messageFileName(newId));
+  }
+  if (!renameIfPresent(hit.path, dest)) throw new AliveError(`cannot retry ${id}: it left dead-letter meanwhile`, { code: 'not_found' });
+  safeUnlink(join(paths.deadLetter, `${messageFileName(id)}.reason.json`));
+  try {
+    unlinkSync(join(paths.attempts, id));
+  } catch (err) {
+    if (errnoCode(err) !== 'ENOENT') throw err;
+  }
+  return { id: newId, previousId: newId === id ? null : id, receiver: hit.receiver, path: dest };
+}

@@ -1,0 +1,76 @@
+/**
+ * Which receivers exist: a folder under runtimes/, or one of HelloWorld's meta-receivers (the
+ * agents the reference runs daemons for, and HelloWorld itself), which need no folder yet. A send
+ * to any other name is most likely a typo (`@gemni`), refused with the closest known name.
+ */
+import { readdirSync, type Dirent } from 'node:fs';
+import { AliveError } from '../errors.ts';
+import { META_RECEIVERS } from '../helloworld/vocabulary.ts';
+import { runtimesDir } from './layout.ts';
+import { displayName, isValidName } from './names.ts';
+
+/** Receivers known without a folder: the meta-receivers, and HelloWorld itself. */
+export const RECEIVERS_WITHOUT_FOLDER: readonly string[] = [...META_RECEIVERS, 'helloworld'];
+
+/** Receiver folder names under runtimes/ (valid, lowercase names only), sorted. */
+export function listReceivers(root: string): string[] {
+  let dirents: Dirent[];
+  try {
+    dirents = readdirSync(runtimesDir(root), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return dirents
+    .filter((d) => d.isDirectory() && isValidName(d.name) && d.name === d.name.toLowerCase())
+    .map((d) => d.name)
+    .sort();
+}
+
+/** Folder receivers and meta-receivers. */
+export function knownReceivers(root: string): string[] {
+  return [...new Set([...listReceivers(root), ...RECEIVERS_WITHOUT_FOLDER])].sort();
+}
+
+/** Edit distance with transpositions (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The known name closest to `name`, when it is close enough to be a typo of it. */
+export function closestReceiver(name: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const dist = editDistance(name, k);
+    if (dist < bestDistance) {
+      best = k;
+      bestDistance = dist;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/**
+ * Refuses a receiver (folder name) that does not exist yet and is not a meta-receiver, naming the
+ * closest known one. `create` lets it through (its folder appears with the message).
+ */
+export function checkReceiverKnown(root: string, name: string, create = false): void {
+  if (create || RECEIVERS_WITHOUT_FOLDER.includes(name)) return;
+  const known = knownReceivers(root);
+  if (known.includes(name)) return;
+  const suggestion = closestReceiver(name, known);
+  throw new AliveError(
+    `there is no receiver ${displayName(name)} (no ${runtimesDir(root)}/${name}/)${suggestion ? `; did you mean ${displayName(suggestion)}?` : ''} Pass --create to send to a new receiver ${displayName(name)}.`,
+    { code: 'unknown_receiver', fields: { receiver: displayName(name), suggestion: suggestion ? displayName(suggestion) : null } },
+  );
+}

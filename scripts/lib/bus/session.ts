@@ -1,0 +1,248 @@
+/**
+ * An interactive HelloWorld session (`dispatch repl`): one line at a time through the same
+ * evaluator as `dispatch run`, in one thread, every bus message carrying the session's `# Context`
+ * (the vocabularies of the receivers named and the recent lines with their answers, bounded).
+ *
+ * The session never prints; it returns what a line produced and the front end (readline) shows it.
+ * Answers from the bus are untrusted text: the front end escapes them, and in the context they
+ * are indented so that none of their lines can start a `# Context` section of a later message.
+ */
+import { join } from 'node:path';
+import { evaluate, type Ask } from '../helloworld/evaluator.ts';
+import { HelloWorldSyntaxError } from '../helloworld/lexer.ts';
+import { parseProgram, type Statement } from '../helloworld/parser.ts';
+import { key, Registry } from '../helloworld/vocabulary.ts';
+import { sendMessage } from './deliver.ts';
+import { newMessageId } from './ids.ts';
+import { displayName } from './names.ts';
+import { waitForResponse } from './responses.ts';
+
+/** How much of the session a message carries as context. */
+export const CONTEXT_LIMITS = { lines: 40, bytes: 4096, answerChars: 600 } as const;
+
+export interface SessionOptions {
+  root: string;
+  /** Sender folder name. */
+  from: string;
+  waitMs: number;
+  /** The session's thread (a new id by default). */
+  thread?: string;
+}
+
+/** What one line produced, in the order to show it. */
+export type SessionOutput =
+  | { kind: 'answer'; receiver: string; text: string; via: 'local' | 'bus'; messageId?: string }
+  | { kind: 'error'; text: string }
+  | { kind: 'info'; text: string };
+
+export const SESSION_HELP = `Type HelloWorld statements, one per line, for example:
+  @claude explain: #collision      a message to an agent, answered over the bus
+  @claude.#collision               a follow-up: the agent sees this session's recent lines
+  Gemini ##                         a vocabulary, answered here
+Session commands:
+  :thread   print this session's thread id (see 'dispatch thread ID')
+  :new      start a new thread (when a receiver's turn budget for this one is used up)
+  :help     this text
+Ctrl-C stops waiting for the current answer; Ctrl-D (or :quit) ends the session.`;
+
+export class Session {
+  readonly registry: Registry;
+  /** Problems met loading <root>/vocabularies (shown once by the front end). */
+  readonly vocabularyProblems: string[];
+  private threadId: string;
+  private lineNo = 0;
+  private transcript: string[] = [];
+  private named: string[] = [];
+  private controller: AbortController | undefined;
+
+  constructor(private readonly opts: SessionOptions) {
+    this.registry = Registry.withBuiltins();
+    this.vocabularyProblems = this.registry.loadDirectory(join(opts.root, 'vocabularies'));
+    this.threadId = opts.thread ?? newMessageId();
+  }
+
+  /** The sender (folder name). */
+  get from(): string {
+    return this.opts.from;
+  }
+
+  get thread(): string {
+    return this.threadId;
+  }
+
+  /** True while a line waits for an answer from the bus. */
+  get waiting(): boolean {
+    return this.controller !== undefined;
+  }
+
+  /** Stops waiting for the current line's answers (Ctrl-C). Returns false when nothing waited. */
+  cancel(): boolean {
+    if (!this.controller) return false;
+    this.controller.abort();
+    return true;
+  }
+
+  /** The context a bus message of this session carries now. */
+  context(receivers: string[]): string {
+    const lines = [`HelloWorld session ${this.threadId} of ${displayName(this.opts.from)}, line ${this.lineNo}.`];
+    const vocab = this.registry.describeForPrompt([...new Set(receivers.map(key))]);
+    if (vocab.length) lines.push('Vocabularies of the receivers named:', ...vocab.map((v) => `- ${v}`));
+    const recent = boundedTail(this.transcript, CONTEXT_LIMITS.lines, CONTEXT_LIMITS.bytes);
+    if (recent.length) lines.push('Recent lines of this session, oldest first (answers indented):', ...recent);
+    return lines.join('\n');
+  }
+
+  /** Evaluates one line of input. Never throws for bad input: errors come back as output. */
+  async line(input: string): Promise<{ outputs: SessionOutput[]; end?: true }> {
+    const text = input.replace(/\r$/, '');
+    if (text.trim() === '') return { outputs: [] };
+    this.lineNo++;
+    const trimmed = text.trim();
+    if (trimmed.startsWith(':')) return this.command(trimmed);
+
+    let statements: Statement[];
+    try {
+      statements = parseProgram(text);
+    } catch (err) {
+      if (err instanceof HelloWorldSyntaxError) {
+        return { outputs: [{ kind: 'error', text: `line ${this.lineNo}, column ${err.column}: syntax error: ${err.reason}` }] };
+      }
+      throw err;
+    }
+    const unknown = this.unknownReceiver(statements);
+    if (unknown) return { outputs: [{ kind: 'error', text: unknown }] };
+    this.named = receiversNamed(statements);
+
+    const controller = new AbortController();
+    this.controller = controller;
+    let results;
+    try {
+      results = await evaluate(statements, this.registry, this.ask(controller.signal));
+    } finally {
+      this.controller = undefined;
+    }
+    const outputs: SessionOutput[] = [];
+    this.record(`hw> ${text.trim()}`);
+    for (const r of results) {
+      if (r.output === '' && r.ok) continue;
+      const receiver = r.receiver ?? 'HelloWorld';
+      if (r.ok) {
+        outputs.push({ kind: 'answer', receiver, text: r.output, via: r.via, ...(r.messageId ? { messageId: r.messageId } : {}) });
+        this.record(...indent(r.via === 'bus' ? `${displayName(key(receiver))}: ${r.output}` : r.output));
+      } else {
+        outputs.push({ kind: 'error', text: `line ${this.lineNo}, column ${r.column}: ${r.output}` });
+        this.record(...indent(`(no answer: ${r.output})`));
+      }
+    }
+    return { outputs };
+  }
+
+  private command(cmd: string): { outputs: SessionOutput[]; end?: true } {
+    const name = cmd.split(/\s+/)[0]!;
+    switch (name) {
+      case ':thread':
+        return { outputs: [{ kind: 'info', text: this.threadId }] };
+      case ':help':
+        return { outputs: [{ kind: 'info', text: SESSION_HELP }] };
+      case ':new':
+        this.threadId = newMessageId();
+        return { outputs: [{ kind: 'info', text: `new thread ${this.threadId} (the recent lines stay in the context)` }] };
+      case ':quit':
+      case ':exit':
+        return { outputs: [], end: true };
+      default:
+        return { outputs: [{ kind: 'error', text: `line ${this.lineNo}, column 1: unknown session command '${name.slice(0, 40)}' (:help lists them)` }] };
+    }
+  }
+
+  /**
+   * A receiver the session does not know (not built in, not in vocabularies/, not defined in the
+   * session with `# Name : Parent`): reported with its position instead of silently created, as
+   * `dispatch run` would, because in a session it is nearly always a typo.
+   */
+  private unknownReceiver(statements: Statement[]): string | undefined {
+    const defined = new Set(statements.flatMap((s) => (s.kind === 'heading' && s.level === 1 ? [key(s.name)] : [])));
+    for (const st of statements) {
+      for (const name of receiversOf(st)) {
+        if (this.registry.has(name) || defined.has(key(name))) continue;
+        const known = this.knownNames().join(', ');
+        return `line ${this.lineNo}, column ${st.column}: unknown receiver ${name} (known: ${known}); define it first with '# ${name} : Agent'`;
+      }
+    }
+    return undefined;
+  }
+
+  private knownNames(): string[] {
+    return this.registry.names();
+  }
+
+  private ask(signal: AbortSignal): Ask {
+    return async (receiver, text) => {
+      const sent = await sendMessage({
+        root: this.opts.root,
+        to: receiver,
+        from: this.opts.from,
+        body: text,
+        context: this.context([receiver, ...this.named]),
+        thread: this.threadId,
+        // Each line is a new request of the person typing, not a hop of an agent conversation.
+        turn: 1,
+      });
+      const waited = await waitForResponse(this.opts.root, sent.to, sent.id, this.opts.waitMs, signal);
+      if (waited.ok) return { ok: true, body: waited.value.message.body, messageId: sent.id };
+      const who = displayName(sent.to);
+      if ('deadLettered' in waited) {
+        const budget = waited.deadLettered.code === 'turn_budget' ? "; ':new' starts a new thread" : '';
+        return { ok: false, reason: `${who} did not answer: ${waited.deadLettered.reason} (msg-${sent.id} is in its dead-letter)${budget}`, messageId: sent.id };
+      }
+      if ('aborted' in waited) {
+        return { ok: false, reason: `stopped waiting for ${who}; msg-${sent.id} stays queued (its answer will be in runtimes/${sent.to}/outbox/)`, messageId: sent.id };
+      }
+      return {
+        ok: false,
+        reason: `no answer from ${who} within ${this.opts.waitMs / 1000} s; msg-${sent.id} stays queued (is 'dispatch serve ${who}' running?)`,
+        messageId: sent.id,
+      };
+    };
+  }
+
+  private record(...lines: string[]): void {
+    this.transcript.push(...lines);
+    // Keep a little more than the context shows; older lines can never be shown again.
+    if (this.transcript.length > CONTEXT_LIMITS.lines * 2) this.transcript.splice(0, this.transcript.length - CONTEXT_LIMITS.lines);
+  }
+}
+
+/** The receivers a statement addresses or names as values. */
+function receiversOf(st: Statement): string[] {
+  const out: string[] = [];
+  if ('receiver' in st) out.push(...st.receiver);
+  if (st.kind === 'keywordMessage') for (const a of st.args) if (a.value.kind === 'receiver') out.push(...a.value.path);
+  return out;
+}
+
+function receiversNamed(statements: Statement[]): string[] {
+  return [...new Set(statements.flatMap(receiversOf))];
+}
+
+/**
+ * An answer for the transcript: cut to a bounded length, every line indented by two spaces (so no
+ * line of it starts with `#`), escapes left as they are (the context is fenced data for the agent).
+ */
+function indent(text: string): string[] {
+  const cut = text.length > CONTEXT_LIMITS.answerChars ? `${text.slice(0, CONTEXT_LIMITS.answerChars)}…` : text;
+  return cut.replace(/\r\n?/g, '\n').split('\n').map((l) => `  ${l}`);
+}
+
+/** The last lines of `lines`, at most `maxLines` and `maxBytes` (UTF-8) together. */
+export function boundedTail(lines: string[], maxLines: number, maxBytes: number): string[] {
+  const out: string[] = [];
+  let bytes = 0;
+  for (let i = lines.length - 1; i >= 0 && out.length < maxLines; i--) {
+    const b = Buffer.byteLength(lines[i]!, 'utf8') + 1;
+    if (bytes + b > maxBytes) break;
+    bytes += b;
+    out.unshift(lines[i]!);
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * log-guardian from the hook's input text to its answer. The shell reader, needed only for a Bash
+ * command that names log.md, is loaded on demand (`loadShellReader`); the entry
+ * (scripts/log-guardian.ts) reads stdin and writes the answer, tests call `guardianAnswer` with
+ * the reader imported.
+ */
+import { parseJson } from '../hook/io.ts';
+import { type GuardianCall, guardianCall } from '../hook/input.ts';
+import { type PreToolUseDeny, preToolUseDeny } from '../hook/output.ts';
+import { decide, namesLog, type ShellReader } from './decide.ts';
+
+/** The hook input's call, or undefined when it is not a Write/Edit/MultiEdit/Bash call. */
+export function hookCall(stdinText: string): GuardianCall | undefined {
+  return guardianCall(parseJson(stdinText));
+}
+
+/** True when deciding `call` needs the shell reader (a Bash command whose text names log.md). */
+export function needsShellReader(call: GuardianCall): boolean {
+  return call.tool === 'Bash' && namesLog(call.command);
+}
+
+/**
+ * From dist/log-guardian.mjs, the reader is the sibling bundle dist/log-guardian-shell.mjs; from
+ * the sources (tsx, tests), the module itself.
+ */
+export async function loadShellReader(): Promise<ShellReader> {
+  const here = import.meta.url;
+  const spec = here.endsWith('.mjs') ? new URL('./log-guardian-shell.mjs', here).href : new URL('./shell.ts', here).href;
+  return ((await import(spec)) as { shellWrites: ShellReader }).shellWrites;
+}
+
+/** The PreToolUse deny for `call`, or undefined to allow. */
+export function guardianAnswer(call: GuardianCall, env: NodeJS.ProcessEnv, processCwd: string, shellReader?: ShellReader): PreToolUseDeny | undefined {
+  const decision = decide(call, env, processCwd, shellReader);
+  return decision.allow ? undefined : preToolUseDeny(decision.reason);
+}

@@ -1,0 +1,216 @@
+/** The reading commands (show, wait, thread, dead-letter, retry, claim ID), run in-process. */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundle, makeBus, filesIn } from './helpers.ts';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { claimNext, completeClaim, deadLetterClaim } from '../../scripts/lib/bus/claims.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+
+const lease = { owner: 't', leaseMs: 60_000 };
+const run = (root: string, ...args: string[]) => runCaptured(dispatchGroup, [...args, '--root', root]);
+const HOSTILE = '\u001b]0;pwned\u0007\u202e\u2028';
+
+describe('dispatch show', () => {
+  it('shows a message by id wherever it is, escaped for the terminal, and as one JSON object', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: `hello ${HOSTILE} there`, context: 'ctx' });
+    let r = await run(root, 'show', sent.id);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`msg-${sent.id}: waiting in @gemini's inbox`);
+    expect(r.stdout).toContain('from: @claude');
+    expect(r.stdout).toContain('hello \\x1b]0;pwned\\x07\\u{202e}\\u{2028} there');
+    expect(r.stdout).not.toMatch(/[\u001b\u202e\u2028]/);
+
+    deadLetterClaim((await claimNext(root, 'gemini', lease))!, 'the agent failed', 'agent_failed', { stdout: `Not logged in ${HOSTILE}`, stderr: '' });
+    r = await run(root, 'show', `msg-${sent.id}.hw`, '--json');
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ ok: true, id: sent.id });
+    expect(out.messages[0]).toMatchObject({
+      receiver: '@gemini',
+      location: 'dead-letter',
+      state: 'dead-lettered',
+      body: `hello ${HOSTILE} there`,
+      dead_letter: { code: 'agent_failed', reason: 'the agent failed', agent_stdout_tail: `Not logged in ${HOSTILE}` },
+    });
+    r = await run(root, 'show', sent.id);
+    expect(r.stdout).toContain('dead letter: agent_failed: the agent failed');
+    expect(r.stdout).toContain('Not logged in \\x1b]0;pwned');
+  });
+
+  it('an unknown id is exit 1 with one failure object; a malformed id is a usage error', async () => {
+    const { root } = makeBus();
+    const r = await run(root, 'show', 'nope', '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const bad = await run(root, 'show', '../../etc/passwd');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: '..\/..\/etc\/passwd' is not a message id/);
+    const esc = await run(root, 'show', `x${HOSTILE}`);
+    expect(esc.stderr).not.toMatch(/[\u001b\u202e\u2028]/);
+  });
+});
+
+describe('dispatch wait', () => {
+  it('prints an answer that came after the sender stopped waiting; times out saying where the request is', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'q' });
+    const timed = await run(root, 'wait', sent.id, '--timeout', '0.2', '--json');
+    expect(timed.code).toBe(1);
+    expect(JSON.parse(timed.stdout)).toMatchObject({ ok: false, timed_out: true, error: { code: 'timeout' }, request: { state: 'waiting' } });
+    expect(timed.stderr).toContain(`error: no answer to msg-${sent.id} within 0.2 s; the request is waiting in @gemini's inbox (is 'dispatch serve @gemini' running?)`);
+
+    const claim = (await claimNext(root, 'gemini', lease))!;
+    const claimed = await run(root, 'wait', sent.id, '--timeout', '0.1');
+    expect(claimed.stderr).toContain("the request is claimed in @gemini's processing/ (being handled)");
+    completeClaim(claim, { body: `answer ${HOSTILE}` });
+    const r = await run(root, 'wait', sent.id);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('answer \\x1b]0;pwned\\x07\\u{202e}\\u{2028}\n');
+    const json = JSON.parse((await run(root, 'wait', sent.id, '--json')).stdout);
+    expect(json).toMatchObject({ ok: true, answer: { state: 'answer-collected', body: `answer ${HOSTILE}`, in_reply_to: sent.id } });
+  });
+
+  it('ends with the reason when the request went to dead-letter', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'r', from: 's', body: 'q' });
+    deadLetterClaim((await claimNext(root, 'r', lease))!, 'over budget', 'turn_budget');
+    const r = await run(root, 'wait', sent.id, '--timeout', '30');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`@r did not answer msg-${sent.id}: it is in dead-letter (over budget)`);
+  });
+});
+
+describe('dispatch thread', () => {
+  it('prints every message and answer of a thread, oldest first', async () => {
+    const { root } = makeBus();
+    const q = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'first', thread: 'talk' });
+    const a = completeClaim((await claimNext(root, 'gemini', lease))!, { body: 'second' }).response!;
+    await sendMessage({ root, to: 'gemini', from: 'claude', body: 'third', thread: 'talk', turn: 3 });
+    const human = await run(root, 'thread', 'talk');
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(/thread talk: 3 message\(s\)[\s\S]*first[\s\S]*second[\s\S]*third/);
+    const json = JSON.parse((await run(root, 'thread', a.id, '--json')).stdout);
+    expect(json.messages.map((m: { body: string }) => m.body)).toEqual(['first', 'second', 'third']);
+    expect(json.messages[0].id).toBe(q.id);
+    expect((await run(root, 'thread', 'nothing')).code).toBe(1);
+  });
+});
+
+describe('dispatch dead-letter and retry', () => {
+  it('lists dead letters with their reasons and puts one back', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'r', from: 's', body: 'q' });
+    deadLetterClaim((await claimNext(root, 'r', lease))!, 'the agent failed', 'agent_failed');
+    const list = await run(root, 'dead-letter', '@r');
+    expect(list.stdout).toContain(`msg-${sent.id}  from @s  q`);
+    expect(list.stdout).toContain('agent_failed: the agent failed');
+    expect(JSON.parse((await run(root, 'dead-letter', 'r', '--json')).stdout)).toMatchObject({ ok: true, count: 1 });
+    const retry = await run(root, 'retry', sent.id);
+    expect(retry.code, retry.stderr).toBe(0);
+    expect(retry.stdout).toContain(`msg-${sent.id} is back in @r's inbox`);
+    expect(filesIn(receiverPaths(root, 'r').inbox)).toEqual([`msg-${sent.id}.hw`]);
+    expect((await run(root, 'dead-letter', 'r')).stdout).toContain("nothing in @r's dead-letter");
+    expect((await run(root, 'retry', sent.id)).code).toBe(1);
+  });
+});
+
+describe('dispatch claim @RECEIVER ID', () => {
+  it('claims the chosen message; a chosen message that is not waiting is exit 1 saying where it is', async () => {
+    const { root } = makeBus();
+    await sendMessage({ root, to: 'claude', from: 'x', body: 'older' });
+    const b = await sendMessage({ root, to: 'claude', from: 'x', body: 'newer' });
+    const r = await run(root, 'claim', '@claude', b.id, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ claimed: true, id: b.id, body: 'newer' });
+    const again = await run(root, 'claim', '@claude', b.id);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`cannot claim msg-${b.id}: it is claimed in @claude's processing/ (being handled)`);
+  });
+
+  it('inbox lists a file whose name is not a valid id without its raw name', async () => {
+    const { root } = makeBus();
+    const inbox = receiverPaths(root, 'claude').inbox;
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, `msg-${HOSTILE}.hw`), '# From: x\n\nbody\n');
+    for (const args of [['inbox', 'claude'], ['inbox', 'claude', '--json'], ['claim', 'claude', '--json']]) {
+      const r = await run(root, ...args);
+      expect(r.stdout + r.stderr, args.join(' ')).not.toMatch(/[\u001b\u202e\u2028]/);
+    }
+    expect((await run(root, 'dead-letter', 'claude', '--json')).stdout).toContain('"code": "bad_id"');
+  });
+});
+
+describe('output into a closed pipe', () => {
+  let cli: string;
+  beforeAll(async () => {
+    cli = await bundle('scripts/dispatch.ts');
+  });
+
+  it('ends quietly (no EPIPE stack trace) when the reader goes away, as with | head', async () => {
+    const { root, env } = makeBus();
+    for (let i = 0; i < 300; i++) await sendMessage({ root, to: 'big', from: 's', body: `message number ${i} ${'x'.repeat(60)}` });
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [cli, 'inbox', 'big'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.once('data', () => child.stdout.destroy()); // like `head -1`: read a little, then close
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('dispatch send catches mistakes', () => {
+  it('refuses an unknown receiver with the closest known name, unless --create; meta-receivers need no folder', async () => {
+    const { root } = makeBus();
+    mkdirSync(receiverPaths(root, 'reviewer').dir, { recursive: true });
+    const typo = await run(root, 'send', '@gemni', 'hello', '--json');
+    expect(typo.code).toBe(1);
+    expect(JSON.parse(typo.stdout)).toMatchObject({ ok: false, error: { code: 'unknown_receiver' }, suggestion: '@gemini' });
+    expect(typo.stderr).toContain('did you mean @gemini?');
+    expect(typo.stderr).toContain('--create');
+    const near = await run(root, 'send', '@reveiwer', 'hello');
+    expect(near.stderr).toContain('did you mean @reviewer?');
+    const far = await run(root, 'send', '@zzzzzz', 'hello');
+    expect(far.code).toBe(1);
+    expect(far.stderr).not.toContain('did you mean');
+    expect(filesIn(join(root, 'runtimes')).sort()).toEqual(['reviewer']);
+
+    for (const meta of ['@gemini', '@Claude', 'copilot', 'codex', 'helloworld']) expect((await run(root, 'send', meta, 'hi')).code, meta).toBe(0);
+    expect((await run(root, 'send', 'reviewer', 'hi')).code).toBe(0);
+    const created = await run(root, 'send', '@gemni', 'hello', '--create');
+    expect(created.code, created.stderr).toBe(0);
+    expect(filesIn(receiverPaths(root, 'gemni').inbox)).toHaveLength(1);
+  });
+
+  it('refuses an empty body (an empty git diff piped in) and writes nothing', async () => {
+    const { root } = makeBus();
+    for (const body of ['', '   \n\t\n']) {
+      const r = await run(root, 'send', '@gemini', body, '--json');
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'empty_body' } });
+    }
+    await expect(sendMessage({ root, to: 'gemini', from: 'x', body: '\n' })).rejects.toMatchObject({ code: 'empty_body' });
+    expect(filesIn(join(root, 'runtimes'))).toEqual([]);
+  });
+});
+
+describe('one escaper for listings', () => {
+  it('inbox summaries and senders never print bidi overrides, line separators or escape sequences raw', async () => {
+    const { root } = makeBus();
+    const inbox = receiverPaths(root, 'claude').inbox;
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, 'msg-bidi.hw'), `# From: Mallory${HOSTILE}\n# Timestamp: 2026${HOSTILE}\n\nfirst ${HOSTILE}line\u2029more\n`);
+    const r = await run(root, 'inbox', 'claude');
+    expect(r.stdout).toContain('  bidi  from Mallory');
+    expect(r.stdout).not.toMatch(/[\u001b\u202e\u2028\u2029\u0007]/);
+    expect(r.stdout).toContain('from Mallory\\x1b]0;pwned\\x07\\u{202e}\\u{2028}');
+    const dl = await run(root, 'thread', 'bidi');
+    expect(dl.stdout).not.toMatch(/[\u001b\u202e\u2028\u0007]/);
+  });
+});

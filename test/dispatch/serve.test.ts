@@ -1,0 +1,199 @@
+/** serve, in-process with real agent commands: failures, environment, limits, HEAD runtimes, vocabularies. */
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeBus, filesIn } from './helpers.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { serve } from '../../scripts/lib/bus/daemon.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
+import { loadReceiverConfig } from '../../scripts/lib/bus/config.ts';
+import { pendingMessagesFor } from '../../scripts/lib/bus/notice.ts';
+import { busNotice } from '../../scripts/lib/hook/bus-notice.ts';
+import { Registry } from '../../scripts/lib/helloworld/vocabulary.ts';
+import { parseMessage } from '../../scripts/lib/bus/message.ts';
+
+function script(dir: string, name: string, body: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, `#!/bin/sh\n${body}\n`);
+  chmodSync(p, 0o755);
+  return p;
+}
+
+function config(root: string, receiver: string, value: object): void {
+  const paths = receiverPaths(root, receiver);
+  mkdirSync(paths.dir, { recursive: true });
+  writeFileSync(paths.config, JSON.stringify(value));
+}
+
+async function serveOnce(root: string, receiver: string, command: string | 'echo') {
+  const log: string[] = [];
+  const summary = await serve({
+    root,
+    receiver,
+    agent: command === 'echo' ? { kind: 'echo' } : { kind: 'command', command },
+    once: true,
+    log: (l) => log.push(l),
+  });
+  return { summary, log };
+}
+
+describe('a failing agent', () => {
+  it('keeps the end of stdout and stderr in the dead-letter reason, and stops after N failures in a row with one log line', async () => {
+    const { root, base } = makeBus();
+    config(root, 'claude', { max_consecutive_failures: 3 });
+    const agent = script(base, 'not-logged-in.sh', 'cat >/dev/null\necho "Not logged in. Run claude /login"\necho "trace: \\033[31mred" >&2\nexit 1');
+    for (let i = 0; i < 5; i++) await sendMessage({ root, to: 'claude', from: 'gemini', body: `q${i}` });
+    const { summary, log } = await serveOnce(root, 'claude', agent);
+    expect(summary.deadLettered).toBe(3);
+    expect(summary.stoppedAfterFailures).toMatchObject({ count: 3 });
+    const stops = log.filter((l) => l.startsWith('stopping:'));
+    expect(stops).toHaveLength(1);
+    expect(stops[0]).toContain('the agent failed 3 times in a row');
+    expect(stops[0]).toContain('Not logged in');
+    const paths = receiverPaths(root, 'claude');
+    expect(filesIn(paths.inbox)).toHaveLength(2); // not taken
+    const [dead] = listDeadLetters(root, 'claude');
+    expect(dead!.deadLetter!.reason).toContain("exited with status 1; its last output: stdout 'Not logged in. Run claude /login', stderr 'trace: \\x1b[31mred'");
+    expect(dead!.deadLetter!.untrustedAgentOutput).toEqual({ stdoutTail: 'Not logged in. Run claude /login\n', stderrTail: 'trace: \u001b[31mred\n' });
+  });
+
+  it('a success in between resets the count', async () => {
+    const { root, base } = makeBus();
+    config(root, 'r', { max_consecutive_failures: 2 });
+    // Every other run fails, whichever message it gets (serve shuffles a little to spread daemons).
+    const counter = join(base, 'runs');
+    const agent = script(base, 'flaky.sh', `cat >/dev/null\nn=$(( $(cat "${counter}" 2>/dev/null || echo 0) + 1 ))\necho $n > "${counter}"\n[ $((n % 2)) -eq 1 ] && exit 1\necho ok`);
+    for (let i = 0; i < 4; i++) await sendMessage({ root, to: 'r', from: 's', body: `m${i}` });
+    const { summary } = await serveOnce(root, 'r', agent);
+    expect(summary).toMatchObject({ answered: 2, deadLettered: 2 });
+    expect(summary.stoppedAfterFailures).toBeUndefined();
+  });
+});
+
+describe('the agent environment', () => {
+  it('is an allowlist: no passphrase, tokens or API keys unless agent_env names them; it carries the daemon mark', async () => {
+    const { root, base } = makeBus();
+    const envFile = join(base, 'env.txt');
+    const agent = script(base, 'env.sh', `cat >/dev/null\nenv > "${envFile}"\necho done`);
+    const secrets = { WALNUT_PASSPHRASE: 'pw', GH_TOKEN: 'gh', GITHUB_TOKEN: 'ghx', ANTHROPIC_API_KEY: 'sk', OPENAI_API_KEY: 'oa', AWS_SECRET_ACCESS_KEY: 'aws', LC_ALL: 'C.UTF-8' };
+    const saved = { ...process.env };
+    Object.assign(process.env, secrets);
+    try {
+      await sendMessage({ root, to: 'gemini', from: 'x', body: 'q' });
+      await serveOnce(root, 'gemini', agent);
+      let env = readFileSync(envFile, 'utf8');
+      for (const name of Object.keys(secrets).filter((n) => n !== 'LC_ALL')) expect(env, name).not.toContain(`${name}=`);
+      expect(env).toContain('LC_ALL=C.UTF-8');
+      expect(env).toContain(`PATH=${process.env.PATH}`);
+      expect(env).toContain(`HELLOWORLD_DAEMON_PID=${process.pid}`);
+      expect(env).toContain('HELLOWORLD_AS=@gemini');
+
+      config(root, 'gemini', { agent_env: ['ANTHROPIC_API_KEY', 'AWS_*'] });
+      await sendMessage({ root, to: 'gemini', from: 'x', body: 'q2' });
+      await serveOnce(root, 'gemini', agent);
+      env = readFileSync(envFile, 'utf8');
+      expect(env).toContain('ANTHROPIC_API_KEY=sk');
+      expect(env).toContain('AWS_SECRET_ACCESS_KEY=aws');
+      expect(env).not.toContain('GH_TOKEN=');
+      expect(env).not.toContain('WALNUT_PASSPHRASE=');
+    } finally {
+      process.env = saved;
+    }
+    config(root, 'locked', { agent_env: ['WALNUT_PASSPHRASE'] });
+    await expect(loadReceiverConfig(receiverPaths(root, 'locked').config)).rejects.toMatchObject({ code: 'config_invalid' });
+  });
+
+  it("the plugin's SessionStart bus notice stays silent inside an agent started by serve", async () => {
+    const { root } = makeBus();
+    await sendMessage({ root, to: 'claude', from: 'gemini', body: 'waiting' });
+    const env = { HELLOWORLD_ROOT: root };
+    expect(pendingMessagesFor('claude', root, env)).toEqual({ root, count: 1 });
+    const ctx = (e: NodeJS.ProcessEnv) => ({ sessionCwd: async () => root, env: e, deadline: Date.now() + 1000, distDir: root, now: Date.now });
+    expect(await busNotice(ctx(env))).toContain('1 message waits for @claude');
+    const inAgent = { ...env, HELLOWORLD_DAEMON_PID: '4242' };
+    expect(pendingMessagesFor('claude', root, inAgent)).toBeUndefined();
+    expect(await busNotice(ctx(inAgent))).toBeUndefined();
+  });
+});
+
+describe('limits the daemon enforces itself', () => {
+  it('the per-sender rate limit counts messages that never went through dispatch send', async () => {
+    const { root } = makeBus();
+    config(root, 'r', { rate_limit: { messages: 2, per_seconds: 3600 } });
+    const inbox = receiverPaths(root, 'r').inbox;
+    mkdirSync(inbox, { recursive: true });
+    for (let i = 0; i < 3; i++) writeFileSync(join(inbox, `msg-hand-${i}.hw`), `# From: Mallory\n\nm${i}\n`);
+    writeFileSync(join(inbox, 'msg-other.hw'), '# From: Alice\n\nhi\n');
+    const { summary } = await serveOnce(root, 'r', 'echo');
+    expect(summary).toMatchObject({ answered: 3, deadLettered: 1 });
+    const [dead] = listDeadLetters(root, 'r');
+    expect(dead!.deadLetter).toMatchObject({ code: 'rate_limited' });
+    expect(dead!.deadLetter!.reason).toContain('@mallory sent more than 2 messages');
+  });
+
+  it('a FIFO planted as config.json, a ledger or a vocabulary never blocks serve', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    mkdirSync(join(root, 'vocabularies'), { recursive: true });
+    expect(spawnSync('mkfifo', [join(root, 'vocabularies', 'Trap.hw')]).status).toBe(0);
+    await sendMessage({ root, to: 'r', from: 's', body: 'q' });
+    const { summary, log } = await serveOnce(root, 'r', 'echo');
+    expect(summary.answered).toBe(1);
+    expect(log.join('\n')).toContain('Trap.hw: skipped');
+    mkdirSync(paths.dir, { recursive: true });
+    expect(spawnSync('mkfifo', [paths.config]).status).toBe(0);
+    await expect(loadReceiverConfig(paths.config)).rejects.toMatchObject({ code: 'config_unreadable' });
+  });
+});
+
+describe('HelloWorld HEAD runtimes', () => {
+  const headMessage = (from: string, body: string) => `# From: ${from}\n# Timestamp: 2026-02-02T22:11:14.994862+00:00\n\n${body}\n`;
+
+  it('a sender writing the HEAD format gets the answer in its own inbox too; others only in the outbox', async () => {
+    const { root } = makeBus();
+    const inbox = receiverPaths(root, 'claude').inbox;
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, 'msg-1a2b3c4d.hw'), headMessage('Gemini', 'Claude #hello'));
+    await sendMessage({ root, to: 'claude', from: 'codex', body: 'thread-era style' });
+    const { summary } = await serveOnce(root, 'claude', 'echo');
+    expect(summary.answered).toBe(2);
+    const outbox = filesIn(receiverPaths(root, 'claude').outbox);
+    expect(outbox).toHaveLength(2);
+    const gemini = filesIn(receiverPaths(root, 'gemini').inbox);
+    expect(gemini).toHaveLength(1);
+    expect(outbox).toContain(gemini[0]);
+    const copy = parseMessage(readFileSync(join(receiverPaths(root, 'gemini').inbox, gemini[0]!), 'utf8'));
+    expect(copy).toMatchObject({ kind: 'response', inReplyTo: '1a2b3c4d', from: '@claude', body: 'Claude #hello' });
+    expect(filesIn(receiverPaths(root, 'codex').inbox)).toEqual([]);
+  });
+
+  it('answer_into_inbox: a list names HEAD senders, "never" turns it off', async () => {
+    const { root } = makeBus();
+    config(root, 'claude', { answer_into_inbox: ['codex'] });
+    await sendMessage({ root, to: 'claude', from: 'codex', body: 'q' });
+    await serveOnce(root, 'claude', 'echo');
+    expect(filesIn(receiverPaths(root, 'codex').inbox)).toHaveLength(1);
+    config(root, 'claude', { answer_into_inbox: 'never' });
+    writeFileSync(join(receiverPaths(root, 'claude').inbox, 'msg-5e5e5e5e.hw'), headMessage('Gemini', 'hi'));
+    await serveOnce(root, 'claude', 'echo');
+    expect(filesIn(receiverPaths(root, 'gemini').inbox)).toEqual([]);
+  });
+});
+
+describe("HelloWorld's real root vocabulary", () => {
+  it('vocabularies/HelloWorld.hw declaring "## #" is accepted', () => {
+    const { root } = makeBus();
+    mkdirSync(join(root, 'vocabularies'), { recursive: true });
+    writeFileSync(
+      join(root, 'vocabularies', 'HelloWorld.hw'),
+      '# HelloWorld\n- The Human-AI language.\n## #\n- The symbol primitive.\n## run\n- Keep calling receive.\n## commit\n- Persist vocabulary changes.\n',
+    );
+    const registry = Registry.withBuiltins();
+    expect(registry.loadDirectory(join(root, 'vocabularies'))).toEqual([]);
+    const [line] = registry.describeForPrompt(['helloworld']);
+    expect(line).toContain('#commit');
+    expect(line).toMatch(/\[#, #run/);
+  });
+});

@@ -1,0 +1,53 @@
+/** The shell reader of log-guardian (scripts/lib/guardian/shell.ts), a pure function: table rows. */
+import { describe, it, expect } from 'vitest';
+import { shellWrites } from '../../scripts/lib/guardian/shell.ts';
+
+const rows: [string, string, [path: string, kind: string, exact: boolean][]][] = [
+  ['a redirection after a cd', 'cd a/b && echo x >> log.md', [['log.md', 'append', true]]],
+  [
+    'brace expansion',
+    'mv log.md{,.bak}',
+    [
+      ['log.md.bak', 'replace', true],
+      ['log.md.bak/log.md', 'replace', true],
+      ['log.md', 'remove', true],
+    ],
+  ],
+  [
+    'nested braces',
+    'rm {a,b{c,d}}/log.md',
+    [
+      ['a/log.md', 'remove', true],
+      ['bc/log.md', 'remove', true],
+      ['bd/log.md', 'remove', true],
+    ],
+  ],
+  ['a variable set earlier', 'F=x/log.md; tee "$F"', [['x/log.md', 'replace', true]]],
+  ['a variable set on the same command (expanded before it is set)', 'F=x/log.md tee "$F"', [['$F', 'replace', false]]],
+  ['an unknown folder keeps the known name', 'sed -i s/a/b/ "$W"/log.md', [['$W/log.md', 'replace', false]]],
+  ["$'…' strings", "echo x > $'a\\tb/log.md'", [['a\tb/log.md', 'replace', true]]],
+  ['descriptor duplications are not files', 'make 2>&1 >&- 3<&0', []],
+  ['here-document bodies are not commands', 'cat <<-EOF\n\trm log.md\n\tEOF\necho done', []],
+];
+
+describe('shellWrites', () => {
+  for (const [what, command, expected] of rows) {
+    it(what, () => {
+      expect(shellWrites(command).map((w) => [w.path, w.kind, w.exact])).toEqual(expected);
+    });
+  }
+
+  it('reports the folder of each write after cd, and none after a cd it cannot follow', () => {
+    expect(shellWrites('cd a && cd ../b && echo x > log.md')[0]!.dir).toBe('a/../b');
+    expect(shellWrites('cd "$D" && echo x > log.md')[0]!.dir).toBeUndefined();
+    expect(shellWrites('cd && echo x > log.md', { home: '/home/u' })[0]!.dir).toBe('/home/u');
+  });
+
+  it('finishes on hostile input: thousands of brace groups, substitutions and quotes', () => {
+    const groups = shellWrites(`rm ${'{a,b}'.repeat(20_000)}/log.md`);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!).toMatchObject({ exact: false, name: 'log.md' }); // left unknown: fails closed
+    expect(shellWrites(`${'$('.repeat(50_000)} > log.md`)).toEqual([]);
+    expect(shellWrites(`echo ${'"'.repeat(50_001)} > log.md`)).toEqual([]);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The package vectors (test/package/vectors/, made by vectors/generate.ts): each file is named by
+ * the outcome a reader must give. In-process, every `fail_<code>_<case>.walnut` is refused with that
+ * code by verify and by extract (into an absent folder, an empty one, and one below missing
+ * folders), naming the entry and the reason its case gives, with nothing written anywhere in the
+ * sandbox; every `good_<case>.walnut` verifies and extracts. A handful run through the CLI too.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { AliveError } from '../../scripts/lib/errors.ts';
+import { extractPackage } from '../../scripts/lib/package/extract.ts';
+import { DEFAULT_MAX_SIZE } from '../../scripts/lib/package/limits.ts';
+import { readPackage, type ReadOptions } from '../../scripts/lib/package/read-package.ts';
+import { hashOnlySink } from '../../scripts/lib/package/sinks.ts';
+import { cliAsync, errorLine, rmrf, snapshotTree, tempRoot, writeTree, type CliResult } from './helpers.ts';
+import { GOOD, VECTORS, VECTOR_DIR, outcomeOf, vectorBytes, vectorFile, type Vector } from './vectors/generate.ts';
+
+const FILES = readdirSync(VECTOR_DIR).filter((f) => f.endsWith('.walnut')).sort();
+const CASES = new Map(VECTORS.map((v) => [vectorFile(v), v]));
+/** Raw control characters: an error message shows names escaped. */
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+let root: string;
+let counter = 0;
+beforeAll(() => {
+  root = tempRoot('vectors');
+});
+afterAll(() => rmrf(root));
+
+/** A sandbox: area/ is the destination's parent, with a canary, a victim and an empty folder. */
+function sandbox(): { dir: string; area: string } {
+  const dir = join(root, `case-${++counter}`);
+  const area = join(dir, 'area');
+  writeTree(area, { 'canary.txt': 'canary\n', 'victim.txt': 'victim\n', 'sub/keep.txt': 'keep\n' });
+  mkdirSync(join(area, 'empty'));
+  return { dir, area };
+}
+
+const readOptions = (v: Vector): ReadOptions => ({ maxBytes: v.maxSize ?? DEFAULT_MAX_SIZE, ...(v.maxEntries ? { maxEntries: v.maxEntries } : {}) });
+
+function expectRefusal(v: Vector, code: string, err: unknown, what: string): void {
+  expect(err, what).toBeInstanceOf(AliveError);
+  const e = err as AliveError;
+  expect(e.code, `${what}: ${e.message}`).toBe(code);
+  if (v.reason) expect(e.message, what).toMatch(v.reason);
+  if (v.entry !== undefined) expect(e.message, what).toContain(`'${v.entry}'`);
+  expect(e.message, what).not.toMatch(RAW_CONTROL);
+}
+
+describe('the vector files', () => {
+  it('are exactly the cases of generate.ts, each named by its outcome', () => {
+    expect(FILES).toEqual([...CASES.keys()].sort());
+    for (const f of FILES) expect(outcomeOf(f)).toBe(CASES.get(f)!.outcome);
+    expect(FILES.filter((f) => f.startsWith('fail_')).length).toBeGreaterThanOrEqual(25);
+  });
+
+  // Regenerating all of them takes a python run per case; a sample of each kind of build shows
+  // that generate.ts still makes the committed bytes, deterministically.
+  it.each(['good_plain.walnut', 'fail_unsafe_entry_gnu-longname-traversal.walnut', 'fail_bad_archive_truncated-gzip.walnut', 'fail_unsafe_entry_pax-global-header.walnut'])(
+    'generate.ts makes the committed %s',
+    (file) => {
+      expect(vectorBytes(CASES.get(file)!).equals(readFileSync(join(VECTOR_DIR, file)))).toBe(true);
+    },
+  );
+});
+
+describe('the reader (in-process)', () => {
+  for (const file of FILES) {
+    const outcome = outcomeOf(file);
+    it(file, async () => {
+      const v = CASES.get(file)!;
+      const pkg = join(VECTOR_DIR, file);
+      const sb = sandbox();
+      const opts = readOptions(v);
+      const out = join(sb.area, 'out');
+      if (outcome === 'good') {
+        const read = await readPackage(pkg, hashOnlySink, opts);
+        expect(read.files).toBeGreaterThanOrEqual(2);
+        await extractPackage(pkg, out, opts);
+        expect(readFileSync(join(out, 'notes/n.md'), 'utf8')).toBe(GOOD['notes/n.md']);
+        expect(readFileSync(join(out, '_kernel/key.md'), 'utf8')).toBe(GOOD['_kernel/key.md']);
+        return;
+      }
+      const before = snapshotTree(sb.dir);
+      expectRefusal(v, outcome, await readPackage(pkg, hashOnlySink, opts).catch((e: unknown) => e), 'verify');
+      for (const [what, dest] of [
+        ['extract into an absent folder', out],
+        ['extract into an empty folder', join(sb.area, 'empty')],
+        ['extract below missing folders', join(sb.area, 'new', 'deeper', 'out')],
+      ] as const) {
+        expectRefusal(v, outcome, await extractPackage(pkg, dest, opts).catch((e: unknown) => e), what);
+      }
+      // Nothing in the sandbox changed: no destination, no staging, no parents; canary and victim
+      // intact; the empty folder still there and empty; nothing at the absolute names either.
+      expect(snapshotTree(sb.dir)).toEqual(before);
+      expect(readdirSync(join(sb.area, 'empty'))).toEqual([]);
+      expect(existsSync('/etc/alive-hostile-test-x')).toBe(false);
+      expect(existsSync('/tmp/alive-vector-absolute')).toBe(false);
+    });
+  }
+});
+
+describe('through the CLI (a handful end to end)', () => {
+  function expectCliRefusal(v: Vector, r: CliResult, what: string): void {
+    expect(r.status, `${what}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(1);
+    const line = errorLine(r);
+    if (v.reason) expect(line, what).toMatch(v.reason);
+    if (v.entry !== undefined) expect(line, what).toContain(`'${v.entry}'`);
+    expect(r.stdout, what).toBe('');
+    expect(r.stderr, what).not.toMatch(RAW_CONTROL);
+  }
+
+  it.each([
+    'fail_unsafe_entry_symlink-chain.walnut',
+    'fail_unsafe_entry_escape-in-name.walnut',
+    'fail_bad_archive_truncated-gzip.walnut',
+    'fail_too_large_past-max-size.walnut',
+  ])('%s: extract and verify refuse it, nothing written', async (file) => {
+    const v = CASES.get(file)!;
+    const pkg = join(VECTOR_DIR, file);
+    const sb = sandbox();
+    mkdirSync(join(sb.dir, 'home'));
+    mkdirSync(join(sb.dir, 'tmp'));
+    const extra = v.maxSize ? ['--max-size', String(v.maxSize)] : [];
+    const before = snapshotTree(sb.dir);
+    const [absent, empty, verify] = await Promise.all([
+      cliAsync(sb.dir, ['extract', pkg, '--output', join(sb.area, 'out'), ...extra]),
+      cliAsync(sb.dir, ['extract', pkg, '--output', join(sb.area, 'empty'), ...extra]),
+      cliAsync(sb.dir, ['verify', pkg, ...extra]),
+    ]);
+    expectCliRefusal(v, absent!, 'extract into an absent folder');
+    expectCliRefusal(v, empty!, 'extract into an empty folder');
+    expectCliRefusal(v, verify!, 'verify');
+    expect(snapshotTree(sb.dir)).toEqual(before);
+  });
+
+  it('good_format-2-1-0.walnut: verify, info and extract accept it', async () => {
+    const pkg = join(VECTOR_DIR, 'good_format-2-1-0.walnut');
+    const sb = sandbox();
+    const [verify, info] = await Promise.all([cliAsync(sb.dir, ['verify', pkg, '--json']), cliAsync(sb.dir, ['info', pkg, '--json'])]);
+    expect(verify.status, verify.stderr).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, format_version: '2.1.0', scope: 'full', files: 2 });
+    expect(info.status, info.stderr).toBe(0);
+    expect(JSON.parse(info.stdout)).toMatchObject({ format_version: '2.1.0', description: 'C:\\new "quoted"' });
+    const x = await cliAsync(sb.dir, ['extract', pkg, '--output', join(sb.area, 'out')]);
+    expect(x.status, x.stderr).toBe(0);
+    expect(readFileSync(join(sb.area, 'out', 'notes/n.md'), 'utf8')).toBe(GOOD['notes/n.md']);
+  });
+});
+
+/** A plain ustar archive of `count` empty files d000/f000000…, written directly (Python takes seconds). */
+function emptyFilesTar(count: number): Buffer {
+  const out = Buffer.alloc((count + 2) * 512);
+  for (let i = 0; i < count; i++) {
+    const h = out.subarray(i * 512, i * 512 + 512);
+    h.write(`d${String(Math.floor(i / 1000)).padStart(3, '0')}/f${String(i).padStart(6, '0')}`, 0, 'latin1');
+    h.write('0000644\0', 100, 'latin1'); // mode
+    h.write('0000000\0', 108, 'latin1'); // uid
+    h.write('0000000\0', 116, 'latin1'); // gid
+    h.write('00000000000\0', 124, 'latin1'); // size
+    h.write('14524770400\0', 136, 'latin1'); // mtime
+    h.write('        ', 148, 'latin1'); // checksum, counted as spaces
+    h.write('0', 156, 'latin1'); // regular file
+    h.write('ustar\0' + '00', 257, 'latin1');
+    let sum = 0;
+    for (const byte of h) sum += byte;
+    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  }
+  return out;
+}
+
+describe('limits at their boundaries', () => {
+  it('the expanded size counts every entry, the manifest included: exactly the limit passes, one byte less is refused', async () => {
+    const pkg = join(VECTOR_DIR, 'good_big-file.walnut');
+    const read = await readPackage(pkg, hashOnlySink, { maxBytes: DEFAULT_MAX_SIZE });
+    const bytes = read.bytes + Buffer.byteLength(read.manifestText);
+    expect(bytes).toBeGreaterThan(200_000);
+    await expect(readPackage(pkg, hashOnlySink, { maxBytes: bytes })).resolves.toMatchObject({ bytes: read.bytes });
+    await expect(readPackage(pkg, hashOnlySink, { maxBytes: bytes - 1 })).rejects.toMatchObject({ code: 'too_large' });
+  });
+
+  // Slow for a reason (the reader goes through 100000 tar headers, about 2 s of CPU): the entry
+  // limit packages are read with by default, which the past-max-entries vector checks at 10.
+  it('an archive with more than 100000 entries is refused by default, before the reader goes further', async () => {
+    const sb = sandbox();
+    const pkg = join(sb.dir, 'many.walnut');
+    writeFileSync(pkg, gzipSync(emptyFilesTar(100_001), { level: 1 }));
+    await expect(readPackage(pkg, hashOnlySink, { maxBytes: DEFAULT_MAX_SIZE })).rejects.toMatchObject({
+      code: 'too_large',
+      message: expect.stringMatching(/has more than 100000 entries/),
+    });
+  });
+});
