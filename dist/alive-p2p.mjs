@@ -11979,6 +11979,9 @@ var BLOCK, RECORD, TarWriter, init_tar_writer = __esm({
 
 // scripts/lib/package/archive-out.ts
 async function writeTarGz(output2, fill, gzipOptions = {}) {
+  return writeTarFile(output2, fill, { gzip: !0, gzipOptions });
+}
+async function writeTarFile(output2, fill, opts) {
   if ((0, import_node_fs12.existsSync)(output2))
     throw new AliveError(`${output2} already exists; choose another --output or move the old file away`, { code: "exists" });
   let tmp = siblingTempPath(output2, "partial"), fh;
@@ -11991,12 +11994,12 @@ async function writeTarGz(output2, fill, gzipOptions = {}) {
   }
   let hash = (0, import_node_crypto9.createHash)("sha256"), bytes = 0;
   try {
-    let gz = new ParallelGzipWriter(async (chunk) => {
+    let toFile = async (chunk) => {
       hash.update(chunk), bytes += chunk.length;
       let off = 0;
       for (; off < chunk.length; ) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
-    }, gzipOptions), tar = new TarWriter((chunk) => gz.write(chunk));
-    await fill(tar), await tar.finish(), await gz.end(), await fh.sync(), await fh.close();
+    }, gz = opts.gzip ? new ParallelGzipWriter(toFile, opts.gzipOptions ?? {}) : void 0, tar = new TarWriter(gz ? (chunk) => gz.write(chunk) : toFile);
+    await fill(tar), await tar.finish(), await gz?.end(), await fh.sync(), await fh.close();
   } catch (err) {
     throw await fh.close().catch(() => {
     }), safeUnlink(tmp), err instanceof AliveError || !/^E[A-Z]+$/.test(errnoCode(err) ?? "") ? err : new AliveError(`cannot write ${output2} (${errnoCode(err)}); check the free space and permissions of ${(0, import_node_path14.dirname)(output2)}; nothing was written`, {
@@ -12004,17 +12007,22 @@ async function writeTarGz(output2, fill, gzipOptions = {}) {
       cause: err
     });
   }
+  return placeNewFile(tmp, output2), { path: output2, sha256: hash.digest("hex"), bytes };
+}
+function placeNewFile(tmp, output2) {
   try {
     (0, import_node_fs12.linkSync)(tmp, output2);
   } catch (err) {
     let code = errnoCode(err);
     if (code === "EEXIST")
       throw safeUnlink(tmp), new AliveError(`${output2} appeared while packing; choose another --output`, { code: "exists" });
-    if ((code === "EPERM" || code === "ENOTSUP" || code === "ENOSYS" || code === "EOPNOTSUPP") && !(0, import_node_fs12.existsSync)(output2))
-      return (0, import_node_fs12.renameSync)(tmp, output2), fsyncDir((0, import_node_path14.dirname)(output2)), { path: output2, sha256: hash.digest("hex"), bytes };
+    if ((code === "EPERM" || code === "ENOTSUP" || code === "ENOSYS" || code === "EOPNOTSUPP") && !(0, import_node_fs12.existsSync)(output2)) {
+      (0, import_node_fs12.renameSync)(tmp, output2), fsyncDir((0, import_node_path14.dirname)(output2));
+      return;
+    }
     throw safeUnlink(tmp), err;
   }
-  return (0, import_node_fs12.unlinkSync)(tmp), fsyncDir((0, import_node_path14.dirname)(output2)), { path: output2, sha256: hash.digest("hex"), bytes };
+  (0, import_node_fs12.unlinkSync)(tmp), fsyncDir((0, import_node_path14.dirname)(output2));
 }
 var import_promises2, import_node_fs12, import_node_crypto9, import_node_path14, init_archive_out = __esm({
   "scripts/lib/package/archive-out.ts"() {
@@ -12278,6 +12286,22 @@ function unwrapEnvelopeKey(privateKey, env) {
     { code: "wrong_key" }
   );
 }
+function buildRsaEnvelopeV1(recipients, key, iv) {
+  if (key.length !== KEY_BYTES || iv.length !== IV_BYTES)
+    throw new RangeError(`an envelope needs a ${KEY_BYTES}-byte key and a ${IV_BYTES}-byte IV`);
+  if (recipients.length === 0) throw new RangeError("an envelope needs at least one recipient");
+  let doc = {
+    payload_algo: "aes-256-cbc",
+    payload_iv_b64: iv.toString("base64"),
+    recipients: recipients.map((r) => {
+      let pub = r.type === "private" ? (0, import_node_crypto11.createPublicKey)(r) : r;
+      return { key_enc_b64: oaepEncrypt(pub, key).toString("base64"), pubkey_id: publicKeyId(pub) };
+    }),
+    version: 1
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
 var import_node_crypto11, OAEP, WRONG_RECIPIENT, STANDARD_BASE642, base64Text, envelopeSchema, init_rsa = __esm({
   "scripts/lib/crypto/rsa.ts"() {
     "use strict";
@@ -12335,6 +12359,9 @@ async function writePayload(output2, enc, fillInner) {
     let key = (0, import_node_crypto12.randomBytes)(32), iv = (0, import_node_crypto12.randomBytes)(16);
     wrappedKey = wrapKeyIv(enc.recipient, key, iv), cipher = createAesCbcEncryptStream(key, iv), key.fill(0);
   }
+  return { ...await writeCipheredTarGz(output2, cipher, fillInner), ...wrappedKey ? { wrappedKey } : {} };
+}
+async function writeCipheredTarGz(output2, cipher, fillInner) {
   let path = siblingTempPath(output2, "payload"), file2 = (0, import_node_fs14.createWriteStream)(path, { flags: "wx", mode: 384 }), hash = (0, import_node_crypto12.createHash)("sha256"), bytes = 0;
   cipher.on("data", (c) => {
     hash.update(c), bytes += c.length;
@@ -12345,7 +12372,7 @@ async function writePayload(output2, enc, fillInner) {
   } catch (err) {
     throw cipher.destroy(), file2.destroy(), safeUnlink(path), err;
   }
-  return { path, sha256: hash.digest("hex"), bytes, ...wrappedKey ? { wrappedKey } : {} };
+  return { path, sha256: hash.digest("hex"), bytes };
 }
 async function writeEncryptedPackage(output2, enc, fillInner, manifestFor, signer, now) {
   let payload = await writePayload(output2, enc, fillInner);
@@ -12476,6 +12503,147 @@ var import_node_fs15, import_node_path17, init_signer = __esm({
   }
 });
 
+// scripts/lib/package/v3-write.ts
+function v3Layout(plan, scope, now) {
+  let bundles = new Set(plan.collected.bundles), files = [], roots = /* @__PURE__ */ new Map(), replacedReadme = !1;
+  for (let f2 of plan.collected.files) {
+    let path = f2.path, m2 = /^bundles\/([^/]+)\/(.+)$/.exec(path);
+    if (m2 && bundles.has(m2[1]) && (path = `${m2[1]}/${m2[2]}`), path === V3_README) {
+      replacedReadme = !0;
+      continue;
+    }
+    let top = path.split("/")[0], kind = m2 ? `bundle '${m2[1]}'` : `'${top}'`, prior = roots.get(top);
+    if (prior !== void 0 && prior !== kind)
+      throw new AliveError(
+        `in format 2.1 bundles sit at the package root, and bundle '${top}' would meet the walnut's own '${top}'; rename one, or use --format 2.0`,
+        { code: "bundle_collision" }
+      );
+    roots.set(top, kind), files.push({ path, mode: f2.mode, mtimeSec: f2.mtimeSec, planned: f2, digest: plan.digests.get(f2.path) });
+  }
+  let mtimeSec = Math.floor(now.getTime() / 1e3);
+  files.push({ path: V3_README, mode: 420, mtimeSec, text: readmePrimer(plan.walnutName, scope, [...bundles].sort()) });
+  let sorted = sortFiles(files), listing = sorted.map(
+    (f2) => "text" in f2 ? { path: f2.path, sha256: sha256Text(f2.text), size: Buffer.byteLength(f2.text) } : { path: f2.path, sha256: f2.digest.sha256, size: f2.digest.size }
+  );
+  return { files: sorted, listing, replacedReadme };
+}
+function sha256Text(text) {
+  return (0, import_node_crypto14.createHash)("sha256").update(text, "utf8").digest("hex");
+}
+function readmePrimer(walnut, scope, bundles) {
+  let lines = [
+    `# ${walnut}`,
+    "",
+    `An ALIVE walnut package (${scope} scope, format ${V3_FORMAT_VERSION}): the context of one walnut, as plain Markdown, YAML and JSON files.`,
+    "",
+    "## Contents",
+    "",
+    "- `_kernel/key.md`: what this walnut is"
+  ];
+  if (scope === "full" && lines.push("- `_kernel/`: its log, insights, tasks and the rest of its kernel"), scope === "snapshot" && lines.push("- `_kernel/insights.md`: what it has learned"), bundles.length > 0) {
+    lines.push("- bundles:");
+    for (let b2 of bundles) lines.push(`  - \`${b2}\``);
+  }
+  return lines.push(
+    "",
+    "## Opening it",
+    "",
+    "With the alive plugin: `alive-p2p receive <this file>` (or `/alive:receive` in Claude Code). Every file is",
+    "listed with its SHA-256 in `manifest.yaml`.",
+    ""
+  ), lines.join(`
+`);
+}
+function serializeManifestV3(init) {
+  let lines = [
+    `format_version: ${q2(V3_FORMAT_VERSION)}`,
+    'source_layout: "v3"',
+    `min_plugin_version: ${q2(V3_MIN_PLUGIN_VERSION)}`,
+    `created: ${q2(init.created)}`,
+    `scope: ${q2(init.scope)}`,
+    "source:",
+    '  engine: "alive-ts"',
+    `  plugin_version: ${q2(ALIVE_VERSION)}`,
+    `  session_id: ${q2(init.sessionId)}`,
+    `  walnut: ${q2(init.walnut)}`,
+    `sender: ${q2(init.sender)}`,
+    `description: ${q2(init.description ?? "")}`,
+    'note: ""',
+    "exclusions_applied: []",
+    "substitutions_applied: []"
+  ];
+  if (init.scope === "bundle") {
+    lines.push("bundles:");
+    for (let b2 of init.bundles) lines.push(`  - ${q2(b2)}`);
+  }
+  if (lines.push(`payload_sha256: ${q2(filesDigestV3(init.files))}`), init.files.length === 0) lines.push("files: []");
+  else {
+    lines.push("files:");
+    for (let f2 of init.files) lines.push(`  - path: ${q2(f2.path)}`, `    sha256: ${q2(f2.sha256)}`, `    size: ${f2.size}`);
+  }
+  return lines.push('encryption: "none"'), `${lines.join(`
+`)}
+`;
+}
+async function fillV3(tar, layout, manifest, now) {
+  let mtimeSec = Math.floor(now.getTime() / 1e3), text = Buffer.from(manifest);
+  await tar.addFile({ path: "manifest.yaml", size: text.length, mode: 384, mtimeSec }, text);
+  for (let f2 of layout.files)
+    if ("text" in f2) {
+      let b2 = Buffer.from(f2.text);
+      await tar.addFile({ path: f2.path, size: b2.length, mode: f2.mode, mtimeSec: f2.mtimeSec }, b2);
+    } else
+      await tar.addFile({ path: f2.path, size: f2.digest.size, mode: f2.mode, mtimeSec: f2.mtimeSec }, packedBytesChecked(f2.planned, f2.digest));
+}
+async function writeV3Package(output2, layout, manifest, enc, now = /* @__PURE__ */ new Date()) {
+  let fill = (tar) => fillV3(tar, layout, manifest, now);
+  if (enc.mode === "none") return writeTarGz(output2, fill);
+  if (enc.mode === "passphrase") {
+    let payload2 = await writeCipheredTarGz(output2, await createPassphraseEncryptStream(enc.passphrase), fill);
+    try {
+      placeNewFile(payload2.path, output2);
+    } catch (err) {
+      throw safeUnlink(payload2.path), err;
+    }
+    return { path: output2, sha256: payload2.sha256, bytes: payload2.bytes };
+  }
+  let key = (0, import_node_crypto14.randomBytes)(32), iv = (0, import_node_crypto14.randomBytes)(16), envelope = Buffer.from(buildRsaEnvelopeV1(enc.recipients, key, iv)), payload = await writeCipheredTarGz(output2, createAesCbcEncryptStream(key, iv), fill);
+  key.fill(0);
+  try {
+    let mtimeSec = Math.floor(now.getTime() / 1e3);
+    return await writeTarFile(
+      output2,
+      async (tar) => {
+        await tar.addFile({ path: "rsa-envelope-v1.json", size: envelope.length, mode: 420, mtimeSec }, envelope);
+        let size = (0, import_node_fs16.statSync)(payload.path).size;
+        await tar.addFile({ path: "payload.enc", size, mode: 420, mtimeSec }, (0, import_node_fs16.createReadStream)(payload.path, { highWaterMark: 1 << 20 }));
+      },
+      { gzip: !1 }
+    );
+  } finally {
+    safeUnlink(payload.path);
+  }
+}
+var import_node_fs16, import_node_crypto14, V3_FORMAT_VERSION, V3_MIN_PLUGIN_VERSION, V3_README, q2, init_v3_write = __esm({
+  "scripts/lib/package/v3-write.ts"() {
+    "use strict";
+    import_node_fs16 = __toESM(require_node_fs(), 1), import_node_crypto14 = __toESM(require_node_crypto(), 1);
+    init_errors();
+    init_version();
+    init_aes_cbc();
+    init_passphrase();
+    init_rsa();
+    init_atomic();
+    init_archive_out();
+    init_encrypt();
+    init_v3();
+    init_manifest();
+    init_file_source();
+    V3_FORMAT_VERSION = "2.1.0", V3_MIN_PLUGIN_VERSION = "3.1.0", V3_README = "README.md";
+    q2 = (s3) => `"${s3.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r")}"`;
+  }
+});
+
 // scripts/lib/package/commands/create.ts
 var create_exports = {};
 __export(create_exports, {
@@ -12491,10 +12659,10 @@ function perRecipientPaths(base, recipientPems) {
     return used.add(name), (0, import_node_path18.join)((0, import_node_path18.dirname)(stem), `${(0, import_node_path18.basename)(stem)}-${name}.walnut`);
   });
 }
-var import_node_fs16, import_node_path18, USAGE, createCommand, init_create2 = __esm({
+var import_node_fs17, import_node_path18, USAGE, createCommand, init_create2 = __esm({
   "scripts/lib/package/commands/create.ts"() {
     "use strict";
-    import_node_fs16 = __toESM(require_node_fs(), 1), import_node_path18 = __toESM(require_node_path(), 1);
+    import_node_fs17 = __toESM(require_node_fs(), 1), import_node_path18 = __toESM(require_node_path(), 1);
     init_command();
     init_progress();
     init_errors();
@@ -12505,17 +12673,22 @@ var import_node_fs16, import_node_path18, USAGE, createCommand, init_create2 = _
     init_encrypt();
     init_manifest();
     init_signer();
+    init_v3_write();
     init_untrusted();
     init_agent_files();
     USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
                         [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
-                        [--sign PRIVATE_PEM [--signer NAME]] [--allow-sensitive] [--json]
+                        [--sign PRIVATE_PEM [--signer NAME]] [--format 2.0|2.1] [--allow-sensitive] [--json]
 
-Packs a walnut into a .walnut package (format 2.0). Default output: ~/Desktop (or the current
-folder) as <walnut>-<scope>-<date>.walnut. Existing files are never replaced.
+Packs a walnut into a .walnut package. Default output: ~/Desktop (or the current folder) as
+<walnut>-<scope>-<date>.walnut. Existing files are never replaced.
+  --format 2.0           (default) the reference's format; plain packages also open in the v3 plugin
+  --format 2.1           the v3 plugin's format: bundles at the package root, a README.md primer,
+                         its passphrase and RSA envelopes (all recipients in one package)
   --encrypt passphrase   encrypt with the passphrase in WALNUT_PASSPHRASE (never on the command
                          line); on a terminal with it unset, asks twice without echo
   --encrypt rsa          encrypt to each --recipient public key: one package per recipient
+                         (format 2.0), or one package for all of them (format 2.1)
   --sign PRIVATE_PEM     sign the manifest (RSA-SHA256) as your relay login
   --signer NAME          the name to sign as when no relay is set up (a login: letters, digits,
                          '-', '_', '.')`, createCommand = defineCommand({
@@ -12532,6 +12705,7 @@ folder) as <walnut>-<scope>-<date>.walnut. Existing files are never replaced.
         recipient: { type: "string", multiple: !0 },
         sign: { type: "string" },
         signer: { type: "string" },
+        format: { type: "string" },
         "allow-sensitive": { type: "boolean" }
       },
       async run(ctx) {
@@ -12541,8 +12715,10 @@ folder) as <walnut>-<scope>-<date>.walnut. Existing files are never replaced.
         mode !== void 0 && mode !== "passphrase" && mode !== "rsa" && ctx.usageError(`--encrypt takes 'passphrase' or 'rsa', not '${mode}'`);
         let recipients = values.recipient ?? [];
         mode === "rsa" && recipients.length === 0 && ctx.usageError("--encrypt rsa needs at least one --recipient PUBLIC_PEM"), mode !== "rsa" && recipients.length > 0 && ctx.usageError("--recipient goes with --encrypt rsa"), values.signer !== void 0 && !values.sign && ctx.usageError("--signer goes with --sign PRIVATE_PEM");
+        let format = values.format ?? "2.0";
+        format !== "2.0" && format !== "2.1" && ctx.usageError(`--format takes 2.0 or 2.1, not '${format}'`);
         let recipientKeys = recipients.map((p2) => ({ path: p2, key: loadPublicKey(p2) })), signer = values.sign ? { privateKey: loadPrivateKey(values.sign), name: resolveSignerName(values.signer) } : void 0;
-        if (values.output && !(0, import_node_fs16.existsSync)((0, import_node_path18.dirname)((0, import_node_path18.resolve)(values.output))))
+        if (values.output && !(0, import_node_fs17.existsSync)((0, import_node_path18.dirname)((0, import_node_path18.resolve)(values.output))))
           throw new AliveError(`the folder for ${values.output} does not exist; create it or choose another --output`, { code: "unwritable" });
         let passphrase = mode === "passphrase" ? await obtainPassphrase({ confirm: !0 }) : void 0, opts = {
           walnut,
@@ -12553,14 +12729,35 @@ folder) as <walnut>-<scope>-<date>.walnut. Existing files are never replaced.
           allowSensitive: values["allow-sensitive"] === !0,
           onProgress: ctx.progress
         }, results = [], files, contentBytes, heldBack, packedPaths;
-        if (mode) {
+        if (format === "2.1") {
+          let now = /* @__PURE__ */ new Date(), plan = await planPackage({ ...opts, now });
+          for (let s3 of plan.collected.skipped) ctx.warn(`left out ${s3.path}: ${s3.reason}`);
+          for (let h of plan.collected.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
+          let layout = v3Layout(plan, scope, now);
+          layout.replacedReadme && ctx.warn("left out README.md: in format 2.1 the package root README.md is the generated primer (use --format 2.0 to carry the walnut's own)");
+          let manifest = serializeManifestV3({
+            walnut: plan.walnutName,
+            scope,
+            created: utcStamp(now),
+            sender: signer?.name ?? relayLogin() ?? "unknown",
+            sessionId: process.env.ALIVE_SESSION_ID || "manual",
+            ...opts.description !== void 0 ? { description: opts.description } : {},
+            bundles: plan.collected.bundles,
+            files: layout.listing
+          });
+          signer && (manifest = signManifestText(manifest, signer.privateKey, signer.name));
+          let output2 = (0, import_node_path18.resolve)(opts.output ?? defaultOutputPath(plan.walnutName, scope, plan.collected.bundles, now));
+          if ((0, import_node_fs17.existsSync)(output2)) throw new AliveError(`${output2} already exists; choose another --output or move the old file away`, { code: "exists" });
+          let enc = mode === "passphrase" ? { mode, passphrase } : mode === "rsa" ? { mode, recipients: recipientKeys.map((r) => r.key) } : { mode: "none" };
+          results.push(await writeV3Package(output2, layout, manifest, enc, now)), files = layout.listing.length, contentBytes = layout.listing.reduce((a, f2) => a + f2.size, 0), heldBack = plan.collected.heldBack.map((h) => h.bundle), packedPaths = layout.listing.map((f2) => f2.path);
+        } else if (mode) {
           let plan = await planPackage(opts);
           for (let s3 of plan.collected.skipped) ctx.warn(`left out ${s3.path}: ${s3.reason}`);
           for (let h of plan.collected.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
           files = plan.files.length, contentBytes = plan.files.reduce((a, f2) => a + f2.size, 0), heldBack = plan.collected.heldBack.map((h) => h.bundle), packedPaths = plan.files.map((f2) => f2.path);
           let base = (0, import_node_path18.resolve)(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles)), outputs = recipientKeys.length > 1 ? perRecipientPaths(base, recipientKeys.map((r) => r.path)) : [base], targets = mode === "passphrase" ? [{ output: base, enc: { mode: "passphrase", passphrase } }] : recipientKeys.map((r, i) => ({ output: outputs[i], enc: { mode: "rsa", recipient: r.key }, recipient: r.path }));
           for (let t of targets)
-            if ((0, import_node_fs16.existsSync)(t.output))
+            if ((0, import_node_fs17.existsSync)(t.output))
               throw new AliveError(`${t.output} already exists; choose another --output or move the old file away`, { code: "exists" });
           for (let t of targets) {
             let w2 = await writeEncryptedPackage(
@@ -12599,9 +12796,9 @@ folder) as <walnut>-<scope>-<date>.walnut. Existing files are never replaced.
           return;
         }
         for (let r of results)
-          ctx.print(`Created: ${r.path}${r.recipient ? ` (for ${r.recipient})` : ""}`), ctx.print(`  SHA-256: ${r.sha256}`);
+          ctx.print(`Created: ${r.path}${r.recipient ? ` (for ${r.recipient})` : ""}${format === "2.1" ? " (format 2.1)" : ""}`), ctx.print(`  SHA-256: ${r.sha256}`);
         ctx.print(`Scope: ${scope}, ${files} files, ${formatBytes(contentBytes)}`), ctx.print(
-          `Encrypted: ${mode === "passphrase" ? "yes, with the passphrase (share it by another channel)" : mode === "rsa" ? "yes, to the recipient's key" : "no (anyone holding the file can read it)"}`
+          `Encrypted: ${mode === "passphrase" ? "yes, with the passphrase (share it by another channel)" : mode === "rsa" ? format === "2.1" && recipients.length > 1 ? `yes, to ${recipients.length} recipients' keys` : "yes, to the recipient's key" : "no (anyone holding the file can read it)"}`
         ), ctx.print(`Signed: ${signer ? `yes, as ${signer.name}` : "no"}`);
       }
     });
@@ -12708,20 +12905,20 @@ function readTarStream(source, compression, limits, visit) {
   });
 }
 function readTarFile(path, compression, limits, visit, onProgress) {
-  let source = (0, import_node_fs17.createReadStream)(path, { highWaterMark: 262144 });
+  let source = (0, import_node_fs18.createReadStream)(path, { highWaterMark: 262144 });
   if (!onProgress) return readTarStream(source, compression, limits, visit);
   let total = 0;
   try {
-    total = (0, import_node_fs17.statSync)(path).size;
+    total = (0, import_node_fs18.statSync)(path).size;
   } catch {
   }
   let done = 0;
   return source.on("data", (c) => onProgress({ phase: "reading", doneBytes: done += c.length, totalBytes: total, finished: !1 })), readTarStream(source, compression, limits, visit).finally(() => onProgress({ phase: "reading", doneBytes: done, totalBytes: total, finished: !0 }));
 }
-var import_node_fs17, import_promises4, import_node_zlib2, import_node_stream5, TYPE_REASONS, ByteLimit, init_tar_read = __esm({
+var import_node_fs18, import_promises4, import_node_zlib2, import_node_stream5, TYPE_REASONS, ByteLimit, init_tar_read = __esm({
   "scripts/lib/package/tar-read.ts"() {
     "use strict";
-    import_node_fs17 = __toESM(require_node_fs(), 1), import_promises4 = __toESM(require_promises(), 1), import_node_zlib2 = __toESM(require_node_zlib(), 1), import_node_stream5 = __toESM(require_node_stream(), 1);
+    import_node_fs18 = __toESM(require_node_fs(), 1), import_promises4 = __toESM(require_promises(), 1), import_node_zlib2 = __toESM(require_node_zlib(), 1), import_node_stream5 = __toESM(require_node_stream(), 1);
     init_index_min();
     init_errors();
     init_safe_path();
@@ -12761,12 +12958,12 @@ function writeFailure(path, err) {
   );
 }
 async function writeSmall(target, path, mode, mtimeSec, body) {
-  let chunks = [], size = 0, hash = (0, import_node_crypto14.createHash)("sha256");
+  let chunks = [], size = 0, hash = (0, import_node_crypto15.createHash)("sha256");
   for await (let chunk of body)
     hash.update(chunk), chunks.push(chunk), size += chunk.length;
   let fd;
   try {
-    fd = (0, import_node_fs18.openSync)(target, "wx", mode);
+    fd = (0, import_node_fs19.openSync)(target, "wx", mode);
   } catch (err) {
     throw new AliveError(`cannot create ${path} while unpacking (${errnoCode(err) ?? "error"}); nothing was written`, {
       code: errnoCode(err) === "EEXIST" ? "duplicate_entry" : "unwritable"
@@ -12775,13 +12972,13 @@ async function writeSmall(target, path, mode, mtimeSec, body) {
   try {
     let buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), off = 0;
     try {
-      for (; off < buf.length; ) off += (0, import_node_fs18.writeSync)(fd, buf, off, buf.length - off);
+      for (; off < buf.length; ) off += (0, import_node_fs19.writeSync)(fd, buf, off, buf.length - off);
     } catch (err) {
       throw writeFailure(path, err);
     }
-    mtimeSec > 0 && (0, import_node_fs18.futimesSync)(fd, mtimeSec, mtimeSec);
+    mtimeSec > 0 && (0, import_node_fs19.futimesSync)(fd, mtimeSec, mtimeSec);
   } finally {
-    (0, import_node_fs18.closeSync)(fd);
+    (0, import_node_fs19.closeSync)(fd);
   }
   return { sha256: hash.digest("hex"), size };
 }
@@ -12806,7 +13003,7 @@ function folderSink(root) {
           code: errnoCode(err) === "EEXIST" ? "duplicate_entry" : "unwritable"
         });
       }
-      let hash = (0, import_node_crypto14.createHash)("sha256"), size = 0;
+      let hash = (0, import_node_crypto15.createHash)("sha256"), size = 0;
       try {
         let pending = [], pendingBytes = 0, flush = async () => {
           if (pendingBytes === 0) return;
@@ -12833,14 +13030,14 @@ function folderSink(root) {
     }
   };
 }
-var import_promises5, import_node_fs18, import_node_crypto14, import_node_path19, hashOnlySink, SMALL_FILE, init_sinks = __esm({
+var import_promises5, import_node_fs19, import_node_crypto15, import_node_path19, hashOnlySink, SMALL_FILE, init_sinks = __esm({
   "scripts/lib/package/sinks.ts"() {
     "use strict";
-    import_promises5 = __toESM(require_promises(), 1), import_node_fs18 = __toESM(require_node_fs(), 1), import_node_crypto14 = __toESM(require_node_crypto(), 1), import_node_path19 = __toESM(require_node_path(), 1);
+    import_promises5 = __toESM(require_promises(), 1), import_node_fs19 = __toESM(require_node_fs(), 1), import_node_crypto15 = __toESM(require_node_crypto(), 1), import_node_path19 = __toESM(require_node_path(), 1);
     init_errors();
     hashOnlySink = {
       async writeFile(_path, _mode, _mtime, body) {
-        let hash = (0, import_node_crypto14.createHash)("sha256"), size = 0;
+        let hash = (0, import_node_crypto15.createHash)("sha256"), size = 0;
         for await (let chunk of body)
           hash.update(chunk), size += chunk.length;
         return { sha256: hash.digest("hex"), size };
@@ -12922,7 +13119,7 @@ async function readGzipPackage(path, sink, opts, limits, spoolDir) {
   let payload = spooled.get("payload.enc");
   if (!payload || asm.isListed("payload.enc")) {
     for (let s3 of spooled.values())
-      await asm.file({ ...s3.entry, body: (0, import_node_fs19.createReadStream)(s3.path) });
+      await asm.file({ ...s3.entry, body: (0, import_node_fs20.createReadStream)(s3.path) });
     return asm.finish(), result(asm, "plain");
   }
   if (!asm.manifest) throw refuse(label, void 0, "has no manifest.yaml, so it is not a .walnut package", "missing_manifest");
@@ -12965,13 +13162,13 @@ async function readV3RsaPackage(path, sink, opts, limits, spoolDir) {
   return readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, "v3-rsa");
 }
 function decrypting(path, decipher) {
-  let file2 = (0, import_node_fs19.createReadStream)(path, { highWaterMark: 1048576 });
+  let file2 = (0, import_node_fs20.createReadStream)(path, { highWaterMark: 1048576 });
   return file2.on("error", (err) => decipher.destroy(err)), file2.pipe(decipher);
 }
-var import_node_fs19, import_promises6, import_node_os4, import_node_path20, MANIFEST_LIMIT, ENCRYPTED_NAMES, Assembler, init_read_package = __esm({
+var import_node_fs20, import_promises6, import_node_os4, import_node_path20, MANIFEST_LIMIT, ENCRYPTED_NAMES, Assembler, init_read_package = __esm({
   "scripts/lib/package/read-package.ts"() {
     "use strict";
-    import_node_fs19 = __toESM(require_node_fs(), 1), import_promises6 = __toESM(require_promises(), 1), import_node_os4 = __toESM(require_node_os(), 1), import_node_path20 = __toESM(require_node_path(), 1);
+    import_node_fs20 = __toESM(require_node_fs(), 1), import_promises6 = __toESM(require_promises(), 1), import_node_os4 = __toESM(require_node_os(), 1), import_node_path20 = __toESM(require_node_path(), 1);
     init_errors();
     init_manifest();
     init_tar_read();
@@ -13163,14 +13360,14 @@ var import_node_util2, init_args = __esm({
 
 // scripts/lib/fs/hash.ts
 async function sha256File(path) {
-  let hash = (0, import_node_crypto15.createHash)("sha256");
-  for await (let chunk of (0, import_node_fs20.createReadStream)(path, { highWaterMark: 1 << 20 })) hash.update(chunk);
+  let hash = (0, import_node_crypto16.createHash)("sha256");
+  for await (let chunk of (0, import_node_fs21.createReadStream)(path, { highWaterMark: 1 << 20 })) hash.update(chunk);
   return hash.digest("hex");
 }
-var import_node_crypto15, import_node_fs20, init_hash = __esm({
+var import_node_crypto16, import_node_fs21, init_hash = __esm({
   "scripts/lib/fs/hash.ts"() {
     "use strict";
-    import_node_crypto15 = __toESM(require_node_crypto(), 1), import_node_fs20 = __toESM(require_node_fs(), 1);
+    import_node_crypto16 = __toESM(require_node_crypto(), 1), import_node_fs21 = __toESM(require_node_fs(), 1);
   }
 });
 
@@ -13178,7 +13375,7 @@ var import_node_crypto15, import_node_fs20, init_hash = __esm({
 function tarSink(tar) {
   return {
     async writeFile(path, mode, mtimeSec, body, size) {
-      let hash = (0, import_node_crypto16.createHash)("sha256"), n = 0;
+      let hash = (0, import_node_crypto17.createHash)("sha256"), n = 0;
       async function* hashed() {
         for await (let chunk of body)
           hash.update(chunk), n += chunk.length, yield chunk;
@@ -13189,17 +13386,17 @@ function tarSink(tar) {
     }
   };
 }
-var import_node_crypto16, init_tar_sink = __esm({
+var import_node_crypto17, init_tar_sink = __esm({
   "scripts/lib/package/tar-sink.ts"() {
     "use strict";
-    import_node_crypto16 = __toESM(require_node_crypto(), 1);
+    import_node_crypto17 = __toESM(require_node_crypto(), 1);
   }
 });
 
 // scripts/lib/package/crypto-adapter.ts
 function defaultPrivateKeyPath(env = process.env) {
   let p2 = (0, import_node_path22.join)(relayDir(env), "keys", "private.pem");
-  return (0, import_node_fs21.existsSync)(p2) ? p2 : void 0;
+  return (0, import_node_fs22.existsSync)(p2) ? p2 : void 0;
 }
 function packageCryptoFrom(src) {
   let env = src.env ?? process.env, priv = src.privateKey, privateKey = () => {
@@ -13222,10 +13419,10 @@ function packageCryptoFrom(src) {
     ...signer ? { verifyManifest: (text) => verifyManifestText(text, signer) } : {}
   };
 }
-var import_node_fs21, import_node_path22, init_crypto_adapter = __esm({
+var import_node_fs22, import_node_path22, init_crypto_adapter = __esm({
   "scripts/lib/package/crypto-adapter.ts"() {
     "use strict";
-    import_node_fs21 = __toESM(require_node_fs(), 1), import_node_path22 = __toESM(require_node_path(), 1);
+    import_node_fs22 = __toESM(require_node_fs(), 1), import_node_path22 = __toESM(require_node_path(), 1);
     init_errors();
     init_home();
     init_passphrase();
@@ -13283,9 +13480,9 @@ async function sealPackageForPeer(opts) {
       let text = signManifestText(encryptedManifestText(head.text, sha), opts.signer.privateKey, opts.signer.name), mtimeSec = Math.floor(Date.now() / 1e3), written = await writeTarGz(opts.output, async (tar) => {
         if (await tar.addFile(manifestEntryMeta(text), Buffer.from(text)), head.envelope === "rsa") {
           let keyPath = (0, import_node_path23.join)(spool2, "payload.key");
-          await tar.addFile({ path: "payload.key", size: (0, import_node_fs22.statSync)(keyPath).size, mode: 420, mtimeSec }, (0, import_node_fs22.createReadStream)(keyPath));
+          await tar.addFile({ path: "payload.key", size: (0, import_node_fs23.statSync)(keyPath).size, mode: 420, mtimeSec }, (0, import_node_fs23.createReadStream)(keyPath));
         }
-        await tar.addFile({ path: "payload.enc", size: (0, import_node_fs22.statSync)(payloadPath).size, mode: 420, mtimeSec }, (0, import_node_fs22.createReadStream)(payloadPath));
+        await tar.addFile({ path: "payload.enc", size: (0, import_node_fs23.statSync)(payloadPath).size, mode: 420, mtimeSec }, (0, import_node_fs23.createReadStream)(payloadPath));
       });
       return { sha256: written.sha256, bytes: written.bytes, encrypted: !0 };
     } finally {
@@ -13338,10 +13535,10 @@ async function verifyPackageDetailed(path, opts = {}) {
     };
   }
 }
-var import_node_fs22, import_promises7, import_node_os5, import_node_path23, init_api2 = __esm({
+var import_node_fs23, import_promises7, import_node_os5, import_node_path23, init_api2 = __esm({
   "scripts/lib/package/api.ts"() {
     "use strict";
-    import_node_fs22 = __toESM(require_node_fs(), 1), import_promises7 = __toESM(require_promises(), 1), import_node_os5 = __toESM(require_node_os(), 1), import_node_path23 = __toESM(require_node_path(), 1);
+    import_node_fs23 = __toESM(require_node_fs(), 1), import_promises7 = __toESM(require_promises(), 1), import_node_os5 = __toESM(require_node_os(), 1), import_node_path23 = __toESM(require_node_path(), 1);
     init_errors();
     init_sign();
     init_info();
@@ -13547,10 +13744,10 @@ var RESERVED_BUNDLE_NAMES, MAX_NAME_BYTES, INVISIBLE, init_names2 = __esm({
 function pinnedSignerKeyPath(signer, env) {
   if (signer === "" || folderNameProblem(signer)) return;
   let dir = (0, import_node_path25.join)(relayDir(env), "keys", "peers"), exact = (0, import_node_path25.join)(dir, `${signer}.pem`);
-  if ((0, import_node_fs23.existsSync)(exact)) return exact;
+  if ((0, import_node_fs24.existsSync)(exact)) return exact;
   let names;
   try {
-    names = (0, import_node_fs23.readdirSync)(dir);
+    names = (0, import_node_fs24.readdirSync)(dir);
   } catch {
     return;
   }
@@ -13566,10 +13763,10 @@ function receiveCrypto(privateKeyPath, env) {
     }
   };
 }
-var import_node_fs23, import_node_path25, init_crypto = __esm({
+var import_node_fs24, import_node_path25, init_crypto = __esm({
   "scripts/lib/receive/crypto.ts"() {
     "use strict";
-    import_node_fs23 = __toESM(require_node_fs(), 1), import_node_path25 = __toESM(require_node_path(), 1);
+    import_node_fs24 = __toESM(require_node_fs(), 1), import_node_path25 = __toESM(require_node_path(), 1);
     init_crypto_adapter();
     init_sign();
     init_keys();
@@ -13725,7 +13922,7 @@ var init_log = __esm({
 function processStartTime(pid) {
   let stat2;
   try {
-    stat2 = (0, import_node_fs24.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    stat2 = (0, import_node_fs25.readFileSync)(`/proc/${pid}/stat`, "utf8");
   } catch {
     return;
   }
@@ -13741,7 +13938,7 @@ function alive(pid) {
 }
 function holder(path) {
   try {
-    let text = (0, import_node_fs24.readFileSync)(path, "utf8"), pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]), start = (/"start":\s*"(\d+)"/.exec(text) ?? [])[1];
+    let text = (0, import_node_fs25.readFileSync)(path, "utf8"), pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]), start = (/"start":\s*"(\d+)"/.exec(text) ?? [])[1];
     return !Number.isSafeInteger(pid) || pid <= 0 ? { text } : start === void 0 ? { text, pid } : { text, pid, start };
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
@@ -13757,11 +13954,11 @@ function holds(pid, start) {
 function acquireWorldLock(path) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      let fd = (0, import_node_fs24.openSync)(path, "wx", 420), start = processStartTime(process.pid);
-      return (0, import_node_fs24.writeSync)(fd, `${JSON.stringify({ pid: process.pid, ...start ? { start } : {}, started: (/* @__PURE__ */ new Date()).toISOString() })}
-`), (0, import_node_fs24.closeSync)(fd), {
+      let fd = (0, import_node_fs25.openSync)(path, "wx", 420), start = processStartTime(process.pid);
+      return (0, import_node_fs25.writeSync)(fd, `${JSON.stringify({ pid: process.pid, ...start ? { start } : {}, started: (/* @__PURE__ */ new Date()).toISOString() })}
+`), (0, import_node_fs25.closeSync)(fd), {
         release() {
-          holder(path)?.pid === process.pid && (0, import_node_fs24.unlinkSync)(path);
+          holder(path)?.pid === process.pid && (0, import_node_fs25.unlinkSync)(path);
         }
       };
     } catch (err) {
@@ -13772,26 +13969,26 @@ function acquireWorldLock(path) {
     if (h.pid !== void 0 && holds(h.pid, h.start))
       throw new AliveError(`another receive is running in this world (pid ${h.pid}); wait for it to finish and try again`, { code: "busy" });
     let again = holder(path);
-    again && again.text === h.text && (0, import_node_fs24.unlinkSync)(path);
+    again && again.text === h.text && (0, import_node_fs25.unlinkSync)(path);
   }
   throw new AliveError(`cannot take ${path}; if no receive is running, delete that file and try again`, { code: "busy" });
 }
-var import_node_fs24, init_lock = __esm({
+var import_node_fs25, init_lock = __esm({
   "scripts/lib/receive/lock.ts"() {
     "use strict";
-    import_node_fs24 = __toESM(require_node_fs(), 1);
+    import_node_fs25 = __toESM(require_node_fs(), 1);
     init_errors();
   }
 });
 
 // scripts/lib/package/identity.ts
 function packageIdentity(manifest, signer) {
-  return (0, import_node_crypto17.createHash)("sha256").update(`alive-package-identity-v1\0${signer === null ? "" : signer.toLowerCase()}\0${manifest.created}\0${filesDigestV3(manifest.files)}`).digest("hex");
+  return (0, import_node_crypto18.createHash)("sha256").update(`alive-package-identity-v1\0${signer === null ? "" : signer.toLowerCase()}\0${manifest.created}\0${filesDigestV3(manifest.files)}`).digest("hex");
 }
-var import_node_crypto17, init_identity = __esm({
+var import_node_crypto18, init_identity = __esm({
   "scripts/lib/package/identity.ts"() {
     "use strict";
-    import_node_crypto17 = __toESM(require_node_crypto(), 1);
+    import_node_crypto18 = __toESM(require_node_crypto(), 1);
     init_v3();
   }
 });
@@ -13803,7 +14000,7 @@ function ledgerPath(world) {
 function readLedger(world) {
   let path = ledgerPath(world), text;
   try {
-    text = (0, import_node_fs25.readFileSync)(path, "utf8");
+    text = (0, import_node_fs26.readFileSync)(path, "utf8");
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return { imports: [] };
     throw new AliveError(`cannot read ${path} (${errnoCode(err) ?? "error"})`, { code: "ledger" });
@@ -13831,10 +14028,10 @@ function findDuplicate(ledger, sha256, scope, target, identity) {
 function mayBeRecorded(ledger, bytes) {
   return ledger.imports.some((e) => e.package_bytes === void 0 || e.package_bytes === bytes);
 }
-var import_node_fs25, import_node_path26, ledgerEntrySchema, ledgerSchema, init_ledger = __esm({
+var import_node_fs26, import_node_path26, ledgerEntrySchema, ledgerSchema, init_ledger = __esm({
   "scripts/lib/receive/ledger.ts"() {
     "use strict";
-    import_node_fs25 = __toESM(require_node_fs(), 1), import_node_path26 = __toESM(require_node_path(), 1);
+    import_node_fs26 = __toESM(require_node_fs(), 1), import_node_path26 = __toESM(require_node_path(), 1);
     init_zod();
     init_errors();
     init_atomic();
@@ -13870,7 +14067,7 @@ function nowJsonPath(walnut, layout) {
 }
 function readJsonObject(path) {
   try {
-    let v2 = JSON.parse((0, import_node_fs26.readFileSync)(path, "utf8"));
+    let v2 = JSON.parse((0, import_node_fs27.readFileSync)(path, "utf8"));
     return v2 && typeof v2 == "object" && !Array.isArray(v2) ? v2 : {};
   } catch {
     return {};
@@ -13878,7 +14075,7 @@ function readJsonObject(path) {
 }
 function keyValues(walnut) {
   try {
-    let fm = splitFrontmatter((0, import_node_fs26.readFileSync)((0, import_node_path27.join)(walnut, "_kernel", "key.md"), "utf8"));
+    let fm = splitFrontmatter((0, import_node_fs27.readFileSync)((0, import_node_path27.join)(walnut, "_kernel", "key.md"), "utf8"));
     return fm ? frontmatterValues(fm) : /* @__PURE__ */ new Map();
   } catch {
     return /* @__PURE__ */ new Map();
@@ -13902,10 +14099,10 @@ function regenerateNow(walnut, layout, update) {
   let path = nowJsonPath(walnut, layout);
   return writeJsonAtomic(path, regeneratedNow(walnut, layout, update)), path;
 }
-var import_node_fs26, import_node_path27, init_now = __esm({
+var import_node_fs27, import_node_path27, init_now = __esm({
   "scripts/lib/world/now.ts"() {
     "use strict";
-    import_node_fs26 = __toESM(require_node_fs(), 1), import_node_path27 = __toESM(require_node_path(), 1);
+    import_node_fs27 = __toESM(require_node_fs(), 1), import_node_path27 = __toESM(require_node_path(), 1);
     init_atomic();
     init_frontmatter();
   }
@@ -13920,7 +14117,7 @@ function inWorld(world, rel) {
 }
 function exists2(p2) {
   try {
-    return (0, import_node_fs27.lstatSync)(p2), !0;
+    return (0, import_node_fs28.lstatSync)(p2), !0;
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return !1;
     throw err;
@@ -13935,21 +14132,21 @@ function writeBesideMarker(staging, besideRel) {
 function removeBeside(world, rel) {
   if (!rel) return;
   let abs = (0, import_node_path28.resolve)(world, rel);
-  !abs.startsWith(world + import_node_path28.sep) || !(0, import_node_path28.basename)(abs).startsWith(BESIDE_PREFIX) || (0, import_node_fs27.rmSync)(abs, { recursive: !0, force: !0 });
+  !abs.startsWith(world + import_node_path28.sep) || !(0, import_node_path28.basename)(abs).startsWith(BESIDE_PREFIX) || (0, import_node_fs28.rmSync)(abs, { recursive: !0, force: !0 });
 }
 function besideOf(staging) {
   try {
-    let v2 = JSON.parse((0, import_node_fs27.readFileSync)((0, import_node_path28.join)(staging, BESIDE_MARKER), "utf8"));
+    let v2 = JSON.parse((0, import_node_fs28.readFileSync)((0, import_node_path28.join)(staging, BESIDE_MARKER), "utf8"));
     return typeof v2.beside == "string" ? v2.beside : void 0;
   } catch {
     return;
   }
 }
 function discardStaging(world, staging) {
-  removeBeside(world, besideOf(staging)), (0, import_node_fs27.rmSync)(staging, { recursive: !0, force: !0 });
+  removeBeside(world, besideOf(staging)), (0, import_node_fs28.rmSync)(staging, { recursive: !0, force: !0 });
 }
 function applyJournal(world, staging, j2) {
-  for (let d of j2.mkdirs) (0, import_node_fs27.mkdirSync)(inWorld(world, d), { recursive: !0 });
+  for (let d of j2.mkdirs) (0, import_node_fs28.mkdirSync)(inWorld(world, d), { recursive: !0 });
   let beside = j2.beside !== void 0 ? inWorld(world, j2.beside) : void 0;
   for (let m2 of j2.moves) {
     let src = (0, import_node_path28.join)(m2.base === "beside" && beside ? beside : staging, m2.from), dst = inWorld(world, m2.to);
@@ -13958,33 +14155,33 @@ function applyJournal(world, staging, j2) {
         throw new AliveError(`${m2.to} appeared in the world while this receive was interrupted; the staged copy is kept in ${staging}`, {
           code: "conflict"
         });
-      (0, import_node_fs27.mkdirSync)((0, import_node_path28.dirname)(dst), { recursive: !0 }), (0, import_node_fs27.renameSync)(src, dst), fsyncDir((0, import_node_path28.dirname)(dst));
+      (0, import_node_fs28.mkdirSync)((0, import_node_path28.dirname)(dst), { recursive: !0 }), (0, import_node_fs28.renameSync)(src, dst), fsyncDir((0, import_node_path28.dirname)(dst));
     }
   }
   if (j2.log) {
     let path = inWorld(world, j2.log.path), current;
     try {
-      current = (0, import_node_fs27.readFileSync)(path, "utf8");
+      current = (0, import_node_fs28.readFileSync)(path, "utf8");
     } catch (err) {
       if (errnoCode(err) !== "ENOENT") throw err;
     }
     (current === void 0 || !current.includes(j2.log.entry)) && writeFileAtomic(path, prependLogEntry(current, j2.log.entry, j2.log));
   }
-  j2.now && regenerateNow(inWorld(world, j2.now.walnut), j2.now.layout, j2.now), recordImport(world, j2.ledger), removeBeside(world, j2.beside), (0, import_node_fs27.rmSync)(staging, { recursive: !0, force: !0 });
+  j2.now && regenerateNow(inWorld(world, j2.now.walnut), j2.now.layout, j2.now), recordImport(world, j2.ledger), removeBeside(world, j2.beside), (0, import_node_fs28.rmSync)(staging, { recursive: !0, force: !0 });
 }
 function recoverLeftovers(world, receivingDir) {
   let report = { finished: [], discarded: [], stuck: [] };
-  if (!(0, import_node_fs27.existsSync)(receivingDir)) return report;
-  for (let e of (0, import_node_fs27.readdirSync)(receivingDir, { withFileTypes: !0 })) {
+  if (!(0, import_node_fs28.existsSync)(receivingDir)) return report;
+  for (let e of (0, import_node_fs28.readdirSync)(receivingDir, { withFileTypes: !0 })) {
     if (!e.isDirectory()) continue;
     let staging = (0, import_node_path28.join)(receivingDir, e.name), journalPath = (0, import_node_path28.join)(staging, JOURNAL);
-    if (!(0, import_node_fs27.existsSync)(journalPath)) {
+    if (!(0, import_node_fs28.existsSync)(journalPath)) {
       discardStaging(world, staging), report.discarded.push(e.name);
       continue;
     }
     let journal;
     try {
-      journal = journalSchema.parse(JSON.parse((0, import_node_fs27.readFileSync)(journalPath, "utf8"))), applyJournal(world, staging, journal), report.finished.push({ id: e.name, journal });
+      journal = journalSchema.parse(JSON.parse((0, import_node_fs28.readFileSync)(journalPath, "utf8"))), applyJournal(world, staging, journal), report.finished.push({ id: e.name, journal });
     } catch (err) {
       let why = err instanceof AliveError ? err.message : messageOf(err).split(`
 `)[0], into = journal ? ` into ${journal.target}` : "";
@@ -14001,10 +14198,10 @@ function recoverLeftovers(world, receivingDir) {
 function inWorldQuiet(world, rel) {
   return (0, import_node_path28.resolve)(world, rel);
 }
-var import_node_fs27, import_node_path28, JOURNAL, journalSchema, BESIDE_MARKER, BESIDE_PREFIX, init_journal = __esm({
+var import_node_fs28, import_node_path28, JOURNAL, journalSchema, BESIDE_MARKER, BESIDE_PREFIX, init_journal = __esm({
   "scripts/lib/receive/journal.ts"() {
     "use strict";
-    import_node_fs27 = __toESM(require_node_fs(), 1), import_node_path28 = __toESM(require_node_path(), 1);
+    import_node_fs28 = __toESM(require_node_fs(), 1), import_node_path28 = __toESM(require_node_path(), 1);
     init_zod();
     init_errors();
     init_atomic();
@@ -14163,7 +14360,7 @@ var REGENERATED, init_plan = __esm({
 // scripts/lib/receive/preflight.ts
 function lstatOrUndefined(p2) {
   try {
-    return (0, import_node_fs28.lstatSync)(p2);
+    return (0, import_node_fs29.lstatSync)(p2);
   } catch (err) {
     let code = errnoCode(err);
     if (code === "ENOENT") return;
@@ -14186,7 +14383,7 @@ function existingFolderOn(world, rel, what, inside) {
     let real = next;
     if (st2.isSymbolicLink()) {
       try {
-        real = (0, import_node_fs28.realpathSync)(next);
+        real = (0, import_node_fs29.realpathSync)(next);
       } catch {
         throw new AliveError(`${relOf(world, next)} is a broken link, in the way of ${what}; remove it and receive again. Nothing was written`, { code: "no_target" });
       }
@@ -14195,14 +14392,14 @@ function existingFolderOn(world, rel, what, inside) {
           code: "outside_world"
         });
     }
-    if (!(0, import_node_fs28.statSync)(real).isDirectory())
+    if (!(0, import_node_fs29.statSync)(real).isDirectory())
       throw new AliveError(`${relOf(world, next)} in the world is not a folder, so ${what} cannot go there; move it aside and receive again. Nothing was written`, {
         code: "no_target"
       });
     at2 = next;
   }
   try {
-    (0, import_node_fs28.accessSync)(at2, import_node_fs28.constants.W_OK);
+    (0, import_node_fs29.accessSync)(at2, import_node_fs29.constants.W_OK);
   } catch {
     throw new AliveError(`${relOf(world, at2) || "the world folder"} is not writable, so ${what} cannot be written; fix its permissions and receive again. Nothing was written`, {
       code: "unwritable"
@@ -14239,12 +14436,12 @@ function preflight(world, writes, stagingRoot2, deviceOf = statDevice) {
   return moveParents.length === 0 || devs.has(stagingDev) ? {} : { stageIn: relOf(world, moveParents[0]) };
 }
 function statDevice(p2) {
-  return (0, import_node_fs28.statSync)(p2).dev;
+  return (0, import_node_fs29.statSync)(p2).dev;
 }
-var import_node_fs28, import_node_path29, init_preflight = __esm({
+var import_node_fs29, import_node_path29, init_preflight = __esm({
   "scripts/lib/receive/preflight.ts"() {
     "use strict";
-    import_node_fs28 = __toESM(require_node_fs(), 1), import_node_path29 = __toESM(require_node_path(), 1);
+    import_node_fs29 = __toESM(require_node_fs(), 1), import_node_path29 = __toESM(require_node_path(), 1);
     init_errors();
   }
 });
@@ -14281,17 +14478,17 @@ function parseTasksMd(text, bundle, created, session) {
 }
 function convertTasksMd(bundleDir, bundle, created, session) {
   let md = (0, import_node_path30.join)(bundleDir, "tasks.md");
-  if (!(0, import_node_fs29.existsSync)(md)) return;
-  if ((0, import_node_fs29.existsSync)((0, import_node_path30.join)(bundleDir, "tasks.json")))
+  if (!(0, import_node_fs30.existsSync)(md)) return;
+  if ((0, import_node_fs30.existsSync)((0, import_node_path30.join)(bundleDir, "tasks.json")))
     return `bundle ${bundle}: its v2 tasks.md was kept as it is, because the bundle already has a tasks.json`;
-  let { tasks, leftover } = parseTasksMd((0, import_node_fs29.readFileSync)(md, "utf8"), bundle, created, session);
-  return (0, import_node_fs29.writeFileSync)((0, import_node_path30.join)(bundleDir, "tasks.json"), `${JSON.stringify({ tasks }, null, 2)}
-`), leftover ? `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${tasks.length} task(s)) for this v3 walnut, and kept too, because it holds lines that are not tasks` : ((0, import_node_fs29.rmSync)(md), `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${tasks.length} task(s)) for this v3 walnut`);
+  let { tasks, leftover } = parseTasksMd((0, import_node_fs30.readFileSync)(md, "utf8"), bundle, created, session);
+  return (0, import_node_fs30.writeFileSync)((0, import_node_path30.join)(bundleDir, "tasks.json"), `${JSON.stringify({ tasks }, null, 2)}
+`), leftover ? `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${tasks.length} task(s)) for this v3 walnut, and kept too, because it holds lines that are not tasks` : ((0, import_node_fs30.rmSync)(md), `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${tasks.length} task(s)) for this v3 walnut`);
 }
-var import_node_fs29, import_node_path30, TASK_LINE, init_tasks = __esm({
+var import_node_fs30, import_node_path30, TASK_LINE, init_tasks = __esm({
   "scripts/lib/receive/tasks.ts"() {
     "use strict";
-    import_node_fs29 = __toESM(require_node_fs(), 1), import_node_path30 = __toESM(require_node_path(), 1), TASK_LINE = /^- \[([ ~x])\]\s+(.+?)(?:\s+@(\S+))?\s*$/;
+    import_node_fs30 = __toESM(require_node_fs(), 1), import_node_path30 = __toESM(require_node_path(), 1), TASK_LINE = /^- \[([ ~x])\]\s+(.+?)(?:\s+@(\S+))?\s*$/;
   }
 });
 
@@ -14299,7 +14496,7 @@ var import_node_fs29, import_node_path30, TASK_LINE, init_tasks = __esm({
 function captureSink(view) {
   return {
     async writeFile(path, _mode, _mtime, body) {
-      let hash = (0, import_node_crypto18.createHash)("sha256"), keep = SHOWN.get(path), chunks = [], size = 0;
+      let hash = (0, import_node_crypto19.createHash)("sha256"), keep = SHOWN.get(path), chunks = [], size = 0;
       for await (let c of body)
         hash.update(c), keep && size < SHOW_LIMIT && chunks.push(c), size += c.length;
       if (keep) {
@@ -14316,10 +14513,10 @@ async function readSnapshot(pkg, opts) {
   let view = { key_md: null, insights_md: null, files: [] }, read = await readPackage(pkg, captureSink(view), opts);
   return view.files = read.manifest.files.map((f2) => f2.path), { read, view };
 }
-var import_node_crypto18, SHOWN, SHOW_LIMIT, init_snapshot = __esm({
+var import_node_crypto19, SHOWN, SHOW_LIMIT, init_snapshot = __esm({
   "scripts/lib/receive/snapshot.ts"() {
     "use strict";
-    import_node_crypto18 = __toESM(require_node_crypto(), 1);
+    import_node_crypto19 = __toESM(require_node_crypto(), 1);
     init_read_package();
     SHOWN = /* @__PURE__ */ new Map([
       ["_kernel/key.md", "key_md"],
@@ -14342,12 +14539,12 @@ function frontmatterObject(lines) {
 }
 function convertCapsule(dir) {
   let name = (0, import_node_path31.basename)(dir), manifestPath = (0, import_node_path31.join)(dir, BUNDLE_MANIFEST), companionPath = (0, import_node_path31.join)(dir, COMPANION), minimal = () => `${(0, import_yaml2.stringify)({ name, description: "", status: "active", tags: [], sources: [], decisions: [] })}`;
-  if (!(0, import_node_fs30.existsSync)(companionPath))
-    return (0, import_node_fs30.existsSync)(manifestPath) || (0, import_node_fs30.writeFileSync)(manifestPath, minimal(), { flag: "wx" }), { capsule: name, note: "no companion.md; a minimal context.manifest.yaml was written" };
-  let text = (0, import_node_fs30.readFileSync)(companionPath, "utf8"), fm = splitFrontmatter(text), doc = fm ? frontmatterObject(fm.lines) : {};
+  if (!(0, import_node_fs31.existsSync)(companionPath))
+    return (0, import_node_fs31.existsSync)(manifestPath) || (0, import_node_fs31.writeFileSync)(manifestPath, minimal(), { flag: "wx" }), { capsule: name, note: "no companion.md; a minimal context.manifest.yaml was written" };
+  let text = (0, import_node_fs31.readFileSync)(companionPath, "utf8"), fm = splitFrontmatter(text), doc = fm ? frontmatterObject(fm.lines) : {};
   if (doc === void 0)
-    return (0, import_node_fs30.existsSync)(manifestPath) || (0, import_node_fs30.writeFileSync)(manifestPath, minimal(), { flag: "wx" }), { capsule: name, note: "companion.md frontmatter is not readable YAML; it was kept as is" };
-  if (!(0, import_node_fs30.existsSync)(manifestPath)) {
+    return (0, import_node_fs31.existsSync)(manifestPath) || (0, import_node_fs31.writeFileSync)(manifestPath, minimal(), { flag: "wx" }), { capsule: name, note: "companion.md frontmatter is not readable YAML; it was kept as is" };
+  if (!(0, import_node_fs31.existsSync)(manifestPath)) {
     let { active_sessions: _sessions, type, name: n, description, goal, status, tags, sources, decisions, ...rest } = doc, out = {
       name: typeof n == "string" && n !== "" ? n : name,
       description: description ?? goal ?? "",
@@ -14359,16 +14556,16 @@ function convertCapsule(dir) {
       sources: sources ?? [],
       decisions: decisions ?? []
     };
-    (0, import_node_fs30.writeFileSync)(manifestPath, (0, import_yaml2.stringify)(out), { flag: "wx" });
+    (0, import_node_fs31.writeFileSync)(manifestPath, (0, import_yaml2.stringify)(out), { flag: "wx" });
   }
   let body = (fm ? fm.body : text).trim(), readme = (0, import_node_path31.join)(dir, "README.md");
-  return body !== "" && (0, import_node_fs30.existsSync)(readme) ? { capsule: name, note: "README.md already exists; companion.md was kept beside it" } : (body !== "" && (0, import_node_fs30.writeFileSync)(readme, `${body}
-`, { flag: "wx" }), (0, import_node_fs30.unlinkSync)(companionPath), { capsule: name, note: body !== "" ? "companion.md became context.manifest.yaml and README.md" : "companion.md became context.manifest.yaml" });
+  return body !== "" && (0, import_node_fs31.existsSync)(readme) ? { capsule: name, note: "README.md already exists; companion.md was kept beside it" } : (body !== "" && (0, import_node_fs31.writeFileSync)(readme, `${body}
+`, { flag: "wx" }), (0, import_node_fs31.unlinkSync)(companionPath), { capsule: name, note: body !== "" ? "companion.md became context.manifest.yaml and README.md" : "companion.md became context.manifest.yaml" });
 }
-var import_node_fs30, import_node_path31, import_yaml2, COMPANION, init_v1 = __esm({
+var import_node_fs31, import_node_path31, import_yaml2, COMPANION, init_v1 = __esm({
   "scripts/lib/receive/v1.ts"() {
     "use strict";
-    import_node_fs30 = __toESM(require_node_fs(), 1), import_node_path31 = __toESM(require_node_path(), 1), import_yaml2 = __toESM(require_dist(), 1);
+    import_node_fs31 = __toESM(require_node_fs(), 1), import_node_path31 = __toESM(require_node_path(), 1), import_yaml2 = __toESM(require_dist(), 1);
     init_layout();
     init_frontmatter();
     COMPANION = "companion.md";
@@ -14377,24 +14574,24 @@ var import_node_fs30, import_node_path31, import_yaml2, COMPANION, init_v1 = __e
 
 // scripts/lib/receive/stage.ts
 function moveUnit(pkgDir, u2, dst) {
-  (0, import_node_fs31.mkdirSync)((0, import_node_path32.dirname)(dst), { recursive: !0 });
+  (0, import_node_fs32.mkdirSync)((0, import_node_path32.dirname)(dst), { recursive: !0 });
   let src = (0, import_node_path32.join)(pkgDir, u2.from);
-  (0, import_node_fs31.existsSync)(src) ? (0, import_node_fs31.renameSync)(src, dst) : (0, import_node_fs31.mkdirSync)(dst, { recursive: !0 });
+  (0, import_node_fs32.existsSync)(src) ? (0, import_node_fs32.renameSync)(src, dst) : (0, import_node_fs32.mkdirSync)(dst, { recursive: !0 });
 }
 function prepareStaged(staging, plan) {
   let pkgDir = (0, import_node_path32.join)(staging, PKG_DIR);
-  for (let r of plan.removals) (0, import_node_fs31.rmSync)((0, import_node_path32.join)(pkgDir, r), { recursive: !0, force: !0 });
-  plan.held.length && (0, import_node_fs31.mkdirSync)((0, import_node_path32.join)(staging, HELD_DIR));
-  for (let h of plan.held) (0, import_node_fs31.renameSync)((0, import_node_path32.join)(pkgDir, h.path), (0, import_node_path32.join)(staging, HELD_DIR, h.keptAs));
-  return plan.capsules.filter((c) => (0, import_node_fs31.existsSync)((0, import_node_path32.join)(pkgDir, c))).map((c) => convertCapsule((0, import_node_path32.join)(pkgDir, c)));
+  for (let r of plan.removals) (0, import_node_fs32.rmSync)((0, import_node_path32.join)(pkgDir, r), { recursive: !0, force: !0 });
+  plan.held.length && (0, import_node_fs32.mkdirSync)((0, import_node_path32.join)(staging, HELD_DIR));
+  for (let h of plan.held) (0, import_node_fs32.renameSync)((0, import_node_path32.join)(pkgDir, h.path), (0, import_node_path32.join)(staging, HELD_DIR, h.keptAs));
+  return plan.capsules.filter((c) => (0, import_node_fs32.existsSync)((0, import_node_path32.join)(pkgDir, c))).map((c) => convertCapsule((0, import_node_path32.join)(pkgDir, c)));
 }
 function shapeNewWalnut(staging, plan, layout, log, now) {
   let pkgDir = (0, import_node_path32.join)(staging, PKG_DIR), walnut = (0, import_node_path32.join)(staging, OUT_DIR, "walnut");
-  (0, import_node_fs31.mkdirSync)((0, import_node_path32.join)(walnut, "_kernel"), { recursive: !0 });
+  (0, import_node_fs32.mkdirSync)((0, import_node_path32.join)(walnut, "_kernel"), { recursive: !0 });
   for (let u2 of plan.units) moveUnit(pkgDir, u2, (0, import_node_path32.join)(walnut, u2.to));
-  layout === "v2" && (0, import_node_fs31.mkdirSync)((0, import_node_path32.join)(walnut, "_kernel", "_generated"), { recursive: !0 });
-  let logPath = (0, import_node_path32.join)(walnut, "_kernel", "log.md"), prior = (0, import_node_fs31.existsSync)(logPath) ? (0, import_node_fs31.readFileSync)(logPath, "utf8") : void 0;
-  return (0, import_node_fs31.writeFileSync)(logPath, prependLogEntry(prior, log.entry, log.meta)), regenerateNow(walnut, layout, now), `${OUT_DIR}/walnut`;
+  layout === "v2" && (0, import_node_fs32.mkdirSync)((0, import_node_path32.join)(walnut, "_kernel", "_generated"), { recursive: !0 });
+  let logPath = (0, import_node_path32.join)(walnut, "_kernel", "log.md"), prior = (0, import_node_fs32.existsSync)(logPath) ? (0, import_node_fs32.readFileSync)(logPath, "utf8") : void 0;
+  return (0, import_node_fs32.writeFileSync)(logPath, prependLogEntry(prior, log.entry, log.meta)), regenerateNow(walnut, layout, now), `${OUT_DIR}/walnut`;
 }
 function shapeBundles(staging, plan) {
   let pkgDir = (0, import_node_path32.join)(staging, PKG_DIR), out = /* @__PURE__ */ new Map();
@@ -14406,18 +14603,18 @@ function shapeBundles(staging, plan) {
   return out;
 }
 function moveAcross(src, dst) {
-  (0, import_node_fs31.mkdirSync)((0, import_node_path32.dirname)(dst), { recursive: !0 });
+  (0, import_node_fs32.mkdirSync)((0, import_node_path32.dirname)(dst), { recursive: !0 });
   try {
-    (0, import_node_fs31.renameSync)(src, dst);
+    (0, import_node_fs32.renameSync)(src, dst);
   } catch (err) {
     if (errnoCode(err) !== "EXDEV") throw err;
-    (0, import_node_fs31.cpSync)(src, dst, { recursive: !0, errorOnExist: !0, force: !1, preserveTimestamps: !0 }), (0, import_node_fs31.rmSync)(src, { recursive: !0, force: !0 });
+    (0, import_node_fs32.cpSync)(src, dst, { recursive: !0, errorOnExist: !0, force: !1, preserveTimestamps: !0 }), (0, import_node_fs32.rmSync)(src, { recursive: !0, force: !0 });
   }
 }
-var import_node_fs31, import_node_path32, PKG_DIR, OUT_DIR, HELD_DIR, HELD_INDEX, init_stage = __esm({
+var import_node_fs32, import_node_path32, PKG_DIR, OUT_DIR, HELD_DIR, HELD_INDEX, init_stage = __esm({
   "scripts/lib/receive/stage.ts"() {
     "use strict";
-    import_node_fs31 = __toESM(require_node_fs(), 1);
+    import_node_fs32 = __toESM(require_node_fs(), 1);
     init_errors();
     import_node_path32 = __toESM(require_node_path(), 1);
     init_log();
@@ -14485,11 +14682,11 @@ function resolveWorld(given, env, cwd = process.cwd()) {
     );
   let real;
   try {
-    real = (0, import_node_fs33.realpathSync)((0, import_node_path34.resolve)(dir));
+    real = (0, import_node_fs34.realpathSync)((0, import_node_path34.resolve)(dir));
   } catch (err) {
     throw new AliveError(`--world ${dir} does not exist (${errnoCode(err) ?? "error"}); pass the root folder of your ALIVE world`, { code: "no_world" });
   }
-  if (!(0, import_node_fs33.statSync)(real).isDirectory() || !isWorldRoot(real, env))
+  if (!(0, import_node_fs34.statSync)(real).isDirectory() || !isWorldRoot(real, env))
     throw new AliveError(`${dir} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); pass the world's root folder`, {
       code: "no_world"
     });
@@ -14500,7 +14697,7 @@ function worldRel(world, abs) {
 }
 function exists3(p2) {
   try {
-    return (0, import_node_fs33.lstatSync)(p2), !0;
+    return (0, import_node_fs34.lstatSync)(p2), !0;
   } catch {
     return !1;
   }
@@ -14508,7 +14705,7 @@ function exists3(p2) {
 function resolveInside(world, path, flag) {
   let abs = (0, import_node_path34.isAbsolute)(path) ? path : (0, import_node_path34.join)(world, path), real;
   try {
-    real = (0, import_node_fs33.realpathSync)(abs);
+    real = (0, import_node_fs34.realpathSync)(abs);
   } catch (err) {
     throw new AliveError(`${flag} ${path} does not exist (${errnoCode(err) ?? "error"}); relative paths are taken from the world's root`, {
       code: "no_target"
@@ -14518,14 +14715,14 @@ function resolveInside(world, path, flag) {
     throw new AliveError(`${flag} ${path} is outside the world ${world}; receive only writes inside the world`, { code: "outside_world" });
   if (worldRel(world, real).split("/").some((s3) => s3.startsWith(".")))
     throw new AliveError(`${flag} ${path} is inside a hidden folder of the world; choose a domain or walnut folder`, { code: "outside_world" });
-  if (!(0, import_node_fs33.statSync)(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: "no_target" });
+  if (!(0, import_node_fs34.statSync)(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: "no_target" });
   return real;
 }
 function inboxDomain(world) {
   for (let n of INBOX_NAMES) {
     let d = (0, import_node_path34.join)(world, n);
     try {
-      if ((0, import_node_fs33.statSync)(d).isDirectory()) return { dir: d, create: !1 };
+      if ((0, import_node_fs34.statSync)(d).isDirectory()) return { dir: d, create: !1 };
     } catch {
     }
   }
@@ -14560,7 +14757,7 @@ function layoutForNewWalnut(m2, world) {
 }
 function safeList(dir) {
   try {
-    return (0, import_node_fs33.readdirSync)(dir, { withFileTypes: !0 }).filter((e) => e.isDirectory()).map((e) => e.name).slice(0, 500);
+    return (0, import_node_fs34.readdirSync)(dir, { withFileTypes: !0 }).filter((e) => e.isDirectory()).map((e) => e.name).slice(0, 500);
   } catch {
     return [];
   }
@@ -14604,10 +14801,10 @@ function bundleNameTaken(target) {
   let base = target.layout === "v2" ? (0, import_node_path34.join)(target.walnut, "bundles") : target.walnut;
   return (name) => exists3((0, import_node_path34.join)(base, name));
 }
-var import_node_fs33, import_node_path34, INBOX_NAMES, init_target = __esm({
+var import_node_fs34, import_node_path34, INBOX_NAMES, init_target = __esm({
   "scripts/lib/receive/target.ts"() {
     "use strict";
-    import_node_fs33 = __toESM(require_node_fs(), 1), import_node_path34 = __toESM(require_node_path(), 1);
+    import_node_fs34 = __toESM(require_node_fs(), 1), import_node_path34 = __toESM(require_node_path(), 1);
     init_errors();
     init_layout();
     init_root();
@@ -14693,7 +14890,8 @@ function refuseDuplicate(prior) {
   );
 }
 function planFor(ctx, r) {
-  return ctx.identity = packageIdentity(r.manifest, r.signature.present && r.signature.ok ? r.signature.signer ?? null : null), planOn(ctx, r.manifest, guardedTarget(ctx, r.manifest));
+  let verifiedSigner = r.signature.present && r.signature.ok ? r.signature.signer ?? null : null;
+  return verifiedSigner !== null && (ctx.identity = packageIdentity(r.manifest, verifiedSigner)), planOn(ctx, r.manifest, guardedTarget(ctx, r.manifest));
 }
 function planOn(ctx, m2, target) {
   let plan = planReceive({
@@ -14773,13 +14971,13 @@ function tasksDryNotes(m2, target, plan) {
   );
 }
 function stagingRoot(world) {
-  for (let p2 of [(0, import_node_path35.join)(world, ".alive", "receiving"), (0, import_node_path35.join)(world, ".alive")]) if ((0, import_node_fs34.existsSync)(p2)) return p2;
+  for (let p2 of [(0, import_node_path35.join)(world, ".alive", "receiving"), (0, import_node_path35.join)(world, ".alive")]) if ((0, import_node_fs35.existsSync)(p2)) return p2;
   return world;
 }
 async function receivePackage(opts) {
   let env = opts.env ?? process.env, world = resolveWorld(opts.world, env, opts.cwd ?? process.cwd()), pkg = (0, import_node_path35.resolve)(opts.packagePath), packageBytes;
   try {
-    let st2 = (0, import_node_fs34.statSync)(pkg);
+    let st2 = (0, import_node_fs35.statSync)(pkg);
     if (!st2.isFile()) throw new AliveError(`${opts.packagePath} is not a file`, { code: "unreadable" });
     packageBytes = st2.size;
   } catch (err) {
@@ -14808,8 +15006,8 @@ function targetArgs(opts) {
   return { ...opts.into !== void 0 ? { into: opts.into } : {}, ...opts.as !== void 0 ? { as: opts.as } : {} };
 }
 async function receiveForReal(ctx, readOpts, head) {
-  let { world } = ctx, aliveDir = (0, import_node_path35.join)(world, ".alive"), receivingDir = (0, import_node_path35.join)(aliveDir, "receiving"), madeAlive = !(0, import_node_fs34.existsSync)(aliveDir);
-  (0, import_node_fs34.mkdirSync)(aliveDir, { recursive: !0 });
+  let { world } = ctx, aliveDir = (0, import_node_path35.join)(world, ".alive"), receivingDir = (0, import_node_path35.join)(aliveDir, "receiving"), madeAlive = !(0, import_node_fs35.existsSync)(aliveDir);
+  (0, import_node_fs35.mkdirSync)(aliveDir, { recursive: !0 });
   let lock;
   try {
     lock = acquireWorldLock((0, import_node_path35.join)(aliveDir, "receive.lock"));
@@ -14827,14 +15025,16 @@ async function receiveForReal(ctx, readOpts, head) {
     }
     let ledger = readLedger(world);
     if (head) {
+      let claimed = head.signature?.signer, identity = claimed ? packageIdentity(head, claimed) : void 0, sameContent = identity !== void 0 && ledger.imports.some((e) => e.identity === identity);
+      sameContent && (ctx.identity = identity);
       let target;
-      !ctx.opts.force && mayBeRecorded(ledger, ctx.packageBytes) ? (ctx.sha256 = await ctx.hashing, target = guardedTarget(ctx, head)) : target = resolveTarget(world, head, targetArgs(ctx.opts));
+      !ctx.opts.force && (sameContent || mayBeRecorded(ledger, ctx.packageBytes)) ? (ctx.sha256 = await ctx.hashing, target = guardedTarget(ctx, head)) : target = resolveTarget(world, head, targetArgs(ctx.opts));
       let { plan } = planOn(ctx, head, target);
       preflight(world, plannedWrites(ctx, target, plan), aliveDir);
     }
-    (0, import_node_fs34.mkdirSync)(receivingDir, { recursive: !0 });
-    let id = `${ctx.timestamp.replace(/[-:]/g, "")}-${process.pid}-${(0, import_node_crypto19.randomBytes)(3).toString("hex")}`, staging = (0, import_node_path35.join)(receivingDir, id);
-    (0, import_node_fs34.mkdirSync)(staging, { mode: 448 }), (0, import_node_fs34.mkdirSync)((0, import_node_path35.join)(staging, PKG_DIR));
+    (0, import_node_fs35.mkdirSync)(receivingDir, { recursive: !0 });
+    let id = `${ctx.timestamp.replace(/[-:]/g, "")}-${process.pid}-${(0, import_node_crypto20.randomBytes)(3).toString("hex")}`, staging = (0, import_node_path35.join)(receivingDir, id);
+    (0, import_node_fs35.mkdirSync)(staging, { mode: 448 }), (0, import_node_fs35.mkdirSync)((0, import_node_path35.join)(staging, PKG_DIR));
     let journal;
     try {
       let read = await readPackage(ctx.pkg, folderSink((0, import_node_path35.join)(staging, PKG_DIR)), readOpts);
@@ -14915,7 +15115,7 @@ function stageBeside(world, staging, id, checked, moves) {
   let rel = `${checked.stageIn === "." ? "" : `${checked.stageIn}/`}${BESIDE_PREFIX}${id}`;
   writeBesideMarker(staging, rel);
   let dir = (0, import_node_path35.join)(world, ...rel.split("/"));
-  (0, import_node_fs34.mkdirSync)(dir, { mode: 448 });
+  (0, import_node_fs35.mkdirSync)(dir, { mode: 448 });
   for (let m2 of moves)
     moveAcross((0, import_node_path35.join)(staging, m2.from), (0, import_node_path35.join)(dir, m2.from)), m2.base = "beside";
   return rel;
@@ -14923,16 +15123,16 @@ function stageBeside(world, staging, id, checked, moves) {
 function tidy(aliveDir, receivingDir, madeAlive) {
   let rmEmpty = (d) => {
     try {
-      (0, import_node_fs34.rmdirSync)(d);
+      (0, import_node_fs35.rmdirSync)(d);
     } catch {
     }
   };
   rmEmpty(receivingDir), madeAlive && rmEmpty(aliveDir);
 }
-var import_node_fs34, import_node_crypto19, import_node_path35, HELD_BACK, init_receive = __esm({
+var import_node_fs35, import_node_crypto20, import_node_path35, HELD_BACK, init_receive = __esm({
   "scripts/lib/receive/receive.ts"() {
     "use strict";
-    import_node_fs34 = __toESM(require_node_fs(), 1), import_node_crypto19 = __toESM(require_node_crypto(), 1), import_node_path35 = __toESM(require_node_path(), 1);
+    import_node_fs35 = __toESM(require_node_fs(), 1), import_node_crypto20 = __toESM(require_node_crypto(), 1), import_node_path35 = __toESM(require_node_path(), 1);
     init_errors();
     init_progress();
     init_manifest();
@@ -15104,7 +15304,7 @@ Options:
 function readJsonFile(path, schema, what, repair) {
   let text;
   try {
-    text = (0, import_node_fs35.readFileSync)(path, "utf8");
+    text = (0, import_node_fs36.readFileSync)(path, "utf8");
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
     throw new AliveError(`cannot read ${what} ${path}: ${messageOf(err)}`, { code: "unreadable" });
@@ -15129,10 +15329,10 @@ function formatPath(path) {
   for (let p2 of path) out += typeof p2 == "number" ? `[${p2}]` : out === "" ? String(p2) : `.${String(p2)}`;
   return out;
 }
-var import_node_fs35, init_file = __esm({
+var import_node_fs36, init_file = __esm({
   "scripts/lib/json/file.ts"() {
     "use strict";
-    import_node_fs35 = __toESM(require_node_fs(), 1);
+    import_node_fs36 = __toESM(require_node_fs(), 1);
     init_errors();
   }
 });
@@ -15179,13 +15379,22 @@ var login, fingerprintHex, optionalText, peerStatuses, peerSchema, relayConfigSc
       name: optionalText,
       relay: optionalText,
       person_walnut: optionalText,
-      added: pipe(optional(nullable(string2())), transform((v2) => v2 ?? null)),
+      added: pipe(
+        optional(nullable(string2())),
+        transform((v2) => v2 ?? null)
+      ),
       status: _enum(peerStatuses),
-      fingerprint: pipe(optional(nullable(fingerprintHex)), transform((v2) => v2 ?? null))
+      fingerprint: pipe(
+        optional(nullable(fingerprintHex)),
+        transform((v2) => v2 ?? null)
+      )
     }), relayConfigSchema = looseObject({
       repo: string2().check(_minLength(1, "must not be empty")),
       github_username: login,
-      transport: pipe(optional(_enum(["github", "git"])), transform((v2) => v2 ?? "github")),
+      transport: pipe(
+        optional(_enum(["github", "git"])),
+        transform((v2) => v2 ?? "github")
+      ),
       url: optionalText,
       api_url: optionalText,
       branch: pipe(
@@ -15246,15 +15455,15 @@ function parsePeerPublicKey(pem, whose) {
   }
 }
 async function ensureOwnKeyPair(paths) {
-  if ((0, import_node_fs36.mkdirSync)(paths.keysDir, { recursive: !0, mode: 448 }), (0, import_node_fs36.existsSync)(paths.privateKey)) {
-    let priv = loadOwnPrivateKey(paths), pem = (0, import_node_crypto20.createPublicKey)(priv).export({ type: "spki", format: "pem" }).toString();
-    return (!(0, import_node_fs36.existsSync)(paths.publicKey) || (0, import_node_fs36.readFileSync)(paths.publicKey, "utf8") !== pem) && writeFileAtomic(paths.publicKey, pem), { publicKeyPem: pem, fingerprint: fingerprint(priv), generated: !1 };
+  if ((0, import_node_fs37.mkdirSync)(paths.keysDir, { recursive: !0, mode: 448 }), (0, import_node_fs37.existsSync)(paths.privateKey)) {
+    let priv = loadOwnPrivateKey(paths), pem = (0, import_node_crypto21.createPublicKey)(priv).export({ type: "spki", format: "pem" }).toString();
+    return (!(0, import_node_fs37.existsSync)(paths.publicKey) || (0, import_node_fs37.readFileSync)(paths.publicKey, "utf8") !== pem) && writeFileAtomic(paths.publicKey, pem), { publicKeyPem: pem, fingerprint: fingerprint(priv), generated: !1 };
   }
   let made = await generateRsaKeyPair(paths.keysDir);
-  return { publicKeyPem: (0, import_node_fs36.readFileSync)(made.publicKeyPath, "utf8"), fingerprint: made.fingerprint, generated: !0 };
+  return { publicKeyPem: (0, import_node_fs37.readFileSync)(made.publicKeyPath, "utf8"), fingerprint: made.fingerprint, generated: !0 };
 }
 function loadOwnPrivateKey(paths) {
-  if (!(0, import_node_fs36.existsSync)(paths.privateKey))
+  if (!(0, import_node_fs37.existsSync)(paths.privateKey))
     throw new AliveError(`your relay key ${paths.privateKey} is missing; run \`alive-p2p relay setup\``, { code: "no_key" });
   return loadPrivateKey(paths.privateKey);
 }
@@ -15272,7 +15481,7 @@ function loadPinnedPeerKey(paths, peer) {
     );
   let path = peerKeyPath(paths, peer.github), pem;
   try {
-    pem = (0, import_node_fs36.readFileSync)(path, "utf8");
+    pem = (0, import_node_fs37.readFileSync)(path, "utf8");
   } catch {
     throw new AliveError(`${peer.github}'s pinned key ${path} is missing; run \`alive-p2p relay accept ${peer.github}\``, {
       code: "not_pinned"
@@ -15283,14 +15492,14 @@ function loadPinnedPeerKey(paths, peer) {
   return key;
 }
 function savePeerKey(paths, peerLogin, pem) {
-  (0, import_node_fs36.mkdirSync)(paths.peersKeyDir, { recursive: !0, mode: 448 }), writeFileAtomic(peerKeyPath(paths, peerLogin), pem.endsWith(`
+  (0, import_node_fs37.mkdirSync)(paths.peersKeyDir, { recursive: !0, mode: 448 }), writeFileAtomic(peerKeyPath(paths, peerLogin), pem.endsWith(`
 `) ? pem : `${pem}
 `);
 }
-var import_node_crypto20, import_node_fs36, init_keys2 = __esm({
+var import_node_crypto21, import_node_fs37, init_keys2 = __esm({
   "scripts/lib/relay/keys.ts"() {
     "use strict";
-    import_node_crypto20 = __toESM(require_node_crypto(), 1), import_node_fs36 = __toESM(require_node_fs(), 1);
+    import_node_crypto21 = __toESM(require_node_crypto(), 1), import_node_fs37 = __toESM(require_node_fs(), 1);
     init_errors();
     init_atomic();
     init_keys();
@@ -15334,7 +15543,7 @@ function runGit(args, opts = {}) {
       } catch {
         child.kill("SIGKILL");
       }
-    }, timer = setTimeout(kill, timeoutMs), out = [], outBytes = 0, tooLarge = !1, err = [], errBytes = 0, file2 = opts.stdoutFile ? (0, import_node_fs37.createWriteStream)(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
+    }, timer = setTimeout(kill, timeoutMs), out = [], outBytes = 0, tooLarge = !1, err = [], errBytes = 0, file2 = opts.stdoutFile ? (0, import_node_fs38.createWriteStream)(opts.stdoutFile, { flags: "wx", mode: 384 }) : void 0, fileError;
     file2?.on("error", (e) => {
       fileError = e, kill();
     }), child.stdout.on("data", (chunk) => {
@@ -15390,10 +15599,10 @@ function killAllGitChildren() {
     }
   running.clear();
 }
-var import_node_child_process, import_node_fs37, GitError, GIT_IDENTITY, running, init_git_run = __esm({
+var import_node_child_process, import_node_fs38, GitError, GIT_IDENTITY, running, init_git_run = __esm({
   "scripts/lib/relay/git-run.ts"() {
     "use strict";
-    import_node_child_process = __toESM(require_node_child_process(), 1), import_node_fs37 = __toESM(require_node_fs(), 1);
+    import_node_child_process = __toESM(require_node_child_process(), 1), import_node_fs38 = __toESM(require_node_fs(), 1);
     init_errors();
     init_untrusted();
     GitError = class extends AliveError {
@@ -15439,9 +15648,9 @@ function tooLargeError(entry, maxBytes) {
 }
 async function initLocalBareRepo(path) {
   if (!(0, import_node_path38.isAbsolute)(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: "bad_url" });
-  if ((0, import_node_fs38.existsSync)(path)) {
-    if (!(0, import_node_fs38.statSync)(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
-    if ((0, import_node_fs38.readdirSync)(path).length > 0) {
+  if ((0, import_node_fs39.existsSync)(path)) {
+    if (!(0, import_node_fs39.statSync)(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: "bad_url" });
+    if ((0, import_node_fs39.readdirSync)(path).length > 0) {
       let r = await runGit(["rev-parse", "--is-bare-repository"], { cwd: path, okCodes: [0, 128] });
       if (r.code !== 0 || r.stdout.trim() !== "true")
         throw new AliveError(`${path} is neither empty nor a bare Git repository; give an empty folder or a bare repository`, {
@@ -15452,10 +15661,10 @@ async function initLocalBareRepo(path) {
   }
   return await runGit(["init", "--quiet", "--bare", "--initial-branch=main", path], { timeoutMs: LOCAL_TIMEOUT_MS }), await runGit(["config", "uploadpack.allowFilter", "true"], { cwd: path }), await runGit(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: path }), await runGit(["config", "core.compression", "0"], { cwd: path }), await runGit(["config", "pack.window", "0"], { cwd: path }), !0;
 }
-var import_node_fs38, import_node_path38, NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, MAX_KEY_BYTES, PACKAGE_FRIENDLY, configLocks, README, GitTransport, init_git_transport = __esm({
+var import_node_fs39, import_node_path38, NETWORK_TIMEOUT_MS, LOCAL_TIMEOUT_MS, PUSH_ATTEMPTS, MAX_KEY_BYTES, PACKAGE_FRIENDLY, configLocks, README, GitTransport, init_git_transport = __esm({
   "scripts/lib/relay/git-transport.ts"() {
     "use strict";
-    import_node_fs38 = __toESM(require_node_fs(), 1), import_node_path38 = __toESM(require_node_path(), 1);
+    import_node_fs39 = __toESM(require_node_fs(), 1), import_node_path38 = __toESM(require_node_path(), 1);
     init_errors();
     init_git_run();
     init_names();
@@ -15488,11 +15697,14 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
       ensureRemote(remote, url) {
         let key = this.opts.clonePath, run = (configLocks.get(key) ?? Promise.resolve()).then(() => this.ensureRemoteNow(remote, url));
-        return configLocks.set(key, run.catch(() => {
-        })), run;
+        return configLocks.set(
+          key,
+          run.catch(() => {
+          })
+        ), run;
       }
       async ensureRemoteNow(remote, url) {
-        (0, import_node_fs38.existsSync)((0, import_node_path38.join)(this.opts.clonePath, "HEAD")) || ((0, import_node_fs38.mkdirSync)(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url && (await this.git(["config", `remote.${remote}.url`, url]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
+        (0, import_node_fs39.existsSync)((0, import_node_path38.join)(this.opts.clonePath, "HEAD")) || ((0, import_node_fs39.mkdirSync)(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url && (await this.git(["config", `remote.${remote}.url`, url]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
       }
       /** Fetches the relay branch's commits and trees (no blobs). Returns the tip, or null if the branch does not exist. */
       async fetch(remote, limits = {}) {
@@ -15557,7 +15769,10 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
        * `remote`. Returns the new commit, or null if the push lost a race (the caller refetches).
        */
       async commitAndPush(remote, parent, changes, message, limits = {}) {
-        let rootTree = parent ? (await this.git(["rev-parse", "--verify", `${parent}^{tree}`])).stdout.trim() : null, tree = await this.buildTree(rootTree, changes.map((c) => ({ parts: c.path.split("/"), oid: c.oid }))) ?? await this.emptyTree(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
+        let rootTree = parent ? (await this.git(["rev-parse", "--verify", `${parent}^{tree}`])).stdout.trim() : null, tree = await this.buildTree(
+          rootTree,
+          changes.map((c) => ({ parts: c.path.split("/"), oid: c.oid }))
+        ) ?? await this.emptyTree(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
           env: {
             GIT_AUTHOR_NAME: this.opts.login,
             GIT_AUTHOR_EMAIL: `${this.opts.login}@alive.invalid`,
@@ -15627,10 +15842,9 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       async keyAt(peer, head) {
         let keyPath = `keys/${peer.login}.pem`, entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : void 0;
         if (entry?.type !== "blob")
-          throw new AliveError(
-            `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
-            { code: "no_peer_key" }
-          );
+          throw new AliveError(`${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``, {
+            code: "no_peer_key"
+          });
         return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
       }
       async ownKey(limits = {}) {
@@ -15641,7 +15855,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       async deliver(peer, localPath, nextName, checkKey) {
         let remote = _GitTransport.peerRemote(peer.login);
         await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
-        let oid = (await this.git(["hash-object", "-w", "--", localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim(), size = (0, import_node_fs38.statSync)(localPath).size, folder2 = `inbox/${this.opts.login}`;
+        let oid = (await this.git(["hash-object", "-w", "--", localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim(), size = (0, import_node_fs39.statSync)(localPath).size, folder2 = `inbox/${this.opts.login}`;
         for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
           let head = await this.fetch(remote);
           if (!head)
@@ -15666,7 +15880,7 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       }
       /** The listing of what was fetched last, without network (the probe's fallback). */
       async listCachedInbox() {
-        return (0, import_node_fs38.existsSync)((0, import_node_path38.join)(this.opts.clonePath, "HEAD")) ? this.listAt(await this.revParse(this.remoteRef("origin"))) : { head: null, entries: [], ignored: [] };
+        return (0, import_node_fs39.existsSync)((0, import_node_path38.join)(this.opts.clonePath, "HEAD")) ? this.listAt(await this.revParse(this.remoteRef("origin"))) : { head: null, entries: [], ignored: [] };
       }
       async listAt(head) {
         if (!head) return { head, entries: [], ignored: [] };
@@ -15703,7 +15917,11 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       }
       async download(entry, dest, maxBytes) {
         try {
-          await this.git(["cat-file", "blob", entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 6e4, ...maxBytes !== void 0 ? { maxStdoutBytes: maxBytes } : {} });
+          await this.git(["cat-file", "blob", entry.blobSha], {
+            stdoutFile: dest,
+            timeoutMs: 30 * 6e4,
+            ...maxBytes !== void 0 ? { maxStdoutBytes: maxBytes } : {}
+          });
         } catch (err) {
           throw err instanceof AliveError && err.code === "git_output_too_large" ? tooLargeError(entry, maxBytes) : err;
         }
@@ -15716,7 +15934,12 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
             let tree = await this.listTree(head, "inbox"), still = entries.filter((e) => tree.get(e.path)?.oid === e.blobSha);
             if (still.length === 0) return;
             let names = still.map((e) => e.name).join(", ");
-            if (await this.commitAndPush("origin", head, still.map((e) => ({ path: e.path, oid: null })), `received: ${names}`.slice(0, 500))) return;
+            if (await this.commitAndPush(
+              "origin",
+              head,
+              still.map((e) => ({ path: e.path, oid: null })),
+              `received: ${names}`.slice(0, 500)
+            )) return;
             await jitter(attempt);
           }
           throw new AliveError("your relay kept changing while removing pulled packages; run `alive-p2p relay pull` again (nothing is lost)", {
@@ -19375,16 +19598,16 @@ __export(github_transport_exports, {
 async function* jsonBlobBody(path) {
   yield Buffer.from('{"encoding":"base64","content":"');
   let carry = Buffer.alloc(0);
-  for await (let chunk of (0, import_node_fs39.createReadStream)(path, { highWaterMark: 192 * 1024 })) {
+  for await (let chunk of (0, import_node_fs40.createReadStream)(path, { highWaterMark: 192 * 1024 })) {
     let buf = carry.length ? Buffer.concat([carry, chunk]) : chunk, usable = buf.length - buf.length % 3;
     usable > 0 && (yield Buffer.from(buf.subarray(0, usable).toString("base64"))), carry = Buffer.from(buf.subarray(usable));
   }
   carry.length && (yield Buffer.from(carry.toString("base64"))), yield Buffer.from('"}');
 }
-var import_node_fs39, import_node_stream6, import_promises9, CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS, GithubTransport, init_github_transport = __esm({
+var import_node_fs40, import_node_stream6, import_promises9, CONTENTS_API_MAX_BYTES, CALL_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, WRITE_ATTEMPTS, GithubTransport, init_github_transport = __esm({
   "scripts/lib/relay/github-transport.ts"() {
     "use strict";
-    import_node_fs39 = __toESM(require_node_fs(), 1), import_node_stream6 = __toESM(require_node_stream(), 1), import_promises9 = __toESM(require_promises2(), 1);
+    import_node_fs40 = __toESM(require_node_fs(), 1), import_node_stream6 = __toESM(require_node_stream(), 1), import_promises9 = __toESM(require_promises2(), 1);
     init_errors();
     init_github_client();
     init_git_transport();
@@ -19457,10 +19680,7 @@ var import_node_fs39, import_node_stream6, import_promises9, CONTENTS_API_MAX_BY
       }
       async headCommit(owner, repo, limits = {}, branch = this.o.branch) {
         try {
-          return (await withReadRetry(
-            () => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }),
-            limits.deadline
-          )).data.object.sha;
+          return (await withReadRetry(() => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }), limits.deadline)).data.object.sha;
         } catch (err) {
           if (isStatus(err, 409)) return null;
           if (isStatus(err, 404)) {
@@ -19573,7 +19793,7 @@ var import_node_fs39, import_node_stream6, import_promises9, CONTENTS_API_MAX_BY
         let { owner, repo } = splitRepo(peer.relay);
         checkKey(await this.fetchPeerKey(peer));
         let folder2 = `inbox/${this.o.login}`;
-        if ((0, import_node_fs39.statSync)(localPath).size <= CONTENTS_API_MAX_BYTES) {
+        if ((0, import_node_fs40.statSync)(localPath).size <= CONTENTS_API_MAX_BYTES) {
           let { readFileSync: readFileSync17 } = await import("node:fs"), content = readFileSync17(localPath).toString("base64");
           for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             let name = nextName(), path = `${folder2}/${name}`;
@@ -19714,7 +19934,7 @@ var import_node_fs39, import_node_stream6, import_promises9, CONTENTS_API_MAX_BY
               seen += chunk.length, maxBytes !== void 0 && seen > maxBytes ? done(tooLargeError(entry, maxBytes)) : done(null, chunk);
             }
           });
-          await (0, import_promises9.pipeline)(import_node_stream6.Readable.fromWeb(body), cap, (0, import_node_fs39.createWriteStream)(dest, { flags: "wx", mode: 384 }));
+          await (0, import_promises9.pipeline)(import_node_stream6.Readable.fromWeb(body), cap, (0, import_node_fs40.createWriteStream)(dest, { flags: "wx", mode: 384 }));
         } catch (err) {
           throw err instanceof AliveError ? err : this.fail(err, `downloading ${entry.path}`);
         }
@@ -19897,7 +20117,10 @@ var reachabilitySchema, count, ownKeySchema, relayStateSchema, init_state = __es
       last_commit: nullable(string2()),
       pending_packages: count,
       peer_reachability: record(string2(), reachabilitySchema),
-      newly_accepted: pipe(optional(array(string2())), transform((v2) => v2 ?? [])),
+      newly_accepted: pipe(
+        optional(array(string2())),
+        transform((v2) => v2 ?? [])
+      ),
       pending_by_sender: optional(record(string2(), count)),
       last_error: optional(nullable(string2())),
       /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
@@ -20172,10 +20395,10 @@ Options:
 });
 
 // scripts/lib/relay/commands/remove-peer.ts
-var import_node_fs40, removePeerCommand, init_remove_peer = __esm({
+var import_node_fs41, removePeerCommand, init_remove_peer = __esm({
   "scripts/lib/relay/commands/remove-peer.ts"() {
     "use strict";
-    import_node_fs40 = __toESM(require_node_fs(), 1);
+    import_node_fs41 = __toESM(require_node_fs(), 1);
     init_command();
     init_errors();
     init_config();
@@ -20205,7 +20428,7 @@ Options:
         let env = process.env, out = output(ctx), login2 = requireLogin(ctx.positionals[0]), paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config), peer = findPeer(cfg, login2);
         if (!peer) throw new AliveError(`${login2} is not one of your peers; nothing to remove`, { code: "unknown_peer" });
         let was = peer.fingerprint;
-        writeRelayConfig(paths.config, upsertPeer(cfg, { ...peer, status: "removed", fingerprint: null })), (0, import_node_fs40.rmSync)(peerKeyPath(paths, peer.github), { force: !0 });
+        writeRelayConfig(paths.config, upsertPeer(cfg, { ...peer, status: "removed", fingerprint: null })), (0, import_node_fs41.rmSync)(peerKeyPath(paths, peer.github), { force: !0 });
         let done = [`unpinned ${peer.github}'s key${was ? ` (${formatFingerprint(was)})` : ""}; their packages are no longer accepted`], problems = [], accessRemoved = null;
         try {
           let transport = await openTransport(cfg, paths, env);
@@ -20217,7 +20440,14 @@ Options:
         }
         touchRelayActivity(paths, (state) => {
           delete state.peer_reachability[peer.github], state.peer_key_changes && delete state.peer_key_changes[peer.github], state.newly_accepted = state.newly_accepted.filter((l) => l.toLowerCase() !== peer.github.toLowerCase());
-        }), out.result({ ok: accessRemoved !== !1, peer: peer.github, unpinned: was ? formatFingerprint(was) : null, access_removed: accessRemoved, done, problems });
+        }), out.result({
+          ok: accessRemoved !== !1,
+          peer: peer.github,
+          unpinned: was ? formatFingerprint(was) : null,
+          access_removed: accessRemoved,
+          done,
+          problems
+        });
         for (let d of done) out.line(`Done: ${d}.`);
         for (let p2 of problems) out.line(`Not done: ${p2}.`);
         return accessRemoved === !1 ? 1 : 0;
@@ -20228,39 +20458,39 @@ Options:
 
 // scripts/lib/relay/blob-sha.ts
 async function gitBlobSha(path) {
-  let size = (0, import_node_fs41.statSync)(path).size, hash = (0, import_node_crypto21.createHash)("sha1");
+  let size = (0, import_node_fs42.statSync)(path).size, hash = (0, import_node_crypto22.createHash)("sha1");
   hash.update(`blob ${size}\0`);
-  for await (let chunk of (0, import_node_fs41.createReadStream)(path)) hash.update(chunk);
+  for await (let chunk of (0, import_node_fs42.createReadStream)(path)) hash.update(chunk);
   return hash.digest("hex");
 }
-var import_node_crypto21, import_node_fs41, init_blob_sha = __esm({
+var import_node_crypto22, import_node_fs42, init_blob_sha = __esm({
   "scripts/lib/relay/blob-sha.ts"() {
     "use strict";
-    import_node_crypto21 = __toESM(require_node_crypto(), 1), import_node_fs41 = __toESM(require_node_fs(), 1);
+    import_node_crypto22 = __toESM(require_node_crypto(), 1), import_node_fs42 = __toESM(require_node_fs(), 1);
   }
 });
 
 // scripts/lib/relay/local-inbox.ts
 function fsyncFile(path) {
-  let fd = (0, import_node_fs42.openSync)(path, "r");
+  let fd = (0, import_node_fs43.openSync)(path, "r");
   try {
-    (0, import_node_fs42.fsyncSync)(fd);
+    (0, import_node_fs43.fsyncSync)(fd);
   } finally {
-    (0, import_node_fs42.closeSync)(fd);
+    (0, import_node_fs43.closeSync)(fd);
   }
 }
 function placeWithoutOverwrite(tmp, dir, name) {
-  (0, import_node_fs42.mkdirSync)(dir, { recursive: !0, mode: 448 });
+  (0, import_node_fs43.mkdirSync)(dir, { recursive: !0, mode: 448 });
   let stem = name.replace(/\.walnut$/, "");
   for (let i = 0; i < 1e3; i++) {
     let candidate = (0, import_node_path39.join)(dir, i === 0 ? name : `${stem}-${i}.walnut`);
     try {
-      (0, import_node_fs42.linkSync)(tmp, candidate);
+      (0, import_node_fs43.linkSync)(tmp, candidate);
     } catch (err) {
       if (errnoCode(err) === "EEXIST") continue;
       throw err;
     }
-    return (0, import_node_fs42.unlinkSync)(tmp), fsyncDir(dir), candidate;
+    return (0, import_node_fs43.unlinkSync)(tmp), fsyncDir(dir), candidate;
   }
   throw new Error(`too many files named like ${name} in ${dir}`);
 }
@@ -20277,15 +20507,15 @@ function writeReceivedLog(path, log) {
 }
 function alreadyReceived(log, blobSha) {
   let hit = log[blobSha];
-  return hit && (0, import_node_fs42.existsSync)(hit.path) ? hit.path : void 0;
+  return hit && (0, import_node_fs43.existsSync)(hit.path) ? hit.path : void 0;
 }
 function receivedIdentity(log, identity) {
   for (let entry of Object.values(log)) if (entry.identity === identity) return entry;
 }
-var import_node_fs42, import_node_path39, receivedSchema, init_local_inbox = __esm({
+var import_node_fs43, import_node_path39, receivedSchema, init_local_inbox = __esm({
   "scripts/lib/relay/local-inbox.ts"() {
     "use strict";
-    import_node_fs42 = __toESM(require_node_fs(), 1), import_node_path39 = __toESM(require_node_path(), 1);
+    import_node_fs43 = __toESM(require_node_fs(), 1), import_node_path39 = __toESM(require_node_path(), 1);
     init_zod();
     init_errors();
     init_atomic();
@@ -20362,16 +20592,16 @@ async function payloadSha256(path, maxBytes) {
   let digest, label = path.slice(path.lastIndexOf("/") + 1);
   return await readTarFile(path, "gzip", { maxBytes, maxEntries: 10, label }, async (e) => {
     if (e.kind !== "dir" && e.path === "payload.enc") {
-      let h = (0, import_node_crypto22.createHash)("sha256");
+      let h = (0, import_node_crypto23.createHash)("sha256");
       for await (let chunk of e.body) h.update(chunk);
       digest = h.digest("hex");
     } else e.kind !== "dir" && e.body.resume();
   }), digest;
 }
-var import_node_crypto22, init_package_step = __esm({
+var import_node_crypto23, init_package_step = __esm({
   "scripts/lib/relay/package-step.ts"() {
     "use strict";
-    import_node_crypto22 = __toESM(require_node_crypto(), 1);
+    import_node_crypto23 = __toESM(require_node_crypto(), 1);
     init_api2();
     init_identity();
     init_tar_read();
@@ -20386,7 +20616,7 @@ var import_node_crypto22, init_package_step = __esm({
 function checkOwnKey(paths, published, login2) {
   let checked = isoSeconds(), mine;
   try {
-    mine = fingerprint(parsePeerPublicKey((0, import_node_fs43.readFileSync)(paths.publicKey, "utf8"), "your"));
+    mine = fingerprint(parsePeerPublicKey((0, import_node_fs44.readFileSync)(paths.publicKey, "utf8"), "your"));
   } catch {
     return { status: "unknown", checked, seen: null };
   }
@@ -20409,10 +20639,10 @@ function ownKeyProblem(check, login2) {
 function peerKeyProblem(login2, pinned, seen) {
   return `${login2}'s relay now publishes the key ${formatFingerprint(seen)}, not the ${formatFingerprint(pinned)} you pinned: check it with ${login2} by another channel, then \`alive-p2p relay accept ${login2} --fingerprint NEW\``;
 }
-var import_node_fs43, init_key_checks = __esm({
+var import_node_fs44, init_key_checks = __esm({
   "scripts/lib/relay/key-checks.ts"() {
     "use strict";
-    import_node_fs43 = __toESM(require_node_fs(), 1);
+    import_node_fs44 = __toESM(require_node_fs(), 1);
     init_keys2();
     init_state();
   }
@@ -20428,7 +20658,7 @@ function running2(pid) {
 }
 function holderOf(path) {
   try {
-    let text = (0, import_node_fs44.readFileSync)(path, "utf8"), pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]);
+    let text = (0, import_node_fs45.readFileSync)(path, "utf8"), pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]);
     return { text, pid: Number.isSafeInteger(pid) && pid > 0 ? pid : void 0 };
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
@@ -20438,11 +20668,11 @@ function holderOf(path) {
 function acquirePullLock(path) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      let fd = (0, import_node_fs44.openSync)(path, "wx", 384);
-      return (0, import_node_fs44.writeSync)(fd, `${JSON.stringify({ pid: process.pid, started: (/* @__PURE__ */ new Date()).toISOString() })}
-`), (0, import_node_fs44.closeSync)(fd), {
+      let fd = (0, import_node_fs45.openSync)(path, "wx", 384);
+      return (0, import_node_fs45.writeSync)(fd, `${JSON.stringify({ pid: process.pid, started: (/* @__PURE__ */ new Date()).toISOString() })}
+`), (0, import_node_fs45.closeSync)(fd), {
         release() {
-          holderOf(path)?.pid === process.pid && (0, import_node_fs44.unlinkSync)(path);
+          holderOf(path)?.pid === process.pid && (0, import_node_fs45.unlinkSync)(path);
         }
       };
     } catch (err) {
@@ -20454,14 +20684,14 @@ function acquirePullLock(path) {
       throw new AliveError(`another relay pull is running (pid ${h.pid}); wait for it to finish, then pull again`, { code: "busy" });
     if (h.pid === process.pid) throw new AliveError("a relay pull is already running in this process", { code: "busy" });
     let again = holderOf(path);
-    again && again.text === h.text && (0, import_node_fs44.unlinkSync)(path);
+    again && again.text === h.text && (0, import_node_fs45.unlinkSync)(path);
   }
   throw new AliveError(`cannot take ${path}; if no relay pull is running, delete that file and pull again`, { code: "busy" });
 }
-var import_node_fs44, init_pull_lock = __esm({
+var import_node_fs45, init_pull_lock = __esm({
   "scripts/lib/relay/pull-lock.ts"() {
     "use strict";
-    import_node_fs44 = __toESM(require_node_fs(), 1);
+    import_node_fs45 = __toESM(require_node_fs(), 1);
     init_errors();
   }
 });
@@ -20512,7 +20742,8 @@ async function pull(o) {
     out.line(`${r.verified ? "Received" : "UNVERIFIED"} from ${r.from}: ${r.path}`), r.note && out.line(`  note: ${r.note}`);
     for (let p2 of r.problems) out.line(`  problem: ${p2}`);
   }
-  for (let d of duplicates) out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
+  for (let d of duplicates)
+    out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
   for (let i of listing.ignored) out.warn(`ignored ${i} on the relay (not a package name alive accepts)`);
   if (cleanupError && out.warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`), received.some((r) => r.verified) && out.line("Import with: alive-p2p receive PACKAGE --world DIR (or /alive:receive)"), unverified.length > 0)
     throw new AliveError(
@@ -20539,8 +20770,8 @@ function senderKeyFor(paths, cfg, sender) {
 }
 async function receiveOne(entry, ctx) {
   let dir = (0, import_node_path40.join)(ctx.paths.inbox, entry.sender);
-  (0, import_node_fs45.mkdirSync)(dir, { recursive: !0, mode: 448 });
-  let tmp = (0, import_node_path40.join)(dir, `.${entry.name}.${(0, import_node_crypto23.randomBytes)(4).toString("hex")}.part`);
+  (0, import_node_fs46.mkdirSync)(dir, { recursive: !0, mode: 448 });
+  let tmp = (0, import_node_path40.join)(dir, `.${entry.name}.${(0, import_node_crypto24.randomBytes)(4).toString("hex")}.part`);
   try {
     await ctx.transport.download(entry, tmp, ctx.maxSize), fsyncFile(tmp);
     let blob = await gitBlobSha(tmp);
@@ -20570,7 +20801,7 @@ async function receiveOne(entry, ctx) {
       if (earlier)
         return ctx.log[entry.blobSha] = { path: earlier.path, at: isoSeconds(), identity: check.identity }, { from: entry.sender, name: entry.name, first: earlier.path };
     }
-    let bytes = (0, import_node_fs45.statSync)(tmp).size, sha256 = await sha256File(tmp), path = placeWithoutOverwrite(tmp, check.verified ? dir : (0, import_node_path40.join)(dir, "unverified"), entry.name);
+    let bytes = (0, import_node_fs46.statSync)(tmp).size, sha256 = await sha256File(tmp), path = placeWithoutOverwrite(tmp, check.verified ? dir : (0, import_node_path40.join)(dir, "unverified"), entry.name);
     return ctx.log[entry.blobSha] = { path, at: isoSeconds(), ...check.identity ? { identity: check.identity } : {} }, {
       from: entry.sender,
       name: entry.name,
@@ -20583,13 +20814,13 @@ async function receiveOne(entry, ctx) {
       ...check.note ? { note: check.note } : {}
     };
   } finally {
-    (0, import_node_fs45.rmSync)(tmp, { force: !0 });
+    (0, import_node_fs46.rmSync)(tmp, { force: !0 });
   }
 }
-var import_node_fs45, import_node_path40, import_node_crypto23, USAGE2, pullCommand, init_pull = __esm({
+var import_node_fs46, import_node_path40, import_node_crypto24, USAGE2, pullCommand, init_pull = __esm({
   "scripts/lib/relay/commands/pull.ts"() {
     "use strict";
-    import_node_fs45 = __toESM(require_node_fs(), 1), import_node_path40 = __toESM(require_node_path(), 1), import_node_crypto23 = __toESM(require_node_crypto(), 1);
+    import_node_fs46 = __toESM(require_node_fs(), 1), import_node_path40 = __toESM(require_node_path(), 1), import_node_crypto24 = __toESM(require_node_crypto(), 1);
     init_command();
     init_errors();
     init_limits();
@@ -20628,7 +20859,7 @@ Options:
         let env = process.env, out = output(ctx), raw = ctx.values["max-size"];
         raw !== void 0 && (!/^\d+$/.test(raw) || Number(raw) <= 0 || !Number.isSafeInteger(Number(raw))) && ctx.usageError(`--max-size takes a positive whole number of bytes, got '${raw}'`);
         let maxSize = raw === void 0 ? 4294967296 : Number(raw), paths = defaultRelayPaths(env), cfg = requireRelayConfig(paths.config), ownKey = loadOwnPrivateKey(paths);
-        (0, import_node_fs45.mkdirSync)(paths.dir, { recursive: !0, mode: 448 });
+        (0, import_node_fs46.mkdirSync)(paths.dir, { recursive: !0, mode: 448 });
         let lock = acquirePullLock((0, import_node_path40.join)(paths.dir, "pull.lock"));
         try {
           return await pull({ paths, cfg, ownKey, maxSize, env, out });
@@ -20641,10 +20872,10 @@ Options:
 });
 
 // scripts/lib/relay/commands/push.ts
-var import_node_fs46, import_node_path41, import_node_crypto24, USAGE3, pushCommand, init_push = __esm({
+var import_node_fs47, import_node_path41, import_node_crypto25, USAGE3, pushCommand, init_push = __esm({
   "scripts/lib/relay/commands/push.ts"() {
     "use strict";
-    import_node_fs46 = __toESM(require_node_fs(), 1), import_node_path41 = __toESM(require_node_path(), 1), import_node_crypto24 = __toESM(require_node_crypto(), 1);
+    import_node_fs47 = __toESM(require_node_fs(), 1), import_node_path41 = __toESM(require_node_path(), 1), import_node_crypto25 = __toESM(require_node_crypto(), 1);
     init_command();
     init_errors();
     init_config();
@@ -20674,7 +20905,7 @@ Options:
       async run(ctx) {
         let env = process.env, out = output(ctx), to2 = requireLogin(ctx.required(ctx.values.to, "--to"), "--to"), input = ctx.positionals[0];
         try {
-          if (!(0, import_node_fs46.statSync)(input).isFile()) throw new AliveError(`${input} is not a file`, { code: "not_a_file" });
+          if (!(0, import_node_fs47.statSync)(input).isFile()) throw new AliveError(`${input} is not a file`, { code: "not_a_file" });
         } catch (err) {
           throw errnoCode(err) === "ENOENT" ? new AliveError(`package ${input} does not exist`, { code: "not_found" }) : err;
         }
@@ -20683,12 +20914,15 @@ Options:
         if (!peer.relay)
           throw new AliveError(`${to2}'s relay is not known yet; once ${to2} has invited you, run \`alive-p2p relay accept ${to2}\``, { code: "no_relay" });
         if (peer.status === "removed")
-          throw new AliveError(`you removed ${peer.github} from your peers; to share with them again, run \`alive-p2p relay accept ${peer.github}\` after checking their fingerprint`, {
-            code: "not_pinned"
-          });
+          throw new AliveError(
+            `you removed ${peer.github} from your peers; to share with them again, run \`alive-p2p relay accept ${peer.github}\` after checking their fingerprint`,
+            {
+              code: "not_pinned"
+            }
+          );
         let recipientKey = loadPinnedPeerKey(paths, peer), pinned = peer.fingerprint, signerKey = loadOwnPrivateKey(paths), transport = await openTransport(cfg, paths, env);
-        (0, import_node_fs46.mkdirSync)(paths.work, { recursive: !0, mode: 448 });
-        let sealedPath = (0, import_node_path41.join)(paths.work, `push-${process.pid}-${(0, import_node_crypto24.randomBytes)(6).toString("hex")}.walnut`);
+        (0, import_node_fs47.mkdirSync)(paths.work, { recursive: !0, mode: 448 });
+        let sealedPath = (0, import_node_path41.join)(paths.work, `push-${process.pid}-${(0, import_node_crypto25.randomBytes)(6).toString("hex")}.walnut`);
         try {
           let sealed = await sealForPeer({
             input,
@@ -20722,7 +20956,7 @@ Options:
             commit: delivered.commit
           }), out.line(`Delivered ${original} to ${peer.github}: ${delivered.path} (${sealed.bytes} bytes, signed by ${cfg.github_username})`);
         } finally {
-          (0, import_node_fs46.rmSync)(sealedPath, { force: !0 });
+          (0, import_node_fs47.rmSync)(sealedPath, { force: !0 });
         }
       }
     });
@@ -20740,10 +20974,10 @@ function readStateOrUndefined(path) {
     return;
   }
 }
-var import_node_fs47, USAGE4, setupCommand, init_setup = __esm({
+var import_node_fs48, USAGE4, setupCommand, init_setup = __esm({
   "scripts/lib/relay/commands/setup.ts"() {
     "use strict";
-    import_node_fs47 = __toESM(require_node_fs(), 1);
+    import_node_fs48 = __toESM(require_node_fs(), 1);
     init_command();
     init_errors();
     init_config();
@@ -20798,10 +21032,9 @@ Options:
           login2 = requireLogin(me2, "the authenticated login"), transportImpl = await openGithubTransport(login2, apiUrl, existing?.branch ?? "main", env);
         }
         if (existing && existing.github_username.toLowerCase() !== login2.toLowerCase())
-          throw new AliveError(
-            `this relay is already set up for ${existing.github_username}; to start over as ${login2}, move ${paths.config} aside first`,
-            { code: "already_set_up" }
-          );
+          throw new AliveError(`this relay is already set up for ${existing.github_username}; to start over as ${login2}, move ${paths.config} aside first`, {
+            code: "already_set_up"
+          });
         let keys = await ensureOwnKeyPair(paths), result2 = await transportImpl.setup(keys.publicKeyPem), cfg = {
           ...existing ?? {},
           repo: result2.repo,
@@ -20812,7 +21045,7 @@ Options:
           branch: result2.branch ?? existing?.branch ?? "main",
           peers: existing?.peers ?? []
         };
-        writeRelayConfig(paths.config, cfg), (!(0, import_node_fs47.existsSync)(paths.state) || readStateOrUndefined(paths.state) === void 0) && writeRelayState(paths.state, emptyState()), out.result({
+        writeRelayConfig(paths.config, cfg), (!(0, import_node_fs48.existsSync)(paths.state) || readStateOrUndefined(paths.state) === void 0) && writeRelayState(paths.state, emptyState()), out.result({
           ok: !0,
           login: login2,
           transport,
@@ -20893,9 +21126,17 @@ async function probeRelay(opts, previous, warnings) {
   }), [listingResult, , , ownKeyResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask, ownKeyTask]);
   if (newlyAccepted.length > 0) {
     let relays = new Map(cfg.peers.map((p2) => [p2.github, p2.relay ?? `${p2.github}/${RELAY_REPO_NAME}`]));
-    await recordAccepted(opts.paths, newlyAccepted.map((login2) => ({ login: login2, relay: relays.get(login2) })), transport, limits, errors);
+    await recordAccepted(
+      opts.paths,
+      newlyAccepted.map((login2) => ({ login: login2, relay: relays.get(login2) })),
+      transport,
+      limits,
+      errors
+    );
   }
-  let checkedKeys = new Set(cfg.peers.filter((p2) => p2.fingerprint && reachability[p2.github]?.reachable).map((p2) => p2.github)), peerKeyChanges = Object.fromEntries(Object.entries(previous.peer_key_changes ?? {}).filter(([login2]) => !checkedKeys.has(login2) && cfg.peers.some((p2) => p2.github === login2 && p2.fingerprint))), state = {
+  let checkedKeys = new Set(cfg.peers.filter((p2) => p2.fingerprint && reachability[p2.github]?.reachable).map((p2) => p2.github)), peerKeyChanges = Object.fromEntries(
+    Object.entries(previous.peer_key_changes ?? {}).filter(([login2]) => !checkedKeys.has(login2) && cfg.peers.some((p2) => p2.github === login2 && p2.fingerprint))
+  ), state = {
     ...previous,
     last_sync: isoSeconds(started),
     peer_reachability: { ...previous.peer_reachability, ...reachability },
@@ -20970,7 +21211,10 @@ async function probeWithinBudget(opts) {
     warnings
   ).then(
     (state) => ({ state, timedOut: !1 }),
-    (err) => ({ state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) }, timedOut: !1 })
+    (err) => ({
+      state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) },
+      timedOut: !1
+    })
   ), outcome = await Promise.race([work, watchdog]);
   if (clearTimeout(timer), killAllGitChildren(), outcome.state)
     try {
@@ -21010,10 +21254,10 @@ function ageText(iso) {
   let s3 = Math.max(0, Math.round(ms2 / 1e3)), human = s3 < 60 ? `${s3} s ago` : s3 < 3600 ? `${Math.round(s3 / 60)} min ago` : s3 < 172800 ? `${Math.round(s3 / 3600)} h ago` : `${Math.round(s3 / 86400)} days ago`;
   return `${iso} (${human})`;
 }
-var import_node_fs48, USAGE5, statusCommand, init_status = __esm({
+var import_node_fs49, USAGE5, statusCommand, init_status = __esm({
   "scripts/lib/relay/commands/status.ts"() {
     "use strict";
-    import_node_fs48 = __toESM(require_node_fs(), 1);
+    import_node_fs49 = __toESM(require_node_fs(), 1);
     init_command();
     init_errors();
     init_config();
@@ -21060,13 +21304,13 @@ Options:
           probed = !0, probeTimedOut = r.timedOut, r.state && (state = r.state);
         }
         let privateMode = null;
-        if ((0, import_node_fs48.existsSync)(paths.privateKey)) {
-          let mode = (0, import_node_fs48.statSync)(paths.privateKey).mode & 511;
+        if ((0, import_node_fs49.existsSync)(paths.privateKey)) {
+          let mode = (0, import_node_fs49.statSync)(paths.privateKey).mode & 511;
           privateMode = mode.toString(8).padStart(3, "0"), mode & 63 && problems.push(`your private key is readable by others (mode ${privateMode}): chmod 600 ${paths.privateKey}`);
         } else problems.push("your private key is missing: run alive-p2p relay setup");
         let ownFingerprint = null;
         try {
-          ownFingerprint = fingerprint(parsePeerPublicKey((0, import_node_fs48.readFileSync)(paths.publicKey, "utf8"), "your"));
+          ownFingerprint = fingerprint(parsePeerPublicKey((0, import_node_fs49.readFileSync)(paths.publicKey, "utf8"), "your"));
         } catch {
           problems.push("your public key is missing or unreadable: run alive-p2p relay setup");
         }
@@ -21076,10 +21320,10 @@ Options:
           let key = "not pinned";
           if (p2.fingerprint) {
             let file2 = peerKeyPath(paths, p2.github);
-            if (!(0, import_node_fs48.existsSync)(file2)) key = "missing";
+            if (!(0, import_node_fs49.existsSync)(file2)) key = "missing";
             else
               try {
-                key = fingerprint(parsePeerPublicKey((0, import_node_fs48.readFileSync)(file2, "utf8"), p2.github)) === p2.fingerprint ? "ok" : "changed";
+                key = fingerprint(parsePeerPublicKey((0, import_node_fs49.readFileSync)(file2, "utf8"), p2.github)) === p2.fingerprint ? "ok" : "changed";
               } catch {
                 key = "unreadable";
               }

@@ -7232,13 +7232,22 @@ var login = string2().check(refine(isValidLogin, { message: "is not a valid logi
   name: optionalText,
   relay: optionalText,
   person_walnut: optionalText,
-  added: pipe(optional(nullable(string2())), transform((v) => v ?? null)),
+  added: pipe(
+    optional(nullable(string2())),
+    transform((v) => v ?? null)
+  ),
   status: _enum(peerStatuses),
-  fingerprint: pipe(optional(nullable(fingerprintHex)), transform((v) => v ?? null))
+  fingerprint: pipe(
+    optional(nullable(fingerprintHex)),
+    transform((v) => v ?? null)
+  )
 }), relayConfigSchema = looseObject({
   repo: string2().check(_minLength(1, "must not be empty")),
   github_username: login,
-  transport: pipe(optional(_enum(["github", "git"])), transform((v) => v ?? "github")),
+  transport: pipe(
+    optional(_enum(["github", "git"])),
+    transform((v) => v ?? "github")
+  ),
   url: optionalText,
   api_url: optionalText,
   branch: pipe(
@@ -7277,7 +7286,10 @@ var reachabilitySchema = object({
   last_commit: nullable(string2()),
   pending_packages: count,
   peer_reachability: record(string2(), reachabilitySchema),
-  newly_accepted: pipe(optional(array(string2())), transform((v) => v ?? [])),
+  newly_accepted: pipe(
+    optional(array(string2())),
+    transform((v) => v ?? [])
+  ),
   pending_by_sender: optional(record(string2(), count)),
   last_error: optional(nullable(string2())),
   /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */

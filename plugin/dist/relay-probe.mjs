@@ -338,8 +338,11 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
       ensureRemote(remote, url) {
         let key = this.opts.clonePath, run = (configLocks.get(key) ?? Promise.resolve()).then(() => this.ensureRemoteNow(remote, url));
-        return configLocks.set(key, run.catch(() => {
-        })), run;
+        return configLocks.set(
+          key,
+          run.catch(() => {
+          })
+        ), run;
       }
       async ensureRemoteNow(remote, url) {
         (0, import_node_fs6.existsSync)((0, import_node_path5.join)(this.opts.clonePath, "HEAD")) || ((0, import_node_fs6.mkdirSync)(this.opts.clonePath, { recursive: !0, mode: 448 }), await runGit(["init", "--quiet", "--bare", this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS })), (await this.git(["config", "--get", `remote.${remote}.url`], { okCodes: [0, 1] })).stdout.trim() !== url && (await this.git(["config", `remote.${remote}.url`, url]), await this.git(["config", `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]), await this.git(["config", `remote.${remote}.promisor`, "true"]), await this.git(["config", `remote.${remote}.partialclonefilter`, "blob:none"]));
@@ -407,7 +410,10 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
        * `remote`. Returns the new commit, or null if the push lost a race (the caller refetches).
        */
       async commitAndPush(remote, parent, changes, message, limits = {}) {
-        let rootTree = parent ? (await this.git(["rev-parse", "--verify", `${parent}^{tree}`])).stdout.trim() : null, tree = await this.buildTree(rootTree, changes.map((c) => ({ parts: c.path.split("/"), oid: c.oid }))) ?? await this.emptyTree(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
+        let rootTree = parent ? (await this.git(["rev-parse", "--verify", `${parent}^{tree}`])).stdout.trim() : null, tree = await this.buildTree(
+          rootTree,
+          changes.map((c) => ({ parts: c.path.split("/"), oid: c.oid }))
+        ) ?? await this.emptyTree(), commit = (await this.git([...GIT_IDENTITY, "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], {
           env: {
             GIT_AUTHOR_NAME: this.opts.login,
             GIT_AUTHOR_EMAIL: `${this.opts.login}@alive.invalid`,
@@ -477,10 +483,9 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       async keyAt(peer, head) {
         let keyPath = `keys/${peer.login}.pem`, entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : void 0;
         if (entry?.type !== "blob")
-          throw new AliveError(
-            `${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``,
-            { code: "no_peer_key" }
-          );
+          throw new AliveError(`${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``, {
+            code: "no_peer_key"
+          });
         return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
       }
       async ownKey(limits = {}) {
@@ -553,7 +558,11 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
       }
       async download(entry, dest, maxBytes) {
         try {
-          await this.git(["cat-file", "blob", entry.blobSha], { stdoutFile: dest, timeoutMs: 30 * 6e4, ...maxBytes !== void 0 ? { maxStdoutBytes: maxBytes } : {} });
+          await this.git(["cat-file", "blob", entry.blobSha], {
+            stdoutFile: dest,
+            timeoutMs: 30 * 6e4,
+            ...maxBytes !== void 0 ? { maxStdoutBytes: maxBytes } : {}
+          });
         } catch (err) {
           throw err instanceof AliveError && err.code === "git_output_too_large" ? tooLargeError(entry, maxBytes) : err;
         }
@@ -566,7 +575,12 @@ This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it 
             let tree = await this.listTree(head, "inbox"), still = entries.filter((e) => tree.get(e.path)?.oid === e.blobSha);
             if (still.length === 0) return;
             let names = still.map((e) => e.name).join(", ");
-            if (await this.commitAndPush("origin", head, still.map((e) => ({ path: e.path, oid: null })), `received: ${names}`.slice(0, 500))) return;
+            if (await this.commitAndPush(
+              "origin",
+              head,
+              still.map((e) => ({ path: e.path, oid: null })),
+              `received: ${names}`.slice(0, 500)
+            )) return;
             await jitter(attempt);
           }
           throw new AliveError("your relay kept changing while removing pulled packages; run `alive-p2p relay pull` again (nothing is lost)", {
@@ -4321,10 +4335,7 @@ var import_node_fs7, import_node_stream, import_promises, CONTENTS_API_MAX_BYTES
       }
       async headCommit(owner, repo, limits = {}, branch = this.o.branch) {
         try {
-          return (await withReadRetry(
-            () => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }),
-            limits.deadline
-          )).data.object.sha;
+          return (await withReadRetry(() => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }), limits.deadline)).data.object.sha;
         } catch (err) {
           if (isStatus(err, 409)) return null;
           if (isStatus(err, 404)) {
@@ -6353,13 +6364,22 @@ var login = string2().check(refine(isValidLogin, { message: "is not a valid logi
   name: optionalText,
   relay: optionalText,
   person_walnut: optionalText,
-  added: pipe(optional(nullable(string2())), transform((v) => v ?? null)),
+  added: pipe(
+    optional(nullable(string2())),
+    transform((v) => v ?? null)
+  ),
   status: _enum(peerStatuses),
-  fingerprint: pipe(optional(nullable(fingerprintHex)), transform((v) => v ?? null))
+  fingerprint: pipe(
+    optional(nullable(fingerprintHex)),
+    transform((v) => v ?? null)
+  )
 }), relayConfigSchema = looseObject({
   repo: string2().check(_minLength(1, "must not be empty")),
   github_username: login,
-  transport: pipe(optional(_enum(["github", "git"])), transform((v) => v ?? "github")),
+  transport: pipe(
+    optional(_enum(["github", "git"])),
+    transform((v) => v ?? "github")
+  ),
   url: optionalText,
   api_url: optionalText,
   branch: pipe(
@@ -6518,7 +6538,10 @@ var reachabilitySchema = object({
   last_commit: nullable(string2()),
   pending_packages: count,
   peer_reachability: record(string2(), reachabilitySchema),
-  newly_accepted: pipe(optional(array(string2())), transform((v) => v ?? [])),
+  newly_accepted: pipe(
+    optional(array(string2())),
+    transform((v) => v ?? [])
+  ),
   pending_by_sender: optional(record(string2(), count)),
   last_error: optional(nullable(string2())),
   /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
@@ -6633,9 +6656,17 @@ async function probeRelay(opts, previous, warnings) {
   }), [listingResult, , , ownKeyResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask, ownKeyTask]);
   if (newlyAccepted.length > 0) {
     let relays = new Map(cfg.peers.map((p) => [p.github, p.relay ?? `${p.github}/${RELAY_REPO_NAME}`]));
-    await recordAccepted(opts.paths, newlyAccepted.map((login2) => ({ login: login2, relay: relays.get(login2) })), transport, limits, errors);
+    await recordAccepted(
+      opts.paths,
+      newlyAccepted.map((login2) => ({ login: login2, relay: relays.get(login2) })),
+      transport,
+      limits,
+      errors
+    );
   }
-  let checkedKeys = new Set(cfg.peers.filter((p) => p.fingerprint && reachability[p.github]?.reachable).map((p) => p.github)), peerKeyChanges = Object.fromEntries(Object.entries(previous.peer_key_changes ?? {}).filter(([login2]) => !checkedKeys.has(login2) && cfg.peers.some((p) => p.github === login2 && p.fingerprint))), state = {
+  let checkedKeys = new Set(cfg.peers.filter((p) => p.fingerprint && reachability[p.github]?.reachable).map((p) => p.github)), peerKeyChanges = Object.fromEntries(
+    Object.entries(previous.peer_key_changes ?? {}).filter(([login2]) => !checkedKeys.has(login2) && cfg.peers.some((p) => p.github === login2 && p.fingerprint))
+  ), state = {
     ...previous,
     last_sync: isoSeconds(started),
     peer_reachability: { ...previous.peer_reachability, ...reachability },
@@ -6711,7 +6742,10 @@ async function probeWithinBudget(opts) {
     warnings
   ).then(
     (state) => ({ state, timedOut: !1 }),
-    (err) => ({ state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) }, timedOut: !1 })
+    (err) => ({
+      state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) },
+      timedOut: !1
+    })
   ), outcome = await Promise.race([work, watchdog]);
   if (clearTimeout(timer), killAllGitChildren(), outcome.state)
     try {
