@@ -4683,7 +4683,7 @@ async function handle(claim2, opts, registry2, summary, log) {
         HELLOWORLD_MESSAGE_ID: claim2.id
       }),
       onStart: (pid) => {
-        ensureDir((0, import_node_path14.join)(claim2.paths.dir, ".agents")), (0, import_node_fs17.writeFileSync)(agentRecord(claim2.paths, pid), "");
+        ensureDir((0, import_node_path14.join)(claim2.paths.dir, ".agents")), writeFileAtomic(agentRecord(claim2.paths, pid), "");
       },
       onEnd: (pid) => safeUnlink(agentRecord(claim2.paths, pid))
     });

@@ -4,10 +4,10 @@
  * go to dead-letter with a reason; the loop itself keeps serving. Waiting uses DirWatcher
  * (notifications plus polling), and stale claims are swept regularly.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messageOf } from '../errors.ts';
-import { safeUnlink, writeJsonAtomic } from '../fs/atomic.ts';
+import { safeUnlink, writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
 import { agentEnvironment, DAEMON_ENV } from './agent-env.ts';
@@ -283,7 +283,7 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
       }),
       onStart: (pid) => {
         ensureDir(join(claim.paths.dir, '.agents'));
-        writeFileSync(agentRecord(claim.paths, pid), '');
+        writeFileAtomic(agentRecord(claim.paths, pid), ''); // by rename: never opens what is planted there
       },
       onEnd: (pid) => safeUnlink(agentRecord(claim.paths, pid)),
     });

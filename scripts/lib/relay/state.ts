@@ -11,6 +11,8 @@ const reachabilitySchema = z.object({
   error: z.optional(z.nullable(z.string())),
 });
 
+const count = z.number().check(z.int(), z.minimum(0));
+
 const ownKeySchema = z.object({
   /** 'ok', 'changed' (someone replaced it), 'missing' (not published) or 'unknown' (not read). */
   status: z.enum(['ok', 'changed', 'missing', 'unknown']),
@@ -19,8 +21,6 @@ const ownKeySchema = z.object({
   seen: z.nullable(z.string()),
 });
 export type OwnKeyCheck = z.output<typeof ownKeySchema>;
-
-const count = z.number().check(z.int(), z.minimum(0));
 
 export const relayStateSchema = z.looseObject({
   last_sync: z.nullable(z.string()),
