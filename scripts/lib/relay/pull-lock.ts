@@ -3,7 +3,7 @@
  * the owner's pid. A lock whose process is gone (killed) is taken over, so it never outlives its
  * process.
  */
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { AliveError, errnoCode } from '../errors.ts';
 
 function running(pid: number): boolean {
@@ -32,16 +32,22 @@ export interface PullLock {
 
 export function acquirePullLock(path: string): PullLock {
   for (let attempt = 0; attempt < 3; attempt++) {
+    // Written aside and linked into place: the lock file never exists without its pid, so another
+    // pull never mistakes a lock being written for one whose owner is gone.
+    const aside = `${path}.${process.pid}.${attempt}.tmp`;
     try {
-      const fd = openSync(path, 'wx', 0o600);
+      const fd = openSync(aside, 'w', 0o600);
       writeSync(fd, `${JSON.stringify({ pid: process.pid, started: new Date().toISOString() })}\n`);
       closeSync(fd);
+      linkSync(aside, path);
+      unlinkSync(aside);
       return {
         release() {
           if (holderOf(path)?.pid === process.pid) unlinkSync(path);
         },
       };
     } catch (err) {
+      rmSync(aside, { force: true });
       if (errnoCode(err) !== 'EEXIST') throw err;
     }
     const h = holderOf(path);
