@@ -12755,7 +12755,10 @@ Packs a walnut into a .walnut package. Default output: ~/Desktop (or the current
           for (let s3 of plan.collected.skipped) ctx.warn(`left out ${s3.path}: ${s3.reason}`);
           for (let h of plan.collected.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
           files = plan.files.length, contentBytes = plan.files.reduce((a, f2) => a + f2.size, 0), heldBack = plan.collected.heldBack.map((h) => h.bundle), packedPaths = plan.files.map((f2) => f2.path);
-          let base = (0, import_node_path18.resolve)(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles)), outputs = recipientKeys.length > 1 ? perRecipientPaths(base, recipientKeys.map((r) => r.path)) : [base], targets = mode === "passphrase" ? [{ output: base, enc: { mode: "passphrase", passphrase } }] : recipientKeys.map((r, i) => ({ output: outputs[i], enc: { mode: "rsa", recipient: r.key }, recipient: r.path }));
+          let base = (0, import_node_path18.resolve)(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles)), outputs = recipientKeys.length > 1 ? perRecipientPaths(
+            base,
+            recipientKeys.map((r) => r.path)
+          ) : [base], targets = mode === "passphrase" ? [{ output: base, enc: { mode: "passphrase", passphrase } }] : recipientKeys.map((r, i) => ({ output: outputs[i], enc: { mode: "rsa", recipient: r.key }, recipient: r.path }));
           for (let t of targets)
             if ((0, import_node_fs17.existsSync)(t.output))
               throw new AliveError(`${t.output} already exists; choose another --output or move the old file away`, { code: "exists" });

@@ -61,7 +61,18 @@ describe('signer names (issue 11)', () => {
 
   it('signs as --signer NAME when no relay is set up', async () => {
     const pkg = out();
-    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keyDir, 'private.pem'), '--signer', 'carol.b']);
+    const r = await runCaptured(createCommand, [
+      '--walnut',
+      walnut,
+      '--scope',
+      'full',
+      '--output',
+      pkg,
+      '--sign',
+      join(keyDir, 'private.pem'),
+      '--signer',
+      'carol.b',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Signed: yes, as carol\.b/);
     expect(manifestOf(pkg)).toMatch(/\n {2}signer: "carol\.b"\n/);
@@ -74,7 +85,18 @@ describe('signer names (issue 11)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, signed: true, signer: 'alice' });
     expect(manifestOf(pkg)).toMatch(/\n {2}signer: "alice"\n/);
-    const other = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', out(), '--sign', join(keyDir, 'private.pem'), '--signer', 'mallory']);
+    const other = await runCaptured(createCommand, [
+      '--walnut',
+      walnut,
+      '--scope',
+      'full',
+      '--output',
+      out(),
+      '--sign',
+      join(keyDir, 'private.pem'),
+      '--signer',
+      'mallory',
+    ]);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/--signer mallory differs from your relay login alice/);
   });
@@ -82,7 +104,17 @@ describe('signer names (issue 11)', () => {
   for (const bad of ['-rf', 'a b', 'x'.repeat(65), '../up', 'bob\u001b[31m', '']) {
     it(`refuses the signer name ${JSON.stringify(bad)} (validated like a login)`, async () => {
       const pkg = out();
-      const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keyDir, 'private.pem'), `--signer=${bad}`]);
+      const r = await runCaptured(createCommand, [
+        '--walnut',
+        walnut,
+        '--scope',
+        'full',
+        '--output',
+        pkg,
+        '--sign',
+        join(keyDir, 'private.pem'),
+        `--signer=${bad}`,
+      ]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/signer/);
       expect(r.stderr).not.toContain('\u001b');
@@ -124,7 +156,10 @@ describe('the commands through the factory', () => {
   });
 
   it('--version names the command', async () => {
-    for (const [cmd, name] of [[createCommand, 'create'], [verifyCommand, 'verify']] as const) {
+    for (const [cmd, name] of [
+      [createCommand, 'create'],
+      [verifyCommand, 'verify'],
+    ] as const) {
       const r = await runCaptured(cmd, ['--version']);
       expect(r.stdout).toMatch(new RegExp(`^${name} \\(alive\\) `));
     }

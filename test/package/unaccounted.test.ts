@@ -61,7 +61,18 @@ const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex')
 const FILES: Record<string, string> = { '_kernel/key.md': '---\ntype: venture\n---\n# Key\n', 'notes/n.md': 'a note\n' };
 
 function manifest(files: Record<string, string>): string {
-  const lines = ['format_version: "2.0.0"', '', 'source:', '  walnut: nova', '', 'scope: full', 'created: "2026-01-01T00:00:00Z"', 'encrypted: false', '', 'files:'];
+  const lines = [
+    'format_version: "2.0.0"',
+    '',
+    'source:',
+    '  walnut: nova',
+    '',
+    'scope: full',
+    'created: "2026-01-01T00:00:00Z"',
+    'encrypted: false',
+    '',
+    'files:',
+  ];
   for (const [p, c] of Object.entries(files)) lines.push(`  - path: ${p}`, `    sha256: ${sha(c)}`, `    size: ${Buffer.byteLength(c)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -72,7 +72,11 @@ describe('a v3 walnut survives create → receive with every file', () => {
     await createPlainPackage({ walnut, scope: 'full', bundles: [], allowSensitive: false, output: pkg });
     const m = parseManifest(execFileSync('tar', ['-xzOf', pkg, 'manifest.yaml']).toString());
     const kernel = m.files.map((f) => f.path).filter((p) => p.startsWith('_kernel/'));
-    expect(kernel.sort()).toEqual(Object.keys(files).filter((p) => p.startsWith('_kernel/')).sort());
+    expect(kernel.sort()).toEqual(
+      Object.keys(files)
+        .filter((p) => p.startsWith('_kernel/'))
+        .sort(),
+    );
   });
 
   it('receive restores every file: kernel JSON files, config, root bundles, live context', async () => {
@@ -108,13 +112,23 @@ describe('plain packages carry the v3 payload_sha256', () => {
     expect(m.format_version).toBe('2.0.0');
     const h = createHash('sha256');
     const sorted = [...m.files].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
-    for (const f of sorted) h.update(Buffer.concat([Buffer.from(f.path), Buffer.from([0]), Buffer.from(f.sha256), Buffer.from([0]), Buffer.from(`${f.size}\n`)]));
+    for (const f of sorted)
+      h.update(Buffer.concat([Buffer.from(f.path), Buffer.from([0]), Buffer.from(f.sha256), Buffer.from([0]), Buffer.from(`${f.size}\n`)]));
     expect(m.payload_sha256).toBe(h.digest('hex'));
   });
 
   it('our reader refuses a plain 2.0 package whose payload_sha256 disagrees with its file list', async () => {
     const files = { '_kernel/key.md': 'k\n', 'notes/a.md': 'a\n' };
-    const lines = ['format_version: "2.0.0"', 'source:', '  walnut: nova', 'scope: full', 'created: "2026-01-01T00:00:00Z"', 'encrypted: false', `payload_sha256: "${'0'.repeat(64)}"`, 'files:'];
+    const lines = [
+      'format_version: "2.0.0"',
+      'source:',
+      '  walnut: nova',
+      'scope: full',
+      'created: "2026-01-01T00:00:00Z"',
+      'encrypted: false',
+      `payload_sha256: "${'0'.repeat(64)}"`,
+      'files:',
+    ];
     for (const [p, c] of Object.entries(files)) lines.push(`  - path: ${p}`, `    sha256: ${hash(c)}`, `    size: ${c.length}`);
     const pkg = await writePackage(join(root, 'edited.walnut'), `${lines.join('\n')}\n`, files);
     const v = await verifyPackageDetailed(pkg, { maxSize: MAX });
@@ -153,9 +167,27 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
   }
 
   function checkV3Manifest(text: string, scope: string): void {
-    const keysInOrder = text.split('\n').filter((l) => /^[a-z_0-9]+:/.test(l)).map((l) => l.slice(0, l.indexOf(':')));
-    const expected = ['format_version', 'source_layout', 'min_plugin_version', 'created', 'scope', 'source', 'sender', 'description', 'note',
-      'exclusions_applied', 'substitutions_applied', ...(scope === 'bundle' ? ['bundles'] : []), 'payload_sha256', 'files', 'encryption'];
+    const keysInOrder = text
+      .split('\n')
+      .filter((l) => /^[a-z_0-9]+:/.test(l))
+      .map((l) => l.slice(0, l.indexOf(':')));
+    const expected = [
+      'format_version',
+      'source_layout',
+      'min_plugin_version',
+      'created',
+      'scope',
+      'source',
+      'sender',
+      'description',
+      'note',
+      'exclusions_applied',
+      'substitutions_applied',
+      ...(scope === 'bundle' ? ['bundles'] : []),
+      'payload_sha256',
+      'files',
+      'encryption',
+    ];
     expect(keysInOrder).toEqual(expected);
     expect(text).toMatch(/^format_version: "2\.1\.0"\nsource_layout: "v3"\nmin_plugin_version: "3\.1\.0"\ncreated: "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"\n/);
     expect(text).toContain(`\nscope: "${scope}"\nsource:\n  engine: "alive-ts"\n  plugin_version: "`);
@@ -202,7 +234,9 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
   it('passphrase: the whole file is openssl enc output (PBKDF2-SHA256, 600000 iterations) of the gzip tar', async () => {
     const pkg = await create('v21-pass.walnut', ['--scope', 'full', '--encrypt', 'passphrase'], { WALNUT_PASSPHRASE: PASS });
     expect(readFileSync(pkg).subarray(0, 8).toString('latin1')).toBe('Salted__');
-    const plain = opensslOk(['enc', '-d', '-aes-256-cbc', '-pbkdf2', '-iter', '600000', '-md', 'sha256', '-in', pkg, '-pass', 'env:WALNUT_PASSPHRASE'], { passphrase: PASS });
+    const plain = opensslOk(['enc', '-d', '-aes-256-cbc', '-pbkdf2', '-iter', '600000', '-md', 'sha256', '-in', pkg, '-pass', 'env:WALNUT_PASSPHRASE'], {
+      passphrase: PASS,
+    });
     const inner = join(root, 'v21-pass.inner.tar.gz');
     writeFileSync(inner, plain);
     checkV3Manifest(execFileSync('tar', ['-xzOf', inner, 'manifest.yaml']).toString(), 'full');
@@ -219,12 +253,23 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
     const pkg = await create('v21-rsa.walnut', ['--scope', 'full', '--encrypt', 'rsa', '--recipient', keys.alice.publicPem, '--recipient', keys.bob.publicPem]);
     expect(members(execFileSync('tar', ['-tvf', pkg]).toString())).toEqual(['payload.enc', 'rsa-envelope-v1.json']);
     const envText = execFileSync('tar', ['-xOf', pkg, 'rsa-envelope-v1.json']).toString();
-    const env = JSON.parse(envText) as { version: number; payload_algo: string; payload_iv_b64: string; recipients: Array<{ pubkey_id: string; key_enc_b64: string }> };
+    const env = JSON.parse(envText) as {
+      version: number;
+      payload_algo: string;
+      payload_iv_b64: string;
+      recipients: Array<{ pubkey_id: string; key_enc_b64: string }>;
+    };
     // Indented, key-sorted JSON with a trailing newline.
-    expect(envText).toBe(`${JSON.stringify({ payload_algo: env.payload_algo, payload_iv_b64: env.payload_iv_b64, recipients: env.recipients, version: env.version }, null, 2)}\n`);
+    expect(envText).toBe(
+      `${JSON.stringify({ payload_algo: env.payload_algo, payload_iv_b64: env.payload_iv_b64, recipients: env.recipients, version: env.version }, null, 2)}\n`,
+    );
     expect(env).toMatchObject({ version: 1, payload_algo: 'aes-256-cbc' });
     expect(Buffer.from(env.payload_iv_b64, 'base64')).toHaveLength(16);
-    const idOf = (pem: string) => createHash('sha256').update(opensslOk(['pkey', '-pubin', '-in', pem, '-outform', 'DER'])).digest('hex').slice(0, 16);
+    const idOf = (pem: string) =>
+      createHash('sha256')
+        .update(opensslOk(['pkey', '-pubin', '-in', pem, '-outform', 'DER']))
+        .digest('hex')
+        .slice(0, 16);
     expect(env.recipients.map((r) => r.pubkey_id)).toEqual([idOf(keys.alice.publicPem), idOf(keys.bob.publicPem)]);
     // Each recipient's private key unwraps the same 32-byte key with openssl, which opens payload.enc.
     const payload = join(root, 'v21-rsa.payload.enc');
@@ -232,11 +277,34 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
     const aesKeys = [keys.alice, keys.bob].map((k, i) => {
       const wrapped = join(root, `v21-rsa.key${i}`);
       writeFileSync(wrapped, Buffer.from(env.recipients[i]!.key_enc_b64, 'base64'));
-      return opensslOk(['pkeyutl', '-decrypt', '-inkey', k.privatePem, '-in', wrapped, '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', 'rsa_oaep_md:sha256', '-pkeyopt', 'rsa_mgf1_md:sha256']);
+      return opensslOk([
+        'pkeyutl',
+        '-decrypt',
+        '-inkey',
+        k.privatePem,
+        '-in',
+        wrapped,
+        '-pkeyopt',
+        'rsa_padding_mode:oaep',
+        '-pkeyopt',
+        'rsa_oaep_md:sha256',
+        '-pkeyopt',
+        'rsa_mgf1_md:sha256',
+      ]);
     });
     expect(aesKeys[0]).toHaveLength(32);
     expect(aesKeys[0]!.equals(aesKeys[1]!)).toBe(true);
-    const inner = opensslOk(['enc', '-d', '-aes-256-cbc', '-K', aesKeys[0]!.toString('hex'), '-iv', Buffer.from(env.payload_iv_b64, 'base64').toString('hex'), '-in', payload]);
+    const inner = opensslOk([
+      'enc',
+      '-d',
+      '-aes-256-cbc',
+      '-K',
+      aesKeys[0]!.toString('hex'),
+      '-iv',
+      Buffer.from(env.payload_iv_b64, 'base64').toString('hex'),
+      '-in',
+      payload,
+    ]);
     const innerPath = join(root, 'v21-rsa.inner.tar.gz');
     writeFileSync(innerPath, inner);
     checkV3Manifest(execFileSync('tar', ['-xzOf', innerPath, 'manifest.yaml']).toString(), 'full');
@@ -273,7 +341,7 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
     expect(existsSync(pkg)).toBe(false);
   });
 
-  it('the walnut\'s own README.md gives way to the primer, with a warning', async () => {
+  it("the walnut's own README.md gives way to the primer, with a warning", async () => {
     const w = join(root, 'src21r', 'nova');
     v3Walnut(w);
     write(join(w, 'README.md'), '# my own readme\n');

@@ -151,7 +151,8 @@ describe('skills', () => {
 
       it('only names alive-p2p subcommands and flags the contract defines', () => {
         const subcommands = new Set(['create', 'info', 'verify', 'extract', 'receive', 'keygen', 'relay']);
-        const relaySubcommands = new Set(['setup', 'add-peer', 'accept', 'status', 'push', 'pull']);
+        // cli.md section 4, and section 8's additions (relay inbox, relay remove-peer).
+        const relaySubcommands = new Set(['setup', 'add-peer', 'accept', 'status', 'push', 'pull', 'inbox', 'remove-peer']);
         for (const m of text.matchAll(/alive-p2p(?:\.mjs")? ([a-z-]+)(?: ([a-z-]+))?/g)) {
           if (['form', 'path', 'command'].includes(m[1]!)) continue; // prose: "the full form", "path"
           expect(subcommands.has(m[1]!), `unknown subcommand '${m[1]}' in ${name}`).toBe(true);
@@ -163,7 +164,9 @@ describe('skills', () => {
           '--walnut', '--scope', '--bundle', '--output', '--description', '--encrypt', '--recipient', '--sign',
           '--allow-sensitive', '--json', '--private-key', '--signer-key', '--max-size', '--world', '--into', '--as',
           '--force', '--dry-run', '--out', '--login', '--transport', '--url', '--api-url', '--name', '--to', '--help',
-          '--relay', '--v1-path', '--v2-path', '--budget', '--allow-agent-files',
+          '--relay', '--v1-path', '--v2-path', '--budget',
+          // cli.md section 8
+          '--fingerprint', '--allow-agent-files', '--signer', '--format', '--version', '--allow-agent-files',
         ]);
         for (const m of text.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)) {
           expect(flags.has(m[0]), `unknown flag ${m[0]} in ${name}`).toBe(true);

@@ -37,7 +37,8 @@ export function readSecretLine(prompt: string, term: SecretTerminal = processTer
         if (ch === '\r' || ch === '\n') return done(undefined);
         if (ch === '\u0003' || (ch === '\u0004' && secret === '')) return done(cancelled());
         if (ch === '\u007f' || ch === '\b') secret = [...secret].slice(0, -1).join('');
-        else if (ch === '\u0015') secret = ''; // Ctrl-U: clear the line
+        else if (ch === '\u0015')
+          secret = ''; // Ctrl-U: clear the line
         else if (ch >= ' ') secret += ch;
       }
     };

@@ -66,9 +66,7 @@ export const createCommand = defineCommand({
 
     // Everything that can be refused is checked before any work: keys, signer, output folder, passphrase.
     const recipientKeys = recipients.map((p) => ({ path: p, key: loadPublicKey(p) }));
-    const signer: SignerSpec | undefined = values.sign
-      ? { privateKey: loadPrivateKey(values.sign), name: resolveSignerName(values.signer) }
-      : undefined;
+    const signer: SignerSpec | undefined = values.sign ? { privateKey: loadPrivateKey(values.sign), name: resolveSignerName(values.signer) } : undefined;
     if (values.output && !existsSync(dirname(resolve(values.output)))) {
       throw new AliveError(`the folder for ${values.output} does not exist; create it or choose another --output`, { code: 'unwritable' });
     }
@@ -93,7 +91,8 @@ export const createCommand = defineCommand({
       for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
       for (const h of plan.collected.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
       const layout = v3Layout(plan, scope, now);
-      if (layout.replacedReadme) ctx.warn('left out README.md: in format 2.1 the package root README.md is the generated primer (use --format 2.0 to carry the walnut\'s own)');
+      if (layout.replacedReadme)
+        ctx.warn("left out README.md: in format 2.1 the package root README.md is the generated primer (use --format 2.0 to carry the walnut's own)");
       let manifest = serializeManifestV3({
         walnut: plan.walnutName,
         scope,
@@ -132,7 +131,13 @@ export const createCommand = defineCommand({
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
       packedPaths = plan.files.map((f) => f.path);
       const base = resolve(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles));
-      const outputs = recipientKeys.length > 1 ? perRecipientPaths(base, recipientKeys.map((r) => r.path)) : [base];
+      const outputs =
+        recipientKeys.length > 1
+          ? perRecipientPaths(
+              base,
+              recipientKeys.map((r) => r.path),
+            )
+          : [base];
       const targets =
         mode === 'passphrase'
           ? [{ output: base, enc: { mode: 'passphrase' as const, passphrase: passphrase! } }]
