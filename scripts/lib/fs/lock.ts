@@ -3,7 +3,7 @@
  * process's start time. A lock whose process is gone (kill -9), or whose pid now names another
  * process (reused after a reboot), is taken over, so a lock never outlives its owner.
  */
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { AliveError, errnoCode } from '../errors.ts';
 
 /**
@@ -79,17 +79,23 @@ export interface PidLockOptions {
 /** Takes the lock at `path`, or throws AliveError `busy` saying who holds it. */
 export function acquirePidLock(path: string, opts: PidLockOptions): PidLock {
   for (let attempt = 0; attempt < 3; attempt++) {
+    // Written aside and linked into place: the lock never exists without its pid, so another
+    // process never mistakes a lock being written for one whose owner is gone.
+    const aside = `${path}.${process.pid}.${attempt}.tmp`;
     try {
-      const fd = openSync(path, 'wx', opts.mode ?? 0o644);
+      const fd = openSync(aside, 'w', opts.mode ?? 0o644);
       const start = processStartTime(process.pid);
       writeSync(fd, `${JSON.stringify({ pid: process.pid, ...(start ? { start } : {}), started: new Date().toISOString() })}\n`);
       closeSync(fd);
+      linkSync(aside, path);
+      unlinkSync(aside);
       return {
         release() {
           if (holder(path)?.pid === process.pid) unlinkSync(path);
         },
       };
     } catch (err) {
+      rmSync(aside, { force: true });
       if (errnoCode(err) !== 'EEXIST') throw err;
     }
     const h = holder(path);
