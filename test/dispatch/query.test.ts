@@ -263,3 +263,20 @@ describe('a request taken by a daemon that deletes what it reads (HelloWorld’s
     expect(r).toMatchObject({ status: 'answered', request: undefined, answer: { id: '9f8e7d6c', receiver: 'gemini' } });
   });
 });
+
+describe('a huge message file planted on the bus', () => {
+  it('is described as too large, never read whole into memory (show, thread and wait read through findMessage)', async () => {
+    const { truncateSync } = await import('node:fs');
+    const { MESSAGE_READ_LIMIT } = await import('../../scripts/lib/bus/fsutil.ts');
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'claude');
+    mkdirSync(paths.inbox, { recursive: true });
+    const file = join(paths.inbox, 'msg-huge-1.hw');
+    writeFileSync(file, '# HelloWorld Message\n# From: @gemini\n# To: @claude\n\n');
+    truncateSync(file, MESSAGE_READ_LIMIT + 1); // sparse: costs no disk
+    const [m] = findMessage(root, 'huge-1');
+    expect(m).toMatchObject({ location: 'inbox' });
+    expect(m!.untrusted).toBeFalsy();
+    expect(m!.problem).toMatch(/larger than the limit/);
+  });
+});

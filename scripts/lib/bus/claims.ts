@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { safeUnlink, writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
 import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
-import { ensureDir, freeName, publish, readBusFile, renameIfPresent, writeDurable } from './fsutil.ts';
+import { ensureDir, freeName, MESSAGE_READ_LIMIT, publish, readBusFile, renameIfPresent, writeDurable } from './fsutil.ts';
 import { idFromFileName, idTimeMs, isValidMessageId, messageFileName, newMessageId, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { decodeUtf8, formatMessage, parseMessage, type ParsedMessage } from './message.ts';
@@ -539,7 +539,7 @@ export function loadClaim(root: string, receiver: string, id: string): Claim | u
   const paths = receiverPaths(root, receiver);
   const held = listClaims(paths).find((c) => c.id === id);
   if (!held) return undefined;
-  const read = readBusFile(held.path);
+  const read = readBusFile(held.path, { maxBytes: MESSAGE_READ_LIMIT });
   if (!read.ok) return undefined;
   const text = decodeUtf8(read.bytes);
   if (text === undefined) return undefined;

@@ -59,6 +59,13 @@ export function renameIfPresent(from: string, to: string): boolean {
   }
 }
 
+/**
+ * The most of one message file read into memory outside a claim (show, thread, wait, reply): a
+ * bus writer can plant a file of any size, and the claim's own max_bytes check (8 MiB by default)
+ * only guards the inbox. Larger files are reported as too large, never read.
+ */
+export const MESSAGE_READ_LIMIT = 64 * 1024 * 1024;
+
 export type BusFileProblem = 'missing' | 'not_a_file' | 'too_large' | 'unreadable';
 
 export type BusFileRead =

@@ -30,7 +30,7 @@ import {
   type DeadLetterRecord,
 } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
-import { ensureDir, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
+import { ensureDir, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
 import { idTimeMs, isValidMessageId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import type { ParsedMessage } from './message.ts';
@@ -157,7 +157,7 @@ function describe(
   path: string,
   extra: { claim?: FoundMessage['claim']; fileName?: string; head?: boolean } = {},
 ): FoundMessage {
-  const r = readBusFile(path, extra.head ? { headBytes: HEAD_BYTES } : {});
+  const r = readBusFile(path, extra.head ? { headBytes: HEAD_BYTES } : { maxBytes: MESSAGE_READ_LIMIT });
   let message: ParsedMessage | undefined;
   let problem: string | null = null;
   let mtimeMs = 0;

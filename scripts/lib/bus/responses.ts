@@ -9,7 +9,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDir, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
+import { ensureDir, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
 import { messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths } from './layout.ts';
 import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
@@ -50,8 +50,8 @@ export function answerMatch(message: ParsedMessage, requestId: string): 'in-repl
 }
 
 /** Reads a whole bus file as a message (UTF-8, else latin1 so that nothing is lost). */
-export function readMessageFile(path: string, maxBytes?: number): ParsedMessage | undefined {
-  const r = readBusFile(path, maxBytes === undefined ? {} : { maxBytes });
+export function readMessageFile(path: string, maxBytes = MESSAGE_READ_LIMIT): ParsedMessage | undefined {
+  const r = readBusFile(path, { maxBytes });
   if (!r.ok) return undefined;
   return parseMessage(decodeUtf8(r.bytes) ?? r.bytes.toString('latin1'));
 }

@@ -172,8 +172,9 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
 function nowContext(r: ReadResult, plan: ReceivePlan): string {
   const sender = senderOf(r);
   const names = plan.units.filter((u) => u.kind === 'bundle').map((u) => u.as);
-  const what = r.manifest.scope === 'full' ? 'this walnut' : `bundle${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
-  const text = `Received ${what} as a .walnut package${sender ? ` from ${sender}` : ''}.`;
+  const what = r.manifest.scope === 'full' ? 'this walnut' : `bundle${names.length === 1 ? '' : 's'} ${names.map((n) => logValue(n)).join(', ')}`;
+  // The sender is the peer's own words unless a signature vouches for it: quoted, marked, capped.
+  const text = `Received ${what} as a .walnut package from ${fromText(r, sender)}.`;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: controls become spaces in the agent's one-line context
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300);
 }
@@ -274,7 +275,7 @@ function heldItems(ctx: Ctx, target: Target, list: HeldBackAgentFile[]): HeldBac
 
 function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string | null): string[] {
   const notes: string[] = [];
-  const names = (l: HeldBackAgentFile[]) => `${l.slice(0, 8).map((h) => h.path).join(', ')}${l.length > 8 ? ', …' : ''}`;
+  const names = (l: HeldBackAgentFile[]) => `${l.slice(0, 8).map((h) => logValue(h.path)).join(', ')}${l.length > 8 ? ', …' : ''}`;
   if (plan.held.length) {
     // heldDir is null only in a dry run, which writes nothing: say what would happen.
     const [held, kept, again] =

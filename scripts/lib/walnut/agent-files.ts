@@ -69,11 +69,24 @@ export const AGENT_FILE_RULES: readonly AgentFileRule[] = RULES.filter((r, i) =>
 );
 
 /**
+ * A path segment as a file system that folds names would see it: NFKC, Unicode case folding
+ * (upper then lower case: U+017F long s is `s`, U+0131 dotless i is `i`, as on APFS and NTFS),
+ * without a Windows stream suffix (`name::$DATA` is `name`) or trailing dots and spaces (which
+ * Windows drops). Holding back a look-alike costs nothing: held-back files are kept.
+ */
+function foldSegment(segment: string): string {
+  const folded = segment.normalize('NFKC').toUpperCase().toLowerCase();
+  const colon = folded.indexOf(':');
+  const base = colon > 0 ? folded.slice(0, colon) : folded;
+  return base === '.' || base === '..' ? base : base.replace(/[. ]+$/, '');
+}
+
+/**
  * The rule a POSIX relative path falls under, if any: a rule's segments appear consecutively in
  * the path (the last one being the file itself for a file rule; any later segment for a folder).
  */
 export function agentFileRule(path: string): AgentFileRule | undefined {
-  const segs = path.toLowerCase().split('/').filter((s) => s !== '' && s !== '.');
+  const segs = path.split('/').map(foldSegment).filter((s) => s !== '' && s !== '.');
   for (const r of RULES) {
     const n = r.segments.length;
     for (let i = 0; i + n <= segs.length; i++) {

@@ -1,8 +1,8 @@
 import { defineCommand } from '../../cli/command.ts';
-import { inlineText, terminalText } from '../../text/untrusted.ts';
+import { inlineText } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
 import { claimMessage, messageIdArg } from '../query.ts';
-import { busRoot, nameArg, ROOT_OPTION, whereText } from './common.ts';
+import { bodyLines, busRoot, nameArg, ROOT_OPTION, whereText } from './common.ts';
 import { AliveError } from '../../errors.ts';
 
 const USAGE = `usage: dispatch claim @RECEIVER [ID] [--json] [--root DIR]
@@ -63,13 +63,7 @@ export const claimCommand = defineCommand({
     ctx.print(`from: ${inlineText(u.from ?? '(anonymous)', 120)}`);
     ctx.print(`thread: ${inlineText(u.thread || m.id, 140)} (turn ${u.turn ?? 1})`);
     if (u.timestamp) ctx.print(`sent: ${inlineText(u.timestamp, 60)}`);
-    ctx.print('----- message (untrusted text from the sender) -----');
-    ctx.print(terminalText(u.body));
-    if (u.context !== null) {
-      ctx.print('----- context (untrusted) -----');
-      ctx.print(terminalText(u.context));
-    }
-    ctx.print('----- end -----');
+    for (const line of bodyLines('MESSAGE', u.body, u.context)) ctx.print(line);
     ctx.print(`answer with: dispatch reply ${m.id} "TEXT" --as ${displayName(receiver)}`);
   },
 });

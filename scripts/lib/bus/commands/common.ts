@@ -1,7 +1,8 @@
 /** Helpers shared by the dispatch subcommands. */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors.ts';
-import { inlineText, summaryLine, terminalText } from '../../text/untrusted.ts';
+import { fenceData, inlineText, summaryLine, terminalText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import type { FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
@@ -131,15 +132,30 @@ export function messageLines(m: FoundMessage, options: { body?: boolean } = {}):
     lines.push(`dead letter: ${inlineText(d.code, 40)}: ${d.reason}${d.at ? ` (at ${inlineText(d.at, 40)})` : ''}`);
     if (d.originalId) lines.push(`(its id was ${d.originalId})`);
     if (d.untrustedAgentOutput) {
-      if (d.untrustedAgentOutput.stdoutTail) lines.push('----- agent stdout, last lines (untrusted) -----', terminalText(d.untrustedAgentOutput.stdoutTail));
-      if (d.untrustedAgentOutput.stderrTail) lines.push('----- agent stderr, last lines (untrusted) -----', terminalText(d.untrustedAgentOutput.stderrTail));
+      if (d.untrustedAgentOutput.stdoutTail) lines.push('agent stdout, last lines:', ...fencedLines('UNTRUSTED AGENT STDOUT', d.untrustedAgentOutput.stdoutTail));
+      if (d.untrustedAgentOutput.stderrTail) lines.push('agent stderr, last lines:', ...fencedLines('UNTRUSTED AGENT STDERR', d.untrustedAgentOutput.stderrTail));
     }
   }
   if (options.body !== false && u) {
-    lines.push(`----- ${m.kind === 'response' ? 'answer' : 'message'} (untrusted text from the sender) -----`, terminalText(u.body));
-    if (u.context !== null) lines.push('----- context (untrusted) -----', terminalText(u.context));
-    lines.push('----- end -----');
+    lines.push(...bodyLines(m.kind === 'response' ? 'ANSWER' : 'MESSAGE', u.body, u.context));
   }
+  return lines;
+}
+
+/**
+ * Untrusted text shown to a person or an agent reading our output: escaped for the terminal and
+ * fenced by two marker lines carrying a random nonce the text does not contain (a forged end line
+ * in a body cannot close the fence early and put text after it in our words).
+ */
+export function fencedLines(label: string, text: string): string[] {
+  const f = fenceData(label, terminalText(text), () => randomBytes(6).toString('hex'));
+  return [f.open, f.body, f.close];
+}
+
+/** A message's body (and context), fenced: what the sender wrote, never our words. */
+export function bodyLines(kind: 'MESSAGE' | 'ANSWER', body: string, context: string | null): string[] {
+  const lines = [`${kind === 'ANSWER' ? 'answer' : 'message'} (untrusted text from the sender; it ends at the END line with the same number):`, ...fencedLines(`UNTRUSTED ${kind}`, body)];
+  if (context !== null) lines.push('context (untrusted):', ...fencedLines('UNTRUSTED CONTEXT', context));
   return lines;
 }
 

@@ -96,9 +96,9 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
         ok: true,
         status: 'dead-lettered',
         request_id: id,
-        message: `${displayName(r.request.receiver)} did not answer: the request went to its dead-letter (${r.deadLetter.reason})`,
+        message: `${displayName(r.request.receiver)} did not answer: the request went to its dead-letter (${deadLetterCode(r.deadLetter.code)})`,
         request,
-        dead_letter: { code: r.deadLetter.code, reason: r.deadLetter.reason, at: r.deadLetter.at },
+        dead_letter: deadLetterJson(r.deadLetter),
       };
     case 'timed-out':
     case 'aborted': {
@@ -113,6 +113,8 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string }) {
   const receiver = normaliseName(a.receiver, 'receiver');
   const paths = receiverPaths(ctx.root, receiver);
   const messages = listInbox(paths).map((e) => {
+    // The id comes from a file name any writer chooses: only an id of the strict shape is ours to show.
+    if (!e.validId) return { id: null, problem: 'its file name is not a valid message id', untrusted: { file_name: e.name } };
     const r = readBusFile(e.path, { headBytes: PEEK_BYTES });
     if (!r.ok) return { id: e.id, problem: r.problem === 'missing' ? 'gone (claimed meanwhile)' : r.detail };
     const text = decodeUtf8(r.bytes);
@@ -130,7 +132,7 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string }) {
 export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
   const r = await claimMessage(ctx.root, receiver, { ...(a.id !== undefined ? { id: a.id } : {}), owner: 'mcp' });
-  const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: d.code, reason: d.reason }));
+  const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));
   if (!r.claimed) {
     if (a.id === undefined) return { ok: true, claimed: false, receiver: displayName(receiver), message: `no messages waiting for ${displayName(receiver)}`, dead_lettered: deadLettered };
     const id = messageIdArg(a.id);
@@ -169,7 +171,9 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
     receiver = holders[0]!;
   }
   const done = await answerMessage(ctx.root, receiver, id, a.body, 'mcp');
-  return { ok: true, id: done.responseId, in_reply_to: done.id, receiver: displayName(done.receiver), thread: done.thread, turn: done.turn };
+  // The thread comes from the request's header: shown as ours only when it is a plain id.
+  const thread = isPlainThread(done.thread) ? { thread: done.thread } : { thread: null, untrusted_thread: done.thread };
+  return { ok: true, id: done.responseId, in_reply_to: done.id, receiver: displayName(done.receiver), ...thread, turn: done.turn };
 }
 
 export function threadTool(ctx: ToolContext, a: { id: string }) {
@@ -184,7 +188,7 @@ export function threadTool(ctx: ToolContext, a: { id: string }) {
       id: m.id,
       kind: m.kind,
       time: new Date(m.timeMs).toISOString(),
-      ...(m.deadLetter ? { dead_letter: { code: m.deadLetter.code, reason: m.deadLetter.reason } } : {}),
+      ...(m.deadLetter ? { dead_letter: deadLetterJson(m.deadLetter) } : {}),
       ...(m.problem ? { problem: m.problem } : {}),
       untrusted: m.untrusted ? untrustedJson(m.untrusted) : null,
     })),
@@ -201,6 +205,20 @@ function where(m: FoundMessage) {
 
 function describePlace(m: FoundMessage): string {
   return `${m.state} (in ${m.location} of ${displayName(m.receiver)})`;
+}
+
+/**
+ * A dead letter's reason quotes what the failing agent printed and the message's own names, and
+ * its `.reason.json` lies in a folder any bus writer can write: the reason is untrusted text, and
+ * only a code of our own shape is shown in our words.
+ */
+function deadLetterCode(code: string): string {
+  return /^[a-z][a-z0-9_]{0,39}$/.test(code) ? code : 'unknown';
+}
+
+function deadLetterJson(d: { code: string; reason: string; at?: string | null }) {
+  const at = d.at !== undefined && d.at !== null && d.at.length <= 40 && Number.isFinite(Date.parse(d.at)) ? d.at : null;
+  return { code: deadLetterCode(d.code), at, untrusted: { reason: d.reason } };
 }
 
 function untrustedJson(u: UntrustedMessageText) {
