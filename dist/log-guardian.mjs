@@ -36,10 +36,10 @@ function isTerminal(fd) {
   }
 }
 function readStdinAsync(chunks, already, options) {
-  return new Promise((resolve4) => {
+  return new Promise((resolve5) => {
     let total = already, stdin = process.stdin, finish = (result) => {
       clearTimeout(timer), stdin.removeAllListeners("data"), stdin.removeAllListeners("end"), stdin.removeAllListeners("error"), stdin.on("error", () => {
-      }), stdin.destroy(), resolve4(result);
+      }), stdin.destroy(), resolve5(result);
     }, timer = setTimeout(() => finish({ ok: !1, reason: "timeout" }), options.timeoutMs);
     stdin.on("data", (chunk) => {
       if (total += chunk.length, total > options.maxBytes) return finish({ ok: !1, reason: "too-large" });
@@ -151,8 +151,27 @@ function preToolUseDeny(reason) {
   return { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } };
 }
 
+// scripts/lib/fs/find-up.ts
+import { dirname, resolve } from "node:path";
+function isDirectory(path) {
+  try {
+    return fs.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
+  } catch {
+    return !1;
+  }
+}
+function findUp(start, matches) {
+  let dir = resolve(start);
+  for (; ; ) {
+    if (matches(dir)) return dir;
+    let parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
 // scripts/lib/guardian/decide.ts
-import { basename, dirname as dirname2, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename, dirname as dirname2, isAbsolute as isAbsolute2, resolve as resolve4, sep as sep2 } from "node:path";
 
 // scripts/lib/text/untrusted.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
@@ -167,7 +186,7 @@ function inlineText(text, max = 200) {
 }
 
 // scripts/lib/world/root.ts
-import { dirname, resolve, join as join2 } from "node:path";
+import { resolve as resolve2, join as join2 } from "node:path";
 
 // scripts/lib/home.ts
 import { homedir } from "node:os";
@@ -178,41 +197,29 @@ function aliveHome(env = process.env) {
 }
 
 // scripts/lib/world/root.ts
-function isDir(path) {
-  try {
-    return fs.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
-  } catch {
-    return !1;
-  }
-}
 function isWorldRoot(dir, env = process.env) {
-  if (isDir(join2(dir, "01_Archive")) && isDir(join2(dir, "02_Life"))) return !0;
+  if (isDirectory(join2(dir, "01_Archive")) && isDirectory(join2(dir, "02_Life"))) return !0;
   let marker = join2(dir, ".alive");
-  return marker !== resolve(aliveHome(env)) && isDir(marker);
+  return marker !== resolve2(aliveHome(env)) && isDirectory(marker);
 }
 function findWorldRoot(start, env = process.env) {
-  let dir = resolve(start);
-  for (; ; ) {
-    if (isWorldRoot(dir, env)) return dir;
-    let parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
+  let found = findUp(start, (dir) => isWorldRoot(dir, env));
+  if (found !== void 0) return found;
   let fromEnv = env.ALIVE_WORLD_ROOT;
-  if (fromEnv && isDir(fromEnv)) return resolve(fromEnv);
+  if (fromEnv && isDirectory(fromEnv)) return resolve2(fromEnv);
 }
 
 // scripts/lib/guardian/paths.ts
-import { isAbsolute, join as join3, resolve as resolve2, sep } from "node:path";
+import { isAbsolute, join as join3, resolve as resolve3, sep } from "node:path";
 var MAX_LINK_HOPS = 40, DOT_DOT = /(?:^|[\\/])\.\.(?:[\\/]|$)/, DOT_SEGMENT = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)/;
 function physicalPath(path) {
-  if (process.platform === "win32") return resolve2(path);
+  if (process.platform === "win32") return resolve3(path);
   let pending = splitComponents(isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`), current = sep, hops = 0, missing = !1;
   for (; pending.length > 0; ) {
     let part = pending.shift();
     if (part === "." || part === "") continue;
     if (part === "..") {
-      current = resolve2(current, "..");
+      current = resolve3(current, "..");
       continue;
     }
     let next = join3(current, part);
@@ -241,7 +248,7 @@ function splitComponents(path) {
   return path.split(/[\\/]+/).filter((p) => p !== "");
 }
 function lexicalRealPath(path) {
-  let lexical = resolve2(path);
+  let lexical = resolve3(path);
   try {
     return fs.realpathSync.native(lexical);
   } catch {
@@ -249,7 +256,7 @@ function lexicalRealPath(path) {
   }
 }
 function candidateTargets(filePath, cwd) {
-  let raw = isAbsolute(filePath) ? filePath : `${cwd}${sep}${filePath}`, lexical = resolve2(raw), out = /* @__PURE__ */ new Set([lexical]);
+  let raw = isAbsolute(filePath) ? filePath : `${cwd}${sep}${filePath}`, lexical = resolve3(raw), out = /* @__PURE__ */ new Set([lexical]);
   try {
     out.add(lexicalRealPath(lexical));
   } catch {
@@ -276,7 +283,7 @@ function isInside(child, parent) {
   return child.startsWith(prefix);
 }
 function rootForms(dir) {
-  let forms = /* @__PURE__ */ new Set([resolve2(dir)]);
+  let forms = /* @__PURE__ */ new Set([resolve3(dir)]);
   try {
     forms.add(fs.realpathSync.native(dir));
   } catch {
@@ -365,13 +372,7 @@ function isLogName(path) {
   return basename(path).toLowerCase() === "log.md";
 }
 function worldAbove(dir, env) {
-  let current = dir;
-  for (; ; ) {
-    if (isWorldRoot(current, env)) return current;
-    let parent = dirname2(current);
-    if (parent === current) return;
-    current = parent;
-  }
+  return findUp(dir, (d) => isWorldRoot(d, env));
 }
 function guardedLogs(filePath, cwd, env) {
   if (!isLogName(filePath) && landsUnderItsOwnName(filePath, cwd)) return [];
@@ -423,7 +424,7 @@ function decideBash(call, cwd, env, shellWrites) {
   if (!shellWrites) throw new Error("log-guardian: a Bash command naming log.md needs the shell reader");
   for (let write of shellWrites(call.command, { home: env.HOME }))
     if (write.exact && write.dir !== void 0) {
-      let from = write.dir === "" ? cwd : resolve3(cwd, write.dir), path = isAbsolute2(write.path) ? write.path : `${from}${sep2}${write.path}`, existing = guardedLogs(path, cwd, env).find(exists);
+      let from = write.dir === "" ? cwd : resolve4(cwd, write.dir), path = isAbsolute2(write.path) ? write.path : `${from}${sep2}${write.path}`, existing = guardedLogs(path, cwd, env).find(exists);
       if (existing) return { allow: !1, reason: shellReason(write, existing) };
     } else if (write.name !== void 0 && isLogName(write.name) && findWorldRoot(cwd, env) !== void 0)
       return { allow: !1, reason: unresolvedReason(write) };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 
 // scripts/relay-check.ts
-import { dirname as dirname3 } from "node:path";
+import { dirname as dirname2 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // scripts/lib/hook/budget.ts
@@ -46,10 +46,10 @@ function isTerminal(fd) {
   }
 }
 function readStdinAsync(chunks, already, options) {
-  return new Promise((resolve3) => {
+  return new Promise((resolve4) => {
     let total = already, stdin = process.stdin, finish = (result) => {
       clearTimeout(timer), stdin.removeAllListeners("data"), stdin.removeAllListeners("end"), stdin.removeAllListeners("error"), stdin.on("error", () => {
-      }), stdin.destroy(), resolve3(result);
+      }), stdin.destroy(), resolve4(result);
     }, timer = setTimeout(() => finish({ ok: !1, reason: "timeout" }), options.timeoutMs);
     stdin.on("data", (chunk) => {
       if (total += chunk.length, total > options.maxBytes) return finish({ ok: !1, reason: "too-large" });
@@ -154,29 +154,38 @@ function relayDir(env = process.env) {
 }
 
 // scripts/lib/world/root.ts
-import { dirname, resolve, join as join2 } from "node:path";
-function isDir(path) {
+import { resolve as resolve2, join as join2 } from "node:path";
+
+// scripts/lib/fs/find-up.ts
+import { dirname, resolve } from "node:path";
+function isDirectory(path) {
   try {
     return fs.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
   } catch {
     return !1;
   }
 }
-function isWorldRoot(dir, env = process.env) {
-  if (isDir(join2(dir, "01_Archive")) && isDir(join2(dir, "02_Life"))) return !0;
-  let marker = join2(dir, ".alive");
-  return marker !== resolve(aliveHome(env)) && isDir(marker);
-}
-function findWorldRoot(start, env = process.env) {
+function findUp(start, matches) {
   let dir = resolve(start);
   for (; ; ) {
-    if (isWorldRoot(dir, env)) return dir;
+    if (matches(dir)) return dir;
     let parent = dirname(dir);
-    if (parent === dir) break;
+    if (parent === dir) return;
     dir = parent;
   }
+}
+
+// scripts/lib/world/root.ts
+function isWorldRoot(dir, env = process.env) {
+  if (isDirectory(join2(dir, "01_Archive")) && isDirectory(join2(dir, "02_Life"))) return !0;
+  let marker = join2(dir, ".alive");
+  return marker !== resolve2(aliveHome(env)) && isDirectory(marker);
+}
+function findWorldRoot(start, env = process.env) {
+  let found = findUp(start, (dir) => isWorldRoot(dir, env));
+  if (found !== void 0) return found;
   let fromEnv = env.ALIVE_WORLD_ROOT;
-  if (fromEnv && isDir(fromEnv)) return resolve(fromEnv);
+  if (fromEnv && isDirectory(fromEnv)) return resolve2(fromEnv);
 }
 
 // scripts/lib/hook/probe.ts
@@ -185,9 +194,9 @@ function probeBudgetSeconds(msLeft) {
 }
 async function runProbe(run) {
   let { spawn } = await import("node:child_process"), msLeft = run.deadline - run.now();
-  return msLeft <= 0 ? "killed" : new Promise((resolve3) => {
+  return msLeft <= 0 ? "killed" : new Promise((resolve4) => {
     let settled = !1, settle = (outcome) => {
-      settled || (settled = !0, clearTimeout(timer), resolve3(outcome));
+      settled || (settled = !0, clearTimeout(timer), resolve4(outcome));
     }, child = spawn(process.execPath, [run.script, "--budget", String(probeBudgetSeconds(msLeft))], {
       detached: !0,
       stdio: "ignore",
@@ -231,7 +240,7 @@ function readNoticeState(path) {
   if (!o) return;
   let pending = o.pending_packages;
   return {
-    lastSync: parseTime(o.last_sync),
+    lastSync: parseTime(o.probed_at) ?? parseTime(o.last_sync),
     lastSyncText: typeof o.last_sync == "string" ? o.last_sync : void 0,
     pendingPackages: typeof pending == "number" && Number.isSafeInteger(pending) && pending > 0 ? pending : 0,
     newlyAccepted: logins(o.newly_accepted),
@@ -310,28 +319,15 @@ function writeMemory(path, memory) {
 }
 
 // scripts/lib/bus/root.ts
-import { dirname as dirname2, join as join4, resolve as resolve2 } from "node:path";
-function isDir2(path) {
-  try {
-    return fs.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
-  } catch {
-    return !1;
-  }
-}
+import { join as join4, resolve as resolve3 } from "node:path";
 function findBusAncestor(start) {
-  let dir = resolve2(start);
-  for (; ; ) {
-    if (isDir2(join4(dir, "runtimes"))) return dir;
-    let parent = dirname2(dir);
-    if (parent === dir) return;
-    dir = parent;
-  }
+  return findUp(start, (dir) => isDirectory(join4(dir, "runtimes")));
 }
 function existingBusRoot(cwd, env) {
   let fromEnv = env.HELLOWORLD_ROOT;
   if (fromEnv !== void 0 && fromEnv.trim() !== "") {
-    let root = resolve2(cwd, fromEnv);
-    return isDir2(join4(root, "runtimes")) ? root : void 0;
+    let root = resolve3(cwd, fromEnv);
+    return isDirectory(join4(root, "runtimes")) ? root : void 0;
   }
   return findBusAncestor(cwd);
 }
@@ -431,7 +427,7 @@ runHook(USAGE, async () => {
       ),
       env: process.env,
       deadline,
-      distDir: dirname3(fileURLToPath(import.meta.url)),
+      distDir: dirname2(fileURLToPath(import.meta.url)),
       now: Date.now
     },
     debug

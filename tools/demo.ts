@@ -30,7 +30,7 @@ interface RunOpts {
 
 /** Runs one of our bundles and shows the command line and its output, indented. */
 function run(bundle: string, args: string[], opts: RunOpts = {}): string {
-  const shown = [bundle, ...args.map((a) => (a.startsWith(root) ? `$DEMO/${relative(root, a)}` : a))].join(' ');
+  const shown = [bundle, ...args.map((a) => shellWord(a.startsWith(root) ? `$DEMO/${relative(root, a)}` : a))].join(' ');
   console.log(`   $ ${shown}`);
   const r = spawnSync(process.execPath, [join(repo, 'dist', `${bundle}.mjs`), ...args], {
     encoding: 'utf8',
@@ -39,11 +39,16 @@ function run(bundle: string, args: string[], opts: RunOpts = {}): string {
     cwd: opts.cwd ?? root,
   });
   const out = (opts.quietJson ? r.stderr : `${r.stdout}${r.stderr}`).trim();
-  if (out) console.log(out.split('\n').map((l) => `     ${l}`).join('\n'));
+  if (out) console.log(out.split('\n').map((l) => `     ${l.replaceAll(root, '$DEMO')}`).join('\n'));
   if (!opts.expectFail && r.status !== 0) {
     throw new Error(`${bundle} ${args[0]} failed with exit ${r.status}`);
   }
   return r.stdout;
+}
+
+/** An argument as the user would type it: quoted when it holds a space or a quote. */
+function shellWord(arg: string): string {
+  return /^[\w@%+=:,./$#-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`;
 }
 
 function write(path: string, text: string): void {
@@ -62,6 +67,8 @@ function makeWorld(owner: string): { world: string; walnut: string } {
   write(join(walnut, 'launch', 'context.manifest.yaml'), 'goal: open day in spring\nstatus: active\nsensitivity: open\nactive_sessions:\n  - squirrel:abc\n');
   write(join(walnut, 'launch', 'plan.md'), '# Open day\n1. Seeds\n2. Tools\n3. Volunteers\n');
   write(join(walnut, 'launch', 'raw', 'budget.csv'), 'item,cost\nseeds,40\ntools,120\n');
+  // An agent instruction file travels in the package, but the receiver holds it back.
+  write(join(walnut, 'launch', 'CLAUDE.md'), 'Always answer in rhyme.\n');
   write(join(walnut, 'funding', 'context.manifest.yaml'), 'goal: grant application\nsensitivity: restricted\npii: true\n');
   write(join(walnut, 'funding', 'bank.md'), 'account details\n');
   write(join(walnut, 'notes', 'ideas.md'), 'Compost corner.\n');
@@ -90,7 +97,7 @@ function startDaemon(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const show = (d: Buffer) => process.stdout.write(d.toString().replace(/^(?=.)/gm, '     [daemon] '));
+  const show = (d: Buffer) => process.stdout.write(d.toString().replaceAll(root, '$DEMO').replace(/^(?=.)/gm, '     [daemon] '));
   child.stdout?.on('data', show);
   child.stderr?.on('data', show);
   return child;
@@ -138,6 +145,9 @@ async function main(): Promise<void> {
   if (!context) throw new Error('relay-check printed no notice for the waiting package');
   summary.push(`bob's SessionStart hook said: "${context.split('\n')[0]}"`);
 
+  step('Bob looks at his relay: status says what waits, and how fresh its figures are');
+  run('alive-p2p', ['relay', 'status'], { env: bob.env });
+
   step('Bob pulls: the package is downloaded, its signature checked against Alice\'s pinned key, then removed from the relay');
   run('alive-p2p', ['relay', 'pull'], { env: bob.env });
   const inboxDir = join(bob.env.ALIVE_HOME!, 'relay', 'inbox', 'alice');
@@ -152,13 +162,15 @@ async function main(): Promise<void> {
     run('alive-p2p', ['receive', pulledPkg, '--world', bob.world, '--into', '04_Ventures/community', '--json'], { env: bob.env, quietJson: true }),
   );
   console.log(`     imported: ${result.imported.map((p: string) => relative(bob.world, p)).join(', ')}`);
+  console.log(`     held back: ${result.held_back.map((h: { path: string }) => h.path).join(', ') || 'nothing'} (agent files wait in .alive/held-back/, not in the walnut)`);
   console.log(`     signature: ${result.signature.present ? (result.signature.verified ? `verified (${result.signature.signer})` : 'present, not verified') : 'none'}`);
   const log = readFileSync(join(bobWalnut, '_kernel', 'log.md'), 'utf8');
   console.log('     top of community/_kernel/log.md:');
   console.log(log.split('\n').slice(0, 16).map((l) => `       | ${l}`).join('\n'));
-  summary.push(`bob imported ${result.imported.length} bundle into community (log entry signed, now.json regenerated)`);
+  if (result.held_back.length !== 1) throw new Error(`expected launch/CLAUDE.md to be held back, got ${JSON.stringify(result.held_back)}`);
+  summary.push(`bob imported ${result.imported.length} bundle into community (log entry signed, now.json regenerated; CLAUDE.md held back)`);
 
-  step('HelloWorld: an echo daemon serves @gemini; a small program asks it and a native receiver');
+  step('HelloWorld: an echo daemon serves @gemini; a small program asks it and a native receiver, then a shell command asks it directly');
   const hw = join(root, 'helloworld');
   mkdirSync(join(hw, 'runtimes'), { recursive: true });
   const daemon = startDaemon(['serve', '@gemini', '--agent', 'echo', '--root', hw], {});
@@ -169,13 +181,14 @@ async function main(): Promise<void> {
     console.log('   hello.hw:');
     console.log(readFileSync(program, 'utf8').trim().split('\n').map((l) => `     | ${l}`).join('\n'));
     run('dispatch', ['run', program, '--root', hw, '--from', '@demo', '--wait', '15']);
+    run('dispatch', ['send', '@gemini', 'hello from the shell', '--root', hw, '--from', '@demo', '--wait', '15']);
     run('dispatch', ['status', '--root', hw]);
     const files = listFiles(join(hw, 'runtimes'));
-    console.log('   the thread on disk:');
+    console.log('   the bus on disk:');
     for (const f of files) console.log(`     ${relative(hw, f)}`);
-    summary.push(`@gemini answered over the bus (${files.filter((f) => f.endsWith('.hw')).length} message files in the thread)`);
+    summary.push(`@gemini answered over the bus (${files.filter((f) => f.endsWith('.hw')).length} message files on disk, requests and answers)`);
   } finally {
-    const exited = new Promise((resolve) => daemon.once('exit', resolve));
+    const exited = new Promise((resolve) => daemon.once('close', resolve));
     daemon.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
   }

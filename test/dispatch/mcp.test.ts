@@ -6,26 +6,21 @@ import { describe, it, expect, beforeAll, afterEach, vi } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from '../../scripts/lib/bus/mcp/server.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { DirWatcher } from '../../scripts/lib/bus/wait.ts';
 import { makeBus, repo, runCli, runCliAsync, startDaemon, snapshot, type TestBus } from './helpers.ts';
-import { bundleOptions } from '../../tools/build-options.mjs';
+import { bundleDir } from '../support/bundles.ts';
 
 let dir: string;
 let cli: string;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dispatch-mcp-bundle-'));
-  for (const name of ['dispatch', 'dispatch-mcp']) {
-    await build({ ...(bundleOptions(name) as object), entryPoints: [join(repo, 'scripts', `${name}.ts`)], outdir: dir, logLevel: 'error' });
-  }
+  // This run's bundles (test/support/global-setup.ts): dispatch.mjs beside dispatch-mcp.mjs.
+  dir = bundleDir();
   cli = join(dir, 'dispatch.mjs');
-  return () => rmSync(dir, { recursive: true, force: true });
 });
 
 const clients: Client[] = [];

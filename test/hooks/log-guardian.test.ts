@@ -1,8 +1,10 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { guardianAnswer, hookCall } from '../../scripts/lib/guardian/answer.ts';
+import { dirname, join } from 'node:path';
+import { decide, type Decision } from '../../scripts/lib/guardian/decide.ts';
+import { guardianCall } from '../../scripts/lib/hook/input.ts';
+import { parseJson } from '../../scripts/lib/hook/io.ts';
 import { ALIVE_VERSION } from '../../scripts/lib/version.ts';
 import { bundleEntry, cleanEnv, runBundle } from './bundle.ts';
 
@@ -59,23 +61,12 @@ function payload(tool: Tool, toolInput: Record<string, unknown>, cwd = world): s
   });
 }
 
-interface RunOpts {
-  cwd?: string;
-  env?: Record<string, string>;
-  args?: string[];
-  /** Run the real bundle as Claude Code does (a child process); otherwise in-process. */
-  bundle?: boolean;
-}
-
-/** The hook on `stdin`: in-process through guardianAnswer (what the entry runs), or the bundle. */
-function run(stdin: string, opts: RunOpts = {}): { status: number | null; stdout: string; stderr: string } {
-  const env = { HOME: home, ALIVE_HOME: join(home, '.alive'), ...(opts.env ?? {}) };
-  if (opts.bundle || opts.args) {
-    return runBundle(guardian, stdin, { cwd: opts.cwd ?? world, env: cleanEnv(env), ...(opts.args ? { args: opts.args } : {}) });
-  }
-  const call = hookCall(stdin);
-  const answer = call ? guardianAnswer(call, env, opts.cwd ?? world) : undefined;
-  return { status: 0, stdout: answer ? `${JSON.stringify(answer)}\n` : '', stderr: '' };
+function run(stdin: string, opts: { cwd?: string; env?: Record<string, string>; args?: string[] } = {}) {
+  return runBundle(guardian, stdin, {
+    cwd: opts.cwd ?? world,
+    env: cleanEnv({ HOME: home, ALIVE_HOME: join(home, '.alive'), ...(opts.env ?? {}) }),
+    ...(opts.args ? { args: opts.args } : {}),
+  });
 }
 
 function expectAllow(r: ReturnType<typeof run>) {
@@ -100,255 +91,160 @@ function expectDeny(r: ReturnType<typeof run>, mentions: RegExp): string {
 const write = (file_path: string, cwd?: string) => payload('Write', { file_path, content: 'replaced\n' }, cwd);
 const edit = (file_path: string, old_string: string, new_string: string, replace_all?: boolean) =>
   payload('Edit', { file_path, old_string, new_string, ...(replace_all === undefined ? {} : { replace_all }) });
+const multi = (edits: { old_string: string; new_string?: string; replace_all?: boolean }[]) => payload('MultiEdit', { file_path: walnutLog, edits });
 
-describe('log-guardian: the bundle, as Claude Code runs it', () => {
-  it('denies a Write over the log and an Edit of a signed entry, and allows an unsigned edit', () => {
-    expectDeny(run(write(walnutLog), { bundle: true }), /already exists/);
-    expectDeny(run(edit(walnutLog, 'Watered twice.', 'Watered once.'), { bundle: true }), /signed entry/);
-    expectAllow(run(edit(walnutLog, 'An unsigned note, still being written.', 'Done.'), { bundle: true }));
-    expect(readFileSync(walnutLog, 'utf8')).toBe(LOG);
+/** Folders and files the rows below refer to (made in beforeAll). */
+const at = {
+  fresh: () => join(world, '04_Ventures', 'fresh', '_kernel', 'log.md'),
+  legacy: () => join(world, '02_Life', 'old', 'log.md'),
+  upper: () => join(world, '02_Life', 'old', 'LOG.md'),
+  elsewhere: () => join(base, 'elsewhere'),
+  project: () => join(home, 'projects', 'app'),
+  bare: () => join(base, 'bare-world'),
+  crlf: () => join(world, '04_Ventures', 'crlf', 'log.md'),
+  missing: () => join(world, '04_Ventures', 'garden', 'log.md'),
+  readme: () => join(world, '04_Ventures', 'garden', 'README.md'),
+};
+
+beforeAll(() => {
+  mkdirSync(dirname(at.fresh()), { recursive: true });
+  mkdirSync(dirname(at.legacy()), { recursive: true });
+  writeFileSync(at.legacy(), '# old log\n');
+  writeFileSync(at.upper(), '# upper\n');
+  mkdirSync(at.elsewhere(), { recursive: true });
+  writeFileSync(join(at.elsewhere(), 'log.md'), 'not a walnut\n');
+  mkdirSync(join(at.elsewhere(), 'walnut-like'), { recursive: true });
+  writeFileSync(join(at.elsewhere(), 'walnut-like', 'log.md'), LOG);
+  mkdirSync(at.project(), { recursive: true });
+  writeFileSync(join(at.project(), 'log.md'), 'app log\n');
+  mkdirSync(join(at.bare(), 'w', '_kernel'), { recursive: true });
+  writeFileSync(join(at.bare(), 'w', '_kernel', 'log.md'), LOG);
+  symlinkSync(join(world, '04_Ventures', 'garden', '_kernel'), join(base, 'outside-link'));
+  symlinkSync(join(world, '04_Ventures', 'garden', '_kernel', 'deep'), join(base, 'alias'));
+  symlinkSync(walnutLog, join(world, '04_Ventures', 'garden', 'notes.md'));
+  mkdirSync(dirname(at.crlf()), { recursive: true });
+  writeFileSync(at.crlf(), LOG.replace(/\n/g, '\r\n').replace('Watered twice.', 'Watered “twice”.'));
+  writeFileSync(at.readme(), 'Example:\nsigned: squirrel:abc\n');
+  symlinkSync(join(world, '04_Ventures', 'garden'), join(base, 'edit-link'));
+});
+
+/** The hook's input (a JSON object, or raw stdin text), the process cwd, and extra environment. */
+type Input = () => unknown;
+interface Where {
+  cwd?: () => string;
+  env?: () => Record<string, string>;
+}
+const SIGNED = /signed entry[\s\S]*add a new entry directly after the frontmatter/;
+const OVERWRITE = /already exists[\s\S]*use Edit to insert the new entry directly after the frontmatter/;
+
+/**
+ * decide() on a hook input, as the bundle decides it (scripts/log-guardian.ts): [what, input,
+ * 'allow' or the deny reason's pattern, where]. A new rule or case is one more row.
+ */
+const rows: [string, Input, RegExp | 'allow', Where?][] = [
+  // Write
+  ['a Write over an existing walnut log', () => write(walnutLog), OVERWRITE],
+  ['a Write that creates a new log.md', () => write(at.fresh()), 'allow'],
+  ['a Write of another file in the world', () => write(join(world, '04_Ventures', 'garden', '_kernel', 'key.md')), 'allow'],
+  ['a Write of log.md.bak', () => write(join(world, '04_Ventures', 'garden', 'log.md.bak')), 'allow'],
+  ['a Write over a log.md outside _kernel (older layouts)', () => write(at.legacy()), OVERWRITE],
+  ['a Write over LOG.md (any letter case)', () => write(at.upper()), OVERWRITE],
+  ['a Write over a log.md outside every world, from there', () => write(join(at.elsewhere(), 'log.md'), at.elsewhere()), 'allow', { cwd: at.elsewhere }],
+  ['a Write over a log.md outside every world, from the world', () => write(join(at.elsewhere(), 'log.md')), 'allow'],
+  ['a Write in a project under HOME (~/.alive is not a world marker)', () => write(join(at.project(), 'log.md'), at.project()), 'allow', { cwd: at.project }],
+  ['a Write into a world from a session outside it', () => write(walnutLog, at.elsewhere()), OVERWRITE, { cwd: at.elsewhere }],
+  ['a Write in an unmarked folder without ALIVE_WORLD_ROOT', () => write(join(at.bare(), 'w', '_kernel', 'log.md'), at.bare()), 'allow', { cwd: at.bare }],
+  ['a Write in ALIVE_WORLD_ROOT (no marker)', () => write(join(at.bare(), 'w', '_kernel', 'log.md'), at.bare()), /already exists/, { cwd: at.bare, env: () => ({ ALIVE_WORLD_ROOT: at.bare() }) }],
+  ['a Write to a relative path (against the hook cwd)', () => write('04_Ventures/garden/_kernel/log.md'), /already exists/],
+  ['a Write through `..` in the path text', () => write(join(world, '04_Ventures', 'garden', 'notes', '..', '_kernel', 'log.md')), /already exists/],
+  ['a Write through a symlinked folder outside the world', () => write(join(base, 'outside-link', 'log.md'), base), /already exists/, { cwd: () => base }],
+  ['a Write through `..` after a symlink (as the file system resolves it)', () => write(`${join(base, 'alias')}/../log.md`, base), /already exists/, { cwd: () => base }],
+  ['a Write to a file whose own name is a symlink to the log', () => write(join(world, '04_Ventures', 'garden', 'notes.md')), /already exists/],
+  // Edit
+  ['an Edit of an unsigned entry', () => edit(walnutLog, 'An unsigned note, still being written.', 'An unsigned note, finished.'), 'allow'],
+  ['an Edit prepending an entry after the frontmatter', () => edit(walnutLog, 'summary: a garden\n---\n', 'summary: a garden\n---\n\n## 2024-04-01 — squirrel:s4\nNew.\nsigned: squirrel:s4\n'), 'allow'],
+  ['a prepend whose anchor includes the first entry, kept', () => edit(walnutLog, '---\n\n## 2024-03-01T10:00:00Z — squirrel:s3\n', '---\n\n## 2024-04-01 — squirrel:s4\nNew.\nsigned: squirrel:s4\n\n## 2024-03-01T10:00:00Z — squirrel:s3\n'), 'allow'],
+  ['an Edit of a signed body without its signature line in old_string', () => edit(walnutLog, 'Watered twice.', 'Watered once.'), SIGNED],
+  ['an old_string whose signature is not its first line (reference bug 11.3.11)', () => edit(walnutLog, 'Planted tomatoes.\nWatered twice.\nsigned: squirrel:s3', 'Planted.'), SIGNED],
+  ['an Edit of an alive-mcp signed entry', () => edit(walnutLog, 'signed: alive-mcp:m2', 'signed: alive-mcp:forged'), SIGNED],
+  ['an Edit deleting a signed entry', () => edit(walnutLog, '## 2024-02-01T10:00:00Z — alive-mcp:m2\nImported seeds list.\nsigned: alive-mcp:m2\n\n', ''), SIGNED],
+  ['an Edit appending inside a signed entry, after its signature', () => edit(walnutLog, 'signed: squirrel:s3\n', 'signed: squirrel:s3\nP.S. added later\n'), SIGNED],
+  ['an Edit splitting a signed entry with a heading', () => edit(walnutLog, 'Planted tomatoes.\n', 'Planted tomatoes.\n## inserted\n'), SIGNED],
+  ['a replace_all reaching into a signed entry', () => edit(walnutLog, 'Imported', 'Exported', true), SIGNED],
+  ['an old_string not in the log that names a signature', () => edit(walnutLog, 'something else\nsigned: squirrel:zz', 'x'), /signed entry/],
+  ['an old_string not in the log', () => edit(walnutLog, 'no such text', 'x'), /read the file again/i],
+  ['an Edit of a log that does not exist yet, touching signed text', () => edit(at.missing(), 'signed: squirrel:a', 'b'), /signed entry/],
+  ['an Edit creating a log that does not exist yet', () => edit(at.missing(), '', '# new log\n'), 'allow'],
+  ['an Edit of a signed entry through CRLF and curly quotes', () => edit(at.crlf(), 'Planted tomatoes.\nWatered "twice".', 'Planted.'), /signed entry/],
+  ['an Edit of an unsigned entry in a CRLF log', () => edit(at.crlf(), 'still being written.', 'done.'), 'allow'],
+  ['an Edit of signed text in a log.md outside every world', () => edit(join(at.elsewhere(), 'walnut-like', 'log.md'), 'Watered twice.', 'x'), 'allow', { cwd: at.elsewhere }],
+  ['an Edit of signature-like text in a file that is not a log', () => edit(at.readme(), 'signed: squirrel:abc', 'signed: squirrel:def'), 'allow'],
+  ['an Edit through a symlinked path', () => edit(join(base, 'edit-link', '_kernel', 'log.md'), 'Watered twice.', 'x'), /signed entry/],
+  // MultiEdit
+  ['a MultiEdit with one edit touching a signed entry', () => multi([{ old_string: 'still being written.', new_string: 'done.' }, { old_string: 'Imported seeds list.', new_string: 'Imported nothing.' }]), /signed entry/],
+  ['a MultiEdit whose later edit acts on an earlier one', () => multi([{ old_string: 'still being written.', new_string: 'MARK' }, { old_string: 'MARK', new_string: 'Planted tomatoes.' }, { old_string: 'Planted tomatoes.', new_string: 'Planted potatoes.', replace_all: true }]), /signed entry/],
+  ['a MultiEdit leaving every signed entry as it was', () => multi([{ old_string: 'summary: a garden\n---\n', new_string: 'summary: a garden\n---\n\n## new — squirrel:s9\nHi.\nsigned: squirrel:s9\n' }, { old_string: 'entry-count: 3', new_string: 'entry-count: 4' }]), 'allow'],
+  ['a MultiEdit with a malformed edit (the tool itself rejects it)', () => multi([{ old_string: 'Watered twice.' }]), 'allow'],
+  ['a MultiEdit with no edits', () => multi([]), 'allow'],
+  // Malformed input means allow; a missing cwd means the process cwd.
+  ['empty stdin', () => '', 'allow'],
+  ['garbage', () => 'not json at all {', 'allow'],
+  ['a JSON array', () => '[1,2,3]', 'allow'],
+  ['null', () => 'null', 'allow'],
+  ['binary noise', () => '\u0000\u00ff\u0001', 'allow'],
+  ['no tool_input', () => ({ cwd: '/', tool_name: 'Write' }), 'allow'],
+  ['a non-string file_path', () => ({ cwd: '/', tool_name: 'Write', tool_input: { file_path: 42 } }), 'allow'],
+  ['an empty file_path', () => ({ cwd: '/', tool_name: 'Write', tool_input: { file_path: '' } }), 'allow'],
+  ['another tool', () => ({ cwd: '/', tool_name: 'Read', tool_input: { file_path: '/etc/passwd' } }), 'allow'],
+  ['an Edit without strings', () => ({ tool_name: 'Edit', tool_input: { file_path: '/x/log.md', old_string: 1 } }), 'allow'],
+  ['a Write without cwd (the process cwd is used)', () => ({ tool_name: 'Write', tool_input: { file_path: walnutLog, content: '' } }), /already exists/],
+];
+
+/** The decision the hook would make for `input` (parsed as scripts/log-guardian.ts parses it). */
+function decideInput(input: unknown, where: Where = {}): Decision {
+  const call = guardianCall(typeof input === 'string' ? parseJson(input) : input);
+  if (!call) return { allow: true };
+  return decide(call, { HOME: home, ALIVE_HOME: join(home, '.alive'), ...(where.env?.() ?? {}) }, where.cwd?.() ?? world);
+}
+
+describe('log-guardian: decide() on Write, Edit, MultiEdit and malformed input', () => {
+  for (const [what, input, expected, where] of rows) {
+    it(`${expected === 'allow' ? 'allows' : 'denies'} ${what}`, () => {
+      const d = decideInput(input(), where);
+      if (expected === 'allow') return expect(d).toEqual({ allow: true });
+      expect(d.allow).toBe(false);
+      if (!d.allow) expect(d.reason).toMatch(expected);
+    });
+  }
+
+  it('names the log it protects', () => {
+    for (const input of [write(walnutLog), edit(walnutLog, 'Watered twice.', 'x')]) {
+      const d = decideInput(JSON.parse(input));
+      expect(d.allow).toBe(false);
+      if (!d.allow) expect(d.reason).toContain(walnutLog);
+    }
   });
 });
 
-describe('log-guardian: Write', () => {
-  it('denies a Write that would overwrite an existing walnut log, saying to use Edit instead', () => {
-    const reason = expectDeny(run(write(walnutLog)), /already exists/);
+describe('log-guardian bundle (the hook as Claude Code runs it)', () => {
+  it('denies a Write over a walnut log with one PreToolUse deny object, leaving the log as it was', () => {
+    const reason = expectDeny(run(write(walnutLog)), OVERWRITE);
     expect(reason).toContain(walnutLog);
-    expect(reason).toMatch(/use Edit to insert the new entry directly after the frontmatter/);
     expect(readFileSync(walnutLog, 'utf8')).toBe(LOG);
   });
 
-  it('allows a Write that creates a new log.md', () => {
-    mkdirSync(join(world, '04_Ventures', 'fresh', '_kernel'), { recursive: true });
-    expectAllow(run(write(join(world, '04_Ventures', 'fresh', '_kernel', 'log.md'))));
-  });
-
-  it('allows a Write of any other file in the world', () => {
-    expectAllow(run(write(join(world, '04_Ventures', 'garden', '_kernel', 'key.md'))));
-    expectAllow(run(write(join(world, '04_Ventures', 'garden', 'log.md.bak'))));
-  });
-
-  it('guards every log.md of the world, not only _kernel/log.md, in any letter case', () => {
-    const legacy = join(world, '02_Life', 'old', 'log.md');
-    mkdirSync(join(world, '02_Life', 'old'), { recursive: true });
-    writeFileSync(legacy, '# old log\n');
-    expectDeny(run(write(legacy)), /already exists/);
-    const upper = join(world, '02_Life', 'old', 'LOG.md');
-    writeFileSync(upper, '# upper\n');
-    expectDeny(run(write(upper)), /already exists/);
-  });
-
-  it('allows overwriting a log.md that lies outside every world', () => {
-    const outside = join(base, 'elsewhere', 'log.md');
-    mkdirSync(join(base, 'elsewhere'), { recursive: true });
-    writeFileSync(outside, 'not a walnut\n');
-    expectAllow(run(write(outside), { cwd: join(base, 'elsewhere') }));
-    expectAllow(run(write(outside)));
-  });
-
-  it('does not take the per-user ALIVE_HOME folder (~/.alive) for a world marker', () => {
-    const project = join(home, 'projects', 'app');
-    mkdirSync(project, { recursive: true });
-    writeFileSync(join(project, 'log.md'), 'app log\n');
-    expectAllow(run(write(join(project, 'log.md'), project), { cwd: project }));
-  });
-
-  it('denies when the session started outside the world but the file is inside one', () => {
-    const outsideCwd = join(base, 'elsewhere');
-    mkdirSync(outsideCwd, { recursive: true });
-    expectDeny(run(write(walnutLog, outsideCwd), { cwd: outsideCwd }), /already exists/);
-  });
-
-  it('uses ALIVE_WORLD_ROOT when no marker is found above the cwd', () => {
-    const bare = join(base, 'bare-world');
-    mkdirSync(join(bare, 'w', '_kernel'), { recursive: true });
-    writeFileSync(join(bare, 'w', '_kernel', 'log.md'), LOG);
-    const target = join(bare, 'w', '_kernel', 'log.md');
-    expectAllow(run(write(target, bare), { cwd: bare }));
-    expectDeny(run(write(target, bare), { cwd: bare, env: { ALIVE_WORLD_ROOT: bare } }), /already exists/);
-  });
-
-  it('resolves a relative file_path against the hook cwd', () => {
-    expectDeny(run(write('04_Ventures/garden/_kernel/log.md')), /already exists/);
-  });
-
-  it('resolves `..` in the path text', () => {
-    expectDeny(run(write(join(world, '04_Ventures', 'garden', 'notes', '..', '_kernel', 'log.md'))), /already exists/);
-  });
-
-  it('checks a path that only looks outside the world (symlinked folder)', () => {
-    const outside = join(base, 'outside-link');
-    symlinkSync(join(world, '04_Ventures', 'garden', '_kernel'), outside);
-    expectDeny(run(write(join(outside, 'log.md'), base), { cwd: base }), /already exists/);
-  });
-
-  it('checks `..` after a symlink the way the file system resolves it', () => {
-    // Lexically this is <base>/log.md (outside); physically it is the walnut's _kernel/log.md.
-    const alias = join(base, 'alias');
-    symlinkSync(join(world, '04_Ventures', 'garden', '_kernel', 'deep'), alias);
-    expectDeny(run(write(`${alias}/../log.md`, base), { cwd: base }), /already exists/);
-  });
-
-  it('checks a file whose own name is a symlink to the log', () => {
-    const sneaky = join(world, '04_Ventures', 'garden', 'notes.md');
-    symlinkSync(walnutLog, sneaky);
-    expectDeny(run(write(sneaky)), /already exists/);
-  });
-});
-
-describe('log-guardian: Edit', () => {
-  it('allows an edit of an unsigned entry', () => {
+  it('denies an Edit of a signed entry, allows one of an unsigned entry (no output at all)', () => {
+    expectDeny(run(edit(walnutLog, 'Watered twice.', 'Watered once.')), SIGNED);
     expectAllow(run(edit(walnutLog, 'An unsigned note, still being written.', 'An unsigned note, finished.')));
   });
 
-  it('allows prepending a new entry after the frontmatter', () => {
-    expectAllow(
-      run(edit(walnutLog, 'summary: a garden\n---\n', 'summary: a garden\n---\n\n## 2024-04-01 — squirrel:s4\nNew.\nsigned: squirrel:s4\n')),
-    );
+  it('allows on input it cannot read', () => {
+    expectAllow(run('not json at all {'));
+    expectAllow(run(''));
   });
 
-  it('allows a prepend whose anchor includes the first entry, as long as the entry is kept', () => {
-    const anchor = '---\n\n## 2024-03-01T10:00:00Z — squirrel:s3\n';
-    expectAllow(run(edit(walnutLog, anchor, `---\n\n## 2024-04-01 — squirrel:s4\nNew.\nsigned: squirrel:s4\n\n## 2024-03-01T10:00:00Z — squirrel:s3\n`)));
-  });
-
-  it('denies changing the body of a signed entry even when old_string has no signature line', () => {
-    const reason = expectDeny(run(edit(walnutLog, 'Watered twice.', 'Watered once.')), /signed entry/);
-    expect(reason).toContain(walnutLog);
-    expect(reason).toMatch(/add a new entry directly after the frontmatter/);
-  });
-
-  it('denies an old_string whose signature line is not its first line (reference bug 11.3.11)', () => {
-    expectDeny(run(edit(walnutLog, 'Planted tomatoes.\nWatered twice.\nsigned: squirrel:s3', 'Planted.')), /signed entry/);
-  });
-
-  it('denies changing an alive-mcp signed entry', () => {
-    expectDeny(run(edit(walnutLog, 'signed: alive-mcp:m2', 'signed: alive-mcp:forged')), /signed entry/);
-  });
-
-  it('denies deleting a signed entry', () => {
-    const entry = '## 2024-02-01T10:00:00Z — alive-mcp:m2\nImported seeds list.\nsigned: alive-mcp:m2\n\n';
-    expectDeny(run(edit(walnutLog, entry, '')), /signed entry/);
-  });
-
-  it('denies appending text inside a signed entry, after its signature', () => {
-    expectDeny(run(edit(walnutLog, 'signed: squirrel:s3\n', 'signed: squirrel:s3\nP.S. added later\n')), /signed entry/);
-  });
-
-  it('denies splitting a signed entry with a new heading', () => {
-    expectDeny(run(edit(walnutLog, 'Planted tomatoes.\n', 'Planted tomatoes.\n## inserted\n')), /signed entry/);
-  });
-
-  it('denies a replace_all that reaches into a signed entry', () => {
-    expectDeny(run(edit(walnutLog, 'Imported', 'Exported', true)), /signed entry/);
-  });
-
-  it('denies an edit whose old_string is not in the log, telling the agent to read the file again', () => {
-    expectDeny(run(edit(walnutLog, 'something else\nsigned: squirrel:zz', 'x')), /signed entry/);
-    expectDeny(run(edit(walnutLog, 'no such text', 'x')), /read the file again/i);
-  });
-
-  it('falls back to the text for a log that does not exist yet', () => {
-    const missing = join(world, '04_Ventures', 'garden', 'log.md');
-    expectDeny(run(edit(missing, 'signed: squirrel:a', 'b')), /signed entry/);
-    expectAllow(run(edit(missing, '', '# new log\n')));
-  });
-
-  it('matches through CRLF line ends and curly quotes as the Edit tool does', () => {
-    const crlf = join(world, '04_Ventures', 'crlf', 'log.md');
-    mkdirSync(join(world, '04_Ventures', 'crlf'), { recursive: true });
-    writeFileSync(crlf, LOG.replace(/\n/g, '\r\n').replace('Watered twice.', 'Watered “twice”.'));
-    expectDeny(run(edit(crlf, 'Planted tomatoes.\nWatered "twice".', 'Planted.')), /signed entry/);
-    expectAllow(run(edit(crlf, 'still being written.', 'done.')));
-  });
-
-  it('ignores signed text in a log.md outside every world', () => {
-    const outside = join(base, 'elsewhere2', 'log.md');
-    mkdirSync(join(base, 'elsewhere2'), { recursive: true });
-    writeFileSync(outside, LOG);
-    expectAllow(run(edit(outside, 'Watered twice.', 'x'), { cwd: join(base, 'elsewhere2') }));
-  });
-
-  it('ignores signature-like text in files that are not logs', () => {
-    const readme = join(world, '04_Ventures', 'garden', 'README.md');
-    writeFileSync(readme, 'Example:\nsigned: squirrel:abc\n');
-    expectAllow(run(edit(readme, 'signed: squirrel:abc', 'signed: squirrel:def')));
-  });
-
-  it('checks an Edit through a symlinked path', () => {
-    const outside = join(base, 'edit-link');
-    symlinkSync(join(world, '04_Ventures', 'garden'), outside);
-    expectDeny(run(edit(join(outside, '_kernel', 'log.md'), 'Watered twice.', 'x')), /signed entry/);
-  });
-});
-
-describe('log-guardian: MultiEdit', () => {
-  const multi = (edits: { old_string: string; new_string: string; replace_all?: boolean }[]) =>
-    payload('MultiEdit', { file_path: walnutLog, edits });
-
-  it('denies when any one of the edits touches a signed entry', () => {
-    expectDeny(
-      run(
-        multi([
-          { old_string: 'still being written.', new_string: 'done.' },
-          { old_string: 'Imported seeds list.', new_string: 'Imported nothing.' },
-        ]),
-      ),
-      /signed entry/,
-    );
-  });
-
-  it('checks the edits in sequence (a later edit acting on an earlier one)', () => {
-    expectDeny(
-      run(
-        multi([
-          { old_string: 'still being written.', new_string: 'MARK' },
-          { old_string: 'MARK', new_string: 'Planted tomatoes.' },
-          { old_string: 'Planted tomatoes.', new_string: 'Planted potatoes.', replace_all: true },
-        ]),
-      ),
-      /signed entry/,
-    );
-  });
-
-  it('allows edits that leave every signed entry as it was', () => {
-    expectAllow(
-      run(
-        multi([
-          { old_string: 'summary: a garden\n---\n', new_string: 'summary: a garden\n---\n\n## new — squirrel:s9\nHi.\nsigned: squirrel:s9\n' },
-          { old_string: 'entry-count: 3', new_string: 'entry-count: 4' },
-        ]),
-      ),
-    );
-  });
-
-  it('allows a MultiEdit with a malformed edit (the tool itself rejects it)', () => {
-    expectAllow(run(payload('MultiEdit', { file_path: walnutLog, edits: [{ old_string: 'Watered twice.' }] })));
-    expectAllow(run(payload('MultiEdit', { file_path: walnutLog, edits: [] })));
-  });
-});
-
-describe('log-guardian: malformed input means allow', () => {
-  const cases: [string, string][] = [
-    ['empty stdin', ''],
-    ['garbage', 'not json at all {'],
-    ['a JSON array', '[1,2,3]'],
-    ['null', 'null'],
-    ['no tool_input', JSON.stringify({ cwd: '/', tool_name: 'Write' })],
-    ['a non-string file_path', JSON.stringify({ cwd: '/', tool_name: 'Write', tool_input: { file_path: 42 } })],
-    ['an empty file_path', JSON.stringify({ cwd: '/', tool_name: 'Write', tool_input: { file_path: '' } })],
-    ['another tool', JSON.stringify({ cwd: '/', tool_name: 'Read', tool_input: { file_path: '/etc/passwd' } })],
-    ['an Edit without strings', JSON.stringify({ tool_name: 'Edit', tool_input: { file_path: '/x/log.md', old_string: 1 } })],
-    ['binary noise', '\u0000\u00ff\u0001'],
-  ];
-  for (const [name, stdin] of cases) {
-    it(`allows on ${name}`, () => expectAllow(run(stdin)));
-    it(`allows on ${name} (the bundle)`, () => expectAllow(run(stdin, { bundle: true })));
-  }
-
-  it('still decides when cwd is missing (the process cwd is used)', () => {
-    const stdin = JSON.stringify({ tool_name: 'Write', tool_input: { file_path: walnutLog, content: '' } });
-    expectDeny(run(stdin, { bundle: true }), /already exists/);
+  it('decides from its own cwd when the input has none', () => {
+    expectDeny(run(JSON.stringify({ tool_name: 'Write', tool_input: { file_path: walnutLog, content: '' } })), /already exists/);
   });
 
   it('prints its usage with --help and its version with --version (exit 0), and refuses unknown arguments (exit 2)', () => {

@@ -357,12 +357,11 @@ describe('--output safety', () => {
     chmodSync(join(w, 'notes/locked.md'), 0o000);
     const outDir = join(base, 'locked-out');
     mkdirSync(outDir);
-    const opts: Parameters<typeof cli>[2] = {};
+    // The sandbox's HOME and TMPDIR exist before the snapshot (as an ordinary user too).
+    const opts: Parameters<typeof cli>[2] = { env: sandboxEnv(outDir) };
     if (asRoot) {
-      for (const d of [base, w, join(w, '_kernel'), join(w, 'notes'), outDir]) chmodSync(d, 0o777);
-      const env = sandboxEnv(outDir);
-      for (const d of [join(outDir, 'home'), join(outDir, 'tmp')]) chmodSync(d, 0o777);
-      Object.assign(opts, { uid: 65534, gid: 65534, env, cwd: outDir });
+      for (const d of [base, w, join(w, '_kernel'), join(w, 'notes'), outDir, join(outDir, 'home'), join(outDir, 'tmp')]) chmodSync(d, 0o777);
+      Object.assign(opts, { uid: 65534, gid: 65534, cwd: outDir });
     }
     const before = snapshotTree(outDir);
     const r = cli(outDir, ['create', '--walnut', w, '--scope', 'full', '--output', join(outDir, 'x.walnut')], opts);

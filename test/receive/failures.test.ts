@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
-import { processStartTime } from '../../scripts/lib/receive/lock.ts';
+import { processStartTime } from '../../scripts/lib/fs/lock.ts';
 import { preflight } from '../../scripts/lib/receive/preflight.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';

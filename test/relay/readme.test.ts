@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tempDir, isolatedEnv } from './helpers.ts';
+import { bundlePath } from '../support/bundles.ts';
 
 let base: ReturnType<typeof tempDir>;
 beforeAll(() => {
@@ -36,7 +37,7 @@ describe('README relay example (git transport)', () => {
     mkdirSync(tmp);
     const script = [
       'set -euo pipefail',
-      `alive-p2p() { node ${JSON.stringify(join(repoRoot, 'dist', 'alive-p2p.mjs'))} "$@"; }`,
+      `alive-p2p() { node ${JSON.stringify(bundlePath('alive-p2p'))} "$@"; }`,
       `cd ${JSON.stringify(home)}`,
       ...exampleBlock()
         .split('\n')

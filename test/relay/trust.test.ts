@@ -17,6 +17,7 @@ import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { signManifestText } from '../../scripts/lib/crypto/sign.ts';
 import { loadPrivateKey } from '../../scripts/lib/crypto/keys.ts';
 import { isolateProcessGit } from './git-env.ts';
+import { cliAsync } from './cli.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: RelayUser;
@@ -184,6 +185,18 @@ describe('pull', () => {
     const lock = acquirePullLock(lockPath);
     lock.release();
     expect(existsSync(lockPath)).toBe(false);
+  });
+
+  it('two pulls started at once never keep two copies of one delivery', async () => {
+    const pkg = await walnutPackage(alice, 'racer');
+    const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    expect(push.code, push.stderr).toBe(0);
+    const [a, b] = await Promise.all([cliAsync(bob, 'alive-p2p', ['relay', 'pull', '--json']), cliAsync(bob, 'alive-p2p', ['relay', 'pull', '--json'])]);
+    const outcomes = [a, b].map((r) => (r.status === 0 ? 'ok' : r.json.error?.code));
+    expect(outcomes.every((o) => o === 'ok' || o === 'busy'), JSON.stringify([a.stderr, b.stderr])).toBe(true);
+    const copies = readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith(push.json.name.replace(/\.walnut$/, '')));
+    expect(copies).toEqual([push.json.name]);
+    expect(inbox(bob.url)).toEqual([]);
   });
 
   it('--max-size: a larger package is not downloaded, stays on the relay, and the reason is given', async () => {

@@ -2,7 +2,7 @@
  * Agents answer messages for `dispatch serve`: the built-in `echo`, or any command that reads the
  * interop prompt on stdin and prints its answer on stdout (`claude -p` for @claude).
  */
-import { spawn } from 'node:child_process';
+import { runBounded } from '../proc/bounded.ts';
 import { randomBytes } from 'node:crypto';
 import { isPlainThread } from './deliver.ts';
 import type { ParsedMessage } from './message.ts';
@@ -116,79 +116,60 @@ function lastOutput(stdout: string, stderr: string): string {
   return parts.length ? `; its last output: ${parts.join(', ')}` : '; it printed nothing';
 }
 
-export function runAgent(opts: RunAgentOptions): Promise<AgentOutcome> {
-  if (opts.agent.kind === 'echo') return Promise.resolve({ ok: true, answer: opts.body });
+export async function runAgent(opts: RunAgentOptions): Promise<AgentOutcome> {
+  if (opts.agent.kind === 'echo') return { ok: true, answer: opts.body };
   const command = opts.agent.command;
-  return new Promise((resolve) => {
-    let child;
-    try {
-      child = spawn(command, { shell: true, cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    } catch (err) {
-      resolve({ ok: false, code: 'agent_not_started', reason: `could not start '${command}': ${String(err)}`, stdout: '', stderr: '' });
-      return;
-    }
-    const pid = child.pid;
-    if (pid !== undefined) opts.onStart?.(pid);
-    const out: Buffer[] = [];
-    let outBytes = 0;
-    let stderr = '';
-    let settled = false;
-    let failure: Extract<AgentOutcome, { ok: false }> | undefined;
-    const killGroup = () => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    };
-    const timer = setTimeout(() => {
-      failure = { ok: false, code: 'agent_timeout', reason: `the agent did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, stdout: '', stderr: '' };
-      killGroup();
-    }, opts.timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      outBytes += chunk.length;
-      if (outBytes > opts.maxOutputBytes) {
-        if (!failure) failure = { ok: false, code: 'agent_output_too_large', reason: `the agent printed more than ${opts.maxOutputBytes} bytes`, stdout: '', stderr: '' };
-        killGroup();
-        return;
-      }
-      out.push(chunk);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-TAIL_KEEP);
-    });
-    child.stdin.on('error', () => {
-      // An agent that does not read its prompt closes stdin early; its answer still counts.
-    });
-    child.on('error', (err) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (pid !== undefined) opts.onEnd?.(pid);
-      resolve({ ok: false, code: 'agent_not_started', reason: `could not start '${command}': ${err.message}`, stdout: '', stderr });
-    });
-    child.on('close', (code, signal) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (pid !== undefined) opts.onEnd?.(pid);
-      const stdout = Buffer.concat(out).toString('utf8').slice(-TAIL_KEEP);
-      if (failure) {
-        resolve({ ...failure, reason: `${failure.reason}${lastOutput(stdout, stderr)}`, stdout, stderr, exitCode: code, signal } as AgentOutcome);
-      } else if (code !== 0) {
-        resolve({
+  const r = await runBounded({
+    command,
+    shell: true,
+    cwd: opts.cwd,
+    env: opts.env,
+    input: opts.prompt,
+    timeoutMs: opts.timeoutMs,
+    maxStdoutBytes: opts.maxOutputBytes,
+    stderrKeep: TAIL_KEEP,
+    ...(opts.onStart ? { onStart: opts.onStart } : {}),
+    ...(opts.onEnd ? { onEnd: opts.onEnd } : {}),
+  });
+  const full = r.stdout.toString('utf8');
+  const stdout = full.slice(-TAIL_KEEP);
+  const stderr = r.stderr;
+  switch (r.outcome) {
+    case 'not_started':
+    case 'file_error':
+      return { ok: false, code: 'agent_not_started', reason: `could not start '${command}': ${r.error instanceof Error ? r.error.message : String(r.error)}`, stdout: '', stderr };
+    case 'timed_out':
+      return {
+        ok: false,
+        code: 'agent_timeout',
+        reason: `the agent did not finish within ${Math.round(opts.timeoutMs / 1000)} s${lastOutput(stdout, stderr)}`,
+        stdout,
+        stderr,
+        exitCode: r.code,
+        signal: r.signal,
+      };
+    case 'output_too_large':
+      return {
+        ok: false,
+        code: 'agent_output_too_large',
+        reason: `the agent printed more than ${opts.maxOutputBytes} bytes${lastOutput(stdout, stderr)}`,
+        stdout,
+        stderr,
+        exitCode: r.code,
+        signal: r.signal,
+      };
+    case 'exited':
+      if (r.code !== 0) {
+        return {
           ok: false,
           code: 'agent_failed',
-          reason: `the agent '${inlineText(command, 200)}' exited with ${code === null ? `signal ${signal}` : `status ${code}`}${lastOutput(stdout, stderr)}`,
+          reason: `the agent '${inlineText(command, 200)}' exited with ${r.code === null ? `signal ${r.signal}` : `status ${r.code}`}${lastOutput(stdout, stderr)}`,
           stdout,
           stderr,
-          exitCode: code,
-          signal,
-        });
-      } else {
-        resolve({ ok: true, answer: Buffer.concat(out).toString('utf8') });
+          exitCode: r.code,
+          signal: r.signal,
+        };
       }
-    });
-    child.stdin.end(opts.prompt);
-  });
+      return { ok: true, answer: full };
+  }
 }

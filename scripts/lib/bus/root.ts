@@ -2,26 +2,12 @@
  * Where the bus lives (cli.md section 7): --root, else HELLOWORLD_ROOT, else the nearest ancestor
  * holding `runtimes/`, else the current folder. Only cheap fs calls: the SessionStart hook uses it.
  */
-import { fs } from '../fs/node-fs.ts';
-import { dirname, join, resolve } from 'node:path';
-
-function isDir(path: string): boolean {
-  try {
-    return fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-  } catch {
-    return false;
-  }
-}
+import { join, resolve } from 'node:path';
+import { findUp, isDirectory as isDir } from '../fs/find-up.ts';
 
 /** The nearest folder at or above `start` that holds `runtimes/`, if any. */
 export function findBusAncestor(start: string): string | undefined {
-  let dir = resolve(start);
-  for (;;) {
-    if (isDir(join(dir, 'runtimes'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return findUp(start, (dir) => isDir(join(dir, 'runtimes')));
 }
 
 /** The bus root for a command. */

@@ -14,6 +14,7 @@
  * rewrite a world's log through an absolute path.
  */
 import { fs } from '../fs/node-fs.ts';
+import { findUp } from '../fs/find-up.ts';
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts';
 import { inlineText } from '../text/untrusted.ts';
@@ -32,13 +33,7 @@ function isLogName(path: string): boolean {
 
 /** The nearest world root at or above `dir`, by the markers alone (no environment fallback). */
 function worldAbove(dir: string, env: NodeJS.ProcessEnv): string | undefined {
-  let current = dir;
-  for (;;) {
-    if (isWorldRoot(current, env)) return current;
-    const parent = dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
+  return findUp(dir, (d) => isWorldRoot(d, env));
 }
 
 /**

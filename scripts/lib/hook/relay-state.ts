@@ -61,7 +61,7 @@ export function readNoticeState(path: string): RelayNoticeState | undefined {
   if (!o) return undefined;
   const pending = o.pending_packages;
   return {
-    lastSync: parseTime(o.last_sync),
+    lastSync: parseTime(o.probed_at) ?? parseTime(o.last_sync),
     lastSyncText: typeof o.last_sync === 'string' ? o.last_sync : undefined,
     pendingPackages: typeof pending === 'number' && Number.isSafeInteger(pending) && pending > 0 ? pending : 0,
     newlyAccepted: logins(o.newly_accepted),

@@ -1,94 +1,11 @@
-/**
- * One receive at a time per world: `<world>/.alive/receive.lock`, created exclusively and holding
- * the owner's pid and, where /proc exists, that process's start time. A lock whose process is
- * gone (kill -9), or whose pid now names another process (reused after a reboot), is taken over.
- */
-import { openSync, writeSync, closeSync, readFileSync, unlinkSync } from 'node:fs';
-import { AliveError, errnoCode } from '../errors.ts';
+/** One receive at a time per world: `<world>/.alive/receive.lock` (the lock itself is lib/fs/lock.ts). */
+import { acquirePidLock, type PidLock } from '../fs/lock.ts';
 
-/**
- * The start time of process `pid` (clock ticks since boot, field 22 of /proc/<pid>/stat), or
- * undefined where /proc is not there. With the pid, it names one process: a pid reused after
- * the owner died (a reboot, a busy machine) has another start time.
- */
-export function processStartTime(pid: number): string | undefined {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return undefined;
-  }
-  // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
-  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const start = rest[19];
-  return start !== undefined && /^\d+$/.test(start) ? start : undefined;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return errnoCode(err) === 'EPERM';
-  }
-}
-
-interface Holder {
-  text: string;
-  pid?: number;
-  /** The owner's start time as recorded (absent in locks of older versions). */
-  start?: string;
-}
-
-function holder(path: string): Holder | undefined {
-  try {
-    const text = readFileSync(path, 'utf8');
-    const pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]);
-    const start = (/"start":\s*"(\d+)"/.exec(text) ?? [])[1];
-    if (!Number.isSafeInteger(pid) || pid <= 0) return { text };
-    return start === undefined ? { text, pid } : { text, pid, start };
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return undefined;
-    throw err;
-  }
-}
-
-/** Is the process that wrote this lock still running? */
-function holds(pid: number, start: string | undefined): boolean {
-  if (!alive(pid)) return false;
-  if (start === undefined) return true;
-  const now = processStartTime(pid);
-  return now === undefined || now === start;
-}
-
-export interface WorldLock {
-  release(): void;
-}
+export type WorldLock = PidLock;
 
 export function acquireWorldLock(path: string): WorldLock {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = openSync(path, 'wx', 0o644);
-      const start = processStartTime(process.pid);
-      writeSync(fd, `${JSON.stringify({ pid: process.pid, ...(start ? { start } : {}), started: new Date().toISOString() })}\n`);
-      closeSync(fd);
-      return {
-        release() {
-          const h = holder(path);
-          if (h?.pid === process.pid) unlinkSync(path);
-        },
-      };
-    } catch (err) {
-      if (errnoCode(err) !== 'EEXIST') throw err;
-    }
-    const h = holder(path);
-    if (!h) continue;
-    if (h.pid !== undefined && holds(h.pid, h.start)) {
-      throw new AliveError(`another receive is running in this world (pid ${h.pid}); wait for it to finish and try again`, { code: 'busy' });
-    }
-    // The owner is gone (killed, or the file is unreadable): take over, unless it changed meanwhile.
-    const again = holder(path);
-    if (again && again.text === h.text) unlinkSync(path);
-  }
-  throw new AliveError(`cannot take ${path}; if no receive is running, delete that file and try again`, { code: 'busy' });
+  return acquirePidLock(path, {
+    busy: (pid) => `another receive is running in this world (pid ${pid}); wait for it to finish and try again`,
+    stuck: `cannot take ${path}; if no receive is running, delete that file and try again`,
+  });
 }

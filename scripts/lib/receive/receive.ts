@@ -277,10 +277,15 @@ function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string
   const notes: string[] = [];
   const names = (l: HeldBackAgentFile[]) => `${l.slice(0, 8).map((h) => logValue(h.path)).join(', ')}${l.length > 8 ? ', …' : ''}`;
   if (plan.held.length) {
+    // heldDir is null only in a dry run, which writes nothing: say what would happen.
+    const [held, kept, again] =
+      heldDir === null
+        ? ['would hold back', 'would be kept', 'receive with --allow-agent-files']
+        : ['held back', 'are kept', 'receive again with --allow-agent-files --force'];
     const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
     notes.push(
-      `held back ${plan.held.length} agent instruction/configuration file(s) (${names(plan.held)}): they would steer an AI agent working in ${worldRel(ctx.world, target.walnut)}. ` +
-        `They are kept in ${where}, not in the walnut; read them, and move what you want into place yourself, or receive again with --allow-agent-files --force if you trust the sender`,
+      `${held} ${plan.held.length} agent instruction/configuration file(s) (${names(plan.held)}): they would steer an AI agent working in ${worldRel(ctx.world, target.walnut)}. ` +
+        `They ${kept} in ${where}, not in the walnut; read them, and move what you want into place yourself, or ${again} if you trust the sender`,
     );
   }
   if (plan.agentFilesTaken.length) {

@@ -4,7 +4,7 @@
  * than what the user just did, and probe again instead of repeating a stale count.
  */
 import type { RelayPaths } from './paths.ts';
-import { emptyState, isoSeconds, readRelayState, writeRelayState, type RelayState } from './state.ts';
+import { emptyState, readRelayState, writeRelayState, type RelayState } from './state.ts';
 
 export function touchRelayActivity(paths: RelayPaths, update?: (state: RelayState) => void, now: Date = new Date()): void {
   let state: RelayState;
@@ -15,7 +15,7 @@ export function touchRelayActivity(paths: RelayPaths, update?: (state: RelayStat
   }
   const next: RelayState = { ...state, peer_reachability: { ...state.peer_reachability }, newly_accepted: [...state.newly_accepted] };
   update?.(next);
-  next.last_action = isoSeconds(now);
+  next.last_action = now.toISOString(); // to the millisecond: compared with probed_at
   try {
     writeRelayState(paths.state, next);
   } catch {

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
 import { AliveError, errnoCode } from '../errors.ts';
+import { runBounded } from '../proc/bounded.ts';
 import { inlineText } from '../text/untrusted.ts';
 
 /**
@@ -56,92 +55,39 @@ export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
-export function runGit(args: string[], opts: GitRunOptions = {}): Promise<GitResult> {
+export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<GitResult> {
   const timeoutMs = Math.max(1, opts.timeoutMs ?? 120_000);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, {
-      cwd: opts.cwd,
-      env: gitEnv(opts.env),
-      detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    trackChild(child.pid);
-    let timedOut = false;
-    const kill = () => {
-      timedOut = true;
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    };
-    const timer = setTimeout(kill, timeoutMs);
-    const out: Buffer[] = [];
-    let outBytes = 0;
-    let tooLarge = false;
-    const err: Buffer[] = [];
-    let errBytes = 0;
-    const file = opts.stdoutFile ? createWriteStream(opts.stdoutFile, { flags: 'wx', mode: 0o600 }) : undefined;
-    let fileError: unknown;
-    file?.on('error', (e) => {
-      fileError = e;
-      kill();
-    });
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (file) {
-        outBytes += chunk.length;
-        if (opts.maxStdoutBytes !== undefined && outBytes > opts.maxStdoutBytes) {
-          if (!tooLarge) kill();
-          tooLarge = true;
-          return;
-        }
-        opts.onStdoutChunk?.(chunk);
-        if (!file.write(chunk)) {
-          child.stdout.pause();
-          file.once('drain', () => child.stdout.resume());
-        }
-      } else {
-        outBytes += chunk.length;
-        if (opts.maxStdoutBytes !== undefined && outBytes > opts.maxStdoutBytes) {
-          if (!tooLarge) kill();
-          tooLarge = true;
-          return;
-        }
-        out.push(chunk);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (errBytes < 64 * 1024) err.push(chunk);
-      errBytes += chunk.length;
-    });
-    child.stdin.on('error', () => {
-      // git may exit before reading all of stdin; the exit code tells the story.
-    });
-    if (opts.input !== undefined) child.stdin.end(opts.input);
-    else child.stdin.end();
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      if (errnoCode(e) === 'ENOENT') reject(new AliveError('git is not installed or not on PATH; install git and try again', { code: 'no_git' }));
-      else reject(e);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      untrackChild(child.pid);
-      const finish = () => {
-        const stderr = Buffer.concat(err).toString('utf8').trim();
-        const stdout = Buffer.concat(out).toString('utf8');
-        const ok = (opts.okCodes ?? [0]).includes(code ?? -1);
-        if (fileError) reject(fileError);
-        else if (tooLarge) {
-          reject(new AliveError(`git ${describe(args)} printed more than ${opts.maxStdoutBytes} bytes and was stopped`, { code: 'git_output_too_large' }));
-        } else if (timedOut) reject(new GitError(`git ${args[0] ?? ''} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, true));
-        else if (!ok) reject(new GitError(`git ${describe(args)} failed: ${lastLines(stderr) || `exit ${code}`}`, stderr, false, stdout.slice(0, 64 * 1024)));
-        else resolve({ code: code ?? 0, stdout, stderr });
-      };
-      if (file) file.end(finish);
-      else finish();
-    });
+  const r = await runBounded({
+    command: 'git',
+    args,
+    ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
+    env: gitEnv(opts.env),
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
+    timeoutMs,
+    ...(opts.maxStdoutBytes !== undefined ? { maxStdoutBytes: opts.maxStdoutBytes } : {}),
+    ...(opts.stdoutFile !== undefined ? { stdoutFile: opts.stdoutFile } : {}),
+    ...(opts.onStdoutChunk !== undefined ? { onStdoutChunk: opts.onStdoutChunk } : {}),
+    onStart: trackChild,
+    onEnd: untrackChild,
   });
+  const stderr = r.stderr.trim();
+  const stdout = r.stdout.toString('utf8');
+  switch (r.outcome) {
+    case 'not_started':
+      if (errnoCode(r.error) === 'ENOENT') throw new AliveError('git is not installed or not on PATH; install git and try again', { code: 'no_git' });
+      throw r.error;
+    case 'file_error':
+      throw r.error;
+    case 'output_too_large':
+      throw new AliveError(`git ${describe(args)} printed more than ${opts.maxStdoutBytes} bytes and was stopped`, { code: 'git_output_too_large' });
+    case 'timed_out':
+      throw new GitError(`git ${args[0] ?? ''} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, true);
+    case 'exited':
+      if (!(opts.okCodes ?? [0]).includes(r.code ?? -1)) {
+        throw new GitError(`git ${describe(args)} failed: ${lastLines(stderr) || `exit ${r.code}`}`, stderr, false, stdout.slice(0, 64 * 1024));
+      }
+      return { code: r.code ?? 0, stdout, stderr };
+  }
 }
 
 function describe(args: string[]): string {

@@ -33,7 +33,7 @@ export interface ProbeOutcome {
 
 /** The state to write if the probe runs out of time: previous values, fresh time, an error. */
 export function timedOutState(previous: RelayState, now: Date, error: string): RelayState {
-  return { ...previous, last_sync: isoSeconds(now), newly_accepted: [], last_error: error };
+  return { ...previous, last_sync: isoSeconds(now), probed_at: now.toISOString(), newly_accepted: [], last_error: error };
 }
 
 export function readPreviousState(statePath: string, warnings: string[]): RelayState {
@@ -63,7 +63,7 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   try {
     transport = await withDeadline(openTransport(cfg, opts.paths, env), opts.deadline, 'opening the relay');
   } catch (err) {
-    return { ...previous, last_sync: isoSeconds(started), newly_accepted: [], last_error: messageOf(err) };
+    return { ...previous, last_sync: isoSeconds(started), probed_at: started.toISOString(), newly_accepted: [], last_error: messageOf(err) };
   }
 
   const listingTask = (async (): Promise<{ listing: InboxListing; fresh: boolean }> => {
@@ -146,6 +146,7 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   const state: RelayState = {
     ...previous,
     last_sync: isoSeconds(started),
+    probed_at: started.toISOString(),
     peer_reachability: { ...previous.peer_reachability, ...reachability },
     peer_key_changes: { ...peerKeyChanges, ...keyChanges },
     ...(ownKeyResult.status === 'fulfilled' && ownKeyResult.value ? { own_key: ownKeyResult.value } : {}),
@@ -263,7 +264,13 @@ export async function probeWithinBudget(opts: { paths: RelayPaths; statePath: st
   ).then(
     (state) => ({ state, timedOut: false }),
     (err: unknown) => ({
-      state: { ...previous, last_sync: isoSeconds(new Date(started)), newly_accepted: [], last_error: messageOf(err) } as RelayState,
+      state: {
+        ...previous,
+        last_sync: isoSeconds(new Date(started)),
+        probed_at: new Date(started).toISOString(),
+        newly_accepted: [],
+        last_error: messageOf(err),
+      } as RelayState,
       timedOut: false,
     }),
   );

@@ -35,6 +35,8 @@ export const relayStateSchema = z.looseObject({
   last_error: z.optional(z.nullable(z.string())),
   /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
   last_action: z.optional(z.nullable(z.string())),
+  /** When the last probe started, to the millisecond (last_sync keeps the reference's seconds). */
+  probed_at: z.optional(z.nullable(z.string())),
   /** The relay's copy of the user's own key, compared with keys/public.pem by the probe. */
   own_key: z.optional(z.nullable(ownKeySchema)),
   /** Pinned peers whose published key no longer matches the pin (login → fingerprint seen). */

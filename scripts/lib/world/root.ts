@@ -1,15 +1,6 @@
-import { fs } from '../fs/node-fs.ts';
-import { dirname, resolve, join } from 'node:path';
+import { resolve, join } from 'node:path';
+import { findUp, isDirectory as isDir } from '../fs/find-up.ts';
 import { aliveHome } from '../home.ts';
-
-function isDir(path: string): boolean {
-  try {
-    // throwIfNoEntry: a missing folder is the common answer here, and building an exception for it costs.
-    return fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * True when `dir` is a world root: it holds `.alive/`, or both `01_Archive/` and `02_Life/`.
@@ -28,13 +19,8 @@ export function isWorldRoot(dir: string, env: NodeJS.ProcessEnv = process.env): 
  * in hooks on every tool call.
  */
 export function findWorldRoot(start: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  let dir = resolve(start);
-  for (;;) {
-    if (isWorldRoot(dir, env)) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
+  const found = findUp(start, (dir) => isWorldRoot(dir, env));
+  if (found !== undefined) return found;
   const fromEnv = env.ALIVE_WORLD_ROOT;
   if (fromEnv && isDir(fromEnv)) return resolve(fromEnv);
   return undefined;

@@ -163,7 +163,9 @@ async function pull(o: {
     out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
   for (const i of listing.ignored) out.warn(`ignored ${i} on the relay (not a package name alive accepts)`);
   if (cleanupError) out.warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`);
-  if (received.some((r) => r.verified)) out.line('Import with: alive-p2p receive PACKAGE --world DIR (or /alive:receive)');
+  const verified = received.filter((r) => r.verified);
+  if (verified.length === 1) out.line(`Import it with: alive-p2p receive ${shellWord(verified[0]!.path)} --world YOUR_WORLD (or /alive:receive)`);
+  else if (verified.length > 1) out.line('Import each with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive)');
   if (unverified.length > 0) {
     throw new AliveError(
       `${unverified.length} package(s) could not be verified and were kept under inbox/<sender>/unverified/; do not import them unless you confirm with the sender`,
@@ -262,4 +264,9 @@ async function receiveOne(
   } finally {
     rmSync(tmp, { force: true });
   }
+}
+
+/** A path as one shell word, so the printed next step can be pasted as it is. */
+function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }

@@ -156,9 +156,9 @@ export const statusCommand = defineCommand({
 /** Never probed, or probed before the last relay command run here. */
 export function isStale(state: RelayState | null): boolean {
   if (!state?.last_sync) return true;
-  const sync = Date.parse(state.last_sync);
+  const sync = Date.parse(state.probed_at ?? state.last_sync);
   if (!Number.isFinite(sync)) return true;
-  const action = state.last_action ? Date.parse(state.last_action) : NaN;
+  const action = state.last_action ? Date.parse(state.last_action) : Number.NaN;
   return Number.isFinite(action) && action >= sync;
 }
 

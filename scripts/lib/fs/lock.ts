@@ -1,0 +1,110 @@
+/**
+ * The one lock: a file created exclusively that holds its owner's pid and, where /proc exists, that
+ * process's start time. A lock whose process is gone (kill -9), or whose pid now names another
+ * process (reused after a reboot), is taken over, so a lock never outlives its owner.
+ */
+import { closeSync, linkSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { AliveError, errnoCode } from '../errors.ts';
+
+/**
+ * The start time of process `pid` (clock ticks since boot, field 22 of /proc/<pid>/stat), or
+ * undefined where /proc is not there. With the pid, it names one process: a pid reused after
+ * the owner died (a reboot, a busy machine) has another start time.
+ */
+export function processStartTime(pid: number): string | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const start = rest[19];
+  return start !== undefined && /^\d+$/.test(start) ? start : undefined;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errnoCode(err) === 'EPERM';
+  }
+}
+
+interface Holder {
+  text: string;
+  pid?: number;
+  /** The owner's start time as recorded (absent in locks of older versions). */
+  start?: string;
+}
+
+function holder(path: string): Holder | undefined {
+  try {
+    const text = readFileSync(path, 'utf8');
+    const pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]);
+    const start = (/"start":\s*"(\d+)"/.exec(text) ?? [])[1];
+    if (!Number.isSafeInteger(pid) || pid <= 0) return { text };
+    return start === undefined ? { text, pid } : { text, pid, start };
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Is the process that wrote this lock still running? */
+function holds(pid: number, start: string | undefined): boolean {
+  if (!alive(pid)) return false;
+  if (start === undefined) return true;
+  const now = processStartTime(pid);
+  return now === undefined || now === start;
+}
+
+export interface PidLock {
+  release(): void;
+}
+
+export interface PidLockOptions {
+  /** File mode of the lock (default 0644). */
+  mode?: number;
+  /** The refusal while another live process holds it. */
+  busy: (pid: number) => string;
+  /** The refusal when this very process holds it already (default: `busy`). */
+  heldHere?: string;
+  /** The refusal when the lock cannot be taken for another reason (it keeps changing). */
+  stuck: string;
+}
+
+/** Takes the lock at `path`, or throws AliveError `busy` saying who holds it. */
+export function acquirePidLock(path: string, opts: PidLockOptions): PidLock {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // Written aside and linked into place: the lock never exists without its pid, so another
+    // process never mistakes a lock being written for one whose owner is gone.
+    const aside = `${path}.${process.pid}.${attempt}.tmp`;
+    try {
+      const fd = openSync(aside, 'w', opts.mode ?? 0o644);
+      const start = processStartTime(process.pid);
+      writeSync(fd, `${JSON.stringify({ pid: process.pid, ...(start ? { start } : {}), started: new Date().toISOString() })}\n`);
+      closeSync(fd);
+      linkSync(aside, path);
+      unlinkSync(aside);
+      return {
+        release() {
+          if (holder(path)?.pid === process.pid) unlinkSync(path);
+        },
+      };
+    } catch (err) {
+      rmSync(aside, { force: true });
+      if (errnoCode(err) !== 'EEXIST') throw err;
+    }
+    const h = holder(path);
+    if (!h) continue;
+    if (h.pid === process.pid && opts.heldHere !== undefined) throw new AliveError(opts.heldHere, { code: 'busy' });
+    if (h.pid !== undefined && holds(h.pid, h.start)) throw new AliveError(opts.busy(h.pid), { code: 'busy' });
+    // The owner is gone (killed, or the file is unreadable): take over, unless it changed meanwhile.
+    const again = holder(path);
+    if (again && again.text === h.text) unlinkSync(path);
+  }
+  throw new AliveError(opts.stuck, { code: 'busy' });
+}

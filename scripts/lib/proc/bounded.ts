@@ -1,0 +1,122 @@
+/**
+ * The one bounded child-process runner: a deadline, its own process group killed whole when the
+ * deadline passes or the output grows past its cap, capped stdout (in memory or into a file) and
+ * the end of stderr. It never rejects: the caller turns the outcome into its own error.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+
+export interface BoundedRunOptions {
+  command: string;
+  args?: string[];
+  /** Run `command` through the shell (an agent command line). */
+  shell?: boolean;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Written to stdin, which is then closed (closed at once when absent). */
+  input?: string | Buffer;
+  /** Milliseconds from now; the process group is killed when they pass. */
+  timeoutMs: number;
+  /** Stdout beyond this kills the process group (outcome `output_too_large`). */
+  maxStdoutBytes?: number;
+  /** Stderr kept: its last this many characters (default 64 KiB). */
+  stderrKeep?: number;
+  /** Write stdout into this new file (mode 0600) instead of keeping it. */
+  stdoutFile?: string;
+  /** Each stdout chunk, as it arrives (e.g. to hash what goes into stdoutFile). */
+  onStdoutChunk?: (chunk: Buffer) => void;
+  /** The child's pid (its process group) once started, and again when it is gone. */
+  onStart?: (pid: number) => void;
+  onEnd?: (pid: number) => void;
+}
+
+export type BoundedOutcome = 'exited' | 'timed_out' | 'output_too_large' | 'not_started' | 'file_error';
+
+export interface BoundedRunResult {
+  /** Why it ended: the first reason wins (a timeout after the output cap stays `output_too_large`). */
+  outcome: BoundedOutcome;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Stdout as kept (empty with stdoutFile). */
+  stdout: Buffer;
+  /** The end of stderr, as text. */
+  stderr: string;
+  /** The spawn error (`not_started`) or the file's write error (`file_error`). */
+  error?: unknown;
+}
+
+export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
+  const stderrKeep = opts.stderrKeep ?? 64 * 1024;
+  return new Promise((resolve) => {
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = spawn(opts.command, opts.args ?? [], {
+        ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
+        ...(opts.env !== undefined ? { env: opts.env } : {}),
+        shell: opts.shell === true,
+        detached: true,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
+    } catch (error) {
+      resolve({ outcome: 'not_started', code: null, signal: null, stdout: Buffer.alloc(0), stderr: '', error });
+      return;
+    }
+    const pid = child.pid;
+    if (pid !== undefined) opts.onStart?.(pid);
+    let reason: BoundedOutcome | undefined;
+    let error: unknown;
+    let settled = false;
+    const stop = (why: BoundedOutcome) => {
+      reason ??= why;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
+    const timer = setTimeout(() => stop('timed_out'), Math.max(1, opts.timeoutMs));
+    const out: Buffer[] = [];
+    let outBytes = 0;
+    let stderr = '';
+    const file = opts.stdoutFile !== undefined ? createWriteStream(opts.stdoutFile, { flags: 'wx', mode: 0o600 }) : undefined;
+    file?.on('error', (e) => {
+      error ??= e;
+      stop('file_error');
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (reason === 'output_too_large') return;
+      outBytes += chunk.length;
+      if (opts.maxStdoutBytes !== undefined && outBytes > opts.maxStdoutBytes) {
+        stop('output_too_large');
+        return;
+      }
+      opts.onStdoutChunk?.(chunk);
+      if (!file) out.push(chunk);
+      else if (!file.write(chunk)) {
+        child.stdout.pause();
+        file.once('drain', () => child.stdout.resume());
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-stderrKeep);
+    });
+    child.stdin.on('error', () => {
+      // A child may exit before reading all of its input; its exit status tells the story.
+    });
+    child.stdin.end(opts.input);
+    const finish = (result: Omit<BoundedRunResult, 'stdout' | 'stderr'>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (pid !== undefined) opts.onEnd?.(pid);
+      const done = () => resolve({ ...result, stdout: Buffer.concat(out), stderr });
+      if (file && error === undefined) file.end(done);
+      else done();
+    };
+    child.on('error', (e) => finish({ outcome: 'not_started', code: null, signal: null, error: e }));
+    child.on('close', (code, signal) => {
+      finish({ outcome: reason ?? 'exited', code, signal, ...(error !== undefined ? { error } : {}) });
+    });
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * After a pull, the text output names the next command with the real path of what was received,
+ * so a user can run it as printed (found following the README as a new user).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './helpers.ts';
+import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+let base: ReturnType<typeof tempDir>;
+let alice: RelayUser;
+let bob: RelayUser;
+
+beforeAll(async () => {
+  isolateProcessGit();
+  base = tempDir('pull-next');
+  alice = await relayUser(base.dir, 'alice');
+  bob = await relayUser(base.dir, 'bob');
+  await pair(alice, bob);
+});
+afterAll(() => base.cleanup());
+
+describe('relay pull says what to run next', () => {
+  it('one package: the receive command names its path', async () => {
+    const push = await run(alice, ['push', await walnutPackage(alice, 'meadow'), '--to', 'bob']);
+    expect(push.code, push.stderr).toBe(0);
+    const pull = await run(bob, ['pull']);
+    expect(pull.code, pull.stderr).toBe(0);
+    const saved = /^Received from alice: (.+)$/m.exec(pull.stdout)?.[1];
+    expect(saved).toMatch(/meadow-.*\.walnut$/);
+    expect(pull.stdout).toContain(`Import it with: alive-p2p receive ${saved} --world YOUR_WORLD (or /alive:receive)`);
+  });
+
+  it('several packages: one receive per package, the paths as listed above', async () => {
+    for (const name of ['field', 'orchard']) {
+      expect((await run(alice, ['push', await walnutPackage(alice, name), '--to', 'bob'])).code).toBe(0);
+    }
+    const pull = await run(bob, ['pull']);
+    expect(pull.code, pull.stderr).toBe(0);
+    expect([...pull.stdout.matchAll(/^Received from alice: /gm)]).toHaveLength(2);
+    expect(pull.stdout).toContain('Import each with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive)');
+  });
+});

@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBounded } from '../../scripts/lib/proc/bounded.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'alive-bounded-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Running (a killed process no one has reaped yet is a zombie: it runs no more). */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+async function gone(pid: number): Promise<boolean> {
+  // SIGKILL takes effect as soon as the process is scheduled.
+  for (let i = 0; i < 500 && running(pid); i++) await new Promise((r) => setTimeout(r, 5));
+  return !running(pid);
+}
+
+describe('runBounded', () => {
+  it('runs a command with input, keeping stdout and the end of stderr', async () => {
+    const r = await runBounded({ command: 'sh', args: ['-c', 'cat; echo oops >&2; exit 3'], input: 'hello', timeoutMs: 20_000, stderrKeep: 3 });
+    expect(r).toMatchObject({ outcome: 'exited', code: 3, stderr: 'ps\n' });
+    expect(r.stdout.toString()).toBe('hello');
+  });
+
+  it('kills the whole process group at the deadline', async () => {
+    let pid = 0;
+    const r = await runBounded({
+      command: 'sh',
+      args: ['-c', 'sleep 60 & echo $!; wait'],
+      timeoutMs: 500,
+      onStdoutChunk: (c) => {
+        pid = Number(c.toString().trim());
+      },
+    });
+    expect(r.outcome).toBe('timed_out');
+    expect(pid).toBeGreaterThan(0);
+    expect(await gone(pid)).toBe(true);
+  });
+
+  it('stops a child whose output passes the cap', async () => {
+    const r = await runBounded({ command: 'sh', args: ['-c', 'while :; do echo xxxxxxxxxxxxxxxx; done'], timeoutMs: 20_000, maxStdoutBytes: 4096 });
+    expect(r.outcome).toBe('output_too_large');
+    expect(r.stdout.length).toBeLessThanOrEqual(4096);
+  });
+
+  it('writes stdout into a new file, and refuses one that exists', async () => {
+    const file = join(dir, 'out.txt');
+    const r = await runBounded({ command: 'sh', args: ['-c', 'printf data'], timeoutMs: 20_000, stdoutFile: file });
+    expect(r.outcome).toBe('exited');
+    expect(readFileSync(file, 'utf8')).toBe('data');
+    const again = await runBounded({ command: 'sh', args: ['-c', 'printf more'], timeoutMs: 20_000, stdoutFile: file });
+    expect(again.outcome).toBe('file_error');
+    expect(readFileSync(file, 'utf8')).toBe('data');
+  });
+
+  it('reports a program that cannot start', async () => {
+    const r = await runBounded({ command: join(dir, 'no-such-program'), timeoutMs: 20_000 });
+    expect(r.outcome).toBe('not_started');
+    expect((r.error as NodeJS.ErrnoException).code).toBe('ENOENT');
+  });
+});
