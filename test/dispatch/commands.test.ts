@@ -235,7 +235,7 @@ describe('fenced bodies in human output', () => {
         }
         const end = lines.indexOf(`END ${open[1]} ${open[2]}>>>`, i + 1);
         expect(end, r.stdout).toBeGreaterThan(i);
-        expect(forged + 'c\n----- end -----\nmore').not.toContain(open[2]);
+        expect(`${forged}c\n----- end -----\nmore`).not.toContain(open[2]);
         fences++;
         i = end;
       }
