@@ -95,6 +95,8 @@ type Place =
   | { kind: 'live'; top: string }
   | { kind: 'skip'; reason: string; remove: string };
 
+const SYSTEM_TOPS = new Set(['_kernel', 'bundles', '_core']);
+
 const REGENERATED = /^(now\.json|imports\.json|_generated(\/.*)?)$/;
 
 function bundleRootsOf(m: Manifest): Set<string> {
@@ -113,6 +115,11 @@ function place(path: string, m: Manifest, roots: Set<string>): Place {
   const gitAt = segs.indexOf('.git');
   if (gitAt >= 0) return { kind: 'skip', reason: 'Git metadata is never imported', remove: segs.slice(0, gitAt + 1).join('/') };
   const top = segs[0]!;
+  // On a file system that ignores case (macOS, Windows) `_Kernel/` is `_kernel/`: its now.json
+  // would be the one the receiver regenerates, past the checks made on the exact name.
+  if (SYSTEM_TOPS.has(top.toLowerCase()) && !SYSTEM_TOPS.has(top)) {
+    return { kind: 'skip', reason: `'${top}' is named like the system folder ${top.toLowerCase()}/ in another case`, remove: top };
+  }
   if (m.generation === 'v1' && top === '_core') {
     if (segs[1] === '_capsules') {
       if (segs.length >= 4) return { kind: 'bundle', name: segs[2]!, dir: segs.slice(0, 3).join('/') };
