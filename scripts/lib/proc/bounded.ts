@@ -4,7 +4,7 @@
  * the end of stderr. It never rejects: the caller turns the outcome into its own error.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync } from 'node:fs';
 
 export interface BoundedRunOptions {
   command: string;
@@ -48,6 +48,17 @@ export interface BoundedRunResult {
 export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
   const stderrKeep = opts.stderrKeep ?? 64 * 1024;
   return new Promise((resolve) => {
+    // The file is created before the child starts: an open error (it exists) must decide the
+    // outcome, not race the child's exit (a lazily opened stream reported 'exited' and lost the data).
+    let fd: number | undefined;
+    if (opts.stdoutFile !== undefined) {
+      try {
+        fd = openSync(opts.stdoutFile, 'wx', 0o600);
+      } catch (error) {
+        resolve({ outcome: 'file_error', code: null, signal: null, stdout: Buffer.alloc(0), stderr: '', error });
+        return;
+      }
+    }
     let child: ChildProcessWithoutNullStreams;
     try {
       child = spawn(opts.command, opts.args ?? [], {
@@ -59,6 +70,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
         windowsHide: true,
       });
     } catch (error) {
+      if (fd !== undefined) closeSync(fd);
       resolve({ outcome: 'not_started', code: null, signal: null, stdout: Buffer.alloc(0), stderr: '', error });
       return;
     }
@@ -79,7 +91,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
     const out: Buffer[] = [];
     let outBytes = 0;
     let stderr = '';
-    const file = opts.stdoutFile !== undefined ? createWriteStream(opts.stdoutFile, { flags: 'wx', mode: 0o600 }) : undefined;
+    const file = fd !== undefined ? createWriteStream('', { fd }) : undefined;
     file?.on('error', (e) => {
       error ??= e;
       stop('file_error');
