@@ -106,7 +106,10 @@ export async function cliRoundTrips(): Promise<{ ours: number[]; floor: number[]
     const ours: number[] = [];
     const floor: number[] = [];
     for (let i = 0; i < CLI_ROUND_TRIPS + 3; i++) {
-      const sent = ok(runTimed(process.execPath, [distPath('dispatch'), 'send', 'echo', `ping ${i}`, '--wait', '10', '--root', root], { env }), 'dispatch send --wait');
+      const sent = ok(
+        runTimed(process.execPath, [distPath('dispatch'), 'send', 'echo', `ping ${i}`, '--wait', '10', '--root', root], { env }),
+        'dispatch send --wait',
+      );
       if (sent.stdout !== `ping ${i}\n`) throw new Error(`unexpected answer: ${sent.stdout}`);
       const bare = ok(runTimed(process.execPath, ['-e', '0'], { env }), 'node -e 0');
       if (i >= 3) {
@@ -215,14 +218,29 @@ export async function benchBus(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const p50 = median(ours);
   const p95 = percentile(ours, 95);
-  const note = 'sender: the library in-process (sendMessage + waitForResponse); responder: a real `dispatch serve --agent echo` process; baseline: a responder and a sender polling every 100 ms';
+  const note =
+    'sender: the library in-process (sendMessage + waitForResponse); responder: a real `dispatch serve --agent echo` process; baseline: a responder and a sender polling every 100 ms';
   rows.push({
-    ...row({ area: 'bus', name: `send --wait round trip p50 (${ROUND_TRIPS} msgs)`, ours: p50, baselineName: 'polling loop at 100 ms, p50', baseline: median(base), target: 'p50 < 20 ms' }),
+    ...row({
+      area: 'bus',
+      name: `send --wait round trip p50 (${ROUND_TRIPS} msgs)`,
+      ours: p50,
+      baselineName: 'polling loop at 100 ms, p50',
+      baseline: median(base),
+      target: 'p50 < 20 ms',
+    }),
     met: p50 < 20,
     note,
   });
   rows.push({
-    ...row({ area: 'bus', name: `send --wait round trip p95 (${ROUND_TRIPS} msgs)`, ours: p95, baselineName: 'polling loop at 100 ms, p95', baseline: percentile(base, 95), target: 'informational' }),
+    ...row({
+      area: 'bus',
+      name: `send --wait round trip p95 (${ROUND_TRIPS} msgs)`,
+      ours: p95,
+      baselineName: 'polling loop at 100 ms, p95',
+      baseline: percentile(base, 95),
+      target: 'informational',
+    }),
     met: true,
   });
   const cli = await cliRoundTrips();

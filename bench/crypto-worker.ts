@@ -7,11 +7,7 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import {
-  createPassphraseDecryptStream,
-  createPassphraseEncryptStream,
-  passphraseFromEnv,
-} from '../scripts/lib/crypto/passphrase.ts';
+import { createPassphraseDecryptStream, createPassphraseEncryptStream, passphraseFromEnv } from '../scripts/lib/crypto/passphrase.ts';
 
 const CHUNK = 1024 * 1024;
 

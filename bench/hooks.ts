@@ -36,10 +36,7 @@ function fixture(dir: string) {
   const kernel = join(world, '04_Ventures', 'garden', '_kernel');
   mkdirSync(join(world, '.alive'), { recursive: true });
   mkdirSync(kernel, { recursive: true });
-  writeFileSync(
-    join(kernel, 'log.md'),
-    '---\nwalnut: garden\n---\n\n## 2024-01-01 — squirrel:a\nPlanted.\nsigned: squirrel:a\n',
-  );
+  writeFileSync(join(kernel, 'log.md'), '---\nwalnut: garden\n---\n\n## 2024-01-01 — squirrel:a\nPlanted.\nsigned: squirrel:a\n');
   const home = join(dir, 'home');
   mkdirSync(join(home, '.alive'), { recursive: true });
   return { world, kernel, home };

@@ -64,9 +64,12 @@ export async function benchPackage(opts: { megabytes?: number } = {}): Promise<B
     ok(runShell(`cat $(find ${q(w.path)} -type f) > /dev/null`), 'warm-up');
 
     const create = bestOf('create', (i) => `${node} create --walnut ${q(w.path)} --scope full --output ${q(join(dir, `ours-${i}.walnut`))} > /dev/null`);
-    const createRss = best('create (RSS)', () => runNode(cli, ['create', '--walnut', w.path, '--scope', 'full', '--output', join(dir, `ours-rss-${Date.now()}.walnut`)]));
-    const nativeCreate = bestOf('native create', (i) =>
-      `cd ${q(w.path)} && tar -cf - . | gzip -6 > ${q(join(dir, `native-${i}.tar.gz`))} && find . -type f -print0 | xargs -0 sha256sum > /dev/null`,
+    const createRss = best('create (RSS)', () =>
+      runNode(cli, ['create', '--walnut', w.path, '--scope', 'full', '--output', join(dir, `ours-rss-${Date.now()}.walnut`)]),
+    );
+    const nativeCreate = bestOf(
+      'native create',
+      (i) => `cd ${q(w.path)} && tar -cf - . | gzip -6 > ${q(join(dir, `native-${i}.tar.gz`))} && find . -type f -print0 | xargs -0 sha256sum > /dev/null`,
     );
     const ourSize = statSync(join(dir, 'ours-0.walnut')).size;
     const nativeSize = statSync(join(dir, 'native-0.tar.gz')).size;
@@ -84,26 +87,107 @@ export async function benchPackage(opts: { megabytes?: number } = {}): Promise<B
 
     const label = `${w.files} files, ${mb} MB`;
     const rows = [
-      row({ area: 'pack', name: `create (${label})`, ours: create.ms, baselineName: 'tar | gzip -6 + sha256sum', baseline: nativeCreate.ms, target: '<= 1.0x (stretch 0.5x)', maxRatio: 1.0, ...(createRss.rss ? { peakRssMb: createRss.rss } : {}) }),
-      row({ area: 'pack', name: 'create CPU', ours: create.cpuS, baselineName: 'tar | gzip -6 + sha256sum', baseline: nativeCreate.cpuS, unit: 's', target: '<= 1.0x', maxRatio: 1.0 }),
-      row({ area: 'pack', name: 'package size', ours: ourSize / 1e6, baselineName: 'gzip -6', baseline: nativeSize / 1e6, unit: 'MB', target: '<= 1.03x', maxRatio: 1.03 }),
-      row({ area: 'pack', name: `verify (${label})`, ours: verify.ms, baselineName: 'tar -xzO | sha256sum', baseline: nativeVerify.ms, target: '<= 1.2x', maxRatio: 1.2, ...(verify.rss ? { peakRssMb: verify.rss } : {}) }),
-      row({ area: 'pack', name: `extract (${label})`, ours: extract.ms, baselineName: 'tar -xzf + sha256sum', baseline: nativeExtract.ms, target: '<= 1.2x', maxRatio: 1.2, ...(extract.rss ? { peakRssMb: extract.rss } : {}) }),
+      row({
+        area: 'pack',
+        name: `create (${label})`,
+        ours: create.ms,
+        baselineName: 'tar | gzip -6 + sha256sum',
+        baseline: nativeCreate.ms,
+        target: '<= 1.0x (stretch 0.5x)',
+        maxRatio: 1.0,
+        ...(createRss.rss ? { peakRssMb: createRss.rss } : {}),
+      }),
+      row({
+        area: 'pack',
+        name: 'create CPU',
+        ours: create.cpuS,
+        baselineName: 'tar | gzip -6 + sha256sum',
+        baseline: nativeCreate.cpuS,
+        unit: 's',
+        target: '<= 1.0x',
+        maxRatio: 1.0,
+      }),
+      row({
+        area: 'pack',
+        name: 'package size',
+        ours: ourSize / 1e6,
+        baselineName: 'gzip -6',
+        baseline: nativeSize / 1e6,
+        unit: 'MB',
+        target: '<= 1.03x',
+        maxRatio: 1.03,
+      }),
+      row({
+        area: 'pack',
+        name: `verify (${label})`,
+        ours: verify.ms,
+        baselineName: 'tar -xzO | sha256sum',
+        baseline: nativeVerify.ms,
+        target: '<= 1.2x',
+        maxRatio: 1.2,
+        ...(verify.rss ? { peakRssMb: verify.rss } : {}),
+      }),
+      row({
+        area: 'pack',
+        name: `extract (${label})`,
+        ours: extract.ms,
+        baselineName: 'tar -xzf + sha256sum',
+        baseline: nativeExtract.ms,
+        target: '<= 1.2x',
+        maxRatio: 1.2,
+        ...(extract.rss ? { peakRssMb: extract.rss } : {}),
+      }),
     ];
     if (!ref) {
       process.stderr.write('pack: no reference rows (set ALIVE_REFERENCE_P2P to a copy of the reference alive-p2p.py, with python3 on PATH)\n');
       return rows;
     }
     const py = `python3 ${q(ref)}`;
-    const refCreate = bestOf('reference create', (i) => `${py} create --walnut ${q(w.path)} --scope full --output ${q(join(dir, `ref-${i}.walnut`))} > /dev/null 2>&1`);
+    const refCreate = bestOf(
+      'reference create',
+      (i) => `${py} create --walnut ${q(w.path)} --scope full --output ${q(join(dir, `ref-${i}.walnut`))} > /dev/null 2>&1`,
+    );
     const refSize = statSync(join(dir, 'ref-0.walnut')).size;
     // The reference has no separate verify: its extract unpacks and checks every checksum.
     const refExtract = bestOf('reference extract', (i) => `${py} extract --input ${q(pkg)} --output ${q(join(dir, `ref-out-${i}`))} > /dev/null`);
     rows.push(
-      row({ area: 'pack', name: 'create vs reference', ours: create.ms, baselineName: 'alive-p2p.py create', baseline: refCreate.ms, target: '<= 0.33x (3x faster)', maxRatio: 1 / 3 }),
-      row({ area: 'pack', name: 'package size vs reference', ours: ourSize / 1e6, baselineName: 'alive-p2p.py create', baseline: refSize / 1e6, unit: 'MB', target: '<= 1.03x', maxRatio: 1.03 }),
-      row({ area: 'pack', name: 'extract vs reference', ours: extract.ms, baselineName: 'alive-p2p.py extract', baseline: refExtract.ms, target: '<= 0.4x (2.5x faster)', maxRatio: 0.4 }),
-      row({ area: 'pack', name: 'verify vs reference', ours: verify.ms, baselineName: 'alive-p2p.py extract', baseline: refExtract.ms, target: '<= 0.4x (2.5x faster)', maxRatio: 0.4 }),
+      row({
+        area: 'pack',
+        name: 'create vs reference',
+        ours: create.ms,
+        baselineName: 'alive-p2p.py create',
+        baseline: refCreate.ms,
+        target: '<= 0.33x (3x faster)',
+        maxRatio: 1 / 3,
+      }),
+      row({
+        area: 'pack',
+        name: 'package size vs reference',
+        ours: ourSize / 1e6,
+        baselineName: 'alive-p2p.py create',
+        baseline: refSize / 1e6,
+        unit: 'MB',
+        target: '<= 1.03x',
+        maxRatio: 1.03,
+      }),
+      row({
+        area: 'pack',
+        name: 'extract vs reference',
+        ours: extract.ms,
+        baselineName: 'alive-p2p.py extract',
+        baseline: refExtract.ms,
+        target: '<= 0.4x (2.5x faster)',
+        maxRatio: 0.4,
+      }),
+      row({
+        area: 'pack',
+        name: 'verify vs reference',
+        ours: verify.ms,
+        baselineName: 'alive-p2p.py extract',
+        baseline: refExtract.ms,
+        target: '<= 0.4x (2.5x faster)',
+        maxRatio: 0.4,
+      }),
     );
     return rows;
   } finally {
@@ -121,7 +205,19 @@ export async function benchPackageMemory(mb = 500): Promise<BenchRow[]> {
     const c = ok(runNode(cli, ['create', '--walnut', w.path, '--scope', 'full', '--output', pkg]), 'create large');
     const x = ok(runNode(cli, ['extract', pkg, '--output', join(dir, 'out')]), 'extract large');
     const peak = Math.max(c.peakRssMb ?? 0, x.peakRssMb ?? 0);
-    return [row({ area: 'pack', name: `peak RSS create+extract (${mb} MB walnut)`, ours: peak, baselineName: 'limit', baseline: 200, unit: 'MB', target: '< 200 MB', maxRatio: 1.0, peakRssMb: peak })];
+    return [
+      row({
+        area: 'pack',
+        name: `peak RSS create+extract (${mb} MB walnut)`,
+        ours: peak,
+        baselineName: 'limit',
+        baseline: 200,
+        unit: 'MB',
+        target: '< 200 MB',
+        maxRatio: 1.0,
+        peakRssMb: peak,
+      }),
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -43,13 +43,26 @@ export async function benchRelay(): Promise<BenchRow[]> {
     const nodeZero = times(7, () => runTimed(process.execPath, ['-e', '0']).ms);
     const none = env(root, 'none');
     const probeNone = times(7, () => ok(runTimed(process.execPath, [distPath('relay-probe')], { env: none }), 'probe').ms);
-    rows.push(row({ area: 'relay', name: 'relay-probe, no relay configured', ours: probeNone, baselineName: 'node -e 0', baseline: nodeZero, target: '<= 2.5x', maxRatio: 2.5 }));
+    rows.push(
+      row({
+        area: 'relay',
+        name: 'relay-probe, no relay configured',
+        ours: probeNone,
+        baselineName: 'node -e 0',
+        baseline: nodeZero,
+        target: '<= 2.5x',
+        maxRatio: 2.5,
+      }),
+    );
 
     const alice = env(root, 'alice');
     const bob = env(root, 'bob');
     const aliceUrl = join(root, 'alice.git');
     const bobUrl = join(root, 'bob.git');
-    for (const [e, login, url] of [[alice, 'alice', aliceUrl], [bob, 'bob', bobUrl]] as const) {
+    for (const [e, login, url] of [
+      [alice, 'alice', aliceUrl],
+      [bob, 'bob', bobUrl],
+    ] as const) {
       ok(runTimed(process.execPath, [distPath('alive-p2p'), 'relay', 'setup', '--transport', 'git', '--login', login, '--url', url], { env: e }), 'setup');
     }
     ok(runTimed(process.execPath, [distPath('alive-p2p'), 'relay', 'add-peer', 'bob', '--url', bobUrl], { env: alice }), 'add-peer');
@@ -59,7 +72,17 @@ export async function benchRelay(): Promise<BenchRow[]> {
     const fetchDir = join(root, 'fetch-baseline');
     ok(runShell(`git init -q --bare ${fetchDir} && git -C ${fetchDir} fetch -q ${bobUrl} main`), 'baseline fetch');
     const fetchMs = times(5, () => ok(runShell(`git -C ${fetchDir} fetch -q ${bobUrl} main`), 'fetch').ms);
-    rows.push(row({ area: 'relay', name: 'relay-probe, git relay, nothing new', ours: probeGit, baselineName: 'node -e 0 + git fetch', baseline: nodeZero + fetchMs, target: '<= 3.0x', maxRatio: 3 }));
+    rows.push(
+      row({
+        area: 'relay',
+        name: 'relay-probe, git relay, nothing new',
+        ours: probeGit,
+        baselineName: 'node -e 0 + git fetch',
+        baseline: nodeZero + fetchMs,
+        target: '<= 3.0x',
+        maxRatio: 3,
+      }),
+    );
 
     const pull = (bytes: number, name: string) => {
       const pkg = makePackage(root, alice, name, bytes);
@@ -72,17 +95,29 @@ export async function benchRelay(): Promise<BenchRow[]> {
     const big = pull(64 * 1024 * 1024, 'big');
     const cloneDir = join(root, 'clone-baseline');
     const clone = ok(runShell(`git clone -q --bare --no-local ${bobUrl} ${cloneDir}`), 'clone');
-    rows.push(row({ area: 'relay', name: 'pull 64 MB package (download, decrypt-verify, delete)', ours: big.ms, baselineName: 'git clone --no-local of the relay (copies the objects)', baseline: clone.ms, target: 'info', peakRssMb: big.peakRssMb }));
-    rows.push(row({
-      area: 'relay',
-      name: 'pull peak RSS, 64 MB vs 4 MB package',
-      ours: big.peakRssMb ?? Number.NaN,
-      baselineName: '4 MB pull',
-      baseline: small.peakRssMb ?? Number.NaN,
-      unit: 'MB',
-      target: '<= 1.5x',
-      maxRatio: 1.5,
-    }));
+    rows.push(
+      row({
+        area: 'relay',
+        name: 'pull 64 MB package (download, decrypt-verify, delete)',
+        ours: big.ms,
+        baselineName: 'git clone --no-local of the relay (copies the objects)',
+        baseline: clone.ms,
+        target: 'info',
+        peakRssMb: big.peakRssMb,
+      }),
+    );
+    rows.push(
+      row({
+        area: 'relay',
+        name: 'pull peak RSS, 64 MB vs 4 MB package',
+        ours: big.peakRssMb ?? Number.NaN,
+        baselineName: '4 MB pull',
+        baseline: small.peakRssMb ?? Number.NaN,
+        unit: 'MB',
+        target: '<= 1.5x',
+        maxRatio: 1.5,
+      }),
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -30,7 +30,7 @@ const suites: Suite[] = [
 
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
-const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] ?? 'bench/out/bench.json' : undefined;
+const jsonFile = jsonAt >= 0 ? (args[jsonAt + 1] ?? 'bench/out/bench.json') : undefined;
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',')) : undefined;
 const large = args.includes('--large');

@@ -45,7 +45,12 @@ export async function benchStartup(): Promise<BenchRow[]> {
       { name: 'node -e 0', args: ['-e', '0'], target: false, expect: (o) => o === '' },
       { name: 'empty .mjs (the ESM loader alone, reference)', args: [emptyModule], target: false, expect: (o) => o === '' },
       { name: 'alive-p2p --help', args: [distPath('alive-p2p'), '--help'], target: true, expect: (o) => o.startsWith('usage: alive-p2p') },
-      { name: 'dispatch status (a bus with two receivers)', args: [distPath('dispatch'), 'status', '--root', bus], target: true, expect: (o) => o.includes('claude') },
+      {
+        name: 'dispatch status (a bus with two receivers)',
+        args: [distPath('dispatch'), 'status', '--root', bus],
+        target: true,
+        expect: (o) => o.includes('claude'),
+      },
       { name: 'dispatch --help (reference)', args: [distPath('dispatch'), '--help'], target: false, expect: (o) => o.startsWith('usage: dispatch') },
       { name: 'relay-probe --help (reference)', args: [distPath('relay-probe'), '--help'], target: false, expect: (o) => o.startsWith('usage: relay-probe') },
     ];

@@ -13,7 +13,11 @@ runEntry(
       lazyCommand('extract', 'unpack a package into a new folder', async () => (await import('./lib/package/commands/extract.ts')).extractCommand),
       lazyCommand('receive', 'import a package into a world', async () => (await import('./lib/receive/commands/receive.ts')).receiveCommand),
       lazyCommand('keygen', 'make an RSA-4096 key pair', async () => (await import('./lib/crypto/commands/keygen.ts')).keygenCommand),
-      lazyCommand('relay', 'the Git mailbox between peers (setup, add-peer, accept, remove-peer, status, inbox, push, pull)', async () => (await import('./lib/relay/cli.ts')).relayGroup),
+      lazyCommand(
+        'relay',
+        'the Git mailbox between peers (setup, add-peer, accept, remove-peer, status, inbox, push, pull)',
+        async () => (await import('./lib/relay/cli.ts')).relayGroup,
+      ),
     ],
   }),
 );

@@ -3,4 +3,3 @@
  * loaded only by `dispatch mcp`, never by the other dispatch commands. dist/dispatch.mjs imports it.
  */
 export { serveStdio } from './lib/bus/mcp/server.ts';
-

@@ -39,7 +39,13 @@ function run(bundle: string, args: string[], opts: RunOpts = {}): string {
     cwd: opts.cwd ?? root,
   });
   const out = (opts.quietJson ? r.stderr : `${r.stdout}${r.stderr}`).trim();
-  if (out) console.log(out.split('\n').map((l) => `     ${l.replaceAll(root, '$DEMO')}`).join('\n'));
+  if (out)
+    console.log(
+      out
+        .split('\n')
+        .map((l) => `     ${l.replaceAll(root, '$DEMO')}`)
+        .join('\n'),
+    );
   if (!opts.expectFail && r.status !== 0) {
     throw new Error(`${bundle} ${args[0]} failed with exit ${r.status}`);
   }
@@ -62,7 +68,10 @@ function makeWorld(owner: string): { world: string; walnut: string } {
   for (const d of ['01_Archive', '02_Life', '03_Inbox', '04_Ventures', '.alive']) mkdirSync(join(world, d), { recursive: true });
   const walnut = join(world, '04_Ventures', 'garden');
   write(join(walnut, '_kernel', 'key.md'), `---\ntype: venture\ngoal: grow a community garden\npeople: [${owner}]\n---\n# Garden\n`);
-  write(join(walnut, '_kernel', 'log.md'), `---\nwalnut: garden\ncreated: 2026-11-01\nlast-entry: 2026-11-01\nentry-count: 1\nsummary: a garden\n---\n\n## 2026-11-01T09:00:00Z — squirrel:demo\nStarted the walnut.\nsigned: squirrel:demo\n`);
+  write(
+    join(walnut, '_kernel', 'log.md'),
+    `---\nwalnut: garden\ncreated: 2026-11-01\nlast-entry: 2026-11-01\nentry-count: 1\nsummary: a garden\n---\n\n## 2026-11-01T09:00:00Z — squirrel:demo\nStarted the walnut.\nsigned: squirrel:demo\n`,
+  );
   write(join(walnut, '_kernel', 'insights.md'), '# Insights\n- Tomatoes need sun.\n');
   write(join(walnut, 'launch', 'context.manifest.yaml'), 'goal: open day in spring\nstatus: active\nsensitivity: open\nactive_sessions:\n  - squirrel:abc\n');
   write(join(walnut, 'launch', 'plan.md'), '# Open day\n1. Seeds\n2. Tools\n3. Volunteers\n');
@@ -97,7 +106,13 @@ function startDaemon(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const show = (d: Buffer) => process.stdout.write(d.toString().replaceAll(root, '$DEMO').replace(/^(?=.)/gm, '     [daemon] '));
+  const show = (d: Buffer) =>
+    process.stdout.write(
+      d
+        .toString()
+        .replaceAll(root, '$DEMO')
+        .replace(/^(?=.)/gm, '     [daemon] '),
+    );
   child.stdout?.on('data', show);
   child.stderr?.on('data', show);
   return child;
@@ -110,7 +125,10 @@ async function main(): Promise<void> {
   // Bob has a walnut of his own to receive Alice's bundle into.
   const bobWalnut = join(bob.world, '04_Ventures', 'community');
   write(join(bobWalnut, '_kernel', 'key.md'), '---\ntype: venture\ngoal: a neighbourhood network\n---\n# Community\n');
-  write(join(bobWalnut, '_kernel', 'log.md'), '---\nwalnut: community\ncreated: 2026-11-01\nlast-entry: 2026-11-01\nentry-count: 0\nsummary: community work\n---\n');
+  write(
+    join(bobWalnut, '_kernel', 'log.md'),
+    '---\nwalnut: community\ncreated: 2026-11-01\nlast-entry: 2026-11-01\nentry-count: 0\nsummary: community work\n---\n',
+  );
   const relays = join(root, 'relays');
   mkdirSync(relays);
 
@@ -126,13 +144,16 @@ async function main(): Promise<void> {
   step("Alice packs her 'launch' bundle and pushes it: encrypted to Bob's pinned key, signed with hers");
   const pkg = join(root, 'alice', 'launch.walnut');
   const created = JSON.parse(
-    run('alive-p2p', ['create', '--walnut', alice.walnut, '--scope', 'bundle', '--bundle', 'launch', '--output', pkg, '--json'], { env: alice.env, quietJson: true }),
+    run('alive-p2p', ['create', '--walnut', alice.walnut, '--scope', 'bundle', '--bundle', 'launch', '--output', pkg, '--json'], {
+      env: alice.env,
+      quietJson: true,
+    }),
   );
   console.log(`     packed ${created.files} files into ${created.bytes} bytes (plain; push encrypts it for Bob)`);
   summary.push(`alice packed bundle 'launch': ${created.files} files`);
   run('alive-p2p', ['relay', 'push', pkg, '--to', 'bob'], { env: alice.env });
 
-  step("Bob starts a Claude Code session: the relay-check hook notices the package");
+  step('Bob starts a Claude Code session: the relay-check hook notices the package');
   const hookInput = JSON.stringify({
     session_id: 'demo-bob',
     transcript_path: join(bob.env.HOME!, 'transcript.jsonl'),
@@ -148,7 +169,7 @@ async function main(): Promise<void> {
   step('Bob looks at his relay: status says what waits, and how fresh its figures are');
   run('alive-p2p', ['relay', 'status'], { env: bob.env });
 
-  step('Bob pulls: the package is downloaded, its signature checked against Alice\'s pinned key, then removed from the relay');
+  step("Bob pulls: the package is downloaded, its signature checked against Alice's pinned key, then removed from the relay");
   run('alive-p2p', ['relay', 'pull'], { env: bob.env });
   const inboxDir = join(bob.env.ALIVE_HOME!, 'relay', 'inbox', 'alice');
   const received = readdirSync(inboxDir).filter((f) => f.endsWith('.walnut'));
@@ -162,11 +183,21 @@ async function main(): Promise<void> {
     run('alive-p2p', ['receive', pulledPkg, '--world', bob.world, '--into', '04_Ventures/community', '--json'], { env: bob.env, quietJson: true }),
   );
   console.log(`     imported: ${result.imported.map((p: string) => relative(bob.world, p)).join(', ')}`);
-  console.log(`     held back: ${result.held_back.map((h: { path: string }) => h.path).join(', ') || 'nothing'} (agent files wait in .alive/held-back/, not in the walnut)`);
-  console.log(`     signature: ${result.signature.present ? (result.signature.verified ? `verified (${result.signature.signer})` : 'present, not verified') : 'none'}`);
+  console.log(
+    `     held back: ${result.held_back.map((h: { path: string }) => h.path).join(', ') || 'nothing'} (agent files wait in .alive/held-back/, not in the walnut)`,
+  );
+  console.log(
+    `     signature: ${result.signature.present ? (result.signature.verified ? `verified (${result.signature.signer})` : 'present, not verified') : 'none'}`,
+  );
   const log = readFileSync(join(bobWalnut, '_kernel', 'log.md'), 'utf8');
   console.log('     top of community/_kernel/log.md:');
-  console.log(log.split('\n').slice(0, 16).map((l) => `       | ${l}`).join('\n'));
+  console.log(
+    log
+      .split('\n')
+      .slice(0, 16)
+      .map((l) => `       | ${l}`)
+      .join('\n'),
+  );
   if (result.held_back.length !== 1) throw new Error(`expected launch/CLAUDE.md to be held back, got ${JSON.stringify(result.held_back)}`);
   summary.push(`bob imported ${result.imported.length} bundle into community (log entry signed, now.json regenerated; CLAUDE.md held back)`);
 
@@ -179,7 +210,13 @@ async function main(): Promise<void> {
     const program = join(hw, 'hello.hw');
     writeFileSync(program, '"a native receiver answers locally; a meta-receiver goes over the bus"\n@guardian.#\nGemini #entropy\n');
     console.log('   hello.hw:');
-    console.log(readFileSync(program, 'utf8').trim().split('\n').map((l) => `     | ${l}`).join('\n'));
+    console.log(
+      readFileSync(program, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => `     | ${l}`)
+        .join('\n'),
+    );
     run('dispatch', ['run', program, '--root', hw, '--from', '@demo', '--wait', '15']);
     run('dispatch', ['send', '@gemini', 'hello from the shell', '--root', hw, '--from', '@demo', '--wait', '15']);
     run('dispatch', ['status', '--root', hw]);

@@ -122,7 +122,7 @@ export const ERROR_CODES = [
   'usage',
   'wrong_account',
   'wrong_key',
-  'wrong_passphrase'
+  'wrong_passphrase',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -26,7 +26,9 @@ async function keygen(args: string[], umask = 0o022): Promise<CliResult> {
 }
 
 const opensslFingerprint = (publicPem: string) =>
-  createHash('sha256').update(opensslOk(['pkey', '-pubin', '-in', publicPem, '-outform', 'DER'])).digest('hex');
+  createHash('sha256')
+    .update(opensslOk(['pkey', '-pubin', '-in', publicPem, '-outform', 'DER']))
+    .digest('hex');
 
 // Slow for a reason: two tests make real RSA-4096 key pairs, the size keygen promises.
 describe('alive-p2p keygen', () => {

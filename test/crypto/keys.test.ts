@@ -3,14 +3,7 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError } from '../../scripts/lib/errors.ts';
-import {
-  fingerprint,
-  formatFingerprint,
-  generateRsaKeyPair,
-  loadPrivateKey,
-  loadPublicKey,
-  publicKeyFromPem,
-} from '../../scripts/lib/crypto/keys.ts';
+import { fingerprint, formatFingerprint, generateRsaKeyPair, loadPrivateKey, loadPublicKey, publicKeyFromPem } from '../../scripts/lib/crypto/keys.ts';
 import { modeOf, openssl, opensslOk, testKeys, tmp, type TestKeys } from './helpers.ts';
 
 let keys: TestKeys;
@@ -45,7 +38,9 @@ function fileWith(name: string, content: string | Buffer, mode = 0o600): string 
 }
 
 const opensslFingerprint = (publicPem: string) =>
-  createHash('sha256').update(opensslOk(['pkey', '-pubin', '-in', publicPem, '-outform', 'DER'])).digest('hex');
+  createHash('sha256')
+    .update(opensslOk(['pkey', '-pubin', '-in', publicPem, '-outform', 'DER']))
+    .digest('hex');
 
 describe('keys made by generateRsaKeyPair', () => {
   it('are RSA-4096 PKCS#8 / SPKI PEMs that openssl reads, private 0600 in a 0700 folder', () => {

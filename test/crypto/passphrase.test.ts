@@ -30,8 +30,7 @@ beforeAll(() => setPbkdf2IterationsForTests(TEST_ITERATIONS));
 afterAll(() => setPbkdf2IterationsForTests(undefined));
 const encArgs = (iterations: number) => ['enc', '-aes-256-cbc', '-pbkdf2', '-iter', String(iterations), '-md', 'sha256', '-pass', 'env:WALNUT_PASSPHRASE'];
 const ENC_ARGS = encArgs(TEST_ITERATIONS);
-const opensslEncrypt = (data: Buffer, extra: string[] = []) =>
-  opensslOk([...ENC_ARGS, '-salt', ...extra], { input: data, passphrase: PASS });
+const opensslEncrypt = (data: Buffer, extra: string[] = []) => opensslOk([...ENC_ARGS, '-salt', ...extra], { input: data, passphrase: PASS });
 const opensslDecrypt = (data: Buffer) => openssl([...ENC_ARGS, '-d'], { input: data, passphrase: PASS });
 
 async function encrypt(data: Buffer, chunk?: number): Promise<Buffer> {
@@ -80,7 +79,7 @@ describe('passphrase streams: round trips', () => {
     const enc = await encrypt(data, 1);
     expect((await decrypt(enc, { chunk: 1 })).equals(data)).toBe(true);
     expect((await decrypt(enc, { chunk: 7 })).equals(data)).toBe(true);
-    expect((await decrypt(enc, { chunk: 7, legacyKdfs: true }).catch((e: AliveError) => e.code))).toBe('wrong_passphrase'); // not gzip
+    expect(await decrypt(enc, { chunk: 7, legacyKdfs: true }).catch((e: AliveError) => e.code)).toBe('wrong_passphrase'); // not gzip
     const gz = gzipSync(data);
     expect((await decrypt(await encrypt(gz, 3), { chunk: 5, legacyKdfs: true })).equals(gz)).toBe(true);
   });

@@ -3,12 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError } from '../../scripts/lib/errors.ts';
-import {
-  canonicalManifestForSignature,
-  readSignatureBlock,
-  signManifestText,
-  verifyManifestText,
-} from '../../scripts/lib/crypto/sign.ts';
+import { canonicalManifestForSignature, readSignatureBlock, signManifestText, verifyManifestText } from '../../scripts/lib/crypto/sign.ts';
 import { loadPrivateKey, loadPublicKey } from '../../scripts/lib/crypto/keys.ts';
 import { openssl, opensslOk, testKeys, tmp, type TestKeys } from './helpers.ts';
 
@@ -52,7 +47,11 @@ describe('canonicalManifestForSignature (walnut-package-v2.md 3.4)', () => {
     ['continues the block over tab-indented lines', 'a: 1\nsignature:\n\tvalue: "x"\n  signer: "y"\nb: 2\n', 'a: 1\nb: 2\n'],
     ['ends the block at an empty line, which is kept', 'a: 1\nsignature:\n  value: "x"\n\nb: 2\n', 'a: 1\n\nb: 2\n'],
     ['drops a block wherever it is, and every block', 'signature:\n  v: 1\na: 1\nsignature:\n  v: 2\nb: 2\n', 'a: 1\nb: 2\n'],
-    ['keeps look-alikes: signatures:, an indented signature:, signature_x:', 'signatures: 1\n  signature: 2\nsignature_x: 3\n', 'signatures: 1\n  signature: 2\nsignature_x: 3\n'],
+    [
+      'keeps look-alikes: signatures:, an indented signature:, signature_x:',
+      'signatures: 1\n  signature: 2\nsignature_x: 3\n',
+      'signatures: 1\n  signature: 2\nsignature_x: 3\n',
+    ],
     ['keeps CR bytes of CRLF lines (splits on LF only)', 'a: 1\r\nsignature:\r\n  value: "x"\r\n', 'a: 1\r\n'],
     ['gives a lone LF for an empty text', '', '\n'],
   ];
@@ -143,9 +142,7 @@ describe('signManifestText / verifyManifestText', () => {
     const value = readSignatureBlock(signed)!.value;
     expect(verifyManifestText(signed.replace(/ {2}value: .*\n/, ''), alicePub).reason).toBe('the signature block has no value');
     expect(verifyManifestText(signed.replace(value, ''), alicePub).reason).toBe('the signature block has no value');
-    expect(verifyManifestText(signed.replace(value, `${value.slice(0, 10)}*${value.slice(11)}`), alicePub).reason).toBe(
-      'the signature value is not base64',
-    );
+    expect(verifyManifestText(signed.replace(value, `${value.slice(0, 10)}*${value.slice(11)}`), alicePub).reason).toBe('the signature value is not base64');
     expect(verifyManifestText(`${signed}signature:\n  value: "AAAA"\n`, alicePub).reason).toMatch(/more than one/);
     expect(verifyManifestText(MANIFEST, alicePub)).toEqual({ present: false, ok: false, reason: 'the manifest is not signed' });
   });
@@ -183,7 +180,7 @@ describe('signManifestText / verifyManifestText', () => {
 
 describe('readSignatureBlock', () => {
   it('reads double-quoted, single-quoted and plain values; absent fields are empty', () => {
-    expect(readSignatureBlock('a: 1\nsignature:\n  algorithm: RSA-SHA256\n  signer: \'bo\'\'b\'\n  value: "QUJD" # c\n')).toEqual({
+    expect(readSignatureBlock("a: 1\nsignature:\n  algorithm: RSA-SHA256\n  signer: 'bo''b'\n  value: \"QUJD\" # c\n")).toEqual({
       algorithm: 'RSA-SHA256',
       signer: "bo'b",
       value: 'QUJD',

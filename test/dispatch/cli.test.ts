@@ -82,7 +82,11 @@ describe('command surface', () => {
 describe('send, inbox, claim, reply', () => {
   it('send --json prints exactly one JSON object; inbox peeks without consuming', () => {
     const { env, root } = makeBus();
-    const r = runCli(cli, ['send', '@Gemini', '#heartbeat\n# Collision: 1a2b\n## kept', '--from', '@Claude', '--context', 'Agent Claude is healthy.', '--json'], env);
+    const r = runCli(
+      cli,
+      ['send', '@Gemini', '#heartbeat\n# Collision: 1a2b\n## kept', '--from', '@Claude', '--context', 'Agent Claude is healthy.', '--json'],
+      env,
+    );
     expect(r.status, r.stderr).toBe(0);
     const sent = JSON.parse(r.stdout);
     expect(sent).toMatchObject({ ok: true, to: '@gemini', from: '@claude', turn: 1 });

@@ -39,7 +39,11 @@ describe('4 producer processes x 4 consumer processes', () => {
     const consumed = await Promise.all(consumers);
     for (const c of consumed) expect(c.code, c.stderr).toBe(0);
 
-    const lines = outs.flatMap((o) => readFileSync(o, 'utf8').split('\n').filter((l) => l !== ''));
+    const lines = outs.flatMap((o) =>
+      readFileSync(o, 'utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
+    );
     const expected = new Set<string>();
     for (let p = 0; p < 4; p++) for (let i = 0; i < perProducer; i++) expected.add(`p${p}-${i}`);
     expect(lines.length).toBe(4 * perProducer); // no duplicate

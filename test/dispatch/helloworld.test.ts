@@ -19,7 +19,7 @@ function syntaxError(source: string): HelloWorldSyntaxError {
 
 describe('lexer', () => {
   it('tokens carry line and column, also after multi-line strings and comments', () => {
-    const toks = tokenize("\"a\ncomment\" Claude greet: 'two\nlines' #x\n  @guardian.#");
+    const toks = tokenize('"a\ncomment" Claude greet: \'two\nlines\' #x\n  @guardian.#');
     const brief = toks.map((t) => `${t.type}:${t.value}@${t.start.line}:${t.start.column}`);
     expect(brief).toEqual([
       'RECEIVER:Claude@2:10',
@@ -41,7 +41,14 @@ describe('lexer', () => {
     expect(types('X # -> [#a] \u2192')).toEqual(['RECEIVER:X', 'HASH:#', 'ARROW:\u2192', 'LBRACKET:[', 'SYMBOL:#a', 'RBRACKET:]', 'ARROW:\u2192', 'EOF:']);
     expect(types("'it''s'")).toEqual(["STRING:it's", 'EOF:']);
     expect(types('7.days 42.')).toEqual(['NUMBER:7.days', 'NUMBER:42', 'DOT:.', 'EOF:']);
-    expect(types('email-bridge @ HelloWorld::Agent')).toEqual(['IDENTIFIER:email-bridge', 'RECEIVER:HelloWorld', 'RECEIVER:HelloWorld', 'DOUBLE_COLON:::', 'RECEIVER:Agent', 'EOF:']);
+    expect(types('email-bridge @ HelloWorld::Agent')).toEqual([
+      'IDENTIFIER:email-bridge',
+      'RECEIVER:HelloWorld',
+      'RECEIVER:HelloWorld',
+      'DOUBLE_COLON:::',
+      'RECEIVER:Agent',
+      'EOF:',
+    ]);
     expect(types('---\ntitle: x\n---\nClaude')).toEqual(['RECEIVER:Claude', 'EOF:']);
   });
 

@@ -134,7 +134,7 @@ describe('reader: oddities', () => {
     expect(m.body.endsWith('Copilot act.')).toBe(true);
   });
 
-  it('odd senders are kept as written (validation is the consumer\'s job)', () => {
+  it("odd senders are kept as written (validation is the consumer's job)", () => {
     expect(read('sender-help.hw').from).toBe('--help');
     expect(read('sender-at.hw').from).toBe('@');
     expect(read('mock-reply.hw').body).toBe('Gemini responds:\n\n[Gemini 2.0 Flash] Simulated response to: Claude #observe...');
@@ -164,9 +164,7 @@ describe('writer', () => {
 
   it('writes the full header block and a final newline', () => {
     const text = formatMessage({ ...base, turn: 2, body: 'hello' });
-    expect(text).toBe(
-      '# HelloWorld Message\n# From: @claude\n# To: @gemini\n# Thread: t-1\n# Timestamp: 2026-01-02T03:04:05.006Z\n# Turn: 2\n\nhello\n',
-    );
+    expect(text).toBe('# HelloWorld Message\n# From: @claude\n# To: @gemini\n# Thread: t-1\n# Timestamp: 2026-01-02T03:04:05.006Z\n# Turn: 2\n\nhello\n');
   });
 
   it('writes responses with In-Reply-To', () => {

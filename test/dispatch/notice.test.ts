@@ -34,7 +34,9 @@ describe('SessionStart notice helpers', () => {
   });
 
   it('formats the additionalContext text', () => {
-    expect(formatClaudeNotice({ root: '/w', count: 1 })).toMatch(/^HelloWorld bus: 1 message waits for @claude in `\/w\/runtimes\/claude\/inbox`\. .*\/alive:dispatch/);
+    expect(formatClaudeNotice({ root: '/w', count: 1 })).toMatch(
+      /^HelloWorld bus: 1 message waits for @claude in `\/w\/runtimes\/claude\/inbox`\. .*\/alive:dispatch/,
+    );
     expect(formatClaudeNotice({ root: '/w', count: 3 })).toContain('3 messages wait for @claude');
   });
 

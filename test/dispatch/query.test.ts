@@ -6,15 +6,7 @@ import { makeBus, filesIn, readJson } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { claimNext, completeClaim, deadLetterClaim, sweepStaleClaims } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
-import {
-  claimMessage,
-  findAnswer,
-  findMessage,
-  listDeadLetters,
-  listThread,
-  retryDeadLetter,
-  waitForAnswer,
-} from '../../scripts/lib/bus/query.ts';
+import { claimMessage, findAnswer, findMessage, listDeadLetters, listThread, retryDeadLetter, waitForAnswer } from '../../scripts/lib/bus/query.ts';
 import { AliveError } from '../../scripts/lib/errors.ts';
 
 const lease = { owner: 't', leaseMs: 60_000 };
@@ -156,7 +148,10 @@ describe('listThread', () => {
     for (const key of ['th-1', q1.id, a1.id]) {
       const t = listThread(root, key);
       expect(t.untrustedThread).toBe('th-1');
-      expect(t.messages.map((m) => m.untrusted!.body), key).toEqual(['one', 'two', 'three', 'four']);
+      expect(
+        t.messages.map((m) => m.untrusted!.body),
+        key,
+      ).toEqual(['one', 'two', 'three', 'four']);
       expect(t.messages.map((m) => m.id)).toEqual([q1.id, a1.id, q2.id, 'feedf00d']);
     }
   });

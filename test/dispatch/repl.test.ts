@@ -29,7 +29,12 @@ function messagesUnder(dir: string): ReturnType<typeof parseMessage>[] {
 async function captured(session: Session, lines: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runSession(session, Readable.from(lines.map((l) => `${l}\n`)), { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } }, false);
+  const code = await runSession(
+    session,
+    Readable.from(lines.map((l) => `${l}\n`)),
+    { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } },
+    false,
+  );
   return { code, stdout, stderr };
 }
 
@@ -88,7 +93,17 @@ describe('dispatch repl: mistakes mid-session', () => {
   it('reports syntax errors, unknown receivers and session commands with their position, and goes on', async () => {
     const { root } = makeBus();
     const session = new Session({ root, from: 'human', waitMs: 1000 });
-    const r = await captured(session, ['Gemini ##', 'Claude act; Copilot act', "HelloWorld greet: 'open", '@cluade hi', ':bogus', '', 'HelloWorld #hello', '# Guardian : Agent', 'Guardian #fire']);
+    const r = await captured(session, [
+      'Gemini ##',
+      'Claude act; Copilot act',
+      "HelloWorld greet: 'open",
+      '@cluade hi',
+      ':bogus',
+      '',
+      'HelloWorld #hello',
+      '# Guardian : Agent',
+      'Guardian #fire',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
       "error: line 2, column 11: syntax error: cascades (';') are not supported: write one statement per message",
@@ -155,7 +170,9 @@ describe('dispatch repl: a long session', () => {
     expect((await line('@claude orient'))[0]).toMatchObject({ kind: 'answer', via: 'bus' });
     const third = await line('@claude decide');
     expect(third[0]).toMatchObject({ kind: 'error' });
-    expect((third[0] as { text: string }).text).toMatch(/did not answer: this receiver already answered 2 turns in thread .*, its turn budget .*; ':new' starts a new thread$/);
+    expect((third[0] as { text: string }).text).toMatch(
+      /did not answer: this receiver already answered 2 turns in thread .*, its turn budget .*; ':new' starts a new thread$/,
+    );
     expect((await session.line(':new')).outputs[0]).toMatchObject({ kind: 'info' });
     expect(session.thread).not.toBe(first);
     const fourth = await line('@claude act');
@@ -181,11 +198,15 @@ describe.skipIf(!python)('dispatch repl on a pseudo-terminal', () => {
       { send: '\x04' },
       { exit: 0 },
     ];
-    const r = spawnSync('python3', [join(repo, 'test/dispatch/support/pty-session.py'), JSON.stringify(steps), '--', process.execPath, cli, 'repl', '--wait', '60'], {
-      env: { ...env, TERM: 'dumb' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = spawnSync(
+      'python3',
+      [join(repo, 'test/dispatch/support/pty-session.py'), JSON.stringify(steps), '--', process.execPath, cli, 'repl', '--wait', '60'],
+      {
+        env: { ...env, TERM: 'dumb' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(r.stderr, r.stdout).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('HelloWorld session as @human, thread ');

@@ -55,7 +55,9 @@ describe('a failing agent', () => {
     const paths = receiverPaths(root, 'claude');
     expect(filesIn(paths.inbox)).toHaveLength(2); // not taken
     const [dead] = listDeadLetters(root, 'claude');
-    expect(dead!.deadLetter!.reason).toContain("exited with status 1; its last output: stdout 'Not logged in. Run claude /login', stderr 'trace: \\x1b[31mred'");
+    expect(dead!.deadLetter!.reason).toContain(
+      "exited with status 1; its last output: stdout 'Not logged in. Run claude /login', stderr 'trace: \\x1b[31mred'",
+    );
     expect(dead!.deadLetter!.untrustedAgentOutput).toEqual({ stdoutTail: 'Not logged in. Run claude /login\n', stderrTail: 'trace: \u001b[31mred\n' });
   });
 
@@ -64,7 +66,11 @@ describe('a failing agent', () => {
     config(root, 'r', { max_consecutive_failures: 2 });
     // Every other run fails, whichever message it gets (serve shuffles a little to spread daemons).
     const counter = join(base, 'runs');
-    const agent = script(base, 'flaky.sh', `cat >/dev/null\nn=$(( $(cat "${counter}" 2>/dev/null || echo 0) + 1 ))\necho $n > "${counter}"\n[ $((n % 2)) -eq 1 ] && exit 1\necho ok`);
+    const agent = script(
+      base,
+      'flaky.sh',
+      `cat >/dev/null\nn=$(( $(cat "${counter}" 2>/dev/null || echo 0) + 1 ))\necho $n > "${counter}"\n[ $((n % 2)) -eq 1 ] && exit 1\necho ok`,
+    );
     for (let i = 0; i < 4; i++) await sendMessage({ root, to: 'r', from: 's', body: `m${i}` });
     const { summary } = await serveOnce(root, 'r', agent);
     expect(summary).toMatchObject({ answered: 2, deadLettered: 2 });
@@ -77,7 +83,15 @@ describe('the agent environment', () => {
     const { root, base } = makeBus();
     const envFile = join(base, 'env.txt');
     const agent = script(base, 'env.sh', `cat >/dev/null\nenv > "${envFile}"\necho done`);
-    const secrets = { WALNUT_PASSPHRASE: 'pw', GH_TOKEN: 'gh', GITHUB_TOKEN: 'ghx', ANTHROPIC_API_KEY: 'sk', OPENAI_API_KEY: 'oa', AWS_SECRET_ACCESS_KEY: 'aws', LC_ALL: 'C.UTF-8' };
+    const secrets = {
+      WALNUT_PASSPHRASE: 'pw',
+      GH_TOKEN: 'gh',
+      GITHUB_TOKEN: 'ghx',
+      ANTHROPIC_API_KEY: 'sk',
+      OPENAI_API_KEY: 'oa',
+      AWS_SECRET_ACCESS_KEY: 'aws',
+      LC_ALL: 'C.UTF-8',
+    };
     const saved = { ...process.env };
     Object.assign(process.env, secrets);
     try {

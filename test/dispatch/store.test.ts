@@ -105,10 +105,7 @@ describe('refusals leave everything as it was', () => {
     const { root } = makeBus();
     const paths = receiverPaths(root, 'guarded');
     mkdirSync(paths.dir, { recursive: true });
-    writeFileSync(
-      paths.config,
-      JSON.stringify({ allow_from: ['@claude', 'gemini'], max_bytes: 400, rate_limit: { messages: 2, per_seconds: 60 } }),
-    );
+    writeFileSync(paths.config, JSON.stringify({ allow_from: ['@claude', 'gemini'], max_bytes: 400, rate_limit: { messages: 2, per_seconds: 60 } }));
     await expect(sendMessage({ root, to: 'guarded', from: 'mallory', body: 'hi' })).rejects.toThrow(/does not accept messages from @mallory/);
     await expect(sendMessage({ root, to: 'guarded', from: 'claude', body: 'x'.repeat(500) })).rejects.toThrow(/limit of 400 bytes/);
     await sendMessage({ root, to: 'guarded', from: 'claude', body: 'one' });

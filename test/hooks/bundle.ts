@@ -26,11 +26,7 @@ export interface HookRun {
 }
 
 /** Runs a bundle with `stdin` as its input, in `cwd`, with exactly the given environment. */
-export function runBundle(
-  script: string,
-  stdin: string,
-  opts: { cwd: string; env: NodeJS.ProcessEnv; args?: string[]; timeoutMs?: number },
-): HookRun {
+export function runBundle(script: string, stdin: string, opts: { cwd: string; env: NodeJS.ProcessEnv; args?: string[]; timeoutMs?: number }): HookRun {
   const t0 = Date.now();
   const r = spawnSync(process.execPath, [script, ...(opts.args ?? [])], {
     input: stdin,

@@ -154,21 +154,56 @@ const rows: [string, Input, RegExp | 'allow', Where?][] = [
   ['a Write in a project under HOME (~/.alive is not a world marker)', () => write(join(at.project(), 'log.md'), at.project()), 'allow', { cwd: at.project }],
   ['a Write into a world from a session outside it', () => write(walnutLog, at.elsewhere()), OVERWRITE, { cwd: at.elsewhere }],
   ['a Write in an unmarked folder without ALIVE_WORLD_ROOT', () => write(join(at.bare(), 'w', '_kernel', 'log.md'), at.bare()), 'allow', { cwd: at.bare }],
-  ['a Write in ALIVE_WORLD_ROOT (no marker)', () => write(join(at.bare(), 'w', '_kernel', 'log.md'), at.bare()), /already exists/, { cwd: at.bare, env: () => ({ ALIVE_WORLD_ROOT: at.bare() }) }],
+  [
+    'a Write in ALIVE_WORLD_ROOT (no marker)',
+    () => write(join(at.bare(), 'w', '_kernel', 'log.md'), at.bare()),
+    /already exists/,
+    { cwd: at.bare, env: () => ({ ALIVE_WORLD_ROOT: at.bare() }) },
+  ],
   ['a Write to a relative path (against the hook cwd)', () => write('04_Ventures/garden/_kernel/log.md'), /already exists/],
   ['a Write through `..` in the path text', () => write(join(world, '04_Ventures', 'garden', 'notes', '..', '_kernel', 'log.md')), /already exists/],
   ['a Write through a symlinked folder outside the world', () => write(join(base, 'outside-link', 'log.md'), base), /already exists/, { cwd: () => base }],
-  ['a Write through `..` after a symlink (as the file system resolves it)', () => write(`${join(base, 'alias')}/../log.md`, base), /already exists/, { cwd: () => base }],
+  [
+    'a Write through `..` after a symlink (as the file system resolves it)',
+    () => write(`${join(base, 'alias')}/../log.md`, base),
+    /already exists/,
+    { cwd: () => base },
+  ],
   ['a Write to a file whose own name is a symlink to the log', () => write(join(world, '04_Ventures', 'garden', 'notes.md')), /already exists/],
   // Edit
   ['an Edit of an unsigned entry', () => edit(walnutLog, 'An unsigned note, still being written.', 'An unsigned note, finished.'), 'allow'],
-  ['an Edit prepending an entry after the frontmatter', () => edit(walnutLog, 'summary: a garden\n---\n', 'summary: a garden\n---\n\n## 2024-04-01 — squirrel:s4\nNew.\nsigned: squirrel:s4\n'), 'allow'],
-  ['a prepend whose anchor includes the first entry, kept', () => edit(walnutLog, '---\n\n## 2024-03-01T10:00:00Z — squirrel:s3\n', '---\n\n## 2024-04-01 — squirrel:s4\nNew.\nsigned: squirrel:s4\n\n## 2024-03-01T10:00:00Z — squirrel:s3\n'), 'allow'],
+  [
+    'an Edit prepending an entry after the frontmatter',
+    () => edit(walnutLog, 'summary: a garden\n---\n', 'summary: a garden\n---\n\n## 2024-04-01 — squirrel:s4\nNew.\nsigned: squirrel:s4\n'),
+    'allow',
+  ],
+  [
+    'a prepend whose anchor includes the first entry, kept',
+    () =>
+      edit(
+        walnutLog,
+        '---\n\n## 2024-03-01T10:00:00Z — squirrel:s3\n',
+        '---\n\n## 2024-04-01 — squirrel:s4\nNew.\nsigned: squirrel:s4\n\n## 2024-03-01T10:00:00Z — squirrel:s3\n',
+      ),
+    'allow',
+  ],
   ['an Edit of a signed body without its signature line in old_string', () => edit(walnutLog, 'Watered twice.', 'Watered once.'), SIGNED],
-  ['an old_string whose signature is not its first line (reference bug 11.3.11)', () => edit(walnutLog, 'Planted tomatoes.\nWatered twice.\nsigned: squirrel:s3', 'Planted.'), SIGNED],
+  [
+    'an old_string whose signature is not its first line (reference bug 11.3.11)',
+    () => edit(walnutLog, 'Planted tomatoes.\nWatered twice.\nsigned: squirrel:s3', 'Planted.'),
+    SIGNED,
+  ],
   ['an Edit of an alive-mcp signed entry', () => edit(walnutLog, 'signed: alive-mcp:m2', 'signed: alive-mcp:forged'), SIGNED],
-  ['an Edit deleting a signed entry', () => edit(walnutLog, '## 2024-02-01T10:00:00Z — alive-mcp:m2\nImported seeds list.\nsigned: alive-mcp:m2\n\n', ''), SIGNED],
-  ['an Edit appending inside a signed entry, after its signature', () => edit(walnutLog, 'signed: squirrel:s3\n', 'signed: squirrel:s3\nP.S. added later\n'), SIGNED],
+  [
+    'an Edit deleting a signed entry',
+    () => edit(walnutLog, '## 2024-02-01T10:00:00Z — alive-mcp:m2\nImported seeds list.\nsigned: alive-mcp:m2\n\n', ''),
+    SIGNED,
+  ],
+  [
+    'an Edit appending inside a signed entry, after its signature',
+    () => edit(walnutLog, 'signed: squirrel:s3\n', 'signed: squirrel:s3\nP.S. added later\n'),
+    SIGNED,
+  ],
   ['an Edit splitting a signed entry with a heading', () => edit(walnutLog, 'Planted tomatoes.\n', 'Planted tomatoes.\n## inserted\n'), SIGNED],
   ['a replace_all reaching into a signed entry', () => edit(walnutLog, 'Imported', 'Exported', true), SIGNED],
   ['an old_string not in the log that names a signature', () => edit(walnutLog, 'something else\nsigned: squirrel:zz', 'x'), /signed entry/],
@@ -177,13 +212,43 @@ const rows: [string, Input, RegExp | 'allow', Where?][] = [
   ['an Edit creating a log that does not exist yet', () => edit(at.missing(), '', '# new log\n'), 'allow'],
   ['an Edit of a signed entry through CRLF and curly quotes', () => edit(at.crlf(), 'Planted tomatoes.\nWatered "twice".', 'Planted.'), /signed entry/],
   ['an Edit of an unsigned entry in a CRLF log', () => edit(at.crlf(), 'still being written.', 'done.'), 'allow'],
-  ['an Edit of signed text in a log.md outside every world', () => edit(join(at.elsewhere(), 'walnut-like', 'log.md'), 'Watered twice.', 'x'), 'allow', { cwd: at.elsewhere }],
+  [
+    'an Edit of signed text in a log.md outside every world',
+    () => edit(join(at.elsewhere(), 'walnut-like', 'log.md'), 'Watered twice.', 'x'),
+    'allow',
+    { cwd: at.elsewhere },
+  ],
   ['an Edit of signature-like text in a file that is not a log', () => edit(at.readme(), 'signed: squirrel:abc', 'signed: squirrel:def'), 'allow'],
   ['an Edit through a symlinked path', () => edit(join(base, 'edit-link', '_kernel', 'log.md'), 'Watered twice.', 'x'), /signed entry/],
   // MultiEdit
-  ['a MultiEdit with one edit touching a signed entry', () => multi([{ old_string: 'still being written.', new_string: 'done.' }, { old_string: 'Imported seeds list.', new_string: 'Imported nothing.' }]), /signed entry/],
-  ['a MultiEdit whose later edit acts on an earlier one', () => multi([{ old_string: 'still being written.', new_string: 'MARK' }, { old_string: 'MARK', new_string: 'Planted tomatoes.' }, { old_string: 'Planted tomatoes.', new_string: 'Planted potatoes.', replace_all: true }]), /signed entry/],
-  ['a MultiEdit leaving every signed entry as it was', () => multi([{ old_string: 'summary: a garden\n---\n', new_string: 'summary: a garden\n---\n\n## new — squirrel:s9\nHi.\nsigned: squirrel:s9\n' }, { old_string: 'entry-count: 3', new_string: 'entry-count: 4' }]), 'allow'],
+  [
+    'a MultiEdit with one edit touching a signed entry',
+    () =>
+      multi([
+        { old_string: 'still being written.', new_string: 'done.' },
+        { old_string: 'Imported seeds list.', new_string: 'Imported nothing.' },
+      ]),
+    /signed entry/,
+  ],
+  [
+    'a MultiEdit whose later edit acts on an earlier one',
+    () =>
+      multi([
+        { old_string: 'still being written.', new_string: 'MARK' },
+        { old_string: 'MARK', new_string: 'Planted tomatoes.' },
+        { old_string: 'Planted tomatoes.', new_string: 'Planted potatoes.', replace_all: true },
+      ]),
+    /signed entry/,
+  ],
+  [
+    'a MultiEdit leaving every signed entry as it was',
+    () =>
+      multi([
+        { old_string: 'summary: a garden\n---\n', new_string: 'summary: a garden\n---\n\n## new — squirrel:s9\nHi.\nsigned: squirrel:s9\n' },
+        { old_string: 'entry-count: 3', new_string: 'entry-count: 4' },
+      ]),
+    'allow',
+  ],
   ['a MultiEdit with a malformed edit (the tool itself rejects it)', () => multi([{ old_string: 'Watered twice.' }]), 'allow'],
   ['a MultiEdit with no edits', () => multi([]), 'allow'],
   // Malformed input means allow; a missing cwd means the process cwd.

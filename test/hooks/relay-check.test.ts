@@ -124,7 +124,10 @@ function run(s: Setup, stdin: string, env: Record<string, string> = {}, cwd = wo
 function probeCalls(s: Setup): { argv: string[]; pid: number }[] {
   const file = join(s.home, 'probe-calls.log');
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 function expectSilent(r: ReturnType<typeof run>) {
@@ -201,9 +204,7 @@ describe('relay-check: probing', () => {
     const memory = JSON.parse(readFileSync(join(s.home, 'relay', 'relay-check.json'), 'utf8'));
     expect(Date.now() - Date.parse(memory.last_attempt)).toBeLessThan(60_000);
     // The next session start finds a fresh state: no second probe, the packages still announced.
-    expect(expectNotice(run(s, sessionStart(world), { PROBE_MODE: 'write', PROBE_RESULT: '{"pending_packages":9}' }))).toMatch(
-      /2 walnut packages/,
-    );
+    expect(expectNotice(run(s, sessionStart(world), { PROBE_MODE: 'write', PROBE_RESULT: '{"pending_packages":9}' }))).toMatch(/2 walnut packages/);
     expect(probeCalls(s)).toHaveLength(1);
   });
 
@@ -245,9 +246,7 @@ describe('relay-check: probing', () => {
   it('still announces the packages of the last good state when the probe hangs', () => {
     const s = setup({ state: { last_sync: minutesAgo(30), pending_packages: 4 } });
     const r = run(s, sessionStart(world), { PROBE_MODE: 'hang', ...FAST });
-    const pids = existsSync(join(s.home, 'probe-pids.log'))
-      ? readFileSync(join(s.home, 'probe-pids.log'), 'utf8').trim().split('\n').map(Number)
-      : [];
+    const pids = existsSync(join(s.home, 'probe-pids.log')) ? readFileSync(join(s.home, 'probe-pids.log'), 'utf8').trim().split('\n').map(Number) : [];
     hangingPids.push(...pids);
     expect(expectNotice(r)).toMatch(/4 walnut packages/);
   });
@@ -330,7 +329,13 @@ describe('relay-check: command line', () => {
 
   it("warns loudly when the relay no longer publishes the user's own key, even with nothing waiting", () => {
     const s = setup({
-      state: { last_sync: minutesAgo(1), pending_packages: 0, peer_reachability: {}, newly_accepted: [], own_key: { status: 'changed', checked: minutesAgo(1), seen: 'ab'.repeat(32) } },
+      state: {
+        last_sync: minutesAgo(1),
+        pending_packages: 0,
+        peer_reachability: {},
+        newly_accepted: [],
+        own_key: { status: 'changed', checked: minutesAgo(1), seen: 'ab'.repeat(32) },
+      },
     });
     const text = expectNotice(run(s, sessionStart(world), FAST));
     expect(text).toMatch(/WARNING.*key published in the user's relay is not the user's key/);
@@ -393,10 +398,7 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     git(['add', '-A'], work, env);
     git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'deposit'], work, env);
     git(['push', '-q', 'origin', 'HEAD:main'], work, env);
-    writeFileSync(
-      join(home, 'relay', 'relay.json'),
-      JSON.stringify({ repo: remote, github_username: 'bob', transport: 'git', url: remote, peers: [] }),
-    );
+    writeFileSync(join(home, 'relay', 'relay.json'), JSON.stringify({ repo: remote, github_username: 'bob', transport: 'git', url: remote, peers: [] }));
 
     const text = expectNotice(run({ home, dist }, sessionStart(world), vars));
     expect(text).toMatch(/1 walnut package is waiting/);

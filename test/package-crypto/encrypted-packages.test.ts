@@ -129,13 +129,42 @@ describe('passphrase packages', () => {
     const inner = join(stage, 'inner.tar.gz');
     sh('tar', ['-czf', inner, '-C', join(stage, 'inner'), '_kernel/key.md']);
     mkdirSync(join(stage, 'outer'));
-    sh('openssl', ['enc', '-aes-256-cbc', '-salt', '-pbkdf2', '-iter', '600000', '-in', inner, '-out', join(stage, 'outer', 'payload.enc'), '-pass', 'env:WALNUT_PASSPHRASE'], {
-      env: { WALNUT_PASSPHRASE: PASS },
-    });
+    sh(
+      'openssl',
+      [
+        'enc',
+        '-aes-256-cbc',
+        '-salt',
+        '-pbkdf2',
+        '-iter',
+        '600000',
+        '-in',
+        inner,
+        '-out',
+        join(stage, 'outer', 'payload.enc'),
+        '-pass',
+        'env:WALNUT_PASSPHRASE',
+      ],
+      {
+        env: { WALNUT_PASSPHRASE: PASS },
+      },
+    );
     const manifest = [
-      'format_version: "2.0.0"', '', 'source:', '  walnut: refwalnut', '  plugin_version: "2.0.0"', '',
-      'scope: snapshot', 'created: "2026-04-02T03:53:46Z"', 'encrypted: true', '', 'files:',
-      '  - path: _kernel/key.md', `    sha256: ${sha('ref key\n')}`, '    size: 8', '',
+      'format_version: "2.0.0"',
+      '',
+      'source:',
+      '  walnut: refwalnut',
+      '  plugin_version: "2.0.0"',
+      '',
+      'scope: snapshot',
+      'created: "2026-04-02T03:53:46Z"',
+      'encrypted: true',
+      '',
+      'files:',
+      '  - path: _kernel/key.md',
+      `    sha256: ${sha('ref key\n')}`,
+      '    size: 8',
+      '',
     ].join('\n');
     writeFileSync(join(stage, 'outer', 'manifest.yaml'), manifest);
     const pkg = join(stage, 'ref.walnut');
@@ -240,7 +269,9 @@ describe('RSA packages', () => {
 
     const wrapped = sh('tar', ['-xzOf', pkg, 'payload.key']);
     expect(wrapped.length).toBe(512);
-    const keyIv = sh('openssl', ['pkeyutl', '-decrypt', '-inkey', keys.bob.privatePem, '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', 'rsa_oaep_md:sha256'], { input: wrapped });
+    const keyIv = sh('openssl', ['pkeyutl', '-decrypt', '-inkey', keys.bob.privatePem, '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', 'rsa_oaep_md:sha256'], {
+      input: wrapped,
+    });
     expect(keyIv.length).toBe(48);
     const inner = sh('openssl', ['enc', '-d', '-aes-256-cbc', '-K', keyIv.subarray(0, 32).toString('hex'), '-iv', keyIv.subarray(32).toString('hex')], {
       input: sh('tar', ['-xzOf', pkg, 'payload.enc']),
@@ -259,10 +290,40 @@ describe('RSA packages', () => {
     const iv = randomBytes(16);
     sh('openssl', ['enc', '-aes-256-cbc', '-K', key.toString('hex'), '-iv', iv.toString('hex'), '-in', inner, '-out', join(stage, 'outer', 'payload.enc')]);
     writeFileSync(join(stage, 'keyiv'), Buffer.concat([key, iv]));
-    sh('openssl', ['pkeyutl', '-encrypt', '-pubin', '-inkey', keys.ossl.publicPem, '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', 'rsa_oaep_md:sha256', '-in', join(stage, 'keyiv'), '-out', join(stage, 'outer', 'payload.key')]);
+    sh('openssl', [
+      'pkeyutl',
+      '-encrypt',
+      '-pubin',
+      '-inkey',
+      keys.ossl.publicPem,
+      '-pkeyopt',
+      'rsa_padding_mode:oaep',
+      '-pkeyopt',
+      'rsa_oaep_md:sha256',
+      '-in',
+      join(stage, 'keyiv'),
+      '-out',
+      join(stage, 'outer', 'payload.key'),
+    ]);
     writeFileSync(
       join(stage, 'outer', 'manifest.yaml'),
-      ['format_version: "2.0.0"', '', 'source:', '  walnut: r', '  plugin_version: "2.0.0"', '', 'scope: snapshot', 'created: "2026-04-02T03:53:46Z"', 'encrypted: true', '', 'files:', '  - path: _kernel/key.md', `    sha256: ${sha('rsa ref\n')}`, '    size: 8', ''].join('\n'),
+      [
+        'format_version: "2.0.0"',
+        '',
+        'source:',
+        '  walnut: r',
+        '  plugin_version: "2.0.0"',
+        '',
+        'scope: snapshot',
+        'created: "2026-04-02T03:53:46Z"',
+        'encrypted: true',
+        '',
+        'files:',
+        '  - path: _kernel/key.md',
+        `    sha256: ${sha('rsa ref\n')}`,
+        '    size: 8',
+        '',
+      ].join('\n'),
     );
     const pkg = join(stage, 'ref.walnut');
     sh('tar', ['-czf', pkg, '-C', join(stage, 'outer'), 'manifest.yaml', 'payload.enc', 'payload.key']);
@@ -274,7 +335,22 @@ describe('RSA packages', () => {
 
   it('writes one package per recipient; each opens only with its own key', () => {
     const out = `${fresh('multi')}.walnut`;
-    const r = alive(['create', '--walnut', walnut, '--scope', 'snapshot', '--output', out, '--encrypt', 'rsa', '--recipient', keys.alice.publicPem, '--recipient', keys.bob.publicPem, '--json']);
+    const r = alive([
+      'create',
+      '--walnut',
+      walnut,
+      '--scope',
+      'snapshot',
+      '--output',
+      out,
+      '--encrypt',
+      'rsa',
+      '--recipient',
+      keys.alice.publicPem,
+      '--recipient',
+      keys.bob.publicPem,
+      '--json',
+    ]);
     expect(r.status).toBe(0);
     const result = JSON.parse(r.stdout) as { packages: Array<{ path: string; recipient: string }> };
     expect(result.packages).toHaveLength(2);
@@ -322,7 +398,9 @@ describe('signatures', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'data'), signed);
     writeFileSync(join(dir, 'sig'), Buffer.from(value, 'base64'));
-    const r = spawnSync('openssl', ['dgst', '-sha256', '-verify', keys.alice.publicPem, '-signature', join(dir, 'sig'), join(dir, 'data')], { encoding: 'utf8' });
+    const r = spawnSync('openssl', ['dgst', '-sha256', '-verify', keys.alice.publicPem, '-signature', join(dir, 'sig'), join(dir, 'data')], {
+      encoding: 'utf8',
+    });
     expect(r.stdout.trim()).toBe('Verified OK');
   });
 

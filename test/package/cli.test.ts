@@ -58,12 +58,20 @@ describe('usage errors exit 2 and name the problem', () => {
     { name: 'create without --walnut', args: () => ['create', '--scope', 'full'], message: /--walnut is required/ },
     { name: 'create without --scope', args: () => ['create', '--walnut', walnut], message: /--scope is required/ },
     { name: 'create with a positional', args: () => ['create', 'extra', '--walnut', walnut, '--scope', 'full'], message: /unexpected argument 'extra'/ },
-    { name: 'create with a multi-line description', args: () => ['create', '--walnut', walnut, '--scope', 'full', '--output', join(root, 'd.walnut'), '--description', 'a\nb'], message: /--description must be a single line/ },
+    {
+      name: 'create with a multi-line description',
+      args: () => ['create', '--walnut', walnut, '--scope', 'full', '--output', join(root, 'd.walnut'), '--description', 'a\nb'],
+      message: /--description must be a single line/,
+    },
     { name: 'info with an unknown flag', args: () => ['info', pkg, '--verbose'], message: /--verbose/ },
     { name: 'info without a package', args: () => ['info'], message: /missing argument/ },
     { name: 'verify with an unknown flag', args: () => ['verify', pkg, '--private'], message: /--private/ },
     { name: 'verify with two packages', args: () => ['verify', pkg, pkg], message: /unexpected argument/ },
-    { name: 'verify with a bad --max-size', args: () => ['verify', pkg, '--max-size', '10MB'], message: /--max-size takes a positive whole number, got '10MB'/ },
+    {
+      name: 'verify with a bad --max-size',
+      args: () => ['verify', pkg, '--max-size', '10MB'],
+      message: /--max-size takes a positive whole number, got '10MB'/,
+    },
     { name: 'verify with --max-size 0', args: () => ['verify', pkg, '--max-size', '0'], message: /--max-size takes a positive whole number/ },
     { name: 'extract without --output', args: () => ['extract', pkg], message: /--output is required/ },
     { name: 'extract with an unknown flag', args: () => ['extract', pkg, '--output', join(root, 'never'), '--force'], message: /--force/ },
@@ -96,7 +104,17 @@ describe('--json', () => {
     const r = cli(root, ['verify', pkg, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const j = oneJsonObject(r.stdout);
-    expect(j).toEqual({ ok: true, format_version: '2.0.0', scope: 'full', files: 3, encrypted: false, signed: false, signature_ok: null, signer: null, problems: [] });
+    expect(j).toEqual({
+      ok: true,
+      format_version: '2.0.0',
+      scope: 'full',
+      files: 3,
+      encrypted: false,
+      signed: false,
+      signature_ok: null,
+      signer: null,
+      problems: [],
+    });
     expect(r.stderr).toBe('');
   });
 

@@ -41,9 +41,9 @@ const TRICKY: Record<string, string | Buffer> = {
   'notes/a: b #c.md': 'colon space and hash\n',
   'notes/#hash-first.md': 'starts with a hash\n',
   '2024': 'a number at the root\n',
-  'true': 'a bool at the root\n',
+  true: 'a bool at the root\n',
   '1.5': 'a float at the root\n',
-  'null': 'a null at the root\n',
+  null: 'a null at the root\n',
   'notes/2024': 'a number\n',
   'notes/true': 'a bool\n',
   'notes/1.5': 'a float\n',
@@ -244,7 +244,9 @@ describe('our packages, read by other tools', () => {
     const paths = manifestPaths(text);
     expect(paths.sort()).toEqual(Object.keys(TRICKY).sort());
     const hashes = [...text.matchAll(/^ {4}sha256: ([0-9a-f]{64})$/gm)].map((m) => m[1]);
-    const list = manifestPaths(text).map((p, i) => `${hashes[i]}  ${p}`).join('\n');
+    const list = manifestPaths(text)
+      .map((p, i) => `${hashes[i]}  ${p}`)
+      .join('\n');
     const check = spawnSync('sha256sum', ['--check', '--strict', '-'], { cwd: out, input: `${list}\n`, encoding: 'utf8' });
     expect(check.status, check.stdout + check.stderr).toBe(0);
     expect(check.stdout.trim().split('\n')).toHaveLength(paths.length);
@@ -290,7 +292,9 @@ describe('our packages, read by other tools', () => {
     expect(lines[1]).toBe('');
     expect(lines[2]).toBe('source:');
     expect(lines[3]).toBe('  walnut: compat');
-    expect(text).toMatch(/\nscope: full\ncreated: "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"\nencrypted: false\npayload_sha256: "[0-9a-f]{64}"\ndescription: "say \\"hi\\" \\\\ bye"\n\nfiles:\n {2}- path: /);
+    expect(text).toMatch(
+      /\nscope: full\ncreated: "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"\nencrypted: false\npayload_sha256: "[0-9a-f]{64}"\ndescription: "say \\"hi\\" \\\\ bye"\n\nfiles:\n {2}- path: /,
+    );
     expect(text).toContain(`  - path: ${LONG}\n`);
   });
 

@@ -8,7 +8,21 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedTempDir } from '../support/bundles.ts';
-import { CLI, cli, errorLine, listFiles, manifestOf, manifestPaths, rmrf, sandboxEnv, sha256, sha256File, snapshotTree, tempRoot, writeTree } from './helpers.ts';
+import {
+  CLI,
+  cli,
+  errorLine,
+  listFiles,
+  manifestOf,
+  manifestPaths,
+  rmrf,
+  sandboxEnv,
+  sha256,
+  sha256File,
+  snapshotTree,
+  tempRoot,
+  writeTree,
+} from './helpers.ts';
 
 let root: string;
 beforeAll(() => {
@@ -294,13 +308,23 @@ describe('bundle names and scope flags', () => {
   });
 
   const cases: Array<{ name: string; args: string[]; status: number; message: RegExp }> = [
-    { name: 'a ../ name', args: ['--scope', 'bundle', '--bundle', '../bundles/launch'], status: 2, message: /bundle name '\.\.\/bundles\/launch' contains a path separator/ },
+    {
+      name: 'a ../ name',
+      args: ['--scope', 'bundle', '--bundle', '../bundles/launch'],
+      status: 2,
+      message: /bundle name '\.\.\/bundles\/launch' contains a path separator/,
+    },
     { name: 'a bare ..', args: ['--scope', 'bundle', '--bundle', '..'], status: 2, message: /bundle name '\.\.' starts with a dot/ },
     { name: 'a nested name a/b', args: ['--scope', 'bundle', '--bundle', 'launch/raw'], status: 2, message: /'launch\/raw' contains a path separator/ },
     { name: 'a backslash', args: ['--scope', 'bundle', '--bundle', 'launch\\x'], status: 2, message: /contains a path separator/ },
     { name: 'a dot-name', args: ['--scope', 'bundle', '--bundle', '.hidden'], status: 2, message: /'\.hidden' starts with a dot/ },
     { name: 'a duplicate', args: ['--scope', 'bundle', '--bundle', 'launch', '--bundle', 'launch'], status: 2, message: /bundle 'launch' is named twice/ },
-    { name: 'an unknown bundle', args: ['--scope', 'bundle', '--bundle', 'nope'], status: 1, message: /bundle 'nope' not found in .* \(bundles here: launch\)/ },
+    {
+      name: 'an unknown bundle',
+      args: ['--scope', 'bundle', '--bundle', 'nope'],
+      status: 1,
+      message: /bundle 'nope' not found in .* \(bundles here: launch\)/,
+    },
     { name: 'bundle scope without --bundle', args: ['--scope', 'bundle'], status: 2, message: /--scope bundle needs at least one --bundle/ },
     { name: '--bundle with full scope', args: ['--scope', 'full', '--bundle', 'launch'], status: 2, message: /--bundle only goes with --scope bundle/ },
     { name: 'an unknown scope', args: ['--scope', 'everything'], status: 2, message: /--scope must be full, bundle or snapshot/ },
@@ -367,9 +391,7 @@ describe('--output safety', () => {
     const r = cli(outDir, ['create', '--walnut', w, '--scope', 'full', '--output', join(outDir, 'x.walnut')], opts);
     expect(r.status, r.stderr).toBe(1);
     expect(errorLine(r)).toMatch(/notes\/locked\.md/);
-    expect(errorLine(r)).toBe(
-      'error: cannot read notes/locked.md (EACCES); fix its permissions or add it to .walnutignore, then try again',
-    );
+    expect(errorLine(r)).toBe('error: cannot read notes/locked.md (EACCES); fix its permissions or add it to .walnutignore, then try again');
     expect(snapshotTree(outDir)).toEqual(before);
   });
 

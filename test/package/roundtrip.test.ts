@@ -131,7 +131,9 @@ for (const layout of ['v2', 'v3'] as const) {
       const out = join(dir, 'out');
       expect(cli(dir, ['extract', pkg, '--output', out]).status).toBe(0);
       expect(listFiles(out)).toEqual(
-        Object.keys(files).filter((k) => k === '_kernel/key.md' || k.startsWith('bundles/')).sort(),
+        Object.keys(files)
+          .filter((k) => k === '_kernel/key.md' || k.startsWith('bundles/'))
+          .sort(),
       );
     });
   });

@@ -17,7 +17,9 @@ import { hashOnlySink } from '../../scripts/lib/package/sinks.ts';
 import { cliAsync, errorLine, rmrf, snapshotTree, tempRoot, writeTree, type CliResult } from './helpers.ts';
 import { GOOD, VECTORS, VECTOR_DIR, outcomeOf, vectorBytes, vectorFile, type Vector } from './vectors/generate.ts';
 
-const FILES = readdirSync(VECTOR_DIR).filter((f) => f.endsWith('.walnut')).sort();
+const FILES = readdirSync(VECTOR_DIR)
+  .filter((f) => f.endsWith('.walnut'))
+  .sort();
 const CASES = new Map(VECTORS.map((v) => [vectorFile(v), v]));
 /** Raw control characters: an error message shows names escaped. */
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -58,12 +60,14 @@ describe('the vector files', () => {
 
   // Regenerating all of them takes a python run per case; a sample of each kind of build shows
   // that generate.ts still makes the committed bytes, deterministically.
-  it.each(['good_plain.walnut', 'fail_unsafe_entry_gnu-longname-traversal.walnut', 'fail_bad_archive_truncated-gzip.walnut', 'fail_unsafe_entry_pax-global-header.walnut'])(
-    'generate.ts makes the committed %s',
-    (file) => {
-      expect(vectorBytes(CASES.get(file)!).equals(readFileSync(join(VECTOR_DIR, file)))).toBe(true);
-    },
-  );
+  it.each([
+    'good_plain.walnut',
+    'fail_unsafe_entry_gnu-longname-traversal.walnut',
+    'fail_bad_archive_truncated-gzip.walnut',
+    'fail_unsafe_entry_pax-global-header.walnut',
+  ])('generate.ts makes the committed %s', (file) => {
+    expect(vectorBytes(CASES.get(file)!).equals(readFileSync(join(VECTOR_DIR, file)))).toBe(true);
+  });
 });
 
 describe('the reader (in-process)', () => {

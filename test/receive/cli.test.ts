@@ -8,7 +8,11 @@ beforeAll(async () => {
   cli = await cliBundle();
 }, 60_000);
 
-const files: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', '_kernel/insights.md': '\u001b[31mred\u001b[0m insight\n', 'bundles/a/context.manifest.yaml': 'goal: a\n' };
+const files: PackageFiles = {
+  '_kernel/key.md': '---\ngoal: g\n---\n',
+  '_kernel/insights.md': '\u001b[31mred\u001b[0m insight\n',
+  'bundles/a/context.manifest.yaml': 'goal: a\n',
+};
 
 function run(args: string[], env: NodeJS.ProcessEnv, cwd?: string) {
   return spawnSync(process.execPath, [cli, 'receive', ...args], { env, encoding: 'utf8', ...(cwd ? { cwd } : {}) });
@@ -53,7 +57,12 @@ describe('alive-p2p receive (CLI)', () => {
     expect(r.ok).toBe(true);
     const again = run([pkg, '--world', world, '--json'], env);
     expect(again.status).toBe(1);
-    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, imported_into: '03_Inbox/garden', package_sha256: r.package_sha256, error: { code: 'duplicate' } });
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      ok: false,
+      imported_into: '03_Inbox/garden',
+      package_sha256: r.package_sha256,
+      error: { code: 'duplicate' },
+    });
     expect(again.stderr).toMatch(/^error: .*already imported.*--force[^\n]*\n$/);
   });
 

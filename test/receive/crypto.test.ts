@@ -39,7 +39,10 @@ function receiverEnv(name: string, extra: NodeJS.ProcessEnv = {}) {
 describe('encrypted packages', () => {
   it('passphrase: WALNUT_PASSPHRASE opens it; a wrong one is refused with nothing written', () => {
     const pkg = join(base, 'pass.walnut');
-    const c = run(['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--encrypt', 'passphrase'], { ...sender, WALNUT_PASSPHRASE: 'correct horse' });
+    const c = run(['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--encrypt', 'passphrase'], {
+      ...sender,
+      WALNUT_PASSPHRASE: 'correct horse',
+    });
     expect(c.status, c.stderr).toBe(0);
     const world = makeWorld(join(base, 'p-world'), { layout: 'v2' });
     const before = tree(world);
@@ -59,18 +62,42 @@ describe('encrypted packages', () => {
 
   it('RSA: --private-key of the recipient opens it; another key is refused with nothing written', () => {
     const out = join(base, 'rsa.walnut');
-    const c = run(['create', '--walnut', walnut, '--scope', 'bundle', '--bundle', 'launch', '--output', out, '--encrypt', 'rsa', '--recipient', join(keys.bob, 'public.pem'), '--json'], sender);
+    const c = run(
+      [
+        'create',
+        '--walnut',
+        walnut,
+        '--scope',
+        'bundle',
+        '--bundle',
+        'launch',
+        '--output',
+        out,
+        '--encrypt',
+        'rsa',
+        '--recipient',
+        join(keys.bob, 'public.pem'),
+        '--json',
+      ],
+      sender,
+    );
     expect(c.status, c.stderr).toBe(0);
     const made = JSON.parse(c.stdout);
     const pkg: string = made.path ?? made.packages?.[0]?.path ?? out;
     expect(existsSync(pkg)).toBe(true);
     const world = makeWorld(join(base, 'r-world'), { layout: 'v3' });
     const before = tree(world);
-    const wrong = run(['receive', pkg, '--world', world, '--into', '04_Ventures/existing', '--private-key', join(keys.mallory, 'private.pem')], receiverEnv('r1'));
+    const wrong = run(
+      ['receive', pkg, '--world', world, '--into', '04_Ventures/existing', '--private-key', join(keys.mallory, 'private.pem')],
+      receiverEnv('r1'),
+    );
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/^error: .*encrypted for someone else/);
     expect(tree(world)).toEqual(before);
-    const ok = run(['receive', pkg, '--world', world, '--into', '04_Ventures/existing', '--private-key', join(keys.bob, 'private.pem'), '--json'], receiverEnv('r2'));
+    const ok = run(
+      ['receive', pkg, '--world', world, '--into', '04_Ventures/existing', '--private-key', join(keys.bob, 'private.pem'), '--json'],
+      receiverEnv('r2'),
+    );
     expect(ok.status, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, envelope: 'rsa' });
     expect(readFileSync(join(world, '04_Ventures', 'existing', 'launch', 'a.md'), 'utf8')).toBe('secret a\n');

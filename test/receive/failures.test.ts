@@ -35,7 +35,10 @@ describe('refusals come before the commit point, and --dry-run predicts them', (
     writeFileSync(join(world, '03_Inbox'), 'not a folder\n');
     const pkg = await fullPkg(base);
     const before = tree(world);
-    await expect(receivePackage({ packagePath: pkg, world, maxBytes: MAX, env, dryRun: true })).rejects.toMatchObject({ code: 'no_target', message: expect.stringMatching(/03_Inbox.*not a folder/) });
+    await expect(receivePackage({ packagePath: pkg, world, maxBytes: MAX, env, dryRun: true })).rejects.toMatchObject({
+      code: 'no_target',
+      message: expect.stringMatching(/03_Inbox.*not a folder/),
+    });
     await expect(receivePackage({ packagePath: pkg, world, maxBytes: MAX, env })).rejects.toMatchObject({ code: 'no_target' });
     expect(tree(world)).toEqual(before);
     // Nothing was left half-done: the next receive (elsewhere) just works.
@@ -65,7 +68,9 @@ describe('refusals come before the commit point, and --dry-run predicts them', (
     writeFileSync(join(walnut, 'bundles'), 'oops\n');
     const pkg = await bundlePkg(base);
     const before = tree(world);
-    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/w', maxBytes: MAX, env, dryRun: true })).rejects.toMatchObject({ code: 'no_target' });
+    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/w', maxBytes: MAX, env, dryRun: true })).rejects.toMatchObject({
+      code: 'no_target',
+    });
     await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/w', maxBytes: MAX, env })).rejects.toMatchObject({ code: 'no_target' });
     expect(tree(world)).toEqual(before);
   });
@@ -95,12 +100,14 @@ describe('one inside-the-world check for every folder a receive writes into', ()
     rmSync(join(walnut, 'bundles'), { recursive: true });
     symlinkSync(elsewhere, join(walnut, 'bundles'));
     const pkg = await bundlePkg(base);
-    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/w', maxBytes: MAX, env, dryRun: true })).rejects.toMatchObject({ code: 'outside_world' });
+    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/w', maxBytes: MAX, env, dryRun: true })).rejects.toMatchObject({
+      code: 'outside_world',
+    });
     await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/w', maxBytes: MAX, env })).rejects.toMatchObject({ code: 'outside_world' });
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 
-  it("refuses a walnut whose _kernel/ is a symlink out of the world (its log.md would be written there)", async () => {
+  it('refuses a walnut whose _kernel/ is a symlink out of the world (its log.md would be written there)', async () => {
     const base = tmp();
     const env = testEnv(base);
     const world = makeWorld(base);
@@ -177,11 +184,29 @@ describe('a roll-forward that cannot finish', () => {
     writeFileSync(
       join(staging, 'journal.json'),
       JSON.stringify({
-        version: 1, id: 'stuck-1', package_sha256: 'f'.repeat(64), target: '05_Experiments/blocker/w', mkdirs: [],
-        moves: [{ from: 'out/walnut', to: '05_Experiments/blocker/w' }], log: null, now: null,
+        version: 1,
+        id: 'stuck-1',
+        package_sha256: 'f'.repeat(64),
+        target: '05_Experiments/blocker/w',
+        mkdirs: [],
+        moves: [{ from: 'out/walnut', to: '05_Experiments/blocker/w' }],
+        log: null,
+        now: null,
         ledger: {
-          package_sha256: 'f'.repeat(64), format_version: '2.0.0', walnut: 'w', scope: 'full', created: null, sender: null, signer: null,
-          signature_verified: false, received_at: '2026-01-01T00:00:00Z', source: '/x.walnut', target: '05_Experiments/blocker/w', imported: [], conflicts: [], receipt: 'stuck-1',
+          package_sha256: 'f'.repeat(64),
+          format_version: '2.0.0',
+          walnut: 'w',
+          scope: 'full',
+          created: null,
+          sender: null,
+          signer: null,
+          signature_verified: false,
+          received_at: '2026-01-01T00:00:00Z',
+          source: '/x.walnut',
+          target: '05_Experiments/blocker/w',
+          imported: [],
+          conflicts: [],
+          receipt: 'stuck-1',
         },
         result: {},
       }),
@@ -232,7 +257,9 @@ describe('finding the world like the hooks do', () => {
     const nowhere = tmp('nowhere');
     const viaEnv = await receivePackage({ packagePath: await fullPkg(base, 'two'), cwd: nowhere, maxBytes: MAX, env: { ...env, ALIVE_WORLD_ROOT: world } });
     expect(viaEnv.walnut).toBe(join(world, '03_Inbox', 'two'));
-    await expect(receivePackage({ packagePath: await fullPkg(base, 'three'), cwd: nowhere, maxBytes: MAX, env: { ...env, ALIVE_WORLD_ROOT: '' } })).rejects.toMatchObject({
+    await expect(
+      receivePackage({ packagePath: await fullPkg(base, 'three'), cwd: nowhere, maxBytes: MAX, env: { ...env, ALIVE_WORLD_ROOT: '' } }),
+    ).rejects.toMatchObject({
       code: 'no_world',
       message: expect.stringMatching(/--world/),
     });

@@ -13,8 +13,10 @@ const NOW = new Date('2026-05-04T12:00:00Z');
 const v3Full: PackageFiles = {
   'README.md': '# garden\n\nBundles: launch\n\nReceive with /alive:receive.\n',
   '_kernel/key.md': '---\ntype: venture\ngoal: grow\nphase: seeding\n---\n# garden\n',
-  '_kernel/log.md': '---\nwalnut: garden\nstubbed_at: 2026-04-13T09:00:00Z\nstubbed_by: squirrel:sess-1\nreason: Log not shared by default; ask the sender.\nentry-count: 0\n---\n\nThis log was not shared by patrick.\n',
-  '_kernel/insights.md': '---\nwalnut: garden\nstubbed_at: 2026-04-13T09:00:00Z\nreason: not shared\n---\n\n## Strategy\n\n(stubbed)\n\n## Technical\n\n(stubbed)\n',
+  '_kernel/log.md':
+    '---\nwalnut: garden\nstubbed_at: 2026-04-13T09:00:00Z\nstubbed_by: squirrel:sess-1\nreason: Log not shared by default; ask the sender.\nentry-count: 0\n---\n\nThis log was not shared by patrick.\n',
+  '_kernel/insights.md':
+    '---\nwalnut: garden\nstubbed_at: 2026-04-13T09:00:00Z\nreason: not shared\n---\n\n## Strategy\n\n(stubbed)\n\n## Technical\n\n(stubbed)\n',
   '_kernel/tasks.json': '{"tasks": []}\n',
   '_kernel/completed.json': '{"completed": []}\n',
   'launch/context.manifest.yaml': 'name: launch\nstatus: active\nsensitivity: open\n',
@@ -28,7 +30,11 @@ describe('format 2.1.x (v3) packages', () => {
     for (const layout of ['v2', 'v3'] as const) {
       const base = tmp();
       const env = testEnv(base);
-      const pkg = await writePackage(join(base, 'g.walnut'), v3Manifest('garden', 'full', v3Full, { substitutions: ['_kernel/insights.md', '_kernel/log.md'] }), v3Full);
+      const pkg = await writePackage(
+        join(base, 'g.walnut'),
+        v3Manifest('garden', 'full', v3Full, { substitutions: ['_kernel/insights.md', '_kernel/log.md'] }),
+        v3Full,
+      );
       const world = makeWorld(base, { layout });
       const r = await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env, now: NOW });
       const w = join(world, '03_Inbox', 'garden');
@@ -89,7 +95,8 @@ describe('format 2.1.x (v3) packages', () => {
 
 // A 1.1.0 package as the reference's receive skill describes v1 (walnut-package-v2.md 1.2, 9.2):
 // `_core/` kernel, capsules at `_core/_capsules/<n>/` with companion.md, `scope: capsule`.
-const companion = '---\ntype: capsule\nname: Launch plan\ngoal: ship it\nstatus: active\nsensitivity: open\npii: false\ntags: [plan, q3]\nactive_sessions:\n  - sess-9\n---\n\n# Launch\n\nThe plan, in words.\n';
+const companion =
+  '---\ntype: capsule\nname: Launch plan\ngoal: ship it\nstatus: active\nsensitivity: open\npii: false\ntags: [plan, q3]\nactive_sessions:\n  - sess-9\n---\n\n# Launch\n\nThe plan, in words.\n';
 const v1Full: PackageFiles = {
   '_core/key.md': '---\ntype: venture\ngoal: old goal\n---\n# garden v1\n',
   '_core/log.md': '---\nwalnut: garden\nentry-count: 1\n---\n\n## 2025-10-01 — squirrel:v1\n\nv1 entry\n\nsigned: squirrel:v1\n',
@@ -118,7 +125,16 @@ describe('format 1.1.0 (v1) packages', () => {
       expect(existsSync(join(w, '_kernel', 'now.md'))).toBe(false);
       expect(r.skipped.map((s) => s.path).sort()).toEqual(['_core/now.md', '_core/tasks.md']);
       const cm = parseYaml(readFileSync(join(b, 'context.manifest.yaml'), 'utf8'));
-      expect(cm).toMatchObject({ name: 'Launch plan', description: 'ship it', status: 'active', tags: ['plan', 'q3'], sensitivity: 'open', pii: false, sources: [], decisions: [] });
+      expect(cm).toMatchObject({
+        name: 'Launch plan',
+        description: 'ship it',
+        status: 'active',
+        tags: ['plan', 'q3'],
+        sensitivity: 'open',
+        pii: false,
+        sources: [],
+        decisions: [],
+      });
       expect(cm.active_sessions).toBeUndefined();
       expect(readFileSync(join(b, 'README.md'), 'utf8')).toBe('# Launch\n\nThe plan, in words.\n');
       expect(existsSync(join(b, 'companion.md'))).toBe(false);

@@ -181,7 +181,19 @@ export function v3Manifest(
  * line layout with format_version 1.1.0, `_core/` paths, and `scope: capsule` for capsules.
  */
 export function v1Manifest(walnut: string, scope: 'full' | 'capsule' | 'snapshot', files: PackageFiles, capsules?: string[]): string {
-  const lines = [`format_version: "1.1.0"`, '', 'source:', `  walnut: ${walnut}`, `  plugin_version: "1.1.0"`, '', `scope: ${scope}`, `created: "2025-11-01T08:00:00Z"`, 'encrypted: false', '', 'files:'];
+  const lines = [
+    `format_version: "1.1.0"`,
+    '',
+    'source:',
+    `  walnut: ${walnut}`,
+    `  plugin_version: "1.1.0"`,
+    '',
+    `scope: ${scope}`,
+    `created: "2025-11-01T08:00:00Z"`,
+    'encrypted: false',
+    '',
+    'files:',
+  ];
   for (const f of listing(files)) lines.push(`  - path: ${f.path}`, `    sha256: ${f.sha256}`, `    size: ${f.size}`);
   if (capsules) {
     lines.push('', 'capsules:');

@@ -6,7 +6,12 @@ import { recoverLeftovers } from '../../scripts/lib/receive/journal.ts';
 import { makeWalnut, makeWorld, testEnv, tmp, tree, writePackage, v2Manifest, type PackageFiles } from './helpers.ts';
 
 const MAX = 1 << 30;
-const files: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', 'bundles/a/context.manifest.yaml': 'goal: a\n', 'bundles/a/x.md': 'x\n', 'bundles/b/context.manifest.yaml': 'goal: b\n' };
+const files: PackageFiles = {
+  '_kernel/key.md': '---\ngoal: g\n---\n',
+  'bundles/a/context.manifest.yaml': 'goal: a\n',
+  'bundles/a/x.md': 'x\n',
+  'bundles/b/context.manifest.yaml': 'goal: b\n',
+};
 
 describe('the imports ledger', () => {
   it('records each import and refuses the same package twice, anywhere in the world for a full package', async () => {
@@ -84,7 +89,9 @@ describe('--dry-run', () => {
     expect(dry.conflicts).toEqual(real.conflicts);
     expect(dry.log_entry).toBe(real.log_entry);
     // After the real run, a dry run reports the refusal the real run would meet.
-    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env, dryRun: true })).rejects.toThrow(/already imported/);
+    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env, dryRun: true })).rejects.toThrow(
+      /already imported/,
+    );
   });
 });
 

@@ -33,7 +33,7 @@ describe('log.md prepend', () => {
     expect(signingSession({ ALIVE_SESSION_ID: 'x\nsigned: squirrel:y' })).toBe('alive-p2p');
   });
   it('log values are one inline code span whatever they hold', () => {
-    expect(logValue('a\nb`c signed: x')).toBe('`a\\nb\'c signed\\: x`');
+    expect(logValue('a\nb`c signed: x')).toBe("`a\\nb'c signed\\: x`");
     expect(logValue('x'.repeat(500)).length).toBeLessThan(130);
   });
 });
@@ -44,11 +44,24 @@ describe('now.json', () => {
     const v2 = makeWalnut(join(dir, 'a'), { layout: 'v2', key: '---\nphase: launching\ngoal: ship\n---\n' });
     regenerateNow(v2, 'v2', { timestamp: 't1', session: 's', context: 'c' });
     expect(JSON.parse(readFileSync(join(v2, '_kernel', '_generated', 'now.json'), 'utf8'))).toEqual({
-      phase: 'launching', health: 'active', updated: 't1', bundle: null, next: 'Work toward: ship', squirrel: 's', context: 'c', projections: [],
+      phase: 'launching',
+      health: 'active',
+      updated: 't1',
+      bundle: null,
+      next: 'Work toward: ship',
+      squirrel: 's',
+      context: 'c',
+      projections: [],
     });
     const v3 = makeWalnut(join(dir, 'b'), { layout: 'v3', key: '---\ntype: x\n---\n' });
     write(nowJsonPath(v3, 'v3'), JSON.stringify({ phase: 'p', next: 'do it', custom: 1, health: 'stalled' }));
     regenerateNow(v3, 'v3', { timestamp: 't2', session: 's', context: 'c2' });
-    expect(JSON.parse(readFileSync(join(v3, '_kernel', 'now.json'), 'utf8'))).toMatchObject({ phase: 'p', next: 'do it', custom: 1, health: 'stalled', updated: 't2' });
+    expect(JSON.parse(readFileSync(join(v3, '_kernel', 'now.json'), 'utf8'))).toMatchObject({
+      phase: 'p',
+      next: 'do it',
+      custom: 1,
+      health: 'stalled',
+      updated: 't2',
+    });
   });
 });

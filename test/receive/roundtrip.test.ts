@@ -63,7 +63,11 @@ describe('full scope round trips', () => {
         const expected = new Set([
           ...[...asLanded(subtree(want, bundleAt(from, 'launch')), into).keys()].map((k) => `${bundleAt(into, 'launch')}/${k}`),
           ...[...subtree(want, bundleAt(from, 'shielding-review')).keys()].map((k) => `${bundleAt(into, 'shielding-review')}/${k}`),
-          'engineering/spec.md', 'README.md', '_kernel/key.md', '_kernel/insights.md', '_kernel/log.md',
+          'engineering/spec.md',
+          'README.md',
+          '_kernel/key.md',
+          '_kernel/insights.md',
+          '_kernel/log.md',
           into === 'v2' ? '_kernel/_generated/now.json' : '_kernel/now.json',
         ]);
         expect(new Set(filesOnly(got).keys())).toEqual(expected);
@@ -86,7 +90,13 @@ describe('full scope round trips', () => {
 
         const ledger = JSON.parse(readFileSync(join(world, '.alive', 'imports.json'), 'utf8'));
         expect(ledger.imports).toHaveLength(1);
-        expect(ledger.imports[0]).toMatchObject({ scope: 'full', walnut: 'garden', target: '03_Inbox/garden', package_sha256: r.package_sha256, format_version: '2.0.0' });
+        expect(ledger.imports[0]).toMatchObject({
+          scope: 'full',
+          walnut: 'garden',
+          target: '03_Inbox/garden',
+          package_sha256: r.package_sha256,
+          format_version: '2.0.0',
+        });
         expect(existsSync(join(world, '.alive', 'receiving'))).toBe(false);
         expect(existsSync(join(world, '.alive', 'receive.lock'))).toBe(false);
       });
@@ -104,7 +114,9 @@ describe('full scope round trips', () => {
     expect(r.walnut).toBe(join(world, '04_Ventures', 'orchard'));
     expect(existsSync(join(world, '04_Ventures', 'orchard', '_kernel', 'key.md'))).toBe(true);
     const before = tree(world);
-    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures', as: 'orchard', maxBytes: MAX, env, force: true })).rejects.toThrow(/already exists.*--as/);
+    await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures', as: 'orchard', maxBytes: MAX, env, force: true })).rejects.toThrow(
+      /already exists.*--as/,
+    );
     expect(tree(world)).toEqual(before);
   });
 
@@ -167,7 +179,9 @@ describe('bundle scope', () => {
 
       // The same package again: refused; with --force it lands under the next dated name.
       const before = tree(world);
-      await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/farm', maxBytes: MAX, env, now: NOW })).rejects.toThrow(/already imported.*--force/);
+      await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/farm', maxBytes: MAX, env, now: NOW })).rejects.toThrow(
+        /already imported.*--force/,
+      );
       expect(tree(world)).toEqual(before);
       const again = await receivePackage({ packagePath: pkg, world, into: '04_Ventures/farm', maxBytes: MAX, env, now: NOW, force: true });
       expect(again.conflicts.map((c) => c.imported_as).sort()).toEqual(['launch-imported-20260504-2', 'shielding-review-imported-20260504']);

@@ -26,9 +26,42 @@ describe('v2 tasks.md into a v3 walnut', () => {
     expect(existsSync(join(dir, 'tasks.md'))).toBe(false);
     const { tasks } = JSON.parse(readFileSync(join(dir, 'tasks.json'), 'utf8'));
     expect(tasks).toEqual([
-      { id: 't-001', title: 'water the beds', status: 'active', priority: 'normal', assignee: null, due: null, tags: [], created: '2026-05-04T12:00:00Z', session: 'test-session', bundle: 'b' },
-      { id: 't-002', title: 'fix the fence', status: 'active', priority: 'high', assignee: null, due: null, tags: [], created: '2026-05-04T12:00:00Z', session: 'sess-9', bundle: 'b' },
-      { id: 't-003', title: 'buy seeds', status: 'done', priority: 'normal', assignee: null, due: null, tags: [], created: '2026-05-04T12:00:00Z', session: 'test-session', bundle: 'b' },
+      {
+        id: 't-001',
+        title: 'water the beds',
+        status: 'active',
+        priority: 'normal',
+        assignee: null,
+        due: null,
+        tags: [],
+        created: '2026-05-04T12:00:00Z',
+        session: 'test-session',
+        bundle: 'b',
+      },
+      {
+        id: 't-002',
+        title: 'fix the fence',
+        status: 'active',
+        priority: 'high',
+        assignee: null,
+        due: null,
+        tags: [],
+        created: '2026-05-04T12:00:00Z',
+        session: 'sess-9',
+        bundle: 'b',
+      },
+      {
+        id: 't-003',
+        title: 'buy seeds',
+        status: 'done',
+        priority: 'normal',
+        assignee: null,
+        due: null,
+        tags: [],
+        created: '2026-05-04T12:00:00Z',
+        session: 'test-session',
+        bundle: 'b',
+      },
     ]);
     expect(r.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md was converted to tasks\.json \(3 task\(s\)\)/);
   });
@@ -38,7 +71,14 @@ describe('v2 tasks.md into a v3 walnut', () => {
     const env = testEnv(base);
     const world = makeWorld(base, { layout: 'v3' });
     const notes = `${TASKS}\nRemember: the fence guy calls on Tuesdays.\n`;
-    const r = await receivePackage({ packagePath: await bundlePkg(base, { 'bundles/b/context.manifest.yaml': 'goal: b\n', 'bundles/b/tasks.md': notes }), world, into: '04_Ventures/existing', maxBytes: MAX, env, now: NOW });
+    const r = await receivePackage({
+      packagePath: await bundlePkg(base, { 'bundles/b/context.manifest.yaml': 'goal: b\n', 'bundles/b/tasks.md': notes }),
+      world,
+      into: '04_Ventures/existing',
+      maxBytes: MAX,
+      env,
+      now: NOW,
+    });
     const dir = join(world, '04_Ventures', 'existing', 'b');
     expect(readFileSync(join(dir, 'tasks.md'), 'utf8')).toBe(notes);
     expect(JSON.parse(readFileSync(join(dir, 'tasks.json'), 'utf8')).tasks).toHaveLength(3);
@@ -58,7 +98,14 @@ describe('v2 tasks.md into a v3 walnut', () => {
     const base = tmp();
     const env = testEnv(base);
     const world = makeWorld(base, { layout: 'v2' });
-    const r = await receivePackage({ packagePath: await bundlePkg(base, { 'bundles/b/context.manifest.yaml': 'goal: b\n', 'bundles/b/tasks.md': TASKS }), world, into: '04_Ventures/existing', maxBytes: MAX, env, now: NOW });
+    const r = await receivePackage({
+      packagePath: await bundlePkg(base, { 'bundles/b/context.manifest.yaml': 'goal: b\n', 'bundles/b/tasks.md': TASKS }),
+      world,
+      into: '04_Ventures/existing',
+      maxBytes: MAX,
+      env,
+      now: NOW,
+    });
     const dir = join(world, '04_Ventures', 'existing', 'bundles', 'b');
     expect(readFileSync(join(dir, 'tasks.md'), 'utf8')).toBe(TASKS);
     expect(existsSync(join(dir, 'tasks.json'))).toBe(false);

@@ -199,7 +199,14 @@ describe('relay exchange over git (bundled CLI)', () => {
     const mallory = makeUser(base.dir, 'mallory2');
     expect(cli(mallory, 'alive-p2p', ['keygen', '--out', join(mallory.root, 'keys')]).status).toBe(0);
     const signed = makePackage(mallory, 'lookalike', [
-      '--encrypt', 'rsa', '--recipient', bob.paths.publicKey, '--sign', join(mallory.root, 'keys', 'private.pem'), '--signer', 'alice',
+      '--encrypt',
+      'rsa',
+      '--recipient',
+      bob.paths.publicKey,
+      '--sign',
+      join(mallory.root, 'keys', 'private.pem'),
+      '--signer',
+      'alice',
     ]);
     const name = 'lookalike-20260101-000000-0badf00d.walnut';
     const work = join(base.dir, 'mallory2-work');

@@ -82,7 +82,12 @@ describe('relay exchange over the GitHub REST API (bundled CLI, local server)', 
     expect(probe.json.newly_accepted).toEqual(['bob']);
     const after = JSON.parse(readFileSync(cfgPath, 'utf8')).peers[0];
     // relay.json keeps 64 hex digits; output shows SHA256:xxxx:….
-    expect(after).toMatchObject({ github: 'bob', status: 'accepted', relay: 'bob/walnut-relay', fingerprint: fp.bob!.replace('SHA256:', '').replaceAll(':', '') });
+    expect(after).toMatchObject({
+      github: 'bob',
+      status: 'accepted',
+      relay: 'bob/walnut-relay',
+      fingerprint: fp.bob!.replace('SHA256:', '').replaceAll(':', ''),
+    });
     expect(readFileSync(join(alice.paths.peersKeyDir, 'bob.pem'), 'utf8')).toBe(readFileSync(bob.paths.publicKey, 'utf8'));
     const second = await cliAsync(alice, 'relay-probe', ['--json']);
     expect(second.json.newly_accepted).toEqual([]);

@@ -48,7 +48,12 @@ describe('relay-probe', () => {
 
   it('git relay on a server that never answers: stays within the budget, exit 0, last_commit kept', async () => {
     const u = makeUser(base.dir, 'g');
-    configure(u, { repo: `${hang.url}/r.git`, transport: 'git', url: `${hang.url}/r.git`, peers: [{ github: 'p', status: 'accepted', relay: `${hang.url}/p.git` }] });
+    configure(u, {
+      repo: `${hang.url}/r.git`,
+      transport: 'git',
+      url: `${hang.url}/r.git`,
+      peers: [{ github: 'p', status: 'accepted', relay: `${hang.url}/p.git` }],
+    });
     const r = await cliAsync(u, 'relay-probe', ['--budget', '2', '--json'], 40_000);
     expect(r.status).toBe(0);
     // The server never answers: the probe ended, so its budget ended the wait (with room for node

@@ -13,13 +13,23 @@ function allowedTools(skill: string): string[] {
   const text = readFileSync(join(repoRoot, 'skills', skill, 'SKILL.md'), 'utf8');
   const front = /^---\n([\s\S]*?)\n---/.exec(text)![1]!;
   const line = front.split('\n').find((l) => l.startsWith('allowed-tools:'));
-  return line ? (line.slice('allowed-tools:'.length).trim().match(/Bash\([^)]*\)/g) ?? []) : [];
+  return line
+    ? (line
+        .slice('allowed-tools:'.length)
+        .trim()
+        .match(/Bash\([^)]*\)/g) ?? [])
+    : [];
 }
 
 function allows(rules: string[], command: string): boolean {
   return rules.some((rule) => {
     const body = rule.slice('Bash('.length, -1);
-    const re = new RegExp(`^${body.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const re = new RegExp(
+      `^${body
+        .split('*')
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     return re.test(command);
   });
 }

@@ -193,7 +193,10 @@ describe('pull', () => {
     expect(push.code, push.stderr).toBe(0);
     const [a, b] = await Promise.all([cliAsync(bob, 'alive-p2p', ['relay', 'pull', '--json']), cliAsync(bob, 'alive-p2p', ['relay', 'pull', '--json'])]);
     const outcomes = [a, b].map((r) => (r.status === 0 ? 'ok' : r.json.error?.code));
-    expect(outcomes.every((o) => o === 'ok' || o === 'busy'), JSON.stringify([a.stderr, b.stderr])).toBe(true);
+    expect(
+      outcomes.every((o) => o === 'ok' || o === 'busy'),
+      JSON.stringify([a.stderr, b.stderr]),
+    ).toBe(true);
     const copies = readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith(push.json.name.replace(/\.walnut$/, '')));
     expect(copies).toEqual([push.json.name]);
     expect(inbox(bob.url)).toEqual([]);

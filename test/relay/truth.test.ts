@@ -159,7 +159,7 @@ describe('GitHub: inbox and remove-peer against the fake server', () => {
     expect(denied.code).toBe(1);
   });
 
-  it("on GitHub too: a replaced own key is reported, and accept --fingerprint refuses another key", async () => {
+  it('on GitHub too: a replaced own key is reported, and accept --fingerprint refuses another key', async () => {
     const g = join(base.dir, 'gh2');
     const ann = makeUser(g, 'ann', { GH_TOKEN: 'tok-ann', GITHUB_API_URL: gh.url });
     const ben = makeUser(g, 'ben', { GH_TOKEN: 'tok-ben', GITHUB_API_URL: gh.url });

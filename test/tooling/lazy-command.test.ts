@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCommand, defineGroup, lazyCommand, runCaptured } from '../../scripts/lib/cli/command.ts';
 import { bundleOptions } from '../../tools/build-options.mjs';
 
-const heavy = () => defineCommand({ name: 'heavy', summary: 'heavy', usage: 'usage: demo heavy [--n N]', options: { n: { type: 'string' } }, run: (ctx) => ctx.print(`n=${ctx.values.n}`) });
+const heavy = () =>
+  defineCommand({
+    name: 'heavy',
+    summary: 'heavy',
+    usage: 'usage: demo heavy [--n N]',
+    options: { n: { type: 'string' } },
+    run: (ctx) => ctx.print(`n=${ctx.values.n}`),
+  });
 
 describe('lazyCommand', () => {
   it('loads its module only when the command runs, once', async () => {
@@ -15,10 +22,12 @@ describe('lazyCommand', () => {
     const group = defineGroup({
       name: 'demo',
       summary: 'demo',
-      commands: [lazyCommand('heavy', 'a heavy command', async () => {
+      commands: [
+        lazyCommand('heavy', 'a heavy command', async () => {
           loads++;
           return heavy();
-        })],
+        }),
+      ],
     });
     expect((await runCaptured(group, ['--help'])).stdout).toContain('heavy  a heavy command');
     expect(loads).toBe(0);
@@ -41,7 +50,10 @@ describe('lazyCommand', () => {
   });
 
   it('refuses a loaded command of another name', async () => {
-    const r = await runCaptured(lazyCommand('other', 'x', async () => heavy()), []);
+    const r = await runCaptured(
+      lazyCommand('other', 'x', async () => heavy()),
+      [],
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/loaded a command named 'heavy'/);
   });

@@ -23,8 +23,7 @@ function parse(file: string): ts.SourceFile {
   return sf;
 }
 
-const hasExport = (node: ts.Node): boolean =>
-  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const hasExport = (node: ts.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 /** Names a module declares and exports itself (re-exports of another module's declaration excluded). */
 function declaredExports(sf: ts.SourceFile): string[] {
@@ -91,7 +90,8 @@ describe('one place per mechanism', () => {
       // so its tool schemas use the classic API (descriptions) at no extra cost.
       if (relative(LIB, file).startsWith(`${join('bus', 'mcp')}/`)) return false;
       return parse(file).statements.some(
-        (st) => (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier && /^zod(\/|$)/.test((st.moduleSpecifier as ts.StringLiteral).text),
+        (st) =>
+          (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier && /^zod(\/|$)/.test((st.moduleSpecifier as ts.StringLiteral).text),
       );
     });
     const dynamic = files.filter((file) => /import\(\s*['"]zod/.test(readFileSync(file, 'utf8')));

@@ -59,10 +59,14 @@ describe('parseCommandArgs', () => {
   it('enforces positional counts', () => {
     expect(() => parseCommandArgs([], {}, { usage: 'u', positionals: { min: 1, max: 1 } })).toThrow(/missing argument/);
     expect(() => parseCommandArgs(['a', 'b'], {}, { usage: 'u', positionals: { min: 1, max: 1 } })).toThrow(/'b'/);
-    const r = parseCommandArgs<{ out?: string }>(['a', '--out', 'o'], { out: { type: 'string' } }, {
-      usage: 'u',
-      positionals: { min: 1, max: 1 },
-    });
+    const r = parseCommandArgs<{ out?: string }>(
+      ['a', '--out', 'o'],
+      { out: { type: 'string' } },
+      {
+        usage: 'u',
+        positionals: { min: 1, max: 1 },
+      },
+    );
     expect(r.values.out).toBe('o');
     expect(r.positionals).toEqual(['a']);
   });

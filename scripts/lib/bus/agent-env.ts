@@ -52,7 +52,12 @@ function matches(name: string, pattern: string): boolean {
  * The agent's environment: the allowlisted variables of `from` (default list plus `extra`), then
  * the HELLOWORLD_* values of the message being answered and the daemon's mark.
  */
-export function agentEnvironment(from: NodeJS.ProcessEnv, extra: readonly string[], helloworld: Record<string, string>, daemonPid = process.pid): NodeJS.ProcessEnv {
+export function agentEnvironment(
+  from: NodeJS.ProcessEnv,
+  extra: readonly string[],
+  helloworld: Record<string, string>,
+  daemonPid = process.pid,
+): NodeJS.ProcessEnv {
   const allow = [...DEFAULT_AGENT_ENV, ...extra];
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(from)) {

@@ -3,19 +3,7 @@
  * lease deadlines in the claimed file's name, stale claims returned to the inbox, dead-letter with
  * a reason for whatever cannot be read, archive of handled messages.
  */
-import {
-  closeSync,
-  constants as fsc,
-  fstatSync,
-  linkSync,
-  lstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  statSync,
-  unlinkSync,
-  type Dirent,
-} from 'node:fs';
+import { closeSync, constants as fsc, fstatSync, linkSync, lstatSync, openSync, readdirSync, readSync, statSync, unlinkSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { safeUnlink, writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
@@ -261,7 +249,14 @@ function tryClaim(
   const sender = message.from !== undefined && isValidName(message.from) ? normaliseName(message.from, 'sender') : undefined;
   if (!senderAllowed(config, sender)) {
     report(
-      deadLetter(paths, receiver, claimed, entry.name, `sender '${inlineText(message.from ?? '', 80)}' is not in allow_from of ${paths.config}`, 'sender_not_allowed'),
+      deadLetter(
+        paths,
+        receiver,
+        claimed,
+        entry.name,
+        `sender '${inlineText(message.from ?? '', 80)}' is not in allow_from of ${paths.config}`,
+        'sender_not_allowed',
+      ),
     );
     return undefined;
   }

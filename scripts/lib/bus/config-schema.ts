@@ -1,8 +1,7 @@
 /** The schema of `runtimes/<name>/config.json` (see config.ts), loaded only when such a file exists. */
 import * as z from '../json/zod.ts';
 
-const positive = (what: string) =>
-  z.optional(z.int({ error: `${what} must be a whole number` }).check(z.minimum(1, { error: `${what} must be at least 1` })));
+const positive = (what: string) => z.optional(z.int({ error: `${what} must be a whole number` }).check(z.minimum(1, { error: `${what} must be at least 1` })));
 
 export const receiverConfigSchema = z.strictObject(
   {

@@ -288,7 +288,12 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
       onEnd: (pid) => safeUnlink(agentRecord(claim.paths, pid)),
     });
     if (!outcome.ok) {
-      fail(outcome.reason, outcome.code, { stdout: outcome.stdout, stderr: outcome.stderr, exit_code: outcome.exitCode ?? null, signal: outcome.signal ?? null });
+      fail(outcome.reason, outcome.code, {
+        stdout: outcome.stdout,
+        stderr: outcome.stderr,
+        exit_code: outcome.exitCode ?? null,
+        signal: outcome.signal ?? null,
+      });
       return ['agent_failure', outcome.reason];
     }
     const answer = outcome.answer.replace(/\s+$/, '');

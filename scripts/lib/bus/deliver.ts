@@ -53,10 +53,10 @@ export function isPlainThread(thread: string): boolean {
 
 export function validateThread(thread: string): string {
   if (!isPlainThread(thread)) {
-    throw new AliveError(
-      `invalid thread id '${thread.slice(0, 80)}': use letters, digits, '.', '_', ':', '@' or '-' (at most 128 characters)`,
-      { code: 'invalid_thread', exitCode: 2 },
-    );
+    throw new AliveError(`invalid thread id '${thread.slice(0, 80)}': use letters, digits, '.', '_', ':', '@' or '-' (at most 128 characters)`, {
+      code: 'invalid_thread',
+      exitCode: 2,
+    });
   }
   return thread;
 }
@@ -91,9 +91,7 @@ export interface Delivery {
  * Starts a streamed delivery (large bodies). The header is written at once; the body follows in
  * chunks; commit() publishes the message atomically.
  */
-export async function openDelivery(
-  opts: Omit<SendOptions, 'body' | 'context'> & { expectedBytes?: number },
-): Promise<Delivery> {
+export async function openDelivery(opts: Omit<SendOptions, 'body' | 'context'> & { expectedBytes?: number }): Promise<Delivery> {
   const to = normaliseName(opts.to, 'receiver');
   const from = normaliseName(opts.from, 'sender');
   const thread = opts.thread === undefined ? undefined : validateThread(opts.thread);
@@ -182,9 +180,8 @@ function tooLarge(to: string, config: ReceiverConfig, configPath: string): Alive
 
 export function checkSenderAllowed(config: ReceiverConfig, to: string, from: string): void {
   if (!senderAllowed(config, from)) {
-    throw new AliveError(
-      `${displayName(to)} does not accept messages from ${displayName(from)} (allow_from in runtimes/${to}/config.json)`,
-      { code: 'sender_not_allowed' },
-    );
+    throw new AliveError(`${displayName(to)} does not accept messages from ${displayName(from)} (allow_from in runtimes/${to}/config.json)`, {
+      code: 'sender_not_allowed',
+    });
   }
 }

@@ -68,9 +68,7 @@ export const MESSAGE_READ_LIMIT = 64 * 1024 * 1024;
 
 export type BusFileProblem = 'missing' | 'not_a_file' | 'too_large' | 'unreadable';
 
-export type BusFileRead =
-  | { ok: true; bytes: Buffer; size: number; mtimeMs: number }
-  | { ok: false; problem: BusFileProblem; detail: string };
+export type BusFileRead = { ok: true; bytes: Buffer; size: number; mtimeMs: number } | { ok: false; problem: BusFileProblem; detail: string };
 
 /**
  * Reads a file of the bus, which any writer may have planted: `lstat` first (only a regular file

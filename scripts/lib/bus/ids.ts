@@ -57,7 +57,7 @@ export function idFromFileName(name: string): string | undefined {
 const MESSAGE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 export function isValidMessageId(id: string): boolean {
-  return typeof id === "string" && MESSAGE_ID.test(id);
+  return typeof id === 'string' && MESSAGE_ID.test(id);
 }
 
 /** The id of a message file name when it has the strict shape, else undefined. */

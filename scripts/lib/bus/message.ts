@@ -135,11 +135,15 @@ export function parseMessage(raw: string): ParsedMessage {
   let context: string | undefined;
   const ctx = lastContextSection(bodyLines);
   if (ctx !== undefined) {
-    const contextText = trimBlankLines(bodyLines.slice(ctx + 1)).join('\n').replace(/[ \t]+$/, '');
+    const contextText = trimBlankLines(bodyLines.slice(ctx + 1))
+      .join('\n')
+      .replace(/[ \t]+$/, '');
     context = contextText === '' ? undefined : contextText;
     bodyLines = bodyLines.slice(0, ctx);
   }
-  const body = trimBlankLines(bodyLines).join('\n').replace(/[ \t]+$/, '');
+  const body = trimBlankLines(bodyLines)
+    .join('\n')
+    .replace(/[ \t]+$/, '');
 
   let nestedHeaders: Record<string, string> | undefined;
   const bodySplit = body.split('\n');
@@ -278,4 +282,3 @@ export function formatMessage(msg: MessageToWrite): string {
 function oneLine(value: string): string {
   return value.replace(/[\r\n]+/g, ' ').trim();
 }
-

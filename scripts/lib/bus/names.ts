@@ -50,4 +50,3 @@ function nameProblem(name: string): string | undefined {
 export function displayName(folderName: string): string {
   return `@${folderName}`;
 }
-

@@ -20,15 +20,7 @@ import { join } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { safeUnlink } from '../fs/atomic.ts';
 import { inlineText } from '../text/untrusted.ts';
-import {
-  claimById,
-  claimNext,
-  listClaims,
-  parseClaimFileName,
-  sweepStaleClaims,
-  type Claim,
-  type DeadLetterRecord,
-} from './claims.ts';
+import { claimById, claimNext, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
 import { ensureDir, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
 import { idTimeMs, isValidMessageId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
@@ -214,7 +206,9 @@ function exists(path: string): boolean {
 
 function archiveDays(paths: ReceiverPaths): string[] {
   try {
-    return readdirSync(paths.archive).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+    return readdirSync(paths.archive)
+      .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+      .sort();
   } catch {
     return [];
   }
@@ -383,7 +377,16 @@ export function listThread(root: string, idOrThread: string, options: { receiver
   const members: FoundMessage[] = [];
   const ids = new Set<string>();
   const now = Date.now();
-  const candidates: { receiver: string; paths: ReceiverPaths; id: string; location: MessageLocation; path: string; fileName: string; claim?: FoundMessage['claim']; message: ParsedMessage }[] = [];
+  const candidates: {
+    receiver: string;
+    paths: ReceiverPaths;
+    id: string;
+    location: MessageLocation;
+    path: string;
+    fileName: string;
+    claim?: FoundMessage['claim'];
+    message: ParsedMessage;
+  }[] = [];
   for (const receiver of receiversFor(root, options.receiver)) {
     const paths = receiverPaths(root, receiver);
     const add = (dir: string, location: MessageLocation) => {
@@ -457,11 +460,7 @@ export type ClaimResult =
  * to the inbox first; unreadable files met on the way go to dead-letter (listed in the result).
  * The lease is the receiver's `claim_lease_seconds` unless `leaseMs` is given.
  */
-export async function claimMessage(
-  root: string,
-  receiver: string,
-  options: { id?: string; owner?: string; leaseMs?: number } = {},
-): Promise<ClaimResult> {
+export async function claimMessage(root: string, receiver: string, options: { id?: string; owner?: string; leaseMs?: number } = {}): Promise<ClaimResult> {
   const name = normaliseName(receiver, 'receiver');
   const id = options.id === undefined ? undefined : messageIdArg(options.id);
   const paths = receiverPaths(root, name);
@@ -519,7 +518,9 @@ export function retryDeadLetter(root: string, rawId: string, options: { receiver
   const hits = findMessage(root, id, options).filter((m) => m.location === 'dead-letter');
   if (hits.length === 0) {
     const where = findMessage(root, id, options);
-    const why = where.length ? `it is not in dead-letter (it is ${where.map((w) => `in ${w.location} of @${w.receiver}`).join(', ')})` : 'there is no such message';
+    const why = where.length
+      ? `it is not in dead-letter (it is ${where.map((w) => `in ${w.location} of @${w.receiver}`).join(', ')})`
+      : 'there is no such message';
     throw new AliveError(`cannot retry ${id}: ${why}`, { code: 'not_found' });
   }
   if (hits.length > 1) {

@@ -12,12 +12,7 @@ const LOCK_STALE_MS = 10_000;
 const LOCK_WAIT_MS = 5_000;
 
 /** Records one send and returns true, or returns false when the window is full. */
-export async function takeRateToken(
-  rateDir: string,
-  sender: string,
-  limit: { messages: number; perSeconds: number },
-  now = Date.now(),
-): Promise<boolean> {
+export async function takeRateToken(rateDir: string, sender: string, limit: { messages: number; perSeconds: number }, now = Date.now()): Promise<boolean> {
   ensureDir(rateDir);
   const lock = join(rateDir, `${sender}.lock`);
   await acquire(lock);

@@ -193,10 +193,18 @@ export class Session {
       const who = displayName(sent.to);
       if ('deadLettered' in waited) {
         const budget = waited.deadLettered.code === 'turn_budget' ? "; ':new' starts a new thread" : '';
-        return { ok: false, reason: `${who} did not answer: ${waited.deadLettered.reason} (msg-${sent.id} is in its dead-letter)${budget}`, messageId: sent.id };
+        return {
+          ok: false,
+          reason: `${who} did not answer: ${waited.deadLettered.reason} (msg-${sent.id} is in its dead-letter)${budget}`,
+          messageId: sent.id,
+        };
       }
       if ('aborted' in waited) {
-        return { ok: false, reason: `stopped waiting for ${who}; msg-${sent.id} stays queued (its answer will be in runtimes/${sent.to}/outbox/)`, messageId: sent.id };
+        return {
+          ok: false,
+          reason: `stopped waiting for ${who}; msg-${sent.id} stays queued (its answer will be in runtimes/${sent.to}/outbox/)`,
+          messageId: sent.id,
+        };
       }
       return {
         ok: false,
@@ -231,7 +239,10 @@ function receiversNamed(statements: Statement[]): string[] {
  */
 function indent(text: string): string[] {
   const cut = text.length > CONTEXT_LIMITS.answerChars ? `${text.slice(0, CONTEXT_LIMITS.answerChars)}…` : text;
-  return cut.replace(/\r\n?/g, '\n').split('\n').map((l) => `  ${l}`);
+  return cut
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => `  ${l}`);
 }
 
 /** The last lines of `lines`, at most `maxLines` and `maxBytes` (UTF-8) together. */

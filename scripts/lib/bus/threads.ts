@@ -18,7 +18,12 @@ function ledgerPath(paths: ReceiverPaths, thread: string): string {
 /** Turns this receiver already answered in `thread`. */
 export function turnsAnswered(paths: ReceiverPaths, thread: string): number {
   const r = readBusFile(ledgerPath(paths, thread), { maxBytes: 4 * 1024 * 1024 });
-  return r.ok ? r.bytes.toString('utf8').split('\n').filter((l) => l !== '').length : 0;
+  return r.ok
+    ? r.bytes
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l !== '').length
+    : 0;
 }
 
 /** Records one answered turn. */

@@ -23,7 +23,10 @@ export class DirWatcher {
   private readonly idlePollMs: number;
   private readonly fallback: [number, number];
 
-  constructor(readonly dir: string, options: DirWatcherOptions = {}) {
+  constructor(
+    readonly dir: string,
+    options: DirWatcherOptions = {},
+  ) {
     this.idlePollMs = options.idlePollMs ?? 1000;
     this.fallback = options.fallbackPollMs ?? [20, 500];
     this.fallbackDelay = this.fallback[0];

@@ -16,9 +16,7 @@ import { terminalProgress } from './progress.ts';
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 /** The values `parseArgs` infers for an options table (node's own inference). */
-export type ValuesOf<O extends OptionsConfig> = ReturnType<
-  typeof parseArgs<{ options: O; strict: true; allowPositionals: true }>
->['values'];
+export type ValuesOf<O extends OptionsConfig> = ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: true }>>['values'];
 
 /** Where a command writes. The entry passes the process streams; tests pass buffers. */
 export interface CommandIo {
@@ -132,7 +130,12 @@ export function defineGroup(spec: GroupSpec): Command {
   const byName = new Map(spec.commands.map((c) => [c.name, c]));
   const width = Math.max(...spec.commands.map((c) => c.name.length));
   const list = spec.commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
-  const help = [`usage: ${spec.name} <command> [options]`, spec.intro, `Commands:\n${list}`, spec.outro ?? `Run '${spec.name} <command> --help' for a command's options.`]
+  const help = [
+    `usage: ${spec.name} <command> [options]`,
+    spec.intro,
+    `Commands:\n${list}`,
+    spec.outro ?? `Run '${spec.name} <command> --help' for a command's options.`,
+  ]
     .filter((part) => part !== undefined && part !== '')
     .join('\n\n');
   return {

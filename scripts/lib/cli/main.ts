@@ -17,9 +17,7 @@ export function runMain(fn: (argv: string[]) => Promise<CommandResult> | Command
           process.stderr.write(`error: ${err.message}\n`);
           finish(err.exitCode);
         } else {
-          process.stderr.write(
-            `error: unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)\n`,
-          );
+          process.stderr.write(`error: unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)\n`);
           finish(1);
         }
       },

@@ -24,10 +24,9 @@ export const PASSPHRASE_ENV = 'WALNUT_PASSPHRASE';
 export function passphraseFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const value = env[PASSPHRASE_ENV];
   if (value === undefined || value === '') {
-    throw new AliveError(
-      `no passphrase: set the ${PASSPHRASE_ENV} environment variable (the passphrase is never taken from the command line)`,
-      { code: 'no_passphrase' },
-    );
+    throw new AliveError(`no passphrase: set the ${PASSPHRASE_ENV} environment variable (the passphrase is never taken from the command line)`, {
+      code: 'no_passphrase',
+    });
   }
   return value;
 }
@@ -117,9 +116,7 @@ function badPayload(what: string): AliveError {
 const passphraseErrors: DecryptErrors = {
   truncated: (n) =>
     badPayload(
-      n === 0
-        ? 'it holds a header but no ciphertext'
-        : `it is truncated or padded (${n} bytes of ciphertext is not a whole number of 16-byte AES blocks)`,
+      n === 0 ? 'it holds a header but no ciphertext' : `it is truncated or padded (${n} bytes of ciphertext is not a whole number of 16-byte AES blocks)`,
     ),
   badPadding: wrongPassphrase,
 };

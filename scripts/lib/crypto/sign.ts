@@ -73,12 +73,7 @@ export function signManifestText(text: string, privateKey: KeyObject, signer: st
   const canonical = canonicalManifestForSignature(text);
   const value = rsaSign('sha256', Buffer.from(canonical, 'utf8'), { key: privateKey, padding: constants.RSA_PKCS1_PADDING });
   const body = canonical.replace(/\n+$/, '');
-  return (
-    `${body}\n\nsignature:\n` +
-    `  algorithm: "${SIGNATURE_ALGORITHM}"\n` +
-    `  signer: "${signer}"\n` +
-    `  value: "${value.toString('base64')}"\n`
-  );
+  return `${body}\n\nsignature:\n` + `  algorithm: "${SIGNATURE_ALGORITHM}"\n` + `  signer: "${signer}"\n` + `  value: "${value.toString('base64')}"\n`;
 }
 
 export interface SignatureBlock {
@@ -147,12 +142,7 @@ export function verifyManifestText(text: string, signerPublicKey: KeyObject): Ma
   const canonical = Buffer.from(canonicalManifestForSignature(text), 'utf8');
   let ok: boolean;
   try {
-    ok = rsaVerify(
-      'sha256',
-      canonical,
-      { key: signerPublicKey, padding: constants.RSA_PKCS1_PADDING },
-      Buffer.from(block.value, 'base64'),
-    );
+    ok = rsaVerify('sha256', canonical, { key: signerPublicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(block.value, 'base64'));
   } catch {
     ok = false;
   }

@@ -11,6 +11,4 @@ import { createRequire } from 'node:module';
 type NodeFs = typeof import('node:fs');
 
 export const fs: NodeFs =
-  typeof process.getBuiltinModule === 'function'
-    ? process.getBuiltinModule('node:fs')
-    : (createRequire(import.meta.url)('node:fs') as NodeFs);
+  typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:fs') : (createRequire(import.meta.url)('node:fs') as NodeFs);

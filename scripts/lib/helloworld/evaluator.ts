@@ -116,7 +116,11 @@ function superText(registry: Registry, name: string, symbol: string): string {
 }
 
 function unaryText(registry: Registry, name: string, word: string, isSuper: boolean): string {
-  if (word === 'chain') return registry.chain(name).map((d) => d.name).join(' \u2192 ');
+  if (word === 'chain')
+    return registry
+      .chain(name)
+      .map((d) => d.name)
+      .join(' \u2192 ');
   if (isSuper) {
     const parent = registry.chain(name)[1];
     if (!parent) return `${name} has no parent to act through`;

@@ -103,7 +103,7 @@ export function tokenize(source: string, file = ''): Token[] {
     // comments
     if (c === '"') {
       const close = source.indexOf('"', i + 1);
-      if (close === -1) fail('unterminated comment: a \'"\' opens a comment that never closes', start);
+      if (close === -1) fail("unterminated comment: a '\"' opens a comment that never closes", start);
       advanceTo(close + 1);
       continue;
     }

@@ -167,7 +167,9 @@ export class Registry {
   resolvePath(path: string[]): { ok: true; receiver: string } | { ok: false; reason: string } {
     const leaf = path[path.length - 1]!;
     if (path.length === 1) return { ok: true, receiver: leaf };
-    const chain = this.chain(leaf).map((d) => key(d.name)).reverse();
+    const chain = this.chain(leaf)
+      .map((d) => key(d.name))
+      .reverse();
     let from = 0;
     for (const part of path.slice(0, -1)) {
       const idx = chain.indexOf(key(part), from);
@@ -181,7 +183,9 @@ export class Registry {
   loadDirectory(dir: string): string[] {
     let names: string[];
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.hw')).sort();
+      names = readdirSync(dir)
+        .filter((n) => n.endsWith('.hw'))
+        .sort();
     } catch {
       return [];
     }

@@ -75,10 +75,7 @@ export function readCheckMemory(path: string): CheckMemory {
   const announced = asObject(o?.announced_accepted);
   return {
     lastAttempt: parseTime(o?.last_attempt),
-    announced:
-      announced && typeof announced.last_sync === 'string'
-        ? { lastSync: announced.last_sync, logins: logins(announced.logins) }
-        : undefined,
+    announced: announced && typeof announced.last_sync === 'string' ? { lastSync: announced.last_sync, logins: logins(announced.logins) } : undefined,
   };
 }
 
@@ -86,9 +83,7 @@ export function serializeCheckMemory(memory: CheckMemory): string {
   return `${JSON.stringify(
     {
       last_attempt: memory.lastAttempt === undefined ? null : new Date(memory.lastAttempt).toISOString(),
-      announced_accepted: memory.announced
-        ? { last_sync: memory.announced.lastSync, logins: memory.announced.logins }
-        : null,
+      announced_accepted: memory.announced ? { last_sync: memory.announced.lastSync, logins: memory.announced.logins } : null,
     },
     null,
     2,

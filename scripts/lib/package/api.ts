@@ -84,9 +84,12 @@ export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: s
       const sha = await sha256File(payloadPath);
       const claimed = head.manifest?.payload_sha256;
       if (claimed && head.manifest?.generation === 'v2' && claimed !== sha) {
-        throw new AliveError(`${opts.input}: payload.enc does not match the payload_sha256 in its manifest (tampered with or damaged); it was not signed or sent`, {
-          code: 'payload_mismatch',
-        });
+        throw new AliveError(
+          `${opts.input}: payload.enc does not match the payload_sha256 in its manifest (tampered with or damaged); it was not signed or sent`,
+          {
+            code: 'payload_mismatch',
+          },
+        );
       }
       const text = signManifestText(encryptedManifestText(head.text!, sha), opts.signer.privateKey, opts.signer.name);
       const mtimeSec = Math.floor(Date.now() / 1000);
@@ -103,10 +106,9 @@ export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: s
       await rm(spool, { recursive: true, force: true });
     }
   }
-  throw new AliveError(
-    `${opts.input} is a v3 (format 2.1) package, which alive cannot re-seal for a peer; create it again with alive-p2p create`,
-    { code: 'unsupported_version' },
-  );
+  throw new AliveError(`${opts.input} is a v3 (format 2.1) package, which alive cannot re-seal for a peer; create it again with alive-p2p create`, {
+    code: 'unsupported_version',
+  });
 }
 
 export interface VerifyResult {

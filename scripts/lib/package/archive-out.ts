@@ -17,11 +17,7 @@ export interface WrittenArchive {
  * Writes a .tar.gz to a hidden temporary file beside `output`, then links it into place only if
  * nothing exists there yet: a package appears whole or not at all, and never replaces a file.
  */
-export async function writeTarGz(
-  output: string,
-  fill: (tar: TarWriter) => Promise<void>,
-  gzipOptions: GzipWriterOptions = {},
-): Promise<WrittenArchive> {
+export async function writeTarGz(output: string, fill: (tar: TarWriter) => Promise<void>, gzipOptions: GzipWriterOptions = {}): Promise<WrittenArchive> {
   return writeTarFile(output, fill, { gzip: true, gzipOptions });
 }
 

@@ -112,10 +112,7 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
   for (const b of all) {
     const prior = byName.get(b.name);
     if (prior) {
-      throw new AliveError(
-        `two bundles are named '${b.name}' (${prior.relPath}/ and ${b.relPath}/); rename one before sharing`,
-        { code: 'bundle_collision' },
-      );
+      throw new AliveError(`two bundles are named '${b.name}' (${prior.relPath}/ and ${b.relPath}/); rename one before sharing`, { code: 'bundle_collision' });
     }
     byName.set(b.name, b);
   }
@@ -140,9 +137,7 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
         throw new AliveError(`bundle '${name}' not found in ${walnut} (bundles here: ${names})`, { code: 'no_bundle' });
       }
     }
-    const sensitive = opts.bundles
-      .map((n) => ({ n, s: bundleSensitivity(join(walnutReal, byName.get(n)!.relPath)) }))
-      .filter((x) => x.s.sensitive);
+    const sensitive = opts.bundles.map((n) => ({ n, s: bundleSensitivity(join(walnutReal, byName.get(n)!.relPath)) })).filter((x) => x.s.sensitive);
     if (sensitive.length > 0 && !opts.allowSensitive) {
       throw new AliveError(
         `bundle${sensitive.length > 1 ? 's' : ''} ${sensitive.map((x) => `'${x.n}' (${x.s.reason})`).join(', ')} ` +
@@ -260,13 +255,11 @@ function walkDir(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
 
 function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: Stats): void {
   {
-    const why =
-      bareValueProblem(pkgPath) ?? (hasControlCharacter(pkgPath) || pkgPath.includes('\\') ? 'contains a control character or backslash' : undefined);
+    const why = bareValueProblem(pkgPath) ?? (hasControlCharacter(pkgPath) || pkgPath.includes('\\') ? 'contains a control character or backslash' : undefined);
     if (why) {
-      throw new AliveError(
-        `cannot pack '${rel}': its name ${why}, which the package manifest cannot record; rename it or add it to .walnutignore`,
-        { code: 'unpackable_name' },
-      );
+      throw new AliveError(`cannot pack '${rel}': its name ${why}, which the package manifest cannot record; rename it or add it to .walnutignore`, {
+        code: 'unpackable_name',
+      });
     }
   }
   ctx.result.files.push({

@@ -37,7 +37,7 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
     if (priv) return priv;
     const path = src.privateKeyPath ?? defaultPrivateKeyPath(env);
     if (!path) {
-      throw new AliveError('this package is encrypted to a person\'s key: pass --private-key with your private key (PEM)', {
+      throw new AliveError("this package is encrypted to a person's key: pass --private-key with your private key (PEM)", {
         code: 'encrypted',
       });
     }

@@ -32,10 +32,10 @@ export interface Digest {
 /** A file of the walnut that cannot be read is the user's to fix, not a bug of ours. */
 function unreadable(file: PlannedFile, err: unknown): unknown {
   if (err instanceof AliveError || !errnoCode(err)) return err;
-  return new AliveError(
-    `cannot read ${file.path} (${errnoCode(err)}); fix its permissions or add it to .walnutignore, then try again`,
-    { code: 'unreadable', cause: err },
-  );
+  return new AliveError(`cannot read ${file.path} (${errnoCode(err)}); fix its permissions or add it to .walnutignore, then try again`, {
+    code: 'unreadable',
+    cause: err,
+  });
 }
 
 /** SHA-256 and length of the packed bytes, streaming. */

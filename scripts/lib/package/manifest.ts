@@ -135,8 +135,20 @@ export function parseManifest(text: string): Manifest {
   }
 
   const known = new Set([
-    'format_version', 'source', 'scope', 'created', 'encrypted', 'description', 'note', 'files', 'bundles',
-    'relay', 'payload_sha256', 'sender', 'source_layout', 'signature',
+    'format_version',
+    'source',
+    'scope',
+    'created',
+    'encrypted',
+    'description',
+    'note',
+    'files',
+    'bundles',
+    'relay',
+    'payload_sha256',
+    'sender',
+    'source_layout',
+    'signature',
   ]);
   const extra: Record<string, unknown> = {};
   for (const [k, v] of raw) if (!known.has(k)) extra[k] = v;

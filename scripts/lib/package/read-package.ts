@@ -102,9 +102,12 @@ class Assembler {
     if (check) {
       this.signature = check;
       if (check.present && !check.ok) {
-        throw new AliveError(`${this.label}: the signature does not verify: ${check.reason ?? 'the manifest was changed after signing, or signed by another key'}; nothing was written`, {
-          code: 'bad_signature',
-        });
+        throw new AliveError(
+          `${this.label}: the signature does not verify: ${check.reason ?? 'the manifest was changed after signing, or signed by another key'}; nothing was written`,
+          {
+            code: 'bad_signature',
+          },
+        );
       }
     }
     if (this.opts.requireSignature && !this.signature.present) {
@@ -151,7 +154,12 @@ class Assembler {
     if (!want) throw refuse(this.label, path, 'is not listed in the manifest', 'unlisted_file');
     if (want.size !== got.size) throw refuse(this.label, path, `is ${got.size} bytes but the manifest says ${want.size}`, 'size_mismatch');
     if (want.sha256 !== got.sha256) {
-      throw refuse(this.label, path, `does not match its checksum in the manifest (expected ${want.sha256.slice(0, 12)}…, got ${got.sha256.slice(0, 12)}…)`, 'checksum_mismatch');
+      throw refuse(
+        this.label,
+        path,
+        `does not match its checksum in the manifest (expected ${want.sha256.slice(0, 12)}…, got ${got.sha256.slice(0, 12)}…)`,
+        'checksum_mismatch',
+      );
     }
   }
 
@@ -159,8 +167,16 @@ class Assembler {
     if (!this.manifest) throw refuse(this.label, undefined, 'has no manifest.yaml, so it is not a .walnut package', 'missing_manifest');
     const missing = this.manifest.files.filter((f) => !this.written.has(f.path));
     if (missing.length > 0) {
-      const names = missing.slice(0, 5).map((f) => f.path).join(', ');
-      throw refuse(this.label, missing[0]!.path, `is listed in the manifest but missing from the package${missing.length > 1 ? ` (missing: ${names}${missing.length > 5 ? ', …' : ''})` : ''}`, 'missing_file');
+      const names = missing
+        .slice(0, 5)
+        .map((f) => f.path)
+        .join(', ');
+      throw refuse(
+        this.label,
+        missing[0]!.path,
+        `is listed in the manifest but missing from the package${missing.length > 1 ? ` (missing: ${names}${missing.length > 5 ? ', …' : ''})` : ''}`,
+        'missing_file',
+      );
     }
   }
 }
@@ -190,9 +206,12 @@ export async function readManifestText(body: Readable, label: string): Promise<s
 }
 
 function needCrypto(label: string, what: string): never {
-  throw new AliveError(`${label} is encrypted (${what}); ${what === 'passphrase' ? 'set WALNUT_PASSPHRASE to its passphrase' : 'pass --private-key with your private key'} and try again`, {
-    code: 'encrypted',
-  });
+  throw new AliveError(
+    `${label} is encrypted (${what}); ${what === 'passphrase' ? 'set WALNUT_PASSPHRASE to its passphrase' : 'pass --private-key with your private key'} and try again`,
+    {
+      code: 'encrypted',
+    },
+  );
 }
 
 export async function readPackage(path: string, sink: FileSink, opts: ReadOptions): Promise<ReadResult> {
@@ -217,13 +236,7 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
 }
 
 /** A gzip'd tar whose manifest travels inside it (plain 2.0 / 2.1, or the decrypted v3 payload). */
-async function readInnerWithManifest(
-  stream: Readable,
-  sink: FileSink,
-  opts: ReadOptions,
-  limits: TarLimits,
-  envelope: Envelope,
-): Promise<ReadResult> {
+async function readInnerWithManifest(stream: Readable, sink: FileSink, opts: ReadOptions, limits: TarLimits, envelope: Envelope): Promise<ReadResult> {
   const asm = new Assembler(limits.label, sink, opts);
   await readTarStream(stream, 'gzip', limits, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
@@ -245,28 +258,28 @@ async function spool(entry: TarEntry, spoolDir: string): Promise<Spooled> {
   return { path: join(spoolDir, entry.path), digest, entry };
 }
 
-async function readGzipPackage(
-  path: string,
-  sink: FileSink,
-  opts: ReadOptions,
-  limits: TarLimits,
-  spoolDir: string,
-): Promise<ReadResult> {
+async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, limits: TarLimits, spoolDir: string): Promise<ReadResult> {
   const { label } = limits;
   const asm = new Assembler(label, sink, opts);
   const spooled = new Map<string, Spooled>();
-  await readTarFile(path, 'gzip', limits, async (entry) => {
-    if (entry.kind === 'dir') return sink.mkdir(entry.path);
-    if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, label));
-    if (ENCRYPTED_NAMES.has(entry.path) && !asm.isListed(entry.path)) {
-      spooled.set(entry.path, await spool(entry, spoolDir));
-      return;
-    }
-    if (asm.manifest?.encrypted) {
-      throw refuse(label, entry.path, 'should not be in an encrypted package (only manifest.yaml and payload files belong there)', 'unlisted_file');
-    }
-    await asm.file(entry);
-  }, opts.onProgress);
+  await readTarFile(
+    path,
+    'gzip',
+    limits,
+    async (entry) => {
+      if (entry.kind === 'dir') return sink.mkdir(entry.path);
+      if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, label));
+      if (ENCRYPTED_NAMES.has(entry.path) && !asm.isListed(entry.path)) {
+        spooled.set(entry.path, await spool(entry, spoolDir));
+        return;
+      }
+      if (asm.manifest?.encrypted) {
+        throw refuse(label, entry.path, 'should not be in an encrypted package (only manifest.yaml and payload files belong there)', 'unlisted_file');
+      }
+      await asm.file(entry);
+    },
+    opts.onProgress,
+  );
   const payload = spooled.get('payload.enc');
   if (!payload || asm.isListed('payload.enc')) {
     // A plaintext package: any spooled payload.* files were ordinary listed files after all.
@@ -309,22 +322,22 @@ async function readGzipPackage(
   return result(innerAsm, envelope);
 }
 
-async function readV3RsaPackage(
-  path: string,
-  sink: FileSink,
-  opts: ReadOptions,
-  limits: TarLimits,
-  spoolDir: string,
-): Promise<ReadResult> {
+async function readV3RsaPackage(path: string, sink: FileSink, opts: ReadOptions, limits: TarLimits, spoolDir: string): Promise<ReadResult> {
   const { label } = limits;
   const spooled = new Map<string, Spooled>();
-  await readTarFile(path, 'none', limits, async (entry) => {
-    if (entry.kind === 'dir') return;
-    if (entry.path !== 'rsa-envelope-v1.json' && entry.path !== 'payload.enc') {
-      throw refuse(label, entry.path, 'does not belong in an RSA envelope (only rsa-envelope-v1.json and payload.enc)', 'unlisted_file');
-    }
-    spooled.set(entry.path, await spool(entry, spoolDir));
-  }, opts.onProgress);
+  await readTarFile(
+    path,
+    'none',
+    limits,
+    async (entry) => {
+      if (entry.kind === 'dir') return;
+      if (entry.path !== 'rsa-envelope-v1.json' && entry.path !== 'payload.enc') {
+        throw refuse(label, entry.path, 'does not belong in an RSA envelope (only rsa-envelope-v1.json and payload.enc)', 'unlisted_file');
+      }
+      spooled.set(entry.path, await spool(entry, spoolDir));
+    },
+    opts.onProgress,
+  );
   const env = spooled.get('rsa-envelope-v1.json');
   const payload = spooled.get('payload.enc');
   if (!env || !payload) {

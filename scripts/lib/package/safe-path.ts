@@ -44,4 +44,3 @@ export function normaliseMemberName(name: string): string {
 export function compareCodePoints(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
-

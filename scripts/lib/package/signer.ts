@@ -45,7 +45,7 @@ export function resolveSignerName(flag: string | undefined, env: NodeJS.ProcessE
   }
   if (flag !== undefined) return flag;
   throw new AliveError(
-    "no name to sign as: set up a relay (alive-p2p relay setup), whose login names your signatures, or pass --signer NAME with the login your peers know you by",
+    'no name to sign as: set up a relay (alive-p2p relay setup), whose login names your signatures, or pass --signer NAME with the login your peers know you by',
     { code: 'bad_signer' },
   );
 }

@@ -86,12 +86,7 @@ export async function sniffCompression(path: string): Promise<'gzip' | 'tar' | '
  * Reads a tar stream (gzip'd unless `compression` says otherwise) from `source`, calling `visit`
  * for each validated entry in archive order.
  */
-export function readTarStream(
-  source: Readable,
-  compression: 'gzip' | 'none',
-  limits: TarLimits,
-  visit: (entry: TarEntry) => Promise<void>,
-): Promise<void> {
+export function readTarStream(source: Readable, compression: 'gzip' | 'none', limits: TarLimits, visit: (entry: TarEntry) => Promise<void>): Promise<void> {
   const { label } = limits;
   return new Promise<void>((resolve, reject) => {
     let settled = false;
@@ -141,7 +136,7 @@ export function readTarStream(
       names.set(name, kind);
       entries += 1;
       if (entries > limits.maxEntries) throw refuse(label, undefined, `has more than ${limits.maxEntries} entries`, 'too_large');
-      const size = kind === 'file' ? entry.size ?? 0 : 0;
+      const size = kind === 'file' ? (entry.size ?? 0) : 0;
       contentBytes += size;
       if (contentBytes > limits.maxBytes) {
         throw refuse(label, rawName, `takes the expanded size past the limit of ${limits.maxBytes} bytes (--max-size)`, 'too_large');

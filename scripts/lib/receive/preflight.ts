@@ -65,33 +65,49 @@ function existingFolderOn(world: string, rel: string, what: string, inside: bool
       try {
         real = realpathSync(next);
       } catch {
-        throw new AliveError(`${relOf(world, next)} is a broken link, in the way of ${what}; remove it and receive again. Nothing was written`, { code: 'no_target' });
+        throw new AliveError(`${relOf(world, next)} is a broken link, in the way of ${what}; remove it and receive again. Nothing was written`, {
+          code: 'no_target',
+        });
       }
       if (inside && !insideWorld(world, real)) {
-        throw new AliveError(`${relOf(world, next)} is a link leading out of the world (to ${real}); receive only writes inside the world. Replace the link with a folder, or pass --into. Nothing was written`, {
-          code: 'outside_world',
-        });
+        throw new AliveError(
+          `${relOf(world, next)} is a link leading out of the world (to ${real}); receive only writes inside the world. Replace the link with a folder, or pass --into. Nothing was written`,
+          {
+            code: 'outside_world',
+          },
+        );
       }
     }
     if (!statSync(real).isDirectory()) {
-      throw new AliveError(`${relOf(world, next)} in the world is not a folder, so ${what} cannot go there; move it aside and receive again. Nothing was written`, {
-        code: 'no_target',
-      });
+      throw new AliveError(
+        `${relOf(world, next)} in the world is not a folder, so ${what} cannot go there; move it aside and receive again. Nothing was written`,
+        {
+          code: 'no_target',
+        },
+      );
     }
     at = next;
   }
   try {
     accessSync(at, constants.W_OK);
   } catch {
-    throw new AliveError(`${relOf(world, at) || 'the world folder'} is not writable, so ${what} cannot be written; fix its permissions and receive again. Nothing was written`, {
-      code: 'unwritable',
-    });
+    throw new AliveError(
+      `${relOf(world, at) || 'the world folder'} is not writable, so ${what} cannot be written; fix its permissions and receive again. Nothing was written`,
+      {
+        code: 'unwritable',
+      },
+    );
   }
   return at;
 }
 
 function relOf(world: string, abs: string): string {
-  return abs === world ? '.' : abs.slice(world.length + 1).split(sep).join('/');
+  return abs === world
+    ? '.'
+    : abs
+        .slice(world.length + 1)
+        .split(sep)
+        .join('/');
 }
 
 /**
@@ -113,9 +129,12 @@ export function preflight(world: string, writes: PlannedWrites, stagingRoot: str
     existingFolderOn(world, dirname(f), f, true);
     const st = lstatOrUndefined(join(world, ...f.split('/')));
     if (st && !st.isFile()) {
-      throw new AliveError(`${f} in the world is not a regular file (${st.isSymbolicLink() ? 'a link' : 'a folder or special file'}); replace it with a file and receive again. Nothing was written`, {
-        code: 'no_target',
-      });
+      throw new AliveError(
+        `${f} in the world is not a regular file (${st.isSymbolicLink() ? 'a link' : 'a folder or special file'}); replace it with a file and receive again. Nothing was written`,
+        {
+          code: 'no_target',
+        },
+      );
     }
   }
   for (const s of writes.state) existingFolderOn(world, s, s, false);
@@ -123,9 +142,12 @@ export function preflight(world: string, writes: PlannedWrites, stagingRoot: str
   const stagingDev = deviceOf(stagingRoot);
   const devs = new Set(moveParents.map(deviceOf));
   if (devs.size > 1) {
-    throw new AliveError(`this receive would write to folders on different file systems (${writes.moves.join(', ')}); it cannot be made atomic. Nothing was written`, {
-      code: 'io',
-    });
+    throw new AliveError(
+      `this receive would write to folders on different file systems (${writes.moves.join(', ')}); it cannot be made atomic. Nothing was written`,
+      {
+        code: 'io',
+      },
+    );
   }
   if (moveParents.length === 0 || devs.has(stagingDev)) return {};
   return { stageIn: relOf(world, moveParents[0]!) };

@@ -159,7 +159,9 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
       : `- Imported bundles: ${imported.map((u) => (u.as === u.bundle ? logValue(u.as) : `${logValue(u.bundle)} as ${logValue(u.as)}`)).join(', ') || 'none'}`,
     ...plan.conflicts.map((c) => `- Conflict: ${logValue(c.existing)} already existed; the incoming bundle is ${logValue(c.imported_as)}`),
     ...(plan.held.length
-      ? [`- Held back (agent instruction/configuration files, kept in .alive/held-back/, not in the walnut): ${plan.held.map((h) => logValue(h.path)).join(', ')}`]
+      ? [
+          `- Held back (agent instruction/configuration files, kept in .alive/held-back/, not in the walnut): ${plan.held.map((h) => logValue(h.path)).join(', ')}`,
+        ]
       : []),
     ...(plan.agentFilesTaken.length
       ? [`- Agent instruction/configuration files taken (--allow-agent-files): ${plan.agentFilesTaken.map((h) => logValue(h.path)).join(', ')}`]
@@ -179,7 +181,17 @@ function nowContext(r: ReadResult, plan: ReceivePlan): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300);
 }
 
-type TargetFields = 'walnut' | 'imported' | 'skipped' | 'conflicts' | 'log_entry' | 'layout' | 'layout_reason' | 'held_back' | 'held_back_dir' | 'agent_files_taken';
+type TargetFields =
+  | 'walnut'
+  | 'imported'
+  | 'skipped'
+  | 'conflicts'
+  | 'log_entry'
+  | 'layout'
+  | 'layout_reason'
+  | 'held_back'
+  | 'held_back_dir'
+  | 'agent_files_taken';
 
 function baseResult(ctx: Ctx, r: ReadResult): Omit<ReceiveResult, TargetFields> {
   const m = r.manifest;
@@ -275,7 +287,11 @@ function heldItems(ctx: Ctx, target: Target, list: HeldBackAgentFile[]): HeldBac
 
 function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string | null): string[] {
   const notes: string[] = [];
-  const names = (l: HeldBackAgentFile[]) => `${l.slice(0, 8).map((h) => logValue(h.path)).join(', ')}${l.length > 8 ? ', …' : ''}`;
+  const names = (l: HeldBackAgentFile[]) =>
+    `${l
+      .slice(0, 8)
+      .map((h) => logValue(h.path))
+      .join(', ')}${l.length > 8 ? ', …' : ''}`;
   if (plan.held.length) {
     // heldDir is null only in a dry run, which writes nothing: say what would happen.
     const [held, kept, again] =
@@ -289,14 +305,15 @@ function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string
     );
   }
   if (plan.agentFilesTaken.length) {
-    notes.push(`took ${plan.agentFilesTaken.length} agent instruction/configuration file(s) into the walnut, as --allow-agent-files asked: ${names(plan.agentFilesTaken)}`);
+    notes.push(
+      `took ${plan.agentFilesTaken.length} agent instruction/configuration file(s) into the walnut, as --allow-agent-files asked: ${names(plan.agentFilesTaken)}`,
+    );
   }
   return notes;
 }
 
 function resultFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan, entry: string, notes: string[], heldDir: string | null): ReceiveResult {
-  const imported =
-    target.scope === 'full' ? [target.walnut] : plan.units.filter((u) => u.kind === 'bundle').map((u) => join(target.walnut, u.to));
+  const imported = target.scope === 'full' ? [target.walnut] : plan.units.filter((u) => u.kind === 'bundle').map((u) => join(target.walnut, u.to));
   return {
     ...baseResult(ctx, r),
     walnut: target.walnut,
@@ -399,7 +416,11 @@ function targetArgs(opts: ReceiveOptions) {
   return { ...(opts.into !== undefined ? { into: opts.into } : {}), ...(opts.as !== undefined ? { as: opts.as } : {}) };
 }
 
-async function receiveForReal(ctx: Ctx, readOpts: { maxBytes: number; crypto?: PackageCrypto; onProgress?: OnProgress }, head: Manifest | undefined): Promise<ReceiveResult> {
+async function receiveForReal(
+  ctx: Ctx,
+  readOpts: { maxBytes: number; crypto?: PackageCrypto; onProgress?: OnProgress },
+  head: Manifest | undefined,
+): Promise<ReceiveResult> {
   const { world } = ctx;
   const aliveDir = join(world, '.alive');
   const receivingDir = join(aliveDir, 'receiving');
@@ -577,4 +598,3 @@ function tidy(aliveDir: string, receivingDir: string, madeAlive: boolean): void 
   rmEmpty(receivingDir);
   if (madeAlive) rmEmpty(aliveDir);
 }
-

@@ -35,13 +35,7 @@ export function prepareStaged(staging: string, plan: ReceivePlan): CapsuleConver
 }
 
 /** Builds `out/walnut/`: the new walnut with its log entry and now.json already in place. */
-export function shapeNewWalnut(
-  staging: string,
-  plan: ReceivePlan,
-  layout: WalnutLayout,
-  log: { entry: string; meta: NewLogMeta },
-  now: NowUpdate,
-): string {
+export function shapeNewWalnut(staging: string, plan: ReceivePlan, layout: WalnutLayout, log: { entry: string; meta: NewLogMeta }, now: NowUpdate): string {
   const pkgDir = join(staging, PKG_DIR);
   const walnut = join(staging, OUT_DIR, 'walnut');
   mkdirSync(join(walnut, '_kernel'), { recursive: true });

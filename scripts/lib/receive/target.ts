@@ -93,9 +93,12 @@ export function inboxDomain(world: string): { dir: string; create: boolean } {
   }
   const dir = join(world, INBOX_NAMES[0]);
   if (exists(dir)) {
-    throw new AliveError(`${INBOX_NAMES[0]} in the world is not a folder, so a walnut cannot go in it; move it aside, or pass --into DOMAIN. Nothing was written`, {
-      code: 'no_target',
-    });
+    throw new AliveError(
+      `${INBOX_NAMES[0]} in the world is not a folder, so a walnut cannot go in it; move it aside, or pass --into DOMAIN. Nothing was written`,
+      {
+        code: 'no_target',
+      },
+    );
   }
   return { dir, create: true };
 }
@@ -128,13 +131,17 @@ export function layoutForNewWalnut(m: Manifest, world: string): { layout: Walnut
     return { layout, reason: `most walnuts of this world use it (${count[layout]} of ${total})` };
   }
   const none = total === 0 ? 'the world has no walnuts to follow' : `the world has as many v2 as v3 walnuts (${count.v2} each)`;
-  if (m.source_layout === 'v2' || m.source_layout === 'v3') return { layout: m.source_layout, reason: `${none}, and the package's source_layout says ${m.source_layout}` };
+  if (m.source_layout === 'v2' || m.source_layout === 'v3')
+    return { layout: m.source_layout, reason: `${none}, and the package's source_layout says ${m.source_layout}` };
   return { layout: 'v3', reason: `${none}, and v3 is the current layout` };
 }
 
 function safeList(dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).slice(0, 500);
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .slice(0, 500);
   } catch {
     return [];
   }

@@ -59,7 +59,9 @@ export function summaryLine(body: string, max = 72): string {
  * entry, fake a `signed:` line, or send control sequences.
  */
 export function logValue(value: unknown, max = 120): string {
-  let s = String(value ?? '').replace(/\r\n|\r|\n/g, '\\n').replace(/\t/g, ' ');
+  let s = String(value ?? '')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/\t/g, ' ');
   s = s.replace(UNSAFE, '?');
   if (s.length > max) s = `${s.slice(0, max - 1)}…`;
   s = s.replace(/`/g, "'").replace(/signed\s*:/gi, (m) => m.replace(':', '\\:'));

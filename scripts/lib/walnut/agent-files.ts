@@ -64,9 +64,9 @@ const RULES: readonly Rule[] = [
 ];
 
 /** The documented list (one entry per name), for docs and help. */
-export const AGENT_FILE_RULES: readonly AgentFileRule[] = RULES.filter((r, i) => RULES.findIndex((o) => o.name.replace(/\/$/, '') === r.name.replace(/\/$/, '')) === i).map(
-  ({ name, why }) => ({ name, why }),
-);
+export const AGENT_FILE_RULES: readonly AgentFileRule[] = RULES.filter(
+  (r, i) => RULES.findIndex((o) => o.name.replace(/\/$/, '') === r.name.replace(/\/$/, '')) === i,
+).map(({ name, why }) => ({ name, why }));
 
 /**
  * A path segment as a file system that folds names would see it: NFKC, Unicode case folding
@@ -86,7 +86,10 @@ function foldSegment(segment: string): string {
  * the path (the last one being the file itself for a file rule; any later segment for a folder).
  */
 export function agentFileRule(path: string): AgentFileRule | undefined {
-  const segs = path.split('/').map(foldSegment).filter((s) => s !== '' && s !== '.');
+  const segs = path
+    .split('/')
+    .map(foldSegment)
+    .filter((s) => s !== '' && s !== '.');
   for (const r of RULES) {
     const n = r.segments.length;
     for (let i = 0; i + n <= segs.length; i++) {
@@ -121,7 +124,10 @@ export function findAgentFiles(paths: Iterable<string>): AgentFileHit[] {
  */
 export function agentFilesWarning(hits: AgentFileHit[]): string | undefined {
   if (hits.length === 0) return undefined;
-  const shown = hits.slice(0, 10).map((h) => h.path).join(', ');
+  const shown = hits
+    .slice(0, 10)
+    .map((h) => h.path)
+    .join(', ');
   return (
     `this package carries ${hits.length} agent instruction/configuration file(s) (${shown}${hits.length > 10 ? ', …' : ''}); ` +
     'a receiver holds them back unless they pass --allow-agent-files. Add them to .walnutignore if they should not travel'

@@ -132,8 +132,10 @@ export function messageLines(m: FoundMessage, options: { body?: boolean } = {}):
     lines.push(`dead letter: ${inlineText(d.code, 40)}: ${d.reason}${d.at ? ` (at ${inlineText(d.at, 40)})` : ''}`);
     if (d.originalId) lines.push(`(its id was ${d.originalId})`);
     if (d.untrustedAgentOutput) {
-      if (d.untrustedAgentOutput.stdoutTail) lines.push('agent stdout, last lines:', ...fencedLines('UNTRUSTED AGENT STDOUT', d.untrustedAgentOutput.stdoutTail));
-      if (d.untrustedAgentOutput.stderrTail) lines.push('agent stderr, last lines:', ...fencedLines('UNTRUSTED AGENT STDERR', d.untrustedAgentOutput.stderrTail));
+      if (d.untrustedAgentOutput.stdoutTail)
+        lines.push('agent stdout, last lines:', ...fencedLines('UNTRUSTED AGENT STDOUT', d.untrustedAgentOutput.stdoutTail));
+      if (d.untrustedAgentOutput.stderrTail)
+        lines.push('agent stderr, last lines:', ...fencedLines('UNTRUSTED AGENT STDERR', d.untrustedAgentOutput.stderrTail));
     }
   }
   if (options.body !== false && u) {
@@ -154,7 +156,10 @@ export function fencedLines(label: string, text: string): string[] {
 
 /** A message's body (and context), fenced: what the sender wrote, never our words. */
 export function bodyLines(kind: 'MESSAGE' | 'ANSWER', body: string, context: string | null): string[] {
-  const lines = [`${kind === 'ANSWER' ? 'answer' : 'message'} (untrusted text from the sender; it ends at the END line with the same number):`, ...fencedLines(`UNTRUSTED ${kind}`, body)];
+  const lines = [
+    `${kind === 'ANSWER' ? 'answer' : 'message'} (untrusted text from the sender; it ends at the END line with the same number):`,
+    ...fencedLines(`UNTRUSTED ${kind}`, body),
+  ];
   if (context !== null) lines.push('context (untrusted):', ...fencedLines('UNTRUSTED CONTEXT', context));
   return lines;
 }

@@ -20,53 +20,53 @@ export const inboxCommand = defineCommand({
   options: { ...ROOT_OPTION },
   positionals: { min: 1, max: 1 },
   run(ctx) {
-  const { values, positionals } = ctx;
-  const receiver = nameArg(positionals[0], 'receiver', USAGE);
-  const root = busRoot(values.root);
-  const paths = receiverPaths(root, receiver);
-  const messages = listInbox(paths).map((e) => {
-    // A name that is not a valid id is never shown raw: it is dead-lettered when claimed.
-    if (!e.validId) return { id: null, name: inlineText(e.name, 120), problem: 'its file name is not a valid message id' };
-    const base = { id: e.id, file: e.path };
-    if (!e.regular) return { ...base, problem: 'not a regular file' };
-    let head: Buffer;
-    let size: number;
-    try {
-      ({ head, size } = readHead(e.path));
-    } catch {
-      return { ...base, problem: 'gone (claimed meanwhile)' };
+    const { values, positionals } = ctx;
+    const receiver = nameArg(positionals[0], 'receiver', USAGE);
+    const root = busRoot(values.root);
+    const paths = receiverPaths(root, receiver);
+    const messages = listInbox(paths).map((e) => {
+      // A name that is not a valid id is never shown raw: it is dead-lettered when claimed.
+      if (!e.validId) return { id: null, name: inlineText(e.name, 120), problem: 'its file name is not a valid message id' };
+      const base = { id: e.id, file: e.path };
+      if (!e.regular) return { ...base, problem: 'not a regular file' };
+      let head: Buffer;
+      let size: number;
+      try {
+        ({ head, size } = readHead(e.path));
+      } catch {
+        return { ...base, problem: 'gone (claimed meanwhile)' };
+      }
+      const text = decodeUtf8(head);
+      // A multi-byte character cut at the end of the peek window is not a reason to complain.
+      if (text === undefined && size <= PEEK_BYTES) return { ...base, bytes: size, problem: 'not valid UTF-8' };
+      const m = parseMessage(text ?? head.toString('utf8'));
+      return {
+        ...base,
+        bytes: size,
+        from: m.from ?? null,
+        thread: m.thread ?? null,
+        turn: m.turn ?? null,
+        timestamp: m.timestamp ?? null,
+        summary: summaryLine(m.body),
+        ...(m.flags.length ? { flags: m.flags } : {}),
+      };
+    });
+    const processing = listClaims(paths).length;
+    if (ctx.json) {
+      ctx.printJson({ ok: true, receiver: displayName(receiver), root, count: messages.length, processing, messages });
+      return;
     }
-    const text = decodeUtf8(head);
-    // A multi-byte character cut at the end of the peek window is not a reason to complain.
-    if (text === undefined && size <= PEEK_BYTES) return { ...base, bytes: size, problem: 'not valid UTF-8' };
-    const m = parseMessage(text ?? head.toString('utf8'));
-    return {
-      ...base,
-      bytes: size,
-      from: m.from ?? null,
-      thread: m.thread ?? null,
-      turn: m.turn ?? null,
-      timestamp: m.timestamp ?? null,
-      summary: summaryLine(m.body),
-      ...(m.flags.length ? { flags: m.flags } : {}),
-    };
-  });
-  const processing = listClaims(paths).length;
-  if (ctx.json) {
-    ctx.printJson({ ok: true, receiver: displayName(receiver), root, count: messages.length, processing, messages });
-    return;
-  }
-  if (messages.length === 0) {
-    ctx.print(`no messages waiting for ${displayName(receiver)}${processing ? ` (${processing} being handled)` : ''}`);
-    return;
-  }
-  ctx.print(`${messages.length} message(s) waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);
-  for (const m of messages) {
-    if (m.id === null) ctx.print(`  ${m.name}  (${m.problem})`);
-    else if ('problem' in m && m.problem) ctx.print(`  ${m.id}  (${m.problem})`);
-    else if ('summary' in m) ctx.print(`  ${m.id}  from ${inlineText(m.from ?? '(anonymous)', 60)}  ${inlineText(m.timestamp ?? '', 40)}  ${m.summary}`);
-  }
-  ctx.print(`claim one: dispatch claim ${displayName(receiver)} [ID]`);
+    if (messages.length === 0) {
+      ctx.print(`no messages waiting for ${displayName(receiver)}${processing ? ` (${processing} being handled)` : ''}`);
+      return;
+    }
+    ctx.print(`${messages.length} message(s) waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);
+    for (const m of messages) {
+      if (m.id === null) ctx.print(`  ${m.name}  (${m.problem})`);
+      else if ('problem' in m && m.problem) ctx.print(`  ${m.id}  (${m.problem})`);
+      else if ('summary' in m) ctx.print(`  ${m.id}  from ${inlineText(m.from ?? '(anonymous)', 60)}  ${inlineText(m.timestamp ?? '', 40)}  ${m.summary}`);
+    }
+    ctx.print(`claim one: dispatch claim ${displayName(receiver)} [ID]`);
   },
 });
 

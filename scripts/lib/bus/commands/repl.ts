@@ -106,7 +106,9 @@ function historyFile(): string {
 /** The saved history, newest first (readline's order); none when it cannot be read. */
 function loadHistory(): string[] {
   try {
-    const lines = readFileSync(historyFile(), 'utf8').split('\n').filter((l) => l !== '');
+    const lines = readFileSync(historyFile(), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
     const kept = lines.slice(-HISTORY_LINES);
     // The file only grows by appends: cut it back now and then.
     if (lines.length > 2 * HISTORY_LINES) writeFileSync(historyFile(), `${kept.join('\n')}\n`, { mode: 0o600 });

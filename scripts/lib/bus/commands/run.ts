@@ -28,51 +28,57 @@ export const runCommand = defineCommand({
   options: { from: { type: 'string' }, wait: { type: 'string' }, ...ROOT_OPTION },
   positionals: { min: 1, max: 1 },
   async run(ctx) {
-  const { values, positionals } = ctx;
-  const file = positionals[0]!;
-  const from = senderArg(values.from, USAGE);
-  const waitMs = secondsArg(values.wait, '--wait') ?? 60_000;
-  const root = busRoot(values.root);
-  let source: string;
-  try {
-    source = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new AliveError(`cannot read ${file}: ${errnoCode(err) === 'ENOENT' ? 'no such file' : messageOf(err)}`, { code: 'unreadable' });
-  }
-  let statements;
-  try {
-    statements = parseProgram(source, file === '-' ? '<stdin>' : file);
-  } catch (err) {
-    if (err instanceof HelloWorldSyntaxError) throw new AliveError(`syntax error at ${err.message}`, { code: 'syntax' });
-    throw err;
-  }
-  const registry = Registry.withBuiltins();
-  for (const problem of registry.loadDirectory(join(root, 'vocabularies'))) ctx.warn(inlineText(problem, 300));
+    const { values, positionals } = ctx;
+    const file = positionals[0]!;
+    const from = senderArg(values.from, USAGE);
+    const waitMs = secondsArg(values.wait, '--wait') ?? 60_000;
+    const root = busRoot(values.root);
+    let source: string;
+    try {
+      source = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new AliveError(`cannot read ${file}: ${errnoCode(err) === 'ENOENT' ? 'no such file' : messageOf(err)}`, { code: 'unreadable' });
+    }
+    let statements;
+    try {
+      statements = parseProgram(source, file === '-' ? '<stdin>' : file);
+    } catch (err) {
+      if (err instanceof HelloWorldSyntaxError) throw new AliveError(`syntax error at ${err.message}`, { code: 'syntax' });
+      throw err;
+    }
+    const registry = Registry.withBuiltins();
+    for (const problem of registry.loadDirectory(join(root, 'vocabularies'))) ctx.warn(inlineText(problem, 300));
 
-  const thread = newMessageId();
-  let turn = 0;
-  const ask: Ask = async (receiver, text, context) => {
-    turn++;
-    const sent = await sendMessage({ root, to: receiver, from, body: text, context, thread, turn });
-    const waited = await waitForResponse(root, sent.to, sent.id, waitMs);
-    if (waited.ok) return { ok: true, body: waited.value.message.body, messageId: sent.id };
-    if ('deadLettered' in waited) {
-      return { ok: false, reason: `${displayName(sent.to)} did not answer: ${waited.deadLettered.reason} (msg-${sent.id} is in its dead-letter)`, messageId: sent.id };
+    const thread = newMessageId();
+    let turn = 0;
+    const ask: Ask = async (receiver, text, context) => {
+      turn++;
+      const sent = await sendMessage({ root, to: receiver, from, body: text, context, thread, turn });
+      const waited = await waitForResponse(root, sent.to, sent.id, waitMs);
+      if (waited.ok) return { ok: true, body: waited.value.message.body, messageId: sent.id };
+      if ('deadLettered' in waited) {
+        return {
+          ok: false,
+          reason: `${displayName(sent.to)} did not answer: ${waited.deadLettered.reason} (msg-${sent.id} is in its dead-letter)`,
+          messageId: sent.id,
+        };
+      }
+      return { ok: false, reason: `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s (msg-${sent.id} stays queued)`, messageId: sent.id };
+    };
+    const results = await evaluate(statements, registry, ask);
+    const visible = results.filter((r) => r.source.trim() !== '' && (r.output !== '' || !r.ok));
+    const failed = visible.filter((r) => !r.ok).length;
+    if (ctx.json) {
+      ctx.printJson({ ok: failed === 0, thread, results: visible });
+    } else {
+      for (const r of visible) {
+        ctx.print(
+          `${r.line}:${r.column} ${terminalText(r.source.split('\n')[0]!)}${r.via === 'bus' ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ''}]` : ''}`,
+        );
+        // Answers from the bus are untrusted text: no terminal control sequences.
+        for (const l of r.output.split('\n')) ctx.print(`  ${r.ok ? '' : 'error: '}${terminalText(l)}`);
+      }
     }
-    return { ok: false, reason: `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s (msg-${sent.id} stays queued)`, messageId: sent.id };
-  };
-  const results = await evaluate(statements, registry, ask);
-  const visible = results.filter((r) => r.source.trim() !== '' && (r.output !== '' || !r.ok));
-  const failed = visible.filter((r) => !r.ok).length;
-  if (ctx.json) {
-    ctx.printJson({ ok: failed === 0, thread, results: visible });
-  } else {
-    for (const r of visible) {
-      ctx.print(`${r.line}:${r.column} ${terminalText(r.source.split('\n')[0]!)}${r.via === 'bus' ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ''}]` : ''}`);
-      // Answers from the bus are untrusted text: no terminal control sequences.
-      for (const l of r.output.split('\n')) ctx.print(`  ${r.ok ? '' : 'error: '}${terminalText(l)}`);
-    }
-  }
-  return failed === 0 ? 0 : 1;
+    return failed === 0 ? 0 : 1;
   },
 });

@@ -75,7 +75,14 @@ export const sendCommand = defineCommand({
       if (ctx.json) {
         ctx.printJson({
           ...result,
-          response: { id: r.id, file: r.path, from: r.message.from ?? null, thread: r.message.thread ?? null, body: r.message.body, context: r.message.context ?? null },
+          response: {
+            id: r.id,
+            file: r.path,
+            from: r.message.from ?? null,
+            thread: r.message.thread ?? null,
+            body: r.message.body,
+            context: r.message.context ?? null,
+          },
           timed_out: false,
         });
       } else {

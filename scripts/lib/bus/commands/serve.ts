@@ -28,41 +28,41 @@ export const serveCommand = defineCommand({
   positionals: { min: 1, max: 1 },
   json: false,
   async run(ctx) {
-  const { values, positionals } = ctx;
-  const receiver = nameArg(positionals[0], 'receiver', USAGE);
-  let agentText = values.agent;
-  if (agentText === undefined && receiver === 'claude') agentText = 'claude -p';
-  if (agentText === undefined || agentText.trim() === '') {
-    return ctx.usageError(`--agent is required for ${displayName(receiver)} (a command, or 'echo')`);
-  }
-  const agent: AgentSpec = agentText.trim() === 'echo' ? { kind: 'echo' } : { kind: 'command', command: agentText };
-  if (agent.kind === 'command') checkAgentInstalled(agent.command);
-  const concurrency = positiveIntArg(values.concurrency, '--concurrency') ?? 1;
-  if (concurrency > 64) ctx.usageError('--concurrency takes at most 64');
-  const root = busRoot(values.root);
+    const { values, positionals } = ctx;
+    const receiver = nameArg(positionals[0], 'receiver', USAGE);
+    let agentText = values.agent;
+    if (agentText === undefined && receiver === 'claude') agentText = 'claude -p';
+    if (agentText === undefined || agentText.trim() === '') {
+      return ctx.usageError(`--agent is required for ${displayName(receiver)} (a command, or 'echo')`);
+    }
+    const agent: AgentSpec = agentText.trim() === 'echo' ? { kind: 'echo' } : { kind: 'command', command: agentText };
+    if (agent.kind === 'command') checkAgentInstalled(agent.command);
+    const concurrency = positiveIntArg(values.concurrency, '--concurrency') ?? 1;
+    if (concurrency > 64) ctx.usageError('--concurrency takes at most 64');
+    const root = busRoot(values.root);
 
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  ctx.io.stderr.write(`serving ${displayName(receiver)} with ${agent.kind === 'echo' ? 'echo' : `'${agentText}'`} under ${root}/runtimes\n`);
-  try {
-    const summary = await serve({
-      root,
-      receiver,
-      agent,
-      once: values.once === true,
-      concurrency,
-      signal: controller.signal,
-      log: (line) => ctx.print(inlineText(line, 2000)), // lines quote header values of untrusted files
-    });
-    ctx.io.stderr.write(
-      `stopped: ${summary.answered} answered, ${summary.archivedWithoutAnswer} archived without answer, ${summary.deadLettered} dead-lettered\n`,
-    );
-    if (summary.stoppedAfterFailures) return 1;
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  }
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    ctx.io.stderr.write(`serving ${displayName(receiver)} with ${agent.kind === 'echo' ? 'echo' : `'${agentText}'`} under ${root}/runtimes\n`);
+    try {
+      const summary = await serve({
+        root,
+        receiver,
+        agent,
+        once: values.once === true,
+        concurrency,
+        signal: controller.signal,
+        log: (line) => ctx.print(inlineText(line, 2000)), // lines quote header values of untrusted files
+      });
+      ctx.io.stderr.write(
+        `stopped: ${summary.answered} answered, ${summary.archivedWithoutAnswer} archived without answer, ${summary.deadLettered} dead-lettered\n`,
+      );
+      if (summary.stoppedAfterFailures) return 1;
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
   },
 });

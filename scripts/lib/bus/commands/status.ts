@@ -15,23 +15,23 @@ export const statusCommand = defineCommand({
   usage: USAGE,
   options: { ...ROOT_OPTION },
   run(ctx) {
-  const { values } = ctx;
-  const root = busRoot(values.root);
-  const { receivers } = busStatus(root);
-  if (ctx.json) {
-    ctx.printJson({ ok: true, root, receivers });
-    return;
-  }
-  if (receivers.length === 0) {
-    ctx.print(`no receivers under ${runtimesDir(root)}`);
-    return;
-  }
-  ctx.print(`bus at ${runtimesDir(root)}`);
-  for (const r of receivers) {
-    const daemon = r.daemon ? (r.daemon.alive ? `served by pid ${r.daemon.pid} (${r.daemon.agent})` : `daemon pid ${r.daemon.pid} is gone`) : 'not served';
-    ctx.print(
-      `  ${r.receiver.padEnd(16)} inbox ${r.inbox}, processing ${r.processing}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}, outbox ${r.outbox}, dead-letter ${r.dead_letter}, archived ${r.archived}; ${daemon}`,
-    );
-  }
+    const { values } = ctx;
+    const root = busRoot(values.root);
+    const { receivers } = busStatus(root);
+    if (ctx.json) {
+      ctx.printJson({ ok: true, root, receivers });
+      return;
+    }
+    if (receivers.length === 0) {
+      ctx.print(`no receivers under ${runtimesDir(root)}`);
+      return;
+    }
+    ctx.print(`bus at ${runtimesDir(root)}`);
+    for (const r of receivers) {
+      const daemon = r.daemon ? (r.daemon.alive ? `served by pid ${r.daemon.pid} (${r.daemon.agent})` : `daemon pid ${r.daemon.pid} is gone`) : 'not served';
+      ctx.print(
+        `  ${r.receiver.padEnd(16)} inbox ${r.inbox}, processing ${r.processing}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}, outbox ${r.outbox}, dead-letter ${r.dead_letter}, archived ${r.archived}; ${daemon}`,
+      );
+    }
   },
 });

@@ -33,10 +33,13 @@ export const waitCommand = defineCommand({
       return;
     }
     if (r.status === 'dead-lettered') {
-      throw new AliveError(`${displayName(r.request.receiver)} did not answer msg-${id}: it is in dead-letter (${r.deadLetter.reason}); see 'dispatch show ${id}', and 'dispatch retry ${id}' to try again`, {
-        code: 'dead_letter',
-        fields: { id, timed_out: false, request: messageJson(r.request), answer: null },
-      });
+      throw new AliveError(
+        `${displayName(r.request.receiver)} did not answer msg-${id}: it is in dead-letter (${r.deadLetter.reason}); see 'dispatch show ${id}', and 'dispatch retry ${id}' to try again`,
+        {
+          code: 'dead_letter',
+          fields: { id, timed_out: false, request: messageJson(r.request), answer: null },
+        },
+      );
     }
     const where = r.request ? whereText(r.request) : 'not on the bus (taken by a daemon that deletes what it reads?)';
     const what = r.status === 'timed-out' ? `no answer to msg-${id} within ${timeoutMs / 1000} s` : 'stopped waiting';

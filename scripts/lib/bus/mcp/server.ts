@@ -82,7 +82,9 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       description: `Waits for the answer to a message sent earlier (by send, or by 'dispatch send' in a shell). Returns status "answered" with the answer (its text in untrusted.body), "dead-lettered" with the reason, or "timed-out" saying where the request is. Waits at most timeout_s seconds (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S}); cancelling the call stops the wait. ${UNTRUSTED_NOTE}`,
       inputSchema: {
         id: messageId(),
-        timeout_s: z.optional(z.number().check(z.positive(), z.maximum(WAIT_MAX_S), z.describe(`seconds to wait (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S})`))),
+        timeout_s: z.optional(
+          z.number().check(z.positive(), z.maximum(WAIT_MAX_S), z.describe(`seconds to wait (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S})`)),
+        ),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
@@ -115,7 +117,8 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'reply',
     {
       title: 'Answer a message',
-      description: 'Answers a message (claimed, or still waiting) in its thread; the answer goes to the receiver\'s outbox, where the sender\'s wait finds it. Returns the answer\'s id.',
+      description:
+        "Answers a message (claimed, or still waiting) in its thread; the answer goes to the receiver's outbox, where the sender's wait finds it. Returns the answer's id.",
       inputSchema: {
         id: messageId('the id of the message to answer'),
         body: text('the answer text'),

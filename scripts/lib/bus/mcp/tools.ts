@@ -45,7 +45,11 @@ export async function sendTool(
     checkReceiverKnown(ctx.root, to, a.create === true);
   } catch (err) {
     // The CLI's message, with the tool's way to say --create.
-    if (err instanceof AliveError) throw new AliveError(err.message.replace('Pass --create', 'Call send with create: true'), { code: err.code, ...(err.fields ? { fields: err.fields } : {}) });
+    if (err instanceof AliveError)
+      throw new AliveError(err.message.replace('Pass --create', 'Call send with create: true'), {
+        code: err.code,
+        ...(err.fields ? { fields: err.fields } : {}),
+      });
     throw err;
   }
   const sent = await sendMessage({
@@ -134,7 +138,14 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
   const r = await claimMessage(ctx.root, receiver, { ...(a.id !== undefined ? { id: a.id } : {}), owner: 'mcp' });
   const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));
   if (!r.claimed) {
-    if (a.id === undefined) return { ok: true, claimed: false, receiver: displayName(receiver), message: `no messages waiting for ${displayName(receiver)}`, dead_lettered: deadLettered };
+    if (a.id === undefined)
+      return {
+        ok: true,
+        claimed: false,
+        receiver: displayName(receiver),
+        message: `no messages waiting for ${displayName(receiver)}`,
+        dead_lettered: deadLettered,
+      };
     const id = messageIdArg(a.id);
     const place = r.where.length ? `it is ${r.where.map(describePlace).join(', ')}` : `there is no such message for ${displayName(receiver)}`;
     throw new AliveError(`cannot claim ${id}: ${place}`, { code: 'not_found', fields: { dead_lettered: deadLettered } });

@@ -83,7 +83,10 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
     ctx.print(`Snapshot package (display-only; nothing was written): ${terminalText(from)}`);
     ctx.print(`Format ${r.format_version}, created ${terminalText(r.snapshot.created)}, ${r.files} files (${formatBytes(r.bytes)}), ${terminalText(sig)}`);
     if (r.snapshot.description) ctx.print(`Description: ${terminalText(r.snapshot.description)}`);
-    for (const [label, shown] of [['key.md', r.snapshot.key_md], ['insights.md', r.snapshot.insights_md]] as const) {
+    for (const [label, shown] of [
+      ['key.md', r.snapshot.key_md],
+      ['insights.md', r.snapshot.insights_md],
+    ] as const) {
       if (!shown) continue;
       ctx.print('');
       ctx.print(`── ${label} (package content, shown as data) ──`);
@@ -99,8 +102,15 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   for (const p of r.imported) ctx.print(`  ${dry ? 'would add' : 'added'} ${terminalText(p)}`);
   for (const h of r.held_back.slice(0, 20)) ctx.print(`  ${dry ? 'would hold back' : 'held back'} ${terminalText(h.path)} (${h.rule})`);
   if (r.held_back.length > 20) ctx.print(`  … and ${r.held_back.length - 20} more held back`);
-  for (const c of r.conflicts) ctx.print(`  conflict: ${terminalText(c.existing)} already exists; the incoming bundle ${dry ? 'would land' : 'landed'} as ${terminalText(c.imported_as)}`);
-  if (r.skipped.length) ctx.print(`  left out ${r.skipped.length} file(s): ${r.skipped.slice(0, 5).map((s) => `${terminalText(s.path)} (${s.reason})`).join(', ')}${r.skipped.length > 5 ? ', …' : ''}`);
+  for (const c of r.conflicts)
+    ctx.print(`  conflict: ${terminalText(c.existing)} already exists; the incoming bundle ${dry ? 'would land' : 'landed'} as ${terminalText(c.imported_as)}`);
+  if (r.skipped.length)
+    ctx.print(
+      `  left out ${r.skipped.length} file(s): ${r.skipped
+        .slice(0, 5)
+        .map((s) => `${terminalText(s.path)} (${s.reason})`)
+        .join(', ')}${r.skipped.length > 5 ? ', …' : ''}`,
+    );
   ctx.print(`  ${r.files} files, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`);
   if (r.resumed) ctx.print('  (this finished an import that an interrupted run had started)');
   for (const n of r.notes) if (!n.startsWith('dry run')) ctx.warn(terminalText(n));
