@@ -23,6 +23,11 @@ export interface ProbeOptions {
   /** Epoch ms by which all network work must have ended. */
   deadline: number;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Filled while the probe runs: each peer relay being checked is recorded as not reachable until
+   * its check answers, so a probe ended by its budget still says which relays never answered.
+   */
+  reachability?: Record<string, PeerReachability>;
 }
 
 export interface ProbeOutcome {
@@ -91,26 +96,28 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
 
   // A pinned peer's relay is checked by reading their key (it answers, and the key is still the
   // pinned one); any other peer's by asking whether the relay answers.
-  const reachability: Record<string, PeerReachability> = {};
+  const reachability: Record<string, PeerReachability> = opts.reachability ?? {};
   const keyChanges: Record<string, string> = {};
+  const checkedPeers = cfg.peers.filter((p) => p.relay && p.status !== 'removed');
+  for (const p of checkedPeers) {
+    reachability[p.github] = { reachable: false, checked: isoSeconds(), relay_repo: p.relay!, error: 'no answer within the probe budget' };
+  }
   const reachTask = Promise.all(
-    cfg.peers
-      .filter((p) => p.relay && p.status !== 'removed')
-      .map(async (p) => {
-        const peer = { login: p.github, relay: p.relay! };
-        let ok = false;
-        if (p.fingerprint) {
-          try {
-            const seen = fingerprint(parsePeerPublicKey(await transport.fetchPeerKey(peer, limits), p.github));
-            ok = true;
-            if (seen !== p.fingerprint) keyChanges[p.github] = seen;
-          } catch {
-            ok = false;
-          }
+    checkedPeers.map(async (p) => {
+      const peer = { login: p.github, relay: p.relay! };
+      let ok = false;
+      if (p.fingerprint) {
+        try {
+          const seen = fingerprint(parsePeerPublicKey(await transport.fetchPeerKey(peer, limits), p.github));
+          ok = true;
+          if (seen !== p.fingerprint) keyChanges[p.github] = seen;
+        } catch {
+          ok = false;
         }
-        if (!ok) ok = await transport.isReachable(peer, limits).catch(() => false);
-        reachability[p.github] = { reachable: ok, checked: isoSeconds(), relay_repo: p.relay };
-      }),
+      }
+      if (!ok) ok = await transport.isReachable(peer, limits).catch(() => false);
+      reachability[p.github] = { reachable: ok, checked: isoSeconds(), relay_repo: p.relay };
+    }),
   );
 
   // After the listing: on git both read the same remote, and one fetch at a time is cheaper.
@@ -251,14 +258,24 @@ export async function probeWithinBudget(opts: { paths: RelayPaths; statePath: st
   const warnings: string[] = [];
   const previous = readPreviousState(opts.statePath, warnings);
   let timer: NodeJS.Timeout | undefined;
+  const reachability: Record<string, PeerReachability> = {};
   const watchdog = new Promise<{ state: RelayState | null; timedOut: boolean }>((resolve) => {
     timer = setTimeout(
-      () => resolve({ state: timedOutState(previous, new Date(started), `the probe ran out of its ${opts.budgetMs / 1000} s budget`), timedOut: true }),
+      () => {
+        const state = timedOutState(previous, new Date(started), `the probe ran out of its ${opts.budgetMs / 1000} s budget`);
+        resolve({ state: { ...state, peer_reachability: { ...state.peer_reachability, ...reachability } }, timedOut: true });
+      },
       Math.max(1, opts.budgetMs - WRITE_RESERVE_MS / 2),
     );
   });
   const work = probeRelay(
-    { paths: opts.paths, statePath: opts.statePath, deadline: started + opts.budgetMs - WRITE_RESERVE_MS, ...(opts.env ? { env: opts.env } : {}) },
+    {
+      paths: opts.paths,
+      statePath: opts.statePath,
+      deadline: started + opts.budgetMs - WRITE_RESERVE_MS,
+      reachability,
+      ...(opts.env ? { env: opts.env } : {}),
+    },
     previous,
     warnings,
   ).then(
