@@ -1,8 +1,9 @@
 /**
- * Encrypted and signed packages end to end through the bundled CLI: round trips, interop with
- * the real openssl command in both directions (packages built the way the reference builds
- * them), and every bad input of issue 3 — each refused with exit 1, a message that says which,
- * and nothing written.
+ * Encrypted and signed packages through the CLI: round trips, interop with the real openssl
+ * command in both directions at the format's 600000 PBKDF2 rounds (packages built the way the
+ * reference builds them), and every bad input of issue 3 — each refused with exit 1, a message
+ * that says which, and nothing written. Commands run in-process (passphrase keys with a
+ * 1000-round knob); a few runs go through the bundle end to end (see `viaBundle`).
  */
 import { describe, it, expect, beforeAll, beforeEach, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
