@@ -28,7 +28,7 @@ afterAll(() => rmrf(root));
  * through the built bundle.
  */
 async function run(args: string[], opts: { viaBundle?: boolean; extraEnv?: Record<string, string> } = {}) {
-  if (opts.viaBundle) return cli(root, args, { extraEnv: opts.extraEnv });
+  if (opts.viaBundle) return cli(root, args, opts.extraEnv ? { extraEnv: opts.extraEnv } : {});
   return aliveInProcess(args, sandboxEnv(root, opts.extraEnv));
 }
 
