@@ -5,21 +5,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { aliveInProcess } from '../support/alive-in-process.ts';
 import { cli, errorLine, makeWalnut, rmrf, sandboxEnv, sha256File, snapshotTree, tempRoot } from './helpers.ts';
 
 let root: string;
 let walnut: string;
 let pkg: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   root = tempRoot('cli');
   sandboxEnv(root);
   walnut = makeWalnut(join(root, 'cw'), { 'notes/a.md': 'a\n', 'bundles/b/context.manifest.yaml': 'goal: b\n' });
   pkg = join(root, 'cw.walnut');
-  const r = cli(root, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg]);
+  const r = await run(['create', '--walnut', walnut, '--scope', 'full', '--output', pkg]);
   expect(r.status, r.stderr).toBe(0);
 });
 afterAll(() => rmrf(root));
+
+/**
+ * `alive-p2p <args>` in the sandbox: in-process (the command objects the entry routes to) unless
+ * `viaBundle`; the group itself (its --help, unknown commands) and one run per kind of output go
+ * through the built bundle.
+ */
+async function run(args: string[], opts: { viaBundle?: boolean; extraEnv?: Record<string, string> } = {}) {
+  if (opts.viaBundle) return cli(root, args, opts.extraEnv ? { extraEnv: opts.extraEnv } : {});
+  return aliveInProcess(args, sandboxEnv(root, opts.extraEnv));
+}
 
 /** Parses stdout as exactly one JSON object (nothing before or after it). */
 function oneJsonObject(stdout: string): Record<string, unknown> {
@@ -30,23 +41,23 @@ function oneJsonObject(stdout: string): Record<string, unknown> {
 
 describe('--help', () => {
   for (const command of ['create', 'info', 'verify', 'extract']) {
-    it(`${command} --help prints its usage and exits 0`, () => {
-      const r = cli(root, [command, '--help']);
+    it(`${command} --help prints its usage and exits 0`, async () => {
+      const r = await run([command, '--help']);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^usage: alive-p2p ${command}`));
       expect(r.stderr).toBe('');
       // --help wins over missing required arguments.
-      expect(cli(root, [command, '-h']).status).toBe(0);
+      expect((await run([command, '-h'])).status).toBe(0);
     });
   }
-  it('alive-p2p --help lists the package commands', () => {
-    const r = cli(root, ['--help']);
+  it('alive-p2p --help lists the package commands', async () => {
+    const r = await run(['--help'], { viaBundle: true });
     expect(r.status).toBe(0);
     for (const c of ['create', 'info', 'verify', 'extract']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
-  it('no command is a usage error (exit 2)', () => {
-    expect(cli(root, []).status).toBe(2);
-    const r = cli(root, ['unpack']);
+  it('no command is a usage error (exit 2)', async () => {
+    expect((await run([], { viaBundle: true })).status).toBe(2);
+    const r = await run(['unpack'], { viaBundle: true });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: unknown command 'unpack'/);
   });
@@ -77,9 +88,9 @@ describe('usage errors exit 2 and name the problem', () => {
     { name: 'extract with an unknown flag', args: () => ['extract', pkg, '--output', join(root, 'never'), '--force'], message: /--force/ },
   ];
   for (const c of cases) {
-    it(c.name, () => {
+    it(c.name, async () => {
       const before = snapshotTree(root);
-      const r = cli(root, c.args());
+      const r = await run(c.args());
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).toMatch(/^error: /);
       expect(r.stderr.split('\n')[0]).toMatch(c.message);
@@ -91,17 +102,17 @@ describe('usage errors exit 2 and name the problem', () => {
 });
 
 describe('--json', () => {
-  it('create: {path, sha256, scope, files, bytes, encrypted, signed, held_back}', () => {
+  it('create: {path, sha256, scope, files, bytes, encrypted, signed, held_back}', async () => {
     const out = join(root, 'json-create.walnut');
-    const r = cli(root, ['create', '--walnut', walnut, '--scope', 'snapshot', '--output', out, '--json']);
+    const r = await run(['create', '--walnut', walnut, '--scope', 'snapshot', '--output', out, '--json'], { viaBundle: true });
     expect(r.status, r.stderr).toBe(0);
     const j = oneJsonObject(r.stdout);
     expect(Object.keys(j).sort()).toEqual(['bytes', 'encrypted', 'files', 'held_back', 'ok', 'path', 'scope', 'sha256', 'signed']);
     expect(j.sha256).toBe(sha256File(out));
   });
 
-  it('verify: {ok, format_version, scope, files, encrypted, signed, signature_ok, problems[]}', () => {
-    const r = cli(root, ['verify', pkg, '--json']);
+  it('verify: {ok, format_version, scope, files, encrypted, signed, signature_ok, problems[]}', async () => {
+    const r = await run(['verify', pkg, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const j = oneJsonObject(r.stdout);
     expect(j).toEqual({
@@ -118,10 +129,10 @@ describe('--json', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('verify of a bad package: exit 1, one JSON object with ok false and the problem, and one error line', () => {
+  it('verify of a bad package: exit 1, one JSON object with ok false and the problem, and one error line', async () => {
     const bad = join(root, 'bad.walnut');
     writeFileSync(bad, 'not a package');
-    const r = cli(root, ['verify', bad, '--json']);
+    const r = await run(['verify', bad, '--json'], { viaBundle: true });
     expect(r.status).toBe(1);
     const j = oneJsonObject(r.stdout);
     expect(j.ok).toBe(false);
@@ -130,23 +141,23 @@ describe('--json', () => {
     expect(errorLine(r)).toMatch(/not a \.walnut package/);
   });
 
-  it('info: one object describing the manifest', () => {
-    const r = cli(root, ['info', pkg, '--json']);
+  it('info: one object describing the manifest', async () => {
+    const r = await run(['info', pkg, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const j = oneJsonObject(r.stdout);
     expect(j).toMatchObject({ format_version: '2.0.0', scope: 'full', walnut: 'cw', files: 3, encrypted: false, signed: false });
   });
 
-  it('extract: one object, the verify fields plus output', () => {
+  it('extract: one object, the verify fields plus output', async () => {
     const out = join(root, 'json-extract');
-    const r = cli(root, ['extract', pkg, '--output', out, '--json']);
+    const r = await run(['extract', pkg, '--output', out, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const j = oneJsonObject(r.stdout);
     expect(j).toMatchObject({ ok: true, format_version: '2.0.0', scope: 'full', files: 3, output: out });
   });
 
-  it('a refused create with --json still prints one object and one error line', () => {
-    const r = cli(root, ['create', '--walnut', join(root, 'nope'), '--scope', 'full', '--output', join(root, 'n.walnut'), '--json']);
+  it('a refused create with --json still prints one object and one error line', async () => {
+    const r = await run(['create', '--walnut', join(root, 'nope'), '--scope', 'full', '--output', join(root, 'n.walnut'), '--json']);
     expect(r.status).toBe(1);
     const j = oneJsonObject(r.stdout);
     expect(j.ok).toBe(false);
@@ -155,61 +166,61 @@ describe('--json', () => {
 });
 
 describe('info reads only the manifest', () => {
-  it('shows a package whose content past the manifest is damaged, which verify refuses', () => {
+  it('shows a package whose content past the manifest is damaged, which verify refuses', async () => {
     const w = makeWalnut(join(root, 'infow'), { 'raw/noise.bin': Buffer.from(Array.from({ length: 3 << 20 }, (_, i) => (i * 2654435761) >>> 24)) });
     const full = join(root, 'info-full.walnut');
-    expect(cli(root, ['create', '--walnut', w, '--scope', 'full', '--output', full]).status).toBe(0);
+    expect((await run(['create', '--walnut', w, '--scope', 'full', '--output', full])).status).toBe(0);
     const cut = join(root, 'info-cut.walnut');
     const bytes = readFileSync(full);
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const info = cli(root, ['info', cut, '--json']);
+    const info = await run(['info', cut, '--json']);
     expect(info.status, info.stderr).toBe(0);
     expect(oneJsonObject(info.stdout)).toMatchObject({ walnut: 'infow', files: 2, bytes: (3 << 20) + readFileSync(join(w, '_kernel/key.md')).length });
-    const v = cli(root, ['verify', cut]);
+    const v = await run(['verify', cut]);
     expect(v.status).toBe(1);
     expect(errorLine(v)).toMatch(/not a complete gzip stream|not a valid tar archive/);
   });
 });
 
 describe('extract destinations', () => {
-  it('refuses a folder that has anything in it, leaving it as it was', () => {
+  it('refuses a folder that has anything in it, leaving it as it was', async () => {
     const dest = join(root, 'occupied');
     mkdirSync(dest);
     writeFileSync(join(dest, 'mine.txt'), 'mine');
     const before = snapshotTree(root);
-    const r = cli(root, ['extract', pkg, '--output', dest]);
+    const r = await run(['extract', pkg, '--output', dest]);
     expect(r.status).toBe(1);
     expect(errorLine(r)).toMatch(/already exists and is not an empty folder/);
     expect(snapshotTree(root)).toEqual(before);
   });
 
-  it('refuses an existing file as destination', () => {
+  it('refuses an existing file as destination', async () => {
     const dest = join(root, 'a-file');
     writeFileSync(dest, 'x');
-    const r = cli(root, ['extract', pkg, '--output', dest]);
+    const r = await run(['extract', pkg, '--output', dest]);
     expect(r.status).toBe(1);
     expect(errorLine(r)).toMatch(/already exists/);
   });
 
-  it('creates missing parent folders for a good package', () => {
+  it('creates missing parent folders for a good package', async () => {
     const dest = join(root, 'p1', 'p2', 'dest');
-    const r = cli(root, ['extract', pkg, '--output', dest]);
+    const r = await run(['extract', pkg, '--output', dest]);
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(dest, 'notes/a.md'))).toBe(true);
   });
 
-  it('a package path that does not exist is a clear error', () => {
-    const r = cli(root, ['verify', join(root, 'missing.walnut')]);
+  it('a package path that does not exist is a clear error', async () => {
+    const r = await run(['verify', join(root, 'missing.walnut')]);
     expect(r.status).toBe(1);
     expect(errorLine(r)).toMatch(/cannot read .*missing\.walnut \(ENOENT\); check the path/);
   });
 
-  it('errors carry a stack only with ALIVE_DEBUG=1', () => {
+  it('errors carry a stack only with ALIVE_DEBUG=1', async () => {
     const bad = join(root, 'bad2.walnut');
     writeFileSync(bad, 'nope');
-    const quiet = cli(root, ['verify', bad]);
+    const quiet = await run(['verify', bad], { viaBundle: true });
     expect(quiet.stderr).not.toMatch(/^\s+at /m);
-    const loud = cli(root, ['verify', bad], { extraEnv: { ALIVE_DEBUG: '1' } });
+    const loud = await run(['verify', bad], { viaBundle: true, extraEnv: { ALIVE_DEBUG: '1' } });
     expect(loud.status).toBe(1);
     expect(loud.stderr).toMatch(/^\s+at /m);
   });

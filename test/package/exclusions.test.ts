@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { aliveInProcess } from '../support/alive-in-process.ts';
 import { sharedTempDir } from '../support/bundles.ts';
 import {
   CLI,
@@ -23,6 +24,13 @@ import {
   tempRoot,
   writeTree,
 } from './helpers.ts';
+
+/**
+ * `alive-p2p <args>` in-process with the sandbox environment of `cli(sandbox, …)`. The rules
+ * fixture, the unreadable file (run as another user under root) and the file-size limit run the
+ * bundle as a child.
+ */
+const run = (sandbox: string, args: string[]) => aliveInProcess(args, sandboxEnv(sandbox));
 
 let root: string;
 beforeAll(() => {
@@ -254,9 +262,9 @@ describe('sensitivity gate', () => {
         });
       });
 
-      it('full scope holds sensitive bundles back and names them in held_back', () => {
+      it('full scope holds sensitive bundles back and names them in held_back', async () => {
         const pkg = join(dir, 'full.walnut');
-        const r = cli(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--json']);
+        const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--json']);
         expect(r.status, r.stderr).toBe(0);
         expect(JSON.parse(r.stdout).held_back).toEqual(['people', 'secret']);
         expect(r.stderr).toMatch(/^warning: held back bundle 'secret' \(sensitivity: restricted\); pass --allow-sensitive/m);
@@ -265,11 +273,11 @@ describe('sensitivity gate', () => {
         expect(paths).toEqual(['_kernel/key.md', 'bundles/open/a.md', 'bundles/open/context.manifest.yaml']);
       });
 
-      it('bundle scope refuses a sensitive bundle without --allow-sensitive, writing nothing', () => {
+      it('bundle scope refuses a sensitive bundle without --allow-sensitive, writing nothing', async () => {
         for (const name of ['secret', 'people']) {
           const before = snapshotTree(dir);
           const pkg = join(dir, `${name}.walnut`);
-          const r = cli(dir, ['create', '--walnut', walnut, '--scope', 'bundle', '--bundle', 'open', '--bundle', name, '--output', pkg]);
+          const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'bundle', '--bundle', 'open', '--bundle', name, '--output', pkg]);
           expect(r.status).toBe(1);
           const line = errorLine(r);
           expect(line).toContain(`'${name}'`);
@@ -278,13 +286,13 @@ describe('sensitivity gate', () => {
         }
       });
 
-      it('--allow-sensitive includes them, in bundle and full scope', () => {
+      it('--allow-sensitive includes them, in bundle and full scope', async () => {
         const pkg = join(dir, 'allowed.walnut');
-        const r = cli(dir, ['create', '--walnut', walnut, '--scope', 'bundle', '--bundle', 'secret', '--allow-sensitive', '--output', pkg]);
+        const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'bundle', '--bundle', 'secret', '--allow-sensitive', '--output', pkg]);
         expect(r.status, r.stderr).toBe(0);
         expect(manifestPaths(manifestOf(pkg))).toEqual(['_kernel/key.md', 'bundles/secret/context.manifest.yaml', 'bundles/secret/raw/s.md']);
         const full = join(dir, 'full-allowed.walnut');
-        const f = cli(dir, ['create', '--walnut', walnut, '--scope', 'full', '--allow-sensitive', '--output', full, '--json']);
+        const f = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--allow-sensitive', '--output', full, '--json']);
         expect(f.status, f.stderr).toBe(0);
         expect(JSON.parse(f.stdout).held_back).toEqual([]);
         expect(manifestPaths(manifestOf(full))).toContain('bundles/people/list.md');
@@ -330,9 +338,9 @@ describe('bundle names and scope flags', () => {
     { name: 'an unknown scope', args: ['--scope', 'everything'], status: 2, message: /--scope must be full, bundle or snapshot/ },
   ];
   for (const c of cases) {
-    it(`refuses ${c.name} and writes nothing`, () => {
+    it(`refuses ${c.name} and writes nothing`, async () => {
       const before = snapshotTree(dir);
-      const r = cli(dir, ['create', '--walnut', walnut, '--output', join(dir, 'x.walnut'), ...c.args]);
+      const r = await run(dir, ['create', '--walnut', walnut, '--output', join(dir, 'x.walnut'), ...c.args]);
       expect(r.status, r.stderr).toBe(c.status);
       expect(r.stderr).toMatch(new RegExp(`^error: .*${c.message.source}`, 'm'));
       expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -351,19 +359,19 @@ describe('--output safety', () => {
     sandboxEnv(dir);
   });
 
-  it('never overwrites an existing file', () => {
+  it('never overwrites an existing file', async () => {
     const existing = join(dir, 'existing.walnut');
     writeFileSync(existing, 'precious');
     const before = snapshotTree(dir);
-    const r = cli(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', existing]);
+    const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', existing]);
     expect(r.status).toBe(1);
     expect(errorLine(r)).toMatch(/existing\.walnut already exists; choose another --output/);
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('refuses an --output in a folder that does not exist, creating nothing', () => {
+  it('refuses an --output in a folder that does not exist, creating nothing', async () => {
     const before = snapshotTree(dir);
-    const r = cli(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', join(dir, 'no', 'such', 'x.walnut')]);
+    const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', join(dir, 'no', 'such', 'x.walnut')]);
     expect(r.status).toBe(1);
     expect(errorLine(r)).toMatch(/does not exist/);
     expect(snapshotTree(dir)).toEqual(before);

@@ -6,7 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, listFiles, manifestOf, manifestPaths, rmrf, sha256, sha256File, tempRoot, writeTree } from './helpers.ts';
+import { aliveInProcess } from '../support/alive-in-process.ts';
+import { cli, listFiles, manifestOf, manifestPaths, rmrf, sandboxEnv, sha256, sha256File, tempRoot, writeTree } from './helpers.ts';
+
+/**
+ * `alive-p2p <args>` in `sandbox`: in-process by default; `viaBundle` runs the built bundle as a
+ * child (the v2 full-scope round trip does, end to end).
+ */
+const run = async (sandbox: string, args: string[], viaBundle = false) => (viaBundle ? cli(sandbox, args) : aliveInProcess(args, sandboxEnv(sandbox)));
 
 type Layout = 'v2' | 'v3';
 type Scope = 'full' | 'bundle' | 'snapshot';
@@ -72,13 +79,14 @@ for (const layout of ['v2', 'v3'] as const) {
     });
 
     for (const scope of ['full', 'bundle', 'snapshot'] as const) {
-      it(`${scope} scope: create, verify, extract give back the walnut's bytes`, () => {
+      it(`${scope} scope: create, verify, extract give back the walnut's bytes`, async () => {
+        const viaBundle = layout === 'v2' && scope === 'full';
         const dir = join(root, layout, scope);
         mkdirSync(dir, { recursive: true });
         const pkg = join(dir, `${scope}.walnut`);
         const args = ['create', '--walnut', walnut, '--scope', scope, '--output', pkg, '--json'];
         if (scope === 'bundle') args.push('--bundle', 'launch');
-        const c = cli(dir, args);
+        const c = await run(dir, args, viaBundle);
         expect(c.status, c.stderr).toBe(0);
         const expected = expectedFor(scope, files);
         const created = JSON.parse(c.stdout);
@@ -101,12 +109,12 @@ for (const layout of ['v2', 'v3'] as const) {
         if (scope === 'bundle') expect(text).toContain('\nbundles:\n  - launch\n');
         else expect(text).not.toContain('\nbundles:');
 
-        const v = cli(dir, ['verify', pkg, '--json']);
+        const v = await run(dir, ['verify', pkg, '--json'], viaBundle);
         expect(v.status, v.stderr).toBe(0);
         expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, scope, files: expected.length });
 
         const out = join(dir, 'out');
-        const x = cli(dir, ['extract', pkg, '--output', out, '--json']);
+        const x = await run(dir, ['extract', pkg, '--output', out, '--json'], viaBundle);
         expect(x.status, x.stderr).toBe(0);
         expect(JSON.parse(x.stdout)).toMatchObject({ ok: true, scope, files: expected.length, output: out });
         expect(listFiles(out)).toEqual(expected);
@@ -121,15 +129,15 @@ for (const layout of ['v2', 'v3'] as const) {
       });
     }
 
-    it('two bundles at once, in the order asked', () => {
+    it('two bundles at once, in the order asked', async () => {
       const dir = join(root, layout, 'two');
       mkdirSync(dir, { recursive: true });
       const pkg = join(dir, 'two.walnut');
-      const c = cli(dir, ['create', '--walnut', walnut, '--scope', 'bundle', '--bundle', 'research', '--bundle', 'launch', '--output', pkg]);
+      const c = await run(dir, ['create', '--walnut', walnut, '--scope', 'bundle', '--bundle', 'research', '--bundle', 'launch', '--output', pkg]);
       expect(c.status, c.stderr).toBe(0);
       expect(manifestOf(pkg)).toContain('\nbundles:\n  - research\n  - launch\n');
       const out = join(dir, 'out');
-      expect(cli(dir, ['extract', pkg, '--output', out]).status).toBe(0);
+      expect((await run(dir, ['extract', pkg, '--output', out])).status).toBe(0);
       expect(listFiles(out)).toEqual(
         Object.keys(files)
           .filter((k) => k === '_kernel/key.md' || k.startsWith('bundles/'))
@@ -140,31 +148,31 @@ for (const layout of ['v2', 'v3'] as const) {
 }
 
 describe('create details', () => {
-  it('an empty snapshot (only key.md) still round-trips; a walnut without key.md is refused', () => {
+  it('an empty snapshot (only key.md) still round-trips; a walnut without key.md is refused', async () => {
     const dir = join(root, 'tiny');
     const walnut = join(dir, 'tiny');
     writeTree(walnut, { '_kernel/key.md': 'k\n' });
     const pkg = join(dir, 's.walnut');
-    expect(cli(dir, ['create', '--walnut', walnut, '--scope', 'snapshot', '--output', pkg]).status).toBe(0);
+    expect((await run(dir, ['create', '--walnut', walnut, '--scope', 'snapshot', '--output', pkg])).status).toBe(0);
     expect(manifestPaths(manifestOf(pkg))).toEqual(['_kernel/key.md']);
     const out = join(dir, 'out');
-    expect(cli(dir, ['extract', pkg, '--output', out]).status).toBe(0);
+    expect((await run(dir, ['extract', pkg, '--output', out])).status).toBe(0);
     expect(readFileSync(join(out, '_kernel/key.md'), 'utf8')).toBe('k\n');
 
     const notWalnut = join(dir, 'plain');
     writeTree(notWalnut, { 'a.md': 'a\n' });
-    const r = cli(dir, ['create', '--walnut', notWalnut, '--scope', 'full', '--output', join(dir, 'p.walnut')]);
+    const r = await run(dir, ['create', '--walnut', notWalnut, '--scope', 'full', '--output', join(dir, 'p.walnut')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^error: .*is not a walnut: it has no _kernel\/key\.md/m);
     expect(existsSync(join(dir, 'p.walnut'))).toBe(false);
   });
 
-  it('the default output goes to ~/Desktop as <walnut>-<scope>-<date>.walnut when --output is absent', () => {
+  it('the default output goes to ~/Desktop as <walnut>-<scope>-<date>.walnut when --output is absent', async () => {
     const dir = join(root, 'default-out');
     const walnut = join(dir, 'my-walnut');
     writeTree(walnut, { '_kernel/key.md': 'k\n' });
     mkdirSync(join(dir, 'home', 'Desktop'), { recursive: true });
-    const r = cli(dir, ['create', '--walnut', walnut, '--scope', 'snapshot', '--json']);
+    const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'snapshot', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const { path } = JSON.parse(r.stdout);
     expect(path).toMatch(new RegExp(`^${join(dir, 'home', 'Desktop')}/my-walnut-snapshot-\\d{4}-\\d\\d-\\d\\d\\.walnut$`));

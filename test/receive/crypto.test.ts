@@ -1,12 +1,17 @@
 /**
- * Encrypted and signed packages end to end through the real CLI: create (passphrase, RSA,
- * signed) with one ALIVE_HOME, receive with another. Keys come from `alive-p2p keygen`.
+ * Encrypted and signed packages through the CLI: create (passphrase, RSA, signed) with one
+ * ALIVE_HOME, receive with another. Most runs are in-process (passphrase keys derived with a
+ * 1000-round knob there); an RSA create, the missing-passphrase refusal and the pinned-signer
+ * receive run the bundle. Keys are the fixed RSA-4096 fixtures of test/package-crypto/keys
+ * (alice and bob made by our key generator, mallory's by openssl).
  */
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliBundle, makeWalnut, makeWorld, testEnv, tmp, tree } from './helpers.ts';
+import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
+import { aliveInProcess } from '../support/alive-in-process.ts';
+import { cliBundle, makeWalnut, makeWorld, repoRoot, testEnv, tmp, tree } from './helpers.ts';
 
 let cli = '';
 let base = '';
@@ -14,9 +19,14 @@ let sender: NodeJS.ProcessEnv;
 let walnut = '';
 const keys = { alice: '', bob: '', mallory: '' };
 
-function run(args: string[], env: NodeJS.ProcessEnv) {
+/** `alive-p2p <args>` with `env`: in-process unless `viaBundle`. */
+async function run(args: string[], env: NodeJS.ProcessEnv, viaBundle = false) {
+  if (!viaBundle) return aliveInProcess(args, env);
   return spawnSync(process.execPath, [cli, ...args], { env, encoding: 'utf8' });
 }
+
+beforeEach(() => setPbkdf2IterationsForTests(1000));
+afterAll(() => setPbkdf2IterationsForTests(undefined));
 
 beforeAll(async () => {
   cli = await cliBundle();
@@ -24,45 +34,47 @@ beforeAll(async () => {
   sender = testEnv(join(base, 'alice'));
   mkdirSync(join(sender.ALIVE_HOME!, 'relay'), { recursive: true });
   writeFileSync(join(sender.ALIVE_HOME!, 'relay', 'relay.json'), JSON.stringify({ login: 'alice' }));
+  const fixture = { alice: 'alice', bob: 'bob', mallory: 'ossl' } as const;
   for (const who of Object.keys(keys) as Array<keyof typeof keys>) {
     keys[who] = join(base, 'keys', who);
-    const r = run(['keygen', '--out', keys[who]], sender);
-    expect(r.status, r.stderr).toBe(0);
+    mkdirSync(keys[who], { recursive: true, mode: 0o700 });
+    for (const f of ['private.pem', 'public.pem']) copyFileSync(join(repoRoot, 'test', 'package-crypto', 'keys', fixture[who], f), join(keys[who], f));
+    chmodSync(join(keys[who], 'private.pem'), 0o600);
   }
   walnut = makeWalnut(join(base, 'src', 'garden'), { layout: 'v2', bundles: { launch: { 'a.md': 'secret a\n' } }, insights: 'i\n' });
-}, 120_000);
+});
 
 function receiverEnv(name: string, extra: NodeJS.ProcessEnv = {}) {
   return { ...testEnv(join(base, name)), ...extra };
 }
 
 describe('encrypted packages', () => {
-  it('passphrase: WALNUT_PASSPHRASE opens it; a wrong one is refused with nothing written', () => {
+  it('passphrase: WALNUT_PASSPHRASE opens it; a wrong one is refused with nothing written', async () => {
     const pkg = join(base, 'pass.walnut');
-    const c = run(['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--encrypt', 'passphrase'], {
+    const c = await run(['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--encrypt', 'passphrase'], {
       ...sender,
       WALNUT_PASSPHRASE: 'correct horse',
     });
     expect(c.status, c.stderr).toBe(0);
     const world = makeWorld(join(base, 'p-world'), { layout: 'v2' });
     const before = tree(world);
-    const wrong = run(['receive', pkg, '--world', world], receiverEnv('p1', { WALNUT_PASSPHRASE: 'battery staple' }));
+    const wrong = await run(['receive', pkg, '--world', world], receiverEnv('p1', { WALNUT_PASSPHRASE: 'battery staple' }));
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/^error: .*wrong passphrase/);
     expect(tree(world)).toEqual(before);
-    const none = run(['receive', pkg, '--world', world], receiverEnv('p2'));
+    const none = await run(['receive', pkg, '--world', world], receiverEnv('p2'), true);
     expect(none.status).toBe(1);
     expect(none.stderr).toMatch(/WALNUT_PASSPHRASE/);
-    const ok = run(['receive', pkg, '--world', world, '--json'], receiverEnv('p3', { WALNUT_PASSPHRASE: 'correct horse' }));
+    const ok = await run(['receive', pkg, '--world', world, '--json'], receiverEnv('p3', { WALNUT_PASSPHRASE: 'correct horse' }));
     expect(ok.status, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, envelope: 'passphrase' });
     expect(readFileSync(join(world, '03_Inbox', 'garden', 'bundles', 'launch', 'a.md'), 'utf8')).toBe('secret a\n');
     expect(readFileSync(join(world, '03_Inbox', 'garden', '_kernel', 'log.md'), 'utf8')).toContain('- Encryption: passphrase');
   });
 
-  it('RSA: --private-key of the recipient opens it; another key is refused with nothing written', () => {
+  it('RSA: --private-key of the recipient opens it; another key is refused with nothing written', async () => {
     const out = join(base, 'rsa.walnut');
-    const c = run(
+    const c = await run(
       [
         'create',
         '--walnut',
@@ -80,6 +92,7 @@ describe('encrypted packages', () => {
         '--json',
       ],
       sender,
+      true,
     );
     expect(c.status, c.stderr).toBe(0);
     const made = JSON.parse(c.stdout);
@@ -87,14 +100,14 @@ describe('encrypted packages', () => {
     expect(existsSync(pkg)).toBe(true);
     const world = makeWorld(join(base, 'r-world'), { layout: 'v3' });
     const before = tree(world);
-    const wrong = run(
+    const wrong = await run(
       ['receive', pkg, '--world', world, '--into', '04_Ventures/existing', '--private-key', join(keys.mallory, 'private.pem')],
       receiverEnv('r1'),
     );
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/^error: .*encrypted for someone else/);
     expect(tree(world)).toEqual(before);
-    const ok = run(
+    const ok = await run(
       ['receive', pkg, '--world', world, '--into', '04_Ventures/existing', '--private-key', join(keys.bob, 'private.pem'), '--json'],
       receiverEnv('r2'),
     );
@@ -105,13 +118,13 @@ describe('encrypted packages', () => {
 });
 
 describe('signed packages', () => {
-  it('verified against the pinned key of the signer; unverified without one; refused when the pinned key disagrees', () => {
+  it('verified against the pinned key of the signer; unverified without one; refused when the pinned key disagrees', async () => {
     const pkg = join(base, 'signed.walnut');
-    const c = run(['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keys.alice, 'private.pem')], sender);
+    const c = await run(['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keys.alice, 'private.pem')], sender);
     expect(c.status, c.stderr).toBe(0);
 
     const unpinned = makeWorld(join(base, 's1'), { layout: 'v2' });
-    const a = run(['receive', pkg, '--world', unpinned, '--json'], receiverEnv('s1'));
+    const a = await run(['receive', pkg, '--world', unpinned, '--json'], receiverEnv('s1'));
     expect(a.status, a.stderr).toBe(0);
     expect(JSON.parse(a.stdout).signature).toEqual({ present: true, verified: false, signer: 'alice' });
     // An unverified signer name is only a claim: it is not taken as the sender.
@@ -122,7 +135,7 @@ describe('signed packages', () => {
     mkdirSync(join(pinnedEnv.ALIVE_HOME!, 'relay', 'keys', 'peers'), { recursive: true });
     copyFileSync(join(keys.alice, 'public.pem'), join(pinnedEnv.ALIVE_HOME!, 'relay', 'keys', 'peers', 'alice.pem'));
     const pinned = makeWorld(join(base, 's2'), { layout: 'v2' });
-    const b = run(['receive', pkg, '--world', pinned, '--json'], pinnedEnv);
+    const b = await run(['receive', pkg, '--world', pinned, '--json'], pinnedEnv, true);
     expect(b.status, b.stderr).toBe(0);
     expect(JSON.parse(b.stdout).signature).toEqual({ present: true, verified: true, signer: 'alice' });
     // A verified signer is the sender when the manifest names none.
@@ -135,7 +148,7 @@ describe('signed packages', () => {
     copyFileSync(join(keys.mallory, 'public.pem'), join(forgedEnv.ALIVE_HOME!, 'relay', 'keys', 'peers', 'alice.pem'));
     const refused = makeWorld(join(base, 's3'), { layout: 'v2' });
     const before = tree(refused);
-    const r = run(['receive', pkg, '--world', refused], forgedEnv);
+    const r = await run(['receive', pkg, '--world', refused], forgedEnv);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^error: .*signature does not verify/);
     expect(tree(refused)).toEqual(before);
