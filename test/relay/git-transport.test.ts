@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
 import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
-import { bareFiles, git, tempDir, writeTestKeys } from './helpers.ts';
+import { bareFiles, git, tempDir, writeFixtureKeys } from './helpers.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
@@ -22,7 +22,7 @@ function setupWorld() {
   cleanups.push(t.cleanup);
   const mk = (login: string) => {
     const paths = relayPaths(join(t.dir, login, 'relay'));
-    const keys = writeTestKeys(paths);
+    const keys = writeFixtureKeys(paths, login);
     const url = join(t.dir, 'remotes', `${login}.git`);
     const transport = new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work });
     return { login, paths, keys, url, transport };
@@ -136,7 +136,7 @@ describe('git transport', () => {
     const { dir, alice, bob } = setupWorld();
     const carol = (() => {
       const paths = relayPaths(join(dir, 'carol', 'relay'));
-      const keys = writeTestKeys(paths);
+      const keys = writeFixtureKeys(paths, 'carol');
       return {
         paths,
         keys,
