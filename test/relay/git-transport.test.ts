@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +12,9 @@ import { startHangingServer } from '../support/hanging-server.ts';
 
 beforeAll(() => isolateProcessGit());
 
+// The tests run at once (each in its own folder, with its own relays): clean up after all of them.
 const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
+afterAll(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
@@ -36,7 +37,7 @@ function pkgFile(dir: string, name: string, bytes: number): string {
   return p;
 }
 
-describe('git transport', () => {
+describe.concurrent('git transport', () => {
   it('setup creates a bare relay with README and the owner key, and is idempotent', async () => {
     const { alice } = setupWorld();
     const first = await alice.transport.setup(alice.keys.publicKeyPem);
@@ -143,9 +144,7 @@ describe('git transport', () => {
         transport: new GitTransport({ login: 'carol', url: join(dir, 'remotes', 'carol.git'), branch: 'main', clonePath: paths.clone, workDir: paths.work }),
       };
     })();
-    await bob.transport.setup(bob.keys.publicKeyPem);
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await carol.transport.setup(carol.keys.publicKeyPem);
+    await Promise.all([bob, alice, carol].map((u) => u.transport.setup(u.keys.publicKeyPem)));
     const peer = { login: 'bob', relay: bob.url };
     const jobs = [];
     for (let i = 0; i < 3; i++) {
