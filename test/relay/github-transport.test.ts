@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -14,8 +14,9 @@ import { TEST_KEY_COUNT, testKeyPair } from '../support/test-keys.ts';
 
 beforeAll(() => isolateProcessGit());
 
+// The tests run at once (each with its own server and folder): clean up after all of them.
 const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
+afterAll(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
@@ -33,7 +34,10 @@ async function world(opts: ConstructorParameters<typeof FakeGithub>[0] | undefin
 }
 
 let nextKey = 0;
-/** A public key unlike the previous TEST_KEY_COUNT - 1 ones (fixed test keys, in turn: no keygen wait). */
+/**
+ * A public key unlike the previous TEST_KEY_COUNT - 1 ones (fixed test keys, in turn: no keygen
+ * wait). A test that needs different keys takes them in one go, without an await between.
+ */
 function pem(): string {
   return testKeyPair(nextKey++ % TEST_KEY_COUNT).publicKeyPem;
 }
@@ -57,7 +61,7 @@ async function connected() {
   return { ...w, alicePem, bobPem };
 }
 
-describe('github transport against a REST server that behaves as GitHub documents', () => {
+describe.concurrent('github transport against a REST server that behaves as GitHub documents', () => {
   it('token order: GH_TOKEN, then GITHUB_TOKEN, then a clear error (gh is absent)', async () => {
     expect(await resolveGithubToken({ GH_TOKEN: 'a', GITHUB_TOKEN: 'b', PATH: '' })).toBe('a');
     expect(await resolveGithubToken({ GITHUB_TOKEN: 'b', PATH: '' })).toBe('b');
@@ -66,7 +70,8 @@ describe('github transport against a REST server that behaves as GitHub document
 
   it('setup creates a private walnut-relay with README and key, and a second run changes nothing', async () => {
     const w = await world();
-    const key = pem();
+    // Both keys taken together: the tests run at once and take fixed keys in turn.
+    const [key, newKey] = [pem(), pem()];
     const r = await w.alice.setup(key);
     expect(r).toMatchObject({ repo: 'alice/walnut-relay', created: true, keyPublished: true });
     expect(w.gh.repo('alice/walnut-relay').private).toBe(true);
@@ -76,7 +81,7 @@ describe('github transport against a REST server that behaves as GitHub document
     expect(again).toMatchObject({ created: false, keyPublished: false });
     expect(w.gh.repo('alice/walnut-relay').refs.get('heads/main')).toBe(head);
     // A new key replaces the published one (an update with the blob sha GitHub requires).
-    const newKey = pem();
+    expect(newKey).not.toBe(key);
     expect((await w.alice.setup(newKey)).keyPublished).toBe(true);
     expect(w.gh.files('alice/walnut-relay').get('keys/alice.pem')?.toString()).toBe(newKey);
   });
