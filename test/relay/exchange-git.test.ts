@@ -1,12 +1,18 @@
 /**
  * The whole exchange on the git transport, over real bare repositories, driving the bundled
- * commands as child processes: two users, each with their own ALIVE_HOME.
+ * commands as child processes: two users, each with their own ALIVE_HOME. alice's setup makes a
+ * real RSA-4096 key; everyone else starts from a fixed test key (test/support/test-keys.ts), which
+ * `relay setup` takes as the user's existing key, to spare a keygen wait per user.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { bareFiles, git, makeUser, tempDir, type TestUser } from './helpers.ts';
-import { cli, makePackage } from './cli.ts';
+import { createPrivateKey } from 'node:crypto';
+import { bareFiles, git, makeUser, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
+import { cli, cliAsync, makePackage } from './cli.ts';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { relayGroup } from '../../scripts/lib/relay/cli.ts';
+import { testKeyPairOf } from '../support/test-keys.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: TestUser;
@@ -34,21 +40,26 @@ function inboxFiles(repo: string): string[] {
 }
 
 describe('relay exchange over git (bundled CLI)', () => {
-  it('setup: both users create their relay and key pair', () => {
-    for (const [u, url] of [
-      [alice, aliceUrl],
-      [bob, bobUrl],
-    ] as const) {
-      const r = cli(u, 'alive-p2p', ['relay', 'setup', '--transport', 'git', '--login', u.login, '--url', url, '--json']);
+  it('setup: both users create their relay; alice gets a new key pair, bob keeps the one he has', async () => {
+    const bobKey = writeFixtureKeys(bob.paths, 'bob');
+    const setup = async (u: TestUser, url: string) =>
+      [u, url, await cliAsync(u, 'alive-p2p', ['relay', 'setup', '--transport', 'git', '--login', u.login, '--url', url, '--json'])] as const;
+    const runs = await Promise.all([setup(alice, aliceUrl), setup(bob, bobUrl)]);
+    for (const [u, url, r] of runs) {
       expect(r.status, r.stderr).toBe(0);
-      expect(r.json).toMatchObject({ ok: true, login: u.login, transport: 'git', created: true, key_generated: true, key_published: true });
+      const generated = u === alice;
+      expect(r.json).toMatchObject({ ok: true, login: u.login, transport: 'git', created: true, key_generated: generated, key_published: true });
       expect(r.json.fingerprint).toMatch(/^SHA256:([0-9a-f]{4}:){15}[0-9a-f]{4}$/);
       fp[u.login] = r.json.fingerprint;
       expect(statSync(u.paths.privateKey).mode & 0o777).toBe(0o600);
       expect(bareFiles(url).has(`keys/${u.login}.pem`)).toBe(true);
+      expect(git(['show', `main:keys/${u.login}.pem`], url)).toBe(readFileSync(u.paths.publicKey, 'utf8'));
       const cfg = JSON.parse(readFileSync(u.paths.config, 'utf8'));
       expect(cfg).toMatchObject({ github_username: u.login, transport: 'git', url, repo: url, peers: [] });
     }
+    // The new key is RSA-4096; bob's existing key was kept as it was.
+    expect(createPrivateKey(readFileSync(alice.paths.privateKey)).asymmetricKeyDetails?.modulusLength).toBe(4096);
+    expect(readFileSync(bob.paths.privateKey, 'utf8')).toBe(bobKey.privateKeyPem);
   });
 
   it('setup without --url on git is a usage error (exit 2) that changes nothing', () => {
@@ -143,9 +154,10 @@ describe('relay exchange over git (bundled CLI)', () => {
   });
 
   it('a changed key on the peer relay is refused until the user accepts it again', () => {
-    // bob's key is replaced (new pair, setup republishes it).
+    // bob's key is replaced (another pair, setup republishes it).
     rmSync(bob.paths.privateKey);
     rmSync(bob.paths.publicKey);
+    writeFixtureKeys(bob.paths, 'dave');
     const re = cli(bob, 'alive-p2p', ['relay', 'setup', '--json']);
     expect(re.status, re.stderr).toBe(0);
     expect(re.json.key_published).toBe(true);
@@ -197,7 +209,8 @@ describe('relay exchange over git (bundled CLI)', () => {
   it("a package signed with another key (the signer's own, not the inbox sender's pinned one) is kept apart as unverified", () => {
     // mallory signs properly with her own key and names herself alice, encrypts to bob, and drops it into inbox/alice/.
     const mallory = makeUser(base.dir, 'mallory2');
-    expect(cli(mallory, 'alive-p2p', ['keygen', '--out', join(mallory.root, 'keys')]).status).toBe(0);
+    mkdirSync(join(mallory.root, 'keys'), { mode: 0o700 });
+    writeFileSync(join(mallory.root, 'keys', 'private.pem'), testKeyPairOf('erin').privateKeyPem, { mode: 0o600 });
     const signed = makePackage(mallory, 'lookalike', [
       '--encrypt',
       'rsa',
@@ -266,11 +279,18 @@ describe('relay exchange over git (bundled CLI)', () => {
     expect(inboxFiles(bobUrl)).toEqual([]);
   });
 
-  it('every relay subcommand answers --help with exit 0, and unknown flags with exit 2', () => {
+  it('every relay subcommand answers --help with exit 0, and unknown flags with exit 2', async () => {
+    // The bundle once for each answer; the rest in-process (the same command objects).
+    expect(cli(bob, 'alive-p2p', ['relay', 'push', '--help']).status).toBe(0);
+    const bundled = cli(bob, 'alive-p2p', ['relay', 'push', '--bogus']);
+    expect(bundled.status).toBe(2);
+    expect(bundled.stderr).toMatch(/^error: .*--bogus/);
     for (const sub of ['setup', 'add-peer', 'accept', 'status', 'push', 'pull']) {
-      expect(cli(bob, 'alive-p2p', ['relay', sub, '--help']).status).toBe(0);
-      const bad = cli(bob, 'alive-p2p', ['relay', sub, '--bogus']);
-      expect(bad.status).toBe(2);
+      const help = await runCaptured(relayGroup, [sub, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/\S/);
+      const bad = await runCaptured(relayGroup, [sub, '--bogus']);
+      expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/^error: .*--bogus/);
     }
     expect(cli(bob, 'relay-probe', ['--help']).status).toBe(0);

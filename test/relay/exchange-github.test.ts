@@ -1,12 +1,13 @@
 /**
  * The same exchange on the github transport, through the bundled CLI, against the local server
- * that answers as GitHub's REST API documents. Nothing here can reach the real GitHub.
+ * that answers as GitHub's REST API documents. Nothing here can reach the real GitHub. alice's
+ * setup makes a real RSA-4096 key; bob starts from a fixed test key (test/support/test-keys.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeGithub } from '../support/fake-github.ts';
-import { makeUser, tempDir, type TestUser } from './helpers.ts';
+import { makeUser, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
 import { cliAsync, makePackage } from './cli.ts';
 
 let base: ReturnType<typeof tempDir>;
@@ -35,10 +36,19 @@ describe('relay exchange over the GitHub REST API (bundled CLI, local server)', 
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/^error: the GitHub token belongs to alice, not bob/);
     expect(gh.repos.size).toBe(0);
-    for (const u of [alice, bob]) {
-      const r = await cliAsync(u, 'alive-p2p', ['relay', 'setup', '--json']);
+    writeFixtureKeys(bob.paths, 'bob');
+    const runs = await Promise.all([alice, bob].map(async (u) => [u, await cliAsync(u, 'alive-p2p', ['relay', 'setup', '--json'])] as const));
+    for (const [u, r] of runs) {
       expect(r.status, r.stderr).toBe(0);
-      expect(r.json).toMatchObject({ ok: true, login: u.login, transport: 'github', repo: `${u.login}/walnut-relay`, created: true });
+      expect(r.json).toMatchObject({
+        ok: true,
+        login: u.login,
+        transport: 'github',
+        repo: `${u.login}/walnut-relay`,
+        created: true,
+        key_generated: u === alice,
+        key_published: true,
+      });
       fp[u.login] = r.json.fingerprint;
       expect(gh.repo(`${u.login}/walnut-relay`).private).toBe(true);
       expect(gh.files(`${u.login}/walnut-relay`).get(`keys/${u.login}.pem`)?.toString()).toBe(readFileSync(u.paths.publicKey, 'utf8'));

@@ -1,19 +1,20 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
 import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
-import { bareFiles, git, tempDir, writeTestKeys } from './helpers.ts';
+import { bareFiles, git, tempDir, writeFixtureKeys } from './helpers.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
 
 beforeAll(() => isolateProcessGit());
 
+// The tests run at once (each in its own folder, with its own relays): clean up after all of them.
 const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
+afterAll(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
@@ -22,7 +23,7 @@ function setupWorld() {
   cleanups.push(t.cleanup);
   const mk = (login: string) => {
     const paths = relayPaths(join(t.dir, login, 'relay'));
-    const keys = writeTestKeys(paths);
+    const keys = writeFixtureKeys(paths, login);
     const url = join(t.dir, 'remotes', `${login}.git`);
     const transport = new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work });
     return { login, paths, keys, url, transport };
@@ -36,7 +37,7 @@ function pkgFile(dir: string, name: string, bytes: number): string {
   return p;
 }
 
-describe('git transport', () => {
+describe.concurrent('git transport', () => {
   it('setup creates a bare relay with README and the owner key, and is idempotent', async () => {
     const { alice } = setupWorld();
     const first = await alice.transport.setup(alice.keys.publicKeyPem);
@@ -136,16 +137,14 @@ describe('git transport', () => {
     const { dir, alice, bob } = setupWorld();
     const carol = (() => {
       const paths = relayPaths(join(dir, 'carol', 'relay'));
-      const keys = writeTestKeys(paths);
+      const keys = writeFixtureKeys(paths, 'carol');
       return {
         paths,
         keys,
         transport: new GitTransport({ login: 'carol', url: join(dir, 'remotes', 'carol.git'), branch: 'main', clonePath: paths.clone, workDir: paths.work }),
       };
     })();
-    await bob.transport.setup(bob.keys.publicKeyPem);
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await carol.transport.setup(carol.keys.publicKeyPem);
+    await Promise.all([bob, alice, carol].map((u) => u.transport.setup(u.keys.publicKeyPem)));
     const peer = { login: 'bob', relay: bob.url };
     const jobs = [];
     for (let i = 0; i < 3; i++) {

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -10,12 +10,13 @@ import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
 import { resolveGithubToken } from '../../scripts/lib/relay/token.ts';
 import { tempDir } from './helpers.ts';
 import { isolateProcessGit } from './git-env.ts';
-import { generateKeyPairSync } from 'node:crypto';
+import { TEST_KEY_COUNT, testKeyPair } from '../support/test-keys.ts';
 
 beforeAll(() => isolateProcessGit());
 
+// The tests run at once (each with its own server and folder): clean up after all of them.
 const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
+afterAll(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
@@ -32,12 +33,13 @@ async function world(opts: ConstructorParameters<typeof FakeGithub>[0] | undefin
   return { gh, dir: t.dir, alice: as('alice'), bob: as('bob'), carol: as('carol') };
 }
 
+let nextKey = 0;
+/**
+ * A public key unlike the previous TEST_KEY_COUNT - 1 ones (fixed test keys, in turn: no keygen
+ * wait). A test that needs different keys takes them in one go, without an await between.
+ */
 function pem(): string {
-  return generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  }).publicKey;
+  return testKeyPair(nextKey++ % TEST_KEY_COUNT).publicKeyPem;
 }
 
 function file(dir: string, name: string, bytes: number): string {
@@ -59,7 +61,7 @@ async function connected() {
   return { ...w, alicePem, bobPem };
 }
 
-describe('github transport against a REST server that behaves as GitHub documents', () => {
+describe.concurrent('github transport against a REST server that behaves as GitHub documents', () => {
   it('token order: GH_TOKEN, then GITHUB_TOKEN, then a clear error (gh is absent)', async () => {
     expect(await resolveGithubToken({ GH_TOKEN: 'a', GITHUB_TOKEN: 'b', PATH: '' })).toBe('a');
     expect(await resolveGithubToken({ GITHUB_TOKEN: 'b', PATH: '' })).toBe('b');
@@ -68,7 +70,8 @@ describe('github transport against a REST server that behaves as GitHub document
 
   it('setup creates a private walnut-relay with README and key, and a second run changes nothing', async () => {
     const w = await world();
-    const key = pem();
+    // Both keys taken together: the tests run at once and take fixed keys in turn.
+    const [key, newKey] = [pem(), pem()];
     const r = await w.alice.setup(key);
     expect(r).toMatchObject({ repo: 'alice/walnut-relay', created: true, keyPublished: true });
     expect(w.gh.repo('alice/walnut-relay').private).toBe(true);
@@ -78,7 +81,7 @@ describe('github transport against a REST server that behaves as GitHub document
     expect(again).toMatchObject({ created: false, keyPublished: false });
     expect(w.gh.repo('alice/walnut-relay').refs.get('heads/main')).toBe(head);
     // A new key replaces the published one (an update with the blob sha GitHub requires).
-    const newKey = pem();
+    expect(newKey).not.toBe(key);
     expect((await w.alice.setup(newKey)).keyPublished).toBe(true);
     expect(w.gh.files('alice/walnut-relay').get('keys/alice.pem')?.toString()).toBe(newKey);
   });
@@ -111,11 +114,14 @@ describe('github transport against a REST server that behaves as GitHub document
     await gh.start();
     cleanups.push(() => gh.close());
     const key = pem();
-    for (const u of users) {
-      const t = new GithubTransport({ octokit: createOctokit(gh.url, `tok-${u}`), baseUrl: gh.url, login: u, branch: 'main' });
-      await t.setup(key);
-      await t.invite('bob');
-    }
+    // The 105 inviters work at once (each its own relay): only the listing below is under test.
+    await Promise.all(
+      users.map(async (u) => {
+        const t = new GithubTransport({ octokit: createOctokit(gh.url, `tok-${u}`), baseUrl: gh.url, login: u, branch: 'main' });
+        await t.setup(key);
+        expect(await t.invite('bob')).toBe('invited');
+      }),
+    );
     // An invitation to some other repository is not a relay invitation.
     gh.repos.set('carol/other', { ...emptyRepo('carol'), name: 'other' });
     gh.invitations.set(9999, { id: 9999, repo: 'carol/other', invitee: 'bob', inviter: 'carol' });

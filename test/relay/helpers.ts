@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { relayPaths, type RelayPaths } from '../../scripts/lib/relay/paths.ts';
+import { testKeyPairOf } from '../support/test-keys.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -56,6 +57,15 @@ export function writeTestKeys(paths: RelayPaths, bits = 2048): { publicKeyPem: s
   writeFileSync(paths.privateKey, privateKey, { mode: 0o600 });
   writeFileSync(paths.publicKey, publicKey);
   return { publicKeyPem: publicKey, privateKeyPem: privateKey };
+}
+
+/** A fixed test key pair (test/support/test-keys.ts) written where `relay setup` would find it: no keygen wait. */
+export function writeFixtureKeys(paths: RelayPaths, login: string): { publicKeyPem: string; privateKeyPem: string } {
+  const pair = testKeyPairOf(login);
+  mkdirSync(paths.keysDir, { recursive: true, mode: 0o700 });
+  writeFileSync(paths.privateKey, pair.privateKeyPem, { mode: 0o600 });
+  writeFileSync(paths.publicKey, pair.publicKeyPem);
+  return pair;
 }
 
 export function git(args: string[], cwd?: string, env: NodeJS.ProcessEnv = process.env): string {

@@ -2,12 +2,15 @@
  * The README's relay story on the git transport runs as written, in order, from both sides
  * (issue 17): the block after `<!-- relay-git-example -->` is run by bash with `alive-p2p` being
  * the bundle, HOME a temporary folder, and `/tmp/` replaced by a temporary folder of its own.
+ * alice starts as a new user (her setup makes her RSA-4096 key); bob already has a key (a fixed
+ * test key, test/support/test-keys.ts), as a user who made one earlier would: one keygen wait, not two.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, tempDir, isolatedEnv } from './helpers.ts';
+import { repoRoot, tempDir, isolatedEnv, writeFixtureKeys } from './helpers.ts';
+import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { bundlePath } from '../support/bundles.ts';
 
 let base: ReturnType<typeof tempDir>;
@@ -35,6 +38,7 @@ describe('README relay example (git transport)', () => {
     mkdirSync(join(home, 'bob-world', '.alive'), { recursive: true });
     const tmp = join(base.dir, 'tmp');
     mkdirSync(tmp);
+    const bobKey = writeFixtureKeys(relayPaths(join(tmp, 'bob', 'relay')), 'bob');
     const script = [
       'set -euo pipefail',
       `alive-p2p() { node ${JSON.stringify(bundlePath('alive-p2p'))} "$@"; }`,
@@ -46,6 +50,10 @@ describe('README relay example (git transport)', () => {
     const { ALIVE_HOME: _each, ...shellEnv } = env; // every line of the example sets its own
     const r = spawnSync('bash', ['-c', script], { env: shellEnv, encoding: 'utf8', timeout: 240_000 });
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(readFileSync(join(tmp, 'bob', 'relay', 'keys', 'private.pem'), 'utf8')).toBe(bobKey.privateKeyPem);
+    // alice's setup made a key; bob's kept his.
+    expect(r.stdout.match(/^Your key \(new\): /gm)).toHaveLength(1);
+    expect(r.stdout.match(/^Your key: /gm)).toHaveLength(1);
     expect(r.stdout).toMatch(/1 package\(s\) waiting \(alice: 1\); as of \S+ \(\d+ s ago\)/);
     expect(r.stdout).toMatch(/Received from alice: /);
     const inbox = readdirSync(join(tmp, 'bob', 'relay', 'inbox', 'alice')).filter((f) => f.endsWith('.walnut'));
