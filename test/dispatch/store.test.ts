@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, lutimesSync, mkdirSync, readFileSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeBus, snapshot, filesIn, readJson } from './helpers.ts';
 import { sendMessage, openDelivery } from '../../scripts/lib/bus/deliver.ts';
@@ -158,6 +158,11 @@ describe('poison files and leases', () => {
     writeFileSync(join(paths.inbox, 'msg-empty.hw'), '');
     utimesSync(join(paths.inbox, 'msg-empty.hw'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     writeFileSync(join(paths.inbox, 'msg-big.hw'), `# From: A\n\n${'z'.repeat(2000)}\n`);
+    // The poison files are older than the good message, so the claim meets them all first (a
+    // file written in the same millisecond as the message's UUIDv7 id could sort after it).
+    const earlier = new Date(Date.now() - 30_000);
+    for (const name of ['msg-bin.hw', 'msg-folder.hw', 'msg-big.hw']) utimesSync(join(paths.inbox, name), earlier, earlier);
+    lutimesSync(join(paths.inbox, 'msg-link.hw'), earlier, earlier);
     const good = await sendMessage({ root, to: 'r', from: 's', body: 'fine' });
 
     const dead: DeadLetterRecord[] = [];
