@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findWorldRoot } from '../../scripts/lib/world/root.ts';
 import { writeFileAtomic } from '../../scripts/lib/fs/atomic.ts';
-import { parseCommandArgs } from '../../scripts/lib/cli/args.ts';
-import { UsageError } from '../../scripts/lib/errors.ts';
+import { defineCommand, runCaptured } from '../../scripts/lib/cli/command.ts';
 import { bundlePath } from '../support/bundles.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'alive-foundation-'));
@@ -51,24 +50,36 @@ describe('writeFileAtomic', () => {
   });
 });
 
-describe('parseCommandArgs', () => {
-  it('rejects unknown flags as usage errors naming the flag', () => {
-    expect(() => parseCommandArgs(['--bogus'], {}, { usage: 'usage: x' })).toThrow(UsageError);
-    expect(() => parseCommandArgs(['--bogus'], {}, { usage: 'usage: x' })).toThrow(/--bogus/);
+describe('the command factory', () => {
+  const cmd = defineCommand({
+    name: 'x',
+    summary: 'x',
+    usage: 'usage: x ARG [--out O] [--max-size N]',
+    options: { out: { type: 'string' }, 'max-size': { type: 'string' } },
+    positionals: { min: 1, max: 1 },
+    run(ctx) {
+      const max = ctx.positiveInt(ctx.values['max-size'], '--max-size');
+      ctx.printJson({ ok: true, arg: ctx.positionals[0], out: ctx.values.out ?? null, max: max ?? null });
+    },
   });
-  it('enforces positional counts', () => {
-    expect(() => parseCommandArgs([], {}, { usage: 'u', positionals: { min: 1, max: 1 } })).toThrow(/missing argument/);
-    expect(() => parseCommandArgs(['a', 'b'], {}, { usage: 'u', positionals: { min: 1, max: 1 } })).toThrow(/'b'/);
-    const r = parseCommandArgs<{ out?: string }>(
-      ['a', '--out', 'o'],
-      { out: { type: 'string' } },
-      {
-        usage: 'u',
-        positionals: { min: 1, max: 1 },
-      },
-    );
-    expect(r.values.out).toBe('o');
-    expect(r.positionals).toEqual(['a']);
+  it('rejects unknown flags as usage errors naming the flag (exit 2, one JSON failure)', async () => {
+    const r = await runCaptured(cmd, ['a', '--bogus', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'usage' } });
+    expect(r.stderr).toMatch(/^error: .*--bogus/);
+  });
+  it('enforces positional counts and parses typed values', async () => {
+    expect((await runCaptured(cmd, [])).stderr).toMatch(/missing argument/);
+    expect((await runCaptured(cmd, ['a', 'b'])).stderr).toMatch(/'b'/);
+    const r = await runCaptured(cmd, ['a', '--out', 'o', '--max-size', '10', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, arg: 'a', out: 'o', max: 10 });
+  });
+  it('refuses a --max-size that is not a positive whole number, its text escaped', async () => {
+    const r = await runCaptured(cmd, ['a', '--max-size', '1e3\u001b[2J']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--max-size takes a positive whole number');
+    expect(r.stderr).not.toContain('\u001b');
   });
 });
 

@@ -12,6 +12,7 @@ import { AliveError, messageOf, UsageError, type ExitCode } from '../errors.ts';
 import type { OnProgress } from '../package/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
 import { terminalProgress } from './progress.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -43,6 +44,8 @@ export interface CommandContext<V> {
   usageError(message: string): never;
   /** A required string option's value; a missing or empty one is a usage error naming `--flag`. */
   required(value: string | undefined, flag: string): string;
+  /** An optional positive whole number (`--max-size`); anything else is a usage error naming `--flag`. */
+  positiveInt(value: string | undefined, flag: string): number | undefined;
 }
 
 export type RunResult = ExitCode | void;
@@ -239,6 +242,13 @@ function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, 
       if (value === undefined || value === '') throw new UsageError(`${flag} is required`, usage);
       return value;
     },
+    positiveInt: (value, flag) => {
+      if (value === undefined) return undefined;
+      if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
+        throw new UsageError(`${flag} takes a positive whole number, got '${inlineText(value, 40)}'`, usage);
+      }
+      return Number(value);
+    },
   };
 }
 
@@ -277,24 +287,4 @@ function writeLine(stream: { write(text: string): unknown }, text: string): void
 function cleanParseArgsMessage(err: unknown): string {
   // node appends "To specify a positional argument starting with a '-'…": keep the first sentence.
   return messageOf(err).split('. To ')[0]!.replace(/\.$/, '');
-}
-
-/**
- * TRANSITION ONLY: wraps a command still written as `run(argv)` so it can sit in a group. Every
- * use is converted to `defineCommand` in this round; then this goes.
- */
-export function legacyCommand(name: string, summary: string, run: (argv: string[]) => Promise<RunResult> | RunResult): Command {
-  return {
-    name,
-    summary,
-    help: summary,
-    async invoke(argv, io, path = [name]) {
-      if (argv[0] === '--version') {
-        writeLine(io.stdout, versionLine(path));
-        return 0;
-      }
-      // A legacy command prints its own --json failure object.
-      return guard(io, false, async () => (await run(argv)) ?? 0);
-    },
-  };
 }

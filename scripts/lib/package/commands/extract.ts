@@ -1,6 +1,5 @@
 /** `alive-p2p extract PACKAGE --output DIR …`: unpacks into a new folder, all checks first. */
 import { defineCommand } from '../../cli/command.ts';
-import { parsePositiveInt } from '../../cli/args.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { verifySummary } from '../api.ts';
@@ -20,7 +19,7 @@ on a terminal when unset) or --private-key.`,
   positionals: { min: 1, max: 1 },
   async run(ctx) {
     const output = ctx.required(ctx.values.output, '--output');
-    const maxBytes = parsePositiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
+    const maxBytes = ctx.positiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
     const pkg = ctx.positionals[0]!;
     const privateKey = ctx.values['private-key'];
     const crypto = packageCryptoFrom({ askPassphrase: true, ...(privateKey ? { privateKeyPath: privateKey } : {}) });

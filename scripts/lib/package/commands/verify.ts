@@ -1,6 +1,5 @@
 /** `alive-p2p verify PACKAGE …`: checks every entry against the manifest, writing nothing. */
 import { defineCommand } from '../../cli/command.ts';
-import { parsePositiveInt } from '../../cli/args.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { AliveError } from '../../errors.ts';
 import { inlineText } from '../../text/untrusted.ts';
@@ -19,7 +18,7 @@ holds, 1 otherwise.`,
   options: { 'max-size': { type: 'string' }, 'private-key': { type: 'string' }, 'signer-key': { type: 'string' } },
   positionals: { min: 1, max: 1 },
   async run(ctx) {
-    const maxSize = parsePositiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
+    const maxSize = ctx.positiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
     const pkg = ctx.positionals[0]!;
     const privateKey = ctx.values['private-key'];
     const signerKey = ctx.values['signer-key'];

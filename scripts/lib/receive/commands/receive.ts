@@ -49,7 +49,7 @@ export const receiveCommand = defineCommand({
     const v = ctx.values;
     if (v.world === '') ctx.usageError('--world needs a folder');
     if (v.as === '') ctx.usageError('--as needs a name');
-    const maxBytes = positiveInt(ctx, v['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
+    const maxBytes = ctx.positiveInt(v['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
     const result = await receivePackage({
       packagePath: ctx.positionals[0]!,
       ...(v.world !== undefined ? { world: v.world } : {}),
@@ -67,14 +67,6 @@ export const receiveCommand = defineCommand({
     printHuman(ctx, result);
   },
 });
-
-function positiveInt<V>(ctx: CommandContext<V>, value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
-    ctx.usageError(`${flag} takes a positive whole number, got '${terminalText(value)}'`);
-  }
-  return Number(value);
-}
 
 function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   const sig = r.signature.present ? `signed by ${r.signature.signer ?? 'unknown'}${r.signature.verified ? ' (verified)' : ' (not verified)'}` : 'unsigned';

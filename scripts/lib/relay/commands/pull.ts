@@ -63,11 +63,7 @@ export const pullCommand = defineCommand({
   async run(ctx) {
     const env = process.env;
     const out = output(ctx);
-    const raw = ctx.values['max-size'];
-    if (raw !== undefined && (!/^\d+$/.test(raw) || Number(raw) <= 0 || !Number.isSafeInteger(Number(raw)))) {
-      ctx.usageError(`--max-size takes a positive whole number of bytes, got '${raw}'`);
-    }
-    const maxSize = raw === undefined ? DEFAULT_MAX_SIZE : Number(raw);
+    const maxSize = ctx.positiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
     const paths = defaultRelayPaths(env);
     const cfg = requireRelayConfig(paths.config);
     const ownKey = loadOwnPrivateKey(paths);
