@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { findWorldRoot } from '../../scripts/lib/world/root.ts';
 import { writeFileAtomic } from '../../scripts/lib/fs/atomic.ts';
 import { defineCommand, runCaptured } from '../../scripts/lib/cli/command.ts';
+import { AliveError } from '../../scripts/lib/errors.ts';
 import { bundlePath } from '../support/bundles.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'alive-foundation-'));
@@ -80,6 +81,26 @@ describe('the command factory', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--max-size takes a positive whole number');
     expect(r.stderr).not.toContain('\u001b');
+  });
+});
+
+describe('the error and warning lines', () => {
+  it('never carry a raw control sequence, even when a message forgot to escape peer text', async () => {
+    const leaky = defineCommand({
+      name: 'leaky',
+      summary: 'x',
+      usage: 'usage: leaky',
+      options: {},
+      run(ctx) {
+        ctx.warn('peer said \u001b]0;title\u0007 here');
+        throw new AliveError('bad name \u001b[2J\u202ecod.exe', { code: 'failed' });
+      },
+    });
+    const r = await runCaptured(leaky, []);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(r.stderr).toContain('error: bad name \\x1b[2J\\u{202e}cod.exe');
+    expect(r.stderr).toContain('warning: peer said \\x1b]0;title\\x07 here');
   });
 });
 

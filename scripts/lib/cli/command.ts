@@ -233,7 +233,8 @@ function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, 
     io,
     print: (text = '') => writeLine(io.stdout, text),
     printJson: (value) => writeLine(io.stdout, JSON.stringify(value, null, 2)),
-    warn: (text) => writeLine(io.stderr, `warning: ${text}`),
+    // Messages quote peer text; escaping the whole line here makes a missed escape harmless.
+    warn: (text) => writeLine(io.stderr, `warning: ${inlineText(text, 4000)}`),
     progress: terminalProgress(io.stderr),
     usageError: (message) => {
       throw new UsageError(message, usage);
@@ -270,7 +271,7 @@ async function guard(io: CommandIo, json: boolean, fn: () => Promise<ExitCode> |
     if (json) {
       writeLine(io.stdout, JSON.stringify({ ok: false, ...failure.fields, error: { code: failure.code, message: failure.message } }, null, 2));
     }
-    writeLine(io.stderr, `error: ${failure.message}`);
+    writeLine(io.stderr, `error: ${inlineText(failure.message, 4000)}`);
     if (failure instanceof UsageError && failure.usage !== undefined) writeLine(io.stderr, failure.usage);
     return failure.exitCode;
   }
