@@ -20,7 +20,9 @@ if (spec) {
   let seen = 0;
   const stop = () => {
     fs.writeSync(2, 'ALIVE_TEST_STOPPED\n');
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); // until SIGKILL
+    const cell = new Int32Array(new SharedArrayBuffer(4));
+    if (spec.pauseMs !== undefined) Atomics.wait(cell, 0, 0, spec.pauseMs);
+    else Atomics.wait(cell, 0, 0); // until SIGKILL
   };
   const hit = (args) => {
     const p = args[spec.arg ?? 0];
