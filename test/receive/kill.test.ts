@@ -1,7 +1,7 @@
 /**
  * A receive killed with SIGKILL at any moment leaves no partial walnut or bundle visible, and the
  * next receive cleans up (or finishes the import) and succeeds. The real CLI is run on a package
- * of 120 files and killed in each kind of state it can leave behind: during staging (after the
+ * of 60 files and killed in each kind of state it can leave behind: during staging (after the
  * first file, half of them, all of them unpacked), just before the commit point (the journal being
  * written), right after it (the journal in place: the rerun must roll forward), and during the
  * roll-forward (full scope: the walnut renamed in, the ledger written; bundle scope: the first
@@ -99,7 +99,7 @@ function countEntries(log: string): number {
 
 beforeAll(async () => {
   cli = await cliBundle();
-  const w = await makeSyntheticWalnut(join(base, 'src'), { files: 120, bytes: 1024 * 1024, incompressible: 0.5, seed: 3, layout: 'v2' });
+  const w = await makeSyntheticWalnut(join(base, 'src'), { files: 60, bytes: 512 * 1024, incompressible: 0.5, seed: 3, layout: 'v2' });
   fullPkg = join(base, 'full.walnut');
   bundlePkg = join(base, 'bundles.walnut');
   await createPlainPackage({ walnut: w.path, scope: 'full', bundles: [], output: fullPkg, allowSensitive: false });
@@ -118,7 +118,7 @@ beforeAll(async () => {
   expectedWalnut = withoutGenerated(tree(join(refFull, '03_Inbox', 'synthetic')));
   const t = tree(join(refBundles, '04_Ventures', 'existing'));
   expectedBundles = new Map(BUNDLES.map((n) => [n, subtree(t, `bundles/${n}`)]));
-  expect(expectedWalnut.size).toBeGreaterThan(120);
+  expect(expectedWalnut.size).toBeGreaterThan(60);
 }, 120_000);
 
 function checkFullWorld(world: string, mustBeComplete: boolean) {
