@@ -47,7 +47,7 @@ export const runCommand = defineCommand({
       throw err;
     }
     const registry = Registry.withBuiltins();
-    for (const problem of registry.loadDirectory(join(root, 'vocabularies'))) ctx.warn(inlineText(problem, 300));
+    for (const problem of registry.loadDirectory(root, join(root, 'vocabularies'))) ctx.warn(inlineText(problem, 300));
 
     const thread = newMessageId();
     let turn = 0;
