@@ -11,7 +11,7 @@ import { newMessageId } from '../ids.ts';
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
-import { busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+import { bodyLines, busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
 import { inlineText, terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch run FILE.hw | - [--from @ME] [--wait SECONDS] [--json] [--root DIR]
@@ -75,8 +75,9 @@ export const runCommand = defineCommand({
         ctx.print(
           `${r.line}:${r.column} ${terminalText(r.source.split('\n')[0]!)}${r.via === 'bus' ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ''}]` : ''}`,
         );
-        // Answers from the bus are untrusted text: no terminal control sequences.
-        for (const l of r.output.split('\n')) ctx.print(`  ${r.ok ? '' : 'error: '}${terminalText(l)}`);
+        // An answer from the bus is the receiver's untrusted text: escaped and fenced (as send --wait).
+        if (r.via === 'bus' && r.ok) for (const l of bodyLines('ANSWER', r.output, null)) ctx.print(l);
+        else for (const l of r.output.split('\n')) ctx.print(`  ${r.ok ? '' : 'error: '}${terminalText(l)}`);
       }
     }
     return failed === 0 ? 0 : 1;
