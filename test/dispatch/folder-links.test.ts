@@ -220,3 +220,21 @@ describe('bus folder links: reads take nothing from outside the bus', () => {
     expect(readdirSync(away)).toEqual([]);
   });
 });
+
+describe('bus folder links: the root itself', () => {
+  it('may be a link (the user chose it); a link below it is still refused', async () => {
+    const { base } = makeBus();
+    const real = join(base, 'real-bus');
+    mkdirSync(real);
+    const root = join(base, 'bus-link');
+    symlinkSync(real, root);
+    const sent = await sendMessage({ root, to: 'r', from: 's', body: 'hi' });
+    expect(readdirSync(join(real, 'runtimes', 'r', 'inbox'))).toEqual([messageFileName(sent.id)]);
+    const paths = receiverPaths(root, 'r');
+    const away = outside();
+    plantLink(paths.outbox, away);
+    const claim = (await claimNext(root, 'r', lease))!;
+    await refused(() => completeClaim(claim, { body: 'answer' }), paths.outbox);
+    expect(readdirSync(away)).toEqual([]);
+  });
+});

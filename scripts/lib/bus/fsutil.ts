@@ -20,6 +20,7 @@ import {
   openSync,
   readdirSync,
   readSync,
+  realpathSync,
   renameSync,
   unlinkSync,
   writeSync,
@@ -44,6 +45,7 @@ export function unsafeBusFolder(dir: string, st: Stats): AliveError {
  * when a level is missing (without `create`); throws `unsafe_bus_folder` on a link or non-folder.
  */
 export function checkBusDir(root: string, dir: string, create: boolean): boolean {
+  if (isRealFolderBelow(root, dir)) return true;
   const rel = relative(root, dir);
   if (rel === '') {
     if (!create) return lstatSync(root, { throwIfNoEntry: false }) !== undefined;
@@ -68,6 +70,30 @@ export function checkBusDir(root: string, dir: string, create: boolean): boolean
     if (st.isSymbolicLink() || !st.isDirectory()) throw unsafeBusFolder(cur, st);
   }
   return true;
+}
+
+const realRoots = new Map<string, string>();
+
+/**
+ * The fast answer (one realpath(3) call, where the C library lstats each level): `dir` is a folder
+ * whose real path is the root's real path plus the same names, so no level below the root is a
+ * link, and the trailing '/.' makes a non-folder fail. False means "look level by level" (absent,
+ * a link, not a folder, a relative or unusual root, or the root itself moved).
+ */
+function isRealFolderBelow(root: string, dir: string): boolean {
+  if (dir.length <= root.length || !dir.startsWith(root) || dir[root.length] !== sep) return false;
+  let realRoot = realRoots.get(root);
+  try {
+    if (realRoot === undefined) {
+      realRoot = realpathSync.native(root);
+      realRoots.set(root, realRoot);
+    }
+    if (realpathSync.native(`${dir}${sep}.`) === realRoot + dir.slice(root.length)) return true;
+  } catch {
+    // absent or not a folder: the level-by-level walk says which
+  }
+  realRoots.delete(root);
+  return false;
 }
 
 /** Makes `dir` and the folders above it (below the root), each a real folder. */
