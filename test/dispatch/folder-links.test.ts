@@ -14,7 +14,9 @@ import { receiverPaths, type ReceiverPaths } from '../../scripts/lib/bus/layout.
 import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { findMessage, retryDeadLetter, listThread } from '../../scripts/lib/bus/query.ts';
 import { answerMessage } from '../../scripts/lib/bus/answer.ts';
-import { inboxTool, replyTool, sendTool } from '../../scripts/lib/bus/mcp/tools.ts';
+import { inboxTool, replyTool, sendTool, statusTool } from '../../scripts/lib/bus/mcp/tools.ts';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { recordTurn } from '../../scripts/lib/bus/threads.ts';
 import { messageFileName } from '../../scripts/lib/bus/ids.ts';
 import { AliveError } from '../../scripts/lib/errors.ts';
@@ -236,5 +238,24 @@ describe('bus folder links: the root itself', () => {
     const claim = (await claimNext(root, 'r', lease))!;
     await refused(() => completeClaim(claim, { body: 'answer' }), paths.outbox);
     expect(readdirSync(away)).toEqual([]);
+  });
+});
+
+describe('bus folder links: status', () => {
+  it('counts nothing through a linked folder and names it under problems (CLI warning, MCP tool)', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'claude');
+    await sendMessage({ root, to: 'claude', from: 's', body: 'hi' });
+    const away = outside();
+    writeFileSync(join(away, 'msg-planted-1.hw'), '# From: @gemini\n\nplanted\n');
+    plantLink(paths.outbox, away);
+    const r = statusTool({ root, as: 'tester' }) as { receivers: { receiver: string; inbox: number; outbox: number; problems: string[] }[] };
+    const claude = r.receivers.find((x) => x.receiver === '@claude')!;
+    expect(claude).toMatchObject({ inbox: 1, outbox: 0 });
+    expect(claude.problems).toHaveLength(1);
+    expect(claude.problems[0]).toContain(paths.outbox);
+    const cli = await runCaptured(dispatchGroup, ['status', '--root', root]);
+    expect(cli.code).toBe(0);
+    expect(cli.stderr).toContain(`warning: refusing to use ${paths.outbox}`);
   });
 });
