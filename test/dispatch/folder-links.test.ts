@@ -4,6 +4,7 @@
  * files from outside. Every write and read through such a folder is refused, with the folder named.
  */
 import { describe, it, expect } from 'vitest';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -257,5 +258,55 @@ describe('bus folder links: status', () => {
     const cli = await runCaptured(dispatchGroup, ['status', '--root', root]);
     expect(cli.code).toBe(0);
     expect(cli.stderr).toContain(`warning: refusing to use ${paths.outbox}`);
+  });
+});
+
+describe('bus folder links: swapped in while the bus works', () => {
+  it('a racer that keeps swapping the inbox for a link never gets a message written outside the bus', async () => {
+    const { root, base } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    mkdirSync(paths.inbox, { recursive: true });
+    const away = outside();
+    const stop = join(base, 'stop');
+    // Another process swaps inbox/ for a link to `away` and back, as fast as it can.
+    const racer = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs = require('fs');
+         const [inbox, hidden, away, stop] = process.argv.slice(1);
+         let n = 0;
+         while (!fs.existsSync(stop)) {
+           try { fs.renameSync(inbox, hidden); } catch {}
+           try { fs.symlinkSync(away, inbox); } catch {}
+           try { fs.unlinkSync(inbox); } catch {}
+           try { fs.renameSync(hidden, inbox); } catch {}
+           if (++n === 1) console.log('racing');
+         }`,
+        paths.inbox,
+        join(paths.dir, 'inbox-hidden'),
+        away,
+        stop,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => racer.stdout.once('data', () => resolve()));
+    let delivered = 0;
+    let refusedCount = 0;
+    try {
+      for (let i = 0; i < 1000; i++) {
+        try {
+          await sendMessage({ root, to: 'r', from: 's', body: `m${i}` });
+          delivered++;
+        } catch {
+          refusedCount++; // refused (a link met), or the folder was away at that moment
+        }
+      }
+    } finally {
+      writeFileSync(stop, '');
+      await new Promise((resolve) => racer.once('exit', resolve));
+    }
+    expect(readdirSync(away)).toEqual([]);
+    expect(delivered + refusedCount).toBe(1000);
   });
 });

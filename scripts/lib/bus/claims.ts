@@ -3,7 +3,7 @@
  * lease deadlines in the claimed file's name, stale claims returned to the inbox, dead-letter with
  * a reason for whatever cannot be read, archive of handled messages.
  */
-import { closeSync, constants as fsc, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
@@ -15,6 +15,7 @@ import {
   listBusDirents,
   lstatBus,
   MESSAGE_READ_LIMIT,
+  openBusFileForReading,
   publish,
   readBusFile,
   renameIfPresent,
@@ -203,8 +204,11 @@ function tryClaim(
 
   let fd: number;
   try {
-    fd = openSync(claimed, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+    const opened = openBusFileForReading(root, claimed);
+    if (opened === undefined) return undefined; // taken away meanwhile
+    fd = opened;
   } catch (err) {
+    if (err instanceof AliveError) throw err; // processing/ became a link
     report(deadLetter(paths, receiver, claimed, entry.name, `cannot be opened: ${errnoCode(err) ?? messageOf(err)}`, 'unreadable'));
     return undefined;
   }
