@@ -137,7 +137,7 @@ describe('poison files while serving', () => {
       await d.waitFor('dead-letter msg-empty.hw: the file is empty');
       const r = await runCliAsync(cli, ['send', 'victim', 'still there?', '--wait', '10'], env);
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toBe('still there?\n');
+      expect(r.stdout).toMatch(/\nstill there\?\nEND UNTRUSTED ANSWER [0-9a-f]{12}>>>\n$/);
       expect(d.child.exitCode).toBeNull();
     } finally {
       expect(await d.stop()).toBe(0);
