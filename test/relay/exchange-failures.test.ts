@@ -42,7 +42,8 @@ function plantInBobsInbox(name: string, bytes: Buffer, tag: string): void {
   git(['push', '-q', 'origin', 'HEAD:main'], work);
 }
 
-describe('relay exchange over git, when something goes wrong (in-process)', () => {
+// A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).
+describe('relay exchange over git, when something goes wrong (in-process)', { shuffle: false }, () => {
   it('two pushes of the same file never overwrite each other on the relay; pull saves it once and reports the other as a duplicate', async () => {
     const pkg = await walnutPackage(alice, 'twice');
     const a = await run(alice, ['push', pkg, '--to', 'bob', '--json']);

@@ -40,7 +40,8 @@ function inboxFiles(repo: string): string[] {
   return [...bareFiles(repo).keys()].filter((p) => p.startsWith('inbox/')).sort();
 }
 
-describe('relay exchange over git (bundled CLI)', () => {
+// A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).
+describe('relay exchange over git (bundled CLI)', { shuffle: false }, () => {
   it('setup: both users create their relay; alice gets a new key pair, bob keeps the one he has', async () => {
     const bobKey = writeFixtureKeys(bob.paths, 'bob');
     const setup = async (u: TestUser, url: string) =>

@@ -31,7 +31,8 @@ afterAll(async () => {
 
 const inbox = (owner: string) => [...gh.files(`${owner}/walnut-relay`).keys()].filter((p) => p.startsWith('inbox/')).sort();
 
-describe('relay exchange over the GitHub REST API (bundled CLI, local server)', () => {
+// A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).
+describe('relay exchange over the GitHub REST API (bundled CLI, local server)', { shuffle: false }, () => {
   it('setup creates each private <login>/walnut-relay; --login must match the token', async () => {
     const wrong = await cliAsync(alice, 'alive-p2p', ['relay', 'setup', '--login', 'bob']);
     expect(wrong.status).toBe(1);
