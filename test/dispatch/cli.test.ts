@@ -171,6 +171,8 @@ describe('send, inbox, claim, reply', () => {
       expect(ran.status, ran.stderr).toBe(0);
       expect(ran.stdout).not.toContain('\u001b');
       expect(ran.stdout).toContain('\\x1b[2Jcleared');
+      // An answer that came over the bus is fenced, as with send --wait.
+      expect(ran.stdout).toMatch(/\n<<<BEGIN UNTRUSTED ANSWER ([0-9a-f]{12})\n[^\n]*\\x1b\[2Jcleared\nEND UNTRUSTED ANSWER \1>>>\n/);
       // A forged From header reaches the daemon's own log line.
       writeFileSync(join(receiverPaths(root, 'gemini').inbox, 'msg-forged.hw'), '# From: \u001b[2JMallory\n\nhello\n');
       await d.waitFor('msg-forged.hw');
@@ -254,7 +256,7 @@ describe('through an echo daemon', () => {
       expect(out.response.body).toBe(body);
       expect(out.response.thread).toBe(out.thread);
       const human = await runCliAsync(cli, ['send', 'echoer', '-', '--wait', '10'], env, { input: '#observe\n' });
-      expect(human.stdout).toBe('#observe\n');
+      expect(human.stdout).toMatch(/^answer \(untrusted[^\n]*\n<<<BEGIN UNTRUSTED ANSWER ([0-9a-f]{12})\n#observe\nEND UNTRUSTED ANSWER \1>>>\n$/);
     } finally {
       await d.stop();
     }

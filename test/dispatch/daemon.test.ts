@@ -138,7 +138,7 @@ describe('poison files while serving', () => {
       await d.waitFor('dead-letter msg-empty.hw: the file is empty');
       const r = await runCliAsync(cli, ['send', 'victim', 'still there?', '--wait', '10'], env);
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toBe('still there?\n');
+      expect(r.stdout).toMatch(/\nstill there\?\nEND UNTRUSTED ANSWER [0-9a-f]{12}>>>\n$/);
       expect(d.child.exitCode).toBeNull();
     } finally {
       expect(await d.stop()).toBe(0);
@@ -293,7 +293,8 @@ describe('a FIFO named like a message', () => {
     // The child stalls for 2 s right after the message is renamed into the inbox (as a process the
     // scheduler leaves waiting on a loaded machine), and the SIGTERM lands in that stall: before
     // the wait has begun. It must still end the wait cleanly, not kill the process.
-    const stall = { calls: ['renameSync'], arg: 1, pattern: '/inbox/msg-[^/]*\\.hw$', pauseMs: 2000 };
+    // (The bus renames through /proc/self/fd/N/<name> where it holds the checked folder open.)
+    const stall = { calls: ['renameSync'], arg: 1, pattern: '/(inbox|fd/\\d+)/msg-[^/]*\\.hw$', pauseMs: 2000 };
     const child = spawn(process.execPath, ['--import', STOP_AT, cli, 'send', 'r', 'hello', '--wait', '60'], {
       env: { ...env, ALIVE_TEST_STOP_AT: JSON.stringify(stall) },
     });

@@ -25,6 +25,8 @@ export interface BoundedRunOptions {
   stdoutFile?: string;
   /** Each stdout chunk, as it arrives (e.g. to hash what goes into stdoutFile). */
   onStdoutChunk?: (chunk: Buffer) => void;
+  /** Called with each stderr chunk (progress that a child writes there). */
+  onStderrChunk?: (chunk: Buffer) => void;
   /** The child's pid (its process group) once started, and again when it is gone. */
   onStart?: (pid: number) => void;
   onEnd?: (pid: number) => void;
@@ -44,6 +46,9 @@ export interface BoundedRunResult {
   /** The spawn error (`not_started`) or the file's write error (`file_error`). */
   error?: unknown;
 }
+
+/** How long output may keep coming after the child exited (a lingering holder of its pipes). */
+export const EXIT_GRACE_MS = 2000;
 
 export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
   const stderrKeep = opts.stderrKeep ?? 64 * 1024;
@@ -112,6 +117,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-stderrKeep);
+      opts.onStderrChunk?.(chunk);
     });
     child.stdin.on('error', () => {
       // A child may exit before reading all of its input; its exit status tells the story.
@@ -126,6 +132,17 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
       if (file && error === undefined) file.end(done);
       else done();
     };
+    // 'close' waits for every holder of the child's stdout and stderr, and a process that left its
+    // group (an ssh helper that lingers) may hold them for long. Once the child itself is gone:
+    // at once when we stopped it, after a grace for output still in the pipes otherwise.
+    child.on('exit', () => {
+      const release = () => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+      };
+      if (reason !== undefined) release();
+      else setTimeout(release, EXIT_GRACE_MS).unref();
+    });
     child.on('error', (e) => finish({ outcome: 'not_started', code: null, signal: null, error: e }));
     child.on('close', (code, signal) => {
       finish({ outcome: reason ?? 'exited', code, signal, ...(error !== undefined ? { error } : {}) });

@@ -8,7 +8,7 @@ import { DirWatcher } from '../../../scripts/lib/bus/wait.ts';
 
 const [root, receiver, outFile, doneMarker, tag] = process.argv.slice(2);
 const paths = receiverPaths(root!, receiver!);
-const watcher = new DirWatcher(paths.inbox);
+const watcher = new DirWatcher(paths.root, paths.inbox);
 process.stdout.write('ready\n');
 const deadline = Date.now() + 120_000;
 let batch: string[] = [];

@@ -5,13 +5,14 @@ import { checkReceiverKnown } from '../receivers.ts';
 
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
-import { busRoot, catchInterrupt, nameArg, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
+import { bodyLines, busRoot, catchInterrupt, nameArg, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
 import { terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--create] [--json] [--root DIR]
 
 Delivers MESSAGE ('-' reads it from stdin) to runtimes/<receiver>/inbox/. With --wait, waits up to
-SECONDS for the answer in the receiver's outbox and prints it; no answer in time is exit 1, and
+SECONDS for the answer in the receiver's outbox and prints it (between two marker lines: it is
+the receiver's untrusted text); no answer in time is exit 1, and
 'dispatch wait <id>' picks it up later. An empty MESSAGE is refused. A receiver that has no
 runtimes/<receiver>/ folder yet and is not @claude, @copilot, @gemini, @codex or @helloworld is
 refused as a likely typo (the closest known name is suggested): --create sends to it anyway.
@@ -90,7 +91,8 @@ export const sendCommand = defineCommand({
             timed_out: false,
           });
         } else {
-          ctx.print(terminalText(r.message.body)); // the answer is untrusted text: no terminal control sequences
+          // The peer's answer: escaped for the terminal and fenced, as show and inbox print bodies.
+          for (const line of bodyLines('ANSWER', r.message.body, r.message.context ?? null)) ctx.print(line);
         }
         return;
       }
