@@ -1,8 +1,8 @@
 // The esbuild options of every dist/<entry>.mjs bundle, and the build of all of them, shared by
 // tools/build.mjs (into dist/) and the test suite's global setup (into a temporary folder).
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const scriptsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts');
@@ -45,16 +45,34 @@ export const lazyBuiltins = {
   },
 };
 
+/**
+ * How a command entry keeps `--help` and its common commands from loading every other command:
+ *
+ * - SPLIT_ENTRIES (alive-p2p, relay-probe, migrate-relay) use esbuild's code splitting: each
+ *   lazily imported command (lazyCommand) is a chunk under chunks/, loaded when the command runs,
+ *   and the chunks are shared between these entries (tar, yaml, zod and Octokit once each).
+ * - COMMAND_CHUNK_ENTRIES (dispatch, dispatch-mcp) stay one file each, and each command that
+ *   dispatch loads with lazyCommand is a bundle of its own, chunks/<concern>-<command>.mjs, with
+ *   exactly what it uses (commandChunks): `dispatch status` reads 13 KB in two files where shared
+ *   chunks made it read 54 KB in 16 (bench/startup.ts). The bus commands are small, so the copies
+ *   of shared code this makes cost little room; a command runs alone in its process, and a chunk
+ *   never hands its objects to another copy's code (each chunk's command catches its own errors).
+ */
+export const SPLIT_ENTRIES = ['alive-p2p', 'migrate-relay', 'relay-probe'];
+export const COMMAND_CHUNK_ENTRIES = ['dispatch', 'dispatch-mcp'];
+
 /** esbuild options for the entry named `name` (scripts/<name>.ts). */
 export function bundleOptions(name) {
   const hook = HOOK_ENTRIES.includes(name);
+  const split = !hook && !COMMAND_CHUNK_ENTRIES.includes(name);
   return {
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    splitting: false,
+    splitting: split,
+    ...(split ? { chunkNames: 'chunks/[name]-[hash]' } : {}),
     banner: { js: hook ? '#!/usr/bin/env node' : requireBanner },
     plugins: hook ? [] : [lazyBuiltins],
     legalComments: 'none',
@@ -64,6 +82,32 @@ export function bundleOptions(name) {
     ...(hook ? {} : { minifyWhitespace: true, minifyIdentifiers: true, keepNames: true }),
     charset: 'utf8',
     logLevel: 'warning',
+  };
+}
+
+/**
+ * For COMMAND_CHUNK_ENTRIES: a dynamic import made by a module that calls lazyCommand (the group
+ * of dispatch's commands) stays an import of chunks/<concern>-<command>.mjs, and the module is
+ * recorded in `chunks` (out name -> source path) to be bundled on its own.
+ */
+function commandChunks(chunks) {
+  const lazyImporters = new Map();
+  const callsLazyCommand = (file) => {
+    if (!lazyImporters.has(file)) lazyImporters.set(file, /\blazyCommand\(/.test(readFileSync(file, 'utf8')));
+    return lazyImporters.get(file);
+  };
+  return {
+    name: 'command-chunks',
+    setup(build) {
+      build.onResolve({ filter: /\.ts$/ }, (args) => {
+        if (args.kind !== 'dynamic-import' || !callsLazyCommand(args.importer)) return undefined;
+        const source = resolve(args.resolveDir, args.path);
+        const out = `chunks/${relative(join(scriptsDir, 'lib'), source).replace(/\.ts$/, '').replace('/commands/', '/').replaceAll('/', '-')}`;
+        if (chunks.has(out) && chunks.get(out) !== source) throw new Error(`two command modules make ${out}.mjs: ${chunks.get(out)} and ${source}`);
+        chunks.set(out, source);
+        return { path: `./${out}.mjs`, external: true };
+      });
+    },
   };
 }
 
@@ -82,17 +126,45 @@ export function entryNames() {
 export async function buildBundles(outDir, { logLevel } = {}) {
   const names = entryNames();
   mkdirSync(outDir, { recursive: true });
-  // Entries that share options are built together (one esbuild call per banner).
+  // Entries that share options are built together (one esbuild call per kind), so that the split
+  // entries share their chunks.
   const groups = new Map();
   for (const name of names) {
     const options = bundleOptions(name);
-    const key = JSON.stringify(options);
-    if (!groups.has(key)) groups.set(key, { options, entryPoints: [] });
+    const key = JSON.stringify({ options, commandChunks: COMMAND_CHUNK_ENTRIES.includes(name) });
+    if (!groups.has(key)) groups.set(key, { options, commandChunks: COMMAND_CHUNK_ENTRIES.includes(name), entryPoints: [] });
     groups.get(key).entryPoints.push(join(scriptsDir, `${name}.ts`));
   }
-  for (const { options, entryPoints } of groups.values()) {
-    await build({ ...options, ...(logLevel ? { logLevel } : {}), entryPoints, outdir: outDir });
+  const emit = async (options) => {
+    const result = await build({ ...options, ...(logLevel ? { logLevel } : {}), outdir: outDir, write: false });
+    for (const file of result.outputFiles) {
+      mkdirSync(dirname(file.path), { recursive: true });
+      writeFileSync(file.path, withoutUnusedRequire(file.text));
+    }
+  };
+  for (const { options, commandChunks: chunked, entryPoints } of groups.values()) {
+    const chunks = new Map();
+    await emit({ ...options, entryPoints, ...(chunked ? { plugins: [...options.plugins, commandChunks(chunks)] } : {}) });
+    if (chunks.size > 0) {
+      const sorted = [...chunks].sort(([a], [b]) => (a < b ? -1 : 1));
+      await emit({ ...options, entryPoints: sorted.map(([out, source]) => ({ in: source, out })) });
+    }
   }
   for (const name of names) chmodSync(join(outDir, `${name}.mjs`), 0o755);
   return names;
+}
+
+const REQUIRE_LINES = requireBanner.slice(requireBanner.indexOf('\n') + 1);
+const USES_REQUIRE = /(?<![\w$.'"])require(?![\w$])/;
+
+/**
+ * A chunk that never calls require() does not make one: each createRequire (and the import.meta
+ * it reads) is start-up time, and only esbuild's runtime chunk, whose require shim every chunk
+ * goes through, calls it.
+ */
+export function withoutUnusedRequire(text) {
+  const at = text.indexOf(REQUIRE_LINES);
+  if (at < 0) return text;
+  const rest = text.slice(at + REQUIRE_LINES.length);
+  return USES_REQUIRE.test(rest) ? text : text.slice(0, at) + rest.replace(/^\n/, '');
 }

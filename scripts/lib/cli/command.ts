@@ -172,8 +172,8 @@ export function defineGroup(spec: GroupSpec): Command {
  *
  *   lazyCommand('create', 'pack a walnut into a .walnut package', async () => (await import('./lib/package/commands/create.ts')).createCommand),
  *
- * esbuild inlines the dynamic import (the bundle stays one file) and runs the module's top level
- * only on the first call. `name` must be the loaded command's name.
+ * In dist/, the imported module is a chunk of its own that loads on the first call
+ * (tools/build-options.mjs). `name` must be the loaded command's name.
  */
 export function lazyCommand(name: string, summary: string, load: () => Promise<Command>): Command & { load(): Promise<Command> } {
   let loading: Promise<Command> | undefined;
