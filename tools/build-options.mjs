@@ -10,10 +10,14 @@ const scriptsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts'
 import { builtinModules } from 'node:module';
 
 // CommonJS dependencies inside an ESM bundle call require() for Node built-ins; give them one.
+// Everything else is bundled, so a require() at run time names a built-in, or an optional module a
+// dependency tries in a try block (not found, as from createRequire). process.getBuiltinModule
+// (Node 20.16+) needs no import of node:module, whose ESM facade and import.meta cost start-up.
 const requireBanner = [
   '#!/usr/bin/env node',
-  "import { createRequire as __aliveCreateRequire } from 'node:module';",
-  'const require = __aliveCreateRequire(import.meta.url);',
+  "const require = typeof process.getBuiltinModule === 'function' ? (id) => process.getBuiltinModule(id) ?? " +
+    "(() => { throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' }); })() : " +
+    "(await import('node:module')).createRequire(import.meta.url);",
 ].join('\n');
 
 // The hooks run on every tool call and session start, and bundle no CommonJS code: they get no
@@ -22,11 +26,14 @@ const requireBanner = [
 export const HOOK_ENTRIES = ['log-guardian', 'log-guardian-shell', 'relay-check'];
 
 /**
- * Static imports of Node built-ins become require() calls made where the importing module first
- * runs. esbuild hoists every `import … from 'node:x'` to the top of an ESM bundle, so a command
- * that `--help` never runs still made Node load crypto, zlib, child_process, worker_threads …
- * at start-up (about half the start-up cost of alive-p2p). Through this plugin a built-in loads
- * with the (lazily initialised) module that uses it. Only for bundles with the require banner.
+ * A Node built-in imported by a command bundle loads when the code first uses it, not when the
+ * bundle (or chunk) that imports it starts: esbuild hoists `import … from 'node:x'` to the top of
+ * each output file, so `--help` and `dispatch status` would load crypto (and with it the stream
+ * modules), zlib, child_process … that they never call. Each import of a built-in becomes a small
+ * CommonJS module whose exports object has no properties of its own and, as prototype, a proxy
+ * that requires the built-in at the first property read and then puts the real module in its
+ * place (esbuild's __toESM copy of an exports object makes a getter per own property: none here).
+ * Only for bundles with the require banner.
  */
 const builtinNames = new Set(builtinModules);
 export const lazyBuiltins = {
@@ -39,7 +46,19 @@ export const lazyBuiltins = {
       return { path: `node:${bare}`, namespace: 'lazy-builtin' };
     });
     build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      contents: [
+        'var real;',
+        `var load = function () { return real || (real = require(${JSON.stringify(args.path)})); };`,
+        'var lazy = new Proxy({}, {',
+        '  get: function (_, key, receiver) {',
+        '    var m = load();',
+        '    if (Object.getPrototypeOf(receiver) === lazy) Object.setPrototypeOf(receiver, m);',
+        '    return m[key];',
+        '  },',
+        '  has: function (_, key) { return key in load(); },',
+        '});',
+        'module.exports = Object.create(lazy);',
+      ].join('\n'),
       loader: 'js',
     }));
   },

@@ -5,14 +5,14 @@
  * `Turn:` hop count that is checked against the same budget.
  */
 import { closeSync, constants as fsc, openSync, writeSync } from 'node:fs';
-import { nodeCrypto } from '../crypto/node-crypto.ts';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { ensureDir, readBusFile } from './fsutil.ts';
 import type { ReceiverPaths } from './layout.ts';
 import { inlineText } from '../text/untrusted.ts';
 
 function ledgerPath(paths: ReceiverPaths, thread: string): string {
-  return join(paths.threads, nodeCrypto().createHash('sha256').update(thread).digest('hex').slice(0, 32));
+  return join(paths.threads, createHash('sha256').update(thread).digest('hex').slice(0, 32));
 }
 
 /** Turns this receiver already answered in `thread`. */

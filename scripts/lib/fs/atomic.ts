@@ -1,6 +1,6 @@
 import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, mkdirSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { nodeCrypto } from '../crypto/node-crypto.ts';
+import { randomBytes } from 'node:crypto';
 
 export interface AtomicWriteOptions {
   /** File mode for the new file (default 0o644). */
@@ -9,7 +9,7 @@ export interface AtomicWriteOptions {
 
 /** A temporary name beside `target`, on the same file system, hidden and unique. */
 export function siblingTempPath(target: string, tag = 'tmp'): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.${tag}`);
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.${tag}`);
 }
 
 /**

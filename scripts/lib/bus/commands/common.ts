@@ -1,11 +1,11 @@
 /** Helpers shared by the dispatch subcommands. */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors.ts';
 import { fenceData, inlineText, summaryLine, terminalText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import type { FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
-import { nodeCrypto } from '../../crypto/node-crypto.ts';
 
 export const ROOT_OPTION = { root: { type: 'string' } } as const;
 
@@ -150,7 +150,7 @@ export function messageLines(m: FoundMessage, options: { body?: boolean } = {}):
  * in a body cannot close the fence early and put text after it in our words).
  */
 export function fencedLines(label: string, text: string): string[] {
-  const f = fenceData(label, terminalText(text), () => nodeCrypto().randomBytes(6).toString('hex'));
+  const f = fenceData(label, terminalText(text), () => randomBytes(6).toString('hex'));
   return [f.open, f.body, f.close];
 }
 
