@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const scriptsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts');
 
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 
 // CommonJS dependencies inside an ESM bundle call require() for Node built-ins; give them one.
 // Everything else is bundled, so a require() at run time names a built-in, or an optional module a
@@ -16,7 +16,7 @@ import { builtinModules } from 'node:module';
 const requireBanner = [
   '#!/usr/bin/env node',
   "const require = typeof process.getBuiltinModule === 'function' ? (id) => process.getBuiltinModule(id) ?? " +
-    "(() => { throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' }); })() : " +
+    "(() => { throw Object.assign(new Error(\"Cannot find module '\" + id + \"'\"), { code: 'MODULE_NOT_FOUND' }); })() : " +
     "(await import('node:module')).createRequire(import.meta.url);",
 ].join('\n');
 
@@ -30,12 +30,21 @@ export const HOOK_ENTRIES = ['log-guardian', 'log-guardian-shell', 'relay-check'
  * bundle (or chunk) that imports it starts: esbuild hoists `import … from 'node:x'` to the top of
  * each output file, so `--help` and `dispatch status` would load crypto (and with it the stream
  * modules), zlib, child_process … that they never call. Each import of a built-in becomes a small
- * CommonJS module whose exports object has no properties of its own and, as prototype, a proxy
- * that requires the built-in at the first property read and then puts the real module in its
- * place (esbuild's __toESM copy of an exports object makes a getter per own property: none here).
+ * CommonJS module. For a built-in whose exports are a plain object of functions and values (fs,
+ * path, crypto, os, util, zlib, child_process …), that module's exports object has no properties
+ * of its own and, as prototype, a proxy that requires the built-in at the first property read and
+ * then puts the real module in its place; esbuild's __toESM copy of an exports object (a getter
+ * per own property, about a hundred for node:fs, in every importing module) has nothing to copy.
+ * A built-in that exports a function or an object with a prototype of its own (events, stream,
+ * assert, module, process) is required as it is when the importing module runs: a default import
+ * of it must be the function itself, and its methods may read `this`.
  * Only for bundles with the require banner.
  */
 const builtinNames = new Set(builtinModules);
+const plainObjectBuiltin = (id) => {
+  const m = createRequire(import.meta.url)(id);
+  return m !== null && typeof m === 'object' && Object.getPrototypeOf(m) === Object.prototype;
+};
 export const lazyBuiltins = {
   name: 'lazy-node-builtins',
   setup(build) {
@@ -45,22 +54,26 @@ export const lazyBuiltins = {
       if (!builtinNames.has(bare)) return undefined;
       return { path: `node:${bare}`, namespace: 'lazy-builtin' };
     });
-    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-      contents: [
-        'var real;',
-        `var load = function () { return real || (real = require(${JSON.stringify(args.path)})); };`,
-        'var lazy = new Proxy({}, {',
-        '  get: function (_, key, receiver) {',
-        '    var m = load();',
-        '    if (Object.getPrototypeOf(receiver) === lazy) Object.setPrototypeOf(receiver, m);',
-        '    return m[key];',
-        '  },',
-        '  has: function (_, key) { return key in load(); },',
-        '});',
-        'module.exports = Object.create(lazy);',
-      ].join('\n'),
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const id = JSON.stringify(args.path);
+      if (!plainObjectBuiltin(args.path)) return { contents: `module.exports = require(${id});`, loader: 'js' };
+      return {
+        contents: [
+          'var real;',
+          `var load = function () { return real || (real = require(${id})); };`,
+          'var lazy = new Proxy({}, {',
+          '  get: function (_, key, receiver) {',
+          '    var m = load();',
+          '    if (Object.getPrototypeOf(receiver) === lazy) Object.setPrototypeOf(receiver, m);',
+          '    return m[key];',
+          '  },',
+          '  has: function (_, key) { return key in load(); },',
+          '});',
+          'module.exports = Object.create(lazy);',
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
   },
 };
 
@@ -107,9 +120,13 @@ export function bundleOptions(name) {
 /**
  * For COMMAND_CHUNK_ENTRIES: a dynamic import made by a module that calls lazyCommand (the group
  * of dispatch's commands) stays an import of chunks/<concern>-<command>.mjs, and the module is
- * recorded in `chunks` (out name -> source path) to be bundled on its own.
+ * recorded in `chunks` (out name -> source path) to be bundled on its own. Inside such a command
+ * bundle (`inChunk`), every dynamic import is a bundle of its own the same way (bus/config-schema.ts:
+ * zod, 30 KB that `dispatch send` parses only when a receiver has a config.json): a module loaded
+ * so has its own copies of what it imports, so it hands back plain values, never classes or state
+ * its importer shares.
  */
-function commandChunks(chunks) {
+function commandChunks(chunks, inChunk) {
   const lazyImporters = new Map();
   const callsLazyCommand = (file) => {
     if (!lazyImporters.has(file)) lazyImporters.set(file, /\blazyCommand\(/.test(readFileSync(file, 'utf8')));
@@ -119,12 +136,12 @@ function commandChunks(chunks) {
     name: 'command-chunks',
     setup(build) {
       build.onResolve({ filter: /\.ts$/ }, (args) => {
-        if (args.kind !== 'dynamic-import' || !callsLazyCommand(args.importer)) return undefined;
+        if (args.kind !== 'dynamic-import' || !(inChunk || callsLazyCommand(args.importer))) return undefined;
         const source = resolve(args.resolveDir, args.path);
         const out = `chunks/${relative(join(scriptsDir, 'lib'), source).replace(/\.ts$/, '').replace('/commands/', '/').replaceAll('/', '-')}`;
         if (chunks.has(out) && chunks.get(out) !== source) throw new Error(`two command modules make ${out}.mjs: ${chunks.get(out)} and ${source}`);
         chunks.set(out, source);
-        return { path: `./${out}.mjs`, external: true };
+        return { path: inChunk ? `./${basename(out)}.mjs` : `./${out}.mjs`, external: true };
       });
     },
   };
@@ -163,10 +180,14 @@ export async function buildBundles(outDir, { logLevel } = {}) {
   };
   for (const { options, commandChunks: chunked, entryPoints } of groups.values()) {
     const chunks = new Map();
-    await emit({ ...options, entryPoints, ...(chunked ? { plugins: [...options.plugins, commandChunks(chunks)] } : {}) });
-    if (chunks.size > 0) {
-      const sorted = [...chunks].sort(([a], [b]) => (a < b ? -1 : 1));
-      await emit({ ...options, entryPoints: sorted.map(([out, source]) => ({ in: source, out })) });
+    await emit({ ...options, entryPoints, ...(chunked ? { plugins: [...options.plugins, commandChunks(chunks, false)] } : {}) });
+    // The command bundles, then the bundles they import dynamically, until none is new.
+    for (let pending = [...chunks]; pending.length > 0; ) {
+      const found = new Map();
+      pending.sort(([a], [b]) => (a < b ? -1 : 1));
+      await emit({ ...options, entryPoints: pending.map(([out, source]) => ({ in: source, out })), plugins: [...options.plugins, commandChunks(found, true)] });
+      pending = [...found].filter(([out]) => !chunks.has(out));
+      for (const [out, source] of pending) chunks.set(out, source);
     }
   }
   for (const name of names) chmodSync(join(outDir, `${name}.mjs`), 0o755);
