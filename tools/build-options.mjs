@@ -16,7 +16,7 @@ import { builtinModules, createRequire } from 'node:module';
 const requireBanner = [
   '#!/usr/bin/env node',
   "const require = typeof process.getBuiltinModule === 'function' ? (id) => process.getBuiltinModule(id) ?? " +
-    "(() => { throw Object.assign(new Error(\"Cannot find module '\" + id + \"'\"), { code: 'MODULE_NOT_FOUND' }); })() : " +
+    '(() => { throw Object.assign(new Error("Cannot find module \'" + id + "\'"), { code: \'MODULE_NOT_FOUND\' }); })() : ' +
     "(await import('node:module')).createRequire(import.meta.url);",
 ].join('\n');
 
