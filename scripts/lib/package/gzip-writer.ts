@@ -1,5 +1,6 @@
 import { gzip, deflateRawSync, constants } from 'node:zlib';
 import { availableParallelism } from 'node:os';
+import { withMemberLength } from './gzip-members.ts';
 
 export type ByteSink = (chunk: Buffer) => Promise<void>;
 
@@ -42,7 +43,7 @@ function compressBlock(block: Buffer, level: number): Promise<Buffer> {
     // block cost dozens of thread-pool round trips and buffers on the main thread.
     const chunkSize = Math.max(64 * 1024, block.length + (block.length >> 8) + 1024);
     gzip(block, { level: levelFor(block, level), memLevel: 8, strategy: constants.Z_DEFAULT_STRATEGY, chunkSize }, (err, out) =>
-      err ? reject(err) : resolve(out),
+      err ? reject(err) : resolve(withMemberLength(out, block.length)),
     );
   });
 }

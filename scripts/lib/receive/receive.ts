@@ -16,7 +16,7 @@ import { utcStamp, type Manifest } from '../package/manifest.ts';
 import type { OnProgress } from '../package/progress.ts';
 import { readPackage, readPackageHeadSafe, type PackageCrypto, type ReadResult } from './package-io.ts';
 import { hashPackageInBackground } from './package-hash.ts';
-import { folderSink } from '../package/sinks.ts';
+import { threadedSink } from '../package/write-thread.ts';
 import { formatLogEntry, signingSession } from '../world/log.ts';
 import { acquireWorldLock } from './lock.ts';
 import { packageIdentity } from '../package/identity.ts';
@@ -471,7 +471,14 @@ async function receiveForReal(
     mkdirSync(join(staging, PKG_DIR));
     let journal: Journal;
     try {
-      const read = await readPackage(ctx.pkg, folderSink(join(staging, PKG_DIR)), readOpts);
+      const sink = threadedSink(join(staging, PKG_DIR));
+      let read: ReadResult;
+      try {
+        read = await readPackage(ctx.pkg, sink, readOpts);
+      } finally {
+        // Every write begun has ended before the staging folder is used or discarded.
+        await sink.close();
+      }
       ctx.sha256 = await ctx.hashing;
       if (read.manifest.scope === 'snapshot') {
         discardStaging(world, staging);
