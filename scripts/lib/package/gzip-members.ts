@@ -32,23 +32,34 @@ export const MEMBER_LIMIT = 4 * 1024 * 1024;
 const IN_FLIGHT = 4;
 
 /**
- * Adds the length subfield to one gzip member as zlib writes it (10-byte header, no flags).
- * A member that is not in that form, or too large to be read in one piece, is returned unchanged.
+ * The header that gives one gzip member, as zlib writes it (10-byte header, no flags), its length
+ * subfield: it replaces the member's first PLAIN_HEADER bytes. Undefined for a member not in that
+ * form, or too large to be read in one piece (it is written unchanged and read serially).
  */
-export function withMemberLength(member: Buffer, inflatedBytes: number): Buffer {
+export function sizedMemberHeader(member: Buffer, inflatedBytes: number): Buffer | undefined {
   const total = member.length + SIZED_HEADER - PLAIN_HEADER;
-  if (member.length < PLAIN_HEADER || member[0] !== 0x1f || member[1] !== 0x8b || member[2] !== 8 || member[3] !== 0) return member;
-  if (total > MEMBER_LIMIT || inflatedBytes > MEMBER_LIMIT) return member;
-  const out = Buffer.allocUnsafe(total);
-  member.copy(out, 0, 0, PLAIN_HEADER);
-  out[3] = FEXTRA;
-  out.writeUInt16LE(8, PLAIN_HEADER);
-  out[PLAIN_HEADER + 2] = SI1;
-  out[PLAIN_HEADER + 3] = SI2;
-  out.writeUInt16LE(4, PLAIN_HEADER + 4);
-  out.writeUInt32LE(total, PLAIN_HEADER + 6);
-  member.copy(out, SIZED_HEADER, PLAIN_HEADER);
-  return out;
+  if (member.length < PLAIN_HEADER || member[0] !== 0x1f || member[1] !== 0x8b || member[2] !== 8 || member[3] !== 0) return undefined;
+  if (total > MEMBER_LIMIT || inflatedBytes > MEMBER_LIMIT) return undefined;
+  const head = Buffer.allocUnsafe(SIZED_HEADER);
+  member.copy(head, 0, 0, PLAIN_HEADER);
+  head[3] = FEXTRA;
+  head.writeUInt16LE(8, PLAIN_HEADER);
+  head[PLAIN_HEADER + 2] = SI1;
+  head[PLAIN_HEADER + 3] = SI2;
+  head.writeUInt16LE(4, PLAIN_HEADER + 4);
+  head.writeUInt32LE(total, PLAIN_HEADER + 6);
+  return head;
+}
+
+/** The member with its length subfield (see sizedMemberHeader), as one buffer. */
+export function withMemberLength(member: Buffer, inflatedBytes: number): Buffer {
+  const head = sizedMemberHeader(member, inflatedBytes);
+  return head ? Buffer.concat([head, member.subarray(PLAIN_HEADER)]) : member;
+}
+
+/** The member's bytes after the header that sizedMemberHeader replaces. */
+export function memberBody(member: Buffer): Buffer {
+  return member.subarray(PLAIN_HEADER);
 }
 
 /** The length a member at the start of `head` declares, or undefined when it carries none of ours. */
@@ -67,7 +78,11 @@ function damaged(label: string, detail: string): AliveError {
 
 function inflateMember(member: Buffer, offset: number, label: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    gunzip(member, { info: true, maxOutputLength: MEMBER_LIMIT, chunkSize: 256 * 1024 }, (err, res) => {
+    // One output buffer for the whole member, sized by its trailer's ISIZE (a claim: a wrong one
+    // costs more calls or a larger buffer, bounded by MEMBER_LIMIT, never a wrong result).
+    const claimed = member.length >= 4 ? member.readUInt32LE(member.length - 4) : 0;
+    const chunkSize = Math.min(MEMBER_LIMIT, Math.max(64 * 1024, claimed + 1));
+    gunzip(member, { info: true, maxOutputLength: MEMBER_LIMIT, chunkSize }, (err, res) => {
       if (err) {
         const why = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? `inflates past ${MEMBER_LIMIT} bytes` : err.message;
         reject(damaged(label, `the member at byte ${offset}: ${why}`));
