@@ -47,6 +47,11 @@ export interface ReadOptions {
   requireSignature?: boolean;
   /** Bytes of the package read so far (a command passes ctx.progress). */
   onProgress?: OnProgress;
+  /**
+   * A manifest already parsed from this package's clear text (receive reads it first to refuse
+   * early): used when the package's manifest.yaml is this very text, instead of parsing it again.
+   */
+  knownManifest?: { text: string; manifest: Manifest };
 }
 
 export interface ReadResult {
@@ -88,7 +93,8 @@ class Assembler {
   ) {}
 
   acceptManifest(text: string, knownEnvelope?: Envelope): void {
-    const manifest = parseManifest(text);
+    const known = this.opts.knownManifest;
+    const manifest = known !== undefined && known.text === text ? known.manifest : parseManifest(text);
     // v3 manifests and our plain 2.0 ones carry the files digest; an encrypted 2.0 manifest's
     // payload_sha256 is the SHA-256 of payload.enc instead, checked against that file.
     const filesDigest = manifest.generation === 'v3' || (manifest.generation === 'v2' && !manifest.encrypted);

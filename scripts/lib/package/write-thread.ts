@@ -268,6 +268,10 @@ export function threadedSink(root: string | null): ThreadedSink {
     return { digest };
   };
 
+  // The thread starts now, so its start-up overlaps reading the manifest rather than delaying the
+  // first file; it is unreferenced while idle and stopped by close().
+  if (root !== null) start().unref();
+
   return {
     startFile,
     async writeFile(path, mode, mtimeSec, body, size) {
