@@ -383,7 +383,10 @@ function pendingMessagesFor(receiver, cwd, env) {
     if (env[DAEMON_ENV] !== void 0 && env[DAEMON_ENV] !== "" || !isValidName(receiver)) return;
     let root = existingBusRoot(cwd, env);
     if (root === void 0) return;
-    let inbox = join5(root, "runtimes", normaliseName(receiver), "inbox"), count = 0;
+    let inbox = join5(root, "runtimes", normaliseName(receiver), "inbox");
+    for (let dir of [join5(root, "runtimes"), join5(root, "runtimes", normaliseName(receiver)), inbox])
+      if (!fs.lstatSync(dir, { throwIfNoEntry: !1 })?.isDirectory()) return;
+    let count = 0;
     for (let d of fs.readdirSync(inbox, { withFileTypes: !0 }))
       d.isFile() && d.name.startsWith("msg-") && d.name.endsWith(".hw") && count++;
     return count > 0 ? { root, count } : void 0;

@@ -82,7 +82,7 @@ try {
   spawnSync('mkdir', ['-p', vocab]);
   extract('HEAD', ['vocabularies'], vocab);
   const registry = Registry.withBuiltins();
-  const refused = registry.loadDirectory(join(vocab, 'vocabularies'));
+  const refused = registry.loadDirectory(vocab, join(vocab, 'vocabularies'));
   const root = refused.filter((p) => p.includes('HelloWorld.hw'));
   check(root.length === 0, `the reference's vocabularies/HelloWorld.hw (## #) loads${root.length ? `: ${root.join('; ')}` : ''}`);
   check(registry.describeForPrompt(['helloworld'])[0]?.includes('#commit') === true, 'its symbols are known (#commit)');

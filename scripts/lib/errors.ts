@@ -112,6 +112,7 @@ export const ERROR_CODES = [
   'unlisted_file',
   'unpackable_name',
   'unreadable',
+  'unsafe_bus_folder',
   'unsafe_entry',
   'unsafe_name',
   'unsafe_path',

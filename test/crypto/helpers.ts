@@ -1,15 +1,16 @@
 /**
- * Shared helpers for the crypto suites: the real `openssl` command, stream plumbing, and a key
- * cache made once per vitest run (keyed by the vitest main process, the parent of every fork), so
- * RSA-4096 keys are generated a few times per run rather than per test.
+ * Shared helpers for the crypto suites: the real `openssl` command, stream plumbing, and the test
+ * keys (fixed RSA-4096 and RSA-2048 fixtures copied into a temporary folder; the small and the EC
+ * key made by openssl, which takes milliseconds). Key generation itself is proven by
+ * keygen-command.test.ts and keys.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { generateRsaKeyPair } from '../../scripts/lib/crypto/keys.ts';
+import { testKeyPair } from '../support/test-keys.ts';
 
 export const tmp = (tag = 'crypto') => mkdtempSync(join(tmpdir(), `alive-${tag}-`));
 
@@ -70,13 +71,13 @@ export function seededBytes(length: number, seed = 0x9e3779b9): Buffer {
 
 export interface TestKeys {
   dir: string;
-  /** RSA-4096 made by our generateRsaKeyPair. */
+  /** RSA-4096 made by our generateRsaKeyPair (fixture test/package-crypto/keys/alice). */
   alice: { privatePem: string; publicPem: string };
-  /** Another RSA-4096 made by our generateRsaKeyPair. */
+  /** Another RSA-4096 made by our generateRsaKeyPair (fixture test/package-crypto/keys/bob). */
   bob: { privatePem: string; publicPem: string };
-  /** RSA-4096 made by `openssl genpkey`, public half by `openssl pkey -pubout`. */
+  /** RSA-4096 made by `openssl genpkey`, public half by `openssl pkey -pubout` (fixture). */
   ossl: { privatePem: string; publicPem: string };
-  /** RSA-2048 (v3's test size) from openssl. */
+  /** RSA-2048 (v3's test size) from openssl genpkey (fixture test/support/keys/rsa2048-5.pem). */
   rsa2048: { privatePem: string; publicPem: string };
   /** RSA-1024 (too small) from openssl. */
   rsa1024: { privatePem: string; publicPem: string };
@@ -104,62 +105,35 @@ function opensslPair(dir: string, genArgs: string[]): void {
   opensslOk(['pkey', '-in', priv, '-pubout', '-out', join(dir, 'public.pem')]);
 }
 
-async function makeKeys(dir: string): Promise<void> {
-  await generateRsaKeyPair(join(dir, 'alice'));
-  await generateRsaKeyPair(join(dir, 'bob'));
-  opensslPair(join(dir, 'ossl'), ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:4096']);
-  opensslPair(join(dir, 'rsa2048'), ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048']);
+/** Copies a fixture pair into `dir` with the private key at 0600 (git keeps no modes). */
+function fixturePair(dir: string, privatePem: string, publicPem: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeFileSync(join(dir, 'private.pem'), privatePem, { mode: 0o600 });
+  chmodSync(join(dir, 'private.pem'), 0o600);
+  writeFileSync(join(dir, 'public.pem'), publicPem);
+}
+
+function makeKeys(dir: string): void {
+  const fixtures = join(import.meta.dirname, '..', 'package-crypto', 'keys');
+  for (const name of ['alice', 'bob', 'ossl']) {
+    mkdirSync(join(dir, name), { recursive: true, mode: 0o700 });
+    copyFileSync(join(fixtures, name, 'private.pem'), join(dir, name, 'private.pem'));
+    chmodSync(join(dir, name, 'private.pem'), 0o600);
+    copyFileSync(join(fixtures, name, 'public.pem'), join(dir, name, 'public.pem'));
+  }
+  const rsa2048 = testKeyPair(5);
+  fixturePair(join(dir, 'rsa2048'), rsa2048.privateKeyPem, rsa2048.publicKeyPem);
   opensslPair(join(dir, 'rsa1024'), ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024']);
   opensslPair(join(dir, 'ec'), ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']);
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Removes caches of earlier runs whose vitest process is gone. */
-function sweepStaleCaches(): void {
-  for (const name of readdirSync(tmpdir())) {
-    const m = /^alive-crypto-keys-(\d+)(?:\.lock|\.tmp-\d+)?$/.exec(name);
-    if (m && Number(m[1]) !== process.ppid && !processAlive(Number(m[1]))) {
-      rmSync(join(tmpdir(), name), { recursive: true, force: true });
-    }
-  }
-}
-
 let cached: Promise<TestKeys> | undefined;
 
-/** The run's keys, made by the first worker that asks; the others wait for them (bounded). */
+/** This test file's keys (fixtures copied into a temporary folder, made on first use). */
 export function testKeys(): Promise<TestKeys> {
   cached ??= (async () => {
-    const dir = join(tmpdir(), `alive-crypto-keys-${process.ppid}`);
-    if (existsSync(dir)) return layout(dir);
-    let owner = false;
-    try {
-      mkdirSync(`${dir}.lock`);
-      owner = true;
-    } catch {
-      owner = false;
-    }
-    if (owner) {
-      sweepStaleCaches();
-      const work = `${dir}.tmp-${process.pid}`;
-      rmSync(work, { recursive: true, force: true });
-      await makeKeys(work);
-      renameSync(work, dir);
-      rmSync(`${dir}.lock`, { recursive: true, force: true });
-      return layout(dir);
-    }
-    const deadline = Date.now() + 180_000;
-    while (!existsSync(dir)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for test keys in ${dir}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const dir = mkdtempSync(join(tmpdir(), 'alive-crypto-keys-'));
+    makeKeys(dir);
     return layout(dir);
   })();
   return cached;

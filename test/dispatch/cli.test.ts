@@ -3,6 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle, makeBus, runCli, runCliAsync, snapshot, startDaemon, filesIn } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 
 let cli: string;
 beforeAll(async () => {
@@ -12,28 +14,36 @@ beforeAll(async () => {
 const SUBCOMMANDS = ['send', 'wait', 'show', 'thread', 'inbox', 'claim', 'reply', 'dead-letter', 'retry', 'serve', 'run', 'status'];
 
 describe('command surface', () => {
-  it('--help works on the entry and on every subcommand; unknown flags and commands are usage errors', () => {
+  it('--help works on the entry and on every subcommand; unknown flags and commands are usage errors', async () => {
     const { env } = makeBus();
+    // Through the bundle: the entry's help, a subcommand's help, a bad flag and an unknown command.
     const top = runCli(cli, ['--help'], env);
     expect(top.status).toBe(0);
     for (const c of SUBCOMMANDS) expect(top.stdout).toContain(c);
     expect(runCli(cli, [], env).status).toBe(2);
-    for (const c of SUBCOMMANDS) {
-      const h = runCli(cli, [c, '--help'], env);
-      expect(h.status, c).toBe(0);
-      expect(h.stdout, c).toContain(`usage: dispatch ${c}`);
-      expect(h.stdout, c).toContain('--root');
-      const bad = runCli(cli, [c, '--bogus-flag'], env);
-      expect(bad.status, c).toBe(2);
-      expect(bad.stderr, c).toMatch(/^error: .*--bogus-flag/);
-    }
+    const sendHelp = runCli(cli, ['send', '--help'], env);
+    expect(sendHelp.status).toBe(0);
+    expect(sendHelp.stdout).toContain('usage: dispatch send');
+    const bundledBad = runCli(cli, ['send', '--bogus-flag'], env);
+    expect(bundledBad.status).toBe(2);
+    expect(bundledBad.stderr).toMatch(/^error: .*--bogus-flag/);
     const unknown = runCli(cli, ['frobnicate'], env);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    // Every subcommand in-process (the same command objects the entry routes to).
+    for (const c of SUBCOMMANDS) {
+      const h = await runCaptured(dispatchGroup, [c, '--help']);
+      expect(h.code, c).toBe(0);
+      expect(h.stdout, c).toContain(`usage: dispatch ${c}`);
+      expect(h.stdout, c).toContain('--root');
+      const bad = await runCaptured(dispatchGroup, [c, '--bogus-flag']);
+      expect(bad.code, c).toBe(2);
+      expect(bad.stderr, c).toMatch(/^error: .*--bogus-flag/);
+    }
   });
 
-  it('refuses traversal and empty names with exit 2 and writes nothing', () => {
-    const { env, base } = makeBus();
+  it('refuses traversal and empty names with exit 2 and writes nothing', async () => {
+    const { env, base, root } = makeBus();
     const before = snapshot(base);
     const cases: string[][] = [
       ['send', '../../etc/passwd', 'x'],
@@ -49,9 +59,14 @@ describe('command surface', () => {
       ['reply', '../../id', 'text', '--as', 'claude'],
       ['serve', '..', '--agent', 'echo'],
     ];
+    // One through the bundle (the bus root from HELLOWORLD_ROOT), the rest in-process with --root.
+    const bundled = runCli(cli, cases[0]!, env);
+    expect(bundled.status).toBe(2);
+    expect(bundled.stderr).toMatch(/^error: /);
+    expect(bundled.stdout).toBe('');
     for (const args of cases) {
-      const r = runCli(cli, args, env);
-      expect(r.status, args.join(' ')).toBe(2);
+      const r = await runCaptured(dispatchGroup, [...args, '--root', root]);
+      expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/^error: /);
       expect(r.stdout, args.join(' ')).toBe('');
     }
@@ -156,6 +171,8 @@ describe('send, inbox, claim, reply', () => {
       expect(ran.status, ran.stderr).toBe(0);
       expect(ran.stdout).not.toContain('\u001b');
       expect(ran.stdout).toContain('\\x1b[2Jcleared');
+      // An answer that came over the bus is fenced, as with send --wait.
+      expect(ran.stdout).toMatch(/\n<<<BEGIN UNTRUSTED ANSWER ([0-9a-f]{12})\n[^\n]*\\x1b\[2Jcleared\nEND UNTRUSTED ANSWER \1>>>\n/);
       // A forged From header reaches the daemon's own log line.
       writeFileSync(join(receiverPaths(root, 'gemini').inbox, 'msg-forged.hw'), '# From: \u001b[2JMallory\n\nhello\n');
       await d.waitFor('msg-forged.hw');
@@ -239,7 +256,7 @@ describe('through an echo daemon', () => {
       expect(out.response.body).toBe(body);
       expect(out.response.thread).toBe(out.thread);
       const human = await runCliAsync(cli, ['send', 'echoer', '-', '--wait', '10'], env, { input: '#observe\n' });
-      expect(human.stdout).toBe('#observe\n');
+      expect(human.stdout).toMatch(/^answer \(untrusted[^\n]*\n<<<BEGIN UNTRUSTED ANSWER ([0-9a-f]{12})\n#observe\nEND UNTRUSTED ANSWER \1>>>\n$/);
     } finally {
       await d.stop();
     }

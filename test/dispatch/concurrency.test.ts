@@ -13,30 +13,46 @@ beforeAll(async () => {
   consumer = await bundle('test/dispatch/workers/consumer.ts');
 });
 
-function run(script: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stderr }));
+interface Worker {
+  /** Resolves when the worker prints "ready" (consumers do, once they watch the inbox), or ends. */
+  ready: Promise<void>;
+  done: Promise<{ code: number | null; stderr: string }>;
+}
+
+function run(script: string, args: string[]): Worker {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  let stdout = '';
+  const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+  const ready = new Promise<void>((resolve) => {
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (stdout.includes('ready\n')) resolve();
+    });
+    void done.then(() => resolve());
   });
+  return { ready, done };
 }
 
 describe('4 producer processes x 4 consumer processes', () => {
-  // 2,000 messages race through one inbox: enough for claims to collide often (a larger count
+  // 1,000 messages race through one inbox: enough for claims to collide often (a larger count
   // only costs time; the bus throughput is measured in npm run bench).
-  it('delivers every one of 4 x 500 messages exactly once', async () => {
+  it('delivers every one of 4 x 250 messages exactly once', async () => {
     const { root, base } = makeBus();
-    const perProducer = 500;
+    const perProducer = 250;
     const done = join(base, 'producers-done');
     const outs = [0, 1, 2, 3].map((i) => join(base, `consumer-${i}.txt`));
     for (const o of outs) writeFileSync(o, '');
     const consumers = outs.map((o, i) => run(consumer, [root, 'sink', o, done, String(i)]));
-    const producers = [0, 1, 2, 3].map((i) => run(producer, [root, 'sink', String(perProducer), `p${i}`]));
+    // Every consumer watches the inbox before the first message comes (on a loaded machine, one
+    // that started late could find the work already done).
+    await Promise.all(consumers.map((c) => c.ready));
+    const producers = [0, 1, 2, 3].map((i) => run(producer, [root, 'sink', String(perProducer), `p${i}`]).done);
     const produced = await Promise.all(producers);
     for (const p of produced) expect(p.code, p.stderr).toBe(0);
     writeFileSync(done, '');
-    const consumed = await Promise.all(consumers);
+    const consumed = await Promise.all(consumers.map((c) => c.done));
     for (const c of consumed) expect(c.code, c.stderr).toBe(0);
 
     const lines = outs.flatMap((o) =>

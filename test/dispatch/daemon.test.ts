@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { bundle, makeBus, runCli, runCliAsync, startDaemon, filesIn, readJson, sleep } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
+import { STOP_AT } from '../support/bundles.ts';
 
 let cli: string;
 let slowWriter: string;
@@ -137,7 +138,7 @@ describe('poison files while serving', () => {
       await d.waitFor('dead-letter msg-empty.hw: the file is empty');
       const r = await runCliAsync(cli, ['send', 'victim', 'still there?', '--wait', '10'], env);
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toBe('still there?\n');
+      expect(r.stdout).toMatch(/\nstill there\?\nEND UNTRUSTED ANSWER [0-9a-f]{12}>>>\n$/);
       expect(d.child.exitCode).toBeNull();
     } finally {
       expect(await d.stop()).toBe(0);
@@ -284,21 +285,31 @@ describe('after kill -9 of serve', () => {
 });
 
 describe('a FIFO named like a message', () => {
-  it('in the outbox never blocks send --wait, and SIGTERM ends the wait', async () => {
+  it('in the outbox never blocks send --wait, and SIGTERM ends the wait, even one right after the message is sent', async () => {
     const { env, root } = makeBus();
     const outbox = receiverPaths(root, 'r').outbox;
     mkdirSync(outbox, { recursive: true });
     expect(spawnSync('mkfifo', [join(outbox, 'msg-fifo.hw')]).status).toBe(0);
-    const child = spawn(process.execPath, [cli, 'send', 'r', 'hello', '--wait', '60'], { env });
+    // The child stalls for 2 s right after the message is renamed into the inbox (as a process the
+    // scheduler leaves waiting on a loaded machine), and the SIGTERM lands in that stall: before
+    // the wait has begun. It must still end the wait cleanly, not kill the process.
+    // (The bus renames through /proc/self/fd/N/<name> where it holds the checked folder open.)
+    const stall = { calls: ['renameSync'], arg: 1, pattern: '/(inbox|fd/\\d+)/msg-[^/]*\\.hw$', pauseMs: 2000 };
+    const child = spawn(process.execPath, ['--import', STOP_AT, cli, 'send', 'r', 'hello', '--wait', '60'], {
+      env: { ...env, ALIVE_TEST_STOP_AT: JSON.stringify(stall) },
+    });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    await until('the message to be sent', () => filesIn(receiverPaths(root, 'r').inbox).length === 1);
-    await sleep(100); // into the wait
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes('ALIVE_TEST_STOPPED\n')) resolve();
+      });
+      void exited.then(() => resolve());
+    });
+    expect(filesIn(receiverPaths(root, 'r').inbox)).toHaveLength(1);
     child.kill('SIGTERM');
-    const t0 = Date.now();
     expect(await exited).toBe(1);
-    expect(Date.now() - t0).toBeLessThan(5000);
     expect(stderr).toContain('stopped waiting');
   });
 });

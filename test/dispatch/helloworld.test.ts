@@ -167,7 +167,7 @@ describe('vocabularies and evaluation', () => {
     writeFileSync(join(dir, 'Guardian.hw'), '# Guardian : Agent\n- Keeps the fire.\n## fire\n- The hearth.\n## watch\n');
     writeFileSync(join(dir, 'Broken.hw'), "# Broken\nBroken greet: 'open");
     const r = Registry.withBuiltins();
-    const problems = r.loadDirectory(dir);
+    const problems = r.loadDirectory(dir, dir);
     expect(problems).toEqual([`${join(dir, 'Broken.hw')}:2:15: unterminated string: add the closing quote`]);
     expect(r.get('guardian')).toMatchObject({ name: 'Guardian', parent: 'agent', identity: 'Keeps the fire.' });
     expect(r.lookup('Guardian', 'fire')).toMatchObject({ outcome: 'native', description: 'The hearth.' });

@@ -116,7 +116,7 @@ describe('the agent environment', () => {
       process.env = saved;
     }
     config(root, 'locked', { agent_env: ['WALNUT_PASSPHRASE'] });
-    await expect(loadReceiverConfig(receiverPaths(root, 'locked').config)).rejects.toMatchObject({ code: 'config_invalid' });
+    await expect(loadReceiverConfig(receiverPaths(root, 'locked'))).rejects.toMatchObject({ code: 'config_invalid' });
   });
 
   it("the plugin's SessionStart bus notice stays silent inside an agent started by serve", async () => {
@@ -158,7 +158,7 @@ describe('limits the daemon enforces itself', () => {
     expect(log.join('\n')).toContain('Trap.hw: skipped');
     mkdirSync(paths.dir, { recursive: true });
     expect(spawnSync('mkfifo', [paths.config]).status).toBe(0);
-    await expect(loadReceiverConfig(paths.config)).rejects.toMatchObject({ code: 'config_unreadable' });
+    await expect(loadReceiverConfig(paths)).rejects.toMatchObject({ code: 'config_unreadable' });
   });
 });
 
@@ -205,7 +205,7 @@ describe("HelloWorld's real root vocabulary", () => {
       '# HelloWorld\n- The Human-AI language.\n## #\n- The symbol primitive.\n## run\n- Keep calling receive.\n## commit\n- Persist vocabulary changes.\n',
     );
     const registry = Registry.withBuiltins();
-    expect(registry.loadDirectory(join(root, 'vocabularies'))).toEqual([]);
+    expect(registry.loadDirectory(root, join(root, 'vocabularies'))).toEqual([]);
     const [line] = registry.describeForPrompt(['helloworld']);
     expect(line).toContain('#commit');
     expect(line).toMatch(/\[#, #run/);

@@ -38,7 +38,8 @@ function prompts(output: string): string[] {
   return output.match(/Passphrase(?: again)?: /g) ?? [];
 }
 
-describe('passphrase prompts on a terminal', () => {
+// A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).
+describe('passphrase prompts on a terminal', { shuffle: false }, () => {
   let pkg: string;
 
   it('create asks twice without echo, and the package opens with the typed passphrase', () => {

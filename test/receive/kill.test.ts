@@ -1,30 +1,36 @@
 /**
  * A receive killed with SIGKILL at any moment leaves no partial walnut or bundle visible, and the
  * next receive cleans up (or finishes the import) and succeeds. The real CLI is run on a package
- * of 6 MB and 400 files, and killed at a spread of moments, one trial per kind of state left
- * behind: as staging starts (a few files unpacked), mid-staging, at the end of staging (all
- * unpacked, not yet committed), right after the journal appears (the commit point: the rerun must
- * roll forward), and — bundle scope — right after the first bundle becomes visible (mid
- * roll-forward: some bundles in, some not). Each moment is reached by waiting for its event, so
- * more trials of the same moment test the same state again; the commit point (five trials in full
- * scope, where roll-forward is one rename) and the first bundle (two) get more than one, since a
- * kill there may land after the process has finished its work. The trials run one at a time: the
- * watch for a moment polls, and anything else on the event loop would let the kill land later.
+ * of 60 files and killed in each kind of state it can leave behind: during staging (after the
+ * first file, half of them, all of them unpacked), just before the commit point (the journal being
+ * written), right after it (the journal in place: the rerun must roll forward), and during the
+ * roll-forward (full scope: the walnut renamed in, the ledger written; bundle scope: the first
+ * bundle, every bundle, then log.md in place).
+ *
+ * Each moment is exact, not a race: the CLI runs with test/support/stop-at.mjs preloaded, which
+ * freezes the process right after the file-system call that makes the state (the nth file created
+ * in staging, the rename of the journal, of a bundle, ...) and says so on stderr; the test then
+ * kills it. A machine under load reaches the same states, only later. The trials run one at a time
+ * (two real CLI runs each: the killed one and the rerun); this file is slow for that reason.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { makeSyntheticWalnut } from '../../bench/synthetic.ts';
 import { createPlainPackage } from '../../scripts/lib/package/create.ts';
 import { readPackageHead } from '../../scripts/lib/package/info.ts';
-import { cliBundle, makeWorld, subtree, testEnv, tmp, tree, filesOnly } from './helpers.ts';
+import { cliBundle, makeWorld, repoRoot, subtree, testEnv, tmp, tree, filesOnly } from './helpers.ts';
 
 const base = tmp('kill');
 const env = testEnv(base);
+const stopAt = pathToFileURL(join(repoRoot, 'test', 'support', 'stop-at.mjs')).href;
 let cli = '';
 let fullPkg = '';
 let bundlePkg = '';
+let fullFiles = 0;
+let bundleFiles = 0;
 let expectedWalnut = new Map<string, string>();
 let expectedBundles = new Map<string, Map<string, string>>();
 const BUNDLES = Array.from({ length: 10 }, (_, i) => `bundle-${i}`);
@@ -46,60 +52,45 @@ function withoutGenerated(t: Map<string, string>): Map<string, string> {
   return new Map([...filesOnly(t)].filter(([k]) => k !== '_kernel/log.md' && !k.endsWith('now.json')));
 }
 
-/**
- * When to kill: once the package's file `path` has been unpacked into staging (files unpack in
- * manifest order, so a spread of paths is a spread of moments during unpacking, whatever the
- * machine's load), once the journal exists, or once the first bundle is visible in the world.
- */
-type Trigger = { kind: 'unpacked'; path: string } | { kind: 'journal' } | { kind: 'first-bundle'; dir: string };
-
-/** Files of a package at the given fractions of its (archive-ordered) file list. */
-async function filesAt(pkg: string, fractions: number[]): Promise<string[]> {
-  const files = (await readPackageHead(pkg)).manifest!.files.map((f) => f.path);
-  return fractions.map((f) => files[Math.min(files.length - 1, Math.floor(files.length * f))]!);
+/** Where to freeze the receive (test/support/stop-at.mjs): after the nth matching call has completed. */
+interface Stop {
+  calls: ('renameSync' | 'openSync' | 'open')[];
+  arg: 0 | 1;
+  pattern: string;
+  nth?: number;
 }
+const STAGED_FILE = '/\\.alive/receiving/[^/]+/pkg/';
+/** The nth file created while unpacking into staging (small files by openSync, large by open). */
+const unpacked = (nth: number): Stop => ({ calls: ['openSync', 'open'], arg: 0, pattern: STAGED_FILE, nth });
+/** The journal's temporary file created: everything staged, the commit point not reached. */
+const beforeJournal: Stop = { calls: ['openSync'], arg: 0, pattern: '/\\.alive/receiving/[^/]+/\\.journal\\.json\\.[^/]*$' };
+/** The journal renamed into place: the commit point. */
+const journal: Stop = { calls: ['renameSync'], arg: 1, pattern: '/\\.alive/receiving/[^/]+/journal\\.json$' };
+const renamedTo = (pathEnd: string, nth = 1): Stop => ({ calls: ['renameSync'], arg: 1, pattern: `${pathEnd}$`, nth });
 
-/** Spawns a receive and SIGKILLs it when the trigger fires (or lets it finish if it never does). */
-async function receiveAndKill(args: string[], world: string, trigger: Trigger): Promise<'killed' | 'finished'> {
-  const child = spawn(process.execPath, [cli, ...args], { env, stdio: 'ignore' });
+/** Spawns a receive frozen at `stop`, and SIGKILLs it there; fails if the moment never came. */
+async function receiveAndKill(args: string[], stop: Stop): Promise<void> {
+  const child = spawn(process.execPath, ['--import', stopAt, cli, ...args], {
+    env: { ...env, ALIVE_TEST_STOP_AT: JSON.stringify(stop) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
   const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-  let finished = false;
-  void exited.then(() => (finished = true));
-  const receiving = join(world, '.alive', 'receiving');
-  // The receive removes receiving/ when it is done, maybe between an exists check and the listing.
-  const stagings = () => {
-    try {
-      return readdirSync(receiving).map((d) => join(receiving, d));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw err;
-    }
-  };
-  const fired = () => {
-    if (trigger.kind === 'journal') return stagings().some((d) => existsSync(join(d, 'journal.json')));
-    if (trigger.kind === 'unpacked') {
-      // Unpacked, or already past unpacking (shaped into out/, or journaled).
-      return stagings().some((d) => existsSync(join(d, 'pkg', trigger.path)) || existsSync(join(d, 'out')) || existsSync(join(d, 'journal.json')));
-    }
-    return existsSync(trigger.dir) && readdirSync(trigger.dir).some((n) => n.startsWith('bundle-'));
-  };
-  const deadline = Date.now() + 60_000;
-  while (!finished && !fired() && Date.now() < deadline) await new Promise((r) => setImmediate(r));
-  if (finished) return 'finished';
+  const stopped = await new Promise<boolean>((res) => {
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      if (stderr.includes('ALIVE_TEST_STOPPED\n')) res(true);
+    });
+    void exited.then(() => res(false));
+  });
   child.kill('SIGKILL');
   await exited;
-  return 'killed';
+  expect(stopped, `the receive ended without reaching ${JSON.stringify(stop)}: ${stderr}`).toBe(true);
 }
 
 function ledgerEntries(world: string): unknown[] {
   const p = join(world, '.alive', 'imports.json');
   return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')).imports : [];
-}
-
-/** The import was complete before the kill landed (the process had done its work but not yet exited). */
-function completedBeforeKill(world: string): boolean {
-  const receiving = join(world, '.alive', 'receiving');
-  return ledgerEntries(world).length === 1 && (!existsSync(receiving) || readdirSync(receiving).length === 0);
 }
 
 function countEntries(log: string): number {
@@ -108,13 +99,13 @@ function countEntries(log: string): number {
 
 beforeAll(async () => {
   cli = await cliBundle();
-  // 12 receives killed with SIGKILL (and re-run) on a package large enough that a kill lands
-  // mid-unpack; the moments are files of the package, not times, so the machine's speed is free.
-  const w = await makeSyntheticWalnut(join(base, 'src'), { files: 400, bytes: 6 * 1024 * 1024, incompressible: 0.5, seed: 3, layout: 'v2' });
+  const w = await makeSyntheticWalnut(join(base, 'src'), { files: 60, bytes: 512 * 1024, incompressible: 0.5, seed: 3, layout: 'v2' });
   fullPkg = join(base, 'full.walnut');
   bundlePkg = join(base, 'bundles.walnut');
   await createPlainPackage({ walnut: w.path, scope: 'full', bundles: [], output: fullPkg, allowSensitive: false });
   await createPlainPackage({ walnut: w.path, scope: 'bundle', bundles: BUNDLES, output: bundlePkg, allowSensitive: false });
+  fullFiles = (await readPackageHead(fullPkg)).manifest!.files.length;
+  bundleFiles = (await readPackageHead(bundlePkg)).manifest!.files.length;
   // Reference imports, uninterrupted: what a complete result looks like.
   const refFull = makeWorld(join(base, 'ref-full'), { layout: 'v2' });
   const refBundles = makeWorld(join(base, 'ref-bundles'), { layout: 'v2' });
@@ -127,8 +118,8 @@ beforeAll(async () => {
   expectedWalnut = withoutGenerated(tree(join(refFull, '03_Inbox', 'synthetic')));
   const t = tree(join(refBundles, '04_Ventures', 'existing'));
   expectedBundles = new Map(BUNDLES.map((n) => [n, subtree(t, `bundles/${n}`)]));
-  expect(expectedWalnut.size).toBeGreaterThan(400);
-}, 240_000);
+  expect(expectedWalnut.size).toBeGreaterThan(60);
+}, 120_000);
 
 function checkFullWorld(world: string, mustBeComplete: boolean) {
   const walnut = join(world, '03_Inbox', 'synthetic');
@@ -154,70 +145,62 @@ function checkBundleWorld(world: string, mustBeComplete: boolean) {
   return visible.length;
 }
 
-describe('kill -9 during receive', () => {
-  it('full scope: killed at a spread of moments, never a partial walnut; the next run cleans up or finishes', async () => {
-    const triggers: Trigger[] = [
-      ...(await filesAt(fullPkg, [0.05, 0.5, 1.0])).map((path) => ({ kind: 'unpacked' as const, path })),
-      ...Array.from({ length: 5 }, () => ({ kind: 'journal' as const })),
-    ];
-    let killed = 0;
-    let resumed = 0;
-    let sawWalnutBeforeRerun = 0;
-    for (const [i, trigger] of triggers.entries()) {
+describe('kill -9 during receive, full scope: never a partial walnut; the next run cleans up or finishes', () => {
+  const trials: { moment: string; stop: () => Stop; committed: boolean; visible: boolean }[] = [
+    { moment: 'the first file unpacked', stop: () => unpacked(1), committed: false, visible: false },
+    { moment: 'half of the files unpacked', stop: () => unpacked(Math.floor(fullFiles / 2)), committed: false, visible: false },
+    { moment: 'every file unpacked', stop: () => unpacked(fullFiles), committed: false, visible: false },
+    { moment: 'everything staged, the journal being written', stop: () => beforeJournal, committed: false, visible: false },
+    { moment: 'the journal in place (the commit point)', stop: () => journal, committed: true, visible: false },
+    { moment: 'the walnut renamed into the world', stop: () => renamedTo('/03_Inbox/synthetic'), committed: true, visible: true },
+    { moment: 'the ledger written', stop: () => renamedTo('/\\.alive/imports\\.json'), committed: true, visible: true },
+  ];
+  for (const [i, trial] of trials.entries()) {
+    it(`killed at ${trial.moment}`, async () => {
       const world = makeWorld(join(base, `full-${i}`), { layout: 'v2' });
-      let outcome = await receiveAndKill(['receive', fullPkg, '--world', world], world, trigger);
-      if (outcome === 'killed' && completedBeforeKill(world)) outcome = 'finished';
-      if (outcome === 'killed') killed++;
-      if (checkFullWorld(world, false)) sawWalnutBeforeRerun++;
+      await receiveAndKill(['receive', fullPkg, '--world', world], trial.stop());
+      expect(checkFullWorld(world, false)).toBe(trial.visible);
+      expect(ledgerEntries(world)).toHaveLength(trial.moment === 'the ledger written' ? 1 : 0);
       const again = await run(['receive', fullPkg, '--world', world, '--json']);
-      if (outcome === 'finished') {
-        expect(again.status).toBe(1); // already imported
-        expect(again.stderr).toMatch(/already imported/);
-      } else {
-        expect(again.status, again.stderr).toBe(0);
-        const out = JSON.parse(again.stdout);
-        expect(out.ok).toBe(true);
-        if (out.resumed) resumed++;
-      }
+      expect(again.status, again.stderr).toBe(0);
+      const out = JSON.parse(again.stdout);
+      expect(out.ok).toBe(true);
+      // Killed after the commit point, the rerun rolled the import forward; before it, imported afresh.
+      expect(out.resumed ?? false).toBe(trial.committed);
       checkFullWorld(world, true);
       expect(ledgerEntries(world)).toHaveLength(1);
       expect(existsSync(join(world, '.alive', 'receiving'))).toBe(false);
       expect(existsSync(join(world, '.alive', 'receive.lock'))).toBe(false);
       rmSync(join(base, `full-${i}`), { recursive: true, force: true });
-    }
-    // The kills during staging did land (at least those at its start and middle: the receive was
-    // still unpacking), so the checks above looked at interrupted imports.
-    expect(killed).toBeGreaterThanOrEqual(2);
-    // At least one kill landed after the commit point, and the next run rolled it forward.
-    expect(resumed).toBeGreaterThanOrEqual(1);
-    expect(sawWalnutBeforeRerun).toBeLessThan(triggers.length);
-  }, 300_000);
+    });
+  }
+});
 
-  it('bundle scope: killed mid-unpack, at the commit point and between bundle renames; every visible bundle is whole', async () => {
-    const triggers: Trigger[] = [
-      ...(await filesAt(bundlePkg, [0.5])).map((path) => ({ kind: 'unpacked' as const, path })),
-      { kind: 'journal' },
-      { kind: 'first-bundle', dir: '' },
-      { kind: 'first-bundle', dir: '' },
-    ];
-    let partialSeen = 0;
-    for (const [i, t] of triggers.entries()) {
+describe('kill -9 during receive, bundle scope: every visible bundle is whole', () => {
+  const bundleDir = '/04_Ventures/existing/bundles/bundle-\\d+';
+  const trials: { moment: string; stop: () => Stop; committed: boolean; visible: number; logged: boolean }[] = [
+    { moment: 'half of the files unpacked', stop: () => unpacked(Math.floor(bundleFiles / 2)), committed: false, visible: 0, logged: false },
+    { moment: 'the journal in place (the commit point)', stop: () => journal, committed: true, visible: 0, logged: false },
+    { moment: 'the first bundle renamed in', stop: () => renamedTo(bundleDir, 1), committed: true, visible: 1, logged: false },
+    { moment: 'every bundle renamed in', stop: () => renamedTo(bundleDir, BUNDLES.length), committed: true, visible: BUNDLES.length, logged: false },
+    { moment: 'log.md written', stop: () => renamedTo('/04_Ventures/existing/_kernel/log\\.md'), committed: true, visible: BUNDLES.length, logged: true },
+  ];
+  for (const [i, trial] of trials.entries()) {
+    it(`killed at ${trial.moment}`, async () => {
       const world = makeWorld(join(base, `bundle-${i}`), { layout: 'v2' });
-      const trigger = t.kind === 'first-bundle' ? { ...t, dir: join(world, '04_Ventures', 'existing', 'bundles') } : t;
-      let outcome = await receiveAndKill(['receive', bundlePkg, '--world', world, '--into', '04_Ventures/existing'], world, trigger);
-      if (outcome === 'killed' && completedBeforeKill(world)) outcome = 'finished';
-      const visible = checkBundleWorld(world, false);
-      if (visible > 0 && visible < BUNDLES.length) partialSeen++;
-      const again = await run(['receive', bundlePkg, '--world', world, '--into', '04_Ventures/existing', '--json']);
-      expect(again.status, again.stderr).toBe(outcome === 'finished' ? 1 : 0);
+      const args = ['receive', bundlePkg, '--world', world, '--into', '04_Ventures/existing'];
+      await receiveAndKill(args, trial.stop());
+      expect(checkBundleWorld(world, false)).toBe(trial.visible);
+      const logPath = join(world, '04_Ventures', 'existing', '_kernel', 'log.md');
+      expect(countEntries(existsSync(logPath) ? readFileSync(logPath, 'utf8') : '')).toBe(trial.logged ? 1 : 0);
+      const again = await run([...args, '--json']);
+      expect(again.status, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout).resumed ?? false).toBe(trial.committed);
       checkBundleWorld(world, true);
-      const log = readFileSync(join(world, '04_Ventures', 'existing', '_kernel', 'log.md'), 'utf8');
-      expect(countEntries(log)).toBe(1);
+      expect(countEntries(readFileSync(logPath, 'utf8'))).toBe(1);
       expect(ledgerEntries(world)).toHaveLength(1);
       expect(existsSync(join(world, '.alive', 'receiving'))).toBe(false);
       rmSync(join(base, `bundle-${i}`), { recursive: true, force: true });
-    }
-    // Killing between renames did happen at least once: some bundles in, others not yet — and the rerun finished them.
-    expect(partialSeen).toBeGreaterThanOrEqual(1);
-  }, 300_000);
+    });
+  }
 });

@@ -1,18 +1,19 @@
 /**
  * The whole exchange on the git transport, over real bare repositories, driving the bundled
- * commands as child processes: two users, each with their own ALIVE_HOME. alice's setup makes a
+ * commands as child processes: two users, each with their own ALIVE_HOME. What happens when
+ * something goes wrong (duplicates, a changed key, planted packages, failed clean-ups and
+ * downloads) is tested in-process in exchange-failures.test.ts. alice's setup makes a
  * real RSA-4096 key; everyone else starts from a fixed test key (test/support/test-keys.ts), which
  * `relay setup` takes as the user's existing key, to spare a keygen wait per user.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPrivateKey } from 'node:crypto';
 import { bareFiles, git, makeUser, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
 import { cli, cliAsync, makePackage } from './cli.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { relayGroup } from '../../scripts/lib/relay/cli.ts';
-import { testKeyPairOf } from '../support/test-keys.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: TestUser;
@@ -39,7 +40,8 @@ function inboxFiles(repo: string): string[] {
   return [...bareFiles(repo).keys()].filter((p) => p.startsWith('inbox/')).sort();
 }
 
-describe('relay exchange over git (bundled CLI)', () => {
+// A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).
+describe('relay exchange over git (bundled CLI)', { shuffle: false }, () => {
   it('setup: both users create their relay; alice gets a new key pair, bob keeps the one he has', async () => {
     const bobKey = writeFixtureKeys(bob.paths, 'bob');
     const setup = async (u: TestUser, url: string) =>
@@ -130,153 +132,11 @@ describe('relay exchange over git (bundled CLI)', () => {
     expect(again.json.pending_packages).toBe(0);
   });
 
-  it('two pushes of the same file never overwrite each other on the relay; pull saves it once and reports the other as a duplicate', () => {
-    const pkg = makePackage(alice, 'twice');
-    const a = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
-    const b = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
-    expect(a.status).toBe(0);
-    expect(b.status).toBe(0);
-    expect(a.json.path).not.toBe(b.json.path);
-    expect(inboxFiles(bobUrl)).toEqual([a.json.path, b.json.path].sort());
-    const pull = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
-    expect(pull.status, pull.stderr).toBe(0);
-    expect(pull.json.received.map((r: any) => r.verified)).toEqual([true]);
-    expect(pull.json.duplicates).toEqual([expect.objectContaining({ from: 'alice', first: pull.json.received[0].path })]);
-    expect(existsSync(pull.json.received[0].path)).toBe(true);
-    expect(inboxFiles(bobUrl)).toEqual([]);
-  });
-
   it('status shows peers with pinned fingerprints and the key files matching', () => {
     const r = cli(bob, 'alive-p2p', ['relay', 'status', '--json']);
     expect(r.status).toBe(0);
     expect(r.json).toMatchObject({ ok: true, configured: true, login: 'bob', fingerprint: fp.bob, private_key_mode: '600', problems: [] });
     expect(r.json.peers).toEqual([expect.objectContaining({ login: 'alice', status: 'accepted', fingerprint: fp.alice, key: 'ok' })]);
-  });
-
-  it('a changed key on the peer relay is refused until the user accepts it again', () => {
-    // bob's key is replaced (another pair, setup republishes it).
-    rmSync(bob.paths.privateKey);
-    rmSync(bob.paths.publicKey);
-    writeFixtureKeys(bob.paths, 'dave');
-    const re = cli(bob, 'alive-p2p', ['relay', 'setup', '--json']);
-    expect(re.status, re.stderr).toBe(0);
-    expect(re.json.key_published).toBe(true);
-    const newFp = re.json.fingerprint as string;
-    expect(newFp).not.toBe(fp.bob);
-
-    const before = git(['rev-parse', 'main'], bobUrl).trim();
-    const pkg = makePackage(alice, 'secret');
-    const push = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
-    expect(push.status).toBe(1);
-    expect(JSON.parse(push.stdout)).toMatchObject({ ok: false, error: { code: 'key_changed' } });
-    expect(push.stderr).toMatch(/^error: bob's key changed: .*accept bob/);
-    expect(git(['rev-parse', 'main'], bobUrl).trim()).toBe(before);
-    // add-peer must not silently re-pin either.
-    expect(cli(alice, 'alive-p2p', ['relay', 'add-peer', 'bob', '--url', bobUrl]).status).toBe(1);
-
-    const acc = cli(alice, 'alive-p2p', ['relay', 'accept', 'bob', '--json']);
-    expect(acc.status, acc.stderr).toBe(0);
-    expect(acc.json.accepted[0]).toMatchObject({ fingerprint: newFp, replaced: fp.bob });
-    fp.bob = newFp;
-    const ok = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
-    expect(ok.status, ok.stderr).toBe(0);
-    const pull = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
-    expect(pull.json.received[0], JSON.stringify(pull.json)).toMatchObject({ verified: true });
-  });
-
-  it('an unsigned package dropped into a peer inbox folder is kept apart as unverified', () => {
-    // Someone with write access to bob's relay drops a plaintext package into inbox/alice/.
-    const forged = makePackage(makeUser(base.dir, 'mallory'), 'forged');
-    const work = join(base.dir, 'mallory-work');
-    git(['clone', '-q', bobUrl, work]);
-    mkdirSync(join(work, 'inbox', 'alice'), { recursive: true });
-    writeFileSync(join(work, 'inbox', 'alice', 'forged-20260101-000000-deadbeef.walnut'), readFileSync(forged));
-    git(['add', '-A'], work);
-    git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit', '-qm', 'forged'], work);
-    git(['push', '-q', 'origin', 'HEAD:main'], work);
-
-    const pull = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
-    expect(pull.status).toBe(1);
-    expect(pull.stderr).toMatch(/could not be verified/);
-    const r = pull.json.received[0];
-    expect(r.verified).toBe(false);
-    expect(r.path).toBe(join(bob.paths.inbox, 'alice', 'unverified', 'forged-20260101-000000-deadbeef.walnut'));
-    expect(r.problems).toContain('the package is not signed');
-    expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith('forged'))).toEqual([]);
-    expect(readFileSync(r.path).equals(readFileSync(forged))).toBe(true);
-  });
-
-  it("a package signed with another key (the signer's own, not the inbox sender's pinned one) is kept apart as unverified", () => {
-    // mallory signs properly with her own key and names herself alice, encrypts to bob, and drops it into inbox/alice/.
-    const mallory = makeUser(base.dir, 'mallory2');
-    mkdirSync(join(mallory.root, 'keys'), { mode: 0o700 });
-    writeFileSync(join(mallory.root, 'keys', 'private.pem'), testKeyPairOf('erin').privateKeyPem, { mode: 0o600 });
-    const signed = makePackage(mallory, 'lookalike', [
-      '--encrypt',
-      'rsa',
-      '--recipient',
-      bob.paths.publicKey,
-      '--sign',
-      join(mallory.root, 'keys', 'private.pem'),
-      '--signer',
-      'alice',
-    ]);
-    const name = 'lookalike-20260101-000000-0badf00d.walnut';
-    const work = join(base.dir, 'mallory2-work');
-    git(['clone', '-q', bobUrl, work]);
-    mkdirSync(join(work, 'inbox', 'alice'), { recursive: true });
-    writeFileSync(join(work, 'inbox', 'alice', name), readFileSync(signed));
-    git(['add', '-A'], work);
-    git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit', '-qm', 'lookalike'], work);
-    git(['push', '-q', 'origin', 'HEAD:main'], work);
-
-    const pull = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
-    expect(pull.status).toBe(1);
-    const r = pull.json.received[0];
-    expect(r).toMatchObject({ from: 'alice', verified: false });
-    expect(r.path).toBe(join(bob.paths.inbox, 'alice', 'unverified', name));
-    expect(r.problems.join(' ')).toMatch(/signature does not match alice's pinned key/);
-    expect(r.problems.join(' ')).not.toMatch(/not signed/);
-    expect(inboxFiles(bobUrl)).toEqual([]);
-  });
-
-  it('a pull whose clean-up push fails keeps the packages on the relay and on disk, and the next pull does not duplicate them', () => {
-    const pkg = makePackage(alice, 'sturdy');
-    expect(cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob']).status).toBe(0);
-    const hook = join(bobUrl, 'hooks', 'pre-receive');
-    writeFileSync(hook, '#!/bin/sh\necho "relay is read-only today" >&2\nexit 1\n');
-    chmodSync(hook, 0o755);
-    const first = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
-    expect(first.status).toBe(1);
-    expect(first.json.received).toHaveLength(1);
-    expect(first.json.cleanup_error).toMatch(/could not push/);
-    expect(existsSync(first.json.received[0].path)).toBe(true);
-    expect(inboxFiles(bobUrl)).toHaveLength(1);
-
-    rmSync(hook);
-    const second = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
-    expect(second.status, second.stderr).toBe(0);
-    expect(second.json.received).toEqual([]);
-    expect(inboxFiles(bobUrl)).toEqual([]);
-    expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith('sturdy'))).toHaveLength(1);
-  });
-
-  it('a download that fails half-way leaves the package on the relay and no partial file', () => {
-    const pkg = makePackage(alice, 'fragile');
-    const push = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
-    // The local inbox cannot take the file (a plain file where the sender folder should be).
-    rmSync(join(bob.paths.inbox, 'alice'), { recursive: true, force: true });
-    writeFileSync(join(bob.paths.inbox, 'alice'), 'in the way');
-    const pull = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
-    expect(pull.status).toBe(1);
-    expect(pull.json.failed).toEqual([expect.objectContaining({ from: 'alice', name: push.json.name })]);
-    expect(inboxFiles(bobUrl)).toEqual([push.json.path]);
-    rmSync(join(bob.paths.inbox, 'alice'));
-    const retry = cli(bob, 'alive-p2p', ['relay', 'pull', '--json']);
-    expect(retry.status, retry.stderr).toBe(0);
-    expect(retry.json.received[0]).toMatchObject({ name: push.json.name, verified: true });
-    expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.includes('.part'))).toEqual([]);
-    expect(inboxFiles(bobUrl)).toEqual([]);
   });
 
   it('every relay subcommand answers --help with exit 0, and unknown flags with exit 2', async () => {

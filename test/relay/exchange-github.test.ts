@@ -1,7 +1,8 @@
 /**
  * The same exchange on the github transport, through the bundled CLI, against the local server
- * that answers as GitHub's REST API documents. Nothing here can reach the real GitHub. alice's
- * setup makes a real RSA-4096 key; bob starts from a fixed test key (test/support/test-keys.ts).
+ * that answers as GitHub's REST API documents. Nothing here can reach the real GitHub. Both users
+ * start from fixed test keys (test/support/test-keys.ts): setup's key generation is the same on
+ * every transport, and the git exchange (exchange-git.test.ts) makes the real RSA-4096 key.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -30,12 +31,14 @@ afterAll(async () => {
 
 const inbox = (owner: string) => [...gh.files(`${owner}/walnut-relay`).keys()].filter((p) => p.startsWith('inbox/')).sort();
 
-describe('relay exchange over the GitHub REST API (bundled CLI, local server)', () => {
+// A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).
+describe('relay exchange over the GitHub REST API (bundled CLI, local server)', { shuffle: false }, () => {
   it('setup creates each private <login>/walnut-relay; --login must match the token', async () => {
     const wrong = await cliAsync(alice, 'alive-p2p', ['relay', 'setup', '--login', 'bob']);
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/^error: the GitHub token belongs to alice, not bob/);
     expect(gh.repos.size).toBe(0);
+    writeFixtureKeys(alice.paths, 'alice');
     writeFixtureKeys(bob.paths, 'bob');
     const runs = await Promise.all([alice, bob].map(async (u) => [u, await cliAsync(u, 'alive-p2p', ['relay', 'setup', '--json'])] as const));
     for (const [u, r] of runs) {
@@ -46,7 +49,7 @@ describe('relay exchange over the GitHub REST API (bundled CLI, local server)', 
         transport: 'github',
         repo: `${u.login}/walnut-relay`,
         created: true,
-        key_generated: u === alice,
+        key_generated: false,
         key_published: true,
       });
       fp[u.login] = r.json.fingerprint;

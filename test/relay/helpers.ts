@@ -1,10 +1,9 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { relayPaths, type RelayPaths } from '../../scripts/lib/relay/paths.ts';
-import { testKeyPairOf } from '../support/test-keys.ts';
+import { nextTestKeyPair, testKeyPairOf } from '../support/test-keys.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -46,17 +45,16 @@ export function makeUser(base: string, login: string, extra: NodeJS.ProcessEnv =
   return { login, root, env, paths: relayPaths(join(env.ALIVE_HOME!, 'relay')) };
 }
 
-/** RSA key pair written where `relay setup` would put it (tests need no 4096-bit wait). */
-export function writeTestKeys(paths: RelayPaths, bits = 2048): { publicKeyPem: string; privateKeyPem: string } {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: bits,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
+/**
+ * A key pair written where `relay setup` would put it, another one on each call within a test file
+ * (fixed test keys, test/support/test-keys.ts: no key generation wait).
+ */
+export function writeTestKeys(paths: RelayPaths): { publicKeyPem: string; privateKeyPem: string } {
+  const pair = nextTestKeyPair();
   mkdirSync(paths.keysDir, { recursive: true, mode: 0o700 });
-  writeFileSync(paths.privateKey, privateKey, { mode: 0o600 });
-  writeFileSync(paths.publicKey, publicKey);
-  return { publicKeyPem: publicKey, privateKeyPem: privateKey };
+  writeFileSync(paths.privateKey, pair.privateKeyPem, { mode: 0o600 });
+  writeFileSync(paths.publicKey, pair.publicKeyPem);
+  return pair;
 }
 
 /** A fixed test key pair (test/support/test-keys.ts) written where `relay setup` would find it: no keygen wait. */

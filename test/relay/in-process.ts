@@ -48,7 +48,7 @@ export async function run(user: TestUser, argv: string[], command: Command = rel
   return { ...r, json };
 }
 
-/** A user with a 2048-bit key (no 4096-bit wait) and a git relay set up at remotes/<login>.git. */
+/** A user with a fixed test key (no key generation wait) and a git relay set up at remotes/<login>.git. */
 export async function relayUser(base: string, login: string, extra: NodeJS.ProcessEnv = {}): Promise<RelayUser> {
   const u = makeUser(base, login, extra);
   writeTestKeys(u.paths);

@@ -9,7 +9,8 @@ import { makeUser, tempDir, type TestUser } from './helpers.ts';
 import { cli, cliAsync } from './cli.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
 import { FakeGithub } from '../support/fake-github.ts';
-import { generateKeyPairSync, createHash, createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
+import { nextTestKeyPair } from '../support/test-keys.ts';
 
 let base: ReturnType<typeof tempDir>;
 let hang: Awaited<ReturnType<typeof startHangingServer>>;
@@ -110,7 +111,7 @@ describe('relay-probe', () => {
     const gh = new FakeGithub({ tokens: { 'tok-amy': 'amy', 'tok-ben': 'ben' } });
     await gh.start();
     try {
-      const benKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      const benKey = nextTestKeyPair().publicKeyPem;
       // ben's relay has another name; amy knows it (add-peer --url), and ben let her read it.
       for (const [owner, name] of [
         ['amy', 'walnut-relay'],

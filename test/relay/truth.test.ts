@@ -25,7 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => base.cleanup());
 
-describe('relay status and inbox over git', () => {
+// A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).
+describe('relay status and inbox over git', { shuffle: false }, () => {
   it('status right after a push probes (its state is older than the last relay command) and says how old what it shows is', async () => {
     // bob looks once: fresh state, nothing waiting.
     // Never probed: status probes instead of showing "last never; 0 waiting".
@@ -119,7 +120,8 @@ describe('relay status and inbox over git', () => {
   });
 });
 
-describe('GitHub: inbox and remove-peer against the fake server', () => {
+// A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).
+describe('GitHub: inbox and remove-peer against the fake server', { shuffle: false }, () => {
   let gh: FakeGithub;
   beforeAll(async () => {
     gh = new FakeGithub({ tokens: { 'tok-ann': 'ann', 'tok-ben': 'ben' } });

@@ -4,6 +4,7 @@
  */
 import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { inject } from 'vitest';
 
 declare module 'vitest' {
@@ -37,3 +38,9 @@ export function sharedTempDir(tag: string): string {
   chmodSync(dir, 0o755);
   return dir;
 }
+
+/**
+ * The preload that freezes or stalls a bundle at an exact file-system call (test/support/stop-at.mjs):
+ * `node --import STOP_AT <bundle> ...` with ALIVE_TEST_STOP_AT in the environment.
+ */
+export const STOP_AT = pathToFileURL(join(import.meta.dirname, 'stop-at.mjs')).href;

@@ -12,7 +12,7 @@ export interface TestKeyPair {
   privateKeyPem: string;
 }
 
-export const TEST_KEY_COUNT = 6;
+export const TEST_KEY_COUNT = 22;
 
 const cache = new Map<number, TestKeyPair>();
 
@@ -36,4 +36,19 @@ export function testKeyPairOf(login: string): TestKeyPair {
   const n = LOGINS.indexOf(login);
   if (n < 0) throw new Error(`no fixed test key for ${login}: use one of ${LOGINS.join(', ')}`);
   return testKeyPair(n);
+}
+
+/** Keys 6..21 are handed out by nextTestKeyPair, never by login, so the two never collide. */
+const POOL_START = LOGINS.length;
+let nextInPool = POOL_START;
+
+/**
+ * A fixed key pair not handed out before in this test file (each file runs in its own process):
+ * for tests that need "some other key" per user. Throws when the 16 pool keys are used up.
+ */
+export function nextTestKeyPair(): TestKeyPair {
+  if (nextInPool >= TEST_KEY_COUNT) {
+    throw new Error(`this test file used all ${TEST_KEY_COUNT - POOL_START} pooled test keys: add more to test/support/keys (see its README)`);
+  }
+  return testKeyPair(nextInPool++);
 }

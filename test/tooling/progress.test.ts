@@ -58,4 +58,13 @@ describe('package progress', () => {
     pipe({ phase: 'packing', doneBytes: big, totalBytes: big, finished: true });
     expect(piped).toEqual([]);
   });
+
+  it('terminalProgress shows the bytes alone while a total is not known (0), once they pass the threshold', () => {
+    const written: string[] = [];
+    const tty = terminalProgress({ isTTY: true, write: (t: string) => written.push(t) });
+    tty({ phase: 'downloading', doneBytes: 1024 * 1024, totalBytes: 0, finished: false });
+    tty({ phase: 'downloading', doneBytes: 8 * 1024 * 1024, totalBytes: 0, finished: false });
+    tty({ phase: 'downloading', doneBytes: 9 * 1024 * 1024, totalBytes: 9 * 1024 * 1024, finished: true });
+    expect(written).toEqual(['\r\x1b[Kdownloading 8.0 MB', '\r\x1b[K']);
+  });
 });

@@ -27,7 +27,7 @@ export async function answerMessage(root: string, receiverName: string, id: stri
   const receiver = normaliseName(receiverName, 'receiver');
   if (text.trim() === '') throw new AliveError('the reply text is empty', { code: 'usage', exitCode: 2 });
   const paths = receiverPaths(root, receiver);
-  const config = await loadReceiverConfig(paths.config);
+  const config = await loadReceiverConfig(paths);
   const claim = loadClaim(root, receiver, id) ?? (await claimById(root, receiver, id, { owner, leaseMs: config.claimLeaseMs }));
   if (!claim) {
     const where = findMessage(root, id, { receiver });

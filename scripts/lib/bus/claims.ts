@@ -3,12 +3,28 @@
  * lease deadlines in the claimed file's name, stale claims returned to the inbox, dead-letter with
  * a reason for whatever cannot be read, archive of handled messages.
  */
-import { closeSync, constants as fsc, fstatSync, linkSync, lstatSync, openSync, readdirSync, readSync, statSync, unlinkSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
-import { safeUnlink, writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
 import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
-import { ensureDir, freeName, MESSAGE_READ_LIMIT, publish, readBusFile, renameIfPresent, writeDurable } from './fsutil.ts';
+import {
+  ensureDir,
+  freeName,
+  linkInBus,
+  listBusDir,
+  listBusDirents,
+  lstatBus,
+  MESSAGE_READ_LIMIT,
+  openBusFileForReading,
+  publish,
+  readBusFile,
+  renameIfPresent,
+  safeUnlinkBus,
+  unlinkBusFile,
+  writeBusFileAtomic,
+  writeBusJsonAtomic,
+  writeDurable,
+} from './fsutil.ts';
 import { idFromFileName, idTimeMs, isValidMessageId, messageFileName, newMessageId, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { decodeUtf8, formatMessage, parseMessage, type ParsedMessage } from './message.ts';
@@ -34,13 +50,7 @@ export interface BusInboxEntry {
 
 /** Entries named like messages at the top of inbox/, oldest first. Reads no file. */
 export function listInbox(paths: ReceiverPaths): BusInboxEntry[] {
-  let dirents: Dirent[];
-  try {
-    dirents = readdirSync(paths.inbox, { withFileTypes: true });
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return [];
-    throw err;
-  }
+  const dirents = listBusDirents(paths.root, paths.inbox);
   const entries: BusInboxEntry[] = [];
   for (const d of dirents) {
     if (!isMessageFileName(d.name)) continue;
@@ -122,7 +132,7 @@ export function parseClaimFileName(name: string): { fileName: string; deadline: 
 export async function claimNext(root: string, receiver: string, opts: ClaimOptions): Promise<Claim | undefined> {
   const name = normaliseName(receiver, 'receiver');
   const paths = receiverPaths(root, name);
-  const config = await loadReceiverConfig(paths.config);
+  const config = await loadReceiverConfig(paths);
   const now = opts.now ?? Date.now;
   const entries = opts.entries ?? listInbox(paths);
   while (entries.length > 0) {
@@ -142,16 +152,17 @@ export async function claimNext(root: string, receiver: string, opts: ClaimOptio
 export async function claimById(root: string, receiver: string, id: string, opts: ClaimOptions): Promise<Claim | undefined> {
   const name = normaliseName(receiver, 'receiver');
   const paths = receiverPaths(root, name);
-  const config = await loadReceiverConfig(paths.config);
+  const config = await loadReceiverConfig(paths);
   const fileName = messageFileName(id);
   if (!isValidMessageId(id)) return undefined;
   const path = join(paths.inbox, fileName);
   let regular: boolean;
   try {
-    const st = lstatSync(path, { throwIfNoEntry: false });
+    const st = lstatBus(root, path);
     if (!st) return undefined;
     regular = st.isFile();
-  } catch {
+  } catch (err) {
+    if (err instanceof AliveError) throw err; // a linked folder
     return undefined;
   }
   const entry: BusInboxEntry = { name: fileName, id, validId: true, path, sortKey: 0, regular };
@@ -188,14 +199,16 @@ function tryClaim(
     return undefined;
   }
   const deadline = now + opts.leaseMs;
-  ensureDir(paths.processing);
   const claimed = join(paths.processing, claimFileName(entry.name, deadline, opts.owner));
-  if (!renameIfPresent(entry.path, claimed)) return undefined; // another consumer won
+  if (!renameIfPresent(root, entry.path, claimed)) return undefined; // another consumer won
 
   let fd: number;
   try {
-    fd = openSync(claimed, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+    const opened = openBusFileForReading(root, claimed);
+    if (opened === undefined) return undefined; // taken away meanwhile
+    fd = opened;
   } catch (err) {
+    if (err instanceof AliveError) throw err; // processing/ became a link
     report(deadLetter(paths, receiver, claimed, entry.name, `cannot be opened: ${errnoCode(err) ?? messageOf(err)}`, 'unreadable'));
     return undefined;
   }
@@ -211,7 +224,7 @@ function tryClaim(
       closeSync(fd);
       if (now - st.mtimeMs < config.emptyFileGraceMs) {
         // Maybe a foreign writer that creates the file first and fills it after: give it time.
-        if (renameIfPresent(claimed, entry.path)) opts.skipUntil?.set(entry.name, st.mtimeMs + config.emptyFileGraceMs);
+        if (renameIfPresent(root, claimed, entry.path)) opts.skipUntil?.set(entry.name, st.mtimeMs + config.emptyFileGraceMs);
         return undefined;
       }
       report(deadLetter(paths, receiver, claimed, entry.name, 'the file is empty', 'empty'));
@@ -267,7 +280,7 @@ function tryClaim(
 export function renewClaim(claim: Claim, leaseMs: number, now = Date.now()): boolean {
   const deadline = now + leaseMs;
   const next = join(claim.paths.processing, claimFileName(claim.fileName, deadline, claim.owner));
-  if (!renameIfPresent(claim.path, next)) return false;
+  if (!renameIfPresent(claim.root, claim.path, next)) return false;
   claim.path = next;
   claim.deadline = deadline;
   return true;
@@ -327,29 +340,38 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
     });
     const fileName = messageFileName(id);
     tmp = join(claim.paths.tmp, `${fileName}.${process.pid}.partial`);
-    writeDurable(tmp, text);
+    writeDurable(claim.root, tmp, text);
     resp = { id, fileName, path: join(claim.paths.outbox, fileName), thread, turn, copies: [] };
     for (const other of response.alsoIntoInboxOf ?? []) {
       const otherPaths = receiverPaths(claim.root, other);
       const copyTmp = join(otherPaths.tmp, `${fileName}.${process.pid}.partial`);
-      writeDurable(copyTmp, text);
+      writeDurable(claim.root, copyTmp, text);
       copies.push({ tmp: copyTmp, inbox: otherPaths.inbox });
     }
   }
   const dayDir = archiveDayDir(claim.paths, now);
-  ensureDir(dayDir);
-  const archivedPath = join(dayDir, freeName(dayDir, claim.fileName));
-  if (!renameIfPresent(claim.path, archivedPath)) {
-    if (tmp) safeUnlink(tmp);
-    for (const c of copies) safeUnlink(c.tmp);
-    throw new LeaseLostError(claim.id);
+  const dropResponses = () => {
+    if (tmp) safeUnlinkBus(claim.root, tmp);
+    for (const c of copies) safeUnlinkBus(claim.root, c.tmp);
+  };
+  let archivedPath: string;
+  try {
+    ensureDir(claim.root, dayDir);
+    // The folders the answer goes to are checked now, before the request leaves processing/.
+    if (tmp) ensureDir(claim.root, claim.paths.outbox);
+    for (const c of copies) ensureDir(claim.root, c.inbox);
+    archivedPath = join(dayDir, freeName(claim.root, dayDir, claim.fileName));
+    if (!renameIfPresent(claim.root, claim.path, archivedPath)) throw new LeaseLostError(claim.id);
+  } catch (err) {
+    dropResponses();
+    throw err;
   }
   // The response file itself was fsynced before the rename; the outbox folder is not synced per
   // answer (it halves the cost of an answer). After a power cut an answer can be missing, never
   // partial, and its request is in the archive to be re-sent.
   if (tmp && resp) {
-    publish(tmp, claim.paths.outbox, resp.fileName, false);
-    for (const c of copies) resp.copies.push(publish(c.tmp, c.inbox, resp.fileName));
+    publish(claim.root, tmp, claim.paths.outbox, resp.fileName, false);
+    for (const c of copies) resp.copies.push(publish(claim.root, c.tmp, c.inbox, resp.fileName));
   }
   return resp ? { archivedPath, response: resp } : { archivedPath };
 }
@@ -374,16 +396,16 @@ export function deadLetter(
   code: string,
   extra: Record<string, unknown> = {},
 ): DeadLetterRecord | undefined {
-  ensureDir(paths.deadLetter);
+  ensureDir(paths.root, paths.deadLetter);
   // The dead letter keeps its id when that id has the strict shape and is free there; otherwise it
   // gets a fresh id (the original name is recorded, escaped), so that every dead letter can be
   // named, shown and retried by an id.
   const originalId = validIdFromFileName(fileName);
-  const free = originalId !== undefined && !lstatSync(join(paths.deadLetter, fileName), { throwIfNoEntry: false });
+  const free = originalId !== undefined && !lstatBus(paths.root, join(paths.deadLetter, fileName));
   const name = free ? fileName : messageFileName(newMessageId());
   const dest = join(paths.deadLetter, name);
-  if (!renameIfPresent(src, dest)) return undefined;
-  writeJsonAtomic(join(paths.deadLetter, `${name}.reason.json`), {
+  if (!renameIfPresent(paths.root, src, dest)) return undefined;
+  writeBusJsonAtomic(paths.root, join(paths.deadLetter, `${name}.reason.json`), {
     file: name,
     receiver: displayName(receiver),
     reason,
@@ -400,12 +422,7 @@ export function deadLetter(
  * to dead-letter instead. Returns how many were returned.
  */
 export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = Date.now()): number {
-  let names: string[];
-  try {
-    names = readdirSync(paths.processing);
-  } catch {
-    return 0;
-  }
+  const names = listBusDir(paths.root, paths.processing);
   let returned = 0;
   for (const n of names) {
     const parsed = parseClaimFileName(n);
@@ -431,10 +448,9 @@ export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = D
  */
 export function returnToInbox(paths: ReceiverPaths, receiver: string, src: string, fileName: string, now = Date.now()): boolean {
   const mine = join(paths.processing, claimFileName(fileName, now + 60_000, `s${process.pid}`));
-  if (!renameIfPresent(src, mine)) return false; // another sweeper took it
-  ensureDir(paths.inbox);
+  if (!renameIfPresent(paths.root, src, mine)) return false; // another sweeper took it
   try {
-    linkSync(mine, join(paths.inbox, fileName));
+    linkInBus(paths.root, mine, join(paths.inbox, fileName));
   } catch (err) {
     if (errnoCode(err) !== 'EEXIST') throw err;
     deadLetter(
@@ -447,7 +463,7 @@ export function returnToInbox(paths: ReceiverPaths, receiver: string, src: strin
     );
     return false;
   }
-  unlinkSync(mine);
+  unlinkBusFile(paths.root, mine);
   return true;
 }
 
@@ -471,20 +487,15 @@ export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAliv
  * a file is removed only when that process is gone and the file is older than `minAgeMs`.
  */
 export function cleanOrphanedPartials(paths: ReceiverPaths, now = Date.now(), minAgeMs = 3_600_000): number {
-  let names: string[];
-  try {
-    names = readdirSync(paths.tmp);
-  } catch {
-    return 0;
-  }
+  const names = listBusDir(paths.root, paths.tmp);
   let removed = 0;
   for (const n of names) {
     const m = /\.(\d+)\.partial$/.exec(n);
     if (!m) continue;
     const path = join(paths.tmp, n);
-    const st = statSync(path, { throwIfNoEntry: false });
+    const st = lstatBus(paths.root, path);
     if (!st || now - st.mtimeMs < minAgeMs || processAlive(Number(m[1]))) continue;
-    safeUnlink(path);
+    safeUnlinkBus(paths.root, path);
     removed++;
   }
   return removed;
@@ -501,23 +512,17 @@ export function processAlive(pid: number): boolean {
 }
 
 function bumpExpiries(paths: ReceiverPaths, id: string): number {
-  ensureDir(paths.attempts);
   const file = join(paths.attempts, id.replace(/[^A-Za-z0-9_.-]/g, '_'));
-  const read = readBusFile(file, { maxBytes: 64 });
+  const read = readBusFile(paths.root, file, { maxBytes: 64 });
   let n = read.ok ? Number(read.bytes.toString('utf8').trim()) || 0 : 0;
   n++;
-  writeFileAtomic(file, `${n}\n`); // a rename over whatever is there: never opens a planted FIFO
+  writeBusFileAtomic(paths.root, file, `${n}\n`); // a rename over whatever is there: never opens a planted FIFO
   return n;
 }
 
 /** Claims currently held in processing/, with their lease deadlines. */
 export function listClaims(paths: ReceiverPaths): { name: string; fileName: string; id: string; deadline: number; owner: string; path: string }[] {
-  let names: string[];
-  try {
-    names = readdirSync(paths.processing);
-  } catch {
-    return [];
-  }
+  const names = listBusDir(paths.root, paths.processing);
   const out = [];
   for (const n of names) {
     const p = parseClaimFileName(n);
@@ -534,7 +539,7 @@ export function loadClaim(root: string, receiver: string, id: string): Claim | u
   const paths = receiverPaths(root, receiver);
   const held = listClaims(paths).find((c) => c.id === id);
   if (!held) return undefined;
-  const read = readBusFile(held.path, { maxBytes: MESSAGE_READ_LIMIT });
+  const read = readBusFile(root, held.path, { maxBytes: MESSAGE_READ_LIMIT });
   if (!read.ok) return undefined;
   const text = decodeUtf8(read.bytes);
   if (text === undefined) return undefined;

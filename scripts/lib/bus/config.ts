@@ -22,9 +22,8 @@
  *
  * The schema (zod) is loaded only when a config file exists, to keep start-up light.
  */
-import { lstatSync } from 'node:fs';
-import { readBusFile } from './fsutil.ts';
-import { AliveError, errnoCode, messageOf } from '../errors.ts';
+import { lstatBus, readBusFile } from './fsutil.ts';
+import { AliveError, messageOf } from '../errors.ts';
 import { normaliseName } from './names.ts';
 
 export interface ReceiverConfig {
@@ -61,19 +60,21 @@ const NEVER_TO_AGENTS = ['WALNUT_PASSPHRASE'];
 const cache = new Map<string, { key: string; config: ReceiverConfig }>();
 
 /** Reads a receiver's config (defaults when the file is absent); a bad file is an error. */
-export async function loadReceiverConfig(configPath: string): Promise<ReceiverConfig> {
+export async function loadReceiverConfig(paths: { root: string; config: string }): Promise<ReceiverConfig> {
+  const configPath = paths.config;
   let st;
   try {
-    st = lstatSync(configPath);
+    st = lstatBus(paths.root, configPath);
   } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return DEFAULT_CONFIG;
+    if (err instanceof AliveError) throw err; // a linked folder above it
     throw new AliveError(`cannot read ${configPath}: ${messageOf(err)}`, { code: 'config_unreadable' });
   }
+  if (!st) return DEFAULT_CONFIG;
   const key = `${st.mtimeMs}:${st.size}:${st.ino}`;
   const hit = cache.get(configPath);
   if (hit && hit.key === key) return hit.config;
   // Never follows a link, never waits on a FIFO planted as config.json.
-  const read = readBusFile(configPath, { maxBytes: 1024 * 1024 });
+  const read = readBusFile(paths.root, configPath, { maxBytes: 1024 * 1024 });
   if (!read.ok) {
     throw new AliveError(`cannot read ${configPath}: ${read.detail}; fix it or remove it`, { code: 'config_unreadable' });
   }

@@ -4,10 +4,9 @@
  * go to dead-letter with a reason; the loop itself keeps serving. Waiting uses DirWatcher
  * (notifications plus polling), and stale claims are swept regularly.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messageOf } from '../errors.ts';
-import { safeUnlink, writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
 import { agentEnvironment, DAEMON_ENV } from './agent-env.ts';
@@ -26,7 +25,7 @@ import {
   type BusInboxEntry,
 } from './claims.ts';
 import { loadReceiverConfig, type ReceiverConfig } from './config.ts';
-import { ensureDir, readBusJson } from './fsutil.ts';
+import { ensureDir, listBusDir, readBusJson, safeUnlinkBus, writeBusFileAtomic, writeBusJsonAtomic } from './fsutil.ts';
 import type { ParsedMessage } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
 import { receiverPaths, type ReceiverPaths } from './layout.ts';
@@ -88,14 +87,14 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
     log(`dead-letter ${r.fileName}: ${r.reason}`);
   };
   const registry = Registry.withBuiltins();
-  for (const problem of registry.loadDirectory(join(opts.root, 'vocabularies'))) log(`warning: ${problem}`);
+  for (const problem of registry.loadDirectory(opts.root, join(opts.root, 'vocabularies'))) log(`warning: ${problem}`);
 
-  ensureDir(paths.inbox);
+  ensureDir(paths.root, paths.inbox);
   const ended = endAgentsOfDeadDaemons(paths);
   const reclaimed = reclaimDeadOwners(paths, receiver);
   if (ended || reclaimed) log(`reclaimed ${reclaimed} claim(s) of daemon(s) that died and ended ${ended} agent process group(s) they left running`);
-  const watcher = new DirWatcher(paths.inbox);
-  writeJsonAtomic(paths.daemon, {
+  const watcher = new DirWatcher(paths.root, paths.inbox);
+  writeBusJsonAtomic(paths.root, paths.daemon, {
     pid: process.pid,
     started_at: new Date().toISOString(),
     agent: opts.agent.kind === 'echo' ? 'echo' : opts.agent.command,
@@ -108,7 +107,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   try {
     for (;;) {
       if (stopped()) break;
-      const config = await loadReceiverConfig(paths.config);
+      const config = await loadReceiverConfig(paths);
       if (Date.now() - lastSweep >= sweepEvery) {
         const endedNow = endAgentsOfDeadDaemons(paths);
         const returned = reclaimDeadOwners(paths, receiver) + sweepStaleClaims(paths, receiver);
@@ -152,7 +151,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
     await Promise.allSettled([...inflight]);
   } finally {
     watcher.close();
-    if (ownsDaemonFile(paths.daemon)) safeUnlink(paths.daemon);
+    if (ownsDaemonFile(paths)) safeUnlinkBus(paths.root, paths.daemon);
   }
   return summary;
 }
@@ -161,8 +160,13 @@ function anySignal(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
   return a ? AbortSignal.any([a, b]) : b;
 }
 
-function ownsDaemonFile(path: string): boolean {
-  const d = readBusJson(path);
+function ownsDaemonFile(paths: ReceiverPaths): boolean {
+  let d: unknown;
+  try {
+    d = readBusJson(paths.root, paths.daemon);
+  } catch {
+    return false; // a linked folder: not ours
+  }
   return d !== null && typeof d === 'object' && (d as { pid?: unknown }).pid === process.pid;
 }
 
@@ -179,12 +183,7 @@ function agentRecord(paths: ReceiverPaths, agentPid: number): string {
  */
 export function endAgentsOfDeadDaemons(paths: ReceiverPaths): number {
   const dir = join(paths.dir, '.agents');
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return 0;
-  }
+  const names = listBusDir(paths.root, dir);
   let ended = 0;
   for (const n of names) {
     const m = /^(\d+)-(\d+)$/.exec(n);
@@ -200,7 +199,7 @@ export function endAgentsOfDeadDaemons(paths: ReceiverPaths): number {
         // already gone
       }
     }
-    safeUnlink(join(dir, n));
+    safeUnlinkBus(paths.root, join(dir, n));
   }
   return ended;
 }
@@ -218,7 +217,7 @@ function carriesMark(pid: number, daemonPid: number): boolean {
 async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summary: ServeSummary, log: (l: string) => void): Promise<[Handled, string]> {
   const started = Date.now();
   const msg = claim.message;
-  const config = await loadReceiverConfig(claim.paths.config);
+  const config = await loadReceiverConfig(claim.paths);
   const fail = (reason: string, code: string, extra: Record<string, unknown> = {}) => {
     const rec = deadLetterClaim(claim, reason, code, extra);
     summary.deadLettered++;
@@ -239,7 +238,7 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
     }
     // The sender's rate limit, counted again here: a message dropped into the inbox by hand (or by
     // another tool) never passed 'dispatch send'. From is self-declared: this is a label, not a proof.
-    if (config.rateLimit && !(await takeRateToken(join(claim.paths.dir, '.rate-served'), claim.sender ?? 'anonymous', config.rateLimit))) {
+    if (config.rateLimit && !(await takeRateToken(claim.root, join(claim.paths.dir, '.rate-served'), claim.sender ?? 'anonymous', config.rateLimit))) {
       fail(
         `${claim.sender ? displayName(claim.sender) : 'an anonymous sender'} sent more than ${config.rateLimit.messages} messages in ${config.rateLimit.perSeconds} s (rate_limit of ${claim.paths.config})`,
         'rate_limited',
@@ -282,10 +281,9 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
         HELLOWORLD_MESSAGE_ID: claim.id,
       }),
       onStart: (pid) => {
-        ensureDir(join(claim.paths.dir, '.agents'));
-        writeFileAtomic(agentRecord(claim.paths, pid), ''); // by rename: never opens what is planted there
+        writeBusFileAtomic(claim.root, agentRecord(claim.paths, pid), ''); // by rename: never opens what is planted there
       },
-      onEnd: (pid) => safeUnlink(agentRecord(claim.paths, pid)),
+      onEnd: (pid) => safeUnlinkBus(claim.root, agentRecord(claim.paths, pid)),
     });
     if (!outcome.ok) {
       fail(outcome.reason, outcome.code, {

@@ -3,12 +3,11 @@
  * to `runtimes/<receiver>/.tmp/`, fsynced, then renamed in. Refusals (bad names, sender not
  * allowed, rate limit, size limit) happen before anything is written.
  */
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError } from '../errors.ts';
-import { safeUnlink } from '../fs/atomic.ts';
 import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
-import { ensureDir, publish } from './fsutil.ts';
+import { openNewBusFile, publish, safeUnlinkBus, writeAll } from './fsutil.ts';
 import { messageFileName, newMessageId } from './ids.ts';
 import { receiverPaths } from './layout.ts';
 import { formatMessage, type MessageKind } from './message.ts';
@@ -97,10 +96,10 @@ export async function openDelivery(opts: Omit<SendOptions, 'body' | 'context'> &
   const thread = opts.thread === undefined ? undefined : validateThread(opts.thread);
   const turn = opts.turn ?? 1;
   const paths = receiverPaths(opts.root, to);
-  const config = await loadReceiverConfig(paths.config);
+  const config = await loadReceiverConfig(paths);
   checkSenderAllowed(config, to, from);
   if (opts.expectedBytes !== undefined && opts.expectedBytes > config.maxBytes) throw tooLarge(to, config, paths.config);
-  if (config.rateLimit && !(await takeRateToken(paths.rate, from, config.rateLimit))) {
+  if (config.rateLimit && !(await takeRateToken(opts.root, paths.rate, from, config.rateLimit))) {
     throw new AliveError(
       `${displayName(from)} has sent ${config.rateLimit.messages} messages to ${displayName(to)} in the last ${config.rateLimit.perSeconds} s, its limit; wait and send again`,
       { code: 'rate_limited' },
@@ -119,17 +118,15 @@ export async function openDelivery(opts: Omit<SendOptions, 'body' | 'context'> &
     turn,
     body: '',
   }).replace(/\n+$/, '\n\n');
-  ensureDir(paths.tmp);
   const tmpPath = join(paths.tmp, `${fileName}.${process.pid}.partial`);
-  const fd = openSync(tmpPath, 'wx', 0o644);
+  const fd = openNewBusFile(opts.root, tmpPath);
   let open = true;
   let bytes = 0;
   let lastChar = '\n';
   const put = (data: Uint8Array) => {
     bytes += data.length;
     if (bytes > config.maxBytes) throw tooLarge(to, config, paths.config);
-    let off = 0;
-    while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+    writeAll(fd, data);
   };
   const close = () => {
     if (open) {
@@ -161,12 +158,12 @@ export async function openDelivery(opts: Omit<SendOptions, 'body' | 'context'> &
       if (tail) put(Buffer.from(tail, 'utf8'));
       fsyncSync(fd);
       close();
-      const path = publish(tmpPath, paths.inbox, fileName);
+      const path = publish(opts.root, tmpPath, paths.inbox, fileName);
       return { id, fileName, path, to, from, thread: thread ?? id, turn, timestamp: now.toISOString(), bytes };
     },
     abort() {
       close();
-      safeUnlink(tmpPath);
+      safeUnlinkBus(opts.root, tmpPath);
     },
   };
 }

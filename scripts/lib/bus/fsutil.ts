@@ -1,21 +1,293 @@
-/** Small file-system helpers of the bus: cached mkdir, durable writes into a folder, no-clobber moves. */
-import { closeSync, constants as fsc, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { errnoCode } from '../errors.ts';
-import { fsyncDir, safeUnlink, writeNewFileDurably } from '../fs/atomic.ts';
-
 /**
- * mkdir -p. Not cached: a long-running daemon must survive someone removing a folder under it
- * (the syscall is cheap next to the fsync every message costs).
+ * File-system I/O of the bus, in one place. Anyone who can write the bus folder can plant a
+ * symbolic link where the bus keeps a folder (runtimes/, runtimes/<r>/, inbox/, .tmp/, ...) and so
+ * redirect where messages, answers, reason files and claims land, or feed the bus files from
+ * outside it. So no folder level below the bus root may be a link, on every write and every read,
+ * and a link is refused with the folder named. The bus root itself is the user's choice and may be
+ * a link.
+ *
+ * How, without a window between the check and the use: each operation opens the folder it works
+ * in (O_DIRECTORY) and asks the kernel where that open folder really is (readlink of
+ * /proc/self/fd/N): it must be the root's real path plus the same names, else a level was a link.
+ * The operation then names its file through /proc/self/fd/N/<name>, which reaches the folder that
+ * was checked even if a link is swapped in meanwhile (openat semantics; Node has no openat). New
+ * files are created with O_EXCL | O_NOFOLLOW and renamed inside checked folders. Where there is no
+ * /proc (macOS), every level is lstat-checked just before the operation, which leaves a window of
+ * a few system calls.
  */
-export function ensureDir(dir: string): void {
-  mkdirSync(dir, { recursive: true });
+import {
+  closeSync,
+  constants as fsc,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { AliveError, errnoCode } from '../errors.ts';
+
+/** The refusal of a folder of the bus that is a link (or not a folder at all). */
+export function unsafeBusFolder(dir: string, st: Stats | undefined): AliveError {
+  const what =
+    st === undefined
+      ? 'is not where the bus expects it (a folder on the way was replaced or moved while the bus used it): check the folders under the bus root for links, then try again'
+      : st.isSymbolicLink()
+        ? 'is a symbolic link, not a real folder of the bus: the bus neither writes nor reads through links (whoever planted it could send the bus files anywhere, or feed it files from outside). Remove the link (the bus makes a real folder in its place) and check where it pointed'
+        : 'is not a folder (a file or device stands where the bus keeps a folder): remove it or move it away, then try again';
+  return new AliveError(`refusing to use ${dir}: it ${what}`, { code: 'unsafe_bus_folder', fields: { folder: dir } });
 }
 
-/** Writes `data` to `tmpPath` (exclusive create) and fsyncs it. */
-export function writeDurable(tmpPath: string, data: Uint8Array | string, mode = 0o644): void {
-  ensureDir(dirname(tmpPath));
-  writeNewFileDurably(tmpPath, data, mode);
+/**
+ * Checks every folder level from below `root` down to `dir` with lstat: each must be a real
+ * folder, never a link. With `create`, missing levels are made one at a time (and checked after).
+ * Returns false when a level is missing (without `create`); throws `unsafe_bus_folder` on a link
+ * or non-folder, naming it.
+ */
+export function checkBusDir(root: string, dir: string, create: boolean): boolean {
+  const rel = relative(root, dir);
+  if (rel === '') {
+    if (!create) return lstatSync(root, { throwIfNoEntry: false }) !== undefined;
+    mkdirSync(root, { recursive: true });
+    return true;
+  }
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`internal: ${dir} is not inside the bus root ${root}`);
+  if (create && lstatSync(root, { throwIfNoEntry: false }) === undefined) mkdirSync(root, { recursive: true });
+  let cur = root;
+  for (const seg of rel.split(sep)) {
+    cur = join(cur, seg);
+    let st = lstatSync(cur, { throwIfNoEntry: false });
+    if (!st) {
+      if (!create) return false;
+      try {
+        mkdirSync(cur, 0o755);
+      } catch (err) {
+        if (errnoCode(err) !== 'EEXIST') throw err;
+      }
+      st = lstatSync(cur);
+    }
+    if (st.isSymbolicLink() || !st.isDirectory()) throw unsafeBusFolder(cur, st);
+  }
+  return true;
+}
+
+const PROC_FD = existsSync('/proc/self/fd') ? '/proc/self/fd' : undefined;
+const realRoots = new Map<string, string>();
+
+/** A folder of the bus, open and checked: `at(name)` names an entry of exactly that folder. */
+export interface BusDir {
+  readonly path: string;
+  /** The open folder (undefined without /proc: then `at` is a plain path, checked just before). */
+  readonly fd: number | undefined;
+  at(name: string): string;
+  close(): void;
+}
+
+/** Where `dir` really is when no level below the root is a link (null when it cannot be said). */
+function expectedRealPath(root: string, dir: string): string | null {
+  let realRoot = realRoots.get(root);
+  if (realRoot === undefined) {
+    try {
+      realRoot = realpathSync.native(root);
+    } catch {
+      return null;
+    }
+    realRoots.set(root, realRoot);
+  }
+  if (dir.length > root.length && dir.startsWith(root) && dir[root.length] === sep) return realRoot + dir.slice(root.length);
+  const rel = relative(root, dir);
+  return rel === '' ? realRoot : join(realRoot, rel);
+}
+
+/**
+ * Opens folder `dir` of the bus (made, with the levels above it, when `create`) after proving that
+ * no level below the root is a link. Undefined when it does not exist (without `create`).
+ */
+export function openBusDir(root: string, dir: string, create: boolean): BusDir | undefined {
+  if (PROC_FD === undefined) {
+    if (!checkBusDir(root, dir, create)) return undefined;
+    return { path: dir, fd: undefined, at: (name) => join(dir, name), close: () => {} };
+  }
+  for (let attempt = 0; ; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(dir, fsc.O_RDONLY | fsc.O_DIRECTORY);
+    } catch (err) {
+      const code = errnoCode(err);
+      if (code === 'ENOENT' && !create && !checkBusDir(root, dir, false)) return undefined;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ELOOP') throw err;
+      // Absent (made here), or a level that is not a folder or loops (named by the walk).
+      if (attempt > 0 || !checkBusDir(root, dir, create)) throw err;
+      continue;
+    }
+    let real: string;
+    try {
+      real = readlinkSync(`${PROC_FD}/${fd}`);
+    } catch {
+      // A /proc that does not show our descriptors (a sandbox): check level by level instead.
+      closeSync(fd);
+      if (!checkBusDir(root, dir, create)) return undefined;
+      return { path: dir, fd: undefined, at: (name) => join(dir, name), close: () => {} };
+    }
+    if (real === expectedRealPath(root, dir)) {
+      const open = fd;
+      return { path: dir, fd, at: (name) => `${PROC_FD}/${open}/${name}`, close: () => closeSync(open) };
+    }
+    closeSync(fd);
+    // Not where it should be: the walk names the link; if it finds none (the root itself moved,
+    // or a link came and went), look once more with the root's real path read anew.
+    checkBusDir(root, dir, create);
+    realRoots.delete(root);
+    if (attempt > 0) throw unsafeBusFolder(dir, undefined);
+  }
+}
+
+/** Runs `fn` with folder `dir` open and checked; undefined (without calling it) when `dir` is absent. */
+function inBusDir<T>(root: string, dir: string, create: boolean, fn: (d: BusDir) => T): T | undefined {
+  const d = openBusDir(root, dir, create);
+  if (!d) return undefined;
+  try {
+    return fn(d);
+  } finally {
+    d.close();
+  }
+}
+
+/** Makes `dir` and the folders above it (below the root), each a real folder. */
+export function ensureDir(root: string, dir: string): void {
+  inBusDir(root, dir, true, () => undefined);
+}
+
+/** True when `dir` exists as real folders all the way down; false when absent; throws on a link. */
+export function busDirExists(root: string, dir: string): boolean {
+  return inBusDir(root, dir, false, () => true) ?? false;
+}
+
+/** The names in a bus folder ([] when it does not exist). */
+export function listBusDir(root: string, dir: string): string[] {
+  return inBusDir(root, dir, false, (d) => readdirSync(d.at('.'))) ?? [];
+}
+
+/** The entries of a bus folder with their types ([] when it does not exist). */
+export function listBusDirents(root: string, dir: string): Dirent[] {
+  return inBusDir(root, dir, false, (d) => readdirSync(d.at('.'), { withFileTypes: true })) ?? [];
+}
+
+/** lstat of an entry of a bus folder (undefined when it or its folder is absent). */
+export function lstatBus(root: string, path: string): Stats | undefined {
+  return inBusDir(root, dirname(path), false, (d) => lstatSync(d.at(basename(path)), { throwIfNoEntry: false }));
+}
+
+const NEW_FILE = fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL | fsc.O_NOFOLLOW;
+
+/** Creates `path` (never an existing file, never through a link) and returns its descriptor. */
+export function openNewBusFile(root: string, path: string, mode = 0o644): number {
+  return inBusDir(root, dirname(path), true, (d) => openSync(d.at(basename(path)), NEW_FILE, mode))!;
+}
+
+/** Writes all of `data` at the descriptor's position. */
+export function writeAll(fd: number, data: Uint8Array | string): void {
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+/** Writes `data` into the new file `fd`, fsyncs and closes it; removes `name` from `d` on failure. */
+function fillNewFile(d: BusDir, name: string, fd: number, data: Uint8Array | string): void {
+  try {
+    writeAll(fd, data);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    try {
+      unlinkSync(d.at(name));
+    } catch {
+      // gone already
+    }
+    throw err;
+  }
+  closeSync(fd);
+}
+
+/** Creates `path` (exclusive, no link followed), writes `data` and fsyncs it; removes it on failure. */
+export function writeDurable(root: string, path: string, data: Uint8Array | string, mode = 0o644): void {
+  const name = basename(path);
+  inBusDir(root, dirname(path), true, (d) => fillNewFile(d, name, openSync(d.at(name), NEW_FILE, mode), data));
+}
+
+function fsyncFolder(d: BusDir): void {
+  try {
+    if (d.fd !== undefined) fsyncSync(d.fd);
+    else {
+      const fd = openSync(d.path, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  } catch {
+    // Some file systems refuse fsync on a folder; the rename is still atomic.
+  }
+}
+
+/**
+ * Writes a file of the bus so that readers see the old or the whole new content: written aside
+ * in the same (checked, open) folder, renamed over the target (a rename replaces a planted link or
+ * FIFO, never opens it), the folder synced.
+ */
+export function writeBusFileAtomic(root: string, target: string, data: Uint8Array | string, mode = 0o644): void {
+  const name = basename(target);
+  const tmp = `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  inBusDir(root, dirname(target), true, (d) => {
+    fillNewFile(d, tmp, openSync(d.at(tmp), NEW_FILE, mode), data);
+    try {
+      renameSync(d.at(tmp), d.at(name));
+    } catch (err) {
+      try {
+        unlinkSync(d.at(tmp));
+      } catch {
+        // gone already
+      }
+      throw err;
+    }
+    fsyncFolder(d);
+  });
+}
+
+/** JSON with two-space indent and a trailing newline, written atomically into the bus. */
+export function writeBusJsonAtomic(root: string, target: string, value: unknown): void {
+  writeBusFileAtomic(root, target, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Appends to a file of the bus (made if absent): no link followed, no FIFO waited on. */
+export function appendBusFile(root: string, path: string, data: string): void {
+  inBusDir(root, dirname(path), true, (d) => {
+    const fd = openSync(d.at(basename(path)), fsc.O_WRONLY | fsc.O_APPEND | fsc.O_CREAT | fsc.O_NOFOLLOW | fsc.O_NONBLOCK, 0o644);
+    try {
+      if (!fstatSync(fd).isFile()) throw new AliveError(`refusing to append to ${path}: not a regular file; remove it`, { code: 'not_a_file' });
+      writeAll(fd, data);
+    } finally {
+      closeSync(fd);
+    }
+  });
+}
+
+/** Runs `fn` with the folders of `from` (must exist: else undefined) and of `to` (made) open and checked. */
+function inTwoBusDirs<T>(root: string, from: string, to: string, fn: (src: BusDir, dest: BusDir) => T): T | undefined {
+  return inBusDir(root, dirname(from), false, (src) => inBusDir(root, dirname(to), true, (dest) => fn(src, dest)));
 }
 
 /**
@@ -23,16 +295,19 @@ export function writeDurable(tmpPath: string, data: Uint8Array | string, mode = 
  * folder unless `syncDir` is false. The rename alone makes the file appear whole; the folder sync
  * makes its appearance survive a power cut.
  */
-export function publish(tmpPath: string, destDir: string, name: string, syncDir = true): string {
-  ensureDir(destDir);
+export function publish(root: string, tmpPath: string, destDir: string, name: string, syncDir = true): string {
   const dest = join(destDir, name);
   try {
-    renameSync(tmpPath, dest);
+    const done = inTwoBusDirs(root, tmpPath, dest, (src, to) => {
+      renameSync(src.at(basename(tmpPath)), to.at(name));
+      if (syncDir) fsyncFolder(to);
+      return true;
+    });
+    if (!done) throw new AliveError(`cannot publish ${tmpPath}: its folder is gone`, { code: 'io' });
   } catch (err) {
-    safeUnlink(tmpPath);
+    safeUnlinkBus(root, tmpPath);
     throw err;
   }
-  if (syncDir) fsyncDir(destDir);
   return dest;
 }
 
@@ -40,23 +315,87 @@ export function publish(tmpPath: string, destDir: string, name: string, syncDir 
  * A free name in `dir` for `name`: the name itself, else `name.1`, `name.2`, ... Used where two
  * different files may share a name (foreign slugs in the archive or dead-letter).
  */
-export function freeName(dir: string, name: string): string {
-  if (!existsSync(join(dir, name))) return name;
-  for (let n = 1; ; n++) {
-    const candidate = `${name}.${n}`;
-    if (!existsSync(join(dir, candidate))) return candidate;
+export function freeName(root: string, dir: string, name: string): string {
+  return (
+    inBusDir(root, dir, false, (d) => {
+      const taken = (n: string) => lstatSync(d.at(n), { throwIfNoEntry: false }) !== undefined;
+      if (!taken(name)) return name;
+      for (let n = 1; ; n++) if (!taken(`${name}.${n}`)) return `${name}.${n}`;
+    }) ?? name
+  );
+}
+
+/**
+ * rename() inside the bus, both folders checked (the destination's made), that reports "the
+ * source is gone" as false instead of throwing.
+ */
+export function renameIfPresent(root: string, from: string, to: string): boolean {
+  return (
+    inTwoBusDirs(root, from, to, (src, dest) => {
+      try {
+        renameSync(src.at(basename(from)), dest.at(basename(to)));
+        return true;
+      } catch (err) {
+        if (errnoCode(err) === 'ENOENT') return false;
+        throw err;
+      }
+    }) ?? false
+  );
+}
+
+/** A hard link inside the bus (fails with EEXIST when `to` is taken), both folders checked. */
+export function linkInBus(root: string, from: string, to: string): void {
+  const done = inTwoBusDirs(root, from, to, (src, dest) => {
+    linkSync(src.at(basename(from)), dest.at(basename(to)));
+    return true;
+  });
+  if (!done) throw new AliveError(`cannot link ${from}: its folder is gone`, { code: 'io' });
+}
+
+/** Removes a file of the bus; absent is fine, a linked folder is refused. */
+export function unlinkBusFile(root: string, path: string): void {
+  inBusDir(root, dirname(path), false, (d) => {
+    try {
+      unlinkSync(d.at(basename(path)));
+    } catch (err) {
+      if (errnoCode(err) !== 'ENOENT') throw err;
+    }
+  });
+}
+
+/** Best-effort removal (clean-up paths): never throws, never removes through a linked folder. */
+export function safeUnlinkBus(root: string, path: string): void {
+  try {
+    unlinkBusFile(root, path);
+  } catch {
+    // not removable, or through a link: left alone
   }
 }
 
-/** rename() that reports "the source is gone" as false instead of throwing. */
-export function renameIfPresent(from: string, to: string): boolean {
+/** Why `dir` cannot be read as a bus folder (a link or not a folder), for readers that skip it. */
+export function busFolderProblem(root: string, dir: string): string | undefined {
   try {
-    renameSync(from, to);
-    return true;
+    inBusDir(root, dir, false, () => undefined);
+    return undefined;
   } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return false;
+    if (err instanceof AliveError) return err.message;
     throw err;
   }
+}
+
+/**
+ * Opens an existing file of the bus for reading: its folder checked, no link followed, no FIFO
+ * waited on. Undefined when it or its folder is absent.
+ */
+export function openBusFileForReading(root: string, path: string): number | undefined {
+  return inBusDir(root, dirname(path), false, (d) => {
+    try {
+      return openSync(d.at(basename(path)), fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+    } catch (err) {
+      if (errnoCode(err) === 'ENOENT') return undefined;
+      throw err;
+    }
+  });
 }
 
 /**
@@ -71,29 +410,38 @@ export type BusFileProblem = 'missing' | 'not_a_file' | 'too_large' | 'unreadabl
 export type BusFileRead = { ok: true; bytes: Buffer; size: number; mtimeMs: number } | { ok: false; problem: BusFileProblem; detail: string };
 
 /**
- * Reads a file of the bus, which any writer may have planted: `lstat` first (only a regular file
+ * Reads a file of the bus, which any writer may have planted: its folders checked (a linked
+ * folder is refused: nothing from outside the bus), `lstat` (only a regular file
  * counts), then an open that neither follows a link nor waits on a FIFO or device
  * (O_NOFOLLOW | O_NONBLOCK), then `fstat` on what was opened (it may have been swapped meanwhile).
  * `headBytes` reads only the start; otherwise a file over `maxBytes` is refused unread.
  */
-export function readBusFile(path: string, opts: { maxBytes?: number; headBytes?: number } = {}): BusFileRead {
-  let st;
+export function readBusFile(root: string, path: string, opts: { maxBytes?: number; headBytes?: number } = {}): BusFileRead {
+  type Opened = { fd: number } | { fail: BusFileRead };
+  const fail = (problem: BusFileProblem, detail: string): Opened => ({ fail: { ok: false, problem, detail } });
+  let opened: Opened | undefined;
   try {
-    st = lstatSync(path, { throwIfNoEntry: false });
+    opened = inBusDir(root, dirname(path), false, (d): Opened => {
+      const name = basename(path);
+      const st = lstatSync(d.at(name), { throwIfNoEntry: false });
+      if (!st) return fail('missing', 'no such file');
+      if (!st.isFile()) return fail('not_a_file', 'not a regular file (a folder, link, FIFO or device)');
+      try {
+        return { fd: openSync(d.at(name), fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK) };
+      } catch (err) {
+        const code = errnoCode(err);
+        if (code === 'ENOENT') return fail('missing', 'no such file');
+        if (code === 'ELOOP') return fail('not_a_file', 'a symbolic link');
+        return fail('unreadable', code ?? String(err));
+      }
+    });
   } catch (err) {
+    if (err instanceof AliveError) throw err;
     return { ok: false, problem: 'unreadable', detail: errnoCode(err) ?? String(err) };
   }
-  if (!st) return { ok: false, problem: 'missing', detail: 'no such file' };
-  if (!st.isFile()) return { ok: false, problem: 'not_a_file', detail: 'not a regular file (a folder, link, FIFO or device)' };
-  let fd: number;
-  try {
-    fd = openSync(path, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
-  } catch (err) {
-    const code = errnoCode(err);
-    if (code === 'ENOENT') return { ok: false, problem: 'missing', detail: 'no such file' };
-    if (code === 'ELOOP') return { ok: false, problem: 'not_a_file', detail: 'a symbolic link' };
-    return { ok: false, problem: 'unreadable', detail: code ?? String(err) };
-  }
+  if (!opened) return { ok: false, problem: 'missing', detail: 'no such file' };
+  if ('fail' in opened) return opened.fail;
+  const fd = opened.fd;
   try {
     const fst = fstatSync(fd);
     if (!fst.isFile()) return { ok: false, problem: 'not_a_file', detail: 'not a regular file (a folder, link, FIFO or device)' };
@@ -117,8 +465,8 @@ export function readBusFile(path: string, opts: { maxBytes?: number; headBytes?:
 }
 
 /** A small JSON file of the bus (reason files, config, daemon records), read safely; undefined if absent or bad. */
-export function readBusJson(path: string, maxBytes = 1024 * 1024): unknown {
-  const r = readBusFile(path, { maxBytes });
+export function readBusJson(root: string, path: string, maxBytes = 1024 * 1024): unknown {
+  const r = readBusFile(root, path, { maxBytes });
   if (!r.ok) return undefined;
   try {
     return JSON.parse(r.bytes.toString('utf8')) as unknown;

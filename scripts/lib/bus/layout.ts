@@ -15,6 +15,8 @@
 import { join } from 'node:path';
 
 export interface ReceiverPaths {
+  /** The bus root: every folder below it is checked on use (fsutil.ts). */
+  root: string;
   dir: string;
   inbox: string;
   processing: string;
@@ -37,6 +39,7 @@ export function runtimesDir(root: string): string {
 export function receiverPaths(root: string, name: string): ReceiverPaths {
   const dir = join(runtimesDir(root), name);
   return {
+    root,
     dir,
     inbox: join(dir, 'inbox'),
     processing: join(dir, 'processing'),

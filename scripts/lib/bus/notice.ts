@@ -33,6 +33,11 @@ export function pendingMessagesFor(receiver: string, cwd: string, env: NodeJS.Pr
     const root = existingBusRoot(cwd, env);
     if (root === undefined) return undefined;
     const inbox = join(root, 'runtimes', normaliseName(receiver), 'inbox');
+    // Only real folders of the bus (fsutil.ts): a linked one means nothing is counted.
+    for (const dir of [join(root, 'runtimes'), join(root, 'runtimes', normaliseName(receiver)), inbox]) {
+      const st = fs.lstatSync(dir, { throwIfNoEntry: false });
+      if (!st?.isDirectory()) return undefined;
+    }
     let count = 0;
     for (const d of fs.readdirSync(inbox, { withFileTypes: true })) {
       if (d.isFile() && d.name.startsWith('msg-') && d.name.endsWith('.hw')) count++;

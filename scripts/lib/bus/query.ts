@@ -15,14 +15,12 @@
  * named `untrusted`: show it escaped (text/untrusted.ts), fence it before a prompt. Ids, receiver
  * names, locations and states have strict shapes and are safe to show.
  */
-import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { AliveError, errnoCode } from '../errors.ts';
-import { safeUnlink } from '../fs/atomic.ts';
+import { AliveError } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { claimById, claimNext, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
-import { ensureDir, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
+import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, unlinkBusFile } from './fsutil.ts';
 import { idTimeMs, isValidMessageId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import type { ParsedMessage } from './message.ts';
@@ -125,7 +123,7 @@ function isResponse(m: ParsedMessage): boolean {
 }
 
 function readDeadLetterInfo(paths: ReceiverPaths, fileName: string): DeadLetterInfo {
-  const raw = readBusJson(join(paths.deadLetter, `${fileName}.reason.json`));
+  const raw = readBusJson(paths.root, join(paths.deadLetter, `${fileName}.reason.json`));
   const r = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const originalId = str(r.original_id);
@@ -149,13 +147,13 @@ function describe(
   path: string,
   extra: { claim?: FoundMessage['claim']; fileName?: string; head?: boolean } = {},
 ): FoundMessage {
-  const r = readBusFile(path, extra.head ? { headBytes: HEAD_BYTES } : { maxBytes: MESSAGE_READ_LIMIT });
+  const r = readBusFile(paths.root, path, extra.head ? { headBytes: HEAD_BYTES } : { maxBytes: MESSAGE_READ_LIMIT });
   let message: ParsedMessage | undefined;
   let problem: string | null = null;
   let mtimeMs = 0;
   if (r.ok) {
     mtimeMs = r.mtimeMs;
-    message = extra.head ? readHeaders(path)?.message : readMessageFile(path);
+    message = extra.head ? readHeaders(paths.root, path)?.message : readMessageFile(paths.root, path);
     if (!message) problem = 'the file could not be read';
   } else {
     problem = r.problem === 'missing' ? 'gone (moved meanwhile)' : r.detail;
@@ -195,23 +193,23 @@ function describe(
   };
 }
 
-/** Something (of any type: a FIFO named like a message is reported, with its problem) is at `path`. */
-function exists(path: string): boolean {
+/**
+ * Something (of any type: a FIFO named like a message is reported, with its problem) is at `path`.
+ * A linked folder of the bus on the way is refused (fsutil.ts).
+ */
+function exists(root: string, path: string): boolean {
   try {
-    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
-  } catch {
+    return lstatBus(root, path) !== undefined;
+  } catch (err) {
+    if (err instanceof AliveError) throw err;
     return false;
   }
 }
 
 function archiveDays(paths: ReceiverPaths): string[] {
-  try {
-    return readdirSync(paths.archive)
-      .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
-      .sort();
-  } catch {
-    return [];
-  }
+  return listBusDir(paths.root, paths.archive)
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .sort();
 }
 
 /**
@@ -226,20 +224,20 @@ export function findMessage(root: string, rawId: string, options: { receiver?: s
   for (const receiver of receiversFor(root, options.receiver)) {
     const paths = receiverPaths(root, receiver);
     const inbox = join(paths.inbox, fileName);
-    if (exists(inbox)) found.push(describe(receiver, paths, id, 'inbox', inbox));
+    if (exists(root, inbox)) found.push(describe(receiver, paths, id, 'inbox', inbox));
     for (const c of listClaims(paths)) {
       if (c.id !== id) continue;
       const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now };
       found.push(describe(receiver, paths, id, 'processing', c.path, { claim }));
     }
     const outbox = join(paths.outbox, fileName);
-    if (exists(outbox)) found.push(describe(receiver, paths, id, 'outbox', outbox));
+    if (exists(root, outbox)) found.push(describe(receiver, paths, id, 'outbox', outbox));
     for (const day of archiveDays(paths)) {
       const p = join(paths.archive, day, fileName);
-      if (exists(p)) found.push(describe(receiver, paths, id, 'archive', p));
+      if (exists(root, p)) found.push(describe(receiver, paths, id, 'archive', p));
     }
     const dead = join(paths.deadLetter, fileName);
-    if (exists(dead)) found.push(describe(receiver, paths, id, 'dead-letter', dead, { fileName }));
+    if (exists(root, dead)) found.push(describe(receiver, paths, id, 'dead-letter', dead, { fileName }));
   }
   return found;
 }
@@ -268,16 +266,10 @@ export function findAnswer(root: string, rawId: string, options: { responder?: s
   for (const day of archiveDays(paths)) {
     if (day < firstDay) continue;
     const dir = join(paths.archive, day);
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const n of names) {
+    for (const n of listBusDir(root, dir)) {
       const answerId = isMessageFileName(n) ? validIdFromFileName(n) : undefined;
       if (answerId === undefined || answerId === id) continue;
-      const head = readHeaders(join(dir, n));
+      const head = readHeaders(root, join(dir, n));
       // Requests of the same thread are archived here too: only responses count.
       if (head && isResponse(head.message) && answerMatch(head.message, id)) return describe(name, paths, answerId, 'archive', join(dir, n));
     }
@@ -338,12 +330,12 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   const check = (): Found | undefined => {
     const r = find();
     if (r) return { answer: describe(responder, paths, r.id, collect ? 'archive' : 'outbox', r.path) };
-    if (exists(deadPath)) return { dead: describe(responder, paths, id, 'dead-letter', deadPath) };
+    if (exists(root, deadPath)) return { dead: describe(responder, paths, id, 'dead-letter', deadPath) };
     return undefined;
   };
-  ensureDir(paths.outbox);
+  ensureDir(root, paths.outbox);
   const watch = { idlePollMs: FOREIGN_SETTLE_MS * 2, ...options.watch };
-  const r = await waitUntil(paths.outbox, check, options.timeoutMs, options.signal ? { ...watch, signal: options.signal } : watch);
+  const r = await waitUntil(root, paths.outbox, check, options.timeoutMs, options.signal ? { ...watch, signal: options.signal } : watch);
   if (r.ok) {
     if ('answer' in r.value) return { status: 'answered', request: findRequest(root, id, responder) ?? request, answer: r.value.answer, collected: collect };
     return { status: 'dead-lettered', request: r.value.dead, deadLetter: r.value.dead.deadLetter! };
@@ -390,7 +382,7 @@ export function listThread(root: string, idOrThread: string, options: { receiver
   for (const receiver of receiversFor(root, options.receiver)) {
     const paths = receiverPaths(root, receiver);
     const add = (dir: string, location: MessageLocation) => {
-      for (const n of safeList(dir)) {
+      for (const n of listBusDir(root, dir)) {
         let fileName = n;
         let claim: FoundMessage['claim'] | undefined;
         if (location === 'processing') {
@@ -401,7 +393,7 @@ export function listThread(root: string, idOrThread: string, options: { receiver
         } else if (!isMessageFileName(n)) continue;
         const id = validIdFromFileName(fileName);
         if (id === undefined) continue;
-        const head = readHeaders(join(dir, n));
+        const head = readHeaders(root, join(dir, n));
         if (!head) continue;
         candidates.push({ receiver, paths, id, location, path: join(dir, n), fileName, ...(claim ? { claim } : {}), message: head.message });
       }
@@ -421,14 +413,6 @@ export function listThread(root: string, idOrThread: string, options: { receiver
   }
   members.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { untrustedThread: thread, messages: members };
-}
-
-function safeList(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 /** A claimed message, as the claimer sees it. */
@@ -464,7 +448,7 @@ export async function claimMessage(root: string, receiver: string, options: { id
   const name = normaliseName(receiver, 'receiver');
   const id = options.id === undefined ? undefined : messageIdArg(options.id);
   const paths = receiverPaths(root, name);
-  const config = await loadReceiverConfig(paths.config);
+  const config = await loadReceiverConfig(paths);
   sweepStaleClaims(paths, name);
   const deadLettered: DeadLetteredOnTheWay[] = [];
   const onDeadLetter = (r: DeadLetterRecord) => deadLettered.push({ id: validIdFromFileName(r.fileName) ?? '', code: r.code, reason: r.reason });
@@ -490,7 +474,7 @@ export function listDeadLetters(root: string, receiver: string): FoundMessage[] 
   const name = normaliseName(receiver, 'receiver');
   const paths = receiverPaths(root, name);
   const out: FoundMessage[] = [];
-  for (const n of safeList(paths.deadLetter)) {
+  for (const n of listBusDir(root, paths.deadLetter)) {
     if (n.endsWith('.reason.json') || !isMessageFileName(n)) continue;
     const id = validIdFromFileName(n);
     if (id === undefined) continue; // only files we named are kept here; anything else is not ours
@@ -531,21 +515,17 @@ export function retryDeadLetter(root: string, rawId: string, options: { receiver
   }
   const hit = hits[0]!;
   const paths = receiverPaths(root, hit.receiver);
-  const r = readBusFile(hit.path, { headBytes: 0 });
+  const r = readBusFile(root, hit.path, { headBytes: 0 });
   if (!r.ok) throw new AliveError(`cannot retry ${id}: ${r.detail}; it stays in dead-letter`, { code: 'not_a_file' });
-  ensureDir(paths.inbox);
+  ensureDir(root, paths.inbox);
   let newId = id;
   let dest = join(paths.inbox, messageFileName(id));
-  if (exists(dest)) {
+  if (exists(root, dest)) {
     newId = newMessageId();
     dest = join(paths.inbox, messageFileName(newId));
   }
-  if (!renameIfPresent(hit.path, dest)) throw new AliveError(`cannot retry ${id}: it left dead-letter meanwhile`, { code: 'not_found' });
-  safeUnlink(join(paths.deadLetter, `${messageFileName(id)}.reason.json`));
-  try {
-    unlinkSync(join(paths.attempts, id));
-  } catch (err) {
-    if (errnoCode(err) !== 'ENOENT') throw err;
-  }
+  if (!renameIfPresent(root, hit.path, dest)) throw new AliveError(`cannot retry ${id}: it left dead-letter meanwhile`, { code: 'not_found' });
+  unlinkBusFile(root, join(paths.deadLetter, `${messageFileName(id)}.reason.json`));
+  unlinkBusFile(root, join(paths.attempts, id));
   return { id: newId, previousId: newId === id ? null : id, receiver: hit.receiver, path: dest };
 }

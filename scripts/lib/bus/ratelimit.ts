@@ -2,49 +2,54 @@
  * Per-sender rate limit of a receiver: a sliding window of send times in `.rate/<sender>.json`,
  * updated under a lock file so that concurrent senders count correctly.
  */
-import { closeSync, lstatSync, openSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
-import { safeUnlink, writeJsonAtomic } from '../fs/atomic.ts';
-import { ensureDir, readBusJson } from './fsutil.ts';
+import { lstatBus, openNewBusFile, readBusJson, safeUnlinkBus, writeBusJsonAtomic } from './fsutil.ts';
 
 const LOCK_STALE_MS = 10_000;
 const LOCK_WAIT_MS = 5_000;
 
 /** Records one send and returns true, or returns false when the window is full. */
-export async function takeRateToken(rateDir: string, sender: string, limit: { messages: number; perSeconds: number }, now = Date.now()): Promise<boolean> {
-  ensureDir(rateDir);
+export async function takeRateToken(
+  root: string,
+  rateDir: string,
+  sender: string,
+  limit: { messages: number; perSeconds: number },
+  now = Date.now(),
+): Promise<boolean> {
   const lock = join(rateDir, `${sender}.lock`);
-  await acquire(lock);
+  await acquire(root, lock);
   try {
     const file = join(rateDir, `${sender}.json`);
     const since = now - limit.perSeconds * 1000;
-    const times = readTimes(file).filter((t) => t > since);
+    const times = readTimes(root, file).filter((t) => t > since);
     if (times.length >= limit.messages) return false;
     times.push(now);
-    writeJsonAtomic(file, times);
+    writeBusJsonAtomic(root, file, times);
     return true;
   } finally {
-    safeUnlink(lock);
+    safeUnlinkBus(root, lock);
   }
 }
 
-function readTimes(file: string): number[] {
-  const value = readBusJson(file); // absent or damaged: start a new window
+function readTimes(root: string, file: string): number[] {
+  const value = readBusJson(root, file); // absent or damaged: start a new window
   return Array.isArray(value) ? value.filter((t): t is number => typeof t === 'number' && Number.isFinite(t)) : [];
 }
 
-async function acquire(lock: string): Promise<void> {
+async function acquire(root: string, lock: string): Promise<void> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
-      closeSync(openSync(lock, 'wx'));
+      closeSync(openNewBusFile(root, lock));
       return;
     } catch (err) {
       if (errnoCode(err) !== 'EEXIST') throw err;
     }
     try {
-      if (Date.now() - lstatSync(lock).mtimeMs > LOCK_STALE_MS) safeUnlink(lock);
+      const st = lstatBus(root, lock);
+      if (st && Date.now() - st.mtimeMs > LOCK_STALE_MS) safeUnlinkBus(root, lock);
     } catch {
       // released meanwhile
     }

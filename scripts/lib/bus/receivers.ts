@@ -3,7 +3,8 @@
  * agents the reference runs daemons for, and HelloWorld itself), which need no folder yet. A send
  * to any other name is most likely a typo (`@gemni`), refused with the closest known name.
  */
-import { readdirSync, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
+import { listBusDirents } from './fsutil.ts';
 import { AliveError } from '../errors.ts';
 import { META_RECEIVERS } from '../helloworld/vocabulary.ts';
 import { runtimesDir } from './layout.ts';
@@ -16,10 +17,12 @@ export const RECEIVERS_WITHOUT_FOLDER: readonly string[] = [...META_RECEIVERS, '
 export function listReceivers(root: string): string[] {
   let dirents: Dirent[];
   try {
-    dirents = readdirSync(runtimesDir(root), { withFileTypes: true });
-  } catch {
+    dirents = listBusDirents(root, runtimesDir(root));
+  } catch (err) {
+    if (err instanceof AliveError) throw err; // runtimes/ is a link
     return [];
   }
+  // A receiver folder that is a link is not a directory here: it is not listed.
   return dirents
     .filter((d) => d.isDirectory() && isValidName(d.name) && d.name === d.name.toLowerCase())
     .map((d) => d.name)

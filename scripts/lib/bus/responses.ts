@@ -7,9 +7,8 @@
  * HelloWorld daemons (agent_daemon.py at e7684c3), which write no In-Reply-To, when it has none and
  * its `Thread` is the request's id (our requests open their thread with their own id).
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDir, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
+import { ensureDir, listBusDir, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
 import { messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths } from './layout.ts';
 import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
@@ -34,8 +33,8 @@ export const HEAD_BYTES = 4096;
 export const FOREIGN_SETTLE_MS = 300;
 
 /** The headers of a bus file, from its first 4 KB; undefined when it is not a readable regular file. */
-export function readHeaders(path: string): { message: ParsedMessage; mtimeMs: number } | undefined {
-  const r = readBusFile(path, { headBytes: HEAD_BYTES });
+export function readHeaders(root: string, path: string): { message: ParsedMessage; mtimeMs: number } | undefined {
+  const r = readBusFile(root, path, { headBytes: HEAD_BYTES });
   if (!r.ok) return undefined;
   const text = r.bytes.toString('utf8');
   const headerEnd = text.search(/\r?\n\r?\n/);
@@ -50,8 +49,8 @@ export function answerMatch(message: ParsedMessage, requestId: string): 'in-repl
 }
 
 /** Reads a whole bus file as a message (UTF-8, else latin1 so that nothing is lost). */
-export function readMessageFile(path: string, maxBytes = MESSAGE_READ_LIMIT): ParsedMessage | undefined {
-  const r = readBusFile(path, { maxBytes });
+export function readMessageFile(root: string, path: string, maxBytes = MESSAGE_READ_LIMIT): ParsedMessage | undefined {
+  const r = readBusFile(root, path, { maxBytes });
   if (!r.ok) return undefined;
   return parseMessage(decodeUtf8(r.bytes) ?? r.bytes.toString('latin1'));
 }
@@ -70,12 +69,7 @@ export function responseFinder(
   const seen = new Set<string>();
   const now = options.now ?? Date.now;
   return () => {
-    let names: string[];
-    try {
-      names = readdirSync(paths.outbox);
-    } catch {
-      return undefined;
-    }
+    const names = listBusDir(root, paths.outbox);
     for (const name of names) {
       if (seen.has(name) || !isMessageFileName(name)) continue;
       const id = validIdFromFileName(name);
@@ -84,7 +78,7 @@ export function responseFinder(
         continue;
       }
       const src = join(paths.outbox, name);
-      const head = readHeaders(src);
+      const head = readHeaders(root, src);
       if (!head) {
         seen.add(name);
         continue;
@@ -99,14 +93,14 @@ export function responseFinder(
       let path = src;
       if (options.collect !== false) {
         const dayDir = archiveDayDir(paths, new Date(now()));
-        ensureDir(dayDir);
+        ensureDir(root, dayDir);
         const dest = join(dayDir, name);
         // Never over an archived file of the same name (a foreign slug reused): leave it then.
-        if (readBusFile(dest, { headBytes: 0 }).ok) continue;
-        if (!renameIfPresent(src, dest)) continue; // collected by someone else
+        if (readBusFile(root, dest, { headBytes: 0 }).ok) continue;
+        if (!renameIfPresent(root, src, dest)) continue; // collected by someone else
         path = dest;
       }
-      const message = readMessageFile(path);
+      const message = readMessageFile(root, path);
       if (!message) continue;
       return { id, fileName: name, path, message };
     }
@@ -124,7 +118,7 @@ export type ResponseWaitResult = WaitResult<CollectedResponse> | { ok: false; de
 /** The reason file of a request the responder sent to dead-letter, if it is there. */
 export function deadLetterOf(root: string, responder: string, requestId: string): DeadLettered | undefined {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
-  const r = readBusJson(join(paths.deadLetter, `${messageFileName(requestId)}.reason.json`));
+  const r = readBusJson(root, join(paths.deadLetter, `${messageFileName(requestId)}.reason.json`));
   if (r === undefined || r === null || typeof r !== 'object') return undefined;
   const rec = r as Record<string, unknown>;
   return { reason: String(rec.reason ?? 'unknown reason'), code: String(rec.code ?? 'failed') };
@@ -143,12 +137,12 @@ export async function waitForResponse(
   options: DirWatcherOptions = {},
 ): Promise<ResponseWaitResult> {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
-  ensureDir(paths.outbox);
+  ensureDir(root, paths.outbox);
   const find = responseFinder(root, responder, requestId);
   // The dead-letter folder is not watched: it is looked at on every wake-up, which includes the
   // watcher's idle poll (once a second). One failed lstat when there is nothing there.
   const check = (): CollectedResponse | DeadLettered | undefined => find() ?? deadLetterOf(root, responder, requestId);
-  const r = await waitUntil(paths.outbox, check, timeoutMs, signal ? { ...options, signal } : options);
+  const r = await waitUntil(root, paths.outbox, check, timeoutMs, signal ? { ...options, signal } : options);
   if (r.ok && !('message' in r.value)) return { ok: false, deadLettered: r.value };
   return r as WaitResult<CollectedResponse>;
 }

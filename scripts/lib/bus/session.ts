@@ -57,7 +57,7 @@ export class Session {
 
   constructor(private readonly opts: SessionOptions) {
     this.registry = Registry.withBuiltins();
-    this.vocabularyProblems = this.registry.loadDirectory(join(opts.root, 'vocabularies'));
+    this.vocabularyProblems = this.registry.loadDirectory(opts.root, join(opts.root, 'vocabularies'));
     this.threadId = opts.thread ?? newMessageId();
   }
 

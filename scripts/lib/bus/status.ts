@@ -3,10 +3,9 @@
  * claimed (and how many of those claims ran out), answers not collected, dead letters, archived
  * messages, and whether a daemon serves it. Reads names and counts only, never a message.
  */
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { listClaims } from './claims.ts';
-import { readBusJson } from './fsutil.ts';
+import { busFolderProblem, listBusDir, lstatBus, readBusJson } from './fsutil.ts';
 import { isMessageFileName, receiverPaths } from './layout.ts';
 import { displayName } from './names.ts';
 import { listReceivers } from './receivers.ts';
@@ -22,74 +21,67 @@ export interface ReceiverStatus {
   archived: number;
   config: boolean;
   daemon: { pid: number; agent: string; alive: boolean } | null;
+  /** Folders of this receiver that were skipped (symbolic links or not folders), with why. */
+  problems: string[];
 }
 
 export function busStatus(root: string, now = Date.now()): { root: string; receivers: ReceiverStatus[] } {
   const names = listReceivers(root);
   const receivers = names.map((name) => {
     const paths = receiverPaths(root, name);
-    const claims = listClaims(paths);
+    const problems: string[] = [];
+    // A linked folder is counted as empty and named under problems: status reads nothing through it.
+    const guarded = <T>(dir: string, fallback: T, fn: () => T): T => {
+      const problem = busFolderProblem(root, dir);
+      if (problem !== undefined) {
+        problems.push(problem);
+        return fallback;
+      }
+      return fn();
+    };
+    const claims = guarded(paths.processing, [], () => listClaims(paths));
     return {
       receiver: displayName(name),
-      inbox: countMessages(paths.inbox),
+      inbox: guarded(paths.inbox, 0, () => countMessages(root, paths.inbox)),
       processing: claims.length,
       stale_claims: claims.filter((c) => c.deadline <= now).length,
-      outbox: countMessages(paths.outbox),
-      dead_letter: countDeadLetters(paths.deadLetter),
-      archived: countArchive(paths.archive),
-      config: exists(paths.config),
-      daemon: daemonState(paths.daemon),
+      outbox: guarded(paths.outbox, 0, () => countMessages(root, paths.outbox)),
+      dead_letter: guarded(paths.deadLetter, 0, () => countDeadLetters(root, paths.deadLetter)),
+      archived: guarded(paths.archive, 0, () => countArchive(root, paths.archive, problems)),
+      config: guarded(paths.dir, false, () => lstatBus(root, paths.config) !== undefined),
+      daemon: guarded(paths.dir, null, () => daemonState(root, paths.daemon)),
+      problems: [...new Set(problems)],
     };
   });
   return { root, receivers };
 }
 
-function countMessages(dir: string): number {
-  try {
-    return readdirSync(dir).filter(isMessageFileName).length;
-  } catch {
-    return 0;
-  }
+function countMessages(root: string, dir: string): number {
+  return listBusDir(root, dir).filter(isMessageFileName).length;
 }
 
-function countDeadLetters(dir: string): number {
-  try {
-    return readdirSync(dir).filter((n) => !n.endsWith('.reason.json') && !n.startsWith('.')).length;
-  } catch {
-    return 0;
-  }
+function countDeadLetters(root: string, dir: string): number {
+  return listBusDir(root, dir).filter((n) => !n.endsWith('.reason.json') && !n.startsWith('.')).length;
 }
 
-function countArchive(dir: string): number {
+function countArchive(root: string, dir: string, problems: string[]): number {
   let n = 0;
-  try {
-    for (const day of readdirSync(dir)) n += countMessages(join(dir, day)) + countSuffixed(join(dir, day));
-  } catch {
-    return n;
+  for (const day of listBusDir(root, dir)) {
+    const dayDir = join(dir, day);
+    const problem = busFolderProblem(root, dayDir);
+    if (problem !== undefined) {
+      problems.push(problem);
+      continue;
+    }
+    const names = listBusDir(root, dayDir);
+    n += names.filter(isMessageFileName).length + names.filter((f) => /^msg-.+\.hw\.\d+$/.test(f)).length;
   }
   return n;
 }
 
-function countSuffixed(dir: string): number {
+function daemonState(root: string, path: string): { pid: number; agent: string; alive: boolean } | null {
   try {
-    return readdirSync(dir).filter((f) => /^msg-.+\.hw\.\d+$/.test(f)).length;
-  } catch {
-    return 0;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function daemonState(path: string): { pid: number; agent: string; alive: boolean } | null {
-  try {
-    const d = (readBusJson(path) ?? {}) as { pid?: unknown; agent?: unknown };
+    const d = (readBusJson(root, path) ?? {}) as { pid?: unknown; agent?: unknown };
     if (typeof d.pid !== 'number' || !Number.isInteger(d.pid) || d.pid <= 0) return null;
     let alive = false;
     try {

@@ -4,10 +4,9 @@
  * beyond its budget, so two daemons cannot answer each other forever. Messages also carry a
  * `Turn:` hop count that is checked against the same budget.
  */
-import { closeSync, constants as fsc, openSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { ensureDir, readBusFile } from './fsutil.ts';
+import { appendBusFile, readBusFile } from './fsutil.ts';
 import type { ReceiverPaths } from './layout.ts';
 import { inlineText } from '../text/untrusted.ts';
 
@@ -17,7 +16,7 @@ function ledgerPath(paths: ReceiverPaths, thread: string): string {
 
 /** Turns this receiver already answered in `thread`. */
 export function turnsAnswered(paths: ReceiverPaths, thread: string): number {
-  const r = readBusFile(ledgerPath(paths, thread), { maxBytes: 4 * 1024 * 1024 });
+  const r = readBusFile(paths.root, ledgerPath(paths, thread), { maxBytes: 4 * 1024 * 1024 });
   return r.ok
     ? r.bytes
         .toString('utf8')
@@ -28,14 +27,8 @@ export function turnsAnswered(paths: ReceiverPaths, thread: string): number {
 
 /** Records one answered turn. */
 export function recordTurn(paths: ReceiverPaths, thread: string, messageId: string): void {
-  ensureDir(paths.threads);
   // No-follow and non-blocking: a link or FIFO planted under a ledger's name fails, never waits.
-  const fd = openSync(ledgerPath(paths, thread), fsc.O_WRONLY | fsc.O_APPEND | fsc.O_CREAT | fsc.O_NOFOLLOW | fsc.O_NONBLOCK, 0o644);
-  try {
-    writeSync(fd, `${new Date().toISOString()} ${messageId} ${JSON.stringify(thread)}\n`);
-  } finally {
-    closeSync(fd);
-  }
+  appendBusFile(paths.root, ledgerPath(paths, thread), `${new Date().toISOString()} ${messageId} ${JSON.stringify(thread)}\n`);
 }
 
 /** Why a message must not be answered under the budget, or undefined when it may. */

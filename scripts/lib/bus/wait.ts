@@ -24,13 +24,14 @@ export class DirWatcher {
   private readonly fallback: [number, number];
 
   constructor(
+    readonly root: string,
     readonly dir: string,
     options: DirWatcherOptions = {},
   ) {
     this.idlePollMs = options.idlePollMs ?? 1000;
     this.fallback = options.fallbackPollMs ?? [20, 500];
     this.fallbackDelay = this.fallback[0];
-    ensureDir(dir);
+    ensureDir(root, dir); // a real folder of the bus, never a link
     if (options.notifications === false) return;
     try {
       this.watcher = watch(dir, { persistent: false }, () => this.signal());
@@ -111,17 +112,19 @@ export class DirWatcher {
 export type WaitResult<T> = { ok: true; value: T } | { ok: false; timedOut: true; waitedMs: number } | { ok: false; aborted: true };
 
 /**
- * Calls `check` until it returns a value, waking on changes of `dir`, until `timeoutMs`.
+ * Calls `check` until it returns a value, waking on changes of `dir` (a folder of the bus under
+ * `root`), until `timeoutMs`.
  * `check` runs once at the start, so an answer already present is found without waiting.
  */
 export async function waitUntil<T>(
+  root: string,
   dir: string,
   check: () => T | undefined,
   timeoutMs: number,
   options: DirWatcherOptions & { signal?: AbortSignal } = {},
 ): Promise<WaitResult<T>> {
   const start = Date.now();
-  const watcher = new DirWatcher(dir, options);
+  const watcher = new DirWatcher(root, dir, options);
   try {
     for (;;) {
       const value = check();

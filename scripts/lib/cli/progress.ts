@@ -15,7 +15,8 @@ export function terminalProgress(stream: ProgressStream = process.stderr, minByt
   let last = 0;
   let shown = false;
   return (p: ByteProgress) => {
-    if (p.totalBytes <= minBytes) return;
+    // A total not known yet (0) counts as large once that many bytes went by.
+    if (Math.max(p.totalBytes, p.doneBytes) <= minBytes) return;
     if (p.finished) {
       if (shown) stream.write('\r\x1b[K');
       shown = false;
@@ -25,7 +26,11 @@ export function terminalProgress(stream: ProgressStream = process.stderr, minByt
     if (now - last < 100) return;
     last = now;
     shown = true;
-    const pct = p.totalBytes > 0 ? Math.min(100, Math.floor((p.doneBytes / p.totalBytes) * 100)) : 100;
+    if (p.totalBytes <= 0) {
+      stream.write(`\r\x1b[K${p.phase} ${formatBytes(p.doneBytes)}`);
+      return;
+    }
+    const pct = Math.min(100, Math.floor((p.doneBytes / p.totalBytes) * 100));
     stream.write(`\r${p.phase} ${pct}% (${formatBytes(p.doneBytes)} of ${formatBytes(p.totalBytes)})`);
   };
 }

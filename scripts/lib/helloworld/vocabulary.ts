@@ -7,7 +7,7 @@
  * here writes files.
  */
 import { readdirSync } from 'node:fs';
-import { readBusFile } from '../bus/fsutil.ts';
+import { busFolderProblem, readBusFile } from '../bus/fsutil.ts';
 import { join } from 'node:path';
 import { parseProgram, type Statement } from './parser.ts';
 import { HelloWorldSyntaxError } from './lexer.ts';
@@ -180,7 +180,10 @@ export class Registry {
   }
 
   /** Loads `dir/*.hw` vocabulary files; returns the problems found (a bad file is skipped). */
-  loadDirectory(dir: string): string[] {
+  loadDirectory(root: string, dir: string): string[] {
+    // The folder is the bus's: a link there (to anywhere) is skipped, with a warning.
+    const unsafe = busFolderProblem(root, dir);
+    if (unsafe !== undefined) return [`${unsafe}; its vocabularies were skipped`];
     let names: string[];
     try {
       names = readdirSync(dir)
@@ -193,7 +196,7 @@ export class Registry {
     for (const n of names) {
       const file = join(dir, n);
       // Anyone who writes the bus folder writes here: no links followed, no FIFO waited on.
-      const read = readBusFile(file, { maxBytes: 4 * 1024 * 1024 });
+      const read = readBusFile(root, file, { maxBytes: 4 * 1024 * 1024 });
       if (!read.ok) {
         problems.push(`${file}: skipped, ${read.detail}`);
         continue;

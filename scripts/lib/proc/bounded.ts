@@ -25,6 +25,8 @@ export interface BoundedRunOptions {
   stdoutFile?: string;
   /** Each stdout chunk, as it arrives (e.g. to hash what goes into stdoutFile). */
   onStdoutChunk?: (chunk: Buffer) => void;
+  /** Called with each stderr chunk (progress that a child writes there). */
+  onStderrChunk?: (chunk: Buffer) => void;
   /** The child's pid (its process group) once started, and again when it is gone. */
   onStart?: (pid: number) => void;
   onEnd?: (pid: number) => void;
@@ -112,6 +114,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-stderrKeep);
+      opts.onStderrChunk?.(chunk);
     });
     child.stdin.on('error', () => {
       // A child may exit before reading all of its input; its exit status tells the story.

@@ -18,6 +18,8 @@ export interface GitRunOptions {
   stdoutFile?: string;
   /** Called with each stdout chunk when stdoutFile is set (for hashing while writing). */
   onStdoutChunk?: (chunk: Buffer) => void;
+  /** Called with each stderr chunk (`--progress` output). */
+  onStderrChunk?: (chunk: Buffer) => void;
   /** Exit codes that count as success (default [0]). */
   okCodes?: number[];
   /** Captured stdout (or, with stdoutFile, written stdout) beyond this stops git (untrusted content). */
@@ -67,6 +69,7 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
     ...(opts.maxStdoutBytes !== undefined ? { maxStdoutBytes: opts.maxStdoutBytes } : {}),
     ...(opts.stdoutFile !== undefined ? { stdoutFile: opts.stdoutFile } : {}),
     ...(opts.onStdoutChunk !== undefined ? { onStdoutChunk: opts.onStdoutChunk } : {}),
+    ...(opts.onStderrChunk !== undefined ? { onStderrChunk: opts.onStderrChunk } : {}),
     onStart: trackChild,
     onEnd: untrackChild,
   });
@@ -127,4 +130,22 @@ export function killAllGitChildren(): void {
     }
   }
   running.clear();
+}
+
+const UNITS: Record<string, number> = { bytes: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };
+
+/**
+ * A stderr listener for `git push/fetch --progress`: calls `onBytes` with the pack bytes git says
+ * it has written or received so far ("Writing objects: 40% (2/5), 3.00 MiB | ...").
+ */
+export function gitProgressBytes(onBytes: (bytes: number) => void): (chunk: Buffer) => void {
+  let carry = '';
+  return (chunk) => {
+    const lines = (carry + chunk.toString('latin1')).split(/[\r\n]/);
+    carry = (lines.pop() ?? '').slice(-512);
+    for (const line of lines) {
+      const m = /(?:Writing|Receiving) objects:.*?, ([\d.]+) (bytes|KiB|MiB|GiB)/.exec(line);
+      if (m) onBytes(Math.round(Number(m[1]) * UNITS[m[2]!]!));
+    }
+  };
 }

@@ -1,9 +1,19 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError } from '../errors.ts';
-import { GitError, GIT_IDENTITY, runGit, redactUrls, type GitRunOptions } from './git-run.ts';
+import { GitError, GIT_IDENTITY, gitProgressBytes, runGit, redactUrls, type GitRunOptions } from './git-run.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
-import type { CallLimits, DeliverResult, InboxEntry, InboxListing, PeerRelay, RelayTransport, SetupResult } from './transport.ts';
+import type { OnProgress } from '../package/progress.ts';
+import {
+  transferProgress,
+  type CallLimits,
+  type DeliverResult,
+  type InboxEntry,
+  type InboxListing,
+  type PeerRelay,
+  type RelayTransport,
+  type SetupResult,
+} from './transport.ts';
 import { hasControlCharacter, inlineText } from '../text/untrusted.ts';
 
 /**
@@ -209,6 +219,7 @@ export class GitTransport implements RelayTransport {
     changes: Array<{ path: string; oid: string | null }>,
     message: string,
     limits: CallLimits = {},
+    onPushBytes?: (bytes: number) => void,
   ): Promise<string | null> {
     const rootTree = parent ? (await this.git(['rev-parse', '--verify', `${parent}^{tree}`])).stdout.trim() : null;
     const tree =
@@ -228,7 +239,11 @@ export class GitTransport implements RelayTransport {
     ).stdout.trim();
     const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
     try {
-      await this.git(['push', '--quiet', '--porcelain', remote, `${commit}:refs/heads/${this.opts.branch}`], { timeoutMs });
+      const push = onPushBytes ? ['push', '--progress', '--porcelain'] : ['push', '--quiet', '--porcelain'];
+      await this.git([...push, remote, `${commit}:refs/heads/${this.opts.branch}`], {
+        timeoutMs,
+        ...(onPushBytes ? { onStderrChunk: gitProgressBytes(onPushBytes) } : {}),
+      });
     } catch (err) {
       if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
       throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${(err as Error).message}`, {
@@ -336,11 +351,13 @@ export class GitTransport implements RelayTransport {
     return this.readSmallBlob(entry.oid, `${keyPath} in your relay`);
   }
 
-  async deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void): Promise<DeliverResult> {
+  async deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void, onProgress?: OnProgress): Promise<DeliverResult> {
     const remote = GitTransport.peerRemote(peer.login);
     await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
-    const oid = (await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim();
     const size = statSync(localPath).size;
+    const progress = transferProgress('uploading', onProgress, size);
+    progress.start();
+    const oid = (await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim();
     const folder = `inbox/${this.opts.login}`;
     for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
       const head = await this.fetch(remote);
@@ -355,8 +372,18 @@ export class GitTransport implements RelayTransport {
       for (let i = 0; existing.has(`${folder}/${name}`) && i < 5; i++) name = nextName();
       const path = `${folder}/${name}`;
       if (existing.has(path)) throw new AliveError('could not find a free name in the peer inbox', { code: 'conflict' });
-      const commit = await this.commitAndPush(remote, head, [{ path, oid }], `deposit: ${name} from ${this.opts.login} (${size} bytes)`);
-      if (commit) return { path, name, commit, via: 'git' };
+      const commit = await this.commitAndPush(
+        remote,
+        head,
+        [{ path, oid }],
+        `deposit: ${name} from ${this.opts.login} (${size} bytes)`,
+        {},
+        onProgress ? (n) => progress.bytes(n) : undefined,
+      );
+      if (commit) {
+        progress.finish(size);
+        return { path, name, commit, via: 'git' };
+      }
       await jitter(attempt);
     }
     throw new AliveError(`${peer.login}'s relay kept changing while delivering; try again`, { code: 'conflict' });
@@ -420,13 +447,36 @@ export class GitTransport implements RelayTransport {
     return out;
   }
 
-  async download(entry: InboxEntry, dest: string, maxBytes?: number): Promise<void> {
+  async download(entry: InboxEntry, dest: string, maxBytes?: number, onProgress?: OnProgress): Promise<void> {
+    const progress = transferProgress('downloading', onProgress, entry.size ?? 0);
+    let written = 0;
     try {
+      if (onProgress) {
+        progress.start();
+        // A hosted server gives blob-less clones: `cat-file` would fetch the package silently.
+        // Fetched by its id first, git says how many bytes came; a server that refuses a fetch
+        // by id (or a blob already here) leaves it to cat-file.
+        await this.git(['fetch', '--progress', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', 'origin', entry.blobSha], {
+          timeoutMs: 30 * 60_000,
+          onStderrChunk: gitProgressBytes((n) => progress.bytes(n)),
+        }).catch((err: unknown) => {
+          if (err instanceof GitError && err.timedOut) throw err;
+        });
+      }
       await this.git(['cat-file', 'blob', entry.blobSha], {
         stdoutFile: dest,
         timeoutMs: 30 * 60_000,
         ...(maxBytes !== undefined ? { maxStdoutBytes: maxBytes } : {}),
+        ...(onProgress
+          ? {
+              onStdoutChunk: (chunk: Buffer) => {
+                written += chunk.length;
+                progress.bytes(written);
+              },
+            }
+          : {}),
       });
+      progress.finish(written);
     } catch (err) {
       if (err instanceof AliveError && err.code === 'git_output_too_large') throw tooLargeError(entry, maxBytes!);
       throw err;

@@ -6,7 +6,17 @@ import { AliveError } from '../errors.ts';
 import { callSignal, githubError, isStatus, withReadRetry } from './github-client.ts';
 import { relayReadme, tooLargeError } from './git-transport.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
-import type { CallLimits, DeliverResult, InboxEntry, InboxListing, PeerRelay, RelayTransport, SetupResult } from './transport.ts';
+import type { OnProgress } from '../package/progress.ts';
+import {
+  transferProgress,
+  type CallLimits,
+  type DeliverResult,
+  type InboxEntry,
+  type InboxListing,
+  type PeerRelay,
+  type RelayTransport,
+  type SetupResult,
+} from './transport.ts';
 
 /**
  * The `github` transport: the private repository `<login>/walnut-relay`, driven through the REST
@@ -268,11 +278,13 @@ export class GithubTransport implements RelayTransport {
     return file ? file.text : null;
   }
 
-  async deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void): Promise<DeliverResult> {
+  async deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void, onProgress?: OnProgress): Promise<DeliverResult> {
     const { owner, repo } = splitRepo(peer.relay);
     checkKey(await this.fetchPeerKey(peer));
     const folder = `inbox/${this.o.login}`;
     const size = statSync(localPath).size;
+    const progress = transferProgress('uploading', onProgress, size);
+    progress.start();
     if (size <= CONTENTS_API_MAX_BYTES) {
       const { readFileSync } = await import('node:fs');
       const content = readFileSync(localPath).toString('base64');
@@ -289,6 +301,7 @@ export class GithubTransport implements RelayTransport {
             content,
             ...this.req({}, TRANSFER_TIMEOUT_MS),
           });
+          progress.finish(size);
           return { path, name, commit: r.data.commit.sha ?? null, via: 'contents-api' };
         } catch (err) {
           if (isStatus(err, 409, 422)) continue; // a file of that name appeared, or the branch moved: new name, try again
@@ -298,7 +311,9 @@ export class GithubTransport implements RelayTransport {
       }
       throw new AliveError(`${owner}/${repo} kept refusing the deposit; try again`, { code: 'conflict' });
     }
-    return this.deliverLarge(peer, owner, repo, folder, localPath, nextName);
+    const delivered = await this.deliverLarge(peer, owner, repo, folder, localPath, nextName, (n) => progress.bytes(n));
+    progress.finish(size);
+    return delivered;
   }
 
   private noWriteAccess(peer: PeerRelay, owner: string, repo: string): AliveError {
@@ -308,14 +323,22 @@ export class GithubTransport implements RelayTransport {
     );
   }
 
-  private async deliverLarge(peer: PeerRelay, owner: string, repo: string, folder: string, localPath: string, nextName: () => string): Promise<DeliverResult> {
+  private async deliverLarge(
+    peer: PeerRelay,
+    owner: string,
+    repo: string,
+    folder: string,
+    localPath: string,
+    nextName: () => string,
+    onSent: (bytes: number) => void,
+  ): Promise<DeliverResult> {
     let blobSha: string;
     try {
       const r = await this.gh.request('POST /repos/{owner}/{repo}/git/blobs', {
         owner,
         repo,
         headers: { 'content-type': 'application/json; charset=utf-8' },
-        data: Readable.from(jsonBlobBody(localPath)),
+        data: Readable.from(jsonBlobBody(localPath, onSent)),
         ...this.req({}, TRANSFER_TIMEOUT_MS),
       } as never);
       blobSha = (r.data as { sha: string }).sha;
@@ -419,7 +442,7 @@ export class GithubTransport implements RelayTransport {
     };
   }
 
-  async download(entry: InboxEntry, dest: string, maxBytes?: number): Promise<void> {
+  async download(entry: InboxEntry, dest: string, maxBytes?: number, onProgress?: OnProgress): Promise<void> {
     if (maxBytes !== undefined && entry.size !== undefined && entry.size > maxBytes) throw tooLargeError(entry, maxBytes);
     const owner = this.o.login;
     const repo = RELAY_REPO_NAME;
@@ -435,15 +458,22 @@ export class GithubTransport implements RelayTransport {
       );
       const body = r.data as unknown as ReadableStream<Uint8Array> | null;
       if (!body) throw new AliveError(`GitHub sent an empty body for ${entry.path}`, { code: 'bad_download' });
+      const length = Number(r.headers['content-length']);
+      const progress = transferProgress('downloading', onProgress, entry.size ?? (Number.isSafeInteger(length) && length > 0 ? length : 0));
+      progress.start();
       let seen = 0;
       const cap = new Transform({
         transform(chunk: Buffer, _enc, done) {
           seen += chunk.length;
           if (maxBytes !== undefined && seen > maxBytes) done(tooLargeError(entry, maxBytes));
-          else done(null, chunk);
+          else {
+            progress.bytes(seen);
+            done(null, chunk);
+          }
         },
       });
       await pipeline(Readable.fromWeb(body as never), cap, createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
+      progress.finish(seen);
     } catch (err) {
       if (err instanceof AliveError) throw err;
       throw this.fail(err, `downloading ${entry.path}`);
@@ -482,10 +512,14 @@ export class GithubTransport implements RelayTransport {
 }
 
 /** `{"content":"<base64 of the file>","encoding":"base64"}`, produced as a stream. */
-async function* jsonBlobBody(path: string): AsyncGenerator<Buffer> {
+async function* jsonBlobBody(path: string, onSent: (fileBytes: number) => void): AsyncGenerator<Buffer> {
   yield Buffer.from('{"encoding":"base64","content":"');
   let carry = Buffer.alloc(0);
+  let read = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: 3 * 64 * 1024 })) {
+    // The body is pulled as the request sends it: what was read is (within a buffer) what was sent.
+    if (read > 0) onSent(read);
+    read += (chunk as Buffer).length;
     const buf = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
     const usable = buf.length - (buf.length % 3);
     if (usable > 0) yield Buffer.from(buf.subarray(0, usable).toString('base64'));

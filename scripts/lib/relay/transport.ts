@@ -1,3 +1,4 @@
+import type { OnProgress } from '../package/progress.ts';
 import type { Transport } from './config.ts';
 
 /** A package waiting in the user's own relay, at `inbox/<sender>/<name>`. */
@@ -56,19 +57,40 @@ export interface RelayTransport {
   /**
    * Writes a package into `inbox/<me>/` of the peer's relay under a fresh name, never over an
    * existing file. `checkKey` sees the key the relay holds at that moment and may refuse.
+   * `onProgress` hears the bytes sent (phase `uploading`), ending with a finished event.
    */
-  deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void): Promise<DeliverResult>;
+  deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void, onProgress?: OnProgress): Promise<DeliverResult>;
   /** The user's own `keys/<login>.pem` as the relay holds it now (null when it is not there). */
   ownKey(limits?: CallLimits): Promise<string | null>;
   /** Lists `inbox/*\/*.walnut` of the user's own relay. */
   listInbox(limits?: CallLimits): Promise<InboxListing>;
   /**
    * Streams one package to `dest` (created exclusively; never overwritten). More than `maxBytes`
-   * is refused (code too_large) and the download stopped.
+   * is refused (code too_large) and the download stopped. `onProgress` hears the bytes received
+   * (phase `downloading`; total 0 while unknown), ending with a finished event.
    */
-  download(entry: InboxEntry, dest: string, maxBytes?: number): Promise<void>;
+  download(entry: InboxEntry, dest: string, maxBytes?: number, onProgress?: OnProgress): Promise<void>;
   /** Deletes packages from the relay (only those still holding the same blob). */
   remove(entries: InboxEntry[]): Promise<void>;
   /** Whether a peer's relay answers (probe). */
   isReachable(peer: PeerRelay, limits?: CallLimits): Promise<boolean>;
+}
+
+/** Reports transfer bytes to `onProgress` so that they never go back and stay within `total`. */
+export function transferProgress(phase: 'uploading' | 'downloading', onProgress: OnProgress | undefined, total: number) {
+  let done = 0;
+  return {
+    start(): void {
+      onProgress?.({ phase, doneBytes: 0, totalBytes: total, finished: false });
+    },
+    bytes(n: number): void {
+      const next = total > 0 ? Math.min(n, total) : n;
+      if (next <= done) return;
+      done = next;
+      onProgress?.({ phase, doneBytes: done, totalBytes: total, finished: false });
+    },
+    finish(bytes: number): void {
+      onProgress?.({ phase, doneBytes: bytes, totalBytes: bytes, finished: true });
+    },
+  };
 }

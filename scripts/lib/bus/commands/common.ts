@@ -54,17 +54,28 @@ export function senderArg(flag: string | undefined, usage: string): string {
   return nameArg(raw, 'sender', usage);
 }
 
-/** Ctrl-C / SIGTERM abort the returned signal while `fn` runs (waits end cleanly). */
-export async function withInterrupt<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/** From now until `release()`, Ctrl-C / SIGTERM abort `signal` instead of ending the process. */
+export function catchInterrupt(): { signal: AbortSignal; release: () => void } {
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    release: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** Ctrl-C / SIGTERM abort the returned signal while `fn` runs (waits end cleanly). */
+export async function withInterrupt<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const interrupt = catchInterrupt();
   try {
-    return await fn(controller.signal);
+    return await fn(interrupt.signal);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.release();
   }
 }
 

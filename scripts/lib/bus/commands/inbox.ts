@@ -32,7 +32,7 @@ export const inboxCommand = defineCommand({
       let head: Buffer;
       let size: number;
       try {
-        ({ head, size } = readHead(e.path));
+        ({ head, size } = readHead(root, e.path));
       } catch {
         return { ...base, problem: 'gone (claimed meanwhile)' };
       }
@@ -71,8 +71,8 @@ export const inboxCommand = defineCommand({
 });
 
 /** The first PEEK_BYTES of a message file and its size; never reads a huge file whole. */
-function readHead(path: string): { head: Buffer; size: number } {
-  const r = readBusFile(path, { headBytes: PEEK_BYTES });
+function readHead(root: string, path: string): { head: Buffer; size: number } {
+  const r = readBusFile(root, path, { headBytes: PEEK_BYTES });
   if (!r.ok) throw new Error(r.detail);
   return { head: r.bytes, size: r.size };
 }

@@ -11,7 +11,7 @@ import { newMessageId } from '../ids.ts';
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
-import { busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+import { bodyLines, busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
 import { inlineText, terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch run FILE.hw | - [--from @ME] [--wait SECONDS] [--json] [--root DIR]
@@ -47,7 +47,7 @@ export const runCommand = defineCommand({
       throw err;
     }
     const registry = Registry.withBuiltins();
-    for (const problem of registry.loadDirectory(join(root, 'vocabularies'))) ctx.warn(inlineText(problem, 300));
+    for (const problem of registry.loadDirectory(root, join(root, 'vocabularies'))) ctx.warn(inlineText(problem, 300));
 
     const thread = newMessageId();
     let turn = 0;
@@ -75,8 +75,9 @@ export const runCommand = defineCommand({
         ctx.print(
           `${r.line}:${r.column} ${terminalText(r.source.split('\n')[0]!)}${r.via === 'bus' ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ''}]` : ''}`,
         );
-        // Answers from the bus are untrusted text: no terminal control sequences.
-        for (const l of r.output.split('\n')) ctx.print(`  ${r.ok ? '' : 'error: '}${terminalText(l)}`);
+        // An answer from the bus is the receiver's untrusted text: escaped and fenced (as send --wait).
+        if (r.via === 'bus' && r.ok) for (const l of bodyLines('ANSWER', r.output, null)) ctx.print(l);
+        else for (const l of r.output.split('\n')) ctx.print(`  ${r.ok ? '' : 'error: '}${terminalText(l)}`);
       }
     }
     return failed === 0 ? 0 : 1;

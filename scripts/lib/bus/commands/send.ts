@@ -5,13 +5,14 @@ import { checkReceiverKnown } from '../receivers.ts';
 
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
-import { busRoot, nameArg, ROOT_OPTION, secondsArg, senderArg, textArg, withInterrupt } from './common.ts';
+import { bodyLines, busRoot, catchInterrupt, nameArg, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
 import { terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--create] [--json] [--root DIR]
 
 Delivers MESSAGE ('-' reads it from stdin) to runtimes/<receiver>/inbox/. With --wait, waits up to
-SECONDS for the answer in the receiver's outbox and prints it; no answer in time is exit 1, and
+SECONDS for the answer in the receiver's outbox and prints it (between two marker lines: it is
+the receiver's untrusted text); no answer in time is exit 1, and
 'dispatch wait <id>' picks it up later. An empty MESSAGE is refused. A receiver that has no
 runtimes/<receiver>/ folder yet and is not @claude, @copilot, @gemini, @codex or @helloworld is
 refused as a likely typo (the closest known name is suggested): --create sends to it anyway.
@@ -45,67 +46,75 @@ export const sendCommand = defineCommand({
     const root = busRoot(values.root);
     checkReceiverKnown(root, to, values.create === true);
 
-    const sent = await sendMessage({
-      root,
-      to,
-      from,
-      body,
-      ...(values.context !== undefined ? { context: values.context } : {}),
-      ...(thread !== undefined ? { thread } : {}),
-      turn,
-    });
-    const result = {
-      ok: true,
-      id: sent.id,
-      file: sent.path,
-      to: displayName(sent.to),
-      from: displayName(sent.from),
-      thread: sent.thread,
-      turn: sent.turn,
-    };
-    if (waitMs === undefined) {
-      if (ctx.json) ctx.printJson(result);
-      else ctx.print(`sent msg-${sent.id} to ${displayName(sent.to)} (thread ${sent.thread})`);
-      return;
-    }
-
-    const waited = await withInterrupt((signal) => waitForResponse(root, sent.to, sent.id, waitMs, signal));
-    if (waited.ok) {
-      const r = waited.value;
-      if (ctx.json) {
-        ctx.printJson({
-          ...result,
-          response: {
-            id: r.id,
-            file: r.path,
-            from: r.message.from ?? null,
-            thread: r.message.thread ?? null,
-            body: r.message.body,
-            context: r.message.context ?? null,
-          },
-          timed_out: false,
-        });
-      } else {
-        ctx.print(terminalText(r.message.body)); // the answer is untrusted text: no terminal control sequences
+    // With --wait, Ctrl-C / SIGTERM end the wait cleanly from before the message is sent: one that
+    // lands between the send and the start of the wait must not kill the process either.
+    const interrupt = waitMs === undefined ? undefined : catchInterrupt();
+    try {
+      const sent = await sendMessage({
+        root,
+        to,
+        from,
+        body,
+        ...(values.context !== undefined ? { context: values.context } : {}),
+        ...(thread !== undefined ? { thread } : {}),
+        turn,
+      });
+      const result = {
+        ok: true,
+        id: sent.id,
+        file: sent.path,
+        to: displayName(sent.to),
+        from: displayName(sent.from),
+        thread: sent.thread,
+        turn: sent.turn,
+      };
+      if (waitMs === undefined) {
+        if (ctx.json) ctx.printJson(result);
+        else ctx.print(`sent msg-${sent.id} to ${displayName(sent.to)} (thread ${sent.thread})`);
+        return;
       }
-      return;
+
+      const waited = await waitForResponse(root, sent.to, sent.id, waitMs, interrupt!.signal);
+      if (waited.ok) {
+        const r = waited.value;
+        if (ctx.json) {
+          ctx.printJson({
+            ...result,
+            response: {
+              id: r.id,
+              file: r.path,
+              from: r.message.from ?? null,
+              thread: r.message.thread ?? null,
+              body: r.message.body,
+              context: r.message.context ?? null,
+            },
+            timed_out: false,
+          });
+        } else {
+          // The peer's answer: escaped for the terminal and fenced, as show and inbox print bodies.
+          for (const line of bodyLines('ANSWER', r.message.body, r.message.context ?? null)) ctx.print(line);
+        }
+        return;
+      }
+      let message: string;
+      if ('deadLettered' in waited) {
+        message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${terminalText(waited.deadLettered.reason)})`;
+      } else {
+        const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
+        message = `${what}; msg-${sent.id} stays queued; pick the answer up later with 'dispatch wait ${sent.id}' (is 'dispatch serve ${displayName(sent.to)}' running?)`;
+      }
+      const { ok: _ok, ...fields } = result;
+      throw new AliveError(message, {
+        code: 'deadLettered' in waited ? 'dead_letter' : 'timeout',
+        fields: {
+          ...fields,
+          response: null,
+          timed_out: 'timedOut' in waited,
+          dead_letter: 'deadLettered' in waited ? waited.deadLettered : null,
+        },
+      });
+    } finally {
+      interrupt?.release();
     }
-    let message: string;
-    if ('deadLettered' in waited) {
-      message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${terminalText(waited.deadLettered.reason)})`;
-    } else {
-      const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
-      message = `${what}; msg-${sent.id} stays queued; pick the answer up later with 'dispatch wait ${sent.id}' (is 'dispatch serve ${displayName(sent.to)}' running?)`;
-    }
-    const { ok: _ok, ...fields } = result;
-    throw new AliveError(message, {
-      code: 'deadLettered' in waited ? 'dead_letter' : 'timeout',
-      fields: {
-        ...fields,
-        response: null,
-        timed_out: 'timedOut' in waited,
-        dead_letter: 'deadLettered' in waited ? waited.deadLettered : null,
-      },
-    });
   },
 });

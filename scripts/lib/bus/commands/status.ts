@@ -32,6 +32,7 @@ export const statusCommand = defineCommand({
       ctx.print(
         `  ${r.receiver.padEnd(16)} inbox ${r.inbox}, processing ${r.processing}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}, outbox ${r.outbox}, dead-letter ${r.dead_letter}, archived ${r.archived}; ${daemon}`,
       );
+      for (const problem of r.problems) ctx.warn(problem);
     }
   },
 });

@@ -2,13 +2,12 @@ import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { displayName } from '../names.ts';
 import { messageIdArg, waitForAnswer } from '../query.ts';
-import { busRoot, messageJson, nameArg, ROOT_OPTION, secondsArg, whereText, withInterrupt } from './common.ts';
-import { terminalText } from '../../text/untrusted.ts';
+import { bodyLines, busRoot, messageJson, nameArg, ROOT_OPTION, secondsArg, whereText, withInterrupt } from './common.ts';
 
 const USAGE = `usage: dispatch wait ID [--timeout SECONDS] [--receiver @NAME] [--json] [--root DIR]
 
 Waits for the answer to message ID, sent earlier (without --wait, or after a --wait ran out), and
-prints it. An answer that came already is printed at once, also one collected before. Waits up to
+prints it (between two marker lines: it is the receiver's untrusted text). An answer that came already is printed at once, also one collected before. Waits up to
 --timeout SECONDS (default 60); no answer in time is exit 1, saying where the request is now. When
 the receiver sent the request to dead-letter, the wait ends at once with the reason (exit 1).
 Answers are matched by In-Reply-To, or by Thread for HelloWorld's Thread-era daemons.
@@ -29,7 +28,7 @@ export const waitCommand = defineCommand({
     const r = await withInterrupt((signal) => waitForAnswer(root, id, { timeoutMs, signal, ...(responder === undefined ? {} : { responder }) }));
     if (r.status === 'answered') {
       if (ctx.json) ctx.printJson({ ok: true, id, answer: messageJson(r.answer), request: r.request ? messageJson(r.request) : null });
-      else ctx.print(terminalText(r.answer.untrusted?.body ?? ''));
+      else for (const line of bodyLines('ANSWER', r.answer.untrusted?.body ?? '', r.answer.untrusted?.context ?? null)) ctx.print(line);
       return;
     }
     if (r.status === 'dead-lettered') {

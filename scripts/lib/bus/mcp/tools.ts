@@ -119,7 +119,7 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string }) {
   const messages = listInbox(paths).map((e) => {
     // The id comes from a file name any writer chooses: only an id of the strict shape is ours to show.
     if (!e.validId) return { id: null, problem: 'its file name is not a valid message id', untrusted: { file_name: e.name } };
-    const r = readBusFile(e.path, { headBytes: PEEK_BYTES });
+    const r = readBusFile(ctx.root, e.path, { headBytes: PEEK_BYTES });
     if (!r.ok) return { id: e.id, problem: r.problem === 'missing' ? 'gone (claimed meanwhile)' : r.detail };
     const text = decodeUtf8(r.bytes);
     if (text === undefined && r.size <= PEEK_BYTES) return { id: e.id, bytes: r.size, problem: 'not valid UTF-8' };

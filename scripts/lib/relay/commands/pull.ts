@@ -1,4 +1,5 @@
 /** `alive-p2p relay pull [--max-size BYTES]`: download what waits in your relay, check it, clean up. */
+import type { OnProgress } from '../../package/progress.ts';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes, type KeyObject } from 'node:crypto';
@@ -70,7 +71,8 @@ export const pullCommand = defineCommand({
     mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
     const lock = acquirePullLock(join(paths.dir, 'pull.lock'));
     try {
-      return await pull({ paths, cfg, ownKey, maxSize, env, out });
+      // Progress on a terminal only (ctx.progress), never under --json.
+      return await pull({ paths, cfg, ownKey, maxSize, env, out, ...(ctx.json ? {} : { onProgress: ctx.progress }) });
     } finally {
       lock.release();
     }
@@ -84,6 +86,7 @@ async function pull(o: {
   maxSize: number;
   env: NodeJS.ProcessEnv;
   out: ReturnType<typeof output>;
+  onProgress?: OnProgress;
 }): Promise<0 | 1> {
   const { paths, cfg, ownKey, maxSize, env, out } = o;
   const transport = await openTransport(cfg, paths, env);
@@ -101,7 +104,7 @@ async function pull(o: {
       continue;
     }
     try {
-      const r = await receiveOne(entry, { paths, cfg, ownKey, transport, maxSize, env, log });
+      const r = await receiveOne(entry, { paths, cfg, ownKey, transport, maxSize, env, log, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
       if ('first' in r) duplicates.push(r);
       else received.push(r);
       writeReceivedLog(logPath, log);
@@ -203,13 +206,14 @@ async function receiveOne(
     maxSize: number;
     env: NodeJS.ProcessEnv;
     log: ReturnType<typeof readReceivedLog>;
+    onProgress?: OnProgress;
   },
 ): Promise<Received | Duplicate> {
   const dir = join(ctx.paths.inbox, entry.sender);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = join(dir, `.${entry.name}.${randomBytes(4).toString('hex')}.part`);
   try {
-    await ctx.transport.download(entry, tmp, ctx.maxSize);
+    await ctx.transport.download(entry, tmp, ctx.maxSize, ctx.onProgress);
     fsyncFile(tmp);
     const blob = await gitBlobSha(tmp);
     if (blob !== entry.blobSha) {

@@ -80,6 +80,7 @@ export const pushCommand = defineCommand({
           const seen = fingerprint(parsePeerPublicKey(pem, peer.github));
           if (seen !== pinned) throw keyChangedError(peer.github, pinned, seen);
         },
+        ctx.json ? undefined : ctx.progress, // on a terminal only, never under --json
       );
       touchRelayActivity(paths, (state) => {
         state.peer_reachability[peer.github] = { reachable: true, checked: isoSeconds(), relay_repo: peer.relay };

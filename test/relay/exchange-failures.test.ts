@@ -1,0 +1,186 @@
+/**
+ * The git exchange when something goes wrong, over real bare repositories, in-process (the same
+ * relay commands the bundle routes to, each user with an isolated environment): duplicates, a
+ * peer's changed key, packages planted in an inbox folder, a relay that refuses the clean-up push,
+ * a download that cannot be saved. The happy path through the bundled CLI is exchange-git.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { createCommand } from '../../scripts/lib/package/commands/create.ts';
+import { testKeyPairOf } from '../support/test-keys.ts';
+import { isolateProcessGit } from './git-env.ts';
+import { bareFiles, git, makeUser, tempDir, writeFixtureKeys } from './helpers.ts';
+import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+
+let base: ReturnType<typeof tempDir>;
+let alice: RelayUser;
+let bob: RelayUser;
+
+beforeAll(async () => {
+  isolateProcessGit();
+  base = tempDir('exchange-failures');
+  alice = await relayUser(base.dir, 'alice');
+  bob = await relayUser(base.dir, 'bob');
+  await pair(alice, bob);
+});
+afterAll(() => base.cleanup());
+
+function inboxFiles(repo: string): string[] {
+  return [...bareFiles(repo).keys()].filter((p) => p.startsWith('inbox/')).sort();
+}
+
+/** Commits `name` with `bytes` into inbox/alice/ of bob's relay, as someone with write access would. */
+function plantInBobsInbox(name: string, bytes: Buffer, tag: string): void {
+  const work = join(base.dir, `${tag}-work`);
+  git(['clone', '-q', bob.url, work]);
+  mkdirSync(join(work, 'inbox', 'alice'), { recursive: true });
+  writeFileSync(join(work, 'inbox', 'alice', name), bytes);
+  git(['add', '-A'], work);
+  git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit', '-qm', tag], work);
+  git(['push', '-q', 'origin', 'HEAD:main'], work);
+}
+
+// A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).
+describe('relay exchange over git, when something goes wrong (in-process)', { shuffle: false }, () => {
+  it('two pushes of the same file never overwrite each other on the relay; pull saves it once and reports the other as a duplicate', async () => {
+    const pkg = await walnutPackage(alice, 'twice');
+    const a = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    const b = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(a.json.path).not.toBe(b.json.path);
+    expect(inboxFiles(bob.url)).toEqual([a.json.path, b.json.path].sort());
+    const pull = await run(bob, ['pull', '--json']);
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(pull.json.received.map((r: any) => r.verified)).toEqual([true]);
+    expect(pull.json.duplicates).toEqual([expect.objectContaining({ from: 'alice', first: pull.json.received[0].path })]);
+    expect(existsSync(pull.json.received[0].path)).toBe(true);
+    expect(inboxFiles(bob.url)).toEqual([]);
+  });
+
+  it('a changed key on the peer relay is refused until the user accepts it again', async () => {
+    const oldFp = (await run(alice, ['status', '--json'])).json.peers[0].fingerprint as string;
+    // bob's key is replaced (another pair, setup republishes it).
+    rmSync(bob.paths.privateKey);
+    rmSync(bob.paths.publicKey);
+    writeFixtureKeys(bob.paths, 'dave');
+    const re = await run(bob, ['setup', '--json']);
+    expect(re.code, re.stderr).toBe(0);
+    expect(re.json.key_published).toBe(true);
+    const newFp = re.json.fingerprint as string;
+    expect(newFp).not.toBe(oldFp);
+
+    const before = git(['rev-parse', 'main'], bob.url).trim();
+    const pkg = await walnutPackage(alice, 'secret');
+    const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    expect(push.code).toBe(1);
+    expect(JSON.parse(push.stdout)).toMatchObject({ ok: false, error: { code: 'key_changed' } });
+    expect(push.stderr).toMatch(/^error: bob's key changed: .*accept bob/);
+    expect(git(['rev-parse', 'main'], bob.url).trim()).toBe(before);
+    // add-peer must not silently re-pin either.
+    expect((await run(alice, ['add-peer', 'bob', '--url', bob.url])).code).toBe(1);
+
+    const acc = await run(alice, ['accept', 'bob', '--json']);
+    expect(acc.code, acc.stderr).toBe(0);
+    expect(acc.json.accepted[0]).toMatchObject({ fingerprint: newFp, replaced: oldFp });
+    const ok = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    const pull = await run(bob, ['pull', '--json']);
+    expect(pull.json.received[0], JSON.stringify(pull.json)).toMatchObject({ verified: true });
+  });
+
+  it('an unsigned package dropped into a peer inbox folder is kept apart as unverified', async () => {
+    // Someone with write access to bob's relay drops a plaintext package into inbox/alice/.
+    const forged = await walnutPackage(makeUser(base.dir, 'mallory'), 'forged');
+    plantInBobsInbox('forged-20260101-000000-deadbeef.walnut', readFileSync(forged), 'forged');
+
+    const pull = await run(bob, ['pull', '--json']);
+    expect(pull.code).toBe(1);
+    expect(pull.stderr).toMatch(/could not be verified/);
+    const r = pull.json.received[0];
+    expect(r.verified).toBe(false);
+    expect(r.path).toBe(join(bob.paths.inbox, 'alice', 'unverified', 'forged-20260101-000000-deadbeef.walnut'));
+    expect(r.problems).toContain('the package is not signed');
+    expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith('forged'))).toEqual([]);
+    expect(readFileSync(r.path).equals(readFileSync(forged))).toBe(true);
+  });
+
+  it("a package signed with another key (the signer's own, not the inbox sender's pinned one) is kept apart as unverified", async () => {
+    // mallory signs properly with her own key and names herself alice, encrypts to bob, and drops it into inbox/alice/.
+    const mallory = makeUser(base.dir, 'mallory2');
+    mkdirSync(join(mallory.root, 'keys'), { mode: 0o700 });
+    writeFileSync(join(mallory.root, 'keys', 'private.pem'), testKeyPairOf('erin').privateKeyPem, { mode: 0o600 });
+    await walnutPackage(mallory, 'lookalike'); // lays out her walnut
+    const signed = join(mallory.root, 'lookalike-signed.walnut');
+    const created = await runCaptured(createCommand, [
+      '--walnut',
+      join(mallory.root, 'world', '04_Ventures', 'lookalike'),
+      '--scope',
+      'full',
+      '--output',
+      signed,
+      '--encrypt',
+      'rsa',
+      '--recipient',
+      bob.paths.publicKey,
+      '--sign',
+      join(mallory.root, 'keys', 'private.pem'),
+      '--signer',
+      'alice',
+    ]);
+    expect(created.code, created.stderr).toBe(0);
+    const name = 'lookalike-20260101-000000-0badf00d.walnut';
+    plantInBobsInbox(name, readFileSync(signed), 'lookalike');
+
+    const pull = await run(bob, ['pull', '--json']);
+    expect(pull.code).toBe(1);
+    const r = pull.json.received[0];
+    expect(r).toMatchObject({ from: 'alice', verified: false });
+    expect(r.path).toBe(join(bob.paths.inbox, 'alice', 'unverified', name));
+    expect(r.problems.join(' ')).toMatch(/signature does not match alice's pinned key/);
+    expect(r.problems.join(' ')).not.toMatch(/not signed/);
+    expect(inboxFiles(bob.url)).toEqual([]);
+  });
+
+  it('a pull whose clean-up push fails keeps the packages on the relay and on disk, and the next pull does not duplicate them', async () => {
+    const pkg = await walnutPackage(alice, 'sturdy');
+    expect((await run(alice, ['push', pkg, '--to', 'bob'])).code).toBe(0);
+    const hook = join(bob.url, 'hooks', 'pre-receive');
+    writeFileSync(hook, '#!/bin/sh\necho "relay is read-only today" >&2\nexit 1\n');
+    chmodSync(hook, 0o755);
+    const first = await run(bob, ['pull', '--json']);
+    expect(first.code).toBe(1);
+    expect(first.json.received).toHaveLength(1);
+    expect(first.json.cleanup_error).toMatch(/could not push/);
+    expect(existsSync(first.json.received[0].path)).toBe(true);
+    expect(inboxFiles(bob.url)).toHaveLength(1);
+
+    rmSync(hook);
+    const second = await run(bob, ['pull', '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.json.received).toEqual([]);
+    expect(inboxFiles(bob.url)).toEqual([]);
+    expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith('sturdy'))).toHaveLength(1);
+  });
+
+  it('a download that fails half-way leaves the package on the relay and no partial file', async () => {
+    const pkg = await walnutPackage(alice, 'fragile');
+    const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    expect(push.code, push.stderr).toBe(0);
+    // The local inbox cannot take the file (a plain file where the sender folder should be).
+    rmSync(join(bob.paths.inbox, 'alice'), { recursive: true, force: true });
+    writeFileSync(join(bob.paths.inbox, 'alice'), 'in the way');
+    const pull = await run(bob, ['pull', '--json']);
+    expect(pull.code).toBe(1);
+    expect(pull.json.failed).toEqual([expect.objectContaining({ from: 'alice', name: push.json.name })]);
+    expect(inboxFiles(bob.url)).toEqual([push.json.path]);
+    rmSync(join(bob.paths.inbox, 'alice'));
+    const retry = await run(bob, ['pull', '--json']);
+    expect(retry.code, retry.stderr).toBe(0);
+    expect(retry.json.received[0]).toMatchObject({ name: push.json.name, verified: true });
+    expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.includes('.part'))).toEqual([]);
+    expect(inboxFiles(bob.url)).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * relay-probe's watchdog (probeWithinBudget), deterministically: the peer checks are made to
+ * outlive the probe's budget whatever their own deadline does, so the watchdog always ends the
+ * probe. The peers being checked must still be in state.json, as not reachable ("no answer within
+ * the probe budget"), not dropped.
+ *
+ * How a check outlives its deadline: the peer relay is an ssh:// URL and GIT_SSH_COMMAND is a
+ * script whose helper leaves its own session (setsid) and keeps git's stderr open; killing git's
+ * process group at the deadline does not end the wait for that pipe to close. (An ssh connection
+ * multiplexer that outlives git does the same.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { probeWithinBudget } from '../../scripts/lib/relay/probe.ts';
+import { relayPaths } from '../../scripts/lib/relay/paths.ts';
+import { tempDir } from './helpers.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+let base: ReturnType<typeof tempDir>;
+let pidFile: string;
+const saved = { command: process.env.GIT_SSH_COMMAND, variant: process.env.GIT_SSH_VARIANT };
+
+beforeAll(() => {
+  isolateProcessGit();
+  base = tempDir('probe-watchdog');
+  pidFile = join(base.dir, 'lingering.pids');
+  const ssh = join(base.dir, 'ssh-that-lingers');
+  writeFileSync(ssh, `#!/bin/sh\nsetsid sh -c 'echo $$ >> "${pidFile}"; exec sleep 60' </dev/null >/dev/null &\nexec sleep 60\n`);
+  chmodSync(ssh, 0o755);
+  process.env.GIT_SSH_COMMAND = ssh;
+  process.env.GIT_SSH_VARIANT = 'ssh'; // no `ssh -G` probe first: the real connection runs the script
+});
+
+afterAll(() => {
+  for (const [key, value] of [
+    ['GIT_SSH_COMMAND', saved.command],
+    ['GIT_SSH_VARIANT', saved.variant],
+  ] as const) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  // The helpers this test started (their ids are in the file), and only those.
+  if (existsSync(pidFile)) {
+    for (const pid of readFileSync(pidFile, 'utf8').split('\n').filter(Boolean)) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  }
+  base.cleanup();
+});
+
+describe('relay-probe watchdog', () => {
+  it('a budget that ends before the peer checks still records those peers, as not reachable', async () => {
+    const paths = relayPaths(join(base.dir, 'alive', 'relay'));
+    mkdirSync(paths.dir, { recursive: true });
+    const hanging = 'ssh://relay.invalid/hang.git';
+    writeFileSync(
+      paths.config,
+      JSON.stringify({
+        github_username: 'me',
+        transport: 'git',
+        repo: hanging,
+        url: hanging,
+        peers: [
+          { github: 'pinned', status: 'accepted', relay: 'ssh://relay.invalid/pinned.git', fingerprint: 'a'.repeat(64) },
+          { github: 'plain', status: 'accepted', relay: 'ssh://relay.invalid/plain.git' },
+        ],
+      }),
+    );
+    const previous = { last_sync: '2026-01-01T00:00:00+00:00', last_commit: '1'.repeat(40), pending_packages: 2, peer_reachability: {}, newly_accepted: [] };
+    writeFileSync(paths.state, JSON.stringify(previous));
+
+    const r = await probeWithinBudget({ paths, statePath: paths.state, budgetMs: 1500 });
+    expect(r.timedOut).toBe(true);
+    const state = JSON.parse(readFileSync(paths.state, 'utf8'));
+    expect(state.last_error).toMatch(/ran out of its 1.5 s budget/);
+    expect(state.last_commit).toBe(previous.last_commit);
+    for (const peer of ['pinned', 'plain']) {
+      expect(state.peer_reachability[peer]).toMatchObject({ reachable: false, error: 'no answer within the probe budget' });
+    }
+  });
+});

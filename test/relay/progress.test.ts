@@ -1,0 +1,168 @@
+/**
+ * Relay uploads and downloads report progress to a callback (the command shows it on a terminal,
+ * as packing does): real git over bare repositories, and the local fake GitHub server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
+import { GithubTransport } from '../../scripts/lib/relay/github-transport.ts';
+import { createOctokit } from '../../scripts/lib/relay/github-client.ts';
+import { relayPaths } from '../../scripts/lib/relay/paths.ts';
+import type { ByteProgress } from '../../scripts/lib/package/progress.ts';
+import { FakeGithub } from '../support/fake-github.ts';
+import { testKeyPair } from '../support/test-keys.ts';
+import { bundlePath } from '../support/bundles.ts';
+import { cli } from './cli.ts';
+import { git, makeUser, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+beforeAll(() => isolateProcessGit());
+const cleanups: Array<() => void | Promise<void>> = [];
+afterAll(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+const SIZE = 12 * 1024 * 1024;
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Byte counts that never go back, end at the total, and came in more than one event. */
+function expectProgress(events: ByteProgress[], phase: ByteProgress['phase'], total: number): void {
+  expect(events.length).toBeGreaterThan(1);
+  expect(events.every((e) => e.phase === phase)).toBe(true);
+  for (let i = 1; i < events.length; i++) expect(events[i]!.doneBytes).toBeGreaterThanOrEqual(events[i - 1]!.doneBytes);
+  expect(events.slice(0, -1).every((e) => !e.finished && e.doneBytes <= total)).toBe(true);
+  expect(events.at(-1)).toEqual({ phase, doneBytes: total, totalBytes: total, finished: true });
+  // Bytes the transfer itself counted, before the end: not only a start and an end.
+  expect(events.some((e) => !e.finished && e.doneBytes > 0)).toBe(true);
+}
+
+function gitWorld() {
+  const t = tempDir('git-progress');
+  cleanups.push(t.cleanup);
+  const mk = (login: string) => {
+    const paths = relayPaths(join(t.dir, login, 'relay'));
+    const keys = writeFixtureKeys(paths, login);
+    const url = join(t.dir, 'remotes', `${login}.git`);
+    const transport = new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work });
+    return { login, paths, keys, url, transport };
+  };
+  return { dir: t.dir, alice: mk('alice'), bob: mk('bob') };
+}
+
+describe.concurrent('relay transfer progress', () => {
+  for (const filtering of [false, true]) {
+    it(`git: push and download report bytes up to the package size${filtering ? ' (a server that serves blob-less clones)' : ''}`, async () => {
+      const { dir, alice, bob } = gitWorld();
+      await alice.transport.setup(alice.keys.publicKeyPem);
+      await bob.transport.setup(bob.keys.publicKeyPem);
+      if (filtering) {
+        // As a hosted Git server: blob-less fetches, so the package comes with the download.
+        git(['config', 'uploadpack.allowFilter', 'true'], bob.url);
+        git(['config', 'uploadpack.allowAnySHA1InWant', 'true'], bob.url);
+      }
+      const file = join(dir, 'big.walnut');
+      writeFileSync(file, randomBytes(SIZE));
+      const up: ByteProgress[] = [];
+      await alice.transport.deliver(
+        { login: 'bob', relay: bob.url },
+        file,
+        () => 'big-20260101-000000-00000001.walnut',
+        () => {},
+        (p) => up.push(p),
+      );
+      expectProgress(up, 'uploading', SIZE);
+
+      const listing = await bob.transport.listInbox();
+      const packKiB = () => Number(/size-pack: (\d+)/.exec(git(['count-objects', '-v'], bob.paths.clone))![1]);
+      // Blob-less: the listing fetched no package, so the download's bytes are the network's.
+      if (filtering) expect(packKiB()).toBeLessThan(1024);
+      const down: ByteProgress[] = [];
+      const dest = join(dir, 'got.walnut');
+      await bob.transport.download(listing.entries[0]!, dest, undefined, (p) => down.push(p));
+      expectProgress(down, 'downloading', SIZE);
+      expect(readFileSync(dest).equals(readFileSync(file))).toBe(true);
+    });
+  }
+
+  it('github: a large deposit and its download report bytes up to the package size', async () => {
+    const gh = new FakeGithub({ tokens: { 'tok-alice': 'alice', 'tok-bob': 'bob' } });
+    await gh.start();
+    cleanups.push(() => gh.close());
+    const t = tempDir('gh-progress');
+    cleanups.push(t.cleanup);
+    const as = (login: string, token: string) => new GithubTransport({ octokit: createOctokit(gh.url, token), baseUrl: gh.url, login, branch: 'main' });
+    const alice = as('alice', 'tok-alice');
+    const bob = as('bob', 'tok-bob');
+    await alice.setup(testKeyPair(0).publicKeyPem);
+    await bob.setup(testKeyPair(1).publicKeyPem);
+    await bob.invite('alice');
+    const [inv] = await alice.listRelayInvitations();
+    await alice.acceptInvitation(inv!.id);
+
+    const file = join(t.dir, 'big.walnut');
+    writeFileSync(file, randomBytes(SIZE));
+    const up: ByteProgress[] = [];
+    await alice.deliver(
+      { login: 'bob', relay: 'bob/walnut-relay' },
+      file,
+      () => 'big-20260101-000000-00000001.walnut',
+      () => {},
+      (p) => up.push(p),
+    );
+    expectProgress(up, 'uploading', SIZE);
+
+    const listing = await bob.listInbox();
+    const down: ByteProgress[] = [];
+    const dest = join(t.dir, 'got.walnut');
+    await bob.download(listing.entries[0]!, dest, undefined, (p) => down.push(p));
+    expectProgress(down, 'downloading', SIZE);
+    expect(readFileSync(dest).equals(readFileSync(file))).toBe(true);
+  });
+});
+
+describe('relay push and pull show progress on a terminal only', () => {
+  it('prints uploading and downloading lines under a pseudo-terminal; nothing under --json or a pipe', async () => {
+    const t = tempDir('cli-progress');
+    cleanups.push(t.cleanup);
+    const alice = makeUser(t.dir, 'alice');
+    const bob = makeUser(t.dir, 'bob');
+    const urls = { alice: join(t.dir, 'remotes', 'alice.git'), bob: join(t.dir, 'remotes', 'bob.git') };
+    for (const u of [alice, bob]) {
+      writeFixtureKeys(u.paths, u.login);
+      const r = cli(u, 'alive-p2p', ['relay', 'setup', '--transport', 'git', '--login', u.login, '--url', urls[u.login as 'alice' | 'bob'], '--json']);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    expect(cli(alice, 'alive-p2p', ['relay', 'add-peer', 'bob', '--url', urls.bob, '--json']).status).toBe(0);
+    expect(cli(bob, 'alive-p2p', ['relay', 'add-peer', 'alice', '--json']).status).toBe(0);
+    expect(cli(bob, 'alive-p2p', ['relay', 'accept', 'alice', '--url', urls.alice, '--json']).status).toBe(0);
+
+    const walnut = join(t.dir, 'w');
+    mkdirSync(join(walnut, '_kernel'), { recursive: true });
+    writeFileSync(join(walnut, '_kernel', 'key.md'), '# key\n');
+    writeFileSync(join(walnut, 'big.bin'), randomBytes(SIZE));
+    const pkg = join(t.dir, 'big.walnut');
+    expect(cli(alice, 'alive-p2p', ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--json']).status).toBe(0);
+
+    const onTerminal = (u: TestUser, args: string[]) => {
+      const cmd = [process.execPath, bundlePath('alive-p2p'), ...args].map(shellQuote).join(' ');
+      return spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: u.env });
+    };
+    const json = onTerminal(alice, ['relay', 'push', pkg, '--to', 'bob', '--json']);
+    expect(json.status, json.stdout).toBe(0);
+    expect(json.stdout).not.toMatch(/uploading/);
+    const push = onTerminal(alice, ['relay', 'push', pkg, '--to', 'bob']);
+    expect(push.status, push.stdout).toBe(0);
+    expect(push.stdout).toMatch(/uploading \d+% \([\d.]+ [KM]?B of 12\.\d MB\)/);
+    const piped = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob']);
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).toBe('');
+
+    const pull = onTerminal(bob, ['relay', 'pull']);
+    expect(pull.status, pull.stdout).toBe(0);
+    expect(pull.stdout).toMatch(/downloading [\d.]+ [KM]?B/);
+    expect(pull.stdout).toContain('\r\x1b[K'); // the line is cleared when a download ends
+  });
+});
