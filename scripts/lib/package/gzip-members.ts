@@ -108,7 +108,7 @@ async function readExactly(fh: FileHandle, buf: Buffer, position: number): Promi
   return got;
 }
 
-async function* inflateFile(path: string, label: string, onRead?: (bytes: number) => void): AsyncGenerator<Buffer> {
+async function* inflateFile(path: string, label: string, onRead?: (bytes: number) => void, inFlight = IN_FLIGHT): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r');
   const queue: Promise<Buffer>[] = [];
   const doneUpTo: number[] = [];
@@ -119,7 +119,7 @@ async function* inflateFile(path: string, label: string, onRead?: (bytes: number
     let offset = 0;
     const head = Buffer.alloc(SIZED_HEADER);
     for (;;) {
-      while (!stopped && serialFrom < 0 && offset < size && queue.length < IN_FLIGHT) {
+      while (!stopped && serialFrom < 0 && offset < size && queue.length < inFlight) {
         let job: Promise<Buffer>;
         try {
           const got = await readExactly(fh, head, offset);
@@ -179,8 +179,9 @@ async function* inflateFile(path: string, label: string, onRead?: (bytes: number
 /**
  * The inflated bytes of a gzip file, in order: members that carry their length inflate in
  * parallel on the thread pool (at most IN_FLIGHT at a time, so memory stays bounded), the rest
- * serially. Errors are AliveErrors (bad_archive) or the file system's own.
+ * serially. Errors are AliveErrors (bad_archive) or the file system's own. A reader that stops
+ * early (the manifest only) passes `inFlight` 1, so no work is done ahead of it.
  */
-export function inflatedGzipFile(path: string, label: string, onRead?: (compressedBytes: number) => void): Readable {
-  return Readable.from(inflateFile(path, label, onRead), { objectMode: false, highWaterMark: 1024 * 1024 });
+export function inflatedGzipFile(path: string, label: string, onRead?: (compressedBytes: number) => void, inFlight = IN_FLIGHT): Readable {
+  return Readable.from(inflateFile(path, label, onRead, Math.max(1, Math.min(IN_FLIGHT, inFlight))), { objectMode: false, highWaterMark: 1024 * 1024 });
 }

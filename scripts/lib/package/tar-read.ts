@@ -221,6 +221,8 @@ export function readTarFile(
   limits: TarLimits,
   visit: (e: TarEntry) => Promise<void>,
   onProgress?: OnProgress,
+  /** The reader stops at the first entries (the manifest): inflate no gzip member ahead. */
+  headOnly = false,
 ): Promise<void> {
   let total = 0;
   if (onProgress) {
@@ -234,7 +236,7 @@ export function readTarFile(
   const onRead = onProgress ? (n: number) => onProgress({ phase: 'reading', doneBytes: (done += n), totalBytes: total, finished: false }) : undefined;
   let read: Promise<void>;
   if (compression === 'gzip') {
-    read = readTarStream(inflatedGzipFile(path, limits.label, onRead), 'none', limits, visit);
+    read = readTarStream(inflatedGzipFile(path, limits.label, onRead, headOnly ? 1 : undefined), 'none', limits, visit);
   } else {
     const source = createReadStream(path, { highWaterMark: 256 * 1024 });
     if (onRead) source.on('data', (c: Buffer | string) => onRead(c.length));
