@@ -28,8 +28,10 @@ const SI1 = 0x41; // 'A'
 const SI2 = 0x57; // 'W'
 /** Largest member (compressed, and inflated) that carries its length; larger ones are read serially. */
 export const MEMBER_LIMIT = 4 * 1024 * 1024;
-/** Members inflating at once (each at most MEMBER_LIMIT in and out): 2 cores, 4 thread-pool threads. */
-const IN_FLIGHT = 4;
+/** Members inflating at once (each at most MEMBER_LIMIT in and out): enough to keep 2 cores busy. */
+const IN_FLIGHT = 3;
+/** Size of a reusable input buffer: our members are 1 MiB of input (plus a last chunk) compressed. */
+const SPARE_BYTES = 1536 * 1024;
 
 /**
  * The header that gives one gzip member, as zlib writes it (10-byte header, no flags), its length
@@ -112,6 +114,7 @@ async function* inflateFile(path: string, label: string, onRead?: (bytes: number
   const fh = await open(path, 'r');
   const queue: Promise<Buffer>[] = [];
   const doneUpTo: number[] = [];
+  const spare: Buffer[] = [];
   let serialFrom = -1;
   let stopped = false;
   try {
@@ -131,9 +134,20 @@ async function* inflateFile(path: string, label: string, onRead?: (bytes: number
           if (declared < SIZED_HEADER + 10 || declared > MEMBER_LIMIT || offset + declared > size) {
             throw damaged(label, `the member at byte ${offset} claims ${declared} bytes, which the file cannot hold`);
           }
-          const member = Buffer.allocUnsafe(declared);
+          // Input buffers are reused once their member is inflated: fresh ones for every member
+          // cost page faults and garbage collection on the main thread.
+          let backing = spare.pop();
+          if (!backing || backing.length < declared) backing = Buffer.allocUnsafeSlow(Math.max(declared, SPARE_BYTES));
+          const member = backing.subarray(0, declared);
           if ((await readExactly(fh, member, offset)) !== declared) throw damaged(label, `the file ends inside the member at byte ${offset}`);
           job = inflateMember(member, offset, label);
+          const reusable = backing;
+          job.then(
+            () => {
+              if (spare.length < inFlight) spare.push(reusable);
+            },
+            () => {},
+          );
           offset += declared;
           doneUpTo.push(declared);
         } catch (err) {

@@ -17,7 +17,7 @@ import { AliveError } from '../errors.ts';
 import type { FileDigest, FileSink } from './sinks.ts';
 
 export const SLAB = 1024 * 1024;
-const SLABS = 8;
+const SLABS = 6;
 
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
