@@ -4,14 +4,16 @@
  * probe. The peers being checked must still be in state.json, as not reachable ("no answer within
  * the probe budget"), not dropped.
  *
- * How a check outlives its deadline: the peer relay is an ssh:// URL and GIT_SSH_COMMAND is a
- * script whose helper leaves its own session (setsid) and keeps git's stderr open; killing git's
- * process group at the deadline does not end the wait for that pipe to close. (An ssh connection
- * multiplexer that outlives git does the same.)
+ * How a check outlives the budget: the peer relay is an ssh:// URL and GIT_SSH_COMMAND is a script
+ * that fails at once (as ssh does when it cannot connect) but leaves a helper in its own session
+ * holding git's stderr, as a lingering ssh connection helper can. git then ends quickly, and
+ * runBounded waits EXIT_GRACE_MS for output still in the pipes before it lets go: longer than the
+ * budget, so the watchdog (timers fire in order) always ends the probe first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXIT_GRACE_MS } from '../../scripts/lib/proc/bounded.ts';
 import { probeWithinBudget } from '../../scripts/lib/relay/probe.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { tempDir } from './helpers.ts';
@@ -26,7 +28,7 @@ beforeAll(() => {
   base = tempDir('probe-watchdog');
   pidFile = join(base.dir, 'lingering.pids');
   const ssh = join(base.dir, 'ssh-that-lingers');
-  writeFileSync(ssh, `#!/bin/sh\nsetsid sh -c 'echo $$ >> "${pidFile}"; exec sleep 60' </dev/null >/dev/null &\nexec sleep 60\n`);
+  writeFileSync(ssh, `#!/bin/sh\nsetsid sh -c 'echo $$ >> "${pidFile}"; exec sleep 10' </dev/null >/dev/null &\nexit 255\n`);
   chmodSync(ssh, 0o755);
   process.env.GIT_SSH_COMMAND = ssh;
   process.env.GIT_SSH_VARIANT = 'ssh'; // no `ssh -G` probe first: the real connection runs the script
@@ -40,7 +42,8 @@ afterAll(() => {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
-  // The helpers this test started (their ids are in the file), and only those.
+  // The helpers this test started (their ids are in the file), and only those; one started as
+  // the probe ended may be missing here, and ends by itself within 10 s.
   if (existsSync(pidFile)) {
     for (const pid of readFileSync(pidFile, 'utf8').split('\n').filter(Boolean)) {
       try {
@@ -74,10 +77,12 @@ describe('relay-probe watchdog', () => {
     const previous = { last_sync: '2026-01-01T00:00:00+00:00', last_commit: '1'.repeat(40), pending_packages: 2, peer_reachability: {}, newly_accepted: [] };
     writeFileSync(paths.state, JSON.stringify(previous));
 
-    const r = await probeWithinBudget({ paths, statePath: paths.state, budgetMs: 1500 });
+    const budgetMs = 1000;
+    expect(budgetMs).toBeLessThan(EXIT_GRACE_MS);
+    const r = await probeWithinBudget({ paths, statePath: paths.state, budgetMs });
     expect(r.timedOut).toBe(true);
     const state = JSON.parse(readFileSync(paths.state, 'utf8'));
-    expect(state.last_error).toMatch(/ran out of its 1.5 s budget/);
+    expect(state.last_error).toMatch(/ran out of its 1 s budget/);
     expect(state.last_commit).toBe(previous.last_commit);
     for (const peer of ['pinned', 'plain']) {
       expect(state.peer_reachability[peer]).toMatchObject({ reachable: false, error: 'no answer within the probe budget' });

@@ -23,6 +23,26 @@ async function gone(pid: number): Promise<boolean> {
 }
 
 describe('runBounded', () => {
+  it('ends at the deadline even when a process that left the group keeps its output open', async () => {
+    // An ssh connection helper (GIT_SSH_COMMAND, ControlPersist) can outlive git this way.
+    const pidFile = join(dir, 'lingering.pid');
+    const run = runBounded({
+      command: 'sh',
+      args: ['-c', `setsid sh -c 'echo $$ > "${pidFile}"; exec sleep 30' </dev/null & exec sleep 30`],
+      timeoutMs: 300,
+    });
+    try {
+      const r = await Promise.race([run, new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 10_000))]);
+      expect(r).toMatchObject({ outcome: 'timed_out' });
+    } finally {
+      try {
+        process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL'); // the helper this test started
+      } catch {
+        // gone
+      }
+    }
+  });
+
   it('runs a command with input, keeping stdout and the end of stderr', async () => {
     const r = await runBounded({ command: 'sh', args: ['-c', 'cat; echo oops >&2; exit 3'], input: 'hello', timeoutMs: 20_000, stderrKeep: 3 });
     expect(r).toMatchObject({ outcome: 'exited', code: 3, stderr: 'ps\n' });

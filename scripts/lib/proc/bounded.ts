@@ -47,6 +47,9 @@ export interface BoundedRunResult {
   error?: unknown;
 }
 
+/** How long output may keep coming after the child exited (a lingering holder of its pipes). */
+export const EXIT_GRACE_MS = 2000;
+
 export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
   const stderrKeep = opts.stderrKeep ?? 64 * 1024;
   return new Promise((resolve) => {
@@ -129,6 +132,17 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
       if (file && error === undefined) file.end(done);
       else done();
     };
+    // 'close' waits for every holder of the child's stdout and stderr, and a process that left its
+    // group (an ssh helper that lingers) may hold them for long. Once the child itself is gone:
+    // at once when we stopped it, after a grace for output still in the pipes otherwise.
+    child.on('exit', () => {
+      const release = () => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+      };
+      if (reason !== undefined) release();
+      else setTimeout(release, EXIT_GRACE_MS).unref();
+    });
     child.on('error', (e) => finish({ outcome: 'not_started', code: null, signal: null, error: e }));
     child.on('close', (code, signal) => {
       finish({ outcome: reason ?? 'exited', code, signal, ...(error !== undefined ? { error } : {}) });
