@@ -357,6 +357,24 @@ export class GitTransport implements RelayTransport {
     const size = statSync(localPath).size;
     const progress = transferProgress('uploading', onProgress, size);
     progress.start();
+    try {
+      return await this.depositOnce(peer, remote, localPath, size, nextName, checkKey, progress, onProgress !== undefined);
+    } catch (err) {
+      progress.abandon();
+      throw err;
+    }
+  }
+
+  private async depositOnce(
+    peer: PeerRelay,
+    remote: string,
+    localPath: string,
+    size: number,
+    nextName: () => string,
+    checkKey: (pem: string) => void,
+    progress: ReturnType<typeof transferProgress>,
+    showBytes: boolean,
+  ): Promise<DeliverResult> {
     const oid = (await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim();
     const folder = `inbox/${this.opts.login}`;
     for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
@@ -378,7 +396,7 @@ export class GitTransport implements RelayTransport {
         [{ path, oid }],
         `deposit: ${name} from ${this.opts.login} (${size} bytes)`,
         {},
-        onProgress ? (n) => progress.bytes(n) : undefined,
+        showBytes ? (n) => progress.bytes(n) : undefined,
       );
       if (commit) {
         progress.finish(size);
@@ -478,6 +496,7 @@ export class GitTransport implements RelayTransport {
       });
       progress.finish(written);
     } catch (err) {
+      progress.abandon();
       if (err instanceof AliveError && err.code === 'git_output_too_large') throw tooLargeError(entry, maxBytes!);
       throw err;
     }
