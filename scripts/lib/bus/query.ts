@@ -207,9 +207,7 @@ function exists(root: string, path: string): boolean {
 }
 
 function archiveDays(paths: ReceiverPaths): string[] {
-  return listBusDir(paths.root, paths.archive)
-    .filter(isArchiveDayName)
-    .sort();
+  return listBusDir(paths.root, paths.archive).filter(isArchiveDayName).sort();
 }
 
 /**
