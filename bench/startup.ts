@@ -7,9 +7,9 @@
  * Standalone: `npx tsx bench/startup.ts` (builds dist/ first when a bundle is missing).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distPath, median, printRows, repoRoot, row, runTimed, type BenchRow } from './lib.ts';
 
@@ -30,6 +30,28 @@ function ensureBundles(): void {
   if (['alive-p2p', 'dispatch', 'relay-probe', 'migrate-relay'].every((n) => existsSync(distPath(n)))) return;
   const r = spawnSync(process.execPath, [join(repoRoot, 'tools', 'build.mjs')], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('npm run build failed');
+}
+
+/**
+ * What a run reads: the entry bundle, the chunks it imports statically and, for a command, the
+ * chunk of that command (dist/chunks/bus-<command>.mjs, or the split chunk esbuild named after it)
+ * with its static imports.
+ */
+function loadedNote(entry: string, command: string): string {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+\.mjs)["']/g)) visit(join(dirname(file), m[1]!));
+  };
+  visit(entry);
+  if (!command.startsWith('-')) {
+    const chunks = join(dirname(entry), 'chunks');
+    const own = existsSync(chunks) ? readdirSync(chunks).filter((f) => f === `bus-${command}.mjs` || f.startsWith(`${command}-`)) : [];
+    for (const f of own) visit(join(chunks, f));
+  }
+  const bytes = [...seen].reduce((sum, f) => sum + statSync(f).size, 0);
+  return `loads ${(bytes / 1024).toFixed(0)} KiB in ${seen.size} file${seen.size === 1 ? '' : 's'}`;
 }
 
 export async function benchStartup(): Promise<BenchRow[]> {
@@ -78,10 +100,10 @@ export async function benchStartup(): Promise<BenchRow[]> {
         baseline: floor,
         target: s.target ? `<= ${TARGET}x` : 'none',
         ...(s.target ? { maxRatio: TARGET } : {}),
-        note: `${s.args[0] === emptyModule || s.args[0] === '-e' ? '' : `bundle ${(statSync(s.args[0]!).size / 1024).toFixed(0)} KiB; `}median of ${RUNS} interleaved runs`,
+        note: `${s.args[0] === emptyModule || s.args[0] === '-e' ? '' : `${loadedNote(s.args[0]!, s.args[1]!)}; `}median of ${RUNS} interleaved runs`,
       }),
     );
-    const distBytes = readdirSync(join(repoRoot, 'dist'))
+    const distBytes = (readdirSync(join(repoRoot, 'dist'), { recursive: true }) as string[])
       .filter((f) => f.endsWith('.mjs'))
       .reduce((sum, f) => sum + statSync(join(repoRoot, 'dist', f)).size, 0);
     rows.push(

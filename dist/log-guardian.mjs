@@ -4,6 +4,18 @@
 import { createRequire } from "node:module";
 var fs = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
 
+// scripts/lib/fs/write-fd.ts
+function writeSyncUntilFull(fd, bytes, offset = 0) {
+  for (; offset < bytes.length; )
+    try {
+      offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+    } catch (err) {
+      if (err.code === "EAGAIN") return offset;
+      throw Object.assign(err, { written: offset });
+    }
+  return offset;
+}
+
 // scripts/lib/version.ts
 var ALIVE_VERSION = "0.1.0";
 
@@ -57,13 +69,11 @@ function parseJson(text) {
 function emitJson(value) {
   let bytes = Buffer.from(`${JSON.stringify(value)}
 `, "utf8"), offset = 0, waitedMs = 0;
-  for (; offset < bytes.length; )
-    try {
-      offset += fs.writeSync(1, bytes, offset, bytes.length - offset);
-    } catch (err) {
-      if (err.code !== "EAGAIN" || waitedMs >= 2e3) throw err;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5), waitedMs += 5;
-    }
+  for (; ; ) {
+    if (offset = writeSyncUntilFull(1, bytes, offset), offset === bytes.length) return;
+    if (waitedMs >= 2e3) throw Object.assign(new Error("stdout stayed full for 2 s"), { code: "EAGAIN" });
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5), waitedMs += 5;
+  }
 }
 function debugLog(what, err) {
   if (process.env.ALIVE_DEBUG !== "1") return;

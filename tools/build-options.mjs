@@ -1,19 +1,23 @@
 // The esbuild options of every dist/<entry>.mjs bundle, and the build of all of them, shared by
 // tools/build.mjs (into dist/) and the test suite's global setup (into a temporary folder).
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const scriptsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts');
 
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 
 // CommonJS dependencies inside an ESM bundle call require() for Node built-ins; give them one.
+// Everything else is bundled, so a require() at run time names a built-in, or an optional module a
+// dependency tries in a try block (not found, as from createRequire). process.getBuiltinModule
+// (Node 20.16+) needs no import of node:module, whose ESM facade and import.meta cost start-up.
 const requireBanner = [
   '#!/usr/bin/env node',
-  "import { createRequire as __aliveCreateRequire } from 'node:module';",
-  'const require = __aliveCreateRequire(import.meta.url);',
+  "const require = typeof process.getBuiltinModule === 'function' ? (id) => process.getBuiltinModule(id) ?? " +
+    '(() => { throw Object.assign(new Error("Cannot find module \'" + id + "\'"), { code: \'MODULE_NOT_FOUND\' }); })() : ' +
+    "(await import('node:module')).createRequire(import.meta.url);",
 ].join('\n');
 
 // The hooks run on every tool call and session start, and bundle no CommonJS code: they get no
@@ -22,13 +26,25 @@ const requireBanner = [
 export const HOOK_ENTRIES = ['log-guardian', 'log-guardian-shell', 'relay-check'];
 
 /**
- * Static imports of Node built-ins become require() calls made where the importing module first
- * runs. esbuild hoists every `import … from 'node:x'` to the top of an ESM bundle, so a command
- * that `--help` never runs still made Node load crypto, zlib, child_process, worker_threads …
- * at start-up (about half the start-up cost of alive-p2p). Through this plugin a built-in loads
- * with the (lazily initialised) module that uses it. Only for bundles with the require banner.
+ * A Node built-in imported by a command bundle loads when the code first uses it, not when the
+ * bundle (or chunk) that imports it starts: esbuild hoists `import … from 'node:x'` to the top of
+ * each output file, so `--help` and `dispatch status` would load crypto (and with it the stream
+ * modules), zlib, child_process … that they never call. Each import of a built-in becomes a small
+ * CommonJS module. For a built-in whose exports are a plain object of functions and values (fs,
+ * path, crypto, os, util, zlib, child_process …), that module's exports object has no properties
+ * of its own and, as prototype, a proxy that requires the built-in at the first property read and
+ * then puts the real module in its place; esbuild's __toESM copy of an exports object (a getter
+ * per own property, about a hundred for node:fs, in every importing module) has nothing to copy.
+ * A built-in that exports a function or an object with a prototype of its own (events, stream,
+ * assert, module, process) is required as it is when the importing module runs: a default import
+ * of it must be the function itself, and its methods may read `this`.
+ * Only for bundles with the require banner.
  */
 const builtinNames = new Set(builtinModules);
+const plainObjectBuiltin = (id) => {
+  const m = createRequire(import.meta.url)(id);
+  return m !== null && typeof m === 'object' && Object.getPrototypeOf(m) === Object.prototype;
+};
 export const lazyBuiltins = {
   name: 'lazy-node-builtins',
   setup(build) {
@@ -38,23 +54,57 @@ export const lazyBuiltins = {
       if (!builtinNames.has(bare)) return undefined;
       return { path: `node:${bare}`, namespace: 'lazy-builtin' };
     });
-    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const id = JSON.stringify(args.path);
+      if (!plainObjectBuiltin(args.path)) return { contents: `module.exports = require(${id});`, loader: 'js' };
+      return {
+        contents: [
+          'var real;',
+          `var load = function () { return real || (real = require(${id})); };`,
+          'var lazy = new Proxy({}, {',
+          '  get: function (_, key, receiver) {',
+          '    var m = load();',
+          '    if (Object.getPrototypeOf(receiver) === lazy) Object.setPrototypeOf(receiver, m);',
+          '    return m[key];',
+          '  },',
+          '  has: function (_, key) { return key in load(); },',
+          '});',
+          'module.exports = Object.create(lazy);',
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
   },
 };
+
+/**
+ * How a command entry keeps `--help` and its common commands from loading every other command:
+ *
+ * - SPLIT_ENTRIES (alive-p2p, relay-probe, migrate-relay) use esbuild's code splitting: each
+ *   lazily imported command (lazyCommand) is a chunk under chunks/, loaded when the command runs,
+ *   and the chunks are shared between these entries (tar, yaml, zod and Octokit once each).
+ * - COMMAND_CHUNK_ENTRIES (dispatch, dispatch-mcp) stay one file each, and each command that
+ *   dispatch loads with lazyCommand is a bundle of its own, chunks/<concern>-<command>.mjs, with
+ *   exactly what it uses (commandChunks): `dispatch status` reads 13 KB in two files where shared
+ *   chunks made it read 54 KB in 16 (bench/startup.ts). The bus commands are small, so the copies
+ *   of shared code this makes cost little room; a command runs alone in its process, and a chunk
+ *   never hands its objects to another copy's code (each chunk's command catches its own errors).
+ */
+export const SPLIT_ENTRIES = ['alive-p2p', 'migrate-relay', 'relay-probe'];
+export const COMMAND_CHUNK_ENTRIES = ['dispatch', 'dispatch-mcp'];
 
 /** esbuild options for the entry named `name` (scripts/<name>.ts). */
 export function bundleOptions(name) {
   const hook = HOOK_ENTRIES.includes(name);
+  const split = !hook && !COMMAND_CHUNK_ENTRIES.includes(name);
   return {
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    splitting: false,
+    splitting: split,
+    ...(split ? { chunkNames: 'chunks/[name]-[hash]' } : {}),
     banner: { js: hook ? '#!/usr/bin/env node' : requireBanner },
     plugins: hook ? [] : [lazyBuiltins],
     legalComments: 'none',
@@ -64,6 +114,36 @@ export function bundleOptions(name) {
     ...(hook ? {} : { minifyWhitespace: true, minifyIdentifiers: true, keepNames: true }),
     charset: 'utf8',
     logLevel: 'warning',
+  };
+}
+
+/**
+ * For COMMAND_CHUNK_ENTRIES: a dynamic import made by a module that calls lazyCommand (the group
+ * of dispatch's commands) stays an import of chunks/<concern>-<command>.mjs, and the module is
+ * recorded in `chunks` (out name -> source path) to be bundled on its own. Inside such a command
+ * bundle (`inChunk`), every dynamic import is a bundle of its own the same way (bus/config-schema.ts:
+ * zod, 30 KB that `dispatch send` parses only when a receiver has a config.json): a module loaded
+ * so has its own copies of what it imports, so it hands back plain values, never classes or state
+ * its importer shares.
+ */
+function commandChunks(chunks, inChunk) {
+  const lazyImporters = new Map();
+  const callsLazyCommand = (file) => {
+    if (!lazyImporters.has(file)) lazyImporters.set(file, /\blazyCommand\(/.test(readFileSync(file, 'utf8')));
+    return lazyImporters.get(file);
+  };
+  return {
+    name: 'command-chunks',
+    setup(build) {
+      build.onResolve({ filter: /\.ts$/ }, (args) => {
+        if (args.kind !== 'dynamic-import' || !(inChunk || callsLazyCommand(args.importer))) return undefined;
+        const source = resolve(args.resolveDir, args.path);
+        const out = `chunks/${relative(join(scriptsDir, 'lib'), source).replace(/\.ts$/, '').replace('/commands/', '/').replaceAll('/', '-')}`;
+        if (chunks.has(out) && chunks.get(out) !== source) throw new Error(`two command modules make ${out}.mjs: ${chunks.get(out)} and ${source}`);
+        chunks.set(out, source);
+        return { path: inChunk ? `./${basename(out)}.mjs` : `./${out}.mjs`, external: true };
+      });
+    },
   };
 }
 
@@ -82,17 +162,49 @@ export function entryNames() {
 export async function buildBundles(outDir, { logLevel } = {}) {
   const names = entryNames();
   mkdirSync(outDir, { recursive: true });
-  // Entries that share options are built together (one esbuild call per banner).
+  // Entries that share options are built together (one esbuild call per kind), so that the split
+  // entries share their chunks.
   const groups = new Map();
   for (const name of names) {
     const options = bundleOptions(name);
-    const key = JSON.stringify(options);
-    if (!groups.has(key)) groups.set(key, { options, entryPoints: [] });
+    const key = JSON.stringify({ options, commandChunks: COMMAND_CHUNK_ENTRIES.includes(name) });
+    if (!groups.has(key)) groups.set(key, { options, commandChunks: COMMAND_CHUNK_ENTRIES.includes(name), entryPoints: [] });
     groups.get(key).entryPoints.push(join(scriptsDir, `${name}.ts`));
   }
-  for (const { options, entryPoints } of groups.values()) {
-    await build({ ...options, ...(logLevel ? { logLevel } : {}), entryPoints, outdir: outDir });
+  const emit = async (options) => {
+    const result = await build({ ...options, ...(logLevel ? { logLevel } : {}), outdir: outDir, write: false });
+    for (const file of result.outputFiles) {
+      mkdirSync(dirname(file.path), { recursive: true });
+      writeFileSync(file.path, withoutUnusedRequire(file.text));
+    }
+  };
+  for (const { options, commandChunks: chunked, entryPoints } of groups.values()) {
+    const chunks = new Map();
+    await emit({ ...options, entryPoints, ...(chunked ? { plugins: [...options.plugins, commandChunks(chunks, false)] } : {}) });
+    // The command bundles, then the bundles they import dynamically, until none is new.
+    for (let pending = [...chunks]; pending.length > 0; ) {
+      const found = new Map();
+      pending.sort(([a], [b]) => (a < b ? -1 : 1));
+      await emit({ ...options, entryPoints: pending.map(([out, source]) => ({ in: source, out })), plugins: [...options.plugins, commandChunks(found, true)] });
+      pending = [...found].filter(([out]) => !chunks.has(out));
+      for (const [out, source] of pending) chunks.set(out, source);
+    }
   }
   for (const name of names) chmodSync(join(outDir, `${name}.mjs`), 0o755);
   return names;
+}
+
+const REQUIRE_LINES = requireBanner.slice(requireBanner.indexOf('\n') + 1);
+const USES_REQUIRE = /(?<![\w$.'"])require(?![\w$])/;
+
+/**
+ * A chunk that never calls require() does not make one: each createRequire (and the import.meta
+ * it reads) is start-up time, and only esbuild's runtime chunk, whose require shim every chunk
+ * goes through, calls it.
+ */
+export function withoutUnusedRequire(text) {
+  const at = text.indexOf(REQUIRE_LINES);
+  if (at < 0) return text;
+  const rest = text.slice(at + REQUIRE_LINES.length);
+  return USES_REQUIRE.test(rest) ? text : text.slice(0, at) + rest.replace(/^\n/, '');
 }

@@ -44,7 +44,7 @@ function copy(from, to, mode) {
 
 /**
  * Writes the runtime folder `outDir` from the repository `root` and the bundles in `distDir`
- * (every dist/*.mjs), replacing whatever was there. Returns the relative paths written, sorted.
+ * (every dist/*.mjs and dist/chunks/*.mjs), replacing whatever was there. Returns the relative paths written, sorted.
  */
 export function writePluginFolder({ root, distDir, outDir }) {
   rmSync(outDir, { recursive: true, force: true });
@@ -61,10 +61,9 @@ export function writePluginFolder({ root, distDir, outDir }) {
       written.push(f);
     }
   }
-  for (const f of readdirSync(distDir)
-    .filter((n) => n.endsWith('.mjs'))
-    .sort()) {
-    copy(join(distDir, f), join(outDir, 'dist', f), 0o755);
+  // The bundles: every entry (executable, as package.json "bin" makes them) and its chunks/.
+  for (const f of filesUnder(distDir).filter((n) => n.endsWith('.mjs'))) {
+    copy(join(distDir, f), join(outDir, 'dist', f), f.includes('/') ? 0o644 : 0o755);
     written.push(`dist/${f}`);
   }
   return written.sort();

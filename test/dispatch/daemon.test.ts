@@ -281,7 +281,7 @@ describe('after kill -9 of serve', () => {
     expect(filesIn(paths.outbox)).toHaveLength(1);
     expect(filesIn(paths.inbox)).toEqual([]);
     expect(existsSync(paths.deadLetter)).toBe(false);
-  }, 40_000);
+  });
 });
 
 describe('a FIFO named like a message', () => {

@@ -1,20 +1,23 @@
 /** Running hook bundles: this run's bundles of the current source (test/support/bundles.ts). */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { bundlePath } from '../support/bundles.ts';
+import { bundleDir, bundlePath } from '../support/bundles.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * The bundle of scripts/<name>.ts built for this run; with `outDir`, a copy at `<outDir>/<name>.mjs`
- * (a plugin-like folder where the test chooses the neighbours, e.g. a stand-in relay-probe).
+ * (a plugin-like folder where the test chooses the neighbours, e.g. a stand-in relay-probe), with
+ * the chunks the command bundles load (`<outDir>/chunks/`, tools/build-options.mjs).
  */
 export async function bundleEntry(name: string, outDir?: string): Promise<string> {
   if (outDir === undefined) return bundlePath(name);
   const file = join(outDir, `${name}.mjs`);
   copyFileSync(bundlePath(name), file);
+  const chunks = join(bundleDir(), 'chunks');
+  if (existsSync(chunks)) cpSync(chunks, join(outDir, 'chunks'), { recursive: true });
   return file;
 }
 

@@ -129,13 +129,12 @@ describe('through the CLI (a handful end to end)', () => {
     mkdirSync(join(sb.dir, 'tmp'));
     const extra = v.maxSize ? ['--max-size', String(v.maxSize)] : [];
     const before = snapshotTree(sb.dir);
-    const [absent, empty, verify] = await Promise.all([
+    // Into an existing empty folder and below missing ones: in-process above, for every vector.
+    const [absent, verify] = await Promise.all([
       cliAsync(sb.dir, ['extract', pkg, '--output', join(sb.area, 'out'), ...extra]),
-      cliAsync(sb.dir, ['extract', pkg, '--output', join(sb.area, 'empty'), ...extra]),
       cliAsync(sb.dir, ['verify', pkg, ...extra]),
     ]);
     expectCliRefusal(v, absent!, 'extract into an absent folder');
-    expectCliRefusal(v, empty!, 'extract into an empty folder');
     expectCliRefusal(v, verify!, 'verify');
     expect(snapshotTree(sb.dir)).toEqual(before);
   });

@@ -65,6 +65,8 @@ describe('the runtime folder', () => {
       'LICENSE',
       ...walk(join(repoRoot, 'skills')).map((f) => `skills/${f}`),
       ...entries.map((e) => `dist/${e}.mjs`),
+      // The chunks the command bundles load (tools/build-options.mjs).
+      ...walk(join(bundleDir(), 'chunks')).map((f) => `dist/chunks/${f}`),
       ...(existsSync(join(repoRoot, '.mcp.json')) ? ['.mcp.json'] : []),
     ]);
     expect(new Set(walk(plugin))).toEqual(expected);

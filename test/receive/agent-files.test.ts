@@ -237,7 +237,7 @@ describe('end to end without Claude: create, receive, then list what the world h
   let cli = '';
   beforeAll(async () => {
     cli = await cliBundle();
-  }, 60_000);
+  });
 
   it('create warns about the agent files it packs; receive keeps every one of them out of the world', async () => {
     const base = tmp();

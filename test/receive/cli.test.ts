@@ -6,7 +6,7 @@ import { cliBundle, makeWorld, testEnv, tmp, tree, writePackage, v2Manifest, typ
 let cli = '';
 beforeAll(async () => {
   cli = await cliBundle();
-}, 60_000);
+}, 120_000);
 
 const files: PackageFiles = {
   '_kernel/key.md': '---\ngoal: g\n---\n',

@@ -10,8 +10,9 @@
  * Each moment is exact, not a race: the CLI runs with test/support/stop-at.mjs preloaded, which
  * freezes the process right after the file-system call that makes the state (the nth file created
  * in staging, the rename of the journal, of a bundle, ...) and says so on stderr; the test then
- * kills it. A machine under load reaches the same states, only later. The trials run one at a time
- * (two real CLI runs each: the killed one and the rerun); this file is slow for that reason.
+ * kills it. A machine under load reaches the same states, only later. The trials run one at a time;
+ * each is a real CLI run, killed, then the rerun in-process (the same receive command, on the world
+ * the killed process left); this file is slow for the CLI runs.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -21,10 +22,14 @@ import { pathToFileURL } from 'node:url';
 import { makeSyntheticWalnut } from '../../bench/synthetic.ts';
 import { createPlainPackage } from '../../scripts/lib/package/create.ts';
 import { readPackageHead } from '../../scripts/lib/package/info.ts';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
 import { cliBundle, makeWorld, repoRoot, subtree, testEnv, tmp, tree, filesOnly } from './helpers.ts';
 
 const base = tmp('kill');
 const env = testEnv(base);
+// The reruns run in-process: they see the same environment as the CLI runs.
+Object.assign(process.env, env);
 const stopAt = pathToFileURL(join(repoRoot, 'test', 'support', 'stop-at.mjs')).href;
 let cli = '';
 let fullPkg = '';
@@ -34,6 +39,12 @@ let bundleFiles = 0;
 let expectedWalnut = new Map<string, string>();
 let expectedBundles = new Map<string, Map<string, string>>();
 const BUNDLES = Array.from({ length: 10 }, (_, i) => `bundle-${i}`);
+
+/** The receive command in-process (the rerun after a kill). */
+async function rerun(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const r = await runCaptured(receiveCommand, args);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+}
 
 /** Runs the CLI to the end (asynchronously: the reference imports run at once). */
 function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -161,7 +172,7 @@ describe('kill -9 during receive, full scope: never a partial walnut; the next r
       await receiveAndKill(['receive', fullPkg, '--world', world], trial.stop());
       expect(checkFullWorld(world, false)).toBe(trial.visible);
       expect(ledgerEntries(world)).toHaveLength(trial.moment === 'the ledger written' ? 1 : 0);
-      const again = await run(['receive', fullPkg, '--world', world, '--json']);
+      const again = await rerun([fullPkg, '--world', world, '--json']);
       expect(again.status, again.stderr).toBe(0);
       const out = JSON.parse(again.stdout);
       expect(out.ok).toBe(true);
@@ -193,7 +204,7 @@ describe('kill -9 during receive, bundle scope: every visible bundle is whole', 
       expect(checkBundleWorld(world, false)).toBe(trial.visible);
       const logPath = join(world, '04_Ventures', 'existing', '_kernel', 'log.md');
       expect(countEntries(existsSync(logPath) ? readFileSync(logPath, 'utf8') : '')).toBe(trial.logged ? 1 : 0);
-      const again = await run([...args, '--json']);
+      const again = await rerun([...args.slice(1), '--json']);
       expect(again.status, again.stderr).toBe(0);
       expect(JSON.parse(again.stdout).resumed ?? false).toBe(trial.committed);
       checkBundleWorld(world, true);

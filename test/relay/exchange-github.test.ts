@@ -2,14 +2,16 @@
  * The same exchange on the github transport, through the bundled CLI, against the local server
  * that answers as GitHub's REST API documents. Nothing here can reach the real GitHub. Both users
  * start from fixed test keys (test/support/test-keys.ts): setup's key generation is the same on
- * every transport, and the git exchange (exchange-git.test.ts) makes the real RSA-4096 key.
+ * every transport, and the git exchange (exchange-git.test.ts) makes the real RSA-4096 key. The
+ * packages are packed by the library (the git exchange packs one with the bundle).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeGithub } from '../support/fake-github.ts';
 import { makeUser, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
-import { cliAsync, makePackage } from './cli.ts';
+import { cliAsync } from './cli.ts';
+import { walnutPackage } from './in-process.ts';
 
 let base: ReturnType<typeof tempDir>;
 let gh: FakeGithub;
@@ -107,7 +109,7 @@ describe('relay exchange over the GitHub REST API (bundled CLI, local server)', 
   });
 
   it('push → probe → pull, both ways, verified against the pinned keys', async () => {
-    const fromAlice = makePackage(alice, 'orchard');
+    const fromAlice = await walnutPackage(alice, 'orchard');
     const push = await cliAsync(alice, 'alive-p2p', ['relay', 'push', fromAlice, '--to', 'bob', '--json']);
     expect(push.status, push.stderr).toBe(0);
     expect(push.json).toMatchObject({ via: 'contents-api', encrypted: true, signed: true });
@@ -123,15 +125,15 @@ describe('relay exchange over the GitHub REST API (bundled CLI, local server)', 
     expect(pull.json.received).toEqual([expect.objectContaining({ from: 'alice', verified: true, signer: 'alice' })]);
     expect(inbox('bob')).toEqual([]);
 
-    const fromBob = makePackage(bob, 'meadow');
+    const fromBob = await walnutPackage(bob, 'meadow');
     expect((await cliAsync(bob, 'alive-p2p', ['relay', 'push', fromBob, '--to', 'alice'])).status).toBe(0);
     const back = await cliAsync(alice, 'alive-p2p', ['relay', 'pull', '--json']);
     expect(back.json.received).toEqual([expect.objectContaining({ from: 'bob', verified: true })]);
   });
 
   it('a pull that fails half-way keeps what it got, leaves the rest on the relay, and loses nothing', async () => {
-    const p1 = makePackage(alice, 'first');
-    const p2 = makePackage(alice, 'second');
+    const p1 = await walnutPackage(alice, 'first');
+    const p2 = await walnutPackage(alice, 'second');
     const a = await cliAsync(alice, 'alive-p2p', ['relay', 'push', p1, '--to', 'bob', '--json']);
     const b = await cliAsync(alice, 'alive-p2p', ['relay', 'push', p2, '--to', 'bob', '--json']);
     const [firstPath, secondPath] = [a.json.path, b.json.path].sort();

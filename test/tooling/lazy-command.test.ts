@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -66,7 +66,8 @@ describe('lazyCommand', () => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('stays one file, and the lazy module runs only for its command', () => {
+    it('puts the lazy module in a chunk of its own, run only for its command', () => {
+      expect(readdirSync(join(dir, 'chunks')).some((f) => f.startsWith('lazy-heavy-'))).toBe(true);
       const run = (...args: string[]) => spawnSync(process.execPath, [join(dir, 'lazy-entry.mjs'), ...args], { encoding: 'utf8' });
       const help = run('--help');
       expect(help.status).toBe(0);

@@ -11,6 +11,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AliveError, messageOf, UsageError, type ExitCode } from '../errors.ts';
 import type { OnProgress } from '../package/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
+import { processOutput } from './process-io.ts';
 import { terminalProgress } from './progress.ts';
 import { inlineText } from '../text/untrusted.ts';
 
@@ -171,8 +172,8 @@ export function defineGroup(spec: GroupSpec): Command {
  *
  *   lazyCommand('create', 'pack a walnut into a .walnut package', async () => (await import('./lib/package/commands/create.ts')).createCommand),
  *
- * esbuild inlines the dynamic import (the bundle stays one file) and runs the module's top level
- * only on the first call. `name` must be the loaded command's name.
+ * In dist/, the imported module is a chunk of its own that loads on the first call
+ * (tools/build-options.mjs). `name` must be the loaded command's name.
  */
 export function lazyCommand(name: string, summary: string, load: () => Promise<Command>): Command & { load(): Promise<Command> } {
   let loading: Promise<Command> | undefined;
@@ -201,15 +202,9 @@ export function lazyCommand(name: string, summary: string, load: () => Promise<C
   };
 }
 
-/** The process edge: runs an entry's command with argv, sets the exit code, ends quietly on EPIPE. */
+/** The process edge: runs an entry's command with argv, sets the exit code, ends quietly on EPIPE (process-io.ts). */
 export function runEntry(command: Command): void {
-  const quietOnClosedPipe = (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  };
-  process.stdout.on('error', quietOnClosedPipe);
-  process.stderr.on('error', quietOnClosedPipe);
-  void command.invoke(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+  void command.invoke(process.argv.slice(2), { stdout: processOutput(1), stderr: processOutput(2) }).then((code) => {
     process.exitCode = code;
   });
 }
@@ -226,6 +221,7 @@ export async function runCaptured(command: Command, argv: string[]): Promise<{ c
 }
 
 function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, positionals: string[]): CommandContext<V> {
+  let progress: OnProgress | undefined;
   return {
     values,
     positionals,
@@ -235,7 +231,11 @@ function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, 
     printJson: (value) => writeLine(io.stdout, JSON.stringify(value, null, 2)),
     // Messages quote peer text; escaping the whole line here makes a missed escape harmless.
     warn: (text) => writeLine(io.stderr, `warning: ${inlineText(text, 4000)}`),
-    progress: terminalProgress(io.stderr),
+    // Made at the first progress event: whether stderr is a terminal is asked only then.
+    progress: (p) => {
+      progress ??= terminalProgress(io.stderr);
+      progress(p);
+    },
     usageError: (message) => {
       throw new UsageError(message, usage);
     },

@@ -7,6 +7,7 @@
  * Start-up time matters here: this module imports only node: built-ins and does no work at load.
  */
 import { fs } from '../fs/node-fs.ts';
+import { writeSyncUntilFull } from '../fs/write-fd.ts';
 import { ALIVE_VERSION } from '../version.ts';
 
 export interface ReadStdinOptions {
@@ -112,14 +113,12 @@ export function emitJson(value: object): void {
   const bytes = Buffer.from(`${JSON.stringify(value)}\n`, 'utf8');
   let offset = 0;
   let waitedMs = 0;
-  while (offset < bytes.length) {
-    try {
-      offset += fs.writeSync(1, bytes, offset, bytes.length - offset);
-    } catch (err) {
-      if ((err as { code?: unknown }).code !== 'EAGAIN' || waitedMs >= 2000) throw err;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-      waitedMs += 5;
-    }
+  for (;;) {
+    offset = writeSyncUntilFull(1, bytes, offset);
+    if (offset === bytes.length) return;
+    if (waitedMs >= 2000) throw Object.assign(new Error('stdout stayed full for 2 s'), { code: 'EAGAIN' });
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    waitedMs += 5;
   }
 }
 

@@ -137,10 +137,11 @@ export class GitTransport implements RelayTransport {
   /** Fetches the relay branch's commits and trees (no blobs). Returns the tip, or null if the branch does not exist. */
   private async fetch(remote: string, limits: CallLimits = {}): Promise<string | null> {
     const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
-    if (timeoutMs <= 0) throw new GitError('no time left to fetch', '', true);
     const b = this.opts.branch;
     const deadline = Date.now() + timeoutMs;
     try {
+      // Inside the try: a deadline spent before the fetch (a slow local set-up) is the same relay timeout.
+      if (timeoutMs <= 0) throw new GitError('no time left to fetch', '', true);
       for (let attempt = 0; ; attempt++) {
         try {
           await this.git(

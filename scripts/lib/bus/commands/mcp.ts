@@ -23,12 +23,14 @@ export const mcpCommand = defineCommand({
 });
 
 /**
- * From dist/dispatch.mjs, the server is the sibling bundle dist/dispatch-mcp.mjs: the MCP SDK (about
+ * From dist/, the server is the bundle dist/dispatch-mcp.mjs: the MCP SDK (about
  * as large as the rest of dispatch) stays out of the bundle every other command loads. From the
  * sources (tsx, tests), the module itself.
  */
 async function loadServer(): Promise<typeof import('../mcp/server.ts')> {
   const here = import.meta.url;
-  const spec = here.endsWith('.mjs') ? new URL('./dispatch-mcp.mjs', here).href : new URL('../mcp/server.ts', here).href;
+  // In dist/, this module is the chunk dist/chunks/bus-mcp.mjs (tools/build-options.mjs).
+  const bundle = here.includes('/chunks/') ? '../dispatch-mcp.mjs' : './dispatch-mcp.mjs';
+  const spec = here.endsWith('.mjs') ? new URL(bundle, here).href : new URL('../mcp/server.ts', here).href;
   return (await import(spec)) as typeof import('../mcp/server.ts');
 }

@@ -20,7 +20,7 @@ Options:
   options: { out: { type: 'string' } },
   async run(ctx) {
     const out = resolve(ctx.required(ctx.values.out, '--out'));
-    if (!ctx.json && process.stderr.isTTY) ctx.io.stderr.write('making an RSA-4096 key pair (a few seconds)...\n');
+    if (!ctx.json && ctx.io.stderr.isTTY === true) ctx.io.stderr.write('making an RSA-4096 key pair (a few seconds)...\n');
     const pair = await generateRsaKeyPair(out);
     if (ctx.json) {
       ctx.printJson({ ok: true, private_key: pair.privateKeyPath, public_key: pair.publicKeyPath, fingerprint: pair.fingerprint });

@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+var t="walnut-relay";export{t as a};

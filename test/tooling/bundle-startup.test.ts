@@ -1,0 +1,73 @@
+/**
+ * What the command bundles read at start-up (tools/build-options.mjs; timed in bench/startup.ts):
+ * `--help` and `dispatch status` load a few small files, never the commands they do not run, and
+ * every import between the files of this run's bundles resolves inside the folder.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundleDir } from '../support/bundles.ts';
+
+const IMPORT = /(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']|import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
+
+/** The relative imports of a bundle file: static ones, and dynamic ones with a literal path. */
+function imports(file: string): { static: string[]; dynamic: string[] } {
+  const out = { static: [] as string[], dynamic: [] as string[] };
+  for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+    if (m[1]) out.static.push(join(dirname(file), m[1]));
+    if (m[2]) out.dynamic.push(join(dirname(file), m[2]));
+  }
+  return out;
+}
+
+/** The files a start that runs `file` reads before any dynamic import: it and its static imports. */
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const f of imports(file).static) staticClosure(f, seen);
+  return seen;
+}
+
+const bytes = (files: Set<string>) => [...files].reduce((sum, f) => sum + statSync(f).size, 0);
+
+describe('command bundles at start-up', () => {
+  it('every relative import of every bundle file names a file of the folder', () => {
+    const dir = bundleDir();
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.mjs')).map((f) => join(dir, f));
+    expect(files.some((f) => f.includes(`${join(dir, 'chunks')}/`))).toBe(true);
+    for (const f of files) {
+      const { static: s, dynamic: d } = imports(f);
+      for (const target of [...s, ...d]) expect(existsSync(target), `${f} imports ${target}`).toBe(true);
+    }
+  });
+
+  it('alive-p2p --help reads its entry and the command factory, not the commands (under 16 KB)', () => {
+    const loaded = staticClosure(join(bundleDir(), 'alive-p2p.mjs'));
+    expect(bytes(loaded)).toBeLessThan(16 * 1024);
+    const text = [...loaded].map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(text).not.toMatch(/ZodError|YAMLParseError|Octokit/);
+  });
+
+  it('dispatch status reads the entry and its own command bundle only (under 32 KB, two files)', () => {
+    const entry = join(bundleDir(), 'dispatch.mjs');
+    const status = join(bundleDir(), 'chunks', 'bus-status.mjs');
+    expect(imports(entry).dynamic).toContain(status);
+    const loaded = staticClosure(status, staticClosure(entry));
+    expect([...loaded].map((f) => f.slice(bundleDir().length + 1)).sort()).toEqual(['chunks/bus-status.mjs', 'dispatch.mjs']);
+    expect(bytes(loaded)).toBeLessThan(32 * 1024);
+  });
+
+  it('dispatch send reads zod only when a receiver has a config.json (its schema is a bundle of its own)', () => {
+    const send = join(bundleDir(), 'chunks', 'bus-send.mjs');
+    expect(readFileSync(send, 'utf8')).not.toMatch(/ZodError|\$ZodType/);
+    expect(imports(send).dynamic).toContain(join(bundleDir(), 'chunks', 'bus-config-schema.mjs'));
+  });
+
+  it('no command bundle imports a Node built-in as an ES module (each loads at its first use)', () => {
+    const dir = bundleDir();
+    const hooks = new Set(['log-guardian.mjs', 'log-guardian-shell.mjs', 'relay-check.mjs']);
+    for (const f of (readdirSync(dir, { recursive: true }) as string[]).filter((x) => x.endsWith('.mjs') && !hooks.has(x))) {
+      expect(readFileSync(join(dir, f), 'utf8'), f).not.toMatch(/(?:from|import)\s*["'](?:node:)?(?:fs|path|crypto|module|os|util|child_process|zlib)["']/);
+    }
+  });
+});

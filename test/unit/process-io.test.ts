@@ -1,0 +1,92 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs `body` (with `processOutput` in scope) in a child node process, stdout and stderr pipes. */
+const childScript = (body: string) => `import('./scripts/lib/cli/process-io.ts').then(({ processOutput }) => { ${body} });`;
+
+describe('processOutput (the entry stdout and stderr of runEntry)', () => {
+  it('writes to pipes without creating process.stdout or process.stderr (their set-up loads net)', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        childScript(`
+          for (const name of ['stdout', 'stderr']) {
+            Object.defineProperty(process, name, { get: () => { throw new Error('process.' + name + ' was created'); } });
+          }
+          processOutput(1).write('usage: demo\\n');
+          processOutput(2).write('warning: x\\n');
+        `),
+      ],
+      { cwd: repo, encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('warning: x\n');
+    expect(r.stdout).toBe('usage: demo\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('hands over to the stream, in order, when the pipe is non-blocking and full', async () => {
+    const size = 1024 * 1024;
+    // Touching process.stdout makes libuv set the pipe non-blocking: the synchronous write meets
+    // EAGAIN once the pipe is full, and the rest must queue instead of failing or blocking.
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        childScript(`
+          void process.stdout;
+          const out = processOutput(1);
+          out.write('a'.repeat(${size}));
+          out.write('END\\n');
+          processOutput(2).write('queued\\n');
+        `),
+      ],
+      { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout.pause();
+    let stderr = '';
+    // Nothing is read from stdout until the child says it has handed everything over: a write that
+    // blocked on the full pipe would never get there.
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString('utf8');
+        if (stderr.includes('queued\n')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`child ended (${code}) before handing over: ${stderr}`)));
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const out = Buffer.concat(chunks).toString('utf8');
+    expect(code).toBe(0);
+    expect(out.length).toBe(size + 4);
+    expect(out.endsWith('aEND\n')).toBe(true);
+    expect(/^a+END\n$/.test(out)).toBe(true);
+  });
+
+  it('ends quietly with the exit code so far when the reader has gone (EPIPE)', () => {
+    const script = childScript(`
+      process.exitCode = 3;
+      const out = processOutput(1);
+      for (let i = 0; i < 1000; i++) out.write('x'.repeat(65536));
+    `);
+    const pipeline = '"$NODE" --import tsx -e "$SCRIPT" | head -c 1 >/dev/null; echo "exit $' + '{PIPESTATUS[0]}"';
+    const r = spawnSync('bash', ['-c', pipeline], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, NODE: process.execPath, SCRIPT: script },
+    });
+    // Ended by the failed write itself, or (when something made the pipe non-blocking and the
+    // rest queued in the stream) by the stream's error: quietly either way, with the code so far.
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(r.stdout).toBe('exit 3\n');
+  });
+});
