@@ -43,3 +43,20 @@ describe('bus file errors name real paths', () => {
     expect(r.stderr).toContain(join(paths.rate, 's.json'));
   });
 });
+
+describe('rate-limit lock', () => {
+  it('a folder planted where the lock file goes is named as the problem, not reported as a busy lock to retry', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    const lock = join(paths.rate, 's.lock');
+    mkdirSync(join(lock, 'planted'), { recursive: true });
+    writeFileSync(paths.config, JSON.stringify({ rate_limit: { messages: 5, per_seconds: 60 } }));
+    const err = await sendMessage({ root, to: 'r', from: 's', body: 'hi' }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message).toContain(lock);
+    expect(err?.message).not.toMatch(/try again/);
+    expect(err?.message).toMatch(/not a (regular )?file/);
+  });
+});
