@@ -6,16 +6,36 @@
  * "pattern": "<regular expression>", "nth": 1 }. After the nth call of those file-system functions
  * (fs.renameSync, fs.openSync, fs/promises open; counted together) whose argument `arg` (a path)
  * matches `pattern` has completed, the process writes "ALIVE_TEST_STOPPED\n" to stderr and blocks forever (the
- * main thread sleeps; nothing else of the program runs). The bundle's own `import { renameSync }
+ * thread that made the call sleeps; a thread that waits for it goes no further). The bundle's own `import { renameSync }
  * from 'node:fs'` sees the wrapper through syncBuiltinESMExports.
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import workerThreads from 'node:worker_threads';
 
-const spec = JSON.parse(process.env.ALIVE_TEST_STOP_AT ?? 'null');
+const raw = process.env.ALIVE_TEST_STOP_AT;
+const spec = JSON.parse(raw ?? 'null');
 if (spec) {
   delete process.env.ALIVE_TEST_STOP_AT; // not inherited by what the program starts
+  // Worker threads do not run --import preloads: each worker the program starts loads this file
+  // first, with the same spec, and counts its own calls (the extraction writer thread is the one
+  // that creates a package's files). A worker's own code then runs as it would.
+  if (workerThreads.isMainThread) {
+    const self = fileURLToPath(import.meta.url);
+    const RealWorker = workerThreads.Worker;
+    workerThreads.Worker = class extends RealWorker {
+      constructor(code, options = {}) {
+        if (!options.eval) {
+          super(code, options);
+          return;
+        }
+        const boot = `import(${JSON.stringify(self)}).then(() => { ${String(code)}\n });`;
+        super(boot, { ...options, env: { ...(options.env ?? process.env), ALIVE_TEST_STOP_AT: raw } });
+      }
+    };
+  }
   const pattern = new RegExp(spec.pattern);
   let seen = 0;
   const stop = () => {

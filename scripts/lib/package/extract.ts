@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { fsyncDir } from '../fs/atomic.ts';
 import { readPackage, type ReadOptions, type ReadResult } from './read-package.ts';
-import { folderSink } from './sinks.ts';
+import { threadedSink } from './write-thread.ts';
 
 export interface ExtractResult extends ReadResult {
   output: string;
@@ -57,7 +57,14 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
   const madeParents = await makeParents(parent);
   const staging = await mkdtemp(join(parent, `.${basename(output)}.alive-extract-`));
   try {
-    const result = await readPackage(pkg, folderSink(staging), opts);
+    const sink = threadedSink(staging);
+    let result: ReadResult;
+    try {
+      result = await readPackage(pkg, sink, opts);
+    } finally {
+      // Every write begun has ended before the staging folder is renamed or removed.
+      await sink.close();
+    }
     await chmod(staging, 0o755);
     if (state === 'empty-dir') await rmdir(output);
     try {

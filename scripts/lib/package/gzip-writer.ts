@@ -1,5 +1,6 @@
 import { gzip, deflateRawSync, constants } from 'node:zlib';
 import { availableParallelism } from 'node:os';
+import { memberBody, sizedMemberHeader } from './gzip-members.ts';
 
 export type ByteSink = (chunk: Buffer) => Promise<void>;
 
@@ -36,13 +37,16 @@ function levelFor(block: Buffer, level: number): number {
   return 0;
 }
 
-function compressBlock(block: Buffer, level: number): Promise<Buffer> {
+/** One compressed member: its header carrying its length, then the rest (written without a copy). */
+type Member = [head: Buffer | undefined, member: Buffer];
+
+function compressBlock(block: Buffer, level: number): Promise<Member> {
   return new Promise((resolve, reject) => {
     // One output buffer large enough for the whole member: with zlib's default 16 KiB chunks, each
     // block cost dozens of thread-pool round trips and buffers on the main thread.
     const chunkSize = Math.max(64 * 1024, block.length + (block.length >> 8) + 1024);
     gzip(block, { level: levelFor(block, level), memLevel: 8, strategy: constants.Z_DEFAULT_STRATEGY, chunkSize }, (err, out) =>
-      err ? reject(err) : resolve(out),
+      err ? reject(err) : resolve([sizedMemberHeader(out, block.length), out]),
     );
   });
 }
@@ -58,7 +62,7 @@ export class ParallelGzipWriter {
   private readonly concurrency: number;
   private chunks: Buffer[] = [];
   private buffered = 0;
-  private inFlight: Promise<Buffer>[] = [];
+  private inFlight: Promise<Member>[] = [];
   /** Uncompressed bytes accepted so far. */
   bytesIn = 0;
 
@@ -95,7 +99,10 @@ export class ParallelGzipWriter {
   }
 
   private async drainOne(): Promise<void> {
-    const out = await this.inFlight.shift()!;
-    await this.sink(out);
+    const [head, out] = await this.inFlight.shift()!;
+    if (head) {
+      await this.sink(head);
+      await this.sink(memberBody(out));
+    } else await this.sink(out);
   }
 }

@@ -32,19 +32,26 @@ export async function readPackageHead(path: string): Promise<PackageHead> {
   let encrypted = false;
   const limits = { maxBytes: 64 * 1024 * 1024 * 1024, maxEntries: 1_000_000, label };
   try {
-    await readTarFile(path, kind === 'gzip' ? 'gzip' : 'none', limits, async (e) => {
-      if (e.kind === 'dir') return;
-      entries.push(e.path);
-      if (e.path === MANIFEST_NAME) {
-        text = await readManifestText(e.body, label);
-        // An encrypted 2.0 package: keep listing names to tell passphrase from RSA (payload.key).
-        encrypted = /^encrypted:\s*true\s*$/im.test(text);
-        if (!encrypted) throw new Found();
-        return;
-      }
-      if (encrypted && e.path === 'payload.key') throw new Found();
-      e.body.resume();
-    });
+    await readTarFile(
+      path,
+      kind === 'gzip' ? 'gzip' : 'none',
+      limits,
+      async (e) => {
+        if (e.kind === 'dir') return;
+        entries.push(e.path);
+        if (e.path === MANIFEST_NAME) {
+          text = await readManifestText(e.body, label);
+          // An encrypted 2.0 package: keep listing names to tell passphrase from RSA (payload.key).
+          encrypted = /^encrypted:\s*true\s*$/im.test(text);
+          if (!encrypted) throw new Found();
+          return;
+        }
+        if (encrypted && e.path === 'payload.key') throw new Found();
+        e.body.resume();
+      },
+      undefined,
+      true,
+    );
   } catch (err) {
     if (!(err instanceof Found)) throw err;
   }

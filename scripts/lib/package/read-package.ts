@@ -47,6 +47,11 @@ export interface ReadOptions {
   requireSignature?: boolean;
   /** Bytes of the package read so far (a command passes ctx.progress). */
   onProgress?: OnProgress;
+  /**
+   * A manifest already parsed from this package's clear text (receive reads it first to refuse
+   * early): used when the package's manifest.yaml is this very text, instead of parsing it again.
+   */
+  knownManifest?: { text: string; manifest: Manifest };
 }
 
 export interface ReadResult {
@@ -77,6 +82,9 @@ class Assembler {
   readonly written = new Map<string, FileDigest>();
   readonly early: string[] = [];
   bytes = 0;
+  /** Digests still being computed by the sink (startFile), and the first failure among them. */
+  #pending: Promise<void>[] = [];
+  #failure: { err: unknown } | undefined;
 
   constructor(
     private readonly label: string,
@@ -85,7 +93,8 @@ class Assembler {
   ) {}
 
   acceptManifest(text: string, knownEnvelope?: Envelope): void {
-    const manifest = parseManifest(text);
+    const known = this.opts.knownManifest;
+    const manifest = known !== undefined && known.text === text ? known.manifest : parseManifest(text);
     // v3 manifests and our plain 2.0 ones carry the files digest; an encrypted 2.0 manifest's
     // payload_sha256 is the SHA-256 of payload.enc instead, checked against that file.
     const filesDigest = manifest.generation === 'v3' || (manifest.generation === 'v2' && !manifest.encrypted);
@@ -141,11 +150,32 @@ class Assembler {
         throw refuse(this.label, entry.path, `is ${entry.size} bytes but the manifest says ${want.size}`, 'size_mismatch');
       }
     }
-    const digest = await this.sink.writeFile(entry.path, entry.mode, entry.mtimeSec, entry.body, entry.size);
-    this.written.set(entry.path, digest);
+    if (this.sink.startFile) {
+      if (this.#failure) throw this.#failure.err;
+      const { digest } = await this.sink.startFile(entry.path, entry.mode, entry.mtimeSec, entry.body, entry.size);
+      const done = digest.then((d) => this.record(entry.path, d));
+      done.catch((err: unknown) => {
+        this.#failure ??= { err };
+      });
+      this.#pending.push(done);
+      return;
+    }
+    this.record(entry.path, await this.sink.writeFile(entry.path, entry.mode, entry.mtimeSec, entry.body, entry.size));
+  }
+
+  private record(path: string, digest: FileDigest): void {
+    this.written.set(path, digest);
     this.bytes += digest.size;
-    if (this.manifest) this.checkWritten(entry.path);
-    else this.early.push(entry.path);
+    if (this.manifest) this.checkWritten(path);
+    else this.early.push(path);
+  }
+
+  /** Waits for every digest still being computed; the first failure among them is thrown. */
+  async settle(): Promise<void> {
+    const pending = this.#pending;
+    this.#pending = [];
+    await Promise.allSettled(pending);
+    if (this.#failure) throw this.#failure.err;
   }
 
   private checkWritten(path: string): void {
@@ -163,7 +193,8 @@ class Assembler {
     }
   }
 
-  finish(): void {
+  async finish(): Promise<void> {
+    await this.settle();
     if (!this.manifest) throw refuse(this.label, undefined, 'has no manifest.yaml, so it is not a .walnut package', 'missing_manifest');
     const missing = this.manifest.files.filter((f) => !this.written.has(f.path));
     if (missing.length > 0) {
@@ -243,7 +274,7 @@ async function readInnerWithManifest(stream: Readable, sink: FileSink, opts: Rea
     if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, limits.label));
     await asm.file(entry);
   });
-  asm.finish();
+  await asm.finish();
   return result(asm, envelope);
 }
 
@@ -280,13 +311,14 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
     },
     opts.onProgress,
   );
+  await asm.settle();
   const payload = spooled.get('payload.enc');
   if (!payload || asm.isListed('payload.enc')) {
     // A plaintext package: any spooled payload.* files were ordinary listed files after all.
     for (const s of spooled.values()) {
       await asm.file({ ...s.entry, body: createReadStream(s.path) });
     }
-    asm.finish();
+    await asm.finish();
     return result(asm, 'plain');
   }
 
@@ -318,7 +350,7 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
     await innerAsm.file(entry);
   });
-  innerAsm.finish();
+  await innerAsm.finish();
   return result(innerAsm, envelope);
 }
 

@@ -14,6 +14,13 @@ export interface FileDigest {
 export interface FileSink {
   writeFile(path: string, mode: number, mtimeSec: number, body: Readable, size?: number): Promise<FileDigest>;
   mkdir(path: string): Promise<void>;
+  /**
+   * Consumes the body and resolves with a promise of its digest: the write (and hash) may end
+   * later, so the reader goes on to the next entry meanwhile. Sinks without it are awaited per file.
+   */
+  startFile?(path: string, mode: number, mtimeSec: number, body: Readable, size?: number): Promise<{ digest: Promise<FileDigest> }>;
+  /** Waits until every write begun has ended (written or failed) and releases what the sink holds. */
+  close?(): Promise<void>;
 }
 
 /** Hashes and discards: for verify. */

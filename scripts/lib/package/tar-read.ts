@@ -12,6 +12,7 @@ import { AliveError, type ErrorCode } from '../errors.ts';
 import { unsafePathReason, normaliseMemberName } from './safe-path.ts';
 import { inlineText } from '../text/untrusted.ts';
 import type { OnProgress } from './progress.ts';
+import { inflatedGzipFile } from './gzip-members.ts';
 
 export interface TarEntry {
   /** Normalised path (no `./`, no trailing `/`). */
@@ -220,16 +221,27 @@ export function readTarFile(
   limits: TarLimits,
   visit: (e: TarEntry) => Promise<void>,
   onProgress?: OnProgress,
+  /** The reader stops at the first entries (the manifest): inflate no gzip member ahead. */
+  headOnly = false,
 ): Promise<void> {
-  const source = createReadStream(path, { highWaterMark: 256 * 1024 });
-  if (!onProgress) return readTarStream(source, compression, limits, visit);
   let total = 0;
-  try {
-    total = statSync(path).size;
-  } catch {
-    // the stream reports the error
+  if (onProgress) {
+    try {
+      total = statSync(path).size;
+    } catch {
+      // the read reports the error
+    }
   }
   let done = 0;
-  source.on('data', (c: Buffer | string) => onProgress({ phase: 'reading', doneBytes: (done += c.length), totalBytes: total, finished: false }));
-  return readTarStream(source, compression, limits, visit).finally(() => onProgress({ phase: 'reading', doneBytes: done, totalBytes: total, finished: true }));
+  const onRead = onProgress ? (n: number) => onProgress({ phase: 'reading', doneBytes: (done += n), totalBytes: total, finished: false }) : undefined;
+  let read: Promise<void>;
+  if (compression === 'gzip') {
+    read = readTarStream(inflatedGzipFile(path, limits.label, onRead, headOnly ? 1 : undefined), 'none', limits, visit);
+  } else {
+    const source = createReadStream(path, { highWaterMark: 256 * 1024 });
+    if (onRead) source.on('data', (c: Buffer | string) => onRead(c.length));
+    read = readTarStream(source, compression, limits, visit);
+  }
+  if (!onProgress) return read;
+  return read.finally(() => onProgress({ phase: 'reading', doneBytes: done, totalBytes: total, finished: true }));
 }

@@ -6,13 +6,14 @@ export { sha256File } from '../fs/hash.ts';
 export { readPackage, type PackageCrypto, type ReadResult } from '../package/read-package.ts';
 
 /**
- * The manifest when it can be read without decrypting or unpacking (plain packages, and the clear
- * manifest of encrypted 2.0 ones); undefined otherwise. Problems are left for the full read,
- * which reports them precisely.
+ * The manifest (and its text) when it can be read without decrypting or unpacking (plain
+ * packages, and the clear manifest of encrypted 2.0 ones); undefined otherwise. Problems are left
+ * for the full read, which reports them precisely.
  */
-export async function readPackageHeadSafe(path: string): Promise<Manifest | undefined> {
+export async function readPackageHeadSafe(path: string): Promise<{ manifest: Manifest; text: string } | undefined> {
   try {
-    return (await readPackageHead(path)).manifest;
+    const head = await readPackageHead(path);
+    return head.manifest && head.text !== undefined ? { manifest: head.manifest, text: head.text } : undefined;
   } catch {
     return undefined;
   }

@@ -16,7 +16,7 @@ import { utcStamp, type Manifest } from '../package/manifest.ts';
 import type { OnProgress } from '../package/progress.ts';
 import { readPackage, readPackageHeadSafe, type PackageCrypto, type ReadResult } from './package-io.ts';
 import { hashPackageInBackground } from './package-hash.ts';
-import { folderSink } from '../package/sinks.ts';
+import { threadedSink } from '../package/write-thread.ts';
 import { formatLogEntry, signingSession } from '../world/log.ts';
 import { acquireWorldLock } from './lock.ts';
 import { packageIdentity } from '../package/identity.ts';
@@ -390,7 +390,8 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   const readOpts = { maxBytes: opts.maxBytes, ...(opts.crypto ? { crypto: opts.crypto } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
 
   // The manifest, when it travels in clear, lets us refuse early and spot display-only snapshots.
-  const head = await readPackageHeadSafe(pkg);
+  const headRead = await readPackageHeadSafe(pkg);
+  const head = headRead?.manifest;
   if (head?.scope === 'snapshot') {
     const { read, view } = await readSnapshot(pkg, readOpts);
     ctx.sha256 = await ctx.hashing;
@@ -409,7 +410,8 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
     const notes = ['dry run: nothing was written', ...tasksDryNotes(read.manifest, target, plan)];
     return { ...resultFor(ctx, read, target, plan, entry, notes, null), dry_run: true };
   }
-  return receiveForReal(ctx, readOpts, head);
+  // The full read checks the same clear text again, without parsing it a second time.
+  return receiveForReal(ctx, headRead ? { ...readOpts, knownManifest: headRead } : readOpts, head);
 }
 
 function targetArgs(opts: ReceiveOptions) {
@@ -418,7 +420,7 @@ function targetArgs(opts: ReceiveOptions) {
 
 async function receiveForReal(
   ctx: Ctx,
-  readOpts: { maxBytes: number; crypto?: PackageCrypto; onProgress?: OnProgress },
+  readOpts: { maxBytes: number; crypto?: PackageCrypto; onProgress?: OnProgress; knownManifest?: { text: string; manifest: Manifest } },
   head: Manifest | undefined,
 ): Promise<ReceiveResult> {
   const { world } = ctx;
@@ -471,7 +473,14 @@ async function receiveForReal(
     mkdirSync(join(staging, PKG_DIR));
     let journal: Journal;
     try {
-      const read = await readPackage(ctx.pkg, folderSink(join(staging, PKG_DIR)), readOpts);
+      const sink = threadedSink(join(staging, PKG_DIR));
+      let read: ReadResult;
+      try {
+        read = await readPackage(ctx.pkg, sink, readOpts);
+      } finally {
+        // Every write begun has ended before the staging folder is used or discarded.
+        await sink.close();
+      }
       ctx.sha256 = await ctx.hashing;
       if (read.manifest.scope === 'snapshot') {
         discardStaging(world, staging);

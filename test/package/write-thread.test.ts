@@ -1,0 +1,113 @@
+/**
+ * The extraction writer thread (issue 16): files created, written and hashed off the main thread,
+ * bytes packed into a fixed pool of slabs. Every byte lands in the right file with the right
+ * digest, mode and mtime; a name that exists already is duplicate_entry; a folder that cannot be
+ * written is unwritable; close() waits for every write and never hangs.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SLAB, threadedSink } from '../../scripts/lib/package/write-thread.ts';
+import type { FileDigest } from '../../scripts/lib/package/sinks.ts';
+import { rmrf, tempRoot } from './helpers.ts';
+
+let root: string;
+beforeAll(() => {
+  root = tempRoot('writer');
+});
+afterAll(() => rmrf(root));
+
+function bytesOf(size: number, seed: number): Buffer {
+  const b = Buffer.alloc(size);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < size; i++) {
+    x = (x * 1664525 + 1013904223) >>> 0;
+    b[i] = x >>> 24;
+  }
+  return b;
+}
+
+/** The bytes in uneven chunks, as a tar parser hands them over. */
+function body(buf: Buffer, chunk = 70_001): Readable {
+  const parts: Buffer[] = [];
+  for (let off = 0; off < buf.length; off += chunk) parts.push(buf.subarray(off, off + chunk));
+  return Readable.from(parts);
+}
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('threadedSink', () => {
+  it('writes files of every size around the slab size, many small ones together, with digests, modes and mtimes', async () => {
+    const dir = join(root, 'sizes');
+    mkdirSync(dir);
+    const sink = threadedSink(dir);
+    const sizes = [0, 1, 100, SLAB - 1, SLAB, SLAB + 1, 3 * SLAB + 5, ...Array.from({ length: 300 }, (_, i) => (i * 977) % 5000)];
+    const files = sizes.map((size, i) => ({ path: `d${i % 7}/sub${i % 3}/f${i}.bin`, data: bytesOf(size, i + 1), exec: i % 5 === 0 }));
+    await sink.mkdir('empty/folder');
+    const digests: Array<Promise<FileDigest>> = [];
+    for (const f of files) {
+      const { digest } = await sink.startFile(f.path, f.exec ? 0o4777 : 0o600, 1_600_000_000 + digests.length, body(f.data), f.data.length);
+      digests.push(digest);
+    }
+    const got = await Promise.all(digests);
+    await sink.close();
+    files.forEach((f, i) => {
+      expect(got[i]).toEqual({ sha256: sha(f.data), size: f.data.length });
+      const p = join(dir, f.path);
+      expect(readFileSync(p).equals(f.data), f.path).toBe(true);
+      const st = statSync(p);
+      expect(st.mode & 0o7777).toBe(f.exec ? 0o755 : 0o644);
+      expect(Math.floor(st.mtimeMs / 1000)).toBe(1_600_000_000 + i);
+    });
+    expect(statSync(join(dir, 'empty/folder')).isDirectory()).toBe(true);
+  });
+
+  it('hashes without writing when it has no folder', async () => {
+    const sink = threadedSink(null);
+    const data = bytesOf(2 * SLAB + 17, 9);
+    const digest = await sink.writeFile('a/b.bin', 0o644, 0, body(data), data.length);
+    await sink.close();
+    expect(digest).toEqual({ sha256: sha(data), size: data.length });
+  });
+
+  it('a name that exists already is duplicate_entry, and the file is left as it was', async () => {
+    const dir = join(root, 'dup');
+    mkdirSync(dir);
+    const sink = threadedSink(dir);
+    const first = await sink.writeFile('x.md', 0o644, 0, body(Buffer.from('first')), 5);
+    expect(first.size).toBe(5);
+    await expect(sink.writeFile('x.md', 0o644, 0, body(Buffer.from('second!')), 7)).rejects.toMatchObject({ code: 'duplicate_entry' });
+    await sink.close();
+    expect(readFileSync(join(dir, 'x.md'), 'utf8')).toBe('first');
+  });
+
+  it('a folder that is gone is unwritable, for every file after it, and close() still returns', async () => {
+    const dir = join(root, 'gone');
+    mkdirSync(dir);
+    const sink = threadedSink(dir);
+    await sink.writeFile('a.md', 0o644, 0, body(Buffer.from('a')), 1);
+    rmSync(dir, { recursive: true });
+    const later = [];
+    for (let i = 0; i < 20; i++) later.push((await sink.startFile(`f${i}.md`, 0o644, 0, body(bytesOf(SLAB / 2, i)), SLAB / 2)).digest);
+    const settled = await Promise.allSettled(later);
+    await sink.close();
+    for (const s of settled) expect(s).toMatchObject({ status: 'rejected', reason: { code: 'unwritable' } });
+  });
+
+  it('a body that fails half way rejects that file, and close() waits for the rest', async () => {
+    const dir = join(root, 'broken-body');
+    mkdirSync(dir);
+    const sink = threadedSink(dir);
+    const ok = (await sink.startFile('ok.bin', 0o644, 0, body(bytesOf(SLAB * 2, 3)), SLAB * 2)).digest;
+    async function* failing(): AsyncGenerator<Buffer> {
+      yield bytesOf(SLAB + 10, 4);
+      throw new Error('source went away');
+    }
+    await expect(sink.startFile('bad.bin', 0o644, 0, Readable.from(failing()), SLAB * 3)).rejects.toThrow('source went away');
+    await expect(ok).resolves.toMatchObject({ size: SLAB * 2 });
+    await sink.close();
+    expect(readdirSync(dir).sort()).toEqual(['bad.bin', 'ok.bin']);
+  });
+});
