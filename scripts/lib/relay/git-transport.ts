@@ -479,7 +479,9 @@ export class GitTransport implements RelayTransport {
         // already here) leaves it to cat-file.
         const packDir = join(this.opts.clonePath, 'objects', 'pack');
         const tmpPacksBefore = new Set(tmpPacks(packDir));
-        await this.git(['fetch', '--progress', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', 'origin', entry.blobSha], {
+        // No automatic gc or maintenance under that limit: a repack of the whole clone would die of it.
+        const fetch = ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false', 'fetch', '--progress', '--no-tags', '--no-write-fetch-head', '--filter=blob:none'];
+        await this.git([...fetch, 'origin', entry.blobSha], {
           timeoutMs: 30 * 60_000,
           onStderrChunk: gitProgressBytes((n) => progress.bytes(n)),
           ...(maxBytes !== undefined ? { maxFileBytes: maxBytes + 1024 * 1024 + Math.ceil(maxBytes / 100) } : {}),
