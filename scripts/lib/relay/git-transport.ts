@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError } from '../errors.ts';
-import { GitError, GIT_IDENTITY, gitProgressBytes, runGit, redactUrls, type GitRunOptions } from './git-run.ts';
+import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitRunOptions } from './git-run.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
 import {
@@ -358,6 +358,24 @@ export class GitTransport implements RelayTransport {
     const size = statSync(localPath).size;
     const progress = transferProgress('uploading', onProgress, size);
     progress.start();
+    try {
+      return await this.depositOnce(peer, remote, localPath, size, nextName, checkKey, progress, onProgress !== undefined);
+    } catch (err) {
+      progress.abandon();
+      throw err;
+    }
+  }
+
+  private async depositOnce(
+    peer: PeerRelay,
+    remote: string,
+    localPath: string,
+    size: number,
+    nextName: () => string,
+    checkKey: (pem: string) => void,
+    progress: ReturnType<typeof transferProgress>,
+    showBytes: boolean,
+  ): Promise<DeliverResult> {
     const oid = (await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim();
     const folder = `inbox/${this.opts.login}`;
     for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
@@ -379,7 +397,7 @@ export class GitTransport implements RelayTransport {
         [{ path, oid }],
         `deposit: ${name} from ${this.opts.login} (${size} bytes)`,
         {},
-        onProgress ? (n) => progress.bytes(n) : undefined,
+        showBytes ? (n) => progress.bytes(n) : undefined,
       );
       if (commit) {
         progress.finish(size);
@@ -452,16 +470,28 @@ export class GitTransport implements RelayTransport {
     const progress = transferProgress('downloading', onProgress, entry.size ?? 0);
     let written = 0;
     try {
-      if (onProgress) {
+      if (onProgress || maxBytes !== undefined) {
         progress.start();
-        // A hosted server gives blob-less clones: `cat-file` would fetch the package silently.
-        // Fetched by its id first, git says how many bytes came; a server that refuses a fetch
-        // by id (or a blob already here) leaves it to cat-file.
-        await this.git(['fetch', '--progress', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', 'origin', entry.blobSha], {
+        // A hosted server gives blob-less clones: `cat-file` would fetch the package silently,
+        // whole, whatever its size. Fetched by its id first, git says how many bytes came, and no
+        // file it writes may outgrow the limit (plus room for the pack's own overhead): a package
+        // over --max-size never fills the disk. A server that refuses a fetch by id (or a blob
+        // already here) leaves it to cat-file.
+        const packDir = join(this.opts.clonePath, 'objects', 'pack');
+        const tmpPacksBefore = new Set(tmpPacks(packDir));
+        // No automatic gc or maintenance under that limit: a repack of the whole clone would die of it.
+        const fetch = ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false', 'fetch', '--progress', '--no-tags', '--no-write-fetch-head', '--filter=blob:none'];
+        await this.git([...fetch, 'origin', entry.blobSha], {
           timeoutMs: 30 * 60_000,
           onStderrChunk: gitProgressBytes((n) => progress.bytes(n)),
+          ...(maxBytes !== undefined ? { maxFileBytes: maxBytes + 1024 * 1024 + Math.ceil(maxBytes / 100) } : {}),
         }).catch((err: unknown) => {
           if (err instanceof GitError && err.timedOut) throw err;
+          if (maxBytes !== undefined && hitFileLimit(err)) {
+            // What was received of it is a temporary pack left behind: not kept.
+            for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
+            throw tooLargeError(entry, maxBytes);
+          }
         });
       }
       await this.git(['cat-file', 'blob', entry.blobSha], {
@@ -479,6 +509,7 @@ export class GitTransport implements RelayTransport {
       });
       progress.finish(written);
     } catch (err) {
+      progress.abandon();
       if (err instanceof AliveError && err.code === 'git_output_too_large') throw tooLargeError(entry, maxBytes!);
       throw err;
     }
@@ -516,6 +547,15 @@ export class GitTransport implements RelayTransport {
     } catch {
       return false;
     }
+  }
+}
+
+/** Temporary packs git is writing (or left when stopped) in `packDir`. */
+function tmpPacks(packDir: string): string[] {
+  try {
+    return readdirSync(packDir).filter((n) => n.startsWith('tmp_pack_'));
+  } catch {
+    return [];
   }
 }
 
