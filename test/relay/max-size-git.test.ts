@@ -67,3 +67,41 @@ it('a download over the limit from a blob-less server stops near the limit and k
   await bob.transport.download(listing.entries[0]!, dest, 8 * 1024 * 1024);
   expect(readFileSync(dest).equals(readFileSync(big))).toBe(true);
 });
+
+it('a listing from a server that ignores --filter=blob:none stops at the tree-fetch cap and says what to change', async () => {
+  // A server without partial-clone filters (uploadpack.allowFilter off, git's default for a bare
+  // repository that relay setup did not make): a "trees only" fetch then brings every waiting
+  // package whole. The cap bounds what lands on disk.
+  const cap = 1024 * 1024;
+  const mk = (login: string) => {
+    const paths = relayPaths(join(t.dir, 'nofilter', login, 'relay'));
+    const keys = writeFixtureKeys(paths, login);
+    const url = join(t.dir, 'nofilter', 'remotes', `${login}.git`);
+    const transport = new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work, treeFetchMaxBytes: cap });
+    return { paths, keys, url, transport };
+  };
+  const alice = mk('alice');
+  const bob = mk('bob');
+  await alice.transport.setup(alice.keys.publicKeyPem);
+  await bob.transport.setup(bob.keys.publicKeyPem);
+  git(['config', 'uploadpack.allowFilter', 'false'], bob.url);
+  const big = join(t.dir, 'nofilter', 'big.walnut');
+  writeFileSync(big, randomBytes(4 * 1024 * 1024));
+  await alice.transport.deliver(
+    { login: 'bob', relay: bob.url },
+    big,
+    () => 'big-20260101-000000-00000002.walnut',
+    () => {},
+  );
+  const objects = join(bob.paths.clone, 'objects');
+  const before = objectBytes(objects);
+
+  let caught: unknown;
+  await bob.transport.listInbox().catch((e: unknown) => {
+    caught = e;
+  });
+  expect(caught).toBeInstanceOf(AliveError);
+  expect((caught as AliveError).code).toBe('relay_ignores_filter');
+  expect((caught as AliveError).message).toMatch(/uploadpack\.allowFilter/);
+  expect(objectBytes(objects) - before).toBeLessThan(cap + 256 * 1024);
+});

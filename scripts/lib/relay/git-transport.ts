@@ -58,7 +58,19 @@ export interface GitTransportOptions {
   clonePath: string;
   /** Scratch folder for temporary index files. */
   workDir: string;
+  /** No file a commits-and-trees fetch writes may grow past this (default TREE_FETCH_MAX_BYTES). */
+  treeFetchMaxBytes?: number;
 }
+
+/**
+ * A relay's commits and trees stay small (thousands of entries are a few MiB). A fetch that writes
+ * more comes from a server that ignores --filter=blob:none and sends every package whole: stopped
+ * there, so a peer's deposits cannot fill the disk through a listing, a probe or a key fetch.
+ */
+export const TREE_FETCH_MAX_BYTES = 64 * 1024 * 1024;
+
+/** No automatic gc or maintenance under a file-size limit: a repack of the whole clone would die of it. */
+const NO_AUTO_GC = ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false'];
 
 const README = `# walnut relay
 
@@ -139,14 +151,25 @@ export class GitTransport implements RelayTransport {
     const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
     const b = this.opts.branch;
     const deadline = Date.now() + timeoutMs;
+    const packDir = join(this.opts.clonePath, 'objects', 'pack');
+    const tmpPacksBefore = new Set(tmpPacks(packDir));
     try {
       // Inside the try: a deadline spent before the fetch (a slow local set-up) is the same relay timeout.
       if (timeoutMs <= 0) throw new GitError('no time left to fetch', '', true);
       for (let attempt = 0; ; attempt++) {
         try {
           await this.git(
-            ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', remote, `+refs/heads/${b}:${this.remoteRef(remote)}`],
-            { timeoutMs: Math.max(1, deadline - Date.now()) },
+            [
+              ...NO_AUTO_GC,
+              'fetch',
+              '--quiet',
+              '--no-tags',
+              '--no-write-fetch-head',
+              '--filter=blob:none',
+              remote,
+              `+refs/heads/${b}:${this.remoteRef(remote)}`,
+            ],
+            { timeoutMs: Math.max(1, deadline - Date.now()), maxFileBytes: this.opts.treeFetchMaxBytes ?? TREE_FETCH_MAX_BYTES },
           );
           break;
         } catch (err) {
@@ -159,6 +182,16 @@ export class GitTransport implements RelayTransport {
         }
       }
     } catch (err) {
+      if (hitFileLimit(err)) {
+        for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
+        const limit = this.opts.treeFetchMaxBytes ?? TREE_FETCH_MAX_BYTES;
+        throw new AliveError(
+          `the relay ${redactUrls(await this.remoteUrl(remote))} sent more than ${limit} bytes where only commits and trees were asked for: ` +
+            'its server ignores partial-clone filters (--filter=blob:none), so every waiting package would be downloaded whole. ' +
+            'Enable them on that server (git config uploadpack.allowFilter true; GitHub and GitLab have them) and try again',
+          { code: 'relay_ignores_filter', cause: err },
+        );
+      }
       if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
         await this.git(['update-ref', '-d', this.remoteRef(remote)], { okCodes: [0, 1] });
         return null;
@@ -479,8 +512,7 @@ export class GitTransport implements RelayTransport {
         // already here) leaves it to cat-file.
         const packDir = join(this.opts.clonePath, 'objects', 'pack');
         const tmpPacksBefore = new Set(tmpPacks(packDir));
-        // No automatic gc or maintenance under that limit: a repack of the whole clone would die of it.
-        const fetch = ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false', 'fetch', '--progress', '--no-tags', '--no-write-fetch-head', '--filter=blob:none'];
+        const fetch = [...NO_AUTO_GC, 'fetch', '--progress', '--no-tags', '--no-write-fetch-head', '--filter=blob:none'];
         await this.git([...fetch, 'origin', entry.blobSha], {
           timeoutMs: 30 * 60_000,
           onStderrChunk: gitProgressBytes((n) => progress.bytes(n)),
