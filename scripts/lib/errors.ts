@@ -95,6 +95,7 @@ export const ERROR_CODES = [
   'public_relay',
   'push_failed',
   'rate_limited',
+  'relay_ignores_filter',
   'relay_not_found',
   'sender_not_allowed',
   'sensitive',

@@ -88,7 +88,8 @@ describe('dispatch wait', () => {
     deadLetterClaim((await claimNext(root, 'r', lease))!, 'over budget', 'turn_budget');
     const r = await run(root, 'wait', sent.id, '--timeout', '30');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`@r did not answer msg-${sent.id}: it is in dead-letter (over budget)`);
+    expect(r.stderr).toContain(`@r did not answer msg-${sent.id}: it is in dead-letter (its reason is printed above)`);
+    expect(r.stdout).toMatch(/<<<BEGIN UNTRUSTED REASON ([0-9a-f]{12})\nover budget\nEND UNTRUSTED REASON \1>>>/);
   });
 });
 

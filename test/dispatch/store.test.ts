@@ -122,6 +122,20 @@ describe('refusals leave everything as it was', () => {
     expect(filesIn(paths.inbox).length).toBe(3);
   });
 
+  it('a limit smaller than the message header refuses without a partial file or an open descriptor left', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'tiny');
+    mkdirSync(paths.dir, { recursive: true });
+    writeFileSync(paths.config, JSON.stringify({ max_bytes: 20 }));
+    const fds = () => readdirSync('/proc/self/fd').length;
+    const before = existsSync('/proc/self/fd') ? fds() : 0;
+    for (let i = 0; i < 20; i++) {
+      await expect(sendMessage({ root, to: 'tiny', from: 'claude', body: 'hi' })).rejects.toThrow(/limit of 20 bytes/);
+    }
+    expect(filesIn(paths.tmp)).toEqual([]);
+    if (existsSync('/proc/self/fd')) expect(fds()).toBeLessThan(before + 5);
+  });
+
   it('a foreign message from a sender outside the allowlist goes to dead-letter, not to the agent', async () => {
     const { root } = makeBus();
     const paths = receiverPaths(root, 'guarded');

@@ -90,6 +90,38 @@ describe.concurrent('relay transfer progress', () => {
     });
   }
 
+  it('git: a transfer that fails still ends with a finished event (a terminal line is cleared before the error)', async () => {
+    const { dir, alice, bob } = gitWorld();
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const file = join(dir, 'mid.walnut');
+    writeFileSync(file, randomBytes(1024 * 1024));
+    const up: ByteProgress[] = [];
+    await expect(
+      alice.transport.deliver(
+        { login: 'carol', relay: join(dir, 'remotes', 'nobody.git') },
+        file,
+        () => 'mid-20260101-000000-00000001.walnut',
+        () => {},
+        (p) => up.push(p),
+      ),
+    ).rejects.toThrow();
+    expect(up.length).toBeGreaterThan(0);
+    expect(up.at(-1)!.finished).toBe(true);
+
+    await alice.transport.deliver(
+      { login: 'bob', relay: bob.url },
+      file,
+      () => 'mid-20260101-000000-00000002.walnut',
+      () => {},
+    );
+    const listing = await bob.transport.listInbox();
+    const down: ByteProgress[] = [];
+    await expect(bob.transport.download(listing.entries[0]!, join(dir, 'got.walnut'), 64 * 1024, (p) => down.push(p))).rejects.toThrow(/larger|limit|too/i);
+    expect(down.length).toBeGreaterThan(0);
+    expect(down.at(-1)!.finished).toBe(true);
+  });
+
   it('github: a large deposit and its download report bytes up to the package size', async () => {
     const gh = new FakeGithub({ tokens: { 'tok-alice': 'alice', 'tok-bob': 'bob' } });
     await gh.start();

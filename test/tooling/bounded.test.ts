@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBounded } from '../../scripts/lib/proc/bounded.ts';
+import { EXIT_GRACE_MS, runBounded } from '../../scripts/lib/proc/bounded.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'alive-bounded-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -84,5 +84,30 @@ describe('runBounded', () => {
     const r = await runBounded({ command: join(dir, 'no-such-program'), timeoutMs: 20_000 });
     expect(r.outcome).toBe('not_started');
     expect((r.error as NodeJS.ErrnoException).code).toBe('ENOENT');
+  });
+});
+
+describe('runBounded with a slow output file', () => {
+  it('keeps every byte a child wrote before it exited, even when the file drains slower than the exit grace', async () => {
+    // The first write to the file is held longer than EXIT_GRACE_MS (a slow or busy disk): the
+    // child's last bytes wait in its pipe meanwhile, and must not be thrown away as if a lingering
+    // helper held the pipe.
+    const fs = (await import('node:module')).createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+    const realWrite = fs.write;
+    let held = false;
+    (fs as { write: unknown }).write = (...args: unknown[]) => {
+      if (held) return (realWrite as (...a: unknown[]) => void)(...args);
+      held = true;
+      setTimeout(() => (realWrite as (...a: unknown[]) => void)(...args), EXIT_GRACE_MS + 1000);
+    };
+    const dest = join(dir, 'slow.out');
+    try {
+      const r = await runBounded({ command: 'head', args: ['-c', '180000', '/dev/zero'], timeoutMs: 30_000, stdoutFile: dest });
+      expect(r.outcome).toBe('exited');
+      expect(r.code).toBe(0);
+      expect(readFileSync(dest).length).toBe(180_000);
+    } finally {
+      (fs as { write: unknown }).write = realWrite;
+    }
   });
 });

@@ -44,13 +44,47 @@ describe('package progress', () => {
     }
   });
 
+  it('terminalProgress leaves no characters of a longer line behind when its line gets shorter', async () => {
+    // What a terminal shows: \r goes back to the start of the line, ESC [ K erases to its end.
+    let line = '';
+    let col = 0;
+    const screen = {
+      isTTY: true,
+      write: (t: string) => {
+        for (let i = 0; i < t.length; i++) {
+          if (t[i] === '\r') col = 0;
+          else if (t.startsWith('\x1b[K', i)) {
+            line = line.slice(0, col);
+            i += 2;
+          } else {
+            line = line.slice(0, col) + t[i] + line.slice(col + 1);
+            col++;
+          }
+        }
+      },
+    };
+    const total = 12 * 1024 * 1024;
+    const now = vi.spyOn(Date, 'now');
+    try {
+      const tty = terminalProgress(screen);
+      now.mockReturnValue(1_000_000);
+      tty({ phase: 'uploading', doneBytes: 1023 * 1024, totalBytes: total, finished: false });
+      expect(line).toBe('uploading 8% (1023.0 KB of 12.0 MB)');
+      now.mockReturnValue(1_001_000);
+      tty({ phase: 'uploading', doneBytes: 1024 * 1024, totalBytes: total, finished: false });
+      expect(line).toBe('uploading 8% (1.0 MB of 12.0 MB)');
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   it('terminalProgress draws on a terminal only, and clears its line when a phase finishes', () => {
     const written: string[] = [];
     const big = 64 * 1024 * 1024;
     const tty = terminalProgress({ isTTY: true, write: (t: string) => written.push(t) });
     tty({ phase: 'packing', doneBytes: big / 2, totalBytes: big, finished: false });
     tty({ phase: 'packing', doneBytes: big, totalBytes: big, finished: true });
-    expect(written).toEqual(['\rpacking 50% (32.0 MB of 64.0 MB)', '\r\x1b[K']);
+    expect(written).toEqual(['\r\x1b[Kpacking 50% (32.0 MB of 64.0 MB)', '\r\x1b[K']);
 
     const piped: string[] = [];
     const pipe = terminalProgress({ isTTY: false, write: (t: string) => piped.push(t) });

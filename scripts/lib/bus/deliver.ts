@@ -134,7 +134,14 @@ export async function openDelivery(opts: Omit<SendOptions, 'body' | 'context'> &
       closeSync(fd);
     }
   };
-  put(Buffer.from(header, 'utf8'));
+  try {
+    put(Buffer.from(header, 'utf8'));
+  } catch (err) {
+    // A limit below the header's size (or a failed write): nothing may stay open or behind.
+    close();
+    safeUnlinkBus(opts.root, tmpPath);
+    throw err;
+  }
   let lineTail = ''; // the unfinished last line, to spot a "# Context" line across chunks
   let bodyHasContextLine = false;
   return {

@@ -160,9 +160,22 @@ function inBusDir<T>(root: string, dir: string, create: boolean, fn: (d: BusDir)
   if (!d) return undefined;
   try {
     return fn(d);
+  } catch (err) {
+    throw d.fd === undefined ? err : withRealPaths(err, `${PROC_FD}/${d.fd}/`, `${d.path}${sep}`);
   } finally {
     d.close();
   }
+}
+
+/** A file system error that names `/proc/self/fd/N/<name>` names the folder's real path instead. */
+function withRealPaths(err: unknown, procPrefix: string, realPrefix: string): unknown {
+  if (!(err instanceof Error)) return err;
+  const e = err as NodeJS.ErrnoException & { dest?: string };
+  const fix = (s: string) => s.split(procPrefix).join(realPrefix);
+  if (e.message.includes(procPrefix)) e.message = fix(e.message);
+  if (typeof e.path === 'string') e.path = fix(e.path);
+  if (typeof e.dest === 'string') e.dest = fix(e.dest);
+  return e;
 }
 
 /** Makes `dir` and the folders above it (below the root), each a real folder. */

@@ -60,6 +60,11 @@ export function archiveDayDir(paths: ReceiverPaths, when: Date): string {
   return join(paths.archive, when.toISOString().slice(0, 10));
 }
 
+/** True for the names of archive/<day>/ folders (YYYY-MM-DD); anything else in archive/ is not the bus's. */
+export function isArchiveDayName(name: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(name);
+}
+
 /** True for names the bus treats as messages: `msg-*.hw`, not hidden. */
 export function isMessageFileName(name: string): boolean {
   return name.startsWith('msg-') && name.endsWith('.hw') && name.length > 7;

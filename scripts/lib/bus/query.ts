@@ -22,7 +22,7 @@ import { claimById, claimNext, listClaims, parseClaimFileName, sweepStaleClaims,
 import { loadReceiverConfig } from './config.ts';
 import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, unlinkBusFile } from './fsutil.ts';
 import { idTimeMs, isValidMessageId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
-import { isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
+import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import type { ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
 import { listReceivers } from './receivers.ts';
@@ -207,9 +207,7 @@ function exists(root: string, path: string): boolean {
 }
 
 function archiveDays(paths: ReceiverPaths): string[] {
-  return listBusDir(paths.root, paths.archive)
-    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
-    .sort();
+  return listBusDir(paths.root, paths.archive).filter(isArchiveDayName).sort();
 }
 
 /**

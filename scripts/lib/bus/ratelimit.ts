@@ -47,12 +47,19 @@ async function acquire(root: string, lock: string): Promise<void> {
     } catch (err) {
       if (errnoCode(err) !== 'EEXIST') throw err;
     }
+    let st: ReturnType<typeof lstatBus>;
     try {
-      const st = lstatBus(root, lock);
-      if (st && Date.now() - st.mtimeMs > LOCK_STALE_MS) safeUnlinkBus(root, lock);
+      st = lstatBus(root, lock);
     } catch {
-      // released meanwhile
+      st = undefined; // released meanwhile
     }
+    if (st && !st.isFile()) {
+      // A folder (or link) planted there is never released: waiting cannot help.
+      throw new AliveError(`the rate-limit lock ${lock} is not a regular file (a folder or link stands there); remove it`, {
+        code: 'not_a_file',
+      });
+    }
+    if (st && Date.now() - st.mtimeMs > LOCK_STALE_MS) safeUnlinkBus(root, lock);
     if (Date.now() > deadline) {
       throw new AliveError(`the rate-limit lock ${lock} stayed busy; try again`, { code: 'busy' });
     }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { listClaims } from './claims.ts';
 import { busFolderProblem, listBusDir, lstatBus, readBusJson } from './fsutil.ts';
-import { isMessageFileName, receiverPaths } from './layout.ts';
+import { isArchiveDayName, isMessageFileName, receiverPaths } from './layout.ts';
 import { displayName } from './names.ts';
 import { listReceivers } from './receivers.ts';
 import { inlineText } from '../text/untrusted.ts';
@@ -66,7 +66,8 @@ function countDeadLetters(root: string, dir: string): number {
 
 function countArchive(root: string, dir: string, problems: string[]): number {
   let n = 0;
-  for (const day of listBusDir(root, dir)) {
+  // Only day folders: any other name is a bus writer's text, and problems reach agents unfenced.
+  for (const day of listBusDir(root, dir).filter(isArchiveDayName)) {
     const dayDir = join(dir, day);
     const problem = busFolderProblem(root, dayDir);
     if (problem !== undefined) {

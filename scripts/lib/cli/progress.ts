@@ -31,7 +31,8 @@ export function terminalProgress(stream: ProgressStream = process.stderr, minByt
       return;
     }
     const pct = Math.min(100, Math.floor((p.doneBytes / p.totalBytes) * 100));
-    stream.write(`\r${p.phase} ${pct}% (${formatBytes(p.doneBytes)} of ${formatBytes(p.totalBytes)})`);
+    // Erased to the end: '1.0 MB' after '1023.0 KB' is shorter and would leave characters behind.
+    stream.write(`\r\x1b[K${p.phase} ${pct}% (${formatBytes(p.doneBytes)} of ${formatBytes(p.totalBytes)})`);
   };
 }
 

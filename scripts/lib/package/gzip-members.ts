@@ -78,11 +78,11 @@ function damaged(label: string, detail: string): AliveError {
   });
 }
 
-function inflateMember(member: Buffer, offset: number, label: string): Promise<Buffer> {
+function inflateMember(member: Buffer, offset: number, label: string, claimedOut?: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // One output buffer for the whole member, sized by its trailer's ISIZE (a claim: a wrong one
     // costs more calls or a larger buffer, bounded by MEMBER_LIMIT, never a wrong result).
-    const claimed = member.length >= 4 ? member.readUInt32LE(member.length - 4) : 0;
+    const claimed = claimedOut ?? (member.length >= 4 ? member.readUInt32LE(member.length - 4) : 0);
     const chunkSize = Math.min(MEMBER_LIMIT, Math.max(64 * 1024, claimed + 1));
     gunzip(member, { info: true, maxOutputLength: MEMBER_LIMIT, chunkSize }, (err, res) => {
       if (err) {
@@ -100,6 +100,51 @@ function inflateMember(member: Buffer, offset: number, label: string): Promise<B
   });
 }
 
+/** Members read with the first one, so that small members are inflated many to a call. */
+const HEAD_WINDOW = 64 * 1024;
+
+/**
+ * The whole members that follow the first one (of `first` bytes) inside `window`, as long as
+ * together they claim no more than MEMBER_LIMIT inflated: their end. A member that is not ours
+ * or claims an impossible length ends the batch; it is looked at again on its own.
+ */
+function batchEnd(window: Buffer, first: number): { end: number; inflated: number } {
+  let end = first;
+  let inflated = window.readUInt32LE(first - 4);
+  while (end + SIZED_HEADER <= window.length) {
+    const next = declaredMemberLength(window.subarray(end, end + SIZED_HEADER));
+    if (next === undefined || next < SIZED_HEADER + 10 || end + next > window.length) break;
+    const claimed = window.readUInt32LE(end + next - 4);
+    if (inflated + claimed > MEMBER_LIMIT) break;
+    end += next;
+    inflated += claimed;
+  }
+  return { end, inflated };
+}
+
+/**
+ * Inflates members [0, end) of `window`, starting at file offset `offset`, in one call. When
+ * that fails, they are inflated one by one, so that the members before the damaged one are still
+ * delivered (as a serial reader would) and the error names the damaged member.
+ */
+async function inflateBatch(window: Buffer, end: number, inflated: number, offset: number, label: string): Promise<{ out: Buffer; error?: unknown }> {
+  try {
+    return { out: await inflateMember(window.subarray(0, end), offset, label, inflated) };
+  } catch {
+    const good: Buffer[] = [];
+    for (let at = 0; at < end; ) {
+      const len = declaredMemberLength(window.subarray(at, at + SIZED_HEADER))!;
+      try {
+        good.push(await inflateMember(window.subarray(at, at + len), offset + at, label));
+      } catch (error) {
+        return { out: Buffer.concat(good), error };
+      }
+      at += len;
+    }
+    return { out: Buffer.concat(good), error: damaged(label, `the members from byte ${offset}`) };
+  }
+}
+
 async function readExactly(fh: FileHandle, buf: Buffer, position: number): Promise<number> {
   let got = 0;
   while (got < buf.length) {
@@ -112,7 +157,7 @@ async function readExactly(fh: FileHandle, buf: Buffer, position: number): Promi
 
 async function* inflateFile(path: string, label: string, onRead?: (bytes: number) => void, inFlight = IN_FLIGHT): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r');
-  const queue: Promise<Buffer>[] = [];
+  const queue: Promise<{ out: Buffer; error?: unknown }>[] = [];
   const doneUpTo: number[] = [];
   const spare: Buffer[] = [];
   let serialFrom = -1;
@@ -120,13 +165,17 @@ async function* inflateFile(path: string, label: string, onRead?: (bytes: number
   try {
     const size = (await fh.stat()).size;
     let offset = 0;
-    const head = Buffer.alloc(SIZED_HEADER);
     for (;;) {
       while (!stopped && serialFrom < 0 && offset < size && queue.length < inFlight) {
-        let job: Promise<Buffer>;
+        let job: Promise<{ out: Buffer; error?: unknown }>;
         try {
-          const got = await readExactly(fh, head, offset);
-          const declared = declaredMemberLength(head.subarray(0, got));
+          // Input buffers are reused once their member is inflated: fresh ones for every member
+          // cost page faults and garbage collection on the main thread.
+          let backing = spare.pop();
+          if (!backing) backing = Buffer.allocUnsafeSlow(SPARE_BYTES);
+          // The first HEAD_WINDOW bytes: the member's header, and whole small members after it.
+          const got = await readExactly(fh, backing.subarray(0, Math.min(HEAD_WINDOW, size - offset)), offset);
+          const declared = declaredMemberLength(backing.subarray(0, Math.min(got, SIZED_HEADER)));
           if (declared === undefined) {
             serialFrom = offset;
             break;
@@ -134,13 +183,21 @@ async function* inflateFile(path: string, label: string, onRead?: (bytes: number
           if (declared < SIZED_HEADER + 10 || declared > MEMBER_LIMIT || offset + declared > size) {
             throw damaged(label, `the member at byte ${offset} claims ${declared} bytes, which the file cannot hold`);
           }
-          // Input buffers are reused once their member is inflated: fresh ones for every member
-          // cost page faults and garbage collection on the main thread.
-          let backing = spare.pop();
-          if (!backing || backing.length < declared) backing = Buffer.allocUnsafeSlow(Math.max(declared, SPARE_BYTES));
-          const member = backing.subarray(0, declared);
-          if ((await readExactly(fh, member, offset)) !== declared) throw damaged(label, `the file ends inside the member at byte ${offset}`);
-          job = inflateMember(member, offset, label);
+          let end = declared;
+          let inflated: number | undefined;
+          if (declared > got) {
+            if (backing.length < declared) {
+              const larger = Buffer.allocUnsafeSlow(Math.max(declared, SPARE_BYTES));
+              backing.copy(larger, 0, 0, got);
+              backing = larger;
+            }
+            if ((await readExactly(fh, backing.subarray(got, declared), offset + got)) !== declared - got) {
+              throw damaged(label, `the file ends inside the member at byte ${offset}`);
+            }
+          } else {
+            ({ end, inflated } = batchEnd(backing.subarray(0, got), declared));
+          }
+          job = inflateBatch(backing, end, inflated ?? backing.readUInt32LE(end - 4), offset, label);
           const reusable = backing;
           job.then(
             () => {
@@ -148,8 +205,8 @@ async function* inflateFile(path: string, label: string, onRead?: (bytes: number
             },
             () => {},
           );
-          offset += declared;
-          doneUpTo.push(declared);
+          offset += end;
+          doneUpTo.push(end);
         } catch (err) {
           // Reported when the reader gets this far: what comes before is still delivered, as a
           // serial reader would (info reads a manifest ahead of damage further on).
@@ -162,8 +219,12 @@ async function* inflateFile(path: string, label: string, onRead?: (bytes: number
       }
       const next = queue.shift();
       if (next) {
-        const out = await next;
+        const { out, error } = await next;
         const compressed = doneUpTo.shift() ?? 0;
+        if (error !== undefined) {
+          if (out.length > 0) yield out;
+          throw error;
+        }
         onRead?.(compressed);
         yield out;
         continue;

@@ -137,6 +137,13 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
     // at once when we stopped it, after a grace for output still in the pipes otherwise.
     child.on('exit', () => {
       const release = () => {
+        // Output we have not taken yet because the file is slow to drain is the child's, not a
+        // lingering holder's: destroying now would cut the file short and still say 'exited'.
+        if (reason === undefined && file && (child.stdout.isPaused() || child.stdout.readableLength > 0)) {
+          file.once('drain', () => setTimeout(release, EXIT_GRACE_MS).unref());
+          file.once('error', release); // a file that fails never drains: stop() has set a reason
+          return;
+        }
         child.stdout.destroy();
         child.stderr.destroy();
       };

@@ -24,6 +24,16 @@ export interface GitRunOptions {
   okCodes?: number[];
   /** Captured stdout (or, with stdoutFile, written stdout) beyond this stops git (untrusted content). */
   maxStdoutBytes?: number;
+  /**
+   * No file git writes may grow past this (RLIMIT_FSIZE through `ulimit -f`): a fetch of an
+   * untrusted object then cannot fill the disk. Git reports its helper "died of signal 25".
+   */
+  maxFileBytes?: number;
+}
+
+/** True when git failed because a file it wrote reached `maxFileBytes` (SIGXFSZ). */
+export function hitFileLimit(err: unknown): boolean {
+  return err instanceof GitError && !err.timedOut && /died of signal 25\b|File size limit exceeded/i.test(err.stderr);
 }
 
 export interface GitResult {
@@ -59,9 +69,11 @@ export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<GitResult> {
   const timeoutMs = Math.max(1, opts.timeoutMs ?? 120_000);
+  // ulimit -f counts 512-byte blocks in POSIX sh (dash, bash as sh); a shell counting 1 KiB allows twice as much.
+  const limited = opts.maxFileBytes === undefined ? undefined : Math.max(1, Math.ceil(opts.maxFileBytes / 512));
   const r = await runBounded({
-    command: 'git',
-    args,
+    command: limited === undefined ? 'git' : 'sh',
+    args: limited === undefined ? args : ['-c', `ulimit -f ${limited} && exec git "$@"`, 'git', ...args],
     ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
     env: gitEnv(opts.env),
     ...(opts.input !== undefined ? { input: opts.input } : {}),

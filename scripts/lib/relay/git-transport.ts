@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError } from '../errors.ts';
-import { GitError, GIT_IDENTITY, gitProgressBytes, runGit, redactUrls, type GitRunOptions } from './git-run.ts';
+import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitRunOptions } from './git-run.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
 import {
@@ -58,7 +58,19 @@ export interface GitTransportOptions {
   clonePath: string;
   /** Scratch folder for temporary index files. */
   workDir: string;
+  /** No file a commits-and-trees fetch writes may grow past this (default TREE_FETCH_MAX_BYTES). */
+  treeFetchMaxBytes?: number;
 }
+
+/**
+ * A relay's commits and trees stay small (thousands of entries are a few MiB). A fetch that writes
+ * more comes from a server that ignores --filter=blob:none and sends every package whole: stopped
+ * there, so a peer's deposits cannot fill the disk through a listing, a probe or a key fetch.
+ */
+export const TREE_FETCH_MAX_BYTES = 64 * 1024 * 1024;
+
+/** No automatic gc or maintenance under a file-size limit: a repack of the whole clone would die of it. */
+const NO_AUTO_GC = ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false'];
 
 const README = `# walnut relay
 
@@ -139,14 +151,25 @@ export class GitTransport implements RelayTransport {
     const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
     const b = this.opts.branch;
     const deadline = Date.now() + timeoutMs;
+    const packDir = join(this.opts.clonePath, 'objects', 'pack');
+    const tmpPacksBefore = new Set(tmpPacks(packDir));
     try {
       // Inside the try: a deadline spent before the fetch (a slow local set-up) is the same relay timeout.
       if (timeoutMs <= 0) throw new GitError('no time left to fetch', '', true);
       for (let attempt = 0; ; attempt++) {
         try {
           await this.git(
-            ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', remote, `+refs/heads/${b}:${this.remoteRef(remote)}`],
-            { timeoutMs: Math.max(1, deadline - Date.now()) },
+            [
+              ...NO_AUTO_GC,
+              'fetch',
+              '--quiet',
+              '--no-tags',
+              '--no-write-fetch-head',
+              '--filter=blob:none',
+              remote,
+              `+refs/heads/${b}:${this.remoteRef(remote)}`,
+            ],
+            { timeoutMs: Math.max(1, deadline - Date.now()), maxFileBytes: this.opts.treeFetchMaxBytes ?? TREE_FETCH_MAX_BYTES },
           );
           break;
         } catch (err) {
@@ -159,6 +182,16 @@ export class GitTransport implements RelayTransport {
         }
       }
     } catch (err) {
+      if (hitFileLimit(err)) {
+        for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
+        const limit = this.opts.treeFetchMaxBytes ?? TREE_FETCH_MAX_BYTES;
+        throw new AliveError(
+          `the relay ${redactUrls(await this.remoteUrl(remote))} sent more than ${limit} bytes where only commits and trees were asked for: ` +
+            'its server ignores partial-clone filters (--filter=blob:none), so every waiting package would be downloaded whole. ' +
+            'Enable them on that server (git config uploadpack.allowFilter true; GitHub and GitLab have them) and try again',
+          { code: 'relay_ignores_filter', cause: err },
+        );
+      }
       if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
         await this.git(['update-ref', '-d', this.remoteRef(remote)], { okCodes: [0, 1] });
         return null;
@@ -358,6 +391,24 @@ export class GitTransport implements RelayTransport {
     const size = statSync(localPath).size;
     const progress = transferProgress('uploading', onProgress, size);
     progress.start();
+    try {
+      return await this.depositOnce(peer, remote, localPath, size, nextName, checkKey, progress, onProgress !== undefined);
+    } catch (err) {
+      progress.abandon();
+      throw err;
+    }
+  }
+
+  private async depositOnce(
+    peer: PeerRelay,
+    remote: string,
+    localPath: string,
+    size: number,
+    nextName: () => string,
+    checkKey: (pem: string) => void,
+    progress: ReturnType<typeof transferProgress>,
+    showBytes: boolean,
+  ): Promise<DeliverResult> {
     const oid = (await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim();
     const folder = `inbox/${this.opts.login}`;
     for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
@@ -379,7 +430,7 @@ export class GitTransport implements RelayTransport {
         [{ path, oid }],
         `deposit: ${name} from ${this.opts.login} (${size} bytes)`,
         {},
-        onProgress ? (n) => progress.bytes(n) : undefined,
+        showBytes ? (n) => progress.bytes(n) : undefined,
       );
       if (commit) {
         progress.finish(size);
@@ -452,16 +503,27 @@ export class GitTransport implements RelayTransport {
     const progress = transferProgress('downloading', onProgress, entry.size ?? 0);
     let written = 0;
     try {
-      if (onProgress) {
+      if (onProgress || maxBytes !== undefined) {
         progress.start();
-        // A hosted server gives blob-less clones: `cat-file` would fetch the package silently.
-        // Fetched by its id first, git says how many bytes came; a server that refuses a fetch
-        // by id (or a blob already here) leaves it to cat-file.
-        await this.git(['fetch', '--progress', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', 'origin', entry.blobSha], {
+        // A hosted server gives blob-less clones: `cat-file` would fetch the package silently,
+        // whole, whatever its size. Fetched by its id first, git says how many bytes came, and no
+        // file it writes may outgrow the limit (plus room for the pack's own overhead): a package
+        // over --max-size never fills the disk. A server that refuses a fetch by id (or a blob
+        // already here) leaves it to cat-file.
+        const packDir = join(this.opts.clonePath, 'objects', 'pack');
+        const tmpPacksBefore = new Set(tmpPacks(packDir));
+        const fetch = [...NO_AUTO_GC, 'fetch', '--progress', '--no-tags', '--no-write-fetch-head', '--filter=blob:none'];
+        await this.git([...fetch, 'origin', entry.blobSha], {
           timeoutMs: 30 * 60_000,
           onStderrChunk: gitProgressBytes((n) => progress.bytes(n)),
+          ...(maxBytes !== undefined ? { maxFileBytes: maxBytes + 1024 * 1024 + Math.ceil(maxBytes / 100) } : {}),
         }).catch((err: unknown) => {
           if (err instanceof GitError && err.timedOut) throw err;
+          if (maxBytes !== undefined && hitFileLimit(err)) {
+            // What was received of it is a temporary pack left behind: not kept.
+            for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
+            throw tooLargeError(entry, maxBytes);
+          }
         });
       }
       await this.git(['cat-file', 'blob', entry.blobSha], {
@@ -479,6 +541,7 @@ export class GitTransport implements RelayTransport {
       });
       progress.finish(written);
     } catch (err) {
+      progress.abandon();
       if (err instanceof AliveError && err.code === 'git_output_too_large') throw tooLargeError(entry, maxBytes!);
       throw err;
     }
@@ -516,6 +579,15 @@ export class GitTransport implements RelayTransport {
     } catch {
       return false;
     }
+  }
+}
+
+/** Temporary packs git is writing (or left when stopped) in `packDir`. */
+function tmpPacks(packDir: string): string[] {
+  try {
+    return readdirSync(packDir).filter((n) => n.startsWith('tmp_pack_'));
+  } catch {
+    return [];
   }
 }
 

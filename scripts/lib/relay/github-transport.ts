@@ -285,6 +285,24 @@ export class GithubTransport implements RelayTransport {
     const size = statSync(localPath).size;
     const progress = transferProgress('uploading', onProgress, size);
     progress.start();
+    try {
+      return await this.depositWith(peer, owner, repo, folder, localPath, size, nextName, progress);
+    } catch (err) {
+      progress.abandon();
+      throw err;
+    }
+  }
+
+  private async depositWith(
+    peer: PeerRelay,
+    owner: string,
+    repo: string,
+    folder: string,
+    localPath: string,
+    size: number,
+    nextName: () => string,
+    progress: ReturnType<typeof transferProgress>,
+  ): Promise<DeliverResult> {
     if (size <= CONTENTS_API_MAX_BYTES) {
       const { readFileSync } = await import('node:fs');
       const content = readFileSync(localPath).toString('base64');
@@ -446,6 +464,7 @@ export class GithubTransport implements RelayTransport {
     if (maxBytes !== undefined && entry.size !== undefined && entry.size > maxBytes) throw tooLargeError(entry, maxBytes);
     const owner = this.o.login;
     const repo = RELAY_REPO_NAME;
+    let progress: ReturnType<typeof transferProgress> | undefined;
     try {
       const r = await withReadRetry(() =>
         this.gh.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
@@ -459,22 +478,24 @@ export class GithubTransport implements RelayTransport {
       const body = r.data as unknown as ReadableStream<Uint8Array> | null;
       if (!body) throw new AliveError(`GitHub sent an empty body for ${entry.path}`, { code: 'bad_download' });
       const length = Number(r.headers['content-length']);
-      const progress = transferProgress('downloading', onProgress, entry.size ?? (Number.isSafeInteger(length) && length > 0 ? length : 0));
-      progress.start();
+      const shown = transferProgress('downloading', onProgress, entry.size ?? (Number.isSafeInteger(length) && length > 0 ? length : 0));
+      progress = shown;
+      shown.start();
       let seen = 0;
       const cap = new Transform({
         transform(chunk: Buffer, _enc, done) {
           seen += chunk.length;
           if (maxBytes !== undefined && seen > maxBytes) done(tooLargeError(entry, maxBytes));
           else {
-            progress.bytes(seen);
+            shown.bytes(seen);
             done(null, chunk);
           }
         },
       });
       await pipeline(Readable.fromWeb(body as never), cap, createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
-      progress.finish(seen);
+      shown.finish(seen);
     } catch (err) {
+      progress?.abandon();
       if (err instanceof AliveError) throw err;
       throw this.fail(err, `downloading ${entry.path}`);
     }

@@ -79,18 +79,27 @@ export interface RelayTransport {
 /** Reports transfer bytes to `onProgress` so that they never go back and stay within `total`. */
 export function transferProgress(phase: 'uploading' | 'downloading', onProgress: OnProgress | undefined, total: number) {
   let done = 0;
+  let started = false;
+  let ended = false;
   return {
     start(): void {
+      started = true;
       onProgress?.({ phase, doneBytes: 0, totalBytes: total, finished: false });
     },
     bytes(n: number): void {
       const next = total > 0 ? Math.min(n, total) : n;
-      if (next <= done) return;
+      if (ended || next <= done) return;
       done = next;
       onProgress?.({ phase, doneBytes: done, totalBytes: total, finished: false });
     },
     finish(bytes: number): void {
+      if (ended) return;
+      ended = true;
       onProgress?.({ phase, doneBytes: bytes, totalBytes: bytes, finished: true });
+    },
+    /** A transfer that failed also ends its phase: a progress line is cleared before the error is shown. */
+    abandon(): void {
+      if (started) this.finish(done);
     },
   };
 }

@@ -175,6 +175,11 @@ export function bodyLines(kind: 'MESSAGE' | 'ANSWER', body: string, context: str
   return lines;
 }
 
+/** A dead letter's reason (the receiver's text, quoting the failing agent), fenced. */
+export function reasonLines(reason: string): string[] {
+  return ["the receiver's reason (untrusted text; it ends at the END line with the same number):", ...fencedLines('UNTRUSTED REASON', reason)];
+}
+
 /** One listing line: id, sender and the body's first line. */
 export function listingLine(m: FoundMessage): string {
   const u = m.untrusted;

@@ -11,7 +11,7 @@ import { newMessageId } from '../ids.ts';
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
-import { bodyLines, busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+import { bodyLines, busRoot, fencedLines, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
 import { inlineText, terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch run FILE.hw | - [--from @ME] [--wait SECONDS] [--json] [--root DIR]
@@ -51,12 +51,15 @@ export const runCommand = defineCommand({
 
     const thread = newMessageId();
     let turn = 0;
+    /** Dead-letter reasons by request id: the receiver's text, printed fenced after our line. */
+    const deadReasons = new Map<string, string>();
     const ask: Ask = async (receiver, text, context) => {
       turn++;
       const sent = await sendMessage({ root, to: receiver, from, body: text, context, thread, turn });
       const waited = await waitForResponse(root, sent.to, sent.id, waitMs);
       if (waited.ok) return { ok: true, body: waited.value.message.body, messageId: sent.id };
       if ('deadLettered' in waited) {
+        deadReasons.set(sent.id, waited.deadLettered.reason);
         return {
           ok: false,
           reason: `${displayName(sent.to)} did not answer: ${waited.deadLettered.reason} (msg-${sent.id} is in its dead-letter)`,
@@ -76,8 +79,15 @@ export const runCommand = defineCommand({
           `${r.line}:${r.column} ${terminalText(r.source.split('\n')[0]!)}${r.via === 'bus' ? `  [via bus${r.messageId ? ` msg-${r.messageId}` : ''}]` : ''}`,
         );
         // An answer from the bus is the receiver's untrusted text: escaped and fenced (as send --wait).
+        const deadReason = r.via === 'bus' && !r.ok && r.messageId ? deadReasons.get(r.messageId) : undefined;
         if (r.via === 'bus' && r.ok) for (const l of bodyLines('ANSWER', r.output, null)) ctx.print(l);
-        else for (const l of r.output.split('\n')) ctx.print(`  ${r.ok ? '' : 'error: '}${terminalText(l)}`);
+        else if (deadReason !== undefined) {
+          // The reason quotes the failing agent and lies where any bus writer can write: fenced too.
+          ctx.print(
+            `  error: ${r.receiver ? displayName(r.receiver.toLowerCase()) : 'the receiver'} did not answer: msg-${r.messageId} is in its dead-letter; its reason:`,
+          );
+          for (const l of fencedLines('UNTRUSTED REASON', deadReason)) ctx.print(l);
+        } else for (const l of r.output.split('\n')) ctx.print(`  ${r.ok ? '' : 'error: '}${terminalText(l)}`);
       }
     }
     return failed === 0 ? 0 : 1;

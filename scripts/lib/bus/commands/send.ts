@@ -5,8 +5,7 @@ import { checkReceiverKnown } from '../receivers.ts';
 
 import { displayName } from '../names.ts';
 import { waitForResponse } from '../responses.ts';
-import { bodyLines, busRoot, catchInterrupt, nameArg, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
-import { terminalText } from '../../text/untrusted.ts';
+import { bodyLines, busRoot, catchInterrupt, nameArg, reasonLines, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
 
 const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--create] [--json] [--root DIR]
 
@@ -98,7 +97,9 @@ export const sendCommand = defineCommand({
       }
       let message: string;
       if ('deadLettered' in waited) {
-        message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/ (${terminalText(waited.deadLettered.reason)})`;
+        // The reason is the receiver's text (it quotes the failing agent): fenced, never in our error line.
+        if (!ctx.json) for (const line of reasonLines(waited.deadLettered.reason)) ctx.print(line);
+        message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/${ctx.json ? '' : ' (its reason is printed above)'}`;
       } else {
         const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
         message = `${what}; msg-${sent.id} stays queued; pick the answer up later with 'dispatch wait ${sent.id}' (is 'dispatch serve ${displayName(sent.to)}' running?)`;

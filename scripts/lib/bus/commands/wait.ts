@@ -2,7 +2,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { displayName } from '../names.ts';
 import { messageIdArg, waitForAnswer } from '../query.ts';
-import { bodyLines, busRoot, messageJson, nameArg, ROOT_OPTION, secondsArg, whereText, withInterrupt } from './common.ts';
+import { bodyLines, busRoot, messageJson, nameArg, reasonLines, ROOT_OPTION, secondsArg, whereText, withInterrupt } from './common.ts';
 
 const USAGE = `usage: dispatch wait ID [--timeout SECONDS] [--receiver @NAME] [--json] [--root DIR]
 
@@ -32,11 +32,13 @@ export const waitCommand = defineCommand({
       return;
     }
     if (r.status === 'dead-lettered') {
+      // The reason is the receiver's text (it quotes the failing agent): fenced, never in our error line.
+      if (!ctx.json) for (const line of reasonLines(r.deadLetter.reason)) ctx.print(line);
       throw new AliveError(
-        `${displayName(r.request.receiver)} did not answer msg-${id}: it is in dead-letter (${r.deadLetter.reason}); see 'dispatch show ${id}', and 'dispatch retry ${id}' to try again`,
+        `${displayName(r.request.receiver)} did not answer msg-${id}: it is in dead-letter${ctx.json ? '' : ' (its reason is printed above)'}; see 'dispatch show ${id}', and 'dispatch retry ${id}' to try again`,
         {
           code: 'dead_letter',
-          fields: { id, timed_out: false, request: messageJson(r.request), answer: null },
+          fields: { id, timed_out: false, request: messageJson(r.request), answer: null, dead_letter: { reason: r.deadLetter.reason } },
         },
       );
     }

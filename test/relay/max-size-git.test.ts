@@ -1,0 +1,107 @@
+/**
+ * `relay pull --max-size` bounds what a git relay brings onto the disk, not only what is written
+ * out: a hosted Git server gives blob-less clones, and a package fetched whole before its size is
+ * checked could fill the disk (and stayed in the clone).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
+import { relayPaths } from '../../scripts/lib/relay/paths.ts';
+import { AliveError } from '../../scripts/lib/errors.ts';
+import { git, tempDir, writeFixtureKeys } from './helpers.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+beforeAll(() => isolateProcessGit());
+const t = tempDir('max-size-git');
+afterAll(() => t.cleanup());
+
+/** Bytes under the clone's objects/ (packs, loose objects, temporary packs). */
+function objectBytes(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) n += objectBytes(join(dir, e.name));
+    else if (e.isFile()) n += statSync(join(dir, e.name)).size;
+  }
+  return n;
+}
+
+it('a download over the limit from a blob-less server stops near the limit and keeps nothing of it', async () => {
+  const mk = (login: string) => {
+    const paths = relayPaths(join(t.dir, login, 'relay'));
+    const keys = writeFixtureKeys(paths, login);
+    const url = join(t.dir, 'remotes', `${login}.git`);
+    return { paths, keys, url, transport: new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work }) };
+  };
+  const alice = mk('alice');
+  const bob = mk('bob');
+  await alice.transport.setup(alice.keys.publicKeyPem);
+  await bob.transport.setup(bob.keys.publicKeyPem);
+  git(['config', 'uploadpack.allowFilter', 'true'], bob.url);
+  git(['config', 'uploadpack.allowAnySHA1InWant', 'true'], bob.url);
+  const big = join(t.dir, 'big.walnut');
+  writeFileSync(big, randomBytes(8 * 1024 * 1024));
+  await alice.transport.deliver(
+    { login: 'bob', relay: bob.url },
+    big,
+    () => 'big-20260101-000000-00000001.walnut',
+    () => {},
+  );
+  const listing = await bob.transport.listInbox();
+  const objects = join(bob.paths.clone, 'objects');
+  const before = objectBytes(objects);
+
+  for (const onProgress of [undefined, () => {}]) {
+    let caught: unknown;
+    await bob.transport.download(listing.entries[0]!, join(t.dir, `got-${onProgress ? 'p' : 'q'}`), 256 * 1024, onProgress).catch((e: unknown) => {
+      caught = e;
+    });
+    expect(caught).toBeInstanceOf(AliveError);
+    expect((caught as AliveError).code).toBe('too_large');
+    expect(objectBytes(objects) - before).toBeLessThan(2 * 1024 * 1024);
+  }
+
+  // Within the limit (exactly the package's size), it comes whole.
+  const dest = join(t.dir, 'got-whole');
+  await bob.transport.download(listing.entries[0]!, dest, 8 * 1024 * 1024);
+  expect(readFileSync(dest).equals(readFileSync(big))).toBe(true);
+});
+
+it('a listing from a server that ignores --filter=blob:none stops at the tree-fetch cap and says what to change', async () => {
+  // A server without partial-clone filters (uploadpack.allowFilter off, git's default for a bare
+  // repository that relay setup did not make): a "trees only" fetch then brings every waiting
+  // package whole. The cap bounds what lands on disk.
+  const cap = 1024 * 1024;
+  const mk = (login: string) => {
+    const paths = relayPaths(join(t.dir, 'nofilter', login, 'relay'));
+    const keys = writeFixtureKeys(paths, login);
+    const url = join(t.dir, 'nofilter', 'remotes', `${login}.git`);
+    const transport = new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work, treeFetchMaxBytes: cap });
+    return { paths, keys, url, transport };
+  };
+  const alice = mk('alice');
+  const bob = mk('bob');
+  await alice.transport.setup(alice.keys.publicKeyPem);
+  await bob.transport.setup(bob.keys.publicKeyPem);
+  git(['config', 'uploadpack.allowFilter', 'false'], bob.url);
+  const big = join(t.dir, 'nofilter', 'big.walnut');
+  writeFileSync(big, randomBytes(4 * 1024 * 1024));
+  await alice.transport.deliver(
+    { login: 'bob', relay: bob.url },
+    big,
+    () => 'big-20260101-000000-00000002.walnut',
+    () => {},
+  );
+  const objects = join(bob.paths.clone, 'objects');
+  const before = objectBytes(objects);
+
+  let caught: unknown;
+  await bob.transport.listInbox().catch((e: unknown) => {
+    caught = e;
+  });
+  expect(caught).toBeInstanceOf(AliveError);
+  expect((caught as AliveError).code).toBe('relay_ignores_filter');
+  expect((caught as AliveError).message).toMatch(/uploadpack\.allowFilter/);
+  expect(objectBytes(objects) - before).toBeLessThan(cap + 256 * 1024);
+});
