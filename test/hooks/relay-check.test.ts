@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpat
 import { tmpdir } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { bundleEntry, cleanEnv, runBundle } from './bundle.ts';
+import { bundleEntry, cleanEnv, runBundle, type HookRun } from './bundle.ts';
 
 /**
  * A stand-in for relay-probe, placed where relay-check looks for it (next to relay-check.mjs), so
@@ -121,6 +121,26 @@ function run(s: Setup, stdin: string, env: Record<string, string> = {}, cwd = wo
   });
 }
 
+/** As run, without blocking: cases that wait out a probe's budget run side by side. */
+function runAsync(s: Setup, stdin: string, env: Record<string, string> = {}, cwd = world): Promise<HookRun> {
+  const t0 = Date.now();
+  const child = spawn(process.execPath, [join(s.dist, 'relay-check.mjs')], {
+    cwd,
+    env: cleanEnv({ HOME: join(s.home, '..'), ALIVE_HOME: s.home, ...env }),
+    stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: 30_000,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdin.end(stdin);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr, ms: Date.now() - t0 }));
+  });
+}
+
 function probeCalls(s: Setup): { argv: string[]; pid: number }[] {
   const file = join(s.home, 'probe-calls.log');
   if (!existsSync(file)) return [];
@@ -232,9 +252,10 @@ describe('relay-check: probing', () => {
     expect(probeCalls(s)).toHaveLength(1);
   });
 
-  it('kills a hanging probe (with what it started) when its budget runs out, silently, and does not retry at once', async () => {
+  // The two cases that wait out a hanging probe's budget run at once.
+  it.concurrent('kills a hanging probe (with what it started) when its budget runs out, silently, and does not retry at once', async () => {
     const s = setup({ state: { last_sync: minutesAgo(30), pending_packages: 0 } });
-    const r = run(s, sessionStart(world), { PROBE_MODE: 'hang', ...HANG_BUDGET });
+    const r = await runAsync(s, sessionStart(world), { PROBE_MODE: 'hang', ...HANG_BUDGET });
     expectSilent(r);
     // The probe would hang forever: relay-check returned, so its 3 s budget ended the wait (the
     // bound leaves room for start-up on a loaded machine; start-up times live in npm run bench).
@@ -248,9 +269,9 @@ describe('relay-check: probing', () => {
     expect(probeCalls(s)).toHaveLength(1);
   });
 
-  it('still announces the packages of the last good state when the probe hangs', () => {
+  it.concurrent('still announces the packages of the last good state when the probe hangs', async () => {
     const s = setup({ state: { last_sync: minutesAgo(30), pending_packages: 4 } });
-    const r = run(s, sessionStart(world), { PROBE_MODE: 'hang', ...HANG_BUDGET });
+    const r = await runAsync(s, sessionStart(world), { PROBE_MODE: 'hang', ...HANG_BUDGET });
     const pids = existsSync(join(s.home, 'probe-pids.log')) ? readFileSync(join(s.home, 'probe-pids.log'), 'utf8').trim().split('\n').map(Number) : [];
     hangingPids.push(...pids);
     expect(expectNotice(r)).toMatch(/4 walnut packages/);
@@ -349,6 +370,9 @@ describe('relay-check: command line', () => {
   });
 
   it('with ALIVE_DEBUG=1, says on stderr why it is silent (no relay, no world, state fresh, probe budget spent)', async () => {
+    // The case whose probe hangs waits out its budget while the others run.
+    const hang = setup({ state: { last_sync: minutesAgo(30), pending_packages: 0, peer_reachability: {}, newly_accepted: [] } });
+    const hanging = runAsync(hang, sessionStart(world), { PROBE_MODE: 'hang', ALIVE_DEBUG: '1', ...HANG_BUDGET });
     const noRelay = setup({ relay: false });
     expect(run(noRelay, sessionStart(world), { ALIVE_DEBUG: '1' }).stderr).toMatch(/relay: silent: no relay is configured/);
     const outside = setup({ state: { last_sync: minutesAgo(1), pending_packages: 2, peer_reachability: {}, newly_accepted: [] } });
@@ -357,8 +381,7 @@ describe('relay-check: command line', () => {
     const f = run(fresh, sessionStart(world), { ALIVE_DEBUG: '1' });
     expect(f.stdout).toBe('');
     expect(f.stderr).toMatch(/relay: silent: the state is fresh \(probed \d+ s ago, next probe in \d+ s\); nothing is waiting/);
-    const hang = setup({ state: { last_sync: minutesAgo(30), pending_packages: 0, peer_reachability: {}, newly_accepted: [] } });
-    const h = run(hang, sessionStart(world), { PROBE_MODE: 'hang', ALIVE_DEBUG: '1', ...HANG_BUDGET });
+    const h = await hanging;
     expect(h.stderr).toMatch(/relay: silent: the probe ran out of its budget/);
     for (const pid of readFileSync(join(hang.home, 'probe-pids.log'), 'utf8').trim().split('\n').map(Number)) hangingPids.push(pid);
     // The bus notice path of the same hook says why it is silent too.

@@ -4,52 +4,20 @@
  * code by verify and by extract (into an absent folder, an empty one, and one below missing
  * folders), naming the entry and the reason its case gives, with nothing written anywhere in the
  * sandbox; every `good_<case>.walnut` verifies and extracts. A handful run through the CLI too.
+ * The fail_unsafe_* and fail_unlisted_file_* vectors are checked the same way in vectors-unsafe.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { AliveError } from '../../scripts/lib/errors.ts';
-import { extractPackage } from '../../scripts/lib/package/extract.ts';
 import { DEFAULT_MAX_SIZE } from '../../scripts/lib/package/limits.ts';
-import { readPackage, type ReadOptions } from '../../scripts/lib/package/read-package.ts';
+import { readPackage } from '../../scripts/lib/package/read-package.ts';
 import { hashOnlySink } from '../../scripts/lib/package/sinks.ts';
-import { cliAsync, errorLine, rmrf, snapshotTree, tempRoot, writeTree, type CliResult } from './helpers.ts';
-import { GOOD, VECTORS, VECTOR_DIR, outcomeOf, vectorBytes, vectorFile, type Vector } from './vectors/generate.ts';
+import { cliAsync, errorLine, snapshotTree, type CliResult } from './helpers.ts';
+import { CASES, FILES, RAW_CONTROL, describeReader, isUnsafeHalf, sandboxes } from './vector-reader.ts';
+import { GOOD, VECTOR_DIR, outcomeOf, vectorBytes, type Vector } from './vectors/generate.ts';
 
-const FILES = readdirSync(VECTOR_DIR)
-  .filter((f) => f.endsWith('.walnut'))
-  .sort();
-const CASES = new Map(VECTORS.map((v) => [vectorFile(v), v]));
-/** Raw control characters: an error message shows names escaped. */
-const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-let root: string;
-let counter = 0;
-beforeAll(() => {
-  root = tempRoot('vectors');
-});
-afterAll(() => rmrf(root));
-
-/** A sandbox: area/ is the destination's parent, with a canary, a victim and an empty folder. */
-function sandbox(): { dir: string; area: string } {
-  const dir = join(root, `case-${++counter}`);
-  const area = join(dir, 'area');
-  writeTree(area, { 'canary.txt': 'canary\n', 'victim.txt': 'victim\n', 'sub/keep.txt': 'keep\n' });
-  mkdirSync(join(area, 'empty'));
-  return { dir, area };
-}
-
-const readOptions = (v: Vector): ReadOptions => ({ maxBytes: v.maxSize ?? DEFAULT_MAX_SIZE, ...(v.maxEntries ? { maxEntries: v.maxEntries } : {}) });
-
-function expectRefusal(v: Vector, code: string, err: unknown, what: string): void {
-  expect(err, what).toBeInstanceOf(AliveError);
-  const e = err as AliveError;
-  expect(e.code, `${what}: ${e.message}`).toBe(code);
-  if (v.reason) expect(e.message, what).toMatch(v.reason);
-  if (v.entry !== undefined) expect(e.message, what).toContain(`'${v.entry}'`);
-  expect(e.message, what).not.toMatch(RAW_CONTROL);
-}
+const sandbox = sandboxes('vectors');
 
 describe('the vector files', () => {
   it('are exactly the cases of generate.ts, each named by its outcome', () => {
@@ -70,41 +38,12 @@ describe('the vector files', () => {
   });
 });
 
-describe('the reader (in-process)', () => {
-  for (const file of FILES) {
-    const outcome = outcomeOf(file);
-    it(file, async () => {
-      const v = CASES.get(file)!;
-      const pkg = join(VECTOR_DIR, file);
-      const sb = sandbox();
-      const opts = readOptions(v);
-      const out = join(sb.area, 'out');
-      if (outcome === 'good') {
-        const read = await readPackage(pkg, hashOnlySink, opts);
-        expect(read.files).toBeGreaterThanOrEqual(2);
-        await extractPackage(pkg, out, opts);
-        expect(readFileSync(join(out, 'notes/n.md'), 'utf8')).toBe(GOOD['notes/n.md']);
-        expect(readFileSync(join(out, '_kernel/key.md'), 'utf8')).toBe(GOOD['_kernel/key.md']);
-        return;
-      }
-      const before = snapshotTree(sb.dir);
-      expectRefusal(v, outcome, await readPackage(pkg, hashOnlySink, opts).catch((e: unknown) => e), 'verify');
-      for (const [what, dest] of [
-        ['extract into an absent folder', out],
-        ['extract into an empty folder', join(sb.area, 'empty')],
-        ['extract below missing folders', join(sb.area, 'new', 'deeper', 'out')],
-      ] as const) {
-        expectRefusal(v, outcome, await extractPackage(pkg, dest, opts).catch((e: unknown) => e), what);
-      }
-      // Nothing in the sandbox changed: no destination, no staging, no parents; canary and victim
-      // intact; the empty folder still there and empty; nothing at the absolute names either.
-      expect(snapshotTree(sb.dir)).toEqual(before);
-      expect(readdirSync(join(sb.area, 'empty'))).toEqual([]);
-      expect(existsSync('/etc/alive-hostile-test-x')).toBe(false);
-      expect(existsSync('/tmp/alive-vector-absolute')).toBe(false);
-    });
-  }
-});
+// The fail_unsafe_* and fail_unlisted_file_* vectors are read in vectors-unsafe.test.ts.
+describeReader(
+  'the reader (in-process)',
+  FILES.filter((f) => !isUnsafeHalf(f)),
+  sandbox,
+);
 
 describe('through the CLI (a handful end to end)', () => {
   function expectCliRefusal(v: Vector, r: CliResult, what: string): void {

@@ -16,6 +16,7 @@ import { pinnedSignerKeyPath, receiveCrypto } from '../../scripts/lib/receive/cr
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { signManifestText } from '../../scripts/lib/crypto/sign.ts';
 import { loadPrivateKey } from '../../scripts/lib/crypto/keys.ts';
+import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { cliAsync } from './cli.ts';
 
@@ -218,7 +219,9 @@ describe('pull', () => {
   });
 
   it('a signed passphrase package pulled without WALNUT_PASSPHRASE is verified (signature and payload hash), not filed as unverified', async () => {
-    const pkg = await passphrasePackage(alice, 'locked', 'correct horse battery staple');
+    // Nothing here decrypts the package: it is sealed with a test-only round count (the knob).
+    setPbkdf2IterationsForTests(1000);
+    const pkg = await passphrasePackage(alice, 'locked', 'correct horse battery staple').finally(() => setPbkdf2IterationsForTests(undefined));
     const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
     expect(push.code, push.stderr).toBe(0);
     expect(push.json.re_encrypted).toBe(false);
