@@ -1,6 +1,6 @@
 /**
  * The extraction writer thread (issue 16): files created, written and hashed off the main thread,
- * bytes packed into a fixed pool of slabs. Every byte lands in the right file with the right
+ * bytes packed into a fixed pool of slabs (for a small package, the same code on the main thread). Every byte lands in the right file with the right
  * digest, mode and mtime; a name that exists already is duplicate_entry; a folder that cannot be
  * written is unwritable; close() waits for every write and never hangs.
  */
@@ -38,11 +38,15 @@ function body(buf: Buffer, chunk = 70_001): Readable {
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-describe('threadedSink', () => {
+// The same writer code runs on a thread for large packages and on the main thread for small ones.
+describe.each([
+  ['thread', Number.POSITIVE_INFINITY],
+  ['inline', 0],
+])('threadedSink (%s)', (tag, packageBytes) => {
   it('writes files of every size around the slab size, many small ones together, with digests, modes and mtimes', async () => {
-    const dir = join(root, 'sizes');
-    mkdirSync(dir);
-    const sink = threadedSink(dir);
+    const dir = join(root, tag, 'sizes');
+    mkdirSync(dir, { recursive: true });
+    const sink = threadedSink(dir, packageBytes);
     const sizes = [0, 1, 100, SLAB - 1, SLAB, SLAB + 1, 3 * SLAB + 5, ...Array.from({ length: 300 }, (_, i) => (i * 977) % 5000)];
     const files = sizes.map((size, i) => ({ path: `d${i % 7}/sub${i % 3}/f${i}.bin`, data: bytesOf(size, i + 1), exec: i % 5 === 0 }));
     await sink.mkdir('empty/folder');
@@ -65,7 +69,7 @@ describe('threadedSink', () => {
   });
 
   it('hashes without writing when it has no folder', async () => {
-    const sink = threadedSink(null);
+    const sink = threadedSink(null, packageBytes);
     const data = bytesOf(2 * SLAB + 17, 9);
     const digest = await sink.writeFile('a/b.bin', 0o644, 0, body(data), data.length);
     await sink.close();
@@ -73,9 +77,9 @@ describe('threadedSink', () => {
   });
 
   it('a name that exists already is duplicate_entry, and the file is left as it was', async () => {
-    const dir = join(root, 'dup');
-    mkdirSync(dir);
-    const sink = threadedSink(dir);
+    const dir = join(root, tag, 'dup');
+    mkdirSync(dir, { recursive: true });
+    const sink = threadedSink(dir, packageBytes);
     const first = await sink.writeFile('x.md', 0o644, 0, body(Buffer.from('first')), 5);
     expect(first.size).toBe(5);
     await expect(sink.writeFile('x.md', 0o644, 0, body(Buffer.from('second!')), 7)).rejects.toMatchObject({ code: 'duplicate_entry' });
@@ -84,9 +88,9 @@ describe('threadedSink', () => {
   });
 
   it('a folder that is gone is unwritable, for every file after it, and close() still returns', async () => {
-    const dir = join(root, 'gone');
-    mkdirSync(dir);
-    const sink = threadedSink(dir);
+    const dir = join(root, tag, 'gone');
+    mkdirSync(dir, { recursive: true });
+    const sink = threadedSink(dir, packageBytes);
     await sink.writeFile('a.md', 0o644, 0, body(Buffer.from('a')), 1);
     rmSync(dir, { recursive: true });
     const later = [];
@@ -97,9 +101,9 @@ describe('threadedSink', () => {
   });
 
   it('a body that fails half way rejects that file, and close() waits for the rest', async () => {
-    const dir = join(root, 'broken-body');
-    mkdirSync(dir);
-    const sink = threadedSink(dir);
+    const dir = join(root, tag, 'broken-body');
+    mkdirSync(dir, { recursive: true });
+    const sink = threadedSink(dir, packageBytes);
     const ok = (await sink.startFile('ok.bin', 0o644, 0, body(bytesOf(SLAB * 2, 3)), SLAB * 2)).digest;
     async function* failing(): AsyncGenerator<Buffer> {
       yield bytesOf(SLAB + 10, 4);

@@ -57,7 +57,7 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
   const madeParents = await makeParents(parent);
   const staging = await mkdtemp(join(parent, `.${basename(output)}.alive-extract-`));
   try {
-    const sink = threadedSink(staging);
+    const sink = threadedSink(staging, (await stat(pkg)).size);
     let result: ReadResult;
     try {
       result = await readPackage(pkg, sink, opts);

@@ -102,10 +102,16 @@ function inflateMember(member: Buffer, offset: number, label: string, claimedOut
 
 /** Members read with the first one, so that small members are inflated many to a call. */
 const HEAD_WINDOW = 64 * 1024;
+/**
+ * At most this many inflated bytes per batch: a batch's output is collected member by member and
+ * joined (a copy), so batching members that are large when inflated (1 MiB blocks of zeros
+ * compress to 1 KiB) only doubles the garbage; our ordinary members (1 MiB inflated) go alone.
+ */
+const BATCH_INFLATED_LIMIT = 1024 * 1024;
 
 /**
  * The whole members that follow the first one (of `first` bytes) inside `window`, as long as
- * together they claim no more than MEMBER_LIMIT inflated: their end. A member that is not ours
+ * together they claim no more than BATCH_INFLATED_LIMIT inflated: their end. A member that is not ours
  * or claims an impossible length ends the batch; it is looked at again on its own.
  */
 function batchEnd(window: Buffer, first: number): { end: number; inflated: number } {
@@ -115,7 +121,7 @@ function batchEnd(window: Buffer, first: number): { end: number; inflated: numbe
     const next = declaredMemberLength(window.subarray(end, end + SIZED_HEADER));
     if (next === undefined || next < SIZED_HEADER + 10 || end + next > window.length) break;
     const claimed = window.readUInt32LE(end + next - 4);
-    if (inflated + claimed > MEMBER_LIMIT) break;
+    if (inflated + claimed > BATCH_INFLATED_LIMIT) break;
     end += next;
     inflated += claimed;
   }

@@ -10,6 +10,8 @@
  * the digests. Memory is the pool's, whatever the package holds. Messages are handled in order,
  * so a folder is made before the files inside it.
  */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -18,6 +20,11 @@ import type { FileDigest, FileSink } from './sinks.ts';
 
 export const SLAB = 1024 * 1024;
 const SLABS = 6;
+/**
+ * Packages smaller than this are written by the same code on the main thread: starting a thread
+ * costs 30–50 ms of CPU, more than the writes it would take off the main thread.
+ */
+export const THREAD_FROM_BYTES = 4 * 1024 * 1024;
 
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
@@ -65,6 +72,43 @@ parentPort.on('message', ({ slab, pieces }) => {
 });
 `;
 
+/** What the sink needs of its writer: a worker thread, or the inline one below. */
+interface Writer {
+  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
+  ref(): void;
+  unref(): void;
+  terminate(): Promise<unknown>;
+}
+
+/**
+ * The WORKER code run on the main thread, each message in its own turn of the event loop as a
+ * thread would take it (so the parser is never re-entered), its replies handed to `onMessage`.
+ */
+function inlineWriter(onMessage: (reply: never) => void, die: (err: Error) => void): Writer {
+  let handle: ((message: unknown) => void) | undefined;
+  const parentPort = {
+    on: (_event: 'message', fn: (message: unknown) => void) => {
+      handle = fn;
+    },
+    postMessage: (reply: never) => onMessage(reply),
+  };
+  const modules: Record<string, unknown> = { 'node:worker_threads': { parentPort }, 'node:fs': fs, 'node:crypto': crypto };
+  new Function('require', WORKER)((name: string) => modules[name]);
+  return {
+    postMessage: (message) =>
+      setImmediate(() => {
+        try {
+          handle?.(message);
+        } catch (err) {
+          die(err instanceof Error ? err : new Error(String(err)));
+        }
+      }),
+    ref: () => {},
+    unref: () => {},
+    terminate: async () => 0,
+  };
+}
+
 interface Piece {
   id: number;
   /** Absolute path to create (first piece), or null to hash only; absent on later pieces. */
@@ -110,10 +154,12 @@ export interface ThreadedSink extends FileSink {
 
 /**
  * `root` null hashes without writing (verify). Files are created with mode 0644 or 0755, never
- * setuid bits, in a fresh folder only this process knows.
+ * setuid bits, in a fresh folder only this process knows. A package of fewer than
+ * THREAD_FROM_BYTES (`packageBytes`, its file's size) is written on the main thread.
  */
-export function threadedSink(root: string | null): ThreadedSink {
-  let worker: Worker | undefined;
+export function threadedSink(root: string | null, packageBytes = Number.POSITIVE_INFINITY): ThreadedSink {
+  const inline = packageBytes < THREAD_FROM_BYTES;
+  let worker: Writer | undefined;
   let nextId = 1;
   let slabsOut = 0;
   let broken: Error | undefined;
@@ -152,8 +198,12 @@ export function threadedSink(root: string | null): ThreadedSink {
     if (slabsOut === 0) worker?.unref();
     wake();
   };
-  const start = (): Worker => {
+  const start = (): Writer => {
     if (worker) return worker;
+    if (inline) {
+      worker = inlineWriter(onMessage, die);
+      return worker;
+    }
     const w = new Worker(WORKER, { eval: true });
     w.on('message', onMessage);
     w.on('error', die);
