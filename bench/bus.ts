@@ -110,7 +110,8 @@ export async function cliRoundTrips(): Promise<{ ours: number[]; floor: number[]
         runTimed(process.execPath, [distPath('dispatch'), 'send', 'echo', `ping ${i}`, '--wait', '10', '--root', root], { env }),
         'dispatch send --wait',
       );
-      if (sent.stdout !== `ping ${i}\n`) throw new Error(`unexpected answer: ${sent.stdout}`);
+      // The answer comes inside the data fence (it is the receiver's text).
+      if (!sent.stdout.includes(`\nping ${i}\nEND UNTRUSTED ANSWER `)) throw new Error(`unexpected answer: ${sent.stdout}`);
       const bare = ok(runTimed(process.execPath, ['-e', '0'], { env }), 'node -e 0');
       if (i >= 3) {
         ours.push(sent.ms);
