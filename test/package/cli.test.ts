@@ -209,10 +209,14 @@ describe('extract destinations', () => {
     expect(existsSync(join(dest, 'notes/a.md'))).toBe(true);
   });
 
-  it('a package path that does not exist is a clear error', async () => {
-    const r = await run(['verify', join(root, 'missing.walnut')]);
-    expect(r.status).toBe(1);
-    expect(errorLine(r)).toMatch(/cannot read .*missing\.walnut \(ENOENT\); check the path/);
+  it('a package path that does not exist is a clear error, for every command that reads one', async () => {
+    const missing = join(root, 'missing.walnut');
+    for (const argv of [['verify', missing], ['info', missing], ['extract', missing, '--output', join(root, 'from-missing')]]) {
+      const r = await run(argv);
+      expect(r.status, argv[0]).toBe(1);
+      expect(errorLine(r), argv[0]).toMatch(/cannot read .*missing\.walnut \(ENOENT\); check the path/);
+    }
+    expect(existsSync(join(root, 'from-missing'))).toBe(false);
   });
 
   it('errors carry a stack only with ALIVE_DEBUG=1', async () => {

@@ -57,7 +57,9 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
   const madeParents = await makeParents(parent);
   const staging = await mkdtemp(join(parent, `.${basename(output)}.alive-extract-`));
   try {
-    const sink = threadedSink(staging, (await stat(pkg)).size);
+    // A package that cannot be read is reported by readPackage, with its own clear error.
+    const packageBytes = await stat(pkg).then((st) => st.size, () => Number.POSITIVE_INFINITY);
+    const sink = threadedSink(staging, packageBytes);
     let result: ReadResult;
     try {
       result = await readPackage(pkg, sink, opts);

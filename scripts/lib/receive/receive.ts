@@ -473,7 +473,7 @@ async function receiveForReal(
     mkdirSync(join(staging, PKG_DIR));
     let journal: Journal;
     try {
-      const sink = threadedSink(join(staging, PKG_DIR), statSync(ctx.pkg).size);
+      const sink = threadedSink(join(staging, PKG_DIR), ctx.packageBytes);
       let read: ReadResult;
       try {
         read = await readPackage(ctx.pkg, sink, readOpts);
