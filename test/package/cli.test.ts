@@ -211,7 +211,11 @@ describe('extract destinations', () => {
 
   it('a package path that does not exist is a clear error, for every command that reads one', async () => {
     const missing = join(root, 'missing.walnut');
-    for (const argv of [['verify', missing], ['info', missing], ['extract', missing, '--output', join(root, 'from-missing')]]) {
+    for (const argv of [
+      ['verify', missing],
+      ['info', missing],
+      ['extract', missing, '--output', join(root, 'from-missing')],
+    ]) {
       const r = await run(argv);
       expect(r.status, argv[0]).toBe(1);
       expect(errorLine(r), argv[0]).toMatch(/cannot read .*missing\.walnut \(ENOENT\); check the path/);

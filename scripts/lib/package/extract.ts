@@ -58,7 +58,10 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
   const staging = await mkdtemp(join(parent, `.${basename(output)}.alive-extract-`));
   try {
     // A package that cannot be read is reported by readPackage, with its own clear error.
-    const packageBytes = await stat(pkg).then((st) => st.size, () => Number.POSITIVE_INFINITY);
+    const packageBytes = await stat(pkg).then(
+      (st) => st.size,
+      () => Number.POSITIVE_INFINITY,
+    );
     const sink = threadedSink(staging, packageBytes);
     let result: ReadResult;
     try {
