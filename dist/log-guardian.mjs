@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 
 // scripts/lib/fs/node-fs.ts
-import { createRequire } from "node:module";
-var fs = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
+var hasGetBuiltin = typeof process.getBuiltinModule == "function", fs = hasGetBuiltin ? process.getBuiltinModule("node:fs") : (await import("node:fs")).default, osBeforeGetBuiltin = hasGetBuiltin ? void 0 : (await import("node:os")).default;
+function homeDir() {
+  return (osBeforeGetBuiltin ?? process.getBuiltinModule("node:os")).homedir();
+}
 
 // scripts/lib/fs/write-fd.ts
 function writeSyncUntilFull(fd, bytes, offset = 0) {
@@ -199,11 +201,10 @@ function inlineText(text, max = 200) {
 import { resolve as resolve2, join as join2 } from "node:path";
 
 // scripts/lib/home.ts
-import { homedir } from "node:os";
 import { join } from "node:path";
 function aliveHome(env = process.env) {
   let fromEnv = env.ALIVE_HOME;
-  return fromEnv && fromEnv.trim() !== "" ? fromEnv : join(homedir(), ".alive");
+  return fromEnv && fromEnv.trim() !== "" ? fromEnv : join(homeDir(), ".alive");
 }
 
 // scripts/lib/world/root.ts
@@ -474,8 +475,7 @@ function needsShellReader(call) {
   return call.tool === "Bash" && namesLog(call.command);
 }
 async function loadShellReader() {
-  let here = import.meta.url;
-  return (await import(here.endsWith(".mjs") ? new URL("./log-guardian-shell.mjs", here).href : new URL("./shell.ts", here).href)).shellWrites;
+  return (await import("./log-guardian-shell.mjs")).shellWrites;
 }
 function guardianAnswer(call, env, processCwd, shellReader) {
   let decision = decide(call, env, processCwd, shellReader);

@@ -11,8 +11,10 @@ function relayCheckBudgetMs(env) {
 }
 
 // scripts/lib/fs/node-fs.ts
-import { createRequire } from "node:module";
-var fs = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:fs") : createRequire(import.meta.url)("node:fs");
+var hasGetBuiltin = typeof process.getBuiltinModule == "function", fs = hasGetBuiltin ? process.getBuiltinModule("node:fs") : (await import("node:fs")).default, osBeforeGetBuiltin = hasGetBuiltin ? void 0 : (await import("node:os")).default;
+function homeDir() {
+  return (osBeforeGetBuiltin ?? process.getBuiltinModule("node:os")).homedir();
+}
 
 // scripts/lib/fs/write-fd.ts
 function writeSyncUntilFull(fd, bytes, offset = 0) {
@@ -153,11 +155,10 @@ function sessionStartContext(text) {
 import { join as join3 } from "node:path";
 
 // scripts/lib/home.ts
-import { homedir } from "node:os";
 import { join } from "node:path";
 function aliveHome(env = process.env) {
   let fromEnv = env.ALIVE_HOME;
-  return fromEnv && fromEnv.trim() !== "" ? fromEnv : join(homedir(), ".alive");
+  return fromEnv && fromEnv.trim() !== "" ? fromEnv : join(homeDir(), ".alive");
 }
 function relayDir(env = process.env) {
   return join(aliveHome(env), "relay");
@@ -440,7 +441,10 @@ runHook(USAGE, async () => {
       ),
       env: process.env,
       deadline,
-      distDir: dirname2(fileURLToPath(import.meta.url)),
+      // Read only when relay-probe runs: import.meta costs start-up on the fast path.
+      get distDir() {
+        return dirname2(fileURLToPath(import.meta.url));
+      },
       now: Date.now
     },
     debug

@@ -45,7 +45,10 @@ runHook(USAGE, async () => {
       sessionCwd,
       env: process.env,
       deadline,
-      distDir: dirname(fileURLToPath(import.meta.url)),
+      // Read only when relay-probe runs: import.meta costs start-up on the fast path.
+      get distDir() {
+        return dirname(fileURLToPath(import.meta.url));
+      },
       now: Date.now,
     },
     debug,

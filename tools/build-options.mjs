@@ -85,8 +85,9 @@ export const lazyBuiltins = {
  *   and the chunks are shared between these entries (tar, yaml, zod and Octokit once each).
  * - COMMAND_CHUNK_ENTRIES (dispatch, dispatch-mcp) stay one file each, and each command that
  *   dispatch loads with lazyCommand is a bundle of its own, chunks/<concern>-<command>.mjs, with
- *   exactly what it uses (commandChunks): `dispatch status` reads 13 KB in two files where shared
- *   chunks made it read 54 KB in 16 (bench/startup.ts). The bus commands are small, so the copies
+ *   exactly what it uses (commandChunks): `dispatch send` reads two files where shared chunks
+ *   made it read sixteen (bench/startup.ts; `dispatch status`, imported statically, is in the
+ *   entry itself). The bus commands are small, so the copies
  *   of shared code this makes cost little room; a command runs alone in its process, and a chunk
  *   never hands its objects to another copy's code (each chunk's command catches its own errors).
  */
@@ -107,6 +108,8 @@ export function bundleOptions(name) {
     ...(split ? { chunkNames: 'chunks/[name]-[hash]' } : {}),
     banner: { js: hook ? '#!/usr/bin/env node' : requireBanner },
     plugins: hook ? [] : [lazyBuiltins],
+    // log-guardian loads its shell reader, a bundle of its own, by this relative specifier.
+    ...(name === 'log-guardian' ? { define: { ALIVE_SHELL_READER: JSON.stringify('./log-guardian-shell.mjs') } } : {}),
     legalComments: 'none',
     minifySyntax: true,
     // The command bundles are minified (names kept, for stack traces and class names): dist/ in

@@ -23,7 +23,7 @@ describe('lazy commands in the entries', () => {
   const lines = entries.flatMap((file) => lazyLines(file).map((l) => ({ ...l, file })));
 
   it('the entries use lazyCommand', () => {
-    expect(lines.map((l) => l.name)).toEqual(expect.arrayContaining(['create', 'receive', 'keygen', 'relay', 'send', 'status', 'mcp']));
+    expect(lines.map((l) => l.name)).toEqual(expect.arrayContaining(['create', 'receive', 'keygen', 'relay', 'send', 'inbox', 'mcp']));
   });
 
   it.each(lines.map((l) => [`${l.name} (${l.exportName})`, l] as const))('%s: name and summary are the loaded command’s', async (_, l) => {

@@ -121,6 +121,10 @@ export function openBusDir(root: string, dir: string, create: boolean): BusDir |
     return { path: dir, fd: undefined, at: (name) => join(dir, name), close: () => {} };
   }
   for (let attempt = 0; ; attempt++) {
+    // Reads often meet an absent folder (no dead letters yet): existsSync finds that without the
+    // exception a failed open makes (`dispatch status` start-up); the walk then says whether a
+    // level on the way is a link or not a folder, as after a failed open.
+    if (!create && attempt === 0 && !existsSync(dir) && !checkBusDir(root, dir, false)) return undefined;
     let fd: number;
     try {
       fd = openSync(dir, fsc.O_RDONLY | fsc.O_DIRECTORY);

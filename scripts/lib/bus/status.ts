@@ -10,6 +10,7 @@ import { isArchiveDayName, isMessageFileName, receiverPaths } from './layout.ts'
 import { displayName } from './names.ts';
 import { listReceivers } from './receivers.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { isAliveError } from '../errors.ts';
 
 export interface ReceiverStatus {
   receiver: string;
@@ -31,25 +32,26 @@ export function busStatus(root: string, now = Date.now()): { root: string; recei
     const paths = receiverPaths(root, name);
     const problems: string[] = [];
     // A linked folder is counted as empty and named under problems: status reads nothing through it.
-    const guarded = <T>(dir: string, fallback: T, fn: () => T): T => {
-      const problem = busFolderProblem(root, dir);
-      if (problem !== undefined) {
-        problems.push(problem);
+    const guarded = <T>(fallback: T, fn: () => T): T => {
+      try {
+        return fn();
+      } catch (err) {
+        if (!isAliveError(err) || err.code !== 'unsafe_bus_folder') throw err;
+        problems.push(err.message);
         return fallback;
       }
-      return fn();
     };
-    const claims = guarded(paths.processing, [], () => listClaims(paths));
+    const claims = guarded([], () => listClaims(paths));
     return {
       receiver: displayName(name),
-      inbox: guarded(paths.inbox, 0, () => countMessages(root, paths.inbox)),
+      inbox: guarded(0, () => countMessages(root, paths.inbox)),
       processing: claims.length,
       stale_claims: claims.filter((c) => c.deadline <= now).length,
-      outbox: guarded(paths.outbox, 0, () => countMessages(root, paths.outbox)),
-      dead_letter: guarded(paths.deadLetter, 0, () => countDeadLetters(root, paths.deadLetter)),
-      archived: guarded(paths.archive, 0, () => countArchive(root, paths.archive, problems)),
-      config: guarded(paths.dir, false, () => lstatBus(root, paths.config) !== undefined),
-      daemon: guarded(paths.dir, null, () => daemonState(root, paths.daemon)),
+      outbox: guarded(0, () => countMessages(root, paths.outbox)),
+      dead_letter: guarded(0, () => countDeadLetters(root, paths.deadLetter)),
+      archived: guarded(0, () => countArchive(root, paths.archive, problems)),
+      config: guarded(false, () => lstatBus(root, paths.config) !== undefined),
+      daemon: guarded(null, () => daemonState(root, paths.daemon)),
       problems: [...new Set(problems)],
     };
   });

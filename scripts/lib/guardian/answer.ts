@@ -9,6 +9,8 @@ import { type GuardianCall, guardianCall } from '../hook/input.ts';
 import { type PreToolUseDeny, preToolUseDeny } from '../hook/output.ts';
 import { decide, namesLog, type ShellReader } from './decide.ts';
 
+declare const ALIVE_SHELL_READER: string | undefined;
+
 /** The hook input's call, or undefined when it is not a Write/Edit/MultiEdit/Bash call. */
 export function hookCall(stdinText: string): GuardianCall | undefined {
   return guardianCall(parseJson(stdinText));
@@ -20,12 +22,12 @@ export function needsShellReader(call: GuardianCall): boolean {
 }
 
 /**
- * From dist/log-guardian.mjs, the reader is the sibling bundle dist/log-guardian-shell.mjs; from
- * the sources (tsx, tests), the module itself.
+ * From dist/log-guardian.mjs, the reader is the sibling bundle dist/log-guardian-shell.mjs (the
+ * build defines ALIVE_SHELL_READER); from the sources (tsx, tests), the module itself. A relative
+ * specifier resolves against this module without import.meta, whose set-up costs start-up.
  */
 export async function loadShellReader(): Promise<ShellReader> {
-  const here = import.meta.url;
-  const spec = here.endsWith('.mjs') ? new URL('./log-guardian-shell.mjs', here).href : new URL('./shell.ts', here).href;
+  const spec = typeof ALIVE_SHELL_READER === 'string' ? ALIVE_SHELL_READER : './shell.ts';
   return ((await import(spec)) as { shellWrites: ShellReader }).shellWrites;
 }
 
