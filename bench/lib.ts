@@ -11,6 +11,22 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const distPath = (name: string) => join(repoRoot, 'dist', `${name}.mjs`);
 
+/**
+ * Settings that tax every Node start and no other program: a machine's NODE_EXTRA_CA_CERTS makes
+ * Node parse a certificate bundle before the first line of any script (about 70 ms on the
+ * development machine, where it is set), which would be charged to our side of every comparison
+ * with python, tar or gzip. `npm run bench` removes them from its environment, so every process it
+ * starts, ours and the baselines, runs without them; it names what it removed.
+ */
+export const NODE_ONLY_SETTINGS = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'] as const;
+
+/** Removes NODE_ONLY_SETTINGS from this process's environment; returns the names it removed. */
+export function withoutNodeOnlySettings(): string[] {
+  const removed = NODE_ONLY_SETTINGS.filter((k) => process.env[k] !== undefined);
+  for (const k of removed) delete process.env[k];
+  return removed;
+}
+
 export interface BenchRow {
   /** Area of the product: pack, crypto, receive, hooks, bus ... */
   area: string;

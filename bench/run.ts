@@ -5,7 +5,7 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { printRows, type BenchRow } from './lib.ts';
+import { printRows, withoutNodeOnlySettings, type BenchRow } from './lib.ts';
 
 type Suite = { area: string; run: (large: boolean) => Promise<BenchRow[]> };
 
@@ -35,6 +35,7 @@ const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',')) : undefined;
 const large = args.includes('--large');
 
+const removed = withoutNodeOnlySettings();
 const rows: BenchRow[] = [];
 for (const s of suites) {
   if (only && !only.has(s.area)) continue;
@@ -47,6 +48,7 @@ for (const s of suites) {
   }
 }
 printRows(rows);
+if (removed.length > 0) console.log(`(every process ran without ${removed.join(' and ')}, set in this environment: see bench/lib.ts)`);
 if (jsonFile) {
   const out = resolve(jsonFile);
   mkdirSync(dirname(out), { recursive: true });

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { verifyPackageDetailed } from '../../scripts/lib/package/api.ts';
+import { verifyPackageDetailed } from '../../scripts/lib/package/verify.ts';
 import { extractPackage } from '../../scripts/lib/package/extract.ts';
 import { readPackageHead } from '../../scripts/lib/package/info.ts';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';

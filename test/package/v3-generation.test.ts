@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPlainPackage } from '../../scripts/lib/package/create.ts';
-import { verifyPackageDetailed } from '../../scripts/lib/package/api.ts';
+import { verifyPackageDetailed } from '../../scripts/lib/package/verify.ts';
 import { parseManifest } from '../../scripts/lib/package/manifest.ts';
 import { packageCryptoFrom } from '../../scripts/lib/package/crypto-adapter.ts';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';

@@ -1,27 +1,25 @@
 /**
  * What other parts of alive (the relay) call to handle packages: read a manifest, seal a package
- * for a peer (encrypt to their key, sign with ours), verify a package.
+ * for a peer (encrypt to their key, sign with ours). Verifying is verify.ts.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import { AliveError, type ErrorCode } from '../errors.ts';
+import { AliveError } from '../errors.ts';
 import { canonicalManifestForSignature, signManifestText } from '../crypto/sign.ts';
 import { readPackageHead } from './info.ts';
 import { sha256File } from '../fs/hash.ts';
-import { readPackage, type Envelope, type ReadResult } from './read-package.ts';
+import { readPackage, type Envelope } from './read-package.ts';
 import { readTarFile } from './tar-read.ts';
-import { folderSink, hashOnlySink } from './sinks.ts';
+import { folderSink } from './sinks.ts';
 import { tarSink } from './tar-sink.ts';
 import { writeEncryptedPackage, type SignerSpec } from './encrypt.ts';
 import { writeTarGz } from './archive-out.ts';
 import { manifestEntryMeta } from './create.ts';
-import { packageCryptoFrom, type CryptoSources } from './crypto-adapter.ts';
 import { DEFAULT_MAX_SIZE } from './limits.ts';
 import type { Manifest } from './manifest.ts';
-import type { OnProgress } from './progress.ts';
 
 export interface PackageManifestInfo {
   text?: string;
@@ -109,77 +107,4 @@ export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: s
   throw new AliveError(`${opts.input} is a v3 (format 2.1) package, which alive cannot re-seal for a peer; create it again with alive-p2p create`, {
     code: 'unsupported_version',
   });
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  format_version: string | null;
-  scope: string | null;
-  files: number | null;
-  encrypted: boolean | null;
-  signed: boolean | null;
-  signature_ok: boolean | null;
-  signer: string | null;
-  problems: string[];
-  code?: ErrorCode;
-}
-
-export interface VerifyOptions extends CryptoSources {
-  maxSize?: number;
-  /** Default: required whenever a signer key is given. */
-  requireSignature?: boolean;
-  onProgress?: OnProgress;
-}
-
-/** The `verify --json` result of a package that passed every check. */
-export function verifySummary(r: ReadResult, signatureChecked: boolean): VerifyResult {
-  return {
-    ok: true,
-    format_version: r.manifest.format_version,
-    scope: r.manifest.scope,
-    files: r.files,
-    encrypted: r.envelope !== 'plain' && r.envelope !== 'v3-plain',
-    signed: r.signature.present,
-    signature_ok: r.signature.present && signatureChecked ? r.signature.ok : null,
-    signer: r.signature.signer ?? null,
-    problems: [],
-  };
-}
-
-/**
- * Full verification without writing anything. A refusal becomes `ok: false` with the reason;
- * `read` is the reader's result when every check passed.
- */
-export async function verifyPackageDetailed(path: string, opts: VerifyOptions = {}): Promise<{ result: VerifyResult; read?: ReadResult }> {
-  const signatureChecked = opts.signerPublicKey !== undefined || opts.signerKeyPath !== undefined;
-  try {
-    const { maxSize, requireSignature, onProgress, ...sources } = opts;
-    const read = await readPackage(path, hashOnlySink, {
-      maxBytes: maxSize ?? DEFAULT_MAX_SIZE,
-      crypto: packageCryptoFrom(sources),
-      requireSignature: requireSignature ?? signatureChecked,
-      ...(onProgress ? { onProgress } : {}),
-    });
-    return { result: verifySummary(read, signatureChecked), read };
-  } catch (err) {
-    if (!(err instanceof AliveError)) throw err;
-    return {
-      result: {
-        ok: false,
-        format_version: null,
-        scope: null,
-        files: null,
-        encrypted: null,
-        signed: err.code === 'unsigned' ? false : null,
-        signature_ok: err.code === 'bad_signature' ? false : null,
-        signer: null,
-        problems: [err.message],
-        code: err.code,
-      },
-    };
-  }
-}
-
-export async function verifyPackage(path: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
-  return (await verifyPackageDetailed(path, opts)).result;
 }

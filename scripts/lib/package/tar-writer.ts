@@ -1,4 +1,5 @@
-import { Header, Pax } from 'tar';
+import { Header } from 'tar/header';
+import { Pax } from 'tar/pax';
 import { AliveError } from '../errors.ts';
 
 export type BlockSink = (chunk: Buffer) => Promise<void>;

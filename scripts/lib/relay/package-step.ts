@@ -3,7 +3,8 @@
  * and verifying what pull brought in. Everything here is the package core's (scripts/lib/package/api.ts).
  */
 import { createHash, type KeyObject } from 'node:crypto';
-import { readPackageManifest, sealPackageForPeer, verifyPackageDetailed } from '../package/api.ts';
+import { readPackageManifest, sealPackageForPeer } from '../package/api.ts';
+import { verifyPackageDetailed } from '../package/verify.ts';
 import { packageIdentity } from '../package/identity.ts';
 import { readTarFile } from '../package/tar-read.ts';
 import { DEFAULT_MAX_SIZE } from '../package/limits.ts';

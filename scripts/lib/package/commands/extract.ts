@@ -2,7 +2,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { inlineText } from '../../text/untrusted.ts';
-import { verifySummary } from '../api.ts';
+import { verifySummary } from '../verify.ts';
 import { packageCryptoFrom } from '../crypto-adapter.ts';
 import { extractPackage } from '../extract.ts';
 import { DEFAULT_MAX_SIZE } from '../limits.ts';

@@ -3,7 +3,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { AliveError } from '../../errors.ts';
 import { inlineText } from '../../text/untrusted.ts';
-import { verifyPackageDetailed } from '../api.ts';
+import { verifyPackageDetailed } from '../verify.ts';
 import { DEFAULT_MAX_SIZE } from '../limits.ts';
 
 export const verifyCommand = defineCommand({

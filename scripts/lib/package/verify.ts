@@ -1,0 +1,84 @@
+/**
+ * Verification of a package without writing anything (`alive-p2p verify`, the relay's check of
+ * what it fetched), and the summary `verify --json` and `extract --json` print. Its own module so
+ * that extract and verify load the reader, not what creating a package needs (yaml among it).
+ */
+import { AliveError, type ErrorCode } from '../errors.ts';
+import { packageCryptoFrom, type CryptoSources } from './crypto-adapter.ts';
+import { DEFAULT_MAX_SIZE } from './limits.ts';
+import type { OnProgress } from './progress.ts';
+import { readPackage, type ReadResult } from './read-package.ts';
+import { hashOnlySink } from './sinks.ts';
+
+export interface VerifyResult {
+  ok: boolean;
+  format_version: string | null;
+  scope: string | null;
+  files: number | null;
+  encrypted: boolean | null;
+  signed: boolean | null;
+  signature_ok: boolean | null;
+  signer: string | null;
+  problems: string[];
+  code?: ErrorCode;
+}
+
+export interface VerifyOptions extends CryptoSources {
+  maxSize?: number;
+  /** Default: required whenever a signer key is given. */
+  requireSignature?: boolean;
+  onProgress?: OnProgress;
+}
+
+/** The `verify --json` result of a package that passed every check. */
+export function verifySummary(r: ReadResult, signatureChecked: boolean): VerifyResult {
+  return {
+    ok: true,
+    format_version: r.manifest.format_version,
+    scope: r.manifest.scope,
+    files: r.files,
+    encrypted: r.envelope !== 'plain' && r.envelope !== 'v3-plain',
+    signed: r.signature.present,
+    signature_ok: r.signature.present && signatureChecked ? r.signature.ok : null,
+    signer: r.signature.signer ?? null,
+    problems: [],
+  };
+}
+
+/**
+ * Full verification without writing anything. A refusal becomes `ok: false` with the reason;
+ * `read` is the reader's result when every check passed.
+ */
+export async function verifyPackageDetailed(path: string, opts: VerifyOptions = {}): Promise<{ result: VerifyResult; read?: ReadResult }> {
+  const signatureChecked = opts.signerPublicKey !== undefined || opts.signerKeyPath !== undefined;
+  try {
+    const { maxSize, requireSignature, onProgress, ...sources } = opts;
+    const read = await readPackage(path, hashOnlySink, {
+      maxBytes: maxSize ?? DEFAULT_MAX_SIZE,
+      crypto: packageCryptoFrom(sources),
+      requireSignature: requireSignature ?? signatureChecked,
+      ...(onProgress ? { onProgress } : {}),
+    });
+    return { result: verifySummary(read, signatureChecked), read };
+  } catch (err) {
+    if (!(err instanceof AliveError)) throw err;
+    return {
+      result: {
+        ok: false,
+        format_version: null,
+        scope: null,
+        files: null,
+        encrypted: null,
+        signed: err.code === 'unsigned' ? false : null,
+        signature_ok: err.code === 'bad_signature' ? false : null,
+        signer: null,
+        problems: [err.message],
+        code: err.code,
+      },
+    };
+  }
+}
+
+export async function verifyPackage(path: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  return (await verifyPackageDetailed(path, opts)).result;
+}
