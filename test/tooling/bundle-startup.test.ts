@@ -58,6 +58,18 @@ describe('command bundles at start-up', () => {
     expect(readFileSync(entry, 'utf8')).not.toMatch(/ZodError|McpServer|parseProgram/);
   });
 
+  it('extract and verify load the package reader only: not yaml, not what creating a package needs', () => {
+    const entry = join(bundleDir(), 'alive-p2p.mjs');
+    for (const command of ['extract', 'verify']) {
+      const chunk = imports(entry).dynamic.find((f) => f.slice(join(bundleDir(), 'chunks').length + 1).startsWith(`${command}-`));
+      expect(chunk, `${command}'s chunk`).toBeDefined();
+      const loaded = staticClosure(chunk!, staticClosure(entry));
+      const text = [...loaded].map((f) => readFileSync(f, 'utf8')).join('\n');
+      expect(text, command).not.toMatch(/YAMLParseError|writeTarGz|sealPackageForPeer/);
+      expect(bytes(loaded), command).toBeLessThan(192 * 1024);
+    }
+  });
+
   it('dispatch send reads zod only when a receiver has a config.json (its schema is a bundle of its own)', () => {
     const send = join(bundleDir(), 'chunks', 'bus-send.mjs');
     expect(readFileSync(send, 'utf8')).not.toMatch(/ZodError|\$ZodType/);
