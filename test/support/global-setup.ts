@@ -5,6 +5,11 @@
  *
  * The folder and all its parents are world-readable and traversable, so a test that runs a bundle
  * as another user (uid 65534) can load it wherever the clone lives (even under a 0700 folder).
+ *
+ * Every temporary folder of the run (tests' own, and those of the processes they start) is made
+ * under one folder, TMPDIR for the workers, removed when the run ends: a test that does not clean
+ * up, or a process a kill trial stops before it can, leaves nothing behind in the system's /tmp.
+ * It is sticky and open to all, as /tmp is, for the processes that run as another user.
  */
 import { chmodSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +37,12 @@ function worldTraversableBase(): string {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  const dir = mkdtempSync(join(worldTraversableBase(), 'alive-test-bundles-'));
+  const base = worldTraversableBase();
+  const runTmp = mkdtempSync(join(base, 'alive-test-tmp-'));
+  chmodSync(runTmp, 0o1777);
+  const systemTmp = process.env.TMPDIR;
+  process.env.TMPDIR = runTmp;
+  const dir = mkdtempSync(join(base, 'alive-test-bundles-'));
   chmodSync(dir, 0o755);
   await buildBundles(dir, { logLevel: 'warning' });
   project.provide('aliveBundles', dir);
@@ -40,5 +50,10 @@ export default async function setup(project: TestProject): Promise<() => void> {
   project.onTestsRerun(async () => {
     await buildBundles(dir, { logLevel: 'warning' });
   });
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(runTmp, { recursive: true, force: true });
+    if (systemTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = systemTmp;
+  };
 }
