@@ -85,11 +85,11 @@ export const lazyBuiltins = {
  *   and the chunks are shared between these entries (tar, yaml, zod and Octokit once each).
  * - COMMAND_CHUNK_ENTRIES (dispatch, dispatch-mcp) stay one file each, and each command that
  *   dispatch loads with lazyCommand is a bundle of its own, chunks/<concern>-<command>.mjs, with
- *   exactly what it uses (commandChunks): `dispatch send` reads two files where shared chunks
- *   made it read sixteen (bench/startup.ts; `dispatch status`, imported statically, is in the
- *   entry itself). The bus commands are small, so the copies
- *   of shared code this makes cost little room; a command runs alone in its process, and a chunk
- *   never hands its objects to another copy's code (each chunk's command catches its own errors).
+ *   exactly what it uses (commandChunks): a command reads the entry and its own bundle, where
+ *   shared chunks made `dispatch status` read 16 files (bench/startup.ts). `status` itself is now
+ *   imported statically and sits in the entry. The bus commands are small, so the copies of shared
+ *   code this makes cost little room; a command runs alone in its process, and a chunk never hands
+ *   its objects to another copy's code (each chunk's command catches its own errors).
  */
 export const SPLIT_ENTRIES = ['alive-p2p', 'migrate-relay', 'relay-probe'];
 export const COMMAND_CHUNK_ENTRIES = ['dispatch', 'dispatch-mcp'];
