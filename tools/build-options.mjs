@@ -80,9 +80,14 @@ export const lazyBuiltins = {
 /**
  * How a command entry keeps `--help` and its common commands from loading every other command:
  *
- * - SPLIT_ENTRIES (alive-p2p, relay-probe, migrate-relay) use esbuild's code splitting: each
- *   lazily imported command (lazyCommand) is a chunk under chunks/, loaded when the command runs,
- *   and the chunks are shared between these entries (tar, yaml, zod and Octokit once each).
+ * - SPLIT_ENTRIES (alive-p2p, relay-probe, migrate-relay) use esbuild's code splitting, so tar,
+ *   yaml, zod and Octokit sit once in chunks they share. An entry that lists its commands with
+ *   lazyCommand (alive-p2p) is built apart as one file with what it imports statically, so that
+ *   `--help` reads a single file (each more file costs the ES module loader a resolve, a read on
+ *   the thread pool and a link: about a millisecond, bench/startup.ts); the commands it loads,
+ *   chunks/<concern>-<command>.mjs, are split together with the other entries. As with dispatch
+ *   below, such an entry's command factory is its own copy, and each command catches its own
+ *   errors.
  * - COMMAND_CHUNK_ENTRIES (dispatch, dispatch-mcp) stay one file each, and each command that
  *   dispatch loads with lazyCommand is a bundle of its own, chunks/<concern>-<command>.mjs, with
  *   exactly what it uses (commandChunks): a command reads the entry and its own bundle, where
@@ -183,6 +188,18 @@ export async function buildBundles(outDir, { logLevel } = {}) {
   };
   for (const { options, commandChunks: chunked, entryPoints } of groups.values()) {
     const chunks = new Map();
+    if (options.splitting) {
+      // An entry that lists lazy commands is one file; the others, and every command the first
+      // load lazily, are split together.
+      const apart = entryPoints.filter((f) => /\blazyCommand\(/.test(readFileSync(f, 'utf8')));
+      if (apart.length > 0) await emit({ ...options, splitting: false, entryPoints: apart, plugins: [...options.plugins, commandChunks(chunks, false)] });
+      const together = [
+        ...entryPoints.filter((f) => !apart.includes(f)).map((f) => ({ in: f, out: basename(f, '.ts') })),
+        ...[...chunks].sort(([a], [b]) => (a < b ? -1 : 1)).map(([out, source]) => ({ in: source, out })),
+      ];
+      if (together.length > 0) await emit({ ...options, entryPoints: together });
+      continue;
+    }
     await emit({ ...options, entryPoints, ...(chunked ? { plugins: [...options.plugins, commandChunks(chunks, false)] } : {}) });
     // The command bundles, then the bundles they import dynamically, until none is new.
     for (let pending = [...chunks]; pending.length > 0; ) {

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import{e as t,f as n}from"./chunk-FPIY6HCF.mjs";import"./chunk-WAIOYE5N.mjs";import{e as r}from"./chunk-OB2YN3P2.mjs";import{a as s}from"./chunk-MWJGLT4H.mjs";import"./chunk-QG4DEPGQ.mjs";import{d as a}from"./chunk-IFLFJIQW.mjs";var o=a(s(),1);var m=r({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
+
+Makes an RSA-4096 key pair in DIR (created with mode 0700 if missing):
+  DIR/private.pem   PKCS#8, mode 0600 — keep it secret, never share it
+  DIR/public.pem    SubjectPublicKeyInfo — give this one to peers
+An existing key is never replaced.
+
+Options:
+  --out DIR   folder for the two files (the relay uses $ALIVE_HOME/relay/keys)
+  --json      print {private_key, public_key, fingerprint} as one JSON object
+  -h, --help  show this help`,options:{out:{type:"string"}},async run(e){let p=(0,o.resolve)(e.required(e.values.out,"--out"));!e.json&&e.io.stderr.isTTY===!0&&e.io.stderr.write(`making an RSA-4096 key pair (a few seconds)...
+`);let i=await n(p);if(e.json){e.printJson({ok:!0,private_key:i.privateKeyPath,public_key:i.publicKeyPath,fingerprint:i.fingerprint});return}e.print(`private key: ${i.privateKeyPath} (mode 0600; keep it secret)`),e.print(`public key:  ${i.publicKeyPath} (give this one to peers)`),e.print(`fingerprint: ${t(i.fingerprint)}`)}});export{m as keygenCommand};
