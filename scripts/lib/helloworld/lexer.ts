@@ -54,12 +54,26 @@ export class HelloWorldSyntaxError extends Error {
   }
 }
 
-const IDENT_START = /[\p{Ll}_]/u;
-const WORD_CHAR = /[\p{L}\p{N}_\u2014]/u;
-const UPPER = /\p{Lu}/u;
-const LETTER = /[\p{L}_]/u;
+interface UnicodeClasses {
+  identStart: RegExp;
+  wordChar: RegExp;
+  upper: RegExp;
+  letter: RegExp;
+}
+let classes: UnicodeClasses | undefined;
+
+/**
+ * The lexer's Unicode classes, made at first use: esbuild writes a \p{…} pattern as
+ * `new RegExp(…)` for Node 20, which would run when any bundle that imports this module loads
+ * (`dispatch status`, through HelloWorldSyntaxError) and could not be left out of it.
+ */
+function unicodeClasses(): UnicodeClasses {
+  classes ??= { identStart: /[\p{Ll}_]/u, wordChar: /[\p{L}\p{N}_\u2014]/u, upper: /\p{Lu}/u, letter: /[\p{L}_]/u };
+  return classes;
+}
 
 export function tokenize(source: string, file = ''): Token[] {
+  const { identStart: IDENT_START, wordChar: WORD_CHAR, upper: UPPER, letter: LETTER } = unicodeClasses();
   const tokens: Token[] = [];
   let i = 0;
   let line = 1;
@@ -222,7 +236,8 @@ export function tokenize(source: string, file = ''): Token[] {
 
 /** A '-' between two word characters belongs to the word (`email-bridge`), unless it is `->`. */
 function isInnerHyphen(source: string, j: number): boolean {
-  return source[j] === '-' && source[j + 1] !== '>' && j + 1 < source.length && WORD_CHAR.test(source[j + 1]!) && j > 0 && WORD_CHAR.test(source[j - 1]!);
+  const { wordChar } = unicodeClasses();
+  return source[j] === '-' && source[j + 1] !== '>' && j + 1 < source.length && wordChar.test(source[j + 1]!) && j > 0 && wordChar.test(source[j - 1]!);
 }
 
 function hintFor(c: string): string {
