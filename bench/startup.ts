@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distPath, median, printRows, repoRoot, row, runTimed, type BenchRow } from './lib.ts';
 
-const RUNS = 31;
+const RUNS = 61;
 const WARMUP = 3;
 const TARGET = 1.3;
 const DIST_LIMIT_BYTES = 2 * 1024 * 1024;
