@@ -71,6 +71,12 @@ describe('command bundles at start-up', () => {
     }
   });
 
+  it('dispatch.mjs and the hooks construct no RegExp from text (esbuild writes \\p{…} literals so, and they would run at load)', () => {
+    for (const name of ['dispatch', 'log-guardian', 'relay-check']) {
+      expect(readFileSync(join(bundleDir(), `${name}.mjs`), 'utf8'), name).not.toMatch(/new RegExp\(/);
+    }
+  });
+
   it('dispatch send reads zod only when a receiver has a config.json (its schema is a bundle of its own)', () => {
     const send = join(bundleDir(), 'chunks', 'bus-send.mjs');
     expect(readFileSync(send, 'utf8')).not.toMatch(/ZodError|\$ZodType/);
