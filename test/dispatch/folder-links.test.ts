@@ -265,8 +265,18 @@ describe('bus folder links: status, folders it only reads', () => {
   // Status meets absent folders (no claims, no dead letters yet) without opening them: a link to
   // nowhere, or a file, where such a folder belongs is still named, and nothing is read there.
   it.each([
-    ['a link to nowhere at dead-letter/', (p: ReceiverPaths) => plantLink(p.deadLetter, join(outside(), 'gone')), (p: ReceiverPaths) => p.deadLetter, /symbolic link/],
-    ['a link to nowhere at processing/', (p: ReceiverPaths) => plantLink(p.processing, join(outside(), 'gone')), (p: ReceiverPaths) => p.processing, /symbolic link/],
+    [
+      'a link to nowhere at dead-letter/',
+      (p: ReceiverPaths) => plantLink(p.deadLetter, join(outside(), 'gone')),
+      (p: ReceiverPaths) => p.deadLetter,
+      /symbolic link/,
+    ],
+    [
+      'a link to nowhere at processing/',
+      (p: ReceiverPaths) => plantLink(p.processing, join(outside(), 'gone')),
+      (p: ReceiverPaths) => p.processing,
+      /symbolic link/,
+    ],
     [
       'a file at archive/',
       (p: ReceiverPaths) => {
@@ -281,7 +291,9 @@ describe('bus folder links: status, folders it only reads', () => {
     const paths = receiverPaths(root, 'claude');
     await sendMessage({ root, to: 'claude', from: 's', body: 'hi' });
     plant(paths);
-    const r = statusTool({ root, as: 'tester' }) as { receivers: { receiver: string; inbox: number; processing: number; dead_letter: number; archived: number; problems: string[] }[] };
+    const r = statusTool({ root, as: 'tester' }) as {
+      receivers: { receiver: string; inbox: number; processing: number; dead_letter: number; archived: number; problems: string[] }[];
+    };
     const claude = r.receivers.find((x) => x.receiver === '@claude')!;
     expect(claude).toMatchObject({ inbox: 1, processing: 0, dead_letter: 0, archived: 0 });
     expect(claude.problems).toHaveLength(1);
