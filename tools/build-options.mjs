@@ -125,6 +125,11 @@ export function bundleOptions(name) {
   };
 }
 
+/** True when the source file `file` lists commands with lazyCommand (an entry or a group). */
+function callsLazyCommand(file) {
+  return /\blazyCommand\(/.test(readFileSync(file, 'utf8'));
+}
+
 /**
  * For COMMAND_CHUNK_ENTRIES: a dynamic import made by a module that calls lazyCommand (the group
  * of dispatch's commands) stays an import of chunks/<concern>-<command>.mjs, and the module is
@@ -136,15 +141,16 @@ export function bundleOptions(name) {
  */
 function commandChunks(chunks, inChunk) {
   const lazyImporters = new Map();
-  const callsLazyCommand = (file) => {
-    if (!lazyImporters.has(file)) lazyImporters.set(file, /\blazyCommand\(/.test(readFileSync(file, 'utf8')));
-    return lazyImporters.get(file);
-  };
   return {
     name: 'command-chunks',
     setup(build) {
       build.onResolve({ filter: /\.ts$/ }, (args) => {
-        if (args.kind !== 'dynamic-import' || !(inChunk || callsLazyCommand(args.importer))) return undefined;
+        if (args.kind !== 'dynamic-import') return undefined;
+        if (!inChunk) {
+          // Read once per build: every dynamic import of a module asks.
+          if (!lazyImporters.has(args.importer)) lazyImporters.set(args.importer, callsLazyCommand(args.importer));
+          if (!lazyImporters.get(args.importer)) return undefined;
+        }
         const source = resolve(args.resolveDir, args.path);
         const out = `chunks/${relative(join(scriptsDir, 'lib'), source).replace(/\.ts$/, '').replace('/commands/', '/').replaceAll('/', '-')}`;
         if (chunks.has(out) && chunks.get(out) !== source) throw new Error(`two command modules make ${out}.mjs: ${chunks.get(out)} and ${source}`);
@@ -191,7 +197,7 @@ export async function buildBundles(outDir, { logLevel } = {}) {
     if (options.splitting) {
       // An entry that lists lazy commands is one file; the others, and every command the first
       // load lazily, are split together.
-      const apart = entryPoints.filter((f) => /\blazyCommand\(/.test(readFileSync(f, 'utf8')));
+      const apart = entryPoints.filter(callsLazyCommand);
       if (apart.length > 0) await emit({ ...options, splitting: false, entryPoints: apart, plugins: [...options.plugins, commandChunks(chunks, false)] });
       const together = [
         ...entryPoints.filter((f) => !apart.includes(f)).map((f) => ({ in: f, out: basename(f, '.ts') })),
