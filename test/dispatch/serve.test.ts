@@ -13,6 +13,7 @@ import { pendingMessagesFor } from '../../scripts/lib/bus/notice.ts';
 import { busNotice } from '../../scripts/lib/hook/bus-notice.ts';
 import { Registry } from '../../scripts/lib/helloworld/vocabulary.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
+import { setProcessEnv } from '../support/process-env.ts';
 
 function script(dir: string, name: string, body: string): string {
   const p = join(dir, name);
@@ -92,8 +93,7 @@ describe('the agent environment', () => {
       AWS_SECRET_ACCESS_KEY: 'aws',
       LC_ALL: 'C.UTF-8',
     };
-    const saved = { ...process.env };
-    Object.assign(process.env, secrets);
+    const restoreEnv = setProcessEnv(secrets);
     try {
       await sendMessage({ root, to: 'gemini', from: 'x', body: 'q' });
       await serveOnce(root, 'gemini', agent);
@@ -113,7 +113,7 @@ describe('the agent environment', () => {
       expect(env).not.toContain('GH_TOKEN=');
       expect(env).not.toContain('WALNUT_PASSPHRASE=');
     } finally {
-      process.env = saved;
+      restoreEnv();
     }
     config(root, 'locked', { agent_env: ['WALNUT_PASSPHRASE'] });
     await expect(loadReceiverConfig(receiverPaths(root, 'locked'))).rejects.toMatchObject({ code: 'config_invalid' });

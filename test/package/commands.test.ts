@@ -13,12 +13,13 @@ import { infoCommand } from '../../scripts/lib/package/commands/info.ts';
 import { extractCommand } from '../../scripts/lib/package/commands/extract.ts';
 import { generateRsaKeyPair } from '../../scripts/lib/crypto/keys.ts';
 import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
+import { setProcessEnv } from '../support/process-env.ts';
 
 let root: string;
 let walnut: string;
 let keyDir: string;
 let n = 0;
-const savedEnv = { ...process.env };
+let restoreEnv: () => void = () => {};
 
 beforeAll(async () => {
   root = tempRoot('commands');
@@ -27,15 +28,15 @@ beforeAll(async () => {
   await generateRsaKeyPair(keyDir);
 });
 afterAll(() => {
-  process.env = savedEnv;
+  restoreEnv();
   rmrf(root);
 });
 beforeEach(() => {
   // A fresh ALIVE_HOME without a relay; the OS user name is whatever this machine has.
   const home = join(root, `home-${++n}`);
   mkdirSync(home, { recursive: true });
-  process.env = { ...savedEnv, HOME: home, ALIVE_HOME: join(home, '.alive') };
-  delete process.env.WALNUT_PASSPHRASE;
+  restoreEnv();
+  restoreEnv = setProcessEnv({ HOME: home, ALIVE_HOME: join(home, '.alive'), WALNUT_PASSPHRASE: undefined });
 });
 
 function withRelayLogin(login: string): void {

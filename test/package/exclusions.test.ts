@@ -274,6 +274,7 @@ describe('sensitivity gate', () => {
       });
 
       it('bundle scope refuses a sensitive bundle without --allow-sensitive, writing nothing', async () => {
+        sandboxEnv(dir); // makes the sandbox's home/ and tmp/ now, so "before" already holds them
         for (const name of ['secret', 'people']) {
           const before = snapshotTree(dir);
           const pkg = join(dir, `${name}.walnut`);

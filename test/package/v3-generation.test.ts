@@ -20,6 +20,7 @@ import { rmrf, tempRoot } from './helpers.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { opensslOk, testKeys, type TestKeys } from '../crypto/helpers.ts';
+import { setProcessEnv } from '../support/process-env.ts';
 
 const MAX = 1 << 30;
 let root: string;
@@ -140,19 +141,16 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
   let keys: TestKeys;
   let walnut: string;
   const PASS = 'v3 passphrase';
-  const savedEnv = { ...process.env };
+  let restoreEnv: () => void = () => {};
 
   beforeAll(async () => {
     keys = await testKeys();
     walnut = join(root, 'src21', 'nova');
     v3Walnut(walnut);
     const home = join(root, 'home21');
-    process.env = { ...savedEnv, HOME: home, ALIVE_HOME: join(home, '.alive'), ALIVE_SESSION_ID: 'sess-21' };
-    delete process.env.WALNUT_PASSPHRASE;
+    restoreEnv = setProcessEnv({ HOME: home, ALIVE_HOME: join(home, '.alive'), ALIVE_SESSION_ID: 'sess-21', WALNUT_PASSPHRASE: undefined });
   });
-  afterAll(() => {
-    process.env = savedEnv;
-  });
+  afterAll(() => restoreEnv());
 
   async function create(name: string, args: string[], env: Record<string, string> = {}): Promise<string> {
     const pkg = join(root, name);

@@ -10,6 +10,7 @@ import { relayGroup } from '../../scripts/lib/relay/cli.ts';
 import { createPlainPackage, manifestTextFor, planPackage, writePlannedFiles } from '../../scripts/lib/package/create.ts';
 import { writeEncryptedPackage } from '../../scripts/lib/package/encrypt.ts';
 import { makeUser, writeTestKeys, type TestUser } from './helpers.ts';
+import { startEnvRun } from '../support/env-runs.ts';
 
 export interface RelayUser extends TestUser {
   url: string;
@@ -24,9 +25,10 @@ export interface Ran {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Runs `fn` with process.env replaced by the user's environment (one at a time). */
+/** Runs `fn` with process.env replaced by the user's environment (queued: one at a time). */
 export function asUser<T>(user: TestUser, fn: () => Promise<T>): Promise<T> {
   const run = queue.then(async () => {
+    const ended = startEnvRun(`as ${user.login}`);
     const saved = { ...process.env };
     for (const k of Object.keys(process.env)) delete process.env[k];
     Object.assign(process.env, user.env);
@@ -35,6 +37,7 @@ export function asUser<T>(user: TestUser, fn: () => Promise<T>): Promise<T> {
     } finally {
       for (const k of Object.keys(process.env)) delete process.env[k];
       Object.assign(process.env, saved);
+      ended();
     }
   });
   queue = run.catch(() => undefined);

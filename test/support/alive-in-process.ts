@@ -11,6 +11,7 @@ import { extractCommand } from '../../scripts/lib/package/commands/extract.ts';
 import { infoCommand } from '../../scripts/lib/package/commands/info.ts';
 import { verifyCommand } from '../../scripts/lib/package/commands/verify.ts';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
+import { startEnvRun } from './env-runs.ts';
 
 const COMMANDS: Record<string, Command> = {
   create: createCommand,
@@ -33,12 +34,13 @@ export interface InProcessResult {
 /**
  * Runs `alive-p2p <args>` in-process with `env` as a child would see it (the real process
  * environment is changed, not replaced, so os.tmpdir() and os.homedir() follow it) and restored.
- * Calls must not overlap.
+ * Calls must not overlap (test/support/env-runs.ts fails the second).
  */
 export async function aliveInProcess(args: string[], env: NodeJS.ProcessEnv): Promise<InProcessResult> {
   const [name, ...rest] = args;
   const command = name === undefined ? undefined : COMMANDS[name];
   if (!command) throw new Error(`aliveInProcess: no command '${name}' (run the bundle for the group itself)`);
+  const ended = startEnvRun(`alive-p2p ${args.join(' ')}`);
   const saved = new Map(VARIABLES.map((k) => [k, process.env[k]]));
   const apply = (from: (k: string) => string | undefined) => {
     for (const k of VARIABLES) {
@@ -53,5 +55,6 @@ export async function aliveInProcess(args: string[], env: NodeJS.ProcessEnv): Pr
     return { status: r.code, stdout: r.stdout, stderr: r.stderr };
   } finally {
     apply((k) => saved.get(k));
+    ended();
   }
 }

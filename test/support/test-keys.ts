@@ -6,6 +6,7 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 
 export interface TestKeyPair {
   publicKeyPem: string;
@@ -41,12 +42,19 @@ export function testKeyPairOf(login: string): TestKeyPair {
 /** Keys 6..21 are handed out by nextTestKeyPair, never by login, so the two never collide. */
 const POOL_START = LOGINS.length;
 let nextInPool = POOL_START;
+let poolFile: string | undefined;
 
 /**
- * A fixed key pair not handed out before in this test file (each file runs in its own process):
- * for tests that need "some other key" per user. Throws when the 16 pool keys are used up.
+ * A fixed key pair not handed out before in this test file: for tests that need "some other key"
+ * per user. Throws when the 16 pool keys are used up. The count starts again in each file (a
+ * worker runs several files, and this module stays loaded between them).
  */
 export function nextTestKeyPair(): TestKeyPair {
+  const file = expect.getState().testPath;
+  if (file !== poolFile) {
+    poolFile = file;
+    nextInPool = POOL_START;
+  }
   if (nextInPool >= TEST_KEY_COUNT) {
     throw new Error(`this test file used all ${TEST_KEY_COUNT - POOL_START} pooled test keys: add more to test/support/keys (see its README)`);
   }

@@ -1,0 +1,33 @@
+/**
+ * Runs before every test file (vitest.config.ts setupFiles). The files of a worker share its
+ * process (isolate: false), so each one starts from the environment and umask the worker started
+ * with, whatever the file before it left. Two things cannot be undone for the next file, and fail
+ * the file that does them: replacing process.env with another object (see process-env.ts), and
+ * ending while an in-process command run still changes process.env (env-runs.ts).
+ */
+import { afterAll } from 'vitest';
+import { envRunInProgress } from './env-runs.ts';
+import { resetProcessEnv } from './process-env.ts';
+
+interface WorkerStart {
+  env: NodeJS.ProcessEnv;
+  snapshot: Record<string, string | undefined>;
+  umask: number;
+}
+
+const holder = globalThis as { aliveWorkerStart?: WorkerStart };
+holder.aliveWorkerStart ??= { env: process.env, snapshot: { ...process.env }, umask: process.umask() };
+const start = holder.aliveWorkerStart;
+
+process.env = start.env;
+resetProcessEnv(start.snapshot);
+process.umask(start.umask);
+
+afterAll(() => {
+  if (process.env !== start.env) {
+    process.env = start.env;
+    throw new Error('this file left another object in place of process.env: set variables on process.env instead (test/support/process-env.ts)');
+  }
+  const running = envRunInProgress();
+  if (running !== undefined) throw new Error(`this file ended while the in-process run '${running}' still changes process.env: await it`);
+});
