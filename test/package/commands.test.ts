@@ -11,7 +11,7 @@ import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { verifyCommand } from '../../scripts/lib/package/commands/verify.ts';
 import { infoCommand } from '../../scripts/lib/package/commands/info.ts';
 import { extractCommand } from '../../scripts/lib/package/commands/extract.ts';
-import { generateRsaKeyPair } from '../../scripts/lib/crypto/keys.ts';
+import { testKeyPair } from '../support/test-keys.ts';
 import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
 import { setProcessEnv } from '../support/process-env.ts';
 
@@ -21,11 +21,13 @@ let keyDir: string;
 let n = 0;
 let restoreEnv: () => void = () => {};
 
-beforeAll(async () => {
+beforeAll(() => {
   root = tempRoot('commands');
   walnut = makeWalnut(join(root, 'nova'), { 'notes/a.md': 'a\n' });
   keyDir = join(root, 'keys');
-  await generateRsaKeyPair(keyDir);
+  // A fixed key: these tests sign, they do not test key generation (test/crypto/keygen-command.test.ts does).
+  mkdirSync(keyDir, { mode: 0o700 });
+  writeFileSync(join(keyDir, 'private.pem'), testKeyPair(7).privateKeyPem, { mode: 0o600 });
 });
 afterAll(() => {
   restoreEnv();
