@@ -71,6 +71,25 @@ describe('command bundles at start-up', () => {
     }
   });
 
+  it('relay --help loads no relay command, and the relay commands that handle no package load no tar, yaml or Octokit', () => {
+    const entry = join(bundleDir(), 'alive-p2p.mjs');
+    const group = join(bundleDir(), 'chunks', 'relay-cli.mjs');
+    expect(imports(entry).dynamic).toContain(group);
+    const forHelp = staticClosure(group, staticClosure(entry));
+    expect(bytes(forHelp)).toBeLessThan(16 * 1024);
+    const commandChunks = imports(group).dynamic;
+    for (const command of ['setup', 'add-peer', 'accept', 'remove-peer', 'status', 'inbox']) {
+      // esbuild names a chunk that one dynamic import loads after its module: chunks/<command>-<hash>.mjs.
+      const chunk = commandChunks.find((f) => new RegExp(`/chunks/${command}-[A-Z0-9]+\\.mjs$`).test(f));
+      expect(chunk, `relay ${command} is a chunk of its own`).toBeDefined();
+      const loaded = staticClosure(chunk!, new Set(forHelp));
+      const text = [...loaded].map((f) => readFileSync(f, 'utf8')).join('\n');
+      // The library's classes, not the transport that imports Octokit when a GitHub relay is opened.
+      expect(text, command).not.toMatch(/YAMLParseError|Minipass|OctokitWithDefaults/);
+      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(96 * 1024);
+    }
+  });
+
   it('dispatch.mjs and the hooks construct no RegExp from text (esbuild writes \\p{…} literals so, and they would run at load)', () => {
     for (const name of ['dispatch', 'log-guardian', 'relay-check']) {
       expect(readFileSync(join(bundleDir(), `${name}.mjs`), 'utf8'), name).not.toMatch(/new RegExp\(/);
