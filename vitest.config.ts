@@ -6,7 +6,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Builds every bundle once per run into a temporary folder (test/support/bundles.ts).
     globalSetup: ['test/support/global-setup.ts'],
-    // Each file starts from the worker's environment and umask (see isolate below).
+    // Each file starts from the worker's environment, umask and PBKDF2 iterations (see isolate below).
     setupFiles: ['test/support/per-file.ts'],
     // Room for a machine whose cores are busy with other work: under a CPU hog the slowest tests
     // (a real RSA-4096 keygen in a relay setup, concurrent git deliveries) took 35-47 s. A test
@@ -16,9 +16,8 @@ export default defineConfig({
     pool: 'forks',
     // A worker process runs many files, one after another, with the modules they share loaded
     // once: a fresh process and module graph per file cost about 0.3 s of CPU each, 91 times.
-    // test/support/per-file.ts gives each file the worker's environment and umask; tests restore
-    // test-only knobs (setPbkdf2IterationsForTests), and modules under test/support keep no state
-    // from one file to the next. `npx vitest run --sequence.shuffle` checks that order does not
+    // test/support/per-file.ts gives each file the worker's environment and umask and the format's
+    // PBKDF2 iterations, and modules under test/support keep no state from one file to the next. `npx vitest run --sequence.shuffle` checks that order does not
     // matter.
     isolate: false,
     // Most of the suite's time is spent waiting on child processes (the bundles, git, openssl,
