@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError } from '../../scripts/lib/errors.ts';
 import { createAesCbcDecryptStream, createAesCbcEncryptStream } from '../../scripts/lib/crypto/passphrase.ts';
-import { buildRsaEnvelopeV1, parseRsaEnvelopeV1, publicKeyId, unwrapEnvelopeKey, unwrapKeyIv, wrapKeyIv } from '../../scripts/lib/crypto/rsa.ts';
+import { buildRsaEnvelopeV1, publicKeyId, unwrapEnvelopeKey, unwrapKeyIv, wrapKeyIv } from '../../scripts/lib/crypto/rsa.ts';
+import { parseRsaEnvelopeV1 } from '../../scripts/lib/crypto/rsa-envelope.ts';
 import { loadPrivateKey, loadPublicKey } from '../../scripts/lib/crypto/keys.ts';
 import { openssl, opensslOk, seededBytes, testKeys, through, tmp, type TestKeys } from './helpers.ts';
 

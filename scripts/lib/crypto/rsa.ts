@@ -2,13 +2,13 @@
  * RSA mode: the AES key (and, in format 2.0, the IV) wrapped with RSA-OAEP, SHA-256 for both the
  * OAEP hash and MGF1, empty label — `openssl pkeyutl -pkeyopt rsa_padding_mode:oaep -pkeyopt
  * rsa_oaep_md:sha256`. Format 2.0 wraps key ‖ IV (48 bytes) into payload.key; the v3 format 2.1.x
- * wraps the 32-byte key once per recipient in rsa-envelope-v1.json.
+ * wraps the 32-byte key once per recipient in rsa-envelope-v1.json (checked by rsa-envelope.ts).
  */
 import { constants, createPublicKey, privateDecrypt, publicEncrypt, type KeyObject } from 'node:crypto';
-import * as z from '../json/zod.ts';
 import { AliveError } from '../errors.ts';
 import { IV_BYTES, KEY_BYTES, type KeyIv } from './kdf.ts';
 import { fingerprint } from './keys.ts';
+import type { RsaEnvelopeV1 } from './rsa-envelope.ts';
 
 const OAEP = { padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' } as const;
 
@@ -63,66 +63,6 @@ export function unwrapKeyIv(privateKey: KeyObject, wrapped: Buffer): KeyIv {
 /** v3 pubkey_id: the first 16 hex characters of SHA-256 over the DER SubjectPublicKeyInfo. */
 export function publicKeyId(key: KeyObject): string {
   return fingerprint(key).slice(0, 16);
-}
-
-const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-/** Strict standard base64 with padding (what Python's base64.b64encode writes), of `length` bytes if given. */
-const base64Text = (what: string, length?: number) =>
-  z.string().check(
-    z.refine((s) => STANDARD_BASE64.test(s), { message: `${what} is not standard base64` }),
-    z.refine((s) => (length === undefined ? s.length > 0 : Buffer.from(s, 'base64').length === length), {
-      message: length === undefined ? `${what} is empty` : `${what} must decode to ${length} bytes`,
-    }),
-  );
-
-const envelopeSchema = z.object({
-  version: z.literal(1, { message: 'version must be 1' }),
-  payload_algo: z.literal('aes-256-cbc', { message: 'payload_algo must be "aes-256-cbc"' }),
-  payload_iv_b64: base64Text('payload_iv_b64', IV_BYTES),
-  recipients: z
-    .array(
-      z.object({
-        pubkey_id: z.string().check(z.regex(/^[0-9a-f]{16}$/, 'pubkey_id must be 16 lowercase hex characters')),
-        key_enc_b64: base64Text('key_enc_b64'),
-      }),
-    )
-    .check(z.minLength(1, 'recipients is empty')),
-});
-
-/**
- * A validated rsa-envelope-v1.json, with the file's own field names. Unknown extra fields are
- * dropped (readers of v3 must not depend on key order or on fields they do not know).
- */
-export interface RsaEnvelopeV1 {
-  version: 1;
-  payload_algo: 'aes-256-cbc';
-  /** Base64 of the 16-byte CBC IV. */
-  payload_iv_b64: string;
-  recipients: Array<{ pubkey_id: string; key_enc_b64: string }>;
-}
-
-function badEnvelope(why: string): AliveError {
-  return new AliveError(`rsa-envelope-v1.json is not valid: ${why}; the package is damaged or from an unsupported version`, {
-    code: 'bad_envelope',
-  });
-}
-
-/** Parses and validates an rsa-envelope-v1.json text (untrusted input); AliveError `bad_envelope`. */
-export function parseRsaEnvelopeV1(jsonText: string): RsaEnvelopeV1 {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(jsonText);
-  } catch {
-    throw badEnvelope('it is not JSON');
-  }
-  const parsed = envelopeSchema.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-    throw badEnvelope(`${where}${first?.message ?? 'unexpected shape'}`);
-  }
-  return parsed.data;
 }
 
 /**

@@ -5,7 +5,7 @@ import { AliveError } from '../errors.ts';
 import { relayDir } from '../home.ts';
 import { createPassphraseDecryptStream, obtainPassphrase, passphraseFromEnv } from '../crypto/passphrase.ts';
 import { createAesCbcDecryptStream } from '../crypto/aes-cbc.ts';
-import { unwrapKeyIv, unwrapEnvelopeKey, parseRsaEnvelopeV1 } from '../crypto/rsa.ts';
+import { unwrapKeyIv, unwrapEnvelopeKey } from '../crypto/rsa.ts';
 import { verifyManifestText } from '../crypto/sign.ts';
 import { loadPrivateKey, loadPublicKey } from '../crypto/keys.ts';
 import type { PackageCrypto } from './read-package.ts';
@@ -52,7 +52,8 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
       return createPassphraseDecryptStream(passphrase, { legacyKdfs, expectGzip: true });
     },
     unwrapPayloadKey: (wrapped) => unwrapKeyIv(privateKey(), wrapped),
-    unwrapV3Envelope: (json) => unwrapEnvelopeKey(privateKey(), parseRsaEnvelopeV1(json)),
+    // The envelope's parser brings zod: loaded for this package kind only.
+    unwrapV3Envelope: async (json) => unwrapEnvelopeKey(privateKey(), (await import('../crypto/rsa-envelope.ts')).parseRsaEnvelopeV1(json)),
     aesDecryptStream: (key, iv) => createAesCbcDecryptStream(key, iv),
     ...(signer ? { verifyManifest: (text: string) => verifyManifestText(text, signer) } : {}),
   };

@@ -32,7 +32,7 @@ export interface PackageCrypto {
   /** Opens a 2.0 `payload.key` with the private key. */
   unwrapPayloadKey?(wrapped: Buffer): { key: Buffer; iv: Buffer };
   /** Opens a v3 `rsa-envelope-v1.json` with the private key. */
-  unwrapV3Envelope?(json: string): { key: Buffer; iv: Buffer };
+  unwrapV3Envelope?(json: string): { key: Buffer; iv: Buffer } | Promise<{ key: Buffer; iv: Buffer }>;
   aesDecryptStream(key: Buffer, iv: Buffer): Transform;
   /** Checks the manifest signature against the expected signer's key; undefined = no key given. */
   verifyManifest?(text: string): SignatureCheck | undefined;
@@ -377,7 +377,7 @@ async function readV3RsaPackage(path: string, sink: FileSink, opts: ReadOptions,
     throw refuse(label, undefined, `is an incomplete RSA envelope (missing ${env ? 'payload.enc' : 'rsa-envelope-v1.json'})`, 'bad_archive');
   }
   if (!opts.crypto?.unwrapV3Envelope) needCrypto(label, 'rsa');
-  const { key, iv } = opts.crypto.unwrapV3Envelope(await readFile(env.path, 'utf8'));
+  const { key, iv } = await opts.crypto.unwrapV3Envelope(await readFile(env.path, 'utf8'));
   const decipher = opts.crypto.aesDecryptStream(key, iv);
   const inner = decrypting(payload.path, decipher);
   return readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, 'v3-rsa');
