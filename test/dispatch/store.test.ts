@@ -16,7 +16,7 @@ import {
   type DeadLetterRecord,
 } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
-import { waitForResponse } from '../../scripts/lib/bus/responses.ts';
+import { outboxNames, responseFinder, waitForResponse } from '../../scripts/lib/bus/responses.ts';
 import { InvalidNameError } from '../../scripts/lib/bus/names.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
 
@@ -324,6 +324,35 @@ describe('waiting', () => {
     const r = await waiting;
     expect(r.ok && r.value.message.body).toBe('polled');
     expect(Date.now() - t0).toBeLessThan(10_000); // long before the wait's end: polling found it
+  });
+
+  it('a wait skips the files that were in the outbox before its request was sent, and still finds its answer', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    // Answers nobody collected: a wait for a later request has no reason to read them.
+    for (let i = 0; i < 3; i++) {
+      const old = await sendMessage({ root, to: 'r', from: 's', body: `old ${i}` });
+      completeClaim((await claimById(root, 'r', old.id, lease))!, { body: `answer ${i}` });
+    }
+    const before = outboxNames(root, '@r');
+    expect([...before].sort()).toEqual(filesIn(paths.outbox));
+    expect(before.size).toBe(3);
+    // A name in the set is never read: not even an answer to this very request (which cannot be
+    // there before the request exists; here one is moved under such a name to show it).
+    const mine = await sendMessage({ root, to: 'r', from: 's', body: 'mine' });
+    const done = completeClaim((await claimById(root, 'r', mine.id, lease))!, { body: 'for mine' });
+    const answerName = done.response!.path.slice(paths.outbox.length + 1);
+    expect(responseFinder(root, 'r', mine.id, { collect: false, skip: new Set([answerName]) })()).toBeUndefined();
+    expect(responseFinder(root, 'r', mine.id, { collect: false })()?.message.body).toBe('for mine');
+    const r = await waitForResponse(root, 'r', mine.id, 5000, undefined, { outboxBefore: before });
+    expect(r.ok && r.value.message.body).toBe('for mine');
+    expect(filesIn(paths.outbox).sort()).toEqual([...before].sort()); // the old answers stay for their waiters
+  });
+
+  it('outboxNames is empty for a receiver without an outbox, and for a name that is no receiver name', () => {
+    const { root } = makeBus();
+    expect(outboxNames(root, 'nobody').size).toBe(0);
+    expect(outboxNames(root, '../etc').size).toBe(0);
   });
 
   it('wakes on the response and ignores other responses in the outbox', async () => {

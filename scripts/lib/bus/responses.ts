@@ -56,17 +56,33 @@ export function readMessageFile(root: string, path: string, maxBytes = MESSAGE_R
 }
 
 /**
- * A finder that remembers the files it has already looked at. With `collect` (the default) the
- * answer found is moved to the responder's archive; otherwise it is left where it is.
+ * The names in `responder`'s outbox now (empty when it has none, or `responder` is no receiver
+ * name). Taken before a request is sent, none of them can be its answer: an answer names the
+ * request's id, which is new, and comes under a name of its own. A wait for that request skips
+ * them (waitForResponse's `outboxBefore`), where it read the headers of every answer nobody had
+ * collected yet, a cost that grew with the outbox.
+ */
+export function outboxNames(root: string, responder: string): ReadonlySet<string> {
+  try {
+    return new Set(listBusDir(root, receiverPaths(root, normaliseName(responder, 'receiver')).outbox));
+  } catch {
+    return new Set(); // the send that follows reports what is wrong with the name or the folder
+  }
+}
+
+/**
+ * A finder that remembers the files it has already looked at, and never reads those in `skip`.
+ * With `collect` (the default) the answer found is moved to the responder's archive; otherwise it
+ * is left where it is.
  */
 export function responseFinder(
   root: string,
   responder: string,
   requestId: string,
-  options: { collect?: boolean; now?: () => number } = {},
+  options: { collect?: boolean; now?: () => number; skip?: ReadonlySet<string> } = {},
 ): () => CollectedResponse | undefined {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
-  const seen = new Set<string>();
+  const seen = new Set<string>(options.skip);
   const now = options.now ?? Date.now;
   return () => {
     const names = listBusDir(root, paths.outbox);
@@ -124,6 +140,11 @@ export function deadLetterOf(root: string, responder: string, requestId: string)
   return { reason: String(rec.reason ?? 'unknown reason'), code: String(rec.code ?? 'failed') };
 }
 
+export interface WaitForResponseOptions extends DirWatcherOptions {
+  /** outboxNames() taken before the request was sent: files the wait need not read. */
+  outboxBefore?: ReadonlySet<string>;
+}
+
 /**
  * Waits up to `timeoutMs` for the response to `requestId` in `responder`'s outbox. Ends early when
  * the request went to the responder's dead-letter (its reason is returned).
@@ -134,11 +155,11 @@ export async function waitForResponse(
   requestId: string,
   timeoutMs: number,
   signal?: AbortSignal,
-  options: DirWatcherOptions = {},
+  { outboxBefore, ...options }: WaitForResponseOptions = {},
 ): Promise<ResponseWaitResult> {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   ensureDir(root, paths.outbox);
-  const find = responseFinder(root, responder, requestId);
+  const find = responseFinder(root, responder, requestId, outboxBefore ? { skip: outboxBefore } : {});
   // The dead-letter folder is not watched: it is looked at on every wake-up, which includes the
   // watcher's idle poll (once a second). One failed lstat when there is nothing there.
   const check = (): CollectedResponse | DeadLettered | undefined => find() ?? deadLetterOf(root, responder, requestId);

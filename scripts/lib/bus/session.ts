@@ -15,7 +15,7 @@ import { key, Registry } from '../helloworld/vocabulary.ts';
 import { sendMessage } from './deliver.ts';
 import { newMessageId } from './ids.ts';
 import { displayName } from './names.ts';
-import { waitForResponse } from './responses.ts';
+import { outboxNames, waitForResponse } from './responses.ts';
 
 /** How much of the session a message carries as context. */
 export const CONTEXT_LIMITS = { lines: 40, bytes: 4096, answerChars: 600 } as const;
@@ -178,6 +178,7 @@ export class Session {
 
   private ask(signal: AbortSignal): Ask {
     return async (receiver, text) => {
+      const outboxBefore = outboxNames(this.opts.root, receiver);
       const sent = await sendMessage({
         root: this.opts.root,
         to: receiver,
@@ -188,7 +189,7 @@ export class Session {
         // Each line is a new request of the person typing, not a hop of an agent conversation.
         turn: 1,
       });
-      const waited = await waitForResponse(this.opts.root, sent.to, sent.id, this.opts.waitMs, signal);
+      const waited = await waitForResponse(this.opts.root, sent.to, sent.id, this.opts.waitMs, signal, { outboxBefore });
       if (waited.ok) return { ok: true, body: waited.value.message.body, messageId: sent.id };
       const who = displayName(sent.to);
       if ('deadLettered' in waited) {

@@ -9,7 +9,7 @@ import { sendMessage } from '../deliver.ts';
 import { newMessageId } from '../ids.ts';
 
 import { displayName } from '../names.ts';
-import { waitForResponse } from '../responses.ts';
+import { outboxNames, waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
 import { bodyLines, busRoot, fencedLines, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
 import { inlineText, terminalText } from '../../text/untrusted.ts';
@@ -55,8 +55,9 @@ export const runCommand = defineCommand({
     const deadReasons = new Map<string, string>();
     const ask: Ask = async (receiver, text, context) => {
       turn++;
+      const outboxBefore = outboxNames(root, receiver);
       const sent = await sendMessage({ root, to: receiver, from, body: text, context, thread, turn });
-      const waited = await waitForResponse(root, sent.to, sent.id, waitMs);
+      const waited = await waitForResponse(root, sent.to, sent.id, waitMs, undefined, { outboxBefore });
       if (waited.ok) return { ok: true, body: waited.value.message.body, messageId: sent.id };
       if ('deadLettered' in waited) {
         deadReasons.set(sent.id, waited.deadLettered.reason);

@@ -4,7 +4,7 @@ import { sendMessage, validateThread } from '../deliver.ts';
 import { checkReceiverKnown } from '../receivers.ts';
 
 import { displayName } from '../names.ts';
-import { waitForResponse } from '../responses.ts';
+import { outboxNames, waitForResponse } from '../responses.ts';
 import { bodyLines, busRoot, catchInterrupt, nameArg, reasonLines, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
 
 const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--create] [--json] [--root DIR]
@@ -49,6 +49,7 @@ export const sendCommand = defineCommand({
     // lands between the send and the start of the wait must not kill the process either.
     const interrupt = waitMs === undefined ? undefined : catchInterrupt();
     try {
+      const outboxBefore = waitMs === undefined ? undefined : outboxNames(root, to);
       const sent = await sendMessage({
         root,
         to,
@@ -73,7 +74,7 @@ export const sendCommand = defineCommand({
         return;
       }
 
-      const waited = await waitForResponse(root, sent.to, sent.id, waitMs, interrupt!.signal);
+      const waited = await waitForResponse(root, sent.to, sent.id, waitMs, interrupt!.signal, outboxBefore ? { outboxBefore } : {});
       if (waited.ok) {
         const r = waited.value;
         if (ctx.json) {
