@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, lutimesSync, mkdirSync, readFileSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lutimesSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeBus, snapshot, filesIn, readJson } from './helpers.ts';
 import { sendMessage, openDelivery } from '../../scripts/lib/bus/deliver.ts';
@@ -19,6 +19,7 @@ import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { outboxNames, responseFinder, waitForResponse } from '../../scripts/lib/bus/responses.ts';
 import { InvalidNameError } from '../../scripts/lib/bus/names.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
+import { idTimeMs } from '../../scripts/lib/bus/ids.ts';
 
 const lease = { owner: 't', leaseMs: 60_000 };
 
@@ -347,6 +348,33 @@ describe('waiting', () => {
     const r = await waitForResponse(root, 'r', mine.id, 5000, undefined, { outboxBefore: before });
     expect(r.ok && r.value.message.body).toBe('for mine');
     expect(filesIn(paths.outbox).sort()).toEqual([...before].sort()); // the old answers stay for their waiters
+  });
+
+  it('a wait reads no answer named with a message id made well before its request (ours are named when written)', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    const mine = await sendMessage({ root, to: 'r', from: 's', body: 'mine' });
+    const done = completeClaim((await claimById(root, 'r', mine.id, lease))!, { body: 'for mine' });
+    const text = readFileSync(done.response!.path, 'utf8');
+    const sentAt = idTimeMs(mine.id)!;
+    // The same answer alone in the outbox under other names: an id made 61 minutes before the
+    // request (left unread), one of 59 minutes before (read: the clocks of machines that share a
+    // bus may differ), the reference's 8-hex name (no time in it: read).
+    const idAt = (ms: number) => {
+      const hex = ms.toString(16).padStart(12, '0');
+      return `${hex.slice(0, 8)}-${hex.slice(8)}-7abc-8def-0123456789ab`;
+    };
+    const only = (id: string) => {
+      for (const name of filesIn(paths.outbox)) rmSync(join(paths.outbox, name));
+      writeFileSync(join(paths.outbox, `msg-${id}.hw`), text);
+      return `msg-${id}.hw`;
+    };
+    only(idAt(sentAt - 61 * 60_000));
+    expect(responseFinder(root, 'r', mine.id, { collect: false })()).toBeUndefined();
+    const withinSlack = only(idAt(sentAt - 59 * 60_000));
+    expect(responseFinder(root, 'r', mine.id, { collect: false })()?.fileName).toBe(withinSlack);
+    const hex8 = only('1a2b3c4d');
+    expect(responseFinder(root, 'r', mine.id, { collect: false })()?.fileName).toBe(hex8);
   });
 
   it('outboxNames is empty for a receiver without an outbox, and for a name that is no receiver name', () => {

@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { ensureDir, listBusDir, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
-import { messageFileName, validIdFromFileName } from './ids.ts';
+import { idTimeMs, messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths } from './layout.ts';
 import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
@@ -56,6 +56,13 @@ export function readMessageFile(root: string, path: string, maxBytes = MESSAGE_R
 }
 
 /**
+ * How much earlier than its request an answer's id may be made (by the clock of the machine that
+ * answers): ours are made when the answer is written, after the request, and machines that share a
+ * bus folder keep clocks much closer than this.
+ */
+export const ANSWER_CLOCK_SLACK_MS = 60 * 60_000;
+
+/**
  * The names in `responder`'s outbox now (empty when it has none, or `responder` is no receiver
  * name). Taken before a request is sent, none of them can be its answer: an answer names the
  * request's id, which is new, and comes under a name of its own. A wait for that request skips
@@ -71,9 +78,11 @@ export function outboxNames(root: string, responder: string): ReadonlySet<string
 }
 
 /**
- * A finder that remembers the files it has already looked at, and never reads those in `skip`.
- * With `collect` (the default) the answer found is moved to the responder's archive; otherwise it
- * is left where it is.
+ * A finder that remembers the files it has already looked at, and never reads those in `skip`,
+ * nor one named with a time-ordered id (UUIDv7) made ANSWER_CLOCK_SLACK_MS or more before the
+ * request's: the answers nobody collected pile up in an outbox, and a wait read them all. With
+ * `collect` (the default) the answer found is moved to the responder's archive; otherwise it is
+ * left where it is.
  */
 export function responseFinder(
   root: string,
@@ -84,12 +93,18 @@ export function responseFinder(
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   const seen = new Set<string>(options.skip);
   const now = options.now ?? Date.now;
+  const requestMs = idTimeMs(requestId);
+  const tooEarly = (id: string) => {
+    if (requestMs === undefined) return false;
+    const ms = idTimeMs(id);
+    return ms !== undefined && ms <= requestMs - ANSWER_CLOCK_SLACK_MS;
+  };
   return () => {
     const names = listBusDir(root, paths.outbox);
     for (const name of names) {
       if (seen.has(name) || !isMessageFileName(name)) continue;
       const id = validIdFromFileName(name);
-      if (id === undefined) {
+      if (id === undefined || tooEarly(id)) {
         seen.add(name);
         continue;
       }
