@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve, dirname } from 'node:path';
-import { homedir } from 'node:os';
+import { homeDir } from '../fs/node-fs.ts';
 import { AliveError } from '../errors.ts';
 import { ALIVE_VERSION } from '../version.ts';
 import { collectWalnut, type CollectResult, type HeldBackBundle, type Skipped } from './collect.ts';
@@ -110,7 +110,7 @@ export function manifestEntryMeta(text: string, now?: Date) {
 
 /** The reference's default name: ~/Desktop (if it exists, else the current folder). */
 export function defaultOutputPath(walnutName: string, scope: Scope, bundles: string[], now = new Date()): string {
-  const desktop = join(homedir(), 'Desktop');
+  const desktop = join(homeDir(), 'Desktop');
   const dir = existsSync(desktop) && statSync(desktop).isDirectory() ? desktop : process.cwd();
   const d = now;
   const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
