@@ -9,8 +9,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { distPath, median, printRows, repoRoot, row, runTimed, type BenchRow } from './lib.ts';
 
 const RUNS = 61;
@@ -33,25 +33,25 @@ function ensureBundles(): void {
 }
 
 /**
- * What a run reads: the entry bundle, the chunks it imports statically and, for a command, the
- * chunk of that command (dist/chunks/bus-<command>.mjs, or the split chunk esbuild named after it)
- * with its static imports.
+ * What a run of `args` reads of our code: the `file:` modules Node's ES module loader loads,
+ * recorded by a `load` hook (module.register, Node 20.6+) in one extra run that is not timed.
  */
-function loadedNote(entry: string, command: string): string {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file) || !existsSync(file)) return;
-    seen.add(file);
-    for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+\.mjs)["']/g)) visit(join(dirname(file), m[1]!));
-  };
-  visit(entry);
-  if (!command.startsWith('-')) {
-    const chunks = join(dirname(entry), 'chunks');
-    const own = existsSync(chunks) ? readdirSync(chunks).filter((f) => f === `bus-${command}.mjs` || f.startsWith(`${command}-`)) : [];
-    for (const f of own) visit(join(chunks, f));
-  }
-  const bytes = [...seen].reduce((sum, f) => sum + statSync(f).size, 0);
-  return `loads ${(bytes / 1024).toFixed(0)} KiB in ${seen.size} file${seen.size === 1 ? '' : 's'}`;
+function loadedNote(dir: string, args: string[], env: NodeJS.ProcessEnv): string {
+  const record = join(dir, 'loaded.txt');
+  const hooks = join(dir, 'record-loads.mjs');
+  const register = join(dir, 'register-record-loads.mjs');
+  writeFileSync(
+    hooks,
+    `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(record)}, url + '\\n');\n  return next(url, context);\n}\n`,
+  );
+  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  rmSync(record, { force: true });
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, ...args], { env, cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`recording what ${args.join(' ')} loads failed: ${r.stderr.slice(0, 300)}`);
+  const urls = new Set(readFileSync(record, 'utf8').split('\n').filter((u) => u !== ''));
+  const files = [...urls].map((u) => fileURLToPath(u));
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  return `loads ${(bytes / 1024).toFixed(0)} KiB in ${files.length} file${files.length === 1 ? '' : 's'}`;
 }
 
 export async function benchStartup(): Promise<BenchRow[]> {
@@ -100,7 +100,7 @@ export async function benchStartup(): Promise<BenchRow[]> {
         baseline: floor,
         target: s.target ? `<= ${TARGET}x` : 'none',
         ...(s.target ? { maxRatio: TARGET } : {}),
-        note: `${s.args[0] === emptyModule || s.args[0] === '-e' ? '' : `${loadedNote(s.args[0]!, s.args[1]!)}; `}median of ${RUNS} interleaved runs`,
+        note: `${s.args[0] === emptyModule || s.args[0] === '-e' ? '' : `${loadedNote(dir, s.args, env)}; `}median of ${RUNS} interleaved runs`,
       }),
     );
     const distBytes = (readdirSync(join(repoRoot, 'dist'), { recursive: true }) as string[])
