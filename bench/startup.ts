@@ -48,7 +48,11 @@ function loadedNote(dir: string, args: string[], env: NodeJS.ProcessEnv): string
   rmSync(record, { force: true });
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, ...args], { env, cwd: dir, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`recording what ${args.join(' ')} loads failed: ${r.stderr.slice(0, 300)}`);
-  const urls = new Set(readFileSync(record, 'utf8').split('\n').filter((u) => u !== ''));
+  const urls = new Set(
+    readFileSync(record, 'utf8')
+      .split('\n')
+      .filter((u) => u !== ''),
+  );
   const files = [...urls].map((u) => fileURLToPath(u));
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
   return `loads ${(bytes / 1024).toFixed(0)} KiB in ${files.length} file${files.length === 1 ? '' : 's'}`;
