@@ -67,7 +67,15 @@ function interleaved(label: string, a: (i: number) => string, b: (i: number) => 
     return runShellCpu(script);
   };
   for (let i = 0; i < PAIRS; i++) {
-    const pair = i % 2 === 0 ? [settled(a(i)), settled(b(i))] : [settled(b(i)), settled(a(i))].reverse();
+    // [a's run, b's run], whichever went first.
+    let pair: ReturnType<typeof runShellCpu>[];
+    if (i % 2 === 0) {
+      const first = settled(a(i));
+      pair = [first, settled(b(i))];
+    } else {
+      const first = settled(b(i));
+      pair = [settled(a(i)), first];
+    }
     for (const r of pair) ok(r, label);
     runs.push(pair);
   }
@@ -231,7 +239,7 @@ export async function benchPackage(opts: { megabytes?: number } = {}): Promise<B
 }
 
 /** Peak RSS of create and extract on a larger walnut: memory must not grow with its size. */
-/** Peak RSS of create and extract (the larger of the two) for a synthetic walnut of `mb` MB. */
+/** The larger peak RSS of create and extract of the walnut at `w.path` (files named by `tag`). */
 function peakCreateExtract(dir: string, w: { path: string }, tag: string): number {
   const cli = distPath('alive-p2p');
   const pkg = join(dir, `${tag}.walnut`);
