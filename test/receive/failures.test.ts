@@ -2,7 +2,7 @@
  * Issue 12, "A failed receive leaves the world usable": every refusal is found before the
  * journal's commit point (and by --dry-run), and what cannot be finished never blocks the world.
  */
-import { describe, it, expect } from 'vitest';
+import { afterAll, describe, it, expect } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,14 +122,22 @@ describe('one inside-the-world check for every folder a receive writes into', ()
   });
 });
 
-/** A tmpfs distinct from the temp folder's file system, if this machine has one. */
+/**
+ * A folder on another file system than the temporary folder's, if this machine has one: /dev/shm
+ * (a tmpfs) when the temporary folder is on disk, a disk folder when the run is in memory
+ * (test/support/global-setup.ts). Removed after the file.
+ */
 function otherFileSystem(): string | undefined {
-  try {
-    if (statSync('/dev/shm').dev === statSync(tmpdir()).dev) return undefined;
-    return mkdtempSync('/dev/shm/alive-xdev-');
-  } catch {
-    return undefined;
+  const tmpDevice = statSync(tmpdir()).dev;
+  for (const candidate of ['/dev/shm', '/var/tmp', '/tmp']) {
+    try {
+      if (statSync(candidate).dev === tmpDevice) continue;
+      const dir = mkdtempSync(join(candidate, 'alive-xdev-'));
+      afterAll(() => rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    } catch {}
   }
+  return undefined;
 }
 
 describe('staging on another file system than the targets', () => {
@@ -150,7 +158,6 @@ describe('staging on another file system than the targets', () => {
     expect(readdirSync(join(world, '04_Ventures', 'existing', 'bundles')).filter((n) => n.startsWith('.'))).toEqual([]);
     expect(existsSync(join(other!, 'receiving'))).toBe(false);
     expect(JSON.parse(readFileSync(join(other!, 'imports.json'), 'utf8')).imports).toHaveLength(2);
-    rmSync(other!, { recursive: true, force: true });
   });
 });
 
