@@ -16,7 +16,7 @@
  * worlds, packages), and on a disk file system that took a sixth of the run (98 s against 81-86 s
  * on the 2-core development machine, whose ext4 is mounted with online discard).
  */
-import { chmodSync, mkdtempSync, realpathSync, rmSync, statSync, statfsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -65,9 +65,49 @@ export function runTempBase(env: NodeJS.ProcessEnv = process.env, memory = MEMOR
   return base;
 }
 
+/** The folders a run makes in its base: `alive-test-<tmp|bundles>-<pid of the run>-<random>`. */
+const RUN_FOLDER = /^alive-test-(?:tmp|bundles)-(\d+)-[^/]+$/;
+/** A folder left this long by a process that is gone is a run's that was killed before its teardown. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+function processGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Removes from `base` what runs killed before their teardown left (in memory, it would hold RAM
+ * until the next boot): this user's run folders whose process is gone and that nothing changed for
+ * an hour (a process in another PID namespace sharing the folder may still be running). Returns
+ * the names removed.
+ */
+export function removeAbandonedRuns(base: string, now = Date.now(), gone = processGone): string[] {
+  const removed: string[] = [];
+  const uid = process.getuid?.();
+  for (const name of readdirSync(base)) {
+    const m = RUN_FOLDER.exec(name);
+    if (!m || !gone(Number(m[1]))) continue;
+    const path = join(base, name);
+    try {
+      const st = statSync(path);
+      if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || now - st.mtimeMs < ABANDONED_AFTER_MS) continue;
+      rmSync(path, { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Another run removed it first, or it is not ours to remove.
+    }
+  }
+  return removed;
+}
+
 export default async function setup(project: TestProject): Promise<() => void> {
   const base = runTempBase();
-  const runTmp = mkdtempSync(join(base, 'alive-test-tmp-'));
+  removeAbandonedRuns(base);
+  const runTmp = mkdtempSync(join(base, `alive-test-tmp-${process.pid}-`));
   chmodSync(runTmp, 0o1777);
   const systemTmp = process.env.TMPDIR;
   process.env.TMPDIR = runTmp;
@@ -76,7 +116,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // and the hundreds of bundle runs start without it.
   const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
   delete process.env.NODE_EXTRA_CA_CERTS;
-  const dir = mkdtempSync(join(base, 'alive-test-bundles-'));
+  const dir = mkdtempSync(join(base, `alive-test-bundles-${process.pid}-`));
   chmodSync(dir, 0o755);
   await buildBundles(dir, { logLevel: 'warning' });
   project.provide('aliveBundles', dir);
