@@ -1,9 +1,14 @@
-/** migrate-relay (bundled): both v1 shapes, idempotent, the v1 file kept, counts right, garbage refused. */
+/**
+ * migrate-relay: both v1 shapes, idempotent, the v1 file kept, counts right, garbage refused. The
+ * first migration runs the bundle; the others run the same command in-process (`migrate`).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeUser, tempDir } from './helpers.ts';
-import { cli } from './cli.ts';
+import { makeUser, tempDir, type TestUser } from './helpers.ts';
+import { migrateRelayCommand } from '../../scripts/lib/relay/commands/migrate-relay.ts';
+import { cli, type CliResult } from './cli.ts';
+import { run } from './in-process.ts';
 
 let base: ReturnType<typeof tempDir>;
 beforeAll(() => {
@@ -33,6 +38,12 @@ const FLAT = `repo: carol/walnut-relay
 github_username: carol
 peers: []
 `;
+
+/** `migrate-relay <args>` in-process, as the user. */
+async function migrate(u: TestUser, args: string[]): Promise<CliResult> {
+  const r = await run(u, args, migrateRelayCommand);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr, json: r.json, ms: 0 };
+}
 
 function setup(name: string, v1: string) {
   const u = makeUser(base.dir, name);
@@ -70,34 +81,34 @@ describe('migrate-relay', () => {
     expect(r.json.warnings.join(' ')).toMatch(/accept LOGIN/);
   });
 
-  it('flat v1 with an inline empty list: zero peers (not 2), and a second run changes nothing', () => {
+  it('flat v1 with an inline empty list: zero peers (not 2), and a second run changes nothing', async () => {
     const { u } = setup('flat', FLAT);
-    const r = cli(u, 'migrate-relay', ['--json']);
+    const r = await migrate(u, ['--json']);
     expect(r.json).toMatchObject({ status: 'migrated', v1_peer_count: 0, v2_peer_count: 0 });
     const bytes = readFileSync(u.paths.config);
     const mtime = statSync(u.paths.config).mtimeMs;
-    const again = cli(u, 'migrate-relay', ['--json']);
+    const again = await migrate(u, ['--json']);
     expect(again.status).toBe(0);
     expect(again.json.status).toBe('skipped:already-migrated');
     expect(readFileSync(u.paths.config).equals(bytes)).toBe(true);
     expect(statSync(u.paths.config).mtimeMs).toBe(mtime);
     // The migrated file is a relay.json the relay commands accept.
-    const status = cli(u, 'alive-p2p', ['relay', 'status', '--json']);
+    const status = await run(u, ['status', '--json']);
     expect(status.json).toMatchObject({ configured: true, login: 'carol', repo: 'carol/walnut-relay' });
   });
 
-  it('--dry-run writes nothing; no v1 file is a skip with exit 0', () => {
+  it('--dry-run writes nothing; no v1 file is a skip with exit 0', async () => {
     const { u } = setup('dry', FLAT);
-    const r = cli(u, 'migrate-relay', ['--dry-run', '--json']);
+    const r = await migrate(u, ['--dry-run', '--json']);
     expect(r.json).toMatchObject({ status: 'would-migrate', v2_peer_count: 0 });
     expect(existsSync(u.paths.config)).toBe(false);
     const none = makeUser(base.dir, 'none');
-    expect(cli(none, 'migrate-relay', ['--json']).json.status).toBe('skipped:no-v1');
+    expect((await migrate(none, ['--json'])).json.status).toBe('skipped:no-v1');
   });
 
-  it('peers with unusable logins are skipped and counted, never written', () => {
+  it('peers with unusable logins are skipped and counted, never written', async () => {
     const { u } = setup('bad-peers', `github_username: dan\npeers:\n  - github: ../../etc\n  - name: no login\n  - github: ok-peer\n`);
-    const r = cli(u, 'migrate-relay', ['--json']);
+    const r = await migrate(u, ['--json']);
     expect(r.json).toMatchObject({ status: 'migrated', v1_peer_count: 3, v2_peer_count: 1 });
     expect(r.json.skipped_peers).toHaveLength(2);
     expect(JSON.parse(readFileSync(u.paths.config, 'utf8')).peers.map((p: any) => p.github)).toEqual(['ok-peer']);
@@ -109,9 +120,9 @@ describe('migrate-relay', () => {
     ['a mapping with nothing of a relay', 'theme: dark\nfont: mono\n'],
     ['binary noise', '\u0000\u0001\u0002garbage\u00ff'],
     ['an invalid login', 'github_username: "../root"\n'],
-  ])('garbage (%s) is refused with exit 1 and nothing written', (_what, text) => {
+  ])('garbage (%s) is refused with exit 1 and nothing written', async (_what, text) => {
     const { u, v1Path } = setup(`garbage-${Math.random().toString(36).slice(2, 8)}`, text);
-    const r = cli(u, 'migrate-relay', ['--json']);
+    const r = await migrate(u, ['--json']);
     expect(r.status).toBe(1);
     const failure = JSON.parse(r.stdout);
     expect(failure.ok).toBe(false);
@@ -122,11 +133,11 @@ describe('migrate-relay', () => {
     expect(readFileSync(v1Path, 'utf8')).toBe(text);
   });
 
-  it('a broken existing relay.json is never overwritten', () => {
+  it('a broken existing relay.json is never overwritten', async () => {
     const { u } = setup('broken-v2', FLAT);
     mkdirSync(u.paths.dir, { recursive: true });
     writeFileSync(u.paths.config, '{"repo": ');
-    const r = cli(u, 'migrate-relay', []);
+    const r = await migrate(u, []);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/not valid JSON/);
     expect(readFileSync(u.paths.config, 'utf8')).toBe('{"repo": ');

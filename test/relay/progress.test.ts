@@ -16,7 +16,9 @@ import { FakeGithub } from '../support/fake-github.ts';
 import { testKeyPair } from '../support/test-keys.ts';
 import { bundlePath } from '../support/bundles.ts';
 import { cli } from './cli.ts';
-import { git, makeUser, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
+import { git, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
+import { pair, relayUser } from './in-process.ts';
+import { createPlainPackage } from '../../scripts/lib/package/create.ts';
 import { isolateProcessGit } from './git-env.ts';
 
 beforeAll(() => isolateProcessGit());
@@ -162,24 +164,18 @@ describe('relay push and pull show progress on a terminal only', () => {
   it('prints uploading and downloading lines under a pseudo-terminal; nothing under --json or a pipe', async () => {
     const t = tempDir('cli-progress');
     cleanups.push(t.cleanup);
-    const alice = makeUser(t.dir, 'alice');
-    const bob = makeUser(t.dir, 'bob');
-    const urls = { alice: join(t.dir, 'remotes', 'alice.git'), bob: join(t.dir, 'remotes', 'bob.git') };
-    for (const u of [alice, bob]) {
-      writeFixtureKeys(u.paths, u.login);
-      const r = cli(u, 'alive-p2p', ['relay', 'setup', '--transport', 'git', '--login', u.login, '--url', urls[u.login as 'alice' | 'bob'], '--json']);
-      expect(r.status, r.stderr).toBe(0);
-    }
-    expect(cli(alice, 'alive-p2p', ['relay', 'add-peer', 'bob', '--url', urls.bob, '--json']).status).toBe(0);
-    expect(cli(bob, 'alive-p2p', ['relay', 'add-peer', 'alice', '--json']).status).toBe(0);
-    expect(cli(bob, 'alive-p2p', ['relay', 'accept', 'alice', '--url', urls.alice, '--json']).status).toBe(0);
+    // Set up in-process (the same commands; exchange-git.test.ts runs them through the bundle):
+    // the bundle runs below are the transfers whose terminal output is under test.
+    const alice = await relayUser(t.dir, 'alice');
+    const bob = await relayUser(t.dir, 'bob');
+    await pair(alice, bob);
 
     const walnut = join(t.dir, 'w');
     mkdirSync(join(walnut, '_kernel'), { recursive: true });
     writeFileSync(join(walnut, '_kernel', 'key.md'), '# key\n');
     writeFileSync(join(walnut, 'big.bin'), randomBytes(CLI_SIZE));
     const pkg = join(t.dir, 'big.walnut');
-    expect(cli(alice, 'alive-p2p', ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--json']).status).toBe(0);
+    await createPlainPackage({ walnut, scope: 'full', bundles: [], output: pkg, allowSensitive: false });
 
     const onTerminal = (u: TestUser, args: string[]) => {
       const cmd = [process.execPath, bundlePath('alive-p2p'), ...args].map(shellQuote).join(' ');
