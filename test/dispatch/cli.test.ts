@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundle, makeBus, runCli, runCliAsync, snapshot, startDaemon, filesIn } from './helpers.ts';
+import { bundle, makeBus, runCli, runCliAsync, snapshot, startDaemon, filesIn, type CliResult } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
@@ -10,6 +10,16 @@ let cli: string;
 beforeAll(async () => {
   cli = await bundle('scripts/dispatch.ts');
 });
+
+/**
+ * `dispatch <args> --root <root>` in-process (the command objects the bundle routes to): for what a
+ * command does. The bundle runs where the entry itself is under test (its root from the
+ * environment or the current folder, stdin, a daemon, a wait another process answers).
+ */
+async function dispatch(root: string, args: string[]): Promise<CliResult> {
+  const r = await runCaptured(dispatchGroup, [...args, '--root', root]);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+}
 
 const SUBCOMMANDS = ['send', 'wait', 'show', 'thread', 'inbox', 'claim', 'reply', 'dead-letter', 'retry', 'serve', 'run', 'status'];
 
@@ -95,8 +105,9 @@ describe('command surface', () => {
 });
 
 describe('send, inbox, claim, reply', () => {
-  it('send --json prints exactly one JSON object; inbox peeks without consuming', () => {
+  it('send --json prints exactly one JSON object; inbox peeks without consuming', async () => {
     const { env, root } = makeBus();
+    // Through the bundle: the bus root from HELLOWORLD_ROOT.
     const r = runCli(
       cli,
       ['send', '@Gemini', '#heartbeat\n# Collision: 1a2b\n## kept', '--from', '@Claude', '--context', 'Agent Claude is healthy.', '--json'],
@@ -107,23 +118,24 @@ describe('send, inbox, claim, reply', () => {
     expect(sent).toMatchObject({ ok: true, to: '@gemini', from: '@claude', turn: 1 });
     expect(sent.thread).toBe(sent.id);
     for (let i = 0; i < 2; i++) {
-      const peek = runCli(cli, ['inbox', 'gemini', '--json'], env);
+      const peek = await dispatch(root, ['inbox', 'gemini', '--json']);
       const listing = JSON.parse(peek.stdout);
       expect(listing.count).toBe(1);
       expect(listing.messages[0]).toMatchObject({ id: sent.id, from: '@claude', summary: '#heartbeat' });
     }
-    const human = runCli(cli, ['inbox', 'gemini'], env);
+    const human = await dispatch(root, ['inbox', 'gemini']);
     expect(human.stdout).toContain('1 message(s) waiting for @gemini');
     expect(filesIn(receiverPaths(root, 'gemini').inbox).length).toBe(1);
   });
 
-  it('claim and reply by hand: the answer lands in the outbox in the same thread; a second reply is refused', () => {
+  it('claim and reply by hand: the answer lands in the outbox in the same thread; a second reply is refused', async () => {
     const { env, root } = makeBus();
-    const sent = JSON.parse(runCli(cli, ['send', 'claude', '#observe\nthe rest', '--from', 'gemini', '--thread', 'slug-thread', '--json'], env).stdout);
-    const claimed = JSON.parse(runCli(cli, ['claim', '@claude', '--json'], env).stdout);
+    const sent = JSON.parse((await dispatch(root, ['send', 'claude', '#observe\nthe rest', '--from', 'gemini', '--thread', 'slug-thread', '--json'])).stdout);
+    const claimed = JSON.parse((await dispatch(root, ['claim', '@claude', '--json'])).stdout);
     expect(claimed).toMatchObject({ claimed: true, id: sent.id, from: '@gemini', thread: 'slug-thread', body: '#observe\nthe rest' });
-    expect(JSON.parse(runCli(cli, ['claim', '@claude', '--json'], env).stdout)).toMatchObject({ claimed: false });
-    expect(runCli(cli, ['inbox', 'claude', '--json'], env).stdout).toContain('"processing": 1');
+    expect(JSON.parse((await dispatch(root, ['claim', '@claude', '--json'])).stdout)).toMatchObject({ claimed: false });
+    expect((await dispatch(root, ['inbox', 'claude', '--json'])).stdout).toContain('"processing": 1');
+    // Through the bundle: the answer read from stdin.
 
     const reply = runCli(cli, ['reply', `msg-${sent.id}.hw`, '-', '--as', '@claude', '--json'], env, { input: '# Answer\nline two\n' });
     expect(reply.status, reply.stderr).toBe(0);
@@ -134,24 +146,24 @@ describe('send, inbox, claim, reply', () => {
     expect(text).toContain('# HelloWorld Response');
     expect(text).toContain('\n\n# Answer\nline two\n');
 
-    const again = runCli(cli, ['reply', sent.id, 'again', '--as', 'claude'], env);
+    const again = await dispatch(root, ['reply', sent.id, 'again', '--as', 'claude']);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/^error: cannot reply to .*already answered/);
-    const missing = runCli(cli, ['reply', 'no-such-id', 'x', '--as', 'claude'], env);
+    const missing = await dispatch(root, ['reply', 'no-such-id', 'x', '--as', 'claude']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('no such message');
     expect(filesIn(receiverPaths(root, 'claude').outbox).length).toBe(1);
   });
 
-  it('prints hostile header values and bodies without terminal control sequences', () => {
-    const { env, root } = makeBus();
+  it('prints hostile header values and bodies without terminal control sequences', async () => {
+    const { root } = makeBus();
     const inbox = receiverPaths(root, 'claude').inbox;
     mkdirSync(inbox, { recursive: true });
     writeFileSync(join(inbox, 'msg-evil.hw'), '# From: \u001b]0;pwned\u0007Mallory\n# Thread: t\u001b[2J\n\n\u001b[31mred\u001b[0m body\n');
-    const listing = runCli(cli, ['inbox', 'claude'], env);
+    const listing = await dispatch(root, ['inbox', 'claude']);
     expect(listing.stdout).not.toContain('\u001b');
     expect(listing.stdout).toContain('\\x1b]0;pwned\\x07Mallory');
-    const claimed = runCli(cli, ['claim', 'claude'], env);
+    const claimed = await dispatch(root, ['claim', 'claude']);
     expect(claimed.stdout).not.toContain('\u001b');
     expect(claimed.stdout).toContain('\\x1b[31mred\\x1b[0m body');
   });
@@ -183,24 +195,24 @@ describe('send, inbox, claim, reply', () => {
     expect(d.output()).toContain('from \\x1b[2JMallory');
   });
 
-  it('inbox peeks at the head of a large message only', () => {
-    const { env, root } = makeBus();
+  it('inbox peeks at the head of a large message only', async () => {
+    const { root } = makeBus();
     const inbox = receiverPaths(root, 'big').inbox;
     mkdirSync(inbox, { recursive: true });
     writeFileSync(join(inbox, 'msg-large.hw'), `# From: A\n\n${'\u00e9'.repeat(3 * 1024 * 1024)}\n`);
-    const r = JSON.parse(runCli(cli, ['inbox', 'big', '--json'], env).stdout);
+    const r = JSON.parse((await dispatch(root, ['inbox', 'big', '--json'])).stdout);
     expect(r.messages[0]).toMatchObject({ id: 'large', from: 'A', bytes: 6 * 1024 * 1024 + 12 });
     expect(r.messages[0].problem).toBeUndefined();
   });
 
-  it('claim on an empty inbox is not an error', () => {
-    const { env } = makeBus();
-    const r = runCli(cli, ['claim', 'claude'], env);
+  it('claim on an empty inbox is not an error', async () => {
+    const { root } = makeBus();
+    const r = await dispatch(root, ['claim', 'claude']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('no messages waiting for @claude');
   });
 
-  it('send --wait with no daemon times out with exit 1 and a clear result', () => {
+  it('send --wait with no daemon times out with exit 1 and a clear result', async () => {
     const { env, root } = makeBus();
     const t0 = Date.now();
     const r = runCli(cli, ['send', 'nobody', 'hello?', '--wait', '0.5', '--json', '--create'], env);
@@ -210,17 +222,17 @@ describe('send, inbox, claim, reply', () => {
     expect(out).toMatchObject({ ok: false, timed_out: true, response: null, to: '@nobody' });
     expect(r.stderr).toMatch(/^error: no answer from @nobody within 0.5 s; msg-.* stays queued/);
     expect(filesIn(receiverPaths(root, 'nobody').inbox).length).toBe(1);
-    const human = runCli(cli, ['send', 'nobody', 'hello?', '--wait', '0.2', '--create'], env);
+    const human = await dispatch(root, ['send', 'nobody', 'hello?', '--wait', '0.2', '--create']);
     expect(human.status).toBe(1);
     expect(human.stdout).toBe('');
     expect(human.stderr).toContain('no answer from @nobody within 0.2 s');
   });
 
   it('status reports counts and daemon liveness as one JSON object', async () => {
-    const { env } = makeBus();
-    runCli(cli, ['send', 'a', 'one', '--create'], env);
-    runCli(cli, ['send', 'a', 'two', '--create'], env);
-    runCli(cli, ['claim', 'a'], env);
+    const { env, root } = makeBus();
+    await dispatch(root, ['send', 'a', 'one', '--create']);
+    await dispatch(root, ['send', 'a', 'two', '--create']);
+    await dispatch(root, ['claim', 'a']);
     const d = startDaemon(cli, ['@b', '--agent', 'echo'], env);
     try {
       await d.waitFor('serving @b');
@@ -229,7 +241,7 @@ describe('send, inbox, claim, reply', () => {
       let s: { receivers: Row[] } = { receivers: [] };
       for (let i = 0; i < 300 && !s.receivers.find((r) => r.receiver === '@b')?.daemon; i++) {
         if (i > 0) await new Promise((r) => setTimeout(r, 50));
-        s = JSON.parse(runCli(cli, ['status', '--json'], env).stdout);
+        s = JSON.parse((await dispatch(root, ['status', '--json'])).stdout);
       }
       const a = s.receivers.find((r) => r.receiver === '@a');
       const b = s.receivers.find((r) => r.receiver === '@b');
@@ -238,7 +250,7 @@ describe('send, inbox, claim, reply', () => {
     } finally {
       expect(await d.stop()).toBe(0);
     }
-    const after = JSON.parse(runCli(cli, ['status', '--json'], env).stdout);
+    const after = JSON.parse((await dispatch(root, ['status', '--json'])).stdout);
     expect(after.receivers.find((r: { receiver: string }) => r.receiver === '@b').daemon).toBeNull();
   });
 });
