@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundle, makeBus, runCli, runCliAsync, snapshot, startDaemon, filesIn, type CliResult } from './helpers.ts';
+import { bundle, dispatch, makeBus, runCli, runCliAsync, snapshot, startDaemon, filesIn } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
@@ -10,16 +10,6 @@ let cli: string;
 beforeAll(async () => {
   cli = await bundle('scripts/dispatch.ts');
 });
-
-/**
- * `dispatch <args> --root <root>` in-process (the command objects the bundle routes to): for what a
- * command does. The bundle runs where the entry itself is under test (its root from the
- * environment or the current folder, stdin, a daemon, a wait another process answers).
- */
-async function dispatch(root: string, args: string[]): Promise<CliResult> {
-  const r = await runCaptured(dispatchGroup, [...args, '--root', root]);
-  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
-}
 
 const SUBCOMMANDS = ['send', 'wait', 'show', 'thread', 'inbox', 'claim', 'reply', 'dead-letter', 'retry', 'serve', 'run', 'status'];
 

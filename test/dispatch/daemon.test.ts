@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { bundle, makeBus, runCli, runCliAsync, startDaemon, filesIn, readJson, sleep } from './helpers.ts';
+import { bundle, dispatch, makeBus, runCli, runCliAsync, startDaemon, filesIn, readJson, sleep } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
 import { STOP_AT } from '../support/bundles.ts';
@@ -94,7 +94,7 @@ describe('serve with an agent command', () => {
     mkdirSync(paths.dir, { recursive: true });
     writeFileSync(paths.config, JSON.stringify({ agent_timeout_seconds: 1 }));
     const agent = script(base, 'sleepy.sh', 'sleep 30; echo late');
-    runCli(cli, ['send', 'sleepy', 'take your time'], env);
+    await dispatch(root, ['send', 'sleepy', 'take your time']);
     const t0 = Date.now();
     const r = await runCliAsync(cli, ['serve', 'sleepy', '--agent', agent, '--once'], env);
     expect(Date.now() - t0).toBeLessThan(15_000);
@@ -108,7 +108,7 @@ describe('serve with an agent command', () => {
   it('NOTHING_FURTHER archives the message without an answer', async () => {
     const { env, base, root } = makeBus();
     const agent = script(base, 'quiet.sh', 'cat >/dev/null; echo NOTHING_FURTHER');
-    runCli(cli, ['send', 'quiet', 'ping', '--create'], env);
+    await dispatch(root, ['send', 'quiet', 'ping', '--create']);
     const r = await runCliAsync(cli, ['serve', 'quiet', '--agent', agent, '--once'], env);
     expect(r.stdout).toContain('the agent had nothing further');
     const paths = receiverPaths(root, 'quiet');
@@ -208,7 +208,7 @@ describe('turn budget', () => {
     try {
       await a.waitFor('serving @ping');
       await b.waitFor('serving @pong');
-      runCli(cli, ['send', 'ping', 'serve', '--thread', 'rally'], env);
+      await dispatch(root, ['send', 'ping', 'serve', '--thread', 'rally']);
       await a.waitFor(/dead-letter .*turn 5 of thread rally is past the turn budget of 4/);
       await sleep(500); // would the rally go on? give it time
     } finally {
@@ -233,7 +233,7 @@ describe('turn budget', () => {
     const p = receiverPaths(root, 'strict');
     mkdirSync(p.dir, { recursive: true });
     writeFileSync(p.config, JSON.stringify({ turn_budget: 3 }));
-    for (let i = 0; i < 5; i++) runCli(cli, ['send', 'strict', `m${i}`, '--thread', 'same'], env);
+    for (let i = 0; i < 5; i++) await dispatch(root, ['send', 'strict', `m${i}`, '--thread', 'same']);
     const r = await runCliAsync(cli, ['serve', 'strict', '--agent', 'echo', '--once'], env);
     expect(r.stdout.match(/^answered /gm)?.length).toBe(3);
     expect(r.stdout.match(/already answered 3 turns in thread same/g)?.length).toBe(2);
@@ -266,7 +266,7 @@ describe('after kill -9 of serve', () => {
     const agent = script(base, 'slow.sh', `cat >/dev/null\necho $$ > "${pidFile}.tmp" && mv "${pidFile}.tmp" "${pidFile}"\nsleep 60\necho late`);
     const a = startDaemon(cli, ['@slow', '--agent', agent], env);
     await a.waitFor('serving @slow');
-    const sent = JSON.parse(runCli(cli, ['send', 'slow', 'take your time', '--json'], env).stdout);
+    const sent = JSON.parse((await dispatch(root, ['send', 'slow', 'take your time', '--json'])).stdout);
     await until('the agent to start', () => existsSync(pidFile));
     const agentPid = Number(readFileSync(pidFile, 'utf8'));
     a.child.kill('SIGKILL');

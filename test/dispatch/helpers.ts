@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { bundlePath } from '../support/bundles.ts';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -75,6 +77,16 @@ export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv, o
     timeout: opts.timeoutMs ?? 30_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * `dispatch <args> --root <root>` in-process (the command objects the bundle routes to): for what a
+ * command does. The bundle runs where the entry itself is under test (its root from the
+ * environment or the current folder, stdin, a daemon, a wait another process answers).
+ */
+export async function dispatch(root: string, args: string[]): Promise<CliResult> {
+  const r = await runCaptured(dispatchGroup, [...args, '--root', root]);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Runs the CLI asynchronously (so a daemon in the same test keeps running). */
