@@ -6,6 +6,7 @@ import { bundle, dispatch, makeBus, runCli, runCliAsync, startDaemon, filesIn, r
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
 import { STOP_AT } from '../support/bundles.ts';
+import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 
 let cli: string;
 let slowWriter: string;
@@ -20,6 +21,27 @@ function script(dir: string, name: string, body: string): string {
   chmodSync(p, 0o755);
   return p;
 }
+
+describe("serve's 'serving' line", () => {
+  it('comes once the receiver’s inbox exists and the daemon is registered: a send right after it needs no --create', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'fresh');
+    let atServing: { inbox: boolean; daemon: boolean } | undefined;
+    let stderr = '';
+    const code = await dispatchGroup.invoke(['serve', 'fresh', '--agent', 'echo', '--once', '--root', root], {
+      stdout: { write: () => true },
+      stderr: {
+        write: (text: string) => {
+          stderr += text;
+          if (text.startsWith('serving ')) atServing = { inbox: existsSync(paths.inbox), daemon: existsSync(paths.daemon) };
+          return true;
+        },
+      },
+    });
+    expect(code, stderr).toBe(0);
+    expect(atServing).toEqual({ inbox: true, daemon: true });
+  });
+});
 
 describe('serve with an agent command', () => {
   it('gives the agent the interop prompt on stdin, with the body fenced as untrusted data', async () => {

@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildBundles } from '../../tools/build-options.mjs';
+import { processAlive } from '../../scripts/lib/proc/alive.ts';
 
 /** True when every user may traverse `dir` and each folder above it. */
 function openToEveryone(dir: string): boolean {
@@ -70,22 +71,13 @@ const RUN_FOLDER = /^alive-test-(?:tmp|bundles)-(\d+)-[^/]+$/;
 /** A folder left this long by a process that is gone is a run's that was killed before its teardown. */
 const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
-function processGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
 /**
  * Removes from `base` what runs killed before their teardown left (in memory, it would hold RAM
  * until the next boot): this user's run folders whose process is gone and that nothing changed for
  * an hour (a process in another PID namespace sharing the folder may still be running). Returns
  * the names removed.
  */
-export function removeAbandonedRuns(base: string, now = Date.now(), gone = processGone): string[] {
+export function removeAbandonedRuns(base: string, now = Date.now(), gone = (pid: number) => !processAlive(pid)): string[] {
   const removed: string[] = [];
   const uid = process.getuid?.();
   for (const name of readdirSync(base)) {

@@ -30,6 +30,7 @@ import { archiveDayDir, isMessageFileName, receiverPaths, type ReceiverPaths } f
 import { decodeUtf8, formatMessage, parseMessage, type ParsedMessage } from './message.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { processAlive } from '../proc/alive.ts';
 
 /** A lease that runs out this many times sends the message to dead-letter instead of retrying. */
 const MAX_LEASE_EXPIRIES = 3;
@@ -499,16 +500,6 @@ export function cleanOrphanedPartials(paths: ReceiverPaths, now = Date.now(), mi
     removed++;
   }
   return removed;
-}
-
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return errnoCode(err) === 'EPERM';
-  }
 }
 
 function bumpExpiries(paths: ReceiverPaths, id: string): number {

@@ -17,7 +17,6 @@ import {
   deadLetterClaim,
   listInbox,
   LeaseLostError,
-  processAlive,
   reclaimDeadOwners,
   sweepStaleClaims,
   type Claim,
@@ -28,6 +27,7 @@ import { loadReceiverConfig, type ReceiverConfig } from './config.ts';
 import { ensureDir, listBusDir, readBusJson, safeUnlinkBus, writeBusFileAtomic, writeBusJsonAtomic } from './fsutil.ts';
 import type { ParsedMessage } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
+import { processAlive } from '../proc/alive.ts';
 import { receiverPaths, type ReceiverPaths } from './layout.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
 import { budgetProblem, recordTurn } from './threads.ts';
@@ -46,6 +46,8 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** How often stale claims are swept, ms. */
   sweepEveryMs?: number;
+  /** Called once the inbox exists, is watched and the daemon is registered: messages sent from now on are served. */
+  onReady?: () => void;
 }
 
 export interface ServeSummary {
@@ -100,6 +102,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
     agent: opts.agent.kind === 'echo' ? 'echo' : opts.agent.command,
     concurrency,
   });
+  opts.onReady?.();
   const inflight = new Set<Promise<void>>();
   const skipUntil = new Map<string, number>();
   let entries: BusInboxEntry[] = [];

@@ -11,6 +11,7 @@ import { displayName } from './names.ts';
 import { listReceivers } from './receivers.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { isAliveError } from '../errors.ts';
+import { processAlive } from '../proc/alive.ts';
 
 export interface ReceiverStatus {
   receiver: string;
@@ -86,14 +87,7 @@ function daemonState(root: string, path: string): { pid: number; agent: string; 
   try {
     const d = (readBusJson(root, path) ?? {}) as { pid?: unknown; agent?: unknown };
     if (typeof d.pid !== 'number' || !Number.isInteger(d.pid) || d.pid <= 0) return null;
-    let alive = false;
-    try {
-      process.kill(d.pid, 0);
-      alive = true;
-    } catch (err) {
-      alive = (err as NodeJS.ErrnoException).code === 'EPERM';
-    }
-    return { pid: d.pid, agent: typeof d.agent === 'string' ? inlineText(d.agent, 200) : '?', alive };
+    return { pid: d.pid, agent: typeof d.agent === 'string' ? inlineText(d.agent, 200) : '?', alive: processAlive(d.pid) };
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@
  */
 import { closeSync, linkSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { AliveError, errnoCode } from '../errors.ts';
+import { processAlive } from '../proc/alive.ts';
 
 /**
  * The start time of process `pid` (clock ticks since boot, field 22 of /proc/<pid>/stat), or
@@ -22,15 +23,6 @@ export function processStartTime(pid: number): string | undefined {
   const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const start = rest[19];
   return start !== undefined && /^\d+$/.test(start) ? start : undefined;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return errnoCode(err) === 'EPERM';
-  }
 }
 
 interface Holder {
@@ -55,7 +47,7 @@ function holder(path: string): Holder | undefined {
 
 /** Is the process that wrote this lock still running? */
 function holds(pid: number, start: string | undefined): boolean {
-  if (!alive(pid)) return false;
+  if (!processAlive(pid)) return false;
   if (start === undefined) return true;
   const now = processStartTime(pid);
   return now === undefined || now === start;

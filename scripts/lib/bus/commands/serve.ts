@@ -45,7 +45,6 @@ export const serveCommand = defineCommand({
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    ctx.io.stderr.write(`serving ${displayName(receiver)} with ${agent.kind === 'echo' ? 'echo' : `'${agentText}'`} under ${root}/runtimes\n`);
     try {
       const summary = await serve({
         root,
@@ -54,6 +53,8 @@ export const serveCommand = defineCommand({
         once: values.once === true,
         concurrency,
         signal: controller.signal,
+        onReady: () =>
+          ctx.io.stderr.write(`serving ${displayName(receiver)} with ${agent.kind === 'echo' ? 'echo' : `'${agentText}'`} under ${root}/runtimes\n`),
         log: (line) => ctx.print(inlineText(line, 2000)), // lines quote header values of untrusted files
       });
       ctx.io.stderr.write(
