@@ -212,8 +212,8 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     const d = startDaemon(cli, ['@echoer', '--agent', 'echo'], bus.env);
     try {
       await d.waitFor('serving @echoer');
-      // 'serving' is printed as the daemon starts, maybe before its folder exists: create, not refuse.
-      const sentResult = await call(client, 'send', { to: 'echoer', body: 'ping', create: true });
+      // 'serving' comes once @echoer's inbox exists: the tool's send needs no create.
+      const sentResult = await call(client, 'send', { to: 'echoer', body: 'ping' });
       expect(sentResult.isError, sentResult.content[0]!.text).toBeFalsy();
       const sent = sentResult.structuredContent!;
       const got = (await call(client, 'wait', { id: sent.id, timeout_s: 20 })).structuredContent!;
