@@ -125,8 +125,8 @@ describe('send, inbox, claim, reply', () => {
     expect(claimed).toMatchObject({ claimed: true, id: sent.id, from: '@gemini', thread: 'slug-thread', body: '#observe\nthe rest' });
     expect(JSON.parse((await dispatch(root, ['claim', '@claude', '--json'])).stdout)).toMatchObject({ claimed: false });
     expect((await dispatch(root, ['inbox', 'claude', '--json'])).stdout).toContain('"processing": 1');
-    // Through the bundle: the answer read from stdin.
 
+    // Through the bundle: the answer read from stdin.
     const reply = runCli(cli, ['reply', `msg-${sent.id}.hw`, '-', '--as', '@claude', '--json'], env, { input: '# Answer\nline two\n' });
     expect(reply.status, reply.stderr).toBe(0);
     const rep = JSON.parse(reply.stdout);

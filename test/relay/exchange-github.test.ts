@@ -47,7 +47,7 @@ async function inProcess(user: TestUser, entry: 'alive-p2p' | 'relay-probe', arg
 const inbox = (owner: string) => [...gh.files(`${owner}/walnut-relay`).keys()].filter((p) => p.startsWith('inbox/')).sort();
 
 // A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).
-describe('relay exchange over the GitHub REST API (bundled CLI, local server)', { shuffle: false }, () => {
+describe('relay exchange over the GitHub REST API (local server; the bundles where each entry first meets it)', { shuffle: false }, () => {
   it('setup creates each private <login>/walnut-relay; --login must match the token', async () => {
     const wrong = await inProcess(alice, 'alive-p2p', ['relay', 'setup', '--login', 'bob']);
     expect(wrong.status).toBe(1);
