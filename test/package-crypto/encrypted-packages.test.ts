@@ -159,7 +159,8 @@ describe('passphrase packages', () => {
       env: { WALNUT_PASSPHRASE: PASS },
       input: enc,
     });
-    const names = sh('tar', ['-tzf', '-'], { input: inner }).toString().trim().split('\n').sort();
+    // Names as stored: GNU tar otherwise escapes 'ü' as \303\274 in a C or POSIX locale.
+    const names = sh('tar', ['--quoting-style=literal', '-tzf', '-'], { input: inner }).toString().trim().split('\n').sort();
     expect(names).toEqual(['_kernel/key.md', '_kernel/log.md', 'bundles/launch/context.manifest.yaml', 'bundles/launch/raw/data.bin', 'notes ü.md']);
   });
 
