@@ -42,7 +42,7 @@ describe('the run’s temporary folder', () => {
     expect(runTempBase({}, join(dir, 'no-such-shm'))).toBe(tmpdir());
   });
 
-  it.runIf(shmIsMemoryWithRoom())('is /dev/shm on a machine where it is a tmpfs with 1 GiB free (this one)', () => {
+  it.runIf(shmIsMemoryWithRoom())('is /dev/shm where that is a tmpfs with 1 GiB free (run only on such a machine)', () => {
     expect(runTempBase({})).toBe('/dev/shm');
   });
 });
