@@ -13,8 +13,9 @@
  *
  * That folder goes in memory (/dev/shm) when it is a tmpfs with room, unless ALIVE_TEST_TMPDIR
  * names another place: the suite makes and removes tens of thousands of files (git repositories,
- * worlds, packages), and on a disk file system that took a sixth of the run (98 s against 81-86 s
- * on the 2-core development machine, whose ext4 is mounted with online discard).
+ * worlds, packages), and on the development machine's ext4 (online discard) creating files in the
+ * minutes after many were deleted (by the run before, or a removed clone) cost up to a sixth of
+ * the run (98 s against 81-86 s in memory).
  */
 import { chmodSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
