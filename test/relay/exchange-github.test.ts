@@ -16,7 +16,7 @@ import { FakeGithub } from '../support/fake-github.ts';
 import { makeUser, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
 import { relayProbeCommand } from '../../scripts/lib/relay/commands/relay-probe.ts';
 import { cliAsync, type CliResult } from './cli.ts';
-import { run, walnutPackage } from './in-process.ts';
+import { runAsCli, walnutPackage } from './in-process.ts';
 
 let base: ReturnType<typeof tempDir>;
 let gh: FakeGithub;
@@ -37,11 +37,10 @@ afterAll(async () => {
 });
 
 /** What cliAsync(user, entry, args) does, in-process: `alive-p2p relay …` and `relay-probe`. */
-async function inProcess(user: TestUser, entry: 'alive-p2p' | 'relay-probe', args: string[]): Promise<CliResult> {
-  const t0 = Date.now();
-  if (entry === 'alive-p2p' && args[0] !== 'relay') throw new Error(`inProcess: only relay commands, not ${args[0]}`);
-  const r = entry === 'relay-probe' ? await run(user, args, relayProbeCommand) : await run(user, args.slice(1));
-  return { status: r.code, stdout: r.stdout, stderr: r.stderr, json: r.json, ms: Date.now() - t0 };
+function inProcess(user: TestUser, entry: 'alive-p2p' | 'relay-probe', args: string[]): Promise<CliResult> {
+  if (entry === 'relay-probe') return runAsCli(user, args, relayProbeCommand);
+  if (args[0] !== 'relay') throw new Error(`inProcess: only relay commands, not ${args[0]}`);
+  return runAsCli(user, args.slice(1));
 }
 
 const inbox = (owner: string) => [...gh.files(`${owner}/walnut-relay`).keys()].filter((p) => p.startsWith('inbox/')).sort();

@@ -11,6 +11,7 @@ import { createPlainPackage, manifestTextFor, planPackage, writePlannedFiles } f
 import { writeEncryptedPackage } from '../../scripts/lib/package/encrypt.ts';
 import { makeUser, writeTestKeys, type TestUser } from './helpers.ts';
 import { startEnvRun } from '../support/env-runs.ts';
+import type { CliResult } from './cli.ts';
 
 export interface RelayUser extends TestUser {
   url: string;
@@ -49,6 +50,13 @@ export async function run(user: TestUser, argv: string[], command: Command = rel
   let json: Record<string, any> = {};
   if (argv.includes('--json') && r.stdout.trim().startsWith('{')) json = JSON.parse(r.stdout);
   return { ...r, json };
+}
+
+/** `run`, answered in the shape of cli.ts's CliResult: a test can take either path to a command. */
+export async function runAsCli(user: TestUser, argv: string[], command: Command = relayGroup): Promise<CliResult> {
+  const t0 = Date.now();
+  const r = await run(user, argv, command);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr, json: r.json, ms: Date.now() - t0 };
 }
 
 /** A user with a fixed test key (no key generation wait) and a git relay set up at remotes/<login>.git. */

@@ -7,8 +7,8 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'no
 import { join } from 'node:path';
 import { makeUser, tempDir, type TestUser } from './helpers.ts';
 import { migrateRelayCommand } from '../../scripts/lib/relay/commands/migrate-relay.ts';
-import { cli, type CliResult } from './cli.ts';
-import { run } from './in-process.ts';
+import { cli } from './cli.ts';
+import { run, runAsCli } from './in-process.ts';
 
 let base: ReturnType<typeof tempDir>;
 beforeAll(() => {
@@ -40,10 +40,7 @@ peers: []
 `;
 
 /** `migrate-relay <args>` in-process, as the user. */
-async function migrate(u: TestUser, args: string[]): Promise<CliResult> {
-  const r = await run(u, args, migrateRelayCommand);
-  return { status: r.code, stdout: r.stdout, stderr: r.stderr, json: r.json, ms: 0 };
-}
+const migrate = (u: TestUser, args: string[]) => runAsCli(u, args, migrateRelayCommand);
 
 function setup(name: string, v1: string) {
   const u = makeUser(base.dir, name);
