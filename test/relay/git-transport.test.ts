@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readFileSync, readdirSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
+import { gitEnv } from '../../scripts/lib/relay/git-run.ts';
 import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
 import { bareFiles, git, tempDir, writeFixtureKeys } from './helpers.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
@@ -29,6 +30,16 @@ function setupWorld() {
     return { login, paths, keys, url, transport };
   };
   return { dir: t.dir, alice: mk('alice'), bob: mk('bob') };
+}
+
+/** Bytes of the files under `dir`, all levels. */
+function treeBytes(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    n += e.isDirectory() ? treeBytes(p) : lstatSync(p).size;
+  }
+  return n;
 }
 
 function pkgFile(dir: string, name: string, bytes: number): string {
@@ -91,6 +102,29 @@ describe.concurrent('git transport', () => {
     const dest = join(dir, 'out.walnut');
     await bob.transport.download(listing.entries[0]!, dest);
     expect(readFileSync(dest).equals(readFileSync(file))).toBe(true);
+  });
+
+  it('a push into a relay in a folder runs none of the hooks planted there, a delivery or a clean-up', async () => {
+    const { dir, alice, bob } = setupWorld();
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const ran = join(dir, 'hooks-ran');
+    for (const hook of ['pre-receive', 'update', 'post-receive', 'post-update', 'reference-transaction', 'push-to-checkout']) {
+      const path = join(bob.url, 'hooks', hook);
+      writeFileSync(path, `#!/bin/sh\necho ${hook} >> '${ran}'\nexit 0\n`);
+      chmodSync(path, 0o755);
+    }
+    const r = await alice.transport.deliver(
+      { login: 'bob', relay: bob.url },
+      pkgFile(dir, 'h.walnut', 100),
+      () => 'h-1.walnut',
+      () => {},
+    );
+    expect(bareFiles(bob.url).has(r.path)).toBe(true);
+    const listing = await bob.transport.listInbox();
+    await bob.transport.remove(listing.entries);
+    expect(bareFiles(bob.url).has(r.path)).toBe(false);
+    expect(existsSync(ran)).toBe(false);
   });
 
   it('refuses the delivery when the key check throws, and writes nothing', async () => {
@@ -250,9 +284,16 @@ describe.concurrent('git transport', () => {
     const hook = join(bob.url, 'hooks', 'pre-receive');
     writeFileSync(hook, '#!/bin/sh\nprintf "\\033]0;owned\\007\\033[2Jcleared\\n" >&2\nexit 1\n');
     chmodSync(hook, 0o755);
+    // Bob's relay behind a server, as over ssh: the stand-in for ssh runs the server's git command
+    // here, so the hook runs on the receiving side as a server's would (a push to a folder runs none).
+    const ssh = join(dir, 'fake-ssh');
+    writeFileSync(ssh, '#!/bin/sh\nshift\nexec sh -c "$*"\n');
+    chmodSync(ssh, 0o755);
+    process.env.GIT_SSH_COMMAND = ssh;
+    process.env.GIT_SSH_VARIANT = 'simple';
     const err = await alice.transport
       .deliver(
-        { login: 'bob', relay: bob.url },
+        { login: 'bob', relay: `ssh://relay.invalid${bob.url}` },
         pkgFile(dir, 'x.walnut', 10),
         () => 'x-1.walnut',
         () => {},
@@ -261,6 +302,8 @@ describe.concurrent('git transport', () => {
         () => undefined,
         (e: Error) => e,
       );
+    delete process.env.GIT_SSH_COMMAND;
+    delete process.env.GIT_SSH_VARIANT;
     expect(err?.message).toMatch(/could not push .*cleared/);
     expect(err?.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
@@ -271,10 +314,28 @@ describe.concurrent('git transport', () => {
     await bob.transport.setup(bob.keys.publicKeyPem);
     const work = join(dir, 'big-key');
     git(['clone', '-q', bob.url, work]);
-    writeFileSync(join(work, 'keys', 'bob.pem'), Buffer.alloc(3 * 1024 * 1024, 'A'));
+    // Random bytes: a pack of them is as large as they are, so a kept copy shows on the disk.
+    writeFileSync(join(work, 'keys', 'bob.pem'), randomBytes(3 * 1024 * 1024));
     git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'huge key'], work);
     git(['push', '-q', 'origin', 'HEAD:main'], work);
     await expect(alice.transport.fetchPeerKey({ login: 'bob', relay: bob.url })).rejects.toThrow(/keys\/bob\.pem .*too large to be a public key/);
+    // Nor on the disk: the blob is not kept in the clone, whole or as a temporary pack.
+    expect(treeBytes(join(alice.paths.clone, 'objects'))).toBeLessThan(1024 * 1024);
+  });
+
+  it('a listing removes temporary packs that a killed fetch left an hour ago or more, and no newer one', async () => {
+    const { alice } = setupWorld();
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    const packDir = join(alice.paths.clone, 'objects', 'pack');
+    const old = join(packDir, 'tmp_pack_left');
+    const fresh = join(packDir, 'tmp_pack_running');
+    writeFileSync(old, randomBytes(1024));
+    writeFileSync(fresh, randomBytes(1024));
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(old, twoHoursAgo, twoHoursAgo);
+    await alice.transport.listInbox();
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
   });
 
   it('a fetch from a server that never answers ends at the deadline', async () => {
@@ -299,5 +360,21 @@ describe.concurrent('git transport', () => {
     // As on a machine so loaded that the local set-up used up the whole budget.
     const err = await t.listInbox({ deadline: Date.now() - 1 }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'timeout', message: expect.stringMatching(/^cannot reach the relay .*no time left/) });
+  });
+});
+
+describe('git environment', () => {
+  it('never carries the package passphrase to git or what git starts', () => {
+    const before = process.env.WALNUT_PASSPHRASE;
+    process.env.WALNUT_PASSPHRASE = 'hunter2';
+    try {
+      const env = gitEnv();
+      expect(env.WALNUT_PASSPHRASE).toBeUndefined();
+      expect(env.GIT_TERMINAL_PROMPT).toBe('0');
+      expect(process.env.WALNUT_PASSPHRASE).toBe('hunter2');
+    } finally {
+      if (before === undefined) delete process.env.WALNUT_PASSPHRASE;
+      else process.env.WALNUT_PASSPHRASE = before;
+    }
   });
 });

@@ -56,9 +56,18 @@ export class GitError extends AliveError {
 
 export const GIT_IDENTITY = ['-c', 'user.name=alive relay', '-c', 'user.email=relay@alive.invalid'];
 
+/**
+ * What git's environment never carries: the package passphrase (crypto/passphrase.ts reads it from
+ * here). Git needs none of it, and whatever git starts (an ssh proxy, a credential helper, the
+ * receiving side of a push to a folder) would inherit it.
+ */
+const NOT_FOR_GIT = ['WALNUT_PASSPHRASE'];
+
 export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const inherited = { ...process.env };
+  for (const name of NOT_FOR_GIT) delete inherited[name];
   return {
-    ...process.env,
+    ...inherited,
     GIT_TERMINAL_PROMPT: '0',
     GIT_ASKPASS: process.env.GIT_ASKPASS ?? '',
     SSH_ASKPASS: '',

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError } from '../errors.ts';
 import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitRunOptions } from './git-run.ts';
@@ -92,6 +92,19 @@ export function isLocalPath(url: string): boolean {
   return true;
 }
 
+/**
+ * A push to a folder (or a file:// URL) runs git-receive-pack on this machine, as this user, inside
+ * that repository: with its hooks, which whoever can write there (a synced or shared folder) may
+ * have planted. Git drops `-c` options when it starts the other side, so the receiving command
+ * itself is given with hooks off. Only for local remotes: a server over ssh accepts nothing but
+ * its own git-receive-pack, and HTTP ignores the option.
+ */
+const LOCAL_RECEIVE_PACK_WITHOUT_HOOKS = '--receive-pack=git -c core.hooksPath=/dev/null receive-pack';
+
+function isLocalRemote(url: string): boolean {
+  return isLocalPath(url) || /^file:\/\//i.test(url);
+}
+
 export function normaliseGitUrl(url: string): string {
   const trimmed = url.trim();
   if (trimmed === '') throw new AliveError('the relay URL is empty', { code: 'bad_url' });
@@ -152,6 +165,7 @@ export class GitTransport implements RelayTransport {
     const b = this.opts.branch;
     const deadline = Date.now() + timeoutMs;
     const packDir = join(this.opts.clonePath, 'objects', 'pack');
+    removeAbandonedPacks(packDir);
     const tmpPacksBefore = new Set(tmpPacks(packDir));
     try {
       // Inside the try: a deadline spent before the fetch (a slow local set-up) is the same relay timeout.
@@ -182,8 +196,10 @@ export class GitTransport implements RelayTransport {
         }
       }
     } catch (err) {
-      if (hitFileLimit(err)) {
+      if (hitFileLimit(err) || (err instanceof GitError && err.timedOut)) {
         for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
+      }
+      if (hitFileLimit(err)) {
         const limit = this.opts.treeFetchMaxBytes ?? TREE_FETCH_MAX_BYTES;
         throw new AliveError(
           `the relay ${redactUrls(await this.remoteUrl(remote))} sent more than ${limit} bytes where only commits and trees were asked for: ` +
@@ -229,10 +245,24 @@ export class GitTransport implements RelayTransport {
 
   /** A small text file of a relay (a key), read whole; a larger one is refused unread. */
   private async readSmallBlob(oid: string, what: string): Promise<string> {
+    // In a blob-less clone, cat-file fetches the blob first, whole: no file that fetch writes may
+    // outgrow a key (plus a pack's overhead), and what it left of a larger one is removed.
+    const packDir = join(this.opts.clonePath, 'objects', 'pack');
+    const tmpPacksBefore = new Set(tmpPacks(packDir));
     try {
-      return (await this.git(['cat-file', 'blob', oid], { timeoutMs: NETWORK_TIMEOUT_MS, maxStdoutBytes: MAX_KEY_BYTES })).stdout;
+      return (
+        await this.git([...NO_AUTO_GC, 'cat-file', 'blob', oid], {
+          timeoutMs: NETWORK_TIMEOUT_MS,
+          maxStdoutBytes: MAX_KEY_BYTES,
+          maxFileBytes: MAX_KEY_BYTES + 64 * 1024,
+        })
+      ).stdout;
     } catch (err) {
-      if (err instanceof AliveError && err.code === 'git_output_too_large') {
+      const tooLarge = (err instanceof AliveError && err.code === 'git_output_too_large') || hitFileLimit(err);
+      if (tooLarge || (err instanceof GitError && err.timedOut)) {
+        for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
+      }
+      if (tooLarge) {
         throw new AliveError(`${what} is more than ${MAX_KEY_BYTES / 1024} KiB, too large to be a public key; it was not read`, { code: 'bad_key' });
       }
       throw err;
@@ -274,6 +304,7 @@ export class GitTransport implements RelayTransport {
     const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
     try {
       const push = onPushBytes ? ['push', '--progress', '--porcelain'] : ['push', '--quiet', '--porcelain'];
+      if (isLocalRemote(await this.remoteUrl(remote))) push.push(LOCAL_RECEIVE_PACK_WITHOUT_HOOKS);
       await this.git([...push, remote, `${commit}:refs/heads/${this.opts.branch}`], {
         timeoutMs,
         ...(onPushBytes ? { onStderrChunk: gitProgressBytes(onPushBytes) } : {}),
@@ -578,6 +609,25 @@ export class GitTransport implements RelayTransport {
       return true;
     } catch {
       return false;
+    }
+  }
+}
+
+/** A fetch lasts at most 30 minutes: a temporary pack untouched for an hour belongs to none. */
+const ABANDONED_PACK_MS = 60 * 60_000;
+
+/**
+ * Removes the temporary packs a fetch left when it was killed with its process group (the session
+ * hook's budget) or its process died: nothing else ever would, and each may be as large as the
+ * fetch's file limit.
+ */
+function removeAbandonedPacks(packDir: string, now = Date.now()): void {
+  for (const name of tmpPacks(packDir)) {
+    const path = join(packDir, name);
+    try {
+      if (now - lstatSync(path).mtimeMs >= ABANDONED_PACK_MS) rmSync(path, { force: true });
+    } catch {
+      // gone already, or another fetch's to finish
     }
   }
 }
