@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 
+// scripts/lib/text/trim.ts
+function trimEndOf(text2, chars) {
+  let end = text2.length;
+  for (; end > 0 && chars.includes(text2[end - 1]); ) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
+
 // scripts/lib/guardian/shell.ts
-var text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0;
+var MAX_DEPTH = 8, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0;
 function lastName(w) {
   let all = text(w), slash = all.lastIndexOf("/"), offset = 0;
   for (let p of w.parts) {
@@ -16,7 +23,7 @@ function joinPath(dir, rel) {
   return rel.startsWith("/") || dir === "" ? rel : dir.endsWith("/") ? dir + rel : `${dir}/${rel}`;
 }
 function baseName(path) {
-  let trimmed = path.replace(/\/+$/, "");
+  let trimmed = trimEndOf(path, "/");
   return trimmed.slice(trimmed.lastIndexOf("/") + 1);
 }
 var SIMPLE_ESCAPES = {
@@ -431,7 +438,7 @@ function commandWrites(name, args, emit, nested, depth) {
       return;
     }
     default:
-      if (SHELLS.has(name) && depth < 8) {
+      if (SHELLS.has(name) && depth < MAX_DEPTH) {
         let c = args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(text(w))), script = c >= 0 ? args[c + 1] : void 0;
         script && nested(text(script));
       }
@@ -439,7 +446,7 @@ function commandWrites(name, args, emit, nested, depth) {
 }
 function analyse(command, scope, home, out, depth) {
   let stack = [], current = scope, nested = (inner) => {
-    depth < 8 && analyse(inner, { dir: current.dir, vars: new Map(current.vars) }, home, out, depth + 1);
+    depth < MAX_DEPTH && analyse(inner, { dir: current.dir, vars: new Map(current.vars) }, home, out, depth + 1);
   }, tokens = new Lexer(command, () => current, home, nested).tokens(), emit = (w, kind, via) => {
     out.push({ path: text(w), exact: exact(w), name: lastName(w), dir: current.dir, kind, via });
   }, run = (cmd2) => {

@@ -75,6 +75,7 @@ export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv, o
     input: opts.input ?? '',
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? 30_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeUtf8, formatMessage, parseMessage, splitRecipients } from '../../scripts/lib/bus/message.ts';
+import { bundle, makeBus, runCli } from './helpers.ts';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'messages');
 const read = (name: string) => parseMessage(readFileSync(join(fixtures, name), 'utf8'));
@@ -197,5 +198,36 @@ describe('writer', () => {
     const m = parseMessage(formatMessage({ ...base, thread: 'x\n# From: mallory', body: 'b' }));
     expect(m.from).toBe('@claude');
     expect(m.thread).toBe('x # From: mallory');
+  });
+});
+
+describe('reader: a long run of spaces costs its length, not its square', () => {
+  // Trimming with a pattern such as /[ \t]+$/ tried every start of a run that is not at the end: a
+  // megabyte of spaces in a message would have kept a daemon busy for hours. The bundle reads it
+  // under a deadline, so that such a reader fails the test instead of hanging the run.
+  it('a megabyte of spaces inside a header value, a body and a context is read at once', async () => {
+    const bus = makeBus();
+    const inbox = join(bus.root, 'runtimes', 'claude', 'inbox');
+    mkdirSync(inbox, { recursive: true });
+    const run = ' \t'.repeat(1 << 19);
+    const text = `# HelloWorld Message\n# From: @gemini\n# Thread: t1${run}x\n\nhello${run}there${run}\n\n# Context\nctx${run}more${run}\n`;
+    writeFileSync(join(inbox, 'msg-spaces.hw'), text);
+    const r = runCli(await bundle('scripts/dispatch.ts'), ['show', 'spaces', '--json'], bus.env, { timeoutMs: 20_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const [shown] = JSON.parse(r.stdout).messages;
+    expect(shown.thread).toBe(`t1${run}x`);
+    expect(shown.body).toBe(`hello${run}there`);
+    expect(shown.context).toBe(`ctx${run}more`);
+  });
+
+  it('trims only spaces and tabs around a header value and at the end of a body and a context', () => {
+    const m = parseMessage(
+      '#  HelloWorld Message \n#\tFrom :\t @gemini \t\n# Thread: \u00a0t1\u00a0 \n\n\n  hello\u00a0 \t\n \t\n\n# Context\n\nctx\u2003\t \n\n',
+    );
+    expect(m.kind).toBe('message');
+    expect(m.from).toBe('@gemini');
+    expect(m.thread).toBe('\u00a0t1\u00a0');
+    expect(m.body).toBe('  hello\u00a0');
+    expect(m.context).toBe('ctx\u2003');
   });
 });

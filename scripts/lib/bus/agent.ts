@@ -113,7 +113,7 @@ const TAIL_IN_REASON = 400;
 /** " Its last output: stdout '…', stderr '…'." with both tails escaped, or '' when both are empty. */
 function lastOutput(stdout: string, stderr: string): string {
   const tail = (t: string) => {
-    const trimmed = t.replace(/\s+$/, '');
+    const trimmed = t.trimEnd();
     return inlineText(trimmed.length > TAIL_IN_REASON ? `…${trimmed.slice(-TAIL_IN_REASON)}` : trimmed, TAIL_IN_REASON + 40);
   };
   const parts = [];

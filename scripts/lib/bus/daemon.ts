@@ -297,7 +297,7 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
       });
       return ['agent_failure', outcome.reason];
     }
-    const answer = outcome.answer.replace(/\s+$/, '');
+    const answer = outcome.answer.trimEnd();
     if (answer.startsWith('NOTHING_FURTHER')) {
       recordTurn(claim.paths, thread, claim.id);
       completeClaim(claim);

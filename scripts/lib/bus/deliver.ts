@@ -13,6 +13,7 @@ import { receiverPaths } from './layout.ts';
 import { formatMessage, type MessageKind } from './message.ts';
 import { displayName, normaliseName } from './names.ts';
 import { takeRateToken } from './ratelimit.ts';
+import { trimEndOf } from '../text/trim.ts';
 
 export interface SendOptions {
   root: string;
@@ -160,7 +161,7 @@ export async function openDelivery(opts: Omit<SendOptions, 'body' | 'context'> &
     },
     commit(context) {
       let tail = lastChar === '\n' ? '' : '\n';
-      const ctx = context?.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+      const ctx = context === undefined ? undefined : trimEndOf(context.replace(/\r\n/g, '\n'), '\n');
       if ((ctx !== undefined && ctx !== '') || bodyHasContextLine) tail += `\n# Context\n${ctx ? `${ctx}\n` : ''}`;
       if (tail) put(Buffer.from(tail, 'utf8'));
       fsyncSync(fd);

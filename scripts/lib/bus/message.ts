@@ -20,6 +20,7 @@
  * of header lines at the top and ends at the first blank line (or the first line that is not a
  * header), so a body whose first line starts with `#` keeps all its lines.
  */
+import { trimEndOf, trimOf } from '../text/trim.ts';
 
 export type MessageKind = 'message' | 'response';
 
@@ -71,11 +72,12 @@ export interface MessageToWrite {
   context?: string;
 }
 
-// Lines are split on \n only: the `s` flag lets a value hold U+2028/U+2029 (shown escaped later)
-// instead of ending the header block there.
+// Lines are split on \n only: a value may hold U+2028/U+2029 (shown escaped later).
 const TITLE = /^#[ \t]*HelloWorld[ \t]+(Message|Response)[ \t]*$/i;
-const PREFIXED_HEADER = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/s;
-const UNPREFIXED_HEADER = /^(From|To|Thread|Timestamp|In-Reply-To|Turn)[ \t]*:[ \t]*(.*?)[ \t]*$/is;
+// A header's name and colon; its value is the rest of the line without the spaces and tabs around
+// it (trimOf: a pattern ending in `(.*?)[ \t]*$` costs the square of a long run of spaces).
+const PREFIXED_HEADER = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:/;
+const UNPREFIXED_HEADER = /^(From|To|Thread|Timestamp|In-Reply-To|Turn)[ \t]*:/i;
 const CONTEXT_LINE = /^#[ \t]*Context[ \t]*$/;
 
 /** Decodes file bytes as strict UTF-8 (a leading BOM is dropped); undefined when not UTF-8. */
@@ -135,15 +137,11 @@ export function parseMessage(raw: string): ParsedMessage {
   let context: string | undefined;
   const ctx = lastContextSection(bodyLines);
   if (ctx !== undefined) {
-    const contextText = trimBlankLines(bodyLines.slice(ctx + 1))
-      .join('\n')
-      .replace(/[ \t]+$/, '');
+    const contextText = trimEndOf(trimBlankLines(bodyLines.slice(ctx + 1)).join('\n'), ' \t');
     context = contextText === '' ? undefined : contextText;
     bodyLines = bodyLines.slice(0, ctx);
   }
-  const body = trimBlankLines(bodyLines)
-    .join('\n')
-    .replace(/[ \t]+$/, '');
+  const body = trimEndOf(trimBlankLines(bodyLines).join('\n'), ' \t');
 
   let nestedHeaders: Record<string, string> | undefined;
   const bodySplit = body.split('\n');
@@ -211,7 +209,7 @@ function readHeaderBlock(lines: string[], start: number, allowUnprefixed: boolea
     if (!m) break;
     const key = m[1]!.toLowerCase();
     if (key in headers) duplicate = true;
-    headers[key] = m[2]!;
+    headers[key] = trimOf(line.slice(m[0].length), ' \t');
     count++;
   }
   return { kind, headers, count, end: i, unprefixed, duplicate };
@@ -267,8 +265,8 @@ export function formatMessage(msg: MessageToWrite): string {
   if (msg.inReplyTo !== undefined) lines.push(`# In-Reply-To: ${oneLine(msg.inReplyTo)}`);
   lines.push('');
   const body = msg.body.replace(/\r\n/g, '\n');
-  lines.push(body.replace(/\n+$/, ''));
-  const context = msg.context?.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+  lines.push(trimEndOf(body, '\n'));
+  const context = msg.context === undefined ? undefined : trimEndOf(msg.context.replace(/\r\n/g, '\n'), '\n');
   // A body holding a "# Context" line of its own gets an explicit (maybe empty) section after
   // it, so that the reader's "last # Context section" rule never cuts the body.
   const bodyHasContextLine = body.split('\n').some((l) => CONTEXT_LINE.test(l));

@@ -11,6 +11,7 @@
  */
 import { constants, sign as rsaSign, verify as rsaVerify, type KeyObject } from 'node:crypto';
 import { AliveError } from '../errors.ts';
+import { trimEndOf } from '../text/trim.ts';
 
 export const SIGNATURE_ALGORITHM = 'RSA-SHA256';
 
@@ -72,7 +73,7 @@ export function signManifestText(text: string, privateKey: KeyObject, signer: st
   if (privateKey.type !== 'private') throw new TypeError('signing needs a private key');
   const canonical = canonicalManifestForSignature(text);
   const value = rsaSign('sha256', Buffer.from(canonical, 'utf8'), { key: privateKey, padding: constants.RSA_PKCS1_PADDING });
-  const body = canonical.replace(/\n+$/, '');
+  const body = trimEndOf(canonical, '\n');
   return `${body}\n\nsignature:\n` + `  algorithm: "${SIGNATURE_ALGORITHM}"\n` + `  signer: "${signer}"\n` + `  value: "${value.toString('base64')}"\n`;
 }
 
@@ -92,7 +93,21 @@ function scalar(raw: string): string {
   if (double) return double[1]!.replace(/\\(["\\])/g, '$1');
   const single = /^'((?:[^']|'')*)'/.exec(v);
   if (single) return single[1]!.replace(/''/g, "'");
-  return v.replace(/(?:^|\s+)#.*$/, '');
+  return withoutComment(v);
+}
+
+/**
+ * `v` without a trailing `# comment` and the blanks before it (what `/(?:^|\s+)#.*$/` removed,
+ * which cost the square of a long run of blanks): the first `#` at the start or after whitespace
+ * with no line break after it.
+ */
+function withoutComment(v: string): string {
+  let from = 0;
+  for (const br of ['\n', '\r', '\u2028', '\u2029']) from = Math.max(from, v.lastIndexOf(br) + 1);
+  for (let i = from; i < v.length; i++) {
+    if (v[i] === '#' && (i === 0 || /\s/.test(v[i - 1]!))) return v.slice(0, i).trimEnd();
+  }
+  return v;
 }
 
 function parseBlock(lines: string[]): SignatureBlock {

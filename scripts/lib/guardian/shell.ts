@@ -16,6 +16,7 @@
  * own file writes, `find -delete`, arguments read by `xargs` from stdin, `git checkout`) is not
  * visible here.
  */
+import { trimEndOf } from '../text/trim.ts';
 
 export type WriteKind = 'replace' | 'append' | 'remove';
 
@@ -81,7 +82,7 @@ function joinPath(dir: string, rel: string): string {
 }
 
 function baseName(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
+  const trimmed = trimEndOf(path, '/');
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 

@@ -10,7 +10,31 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const TASK_LINE = /^- \[([ ~x])\]\s+(.+?)(?:\s+@(\S+))?\s*$/;
+const TASK_MARK = /^- \[([ ~x])\]/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * A `- [ ] title @session` line: its mark, title and trailing `@session`, as
+ * `/^- \[([ ~x])\]\s+(.+?)(?:\s+@(\S+))?\s*$/` read it, without its cost (the square of a long
+ * run of blanks inside a title). Undefined for any other line, or a task without a title.
+ */
+export function readTaskLine(line: string): { mark: string; title: string; session: string | undefined } | undefined {
+  const m = TASK_MARK.exec(line);
+  if (!m) return undefined;
+  const rest = line.slice(m[0].length);
+  const text = rest.trimStart();
+  if (text.length === rest.length) return undefined;
+  let title = text.trimEnd();
+  let session: string | undefined;
+  let last = title.length - 1;
+  while (last >= 0 && !/\s/.test(title[last]!)) last--;
+  if (last > 0 && title[last + 1] === '@' && title.length - last > 2) {
+    session = title.slice(last + 2);
+    title = title.slice(0, last).trimEnd();
+  }
+  if (title === '' || LINE_BREAK.test(title)) return undefined;
+  return { mark: m[1]!, title, session };
+}
 
 export interface V3Task {
   id: string;
@@ -35,13 +59,13 @@ export function parseTasksMd(text: string, bundle: string, created: string, sess
   const tasks: V3Task[] = [];
   let leftover = false;
   for (const line of lines) {
-    const m = TASK_LINE.exec(line);
-    const title = m?.[2]?.trim();
+    const m = readTaskLine(line);
+    const title = m?.title.trim();
     if (!m || !title) {
       if (line.trim() !== '' && !/^#{1,6}\s/.test(line)) leftover = true;
       continue;
     }
-    const mark = m[1];
+    const mark = m.mark;
     tasks.push({
       id: `t-${String(tasks.length + 1).padStart(3, '0')}`,
       title,
@@ -51,7 +75,7 @@ export function parseTasksMd(text: string, bundle: string, created: string, sess
       due: null,
       tags: [],
       created,
-      session: m[3] ?? session,
+      session: m.session ?? session,
       bundle,
     });
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AliveError, UsageError } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { trimEndOf } from '../text/trim.ts';
 
 /**
  * Names that travel between peers become folder and file names on both sides, so they are
@@ -46,9 +47,9 @@ export function depositName(originalFileName: string, now: Date = new Date(), ra
   base = base
     .replace(/[^A-Za-z0-9_.+-]+/g, '-')
     .replace(/\.{2,}/g, '.')
-    .replace(/^[^A-Za-z0-9]+/, '')
-    .replace(/[.-]+$/, '');
-  if (base.length > 120) base = base.slice(0, 120).replace(/[.-]+$/, '');
+    .replace(/^[^A-Za-z0-9]+/, '');
+  base = trimEndOf(base, '.-');
+  if (base.length > 120) base = trimEndOf(base.slice(0, 120), '.-');
   if (base === '') base = 'package';
   const name = `${base}-${compactUtcStamp(now)}-${random}.walnut`;
   if (!isSafeDepositName(name)) throw new AliveError(`could not build a safe deposit name from '${inlineText(originalFileName)}'`);

@@ -8,6 +8,7 @@
  * holding back `claude.md` on Linux costs nothing because held-back files are kept, not lost).
  * docs/receive.md documents the list; keep the two in step.
  */
+import { trimEndOf } from '../text/trim.ts';
 
 export interface AgentFileRule {
   /** The name as users know it (`CLAUDE.md`, `.claude/`, `.vscode/tasks.json`). */
@@ -78,7 +79,7 @@ function foldSegment(segment: string): string {
   const folded = segment.normalize('NFKC').toUpperCase().toLowerCase();
   const colon = folded.indexOf(':');
   const base = colon > 0 ? folded.slice(0, colon) : folded;
-  return base === '.' || base === '..' ? base : base.replace(/[. ]+$/, '');
+  return base === '.' || base === '..' ? base : trimEndOf(base, '. ');
 }
 
 /**

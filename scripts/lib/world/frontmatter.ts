@@ -4,6 +4,7 @@
  * It is a line tool on purpose: log.md's frontmatter is edited in place, keeping every other line
  * byte for byte.
  */
+import { trimStartOf } from '../text/trim.ts';
 
 export interface Frontmatter {
   /** The lines between the two `---` fences. */
@@ -26,17 +27,32 @@ export function splitFrontmatter(text: string): Frontmatter | undefined {
   return { lines, body: rest.slice(close.index + close[0].length) };
 }
 
-const KEY_LINE = /^([A-Za-z0-9_][\w-]*):(?:[ \t]+(.*?)|[ \t]*)$/;
+const KEY_NAME = /^([A-Za-z0-9_][\w-]*):/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * A top-level `key: value` line (a space or tab after the colon, or nothing): its key and its
+ * value without the blanks before it. A pattern ending in `[ \t]+(.*?)$` cost the square of a run
+ * of blanks that a lone CR follows (text/trim.ts).
+ */
+export function keyLine(line: string): { key: string; value: string } | undefined {
+  const m = KEY_NAME.exec(line);
+  if (!m) return undefined;
+  const rest = line.slice(m[0].length);
+  if (rest !== '' && rest[0] !== ' ' && rest[0] !== '\t') return undefined;
+  if (LINE_BREAK.test(rest)) return undefined;
+  return { key: m[1]!, value: trimStartOf(rest, ' \t') };
+}
 
 /** Top-level scalar values of a frontmatter (lists and nested maps are left out). */
 export function frontmatterValues(fm: Frontmatter): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of fm.lines) {
-    const m = KEY_LINE.exec(line);
+    const m = keyLine(line);
     if (!m) continue;
-    let v = (m[2] ?? '').trim();
+    let v = m.value.trim();
     if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) v = v.slice(1, -1);
-    if (v !== '') out.set(m[1]!, v);
+    if (v !== '') out.set(m.key, v);
   }
   return out;
 }
@@ -45,7 +61,7 @@ export function frontmatterValues(fm: Frontmatter): Map<string, string> {
 export function setFrontmatterValues(fm: Frontmatter, values: Record<string, string>): Frontmatter {
   const lines = [...fm.lines];
   for (const [key, value] of Object.entries(values)) {
-    const at = lines.findIndex((l) => KEY_LINE.exec(l)?.[1] === key);
+    const at = lines.findIndex((l) => keyLine(l)?.key === key);
     if (at >= 0) lines[at] = `${key}: ${value}`;
     else lines.push(`${key}: ${value}`);
   }

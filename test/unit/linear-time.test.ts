@@ -1,0 +1,170 @@
+/**
+ * Readers of text someone else wrote cost the length of that text, not its square. Each hostile
+ * input runs in a child process under a deadline, so that a quadratic reader fails its case
+ * instead of holding the whole run (a worker busy in a regular expression cannot be interrupted).
+ * The deadline is a hang detector, two orders of magnitude above what the readers take: timing
+ * targets live in `npm run bench`.
+ *
+ * The rewritten line readers are checked against the patterns they replace on short inputs, where
+ * those patterns are fast.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readTaskLine } from '../../scripts/lib/receive/tasks.ts';
+import { keyLine } from '../../scripts/lib/world/frontmatter.ts';
+import { readSignatureBlock } from '../../scripts/lib/crypto/sign.ts';
+import { trimEndOf, trimOf, trimStartOf } from '../../scripts/lib/text/trim.ts';
+
+const scripts = fileURLToPath(new URL('../../scripts/lib/', import.meta.url));
+const DEADLINE_MS = 20_000;
+
+/** Runs `body` (an ES module; `lib` is the path of scripts/lib/) and returns what it printed. */
+function runWithin(body: string): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const lib = ${JSON.stringify(scripts)};\n${body}`], {
+    encoding: 'utf8',
+    timeout: DEADLINE_MS,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.error || r.status !== 0) {
+    throw new Error(`the reader did not finish within ${DEADLINE_MS / 1000} s (status ${r.status}, ${r.error?.message ?? ''}): ${r.stderr.slice(0, 500)}`);
+  }
+  return r.stdout.trim();
+}
+
+const BLANKS = "' \\t'.repeat(150_000)";
+
+describe('hostile text is read in linear time', () => {
+  it('a signature block whose signer holds a long run of blanks (crypto/sign.ts)', () => {
+    const out = runWithin(`
+      const { readSignatureBlock } = await import(lib + 'crypto/sign.ts');
+      const run = ${BLANKS};
+      const b = readSignatureBlock('a: 1\\nsignature:\\n  algorithm: "RSA-SHA256"\\n  signer: a' + run + 'b\\n  value: "AAAA"\\n');
+      console.log(b.signer.length, b.value);`);
+    expect(out).toBe('300002 AAAA');
+  });
+
+  it('a tasks.md line with a long run of blanks inside its title (receive/tasks.ts)', () => {
+    const out = runWithin(`
+      const { parseTasksMd } = await import(lib + 'receive/tasks.ts');
+      const run = ${BLANKS};
+      const r = parseTasksMd('- [ ] a' + run + 'b @sam\\n- [x] c' + run + '\\n', 'b', 'now', 's');
+      console.log(r.tasks.length, r.tasks[0].title.length, r.tasks[0].session, r.tasks[1].title, r.leftover);`);
+    expect(out).toBe('2 300002 sam c false');
+  });
+
+  it('a key.md line with a long run of blanks before a lone carriage return (world/frontmatter.ts)', () => {
+    const out = runWithin(`
+      const { splitFrontmatter, frontmatterValues } = await import(lib + 'world/frontmatter.ts');
+      const run = ${BLANKS};
+      const fm = splitFrontmatter('---\\ntype: venture\\nk:' + run + '\\rx\\ngoal:' + run + 'grow\\n---\\nbody\\n');
+      const v = frontmatterValues(fm);
+      console.log(v.get('type'), v.has('k'), v.get('goal'));`);
+    expect(out).toBe('venture false grow');
+  });
+
+  it('a message with a long run of blanks in a header, its body and its context (bus/message.ts)', () => {
+    const out = runWithin(`
+      const { parseMessage } = await import(lib + 'bus/message.ts');
+      const run = ${BLANKS};
+      const m = parseMessage('# HelloWorld Message\\n# From: @gemini\\n# Thread: t' + run + 'x\\n\\nhi' + run + 'there' + run + '\\n\\n# Context\\nc' + run + 'd' + run + '\\n');
+      console.log(m.thread.length, m.body.length, m.context.length);`);
+    expect(out).toBe('300002 300007 300002');
+  });
+
+  it('a tar of thousands of entries 2,000 folders deep (package/tar-read.ts)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alive-deep-tar-'));
+    try {
+      const tar = join(dir, 'deep.tar');
+      // Written by Python's tarfile (pax names), as a hostile peer would.
+      const py = spawnSync(
+        'python3',
+        [
+          '-c',
+          `import tarfile,io,sys
+deep='/'.join(['a']*2000)
+with tarfile.open(sys.argv[1],'w',format=tarfile.PAX_FORMAT) as t:
+    for i in range(3000):
+        ti=tarfile.TarInfo(f'{deep}/{i}'); ti.size=1; t.addfile(ti,io.BytesIO(b'x'))`,
+          tar,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(py.status, py.stderr).toBe(0);
+      const out = runWithin(`
+        const { readTarStream } = await import(lib + 'package/tar-read.ts');
+        const { createReadStream } = await import('node:fs');
+        let files = 0;
+        await readTarStream(createReadStream(${JSON.stringify(tar)}), 'none', { maxBytes: 1e9, maxEntries: 1e6, label: 'deep.tar' }, async (e) => {
+          if (e.kind === 'file') { files++; for await (const _ of e.body) {} }
+        });
+        console.log(files);`);
+      expect(out).toBe('3000');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A seeded generator of short strings over the characters that matter to these readers. */
+function corpus(alphabet: string[], count: number, maxLength: number, seed = 7): string[] {
+  let x = seed;
+  const next = () => {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    return x;
+  };
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const len = next() % (maxLength + 1);
+    let s = '';
+    for (let i = 0; i < len; i++) s += alphabet[next() % alphabet.length]!;
+    out.push(s);
+  }
+  return out;
+}
+
+const SPACES = [' ', '\t', '\r', '\u2028', '\u00a0', '\n'];
+
+describe('the line readers read what the patterns they replace read', () => {
+  it('task lines', () => {
+    const old = /^- \[([ ~x])\]\s+(.+?)(?:\s+@(\S+))?\s*$/;
+    for (const tail of corpus([...SPACES, '@', 'a', 'b', '#'], 8_000, 9)) {
+      for (const line of [`- [ ]${tail}`, `- [x] ${tail}`, `- [~]${tail}b`]) {
+        const m = old.exec(line);
+        const expected = m && m[2]!.trim() ? { mark: m[1], title: m[2]!.trim(), session: m[3] } : undefined;
+        const got = readTaskLine(line);
+        expect(got && { mark: got.mark, title: got.title.trim(), session: got.session }, JSON.stringify(line)).toEqual(expected);
+      }
+    }
+  });
+
+  it('frontmatter key lines', () => {
+    const old = /^([A-Za-z0-9_][\w-]*):(?:[ \t]+(.*?)|[ \t]*)$/;
+    for (const tail of corpus([...SPACES, ':', 'a', '"'], 8_000, 8)) {
+      for (const line of [`k:${tail}`, `key-1:${tail}`, `${tail}:x`]) {
+        const m = old.exec(line);
+        expect(keyLine(line), JSON.stringify(line)).toEqual(m ? { key: m[1], value: m[2] ?? '' } : undefined);
+      }
+    }
+  });
+
+  it('a scalar of the signature block, with or without a comment', () => {
+    const old = (raw: string) => raw.trim().replace(/(?:^|\s+)#.*$/, '');
+    for (const v of corpus([...SPACES, '#', 'a'], 20_000, 8)) {
+      if (v.includes('\n') || /^\s*["']/.test(v)) continue; // one line; quoted scalars are read apart
+      const read = readSignatureBlock(`signature:\n  signer: ${v}\n`)!;
+      expect(read.signer, JSON.stringify(v)).toBe(old(v));
+    }
+  });
+
+  it('trimming a set of characters', () => {
+    for (const s of corpus([' ', '\t', 'a', '\n', '.'], 2_000, 8)) {
+      expect(trimEndOf(s, ' \t')).toBe(s.replace(/[ \t]+$/, ''));
+      expect(trimStartOf(s, ' \t')).toBe(s.replace(/^[ \t]+/, ''));
+      expect(trimOf(s, '\n.')).toBe(s.replace(/^[\n.]+/, '').replace(/[\n.]+$/, ''));
+    }
+  });
+});
