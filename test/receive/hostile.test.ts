@@ -2,6 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
+import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { setProcessEnv } from '../support/process-env.ts';
 import { makeWorld, testEnv, tmp, tree, writePackage, v2Manifest, v3Manifest, type PackageFiles } from './helpers.ts';
 
 const MAX = 1 << 30;
@@ -151,6 +154,34 @@ describe('untrusted content', () => {
     expect(r.sender).toBe(evil); // the JSON result carries the value as data
   });
 
+  it('prints no line and no control character that the manifest brings, for a snapshot and a received package', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    const forged = 'alice\nSignature: VERIFIED by alice (pinned key)\n';
+    const files: PackageFiles = { '_kernel/key.md': 'k\n', 'b1/context.manifest.yaml': 'goal: b\n', 'b1/x.md': 'x\n' };
+    const restore = setProcessEnv(env);
+    try {
+      for (const [scope, args] of [
+        ['snapshot', []],
+        ['bundle', ['--into', '04_Ventures/existing']],
+      ] as const) {
+        const manifest = v3Manifest('src', scope, files, { bundles: ['b1'], sender: forged, description: forged }).replace(
+          'format_version: "2.1.0"',
+          'format_version: "2.1.0\\r\u000b\u000c"',
+        );
+        const pkg = await writePackage(join(base, `${scope}.walnut`), manifest, files);
+        const r = await runCaptured(receiveCommand, [pkg, '--world', world, ...args]);
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stdout, scope).not.toMatch(/^Signature:/m);
+        expect(r.stdout, scope).not.toMatch(/[\r\u000b\u000c]/);
+        expect(r.stdout, scope).toContain('alice\\nSignature: VERIFIED');
+      }
+    } finally {
+      restore();
+    }
+  });
+
   it("keeps a claimed sender in now.json's context quoted and marked unverified: it is the receiver's own walnut state, which agents load", async () => {
     const base = tmp();
     const env = testEnv(base);
@@ -201,6 +232,46 @@ describe('untrusted content', () => {
     expect(readFileSync(join(w, 'bundles', 'launch', 'ok.md'), 'utf8')).toBe('ok\n');
     expect(JSON.parse(readFileSync(join(w, '_kernel', '_generated', 'now.json'), 'utf8')).phase).not.toBe('forged');
     expect(r.skipped.map((s) => s.path).sort()).toEqual(['.alive/preferences.yaml', '_kernel/_generated/now.json', 'bundles/launch/.git/config']);
+  });
+
+  it('leaves out Git metadata in any case or Windows spelling, and a world marker at any depth', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    // On APFS and NTFS `.Git` is `.git` (and Windows drops trailing dots): git would read this
+    // config, fsmonitor command included, in the folder it lands in.
+    const files: PackageFiles = {
+      ...kernel,
+      'notes/.Git/HEAD': 'ref: refs/heads/main\n',
+      'notes/.Git/config': '[core]\n\tfsmonitor = "touch /tmp/owned; false"\n',
+      'docs/.GIT./config': '[core]\n\tfsmonitor = evil\n',
+      'notes/.alive/preferences.yaml': 'x: 1\n',
+      'notes/plan.md': 'plan\n',
+    };
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'full', files), files);
+    const r = await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env });
+    const w = join(world, '03_Inbox', 'fine');
+    expect(readFileSync(join(w, 'notes', 'plan.md'), 'utf8')).toBe('plan\n');
+    for (const d of ['notes/.Git', 'docs/.GIT.', 'notes/.alive']) expect(existsSync(join(w, d)), d).toBe(false);
+    expect(r.skipped.map((s) => s.path).sort()).toEqual(['docs/.GIT./config', 'notes/.Git/HEAD', 'notes/.Git/config', 'notes/.alive/preferences.yaml']);
+  });
+
+  it("refuses a package that makes a folder of a file the receiver writes (the log, now.json, a bundle's tasks), saying which", async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    for (const [path, scope, args] of [
+      ['_kernel/log.md/x.md', 'full', []],
+      ['bundles/t/tasks.md/x', 'bundle', ['04_Ventures/existing']],
+    ] as const) {
+      const files: PackageFiles = { '_kernel/key.md': 'k\n', 'bundles/t/context.manifest.yaml': 'goal: t\n', [path]: 'x\n' };
+      const pkg = await writePackage(join(base, `${scope}.walnut`), v2Manifest('odd', scope, files, { bundles: ['t'] }), files);
+      await expectRefused(
+        world,
+        () => receivePackage({ packagePath: pkg, world, ...(args[0] ? { into: args[0] } : {}), maxBytes: MAX, env }),
+        new RegExp(`makes a folder of '${path.slice(0, path.lastIndexOf('/')).replace(/\./g, '\\.')}'`),
+      );
+    }
   });
 
   it('refuses live context in a bundle package', async () => {

@@ -10,10 +10,11 @@
  *   `_core/now.md` and `_core/tasks.md` dropped (the reference's receive mapping).
  */
 import { AliveError } from '../errors.ts';
+import { inlineText } from '../text/untrusted.ts';
 import type { Skipped } from '../package/collect.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { BUNDLE_MANIFEST, type WalnutLayout } from '../walnut/layout.ts';
-import { agentFileRule } from '../walnut/agent-files.ts';
+import { agentFileRule, foldSegment } from '../walnut/agent-files.ts';
 import { checkBundleName, conflictName } from './names.ts';
 
 export interface Unit {
@@ -110,10 +111,29 @@ function bundleRootsOf(m: Manifest): Set<string> {
   return roots;
 }
 
+/**
+ * Names the receiver reads or writes as files in a walnut (the log, now.json, key.md, a bundle's
+ * tasks): a package that makes a folder of one is refused before anything is staged.
+ */
+const RECEIVER_FILES = new Set(['log.md', 'now.json', 'key.md', 'insights.md', 'tasks.md', 'tasks.json', 'completed.json', 'imports.json']);
+
+/** The folder of `path` named like one of RECEIVER_FILES, if any. */
+function folderNamedLikeFile(path: string): string | undefined {
+  const segs = path.split('/');
+  for (let i = 0; i < segs.length - 1; i++) if (RECEIVER_FILES.has(segs[i]!)) return segs.slice(0, i + 1).join('/');
+  return undefined;
+}
+
 function place(path: string, m: Manifest, roots: Set<string>): Place {
   const segs = path.split('/');
-  const gitAt = segs.indexOf('.git');
+  // Folded as a file system that ignores case would see it (`.Git`, `.GIT.` are `.git` on APFS
+  // and NTFS): git would read that config, hooks and fsmonitor command included.
+  const folded = segs.map(foldSegment);
+  const gitAt = folded.indexOf('.git');
   if (gitAt >= 0) return { kind: 'skip', reason: 'Git metadata is never imported', remove: segs.slice(0, gitAt + 1).join('/') };
+  // `.alive/` marks a world's root: below it, it would make a folder of the walnut a world of its own.
+  const markerAt = folded.indexOf('.alive');
+  if (markerAt > 0) return { kind: 'skip', reason: 'a world marker (.alive/) is never imported', remove: segs.slice(0, markerAt + 1).join('/') };
   const top = segs[0]!;
   // On a file system that ignores case (macOS, Windows) `_Kernel/` is `_kernel/`: its now.json
   // would be the one the receiver regenerates, past the checks made on the exact name.
@@ -184,6 +204,12 @@ export function planReceive(input: PlanInput): ReceivePlan {
   };
 
   for (const f of m.files) {
+    const clash = folderNamedLikeFile(f.path);
+    if (clash !== undefined) {
+      throw new AliveError(`the package makes a folder of '${inlineText(clash)}', which a walnut keeps as a file; it was refused and nothing was written`, {
+        code: 'unexpected_entry',
+      });
+    }
     const p = place(f.path, m, roots);
     // Files that would be written into the walnut and would steer an agent there.
     const agent = p.kind !== 'skip' && (full || p.kind === 'bundle') ? agentFileRule(f.path) : undefined;

@@ -75,7 +75,7 @@ export const AGENT_FILE_RULES: readonly AgentFileRule[] = RULES.filter(
  * without a Windows stream suffix (`name::$DATA` is `name`) or trailing dots and spaces (which
  * Windows drops). Holding back a look-alike costs nothing: held-back files are kept.
  */
-function foldSegment(segment: string): string {
+export function foldSegment(segment: string): string {
   const folded = segment.normalize('NFKC').toUpperCase().toLowerCase();
   const colon = folded.indexOf(':');
   const base = colon > 0 ? folded.slice(0, colon) : folded;

@@ -2,7 +2,7 @@
 import { defineCommand, type CommandContext } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
-import { terminalText } from '../../text/untrusted.ts';
+import { inlineText, terminalText } from '../../text/untrusted.ts';
 import { receiveCrypto } from '../crypto.ts';
 import { receivePackage, type ReceiveResult } from '../receive.ts';
 
@@ -69,12 +69,16 @@ export const receiveCommand = defineCommand({
 });
 
 function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
-  const sig = r.signature.present ? `signed by ${r.signature.signer ?? 'unknown'}${r.signature.verified ? ' (verified)' : ' (not verified)'}` : 'unsigned';
-  const from = `${r.sender ? `from ${r.sender}, ` : ''}walnut ${r.source_walnut ?? 'unnamed'}`;
+  // Every field from the manifest is one line here (inlineText): a line break in a sender or a
+  // signer would print a line of its own, such as a forged "Signature: VERIFIED".
+  const sig = r.signature.present
+    ? `signed by ${inlineText(r.signature.signer ?? 'unknown')}${r.signature.verified ? ' (verified)' : ' (not verified)'}`
+    : 'unsigned';
+  const from = `${r.sender ? `from ${inlineText(r.sender)}, ` : ''}walnut ${inlineText(r.source_walnut ?? 'unnamed')}`;
   if (r.snapshot) {
-    ctx.print(`Snapshot package (display-only; nothing was written): ${terminalText(from)}`);
-    ctx.print(`Format ${r.format_version}, created ${terminalText(r.snapshot.created)}, ${r.files} files (${formatBytes(r.bytes)}), ${terminalText(sig)}`);
-    if (r.snapshot.description) ctx.print(`Description: ${terminalText(r.snapshot.description)}`);
+    ctx.print(`Snapshot package (display-only; nothing was written): ${from}`);
+    ctx.print(`Format ${inlineText(r.format_version)}, created ${inlineText(r.snapshot.created)}, ${r.files} files (${formatBytes(r.bytes)}), ${sig}`);
+    if (r.snapshot.description) ctx.print(`Description: ${inlineText(r.snapshot.description, 500)}`);
     for (const [label, shown] of [
       ['key.md', r.snapshot.key_md],
       ['insights.md', r.snapshot.insights_md],
@@ -89,18 +93,20 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   }
   const dry = r.dry_run === true;
   const head = dry ? 'Dry run: nothing was written. Would receive' : 'Received';
-  ctx.print(`${head} a ${r.scope} package (${terminalText(from)}; ${terminalText(sig)}) into ${terminalText(r.walnut ?? '')}`);
-  if (r.layout) ctx.print(`  layout: ${r.layout} (${terminalText(r.layout_reason ?? '')})`);
-  for (const p of r.imported) ctx.print(`  ${dry ? 'would add' : 'added'} ${terminalText(p)}`);
-  for (const h of r.held_back.slice(0, 20)) ctx.print(`  ${dry ? 'would hold back' : 'held back'} ${terminalText(h.path)} (${h.rule})`);
+  ctx.print(`${head} a ${r.scope} package (${from}; ${sig}) into ${inlineText(r.walnut ?? '', 400)}`);
+  if (r.layout) ctx.print(`  layout: ${r.layout} (${inlineText(r.layout_reason ?? '', 400)})`);
+  for (const p of r.imported) ctx.print(`  ${dry ? 'would add' : 'added'} ${inlineText(p, 400)}`);
+  for (const h of r.held_back.slice(0, 20)) ctx.print(`  ${dry ? 'would hold back' : 'held back'} ${inlineText(h.path, 400)} (${h.rule})`);
   if (r.held_back.length > 20) ctx.print(`  … and ${r.held_back.length - 20} more held back`);
   for (const c of r.conflicts)
-    ctx.print(`  conflict: ${terminalText(c.existing)} already exists; the incoming bundle ${dry ? 'would land' : 'landed'} as ${terminalText(c.imported_as)}`);
+    ctx.print(
+      `  conflict: ${inlineText(c.existing, 400)} already exists; the incoming bundle ${dry ? 'would land' : 'landed'} as ${inlineText(c.imported_as, 400)}`,
+    );
   if (r.skipped.length)
     ctx.print(
       `  left out ${r.skipped.length} file(s): ${r.skipped
         .slice(0, 5)
-        .map((s) => `${terminalText(s.path)} (${s.reason})`)
+        .map((s) => `${inlineText(s.path, 400)} (${s.reason})`)
         .join(', ')}${r.skipped.length > 5 ? ', …' : ''}`,
     );
   ctx.print(`  ${r.files} files, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`);
