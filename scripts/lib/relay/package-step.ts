@@ -11,7 +11,6 @@ import { DEFAULT_MAX_SIZE } from '../package/limits.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { readSignatureBlock, verifyManifestText } from '../crypto/sign.ts';
 import { messageOf } from '../errors.ts';
-import { inlineText } from '../text/untrusted.ts';
 
 export interface SealedPackage {
   sha256: string;
@@ -89,7 +88,7 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
   else if (opts.senderKey && badSignature) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
   const signer = typeof r.signer === 'string' ? r.signer : null;
   if (r.signed && signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase()) {
-    problems.push(`signed as '${inlineText(signer)}' but delivered by ${opts.senderLogin}`);
+    problems.push(otherSigner(opts.senderLogin));
   }
   const verified = Boolean(r.ok && r.signed && r.signature_ok && opts.senderKey) && problems.length === 0;
   return {
@@ -98,6 +97,11 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
     problems: [...new Set(problems)],
     identity: verified && read ? packageIdentity(read.manifest, opts.senderLogin) : null,
   };
+}
+
+/** The signer a package names is the sender's text: our words say only that it is another name. */
+function otherSigner(senderLogin: string): string {
+  return `signed under another name than ${senderLogin} (the name it gives is shown as untrusted data)`;
 }
 
 async function checkSealedWithoutPassphrase(path: string, text: string, manifest: Manifest, opts: CheckOptions): Promise<ReceivedCheck> {
@@ -111,7 +115,7 @@ async function checkSealedWithoutPassphrase(path: string, text: string, manifest
     if (!check.ok) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
   }
   if (signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase()) {
-    problems.push(`signed as '${inlineText(signer)}' but delivered by ${opts.senderLogin}`);
+    problems.push(otherSigner(opts.senderLogin));
   }
   const claimed = manifest.payload_sha256;
   if (!claimed) problems.push('the manifest has no payload_sha256, so the encrypted payload cannot be checked without the passphrase');

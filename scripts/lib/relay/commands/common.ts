@@ -31,6 +31,19 @@ export function output(ctx: CommandContext<unknown>): Output {
   };
 }
 
+/**
+ * Files on a relay that are not package names alive accepts: named by whoever can write to it, so
+ * our words give only their count; `--json` lists them under `untrusted.ignored`.
+ */
+export function warnIgnored(out: Output, ignored: readonly string[]): void {
+  if (ignored.length === 0) return;
+  const n = ignored.length;
+  out.warn(
+    `ignored ${n} file${n === 1 ? '' : 's'} on the relay that ${n === 1 ? 'is not a package name' : 'are not package names'} alive accepts ` +
+      '(their names, written by whoever can write to the relay, are listed by --json under untrusted.ignored)',
+  );
+}
+
 export function printPin(out: Output, login: string, pin: PinResult): void {
   if (pin.replaced) {
     out.line(`${login}'s key CHANGED: was ${formatFingerprint(pin.replaced)}`);

@@ -5,8 +5,7 @@ import { openTransport } from '../open.ts';
 import { defaultRelayPaths } from '../paths.ts';
 import { touchRelayActivity } from '../activity.ts';
 import type { GitTransport } from '../git-transport.ts';
-import { inlineText } from '../../text/untrusted.ts';
-import { output } from './common.ts';
+import { output, warnIgnored } from './common.ts';
 
 interface Waiting {
   sender: string;
@@ -31,7 +30,8 @@ the sender is a peer whose key you pinned (only those can be verified by pull). 
 downloaded or changed; run \`alive-p2p relay pull\` to fetch them.
 
 Options:
-  --json      one JSON object: {ok, waiting: [{sender, file, path, size, time, pinned, peer_status}], ignored}
+  --json      one JSON object: {ok, waiting: [{sender, file, path, size, time, pinned, peer_status}], ignored (a count),
+              untrusted: {ignored: [names of the files that are not packages]}}
   -h, --help  show this help`,
   options: {},
   async run(ctx) {
@@ -62,14 +62,14 @@ Options:
       state.pending_packages = waiting.length;
       state.pending_by_sender = bySender;
     });
-    out.result({ ok: true, waiting, ignored: listing.ignored });
+    out.result({ ok: true, waiting, ignored: listing.ignored.length, untrusted: { ignored: listing.ignored } });
     if (waiting.length === 0) out.line('Nothing is waiting in your relay.');
     else out.line(`${waiting.length} package(s) waiting in your relay:`);
     for (const w of waiting) {
       const trust = w.pinned ? 'pinned' : w.peer_status === 'removed' ? 'REMOVED peer' : w.peer_status === 'unknown' ? 'NOT a peer' : 'key not pinned';
       out.line(`  ${w.sender.padEnd(16)} ${w.file}  ${w.size === null ? '?' : formatSize(w.size)}  ${w.time ?? 'time unknown'}  (${trust})`);
     }
-    for (const i of listing.ignored) out.warn(`ignored ${inlineText(i)} on the relay (not a package name alive accepts)`);
+    warnIgnored(out, listing.ignored);
     if (waiting.some((w) => !w.pinned)) out.line('Packages from senders without a pinned key are filed under unverified/ by pull.');
     if (waiting.length > 0) out.line('Fetch them with: alive-p2p relay pull');
   },

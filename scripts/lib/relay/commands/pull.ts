@@ -20,7 +20,8 @@ import { checkOwnKey, ownKeyProblem } from '../key-checks.ts';
 import { acquirePullLock } from '../pull-lock.ts';
 import type { InboxEntry, RelayTransport } from '../transport.ts';
 import type { RelayConfig } from '../config.ts';
-import { output } from './common.ts';
+import { output, warnIgnored } from './common.ts';
+import { isValidLogin } from '../names.ts';
 
 const USAGE = `usage: alive-p2p relay pull [--max-size BYTES] [--json]
 
@@ -44,9 +45,11 @@ interface Received {
   bytes: number;
   sha256: string;
   verified: boolean;
+  /** The signer the package names, when it is a login; any other name is under untrusted.signer. */
   signer: string | null;
   problems: string[];
   note?: string;
+  untrusted?: { signer: string };
 }
 
 interface Duplicate {
@@ -143,7 +146,8 @@ async function pull(o: {
     received,
     duplicates,
     failed,
-    ignored: listing.ignored,
+    ignored: listing.ignored.length,
+    untrusted: { ignored: listing.ignored },
     remaining,
     cleanup_error: cleanupError,
     max_size: maxSize,
@@ -160,7 +164,7 @@ async function pull(o: {
   }
   for (const d of duplicates)
     out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
-  for (const i of listing.ignored) out.warn(`ignored ${i} on the relay (not a package name alive accepts)`);
+  warnIgnored(out, listing.ignored);
   if (cleanupError) out.warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`);
   const verified = received.filter((r) => r.verified);
   if (verified.length === 1) out.line(`Import it with: alive-p2p receive ${shellWord(verified[0]!.path)} --world YOUR_WORLD (or /alive:receive)`);
@@ -257,8 +261,9 @@ async function receiveOne(
       bytes,
       sha256,
       verified: check.verified,
-      signer: check.signer,
+      signer: check.signer !== null && isValidLogin(check.signer) ? check.signer : null,
       problems: check.problems,
+      ...(check.signer !== null && !isValidLogin(check.signer) ? { untrusted: { signer: check.signer } } : {}),
       ...(check.note ? { note: check.note } : {}),
     };
   } finally {
