@@ -7,7 +7,7 @@ import { bundle, makeBus, filesIn } from './helpers.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
-import { claimNext, completeClaim, deadLetterClaim } from '../../scripts/lib/bus/claims.ts';
+import { claimFileName, claimNext, completeClaim, deadLetterClaim, parseClaimFileName } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 
 const lease = { owner: 't', leaseMs: 60_000 };
@@ -288,5 +288,34 @@ describe('fenced bodies in human output', () => {
       expect(fences).toBe(2);
       expect(outside.join('\n')).not.toMatch(/SYSTEM|more|----- end/);
     }
+  });
+});
+
+describe('a claim file planted with a deadline no lease has', () => {
+  it('is skipped as malformed: thread, show, wait and the MCP thread tool go on for the rest of the bus', async () => {
+    const { threadTool } = await import('../../scripts/lib/bus/mcp/tools.ts');
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'q' });
+    const processing = receiverPaths(root, 'mallory').processing;
+    mkdirSync(processing, { recursive: true });
+    // Past what a Date holds, and past any safe integer.
+    writeFileSync(join(processing, 'msg-x.hw.claim-9000000000000000-a'), '');
+    writeFileSync(join(processing, 'msg-y.hw.claim-99999999999999999999999-a'), '');
+    const thread = await run(root, 'thread', sent.id);
+    expect(thread.code, thread.stderr).toBe(0);
+    expect(thread.stdout).toContain(`thread ${sent.id}: 1 message(s)`);
+    expect((await run(root, 'show', sent.id)).code).toBe(0);
+    const show = await run(root, 'show', 'x');
+    expect(show.stderr).toMatch(/^error: there is no message x on the bus/);
+    const wait = await run(root, 'wait', sent.id, '--timeout', '0.1', '--json');
+    expect(JSON.parse(wait.stdout)).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    expect(threadTool({ root, as: 'tester' }, { id: sent.id })).toMatchObject({ ok: true, count: 1 });
+    expect(filesIn(processing).sort()).toEqual(['msg-x.hw.claim-9000000000000000-a', 'msg-y.hw.claim-99999999999999999999999-a']);
+    expect(parseClaimFileName('msg-x.hw.claim-9000000000000000-a')).toBeUndefined();
+    expect(parseClaimFileName(claimFileName('msg-x.hw', 1_767_225_600_000, 'p12'))).toEqual({
+      fileName: 'msg-x.hw',
+      deadline: 1_767_225_600_000,
+      owner: 'p12',
+    });
   });
 });
