@@ -7,6 +7,7 @@ import { AliveError } from '../errors.ts';
 import { claimById, completeClaim, deadLetterClaim, loadClaim } from './claims.ts';
 import { whereText } from './commands/common.ts';
 import { loadReceiverConfig } from './config.ts';
+import { isPlainThread } from './deliver.ts';
 import { receiverPaths } from './layout.ts';
 import { displayName, normaliseName } from './names.ts';
 import { findMessage } from './query.ts';
@@ -43,7 +44,11 @@ export async function answerMessage(root: string, receiverName: string, id: stri
   const over = budgetProblem(paths, thread, claim.message.turn, config.turnBudget);
   if (over) {
     deadLetterClaim(claim, over, 'turn_budget');
-    throw new AliveError(`cannot reply to ${id}: ${over}; the message went to dead-letter`, { code: 'turn_budget' });
+    throw new AliveError(`cannot reply to ${id}: ${over}; the message went to dead-letter`, {
+      code: 'turn_budget',
+      // A thread that is not plain is left out of the sentence (budgetProblem): the caller gets it apart.
+      ...(isPlainThread(thread) ? {} : { fields: { untrusted_thread: thread } }),
+    });
   }
   recordTurn(paths, thread, claim.id);
   const resp = completeClaim(claim, { body: text }).response!;

@@ -120,10 +120,20 @@ export function claimFileName(fileName: string, deadline: number, owner: string)
   return `${fileName}.claim-${deadline}-${owner}`;
 }
 
+/**
+ * The last instant a Date writes with a four-digit year. A later "deadline" was planted by a bus
+ * writer (no lease of ours is that long), and one past what a Date holds would crash whoever
+ * shows it; such names are malformed and skipped, as other names that do not parse are.
+ */
+const LATEST_DEADLINE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** The parts of a claim file name, or undefined when it is not one of ours (malformed). */
 export function parseClaimFileName(name: string): { fileName: string; deadline: number; owner: string } | undefined {
   const m = CLAIM_NAME.exec(name);
   if (!m) return undefined;
-  return { fileName: m[1]!, deadline: Number(m[2]), owner: m[3]! };
+  const deadline = Number(m[2]);
+  if (!Number.isSafeInteger(deadline) || deadline > LATEST_DEADLINE_MS) return undefined;
+  return { fileName: m[1]!, deadline, owner: m[3]! };
 }
 
 /**

@@ -57,11 +57,17 @@ export interface UntrustedMessageText {
   context: string | null;
 }
 
+/**
+ * A dead letter's `.reason.json` lies in a folder any bus writer can write, and its reason quotes
+ * what a failing agent printed: the reason is untrusted text (fence it), while its code and time
+ * are kept only when they have our shape, so that they can be shown in our words.
+ */
 export interface DeadLetterInfo {
-  /** Our reason code (agent_failed, not_utf8, bad_id, ...). */
+  /** A reason code of our shape (agent_failed, not_utf8, bad_id, ...), else `unknown`. */
   code: string;
-  /** Our sentence; values quoted from the message in it are already escaped. */
+  /** Untrusted, escaped to one line: show it fenced (reasonLines) or under an `untrusted` key. */
   reason: string;
+  /** An ISO time as we write it, else null. */
   at: string | null;
   /** The id the message had before it was renamed into dead-letter, when it had one. */
   originalId: string | null;
@@ -122,6 +128,16 @@ function isResponse(m: ParsedMessage): boolean {
   return m.kind === 'response' || (m.inReplyTo !== undefined && m.inReplyTo !== '');
 }
 
+/** A dead letter's code as shown in our words: one of our shape, else `unknown`. */
+export function deadLetterCode(code: string): string {
+  return /^[a-z][a-z0-9_]{0,39}$/.test(code) ? code : 'unknown';
+}
+
+/** A dead letter's time as we write it (toISOString), else null. */
+function deadLetterTime(at: string | undefined): string | null {
+  return at !== undefined && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/.test(at) ? at : null;
+}
+
 function readDeadLetterInfo(paths: ReceiverPaths, fileName: string): DeadLetterInfo {
   const raw = readBusJson(paths.root, join(paths.deadLetter, `${fileName}.reason.json`));
   const r = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
@@ -130,9 +146,9 @@ function readDeadLetterInfo(paths: ReceiverPaths, fileName: string): DeadLetterI
   const stdout = str(r.stdout) ?? '';
   const stderr = str(r.stderr) ?? '';
   return {
-    code: str(r.code) ?? 'unknown',
+    code: deadLetterCode(str(r.code) ?? 'unknown'),
     reason: inlineText(str(r.reason) ?? 'no reason recorded', 2000),
-    at: str(r.at) ?? null,
+    at: deadLetterTime(str(r.at)),
     originalId: originalId !== undefined && isValidMessageId(originalId) ? originalId : null,
     untrustedAgentOutput: stdout !== '' || stderr !== '' ? { stdoutTail: stdout, stderrTail: stderr } : null,
   };

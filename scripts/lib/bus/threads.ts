@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { appendBusFile, readBusFile } from './fsutil.ts';
 import type { ReceiverPaths } from './layout.ts';
-import { inlineText } from '../text/untrusted.ts';
+import { isPlainThread } from './deliver.ts';
 
 function ledgerPath(paths: ReceiverPaths, thread: string): string {
   return join(paths.threads, createHash('sha256').update(thread).digest('hex').slice(0, 32));
@@ -31,13 +31,17 @@ export function recordTurn(paths: ReceiverPaths, thread: string, messageId: stri
   appendBusFile(paths.root, ledgerPath(paths, thread), `${new Date().toISOString()} ${messageId} ${JSON.stringify(thread)}\n`);
 }
 
-/** Why a message must not be answered under the budget, or undefined when it may. */
+/**
+ * Why a message must not be answered under the budget, or undefined when it may. The thread id
+ * comes from the message's header and this sentence is ours (errors, logs, dead-letter reasons):
+ * it names the thread only when the id is plain.
+ */
 export function budgetProblem(paths: ReceiverPaths, thread: string, turn: number | undefined, budget: number): string | undefined {
-  const shown = inlineText(thread, 80);
+  const shown = isPlainThread(thread) ? `thread ${thread}` : 'its thread';
   if (turn !== undefined && turn > budget) {
-    return `turn ${turn} of thread ${shown} is past the turn budget of ${budget}`;
+    return `turn ${turn} of ${shown} is past the turn budget of ${budget}`;
   }
   const answered = turnsAnswered(paths, thread);
-  if (answered >= budget) return `this receiver already answered ${answered} turns in thread ${shown}, its turn budget`;
+  if (answered >= budget) return `this receiver already answered ${answered} turns in ${shown}, its turn budget`;
   return undefined;
 }

@@ -250,14 +250,30 @@ export class Registry {
         lines.push(`@${key(n)}: no vocabulary known`);
         continue;
       }
-      const native = [...self.symbols.keys()].map(hash);
-      const inherited = chain.slice(1).map((a) => `from ${a.name}: [${[...a.symbols.keys()].map(hash).join(', ')}]`);
+      const inherited = chain.slice(1).map((a) => `from ${promptName(a.name)}: ${promptSymbols(a.symbols.keys())}`);
       lines.push(
-        `@${key(n)} (${[self.name, ...chain.slice(1).map((a) => a.name)].join(' : ')}): native [${native.join(', ')}]${inherited.length ? `; ${inherited.join('; ')}` : ''}`,
+        `@${key(n)} (${chain.map((d) => promptName(d.name)).join(' : ')}): native ${promptSymbols(self.symbols.keys())}${inherited.length ? `; ${inherited.join('; ')}` : ''}`,
       );
     }
     return lines;
   }
+}
+
+/*
+ * Names and symbols of `<root>/vocabularies/*.hw` are written by whoever writes the bus folder, and
+ * the prompt lists them in our words, outside the untrusted-data fence: only a plain shape is shown.
+ */
+const PLAIN_WORD = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+
+function promptName(name: string): string {
+  return PLAIN_WORD.test(name) ? name : '(a name that is not plain; not shown)';
+}
+
+function promptSymbols(symbols: Iterable<string>): string {
+  const all = [...symbols];
+  const shown = all.filter((s) => s === '#' || PLAIN_WORD.test(s)).map(hash);
+  const hidden = all.length - shown.length;
+  return `[${[...shown, ...(hidden > 0 ? [`(${hidden} not shown: not plain names)`] : [])].join(', ')}]`;
 }
 
 export function key(name: string): string {

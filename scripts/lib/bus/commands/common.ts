@@ -140,7 +140,7 @@ export function messageLines(m: FoundMessage, options: { body?: boolean } = {}):
   if (m.claim) lines.push(`claimed by ${m.claim.owner}, lease ${m.claim.expired ? 'ran out at' : 'until'} ${m.claim.leaseExpiresAt}`);
   if (m.deadLetter) {
     const d = m.deadLetter;
-    lines.push(`dead letter: ${inlineText(d.code, 40)}: ${d.reason}${d.at ? ` (at ${inlineText(d.at, 40)})` : ''}`);
+    lines.push(`dead letter: ${d.code}${d.at ? ` (at ${d.at})` : ''}`, ...reasonLines(d.reason));
     if (d.originalId) lines.push(`(its id was ${d.originalId})`);
     if (d.untrustedAgentOutput) {
       if (d.untrustedAgentOutput.stdoutTail)

@@ -1,8 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { displayName } from '../names.ts';
 import { listDeadLetters } from '../query.ts';
-import { busRoot, listingLine, messageJson, nameArg, ROOT_OPTION } from './common.ts';
-import { inlineText } from '../../text/untrusted.ts';
+import { busRoot, listingLine, messageJson, nameArg, reasonLines, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch dead-letter @RECEIVER [--json] [--root DIR]
 
@@ -32,7 +31,8 @@ export const deadLetterCommand = defineCommand({
     for (const m of list) {
       ctx.print(listingLine(m));
       const d = m.deadLetter!;
-      ctx.print(`      ${inlineText(d.code, 40)}: ${d.reason}${d.at ? ` (${inlineText(d.at, 40)})` : ''}`);
+      ctx.print(`      ${d.code}${d.at ? ` (${d.at})` : ''}`);
+      for (const line of reasonLines(d.reason)) ctx.print(line);
     }
     ctx.print(`show one: dispatch show <id>; put one back: dispatch retry <id>`);
   },

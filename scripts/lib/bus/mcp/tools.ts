@@ -17,7 +17,17 @@ import { checkReceiverKnown } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName, isValidName, normaliseName } from '../names.ts';
-import { claimMessage, findMessage, listThread, messageIdArg, waitForAnswer, type FoundMessage, type UntrustedMessageText } from '../query.ts';
+import {
+  claimMessage,
+  deadLetterCode,
+  findMessage,
+  listThread,
+  messageIdArg,
+  waitForAnswer,
+  type DeadLetterInfo,
+  type FoundMessage,
+  type UntrustedMessageText,
+} from '../query.ts';
 import { busStatus } from '../status.ts';
 
 export interface ToolContext {
@@ -100,7 +110,7 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
         ok: true,
         status: 'dead-lettered',
         request_id: id,
-        message: `${displayName(r.request.receiver)} did not answer: the request went to its dead-letter (${deadLetterCode(r.deadLetter.code)})`,
+        message: `${displayName(r.request.receiver)} did not answer: the request went to its dead-letter (${r.deadLetter.code})`,
         request,
         dead_letter: deadLetterJson(r.deadLetter),
       };
@@ -224,18 +234,9 @@ function describePlace(m: FoundMessage): string {
   return `${m.state} (in ${m.location} of ${displayName(m.receiver)})`;
 }
 
-/**
- * A dead letter's reason quotes what the failing agent printed and the message's own names, and
- * its `.reason.json` lies in a folder any bus writer can write: the reason is untrusted text, and
- * only a code of our own shape is shown in our words.
- */
-function deadLetterCode(code: string): string {
-  return /^[a-z][a-z0-9_]{0,39}$/.test(code) ? code : 'unknown';
-}
-
-function deadLetterJson(d: { code: string; reason: string; at?: string | null }) {
-  const at = d.at !== undefined && d.at !== null && d.at.length <= 40 && Number.isFinite(Date.parse(d.at)) ? d.at : null;
-  return { code: deadLetterCode(d.code), at, untrusted: { reason: d.reason } };
+/** A dead letter's reason is untrusted text (query.ts DeadLetterInfo); its code and time have our shape. */
+function deadLetterJson(d: DeadLetterInfo) {
+  return { code: d.code, at: d.at, untrusted: { reason: d.reason } };
 }
 
 function untrustedJson(u: UntrustedMessageText) {
