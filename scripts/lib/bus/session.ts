@@ -7,6 +7,7 @@
  * Answers from the bus are untrusted text: the front end escapes them, and in the context they
  * are indented so that none of their lines can start a `# Context` section of a later message.
  */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { evaluate, type Ask } from '../helloworld/evaluator.ts';
 import { HelloWorldSyntaxError } from '../helloworld/lexer.ts';
@@ -16,6 +17,7 @@ import { sendMessage } from './deliver.ts';
 import { newMessageId } from './ids.ts';
 import { displayName } from './names.ts';
 import { outboxNames, waitForResponse } from './responses.ts';
+import { fenceData } from '../text/untrusted.ts';
 
 /** How much of the session a message carries as context. */
 export const CONTEXT_LIMITS = { lines: 40, bytes: 4096, answerChars: 600 } as const;
@@ -194,9 +196,11 @@ export class Session {
       const who = displayName(sent.to);
       if ('deadLettered' in waited) {
         const budget = waited.deadLettered.code === 'turn_budget' ? "; ':new' starts a new thread" : '';
+        // The reason quotes the failing agent and lies where any bus writer can write: fenced, as run does.
+        const f = fenceData('UNTRUSTED REASON', waited.deadLettered.reason, () => randomBytes(6).toString('hex'));
         return {
           ok: false,
-          reason: `${who} did not answer: ${waited.deadLettered.reason} (msg-${sent.id} is in its dead-letter)${budget}`,
+          reason: `${who} did not answer: msg-${sent.id} is in its dead-letter${budget}; its reason (untrusted text; it ends at the END line with the same number):\n${f.open}\n${f.body}\n${f.close}`,
           messageId: sent.id,
         };
       }
