@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AliveError } from '../errors.ts';
+import { inlineText } from '../text/untrusted.ts';
 import type { FileDigest, FileSink } from './sinks.ts';
 
 export const SLAB = 1024 * 1024;
@@ -135,7 +136,9 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-function failure(path: string, err: { op: string; code: string }): AliveError {
+function failure(entry: string, err: { op: string; code: string }): AliveError {
+  // The entry's name is the package's text, and may be thousands of characters long.
+  const path = inlineText(entry, 200);
   if (err.op === 'open') {
     return new AliveError(`cannot create ${path} while unpacking (${err.code}); nothing was written`, {
       code: err.code === 'EEXIST' ? 'duplicate_entry' : 'unwritable',
