@@ -274,6 +274,22 @@ describe('untrusted content', () => {
     }
   });
 
+  it('names an entry it cannot write escaped and cut short: a name of 4,000 characters does not fill the error line', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    // Every folder name is short, the whole path is longer than the system allows.
+    const deep = `${Array.from({ length: 2000 }, () => 'a').join('/')}/x.md`;
+    const files: PackageFiles = { ...kernel, [deep]: 'x\n' };
+    const pkg = await writePackage(join(base, 'deep.walnut'), v2Manifest('deep', 'full', files), files);
+    const err = await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.message).toMatch(/^cannot (create|write) a\/a\/.*…/);
+    expect(err!.message.length).toBeLessThan(400);
+  });
+
   it('refuses live context in a bundle package', async () => {
     const base = tmp();
     const env = testEnv(base);
