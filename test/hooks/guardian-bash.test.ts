@@ -49,9 +49,9 @@ function bash(command: string, where: Where = 'world', env: Record<string, strin
   return decide(call!, { HOME: home, ALIVE_HOME: join(home, '.alive'), ...env }, dirOf(where), shellWrites);
 }
 
-/** [what, command, where the session runs, deny reason pattern or 'allow'] */
+/** [what, command, where the session runs, deny reason pattern or 'allow', the home folder when not <base>/home] */
 const K = '04_Ventures/garden/_kernel';
-const rows: [string, string, Where, RegExp | 'allow'][] = [
+const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   // Writes onto the log.
   ['a > redirection', `echo hi > ${K}/log.md`, 'world', /overwrite/],
   ['a >| redirection', `echo hi >| ${K}/log.md`, 'world', /overwrite/],
@@ -96,6 +96,11 @@ const rows: [string, string, Where, RegExp | 'allow'][] = [
   ['after cd in the same command', `cd ${K} && sed -i s/a/b/ log.md`, 'world', /overwrite/],
   ['after cd with ; and a subshell', `(cd /tmp); cd ${K}; echo x > log.md`, 'world', /overwrite/],
   ['a variable set in the command', `L=${K}/log.md; echo x >> "$L"`, 'world', /append/],
+  ['~ from outside the world', `echo x >> ~/world/${K}/log.md`, 'elsewhere', /would append/, 'base'],
+  ['$HOME from outside the world', `echo x >> "$HOME/world/${K}/log.md"`, 'elsewhere', /would append/, 'base'],
+  ['braced HOME in sed -i', `sed -i s/x/y/ \${HOME}/world/${K}/log.md`, 'elsewhere', /overwrite/, 'base'],
+  ['$PWD, the session folder', `echo x >> "$PWD/world/${K}/log.md"`, 'base', /would append/],
+  ['$PWD after a cd', `cd world && rm \${PWD}/${K}/log.md`, 'base', /delete or move away/],
   ['a variable in the folder part', 'echo x > "$WALNUT/_kernel/log.md"', 'world', /cannot tell|overwrite/],
   ['a glob in the folder part', 'sed -i s/a/b/ 04_Ventures/*/_kernel/log.md', 'world', /cannot tell|overwrite/],
   ['after a cd the guardian cannot follow', 'cd "$(ls -d 04_Ventures/*/_kernel)" && echo x > log.md', 'world', /cannot tell|overwrite/],
@@ -122,9 +127,9 @@ const rows: [string, string, Where, RegExp | 'allow'][] = [
 ];
 
 describe('log-guardian: Bash commands', () => {
-  for (const [what, command, where, expected] of rows) {
+  for (const [what, command, where, expected, homeAt] of rows) {
     it(`${expected === 'allow' ? 'allows' : 'denies'} ${what}`, () => {
-      const d = bash(command.replace('<LOG>', log), where);
+      const d = bash(command.replace('<LOG>', log), where, homeAt ? { HOME: dirOf(homeAt) } : {});
       if (expected === 'allow') {
         expect(d).toEqual({ allow: true });
       } else {
@@ -184,27 +189,35 @@ describe('log-guardian: malformed Bash input means allow', () => {
 });
 
 describe('log-guardian bundle on a Bash call', () => {
+  const runGuardian = async (command: string, cwd: string, home: string) => {
+    const stdin = JSON.stringify({
+      session_id: 's',
+      transcript_path: '/dev/null',
+      cwd,
+      permission_mode: 'default',
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command, description: 'x' },
+      tool_use_id: 'toolu_1',
+    });
+    const r = runBundle(await bundleEntry('log-guardian'), stdin, { cwd, env: cleanEnv({ HOME: home, ALIVE_HOME: join(home, '.alive') }) });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    return r.stdout === '' ? 'allow' : (JSON.parse(r.stdout).hookSpecificOutput.permissionDecision as string);
+  };
+
   it('is registered for Bash in hooks.json and denies through the real bundle', async () => {
     const hooks = JSON.parse(readFileSync(join(repoRoot, 'hooks', 'hooks.json'), 'utf8')) as {
       hooks: { PreToolUse: { matcher: string; hooks: { command: string }[] }[] };
     };
     const group = hooks.hooks.PreToolUse.find((g) => g.hooks.some((h) => h.command.includes('/dist/log-guardian.mjs')));
     expect(group!.matcher.split('|')).toContain('Bash');
-    const guardian = await bundleEntry('log-guardian');
-    const stdin = JSON.stringify({
-      session_id: 's',
-      transcript_path: '/dev/null',
-      cwd: world,
-      permission_mode: 'default',
-      hook_event_name: 'PreToolUse',
-      tool_name: 'Bash',
-      tool_input: { command: `sed -i 's/Planted/Pulled/' ${K}/log.md`, description: 'fix typo' },
-      tool_use_id: 'toolu_1',
-    });
-    const r = runBundle(guardian, stdin, { cwd: world, env: cleanEnv({ HOME: home, ALIVE_HOME: join(home, '.alive') }) });
-    expect(r.status).toBe(0);
-    expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+    expect(await runGuardian(`sed -i 's/Planted/Pulled/' ${K}/log.md`, world, home)).toBe('deny');
     expect(readFileSync(log, 'utf8')).toBe(LOG);
+  });
+
+  it('expands $HOME from its own environment, in a session outside the world', async () => {
+    expect(await runGuardian(`echo x >> "$HOME/world/${K}/log.md"`, join(base, 'elsewhere'), base)).toBe('deny');
+    expect(await runGuardian(`echo x >> "$HOME/world/${K}/log.md.bak"`, join(base, 'elsewhere'), base)).toBe('allow');
   });
 });

@@ -43,6 +43,23 @@ describe('shellWrites', () => {
     expect(shellWrites('cd && echo x > log.md', { home: '/home/u' })[0]!.dir).toBe('/home/u');
   });
 
+  it('expands $HOME and $PWD like ~ and the starting folder, unless the command sets them', () => {
+    const paths = (command: string) => shellWrites(command, { home: '/home/u', cwd: '/w' }).map((w) => [w.path, w.exact]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    expect(paths('echo x > $HOME/log.md; echo x > "${HOME}"/log.md')).toEqual([
+      ['/home/u/log.md', true],
+      ['/home/u/log.md', true],
+    ]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    expect(paths('echo x > $PWD/log.md; cd a && rm ${PWD}/log.md; cd "$D"; rm $PWD/log.md')).toEqual([
+      ['/w/log.md', true],
+      ['/w/a/log.md', true],
+      ['$PWD/log.md', false],
+    ]);
+    expect(paths('HOME=/x; echo x > $HOME/log.md')).toEqual([['/x/log.md', true]]);
+    expect(shellWrites('echo x > $HOME/log.md; echo x > $PWD/log.md').map((w) => w.exact)).toEqual([false, false]);
+  });
+
   it('finishes on hostile input: thousands of brace groups, substitutions and quotes', () => {
     const groups = shellWrites(`rm ${'{a,b}'.repeat(20_000)}/log.md`);
     expect(groups).toHaveLength(1);

@@ -133,7 +133,7 @@ function unresolvedReason(write: ShellWrite): string {
 }
 
 /** scripts/lib/guardian/shell.ts's shellWrites, passed in: the hook loads it only when needed. */
-export type ShellReader = (command: string, options: { home?: string | undefined }) => ShellWrite[];
+export type ShellReader = (command: string, options: { home?: string | undefined; cwd?: string | undefined }) => ShellWrite[];
 
 /** Commands are only read when their text names log.md (also through quotes, backslashes or braces). */
 export function namesLog(command: string): boolean {
@@ -145,7 +145,7 @@ export function namesLog(command: string): boolean {
 function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, shellWrites: ShellReader | undefined): Decision {
   if (!namesLog(call.command)) return ALLOW;
   if (!shellWrites) throw new Error('log-guardian: a Bash command naming log.md needs the shell reader');
-  for (const write of shellWrites(call.command, { home: env.HOME })) {
+  for (const write of shellWrites(call.command, { home: env.HOME, cwd })) {
     if (write.exact && write.dir !== undefined) {
       const from = write.dir === '' ? cwd : resolve(cwd, write.dir);
       const path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`;

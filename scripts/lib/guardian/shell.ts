@@ -1,6 +1,7 @@
 /**
  * Which files a shell command line would write, as far as the text alone tells: a pure function
- * of the command (and the home folder, for `~`). log-guardian uses it on Bash tool calls.
+ * of the command (and the home and starting folders, for `~`, `$HOME` and `$PWD`). log-guardian
+ * uses it on Bash tool calls.
  *
  * It reads the POSIX shell grammar the way bash does for the parts that decide where output goes:
  * quoting and escapes, lists and pipelines (`;` `&&` `||` `|` `&`, newlines, subshells), output
@@ -685,11 +686,15 @@ function analyse(command: string, scope: Scope, home: string | undefined, out: S
     if (name === 'cd' || name === 'pushd') {
       const target = args.find((w) => !text(w).startsWith('-') || text(w) === '-');
       const t = target ? literal(target) : home;
-      current.dir = t === undefined || t === '-' || current.dir === undefined ? undefined : joinPath(current.dir, t);
+      const followed = t !== undefined && t !== '-';
+      const pwd = current.vars.get('PWD');
+      current.dir = followed && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
+      current.vars.set('PWD', followed && pwd !== undefined ? joinPath(pwd, t) : undefined);
       return;
     }
     if (name === 'popd') {
       current.dir = undefined;
+      current.vars.set('PWD', undefined);
       return;
     }
     commandWrites(name, args, emit, nested, depth);
@@ -717,9 +722,15 @@ function analyse(command: string, scope: Scope, home: string | undefined, out: S
   finish();
 }
 
-/** The files `command` would write, replace, append to or remove, in the order met. */
-export function shellWrites(command: string, options: { home?: string | undefined } = {}): ShellWrite[] {
+/**
+ * The files `command` would write, replace, append to or remove, in the order met. `home` is the
+ * home folder (`~`, `$HOME`), `cwd` the folder the command starts in (`$PWD`).
+ */
+export function shellWrites(command: string, options: { home?: string | undefined; cwd?: string | undefined } = {}): ShellWrite[] {
   const out: ShellWrite[] = [];
-  analyse(command, { dir: '', vars: new Map() }, options.home, out, 0);
+  const vars = new Map<string, string | undefined>();
+  if (options.home !== undefined) vars.set('HOME', options.home);
+  if (options.cwd !== undefined) vars.set('PWD', options.cwd);
+  analyse(command, { dir: '', vars }, options.home, out, 0);
   return out;
 }
