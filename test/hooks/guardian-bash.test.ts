@@ -49,9 +49,9 @@ function bash(command: string, where: Where = 'world', env: Record<string, strin
   return decide(call!, { HOME: home, ALIVE_HOME: join(home, '.alive'), ...env }, dirOf(where), shellWrites);
 }
 
-/** [what, command, where the session runs, deny reason pattern or 'allow'] */
+/** [what, command, where the session runs, deny reason pattern or 'allow', the home folder when not <base>/home] */
 const K = '04_Ventures/garden/_kernel';
-const rows: [string, string, Where, RegExp | 'allow'][] = [
+const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   // Writes onto the log.
   ['a > redirection', `echo hi > ${K}/log.md`, 'world', /overwrite/],
   ['a >| redirection', `echo hi >| ${K}/log.md`, 'world', /overwrite/],
@@ -96,6 +96,11 @@ const rows: [string, string, Where, RegExp | 'allow'][] = [
   ['after cd in the same command', `cd ${K} && sed -i s/a/b/ log.md`, 'world', /overwrite/],
   ['after cd with ; and a subshell', `(cd /tmp); cd ${K}; echo x > log.md`, 'world', /overwrite/],
   ['a variable set in the command', `L=${K}/log.md; echo x >> "$L"`, 'world', /append/],
+  ['~ from outside the world', `echo x >> ~/world/${K}/log.md`, 'elsewhere', /would append/, 'base'],
+  ['$HOME from outside the world', `echo x >> "$HOME/world/${K}/log.md"`, 'elsewhere', /would append/, 'base'],
+  ['braced HOME in sed -i', `sed -i s/x/y/ \${HOME}/world/${K}/log.md`, 'elsewhere', /overwrite/, 'base'],
+  ['$PWD, the session folder', `echo x >> "$PWD/world/${K}/log.md"`, 'base', /would append/],
+  ['$PWD after a cd', `cd world && rm \${PWD}/${K}/log.md`, 'base', /delete or move away/],
   ['a variable in the folder part', 'echo x > "$WALNUT/_kernel/log.md"', 'world', /cannot tell|overwrite/],
   ['a glob in the folder part', 'sed -i s/a/b/ 04_Ventures/*/_kernel/log.md', 'world', /cannot tell|overwrite/],
   ['after a cd the guardian cannot follow', 'cd "$(ls -d 04_Ventures/*/_kernel)" && echo x > log.md', 'world', /cannot tell|overwrite/],
@@ -106,6 +111,19 @@ const rows: [string, string, Where, RegExp | 'allow'][] = [
   ['the second command of a pipeline list', `git status && echo x > ${K}/log.md`, 'world', /overwrite/],
   ['inside if/then and a loop', `if true; then sed -i s/a/b/ ${K}/log.md; fi; for i in 1; do rm ${K}/log.md; done`, 'world', /overwrite/],
   ['after a heredoc', `cat <<EOF > ${K}/log.md\nhello\nEOF`, 'world', /overwrite/],
+  // Loops: a for variable takes each of its words; a variable read from input naming log.md cannot be told.
+  ['sed -i on a for variable', `for f in ${K}/log.md 02_Life/b/_kernel/log.md; do sed -i "s/x/y/" "$f"; done`, 'world', /overwrite/],
+  ['>> onto a for variable', `for f in 02_Life/b/_kernel/log.md ${K}/log.md; do echo x >> "$f"; done`, 'world', /would append/],
+  ['rm of a braced for variable over brace-expanded words', `for f in ${K}/{notes,log}.md; do rm \${f}; done`, 'world', /delete or move away/],
+  ['a for variable in the folder part', 'for w in fresh garden; do echo x > 04_Ventures/$w/_kernel/log.md; done', 'world', /overwrite/],
+  ['nested for loops', 'for a in 02_Life 04_Ventures; do for b in old garden; do rm "$a/$b/_kernel/log.md"; done; done', 'world', /delete or move away/],
+  ['a variable assigned from a for variable', 'for w in fresh garden; do f=04_Ventures/$w/_kernel/log.md; truncate -s 0 "$f"; done', 'world', /overwrite/],
+  ['a cd to a for variable over several folders', `for d in 02_Life/old ${K}; do cd "$d" && echo x >> log.md; done`, 'world', /cannot tell|append/],
+  ['a for variable over a glob', 'for f in 04_Ventures/*/_kernel/log.md; do echo x >> "$f"; done', 'world', /cannot tell/],
+  ['a for variable over a command naming log.md', 'for f in $(ls 04_Ventures/*/_kernel/log.md); do echo x >> "$f"; done', 'world', /cannot tell/],
+  ['while read fed by a process substitution', 'while read -r f; do echo x >> "$f"; done < <(ls 04_Ventures/*/_kernel/log.md)', 'world', /cannot tell/],
+  ['while read fed by a pipeline', `ls ${K}/log.md | while IFS= read -r f; do sed -i s/a/b/ "$f"; done`, 'world', /cannot tell/],
+  ['while read fed by a here-string', `while read f; do rm "$f"; done <<< "${K}/log.md"`, 'world', /cannot tell/],
   // Allowed.
   ['reading it', `cat ${K}/log.md && grep -n signed ${K}/log.md | head -5`, 'world', 'allow'],
   ['sed without -i', `sed -n '1,10p' ${K}/log.md`, 'world', 'allow'],
@@ -119,12 +137,18 @@ const rows: [string, string, Where, RegExp | 'allow'][] = [
   ['a log.md outside every world', 'echo x >> log.md', 'elsewhere', 'allow'],
   ['a similar name', `echo x > ${K}/log.md.bak && echo y > ${K}/changelog.md`, 'world', 'allow'],
   ['a command not naming log.md', 'rm -rf /tmp/whatever && echo x > notes.md', 'world', 'allow'],
+  ['a for loop over other files', `for f in *.ts; do echo "$f"; done; cat ${K}/log.md`, 'world', 'allow'],
+  ['a for loop reading the logs', `for f in ${K}/log.md 02_Life/old/LOG.md; do wc -l "$f" >> /tmp/counts.txt; done`, 'world', 'allow'],
+  ['a for loop creating a new log', "for w in fresh; do printf -- '---\\n' > 04_Ventures/$w/_kernel/log.md; done", 'world', 'allow'],
+  ['while read from the log into another file', `while read l; do echo "$l" >> out.txt; done < ${K}/log.md`, 'world', 'allow'],
+  ['while read from a list that does not name log.md', `while read f; do echo x >> "$f"; done < list.txt; cat ${K}/log.md`, 'world', 'allow'],
+  ['while read writing beside each log', `ls ${K}/log.md | while read f; do cp "$f" "$(dirname "$f")/log.md.bak"; done`, 'world', 'allow'],
 ];
 
 describe('log-guardian: Bash commands', () => {
-  for (const [what, command, where, expected] of rows) {
+  for (const [what, command, where, expected, homeAt] of rows) {
     it(`${expected === 'allow' ? 'allows' : 'denies'} ${what}`, () => {
-      const d = bash(command.replace('<LOG>', log), where);
+      const d = bash(command.replace('<LOG>', log), where, homeAt ? { HOME: dirOf(homeAt) } : {});
       if (expected === 'allow') {
         expect(d).toEqual({ allow: true });
       } else {
@@ -184,27 +208,42 @@ describe('log-guardian: malformed Bash input means allow', () => {
 });
 
 describe('log-guardian bundle on a Bash call', () => {
+  const runGuardian = async (command: string, cwd: string, home: string) => {
+    const stdin = JSON.stringify({
+      session_id: 's',
+      transcript_path: '/dev/null',
+      cwd,
+      permission_mode: 'default',
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command, description: 'x' },
+      tool_use_id: 'toolu_1',
+    });
+    const r = runBundle(await bundleEntry('log-guardian'), stdin, { cwd, env: cleanEnv({ HOME: home, ALIVE_HOME: join(home, '.alive') }) });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    return r.stdout === '' ? 'allow' : (JSON.parse(r.stdout).hookSpecificOutput.permissionDecision as string);
+  };
+
   it('is registered for Bash in hooks.json and denies through the real bundle', async () => {
     const hooks = JSON.parse(readFileSync(join(repoRoot, 'hooks', 'hooks.json'), 'utf8')) as {
       hooks: { PreToolUse: { matcher: string; hooks: { command: string }[] }[] };
     };
     const group = hooks.hooks.PreToolUse.find((g) => g.hooks.some((h) => h.command.includes('/dist/log-guardian.mjs')));
     expect(group!.matcher.split('|')).toContain('Bash');
-    const guardian = await bundleEntry('log-guardian');
-    const stdin = JSON.stringify({
-      session_id: 's',
-      transcript_path: '/dev/null',
-      cwd: world,
-      permission_mode: 'default',
-      hook_event_name: 'PreToolUse',
-      tool_name: 'Bash',
-      tool_input: { command: `sed -i 's/Planted/Pulled/' ${K}/log.md`, description: 'fix typo' },
-      tool_use_id: 'toolu_1',
-    });
-    const r = runBundle(guardian, stdin, { cwd: world, env: cleanEnv({ HOME: home, ALIVE_HOME: join(home, '.alive') }) });
-    expect(r.status).toBe(0);
-    expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+    expect(await runGuardian(`sed -i 's/Planted/Pulled/' ${K}/log.md`, world, home)).toBe('deny');
+    expect(readFileSync(log, 'utf8')).toBe(LOG);
+  });
+
+  it('expands $HOME from its own environment, in a session outside the world', async () => {
+    expect(await runGuardian(`echo x >> "$HOME/world/${K}/log.md"`, join(base, 'elsewhere'), base)).toBe('deny');
+    expect(await runGuardian(`echo x >> "$HOME/world/${K}/log.md.bak"`, join(base, 'elsewhere'), base)).toBe('allow');
+  });
+
+  it('follows a for variable and refuses a while-read variable fed by log.md names', async () => {
+    expect(await runGuardian(`for f in 02_Life/old/notes.md ${K}/log.md; do echo x >> "$f"; done`, world, home)).toBe('deny');
+    expect(await runGuardian('ls 04_Ventures/*/_kernel/log.md | while read f; do rm "$f"; done', world, home)).toBe('deny');
+    expect(await runGuardian(`for f in *.md; do echo "$f"; done; cat ${K}/log.md`, world, home)).toBe('allow');
     expect(readFileSync(log, 'utf8')).toBe(LOG);
   });
 });

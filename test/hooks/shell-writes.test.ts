@@ -28,6 +28,28 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
   ["$'…' strings", "echo x > $'a\\tb/log.md'", [['a\tb/log.md', 'replace', true]]],
   ['descriptor duplications are not files', 'make 2>&1 >&- 3<&0', []],
   ['here-document bodies are not commands', 'cat <<-EOF\n\trm log.md\n\tEOF\necho done', []],
+  [
+    'a for variable takes each word in turn',
+    'for f in a/log.md b; do rm "$f" && echo x > "$f/x"; done',
+    [
+      ['a/log.md', 'remove', true],
+      ['b', 'remove', true],
+      ['a/log.md/x', 'replace', true],
+      ['b/x', 'replace', true],
+    ],
+  ],
+  [
+    'two for variables in one command',
+    'for a in 1 2; do for b in x y; do echo > "$a/$b"; done; done',
+    [
+      ['1/x', 'replace', true],
+      ['1/y', 'replace', true],
+      ['2/x', 'replace', true],
+      ['2/y', 'replace', true],
+    ],
+  ],
+  ['a for loop over no words runs nothing', 'for f in; do rm "$f"; done', []],
+  ['the output of a loop', 'for f in a; do echo "$f"; done > log.md', [['log.md', 'replace', true]]],
 ];
 
 describe('shellWrites', () => {
@@ -43,11 +65,54 @@ describe('shellWrites', () => {
     expect(shellWrites('cd && echo x > log.md', { home: '/home/u' })[0]!.dir).toBe('/home/u');
   });
 
+  it('expands $HOME and $PWD like ~ and the starting folder, unless the command sets them', () => {
+    const paths = (command: string) => shellWrites(command, { home: '/home/u', cwd: '/w' }).map((w) => [w.path, w.exact]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    expect(paths('echo x > $HOME/log.md; echo x > "${HOME}"/log.md')).toEqual([
+      ['/home/u/log.md', true],
+      ['/home/u/log.md', true],
+    ]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    expect(paths('echo x > $PWD/log.md; cd a && rm ${PWD}/log.md; cd "$D"; rm $PWD/log.md')).toEqual([
+      ['/w/log.md', true],
+      ['/w/a/log.md', true],
+      ['$PWD/log.md', false],
+    ]);
+    expect(paths('HOME=/x; echo x > $HOME/log.md')).toEqual([['/x/log.md', true]]);
+    expect(shellWrites('echo x > $HOME/log.md; echo x > $PWD/log.md').map((w) => w.exact)).toEqual([false, false]);
+  });
+
+  it('says what a variable read from input was read from', () => {
+    const input = (command: string) => shellWrites(command).map((w) => [w.path, w.exact, w.input]);
+    expect(input('while read -r f; do rm "$f"; done < <(ls */log.md)')).toEqual([['$f', false, '<(ls */log.md)']]);
+    expect(input('ls a | grep log.md | while read f; do rm "$f"; done')).toEqual([['$f', false, 'ls a\ngrep log.md']]);
+    expect(input('L=a/log.md; while read f; do rm "$f"; done < "$L"')).toEqual([['$f', false, 'a/log.md']]);
+    expect(input('read f < list; rm "$f"; rm x')).toEqual([
+      ['$f', false, 'list'],
+      ['x', true, undefined],
+    ]);
+    expect(input('for f in $(cat list) a; do rm "$f"; done')).toEqual([
+      ['$(…)', false, '$(cat list)'],
+      ['a', true, undefined],
+    ]);
+  });
+
+  it('reads a loop over many words once, as input', () => {
+    const words = Array.from({ length: 100 }, (_, k) => `w${k}`).join(' ');
+    expect(shellWrites(`for f in ${words} log.md; do rm "$f"; done`).map((w) => [w.path, w.exact, w.input])).toEqual([
+      ['$f', false, `${words} log.md`.replaceAll(' ', '\n')],
+    ]);
+  });
+
   it('finishes on hostile input: thousands of brace groups, substitutions and quotes', () => {
     const groups = shellWrites(`rm ${'{a,b}'.repeat(20_000)}/log.md`);
     expect(groups).toHaveLength(1);
     expect(groups[0]!).toMatchObject({ exact: false, name: 'log.md' }); // left unknown: fails closed
     expect(shellWrites(`${'$('.repeat(50_000)} > log.md`)).toEqual([]);
     expect(shellWrites(`echo ${'"'.repeat(50_001)} > log.md`)).toEqual([]);
+    // A loop multiplies the writes to check: at most 1,024 readings in all, the rest read as input.
+    const loop = shellWrites(`for f in ${'a/log.md '.repeat(64)}; do ${'rm "$f"; '.repeat(5_000)} done`);
+    expect(loop).toHaveLength(16 * 64 + (5_000 - 16));
+    expect(loop.at(-1)).toMatchObject({ path: '$f', exact: false, input: expect.stringContaining('a/log.md') });
   });
 });

@@ -132,8 +132,18 @@ function unresolvedReason(write: ShellWrite): string {
   );
 }
 
+function readInputReason(write: ShellWrite): string {
+  return (
+    `This command writes a file it reads the name of from input that names log.md (${write.via} onto ` +
+    `${shown(write.path)}, read from ${shown(write.input ?? '')}) inside an ALIVE world, so log-guardian cannot ` +
+    'tell from the command text whether that is a walnut log, and it refuses what it cannot check. ' +
+    'If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; ' +
+    'if it is another file, name it with a literal path (or loop over literal paths: `for f in a b`).'
+  );
+}
+
 /** scripts/lib/guardian/shell.ts's shellWrites, passed in: the hook loads it only when needed. */
-export type ShellReader = (command: string, options: { home?: string | undefined }) => ShellWrite[];
+export type ShellReader = (command: string, options: { home?: string | undefined; cwd?: string | undefined }) => ShellWrite[];
 
 /** Commands are only read when their text names log.md (also through quotes, backslashes or braces). */
 export function namesLog(command: string): boolean {
@@ -145,14 +155,18 @@ export function namesLog(command: string): boolean {
 function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, shellWrites: ShellReader | undefined): Decision {
   if (!namesLog(call.command)) return ALLOW;
   if (!shellWrites) throw new Error('log-guardian: a Bash command naming log.md needs the shell reader');
-  for (const write of shellWrites(call.command, { home: env.HOME })) {
+  // The writes of one loop share their input text, which can be long.
+  const named = new Map<string, boolean>();
+  const inputNamesLog = (input: string) => named.get(input) ?? named.set(input, namesLog(input)).get(input)!;
+  for (const write of shellWrites(call.command, { home: env.HOME, cwd })) {
     if (write.exact && write.dir !== undefined) {
       const from = write.dir === '' ? cwd : resolve(cwd, write.dir);
       const path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`;
       const existing = guardedLogs(path, cwd, env).find(exists);
       if (existing) return { allow: false, reason: shellReason(write, existing) };
-    } else if (write.name !== undefined && isLogName(write.name) && findWorldRoot(cwd, env) !== undefined) {
-      return { allow: false, reason: unresolvedReason(write) };
+    } else if (write.name !== undefined ? isLogName(write.name) : write.input !== undefined && inputNamesLog(write.input)) {
+      if (findWorldRoot(cwd, env) === undefined) continue;
+      return { allow: false, reason: write.name !== undefined ? unresolvedReason(write) : readInputReason(write) };
     }
   }
   return ALLOW;

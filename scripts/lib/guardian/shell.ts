@@ -1,13 +1,15 @@
 /**
  * Which files a shell command line would write, as far as the text alone tells: a pure function
- * of the command (and the home folder, for `~`). log-guardian uses it on Bash tool calls.
+ * of the command (and the home and starting folders, for `~`, `$HOME` and `$PWD`). log-guardian
+ * uses it on Bash tool calls.
  *
  * It reads the POSIX shell grammar the way bash does for the parts that decide where output goes:
  * quoting and escapes, lists and pipelines (`;` `&&` `||` `|` `&`, newlines, subshells), output
  * redirections (`>` `>|` `>>` `&>` `&>>` `N>` `<>`, here-documents skipped), `cd`/`pushd`,
- * variables assigned earlier in the same command line, command substitutions and `sh -c` strings
- * (read as commands of their own), wrappers (`sudo`, `env`, `command`, `exec`, `nice`, `nohup`,
- * `time`, `timeout`, `xargs`), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
+ * variables assigned earlier in the same command line, `for` variables (each of their words in
+ * turn), variables `read` sets (unknown, with the text of what feeds them), command and process
+ * substitutions and `sh -c` strings (read as commands of their own), wrappers (`sudo`, `env`,
+ * `command`, `exec`, `nice`, `nohup`, `time`, `timeout`, `xargs`), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
  * `gawk -i inplace`, `tee`, `sponge`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=` and
  * `patch`. A word with a part the text cannot tell (`$VAR` not set in the same line, `$(…)`, a
  * glob, `~user`) is marked inexact, keeping whatever part is known.
@@ -35,6 +37,11 @@ export interface ShellWrite {
   kind: WriteKind;
   /** What writes, for a message: `'>' redirection`, `sed -i`, `tee`, `mv` ... */
   via: string;
+  /**
+   * When the path holds a variable read from input (`while read f`, `for f in $(…)`): the text of
+   * that input as written (the files redirected in, the commands piped in, the `for` words).
+   */
+  input?: string;
 }
 
 interface Part {
@@ -42,24 +49,44 @@ interface Part {
   known: boolean;
   /** An unquoted `{`, `,` or `}`: brace expansion may split the word here. */
   brace?: boolean;
+  /** A `for` variable: the words it takes in turn (a command using it is read once per word). */
+  each?: Word[];
+  /** An unknown value read from input: what feeds it. */
+  fed?: Feed | undefined;
 }
 
 interface Word {
   parts: Part[];
+  /** The word as written, when the lexer read it. */
+  raw?: string | undefined;
+}
+
+/** The text of what a loop or `read` takes its input from; `outer` is the enclosing loop's. */
+interface Feed {
+  texts: string[];
+  outer?: Feed | undefined;
 }
 
 type Token = { t: 'word'; word: Word } | { t: 'op'; op: string } | { t: 'redir'; op: string; target: Word | undefined };
 
+/** A variable's text; a part standing for a `for` or `read` variable; undefined when unknown. */
+type Value = string | Part | undefined;
+
 interface Scope {
   dir: string | undefined;
-  vars: Map<string, string | undefined>;
+  vars: Map<string, Value>;
 }
 
-const MAX_DEPTH = 8; // nested substitutions and sh -c strings
+const MAX_DEPTH = 8; // nested substitutions, sh -c strings, and loops whose input a `read` reads
+const MAX_LOOP_RUNS = 64; // readings of one command with its `for` variables bound
+const MAX_LOOP_READINGS = 1024; // such readings in all (a loop multiplies the writes the hook checks)
 
 const text = (w: Word) => w.parts.map((p) => p.text).join('');
 const exact = (w: Word) => w.parts.every((p) => p.known);
 const literal = (w: Word): string | undefined => (exact(w) ? text(w) : undefined);
+/** A word as the text of an input: its value when known, else as written (`$(ls …)`). */
+const asInput = (w: Word) => (exact(w) ? text(w) : (w.raw ?? text(w)));
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function lastName(w: Word): string | undefined {
   const all = text(w);
@@ -142,7 +169,7 @@ const MAX_BRACE_PARTS = 1024;
 function expandBraces(word: Word, depth = 0): Word[] {
   const p = word.parts;
   // Too many groups to follow: the braces' results are unknown, the rest of the word is not.
-  if (depth > MAX_BRACE_GROUPS || p.length > MAX_BRACE_PARTS) return [{ parts: p.map((x) => (x.brace ? { text: x.text, known: false } : x)) }];
+  if (depth > MAX_BRACE_GROUPS || p.length > MAX_BRACE_PARTS) return [{ parts: p.map((x) => (x.brace ? { text: x.text, known: false } : x)), raw: word.raw }];
   const open: { at: number; commas: number[] }[] = [];
   let group: { at: number; commas: number[]; close: number } | undefined;
   for (let k = 0; k < p.length; k++) {
@@ -159,7 +186,7 @@ function expandBraces(word: Word, depth = 0): Word[] {
   const bounds = [group.at, ...group.commas, group.close];
   const out: Word[] = [];
   for (let a = 0; a + 1 < bounds.length && out.length < MAX_BRACE_WORDS; a++) {
-    const alternative = { parts: [...p.slice(0, group.at), ...p.slice(bounds[a]! + 1, bounds[a + 1]), ...p.slice(group.close + 1)] };
+    const alternative = { parts: [...p.slice(0, group.at), ...p.slice(bounds[a]! + 1, bounds[a + 1]), ...p.slice(group.close + 1)], raw: word.raw };
     out.push(...expandBraces(alternative, depth + 1));
   }
   return out.slice(0, MAX_BRACE_WORDS);
@@ -193,7 +220,7 @@ class Lexer {
         this.skipHeredocBodies();
         continue;
       }
-      const op = this.operator();
+      const op = this.atProcessSubstitution() ? undefined : this.operator();
       if (op) {
         yield op;
         continue;
@@ -246,7 +273,7 @@ class Lexer {
         }
         return { t: 'redir', op: '&>', target: this.word() };
       }
-      const target = this.i < this.src.length && !/[\n;&|()<>]/.test(this.src[this.i]!) ? this.word() : undefined;
+      const target = this.i < this.src.length && (!/[\n;&|()<>]/.test(this.src[this.i]!) || this.atProcessSubstitution()) ? this.word() : undefined;
       if ((op === '<<' || op === '<<-') && target) {
         this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === '<<-' });
       }
@@ -255,12 +282,22 @@ class Lexer {
     return undefined;
   }
 
+  private atProcessSubstitution(): boolean {
+    return /^[<>]\(/.test(this.src.slice(this.i, this.i + 2));
+  }
+
   private word(): Word {
+    const start = this.i;
     const parts: Part[] = [];
-    const push = (t: string, known: boolean) => {
-      if (t !== '') parts.push({ text: t, known });
+    const add = (p: Part) => {
+      if (p.text !== '') parts.push(p);
     };
+    const push = (t: string, known: boolean) => add({ text: t, known });
     const atStart = () => parts.length === 0;
+    if (this.atProcessSubstitution()) {
+      this.nested(this.balanced(this.i + 2));
+      push(this.src.slice(start, this.i), false);
+    }
     while (this.i < this.src.length) {
       const c = this.src[this.i]!;
       if (/[\s;&|()<>]/.test(c)) break;
@@ -275,9 +312,9 @@ class Lexer {
         this.i = stop + 1;
       } else if (c === '"') {
         this.i++;
-        this.doubleQuoted(push);
+        this.doubleQuoted(add);
       } else if (c === '$') {
-        this.dollar(push);
+        this.dollar(add);
       } else if (c === '`') {
         this.backquoted();
         push('`…`', false);
@@ -299,10 +336,11 @@ class Lexer {
         this.i = j;
       }
     }
-    return { parts };
+    return { parts, raw: this.src.slice(start, this.i) };
   }
 
-  private doubleQuoted(push: (t: string, known: boolean) => void): void {
+  private doubleQuoted(add: (p: Part) => void): void {
+    const push = (t: string, known: boolean) => add({ text: t, known });
     while (this.i < this.src.length) {
       const c = this.src[this.i]!;
       if (c === '"') {
@@ -316,7 +354,7 @@ class Lexer {
         if ('$`"\\'.includes(next)) push(next, true);
         else if (next !== '\n') push(`\\${next}`, true);
       } else if (c === '$') {
-        this.dollar(push);
+        this.dollar(add);
       } else if (c === '`') {
         this.backquoted();
         push('`…`', false);
@@ -330,7 +368,8 @@ class Lexer {
   }
 
   /** `$NAME`, `${NAME}`, `$(…)`, `$((…))`, `$'…'`, or a lone `$`. */
-  private dollar(push: (t: string, known: boolean) => void): void {
+  private dollar(add: (p: Part) => void): void {
+    const push = (t: string, known: boolean) => add({ text: t, known });
     const rest = this.src.slice(this.i + 1);
     if (rest.startsWith('(')) {
       const inner = this.balanced(this.i + 2);
@@ -352,7 +391,8 @@ class Lexer {
     if (name !== undefined) {
       this.i += 1 + (braced ? braced[0].length : name.length);
       const value = this.scope().vars.get(name);
-      push(value ?? `$${name}`, value !== undefined);
+      if (typeof value === 'object') add(value);
+      else push(value ?? `$${name}`, value !== undefined);
       return;
     }
     if (rest.startsWith('{')) {
@@ -459,10 +499,15 @@ const OPTION_ARGS: Record<string, Set<string>> = {
   awk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
   gawk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
   patch: new Set(['-i', '-o', '-p', '-d', '-D', '-B', '-F', '-r', '-V', '-Y', '-z', '--input', '--output', '--strip', '--directory', '--reject-file']),
+  read: new Set(['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u']),
 };
 
 const WRAPPERS = new Set(['sudo', 'env', 'nice', 'timeout', 'xargs', 'command', 'builtin', 'exec', 'nohup', 'time', 'stdbuf', 'doas']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh']);
+const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
+/** Operators that end a pipeline: what came before no longer feeds the next command. */
+const LIST_OPS = new Set([';', '&&', '||', '&', ';;']);
+const INPUT_REDIRS = new Set(['<', '<<<', '<>']);
 /** Reserved words that can stand before a command's name. */
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!']);
 const OUTPUT_REDIRS = new Map<string, WriteKind>([
@@ -473,6 +518,19 @@ const OUTPUT_REDIRS = new Map<string, WriteKind>([
   ['>>', 'append'],
   ['&>>', 'append'],
 ]);
+
+/** `w` without its first `n` characters (`of=FILE` → `FILE`), each part keeping what it knows. */
+function dropChars(w: Word, n: number): Word {
+  const parts: Part[] = [];
+  for (const p of w.parts) {
+    if (n >= p.text.length) n -= p.text.length;
+    else {
+      parts.push(n > 0 ? { ...p, text: p.text.slice(n) } : p);
+      n = 0;
+    }
+  }
+  return { parts };
+}
 
 /** Splits the words after a command name into options and operands (`--` ends the options). */
 function operands(name: string, args: Word[]): { options: string[]; values: Map<string, Word>; operands: Word[] } {
@@ -495,7 +553,7 @@ function operands(name: string, args: Word[]): { options: string[]; values: Map<
     const eq = t.indexOf('=');
     if (t.startsWith('--') && eq > 0) {
       options.push(t.slice(0, eq));
-      values.set(t.slice(0, eq), { parts: [{ text: t.slice(eq + 1), known: exact(w) }] });
+      values.set(t.slice(0, eq), dropChars(w, eq + 1));
       continue;
     }
     options.push(t);
@@ -605,7 +663,7 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
     case 'dd':
       for (const w of args) {
         const t = text(w);
-        if (t.startsWith('of=')) emit({ parts: [{ text: t.slice(3), known: exact(w) }] }, 'replace', 'dd of=');
+        if (t.startsWith('of=')) emit(dropChars(w, 3), 'replace', 'dd of=');
       }
       return;
     case 'patch': {
@@ -624,48 +682,131 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
   }
 }
 
-function analyse(command: string, scope: Scope, home: string | undefined, out: ShellWrite[], depth: number): void {
+const isAssignment = (w: Word) => w.parts[0]?.known === true && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w));
+
+/** One reading of a command line: what it knows, what it found, what it may still spend. */
+interface Reading {
+  home: string | undefined;
+  out: Found[];
+  loopReadings: number;
+}
+
+/**
+ * `cmd` once per combination of the words its `for` variables take. Beyond MAX_LOOP_RUNS
+ * combinations (or the reading's budget), once, with each such variable an unknown value fed by
+ * the text of its words.
+ */
+function bindLoops(cmd: Command, reading: Reading): Command[] {
+  const lists = new Map<Word[], Part>();
+  for (const w of [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])]) for (const p of w.parts) if (p.each) lists.set(p.each, p);
+  if (lists.size === 0) return [cmd];
+  let runs = 1;
+  for (const list of lists.keys()) runs *= list.length;
+  if (runs > MAX_LOOP_RUNS || runs > reading.loopReadings) return [substitute(cmd, (p) => [{ text: p.text, known: false, fed: lists.get(p.each!)!.fed }])];
+  reading.loopReadings -= runs;
+  let bindings = [new Map<Word[], Word>()];
+  for (const list of lists.keys()) bindings = bindings.flatMap((b) => list.map((w) => new Map(b).set(list, w)));
+  return bindings.map((b) => substitute(cmd, (p) => b.get(p.each!)!.parts));
+}
+
+function substitute(cmd: Command, value: (p: Part) => Part[]): Command {
+  // A variable's value is not brace-expanded again.
+  const word = (w: Word): Word => ({ parts: w.parts.flatMap((p) => (p.each ? value(p).map((v) => ({ ...v, brace: false })) : [p])) });
+  return { words: cmd.words.map(word), redirs: cmd.redirs.map((r) => ({ op: r.op, target: r.target && word(r.target) })) };
+}
+
+/** What `$name` stands for after `name=WORD` or `for name in WORDS`. */
+function variableValue(name: string, words: Word[], reading: Reading): Value {
+  if (words.length === 1 && exact(words[0]!)) return text(words[0]!);
+  // A word the text cannot tell is fed by itself: `for f in $(ls …)` reads that command's output.
+  const each = bindLoops({ words, redirs: [] }, reading)
+    .flatMap((c) => c.words)
+    .map((w) => {
+      const fed = { texts: [asInput(w)] };
+      return exact(w) ? w : { parts: w.parts.map((p) => (p.known || p.fed ? p : { ...p, fed })), raw: w.raw };
+    });
+  return { text: `$${name}`, known: false, each, fed: { texts: each.map(asInput) } };
+}
+
+function analyse(command: string, scope: Scope, reading: Reading, depth: number): void {
+  const { home, out } = reading;
   const stack: Scope[] = [];
   let current = scope;
+  /** The loops the command being read is in, innermost last: what feeds each one's input. */
+  const loops: Feed[] = [];
+  /** The commands piped into the one being read. */
+  let piped: string[] = [];
   const nested = (inner: string) => {
-    if (depth < MAX_DEPTH) analyse(inner, { dir: current.dir, vars: new Map(current.vars) }, home, out, depth + 1);
+    if (depth < MAX_DEPTH) analyse(inner, { dir: current.dir, vars: new Map(current.vars) }, reading, depth + 1);
   };
   const tokens = new Lexer(command, () => current, home, nested).tokens();
 
   const emit = (w: Word, kind: WriteKind, via: string) => {
-    out.push({ path: text(w), exact: exact(w), name: lastName(w), dir: current.dir, kind, via });
+    const feeds = w.parts.flatMap((p) => p.fed ?? []);
+    out.push({ path: text(w), exact: exact(w), name: lastName(w), dir: current.dir, kind, via, ...(feeds.length > 0 && { feeds }) });
+  };
+
+  const assign = (w: Word) => {
+    const eq = text(w).indexOf('=');
+    const name = text(w).slice(0, eq);
+    current.vars.set(name, variableValue(name, [dropChars(w, eq + 1)], reading));
+  };
+
+  /** `for NAME in WORDS` (or `select`): in the loop, `$NAME` takes each word in turn. */
+  const startFor = (words: Word[]) => {
+    loops.push({ texts: [], outer: loops.at(-1) });
+    const name = words[0] && literal(words[0]);
+    if (name === undefined || !NAME.test(name)) return;
+    // Without `in`, the loop takes the script's arguments.
+    current.vars.set(name, words[1] && text(words[1]) === 'in' ? variableValue(name, words.slice(2), reading) : undefined);
+  };
+
+  const inputs = (redirs: Command['redirs']) => redirs.flatMap((r) => (INPUT_REDIRS.has(r.op) && r.target ? [asInput(r.target)] : []));
+
+  /** `read NAME…`: each name an unknown value fed by the read's own input, or its loop's. */
+  const read = (args: Word[], redirs: Command['redirs']) => {
+    const { values, operands: names } = operands('read', args);
+    const array = values.get('-a');
+    const fed: Feed = { texts: [...inputs(redirs), ...piped], outer: loops.at(-1) };
+    for (const w of array ? [array] : names) {
+      const name = literal(w);
+      if (name !== undefined && NAME.test(name)) current.vars.set(name, { text: `$${name}`, known: false, fed });
+    }
+    if (!array && names.length === 0) current.vars.set('REPLY', { text: '$REPLY', known: false, fed });
   };
 
   const run = (cmd: Command) => {
-    cmd = { words: cmd.words.flatMap((w) => expandBraces(w)), redirs: cmd.redirs };
+    let words = cmd.words.flatMap((w) => expandBraces(w));
+    while (words.length > 1 && KEYWORDS.has(text(words[0]!))) {
+      if (/^(?:while|until)$/.test(text(words[0]!))) loops.push({ texts: [...piped], outer: loops.at(-1) });
+      words = words.slice(1);
+    }
+    const first = words[0] && text(words[0]);
+    if (first === 'for' || first === 'select') return startFor(words.slice(1));
+    // The loop's input redirections feed the `read`s in it.
+    if (first === 'done') loops.pop()?.texts.push(...inputs(cmd.redirs));
+    const runs = bindLoops({ words, redirs: cmd.redirs }, reading);
+    for (const c of runs) runOnce(c, runs.length > 1);
+    // Assignments last: their values are read from the words as lexed, for all runs at once.
+    const assigned = words.every(isAssignment) ? words : first && DECLARATIONS.has(first) ? words.slice(1).filter(isAssignment) : [];
+    for (const w of assigned) assign(w);
+  };
+
+  /** One reading of a command, its `for` variables bound (`several`: one of several readings). */
+  const runOnce = (cmd: Command, several: boolean) => {
     for (const r of cmd.redirs) {
       const kind = OUTPUT_REDIRS.get(r.op);
       if (kind && r.target) emit(r.target, kind, `'${r.op}' redirection`);
     }
+    // Assignments before a command apply to it alone.
     let words = cmd.words;
-    // Assignments before a command apply to it alone; a line of assignments sets variables.
     let k = 0;
-    while (k < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.parts[0]?.known ? text(words[k]!) : '')) k++;
-    if (k === words.length) {
-      for (const w of words) {
-        const t = text(w);
-        const eq = t.indexOf('=');
-        current.vars.set(t.slice(0, eq), exact(w) ? t.slice(eq + 1) : undefined);
-      }
-      return;
-    }
+    while (k < words.length && isAssignment(words[k]!)) k++;
+    if (k === words.length) return;
     words = words.slice(k);
-    while (words.length > 1 && KEYWORDS.has(text(words[0]!))) words = words.slice(1);
     let name = baseName(text(words[0]!));
     let args = words.slice(1);
-    if (name === 'export' || name === 'local' || name === 'declare' || name === 'readonly') {
-      for (const w of args) {
-        const t = text(w);
-        const eq = t.indexOf('=');
-        if (eq > 0) current.vars.set(t.slice(0, eq), exact(w) ? t.slice(eq + 1) : undefined);
-      }
-      return;
-    }
+    if (DECLARATIONS.has(name)) return;
     for (let hops = 0; WRAPPERS.has(name) && hops < 8; hops++) {
       const takesArg = OPTION_ARGS[name]!;
       let j = 0;
@@ -685,13 +826,19 @@ function analyse(command: string, scope: Scope, home: string | undefined, out: S
     if (name === 'cd' || name === 'pushd') {
       const target = args.find((w) => !text(w).startsWith('-') || text(w) === '-');
       const t = target ? literal(target) : home;
-      current.dir = t === undefined || t === '-' || current.dir === undefined ? undefined : joinPath(current.dir, t);
+      // A cd to each of a for variable's folders: the one the next command runs in is unknown.
+      const followed = t !== undefined && t !== '-' && !several;
+      const pwd = current.vars.get('PWD');
+      current.dir = followed && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
+      current.vars.set('PWD', followed && typeof pwd === 'string' ? joinPath(pwd, t) : undefined);
       return;
     }
     if (name === 'popd') {
       current.dir = undefined;
+      current.vars.set('PWD', undefined);
       return;
     }
+    if (name === 'read') return read(args, cmd.redirs);
     commandWrites(name, args, emit, nested, depth);
   };
 
@@ -707,7 +854,11 @@ function analyse(command: string, scope: Scope, home: string | undefined, out: S
       cmd.words.push(tok.word);
     } else if (tok.t === 'redir') cmd.redirs.push({ op: tok.op, target: tok.target });
     else {
+      const source =
+        tok.op === '|' || (tok.op === ')' && stack.length > 0) ? [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])].map(asInput).join(' ') : '';
       finish();
+      if (source !== '') piped.push(source);
+      else if (LIST_OPS.has(tok.op)) piped = [];
       if (tok.op === '(') {
         stack.push(current);
         current = { dir: current.dir, vars: new Map(current.vars) };
@@ -717,9 +868,43 @@ function analyse(command: string, scope: Scope, home: string | undefined, out: S
   finish();
 }
 
-/** The files `command` would write, replace, append to or remove, in the order met. */
-export function shellWrites(command: string, options: { home?: string | undefined } = {}): ShellWrite[] {
-  const out: ShellWrite[] = [];
-  analyse(command, { dir: '', vars: new Map() }, options.home, out, 0);
-  return out;
+/** A write found, with the feeds of the variables read from input in its path. */
+interface Found extends ShellWrite {
+  feeds?: Feed[];
+}
+
+/** The text of what feeds a write's path: its variables' inputs and their loops', outward. */
+function inputText(feeds: Feed[]): string {
+  const texts = new Set<string>();
+  for (const feed of feeds) {
+    let f: Feed | undefined = feed;
+    for (let level = 0; f && level < MAX_DEPTH; level++, f = f.outer) for (const t of f.texts) texts.add(t);
+  }
+  return [...texts].join('\n');
+}
+
+/** inputText, once per feed: the writes of a loop share theirs. */
+function inputTexts(): (feeds: Feed[]) => string {
+  const known = new Map<Feed, string>();
+  return (feeds) => {
+    if (feeds.length > 1) return inputText(feeds);
+    const feed = feeds[0]!;
+    const t = known.get(feed) ?? inputText(feeds);
+    known.set(feed, t);
+    return t;
+  };
+}
+
+/**
+ * The files `command` would write, replace, append to or remove, in the order met. `home` is the
+ * home folder (`~`, `$HOME`), `cwd` the folder the command starts in (`$PWD`).
+ */
+export function shellWrites(command: string, options: { home?: string | undefined; cwd?: string | undefined } = {}): ShellWrite[] {
+  const vars = new Map<string, Value>();
+  if (options.home !== undefined) vars.set('HOME', options.home);
+  if (options.cwd !== undefined) vars.set('PWD', options.cwd);
+  const reading: Reading = { home: options.home, out: [], loopReadings: MAX_LOOP_READINGS };
+  analyse(command, { dir: '', vars }, reading, 0);
+  const input = inputTexts();
+  return reading.out.map(({ feeds, ...write }) => (feeds ? { ...write, input: input(feeds) } : write));
 }
