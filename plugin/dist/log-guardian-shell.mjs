@@ -8,7 +8,7 @@ function trimEndOf(text2, chars) {
 }
 
 // scripts/lib/guardian/shell.ts
-var MAX_DEPTH = 8, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0;
+var MAX_DEPTH = 8, MAX_LOOP_RUNS = 64, MAX_LOOP_READINGS = 1024, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0, asInput = (w) => exact(w) ? text(w) : w.raw ?? text(w), NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function lastName(w) {
   let all = text(w), slash = all.lastIndexOf("/"), offset = 0;
   for (let p of w.parts) {
@@ -67,7 +67,7 @@ function ansiC(body) {
 var MAX_BRACE_WORDS = 64, MAX_BRACE_GROUPS = 16, MAX_BRACE_PARTS = 1024;
 function expandBraces(word, depth = 0) {
   let p = word.parts;
-  if (depth > MAX_BRACE_GROUPS || p.length > MAX_BRACE_PARTS) return [{ parts: p.map((x) => x.brace ? { text: x.text, known: !1 } : x) }];
+  if (depth > MAX_BRACE_GROUPS || p.length > MAX_BRACE_PARTS) return [{ parts: p.map((x) => x.brace ? { text: x.text, known: !1 } : x), raw: word.raw }];
   let open = [], group;
   for (let k = 0; k < p.length; k++) {
     let part = p[k];
@@ -82,7 +82,7 @@ function expandBraces(word, depth = 0) {
   if (!group) return [word];
   let bounds = [group.at, ...group.commas, group.close], out = [];
   for (let a = 0; a + 1 < bounds.length && out.length < MAX_BRACE_WORDS; a++) {
-    let alternative = { parts: [...p.slice(0, group.at), ...p.slice(bounds[a] + 1, bounds[a + 1]), ...p.slice(group.close + 1)] };
+    let alternative = { parts: [...p.slice(0, group.at), ...p.slice(bounds[a] + 1, bounds[a + 1]), ...p.slice(group.close + 1)], raw: word.raw };
     out.push(...expandBraces(alternative, depth + 1));
   }
   return out.slice(0, MAX_BRACE_WORDS);
@@ -115,7 +115,7 @@ var Lexer = class {
         this.i++, yield { t: "op", op: ";" }, this.skipHeredocBodies();
         continue;
       }
-      let op = this.operator();
+      let op = this.atProcessSubstitution() ? void 0 : this.operator();
       if (op) {
         yield op;
         continue;
@@ -155,15 +155,18 @@ var Lexer = class {
         let m = /^(?:\d+|-)(?=[\s;&|()<>]|$)/.exec(this.src.slice(this.i));
         return m || op === "<&" ? (m ? this.i += m[0].length : this.word(), { t: "redir", op: "<", target: void 0 }) : { t: "redir", op: "&>", target: this.word() };
       }
-      let target = this.i < this.src.length && !/[\n;&|()<>]/.test(this.src[this.i]) ? this.word() : void 0;
+      let target = this.i < this.src.length && (!/[\n;&|()<>]/.test(this.src[this.i]) || this.atProcessSubstitution()) ? this.word() : void 0;
       return (op === "<<" || op === "<<-") && target && this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === "<<-" }), { t: "redir", op, target };
     }
   }
+  atProcessSubstitution() {
+    return /^[<>]\(/.test(this.src.slice(this.i, this.i + 2));
+  }
   word() {
-    let parts = [], push = (t, known) => {
-      t !== "" && parts.push({ text: t, known });
-    }, atStart = () => parts.length === 0;
-    for (; this.i < this.src.length; ) {
+    let start = this.i, parts = [], add = (p) => {
+      p.text !== "" && parts.push(p);
+    }, push = (t, known) => add({ text: t, known }), atStart = () => parts.length === 0;
+    for (this.atProcessSubstitution() && (this.nested(this.balanced(this.i + 2)), push(this.src.slice(start, this.i), !1)); this.i < this.src.length; ) {
       let c = this.src[this.i];
       if (/[\s;&|()<>]/.test(c)) break;
       if (c === "\\") {
@@ -174,9 +177,9 @@ var Lexer = class {
         let end = this.src.indexOf("'", this.i + 1), stop = end === -1 ? this.src.length : end;
         push(this.src.slice(this.i + 1, stop), !0), this.i = stop + 1;
       } else if (c === '"')
-        this.i++, this.doubleQuoted(push);
+        this.i++, this.doubleQuoted(add);
       else if (c === "$")
-        this.dollar(push);
+        this.dollar(add);
       else if (c === "`")
         this.backquoted(), push("`…`", !1);
       else if (c === "~" && atStart()) {
@@ -192,9 +195,10 @@ var Lexer = class {
         push(this.src.slice(this.i, j), !0), this.i = j;
       }
     }
-    return { parts };
+    return { parts, raw: this.src.slice(start, this.i) };
   }
-  doubleQuoted(push) {
+  doubleQuoted(add) {
+    let push = (t, known) => add({ text: t, known });
     for (; this.i < this.src.length; ) {
       let c = this.src[this.i];
       if (c === '"') {
@@ -207,7 +211,7 @@ var Lexer = class {
         '$`"\\'.includes(next) ? push(next, !0) : next !== `
 ` && push(`\\${next}`, !0);
       } else if (c === "$")
-        this.dollar(push);
+        this.dollar(add);
       else if (c === "`")
         this.backquoted(), push("`…`", !1);
       else {
@@ -218,8 +222,8 @@ var Lexer = class {
     }
   }
   /** `$NAME`, `${NAME}`, `$(…)`, `$((…))`, `$'…'`, or a lone `$`. */
-  dollar(push) {
-    let rest = this.src.slice(this.i + 1);
+  dollar(add) {
+    let push = (t, known) => add({ text: t, known }), rest = this.src.slice(this.i + 1);
     if (rest.startsWith("(")) {
       let inner = this.balanced(this.i + 2);
       this.nested(inner), push("$(…)", !1);
@@ -236,7 +240,7 @@ var Lexer = class {
     if (name !== void 0) {
       this.i += 1 + (braced ? braced[0].length : name.length);
       let value = this.scope().vars.get(name);
-      push(value ?? `$${name}`, value !== void 0);
+      typeof value == "object" ? add(value) : push(value ?? `$${name}`, value !== void 0);
       return;
     }
     if (rest.startsWith("{")) {
@@ -320,8 +324,9 @@ var Lexer = class {
   sponge: /* @__PURE__ */ new Set(),
   awk: /* @__PURE__ */ new Set(["-f", "-v", "-F", "-i", "-e", "--file", "--assign", "--field-separator", "--include", "--source"]),
   gawk: /* @__PURE__ */ new Set(["-f", "-v", "-F", "-i", "-e", "--file", "--assign", "--field-separator", "--include", "--source"]),
-  patch: /* @__PURE__ */ new Set(["-i", "-o", "-p", "-d", "-D", "-B", "-F", "-r", "-V", "-Y", "-z", "--input", "--output", "--strip", "--directory", "--reject-file"])
-}, WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "nice", "timeout", "xargs", "command", "builtin", "exec", "nohup", "time", "stdbuf", "doas"]), SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh"]), KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!"]), OUTPUT_REDIRS = /* @__PURE__ */ new Map([
+  patch: /* @__PURE__ */ new Set(["-i", "-o", "-p", "-d", "-D", "-B", "-F", "-r", "-V", "-Y", "-z", "--input", "--output", "--strip", "--directory", "--reject-file"]),
+  read: /* @__PURE__ */ new Set(["-a", "-d", "-i", "-n", "-N", "-p", "-t", "-u"])
+}, WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "nice", "timeout", "xargs", "command", "builtin", "exec", "nohup", "time", "stdbuf", "doas"]), SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh"]), DECLARATIONS = /* @__PURE__ */ new Set(["export", "local", "declare", "typeset", "readonly"]), LIST_OPS = /* @__PURE__ */ new Set([";", "&&", "||", "&", ";;"]), INPUT_REDIRS = /* @__PURE__ */ new Set(["<", "<<<", "<>"]), KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!"]), OUTPUT_REDIRS = /* @__PURE__ */ new Map([
   [">", "replace"],
   [">|", "replace"],
   ["&>", "replace"],
@@ -329,6 +334,12 @@ var Lexer = class {
   [">>", "append"],
   ["&>>", "append"]
 ]);
+function dropChars(w, n) {
+  let parts = [];
+  for (let p of w.parts)
+    n >= p.text.length ? n -= p.text.length : (parts.push(n > 0 ? { ...p, text: p.text.slice(n) } : p), n = 0);
+  return { parts };
+}
 function operands(name, args) {
   let takesArg = OPTION_ARGS[name] ?? /* @__PURE__ */ new Set(), options = [], values = /* @__PURE__ */ new Map(), out = [], optionsDone = !1;
   for (let k = 0; k < args.length; k++) {
@@ -343,7 +354,7 @@ function operands(name, args) {
     }
     let eq = t.indexOf("=");
     if (t.startsWith("--") && eq > 0) {
-      options.push(t.slice(0, eq)), values.set(t.slice(0, eq), { parts: [{ text: t.slice(eq + 1), known: exact(w) }] });
+      options.push(t.slice(0, eq)), values.set(t.slice(0, eq), dropChars(w, eq + 1));
       continue;
     }
     options.push(t), takesArg.has(t) && k + 1 < args.length && values.set(t, args[++k]);
@@ -427,10 +438,8 @@ function commandWrites(name, args, emit, nested, depth) {
       for (let w of operands(name, args).operands) emit(w, "replace", name);
       return;
     case "dd":
-      for (let w of args) {
-        let t = text(w);
-        t.startsWith("of=") && emit({ parts: [{ text: t.slice(3), known: exact(w) }] }, "replace", "dd of=");
-      }
+      for (let w of args)
+        text(w).startsWith("of=") && emit(dropChars(w, 3), "replace", "dd of=");
       return;
     case "patch": {
       let { values, operands: files } = operands(name, args), out = values.get("-o") ?? values.get("--output");
@@ -444,59 +453,99 @@ function commandWrites(name, args, emit, nested, depth) {
       }
   }
 }
-function analyse(command, scope, home, out, depth) {
-  let stack = [], current = scope, nested = (inner) => {
-    depth < MAX_DEPTH && analyse(inner, { dir: current.dir, vars: new Map(current.vars) }, home, out, depth + 1);
+var isAssignment = (w) => w.parts[0]?.known === !0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w));
+function bindLoops(cmd, reading) {
+  let lists = /* @__PURE__ */ new Map();
+  for (let w of [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])]) for (let p of w.parts) p.each && lists.set(p.each, p);
+  if (lists.size === 0) return [cmd];
+  let runs = 1;
+  for (let list of lists.keys()) runs *= list.length;
+  if (runs > MAX_LOOP_RUNS || runs > reading.loopReadings) return [substitute(cmd, (p) => [{ text: p.text, known: !1, fed: lists.get(p.each).fed }])];
+  reading.loopReadings -= runs;
+  let bindings = [/* @__PURE__ */ new Map()];
+  for (let list of lists.keys()) bindings = bindings.flatMap((b) => list.map((w) => new Map(b).set(list, w)));
+  return bindings.map((b) => substitute(cmd, (p) => b.get(p.each).parts));
+}
+function substitute(cmd, value) {
+  let word = (w) => ({ parts: w.parts.flatMap((p) => p.each ? value(p).map((v) => ({ ...v, brace: !1 })) : [p]) });
+  return { words: cmd.words.map(word), redirs: cmd.redirs.map((r) => ({ op: r.op, target: r.target && word(r.target) })) };
+}
+function variableValue(name, words, reading) {
+  if (words.length === 1 && exact(words[0])) return text(words[0]);
+  let each = bindLoops({ words, redirs: [] }, reading).flatMap((c) => c.words).map((w) => {
+    let fed = { texts: [asInput(w)] };
+    return exact(w) ? w : { parts: w.parts.map((p) => p.known || p.fed ? p : { ...p, fed }), raw: w.raw };
+  });
+  return { text: `$${name}`, known: !1, each, fed: { texts: each.map(asInput) } };
+}
+function analyse(command, scope, reading, depth) {
+  let { home, out } = reading, stack = [], current = scope, loops = [], piped = [], nested = (inner) => {
+    depth < MAX_DEPTH && analyse(inner, { dir: current.dir, vars: new Map(current.vars) }, reading, depth + 1);
   }, tokens = new Lexer(command, () => current, home, nested).tokens(), emit = (w, kind, via) => {
-    out.push({ path: text(w), exact: exact(w), name: lastName(w), dir: current.dir, kind, via });
+    let feeds = w.parts.flatMap((p) => p.fed ?? []);
+    out.push({ path: text(w), exact: exact(w), name: lastName(w), dir: current.dir, kind, via, ...feeds.length > 0 && { feeds } });
+  }, assign = (w) => {
+    let eq = text(w).indexOf("="), name = text(w).slice(0, eq);
+    current.vars.set(name, variableValue(name, [dropChars(w, eq + 1)], reading));
+  }, startFor = (words) => {
+    loops.push({ texts: [], outer: loops.at(-1) });
+    let name = words[0] && literal(words[0]);
+    name === void 0 || !NAME.test(name) || current.vars.set(name, words[1] && text(words[1]) === "in" ? variableValue(name, words.slice(2), reading) : void 0);
+  }, inputs = (redirs) => redirs.flatMap((r) => INPUT_REDIRS.has(r.op) && r.target ? [asInput(r.target)] : []), read = (args, redirs) => {
+    let { values, operands: names } = operands("read", args), array = values.get("-a"), fed = { texts: [...inputs(redirs), ...piped], outer: loops.at(-1) };
+    for (let w of array ? [array] : names) {
+      let name = literal(w);
+      name !== void 0 && NAME.test(name) && current.vars.set(name, { text: `$${name}`, known: !1, fed });
+    }
+    !array && names.length === 0 && current.vars.set("REPLY", { text: "$REPLY", known: !1, fed });
   }, run = (cmd2) => {
-    cmd2 = { words: cmd2.words.flatMap((w) => expandBraces(w)), redirs: cmd2.redirs };
+    let words = cmd2.words.flatMap((w) => expandBraces(w));
+    for (; words.length > 1 && KEYWORDS.has(text(words[0])); )
+      /^(?:while|until)$/.test(text(words[0])) && loops.push({ texts: [...piped], outer: loops.at(-1) }), words = words.slice(1);
+    let first = words[0] && text(words[0]);
+    if (first === "for" || first === "select") return startFor(words.slice(1));
+    first === "done" && loops.pop()?.texts.push(...inputs(cmd2.redirs));
+    let runs = bindLoops({ words, redirs: cmd2.redirs }, reading);
+    for (let c of runs) runOnce(c, runs.length > 1);
+    let assigned = words.every(isAssignment) ? words : first && DECLARATIONS.has(first) ? words.slice(1).filter(isAssignment) : [];
+    for (let w of assigned) assign(w);
+  }, runOnce = (cmd2, several) => {
     for (let r of cmd2.redirs) {
       let kind = OUTPUT_REDIRS.get(r.op);
       kind && r.target && emit(r.target, kind, `'${r.op}' redirection`);
     }
     let words = cmd2.words, k = 0;
-    for (; k < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].parts[0]?.known ? text(words[k]) : ""); ) k++;
-    if (k === words.length) {
-      for (let w of words) {
-        let t = text(w), eq = t.indexOf("=");
-        current.vars.set(t.slice(0, eq), exact(w) ? t.slice(eq + 1) : void 0);
-      }
-      return;
-    }
-    for (words = words.slice(k); words.length > 1 && KEYWORDS.has(text(words[0])); ) words = words.slice(1);
+    for (; k < words.length && isAssignment(words[k]); ) k++;
+    if (k === words.length) return;
+    words = words.slice(k);
     let name = baseName(text(words[0])), args = words.slice(1);
-    if (name === "export" || name === "local" || name === "declare" || name === "readonly") {
-      for (let w of args) {
-        let t = text(w), eq = t.indexOf("=");
-        eq > 0 && current.vars.set(t.slice(0, eq), exact(w) ? t.slice(eq + 1) : void 0);
+    if (!DECLARATIONS.has(name)) {
+      for (let hops = 0; WRAPPERS.has(name) && hops < 8; hops++) {
+        let takesArg = OPTION_ARGS[name], j = 0;
+        for (; j < args.length; ) {
+          let t = text(args[j]);
+          if (t.startsWith("-")) j += takesArg.has(t) ? 2 : 1;
+          else if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) j++;
+          else if (name === "timeout" && /^\d/.test(t)) {
+            j++;
+            break;
+          } else break;
+        }
+        if (j >= args.length) return;
+        name = baseName(text(args[j])), args = args.slice(j + 1);
       }
-      return;
-    }
-    for (let hops = 0; WRAPPERS.has(name) && hops < 8; hops++) {
-      let takesArg = OPTION_ARGS[name], j = 0;
-      for (; j < args.length; ) {
-        let t = text(args[j]);
-        if (t.startsWith("-")) j += takesArg.has(t) ? 2 : 1;
-        else if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) j++;
-        else if (name === "timeout" && /^\d/.test(t)) {
-          j++;
-          break;
-        } else break;
+      if (name === "cd" || name === "pushd") {
+        let target = args.find((w) => !text(w).startsWith("-") || text(w) === "-"), t = target ? literal(target) : home, followed = t !== void 0 && t !== "-" && !several, pwd = current.vars.get("PWD");
+        current.dir = followed && current.dir !== void 0 ? joinPath(current.dir, t) : void 0, current.vars.set("PWD", followed && typeof pwd == "string" ? joinPath(pwd, t) : void 0);
+        return;
       }
-      if (j >= args.length) return;
-      name = baseName(text(args[j])), args = args.slice(j + 1);
+      if (name === "popd") {
+        current.dir = void 0, current.vars.set("PWD", void 0);
+        return;
+      }
+      if (name === "read") return read(args, cmd2.redirs);
+      commandWrites(name, args, emit, nested, depth);
     }
-    if (name === "cd" || name === "pushd") {
-      let target = args.find((w) => !text(w).startsWith("-") || text(w) === "-"), t = target ? literal(target) : home;
-      current.dir = t === void 0 || t === "-" || current.dir === void 0 ? void 0 : joinPath(current.dir, t);
-      return;
-    }
-    if (name === "popd") {
-      current.dir = void 0;
-      return;
-    }
-    commandWrites(name, args, emit, nested, depth);
   }, cmd = { words: [], redirs: [] }, finish = () => {
     (cmd.words.length > 0 || cmd.redirs.length > 0) && run(cmd), cmd = { words: [], redirs: [] };
   };
@@ -504,12 +553,37 @@ function analyse(command, scope, home, out, depth) {
     if (tok.t === "word") {
       if (cmd.words.length === 0 && (text(tok.word) === "{" || text(tok.word) === "}")) continue;
       cmd.words.push(tok.word);
-    } else tok.t === "redir" ? cmd.redirs.push({ op: tok.op, target: tok.target }) : (finish(), tok.op === "(" ? (stack.push(current), current = { dir: current.dir, vars: new Map(current.vars) }) : tok.op === ")" && stack.length > 0 && (current = stack.pop()));
+    } else if (tok.t === "redir") cmd.redirs.push({ op: tok.op, target: tok.target });
+    else {
+      let source = tok.op === "|" || tok.op === ")" && stack.length > 0 ? [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])].map(asInput).join(" ") : "";
+      finish(), source !== "" ? piped.push(source) : LIST_OPS.has(tok.op) && (piped = []), tok.op === "(" ? (stack.push(current), current = { dir: current.dir, vars: new Map(current.vars) }) : tok.op === ")" && stack.length > 0 && (current = stack.pop());
+    }
   finish();
 }
+function inputText(feeds) {
+  let texts = /* @__PURE__ */ new Set();
+  for (let feed of feeds) {
+    let f = feed;
+    for (let level = 0; f && level < MAX_DEPTH; level++, f = f.outer) for (let t of f.texts) texts.add(t);
+  }
+  return [...texts].join(`
+`);
+}
+function inputTexts() {
+  let known = /* @__PURE__ */ new Map();
+  return (feeds) => {
+    if (feeds.length > 1) return inputText(feeds);
+    let feed = feeds[0], t = known.get(feed) ?? inputText(feeds);
+    return known.set(feed, t), t;
+  };
+}
 function shellWrites(command, options = {}) {
-  let out = [];
-  return analyse(command, { dir: "", vars: /* @__PURE__ */ new Map() }, options.home, out, 0), out;
+  let vars = /* @__PURE__ */ new Map();
+  options.home !== void 0 && vars.set("HOME", options.home), options.cwd !== void 0 && vars.set("PWD", options.cwd);
+  let reading = { home: options.home, out: [], loopReadings: MAX_LOOP_READINGS };
+  analyse(command, { dir: "", vars }, reading, 0);
+  let input = inputTexts();
+  return reading.out.map(({ feeds, ...write }) => feeds ? { ...write, input: input(feeds) } : write);
 }
 export {
   shellWrites

@@ -426,6 +426,9 @@ function shellReason(write, log) {
 function unresolvedReason(write) {
   return `This command writes a file named log.md (${write.via} onto ${shown(write.path)}) inside an ALIVE world, through a folder log-guardian cannot tell from the command text (a variable, a glob, or a cd it cannot follow), so it cannot tell whether that is a walnut log, and it refuses what it cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; if it is another file, name it with a literal path.`;
 }
+function readInputReason(write) {
+  return `This command writes a file it reads the name of from input that names log.md (${write.via} onto ${shown(write.path)}, read from ${shown(write.input ?? "")}) inside an ALIVE world, so log-guardian cannot tell from the command text whether that is a walnut log, and it refuses what it cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; if it is another file, name it with a literal path (or loop over literal paths: \`for f in a b\`).`;
+}
 function namesLog(command) {
   let LOG = /log\.md/i, NOISE = /["'\\{},]/g;
   return LOG.test(command) || /["'\\{}]/.test(command) && LOG.test(command.replace(NOISE, ""));
@@ -433,12 +436,15 @@ function namesLog(command) {
 function decideBash(call, cwd, env, shellWrites) {
   if (!namesLog(call.command)) return ALLOW;
   if (!shellWrites) throw new Error("log-guardian: a Bash command naming log.md needs the shell reader");
-  for (let write of shellWrites(call.command, { home: env.HOME }))
+  let named = /* @__PURE__ */ new Map(), inputNamesLog = (input) => named.get(input) ?? named.set(input, namesLog(input)).get(input);
+  for (let write of shellWrites(call.command, { home: env.HOME, cwd }))
     if (write.exact && write.dir !== void 0) {
       let from = write.dir === "" ? cwd : resolve4(cwd, write.dir), path = isAbsolute2(write.path) ? write.path : `${from}${sep2}${write.path}`, existing = guardedLogs(path, cwd, env).find(exists);
       if (existing) return { allow: !1, reason: shellReason(write, existing) };
-    } else if (write.name !== void 0 && isLogName(write.name) && findWorldRoot(cwd, env) !== void 0)
-      return { allow: !1, reason: unresolvedReason(write) };
+    } else if (write.name !== void 0 ? isLogName(write.name) : write.input !== void 0 && inputNamesLog(write.input)) {
+      if (findWorldRoot(cwd, env) === void 0) continue;
+      return { allow: !1, reason: write.name !== void 0 ? unresolvedReason(write) : readInputReason(write) };
+    }
   return ALLOW;
 }
 function decideEdit(logs, call) {
