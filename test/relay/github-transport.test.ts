@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { FakeGithub } from '../support/fake-github.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
 import { GithubTransport, CONTENTS_API_MAX_BYTES } from '../../scripts/lib/relay/github-transport.ts';
@@ -241,6 +243,43 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     expect(await w.alice.authenticatedLogin()).toBe('alice');
     w.gh.failNext('GET', /^\/user$/, 503, 10);
     await expect(w.alice.authenticatedLogin()).rejects.toThrow(/GitHub failed .*503.*try again/);
+  });
+
+  it("invitations: a page link to another host is not followed (the token stays with the API's host), and paging ends", async () => {
+    // Another host, recording what reaches it; and an API whose every page links onward.
+    const seen: Array<string | undefined> = [];
+    const other = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise<void>((r) => other.close(() => r())));
+    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    let pages = 0;
+    const api = createServer((req, res) => {
+      pages++;
+      const page = Number(new URL(req.url!, 'http://x').searchParams.get('page') ?? '1');
+      const next = page === 1 ? `${otherUrl}/user/repository_invitations?page=2` : `/user/repository_invitations?page=${page + 1}`;
+      const full = Array.from({ length: 100 }, (_, i) => ({
+        id: page * 1000 + i,
+        repository: { name: 'elsewhere', full_name: `x${i}/elsewhere`, owner: { login: `x${i}` } },
+        inviter: { login: `x${i}` },
+      }));
+      res
+        .writeHead(200, { 'content-type': 'application/json', link: `<${next.startsWith('/') ? `http://${req.headers.host}${next}` : next}>; rel="next"` })
+        .end(JSON.stringify(full));
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise<void>((r) => api.close(() => r())));
+    const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    const t = new GithubTransport({ octokit: createOctokit(apiUrl, 'tok-secret'), baseUrl: apiUrl, login: 'bob', branch: 'main' });
+    const err = await t.listRelayInvitations().then(
+      (r) => r,
+      (e: Error) => e,
+    );
+    expect(seen).toEqual([]);
+    expect(pages).toBeLessThanOrEqual(20);
+    expect(err instanceof Error ? err.message : '').not.toContain('tok-secret');
   });
 
   it('a server that never answers: a listing with a deadline fails at the deadline', async () => {

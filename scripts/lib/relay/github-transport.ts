@@ -34,6 +34,9 @@ export const CONTENTS_API_MAX_BYTES = 1024 * 1024;
 const CALL_TIMEOUT_MS = 30_000;
 const TRANSFER_TIMEOUT_MS = 30 * 60_000;
 const WRITE_ATTEMPTS = 4;
+/** Invitations read per page, and pages read at most (1,000 invitations: more is no user's inbox). */
+const PER_PAGE = 100;
+const INVITATION_PAGES = 10;
 
 export interface GithubTransportOptions {
   octokit: Octokit;
@@ -235,9 +238,8 @@ export class GithubTransport implements RelayTransport {
   /** Open invitations to relays (repositories named walnut-relay), all pages. */
   async listRelayInvitations(): Promise<RelayInvitation[]> {
     try {
-      const all = await this.gh.paginate(this.gh.rest.repos.listInvitationsForAuthenticatedUser, { per_page: 100, ...this.req({}, 60_000) });
       const out: RelayInvitation[] = [];
-      for (const inv of all) {
+      for (const inv of await this.invitationPages()) {
         const repo = inv.repository;
         // A relay is the personal repository <login>/walnut-relay: the peer is its owner, and an
         // invitation sent by anyone else (an organisation's repository, say) is not a peer's relay.
@@ -250,6 +252,22 @@ export class GithubTransport implements RelayTransport {
     } catch (err) {
       throw this.fail(err, 'listing your repository invitations');
     }
+  }
+
+  /**
+   * The invitations, page by page through `page=N` on the API's own host, under one deadline and at
+   * most INVITATION_PAGES pages. Not octokit's paginate: it follows the `Link` header's next URL to
+   * whatever host the response names, with the token, and without the call's abort signal.
+   */
+  private async invitationPages() {
+    const deadline = Date.now() + 60_000;
+    const all = [];
+    for (let page = 1; page <= INVITATION_PAGES; page++) {
+      const r = await this.gh.rest.repos.listInvitationsForAuthenticatedUser({ per_page: PER_PAGE, page, ...this.req({ deadline }) });
+      all.push(...r.data);
+      if (r.data.length < PER_PAGE) break;
+    }
+    return all;
   }
 
   async acceptInvitation(id: number): Promise<void> {
