@@ -255,6 +255,17 @@ describe('v3 rsa-envelope-v1.json', () => {
       /key_enc_b64/,
     ],
     [
+      // Each recipient costs an RSA decryption (the reference tries them all): 20,000 bogus ones
+      // held verify for two minutes.
+      'more recipients than anyone shares a package with',
+      () => {
+        const v = valid();
+        v.recipients = Array.from({ length: 65 }, () => ({ ...v.recipients[0]! }));
+        return JSON.stringify(v);
+      },
+      /recipients: .*at most 64/,
+    ],
+    [
       'an empty key_enc_b64',
       () => {
         const v = valid();

@@ -21,6 +21,7 @@ import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { opensslOk, testKeys, type TestKeys } from '../crypto/helpers.ts';
 import { setProcessEnv } from '../support/process-env.ts';
+import { testKeyPair } from '../support/test-keys.ts';
 
 const MAX = 1 << 30;
 let root: string;
@@ -336,6 +337,19 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).error.code).toBe('bundle_collision');
     expect(r.stderr).toMatch(/bundle 'docs' would meet the walnut's own 'docs'.*--format 2\.0/);
+    expect(existsSync(pkg)).toBe(false);
+  });
+
+  it('refuses an RSA envelope for more recipients than readers open (64), before any work', async () => {
+    const w = join(root, 'src21many', 'nova');
+    v3Walnut(w);
+    const pem = join(root, 'many-recipient.pem');
+    write(pem, testKeyPair(0).publicKeyPem);
+    const pkg = join(root, 'v21-many.walnut');
+    const recipients = Array.from({ length: 65 }, () => ['--recipient', pem]).flat();
+    const r = await runCaptured(createCommand, ['--walnut', w, '--scope', 'full', '--format', '2.1', '--encrypt', 'rsa', ...recipients, '--output', pkg]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/at most 64 --recipient/);
     expect(existsSync(pkg)).toBe(false);
   });
 

@@ -6,6 +6,7 @@
 import * as z from '../json/zod.ts';
 import { AliveError } from '../errors.ts';
 import { IV_BYTES } from './kdf.ts';
+import { MAX_RECIPIENTS } from './rsa.ts';
 
 const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -29,7 +30,7 @@ const envelopeSchema = z.object({
         key_enc_b64: base64Text('key_enc_b64'),
       }),
     )
-    .check(z.minLength(1, 'recipients is empty')),
+    .check(z.minLength(1, 'recipients is empty'), z.maxLength(MAX_RECIPIENTS, `there are more than ${MAX_RECIPIENTS}; alive reads at most ${MAX_RECIPIENTS}`)),
 });
 
 /**

@@ -10,6 +10,12 @@ import { IV_BYTES, KEY_BYTES, type KeyIv } from './kdf.ts';
 import { fingerprint } from './keys.ts';
 import type { RsaEnvelopeV1 } from './rsa-envelope.ts';
 
+/**
+ * Every recipient of an envelope may cost an RSA decryption (readers try them all, as v3 does): a
+ * bound on them is a bound on the time a hostile envelope takes. A package goes to a few peers.
+ */
+export const MAX_RECIPIENTS = 64;
+
 const OAEP = { padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' } as const;
 
 function oaepEncrypt(publicKey: KeyObject, data: Buffer): Buffer {

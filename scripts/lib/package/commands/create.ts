@@ -13,6 +13,7 @@ import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
 import { relayLogin, resolveSignerName } from '../signer.ts';
 import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from '../v3-write.ts';
 import { inlineText } from '../../text/untrusted.ts';
+import { MAX_RECIPIENTS } from '../../crypto/rsa.ts';
 import { agentFilesWarning, findAgentFiles } from '../../walnut/agent-files.ts';
 
 const USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
@@ -63,6 +64,8 @@ export const createCommand = defineCommand({
     if (values.signer !== undefined && !values.sign) ctx.usageError('--signer goes with --sign PRIVATE_PEM');
     const format = values.format ?? '2.0';
     if (format !== '2.0' && format !== '2.1') ctx.usageError(`--format takes 2.0 or 2.1, not '${format}'`);
+    // Readers open an envelope of at most MAX_RECIPIENTS (crypto/rsa-envelope.ts): none is written larger.
+    if (format === '2.1' && recipients.length > MAX_RECIPIENTS) ctx.usageError(`--format 2.1 takes at most ${MAX_RECIPIENTS} --recipient keys`);
 
     // Everything that can be refused is checked before any work: keys, signer, output folder, passphrase.
     const recipientKeys = recipients.map((p) => ({ path: p, key: loadPublicKey(p) }));
