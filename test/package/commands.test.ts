@@ -3,7 +3,7 @@
  * --json failures as one object with the verify fields, --version.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
@@ -51,6 +51,41 @@ const out = () => join(root, `p-${n}-${Math.random().toString(16).slice(2)}.waln
 const manifestOf = (pkg: string) => execFileSync('tar', ['-xzOf', pkg, 'manifest.yaml']).toString();
 
 describe('signer names (issue 11)', () => {
+  it('a signer name that is not a login (the signer line is outside the signed text) is untrusted data in info and verify, never a key path', async () => {
+    const signed = out();
+    const made = await runCaptured(createCommand, [
+      '--walnut',
+      walnut,
+      '--scope',
+      'full',
+      '--output',
+      signed,
+      '--sign',
+      join(keyDir, 'private.pem'),
+      '--signer',
+      'alice',
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    const claimed = '../../../../tmp/x/keys/public';
+    const relabelled = out();
+    const py = spawnSync('python3', ['-c', RELABEL, signed, relabelled, claimed], { encoding: 'utf8' });
+    expect(py.status, py.stderr).toBe(0);
+    const pub = join(root, 'signer-public.pem');
+    writeFileSync(pub, testKeyPair(7).publicKeyPem);
+    for (const [command, args] of [
+      [infoCommand, [relabelled]],
+      [verifyCommand, [relabelled, '--signer-key', pub]],
+    ] as const) {
+      const json = await runCaptured(command, [...args, '--json']);
+      expect(json.code, json.stderr).toBe(0);
+      expect(JSON.parse(json.stdout)).toMatchObject({ signer: null, untrusted: { signer: claimed } });
+      const human = await runCaptured(command, [...args]);
+      expect(human.stdout).toMatch(/by a name that is not a login/);
+    }
+    const plain = await runCaptured(infoCommand, [signed, '--json']);
+    expect(JSON.parse(plain.stdout).signer).toBe('alice');
+  });
+
   it('refuses to sign with no relay and no --signer, saying how to set a name, and writes nothing', async () => {
     const pkg = out();
     const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keyDir, 'private.pem'), '--json']);
@@ -175,3 +210,18 @@ describe('the commands through the factory', () => {
     expect(r.stderr).toMatch(/set the WALNUT_PASSPHRASE environment variable/);
   });
 });
+
+/** Python: copies a .walnut (argv 1 to 2) with its manifest's signer line set to argv 3. */
+const RELABEL = `import tarfile, io, sys, re
+src, dst, signer = sys.argv[1:4]
+with tarfile.open(src, 'r:gz') as t:
+    members = [(m, t.extractfile(m).read() if m.isfile() else None) for m in t.getmembers()]
+with tarfile.open(dst, 'w:gz', format=tarfile.PAX_FORMAT) as o:
+    for m, data in members:
+        if m.name == 'manifest.yaml':
+            text = re.sub(r'(\\n  signer: )"[^"]*"', lambda g: g.group(1) + '"' + signer + '"', data.decode())
+            assert signer in text
+            data = text.encode()
+            m.size = len(data)
+        o.addfile(m, io.BytesIO(data) if data is not None else None)
+`;

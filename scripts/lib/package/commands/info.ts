@@ -4,6 +4,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { readPackageHead } from '../info.ts';
+import { signerFields, signerText } from '../signer-shown.ts';
 
 export const infoCommand = defineCommand({
   name: 'info',
@@ -31,7 +32,7 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
       files: m?.files.length ?? null,
       bytes: m ? m.files.reduce((a, f) => a + f.size, 0) : null,
       signed: m?.signature !== undefined,
-      signer: m?.signature?.signer ?? null,
+      ...signerFields(m?.signature?.signer),
     };
     if (ctx.json) return ctx.printJson(summary);
     if (!m) {
@@ -47,6 +48,6 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
     if (m.bundles?.length) ctx.print(`Bundles: ${m.bundles.map((b) => inlineText(b)).join(', ')}`);
     ctx.print(`Files: ${m.files.length} (${formatBytes(summary.bytes ?? 0)})`);
     ctx.print(`Encrypted: ${summary.encrypted ? head.envelope : 'no'}`);
-    ctx.print(`Signed: ${m.signature ? `yes, by ${inlineText(m.signature.signer)} (not checked by info; use verify --signer-key)` : 'no'}`);
+    ctx.print(`Signed: ${m.signature ? `yes, by ${signerText(m.signature.signer)} (not checked by info; use verify --signer-key)` : 'no'}`);
   },
 });

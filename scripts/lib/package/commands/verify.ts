@@ -5,6 +5,7 @@ import { AliveError } from '../../errors.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { verifyPackageDetailed } from '../verify.ts';
 import { DEFAULT_MAX_SIZE } from '../limits.ts';
+import { signerFields, signerText } from '../signer-shown.ts';
 
 export const verifyCommand = defineCommand({
   name: 'verify',
@@ -33,9 +34,9 @@ holds, 1 otherwise.`,
       const { ok: _ok, code, problems, ...fields } = result;
       throw new AliveError(problems[0] ?? 'verification failed', { code: code ?? 'failed', fields: { ...fields, problems } });
     }
-    if (ctx.json) return ctx.printJson(result);
+    if (ctx.json) return ctx.printJson({ ...result, ...signerFields(result.signer) });
     ctx.print(`OK: ${pkg} (format ${inlineText(read.manifest.format_version)}, scope ${read.manifest.scope}, ${read.files} files, ${formatBytes(read.bytes)})`);
-    const who = inlineText(read.signature.signer ?? '?');
+    const who = signerText(read.signature.signer);
     const sig = !result.signed ? 'no' : result.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)`;
     ctx.print(`Encrypted: ${result.encrypted ? read.envelope : 'no'}   Signed: ${sig}`);
   },

@@ -21,7 +21,7 @@ import { acquirePullLock } from '../pull-lock.ts';
 import type { InboxEntry, RelayTransport } from '../transport.ts';
 import type { RelayConfig } from '../config.ts';
 import { output, warnIgnored } from './common.ts';
-import { isValidLogin } from '../names.ts';
+import { signerFields } from '../../package/signer-shown.ts';
 
 const USAGE = `usage: alive-p2p relay pull [--max-size BYTES] [--json]
 
@@ -261,9 +261,8 @@ async function receiveOne(
       bytes,
       sha256,
       verified: check.verified,
-      signer: check.signer !== null && isValidLogin(check.signer) ? check.signer : null,
+      ...signerFields(check.signer),
       problems: check.problems,
-      ...(check.signer !== null && !isValidLogin(check.signer) ? { untrusted: { signer: check.signer } } : {}),
       ...(check.note ? { note: check.note } : {}),
     };
   } finally {
