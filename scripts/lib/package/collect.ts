@@ -3,12 +3,13 @@
  * walnut-package-v2.md 2.4), without reading file contents. Inside a package, bundles always sit
  * at `bundles/<name>/`, whichever layout the walnut has.
  */
-import { lstatSync, readdirSync, realpathSync, statSync, existsSync, readFileSync, type Stats } from 'node:fs';
-import { join, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync, existsSync, type Stats } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { AliveError, errnoCode } from '../errors.ts';
+import { readSmallFile } from '../fs/small-file.ts';
 import { hasControlCharacter } from '../text/untrusted.ts';
-import { listBundles, bundleSensitivity, isWalnut, BUNDLE_MANIFEST, type BundleLocation } from '../walnut/layout.ts';
+import { listBundles, bundleSensitivity, isRealDir, isWalnut, BUNDLE_MANIFEST, type BundleLocation } from '../walnut/layout.ts';
 import { bundleNameProblem, bareValueProblem, sortFiles, type Scope } from './manifest.ts';
 
 export interface PlannedFile {
@@ -73,10 +74,28 @@ function excludedPath(rel: string): boolean {
   return /(^|\/)_kernel\/_generated(\/|$)/.test(rel) || /(^|\/)\.alive\/_squirrels(\/|$)/.test(rel);
 }
 
+const LINKED_FOLDER = 'symlink to a folder (not followed)';
+const IGNORE_MAX_BYTES = 1024 * 1024;
+
+/** The .walnutignore rules; one that cannot be read is refused, since it keeps files private. */
 function loadIgnore(walnut: string): Ignore | undefined {
-  const file = join(walnut, '.walnutignore');
-  if (!existsSync(file)) return undefined;
-  return ignore().add(readFileSync(file, 'utf8'));
+  const read = readSmallFile(join(walnut, '.walnutignore'), IGNORE_MAX_BYTES);
+  if (read === undefined) return undefined;
+  if (!read.ok) {
+    throw new AliveError(`.walnutignore in ${walnut} ${read.detail}; create reads it only as a regular file of at most 1 MiB: replace it with one`, {
+      code: read.problem,
+    });
+  }
+  return ignore().add(read.bytes.toString('utf8'));
+}
+
+/** A linked _kernel/ is not followed (it could be any folder, an ssh key folder say), so key.md is missing. */
+function refuseLinkedKernel(walnut: string, walnutReal: string): void {
+  if (lstatSync(join(walnutReal, '_kernel')).isSymbolicLink()) {
+    throw new AliveError(`_kernel/ of ${walnut} is a symbolic link, which create does not follow; a package needs the walnut's own _kernel/key.md`, {
+      code: 'no_walnut',
+    });
+  }
 }
 
 export function collectWalnut(opts: CollectOptions): CollectResult {
@@ -93,9 +112,10 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
       code: 'no_walnut',
     });
   }
+  refuseLinkedKernel(walnut, walnutReal);
   const ig = loadIgnore(walnutReal);
   const result: CollectResult = { files: [], bundles: [], heldBack: [], skipped: [] };
-  const ctx = { walnutReal, ig, result, allowSensitive: opts.allowSensitive };
+  const ctx: Ctx = { walnutReal, ig, result, allowSensitive: opts.allowSensitive, links: [], leftOut: new Map() };
 
   const addKernel = (name: string, required: boolean) => {
     const rel = `_kernel/${name}`;
@@ -108,6 +128,9 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
   };
 
   const all = listBundles(walnutReal);
+  if (opts.scope !== 'snapshot' && lstatSync(join(walnutReal, 'bundles'), { throwIfNoEntry: false })?.isSymbolicLink()) {
+    result.skipped.push({ path: 'bundles', reason: LINKED_FOLDER });
+  }
   const byName = new Map<string, BundleLocation>();
   for (const b of all) {
     const prior = byName.get(b.name);
@@ -150,15 +173,22 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
   } else {
     addKernel('key.md', true);
     for (const e of readdirSync(join(walnutReal, '_kernel'))) {
-      if (e === 'key.md' || KERNEL_EXCLUDES.has(e) || e.startsWith('.')) continue;
-      addEntry(ctx, join(walnutReal, '_kernel', e), `_kernel/${e}`, `_kernel/${e}`);
+      if (e === 'key.md') continue;
+      if (KERNEL_EXCLUDES.has(e) || e.startsWith('.')) leaveOut(ctx, `_kernel/${e}`, excludedName(e) ?? 'not packed from _kernel/');
+      else addEntry(ctx, join(walnutReal, '_kernel', e), `_kernel/${e}`, `_kernel/${e}`);
     }
     for (const b of all) addBundle(ctx, b);
     const bundleRoots = new Set(all.filter((b) => b.layout === 'v3').map((b) => b.name));
     for (const e of readdirSync(walnutReal)) {
-      if (ROOT_EXCLUDES.has(e) || e.startsWith('.') || bundleRoots.has(e)) continue;
-      addEntry(ctx, join(walnutReal, e), e, e);
+      if (e === '_kernel' || e === 'bundles' || bundleRoots.has(e)) continue;
+      if (ROOT_EXCLUDES.has(e) || e.startsWith('.')) leaveOut(ctx, e, excludedName(e) ?? 'not packed from the walnut root');
+      else addEntry(ctx, join(walnutReal, e), e, e);
     }
+  }
+  addLinks(ctx);
+  if (!result.files.some((f) => f.path === '_kernel/key.md')) {
+    const why = result.skipped.find((s) => s.path === '_kernel/key.md')?.reason ?? 'left out';
+    throw new AliveError(`_kernel/key.md of ${walnut} cannot be packed (${why}); a package needs it`, { code: 'no_walnut' });
   }
 
   result.files = sortFiles(result.files);
@@ -170,6 +200,21 @@ interface Ctx {
   ig: Ignore | undefined;
   result: CollectResult;
   allowSensitive: boolean;
+  /** Links to files inside the walnut, packed once the walk shows whether their targets are. */
+  links: PendingLink[];
+  /** Walnut-relative paths the walk left out, and why: what a link to them is told. */
+  leftOut: Map<string, string>;
+}
+
+interface PendingLink {
+  rel: string;
+  pkgPath: string;
+  real: string;
+  target: Stats;
+}
+
+function leaveOut(ctx: Ctx, rel: string, reason: string): void {
+  ctx.leftOut.set(rel, reason);
 }
 
 function addBundle(ctx: Ctx, b: BundleLocation): void {
@@ -177,6 +222,7 @@ function addBundle(ctx: Ctx, b: BundleLocation): void {
   const s = bundleSensitivity(abs);
   if (s.sensitive && !ctx.allowSensitive) {
     ctx.result.heldBack.push({ bundle: b.name, reason: s.reason ?? 'sensitive' });
+    leaveOut(ctx, b.relPath, `held back: ${s.reason ?? 'sensitive'}`);
     return;
   }
   ctx.result.bundles.push(b.name);
@@ -186,33 +232,24 @@ function addBundle(ctx: Ctx, b: BundleLocation): void {
 /** Adds one walnut entry (file or folder) found at `abs`, packed at `pkgPath`. */
 function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   const name = rel.slice(rel.lastIndexOf('/') + 1);
-  if (excludedName(name) || excludedPath(rel)) return;
+  const excluded = excludedName(name) ?? (excludedPath(rel) ? 'never packed' : undefined);
+  if (excluded) {
+    leaveOut(ctx, rel, excluded);
+    return;
+  }
   let st: Stats;
   try {
     st = lstatSync(abs);
   } catch {
     return;
   }
-  if (ctx.ig?.ignores(st.isDirectory() ? `${rel}/` : rel)) return;
+  if (ctx.ig?.ignores(st.isDirectory() ? `${rel}/` : rel)) {
+    leaveOut(ctx, rel, 'listed in .walnutignore');
+    return;
+  }
 
   if (st.isSymbolicLink()) {
-    let real: string;
-    try {
-      real = realpathSync(abs);
-    } catch {
-      ctx.result.skipped.push({ path: rel, reason: 'broken symlink' });
-      return;
-    }
-    if (real !== ctx.walnutReal && !real.startsWith(ctx.walnutReal + sep)) {
-      ctx.result.skipped.push({ path: rel, reason: 'symlink points outside the walnut' });
-      return;
-    }
-    const target = statSync(real);
-    if (!target.isFile()) {
-      ctx.result.skipped.push({ path: rel, reason: 'symlink to a folder (not followed)' });
-      return;
-    }
-    pushFile(ctx, real, rel, pkgPath, target);
+    addLink(ctx, abs, rel, pkgPath);
     return;
   }
   if (st.isDirectory()) {
@@ -226,20 +263,73 @@ function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   ctx.result.skipped.push({ path: rel, reason: 'not a regular file' });
 }
 
+/** A link to a file inside the walnut is kept for addLinks; any other link is left out here. */
+function addLink(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    ctx.result.skipped.push({ path: rel, reason: 'broken symlink' });
+    return;
+  }
+  if (real !== ctx.walnutReal && !real.startsWith(ctx.walnutReal + sep)) {
+    ctx.result.skipped.push({ path: rel, reason: 'symlink points outside the walnut' });
+    return;
+  }
+  const target = statSync(real);
+  if (!target.isFile()) {
+    ctx.result.skipped.push({ path: rel, reason: target.isDirectory() ? LINKED_FOLDER : 'symlink to something that is not a regular file' });
+    return;
+  }
+  ctx.links.push({ rel, pkgPath, real, target });
+}
+
+/**
+ * Packs each link whose target the walk packed in its own right, so a link never carries what
+ * its target's own path would leave out (.env, .git/, .walnutignore, a held-back bundle, a nested
+ * walnut, or a file outside the scope).
+ */
+function addLinks(ctx: Ctx): void {
+  const packed = new Set(ctx.result.files.map((f) => f.source));
+  for (const l of ctx.links) {
+    if (packed.has(l.real)) {
+      pushFile(ctx, l.real, l.rel, l.pkgPath, l.target);
+      continue;
+    }
+    const targetRel = relative(ctx.walnutReal, l.real).split(sep).join('/');
+    ctx.result.skipped.push({ path: l.rel, reason: `symlink to ${targetRel}, which is left out (${leftOutReason(ctx, targetRel)})` });
+  }
+}
+
+/** Why the walk left `rel` out: the reason recorded for it or its nearest folder. */
+function leftOutReason(ctx: Ctx, rel: string): string {
+  for (let p = rel; p !== ''; p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') {
+    const why = ctx.leftOut.get(p);
+    if (why) return why;
+  }
+  return 'not in this package';
+}
+
 function walkDir(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   if (excludedPath(rel)) return;
+  if (!isRealDir(abs)) {
+    ctx.result.skipped.push({ path: rel, reason: LINKED_FOLDER });
+    return;
+  }
   // A folder inside another part of the walnut that is itself a walnut or a sensitive bundle is
   // held back, so a nested private context never rides along as "live context".
   const topOfBundle = pkgPath.split('/').length === 2 && pkgPath.startsWith('bundles/');
   if (rel.includes('/') || !topOfBundle) {
     if (isWalnut(abs) && abs !== ctx.walnutReal) {
       ctx.result.skipped.push({ path: rel, reason: 'nested walnut (share it on its own)' });
+      leaveOut(ctx, rel, 'in a nested walnut');
       return;
     }
     if (!topOfBundle && existsSync(join(abs, BUNDLE_MANIFEST))) {
       const s = bundleSensitivity(abs);
       if (s.sensitive && !ctx.allowSensitive) {
         ctx.result.heldBack.push({ bundle: rel, reason: s.reason ?? 'sensitive' });
+        leaveOut(ctx, rel, `held back: ${s.reason ?? 'sensitive'}`);
         return;
       }
     }

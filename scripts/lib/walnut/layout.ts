@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { readSmallFile } from '../fs/small-file.ts';
 
 /** v2: bundles under `bundles/<name>/`; v3: bundles as root folders holding context.manifest.yaml. */
 export type WalnutLayout = 'v2' | 'v3';
@@ -13,6 +14,11 @@ function isDir(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A real folder, not a link to one: create never descends into a linked folder (cli.md 4). */
+export function isRealDir(p: string): boolean {
+  return lstatSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
 export function isWalnut(dir: string): boolean {
@@ -33,7 +39,7 @@ export const SYSTEM_ROOT_NAMES = new Set(['_kernel', 'bundles', '_core', 'node_m
 export function listBundles(walnut: string): BundleLocation[] {
   const out: BundleLocation[] = [];
   const v2Root = join(walnut, 'bundles');
-  if (isDir(v2Root)) {
+  if (isRealDir(v2Root)) {
     for (const e of readdirSync(v2Root, { withFileTypes: true })) {
       if (e.isDirectory() && !e.name.startsWith('.')) out.push({ name: e.name, relPath: `bundles/${e.name}`, layout: 'v2' });
     }
@@ -58,13 +64,20 @@ export interface Sensitivity {
   reason?: string;
 }
 
-/** Reads a bundle's context.manifest.yaml: restricted or pii bundles are sensitive (cli.md 4). */
+/** The most of a context.manifest.yaml read; a larger one leaves the bundle's sensitivity unknown. */
+export const BUNDLE_MANIFEST_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Reads a bundle's context.manifest.yaml: restricted or pii bundles are sensitive (cli.md 4). A
+ * manifest that cannot be read (a link, FIFO, device, too large, not YAML) counts as sensitive.
+ */
 export function bundleSensitivity(bundleDir: string): Sensitivity {
-  const file = join(bundleDir, BUNDLE_MANIFEST);
-  if (!existsSync(file)) return { sensitive: false };
+  const read = readSmallFile(join(bundleDir, BUNDLE_MANIFEST), BUNDLE_MANIFEST_MAX_BYTES);
+  if (read === undefined) return { sensitive: false };
+  if (!read.ok) return { sensitive: true, reason: `${BUNDLE_MANIFEST} ${read.detail}, so its sensitivity is unknown` };
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(file, 'utf8'));
+    doc = parseYaml(read.bytes.toString('utf8'));
   } catch {
     return { sensitive: true, reason: `${BUNDLE_MANIFEST} cannot be read as YAML, so its sensitivity is unknown` };
   }
