@@ -51,7 +51,7 @@ describe('relay.json and state.json are validated on read', () => {
       /peers\[0\]\.fingerprint/,
     );
     expect(() =>
-      readRelayConfig(write('{"repo":"x","github_username":"a","peers":[{"github":"b","status":"accepted"},{"github":"B","status":"pending"}]}')),
+      readRelayConfig(write('{"repo":"a/walnut-relay","github_username":"a","peers":[{"github":"b","status":"accepted"},{"github":"B","status":"pending"}]}')),
     ).toThrow(/repeats peer/);
     expect(() => readRelayConfig(write('[1,2]'))).toThrow(/relay config/);
     expect(() => readRelayConfig(write('{not json'))).toThrow(/not valid JSON/);

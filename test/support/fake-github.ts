@@ -83,6 +83,8 @@ export class FakeGithub {
   /** When true, requests are accepted and never answered. */
   hang = false;
   readonly rateLimited = new Set<string>();
+  /** Headers added to (or replacing those of) the rate-limited answer, as a hostile server might send. */
+  rateLimitHeaders: Record<string, string> = {};
   private readonly failures: Array<{ method: string; path: RegExp; status: number; remaining: number }> = [];
   private readonly users = new Set<string>();
   private readonly server: Server;
@@ -275,7 +277,15 @@ export class FakeGithub {
       record.login = login;
       if (this.rateLimited.has(token)) {
         const reset = String(Math.floor(Date.now() / 1000) + 3600);
-        send(403, { message: 'API rate limit exceeded for user.', documentation_url: DOCS }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset });
+        send(
+          403,
+          { message: 'API rate limit exceeded for user.', documentation_url: DOCS },
+          {
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': reset,
+            ...this.rateLimitHeaders,
+          },
+        );
         return;
       }
       const failure = this.failures.find((f) => f.remaining > 0 && f.method === method && f.path.test(record.path));

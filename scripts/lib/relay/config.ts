@@ -3,6 +3,7 @@ import { AliveError } from '../errors.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import { readJsonFile } from '../json/file.ts';
 import { isValidLogin } from './names.ts';
+import { isGithubRepo, isUsableGitUrl } from './repo-name.ts';
 
 /**
  * relay.json: the reference's v2 schema (walnut-package-v2.md 6.3) plus the contract's
@@ -56,6 +57,10 @@ export const relayConfigSchema = z
   .check(
     z.superRefine((cfg, ctx) => {
       if (cfg.transport === 'git' && !cfg.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required with the git transport' });
+      if (cfg.transport === 'github' ? !isGithubRepo(cfg.repo) : !isUsableGitUrl(cfg.repo)) {
+        const shape = cfg.transport === 'github' ? 'a GitHub repository owner/name' : 'a usable Git URL or path';
+        ctx.addIssue({ code: 'custom', path: ['repo'], message: `is not ${shape}` });
+      }
       const seen = new Set<string>();
       cfg.peers.forEach((p, i) => {
         const key = p.github.toLowerCase();

@@ -14,7 +14,8 @@ import {
   type RelayTransport,
   type SetupResult,
 } from './transport.ts';
-import { hasControlCharacter, inlineText } from '../text/untrusted.ts';
+import { inlineText } from '../text/untrusted.ts';
+import { isUsableGitUrl } from './repo-name.ts';
 
 /**
  * The `git` transport: any Git URL or local path, driven with the git command.
@@ -108,7 +109,7 @@ function isLocalRemote(url: string): boolean {
 export function normaliseGitUrl(url: string): string {
   const trimmed = url.trim();
   if (trimmed === '') throw new AliveError('the relay URL is empty', { code: 'bad_url' });
-  if (hasControlCharacter(trimmed) || trimmed.startsWith('-')) {
+  if (!isUsableGitUrl(trimmed)) {
     throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL`, { code: 'bad_url' });
   }
   return isLocalPath(trimmed) ? resolve(trimmed) : trimmed;

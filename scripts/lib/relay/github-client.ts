@@ -45,6 +45,19 @@ export function githubMessage(err: unknown): string {
   return inlineText(messageOf(err).replace(/ - https?:\/\/\S+$/, ''), 300);
 }
 
+// Rate-limit headers are the server's text: only plain numbers in these ranges reach a message.
+const MIN_EPOCH_S = 1_000_000_000; // 2001
+const MAX_EPOCH_S = 10_000_000_000; // 2286
+const MAX_RETRY_AFTER_S = 86_400;
+
+/** A header that is only digits, as a number within [min, max]; undefined otherwise. */
+function headerNumber(value: string | number | undefined, min: number, max: number): number | undefined {
+  const text = String(value ?? '').trim();
+  if (!/^\d{1,15}$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= min && n <= max ? n : undefined;
+}
+
 /** Turns an Octokit failure into a user-facing error saying what to do next. */
 export function githubError(err: unknown, doing: string, baseUrl: string): AliveError {
   if (err instanceof AliveError) return err;
@@ -67,9 +80,10 @@ export function githubError(err: unknown, doing: string, baseUrl: string): Alive
     });
   }
   if ((status === 403 || status === 429) && (String(headers['x-ratelimit-remaining'] ?? '') === '0' || status === 429)) {
-    const reset = Number(headers['x-ratelimit-reset']);
-    const when = Number.isFinite(reset) && reset > 0 ? ` at ${new Date(reset * 1000).toISOString()}` : ' later';
-    const retryAfter = headers['retry-after'] !== undefined ? ` (retry after ${String(headers['retry-after'])} s)` : '';
+    const reset = headerNumber(headers['x-ratelimit-reset'], MIN_EPOCH_S, MAX_EPOCH_S);
+    const when = reset !== undefined ? ` at ${new Date(reset * 1000).toISOString()}` : ' later';
+    const seconds = headerNumber(headers['retry-after'], 0, MAX_RETRY_AFTER_S);
+    const retryAfter = seconds !== undefined ? ` (retry after ${seconds} s)` : '';
     return new AliveError(`GitHub's API rate limit is used up while ${doing}; try again${when}${retryAfter}`, { code: 'rate_limited', cause: err });
   }
   if (status === 403) {

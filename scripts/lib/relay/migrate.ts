@@ -6,8 +6,8 @@ import { writeJsonAtomic } from '../fs/atomic.ts';
 import { relayConfigSchema, readRelayConfig, type Peer, type PeerStatus, type RelayConfig, peerStatuses } from './config.ts';
 import { isValidLogin } from './names.ts';
 import { isoSeconds } from './state.ts';
-import { RELAY_REPO_NAME } from './constants.ts';
-import { inlineText } from '../text/untrusted.ts';
+import { githubRelayOf, isGithubRepo, isOwnedBy, splitRepo } from './repo-name.ts';
+import { inlineText, isPrintable } from '../text/untrusted.ts';
 
 /**
  * v1 `relay.yaml` (flat, or nested under `relay:`) to v2 `relay.json`. Every scalar is read as a
@@ -99,13 +99,43 @@ function convertV1(text: string, v1Path: string): Converted {
   }
   if (!isValidLogin(login)) throw notV1(v1Path, `github_username '${inlineText(login)}' is not a valid login`);
   if (!repo) {
-    repo = `${login}/${RELAY_REPO_NAME}`;
+    repo = githubRelayOf(login);
     warnings.push(`no repo: using ${repo}`);
   }
   return finish(login, repo, doc, nested, warnings, v1Path);
 }
 
+/** The user's relay on GitHub is `<login>/walnut-relay`: another `repo` would be shown but never used. */
+function checkRepo(login: string, repo: string, v1Path: string): void {
+  if (!isGithubRepo(repo)) throw notV1(v1Path, `its repo '${inlineText(repo)}' is not a GitHub repository owner/name`);
+  if (!isOwnedBy(repo, login)) throw notV1(v1Path, `its repo '${inlineText(repo)}' is not owned by ${login}`);
+}
+
+/**
+ * A peer's relay as written in v1 decides where their key is read from, so only a repository
+ * the peer owns is kept; anything else is dropped with a note (their key is then read from
+ * `<login>/walnut-relay`).
+ */
+function peerRelay(github: string, raw: string, warnings: string[]): string | null {
+  if (raw === '') return null;
+  if (isOwnedBy(raw, github)) {
+    const { owner, repo } = splitRepo(raw);
+    return `${owner}/${repo}`;
+  }
+  warnings.push(`dropped ${github}'s relay '${inlineText(raw, 100)}': it is not ${github}'s relay (${githubRelayOf(github)})`);
+  return null;
+}
+
+/** Free text shown later (a name, a folder): dropped with a note when it holds control or hidden characters. */
+function peerText(github: string, field: string, raw: string, warnings: string[]): string | null {
+  if (raw === '') return null;
+  if (isPrintable(raw)) return raw;
+  warnings.push(`dropped ${github}'s ${field} '${inlineText(raw, 100)}': it holds control characters`);
+  return null;
+}
+
 function finish(login: string, repo: string, doc: Record<string, unknown>, nested: Record<string, unknown>, warnings: string[], v1Path: string): Converted {
+  checkRepo(login, repo, v1Path);
   const rawPeers = doc.peers ?? nested.peers;
   let items: unknown[] = [];
   if (Array.isArray(rawPeers)) items = rawPeers;
@@ -127,10 +157,10 @@ function finish(login: string, repo: string, doc: Record<string, unknown>, neste
     const status = str(p.status);
     peers.push({
       github,
-      name: str(p.name) || null,
-      relay: str(p.relay) || null,
-      person_walnut: str(p.person_walnut) || null,
-      added: str(p.added) || null,
+      name: peerText(github, 'name', str(p.name), warnings),
+      relay: peerRelay(github, str(p.relay), warnings),
+      person_walnut: peerText(github, 'person_walnut', str(p.person_walnut), warnings),
+      added: peerText(github, 'added', str(p.added), warnings),
       status: (peerStatuses as readonly string[]).includes(status) ? (status as PeerStatus) : 'pending',
       // Keys are not carried over: trust is re-established with `alive-p2p relay accept`.
       fingerprint: null,

@@ -9,7 +9,8 @@ import type { InboxListing, PeerRelay, RelayTransport } from './transport.ts';
 import type { GitTransport } from './git-transport.ts';
 import { checkOwnKey } from './key-checks.ts';
 import { killAllGitChildren } from './git-run.ts';
-import { RELAY_REPO_NAME } from './constants.ts';
+import { githubRelayOf, isOwnedBy } from './repo-name.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 /**
  * One probe run: what is waiting in the user's relay, which invited peers have accepted, and
@@ -136,10 +137,9 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
 
   // An accepted invitation makes the peer's relay known: fetch and pin their key when readable.
   if (newlyAccepted.length > 0) {
-    const relays = new Map(cfg.peers.map((p) => [p.github, p.relay ?? `${p.github}/${RELAY_REPO_NAME}`]));
     await recordAccepted(
       opts.paths,
-      newlyAccepted.map((login) => ({ login, relay: relays.get(login)! })),
+      cfg.peers.filter((p) => newlyAccepted.includes(p.github)).map((p) => ({ login: p.github, relay: ownRelay(p, errors) })),
       transport,
       limits,
       errors,
@@ -171,7 +171,18 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   return state;
 }
 
-/** Marks the peers accepted and pins each one's key, read from the relay recorded for them (or `<login>/walnut-relay`). */
+/**
+ * The GitHub relay a peer's key is read from: the one recorded for them when they own it,
+ * else their `<login>/walnut-relay` (a relay owned by someone else would let that user choose
+ * the key).
+ */
+function ownRelay(p: Peer, errors: string[]): string {
+  if (!p.relay || isOwnedBy(p.relay, p.github)) return p.relay ?? githubRelayOf(p.github);
+  errors.push(`${p.github}'s recorded relay '${inlineText(p.relay, 100)}' is not theirs; their key is read from ${githubRelayOf(p.github)} only`);
+  return githubRelayOf(p.github);
+}
+
+/** Marks the peers accepted (on GitHub) and pins each one's key, read from the relay given for them. */
 async function recordAccepted(
   paths: RelayPaths,
   accepted: PeerRelay[],
@@ -200,13 +211,14 @@ async function recordAccepted(
   const peers = cfg.peers.map((p) => {
     if (p.status !== 'pending' || !logins.includes(p.github)) return p;
     changed = true;
-    let next: Peer = { ...p, status: 'accepted' };
+    const relay = accepted.find((a) => a.login === p.github)!.relay;
+    let next: Peer = { ...p, status: 'accepted', relay: p.relay ? relay : null };
     const pem = keys.get(p.github);
     if (pem) {
       try {
         const fp = fingerprint(parsePeerPublicKey(pem, p.github));
         if (!p.fingerprint || p.fingerprint === fp) {
-          next = { ...pinPeerKey(paths, next, pem, { allowChange: false }).peer, relay: next.relay ?? `${p.github}/${RELAY_REPO_NAME}` };
+          next = { ...pinPeerKey(paths, next, pem, { allowChange: false }).peer, relay };
         } else errors.push(`${p.github}'s key differs from the pinned one; run alive-p2p relay accept ${p.github} after checking it`);
       } catch (err) {
         errors.push(messageOf(err));

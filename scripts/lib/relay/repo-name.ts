@@ -1,6 +1,7 @@
 import { AliveError } from '../errors.ts';
-import { inlineText } from '../text/untrusted.ts';
+import { inlineText, isPrintable } from '../text/untrusted.ts';
 import { isValidLogin } from './names.ts';
+import { RELAY_REPO_NAME } from './constants.ts';
 
 /** `owner/repo` (or a github.com URL of one) split into its parts; anything else is refused. */
 export function splitRepo(repo: string): { owner: string; repo: string } {
@@ -13,4 +14,33 @@ export function splitRepo(repo: string): { owner: string; repo: string } {
     throw new AliveError(`'${inlineText(repo)}' is not a GitHub repository name of the form owner/repo`, { code: 'bad_repo' });
   }
   return { owner, repo: name };
+}
+
+/** True when `repo` is a GitHub repository name splitRepo accepts. */
+export function isGithubRepo(repo: string): boolean {
+  try {
+    splitRepo(repo);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** On GitHub a user's relay is `<login>/walnut-relay`: the only place their key is read from. */
+export function githubRelayOf(login: string): string {
+  return `${login}/${RELAY_REPO_NAME}`;
+}
+
+/**
+ * True when `relay` is a repository owned by `login` (GitHub compares logins case-insensitively).
+ * Only its owner decides what a relay publishes as their key, so no other relay is read for it.
+ */
+export function isOwnedBy(relay: string, login: string): boolean {
+  return isGithubRepo(relay) && splitRepo(relay).owner.toLowerCase() === login.toLowerCase();
+}
+
+/** A Git URL or path that may be handed to git: not empty, nothing unprintable, no leading '-' (an option). */
+export function isUsableGitUrl(url: string): boolean {
+  const trimmed = url.trim();
+  return trimmed !== '' && isPrintable(trimmed) && !trimmed.startsWith('-');
 }

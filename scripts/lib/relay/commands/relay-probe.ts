@@ -5,6 +5,7 @@ import { defaultRelayPaths, relayPathsForConfig } from '../paths.ts';
 import { probeWithinBudget } from '../probe.ts';
 import { ownKeyProblem } from '../key-checks.ts';
 import { readRelayConfig } from '../config.ts';
+import { inlineText } from '../../text/untrusted.ts';
 
 const DEFAULT_BUDGET_S = 8;
 
@@ -50,8 +51,8 @@ Options:
     ctx.print(
       `${state.pending_packages} package(s) waiting` +
         (state.newly_accepted.length ? `; newly accepted: ${state.newly_accepted.join(', ')}` : '') +
-        (changed.length ? `; key changed on the relay of: ${changed.join(', ')}` : '') +
-        (state.last_error ? ` (last error: ${state.last_error})` : ''),
+        (changed.length ? `; key changed on the relay of: ${changed.map((l) => inlineText(l, 64)).join(', ')}` : '') +
+        (state.last_error ? ` (last error: ${inlineText(state.last_error, 500)})` : ''),
     );
     let login = '';
     try {

@@ -9,6 +9,7 @@ import { defaultRelayPaths, peerKeyPath } from '../paths.ts';
 import { probeWithinBudget } from '../probe.ts';
 import { readRelayState, type RelayState } from '../state.ts';
 import { output } from './common.ts';
+import { inlineText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: alive-p2p relay status [--offline] [--budget SECONDS] [--json]
 
@@ -126,7 +127,7 @@ export const statusCommand = defineCommand({
       age_seconds: state?.last_sync ? Math.max(0, Math.round((Date.now() - Date.parse(state.last_sync)) / 1000)) : null,
       problems,
     });
-    out.line(`Relay:   ${cfg.repo} (${cfg.transport}) as ${cfg.github_username}`);
+    out.line(`Relay:   ${inlineText(cfg.repo)} (${cfg.transport}) as ${cfg.github_username}`);
     out.line(
       `Key:     ${ownFingerprint ? formatFingerprint(ownFingerprint) : 'missing'}${privateMode ? ` (private key mode ${privateMode})` : ''}` +
         `${state?.own_key?.status === 'ok' ? '; published in your relay' : ''}`,
@@ -141,11 +142,11 @@ export const statusCommand = defineCommand({
     if (state) {
       const waiting = `${state.pending_packages} package(s) waiting`;
       const by = Object.entries(state.pending_by_sender ?? {})
-        .map(([s, n]) => `${s}: ${n}`)
+        .map(([s, n]) => `${inlineText(s, 64)}: ${n}`)
         .join(', ');
       out.line(
         `Inbox:   ${waiting}${by ? ` (${by})` : ''}; ${age ? `as of ${age}${probed ? ' (probed just now)' : ''}` : 'never probed'}` +
-          `${probeTimedOut ? '; the probe ran out of time' : ''}${state.last_error ? `; last error: ${state.last_error}` : ''}`,
+          `${probeTimedOut ? '; the probe ran out of time' : ''}${state.last_error ? `; last error: ${inlineText(state.last_error, 500)}` : ''}`,
       );
       if (state.pending_packages > 0) out.line('         see them with: alive-p2p relay inbox; fetch them with: alive-p2p relay pull');
     }
