@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a as p}from"./chunk-TYWWCQXR.mjs";import{c as n}from"./chunk-QG4DEPGQ.mjs";import{a as t,e as i}from"./chunk-IFLFJIQW.mjs";function f(o){let s=o.replace(/^https?:\/\/github\.com\//i,"").replace(/\.git$/,"").replace(/\/+$/,""),[e,r,a]=s.split("/");if(!e||!r||a!==void 0||!p(e)||!/^[A-Za-z0-9._-]{1,100}$/.test(r))throw new i(`'${n(o)}' is not a GitHub repository name of the form owner/repo`,{code:"bad_repo"});return{owner:e,repo:r}}t(f,"splitRepo");export{f as a};

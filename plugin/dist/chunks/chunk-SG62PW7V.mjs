@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-var t="walnut-relay";export{t as a};
