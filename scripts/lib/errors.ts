@@ -117,6 +117,7 @@ export const ERROR_CODES = [
   'unsafe_entry',
   'unsafe_name',
   'unsafe_path',
+  'unsafe_world',
   'unsigned',
   'unsupported_version',
   'unverified',

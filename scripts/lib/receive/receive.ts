@@ -21,7 +21,7 @@ import { formatLogEntry, signingSession } from '../world/log.ts';
 import { acquireWorldLock } from './lock.ts';
 import { packageIdentity } from '../package/identity.ts';
 import { findDuplicate, mayBeRecorded, readLedger, type LedgerEntry } from './ledger.ts';
-import { applyJournal, BESIDE_PREFIX, discardStaging, recoverLeftovers, writeBesideMarker, writeJournal, type Journal } from './journal.ts';
+import { applyJournal, BESIDE_PREFIX, discardStaging, recoverLeftovers, requireRealFolder, writeBesideMarker, writeJournal, type Journal } from './journal.ts';
 import { planReceive, type Conflict, type HeldBackAgentFile, type ReceivePlan, type Skipped } from './plan.ts';
 import { preflight, type PlannedWrites, type PreflightResult } from './preflight.ts';
 import { convertTasksMd } from './tasks.ts';
@@ -427,6 +427,7 @@ async function receiveForReal(
   const aliveDir = join(world, '.alive');
   const receivingDir = join(aliveDir, 'receiving');
   const madeAlive = !existsSync(aliveDir);
+  requireRealFolder(aliveDir, receivingDir);
   mkdirSync(aliveDir, { recursive: true });
   let lock;
   try {
