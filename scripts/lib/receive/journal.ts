@@ -4,11 +4,12 @@
  * a fresh import and finishes one that was killed half-way ("roll forward"). A staging folder
  * without a journal never touched the world and is simply deleted ("roll back").
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import * as z from '../json/zod.ts';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { fsyncDir, writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
+import { readSmallFile } from '../fs/small-file.ts';
 import { prependLogEntry } from '../world/log.ts';
 import { regenerateNow } from '../world/now.ts';
 import { ledgerEntrySchema, recordImport } from './ledger.ts';
@@ -116,9 +117,23 @@ function removeBeside(world: string, rel: string | undefined): void {
   rmSync(abs, { recursive: true, force: true });
 }
 
+/** A leftover's small JSON file (a FIFO or a link planted there is not read: it would block or lead out). */
+function readLeftoverJson(path: string): unknown {
+  const r = readSmallFile(path, LEFTOVER_FILE_MAX);
+  if (r === undefined) throw new AliveError(`${basename(path)} is missing`, { code: 'bad_journal' });
+  if (!r.ok) throw new AliveError(`${basename(path)} ${r.detail}`, { code: 'bad_journal' });
+  return JSON.parse(r.bytes.toString('utf8'));
+}
+
+/** A walnut's log.md, read whole to prepend an entry. */
+const LOG_MAX = 1024 * 1024 * 1024;
+
+/** A journal lists the moves of one package: a few thousand entries at most. */
+const LEFTOVER_FILE_MAX = 16 * 1024 * 1024;
+
 function besideOf(staging: string): string | undefined {
   try {
-    const v = JSON.parse(readFileSync(join(staging, BESIDE_MARKER), 'utf8')) as { beside?: unknown };
+    const v = readLeftoverJson(join(staging, BESIDE_MARKER)) as { beside?: unknown };
     return typeof v.beside === 'string' ? v.beside : undefined;
   } catch {
     return undefined;
@@ -156,12 +171,10 @@ export function applyJournal(world: string, staging: string, j: Journal, leftove
   }
   if (j.log) {
     const path = at.world(j.log.path);
-    let current: string | undefined;
-    try {
-      current = readFileSync(path, 'utf8');
-    } catch (err) {
-      if (errnoCode(err) !== 'ENOENT') throw err;
-    }
+    // Regular files only: a FIFO put in the log's place would hold the world's lock for good.
+    const read = readSmallFile(path, LOG_MAX);
+    if (read !== undefined && !read.ok) throw new AliveError(`${j.log.path} ${read.detail}`, { code: 'bad_journal' });
+    const current = read?.bytes.toString('utf8');
     if (current === undefined || !current.includes(j.log.entry)) {
       writeFileAtomic(path, prependLogEntry(current, j.log.entry, j.log));
     }
@@ -224,7 +237,7 @@ export function recoverLeftovers(world: string, receivingDir: string): RecoveryR
     }
     let journal: Journal | undefined;
     try {
-      journal = journalSchema.parse(JSON.parse(readFileSync(journalPath, 'utf8')));
+      journal = journalSchema.parse(readLeftoverJson(journalPath));
       applyJournal(world, staging, journal, true);
       report.finished.push({ id: e.name, journal });
     } catch (err) {
