@@ -2,13 +2,14 @@
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { makeBus, filesIn } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
 import { loadReceiverConfig } from '../../scripts/lib/bus/config.ts';
+import { claimNext, parseClaimFileName, renewClaim } from '../../scripts/lib/bus/claims.ts';
 import { pendingMessagesFor } from '../../scripts/lib/bus/notice.ts';
 import { busNotice } from '../../scripts/lib/hook/bus-notice.ts';
 import { Registry } from '../../scripts/lib/helloworld/vocabulary.ts';
@@ -145,6 +146,35 @@ describe('limits the daemon enforces itself', () => {
     const [dead] = listDeadLetters(root, 'r');
     expect(dead!.deadLetter).toMatchObject({ code: 'rate_limited' });
     expect(dead!.deadLetter!.reason).toContain('@mallory sent more than 2 messages');
+  });
+
+  it('agent_timeout_seconds and claim_lease_seconds are bounded (7 days): a planted huge value is config_invalid, not a 1 ms timer or a stranded claim', async () => {
+    const { root } = makeBus();
+    const tooLong = 7 * 24 * 3600 + 1;
+    for (const [key, value] of [
+      ['agent_timeout_seconds', 3_000_000],
+      ['agent_timeout_seconds', tooLong],
+      ['claim_lease_seconds', 1e12],
+      ['claim_lease_seconds', 9007199254740],
+      ['claim_lease_seconds', tooLong],
+    ] as const) {
+      config(root, 'gemini', { [key]: value });
+      await expect(loadReceiverConfig(receiverPaths(root, 'gemini')), `${key}=${value}`).rejects.toMatchObject({
+        code: 'config_invalid',
+        message: expect.stringContaining(`${key} must be at most 604800`),
+      });
+    }
+    config(root, 'gemini', { agent_timeout_seconds: 604800, claim_lease_seconds: 604800 });
+    expect(await loadReceiverConfig(receiverPaths(root, 'gemini'))).toMatchObject({ agentTimeoutMs: 604_800_000, claimLeaseMs: 604_800_000 });
+  });
+
+  it('no computed lease deadline goes past what parseClaimFileName accepts', async () => {
+    const { root } = makeBus();
+    await sendMessage({ root, to: 'gemini', from: 'x', body: 'q' });
+    const claim = (await claimNext(root, 'gemini', { owner: 'hand', leaseMs: 1e15 }))!;
+    expect(parseClaimFileName(basename(claim.path))).toBeDefined();
+    expect(renewClaim(claim, 1e15)).toBe(true);
+    expect(parseClaimFileName(basename(claim.path))?.deadline).toBe(claim.deadline);
   });
 
   it('a FIFO planted as config.json, a ledger or a vocabulary never blocks serve', async () => {

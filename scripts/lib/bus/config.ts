@@ -6,8 +6,8 @@
  *     "rate_limit": { "messages": 30, "per_seconds": 60 },   per sender
  *     "max_bytes": 1048576,                          per message file
  *     "turn_budget": 8,                              turns per thread this receiver answers
- *     "agent_timeout_seconds": 600,                  serve: kill an agent after this long
- *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns
+ *     "agent_timeout_seconds": 600,                  serve: kill an agent after this long (at most 7 days)
+ *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns (at most 7 days)
  *     "empty_file_grace_ms": 2000,                   leave a young empty file to its writer
  *     "agent_env": ["ANTHROPIC_API_KEY", "MY_*"],    serve: variables passed to agents beyond the
  *                                                    default allowlist (agent-env.ts)
