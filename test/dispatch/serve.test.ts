@@ -9,6 +9,7 @@ import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
 import { loadReceiverConfig } from '../../scripts/lib/bus/config.ts';
+import { agentEnvironment } from '../../scripts/lib/bus/agent-env.ts';
 import { claimNext, parseClaimFileName, renewClaim } from '../../scripts/lib/bus/claims.ts';
 import { pendingMessagesFor } from '../../scripts/lib/bus/notice.ts';
 import { busNotice } from '../../scripts/lib/hook/bus-notice.ts';
@@ -118,6 +119,57 @@ describe('the agent environment', () => {
     }
     config(root, 'locked', { agent_env: ['WALNUT_PASSPHRASE'] });
     await expect(loadReceiverConfig(receiverPaths(root, 'locked'))).rejects.toMatchObject({ code: 'config_invalid' });
+  });
+
+  it('config.json (any bus writer can write it) never passes credentials alive knows, exactly or by pattern', async () => {
+    const { root, base } = makeBus();
+    const envFile = join(base, 'env.txt');
+    const agent = script(base, 'env.sh', `cat >/dev/null\nenv > "${envFile}"\necho done`);
+    for (const agentEnv of [
+      ['GH_TOKEN'],
+      ['GITHUB_TOKEN'],
+      ['WALNUT_PASSPHRASE'],
+      ['ALIVE_KEY'],
+      ['ALIVE_*'],
+      ['ALI*'],
+      ['GH_*'],
+      ['GITHUB*'],
+      ['A*'],
+      ['GH*'],
+      ['*'],
+    ]) {
+      config(root, 'locked', { agent_env: agentEnv });
+      await expect(loadReceiverConfig(receiverPaths(root, 'locked')), agentEnv.join()).rejects.toMatchObject({ code: 'config_invalid' });
+    }
+    config(root, 'locked', { agent_env: ['A*'] });
+    await expect(loadReceiverConfig(receiverPaths(root, 'locked'))).rejects.toThrow(/at least 3 characters before its \*/);
+    config(root, 'locked', { agent_env: ['GH_TOKEN'] });
+    await expect(loadReceiverConfig(receiverPaths(root, 'locked'))).rejects.toThrow(/agent_env may not pass GH_TOKEN/);
+
+    // The names are never passed, whatever pattern lets them through.
+    const restoreEnv = setProcessEnv({
+      GH_TOKEN: 'ghp_secret',
+      GITHUB_TOKEN: 'ghx',
+      ALIVE_RELAY_KEY: 'k',
+      WALNUT_PASSPHRASE: 'pw',
+      GHX_OK: 'fine',
+      AWS_KEY: 'aws',
+    });
+    try {
+      config(root, 'gemini', { agent_env: ['GHX*', 'AWS_*'] });
+      await sendMessage({ root, to: 'gemini', from: 'x', body: 'q' });
+      await serveOnce(root, 'gemini', agent);
+      const env = readFileSync(envFile, 'utf8');
+      expect(env).toContain('GHX_OK=fine');
+      expect(env).toContain('AWS_KEY=aws');
+      for (const name of ['GH_TOKEN', 'GITHUB_TOKEN', 'ALIVE_RELAY_KEY', 'WALNUT_PASSPHRASE']) expect(env, name).not.toContain(`${name}=`);
+    } finally {
+      restoreEnv();
+    }
+    expect(agentEnvironment({ GH_TOKEN: 'g', ALIVE_X: 'a', GITHUB_TOKEN: 'h' }, ['GH_TOKEN', 'ALIVE_*', 'GIT*'], {})).not.toHaveProperty('GH_TOKEN');
+    expect(Object.keys(agentEnvironment({ GH_TOKEN: 'g', ALIVE_X: 'a', GITHUB_TOKEN: 'h' }, ['GH_TOKEN', 'ALIVE_*', 'GIT*'], {}))).toEqual([
+      'HELLOWORLD_DAEMON_PID',
+    ]);
   });
 
   it("the plugin's SessionStart bus notice stays silent inside an agent started by serve", async () => {
