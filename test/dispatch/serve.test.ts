@@ -1,7 +1,7 @@
 /** serve, in-process with real agent commands: failures, environment, limits, HEAD runtimes, vocabularies. */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { makeBus, filesIn } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
@@ -263,6 +263,33 @@ describe('HelloWorld HEAD runtimes', () => {
     const copy = parseMessage(readFileSync(join(receiverPaths(root, 'gemini').inbox, gemini[0]!), 'utf8'));
     expect(copy).toMatchObject({ kind: 'response', inReplyTo: '1a2b3c4d', from: '@claude', body: 'Claude #hello' });
     expect(filesIn(receiverPaths(root, 'codex').inbox)).toEqual([]);
+  });
+
+  it('a HEAD runtime answering every answer does not ping-pong forever: thread-less answers into its inbox have an hourly budget', async () => {
+    const { root } = makeBus();
+    config(root, 'claude', { turn_budget: 3 });
+    const claudeInbox = receiverPaths(root, 'claude').inbox;
+    const geminiInbox = receiverPaths(root, 'gemini').inbox;
+    mkdirSync(claudeInbox, { recursive: true });
+    writeFileSync(join(claudeInbox, 'msg-0a0a0a0a.hw'), headMessage('Gemini', 'Claude #hello'));
+    // The stand-in HEAD daemon: whatever lands in its inbox, it answers in HEAD format (no Thread).
+    let answered = 0;
+    for (let hop = 0; hop < 20; hop++) {
+      answered += (await serveOnce(root, 'claude', 'echo')).summary.answered;
+      const arrived = filesIn(geminiInbox);
+      if (arrived.length === 0) break;
+      for (const name of arrived) {
+        rmSync(join(geminiInbox, name));
+        writeFileSync(join(claudeInbox, `msg-${hop}b${hop}c${hop}d.hw`), headMessage('Gemini', `Claude #hello again ${hop}`));
+      }
+    }
+    expect(answered).toBe(3);
+    const dead = listDeadLetters(root, 'claude');
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.deadLetter).toMatchObject({ code: 'turn_budget', reason: expect.stringContaining("into @gemini's inbox") });
+    // Messages with a Thread header keep their own per-thread budget.
+    await sendMessage({ root, to: 'claude', from: 'gemini', body: 'threaded' });
+    expect((await serveOnce(root, 'claude', 'echo')).summary.answered).toBe(1);
   });
 
   it('answer_into_inbox: a list names HEAD senders, "never" turns it off', async () => {
