@@ -109,6 +109,23 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     expect(status.receivers).toEqual([expect.objectContaining({ receiver: '@claude', inbox: 0, archived: 2 })]);
   });
 
+  it('send inside a served agent continues its thread at the next turn, as dispatch send does', async () => {
+    const bus = makeBus();
+    const env = { ...bus.env, HELLOWORLD_AS: '@gemini', HELLOWORLD_THREAD: 'thr-served', HELLOWORLD_TURN: '7' };
+    const { client } = await connect({ ...bus, env });
+    const sent = (await call(client, 'send', { to: '@head', body: 'x', create: true })).structuredContent!;
+    expect(sent).toMatchObject({ ok: true, from: '@gemini', thread: 'thr-served', turn: 8 });
+    // The same call through the CLI, in the same environment.
+    const cliSent = JSON.parse(runCli(cli, ['send', '@head', 'x', '--create', '--json'], env).stdout);
+    expect(cliSent).toMatchObject({ thread: 'thr-served', turn: 8 });
+    // Another thread named explicitly starts at turn 1; naming the agent's own thread continues it.
+    expect((await call(client, 'send', { to: '@head', body: 'y', thread: 'other', create: true })).structuredContent).toMatchObject({
+      thread: 'other',
+      turn: 1,
+    });
+    expect((await call(client, 'send', { to: '@head', body: 'z', thread: 'thr-served', create: true })).structuredContent).toMatchObject({ turn: 8 });
+  });
+
   it('refuses bad names and ids with the CLI message, as tool errors, writing nothing', async () => {
     const bus = makeBus();
     const { client } = await connect(bus);

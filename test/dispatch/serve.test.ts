@@ -1,14 +1,16 @@
 /** serve, in-process with real agent commands: failures, environment, limits, HEAD runtimes, vocabularies. */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { makeBus, filesIn } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
 import { loadReceiverConfig } from '../../scripts/lib/bus/config.ts';
+import { agentEnvironment } from '../../scripts/lib/bus/agent-env.ts';
+import { claimNext, parseClaimFileName, renewClaim } from '../../scripts/lib/bus/claims.ts';
 import { pendingMessagesFor } from '../../scripts/lib/bus/notice.ts';
 import { busNotice } from '../../scripts/lib/hook/bus-notice.ts';
 import { Registry } from '../../scripts/lib/helloworld/vocabulary.ts';
@@ -119,6 +121,57 @@ describe('the agent environment', () => {
     await expect(loadReceiverConfig(receiverPaths(root, 'locked'))).rejects.toMatchObject({ code: 'config_invalid' });
   });
 
+  it('config.json (any bus writer can write it) never passes credentials alive knows, exactly or by pattern', async () => {
+    const { root, base } = makeBus();
+    const envFile = join(base, 'env.txt');
+    const agent = script(base, 'env.sh', `cat >/dev/null\nenv > "${envFile}"\necho done`);
+    for (const agentEnv of [
+      ['GH_TOKEN'],
+      ['GITHUB_TOKEN'],
+      ['WALNUT_PASSPHRASE'],
+      ['ALIVE_KEY'],
+      ['ALIVE_*'],
+      ['ALI*'],
+      ['GH_*'],
+      ['GITHUB*'],
+      ['A*'],
+      ['GH*'],
+      ['*'],
+    ]) {
+      config(root, 'locked', { agent_env: agentEnv });
+      await expect(loadReceiverConfig(receiverPaths(root, 'locked')), agentEnv.join()).rejects.toMatchObject({ code: 'config_invalid' });
+    }
+    config(root, 'locked', { agent_env: ['A*'] });
+    await expect(loadReceiverConfig(receiverPaths(root, 'locked'))).rejects.toThrow(/at least 3 characters before its \*/);
+    config(root, 'locked', { agent_env: ['GH_TOKEN'] });
+    await expect(loadReceiverConfig(receiverPaths(root, 'locked'))).rejects.toThrow(/agent_env may not pass GH_TOKEN/);
+
+    // The names are never passed, whatever pattern lets them through.
+    const restoreEnv = setProcessEnv({
+      GH_TOKEN: 'ghp_secret',
+      GITHUB_TOKEN: 'ghx',
+      ALIVE_RELAY_KEY: 'k',
+      WALNUT_PASSPHRASE: 'pw',
+      GHX_OK: 'fine',
+      AWS_KEY: 'aws',
+    });
+    try {
+      config(root, 'gemini', { agent_env: ['GHX*', 'AWS_*'] });
+      await sendMessage({ root, to: 'gemini', from: 'x', body: 'q' });
+      await serveOnce(root, 'gemini', agent);
+      const env = readFileSync(envFile, 'utf8');
+      expect(env).toContain('GHX_OK=fine');
+      expect(env).toContain('AWS_KEY=aws');
+      for (const name of ['GH_TOKEN', 'GITHUB_TOKEN', 'ALIVE_RELAY_KEY', 'WALNUT_PASSPHRASE']) expect(env, name).not.toContain(`${name}=`);
+    } finally {
+      restoreEnv();
+    }
+    expect(agentEnvironment({ GH_TOKEN: 'g', ALIVE_X: 'a', GITHUB_TOKEN: 'h' }, ['GH_TOKEN', 'ALIVE_*', 'GIT*'], {})).not.toHaveProperty('GH_TOKEN');
+    expect(Object.keys(agentEnvironment({ GH_TOKEN: 'g', ALIVE_X: 'a', GITHUB_TOKEN: 'h' }, ['GH_TOKEN', 'ALIVE_*', 'GIT*'], {}))).toEqual([
+      'HELLOWORLD_DAEMON_PID',
+    ]);
+  });
+
   it("the plugin's SessionStart bus notice stays silent inside an agent started by serve", async () => {
     const { root } = makeBus();
     await sendMessage({ root, to: 'claude', from: 'gemini', body: 'waiting' });
@@ -145,6 +198,35 @@ describe('limits the daemon enforces itself', () => {
     const [dead] = listDeadLetters(root, 'r');
     expect(dead!.deadLetter).toMatchObject({ code: 'rate_limited' });
     expect(dead!.deadLetter!.reason).toContain('@mallory sent more than 2 messages');
+  });
+
+  it('agent_timeout_seconds and claim_lease_seconds are bounded (7 days): a planted huge value is config_invalid, not a 1 ms timer or a stranded claim', async () => {
+    const { root } = makeBus();
+    const tooLong = 7 * 24 * 3600 + 1;
+    for (const [key, value] of [
+      ['agent_timeout_seconds', 3_000_000],
+      ['agent_timeout_seconds', tooLong],
+      ['claim_lease_seconds', 1e12],
+      ['claim_lease_seconds', 9007199254740],
+      ['claim_lease_seconds', tooLong],
+    ] as const) {
+      config(root, 'gemini', { [key]: value });
+      await expect(loadReceiverConfig(receiverPaths(root, 'gemini')), `${key}=${value}`).rejects.toMatchObject({
+        code: 'config_invalid',
+        message: expect.stringContaining(`${key} must be at most 604800`),
+      });
+    }
+    config(root, 'gemini', { agent_timeout_seconds: 604800, claim_lease_seconds: 604800 });
+    expect(await loadReceiverConfig(receiverPaths(root, 'gemini'))).toMatchObject({ agentTimeoutMs: 604_800_000, claimLeaseMs: 604_800_000 });
+  });
+
+  it('no computed lease deadline goes past what parseClaimFileName accepts', async () => {
+    const { root } = makeBus();
+    await sendMessage({ root, to: 'gemini', from: 'x', body: 'q' });
+    const claim = (await claimNext(root, 'gemini', { owner: 'hand', leaseMs: 1e15 }))!;
+    expect(parseClaimFileName(basename(claim.path))).toBeDefined();
+    expect(renewClaim(claim, 1e15)).toBe(true);
+    expect(parseClaimFileName(basename(claim.path))?.deadline).toBe(claim.deadline);
   });
 
   it('a FIFO planted as config.json, a ledger or a vocabulary never blocks serve', async () => {
@@ -181,6 +263,33 @@ describe('HelloWorld HEAD runtimes', () => {
     const copy = parseMessage(readFileSync(join(receiverPaths(root, 'gemini').inbox, gemini[0]!), 'utf8'));
     expect(copy).toMatchObject({ kind: 'response', inReplyTo: '1a2b3c4d', from: '@claude', body: 'Claude #hello' });
     expect(filesIn(receiverPaths(root, 'codex').inbox)).toEqual([]);
+  });
+
+  it('a HEAD runtime answering every answer does not ping-pong forever: thread-less answers into its inbox have an hourly budget', async () => {
+    const { root } = makeBus();
+    config(root, 'claude', { turn_budget: 3 });
+    const claudeInbox = receiverPaths(root, 'claude').inbox;
+    const geminiInbox = receiverPaths(root, 'gemini').inbox;
+    mkdirSync(claudeInbox, { recursive: true });
+    writeFileSync(join(claudeInbox, 'msg-0a0a0a0a.hw'), headMessage('Gemini', 'Claude #hello'));
+    // The stand-in HEAD daemon: whatever lands in its inbox, it answers in HEAD format (no Thread).
+    let answered = 0;
+    for (let hop = 0; hop < 20; hop++) {
+      answered += (await serveOnce(root, 'claude', 'echo')).summary.answered;
+      const arrived = filesIn(geminiInbox);
+      if (arrived.length === 0) break;
+      for (const name of arrived) {
+        rmSync(join(geminiInbox, name));
+        writeFileSync(join(claudeInbox, `msg-${hop}b${hop}c${hop}d.hw`), headMessage('Gemini', `Claude #hello again ${hop}`));
+      }
+    }
+    expect(answered).toBe(3);
+    const dead = listDeadLetters(root, 'claude');
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.deadLetter).toMatchObject({ code: 'turn_budget', reason: expect.stringContaining("into @gemini's inbox") });
+    // Messages with a Thread header keep their own per-thread budget.
+    await sendMessage({ root, to: 'claude', from: 'gemini', body: 'threaded' });
+    expect((await serveOnce(root, 'claude', 'echo')).summary.answered).toBe(1);
   });
 
   it('answer_into_inbox: a list names HEAD senders, "never" turns it off', async () => {

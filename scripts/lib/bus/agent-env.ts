@@ -2,8 +2,8 @@
  * The environment of an agent started by `dispatch serve`. The agent answers messages anyone can
  * write, so it gets an allowlist, not the daemon's whole environment: no WALNUT_PASSPHRASE,
  * GH_TOKEN, GITHUB_TOKEN, *_API_KEY or other secret the daemon's shell happens to hold. A receiver
- * adds names in `agent_env` of its config.json (e.g. ANTHROPIC_API_KEY for an agent that needs it;
- * WALNUT_PASSPHRASE is refused there).
+ * adds names in `agent_env` of its config.json (e.g. ANTHROPIC_API_KEY for an agent that needs it);
+ * the credentials alive uses itself (CREDENTIAL_NAMES) are refused there and never passed.
  *
  * The agent's environment also carries the daemon's mark (DAEMON_ENV): the plugin's SessionStart
  * notice stays silent inside agents, which would otherwise be told to answer the bus themselves.
@@ -44,6 +44,33 @@ export const DEFAULT_AGENT_ENV: readonly string[] = [
   'SSL_CERT_DIR',
 ];
 
+/**
+ * Credentials alive itself uses (the package passphrase, the GitHub tokens, its own ALIVE_*
+ * settings and keys): never given to an agent, whatever agent_env says. config.json sits in the bus
+ * folder, where every bus writer can write, so its agent_env is a request anyone on the bus makes;
+ * these names are refused there, exactly or by a pattern that covers them.
+ */
+export const CREDENTIAL_NAMES: readonly string[] = ['WALNUT_PASSPHRASE', 'GH_TOKEN', 'GITHUB_TOKEN', 'ALIVE_*'];
+
+/** A pattern in agent_env needs this many characters before its `*` (no "A*" … "Z*" sweeps). */
+export const MIN_PATTERN_PREFIX = 3;
+
+/** Whether a variable is one of CREDENTIAL_NAMES. */
+export function isCredential(name: string): boolean {
+  return CREDENTIAL_NAMES.some((c) => matches(name, c));
+}
+
+/** The credentials an agent_env entry (a name, or a prefix pattern) would let through. */
+export function credentialsCoveredBy(entry: string): string[] {
+  if (!entry.endsWith('*')) return isCredential(entry) ? [entry] : [];
+  const prefix = entry.slice(0, -1);
+  // Two prefixes overlap when one starts with the other ("GITHUB*" covers GITHUB_TOKEN, "ALI*" ALIVE_*).
+  return CREDENTIAL_NAMES.filter((c) => {
+    const cPrefix = c.replace(/\*$/, '');
+    return c.endsWith('*') ? cPrefix.startsWith(prefix) || prefix.startsWith(cPrefix) : c.startsWith(prefix);
+  });
+}
+
 function matches(name: string, pattern: string): boolean {
   return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 }
@@ -61,7 +88,7 @@ export function agentEnvironment(
   const allow = [...DEFAULT_AGENT_ENV, ...extra];
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(from)) {
-    if (value === undefined || name === 'WALNUT_PASSPHRASE') continue;
+    if (value === undefined || isCredential(name)) continue;
     if (allow.some((p) => matches(name, p))) env[name] = value;
   }
   return { ...env, ...helloworld, [DAEMON_ENV]: String(daemonPid) };

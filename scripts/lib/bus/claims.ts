@@ -127,6 +127,15 @@ export function claimFileName(fileName: string, deadline: number, owner: string)
  */
 const LATEST_DEADLINE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
+/**
+ * The deadline of a lease taken or renewed at `now`. Capped at LATEST_DEADLINE_MS so that no claim
+ * we write has a name parseClaimFileName rejects (such a claim would stay in processing/ for good);
+ * config.json bounds its durations too, this covers every other caller.
+ */
+export function leaseDeadline(now: number, leaseMs: number): number {
+  return Math.min(Math.floor(now + leaseMs), LATEST_DEADLINE_MS);
+}
+
 /** The parts of a claim file name, or undefined when it is not one of ours (malformed). */
 export function parseClaimFileName(name: string): { fileName: string; deadline: number; owner: string } | undefined {
   const m = CLAIM_NAME.exec(name);
@@ -209,7 +218,7 @@ function tryClaim(
     report(deadLetter(paths, receiver, entry.path, entry.name, 'not a regular file (a folder, link or device named like a message)', 'not_a_file'));
     return undefined;
   }
-  const deadline = now + opts.leaseMs;
+  const deadline = leaseDeadline(now, opts.leaseMs);
   const claimed = join(paths.processing, claimFileName(entry.name, deadline, opts.owner));
   if (!renameIfPresent(root, entry.path, claimed)) return undefined; // another consumer won
 
@@ -289,7 +298,7 @@ function tryClaim(
 
 /** Extends a claim's lease; false when the claim was lost (returned to the inbox by a sweep). */
 export function renewClaim(claim: Claim, leaseMs: number, now = Date.now()): boolean {
-  const deadline = now + leaseMs;
+  const deadline = leaseDeadline(now, leaseMs);
   const next = join(claim.paths.processing, claimFileName(claim.fileName, deadline, claim.owner));
   if (!renameIfPresent(claim.root, claim.path, next)) return false;
   claim.path = next;

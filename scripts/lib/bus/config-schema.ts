@@ -3,6 +3,24 @@ import * as z from '../json/zod.ts';
 
 const positive = (what: string) => z.optional(z.int({ error: `${what} must be a whole number` }).check(z.minimum(1, { error: `${what} must be at least 1` })));
 
+/**
+ * The longest agent timeout or claim lease, in seconds (7 days). config.json is written in the bus
+ * folder, so any bus writer can plant a huge value: past 2,147,483 s Node's setTimeout fires after
+ * 1 ms (every agent killed at once), and a lease deadline past year 9999 makes a claim file name
+ * parseClaimFileName rejects, stranding the message in processing/.
+ */
+export const MAX_DURATION_SECONDS = 7 * 24 * 3600;
+
+const duration = (what: string) =>
+  z.optional(
+    z
+      .int({ error: `${what} must be a whole number` })
+      .check(
+        z.minimum(1, { error: `${what} must be at least 1` }),
+        z.maximum(MAX_DURATION_SECONDS, { error: `${what} must be at most ${MAX_DURATION_SECONDS} (7 days)` }),
+      ),
+  );
+
 export const receiverConfigSchema = z.strictObject(
   {
     allow_from: z.optional(z.array(z.string({ error: 'allow_from must list sender names' }))),
@@ -14,8 +32,8 @@ export const receiverConfigSchema = z.strictObject(
     ),
     max_bytes: positive('max_bytes'),
     turn_budget: positive('turn_budget'),
-    agent_timeout_seconds: positive('agent_timeout_seconds'),
-    claim_lease_seconds: positive('claim_lease_seconds'),
+    agent_timeout_seconds: duration('agent_timeout_seconds'),
+    claim_lease_seconds: duration('claim_lease_seconds'),
     empty_file_grace_ms: z.optional(z.int().check(z.minimum(0))),
     agent_env: z.optional(
       z.array(z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*\*?$/, { error: 'agent_env lists variable names (a trailing * matches a prefix)' }))),

@@ -6,11 +6,12 @@
  *     "rate_limit": { "messages": 30, "per_seconds": 60 },   per sender
  *     "max_bytes": 1048576,                          per message file
  *     "turn_budget": 8,                              turns per thread this receiver answers
- *     "agent_timeout_seconds": 600,                  serve: kill an agent after this long
- *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns
+ *     "agent_timeout_seconds": 600,                  serve: kill an agent after this long (at most 7 days)
+ *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns (at most 7 days)
  *     "empty_file_grace_ms": 2000,                   leave a young empty file to its writer
  *     "agent_env": ["ANTHROPIC_API_KEY", "MY_*"],    serve: variables passed to agents beyond the
- *                                                    default allowlist (agent-env.ts)
+ *                                                    default allowlist (agent-env.ts); never alive's
+ *                                                    own credentials, patterns need 3 characters
  *     "max_consecutive_failures": 5,                 serve: stop after this many agent failures in a row
  *     "answer_into_inbox": "auto"                    serve: also deliver answers into the sender's
  *                                                    inbox: "auto" (senders writing HelloWorld's HEAD
@@ -25,6 +26,7 @@
 import { lstatBus, readBusFile } from './fsutil.ts';
 import { AliveError, messageOf } from '../errors.ts';
 import { normaliseName } from './names.ts';
+import { credentialsCoveredBy, MIN_PATTERN_PREFIX } from './agent-env.ts';
 
 export interface ReceiverConfig {
   allowFrom: string[] | undefined;
@@ -53,9 +55,6 @@ export const DEFAULT_CONFIG: ReceiverConfig = {
   maxConsecutiveFailures: 5,
   answerIntoInbox: 'auto',
 };
-
-/** Never given to an agent, whatever agent_env says: the package passphrase. */
-const NEVER_TO_AGENTS = ['WALNUT_PASSPHRASE'];
 
 const cache = new Map<string, { key: string; config: ReceiverConfig }>();
 
@@ -108,10 +107,7 @@ async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
   } catch (err) {
     throw new AliveError(`${path} is invalid: ${messageOf(err)}`, { code: 'config_invalid' });
   }
-  const forbidden = (d.agent_env ?? []).filter((n) => NEVER_TO_AGENTS.includes(n.replace(/\*$/, '')) || n === '*');
-  if (forbidden.length) {
-    throw new AliveError(`${path} is invalid: agent_env may not pass ${forbidden.join(', ')} to agents`, { code: 'config_invalid' });
-  }
+  checkAgentEnv(d.agent_env ?? [], path);
   return {
     allowFrom,
     rateLimit: d.rate_limit ? { messages: d.rate_limit.messages, perSeconds: d.rate_limit.per_seconds } : undefined,
@@ -124,6 +120,25 @@ async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
     maxConsecutiveFailures: d.max_consecutive_failures ?? DEFAULT_CONFIG.maxConsecutiveFailures,
     answerIntoInbox,
   };
+}
+
+/**
+ * agent_env may not name a credential alive uses (exactly or by pattern), nor sweep the daemon's
+ * environment with a short pattern: config.json is writable by anyone on the bus.
+ */
+function checkAgentEnv(names: string[], path: string): void {
+  const short = names.filter((n) => n.endsWith('*') && n.length - 1 < MIN_PATTERN_PREFIX);
+  if (short.length) {
+    throw new AliveError(`${path} is invalid: agent_env pattern ${short.join(', ')} needs at least ${MIN_PATTERN_PREFIX} characters before its *`, {
+      code: 'config_invalid',
+    });
+  }
+  const covered = [...new Set(names.flatMap(credentialsCoveredBy))];
+  if (covered.length) {
+    throw new AliveError(`${path} is invalid: agent_env may not pass ${covered.join(', ')} to agents (credentials alive uses)`, {
+      code: 'config_invalid',
+    });
+  }
 }
 
 /** Whether a sender (folder form, or undefined when the From header is not a valid name) may write. */

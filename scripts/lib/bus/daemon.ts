@@ -30,7 +30,7 @@ import { takeRateToken } from './ratelimit.ts';
 import { processAlive } from '../proc/alive.ts';
 import { receiverPaths, type ReceiverPaths } from './layout.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
-import { budgetProblem, recordTurn } from './threads.ts';
+import { budgetProblem, inboxAnswerKey, inboxAnswerProblem, recordTurn } from './threads.ts';
 import { isPlainThread } from './deliver.ts';
 import { DirWatcher } from './wait.ts';
 
@@ -250,7 +250,12 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
     }
     const thread = msg.thread !== undefined && msg.thread !== '' ? msg.thread : claim.id;
     const turn = msg.turn ?? 1;
-    const over = budgetProblem(claim.paths, thread, msg.turn, config.turnBudget);
+    const alsoInto = answersIntoInbox(config, claim, msg);
+    // Thread-less answers into a sender's inbox count per sender and hour (threads.ts inboxAnswerKey).
+    const inboxKey = alsoInto !== undefined && (msg.thread === undefined || msg.thread === '') ? inboxAnswerKey(alsoInto) : undefined;
+    const over =
+      budgetProblem(claim.paths, thread, msg.turn, config.turnBudget) ??
+      (inboxKey !== undefined ? inboxAnswerProblem(claim.paths, alsoInto!, inboxKey, config.turnBudget) : undefined);
     if (over) {
       fail(over, 'turn_budget');
       return ['other', ''];
@@ -310,7 +315,7 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
       return ['agent_failure', 'the agent printed no answer'];
     }
     recordTurn(claim.paths, thread, claim.id);
-    const alsoInto = answersIntoInbox(config, claim, msg);
+    if (inboxKey !== undefined) recordTurn(claim.paths, inboxKey, claim.id);
     const done = completeClaim(claim, { body: answer, ...(alsoInto ? { alsoIntoInboxOf: [alsoInto] } : {}) });
     summary.answered++;
     log(

@@ -61,6 +61,22 @@ export function validateThread(thread: string): string {
   return thread;
 }
 
+/**
+ * The thread and turn of a message being sent, `thread` being the one asked for (undefined: none).
+ * Inside an agent started by `dispatch serve`, HELLOWORLD_THREAD and HELLOWORLD_TURN name the
+ * message being answered: a send without a thread continues that thread, and a send on it (named
+ * or not) is the next turn, so the receivers' turn budgets still count. Shared by `dispatch send`
+ * and the MCP `send` tool, which an agent may use instead.
+ */
+export function continuedThread(thread: string | undefined, env: NodeJS.ProcessEnv = process.env): { thread: string | undefined; turn: number } {
+  const envThread = env.HELLOWORLD_THREAD;
+  const chosen = thread ?? (envThread !== undefined && envThread !== '' ? envThread : undefined);
+  if (chosen !== undefined) validateThread(chosen);
+  const envTurn = Number(env.HELLOWORLD_TURN);
+  const turn = chosen !== undefined && chosen === envThread && Number.isInteger(envTurn) && envTurn > 0 ? envTurn + 1 : 1;
+  return { thread: chosen, turn };
+}
+
 /** Sends a request message to a receiver's inbox. */
 export async function sendMessage(opts: SendOptions): Promise<SentMessage> {
   if (opts.body.trim() === '') {

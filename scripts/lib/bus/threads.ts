@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { appendBusFile, readBusFile } from './fsutil.ts';
 import type { ReceiverPaths } from './layout.ts';
 import { isPlainThread } from './deliver.ts';
+import { displayName } from './names.ts';
 
 function ledgerPath(paths: ReceiverPaths, thread: string): string {
   return join(paths.threads, createHash('sha256').update(thread).digest('hex').slice(0, 32));
@@ -44,4 +45,22 @@ export function budgetProblem(paths: ReceiverPaths, thread: string, turn: number
   const answered = turnsAnswered(paths, thread);
   if (answered >= budget) return `this receiver already answered ${answered} turns in ${shown}, its turn budget`;
   return undefined;
+}
+
+/**
+ * The ledger key counting, per sender and hour, answers into the sender's inbox to messages with
+ * no Thread header. A HelloWorld HEAD runtime writes no Thread, so each of its messages is turn 1
+ * of a new thread; if it answers our answers, the two runtimes would ping-pong forever with every
+ * per-thread budget untouched. A newline is never part of a header value, so no message's Thread
+ * can name (and fill) this ledger.
+ */
+export function inboxAnswerKey(sender: string, now = new Date()): string {
+  return `\ninbox answers to ${sender} in hour ${now.toISOString().slice(0, 13)}`;
+}
+
+/** Why a thread-less message from `sender` must not be answered into its inbox this hour, or undefined. */
+export function inboxAnswerProblem(paths: ReceiverPaths, sender: string, key: string, budget: number): string | undefined {
+  const answered = turnsAnswered(paths, key);
+  if (answered < budget) return undefined;
+  return `this receiver already answered ${answered} messages without a Thread header into ${displayName(sender)}'s inbox this hour, its turn budget (a runtime answering every answer would loop forever)`;
 }

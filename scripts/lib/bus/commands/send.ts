@@ -1,6 +1,6 @@
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
-import { sendMessage, validateThread } from '../deliver.ts';
+import { continuedThread, sendMessage } from '../deliver.ts';
 import { checkReceiverKnown } from '../receivers.ts';
 
 import { displayName } from '../names.ts';
@@ -36,11 +36,7 @@ export const sendCommand = defineCommand({
     const to = nameArg(positionals[0], 'receiver', USAGE);
     const from = senderArg(values.from, USAGE);
     const waitMs = secondsArg(values.wait, '--wait');
-    const envThread = process.env.HELLOWORLD_THREAD;
-    const thread = values.thread ?? (envThread !== undefined && envThread !== '' ? envThread : undefined);
-    if (thread !== undefined) validateThread(thread);
-    const envTurn = Number(process.env.HELLOWORLD_TURN);
-    const turn = thread !== undefined && thread === envThread && Number.isInteger(envTurn) && envTurn > 0 ? envTurn + 1 : 1;
+    const { thread, turn } = continuedThread(values.thread);
     const body = textArg(positionals[1]!);
     const root = busRoot(values.root);
     checkReceiverKnown(root, to, values.create === true);

@@ -63,7 +63,12 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       inputSchema: {
         to: name('the receiver'),
         body: text('the message text'),
-        thread: z.optional(text('continue this thread (default: a new thread, named after the message id)', 128)),
+        thread: z.optional(
+          text(
+            'continue this thread (default: inside an agent started by serve, the thread it answers at the next turn; else a new thread named after the message id)',
+            128,
+          ),
+        ),
         from: z.optional(name('the sender')),
         context: z.optional(text('text sent as the message\'s "# Context" section')),
         create: z.optional(

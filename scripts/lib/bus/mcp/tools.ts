@@ -11,7 +11,7 @@ import { AliveError } from '../../errors.ts';
 import { summaryLine } from '../../text/untrusted.ts';
 import { answerMessage } from '../answer.ts';
 import { listClaims, listInbox } from '../claims.ts';
-import { isPlainThread, sendMessage, validateThread } from '../deliver.ts';
+import { continuedThread, isPlainThread, sendMessage } from '../deliver.ts';
 import { readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
@@ -50,7 +50,8 @@ export async function sendTool(
 ) {
   const to = normaliseName(a.to, 'receiver');
   const from = normaliseName(a.from ?? ctx.as, 'sender');
-  if (a.thread !== undefined) validateThread(a.thread);
+  // As `dispatch send`: inside an agent started by serve, the thread and turn continue its message.
+  const { thread, turn } = continuedThread(a.thread);
   try {
     checkReceiverKnown(ctx.root, to, a.create === true);
   } catch (err) {
@@ -68,7 +69,8 @@ export async function sendTool(
     from,
     body: a.body,
     ...(a.context !== undefined && a.context !== '' ? { context: a.context } : {}),
-    ...(a.thread !== undefined ? { thread: a.thread } : {}),
+    ...(thread !== undefined ? { thread } : {}),
+    turn,
   });
   if (ctx.sentTo) {
     ctx.sentTo.set(sent.id, sent.to);
