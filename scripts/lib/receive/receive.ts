@@ -25,7 +25,7 @@ import { applyJournal, BESIDE_PREFIX, discardStaging, recoverLeftovers, writeBes
 import { planReceive, type Conflict, type HeldBackAgentFile, type ReceivePlan, type Skipped } from './plan.ts';
 import { preflight, type PlannedWrites, type PreflightResult } from './preflight.ts';
 import { convertTasksMd } from './tasks.ts';
-import { nowJsonPath } from '../world/now.ts';
+import { KEY_MD_MAX_BYTES, keyMdPath, nowJsonPath } from '../world/now.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import type { WalnutLayout } from '../walnut/layout.ts';
 import { compactDate } from './names.ts';
@@ -344,6 +344,7 @@ function plannedWrites(ctx: Ctx, target: Target, plan: ReceivePlan): PlannedWrit
     moves: plan.units.filter((u) => u.kind === 'bundle').map((u) => `${rel}/${u.to}`),
     files: [`${rel}/_kernel/log.md`, worldRel(ctx.world, nowJsonPath(target.walnut, target.layout))],
     state,
+    reads: [{ path: worldRel(ctx.world, keyMdPath(target.walnut)), maxBytes: KEY_MD_MAX_BYTES }],
   };
 }
 

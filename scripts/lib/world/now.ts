@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeJsonAtomic } from '../fs/atomic.ts';
+import { readSmallFile } from '../fs/small-file.ts';
 import type { WalnutLayout } from '../walnut/layout.ts';
 import { splitFrontmatter, frontmatterValues } from './frontmatter.ts';
 
@@ -29,13 +30,19 @@ function readJsonObject(path: string): Record<string, unknown> {
   }
 }
 
+/** The most of a walnut's key.md read; a receive refuses a walnut whose key.md is larger (preflight). */
+export const KEY_MD_MAX_BYTES = 1024 * 1024;
+
+export function keyMdPath(walnut: string): string {
+  return join(walnut, '_kernel', 'key.md');
+}
+
+/** key.md's frontmatter; empty when it is missing, not a small regular file (a FIFO would hang) or has none. */
 function keyValues(walnut: string): Map<string, string> {
-  try {
-    const fm = splitFrontmatter(readFileSync(join(walnut, '_kernel', 'key.md'), 'utf8'));
-    return fm ? frontmatterValues(fm) : new Map();
-  } catch {
-    return new Map();
-  }
+  const read = readSmallFile(keyMdPath(walnut), KEY_MD_MAX_BYTES);
+  if (!read?.ok) return new Map();
+  const fm = splitFrontmatter(read.bytes.toString('utf8'));
+  return fm ? frontmatterValues(fm) : new Map();
 }
 
 /** Computes the regenerated now.json object (exported for tests and dry runs). */
