@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import { readSmallFile } from '../fs/small-file.ts';
+import { logValue } from '../text/untrusted.ts';
 import type { WalnutLayout } from '../walnut/layout.ts';
 import { splitFrontmatter, frontmatterValues } from './frontmatter.ts';
 
@@ -45,18 +46,34 @@ function keyValues(walnut: string): Map<string, string> {
   return fm ? frontmatterValues(fm) : new Map();
 }
 
-/** Computes the regenerated now.json object (exported for tests and dry runs). */
+/** The most characters of a now.json text field written by a receive (`context`, `next`). */
+export const NOW_TEXT_MAX = 300;
+
+/** One line for an agent that loads now.json: control characters become spaces, cut at NOW_TEXT_MAX. */
+export function nowText(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: controls become spaces in the agent's one-line context
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, NOW_TEXT_MAX);
+}
+
+/** A phase that is one plain word (`building`, `launching`) is kept as it is; anything else is someone's words. */
+const PLAIN_PHASE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
+/**
+ * Computes the regenerated now.json object (exported for tests and dry runs). key.md is the
+ * package's in a full receive: what is taken from it is quoted and capped like `context`.
+ */
 export function regeneratedNow(walnut: string, layout: WalnutLayout, update: NowUpdate): Record<string, unknown> {
   const prior = readJsonObject(nowJsonPath(walnut, layout));
   const key = keyValues(walnut);
   const goal = key.get('goal');
+  const phase = key.get('phase');
   return {
     ...prior,
-    phase: key.get('phase') ?? (typeof prior.phase === 'string' ? prior.phase : 'received'),
+    phase: phase !== undefined ? (PLAIN_PHASE.test(phase) ? phase : nowText(logValue(phase))) : typeof prior.phase === 'string' ? prior.phase : 'received',
     health: typeof prior.health === 'string' ? prior.health : 'active',
     updated: update.timestamp,
     bundle: prior.bundle ?? null,
-    next: typeof prior.next === 'string' && prior.next !== '' ? prior.next : goal ? `Work toward: ${goal}` : 'Review what was received',
+    next: typeof prior.next === 'string' && prior.next !== '' ? prior.next : goal ? nowText(`Work toward: ${logValue(goal)}`) : 'Review what was received',
     squirrel: update.session,
     context: update.context,
     projections: Array.isArray(prior.projections) ? prior.projections : [],
