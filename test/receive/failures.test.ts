@@ -5,11 +5,13 @@
 import { afterAll, describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { processStartTime } from '../../scripts/lib/fs/lock.ts';
 import { preflight } from '../../scripts/lib/receive/preflight.ts';
+import { regeneratedNow } from '../../scripts/lib/world/now.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
 import { makeWalnut, makeWorld, testEnv, tmp, tree, writePackage, v2Manifest, type PackageFiles } from './helpers.ts';
@@ -74,6 +76,47 @@ describe('refusals come before the commit point, and --dry-run predicts them', (
     });
     await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/w', maxBytes: MAX, env })).rejects.toMatchObject({ code: 'no_target' });
     expect(tree(world)).toEqual(before);
+  });
+});
+
+describe('files the receiver reads in the world are read only when they are small regular files', () => {
+  it.skipIf(process.platform === 'win32')(
+    'a FIFO key.md in the target walnut is refused up front (dry run too), and now.json is regenerated without waiting on it',
+    async () => {
+      const base = tmp();
+      const env = testEnv(base);
+      const world = makeWorld(base, { layout: 'v2' });
+      const walnut = join(world, '04_Ventures', 'existing');
+      rmSync(join(walnut, '_kernel', 'key.md'));
+      execFileSync('mkfifo', [join(walnut, '_kernel', 'key.md')]);
+      const pkg = await bundlePkg(base);
+      const before = tree(world);
+      for (const mode of [{ dryRun: true }, {}]) {
+        await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env, ...mode })).rejects.toMatchObject({
+          code: 'no_target',
+          message: expect.stringMatching(/04_Ventures\/existing\/_kernel\/key\.md .*not a regular file.*Nothing was written/),
+        });
+        expect(tree(world)).toEqual(before);
+      }
+      // A recovery replaying the now.json step reads key.md the same way: it does not wait on the FIFO.
+      expect(regeneratedNow(walnut, 'v2', { timestamp: 't', session: 's', context: 'c' })).toMatchObject({ phase: 'received' });
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')('a FIFO imports.json is a ledger that cannot be read, not a wait', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    execFileSync('mkfifo', [join(world, '.alive', 'imports.json')]);
+    const pkg = await fullPkg(base);
+    const before = tree(world);
+    for (const mode of [{ dryRun: true }, {}]) {
+      await expect(receivePackage({ packagePath: pkg, world, maxBytes: MAX, env, ...mode })).rejects.toMatchObject({
+        code: 'ledger',
+        message: expect.stringMatching(/imports\.json is not a regular file/),
+      });
+      expect(tree(world)).toEqual(before);
+    }
   });
 });
 

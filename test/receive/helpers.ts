@@ -75,6 +75,7 @@ export function tree(dir: string): Map<string, string> {
         out.set(r, 'dir');
         walk(a, r);
       } else if (e.isSymbolicLink()) out.set(r, 'symlink');
+      else if (!e.isFile()) out.set(r, 'special');
       else out.set(r, createHash('sha256').update(readFileSync(a)).digest('hex'));
     }
   };

@@ -256,6 +256,42 @@ describe('untrusted content', () => {
     expect(r.skipped.map((s) => s.path).sort()).toEqual(['docs/.GIT./config', 'notes/.Git/HEAD', 'notes/.Git/config', 'notes/.alive/preferences.yaml']);
   });
 
+  it('leaves out folders that would make a folder of the walnut a world root (01_Archive/ and 02_Life/, at any depth)', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const files: PackageFiles = {
+      ...kernel,
+      '01_Archive/readme.md': 'a\n',
+      '02_Life/readme.md': 'l\n',
+      'notes/02_life./x.md': 'x\n',
+      'bundles/b/context.manifest.yaml': 'goal: b\n',
+      'bundles/b/01_Archive/x.md': 'x\n',
+      'bundles/b/02_Life/x.md': 'x\n',
+      'bundles/b/ok.md': 'ok\n',
+    };
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('garden', 'full', files), files);
+    const r = await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env });
+    const w = join(world, '03_Inbox', 'garden');
+    for (const d of ['01_Archive', '02_Life', 'notes/02_life.', 'bundles/b/01_Archive', 'bundles/b/02_Life']) expect(existsSync(join(w, d)), d).toBe(false);
+    expect(readFileSync(join(w, 'bundles', 'b', 'ok.md'), 'utf8')).toBe('ok\n');
+    expect(r.skipped.map((s) => s.path).sort()).toEqual([
+      '01_Archive/readme.md',
+      '02_Life/readme.md',
+      'bundles/b/01_Archive/x.md',
+      'bundles/b/02_Life/x.md',
+      'notes/02_life./x.md',
+    ]);
+    expect(new Set(r.skipped.map((s) => s.reason)).size).toBe(1);
+    expect(r.skipped[0]!.reason).toMatch(/world root/);
+    // A bundle sent into an existing walnut that already holds one of the pair brings not the other.
+    mkdirSync(join(world, '04_Ventures', 'existing', 'bundles', 'alpha', '01_Archive'));
+    const bfiles: PackageFiles = { 'bundles/alpha/context.manifest.yaml': 'goal: a\n', 'bundles/alpha/02_Life/x.md': 'x\n', 'bundles/alpha/y.md': 'y\n' };
+    const bpkg = await writePackage(join(base, 'b.walnut'), v2Manifest('g', 'bundle', bfiles, { bundles: ['alpha'] }), bfiles);
+    const rb = await receivePackage({ packagePath: bpkg, world, into: '04_Ventures/existing', maxBytes: MAX, env });
+    expect(rb.skipped.map((s) => s.path)).toEqual(['bundles/alpha/02_Life/x.md']);
+  });
+
   it("refuses a package that makes a folder of a file the receiver writes (the log, now.json, a bundle's tasks), saying which", async () => {
     const base = tmp();
     const env = testEnv(base);

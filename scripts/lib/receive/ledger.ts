@@ -4,11 +4,11 @@
  * the same package. Read through zod: a damaged ledger stops the receive rather than being
  * silently replaced.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from '../json/zod.ts';
-import { AliveError, errnoCode } from '../errors.ts';
+import { AliveError } from '../errors.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
+import { readSmallFile } from '../fs/small-file.ts';
 
 export const ledgerEntrySchema = z.looseObject({
   package_sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
@@ -38,19 +38,21 @@ export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 const ledgerSchema = z.looseObject({ imports: z.array(ledgerEntrySchema) });
 export type Ledger = z.infer<typeof ledgerSchema>;
 
+/** The most of imports.json read (some hundred thousand imports); a larger one is refused. */
+export const LEDGER_MAX_BYTES = 64 * 1024 * 1024;
+
 export function ledgerPath(world: string): string {
   return join(world, '.alive', 'imports.json');
 }
 
 export function readLedger(world: string): Ledger {
   const path = ledgerPath(world);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return { imports: [] };
-    throw new AliveError(`cannot read ${path} (${errnoCode(err) ?? 'error'})`, { code: 'ledger' });
+  const read = readSmallFile(path, LEDGER_MAX_BYTES);
+  if (read === undefined) return { imports: [] };
+  if (!read.ok) {
+    throw new AliveError(`${path} ${read.detail}; repair it or move it aside, then receive again. Nothing was written`, { code: 'ledger' });
   }
+  const text = read.bytes.toString('utf8');
   let parsed;
   try {
     parsed = ledgerSchema.safeParse(JSON.parse(text));

@@ -16,6 +16,7 @@ import type { Manifest } from '../package/manifest.ts';
 import { BUNDLE_MANIFEST, type WalnutLayout } from '../walnut/layout.ts';
 import { agentFileRule, foldSegment } from '../walnut/agent-files.ts';
 import { checkBundleName, conflictName } from './names.ts';
+import { WORLD_MARKER_FOLDERS } from '../world/root.ts';
 
 export interface Unit {
   kind: 'kernel' | 'bundle' | 'live';
@@ -98,6 +99,10 @@ type Place =
 
 const SYSTEM_TOPS = new Set(['_kernel', 'bundles', '_core']);
 
+/** Folder names that mark a world root, folded as a file system that ignores case sees them. */
+const MARKER_FOLDERS = new Set(WORLD_MARKER_FOLDERS.map(foldSegment));
+const WORLD_MARKER_REASON = `a folder that marks a world root (${WORLD_MARKER_FOLDERS.map((n) => `${n}/`).join(', ')}) is never imported`;
+
 const REGENERATED = /^(now\.json|imports\.json|_generated(\/.*)?)$/;
 
 function bundleRootsOf(m: Manifest): Set<string> {
@@ -131,9 +136,12 @@ function place(path: string, m: Manifest, roots: Set<string>): Place {
   const folded = segs.map(foldSegment);
   const gitAt = folded.indexOf('.git');
   if (gitAt >= 0) return { kind: 'skip', reason: 'Git metadata is never imported', remove: segs.slice(0, gitAt + 1).join('/') };
-  // `.alive/` marks a world's root: below it, it would make a folder of the walnut a world of its own.
-  const markerAt = folded.indexOf('.alive');
-  if (markerAt > 0) return { kind: 'skip', reason: 'a world marker (.alive/) is never imported', remove: segs.slice(0, markerAt + 1).join('/') };
+  // `.alive/`, or `01_Archive/` with `02_Life/`, marks a world's root (world/root.ts): it would make
+  // a folder of the walnut a world of its own, where a later receive would keep its own ledger.
+  const markerAt = folded.findIndex((s, i) => i < folded.length - 1 && MARKER_FOLDERS.has(s));
+  if (markerAt >= 0) {
+    return { kind: 'skip', reason: WORLD_MARKER_REASON, remove: segs.slice(0, markerAt + 1).join('/') };
+  }
   const top = segs[0]!;
   // On a file system that ignores case (macOS, Windows) `_Kernel/` is `_kernel/`: its now.json
   // would be the one the receiver regenerates, past the checks made on the exact name.

@@ -8,6 +8,7 @@
 import { accessSync, constants, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
+import { readSmallFile } from '../fs/small-file.ts';
 
 /** What a receive will change in the world; every path world-relative (POSIX). */
 export interface PlannedWrites {
@@ -19,6 +20,11 @@ export interface PlannedWrites {
   files: string[];
   /** Folders under the world's own `.alive/` (ledger, held-back files): it may live elsewhere. */
   state: string[];
+  /**
+   * Files of the world the receive reads after its commit point (the target walnut's key.md):
+   * each, when there, must be a regular file of at most `maxBytes`.
+   */
+  reads?: Array<{ path: string; maxBytes: number }>;
 }
 
 export interface PreflightResult {
@@ -135,6 +141,14 @@ export function preflight(world: string, writes: PlannedWrites, stagingRoot: str
           code: 'no_target',
         },
       );
+    }
+  }
+  for (const { path: f, maxBytes } of writes.reads ?? []) {
+    const read = readSmallFile(join(world, ...f.split('/')), maxBytes);
+    if (read && !read.ok) {
+      throw new AliveError(`${f} in the world ${read.detail}; the receive reads it, so replace it with a regular file and receive again. Nothing was written`, {
+        code: 'no_target',
+      });
     }
   }
   for (const s of writes.state) existingFolderOn(world, s, s, false);

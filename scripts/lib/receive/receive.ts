@@ -25,7 +25,7 @@ import { applyJournal, BESIDE_PREFIX, discardStaging, recoverLeftovers, requireR
 import { planReceive, type Conflict, type HeldBackAgentFile, type ReceivePlan, type Skipped } from './plan.ts';
 import { preflight, type PlannedWrites, type PreflightResult } from './preflight.ts';
 import { convertTasksMd } from './tasks.ts';
-import { nowJsonPath } from '../world/now.ts';
+import { KEY_MD_MAX_BYTES, keyMdPath, nowJsonPath, nowText } from '../world/now.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import type { WalnutLayout } from '../walnut/layout.ts';
 import { compactDate } from './names.ts';
@@ -176,9 +176,7 @@ function nowContext(r: ReadResult, plan: ReceivePlan): string {
   const names = plan.units.filter((u) => u.kind === 'bundle').map((u) => u.as);
   const what = r.manifest.scope === 'full' ? 'this walnut' : `bundle${names.length === 1 ? '' : 's'} ${names.map((n) => logValue(n)).join(', ')}`;
   // The sender is the peer's own words unless a signature vouches for it: quoted, marked, capped.
-  const text = `Received ${what} as a .walnut package from ${fromText(r, sender)}.`;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: controls become spaces in the agent's one-line context
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300);
+  return nowText(`Received ${what} as a .walnut package from ${fromText(r, sender)}.`);
 }
 
 type TargetFields =
@@ -344,6 +342,7 @@ function plannedWrites(ctx: Ctx, target: Target, plan: ReceivePlan): PlannedWrit
     moves: plan.units.filter((u) => u.kind === 'bundle').map((u) => `${rel}/${u.to}`),
     files: [`${rel}/_kernel/log.md`, worldRel(ctx.world, nowJsonPath(target.walnut, target.layout))],
     state,
+    reads: [{ path: worldRel(ctx.world, keyMdPath(target.walnut)), maxBytes: KEY_MD_MAX_BYTES }],
   };
 }
 

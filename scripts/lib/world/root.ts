@@ -2,14 +2,24 @@ import { resolve, join } from 'node:path';
 import { findUp, isDirectory as isDir } from '../fs/find-up.ts';
 import { aliveHome } from '../home.ts';
 
+/** The folder whose presence alone marks a world root. */
+export const WORLD_MARKER = '.alive';
+/** The two folders that together mark a world root. */
+export const WORLD_PAIR = ['01_Archive', '02_Life'] as const;
+/**
+ * Every folder name that marks, or helps mark, a world root: a receive leaves each of them out
+ * (the folder it lands in may already hold the other of the pair).
+ */
+export const WORLD_MARKER_FOLDERS: readonly string[] = [WORLD_MARKER, ...WORLD_PAIR];
+
 /**
  * True when `dir` is a world root: it holds `.alive/`, or both `01_Archive/` and `02_Life/`.
  * The per-user state folder (ALIVE_HOME, by default ~/.alive) is not a world marker, or every
  * folder under the home directory would count as inside a world.
  */
 export function isWorldRoot(dir: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (isDir(join(dir, '01_Archive')) && isDir(join(dir, '02_Life'))) return true;
-  const marker = join(dir, '.alive');
+  if (WORLD_PAIR.every((name) => isDir(join(dir, name)))) return true;
+  const marker = join(dir, WORLD_MARKER);
   return marker !== resolve(aliveHome(env)) && isDir(marker);
 }
 
