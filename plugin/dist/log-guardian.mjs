@@ -208,9 +208,10 @@ function aliveHome(env = process.env) {
 }
 
 // scripts/lib/world/root.ts
+var WORLD_MARKER = ".alive", WORLD_PAIR = ["01_Archive", "02_Life"], WORLD_MARKER_FOLDERS = [WORLD_MARKER, ...WORLD_PAIR];
 function isWorldRoot(dir, env = process.env) {
-  if (isDirectory(join2(dir, "01_Archive")) && isDirectory(join2(dir, "02_Life"))) return !0;
-  let marker = join2(dir, ".alive");
+  if (WORLD_PAIR.every((name) => isDirectory(join2(dir, name)))) return !0;
+  let marker = join2(dir, WORLD_MARKER);
   return marker !== resolve2(aliveHome(env)) && isDirectory(marker);
 }
 function findWorldRoot(start, env = process.env) {
