@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError } from '../../scripts/lib/errors.ts';
@@ -175,6 +175,26 @@ describe('fingerprints', () => {
     expect(shown.slice(7).replaceAll(':', '')).toBe(fp);
     expect(() => formatFingerprint('abc')).toThrow(RangeError);
     expect(() => formatFingerprint(fp.toUpperCase())).toThrow(RangeError);
+  });
+});
+
+describe('RSA public keys nothing can encrypt to', () => {
+  /** An RSA public key PEM with the modulus `n` (built from a JWK: no private half exists). */
+  const pemOf = (n: Buffer) =>
+    createPublicKey({ key: { kty: 'RSA', n: n.toString('base64url'), e: 'AQAB' }, format: 'jwk' })
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
+  const modulus = (bits: number, even: boolean) => {
+    const n = randomBytes(bits / 8);
+    n[0]! |= 0x80;
+    n[n.length - 1] = even ? n[n.length - 1]! & 0xfe : n[n.length - 1]! | 1;
+    return n;
+  };
+
+  it('refuses a modulus over 16,384 bits (OpenSSL encrypts to none) and an even one, as a peer key', () => {
+    refusal(() => publicKeyFromPem(pemOf(modulus(20000, false)), "bob's relay key"), 'bad_key', /RSA-20000 key, too large.*16384/);
+    refusal(() => publicKeyFromPem(pemOf(modulus(2048, true)), "bob's relay key"), 'bad_key', /modulus is even/);
+    expect(publicKeyFromPem(pemOf(modulus(2048, false))).asymmetricKeyDetails?.modulusLength).toBe(2048);
   });
 });
 

@@ -3,7 +3,7 @@
  * --json is exactly one object with the contract's fields, errors are one `error:` line, no stack.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aliveInProcess } from '../support/alive-in-process.ts';
 import { cli, errorLine, makeWalnut, rmrf, sandboxEnv, sha256File, snapshotTree, tempRoot } from './helpers.ts';
@@ -200,6 +200,28 @@ describe('extract destinations', () => {
     const r = await run(['extract', pkg, '--output', dest]);
     expect(r.status).toBe(1);
     expect(errorLine(r)).toMatch(/already exists/);
+  });
+
+  it('an existing empty folder keeps its mode (a private 0700 folder stays private)', async () => {
+    const dest = join(root, 'private-out');
+    mkdirSync(dest, { mode: 0o700 });
+    chmodSync(dest, 0o700);
+    const r = await run(['extract', pkg, '--output', dest]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(statSync(dest).mode & 0o777).toBe(0o700);
+    expect(existsSync(join(dest, 'notes/a.md'))).toBe(true);
+  });
+
+  it('a link as destination (to a folder, or dangling) is a clear refusal, writing nothing', async () => {
+    mkdirSync(join(root, 'link-target'));
+    symlinkSync('link-target', join(root, 'to-folder'));
+    symlinkSync('nowhere', join(root, 'dangling'));
+    for (const name of ['to-folder', 'dangling']) {
+      const r = await run(['extract', pkg, '--output', join(root, name), '--json']);
+      expect(r.status, name).toBe(1);
+      expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'exists', message: expect.stringMatching(/is a link/) });
+    }
+    expect(readdirSync(join(root, 'link-target'))).toEqual([]);
   });
 
   it('creates missing parent folders for a good package', async () => {

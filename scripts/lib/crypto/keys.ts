@@ -10,6 +10,8 @@ import { AliveError, errnoCode } from '../errors.ts';
 import { fsyncDir, safeUnlink, siblingTempPath } from '../fs/atomic.ts';
 
 export const MIN_RSA_BITS = 2048;
+/** The largest modulus OpenSSL encrypts to (OPENSSL_RSA_MAX_MODULUS_BITS). */
+export const MAX_RSA_BITS = 16384;
 export const KEYGEN_RSA_BITS = 4096;
 /** F4: small exponents (3, 17) invite signature forgeries on sloppy verifiers; nothing we meet uses another. */
 export const RSA_PUBLIC_EXPONENT = 65537n;
@@ -58,6 +60,16 @@ function checkRsa(key: KeyObject, source: string): KeyObject {
     throw new AliveError(`${source} is an RSA-${bits} key, too small: alive needs at least ${MIN_RSA_BITS} bits (keygen makes ${KEYGEN_RSA_BITS})`, {
       code: 'bad_key',
     });
+  }
+  if (bits > MAX_RSA_BITS) {
+    throw new AliveError(`${source} is an RSA-${bits} key, too large: OpenSSL encrypts to at most ${MAX_RSA_BITS} bits (keygen makes ${KEYGEN_RSA_BITS})`, {
+      code: 'bad_key',
+    });
+  }
+  // A peer's published key is checked where it is pinned, not where a push first encrypts to it.
+  const n = key.export({ format: 'jwk' }).n;
+  if (n !== undefined && (Buffer.from(n, 'base64url').at(-1)! & 1) === 0) {
+    throw new AliveError(`${source} is not a usable RSA key: its modulus is even (no RSA key has one); ask for the key again`, { code: 'bad_key' });
   }
   const exponent = key.asymmetricKeyDetails?.publicExponent;
   if (exponent !== RSA_PUBLIC_EXPONENT) {

@@ -1,4 +1,5 @@
-import { mkdtemp, rm, rename, rmdir, readdir, stat, mkdir, chmod } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rm, rename, rmdir, readdir, stat, lstat, mkdir, chmod } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { fsyncDir } from '../fs/atomic.ts';
@@ -9,13 +10,17 @@ export interface ExtractResult extends ReadResult {
   output: string;
 }
 
-async function existingState(path: string): Promise<'absent' | 'empty-dir' | 'occupied'> {
+type Existing = { state: 'absent' } | { state: 'empty-dir'; mode: number } | { state: 'occupied' } | { state: 'link' };
+
+/** The destination as it is (a link is not followed: the folder it names is not the one asked for). */
+async function existingState(path: string): Promise<Existing> {
   try {
-    const st = await stat(path);
-    if (!st.isDirectory()) return 'occupied';
-    return (await readdir(path)).length === 0 ? 'empty-dir' : 'occupied';
+    const st = await lstat(path);
+    if (st.isSymbolicLink()) return { state: 'link' };
+    if (!st.isDirectory()) return { state: 'occupied' };
+    return (await readdir(path)).length === 0 ? { state: 'empty-dir', mode: st.mode & 0o7777 } : { state: 'occupied' };
   } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return 'absent';
+    if (errnoCode(err) === 'ENOENT') return { state: 'absent' };
     throw err;
   }
 }
@@ -49,14 +54,22 @@ async function makeParents(dir: string): Promise<string[]> {
  */
 export async function extractPackage(pkg: string, outputDir: string, opts: ReadOptions): Promise<ExtractResult> {
   const output = resolve(outputDir);
-  const state = await existingState(output);
+  const existing = await existingState(output);
+  const state = existing.state;
   if (state === 'occupied') {
     throw new AliveError(`${output} already exists and is not an empty folder; extract into a new folder`, { code: 'exists' });
   }
+  if (state === 'link') {
+    throw new AliveError(`${output} is a link; extract into a real folder (a new one, or the empty folder the link names)`, { code: 'exists' });
+  }
   const parent = dirname(output);
   const madeParents = await makeParents(parent);
-  const staging = await mkdtemp(join(parent, `.${basename(output)}.alive-extract-`));
+  // Made with the mode a new folder gets here (0777 less the umask), then private while it fills.
+  const staging = join(parent, `.${basename(output)}.alive-extract-${randomBytes(6).toString('hex')}`);
+  await mkdir(staging, { mode: 0o777 });
   try {
+    const finalMode = existing.state === 'empty-dir' ? existing.mode : (await stat(staging)).mode & 0o777;
+    await chmod(staging, 0o700);
     // A package that cannot be read is reported by readPackage, with its own clear error.
     const packageBytes = await stat(pkg).then(
       (st) => st.size,
@@ -70,7 +83,8 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
       // Every write begun has ended before the staging folder is renamed or removed.
       await sink.close();
     }
-    await chmod(staging, 0o755);
+    // The user's empty folder keeps its mode (a private 0700 one stays private); a new one gets the umask's.
+    await chmod(staging, finalMode);
     if (state === 'empty-dir') await rmdir(output);
     try {
       await rename(staging, output);
