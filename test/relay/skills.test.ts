@@ -1,6 +1,7 @@
 /**
- * The share, receive and relay skills pre-approve exactly their read-only calls (issue 17):
- * info, verify, relay status, relay inbox, receive --dry-run. A permission rule's `*` matches any
+ * The share, receive, relay and dispatch skills pre-approve exactly their read-only calls (issue 17):
+ * info, verify, relay status, relay inbox, receive --dry-run; dispatch status, inbox, show, thread,
+ * dead-letter, wait. A permission rule's `*` matches any
  * text (Claude Code's Bash rule syntax); each rule must match the call as the skill writes it and
  * no call that writes or sends.
  */
@@ -17,13 +18,20 @@ function allowedTools(skill: string): string[] {
     ? (line
         .slice('allowed-tools:'.length)
         .trim()
-        .match(/Bash\([^)]*\)/g) ?? [])
+        .match(/Bash\((?:[^()]|\$\{[^}]*\})*\)/g) ?? [])
     : [];
 }
 
+/** Where Claude Code installed the plugin: it puts this path in place of ${CLAUDE_PLUGIN_ROOT}. */
+const ROOT = '/home/u/.claude/plugins/alive';
+
+/** Claude Code's Bash rule: `*` matches any text, a trailing `:*` any continuation of the prefix. */
 function allows(rules: string[], command: string): boolean {
   return rules.some((rule) => {
-    const body = rule.slice('Bash('.length, -1);
+    const body = rule
+      .slice('Bash('.length, -1)
+      .replaceAll('${CLAUDE_PLUGIN_ROOT}', ROOT)
+      .replace(/:\*$/, '*');
     const re = new RegExp(
       `^${body
         .split('*')
@@ -34,7 +42,8 @@ function allows(rules: string[], command: string): boolean {
   });
 }
 
-const P = 'node "/home/u/.claude/plugins/alive/dist/alive-p2p.mjs"';
+const P = `node "${ROOT}/dist/alive-p2p.mjs"`;
+const D = `node "${ROOT}/dist/dispatch.mjs"`;
 
 describe('skills pre-approve exactly their read-only calls', () => {
   const reads = {
@@ -43,9 +52,17 @@ describe('skills pre-approve exactly their read-only calls', () => {
       `${P} info "/i/p.walnut" --json`,
       `${P} verify "/i/p.walnut" --private-key "/h/.alive/relay/keys/private.pem" --json`,
       `${P} relay inbox --json`,
-      `${P} receive "/i/p.walnut" --world "/w" --dry-run --json`,
+      `${P} receive --dry-run "/i/p.walnut" --world "/w" --json`,
     ],
     relay: [`${P} relay status --json`, `${P} relay inbox --json`],
+    dispatch: [
+      `${D} status --json`,
+      `${D} inbox @claude --json`,
+      `${D} show 01a2 --json`,
+      `${D} thread 01a2 --json`,
+      `${D} dead-letter @claude --json`,
+      `${D} wait 01a2 --timeout 30 --json`,
+    ],
   };
   const writes = [
     `${P} create --walnut "/w/g" --scope full --json`,
@@ -56,6 +73,18 @@ describe('skills pre-approve exactly their read-only calls', () => {
     `${P} relay remove-peer bob --json`,
     `${P} relay setup --json`,
     `${P} extract "/i/p.walnut" --output /tmp/x --json`,
+    // A sender names the package: ' --dry-run ' inside its name must not make a real import look like one.
+    `${P} receive "/home/u/Downloads/garden --dry-run copy.walnut" --world "/w" --json`,
+    // Options before the bundle run code of someone's choosing (a file a package put in the world).
+    `node --import=./03_Inbox/garden/x.mjs "${ROOT}/dist/alive-p2p.mjs" info "/i/p.walnut" --json`,
+    `node --import=./x.mjs "${ROOT}/dist/dispatch.mjs" inbox @claude`,
+    // dispatch: serve runs its --agent through a shell; send, reply, claim, retry and run act.
+    `${D} serve @x --agent "id > /tmp/pwned" --once`,
+    `${D} send @gemini "hi" --json`,
+    `${D} reply 01a2 "ok" --json`,
+    `${D} claim @claude --json`,
+    `${D} retry 01a2 --json`,
+    `${D} run "Claude #hello" --json`,
     'rm -rf /',
   ];
   for (const [skill, calls] of Object.entries(reads)) {
