@@ -11,7 +11,8 @@ describe('the dispatch skill', () => {
   it('pre-approves only read-only commands of the plugin’s own dispatch bundle (test/relay/skills.test.ts checks what they match)', () => {
     const rules = String(front['allowed-tools']).split(/,\s*/);
     expect(rules.length).toBeGreaterThan(0);
-    for (const rule of rules) expect(rule).toMatch(/^Bash\(node "\$\{CLAUDE_PLUGIN_ROOT\}\/dist\/dispatch\.mjs" (status|inbox|show|thread|dead-letter|wait):\*\)$/);
+    for (const rule of rules)
+      expect(rule).toMatch(/^Bash\(node "\$\{CLAUDE_PLUGIN_ROOT\}\/dist\/dispatch\.mjs" (status|inbox|show|thread|dead-letter|wait):\*\)$/);
     expect(text).not.toContain('Bash(node:*)');
   });
 

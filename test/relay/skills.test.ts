@@ -24,14 +24,12 @@ function allowedTools(skill: string): string[] {
 
 /** Where Claude Code installed the plugin: it puts this path in place of ${CLAUDE_PLUGIN_ROOT}. */
 const ROOT = '/home/u/.claude/plugins/alive';
+const PLUGIN_ROOT_VARIABLE = ['$', '{CLAUDE_PLUGIN_ROOT}'].join('');
 
 /** Claude Code's Bash rule: `*` matches any text, a trailing `:*` any continuation of the prefix. */
 function allows(rules: string[], command: string): boolean {
   return rules.some((rule) => {
-    const body = rule
-      .slice('Bash('.length, -1)
-      .replaceAll('${CLAUDE_PLUGIN_ROOT}', ROOT)
-      .replace(/:\*$/, '*');
+    const body = rule.slice('Bash('.length, -1).replaceAll(PLUGIN_ROOT_VARIABLE, ROOT).replace(/:\*$/, '*');
     const re = new RegExp(
       `^${body
         .split('*')
