@@ -351,7 +351,11 @@ function applyEdits(original, edits) {
       continue;
     }
     if (!text.includes(oldString)) return;
-    text = text.split(oldString).join(newString);
+    let removed = newString === "" && !oldString.endsWith(`
+`) && text.includes(`${oldString}
+`) ? `${oldString}
+` : oldString;
+    text = text.split(removed).join(newString);
   }
   return text;
 }
@@ -371,7 +375,10 @@ function checkEdits(current, edits) {
   let after = applyEdits(current, edits);
   if (after !== void 0) return signedEntriesKept(current, after) ? "keeps-signed" : "touches-signed";
   let straight = straightenQuotes(current), straightEdits = edits.map((e) => ({ ...e, oldString: straightenQuotes(e.oldString), newString: straightenQuotes(e.newString) })), afterStraight = applyEdits(straight, straightEdits);
-  return afterStraight === void 0 ? "not-found" : signedEntriesKept(straight, afterStraight) ? "keeps-signed" : "touches-signed";
+  if (afterStraight === void 0) return "not-found";
+  let quoted = [...signedEntries(straight).keys()].flatMap((e) => e.split(`
+`)).filter((l) => /["']/.test(l));
+  return straightEdits.some((e) => /["']/.test(e.newString) && quoted.some((l) => e.oldString.includes(l))) ? "touches-signed" : signedEntriesKept(straight, afterStraight) ? "keeps-signed" : "touches-signed";
 }
 function editsTouchSignedEntry(current, edits) {
   let check = current === void 0 ? "not-found" : checkEdits(current, edits);

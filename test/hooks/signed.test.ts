@@ -47,3 +47,25 @@ describe('editsTouchSignedEntry', () => {
     expect(editsTouchSignedEntry(undefined, [edit('signed: someone', '')])).toBe(false);
   });
 });
+
+describe('edits the Edit tool makes differently from their text', () => {
+  it('an empty new_string also takes the newline after old_string: a heading merged into the line above is a change', () => {
+    const log =
+      '---\nwalnut: w\n---\n\n## 2026-05-02 — draft\nPlanted tomatoes TODO\n## 2026-05-01T10:00:00Z — squirrel:abc\n\nWatered the beds.\n\nsigned: squirrel:abc\n';
+    expect(applyEdits(log, [edit(' TODO', '')])).toContain('Planted tomatoes## 2026-05-01');
+    expect(editsTouchSignedEntry(log, [edit(' TODO', '')])).toBe(true);
+    // Not followed by a newline: only the text goes.
+    expect(applyEdits('a TODO b\n', [edit(' TODO', '')])).toBe('a b\n');
+  });
+
+  it("an old_string matched with straight quotes gets its new_string's quotes curled like the file's: a signed entry it rewrites changes", () => {
+    const log =
+      '---\nwalnut: w\n---\n\n## 2026-05-01T10:00:00Z — squirrel:abc\n\nRenamed \u201cBasil\u201d to "basil-v2" in the plan.\n\nsigned: squirrel:abc\n';
+    const anchor = '---\n\n## 2026-05-01T10:00:00Z — squirrel:abc\n\nRenamed "Basil" to "basil-v2" in the plan.';
+    const prepend = `---\n\n## 2026-05-03 — squirrel:new\n\nNew.\n\nsigned: squirrel:new\n\n## 2026-05-01T10:00:00Z — squirrel:abc\n\nRenamed "Basil" to "basil-v2" in the plan.`;
+    expect(editsTouchSignedEntry(log, [edit(anchor, prepend)])).toBe(true);
+    // The same prepend with the anchor's quotes as they are in the file keeps the entry.
+    const exact = anchor.replace('"Basil"', '\u201cBasil\u201d');
+    expect(editsTouchSignedEntry(log, [edit(exact, prepend.replace('"Basil"', '\u201cBasil\u201d'))])).toBe(false);
+  });
+});

@@ -80,7 +80,9 @@ export function applyEdits(original: string, edits: readonly TextEdit[]): string
       continue;
     }
     if (!text.includes(oldString)) return undefined;
-    text = text.split(oldString).join(newString);
+    // The tool deletes the newline after an old_string whose new_string is empty, when there is one.
+    const removed = newString === '' && !oldString.endsWith('\n') && text.includes(`${oldString}\n`) ? `${oldString}\n` : oldString;
+    text = text.split(removed).join(newString);
   }
   return text;
 }
@@ -117,6 +119,10 @@ export function checkEdits(current: string, edits: readonly TextEdit[]): EditChe
   const straightEdits = edits.map((e) => ({ ...e, oldString: straightenQuotes(e.oldString), newString: straightenQuotes(e.newString) }));
   const afterStraight = applyEdits(straight, straightEdits);
   if (afterStraight === undefined) return 'not-found';
+  // Matched this way, the tool curls the quotes of new_string like the file's: a signed line with
+  // quotes that an old_string takes and its new_string gives back may come back with other quotes.
+  const quoted = [...signedEntries(straight).keys()].flatMap((e) => e.split('\n')).filter((l) => /["']/.test(l));
+  if (straightEdits.some((e) => /["']/.test(e.newString) && quoted.some((l) => e.oldString.includes(l)))) return 'touches-signed';
   return signedEntriesKept(straight, afterStraight) ? 'keeps-signed' : 'touches-signed';
 }
 
