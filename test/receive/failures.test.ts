@@ -4,10 +4,11 @@
  */
 import { afterAll, describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
+import type { AliveError } from '../../scripts/lib/errors.ts';
 import { processStartTime } from '../../scripts/lib/fs/lock.ts';
 import { preflight } from '../../scripts/lib/receive/preflight.ts';
 import { regeneratedNow } from '../../scripts/lib/world/now.ts';
@@ -305,6 +306,46 @@ describe('leftovers planted by someone who can write the world (a synced folder)
       },
       result: {},
     });
+
+  it('a leftover that keeps held-back files under a linked .alive/ (another file system) is still finished', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const elsewhere = join(base, 'alive-elsewhere');
+    renameSync(join(world, '.alive'), elsewhere);
+    symlinkSync(elsewhere, join(world, '.alive'));
+    const staging = join(elsewhere, 'receiving', 'left-1');
+    mkdirSync(join(staging, 'out', 'walnut', '_kernel'), { recursive: true });
+    writeFileSync(join(staging, 'out', 'walnut', '_kernel', 'key.md'), 'k\n');
+    mkdirSync(join(staging, 'held'), { recursive: true });
+    writeFileSync(join(staging, 'held', '1.held'), 'agent file\n');
+    writeFileSync(
+      join(staging, 'journal.json'),
+      journalText('left-1', {
+        moves: [
+          { from: 'out/walnut', to: '05_Experiments/x' },
+          { from: 'held/1.held', to: '.alive/held-back/left-1/1.held' },
+        ],
+      }),
+    );
+    const r = await receivePackage({ packagePath: await fullPkg(base), world, maxBytes: MAX, env });
+    expect(r.notes.join('\n')).toMatch(/finished an interrupted receive of 05_Experiments\/x \(left-1\)/);
+    expect(readFileSync(join(elsewhere, 'held-back', 'left-1', '1.held'), 'utf8')).toBe('agent file\n');
+  });
+
+  it('a world whose .alive is a file: receive says it cannot read imports.json (a clear refusal, not an unexpected failure)', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    rmSync(join(world, '.alive'), { recursive: true });
+    writeFileSync(join(world, '.alive'), 'not a folder\n');
+    const err = await receivePackage({ packagePath: await fullPkg(base), world, maxBytes: MAX, env }).then(
+      () => undefined,
+      (e: AliveError) => e,
+    );
+    expect(err?.code).toBe('ledger');
+    expect(err?.message).toMatch(/imports\.json cannot be read \(ENOTDIR\)/);
+  });
 
   it('a linked .alive/receiving is refused before anything is deleted or staged through it', async () => {
     const base = tmp();

@@ -250,12 +250,15 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
     }
     const thread = msg.thread !== undefined && msg.thread !== '' ? msg.thread : claim.id;
     const turn = msg.turn ?? 1;
-    const alsoInto = answersIntoInbox(config, claim, msg);
-    // Thread-less answers into a sender's inbox count per sender and hour (threads.ts inboxAnswerKey).
-    const inboxKey = alsoInto !== undefined && (msg.thread === undefined || msg.thread === '') ? inboxAnswerKey(alsoInto) : undefined;
-    const over =
-      budgetProblem(claim.paths, thread, msg.turn, config.turnBudget) ??
-      (inboxKey !== undefined ? inboxAnswerProblem(claim.paths, alsoInto!, inboxKey, config.turnBudget) : undefined);
+    const inboxCopyTo = answersIntoInbox(config, claim, msg);
+    // Thread-less answers copied into a sender's inbox count per sender and hour (threads.ts
+    // inboxAnswerKey): past the budget the message is still answered, into our outbox only, so a
+    // runtime that answers every answer stops hearing from us instead of looping.
+    const inboxKey = inboxCopyTo !== undefined && (msg.thread === undefined || msg.thread === '') ? inboxAnswerKey(inboxCopyTo) : undefined;
+    const inboxOver = inboxKey !== undefined ? inboxAnswerProblem(claim.paths, inboxCopyTo!, inboxKey, config.turnBudget) : undefined;
+    const alsoInto = inboxOver === undefined ? inboxCopyTo : undefined;
+    if (inboxOver) log(`${claim.fileName}: no copy of the answer into ${displayName(inboxCopyTo!)}'s inbox: ${inboxOver}`);
+    const over = budgetProblem(claim.paths, thread, msg.turn, config.turnBudget);
     if (over) {
       fail(over, 'turn_budget');
       return ['other', ''];
@@ -315,7 +318,7 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
       return ['agent_failure', 'the agent printed no answer'];
     }
     recordTurn(claim.paths, thread, claim.id);
-    if (inboxKey !== undefined) recordTurn(claim.paths, inboxKey, claim.id);
+    if (inboxKey !== undefined && alsoInto !== undefined) recordTurn(claim.paths, inboxKey, claim.id);
     const done = completeClaim(claim, { body: answer, ...(alsoInto ? { alsoIntoInboxOf: [alsoInto] } : {}) });
     summary.answered++;
     log(

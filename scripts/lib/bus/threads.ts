@@ -62,5 +62,5 @@ export function inboxAnswerKey(sender: string, now = new Date()): string {
 export function inboxAnswerProblem(paths: ReceiverPaths, sender: string, key: string, budget: number): string | undefined {
   const answered = turnsAnswered(paths, key);
   if (answered < budget) return undefined;
-  return `this receiver already answered ${answered} messages without a Thread header into ${displayName(sender)}'s inbox this hour, its turn budget (a runtime answering every answer would loop forever)`;
+  return `this receiver already answered ${answered} messages without a Thread header into ${displayName(sender)}'s inbox this hour, its turn budget (a runtime answering every answer would loop forever); the answer is in the outbox only`;
 }

@@ -14,7 +14,13 @@ const NOT_REGULAR = 'is not a regular file (a link, folder, FIFO or device)';
  * O_NONBLOCK), checked again on what was opened, and refused unread when over `maxBytes`.
  */
 export function readSmallFile(path: string, maxBytes: number): SmallFileRead {
-  const st = lstatSync(path, { throwIfNoEntry: false });
+  let st: ReturnType<typeof lstatSync>;
+  try {
+    st = lstatSync(path, { throwIfNoEntry: false });
+  } catch (err) {
+    // A parent that is a file (ENOTDIR), or one this user cannot search: a clear problem, not a throw.
+    return { ok: false, problem: 'unreadable', detail: `cannot be read (${errnoCode(err) ?? String(err)})` };
+  }
   if (!st) return undefined;
   if (!st.isFile()) return { ok: false, problem: 'not_a_file', detail: NOT_REGULAR };
   let fd: number;

@@ -63,6 +63,7 @@ function isUnder(base: string, abs: string): boolean {
  * applied with the checks preflight made.
  */
 function confinedTo(base: string, rel: string, what: string): string {
+  if (rel === '') return base;
   const abs = resolve(base, rel);
   let probe = abs;
   while (!exists(probe) && isUnder(base, dirname(probe)) && dirname(probe) !== probe) probe = dirname(probe);
@@ -81,7 +82,12 @@ interface Places {
 
 const FRESH = (world: string): Places => ({ world: (rel) => inWorld(world, rel), source: (base, rel) => join(base, rel) });
 const LEFTOVER = (world: string): Places => ({
-  world: (rel) => confinedTo(world, rel, 'the world'),
+  // `.alive/` may be a link to another file system (receive supports it): what a journal keeps
+  // there (held-back files) is confined to where `.alive/` really is.
+  world: (rel) =>
+    rel === '.alive' || rel.startsWith('.alive/')
+      ? confinedTo(join(world, '.alive'), rel.slice('.alive/'.length), "the world's .alive folder")
+      : confinedTo(world, rel, 'the world'),
   source: (base, rel) => confinedTo(base, rel, 'its staging folder'),
 });
 
