@@ -3,7 +3,8 @@
  * --json failures as one object with the verify fields, --version.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { relabelSigner } from '../support/relabel-signer.ts';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
@@ -68,8 +69,7 @@ describe('signer names (issue 11)', () => {
     expect(made.code, made.stderr).toBe(0);
     const claimed = '../../../../tmp/x/keys/public';
     const relabelled = out();
-    const py = spawnSync('python3', ['-c', RELABEL, signed, relabelled, claimed], { encoding: 'utf8' });
-    expect(py.status, py.stderr).toBe(0);
+    relabelSigner(signed, relabelled, claimed);
     const pub = join(root, 'signer-public.pem');
     writeFileSync(pub, testKeyPair(7).publicKeyPem);
     for (const [command, args] of [
@@ -210,18 +210,3 @@ describe('the commands through the factory', () => {
     expect(r.stderr).toMatch(/set the WALNUT_PASSPHRASE environment variable/);
   });
 });
-
-/** Python: copies a .walnut (argv 1 to 2) with its manifest's signer line set to argv 3. */
-const RELABEL = `import tarfile, io, sys, re
-src, dst, signer = sys.argv[1:4]
-with tarfile.open(src, 'r:gz') as t:
-    members = [(m, t.extractfile(m).read() if m.isfile() else None) for m in t.getmembers()]
-with tarfile.open(dst, 'w:gz', format=tarfile.PAX_FORMAT) as o:
-    for m, data in members:
-        if m.name == 'manifest.yaml':
-            text = re.sub(r'(\\n  signer: )"[^"]*"', lambda g: g.group(1) + '"' + signer + '"', data.decode())
-            assert signer in text
-            data = text.encode()
-            m.size = len(data)
-        o.addfile(m, io.BytesIO(data) if data is not None else None)
-`;
