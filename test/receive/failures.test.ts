@@ -222,6 +222,36 @@ describe('the file-system check (any machine: devices injected)', () => {
   });
 });
 
+/** A journal of the shape receive writes, with the given steps. */
+const journalText = (id: string, steps: { moves?: unknown[]; mkdirs?: string[]; log?: unknown; target?: string }) =>
+  JSON.stringify({
+    version: 1,
+    id,
+    package_sha256: 'e'.repeat(64),
+    target: steps.target ?? '05_Experiments/x',
+    mkdirs: steps.mkdirs ?? [],
+    moves: steps.moves ?? [],
+    log: steps.log ?? null,
+    now: null,
+    ledger: {
+      package_sha256: 'e'.repeat(64),
+      format_version: '2.0.0',
+      walnut: 'x',
+      scope: 'full',
+      created: null,
+      sender: null,
+      signer: null,
+      signature_verified: false,
+      received_at: '2026-01-01T00:00:00Z',
+      source: '/x.walnut',
+      target: steps.target ?? '05_Experiments/x',
+      imported: [],
+      conflicts: [],
+      receipt: id,
+    },
+    result: {},
+  });
+
 describe('a roll-forward that cannot finish', () => {
   it('does not block other receives, and says how to finish or discard it', async () => {
     const base = tmp();
@@ -234,33 +264,7 @@ describe('a roll-forward that cannot finish', () => {
     writeFileSync(join(world, '05_Experiments', 'blocker'), 'a file\n');
     writeFileSync(
       join(staging, 'journal.json'),
-      JSON.stringify({
-        version: 1,
-        id: 'stuck-1',
-        package_sha256: 'f'.repeat(64),
-        target: '05_Experiments/blocker/w',
-        mkdirs: [],
-        moves: [{ from: 'out/walnut', to: '05_Experiments/blocker/w' }],
-        log: null,
-        now: null,
-        ledger: {
-          package_sha256: 'f'.repeat(64),
-          format_version: '2.0.0',
-          walnut: 'w',
-          scope: 'full',
-          created: null,
-          sender: null,
-          signer: null,
-          signature_verified: false,
-          received_at: '2026-01-01T00:00:00Z',
-          source: '/x.walnut',
-          target: '05_Experiments/blocker/w',
-          imported: [],
-          conflicts: [],
-          receipt: 'stuck-1',
-        },
-        result: {},
-      }),
+      journalText('stuck-1', { target: '05_Experiments/blocker/w', moves: [{ from: 'out/walnut', to: '05_Experiments/blocker/w' }] }),
     );
     const r = await receivePackage({ packagePath: await fullPkg(base), world, maxBytes: MAX, env });
     expect(existsSync(join(r.walnut!, '_kernel', 'key.md'))).toBe(true);
@@ -277,36 +281,6 @@ describe('a roll-forward that cannot finish', () => {
 });
 
 describe('leftovers planted by someone who can write the world (a synced folder)', () => {
-  /** A journal of the shape receive writes, with the given steps. */
-  const journalText = (id: string, steps: { moves?: unknown[]; mkdirs?: string[]; log?: unknown }) =>
-    JSON.stringify({
-      version: 1,
-      id,
-      package_sha256: 'e'.repeat(64),
-      target: '05_Experiments/x',
-      mkdirs: steps.mkdirs ?? [],
-      moves: steps.moves ?? [],
-      log: steps.log ?? null,
-      now: null,
-      ledger: {
-        package_sha256: 'e'.repeat(64),
-        format_version: '2.0.0',
-        walnut: 'x',
-        scope: 'full',
-        created: null,
-        sender: null,
-        signer: null,
-        signature_verified: false,
-        received_at: '2026-01-01T00:00:00Z',
-        source: '/x.walnut',
-        target: '05_Experiments/x',
-        imported: [],
-        conflicts: [],
-        receipt: id,
-      },
-      result: {},
-    });
-
   it('a leftover that keeps held-back files under a linked .alive/ (another file system) is still finished', async () => {
     const base = tmp();
     const env = testEnv(base);
