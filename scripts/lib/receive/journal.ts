@@ -13,6 +13,7 @@ import { readSmallFile } from '../fs/small-file.ts';
 import { prependLogEntry } from '../world/log.ts';
 import { regenerateNow } from '../world/now.ts';
 import { ledgerEntrySchema, recordImport } from './ledger.ts';
+import { isWithin } from '../fs/within.ts';
 
 export const JOURNAL = 'journal.json';
 
@@ -46,14 +47,10 @@ export type Journal = z.infer<typeof journalSchema>;
 
 function inWorld(world: string, rel: string): string {
   const abs = resolve(world, rel);
-  if (abs !== world && !abs.startsWith(world + sep)) {
+  if (!isWithin(world, abs)) {
     throw new AliveError(`receive journal names ${rel}, outside the world; it was left alone`, { code: 'bad_journal' });
   }
   return abs;
-}
-
-function isUnder(base: string, abs: string): boolean {
-  return abs === base || abs.startsWith(base + sep);
 }
 
 /**
@@ -66,9 +63,9 @@ function confinedTo(base: string, rel: string, what: string): string {
   if (rel === '') return base;
   const abs = resolve(base, rel);
   let probe = abs;
-  while (!exists(probe) && isUnder(base, dirname(probe)) && dirname(probe) !== probe) probe = dirname(probe);
+  while (!exists(probe) && isWithin(base, dirname(probe)) && dirname(probe) !== probe) probe = dirname(probe);
   const real = exists(probe) ? realpathSync(probe) : probe;
-  if (!isUnder(base, abs) || !isUnder(realpathSync(base), real)) {
+  if (!isWithin(base, abs) || !isWithin(realpathSync(base), real)) {
     throw new AliveError(`its journal names ${rel}, which leads out of ${what}; it was left alone`, { code: 'bad_journal' });
   }
   return abs;
@@ -119,7 +116,7 @@ function removeBeside(world: string, rel: string | undefined): void {
   const abs = resolve(world, rel);
   if (!abs.startsWith(world + sep) || !basename(abs).startsWith(BESIDE_PREFIX)) return;
   // Named in a file under .alive/: its folder must not lead out of the world through a link.
-  if (!exists(dirname(abs)) || !isUnder(realpathSync(world), realpathSync(dirname(abs)))) return;
+  if (!exists(dirname(abs)) || !isWithin(realpathSync(world), realpathSync(dirname(abs)))) return;
   rmSync(abs, { recursive: true, force: true });
 }
 
@@ -272,7 +269,7 @@ export function recoverLeftovers(world: string, receivingDir: string): RecoveryR
 export function requireRealFolder(parent: string, dir: string): void {
   const st = lstatSync(dir, { throwIfNoEntry: false });
   if (st === undefined) return;
-  if (st.isSymbolicLink() || !st.isDirectory() || !isUnder(realpathSync(parent), realpathSync(dir))) {
+  if (st.isSymbolicLink() || !st.isDirectory() || !isWithin(realpathSync(parent), realpathSync(dir))) {
     throw new AliveError(
       `${dir} ${st.isSymbolicLink() ? 'is a link' : 'is not a folder'}; receive deletes and stages files under it, so it refuses: ` +
         `remove it (receive makes the folder again) and receive again. Nothing was written`,

@@ -9,6 +9,7 @@ import { accessSync, constants, lstatSync, realpathSync, statSync, type Stats } 
 import { dirname, join, sep } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { readSmallFile } from '../fs/small-file.ts';
+import { isWithin } from '../fs/within.ts';
 
 /** What a receive will change in the world; every path world-relative (POSIX). */
 export interface PlannedWrites {
@@ -52,10 +53,6 @@ function inTheWay(p: string): AliveError {
   });
 }
 
-function insideWorld(world: string, abs: string): boolean {
-  return abs === world || abs.startsWith(world + sep);
-}
-
 /**
  * The deepest existing folder on the way to `rel` (which need not exist), checked: each existing
  * step is a folder (following links only when they stay inside the world), the last one writable.
@@ -75,7 +72,7 @@ function existingFolderOn(world: string, rel: string, what: string, inside: bool
           code: 'no_target',
         });
       }
-      if (inside && !insideWorld(world, real)) {
+      if (inside && !isWithin(world, real)) {
         throw new AliveError(
           `${relOf(world, next)} is a link leading out of the world (to ${real}); receive only writes inside the world. Replace the link with a folder, or pass --into. Nothing was written`,
           {
