@@ -68,6 +68,21 @@ describe.each([
     expect(statSync(join(dir, 'empty/folder')).isDirectory()).toBe(true);
   });
 
+  it('makes every folder on the way, whichever writer gets a file of a parent or a child folder first', async () => {
+    const dir = join(root, tag, 'nested');
+    mkdirSync(dir, { recursive: true });
+    const sink = threadedSink(dir, packageBytes);
+    const paths = ['p/q/r/s/deep.md', 'p/top.md', 'p/q/mid.md', 'p/q/r/s/t/deeper.md', 'x/y.md', 'p/q/r/low.md', 'top.md'];
+    await sink.mkdir('p/q/r/empty');
+    await sink.mkdir('p/q');
+    const digests = [];
+    for (const [i, p] of paths.entries()) digests.push((await sink.startFile(p, 0o644, 0, body(bytesOf(10 + i, i + 1)), 10 + i)).digest);
+    await Promise.all(digests);
+    await sink.close();
+    for (const [i, p] of paths.entries()) expect(readFileSync(join(dir, p)).equals(bytesOf(10 + i, i + 1)), p).toBe(true);
+    expect(statSync(join(dir, 'p/q/r/empty')).isDirectory()).toBe(true);
+  });
+
   it('hashes without writing when it has no folder', async () => {
     const sink = threadedSink(null, packageBytes);
     const data = bytesOf(2 * SLAB + 17, 9);

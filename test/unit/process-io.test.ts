@@ -90,3 +90,69 @@ describe('processOutput (the entry stdout and stderr of runEntry)', () => {
     expect(r.stdout).toBe('exit 3\n');
   });
 });
+
+/** Runs `body` (with defineCommand and runEntry in scope) in a child node process. */
+const entryScript = (body: string) => `import('./scripts/lib/cli/command.ts').then(({ defineCommand, runEntry }) => { ${body} });`;
+
+describe('runEntry (the process edge of every command)', () => {
+  it('ends the process once a command that wrote only through its context returns, whatever timer is left', () => {
+    const started = Date.now();
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        entryScript(`
+          runEntry(defineCommand({ name: 'demo', summary: 'demo', usage: 'usage: demo', options: {}, run(ctx) {
+            setTimeout(() => ctx.print('late'), 30_000);
+            ctx.print('done');
+            return 4;
+          } }));
+        `),
+      ],
+      { cwd: repo, encoding: 'utf8', timeout: 20_000 },
+    );
+    expect(r.stdout).toBe('done\n');
+    expect(r.status).toBe(4);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('lets a command that used process.stdout end as Node ends, so that nothing it queued is cut off', async () => {
+    const size = 1024 * 1024;
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        entryScript(`
+          runEntry(defineCommand({ name: 'demo', summary: 'demo', usage: 'usage: demo', options: {}, run() {
+            // Non-blocking now: most of this queues in the stream while nobody reads.
+            process.stdout.write('a'.repeat(${size}));
+            process.stdout.write('END\\n');
+            process.stderr.write('queued\\n');
+          } }));
+        `),
+      ],
+      { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout.pause();
+    let stderr = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString('utf8');
+        if (stderr.includes('queued\n')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`child ended (${code}) before the output was read: ${stderr}`)));
+    });
+    // Give an early exit the time to cut the queued output off, then read.
+    await new Promise((r) => setTimeout(r, 300));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(`${'a'.repeat(size)}END\n`);
+  }, 30_000);
+});

@@ -11,7 +11,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AliveError, messageOf, UsageError, type ExitCode } from '../errors.ts';
 import type { OnProgress } from '../package/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
-import { processOutput } from './process-io.ts';
+import { processOutput, watchProcessStreams } from './process-io.ts';
 import { terminalProgress } from './progress.ts';
 import { inlineText } from '../text/untrusted.ts';
 
@@ -202,10 +202,17 @@ export function lazyCommand(name: string, summary: string, load: () => Promise<C
   };
 }
 
-/** The process edge: runs an entry's command with argv, sets the exit code, ends quietly on EPIPE (process-io.ts). */
+/**
+ * The process edge: runs an entry's command with argv, sets the exit code, ends quietly on EPIPE
+ * (process-io.ts). A command that wrote only through write(2) and never used the process streams
+ * has nothing left to flush when it returns: the process exits then, without Node's own teardown
+ * (about a millisecond of every command, bench/startup.ts). Any other keeps the usual ending.
+ */
 export function runEntry(command: Command): void {
+  const streamsUnused = watchProcessStreams();
   void command.invoke(process.argv.slice(2), { stdout: processOutput(1), stderr: processOutput(2) }).then((code) => {
     process.exitCode = code;
+    if (streamsUnused()) process.exit(code);
   });
 }
 

@@ -47,3 +47,28 @@ export function processOutput(fd: 1 | 2): Output {
     },
   };
 }
+
+/**
+ * Watches process.stdin, process.stdout and process.stderr from now on: the function returned
+ * says whether none of them has been created (or asked for) since. Until one is, everything the
+ * process wrote went out with write(2), and no stream holds output or input back.
+ */
+export function watchProcessStreams(): () => boolean {
+  let touched = false;
+  for (const name of ['stdin', 'stdout', 'stderr'] as const) {
+    const descriptor = Object.getOwnPropertyDescriptor(process, name);
+    const get = descriptor?.get;
+    if (!descriptor?.configurable || !get) {
+      touched = true;
+      continue;
+    }
+    Object.defineProperty(process, name, {
+      ...descriptor,
+      get() {
+        touched = true;
+        return get.call(process);
+      },
+    });
+  }
+  return () => !touched;
+}

@@ -1,14 +1,14 @@
 /**
- * A folder sink whose file system work and hashing run on a worker thread, so the main thread
+ * A folder sink whose file system work and hashing run on worker threads, so the main thread
  * only parses the tar stream while files are created, written and hashed beside it (issue 16:
  * the main thread spent most of extraction in small-file open/write/close and SHA-256).
  *
- * Bytes travel in a fixed pool of SLABS buffers of SLAB bytes, transferred to the worker and
+ * Bytes travel in a fixed pool of SLABS buffers of SLAB bytes, transferred to a worker and
  * back, never copied across: the main thread packs the bytes of consecutive files into a slab
  * (many small files share one message), the worker creates each file with O_EXCL (never through
  * an existing file or link), writes, sets the mtime, closes, hashes, and returns the slab with
- * the digests. Memory is the pool's, whatever the package holds. Messages are handled in order,
- * so a folder is made before the files inside it.
+ * the digests. Memory is the pool's, whatever the package holds. Each folder's files go to one
+ * worker, which handles its messages in order and makes a folder before the files inside it.
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -156,26 +156,61 @@ export interface ThreadedSink extends FileSink {
 }
 
 /**
+ * How many writer threads a sink that writes files starts. Creating a file is mostly waiting on
+ * the file system (a blocked open(2), not CPU): two writers keep two creations in flight. Files
+ * go to a writer by their folder, so each writer makes the folders of its own files first.
+ */
+const WRITERS = 2;
+
+/** One writer and the slab it is being sent. */
+interface Lane {
+  worker: Writer | undefined;
+  slab: Uint8Array | undefined;
+  used: number;
+  pieces: Piece[];
+  flushQueued: boolean;
+  slabsOut: number;
+  /** Folders (relative to the root) this writer has made or been asked to make. */
+  made: Set<string>;
+}
+
+/** A stable small hash of a folder's name, to pick its writer. */
+function laneOf(folder: string, lanes: number): number {
+  if (lanes === 1) return 0;
+  let h = 0;
+  for (let i = 0; i < folder.length; i++) h = (h * 31 + folder.charCodeAt(i)) | 0;
+  return (h >>> 0) % lanes;
+}
+
+/** The folders `rel` and above it, deepest first ('' excluded). */
+function* foldersUp(rel: string): Generator<string> {
+  for (let d = rel; d !== ''; d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '') yield d;
+}
+
+/**
  * `root` null hashes without writing (verify). Files are created with mode 0644 or 0755, never
  * setuid bits, in a fresh folder only this process knows. A package of fewer than
  * THREAD_FROM_BYTES (`packageBytes`, its file's size) is written on the main thread.
  */
 export function threadedSink(root: string | null, packageBytes = Number.POSITIVE_INFINITY): ThreadedSink {
   const inline = packageBytes < THREAD_FROM_BYTES;
-  let worker: Writer | undefined;
+  const laneCount = inline || root === null ? 1 : WRITERS;
+  const lanes: Lane[] = Array.from({ length: laneCount }, () => ({
+    worker: undefined,
+    slab: undefined,
+    used: 0,
+    pieces: [],
+    flushQueued: false,
+    slabsOut: 0,
+    made: new Set<string>(),
+  }));
   let nextId = 1;
-  let slabsOut = 0;
   let broken: Error | undefined;
   const free: ArrayBuffer[] = [];
   let created = 0;
   const pending = new Map<number, Pending>();
   const waiters: Array<() => void> = [];
-  const made = new Set<string>();
-  /** The slab being filled and the pieces in it. */
-  let slab: Uint8Array | undefined;
-  let used = 0;
-  let pieces: Piece[] = [];
-  let flushQueued = false;
+  const slabsOut = () => lanes.reduce((n, l) => n + l.slabsOut, 0);
 
   const wake = () => {
     for (const w of waiters.splice(0)) w();
@@ -185,12 +220,12 @@ export function threadedSink(root: string | null, packageBytes = Number.POSITIVE
     broken = new AliveError(`the file writer stopped (${err.message}); nothing was written`, { code: 'unwritable', cause: err });
     for (const p of pending.values()) p.reject(broken);
     pending.clear();
-    slabsOut = 0;
+    for (const lane of lanes) lane.slabsOut = 0;
     wake();
   };
-  const onMessage = ({ slab: back, replies }: { slab: ArrayBuffer | null; replies: Reply[] }) => {
+  const onMessage = (lane: Lane, { slab: back, replies }: { slab: ArrayBuffer | null; replies: Reply[] }) => {
     if (back) free.push(back);
-    slabsOut -= 1;
+    lane.slabsOut -= 1;
     for (const r of replies) {
       const p = pending.get(r.id);
       if (!p) continue;
@@ -198,76 +233,76 @@ export function threadedSink(root: string | null, packageBytes = Number.POSITIVE
       if (r.error) p.reject(failure(p.path, r.error));
       else p.resolve({ sha256: r.sha256!, size: r.size! });
     }
-    if (slabsOut === 0) worker?.unref();
+    if (lane.slabsOut === 0) lane.worker?.unref();
     wake();
   };
-  const start = (): Writer => {
-    if (worker) return worker;
+  const start = (lane: Lane): Writer => {
+    if (lane.worker) return lane.worker;
     if (inline) {
-      worker = inlineWriter(onMessage, die);
-      return worker;
+      lane.worker = inlineWriter((reply) => onMessage(lane, reply), die);
+      return lane.worker;
     }
     const w = new Worker(WORKER, { eval: true });
-    w.on('message', onMessage);
+    w.on('message', (reply) => onMessage(lane, reply));
     w.on('error', die);
     w.on('exit', (code) => {
-      if (slabsOut > 0) die(new Error(`exit code ${code}`));
+      if (lane.slabsOut > 0) die(new Error(`exit code ${code}`));
     });
-    worker = w;
+    lane.worker = w;
     return w;
   };
-  /** Sends the slab being filled (if it holds anything). */
-  const flush = () => {
-    if (pieces.length === 0) return;
-    const w = start();
+  /** Sends the slab the lane is filling (if it holds anything). */
+  const flush = (lane: Lane) => {
+    if (lane.pieces.length === 0) return;
+    const w = start(lane);
     w.ref();
-    slabsOut += 1;
-    const buf = slab ? (slab.buffer as ArrayBuffer) : null;
-    w.postMessage({ slab: buf, pieces }, buf ? [buf] : []);
-    slab = undefined;
-    used = 0;
-    pieces = [];
+    lane.slabsOut += 1;
+    const buf = lane.slab ? (lane.slab.buffer as ArrayBuffer) : null;
+    w.postMessage({ slab: buf, pieces: lane.pieces }, buf ? [buf] : []);
+    lane.slab = undefined;
+    lane.used = 0;
+    lane.pieces = [];
   };
-  const queueFlush = () => {
-    if (flushQueued) return;
+  const queueFlush = (lane: Lane) => {
+    if (lane.flushQueued) return;
     // Files parsed in this turn of the event loop travel together; nobody waits longer than that.
-    flushQueued = true;
+    lane.flushQueued = true;
     setImmediate(() => {
-      flushQueued = false;
-      flush();
+      lane.flushQueued = false;
+      flush(lane);
     });
   };
-  /** A slab with room, waiting for one to come back when all are in flight. */
-  const room = async (): Promise<Uint8Array> => {
+  /** A slab with room for the lane, waiting for one to come back when all are in flight. */
+  const room = async (lane: Lane): Promise<Uint8Array> => {
     for (;;) {
       if (broken) throw broken;
-      if (slab && used < slab.byteLength) return slab;
-      if (slab) flush();
+      if (lane.slab && lane.used < lane.slab.byteLength) return lane.slab;
+      if (lane.slab) flush(lane);
       let buf = free.pop();
       if (!buf && created < SLABS) {
         created += 1;
         buf = new ArrayBuffer(SLAB);
       }
       if (buf) {
-        slab = new Uint8Array(buf);
-        used = 0;
-        return slab;
+        lane.slab = new Uint8Array(buf);
+        lane.used = 0;
+        return lane.slab;
       }
       await new Promise<void>((r) => waiters.push(r));
     }
   };
-  const add = (p: Piece) => {
+  const add = (lane: Lane, p: Piece) => {
     if (broken) throw broken;
-    pieces.push(p);
-    queueFlush();
+    lane.pieces.push(p);
+    queueFlush(lane);
   };
-  const nameParent = (path: string): string | undefined => {
-    if (root === null) return undefined;
-    const slash = path.lastIndexOf('/');
-    if (slash <= 0) return undefined;
-    const rel = path.slice(0, slash);
-    if (made.has(rel)) return undefined;
-    for (let d = rel; d !== '' && !made.has(d); d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '') made.add(d);
+  /** The folder the lane must make before `rel` (relative) can hold a file, if it has not yet. */
+  const folderToMake = (lane: Lane, rel: string): string | undefined => {
+    if (root === null || rel === '' || lane.made.has(rel)) return undefined;
+    for (const d of foldersUp(rel)) {
+      if (lane.made.has(d)) break;
+      lane.made.add(d);
+    }
     return join(root, rel);
   };
 
@@ -276,6 +311,8 @@ export function threadedSink(root: string | null, packageBytes = Number.POSITIVE
     const id = nextId++;
     const digest = new Promise<FileDigest>((resolve, reject) => pending.set(id, { path, resolve, reject }));
     digest.catch(() => {}); // the caller awaits it, or close() lets it settle
+    const folder = path.lastIndexOf('/') > 0 ? path.slice(0, path.lastIndexOf('/')) : '';
+    const lane = lanes[laneOf(folder, lanes.length)]!;
     const head: Piece = {
       id,
       target: root === null ? null : join(root, path),
@@ -285,24 +322,24 @@ export function threadedSink(root: string | null, packageBytes = Number.POSITIVE
       len: 0,
       end: false,
     };
-    const dir = nameParent(path);
+    const dir = folderToMake(lane, folder);
     if (dir) head.dir = dir;
     let first = true;
-    /** The piece of this file in the current slab, grown as bytes are copied in. */
+    /** The piece of this file in the lane's current slab, grown as bytes are copied in. */
     let cur: Piece | undefined;
     try {
       for await (const chunk of body as AsyncIterable<Buffer>) {
         let off = 0;
         while (off < chunk.length) {
-          const s = await room();
-          if (!cur || pieces[pieces.length - 1] !== cur || cur.off + cur.len !== used) {
-            cur = first ? { ...head, off: used, len: 0 } : { id, off: used, len: 0, end: false };
+          const s = await room(lane);
+          if (!cur || lane.pieces[lane.pieces.length - 1] !== cur || cur.off + cur.len !== lane.used) {
+            cur = first ? { ...head, off: lane.used, len: 0 } : { id, off: lane.used, len: 0, end: false };
             first = false;
-            add(cur);
+            add(lane, cur);
           }
-          const n = Math.min(s.byteLength - used, chunk.length - off);
-          s.set(chunk.subarray(off, off + n), used);
-          used += n;
+          const n = Math.min(s.byteLength - lane.used, chunk.length - off);
+          s.set(chunk.subarray(off, off + n), lane.used);
+          lane.used += n;
           cur.len += n;
           off += n;
         }
@@ -311,19 +348,19 @@ export function threadedSink(root: string | null, packageBytes = Number.POSITIVE
       body.resume();
       pending.delete(id);
       // The worker may hold this file open: end it so it is closed.
-      if (!first) add({ id, off: 0, len: 0, end: true });
+      if (!first) add(lane, { id, off: 0, len: 0, end: true });
       throw err;
     }
-    if (cur && pieces[pieces.length - 1] === cur) cur.end = true;
+    if (cur && lane.pieces[lane.pieces.length - 1] === cur) cur.end = true;
     else {
-      add(first ? { ...head, off: 0, len: 0, end: true } : { id, off: 0, len: 0, end: true });
+      add(lane, first ? { ...head, off: 0, len: 0, end: true } : { id, off: 0, len: 0, end: true });
     }
     return { digest };
   };
 
-  // The thread starts now, so its start-up overlaps reading the manifest rather than delaying the
-  // first file; it is unreferenced while idle and stopped by close().
-  if (root !== null) start().unref();
+  // The threads start now, so their start-up overlaps reading the manifest rather than delaying
+  // the first file; they are unreferenced while idle and stopped by close().
+  if (root !== null) for (const lane of lanes) start(lane).unref();
 
   return {
     startFile,
@@ -332,17 +369,18 @@ export function threadedSink(root: string | null, packageBytes = Number.POSITIVE
       return digest;
     },
     async mkdir(path) {
-      if (root === null || path === '' || made.has(path)) return;
-      for (let d = path; d !== '' && !made.has(d); d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '') made.add(d);
+      if (root === null || path === '') return;
+      const lane = lanes[laneOf(path, lanes.length)]!;
+      const dir = folderToMake(lane, path);
       // A folder's failure surfaces with the files inside it (they cannot be created).
-      add({ id: 0, dir: join(root, path), off: 0, len: 0, end: false });
+      if (dir) add(lane, { id: 0, dir, off: 0, len: 0, end: false });
     },
     async close() {
-      flush();
-      while (slabsOut > 0 && !broken) await new Promise<void>((r) => waiters.push(r));
-      const w = worker;
-      worker = undefined;
-      if (w) await w.terminate();
+      for (const lane of lanes) flush(lane);
+      while (slabsOut() > 0 && !broken) await new Promise<void>((r) => waiters.push(r));
+      const workers = lanes.map((l) => l.worker);
+      for (const lane of lanes) lane.worker = undefined;
+      await Promise.all(workers.map((w) => w?.terminate()));
     },
   };
 }
