@@ -78,6 +78,39 @@ export const lazyBuiltins = {
 };
 
 /**
+ * The hooks' ES imports of Node built-ins (node:path, node:url): an import of a built-in makes
+ * Node's ES module loader build a module namespace for it, about a millisecond of every hook
+ * start (bench/hooks.ts), where process.getBuiltinModule (Node 20.16+) hands over the CommonJS
+ * exports object, as scripts/lib/fs/node-fs.ts does for node:fs. Earlier 20.x releases import it
+ * as before. Only data properties become named exports: reading a getter such as fs.promises
+ * would load what it guards at start-up (a named import of one fails the build).
+ */
+export const hookBuiltins = {
+  name: 'hook-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      if (args.kind !== 'import-statement' || args.namespace === 'hook-builtin') return undefined;
+      const bare = args.path.replace(/^node:/, '');
+      if (!builtinNames.has(bare)) return undefined;
+      return { path: `node:${bare}`, namespace: 'hook-builtin' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'hook-builtin' }, (args) => {
+      const id = JSON.stringify(args.path);
+      const descriptors = Object.getOwnPropertyDescriptors(createRequire(import.meta.url)(args.path));
+      const names = Object.keys(descriptors).filter((k) => 'value' in descriptors[k] && k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
+      return {
+        contents: [
+          `const builtin = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule(${id}) : (await import(${id})).default;`,
+          `export const { ${names.join(', ')} } = builtin;`,
+          'export default builtin;',
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
  * How a command entry keeps `--help` and its common commands from loading every other command:
  *
  * - SPLIT_ENTRIES (alive-p2p, relay-probe, migrate-relay) use esbuild's code splitting, so tar,
@@ -112,7 +145,7 @@ export function bundleOptions(name) {
     splitting: split,
     ...(split ? { chunkNames: 'chunks/[name]-[hash]' } : {}),
     banner: { js: hook ? '#!/usr/bin/env node' : requireBanner },
-    plugins: hook ? [] : [lazyBuiltins],
+    plugins: hook ? [hookBuiltins] : [lazyBuiltins],
     // log-guardian loads its shell reader, a bundle of its own, by this relative specifier.
     ...(name === 'log-guardian' ? { define: { ALIVE_SHELL_READER: JSON.stringify('./log-guardian-shell.mjs') } } : {}),
     legalComments: 'none',

@@ -22,25 +22,28 @@ function writeSyncUntilFull(fd, bytes, offset = 0) {
 var ALIVE_VERSION = "0.1.0";
 
 // scripts/lib/hook/io.ts
-var CHUNK = 16 * 1024;
+var FIRST_BUFFER = 16 * 1024;
 async function readStdin(options) {
-  let chunks = [], total = 0;
-  if (options.alwaysAsync) return isTerminal(0) ? { ok: !0, text: "" } : readStdinAsync(chunks, 0, options);
+  if (options.alwaysAsync) return isTerminal(0) ? { ok: !0, text: "" } : readStdinAsync([], 0, options);
+  let buf = Buffer.allocUnsafe(Math.min(FIRST_BUFFER, options.maxBytes + 1)), total = 0;
   for (; ; ) {
-    let buf = Buffer.allocUnsafe(CHUNK), n;
+    if (total === buf.length) {
+      let larger = Buffer.allocUnsafe(Math.min(buf.length * 2, options.maxBytes + 1));
+      buf.copy(larger, 0, 0, total), buf = larger;
+    }
+    let n;
     try {
-      n = fs.readSync(0, buf, 0, CHUNK, null);
+      n = fs.readSync(0, buf, total, buf.length - total, null);
     } catch (err) {
       let code = err.code;
-      if (code === "EAGAIN") return readStdinAsync(chunks, total, options);
+      if (code === "EAGAIN") return readStdinAsync(total > 0 ? [buf.subarray(0, total)] : [], total, options);
       if (code === "EOF") break;
       return { ok: !1, reason: "error" };
     }
     if (n === 0) break;
     if (total += n, total > options.maxBytes) return { ok: !1, reason: "too-large" };
-    chunks.push(buf.subarray(0, n));
   }
-  return { ok: !0, text: Buffer.concat(chunks, total).toString("utf8") };
+  return { ok: !0, text: buf.toString("utf8", 0, total) };
 }
 function isTerminal(fd) {
   try {
@@ -50,10 +53,10 @@ function isTerminal(fd) {
   }
 }
 function readStdinAsync(chunks, already, options) {
-  return new Promise((resolve5) => {
+  return new Promise((resolve2) => {
     let total = already, stdin = process.stdin, finish = (result) => {
       clearTimeout(timer), stdin.removeAllListeners("data"), stdin.removeAllListeners("end"), stdin.removeAllListeners("error"), stdin.on("error", () => {
-      }), stdin.destroy(), resolve5(result);
+      }), stdin.destroy(), resolve2(result);
     }, timer = setTimeout(() => finish({ ok: !1, reason: "timeout" }), options.timeoutMs);
     stdin.on("data", (chunk) => {
       if (total += chunk.length, total > options.maxBytes) return finish({ ok: !1, reason: "too-large" });
@@ -163,8 +166,10 @@ function preToolUseDeny(reason) {
   return { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } };
 }
 
+// hook-builtin:node:path
+var builtin = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:path") : (await import("node:path")).default, { resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname, basename, extname, format, parse, matchesGlob, sep, delimiter, win32, posix, _makeLong } = builtin;
+
 // scripts/lib/fs/find-up.ts
-import { dirname, resolve } from "node:path";
 function isDirectory(path) {
   try {
     return fs.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
@@ -182,9 +187,6 @@ function findUp(start, matches) {
   }
 }
 
-// scripts/lib/guardian/decide.ts
-import { basename, dirname as dirname2, isAbsolute as isAbsolute2, resolve as resolve4, sep as sep2 } from "node:path";
-
 // scripts/lib/text/untrusted.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 function visibleEscape(c) {
@@ -197,11 +199,7 @@ function inlineText(text, max = 200) {
   return shown2.length > max ? `${shown2.slice(0, max)}…` : shown2;
 }
 
-// scripts/lib/world/root.ts
-import { resolve as resolve2, join as join2 } from "node:path";
-
 // scripts/lib/home.ts
-import { join } from "node:path";
 function aliveHome(env = process.env) {
   let fromEnv = env.ALIVE_HOME;
   return fromEnv && fromEnv.trim() !== "" ? fromEnv : join(homeDir(), ".alive");
@@ -210,31 +208,30 @@ function aliveHome(env = process.env) {
 // scripts/lib/world/root.ts
 var WORLD_MARKER = ".alive", WORLD_PAIR = ["01_Archive", "02_Life"], WORLD_MARKER_FOLDERS = [WORLD_MARKER, ...WORLD_PAIR];
 function isWorldRoot(dir, env = process.env) {
-  if (WORLD_PAIR.every((name) => isDirectory(join2(dir, name)))) return !0;
-  let marker = join2(dir, WORLD_MARKER);
-  return marker !== resolve2(aliveHome(env)) && isDirectory(marker);
+  if (WORLD_PAIR.every((name) => isDirectory(join(dir, name)))) return !0;
+  let marker = join(dir, WORLD_MARKER);
+  return marker !== resolve(aliveHome(env)) && isDirectory(marker);
 }
 function findWorldRoot(start, env = process.env) {
   let found = findUp(start, (dir) => isWorldRoot(dir, env));
   if (found !== void 0) return found;
   let fromEnv = env.ALIVE_WORLD_ROOT;
-  if (fromEnv && isDirectory(fromEnv)) return resolve2(fromEnv);
+  if (fromEnv && isDirectory(fromEnv)) return resolve(fromEnv);
 }
 
 // scripts/lib/guardian/paths.ts
-import { isAbsolute, join as join3, resolve as resolve3, sep } from "node:path";
 var MAX_LINK_HOPS = 40, DOT_DOT = /(?:^|[\\/])\.\.(?:[\\/]|$)/, DOT_SEGMENT = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)/;
 function physicalPath(path) {
-  if (process.platform === "win32") return resolve3(path);
+  if (process.platform === "win32") return resolve(path);
   let pending = splitComponents(isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`), current = sep, hops = 0, missing = !1;
   for (; pending.length > 0; ) {
     let part = pending.shift();
     if (part === "." || part === "") continue;
     if (part === "..") {
-      current = resolve3(current, "..");
+      current = resolve(current, "..");
       continue;
     }
-    let next = join3(current, part);
+    let next = join(current, part);
     if (missing) {
       current = next;
       continue;
@@ -260,7 +257,7 @@ function splitComponents(path) {
   return path.split(/[\\/]+/).filter((p) => p !== "");
 }
 function lexicalRealPath(path) {
-  let lexical = resolve3(path);
+  let lexical = resolve(path);
   try {
     return fs.realpathSync.native(lexical);
   } catch {
@@ -268,7 +265,7 @@ function lexicalRealPath(path) {
   }
 }
 function candidateTargets(filePath, cwd) {
-  let raw = isAbsolute(filePath) ? filePath : `${cwd}${sep}${filePath}`, lexical = resolve3(raw), out = /* @__PURE__ */ new Set([lexical]);
+  let raw = isAbsolute(filePath) ? filePath : `${cwd}${sep}${filePath}`, lexical = resolve(raw), out = /* @__PURE__ */ new Set([lexical]);
   try {
     out.add(lexicalRealPath(lexical));
   } catch {
@@ -295,7 +292,7 @@ function isInside(child, parent) {
   return child.startsWith(prefix);
 }
 function rootForms(dir) {
-  let forms = /* @__PURE__ */ new Set([resolve3(dir)]);
+  let forms = /* @__PURE__ */ new Set([resolve(dir)]);
   try {
     forms.add(fs.realpathSync.native(dir));
   } catch {
@@ -401,7 +398,7 @@ function guardedLogs(filePath, cwd, env) {
   sessionWorld && roots.push(...rootForms(sessionWorld));
   for (let t of targets) {
     if (!isLogName(t) || roots.some((r) => isInside(t, r))) continue;
-    let w = worldAbove(dirname2(t), env);
+    let w = worldAbove(dirname(t), env);
     w && roots.push(...rootForms(w));
   }
   return targets.filter((t) => isLogName(t) && roots.some((r) => isInside(t, r)));
@@ -447,7 +444,7 @@ function decideBash(call, cwd, env, shellWrites) {
   let named = /* @__PURE__ */ new Map(), inputNamesLog = (input) => named.get(input) ?? named.set(input, namesLog(input)).get(input);
   for (let write of shellWrites(call.command, { home: env.HOME, cwd }))
     if (write.exact && write.dir !== void 0) {
-      let from = write.dir === "" ? cwd : resolve4(cwd, write.dir), path = isAbsolute2(write.path) ? write.path : `${from}${sep2}${write.path}`, existing = guardedLogs(path, cwd, env).find(exists);
+      let from = write.dir === "" ? cwd : resolve(cwd, write.dir), path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`, existing = guardedLogs(path, cwd, env).find(exists);
       if (existing) return { allow: !1, reason: shellReason(write, existing) };
     } else if (write.name !== void 0 ? isLogName(write.name) : write.input !== void 0 && inputNamesLog(write.input)) {
       if (findWorldRoot(cwd, env) === void 0) continue;

@@ -25,36 +25,41 @@ export interface ReadStdinOptions {
 /** Outcome of reading stdin: the text, or why there is none. */
 export type StdinText = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'timeout' | 'error' };
 
-// Small first reads: hook input is usually a few hundred bytes, and a large buffer costs start-up.
-const CHUNK = 16 * 1024;
+// Hook input is usually a few hundred bytes: one small buffer, doubled only when it fills.
+const FIRST_BUFFER = 16 * 1024;
 
 /**
  * Reads stdin to EOF. Pipes and files are read synchronously (the fast, common case: Claude Code
- * writes one JSON object and closes the pipe). When the descriptor is non-blocking (EAGAIN), the
- * read continues through the stream API with a timeout, so a writer that never closes cannot hold
- * the hook past its budget.
+ * writes one JSON object and closes the pipe) into one buffer decoded once: each more
+ * allocation, copy and decode is measurable in a hook's start-up. When the descriptor is
+ * non-blocking (EAGAIN), the read continues through the stream API with a timeout, so a writer
+ * that never closes cannot hold the hook past its budget.
  */
 export async function readStdin(options: ReadStdinOptions): Promise<StdinText> {
-  const chunks: Buffer[] = [];
+  if (options.alwaysAsync) return isTerminal(0) ? { ok: true, text: '' } : readStdinAsync([], 0, options);
+  let buf = Buffer.allocUnsafe(Math.min(FIRST_BUFFER, options.maxBytes + 1));
   let total = 0;
-  if (options.alwaysAsync) return isTerminal(0) ? { ok: true, text: '' } : readStdinAsync(chunks, 0, options);
   for (;;) {
-    const buf = Buffer.allocUnsafe(CHUNK);
+    if (total === buf.length) {
+      // Never more than one byte past the limit: reading that byte is how the limit is found.
+      const larger = Buffer.allocUnsafe(Math.min(buf.length * 2, options.maxBytes + 1));
+      buf.copy(larger, 0, 0, total);
+      buf = larger;
+    }
     let n: number;
     try {
-      n = fs.readSync(0, buf, 0, CHUNK, null);
+      n = fs.readSync(0, buf, total, buf.length - total, null);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
-      if (code === 'EAGAIN') return readStdinAsync(chunks, total, options);
+      if (code === 'EAGAIN') return readStdinAsync(total > 0 ? [buf.subarray(0, total)] : [], total, options);
       if (code === 'EOF') break;
       return { ok: false, reason: 'error' };
     }
     if (n === 0) break;
     total += n;
     if (total > options.maxBytes) return { ok: false, reason: 'too-large' };
-    chunks.push(buf.subarray(0, n));
   }
-  return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
+  return { ok: true, text: buf.toString('utf8', 0, total) };
 }
 
 /** A terminal (or another character device such as /dev/null): nothing to wait for. */
