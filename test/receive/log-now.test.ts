@@ -1,11 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { lstatSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { prependLogEntry, formatLogEntry, signingSession } from '../../scripts/lib/world/log.ts';
 import { regenerateNow, regeneratedNow, nowJsonPath } from '../../scripts/lib/world/now.ts';
 
 import { makeWalnut, tmp, write } from './helpers.ts';
 import { logValue } from '../../scripts/lib/text/untrusted.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 const meta = { walnut: 'w', timestamp: '2026-05-04T12:00:00Z', summary: 's' };
 const entry = formatLogEntry(meta.timestamp, 'sess', ['Did a thing.']);
@@ -63,6 +67,39 @@ describe('now.json', () => {
       health: 'stalled',
       updated: 't2',
     });
+  });
+
+  it('replaces a now.json that is a FIFO or a link with a regular file, never waiting on it or writing through it', () => {
+    const dir = tmp();
+    const v3 = makeWalnut(join(dir, 'fifo'), { layout: 'v3', key: '---\ntype: x\n---\n' });
+    const target = join(dir, 'elsewhere.json');
+    writeFileSync(target, JSON.stringify({ secret: 'outside' }));
+    const linked = makeWalnut(join(dir, 'link'), { layout: 'v3', key: '---\ntype: x\n---\n' });
+    rmSync(nowJsonPath(linked, 'v3'), { force: true });
+    symlinkSync(target, nowJsonPath(linked, 'v3'));
+    rmSync(nowJsonPath(v3, 'v3'), { force: true });
+    expect(spawnSync('mkfifo', [nowJsonPath(v3, 'v3')]).status).toBe(0);
+    // In a child with a deadline: a read of the FIFO would wait for a writer that never comes.
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import(${JSON.stringify(pathToFileURL(join(repo, 'scripts/lib/world/now.ts')).href)}).then(({ regenerateNow }) => {
+          for (const w of ${JSON.stringify([v3, linked])}) regenerateNow(w, 'v3', { timestamp: 't', session: 's', context: 'c' });
+        })`,
+      ],
+      { cwd: repo, encoding: 'utf8', timeout: 15_000 },
+    );
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    for (const w of [v3, linked]) {
+      expect(lstatSync(nowJsonPath(w, 'v3')).isFile()).toBe(true);
+      expect(JSON.parse(readFileSync(nowJsonPath(w, 'v3'), 'utf8'))).toMatchObject({ updated: 't', context: 'c' });
+      expect(JSON.parse(readFileSync(nowJsonPath(w, 'v3'), 'utf8'))).not.toHaveProperty('secret');
+    }
+    expect(JSON.parse(readFileSync(target, 'utf8'))).toEqual({ secret: 'outside' });
   });
 
   it("quotes and caps what comes from key.md (a package's, in a full receive), as the context is", () => {

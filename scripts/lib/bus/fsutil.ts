@@ -27,7 +27,6 @@ import {
   openSync,
   readdirSync,
   readlinkSync,
-  readSync,
   realpathSync,
   renameSync,
   unlinkSync,
@@ -38,6 +37,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
+import { openForReading, readOpenRegularFile, type ReadOpen } from '../fs/small-file.ts';
 
 /** The refusal of a folder of the bus that is a link (or not a folder at all). */
 export function unsafeBusFolder(dir: string, st: Stats | undefined): AliveError {
@@ -434,50 +434,34 @@ export type BusFileRead = { ok: true; bytes: Buffer; size: number; mtimeMs: numb
  * `headBytes` reads only the start; otherwise a file over `maxBytes` is refused unread.
  */
 export function readBusFile(root: string, path: string, opts: { maxBytes?: number; headBytes?: number } = {}): BusFileRead {
-  type Opened = { fd: number } | { fail: BusFileRead };
-  const fail = (problem: BusFileProblem, detail: string): Opened => ({ fail: { ok: false, problem, detail } });
-  let opened: Opened | undefined;
+  const NOT_REGULAR = 'not a regular file (a folder, link, FIFO or device)';
+  let opened: ReadOpen | undefined;
   try {
-    opened = inBusDir(root, dirname(path), false, (d): Opened => {
+    opened = inBusDir(root, dirname(path), false, (d): ReadOpen => {
       const name = basename(path);
       const st = lstatSync(d.at(name), { throwIfNoEntry: false });
-      if (!st) return fail('missing', 'no such file');
-      if (!st.isFile()) return fail('not_a_file', 'not a regular file (a folder, link, FIFO or device)');
-      try {
-        return { fd: openSync(d.at(name), fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK) };
-      } catch (err) {
-        const code = errnoCode(err);
-        if (code === 'ENOENT') return fail('missing', 'no such file');
-        if (code === 'ELOOP') return fail('not_a_file', 'a symbolic link');
-        return fail('unreadable', code ?? String(err));
-      }
+      if (!st) return { problem: 'missing' };
+      if (!st.isFile()) return { problem: 'not_a_file' };
+      return openForReading(d.at(name));
     });
   } catch (err) {
     if (err instanceof AliveError) throw err;
     return { ok: false, problem: 'unreadable', detail: errnoCode(err) ?? String(err) };
   }
-  if (!opened) return { ok: false, problem: 'missing', detail: 'no such file' };
-  if ('fail' in opened) return opened.fail;
-  const fd = opened.fd;
+  if (!opened || !('fd' in opened)) {
+    if (!opened || opened.problem === 'missing') return { ok: false, problem: 'missing', detail: 'no such file' };
+    if (opened.problem === 'not_a_file') return { ok: false, problem: 'not_a_file', detail: NOT_REGULAR };
+    return { ok: false, problem: 'unreadable', detail: opened.code };
+  }
   try {
-    const fst = fstatSync(fd);
-    if (!fst.isFile()) return { ok: false, problem: 'not_a_file', detail: 'not a regular file (a folder, link, FIFO or device)' };
-    if (opts.headBytes === undefined && opts.maxBytes !== undefined && fst.size > opts.maxBytes) {
-      return { ok: false, problem: 'too_large', detail: `larger than the limit of ${opts.maxBytes} bytes (${fst.size} bytes)` };
-    }
-    const want = opts.headBytes === undefined ? fst.size : Math.min(fst.size, opts.headBytes);
-    const bytes = Buffer.alloc(want);
-    let off = 0;
-    while (off < want) {
-      const n = readSync(fd, bytes, off, want - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return { ok: true, bytes: bytes.subarray(0, off), size: fst.size, mtimeMs: fst.mtimeMs };
-  } catch (err) {
-    return { ok: false, problem: 'unreadable', detail: errnoCode(err) ?? String(err) };
+    const read = readOpenRegularFile(opened.fd, opts);
+    if (read.ok) return read;
+    if (read.problem === 'not_a_file') return { ok: false, problem: 'not_a_file', detail: NOT_REGULAR };
+    if (read.problem === 'too_large')
+      return { ok: false, problem: 'too_large', detail: `larger than the limit of ${opts.maxBytes} bytes (${read.size} bytes)` };
+    return { ok: false, problem: 'unreadable', detail: read.code };
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
 }
 

@@ -6,12 +6,61 @@ export type SmallFileProblem = 'not_a_file' | 'too_large' | 'unreadable';
 /** Undefined when there is no such file. */
 export type SmallFileRead = { ok: true; bytes: Buffer } | { ok: false; problem: SmallFileProblem; detail: string } | undefined;
 
+/** An open for reading, or why there is none (each caller words the problem its own way). */
+export type ReadOpen = { fd: number } | { problem: 'missing' } | { problem: 'not_a_file' } | { problem: 'unreadable'; code: string };
+
+/** What reading an open regular file found (each caller words the problem its own way). */
+export type OpenFileRead =
+  | { ok: true; bytes: Buffer; size: number; mtimeMs: number }
+  | { ok: false; problem: 'not_a_file' }
+  | { ok: false; problem: 'too_large'; size: number }
+  | { ok: false; problem: 'unreadable'; code: string };
+
+/**
+ * Opens `path` for reading without following a link or waiting on a FIFO or device
+ * (O_NOFOLLOW | O_NONBLOCK): for files among files anyone may have put there.
+ */
+export function openForReading(path: string): ReadOpen {
+  try {
+    return { fd: openSync(path, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK) };
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code === 'ENOENT') return { problem: 'missing' };
+    if (code === 'ELOOP') return { problem: 'not_a_file' };
+    return { problem: 'unreadable', code: code ?? String(err) };
+  }
+}
+
+/**
+ * Reads what `fd` has open when it is a regular file (fstat: what was opened may not be what was
+ * looked at): all of it when no larger than `maxBytes`, or only its first `headBytes`. Bounded by
+ * the size fstat gives: a file that grows meanwhile is read only that far. Does not close `fd`.
+ */
+export function readOpenRegularFile(fd: number, opts: { maxBytes?: number; headBytes?: number }): OpenFileRead {
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, problem: 'not_a_file' };
+    if (opts.headBytes === undefined && opts.maxBytes !== undefined && st.size > opts.maxBytes) return { ok: false, problem: 'too_large', size: st.size };
+    const want = opts.headBytes === undefined ? st.size : Math.min(st.size, opts.headBytes);
+    const bytes = Buffer.alloc(want);
+    let off = 0;
+    while (off < want) {
+      const n = readSync(fd, bytes, off, want - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { ok: true, bytes: bytes.subarray(0, off), size: st.size, mtimeMs: st.mtimeMs };
+  } catch (err) {
+    return { ok: false, problem: 'unreadable', code: errnoCode(err) ?? String(err) };
+  }
+}
+
 const NOT_REGULAR = 'is not a regular file (a link, folder, FIFO or device)';
 
 /**
  * Reads a small config file that sits among files anyone may have put there: only a regular
- * file counts (lstat), opened without following a link or waiting on a FIFO (O_NOFOLLOW |
- * O_NONBLOCK), checked again on what was opened, and refused unread when over `maxBytes`.
+ * file counts (lstat), opened without following a link or waiting on a FIFO, checked again on
+ * what was opened, and refused unread when over `maxBytes`.
  */
 export function readSmallFile(path: string, maxBytes: number): SmallFileRead {
   let st: ReturnType<typeof lstatSync>;
@@ -23,27 +72,19 @@ export function readSmallFile(path: string, maxBytes: number): SmallFileRead {
   }
   if (!st) return undefined;
   if (!st.isFile()) return { ok: false, problem: 'not_a_file', detail: NOT_REGULAR };
-  let fd: number;
-  try {
-    fd = openSync(path, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
-  } catch (err) {
-    const code = errnoCode(err);
-    if (code === 'ENOENT') return undefined;
-    if (code === 'ELOOP') return { ok: false, problem: 'not_a_file', detail: NOT_REGULAR };
-    return { ok: false, problem: 'unreadable', detail: `cannot be read (${code ?? String(err)})` };
+  const opened = openForReading(path);
+  if (!('fd' in opened)) {
+    if (opened.problem === 'missing') return undefined;
+    if (opened.problem === 'not_a_file') return { ok: false, problem: 'not_a_file', detail: NOT_REGULAR };
+    return { ok: false, problem: 'unreadable', detail: `cannot be read (${opened.code})` };
   }
   try {
-    const fst = fstatSync(fd);
-    if (!fst.isFile()) return { ok: false, problem: 'not_a_file', detail: NOT_REGULAR };
-    if (fst.size > maxBytes) return { ok: false, problem: 'too_large', detail: `is larger than ${maxBytes} bytes (${fst.size} bytes)` };
-    // Bounded by the fstat size: a file that grows meanwhile is read only that far.
-    const bytes = Buffer.alloc(fst.size);
-    let off = 0;
-    for (let n = 1; n > 0 && off < bytes.length; off += n) n = readSync(fd, bytes, off, bytes.length - off, off);
-    return { ok: true, bytes: bytes.subarray(0, off) };
-  } catch (err) {
-    return { ok: false, problem: 'unreadable', detail: `cannot be read (${errnoCode(err) ?? String(err)})` };
+    const read = readOpenRegularFile(opened.fd, { maxBytes });
+    if (read.ok) return { ok: true, bytes: read.bytes };
+    if (read.problem === 'not_a_file') return { ok: false, problem: 'not_a_file', detail: NOT_REGULAR };
+    if (read.problem === 'too_large') return { ok: false, problem: 'too_large', detail: `is larger than ${maxBytes} bytes (${read.size} bytes)` };
+    return { ok: false, problem: 'unreadable', detail: `cannot be read (${read.code})` };
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
 }

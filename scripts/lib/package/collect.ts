@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { AliveError, errnoCode } from '../errors.ts';
 import { readSmallFile } from '../fs/small-file.ts';
+import { isWithin } from '../fs/within.ts';
 import { hasControlCharacter } from '../text/untrusted.ts';
 import { listBundles, bundleSensitivity, isRealDir, isWalnut, BUNDLE_MANIFEST, type BundleLocation } from '../walnut/layout.ts';
 import { bundleNameProblem, bareValueProblem, sortFiles, type Scope } from './manifest.ts';
@@ -272,7 +273,7 @@ function addLink(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
     ctx.result.skipped.push({ path: rel, reason: 'broken symlink' });
     return;
   }
-  if (real !== ctx.walnutReal && !real.startsWith(ctx.walnutReal + sep)) {
+  if (!isWithin(ctx.walnutReal, real)) {
     ctx.result.skipped.push({ path: rel, reason: 'symlink points outside the walnut' });
     return;
   }

@@ -10,6 +10,7 @@ import type { Manifest } from '../package/manifest.ts';
 import { isWalnut, listBundles, walnutLayout, type WalnutLayout } from '../walnut/layout.ts';
 import { findWorldRoot, isWorldRoot } from '../world/root.ts';
 import { checkWalnutName } from './names.ts';
+import { isWithin } from '../fs/within.ts';
 
 /**
  * The world a receive goes into: `--world`, else found the way the hooks find it (walk up from
@@ -65,7 +66,7 @@ export function resolveInside(world: string, path: string, flag: string): string
       code: 'no_target',
     });
   }
-  if (real !== world && !real.startsWith(world + sep)) {
+  if (!isWithin(world, real)) {
     throw new AliveError(`${flag} ${path} is outside the world ${world}; receive only writes inside the world`, { code: 'outside_world' });
   }
   const rel = worldRel(world, real);

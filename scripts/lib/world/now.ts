@@ -3,7 +3,6 @@
  * (walnut-package-v2.md 9.2 step 12) at the layout's place: v2 `_kernel/_generated/now.json`,
  * v3 `_kernel/now.json`. An existing now.json is merged into, not replaced.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import { readSmallFile } from '../fs/small-file.ts';
@@ -22,9 +21,15 @@ export interface NowUpdate {
   context: string;
 }
 
+/** The most of an existing now.json merged into; a larger one (or not a regular file) is replaced, as an unreadable one is. */
+const NOW_JSON_MAX_BYTES = 4 * 1024 * 1024;
+
 function readJsonObject(path: string): Record<string, unknown> {
+  // Never through a link, never waiting on a FIFO: the walnut's files are anyone's who could write it.
+  const read = readSmallFile(path, NOW_JSON_MAX_BYTES);
+  if (!read?.ok) return {};
   try {
-    const v: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const v: unknown = JSON.parse(read.bytes.toString('utf8'));
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   } catch {
     return {};
