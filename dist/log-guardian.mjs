@@ -187,6 +187,30 @@ function findUp(start, matches) {
   }
 }
 
+// scripts/lib/errors.ts
+function errnoCode(err) {
+  if (err && typeof err == "object" && "code" in err && typeof err.code == "string")
+    return err.code;
+}
+
+// scripts/lib/fs/small-file.ts
+function readOpenRegularFile(fd, opts) {
+  try {
+    let st = fs.fstatSync(fd);
+    if (!st.isFile()) return { ok: !1, problem: "not_a_file" };
+    if (opts.headBytes === void 0 && opts.maxBytes !== void 0 && st.size > opts.maxBytes) return { ok: !1, problem: "too_large", size: st.size };
+    let want = opts.headBytes === void 0 ? st.size : Math.min(st.size, opts.headBytes), bytes = Buffer.alloc(want), off = 0;
+    for (; off < want; ) {
+      let n = fs.readSync(fd, bytes, off, want - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { ok: !0, bytes: bytes.subarray(0, off), size: st.size, mtimeMs: st.mtimeMs };
+  } catch (err) {
+    return { ok: !1, problem: "unreadable", code: errnoCode(err) ?? String(err) };
+  }
+}
+
 // scripts/lib/text/untrusted.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 function visibleEscape(c) {
@@ -403,11 +427,19 @@ function guardedLogs(filePath, cwd, env) {
   }
   return targets.filter((t) => isLogName(t) && roots.some((r) => isInside(t, r)));
 }
+var LOG_READ_MAX_BYTES = 64 * 1024 * 1024;
 function readText(path) {
+  let fd;
   try {
-    return fs.readFileSync(path, "utf8");
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch {
     return;
+  }
+  try {
+    let read = readOpenRegularFile(fd, { maxBytes: LOG_READ_MAX_BYTES });
+    return read.ok ? read.bytes.toString("utf8") : void 0;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 function shown(path) {

@@ -4,10 +4,12 @@
  * denied with a reason telling the agent to read the file again. Table rows of decide() inputs
  * and outputs against a real world on disk.
  */
+import { spawnSync } from 'node:child_process';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { decide } from '../../scripts/lib/guardian/decide.ts';
 import { guardianCall } from '../../scripts/lib/hook/input.ts';
 
@@ -87,5 +89,31 @@ describe('log-guardian: an Edit it cannot place', () => {
     const missing = join(world, '04_Ventures', 'garden', 'log.md');
     expect(edit(missing, 'signed: squirrel:a', 'b').allow).toBe(false);
     expect(edit(missing, '', '# new log\n')).toEqual({ allow: true });
+  });
+});
+
+describe('log-guardian on a log.md that is not a regular file', () => {
+  it('denies an Edit of a FIFO named log.md as unreadable, at once, instead of waiting for a writer', () => {
+    const fifoWorld = join(realpathSync(mkdtempSync(join(tmpdir(), 'alive-guardian-fifo-'))), 'world');
+    const kernel = join(fifoWorld, '04_Ventures', 'garden', '_kernel');
+    mkdirSync(join(fifoWorld, '.alive'), { recursive: true });
+    mkdirSync(kernel, { recursive: true });
+    expect(spawnSync('mkfifo', [join(kernel, 'log.md')]).status).toBe(0);
+    const input = { cwd: fifoWorld, tool_name: 'Edit', tool_input: { file_path: join(kernel, 'log.md'), old_string: 'a', new_string: 'b' } };
+    // In a child with a deadline: reading the FIFO would wait for a writer that never comes.
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `Promise.all([import('./scripts/lib/guardian/decide.ts'), import('./scripts/lib/hook/input.ts')]).then(([{ decide }, { guardianCall }]) => {
+          process.stdout.write(JSON.stringify(decide(guardianCall(${JSON.stringify(input)}), { HOME: '/nonexistent' }, '/')));
+        })`,
+      ],
+      { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8', timeout: 15_000 },
+    );
+    expect(r.signal).toBeNull();
+    expect(JSON.parse(r.stdout)).toMatchObject({ allow: false, reason: expect.stringMatching(/cannot read the walnut log/) });
   });
 });

@@ -1,5 +1,6 @@
-import { closeSync, constants as fsc, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+// node-fs.ts: log-guardian reads logs with readOpenRegularFile, on every hook start's path.
 import { errnoCode } from '../errors.ts';
+import { fs } from './node-fs.ts';
 
 export type SmallFileProblem = 'not_a_file' | 'too_large' | 'unreadable';
 
@@ -22,7 +23,7 @@ export type OpenFileRead =
  */
 export function openForReading(path: string): ReadOpen {
   try {
-    return { fd: openSync(path, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK) };
+    return { fd: fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK) };
   } catch (err) {
     const code = errnoCode(err);
     if (code === 'ENOENT') return { problem: 'missing' };
@@ -38,14 +39,14 @@ export function openForReading(path: string): ReadOpen {
  */
 export function readOpenRegularFile(fd: number, opts: { maxBytes?: number; headBytes?: number }): OpenFileRead {
   try {
-    const st = fstatSync(fd);
+    const st = fs.fstatSync(fd);
     if (!st.isFile()) return { ok: false, problem: 'not_a_file' };
     if (opts.headBytes === undefined && opts.maxBytes !== undefined && st.size > opts.maxBytes) return { ok: false, problem: 'too_large', size: st.size };
     const want = opts.headBytes === undefined ? st.size : Math.min(st.size, opts.headBytes);
     const bytes = Buffer.alloc(want);
     let off = 0;
     while (off < want) {
-      const n = readSync(fd, bytes, off, want - off, off);
+      const n = fs.readSync(fd, bytes, off, want - off, off);
       if (n === 0) break;
       off += n;
     }
@@ -63,9 +64,9 @@ const NOT_REGULAR = 'is not a regular file (a link, folder, FIFO or device)';
  * what was opened, and refused unread when over `maxBytes`.
  */
 export function readSmallFile(path: string, maxBytes: number): SmallFileRead {
-  let st: ReturnType<typeof lstatSync>;
+  let st: ReturnType<typeof fs.lstatSync>;
   try {
-    st = lstatSync(path, { throwIfNoEntry: false });
+    st = fs.lstatSync(path, { throwIfNoEntry: false });
   } catch (err) {
     // A parent that is a file (ENOTDIR), or one this user cannot search: a clear problem, not a throw.
     return { ok: false, problem: 'unreadable', detail: `cannot be read (${errnoCode(err) ?? String(err)})` };
@@ -85,6 +86,6 @@ export function readSmallFile(path: string, maxBytes: number): SmallFileRead {
     if (read.problem === 'too_large') return { ok: false, problem: 'too_large', detail: `is larger than ${maxBytes} bytes (${read.size} bytes)` };
     return { ok: false, problem: 'unreadable', detail: `cannot be read (${read.code})` };
   } finally {
-    closeSync(opened.fd);
+    fs.closeSync(opened.fd);
   }
 }

@@ -15,6 +15,7 @@
  */
 import { fs } from '../fs/node-fs.ts';
 import { findUp } from '../fs/find-up.ts';
+import { readOpenRegularFile } from '../fs/small-file.ts';
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts';
 import { inlineText } from '../text/untrusted.ts';
@@ -55,11 +56,22 @@ function guardedLogs(filePath: string, cwd: string, env: NodeJS.ProcessEnv): str
   return targets.filter((t) => isLogName(t) && roots.some((r) => isInside(t, r)));
 }
 
+/** The most of a log read to check an edit; a larger one cannot be checked (denied as unreadable). */
+const LOG_READ_MAX_BYTES = 64 * 1024 * 1024;
+
+/** A log's text: a regular file only (through a link, as the Edit tool goes), never waiting on a FIFO. */
 function readText(path: string): string | undefined {
+  let fd: number;
   try {
-    return fs.readFileSync(path, 'utf8');
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch {
     return undefined;
+  }
+  try {
+    const read = readOpenRegularFile(fd, { maxBytes: LOG_READ_MAX_BYTES });
+    return read.ok ? read.bytes.toString('utf8') : undefined;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
