@@ -9,7 +9,10 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SLAB, threadedSink } from '../../scripts/lib/package/write-thread.ts';
+import { SLAB, threadedSink, writerIndex } from '../../scripts/lib/package/write-thread.ts';
+import { extractPackage } from '../../scripts/lib/package/extract.ts';
+import { DEFAULT_MAX_SIZE } from '../../scripts/lib/package/limits.ts';
+import { buildTar, refManifest } from './tar-fixtures.ts';
 import type { FileDigest } from '../../scripts/lib/package/sinks.ts';
 import { rmrf, tempRoot } from './helpers.ts';
 
@@ -129,4 +132,40 @@ describe.each([
     await sink.close();
     expect(readdirSync(dir).sort()).toEqual(['bad.bin', 'ok.bin']);
   });
+});
+
+describe('extract with two writers', () => {
+  it('names the first bad file in archive order, whichever writer finds its fault first', async () => {
+    // Both writers warmed up by good files, then a big bad file for one and a small bad file for
+    // the other, which finishes first: the error must still name the big one, as a reader of the
+    // archive in order would.
+    expect(writerIndex('a', 2)).not.toBe(writerIndex('b', 2));
+    const big = bytesOf(5 * 1024 * 1024, 7); // incompressible: the package is past the inline size
+    const small = Buffer.from('small\n');
+    const warm = Object.fromEntries(['a/w1.md', 'a/w2.md', 'b/w1.md', 'b/w2.md', 'b/w3.md'].map((p) => [p, Buffer.from(`${p}\n`)]));
+    const dir = join(root, 'order');
+    mkdirSync(dir, { recursive: true });
+    const manifest = refManifest({
+      files: [
+        ...Object.entries(warm).map(([path, data]) => ({ path, sha256: sha(data), size: data.length })),
+        { path: 'a/big.bin', sha256: '0'.repeat(64), size: big.length },
+        { path: 'b/small.md', sha256: '0'.repeat(64), size: small.length },
+      ],
+    });
+    const pkg = buildTar({
+      out: join(dir, 'two-bad.walnut'),
+      members: [
+        { name: 'manifest.yaml', data: manifest },
+        ...Object.entries(warm).map(([name, data]) => ({ name, data })),
+        { name: 'a/big.bin', data: big },
+        { name: 'b/small.md', data: small },
+      ],
+    });
+    for (let i = 0; i < 6; i++) {
+      await expect(extractPackage(pkg, join(dir, `out-${i}`), { maxBytes: DEFAULT_MAX_SIZE })).rejects.toMatchObject({
+        code: 'checksum_mismatch',
+        message: expect.stringContaining("'a/big.bin'"),
+      });
+    }
+  }, 60_000);
 });

@@ -84,7 +84,9 @@ class Assembler {
   bytes = 0;
   /** Digests still being computed by the sink (startFile), and the first failure among them. */
   #pending: Promise<void>[] = [];
-  #failure: { err: unknown } | undefined;
+  /** The failure of the earliest file in archive order: writers may report out of order. */
+  #failure: { err: unknown; order: number } | undefined;
+  #files = 0;
 
   constructor(
     private readonly label: string,
@@ -151,11 +153,13 @@ class Assembler {
       }
     }
     if (this.sink.startFile) {
-      if (this.#failure) throw this.#failure.err;
+      // A file before this one failed: stop, reporting the earliest failure once all have ended.
+      if (this.#failure) await this.settle();
+      const order = this.#files++;
       const { digest } = await this.sink.startFile(entry.path, entry.mode, entry.mtimeSec, entry.body, entry.size);
       const done = digest.then((d) => this.record(entry.path, d));
       done.catch((err: unknown) => {
-        this.#failure ??= { err };
+        if (!this.#failure || order < this.#failure.order) this.#failure = { err, order };
       });
       this.#pending.push(done);
       return;
@@ -170,7 +174,7 @@ class Assembler {
     else this.early.push(path);
   }
 
-  /** Waits for every digest still being computed; the first failure among them is thrown. */
+  /** Waits for every digest still being computed; the failure of the earliest file is thrown. */
   async settle(): Promise<void> {
     const pending = this.#pending;
     this.#pending = [];

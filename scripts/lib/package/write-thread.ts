@@ -174,8 +174,8 @@ interface Lane {
   made: Set<string>;
 }
 
-/** A stable small hash of a folder's name, to pick its writer. */
-function laneOf(folder: string, lanes: number): number {
+/** Which of `lanes` writers gets the files of `folder` (a stable hash of its name). */
+export function writerIndex(folder: string, lanes: number): number {
   if (lanes === 1) return 0;
   let h = 0;
   for (let i = 0; i < folder.length; i++) h = (h * 31 + folder.charCodeAt(i)) | 0;
@@ -312,7 +312,7 @@ export function threadedSink(root: string | null, packageBytes = Number.POSITIVE
     const digest = new Promise<FileDigest>((resolve, reject) => pending.set(id, { path, resolve, reject }));
     digest.catch(() => {}); // the caller awaits it, or close() lets it settle
     const folder = path.lastIndexOf('/') > 0 ? path.slice(0, path.lastIndexOf('/')) : '';
-    const lane = lanes[laneOf(folder, lanes.length)]!;
+    const lane = lanes[writerIndex(folder, lanes.length)]!;
     const head: Piece = {
       id,
       target: root === null ? null : join(root, path),
@@ -370,7 +370,7 @@ export function threadedSink(root: string | null, packageBytes = Number.POSITIVE
     },
     async mkdir(path) {
       if (root === null || path === '') return;
-      const lane = lanes[laneOf(path, lanes.length)]!;
+      const lane = lanes[writerIndex(path, lanes.length)]!;
       const dir = folderToMake(lane, path);
       // A folder's failure surfaces with the files inside it (they cannot be created).
       if (dir) add(lane, { id: 0, dir, off: 0, len: 0, end: false });
