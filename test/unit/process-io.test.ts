@@ -7,6 +7,30 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 /** Runs `body` (with `processOutput` in scope) in a child node process, stdout and stderr pipes. */
 const childScript = (body: string) => `import('./scripts/lib/cli/process-io.ts').then(({ processOutput }) => { ${body} });`;
 
+/**
+ * Runs node with `args`, reads nothing of its stdout until it writes 'queued' on stderr (a write
+ * that blocked on the full pipe would never get there), waits `graceMs` more, then reads all of
+ * stdout to the end.
+ */
+async function stdoutAfterQueued(args: string[], graceMs = 0): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pause();
+  let stderr = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+      if (stderr.includes('queued\n')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`child ended (${code}) before its output was read: ${stderr}`)));
+  });
+  if (graceMs > 0) await new Promise((r) => setTimeout(r, graceMs));
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (d: Buffer) => chunks.push(d));
+  child.stdout.resume();
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, out: Buffer.concat(chunks).toString('utf8') };
+}
+
 describe('processOutput (the entry stdout and stderr of runEntry)', () => {
   it('writes to pipes without creating process.stdout or process.stderr (their set-up loads net)', () => {
     const r = spawnSync(
@@ -34,38 +58,18 @@ describe('processOutput (the entry stdout and stderr of runEntry)', () => {
     const size = 1024 * 1024;
     // Touching process.stdout makes libuv set the pipe non-blocking: the synchronous write meets
     // EAGAIN once the pipe is full, and the rest must queue instead of failing or blocking.
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '-e',
-        childScript(`
-          void process.stdout;
-          const out = processOutput(1);
-          out.write('a'.repeat(${size}));
-          out.write('END\\n');
-          processOutput(2).write('queued\\n');
-        `),
-      ],
-      { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    child.stdout.pause();
-    let stderr = '';
-    // Nothing is read from stdout until the child says it has handed everything over: a write that
-    // blocked on the full pipe would never get there.
-    await new Promise<void>((resolve, reject) => {
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString('utf8');
-        if (stderr.includes('queued\n')) resolve();
-      });
-      child.on('exit', (code) => reject(new Error(`child ended (${code}) before handing over: ${stderr}`)));
-    });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => chunks.push(d));
-    child.stdout.resume();
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    const out = Buffer.concat(chunks).toString('utf8');
+    const { code, out } = await stdoutAfterQueued([
+      '--import',
+      'tsx',
+      '-e',
+      childScript(`
+        void process.stdout;
+        const out = processOutput(1);
+        out.write('a'.repeat(${size}));
+        out.write('END\\n');
+        processOutput(2).write('queued\\n');
+      `),
+    ]);
     expect(code).toBe(0);
     expect(out.length).toBe(size + 4);
     expect(out.endsWith('aEND\n')).toBe(true);
@@ -120,8 +124,8 @@ describe('runEntry (the process edge of every command)', () => {
 
   it('lets a command that used process.stdout end as Node ends, so that nothing it queued is cut off', async () => {
     const size = 1024 * 1024;
-    const child = spawn(
-      process.execPath,
+    // Give an early exit the time to cut the queued output off, then read.
+    const { code, out } = await stdoutAfterQueued(
       [
         '--import',
         'tsx',
@@ -135,24 +139,9 @@ describe('runEntry (the process edge of every command)', () => {
           } }));
         `),
       ],
-      { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
+      300,
     );
-    child.stdout.pause();
-    let stderr = '';
-    await new Promise<void>((resolve, reject) => {
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString('utf8');
-        if (stderr.includes('queued\n')) resolve();
-      });
-      child.on('exit', (code) => reject(new Error(`child ended (${code}) before the output was read: ${stderr}`)));
-    });
-    // Give an early exit the time to cut the queued output off, then read.
-    await new Promise((r) => setTimeout(r, 300));
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => chunks.push(d));
-    child.stdout.resume();
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
-    expect(Buffer.concat(chunks).toString('utf8')).toBe(`${'a'.repeat(size)}END\n`);
+    expect(out).toBe(`${'a'.repeat(size)}END\n`);
   }, 30_000);
 });
