@@ -9,11 +9,11 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SLAB, threadedSink, writerIndex } from '../../scripts/lib/package/write-thread.ts';
-import { extractPackage } from '../../scripts/lib/package/extract.ts';
+import { SLAB, threadedSink } from '../../scripts/lib/package/write-thread.ts';
+import { readPackage } from '../../scripts/lib/package/read-package.ts';
 import { DEFAULT_MAX_SIZE } from '../../scripts/lib/package/limits.ts';
 import { buildTar, refManifest } from './tar-fixtures.ts';
-import type { FileDigest } from '../../scripts/lib/package/sinks.ts';
+import type { FileDigest, FileSink } from '../../scripts/lib/package/sinks.ts';
 import { rmrf, tempRoot } from './helpers.ts';
 
 let root: string;
@@ -43,13 +43,15 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 // The same writer code runs on a thread for large packages and on the main thread for small ones.
 describe.each([
-  ['thread', Number.POSITIVE_INFINITY],
-  ['inline', 0],
-])('threadedSink (%s)', (tag, packageBytes) => {
+  ['thread', Number.POSITIVE_INFINITY, {}],
+  ['inline', 0, {}],
+  // Every creation counts as slow: the second writer starts after the first writer's first files.
+  ['two writers', Number.POSITIVE_INFINITY, { slowCreateMs: -1 }],
+])('threadedSink (%s)', (tag, packageBytes, tuning) => {
   it('writes files of every size around the slab size, many small ones together, with digests, modes and mtimes', async () => {
     const dir = join(root, tag, 'sizes');
     mkdirSync(dir, { recursive: true });
-    const sink = threadedSink(dir, packageBytes);
+    const sink = threadedSink(dir, packageBytes, tuning);
     const sizes = [0, 1, 100, SLAB - 1, SLAB, SLAB + 1, 3 * SLAB + 5, ...Array.from({ length: 300 }, (_, i) => (i * 977) % 5000)];
     const files = sizes.map((size, i) => ({ path: `d${i % 7}/sub${i % 3}/f${i}.bin`, data: bytesOf(size, i + 1), exec: i % 5 === 0 }));
     await sink.mkdir('empty/folder');
@@ -59,6 +61,7 @@ describe.each([
       digests.push(digest);
     }
     const got = await Promise.all(digests);
+    expect(sink.writers()).toBe(tag === 'two writers' ? 2 : 1);
     await sink.close();
     files.forEach((f, i) => {
       expect(got[i]).toEqual({ sha256: sha(f.data), size: f.data.length });
@@ -74,7 +77,12 @@ describe.each([
   it('makes every folder on the way, whichever writer gets a file of a parent or a child folder first', async () => {
     const dir = join(root, tag, 'nested');
     mkdirSync(dir, { recursive: true });
-    const sink = threadedSink(dir, packageBytes);
+    const sink = threadedSink(dir, packageBytes, tuning);
+    // Enough files first for a second writer to start where the tuning says every creation is slow.
+    const warm = [];
+    for (let i = 0; i < 80; i++) warm.push((await sink.startFile(`warm/w${i}.md`, 0o644, 0, body(Buffer.from(`${i}`)), `${i}`.length)).digest);
+    await Promise.all(warm);
+    expect(sink.writers()).toBe(tag === 'two writers' ? 2 : 1);
     const paths = ['p/q/r/s/deep.md', 'p/top.md', 'p/q/mid.md', 'p/q/r/s/t/deeper.md', 'x/y.md', 'p/q/r/low.md', 'top.md'];
     await sink.mkdir('p/q/r/empty');
     await sink.mkdir('p/q');
@@ -87,7 +95,7 @@ describe.each([
   });
 
   it('hashes without writing when it has no folder', async () => {
-    const sink = threadedSink(null, packageBytes);
+    const sink = threadedSink(null, packageBytes, tuning);
     const data = bytesOf(2 * SLAB + 17, 9);
     const digest = await sink.writeFile('a/b.bin', 0o644, 0, body(data), data.length);
     await sink.close();
@@ -97,7 +105,7 @@ describe.each([
   it('a name that exists already is duplicate_entry, and the file is left as it was', async () => {
     const dir = join(root, tag, 'dup');
     mkdirSync(dir, { recursive: true });
-    const sink = threadedSink(dir, packageBytes);
+    const sink = threadedSink(dir, packageBytes, tuning);
     const first = await sink.writeFile('x.md', 0o644, 0, body(Buffer.from('first')), 5);
     expect(first.size).toBe(5);
     await expect(sink.writeFile('x.md', 0o644, 0, body(Buffer.from('second!')), 7)).rejects.toMatchObject({ code: 'duplicate_entry' });
@@ -108,7 +116,7 @@ describe.each([
   it('a folder that is gone is unwritable, for every file after it, and close() still returns', async () => {
     const dir = join(root, tag, 'gone');
     mkdirSync(dir, { recursive: true });
-    const sink = threadedSink(dir, packageBytes);
+    const sink = threadedSink(dir, packageBytes, tuning);
     await sink.writeFile('a.md', 0o644, 0, body(Buffer.from('a')), 1);
     rmSync(dir, { recursive: true });
     const later = [];
@@ -121,7 +129,7 @@ describe.each([
   it('a body that fails half way rejects that file, and close() waits for the rest', async () => {
     const dir = join(root, tag, 'broken-body');
     mkdirSync(dir, { recursive: true });
-    const sink = threadedSink(dir, packageBytes);
+    const sink = threadedSink(dir, packageBytes, tuning);
     const ok = (await sink.startFile('ok.bin', 0o644, 0, body(bytesOf(SLAB * 2, 3)), SLAB * 2)).digest;
     async function* failing(): AsyncGenerator<Buffer> {
       yield bytesOf(SLAB + 10, 4);
@@ -134,38 +142,37 @@ describe.each([
   });
 });
 
-describe('extract with two writers', () => {
-  it('names the first bad file in archive order, whichever writer finds its fault first', async () => {
-    // Both writers warmed up by good files, then a big bad file for one and a small bad file for
-    // the other, which finishes first: the error must still name the big one, as a reader of the
-    // archive in order would.
-    expect(writerIndex('a', 2)).not.toBe(writerIndex('b', 2));
-    const big = bytesOf(5 * 1024 * 1024, 7); // incompressible: the package is past the inline size
-    const small = Buffer.from('small\n');
-    const warm = Object.fromEntries(['a/w1.md', 'a/w2.md', 'b/w1.md', 'b/w2.md', 'b/w3.md'].map((p) => [p, Buffer.from(`${p}\n`)]));
+describe('reading a package whose writers report out of order', () => {
+  it('names the first bad file in archive order, whichever digest comes back first', async () => {
+    // A sink like two writers: the second file's digest comes back before the first one's.
+    const files = { 'a/big.md': Buffer.from('big\n'), 'b/small.md': Buffer.from('small\n') };
     const dir = join(root, 'order');
     mkdirSync(dir, { recursive: true });
-    const manifest = refManifest({
-      files: [
-        ...Object.entries(warm).map(([path, data]) => ({ path, sha256: sha(data), size: data.length })),
-        { path: 'a/big.bin', sha256: '0'.repeat(64), size: big.length },
-        { path: 'b/small.md', sha256: '0'.repeat(64), size: small.length },
-      ],
-    });
+    const manifest = refManifest({ files: Object.entries(files).map(([path, data]) => ({ path, sha256: '0'.repeat(64), size: data.length })) });
     const pkg = buildTar({
       out: join(dir, 'two-bad.walnut'),
-      members: [
-        { name: 'manifest.yaml', data: manifest },
-        ...Object.entries(warm).map(([name, data]) => ({ name, data })),
-        { name: 'a/big.bin', data: big },
-        { name: 'b/small.md', data: small },
-      ],
+      members: [{ name: 'manifest.yaml', data: manifest }, ...Object.entries(files).map(([name, data]) => ({ name, data }))],
     });
-    for (let i = 0; i < 6; i++) {
-      await expect(extractPackage(pkg, join(dir, `out-${i}`), { maxBytes: DEFAULT_MAX_SIZE })).rejects.toMatchObject({
-        code: 'checksum_mismatch',
-        message: expect.stringContaining("'a/big.bin'"),
-      });
-    }
-  }, 60_000);
+    let releaseFirst: () => void = () => {};
+    const firstHeld = new Promise<void>((r) => (releaseFirst = r));
+    let started = 0;
+    const sink: FileSink = {
+      writeFile: () => Promise.reject(new Error('not used')),
+      mkdir: async () => {},
+      async startFile(_path, _mode, _mtime, body) {
+        const chunks: Buffer[] = [];
+        for await (const c of body as AsyncIterable<Buffer>) chunks.push(c);
+        const data = Buffer.concat(chunks);
+        const digest = { sha256: sha(data), size: data.length };
+        const index = started++;
+        if (index === 0) return { digest: firstHeld.then(() => digest) };
+        setTimeout(releaseFirst, 50); // the later file has failed by then
+        return { digest: Promise.resolve(digest) };
+      },
+    };
+    await expect(readPackage(pkg, sink, { maxBytes: DEFAULT_MAX_SIZE })).rejects.toMatchObject({
+      code: 'checksum_mismatch',
+      message: expect.stringContaining("'a/big.md'"),
+    });
+  });
 });

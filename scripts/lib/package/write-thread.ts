@@ -7,8 +7,9 @@
  * back, never copied across: the main thread packs the bytes of consecutive files into a slab
  * (many small files share one message), the worker creates each file with O_EXCL (never through
  * an existing file or link), writes, sets the mtime, closes, hashes, and returns the slab with
- * the digests. Memory is the pool's, whatever the package holds. Each folder's files go to one
- * worker, which handles its messages in order and makes a folder before the files inside it.
+ * the digests. Memory is the pool's, whatever the package holds. A worker handles its messages
+ * in order and makes a folder before the files inside it; each folder's files go to one worker
+ * (when a second starts, about half the folders move to it, see WRITERS).
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -32,6 +33,8 @@ const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const { createHash } = require('node:crypto');
 const open = new Map();
+let created = 0;
+let createMs = 0;
 function fail(f, op, e) {
   f.error = { op, code: (e && e.code) || 'EIO' };
   if (f.fd !== undefined) { try { fs.closeSync(f.fd); } catch {} f.fd = undefined; }
@@ -47,7 +50,12 @@ function piece(slab, p, replies) {
     open.set(p.id, f);
     if (p.target !== null) {
       if (p.dir !== undefined) { try { fs.mkdirSync(p.dir, { recursive: true }); } catch (e) { fail(f, 'mkdir', e); } }
-      if (!f.error) { try { f.fd = fs.openSync(p.target, 'wx', p.mode); } catch (e) { fail(f, 'open', e); } }
+      if (!f.error) {
+        const t0 = performance.now();
+        try { f.fd = fs.openSync(p.target, 'wx', p.mode); } catch (e) { fail(f, 'open', e); }
+        created += 1;
+        createMs += performance.now() - t0;
+      }
     }
   }
   if (!f.error && p.len > 0) {
@@ -69,7 +77,7 @@ function piece(slab, p, replies) {
 parentPort.on('message', ({ slab, pieces }) => {
   const replies = [];
   for (const p of pieces) piece(slab, p, replies);
-  parentPort.postMessage({ slab, replies }, slab ? [slab] : []);
+  parentPort.postMessage({ slab, replies, created, createMs }, slab ? [slab] : []);
 });
 `;
 
@@ -151,16 +159,23 @@ function failure(entry: string, err: { op: string; code: string }): AliveError {
 
 export interface ThreadedSink extends FileSink {
   startFile(path: string, mode: number, mtimeSec: number, body: Readable, size?: number): Promise<{ digest: Promise<FileDigest> }>;
-  /** Waits until every write begun has ended (written or failed), then stops the thread. */
+  /** Waits until every write begun has ended (written or failed), then stops the threads. */
   close(): Promise<void>;
+  /** How many writers have started so far. */
+  writers(): number;
 }
 
 /**
- * How many writer threads a sink that writes files starts. Creating a file is mostly waiting on
- * the file system (a blocked open(2), not CPU): two writers keep two creations in flight. Files
- * go to a writer by their folder, so each writer makes the folders of its own files first.
+ * The most writer threads a sink that writes files runs. It starts with one; a second starts when
+ * creating a file takes the first more than SLOW_CREATE_MS on average over CREATES_SEEN files: a
+ * file system busy with its own bookkeeping (right after thousands of files were deleted, ext4
+ * skips the inodes freed recently one by one), where two creations in flight finish sooner. On a
+ * fast one (a settled disk, /dev/shm) a second writer only costs its start-up and messages.
+ * Files go to a writer by their folder, and each writer makes the folders of its own files.
  */
 const WRITERS = 2;
+const CREATES_SEEN = 64;
+const SLOW_CREATE_MS = 0.25;
 
 /** One writer and the slab it is being sent. */
 interface Lane {
@@ -192,18 +207,12 @@ function* foldersUp(rel: string): Generator<string> {
  * setuid bits, in a fresh folder only this process knows. A package of fewer than
  * THREAD_FROM_BYTES (`packageBytes`, its file's size) is written on the main thread.
  */
-export function threadedSink(root: string | null, packageBytes = Number.POSITIVE_INFINITY): ThreadedSink {
+export function threadedSink(root: string | null, packageBytes = Number.POSITIVE_INFINITY, tuning: { slowCreateMs?: number } = {}): ThreadedSink {
+  const slowCreateMs = tuning.slowCreateMs ?? SLOW_CREATE_MS;
   const inline = packageBytes < THREAD_FROM_BYTES;
-  const laneCount = inline || root === null ? 1 : WRITERS;
-  const lanes: Lane[] = Array.from({ length: laneCount }, () => ({
-    worker: undefined,
-    slab: undefined,
-    used: 0,
-    pieces: [],
-    flushQueued: false,
-    slabsOut: 0,
-    made: new Set<string>(),
-  }));
+  const maxLanes = inline || root === null ? 1 : WRITERS;
+  const newLane = (): Lane => ({ worker: undefined, slab: undefined, used: 0, pieces: [], flushQueued: false, slabsOut: 0, made: new Set<string>() });
+  const lanes: Lane[] = [newLane()];
   let nextId = 1;
   let broken: Error | undefined;
   const free: ArrayBuffer[] = [];
@@ -223,9 +232,17 @@ export function threadedSink(root: string | null, packageBytes = Number.POSITIVE
     for (const lane of lanes) lane.slabsOut = 0;
     wake();
   };
-  const onMessage = (lane: Lane, { slab: back, replies }: { slab: ArrayBuffer | null; replies: Reply[] }) => {
+  const onMessage = (
+    lane: Lane,
+    { slab: back, replies, created: made, createMs }: { slab: ArrayBuffer | null; replies: Reply[]; created: number; createMs: number },
+  ) => {
     if (back) free.push(back);
     lane.slabsOut -= 1;
+    if (lanes.length < maxLanes && made >= CREATES_SEEN && createMs / made > slowCreateMs) {
+      const extra = newLane();
+      lanes.push(extra);
+      start(extra).unref();
+    }
     for (const r of replies) {
       const p = pending.get(r.id);
       if (!p) continue;
@@ -364,6 +381,7 @@ export function threadedSink(root: string | null, packageBytes = Number.POSITIVE
 
   return {
     startFile,
+    writers: () => lanes.length,
     async writeFile(path, mode, mtimeSec, body, size) {
       const { digest } = await startFile(path, mode, mtimeSec, body, size);
       return digest;
