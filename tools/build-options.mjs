@@ -41,6 +41,14 @@ export const HOOK_ENTRIES = ['log-guardian', 'log-guardian-shell', 'relay-check'
  * Only for bundles with the require banner.
  */
 const builtinNames = new Set(builtinModules);
+/** Sends every `import … from 'node:x'` statement (not a dynamic import) to `namespace`. */
+const resolveBuiltinImports = (build, namespace) =>
+  build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+    if (args.kind !== 'import-statement' || args.namespace === namespace) return undefined;
+    const bare = args.path.replace(/^node:/, '');
+    if (!builtinNames.has(bare)) return undefined;
+    return { path: `node:${bare}`, namespace };
+  });
 const plainObjectBuiltin = (id) => {
   const m = createRequire(import.meta.url)(id);
   return m !== null && typeof m === 'object' && Object.getPrototypeOf(m) === Object.prototype;
@@ -48,12 +56,7 @@ const plainObjectBuiltin = (id) => {
 export const lazyBuiltins = {
   name: 'lazy-node-builtins',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
-      if (args.kind !== 'import-statement' || args.namespace === 'lazy-builtin') return undefined;
-      const bare = args.path.replace(/^node:/, '');
-      if (!builtinNames.has(bare)) return undefined;
-      return { path: `node:${bare}`, namespace: 'lazy-builtin' };
-    });
+    resolveBuiltinImports(build, 'lazy-builtin');
     build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
       const id = JSON.stringify(args.path);
       if (!plainObjectBuiltin(args.path)) return { contents: `module.exports = require(${id});`, loader: 'js' };
@@ -88,12 +91,7 @@ export const lazyBuiltins = {
 export const hookBuiltins = {
   name: 'hook-node-builtins',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
-      if (args.kind !== 'import-statement' || args.namespace === 'hook-builtin') return undefined;
-      const bare = args.path.replace(/^node:/, '');
-      if (!builtinNames.has(bare)) return undefined;
-      return { path: `node:${bare}`, namespace: 'hook-builtin' };
-    });
+    resolveBuiltinImports(build, 'hook-builtin');
     build.onLoad({ filter: /.*/, namespace: 'hook-builtin' }, (args) => {
       const id = JSON.stringify(args.path);
       const descriptors = Object.getOwnPropertyDescriptors(createRequire(import.meta.url)(args.path));
