@@ -12,6 +12,7 @@ import { AliveError, messageOf, UsageError, type ExitCode } from '../errors.ts';
 import type { OnProgress } from '../package/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
 import { processOutput, watchProcessStreams } from './process-io.ts';
+import { simpleArgs } from './simple-args.ts';
 import { terminalProgress } from './progress.ts';
 import { inlineText } from '../text/untrusted.ts';
 
@@ -93,13 +94,15 @@ export function defineCommand<const O extends OptionsConfig>(spec: CommandSpec<O
     async invoke(argv, io, path = [spec.name]) {
       const jsonRequested = acceptsJson && argv.includes('--json');
       return guard(io, jsonRequested, async () => {
-        let parsed;
-        try {
-          parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
-        } catch (err) {
-          throw new UsageError(cleanParseArgsMessage(err), spec.usage);
+        let parsed: { values: Record<string, unknown>; positionals: string[] } | undefined = simpleArgs(argv, options);
+        if (!parsed) {
+          try {
+            parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+          } catch (err) {
+            throw new UsageError(cleanParseArgsMessage(err), spec.usage);
+          }
         }
-        const values = parsed.values as Record<string, unknown>;
+        const values = parsed.values;
         if (values.help === true) {
           writeLine(io.stdout, spec.usage);
           return 0;
