@@ -466,9 +466,14 @@ function unresolvedReason(write) {
 function readInputReason(write) {
   return `This command writes a file it reads the name of from input that names log.md (${write.via} onto ${shown(write.path)}, read from ${shown(write.input ?? "")}) inside an ALIVE world, so log-guardian cannot tell from the command text whether that is a walnut log, and it refuses what it cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; if it is another file, name it with a literal path (or loop over literal paths: \`for f in a b\`).`;
 }
+var QUOTING = ['"', "'", "\\", "{", "}"];
 function namesLog(command) {
-  let LOG = /log\.md/i, NOISE = /["'\\{},]/g;
-  return LOG.test(command) || /["'\\{}]/.test(command) && LOG.test(command.replace(NOISE, ""));
+  let lower = command.toLowerCase();
+  if (lower.includes("log.md")) return !0;
+  if (!QUOTING.some((c) => lower.includes(c))) return !1;
+  let bare = lower;
+  for (let c of [...QUOTING, ","]) bare = bare.replaceAll(c, "");
+  return bare.includes("log.md");
 }
 function decideBash(call, cwd, env, shellWrites) {
   if (!namesLog(call.command)) return ALLOW;

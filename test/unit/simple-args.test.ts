@@ -54,7 +54,8 @@ function* commandLines(): Generator<string[]> {
   const exhaustive = (n: number): string[][] => (n === 0 ? [[]] : exhaustive(n - 1).flatMap((line) => WORDS.map((w) => [...line, w])));
   for (let n = 0; n <= 3; n++) yield* exhaustive(n);
   let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) >>> 0);
+  // The high bits of a linear congruential generator: its low bits repeat with a short period.
+  const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 16;
   for (let k = 0; k < 20_000; k++) yield Array.from({ length: 4 + (next() % 4) }, () => WORDS[next() % WORDS.length]!);
 }
 

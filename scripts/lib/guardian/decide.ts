@@ -157,11 +157,22 @@ function readInputReason(write: ShellWrite): string {
 /** scripts/lib/guardian/shell.ts's shellWrites, passed in: the hook loads it only when needed. */
 export type ShellReader = (command: string, options: { home?: string | undefined; cwd?: string | undefined }) => ShellWrite[];
 
-/** Commands are only read when their text names log.md (also through quotes, backslashes or braces). */
+/** What may stand between the letters of `log.md` in a command that still names it. */
+const QUOTING = ['"', "'", '\\', '{', '}'];
+
+/**
+ * Commands are only read when their text names log.md, in any letter case, also through the
+ * quotes, backslashes, braces and commas a shell takes away (`l"o"g.md`, `log\.md`, `LOG.MD`).
+ * String search, not regular expressions: this runs on every Bash call, and compiling its
+ * patterns was a tenth of the hook's own time.
+ */
 export function namesLog(command: string): boolean {
-  const LOG = /log\.md/i;
-  const NOISE = /["'\\{},]/g;
-  return LOG.test(command) || (/["'\\{}]/.test(command) && LOG.test(command.replace(NOISE, '')));
+  const lower = command.toLowerCase();
+  if (lower.includes('log.md')) return true;
+  if (!QUOTING.some((c) => lower.includes(c))) return false;
+  let bare = lower;
+  for (const c of [...QUOTING, ',']) bare = bare.replaceAll(c, '');
+  return bare.includes('log.md');
 }
 
 function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, shellWrites: ShellReader | undefined): Decision {

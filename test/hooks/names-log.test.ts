@@ -1,0 +1,39 @@
+/**
+ * Which Bash commands log-guardian reads (namesLog): every text that names log.md, in any letter
+ * case and through quotes, backslashes, braces or commas, as the regular expressions it replaced
+ * decided, and no fewer.
+ */
+import { describe, expect, it } from 'vitest';
+import { namesLog } from '../../scripts/lib/guardian/decide.ts';
+
+/** The rule as it was written with regular expressions. */
+const byPattern = (command: string): boolean => /log\.md/i.test(command) || (/["'\\{}]/.test(command) && /log\.md/i.test(command.replace(/["'\\{},]/g, '')));
+
+// Letters of the name in both cases, the characters a shell takes away, others around them, and
+// characters whose case mapping is special (Kelvin sign, long s, dotted and dotless i).
+const ALPHABET = ['l', 'o', 'g', '.', 'm', 'd', 'L', 'O', 'G', 'M', 'D', '"', "'", '\\', '{', '}', ',', ' ', 'x', '\u212a', '\u017f', '\u0130', '\u0131'];
+
+describe('namesLog', () => {
+  it('decides as the regular expressions did, on 60,000 texts made of the name, quoting and look-alikes', () => {
+    let seed = 11;
+    // The high bits of a linear congruential generator: its low bits repeat with a short period.
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 16;
+    const texts = ['log.md', 'LOG.MD', 'l"o"g.md', "'log'.md", 'log\\.md', 'lo{g}.md', 'lo,g.md', 'cat _kernel/Log.Md', 'npm test', ''];
+    const pick = () => ALPHABET[next() % ALPHABET.length]!;
+    for (let k = 0; k < 60_000; k++) {
+      // The name, its letters in either case, with now and then a character slipped between them.
+      let text = next() % 2 === 0 ? pick() : '';
+      for (const c of 'log.md') {
+        text += next() % 2 === 0 ? c : c.toUpperCase();
+        if (next() % 4 === 0) text += pick();
+      }
+      texts.push(text + (next() % 2 === 0 ? pick() : ''));
+    }
+    let named = 0;
+    for (const text of texts) {
+      expect(namesLog(text), JSON.stringify(text)).toBe(byPattern(text));
+      if (byPattern(text)) named += 1;
+    }
+    expect(named).toBeGreaterThan(500);
+  });
+});
