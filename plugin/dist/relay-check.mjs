@@ -37,10 +37,10 @@ var ALIVE_VERSION = "0.1.0";
 var FIRST_BUFFER = 16 * 1024;
 async function readStdin(options) {
   if (options.alwaysAsync) return isTerminal(0) ? { ok: !0, text: "" } : readStdinAsync([], 0, options);
-  let buf = Buffer.allocUnsafe(Math.min(FIRST_BUFFER, options.maxBytes + 1)), total = 0;
+  let buf = Buffer.allocUnsafeSlow(Math.min(FIRST_BUFFER, options.maxBytes + 1)), total = 0;
   for (; ; ) {
     if (total === buf.length) {
-      let larger = Buffer.allocUnsafe(Math.min(buf.length * 2, options.maxBytes + 1));
+      let larger = Buffer.allocUnsafeSlow(Math.min(buf.length * 2, options.maxBytes + 1));
       buf.copy(larger, 0, 0, total), buf = larger;
     }
     let n;
@@ -55,7 +55,11 @@ async function readStdin(options) {
     if (n === 0) break;
     if (total += n, total > options.maxBytes) return { ok: !1, reason: "too-large" };
   }
-  return { ok: !0, text: buf.toString("utf8", 0, total) };
+  return { ok: !0, text: utf8Text(buf, total) };
+}
+function utf8Text(buf, length) {
+  let slice = buf.utf8Slice;
+  return typeof slice == "function" ? slice.call(buf, 0, length) : buf.toString("utf8", 0, length);
 }
 function isTerminal(fd) {
   try {
