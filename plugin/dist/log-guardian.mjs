@@ -175,11 +175,13 @@ var builtin = typeof process.getBuiltinModule == "function" ? process.getBuiltin
 
 // scripts/lib/fs/find-up.ts
 function isDirectory(path) {
-  try {
-    return fs.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
-  } catch {
-    return !1;
-  }
+  if (process.platform === "win32")
+    try {
+      return fs.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
+    } catch {
+      return !1;
+    }
+  return fs.existsSync(path.endsWith("/") ? path : `${path}/`);
 }
 function findUp(start, matches) {
   let dir = resolve(start);
@@ -328,11 +330,7 @@ function rootForms(dir) {
   return [...forms];
 }
 function exists(path) {
-  try {
-    return fs.statSync(path, { throwIfNoEntry: !1 }) !== void 0;
-  } catch {
-    return !1;
-  }
+  return fs.existsSync(path);
 }
 
 // scripts/lib/guardian/signed.ts

@@ -171,11 +171,13 @@ function relayDir(env = process.env) {
 
 // scripts/lib/fs/find-up.ts
 function isDirectory(path) {
-  try {
-    return fs.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
-  } catch {
-    return !1;
-  }
+  if (process.platform === "win32")
+    try {
+      return fs.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
+    } catch {
+      return !1;
+    }
+  return fs.existsSync(path.endsWith("/") ? path : `${path}/`);
 }
 function findUp(start, matches) {
   let dir = resolve(start);

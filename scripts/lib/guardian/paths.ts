@@ -128,10 +128,7 @@ export function rootForms(dir: string): string[] {
   return [...forms];
 }
 
+/** Something is at `path` (through links). access(2), not stat: no Stats object at a hook's start. */
 export function exists(path: string): boolean {
-  try {
-    return fs.statSync(path, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    return false;
-  }
+  return fs.existsSync(path);
 }
