@@ -171,13 +171,14 @@ function relayDir(env = process.env) {
 
 // scripts/lib/fs/find-up.ts
 function isDirectory(path) {
-  if (process.platform === "win32")
-    try {
-      return fs.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
-    } catch {
-      return !1;
-    }
-  return fs.existsSync(path.endsWith("/") ? path : `${path}/`);
+  return path === "" ? !1 : process.platform === "win32" ? statsAsDirectory(path) : fs.existsSync(path.endsWith("/") ? path : `${path}/`) ? !0 : path.length > 1e3 && statsAsDirectory(path);
+}
+function statsAsDirectory(path) {
+  try {
+    return fs.statSync(path, { throwIfNoEntry: !1 })?.isDirectory() === !0;
+  } catch {
+    return !1;
+  }
 }
 function findUp(start, matches) {
   let dir = resolve(start);

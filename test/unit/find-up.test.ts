@@ -35,6 +35,21 @@ describe('isDirectory', () => {
       'file/below': false,
     });
     expect(isDirectory('/')).toBe(true);
+    expect(isDirectory('')).toBe(false);
+  });
+
+  it('finds a folder whose path is at the system limit, where the slash it adds would pass it', () => {
+    // 4,095 bytes is Linux's longest path: made here one level at a time, relative to the last.
+    let path = join(dir, 'long');
+    mkdirSync(path);
+    while (path.length + 201 < 4095) {
+      path = join(path, 'd'.repeat(200));
+      mkdirSync(path);
+    }
+    path = join(path, 'e'.repeat(4095 - path.length - 1));
+    mkdirSync(path);
+    expect(path.length).toBe(4095);
+    expect(isDirectory(path)).toBe(true);
   });
 
   it('findUp stops at the first folder that matches, and past the root gives undefined', () => {

@@ -94,6 +94,17 @@ describe('simpleArgs', () => {
     }
   });
 
+  it('leaves to parseArgs an option named __proto__ (it keeps no value for it) and a table it refuses', () => {
+    const table = { __proto__: { type: 'string' }, ...TABLES.status! } as Options;
+    Object.defineProperty(table, '__proto__', { value: { type: 'string' }, enumerable: true });
+    expect(simpleArgs(['--__proto__', 'x'], table)).toBeUndefined();
+    expect(parsed(['--__proto__', 'x'], table)).toEqual({ values: {}, positionals: [] });
+    for (const broken of [{ n: { type: 'number' } }, { n: { type: 'string', short: 'xy' } }] as unknown as Options[]) {
+      expect(parsed([], broken)).toBeInstanceOf(Error);
+      expect(simpleArgs([], broken)).toBeUndefined();
+    }
+  });
+
   it('makes a values object without a prototype, as parseArgs does', () => {
     expect(Object.getPrototypeOf(simpleArgs(['--json'], TABLES.status!)!.values)).toBeNull();
     expect(Object.getPrototypeOf(parseArgs({ args: ['--root=x'], options: TABLES.status!, strict: true }).values)).toBeNull();

@@ -18,8 +18,13 @@ export interface SimpleArgs {
 
 /** `argv` read against `options` (strict, positionals allowed), or undefined when parseArgs must read it. */
 export function simpleArgs(argv: readonly string[], options: OptionsConfig): SimpleArgs | undefined {
-  // parseArgs fills in defaults whether or not the option is given.
-  for (const name in options) if (options[name]!.default !== undefined) return undefined;
+  // parseArgs fills in defaults whether or not the option is given, and refuses a table it
+  // cannot read (which a run with --help shows at once): both are its to handle.
+  for (const name in options) {
+    const option = options[name]!;
+    if (option.default !== undefined || (option.type !== 'string' && option.type !== 'boolean')) return undefined;
+    if (option.short !== undefined && option.short.length !== 1) return undefined;
+  }
   const values: Record<string, string | boolean> = Object.create(null);
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -30,6 +35,8 @@ export function simpleArgs(argv: readonly string[], options: OptionsConfig): Sim
     }
     if (!arg.startsWith('--') || arg === '--' || arg.includes('=')) return undefined;
     const name = arg.slice(2);
+    // parseArgs keeps no value named __proto__.
+    if (name === '__proto__') return undefined;
     const option = Object.hasOwn(options, name) ? options[name] : undefined;
     if (!option || option.multiple || name in values) return undefined;
     if (option.type === 'boolean') {
