@@ -4,8 +4,8 @@
  * (bench/startup.ts). Anything else (`--name=value`, short options, `--`, a repeated option, a
  * `multiple` option, a value that starts with '-', an unknown option) is left to
  * parseArgs, which also makes every usage error. For what it accepts, the result is parseArgs's
- * own (test/unit/simple-args.test.ts compares the two). A table with a default is left to
- * parseArgs whatever the command line.
+ * own (test/unit/simple-args.test.ts compares the two). A table with a default, or one parseArgs
+ * would refuse, is left to it whatever the command line.
  */
 import type { ParseArgsConfig } from 'node:util';
 

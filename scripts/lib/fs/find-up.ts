@@ -1,6 +1,6 @@
 /**
  * Walking up the folder tree: the one find-up-to-root (world root, bus root, the guardian's world
- * lookup). Only stat calls: the hooks use it on every tool call.
+ * lookup). Only access and stat calls: the hooks use it on every tool call.
  */
 import { dirname, resolve } from 'node:path';
 import { fs } from './node-fs.ts';
