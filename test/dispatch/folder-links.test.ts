@@ -4,7 +4,7 @@
  * files from outside. Every write and read through such a folder is refused, with the folder named.
  */
 import { describe, it, expect } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { recordTurn } from '../../scripts/lib/bus/threads.ts';
 import { messageFileName } from '../../scripts/lib/bus/ids.ts';
 import { AliveError } from '../../scripts/lib/errors.ts';
+import { direntsIn, inBusChildDir, namesIn, openBusChildDir, openBusDir } from '../../scripts/lib/bus/fsutil.ts';
 
 const lease = { owner: 't', leaseMs: 60_000 };
 
@@ -299,6 +300,55 @@ describe('bus folder links: status, folders it only reads', () => {
     expect(claude.problems).toHaveLength(1);
     expect(claude.problems[0]).toContain(folder(paths));
     expect(claude.problems[0]).toMatch(why);
+  });
+});
+
+describe('bus folder links: a folder opened through its open parent (status reads top down)', () => {
+  it('a link swapped in after the parent was opened and listed is refused, and nothing is read through it', () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'claude');
+    mkdirSync(paths.inbox, { recursive: true });
+    const away = outside();
+    writeFileSync(join(away, 'msg-planted-1.hw'), '# From: @gemini\n\nplanted\n');
+    const receiver = openBusDir(root, paths.dir, false)!;
+    try {
+      expect(direntsIn(receiver).map((d) => d.name)).toContain('inbox');
+      plantLink(paths.inbox, away);
+      let read: string[] | undefined;
+      const err = (() => {
+        try {
+          read = inBusChildDir(root, receiver, 'inbox', namesIn);
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(read).toBeUndefined();
+      expect(err).toBeInstanceOf(AliveError);
+      expect((err as AliveError).code).toBe('unsafe_bus_folder');
+      expect((err as AliveError).message).toContain(paths.inbox);
+      expect((err as AliveError).message).toMatch(/symbolic link/);
+      expect(openBusChildDir(root, receiver, 'dead-letter')).toBeUndefined();
+      writeFileSync(join(paths.dir, 'archive'), 'not a folder');
+      expect(() => openBusChildDir(root, receiver, 'archive')).toThrow(/is not a folder/);
+    } finally {
+      receiver.close();
+    }
+  });
+
+  it('status reads a daemon record, and a FIFO planted as daemon.json is not waited on', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'claude');
+    const other = receiverPaths(root, 'codex');
+    mkdirSync(paths.inbox, { recursive: true });
+    mkdirSync(other.inbox, { recursive: true });
+    writeFileSync(paths.daemon, JSON.stringify({ pid: process.pid, agent: 'claude\u001b[2J' }));
+    expect(spawnSync('mkfifo', [other.daemon]).status).toBe(0);
+    const r = statusTool({ root, as: 'tester' }) as { receivers: { receiver: string; daemon: unknown }[] };
+    const daemon = r.receivers.find((x) => x.receiver === '@claude')!.daemon;
+    expect(daemon).toMatchObject({ pid: process.pid, alive: true });
+    expect(JSON.stringify(daemon)).toContain('claude\\\\x1b[2J');
+    expect(r.receivers.find((x) => x.receiver === '@codex')!.daemon).toBeNull();
   });
 });
 

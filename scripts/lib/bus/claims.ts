@@ -530,10 +530,23 @@ function bumpExpiries(paths: ReceiverPaths, id: string): number {
   return n;
 }
 
+export interface HeldClaim {
+  name: string;
+  fileName: string;
+  id: string;
+  deadline: number;
+  owner: string;
+  path: string;
+}
+
 /** Claims currently held in processing/, with their lease deadlines. */
-export function listClaims(paths: ReceiverPaths): { name: string; fileName: string; id: string; deadline: number; owner: string; path: string }[] {
-  const names = listBusDir(paths.root, paths.processing);
-  const out = [];
+export function listClaims(paths: ReceiverPaths): HeldClaim[] {
+  return claimsFromNames(paths, listBusDir(paths.root, paths.processing));
+}
+
+/** The claims among the names of processing/ (other names are not the bus's), sorted. */
+export function claimsFromNames(paths: ReceiverPaths, names: readonly string[]): HeldClaim[] {
+  const out: HeldClaim[] = [];
   for (const n of names) {
     const p = parseClaimFileName(n);
     if (!p) continue;

@@ -182,6 +182,53 @@ function withRealPaths(err: unknown, procPrefix: string, realPrefix: string): un
   return e;
 }
 
+const CHILD_DIR = fsc.O_RDONLY | fsc.O_DIRECTORY | fsc.O_NOFOLLOW;
+
+/**
+ * Opens folder `name` of `parent` (open and checked) with no second walk from the root: through
+ * /proc/self/fd/N/<name> with O_NOFOLLOW the kernel opens exactly that entry of the checked folder
+ * and refuses a link there (openat semantics). Readers that go down a tree (`dispatch status`)
+ * check each level once this way. Undefined when absent; `unsafe_bus_folder` for a link or a
+ * non-folder.
+ */
+export function openBusChildDir(root: string, parent: BusDir, name: string): BusDir | undefined {
+  const path = join(parent.path, name);
+  if (parent.fd === undefined) return openBusDir(root, path, false);
+  let fd: number;
+  try {
+    fd = openSync(parent.at(name), CHILD_DIR);
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ELOOP' || code === 'ENOTDIR') throw unsafeBusFolder(path, lstatSync(parent.at(name), { throwIfNoEntry: false }));
+    throw err;
+  }
+  return { path, fd, at: (n) => `${PROC_FD}/${fd}/${n}`, close: () => closeSync(fd) };
+}
+
+/** Runs `fn` with folder `name` of the open folder `parent` open (see openBusChildDir); undefined when absent. */
+export function inBusChildDir<T>(root: string, parent: BusDir, name: string, fn: (d: BusDir) => T): T | undefined {
+  const d = openBusChildDir(root, parent, name);
+  if (!d) return undefined;
+  try {
+    return fn(d);
+  } catch (err) {
+    throw d.fd === undefined ? err : withRealPaths(err, `${PROC_FD}/${d.fd}/`, `${d.path}${sep}`);
+  } finally {
+    d.close();
+  }
+}
+
+/** The names in an open bus folder. */
+export function namesIn(d: BusDir): string[] {
+  return readdirSync(d.at('.'));
+}
+
+/** The entries of an open bus folder with their types. */
+export function direntsIn(d: BusDir): Dirent[] {
+  return readdirSync(d.at('.'), { withFileTypes: true });
+}
+
 /** Makes `dir` and the folders above it (below the root), each a real folder. */
 export function ensureDir(root: string, dir: string): void {
   inBusDir(root, dir, true, () => undefined);
@@ -434,20 +481,36 @@ export type BusFileRead = { ok: true; bytes: Buffer; size: number; mtimeMs: numb
  * `headBytes` reads only the start; otherwise a file over `maxBytes` is refused unread.
  */
 export function readBusFile(root: string, path: string, opts: { maxBytes?: number; headBytes?: number } = {}): BusFileRead {
-  const NOT_REGULAR = 'not a regular file (a folder, link, FIFO or device)';
   let opened: ReadOpen | undefined;
   try {
-    opened = inBusDir(root, dirname(path), false, (d): ReadOpen => {
-      const name = basename(path);
-      const st = lstatSync(d.at(name), { throwIfNoEntry: false });
-      if (!st) return { problem: 'missing' };
-      if (!st.isFile()) return { problem: 'not_a_file' };
-      return openForReading(d.at(name));
-    });
+    opened = inBusDir(root, dirname(path), false, (d) => openFileIn(d, basename(path)));
   } catch (err) {
     if (err instanceof AliveError) throw err;
     return { ok: false, problem: 'unreadable', detail: errnoCode(err) ?? String(err) };
   }
+  return readOpened(opened, opts);
+}
+
+/** readBusFile for a file of a folder already open and checked. */
+export function readBusFileIn(d: BusDir, name: string, opts: { maxBytes?: number; headBytes?: number } = {}): BusFileRead {
+  let opened: ReadOpen;
+  try {
+    opened = openFileIn(d, name);
+  } catch (err) {
+    return { ok: false, problem: 'unreadable', detail: errnoCode(err) ?? String(err) };
+  }
+  return readOpened(opened, opts);
+}
+
+function openFileIn(d: BusDir, name: string): ReadOpen {
+  const st = lstatSync(d.at(name), { throwIfNoEntry: false });
+  if (!st) return { problem: 'missing' };
+  if (!st.isFile()) return { problem: 'not_a_file' };
+  return openForReading(d.at(name));
+}
+
+function readOpened(opened: ReadOpen | undefined, opts: { maxBytes?: number; headBytes?: number }): BusFileRead {
+  const NOT_REGULAR = 'not a regular file (a folder, link, FIFO or device)';
   if (!opened || !('fd' in opened)) {
     if (!opened || opened.problem === 'missing') return { ok: false, problem: 'missing', detail: 'no such file' };
     if (opened.problem === 'not_a_file') return { ok: false, problem: 'not_a_file', detail: NOT_REGULAR };
@@ -467,7 +530,15 @@ export function readBusFile(root: string, path: string, opts: { maxBytes?: numbe
 
 /** A small JSON file of the bus (reason files, config, daemon records), read safely; undefined if absent or bad. */
 export function readBusJson(root: string, path: string, maxBytes = 1024 * 1024): unknown {
-  const r = readBusFile(root, path, { maxBytes });
+  return parseBusJson(readBusFile(root, path, { maxBytes }));
+}
+
+/** readBusJson for a file of a folder already open and checked. */
+export function readBusJsonIn(d: BusDir, name: string, maxBytes = 1024 * 1024): unknown {
+  return parseBusJson(readBusFileIn(d, name, { maxBytes }));
+}
+
+function parseBusJson(r: BusFileRead): unknown {
   if (!r.ok) return undefined;
   try {
     return JSON.parse(r.bytes.toString('utf8')) as unknown;

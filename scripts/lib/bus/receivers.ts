@@ -22,11 +22,15 @@ export function listReceivers(root: string): string[] {
     if (err instanceof AliveError) throw err; // runtimes/ is a link
     return [];
   }
-  // A receiver folder that is a link is not a directory here: it is not listed.
   return dirents
-    .filter((d) => d.isDirectory() && isValidName(d.name) && d.name === d.name.toLowerCase())
+    .filter(isReceiverFolder)
     .map((d) => d.name)
     .sort();
+}
+
+/** An entry of runtimes/ that is a receiver's folder. A link is not a directory here: it is not one. */
+export function isReceiverFolder(d: Dirent): boolean {
+  return d.isDirectory() && isValidName(d.name) && d.name === d.name.toLowerCase();
 }
 
 /** Folder receivers and meta-receivers. */
