@@ -127,6 +127,28 @@ describe.concurrent('git transport', () => {
     expect(existsSync(ran)).toBe(false);
   });
 
+  it('a push into a relay in a folder runs no command its config names (alternate refs, a work tree update)', async () => {
+    const { dir, alice, bob } = setupWorld();
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const ran = join(dir, 'config-ran');
+    // Whoever can write bob's folder: an alternate object store, and a command to list its refs.
+    const other = join(dir, 'other.git');
+    git(['init', '-q', '--bare', other]);
+    writeFileSync(join(bob.url, 'objects', 'info', 'alternates'), `${join(other, 'objects')}\n`);
+    git(['config', 'core.alternateRefsCommand', `echo alternateRefsCommand >> '${ran}'; true`], bob.url);
+    git(['config', 'receive.autogc', 'true'], bob.url);
+    git(['config', 'gc.auto', '1'], bob.url);
+    const r = await alice.transport.deliver(
+      { login: 'bob', relay: bob.url },
+      pkgFile(dir, 'c.walnut', 100),
+      () => 'c-1.walnut',
+      () => {},
+    );
+    expect(bareFiles(bob.url).has(r.path)).toBe(true);
+    expect(existsSync(ran)).toBe(false);
+  });
+
   it('refuses the delivery when the key check throws, and writes nothing', async () => {
     const { dir, alice, bob } = setupWorld();
     await alice.transport.setup(alice.keys.publicKeyPem);
@@ -364,6 +386,33 @@ describe.concurrent('git transport', () => {
 });
 
 describe('git environment', () => {
+  it('a GIT_DIR (and friends) inherited from a git hook that started the session never send the relay into that repository', async () => {
+    const { alice, bob } = setupWorld();
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const o = tempDir('git-dir-other');
+    cleanups.push(o.cleanup);
+    const other = o.dir;
+    git(['init', '-q', '-b', 'main', other]);
+    git(['-C', other, 'remote', 'add', 'origin', 'https://example.invalid/me/my-world.git']);
+    const configBefore = readFileSync(join(other, '.git', 'config'), 'utf8');
+    const inherited = { GIT_DIR: join(other, '.git'), GIT_WORK_TREE: other, GIT_INDEX_FILE: join(other, '.git', 'index') };
+    const saved = Object.fromEntries(Object.keys(inherited).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, inherited);
+    try {
+      const t = new GitTransport({ login: 'alice', url: bob.url, branch: 'main', clonePath: alice.paths.clone, workDir: alice.paths.work });
+      await t.listInbox();
+      for (const k of Object.keys(inherited)) expect(gitEnv()[k]).toBeUndefined();
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    expect(readFileSync(join(other, '.git', 'config'), 'utf8')).toBe(configBefore);
+    expect(git(['-C', other, 'for-each-ref']).trim()).toBe('');
+    expect(existsSync(join(alice.paths.clone, 'config')) || existsSync(join(alice.paths.clone, '.git', 'config'))).toBe(true);
+  });
+
   it('never carries the package passphrase to git or what git starts', () => {
     const before = process.env.WALNUT_PASSPHRASE;
     process.env.WALNUT_PASSPHRASE = 'hunter2';

@@ -100,4 +100,33 @@ describe('hostile tree entries in a relay inbox', () => {
     expect(re.keyPublished).toBe(true);
     expect(git(['show', 'main:keys/bob.pem'], bob.url)).toBe(newKeys.publicKeyPem);
   });
+
+  it('a deposit whose commit message is larger than the listing reads leaves the listing working, its size and time read', async () => {
+    const t = tempDir('hostile-message');
+    cleanups.push(t.cleanup);
+    const alice = user(t.dir, 'alice');
+    const bob = user(t.dir, 'bob');
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const pkg = join(t.dir, 'p.walnut');
+    writeFileSync(pkg, randomBytes(2000));
+    const deposit = await alice.transport.deliver(
+      { login: 'bob', relay: bob.url },
+      pkg,
+      () => 'one-20260101-000000-00000001.walnut',
+      () => {},
+    );
+    // The same deposit, its message made 17 MB long by whoever can write the relay.
+    const head = gitIn(bob.url, ['rev-parse', 'main']);
+    const message = join(t.dir, 'message.txt');
+    writeFileSync(message, `${'x'.repeat(17 * 1024 * 1024)} (2000 bytes)\n`);
+    const tree = gitIn(bob.url, ['rev-parse', `${head}^{tree}`]);
+    const commit = gitIn(bob.url, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', tree, '-p', `${head}^`, '-F', message]);
+    gitIn(bob.url, ['update-ref', 'refs/heads/main', commit]);
+
+    const listing = await bob.transport.listInbox();
+    expect(listing.entries.map((e) => e.path)).toEqual([deposit.path]);
+    const details = await bob.transport.depositDetails(listing.head, new Set([deposit.path]));
+    expect(details.get(deposit.path)).toMatchObject({ size: 2000, time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+  });
 });

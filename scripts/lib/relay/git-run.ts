@@ -63,9 +63,34 @@ export const GIT_IDENTITY = ['-c', 'user.name=alive relay', '-c', 'user.email=re
  */
 const NOT_FOR_GIT = ['WALNUT_PASSPHRASE'];
 
+/**
+ * The variables that choose a repository (`git rev-parse --local-env-vars`, as git itself clears
+ * them for a command in another repository). A session started from a git hook inherits the outer
+ * repository's GIT_DIR: with it, every relay command would fetch into, configure and push from
+ * that repository instead of the relay's clone. Settings passed with `git -c` (GIT_CONFIG_PARAMETERS,
+ * GIT_CONFIG_COUNT) are the user's and stay, as git keeps them for submodules.
+ */
+const REPOSITORY_SELECTING = [
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_CONFIG',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_IMPLICIT_WORK_TREE',
+  'GIT_GRAFT_FILE',
+  'GIT_INDEX_FILE',
+  'GIT_NO_REPLACE_OBJECTS',
+  'GIT_REPLACE_REF_BASE',
+  'GIT_PREFIX',
+  'GIT_INTERNAL_SUPER_PREFIX',
+  'GIT_SHALLOW_FILE',
+  'GIT_COMMON_DIR',
+];
+
 export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const inherited = { ...process.env };
   for (const name of NOT_FOR_GIT) delete inherited[name];
+  for (const name of REPOSITORY_SELECTING) delete inherited[name];
   return {
     ...inherited,
     GIT_TERMINAL_PROMPT: '0',

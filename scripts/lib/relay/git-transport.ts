@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError } from '../errors.ts';
-import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitRunOptions } from './git-run.ts';
+import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
 import {
@@ -95,12 +95,21 @@ export function isLocalPath(url: string): boolean {
 
 /**
  * A push to a folder (or a file:// URL) runs git-receive-pack on this machine, as this user, inside
- * that repository: with its hooks, which whoever can write there (a synced or shared folder) may
- * have planted. Git drops `-c` options when it starts the other side, so the receiving command
- * itself is given with hooks off. Only for local remotes: a server over ssh accepts nothing but
- * its own git-receive-pack, and HTTP ignores the option.
+ * that repository: with its hooks and its config, which whoever can write there (a synced or
+ * shared folder) may have planted. Git drops `-c` options when it starts the other side, so the
+ * receiving command itself is given with hooks off and with the settings that run commands
+ * overridden: the command that lists an alternate store's refs, the update of a checked-out work
+ * tree (it runs the config's filters), and an automatic gc. Only for local remotes: a server over
+ * ssh accepts nothing but its own git-receive-pack, and HTTP ignores the option.
  */
-const LOCAL_RECEIVE_PACK_WITHOUT_HOOKS = '--receive-pack=git -c core.hooksPath=/dev/null receive-pack';
+const LOCAL_RECEIVE_PACK_WITHOUT_HOOKS = `--receive-pack=git ${[
+  'core.hooksPath=/dev/null',
+  'core.alternateRefsCommand=true',
+  'receive.denyCurrentBranch=refuse',
+  'receive.autogc=false',
+]
+  .map((setting) => `-c ${setting}`)
+  .join(' ')} receive-pack`;
 
 function isLocalRemote(url: string): boolean {
   return isLocalPath(url) || /^file:\/\//i.test(url);
@@ -512,9 +521,21 @@ export class GitTransport implements RelayTransport {
   async depositDetails(head: string | null, paths: Set<string>): Promise<Map<string, { time: string | null; size: number | null }>> {
     const out = new Map<string, { time: string | null; size: number | null }>();
     if (!head || paths.size === 0) return out;
-    const r = await this.git(['log', '--max-count=2000', '--diff-filter=A', '--name-only', '--no-renames', '--format=@@%ct %s', head, '--', 'inbox'], {
-      maxStdoutBytes: 16 * 1024 * 1024,
-    });
+    // A subject is whatever the depositor wrote: only its end (where the size is) is read, so that
+    // one long message cannot make the listing too large. Details are extras: without them the
+    // listing still stands.
+    let r: GitResult;
+    try {
+      r = await this.git(
+        ['log', '--max-count=2000', '--diff-filter=A', '--name-only', '--no-renames', '--format=@@%ct %<(120,ltrunc)%s', head, '--', 'inbox'],
+        {
+          maxStdoutBytes: 16 * 1024 * 1024,
+        },
+      );
+    } catch (err) {
+      if (err instanceof AliveError && err.code === 'git_output_too_large') return out;
+      throw err;
+    }
     let time: string | null = null;
     let size: number | null = null;
     for (const line of r.stdout.split('\n')) {
