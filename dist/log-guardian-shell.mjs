@@ -87,7 +87,76 @@ function expandBraces(word, depth = 0) {
   }
   return out.slice(0, MAX_BRACE_WORDS);
 }
-var Lexer = class {
+var MAX_QUOTE_NEST = 64;
+function closingParen(src, from, nest = 0) {
+  let depth = 1, arithmeticAt = -1, heredocs = [], wordStart = !0, j = from;
+  for (; j < src.length; ) {
+    let c = src[j], atWordStart = wordStart;
+    if (wordStart = !1, c === "\\") j += 2;
+    else if (c === "'") {
+      let end = src.indexOf("'", j + 1);
+      j = end === -1 ? src.length : end + 1;
+    } else if (c === '"') j = closingQuote(src, j + 1, nest);
+    else if (c === "`") j = closingBackquote(src, j + 1);
+    else if (c === "#" && atWordStart) {
+      let end = src.indexOf(`
+`, j);
+      j = end === -1 ? src.length : end;
+    } else if (c === `
+`)
+      j = pastHeredocBodies(src, j + 1, heredocs), wordStart = !0;
+    else if (c === "(")
+      src[j - 1] === "(" && arithmeticAt < 0 && (arithmeticAt = depth), depth++, j++, wordStart = !0;
+    else if (c === ")") {
+      if (--depth === 0) return j;
+      depth === arithmeticAt && (arithmeticAt = -1), j++, wordStart = !0;
+    } else c === "<" && src.startsWith("<<<", j) ? j += 3 : c === "<" && src[j + 1] === "<" && arithmeticAt < 0 ? j = heredocStart(src, j + 2, heredocs) : (wordStart = c === " " || c === "	" || c === ";" || c === "&" || c === "|" || c === "<" || c === ">", j++);
+  }
+  return src.length;
+}
+function closingQuote(src, from, nest) {
+  let j = from;
+  for (; j < src.length; ) {
+    let c = src[j];
+    if (c === '"') return j + 1;
+    c === "\\" ? j += 2 : c === "`" ? j = closingBackquote(src, j + 1) : c === "$" && src[j + 1] === "(" && nest < MAX_QUOTE_NEST ? j = closingParen(src, j + 2, nest + 1) + 1 : j++;
+  }
+  return src.length;
+}
+function closingBackquote(src, from) {
+  let j = from;
+  for (; j < src.length && src[j] !== "`"; ) j += src[j] === "\\" ? 2 : 1;
+  return Math.min(j + 1, src.length);
+}
+function heredocStart(src, from, heredocs) {
+  let j = from, stripTabs = src[j] === "-";
+  for (stripTabs && j++; src[j] === " " || src[j] === "	"; ) j++;
+  let delimiter = "";
+  for (; j < src.length && !/[\s;&|()<>]/.test(src[j]); ) {
+    let c = src[j];
+    if (c === "'" || c === '"') {
+      let end = src.indexOf(c, j + 1), stop = end === -1 ? src.length : end;
+      delimiter += src.slice(j + 1, stop), j = stop + 1;
+    } else c === "\\" ? (delimiter += src[j + 1] ?? "", j += 2) : (delimiter += c, j++);
+  }
+  return delimiter !== "" && heredocs.push({ delimiter, stripTabs }), j;
+}
+function pastHeredocBodies(src, from, heredocs) {
+  let j = from;
+  for (; heredocs.length > 0; ) {
+    let { delimiter, stripTabs } = heredocs.shift();
+    for (; ; ) {
+      if (j >= src.length) return src.length;
+      let end = src.indexOf(`
+`, j);
+      end === -1 && (end = src.length);
+      let line = src.slice(j, end);
+      if (j = Math.min(end + 1, src.length), stripTabs && (line = line.replace(/^\t+/, "")), line === delimiter) break;
+    }
+  }
+  return j;
+}
+var Lexer = class _Lexer {
   constructor(src, scope, home, nested) {
     this.src = src;
     this.scope = scope;
@@ -115,6 +184,10 @@ var Lexer = class {
         this.i++, yield { t: "op", op: ";" }, this.skipHeredocBodies();
         continue;
       }
+      if (this.src.startsWith("((", this.i)) {
+        this.nested(this.balanced(this.i + 1)), yield { t: "word", word: { parts: [{ text: "((…))", known: !1 }] } };
+        continue;
+      }
       let op = this.atProcessSubstitution() ? void 0 : this.operator();
       if (op) {
         yield op;
@@ -135,16 +208,24 @@ var Lexer = class {
   }
   skipHeredocBodies() {
     for (; this.pendingHeredocs.length > 0; ) {
-      let { delimiter, stripTabs } = this.pendingHeredocs.shift();
-      for (; ; ) {
-        if (this.i >= this.src.length) return;
+      let { delimiter, stripTabs, expands } = this.pendingHeredocs.shift(), bodyStart = this.i, bodyEnd = this.src.length;
+      for (; !(this.i >= this.src.length); ) {
         let end = this.src.indexOf(`
 `, this.i);
         end === -1 && (end = this.src.length);
-        let line = this.src.slice(this.i, end);
-        if (this.i = Math.min(end + 1, this.src.length), stripTabs && (line = line.replace(/^\t+/, "")), line === delimiter) break;
+        let line = this.src.slice(this.i, end), lineStart = this.i;
+        if (this.i = Math.min(end + 1, this.src.length), stripTabs && (line = line.replace(/^\t+/, "")), line === delimiter) {
+          bodyEnd = lineStart;
+          break;
+        }
       }
+      if (expands && new _Lexer(this.src.slice(bodyStart, bodyEnd), this.scope, this.home, this.nested).heredocBody(), this.i >= this.src.length) return;
     }
+  }
+  /** An unquoted heredoc body: read as a double-quoted string to its end (a `"` is text there). */
+  heredocBody() {
+    this.doubleQuoted(() => {
+    }, !1);
   }
   operator() {
     let rest = this.src.slice(this.i, this.i + 3);
@@ -156,7 +237,7 @@ var Lexer = class {
         return m || op === "<&" ? (m ? this.i += m[0].length : this.word(), { t: "redir", op: "<", target: void 0 }) : { t: "redir", op: "&>", target: this.word() };
       }
       let target = this.i < this.src.length && (!/[\n;&|()<>]/.test(this.src[this.i]) || this.atProcessSubstitution()) ? this.word() : void 0;
-      return (op === "<<" || op === "<<-") && target && this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === "<<-" }), { t: "redir", op, target };
+      return (op === "<<" || op === "<<-") && target && this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === "<<-", expands: !/['"\\]/.test(target.raw ?? "") }), { t: "redir", op, target };
     }
   }
   atProcessSubstitution() {
@@ -178,6 +259,8 @@ var Lexer = class {
         push(this.src.slice(this.i + 1, stop), !0), this.i = stop + 1;
       } else if (c === '"')
         this.i++, this.doubleQuoted(add);
+      else if (c === "$" && this.src[this.i + 1] === '"')
+        this.i++;
       else if (c === "$")
         this.dollar(add);
       else if (c === "`")
@@ -197,13 +280,14 @@ var Lexer = class {
     }
     return { parts, raw: this.src.slice(start, this.i) };
   }
-  doubleQuoted(add) {
+  doubleQuoted(add, closesAtQuote = !0) {
     let push = (t, known) => add({ text: t, known });
     for (; this.i < this.src.length; ) {
       let c = this.src[this.i];
       if (c === '"') {
-        this.i++;
-        return;
+        if (this.i++, closesAtQuote) return;
+        push('"', !0);
+        continue;
       }
       if (c === "\\") {
         let next = this.src[this.i + 1];
@@ -253,24 +337,8 @@ var Lexer = class {
   }
   /** The text up to the `)` matching an opening one just before `from`; moves past it. */
   balanced(from) {
-    let depth = 1, j = from;
-    for (; j < this.src.length; ) {
-      let c = this.src[j];
-      if (c === "\\") j += 2;
-      else if (c === "'") {
-        let end = this.src.indexOf("'", j + 1);
-        j = end === -1 ? this.src.length : end + 1;
-      } else if (c === '"') {
-        for (j++; j < this.src.length && this.src[j] !== '"'; ) j += this.src[j] === "\\" ? 2 : 1;
-        j++;
-      } else {
-        if (c === "(") depth++;
-        else if (c === ")" && --depth === 0) break;
-        j++;
-      }
-    }
-    let inner = this.src.slice(from, Math.min(j, this.src.length));
-    return this.i = Math.min(j + 1, this.src.length), inner;
+    let end = closingParen(this.src, from);
+    return this.i = Math.min(end + 1, this.src.length), this.src.slice(from, end);
   }
   backquoted() {
     let j = this.i + 1, inner = "";
@@ -352,14 +420,31 @@ function operands(name, args) {
       optionsDone = !0;
       continue;
     }
-    let eq = t.indexOf("=");
-    if (t.startsWith("--") && eq > 0) {
-      options.push(t.slice(0, eq)), values.set(t.slice(0, eq), dropChars(w, eq + 1));
+    if (t.startsWith("--")) {
+      let eq = t.indexOf("="), option = longOption(eq > 0 ? t.slice(0, eq) : t, takesArg);
+      options.push(option), eq > 0 ? values.set(option, dropChars(w, eq + 1)) : takesArg.has(option) && k + 1 < args.length && values.set(option, args[++k]);
       continue;
     }
-    options.push(t), takesArg.has(t) && k + 1 < args.length && values.set(t, args[++k]);
+    options.push(t);
+    for (let c = 1; c < t.length; c++) {
+      let flag = `-${t[c]}`;
+      if (takesArg.has(flag)) {
+        c < t.length - 1 ? values.set(flag, dropChars(w, c + 1)) : k + 1 < args.length && values.set(flag, args[++k]);
+        break;
+      }
+    }
   }
   return { options, values, operands: out };
+}
+function longOption(given, known) {
+  if (known.has(given) || given.length < 3) return given;
+  let match;
+  for (let o of known)
+    if (o.startsWith(given)) {
+      if (match !== void 0) return given;
+      match = o;
+    }
+  return match ?? given;
 }
 function inPlaceTargets(name, args) {
   let inPlace = !1, scriptGiven = !1, files = [], optionsDone = !1;
@@ -500,8 +585,13 @@ function analyse(command, scope, reading, depth) {
     !array && names.length === 0 && current.vars.set("REPLY", { text: "$REPLY", known: !1, fed });
   }, run = (cmd2) => {
     let words = cmd2.words.flatMap((w) => expandBraces(w));
-    for (; words.length > 1 && KEYWORDS.has(text(words[0])); )
-      /^(?:while|until)$/.test(text(words[0])) && loops.push({ texts: [...piped], outer: loops.at(-1) }), words = words.slice(1);
+    for (; words.length > 1; ) {
+      let w0 = text(words[0]);
+      if (KEYWORDS.has(w0) || w0 === "{")
+        (w0 === "while" || w0 === "until") && loops.push({ texts: [...piped], outer: loops.at(-1) }), words = words.slice(1);
+      else if (w0 === "function" && words.length > 2) words = words.slice(2);
+      else break;
+    }
     let first = words[0] && text(words[0]);
     if (first === "for" || first === "select") return startFor(words.slice(1));
     first === "done" && loops.pop()?.texts.push(...inputs(cmd2.redirs));
@@ -520,7 +610,12 @@ function analyse(command, scope, reading, depth) {
     words = words.slice(k);
     let name = baseName(text(words[0])), args = words.slice(1);
     if (!DECLARATIONS.has(name)) {
-      for (let hops = 0; WRAPPERS.has(name) && hops < 8; hops++) {
+      for (let hops = 0; (WRAPPERS.has(name) || name === "{") && hops < 8; hops++) {
+        if (name === "{") {
+          if (args.length === 0) return;
+          name = baseName(text(args[0])), args = args.slice(1);
+          continue;
+        }
         let takesArg = OPTION_ARGS[name], j = 0;
         for (; j < args.length; ) {
           let t = text(args[j]);

@@ -359,10 +359,12 @@ function entries(text) {
     m.index > start && out.push(body.slice(start, m.index)), start = m.index, heading.lastIndex === m.index && heading.lastIndex++;
   return out.push(body.slice(start)), out.map((e) => e.trim()).filter((e) => e !== "");
 }
+function signedEntryList(text) {
+  return entries(normaliseNewlines(text)).filter(hasSignatureMarker);
+}
 function signedEntries(text) {
   let counts = /* @__PURE__ */ new Map();
-  for (let e of entries(normaliseNewlines(text)))
-    hasSignatureMarker(e) && counts.set(e, (counts.get(e) ?? 0) + 1);
+  for (let e of signedEntryList(text)) counts.set(e, (counts.get(e) ?? 0) + 1);
   return counts;
 }
 function applyEdits(original, edits) {
@@ -384,12 +386,11 @@ function applyEdits(original, edits) {
   return text;
 }
 function signedEntriesKept(before, after) {
-  let was = signedEntries(before);
-  if (was.size === 0) return !0;
-  let now = signedEntries(after);
-  for (let [entry, count] of was)
-    if ((now.get(entry) ?? 0) < count) return !1;
-  return !0;
+  let was = signedEntryList(before);
+  if (was.length === 0) return !0;
+  let now = signedEntryList(after), k = 0;
+  for (let entry of now) k < was.length && entry === was[k] && k++;
+  return k === was.length;
 }
 var CURLY_QUOTES = /[\u2018\u2019\u201C\u201D]/g;
 function straightenQuotes(text) {
@@ -466,6 +467,9 @@ function shellReason(write, log) {
 function unresolvedReason(write) {
   return `This command writes a file named log.md (${write.via} onto ${shown(write.path)}) inside an ALIVE world, through a folder log-guardian cannot tell from the command text (a variable, a glob, or a cd it cannot follow), so it cannot tell whether that is a walnut log, and it refuses what it cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; if it is another file, name it with a literal path.`;
 }
+function tooLongReason(length) {
+  return `This command is ${length} characters long and names log.md inside an ALIVE world: longer than log-guardian reads (${MAX_READ_COMMAND}), so it cannot tell whether it writes a walnut log, and it refuses what it cannot check. Write large files with the Write tool, or split the command; to add a log entry, use the Edit tool to insert it directly after the frontmatter.`;
+}
 function readInputReason(write) {
   return `This command writes a file it reads the name of from input that names log.md (${write.via} onto ${shown(write.path)}, read from ${shown(write.input ?? "")}) inside an ALIVE world, so log-guardian cannot tell from the command text whether that is a walnut log, and it refuses what it cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; if it is another file, name it with a literal path (or loop over literal paths: \`for f in a b\`).`;
 }
@@ -474,12 +478,16 @@ function namesLog(command) {
   let lower = command.toLowerCase();
   if (lower.includes("log.md")) return !0;
   if (!QUOTING.some((c) => lower.includes(c))) return !1;
-  let bare = lower;
+  let bare = lower.replaceAll(`\\
+`, "").replaceAll("$'", "'").replaceAll('$"', '"');
   for (let c of [...QUOTING, ","]) bare = bare.replaceAll(c, "");
   return bare.includes("log.md");
 }
+var MAX_READ_COMMAND = 1024 * 1024;
 function decideBash(call, cwd, env, shellWrites) {
   if (!namesLog(call.command)) return ALLOW;
+  if (call.command.length > MAX_READ_COMMAND)
+    return findWorldRoot(cwd, env) === void 0 ? ALLOW : { allow: !1, reason: tooLongReason(call.command.length) };
   if (!shellWrites) throw new Error("log-guardian: a Bash command naming log.md needs the shell reader");
   let named = /* @__PURE__ */ new Map(), inputNamesLog = (input) => named.get(input) ?? named.set(input, namesLog(input)).get(input);
   for (let write of shellWrites(call.command, { home: env.HOME, cwd }))

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadShellReader, needsShellReader } from '../../scripts/lib/guardian/answer.ts';
-import { decide } from '../../scripts/lib/guardian/decide.ts';
+import { decide, MAX_READ_COMMAND } from '../../scripts/lib/guardian/decide.ts';
 import { shellWrites } from '../../scripts/lib/guardian/shell.ts';
 import { guardianCall } from '../../scripts/lib/hook/input.ts';
 import { bundleEntry, cleanEnv, repoRoot, runBundle } from './bundle.ts';
@@ -124,6 +124,31 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['while read fed by a process substitution', 'while read -r f; do echo x >> "$f"; done < <(ls 04_Ventures/*/_kernel/log.md)', 'world', /cannot tell/],
   ['while read fed by a pipeline', `ls ${K}/log.md | while IFS= read -r f; do sed -i s/a/b/ "$f"; done`, 'world', /cannot tell/],
   ['while read fed by a here-string', `while read f; do rm "$f"; done <<< "${K}/log.md"`, 'world', /cannot tell/],
+  // Found by a review: shell forms the reader once missed (each was allowed, and bash changed the log).
+  [
+    'a write after a heredoc with an apostrophe inside $(…) (the usual commit form)',
+    `git commit -m "$(cat <<'EOF'\nDon't forget the garden\nEOF\n)" && echo '## new' > ${K}/log.md`,
+    'world',
+    /overwrite/,
+  ],
+  ['a write after a comment with an apostrophe inside $(…)', `x=$(echo a # don't\n) && rm ${K}/log.md`, 'world', /delete/],
+  ['a { group } after if', `if { rm ${K}/log.md; }; then :; fi`, 'world', /delete/],
+  ['a { group } after !', `! { rm ${K}/log.md; }`, 'world', /delete/],
+  ['a { group } after time', `time { rm ${K}/log.md; }`, 'world', /delete/],
+  ['a { group } after do', `for f in a; do { rm ${K}/log.md; } done`, 'world', /delete/],
+  ['a function NAME { body }', `function f { rm ${K}/log.md; }; f`, 'world', /delete/],
+  ['a line after (( shift << 2 ))', `(( x = 1 << 2 ))\nrm ${K}/log.md`, 'world', /delete/],
+  ['a command substitution in an unquoted heredoc body', `cat <<EOF\n$(rm ${K}/log.md)\nEOF`, 'world', /delete/],
+  ['backquotes in an unquoted heredoc body', `cat <<EOF\n\`rm ${K}/log.md\`\nEOF`, 'world', /delete/],
+  ['a name split by a backslash-newline', `rm ${K}/lo\\\ng.md`, 'world', /delete/],
+  ["a name with an empty $'' inside", `rm ${K}/lo$''g.md`, 'world', /delete/],
+  ['a name with an empty $"" inside', `rm ${K}/lo$""g.md`, 'world', /delete/],
+  ['cp -vt DIR', `cp -vt ${K} /tmp/log.md`, 'world', /overwrite/],
+  ['cp -tDIR', `cp -t${K} /tmp/log.md`, 'world', /overwrite/],
+  ['cp --target=DIR (an abbreviated long option)', `cp --target=${K} /tmp/log.md`, 'world', /overwrite/],
+  ['mv --target DIR (abbreviated)', `mv --target ${K} /tmp/log.md`, 'world', /overwrite/],
+  // A quoted heredoc body is text: nothing in it runs.
+  ['a command substitution in a quoted heredoc body', `cat <<'EOF'\n$(rm ${K}/log.md)\nEOF`, 'world', 'allow'],
   // Allowed.
   ['reading it', `cat ${K}/log.md && grep -n signed ${K}/log.md | head -5`, 'world', 'allow'],
   ['sed without -i', `sed -n '1,10p' ${K}/log.md`, 'world', 'allow'],
@@ -160,6 +185,16 @@ describe('log-guardian: Bash commands', () => {
       }
     });
   }
+
+  it('refuses a command longer than it reads that names log.md in a world, and says so; elsewhere allows it', () => {
+    const long = `cat > notes.md <<'EOF'\n${'see log.md\n'.repeat(MAX_READ_COMMAND / 10)}EOF`;
+    expect(long.length).toBeGreaterThan(MAX_READ_COMMAND);
+    const d = bash(long);
+    expect(d.allow).toBe(false);
+    if (!d.allow) expect(d.reason).toMatch(/longer than log-guardian reads.*Write tool/);
+    expect(bash(long, 'elsewhere')).toEqual({ allow: true });
+    expect(bash(long.slice(0, MAX_READ_COMMAND - 4) + '\nEOF')).toEqual({ allow: true });
+  });
 
   it('names the log and the command that would write it', () => {
     const d = bash(`sed -i 's/a/b/' ${K}/log.md`);

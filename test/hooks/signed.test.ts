@@ -35,6 +35,13 @@ describe('editsTouchSignedEntry', () => {
     const twice = `${LOG}\n## a — squirrel:1\nfirst\nsigned: squirrel:1\n`;
     expect(editsTouchSignedEntry(twice, [edit('\n## a — squirrel:1\nfirst\nsigned: squirrel:1\n', '', true)])).toBe(true);
   });
+  it('denies swapping two signed entries (the history keeps its order), and allows a new signed entry on top', () => {
+    const b = '## b — squirrel:2\nsecond\nsigned: squirrel:2';
+    const a = '## a — squirrel:1\nfirst\nsigned: squirrel:1';
+    expect(editsTouchSignedEntry(LOG, [edit(`${b}\n\n${a}`, `${a}\n\n${b}`)])).toBe(true);
+    const c = '## c — squirrel:3\nthird\nsigned: squirrel:3';
+    expect(editsTouchSignedEntry(LOG, [edit('---\n\n## b', `---\n\n${c}\n\n## b`)])).toBe(false);
+  });
   it('allows editing the frontmatter', () => {
     expect(editsTouchSignedEntry(LOG, [edit('walnut: w', 'walnut: w\nentry-count: 2')])).toBe(false);
   });

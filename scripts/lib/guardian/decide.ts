@@ -144,6 +144,15 @@ function unresolvedReason(write: ShellWrite): string {
   );
 }
 
+function tooLongReason(length: number): string {
+  return (
+    `This command is ${length} characters long and names log.md inside an ALIVE world: longer than ` +
+    `log-guardian reads (${MAX_READ_COMMAND}), so it cannot tell whether it writes a walnut log, and it refuses what ` +
+    'it cannot check. Write large files with the Write tool, or split the command; to add a log entry, use the ' +
+    'Edit tool to insert it directly after the frontmatter.'
+  );
+}
+
 function readInputReason(write: ShellWrite): string {
   return (
     `This command writes a file it reads the name of from input that names log.md (${write.via} onto ` +
@@ -170,13 +179,24 @@ export function namesLog(command: string): boolean {
   const lower = command.toLowerCase();
   if (lower.includes('log.md')) return true;
   if (!QUOTING.some((c) => lower.includes(c))) return false;
-  let bare = lower;
+  // A backslash-newline, and the `$` of an empty $'' or $"", go too.
+  let bare = lower.replaceAll('\\\n', '').replaceAll("$'", "'").replaceAll('$"', '"');
   for (const c of [...QUOTING, ',']) bare = bare.replaceAll(c, '');
   return bare.includes('log.md');
 }
 
+/**
+ * The longest command the shell reader reads (characters). Reading takes time that grows with the
+ * text, and a hook that outlives its timeout lets the call through: a longer command naming
+ * log.md is refused in a world rather than waved on. No command typed or generated for a task
+ * comes near it.
+ */
+export const MAX_READ_COMMAND = 1024 * 1024;
+
 function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, shellWrites: ShellReader | undefined): Decision {
   if (!namesLog(call.command)) return ALLOW;
+  if (call.command.length > MAX_READ_COMMAND)
+    return findWorldRoot(cwd, env) === undefined ? ALLOW : { allow: false, reason: tooLongReason(call.command.length) };
   if (!shellWrites) throw new Error('log-guardian: a Bash command naming log.md needs the shell reader');
   // The writes of one loop share their input text, which can be long.
   const named = new Map<string, boolean>();

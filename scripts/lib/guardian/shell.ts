@@ -193,9 +193,131 @@ function expandBraces(word: Word, depth = 0): Word[] {
 }
 
 /** Splits a command line into words, operators and redirections. */
+/** How deep `"$(…"$(…)…)"` may nest before a `$(` in double quotes is read as text. */
+const MAX_QUOTE_NEST = 64;
+
+/**
+ * Where the `)` closing a `(` just before `from` stands (src.length when none). Quotes, escapes,
+ * backquotes, comments and here-document bodies are passed over as the shell reads them, so that
+ * an apostrophe in a heredoc (`git commit -m "$(cat <<'EOF'` …) or in a comment cannot hide the
+ * `)`; in arithmetic (`$((…))`, `((…))`) a `<<` is a shift. Linear: a `$(` inside double quotes
+ * is scanned once, by a nested call, and passed over.
+ */
+function closingParen(src: string, from: number, nest = 0): number {
+  let depth = 1;
+  let arithmeticAt = -1; // the depth an arithmetic (( … )) returns to when it closes
+  const heredocs: Heredoc[] = [];
+  let wordStart = true;
+  let j = from;
+  while (j < src.length) {
+    const c = src[j]!;
+    const atWordStart = wordStart;
+    wordStart = false;
+    if (c === '\\') j += 2;
+    else if (c === "'") {
+      const end = src.indexOf("'", j + 1);
+      j = end === -1 ? src.length : end + 1;
+    } else if (c === '"') j = closingQuote(src, j + 1, nest);
+    else if (c === '`') j = closingBackquote(src, j + 1);
+    else if (c === '#' && atWordStart) {
+      const end = src.indexOf('\n', j);
+      j = end === -1 ? src.length : end;
+    } else if (c === '\n') {
+      j = pastHeredocBodies(src, j + 1, heredocs);
+      wordStart = true;
+    } else if (c === '(') {
+      if (src[j - 1] === '(' && arithmeticAt < 0) arithmeticAt = depth;
+      depth++;
+      j++;
+      wordStart = true;
+    } else if (c === ')') {
+      if (--depth === 0) return j;
+      if (depth === arithmeticAt) arithmeticAt = -1;
+      j++;
+      wordStart = true;
+    } else if (c === '<' && src.startsWith('<<<', j)) j += 3;
+    else if (c === '<' && src[j + 1] === '<' && arithmeticAt < 0) j = heredocStart(src, j + 2, heredocs);
+    else {
+      wordStart = c === ' ' || c === '\t' || c === ';' || c === '&' || c === '|' || c === '<' || c === '>';
+      j++;
+    }
+  }
+  return src.length;
+}
+
+/** Past the `"` closing a double-quoted string that starts at `from`. */
+function closingQuote(src: string, from: number, nest: number): number {
+  let j = from;
+  while (j < src.length) {
+    const c = src[j]!;
+    if (c === '"') return j + 1;
+    if (c === '\\') j += 2;
+    else if (c === '`') j = closingBackquote(src, j + 1);
+    else if (c === '$' && src[j + 1] === '(' && nest < MAX_QUOTE_NEST) j = closingParen(src, j + 2, nest + 1) + 1;
+    else j++;
+  }
+  return src.length;
+}
+
+/** Past the backquote closing a command substitution that starts at `from`. */
+function closingBackquote(src: string, from: number): number {
+  let j = from;
+  while (j < src.length && src[j] !== '`') j += src[j] === '\\' ? 2 : 1;
+  return Math.min(j + 1, src.length);
+}
+
+interface Heredoc {
+  delimiter: string;
+  stripTabs: boolean;
+}
+
+/** Reads the delimiter of a `<<` or `<<-` whose operator ends before `from`; returns where it ends. */
+function heredocStart(src: string, from: number, heredocs: Heredoc[]): number {
+  let j = from;
+  const stripTabs = src[j] === '-';
+  if (stripTabs) j++;
+  while (src[j] === ' ' || src[j] === '\t') j++;
+  let delimiter = '';
+  while (j < src.length && !/[\s;&|()<>]/.test(src[j]!)) {
+    const c = src[j]!;
+    if (c === "'" || c === '"') {
+      const end = src.indexOf(c, j + 1);
+      const stop = end === -1 ? src.length : end;
+      delimiter += src.slice(j + 1, stop);
+      j = stop + 1;
+    } else if (c === '\\') {
+      delimiter += src[j + 1] ?? '';
+      j += 2;
+    } else {
+      delimiter += c;
+      j++;
+    }
+  }
+  if (delimiter !== '') heredocs.push({ delimiter, stripTabs });
+  return j;
+}
+
+/** Past the bodies of the here-documents opened on the line that ended before `from`. */
+function pastHeredocBodies(src: string, from: number, heredocs: Heredoc[]): number {
+  let j = from;
+  while (heredocs.length > 0) {
+    const { delimiter, stripTabs } = heredocs.shift()!;
+    for (;;) {
+      if (j >= src.length) return src.length;
+      let end = src.indexOf('\n', j);
+      if (end === -1) end = src.length;
+      let line = src.slice(j, end);
+      j = Math.min(end + 1, src.length);
+      if (stripTabs) line = line.replace(/^\t+/, '');
+      if (line === delimiter) break;
+    }
+  }
+  return j;
+}
+
 class Lexer {
   private i = 0;
-  private readonly pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
+  private readonly pendingHeredocs: { delimiter: string; stripTabs: boolean; expands: boolean }[] = [];
 
   constructor(
     private readonly src: string,
@@ -218,6 +340,13 @@ class Lexer {
         this.i++;
         yield { t: 'op', op: ';' };
         this.skipHeredocBodies();
+        continue;
+      }
+      if (this.src.startsWith('((', this.i)) {
+        // An arithmetic command: its `<<` is a shift, not a here-document. What it holds is still
+        // read as commands (its $(…), or two subshells that only looked like one).
+        this.nested(this.balanced(this.i + 1));
+        yield { t: 'word', word: { parts: [{ text: '((…))', known: false }] } };
         continue;
       }
       const op = this.atProcessSubstitution() ? undefined : this.operator();
@@ -243,17 +372,30 @@ class Lexer {
 
   private skipHeredocBodies(): void {
     while (this.pendingHeredocs.length > 0) {
-      const { delimiter, stripTabs } = this.pendingHeredocs.shift()!;
+      const { delimiter, stripTabs, expands } = this.pendingHeredocs.shift()!;
+      const bodyStart = this.i;
+      let bodyEnd = this.src.length;
       for (;;) {
-        if (this.i >= this.src.length) return;
+        if (this.i >= this.src.length) break;
         let end = this.src.indexOf('\n', this.i);
         if (end === -1) end = this.src.length;
         let line = this.src.slice(this.i, end);
+        const lineStart = this.i;
         this.i = Math.min(end + 1, this.src.length);
         if (stripTabs) line = line.replace(/^\t+/, '');
-        if (line === delimiter) break;
+        if (line === delimiter) {
+          bodyEnd = lineStart;
+          break;
+        }
       }
+      if (expands) new Lexer(this.src.slice(bodyStart, bodyEnd), this.scope, this.home, this.nested).heredocBody();
+      if (this.i >= this.src.length) return;
     }
+  }
+
+  /** An unquoted heredoc body: read as a double-quoted string to its end (a `"` is text there). */
+  heredocBody(): void {
+    this.doubleQuoted(() => {}, false);
   }
 
   private operator(): Token | undefined {
@@ -275,7 +417,8 @@ class Lexer {
       }
       const target = this.i < this.src.length && (!/[\n;&|()<>]/.test(this.src[this.i]!) || this.atProcessSubstitution()) ? this.word() : undefined;
       if ((op === '<<' || op === '<<-') && target) {
-        this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === '<<-' });
+        // An unquoted delimiter: the shell runs the body's $(…) and `…` (a quoted one: the body is text).
+        this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === '<<-', expands: !/['"\\]/.test(target.raw ?? '') });
       }
       return { t: 'redir', op, target };
     }
@@ -313,6 +456,8 @@ class Lexer {
       } else if (c === '"') {
         this.i++;
         this.doubleQuoted(add);
+      } else if (c === '$' && this.src[this.i + 1] === '"') {
+        this.i++; // $"…" (a translated string) reads as "…"
       } else if (c === '$') {
         this.dollar(add);
       } else if (c === '`') {
@@ -339,13 +484,15 @@ class Lexer {
     return { parts, raw: this.src.slice(start, this.i) };
   }
 
-  private doubleQuoted(add: (p: Part) => void): void {
+  private doubleQuoted(add: (p: Part) => void, closesAtQuote = true): void {
     const push = (t: string, known: boolean) => add({ text: t, known });
     while (this.i < this.src.length) {
       const c = this.src[this.i]!;
       if (c === '"') {
         this.i++;
-        return;
+        if (closesAtQuote) return;
+        push('"', true);
+        continue;
       }
       if (c === '\\') {
         const next = this.src[this.i + 1];
@@ -409,27 +556,9 @@ class Lexer {
 
   /** The text up to the `)` matching an opening one just before `from`; moves past it. */
   private balanced(from: number): string {
-    let depth = 1;
-    let j = from;
-    while (j < this.src.length) {
-      const c = this.src[j]!;
-      if (c === '\\') j += 2;
-      else if (c === "'") {
-        const end = this.src.indexOf("'", j + 1);
-        j = end === -1 ? this.src.length : end + 1;
-      } else if (c === '"') {
-        j++;
-        while (j < this.src.length && this.src[j] !== '"') j += this.src[j] === '\\' ? 2 : 1;
-        j++;
-      } else {
-        if (c === '(') depth++;
-        else if (c === ')' && --depth === 0) break;
-        j++;
-      }
-    }
-    const inner = this.src.slice(from, Math.min(j, this.src.length));
-    this.i = Math.min(j + 1, this.src.length);
-    return inner;
+    const end = closingParen(this.src, from);
+    this.i = Math.min(end + 1, this.src.length);
+    return this.src.slice(from, end);
   }
 
   private backquoted(): void {
@@ -550,16 +679,38 @@ function operands(name: string, args: Word[]): { options: string[]; values: Map<
       optionsDone = true;
       continue;
     }
-    const eq = t.indexOf('=');
-    if (t.startsWith('--') && eq > 0) {
-      options.push(t.slice(0, eq));
-      values.set(t.slice(0, eq), dropChars(w, eq + 1));
+    if (t.startsWith('--')) {
+      const eq = t.indexOf('=');
+      const option = longOption(eq > 0 ? t.slice(0, eq) : t, takesArg);
+      options.push(option);
+      if (eq > 0) values.set(option, dropChars(w, eq + 1));
+      else if (takesArg.has(option) && k + 1 < args.length) values.set(option, args[++k]!);
       continue;
     }
+    // A cluster of short options (-vt DIR, -tDIR): one that takes a value takes the rest of the
+    // word, or the next word.
     options.push(t);
-    if (takesArg.has(t) && k + 1 < args.length) values.set(t, args[++k]!);
+    for (let c = 1; c < t.length; c++) {
+      const flag = `-${t[c]}`;
+      if (!takesArg.has(flag)) continue;
+      if (c < t.length - 1) values.set(flag, dropChars(w, c + 1));
+      else if (k + 1 < args.length) values.set(flag, args[++k]!);
+      break;
+    }
   }
   return { options, values, operands: out };
+}
+
+/** GNU tools take any unambiguous start of a long option (`--target` for `--target-directory`). */
+function longOption(given: string, known: Set<string>): string {
+  if (known.has(given) || given.length < 3) return given;
+  let match: string | undefined;
+  for (const o of known) {
+    if (!o.startsWith(given)) continue;
+    if (match !== undefined) return given;
+    match = o;
+  }
+  return match ?? given;
 }
 
 /** The words of `sed`/`perl`/`ruby` that name files, when the command edits in place. */
@@ -777,9 +928,14 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
 
   const run = (cmd: Command) => {
     let words = cmd.words.flatMap((w) => expandBraces(w));
-    while (words.length > 1 && KEYWORDS.has(text(words[0]!))) {
-      if (/^(?:while|until)$/.test(text(words[0]!))) loops.push({ texts: [...piped], outer: loops.at(-1) });
-      words = words.slice(1);
+    // Reserved words and a group's `{` before the command's name; `function NAME {` opens a body.
+    while (words.length > 1) {
+      const w0 = text(words[0]!);
+      if (KEYWORDS.has(w0) || w0 === '{') {
+        if (w0 === 'while' || w0 === 'until') loops.push({ texts: [...piped], outer: loops.at(-1) });
+        words = words.slice(1);
+      } else if (w0 === 'function' && words.length > 2) words = words.slice(2);
+      else break;
     }
     const first = words[0] && text(words[0]);
     if (first === 'for' || first === 'select') return startFor(words.slice(1));
@@ -807,7 +963,14 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     let name = baseName(text(words[0]!));
     let args = words.slice(1);
     if (DECLARATIONS.has(name)) return;
-    for (let hops = 0; WRAPPERS.has(name) && hops < 8; hops++) {
+    for (let hops = 0; (WRAPPERS.has(name) || name === '{') && hops < 8; hops++) {
+      if (name === '{') {
+        // `time { …; }`: the group's first command.
+        if (args.length === 0) return;
+        name = baseName(text(args[0]!));
+        args = args.slice(1);
+        continue;
+      }
       const takesArg = OPTION_ARGS[name]!;
       let j = 0;
       while (j < args.length) {

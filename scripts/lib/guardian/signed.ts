@@ -6,7 +6,8 @@
  * carries a signature is immutable.
  *
  * "Touching" a signed entry means changing its text in any way: editing a line of its body,
- * its heading or its signature, deleting it, or splitting it with a new heading. Prepending a new
+ * its heading or its signature, deleting it, moving it past another signed entry, or splitting
+ * it with a new heading. Prepending a new
  * entry after the frontmatter leaves every signed entry as it was, so it is allowed even when the
  * edit's anchor text includes part of an existing entry. To decide, the edits are applied to the
  * file's current text the way the Edit tool applies them, and the signed entries before and after
@@ -55,12 +56,15 @@ function entries(text: string): string[] {
   return out.map((e) => e.trim()).filter((e) => e !== '');
 }
 
+/** The signed entries of a log, in the order they stand (newest first). */
+function signedEntryList(text: string): string[] {
+  return entries(normaliseNewlines(text)).filter(hasSignatureMarker);
+}
+
 /** The signed entries of a log, as a multiset (entry text → count). */
 export function signedEntries(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const e of entries(normaliseNewlines(text))) {
-    if (hasSignatureMarker(e)) counts.set(e, (counts.get(e) ?? 0) + 1);
-  }
+  for (const e of signedEntryList(text)) counts.set(e, (counts.get(e) ?? 0) + 1);
   return counts;
 }
 
@@ -87,15 +91,17 @@ export function applyEdits(original: string, edits: readonly TextEdit[]): string
   return text;
 }
 
-/** True when every signed entry of `before` is still in `after`, unchanged (and as many times). */
+/**
+ * True when every signed entry of `before` is still in `after`, unchanged, as many times and in
+ * the same order (new entries may stand between them: the history is what it was).
+ */
 export function signedEntriesKept(before: string, after: string): boolean {
-  const was = signedEntries(before);
-  if (was.size === 0) return true;
-  const now = signedEntries(after);
-  for (const [entry, count] of was) {
-    if ((now.get(entry) ?? 0) < count) return false;
-  }
-  return true;
+  const was = signedEntryList(before);
+  if (was.length === 0) return true;
+  const now = signedEntryList(after);
+  let k = 0;
+  for (const entry of now) if (k < was.length && entry === was[k]) k++;
+  return k === was.length;
 }
 
 const CURLY_QUOTES = /[\u2018\u2019\u201C\u201D]/g;
