@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
@@ -99,6 +100,21 @@ describe('hostile bundle names', () => {
       );
     });
   }
+
+  it('refuses empty bundles named like the folders that mark a world root (01_Archive/ with 02_Life/, .alive/), in any case', async () => {
+    for (const names of [['01_Archive', '02_Life'], ['01_archive', '02_LIFE.'], ['.alive']]) {
+      const base = tmp();
+      const env = testEnv(base);
+      const world = makeWorld(base, { layout: 'v3' });
+      const files: PackageFiles = { '_kernel/key.md': 'k\n' };
+      const pkg = await writePackage(join(base, 'b.walnut'), v3Manifest('g', 'bundle', files, { bundles: names }), files);
+      await expectRefused(
+        world,
+        () => receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env }),
+        /names a bundle|bundle name/,
+      );
+    }
+  });
 
   it('refuses a full v3 package whose root bundle folder is hidden', async () => {
     const base = tmp();
@@ -290,6 +306,29 @@ describe('untrusted content', () => {
     const bpkg = await writePackage(join(base, 'b.walnut'), v2Manifest('g', 'bundle', bfiles, { bundles: ['alpha'] }), bfiles);
     const rb = await receivePackage({ packagePath: bpkg, world, into: '04_Ventures/existing', maxBytes: MAX, env });
     expect(rb.skipped.map((s) => s.path)).toEqual(['bundles/alpha/02_Life/x.md']);
+  });
+
+  it('makes no folder the manifest does not imply: empty folder entries (.alive/, .git/hooks/, .claude/skills/) stay out of the world', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const files: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', 'notes/a.md': 'a\n', 'bundles/b/context.manifest.yaml': 'goal: b\n' };
+    const src = join(base, 'src');
+    for (const [p, c] of Object.entries(files)) {
+      mkdirSync(join(src, p, '..'), { recursive: true });
+      writeFileSync(join(src, p), c);
+    }
+    writeFileSync(join(src, 'manifest.yaml'), v2Manifest('evil', 'full', files));
+    const planted = ['notes/.alive', 'notes/.git/hooks', 'notes/.claude/skills', 'notes/01_Archive', 'notes/02_Life', 'bundles/b/.git', 'empty'];
+    for (const d of planted) mkdirSync(join(src, d), { recursive: true });
+    const pkg = join(base, 'dirs.walnut');
+    const made = spawnSync('tar', ['-czf', pkg, '-C', src, 'manifest.yaml', '_kernel', 'notes', 'bundles', 'empty']);
+    expect(made.status, String(made.stderr)).toBe(0);
+    expect(spawnSync('tar', ['-tzf', pkg], { encoding: 'utf8' }).stdout).toContain('notes/.git/hooks/');
+    await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env });
+    const w = join(world, '03_Inbox', 'evil');
+    expect(readFileSync(join(w, 'notes', 'a.md'), 'utf8')).toBe('a\n');
+    for (const d of planted) expect(existsSync(join(w, d)), d).toBe(false);
   });
 
   it("refuses a package that makes a folder of a file the receiver writes (the log, now.json, a bundle's tasks), saying which", async () => {

@@ -23,6 +23,15 @@ export interface FileSink {
   close?(): Promise<void>;
 }
 
+/**
+ * `sink` without the archive's folder entries: folders come only from the files written into them.
+ * The manifest lists files alone, so a folder entry no listed file implies (`.git/hooks/`,
+ * `.alive/`, `.claude/skills/`) is nothing the receiver checked. For a sink of plain closures.
+ */
+export function withoutFolderEntries<S extends FileSink>(sink: S): S {
+  return { ...sink, mkdir: async () => {} };
+}
+
 /** Hashes and discards: for verify. */
 export const hashOnlySink: FileSink = {
   async writeFile(_path, _mode, _mtime, body) {

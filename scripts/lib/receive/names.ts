@@ -4,6 +4,8 @@
  */
 import { AliveError } from '../errors.ts';
 import { bundleNameProblem } from '../package/manifest.ts';
+import { foldSegment } from '../walnut/agent-files.ts';
+import { WORLD_MARKER_FOLDERS } from '../world/root.ts';
 
 /** Folder names at a walnut root that belong to the system, never to a bundle. */
 export const RESERVED_BUNDLE_NAMES = new Set(['_kernel', '_core', 'bundles', 'node_modules', '__pycache__', '__MACOSX']);
@@ -36,8 +38,15 @@ export function checkWalnutName(name: string, from: string): string {
   return name;
 }
 
+/** World markers as a file system that ignores case sees them (`01_archive.` is `01_Archive` on NTFS). */
+export const MARKER_FOLDERS = new Set(WORLD_MARKER_FOLDERS.map(foldSegment));
+
 export function checkBundleName(name: string): string {
-  const why = folderNameProblem(name) ?? (RESERVED_BUNDLE_NAMES.has(name) ? 'is a reserved folder name' : undefined);
+  const why =
+    folderNameProblem(name) ??
+    (RESERVED_BUNDLE_NAMES.has(name) ? 'is a reserved folder name' : undefined) ??
+    // A bundle folder so named would make the walnut a world root of its own (world/root.ts).
+    (MARKER_FOLDERS.has(foldSegment(name)) ? 'is the name of a folder that marks a world root' : undefined);
   if (why) {
     throw new AliveError(`the package names a bundle ${JSON.stringify(name)}, which ${why}; it was refused and nothing was written`, {
       code: 'unsafe_name',

@@ -15,7 +15,7 @@ import type { Skipped } from '../package/collect.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { BUNDLE_MANIFEST, type WalnutLayout } from '../walnut/layout.ts';
 import { agentFileRule, foldSegment } from '../walnut/agent-files.ts';
-import { checkBundleName, conflictName } from './names.ts';
+import { checkBundleName, conflictName, MARKER_FOLDERS } from './names.ts';
 import { WORLD_MARKER_FOLDERS } from '../world/root.ts';
 
 export interface Unit {
@@ -99,8 +99,6 @@ type Place =
 
 const SYSTEM_TOPS = new Set(['_kernel', 'bundles', '_core']);
 
-/** Folder names that mark a world root, folded as a file system that ignores case sees them. */
-const MARKER_FOLDERS = new Set(WORLD_MARKER_FOLDERS.map(foldSegment));
 const WORLD_MARKER_REASON = `a folder that marks a world root (${WORLD_MARKER_FOLDERS.map((n) => `${n}/`).join(', ')}) is never imported`;
 
 const REGENERATED = /^(now\.json|imports\.json|_generated(\/.*)?)$/;

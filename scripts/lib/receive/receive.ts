@@ -17,6 +17,7 @@ import type { OnProgress } from '../package/progress.ts';
 import { readPackage, readPackageHeadSafe, type PackageCrypto, type ReadResult } from './package-io.ts';
 import { hashPackageInBackground } from './package-hash.ts';
 import { threadedSink } from '../package/write-thread.ts';
+import { withoutFolderEntries } from '../package/sinks.ts';
 import { formatLogEntry, signingSession } from '../world/log.ts';
 import { acquireWorldLock } from './lock.ts';
 import { packageIdentity } from '../package/identity.ts';
@@ -473,7 +474,7 @@ async function receiveForReal(
     mkdirSync(join(staging, PKG_DIR));
     let journal: Journal;
     try {
-      const sink = threadedSink(join(staging, PKG_DIR), ctx.packageBytes);
+      const sink = withoutFolderEntries(threadedSink(join(staging, PKG_DIR), ctx.packageBytes));
       let read: ReadResult;
       try {
         read = await readPackage(ctx.pkg, sink, readOpts);
