@@ -4,7 +4,8 @@
  * go to dead-letter with a reason; the loop itself keeps serving. Waiting uses DirWatcher
  * (notifications plus polling), and stale claims are swept regularly.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { messageOf } from '../errors.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
@@ -48,6 +49,12 @@ export interface ServeOptions {
   sweepEveryMs?: number;
   /** Called once the inbox exists, is watched and the daemon is registered: messages sent from now on are served. */
   onReady?: () => void;
+  /**
+   * The folder the agent command runs in. Unset: a private empty folder made for each message and
+   * removed after it. Never the bus root by default: every bus writer can write there, and an
+   * agent loads instructions and settings from its folder (CLAUDE.md, .claude/, AGENTS.md, .mcp.json).
+   */
+  workdir?: string;
 }
 
 export interface ServeSummary {
@@ -60,6 +67,17 @@ export interface ServeSummary {
 
 /** What handling one message came to, for the consecutive-failure count. */
 type Handled = 'ok' | 'agent_failure' | 'other';
+
+/** Runs `fn` in `workdir`, or in a private empty folder (0700) made for it and removed after. */
+async function inAgentFolder<T>(workdir: string | undefined, fn: (cwd: string) => Promise<T>): Promise<T> {
+  if (workdir !== undefined) return fn(workdir);
+  const dir = mkdtempSync(join(tmpdir(), 'dispatch-agent-'));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const receiver = normaliseName(opts.receiver, 'receiver');
@@ -277,25 +295,27 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
               ...new Set([claim.receiver, ...(claim.sender ? [claim.sender] : []), ...mentionedReceivers(msg.body, registry)]),
             ]),
           });
-    const outcome = await runAgent({
-      agent: opts.agent,
-      prompt,
-      body: msg.body,
-      cwd: opts.root,
-      timeoutMs: config.agentTimeoutMs,
-      maxOutputBytes: config.maxBytes,
-      env: agentEnvironment(process.env, config.agentEnv, {
-        HELLOWORLD_ROOT: opts.root,
-        HELLOWORLD_AS: displayName(claim.receiver),
-        HELLOWORLD_THREAD: isPlainThread(thread) ? thread : claim.id,
-        HELLOWORLD_TURN: String(turn),
-        HELLOWORLD_MESSAGE_ID: claim.id,
+    const outcome = await inAgentFolder(opts.workdir, (cwd) =>
+      runAgent({
+        agent: opts.agent,
+        prompt,
+        body: msg.body,
+        cwd,
+        timeoutMs: config.agentTimeoutMs,
+        maxOutputBytes: config.maxBytes,
+        env: agentEnvironment(process.env, config.agentEnv, {
+          HELLOWORLD_ROOT: opts.root,
+          HELLOWORLD_AS: displayName(claim.receiver),
+          HELLOWORLD_THREAD: isPlainThread(thread) ? thread : claim.id,
+          HELLOWORLD_TURN: String(turn),
+          HELLOWORLD_MESSAGE_ID: claim.id,
+        }),
+        onStart: (pid) => {
+          writeBusFileAtomic(claim.root, agentRecord(claim.paths, pid), ''); // by rename: never opens what is planted there
+        },
+        onEnd: (pid) => safeUnlinkBus(claim.root, agentRecord(claim.paths, pid)),
       }),
-      onStart: (pid) => {
-        writeBusFileAtomic(claim.root, agentRecord(claim.paths, pid), ''); // by rename: never opens what is planted there
-      },
-      onEnd: (pid) => safeUnlinkBus(claim.root, agentRecord(claim.paths, pid)),
-    });
+    );
     if (!outcome.ok) {
       fail(outcome.reason, outcome.code, {
         stdout: outcome.stdout,

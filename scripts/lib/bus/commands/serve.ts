@@ -6,13 +6,20 @@ import { serve } from '../daemon.ts';
 import { displayName } from '../names.ts';
 import { busRoot, nameArg, positiveIntArg, ROOT_OPTION } from './common.ts';
 import { inlineText } from '../../text/untrusted.ts';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isWithin } from '../../fs/within.ts';
 
-const USAGE = `usage: dispatch serve @RECEIVER (--agent "COMMAND" | --agent echo) [--once] [--concurrency N] [--root DIR]
+const USAGE = `usage: dispatch serve @RECEIVER (--agent "COMMAND" | --agent echo) [--once] [--concurrency N] [--workdir DIR] [--root DIR]
 
 Answers the messages of @RECEIVER: each becomes a prompt on the agent command's stdin, and what the
 command prints is written to runtimes/<receiver>/outbox/ in the same thread. '--agent echo' answers
 with the message itself. For @claude the agent defaults to 'claude -p'. --once handles what is
 waiting and exits. Stops cleanly on Ctrl-C / SIGTERM after finishing the messages in hand.
+
+The agent runs in a private empty folder made for each message (removed after), never in the bus:
+anyone who can write the bus could plant instructions there that the agent loads (CLAUDE.md,
+.claude/, AGENTS.md). --workdir DIR runs it in DIR instead, such as your project.
 
 The agent gets an allowlisted environment (PATH, HOME, locale, proxies...; more names with
 agent_env in runtimes/<receiver>/config.json), never WALNUT_PASSPHRASE or tokens. A failing agent's
@@ -24,7 +31,7 @@ export const serveCommand = defineCommand({
   name: 'serve',
   summary: "answer @RECEIVER's messages with an agent command (or echo)",
   usage: USAGE,
-  options: { agent: { type: 'string' }, once: { type: 'boolean' }, concurrency: { type: 'string' }, ...ROOT_OPTION },
+  options: { agent: { type: 'string' }, once: { type: 'boolean' }, concurrency: { type: 'string' }, workdir: { type: 'string' }, ...ROOT_OPTION },
   positionals: { min: 1, max: 1 },
   json: false,
   async run(ctx) {
@@ -40,6 +47,15 @@ export const serveCommand = defineCommand({
     const concurrency = positiveIntArg(values.concurrency, '--concurrency') ?? 1;
     if (concurrency > 64) ctx.usageError('--concurrency takes at most 64');
     const root = busRoot(values.root);
+    const workdir = values.workdir === undefined ? undefined : resolve(values.workdir);
+    if (workdir !== undefined) {
+      if (!existsSync(`${workdir}/`)) ctx.usageError(`--workdir ${inlineText(workdir, 300)} is not a folder`);
+      if (isWithin(root, workdir)) {
+        ctx.warn(
+          `the agent runs in ${inlineText(workdir, 300)}, inside the bus, where anyone who can write the bus can plant instructions it loads (CLAUDE.md, .claude/, AGENTS.md)`,
+        );
+      }
+    }
 
     const controller = new AbortController();
     const stop = () => controller.abort();
@@ -52,6 +68,7 @@ export const serveCommand = defineCommand({
         agent,
         once: values.once === true,
         concurrency,
+        ...(workdir !== undefined ? { workdir } : {}),
         signal: controller.signal,
         onReady: () =>
           ctx.io.stderr.write(`serving ${displayName(receiver)} with ${agent.kind === 'echo' ? 'echo' : `'${agentText}'`} under ${root}/runtimes\n`),
