@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { bundle, dispatch, makeBus, runCli, runCliAsync, startDaemon, filesIn, readJson, sleep } from './helpers.ts';
@@ -7,6 +7,9 @@ import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
 import { STOP_AT } from '../support/bundles.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { claimFileName, processOwner, reclaimDeadOwners } from '../../scripts/lib/bus/claims.ts';
+import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
 
 let cli: string;
 let slowWriter: string;
@@ -336,5 +339,26 @@ describe('a FIFO named like a message', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(1);
     expect(stderr).toContain('stopped waiting');
+  });
+});
+
+describe('claims of daemons elsewhere (a bus folder shared by machines or containers)', () => {
+  it('takes back at once only the claims of dead owners of this machine and PID namespace; others wait for their lease', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await sendMessage({ root, to: 'r', from: 's', body: `m${i}` })).id);
+    const [here, legacy, elsewhere] = readdirSync(paths.inbox).sort();
+    const deadPid = 999_999_999;
+    const deadline = Date.now() + 3_600_000;
+    mkdirSync(paths.processing, { recursive: true });
+    const claim = (name: string, owner: string) => renameSync(join(paths.inbox, name), join(paths.processing, claimFileName(name, deadline, owner)));
+    claim(here!, `p${deadPid}h${hostTag()}`);
+    claim(legacy!, `p${deadPid}`);
+    claim(elsewhere!, `p${deadPid}hzz${hostTag()}`);
+    expect(processOwner('p')).toBe(`p${process.pid}h${hostTag()}`);
+    expect(reclaimDeadOwners(paths, 'r')).toBe(2);
+    expect(readdirSync(paths.inbox).sort()).toEqual([here, legacy].sort());
+    expect(readdirSync(paths.processing)).toEqual([claimFileName(elsewhere!, deadline, `p${deadPid}hzz${hostTag()}`)]);
   });
 });

@@ -3,6 +3,7 @@
  * lease deadlines in the claimed file's name, stale claims returned to the inbox, dead-letter with
  * a reason for whatever cannot be read, archive of handled messages.
  */
+import { hostTag } from '../proc/host-tag.ts';
 import { closeSync, fstatSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
@@ -115,6 +116,11 @@ export interface DeadLetterRecord {
 }
 
 const CLAIM_NAME = /^(msg-.+\.hw)\.claim-(\d+)-([a-z0-9]+)$/s;
+
+/** The owner tag of a claim this process holds: `p` (a daemon) or `s` (a sweeper), its pid and hostTag(). */
+export function processOwner(kind: 'p' | 's'): string {
+  return `${kind}${process.pid}h${hostTag()}`;
+}
 
 export function claimFileName(fileName: string, deadline: number, owner: string): string {
   return `${fileName}.claim-${deadline}-${owner}`;
@@ -467,7 +473,7 @@ export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = D
  * the bus never reads renamed copies such as `msg-X.hw.1`.
  */
 export function returnToInbox(paths: ReceiverPaths, receiver: string, src: string, fileName: string, now = Date.now()): boolean {
-  const mine = join(paths.processing, claimFileName(fileName, now + 60_000, `s${process.pid}`));
+  const mine = join(paths.processing, claimFileName(fileName, now + 60_000, processOwner('s')));
   if (!renameIfPresent(paths.root, src, mine)) return false; // another sweeper took it
   try {
     linkInBus(paths.root, mine, join(paths.inbox, fileName));
@@ -495,8 +501,10 @@ export function returnToInbox(paths: ReceiverPaths, receiver: string, src: strin
 export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = processAlive): number {
   let n = 0;
   for (const c of listClaims(paths)) {
-    const m = /^[ps](\d+)$/.exec(c.owner);
-    if (!m || isAlive(Number(m[1]))) continue;
+    // `p<pid>h<host tag>`; a tag of another machine or PID namespace: its pid says nothing here,
+    // and the claim waits for its lease. Without a tag (written before tags): this machine's.
+    const m = /^[ps](\d+)(?:h([a-z0-9]+))?$/.exec(c.owner);
+    if (!m || (m[2] !== undefined && m[2] !== hostTag()) || isAlive(Number(m[1]))) continue;
     if (returnToInbox(paths, receiver, c.path, c.fileName)) n++;
   }
   return n;

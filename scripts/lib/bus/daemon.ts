@@ -18,6 +18,7 @@ import {
   deadLetterClaim,
   listInbox,
   LeaseLostError,
+  processOwner,
   reclaimDeadOwners,
   sweepStaleClaims,
   type Claim,
@@ -85,7 +86,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const log = opts.log ?? (() => {});
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   const sweepEvery = opts.sweepEveryMs ?? 5000;
-  const owner = `p${process.pid}`;
+  const owner = processOwner('p');
   const summary: ServeSummary = { answered: 0, archivedWithoutAnswer: 0, deadLettered: 0 };
   const stop = new AbortController();
   const stopped = () => stop.signal.aborted || opts.signal?.aborted === true;
