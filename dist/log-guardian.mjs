@@ -483,7 +483,7 @@ function namesLog(command) {
   for (let c of [...QUOTING, ","]) bare = bare.replaceAll(c, "");
   return bare.includes("log.md");
 }
-var MAX_READ_COMMAND = 1024 * 1024;
+var MAX_READ_COMMAND = 256 * 1024;
 function decideBash(call, cwd, env, shellWrites) {
   if (!namesLog(call.command)) return ALLOW;
   if (call.command.length > MAX_READ_COMMAND)

@@ -141,20 +141,22 @@ function heredocStart(src, from, heredocs) {
   }
   return delimiter !== "" && heredocs.push({ delimiter, stripTabs }), j;
 }
+function heredocBody(src, from, { delimiter, stripTabs }) {
+  let j = from;
+  for (; j < src.length; ) {
+    let end = src.indexOf(`
+`, j);
+    end === -1 && (end = src.length);
+    let line = src.slice(j, end);
+    if (stripTabs && (line = line.replace(/^\t+/, "")), line === delimiter) return { end: j, next: Math.min(end + 1, src.length) };
+    j = Math.min(end + 1, src.length);
+  }
+  return { end: src.length, next: src.length };
+}
 function pastHeredocBodies(src, from, heredocs) {
   let j = from;
-  for (; heredocs.length > 0; ) {
-    let { delimiter, stripTabs } = heredocs.shift();
-    for (; ; ) {
-      if (j >= src.length) return src.length;
-      let end = src.indexOf(`
-`, j);
-      end === -1 && (end = src.length);
-      let line = src.slice(j, end);
-      if (j = Math.min(end + 1, src.length), stripTabs && (line = line.replace(/^\t+/, "")), line === delimiter) break;
-    }
-  }
-  return j;
+  for (; heredocs.length > 0 && j < src.length; ) j = heredocBody(src, j, heredocs.shift()).next;
+  return heredocs.length = 0, j;
 }
 var Lexer = class _Lexer {
   constructor(src, scope, home, nested) {
@@ -207,23 +209,13 @@ var Lexer = class _Lexer {
     }
   }
   skipHeredocBodies() {
-    for (; this.pendingHeredocs.length > 0; ) {
-      let { delimiter, stripTabs, expands } = this.pendingHeredocs.shift(), bodyStart = this.i, bodyEnd = this.src.length;
-      for (; !(this.i >= this.src.length); ) {
-        let end = this.src.indexOf(`
-`, this.i);
-        end === -1 && (end = this.src.length);
-        let line = this.src.slice(this.i, end), lineStart = this.i;
-        if (this.i = Math.min(end + 1, this.src.length), stripTabs && (line = line.replace(/^\t+/, "")), line === delimiter) {
-          bodyEnd = lineStart;
-          break;
-        }
-      }
-      if (expands && new _Lexer(this.src.slice(bodyStart, bodyEnd), this.scope, this.home, this.nested).heredocBody(), this.i >= this.src.length) return;
+    for (; this.pendingHeredocs.length > 0 && this.i < this.src.length; ) {
+      let heredoc = this.pendingHeredocs.shift(), { end, next } = heredocBody(this.src, this.i, heredoc);
+      heredoc.expands && new _Lexer(this.src.slice(this.i, end), this.scope, this.home, this.nested).expandedBody(), this.i = next;
     }
   }
   /** An unquoted heredoc body: read as a double-quoted string to its end (a `"` is text there). */
-  heredocBody() {
+  expandedBody() {
     this.doubleQuoted(() => {
     }, !1);
   }

@@ -191,7 +191,7 @@ export function namesLog(command: string): boolean {
  * log.md is refused in a world rather than waved on. No command typed or generated for a task
  * comes near it.
  */
-export const MAX_READ_COMMAND = 1024 * 1024;
+export const MAX_READ_COMMAND = 256 * 1024;
 
 function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, shellWrites: ShellReader | undefined): Decision {
   if (!namesLog(call.command)) return ALLOW;

@@ -192,7 +192,6 @@ function expandBraces(word: Word, depth = 0): Word[] {
   return out.slice(0, MAX_BRACE_WORDS);
 }
 
-/** Splits a command line into words, operators and redirections. */
 /** How deep `"$(…"$(…)…)"` may nest before a `$(` in double quotes is read as text. */
 const MAX_QUOTE_NEST = 64;
 
@@ -297,27 +296,35 @@ function heredocStart(src: string, from: number, heredocs: Heredoc[]): number {
   return j;
 }
 
+/**
+ * The body of a here-document that starts at `from`: where it ends (the start of its delimiter
+ * line, or src.length) and where the text after its delimiter line starts.
+ */
+function heredocBody(src: string, from: number, { delimiter, stripTabs }: Heredoc): { end: number; next: number } {
+  let j = from;
+  while (j < src.length) {
+    let end = src.indexOf('\n', j);
+    if (end === -1) end = src.length;
+    let line = src.slice(j, end);
+    if (stripTabs) line = line.replace(/^\t+/, '');
+    if (line === delimiter) return { end: j, next: Math.min(end + 1, src.length) };
+    j = Math.min(end + 1, src.length);
+  }
+  return { end: src.length, next: src.length };
+}
+
 /** Past the bodies of the here-documents opened on the line that ended before `from`. */
 function pastHeredocBodies(src: string, from: number, heredocs: Heredoc[]): number {
   let j = from;
-  while (heredocs.length > 0) {
-    const { delimiter, stripTabs } = heredocs.shift()!;
-    for (;;) {
-      if (j >= src.length) return src.length;
-      let end = src.indexOf('\n', j);
-      if (end === -1) end = src.length;
-      let line = src.slice(j, end);
-      j = Math.min(end + 1, src.length);
-      if (stripTabs) line = line.replace(/^\t+/, '');
-      if (line === delimiter) break;
-    }
-  }
+  while (heredocs.length > 0 && j < src.length) j = heredocBody(src, j, heredocs.shift()!).next;
+  heredocs.length = 0;
   return j;
 }
 
+/** Splits a command line into words, operators and redirections. */
 class Lexer {
   private i = 0;
-  private readonly pendingHeredocs: { delimiter: string; stripTabs: boolean; expands: boolean }[] = [];
+  private readonly pendingHeredocs: (Heredoc & { expands: boolean })[] = [];
 
   constructor(
     private readonly src: string,
@@ -371,30 +378,16 @@ class Lexer {
   }
 
   private skipHeredocBodies(): void {
-    while (this.pendingHeredocs.length > 0) {
-      const { delimiter, stripTabs, expands } = this.pendingHeredocs.shift()!;
-      const bodyStart = this.i;
-      let bodyEnd = this.src.length;
-      for (;;) {
-        if (this.i >= this.src.length) break;
-        let end = this.src.indexOf('\n', this.i);
-        if (end === -1) end = this.src.length;
-        let line = this.src.slice(this.i, end);
-        const lineStart = this.i;
-        this.i = Math.min(end + 1, this.src.length);
-        if (stripTabs) line = line.replace(/^\t+/, '');
-        if (line === delimiter) {
-          bodyEnd = lineStart;
-          break;
-        }
-      }
-      if (expands) new Lexer(this.src.slice(bodyStart, bodyEnd), this.scope, this.home, this.nested).heredocBody();
-      if (this.i >= this.src.length) return;
+    while (this.pendingHeredocs.length > 0 && this.i < this.src.length) {
+      const heredoc = this.pendingHeredocs.shift()!;
+      const { end, next } = heredocBody(this.src, this.i, heredoc);
+      if (heredoc.expands) new Lexer(this.src.slice(this.i, end), this.scope, this.home, this.nested).expandedBody();
+      this.i = next;
     }
   }
 
   /** An unquoted heredoc body: read as a double-quoted string to its end (a `"` is text there). */
-  heredocBody(): void {
+  expandedBody(): void {
     this.doubleQuoted(() => {}, false);
   }
 
