@@ -24,6 +24,8 @@ describe('hostile walnut names', () => {
     ['hidden name', '.hidden', /starts with a dot/],
     ['dot-dot', '..', /starts with a dot/],
     ['very long', 'x'.repeat(300), /longer than/],
+    ['command substitution', 'w$(touch${IFS}PWNED)', /character a shell acts on/],
+    ['backquote', 'w`id`', /character a shell acts on/],
   ];
   for (const [label, name, why] of cases) {
     it(`refuses a manifest walnut name that is a ${label}, writing nothing`, async () => {
@@ -85,13 +87,16 @@ describe('hostile bundle names', () => {
     ['newline', 'a\nb'],
     ['reserved', '_kernel'],
     ['long', 'b'.repeat(240)],
+    ['command substitution', 'notes$(touch${IFS}PWNED)'],
+    ['double quote', 'a"b'],
+    ['backslash', 'a\\b'],
   ] as const) {
     it(`refuses a bundle named by a ${label} name`, async () => {
       const base = tmp();
       const env = testEnv(base);
       const world = makeWorld(base, { layout: 'v3' });
       const files: PackageFiles = { '_kernel/key.md': 'k\n' };
-      if (!name.includes('/') && !name.includes('\n') && name !== '..') files[`${name}/context.manifest.yaml`] = 'name: x\n';
+      if (!name.includes('/') && !name.includes('\n') && !name.includes('\\') && name !== '..') files[`${name}/context.manifest.yaml`] = 'name: x\n';
       const pkg = await writePackage(join(base, 'b.walnut'), v3Manifest('g', 'bundle', files, { bundles: [name] }), files);
       await expectRefused(
         world,
