@@ -4,7 +4,7 @@
 // package.json and a lockfile sit there, runs `npm ci` in the copy, which would install this
 // project's whole development toolchain. The bundles in dist/ need nothing installed, so the
 // marketplace entry points at this folder instead of the repository root: the manifests, hooks,
-// skills, the MCP declaration, the README, the licence and a copy of the bundles, and no
+// skills, the MCP declaration, the README and docs/, the licence and a copy of the bundles, and no
 // package.json. tools/build.mjs writes it after the bundles; CI checks that the committed copy
 // matches a fresh build.
 import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -17,6 +17,8 @@ export const RUNTIME_SOURCES = [
   { path: 'skills', required: true },
   { path: '.mcp.json', required: false },
   { path: 'README.md', required: true },
+  // The README, the skills, receive's held-back index and the hooks' --help point the reader here.
+  { path: 'docs', required: true },
   { path: 'LICENSE', required: true },
 ];
 

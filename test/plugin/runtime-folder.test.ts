@@ -57,13 +57,14 @@ describe('the runtime folder', () => {
     for (const dir of ancestors(plugin)) expect(existsSync(join(dir, 'node_modules')), dir).toBe(false);
   });
 
-  it('holds the manifest, hooks, skills, bundles, README and licence, and nothing to install', () => {
+  it('holds the manifest, hooks, skills, bundles, README, docs and licence, and nothing to install', () => {
     const expected = new Set([
       '.claude-plugin/plugin.json',
       'hooks/hooks.json',
       'README.md',
       'LICENSE',
       ...walk(join(repoRoot, 'skills')).map((f) => `skills/${f}`),
+      ...walk(join(repoRoot, 'docs')).map((f) => `docs/${f}`),
       ...entries.map((e) => `dist/${e}.mjs`),
       // The chunks the command bundles load (tools/build-options.mjs).
       ...walk(join(bundleDir(), 'chunks')).map((f) => `dist/chunks/${f}`),
@@ -81,6 +82,14 @@ describe('the runtime folder', () => {
       expect(readFileSync(join(plugin, f), 'utf8'), f).toBe(readFileSync(join(repoRoot, f), 'utf8'));
     }
     for (const e of entries) expect(statSync(join(plugin, 'dist', `${e}.mjs`)).mode & 0o777).toBe(0o755);
+  });
+
+  it('holds every file its README, skills and bundles point the reader to (docs/…)', () => {
+    const texts = files.filter((f) => /\.(md|mjs)$/.test(f)).map((f) => [f, readFileSync(join(plugin, f), 'utf8')] as const);
+    const named = new Set<string>();
+    for (const [, text] of texts) for (const m of text.matchAll(/\bdocs\/[a-z0-9-]+\.md\b/g)) named.add(m[0]);
+    expect(named.size).toBeGreaterThan(3);
+    for (const doc of named) expect(existsSync(join(plugin, doc)), doc).toBe(true);
   });
 
   it('stays well under 10 MB', () => {
