@@ -105,6 +105,11 @@ export interface ClaimOptions {
   entries?: BusInboxEntry[];
   /** Names not to try before a time (young empty files, see config.emptyFileGraceMs). */
   skipUntil?: Map<string, number>;
+  /**
+   * Daemons: an entry that cannot be handled is reported here and not tried again for a minute
+   * (the others are still served). Without it, the failure is thrown.
+   */
+  onProblem?: EntryProblem;
 }
 
 export interface DeadLetterRecord {
@@ -168,10 +173,20 @@ export async function claimNext(root: string, receiver: string, opts: ClaimOptio
       if (until > now()) continue;
       opts.skipUntil!.delete(entry.name);
     }
-    const claim = tryClaim(root, name, paths, config, entry, opts, now());
+    const claim = perEntry(entry.name, opts.onProblem && problemThenSkip(entry.name, opts, now()), () =>
+      tryClaim(root, name, paths, config, entry, opts, now()),
+    );
     if (claim) return claim;
   }
   return undefined;
+}
+
+/** Reports a problem with an inbox entry, then leaves the entry alone for a minute. */
+function problemThenSkip(name: string, opts: ClaimOptions, now: number): EntryProblem {
+  return (n, err) => {
+    opts.skipUntil?.set(name, now + 60_000);
+    opts.onProblem!(n, err);
+  };
 }
 
 /** Claims one specific message by id (from the inbox), or undefined if it is not there. */
@@ -427,7 +442,10 @@ export function deadLetter(
   // gets a fresh id (the original name is recorded, escaped), so that every dead letter can be
   // named, shown and retried by an id.
   const originalId = validIdFromFileName(fileName);
-  const free = originalId !== undefined && !lstatBus(paths.root, join(paths.deadLetter, fileName));
+  // Both names must be free: something planted under the reason file's name would fail its write
+  // after the message had moved.
+  const taken = (n: string) => lstatBus(paths.root, join(paths.deadLetter, n)) !== undefined;
+  const free = originalId !== undefined && !taken(fileName) && !taken(`${fileName}.reason.json`);
   const name = free ? fileName : messageFileName(newMessageId());
   const dest = join(paths.deadLetter, name);
   if (!renameIfPresent(paths.root, src, dest)) return undefined;
@@ -447,7 +465,7 @@ export function deadLetter(
  * Returns claims whose lease ran out to the inbox; a message whose lease ran out too often goes
  * to dead-letter instead. Returns how many were returned.
  */
-export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = Date.now()): number {
+export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = Date.now(), onProblem?: EntryProblem): number {
   const names = listBusDir(paths.root, paths.processing);
   let returned = 0;
   for (const n of names) {
@@ -455,14 +473,35 @@ export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = D
     if (!parsed || parsed.deadline > now) continue;
     const src = join(paths.processing, n);
     const id = idFromFileName(parsed.fileName)!.replace(/[^A-Za-z0-9_-]/g, '_');
-    const expiries = bumpExpiries(paths, id);
-    if (expiries >= MAX_LEASE_EXPIRIES) {
-      deadLetter(paths, receiver, src, parsed.fileName, `its lease ran out ${expiries} times without an answer`, 'lease_expired');
-      continue;
-    }
-    if (returnToInbox(paths, receiver, src, parsed.fileName, now)) returned++;
+    perEntry(n, onProblem, () => {
+      const expiries = bumpExpiries(paths, id);
+      if (expiries === undefined) {
+        const reason = `its lease ran out, and its expiry count cannot be kept (${join(paths.attempts, id)} is not a regular file)`;
+        deadLetter(paths, receiver, src, parsed.fileName, reason, 'lease_expired');
+      } else if (expiries >= MAX_LEASE_EXPIRIES) {
+        deadLetter(paths, receiver, src, parsed.fileName, `its lease ran out ${expiries} times without an answer`, 'lease_expired');
+      } else if (returnToInbox(paths, receiver, src, parsed.fileName, now)) returned++;
+    });
   }
   return returned;
+}
+
+/** Told of an entry that could not be handled (its name is untrusted: escape it to show it). */
+export type EntryProblem = (name: string, err: unknown) => void;
+
+/**
+ * Runs `fn` for one entry of a folder. With `onProblem` (daemons), a failure is reported there
+ * and the caller goes on with the next entry; a linked bus folder still stops it (every entry
+ * would fail alike). Without, it is thrown.
+ */
+function perEntry<T>(name: string, onProblem: EntryProblem | undefined, fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (err) {
+    if (!onProblem || (err instanceof AliveError && err.code === 'unsafe_bus_folder')) throw err;
+    onProblem(name, err);
+    return undefined;
+  }
 }
 
 /**
@@ -475,6 +514,10 @@ export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = D
 export function returnToInbox(paths: ReceiverPaths, receiver: string, src: string, fileName: string, now = Date.now()): boolean {
   const mine = join(paths.processing, claimFileName(fileName, now + 60_000, processOwner('s')));
   if (!renameIfPresent(paths.root, src, mine)) return false; // another sweeper took it
+  if (lstatBus(paths.root, mine)?.isFile() !== true) {
+    deadLetter(paths, receiver, mine, fileName, 'not a regular file (a folder, link or device named like a claim)', 'not_a_file');
+    return false;
+  }
   try {
     linkInBus(paths.root, mine, join(paths.inbox, fileName));
   } catch (err) {
@@ -498,14 +541,16 @@ export function returnToInbox(paths: ReceiverPaths, receiver: string, src: strin
  * crashed): their lease would otherwise keep the messages for up to the agent timeout. Claims by
  * hand (`owner` "hand") and by live processes are left alone. Returns how many were returned.
  */
-export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = processAlive): number {
+export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = processAlive, onProblem?: EntryProblem): number {
   let n = 0;
   for (const c of listClaims(paths)) {
     // `p<pid>h<host tag>`; a tag of another machine or PID namespace: its pid says nothing here,
     // and the claim waits for its lease. Without a tag (written before tags): this machine's.
     const m = /^[ps](\d+)(?:h([a-z0-9]+))?$/.exec(c.owner);
     if (!m || (m[2] !== undefined && m[2] !== hostTag()) || isAlive(Number(m[1]))) continue;
-    if (returnToInbox(paths, receiver, c.path, c.fileName)) n++;
+    perEntry(c.name, onProblem, () => {
+      if (returnToInbox(paths, receiver, c.path, c.fileName)) n++;
+    });
   }
   return n;
 }
@@ -529,12 +574,18 @@ export function cleanOrphanedPartials(paths: ReceiverPaths, now = Date.now(), mi
   return removed;
 }
 
-function bumpExpiries(paths: ReceiverPaths, id: string): number {
+/** The lease expiries of message `id`, this one counted; undefined when no count can be kept there. */
+function bumpExpiries(paths: ReceiverPaths, id: string): number | undefined {
   const file = join(paths.attempts, id.replace(/[^A-Za-z0-9_.-]/g, '_'));
   const read = readBusFile(paths.root, file, { maxBytes: 64 });
   let n = read.ok ? Number(read.bytes.toString('utf8').trim()) || 0 : 0;
   n++;
-  writeBusFileAtomic(paths.root, file, `${n}\n`); // a rename over whatever is there: never opens a planted FIFO
+  try {
+    writeBusFileAtomic(paths.root, file, `${n}\n`); // a rename over whatever is there: never opens a planted FIFO
+  } catch (err) {
+    if (errnoCode(err) === 'EISDIR') return undefined; // a folder stands there
+    throw err;
+  }
   return n;
 }
 

@@ -34,6 +34,7 @@ import { receiverPaths, type ReceiverPaths } from './layout.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
 import { budgetProblem, inboxAnswerKey, inboxAnswerProblem, recordTurn } from './threads.ts';
 import { isPlainThread } from './deliver.ts';
+import { inlineText } from '../text/untrusted.ts';
 import { DirWatcher } from './wait.ts';
 
 export interface ServeOptions {
@@ -107,12 +108,14 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
     summary.deadLettered++;
     log(`dead-letter ${r.fileName}: ${r.reason}`);
   };
+  // One entry that cannot be handled (planted by a bus writer, another user's file) never stops serve.
+  const onProblem = (name: string, err: unknown) => log(`warning: skipped '${inlineText(name, 200)}': ${messageOf(err)}`);
   const registry = Registry.withBuiltins();
   for (const problem of registry.loadDirectory(opts.root, join(opts.root, 'vocabularies'))) log(`warning: ${problem}`);
 
   ensureDir(paths.root, paths.inbox);
   const ended = endAgentsOfDeadDaemons(paths);
-  const reclaimed = reclaimDeadOwners(paths, receiver);
+  const reclaimed = reclaimDeadOwners(paths, receiver, processAlive, onProblem);
   if (ended || reclaimed) log(`reclaimed ${reclaimed} claim(s) of daemon(s) that died and ended ${ended} agent process group(s) they left running`);
   const watcher = new DirWatcher(paths.root, paths.inbox);
   writeBusJsonAtomic(paths.root, paths.daemon, {
@@ -132,7 +135,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
       const config = await loadReceiverConfig(paths);
       if (Date.now() - lastSweep >= sweepEvery) {
         const endedNow = endAgentsOfDeadDaemons(paths);
-        const returned = reclaimDeadOwners(paths, receiver) + sweepStaleClaims(paths, receiver);
+        const returned = reclaimDeadOwners(paths, receiver, processAlive, onProblem) + sweepStaleClaims(paths, receiver, Date.now(), onProblem);
         if (endedNow) log(`ended ${endedNow} agent process group(s) left by daemon(s) that died`);
         if (returned) log(`returned ${returned} stale claim(s) to the inbox`);
         const cleaned = cleanOrphanedPartials(paths);
@@ -149,6 +152,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
           entries,
           skipUntil,
           onDeadLetter,
+          onProblem,
         });
         if (!claim) break;
         claimedAny = true;

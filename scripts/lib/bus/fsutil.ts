@@ -16,6 +16,7 @@
  * a few system calls.
  */
 import {
+  accessSync,
   closeSync,
   constants as fsc,
   existsSync,
@@ -158,8 +159,40 @@ export function openBusDir(root: string, dir: string, create: boolean): BusDir |
   }
 }
 
+/**
+ * A permission error (EACCES, EROFS) of an operation in `folders` as an AliveError that names the
+ * folders this user may not change (all of them when it cannot tell, as root) and what to do.
+ * Any other error is returned as it is.
+ */
+function noAccess(err: unknown, folders: string[]): unknown {
+  const code = errnoCode(err);
+  if (code !== 'EACCES' && code !== 'EROFS') return err;
+  const denied = folders.filter((f) => {
+    try {
+      accessSync(f, fsc.R_OK | fsc.W_OK | fsc.X_OK);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  const named = [...new Set(denied.length > 0 ? denied : folders)];
+  const what = code === 'EROFS' ? 'is on a read-only file system' : 'may not be read or changed by this user';
+  return new AliveError(
+    `permission denied: ${named.join(' and ')} ${what}; give this user read and write access (chmod u+rwx ${named[0]}, or chown it to this user), or run dispatch as the user who owns the bus folder`,
+    { code: 'no_access', fields: { folder: named[0] }, cause: err },
+  );
+}
+
 /** Runs `fn` with folder `dir` open and checked; undefined (without calling it) when `dir` is absent. */
 function inBusDir<T>(root: string, dir: string, create: boolean, fn: (d: BusDir) => T): T | undefined {
+  try {
+    return inCheckedBusDir(root, dir, create, fn);
+  } catch (err) {
+    throw noAccess(err, [dir]);
+  }
+}
+
+function inCheckedBusDir<T>(root: string, dir: string, create: boolean, fn: (d: BusDir) => T): T | undefined {
   const d = openBusDir(root, dir, create);
   if (!d) return undefined;
   try {
@@ -351,7 +384,11 @@ export function appendBusFile(root: string, path: string, data: string): void {
 
 /** Runs `fn` with the folders of `from` (must exist: else undefined) and of `to` (made) open and checked. */
 function inTwoBusDirs<T>(root: string, from: string, to: string, fn: (src: BusDir, dest: BusDir) => T): T | undefined {
-  return inBusDir(root, dirname(from), false, (src) => inBusDir(root, dirname(to), true, (dest) => fn(src, dest)));
+  try {
+    return inCheckedBusDir(root, dirname(from), false, (src) => inCheckedBusDir(root, dirname(to), true, (dest) => fn(src, dest)));
+  } catch (err) {
+    throw noAccess(err, [dirname(from), dirname(to)]);
+  }
 }
 
 /**
@@ -485,7 +522,8 @@ export function readBusFile(root: string, path: string, opts: { maxBytes?: numbe
   try {
     opened = inBusDir(root, dirname(path), false, (d) => openFileIn(d, basename(path)));
   } catch (err) {
-    if (err instanceof AliveError) throw err;
+    if (err instanceof AliveError && err.code !== 'no_access') throw err;
+    if (err instanceof AliveError) return { ok: false, problem: 'unreadable', detail: errnoCode(err.cause) ?? err.message };
     return { ok: false, problem: 'unreadable', detail: errnoCode(err) ?? String(err) };
   }
   return readOpened(opened, opts);

@@ -20,7 +20,7 @@ import { AliveError } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { claimById, claimNext, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
-import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, unlinkBusFile } from './fsutil.ts';
+import { busDirExists, ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, safeUnlinkBus } from './fsutil.ts';
 import { idTimeMs, isValidMessageId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import type { ParsedMessage } from './message.ts';
@@ -338,12 +338,16 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   if (earlier && earlier.location === 'archive') return { status: 'answered', request, answer: earlier, collected: false };
 
   const collect = options.collect !== false;
+  let collected = false;
   const find = responseFinder(root, responder, id, { collect });
   const deadPath = join(paths.deadLetter, messageFileName(id));
   type Found = { answer: FoundMessage } | { dead: FoundMessage };
   const check = (): Found | undefined => {
     const r = find();
-    if (r) return { answer: describe(responder, paths, r.id, collect ? 'archive' : 'outbox', r.path) };
+    if (r) {
+      collected = r.collected;
+      return { answer: describe(responder, paths, r.id, r.collected ? 'archive' : 'outbox', r.path) };
+    }
     if (exists(root, deadPath)) return { dead: describe(responder, paths, id, 'dead-letter', deadPath) };
     return undefined;
   };
@@ -351,7 +355,7 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   const watch = { idlePollMs: FOREIGN_SETTLE_MS * 2, ...options.watch };
   const r = await waitUntil(root, paths.outbox, check, options.timeoutMs, options.signal ? { ...watch, signal: options.signal } : watch);
   if (r.ok) {
-    if ('answer' in r.value) return { status: 'answered', request: findRequest(root, id, responder) ?? request, answer: r.value.answer, collected: collect };
+    if ('answer' in r.value) return { status: 'answered', request: findRequest(root, id, responder) ?? request, answer: r.value.answer, collected };
     return { status: 'dead-lettered', request: r.value.dead, deadLetter: r.value.dead.deadLetter! };
   }
   request = findRequest(root, id, responder) ?? request;
@@ -531,7 +535,10 @@ export function retryDeadLetter(root: string, rawId: string, options: { receiver
   const paths = receiverPaths(root, hit.receiver);
   const r = readBusFile(root, hit.path, { headBytes: 0 });
   if (!r.ok) throw new AliveError(`cannot retry ${id}: ${r.detail}; it stays in dead-letter`, { code: 'not_a_file' });
+  // Everything that could fail is checked before the message moves (the commit point); what is
+  // removed after it is removed best-effort.
   ensureDir(root, paths.inbox);
+  busDirExists(root, paths.attempts); // refuses a linked folder
   let newId = id;
   let dest = join(paths.inbox, messageFileName(id));
   if (exists(root, dest)) {
@@ -539,7 +546,7 @@ export function retryDeadLetter(root: string, rawId: string, options: { receiver
     dest = join(paths.inbox, messageFileName(newId));
   }
   if (!renameIfPresent(root, hit.path, dest)) throw new AliveError(`cannot retry ${id}: it left dead-letter meanwhile`, { code: 'not_found' });
-  unlinkBusFile(root, join(paths.deadLetter, `${messageFileName(id)}.reason.json`));
-  unlinkBusFile(root, join(paths.attempts, id));
+  safeUnlinkBus(root, join(paths.deadLetter, `${messageFileName(id)}.reason.json`));
+  safeUnlinkBus(root, join(paths.attempts, id));
   return { id: newId, previousId: newId === id ? null : id, receiver: hit.receiver, path: dest };
 }

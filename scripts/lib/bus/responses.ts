@@ -8,7 +8,7 @@
  * its `Thread` is the request's id (our requests open their thread with their own id).
  */
 import { join } from 'node:path';
-import { ensureDir, listBusDir, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
+import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
 import { idTimeMs, messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths } from './layout.ts';
 import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
@@ -20,6 +20,8 @@ export interface CollectedResponse {
   fileName: string;
   /** Where the response is now (the responder's archive, or its outbox when not collected). */
   path: string;
+  /** Whether this finder moved it to the archive. */
+  collected: boolean;
   message: ParsedMessage;
 }
 
@@ -126,14 +128,16 @@ export function responseFinder(
         const dayDir = archiveDayDir(paths, new Date(now()));
         ensureDir(root, dayDir);
         const dest = join(dayDir, name);
-        // Never over an archived file of the same name (a foreign slug reused): leave it then.
-        if (readBusFile(root, dest, { headBytes: 0 }).ok) continue;
-        if (!renameIfPresent(root, src, dest)) continue; // collected by someone else
-        path = dest;
+        // Never over an archived file of the same name (a foreign slug reused), nor onto a folder
+        // planted there: the answer is read where it is, uncollected, then.
+        if (lstatBus(root, dest) === undefined) {
+          if (!renameIfPresent(root, src, dest)) continue; // collected by someone else
+          path = dest;
+        }
       }
       const message = readMessageFile(root, path);
       if (!message) continue;
-      return { id, fileName: name, path, message };
+      return { id, fileName: name, path, message, collected: path !== src };
     }
     return undefined;
   };
