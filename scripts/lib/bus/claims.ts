@@ -4,13 +4,14 @@
  * a reason for whatever cannot be read, archive of handled messages.
  */
 import { hostTag } from '../proc/host-tag.ts';
-import { closeSync, fstatSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, readSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
 import {
   ensureDir,
   freeName,
+  hardLinkProblem,
   linkInBus,
   listBusDir,
   listBusDirents,
@@ -261,6 +262,12 @@ function tryClaim(
       report(deadLetter(paths, receiver, claimed, entry.name, 'not a regular file', 'not_a_file'));
       return undefined;
     }
+    if (st.nlink !== 1 && !settlesToOneName(fd)) {
+      const { nlink } = fstatSync(fd);
+      closeSync(fd);
+      report(deadLetter(paths, receiver, claimed, entry.name, hardLinkProblem(nlink), 'hard_link'));
+      return undefined;
+    }
     if (st.size === 0) {
       closeSync(fd);
       if (now - st.mtimeMs < config.emptyFileGraceMs) {
@@ -315,6 +322,20 @@ function tryClaim(
     return undefined;
   }
   return { root, receiver, paths, id: entry.id, fileName: entry.name, path: claimed, deadline, owner: opts.owner, message, sender, bytes: bytes.length };
+}
+
+/**
+ * Whether open file `fd` is left with one name within a few milliseconds: a stale claim being
+ * returned to the inbox has two (processing/ and inbox/) between returnToInbox's link and unlink.
+ * A planted hard link keeps its names.
+ */
+function settlesToOneName(fd: number): boolean {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; waited < 100; waited += 5) {
+    Atomics.wait(pause, 0, 0, 5);
+    if (fstatSync(fd).nlink === 1) return true;
+  }
+  return false;
 }
 
 /** Extends a claim's lease; false when the claim was lost (returned to the inbox by a sweep). */
@@ -522,6 +543,11 @@ export function returnToInbox(paths: ReceiverPaths, receiver: string, src: strin
     linkInBus(paths.root, mine, join(paths.inbox, fileName));
   } catch (err) {
     if (errnoCode(err) !== 'EEXIST') throw err;
+    if (sameFile(lstatBus(paths.root, mine), lstatBus(paths.root, join(paths.inbox, fileName)))) {
+      // A return cut short after its link (the sweeper died): finish it.
+      unlinkBusFile(paths.root, mine);
+      return true;
+    }
     deadLetter(
       paths,
       receiver,
@@ -534,6 +560,10 @@ export function returnToInbox(paths: ReceiverPaths, receiver: string, src: strin
   }
   unlinkBusFile(paths.root, mine);
   return true;
+}
+
+function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
+  return a !== undefined && b !== undefined && a.ino === b.ino && a.dev === b.dev;
 }
 
 /**

@@ -369,12 +369,24 @@ export function writeBusJsonAtomic(root: string, target: string, value: unknown)
   writeBusFileAtomic(root, target, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Appends to a file of the bus (made if absent): no link followed, no FIFO waited on. */
+/**
+ * Why the bus neither reads nor appends to a file with more than one name: a bus writer can plant
+ * a hard link to a file outside the bus (O_NOFOLLOW does not see it; Linux's protected_hardlinks
+ * stops other users only). The bus links a file itself only while it returns a stale claim to the
+ * inbox (claims.ts returnToInbox), and the claim waits for that to end.
+ */
+export function hardLinkProblem(nlink: number): string {
+  return `a hard link (the file has ${nlink} names, one may be outside the bus): the bus reads and writes only files with one name`;
+}
+
+/** Appends to a file of the bus (made if absent): no link followed, no FIFO waited on, no hard link. */
 export function appendBusFile(root: string, path: string, data: string): void {
   inBusDir(root, dirname(path), true, (d) => {
     const fd = openSync(d.at(basename(path)), fsc.O_WRONLY | fsc.O_APPEND | fsc.O_CREAT | fsc.O_NOFOLLOW | fsc.O_NONBLOCK, 0o644);
     try {
-      if (!fstatSync(fd).isFile()) throw new AliveError(`refusing to append to ${path}: not a regular file; remove it`, { code: 'not_a_file' });
+      const st = fstatSync(fd);
+      if (!st.isFile()) throw new AliveError(`refusing to append to ${path}: not a regular file; remove it`, { code: 'not_a_file' });
+      if (st.nlink !== 1) throw new AliveError(`refusing to append to ${path}: ${hardLinkProblem(st.nlink)}; remove it`, { code: 'not_a_file' });
       writeAll(fd, data);
     } finally {
       closeSync(fd);
@@ -555,6 +567,8 @@ function readOpened(opened: ReadOpen | undefined, opts: { maxBytes?: number; hea
     return { ok: false, problem: 'unreadable', detail: opened.code };
   }
   try {
+    const nlink = fstatSync(opened.fd).nlink;
+    if (nlink !== 1) return { ok: false, problem: 'not_a_file', detail: hardLinkProblem(nlink) };
     const read = readOpenRegularFile(opened.fd, opts);
     if (read.ok) return read;
     if (read.problem === 'not_a_file') return { ok: false, problem: 'not_a_file', detail: NOT_REGULAR };
