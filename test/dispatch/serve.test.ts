@@ -16,6 +16,7 @@ import { busNotice } from '../../scripts/lib/hook/bus-notice.ts';
 import { Registry } from '../../scripts/lib/helloworld/vocabulary.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
 import { setProcessEnv } from '../support/process-env.ts';
+import { MESSAGE_READ_LIMIT } from '../../scripts/lib/bus/fsutil.ts';
 
 function script(dir: string, name: string, body: string): string {
   const p = join(dir, name);
@@ -267,6 +268,31 @@ describe('limits the daemon enforces itself', () => {
     }
     config(root, 'gemini', { agent_timeout_seconds: 604800, claim_lease_seconds: 604800 });
     expect(await loadReceiverConfig(receiverPaths(root, 'gemini'))).toMatchObject({ agentTimeoutMs: 604_800_000, claimLeaseMs: 604_800_000 });
+  });
+
+  it('max_bytes is bounded by the bus read limit (64 MiB): a planted huge value is config_invalid, naming the limit', async () => {
+    const { root } = makeBus();
+    for (const value of [MESSAGE_READ_LIMIT + 1, 100_000_000_000]) {
+      config(root, 'gemini', { max_bytes: value });
+      await expect(loadReceiverConfig(receiverPaths(root, 'gemini')), `max_bytes=${value}`).rejects.toMatchObject({
+        code: 'config_invalid',
+        message: expect.stringContaining(`max_bytes must be at most ${MESSAGE_READ_LIMIT} (64 MiB`),
+      });
+    }
+    config(root, 'gemini', { max_bytes: MESSAGE_READ_LIMIT });
+    expect(await loadReceiverConfig(receiverPaths(root, 'gemini'))).toMatchObject({ maxBytes: MESSAGE_READ_LIMIT });
+  });
+
+  it('a sparse message file just over max_bytes is dead-lettered as too large, unread', async () => {
+    const { root } = makeBus();
+    config(root, 'gemini', { max_bytes: 4096 });
+    const paths = receiverPaths(root, 'gemini');
+    mkdirSync(paths.inbox, { recursive: true });
+    spawnSync('truncate', ['-s', '4097', join(paths.inbox, 'msg-huge.hw')]);
+    const { summary } = await serveOnce(root, 'gemini', 'echo');
+    expect(summary.deadLettered).toBe(1);
+    const [dead] = listDeadLetters(root, 'gemini');
+    expect(dead!.deadLetter).toMatchObject({ code: 'too_large', reason: 'larger than the limit of 4096 bytes (4097 bytes)' });
   });
 
   it('no computed lease deadline goes past what parseClaimFileName accepts', async () => {

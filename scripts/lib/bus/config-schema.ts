@@ -1,5 +1,6 @@
 /** The schema of `runtimes/<name>/config.json` (see config.ts), loaded only when such a file exists. */
 import * as z from '../json/zod.ts';
+import { MESSAGE_READ_LIMIT } from './fsutil.ts';
 
 const positive = (what: string) => z.optional(z.int({ error: `${what} must be a whole number` }).check(z.minimum(1, { error: `${what} must be at least 1` })));
 
@@ -30,7 +31,15 @@ export const receiverConfigSchema = z.strictObject(
         per_seconds: z.int({ error: 'rate_limit.per_seconds must be a whole number' }).check(z.minimum(1)),
       }),
     ),
-    max_bytes: positive('max_bytes'),
+    // A claim reads the whole message into memory: no more than the bus reads anywhere else.
+    max_bytes: z.optional(
+      z.int({ error: 'max_bytes must be a whole number' }).check(
+        z.minimum(1, { error: 'max_bytes must be at least 1' }),
+        z.maximum(MESSAGE_READ_LIMIT, {
+          error: `max_bytes must be at most ${MESSAGE_READ_LIMIT} (${MESSAGE_READ_LIMIT / 1024 / 1024} MiB, the most the bus reads of one message)`,
+        }),
+      ),
+    ),
     turn_budget: positive('turn_budget'),
     agent_timeout_seconds: duration('agent_timeout_seconds'),
     claim_lease_seconds: duration('claim_lease_seconds'),

@@ -4,7 +4,7 @@
  *   {
  *     "allow_from": ["claude", "@gemini"],          senders allowed to write (absent: anyone)
  *     "rate_limit": { "messages": 30, "per_seconds": 60 },   per sender
- *     "max_bytes": 1048576,                          per message file
+ *     "max_bytes": 1048576,                          per message file (at most 64 MiB)
  *     "turn_budget": 8,                              turns per thread this receiver answers
  *     "agent_timeout_seconds": 600,                  serve: kill an agent after this long (at most 7 days)
  *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns (at most 7 days)
