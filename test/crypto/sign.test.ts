@@ -162,8 +162,8 @@ describe('signManifestText / verifyManifestText', () => {
     });
   });
 
-  it('refuses signer names that would break the YAML line', () => {
-    for (const bad of ['', 'a"b', 'a\nvalue: "x"', "it's", 'a b', 'x'.repeat(101), 'é']) {
+  it('refuses signer names that are not logins (they could break the YAML line or name no key)', () => {
+    for (const bad of ['', 'a"b', 'a\nvalue: "x"', "it's", 'a b', 'x'.repeat(65), 'é', 'al\\ice', 'ben@example', '-x', 'a..b']) {
       let err: unknown;
       try {
         signManifestText(MANIFEST, alicePriv, bad);
@@ -174,7 +174,9 @@ describe('signManifestText / verifyManifestText', () => {
       expect((err as AliveError).code).toBe('bad_signer');
       expect((err as AliveError).message).not.toContain('\n');
     }
-    expect(signManifestText(MANIFEST, alicePriv, 'ben.smith_2-x@example')).toContain('signer: "ben.smith_2-x@example"');
+    // The login rule a receiver applies before it looks up the signer's pinned key.
+    expect(signManifestText(MANIFEST, alicePriv, 'ben.smith_2-x')).toContain('signer: "ben.smith_2-x"');
+    expect(signManifestText(MANIFEST, alicePriv, 'x'.repeat(64))).toContain(`signer: "${'x'.repeat(64)}"`);
   });
 });
 

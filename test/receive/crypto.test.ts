@@ -11,6 +11,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFile
 import { join } from 'node:path';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { aliveInProcess } from '../support/alive-in-process.ts';
+import { relabelSigner } from '../support/relabel-signer.ts';
 import { cliBundle, makeWalnut, makeWorld, repoRoot, testEnv, tmp, tree } from './helpers.ts';
 
 let cli = '';
@@ -152,5 +153,43 @@ describe('signed packages', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^error: .*signature does not verify/);
     expect(tree(refused)).toEqual(before);
+  });
+
+  it("a forged signature naming a pinned peer through an escape (al\\ice in a 2.1 manifest) is refused, not 'not verified'", async () => {
+    // Mallory signs as alice with her own key; the signer line sits outside the signed text.
+    const pkg = join(base, 'm21.walnut');
+    const c = await run(
+      ['create', '--walnut', walnut, '--scope', 'full', '--format', '2.1', '--output', pkg, '--sign', join(keys.mallory, 'private.pem'), '--signer', 'alice'],
+      sender,
+    );
+    expect(c.status, c.stderr).toBe(0);
+    const escaped = join(base, 'm21-esc.walnut');
+    relabelSigner(pkg, escaped, 'al\\ice');
+    const env = receiverEnv('s4');
+    mkdirSync(join(env.ALIVE_HOME!, 'relay', 'keys', 'peers'), { recursive: true });
+    copyFileSync(join(keys.alice, 'public.pem'), join(env.ALIVE_HOME!, 'relay', 'keys', 'peers', 'alice.pem'));
+    const world = makeWorld(join(base, 's4'), { layout: 'v2' });
+    const before = tree(world);
+    for (const forged of [pkg, escaped]) {
+      const r = await run(['receive', forged, '--world', world, '--json'], env);
+      expect(r.status, r.stdout).toBe(1);
+      expect(JSON.parse(r.stdout).error.code).toBe('bad_signature');
+      expect(tree(world)).toEqual(before);
+    }
+  });
+
+  it('a signature block whose signer is not a login is refused, with or without a pinned key', async () => {
+    const pkg = join(base, 'signed-odd.walnut');
+    const c = await run(['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keys.alice, 'private.pem')], sender);
+    expect(c.status, c.stderr).toBe(0);
+    const odd = join(base, 'signed-odd-name.walnut');
+    relabelSigner(pkg, odd, 'alice (verified)');
+    const world = makeWorld(join(base, 's5'), { layout: 'v2' });
+    const before = tree(world);
+    const r = await run(['receive', odd, '--world', world, '--json'], receiverEnv('s5'));
+    expect(r.status, r.stdout).toBe(1);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'bad_signature' });
+    expect(JSON.parse(r.stdout).error.message).toMatch(/not a login/);
+    expect(tree(world)).toEqual(before);
   });
 });

@@ -11,6 +11,8 @@
  */
 import { constants, sign as rsaSign, verify as rsaVerify, type KeyObject } from 'node:crypto';
 import { AliveError } from '../errors.ts';
+import { isValidLogin } from '../relay/names.ts';
+import { inlineText } from '../text/untrusted.ts';
 import { trimEndOf } from '../text/trim.ts';
 
 export const SIGNATURE_ALGORITHM = 'RSA-SHA256';
@@ -56,20 +58,24 @@ export function canonicalManifestForSignature(text: string): string {
   return `${kept.slice(0, end).join('\n')}\n`;
 }
 
-/** A signer name that can sit in a double-quoted YAML scalar unescaped: a login or key name. */
-const SAFE_SIGNER = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
+/**
+ * Why `signer` cannot name a signature, or undefined. The name picks the pinned key a receiver
+ * checks against (`keys/peers/<signer>.pem`) and is shown as who signed, so it must be a login,
+ * the relay's rule, which also keeps it free of quotes and escapes in the YAML line.
+ */
+export function signerProblem(signer: string): string | undefined {
+  if (signer === '') return 'the signature block names no signer';
+  if (isValidLogin(signer)) return undefined;
+  return `the signer name '${inlineText(signer, 100)}' is not a login (letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters)`;
+}
 
 /**
  * Signs `text` and returns the canonical text followed by a fresh signature block (any existing
  * block is replaced). `signer` should be the sender's GitHub login.
  */
 export function signManifestText(text: string, privateKey: KeyObject, signer: string): string {
-  if (!SAFE_SIGNER.test(signer)) {
-    throw new AliveError(
-      `signer name '${signer.replace(/[^\x20-\x7e]/g, '?').slice(0, 100)}' is not usable: use 1-100 letters, digits, '.', '_', '-' or '@' (a GitHub login)`,
-      { code: 'bad_signer' },
-    );
-  }
+  const problem = signerProblem(signer);
+  if (problem) throw new AliveError(`cannot sign: ${problem}; sign as the login your peers know you by`, { code: 'bad_signer' });
   if (privateKey.type !== 'private') throw new TypeError('signing needs a private key');
   const canonical = canonicalManifestForSignature(text);
   const value = rsaSign('sha256', Buffer.from(canonical, 'utf8'), { key: privateKey, padding: constants.RSA_PKCS1_PADDING });

@@ -1,4 +1,4 @@
-import type { SignatureBlock } from '../crypto/sign.ts';
+import { readSignatureBlock, type SignatureBlock } from '../crypto/sign.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { parseManifestLines, ManifestSyntaxError, sniffDialect, type RawManifest, type RawMap } from './manifest-lines.ts';
 import { unsafePathReason, compareCodePoints } from './safe-path.ts';
@@ -127,15 +127,9 @@ export function parseManifest(text: string): Manifest {
   const dialect = sniffDialect(text);
   const payload = scalar('payload_sha256', false);
   if (payload !== undefined && !HEX64.test(payload)) fail(`payload_sha256 must be 64 lowercase hex characters`);
-  const signatureMap = map('signature');
-  let signature: SignatureBlock | undefined;
-  if (signatureMap) {
-    signature = {
-      algorithm: signatureMap.algorithm ?? '',
-      signer: signatureMap.signer ?? '',
-      value: signatureMap.value ?? '',
-    };
-  }
+  // The block's fields are read as the signature check reads them (no dialect escapes), so the
+  // signer shown and recorded is the one whose pinned key was looked up.
+  const signature: SignatureBlock | undefined = map('signature') ? readSignatureBlock(text) : undefined;
 
   const known = new Set([
     'format_version',

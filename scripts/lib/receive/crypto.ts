@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageCryptoFrom } from '../package/crypto-adapter.ts';
 import type { PackageCrypto } from '../package/read-package.ts';
-import { readSignatureBlock, verifyManifestText } from '../crypto/sign.ts';
+import { readSignatureBlock, signerProblem, verifyManifestText } from '../crypto/sign.ts';
 import { loadPublicKey } from '../crypto/keys.ts';
 import { relayDir } from '../home.ts';
 import { folderNameProblem } from './names.ts';
@@ -39,7 +39,12 @@ export function receiveCrypto(privateKeyPath: string | undefined, env: NodeJS.Pr
     ...base,
     verifyManifest(text) {
       const block = readSignatureBlock(text);
-      const path = block ? pinnedSignerKeyPath(block.signer, env) : undefined;
+      if (!block) return undefined;
+      // A name that cannot pick a key is refused, not passed as "not verified": shown after
+      // another reading (an escape decoded), it could name a peer whose pinned key was never tried.
+      const problem = signerProblem(block.signer);
+      if (problem) return { present: true, ok: false, ...(block.signer ? { signer: block.signer } : {}), reason: problem };
+      const path = pinnedSignerKeyPath(block.signer, env);
       // No pinned key for this signer: the signature is reported as present but unverified.
       return path ? verifyManifestText(text, loadPublicKey(path)) : undefined;
     },
