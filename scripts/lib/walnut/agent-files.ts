@@ -18,33 +18,49 @@ export interface AgentFileRule {
 }
 
 interface Rule extends AgentFileRule {
-  /** Lower-case path segments that must appear consecutively; a trailing '/' segment means "anything below". */
-  segments: string[];
+  /** Lower-case path segments that must appear consecutively: a name, or a pattern for one with `*`. */
+  segments: Array<string | RegExp>;
   /** Anything below the last segment matches too (a folder rule). */
   folder: boolean;
 }
 
+/** The segments of a name; `*` in a segment stands for one or more characters (`AGENTS.*.md`). */
+function segmentsOf(name: string): Array<string | RegExp> {
+  return name
+    .toLowerCase()
+    .split('/')
+    .map((s) => (s.includes('*') ? new RegExp(`^${s.split('*').map(escapeRegExp).join('.+')}$`) : s));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function file(name: string, why: string): Rule {
-  return { name, why, segments: name.toLowerCase().split('/'), folder: false };
+  return { name, why, segments: segmentsOf(name), folder: false };
 }
 
 function folder(name: string, why: string): Rule {
-  return { name: `${name}/`, why, segments: name.toLowerCase().split('/'), folder: true };
+  return { name: `${name}/`, why, segments: segmentsOf(name), folder: true };
 }
 
 const RULES: readonly Rule[] = [
   file('CLAUDE.md', 'Claude Code loads it as instructions, also from sub-folders as soon as it reads a file there'),
   file('CLAUDE.local.md', "Claude Code loads it as the user's private instructions"),
+  file('CLAUDE.*.md', 'other variants of CLAUDE.md, which a tool or an import may be set to load'),
   folder('.claude', 'Claude Code settings (hooks run shell commands, permissions), commands, agents and skills'),
   file('.mcp.json', 'declares MCP servers: programs an agent starts and whose tools it calls'),
   file('AGENTS.md', 'instructions for Codex, Copilot, Cursor, Amp and other agents that follow the AGENTS.md convention'),
   file('AGENT.md', 'the same convention under its singular name (Amp and others)'),
+  file('AGENTS.override.md', 'Codex reads it before AGENTS.md in each folder (holding back AGENTS.md alone would leave it in effect)'),
+  file('AGENTS.*.md', 'other variants of AGENTS.md, which an agent may be set to read'),
   folder('.codex', 'Codex CLI configuration and instructions'),
   file('GEMINI.md', 'Gemini CLI loads it as instructions, also from sub-folders'),
   folder('.gemini', 'Gemini CLI settings (MCP servers, tools) and instructions'),
   folder('.cursor', 'Cursor rules (instructions) and its MCP configuration'),
   file('.cursorrules', 'Cursor instructions (the older single-file form)'),
   file('.windsurfrules', 'Windsurf instructions'),
+  file('.rules', "Zed loads it as instructions for its agent (before the other tools' names)"),
   folder('.windsurf', 'Windsurf rules and workflows'),
   file('.clinerules', 'Cline instructions (a file or a folder of rules)'),
   folder('.clinerules', 'Cline instructions (a file or a folder of rules)'),
@@ -95,7 +111,10 @@ export function agentFileRule(path: string): AgentFileRule | undefined {
     const n = r.segments.length;
     for (let i = 0; i + n <= segs.length; i++) {
       let match = true;
-      for (let k = 0; k < n && match; k++) match = segs[i + k] === r.segments[k];
+      for (let k = 0; k < n && match; k++) {
+        const want = r.segments[k]!;
+        match = typeof want === 'string' ? segs[i + k] === want : want.test(segs[i + k]!);
+      }
       if (!match) continue;
       const last = i + n === segs.length;
       if (r.folder ? !last : last) return { name: r.name, why: r.why };
