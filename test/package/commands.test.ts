@@ -210,3 +210,19 @@ describe('the commands through the factory', () => {
     expect(r.stderr).toMatch(/set the WALNUT_PASSPHRASE environment variable/);
   });
 });
+
+describe('names a receiver would refuse', () => {
+  it('create refuses a file name with a control character, C1 control or bidi mark (unpackable_name), naming it escaped, and writes nothing', async () => {
+    for (const name of ['a\u001bb.md', 'a\u009b2Jb.md', '\u202egnp.exe', 'a\u2066b\u2069.md']) {
+      const dir = makeWalnut(join(root, `odd-${n}-${name.codePointAt(1)}`), { 'notes/a.md': 'a\n', [`notes/${name}`]: 'x\n' });
+      const pkg = out();
+      const r = await runCaptured(createCommand, ['--walnut', dir, '--scope', 'full', '--output', pkg, '--json']);
+      expect(r.code, JSON.stringify(name)).toBe(1);
+      const j = JSON.parse(r.stdout);
+      expect(j.error.code, JSON.stringify(name)).toBe('unpackable_name');
+      expect(j.error.message).toContain('rename it or add it to .walnutignore');
+      expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(existsSync(pkg)).toBe(false);
+    }
+  });
+});

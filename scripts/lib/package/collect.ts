@@ -9,7 +9,8 @@ import ignore, { type Ignore } from 'ignore';
 import { AliveError, errnoCode } from '../errors.ts';
 import { readSmallFile } from '../fs/small-file.ts';
 import { isWithin } from '../fs/within.ts';
-import { hasControlCharacter } from '../text/untrusted.ts';
+import { inlineText } from '../text/untrusted.ts';
+import { unsafePathReason } from './safe-path.ts';
 import { listBundles, bundleSensitivity, isRealDir, isWalnut, BUNDLE_MANIFEST, type BundleLocation } from '../walnut/layout.ts';
 import { bundleNameProblem, bareValueProblem, sortFiles, type Scope } from './manifest.ts';
 
@@ -346,9 +347,10 @@ function walkDir(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
 
 function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: Stats): void {
   {
-    const why = bareValueProblem(pkgPath) ?? (hasControlCharacter(pkgPath) || pkgPath.includes('\\') ? 'contains a control character or backslash' : undefined);
+    // What a receiver refuses (unsafePathReason) is refused here, before a package is written.
+    const why = bareValueProblem(pkgPath) ?? unsafePathReason(pkgPath);
     if (why) {
-      throw new AliveError(`cannot pack '${rel}': its name ${why}, which the package manifest cannot record; rename it or add it to .walnutignore`, {
+      throw new AliveError(`cannot pack '${inlineText(rel)}': its name ${why}, which a package cannot carry; rename it or add it to .walnutignore`, {
         code: 'unpackable_name',
       });
     }

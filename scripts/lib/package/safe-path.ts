@@ -2,7 +2,7 @@
  * Validation of package-relative paths, shared by the manifest and the archive reader: a path
  * from a package decides nothing about where we write beyond the folder we chose.
  */
-import { hasControlCharacter } from '../text/untrusted.ts';
+import { isPrintable } from '../text/untrusted.ts';
 
 export type PathProblem = string;
 
@@ -12,8 +12,9 @@ const DRIVE = /^[A-Za-z]:/;
 export function unsafePathReason(p: string): PathProblem | undefined {
   if (p === '') return 'empty path';
   if (p.includes('\0')) return 'contains a NUL byte';
-  // Control characters cannot be written in the manifest's line grammar and have no business in names.
-  if (hasControlCharacter(p)) return 'contains a control character';
+  // C0 controls cannot be written in the manifest's line grammar; C1 controls (U+009B is CSI to
+  // some terminals), bidi overrides and zero-width marks make a name show as another one.
+  if (!isPrintable(p)) return 'contains a control character or invisible formatting character';
   if (p.includes('\\')) return 'contains a backslash';
   if (p.startsWith('/')) return 'is an absolute path';
   if (DRIVE.test(p)) return 'starts with a drive letter';

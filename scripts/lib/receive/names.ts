@@ -12,18 +12,13 @@ export const RESERVED_BUNDLE_NAMES = new Set(['_kernel', '_core', 'bundles', 'no
 /** Longest name accepted, leaving room for `-imported-YYYYMMDD-NNN` within 255 bytes. */
 export const MAX_NAME_BYTES = 200;
 
-/**
- * C1 controls (some terminals read U+009B as CSI) and bidirectional/invisible formatting marks: a
- * folder name holding them would show as something else in every listing, log and message.
- */
+/** Characters a shell acts on even inside double quotes. */
 const SHELL_ACTIVE = /[$`"\\]/;
-const INVISIBLE = /[\u0080-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 /** Why `name` cannot be a walnut or bundle folder name, or undefined. */
 export function folderNameProblem(name: string): string | undefined {
   const basic = bundleNameProblem(name);
   if (basic) return basic;
-  if (INVISIBLE.test(name)) return 'contains a control or invisible formatting character';
   // Skills put folder names into shell commands; in double quotes these would still act.
   if (SHELL_ACTIVE.test(name)) return 'contains a character a shell acts on ($, `, " or \\)';
   if (name.trim() !== name) return 'starts or ends with white space';

@@ -16,14 +16,6 @@ export function isPrintable(text: string): boolean {
   return !UNSAFE.test(text);
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/** True when `text` holds a C0 control character or DEL (which names, URLs and manifest lines may not). */
-export function hasControlCharacter(text: string): boolean {
-  return CONTROL.test(text);
-}
-
 /** `\xNN` for a code unit up to 0xff, `\u{NNNN}` above: visible and unambiguous. */
 export function visibleEscape(c: string): string {
   const code = c.codePointAt(0)!;

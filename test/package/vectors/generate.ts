@@ -285,8 +285,30 @@ export const VECTORS: Vector[] = [
   // --- names: shown escaped, so a name cannot break the one-line error or drive the terminal ---
   { name: 'escape-in-name', outcome: 'unsafe_entry', build: t(packageMembers(GOOD, { name: 'notes/\u001b[31mred.md', data: 'x' })), entry: 'notes/\\x1b[31mred.md', reason: /control character/ },
   { name: 'line-break-in-name', outcome: 'unsafe_entry', build: t(packageMembers(GOOD, { name: 'notes/a\nb.md', data: 'x' })), entry: 'notes/a\\nb.md', reason: /control character/ },
-  { name: 'c1-control-in-name', outcome: 'unlisted_file', build: t(packageMembers(GOOD, { name: 'notes/\u009b2Jx.md', data: 'x' })), entry: 'notes/\\x9b2Jx.md', reason: /not listed in the manifest/ },
-  { name: 'bidi-override-in-name', outcome: 'unlisted_file', build: t([...packageMembers(GOOD), { name: 'notes\u202egpj.exe', data: 'x' }], { format: 'pax' }), entry: 'notes\\u{202e}gpj.exe' },
+  { name: 'c1-control-in-name', outcome: 'unsafe_entry', build: t(packageMembers(GOOD, { name: 'notes/\u009b2Jx.md', data: 'x' })), entry: 'notes/\\x9b2Jx.md', reason: /control character/ },
+  { name: 'bidi-override-in-name', outcome: 'unsafe_entry', build: t([...packageMembers(GOOD), { name: 'notes\u202egpj.exe', data: 'x' }], { format: 'pax' }), entry: 'notes\\u{202e}gpj.exe', reason: /control character/ },
+  // The same names listed in the manifest: its path check refuses them (`notes/\u202egnp.exe` shows as `notes/exe.png`).
+  {
+    name: 'c1-control-listed',
+    outcome: 'unsafe_path',
+    build: t(packageMembers({ ...GOOD, 'notes/\u009b2Jx.md': 'x' })),
+    entry: 'notes/\\x9b2Jx.md',
+    reason: /invisible formatting character/,
+  },
+  {
+    name: 'bidi-override-listed',
+    outcome: 'unsafe_path',
+    build: t(packageMembers({ ...GOOD, 'notes/\u202egnp.exe': 'x' }), { format: 'pax' }),
+    entry: 'notes/\\u{202e}gnp.exe',
+    reason: /invisible formatting character/,
+  },
+  {
+    name: 'bidi-isolate-listed',
+    outcome: 'unsafe_path',
+    build: t(packageMembers({ ...GOOD, 'notes/\u2066x\u2069.md': 'x' }), { format: 'pax' }),
+    entry: 'notes/\\u{2066}x\\u{2069}.md',
+    reason: /invisible formatting character/,
+  },
   { name: 'empty-name-segment', outcome: 'unsafe_entry', build: t(packageMembers(GOOD, { name: 'notes//b.md', data: 'x' })), entry: 'notes//b.md', reason: /empty path segment/ },
   // --- damaged containers ---
   {
