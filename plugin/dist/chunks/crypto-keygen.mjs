@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{e as t,f as n}from"./chunk-5YO7LIIX.mjs";import"./chunk-P47TGIKA.mjs";import{e as r}from"./chunk-D6YU75VW.mjs";import"./chunk-ISJLVJ7E.mjs";import{a as s}from"./chunk-SQTNS6E4.mjs";import{d as a}from"./chunk-JR272ABH.mjs";var o=a(s(),1);var m=r({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
+import{e as t,f as n}from"./chunk-5YO7LIIX.mjs";import"./chunk-P47TGIKA.mjs";import{e as r}from"./chunk-OUS3EMGT.mjs";import"./chunk-GKGIBZTT.mjs";import{a as s}from"./chunk-SQTNS6E4.mjs";import{d as a}from"./chunk-JR272ABH.mjs";var o=a(s(),1);var m=r({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
 
 Makes an RSA-4096 key pair in DIR (created with mode 0700 if missing):
   DIR/private.pem   PKCS#8, mode 0600 — keep it secret, never share it
