@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
@@ -391,5 +392,25 @@ describe('untrusted content', () => {
     const text = v2Manifest('fine', 'full', good);
     const pkg = await writePackage(join(base, 'p.walnut'), text, { ...good, 'notes/a.md': 'b\n' });
     await expectRefused(world, () => receivePackage({ packagePath: pkg, world, maxBytes: MAX, env }), /checksum/);
+  });
+
+  it('refuses data after the end of the tar archive, plain or after a clear manifest saying encrypted (which the first look reads to the end)', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const payload = { 'payload.enc': Buffer.concat([Buffer.from('Salted__'), Buffer.alloc(4096, 7)]) };
+    const plain = await writePackage(join(base, 'plain.tar.walnut'), v2Manifest('fine', 'full', kernel), kernel);
+    const encrypted = await writePackage(
+      join(base, 'enc.tar.walnut'),
+      v2Manifest('fine', 'full', kernel).replace('encrypted: false', 'encrypted: true'),
+      payload,
+    );
+    for (const [name, tar] of Object.entries({ plain, encrypted })) {
+      const pkg = join(base, `${name}.walnut`);
+      writeFileSync(pkg, gzipSync(Buffer.concat([gunzipSync(readFileSync(tar)), Buffer.alloc(4 << 20, 'A')])));
+      for (const maxBytes of [MAX, 1 << 20]) {
+        await expectRefused(world, () => receivePackage({ packagePath: pkg, world, maxBytes, env }), /data after the end of the tar archive/);
+      }
+    }
   });
 });

@@ -56,8 +56,8 @@ export interface SealOptions {
  * signed; an already-encrypted 2.0 package keeps its payload and is (re-)signed.
  */
 export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: string; bytes: number; encrypted: boolean }> {
-  const head = await readPackageHead(opts.input);
   const maxBytes = opts.maxSize ?? DEFAULT_MAX_SIZE;
+  const head = await readPackageHead(opts.input, maxBytes);
   if (head.envelope === 'plain') {
     const written = await writeEncryptedPackage(
       opts.output,

@@ -13,11 +13,16 @@ export interface PackageHead {
 
 class Found extends Error {}
 
+/** Expanded size the head read allows when the caller sets none (info reads any package). */
+const HEAD_MAX_BYTES = 64 * 1024 * 1024 * 1024;
+
 /**
  * Reads only as far as the manifest (the first entry of packages written by alive or the
- * reference), plus the names of the entries before it. Nothing is decrypted or written.
+ * reference), plus the names of the entries before it. Nothing is decrypted or written. An
+ * encrypted 2.0 manifest is read on to payload.key or the end, so a caller with a --max-size
+ * passes it as `maxBytes`.
  */
-export async function readPackageHead(path: string): Promise<PackageHead> {
+export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): Promise<PackageHead> {
   const label = path.slice(path.lastIndexOf('/') + 1) || path;
   let kind;
   try {
@@ -30,7 +35,7 @@ export async function readPackageHead(path: string): Promise<PackageHead> {
   const entries: string[] = [];
   let text: string | undefined;
   let encrypted = false;
-  const limits = { maxBytes: 64 * 1024 * 1024 * 1024, maxEntries: 1_000_000, label };
+  const limits = { maxBytes, maxEntries: 1_000_000, label };
   try {
     await readTarFile(
       path,

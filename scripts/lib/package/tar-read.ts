@@ -6,7 +6,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Transform, Writable, type Readable, type TransformCallback } from 'node:stream';
 import { Parser } from 'tar/parse';
 import type { ReadEntry } from 'tar/read-entry';
 import { AliveError, type ErrorCode } from '../errors.ts';
@@ -70,6 +70,143 @@ class ByteLimit extends Transform {
   }
 }
 
+const BLOCK = 512;
+/**
+ * Most zero bytes read after the end of the archive. Tar writers pad the archive to a whole record:
+ * 10240 bytes by default (GNU tar, bsdtar, Python's tarfile); this allows blocking factors up to 2048.
+ */
+const END_PADDING_LIMIT = 1024 * 1024;
+const ZEROS = Buffer.alloc(64 * 1024);
+
+/** Whether buf[from, to) holds only zero bytes. */
+function zeros(buf: Buffer, from: number, to: number): boolean {
+  for (let at = from; at < to; at += ZEROS.length) {
+    const end = Math.min(to, at + ZEROS.length);
+    // The first byte decides most blocks of data without a call into compare.
+    if (buf[at] !== 0 || ZEROS.compare(buf, at, end, 0, end - at) !== 0) return false;
+  }
+  return true;
+}
+
+/** The end of the whole blocks of zeros that start at `at` (`at` itself when there are none). */
+function zeroBlocksEnd(buf: Buffer, at: number): number {
+  let end = at;
+  while (end + ZEROS.length <= buf.length && zeros(buf, end, end + ZEROS.length)) end += ZEROS.length;
+  while (end + BLOCK <= buf.length && zeros(buf, end, end + BLOCK)) end += BLOCK;
+  return end;
+}
+
+function afterEnd(label: string, what: string): AliveError {
+  return refuse(label, undefined, `has ${what} after the end of the tar archive; the package is damaged or not made by alive`, 'bad_archive');
+}
+
+/**
+ * Writes a tar stream into the parser until the parser finds the end of the archive, then reads
+ * the rest itself: zero padding (up to END_PADDING_LIMIT) is dropped, anything else refused. The
+ * parser never sees it, because once past its end it keeps every byte written to it in one buffer,
+ * copied whole for each chunk.
+ *
+ * The parser reports its end ('eof') only once it has handed out the entries before it, so the
+ * feed cannot tell at once where the end was. It need not: the end follows two empty blocks, so
+ * before a block with data that follows two empty ones, the feed lets the parser settle (its write
+ * returns true, or it drains: either way no event is left queued) and looks. Whatever the parser
+ * may then hold past its end is zeros.
+ */
+class TarFeed extends Writable {
+  /** The parser has found the end of the archive. */
+  private ended = false;
+  private seen = 0;
+  private padding = 0;
+  /** The stream's first two bytes, once they have come. */
+  private magic: number[] = [];
+  /** Blocks in a row just before the current one that the parser may take as empty (at most 2). */
+  private emptyBefore = 0;
+  /** The current block, as far as it has come, is one the parser may take as empty. */
+  private emptyBlock = true;
+
+  constructor(
+    private readonly parser: Parser,
+    private readonly label: string,
+  ) {
+    super();
+    parser.on('eof', () => {
+      this.ended = true;
+    });
+  }
+
+  override _write(chunk: Buffer, _e: BufferEncoding, cb: (err?: Error | null) => void): void {
+    this.take(chunk).then(() => cb(), cb);
+  }
+
+  override _final(cb: (err?: Error | null) => void): void {
+    this.parser.end();
+    cb();
+  }
+
+  private async take(chunk: Buffer): Promise<void> {
+    if (this.magic.length < 2) {
+      this.magic.push(...chunk.subarray(0, 2 - this.magic.length));
+      // The parser would inflate a tar that is gzip data itself, past every limit set here.
+      if (this.magic[0] === 0x1f && this.magic[1] === 0x8b) {
+        throw refuse(this.label, undefined, 'is compressed twice (its tar is gzip data); the package is damaged or not made by alive', 'bad_archive');
+      }
+    }
+    let from = 0;
+    let i = 0;
+    while (i < chunk.length && !this.ended) {
+      const inBlock = this.seen % BLOCK;
+      let end = inBlock === 0 ? this.wholeBlocks(chunk, i) : i;
+      if (end === i) {
+        // Part of a block, a block that wholeBlocks leaves, or the one after two empty blocks.
+        end = Math.min(chunk.length, i + BLOCK - inBlock);
+        if (this.emptyBefore === 2 && !zeros(chunk, i, end)) {
+          // The archive may have ended just before this block: the parser settles first.
+          await this.give(chunk.subarray(from, i));
+          from = i;
+          if (this.ended) break;
+        }
+        // Bytes 148-155 are the checksum field, which the parser's empty blocks may fill.
+        const sumStart = Math.min(end, Math.max(i, i - inBlock + 148));
+        const sumEnd = Math.min(end, Math.max(i, i - inBlock + 156));
+        this.emptyBlock &&= zeros(chunk, i, sumStart) && zeros(chunk, sumEnd, end);
+        if ((inBlock + end - i) % BLOCK === 0) {
+          this.emptyBefore = this.emptyBlock ? Math.min(2, this.emptyBefore + 1) : 0;
+          this.emptyBlock = true;
+        }
+      }
+      this.seen += end - i;
+      i = end;
+    }
+    const rest = chunk.subarray(from);
+    if (!this.ended) return this.give(rest);
+    if (!zeros(rest, 0, rest.length)) throw afterEnd(this.label, 'data');
+    this.padding += rest.length;
+    if (this.padding > END_PADDING_LIMIT) throw afterEnd(this.label, `more than ${END_PADDING_LIMIT} zero bytes`);
+  }
+
+  /**
+   * The end of a run of whole blocks from `at` that needs no closer look: blocks of zeros (empty),
+   * or blocks that start with data (not empty) where the archive cannot end just before them.
+   */
+  private wholeBlocks(chunk: Buffer, at: number): number {
+    let end = at;
+    if (chunk[at] !== 0 && this.emptyBefore < 2) {
+      while (end + BLOCK <= chunk.length && chunk[end] !== 0) end += BLOCK;
+      if (end > at) this.emptyBefore = 0;
+    } else {
+      end = zeroBlocksEnd(chunk, at);
+      this.emptyBefore = Math.min(2, this.emptyBefore + (end - at) / BLOCK);
+    }
+    return end;
+  }
+
+  /** Writes to the parser, resolving once it takes more (by then it has emitted any 'eof'). */
+  private give(piece: Buffer): Promise<void> | undefined {
+    if (piece.length === 0 || this.parser.write(piece)) return undefined;
+    return new Promise((resolve) => this.parser.once('drain', resolve));
+  }
+}
+
 export async function sniffCompression(path: string): Promise<'gzip' | 'tar' | 'salted' | 'unknown'> {
   const fh = await open(path, 'r');
   try {
@@ -101,7 +238,8 @@ export function readTarStream(source: Readable, compression: 'gzip' | 'none', li
     const limit = new ByteLimit(decompressedLimit, () =>
       refuse(label, undefined, `expands past the size limit of ${limits.maxBytes} bytes (--max-size)`, 'too_large'),
     );
-    const parser = new Parser({ strict: true });
+    const parser = new Parser({ strict: true, zstd: false });
+    const feed = new TarFeed(parser, label);
     const stages: Array<Readable | NodeJS.WritableStream> = [source];
 
     const fail = (err: unknown) => {
@@ -205,6 +343,7 @@ export function readTarStream(source: Readable, compression: 'gzip' | 'none', li
 
     source.on('error', (err) => fail(err instanceof AliveError ? err : refuse(label, undefined, `cannot be read (${err.message})`, 'bad_archive')));
     limit.on('error', (err) => fail(err));
+    feed.on('error', (err) => fail(err));
     if (compression === 'gzip') {
       // Large output chunks matter: the 16 KiB default makes gunzip three times slower.
       const gunzip = createGunzip({ chunkSize: 256 * 1024 });
@@ -212,11 +351,11 @@ export function readTarStream(source: Readable, compression: 'gzip' | 'none', li
       gunzip.on('error', (err) =>
         fail(refuse(label, undefined, `is not a complete gzip stream (${err.message}); the file is damaged or not a package`, 'bad_archive')),
       );
-      source.pipe(gunzip).pipe(limit).pipe(parser);
+      source.pipe(gunzip).pipe(limit).pipe(feed);
     } else {
-      source.pipe(limit).pipe(parser);
+      source.pipe(limit).pipe(feed);
     }
-    stages.push(limit);
+    stages.push(limit, feed);
   });
 }
 

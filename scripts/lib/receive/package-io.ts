@@ -10,9 +10,9 @@ export { readPackage, type PackageCrypto, type ReadResult } from '../package/rea
  * packages, and the clear manifest of encrypted 2.0 ones); undefined otherwise. Problems are left
  * for the full read, which reports them precisely.
  */
-export async function readPackageHeadSafe(path: string): Promise<{ manifest: Manifest; text: string } | undefined> {
+export async function readPackageHeadSafe(path: string, maxBytes: number): Promise<{ manifest: Manifest; text: string } | undefined> {
   try {
-    const head = await readPackageHead(path);
+    const head = await readPackageHead(path, maxBytes);
     return head.manifest && head.text !== undefined ? { manifest: head.manifest, text: head.text } : undefined;
   } catch {
     return undefined;

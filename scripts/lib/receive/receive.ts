@@ -390,7 +390,7 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   const readOpts = { maxBytes: opts.maxBytes, ...(opts.crypto ? { crypto: opts.crypto } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
 
   // The manifest, when it travels in clear, lets us refuse early and spot display-only snapshots.
-  const headRead = await readPackageHeadSafe(pkg);
+  const headRead = await readPackageHeadSafe(pkg, opts.maxBytes);
   const head = headRead?.manifest;
   if (head?.scope === 'snapshot') {
     const { read, view } = await readSnapshot(pkg, readOpts);

@@ -339,6 +339,27 @@ export const VECTORS: Vector[] = [
     },
     reason: /not a valid tar archive/,
   },
+  {
+    // Python's tarfile pads the archive to a 10240-byte record; 4 MiB of 'A' follows it, in the same gzip stream.
+    name: 'data-after-end',
+    outcome: 'bad_archive',
+    build: () => gzip(Buffer.concat([tarBytes(t(packageMembers(GOOD))), Buffer.alloc(4 * 1024 * 1024, 'A')])),
+    reason: /data after the end of the tar archive/,
+  },
+  {
+    // Zeros, but far more of them than any record padding.
+    name: 'zeros-after-end',
+    outcome: 'bad_archive',
+    build: () => gzip(Buffer.concat([tarBytes(t(packageMembers(GOOD))), Buffer.alloc(4 * 1024 * 1024)])),
+    reason: /zero bytes after the end of the tar archive/,
+  },
+  {
+    // The tar reader would inflate an inner gzip itself, past every limit set on the outer one.
+    name: 'gzip-inside-gzip',
+    outcome: 'bad_archive',
+    build: () => gzip(gzip(tarBytes(t(packageMembers(GOOD))))),
+    reason: /compressed twice/,
+  },
   { name: 'not-gzip', outcome: 'bad_archive', build: () => Buffer.from('this is not a walnut package at all\n'.repeat(40)), reason: /not a \.walnut package/ },
   { name: 'gzip-of-garbage', outcome: 'bad_archive', build: () => gzip(Buffer.from('garbage, not tar\n'.repeat(100))), reason: /not a valid tar archive|no manifest/ },
   { name: 'empty-file', outcome: 'bad_archive', build: () => Buffer.alloc(0), reason: /not a \.walnut package/ },
