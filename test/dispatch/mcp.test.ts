@@ -419,3 +419,88 @@ describe('dispatch mcp status: a planted daemon record', () => {
     expect(JSON.stringify(claude.daemon!.untrusted)).toContain('SYSTEM');
   });
 });
+
+describe('dispatch mcp: results stay within a budget the SDK client can read (its stdio line limit is 10 MiB)', () => {
+  it('claim of a 6 MB message reaches the client: the body cut at a code point, with a note on how to read it whole', async () => {
+    const bus = makeBus();
+    // Four-byte characters (two UTF-16 units each): a cut between the halves would be visible.
+    const body = `start\n${'a😀'.repeat(1_200_000)}\nend`;
+    const sent = await sendMessage({ root: bus.root, to: 'claude', from: 'tester', body });
+    const { client } = await connect(bus);
+    const claimed = await call(client, 'claim', { receiver: 'claude' });
+    const r = claimed.structuredContent!;
+    expect(r).toMatchObject({ ok: true, claimed: true, id: sent.id, untrusted: { from: '@tester' } });
+    const shown = r.untrusted.body as string;
+    expect(body.startsWith(shown)).toBe(true);
+    expect(shown.length).toBeGreaterThan(100_000);
+    expect(Buffer.byteLength(JSON.stringify(r))).toBeLessThanOrEqual(1024 * 1024);
+    expect(Buffer.from(shown, 'utf8').toString('utf8')).toBe(shown);
+    // Our words, outside untrusted: how long it was, how much is shown, where the whole is.
+    expect(r.cut).toEqual({ body: { bytes: Buffer.byteLength(body), shown_bytes: Buffer.byteLength(shown) } });
+    expect(r.note).toContain(`dispatch show ${sent.id}`);
+    expect(r.note).toContain(join(receiverPaths(bus.root, 'claude').processing, 'msg-'));
+    // The claim holds: the message is the client's to answer.
+    expect((await call(client, 'reply', { id: sent.id, body: 'read it' })).isError).toBeFalsy();
+  });
+
+  it('thread with several large messages answers, each body cut', async () => {
+    const bus = makeBus();
+    const first = await sendMessage({ root: bus.root, to: 'claude', from: 'tester', body: 'x'.repeat(4_000_000) });
+    for (let i = 0; i < 2; i++) await sendMessage({ root: bus.root, to: 'claude', from: 'tester', body: 'y'.repeat(4_000_000), thread: first.thread });
+    const { client } = await connect(bus);
+    const r = (await call(client, 'thread', { id: first.id })).structuredContent!;
+    expect(r).toMatchObject({ ok: true, total: 3, count: 3, truncated: false });
+    for (const m of r.messages) {
+      expect(m.cut.body.bytes).toBe(4_000_000);
+      expect(m.untrusted.body.length).toBe(m.cut.body.shown_bytes);
+    }
+    expect(Buffer.byteLength(JSON.stringify(r))).toBeLessThanOrEqual(1024 * 1024);
+  });
+
+  it('inbox of 5,000 messages lists a page with truncated and total; limit and offset page through', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const bus = makeBus();
+    const { inbox } = receiverPaths(bus.root, 'claude');
+    mkdirSync(inbox, { recursive: true });
+    for (let i = 0; i < 5000; i++) {
+      writeFileSync(join(inbox, `msg-m${String(i).padStart(4, '0')}.hw`), `# HelloWorld Message\n# From: @tester\n# To: @claude\n\nmessage ${i}\n`);
+    }
+    const { client } = await connect(bus);
+    const first = (await call(client, 'inbox', { receiver: 'claude' })).structuredContent!;
+    expect(first).toMatchObject({ ok: true, total: 5000, count: 100, offset: 0, truncated: true, next_offset: 100 });
+    expect(first.messages).toHaveLength(100);
+    const last = (await call(client, 'inbox', { receiver: 'claude', offset: 4990, limit: 50 })).structuredContent!;
+    expect(last).toMatchObject({ total: 5000, count: 10, offset: 4990, truncated: false });
+    expect(last.messages.map((m: { id: string }) => m.id)).toEqual(Array.from({ length: 10 }, (_, i) => `m${4990 + i}`));
+  });
+});
+
+describe('dispatch mcp bounds', () => {
+  it('fitText counts bytes as JSON writes them and cuts only between code points', async () => {
+    const { fitText } = await import('../../scripts/lib/bus/mcp/bounds.ts');
+    expect(fitText('short', 100)).toEqual({ text: 'short' });
+    // A control character takes 6 bytes of JSON, a quote 2, an emoji 4 (one code point, two units).
+    const ctl = fitText('\u0001'.repeat(100), 62);
+    expect(ctl.text).toBe('\u0001'.repeat(10));
+    expect(JSON.stringify(ctl.text).length).toBeLessThanOrEqual(62);
+    expect(ctl.cut).toEqual({ bytes: 100, shown_bytes: 10 });
+    const emoji = fitText('😀'.repeat(100), 2 + 4 * 10 + 3);
+    expect(emoji.text).toBe('😀'.repeat(10));
+    expect(emoji.cut).toEqual({ bytes: 400, shown_bytes: 40 });
+    expect(fitText('"'.repeat(50), 2 + 2 * 50).cut).toBeUndefined();
+  });
+
+  it('wait returns a long answer cut, with the note', async () => {
+    const { waitTool } = await import('../../scripts/lib/bus/mcp/tools.ts');
+    const { answerMessage } = await import('../../scripts/lib/bus/answer.ts');
+    const bus = makeBus();
+    const sent = await sendMessage({ root: bus.root, to: 'claude', from: 'tester', body: 'hi' });
+    const answer = 'z'.repeat(2_000_000);
+    const done = await answerMessage(bus.root, 'claude', sent.id, answer, 'test');
+    const r = (await waitTool({ root: bus.root, as: 'tester' }, { id: sent.id, timeout_s: 5 })) as Record<string, any>;
+    expect(r).toMatchObject({ status: 'answered', id: done.responseId, cut: { body: { bytes: 2_000_000 } } });
+    expect(answer.startsWith(r.untrusted.body)).toBe(true);
+    expect(r.note).toContain(`dispatch show ${done.responseId}`);
+    expect(Buffer.byteLength(JSON.stringify(r))).toBeLessThanOrEqual(1024 * 1024);
+  });
+});

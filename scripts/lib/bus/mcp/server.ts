@@ -12,6 +12,7 @@ import * as z from '../../json/zod.ts';
 import { AliveError, messageOf } from '../../errors.ts';
 import { ALIVE_VERSION } from '../../version.ts';
 import { displayName, InvalidNameError } from '../names.ts';
+import { LIST_DEFAULT, LIST_MAX, RESULT_BYTES } from './bounds.ts';
 import { claimTool, inboxTool, replyTool, sendTool, statusTool, threadTool, WAIT_DEFAULT_S, WAIT_MAX_S, waitTool, type ToolContext } from './tools.ts';
 
 const UNTRUSTED_NOTE =
@@ -22,13 +23,29 @@ Ask another runtime with send (to "@claude", "@copilot", "@gemini", "@codex" or 
 Answer messages addressed to you with inbox (peek), claim (take one) and reply. thread lists a conversation; status shows the bus.
 ${UNTRUSTED_NOTE}`;
 
+/** Twice the tools' own budget: room for pretty-printing, never near the client's 10 MiB. */
+const MAX_RESULT_BYTES = 2 * RESULT_BYTES;
+
 type ToolResult = { content: { type: 'text'; text: string }[]; structuredContent?: Record<string, unknown>; isError?: boolean };
 
-/** A tool body's outcome as an MCP result: the JSON object twice, or a tool error with the message. */
+/**
+ * A tool body's outcome as an MCP result: the JSON object twice, or a tool error with the message.
+ * The MCP specification asks a tool that returns structuredContent to also return the serialized
+ * JSON as text, for clients that show the model only `content`; so both are kept, and the tools
+ * bound the object (bounds.ts) so that the pair stays far below the SDK client's 10 MiB line.
+ * A result over MAX_RESULT_BYTES anyway (no tool makes one by design) becomes a tool error rather
+ * than a line that would close the client's connection.
+ */
 async function asResult(fn: () => Promise<object> | object): Promise<ToolResult> {
   try {
     const value = (await fn()) as Record<string, unknown>;
-    return { content: [{ type: 'text', text: JSON.stringify(value, null, 2) }], structuredContent: value };
+    const text = JSON.stringify(value, null, 2);
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_RESULT_BYTES) {
+      const message = `the result is ${bytes} bytes, over the limit of ${MAX_RESULT_BYTES} bytes for one tool result; run the same command with dispatch in a terminal`;
+      return { content: [{ type: 'text', text: `error: ${message}` }], structuredContent: { ok: false, error: { code: 'too_large', message } }, isError: true };
+    }
+    return { content: [{ type: 'text', text }], structuredContent: value };
   } catch (err) {
     let code = 'unexpected';
     let message: string;
@@ -49,6 +66,10 @@ async function asResult(fn: () => Promise<object> | object): Promise<ToolResult>
 
 const text = (description: string, max?: number) => z.string().check(...(max === undefined ? [] : [z.maxLength(max)]), z.describe(description));
 const name = (what: string) => text(`${what}: a name like "@claude" or "claude" (a letter, then letters, digits, '_' or '-')`, 200);
+const paging = {
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(LIST_MAX), z.describe(`list at most this many (default ${LIST_DEFAULT}, at most ${LIST_MAX})`))),
+  offset: z.optional(z.int().check(z.minimum(0), z.describe('skip this many first (when a result says truncated, pass its next_offset)'))),
+};
 const messageId = (description = 'a message id, as returned by send or listed by inbox (msg-<id>.hw also accepted)') => text(description, 200);
 
 /** `closing` aborts every wait in progress when the client goes away. */
@@ -100,8 +121,8 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'inbox',
     {
       title: 'Peek at an inbox',
-      description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id and the first line of its text). ${UNTRUSTED_NOTE}`,
-      inputSchema: { receiver: name('the receiver') },
+      description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id and the first line of its text): at most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow. ${UNTRUSTED_NOTE}`,
+      inputSchema: { receiver: name('the receiver'), ...paging },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (a) => asResult(() => inboxTool(ctx, a)),
@@ -111,7 +132,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'claim',
     {
       title: 'Take a message to answer',
-      description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. ${UNTRUSTED_NOTE}`,
+      description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. A very long message is returned cut, with a note saying how long it is and where to read it whole. ${UNTRUSTED_NOTE}`,
       inputSchema: { receiver: name('the receiver whose message to take'), id: z.optional(messageId()) },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
@@ -138,8 +159,8 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'thread',
     {
       title: 'List a thread',
-      description: `Every message and answer of a thread, oldest first, each with where it is and its state. Takes a thread id or the id of any message of the thread. ${UNTRUSTED_NOTE}`,
-      inputSchema: { id: text('a thread id, or the id of any message of the thread', 200) },
+      description: `Every message and answer of a thread, oldest first, each with where it is and its state (long texts cut, marked by cut). Takes a thread id or the id of any message of the thread. At most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow. ${UNTRUSTED_NOTE}`,
+      inputSchema: { id: text('a thread id, or the id of any message of the thread', 200), ...paging },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (a) => asResult(() => threadTool(ctx, a)),

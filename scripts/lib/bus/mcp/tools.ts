@@ -17,18 +17,9 @@ import { checkReceiverKnown } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName, isValidName, normaliseName } from '../names.ts';
-import {
-  claimMessage,
-  deadLetterCode,
-  findMessage,
-  listThread,
-  messageIdArg,
-  waitForAnswer,
-  type DeadLetterInfo,
-  type FoundMessage,
-  type UntrustedMessageText,
-} from '../query.ts';
+import { claimMessage, deadLetterCode, findMessage, listThread, messageIdArg, waitForAnswer, type DeadLetterInfo, type FoundMessage } from '../query.ts';
 import { busStatus } from '../status.ts';
+import { BODY_BYTES, boundedUntrusted, cutNote, fitText, HEADER_BYTES, LISTED_BODY_BYTES, page, RESULT_BYTES } from './bounds.ts';
 
 export interface ToolContext {
   root: string;
@@ -43,6 +34,9 @@ const SENT_REMEMBERED = 1000;
 export const WAIT_DEFAULT_S = 30;
 export const WAIT_MAX_S = 600;
 const PEEK_BYTES = 64 * 1024;
+const DEAD_LETTERED_SHOWN = 20;
+/** A listing's entries take at most this, leaving room for the result's own fields. */
+const LIST_BUDGET = RESULT_BYTES - 64 * 1024;
 
 export async function sendTool(
   ctx: ToolContext,
@@ -95,6 +89,7 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
   switch (r.status) {
     case 'answered': {
       const u = r.answer.untrusted;
+      const shown = u ? boundedUntrusted(u, BODY_BYTES) : undefined;
       return {
         ok: true,
         status: 'answered',
@@ -104,7 +99,8 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
         from: u?.from !== undefined && u.from !== null && isValidName(u.from) ? displayName(normaliseName(u.from, 'sender')) : null,
         thread: u?.thread !== undefined && u.thread !== null && isPlainThread(u.thread) ? u.thread : null,
         request,
-        untrusted: u ? untrustedJson(u) : null,
+        untrusted: shown ? shown.untrusted : null,
+        ...(shown?.cut ? { cut: shown.cut, note: cutNote(r.answer.id, shown.cut) } : {}),
       };
     }
     case 'dead-lettered':
@@ -125,30 +121,43 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
   }
 }
 
-export function inboxTool(ctx: ToolContext, a: { receiver: string }) {
+export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: number | undefined; offset?: number | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
   const paths = receiverPaths(ctx.root, receiver);
-  const messages = listInbox(paths).map((e) => {
-    // The id comes from a file name any writer chooses: only an id of the strict shape is ours to show.
-    if (!e.validId) return { id: null, problem: 'its file name is not a valid message id', untrusted: { file_name: e.name } };
-    const r = readBusFile(ctx.root, e.path, { headBytes: PEEK_BYTES });
-    if (!r.ok) return { id: e.id, problem: r.problem === 'missing' ? 'gone (claimed meanwhile)' : r.detail };
-    const text = decodeUtf8(r.bytes);
-    if (text === undefined && r.size <= PEEK_BYTES) return { id: e.id, bytes: r.size, problem: 'not valid UTF-8' };
-    const m = parseMessage(text ?? r.bytes.toString('utf8'));
-    return {
-      id: e.id,
-      bytes: r.size,
-      untrusted: { from: m.from ?? null, thread: m.thread ?? null, timestamp: m.timestamp ?? null, summary: summaryLine(m.body, 200) },
-    };
-  });
-  return { ok: true, receiver: displayName(receiver), count: messages.length, processing: listClaims(paths).length, messages };
+  const header = (s: string | undefined) => (s === undefined ? null : fitText(s, HEADER_BYTES).text);
+  const listing = page(
+    listInbox(paths),
+    a,
+    (e) => {
+      // The id comes from a file name any writer chooses: only an id of the strict shape is ours to show.
+      if (!e.validId) return { id: null, problem: 'its file name is not a valid message id', untrusted: { file_name: e.name } };
+      const r = readBusFile(ctx.root, e.path, { headBytes: PEEK_BYTES });
+      if (!r.ok) return { id: e.id, problem: r.problem === 'missing' ? 'gone (claimed meanwhile)' : r.detail };
+      const text = decodeUtf8(r.bytes);
+      if (text === undefined && r.size <= PEEK_BYTES) return { id: e.id, bytes: r.size, problem: 'not valid UTF-8' };
+      const m = parseMessage(text ?? r.bytes.toString('utf8'));
+      return {
+        id: e.id,
+        bytes: r.size,
+        untrusted: { from: header(m.from), thread: header(m.thread), timestamp: header(m.timestamp), summary: summaryLine(m.body, 200) },
+      };
+    },
+    LIST_BUDGET,
+  );
+  const { listed, ...counts } = listing;
+  return { ok: true, receiver: displayName(receiver), count: listed.length, ...counts, processing: listClaims(paths).length, messages: listed };
 }
 
 export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
   const r = await claimMessage(ctx.root, receiver, { ...(a.id !== undefined ? { id: a.id } : {}), owner: 'mcp' });
-  const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));
+  // Unreadable files met on the way: a bus writer can plant any number of them.
+  const deadLettered = r.deadLettered.slice(0, DEAD_LETTERED_SHOWN).map((d) => ({
+    id: d.id,
+    code: deadLetterCode(d.code),
+    untrusted: { reason: fitText(d.reason, HEADER_BYTES).text },
+  }));
+  const more = r.deadLettered.length > DEAD_LETTERED_SHOWN ? { dead_lettered_total: r.deadLettered.length } : {};
   if (!r.claimed) {
     if (a.id === undefined)
       return {
@@ -157,12 +166,16 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
         receiver: displayName(receiver),
         message: `no messages waiting for ${displayName(receiver)}`,
         dead_lettered: deadLettered,
+        ...more,
       };
     const id = messageIdArg(a.id);
     const place = r.where.length ? `it is ${r.where.map(describePlace).join(', ')}` : `there is no such message for ${displayName(receiver)}`;
-    throw new AliveError(`cannot claim ${id}: ${place}`, { code: 'not_found', fields: { dead_lettered: deadLettered } });
+    throw new AliveError(`cannot claim ${id}: ${place}`, { code: 'not_found', fields: { dead_lettered: deadLettered, ...more } });
   }
   const m = r.message;
+  // A message too long to show is still claimed, cut with a note: refusing it would leave it
+  // first in the inbox, blocking every later claim by an MCP client.
+  const shown = boundedUntrusted(m.untrusted, BODY_BYTES);
   return {
     ok: true,
     claimed: true,
@@ -170,8 +183,10 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
     id: m.id,
     lease_expires_at: m.leaseExpiresAt,
     answer_with: `reply {"id": "${m.id}", "body": "..."}`,
-    untrusted: untrustedJson(m.untrusted),
+    untrusted: shown.untrusted,
+    ...(shown.cut ? { cut: shown.cut, note: cutNote(m.id, shown.cut, m.path) } : {}),
     dead_lettered: deadLettered,
+    ...more,
   };
 }
 
@@ -199,22 +214,37 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
   return { ok: true, id: done.responseId, in_reply_to: done.id, receiver: displayName(done.receiver), ...thread, turn: done.turn };
 }
 
-export function threadTool(ctx: ToolContext, a: { id: string }) {
+export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | undefined; offset?: number | undefined }) {
   if (a.id.trim() === '') throw new AliveError('give a thread id, or the id of any message of the thread', { code: 'usage', exitCode: 2 });
   const t = listThread(ctx.root, a.id);
+  let anyCut = false;
+  const listing = page(
+    t.messages,
+    a,
+    (m) => {
+      const shown = m.untrusted ? boundedUntrusted(m.untrusted, LISTED_BODY_BYTES) : undefined;
+      if (shown?.cut) anyCut = true;
+      return {
+        ...where(m),
+        id: m.id,
+        kind: m.kind,
+        time: new Date(m.timeMs).toISOString(),
+        ...(m.deadLetter ? { dead_letter: deadLetterJson(m.deadLetter) } : {}),
+        ...(m.problem ? { problem: m.problem } : {}),
+        untrusted: shown ? shown.untrusted : null,
+        ...(shown?.cut ? { cut: shown.cut } : {}),
+      };
+    },
+    LIST_BUDGET,
+  );
+  const { listed, ...counts } = listing;
   return {
     ok: true,
-    count: t.messages.length,
-    untrusted_thread: t.untrustedThread,
-    messages: t.messages.map((m) => ({
-      ...where(m),
-      id: m.id,
-      kind: m.kind,
-      time: new Date(m.timeMs).toISOString(),
-      ...(m.deadLetter ? { dead_letter: deadLetterJson(m.deadLetter) } : {}),
-      ...(m.problem ? { problem: m.problem } : {}),
-      untrusted: m.untrusted ? untrustedJson(m.untrusted) : null,
-    })),
+    count: listed.length,
+    ...counts,
+    untrusted_thread: fitText(t.untrustedThread, HEADER_BYTES).text,
+    ...(anyCut ? { note: "messages with a cut field show only the start of it; read one whole with 'dispatch show ID' in a terminal" } : {}),
+    messages: listed,
   };
 }
 
@@ -239,17 +269,4 @@ function describePlace(m: FoundMessage): string {
 /** A dead letter's reason is untrusted text (query.ts DeadLetterInfo); its code and time have our shape. */
 function deadLetterJson(d: DeadLetterInfo) {
   return { code: d.code, at: d.at, untrusted: { reason: d.reason } };
-}
-
-function untrustedJson(u: UntrustedMessageText) {
-  return {
-    from: u.from,
-    to: u.to,
-    thread: u.thread,
-    timestamp: u.timestamp,
-    in_reply_to: u.inReplyTo,
-    turn: u.turn,
-    body: u.body,
-    context: u.context,
-  };
 }

@@ -1,0 +1,125 @@
+/**
+ * The size bounds of `dispatch mcp` results. The official SDK's stdio client closes the connection
+ * when one JSON-RPC line passes 10 MiB (its read buffer limit), and an agent cannot use a text
+ * longer than its context anyway: every tool result is built to fit RESULT_BYTES of JSON. Sizes
+ * are bytes of JSON as sent (a control character takes 6, a quote 2), so escaping cannot push a
+ * result over its budget.
+ */
+import type { UntrustedMessageText } from '../query.ts';
+
+/** The budget of one tool result's JSON object. */
+export const RESULT_BYTES = 1024 * 1024;
+/** The most of a message's body (claim, wait) and of its context shown; the rest is cut with a note. */
+export const BODY_BYTES = 512 * 1024;
+export const CONTEXT_BYTES = 128 * 1024;
+/** The most of each body shown in a listing of messages (thread). */
+export const LISTED_BODY_BYTES = 16 * 1024;
+/** The most of each header value shown (from, to, thread, timestamp, in_reply_to). */
+export const HEADER_BYTES = 1024;
+/** Entries listed per call (inbox, thread) unless `limit` says otherwise, and the most `limit` takes. */
+export const LIST_DEFAULT = 100;
+export const LIST_MAX = 1000;
+/** Recipients shown of a To header. */
+const TO_MAX = 50;
+
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value));
+}
+
+/** The bytes code point `c` takes inside a JSON string, as JSON.stringify writes it. */
+function jsonCodePointBytes(c: number): number {
+  if (c === 0x22 || c === 0x5c || c === 0x08 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d) return 2;
+  if (c < 0x20) return 6;
+  if (c < 0x80) return 1;
+  if (c < 0x800) return 2;
+  if (c >= 0xd800 && c <= 0xdfff) return 6; // a lone surrogate: escaped as \udxxx
+  return c < 0x10000 ? 3 : 4;
+}
+
+/** What was cut of one text: its UTF-8 size and the UTF-8 size of the part shown. */
+export interface Cut {
+  bytes: number;
+  shown_bytes: number;
+}
+
+/** `text`, or its longest prefix that ends at a code point and takes at most `max` bytes of JSON. */
+export function fitText(text: string, max: number): { text: string; cut?: Cut } {
+  // Fits whatever it holds (6 bytes per UTF-16 unit at most): no scan.
+  if (text.length * 6 + 2 <= max) return { text };
+  let used = 2;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.codePointAt(i)!;
+    used += jsonCodePointBytes(c);
+    if (used > max) {
+      const shown = text.slice(0, i);
+      return { text: shown, cut: { bytes: Buffer.byteLength(text), shown_bytes: Buffer.byteLength(shown) } };
+    }
+    i += c > 0xffff ? 2 : 1;
+  }
+  return { text };
+}
+
+/**
+ * The `untrusted` object of a result, its fields cut to their bounds, and what was cut (by field
+ * name; `to` counts recipients). The cut text stays under `untrusted`; `cut` is in our words.
+ */
+export function boundedUntrusted(u: UntrustedMessageText, bodyBytes: number) {
+  const cut: Record<string, Cut | { count: number; shown: number }> = {};
+  const shownText = (field: string, s: string | null, max: number): string | null => {
+    if (s === null) return null;
+    const r = fitText(s, max);
+    if (r.cut) cut[field] = r.cut;
+    return r.text;
+  };
+  const to = u.to.slice(0, TO_MAX).map((t) => fitText(t, HEADER_BYTES).text);
+  if (u.to.length > TO_MAX) cut.to = { count: u.to.length, shown: TO_MAX };
+  const untrusted = {
+    from: shownText('from', u.from, HEADER_BYTES),
+    to,
+    thread: shownText('thread', u.thread, HEADER_BYTES),
+    timestamp: shownText('timestamp', u.timestamp, HEADER_BYTES),
+    in_reply_to: shownText('in_reply_to', u.inReplyTo, HEADER_BYTES),
+    turn: u.turn,
+    body: shownText('body', u.body, bodyBytes)!,
+    context: shownText('context', u.context, Math.min(bodyBytes, CONTEXT_BYTES)),
+  };
+  return { untrusted, cut: Object.keys(cut).length ? cut : undefined };
+}
+
+/** Our note on a cut message: how long it was and where to read it whole. */
+export function cutNote(id: string, cut: Record<string, unknown>, file?: string): string {
+  const body = cut.body as Cut | undefined;
+  const what = body
+    ? `untrusted.body holds the first ${body.shown_bytes} of the body's ${body.bytes} bytes`
+    : `untrusted fields were cut to fit (${Object.keys(cut).join(', ')})`;
+  return `${what} (see cut). Read the message whole with 'dispatch show ${id}' in a terminal${file ? `, or in the file ${file}` : ''}.`;
+}
+
+export interface Page<U> {
+  listed: U[];
+  total: number;
+  offset: number;
+  truncated: boolean;
+  next_offset?: number;
+}
+
+/**
+ * At most `limit` of `items` from `offset`, and no more than fit in `budget` bytes of JSON (at
+ * least one, each entry being bounded itself). `render` runs for the listed entries only, so a
+ * listing of 50,000 files reads a page of them. `truncated` says more follow, from `next_offset`.
+ */
+export function page<T, U>(items: readonly T[], a: { limit?: number | undefined; offset?: number | undefined }, render: (t: T) => U, budget: number): Page<U> {
+  const offset = Math.min(a.offset ?? 0, items.length);
+  const end = Math.min(items.length, offset + (a.limit ?? LIST_DEFAULT));
+  const listed: U[] = [];
+  let used = 0;
+  for (let i = offset; i < end; i++) {
+    const entry = render(items[i]!);
+    used += jsonBytes(entry) + 1;
+    if (used > budget && listed.length > 0) break;
+    listed.push(entry);
+  }
+  const next = offset + listed.length;
+  return { listed, total: items.length, offset, truncated: next < items.length, ...(next < items.length ? { next_offset: next } : {}) };
+}
