@@ -24,7 +24,7 @@
  * The schema (zod) is loaded only when a config file exists, to keep start-up light.
  */
 import { lstatBus, readBusFile } from './fsutil.ts';
-import { AliveError, messageOf } from '../errors.ts';
+import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { normaliseName } from './names.ts';
 import { credentialsCoveredBy, MIN_PATTERN_PREFIX } from './agent-env.ts';
 
@@ -66,7 +66,7 @@ export async function loadReceiverConfig(paths: { root: string; config: string }
     st = lstatBus(paths.root, configPath);
   } catch (err) {
     if (err instanceof AliveError) throw err; // a linked folder above it
-    throw new AliveError(`cannot read ${configPath}: ${messageOf(err)}`, { code: 'config_unreadable' });
+    throw new AliveError(`cannot read ${configPath}: ${errnoCode(err) ?? messageOf(err)}`, { code: 'config_unreadable' });
   }
   if (!st) return DEFAULT_CONFIG;
   const key = `${st.mtimeMs}:${st.size}:${st.ino}`;
@@ -80,10 +80,9 @@ export async function loadReceiverConfig(paths: { root: string; config: string }
   let raw: unknown;
   try {
     raw = JSON.parse(read.bytes.toString('utf8'));
-  } catch (err) {
-    throw new AliveError(`${configPath} is not valid JSON (${messageOf(err)}); fix it or remove it`, {
-      code: 'config_invalid',
-    });
+  } catch {
+    // Not the parser's message: it quotes the file, which any bus writer can write.
+    throw new AliveError(`${configPath} is not valid JSON; fix it or remove it`, { code: 'config_invalid' });
   }
   const config = await validate(raw, configPath);
   cache.set(configPath, { key, config });
@@ -94,7 +93,10 @@ async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
   const { receiverConfigSchema } = await import('./config-schema.ts');
   const parsed = receiverConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`);
+    // Paths are keys of the schema and array indexes; unknown keys are the writer's text.
+    const problems = parsed.error.issues.map(
+      (i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.code === 'unrecognized_keys' ? unknownKeys(i.keys) : i.message}`,
+    );
     throw new AliveError(`${path} is invalid: ${problems.join('; ')}; fix it or remove it`, { code: 'config_invalid' });
   }
   const d = parsed.data;
@@ -120,6 +122,14 @@ async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
     maxConsecutiveFailures: d.max_consecutive_failures ?? DEFAULT_CONFIG.maxConsecutiveFailures,
     answerIntoInbox,
   };
+}
+
+/** Unknown keys of config.json: a few plain key names (the usual typo) shown, the rest counted. */
+function unknownKeys(keys: readonly string[]): string {
+  const shown = keys.filter((k) => /^[A-Za-z0-9_-]{1,40}$/.test(k)).slice(0, 5);
+  const more = keys.length - shown.length;
+  if (shown.length === 0) return `${keys.length} unknown key${keys.length === 1 ? '' : 's'} (not plain key names)`;
+  return `unknown keys ${shown.join(', ')}${more ? ` and ${more} more` : ''}`;
 }
 
 /**

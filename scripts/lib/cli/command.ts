@@ -14,7 +14,7 @@ import { ALIVE_VERSION } from '../version.ts';
 import { processOutput, watchProcessStreams } from './process-io.ts';
 import { simpleArgs } from './simple-args.ts';
 import { terminalProgress } from './progress.ts';
-import { inlineText } from '../text/untrusted.ts';
+import { errorText, inlineText } from '../text/untrusted.ts';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -278,10 +278,9 @@ async function guard(io: CommandIo, json: boolean, fn: () => Promise<ExitCode> |
         : new AliveError(`unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)`, {
             code: 'unexpected',
           });
-    if (json) {
-      writeLine(io.stdout, JSON.stringify({ ok: false, ...failure.fields, error: { code: failure.code, message: failure.message } }, null, 2));
-    }
-    writeLine(io.stderr, `error: ${inlineText(failure.message, 4000)}`);
+    const message = errorText(failure.message);
+    if (json) writeLine(io.stdout, JSON.stringify({ ok: false, ...failure.fields, error: { code: failure.code, message } }, null, 2));
+    writeLine(io.stderr, `error: ${message}`);
     if (failure instanceof UsageError && failure.usage !== undefined) writeLine(io.stderr, failure.usage);
     return failure.exitCode;
   }

@@ -39,6 +39,14 @@ export function inlineText(text: string, max = 200): string {
   return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }
 
+/**
+ * A failure's message as shown (the `error:` line, a --json failure, an MCP tool error): messages
+ * may quote what someone else wrote (a key of a config file, a name), so one escaped, capped line.
+ */
+export function errorText(message: string): string {
+  return inlineText(message, 4000);
+}
+
 /** The first non-blank line of a body, control characters as spaces, for listings. */
 export function summaryLine(body: string, max = 72): string {
   const first = body.split('\n').find((l) => l.trim() !== '') ?? '';

@@ -7,9 +7,11 @@
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { dirname, isAbsolute, relative } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import * as z from '../../json/zod.ts';
-import { AliveError, messageOf } from '../../errors.ts';
+import { AliveError, errnoCode, messageOf } from '../../errors.ts';
+import { errorText, inlineText } from '../../text/untrusted.ts';
 import { ALIVE_VERSION } from '../../version.ts';
 import { displayName, InvalidNameError } from '../names.ts';
 import { LIST_DEFAULT, LIST_MAX, RESULT_BYTES } from './bounds.ts';
@@ -36,7 +38,7 @@ type ToolResult = { content: { type: 'text'; text: string }[]; structuredContent
  * A result over MAX_RESULT_BYTES anyway (no tool makes one by design) becomes a tool error rather
  * than a line that would close the client's connection.
  */
-async function asResult(fn: () => Promise<object> | object): Promise<ToolResult> {
+async function asResult(root: string, fn: () => Promise<object> | object): Promise<ToolResult> {
   try {
     const value = (await fn()) as Record<string, unknown>;
     const text = JSON.stringify(value, null, 2);
@@ -51,17 +53,35 @@ async function asResult(fn: () => Promise<object> | object): Promise<ToolResult>
     let message: string;
     if (err instanceof AliveError) {
       code = err.code;
-      message = err.message;
+      message = errorText(err.message);
     } else if (err instanceof InvalidNameError) {
       code = 'usage';
-      message = err.message;
+      message = errorText(err.message);
     } else {
-      message = `unexpected failure: ${messageOf(err)} (report it)`;
+      message = unexpectedFailure(root, err);
     }
     const fields = err instanceof AliveError ? err.fields : undefined;
     const value = { ok: false, ...fields, error: { code, message } };
     return { content: [{ type: 'text', text: `error: ${message}` }], structuredContent: value, isError: true };
   }
+}
+
+/**
+ * A failure we did not expect, in our words. Node's message of a system error quotes the paths
+ * involved, whose file names any bus writer chooses: such an error is named by its call, its code
+ * and the bus folder it happened in.
+ */
+function unexpectedFailure(root: string, err: unknown): string {
+  const code = errnoCode(err);
+  if (code === undefined || !/^E[A-Z0-9]{1,20}$/.test(code)) return errorText(`unexpected failure: ${messageOf(err)} (report it)`);
+  const { syscall, path } = err as { syscall?: unknown; path?: unknown };
+  const call = typeof syscall === 'string' && /^\w{1,20}$/.test(syscall) ? `${syscall} ` : '';
+  let where = '';
+  if (typeof path === 'string') {
+    const folder = relative(root, dirname(path));
+    where = folder.startsWith('..') || isAbsolute(folder) ? ' outside the bus folder' : ` in the bus folder ${inlineText(folder || '.', 300)}`;
+  }
+  return `unexpected failure: ${call}failed with ${code}${where}; check that folder (its files and permissions), and report it`;
 }
 
 const text = (description: string, max?: number) => z.string().check(...(max === undefined ? [] : [z.maxLength(max)]), z.describe(description));
@@ -98,7 +118,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    (a) => asResult(() => sendTool(ctx, a)),
+    (a) => asResult(ctx.root, () => sendTool(ctx, a)),
   );
 
   server.registerTool(
@@ -114,7 +134,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    (a, extra) => asResult(() => waitTool(ctx, a, AbortSignal.any([extra.signal, closing]))),
+    (a, extra) => asResult(ctx.root, () => waitTool(ctx, a, AbortSignal.any([extra.signal, closing]))),
   );
 
   server.registerTool(
@@ -125,7 +145,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       inputSchema: { receiver: name('the receiver'), ...paging },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (a) => asResult(() => inboxTool(ctx, a)),
+    (a) => asResult(ctx.root, () => inboxTool(ctx, a)),
   );
 
   server.registerTool(
@@ -136,7 +156,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       inputSchema: { receiver: name('the receiver whose message to take'), id: z.optional(messageId()) },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    (a) => asResult(() => claimTool(ctx, a)),
+    (a) => asResult(ctx.root, () => claimTool(ctx, a)),
   );
 
   server.registerTool(
@@ -152,7 +172,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    (a) => asResult(() => replyTool(ctx, a)),
+    (a) => asResult(ctx.root, () => replyTool(ctx, a)),
   );
 
   server.registerTool(
@@ -163,7 +183,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       inputSchema: { id: text('a thread id, or the id of any message of the thread', 200), ...paging },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (a) => asResult(() => threadTool(ctx, a)),
+    (a) => asResult(ctx.root, () => threadTool(ctx, a)),
   );
 
   server.registerTool(
@@ -174,7 +194,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       inputSchema: {},
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    () => asResult(() => statusTool(ctx)),
+    () => asResult(ctx.root, () => statusTool(ctx)),
   );
 
   return server;
