@@ -45,6 +45,41 @@ describe('one module for untrusted text', () => {
   });
 });
 
+describe('format characters and cuts', () => {
+  // Each reaches a terminal invisibly: a bidi mark, tag characters (invisible text that carries
+  // prompt injections), a soft hyphen, the Mongolian vowel separator, the deprecated format
+  // controls and the interlinear annotation marks.
+  const hidden = [0x061c, 0xe0000, 0xe0001, 0xe0041, 0xe007f, 0x00ad, 0x180e, 0x206a, 0x206f, 0xfff9, 0xfffa, 0xfffb];
+
+  it.each(hidden.map((cp) => [cp.toString(16), String.fromCodePoint(cp)]))('U+%s is escaped in every form', (hex, c) => {
+    const text = `a${c}b`;
+    const escaped = Number.parseInt(hex, 16) <= 0xff ? `\\x${hex}` : `\\u{${hex}}`;
+    expect(isPrintable(text)).toBe(false);
+    expect(inlineText(text)).toBe(`a${escaped}b`);
+    expect(terminalText(text)).toBe(`a${escaped}b`);
+    expect(summaryLine(text)).toBe('a b');
+    expect(logValue(text)).toBe('`a?b`');
+  });
+
+  it('every format character (Cf) is escaped, and a lone surrogate too', () => {
+    for (const c of ['\u0600', '\u06dd', '\u070f', '\u{110bd}', '\u{1d173}', '\ud800', '\udfff']) expect(isPrintable(`x${c}y`)).toBe(false);
+    expect(isPrintable('caf\u00e9 \u{1f600} \u4e2d\u6587 \u05e9\u05dc\u05d5\u05dd')).toBe(true);
+  });
+
+  it('a cut never splits a surrogate pair', () => {
+    const emoji = '\u{1f600}'.repeat(10);
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    for (let max = 1; max <= 12; max++) {
+      expect(inlineText(emoji, max)).not.toMatch(lone);
+      expect(inlineText(`x${emoji}`, max)).not.toMatch(lone);
+      expect(summaryLine(`x${emoji}`, max + 3)).not.toMatch(lone);
+      expect(logValue(`x${emoji}`, max)).not.toMatch(lone);
+    }
+    expect(inlineText(`x${emoji}`, 2)).toBe('x…');
+    expect(inlineText(`x${emoji}`, 3)).toBe('x\u{1f600}…');
+  });
+});
+
 describe('through the CLIs', () => {
   let dir: string;
   beforeAll(() => {

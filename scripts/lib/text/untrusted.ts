@@ -4,11 +4,13 @@
  * Import-free on purpose: the hook bundles load it on their fast path.
  *
  * Unsafe characters: C0 and C1 controls (ESC and CSI start escape sequences), DEL, the Unicode line
- * and paragraph separators, and the bidi embedding, override and isolate marks (which reorder what
- * is shown around them), and zero-width marks that hide text.
+ * and paragraph separators, every format character (Cf: the bidi marks, embeddings, overrides and
+ * isolates that reorder what is shown around them, zero-width and invisible marks that hide text,
+ * the soft hyphen, the tag characters that spell invisible text), the whole tag block (U+E0000 to
+ * U+E007F, its unassigned code points included), U+180E (a format character since Unicode 6.3,
+ * listed for older tables) and lone surrogates (which no terminal can show).
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: this module is the one place that names them
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u180e\u{e0000}-\u{e007f}]/gu;
 
 /** True when `text` holds no character that may not be shown raw. */
 export function isPrintable(text: string): boolean {
@@ -30,13 +32,19 @@ export function terminalText(text: string): string {
   return text.replace(/\r\n/g, '\n').replace(UNSAFE, (c) => (c === '\n' || c === '\t' ? c : visibleEscape(c)));
 }
 
+/** The first `max` code units of `text`, one fewer when the cut would split a surrogate pair. */
+function cut(text: string, max: number): string {
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
 /**
  * One line inside a message of ours (an error, a notice, a table cell): every unsafe character,
  * line breaks and tabs included, is a visible escape, and the text is cut at `max` characters.
  */
 export function inlineText(text: string, max = 200): string {
   const shown = text.replace(UNSAFE, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : visibleEscape(c)));
-  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+  return shown.length > max ? `${cut(shown, max)}…` : shown;
 }
 
 /**
@@ -51,7 +59,7 @@ export function errorText(message: string): string {
 export function summaryLine(body: string, max = 72): string {
   const first = body.split('\n').find((l) => l.trim() !== '') ?? '';
   const clean = first.replace(UNSAFE, ' ').trim();
-  return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
+  return clean.length > max ? `${cut(clean, max - 3)}...` : clean;
 }
 
 /**
@@ -63,7 +71,7 @@ export function logValue(value: unknown, max = 120): string {
     .replace(/\r\n|\r|\n/g, '\\n')
     .replace(/\t/g, ' ');
   s = s.replace(UNSAFE, '?');
-  if (s.length > max) s = `${s.slice(0, max - 1)}…`;
+  if (s.length > max) s = `${cut(s, max - 1)}…`;
   s = s.replace(/`/g, "'").replace(/signed\s*:/gi, (m) => m.replace(':', '\\:'));
   return `\`${s}\``;
 }
