@@ -2,11 +2,22 @@ import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync, existsSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeBus, filesIn, readJson } from './helpers.ts';
+import { makeBus, filesIn, readJson, dispatch } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { claimNext, completeClaim, deadLetterClaim, sweepStaleClaims } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
-import { claimMessage, findAnswer, findMessage, listDeadLetters, listThread, retryDeadLetter, waitForAnswer } from '../../scripts/lib/bus/query.ts';
+import {
+  claimMessage,
+  fileTimeIso,
+  findAnswer,
+  findMessage,
+  listDeadLetters,
+  listThread,
+  retryDeadLetter,
+  waitForAnswer,
+} from '../../scripts/lib/bus/query.ts';
+import { messageJson } from '../../scripts/lib/bus/commands/common.ts';
+import { threadTool } from '../../scripts/lib/bus/mcp/tools.ts';
 import { AliveError } from '../../scripts/lib/errors.ts';
 
 const lease = { owner: 't', leaseMs: 60_000 };
@@ -273,5 +284,43 @@ describe('a huge message file planted on the bus', () => {
     expect(m).toMatchObject({ location: 'inbox' });
     expect(m!.untrusted).toBeFalsy();
     expect(m!.problem).toMatch(/larger than the limit/);
+  });
+});
+
+describe('a file time past what a Date holds', () => {
+  // touch -d @9000000000000 on tmpfs or btrfs: 9e15 ms, beyond the 8.64e15 ms a Date holds.
+  const FAR = 9_000_000_000_000;
+
+  it('is an unknown time (null), never a crash: show, thread and the MCP thread tool', async () => {
+    const { root } = makeBus();
+    const inbox = receiverPaths(root, 'claude').inbox;
+    mkdirSync(inbox, { recursive: true });
+    const file = join(inbox, 'msg-t1.hw');
+    writeFileSync(file, '# HelloWorld Message\n# From: @bob\n# Thread: TT\n\nhello\n');
+    try {
+      utimesSync(file, FAR, FAR);
+    } catch {
+      // a file system that refuses the time: the direct checks below still run
+    }
+    for (const args of [
+      ['thread', 'TT', '--json'],
+      ['show', 't1', '--json'],
+    ]) {
+      const r = await dispatch(root, args);
+      expect(r.stderr, args.join(' ')).toBe('');
+      expect(r.status).toBe(0);
+      const time = JSON.parse(r.stdout).messages[0].time;
+      expect(time === null || !Number.isNaN(Date.parse(time))).toBe(true);
+    }
+    expect(threadTool({ root, as: 'human' }, { id: 'TT' }).count).toBe(1);
+    // Whatever the file system kept, the far time itself goes through the same code.
+    const [m] = findMessage(root, 't1');
+    expect(messageJson({ ...m!, timeMs: FAR * 1000 }).time).toBeNull();
+  });
+
+  it('one helper: not finite or beyond +-8.64e15 ms is null', () => {
+    for (const ms of [FAR * 1000, -FAR * 1000, 8.64e15 + 1, Number.NaN, Number.POSITIVE_INFINITY, 0]) expect(fileTimeIso(ms), String(ms)).toBeNull();
+    expect(fileTimeIso(8.64e15)).toBe('+275760-09-13T00:00:00.000Z');
+    expect(fileTimeIso(Date.UTC(2026, 0, 2))).toBe('2026-01-02T00:00:00.000Z');
   });
 });

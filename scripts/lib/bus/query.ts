@@ -133,6 +133,15 @@ export function deadLetterCode(code: string): string {
   return /^[a-z][a-z0-9_]{0,39}$/.test(code) ? code : 'unknown';
 }
 
+/**
+ * A message's time (FoundMessage.timeMs) as an ISO string, or null when it is unknown: 0 (a file
+ * not read), or not a time a Date holds (a file time set far past year 275760, which tmpfs and
+ * btrfs keep, would make toISOString throw).
+ */
+export function fileTimeIso(ms: number): string | null {
+  return ms !== 0 && Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : null;
+}
+
 /** A dead letter's time as we write it (toISOString), else null. */
 function deadLetterTime(at: string | undefined): string | null {
   return at !== undefined && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/.test(at) ? at : null;

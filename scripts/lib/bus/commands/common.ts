@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors.ts';
 import { fenceData, inlineText, summaryLine, terminalText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
-import type { FoundMessage } from '../query.ts';
+import { fileTimeIso, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
 
 export const ROOT_OPTION = { root: { type: 'string' } } as const;
@@ -104,7 +104,7 @@ export function messageJson(m: FoundMessage): Record<string, unknown> {
     location: m.location,
     state: m.state,
     file: m.path,
-    time: m.timeMs ? new Date(m.timeMs).toISOString() : null,
+    time: fileTimeIso(m.timeMs),
     from: u?.from ?? null,
     to: u?.to ?? [],
     thread: u?.thread ?? null,

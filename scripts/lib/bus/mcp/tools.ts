@@ -17,7 +17,17 @@ import { checkReceiverKnown } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName, isValidName, normaliseName } from '../names.ts';
-import { claimMessage, deadLetterCode, findMessage, listThread, messageIdArg, waitForAnswer, type DeadLetterInfo, type FoundMessage } from '../query.ts';
+import {
+  claimMessage,
+  deadLetterCode,
+  fileTimeIso,
+  findMessage,
+  listThread,
+  messageIdArg,
+  waitForAnswer,
+  type DeadLetterInfo,
+  type FoundMessage,
+} from '../query.ts';
 import { busStatus } from '../status.ts';
 import { BODY_BYTES, boundedUntrusted, cutNote, fitText, HEADER_BYTES, LISTED_BODY_BYTES, page, RESULT_BYTES } from './bounds.ts';
 
@@ -228,7 +238,7 @@ export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | u
         ...where(m),
         id: m.id,
         kind: m.kind,
-        time: new Date(m.timeMs).toISOString(),
+        time: fileTimeIso(m.timeMs),
         ...(m.deadLetter ? { dead_letter: deadLetterJson(m.deadLetter) } : {}),
         ...(m.problem ? { problem: m.problem } : {}),
         untrusted: shown ? shown.untrusted : null,
