@@ -26,10 +26,10 @@ import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir, type R
 import type { ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
 import { listReceivers } from './receivers.ts';
-
-export { listReceivers };
-import { answerMatch, HEAD_BYTES, readHeaders, readMessageFile, responseFinder, FOREIGN_SETTLE_MS } from './responses.ts';
+import { answerMatch, deadLetterCode, HEAD_BYTES, readHeaders, readMessageFile, responseFinder, FOREIGN_SETTLE_MS } from './responses.ts';
 import { waitUntil, type DirWatcherOptions } from './wait.ts';
+
+export { deadLetterCode, listReceivers };
 
 /** The folder a message file is in. */
 export type MessageLocation = 'inbox' | 'processing' | 'outbox' | 'archive' | 'dead-letter';
@@ -126,11 +126,6 @@ function untrustedOf(m: ParsedMessage): UntrustedMessageText {
 
 function isResponse(m: ParsedMessage): boolean {
   return m.kind === 'response' || (m.inReplyTo !== undefined && m.inReplyTo !== '');
-}
-
-/** A dead letter's code as shown in our words: one of our shape, else `unknown`. */
-export function deadLetterCode(code: string): string {
-  return /^[a-z][a-z0-9_]{0,39}$/.test(code) ? code : 'unknown';
 }
 
 /**

@@ -150,13 +150,21 @@ export interface DeadLettered {
 
 export type ResponseWaitResult = WaitResult<CollectedResponse> | { ok: false; deadLettered: DeadLettered };
 
-/** The reason file of a request the responder sent to dead-letter, if it is there. */
+/** A dead letter's code as shown in our words: one of our shape, else `unknown`. */
+export function deadLetterCode(code: string): string {
+  return /^[a-z][a-z0-9_]{0,39}$/.test(code) ? code : 'unknown';
+}
+
+/**
+ * The reason file of a request the responder sent to dead-letter, if it is there. Any bus writer
+ * can write it: its code is kept only when it has our shape (deadLetterCode); the reason is theirs.
+ */
 export function deadLetterOf(root: string, responder: string, requestId: string): DeadLettered | undefined {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   const r = readBusJson(root, join(paths.deadLetter, `${messageFileName(requestId)}.reason.json`));
   if (r === undefined || r === null || typeof r !== 'object') return undefined;
   const rec = r as Record<string, unknown>;
-  return { reason: String(rec.reason ?? 'unknown reason'), code: String(rec.code ?? 'failed') };
+  return { reason: String(rec.reason ?? 'unknown reason'), code: deadLetterCode(typeof rec.code === 'string' ? rec.code : 'unknown') };
 }
 
 export interface WaitForResponseOptions extends DirWatcherOptions {

@@ -1,7 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
-import { claimMessage, messageIdArg } from '../query.ts';
+import { claimMessage, deadLetterCode, messageIdArg } from '../query.ts';
 import { bodyLines, busRoot, nameArg, ROOT_OPTION, whereText } from './common.ts';
 import { AliveError } from '../../errors.ts';
 
@@ -24,7 +24,7 @@ export const claimCommand = defineCommand({
     const id = ctx.positionals[1] === undefined ? undefined : messageIdArg(ctx.positionals[1]);
     const root = busRoot(ctx.values.root);
     const r = await claimMessage(root, receiver, id === undefined ? {} : { id });
-    const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: d.code, reason: d.reason }));
+    const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: deadLetterCode(d.code), reason: d.reason }));
     for (const d of r.deadLettered) ctx.warn(`moved a file to dead-letter as msg-${d.id}: ${d.reason}`);
     if (!r.claimed) {
       if (id !== undefined) {
