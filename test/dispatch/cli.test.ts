@@ -152,7 +152,9 @@ describe('send, inbox, claim, reply', () => {
     writeFileSync(join(inbox, 'msg-evil.hw'), '# From: \u001b]0;pwned\u0007Mallory\n# Thread: t\u001b[2J\n\n\u001b[31mred\u001b[0m body\n');
     const listing = await dispatch(root, ['inbox', 'claude']);
     expect(listing.stdout).not.toContain('\u001b');
-    expect(listing.stdout).toContain('\\x1b]0;pwned\\x07Mallory');
+    // A sender that is not a valid name is not shown at all; the body's first line is fenced, escaped.
+    expect(listing.stdout).toContain('from (not shown: not a valid name)');
+    expect(listing.stdout).toMatch(/\n<<<BEGIN UNTRUSTED FIRST LINES ([0-9a-f]{12})\nevil: \[31mred \[0m body\nEND UNTRUSTED FIRST LINES \1>>>\n/);
     const claimed = await dispatch(root, ['claim', 'claude']);
     expect(claimed.stdout).not.toContain('\u001b');
     expect(claimed.stdout).toContain('\\x1b[31mred\\x1b[0m body');

@@ -5,6 +5,7 @@
 import { runBounded } from '../proc/bounded.ts';
 import { randomBytes } from 'node:crypto';
 import { isPlainThread } from './deliver.ts';
+import { isIsoTime } from './envelope.ts';
 import type { ParsedMessage } from './message.ts';
 import { isValidName, normaliseName } from './names.ts';
 import { inlineText } from '../text/untrusted.ts';
@@ -75,7 +76,7 @@ function envelopeSender(from: string | undefined): string {
 
 function envelopeTimestamp(ts: string | undefined): string {
   if (ts === undefined || ts === '') return '(no timestamp)';
-  return /^\d{4}-\d{2}-\d{2}[T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(ts) ? ts : '(a timestamp that is not a date; not shown)';
+  return isIsoTime(ts) ? ts : '(a timestamp that is not a date; not shown)';
 }
 
 export type AgentOutcome =

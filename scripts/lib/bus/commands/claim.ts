@@ -1,5 +1,5 @@
 import { defineCommand } from '../../cli/command.ts';
-import { inlineText } from '../../text/untrusted.ts';
+import { shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { displayName } from '../names.ts';
 import { claimMessage, deadLetterCode, messageIdArg } from '../query.ts';
 import { bodyLines, busRoot, nameArg, ROOT_OPTION, whereText } from './common.ts';
@@ -60,9 +60,10 @@ export const claimCommand = defineCommand({
       return;
     }
     ctx.print(`claimed msg-${m.id} for ${displayName(receiver)} (lease until ${m.leaseExpiresAt})`);
-    ctx.print(`from: ${inlineText(u.from ?? '(anonymous)', 120)}`);
-    ctx.print(`thread: ${inlineText(u.thread || m.id, 140)} (turn ${u.turn ?? 1})`);
-    if (u.timestamp) ctx.print(`sent: ${inlineText(u.timestamp, 60)}`);
+    // Header values only when they have a strict shape: they sit outside the body's fence.
+    ctx.print(`from: ${shownSender(u.from)}${u.to.length ? `  to: ${shownRecipients(u.to)}` : ''}`);
+    ctx.print(`thread: ${shownThread(u.thread || m.id)} (turn ${u.turn ?? 1})`);
+    if (u.timestamp) ctx.print(`sent: ${shownTimestamp(u.timestamp)}`);
     for (const line of bodyLines('MESSAGE', u.body, u.context)) ctx.print(line);
     ctx.print(`answer with: dispatch reply ${m.id} "TEXT" --as ${displayName(receiver)}`);
   },

@@ -2,8 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors.ts';
-import { fenceData, inlineText, summaryLine, terminalText } from '../../text/untrusted.ts';
+import { fenceData, inlineText, terminalText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
+import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { fileTimeIso, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
 
@@ -126,16 +127,19 @@ export function messageJson(m: FoundMessage): Record<string, unknown> {
   };
 }
 
-/** Human lines for a found message; every value from the file is escaped. */
+/**
+ * Human lines for a found message: header values only when they have a strict shape (envelope.ts),
+ * the body and context fenced.
+ */
 export function messageLines(m: FoundMessage, options: { body?: boolean } = {}): string[] {
   const u = m.untrusted;
   const lines = [`msg-${m.id}: ${whereText(m)}${m.kind === 'response' && m.location !== 'outbox' && m.location !== 'archive' ? ' (an answer)' : ''}`];
   if (m.problem) lines.push(`problem: ${inlineText(m.problem)}`);
   if (u) {
-    lines.push(`from: ${inlineText(u.from ?? '(anonymous)', 120)}${u.to.length ? `  to: ${inlineText(u.to.join(', '), 120)}` : ''}`);
-    if (u.thread) lines.push(`thread: ${inlineText(u.thread, 140)}${u.turn !== null ? ` (turn ${u.turn})` : ''}`);
-    if (u.inReplyTo) lines.push(`in reply to: ${inlineText(u.inReplyTo, 140)}`);
-    if (u.timestamp) lines.push(`sent: ${inlineText(u.timestamp, 60)}`);
+    lines.push(`from: ${shownSender(u.from)}${u.to.length ? `  to: ${shownRecipients(u.to)}` : ''}`);
+    if (u.thread) lines.push(`thread: ${shownThread(u.thread)}${u.turn !== null ? ` (turn ${u.turn})` : ''}`);
+    if (u.inReplyTo) lines.push(`in reply to: ${shownMessageId(u.inReplyTo)}`);
+    if (u.timestamp) lines.push(`sent: ${shownTimestamp(u.timestamp)}`);
   }
   if (m.claim) lines.push(`claimed by ${m.claim.owner}, lease ${m.claim.expired ? 'ran out at' : 'until'} ${m.claim.leaseExpiresAt}`);
   if (m.deadLetter) {
@@ -180,9 +184,21 @@ export function reasonLines(reason: string): string[] {
   return ["the receiver's reason (untrusted text; it ends at the END line with the same number):", ...fencedLines('UNTRUSTED REASON', reason)];
 }
 
-/** One listing line: id, sender and the body's first line. */
+/** One listing line: id and sender (the body's first line goes in firstLines). */
 export function listingLine(m: FoundMessage): string {
   const u = m.untrusted;
   if (!u) return `  msg-${m.id}  (${inlineText(m.problem ?? 'unreadable')})`;
-  return `  msg-${m.id}  from ${inlineText(u.from ?? '(anonymous)', 60)}  ${summaryLine(u.body)}`;
+  return `  msg-${m.id}  from ${shownSender(u.from)}`;
+}
+
+/**
+ * The first lines of the bodies of listed messages (summaryLine), `<id>: <line>` each, in one
+ * fence after the listing: what the senders wrote, never our words. Nothing when there are none.
+ */
+export function firstLines(items: readonly { id: string; summary: string }[]): string[] {
+  if (items.length === 0) return [];
+  return [
+    'first lines (untrusted text from the senders; it ends at the END line with the same number):',
+    ...fencedLines('UNTRUSTED FIRST LINES', items.map((i) => `${i.id}: ${i.summary}`).join('\n')),
+  ];
 }

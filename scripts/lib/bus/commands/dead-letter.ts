@@ -1,7 +1,8 @@
 import { defineCommand } from '../../cli/command.ts';
+import { summaryLine } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
 import { listDeadLetters } from '../query.ts';
-import { busRoot, listingLine, messageJson, nameArg, reasonLines, ROOT_OPTION } from './common.ts';
+import { busRoot, firstLines, listingLine, messageJson, nameArg, reasonLines, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch dead-letter @RECEIVER [--json] [--root DIR]
 
@@ -34,6 +35,7 @@ export const deadLetterCommand = defineCommand({
       ctx.print(`      ${d.code}${d.at ? ` (${d.at})` : ''}`);
       for (const line of reasonLines(d.reason)) ctx.print(line);
     }
+    for (const line of firstLines(list.flatMap((m) => (m.untrusted ? [{ id: m.id, summary: summaryLine(m.untrusted.body) }] : [])))) ctx.print(line);
     ctx.print(`show one: dispatch show <id>; put one back: dispatch retry <id>`);
   },
 });

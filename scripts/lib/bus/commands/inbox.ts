@@ -4,7 +4,8 @@ import { listClaims, listInbox } from '../claims.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName } from '../names.ts';
-import { busRoot, nameArg, ROOT_OPTION } from './common.ts';
+import { shownSender, shownTimestamp } from '../envelope.ts';
+import { busRoot, firstLines, nameArg, ROOT_OPTION } from './common.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch inbox @RECEIVER [--json] [--root DIR]
@@ -61,11 +62,17 @@ export const inboxCommand = defineCommand({
       return;
     }
     ctx.print(`${messages.length} message(s) waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);
+    const summaries: { id: string; summary: string }[] = [];
     for (const m of messages) {
-      if (m.id === null) ctx.print(`  ${m.name}  (${m.problem})`);
+      // A file name any writer chose is not shown (--json has it, escaped).
+      if (m.id === null) ctx.print(`  (a file whose name is not a valid message id; not shown: claiming moves it to dead-letter)`);
       else if ('problem' in m && m.problem) ctx.print(`  ${m.id}  (${m.problem})`);
-      else if ('summary' in m) ctx.print(`  ${m.id}  from ${inlineText(m.from ?? '(anonymous)', 60)}  ${inlineText(m.timestamp ?? '', 40)}  ${m.summary}`);
+      else if ('summary' in m) {
+        ctx.print(`  ${m.id}  from ${shownSender(m.from)}${m.timestamp ? `  sent ${shownTimestamp(m.timestamp)}` : ''}`);
+        summaries.push({ id: m.id, summary: m.summary });
+      }
     }
+    for (const line of firstLines(summaries)) ctx.print(line);
     ctx.print(`claim one: dispatch claim ${displayName(receiver)} [ID]`);
   },
 });

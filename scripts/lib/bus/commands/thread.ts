@@ -1,6 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { inlineText } from '../../text/untrusted.ts';
+import { shownThread } from '../envelope.ts';
 import { displayName } from '../names.ts';
 import { listThread } from '../query.ts';
 import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
@@ -30,7 +31,7 @@ export const threadCommand = defineCommand({
       ctx.printJson({ ok: true, thread: t.untrustedThread, count: t.messages.length, messages: t.messages.map(messageJson) });
       return;
     }
-    ctx.print(`thread ${inlineText(t.untrustedThread, 140)}: ${t.messages.length} message(s), oldest first`);
+    ctx.print(`thread ${shownThread(t.untrustedThread)}: ${t.messages.length} message(s), oldest first`);
     for (const m of t.messages) {
       ctx.print();
       const [first, ...rest] = messageLines(m);
