@@ -88,6 +88,40 @@ describe('replay: a package is identified by its signed content', () => {
     });
   });
 
+  it("a copy of a delivery under another sender's folder never hides the delivery: each is checked on its own", async () => {
+    const pkg = await walnutPackage(alice, 'copied');
+    const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    expect(push.code, push.stderr).toBe(0);
+    const blob = Buffer.from(spawnSync('git', ['cat-file', 'blob', `main:${push.json.path}`], { cwd: bob.url }).stdout);
+    // Someone with write access copies the very same blob under folders sorting before and after alice's.
+    commitInto(bob.url, { [`inbox/a/${push.json.name}`]: blob, [`inbox/zz/${push.json.name}`]: blob });
+    const pull = await run(bob, ['pull', '--json']);
+    expect(pull.code).toBe(1);
+    expect(pull.json.error.code).toBe('unverified');
+    const byFrom = Object.fromEntries(pull.json.received.map((r: any) => [r.from, r]));
+    expect(Object.keys(byFrom).sort()).toEqual(['a', 'alice', 'zz']);
+    expect(byFrom.alice).toMatchObject({ verified: true, path: join(bob.paths.inbox, 'alice', push.json.name) });
+    expect(byFrom.a).toMatchObject({ verified: false, path: join(bob.paths.inbox, 'a', 'unverified', push.json.name) });
+    expect(byFrom.zz).toMatchObject({ verified: false, path: join(bob.paths.inbox, 'zz', 'unverified', push.json.name) });
+    expect(pull.json.duplicates).toEqual([]);
+    expect(inbox(bob.url)).toEqual([]);
+
+    // The same blob put back under alice's folder: already received (verified, from alice), so it is
+    // listed as a duplicate, removed from the relay and not saved again.
+    commitInto(bob.url, { 'inbox/alice/copied-20990101-000000-cccccccc.walnut': blob });
+    const again = await run(bob, ['pull', '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json.received).toEqual([]);
+    expect(again.json.duplicates).toEqual([{ from: 'alice', name: 'copied-20990101-000000-cccccccc.walnut', first: byFrom.alice.path }]);
+    expect(inbox(bob.url)).toEqual([]);
+    expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith('copied'))).toEqual([push.json.name]);
+    const human = await (async () => {
+      commitInto(bob.url, { 'inbox/alice/copied-20990101-000000-dddddddd.walnut': blob });
+      return run(bob, ['pull']);
+    })();
+    expect(human.stdout).toMatch(/Duplicate from alice: copied-20990101-000000-dddddddd\.walnut is a package you already received/);
+  });
+
   it('the same package pushed again (re-encrypted and re-signed) is a duplicate too', async () => {
     const pkg = await walnutPackage(alice, 'hedge');
     expect((await run(alice, ['push', pkg, '--to', 'bob'])).code).toBe(0);

@@ -39,16 +39,25 @@ export function placeWithoutOverwrite(tmp: string, dir: string, name: string): s
 }
 
 /**
- * Blob ids already saved locally, so a pull interrupted before its cleanup never duplicates a
- * package; and, for verified packages, their identity (packageIdentity: signer, created, files
- * digest), so the same package delivered again (replayed from the relay's history, re-gzipped,
- * re-encrypted) is recognised as a duplicate whatever its bytes.
+ * Blob ids already saved locally, with the inbox folder each came from and whether it verified, so
+ * a pull interrupted before its cleanup never duplicates a package; and, for verified packages,
+ * their identity (packageIdentity: signer, created, files digest), so the same package delivered
+ * again (replayed from the relay's history, re-gzipped, re-encrypted) is recognised as a duplicate
+ * whatever its bytes.
  */
 const receivedSchema = z.record(
   z.string().check(z.regex(/^[0-9a-f]{40,64}$/)),
-  z.object({ path: z.string(), at: z.string(), identity: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))) }),
+  z.object({
+    path: z.string(),
+    at: z.string(),
+    identity: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+    /** The inbox folder (sender) it was listed under; absent in entries written before it was kept. */
+    from: z.optional(z.string()),
+    verified: z.optional(z.boolean()),
+  }),
 );
 export type ReceivedLog = z.output<typeof receivedSchema>;
+export type ReceivedLogEntry = ReceivedLog[string];
 
 export function readReceivedLog(path: string): ReceivedLog {
   try {
@@ -63,9 +72,22 @@ export function writeReceivedLog(path: string, log: ReceivedLog): void {
   writeJsonAtomic(path, Object.fromEntries(entries.slice(-2000)), { mode: 0o600 });
 }
 
-export function alreadyReceived(log: ReceivedLog, blobSha: string): string | undefined {
+/**
+ * Where a verified copy of this blob, listed under the same sender folder (logins compare without
+ * case), was saved by an earlier pull, if it is still there. The same bytes under another folder
+ * (anyone with write access can copy a blob anywhere), an unverified copy, or an entry without a
+ * sender (written by an older version) do not count: that package is downloaded and checked.
+ */
+export function alreadyReceived(log: ReceivedLog, blobSha: string, sender: string): string | undefined {
   const hit = log[blobSha];
-  return hit && existsSync(hit.path) ? hit.path : undefined;
+  if (hit?.verified !== true || hit.from?.toLowerCase() !== sender.toLowerCase()) return undefined;
+  return existsSync(hit.path) ? hit.path : undefined;
+}
+
+/** Records a saved blob; an unverified copy never replaces the record of a verified one. */
+export function recordReceived(log: ReceivedLog, blobSha: string, entry: ReceivedLogEntry): void {
+  if (log[blobSha]?.verified === true && entry.verified !== true) return;
+  log[blobSha] = entry;
 }
 
 /** An earlier verified package with this identity (its path then), if any. */

@@ -10,7 +10,7 @@ import { findPeer, requireRelayConfig } from '../config.ts';
 import { loadOwnPrivateKey, loadPinnedPeerKey } from '../keys.ts';
 import { sha256File } from '../../fs/hash.ts';
 import { gitBlobSha } from '../blob-sha.ts';
-import { alreadyReceived, fsyncFile, placeWithoutOverwrite, readReceivedLog, receivedIdentity, writeReceivedLog } from '../local-inbox.ts';
+import { alreadyReceived, fsyncFile, placeWithoutOverwrite, readReceivedLog, receivedIdentity, recordReceived, writeReceivedLog } from '../local-inbox.ts';
 import { openTransport } from '../open.ts';
 import { checkReceived } from '../package-step.ts';
 import { defaultRelayPaths, type RelayPaths } from '../paths.ts';
@@ -102,8 +102,12 @@ async function pull(o: {
   const failed: Array<{ from: string; name: string; error: string; code: string }> = [];
   const toRemove: InboxEntry[] = [];
   for (const entry of listing.entries) {
-    if (alreadyReceived(log, entry.blobSha)) {
-      toRemove.push(entry); // saved by an earlier pull whose cleanup did not finish
+    // Saved and verified from this sender by an earlier pull (whose cleanup did not finish, or the
+    // same blob committed again): a duplicate. A copy under another sender's folder is checked.
+    const first = alreadyReceived(log, entry.blobSha, entry.sender);
+    if (first) {
+      duplicates.push({ from: entry.sender, name: entry.name, first });
+      toRemove.push(entry);
       continue;
     }
     try {
@@ -246,14 +250,20 @@ async function receiveOne(
     if (check.identity) {
       const earlier = receivedIdentity(ctx.log, check.identity);
       if (earlier) {
-        ctx.log[entry.blobSha] = { path: earlier.path, at: isoSeconds(), identity: check.identity };
+        recordReceived(ctx.log, entry.blobSha, { path: earlier.path, at: isoSeconds(), identity: check.identity, from: entry.sender, verified: true });
         return { from: entry.sender, name: entry.name, first: earlier.path };
       }
     }
     const bytes = statSync(tmp).size;
     const sha256 = await sha256File(tmp);
     const path = placeWithoutOverwrite(tmp, check.verified ? dir : join(dir, 'unverified'), entry.name);
-    ctx.log[entry.blobSha] = { path, at: isoSeconds(), ...(check.identity ? { identity: check.identity } : {}) };
+    recordReceived(ctx.log, entry.blobSha, {
+      path,
+      at: isoSeconds(),
+      from: entry.sender,
+      verified: check.verified,
+      ...(check.identity ? { identity: check.identity } : {}),
+    });
     return {
       from: entry.sender,
       name: entry.name,

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { alreadyReceived, readReceivedLog, recordReceived, writeReceivedLog, type ReceivedLog } from '../../scripts/lib/relay/local-inbox.ts';
+import { tempDir } from './helpers.ts';
+
+const BLOB = 'a'.repeat(40);
+const ID = 'b'.repeat(64);
+
+describe('received.json: which blobs count as already received', () => {
+  it('only a verified copy from the same sender folder (logins without case); entries without a sender never match', () => {
+    const t = tempDir('received-log');
+    try {
+      const saved = join(t.dir, 'x.walnut');
+      writeFileSync(saved, 'x');
+      const log: ReceivedLog = {};
+      recordReceived(log, BLOB, { path: saved, at: '2026-01-01T00:00:00Z', from: 'alice', verified: true, identity: ID });
+      expect(alreadyReceived(log, BLOB, 'alice')).toBe(saved);
+      expect(alreadyReceived(log, BLOB, 'Alice')).toBe(saved);
+      expect(alreadyReceived(log, BLOB, 'a')).toBeUndefined();
+
+      // An unverified copy of the same blob (another folder) never replaces the verified record.
+      recordReceived(log, BLOB, { path: join(t.dir, 'a.walnut'), at: '2026-01-02T00:00:00Z', from: 'a', verified: false });
+      expect(alreadyReceived(log, BLOB, 'alice')).toBe(saved);
+
+      const unverified: ReceivedLog = {};
+      recordReceived(unverified, BLOB, { path: saved, at: '2026-01-01T00:00:00Z', from: 'alice', verified: false });
+      expect(alreadyReceived(unverified, BLOB, 'alice')).toBeUndefined();
+
+      // A log written before senders were recorded.
+      const path = join(t.dir, 'received.json');
+      writeFileSync(path, JSON.stringify({ [BLOB]: { path: saved, at: '2026-01-01T00:00:00Z', identity: ID } }));
+      expect(alreadyReceived(readReceivedLog(path), BLOB, 'alice')).toBeUndefined();
+
+      writeReceivedLog(path, log);
+      expect(readReceivedLog(path)[BLOB]).toMatchObject({ from: 'alice', verified: true, identity: ID });
+    } finally {
+      t.cleanup();
+    }
+  });
+});
