@@ -86,7 +86,8 @@ export class FakeGithub {
   /** Headers added to (or replacing those of) the rate-limited answer, as a hostile server might send. */
   rateLimitHeaders: Record<string, string> = {};
   private readonly failures: Array<{ method: string; path: RegExp; status: number; remaining: number }> = [];
-  private readonly users = new Set<string>();
+  /** Lowercased login → the login as spelled (GitHub answers with its own spelling). */
+  private readonly users = new Map<string, string>();
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private nextInvitation = 1;
@@ -100,8 +101,7 @@ export class FakeGithub {
       treeRecursiveLimit: options.treeRecursiveLimit ?? 100_000,
       maxRequests: options.maxRequests ?? 5000,
     };
-    for (const login of Object.values(options.tokens)) this.users.add(login.toLowerCase());
-    for (const login of options.users ?? []) this.users.add(login.toLowerCase());
+    for (const login of [...Object.values(options.tokens), ...(options.users ?? [])]) this.users.set(login.toLowerCase(), login);
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.on('connection', (s) => {
       this.sockets.add(s);
@@ -316,8 +316,9 @@ export class FakeGithub {
     let m: RegExpMatchArray | null;
     if (method === 'GET' && p === '/user') return { status: 200, data: { login, id: 1, type: 'User' } };
     if ((m = p.match(/^\/users\/([^/]+)$/)) && method === 'GET') {
-      if (!this.users.has(m[1]!.toLowerCase())) throw new HttpError(404, 'Not Found');
-      return { status: 200, data: { login: m[1], type: 'User' } };
+      const spelled = this.users.get(m[1]!.toLowerCase());
+      if (!spelled) throw new HttpError(404, 'Not Found');
+      return { status: 200, data: { login: spelled, type: 'User' } };
     }
     if (method === 'POST' && p === '/user/repos') return this.createRepo(login, json());
     if (method === 'GET' && p === '/user/repository_invitations') return this.listInvitations(login, url);

@@ -235,6 +235,21 @@ export class GithubTransport implements RelayTransport {
     }
   }
 
+  /**
+   * A login as GitHub spells it (`bob` → `Bob`), undefined when there is no such user. GitHub
+   * compares logins without case, but paths in a repository (`keys/Bob.pem`) are case-sensitive.
+   */
+  async loginOf(login: string, limits: CallLimits = {}): Promise<string | undefined> {
+    try {
+      const r = await withReadRetry(() => this.gh.rest.users.getByUsername({ username: login, ...this.req(limits) }), limits.deadline);
+      const spelled = r.data.login;
+      return typeof spelled === 'string' && spelled.toLowerCase() === login.toLowerCase() && isValidLogin(spelled) ? spelled : login;
+    } catch (err) {
+      if (isStatus(err, 404)) return undefined;
+      throw this.fail(err, `looking up the GitHub user ${login}`);
+    }
+  }
+
   /** Open invitations to relays (repositories named walnut-relay), all pages. */
   async listRelayInvitations(): Promise<RelayInvitation[]> {
     try {

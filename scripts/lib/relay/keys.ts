@@ -3,7 +3,8 @@
  * The primitives (load, validate, fingerprint, generate) are scripts/lib/crypto/keys.ts.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { AliveError, messageOf } from '../errors.ts';
 import { writeFileAtomic } from '../fs/atomic.ts';
 import { fingerprint, formatFingerprint, generateRsaKeyPair, loadPrivateKey, publicKeyFromPem } from '../crypto/keys.ts';
@@ -92,7 +93,20 @@ export function loadPinnedPeerKey(paths: RelayPaths, peer: Peer): KeyObject {
   return key;
 }
 
+/**
+ * Saves a peer's pinned key as keys/peers/<login>.pem. A copy under another spelling of the same
+ * login (`bob.pem` once GitHub says `Bob`) is removed, so no stale key answers for that signer; on a
+ * case-insensitive file system that name is the same file, and it stays.
+ */
 export function savePeerKey(paths: RelayPaths, peerLogin: string, pem: string): void {
   mkdirSync(paths.peersKeyDir, { recursive: true, mode: 0o700 });
-  writeFileAtomic(peerKeyPath(paths, peerLogin), pem.endsWith('\n') ? pem : `${pem}\n`);
+  const path = peerKeyPath(paths, peerLogin);
+  writeFileAtomic(path, pem.endsWith('\n') ? pem : `${pem}\n`);
+  const saved = statSync(path);
+  for (const name of readdirSync(paths.peersKeyDir)) {
+    if (name === `${peerLogin}.pem` || name.toLowerCase() !== `${peerLogin}.pem`.toLowerCase()) continue;
+    const other = join(paths.peersKeyDir, name);
+    const st = statSync(other, { throwIfNoEntry: false });
+    if (st && !(st.ino === saved.ino && st.dev === saved.dev)) rmSync(other, { force: true });
+  }
 }

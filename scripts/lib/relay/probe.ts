@@ -83,12 +83,16 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   })();
 
   const newlyAccepted: string[] = [];
+  // GitHub's spelling of each newly accepted login: their key is keys/<spelling>.pem, a
+  // case-sensitive path, and `add-peer bob` may have been typed for `Bob`.
+  const spelling = new Map<string, string>();
   const acceptanceTask = (async () => {
     if (!isGithub(transport)) return;
     for (const peer of cfg.peers.filter((p) => p.status === 'pending')) {
       try {
         if (!(await transport.isCollaborator(peer.github, limits))) continue;
         newlyAccepted.push(peer.github);
+        spelling.set(peer.github, (await transport.loginOf(peer.github, limits).catch(() => undefined)) ?? peer.github);
       } catch (err) {
         errors.push(messageOf(err));
       }
@@ -139,7 +143,12 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   if (newlyAccepted.length > 0) {
     await recordAccepted(
       opts.paths,
-      cfg.peers.filter((p) => newlyAccepted.includes(p.github)).map((p) => ({ login: p.github, relay: ownRelay(p, errors) })),
+      cfg.peers
+        .filter((p) => newlyAccepted.includes(p.github))
+        .map((p) => {
+          const login = spelling.get(p.github) ?? p.github;
+          return { stored: p.github, login, relay: ownRelay({ ...p, github: login }, errors) };
+        }),
       transport,
       limits,
       errors,
@@ -182,15 +191,17 @@ function ownRelay(p: Peer, errors: string[]): string {
   return githubRelayOf(p.github);
 }
 
-/** Marks the peers accepted (on GitHub) and pins each one's key, read from the relay given for them. */
+/**
+ * Marks the peers accepted (on GitHub) and pins each one's key, read from the relay given for them.
+ * `stored` is the login as relay.json has it; `login` as GitHub spells it, which is then recorded.
+ */
 async function recordAccepted(
   paths: RelayPaths,
-  accepted: PeerRelay[],
+  accepted: Array<PeerRelay & { stored: string }>,
   transport: RelayTransport,
   limits: { deadline: number },
   errors: string[],
 ): Promise<void> {
-  const logins = accepted.map((a) => a.login);
   const keys = new Map<string, string>();
   for (const peer of accepted) {
     try {
@@ -209,17 +220,18 @@ async function recordAccepted(
   if (!cfg) return;
   let changed = false;
   const peers = cfg.peers.map((p) => {
-    if (p.status !== 'pending' || !logins.includes(p.github)) return p;
+    const a = accepted.find((x) => x.stored.toLowerCase() === p.github.toLowerCase());
+    if (p.status !== 'pending' || !a) return p;
     changed = true;
-    const relay = accepted.find((a) => a.login === p.github)!.relay;
-    let next: Peer = { ...p, status: 'accepted', relay: p.relay ? relay : null };
-    const pem = keys.get(p.github);
+    const relay = a.relay;
+    let next: Peer = { ...p, github: a.login, status: 'accepted', relay: p.relay ? relay : null };
+    const pem = keys.get(a.login);
     if (pem) {
       try {
-        const fp = fingerprint(parsePeerPublicKey(pem, p.github));
+        const fp = fingerprint(parsePeerPublicKey(pem, a.login));
         if (!p.fingerprint || p.fingerprint === fp) {
           next = { ...pinPeerKey(paths, next, pem, { allowChange: false }).peer, relay };
-        } else errors.push(`${p.github}'s key differs from the pinned one; run alive-p2p relay accept ${p.github} after checking it`);
+        } else errors.push(`${a.login}'s key differs from the pinned one; run alive-p2p relay accept ${a.login} after checking it`);
       } catch (err) {
         errors.push(messageOf(err));
       }

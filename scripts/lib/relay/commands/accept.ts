@@ -7,7 +7,7 @@ import { requireLogin } from '../names.ts';
 import { isGithub, openTransport } from '../open.ts';
 import { defaultRelayPaths } from '../paths.ts';
 import { fetchAndPin, parseFingerprintArg, peerRelayAddress } from '../pin.ts';
-import { RELAY_REPO_NAME } from '../constants.ts';
+import { githubRelayOf } from '../repo-name.ts';
 import { touchRelayActivity } from '../activity.ts';
 import { isoSeconds } from '../state.ts';
 import { output, printPin } from './common.ts';
@@ -53,9 +53,11 @@ Options:
         if (!login || inv.inviter.toLowerCase() === login.toLowerCase()) targets.push({ login: inv.inviter, relay: inv.repo, invitation: inv.id });
       }
       if (login && targets.length === 0) {
+        // The key is read from keys/<login>.pem, a case-sensitive path: use GitHub's spelling.
+        const spelled = (await transport.loginOf(login)) ?? login;
         const known = findPeer(cfg, login)?.relay;
-        const relay = ctx.values.url !== undefined ? peerRelayAddress(cfg, ctx.values.url) : (known ?? `${login}/${RELAY_REPO_NAME}`);
-        targets.push({ login, relay });
+        const relay = ctx.values.url !== undefined ? peerRelayAddress(cfg, ctx.values.url) : (known ?? githubRelayOf(spelled));
+        targets.push({ login: spelled, relay });
       }
     } else {
       if (!login) return ctx.usageError('with the git transport, name the peer and their relay: accept LOGIN --url URL');
@@ -74,16 +76,22 @@ Options:
     for (const t of targets) {
       try {
         const existing = findPeer(cfg, t.login);
-        const base: Peer = existing ?? {
-          github: t.login,
-          name: null,
-          relay: null,
-          person_walnut: null,
-          added: today(),
-          status: 'accepted',
-          fingerprint: null,
-        };
-        // GitHub lets us read their relay (and key) only once the invitation is accepted.
+        // Logins compare without case, but the peer's files do not: keep the spelling GitHub gave
+        // (the invitation's inviter, or the user lookup) over the one typed in `add-peer`.
+        const base: Peer = existing
+          ? { ...existing, github: t.login }
+          : {
+              github: t.login,
+              name: null,
+              relay: null,
+              person_walnut: null,
+              added: today(),
+              status: 'accepted',
+              fingerprint: null,
+            };
+        // Accepting the invitation cannot be undone, but it must come first: a relay is a private
+        // repository, which GitHub lets us read (and so the key) only once the invitation is accepted.
+        // What can be checked before it is: the login (the invitation's own spelling) and --fingerprint.
         if (t.invitation !== undefined && isGithub(transport)) await transport.acceptInvitation(t.invitation);
         // Only an explicit `accept LOGIN` may replace a pinned key; a --fingerprint must match first.
         const pin = await fetchAndPin(transport, paths, { ...base, relay: t.relay }, { allowChange: login !== undefined, ...(expected ? { expected } : {}) });
