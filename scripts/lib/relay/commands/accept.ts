@@ -10,6 +10,7 @@ import { fetchAndPin, parseFingerprintArg, peerRelayAddress } from '../pin.ts';
 import { githubRelayOf } from '../repo-name.ts';
 import { touchRelayActivity } from '../activity.ts';
 import { isoSeconds } from '../state.ts';
+import { inlineText } from '../../text/untrusted.ts';
 import { output, printPin } from './common.ts';
 
 export const acceptCommand = defineCommand({
@@ -18,7 +19,8 @@ export const acceptCommand = defineCommand({
   usage: `usage: alive-p2p relay accept [LOGIN] [--url PEER_RELAY_URL] [--fingerprint HEX] [--json]
 
 Trusts a peer's relay: fetches their public key, pins its fingerprint and records their relay.
-  github: accepts open invitations to <peer>/walnut-relay (all of them, or LOGIN's only).
+  github: accepts open invitations to <peer>/walnut-relay (all of them, or LOGIN's only);
+          without LOGIN, one from a peer you removed is left open and listed (skipped).
   git:    LOGIN and --url (their relay) are required the first time.
 Naming LOGIN is also how you trust a peer's new key after checking it with them.
 
@@ -47,10 +49,17 @@ Options:
 
     // Which peers to accept, and where their relays are.
     const targets: Array<{ login: string; relay: string; invitation?: number }> = [];
+    // Invitations from peers you removed: only naming them (`accept LOGIN`) trusts them again.
+    const skipped: Array<{ peer: string; relay: string; invitation: number; reason: 'removed'; next: string }> = [];
     if (isGithub(transport)) {
       const invitations = await transport.listRelayInvitations();
       for (const inv of invitations) {
-        if (!login || inv.inviter.toLowerCase() === login.toLowerCase()) targets.push({ login: inv.inviter, relay: inv.repo, invitation: inv.id });
+        if (login && inv.inviter.toLowerCase() !== login.toLowerCase()) continue;
+        if (!login && findPeer(cfg, inv.inviter)?.status === 'removed') {
+          skipped.push({ peer: inv.inviter, relay: inv.repo, invitation: inv.id, reason: 'removed', next: `alive-p2p relay accept ${inv.inviter}` });
+          continue;
+        }
+        targets.push({ login: inv.inviter, relay: inv.repo, invitation: inv.id });
       }
       if (login && targets.length === 0) {
         // The key is read from keys/<login>.pem, a case-sensitive path: use GitHub's spelling.
@@ -65,9 +74,15 @@ Options:
       if (!relay) return ctx.usageError(`--url is required: where is ${login}'s relay?`);
       targets.push({ login, relay });
     }
+    for (const s of skipped) {
+      out.line(
+        `Not accepted: ${inlineText(s.peer)} invited you to ${inlineText(s.relay)}, but you removed ${inlineText(s.peer)} from your peers ` +
+          `(relay remove-peer). The invitation stays open; to trust ${inlineText(s.peer)} again: ${inlineText(s.next)}`,
+      );
+    }
     if (targets.length === 0) {
-      out.result({ ok: true, accepted: [], refused: [] });
-      out.line('No relay invitations are waiting.');
+      out.result({ ok: true, accepted: [], refused: [], skipped });
+      if (skipped.length === 0) out.line('No relay invitations are waiting.');
       return 0;
     }
 
@@ -118,7 +133,7 @@ Options:
       for (const a of accepted) state.peer_reachability[String(a.peer)] = { reachable: true, checked: isoSeconds(), relay_repo: String(a.relay) };
       state.newly_accepted = state.newly_accepted.filter((l) => !accepted.some((a) => String(a.peer).toLowerCase() === l.toLowerCase()));
     });
-    out.result({ ok: refused.length === 0, accepted, refused });
+    out.result({ ok: refused.length === 0, accepted, refused, skipped });
     return refused.length === 0 ? 0 : 1;
   },
 });
