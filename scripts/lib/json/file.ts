@@ -19,13 +19,21 @@ export function readJsonFile<T>(path: string, schema: z.ZodMiniType<T>, what: st
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue && issue.path.length > 0 ? formatPath(issue.path) : '(top level)';
-    throw new AliveError(`${what} ${path}: field '${field}' ${issue?.message ?? 'is invalid'}; ${repair}`, {
-      code: 'invalid_field',
-    });
+    throw new AliveError(`${what} ${path}: ${issueText(parsed.error.issues)}; ${repair}`, { code: 'invalid_field' });
   }
   return parsed.data;
+}
+
+/** What is wrong with `value` for `schema` (`field 'x' is …`, the first issue), or undefined when it passes. */
+export function schemaProblem(schema: z.ZodMiniType, value: unknown): string | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? undefined : issueText(parsed.error.issues);
+}
+
+function issueText(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
+  const issue = issues[0];
+  const field = issue && issue.path.length > 0 ? formatPath(issue.path) : '(top level)';
+  return `field '${field}' ${issue?.message ?? 'is invalid'}`;
 }
 
 function formatPath(path: PropertyKey[]): string {

@@ -1,9 +1,10 @@
 import * as z from '../json/zod.ts';
 import { AliveError } from '../errors.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
-import { readJsonFile } from '../json/file.ts';
+import { readJsonFile, schemaProblem } from '../json/file.ts';
 import { isValidLogin } from './names.ts';
 import { isGithubRepo, isUsableGitUrl } from './repo-name.ts';
+import { isPrintable } from '../text/untrusted.ts';
 
 /**
  * relay.json: the reference's v2 schema (walnut-package-v2.md 6.3) plus the contract's
@@ -11,6 +12,22 @@ import { isGithubRepo, isUsableGitUrl } from './repo-name.ts';
  * on either transport; `peers[].github` is the peer's login. A peer's `relay` is
  * `owner/walnut-relay` on GitHub and the peer's Git URL on the git transport.
  */
+
+/**
+ * A branch name as git accepts one (`git check-ref-format --branch`): no space or `~^:?*[\\`, no
+ * `..`, `@{` or `//`, no component starting with `.` or ending with `.lock`, not starting with `-`
+ * or `/`, not ending with `/` or `.`, not `@` or `HEAD`; plus at most 255 bytes and nothing
+ * unprintable (no control, bidi or zero-width character: the name is shown in messages). So
+ * `release+2026` is one. It is safe everywhere the relay uses it: git gets it inside refspecs and
+ * ref names (`refs/heads/<branch>`, never an option: no leading `-`; no `:` or glob character) and
+ * GitHub's API gets it percent-encoded by Octokit (`heads%2Frelease%2B2026`).
+ */
+export function isUsableBranch(name: string): boolean {
+  if (name === '' || name === '@' || name === 'HEAD' || Buffer.byteLength(name) > 255 || !isPrintable(name)) return false;
+  if (/[\s~^:?*[\\]|\.\.|@\{|\/\//.test(name)) return false;
+  if (name.startsWith('-') || name.startsWith('/') || name.endsWith('/') || name.endsWith('.')) return false;
+  return name.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+}
 
 const login = z.string().check(z.refine(isValidLogin, { message: 'is not a valid login' }));
 const fingerprintHex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters (SHA-256)'));
@@ -49,7 +66,7 @@ export const relayConfigSchema = z
     url: optionalText,
     api_url: optionalText,
     branch: z.pipe(
-      z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/, 'is not a valid branch name'))),
+      z.optional(z.string().check(z.refine(isUsableBranch, { message: 'is not a branch name git accepts' }))),
       z.transform((v) => v ?? 'main'),
     ),
     peers: z.array(peerSchema),
@@ -91,7 +108,12 @@ export function requireRelayConfig(path: string): RelayConfig {
   return cfg;
 }
 
+/** Writes relay.json, only after it passes the schema every read applies: never a file that cannot be read back. */
 export function writeRelayConfig(path: string, cfg: RelayConfig): void {
+  const problem = schemaProblem(relayConfigSchema, cfg);
+  if (problem) {
+    throw new AliveError(`relay config not written to ${path}: ${problem}; nothing was changed (this is a bug: please report it)`, { code: 'config_invalid' });
+  }
   writeJsonAtomic(path, cfg, { mode: 0o600 });
 }
 

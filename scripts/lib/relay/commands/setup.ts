@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
-import { readRelayConfig, writeRelayConfig, type RelayConfig, type Transport } from '../config.ts';
+import { isUsableBranch, readRelayConfig, writeRelayConfig, type RelayConfig, type Transport } from '../config.ts';
+import { inlineText } from '../../text/untrusted.ts';
 import { ensureOwnKeyPair, formatFingerprint } from '../keys.ts';
 import { requireLogin } from '../names.ts';
 import { openGithubTransport } from '../open.ts';
@@ -80,6 +81,17 @@ export const setupCommand = defineCommand({
 
     const keys = await ensureOwnKeyPair(paths);
     const result = await transportImpl.setup(keys.publicKeyPem);
+    const branch = result.branch ?? existing?.branch ?? 'main';
+    // The repository's default branch is its owner's choice; one git itself would refuse (or one
+    // that cannot be shown) is refused here, before relay.json is written, not by every later read.
+    if (!isUsableBranch(branch)) {
+      throw new AliveError(
+        `your relay ${inlineText(result.repo)} has the default branch '${inlineText(branch)}', which is not a branch name git accepts ` +
+          `(or it holds characters that cannot be shown); rename it on GitHub (the repository's Settings > Branches) to a plain name ` +
+          `such as main, then run \`alive-p2p relay setup\` again (${paths.config} was not changed)`,
+        { code: 'bad_relay' },
+      );
+    }
     const cfg: RelayConfig = {
       ...(existing ?? {}),
       repo: result.repo,
@@ -87,7 +99,7 @@ export const setupCommand = defineCommand({
       transport,
       url,
       api_url: apiUrl,
-      branch: result.branch ?? existing?.branch ?? 'main',
+      branch,
       peers: existing?.peers ?? [],
     };
     writeRelayConfig(paths.config, cfg);
