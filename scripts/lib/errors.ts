@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'bad_repo',
   'bad_signature',
   'bad_signer',
+  'bad_token',
   'bad_url',
   'bad_v1',
   'bundle_collision',

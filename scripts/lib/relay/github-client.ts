@@ -2,15 +2,44 @@ import { Octokit } from '@octokit/rest';
 import { AliveError, messageOf } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 
+/** The token each Octokit of createOctokit was given: githubError keeps it out of messages. */
+const tokens = new WeakMap<Octokit, string>();
+
 /** Octokit pointed at the configured API, with no logging (hooks must stay quiet). */
 export function createOctokit(baseUrl: string, token: string): Octokit {
   const quiet = () => {};
-  return new Octokit({
+  const octokit = new Octokit({
     auth: token,
     baseUrl,
     userAgent: 'alive-relay',
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
   });
+  tokens.set(octokit, token);
+  return octokit;
+}
+
+/** The token an Octokit of createOctokit sends (for githubError's scrubbing only). */
+export function tokenOf(octokit: Octokit): string | undefined {
+  return tokens.get(octokit);
+}
+
+/**
+ * Text from the HTTP layer or a server with the token, its pieces, and any quoted or unquoted
+ * `token …`/`Bearer …` (Authorization) value replaced by `[hidden]`.
+ */
+export function hideToken(text: string, token?: string): string {
+  let out = text;
+  if (token) {
+    out = out.split(token).join('[hidden]');
+    // The pieces of a token holding white space or control characters, each long enough to matter.
+    for (const piece of token.split(/[^\x21-\x7e]+/)) if (piece.length >= 4) out = out.split(piece).join('[hidden]');
+  }
+  return (
+    out
+      .replace(/(["'`])\s*(token|bearer)\s[^"'`]*\1/gi, '$1$2 [hidden]$1')
+      // Unquoted, a value of 8 characters or more: a shorter one is a word ("the token is invalid").
+      .replace(/\b(token|bearer)(\s*[:=]\s*|\s+)(?!\[hidden\])[^\s"'`]{8,}/gi, '$1 [hidden]')
+  );
 }
 
 interface HttpErrorLike {
@@ -36,13 +65,13 @@ export function isStatus(err: unknown, ...codes: number[]): boolean {
   return hasResponse(err) && s !== undefined && codes.includes(s);
 }
 
-/** GitHub's own `message` field, without the documentation link, fit for a one-line message. */
-export function githubMessage(err: unknown): string {
+/** GitHub's own `message` field, without the documentation link and the token, fit for a one-line message. */
+export function githubMessage(err: unknown, token?: string): string {
   const data = (err as HttpErrorLike | undefined)?.response?.data;
   if (data && typeof data === 'object' && 'message' in data && typeof (data as { message: unknown }).message === 'string') {
-    return inlineText((data as { message: string }).message, 300);
+    return inlineText(hideToken((data as { message: string }).message, token), 300);
   }
-  return inlineText(messageOf(err).replace(/ - https?:\/\/\S+$/, ''), 300);
+  return inlineText(hideToken(messageOf(err).replace(/ - https?:\/\/\S+$/, ''), token), 300);
 }
 
 // Rate-limit headers are the server's text: only plain numbers in these ranges reach a message.
@@ -58,21 +87,28 @@ function headerNumber(value: string | number | undefined, min: number, max: numb
   return n >= min && n <= max ? n : undefined;
 }
 
-/** Turns an Octokit failure into a user-facing error saying what to do next. */
-export function githubError(err: unknown, doing: string, baseUrl: string): AliveError {
+/**
+ * Turns an Octokit failure into a user-facing error saying what to do next. Every text taken from
+ * the failure goes through hideToken (`token`: the one sent, see tokenOf): the HTTP layer quotes
+ * header values it refuses, and a server may echo what it was sent.
+ */
+export function githubError(err: unknown, doing: string, baseUrl: string, token?: string): AliveError {
   if (err instanceof AliveError) return err;
   const status = httpStatus(err);
   if (!hasResponse(err)) {
     const timedOut = /abort|timeout/i.test(`${(err as Error)?.name} ${messageOf(err)}`);
+    const raw = messageOf(err);
+    const shown = hideToken(raw, token);
     return new AliveError(
       timedOut
         ? `GitHub at ${baseUrl} did not answer in time while ${doing}; check your connection and try again`
-        : `could not reach GitHub at ${baseUrl} while ${doing}: ${inlineText(messageOf(err), 300)}; check your connection and try again`,
-      { code: timedOut ? 'timeout' : 'network', cause: err },
+        : `could not reach GitHub at ${baseUrl} while ${doing}: ${inlineText(shown, 300)}; check your connection and try again`,
+      // The cause keeps the raw text: dropped when that held a secret.
+      { code: timedOut ? 'timeout' : 'network', ...(shown === raw ? { cause: err } : {}) },
     );
   }
   const headers = (err as HttpErrorLike).response?.headers ?? {};
-  const msg = githubMessage(err);
+  const msg = githubMessage(err, token);
   if (status === 401) {
     return new AliveError(`GitHub rejected the token while ${doing} (401 ${msg}); set GH_TOKEN to a valid token or run \`gh auth login\``, {
       code: 'unauthorized',

@@ -3,7 +3,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Octokit } from '@octokit/rest';
 import { AliveError } from '../errors.ts';
-import { callSignal, githubError, isStatus, withReadRetry } from './github-client.ts';
+import { callSignal, githubError, isStatus, tokenOf, withReadRetry } from './github-client.ts';
 import { relayReadme, tooLargeError } from './git-transport.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
@@ -70,7 +70,7 @@ export class GithubTransport implements RelayTransport {
   }
 
   private fail(err: unknown, doing: string): AliveError {
-    return githubError(err, doing, this.o.baseUrl);
+    return githubError(err, doing, this.o.baseUrl, tokenOf(this.gh));
   }
 
   private req(limits: CallLimits = {}, timeoutMs = CALL_TIMEOUT_MS) {
