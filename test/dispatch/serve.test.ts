@@ -178,6 +178,9 @@ describe('the agent environment', () => {
     for (const agentEnv of [
       ['GH_TOKEN'],
       ['GITHUB_TOKEN'],
+      ['GH_ENTERPRISE_TOKEN'],
+      ['GITHUB_ENTERPRISE_TOKEN'],
+      ['GH_ENT*'],
       ['WALNUT_PASSPHRASE'],
       ['ALIVE_KEY'],
       ['ALIVE_*'],

@@ -39,7 +39,8 @@ export interface CliResult {
  */
 export function sandboxEnv(sandbox: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['WALNUT_PASSPHRASE', 'ALIVE_DEBUG', 'GH_TOKEN', 'GITHUB_TOKEN', 'ALIVE_WORLD_ROOT']) delete env[k];
+  for (const k of ['WALNUT_PASSPHRASE', 'ALIVE_DEBUG', 'GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN', 'ALIVE_WORLD_ROOT'])
+    delete env[k];
   const home = join(sandbox, 'home');
   const tmp = join(sandbox, 'tmp');
   mkdirSync(home, { recursive: true });

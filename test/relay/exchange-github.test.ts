@@ -28,8 +28,8 @@ beforeAll(async () => {
   gh = new FakeGithub({ tokens: { 'tok-alice': 'alice', 'tok-bob': 'bob' }, users: ['carol'] });
   await gh.start();
   base = tempDir('e2e-gh');
-  alice = makeUser(base.dir, 'alice', { GH_TOKEN: 'tok-alice', GITHUB_API_URL: gh.url });
-  bob = makeUser(base.dir, 'bob', { GITHUB_TOKEN: 'tok-bob', GITHUB_API_URL: gh.url });
+  alice = makeUser(base.dir, 'alice', { GH_ENTERPRISE_TOKEN: 'tok-alice', GITHUB_API_URL: gh.url });
+  bob = makeUser(base.dir, 'bob', { GITHUB_ENTERPRISE_TOKEN: 'tok-bob', GITHUB_API_URL: gh.url });
 });
 afterAll(async () => {
   await gh.close();

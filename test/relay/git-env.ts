@@ -13,7 +13,17 @@ export function isolateProcessGit(): void {
   process.env.GIT_CONFIG_NOSYSTEM = '1';
   process.env.GIT_CONFIG_GLOBAL = join(home, '.gitconfig-none');
   process.env.ALIVE_HOME = join(home, 'alive');
-  for (const k of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL', 'EMAIL', 'GH_TOKEN', 'GITHUB_TOKEN']) {
+  for (const k of [
+    'GIT_AUTHOR_NAME',
+    'GIT_AUTHOR_EMAIL',
+    'GIT_COMMITTER_NAME',
+    'GIT_COMMITTER_EMAIL',
+    'EMAIL',
+    'GH_TOKEN',
+    'GITHUB_TOKEN',
+    'GH_ENTERPRISE_TOKEN',
+    'GITHUB_ENTERPRISE_TOKEN',
+  ]) {
     delete process.env[k];
   }
   process.env.GITHUB_API_URL = 'http://127.0.0.1:9';

@@ -64,10 +64,11 @@ async function connected() {
 }
 
 describe.concurrent('github transport against a REST server that behaves as GitHub documents', () => {
-  it('token order: GH_TOKEN, then GITHUB_TOKEN, then a clear error (gh is absent)', async () => {
-    expect(await resolveGithubToken({ GH_TOKEN: 'a', GITHUB_TOKEN: 'b', PATH: '' })).toBe('a');
-    expect(await resolveGithubToken({ GITHUB_TOKEN: 'b', PATH: '' })).toBe('b');
-    await expect(resolveGithubToken({ PATH: '' })).rejects.toThrow(/set GH_TOKEN .*gh auth login/);
+  it('token order for github.com: GH_TOKEN, then GITHUB_TOKEN, then a clear error (gh is absent)', async () => {
+    const api = 'https://api.github.com';
+    expect(await resolveGithubToken(api, { GH_TOKEN: 'a', GITHUB_TOKEN: 'b', PATH: '' })).toBe('a');
+    expect(await resolveGithubToken(api, { GITHUB_TOKEN: 'b', PATH: '' })).toBe('b');
+    await expect(resolveGithubToken(api, { PATH: '' })).rejects.toThrow(/set GH_TOKEN .*gh auth login/);
   });
 
   it('setup creates a private walnut-relay with README and key, and a second run changes nothing', async () => {
@@ -228,7 +229,9 @@ describe.concurrent('github transport against a REST server that behaves as GitH
   it('401: says the token was rejected and what to do', async () => {
     const w = await world();
     const bad = new GithubTransport({ octokit: createOctokit(w.gh.url, 'nope'), baseUrl: w.gh.url, login: 'alice', branch: 'main' });
-    await expect(bad.authenticatedLogin()).rejects.toThrow(/rejected the token .*401 Bad credentials.*GH_TOKEN/);
+    await expect(bad.authenticatedLogin()).rejects.toThrow(
+      /rejected the token .*401 Bad credentials.*set GH_ENTERPRISE_TOKEN to a valid token for 127\.0\.0\.1:\d+ or run `gh auth login --hostname 127\.0\.0\.1:\d+`/,
+    );
   });
 
   it('403 with x-ratelimit-remaining: 0: says the rate limit is used up and when it resets', async () => {

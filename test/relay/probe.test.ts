@@ -69,7 +69,7 @@ describe('relay-probe', () => {
   });
 
   it('GitHub API that never answers: stays within the budget, exit 0, last_commit kept', async () => {
-    const u = makeUser(base.dir, 'h', { GH_TOKEN: 'dummy', GITHUB_API_URL: hang.url });
+    const u = makeUser(base.dir, 'h', { GH_ENTERPRISE_TOKEN: 'dummy', GITHUB_API_URL: hang.url });
     configure(u, { repo: 'h/walnut-relay', transport: 'github', peers: [{ github: 'p', status: 'pending' }] });
     const r = await cliAsync(u, 'relay-probe', ['--budget', '2', '--json'], 40_000);
     expect(r.status).toBe(0);
@@ -133,7 +133,7 @@ describe('relay-probe', () => {
       gh.commitFiles('ben/mailbox', { 'keys/ben.pem': benKey });
       gh.repo('ben/mailbox').collaborators.add('amy');
       gh.repo('amy/walnut-relay').collaborators.add('ben'); // ben accepted amy's invitation
-      const u = makeUser(base.dir, 'amy', { GH_TOKEN: 'tok-amy', GITHUB_API_URL: gh.url });
+      const u = makeUser(base.dir, 'amy', { GH_ENTERPRISE_TOKEN: 'tok-amy', GITHUB_API_URL: gh.url });
       configure(u, { repo: 'amy/walnut-relay', transport: 'github', peers: [{ github: 'ben', status: 'pending', relay: 'ben/mailbox' }] });
       const r = await cliAsync(u, 'relay-probe', ['--json'], 20_000);
       expect(r.status).toBe(0);

@@ -131,8 +131,8 @@ describe('GitHub: inbox and remove-peer against the fake server', { shuffle: fal
 
   it('inbox lists with sizes from the tree; remove-peer removes the collaborator (DELETE) and says what it did', async () => {
     const g = join(base.dir, 'gh');
-    const ann = makeUser(g, 'ann', { GH_TOKEN: 'tok-ann', GITHUB_API_URL: gh.url });
-    const ben = makeUser(g, 'ben', { GH_TOKEN: 'tok-ben', GITHUB_API_URL: gh.url });
+    const ann = makeUser(g, 'ann', { GH_ENTERPRISE_TOKEN: 'tok-ann', GITHUB_API_URL: gh.url });
+    const ben = makeUser(g, 'ben', { GH_ENTERPRISE_TOKEN: 'tok-ben', GITHUB_API_URL: gh.url });
     for (const u of [ann, ben]) {
       writeTestKeys(u.paths);
       expect((await run(u, ['setup', '--json'])).code).toBe(0);
@@ -163,8 +163,8 @@ describe('GitHub: inbox and remove-peer against the fake server', { shuffle: fal
 
   it('on GitHub too: a replaced own key is reported, and accept --fingerprint refuses another key', async () => {
     const g = join(base.dir, 'gh2');
-    const ann = makeUser(g, 'ann', { GH_TOKEN: 'tok-ann', GITHUB_API_URL: gh.url });
-    const ben = makeUser(g, 'ben', { GH_TOKEN: 'tok-ben', GITHUB_API_URL: gh.url });
+    const ann = makeUser(g, 'ann', { GH_ENTERPRISE_TOKEN: 'tok-ann', GITHUB_API_URL: gh.url });
+    const ben = makeUser(g, 'ben', { GH_ENTERPRISE_TOKEN: 'tok-ben', GITHUB_API_URL: gh.url });
     for (const u of [ann, ben]) writeTestKeys(u.paths);
     // ann's relay exists from the test above; setup publishes her new key again.
     expect((await run(ann, ['setup', '--json'])).code).toBe(0);

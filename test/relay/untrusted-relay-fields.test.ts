@@ -23,9 +23,9 @@ beforeAll(async () => {
   gh = new FakeGithub({ tokens: { 'tok-alice': 'alice', 'tok-bob': 'bob', 'tok-mallory': 'mallory', 'tok-limited': 'limited' } });
   await gh.start();
   base = tempDir('untrusted-fields');
-  alice = makeUser(base.dir, 'alice', { GH_TOKEN: 'tok-alice', GITHUB_API_URL: gh.url });
-  bob = makeUser(base.dir, 'bob', { GH_TOKEN: 'tok-bob', GITHUB_API_URL: gh.url });
-  mallory = makeUser(base.dir, 'mallory', { GH_TOKEN: 'tok-mallory', GITHUB_API_URL: gh.url });
+  alice = makeUser(base.dir, 'alice', { GH_ENTERPRISE_TOKEN: 'tok-alice', GITHUB_API_URL: gh.url });
+  bob = makeUser(base.dir, 'bob', { GH_ENTERPRISE_TOKEN: 'tok-bob', GITHUB_API_URL: gh.url });
+  mallory = makeUser(base.dir, 'mallory', { GH_ENTERPRISE_TOKEN: 'tok-mallory', GITHUB_API_URL: gh.url });
   for (const u of [alice, bob, mallory]) {
     if (u === mallory) writeTestKeys(u.paths);
     else writeFixtureKeys(u.paths, u.login);
@@ -161,7 +161,7 @@ describe("a GitHub server's rate-limit headers", () => {
   });
 
   it('the probe stores and prints such an answer without the header text', async () => {
-    const u = makeUser(base.dir, 'limited', { GH_TOKEN: 'tok-limited', GITHUB_API_URL: gh.url });
+    const u = makeUser(base.dir, 'limited', { GH_ENTERPRISE_TOKEN: 'tok-limited', GITHUB_API_URL: gh.url });
     mkdirSync(u.paths.dir, { recursive: true });
     writeFileSync(u.paths.config, JSON.stringify({ repo: 'limited/walnut-relay', github_username: 'limited', peers: [] }));
     gh.rateLimited.add('tok-limited');

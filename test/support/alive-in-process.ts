@@ -23,7 +23,19 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /** The variables a command reads; each call sets them exactly as `env` has them (unset if absent). */
-const VARIABLES = ['ALIVE_HOME', 'HOME', 'TMPDIR', 'WALNUT_PASSPHRASE', 'ALIVE_DEBUG', 'ALIVE_WORLD_ROOT', 'ALIVE_SESSION_ID', 'GH_TOKEN', 'GITHUB_TOKEN'];
+const VARIABLES = [
+  'ALIVE_HOME',
+  'HOME',
+  'TMPDIR',
+  'WALNUT_PASSPHRASE',
+  'ALIVE_DEBUG',
+  'ALIVE_WORLD_ROOT',
+  'ALIVE_SESSION_ID',
+  'GH_TOKEN',
+  'GITHUB_TOKEN',
+  'GH_ENTERPRISE_TOKEN',
+  'GITHUB_ENTERPRISE_TOKEN',
+];
 
 export interface InProcessResult {
   status: number;

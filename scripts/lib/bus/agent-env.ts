@@ -50,7 +50,14 @@ export const DEFAULT_AGENT_ENV: readonly string[] = [
  * folder, where every bus writer can write, so its agent_env is a request anyone on the bus makes;
  * these names are refused there, exactly or by a pattern that covers them.
  */
-export const CREDENTIAL_NAMES: readonly string[] = ['WALNUT_PASSPHRASE', 'GH_TOKEN', 'GITHUB_TOKEN', 'ALIVE_*'];
+export const CREDENTIAL_NAMES: readonly string[] = [
+  'WALNUT_PASSPHRASE',
+  'GH_TOKEN',
+  'GITHUB_TOKEN',
+  'GH_ENTERPRISE_TOKEN',
+  'GITHUB_ENTERPRISE_TOKEN',
+  'ALIVE_*',
+];
 
 /** A pattern in agent_env needs this many characters before its `*` (no "A*" … "Z*" sweeps). */
 export const MIN_PATTERN_PREFIX = 3;

@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { AliveError, messageOf } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { tokenSource } from './token.ts';
 
 /** The token each Octokit of createOctokit was given: githubError keeps it out of messages. */
 const tokens = new WeakMap<Octokit, string>();
@@ -110,7 +111,9 @@ export function githubError(err: unknown, doing: string, baseUrl: string, token?
   const headers = (err as HttpErrorLike).response?.headers ?? {};
   const msg = githubMessage(err, token);
   if (status === 401) {
-    return new AliveError(`GitHub rejected the token while ${doing} (401 ${msg}); set GH_TOKEN to a valid token or run \`gh auth login\``, {
+    const src = tokenSource(baseUrl);
+    const fix = src.githubCom ? `set ${src.variables[0]} to a valid token` : `set ${src.variables[0]} to a valid token for ${src.host}`;
+    return new AliveError(`GitHub rejected the token while ${doing} (401 ${msg}); ${fix} or run ${src.login}`, {
       code: 'unauthorized',
       cause: err,
     });

@@ -60,6 +60,11 @@ export class GithubTransport implements RelayTransport {
     return this.o.branch;
   }
 
+  /** The API base URL this transport talks to. */
+  get baseUrl(): string {
+    return this.o.baseUrl;
+  }
+
   constructor(opts: GithubTransportOptions) {
     this.gh = opts.octokit;
     this.o = { ...opts };

@@ -33,7 +33,7 @@ export async function openGithubTransport(
     import('./token.ts'),
   ]);
   const baseUrl = githubApiUrl(env, apiUrl);
-  const token = await resolveGithubToken(env);
+  const token = await resolveGithubToken(baseUrl, env);
   return new Impl({ octokit: createOctokit(baseUrl, token), baseUrl, login, branch });
 }
 

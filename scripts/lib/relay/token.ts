@@ -1,18 +1,54 @@
 import { execFile } from 'node:child_process';
 import { AliveError } from '../errors.ts';
 
+/** Where a token for one API host comes from: gh's variables for that kind of host, and gh's host name. */
+export interface TokenSource {
+  /** The host as gh names it: `github.com` for https://api.github.com, else the API URL's host. */
+  host: string;
+  /** True for github.com only. */
+  githubCom: boolean;
+  /** The variables read, in order: GH_TOKEN, GITHUB_TOKEN for github.com; GH_ENTERPRISE_TOKEN, GITHUB_ENTERPRISE_TOKEN elsewhere. */
+  variables: readonly [string, string];
+  /** What to run to log in to that host with gh. */
+  login: string;
+}
+
 /**
- * A GitHub token from GH_TOKEN, then GITHUB_TOKEN, then `gh auth token` (the order gh documents).
- * The token never appears in argv, logs or error messages.
+ * The token source for an API base URL. gh documents GH_TOKEN and GITHUB_TOKEN for github.com and
+ * GH_ENTERPRISE_TOKEN and GITHUB_ENTERPRISE_TOKEN for GitHub Enterprise Server hosts: a github.com
+ * token never goes to another host (an enterprise server, or whatever --api-url names). Only
+ * https://api.github.com is github.com; a host that merely looks like it is another host.
  */
-export async function resolveGithubToken(env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): Promise<string> {
-  for (const name of ['GH_TOKEN', 'GITHUB_TOKEN'] as const) {
+export function tokenSource(apiUrl: string): TokenSource {
+  const url = new URL(apiUrl);
+  if (url.protocol === 'https:' && url.host === 'api.github.com') {
+    return { host: 'github.com', githubCom: true, variables: ['GH_TOKEN', 'GITHUB_TOKEN'], login: '`gh auth login`' };
+  }
+  // GitHub Enterprise Cloud with data residency: the API of <name>.ghe.com is api.<name>.ghe.com.
+  const host = /^api\.[^.]+\.ghe\.com$/.test(url.host) ? url.host.slice('api.'.length) : url.host;
+  return { host, githubCom: false, variables: ['GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN'], login: `\`gh auth login --hostname ${host}\`` };
+}
+
+/**
+ * A token for the API at `apiUrl` (see tokenSource): the first variable, then the second, then
+ * `gh auth token --hostname <host>` (the order gh documents). The token never appears in argv,
+ * logs or error messages.
+ */
+export async function resolveGithubToken(apiUrl: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): Promise<string> {
+  const src = tokenSource(apiUrl);
+  const [first, second] = src.variables;
+  for (const name of src.variables) {
     const value = env[name]?.trim();
     if (value) return checkedToken(value, name, `set ${name} to the token alone, on one line`);
   }
-  const fromGh = await ghAuthToken(env, timeoutMs);
-  if (fromGh) return checkedToken(fromGh, '`gh auth token`', 'run `gh auth login` again, or set GH_TOKEN');
-  throw new AliveError('no GitHub token: set GH_TOKEN (or GITHUB_TOKEN), or run `gh auth login`', { code: 'no_token' });
+  const fromGh = await ghAuthToken(src.host, env, timeoutMs);
+  if (fromGh) return checkedToken(fromGh, `\`gh auth token --hostname ${src.host}\``, `run ${src.login} again, or set ${first}`);
+  if (src.githubCom) throw new AliveError(`no GitHub token: set ${first} (or ${second}), or run ${src.login}`, { code: 'no_token' });
+  throw new AliveError(
+    `no GitHub token for ${src.host}: set ${first} (or ${second}), or run ${src.login} ` +
+      '(GH_TOKEN and GITHUB_TOKEN are for github.com only and are never sent to another host)',
+    { code: 'no_token' },
+  );
 }
 
 /**
@@ -27,9 +63,9 @@ function checkedToken(token: string, source: string, fix: string): string {
   });
 }
 
-function ghAuthToken(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | undefined> {
+function ghAuthToken(host: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('gh', ['auth', 'token'], { env, timeout: timeoutMs, windowsHide: true }, (err, stdout) => {
+    execFile('gh', ['auth', 'token', '--hostname', host], { env, timeout: timeoutMs, windowsHide: true }, (err, stdout) => {
       if (err) resolve(undefined);
       else resolve(String(stdout).trim() || undefined);
     });

@@ -66,7 +66,8 @@ export const setupCommand = defineCommand({
       const probe = await openGithubTransport(values.login ?? 'unknown', apiUrl, existing?.branch ?? 'main', env);
       const me = await probe.authenticatedLogin();
       if (values.login !== undefined && values.login.toLowerCase() !== me.toLowerCase()) {
-        throw new AliveError(`the GitHub token belongs to ${me}, not ${values.login}; use that account's token (GH_TOKEN) or drop --login`, {
+        const variable = (await import('../token.ts')).tokenSource(probe.baseUrl).variables[0];
+        throw new AliveError(`the GitHub token belongs to ${me}, not ${values.login}; use that account's token (${variable}) or drop --login`, {
           code: 'wrong_account',
         });
       }
