@@ -163,6 +163,28 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     expect(files.get('inbox/alice/fresh.walnut')?.equals(readFileSync(f))).toBe(true);
   });
 
+  it('a small deposit (Contents API) waits at most the per-call timeout, never the long transfer one', async () => {
+    // The smallest seam: the timeout each call asks for. A PUT that is accepted and never answered
+    // then fails after 30 s, not 30 minutes.
+    const w = await connected();
+    const asked: number[] = [];
+    const t = w.alice as unknown as { req: (limits: object, ms?: number) => unknown };
+    const req = t.req.bind(w.alice);
+    t.req = (limits, ms) => {
+      asked.push(ms ?? 0);
+      return req(limits, ms);
+    };
+    const r = await w.alice.deliver(
+      { login: 'bob', relay: 'bob/walnut-relay' },
+      file(w.dir, 'small.walnut', CONTENTS_API_MAX_BYTES),
+      () => 'small-1.walnut',
+      () => {},
+    );
+    expect(r.via).toBe('contents-api');
+    expect(asked.length).toBeGreaterThan(0);
+    expect(Math.max(...asked)).toBeLessThanOrEqual(30_000);
+  });
+
   it('packages above the Contents API limit go through the Git data API, streamed', async () => {
     const w = await connected();
     const f = file(w.dir, 'big.walnut', CONTENTS_API_MAX_BYTES + 300_001);

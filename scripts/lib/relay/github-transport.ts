@@ -31,7 +31,9 @@ export { splitRepo } from './repo-name.ts';
 import { splitRepo } from './repo-name.ts';
 /** Above this, the Contents API needs special media types to read a file back; use the Git data API. */
 export const CONTENTS_API_MAX_BYTES = 1024 * 1024;
+/** Every call, including a Contents API deposit (at most CONTENTS_API_MAX_BYTES). */
 const CALL_TIMEOUT_MS = 30_000;
+/** A streamed blob upload or download (up to GitHub's 100 MB a file): a total, not an idle timeout. */
 const TRANSFER_TIMEOUT_MS = 30 * 60_000;
 const WRITE_ATTEMPTS = 4;
 /** Invitations read per page, and pages read at most (1,000 invitations: more is no user's inbox). */
@@ -355,7 +357,8 @@ export class GithubTransport implements RelayTransport {
             path,
             message: `deposit: ${name} from ${this.o.login}`,
             content,
-            ...this.req({}, TRANSFER_TIMEOUT_MS),
+            // At most 1 MiB: the per-call timeout, as for any call (not the long one of a streamed upload).
+            ...this.req(),
           });
           progress.finish(size);
           return { path, name, commit: r.data.commit.sha ?? null, via: 'contents-api' };
