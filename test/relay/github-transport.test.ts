@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { FakeGithub } from '../support/fake-github.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
 import { GithubTransport, CONTENTS_API_MAX_BYTES } from '../../scripts/lib/relay/github-transport.ts';
-import { createOctokit } from '../../scripts/lib/relay/github-client.ts';
+import { createOctokit, githubError } from '../../scripts/lib/relay/github-client.ts';
 import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
 import { resolveGithubToken } from '../../scripts/lib/relay/token.ts';
 import { tempDir } from './helpers.ts';
@@ -260,6 +260,25 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     const w = await world();
     w.gh.rateLimited.add('tok-alice');
     await expect(w.alice.setup(pem())).rejects.toThrow(/rate limit is used up .*try again at \d{4}-/);
+  });
+
+  it('a secondary rate limit (403 with retry-after, requests left) is rate_limited, not a missing scope', async () => {
+    const w = await world();
+    w.gh.secondaryRateLimited.add('tok-alice');
+    const err = await w.alice.setup(pem()).then(
+      () => undefined,
+      (e: Error & { code?: string }) => e,
+    );
+    expect(err?.code).toBe('rate_limited');
+    expect(err?.message).toMatch(/rate limit.*retry after 60 s/);
+    expect(err?.message).not.toMatch(/scope/);
+    // Either sign alone is enough: retry-after on a 403, x-ratelimit-remaining: 0 on a 429.
+    const answer = (status: number, headers: Record<string, string>) =>
+      githubError(Object.assign(new Error('x'), { status, response: { headers, data: { message: 'slow down' } } }), 'reading x', w.gh.url);
+    expect(answer(403, { 'retry-after': '5', 'x-ratelimit-remaining': '4000' }).code).toBe('rate_limited');
+    expect(answer(429, { 'x-ratelimit-remaining': '0' }).code).toBe('rate_limited');
+    expect(answer(429, {}).code).toBe('rate_limited');
+    expect(answer(403, { 'x-ratelimit-remaining': '4000' }).code).toBe('forbidden');
   });
 
   it('5xx on a read is retried; a persistent 5xx becomes a clear error', async () => {

@@ -3,7 +3,8 @@
  * Real Git object ids (blobs, trees, commits), so what a client computes can be checked against it.
  *
  * Documented behaviour reproduced: 404 for private repositories without access; 401 for a bad
- * token; 403 with x-ratelimit-remaining: 0 when the rate limit is used up; base64 file content;
+ * token; 403 with x-ratelimit-remaining: 0 when the rate limit is used up, and 403 with retry-after
+ * (and requests left) when a secondary rate limit is hit; base64 file content;
  * `sha` required to update or delete a file (422 without, 409 when stale); Contents API size
  * limits (1 MB for JSON reads, raw media type above; 100 MB for writes); 201 (invitation) vs 204
  * (already a collaborator) on PUT collaborators, 204 on DELETE (which also cancels the user's
@@ -83,6 +84,8 @@ export class FakeGithub {
   /** When true, requests are accepted and never answered. */
   hang = false;
   readonly rateLimited = new Set<string>();
+  /** Tokens whose requests hit a secondary rate limit: 403, retry-after, x-ratelimit-remaining above 0. */
+  readonly secondaryRateLimited = new Set<string>();
   /** Headers added to (or replacing those of) the rate-limited answer, as a hostile server might send. */
   rateLimitHeaders: Record<string, string> = {};
   private readonly failures: Array<{ method: string; path: RegExp; status: number; remaining: number }> = [];
@@ -285,6 +288,14 @@ export class FakeGithub {
             'x-ratelimit-reset': reset,
             ...this.rateLimitHeaders,
           },
+        );
+        return;
+      }
+      if (this.secondaryRateLimited.has(token)) {
+        send(
+          403,
+          { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: DOCS },
+          { 'retry-after': '60' },
         );
         return;
       }

@@ -118,12 +118,17 @@ export function githubError(err: unknown, doing: string, baseUrl: string, token?
       cause: err,
     });
   }
-  if ((status === 403 || status === 429) && (String(headers['x-ratelimit-remaining'] ?? '') === '0' || status === 429)) {
+  // GitHub documents both limits as 403 or 429: the primary with x-ratelimit-remaining: 0, a
+  // secondary one (too many requests at once) with retry-after and requests left.
+  const usedUp = String(headers['x-ratelimit-remaining'] ?? '').trim() === '0';
+  const retryAfterSent = String(headers['retry-after'] ?? '').trim() !== '';
+  if (status === 429 || (status === 403 && (usedUp || retryAfterSent))) {
     const reset = headerNumber(headers['x-ratelimit-reset'], MIN_EPOCH_S, MAX_EPOCH_S);
     const when = reset !== undefined ? ` at ${new Date(reset * 1000).toISOString()}` : ' later';
     const seconds = headerNumber(headers['retry-after'], 0, MAX_RETRY_AFTER_S);
     const retryAfter = seconds !== undefined ? ` (retry after ${seconds} s)` : '';
-    return new AliveError(`GitHub's API rate limit is used up while ${doing}; try again${when}${retryAfter}`, { code: 'rate_limited', cause: err });
+    const what = usedUp || !retryAfterSent ? "GitHub's API rate limit is used up" : "GitHub's secondary rate limit (too many requests in a short time) was hit";
+    return new AliveError(`${what} while ${doing}; try again${when}${retryAfter}`, { code: 'rate_limited', cause: err });
   }
   if (status === 403) {
     return new AliveError(`GitHub refused ${doing} (403 ${msg}); the token may lack the 'repo' scope`, { code: 'forbidden', cause: err });
