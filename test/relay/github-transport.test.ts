@@ -326,6 +326,62 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     expect(err instanceof Error ? err.message : '').not.toContain('tok-secret');
   });
 
+  it('a key is read up to a cap: a huge answer for keys/bob.pem is refused without being read whole', async () => {
+    // A hostile --api-url answering with a JSON body far beyond any key, written as it is read,
+    // from one 64 KiB buffer (the test allocates nothing large).
+    const chunk = Buffer.alloc(64 * 1024, 'A');
+    const offered = 24 * 1024 * 1024; // a few MB more than the client may read: enough to tell
+
+    let written = 0;
+    let closed = false;
+    const api = createServer((req, res) => {
+      res.on('close', () => (closed = true));
+      if (!/\/contents\/keys\//.test(decodeURIComponent(req.url ?? '')))
+        return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.write(`{"type":"file","sha":"${'a'.repeat(40)}","encoding":"base64","content":"`);
+      const pump = () => {
+        while (written < offered && !closed) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end('"}');
+      };
+      pump();
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise<void>((r) => api.close(() => r())));
+    const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    const t = new GithubTransport({ octokit: createOctokit(apiUrl, 'tok-alice'), baseUrl: apiUrl, login: 'alice', branch: 'main' });
+    const err = await t.fetchPeerKey({ login: 'bob', relay: 'bob/walnut-relay' }).then(
+      () => undefined,
+      (e: Error & { code?: string }) => e,
+    );
+    expect(err?.code).toBe('too_large');
+    expect(err?.message).toMatch(/keys\/bob\.pem in bob\/walnut-relay is over 64 KiB/);
+    for (let i = 0; i < 100 && !closed; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(closed).toBe(true);
+    expect(written).toBeLessThan(offered); // the client stopped reading: the body was never sent to its end
+  });
+
+  it('a key file over the cap on the relay is refused; a large deposit still steps over a taken name', async () => {
+    const w = await connected();
+    w.gh.commitFiles('bob/walnut-relay', { 'keys/carol.pem': randomBytes(100 * 1024).toString('base64') });
+    await expect(w.alice.fetchPeerKey({ login: 'carol', relay: 'bob/walnut-relay' })).rejects.toMatchObject({ code: 'too_large' });
+    // A file already at the first name (its JSON larger than the cap): the deposit takes the next name.
+    w.gh.commitFiles('bob/walnut-relay', { 'inbox/alice/taken.walnut': randomBytes(300 * 1024) });
+    const names = ['taken.walnut', 'fresh.walnut'];
+    const f = file(w.dir, 'big.walnut', CONTENTS_API_MAX_BYTES + 10);
+    const r = await w.alice.deliver(
+      { login: 'bob', relay: 'bob/walnut-relay' },
+      f,
+      () => names.shift()!,
+      () => {},
+    );
+    expect(r).toMatchObject({ name: 'fresh.walnut', via: 'git-data-api' });
+    expect(w.gh.files('bob/walnut-relay').get('inbox/alice/taken.walnut')?.length).toBe(300 * 1024);
+  });
+
   it('a server that never answers: a listing with a deadline fails at the deadline', async () => {
     const hang = await startHangingServer();
     cleanups.push(hang.close);

@@ -15,8 +15,8 @@ export const MAX_RSA_BITS = 16384;
 export const KEYGEN_RSA_BITS = 4096;
 /** F4: small exponents (3, 17) invite signature forgeries on sloppy verifiers; nothing we meet uses another. */
 export const RSA_PUBLIC_EXPONENT = 65537n;
-/** No PEM key file is anywhere near this; anything larger is not a key. */
-const MAX_PEM_BYTES = 64 * 1024;
+/** No PEM key file is anywhere near this; anything larger is not a key (also the cap on a key read from a relay). */
+export const MAX_PEM_BYTES = 64 * 1024;
 
 const PUBLIC_LABELS = new Set(['PUBLIC KEY', 'RSA PUBLIC KEY']);
 const PRIVATE_LABELS = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY']);

@@ -3,6 +3,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Octokit } from '@octokit/rest';
 import { AliveError } from '../errors.ts';
+import { MAX_PEM_BYTES } from '../crypto/keys.ts';
 import { callSignal, githubError, isStatus, tokenOf, withReadRetry } from './github-client.ts';
 import { relayReadme, tooLargeError } from './git-transport.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
@@ -36,6 +37,10 @@ const CALL_TIMEOUT_MS = 30_000;
 /** A streamed blob upload or download (up to GitHub's 100 MB a file): a total, not an idle timeout. */
 const TRANSFER_TIMEOUT_MS = 30 * 60_000;
 const WRITE_ATTEMPTS = 4;
+/** The most a file read as text (a key, the README) may hold: no key or relay README is near it. */
+const MAX_TEXT_BYTES = MAX_PEM_BYTES;
+/** Its Contents API answer: base64 (4/3, a line break every 60 characters, escaped) and some metadata. */
+const MAX_TEXT_ANSWER_BYTES = 2 * MAX_TEXT_BYTES + 64 * 1024;
 /** Invitations read per page, and pages read at most (1,000 invitations: more is no user's inbox). */
 const PER_PAGE = 100;
 const INVITATION_PAGES = 10;
@@ -104,19 +109,57 @@ export class GithubTransport implements RelayTransport {
     }
   }
 
-  /** Reads a file of a repository as text; undefined when it does not exist. */
+  /**
+   * Reads a file of a repository as text; undefined when it does not exist. The answer is read as
+   * a stream and no further than MAX_TEXT_ANSWER_BYTES, the text no larger than MAX_TEXT_BYTES:
+   * a server (any --api-url) answering with a huge body is refused, not held in memory.
+   */
   private async readText(owner: string, repo: string, path: string, limits: CallLimits = {}): Promise<{ text: string; sha: string } | undefined> {
+    const tooLarge = () =>
+      new AliveError(
+        `${path} in ${owner}/${repo} is over ${MAX_TEXT_BYTES / 1024} KiB, and no key or relay README is: it was not read ` +
+          `(from ${this.o.baseUrl}); check that repository and the API URL`,
+        { code: 'too_large' },
+      );
+    let answer: Buffer | undefined;
     try {
-      const r = await withReadRetry(() => this.gh.rest.repos.getContent({ owner, repo, path, ...this.req(limits) }), limits.deadline);
-      const data = r.data as { type?: string; content?: string; encoding?: string; sha?: string };
-      if (Array.isArray(r.data) || data.type !== 'file' || typeof data.sha !== 'string') {
-        throw new AliveError(`${owner}/${repo}: ${path} is not a file`, { code: 'bad_relay' });
+      const r = await withReadRetry(
+        () => this.gh.rest.repos.getContent({ owner, repo, path, request: { ...this.req(limits).request, parseSuccessResponseBody: false } }),
+        limits.deadline,
+      );
+      const length = Number(r.headers['content-length']);
+      const body = r.data as unknown as ReadableStream<Uint8Array> | null;
+      if (Number.isFinite(length) && length > MAX_TEXT_ANSWER_BYTES) {
+        await body?.cancel().catch(() => {});
+        throw tooLarge();
       }
-      const text = data.encoding === 'base64' ? Buffer.from(data.content ?? '', 'base64').toString('utf8') : (data.content ?? '');
-      return { text, sha: data.sha };
+      answer = await readAtMost(body, MAX_TEXT_ANSWER_BYTES);
     } catch (err) {
       if (isStatus(err, 404)) return undefined;
       throw this.fail(err, `reading ${path} from ${owner}/${repo}`);
+    }
+    if (!answer) throw tooLarge();
+    let data: { type?: string; content?: string; encoding?: string; sha?: string };
+    try {
+      data = JSON.parse(answer.toString('utf8'));
+    } catch {
+      throw new AliveError(`${owner}/${repo}: the answer for ${path} is not JSON (from ${this.o.baseUrl}); check the API URL`, { code: 'bad_relay' });
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data) || data.type !== 'file' || typeof data.sha !== 'string') {
+      throw new AliveError(`${owner}/${repo}: ${path} is not a file`, { code: 'bad_relay' });
+    }
+    const bytes = data.encoding === 'base64' ? Buffer.from(data.content ?? '', 'base64') : Buffer.from(data.content ?? '', 'utf8');
+    if (bytes.length > MAX_TEXT_BYTES) throw tooLarge();
+    return { text: bytes.toString('utf8'), sha: data.sha };
+  }
+
+  /** Whether a file exists (however large: an answer past readText's cap is a file that exists). */
+  private async fileExists(owner: string, repo: string, path: string): Promise<boolean> {
+    try {
+      return (await this.readText(owner, repo, path)) !== undefined;
+    } catch (err) {
+      if (err instanceof AliveError && err.code === 'too_large') return true;
+      throw err;
     }
   }
 
@@ -418,7 +461,7 @@ export class GithubTransport implements RelayTransport {
         const head = await this.headCommit(owner, repo, {}, branch);
         if (!head) throw new AliveError(`${owner}/${repo} is empty; ask ${peer.login} to run \`alive-p2p relay setup\``, { code: 'peer_not_set_up' });
         const commit = await this.gh.rest.git.getCommit({ owner, repo, commit_sha: head, ...this.req() });
-        if (await this.readText(owner, repo, path)) continue;
+        if (await this.fileExists(owner, repo, path)) continue;
         const tree = await this.gh.rest.git.createTree({
           owner,
           repo,
@@ -570,6 +613,24 @@ export class GithubTransport implements RelayTransport {
     } catch {
       return false;
     }
+  }
+}
+
+/** A body's bytes, or undefined (and the rest left unread) when it holds more than `max`. */
+async function readAtMost(body: ReadableStream<Uint8Array> | null, max: number): Promise<Buffer | undefined> {
+  if (!body) return Buffer.alloc(0);
+  const reader = body.getReader();
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, n);
+    n += value.length;
+    if (n > max) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(Buffer.from(value));
   }
 }
 
