@@ -90,6 +90,7 @@ export const ERROR_CODES = [
   'not_pinned',
   'not_set_up',
   'not_v1',
+  'output_in_walnut',
   'outside_world',
   'payload_mismatch',
   'peer_not_set_up',

@@ -71,6 +71,19 @@ function excludedName(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Our own output, never packed at any depth, with a warning: a `.walnut` package (an older one may
+ * hold a bundle the sensitivity gate holds back) and the temporary file of a package being
+ * written (archive-out.ts `.partial`, encrypt.ts `.payload`: `.<name>.<pid>.<8 hex>.<tag>`).
+ */
+const PACKAGE_TEMP = /^\..+\.\d+\.[0-9a-f]{8}\.(partial|payload)$/;
+
+function ownOutputReason(name: string): string | undefined {
+  if (/\.walnut$/i.test(name)) return 'a .walnut package is never packed inside another (it may hold what this one leaves out); share it on its own';
+  if (PACKAGE_TEMP.test(name)) return 'an unfinished package that alive-p2p is writing (or left behind); never packed';
+  return undefined;
+}
+
 function excludedPath(rel: string): boolean {
   // Checked on walnut-relative paths at every depth (sub-walnuts keep their own _generated).
   return /(^|\/)_kernel\/_generated(\/|$)/.test(rel) || /(^|\/)\.alive\/_squirrels(\/|$)/.test(rel);
@@ -176,14 +189,16 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
     addKernel('key.md', true);
     for (const e of readdirSync(join(walnutReal, '_kernel'))) {
       if (e === 'key.md') continue;
-      if (KERNEL_EXCLUDES.has(e) || e.startsWith('.')) leaveOut(ctx, `_kernel/${e}`, excludedName(e) ?? 'not packed from _kernel/');
+      if (PACKAGE_TEMP.test(e)) addEntry(ctx, join(walnutReal, '_kernel', e), `_kernel/${e}`, `_kernel/${e}`);
+      else if (KERNEL_EXCLUDES.has(e) || e.startsWith('.')) leaveOut(ctx, `_kernel/${e}`, excludedName(e) ?? 'not packed from _kernel/');
       else addEntry(ctx, join(walnutReal, '_kernel', e), `_kernel/${e}`, `_kernel/${e}`);
     }
     for (const b of all) addBundle(ctx, b);
     const bundleRoots = new Set(all.filter((b) => b.layout === 'v3').map((b) => b.name));
     for (const e of readdirSync(walnutReal)) {
       if (e === '_kernel' || e === 'bundles' || bundleRoots.has(e)) continue;
-      if (ROOT_EXCLUDES.has(e) || e.startsWith('.')) leaveOut(ctx, e, excludedName(e) ?? 'not packed from the walnut root');
+      if (PACKAGE_TEMP.test(e)) addEntry(ctx, join(walnutReal, e), e, e);
+      else if (ROOT_EXCLUDES.has(e) || e.startsWith('.')) leaveOut(ctx, e, excludedName(e) ?? 'not packed from the walnut root');
       else addEntry(ctx, join(walnutReal, e), e, e);
     }
   }
@@ -247,6 +262,12 @@ function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   }
   if (ctx.ig?.ignores(st.isDirectory() ? `${rel}/` : rel)) {
     leaveOut(ctx, rel, 'listed in .walnutignore');
+    return;
+  }
+  const own = st.isDirectory() ? undefined : ownOutputReason(name);
+  if (own) {
+    ctx.result.skipped.push({ path: rel, reason: own });
+    leaveOut(ctx, rel, own);
     return;
   }
 

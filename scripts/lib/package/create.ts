@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { isWithin } from '../fs/within.ts';
 import { basename, join, resolve, dirname } from 'node:path';
 import { homeDir } from '../fs/node-fs.ts';
 import { AliveError } from '../errors.ts';
@@ -108,23 +109,68 @@ export function manifestEntryMeta(text: string, now?: Date) {
   };
 }
 
-/** The reference's default name: ~/Desktop (if it exists, else the current folder). */
-export function defaultOutputPath(walnutName: string, scope: Scope, bundles: string[], now = new Date()): string {
+/**
+ * The reference's default name: ~/Desktop (if it exists, else the current folder). A folder inside
+ * the walnut being packed is never chosen (the next create would pack the package as live
+ * context): the package then goes beside the walnut, in its parent folder.
+ */
+export function defaultOutputPath(walnut: string, walnutName: string, scope: Scope, bundles: string[], now = new Date()): OutputChoice {
   const desktop = join(homeDir(), 'Desktop');
-  const dir = existsSync(desktop) && statSync(desktop).isDirectory() ? desktop : process.cwd();
+  const hasDesktop = existsSync(desktop) && statSync(desktop).isDirectory();
+  let dir = hasDesktop ? desktop : process.cwd();
+  let note: string | undefined;
+  const walnutReal = realOrResolved(walnut);
+  if (isWithin(walnutReal, realOrResolved(dir))) {
+    const parent = dirname(resolve(walnut));
+    const beside = isWithin(walnutReal, realOrResolved(parent)) ? dirname(walnutReal) : parent;
+    note = `${hasDesktop ? '~/Desktop' : 'the current folder'} is inside the walnut, so the package goes beside it, in ${beside} (not inside the walnut, where the next create would pack it)`;
+    dir = beside;
+  }
   const d = now;
   const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const label = scope === 'bundle' ? `bundle-${bundles.slice(0, 3).join('-')}` : scope;
-  return join(dir, `${walnutName}-${label}-${date}.walnut`);
+  return { path: join(dir, `${walnutName}-${label}-${date}.walnut`), ...(note ? { note } : {}) };
+}
+
+export interface OutputChoice {
+  /** Absolute path of the package to write. */
+  path: string;
+  /** Why the default folder was not used, for a warning. */
+  note?: string;
+}
+
+function realOrResolved(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+/**
+ * Where `create` writes: `--output` (its folder must exist and lie outside the walnut being
+ * packed, links resolved) or the default. Checked before any work.
+ */
+export function chooseOutput(opts: Pick<CreateOptions, 'walnut' | 'output' | 'scope' | 'bundles' | 'now'>): OutputChoice {
+  if (opts.output === undefined) return defaultOutputPath(opts.walnut, basename(resolve(opts.walnut)), opts.scope, opts.bundles, opts.now);
+  const output = resolve(opts.output);
+  if (!existsSync(dirname(output))) {
+    throw new AliveError(`the folder for ${opts.output} does not exist; create it or choose another --output`, { code: 'unwritable' });
+  }
+  const walnutReal = realOrResolved(opts.walnut);
+  if (isWithin(walnutReal, join(realOrResolved(dirname(output)), basename(output)))) {
+    throw new AliveError(
+      `--output ${opts.output} is inside the walnut being packed (${opts.walnut}), where the next create would pack it; choose an --output outside the walnut`,
+      { code: 'output_in_walnut' },
+    );
+  }
+  return { path: output };
 }
 
 /** `alive-p2p create` for an unencrypted package. */
 export async function createPlainPackage(opts: CreateOptions, signManifest?: (text: string) => string): Promise<CreateResult> {
+  const output = chooseOutput(opts).path;
   const plan = await planPackage(opts);
-  const output = resolve(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles, opts.now));
-  if (!existsSync(dirname(output))) {
-    throw new AliveError(`the folder for ${output} does not exist; create it or choose another --output`, { code: 'unwritable' });
-  }
   // The v3 files digest lets the v3 plugin open our plain 2.0 packages (it requires the field).
   let manifest = manifestTextFor(plan, opts, { encrypted: false, payloadSha256: filesDigestV3(plan.files) });
   if (signManifest) manifest = signManifest(manifest);

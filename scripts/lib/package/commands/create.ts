@@ -7,7 +7,7 @@ import { AliveError } from '../../errors.ts';
 import { loadPrivateKey, loadPublicKey } from '../../crypto/keys.ts';
 import { obtainPassphrase } from '../../crypto/passphrase.ts';
 import { signManifestText } from '../../crypto/sign.ts';
-import { createPlainPackage, defaultOutputPath, manifestTextFor, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
+import { chooseOutput, createPlainPackage, manifestTextFor, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
 import { writeEncryptedPackage, type SignerSpec } from '../encrypt.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
 import { relayLogin, resolveSignerName } from '../signer.ts';
@@ -21,7 +21,8 @@ const USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot
                         [--sign PRIVATE_PEM [--signer NAME]] [--format 2.0|2.1] [--allow-sensitive] [--json]
 
 Packs a walnut into a .walnut package. Default output: ~/Desktop (or the current folder) as
-<walnut>-<scope>-<date>.walnut. Existing files are never replaced.
+<walnut>-<scope>-<date>.walnut; beside the walnut when that folder is inside it. An --output
+inside the walnut is refused. Existing files are never replaced.
   --format 2.0           (default) the reference's format; plain packages also open in the v3 plugin
   --format 2.1           the v3 plugin's format: bundles at the package root, a README.md primer,
                          its passphrase and RSA envelopes (all recipients in one package)
@@ -70,15 +71,15 @@ export const createCommand = defineCommand({
     // Everything that can be refused is checked before any work: keys, signer, output folder, passphrase.
     const recipientKeys = recipients.map((p) => ({ path: p, key: loadPublicKey(p) }));
     const signer: SignerSpec | undefined = values.sign ? { privateKey: loadPrivateKey(values.sign), name: resolveSignerName(values.signer) } : undefined;
-    if (values.output && !existsSync(dirname(resolve(values.output)))) {
-      throw new AliveError(`the folder for ${values.output} does not exist; create it or choose another --output`, { code: 'unwritable' });
-    }
+    // Never inside the walnut being packed: the next create would pack the package as live context.
+    const chosen = chooseOutput({ walnut, scope, bundles: values.bundle ?? [], ...(values.output ? { output: values.output } : {}) });
     const passphrase = mode === 'passphrase' ? await obtainPassphrase({ confirm: true }) : undefined;
+    if (chosen.note) ctx.warn(chosen.note);
     const opts: CreateOptions = {
       walnut,
       scope,
       bundles: values.bundle ?? [],
-      ...(values.output ? { output: values.output } : {}),
+      output: chosen.path,
       ...(values.description !== undefined ? { description: values.description } : {}),
       allowSensitive: values['allow-sensitive'] === true,
       onProgress: ctx.progress,
@@ -107,7 +108,7 @@ export const createCommand = defineCommand({
         files: layout.listing,
       });
       if (signer) manifest = signManifestText(manifest, signer.privateKey, signer.name);
-      const output = resolve(opts.output ?? defaultOutputPath(plan.walnutName, scope, plan.collected.bundles, now));
+      const output = chosen.path;
       if (existsSync(output)) throw new AliveError(`${output} already exists; choose another --output or move the old file away`, { code: 'exists' });
       const enc: V3Encryption =
         mode === 'passphrase' ? { mode, passphrase: passphrase! } : mode === 'rsa' ? { mode, recipients: recipientKeys.map((r) => r.key) } : { mode: 'none' };
@@ -133,7 +134,7 @@ export const createCommand = defineCommand({
       contentBytes = plan.files.reduce((a, f) => a + f.size, 0);
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
       packedPaths = plan.files.map((f) => f.path);
-      const base = resolve(opts.output ?? defaultOutputPath(plan.walnutName, opts.scope, plan.collected.bundles));
+      const base = chosen.path;
       const outputs =
         recipientKeys.length > 1
           ? perRecipientPaths(

@@ -1,0 +1,101 @@
+/**
+ * What create must never put in a package, or write where it would be packed next time: older
+ * packages and our own temporary files inside the walnut, an output inside the walnut itself.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { aliveInProcess } from '../support/alive-in-process.ts';
+import { cli, errorLine, manifestOf, manifestPaths, rmrf, sandboxEnv, snapshotTree, tempRoot, writeTree } from './helpers.ts';
+
+const run = (sandbox: string, args: string[], extra: Record<string, string> = {}) => aliveInProcess(args, sandboxEnv(sandbox, extra));
+
+const KEY = '---\ntype: venture\n---\n';
+
+let root: string;
+beforeAll(() => {
+  root = tempRoot('create-safety');
+});
+afterAll(() => rmrf(root));
+
+describe('older packages and unfinished ones inside the walnut', () => {
+  it('are left out, each named with the reason, at the root and deeper', async () => {
+    const dir = join(root, 'old-packages');
+    const walnut = join(dir, 'w');
+    writeTree(walnut, {
+      '_kernel/key.md': KEY,
+      'bundles/private/context.manifest.yaml': 'sensitivity: restricted\n',
+      'bundles/private/secret.md': 'secret\n',
+      'w-full-2026-01-01.walnut': 'an older package holding the restricted bundle\n',
+      'notes/sent/w-bundle.WALNUT': 'another\n',
+      'notes/a.md': 'a\n',
+      '.w-full.walnut.1234.0123abcd.partial': 'half a package\n',
+      'notes/.x.walnut.99.deadbeef.payload': 'an encrypted payload being written\n',
+      'notes/walnut-notes.md': 'kept: not a package\n',
+    });
+    const pkg = join(dir, 'out.walnut');
+    const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg]);
+    expect(r.status, r.stderr).toBe(0);
+    const paths = manifestPaths(manifestOf(pkg));
+    expect(paths).toEqual(['_kernel/key.md', 'notes/a.md', 'notes/walnut-notes.md']);
+    expect(r.stderr).toMatch(/left out w-full-2026-01-01\.walnut: a \.walnut package/);
+    expect(r.stderr).toMatch(/left out notes\/sent\/w-bundle\.WALNUT: a \.walnut package/);
+    expect(r.stderr).toMatch(/left out \.w-full\.walnut\.1234\.0123abcd\.partial: an unfinished package/);
+    expect(r.stderr).toMatch(/left out notes\/\.x\.walnut\.99\.deadbeef\.payload: an unfinished package/);
+  });
+
+  it('without --output or a Desktop, run from inside the walnut: the package goes beside the walnut, and the next create does not pack it', () => {
+    const dir = join(root, 'cwd-in-walnut');
+    const walnut = join(dir, 'w');
+    writeTree(walnut, { '_kernel/key.md': KEY, 'notes/a.md': 'a\n', 'bundles/private/context.manifest.yaml': 'sensitivity: restricted\n' });
+    const before = snapshotTree(walnut);
+    const first = cli(dir, ['create', '--walnut', walnut, '--scope', 'full', '--json'], { cwd: join(walnut, 'notes') });
+    expect(first.status, first.stderr).toBe(0);
+    const { path } = JSON.parse(first.stdout);
+    expect(dirname(path)).toBe(dir);
+    expect(snapshotTree(walnut)).toEqual(before);
+    expect(first.stderr).toMatch(/not inside the walnut/);
+
+    const second = cli(dir, ['create', '--walnut', walnut, '--scope', 'snapshot', '--json'], { cwd: walnut });
+    expect(second.status, second.stderr).toBe(0);
+    expect(dirname(JSON.parse(second.stdout).path)).toBe(dir);
+    expect(snapshotTree(walnut)).toEqual(before);
+  });
+
+  it('the current folder outside the walnut stays the default when there is no Desktop', () => {
+    const dir = join(root, 'cwd-outside');
+    const walnut = join(dir, 'w');
+    const here = join(dir, 'here');
+    writeTree(walnut, { '_kernel/key.md': KEY });
+    mkdirSync(here);
+    const r = cli(dir, ['create', '--walnut', walnut, '--scope', 'snapshot', '--json'], { cwd: here });
+    expect(r.status, r.stderr).toBe(0);
+    expect(dirname(JSON.parse(r.stdout).path)).toBe(here);
+  });
+
+  const variants: Array<{ name: string; args: string[]; env?: Record<string, string> }> = [
+    { name: 'plain', args: [] },
+    { name: 'passphrase', args: ['--encrypt', 'passphrase'], env: { WALNUT_PASSPHRASE: 'correct horse battery staple' } },
+    { name: 'format 2.1', args: ['--format', '2.1'] },
+  ];
+  for (const v of variants) {
+    it(`an explicit --output inside the walnut is refused, writing nothing (${v.name})`, async () => {
+      const dir = join(root, `explicit-${v.name.replace(/\W/g, '')}`);
+      const walnut = join(dir, 'w');
+      writeTree(walnut, { '_kernel/key.md': KEY, 'notes/a.md': 'a\n' });
+      symlinkSync(join(walnut, 'notes'), join(dir, 'linked-notes'));
+      sandboxEnv(dir);
+      const before = snapshotTree(dir);
+      for (const output of [join(walnut, 'x.walnut'), join(walnut, 'notes', 'x.walnut'), join(dir, 'linked-notes', 'x.walnut')]) {
+        const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', output, ...v.args], v.env);
+        expect(r.status, r.stderr).toBe(1);
+        expect(errorLine(r)).toMatch(/is inside the walnut being packed.*choose an --output outside/);
+        const j = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', output, '--json', ...v.args], v.env);
+        expect(JSON.parse(j.stdout).error.code).toBe('output_in_walnut');
+      }
+      expect(snapshotTree(dir)).toEqual(before);
+      expect(readdirSync(walnut).sort()).toEqual(['_kernel', 'notes']);
+      expect(existsSync(join(dir, 'x.walnut'))).toBe(false);
+    });
+  }
+});
