@@ -3,10 +3,10 @@
  * packages and our own temporary files inside the walnut, an output inside the walnut itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { aliveInProcess } from '../support/alive-in-process.ts';
-import { cli, errorLine, manifestOf, manifestPaths, rmrf, sandboxEnv, snapshotTree, tempRoot, writeTree } from './helpers.ts';
+import { FIXTURES, cli, errorLine, manifestOf, manifestPaths, python, rmrf, sandboxEnv, snapshotTree, tempRoot, writeTree } from './helpers.ts';
 
 const run = (sandbox: string, args: string[], extra: Record<string, string> = {}) => aliveInProcess(args, sandboxEnv(sandbox, extra));
 
@@ -96,6 +96,68 @@ describe('older packages and unfinished ones inside the walnut', () => {
       expect(snapshotTree(dir)).toEqual(before);
       expect(readdirSync(walnut).sort()).toEqual(['_kernel', 'notes']);
       expect(existsSync(join(dir, 'x.walnut'))).toBe(false);
+    });
+  }
+});
+
+describe('what create writes, its own verify and extract read back', () => {
+  it('a manifest.yaml at the walnut root is left out with a warning saying why (formats 2.0 and 2.1)', async () => {
+    const dir = join(root, 'root-manifest');
+    const walnut = join(dir, 'w');
+    writeTree(walnut, {
+      '_kernel/key.md': KEY,
+      'manifest.yaml': 'format_version: "2.0.0"\nscope: full\nfiles: []\n',
+      'notes/manifest.yaml': 'kept: not at the package root\n',
+    });
+    for (const format of ['2.0', '2.1']) {
+      const pkg = join(dir, `p${format}.walnut`);
+      const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--format', format]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/left out manifest\.yaml: .*package's own manifest/);
+      const v = await run(dir, ['verify', pkg, '--json']);
+      expect(v.status, v.stdout).toBe(0);
+      const out = join(dir, `x${format}`);
+      expect((await run(dir, ['extract', pkg, '--output', out])).status).toBe(0);
+      expect(readFileSync(join(out, 'notes', 'manifest.yaml'), 'utf8')).toBe('kept: not at the package root\n');
+    }
+    expect(manifestPaths(manifestOf(join(dir, 'p2.0.walnut')))).toEqual(['_kernel/key.md', 'notes/manifest.yaml']);
+  });
+
+  for (const format of ['2.0', '2.1']) {
+    it(`U+2028 and U+2029 in --description and in file names round-trip (format ${format})`, async () => {
+      const dir = join(root, `separators-${format}`);
+      const walnut = join(dir, 'w');
+      const odd = 'notes/line\u2028sep\u2029para.md';
+      writeTree(walnut, {
+        '_kernel/key.md': KEY,
+        [odd]: 'odd name\n',
+        'bundles/b/context.manifest.yaml': 'goal: b\n',
+        'bundles/b/x\u2028y.md': 'in a bundle\n',
+      });
+      const description = 'first\u2028second\u2029third';
+      const pkg = join(dir, 'p.walnut');
+      const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--format', format, '--description', description]);
+      expect(r.status, r.stderr).toBe(0);
+      const v = await run(dir, ['verify', pkg, '--json']);
+      expect(v.status, v.stdout).toBe(0);
+      const info = await run(dir, ['info', pkg, '--json']);
+      expect(info.status, info.stdout).toBe(0);
+      expect(JSON.parse(info.stdout).description).toBe(description);
+      const out = join(dir, 'x');
+      const e = await run(dir, ['extract', pkg, '--output', out]);
+      expect(e.status, e.stderr).toBe(0);
+      expect(readFileSync(join(out, odd), 'utf8')).toBe('odd name\n');
+      expect(readFileSync(join(out, format === '2.0' ? 'bundles/b/x\u2028y.md' : 'b/x\u2028y.md'), 'utf8')).toBe('in a bundle\n');
+      if (format === '2.0') {
+        // The reference reader (a Python re-implementation from the spec) reads the same values.
+        const ref = python([join(FIXTURES, 'ref_read.py'), pkg]);
+        expect(ref.status, ref.stderr).toBe(0);
+        const read = JSON.parse(ref.stdout) as { manifest: { description: string }; raw_paths: string[]; errors: string[]; checksum_errors: string[] };
+        expect(read.manifest.description).toBe(description);
+        expect(read.raw_paths).toContain(odd);
+        expect(read.errors).toEqual([]);
+        expect(read.checksum_errors).toEqual([]);
+      }
     });
   }
 });

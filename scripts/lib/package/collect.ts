@@ -12,7 +12,7 @@ import { isWithin } from '../fs/within.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { unsafePathReason } from './safe-path.ts';
 import { listBundles, bundleSensitivity, isRealDir, isWalnut, BUNDLE_MANIFEST, type BundleLocation } from '../walnut/layout.ts';
-import { bundleNameProblem, bareValueProblem, sortFiles, type Scope } from './manifest.ts';
+import { bundleNameProblem, bareValueProblem, sortFiles, MANIFEST_NAME, type Scope } from './manifest.ts';
 
 export interface PlannedFile {
   /** Path inside the package. */
@@ -197,7 +197,13 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
     const bundleRoots = new Set(all.filter((b) => b.layout === 'v3').map((b) => b.name));
     for (const e of readdirSync(walnutReal)) {
       if (e === '_kernel' || e === 'bundles' || bundleRoots.has(e)) continue;
-      if (PACKAGE_TEMP.test(e)) addEntry(ctx, join(walnutReal, e), e, e);
+      if (e.toLowerCase() === MANIFEST_NAME) {
+        // Packed, it would be a second manifest.yaml entry: our readers refuse the package, and
+        // the reference would extract it over the real manifest (on a case-blind disk, any case).
+        const why = "a package's own manifest sits at manifest.yaml, so a walnut file of that name at the root cannot travel; rename it to carry it";
+        result.skipped.push({ path: e, reason: why });
+        leaveOut(ctx, e, why);
+      } else if (PACKAGE_TEMP.test(e)) addEntry(ctx, join(walnutReal, e), e, e);
       else if (ROOT_EXCLUDES.has(e) || e.startsWith('.')) leaveOut(ctx, e, excludedName(e) ?? 'not packed from the walnut root');
       else addEntry(ctx, join(walnutReal, e), e, e);
     }

@@ -20,8 +20,11 @@ export class ManifestSyntaxError extends Error {
   }
 }
 
-const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:\s+(.*)|\s*)$/;
-const NESTED_KEY = /^\s+([A-Za-z_][A-Za-z0-9_-]*):(?:\s+(.*)|\s*)$/;
+// The `s` flag: a value runs to the end of the line, U+2028/U+2029 included. Without it `.` stops
+// at those JS line terminators, while both Python readers split lines on '\n' only and keep them.
+const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:\s+(.*)|\s*)$/s;
+const NESTED_KEY = /^\s+([A-Za-z_][A-Za-z0-9_-]*):(?:\s+(.*)|\s*)$/s;
+const ITEM_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:\s+(.*)|\s*)$/s;
 
 /** Decodes one scalar as written by either dialect. */
 export function decodeScalar(raw: string, dialect: Dialect): string {
@@ -42,7 +45,8 @@ function unescapeV3(s: string): string {
 
 /** Sniffs the dialect from the format_version line before parsing the rest. */
 export function sniffDialect(text: string): Dialect {
-  const m = /^format_version:\s*["']?(\d+)\.(\d+)/m.exec(text);
+  // Lines are split on '\n' only: a `format_version:` after a U+2028 inside a value is no line.
+  const m = /(?:^|\n)format_version:[ \t]*["']?(\d+)\.(\d+)/.exec(text);
   if (m && m[1] === '2' && Number(m[2]) >= 1) return '2.1';
   return '2.0';
 }
@@ -100,7 +104,7 @@ export function parseManifestLines(text: string): RawManifest {
       }
       const list = section.value as Array<string | RawMap>;
       const item = trimmed === '-' ? '' : trimmed.slice(2);
-      const kv = /^([A-Za-z_][A-Za-z0-9_-]*):(?:\s+(.*)|\s*)$/.exec(item);
+      const kv = ITEM_KEY.exec(item);
       if (kv && !/^["']/.test(item)) {
         currentItem = { [kv[1]!]: decodeScalar(kv[2] ?? '', dialect) };
         list.push(currentItem);

@@ -47,7 +47,7 @@ export function v3Layout(plan: StagedPlan, scope: Scope, now: Date): V3Layout {
   let replacedReadme = false;
   for (const f of plan.collected.files) {
     let path = f.path;
-    const m = /^bundles\/([^/]+)\/(.+)$/.exec(path);
+    const m = /^bundles\/([^/]+)\/(.+)$/s.exec(path);
     if (m && bundles.has(m[1]!)) path = `${m[1]}/${m[2]}`;
     if (path === V3_README) {
       replacedReadme = true;
