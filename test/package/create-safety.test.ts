@@ -2,10 +2,11 @@
  * What create must never put in a package, or write where it would be packed next time: older
  * packages and our own temporary files inside the walnut, an output inside the walnut itself.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { aliveInProcess } from '../support/alive-in-process.ts';
+import { sharedTempDir } from '../support/bundles.ts';
 import { FIXTURES, cli, errorLine, manifestOf, manifestPaths, python, rmrf, sandboxEnv, snapshotTree, tempRoot, writeTree } from './helpers.ts';
 
 const run = (sandbox: string, args: string[], extra: Record<string, string> = {}) => aliveInProcess(args, sandboxEnv(sandbox, extra));
@@ -160,4 +161,49 @@ describe('what create writes, its own verify and extract read back', () => {
       }
     });
   }
+});
+
+describe('names create cannot carry, and entries it cannot read', () => {
+  it('a name that is not valid UTF-8 is named in the warnings (with its bytes shown), never dropped in silence', async () => {
+    const dir = join(root, 'latin1');
+    const walnut = join(dir, 'w');
+    writeTree(walnut, { '_kernel/key.md': KEY, 'notes/a.md': 'a\n', 'bundles/b/context.manifest.yaml': 'goal: b\n' });
+    const bad = (parent: string, name: Buffer) => Buffer.concat([Buffer.from(`${walnut}/${parent}`), name]);
+    writeFileSync(bad('notes/', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x6d, 0x64])), 'latin-1 name\n'); // café.md in Latin-1
+    writeFileSync(bad('', Buffer.from([0xff, 0x2e, 0x74, 0x78, 0x74])), 'at the root\n');
+    writeFileSync(bad('_kernel/', Buffer.from([0x6c, 0x6f, 0x67, 0xc3])), 'in the kernel\n');
+    mkdirSync(bad('bundles/', Buffer.from([0x62, 0x80])));
+    writeFileSync(Buffer.concat([bad('bundles/', Buffer.from([0x62, 0x80])), Buffer.from('/x.md')]), 'a bundle with a bad name\n');
+    const pkg = join(dir, 'p.walnut');
+    const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(manifestPaths(manifestOf(pkg))).toEqual(['_kernel/key.md', 'bundles/b/context.manifest.yaml', 'notes/a.md']);
+    const because = 'its name is not valid UTF-8, which a package cannot carry; rename it';
+    expect(r.stderr).toContain(`left out notes/caf\\xe9.md: ${because}`);
+    expect(r.stderr).toContain(`left out \\xff.txt: ${because}`);
+    expect(r.stderr).toContain(`left out _kernel/log\\xc3: ${because}`);
+    expect(r.stderr).toContain(`left out bundles/b\\x80: ${because}`);
+    expect(r.stderr).not.toContain('\ufffd');
+  });
+
+  it('an entry that cannot be examined (a folder readable but not searchable) stops create, naming it', () => {
+    const asRoot = process.getuid?.() === 0;
+    const base = asRoot ? sharedTempDir('create-safety-lstat') : join(root, 'lstat-base');
+    if (asRoot) onTestFinished(() => rmrf(base));
+    const w = join(base, 'w');
+    writeTree(w, { '_kernel/key.md': KEY, 'notes/a.md': 'a\n', 'shut/inside.md': 'cannot be examined\n' });
+    chmodSync(join(w, 'shut'), 0o644);
+    onTestFinished(() => chmodSync(join(w, 'shut'), 0o755));
+    const outDir = join(base, 'out');
+    mkdirSync(outDir);
+    const opts: Parameters<typeof cli>[2] = { env: sandboxEnv(outDir) };
+    if (asRoot) {
+      for (const d of [base, w, join(w, '_kernel'), join(w, 'notes'), outDir, join(outDir, 'home'), join(outDir, 'tmp')]) chmodSync(d, 0o777);
+      Object.assign(opts, { uid: 65534, gid: 65534, cwd: outDir });
+    }
+    const r = cli(outDir, ['create', '--walnut', w, '--scope', 'full', '--output', join(outDir, 'x.walnut')], opts);
+    expect(r.status, r.stderr).toBe(1);
+    expect(errorLine(r)).toBe('error: cannot read shut/inside.md (EACCES); fix its permissions or add it to .walnutignore, then try again');
+    expect(existsSync(join(outDir, 'x.walnut'))).toBe(false);
+  });
 });

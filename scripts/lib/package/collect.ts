@@ -90,6 +90,40 @@ function excludedPath(rel: string): boolean {
 }
 
 const LINKED_FOLDER = 'symlink to a folder (not followed)';
+const NOT_UTF8 = 'its name is not valid UTF-8, which a package cannot carry; rename it';
+
+/**
+ * The names in a folder, read as bytes: a name that is not valid UTF-8 (which a string listing
+ * turns into U+FFFD, a path that then names nothing) is reported as left out, with its bytes shown.
+ */
+function listNames(ctx: Ctx, abs: string, rel: string): string[] {
+  const names: string[] = [];
+  for (const raw of readdirSync(abs, { encoding: 'buffer' })) {
+    const name = raw.toString('utf8');
+    if (Buffer.from(name, 'utf8').equals(raw)) names.push(name);
+    else ctx.result.skipped.push({ path: `${rel === '' ? '' : `${rel}/`}${visibleBytes(raw)}`, reason: NOT_UTF8 });
+  }
+  return names;
+}
+
+/** A name's valid UTF-8 sequences as text, every other byte as `\xNN`. */
+function visibleBytes(raw: Buffer): string {
+  let out = '';
+  for (let i = 0; i < raw.length; ) {
+    const b = raw[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const part = len > 0 && i + len <= raw.length ? raw.subarray(i, i + len) : undefined;
+    const text = part?.toString('utf8');
+    if (part && text !== undefined && Buffer.from(text, 'utf8').equals(part)) {
+      out += text;
+      i += len;
+    } else {
+      out += `\\x${b.toString(16).padStart(2, '0')}`;
+      i += 1;
+    }
+  }
+  return out;
+}
 const IGNORE_MAX_BYTES = 1024 * 1024;
 
 /** The .walnutignore rules; one that cannot be read is refused, since it keeps files private. */
@@ -187,15 +221,17 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
     for (const name of opts.bundles) addBundle(ctx, byName.get(name)!);
   } else {
     addKernel('key.md', true);
-    for (const e of readdirSync(join(walnutReal, '_kernel'))) {
+    for (const e of listNames(ctx, join(walnutReal, '_kernel'), '_kernel')) {
       if (e === 'key.md') continue;
       if (PACKAGE_TEMP.test(e)) addEntry(ctx, join(walnutReal, '_kernel', e), `_kernel/${e}`, `_kernel/${e}`);
       else if (KERNEL_EXCLUDES.has(e) || e.startsWith('.')) leaveOut(ctx, `_kernel/${e}`, excludedName(e) ?? 'not packed from _kernel/');
       else addEntry(ctx, join(walnutReal, '_kernel', e), `_kernel/${e}`, `_kernel/${e}`);
     }
+    // listBundles leaves out a bundle folder whose name is not UTF-8: name it here.
+    if (isRealDir(join(walnutReal, 'bundles'))) listNames(ctx, join(walnutReal, 'bundles'), 'bundles');
     for (const b of all) addBundle(ctx, b);
     const bundleRoots = new Set(all.filter((b) => b.layout === 'v3').map((b) => b.name));
-    for (const e of readdirSync(walnutReal)) {
+    for (const e of listNames(ctx, walnutReal, '')) {
       if (e === '_kernel' || e === 'bundles' || bundleRoots.has(e)) continue;
       if (e.toLowerCase() === MANIFEST_NAME) {
         // Packed, it would be a second manifest.yaml entry: our readers refuse the package, and
@@ -263,8 +299,14 @@ function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   let st: Stats;
   try {
     st = lstatSync(abs);
-  } catch {
-    return;
+  } catch (err) {
+    // Listed a moment ago: gone now, or in a folder that can be listed but not searched.
+    const code = errnoCode(err) ?? 'error';
+    if (code === 'ENOENT') {
+      ctx.result.skipped.push({ path: rel, reason: 'it disappeared while create was reading the walnut' });
+      return;
+    }
+    throw new AliveError(`cannot read ${rel} (${code}); fix its permissions or add it to .walnutignore, then try again`, { code: 'unreadable' });
   }
   if (ctx.ig?.ignores(st.isDirectory() ? `${rel}/` : rel)) {
     leaveOut(ctx, rel, 'listed in .walnutignore');
@@ -365,7 +407,7 @@ function walkDir(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   }
   let names: string[];
   try {
-    names = readdirSync(abs);
+    names = listNames(ctx, abs, rel);
   } catch (err) {
     throw new AliveError(`cannot read folder ${rel} (${errnoCode(err) ?? 'error'})`, { code: 'unreadable' });
   }

@@ -35,16 +35,30 @@ export interface BundleLocation {
 /** Folder names at the walnut root that are never bundles or live context. */
 export const SYSTEM_ROOT_NAMES = new Set(['_kernel', 'bundles', '_core', 'node_modules', '__pycache__']);
 
+/**
+ * A folder's entries whose names are valid UTF-8 (a name that is not would read as U+FFFD and
+ * name nothing on disk; create reports those itself).
+ */
+function utf8Dirents(dir: string): Array<{ name: string; isDirectory(): boolean }> {
+  const out: Array<{ name: string; isDirectory(): boolean }> = [];
+  for (const e of readdirSync(dir, { withFileTypes: true, encoding: 'buffer' })) {
+    const raw = e.name as unknown as Buffer;
+    const name = raw.toString('utf8');
+    if (Buffer.from(name, 'utf8').equals(raw)) out.push({ name, isDirectory: () => e.isDirectory() });
+  }
+  return out;
+}
+
 /** Every bundle of a walnut, in both layouts. */
 export function listBundles(walnut: string): BundleLocation[] {
   const out: BundleLocation[] = [];
   const v2Root = join(walnut, 'bundles');
   if (isRealDir(v2Root)) {
-    for (const e of readdirSync(v2Root, { withFileTypes: true })) {
+    for (const e of utf8Dirents(v2Root)) {
       if (e.isDirectory() && !e.name.startsWith('.')) out.push({ name: e.name, relPath: `bundles/${e.name}`, layout: 'v2' });
     }
   }
-  for (const e of readdirSync(walnut, { withFileTypes: true })) {
+  for (const e of utf8Dirents(walnut)) {
     if (!e.isDirectory() || e.name.startsWith('.') || SYSTEM_ROOT_NAMES.has(e.name)) continue;
     if (existsSync(join(walnut, e.name, BUNDLE_MANIFEST)) && !isWalnut(join(walnut, e.name))) {
       out.push({ name: e.name, relPath: e.name, layout: 'v3' });
