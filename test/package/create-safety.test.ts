@@ -207,3 +207,52 @@ describe('names create cannot carry, and entries it cannot read', () => {
     expect(existsSync(join(outDir, 'x.walnut'))).toBe(false);
   });
 });
+
+describe('private keys', () => {
+  const PEM = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n';
+  const OPENSSH = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n';
+  const files = {
+    '_kernel/key.md': KEY,
+    'notes/a.md': 'a\n',
+    'notes/.ssh/config': 'Host x\n',
+    'notes/.ssh/known_hosts': 'x ssh-ed25519 AAAA\n',
+    'notes/id_ed25519': 'named like a key, whatever it holds\n',
+    'notes/id_rsa.pub': 'ssh-rsa AAAA public half, kept\n',
+    'notes/deploy.key': OPENSSH,
+    'notes/rsa.txt': '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n',
+    'notes/cert.pem': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+    'notes/about-keys.md': '# Keys\nA key file starts with a BEGIN PRIVATE KEY line, like so:\n',
+    'bundles/b/context.manifest.yaml': 'goal: b\n',
+    'bundles/b/server.pem': PEM,
+  };
+  const held = ['bundles/b/server.pem', 'notes/.ssh', 'notes/deploy.key', 'notes/id_ed25519', 'notes/rsa.txt', 'keys/private.pem'];
+
+  it('are left out, each named, and `alive-p2p keygen --out` inside the walnut does not leak its private.pem; --allow-private-keys takes them', async () => {
+    const dir = join(root, 'keys');
+    const walnut = join(dir, 'w');
+    writeTree(walnut, files);
+    expect((await run(dir, ['keygen', '--out', join(walnut, 'keys')])).status).toBe(0);
+    const pkg = join(dir, 'p.walnut');
+    const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg]);
+    expect(r.status, r.stderr).toBe(0);
+    const paths = manifestPaths(manifestOf(pkg));
+    for (const h of held) {
+      expect(paths.filter((p) => p === h || p.startsWith(`${h}/`))).toEqual([]);
+      expect(r.stderr).toMatch(new RegExp(`left out ${h.replace(/\./g, '\\.')}: .*private key.*--allow-private-keys`));
+    }
+    for (const kept of ['notes/a.md', 'notes/id_rsa.pub', 'notes/cert.pem', 'notes/about-keys.md', 'keys/public.pem', 'bundles/b/context.manifest.yaml']) {
+      expect(paths).toContain(kept);
+    }
+
+    const b = await run(dir, ['create', '--walnut', walnut, '--scope', 'bundle', '--bundle', 'b', '--output', join(dir, 'b.walnut')]);
+    expect(b.status, b.stderr).toBe(0);
+    expect(manifestPaths(manifestOf(join(dir, 'b.walnut')))).toEqual(['_kernel/key.md', 'bundles/b/context.manifest.yaml']);
+
+    const all = join(dir, 'all.walnut');
+    const a = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', all, '--allow-private-keys']);
+    expect(a.status, a.stderr).toBe(0);
+    const allPaths = manifestPaths(manifestOf(all));
+    for (const h of held) expect(allPaths.some((p) => p === h || p.startsWith(`${h}/`))).toBe(true);
+    expect(a.stderr).toMatch(/packed 7 files that look like private keys/);
+  });
+});

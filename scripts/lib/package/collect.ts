@@ -3,7 +3,7 @@
  * walnut-package-v2.md 2.4), without reading file contents. Inside a package, bundles always sit
  * at `bundles/<name>/`, whichever layout the walnut has.
  */
-import { lstatSync, readdirSync, realpathSync, statSync, existsSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { AliveError, errnoCode } from '../errors.ts';
@@ -43,6 +43,8 @@ export interface CollectResult {
   bundles: string[];
   heldBack: HeldBackBundle[];
   skipped: Skipped[];
+  /** Files packed that look like private keys (only with allowPrivateKeys; else they are skipped). */
+  privateKeys: string[];
 }
 
 export interface CollectOptions {
@@ -50,6 +52,8 @@ export interface CollectOptions {
   scope: Scope;
   bundles: string[];
   allowSensitive: boolean;
+  /** Pack files that look like private keys (and `.ssh/` folders) instead of leaving them out. */
+  allowPrivateKeys?: boolean;
 }
 
 /** Live-context names at the walnut root that are never packed. */
@@ -82,6 +86,40 @@ function ownOutputReason(name: string): string | undefined {
   if (/\.walnut$/i.test(name)) return 'a .walnut package is never packed inside another (it may hold what this one leaves out); share it on its own';
   if (PACKAGE_TEMP.test(name)) return 'an unfinished package that alive-p2p is writing (or left behind); never packed';
   return undefined;
+}
+
+/**
+ * Private keys never travel by accident: `.ssh/` folders, files named as SSH keys are, and files
+ * holding a PEM or OpenSSH private key block near their start (`alive-p2p keygen --out` inside a
+ * walnut, a deploy key beside a project) are left out unless --allow-private-keys is given.
+ */
+const SSH_KEY_NAMES = new Set(['id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'id_ecdsa_sk', 'id_ed25519_sk']);
+const PRIVATE_KEY_BLOCK = /(?:^|\n)[ \t\r]*-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
+const KEY_SNIFF_BYTES = 4096;
+const PASS_KEYS = 'pass --allow-private-keys to pack it';
+
+function privateKeyReason(abs: string, name: string): string | undefined {
+  if (SSH_KEY_NAMES.has(name)) return `named like an SSH private key; ${PASS_KEYS}`;
+  return startsWithPrivateKey(abs) ? `holds a private key (a -----BEGIN … PRIVATE KEY----- block); ${PASS_KEYS}` : undefined;
+}
+
+/** The first KEY_SNIFF_BYTES of a regular file hold a private key block (unreadable: no; hashing reports it). */
+function startsWithPrivateKey(abs: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return false;
+  }
+  try {
+    const buf = Buffer.alloc(KEY_SNIFF_BYTES);
+    const n = readSync(fd, buf, 0, KEY_SNIFF_BYTES, 0);
+    return PRIVATE_KEY_BLOCK.test(buf.subarray(0, n).toString('latin1'));
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function excludedPath(rel: string): boolean {
@@ -163,8 +201,16 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
   }
   refuseLinkedKernel(walnut, walnutReal);
   const ig = loadIgnore(walnutReal);
-  const result: CollectResult = { files: [], bundles: [], heldBack: [], skipped: [] };
-  const ctx: Ctx = { walnutReal, ig, result, allowSensitive: opts.allowSensitive, links: [], leftOut: new Map() };
+  const result: CollectResult = { files: [], bundles: [], heldBack: [], skipped: [], privateKeys: [] };
+  const ctx: Ctx = {
+    walnutReal,
+    ig,
+    result,
+    allowSensitive: opts.allowSensitive,
+    allowPrivateKeys: opts.allowPrivateKeys === true,
+    links: [],
+    leftOut: new Map(),
+  };
 
   const addKernel = (name: string, required: boolean) => {
     const rel = `_kernel/${name}`;
@@ -259,6 +305,7 @@ interface Ctx {
   ig: Ignore | undefined;
   result: CollectResult;
   allowSensitive: boolean;
+  allowPrivateKeys: boolean;
   /** Links to files inside the walnut, packed once the walk shows whether their targets are. */
   links: PendingLink[];
   /** Walnut-relative paths the walk left out, and why: what a link to them is told. */
@@ -324,10 +371,23 @@ function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
     return;
   }
   if (st.isDirectory()) {
+    if (name === '.ssh' && !ctx.allowPrivateKeys) {
+      const why = `an SSH folder (private keys, known hosts); ${PASS_KEYS}`;
+      ctx.result.skipped.push({ path: rel, reason: why });
+      leaveOut(ctx, rel, why);
+      return;
+    }
     walkDir(ctx, abs, rel, pkgPath);
     return;
   }
   if (st.isFile()) {
+    const key = privateKeyReason(abs, name);
+    if (key && !ctx.allowPrivateKeys) {
+      ctx.result.skipped.push({ path: rel, reason: key });
+      leaveOut(ctx, rel, key);
+      return;
+    }
+    if (key || /(^|\/)\.ssh\//.test(rel)) ctx.result.privateKeys.push(rel);
     pushFile(ctx, abs, rel, pkgPath, st);
     return;
   }

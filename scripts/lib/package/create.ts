@@ -20,6 +20,8 @@ export interface CreateOptions {
   output?: string;
   description?: string;
   allowSensitive: boolean;
+  /** Pack files that look like private keys (collect.ts leaves them out otherwise). */
+  allowPrivateKeys?: boolean;
   now?: Date;
   /** Bytes packed so far (a command passes ctx.progress). */
   onProgress?: OnProgress;
@@ -39,6 +41,8 @@ export interface CreateResult extends WrittenArchive {
   contentBytes: number;
   heldBack: HeldBackBundle[];
   skipped: Skipped[];
+  /** Files packed that look like private keys (with allowPrivateKeys). */
+  privateKeys: string[];
   /** Agent instruction/configuration files packed (create warns; a receiver holds them back). */
   agentFiles: AgentFileHit[];
 }
@@ -51,7 +55,13 @@ export async function planPackage(opts: CreateOptions): Promise<StagedPlan> {
   if (opts.description !== undefined && /[\r\n]/.test(opts.description)) {
     throw new AliveError('--description must be a single line', { code: 'usage', exitCode: 2 });
   }
-  const collected = collectWalnut({ walnut: opts.walnut, scope: opts.scope, bundles: opts.bundles, allowSensitive: opts.allowSensitive });
+  const collected = collectWalnut({
+    walnut: opts.walnut,
+    scope: opts.scope,
+    bundles: opts.bundles,
+    allowSensitive: opts.allowSensitive,
+    allowPrivateKeys: opts.allowPrivateKeys === true,
+  });
   const digests = new Map<string, Digest>();
   const files: ManifestFile[] = [];
   for (const f of collected.files) {
@@ -185,6 +195,7 @@ export async function createPlainPackage(opts: CreateOptions, signManifest?: (te
     contentBytes: plan.files.reduce((a, f) => a + f.size, 0),
     heldBack: plan.collected.heldBack,
     skipped: plan.collected.skipped,
+    privateKeys: plan.collected.privateKeys,
     agentFiles: findAgentFiles(plan.files.map((f) => f.path)),
   };
 }

@@ -18,7 +18,8 @@ import { agentFilesWarning, findAgentFiles } from '../../walnut/agent-files.ts';
 
 const USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
                         [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
-                        [--sign PRIVATE_PEM [--signer NAME]] [--format 2.0|2.1] [--allow-sensitive] [--json]
+                        [--sign PRIVATE_PEM [--signer NAME]] [--format 2.0|2.1] [--allow-sensitive]
+                        [--allow-private-keys] [--json]
 
 Packs a walnut into a .walnut package. Default output: ~/Desktop (or the current folder) as
 <walnut>-<scope>-<date>.walnut; beside the walnut when that folder is inside it. An --output
@@ -32,7 +33,10 @@ inside the walnut is refused. Existing files are never replaced.
                          (format 2.0), or one package for all of them (format 2.1)
   --sign PRIVATE_PEM     sign the manifest (RSA-SHA256) as your relay login
   --signer NAME          the name to sign as when no relay is set up (a login: letters, digits,
-                         '-', '_', '.')`;
+                         '-', '_', '.')
+  --allow-sensitive      pack bundles marked sensitivity: restricted or pii: true (held back otherwise)
+  --allow-private-keys   pack files that look like private keys (a PEM or OpenSSH private key
+                         block, id_rsa, id_ed25519, ...) and .ssh/ folders (left out otherwise)`;
 
 export const createCommand = defineCommand({
   name: 'create',
@@ -50,6 +54,7 @@ export const createCommand = defineCommand({
     signer: { type: 'string' },
     format: { type: 'string' },
     'allow-sensitive': { type: 'boolean' },
+    'allow-private-keys': { type: 'boolean' },
   },
   async run(ctx) {
     const { values } = ctx;
@@ -82,6 +87,7 @@ export const createCommand = defineCommand({
       output: chosen.path,
       ...(values.description !== undefined ? { description: values.description } : {}),
       allowSensitive: values['allow-sensitive'] === true,
+      allowPrivateKeys: values['allow-private-keys'] === true,
       onProgress: ctx.progress,
     };
     const results: Array<{ path: string; sha256: string; bytes: number; recipient?: string }> = [];
@@ -89,6 +95,7 @@ export const createCommand = defineCommand({
     let contentBytes: number;
     let heldBack: string[];
     let packedPaths: string[];
+    let privateKeys: string[];
     if (format === '2.1') {
       const now = new Date();
       const plan = await planPackage({ ...opts, now });
@@ -117,6 +124,7 @@ export const createCommand = defineCommand({
       contentBytes = layout.listing.reduce((a, f) => a + f.size, 0);
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
       packedPaths = layout.listing.map((f) => f.path);
+      privateKeys = plan.collected.privateKeys;
     } else if (!mode) {
       const r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : undefined);
       for (const s of r.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
@@ -126,6 +134,7 @@ export const createCommand = defineCommand({
       contentBytes = r.contentBytes;
       heldBack = r.heldBack.map((h) => h.bundle);
       packedPaths = r.agentFiles.map((h) => h.path);
+      privateKeys = r.privateKeys;
     } else {
       const plan = await planPackage(opts);
       for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
@@ -134,6 +143,7 @@ export const createCommand = defineCommand({
       contentBytes = plan.files.reduce((a, f) => a + f.size, 0);
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
       packedPaths = plan.files.map((f) => f.path);
+      privateKeys = plan.collected.privateKeys;
       const base = chosen.path;
       const outputs =
         recipientKeys.length > 1
@@ -162,6 +172,11 @@ export const createCommand = defineCommand({
         );
         results.push({ ...w, ...('recipient' in t && t.recipient ? { recipient: t.recipient } : {}) });
       }
+    }
+    if (privateKeys.length > 0) {
+      ctx.warn(
+        `packed ${privateKeys.length} file${privateKeys.length > 1 ? 's' : ''} that look like private keys (--allow-private-keys): ${privateKeys.join(', ')}; anyone who opens the package can use them`,
+      );
     }
     const agentWarning = agentFilesWarning(findAgentFiles(packedPaths));
     if (agentWarning) ctx.warn(inlineText(agentWarning, 2000));
