@@ -256,3 +256,29 @@ describe('private keys', () => {
     expect(a.stderr).toMatch(/packed 7 files that look like private keys/);
   });
 });
+
+describe('the sensitivity gate reads pii as a person writes it', () => {
+  const sensitive = ['yes', 'Yes', 'on', 'ON', 'y', 'true', '"TRUE"', '1', '2', '[names]', 'maybe'];
+  const notSensitive = ['no', 'No', 'off', 'false', '"false"', '0', 'n', ''];
+  it('yes, on, 1 and anything not clearly false hold a bundle back; no, off, false, 0 do not', async () => {
+    const dir = join(root, 'pii');
+    const walnut = join(dir, 'w');
+    const tree: Record<string, string> = { '_kernel/key.md': KEY };
+    const name = (v: string, i: number) => `b${i}-${v.replace(/\W/g, '') || 'empty'}`;
+    sensitive.forEach((v, i) => {
+      tree[`bundles/${name(v, i)}/context.manifest.yaml`] = `goal: x\npii: ${v}\n`;
+    });
+    notSensitive.forEach((v, i) => {
+      tree[`bundles/${name(v, 100 + i)}/context.manifest.yaml`] = `goal: x\npii: ${v}\n`;
+    });
+    writeTree(walnut, tree);
+    const pkg = join(dir, 'p.walnut');
+    const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).held_back.sort()).toEqual(sensitive.map(name).sort());
+    expect(r.stderr).toMatch(/held back bundle 'b0-yes' \(pii: yes\)/);
+    const b = await run(dir, ['create', '--walnut', walnut, '--scope', 'bundle', '--bundle', 'b0-yes', '--output', join(dir, 'b.walnut'), '--json']);
+    expect(b.status).toBe(1);
+    expect(JSON.parse(b.stdout).error.code).toBe('sensitive');
+  });
+});

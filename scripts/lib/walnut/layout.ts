@@ -98,9 +98,25 @@ export function bundleSensitivity(bundleDir: string): Sensitivity {
   if (!doc || typeof doc !== 'object') return { sensitive: false };
   const d = doc as Record<string, unknown>;
   const sensitivity = typeof d.sensitivity === 'string' ? d.sensitivity.trim().toLowerCase() : undefined;
-  const pii = d.pii === true || (typeof d.pii === 'string' && d.pii.trim().toLowerCase() === 'true');
-  if (sensitivity === 'restricted' && pii) return { sensitive: true, reason: 'sensitivity: restricted, pii: true' };
+  const pii = piiSaid(d.pii);
+  if (sensitivity === 'restricted' && pii) return { sensitive: true, reason: `sensitivity: restricted, ${pii}` };
   if (sensitivity === 'restricted') return { sensitive: true, reason: 'sensitivity: restricted' };
-  if (pii) return { sensitive: true, reason: 'pii: true' };
+  if (pii) return { sensitive: true, reason: pii };
   return { sensitive: false };
+}
+
+/** `pii:` values that say no. */
+const PII_FALSE = new Set(['false', 'no', 'off', '0', 'n', '']);
+
+/**
+ * A `pii:` value marks the bundle unless it is clearly false: YAML 1.2 reads `yes`, `on` and `y` as
+ * strings, not booleans, and a person who wrote them meant yes. So `true`, `yes`, `on`, `1` (any
+ * case) and anything else not `false`/`no`/`off`/`0` count; absent or empty does not.
+ */
+function piiSaid(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === false || value === 0) return undefined;
+  if (value === true) return 'pii: true';
+  if (typeof value === 'string' && PII_FALSE.has(value.trim().toLowerCase())) return undefined;
+  const shown = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : JSON.stringify(value);
+  return `pii: ${shown.length > 40 ? `${shown.slice(0, 37)}...` : shown}`;
 }
