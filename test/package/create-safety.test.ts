@@ -3,10 +3,11 @@
  * packages and our own temporary files inside the walnut, an output inside the walnut itself.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { aliveInProcess } from '../support/alive-in-process.ts';
 import { sharedTempDir } from '../support/bundles.ts';
+import { testKeyPairOf } from '../support/test-keys.ts';
 import { FIXTURES, cli, errorLine, manifestOf, manifestPaths, python, rmrf, sandboxEnv, snapshotTree, tempRoot, writeTree } from './helpers.ts';
 
 const run = (sandbox: string, args: string[], extra: Record<string, string> = {}) => aliveInProcess(args, sandboxEnv(sandbox, extra));
@@ -280,5 +281,48 @@ describe('the sensitivity gate reads pii as a person writes it', () => {
     const b = await run(dir, ['create', '--walnut', walnut, '--scope', 'bundle', '--bundle', 'b0-yes', '--output', join(dir, 'b.walnut'), '--json']);
     expect(b.status).toBe(1);
     expect(JSON.parse(b.stdout).error.code).toBe('sensitive');
+  });
+});
+
+describe('file modes are not part of a package', () => {
+  it('a member re-tarred as 0755 under a valid signature is written 0644 by extract and receive, as is an executable packed as such', async () => {
+    const dir = join(root, 'modes');
+    const walnut = join(dir, 'w');
+    writeTree(walnut, { '_kernel/key.md': KEY, 'notes/a.md': 'a\n', 'notes/run.sh': '#!/bin/sh\necho hi\n' });
+    chmodSync(join(walnut, 'notes/run.sh'), 0o755);
+    const alice = testKeyPairOf('alice');
+    writeTree(dir, { 'keys/alice.pem': alice.privateKeyPem, 'keys/alice.pub.pem': alice.publicKeyPem });
+    chmodSync(join(dir, 'keys/alice.pem'), 0o600);
+    const signed = join(dir, 'signed.walnut');
+    const c = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', signed, '--sign', join(dir, 'keys/alice.pem'), '--signer', 'alice']);
+    expect(c.status, c.stderr).toBe(0);
+    const tampered = join(dir, 'tampered.walnut');
+    const retar = [
+      'import sys, tarfile',
+      'src, dst = sys.argv[1], sys.argv[2]',
+      "with tarfile.open(src, 'r:gz') as t, tarfile.open(dst, 'w:gz', format=t.format) as o:",
+      '    for m in t.getmembers():',
+      '        f = t.extractfile(m) if m.isfile() else None',
+      "        if m.name == 'notes/a.md': m.mode = 0o755",
+      '        o.addfile(m, f)',
+    ].join('\n');
+    const p = python(['-c', retar, signed, tampered]);
+    expect(p.status, p.stderr).toBe(0);
+    const v = await run(dir, ['verify', tampered, '--signer-key', join(dir, 'keys/alice.pub.pem'), '--json']);
+    expect(v.status, v.stdout).toBe(0);
+    expect(JSON.parse(v.stdout).signature_ok).toBe(true);
+
+    const out = join(dir, 'x');
+    const e = await run(dir, ['extract', tampered, '--output', out]);
+    expect(e.status, e.stderr).toBe(0);
+    for (const f of ['notes/a.md', 'notes/run.sh', '_kernel/key.md']) expect(statSync(join(out, f)).mode & 0o7777, f).toBe(0o644);
+
+    const world = join(dir, 'world');
+    mkdirSync(join(world, '.alive'), { recursive: true });
+    const r = await run(dir, ['receive', tampered, '--world', world, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const landed = JSON.parse(r.stdout).walnut as string;
+    const abs = landed.startsWith('/') ? landed : join(world, landed);
+    for (const f of ['notes/a.md', 'notes/run.sh']) expect(statSync(join(abs, f)).mode & 0o7777, f).toBe(0o644);
   });
 });

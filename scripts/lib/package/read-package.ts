@@ -16,6 +16,9 @@ import { readTarFile, readTarStream, sniffCompression, refuse, type TarEntry, ty
 import { folderSink, type FileSink, type FileDigest } from './sinks.ts';
 import { filesDigestV3 } from './v3.ts';
 
+/** Every unpacked file's mode (folders get the umask's, 0755 usually): tar modes are not carried. */
+export const UNPACKED_FILE_MODE = 0o644;
+
 export type Envelope = 'plain' | 'passphrase' | 'rsa' | 'v3-plain' | 'v3-passphrase' | 'v3-rsa';
 
 export interface SignatureCheck {
@@ -143,7 +146,11 @@ class Assembler {
     return this.#byPath.get(path);
   }
 
-  /** Validates a plaintext entry against the manifest (when known) and writes it to the sink. */
+  /**
+   * Validates a plaintext entry against the manifest (when known) and writes it to the sink, as a
+   * plain 0644 file whatever mode its tar header claims: the mode is outside the manifest and its
+   * signature, so anyone relaying the package could set the executable bit.
+   */
   async file(entry: TarEntry): Promise<void> {
     if (this.manifest) {
       const want = this.listed(entry.path);
@@ -156,7 +163,7 @@ class Assembler {
       // A file before this one failed: stop, reporting the earliest failure once all have ended.
       if (this.#failure) await this.settle();
       const order = this.#files++;
-      const { digest } = await this.sink.startFile(entry.path, entry.mode, entry.mtimeSec, entry.body, entry.size);
+      const { digest } = await this.sink.startFile(entry.path, UNPACKED_FILE_MODE, entry.mtimeSec, entry.body, entry.size);
       const done = digest.then((d) => this.record(entry.path, d));
       done.catch((err: unknown) => {
         if (!this.#failure || order < this.#failure.order) this.#failure = { err, order };
@@ -164,7 +171,7 @@ class Assembler {
       this.#pending.push(done);
       return;
     }
-    this.record(entry.path, await this.sink.writeFile(entry.path, entry.mode, entry.mtimeSec, entry.body, entry.size));
+    this.record(entry.path, await this.sink.writeFile(entry.path, UNPACKED_FILE_MODE, entry.mtimeSec, entry.body, entry.size));
   }
 
   private record(path: string, digest: FileDigest): void {
