@@ -326,3 +326,37 @@ describe('file modes are not part of a package', () => {
     for (const f of ['notes/a.md', 'notes/run.sh']) expect(statSync(join(abs, f)).mode & 0o7777, f).toBe(0o644);
   });
 });
+
+describe('v1 walnuts and capsules inside a walnut', () => {
+  const RESTRICTED = '---\ntype: capsule\nsensitivity: restricted\npii: true\n---\n# HR\n';
+  it('a nested v1 walnut (_core/key.md) is left out as a nested walnut; a sensitive v1 capsule (companion.md) is held back', async () => {
+    const dir = join(root, 'v1');
+    const walnut = join(dir, 'w');
+    writeTree(walnut, {
+      '_kernel/key.md': KEY,
+      'archive/old/_core/key.md': '---\ntype: venture\n---\n',
+      'archive/old/_core/_capsules/hr/companion.md': RESTRICTED,
+      'archive/old/_core/_capsules/hr/salaries.md': 'private\n',
+      'archive/old/notes.md': 'in the nested walnut\n',
+      'legacy/_core/_capsules/hr/companion.md': RESTRICTED,
+      'legacy/_core/_capsules/hr/people.md': 'private\n',
+      'legacy/_core/_capsules/yes/companion.md': '---\npii: yes\n---\n',
+      'legacy/_core/_capsules/yes/list.md': 'private\n',
+      'legacy/_core/_capsules/open/companion.md': '---\nsensitivity: open\n---\n',
+      'legacy/_core/_capsules/open/plan.md': 'shared\n',
+      'legacy/_core/_capsules/plain/companion.md': '# no frontmatter\n',
+    });
+    const pkg = join(dir, 'p.walnut');
+    const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(manifestPaths(manifestOf(pkg))).toEqual([
+      '_kernel/key.md',
+      'legacy/_core/_capsules/open/companion.md',
+      'legacy/_core/_capsules/open/plan.md',
+      'legacy/_core/_capsules/plain/companion.md',
+    ]);
+    expect(r.stderr).toMatch(/left out archive\/old: nested walnut/);
+    expect(JSON.parse(r.stdout).held_back.sort()).toEqual(['legacy/_core/_capsules/hr', 'legacy/_core/_capsules/yes']);
+    expect(r.stderr).toMatch(/held back bundle 'legacy\/_core\/_capsules\/hr' \(sensitivity: restricted, pii: true\)/);
+  });
+});

@@ -11,7 +11,7 @@ import { readSmallFile } from '../fs/small-file.ts';
 import { isWithin } from '../fs/within.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { unsafePathReason } from './safe-path.ts';
-import { listBundles, bundleSensitivity, isRealDir, isWalnut, BUNDLE_MANIFEST, type BundleLocation } from '../walnut/layout.ts';
+import { listBundles, bundleSensitivity, isAnyWalnut, isRealDir, isWalnut, BUNDLE_MANIFEST, CAPSULE_COMPANION, type BundleLocation } from '../walnut/layout.ts';
 import { bundleNameProblem, bareValueProblem, sortFiles, MANIFEST_NAME, type Scope } from './manifest.ts';
 
 export interface PlannedFile {
@@ -451,12 +451,12 @@ function walkDir(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   // held back, so a nested private context never rides along as "live context".
   const topOfBundle = pkgPath.split('/').length === 2 && pkgPath.startsWith('bundles/');
   if (rel.includes('/') || !topOfBundle) {
-    if (isWalnut(abs) && abs !== ctx.walnutReal) {
+    if (isAnyWalnut(abs) && abs !== ctx.walnutReal) {
       ctx.result.skipped.push({ path: rel, reason: 'nested walnut (share it on its own)' });
       leaveOut(ctx, rel, 'in a nested walnut');
       return;
     }
-    if (!topOfBundle && existsSync(join(abs, BUNDLE_MANIFEST))) {
+    if (!topOfBundle && (existsSync(join(abs, BUNDLE_MANIFEST)) || existsSync(join(abs, CAPSULE_COMPANION)))) {
       const s = bundleSensitivity(abs);
       if (s.sensitive && !ctx.allowSensitive) {
         ctx.result.heldBack.push({ bundle: rel, reason: s.reason ?? 'sensitive' });

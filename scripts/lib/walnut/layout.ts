@@ -25,6 +25,14 @@ export function isWalnut(dir: string): boolean {
   return existsSync(join(dir, '_kernel', 'key.md'));
 }
 
+/** A walnut of any generation, v1 (`_core/key.md`) included: what create leaves out when nested. */
+export function isAnyWalnut(dir: string): boolean {
+  return isWalnut(dir) || existsSync(join(dir, '_core', 'key.md'));
+}
+
+/** A v1 capsule's manifest (`_core/_capsules/<name>/companion.md`): YAML frontmatter. */
+export const CAPSULE_COMPANION = 'companion.md';
+
 export interface BundleLocation {
   name: string;
   /** Path relative to the walnut root: `bundles/<name>` (v2) or `<name>` (v3). */
@@ -60,7 +68,7 @@ export function listBundles(walnut: string): BundleLocation[] {
   }
   for (const e of utf8Dirents(walnut)) {
     if (!e.isDirectory() || e.name.startsWith('.') || SYSTEM_ROOT_NAMES.has(e.name)) continue;
-    if (existsSync(join(walnut, e.name, BUNDLE_MANIFEST)) && !isWalnut(join(walnut, e.name))) {
+    if (existsSync(join(walnut, e.name, BUNDLE_MANIFEST)) && !isAnyWalnut(join(walnut, e.name))) {
       out.push({ name: e.name, relPath: e.name, layout: 'v3' });
     }
   }
@@ -86,14 +94,21 @@ export const BUNDLE_MANIFEST_MAX_BYTES = 1024 * 1024;
  * manifest that cannot be read (a link, FIFO, device, too large, not YAML) counts as sensitive.
  */
 export function bundleSensitivity(bundleDir: string): Sensitivity {
-  const read = readSmallFile(join(bundleDir, BUNDLE_MANIFEST), BUNDLE_MANIFEST_MAX_BYTES);
+  let file = BUNDLE_MANIFEST;
+  let read = readSmallFile(join(bundleDir, BUNDLE_MANIFEST), BUNDLE_MANIFEST_MAX_BYTES);
+  if (read === undefined) {
+    // A v1 capsule keeps the same fields in its companion.md's frontmatter.
+    file = CAPSULE_COMPANION;
+    read = readSmallFile(join(bundleDir, CAPSULE_COMPANION), BUNDLE_MANIFEST_MAX_BYTES);
+  }
   if (read === undefined) return { sensitive: false };
-  if (!read.ok) return { sensitive: true, reason: `${BUNDLE_MANIFEST} ${read.detail}, so its sensitivity is unknown` };
+  if (!read.ok) return { sensitive: true, reason: `${file} ${read.detail}, so its sensitivity is unknown` };
   let doc: unknown;
   try {
-    doc = parseYaml(read.bytes.toString('utf8'));
+    const text = read.bytes.toString('utf8');
+    doc = parseYaml(file === CAPSULE_COMPANION ? frontmatter(text) : text);
   } catch {
-    return { sensitive: true, reason: `${BUNDLE_MANIFEST} cannot be read as YAML, so its sensitivity is unknown` };
+    return { sensitive: true, reason: `${file} cannot be read as YAML, so its sensitivity is unknown` };
   }
   if (!doc || typeof doc !== 'object') return { sensitive: false };
   const d = doc as Record<string, unknown>;
@@ -103,6 +118,14 @@ export function bundleSensitivity(bundleDir: string): Sensitivity {
   if (sensitivity === 'restricted') return { sensitive: true, reason: 'sensitivity: restricted' };
   if (pii) return { sensitive: true, reason: pii };
   return { sensitive: false };
+}
+
+/** The YAML between a leading `---` line and the next `---` line; '' when there is none. */
+function frontmatter(text: string): string {
+  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (m) return m[1]!;
+  if (/^\uFEFF?---[ \t]*\r?\n/.test(text)) throw new Error('frontmatter is not closed');
+  return '';
 }
 
 /** `pii:` values that say no. */
