@@ -348,19 +348,23 @@ function existingBusRoot(cwd, env) {
 }
 
 // scripts/lib/text/untrusted.ts
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+var UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u180e\u{e0000}-\u{e007f}]/gu;
 function visibleEscape(c) {
   let code = c.codePointAt(0);
   return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
 }
+function cut(text, max) {
+  let last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 55296 && last <= 56319 ? max - 1 : max);
+}
 function inlineText(text, max = 200) {
   let shown = text.replace(UNSAFE, (c) => c === `
 ` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
-  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+  return shown.length > max ? `${cut(shown, max)}…` : shown;
 }
 function logValue(value, max = 120) {
   let s = String(value ?? "").replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " ");
-  return s = s.replace(UNSAFE, "?"), s.length > max && (s = `${s.slice(0, max - 1)}…`), s = s.replace(/`/g, "'").replace(/signed\s*:/gi, (m) => m.replace(":", "\\:")), `\`${s}\``;
+  return s = s.replace(UNSAFE, "?"), s.length > max && (s = `${cut(s, max - 1)}…`), s = s.replace(/`/g, "'").replace(/signed\s*:/gi, (m) => m.replace(":", "\\:")), `\`${s}\``;
 }
 
 // scripts/lib/bus/names.ts

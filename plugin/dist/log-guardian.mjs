@@ -219,15 +219,19 @@ function readOpenRegularFile(fd, opts) {
 }
 
 // scripts/lib/text/untrusted.ts
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+var UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u180e\u{e0000}-\u{e007f}]/gu;
 function visibleEscape(c) {
   let code = c.codePointAt(0);
   return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
 }
+function cut(text, max) {
+  let last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 55296 && last <= 56319 ? max - 1 : max);
+}
 function inlineText(text, max = 200) {
   let shown2 = text.replace(UNSAFE, (c) => c === `
 ` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
-  return shown2.length > max ? `${shown2.slice(0, max)}…` : shown2;
+  return shown2.length > max ? `${cut(shown2, max)}…` : shown2;
 }
 
 // scripts/lib/home.ts

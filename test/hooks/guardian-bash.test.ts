@@ -193,7 +193,7 @@ describe('log-guardian: Bash commands', () => {
     expect(d.allow).toBe(false);
     if (!d.allow) expect(d.reason).toMatch(/longer than log-guardian reads.*Write tool/);
     expect(bash(long, 'elsewhere')).toEqual({ allow: true });
-    expect(bash(long.slice(0, MAX_READ_COMMAND - 4) + '\nEOF')).toEqual({ allow: true });
+    expect(bash(`${long.slice(0, MAX_READ_COMMAND - 4)}\nEOF`)).toEqual({ allow: true });
   });
 
   it('names the log and the command that would write it', () => {

@@ -217,6 +217,8 @@ describe('skills', () => {
           '--format',
           '--version',
           '--allow-agent-files',
+          // gh's own flag, in the advice on tokens for a GitHub Enterprise host
+          '--hostname',
         ]);
         for (const m of text.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)) {
           expect(flags.has(m[0]), `unknown flag ${m[0]} in ${name}`).toBe(true);

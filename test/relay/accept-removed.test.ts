@@ -18,7 +18,7 @@ beforeAll(async () => {
   await gh.start();
   base = tempDir('accept-removed');
   for (const login of ['alice', 'bob', 'carol'] as const) {
-    const user = makeUser(base.dir, login, { GH_TOKEN: `tok-${login}`, GITHUB_API_URL: gh.url });
+    const user = makeUser(base.dir, login, { GH_ENTERPRISE_TOKEN: `tok-${login}`, GITHUB_API_URL: gh.url });
     writeFixtureKeys(user.paths, login);
     const r = await run(user, ['setup', '--json']);
     if (r.code !== 0) throw new Error(`setup ${login}: ${r.stderr}`);

@@ -82,7 +82,7 @@ describe('setup with the default branch GitHub gives', () => {
     gh = new FakeGithub({ tokens: { 'tok-alice': 'alice' } });
     await gh.start();
     base = tempDir('branch-gh');
-    alice = makeUser(base.dir, 'alice', { GH_TOKEN: 'tok-alice', GITHUB_API_URL: gh.url });
+    alice = makeUser(base.dir, 'alice', { GH_ENTERPRISE_TOKEN: 'tok-alice', GITHUB_API_URL: gh.url });
     writeFixtureKeys(alice.paths, 'alice');
   });
   afterAll(async () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
     ['Carol', 'carol'],
     ['dave', 'dave'],
   ] as const) {
-    const u = makeUser(base.dir, login, { GH_TOKEN: `tok-${key}`, GITHUB_API_URL: gh.url });
+    const u = makeUser(base.dir, login, { GH_ENTERPRISE_TOKEN: `tok-${key}`, GITHUB_API_URL: gh.url });
     writeFixtureKeys(u.paths, key);
     const r = await run(u, ['setup', '--json']);
     if (r.code !== 0) throw new Error(`setup ${login}: ${r.stderr}`);
