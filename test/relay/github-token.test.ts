@@ -134,6 +134,22 @@ const calls = (log: string) => (existsSync(log) ? readFileSync(log, 'utf8').spli
 describe('a token goes only to the host it is for', () => {
   const GHE = 'https://ghe.example.com/api/v3';
 
+  it('`gh auth token` runs without the package passphrase in its environment', async () => {
+    const t = tempDir('gh-env');
+    try {
+      const gh = fakeGh(t.dir);
+      const seen = join(t.dir, 'gh-env.txt');
+      writeFileSync(join(t.dir, 'gh'), `#!/bin/sh\nenv > '${seen}'\necho gho_token\n`);
+      const token = await resolveGithubToken('https://api.github.com', { WALNUT_PASSPHRASE: 'hunter2', PATH: gh.path, HOME: t.dir });
+      expect(token).toBe('gho_token');
+      const env = readFileSync(seen, 'utf8');
+      expect(env).toContain(`HOME=${t.dir}`);
+      expect(env).not.toContain('hunter2');
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('api.github.com: GH_TOKEN, then GITHUB_TOKEN, then `gh auth token --hostname github.com`; never the enterprise variables', async () => {
     const t = tempDir('gh-host');
     try {

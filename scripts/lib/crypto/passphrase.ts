@@ -18,7 +18,9 @@ export const SALTED_MAGIC = Buffer.from('Salted__', 'ascii');
 export const SALTED_HEADER_BYTES = SALTED_MAGIC.length + SALT_BYTES;
 const GZIP_MAGIC = Buffer.from([0x1f, 0x8b, 0x08]);
 
-export const PASSPHRASE_ENV = 'WALNUT_PASSPHRASE';
+import { PASSPHRASE_ENV } from './passphrase-env.ts';
+
+export { PASSPHRASE_ENV };
 
 /** The passphrase from WALNUT_PASSPHRASE; unset or empty is an error that says how to set it. */
 export function passphraseFromEnv(env: NodeJS.ProcessEnv = process.env): string {

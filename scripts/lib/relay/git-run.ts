@@ -1,3 +1,4 @@
+import { withoutPassphrase } from '../crypto/passphrase-env.ts';
 import { AliveError, errnoCode } from '../errors.ts';
 import { runBounded } from '../proc/bounded.ts';
 import { inlineText } from '../text/untrusted.ts';
@@ -57,13 +58,6 @@ export class GitError extends AliveError {
 export const GIT_IDENTITY = ['-c', 'user.name=alive relay', '-c', 'user.email=relay@alive.invalid'];
 
 /**
- * What git's environment never carries: the package passphrase (crypto/passphrase.ts reads it from
- * here). Git needs none of it, and whatever git starts (an ssh proxy, a credential helper, the
- * receiving side of a push to a folder) would inherit it.
- */
-const NOT_FOR_GIT = ['WALNUT_PASSPHRASE'];
-
-/**
  * The variables that choose a repository (`git rev-parse --local-env-vars`, as git itself clears
  * them for a command in another repository). A session started from a git hook inherits the outer
  * repository's GIT_DIR: with it, every relay command would fetch into, configure and push from
@@ -87,9 +81,13 @@ const REPOSITORY_SELECTING = [
   'GIT_COMMON_DIR',
 ];
 
+/**
+ * Git's environment: never the package passphrase (git needs none of it, and whatever git starts,
+ * an ssh proxy, a credential helper, the receiving side of a push to a folder, would inherit it),
+ * never a variable that picks another repository, and never a prompt.
+ */
 export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const inherited = { ...process.env };
-  for (const name of NOT_FOR_GIT) delete inherited[name];
+  const inherited = withoutPassphrase(process.env);
   for (const name of REPOSITORY_SELECTING) delete inherited[name];
   return {
     ...inherited,

@@ -1,3 +1,4 @@
+import { withoutPassphrase } from '../crypto/passphrase-env.ts';
 import { execFile } from 'node:child_process';
 import { AliveError } from '../errors.ts';
 
@@ -65,7 +66,7 @@ function checkedToken(token: string, source: string, fix: string): string {
 
 function ghAuthToken(host: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('gh', ['auth', 'token', '--hostname', host], { env, timeout: timeoutMs, windowsHide: true }, (err, stdout) => {
+    execFile('gh', ['auth', 'token', '--hostname', host], { env: withoutPassphrase(env), timeout: timeoutMs, windowsHide: true }, (err, stdout) => {
       if (err) resolve(undefined);
       else resolve(String(stdout).trim() || undefined);
     });
