@@ -217,6 +217,8 @@ describe('skills', () => {
           '--format',
           '--version',
           '--allow-agent-files',
+          // create's own addition of this round (README): private keys stay out unless asked
+          '--allow-private-keys',
           // gh's own flag, in the advice on tokens for a GitHub Enterprise host
           '--hostname',
         ]);
