@@ -193,7 +193,11 @@ function inBusDir<T>(root: string, dir: string, create: boolean, fn: (d: BusDir)
 }
 
 function inCheckedBusDir<T>(root: string, dir: string, create: boolean, fn: (d: BusDir) => T): T | undefined {
-  const d = openBusDir(root, dir, create);
+  return inOpenBusDir(openBusDir(root, dir, create), fn);
+}
+
+/** Runs `fn` with `d` (undefined: absent, not called), then closes it; errors name real paths. */
+function inOpenBusDir<T>(d: BusDir | undefined, fn: (d: BusDir) => T): T | undefined {
   if (!d) return undefined;
   try {
     return fn(d);
@@ -241,15 +245,7 @@ export function openBusChildDir(root: string, parent: BusDir, name: string): Bus
 
 /** Runs `fn` with folder `name` of the open folder `parent` open (see openBusChildDir); undefined when absent. */
 export function inBusChildDir<T>(root: string, parent: BusDir, name: string, fn: (d: BusDir) => T): T | undefined {
-  const d = openBusChildDir(root, parent, name);
-  if (!d) return undefined;
-  try {
-    return fn(d);
-  } catch (err) {
-    throw d.fd === undefined ? err : withRealPaths(err, `${PROC_FD}/${d.fd}/`, `${d.path}${sep}`);
-  } finally {
-    d.close();
-  }
+  return inOpenBusDir(openBusChildDir(root, parent, name), fn);
 }
 
 /** The names in an open bus folder. */
