@@ -33,6 +33,7 @@ import { processAlive } from '../proc/alive.ts';
 import { receiverPaths, type ReceiverPaths } from './layout.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
 import { budgetProblem, inboxAnswerKey, inboxAnswerProblem, recordTurn } from './threads.ts';
+import { shownSender } from './envelope.ts';
 import { isPlainThread } from './deliver.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { DirWatcher } from './wait.ts';
@@ -347,7 +348,7 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
     const done = completeClaim(claim, { body: answer, ...(alsoInto ? { alsoIntoInboxOf: [alsoInto] } : {}) });
     summary.answered++;
     log(
-      `answered ${claim.fileName} from ${claim.message.from ?? '(anonymous)'} as ${done.response!.fileName}${alsoInto ? ` (also into ${displayName(alsoInto)}'s inbox)` : ''} in ${Date.now() - started} ms`,
+      `answered ${claim.fileName} from ${shownSender(claim.message.from)} as ${done.response!.fileName}${alsoInto ? ` (also into ${displayName(alsoInto)}'s inbox)` : ''} in ${Date.now() - started} ms`,
     );
     return ['ok', ''];
   } catch (err) {
