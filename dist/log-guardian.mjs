@@ -219,7 +219,10 @@ function readOpenRegularFile(fd, opts) {
 }
 
 // scripts/lib/text/untrusted.ts
-var UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u180e\u{e0000}-\u{e007f}]/gu;
+var UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u180e\u{e0000}-\u{e007f}]/gu, PLAIN = /^[\x20-\x7e]*$/;
+function replaceUnsafe(text, by) {
+  return PLAIN.test(text) ? text : text.replace(UNSAFE, by);
+}
 function visibleEscape(c) {
   let code = c.codePointAt(0);
   return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
@@ -229,7 +232,7 @@ function cut(text, max) {
   return text.slice(0, last >= 55296 && last <= 56319 ? max - 1 : max);
 }
 function inlineText(text, max = 200) {
-  let shown2 = text.replace(UNSAFE, (c) => c === `
+  let shown2 = replaceUnsafe(text, (c) => c === `
 ` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
   return shown2.length > max ? `${cut(shown2, max)}…` : shown2;
 }

@@ -348,7 +348,10 @@ function existingBusRoot(cwd, env) {
 }
 
 // scripts/lib/text/untrusted.ts
-var UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u180e\u{e0000}-\u{e007f}]/gu;
+var UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u180e\u{e0000}-\u{e007f}]/gu, PLAIN = /^[\x20-\x7e]*$/;
+function replaceUnsafe(text, by) {
+  return PLAIN.test(text) ? text : text.replace(UNSAFE, by);
+}
 function visibleEscape(c) {
   let code = c.codePointAt(0);
   return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
@@ -358,13 +361,13 @@ function cut(text, max) {
   return text.slice(0, last >= 55296 && last <= 56319 ? max - 1 : max);
 }
 function inlineText(text, max = 200) {
-  let shown = text.replace(UNSAFE, (c) => c === `
+  let shown = replaceUnsafe(text, (c) => c === `
 ` ? "\\n" : c === "\r" ? "\\r" : c === "	" ? "\\t" : visibleEscape(c));
   return shown.length > max ? `${cut(shown, max)}…` : shown;
 }
 function logValue(value, max = 120) {
   let s = String(value ?? "").replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " ");
-  return s = s.replace(UNSAFE, "?"), s.length > max && (s = `${cut(s, max - 1)}…`), s = s.replace(/`/g, "'").replace(/signed\s*:/gi, (m) => m.replace(":", "\\:")), `\`${s}\``;
+  return s = replaceUnsafe(s, () => "?"), s.length > max && (s = `${cut(s, max - 1)}…`), s = s.replace(/`/g, "'").replace(/signed\s*:/gi, (m) => m.replace(":", "\\:")), `\`${s}\``;
 }
 
 // scripts/lib/bus/names.ts
