@@ -98,10 +98,17 @@ const PRIVATE_KEY_BLOCK = /(?:^|\n)[ \t\r]*-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: B
 const KEY_SNIFF_BYTES = 4096;
 const PASS_KEYS = 'pass --allow-private-keys to pack it';
 
-function privateKeyReason(abs: string, name: string): string | undefined {
+/** Shorter than any private key block: not opened to look. */
+const KEY_MIN_BYTES = 64;
+
+function privateKeyReason(abs: string, name: string, size: number): string | undefined {
   if (SSH_KEY_NAMES.has(name)) return `named like an SSH private key; ${PASS_KEYS}`;
+  if (size < KEY_MIN_BYTES) return undefined;
   return startsWithPrivateKey(abs) ? `holds a private key (a -----BEGIN … PRIVATE KEY----- block); ${PASS_KEYS}` : undefined;
 }
+
+/** One buffer for every file's first bytes (collect runs synchronously, one file at a time). */
+const sniffed = Buffer.allocUnsafe(KEY_SNIFF_BYTES);
 
 /** The first KEY_SNIFF_BYTES of a regular file hold a private key block (unreadable: no; hashing reports it). */
 function startsWithPrivateKey(abs: string): boolean {
@@ -112,9 +119,8 @@ function startsWithPrivateKey(abs: string): boolean {
     return false;
   }
   try {
-    const buf = Buffer.alloc(KEY_SNIFF_BYTES);
-    const n = readSync(fd, buf, 0, KEY_SNIFF_BYTES, 0);
-    return PRIVATE_KEY_BLOCK.test(buf.subarray(0, n).toString('latin1'));
+    const n = readSync(fd, sniffed, 0, KEY_SNIFF_BYTES, 0);
+    return PRIVATE_KEY_BLOCK.test(sniffed.toString('latin1', 0, n));
   } catch {
     return false;
   } finally {
@@ -381,7 +387,7 @@ function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
     return;
   }
   if (st.isFile()) {
-    const key = privateKeyReason(abs, name);
+    const key = privateKeyReason(abs, name, st.size);
     if (key && !ctx.allowPrivateKeys) {
       ctx.result.skipped.push({ path: rel, reason: key });
       leaveOut(ctx, rel, key);
