@@ -20,7 +20,7 @@ interface Waiting {
   peer_status: 'pending' | 'accepted' | 'removed' | 'unknown';
 }
 
-export const inboxCommand = defineCommand({
+export const relayInboxCommand = defineCommand({
   name: 'inbox',
   summary: 'list what waits in your relay (nothing is downloaded)',
   usage: `usage: alive-p2p relay inbox [--json]

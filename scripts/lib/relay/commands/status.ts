@@ -27,7 +27,7 @@ Options:
 
 type KeyCheck = 'ok' | 'missing' | 'changed' | 'unreadable' | 'not pinned';
 
-export const statusCommand = defineCommand({
+export const relayStatusCommand = defineCommand({
   name: 'status',
   summary: 'show relay, keys, peers and what waits (probes when stale)',
   usage: USAGE,
