@@ -205,6 +205,51 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     expect(readFileSync(dest).equals(readFileSync(f))).toBe(true);
   });
 
+  // Each would wait out the 30-minute transfer limit without the idle one: failed at 20 s here.
+  it('a download the server stops sending halfway ends as a timeout once nothing moves for the idle time', { timeout: 20_000 }, async () => {
+    const w = await connected();
+    const f = file(w.dir, 'big.walnut', CONTENTS_API_MAX_BYTES + 300_001);
+    await w.alice.deliver(
+      { login: 'bob', relay: 'bob/walnut-relay' },
+      f,
+      () => 'big-1.walnut',
+      () => {},
+    );
+    const bob = new GithubTransport({ octokit: createOctokit(w.gh.url, 'tok-bob'), baseUrl: w.gh.url, login: 'bob', branch: 'main', transferIdleMs: 300 });
+    const [entry] = (await bob.listInbox()).entries;
+    w.gh.stallRawBodiesAfter = 64 * 1024;
+    const started = Date.now();
+    const err = await bob.download(entry!, join(w.dir, 'down.walnut')).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'timeout', message: expect.stringMatching(/did not answer in time while downloading inbox\/alice\/big-1\.walnut/) });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('an upload the server stops reading ends as a timeout once nothing moves for the idle time', { timeout: 20_000 }, async () => {
+    const w = await connected();
+    // Larger than what loopback's socket buffers take in before the writer has to wait.
+    const f = file(w.dir, 'big.walnut', 32 * 1024 * 1024);
+    w.gh.stallBlobUploadsAfter = 1024 * 1024;
+    const alice = new GithubTransport({
+      octokit: createOctokit(w.gh.url, 'tok-alice'),
+      baseUrl: w.gh.url,
+      login: 'alice',
+      branch: 'main',
+      transferIdleMs: 300,
+    });
+    const started = Date.now();
+    const err = await alice
+      .deliver(
+        { login: 'bob', relay: 'bob/walnut-relay' },
+        f,
+        () => 'big-1.walnut',
+        () => {},
+      )
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'timeout', message: expect.stringMatching(/did not answer in time while uploading a package to bob\/walnut-relay/) });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect([...w.gh.files('bob/walnut-relay').keys()].filter((p) => p.startsWith('inbox/'))).toEqual([]);
+  });
+
   it('a large delivery that loses the ref race (422 not a fast forward) is rebuilt on the new tip', async () => {
     const w = await connected();
     const f = file(w.dir, 'big.walnut', CONTENTS_API_MAX_BYTES + 10);

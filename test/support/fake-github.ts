@@ -83,6 +83,10 @@ export class FakeGithub {
   readonly invitations = new Map<number, Invitation>();
   /** When true, requests are accepted and never answered. */
   hang = false;
+  /** A raw (media type .raw) answer sends this many bytes of its body, then nothing more (a stalled download). */
+  stallRawBodiesAfter: number | undefined;
+  /** A blob upload (POST …/git/blobs) is read this far, then no further and never answered (a stalled upload). */
+  stallBlobUploadsAfter: number | undefined;
   readonly rateLimited = new Set<string>();
   /** Tokens whose requests hit a secondary rate limit: 403, retry-after, x-ratelimit-remaining above 0. */
   readonly secondaryRateLimited = new Set<string>();
@@ -255,13 +259,18 @@ export class FakeGithub {
     const record: RequestRecord = { method, path: safeDecode(url.pathname), status: 0, login: null };
     this.requests.push(record);
     if (this.hang) return; // accept, read nothing, never answer
+    if (this.stallBlobUploadsAfter !== undefined && method === 'POST' && /\/git\/blobs$/.test(url.pathname)) {
+      await readThenStall(req, this.stallBlobUploadsAfter);
+      return;
+    }
     const body = await readBody(req);
     const send = (status: number, data?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
       const h: Record<string, string> = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', ...headers };
       if (Buffer.isBuffer(data)) {
         res.writeHead(status, { 'content-type': 'application/vnd.github.raw', 'content-length': String(data.length), ...h });
-        res.end(data);
+        if (this.stallRawBodiesAfter !== undefined) res.write(data.subarray(0, this.stallRawBodiesAfter));
+        else res.end(data);
       } else if (data === undefined) {
         res.writeHead(status, h);
         res.end();
@@ -604,6 +613,25 @@ function treeKey(e: TreeEntry): string {
 /** Base64 with a newline every 60 characters, as GitHub returns file content. */
 function wrap64(buf: Buffer): string {
   return `${(buf.toString('base64').match(/.{1,60}/g) ?? []).join('\n')}\n`;
+}
+
+/**
+ * Reads `bytes` of the request body (or all of a shorter one), then stops reading it and keeps
+ * the connection open: the client's writes back up, as against a server that stalled.
+ */
+function readThenStall(req: IncomingMessage, bytes: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const onData = (c: Buffer) => {
+      seen += c.length;
+      if (seen < bytes) return;
+      req.pause();
+      req.off('data', onData);
+      resolve();
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve());
+  });
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

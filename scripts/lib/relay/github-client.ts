@@ -139,6 +139,37 @@ export function githubError(err: unknown, doing: string, baseUrl: string, token?
   return new AliveError(`GitHub refused ${doing} (${status ?? '?'} ${msg})`, { code: 'http_refused', cause: err, fields: { http_status: status ?? null } });
 }
 
+/** A streamed transfer's abort signal, and what keeps it from firing while bytes move. */
+export interface TransferWatch {
+  signal: AbortSignal;
+  /** Bytes moved: the idle clock starts again. */
+  moved(): void;
+  /** The transfer ended: no timer is left behind. */
+  stop(): void;
+}
+
+/**
+ * An abort signal for an upload or download that fires when no byte has moved for `idleMs`
+ * (a server, or a network, that stalls mid-transfer), or after `totalMs` in all. A TimeoutError,
+ * which githubError reports as code `timeout`.
+ */
+export function transferWatch(idleMs: number, totalMs: number): TransferWatch {
+  const ctl = new AbortController();
+  const abort = (why: string) => ctl.abort(new DOMException(why, 'TimeoutError'));
+  const idle = setTimeout(() => abort(`timeout: no data moved for ${idleMs / 1000} s`), idleMs);
+  const total = setTimeout(() => abort(`timeout: the transfer took over ${totalMs / 1000} s`), totalMs);
+  return {
+    signal: ctl.signal,
+    moved: () => {
+      idle.refresh();
+    },
+    stop: () => {
+      clearTimeout(idle);
+      clearTimeout(total);
+    },
+  };
+}
+
 /** Per-call abort signal: the earlier of `timeoutMs` and the caller's deadline. */
 export function callSignal(timeoutMs: number, deadline?: number): AbortSignal {
   const ms = deadline !== undefined ? Math.min(timeoutMs, deadline - Date.now()) : timeoutMs;

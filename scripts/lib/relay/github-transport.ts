@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Octokit } from '@octokit/rest';
 import { AliveError } from '../errors.ts';
 import { MAX_PEM_BYTES } from '../crypto/keys.ts';
-import { callSignal, githubError, isStatus, tokenOf, withReadRetry } from './github-client.ts';
+import { callSignal, githubError, isStatus, tokenOf, transferWatch, withReadRetry } from './github-client.ts';
 import { relayReadme, tooLargeError } from './git-transport.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
@@ -34,8 +34,10 @@ import { splitRepo } from './repo-name.ts';
 export const CONTENTS_API_MAX_BYTES = 1024 * 1024;
 /** Every call, including a Contents API deposit (at most CONTENTS_API_MAX_BYTES). */
 const CALL_TIMEOUT_MS = 30_000;
-/** A streamed blob upload or download (up to GitHub's 100 MB a file): a total, not an idle timeout. */
+/** A streamed blob upload or download (up to GitHub's 100 MB a file), in all. */
 const TRANSFER_TIMEOUT_MS = 30 * 60_000;
+/** ... and without a byte moving (a server or network that stalls mid-transfer). */
+export const TRANSFER_IDLE_MS = 60_000;
 const WRITE_ATTEMPTS = 4;
 /** The most a file read as text (a key, the README) may hold: no key or relay README is near it. */
 const MAX_TEXT_BYTES = MAX_PEM_BYTES;
@@ -50,6 +52,8 @@ export interface GithubTransportOptions {
   baseUrl: string;
   login: string;
   branch: string;
+  /** How long a streamed upload or download may go without a byte moving (default TRANSFER_IDLE_MS). */
+  transferIdleMs?: number;
 }
 
 export interface RelayInvitation {
@@ -83,6 +87,10 @@ export class GithubTransport implements RelayTransport {
 
   private fail(err: unknown, doing: string): AliveError {
     return githubError(err, doing, this.o.baseUrl, tokenOf(this.gh));
+  }
+
+  private transferWatch() {
+    return transferWatch(this.o.transferIdleMs ?? TRANSFER_IDLE_MS, TRANSFER_TIMEOUT_MS);
   }
 
   private req(limits: CallLimits = {}, timeoutMs = CALL_TIMEOUT_MS) {
@@ -435,18 +443,25 @@ export class GithubTransport implements RelayTransport {
     onSent: (bytes: number) => void,
   ): Promise<DeliverResult> {
     let blobSha: string;
+    const watch = this.transferWatch();
     try {
+      const sent = (bytes: number) => {
+        watch.moved();
+        onSent(bytes);
+      };
       const r = await this.gh.request('POST /repos/{owner}/{repo}/git/blobs', {
         owner,
         repo,
         headers: { 'content-type': 'application/json; charset=utf-8' },
-        data: Readable.from(jsonBlobBody(localPath, onSent)),
-        ...this.req({}, TRANSFER_TIMEOUT_MS),
+        data: Readable.from(jsonBlobBody(localPath, sent)),
+        request: { signal: watch.signal },
       } as never);
       blobSha = (r.data as { sha: string }).sha;
     } catch (err) {
       if (isStatus(err, 404)) throw this.noWriteAccess(peer, owner, repo);
       throw this.fail(err, `uploading a package to ${owner}/${repo}`);
+    } finally {
+      watch.stop();
     }
     let branch: string;
     try {
@@ -549,6 +564,7 @@ export class GithubTransport implements RelayTransport {
     const owner = this.o.login;
     const repo = RELAY_REPO_NAME;
     let progress: ReturnType<typeof transferProgress> | undefined;
+    const watch = this.transferWatch();
     try {
       const r = await withReadRetry(() =>
         this.gh.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
@@ -556,7 +572,7 @@ export class GithubTransport implements RelayTransport {
           repo,
           file_sha: entry.blobSha,
           headers: { accept: 'application/vnd.github.raw+json' },
-          request: { signal: callSignal(TRANSFER_TIMEOUT_MS), parseSuccessResponseBody: false },
+          request: { signal: watch.signal, parseSuccessResponseBody: false },
         }),
       );
       const body = r.data as unknown as ReadableStream<Uint8Array> | null;
@@ -568,6 +584,7 @@ export class GithubTransport implements RelayTransport {
       let seen = 0;
       const cap = new Transform({
         transform(chunk: Buffer, _enc, done) {
+          watch.moved();
           seen += chunk.length;
           if (maxBytes !== undefined && seen > maxBytes) done(tooLargeError(entry, maxBytes));
           else {
@@ -582,6 +599,8 @@ export class GithubTransport implements RelayTransport {
       progress?.abandon();
       if (err instanceof AliveError) throw err;
       throw this.fail(err, `downloading ${entry.path}`);
+    } finally {
+      watch.stop();
     }
   }
 
