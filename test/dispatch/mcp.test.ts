@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll, afterEach, vi } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from '../../scripts/lib/bus/mcp/server.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -443,18 +443,47 @@ describe('dispatch mcp: results stay within a budget the SDK client can read (it
     expect((await call(client, 'reply', { id: sent.id, body: 'read it' })).isError).toBeFalsy();
   });
 
-  it('thread with several large messages answers, each body cut', async () => {
+  it('thread with several large messages answers, each read only as far as it is shown, its cut giving the file size', async () => {
     const bus = makeBus();
     const first = await sendMessage({ root: bus.root, to: 'claude', from: 'tester', body: 'x'.repeat(4_000_000) });
     for (let i = 0; i < 2; i++) await sendMessage({ root: bus.root, to: 'claude', from: 'tester', body: 'y'.repeat(4_000_000), thread: first.thread });
+    await sendMessage({ root: bus.root, to: 'claude', from: 'tester', body: 'short and whole', thread: first.thread });
     const { client } = await connect(bus);
     const r = (await call(client, 'thread', { id: first.id })).structuredContent!;
-    expect(r).toMatchObject({ ok: true, total: 3, count: 3, truncated: false });
-    for (const m of r.messages) {
-      expect(m.cut.body.bytes).toBe(4_000_000);
-      expect(m.untrusted.body.length).toBe(m.cut.body.shown_bytes);
+    expect(r).toMatchObject({ ok: true, total: 4, count: 4, truncated: false });
+    const [x, y1, y2, short] = r.messages;
+    for (const [m, c] of [
+      [x, 'x'],
+      [y1, 'y'],
+      [y2, 'y'],
+    ] as const) {
+      expect(m.untrusted.body).toBe(c.repeat(m.untrusted.body.length));
+      expect(m.cut.body).toEqual({ shown_bytes: m.untrusted.body.length });
+      expect(m.cut.file).toEqual({ bytes: statSync(join(receiverPaths(bus.root, 'claude').inbox, `msg-${m.id}.hw`)).size, read_bytes: 64 * 1024 });
+      expect(m.cut.file.bytes).toBeGreaterThan(4_000_000);
     }
+    expect(short.untrusted.body).toBe('short and whole');
+    expect(short.cut).toBeUndefined();
+    expect(r.note).toContain('dispatch show');
     expect(Buffer.byteLength(JSON.stringify(r))).toBeLessThanOrEqual(1024 * 1024);
+  });
+
+  it('a member whose read ends inside a multi-byte character shows the characters before it, as UTF-8', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const bus = makeBus();
+    const { inbox } = receiverPaths(bus.root, 'claude');
+    mkdirSync(inbox, { recursive: true });
+    const head = '# HelloWorld Message\n# From: @tester\n# To: @claude\n# Thread: t-emoji\n\n';
+    // ASCII padding puts the 64 KiB read one byte into a four-byte character.
+    const pad = 'a'.repeat((64 * 1024 - Buffer.byteLength(head) - 1) % 4);
+    const body = `${pad}${'😀'.repeat(40_000)}\n`;
+    writeFileSync(join(inbox, 'msg-m0001.hw'), head + body);
+    const { client } = await connect(bus);
+    const r = (await call(client, 'thread', { id: 't-emoji' })).structuredContent!;
+    const shown = r.messages[0].untrusted.body as string;
+    expect(shown.length).toBeGreaterThan(1000);
+    expect(body.startsWith(shown)).toBe(true);
+    expect(r.messages[0].cut.file.bytes).toBe(Buffer.byteLength(head + body));
   });
 
   it('inbox of 5,000 messages lists a page with truncated and total; limit and offset page through', async () => {

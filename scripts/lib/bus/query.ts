@@ -23,7 +23,7 @@ import { loadReceiverConfig } from './config.ts';
 import { busDirExists, ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, safeUnlinkBus } from './fsutil.ts';
 import { idTimeMs, isValidMessageId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
-import type { ParsedMessage } from './message.ts';
+import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
 import { listReceivers } from './receivers.ts';
 import { answerMatch, deadLetterCode, HEAD_BYTES, readHeaders, readMessageFile, responseFinder, FOREIGN_SETTLE_MS } from './responses.ts';
@@ -91,6 +91,8 @@ export interface FoundMessage {
   /** Undefined when the file could not be read (see `problem`). */
   untrusted: UntrustedMessageText | undefined;
   problem: string | null;
+  /** Set when only the file's first bytes were read (`prefixBytes`) and it holds more: its size. */
+  partialOf?: number;
 }
 
 function invalidId(raw: string): AliveError {
@@ -165,15 +167,21 @@ function describe(
   id: string,
   location: MessageLocation,
   path: string,
-  extra: { claim?: FoundMessage['claim']; fileName?: string; head?: boolean } = {},
+  extra: { claim?: FoundMessage['claim']; fileName?: string; head?: boolean; prefixBytes?: number } = {},
 ): FoundMessage {
-  const r = readBusFile(paths.root, path, extra.head ? { headBytes: HEAD_BYTES } : { maxBytes: MESSAGE_READ_LIMIT });
+  const prefix = extra.head ? HEAD_BYTES : extra.prefixBytes;
+  const r = readBusFile(paths.root, path, prefix !== undefined ? { headBytes: prefix } : { maxBytes: MESSAGE_READ_LIMIT });
   let message: ParsedMessage | undefined;
   let problem: string | null = null;
   let mtimeMs = 0;
+  let partialOf: number | undefined;
   if (r.ok) {
     mtimeMs = r.mtimeMs;
-    message = extra.head ? readHeaders(paths.root, path)?.message : readMessageFile(paths.root, path);
+    if (extra.head) message = readHeaders(paths.root, path)?.message;
+    else if (extra.prefixBytes !== undefined) {
+      message = parseMessage(decodedPrefix(r.bytes, r.size > r.bytes.length));
+      if (r.size > r.bytes.length) partialOf = r.size;
+    } else message = readMessageFile(paths.root, path);
     if (!message) problem = 'the file could not be read';
   } else {
     problem = r.problem === 'missing' ? 'gone (moved meanwhile)' : r.detail;
@@ -210,7 +218,20 @@ function describe(
     deadLetter,
     untrusted: message && untrustedOf(message),
     problem,
+    ...(partialOf !== undefined ? { partialOf } : {}),
   };
+}
+
+/**
+ * The text of a file's first bytes: UTF-8 (a character cut at the end of a prefix is dropped),
+ * else latin1, as readMessageFile reads a whole file, so that nothing is lost.
+ */
+function decodedPrefix(bytes: Buffer, cut: boolean): string {
+  for (let drop = 0; drop <= (cut ? 3 : 0) && drop <= bytes.length; drop++) {
+    const text = decodeUtf8(bytes.subarray(0, bytes.length - drop));
+    if (text !== undefined) return text;
+  }
+  return bytes.toString('latin1');
 }
 
 /**
@@ -373,11 +394,29 @@ export interface ThreadListing {
   messages: FoundMessage[];
 }
 
+/** A message of a thread, found by its headers and read when asked (`read`). */
+export interface ThreadMember {
+  id: string;
+  receiver: string;
+  location: MessageLocation;
+  /** The whole message, or with `prefixBytes` its file's first bytes only (see FoundMessage.partialOf). */
+  read(options?: { prefixBytes?: number }): FoundMessage;
+}
+
 /**
  * Every message and answer of a thread, oldest first. `idOrThread` is a thread id, or the id of
  * any message of the thread. Answers of Thread-era daemons (no In-Reply-To) count by their Thread.
  */
 export function listThread(root: string, idOrThread: string, options: { receiver?: string } = {}): ThreadListing {
+  const t = threadMembers(root, idOrThread, options);
+  return { untrustedThread: t.untrustedThread, messages: t.members.map((m) => m.read()) };
+}
+
+/**
+ * The members of a thread as listThread finds them, from their headers only: a caller that shows
+ * a page of them reads just those, one at a time (a thread may hold any number of large files).
+ */
+export function threadMembers(root: string, idOrThread: string, options: { receiver?: string } = {}): { untrustedThread: string; members: ThreadMember[] } {
   const raw = idOrThread.trim();
   let thread = raw;
   const asId = parseMessageIdArg(raw);
@@ -388,7 +427,7 @@ export function listThread(root: string, idOrThread: string, options: { receiver
     else if (msg) thread = asId;
   }
   const seen = new Set<string>();
-  const members: FoundMessage[] = [];
+  const members: (ThreadMember & { timeMs: number })[] = [];
   const ids = new Set<string>();
   const now = Date.now();
   const candidates: {
@@ -400,6 +439,7 @@ export function listThread(root: string, idOrThread: string, options: { receiver
     fileName: string;
     claim?: FoundMessage['claim'];
     message: ParsedMessage;
+    mtimeMs: number;
   }[] = [];
   for (const receiver of receiversFor(root, options.receiver)) {
     const paths = receiverPaths(root, receiver);
@@ -417,7 +457,17 @@ export function listThread(root: string, idOrThread: string, options: { receiver
         if (id === undefined) continue;
         const head = readHeaders(root, join(dir, n));
         if (!head) continue;
-        candidates.push({ receiver, paths, id, location, path: join(dir, n), fileName, ...(claim ? { claim } : {}), message: head.message });
+        candidates.push({
+          receiver,
+          paths,
+          id,
+          location,
+          path: join(dir, n),
+          fileName,
+          ...(claim ? { claim } : {}),
+          message: head.message,
+          mtimeMs: head.mtimeMs,
+        });
       }
     };
     add(paths.inbox, 'inbox');
@@ -431,10 +481,22 @@ export function listThread(root: string, idOrThread: string, options: { receiver
     const inThread = ids.has(c.id) || (c.message.inReplyTo !== undefined && ids.has(c.message.inReplyTo));
     if (!inThread || seen.has(c.id)) continue;
     seen.add(c.id);
-    members.push(describe(c.receiver, c.paths, c.id, c.location, c.path, { fileName: c.fileName, ...(c.claim ? { claim: c.claim } : {}) }));
+    members.push({
+      id: c.id,
+      receiver: c.receiver,
+      location: c.location,
+      // As describe() dates a message, from the headers already read.
+      timeMs: idTimeMs(c.id) ?? c.message.timeMs ?? c.mtimeMs,
+      read: (o = {}) =>
+        describe(c.receiver, c.paths, c.id, c.location, c.path, {
+          fileName: c.fileName,
+          ...(c.claim ? { claim: c.claim } : {}),
+          ...(o.prefixBytes !== undefined ? { prefixBytes: o.prefixBytes } : {}),
+        }),
+    });
   }
   members.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { untrustedThread: thread, messages: members };
+  return { untrustedThread: thread, members };
 }
 
 /** A claimed message, as the claimer sees it. */

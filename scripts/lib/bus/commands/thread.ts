@@ -3,7 +3,7 @@ import { AliveError } from '../../errors.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { shownThread } from '../envelope.ts';
 import { displayName } from '../names.ts';
-import { listThread } from '../query.ts';
+import { threadMembers } from '../query.ts';
 import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--json] [--root DIR]
@@ -23,16 +23,18 @@ export const threadCommand = defineCommand({
     if (key.trim() === '' || key.length > 256) ctx.usageError('give a thread id or a message id');
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
-    const t = listThread(root, key, receiver === undefined ? {} : { receiver });
-    if (t.messages.length === 0) {
+    const t = threadMembers(root, key, receiver === undefined ? {} : { receiver });
+    if (t.members.length === 0) {
       throw new AliveError(`no message belongs to thread '${inlineText(key, 80)}' under ${root}/runtimes`, { code: 'not_found' });
     }
     if (ctx.json) {
-      ctx.printJson({ ok: true, thread: t.untrustedThread, count: t.messages.length, messages: t.messages.map(messageJson) });
+      ctx.printJson({ ok: true, thread: t.untrustedThread, count: t.members.length, messages: t.members.map((m) => messageJson(m.read())) });
       return;
     }
-    ctx.print(`thread ${shownThread(t.untrustedThread)}: ${t.messages.length} message(s), oldest first`);
-    for (const m of t.messages) {
+    ctx.print(`thread ${shownThread(t.untrustedThread)}: ${t.members.length} message(s), oldest first`);
+    // Read and printed one at a time: a thread may hold any number of large messages.
+    for (const member of t.members) {
+      const m = member.read();
       ctx.print();
       const [first, ...rest] = messageLines(m);
       ctx.print(`${first}  [${displayName(m.receiver)}]`);

@@ -14,6 +14,11 @@ export const BODY_BYTES = 512 * 1024;
 export const CONTEXT_BYTES = 128 * 1024;
 /** The most of each body shown in a listing of messages (thread). */
 export const LISTED_BODY_BYTES = 16 * 1024;
+/**
+ * The most of each listed message's file read (thread): its headers and the part of its body a
+ * listing shows, with room to spare. A larger file's cut says so (`file`).
+ */
+export const LISTED_READ_BYTES = 64 * 1024;
 /** The most of each header value shown (from, to, thread, timestamp, in_reply_to). */
 export const HEADER_BYTES = 1024;
 /** Entries listed per call (inbox, thread) unless `limit` says otherwise, and the most `limit` takes. */

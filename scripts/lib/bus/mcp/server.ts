@@ -179,7 +179,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'thread',
     {
       title: 'List a thread',
-      description: `Every message and answer of a thread, oldest first, each with where it is and its state (long texts cut, marked by cut). Takes a thread id or the id of any message of the thread. At most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow. ${UNTRUSTED_NOTE}`,
+      description: `Every message and answer of a thread, oldest first, each with where it is and its state (long texts cut, marked by cut; a message over 64 KiB is read only that far, and its cut.file gives the file's size). Takes a thread id or the id of any message of the thread. At most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow. ${UNTRUSTED_NOTE}`,
       inputSchema: { id: text('a thread id, or the id of any message of the thread', 200), ...paging },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },

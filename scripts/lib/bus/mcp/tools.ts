@@ -22,14 +22,14 @@ import {
   deadLetterCode,
   fileTimeIso,
   findMessage,
-  listThread,
+  threadMembers,
   messageIdArg,
   waitForAnswer,
   type DeadLetterInfo,
   type FoundMessage,
 } from '../query.ts';
 import { busStatus } from '../status.ts';
-import { BODY_BYTES, boundedUntrusted, cutNote, fitText, HEADER_BYTES, LISTED_BODY_BYTES, page, RESULT_BYTES } from './bounds.ts';
+import { BODY_BYTES, boundedUntrusted, cutNote, fitText, HEADER_BYTES, LISTED_BODY_BYTES, LISTED_READ_BYTES, page, RESULT_BYTES, type Cut } from './bounds.ts';
 
 export interface ToolContext {
   root: string;
@@ -226,14 +226,17 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
 
 export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | undefined; offset?: number | undefined }) {
   if (a.id.trim() === '') throw new AliveError('give a thread id, or the id of any message of the thread', { code: 'usage', exitCode: 2 });
-  const t = listThread(ctx.root, a.id);
+  const t = threadMembers(ctx.root, a.id);
   let anyCut = false;
   const listing = page(
-    t.messages,
+    t.members,
     a,
-    (m) => {
+    (member) => {
+      // Only the listed messages are read, each no further than a listing shows of it.
+      const m = member.read({ prefixBytes: LISTED_READ_BYTES });
       const shown = m.untrusted ? boundedUntrusted(m.untrusted, LISTED_BODY_BYTES) : undefined;
-      if (shown?.cut) anyCut = true;
+      const cut = m.partialOf !== undefined ? partialCut(shown?.cut, shown?.untrusted.body ?? '', m.partialOf) : shown?.cut;
+      if (cut) anyCut = true;
       return {
         ...where(m),
         id: m.id,
@@ -242,7 +245,7 @@ export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | u
         ...(m.deadLetter ? { dead_letter: deadLetterJson(m.deadLetter) } : {}),
         ...(m.problem ? { problem: m.problem } : {}),
         untrusted: shown ? shown.untrusted : null,
-        ...(shown?.cut ? { cut: shown.cut } : {}),
+        ...(cut ? { cut } : {}),
       };
     },
     LIST_BUDGET,
@@ -256,6 +259,15 @@ export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | u
     ...(anyCut ? { note: "messages with a cut field show only the start of it; read one whole with 'dispatch show ID' in a terminal" } : {}),
     messages: listed,
   };
+}
+
+/**
+ * The cut of a message whose file was read in part: the file's size and how much of it was read.
+ * Of each text field only the part shown is known, not its whole size.
+ */
+function partialCut(cut: Record<string, Cut | { count: number; shown: number }> | undefined, shownBody: string, fileBytes: number) {
+  const fields = Object.fromEntries(Object.entries(cut ?? {}).map(([field, c]) => [field, 'shown_bytes' in c ? { shown_bytes: c.shown_bytes } : c]));
+  return { ...fields, body: { shown_bytes: Buffer.byteLength(shownBody) }, file: { bytes: fileBytes, read_bytes: LISTED_READ_BYTES } };
 }
 
 export function statusTool(ctx: ToolContext) {
