@@ -99,6 +99,9 @@ type Place =
 
 const SYSTEM_TOPS = new Set(['_kernel', 'bundles', '_core']);
 
+/** Folders of version-control systems other than Git whose config can run commands (folded names). */
+const VCS_FOLDERS = new Set(['.hg', '.jj']);
+
 const WORLD_MARKER_REASON = `a folder that marks a world root (${WORLD_MARKER_FOLDERS.map((n) => `${n}/`).join(', ')}) is never imported`;
 
 const REGENERATED = /^(now\.json|imports\.json|_generated(\/.*)?)$/;
@@ -143,6 +146,12 @@ function place(path: string, m: Manifest, roots: Set<string>): Place {
   const folded = segs.map(foldSegment);
   const gitAt = folded.indexOf('.git');
   if (gitAt >= 0) return { kind: 'skip', reason: 'Git metadata is never imported', remove: segs.slice(0, gitAt + 1).join('/') };
+  // Other version-control folders run commands from their own config just the same (Mercurial's
+  // `.hg/hgrc` hooks on any `hg status` there, Jujutsu's `.jj/repo/config.toml`).
+  const vcsAt = folded.findIndex((s, i) => i < folded.length - 1 && VCS_FOLDERS.has(s));
+  if (vcsAt >= 0) {
+    return { kind: 'skip', reason: `version-control metadata (${folded[vcsAt]}/) is never imported`, remove: segs.slice(0, vcsAt + 1).join('/') };
+  }
   // `.alive/`, or `01_Archive/` with `02_Life/`, marks a world's root (world/root.ts): it would make
   // a folder of the walnut a world of its own, where a later receive would keep its own ledger.
   const markerAt = folded.findIndex((s, i) => i < folded.length - 1 && MARKER_FOLDERS.has(s));
