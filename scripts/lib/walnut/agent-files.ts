@@ -78,6 +78,16 @@ const RULES: readonly Rule[] = [
   file('.vscode/settings.json', 'VS Code settings can add agent instructions, MCP servers, terminal environment and auto-approved commands'),
   file('.vscode/mcp.json', 'declares MCP servers for VS Code agents'),
   file('.envrc', 'direnv runs it as shell code when a shell enters the folder'),
+  file('QWEN.md', 'Qwen Code loads it as instructions, also from sub-folders'),
+  folder('.qwen', 'Qwen Code settings (MCP servers, tools) and instructions'),
+  file('WARP.md', "Warp's agent loads it as project rules"),
+  file('.goosehints', 'Goose loads it as instructions'),
+  file('opencode.json', 'opencode configuration: MCP servers (commands it starts), instructions, permissions'),
+  file('opencode.jsonc', 'opencode configuration, in its commented form'),
+  folder('.opencode', 'opencode agents, commands and plugins (code it runs)'),
+  file('CRUSH.md', 'Crush loads it as instructions'),
+  file('crush.json', 'Crush configuration, MCP servers included'),
+  file('.crush.json', 'Crush configuration, MCP servers included'),
 ];
 
 /** The documented list (one entry per name), for docs and help. */
