@@ -55,9 +55,20 @@ export interface HeldBackAgentFile {
   keptAs?: string;
 }
 
+/** Most bytes of the original name kept in a held-back file's name (255-byte names, any script). */
+const KEPT_BASE_BYTES = 100;
+
 /** The inert name a held-back file is kept under. */
 export function keptName(index: number, path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1).slice(0, 100);
+  // Cut by UTF-8 bytes on whole code points: 100 CJK characters are 300 bytes, past what a file
+  // system takes in one name, and a cut inside a surrogate pair would write U+FFFD instead.
+  let base = '';
+  let bytes = 0;
+  for (const c of path.slice(path.lastIndexOf('/') + 1)) {
+    bytes += Buffer.byteLength(c);
+    if (bytes > KEPT_BASE_BYTES) break;
+    base += c;
+  }
   return `${String(index + 1).padStart(4, '0')}-${base}.held`;
 }
 
