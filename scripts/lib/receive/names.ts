@@ -26,8 +26,14 @@ export function folderNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** World markers as a file system that ignores case sees them (`01_archive.` is `01_Archive` on NTFS). */
+export const MARKER_FOLDERS = new Set(WORLD_MARKER_FOLDERS.map(foldSegment));
+
 export function checkWalnutName(name: string, from: string): string {
-  const why = folderNameProblem(name);
+  const why =
+    folderNameProblem(name) ??
+    // A walnut so named, beside another of the pair, would make its domain a world root of its own.
+    (MARKER_FOLDERS.has(foldSegment(name)) ? 'is the name of a folder that marks a world root' : undefined);
   if (why) {
     throw new AliveError(`the walnut name ${JSON.stringify(name)} (${from}) ${why}; nothing was written. Pass --as NAME to choose a safe name`, {
       code: 'unsafe_name',
@@ -35,9 +41,6 @@ export function checkWalnutName(name: string, from: string): string {
   }
   return name;
 }
-
-/** World markers as a file system that ignores case sees them (`01_archive.` is `01_Archive` on NTFS). */
-export const MARKER_FOLDERS = new Set(WORLD_MARKER_FOLDERS.map(foldSegment));
 
 export function checkBundleName(name: string): string {
   const why =
