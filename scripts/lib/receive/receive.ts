@@ -141,6 +141,21 @@ function encryptionText(envelope: string): string {
   return 'none';
 }
 
+/**
+ * Most items of one list (held-back files, bundles, conflicts) named in a log entry: the entry lands
+ * in the receiver's own log.md, which agents read, so the package must not decide its size. The
+ * full lists are in the result, imports.json and held-back.json.
+ */
+const LOG_LIST_MAX = 20;
+const LEDGER = '.alive/imports.json';
+
+/** The first LOG_LIST_MAX of `items`, then how many more and where they are listed. */
+function loggedList(items: string[], where?: string): string {
+  const shown = items.slice(0, LOG_LIST_MAX).join(', ');
+  if (items.length <= LOG_LIST_MAX) return shown;
+  return `${shown} and ${items.length - LOG_LIST_MAX} more${where ? ` (listed in ${where})` : ''}`;
+}
+
 function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan): string {
   const m = r.manifest;
   const sender = senderOf(r);
@@ -156,16 +171,34 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
     `- Encryption: ${encryptionText(r.envelope)}`,
     `- Package sha256: ${ctx.sha256}`,
     target.scope === 'full'
-      ? `- Imported: new walnut ${logValue(worldRel(ctx.world, target.walnut))}${imported.length ? ` with bundles ${imported.map((u) => logValue(u.as)).join(', ')}` : ''}`
-      : `- Imported bundles: ${imported.map((u) => (u.as === u.bundle ? logValue(u.as) : `${logValue(u.bundle)} as ${logValue(u.as)}`)).join(', ') || 'none'}`,
-    ...plan.conflicts.map((c) => `- Conflict: ${logValue(c.existing)} already existed; the incoming bundle is ${logValue(c.imported_as)}`),
+      ? `- Imported: new walnut ${logValue(worldRel(ctx.world, target.walnut))}${
+          imported.length
+            ? ` with bundles ${loggedList(
+                imported.map((u) => logValue(u.as)),
+                LEDGER,
+              )}`
+            : ''
+        }`
+      : `- Imported bundles: ${
+          loggedList(
+            imported.map((u) => (u.as === u.bundle ? logValue(u.as) : `${logValue(u.bundle)} as ${logValue(u.as)}`)),
+            LEDGER,
+          ) || 'none'
+        }`,
+    ...plan.conflicts
+      .slice(0, LOG_LIST_MAX)
+      .map((c) => `- Conflict: ${logValue(c.existing)} already existed; the incoming bundle is ${logValue(c.imported_as)}`),
+    ...(plan.conflicts.length > LOG_LIST_MAX ? [`- Conflicts: ${plan.conflicts.length - LOG_LIST_MAX} more (listed in ${LEDGER})`] : []),
     ...(plan.held.length
       ? [
-          `- Held back (agent instruction/configuration files, kept in .alive/held-back/, not in the walnut): ${plan.held.map((h) => logValue(h.path)).join(', ')}`,
+          `- Held back (agent instruction/configuration files, kept in .alive/held-back/, not in the walnut): ${loggedList(
+            plan.held.map((h) => logValue(h.path)),
+            '.alive/held-back/',
+          )}`,
         ]
       : []),
     ...(plan.agentFilesTaken.length
-      ? [`- Agent instruction/configuration files taken (--allow-agent-files): ${plan.agentFilesTaken.map((h) => logValue(h.path)).join(', ')}`]
+      ? [`- Agent instruction/configuration files taken (--allow-agent-files): ${loggedList(plan.agentFilesTaken.map((h) => logValue(h.path)))}`]
       : []),
     `- Files: ${files} (${formatBytes(bytes)})${plan.skipped.length ? `, ${plan.skipped.length} left out` : ''}`,
   ];

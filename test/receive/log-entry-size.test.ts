@@ -1,0 +1,38 @@
+/**
+ * The log entry lands in the receiver's own log.md, which agents read at the start of a session:
+ * what the package decides (how many files it holds back, how many bundles, how many conflicts)
+ * must not decide its size. The full lists stay in the result, the ledger and held-back.json.
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { receivePackage } from '../../scripts/lib/receive/receive.ts';
+import { makeWorld, testEnv, tmp, writePackage, v2Manifest, type PackageFiles } from './helpers.ts';
+
+const MAX = 1 << 30;
+
+describe('the log entry of a receive', () => {
+  it('stays small when a bundle package holds back thousands of files, brings thousands of bundles and conflicts', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const files: PackageFiles = {};
+    const bundles: string[] = ['alpha'];
+    files['bundles/alpha/context.manifest.yaml'] = 'goal: a\n';
+    for (let i = 0; i < 1500; i++) {
+      const b = `bundle-with-a-rather-long-name-${String(i).padStart(5, '0')}`;
+      bundles.push(b);
+      files[`bundles/${b}/docs/CLAUDE.md`] = 'x\n';
+    }
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'bundle', files, { bundles }), files);
+    const walnut = join(world, '04_Ventures', 'existing');
+    const r = await receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env });
+    expect(r.held_back).toHaveLength(1500);
+    expect(r.imported).toHaveLength(1501);
+    expect(r.conflicts).toHaveLength(1);
+    expect(r.log_entry!.length).toBeLessThan(8 * 1024);
+    const log = readFileSync(join(walnut, '_kernel', 'log.md'), 'utf8');
+    expect(log.length).toBeLessThan(10 * 1024);
+    expect(r.log_entry).toMatch(/and 1480 more/);
+  }, 60_000);
+});
