@@ -70,6 +70,19 @@ export interface ReadResult {
 export const MANIFEST_LIMIT = 32 * 1024 * 1024;
 const ENCRYPTED_NAMES = new Set(['payload.enc', 'payload.key']);
 
+/**
+ * Largest RSA key file read into memory (`payload.key`: 512 bytes for RSA-4096;
+ * `rsa-envelope-v1.json`: a few hundred): anything larger is no key, and zeros compress so well
+ * that a package of a few MB could otherwise make the reader hold GBs.
+ */
+export const KEY_FILE_LIMIT = 64 * 1024;
+
+/** A spooled key file's bytes, refused unread when it is larger than any key file. */
+async function readKeyFile(s: Spooled, label: string): Promise<Buffer> {
+  if (s.digest.size > KEY_FILE_LIMIT) throw refuse(label, s.entry.path, `is larger than ${KEY_FILE_LIMIT} bytes, which no key file is`, 'too_large');
+  return readFile(s.path);
+}
+
 interface Spooled {
   path: string;
   digest: FileDigest;
@@ -348,7 +361,7 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
   let decipher: Transform;
   if (keyFile) {
     if (!opts.crypto.unwrapPayloadKey) needCrypto(label, 'rsa');
-    const { key, iv } = opts.crypto.unwrapPayloadKey(await readFile(keyFile.path));
+    const { key, iv } = opts.crypto.unwrapPayloadKey(await readKeyFile(keyFile, label));
     decipher = opts.crypto.aesDecryptStream(key, iv);
   } else {
     decipher = await opts.crypto.passphraseDecryptStream(false);
@@ -388,7 +401,7 @@ async function readV3RsaPackage(path: string, sink: FileSink, opts: ReadOptions,
     throw refuse(label, undefined, `is an incomplete RSA envelope (missing ${env ? 'payload.enc' : 'rsa-envelope-v1.json'})`, 'bad_archive');
   }
   if (!opts.crypto?.unwrapV3Envelope) needCrypto(label, 'rsa');
-  const { key, iv } = await opts.crypto.unwrapV3Envelope(await readFile(env.path, 'utf8'));
+  const { key, iv } = await opts.crypto.unwrapV3Envelope((await readKeyFile(env, label)).toString('utf8'));
   const decipher = opts.crypto.aesDecryptStream(key, iv);
   const inner = decrypting(payload.path, decipher);
   return readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, 'v3-rsa');
