@@ -29,11 +29,16 @@ export function folderNameProblem(name: string): string | undefined {
 /** World markers as a file system that ignores case sees them (`01_archive.` is `01_Archive` on NTFS). */
 export const MARKER_FOLDERS = new Set(WORLD_MARKER_FOLDERS.map(foldSegment));
 
+/** A walnut's own system folders (v2, v3 and v1): never the name of a walnut, in any case. */
+const WALNUT_SYSTEM_FOLDERS = new Set(['_kernel', '_core', 'bundles']);
+
 export function checkWalnutName(name: string, from: string): string {
   const why =
     folderNameProblem(name) ??
     // A walnut so named, beside another of the pair, would make its domain a world root of its own.
-    (MARKER_FOLDERS.has(foldSegment(name)) ? 'is the name of a folder that marks a world root' : undefined);
+    (MARKER_FOLDERS.has(foldSegment(name)) ? 'is the name of a folder that marks a world root' : undefined) ??
+    // `<domain>/_kernel/` holding a key.md would make the domain itself read as a walnut.
+    (WALNUT_SYSTEM_FOLDERS.has(foldSegment(name)) ? "is the name of a walnut's system folder" : undefined);
   if (why) {
     throw new AliveError(`the walnut name ${JSON.stringify(name)} (${from}) ${why}; nothing was written. Pass --as NAME to choose a safe name`, {
       code: 'unsafe_name',
