@@ -110,6 +110,12 @@ type Place =
 
 const SYSTEM_TOPS = new Set(['_kernel', 'bundles', '_core']);
 
+/**
+ * Most bundles one package brings. A bundle the manifest names without files needs no archive
+ * entry, so the limit on entries does not bound them: each is a folder in the receiver's walnut.
+ */
+export const MAX_BUNDLES = 10_000;
+
 /** Folders of version-control systems other than Git whose config can run commands (folded names). */
 const VCS_FOLDERS = new Set(['.hg', '.jj']);
 
@@ -303,6 +309,13 @@ export function planReceive(input: PlanInput): ReceivePlan {
         bundleUnits.set(name, { kind: 'bundle', from: dir, to: '', bundle: name, files: 0, bytes: 0 });
       }
     }
+  }
+
+  if (bundleUnits.size > MAX_BUNDLES) {
+    throw new AliveError(
+      `the package brings ${bundleUnits.size} bundles, more than the ${MAX_BUNDLES} a receive takes; it was refused and nothing was written. Ask the sender to split it`,
+      { code: 'too_large' },
+    );
   }
 
   // Names bundles land under: the target's own names, live context (v3 layout) and each other.
