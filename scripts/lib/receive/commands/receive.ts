@@ -68,13 +68,23 @@ export const receiveCommand = defineCommand({
   },
 });
 
+/**
+ * Who sent it and which walnut, for the first line: the sender is the manifest's claim unless a
+ * verified signature by that very name vouches for it (as the log entry says it).
+ */
+export function fromLine(r: Pick<ReceiveResult, 'sender' | 'signature' | 'source_walnut'>): string {
+  const vouched = r.signature.verified && r.signature.signer === r.sender;
+  const sender = r.sender ? `${vouched ? 'from' : 'claimed to be from'} ${inlineText(r.sender)}${vouched ? '' : ' (not verified)'}, ` : '';
+  return `${sender}walnut ${inlineText(r.source_walnut ?? 'unnamed')}`;
+}
+
 function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   // Every field from the manifest is one line here (inlineText): a line break in a sender or a
   // signer would print a line of its own, such as a forged "Signature: VERIFIED".
   const sig = r.signature.present
     ? `signed by ${inlineText(r.signature.signer ?? 'unknown')}${r.signature.verified ? ' (verified)' : ' (not verified)'}`
     : 'unsigned';
-  const from = `${r.sender ? `from ${inlineText(r.sender)}, ` : ''}walnut ${inlineText(r.source_walnut ?? 'unnamed')}`;
+  const from = fromLine(r);
   if (r.snapshot) {
     ctx.print(`Snapshot package (display-only; nothing was written): ${from}`);
     ctx.print(`Format ${inlineText(r.format_version)}, created ${inlineText(r.snapshot.created)}, ${r.files} files (${formatBytes(r.bytes)}), ${sig}`);
