@@ -15,21 +15,29 @@ function ledgerPath(paths: ReceiverPaths, thread: string): string {
   return join(paths.threads, createHash('sha256').update(thread).digest('hex').slice(0, 32));
 }
 
-/** Turns this receiver already answered in `thread`. */
-export function turnsAnswered(paths: ReceiverPaths, thread: string): number {
+/**
+ * Turns this receiver already answered in `thread`, or undefined when its ledger is there but
+ * cannot be read (too large, a folder or link planted under its name): the budget then counts as
+ * used up, never as a fresh one.
+ */
+export function turnsAnswered(paths: ReceiverPaths, thread: string): number | undefined {
   const r = readBusFile(paths.root, ledgerPath(paths, thread), { maxBytes: 4 * 1024 * 1024 });
-  return r.ok
-    ? r.bytes
-        .toString('utf8')
-        .split('\n')
-        .filter((l) => l !== '').length
-    : 0;
+  if (!r.ok) return r.problem === 'missing' ? 0 : undefined;
+  return r.bytes
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l !== '').length;
 }
+
+/** How much of a thread id a ledger line keeps (the file name is its hash; the text is for people). */
+const THREAD_IN_LEDGER = 200;
 
 /** Records one answered turn. */
 export function recordTurn(paths: ReceiverPaths, thread: string, messageId: string): void {
+  // A Thread header may be megabytes long: a line per answer never is.
+  const shown = thread.length > THREAD_IN_LEDGER ? `${thread.slice(0, THREAD_IN_LEDGER)}…` : thread;
   // No-follow and non-blocking: a link or FIFO planted under a ledger's name fails, never waits.
-  appendBusFile(paths.root, ledgerPath(paths, thread), `${new Date().toISOString()} ${messageId} ${JSON.stringify(thread)}\n`);
+  appendBusFile(paths.root, ledgerPath(paths, thread), `${new Date().toISOString()} ${messageId} ${JSON.stringify(shown)}\n`);
 }
 
 /**
@@ -43,6 +51,7 @@ export function budgetProblem(paths: ReceiverPaths, thread: string, turn: number
     return `turn ${turn} of ${shown} is past the turn budget of ${budget}`;
   }
   const answered = turnsAnswered(paths, thread);
+  if (answered === undefined) return `the turn ledger of ${shown} cannot be read (${ledgerPath(paths, thread)}), so its turn budget counts as used up`;
   if (answered >= budget) return `this receiver already answered ${answered} turns in ${shown}, its turn budget`;
   return undefined;
 }
@@ -61,6 +70,8 @@ export function inboxAnswerKey(sender: string, now = new Date()): string {
 /** Why a thread-less message from `sender` must not be answered into its inbox this hour, or undefined. */
 export function inboxAnswerProblem(paths: ReceiverPaths, sender: string, key: string, budget: number): string | undefined {
   const answered = turnsAnswered(paths, key);
-  if (answered < budget) return undefined;
+  if (answered !== undefined && answered < budget) return undefined;
+  if (answered === undefined)
+    return `the ledger of answers into ${displayName(sender)}'s inbox this hour cannot be read (${ledgerPath(paths, key)}); the answer is in the outbox only`;
   return `this receiver already answered ${answered} messages without a Thread header into ${displayName(sender)}'s inbox this hour, its turn budget (a runtime answering every answer would loop forever); the answer is in the outbox only`;
 }
