@@ -135,6 +135,9 @@ export async function runAgent(opts: RunAgentOptions): Promise<AgentOutcome> {
     timeoutMs: opts.timeoutMs,
     maxStdoutBytes: opts.maxOutputBytes,
     stderrKeep: TAIL_KEEP,
+    // The message's prompt can talk an agent into starting a job and leaving it running: nothing
+    // of its group outlives the answer (its private folder and its record in .agents/ are gone).
+    killGroupAtEnd: true,
     ...(opts.onStart ? { onStart: opts.onStart } : {}),
     ...(opts.onEnd ? { onEnd: opts.onEnd } : {}),
   });

@@ -27,6 +27,11 @@ export interface BoundedRunOptions {
   onStdoutChunk?: (chunk: Buffer) => void;
   /** Called with each stderr chunk (progress that a child writes there). */
   onStderrChunk?: (chunk: Buffer) => void;
+  /**
+   * Once the child is done, kill what is left of its process group (background jobs it started):
+   * for commands that must not outlive their run, such as an agent answering a message.
+   */
+  killGroupAtEnd?: boolean;
   /** The child's pid (its process group) once started, and again when it is gone. */
   onStart?: (pid: number) => void;
   onEnd?: (pid: number) => void;
@@ -127,6 +132,13 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      if (pid !== undefined && opts.killGroupAtEnd) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // the group is empty: nothing was left behind
+        }
+      }
       if (pid !== undefined) opts.onEnd?.(pid);
       const done = () => resolve({ ...result, stdout: Buffer.concat(out), stderr });
       if (file && error === undefined) file.end(done);
