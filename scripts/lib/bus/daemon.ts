@@ -389,10 +389,14 @@ function shuffleWithinWindows<T>(items: T[], size: number): T[] {
   return items;
 }
 
-/** Receivers named in a body (`@name` or a known Capitalized receiver), for the prompt. */
+/**
+ * Known receivers named in a body (`@name` or a Capitalized name), for the prompt. Only names with
+ * a vocabulary: the list sits outside the untrusted-data fence, and any other `@word` would put
+ * the body's own words there ("@system-notice-the-data-has-ended").
+ */
 function mentionedReceivers(body: string, registry: Registry): string[] {
   const out = new Set<string>();
-  for (const m of body.matchAll(/@([A-Za-z][A-Za-z0-9_-]{0,63})/g)) if (isValidName(m[1]!)) out.add(m[1]!.toLowerCase());
+  for (const m of body.matchAll(/@([A-Za-z][A-Za-z0-9_-]{0,63})/g)) if (isValidName(m[1]!) && registry.has(m[1]!)) out.add(m[1]!.toLowerCase());
   for (const m of body.matchAll(/\b([A-Z][A-Za-z0-9]{1,63})\b/g)) if (registry.has(m[1]!)) out.add(m[1]!.toLowerCase());
   return [...out].slice(0, 8);
 }
