@@ -31,6 +31,7 @@ import { idFromFileName, idTimeMs, isValidMessageId, messageFileName, newMessage
 import { archiveDayDir, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { decodeUtf8, formatMessage, parseMessage, type ParsedMessage } from './message.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
+import { shownSender } from './envelope.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { processAlive } from '../proc/alive.ts';
 
@@ -315,7 +316,8 @@ function tryClaim(
         receiver,
         claimed,
         entry.name,
-        `sender '${inlineText(message.from ?? '', 80)}' is not in allow_from of ${paths.config}`,
+        // Our sentence (the serve log prints it unfenced): the From header only in its strict shape.
+        `sender ${shownSender(message.from)} is not in allow_from of ${paths.config}`,
         'sender_not_allowed',
       ),
     );
