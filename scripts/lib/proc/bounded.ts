@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync, createWriteStream, openSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 
 export interface BoundedRunOptions {
   command: string;
@@ -101,6 +102,8 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
     const out: Buffer[] = [];
     let outBytes = 0;
     let stderr = '';
+    // One decoder for the stream: a character split between two chunks stays one character.
+    const stderrText = new StringDecoder('utf8');
     const file = fd !== undefined ? createWriteStream('', { fd }) : undefined;
     file?.on('error', (e) => {
       error ??= e;
@@ -121,7 +124,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
       }
     });
     child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-stderrKeep);
+      stderr = (stderr + stderrText.write(chunk)).slice(-stderrKeep);
       opts.onStderrChunk?.(chunk);
     });
     child.stdin.on('error', () => {
@@ -140,6 +143,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
         }
       }
       if (pid !== undefined) opts.onEnd?.(pid);
+      stderr = (stderr + stderrText.end()).slice(-stderrKeep);
       const done = () => resolve({ ...result, stdout: Buffer.concat(out), stderr });
       if (file && error === undefined) file.end(done);
       else done();
