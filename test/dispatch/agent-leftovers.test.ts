@@ -1,10 +1,11 @@
 /** What an agent started by serve leaves running once it has answered. */
 import { describe, it, expect } from 'vitest';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeBus, sleep } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 
 function running(pid: number): boolean {
   try {
@@ -32,5 +33,54 @@ describe.skipIf(process.platform !== 'linux')('processes an agent leaves behind'
     const alive = running(left);
     if (alive) process.kill(left, 'SIGKILL');
     expect(alive).toBe(false);
+  });
+});
+
+describe.skipIf(process.platform !== 'linux')('an agent whose record in .agents/ cannot be written', () => {
+  it('is never left running without its deadline: a file swapped in for .agents/ after start', async () => {
+    const { root, base } = makeBus();
+    const paths = receiverPaths(root, 'gemini');
+    mkdirSync(paths.dir, { recursive: true });
+    writeFileSync(paths.config, JSON.stringify({ agent_timeout_seconds: 1 }));
+    const pidFile = join(base, 'agent.pid');
+    const agent = join(base, 'agent.sh');
+    writeFileSync(agent, `#!/bin/sh\necho $$ > "${pidFile}"\ncat >/dev/null\nexec sleep 30\n`);
+    chmodSync(agent, 0o755);
+    const stop = new AbortController();
+    const log: string[] = [];
+    let ready: () => void = () => {};
+    const isReady = new Promise<void>((r) => {
+      ready = r;
+    });
+    const served = serve({
+      root,
+      receiver: 'gemini',
+      agent: { kind: 'command', command: agent },
+      signal: stop.signal,
+      sweepEveryMs: 60_000,
+      log: (l) => log.push(l),
+      onReady: () => ready(),
+    });
+    const started = Date.now();
+    let pid: number | undefined;
+    try {
+      await isReady;
+      await sleep(300); // past the sweep serve makes at start
+      rmSync(join(paths.dir, '.agents'), { recursive: true, force: true });
+      writeFileSync(join(paths.dir, '.agents'), 'planted'); // a bus writer's file: no record can go there
+      await sendMessage({ root, to: 'gemini', from: 'claude', body: 'take your time' });
+      // Until the message is settled (or 5 s): the agent must be gone by then, past its 1 s limit.
+      while (!log.some((l) => l.startsWith('dead-letter')) && Date.now() - started < 5000) await sleep(50);
+      await sleep(200);
+      if (existsSync(pidFile)) pid = Number(readFileSync(pidFile, 'utf8'));
+    } finally {
+      stop.abort();
+      await served.catch((e) => log.push(`serve: ${e}`));
+    }
+    const alive = pid !== undefined && running(pid);
+    if (alive) process.kill(pid!, 'SIGKILL');
+    expect(alive, log.join('\n')).toBe(false);
+    // The message is not lost either: a dead letter saying why the agent could not run.
+    expect(log.join('\n')).toMatch(/dead-letter msg-.*could not start .*\.agents/);
   });
 });

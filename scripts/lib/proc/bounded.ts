@@ -86,7 +86,6 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
       return;
     }
     const pid = child.pid;
-    if (pid !== undefined) opts.onStart?.(pid);
     let reason: BoundedOutcome | undefined;
     let error: unknown;
     let settled = false;
@@ -130,6 +129,18 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
     child.stdin.on('error', () => {
       // A child may exit before reading all of its input; its exit status tells the story.
     });
+    // After the deadline and the listeners are in place: when onStart throws (the caller cannot
+    // record the child), the child is stopped like any other, never left running unbounded.
+    let startedAs: number | undefined;
+    if (pid !== undefined && opts.onStart) {
+      try {
+        opts.onStart(pid);
+        startedAs = pid;
+      } catch (e) {
+        error ??= e;
+        stop('not_started');
+      }
+    } else startedAs = pid;
     child.stdin.end(opts.input);
     const finish = (result: Omit<BoundedRunResult, 'stdout' | 'stderr'>) => {
       if (settled) return;
@@ -142,7 +153,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
           // the group is empty: nothing was left behind
         }
       }
-      if (pid !== undefined) opts.onEnd?.(pid);
+      if (startedAs !== undefined) opts.onEnd?.(startedAs);
       stderr = (stderr + stderrText.end()).slice(-stderrKeep);
       const done = () => resolve({ ...result, stdout: Buffer.concat(out), stderr });
       if (file && error === undefined) file.end(done);
