@@ -4,7 +4,7 @@
  * go to dead-letter with a reason; the loop itself keeps serving. Waiting uses DirWatcher
  * (notifications plus polling), and stale claims are swept regularly.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { messageOf } from '../errors.ts';
@@ -72,14 +72,41 @@ export interface ServeSummary {
 type Handled = 'ok' | 'agent_failure' | 'other';
 
 /** Runs `fn` in `workdir`, or in a private empty folder (0700) made for it and removed after. */
-async function inAgentFolder<T>(workdir: string | undefined, fn: (cwd: string) => Promise<T>): Promise<T> {
+async function inAgentFolder<T>(workdir: string | undefined, log: (line: string) => void, fn: (cwd: string) => Promise<T>): Promise<T> {
   if (workdir !== undefined) return fn(workdir);
   const dir = mkdtempSync(join(tmpdir(), 'dispatch-agent-'));
   try {
     return await fn(dir);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeAgentFolder(dir, log);
   }
+}
+
+/**
+ * Removes an agent's private folder, whatever modes the agent left on what it made there (a
+ * read-only module cache, a folder it chmod-ed 000: its owner cannot delete their entries). Never
+ * throws: the agent's answer matters more than the folder, which is then left with a warning.
+ */
+function removeAgentFolder(dir: string, log: (line: string) => void): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  } catch {
+    // folders without write permission: grant it, then try again
+  }
+  try {
+    grantOwner(dir);
+    rmSync(dir, { recursive: true, force: true });
+  } catch (err) {
+    log(`warning: could not remove the agent's folder ${inlineText(dir, 300)}: ${messageOf(err)}`);
+  }
+}
+
+/** Gives the owner full access to `dir` and every folder below it (links are not followed). */
+function grantOwner(dir: string): void {
+  if (lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() !== true) return;
+  chmodSync(dir, 0o700);
+  for (const name of readdirSync(dir)) grantOwner(join(dir, name));
 }
 
 export async function serve(opts: ServeOptions): Promise<ServeSummary> {
@@ -301,7 +328,7 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
               ...new Set([claim.receiver, ...(claim.sender ? [claim.sender] : []), ...mentionedReceivers(msg.body, registry)]),
             ]),
           });
-    const outcome = await inAgentFolder(opts.workdir, (cwd) =>
+    const outcome = await inAgentFolder(opts.workdir, log, (cwd) =>
       runAgent({
         agent: opts.agent,
         prompt,
