@@ -263,7 +263,8 @@ function tryClaim(
       report(deadLetter(paths, receiver, claimed, entry.name, 'not a regular file', 'not_a_file'));
       return undefined;
     }
-    if (st.nlink !== 1 && !settlesToOneName(fd)) {
+    // Listed before the second look: a return that ends meanwhile leaves the file one name.
+    if (st.nlink !== 1 && !(returnInProgress(root, paths, entry.name) ? settlesToOneName(fd) : fstatSync(fd).nlink === 1)) {
       const { nlink } = fstatSync(fd);
       closeSync(fd);
       report(deadLetter(paths, receiver, claimed, entry.name, hardLinkProblem(nlink), 'hard_link'));
@@ -324,6 +325,19 @@ function tryClaim(
     return undefined;
   }
   return { root, receiver, paths, id: entry.id, fileName: entry.name, path: claimed, deadline, owner: opts.owner, message, sender, bytes: bytes.length };
+}
+
+/**
+ * Whether a sweeper is returning a stale claim of `fileName` to the inbox right now (its own claim
+ * name, owner `s…`, is in processing/ between returnToInbox's link and unlink). Only then is a
+ * second name worth waiting for: a planted hard link is refused at once, so a flood of them costs
+ * no blocked 0.1 s each.
+ */
+function returnInProgress(root: string, paths: ReceiverPaths, fileName: string): boolean {
+  return listBusDir(root, paths.processing).some((n) => {
+    const c = parseClaimFileName(n);
+    return c !== undefined && c.fileName === fileName && c.owner.startsWith('s');
+  });
 }
 
 /**
