@@ -541,7 +541,7 @@ export class GitTransport implements RelayTransport {
     for (const line of r.stdout.split('\n')) {
       if (line.startsWith('@@')) {
         const m = /^@@(\d+) (.*)$/.exec(line);
-        time = m ? new Date(Number(m[1]) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+        time = m ? commitTime(m[1]!) : null;
         const b = m ? /\((\d{1,15}) bytes\)\s*$/.exec(m[2]!) : null;
         size = b ? Number(b[1]) : null;
       } else if (line && paths.has(line) && !out.has(line)) {
@@ -693,4 +693,13 @@ async function initLocalBareRepo(path: string): Promise<boolean> {
   await runGit(['config', 'core.compression', '0'], { cwd: path });
   await runGit(['config', 'pack.window', '0'], { cwd: path });
   return true;
+}
+
+/**
+ * A commit's `%ct` as UTC ISO to the second; null when no Date can hold it. The depositor writes
+ * the commit: a time such as year 287,000 made toISOString throw and `relay inbox` fail for every package.
+ */
+function commitTime(seconds: string): string | null {
+  const date = new Date(Number(seconds) * 1000);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
