@@ -555,7 +555,14 @@ export class GithubTransport implements RelayTransport {
     );
     return {
       truncated: Boolean(r.data.truncated),
-      tree: r.data.tree.map((e) => ({ path: e.path ?? '', type: e.type ?? '', sha: e.sha ?? '', size: e.size })),
+      // The server's claims: a size that is not a whole number of bytes (text, in a hostile answer)
+      // would reach relay inbox's output and pull's --max-size check; it is unknown instead.
+      tree: r.data.tree.map((e) => ({
+        path: e.path ?? '',
+        type: e.type ?? '',
+        sha: e.sha ?? '',
+        size: Number.isSafeInteger(e.size) && e.size! >= 0 ? e.size : undefined,
+      })),
     };
   }
 
