@@ -138,6 +138,31 @@ describe('text from a v1 relay.yaml', () => {
     expect(s.stdout).toMatch(/last error: GitHub said \\x9b2J\\x1b\]0;x\\x07/);
     expect(s.stdout).not.toMatch(RAW_CONTROL);
   });
+
+  it('a state.json whose last_sync is not a time: status shows it escaped', async () => {
+    const u = makeUser(base.dir, 'status-sync-hostile');
+    mkdirSync(u.paths.dir, { recursive: true });
+    writeFileSync(u.paths.config, JSON.stringify({ repo: 'alice/walnut-relay', github_username: 'alice', peers: [] }));
+    const link = '\u001b]8;;https://evil.example\u0007click here\u001b]8;;\u0007';
+    writeFileSync(u.paths.state, JSON.stringify({ last_sync: link, last_commit: null, pending_packages: 1, peer_reachability: {}, newly_accepted: [] }));
+    const s = await runAsCli(u, ['status', '--offline']);
+    expect(s.stdout).toMatch(/1 package\(s\) waiting; as of \\x1b\]8;;https:\/\/evil\.example\\x07click here/);
+    expect(s.stdout).not.toMatch(RAW_CONTROL);
+    // Date.parse reads a parenthesised comment after a time as no part of it: the same link there.
+    writeFileSync(
+      u.paths.state,
+      JSON.stringify({
+        last_sync: `Thu, 01 Jan 2026 00:00:00 GMT (${link})`,
+        last_commit: null,
+        pending_packages: 1,
+        peer_reachability: {},
+        newly_accepted: [],
+      }),
+    );
+    const t = await runAsCli(u, ['status', '--offline']);
+    expect(t.stdout).toMatch(/as of Thu, 01 Jan 2026 00:00:00 GMT \(\\x1b\]8;;/);
+    expect(t.stdout).not.toMatch(RAW_CONTROL);
+  });
 });
 
 describe("a GitHub server's rate-limit headers", () => {

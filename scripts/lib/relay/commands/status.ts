@@ -163,11 +163,12 @@ export function isStale(state: RelayState | null): boolean {
   return Number.isFinite(action) && action >= sync;
 }
 
+/** state.json's last_sync with its age; a value that is not a time (a state.json edited by hand) is shown escaped. */
 function ageText(iso: string): string {
   const ms = Date.now() - Date.parse(iso);
-  if (!Number.isFinite(ms)) return iso;
+  if (!Number.isFinite(ms)) return inlineText(iso, 64);
   const s = Math.max(0, Math.round(ms / 1000));
   const human =
     s < 60 ? `${s} s ago` : s < 3600 ? `${Math.round(s / 60)} min ago` : s < 172800 ? `${Math.round(s / 3600)} h ago` : `${Math.round(s / 86400)} days ago`;
-  return `${iso} (${human})`;
+  return `${inlineText(iso, 64)} (${human})`;
 }
