@@ -165,6 +165,33 @@ describe('text from a v1 relay.yaml', () => {
   });
 });
 
+describe('what waits, by sender', () => {
+  it('status names a few senders and counts the rest: a relay with thousands of sender folders is not one huge line', async () => {
+    const u = makeUser(base.dir, 'many-senders');
+    mkdirSync(u.paths.dir, { recursive: true });
+    writeFileSync(u.paths.config, JSON.stringify({ repo: 'alice/walnut-relay', github_username: 'alice', peers: [] }));
+    // What the probe writes for an inbox/ holding 5,000 sender folders of one deposit each.
+    const bySender = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`note-to-the-assistant-${String(i).padStart(4, '0')}-${'x'.repeat(30)}`, 1]));
+    writeFileSync(
+      u.paths.state,
+      JSON.stringify({
+        last_sync: '2026-01-01T00:00:00+00:00',
+        last_commit: null,
+        pending_packages: 5000,
+        pending_by_sender: bySender,
+        peer_reachability: {},
+        newly_accepted: [],
+      }),
+    );
+    const s = await runAsCli(u, ['status', '--offline']);
+    const inbox = s.stdout.split('\n').find((l) => l.startsWith('Inbox:'))!;
+    expect(inbox).toMatch(/^Inbox: {3}5000 package\(s\) waiting \(.*, and 4990 more senders\); as of /);
+    expect(inbox.length).toBeLessThan(1200);
+    const j = await runAsCli(u, ['status', '--offline', '--json']);
+    expect(Object.keys(j.json.state.pending_by_sender)).toHaveLength(5000);
+  });
+});
+
 describe("a GitHub server's rate-limit headers", () => {
   const rateLimited = (headers: Record<string, string>) =>
     githubError({ status: 403, message: 'rate limit', response: { headers: { 'x-ratelimit-remaining': '0', ...headers }, data: {} } }, 'reading', 'http://x');

@@ -141,9 +141,7 @@ export const relayStatusCommand = defineCommand({
     }
     if (state) {
       const waiting = `${state.pending_packages} package(s) waiting`;
-      const by = Object.entries(state.pending_by_sender ?? {})
-        .map(([s, n]) => `${inlineText(s, 64)}: ${n}`)
-        .join(', ');
+      const by = bySenderText(state.pending_by_sender ?? {});
       out.line(
         `Inbox:   ${waiting}${by ? ` (${by})` : ''}; ${age ? `as of ${age}${probed ? ' (probed just now)' : ''}` : 'never probed'}` +
           `${probeTimedOut ? '; the probe ran out of time' : ''}${state.last_error ? `; last error: ${inlineText(state.last_error, 500)}` : ''}`,
@@ -153,6 +151,21 @@ export const relayStatusCommand = defineCommand({
     for (const p of problems) out.line(`problem: ${p}`);
   },
 });
+
+/** Senders shown on the Inbox line; the rest are counted (--json lists them all). */
+const SENDERS_SHOWN = 10;
+
+/**
+ * `alice: 2, bob: 1`: sender folders are named by whoever writes to the relay, who can make
+ * thousands of them; a few are named and the rest counted, so the line stays a line.
+ */
+function bySenderText(bySender: Record<string, number>): string {
+  const entries = Object.entries(bySender);
+  const shown = entries.slice(0, SENDERS_SHOWN).map(([s, n]) => `${inlineText(s, 64)}: ${n}`);
+  const more = entries.length - SENDERS_SHOWN;
+  if (more > 0) shown.push(`and ${more} more sender${more === 1 ? '' : 's'}`);
+  return shown.join(', ');
+}
 
 /** Never probed, or probed before the last relay command run here. */
 export function isStale(state: RelayState | null): boolean {
