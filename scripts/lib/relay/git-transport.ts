@@ -32,6 +32,12 @@ const PUSH_ATTEMPTS = 8;
 /** A PEM RSA public key is under 2 KiB; a key file in a peer's relay beyond this is not read. */
 const MAX_KEY_BYTES = 64 * 1024;
 /**
+ * The most a tree listing may print (about 350,000 paths). Git stores a tree once however often it
+ * is named, so a few hundred KB of trees committed by anyone with write access can spell an
+ * inbox/ of millions of paths; listed whole it took gigabytes and ended in a JavaScript error.
+ */
+const MAX_LISTING_BYTES = 32 * 1024 * 1024;
+/**
  * Packages are gzip'd and encrypted already: compressing them again (zlib) or searching them for
  * deltas costs seconds per 64 MB and gains nothing. (core.bigFileThreshold is not used: in a
  * partial clone its streaming path asks the promisor remote for the object before writing it.)
@@ -242,7 +248,17 @@ export class GitTransport implements RelayTransport {
 
   /** `path → blob id` for the files under `prefix` in `ref` (trees only; no blob is fetched). */
   private async listTree(ref: string, prefix: string): Promise<Map<string, { oid: string; mode: string; type: string }>> {
-    const r = await this.git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', prefix]);
+    let r: GitResult;
+    try {
+      r = await this.git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', prefix], { maxStdoutBytes: MAX_LISTING_BYTES });
+    } catch (err) {
+      if (!(err instanceof AliveError && err.code === 'git_output_too_large')) throw err;
+      throw new AliveError(
+        `${prefix} in the relay (at commit ${ref.slice(0, 12)}) holds more paths than alive lists (over ${MAX_LISTING_BYTES / 1024 / 1024} MiB of names): ` +
+          'someone with write access committed trees that spell millions of files. Remove them from the relay (a clone of it, `git rm -r` and push) and try again',
+        { code: 'too_large' },
+      );
+    }
     const out = new Map<string, { oid: string; mode: string; type: string }>();
     for (const rec of r.stdout.split('\0')) {
       if (!rec) continue;
