@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGithub } from '../support/fake-github.ts';
 import { makeUser, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
 import { runAsCli } from './in-process.ts';
+import { relayProbeCommand } from '../../scripts/lib/relay/commands/relay-probe.ts';
+import { readFileSync } from 'node:fs';
 
 let base: ReturnType<typeof tempDir>;
 let gh: FakeGithub;
@@ -51,6 +53,37 @@ describe('a hostile server lists a blob with a size that is not a number', () =>
       expect(h.stdout).not.toContain('NaN');
     } finally {
       server.getTree = getTree;
+    }
+  });
+
+  it("a branch head that is not a commit id is refused, never recorded as the state's last_commit", async () => {
+    type Route = (method: string, url: URL, ...rest: unknown[]) => { status: number; data?: unknown };
+    const server = gh as unknown as { route: Route };
+    const route = server.route.bind(gh);
+    // The server names its head with text, and answers for that "commit" with the real one.
+    let real = '';
+    server.route = (method, url, ...rest) => {
+      if (method === 'GET' && /\/git\/commits\/NOTE/.test(url.pathname)) {
+        return route(method, new URL(url.pathname.replace(/\/git\/commits\/.*$/, `/git/commits/${real}`), url), ...rest);
+      }
+      const r = route(method, url, ...rest);
+      if (method === 'GET' && /\/git\/ref\//.test(url.pathname)) {
+        real = (r.data as { object: { sha: string } }).object.sha;
+        return { ...r, data: { object: { sha: NOTE, type: 'commit' } } };
+      }
+      return r;
+    };
+    try {
+      const p = await runAsCli(bob, ['--json'], relayProbeCommand);
+      expect(p.status, p.stderr).toBe(0);
+      expect(String(p.json.last_commit)).not.toContain('ASSISTANT');
+      expect(p.json.last_error).toMatch(/not a commit id/);
+      expect(readFileSync(bob.paths.state, 'utf8')).not.toContain('ASSISTANT');
+      const j = await runAsCli(bob, ['inbox', '--json']);
+      expect(j.status).toBe(1);
+      expect(j.json.error.code).toBe('bad_relay');
+    } finally {
+      server.route = route;
     }
   });
 });

@@ -190,8 +190,14 @@ export class GithubTransport implements RelayTransport {
   private async headCommit(owner: string, repo: string, limits: CallLimits = {}, branch = this.o.branch): Promise<string | null> {
     try {
       const r = await withReadRetry(() => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }), limits.deadline);
-      return r.data.object.sha;
+      const sha: unknown = r.data.object?.sha;
+      // Recorded as state.json's last_commit and used in later requests: only a Git object id.
+      if (typeof sha !== 'string' || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw new AliveError(`${owner}/${repo}: the head of ${branch} from ${this.o.baseUrl} is not a commit id; check the API URL`, { code: 'bad_relay' });
+      }
+      return sha;
     } catch (err) {
+      if (err instanceof AliveError) throw err;
       // 409: the repository is empty; 404: no such branch yet.
       if (isStatus(err, 409)) return null;
       if (isStatus(err, 404)) {
