@@ -293,6 +293,25 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     expect(listing.entries.map((e) => e.path)).toEqual(['inbox/alice/a.walnut', 'inbox/alice/b.walnut', 'inbox/carol/c.walnut']);
   });
 
+  it('a truncated listing of thousands of sender folders is refused, not walked with a request per folder', async () => {
+    // Anyone with write access can push an inbox/ of many folders (sharing one tree, the push is
+    // small); walking them spent one API request each, the user's whole hourly rate limit.
+    const gh = new FakeGithub({ tokens: { ...TOKENS }, treeRecursiveLimit: 100 });
+    await gh.start();
+    cleanups.push(() => gh.close());
+    const bob = new GithubTransport({ octokit: createOctokit(gh.url, 'tok-bob'), baseUrl: gh.url, login: 'bob', branch: 'main' });
+    await bob.setup(pem());
+    gh.commitFiles('bob/walnut-relay', Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`inbox/s${i}/a-20260101-000000-00000001.walnut`, 'x'])));
+    const before = gh.requests.length;
+    const err = await bob.listInbox().then(
+      () => undefined,
+      (e: Error & { code?: string }) => e,
+    );
+    expect(err?.code).toBe('too_large');
+    expect(err?.message).toMatch(/inbox\/ of bob\/walnut-relay holds 1500 folders/);
+    expect(gh.requests.length - before).toBeLessThan(20);
+  });
+
   it('401: says the token was rejected and what to do', async () => {
     const w = await world();
     const bad = new GithubTransport({ octokit: createOctokit(w.gh.url, 'nope'), baseUrl: w.gh.url, login: 'alice', branch: 'main' });

@@ -39,6 +39,8 @@ const TRANSFER_TIMEOUT_MS = 30 * 60_000;
 /** ... and without a byte moving (a server or network that stalls mid-transfer). */
 export const TRANSFER_IDLE_MS = 60_000;
 const WRITE_ATTEMPTS = 4;
+/** Sender folders a truncated inbox listing is walked through, one request each (see listInbox). */
+const MAX_WALKED_FOLDERS = 1000;
 /** The most a file read as text (a key, the README) may hold: no key or relay README is near it. */
 const MAX_TEXT_BYTES = MAX_PEM_BYTES;
 /** Its Contents API answer: base64 (4/3, a line break every 60 characters, escaped) and some metadata. */
@@ -527,9 +529,20 @@ export class GithubTransport implements RelayTransport {
       const ignored: string[] = [];
       let flat = await this.tree(owner, repo, inbox.sha, true, limits);
       if (flat.truncated) {
-        // Too big for one recursive listing: walk one sender folder at a time.
+        // Too big for one recursive listing: walk one sender folder at a time, a request each. Folders
+        // are made by anyone with write access (thousands, sharing one tree, in a small push): past
+        // MAX_WALKED_FOLDERS the walk would spend the user's hourly rate limit, so it is refused.
         const items: typeof flat.tree = [];
-        for (const dir of (await this.tree(owner, repo, inbox.sha, false, limits)).tree) {
+        const top = (await this.tree(owner, repo, inbox.sha, false, limits)).tree;
+        const folders = top.filter((e) => e.type === 'tree').length;
+        if (folders > MAX_WALKED_FOLDERS) {
+          throw new AliveError(
+            `inbox/ of ${owner}/${repo} holds ${folders} folders and too many files for one listing; alive walks at most ${MAX_WALKED_FOLDERS} ` +
+              '(a request each): someone with write access may have pushed them. Remove the folders that are not your peers and try again',
+            { code: 'too_large' },
+          );
+        }
+        for (const dir of top) {
           if (dir.type !== 'tree') {
             items.push(dir);
             continue;
