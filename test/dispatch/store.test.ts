@@ -215,6 +215,30 @@ describe('poison files and leases', () => {
     expect(c?.message.body).toBe('finally');
   });
 
+  it('an empty file dated far in the future is dead-lettered as empty, not waited for until that date', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    mkdirSync(paths.inbox, { recursive: true });
+    const file = join(paths.inbox, 'msg-future.hw');
+    writeFileSync(file, '');
+    const dayAhead = Date.now() / 1000 + 86_400;
+    utimesSync(file, dayAhead, dayAhead);
+    const skipUntil = new Map<string, number>();
+    expect(await claimNext(root, 'r', { ...lease, skipUntil })).toBeUndefined();
+    expect(skipUntil.has('msg-future.hw')).toBe(false);
+    expect(filesIn(paths.inbox)).toEqual([]);
+    expect(filesIn(paths.deadLetter)).toContain('msg-future.hw');
+  });
+
+  it("serve's next wake is the earliest skipped file's, found without spreading a list of any size", async () => {
+    const { nextWakeMs } = await import('../../scripts/lib/bus/daemon.ts');
+    const skipped = new Map<string, number>();
+    for (let i = 0; i < 200_000; i++) skipped.set(`msg-${i}.hw`, 10_000 + i);
+    skipped.set('msg-soon.hw', 1_500);
+    expect(nextWakeMs(skipped, 1_000, 60_000)).toBe(500);
+    expect(nextWakeMs(new Map(), 1_000, 60_000)).toBe(60_000);
+  });
+
   it('returns stale claims to the inbox; the late owner loses its claim and writes no response', async () => {
     const { root } = makeBus();
     const paths = receiverPaths(root, 'r');

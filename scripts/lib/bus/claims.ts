@@ -272,9 +272,11 @@ function tryClaim(
     }
     if (st.size === 0) {
       closeSync(fd);
-      if (now - st.mtimeMs < config.emptyFileGraceMs) {
+      // Young: made within the grace period, by this clock or one up to that much ahead. A file
+      // dated further in the future is not waited for: it would be skipped until that date.
+      if (Math.abs(now - st.mtimeMs) < config.emptyFileGraceMs) {
         // Maybe a foreign writer that creates the file first and fills it after: give it time.
-        if (renameIfPresent(root, claimed, entry.path)) opts.skipUntil?.set(entry.name, st.mtimeMs + config.emptyFileGraceMs);
+        if (renameIfPresent(root, claimed, entry.path)) opts.skipUntil?.set(entry.name, Math.min(st.mtimeMs, now) + config.emptyFileGraceMs);
         return undefined;
       }
       report(deadLetter(paths, receiver, claimed, entry.name, 'the file is empty', 'empty'));

@@ -196,7 +196,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
       if (opts.once && !claimedAny && inflight.size === 0 && entries.length === 0) {
         if (listInbox(paths).every((e) => skipUntil.has(e.name))) break;
       }
-      const nextSkip = Math.min(...[...skipUntil.values()].map((t) => t - Date.now()), sweepEvery);
+      const nextSkip = nextWakeMs(skipUntil, Date.now(), sweepEvery);
       // The cached listing is only refreshed once it is used up (or at a sweep): re-reading a
       // large inbox after every message would make a backlog quadratic. Newer arrivals sort
       // after the cached ones anyway.
@@ -208,6 +208,17 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
     if (ownsDaemonFile(paths)) safeUnlinkBus(paths.root, paths.daemon);
   }
   return summary;
+}
+
+/**
+ * How long the loop may sleep: until the earliest skipped file is due, at most `cap`. A loop, not
+ * Math.min(...values): a bus writer can make the skipped files many (empty files are skipped while
+ * young), and spreading 130,000 of them overflowed the call stack and ended serve.
+ */
+export function nextWakeMs(skipUntil: ReadonlyMap<string, number>, now: number, cap: number): number {
+  let next = cap;
+  for (const t of skipUntil.values()) if (t - now < next) next = t - now;
+  return next;
 }
 
 function anySignal(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
@@ -245,7 +256,8 @@ export function endAgentsOfDeadDaemons(paths: ReceiverPaths): number {
     const daemonPid = Number(m[1]);
     const agentPid = Number(m[2]);
     if (daemonPid === process.pid || processAlive(daemonPid)) continue;
-    if (carriesMark(agentPid, daemonPid)) {
+    // The name is anyone's to plant: kill(-1) signals every process we may signal, kill(-0) our own group.
+    if (agentPid > 1 && Number.isSafeInteger(agentPid) && carriesMark(agentPid, daemonPid)) {
       try {
         process.kill(-agentPid, 'SIGKILL');
         ended++;
