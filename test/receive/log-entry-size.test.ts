@@ -36,3 +36,22 @@ describe('the log entry of a receive', () => {
     expect(r.log_entry).toMatch(/and 1480 more/);
   }, 60_000);
 });
+
+describe('the ledger entry of a receive', () => {
+  it('lists at most 100 held-back files and counts the rest: what a package holds back does not decide the size of imports.json', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const files: PackageFiles = { 'bundles/alpha/context.manifest.yaml': 'goal: a\n' };
+    for (let i = 0; i < 3000; i++) files[`bundles/alpha/.claude/commands/${'c'.repeat(200)}-${i}.md`] = 'x\n';
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'bundle', files, { bundles: ['alpha'] }), files);
+    const r = await receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env });
+    expect(r.held_back).toHaveLength(3000);
+    const ledger = JSON.parse(readFileSync(join(world, '.alive', 'imports.json'), 'utf8'));
+    const entry = ledger.imports.at(-1);
+    expect(entry.held_back).toHaveLength(100);
+    expect(entry.held_back[0]).toContain('.claude/commands/');
+    expect(entry.held_back_total).toBe(3000);
+    expect(readFileSync(join(world, '.alive', 'imports.json')).length).toBeLessThan(100 * 1024);
+  }, 60_000);
+});

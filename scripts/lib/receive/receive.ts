@@ -144,9 +144,11 @@ function encryptionText(envelope: string): string {
 /**
  * Most items of one list (held-back files, bundles, conflicts) named in a log entry: the entry lands
  * in the receiver's own log.md, which agents read, so the package must not decide its size. The
- * full lists are in the result, imports.json and held-back.json.
+ * full lists are in the result and held-back.json; imports.json names the first 100 held back.
  */
 const LOG_LIST_MAX = 20;
+/** Held-back files named in the ledger entry (held_back_total counts them all when there are more). */
+const LEDGER_HELD_MAX = 100;
 const LEDGER = '.alive/imports.json';
 
 /** The first LOG_LIST_MAX of `items`, then how many more and where they are listed. */
@@ -555,7 +557,10 @@ async function receiveForReal(
           target: targetRel,
           imported: result.imported.map((p) => worldRel(world, p)),
           conflicts: plan.conflicts.map((c) => ({ bundle: c.bundle, imported_as: c.imported_as })),
-          ...(plan.held.length ? { held_back: plan.held.map((h) => h.path) } : {}),
+          // The first LEDGER_HELD_MAX only: every receive reads imports.json whole (up to
+          // LEDGER_MAX_BYTES), so one package's list must not fill it. All are in held-back.json.
+          ...(plan.held.length ? { held_back: plan.held.slice(0, LEDGER_HELD_MAX).map((h) => h.path) } : {}),
+          ...(plan.held.length > LEDGER_HELD_MAX ? { held_back_total: plan.held.length } : {}),
           receipt: id,
         },
         result: result as unknown as Record<string, unknown>,
