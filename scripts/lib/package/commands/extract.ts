@@ -3,6 +3,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { verifySummary } from '../verify.ts';
+import { signerFields } from '../signer-shown.ts';
 import { packageCryptoFrom } from '../crypto-adapter.ts';
 import { extractPackage } from '../extract.ts';
 import { DEFAULT_MAX_SIZE } from '../limits.ts';
@@ -24,7 +25,7 @@ on a terminal when unset) or --private-key.`,
     const privateKey = ctx.values['private-key'];
     const crypto = packageCryptoFrom({ askPassphrase: true, ...(privateKey ? { privateKeyPath: privateKey } : {}) });
     const r = await extractPackage(pkg, output, { maxBytes, crypto, onProgress: ctx.progress });
-    if (ctx.json) return ctx.printJson({ ...verifySummary(r, false), output: r.output, bytes: r.bytes });
+    if (ctx.json) return ctx.printJson({ ...verifySummary(r, false), ...signerFields(r.signature.signer), output: r.output, bytes: r.bytes });
     ctx.print(`Extracted to: ${r.output}`);
     ctx.print(`Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${inlineText(r.manifest.source.walnut ?? '?')}`);
     ctx.print(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`);
