@@ -7,9 +7,11 @@
  */
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
+import { fingerprint } from '../../scripts/lib/crypto/keys.ts';
 import { aliveInProcess } from '../support/alive-in-process.ts';
 import { relabelSigner } from '../support/relabel-signer.ts';
 import { cliBundle, makeWalnut, makeWorld, repoRoot, testEnv, tmp, tree } from './helpers.ts';
@@ -153,6 +155,32 @@ describe('signed packages', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^error: .*signature does not verify/);
     expect(tree(refused)).toEqual(before);
+  });
+
+  it('a key file that is not the key relay.json pins for the signer verifies nothing: the package is refused, as relay pull would file it unverified', async () => {
+    // Mallory signs as alice; alice.pem holds mallory's key (left by another tool, or swapped in),
+    // while relay.json pins alice's real fingerprint.
+    const pkg = join(base, 'swapped-key.walnut');
+    const c = await run(
+      ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keys.mallory, 'private.pem'), '--signer', 'alice'],
+      sender,
+    );
+    expect(c.status, c.stderr).toBe(0);
+    const env = receiverEnv('swapped');
+    const relay = join(env.ALIVE_HOME!, 'relay');
+    mkdirSync(join(relay, 'keys', 'peers'), { recursive: true });
+    copyFileSync(join(keys.mallory, 'public.pem'), join(relay, 'keys', 'peers', 'alice.pem'));
+    const pinned = fingerprint(createPublicKey(readFileSync(join(keys.alice, 'public.pem'))));
+    writeFileSync(
+      join(relay, 'relay.json'),
+      JSON.stringify({ repo: 'me/walnut-relay', github_username: 'me', peers: [{ github: 'alice', status: 'accepted', fingerprint: pinned }] }),
+    );
+    const world = makeWorld(join(base, 'swapped'), { layout: 'v2' });
+    const before = tree(world);
+    const r = await run(['receive', pkg, '--world', world], env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*signature does not verify.*not the key relay\.json pins for alice/);
+    expect(tree(world)).toEqual(before);
   });
 
   it("a forged signature naming a pinned peer through an escape (al\\ice in a 2.1 manifest) is refused, not 'not verified'", async () => {

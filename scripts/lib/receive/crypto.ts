@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { packageCryptoFrom } from '../package/crypto-adapter.ts';
 import type { PackageCrypto } from '../package/read-package.ts';
 import { readSignatureBlock, signerProblem, verifyManifestText } from '../crypto/sign.ts';
-import { loadPublicKey } from '../crypto/keys.ts';
+import { fingerprint, formatFingerprint, loadPublicKey } from '../crypto/keys.ts';
+import { findPeer, readRelayConfig } from '../relay/config.ts';
+import { relayPaths } from '../relay/paths.ts';
 import { relayDir } from '../home.ts';
 import { folderNameProblem } from './names.ts';
 
@@ -33,6 +35,21 @@ export function pinnedSignerKeyPath(signer: string, env: NodeJS.ProcessEnv): str
   return found ? join(dir, found) : undefined;
 }
 
+/**
+ * The fingerprint relay.json pins for `signer`, when the relay is set up and names one. A relay.json
+ * that cannot be read pins nothing here: the pinned key file alone decides, as without a relay.
+ */
+function relayPinFor(signer: string, env: NodeJS.ProcessEnv): string | undefined {
+  let cfg;
+  try {
+    cfg = readRelayConfig(relayPaths(relayDir(env)).config);
+  } catch {
+    return undefined;
+  }
+  const peer = cfg && findPeer(cfg, signer);
+  return peer?.fingerprint ?? undefined;
+}
+
 export function receiveCrypto(privateKeyPath: string | undefined, env: NodeJS.ProcessEnv): PackageCrypto {
   const base = packageCryptoFrom({ ...(privateKeyPath ? { privateKeyPath } : {}), env, askPassphrase: true });
   return {
@@ -46,7 +63,20 @@ export function receiveCrypto(privateKeyPath: string | undefined, env: NodeJS.Pr
       if (problem) return { present: true, ok: false, ...(block.signer ? { signer: block.signer } : {}), reason: problem };
       const path = pinnedSignerKeyPath(block.signer, env);
       // No pinned key for this signer: the signature is reported as present but unverified.
-      return path ? verifyManifestText(text, loadPublicKey(path)) : undefined;
+      if (!path) return undefined;
+      const key = loadPublicKey(path);
+      // relay.json's pin is checked on every use, as relay pull does: a key file that is not the
+      // pinned key (left by another tool, or swapped in) verifies nothing.
+      const pinned = relayPinFor(block.signer, env);
+      if (pinned !== undefined && fingerprint(key) !== pinned) {
+        return {
+          present: true,
+          ok: false,
+          signer: block.signer,
+          reason: `${path} is not the key relay.json pins for ${block.signer} (pinned ${formatFingerprint(pinned)}); run \`alive-p2p relay accept ${block.signer}\` to pin their key again`,
+        };
+      }
+      return verifyManifestText(text, key);
     },
   };
 }
