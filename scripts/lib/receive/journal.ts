@@ -4,7 +4,7 @@
  * a fresh import and finishes one that was killed half-way ("roll forward"). A staging folder
  * without a journal never touched the world and is simply deleted ("roll back").
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import * as z from '../json/zod.ts';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
@@ -14,6 +14,7 @@ import { prependLogEntry } from '../world/log.ts';
 import { regenerateNow } from '../world/now.ts';
 import { ledgerEntrySchema, recordImport } from './ledger.ts';
 import { isWithin } from '../fs/within.ts';
+import { removeTree } from '../fs/remove-tree.ts';
 
 export const JOURNAL = 'journal.json';
 
@@ -117,7 +118,7 @@ function removeBeside(world: string, rel: string | undefined): void {
   if (!abs.startsWith(world + sep) || !basename(abs).startsWith(BESIDE_PREFIX)) return;
   // Named in a file under .alive/: its folder must not lead out of the world through a link.
   if (!exists(dirname(abs)) || !isWithin(realpathSync(world), realpathSync(dirname(abs)))) return;
-  rmSync(abs, { recursive: true, force: true });
+  removeTree(abs);
 }
 
 /** A leftover's small JSON file (a FIFO or a link planted there is not read: it would block or lead out). */
@@ -146,7 +147,7 @@ function besideOf(staging: string): string | undefined {
 /** Throws away a staging folder that never reached its journal, with what it staged beside the targets. */
 export function discardStaging(world: string, staging: string): void {
   removeBeside(world, besideOf(staging));
-  rmSync(staging, { recursive: true, force: true });
+  removeTree(staging);
 }
 
 /**
@@ -185,7 +186,7 @@ export function applyJournal(world: string, staging: string, j: Journal, leftove
   if (j.now) regenerateNow(at.world(j.now.walnut), j.now.layout, j.now);
   recordImport(world, j.ledger);
   removeBeside(world, j.beside);
-  rmSync(staging, { recursive: true, force: true });
+  removeTree(staging);
 }
 
 /** Every path of a leftover journal, checked before its first step (a refusal leaves all as it was). */
@@ -234,8 +235,21 @@ export function recoverLeftovers(world: string, receivingDir: string): RecoveryR
     const staging = join(receivingDir, e.name);
     const journalPath = join(staging, JOURNAL);
     if (!existsSync(journalPath)) {
-      discardStaging(world, staging);
-      report.discarded.push(e.name);
+      try {
+        discardStaging(world, staging);
+        report.discarded.push(e.name);
+      } catch (err) {
+        // Left where it is: it never reached its journal, so the world does not depend on it.
+        const why = err instanceof AliveError ? err.message : messageOf(err).split('\n')[0]!;
+        report.stuck.push({
+          id: e.name,
+          staging,
+          target: null,
+          message:
+            `an interrupted receive (${e.name}) that had not changed the world could not be deleted: ${why}. ` +
+            `It blocks nothing; delete ${staging} yourself (for example with rm -rf)`,
+        });
+      }
       continue;
     }
     let journal: Journal | undefined;
