@@ -417,3 +417,24 @@ describe("HelloWorld's real root vocabulary", () => {
     expect(line).toMatch(/\[#, #run/);
   });
 });
+
+describe('a rate-limit lock that cannot be taken', () => {
+  it('a folder planted at .rate-served/<sender>.lock dead-letters the message with its reason, logged; it is not left claimed until its lease ends', async () => {
+    const { root } = makeBus();
+    config(root, 'r', { rate_limit: { messages: 5, per_seconds: 3600 } });
+    const paths = receiverPaths(root, 'r');
+    const lock = join(paths.dir, '.rate-served', 'mallory.lock');
+    mkdirSync(join(lock, 'planted'), { recursive: true });
+    mkdirSync(paths.inbox, { recursive: true });
+    writeFileSync(join(paths.inbox, 'msg-hand-1.hw'), '# From: Mallory\n\nm1\n');
+    writeFileSync(join(paths.inbox, 'msg-other.hw'), '# From: Alice\n\nhi\n');
+    const { summary, log } = await serveOnce(root, 'r', 'echo');
+    expect(summary).toMatchObject({ answered: 1, deadLettered: 1 });
+    expect(filesIn(paths.processing)).toEqual([]);
+    const [dead] = listDeadLetters(root, 'r');
+    expect(dead!.deadLetter).toMatchObject({ code: 'not_a_file' });
+    expect(dead!.deadLetter!.reason).toContain(lock);
+    expect(dead!.deadLetter!.reason).toMatch(/rate limit of @mallory could not be counted/);
+    expect(log.join('\n')).toMatch(/dead-letter msg-hand-1\.hw: .*rate limit of @mallory could not be counted/);
+  });
+});

@@ -7,7 +7,7 @@
 import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { messageOf } from '../errors.ts';
+import { AliveError, messageOf } from '../errors.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
 import { agentEnvironment, DAEMON_ENV } from './agent-env.ts';
@@ -304,12 +304,25 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
     }
     // The sender's rate limit, counted again here: a message dropped into the inbox by hand (or by
     // another tool) never passed 'dispatch send'. From is self-declared: this is a label, not a proof.
-    if (config.rateLimit && !(await takeRateToken(claim.root, join(claim.paths.dir, '.rate-served'), claim.sender ?? 'anonymous', config.rateLimit))) {
-      fail(
-        `${claim.sender ? displayName(claim.sender) : 'an anonymous sender'} sent more than ${config.rateLimit.messages} messages in ${config.rateLimit.perSeconds} s (rate_limit of ${claim.paths.config})`,
-        'rate_limited',
-      );
-      return ['other', ''];
+    if (config.rateLimit) {
+      const who = claim.sender ? displayName(claim.sender) : 'an anonymous sender';
+      let taken: boolean;
+      try {
+        taken = await takeRateToken(claim.root, join(claim.paths.dir, '.rate-served'), claim.sender ?? 'anonymous', config.rateLimit);
+      } catch (err) {
+        // A lock that cannot be taken (a folder planted in its place, a lock held for good): left
+        // claimed, the message would wait for its lease to end and fail again, and so would the next.
+        const code = err instanceof AliveError ? err.code : 'failed';
+        fail(`the rate limit of ${who} could not be counted: ${messageOf(err)}; then retry the message (dispatch retry)`, code);
+        return ['other', ''];
+      }
+      if (!taken) {
+        fail(
+          `${who} sent more than ${config.rateLimit.messages} messages in ${config.rateLimit.perSeconds} s (rate_limit of ${claim.paths.config})`,
+          'rate_limited',
+        );
+        return ['other', ''];
+      }
     }
     const thread = msg.thread !== undefined && msg.thread !== '' ? msg.thread : claim.id;
     const turn = msg.turn ?? 1;
