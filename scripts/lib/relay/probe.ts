@@ -261,6 +261,31 @@ export function writeProbeState(statePath: string, state: RelayState): void {
   writeRelayState(statePath, state);
 }
 
+/**
+ * The probe's state, minus what a relay command (pull, push, accept ...) wrote to state.json
+ * after the probe started: the probe read the relay and the old state before that command, and
+ * writes last. Such a command's waiting-package counts and own-key check stand, and its
+ * `last_action` (later than this probe's `probed_at`) tells the hook to probe again; without it, a
+ * probe racing `pull` reported the packages pull had just taken for the next 10 minutes.
+ */
+export function keepLaterAction(statePath: string, state: RelayState, probeStarted: number): RelayState {
+  let current: RelayState | undefined;
+  try {
+    current = readRelayState(statePath);
+  } catch {
+    return state; // damaged: the probe's state replaces it
+  }
+  const action = current?.last_action ? Date.parse(current.last_action) : Number.NaN;
+  if (!current || !Number.isFinite(action) || action < probeStarted) return state;
+  return {
+    ...state,
+    last_action: current.last_action ?? null,
+    pending_packages: current.pending_packages,
+    ...(current.pending_by_sender ? { pending_by_sender: current.pending_by_sender } : {}),
+    ...(current.own_key ? { own_key: current.own_key } : {}),
+  };
+}
+
 /** Time kept back from the budget to write state.json and return. */
 const WRITE_RESERVE_MS = 300;
 
@@ -320,7 +345,7 @@ export async function probeWithinBudget(opts: { paths: RelayPaths; statePath: st
   killAllGitChildren();
   if (outcome.state) {
     try {
-      writeProbeState(opts.statePath, outcome.state);
+      writeProbeState(opts.statePath, keepLaterAction(opts.statePath, outcome.state, started));
     } catch (err) {
       warnings.push(`cannot write ${opts.statePath}: ${messageOf(err)}`);
     }

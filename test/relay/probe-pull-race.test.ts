@@ -1,0 +1,101 @@
+/**
+ * A probe running while `relay pull` (or push, accept ...) writes state.json: the probe read the
+ * old state (and the relay, before pull removed what it downloaded), and writes last. What the
+ * command wrote after the probe started must stand: its counts, and its last_action, which tells
+ * the SessionStart hook that the probe is older than the command and must run again. Without it,
+ * the hook said packages were waiting for up to 10 minutes after they were pulled.
+ *
+ * The command's write is made while the probe is waiting on its relay (a server that never
+ * answers, or a local relay where two packages still wait), by the same call pull makes
+ * (touchRelayActivity).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { probeWithinBudget } from '../../scripts/lib/relay/probe.ts';
+import { touchRelayActivity } from '../../scripts/lib/relay/activity.ts';
+import { relayPaths } from '../../scripts/lib/relay/paths.ts';
+import { readNoticeState, readCheckMemory } from '../../scripts/lib/hook/relay-state.ts';
+import { probeIsDue } from '../../scripts/lib/hook/relay-notice.ts';
+import { startHangingServer } from '../support/hanging-server.ts';
+import { git, tempDir } from './helpers.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+let base: ReturnType<typeof tempDir>;
+let hang: Awaited<ReturnType<typeof startHangingServer>>;
+
+beforeAll(async () => {
+  isolateProcessGit();
+  base = tempDir('probe-pull-race');
+  hang = await startHangingServer();
+});
+afterAll(async () => {
+  await hang.close();
+  base.cleanup();
+});
+
+const BEFORE_PULL = {
+  last_sync: '2026-01-01T00:00:00+00:00',
+  last_commit: '1'.repeat(40),
+  pending_packages: 2,
+  pending_by_sender: { bob: 2 },
+  peer_reachability: {},
+  newly_accepted: [],
+};
+
+async function race(tag: string, url: string) {
+  const paths = relayPaths(join(base.dir, tag, 'relay'));
+  mkdirSync(paths.dir, { recursive: true });
+  writeFileSync(paths.config, JSON.stringify({ github_username: 'me', transport: 'git', repo: url, url, peers: [] }));
+  writeFileSync(paths.state, JSON.stringify(BEFORE_PULL));
+  // The probe has read state.json when probeWithinBudget returns its promise (before any await).
+  const probing = probeWithinBudget({ paths, statePath: paths.state, budgetMs: 1000 });
+  const pulledAt = new Date();
+  touchRelayActivity(
+    paths,
+    (s) => {
+      s.pending_packages = 0;
+      s.pending_by_sender = {};
+    },
+    pulledAt,
+  );
+  await probing;
+  const state = JSON.parse(readFileSync(paths.state, 'utf8'));
+  return { paths, state, pulledAt };
+}
+
+/** A git relay (bare repository) where bob's two packages wait for `me`. */
+function relayWithTwoPackages(): string {
+  const work = join(base.dir, 'relay-work');
+  const bare = join(base.dir, 'relay.git');
+  mkdirSync(join(work, 'inbox', 'bob'), { recursive: true });
+  mkdirSync(join(work, 'keys'), { recursive: true });
+  writeFileSync(join(work, 'inbox', 'bob', 'a.walnut'), 'a');
+  writeFileSync(join(work, 'inbox', 'bob', 'b.walnut'), 'b');
+  writeFileSync(join(work, 'README.md'), 'relay\n');
+  git(['init', '-q', '-b', 'main'], work);
+  git(['add', '-A'], work);
+  git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'packages'], work);
+  git(['clone', '-q', '--bare', work, bare]);
+  return bare;
+}
+
+describe('a probe that started before a pull finished', () => {
+  for (const [kind, url] of [
+    ['ended by its budget (the relay never answers)', () => `${hang.url}/r.git`],
+    ['that finished (it saw the two packages pull then took)', relayWithTwoPackages],
+  ] as const) {
+    it(`does not overwrite what pull wrote: ${kind}`, async () => {
+      const { paths, state, pulledAt } = await race(kind.split(' ')[0]!, url());
+      expect(state.pending_packages).toBe(0);
+      expect(state.pending_by_sender).toEqual({});
+      expect(state.last_action).toBe(pulledAt.toISOString());
+      // The probe's own findings are still recorded.
+      expect(state.probed_at).toBeTruthy();
+      // The hook sees no waiting package, and knows a command ran after the probe began.
+      const notice = readNoticeState(paths.state)!;
+      expect(notice.pendingPackages).toBe(0);
+      expect(probeIsDue(notice, readCheckMemory(join(paths.dir, 'none.json')), Date.now())).toBe(true);
+    });
+  }
+});
