@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { relayPaths, type RelayPaths } from '../../scripts/lib/relay/paths.ts';
+import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
 import { nextTestKeyPair, testKeyPairOf } from '../support/test-keys.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
@@ -82,4 +83,19 @@ export function bareFiles(repo: string, branch = 'main'): Map<string, string> {
     out.set(path!, meta!.split(' ')[2]!);
   }
   return out;
+}
+
+/** A user of the git transport in `dir`: test keys, a relay folder, and a bare remote (not created). */
+export function gitUser(dir: string, login: string) {
+  const paths = relayPaths(join(dir, login, 'relay'));
+  const keys = writeTestKeys(paths);
+  const url = join(dir, 'remotes', `${login}.git`);
+  return { login, paths, keys, url, transport: new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work }) };
+}
+
+/** git in `repo`, with `input` on stdin; its output trimmed. */
+export function gitIn(repo: string, args: string[], input?: string): string {
+  const r = spawnSync('git', args, { cwd: repo, input, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.trim();
 }

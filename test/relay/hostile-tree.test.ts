@@ -5,12 +5,10 @@
  * as ignored (issue 11).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
-import { bareFiles, git, tempDir, writeTestKeys } from './helpers.ts';
+import { bareFiles, git, tempDir, writeTestKeys, gitIn, gitUser } from './helpers.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -19,19 +17,6 @@ const cleanups: Array<() => void> = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
-
-function user(dir: string, login: string) {
-  const paths = relayPaths(join(dir, login, 'relay'));
-  const keys = writeTestKeys(paths);
-  const url = join(dir, 'remotes', `${login}.git`);
-  return { login, paths, keys, url, transport: new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work }) };
-}
-
-function gitIn(repo: string, args: string[], input?: string): string {
-  const r = spawnSync('git', args, { cwd: repo, input, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-}
 
 /** Commits, straight into the bare relay, an inbox/ holding `..`, `.git` and a control-character name. */
 function poison(relay: string): void {
@@ -59,8 +44,8 @@ describe('hostile tree entries in a relay inbox', () => {
   it('deliveries, listings and clean-ups keep working, and the entries are listed as ignored', async () => {
     const t = tempDir('hostile');
     cleanups.push(t.cleanup);
-    const alice = user(t.dir, 'alice');
-    const bob = user(t.dir, 'bob');
+    const alice = gitUser(t.dir, 'alice');
+    const bob = gitUser(t.dir, 'bob');
     await alice.transport.setup(alice.keys.publicKeyPem);
     await bob.transport.setup(bob.keys.publicKeyPem);
     poison(bob.url);
@@ -104,8 +89,8 @@ describe('hostile tree entries in a relay inbox', () => {
   it('a deposit whose commit message is larger than the listing reads leaves the listing working, its size and time read', async () => {
     const t = tempDir('hostile-message');
     cleanups.push(t.cleanup);
-    const alice = user(t.dir, 'alice');
-    const bob = user(t.dir, 'bob');
+    const alice = gitUser(t.dir, 'alice');
+    const bob = gitUser(t.dir, 'bob');
     await alice.transport.setup(alice.keys.publicKeyPem);
     await bob.transport.setup(bob.keys.publicKeyPem);
     const pkg = join(t.dir, 'p.walnut');

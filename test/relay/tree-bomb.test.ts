@@ -5,13 +5,10 @@
  * JavaScript string-length error, or a process out of memory): it is refused, with what to do.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
-import { tempDir, writeTestKeys } from './helpers.ts';
-import { relayPaths } from '../../scripts/lib/relay/paths.ts';
+import { tempDir, gitIn, gitUser } from './helpers.ts';
 import { isolateProcessGit } from './git-env.ts';
 
 beforeAll(() => isolateProcessGit());
@@ -19,19 +16,6 @@ const cleanups: Array<() => void> = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
-
-function user(dir: string, login: string) {
-  const paths = relayPaths(join(dir, login, 'relay'));
-  const keys = writeTestKeys(paths);
-  const url = join(dir, 'remotes', `${login}.git`);
-  return { login, paths, keys, url, transport: new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work }) };
-}
-
-function gitIn(repo: string, args: string[], input?: string): string {
-  const r = spawnSync('git', args, { cwd: repo, input, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-}
 
 /** Adds to inbox/ a folder `mallory/` whose three levels of shared trees hold n^3 files. */
 function treeBomb(relay: string, n: number): void {
@@ -56,8 +40,8 @@ describe('an inbox/ of shared trees that spells millions of paths', () => {
   it('is refused as too_large within seconds, not expanded into gigabytes', async () => {
     const t = tempDir('tree-bomb');
     cleanups.push(t.cleanup);
-    const alice = user(t.dir, 'alice');
-    const bob = user(t.dir, 'bob');
+    const alice = gitUser(t.dir, 'alice');
+    const bob = gitUser(t.dir, 'bob');
     await alice.transport.setup(alice.keys.publicKeyPem);
     await bob.transport.setup(bob.keys.publicKeyPem);
     const pkg = join(t.dir, 'p.walnut');
