@@ -99,3 +99,20 @@ describe('a probe that started before a pull finished', () => {
     });
   }
 });
+
+describe('keepLaterAction', () => {
+  it("keeps a later command's count and split by sender together: the probe's split does not stand beside another writer's count", async () => {
+    const { keepLaterAction } = await import('../../scripts/lib/relay/probe.ts');
+    const { emptyState, writeRelayState } = await import('../../scripts/lib/relay/state.ts');
+    const dir = join(base.dir, 'keep-later');
+    mkdirSync(dir, { recursive: true });
+    const statePath = join(dir, 'state.json');
+    const started = Date.now() - 1000;
+    // A command after the probe started wrote a count without a split (as an older state has).
+    writeRelayState(statePath, { ...emptyState(), pending_packages: 0, last_action: new Date().toISOString() });
+    const probed = { ...emptyState(), pending_packages: 2, pending_by_sender: { alice: 2 } };
+    const kept = keepLaterAction(statePath, probed, started);
+    expect(kept.pending_packages).toBe(0);
+    expect(kept.pending_by_sender).toBeUndefined();
+  });
+});

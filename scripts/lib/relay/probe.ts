@@ -277,8 +277,10 @@ export function keepLaterAction(statePath: string, state: RelayState, probeStart
   }
   const action = current?.last_action ? Date.parse(current.last_action) : Number.NaN;
   if (!current || !Number.isFinite(action) || action < probeStarted) return state;
+  // The count and its split by sender come together, from the same writer.
+  const { pending_by_sender: _probed, ...rest } = state;
   return {
-    ...state,
+    ...rest,
     last_action: current.last_action ?? null,
     pending_packages: current.pending_packages,
     ...(current.pending_by_sender ? { pending_by_sender: current.pending_by_sender } : {}),
