@@ -218,15 +218,20 @@ async function runProbe(run) {
       stdio: "ignore",
       env: run.env,
       windowsHide: !0
-    }), timer = setTimeout(() => {
-      if (child.pid !== void 0)
+    }), exited = !1, stopping = !1, hard, killGroup = (signal) => {
+      if (!(child.pid === void 0 || exited))
         try {
-          process.kill(process.platform === "win32" ? child.pid : -child.pid, "SIGKILL");
+          process.kill(process.platform === "win32" ? child.pid : -child.pid, signal);
         } catch {
         }
-      child.unref(), settle("killed");
+    }, timer = setTimeout(() => {
+      stopping = !0, killGroup("SIGTERM"), hard = setTimeout(() => {
+        killGroup("SIGKILL"), child.unref(), settle("killed");
+      }, 300);
     }, msLeft);
-    child.on("error", () => settle("failed")), child.on("exit", (code) => settle(code === 0 ? "exited" : "failed"));
+    child.on("error", () => settle("failed")), child.on("exit", (code) => {
+      exited = !0, clearTimeout(hard), settle(stopping ? "killed" : code === 0 ? "exited" : "failed");
+    });
   });
 }
 

@@ -436,4 +436,48 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     expect(state).toMatchObject({ pending_packages: 1, pending_by_sender: { alice: 1 }, last_error: null });
     expect(state.last_commit).toMatch(/^[0-9a-f]{40}$/);
   });
+
+  it('stops a probe that overruns its deadline together with the git it started in its own process group', async () => {
+    const dir = join(base, `real-${++counter}`);
+    const home = join(dir, 'alive-home');
+    const dist = join(dir, 'dist');
+    const bin = join(dir, 'bin');
+    mkdirSync(join(home, 'relay'), { recursive: true });
+    mkdirSync(dist, { recursive: true });
+    mkdirSync(bin, { recursive: true });
+    copyFileSync(bundle, join(dist, 'relay-check.mjs'));
+    await bundleEntry('relay-probe', dist);
+    // The probe relay-check starts is the real one, told it has 60 s instead of the second it was
+    // given: a probe that starts late on a loaded machine. Its fetch never answers.
+    const realProbe = join(dist, 'relay-probe-real.mjs');
+    copyFileSync(join(dist, 'relay-probe.mjs'), realProbe);
+    writeFileSync(
+      join(dist, 'relay-probe.mjs'),
+      `const at = process.argv.indexOf('--budget');\nif (at > 0) process.argv[at + 1] = '60';\nawait import(${JSON.stringify(realProbe)});\n`,
+    );
+    const pids = join(dir, 'git-pids.log');
+    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\nfor a in "$@"; do case "$a" in fetch|ls-remote|clone) echo $$ >> ${JSON.stringify(pids)}; exec sleep 120;; esac; done\nexec ${JSON.stringify(realGit)} "$@"\n`,
+      { mode: 0o755 },
+    );
+    const remote = join(dir, 'bob.git');
+    writeFileSync(join(home, 'relay', 'relay.json'), JSON.stringify({ repo: remote, github_username: 'bob', transport: 'git', url: remote, peers: [] }));
+    const vars = {
+      HOME: dir,
+      ALIVE_HOME: home,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig'),
+      PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+      ALIVE_RELAY_CHECK_BUDGET_MS: '4000',
+    };
+    const r = await runAsync({ home, dist }, sessionStart(world), vars);
+    expect(r.status).toBe(0);
+    const started = existsSync(pids) ? readFileSync(pids, 'utf8').trim().split('\n').map(Number) : [];
+    hangingPids.push(...started);
+    // The fetch had begun when the deadline came (else this case tests nothing).
+    expect(started.length).toBeGreaterThan(0);
+    for (const pid of started) expect(await isGone(pid)).toBe(true);
+  });
 });

@@ -15,6 +15,9 @@ export interface ProbeRun {
   now: () => number;
 }
 
+/** How long a probe told to stop at the deadline (SIGTERM) has before it is killed (SIGKILL). */
+export const PROBE_TERM_GRACE_MS = 300;
+
 /** Seconds passed as the probe's own --budget: a second short of the deadline, at least 1. */
 export function probeBudgetSeconds(msLeft: number): number {
   return Math.max(1, Math.floor((msLeft - 1000) / 1000));
@@ -39,18 +42,33 @@ export async function runProbe(run: ProbeRun): Promise<ProbeRunOutcome> {
       env: run.env,
       windowsHide: true,
     });
-    const timer = setTimeout(() => {
-      if (child.pid !== undefined) {
-        try {
-          process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
+    let exited = false;
+    let stopping = false;
+    let hard: NodeJS.Timeout | undefined;
+    const killGroup = (signal: NodeJS.Signals) => {
+      if (child.pid === undefined || exited) return;
+      try {
+        process.kill(process.platform === 'win32' ? child.pid : -child.pid, signal);
+      } catch {
+        /* already gone */
       }
-      child.unref();
-      settle('killed');
+    };
+    const timer = setTimeout(() => {
+      // SIGTERM first: the probe's git runs in process groups of their own, which only the probe
+      // can reach; it kills them and ends. SIGKILL follows for a probe that did not.
+      stopping = true;
+      killGroup('SIGTERM');
+      hard = setTimeout(() => {
+        killGroup('SIGKILL');
+        child.unref();
+        settle('killed');
+      }, PROBE_TERM_GRACE_MS);
     }, msLeft);
     child.on('error', () => settle('failed'));
-    child.on('exit', (code) => settle(code === 0 ? 'exited' : 'failed'));
+    child.on('exit', (code) => {
+      exited = true;
+      clearTimeout(hard);
+      settle(stopping ? 'killed' : code === 0 ? 'exited' : 'failed');
+    });
   });
 }

@@ -157,12 +157,29 @@ export function redactUrls(text: string): string {
 /** Every git process group still running (the probe kills them all when its budget ends). */
 const running = new Set<number>();
 
+/**
+ * Signals that end this process while git runs. Each git runs in a process group of its own (so a
+ * timeout kills it with its ssh or helper), which a signal sent to our group never reaches: Ctrl-C
+ * at a terminal, or relay-check ending a probe that overran its deadline, would leave a fetch
+ * running on its own. While any git runs, these signals kill every git group first, then end the
+ * process as the signal would have.
+ */
+const ENDING_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
+function endWithGitChildren(signal: NodeJS.Signals): void {
+  killAllGitChildren();
+  process.kill(process.pid, signal);
+}
+
 export function trackChild(pid: number | undefined): void {
-  if (pid !== undefined) running.add(pid);
+  if (pid === undefined) return;
+  if (running.size === 0) for (const s of ENDING_SIGNALS) process.on(s, endWithGitChildren);
+  running.add(pid);
 }
 
 export function untrackChild(pid: number | undefined): void {
-  if (pid !== undefined) running.delete(pid);
+  if (pid === undefined || !running.delete(pid) || running.size > 0) return;
+  for (const s of ENDING_SIGNALS) process.off(s, endWithGitChildren);
 }
 
 export function killAllGitChildren(): void {
@@ -174,6 +191,7 @@ export function killAllGitChildren(): void {
     }
   }
   running.clear();
+  for (const s of ENDING_SIGNALS) process.off(s, endWithGitChildren);
 }
 
 const UNITS: Record<string, number> = { bytes: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };
