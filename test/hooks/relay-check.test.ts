@@ -470,7 +470,7 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
       GIT_CONFIG_NOSYSTEM: '1',
       GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig'),
       PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-      ALIVE_RELAY_CHECK_BUDGET_MS: '4000',
+      ALIVE_RELAY_CHECK_BUDGET_MS: '2500',
     };
     const r = await runAsync({ home, dist }, sessionStart(world), vars);
     expect(r.status).toBe(0);
