@@ -76,6 +76,15 @@ describe('the command factory', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ ok: true, arg: 'a', out: 'o', max: 10 });
   });
+  it('says plainly that an option lacks its value, whether another option or nothing follows it', async () => {
+    const followed = await runCaptured(cmd, ['a', '--out', '--max-size', '10']);
+    expect(followed.code).toBe(2);
+    const first = followed.stderr.split('\n')[0]!;
+    expect(first).toBe("error: option '--out' needs a value, and '--max-size' follows it (write --out=VALUE for a value that starts with '-')");
+    const last = await runCaptured(cmd, ['a', '--out']);
+    expect(last.code).toBe(2);
+    expect(last.stderr.split('\n')[0]).toBe("error: option '--out' needs a value");
+  });
   it('refuses a --max-size that is not a positive whole number, its text escaped', async () => {
     const r = await runCaptured(cmd, ['a', '--max-size', '1e3\u001b[2J']);
     expect(r.code).toBe(2);
