@@ -75,7 +75,7 @@ describe('usage errors exit 2 and name the problem', () => {
       message: /--description must be a single line/,
     },
     { name: 'info with an unknown flag', args: () => ['info', pkg, '--verbose'], message: /--verbose/ },
-    { name: 'info without a package', args: () => ['info'], message: /missing argument/ },
+    { name: 'info without a package', args: () => ['info'], message: /missing PACKAGE/ },
     { name: 'verify with an unknown flag', args: () => ['verify', pkg, '--private'], message: /--private/ },
     { name: 'verify with two packages', args: () => ['verify', pkg, pkg], message: /unexpected argument/ },
     {

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findWorldRoot } from '../../scripts/lib/world/root.ts';
 import { writeFileAtomic } from '../../scripts/lib/fs/atomic.ts';
-import { defineCommand, runCaptured } from '../../scripts/lib/cli/command.ts';
+import { defineCommand, defineGroup, runCaptured } from '../../scripts/lib/cli/command.ts';
+import { relayGroup } from '../../scripts/lib/relay/cli.ts';
+import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { AliveError } from '../../scripts/lib/errors.ts';
 import { bundlePath } from '../support/bundles.ts';
 
@@ -57,7 +59,7 @@ describe('the command factory', () => {
     summary: 'x',
     usage: 'usage: x ARG [--out O] [--max-size N]',
     options: { out: { type: 'string' }, 'max-size': { type: 'string' } },
-    positionals: { min: 1, max: 1 },
+    positionals: { names: ['ARG'], min: 1 },
     run(ctx) {
       const max = ctx.positiveInt(ctx.values['max-size'], '--max-size');
       ctx.printJson({ ok: true, arg: ctx.positionals[0], out: ctx.values.out ?? null, max: max ?? null });
@@ -70,11 +72,30 @@ describe('the command factory', () => {
     expect(r.stderr).toMatch(/^error: .*--bogus/);
   });
   it('enforces positional counts and parses typed values', async () => {
-    expect((await runCaptured(cmd, [])).stderr).toMatch(/missing argument/);
+    expect((await runCaptured(cmd, [])).stderr).toMatch(/^error: missing ARG\n/);
     expect((await runCaptured(cmd, ['a', 'b'])).stderr).toMatch(/'b'/);
     const r = await runCaptured(cmd, ['a', '--out', 'o', '--max-size', '10', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ ok: true, arg: 'a', out: 'o', max: 10 });
+  });
+  it('names the missing arguments as the usage does', async () => {
+    expect((await runCaptured(dispatchGroup, ['send'])).stderr).toMatch(/^error: missing @RECEIVER and MESSAGE\n/);
+    expect((await runCaptured(dispatchGroup, ['send', '@gemini'])).stderr).toMatch(/^error: missing MESSAGE\n/);
+    expect((await runCaptured(dispatchGroup, ['claim'])).stderr).toMatch(/^error: missing @RECEIVER\n/);
+  });
+  it('names a nested group by the command line that reaches it', async () => {
+    const r = await runCaptured(relayGroup, []);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: a command is required\nusage: relay <command>/);
+    const nested = defineGroup({ name: 'top', summary: 'top', commands: [relayGroup] });
+    const n = await runCaptured(nested, ['relay']);
+    expect(n.stderr).toMatch(/^error: a command is required\nusage: top relay <command> \[options\]\n/);
+    expect(n.stderr).toContain("Run 'top relay <command> --help'");
+  });
+  it('says a --wait of 0 is not more than 0', async () => {
+    const r = await runCaptured(dispatchGroup, ['send', '@gemini', 'hi', '--wait', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --wait takes a number of seconds, more than 0 and at most 86400, got '0'\n/);
   });
   it('says plainly that an option lacks its value, whether another option or nothing follows it', async () => {
     const followed = await runCaptured(cmd, ['a', '--out', '--max-size', '10']);

@@ -68,8 +68,8 @@ export interface CommandSpec<O extends OptionsConfig> {
   /** The usage line(s) and description, as `--help` shows them (starts with `usage:`). */
   usage: string;
   options: O;
-  /** How many positional arguments (default none). */
-  positionals?: { min: number; max: number };
+  /** The positional arguments as the usage names them, in order, and how many are required (default none). */
+  positionals?: { names: readonly string[]; min: number };
   /** Accepts `--json` (default true). */
   json?: boolean;
   run(ctx: CommandContext<ValuesOf<O>>): Promise<RunResult> | RunResult;
@@ -99,7 +99,8 @@ export function defineCommand<const O extends OptionsConfig>(spec: CommandSpec<O
           try {
             parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
           } catch (err) {
-            throw new UsageError(parseArgsProblem(err, argv, options), spec.usage);
+            // Loaded only for a command line that is wrong: the factory is part of every start-up.
+            throw new UsageError((await import('./args-problem.ts')).parseArgsProblem(err, argv, options), spec.usage);
           }
         }
         const values = parsed.values;
@@ -111,10 +112,10 @@ export function defineCommand<const O extends OptionsConfig>(spec: CommandSpec<O
           writeLine(io.stdout, versionLine(path));
           return 0;
         }
-        const { min, max } = spec.positionals ?? { min: 0, max: 0 };
+        const { names, min } = spec.positionals ?? { names: [], min: 0 };
         const n = parsed.positionals.length;
-        if (n < min) throw new UsageError('missing argument', spec.usage);
-        if (n > max) throw new UsageError(`unexpected argument '${parsed.positionals[max]}'`, spec.usage);
+        if (n < min) throw new UsageError(`missing ${names.slice(n, min).join(' and ')}`, spec.usage);
+        if (n > names.length) throw new UsageError(`unexpected argument '${parsed.positionals[names.length]}'`, spec.usage);
         const ctx = makeContext(io, values.json === true, spec.usage, values as ValuesOf<O>, parsed.positionals);
         return (await spec.run(ctx)) ?? 0;
       });
@@ -137,19 +138,22 @@ export function defineGroup(spec: GroupSpec): Command {
   const byName = new Map(spec.commands.map((c) => [c.name, c]));
   const width = Math.max(...spec.commands.map((c) => c.name.length));
   const list = spec.commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
-  const help = [
-    `usage: ${spec.name} <command> [options]`,
-    spec.intro,
-    `Commands:\n${list}`,
-    spec.outro ?? `Run '${spec.name} <command> --help' for a command's options.`,
-  ]
-    .filter((part) => part !== undefined && part !== '')
-    .join('\n\n');
+  // A nested group (alive-p2p relay) is named by the whole command line that reaches it.
+  const helpAt = (path: readonly string[]) =>
+    [
+      `usage: ${path.join(' ')} <command> [options]`,
+      spec.intro,
+      `Commands:\n${list}`,
+      spec.outro ?? `Run '${path.join(' ')} <command> --help' for a command's options.`,
+    ]
+      .filter((part) => part !== undefined && part !== '')
+      .join('\n\n');
   return {
     name: spec.name,
     summary: spec.summary,
-    help,
+    help: helpAt([spec.name]),
     async invoke(argv, io, path = [spec.name]) {
+      const help = helpAt(path);
       const [first, ...rest] = argv;
       if (first === '--help' || first === '-h' || first === 'help') {
         writeLine(io.stdout, help);
@@ -292,24 +296,4 @@ function versionLine(path: string[]): string {
 
 function writeLine(stream: { write(text: string): unknown }, text: string): void {
   stream.write(`${text}\n`);
-}
-
-/**
- * node's parseArgs message, said for the command line: an option with no value names what followed
- * it (node's text for that case spans three lines with a '-XYZ' example); otherwise the first
- * sentence (node appends "To specify a positional argument starting with a '-'…").
- */
-function parseArgsProblem(err: unknown, argv: readonly string[], options: Record<string, { short?: string | undefined }>): string {
-  const message = messageOf(err);
-  const option = /^Option '(-[^' ,]+)(?:, (--[^' ]+))?/.exec(message);
-  if (option && /argument (?:is ambiguous|missing)/.test(message)) {
-    const short = /^-([^-])$/.exec(option[1]!)?.[1];
-    const long = short === undefined ? undefined : Object.keys(options).find((k) => options[k]!.short === short);
-    const name = option[2] ?? (long === undefined ? option[1]! : `--${long}`);
-    const at = argv.indexOf(option[1]!);
-    const next = /argument is ambiguous/.test(message) && at >= 0 ? argv[at + 1] : undefined;
-    if (next === undefined) return `option '${name}' needs a value`;
-    return `option '${name}' needs a value, and '${next}' follows it (write ${name}=VALUE for a value that starts with '-')`;
-  }
-  return message.split('\n')[0]!.split('. To ')[0]!.replace(/\.$/, '');
 }

@@ -18,7 +18,7 @@ export const claimCommand = defineCommand({
   summary: 'take a message of @RECEIVER (the oldest, or a chosen one) to answer it by hand',
   usage: USAGE,
   options: { ...ROOT_OPTION },
-  positionals: { min: 1, max: 2 },
+  positionals: { names: ['@RECEIVER', 'ID'], min: 1 },
   async run(ctx) {
     const receiver = nameArg(ctx.positionals[0], 'receiver', USAGE);
     const id = ctx.positionals[1] === undefined ? undefined : messageIdArg(ctx.positionals[1]);

@@ -35,7 +35,7 @@ export function secondsArg(value: string | undefined, flag: string): number | un
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 86_400) {
-    throw new UsageError(`${flag} takes a number of seconds between 0 and 86400, got '${inlineText(value, 40)}'`);
+    throw new UsageError(`${flag} takes a number of seconds, more than 0 and at most 86400, got '${inlineText(value, 40)}'`);
   }
   return Math.round(n * 1000);
 }

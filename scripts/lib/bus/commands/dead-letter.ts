@@ -15,7 +15,7 @@ export const deadLetterCommand = defineCommand({
   summary: 'what was dead-lettered for @RECEIVER, and why',
   usage: USAGE,
   options: { ...ROOT_OPTION },
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['@RECEIVER'], min: 1 },
   run(ctx) {
     const receiver = nameArg(ctx.positionals[0], 'receiver', USAGE);
     const root = busRoot(ctx.values.root);

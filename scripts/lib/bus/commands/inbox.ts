@@ -19,7 +19,7 @@ export const inboxCommand = defineCommand({
   summary: 'list messages waiting for @RECEIVER, without consuming them',
   usage: USAGE,
   options: { ...ROOT_OPTION },
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['@RECEIVER'], min: 1 },
   run(ctx) {
     const { values, positionals } = ctx;
     const receiver = nameArg(positionals[0], 'receiver', USAGE);

@@ -15,7 +15,7 @@ export const replyCommand = defineCommand({
   summary: 'answer a claimed message',
   usage: USAGE,
   options: { as: { type: 'string' }, ...ROOT_OPTION },
-  positionals: { min: 2, max: 2 },
+  positionals: { names: ['MESSAGE_ID', 'TEXT'], min: 2 },
   async run(ctx) {
     const receiver = nameArg(ctx.required(ctx.values.as, '--as'), 'receiver', USAGE);
     const id = messageIdArg(ctx.positionals[0]!);

@@ -15,7 +15,7 @@ export const retryCommand = defineCommand({
   summary: 'put a dead letter back into its inbox',
   usage: USAGE,
   options: { receiver: { type: 'string' }, ...ROOT_OPTION },
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['ID'], min: 1 },
   run(ctx) {
     const id = messageIdArg(ctx.positionals[0]!);
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);

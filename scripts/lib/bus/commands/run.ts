@@ -26,7 +26,7 @@ export const runCommand = defineCommand({
   summary: 'evaluate a HelloWorld program; meta-receivers answer over the bus',
   usage: USAGE,
   options: { from: { type: 'string' }, wait: { type: 'string' }, ...ROOT_OPTION },
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['FILE.hw'], min: 1 },
   async run(ctx) {
     const { values, positionals } = ctx;
     const file = positionals[0]!;

@@ -30,7 +30,7 @@ export const sendCommand = defineCommand({
     create: { type: 'boolean' },
     ...ROOT_OPTION,
   },
-  positionals: { min: 2, max: 2 },
+  positionals: { names: ['@RECEIVER', 'MESSAGE'], min: 2 },
   async run(ctx) {
     const { values, positionals } = ctx;
     const to = nameArg(positionals[0], 'receiver', USAGE);

@@ -32,7 +32,7 @@ export const serveCommand = defineCommand({
   summary: "answer @RECEIVER's messages with an agent command (or echo)",
   usage: USAGE,
   options: { agent: { type: 'string' }, once: { type: 'boolean' }, concurrency: { type: 'string' }, workdir: { type: 'string' }, ...ROOT_OPTION },
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['@RECEIVER'], min: 1 },
   json: false,
   async run(ctx) {
     const { values, positionals } = ctx;

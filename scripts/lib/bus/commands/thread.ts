@@ -17,7 +17,7 @@ export const threadCommand = defineCommand({
   summary: 'every message and answer of a thread, in order',
   usage: USAGE,
   options: { receiver: { type: 'string' }, ...ROOT_OPTION },
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['ID'], min: 1 },
   run(ctx) {
     const key = ctx.positionals[0]!;
     if (key.trim() === '' || key.length > 256) ctx.usageError('give a thread id or a message id');

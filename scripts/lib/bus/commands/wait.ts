@@ -19,7 +19,7 @@ export const waitCommand = defineCommand({
   summary: 'wait for the answer to a message sent earlier',
   usage: USAGE,
   options: { timeout: { type: 'string' }, receiver: { type: 'string' }, ...ROOT_OPTION },
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['ID'], min: 1 },
   async run(ctx) {
     const id = messageIdArg(ctx.positionals[0]!);
     const timeoutMs = secondsArg(ctx.values.timeout, '--timeout') ?? 60_000;

@@ -17,7 +17,7 @@ Unpacks a package into a new folder (DIR must not exist, or be empty). Everythin
 before DIR appears; on any problem nothing is written. Decrypts with WALNUT_PASSPHRASE (asked
 on a terminal when unset) or --private-key.`,
   options: { output: { type: 'string' }, 'max-size': { type: 'string' }, 'private-key': { type: 'string' } },
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['PACKAGE'], min: 1 },
   async run(ctx) {
     const output = ctx.required(ctx.values.output, '--output');
     const maxBytes = ctx.positiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;

@@ -13,7 +13,7 @@ export const infoCommand = defineCommand({
 
 Shows a package's manifest summary. Reads nothing but the manifest; decrypts nothing.`,
   options: {},
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['PACKAGE'], min: 1 },
   async run(ctx) {
     const pkg = ctx.positionals[0]!;
     const head = await readPackageHead(pkg);

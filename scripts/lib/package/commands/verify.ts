@@ -17,7 +17,7 @@ anything; decrypts with WALNUT_PASSPHRASE (asked on a terminal when unset) or --
 With --signer-key the package must carry a valid signature by that key. Exit 0 when it all
 holds, 1 otherwise.`,
   options: { 'max-size': { type: 'string' }, 'private-key': { type: 'string' }, 'signer-key': { type: 'string' } },
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['PACKAGE'], min: 1 },
   async run(ctx) {
     const maxSize = ctx.positiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
     const pkg = ctx.positionals[0]!;

@@ -34,7 +34,7 @@ export const receiveCommand = defineCommand({
   name: 'receive',
   summary: 'import a package into a world',
   usage: RECEIVE_USAGE,
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['PACKAGE'], min: 1 },
   options: {
     world: { type: 'string' },
     into: { type: 'string' },

@@ -31,7 +31,7 @@ Options:
   --json             one JSON object
   -h, --help         show this help`,
   options: { url: { type: 'string' }, fingerprint: { type: 'string' } },
-  positionals: { min: 0, max: 1 },
+  positionals: { names: ['LOGIN'], min: 0 },
   async run(ctx) {
     const env = process.env;
     const out = output(ctx);

@@ -25,7 +25,7 @@ Options:
   --json        one JSON object
   -h, --help    show this help`,
   options: { url: { type: 'string' }, name: { type: 'string' } },
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['LOGIN'], min: 1 },
   async run(ctx) {
     const env = process.env;
     const out = output(ctx);

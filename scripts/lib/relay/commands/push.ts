@@ -29,7 +29,7 @@ export const pushCommand = defineCommand({
   summary: "deliver a package into a peer's relay",
   usage: USAGE,
   options: { to: { type: 'string' } },
-  positionals: { min: 1, max: 1 },
+  positionals: { names: ['PACKAGE'], min: 1 },
   async run(ctx) {
     const env = process.env;
     const out = output(ctx);

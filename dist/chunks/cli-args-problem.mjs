@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+var f=Object.defineProperty;var r=(e,t)=>f(e,"name",{value:t,configurable:!0});function l(e){return e instanceof Error?e.message:String(e)}r(l,"messageOf");function b(e,t,d){let o=l(e),n=/^Option '(-[^' ,]+)(?:, (--[^' ]+))?/.exec(o);if(n&&/argument (?:is ambiguous|missing)/.test(o)){let s=/^-([^-])$/.exec(n[1])?.[1],a=s===void 0?void 0:Object.keys(d).find(c=>d[c].short===s),i=n[2]??(a===void 0?n[1]:`--${a}`),u=t.indexOf(n[1]),_=/argument is ambiguous/.test(o)&&u>=0?t[u+1]:void 0;return _===void 0?`option '${i}' needs a value`:`option '${i}' needs a value, and '${_}' follows it (write ${i}=VALUE for a value that starts with '-')`}return o.split(`
+`)[0].split(". To ")[0].replace(/\.$/,"")}r(b,"parseArgsProblem");export{b as parseArgsProblem};

@@ -1,0 +1,21 @@
+import { messageOf } from '../errors.ts';
+
+/**
+ * node's parseArgs message, said for the command line: an option with no value names what followed
+ * it (node's text for that case spans three lines with a '-XYZ' example); otherwise the first
+ * sentence (node appends "To specify a positional argument starting with a '-'…").
+ */
+export function parseArgsProblem(err: unknown, argv: readonly string[], options: Record<string, { short?: string | undefined }>): string {
+  const message = messageOf(err);
+  const option = /^Option '(-[^' ,]+)(?:, (--[^' ]+))?/.exec(message);
+  if (option && /argument (?:is ambiguous|missing)/.test(message)) {
+    const short = /^-([^-])$/.exec(option[1]!)?.[1];
+    const long = short === undefined ? undefined : Object.keys(options).find((k) => options[k]!.short === short);
+    const name = option[2] ?? (long === undefined ? option[1]! : `--${long}`);
+    const at = argv.indexOf(option[1]!);
+    const next = /argument is ambiguous/.test(message) && at >= 0 ? argv[at + 1] : undefined;
+    if (next === undefined) return `option '${name}' needs a value`;
+    return `option '${name}' needs a value, and '${next}' follows it (write ${name}=VALUE for a value that starts with '-')`;
+  }
+  return message.split('\n')[0]!.split('. To ')[0]!.replace(/\.$/, '');
+}
