@@ -258,6 +258,32 @@ describe('the plugin declares the server', () => {
 });
 
 describe('dispatch mcp in-process', () => {
+  it('an argument name a tool does not take is refused at once, named, not ignored (wait would wait 30 s)', async () => {
+    const bus = makeBus();
+    const sent = await sendMessage({ root: bus.root, to: 'slow', from: 'tester', body: 'x' });
+    const server = createServer({ root: bus.root, as: 'tester' });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    const client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(clientSide);
+    try {
+      const { tools } = await client.listTools();
+      for (const tool of tools) expect(tool.inputSchema, tool.name).toMatchObject({ type: 'object', additionalProperties: false });
+      const started = Date.now();
+      const r = (await client.callTool({ name: 'wait', arguments: { id: sent.id, timeout_seconds: 1 } })) as Result;
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(r.isError).toBe(true);
+      expect(r.content[0]!.text).toMatch(/timeout_seconds/);
+      const s = (await client.callTool({ name: 'send', arguments: { to: 'slow', message: 'hi' } })) as Result;
+      expect(s.isError).toBe(true);
+      expect(s.content[0]!.text).toMatch(/message/);
+      expect(readdirSync(receiverPaths(bus.root, 'slow').inbox)).toHaveLength(1);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
   it('a cancelled wait stops on the server at once (its folder watch is closed)', async () => {
     const bus = makeBus();
     const sent = await sendMessage({ root: bus.root, to: 'slow', from: 'tester', body: 'x' });

@@ -101,7 +101,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     {
       title: 'Send a message',
       description: `Delivers a message to a receiver's inbox and returns its id and thread; collect the answer with wait. The sender is "from", else the server's identity (${displayName(ctx.as)}).`,
-      inputSchema: {
+      inputSchema: z.strictObject({
         to: name('the receiver'),
         body: text('the message text'),
         thread: z.optional(
@@ -115,7 +115,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
         create: z.optional(
           z.boolean().check(z.describe('send to a receiver that does not exist yet (otherwise refused as a likely typo, with the closest known name)')),
         ),
-      },
+      }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
     (a) => asResult(ctx.root, () => sendTool(ctx, a)),
@@ -126,12 +126,12 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     {
       title: 'Wait for an answer',
       description: `Waits for the answer to a message sent earlier (by send, or by 'dispatch send' in a shell). Returns status "answered" with the answer (its text in untrusted.body), "dead-lettered" with the reason, or "timed-out" saying where the request is. Waits at most timeout_s seconds (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S}); cancelling the call stops the wait. ${UNTRUSTED_NOTE}`,
-      inputSchema: {
+      inputSchema: z.strictObject({
         id: messageId(),
         timeout_s: z.optional(
           z.number().check(z.positive(), z.maximum(WAIT_MAX_S), z.describe(`seconds to wait (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S})`)),
         ),
-      },
+      }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     (a, extra) => asResult(ctx.root, () => waitTool(ctx, a, AbortSignal.any([extra.signal, closing]))),
@@ -142,7 +142,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     {
       title: 'Peek at an inbox',
       description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id and the first line of its text): at most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow. ${UNTRUSTED_NOTE}`,
-      inputSchema: { receiver: name('the receiver'), ...paging },
+      inputSchema: z.strictObject({ receiver: name('the receiver'), ...paging }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (a) => asResult(ctx.root, () => inboxTool(ctx, a)),
@@ -153,7 +153,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     {
       title: 'Take a message to answer',
       description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. A very long message is returned cut, with a note saying how long it is and where to read it whole. ${UNTRUSTED_NOTE}`,
-      inputSchema: { receiver: name('the receiver whose message to take'), id: z.optional(messageId()) },
+      inputSchema: z.strictObject({ receiver: name('the receiver whose message to take'), id: z.optional(messageId()) }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
     (a) => asResult(ctx.root, () => claimTool(ctx, a)),
@@ -165,11 +165,11 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
       title: 'Answer a message',
       description:
         "Answers a message (claimed, or still waiting) in its thread; the answer goes to the receiver's outbox, where the sender's wait finds it. Returns the answer's id.",
-      inputSchema: {
+      inputSchema: z.strictObject({
         id: messageId('the id of the message to answer'),
         body: text('the answer text'),
         as: z.optional(name('the receiver answering (only needed when the id waits for several)')),
-      },
+      }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
     (a) => asResult(ctx.root, () => replyTool(ctx, a)),
@@ -180,7 +180,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     {
       title: 'List a thread',
       description: `Every message and answer of a thread, oldest first, each with where it is and its state (long texts cut, marked by cut; a message over 64 KiB is read only that far, and its cut.file gives the file's size). Takes a thread id or the id of any message of the thread. At most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow. ${UNTRUSTED_NOTE}`,
-      inputSchema: { id: text('a thread id, or the id of any message of the thread', 200), ...paging },
+      inputSchema: z.strictObject({ id: text('a thread id, or the id of any message of the thread', 200), ...paging }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (a) => asResult(ctx.root, () => threadTool(ctx, a)),
@@ -191,7 +191,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     {
       title: 'Bus status',
       description: 'Per receiver: messages waiting, claimed, answers not collected, dead letters, archived, and whether a daemon serves it.',
-      inputSchema: {},
+      inputSchema: z.strictObject({}),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     () => asResult(ctx.root, () => statusTool(ctx)),
