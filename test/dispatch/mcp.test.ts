@@ -284,6 +284,25 @@ describe('dispatch mcp in-process', () => {
     }
   });
 
+  it('thread of an id nobody wrote in is refused as dispatch thread refuses it, not listed as an empty thread', async () => {
+    const bus = makeBus();
+    const server = createServer({ root: bus.root, as: 'tester' });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    const client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(clientSide);
+    try {
+      const r = (await client.callTool({ name: 'thread', arguments: { id: 'no-such-thread' } })) as Result;
+      expect(r.isError).toBe(true);
+      expect(r.structuredContent).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      const shell = runCli(cli, ['thread', 'no-such-thread'], bus.env);
+      expect(r.content[0]!.text).toBe(shell.stderr.split('\n')[0]);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
   it('a cancelled wait stops on the server at once (its folder watch is closed)', async () => {
     const bus = makeBus();
     const sent = await sendMessage({ root: bus.root, to: 'slow', from: 'tester', body: 'x' });

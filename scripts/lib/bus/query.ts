@@ -413,6 +413,18 @@ export function listThread(root: string, idOrThread: string, options: { receiver
 }
 
 /**
+ * threadMembers of a thread someone wrote in: one nobody did is refused (not_found), in the same
+ * words for `dispatch thread` and the MCP tool.
+ */
+export function existingThreadMembers(root: string, idOrThread: string, options: { receiver?: string } = {}): ReturnType<typeof threadMembers> {
+  const t = threadMembers(root, idOrThread, options);
+  if (t.members.length === 0) {
+    throw new AliveError(`no message belongs to thread '${inlineText(idOrThread, 80)}' under ${runtimesDir(root)}`, { code: 'not_found' });
+  }
+  return t;
+}
+
+/**
  * The members of a thread as listThread finds them, from their headers only: a caller that shows
  * a page of them reads just those, one at a time (a thread may hold any number of large files).
  */

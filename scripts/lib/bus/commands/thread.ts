@@ -1,9 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
-import { AliveError } from '../../errors.ts';
-import { inlineText } from '../../text/untrusted.ts';
 import { shownThread } from '../envelope.ts';
 import { displayName } from '../names.ts';
-import { threadMembers } from '../query.ts';
+import { existingThreadMembers } from '../query.ts';
 import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--json] [--root DIR]
@@ -23,10 +21,7 @@ export const threadCommand = defineCommand({
     if (key.trim() === '' || key.length > 256) ctx.usageError('give a thread id or a message id');
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
-    const t = threadMembers(root, key, receiver === undefined ? {} : { receiver });
-    if (t.members.length === 0) {
-      throw new AliveError(`no message belongs to thread '${inlineText(key, 80)}' under ${root}/runtimes`, { code: 'not_found' });
-    }
+    const t = existingThreadMembers(root, key, receiver === undefined ? {} : { receiver });
     if (ctx.json) {
       ctx.printJson({ ok: true, thread: t.untrustedThread, count: t.members.length, messages: t.members.map((m) => messageJson(m.read())) });
       return;

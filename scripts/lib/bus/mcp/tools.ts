@@ -22,7 +22,7 @@ import {
   deadLetterCode,
   fileTimeIso,
   findMessage,
-  threadMembers,
+  existingThreadMembers,
   messageIdArg,
   waitForAnswer,
   type DeadLetterInfo,
@@ -226,7 +226,7 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
 
 export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | undefined; offset?: number | undefined }) {
   if (a.id.trim() === '') throw new AliveError('give a thread id, or the id of any message of the thread', { code: 'usage', exitCode: 2 });
-  const t = threadMembers(ctx.root, a.id);
+  const t = existingThreadMembers(ctx.root, a.id);
   let anyCut = false;
   const listing = page(
     t.members,
