@@ -303,6 +303,34 @@ describe('dispatch mcp in-process', () => {
     }
   });
 
+  it('inbox and claim of a receiver nobody has: empty, with the likely typo named (the CLI says the same)', async () => {
+    const bus = makeBus();
+    await sendMessage({ root: bus.root, to: 'gemini', from: 'tester', body: 'x' });
+    const server = createServer({ root: bus.root, as: 'tester' });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    const client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(clientSide);
+    try {
+      const typo = /there is no receiver @gemni \(no .*\/runtimes\/gemni\/\); did you mean @gemini\?/;
+      const inbox = (await client.callTool({ name: 'inbox', arguments: { receiver: '@gemni' } })) as Result;
+      expect(inbox.structuredContent).toMatchObject({ ok: true, count: 0, note: expect.stringMatching(typo) });
+      const claim = (await client.callTool({ name: 'claim', arguments: { receiver: 'gemni' } })) as Result;
+      expect(claim.structuredContent).toMatchObject({ ok: true, claimed: false, note: expect.stringMatching(typo) });
+      // Receivers that exist, or that every bus has, get no note.
+      for (const receiver of ['@gemini', '@claude']) {
+        const r = (await client.callTool({ name: 'inbox', arguments: { receiver } })) as Result;
+        expect(r.structuredContent!.note, receiver).toBeUndefined();
+      }
+      expect(runCli(cli, ['inbox', '@gemni'], bus.env).stdout).toMatch(typo);
+      expect(runCli(cli, ['claim', '@gemni'], bus.env).stdout).toMatch(typo);
+      expect(readdirSync(join(bus.root, 'runtimes')).sort()).toEqual(['gemini']);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
   it('a cancelled wait stops on the server at once (its folder watch is closed)', async () => {
     const bus = makeBus();
     const sent = await sendMessage({ root: bus.root, to: 'slow', from: 'tester', body: 'x' });

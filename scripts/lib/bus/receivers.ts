@@ -72,12 +72,26 @@ export function closestReceiver(name: string, known: string[]): string | undefin
  * closest known one. `create` lets it through (its folder appears with the message).
  */
 export function checkReceiverKnown(root: string, name: string, create = false): void {
-  if (create || RECEIVERS_WITHOUT_FOLDER.includes(name)) return;
+  if (create) return;
+  const unknown = unknownReceiver(root, name);
+  if (!unknown) return;
+  throw new AliveError(`${unknown.text} Pass --create to send to a new receiver ${displayName(name)}.`, {
+    code: 'unknown_receiver',
+    fields: { receiver: displayName(name), suggestion: unknown.suggestion ? displayName(unknown.suggestion) : null },
+  });
+}
+
+/**
+ * For a receiver that has no folder and is none every bus has: says so, with the closest known
+ * name (a likely typo). Reading an inbox nobody has finds nothing; this says why.
+ */
+export function unknownReceiver(root: string, name: string): { text: string; suggestion: string | undefined } | undefined {
+  if (RECEIVERS_WITHOUT_FOLDER.includes(name)) return undefined;
   const known = knownReceivers(root);
-  if (known.includes(name)) return;
+  if (known.includes(name)) return undefined;
   const suggestion = closestReceiver(name, known);
-  throw new AliveError(
-    `there is no receiver ${displayName(name)} (no ${runtimesDir(root)}/${name}/)${suggestion ? `; did you mean ${displayName(suggestion)}?` : ''} Pass --create to send to a new receiver ${displayName(name)}.`,
-    { code: 'unknown_receiver', fields: { receiver: displayName(name), suggestion: suggestion ? displayName(suggestion) : null } },
-  );
+  return {
+    text: `there is no receiver ${displayName(name)} (no ${runtimesDir(root)}/${name}/)${suggestion ? `; did you mean ${displayName(suggestion)}?` : '.'}`,
+    suggestion,
+  };
 }

@@ -1,6 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { displayName } from '../names.ts';
+import { unknownReceiver } from '../receivers.ts';
 import { claimMessage, deadLetterCode, messageIdArg } from '../query.ts';
 import { bodyLines, busRoot, nameArg, ROOT_OPTION, whereText } from './common.ts';
 import { AliveError } from '../../errors.ts';
@@ -34,8 +35,10 @@ export const claimCommand = defineCommand({
           fields: { claimed: false, receiver: displayName(receiver), id, dead_lettered: deadLettered },
         });
       }
-      if (ctx.json) ctx.printJson({ ok: true, claimed: false, receiver: displayName(receiver), dead_lettered: deadLettered });
-      else ctx.print(`no messages waiting for ${displayName(receiver)}`);
+      const unknown = unknownReceiver(root, receiver);
+      if (ctx.json)
+        ctx.printJson({ ok: true, claimed: false, receiver: displayName(receiver), ...(unknown ? { note: unknown.text } : {}), dead_lettered: deadLettered });
+      else ctx.print(`no messages waiting for ${displayName(receiver)}${unknown ? `: ${unknown.text}` : ''}`);
       return;
     }
     const m = r.message;

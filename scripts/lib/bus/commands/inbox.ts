@@ -4,6 +4,7 @@ import { listClaims, listInbox } from '../claims.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName } from '../names.ts';
+import { unknownReceiver } from '../receivers.ts';
 import { shownSender, shownTimestamp } from '../envelope.ts';
 import { busRoot, firstLines, nameArg, ROOT_OPTION } from './common.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
@@ -53,12 +54,21 @@ export const inboxCommand = defineCommand({
       };
     });
     const processing = listClaims(paths).length;
+    const unknown = messages.length === 0 ? unknownReceiver(root, receiver) : undefined;
     if (ctx.json) {
-      ctx.printJson({ ok: true, receiver: displayName(receiver), root, count: messages.length, processing, messages });
+      ctx.printJson({
+        ok: true,
+        receiver: displayName(receiver),
+        root,
+        count: messages.length,
+        processing,
+        ...(unknown ? { note: unknown.text } : {}),
+        messages,
+      });
       return;
     }
     if (messages.length === 0) {
-      ctx.print(`no messages waiting for ${displayName(receiver)}${processing ? ` (${processing} being handled)` : ''}`);
+      ctx.print(`no messages waiting for ${displayName(receiver)}${processing ? ` (${processing} being handled)` : ''}${unknown ? `: ${unknown.text}` : ''}`);
       return;
     }
     ctx.print(`${messages.length} message(s) waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);

@@ -13,7 +13,7 @@ import { answerMessage } from '../answer.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { continuedThread, isPlainThread, sendMessage } from '../deliver.ts';
 import { readBusFile } from '../fsutil.ts';
-import { checkReceiverKnown } from '../receivers.ts';
+import { checkReceiverKnown, unknownReceiver } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName, isValidName, normaliseName } from '../names.ts';
@@ -155,7 +155,16 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
     LIST_BUDGET,
   );
   const { listed, ...counts } = listing;
-  return { ok: true, receiver: displayName(receiver), count: listed.length, ...counts, processing: listClaims(paths).length, messages: listed };
+  const unknown = listed.length === 0 ? unknownReceiver(ctx.root, receiver) : undefined;
+  return {
+    ok: true,
+    receiver: displayName(receiver),
+    count: listed.length,
+    ...counts,
+    processing: listClaims(paths).length,
+    ...(unknown ? { note: unknown.text } : {}),
+    messages: listed,
+  };
 }
 
 export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
@@ -169,15 +178,18 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
   }));
   const more = r.deadLettered.length > DEAD_LETTERED_SHOWN ? { dead_lettered_total: r.deadLettered.length } : {};
   if (!r.claimed) {
-    if (a.id === undefined)
+    if (a.id === undefined) {
+      const unknown = unknownReceiver(ctx.root, receiver);
       return {
         ok: true,
         claimed: false,
         receiver: displayName(receiver),
         message: `no messages waiting for ${displayName(receiver)}`,
+        ...(unknown ? { note: unknown.text } : {}),
         dead_lettered: deadLettered,
         ...more,
       };
+    }
     const id = messageIdArg(a.id);
     const place = r.where.length ? `it is ${r.where.map(describePlace).join(', ')}` : `there is no such message for ${displayName(receiver)}`;
     throw new AliveError(`cannot claim ${id}: ${place}`, { code: 'not_found', fields: { dead_lettered: deadLettered, ...more } });
