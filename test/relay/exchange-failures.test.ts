@@ -45,6 +45,19 @@ function plantInBobsInbox(name: string, bytes: Buffer, tag: string): void {
 }
 
 // A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).
+describe('a push to a peer whose relay is not known yet', () => {
+  it('says how to record it, with the --url the git transport needs', async () => {
+    const carol = await relayUser(base.dir, 'carol');
+    expect((await run(carol, ['add-peer', 'dave'])).code).toBe(0);
+    const pkg = await walnutPackage(carol, 'garden');
+    const r = await run(carol, ['push', pkg, '--to', 'dave']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(
+      "error: dave's relay is not known yet; once dave has invited you, run `alive-p2p relay accept dave --url THEIR_RELAY_URL`",
+    );
+  });
+});
+
 describe('relay exchange over git, when something goes wrong (in-process)', { shuffle: false }, () => {
   it('two pushes of the same file never overwrite each other on the relay; pull saves it once and reports the other as a duplicate', async () => {
     const pkg = await walnutPackage(alice, 'twice');

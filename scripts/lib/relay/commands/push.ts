@@ -46,7 +46,8 @@ export const pushCommand = defineCommand({
     const peer = findPeer(cfg, to);
     if (!peer) throw new AliveError(`${to} is not one of your peers; run \`alive-p2p relay add-peer ${to}\` first`, { code: 'unknown_peer' });
     if (!peer.relay) {
-      throw new AliveError(`${to}'s relay is not known yet; once ${to} has invited you, run \`alive-p2p relay accept ${to}\``, { code: 'no_relay' });
+      const accept = cfg.transport === 'git' ? `alive-p2p relay accept ${to} --url THEIR_RELAY_URL` : `alive-p2p relay accept ${to}`;
+      throw new AliveError(`${to}'s relay is not known yet; once ${to} has invited you, run \`${accept}\``, { code: 'no_relay' });
     }
     if (peer.status === 'removed') {
       throw new AliveError(
