@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { bundleEntry, cleanEnv, runBundle, type HookRun } from './bundle.ts';
+import { isGone } from '../support/process-gone.ts';
 
 /**
  * A stand-in for relay-probe, placed where relay-check looks for it (next to relay-check.mjs), so
@@ -60,28 +61,6 @@ afterAll(() => {
     }
   }
 });
-
-/**
- * A process that no longer exists, or is a zombie nobody has reaped yet (it runs no more). Polls
- * until it is gone (a busy machine may take a while to deliver the kill), up to 20 s.
- */
-async function isGone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 400; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return true;
-    }
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (/^\d+ \(.*\) Z/.test(stat)) return true;
-    } catch {
-      return true;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
 
 let counter = 0;
 
