@@ -168,6 +168,14 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['while read from the log into another file', `while read l; do echo "$l" >> out.txt; done < ${K}/log.md`, 'world', 'allow'],
   ['while read from a list that does not name log.md', `while read f; do echo x >> "$f"; done < list.txt; cat ${K}/log.md`, 'world', 'allow'],
   ['while read writing beside each log', `ls ${K}/log.md | while read f; do cp "$f" "$(dirname "$f")/log.md.bak"; done`, 'world', 'allow'],
+  // Found by review G: legitimate commands that were denied.
+  [
+    'copying the log to an absolute path after a cd it cannot follow',
+    `cd "$(git rev-parse --show-toplevel)" && cp ${K}/log.md /tmp/log-backup.md`,
+    'world',
+    'allow',
+  ],
+  ['a write to an absolute log path after a cd it cannot follow (the folder does not matter)', `cd "$(mktemp -d)" && echo x >> <LOG>`, 'world', /would append/],
 ];
 
 describe('log-guardian: Bash commands', () => {

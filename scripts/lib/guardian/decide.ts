@@ -202,8 +202,9 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   const named = new Map<string, boolean>();
   const inputNamesLog = (input: string) => named.get(input) ?? named.set(input, namesLog(input)).get(input)!;
   for (const write of shellWrites(call.command, { home: env.HOME, cwd })) {
-    if (write.exact && write.dir !== undefined) {
-      const from = write.dir === '' ? cwd : resolve(cwd, write.dir);
+    // An absolute path does not depend on the folder, even after a cd the reader cannot follow.
+    if (write.exact && (write.dir !== undefined || isAbsolute(write.path))) {
+      const from = write.dir === undefined || write.dir === '' ? cwd : resolve(cwd, write.dir);
       const path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`;
       const existing = guardedLogs(path, cwd, env).find(exists);
       if (existing) return { allow: false, reason: shellReason(write, existing) };
