@@ -175,6 +175,10 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     'world',
     'allow',
   ],
+  ['perl reading it with a module (-MList::Util: its i is not -i)', `perl -MList::Util=sum -lne 'print' ${K}/log.md`, 'world', 'allow'],
+  ['perl reading it with an include folder (-Ilib)', `perl -Ilib -ne 'print' ${K}/log.md`, 'world', 'allow'],
+  ['ruby reading it with a library (-rtime)', `ruby -rtime -ne 'puts $_' ${K}/log.md`, 'world', 'allow'],
+  ['perl -i after a module option', `perl -Mutf8 -pi -e 's/a/b/' ${K}/log.md`, 'world', /overwrite/],
   ['a write to an absolute log path after a cd it cannot follow (the folder does not matter)', `cd "$(mktemp -d)" && echo x >> <LOG>`, 'world', /would append/],
 ];
 

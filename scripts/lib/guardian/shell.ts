@@ -706,6 +706,9 @@ function longOption(given: string, known: Set<string>): string {
   return match ?? given;
 }
 
+/** Short options of perl and ruby that take the rest of their word as a value (`-MList::Util`, `-Ilib`, `-rtime`). */
+const VALUE_FLAGS: Record<string, string> = { perl: 'MmIFCdDxV', ruby: 'rICFKTWx' };
+
 /** The words of `sed`/`perl`/`ruby` that name files, when the command edits in place. */
 function inPlaceTargets(name: string, args: Word[]): Word[] | undefined {
   let inPlace = false;
@@ -735,6 +738,7 @@ function inPlaceTargets(name: string, args: Word[]): Word[] | undefined {
     // A cluster of short options: -n, -Ei, -pi, -i.bak, -e SCRIPT, -eSCRIPT ...
     for (let c = 1; c < t.length; c++) {
       const flag = t[c]!;
+      if (VALUE_FLAGS[name]?.includes(flag)) break; // the rest is its value: the i of -MList::Util is no -i
       if (flag === 'i') {
         inPlace = true;
         break; // the rest is the backup suffix
