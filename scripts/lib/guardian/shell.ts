@@ -102,6 +102,32 @@ function lastName(w: Word): string | undefined {
   return name === '' ? undefined : name;
 }
 
+const GLOB = new Set(['*', '?', '[']);
+
+/**
+ * True when the word's last name is built at run time from known text and a substitution or
+ * variable (`log.md.bak.$(date +%s)`, `/tmp/log-$NOW.md`): a file being named, not a folder to
+ * copy into. A name that is unknown as a whole (`"$DEST"`), a glob, or a trailing `/` is not.
+ */
+function builtName(w: Word): boolean {
+  const all = text(w);
+  if (all.endsWith('/')) return false;
+  const slash = all.lastIndexOf('/');
+  let offset = 0;
+  let known = false;
+  let built = false;
+  for (const p of w.parts) {
+    const end = offset + p.text.length;
+    if (end > slash + 1) {
+      if (p.known) known = true;
+      else if (GLOB.has(p.text)) return false;
+      else built = true;
+    }
+    offset = end;
+  }
+  return known && built;
+}
+
 function joinPath(dir: string, rel: string): string {
   if (rel.startsWith('/')) return rel;
   if (dir === '') return rel;
@@ -792,8 +818,10 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       const dest = intoDir ?? files[files.length - 1];
       if (!dest || (!intoDir && files.length < 2)) return;
       if (!intoDir) emit(dest, 'replace', name);
-      // A destination folder: each source lands under its own name inside it.
-      for (const src of sources) {
+      // A destination folder: each source lands under its own name inside it. A destination whose
+      // name is built at run time (`log.md.bak.$(date +%s)`) is the file written, not a folder.
+      const folder = intoDir !== undefined || !builtName(dest);
+      for (const src of folder ? sources : []) {
         const srcName = lastName(src);
         if (srcName !== undefined) emit({ parts: [...dest.parts, { text: `/${baseName(srcName)}`, known: true }] }, 'replace', name);
       }
