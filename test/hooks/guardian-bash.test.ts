@@ -175,6 +175,7 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     'world',
     'allow',
   ],
+  ['gsed -i (GNU sed on macOS)', `gsed -i 's/tomatoes/potatoes/' ${K}/log.md`, 'world', /overwrite/],
   ['a timestamped backup beside it', `cp ${K}/log.md ${K}/log.md.bak.$(date +%Y%m%d)`, 'world', 'allow'],
   ['a timestamped copy in /tmp', `cp ${K}/log.md "/tmp/log-$(date +%F).md"`, 'world', 'allow'],
   ['a copy into a folder named by a variable (may be the walnut kernel)', 'cp /tmp/log.md "$W/_kernel"', 'world', /cannot tell/],

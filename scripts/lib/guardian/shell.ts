@@ -784,9 +784,10 @@ function inPlaceTargets(name: string, args: Word[]): Word[] | undefined {
 function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: (cmd: string) => void, depth: number): void {
   switch (name) {
     case 'sed':
+    case 'gsed': // GNU sed's name on macOS (Homebrew)
     case 'perl':
     case 'ruby': {
-      for (const w of inPlaceTargets(name, args) ?? []) emit(w, 'replace', `${name} -i`);
+      for (const w of inPlaceTargets(name === 'gsed' ? 'sed' : name, args) ?? []) emit(w, 'replace', `${name} -i`);
       return;
     }
     case 'tee':
