@@ -292,6 +292,11 @@ describe('log-guardian bundle on a Bash call', () => {
     expect(await runGuardian(`echo x >> "$HOME/world/${K}/log.md.bak"`, join(base, 'elsewhere'), base)).toBe('allow');
   });
 
+  it('allows a timestamped backup copy of the log, and still denies a restore over it', async () => {
+    expect(await runGuardian(`cp ${K}/log.md ${K}/log.md.bak.$(date +%Y%m%d%H%M%S%N)`, world, home)).toBe('allow');
+    expect(await runGuardian(`cp /tmp/other.md ${K}/log.md`, world, home)).toBe('deny');
+  });
+
   it('follows a for variable and refuses a while-read variable fed by log.md names', async () => {
     expect(await runGuardian(`for f in 02_Life/old/notes.md ${K}/log.md; do echo x >> "$f"; done`, world, home)).toBe('deny');
     expect(await runGuardian('ls 04_Ventures/*/_kernel/log.md | while read f; do rm "$f"; done', world, home)).toBe('deny');
