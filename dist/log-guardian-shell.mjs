@@ -19,6 +19,23 @@ function lastName(w) {
   let name = all.slice(slash + 1);
   return name === "" ? void 0 : name;
 }
+var GLOB = /* @__PURE__ */ new Set(["*", "?", "["]);
+function builtName(w) {
+  let all = text(w);
+  if (all.endsWith("/")) return !1;
+  let slash = all.lastIndexOf("/"), offset = 0, known = !1, built = !1;
+  for (let p of w.parts) {
+    let end = offset + p.text.length;
+    if (end > slash + 1)
+      if (p.known) known = !0;
+      else {
+        if (GLOB.has(p.text)) return !1;
+        built = !0;
+      }
+    offset = end;
+  }
+  return known && built;
+}
 function joinPath(dir, rel) {
   return rel.startsWith("/") || dir === "" ? rel : dir.endsWith("/") ? dir + rel : `${dir}/${rel}`;
 }
@@ -438,6 +455,7 @@ function longOption(given, known) {
     }
   return match ?? given;
 }
+var VALUE_FLAGS = { perl: "MmIFCdDxV", ruby: "rICFKTWx" };
 function inPlaceTargets(name, args) {
   let inPlace = !1, scriptGiven = !1, files = [], optionsDone = !1;
   for (let k = 0; k < args.length; k++) {
@@ -456,6 +474,7 @@ function inPlaceTargets(name, args) {
     }
     for (let c = 1; c < t.length; c++) {
       let flag = t[c];
+      if (VALUE_FLAGS[name]?.includes(flag)) break;
       if (flag === "i") {
         inPlace = !0;
         break;
@@ -472,9 +491,11 @@ function inPlaceTargets(name, args) {
 function commandWrites(name, args, emit, nested, depth) {
   switch (name) {
     case "sed":
+    case "gsed":
+    // GNU sed's name on macOS (Homebrew)
     case "perl":
     case "ruby": {
-      for (let w of inPlaceTargets(name, args) ?? []) emit(w, "replace", `${name} -i`);
+      for (let w of inPlaceTargets(name === "gsed" ? "sed" : name, args) ?? []) emit(w, "replace", `${name} -i`);
       return;
     }
     case "tee":
@@ -499,7 +520,8 @@ function commandWrites(name, args, emit, nested, depth) {
       let { values, operands: files } = operands(name, args), intoDir = values.get("-t") ?? values.get("--target-directory"), sources = intoDir ? files : files.slice(0, -1), dest = intoDir ?? files[files.length - 1];
       if (!dest || !intoDir && files.length < 2) return;
       intoDir || emit(dest, "replace", name);
-      for (let src of sources) {
+      let folder = intoDir !== void 0 || !builtName(dest);
+      for (let src of folder ? sources : []) {
         let srcName = lastName(src);
         srcName !== void 0 && emit({ parts: [...dest.parts, { text: `/${baseName(srcName)}`, known: !0 }] }, "replace", name);
       }
