@@ -378,6 +378,9 @@ var Lexer = class _Lexer {
     "--command-timeout"
   ]),
   env: /* @__PURE__ */ new Set(["-u", "-C", "-S", "--unset", "--chdir", "--split-string"]),
+  "git-checkout": /* @__PURE__ */ new Set(["-b", "-B", "--orphan", "--conflict", "--pathspec-from-file"]),
+  "git-restore": /* @__PURE__ */ new Set(["-s", "--source", "--pathspec-from-file"]),
+  "git-rm": /* @__PURE__ */ new Set(["--pathspec-from-file"]),
   nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
   timeout: /* @__PURE__ */ new Set(["-s", "-k", "--signal", "--kill-after"]),
   xargs: /* @__PURE__ */ new Set(["-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars"]),
@@ -545,11 +548,48 @@ function commandWrites(name, args, emit, nested, depth) {
       out ? emit(out, "replace", "patch -o") : files[0] && emit(files[0], "replace", "patch");
       return;
     }
+    case "git":
+      gitWrites(args, emit, nested, depth);
+      return;
     default:
       if (SHELLS.has(name) && depth < MAX_DEPTH) {
         let c = args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(text(w))), script = c >= 0 ? args[c + 1] : void 0;
         script && nested(text(script));
       }
+  }
+}
+var GIT_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]);
+function gitWrites(args, emit, nested, depth) {
+  let k = 0, dir;
+  for (; k < args.length; ) {
+    let t = text(args[k]);
+    if (!t.startsWith("-")) break;
+    t === "-C" && k + 1 < args.length && (dir = dir ? { parts: [...dir.parts, { text: "/", known: !0 }, ...args[k + 1].parts] } : args[k + 1]), k += GIT_VALUE_OPTIONS.has(t) ? 2 : 1;
+  }
+  let sub = args[k] && text(args[k]), rest = args.slice(k + 1), at = (w) => dir && !text(w).startsWith("/") ? { parts: [...dir.parts, { text: "/", known: !0 }, ...w.parts] } : w, via = `git ${sub}`;
+  switch (sub) {
+    case "checkout":
+    case "restore": {
+      let { options, operands: paths } = operands(`git-${sub}`, rest);
+      if (sub === "restore" && options.some((o) => o === "--staged" || /^-[a-zA-Z]*S/.test(o)) && !options.some((o) => o === "--worktree" || /^-[a-zA-Z]*W/.test(o)))
+        return;
+      for (let w of paths) emit(at(w), "replace", via);
+      return;
+    }
+    case "stash": {
+      let dashes = rest.findIndex((w) => text(w) === "--");
+      for (let w of dashes < 0 ? [] : rest.slice(dashes + 1)) emit(at(w), "replace", via);
+      return;
+    }
+    case "rm": {
+      let { options, operands: paths } = operands("git-rm", rest);
+      if (options.includes("--cached")) return;
+      for (let w of paths) emit(at(w), "remove", via);
+      return;
+    }
+    case "mv":
+      commandWrites("mv", rest.map(at), emit, nested, depth);
+      return;
   }
 }
 var isAssignment = (w) => w.parts[0]?.known === !0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w));

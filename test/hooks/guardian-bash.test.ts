@@ -185,6 +185,19 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['ruby reading it with a library (-rtime)', `ruby -rtime -ne 'puts $_' ${K}/log.md`, 'world', 'allow'],
   ['perl -i after a module option', `perl -Mutf8 -pi -e 's/a/b/' ${K}/log.md`, 'world', /overwrite/],
   ['a write to an absolute log path after a cd it cannot follow (the folder does not matter)', `cd "$(mktemp -d)" && echo x >> <LOG>`, 'world', /would append/],
+  // git commands that put another version of a named file in place: the entries written since go.
+  ['git checkout -- the log', `git checkout -- ${K}/log.md`, 'world', /overwrite/],
+  ['git checkout of the log from another commit', `git checkout HEAD~1 ${K}/log.md`, 'world', /overwrite/],
+  ['git restore of the log', `git restore ${K}/log.md`, 'world', /overwrite/],
+  ['git restore --source of the log', `git restore --source=HEAD~2 --worktree ${K}/log.md`, 'world', /overwrite/],
+  ['git -C into the kernel, then checkout of the log', `git -C ${K} checkout -- log.md`, 'world', /overwrite/],
+  ['git stash of the log', `git stash push -m wip -- ${K}/log.md`, 'world', /overwrite/],
+  ['git rm of the log', `git rm ${K}/log.md`, 'world', /delete or move away/],
+  ['git mv of the log', `git mv ${K}/log.md ${K}/old-log.md`, 'world', /delete or move away/],
+  ['git restore --staged of the log (the index only)', `git restore --staged ${K}/log.md`, 'world', 'allow'],
+  ['git rm --cached of the log (the index only)', `git rm --cached ${K}/log.md`, 'world', 'allow'],
+  ['git add, diff and log of the log', `git add ${K}/log.md && git diff --cached ${K}/log.md && git log -p -- ${K}/log.md`, 'world', 'allow'],
+  ['git checkout -b of a branch, then a commit naming the log', `git checkout -b log-fix && git commit -m "log.md entry" ${K}/log.md`, 'world', 'allow'],
 ];
 
 describe('log-guardian: Bash commands', () => {

@@ -10,12 +10,13 @@
  * turn), variables `read` sets (unknown, with the text of what feeds them), command and process
  * substitutions and `sh -c` strings (read as commands of their own), wrappers (`sudo`, `env`,
  * `command`, `exec`, `nice`, `nohup`, `time`, `timeout`, `xargs`), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
- * `gawk -i inplace`, `tee`, `sponge`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=` and
- * `patch`. A word with a part the text cannot tell (`$VAR` not set in the same line, `$(…)`, a
- * glob, `~user`) is marked inexact, keeping whatever part is known.
+ * `gawk -i inplace`, `tee`, `sponge`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=`,
+ * `patch`, and git's checkout, restore, stash, rm and mv of named paths. A word with a part the
+ * text cannot tell (`$VAR` not set in the same line, `$(…)`, a glob, `~user`) is marked inexact,
+ * keeping whatever part is known.
  *
  * It is a guard against accidents, not a sandbox: what a program decides at run time (a script's
- * own file writes, `find -delete`, arguments read by `xargs` from stdin, `git checkout`) is not
+ * own file writes, `find -delete`, arguments read by `xargs` from stdin, `git checkout -- .`) is not
  * visible here.
  */
 import { trimEndOf } from '../text/trim.ts';
@@ -623,6 +624,9 @@ const OPTION_ARGS: Record<string, Set<string>> = {
     '--command-timeout',
   ]),
   env: new Set(['-u', '-C', '-S', '--unset', '--chdir', '--split-string']),
+  'git-checkout': new Set(['-b', '-B', '--orphan', '--conflict', '--pathspec-from-file']),
+  'git-restore': new Set(['-s', '--source', '--pathspec-from-file']),
+  'git-rm': new Set(['--pathspec-from-file']),
   nice: new Set(['-n', '--adjustment']),
   timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
   xargs: new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-chars']),
@@ -850,12 +854,68 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       else if (files[0]) emit(files[0], 'replace', 'patch');
       return;
     }
+    case 'git':
+      gitWrites(args, emit, nested, depth);
+      return;
     default:
       if (SHELLS.has(name) && depth < MAX_DEPTH) {
         const c = args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(text(w)));
         const script = c >= 0 ? args[c + 1] : undefined;
         if (script) nested(text(script));
       }
+  }
+}
+
+/** git's own options that take a value (before the subcommand). */
+const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
+
+/**
+ * The files a git command puts another version of in place (checkout, restore, stash of named
+ * paths), removes (rm) or moves (mv): the entries written since that version are lost. What only
+ * touches the index (`restore --staged`, `rm --cached`) writes no file. `-C DIR` runs git in DIR,
+ * so its paths are read from there.
+ */
+function gitWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: (cmd: string) => void, depth: number): void {
+  let k = 0;
+  let dir: Word | undefined;
+  while (k < args.length) {
+    const t = text(args[k]!);
+    if (!t.startsWith('-')) break;
+    if (t === '-C' && k + 1 < args.length) dir = dir ? { parts: [...dir.parts, { text: '/', known: true }, ...args[k + 1]!.parts] } : args[k + 1];
+    k += GIT_VALUE_OPTIONS.has(t) ? 2 : 1;
+  }
+  const sub = args[k] && text(args[k]!);
+  const rest = args.slice(k + 1);
+  const at = (w: Word): Word => (dir && !text(w).startsWith('/') ? { parts: [...dir.parts, { text: '/', known: true }, ...w.parts] } : w);
+  const via = `git ${sub}`;
+  switch (sub) {
+    case 'checkout':
+    case 'restore': {
+      const { options, operands: paths } = operands(`git-${sub}`, rest);
+      if (
+        sub === 'restore' &&
+        options.some((o) => o === '--staged' || /^-[a-zA-Z]*S/.test(o)) &&
+        !options.some((o) => o === '--worktree' || /^-[a-zA-Z]*W/.test(o))
+      )
+        return;
+      for (const w of paths) emit(at(w), 'replace', via);
+      return;
+    }
+    case 'stash': {
+      // Only the paths after `--` name files (`git stash push -m MESSAGE -- PATHS`).
+      const dashes = rest.findIndex((w) => text(w) === '--');
+      for (const w of dashes < 0 ? [] : rest.slice(dashes + 1)) emit(at(w), 'replace', via);
+      return;
+    }
+    case 'rm': {
+      const { options, operands: paths } = operands('git-rm', rest);
+      if (options.includes('--cached')) return;
+      for (const w of paths) emit(at(w), 'remove', via);
+      return;
+    }
+    case 'mv':
+      commandWrites('mv', rest.map(at), emit, nested, depth);
+      return;
   }
 }
 
