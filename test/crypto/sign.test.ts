@@ -93,6 +93,19 @@ describe('signManifestText / verifyManifestText', () => {
     expect(verifyManifestText(signed, osslPub)).toEqual({ present: true, ok: true, signer: 'relay' });
   });
 
+  it('verifies a manifest with CRLF line endings, as the reference writes and signs it on Windows (text mode)', () => {
+    // The reference reads with universal newlines and writes what it signs, and the manifest, in
+    // text mode: on Windows both are CRLF, so openssl signs the CRLF bytes.
+    const crlf = MANIFEST.replace(/\n/g, '\r\n');
+    const canonicalFile = join(work, 'canonical-crlf.txt');
+    writeFileSync(canonicalFile, crlf);
+    expect(canonicalManifestForSignature(`${crlf}\r\nsignature:\r\n  value: "x"\r\n`)).toBe(crlf);
+    const sig = opensslOk(['dgst', '-sha256', '-sign', keys.ossl.privatePem, canonicalFile]).toString('base64');
+    const signed = `${crlf}\r\nsignature:\r\n  algorithm: "RSA-SHA256"\r\n  signer: "relay"\r\n  value: "${sig}"\r\n`;
+    expect(verifyManifestText(signed, osslPub)).toEqual({ present: true, ok: true, signer: 'relay' });
+    expect(verifyManifestText(signed.replace('size: 4', 'size: 5'), osslPub)).toMatchObject({ ok: false, reason: expect.stringMatching(/bad signature/) });
+  });
+
   it('re-signing replaces the block and is deterministic', () => {
     const once = signManifestText(MANIFEST, alicePriv, 'alice');
     const twice = signManifestText(once, alicePriv, 'alice');

@@ -118,7 +118,9 @@ function withoutComment(v: string): string {
 
 function parseBlock(lines: string[]): SignatureBlock {
   const fields: Record<string, string> = {};
-  for (const line of lines.slice(1)) {
+  for (const raw of lines.slice(1)) {
+    // A CRLF manifest (the reference's, written in text mode on Windows) keeps its CR here.
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const m = /^[ \t]+([A-Za-z_]+)[ \t]*:(.*)$/.exec(line);
     if (m && !(m[1]! in fields)) fields[m[1]!] = scalar(m[2]!);
   }
