@@ -348,6 +348,13 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
       const answer = findAnswer(root, id, { responder: receiver });
       if (answer) return waitForAnswer(root, id, { ...options, responder: receiver });
     }
+    const thread = threadOfKey(root, id);
+    if (thread) {
+      throw new AliveError(
+        `'${id}' is a thread id, not a message id: wait for the answer to one of its messages, by the id send returned; its latest request is ${thread.latestRequest ?? '(none: it holds only answers)'}`,
+        { code: 'not_found' },
+      );
+    }
     throw new AliveError(
       `there is no message ${id} on the bus under ${runtimesDir(root)}, and no answer to it; check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: --receiver @NAME`,
       { code: 'not_found' },
@@ -399,6 +406,8 @@ export interface ThreadMember {
   id: string;
   receiver: string;
   location: MessageLocation;
+  /** As its headers say (FoundMessage.kind). */
+  kind: FoundMessage['kind'];
   /** The whole message, or with `prefixBytes` its file's first bytes only (see FoundMessage.partialOf). */
   read(options?: { prefixBytes?: number }): FoundMessage;
 }
@@ -410,6 +419,16 @@ export interface ThreadMember {
 export function listThread(root: string, idOrThread: string, options: { receiver?: string } = {}): ThreadListing {
   const t = threadMembers(root, idOrThread, options);
   return { untrustedThread: t.untrustedThread, messages: t.members.map((m) => m.read()) };
+}
+
+/**
+ * A key that names no message but a thread (an agent passing the thread id where a message id is
+ * asked): its latest request, for the words of the refusal. Undefined when no message carries it.
+ */
+export function threadOfKey(root: string, key: string): { latestRequest: string | undefined } | undefined {
+  const t = threadMembers(root, key);
+  if (t.members.length === 0) return undefined;
+  return { latestRequest: t.members.findLast((m) => m.kind === 'request')?.id };
 }
 
 /**
@@ -497,6 +516,7 @@ export function threadMembers(root: string, idOrThread: string, options: { recei
       id: c.id,
       receiver: c.receiver,
       location: c.location,
+      kind: isResponse(c.message) ? 'response' : 'request',
       // As describe() dates a message, from the headers already read.
       timeMs: idTimeMs(c.id) ?? c.message.timeMs ?? c.mtimeMs,
       read: (o = {}) =>

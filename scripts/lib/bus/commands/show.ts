@@ -1,6 +1,6 @@
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
-import { findMessage, messageIdArg } from '../query.ts';
+import { findMessage, messageIdArg, threadOfKey } from '../query.ts';
 import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch show ID [--receiver @NAME] [--json] [--root DIR]
@@ -21,7 +21,11 @@ export const showCommand = defineCommand({
     const root = busRoot(ctx.values.root);
     const found = findMessage(root, id, receiver === undefined ? {} : { receiver });
     if (found.length === 0) {
-      throw new AliveError(`there is no message ${id} on the bus under ${root}/runtimes; check the id ('dispatch status' lists the receivers)`, {
+      const thread = receiver === undefined ? threadOfKey(root, id) : undefined;
+      const next = thread
+        ? `'${id}' is a thread id, not a message id: 'dispatch thread ${id}' lists its messages`
+        : "check the id ('dispatch status' lists the receivers)";
+      throw new AliveError(`there is no message ${id} on the bus under ${root}/runtimes; ${next}`, {
         code: 'not_found',
         fields: { id },
       });

@@ -1,0 +1,58 @@
+/**
+ * Mistakes an agent or a user makes with the bus, and what the CLI and the MCP tools answer: the
+ * same situation reads the same way in both, and the answer says what to do next.
+ */
+import { describe, it, expect, afterEach } from 'vitest';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { createServer } from '../../scripts/lib/bus/mcp/server.ts';
+import { makeBus } from './helpers.ts';
+
+const run = (root: string, ...args: string[]) => runCaptured(dispatchGroup, [...args, '--root', root]);
+
+type Result = { isError?: boolean; structuredContent?: Record<string, any>; content: { type: string; text?: string }[] };
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function tools(root: string, as = 'tester'): Promise<(name: string, args?: Record<string, unknown>) => Promise<Result>> {
+  const server = createServer({ root, as, sentTo: new Map() });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: 'test', version: '1.0.0' });
+  await client.connect(clientSide);
+  closers.push(async () => {
+    await client.close();
+    await server.close();
+  });
+  return async (name, args = {}) => (await client.callTool({ name, arguments: args })) as Result;
+}
+
+describe('wait on a thread id instead of a message id', () => {
+  it('says it is a thread and names its latest request, in the CLI and the MCP tool alike', async () => {
+    const { root } = makeBus();
+    await sendMessage({ root, to: 'gemini', from: 'claude', body: 'first', thread: 'proj-1' });
+    const latest = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'second', thread: 'proj-1' });
+    const r = await run(root, 'wait', 'proj-1', '--timeout', '0.2');
+    expect(r.code).toBe(1);
+    const line = r.stderr.split('\n')[0]!;
+    expect(line).toMatch(/'proj-1' is a thread id, not a message id/);
+    expect(line).toContain(`its latest request is ${latest.id}`);
+    const call = await tools(root);
+    const w = await call('wait', { id: 'proj-1', timeout_s: 0.2 });
+    expect(w.isError).toBe(true);
+    expect(w.structuredContent).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(w.content[0]!.text).toBe(line);
+    // show says so too, pointing at dispatch thread.
+    const s = await run(root, 'show', 'proj-1');
+    expect(s.code).toBe(1);
+    expect(s.stderr).toMatch(/'proj-1' is a thread id, not a message id.*dispatch thread proj-1/);
+    // An id that is neither keeps the plain refusal.
+    expect((await run(root, 'wait', 'nothing-here', '--timeout', '0.2')).stderr).not.toMatch(/thread id/);
+  });
+});
