@@ -56,3 +56,28 @@ describe('wait on a thread id instead of a message id', () => {
     expect((await run(root, 'wait', 'nothing-here', '--timeout', '0.2')).stderr).not.toMatch(/thread id/);
   });
 });
+
+describe('the sender from HELLOWORLD_AS', () => {
+  it('an empty HELLOWORLD_AS is unset (the sender is @human); a bad one is named as the variable, not as --from', async () => {
+    const { root } = makeBus();
+    const saved = process.env.HELLOWORLD_AS;
+    try {
+      process.env.HELLOWORLD_AS = '';
+      const r = await run(root, 'send', '@gemini', 'hi', '--json');
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, from: '@human' });
+      process.env.HELLOWORLD_AS = 'bad/name';
+      const bad = await run(root, 'send', '@gemini', 'hi');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(
+        /^error: invalid sender name 'bad\/name' in HELLOWORLD_AS: it contains a path separator; .*set HELLOWORLD_AS to a valid name, or pass --from/m,
+      );
+      // --from wins over the variable, and its own mistake is named as before.
+      expect((await run(root, 'send', '@gemini', 'hi', '--from', '@me', '--json')).code).toBe(0);
+      expect((await run(root, 'send', '@gemini', 'hi', '--from', 'x/y')).stderr).toMatch(/^error: invalid sender name 'x\/y': it contains a path separator/m);
+    } finally {
+      if (saved === undefined) delete process.env.HELLOWORLD_AS;
+      else process.env.HELLOWORLD_AS = saved;
+    }
+  });
+});

@@ -18,13 +18,13 @@ export class InvalidNameError extends Error {
  * Normalises a receiver or sender name to its folder form (lowercase, no `@` prefix), or throws
  * InvalidNameError with a message that says what is wrong and what a valid name looks like.
  */
-export function normaliseName(raw: string, what = 'receiver'): string {
+export function normaliseName(raw: string, what = 'receiver', source?: string): string {
   const bare = raw.startsWith('@') ? raw.slice(1) : raw;
   const lower = bare.toLowerCase();
   const problem = nameProblem(lower);
   if (problem) {
     throw new InvalidNameError(
-      `invalid ${what} name '${inlineText(raw, 80)}': ${problem}; use a letter followed by letters, digits, '_' or '-' (for example @claude or @my-agent)`,
+      `invalid ${what} name '${inlineText(raw, 80)}'${source ? ` in ${source}` : ''}: ${problem}; use a letter followed by letters, digits, '_' or '-' (for example @claude or @my-agent)`,
     );
   }
   return lower;

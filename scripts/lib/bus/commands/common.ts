@@ -49,10 +49,20 @@ export function positiveIntArg(value: string | undefined, flag: string): number 
   return Number(value);
 }
 
-/** The sender for commands that send: --from, else HELLOWORLD_AS (set for agents), else @human. */
+/**
+ * The sender for commands that send: --from, else HELLOWORLD_AS (set for agents; empty is unset, as
+ * HELLOWORLD_THREAD), else @human. A bad name from the variable is named as the variable's.
+ */
 export function senderArg(flag: string | undefined, usage: string): string {
-  const raw = flag ?? process.env.HELLOWORLD_AS ?? '@human';
-  return nameArg(raw, 'sender', usage);
+  if (flag !== undefined) return nameArg(flag, 'sender', usage);
+  const env = process.env.HELLOWORLD_AS;
+  if (env === undefined || env === '') return nameArg('@human', 'sender', usage);
+  try {
+    return normaliseName(env, 'sender', 'HELLOWORLD_AS');
+  } catch (err) {
+    if (err instanceof InvalidNameError) throw new UsageError(`${err.message}; set HELLOWORLD_AS to a valid name, or pass --from`, usage);
+    throw err;
+  }
 }
 
 /** From now until `release()`, Ctrl-C / SIGTERM abort `signal` instead of ending the process. */

@@ -15,7 +15,7 @@ the receiver's untrusted text); no answer in time is exit 1, and
 'dispatch wait <id>' picks it up later. An empty MESSAGE is refused. A receiver that has no
 runtimes/<receiver>/ folder yet and is not @claude, @copilot, @gemini, @codex or @helloworld is
 refused as a likely typo (the closest known name is suggested): --create sends to it anyway.
-The sender defaults to $HELLOWORLD_AS, else @human. Inside an agent started by 'dispatch serve',
+The sender defaults to $HELLOWORLD_AS (unless empty), else @human. Inside an agent started by 'dispatch serve',
 the thread and turn continue the message being answered.`;
 
 export const sendCommand = defineCommand({
