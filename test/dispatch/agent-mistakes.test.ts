@@ -81,3 +81,21 @@ describe('the sender from HELLOWORLD_AS', () => {
     }
   });
 });
+
+describe('a receiver name that is too long', () => {
+  it('is refused as too long, with the limit, not as holding characters that are not allowed (CLI and MCP)', async () => {
+    const { root } = makeBus();
+    const long = `@${'a'.repeat(70)}`;
+    const r = await run(root, 'inbox', long);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/: it is too long \(at most 64 characters/);
+    expect(r.stderr).not.toMatch(/not allowed/);
+    const call = await tools(root);
+    const t = await call('inbox', { receiver: long });
+    expect(t.isError).toBe(true);
+    expect(t.content[0]!.text).toBe(r.stderr.split('\n')[0]);
+    // 64 is still a name; a host part has its own limit.
+    expect((await run(root, 'inbox', `@${'a'.repeat(64)}`)).code).toBe(0);
+    expect((await run(root, 'inbox', `@a@${'h'.repeat(70)}`)).stderr).toMatch(/too long \(at most 64 characters, and 63 after an @\)/);
+  });
+});

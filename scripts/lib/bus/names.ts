@@ -41,7 +41,8 @@ function nameProblem(name: string): string | undefined {
   if (name.includes('/') || name.includes('\\')) return 'it contains a path separator';
   if (name.includes('..')) return "it contains '..'";
   if (name.startsWith('.')) return 'it starts with a dot';
-  if (name.length > 128) return 'it is too long';
+  const at = name.indexOf('@');
+  if ((at === -1 ? name.length : at) > 64 || (at !== -1 && name.length - at - 1 > 63)) return 'it is too long (at most 64 characters, and 63 after an @)';
   if (!NAME_PATTERN.test(name)) return 'it contains characters that are not allowed';
   return undefined;
 }

@@ -85,7 +85,7 @@ function unexpectedFailure(root: string, err: unknown): string {
 }
 
 const text = (description: string, max?: number) => z.string().check(...(max === undefined ? [] : [z.maxLength(max)]), z.describe(description));
-const name = (what: string) => text(`${what}: a name like "@claude" or "claude" (a letter, then letters, digits, '_' or '-')`, 200);
+const name = (what: string) => text(`${what}: a name like "@claude" or "claude" (a letter, then letters, digits, '_' or '-'; at most 64 characters)`, 200);
 const paging = {
   limit: z.optional(z.int().check(z.minimum(1), z.maximum(LIST_MAX), z.describe(`list at most this many (default ${LIST_DEFAULT}, at most ${LIST_MAX})`))),
   offset: z.optional(z.int().check(z.minimum(0), z.describe('skip this many first (when a result says truncated, pass its next_offset)'))),
