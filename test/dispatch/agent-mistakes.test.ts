@@ -99,3 +99,43 @@ describe('a receiver name that is too long', () => {
     expect((await run(root, 'inbox', `@a@${'h'.repeat(70)}`)).stderr).toMatch(/too long \(at most 64 characters, and 63 after an @\)/);
   });
 });
+
+describe('claim and reply under the wrong receiver, and a reply to a message already answered', () => {
+  it("say whose message it is instead of 'no such message', in the same words in the CLI and the MCP tools", async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'q' });
+    await sendMessage({ root, to: 'claude', from: 'gemini', body: 'other' });
+    const call = await tools(root);
+
+    const reply = await run(root, 'reply', sent.id, 'answer', '--as', '@claude');
+    expect(reply.code).toBe(1);
+    const replyLine = reply.stderr.split('\n')[0]!;
+    expect(replyLine).toBe(`error: cannot reply to ${sent.id}: it is not @claude's: it is waiting in @gemini's inbox (reply as @gemini)`);
+    const r = await call('reply', { id: sent.id, body: 'answer', as: '@claude' });
+    expect(r.isError).toBe(true);
+    expect(r.content[0]!.text).toBe(replyLine);
+
+    const claim = await run(root, 'claim', '@claude', sent.id);
+    expect(claim.code).toBe(1);
+    const claimLine = claim.stderr.split('\n')[0]!;
+    expect(claimLine).toBe(`error: cannot claim msg-${sent.id}: it is not @claude's: it is waiting in @gemini's inbox (claim it as @gemini)`);
+    const c = await call('claim', { receiver: '@claude', id: sent.id });
+    expect(c.isError).toBe(true);
+    expect(c.content[0]!.text).toBe(claimLine);
+    // Nothing was taken: the message still waits for @gemini.
+    expect((await call('inbox', { receiver: 'gemini' })).structuredContent).toMatchObject({ count: 1 });
+
+    // Answered: a second reply reads the same with or without as, and as dispatch reply says it.
+    expect((await call('reply', { id: sent.id, body: 'first' })).isError).toBeFalsy();
+    const again = (await run(root, 'reply', sent.id, 'second', '--as', '@gemini')).stderr.split('\n')[0]!;
+    expect(again).toBe(`error: cannot reply to ${sent.id}: it was already answered (it is in the archive)`);
+    expect((await call('reply', { id: sent.id, body: 'second' })).content[0]!.text).toBe(again);
+    expect((await call('reply', { id: sent.id, body: 'second', as: 'gemini' })).content[0]!.text).toBe(again);
+    // A chosen message that is not waiting: the MCP claim says where it is as dispatch claim does.
+    const handled = (await run(root, 'claim', '@gemini', sent.id)).stderr.split('\n')[0]!;
+    expect(handled).toBe(`error: cannot claim msg-${sent.id}: it is handled (in @gemini's archive)`);
+    expect((await call('claim', { receiver: 'gemini', id: sent.id })).content[0]!.text).toBe(handled);
+    // An id nobody has is still 'no such message'.
+    expect((await run(root, 'reply', 'nobody-sent-this', 'x', '--as', '@claude')).stderr).toMatch(/there is no such message for @claude/);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { AliveError } from '../errors.ts';
 import { claimById, completeClaim, deadLetterClaim, loadClaim } from './claims.ts';
-import { whereText } from './commands/common.ts';
+import { elsewhereText, whereText } from './commands/common.ts';
 import { loadReceiverConfig } from './config.ts';
 import { isPlainThread } from './deliver.ts';
 import { receiverPaths } from './layout.ts';
@@ -24,22 +24,27 @@ export interface Answered {
   turn: number;
 }
 
+/**
+ * Why message `id` cannot be answered (as `receiver`, else as any receiver): already answered, where
+ * it is, whose it is when another receiver has it, or that there is no such message. One sentence
+ * for `dispatch reply` and the MCP reply tool.
+ */
+export function notAnswerable(root: string, id: string, receiver: string | undefined): string {
+  const where = findMessage(root, id, receiver === undefined ? {} : { receiver });
+  if (where.length === 0) {
+    if (receiver === undefined) return 'there is no such message on the bus';
+    return elsewhereText(root, id, receiver, 'reply') ?? `there is no such message for ${displayName(receiver)}; see 'dispatch inbox ${displayName(receiver)}'`;
+  }
+  return where[0]!.state === 'handled' ? 'it was already answered (it is in the archive)' : `it is ${where.map(whereText).join('; ')}`;
+}
+
 export async function answerMessage(root: string, receiverName: string, id: string, text: string, owner = 'hand'): Promise<Answered> {
   const receiver = normaliseName(receiverName, 'receiver');
   if (text.trim() === '') throw new AliveError('the reply text is empty', { code: 'usage', exitCode: 2 });
   const paths = receiverPaths(root, receiver);
   const config = await loadReceiverConfig(paths);
   const claim = loadClaim(root, receiver, id) ?? (await claimById(root, receiver, id, { owner, leaseMs: config.claimLeaseMs }));
-  if (!claim) {
-    const where = findMessage(root, id, { receiver });
-    const why =
-      where.length === 0
-        ? `there is no such message for ${displayName(receiver)}; see 'dispatch inbox ${displayName(receiver)}'`
-        : where[0]!.state === 'handled'
-          ? 'it was already answered (it is in the archive)'
-          : `it is ${where.map(whereText).join('; ')}`;
-    throw new AliveError(`cannot reply to ${id}: ${why}`, { code: 'not_found' });
-  }
+  if (!claim) throw new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, receiver)}`, { code: 'not_found' });
   const thread = claim.message.thread || claim.id;
   const over = budgetProblem(paths, thread, claim.message.turn, config.turnBudget);
   if (over) {

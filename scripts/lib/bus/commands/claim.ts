@@ -3,7 +3,7 @@ import { shownRecipients, shownSender, shownThread, shownTimestamp } from '../en
 import { displayName } from '../names.ts';
 import { unknownReceiver } from '../receivers.ts';
 import { claimMessage, deadLetterCode, messageIdArg } from '../query.ts';
-import { bodyLines, busRoot, nameArg, ROOT_OPTION, whereText } from './common.ts';
+import { bodyLines, busRoot, claimRefusal, nameArg, ROOT_OPTION } from './common.ts';
 import { AliveError } from '../../errors.ts';
 
 const USAGE = `usage: dispatch claim @RECEIVER [ID] [--json] [--root DIR]
@@ -29,8 +29,7 @@ export const claimCommand = defineCommand({
     for (const d of r.deadLettered) ctx.warn(`moved a file to dead-letter as msg-${d.id}: ${d.reason}`);
     if (!r.claimed) {
       if (id !== undefined) {
-        const where = r.where.length ? r.where.map(whereText).join('; ') : `not on the bus for ${displayName(receiver)}`;
-        throw new AliveError(`cannot claim msg-${id}: it is ${where}`, {
+        throw new AliveError(claimRefusal(root, id, receiver, r.where), {
           code: 'not_found',
           fields: { claimed: false, receiver: displayName(receiver), id, dead_lettered: deadLettered },
         });

@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.ts';
 import { fenceData, inlineText, terminalText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
-import { fileTimeIso, type FoundMessage } from '../query.ts';
+import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
 
 export const ROOT_OPTION = { root: { type: 'string' } } as const;
@@ -103,6 +103,25 @@ const STATE_TEXT: Record<FoundMessage['state'], (r: string) => string> = {
 /** One phrase on where a message is: "waiting in @gemini's inbox", ... */
 export function whereText(m: FoundMessage): string {
   return STATE_TEXT[m.state](displayName(m.receiver));
+}
+
+/**
+ * Where message `id` is when none of `receiver`'s folders holds it: another receiver's, with the
+ * receiver to act as (`verb`: 'claim it', 'reply'). Undefined when no receiver has it.
+ */
+export function elsewhereText(root: string, id: string, receiver: string, verb: string): string | undefined {
+  const elsewhere = findMessage(root, id).filter((m) => m.receiver !== receiver);
+  if (elsewhere.length === 0) return undefined;
+  const open = elsewhere.find((m) => m.kind === 'request' && (m.location === 'inbox' || m.location === 'processing'));
+  return `it is not ${displayName(receiver)}'s: it is ${elsewhere.map(whereText).join('; ')}${open ? ` (${verb} as ${displayName(open.receiver)})` : ''}`;
+}
+
+/** Why `dispatch claim` and the MCP claim tool could not claim the chosen message: where it is. */
+export function claimRefusal(root: string, id: string, receiver: string, where: readonly FoundMessage[]): string {
+  const why = where.length
+    ? `it is ${where.map(whereText).join('; ')}`
+    : (elsewhereText(root, id, receiver, 'claim it') ?? `it is not on the bus for ${displayName(receiver)}`);
+  return `cannot claim msg-${id}: ${why}`;
 }
 
 /** The JSON form of a found message (raw text from the file in from/to/thread/body/context). */

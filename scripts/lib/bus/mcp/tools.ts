@@ -9,7 +9,8 @@
  */
 import { AliveError } from '../../errors.ts';
 import { summaryLine } from '../../text/untrusted.ts';
-import { answerMessage } from '../answer.ts';
+import { answerMessage, notAnswerable } from '../answer.ts';
+import { claimRefusal } from '../commands/common.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { continuedThread, isPlainThread, sendMessage } from '../deliver.ts';
 import { readBusFile } from '../fsutil.ts';
@@ -190,9 +191,11 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
         ...more,
       };
     }
-    const id = messageIdArg(a.id);
-    const place = r.where.length ? `it is ${r.where.map(describePlace).join(', ')}` : `there is no such message for ${displayName(receiver)}`;
-    throw new AliveError(`cannot claim ${id}: ${place}`, { code: 'not_found', fields: { dead_lettered: deadLettered, ...more } });
+    // In the words of dispatch claim.
+    throw new AliveError(claimRefusal(ctx.root, messageIdArg(a.id), receiver, r.where), {
+      code: 'not_found',
+      fields: { dead_lettered: deadLettered, ...more },
+    });
   }
   const m = r.message;
   // A message too long to show is still claimed, cut with a note: refusing it would leave it
@@ -224,10 +227,7 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
     if (holders.length > 1) {
       throw new AliveError(`${id} waits for several receivers (${holders.map(displayName).join(', ')}); say which with as`, { code: 'ambiguous', exitCode: 2 });
     }
-    if (holders.length === 0) {
-      const why = found.length ? `it is ${found.map(describePlace).join(', ')}` : 'there is no such message on the bus';
-      throw new AliveError(`cannot reply to ${id}: ${why}`, { code: 'not_found' });
-    }
+    if (holders.length === 0) throw new AliveError(`cannot reply to ${id}: ${notAnswerable(ctx.root, id, undefined)}`, { code: 'not_found' });
     receiver = holders[0]!;
   }
   const done = await answerMessage(ctx.root, receiver, id, a.body, 'mcp');
