@@ -86,6 +86,7 @@ export const ERROR_CODES = [
   'no_walnut',
   'no_world',
   'not_a_file',
+  'not_a_request',
   'not_found',
   'not_pinned',
   'not_set_up',

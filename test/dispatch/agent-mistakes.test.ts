@@ -139,3 +139,31 @@ describe('claim and reply under the wrong receiver, and a reply to a message alr
     expect((await run(root, 'reply', 'nobody-sent-this', 'x', '--as', '@claude')).stderr).toMatch(/there is no such message for @claude/);
   });
 });
+
+describe("wait on an answer's id instead of the request's", () => {
+  it('is refused at once, naming the request it answers, whether the answer was collected or not (CLI and MCP)', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'q' });
+    const replied = await run(root, 'reply', sent.id, 'the answer', '--as', '@gemini', '--json');
+    const answerId = JSON.parse(replied.stdout).response_id as string;
+    const call = await tools(root);
+    for (const round of ['in the outbox', 'collected']) {
+      const started = Date.now();
+      const r = await run(root, 'wait', answerId, '--timeout', '20', '--json');
+      expect(Date.now() - started, round).toBeLessThan(5000);
+      expect(r.code, round).toBe(1);
+      const line = r.stderr.split('\n')[0]!;
+      expect(line, round).toMatch(
+        new RegExp(
+          `^error: msg-${answerId} is an answer \\(from @gemini, to msg-${sent.id}\\), not a request: wait takes the id of the request \\(${sent.id}\\)`,
+        ),
+      );
+      expect(JSON.parse(r.stdout), round).toMatchObject({ ok: false, error: { code: 'not_a_request' } });
+      const w = await call('wait', { id: answerId, timeout_s: 20 });
+      expect(w.isError, round).toBe(true);
+      expect(w.content[0]!.text, round).toBe(line);
+      // Collect it, for the second round.
+      expect((await run(root, 'wait', sent.id)).code).toBe(0);
+    }
+  });
+});

@@ -24,7 +24,7 @@ import { busDirExists, ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, read
 import { idTimeMs, isValidMessageId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
-import { normaliseName } from './names.ts';
+import { displayName, normaliseName } from './names.ts';
 import { listReceivers } from './receivers.ts';
 import { answerMatch, deadLetterCode, HEAD_BYTES, readHeaders, readMessageFile, responseFinder, FOREIGN_SETTLE_MS } from './responses.ts';
 import { waitUntil, type DirWatcherOptions } from './wait.ts';
@@ -342,6 +342,7 @@ export interface WaitForAnswerOptions {
 export async function waitForAnswer(root: string, rawId: string, options: WaitForAnswerOptions): Promise<AnswerWait> {
   const id = messageIdArg(rawId);
   let request = findRequest(root, id, options.responder);
+  if (!request || request.kind === 'response') refuseAnswerId(root, id);
   if (!request && options.responder === undefined) {
     // HelloWorld's own daemons delete what they read: the request may be gone, its answer not.
     for (const receiver of listReceivers(root)) {
@@ -392,6 +393,22 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   }
   request = findRequest(root, id, responder) ?? request;
   return 'timedOut' in r ? { status: 'timed-out', request, waitedMs: r.waitedMs } : { status: 'aborted', request };
+}
+
+/**
+ * A wait on the id of an answer (an agent passing what reply or a listing showed) would wait for an
+ * answer to the answer, which never comes: refused at once, naming the request it answers.
+ */
+function refuseAnswerId(root: string, id: string): void {
+  const all = findMessage(root, id);
+  if (all.length === 0 || all.some((m) => m.kind === 'request')) return;
+  const a = all[0]!;
+  const to = a.untrusted?.inReplyTo;
+  const request = to !== undefined && to !== null && isValidMessageId(to) ? to : undefined;
+  throw new AliveError(
+    `msg-${id} is an answer (from ${displayName(a.receiver)}${request ? `, to msg-${request}` : ''}), not a request: wait takes the id of the request${request ? ` (${request})` : ''}; 'dispatch show ${id}' prints this answer`,
+    { code: 'not_a_request' },
+  );
 }
 
 export interface ThreadListing {

@@ -6,8 +6,8 @@ import { bodyLines, busRoot, messageJson, nameArg, reasonLines, ROOT_OPTION, sec
 
 const USAGE = `usage: dispatch wait ID [--timeout SECONDS] [--receiver @NAME] [--json] [--root DIR]
 
-Waits for the answer to message ID (the id send printed; a thread id is refused, naming the
-thread's latest request), sent earlier (without --wait, or after a --wait ran out), and
+Waits for the answer to message ID (the id send printed; a thread id or an answer's id is
+refused, naming the request to wait on), sent earlier (without --wait, or after a --wait ran out), and
 prints it (between two marker lines: it is the receiver's untrusted text). An answer that came already is printed at once, also one collected before. Waits up to
 --timeout SECONDS (default 60); no answer in time is exit 1, saying where the request is now. When
 the receiver sent the request to dead-letter, the wait ends at once with the reason (exit 1).
