@@ -167,3 +167,21 @@ describe("wait on an answer's id instead of the request's", () => {
     }
   });
 });
+
+describe('MCP wait for a request no longer on the bus', () => {
+  it("takes receiver, as dispatch wait takes --receiver, and its refusal names the tool's argument, not the CLI flag", async () => {
+    const { root } = makeBus();
+    await sendMessage({ root, to: 'gemini', from: 'claude', body: 'x' }); // @gemini exists
+    const call = await tools(root);
+    const gone = 'a1b2c3d4';
+    const refused = await call('wait', { id: gone, timeout_s: 0.2 });
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0]!.text).toMatch(/wait on that receiver: call wait with receiver: "@NAME"$/);
+    expect(refused.content[0]!.text).not.toMatch(/--receiver/);
+    const w = await call('wait', { id: gone, receiver: '@gemini', timeout_s: 0.2 });
+    expect(w.isError, w.content[0]!.text).toBeFalsy();
+    expect(w.structuredContent).toMatchObject({ ok: true, status: 'timed-out', request_id: gone });
+    // The CLI does the same with --receiver.
+    expect((await run(root, 'wait', gone, '--receiver', '@gemini', '--timeout', '0.2', '--json')).stdout).toMatch(/"code": "timeout"/);
+  });
+});

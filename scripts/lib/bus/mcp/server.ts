@@ -131,6 +131,9 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
         timeout_s: z.optional(
           z.number().check(z.positive(), z.maximum(WAIT_MAX_S), z.describe(`seconds to wait (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S})`)),
         ),
+        receiver: z.optional(
+          name("who answers, for a request no longer on the bus (HelloWorld's own daemons delete what they read); default: the receiver it was sent to"),
+        ),
       }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },

@@ -84,18 +84,26 @@ export async function sendTool(
   return { ok: true, id: sent.id, thread: sent.thread, to: displayName(sent.to), from: displayName(sent.from), turn: sent.turn };
 }
 
-export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: number | undefined }, signal?: AbortSignal) {
+export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: number | undefined; receiver?: string | undefined }, signal?: AbortSignal) {
   const id = messageIdArg(a.id);
   const timeoutS = a.timeout_s ?? WAIT_DEFAULT_S;
   if (!(timeoutS > 0 && timeoutS <= WAIT_MAX_S)) {
     throw new AliveError(`timeout_s takes a number of seconds above 0 and at most ${WAIT_MAX_S}, got ${timeoutS}`, { code: 'usage', exitCode: 2 });
   }
-  const responder = ctx.sentTo?.get(id);
-  const r = await waitForAnswer(ctx.root, id, {
-    timeoutMs: Math.round(timeoutS * 1000),
-    ...(signal ? { signal } : {}),
-    ...(responder !== undefined ? { responder } : {}),
-  });
+  const responder = a.receiver !== undefined ? normaliseName(a.receiver, 'receiver') : ctx.sentTo?.get(id);
+  let r: Awaited<ReturnType<typeof waitForAnswer>>;
+  try {
+    r = await waitForAnswer(ctx.root, id, {
+      timeoutMs: Math.round(timeoutS * 1000),
+      ...(signal ? { signal } : {}),
+      ...(responder !== undefined ? { responder } : {}),
+    });
+  } catch (err) {
+    // The CLI's message, with the tool's way to say --receiver.
+    if (err instanceof AliveError && err.message.endsWith('--receiver @NAME'))
+      throw new AliveError(err.message.replace(/--receiver @NAME$/, 'call wait with receiver: "@NAME"'), { code: err.code });
+    throw err;
+  }
   const request = r.request ? where(r.request) : null;
   switch (r.status) {
     case 'answered': {
