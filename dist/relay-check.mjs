@@ -379,11 +379,11 @@ function logValue(value, max = 120) {
 var NAME_PATTERN = /^[a-z][a-z0-9_-]{0,63}(@[a-z0-9][a-z0-9.-]{0,62})?$/, InvalidNameError = class extends Error {
   name = "InvalidNameError";
 };
-function normaliseName(raw, what = "receiver") {
+function normaliseName(raw, what = "receiver", source) {
   let lower = (raw.startsWith("@") ? raw.slice(1) : raw).toLowerCase(), problem = nameProblem(lower);
   if (problem)
     throw new InvalidNameError(
-      `invalid ${what} name '${inlineText(raw, 80)}': ${problem}; use a letter followed by letters, digits, '_' or '-' (for example @claude or @my-agent)`
+      `invalid ${what} name '${inlineText(raw, 80)}'${source ? ` in ${source}` : ""}: ${problem}; use a letter followed by letters, digits, '_' or '-' (for example @claude or @my-agent)`
     );
   return lower;
 }
@@ -396,7 +396,8 @@ function nameProblem(name) {
   if (name.includes("/") || name.includes("\\")) return "it contains a path separator";
   if (name.includes("..")) return "it contains '..'";
   if (name.startsWith(".")) return "it starts with a dot";
-  if (name.length > 128) return "it is too long";
+  let at = name.indexOf("@");
+  if ((at === -1 ? name.length : at) > 64 || at !== -1 && name.length - at - 1 > 63) return "it is too long (at most 64 characters, and 63 after an @)";
   if (!NAME_PATTERN.test(name)) return "it contains characters that are not allowed";
 }
 
