@@ -41,3 +41,20 @@ describe('relay pull says what to run next', () => {
     expect(pull.stdout).toContain('Import each with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive)');
   });
 });
+
+describe('relay pull that leaves packages on the relay says so as a failure', () => {
+  it('a package over --max-size: an error line with the count and the next step, and under --json an error object', async () => {
+    const push = await run(alice, ['push', await walnutPackage(alice, 'boulder'), '--to', 'bob', '--json']);
+    expect(push.code, push.stderr).toBe(0);
+    const text = await run(bob, ['pull', '--max-size', '100']);
+    expect(text.code).toBe(1);
+    // The relay path is named once per warning, not twice.
+    expect(text.stderr.split(push.json.path)).toHaveLength(2);
+    expect(text.stderr).toMatch(/^error: 1 package\(s\) could not be fetched and stay on the relay .*pull with a larger --max-size/m);
+    const json = await run(bob, ['pull', '--max-size', '100', '--json']);
+    expect(json.code).toBe(1);
+    expect(json.json).toMatchObject({ ok: false, error: { code: 'too_large' }, remaining: 1 });
+    expect(json.json.failed).toEqual([expect.objectContaining({ name: push.json.name, code: 'too_large' })]);
+    expect((await run(bob, ['pull'])).code).toBe(0);
+  });
+});

@@ -4,7 +4,7 @@ import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { defineCommand } from '../../cli/command.ts';
-import { AliveError, messageOf } from '../../errors.ts';
+import { AliveError, messageOf, type ErrorCode } from '../../errors.ts';
 import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
 import { findPeer, requireRelayConfig } from '../config.ts';
 import { loadOwnPrivateKey, loadPinnedPeerKey } from '../keys.ts';
@@ -99,7 +99,7 @@ async function pull(o: {
 
   const received: Received[] = [];
   const duplicates: Duplicate[] = [];
-  const failed: Array<{ from: string; name: string; error: string; code: string }> = [];
+  const failed: Array<{ from: string; name: string; error: string; code: ErrorCode }> = [];
   const toRemove: InboxEntry[] = [];
   for (const entry of listing.entries) {
     // Saved and verified from this sender by an earlier pull (whose cleanup did not finish, or the
@@ -117,17 +117,21 @@ async function pull(o: {
       writeReceivedLog(logPath, log);
       toRemove.push(entry);
     } catch (err) {
-      const code = err instanceof AliveError ? err.code : 'failed';
-      failed.push({ from: entry.sender, name: entry.name, error: messageOf(err), code });
-      out.warn(`${entry.path}: ${messageOf(err)}${code === 'too_large' ? '' : ' (left on the relay)'}`);
+      const code: ErrorCode = err instanceof AliveError ? err.code : 'failed';
+      const message = messageOf(err);
+      failed.push({ from: entry.sender, name: entry.name, error: message, code });
+      // Most reasons name the relay path already: say it once.
+      out.warn(`${message.includes(entry.path) ? '' : `${entry.path}: `}${message}${code === 'too_large' ? '' : ' (left on the relay)'}`);
     }
   }
 
   let cleanupError: string | null = null;
+  let cleanupCode: ErrorCode = 'failed';
   try {
     await transport.remove(toRemove);
   } catch (err) {
     cleanupError = messageOf(err);
+    if (err instanceof AliveError) cleanupCode = err.code;
   }
   const remaining = listing.entries.length - (cleanupError ? 0 : toRemove.length);
 
@@ -157,8 +161,9 @@ async function pull(o: {
     max_size: maxSize,
     ...(ownKeyText ? { own_key_problem: ownKeyText } : {}),
   };
-  // Unverified packages end in a thrown error, whose --json failure object carries these fields.
-  if (unverified.length === 0) out.result({ ok, ...fields });
+  // A pull that did not get everything ends in a thrown error, whose --json failure object
+  // carries these fields (and whose `error:` line says what to do).
+  if (ok) out.result({ ok, ...fields });
   if (ownKeyText) out.warn(ownKeyText);
   if (listing.entries.length === 0) out.line('No packages are waiting.');
   for (const r of received) {
@@ -169,17 +174,27 @@ async function pull(o: {
   for (const d of duplicates)
     out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
   warnIgnored(out, listing.ignored);
-  if (cleanupError) out.warn(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`);
   const verified = received.filter((r) => r.verified);
   if (verified.length === 1) out.line(`Import it with: alive-p2p receive ${shellWord(verified[0]!.path)} --world YOUR_WORLD (or /alive:receive)`);
   else if (verified.length > 1) out.line('Import each with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive)');
+  if (ok) return 0;
+  const reasons: string[] = [];
   if (unverified.length > 0) {
-    throw new AliveError(
+    reasons.push(
       `${unverified.length} package(s) could not be verified and were kept under inbox/<sender>/unverified/; do not import them unless you confirm with the sender`,
-      { code: 'unverified', fields },
     );
   }
-  return ok ? 0 : 1;
+  if (failed.length > 0) {
+    const tooLarge = failed.every((f) => f.code === 'too_large');
+    reasons.push(
+      `${failed.length} package(s) could not be fetched and stay on the relay (${out.json ? 'failed[] says' : 'the warnings above say'} why); ` +
+        (tooLarge ? `pull with a larger --max-size to fetch ${failed.length === 1 ? 'it' : 'them'}` : 'fix that and run pull again'),
+    );
+  }
+  if (cleanupError) reasons.push(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`);
+  const code: ErrorCode =
+    unverified.length > 0 ? 'unverified' : failed.length > 0 ? (new Set(failed.map((f) => f.code)).size === 1 ? failed[0]!.code : 'failed') : cleanupCode;
+  throw new AliveError(reasons.join('; also, '), { code, fields });
 }
 
 function setPending(state: RelayState, all: InboxEntry[], removed: InboxEntry[]): void {
