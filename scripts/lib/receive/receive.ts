@@ -331,7 +331,8 @@ function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string
     const [held, kept, again] =
       heldDir === null
         ? ['would hold back', 'would be kept', 'receive with --allow-agent-files']
-        : ['held back', 'are kept', 'receive again with --allow-agent-files --force'];
+        : // A full walnut is never overwritten: taking them is a second walnut, under a new name.
+          ['held back', 'are kept', `receive again with --allow-agent-files --force${target.scope === 'full' ? ' --as NEWNAME' : ''}`];
     const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
     notes.push(
       `${held} ${plan.held.length} agent instruction/configuration file(s) (${names(plan.held)}): they would steer an AI agent working in ${worldRel(ctx.world, target.walnut)}. ` +
