@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { aliveInProcess } from '../support/alive-in-process.ts';
 import { cli, errorLine, makeWalnut, rmrf, sandboxEnv, sha256File, snapshotTree, tempRoot } from './helpers.ts';
 
@@ -125,6 +125,9 @@ describe('--json', () => {
       signature_ok: null,
       signer: null,
       problems: [],
+      path: resolve(pkg),
+      envelope: 'plain',
+      bytes: expect.any(Number),
     });
     expect(r.stderr).toBe('');
   });

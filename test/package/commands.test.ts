@@ -193,6 +193,16 @@ describe('the commands through the factory', () => {
     expect(existsSync(join(dest, 'notes', 'a.md'))).toBe(true);
   });
 
+  it('verify --json carries what its text shows (path, bytes, envelope), named and valued as info names them', async () => {
+    const pkg = out();
+    expect((await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg])).code).toBe(0);
+    const info = JSON.parse((await runCaptured(infoCommand, [pkg, '--json'])).stdout);
+    const text = (await runCaptured(verifyCommand, [pkg])).stdout;
+    expect(text).toContain(`${info.bytes} B`);
+    const v = JSON.parse((await runCaptured(verifyCommand, [pkg, '--json'])).stdout);
+    expect(v).toMatchObject({ ok: true, path: info.path, bytes: info.bytes, envelope: info.envelope, encrypted: false });
+  });
+
   it('--version names the command', async () => {
     for (const [cmd, name] of [
       [createCommand, 'create'],

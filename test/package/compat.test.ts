@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
   FIXTURES,
@@ -141,6 +141,9 @@ describe('a package written as the reference writes it', () => {
       signature_ok: null,
       signer: null,
       problems: [],
+      path: resolve(pkg),
+      envelope: 'plain',
+      bytes: Object.values(TRICKY).reduce((a, c) => a + Buffer.byteLength(c), 0),
     });
   });
 

@@ -1,4 +1,5 @@
 /** `alive-p2p verify PACKAGE …`: checks every entry against the manifest, writing nothing. */
+import { resolve } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { AliveError } from '../../errors.ts';
@@ -34,7 +35,8 @@ holds, 1 otherwise.`,
       const { ok: _ok, code, problems, ...fields } = result;
       throw new AliveError(problems[0] ?? 'verification failed', { code: code ?? 'failed', fields: { ...fields, problems } });
     }
-    if (ctx.json) return ctx.printJson({ ...result, ...signerFields(result.signer) });
+    // What the text shows, under the names info uses.
+    if (ctx.json) return ctx.printJson({ ...result, ...signerFields(result.signer), path: resolve(pkg), envelope: read.envelope, bytes: read.bytes });
     ctx.print(`OK: ${pkg} (format ${inlineText(read.manifest.format_version)}, scope ${read.manifest.scope}, ${read.files} files, ${formatBytes(read.bytes)})`);
     const who = signerText(read.signature.signer);
     const sig = !result.signed ? 'no' : result.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)`;
