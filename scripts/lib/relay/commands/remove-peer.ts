@@ -40,7 +40,14 @@ Options:
     writeRelayConfig(paths.config, upsertPeer(cfg, { ...peer, status: 'removed', fingerprint: null }));
     rmSync(peerKeyPath(paths, peer.github), { force: true });
 
-    const done: string[] = [`unpinned ${peer.github}'s key${was ? ` (${formatFingerprint(was)})` : ''}; their packages are no longer accepted`];
+    // Say what changed: a peer removed already, or never pinned, had no key to unpin.
+    const done: string[] = [
+      was
+        ? `unpinned ${peer.github}'s key (${formatFingerprint(was)}); their packages are no longer accepted`
+        : peer.status === 'removed'
+          ? `${peer.github} was removed already (no key pinned); their packages are not accepted`
+          : `${peer.github} had no pinned key; their packages are not accepted`,
+    ];
     const problems: string[] = [];
     let accessRemoved: boolean | null = null;
     try {
