@@ -22,7 +22,8 @@ Says what it did and what it could not do. The peer stays listed as 'removed'; a
 accept bring them back (their key is fetched and pinned again).
 
 Options:
-  --json      one JSON object: {ok, peer, unpinned, access_removed, problems}
+  --json      one JSON object: {ok, peer, unpinned, access_removed, done, problems}; exit 1,
+              with error {code, message}, when the access could not be removed
   -h, --help  show this help`,
   options: {},
   positionals: { names: ['LOGIN'], min: 1 },
@@ -50,6 +51,7 @@ Options:
     ];
     const problems: string[] = [];
     let accessRemoved: boolean | null = null;
+    let failure: AliveError | undefined;
     try {
       const transport = await openTransport(cfg, paths, env);
       if (isGithub(transport)) {
@@ -63,7 +65,9 @@ Options:
       }
     } catch (err) {
       accessRemoved = false;
-      problems.push(`could not remove ${peer.github}'s access to ${cfg.repo}: ${messageOf(err)}; remove it on GitHub (Settings > Collaborators)`);
+      const problem = `could not remove ${peer.github}'s access to ${cfg.repo}: ${messageOf(err)}; remove it on GitHub (Settings > Collaborators)`;
+      problems.push(problem);
+      failure = new AliveError(problem, { code: err instanceof AliveError ? err.code : 'failed' });
     }
     touchRelayActivity(paths, (state) => {
       delete state.peer_reachability[peer.github];
@@ -71,16 +75,11 @@ Options:
       state.newly_accepted = state.newly_accepted.filter((l) => l.toLowerCase() !== peer.github.toLowerCase());
     });
 
-    out.result({
-      ok: accessRemoved !== false,
-      peer: peer.github,
-      unpinned: was ? formatFingerprint(was) : null,
-      access_removed: accessRemoved,
-      done,
-      problems,
-    });
+    const fields = { peer: peer.github, unpinned: was ? formatFingerprint(was) : null, access_removed: accessRemoved, done, problems };
     for (const d of done) out.line(`Done: ${d}.`);
+    // Access left in place is a failure: its error line (and --json's error object) says what to do.
+    if (failure) throw new AliveError(failure.message, { code: failure.code, fields });
+    out.result({ ok: true, ...fields });
     for (const p of problems) out.line(`Not done: ${p}.`);
-    return accessRemoved === false ? 1 : 0;
   },
 });
