@@ -1,6 +1,6 @@
 /** `alive-p2p relay accept [LOGIN] [--url URL] [--fingerprint HEX]`: trust a peer's relay and pin their key. */
 import { defineCommand } from '../../cli/command.ts';
-import { AliveError } from '../../errors.ts';
+import { AliveError, type ErrorCode } from '../../errors.ts';
 import { findPeer, requireRelayConfig, today, upsertPeer, writeRelayConfig, type Peer } from '../config.ts';
 import { formatFingerprint } from '../keys.ts';
 import { requireLogin } from '../names.ts';
@@ -88,6 +88,7 @@ Options:
 
     const accepted: Array<Record<string, unknown>> = [];
     const refused: Array<{ peer: string; error: string }> = [];
+    const refusedCodes: ErrorCode[] = [];
     for (const t of targets) {
       try {
         const existing = findPeer(cfg, t.login);
@@ -126,6 +127,7 @@ Options:
       } catch (err) {
         if (!(err instanceof AliveError) || targets.length === 1) throw err;
         refused.push({ peer: t.login, error: err.message });
+        refusedCodes.push(err.code);
         out.warn(`${t.login}: ${err.message}`);
       }
     }
@@ -133,7 +135,15 @@ Options:
       for (const a of accepted) state.peer_reachability[String(a.peer)] = { reachable: true, checked: isoSeconds(), relay_repo: String(a.relay) };
       state.newly_accepted = state.newly_accepted.filter((l) => !accepted.some((a) => String(a.peer).toLowerCase() === l.toLowerCase()));
     });
-    out.result({ ok: refused.length === 0, accepted, refused, skipped });
-    return refused.length === 0 ? 0 : 1;
+    if (refused.length > 0) {
+      // The others are accepted; the refused ones end the command as a failure that says what to do.
+      const names = refused.map((r) => inlineText(r.peer));
+      throw new AliveError(
+        `not accepted: ${names.join(', ')} (${out.json ? 'refused[] says' : 'the warnings above say'} why); once that is fixed, run ` +
+          names.map((n) => `\`alive-p2p relay accept ${n}\``).join(', '),
+        { code: new Set(refusedCodes).size === 1 ? refusedCodes[0]! : 'failed', fields: { accepted, refused, skipped } },
+      );
+    }
+    out.result({ ok: true, accepted, refused, skipped });
   },
 });
