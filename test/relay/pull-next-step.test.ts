@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
+import { join } from 'node:path';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { infoCommand } from '../../scripts/lib/package/commands/info.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: RelayUser;
@@ -56,5 +59,17 @@ describe('relay pull that leaves packages on the relay says so as a failure', ()
     expect(json.json).toMatchObject({ ok: false, error: { code: 'too_large' }, remaining: 1 });
     expect(json.json.failed).toEqual([expect.objectContaining({ name: push.json.name, code: 'too_large' })]);
     expect((await run(bob, ['pull'])).code).toBe(0);
+  });
+});
+
+describe('relay push of a path that is not a package file', () => {
+  it('is refused in the words and code info, verify and receive use for the same path', async () => {
+    for (const path of [join(base.dir, 'no-such.walnut'), base.dir]) {
+      const push = await run(alice, ['push', path, '--to', 'bob', '--json']);
+      const info = await runCaptured(infoCommand, [path, '--json']);
+      expect(push.code).toBe(1);
+      expect(push.json.error).toEqual(JSON.parse(info.stdout).error);
+      expect(push.json.error.message).toMatch(/; check the path$/);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defineCommand } from '../../cli/command.ts';
@@ -35,12 +35,15 @@ export const pushCommand = defineCommand({
     const out = output(ctx);
     const to = requireLogin(ctx.required(ctx.values.to, '--to'), '--to');
     const input = ctx.positionals[0]!;
+    // In the words info, verify and receive use for the same path.
+    const unreadable = (why: string) => new AliveError(`cannot read ${input} (${why}); check the path`, { code: 'unreadable' });
+    let stat: Stats;
     try {
-      if (!statSync(input).isFile()) throw new AliveError(`${input} is not a file`, { code: 'not_a_file' });
+      stat = statSync(input);
     } catch (err) {
-      if (errnoCode(err) === 'ENOENT') throw new AliveError(`package ${input} does not exist`, { code: 'not_found' });
-      throw err;
+      throw unreadable(errnoCode(err) ?? 'error');
     }
+    if (!stat.isFile()) throw unreadable(stat.isDirectory() ? 'EISDIR' : 'not a file');
     const paths = defaultRelayPaths(env);
     const cfg = requireRelayConfig(paths.config);
     const peer = findPeer(cfg, to);
