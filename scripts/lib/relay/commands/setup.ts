@@ -47,7 +47,7 @@ export const setupCommand = defineCommand({
     const existing = readRelayConfig(paths.config);
     const transport = parseTransport(values.transport ?? existing?.transport ?? 'github', ctx.usageError);
     if (transport === 'github' && values.url !== undefined) {
-      ctx.usageError('--url is for the git transport; with github the relay is <login>/walnut-relay');
+      ctx.usageError('--url is for the git transport: add --transport git to use a Git remote (with github the relay is <login>/walnut-relay)');
     }
     if (transport === 'git' && values['api-url'] !== undefined) ctx.usageError('--api-url is for the github transport');
 
