@@ -47,7 +47,11 @@ export const pushCommand = defineCommand({
     const paths = defaultRelayPaths(env);
     const cfg = requireRelayConfig(paths.config);
     const peer = findPeer(cfg, to);
-    if (!peer) throw new AliveError(`${to} is not one of your peers; run \`alive-p2p relay add-peer ${to}\` first`, { code: 'unknown_peer' });
+    if (!peer) {
+      // On git, a peer added without their relay still cannot be pushed to: name the --url at once.
+      const add = `alive-p2p relay add-peer ${to}${cfg.transport === 'git' ? ' --url THEIR_RELAY_URL' : ''}`;
+      throw new AliveError(`${to} is not one of your peers; run \`${add}\` first`, { code: 'unknown_peer' });
+    }
     if (!peer.relay) {
       const accept = cfg.transport === 'git' ? `alive-p2p relay accept ${to} --url THEIR_RELAY_URL` : `alive-p2p relay accept ${to}`;
       throw new AliveError(`${to}'s relay is not known yet; once ${to} has invited you, run \`${accept}\``, { code: 'no_relay' });
