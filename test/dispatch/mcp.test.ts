@@ -257,15 +257,27 @@ describe('the plugin declares the server', () => {
   });
 });
 
+/** The server in this process, with the SDK client linked to it in memory. */
+async function inProcess(bus: TestBus): Promise<{ client: Client; close: () => Promise<void> }> {
+  const server = createServer({ root: bus.root, as: 'tester' });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: 'test', version: '1.0.0' });
+  await client.connect(clientSide);
+  return {
+    client,
+    close: async () => {
+      await client.close();
+      await server.close();
+    },
+  };
+}
+
 describe('dispatch mcp in-process', () => {
   it('an argument name a tool does not take is refused at once, named, not ignored (wait would wait 30 s)', async () => {
     const bus = makeBus();
     const sent = await sendMessage({ root: bus.root, to: 'slow', from: 'tester', body: 'x' });
-    const server = createServer({ root: bus.root, as: 'tester' });
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test', version: '1.0.0' });
-    await client.connect(clientSide);
+    const { client, close } = await inProcess(bus);
     try {
       const { tools } = await client.listTools();
       for (const tool of tools) expect(tool.inputSchema, tool.name).toMatchObject({ type: 'object', additionalProperties: false });
@@ -279,18 +291,13 @@ describe('dispatch mcp in-process', () => {
       expect(s.content[0]!.text).toMatch(/message/);
       expect(readdirSync(receiverPaths(bus.root, 'slow').inbox)).toHaveLength(1);
     } finally {
-      await client.close();
-      await server.close();
+      await close();
     }
   });
 
   it('thread of an id nobody wrote in is refused as dispatch thread refuses it, not listed as an empty thread', async () => {
     const bus = makeBus();
-    const server = createServer({ root: bus.root, as: 'tester' });
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test', version: '1.0.0' });
-    await client.connect(clientSide);
+    const { client, close } = await inProcess(bus);
     try {
       const r = (await client.callTool({ name: 'thread', arguments: { id: 'no-such-thread' } })) as Result;
       expect(r.isError).toBe(true);
@@ -298,19 +305,14 @@ describe('dispatch mcp in-process', () => {
       const shell = runCli(cli, ['thread', 'no-such-thread'], bus.env);
       expect(r.content[0]!.text).toBe(shell.stderr.split('\n')[0]);
     } finally {
-      await client.close();
-      await server.close();
+      await close();
     }
   });
 
   it('inbox and claim of a receiver nobody has: empty, with the likely typo named (the CLI says the same)', async () => {
     const bus = makeBus();
     await sendMessage({ root: bus.root, to: 'gemini', from: 'tester', body: 'x' });
-    const server = createServer({ root: bus.root, as: 'tester' });
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test', version: '1.0.0' });
-    await client.connect(clientSide);
+    const { client, close } = await inProcess(bus);
     try {
       const typo = /there is no receiver @gemni \(no .*\/runtimes\/gemni\/\); did you mean @gemini\?/;
       const inbox = (await client.callTool({ name: 'inbox', arguments: { receiver: '@gemni' } })) as Result;
@@ -326,19 +328,14 @@ describe('dispatch mcp in-process', () => {
       expect(runCli(cli, ['claim', '@gemni'], bus.env).stdout).toMatch(typo);
       expect(readdirSync(join(bus.root, 'runtimes')).sort()).toEqual(['gemini']);
     } finally {
-      await client.close();
-      await server.close();
+      await close();
     }
   });
 
   it('a cancelled wait stops on the server at once (its folder watch is closed)', async () => {
     const bus = makeBus();
     const sent = await sendMessage({ root: bus.root, to: 'slow', from: 'tester', body: 'x' });
-    const server = createServer({ root: bus.root, as: 'tester' });
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test', version: '1.0.0' });
-    await client.connect(clientSide);
+    const { client, close } = await inProcess(bus);
     const opened = vi.spyOn(DirWatcher.prototype, 'wait');
     const closed = vi.spyOn(DirWatcher.prototype, 'close');
     try {
@@ -352,8 +349,7 @@ describe('dispatch mcp in-process', () => {
     } finally {
       opened.mockRestore();
       closed.mockRestore();
-      await client.close();
-      await server.close();
+      await close();
     }
   });
 });
