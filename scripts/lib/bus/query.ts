@@ -332,6 +332,8 @@ export interface WaitForAnswerOptions {
   /** Move the answer to the responder's archive when found (default true, as `send --wait`). */
   collect?: boolean;
   watch?: DirWatcherOptions;
+  /** How the caller is told to name the receiver of a request no longer on the bus (the CLI's flag by default). */
+  receiverHint?: string;
 }
 
 /**
@@ -357,7 +359,7 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
       );
     }
     throw new AliveError(
-      `there is no message ${id} on the bus under ${runtimesDir(root)}, and no answer to it; check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: --receiver @NAME`,
+      `there is no message ${id} on the bus under ${runtimesDir(root)}, and no answer to it; check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: ${options.receiverHint ?? '--receiver @NAME'}`,
       { code: 'not_found' },
     );
   }

@@ -91,19 +91,12 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
     throw new AliveError(`timeout_s takes a number of seconds above 0 and at most ${WAIT_MAX_S}, got ${timeoutS}`, { code: 'usage', exitCode: 2 });
   }
   const responder = a.receiver !== undefined ? normaliseName(a.receiver, 'receiver') : ctx.sentTo?.get(id);
-  let r: Awaited<ReturnType<typeof waitForAnswer>>;
-  try {
-    r = await waitForAnswer(ctx.root, id, {
-      timeoutMs: Math.round(timeoutS * 1000),
-      ...(signal ? { signal } : {}),
-      ...(responder !== undefined ? { responder } : {}),
-    });
-  } catch (err) {
-    // The CLI's message, with the tool's way to say --receiver.
-    if (err instanceof AliveError && err.message.endsWith('--receiver @NAME'))
-      throw new AliveError(err.message.replace(/--receiver @NAME$/, 'call wait with receiver: "@NAME"'), { code: err.code });
-    throw err;
-  }
+  const r = await waitForAnswer(ctx.root, id, {
+    timeoutMs: Math.round(timeoutS * 1000),
+    ...(signal ? { signal } : {}),
+    ...(responder !== undefined ? { responder } : {}),
+    receiverHint: 'call wait with receiver: "@NAME"',
+  });
   const request = r.request ? where(r.request) : null;
   switch (r.status) {
     case 'answered': {
