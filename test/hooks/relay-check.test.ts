@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { bundleEntry, cleanEnv, runBundle, type HookRun } from './bundle.ts';
 import { isGone } from '../support/process-gone.ts';
+import { hangingGit, type HangingGit } from '../support/hanging-git.ts';
 
 /**
  * A stand-in for relay-probe, placed where relay-check looks for it (next to relay-check.mjs), so
@@ -43,6 +44,7 @@ let bundle: string;
 let base: string;
 let world: string;
 const hangingPids: number[] = [];
+const hangingGits: HangingGit[] = [];
 
 beforeAll(async () => {
   bundle = await bundleEntry('relay-check');
@@ -60,6 +62,7 @@ afterAll(() => {
       /* gone, as it should be */
     }
   }
+  for (const git of hangingGits) git.close();
 });
 
 let counter = 0;
@@ -420,10 +423,8 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     const dir = join(base, `real-${++counter}`);
     const home = join(dir, 'alive-home');
     const dist = join(dir, 'dist');
-    const bin = join(dir, 'bin');
     mkdirSync(join(home, 'relay'), { recursive: true });
     mkdirSync(dist, { recursive: true });
-    mkdirSync(bin, { recursive: true });
     copyFileSync(bundle, join(dist, 'relay-check.mjs'));
     await bundleEntry('relay-probe', dist);
     // The probe relay-check starts is the real one, told it has 60 s instead of the second it was
@@ -434,13 +435,8 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
       join(dist, 'relay-probe.mjs'),
       `const at = process.argv.indexOf('--budget');\nif (at > 0) process.argv[at + 1] = '60';\nawait import(${JSON.stringify(realProbe)});\n`,
     );
-    const pids = join(dir, 'git-pids.log');
-    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
-    writeFileSync(
-      join(bin, 'git'),
-      `#!/bin/sh\nfor a in "$@"; do case "$a" in fetch|ls-remote|clone) echo $$ >> ${JSON.stringify(pids)}; exec sleep 120;; esac; done\nexec ${JSON.stringify(realGit)} "$@"\n`,
-      { mode: 0o755 },
-    );
+    const git = hangingGit(dir);
+    hangingGits.push(git);
     const remote = join(dir, 'bob.git');
     writeFileSync(join(home, 'relay', 'relay.json'), JSON.stringify({ repo: remote, github_username: 'bob', transport: 'git', url: remote, peers: [] }));
     const vars = {
@@ -448,15 +444,13 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
       ALIVE_HOME: home,
       GIT_CONFIG_NOSYSTEM: '1',
       GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig'),
-      PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+      PATH: `${git.bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
       ALIVE_RELAY_CHECK_BUDGET_MS: '2500',
     };
     const r = await runAsync({ home, dist }, sessionStart(world), vars);
     expect(r.status).toBe(0);
-    const started = existsSync(pids) ? readFileSync(pids, 'utf8').trim().split('\n').map(Number) : [];
-    hangingPids.push(...started);
     // The fetch had begun when the deadline came (else this case tests nothing).
-    expect(started.length).toBeGreaterThan(0);
-    for (const pid of started) expect(await isGone(pid)).toBe(true);
+    expect(git.started().length).toBeGreaterThan(0);
+    expect(await git.allEnded(), git.describe()).toBe(true);
   });
 });
