@@ -4,7 +4,8 @@
  * command must stop its git before it ends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
+import { runGit } from '../../scripts/lib/relay/git-run.ts';
 import { bundlePath } from '../support/bundles.ts';
 import { hangingGit, type HangingGit } from '../support/hanging-git.ts';
 import { tempDir } from './helpers.ts';
@@ -40,5 +41,28 @@ describe('a relay command interrupted while git runs', () => {
     child.kill('SIGINT');
     expect(await ended).toEqual({ code: null, signal: 'SIGINT' });
     expect(await git.allEnded(), git.describe()).toBe(true);
+  });
+
+  // The race CI met: a Ctrl-C that lands after git has started but before the command has noted
+  // it found no listener, so the default action ended the command and left the fetch running.
+  it('listens for the ending signals before it starts git, and stops listening when git has ended', async () => {
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const counts = () => signals.map((s) => process.listenerCount(s));
+    const before = counts();
+    const atSpawn: number[][] = [];
+    // child_process.spawn() starts the child through this (untyped) method of ChildProcess.
+    const proto = ChildProcess.prototype as unknown as { spawn: (...args: unknown[]) => unknown };
+    const original = proto.spawn;
+    proto.spawn = function (this: ChildProcess, ...args: unknown[]) {
+      atSpawn.push(counts());
+      return original.apply(this, args);
+    };
+    try {
+      await runGit(['--version']);
+    } finally {
+      proto.spawn = original;
+    }
+    expect(atSpawn).toEqual([before.map((n) => n + 1)]);
+    expect(counts()).toEqual(before);
   });
 });

@@ -103,6 +103,7 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
   const timeoutMs = Math.max(1, opts.timeoutMs ?? 120_000);
   // ulimit -f counts 512-byte blocks in POSIX sh (dash, bash as sh); a shell counting 1 KiB allows twice as much.
   const limited = opts.maxFileBytes === undefined ? undefined : Math.max(1, Math.ceil(opts.maxFileBytes / 512));
+  gitStarting();
   const r = await runBounded({
     command: limited === undefined ? 'git' : 'sh',
     args: limited === undefined ? args : ['-c', `ulimit -f ${limited} && exec git "$@"`, 'git', ...args],
@@ -116,7 +117,7 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
     ...(opts.onStderrChunk !== undefined ? { onStderrChunk: opts.onStderrChunk } : {}),
     onStart: trackChild,
     onEnd: untrackChild,
-  });
+  }).finally(gitEnded);
   const stderr = r.stderr.trim();
   const stdout = r.stdout.toString('utf8');
   switch (r.outcome) {
@@ -156,32 +157,43 @@ export function redactUrls(text: string): string {
 
 /** Every git process group still running (the probe kills them all when its budget ends). */
 const running = new Set<number>();
+/** runGit calls under way, from before their git is spawned until it has ended. */
+let underWay = 0;
 
 /**
  * Signals that end this process while git runs. Each git runs in a process group of its own (so a
  * timeout kills it with its ssh or helper), which a signal sent to our group never reaches: Ctrl-C
  * at a terminal, or relay-check ending a probe that overran its deadline, would leave a fetch
  * running on its own. While any git runs, these signals kill every git group first, then end the
- * process as the signal would have.
+ * process as the signal would have. The listeners are in place before git is spawned: a signal
+ * that arrives during the spawn waits for the synchronous code that records the child, whereas
+ * one that found no listener would end the process at once and leave that git running.
  */
 const ENDING_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
 function endWithGitChildren(signal: NodeJS.Signals): void {
   killAllGitChildren();
+  for (const s of ENDING_SIGNALS) process.off(s, endWithGitChildren);
   process.kill(process.pid, signal);
 }
 
-export function trackChild(pid: number | undefined): void {
-  if (pid === undefined) return;
-  if (running.size === 0) for (const s of ENDING_SIGNALS) process.on(s, endWithGitChildren);
+function gitStarting(): void {
+  if (underWay++ === 0) for (const s of ENDING_SIGNALS) process.on(s, endWithGitChildren);
+}
+
+function gitEnded(): void {
+  if (--underWay === 0) for (const s of ENDING_SIGNALS) process.off(s, endWithGitChildren);
+}
+
+function trackChild(pid: number): void {
   running.add(pid);
 }
 
-export function untrackChild(pid: number | undefined): void {
-  if (pid === undefined || !running.delete(pid) || running.size > 0) return;
-  for (const s of ENDING_SIGNALS) process.off(s, endWithGitChildren);
+function untrackChild(pid: number): void {
+  running.delete(pid);
 }
 
+/** Kills every git group still running; runs still under way end as killed. */
 export function killAllGitChildren(): void {
   for (const pid of running) {
     try {
@@ -191,7 +203,6 @@ export function killAllGitChildren(): void {
     }
   }
   running.clear();
-  for (const s of ENDING_SIGNALS) process.off(s, endWithGitChildren);
 }
 
 const UNITS: Record<string, number> = { bytes: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };
