@@ -1,23 +1,4 @@
-import { defineGroup, lazyCommand, runEntry } from './lib/cli/command.ts';
+import { aliveP2pGroup } from './lib/cli/alive-p2p-group.ts';
+import { runEntry } from './lib/cli/command.ts';
 
-// Each command's module (and its dependencies) loads only when that command runs: `--help` stays
-// fast. A new command is one line here (test/tooling/entries.test.ts checks name and summary).
-runEntry(
-  defineGroup({
-    name: 'alive-p2p',
-    summary: 'share ALIVE walnuts peer to peer',
-    commands: [
-      lazyCommand('create', 'pack a walnut into a .walnut package', async () => (await import('./lib/package/commands/create.ts')).createCommand),
-      lazyCommand('info', "show a package's manifest summary", async () => (await import('./lib/package/commands/info.ts')).infoCommand),
-      lazyCommand('verify', "check a package's integrity (and signature)", async () => (await import('./lib/package/commands/verify.ts')).verifyCommand),
-      lazyCommand('extract', 'unpack a package into a new folder', async () => (await import('./lib/package/commands/extract.ts')).extractCommand),
-      lazyCommand('receive', 'import a package into a world', async () => (await import('./lib/receive/commands/receive.ts')).receiveCommand),
-      lazyCommand('keygen', 'make an RSA-4096 key pair', async () => (await import('./lib/crypto/commands/keygen.ts')).keygenCommand),
-      lazyCommand(
-        'relay',
-        'the Git mailbox between peers (setup, add-peer, accept, remove-peer, status, inbox, push, pull)',
-        async () => (await import('./lib/relay/cli.ts')).relayGroup,
-      ),
-    ],
-  }),
-);
+runEntry(aliveP2pGroup);

@@ -162,6 +162,16 @@ function callsLazyCommand(file) {
 }
 
 /**
+ * True when the entry `file` lists commands with lazyCommand, itself or through a module it
+ * imports statically (scripts/lib/cli/alive-p2p-group.ts, which tests read the commands from).
+ */
+function listsLazyCommands(file) {
+  if (callsLazyCommand(file)) return true;
+  const imports = [...readFileSync(file, 'utf8').matchAll(/^import [^;]* from '(\.[^']+\.ts)';$/gm)].map((m) => resolve(dirname(file), m[1]));
+  return imports.some(callsLazyCommand);
+}
+
+/**
  * For COMMAND_CHUNK_ENTRIES: a dynamic import made by a module that calls lazyCommand (the group
  * of dispatch's commands) stays an import of chunks/<concern>-<command>.mjs, and the module is
  * recorded in `chunks` (out name -> source path) to be bundled on its own. Inside such a command
@@ -228,7 +238,7 @@ export async function buildBundles(outDir, { logLevel } = {}) {
     if (options.splitting) {
       // An entry that lists lazy commands is one file; the others, and every command the first
       // load lazily, are split together.
-      const apart = entryPoints.filter(callsLazyCommand);
+      const apart = entryPoints.filter(listsLazyCommands);
       if (apart.length > 0) await emit({ ...options, splitting: false, entryPoints: apart, plugins: [...options.plugins, commandChunks(chunks, false)] });
       const together = [
         ...entryPoints.filter((f) => !apart.includes(f)).map((f) => ({ in: f, out: basename(f, '.ts') })),

@@ -60,6 +60,12 @@ export interface Command {
   readonly help: string;
   /** Runs with the arguments after the command's name; never throws. */
   invoke(argv: string[], io: CommandIo, path?: string[]): Promise<ExitCode>;
+  /** A leaf's whole options table as it parses it (with help, version and json): what tests check the skills against. */
+  readonly options?: Readonly<OptionsConfig>;
+  /** A group's subcommands. */
+  readonly commands?: readonly Command[];
+  /** A lazy command's loader (the loaded command has the options or commands). */
+  load?(): Promise<Command>;
 }
 
 export interface CommandSpec<O extends OptionsConfig> {
@@ -91,6 +97,7 @@ export function defineCommand<const O extends OptionsConfig>(spec: CommandSpec<O
     name: spec.name,
     summary: spec.summary,
     help: spec.usage,
+    options,
     async invoke(argv, io, path = [spec.name]) {
       const jsonRequested = acceptsJson && argv.includes('--json');
       return guard(io, jsonRequested, async () => {
@@ -152,6 +159,7 @@ export function defineGroup(spec: GroupSpec): Command {
     name: spec.name,
     summary: spec.summary,
     help: helpAt([spec.name]),
+    commands: spec.commands,
     async invoke(argv, io, path = [spec.name]) {
       const help = helpAt(path);
       const [first, ...rest] = argv;
