@@ -2,7 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { repo } from './helpers.ts';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
+import { makeBus, repo } from './helpers.ts';
 
 describe('the dispatch skill', () => {
   const text = readFileSync(join(repo, 'skills', 'dispatch', 'SKILL.md'), 'utf8');
@@ -21,5 +23,43 @@ describe('the dispatch skill', () => {
     expect(commands.length).toBeGreaterThan(3);
     const bundle = `node "$\{CLAUDE_PLUGIN_ROOT}/dist/dispatch.mjs" `; // "$\{": the text, not a placeholder
     for (const c of commands) expect(c.startsWith(bundle), c).toBe(true);
+  });
+
+  /** Every dispatch command line the skill shows, after the bundle's path (or `dispatch`). */
+  const lines = [...text.matchAll(/`(?:node "\$\{CLAUDE_PLUGIN_ROOT\}\/dist\/dispatch\.mjs"|dispatch) ([^`]*)`/g)].map((m) => m[1]!);
+
+  it('passes text, receivers and ids so that the shell expands nothing in them', () => {
+    expect(lines.length).toBeGreaterThan(8);
+    for (const line of lines) {
+      // Double quotes let the shell run $(…) and backquotes in a message; a heredoc must quote its word.
+      expect(line, line).not.toContain('"');
+      for (const h of line.matchAll(/<<-?\s*(\S*)/g)) expect(h[1], line).toMatch(/^'[A-Z]+'$/);
+      // A value the agent fills in (<id>, <text>) is in single quotes.
+      for (const p of line.matchAll(/'[^']*'|<[a-z][^<>]*>/g)) expect(p[0].startsWith("'"), `${p[0]} in ${line}`).toBe(true);
+    }
+    const texts = lines.filter((l) => /^(?:send|reply) /.test(l));
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    for (const l of texts) {
+      // The message (send @R TEXT) or the answer (reply ID TEXT): single-quoted, or `-` with a quoted heredoc.
+      const text = /^(?:send|reply) '[^']*' ('[^']*'|-)/.exec(l);
+      expect(text, l).not.toBeNull();
+      if (text![1] === '-') expect(l).toMatch(/<<'EOF'$/);
+    }
+    expect(text).toMatch(/never double quotes/i);
+    expect(text).not.toMatch(/inline in quotes/);
+  });
+
+  it('claims without --json: the body stays inside its UNTRUSTED fence', () => {
+    const claims = lines.filter((l) => l.startsWith('claim '));
+    expect(claims.length).toBeGreaterThan(0);
+    for (const l of claims) expect(l).not.toContain('--json');
+  });
+
+  it("claim's hint for the answer shows the text in single quotes", async () => {
+    const bus = makeBus();
+    expect((await runCaptured(dispatchGroup, ['send', '@claude', 'hi', '--from', '@gemini', '--create', '--root', bus.root])).code).toBe(0);
+    const r = await runCaptured(dispatchGroup, ['claim', '@claude', '--root', bus.root]);
+    const hint = r.stdout.split('\n').find((l) => l.startsWith('answer with:'));
+    expect(hint).toMatch(/^answer with: dispatch reply \S+ 'TEXT' --as @claude /);
   });
 });

@@ -337,6 +337,23 @@ describe('the skills against the CLI', () => {
         }
       });
 
+      it('puts every value it fills into a command in single quotes', () => {
+        // A login, a URL or a name may come from a peer: unquoted, `x;rm -rf ~` or `$(…)` in it would run.
+        // Command lines, and the options a skill shows on their own (`--signer-key ~/…/peers/'<signer>'.pem`).
+        const options = codePieces(s.text)
+          .filter((p) => /^--[a-z]/.test(p.code))
+          .map((p) => ({ line: p.code, tokens: words(p.code) }));
+        for (const m of [...mentions(s, groups), ...options]) {
+          for (const w of m.tokens) {
+            if (/^<[a-z]*command>$/.test(w)) continue; // the general form: `alive-p2p relay <subcommand> ...`
+            for (const p of w.matchAll(/'(?:[^']|'\\'')*'|<[a-z][^<>]*>/g)) {
+              if (p[0].startsWith("'")) continue;
+              expect(p[0].includes('|'), `${p[0]} is not in single quotes in ${m.line}`).toBe(true); // <full|bundle|snapshot>: one of our words
+            }
+          }
+        }
+      });
+
       it('reads only JSON fields the command prints', () => {
         const found = mentions(s, groups)
           .map((m) => ({ m, leaf: resolve(m, groups).leaf }))
@@ -365,4 +382,14 @@ describe('the skills against the CLI', () => {
       });
     });
   }
+
+  it("share: the signing offer names what relay status prints about the user's key pair (it prints no key path)", () => {
+    const share = readFileSync(join(SKILLS, 'share', 'SKILL.md'), 'utf8');
+    const offer = share.split(/\n\n/).find((p) => p.includes('Offer signing'));
+    expect(offer).toBeDefined();
+    const status = printed.get('alive-p2p relay status')!;
+    const named = fieldRefs(offer!, new Set(status)).map((r) => r.field);
+    expect(named.filter((f) => /private_key|fingerprint/.test(f)).length, offer).toBeGreaterThan(0);
+    for (const f of named) expect(status.has(f), f).toBe(true);
+  });
 });

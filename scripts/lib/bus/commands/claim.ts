@@ -67,6 +67,9 @@ export const claimCommand = defineCommand({
     ctx.print(`thread: ${shownThread(u.thread || m.id)} (turn ${u.turn ?? 1})`);
     if (u.timestamp) ctx.print(`sent: ${shownTimestamp(u.timestamp)}`);
     for (const line of bodyLines('MESSAGE', u.body, u.context)) ctx.print(line);
-    ctx.print(`answer with: dispatch reply ${m.id} "TEXT" --as ${displayName(receiver)}`);
+    // Single quotes: an agent copies this form, and in double quotes the shell would run `$(…)` in its answer.
+    ctx.print(
+      `answer with: dispatch reply ${m.id} 'TEXT' --as ${displayName(receiver)} (in single quotes, a ' inside written '\\''; or - and the text on stdin)`,
+    );
   },
 });
