@@ -114,7 +114,7 @@ describe('send, inbox, claim, reply', () => {
       expect(listing.messages[0]).toMatchObject({ id: sent.id, from: '@claude', summary: '#heartbeat' });
     }
     const human = await dispatch(root, ['inbox', 'gemini']);
-    expect(human.stdout).toContain('1 message(s) waiting for @gemini');
+    expect(human.stdout).toContain('1 message waiting for @gemini');
     expect(filesIn(receiverPaths(root, 'gemini').inbox).length).toBe(1);
   });
 

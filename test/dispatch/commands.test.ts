@@ -152,7 +152,7 @@ describe('dispatch thread', () => {
     await sendMessage({ root, to: 'gemini', from: 'claude', body: 'third', thread: 'talk', turn: 3 });
     const human = await run(root, 'thread', 'talk');
     expect(human.code, human.stderr).toBe(0);
-    expect(human.stdout).toMatch(/thread talk: 3 message\(s\)[\s\S]*first[\s\S]*second[\s\S]*third/);
+    expect(human.stdout).toMatch(/thread talk: 3 messages[\s\S]*first[\s\S]*second[\s\S]*third/);
     const json = JSON.parse((await run(root, 'thread', a.id, '--json')).stdout);
     expect(json.messages.map((m: { body: string }) => m.body)).toEqual(['first', 'second', 'third']);
     expect(json.messages[0].id).toBe(q.id);
@@ -327,7 +327,7 @@ describe('a claim file planted with a deadline no lease has', () => {
     writeFileSync(join(processing, 'msg-y.hw.claim-99999999999999999999999-a'), '');
     const thread = await run(root, 'thread', sent.id);
     expect(thread.code, thread.stderr).toBe(0);
-    expect(thread.stdout).toContain(`thread ${sent.id}: 1 message(s)`);
+    expect(thread.stdout).toContain(`thread ${sent.id}: 1 message,`);
     expect((await run(root, 'show', sent.id)).code).toBe(0);
     const show = await run(root, 'show', 'x');
     expect(show.stderr).toMatch(/^error: there is no message x on the bus/);

@@ -302,7 +302,7 @@ describe('after kill -9 of serve', () => {
 
     const b = await runCliAsync(cli, ['serve', 'slow', '--agent', 'echo', '--once'], env);
     expect(b.status, b.stderr).toBe(0);
-    expect(b.stdout).toContain('reclaimed 1 claim(s) of daemon(s) that died and ended 1 agent process group(s)');
+    expect(b.stdout).toContain('reclaimed 1 claim of daemons that died and ended 1 agent process group they left running');
     await until('the orphaned agent to end', () => !running(agentPid), 5000);
     expect(b.stdout).toContain(`answered msg-${sent.id}.hw`);
     expect(filesIn(paths.processing)).toEqual([]);

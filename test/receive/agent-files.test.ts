@@ -179,7 +179,7 @@ describe('receive holds agent files back', () => {
     // The log says so (each path as an inline value), and a warning says what to do.
     expect(r.log_entry).toMatch(/Held back \(agent instruction\/configuration files/);
     for (const p of heldPaths) expect(r.log_entry).toContain(`\`${p}\``);
-    expect(r.notes.join('\n')).toMatch(new RegExp(`held back ${heldPaths.length} agent instruction/configuration file\\(s\\).*--allow-agent-files`));
+    expect(r.notes.join('\n')).toMatch(new RegExp(`held back ${heldPaths.length} agent instruction/configuration files.*--allow-agent-files`));
   });
 
   it('bundle package (v2 into a v3 walnut) and v3 root bundles: files in a bundle are held back, the bundle lands', async () => {
@@ -270,7 +270,7 @@ describe('end to end without Claude: create, receive, then list what the world h
     const pkg = join(base, 'garden.walnut');
     const created = spawnSync(process.execPath, [cli, 'create', '--walnut', src, '--scope', 'full', '--output', pkg], { env, encoding: 'utf8' });
     expect(created.status, created.stderr).toBe(0);
-    expect(created.stderr).toMatch(/warning: this package carries \d+ agent instruction\/configuration file\(s\) \(.*bundles\/launch\/CLAUDE\.md/);
+    expect(created.stderr).toMatch(/warning: this package carries \d+ agent instruction\/configuration files \(.*bundles\/launch\/CLAUDE\.md/);
 
     const world = makeWorld(join(base, 'w'), { layout: 'v2' });
     const received = spawnSync(process.execPath, [cli, 'receive', pkg, '--json'], { env, encoding: 'utf8', cwd: world });

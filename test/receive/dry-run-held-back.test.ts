@@ -22,11 +22,11 @@ describe('dry run and held-back agent files', () => {
     const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('garden', 'full', files), files);
     const dry = await receivePackage({ packagePath: pkg, world, maxBytes: 1 << 30, env, dryRun: true });
     const note = dry.notes.find((n) => n.includes('CLAUDE.md'));
-    expect(note).toMatch(/^would hold back 1 agent instruction\/configuration file\(s\) \(`CLAUDE\.md`\)/);
+    expect(note).toMatch(/^would hold back 1 agent instruction\/configuration file \(`CLAUDE\.md`\)/);
     expect(note).toMatch(/They would be kept in \S+held-back.<receipt>, not in the walnut/);
     const real = await receivePackage({ packagePath: pkg, world, maxBytes: 1 << 30, env });
     const done = real.notes.find((n) => n.includes('CLAUDE.md'));
-    expect(done).toMatch(/^held back 1 agent instruction\/configuration file\(s\) \(`CLAUDE\.md`\)/);
+    expect(done).toMatch(/^held back 1 agent instruction\/configuration file \(`CLAUDE\.md`\)/);
     expect(done).toMatch(/They are kept in \S+held-back.\d{8}T/);
   });
 });

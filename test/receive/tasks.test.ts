@@ -63,7 +63,7 @@ describe('v2 tasks.md into a v3 walnut', () => {
         bundle: 'b',
       },
     ]);
-    expect(r.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md was converted to tasks\.json \(3 task\(s\)\)/);
+    expect(r.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md was converted to tasks\.json \(3 tasks\)/);
   });
 
   it('keeps tasks.md beside tasks.json when it holds lines that are not tasks, and keeps both when tasks.json exists', async () => {

@@ -53,7 +53,7 @@ describe('relay pull that leaves packages on the relay says so as a failure', ()
     expect(text.code).toBe(1);
     // The relay path is named once per warning, not twice.
     expect(text.stderr.split(push.json.path)).toHaveLength(2);
-    expect(text.stderr).toMatch(/^error: 1 package\(s\) could not be fetched and stay on the relay .*pull with a larger --max-size/m);
+    expect(text.stderr).toMatch(/^error: 1 package could not be fetched and stays on the relay .*pull with a larger --max-size/m);
     const json = await run(bob, ['pull', '--max-size', '100', '--json']);
     expect(json.code).toBe(1);
     expect(json.json).toMatchObject({ ok: false, error: { code: 'too_large' }, remaining: 1 });

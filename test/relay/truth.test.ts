@@ -43,7 +43,7 @@ describe('relay status and inbox over git', { shuffle: false }, () => {
     expect(after.json.state).toMatchObject({ pending_packages: 1, pending_by_sender: { alice: 1 } });
     expect(after.json.age_seconds).toBeGreaterThanOrEqual(0);
     const human = await run(bob, ['status']);
-    expect(human.stdout).toMatch(/Inbox: {3}1 package\(s\) waiting \(alice: 1\); as of \S+ \(\d+ s ago\)/);
+    expect(human.stdout).toMatch(/Inbox: {3}1 package waiting \(alice: 1\); as of \S+ \(\d+ s ago\)/);
     // Fresh now: a second status does not probe again.
     expect((await run(bob, ['status', '--json'])).json.probed).toBe(false);
   });

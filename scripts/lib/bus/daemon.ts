@@ -37,6 +37,7 @@ import { shownSender } from './envelope.ts';
 import { isPlainThread } from './deliver.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { DirWatcher } from './wait.ts';
+import { counted } from '../text/plural.ts';
 
 export interface ServeOptions {
   root: string;
@@ -144,7 +145,8 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   ensureDir(paths.root, paths.inbox);
   const ended = endAgentsOfDeadDaemons(paths);
   const reclaimed = reclaimDeadOwners(paths, receiver, processAlive, onProblem);
-  if (ended || reclaimed) log(`reclaimed ${reclaimed} claim(s) of daemon(s) that died and ended ${ended} agent process group(s) they left running`);
+  if (ended || reclaimed)
+    log(`reclaimed ${counted(reclaimed, 'claim')} of daemons that died and ended ${counted(ended, 'agent process group')} they left running`);
   const watcher = new DirWatcher(paths.root, paths.inbox);
   writeBusJsonAtomic(paths.root, paths.daemon, {
     pid: process.pid,
@@ -164,10 +166,10 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
       if (Date.now() - lastSweep >= sweepEvery) {
         const endedNow = endAgentsOfDeadDaemons(paths);
         const returned = reclaimDeadOwners(paths, receiver, processAlive, onProblem) + sweepStaleClaims(paths, receiver, Date.now(), onProblem);
-        if (endedNow) log(`ended ${endedNow} agent process group(s) left by daemon(s) that died`);
-        if (returned) log(`returned ${returned} stale claim(s) to the inbox`);
+        if (endedNow) log(`ended ${counted(endedNow, 'agent process group')} left by daemons that died`);
+        if (returned) log(`returned ${counted(returned, 'stale claim')} to the inbox`);
         const cleaned = cleanOrphanedPartials(paths);
-        if (cleaned) log(`removed ${cleaned} partial file(s) left by writers that died`);
+        if (cleaned) log(`removed ${counted(cleaned, 'partial file')} left by writers that died`);
         lastSweep = Date.now();
         entries = [];
       }

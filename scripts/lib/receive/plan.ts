@@ -17,6 +17,7 @@ import { BUNDLE_MANIFEST, type WalnutLayout } from '../walnut/layout.ts';
 import { agentFileRule, foldSegment } from '../walnut/agent-files.ts';
 import { checkBundleName, conflictName, MARKER_FOLDERS } from './names.ts';
 import { WORLD_MARKER_FOLDERS } from '../world/root.ts';
+import { counted } from '../text/plural.ts';
 
 export interface Unit {
   kind: 'kernel' | 'bundle' | 'live';
@@ -313,7 +314,7 @@ export function planReceive(input: PlanInput): ReceivePlan {
 
   if (bundleUnits.size > MAX_BUNDLES) {
     throw new AliveError(
-      `the package brings ${bundleUnits.size} bundles, more than the ${MAX_BUNDLES} a receive takes; it was refused and nothing was written. Ask the sender to split it`,
+      `the package brings ${counted(bundleUnits.size, 'bundle')}, more than the ${MAX_BUNDLES} a receive takes; it was refused and nothing was written. Ask the sender to split it`,
       { code: 'too_large' },
     );
   }

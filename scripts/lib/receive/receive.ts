@@ -34,6 +34,7 @@ import { readSnapshot, type SnapshotView } from './snapshot.ts';
 import { HELD_DIR, HELD_INDEX, moveAcross, PKG_DIR, prepareStaged, shapeBundles, shapeNewWalnut } from './stage.ts';
 import { bundleNameTaken, resolveTarget, resolveWorld, worldRel, type Target } from './target.ts';
 import { logValue } from '../text/untrusted.ts';
+import { counted } from '../text/plural.ts';
 
 export interface ReceiveOptions {
   packagePath: string;
@@ -335,13 +336,13 @@ function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string
           ['held back', 'are kept', `receive again with --allow-agent-files --force${target.scope === 'full' ? ' --as NEWNAME' : ''}`];
     const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
     notes.push(
-      `${held} ${plan.held.length} agent instruction/configuration file(s) (${names(plan.held)}): they would steer an AI agent working in ${worldRel(ctx.world, target.walnut)}. ` +
+      `${held} ${counted(plan.held.length, 'agent instruction/configuration file')} (${names(plan.held)}): they would steer an AI agent working in ${worldRel(ctx.world, target.walnut)}. ` +
         `They ${kept} in ${where}, not in the walnut; read them, and move what you want into place yourself, or ${again} if you trust the sender`,
     );
   }
   if (plan.agentFilesTaken.length) {
     notes.push(
-      `took ${plan.agentFilesTaken.length} agent instruction/configuration file(s) into the walnut, as --allow-agent-files asked: ${names(plan.agentFilesTaken)}`,
+      `took ${counted(plan.agentFilesTaken.length, 'agent instruction/configuration file')} into the walnut, as --allow-agent-files asked: ${names(plan.agentFilesTaken)}`,
     );
   }
   return notes;
@@ -476,7 +477,7 @@ async function receiveForReal(
     const notes: string[] = [];
     const recovery = recoverLeftovers(world, receivingDir);
     for (const f of recovery.finished) notes.push(`finished an interrupted receive of ${f.journal.target} (${f.id})`);
-    if (recovery.discarded.length) notes.push(`cleaned up ${recovery.discarded.length} interrupted receive(s) that had not changed the world`);
+    if (recovery.discarded.length) notes.push(`cleaned up ${counted(recovery.discarded.length, 'interrupted receive')} that had not changed the world`);
     for (const s of recovery.stuck) notes.push(s.message);
     if (recovery.finished.length > 0) {
       const sha = await ctx.hashing;

@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { counted } from '../text/plural.ts';
 
 const TASK_MARK = /^- \[([ ~x])\]/;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
@@ -92,8 +93,8 @@ export function convertTasksMd(bundleDir: string, bundle: string, created: strin
   const { tasks, leftover } = parseTasksMd(readFileSync(md, 'utf8'), bundle, created, session);
   writeFileSync(join(bundleDir, 'tasks.json'), `${JSON.stringify({ tasks }, null, 2)}\n`);
   if (leftover) {
-    return `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${tasks.length} task(s)) for this v3 walnut, and kept too, because it holds lines that are not tasks`;
+    return `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${counted(tasks.length, 'task')}) for this v3 walnut, and kept too, because it holds lines that are not tasks`;
   }
   rmSync(md);
-  return `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${tasks.length} task(s)) for this v3 walnut`;
+  return `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${counted(tasks.length, 'task')}) for this v3 walnut`;
 }

@@ -8,6 +8,7 @@ import { isValidLogin } from './names.ts';
 import { isoSeconds } from './state.ts';
 import { githubRelayOf, isGithubRepo, isOwnedBy, splitRepo } from './repo-name.ts';
 import { inlineText, isPrintable } from '../text/untrusted.ts';
+import { counted } from '../text/plural.ts';
 
 /**
  * v1 `relay.yaml` (flat, or nested under `relay:`) to v2 `relay.json`. Every scalar is read as a
@@ -166,7 +167,7 @@ function finish(login: string, repo: string, doc: Record<string, unknown>, neste
       fingerprint: null,
     });
   }
-  if (skipped.length > 0) warnings.push(`skipped ${skipped.length} peer(s) without a valid login: ${skipped.join(', ')}`);
+  if (skipped.length > 0) warnings.push(`skipped ${counted(skipped.length, 'peer')} without a valid login: ${skipped.join(', ')}`);
   if (peers.some((p) => p.status === 'accepted')) {
     warnings.push('peer keys are not migrated: run `alive-p2p relay accept LOGIN` for each accepted peer to pin their key');
   }

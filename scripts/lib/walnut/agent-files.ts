@@ -9,6 +9,7 @@
  * docs/receive.md documents the list; keep the two in step.
  */
 import { trimEndOf } from '../text/trim.ts';
+import { counted } from '../text/plural.ts';
 
 export interface AgentFileRule {
   /** The name as users know it (`CLAUDE.md`, `.claude/`, `.vscode/tasks.json`). */
@@ -159,7 +160,7 @@ export function agentFilesWarning(hits: AgentFileHit[]): string | undefined {
     .map((h) => h.path)
     .join(', ');
   return (
-    `this package carries ${hits.length} agent instruction/configuration file(s) (${shown}${hits.length > 10 ? ', …' : ''}); ` +
+    `this package carries ${counted(hits.length, 'agent instruction/configuration file')} (${shown}${hits.length > 10 ? ', …' : ''}); ` +
     'a receiver holds them back unless they pass --allow-agent-files. Add them to .walnutignore if they should not travel'
   );
 }

@@ -3,6 +3,7 @@ import { summaryLine } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
 import { listDeadLetters } from '../query.ts';
 import { busRoot, firstLines, listingLine, messageJson, nameArg, reasonLines, ROOT_OPTION } from './common.ts';
+import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: dispatch dead-letter @RECEIVER [--json] [--root DIR]
 
@@ -28,7 +29,7 @@ export const deadLetterCommand = defineCommand({
       ctx.print(`nothing in ${displayName(receiver)}'s dead-letter`);
       return;
     }
-    ctx.print(`${list.length} dead letter(s) of ${displayName(receiver)}:`);
+    ctx.print(`${counted(list.length, 'dead letter')} of ${displayName(receiver)}:`);
     for (const m of list) {
       ctx.print(listingLine(m));
       const d = m.deadLetter!;

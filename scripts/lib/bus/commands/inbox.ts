@@ -8,6 +8,7 @@ import { unknownReceiver } from '../receivers.ts';
 import { shownSender, shownTimestamp } from '../envelope.ts';
 import { busRoot, firstLines, nameArg, ROOT_OPTION } from './common.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
+import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: dispatch inbox @RECEIVER [--json] [--root DIR]
 
@@ -71,7 +72,7 @@ export const inboxCommand = defineCommand({
       ctx.print(`no messages waiting for ${displayName(receiver)}${processing ? ` (${processing} being handled)` : ''}${unknown ? `: ${unknown.text}` : ''}`);
       return;
     }
-    ctx.print(`${messages.length} message(s) waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);
+    ctx.print(`${counted(messages.length, 'message')} waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);
     const summaries: { id: string; summary: string }[] = [];
     for (const m of messages) {
       // A file name any writer chose is not shown (--json has it, escaped).

@@ -3,6 +3,7 @@ import { shownThread } from '../envelope.ts';
 import { displayName } from '../names.ts';
 import { existingThreadMembers } from '../query.ts';
 import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
+import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--json] [--root DIR]
 
@@ -26,7 +27,7 @@ export const threadCommand = defineCommand({
       ctx.printJson({ ok: true, thread: t.untrustedThread, count: t.members.length, messages: t.members.map((m) => messageJson(m.read())) });
       return;
     }
-    ctx.print(`thread ${shownThread(t.untrustedThread)}: ${t.members.length} message(s), oldest first`);
+    ctx.print(`thread ${shownThread(t.untrustedThread)}: ${counted(t.members.length, 'message')}, oldest first`);
     // Read and printed one at a time: a thread may hold any number of large messages.
     for (const member of t.members) {
       const m = member.read();

@@ -15,6 +15,7 @@ import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from
 import { inlineText } from '../../text/untrusted.ts';
 import { MAX_RECIPIENTS } from '../../crypto/rsa.ts';
 import { agentFilesWarning, findAgentFiles } from '../../walnut/agent-files.ts';
+import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
                         [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
@@ -203,7 +204,7 @@ export const createCommand = defineCommand({
       ctx.print(`Created: ${r.path}${r.recipient ? ` (for ${r.recipient})` : ''}${format === '2.1' ? ' (format 2.1)' : ''}`);
       ctx.print(`  SHA-256: ${r.sha256}`);
     }
-    ctx.print(`Scope: ${scope}, ${files} files, ${formatBytes(contentBytes)}`);
+    ctx.print(`Scope: ${scope}, ${counted(files, 'file')}, ${formatBytes(contentBytes)}`);
     ctx.print(
       `Encrypted: ${mode === 'passphrase' ? 'yes, with the passphrase (share it by another channel)' : mode === 'rsa' ? (format === '2.1' && recipients.length > 1 ? `yes, to ${recipients.length} recipients' keys` : "yes, to the recipient's key") : 'no (anyone holding the file can read it)'}`,
     );

@@ -7,6 +7,7 @@ import { inlineText } from '../../text/untrusted.ts';
 import { verifyPackageDetailed } from '../verify.ts';
 import { DEFAULT_MAX_SIZE } from '../limits.ts';
 import { signerFields, signerText } from '../signer-shown.ts';
+import { counted } from '../../text/plural.ts';
 
 export const verifyCommand = defineCommand({
   name: 'verify',
@@ -37,7 +38,9 @@ holds, 1 otherwise.`,
     }
     // What the text shows, under the names info uses.
     if (ctx.json) return ctx.printJson({ ...result, ...signerFields(result.signer), path: resolve(pkg), envelope: read.envelope, bytes: read.bytes });
-    ctx.print(`OK: ${pkg} (format ${inlineText(read.manifest.format_version)}, scope ${read.manifest.scope}, ${read.files} files, ${formatBytes(read.bytes)})`);
+    ctx.print(
+      `OK: ${pkg} (format ${inlineText(read.manifest.format_version)}, scope ${read.manifest.scope}, ${counted(read.files, 'file')}, ${formatBytes(read.bytes)})`,
+    );
     const who = signerText(read.signature.signer);
     const sig = !result.signed ? 'no' : result.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)`;
     ctx.print(`Encrypted: ${result.encrypted ? read.envelope : 'no'}   Signed: ${sig}`);

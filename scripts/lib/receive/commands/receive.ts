@@ -5,6 +5,7 @@ import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
 import { inlineText, terminalText } from '../../text/untrusted.ts';
 import { receiveCrypto } from '../crypto.ts';
 import { receivePackage, type ReceiveResult } from '../receive.ts';
+import { counted } from '../../text/plural.ts';
 
 export const RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE [--world DIR] [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
                          [--max-size BYTES] [--force] [--dry-run] [--allow-agent-files] [--json]
@@ -87,7 +88,9 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   const from = fromLine(r);
   if (r.snapshot) {
     ctx.print(`Snapshot package (display-only; nothing was written): ${from}`);
-    ctx.print(`Format ${inlineText(r.format_version)}, created ${inlineText(r.snapshot.created)}, ${r.files} files (${formatBytes(r.bytes)}), ${sig}`);
+    ctx.print(
+      `Format ${inlineText(r.format_version)}, created ${inlineText(r.snapshot.created)}, ${counted(r.files, 'file')} (${formatBytes(r.bytes)}), ${sig}`,
+    );
     if (r.snapshot.description) ctx.print(`Description: ${inlineText(r.snapshot.description, 500)}`);
     for (const [label, shown] of [
       ['key.md', r.snapshot.key_md],
@@ -114,12 +117,12 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
     );
   if (r.skipped.length)
     ctx.print(
-      `  left out ${r.skipped.length} file(s): ${r.skipped
+      `  left out ${counted(r.skipped.length, 'file')}: ${r.skipped
         .slice(0, 5)
         .map((s) => `${inlineText(s.path, 400)} (${s.reason})`)
         .join(', ')}${r.skipped.length > 5 ? ', …' : ''}`,
     );
-  ctx.print(`  ${r.files} files, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`);
+  ctx.print(`  ${counted(r.files, 'file')}, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`);
   if (r.resumed) ctx.print('  (this finished an import that an interrupted run had started)');
   for (const n of r.notes) if (!n.startsWith('dry run')) ctx.warn(terminalText(n));
 }

@@ -6,6 +6,7 @@ import { defaultRelayPaths } from '../paths.ts';
 import { touchRelayActivity } from '../activity.ts';
 import type { GitTransport } from '../git-transport.ts';
 import { output, warnIgnored } from './common.ts';
+import { counted } from '../../text/plural.ts';
 
 interface Waiting {
   sender: string;
@@ -64,7 +65,7 @@ Options:
     });
     out.result({ ok: true, waiting, ignored: listing.ignored.length, untrusted: { ignored: listing.ignored } });
     if (waiting.length === 0) out.line('Nothing is waiting in your relay.');
-    else out.line(`${waiting.length} package(s) waiting in your relay:`);
+    else out.line(`${counted(waiting.length, 'package')} waiting in your relay:`);
     for (const w of waiting) {
       const trust = w.pinned ? 'pinned' : w.peer_status === 'removed' ? 'REMOVED peer' : w.peer_status === 'unknown' ? 'NOT a peer' : 'key not pinned';
       out.line(`  ${w.sender.padEnd(16)} ${w.file}  ${w.size === null ? '?' : formatSize(w.size)}  ${w.time ?? 'time unknown'}  (${trust})`);

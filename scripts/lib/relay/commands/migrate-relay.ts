@@ -4,6 +4,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { aliveHome } from '../../home.ts';
 import { migrateRelay } from '../migrate.ts';
 import { defaultRelayPaths } from '../paths.ts';
+import { counted } from '../../text/plural.ts';
 
 export const migrateRelayCommand = defineCommand({
   name: 'migrate-relay',
@@ -33,7 +34,9 @@ Options:
     if (r.status === 'skipped:no-v1') ctx.print(`No v1 config at ${r.v1_path}; nothing to migrate.`);
     else if (r.status === 'skipped:already-migrated') ctx.print(`${r.v2_path} already exists; nothing to do.`);
     else {
-      ctx.print(`${r.status === 'migrated' ? 'Migrated' : 'Would migrate'} ${r.v1_path} -> ${r.v2_path} (${r.v2_peer_count} of ${r.v1_peer_count} peer(s))`);
+      ctx.print(
+        `${r.status === 'migrated' ? 'Migrated' : 'Would migrate'} ${r.v1_path} -> ${r.v2_path} (${r.v2_peer_count} of ${counted(r.v1_peer_count, 'peer')})`,
+      );
       if (r.status === 'would-migrate') ctx.print(JSON.stringify(r.config, null, 2));
     }
   },

@@ -22,6 +22,7 @@ import type { InboxEntry, RelayTransport } from '../transport.ts';
 import type { RelayConfig } from '../config.ts';
 import { output, warnIgnored } from './common.ts';
 import { signerFields } from '../../package/signer-shown.ts';
+import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: alive-p2p relay pull [--max-size BYTES] [--json]
 
@@ -181,13 +182,13 @@ async function pull(o: {
   const reasons: string[] = [];
   if (unverified.length > 0) {
     reasons.push(
-      `${unverified.length} package(s) could not be verified and were kept under inbox/<sender>/unverified/; do not import them unless you confirm with the sender`,
+      `${counted(unverified.length, 'package')} could not be verified and ${unverified.length === 1 ? 'was' : 'were'} kept under inbox/<sender>/unverified/; do not import them unless you confirm with the sender`,
     );
   }
   if (failed.length > 0) {
     const tooLarge = failed.every((f) => f.code === 'too_large');
     reasons.push(
-      `${failed.length} package(s) could not be fetched and stay on the relay (${out.json ? 'failed[] says' : 'the warnings above say'} why); ` +
+      `${counted(failed.length, 'package')} could not be fetched and ${failed.length === 1 ? 'stays' : 'stay'} on the relay (${out.json ? 'failed[] says' : 'the warnings above say'} why); ` +
         (tooLarge ? `pull with a larger --max-size to fetch ${failed.length === 1 ? 'it' : 'them'}` : 'fix that and run pull again'),
     );
   }

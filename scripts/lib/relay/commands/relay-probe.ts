@@ -6,6 +6,7 @@ import { probeWithinBudget } from '../probe.ts';
 import { ownKeyProblem } from '../key-checks.ts';
 import { readRelayConfig } from '../config.ts';
 import { inlineText } from '../../text/untrusted.ts';
+import { counted } from '../../text/plural.ts';
 
 const DEFAULT_BUDGET_S = 8;
 
@@ -49,7 +50,7 @@ Options:
     if (!state) return;
     const changed = Object.keys(state.peer_key_changes ?? {});
     ctx.print(
-      `${state.pending_packages} package(s) waiting` +
+      `${counted(state.pending_packages, 'package')} waiting` +
         (state.newly_accepted.length ? `; newly accepted: ${state.newly_accepted.join(', ')}` : '') +
         (changed.length ? `; key changed on the relay of: ${changed.map((l) => inlineText(l, 64)).join(', ')}` : '') +
         (state.last_error ? ` (last error: ${inlineText(state.last_error, 500)})` : ''),

@@ -10,6 +10,7 @@ import { probeWithinBudget } from '../probe.ts';
 import { readRelayState, type RelayState } from '../state.ts';
 import { output } from './common.ts';
 import { inlineText } from '../../text/untrusted.ts';
+import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: alive-p2p relay status [--offline] [--budget SECONDS] [--json]
 
@@ -140,7 +141,7 @@ export const relayStatusCommand = defineCommand({
       );
     }
     if (state) {
-      const waiting = `${state.pending_packages} package(s) waiting`;
+      const waiting = `${counted(state.pending_packages, 'package')} waiting`;
       const by = bySenderText(state.pending_by_sender ?? {});
       out.line(
         `Inbox:   ${waiting}${by ? ` (${by})` : ''}; ${age ? `as of ${age}${probed ? ' (probed just now)' : ''}` : 'never probed'}` +
