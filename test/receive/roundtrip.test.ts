@@ -217,7 +217,7 @@ describe('snapshot scope', () => {
     const r = await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env });
     expect(tree(world)).toEqual(before);
     expect(r).toMatchObject({ ok: true, walnut: null, imported: [], skipped: [], conflicts: [], log_entry: null, scope: 'snapshot' });
-    expect(r.snapshot?.key_md?.text).toBe(readFileSync(join(src, '_kernel', 'key.md'), 'utf8'));
-    expect(r.snapshot?.insights_md?.text).toBe('# Insights\nSoil matters.\n');
+    expect(r.snapshot?.untrusted.key_md?.text).toBe(readFileSync(join(src, '_kernel', 'key.md'), 'utf8'));
+    expect(r.snapshot?.untrusted.insights_md?.text).toBe('# Insights\nSoil matters.\n');
   });
 });

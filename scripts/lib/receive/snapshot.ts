@@ -21,8 +21,8 @@ export interface ShownText {
 }
 
 export interface SnapshotView {
-  key_md: ShownText | null;
-  insights_md: ShownText | null;
+  /** The sender's documents: shown fenced, and under `untrusted` in JSON. */
+  untrusted: { key_md: ShownText | null; insights_md: ShownText | null };
   files: string[];
 }
 
@@ -41,7 +41,7 @@ function captureSink(view: SnapshotView): FileSink {
       }
       if (keep) {
         const buf = Buffer.concat(chunks).subarray(0, SHOW_LIMIT);
-        view[keep] = { text: buf.toString('utf8'), truncated: size > SHOW_LIMIT };
+        view.untrusted[keep] = { text: buf.toString('utf8'), truncated: size > SHOW_LIMIT };
       }
       return { sha256: hash.digest('hex'), size };
     },
@@ -50,7 +50,7 @@ function captureSink(view: SnapshotView): FileSink {
 }
 
 export async function readSnapshot(pkg: string, opts: ReadOptions): Promise<{ read: ReadResult; view: SnapshotView }> {
-  const view: SnapshotView = { key_md: null, insights_md: null, files: [] };
+  const view: SnapshotView = { untrusted: { key_md: null, insights_md: null }, files: [] };
   const read = await readPackage(pkg, captureSink(view), opts);
   view.files = read.manifest.files.map((f) => f.path);
   return { read, view };

@@ -1,8 +1,8 @@
 /** Helpers shared by the dispatch subcommands. */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors.ts';
-import { fenceData, inlineText, terminalText } from '../../text/untrusted.ts';
+import { fencedLines } from '../../text/fence.ts';
+import { inlineText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
@@ -186,16 +186,6 @@ export function messageLines(m: FoundMessage, options: { body?: boolean } = {}):
     lines.push(...bodyLines(m.kind === 'response' ? 'ANSWER' : 'MESSAGE', u.body, u.context));
   }
   return lines;
-}
-
-/**
- * Untrusted text shown to a person or an agent reading our output: escaped for the terminal and
- * fenced by two marker lines carrying a random nonce the text does not contain (a forged end line
- * in a body cannot close the fence early and put text after it in our words).
- */
-export function fencedLines(label: string, text: string): string[] {
-  const f = fenceData(label, terminalText(text), () => randomBytes(6).toString('hex'));
-  return [f.open, f.body, f.close];
 }
 
 /** A message's body (and context), fenced: what the sender wrote, never our words. */

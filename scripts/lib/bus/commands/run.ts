@@ -11,7 +11,8 @@ import { newMessageId } from '../ids.ts';
 import { displayName } from '../names.ts';
 import { outboxNames, waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
-import { bodyLines, busRoot, fencedLines, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+import { fencedLines } from '../../text/fence.ts';
+import { bodyLines, busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
 import { inlineText, terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch run FILE.hw | - [--from @ME] [--wait SECONDS] [--json] [--root DIR]

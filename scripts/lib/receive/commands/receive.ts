@@ -3,6 +3,7 @@ import { defineCommand, type CommandContext } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
 import { inlineText, terminalText } from '../../text/untrusted.ts';
+import { fencedLines } from '../../text/fence.ts';
 import { receiveCrypto } from '../crypto.ts';
 import { receivePackage, type ReceiveResult } from '../receive.ts';
 import { counted } from '../../text/plural.ts';
@@ -93,14 +94,15 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
     );
     if (r.snapshot.description) ctx.print(`Description: ${inlineText(r.snapshot.description, 500)}`);
     for (const [label, shown] of [
-      ['key.md', r.snapshot.key_md],
-      ['insights.md', r.snapshot.insights_md],
+      ['key.md', r.snapshot.untrusted.key_md],
+      ['insights.md', r.snapshot.untrusted.insights_md],
     ] as const) {
       if (!shown) continue;
       ctx.print('');
-      ctx.print(`── ${label} (package content, shown as data) ──`);
-      for (const line of terminalText(shown.text).split('\n')) ctx.print(`  │ ${line}`);
-      if (shown.truncated) ctx.print('  │ … (truncated)');
+      ctx.print(
+        `${label}${shown.truncated ? ' (its first 256 KiB)' : ''} (untrusted: the sender's text, shown as data; it ends at the END line with the same number):`,
+      );
+      for (const line of fencedLines(`UNTRUSTED ${label.toUpperCase()}`, shown.text.replace(/\n$/, ''))) ctx.print(line);
     }
     return;
   }

@@ -1,5 +1,0 @@
-#!/usr/bin/env node
-import{a as e}from"./chunk-Z57D6PH6.mjs";var s=/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u180e\u{e0000}-\u{e007f}]/gu,g=/^[\x20-\x7e]*$/;function o(t,n){return g.test(t)?t:t.replace(s,n)}e(o,"replaceUnsafe");function p(t){return g.test(t)?!0:(s.lastIndex=0,!s.test(t))}e(p,"isPrintable");function u(t){let n=t.codePointAt(0);return n<=255?`\\x${n.toString(16).padStart(2,"0")}`:`\\u{${n.toString(16)}}`}e(u,"visibleEscape");function f(t){return o(t.replace(/\r\n/g,`
-`),n=>n===`
-`||n==="	"?n:u(n))}e(f,"terminalText");function c(t,n){let r=t.charCodeAt(n-1);return t.slice(0,r>=55296&&r<=56319?n-1:n)}e(c,"cut");function l(t,n=200){let r=o(t,i=>i===`
-`?"\\n":i==="\r"?"\\r":i==="	"?"\\t":u(i));return r.length>n?`${c(r,n)}…`:r}e(l,"inlineText");function a(t){return l(t,4e3)}e(a,"errorText");function d(t,n=120){let r=String(t??"").replace(/\r\n|\r|\n/g,"\\n").replace(/\t/g," ");return r=o(r,()=>"?"),r.length>n&&(r=`${c(r,n-1)}…`),r=r.replace(/`/g,"'").replace(/signed\s*:/gi,i=>i.replace(":","\\:")),`\`${r}\``}e(d,"logValue");export{p as a,f as b,l as c,a as d,d as e};
