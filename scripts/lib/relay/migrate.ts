@@ -1,7 +1,7 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { AliveError, errnoCode, messageOf } from '../errors.ts';
+import { AliveError, messageOf } from '../errors.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import { relayConfigSchema, readRelayConfig, type Peer, type PeerStatus, type RelayConfig, peerStatuses } from './config.ts';
 import { isValidLogin } from './names.ts';
@@ -9,6 +9,7 @@ import { isoSeconds } from './state.ts';
 import { githubRelayOf, isGithubRepo, isOwnedBy, splitRepo } from './repo-name.ts';
 import { inlineText, isPrintable } from '../text/untrusted.ts';
 import { counted } from '../text/plural.ts';
+import { readV1 } from './migrate-io.ts';
 
 /**
  * v1 `relay.yaml` (flat, or nested under `relay:`) to v2 `relay.json`. Every scalar is read as a
@@ -33,13 +34,8 @@ export function migrateRelay(opts: { v1Path: string; v2Path: string; metaPath: s
   const v1Path = resolve(opts.v1Path);
   const v2Path = resolve(opts.v2Path);
   const base = { v1_path: v1Path, v2_path: v2Path, v1_peer_count: 0, v2_peer_count: 0, skipped_peers: [], config: null, warnings: [] };
-  let text: string;
-  try {
-    text = readFileSync(v1Path, 'utf8');
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return { ...base, status: 'skipped:no-v1' };
-    throw new AliveError(`cannot read ${v1Path}: ${messageOf(err)}`, { code: 'cannot_read_v1' });
-  }
+  const text = readV1(v1Path);
+  if (text === undefined) return { ...base, status: 'skipped:no-v1' };
   if (existsSync(v2Path)) {
     const current = readRelayConfig(v2Path); // throws with the field named if it is broken
     if (current) return { ...base, status: 'skipped:already-migrated', config: current };
