@@ -1,10 +1,11 @@
 /**
  * migrate-relay against a v1 file it should not trust blindly: something that is not a regular
- * file (a FIFO, a device, a folder, a link), and a file far larger than any relay.yaml.
+ * file (a FIFO, a device, a folder, a link), a file far larger than any relay.yaml, and a failure
+ * after the first write (nothing half-changed: relay.json is the commit point).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeUser, tempDir, type TestUser } from './helpers.ts';
 import { migrateRelayCommand } from '../../scripts/lib/relay/commands/migrate-relay.ts';
@@ -85,5 +86,25 @@ describe('migrate-relay: a v1 path that is not a small regular file', () => {
     expect(JSON.parse(r.stdout).error.code).toBe('too_large');
     expect(r.stderr).toMatch(/^error: .*relay\.yaml is larger than 1048576 bytes .*nothing was written/);
     expectNothingWritten(u);
+  });
+});
+
+describe('migrate-relay: nothing half-changed', () => {
+  it('when the migration record cannot be written, relay.json is not written either, and a second run after the fix migrates', async () => {
+    const { u, v1Path } = user('meta-blocked');
+    writeFileSync(v1Path, 'github_username: frank\n');
+    mkdirSync(u.paths.migrationMeta, { recursive: true }); // a folder where the record goes
+    const r = await migrate(u, ['--json']);
+    expect(r.status).toBe(1);
+    const failure = JSON.parse(r.stdout);
+    expect(failure.error.code).toBe('unwritable');
+    expect(failure.error.message).toMatch(/\.migration-meta\.json.*nothing was changed/);
+    expect(existsSync(u.paths.config)).toBe(false);
+    // The user removes the folder; the migration then runs, instead of "already migrated".
+    execFileSync('rmdir', [u.paths.migrationMeta]);
+    const again = await migrate(u, ['--json']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.json.status).toBe('migrated');
+    expect(JSON.parse(readFileSync(u.paths.migrationMeta, 'utf8')).migrated_from).toBe(v1Path);
   });
 });

@@ -1,5 +1,11 @@
-/** The file side of migrate-relay: reading the v1 file as a small regular file only. */
-import { AliveError } from '../errors.ts';
+/**
+ * The file side of migrate-relay: reading the v1 file as a small regular file only, and writing
+ * relay.json and its migration record so that a failure leaves nothing half-changed.
+ */
+import { lstatSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AliveError, errnoCode, messageOf } from '../errors.ts';
+import { safeUnlink, siblingTempPath, writeJsonAtomic, writeNewFileDurably } from '../fs/atomic.ts';
 import { readSmallFile } from '../fs/small-file.ts';
 
 /** A v1 relay.yaml holds a login, a repo and a list of peers: a few hundred bytes, a few KB at most. */
@@ -17,4 +23,60 @@ export function readV1(path: string): string | undefined {
   if (read.problem === 'not_a_file') throw new AliveError(`${path} ${read.detail}; ${next}`, { code: 'not_a_file' });
   if (read.problem === 'too_large') throw new AliveError(`${path} ${read.detail}, too large for a v1 relay config; ${next}`, { code: 'too_large' });
   throw new AliveError(`${path} ${read.detail}; nothing was written; check its permissions`, { code: 'cannot_read_v1' });
+}
+
+function unwritable(path: string, err: unknown): AliveError {
+  return new AliveError(
+    `cannot write ${path} (${errnoCode(err) ?? messageOf(err)}); nothing was changed: fix that path, or choose another with --v2-path, and run again`,
+    {
+      code: 'unwritable',
+      cause: err,
+    },
+  );
+}
+
+/**
+ * Writes relay.json (the commit point: once it exists, a second run reports "already migrated")
+ * and the migration record beside it. The record is written aside first, so that everything that
+ * can fail fails before relay.json appears; it is renamed into place last. Returns a warning when
+ * only that last rename failed (relay.json is migrated then; the record is informative).
+ */
+export function writeMigration(v2Path: string, config: unknown, metaPath: string, meta: unknown): string | undefined {
+  const st = lstatOrUndefined(metaPath);
+  if (st !== undefined && !st.isFile()) {
+    throw new AliveError(
+      `${metaPath}, where the migration record goes, is ${st.isDirectory() ? 'a folder' : 'not a regular file'}; nothing was changed: remove it and run again`,
+      {
+        code: 'unwritable',
+      },
+    );
+  }
+  const metaTmp = siblingTempPath(metaPath);
+  try {
+    mkdirSync(dirname(metaPath), { recursive: true });
+    writeNewFileDurably(metaTmp, `${JSON.stringify(meta, null, 2)}\n`);
+  } catch (err) {
+    throw unwritable(metaPath, err);
+  }
+  try {
+    writeJsonAtomic(v2Path, config, { mode: 0o600 });
+  } catch (err) {
+    safeUnlink(metaTmp);
+    throw unwritable(v2Path, err);
+  }
+  try {
+    renameSync(metaTmp, metaPath);
+    return undefined;
+  } catch (err) {
+    safeUnlink(metaTmp);
+    return `${v2Path} is written, but its migration record ${metaPath} is not (${errnoCode(err) ?? messageOf(err)})`;
+  }
+}
+
+function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // the write that follows reports what is wrong with the folder
+  }
 }

@@ -2,14 +2,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { AliveError, messageOf } from '../errors.ts';
-import { writeJsonAtomic } from '../fs/atomic.ts';
 import { relayConfigSchema, readRelayConfig, type Peer, type PeerStatus, type RelayConfig, peerStatuses } from './config.ts';
 import { isValidLogin } from './names.ts';
 import { isoSeconds } from './state.ts';
 import { githubRelayOf, isGithubRepo, isOwnedBy, splitRepo } from './repo-name.ts';
 import { inlineText, isPrintable } from '../text/untrusted.ts';
 import { counted } from '../text/plural.ts';
-import { readV1 } from './migrate-io.ts';
+import { readV1, writeMigration } from './migrate-io.ts';
 
 /**
  * v1 `relay.yaml` (flat, or nested under `relay:`) to v2 `relay.json`. Every scalar is read as a
@@ -53,14 +52,15 @@ export function migrateRelay(opts: { v1Path: string; v2Path: string; metaPath: s
     warnings: converted.warnings,
   };
   if (!opts.dryRun) {
-    writeJsonAtomic(v2Path, cfg, { mode: 0o600 });
-    writeJsonAtomic(opts.metaPath, {
+    const meta = {
       migrated_from: v1Path,
       migrated_at: isoSeconds(opts.now ?? new Date()),
       v1_peer_count: result.v1_peer_count,
       v2_peer_count: result.v2_peer_count,
       skipped_peers: result.skipped_peers,
-    });
+    };
+    const late = writeMigration(v2Path, cfg, opts.metaPath, meta);
+    if (late) result.warnings.push(late);
   }
   return result;
 }
