@@ -85,11 +85,15 @@ export async function runSession(session: Session, input: Readable, io: CommandI
   return !interactive && failed ? 1 : 0;
 }
 
-/** Answers are untrusted text: shown without terminal control sequences. */
+/**
+ * Answers are untrusted text: shown without terminal control sequences, and an answer from the bus
+ * with its receiver's name before every line, so that no line of it can pass for the prompt or
+ * for another receiver's answer.
+ */
 function show(o: SessionOutput, io: CommandIo): void {
   switch (o.kind) {
     case 'answer':
-      io.stdout.write(`${o.via === 'bus' ? `${displayName(o.receiver.toLowerCase())}: ` : ''}${terminalText(o.text)}\n`);
+      io.stdout.write(`${o.via === 'bus' ? byLine(`${displayName(o.receiver.toLowerCase())}: `, o.text) : terminalText(o.text)}\n`);
       return;
     case 'error':
       io.stderr.write(`error: ${terminalText(o.text)}\n`);
@@ -97,6 +101,15 @@ function show(o: SessionOutput, io: CommandIo): void {
     case 'info':
       io.stdout.write(`${o.text}\n`);
   }
+}
+
+/** `text` escaped for the terminal, each of its lines (one final newline aside) after `prefix`. */
+function byLine(prefix: string, text: string): string {
+  return terminalText(text)
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => `${prefix}${l}`)
+    .join('\n');
 }
 
 function historyFile(): string {
