@@ -15,6 +15,14 @@ import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
 import { waitUntil, type DirWatcherOptions, type WaitResult } from './wait.ts';
 
+/** An answer found for the request but not readable (over MESSAGE_READ_LIMIT, or not a regular file). */
+export interface UnreadableAnswer {
+  id: string;
+  /** Where it is now (the responder's archive once collected). */
+  path: string;
+  detail: string;
+}
+
 export interface CollectedResponse {
   id: string;
   fileName: string;
@@ -90,7 +98,7 @@ export function responseFinder(
   root: string,
   responder: string,
   requestId: string,
-  options: { collect?: boolean; now?: () => number; skip?: ReadonlySet<string> } = {},
+  options: { collect?: boolean; now?: () => number; skip?: ReadonlySet<string>; onUnreadable?: (a: UnreadableAnswer) => void } = {},
 ): () => CollectedResponse | undefined {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   const seen = new Set<string>(options.skip);
@@ -135,8 +143,12 @@ export function responseFinder(
           path = dest;
         }
       }
-      const message = readMessageFile(root, path);
-      if (!message) continue;
+      const read = readBusFile(root, path, { maxBytes: MESSAGE_READ_LIMIT });
+      if (!read.ok) {
+        options.onUnreadable?.({ id, path, detail: read.detail });
+        continue;
+      }
+      const message = parseMessage(decodeUtf8(read.bytes) ?? read.bytes.toString('latin1'));
       return { id, fileName: name, path, message, collected: path !== src };
     }
     return undefined;
@@ -148,7 +160,7 @@ export interface DeadLettered {
   code: string;
 }
 
-export type ResponseWaitResult = WaitResult<CollectedResponse> | { ok: false; deadLettered: DeadLettered };
+export type ResponseWaitResult = WaitResult<CollectedResponse> | { ok: false; deadLettered: DeadLettered } | { ok: false; unreadableAnswer: UnreadableAnswer };
 
 /** A dead letter's code as shown in our words: one of our shape, else `unknown`. */
 export function deadLetterCode(code: string): string {
@@ -165,6 +177,11 @@ export function deadLetterOf(root: string, responder: string, requestId: string)
   if (r === undefined || r === null || typeof r !== 'object') return undefined;
   const rec = r as Record<string, unknown>;
   return { reason: String(rec.reason ?? 'unknown reason'), code: deadLetterCode(typeof rec.code === 'string' ? rec.code : 'unknown') };
+}
+
+/** The sentence for an answer that came but cannot be read (`who` is the responder's display name). */
+export function unreadableText(who: string, requestId: string, a: UnreadableAnswer): string {
+  return `${who} answered msg-${requestId} with msg-${a.id}, but it cannot be shown: it is ${a.detail}; it is at ${a.path}`;
 }
 
 export interface WaitForResponseOptions extends DirWatcherOptions {
@@ -186,11 +203,17 @@ export async function waitForResponse(
 ): Promise<ResponseWaitResult> {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   ensureDir(root, paths.outbox);
-  const find = responseFinder(root, responder, requestId, outboxBefore ? { skip: outboxBefore } : {});
+  // An answer that cannot be read ends the wait too: it is the answer, and no other will come.
+  let unreadable: { unreadableAnswer: UnreadableAnswer } | undefined;
+  const onUnreadable = (a: UnreadableAnswer) => {
+    unreadable ??= { unreadableAnswer: a };
+  };
+  const find = responseFinder(root, responder, requestId, { ...(outboxBefore ? { skip: outboxBefore } : {}), onUnreadable });
   // The dead-letter folder is not watched: it is looked at on every wake-up, which includes the
   // watcher's idle poll (once a second). One failed lstat when there is nothing there.
-  const check = (): CollectedResponse | DeadLettered | undefined => find() ?? deadLetterOf(root, responder, requestId);
+  const check = () => find() ?? unreadable ?? deadLetterOf(root, responder, requestId);
   const r = await waitUntil(root, paths.outbox, check, timeoutMs, signal ? { ...options, signal } : options);
-  if (r.ok && !('message' in r.value)) return { ok: false, deadLettered: r.value };
+  if (r.ok && 'unreadableAnswer' in r.value) return { ok: false, unreadableAnswer: r.value.unreadableAnswer };
+  if (r.ok && 'reason' in r.value) return { ok: false, deadLettered: r.value };
   return r as WaitResult<CollectedResponse>;
 }

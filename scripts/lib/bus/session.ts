@@ -16,7 +16,7 @@ import { key, Registry } from '../helloworld/vocabulary.ts';
 import { sendMessage } from './deliver.ts';
 import { newMessageId } from './ids.ts';
 import { displayName } from './names.ts';
-import { outboxNames, waitForResponse } from './responses.ts';
+import { outboxNames, unreadableText, waitForResponse } from './responses.ts';
 import { fenceData } from '../text/untrusted.ts';
 
 /** How much of the session a message carries as context. */
@@ -204,6 +204,7 @@ export class Session {
           messageId: sent.id,
         };
       }
+      if ('unreadableAnswer' in waited) return { ok: false, reason: unreadableText(who, sent.id, waited.unreadableAnswer), messageId: sent.id };
       if ('aborted' in waited) {
         return {
           ok: false,

@@ -9,7 +9,7 @@ import { sendMessage } from '../deliver.ts';
 import { newMessageId } from '../ids.ts';
 
 import { displayName } from '../names.ts';
-import { outboxNames, waitForResponse } from '../responses.ts';
+import { outboxNames, unreadableText, waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
 import { fencedLines } from '../../text/fence.ts';
 import { bodyLines, busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
@@ -68,6 +68,8 @@ export const runCommand = defineCommand({
           messageId: sent.id,
         };
       }
+      if ('unreadableAnswer' in waited)
+        return { ok: false, reason: unreadableText(displayName(sent.to), sent.id, waited.unreadableAnswer), messageId: sent.id };
       return { ok: false, reason: `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s (msg-${sent.id} stays queued)`, messageId: sent.id };
     };
     const results = await evaluate(statements, registry, ask);
