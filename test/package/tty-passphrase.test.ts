@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, makeWalnut, repoRoot, rmrf, sandboxEnv, tempRoot } from './helpers.ts';
 
@@ -101,4 +101,28 @@ describe('passphrase prompts on a terminal', { shuffle: false }, () => {
       else env.WALNUT_PASSPHRASE = saved;
     }
   });
+});
+
+describe('create refuses a bad --output before it asks', () => {
+  for (const [what, output] of [
+    ['an existing folder', () => root],
+    [
+      'an existing file',
+      () => {
+        const taken = join(root, 'taken.walnut');
+        writeFileSync(taken, 'precious');
+        return taken;
+      },
+    ],
+  ] as const) {
+    it(`${what}: no prompt, the error line, nothing typed`, () => {
+      const out = output();
+      const before = readdirSync(root).sort();
+      const r = onTerminal(['create', '--walnut', walnut, '--scope', 'full', '--output', out, '--encrypt', 'passphrase'], [SECRET, SECRET]);
+      expect(r.status, r.output).toBe(1);
+      expect(prompts(r.output)).toEqual([]);
+      expect(r.output).toMatch(/error: .*(is a folder|already exists)/);
+      expect(readdirSync(root).sort()).toEqual(before);
+    });
+  }
 });

@@ -1,7 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { isWithin } from '../fs/within.ts';
-import { basename, join, resolve, dirname } from 'node:path';
-import { homeDir } from '../fs/node-fs.ts';
+import { basename, resolve } from 'node:path';
 import { AliveError } from '../errors.ts';
 import { ALIVE_VERSION } from '../version.ts';
 import { collectWalnut, type CollectResult, type HeldBackBundle, type Skipped } from './collect.ts';
@@ -12,6 +9,9 @@ import { findAgentFiles, type AgentFileHit } from '../walnut/agent-files.ts';
 import type { OnProgress } from './progress.ts';
 import type { TarWriter } from './tar-writer.ts';
 import { filesDigestV3 } from './v3.ts';
+import { chooseOutput } from './output-path.ts';
+
+export { chooseOutput, type OutputChoice } from './output-path.ts';
 
 export interface CreateOptions {
   walnut: string;
@@ -117,64 +117,6 @@ export function manifestEntryMeta(text: string, now?: Date) {
     mode: 0o644,
     mtimeSec: Math.floor((now ?? new Date()).getTime() / 1000),
   };
-}
-
-/**
- * The reference's default name: ~/Desktop (if it exists, else the current folder). A folder inside
- * the walnut being packed is never chosen (the next create would pack the package as live
- * context): the package then goes beside the walnut, in its parent folder.
- */
-export function defaultOutputPath(walnut: string, walnutName: string, scope: Scope, bundles: string[], now = new Date()): OutputChoice {
-  const desktop = join(homeDir(), 'Desktop');
-  const hasDesktop = existsSync(desktop) && statSync(desktop).isDirectory();
-  let dir = hasDesktop ? desktop : process.cwd();
-  let note: string | undefined;
-  const walnutReal = realOrResolved(walnut);
-  if (isWithin(walnutReal, realOrResolved(dir))) {
-    const parent = dirname(resolve(walnut));
-    const beside = isWithin(walnutReal, realOrResolved(parent)) ? dirname(walnutReal) : parent;
-    note = `${hasDesktop ? '~/Desktop' : 'the current folder'} is inside the walnut, so the package goes beside it, in ${beside} (not inside the walnut, where the next create would pack it)`;
-    dir = beside;
-  }
-  const d = now;
-  const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  const label = scope === 'bundle' ? `bundle-${bundles.slice(0, 3).join('-')}` : scope;
-  return { path: join(dir, `${walnutName}-${label}-${date}.walnut`), ...(note ? { note } : {}) };
-}
-
-export interface OutputChoice {
-  /** Absolute path of the package to write. */
-  path: string;
-  /** Why the default folder was not used, for a warning. */
-  note?: string;
-}
-
-function realOrResolved(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-}
-
-/**
- * Where `create` writes: `--output` (its folder must exist and lie outside the walnut being
- * packed, links resolved) or the default. Checked before any work.
- */
-export function chooseOutput(opts: Pick<CreateOptions, 'walnut' | 'output' | 'scope' | 'bundles' | 'now'>): OutputChoice {
-  if (opts.output === undefined) return defaultOutputPath(opts.walnut, basename(resolve(opts.walnut)), opts.scope, opts.bundles, opts.now);
-  const output = resolve(opts.output);
-  if (!existsSync(dirname(output))) {
-    throw new AliveError(`the folder for ${opts.output} does not exist; create it or choose another --output`, { code: 'unwritable' });
-  }
-  const walnutReal = realOrResolved(opts.walnut);
-  if (isWithin(walnutReal, join(realOrResolved(dirname(output)), basename(output)))) {
-    throw new AliveError(
-      `--output ${opts.output} is inside the walnut being packed (${opts.walnut}), where the next create would pack it; choose an --output outside the walnut`,
-      { code: 'output_in_walnut' },
-    );
-  }
-  return { path: output };
 }
 
 /** `alive-p2p create` for an unencrypted package. */

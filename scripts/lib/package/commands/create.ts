@@ -10,6 +10,7 @@ import { signManifestText } from '../../crypto/sign.ts';
 import { chooseOutput, createPlainPackage, manifestTextFor, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
 import { writeEncryptedPackage, type SignerSpec } from '../encrypt.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
+import { refuseTaken } from '../output-path.ts';
 import { relayLogin, resolveSignerName } from '../signer.ts';
 import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from '../v3-write.ts';
 import { inlineText } from '../../text/untrusted.ts';
@@ -74,11 +75,15 @@ export const createCommand = defineCommand({
     // Readers open an envelope of at most MAX_RECIPIENTS (crypto/rsa-envelope.ts): none is written larger.
     if (format === '2.1' && recipients.length > MAX_RECIPIENTS) ctx.usageError(`--format 2.1 takes at most ${MAX_RECIPIENTS} --recipient keys`);
 
-    // Everything that can be refused is checked before any work: keys, signer, output folder, passphrase.
+    if (values.output === '') ctx.usageError('--output needs a file name (leave it out for the default name)');
+
+    // Everything that can be refused is checked before any work, the walnut read or a passphrase
+    // asked: output (never a folder, a taken name, or inside the walnut), keys, signer.
+    const chosen = chooseOutput({ walnut, scope, bundles: values.bundle ?? [], ...(values.output !== undefined ? { output: values.output } : {}) });
+    const outputs = format === '2.0' && recipients.length > 1 ? perRecipientPaths(chosen.path, recipients) : [chosen.path];
+    for (const o of outputs) refuseTaken(o);
     const recipientKeys = recipients.map((p) => ({ path: p, key: loadPublicKey(p) }));
     const signer: SignerSpec | undefined = values.sign ? { privateKey: loadPrivateKey(values.sign), name: resolveSignerName(values.signer) } : undefined;
-    // Never inside the walnut being packed: the next create would pack the package as live context.
-    const chosen = chooseOutput({ walnut, scope, bundles: values.bundle ?? [], ...(values.output ? { output: values.output } : {}) });
     const passphrase = mode === 'passphrase' ? await obtainPassphrase({ confirm: true }) : undefined;
     if (chosen.note) ctx.warn(chosen.note);
     const opts: CreateOptions = {
@@ -146,13 +151,6 @@ export const createCommand = defineCommand({
       packedPaths = plan.files.map((f) => f.path);
       privateKeys = plan.collected.privateKeys;
       const base = chosen.path;
-      const outputs =
-        recipientKeys.length > 1
-          ? perRecipientPaths(
-              base,
-              recipientKeys.map((r) => r.path),
-            )
-          : [base];
       const targets =
         mode === 'passphrase'
           ? [{ output: base, enc: { mode: 'passphrase' as const, passphrase: passphrase! } }]

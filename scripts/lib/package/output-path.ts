@@ -1,0 +1,143 @@
+/**
+ * Where `create` writes, decided and checked before the walnut is read or a passphrase asked: a
+ * path that cannot take the package (a folder, a name already taken, a missing or non-folder
+ * parent, a place inside the walnut) is refused with the --output to give instead.
+ */
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { AliveError } from '../errors.ts';
+import { homeDir } from '../fs/node-fs.ts';
+import { isWithin } from '../fs/within.ts';
+import { shellQuote } from '../text/shell-quote.ts';
+import type { Scope } from './manifest.ts';
+
+export interface OutputChoice {
+  /** Absolute path of the package to write. */
+  path: string;
+  /** Why the default folder was not used, for a warning. */
+  note?: string;
+}
+
+export interface OutputRequest {
+  walnut: string;
+  scope: Scope;
+  bundles: string[];
+  output?: string;
+  now?: Date;
+}
+
+/** The reference's default file name: `<walnut>-<scope>-<date>.walnut` (bundle: `bundle-<names>`). */
+export function defaultPackageName(walnutName: string, scope: Scope, bundles: string[], now = new Date()): string {
+  const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const label = scope === 'bundle' ? `bundle-${bundles.slice(0, 3).join('-')}` : scope;
+  return `${walnutName}-${label}-${date}.walnut`;
+}
+
+/**
+ * The reference's default path: ~/Desktop (if it exists, else the current folder). A folder inside
+ * the walnut being packed is never chosen (the next create would pack the package as live
+ * context): the package then goes beside the walnut, in its parent folder.
+ */
+export function defaultOutputPath(walnut: string, walnutName: string, scope: Scope, bundles: string[], now = new Date()): OutputChoice {
+  const desktop = join(homeDir(), 'Desktop');
+  const hasDesktop = isFolder(desktop);
+  let dir = hasDesktop ? desktop : process.cwd();
+  let note: string | undefined;
+  const walnutReal = realOrResolved(walnut);
+  if (isWithin(walnutReal, realOrResolved(dir))) {
+    const parent = dirname(resolve(walnut));
+    const beside = isWithin(walnutReal, realOrResolved(parent)) ? dirname(walnutReal) : parent;
+    note = `${hasDesktop ? '~/Desktop' : 'the current folder'} is inside the walnut, so the package goes beside it, in ${beside} (not inside the walnut, where the next create would pack it)`;
+    dir = beside;
+  }
+  return { path: join(dir, defaultPackageName(walnutName, scope, bundles, now)), ...(note ? { note } : {}) };
+}
+
+/**
+ * Where `create` writes: `--output` or the default, refused unless it can take a new package
+ * (see the module's comment). Nothing is read but the file system's entries on the way.
+ */
+export function chooseOutput(opts: OutputRequest): OutputChoice {
+  const walnutName = basename(resolve(opts.walnut));
+  if (opts.output === undefined) {
+    const chosen = defaultOutputPath(opts.walnut, walnutName, opts.scope, opts.bundles, opts.now);
+    refuseTaken(chosen.path, ' (the default name)');
+    return chosen;
+  }
+  const output = resolve(opts.output);
+  const parent = dirname(output);
+  if (isWithin(realOrResolved(opts.walnut), join(realOrResolved(parent), basename(output)))) {
+    throw new AliveError(
+      `--output ${opts.output} is inside the walnut being packed (${opts.walnut}), where the next create would pack it; choose an --output outside the walnut`,
+      { code: 'output_in_walnut' },
+    );
+  }
+  const namesFolder = opts.output.endsWith('/') || opts.output.endsWith(sep);
+  if (namesFolder || isFolder(output)) {
+    const inside = shellQuote(join(opts.output, defaultPackageName(walnutName, opts.scope, opts.bundles, opts.now)));
+    throw new AliveError(
+      `--output ${opts.output} ${isFolder(output) ? 'is a folder' : 'names a folder (it ends with /)'}; give the package's file name, e.g. --output ${inside}`,
+      { code: 'exists' },
+    );
+  }
+  refuseMissingParent(parent);
+  refuseTaken(output);
+  return { path: output };
+}
+
+/** Refuses a path where something exists already (a dangling link too), suggesting a free name beside it. */
+export function refuseTaken(path: string, which = ''): void {
+  if (!entryExists(path)) return;
+  throw new AliveError(
+    `${path} already exists${which}; choose another --output (e.g. --output ${shellQuote(freeNameBeside(path))}) or move the old file away: create never replaces a file`,
+    { code: 'exists' },
+  );
+}
+
+function refuseMissingParent(parent: string): void {
+  let st: ReturnType<typeof statSync> | undefined;
+  try {
+    st = statSync(parent);
+  } catch {
+    throw new AliveError(`the folder ${parent} does not exist; create it first (mkdir -p ${shellQuote(parent)}) or choose another --output`, {
+      code: 'unwritable',
+    });
+  }
+  if (!st.isDirectory()) throw new AliveError(`${parent} is not a folder; choose an --output in a folder`, { code: 'unwritable' });
+}
+
+/** `<stem>-2.walnut`, `-3`, …: the first name beside `path` that nothing holds. */
+function freeNameBeside(path: string): string {
+  const stem = path.endsWith('.walnut') ? path.slice(0, -'.walnut'.length) : path;
+  const ext = path.endsWith('.walnut') ? '.walnut' : '';
+  for (let i = 2; i < 1000; i++) {
+    const candidate = `${stem}-${i}${ext}`;
+    if (!entryExists(candidate)) return candidate;
+  }
+  return `${stem}-new${ext}`;
+}
+
+function entryExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function realOrResolved(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
