@@ -15,6 +15,8 @@ import { extractCommand } from '../../scripts/lib/package/commands/extract.ts';
 import { testKeyPair } from '../support/test-keys.ts';
 import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
 import { setProcessEnv } from '../support/process-env.ts';
+import { createPublicKey } from 'node:crypto';
+import { fingerprint, formatFingerprint } from '../../scripts/lib/crypto/keys.ts';
 
 let root: string;
 let walnut: string;
@@ -42,11 +44,16 @@ beforeEach(() => {
   restoreEnv = setProcessEnv({ HOME: home, ALIVE_HOME: join(home, '.alive'), WALNUT_PASSPHRASE: undefined });
 });
 
-function withRelayLogin(login: string): void {
+/** A relay set up as `login`, whose key pair (the one peers pinned) is test key `keyN`; null: no key files. */
+function withRelayLogin(login: string, keyN: number | null = 7): string {
   const relay = join(process.env.ALIVE_HOME!, 'relay');
-  mkdirSync(relay, { recursive: true });
+  mkdirSync(join(relay, 'keys'), { recursive: true });
   writeFileSync(join(relay, 'relay.json'), JSON.stringify({ version: 1, transport: 'git', github_username: login, peers: [] }));
+  if (keyN !== null) writeFileSync(join(relay, 'keys', 'public.pem'), testKeyPair(keyN).publicKeyPem);
+  return join(relay, 'keys', 'public.pem');
 }
+
+const fingerprintOf = (n: number) => formatFingerprint(fingerprint(createPublicKey(testKeyPair(n).publicKeyPem)));
 
 const out = () => join(root, `p-${n}-${Math.random().toString(16).slice(2)}.walnut`);
 const manifestOf = (pkg: string) => execFileSync('tar', ['-xzOf', pkg, 'manifest.yaml']).toString();
@@ -159,6 +166,60 @@ describe('signer names (issue 11)', () => {
       expect(existsSync(pkg)).toBe(false);
     });
   }
+
+  it('refuses to sign as the relay login with a key that is not the relay key pair (wrong_key), naming both keys, and writes nothing', async () => {
+    const relayKey = withRelayLogin('alice', 8);
+    const pkg = out();
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keyDir, 'private.pem'), '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'wrong_key' } });
+    const line = r.stderr.split('\n')[0]!;
+    expect(line).toContain(`error: ${join(keyDir, 'private.pem')} is not your relay key`);
+    expect(line).toContain(fingerprintOf(7));
+    expect(line).toContain(fingerprintOf(8));
+    expect(line).toContain(relayKey);
+    expect(line).toContain(join(process.env.ALIVE_HOME!, 'relay', 'keys', 'private.pem'));
+    expect(existsSync(pkg)).toBe(false);
+  });
+
+  it('refuses to sign as the relay login when the relay key pair is missing (no_key)', async () => {
+    withRelayLogin('alice', null);
+    const pkg = out();
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keyDir, 'private.pem'), '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'no_key' } });
+    expect(r.stderr).toMatch(/relay setup/);
+    expect(existsSync(pkg)).toBe(false);
+  });
+
+  it('says which key signed, by fingerprint, in the text and in --json', async () => {
+    const text = await runCaptured(createCommand, [
+      '--walnut',
+      walnut,
+      '--scope',
+      'full',
+      '--output',
+      out(),
+      '--sign',
+      join(keyDir, 'private.pem'),
+      '--signer',
+      'carol',
+    ]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain(`Signed: yes, as carol, with the key ${fingerprintOf(7)}`);
+    withRelayLogin('alice', 7);
+    const json = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', out(), '--sign', join(keyDir, 'private.pem'), '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ signed: true, signer: 'alice', signer_fingerprint: fingerprintOf(7) });
+  });
+
+  it('an empty --sign is a usage error, never an unsigned package', async () => {
+    const pkg = out();
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', '']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --sign needs the path of your private key/);
+    expect(existsSync(pkg)).toBe(false);
+  });
 
   it('--signer without --sign is a usage error', async () => {
     const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', out(), '--signer', 'carol']);

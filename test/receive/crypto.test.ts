@@ -19,6 +19,8 @@ import { cliBundle, makeWalnut, makeWorld, repoRoot, testEnv, tmp, tree } from '
 let cli = '';
 let base = '';
 let sender: NodeJS.ProcessEnv;
+/** Mallory, with no relay of her own: create signs as any --signer with any key then. */
+let forger: NodeJS.ProcessEnv;
 let walnut = '';
 const keys = { alice: '', bob: '', mallory: '' };
 
@@ -44,6 +46,10 @@ beforeAll(async () => {
     for (const f of ['private.pem', 'public.pem']) copyFileSync(join(repoRoot, 'test', 'package-crypto', 'keys', fixture[who], f), join(keys[who], f));
     chmodSync(join(keys[who], 'private.pem'), 0o600);
   }
+  // Alice's relay key pair is the one peers pinned: create signs as alice only with it.
+  mkdirSync(join(sender.ALIVE_HOME!, 'relay', 'keys'), { recursive: true });
+  copyFileSync(join(keys.alice, 'public.pem'), join(sender.ALIVE_HOME!, 'relay', 'keys', 'public.pem'));
+  forger = testEnv(join(base, 'mallory'));
   walnut = makeWalnut(join(base, 'src', 'garden'), { layout: 'v2', bundles: { launch: { 'a.md': 'secret a\n' } }, insights: 'i\n' });
 });
 
@@ -163,7 +169,7 @@ describe('signed packages', () => {
     const pkg = join(base, 'swapped-key.walnut');
     const c = await run(
       ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keys.mallory, 'private.pem'), '--signer', 'alice'],
-      sender,
+      forger,
     );
     expect(c.status, c.stderr).toBe(0);
     const env = receiverEnv('swapped');
@@ -188,7 +194,7 @@ describe('signed packages', () => {
     const pkg = join(base, 'm21.walnut');
     const c = await run(
       ['create', '--walnut', walnut, '--scope', 'full', '--format', '2.1', '--output', pkg, '--sign', join(keys.mallory, 'private.pem'), '--signer', 'alice'],
-      sender,
+      forger,
     );
     expect(c.status, c.stderr).toBe(0);
     const escaped = join(base, 'm21-esc.walnut');

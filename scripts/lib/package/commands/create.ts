@@ -4,14 +4,15 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { AliveError } from '../../errors.ts';
-import { loadPrivateKey, loadPublicKey } from '../../crypto/keys.ts';
+import { loadPublicKey } from '../../crypto/keys.ts';
 import { obtainPassphrase } from '../../crypto/passphrase.ts';
 import { signManifestText } from '../../crypto/sign.ts';
 import { chooseOutput, createPlainPackage, manifestTextFor, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
-import { writeEncryptedPackage, type SignerSpec } from '../encrypt.ts';
+import { writeEncryptedPackage } from '../encrypt.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
 import { refuseTaken } from '../output-path.ts';
-import { relayLogin, resolveSignerName } from '../signer.ts';
+import { relayLogin } from '../signer.ts';
+import { loadSigningKey } from '../signing-key.ts';
 import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from '../v3-write.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { MAX_RECIPIENTS } from '../../crypto/rsa.ts';
@@ -33,7 +34,9 @@ inside the walnut is refused. Existing files are never replaced.
                          line); on a terminal with it unset, asks twice without echo
   --encrypt rsa          encrypt to each --recipient public key: one package per recipient
                          (format 2.0), or one package for all of them (format 2.1)
-  --sign PRIVATE_PEM     sign the manifest (RSA-SHA256) as your relay login
+  --sign PRIVATE_PEM     sign the manifest (RSA-SHA256) as your relay login, with your relay key
+                         (~/.alive/relay/keys/private.pem: peers check with the key they pinned);
+                         the output names the signing key by its fingerprint
   --signer NAME          the name to sign as when no relay is set up (a login: letters, digits,
                          '-', '_', '.')
   --allow-sensitive      pack bundles marked sensitivity: restricted or pii: true (held back otherwise)
@@ -69,7 +72,8 @@ export const createCommand = defineCommand({
     const recipients = values.recipient ?? [];
     if (mode === 'rsa' && recipients.length === 0) ctx.usageError('--encrypt rsa needs at least one --recipient PUBLIC_PEM');
     if (mode !== 'rsa' && recipients.length > 0) ctx.usageError('--recipient goes with --encrypt rsa');
-    if (values.signer !== undefined && !values.sign) ctx.usageError('--signer goes with --sign PRIVATE_PEM');
+    if (values.sign === '') ctx.usageError('--sign needs the path of your private key (your relay key is ~/.alive/relay/keys/private.pem)');
+    if (values.signer !== undefined && values.sign === undefined) ctx.usageError('--signer goes with --sign PRIVATE_PEM');
     const format = values.format ?? '2.0';
     if (format !== '2.0' && format !== '2.1') ctx.usageError(`--format takes 2.0 or 2.1, not '${format}'`);
     // Readers open an envelope of at most MAX_RECIPIENTS (crypto/rsa-envelope.ts): none is written larger.
@@ -83,7 +87,7 @@ export const createCommand = defineCommand({
     const outputs = format === '2.0' && recipients.length > 1 ? perRecipientPaths(chosen.path, recipients) : [chosen.path];
     for (const o of outputs) refuseTaken(o);
     const recipientKeys = recipients.map((p) => ({ path: p, key: loadPublicKey(p) }));
-    const signer: SignerSpec | undefined = values.sign ? { privateKey: loadPrivateKey(values.sign), name: resolveSignerName(values.signer) } : undefined;
+    const signer = values.sign !== undefined ? loadSigningKey(values.sign, values.signer) : undefined;
     const passphrase = mode === 'passphrase' ? await obtainPassphrase({ confirm: true }) : undefined;
     if (chosen.note) ctx.warn(chosen.note);
     const opts: CreateOptions = {
@@ -191,7 +195,7 @@ export const createCommand = defineCommand({
         bytes: r.bytes,
         encrypted: mode ?? false,
         signed: signer !== undefined,
-        ...(signer ? { signer: signer.name } : {}),
+        ...(signer ? { signer: signer.name, signer_fingerprint: signer.fingerprint } : {}),
         held_back: heldBack,
         ...(r.recipient ? { recipient: r.recipient } : {}),
       });
@@ -206,7 +210,7 @@ export const createCommand = defineCommand({
     ctx.print(
       `Encrypted: ${mode === 'passphrase' ? 'yes, with the passphrase (share it by another channel)' : mode === 'rsa' ? (format === '2.1' && recipients.length > 1 ? `yes, to ${recipients.length} recipients' keys` : "yes, to the recipient's key") : 'no (anyone holding the file can read it)'}`,
     );
-    ctx.print(`Signed: ${signer ? `yes, as ${signer.name}` : 'no'}`);
+    ctx.print(`Signed: ${signer ? `yes, as ${signer.name}, with the key ${signer.fingerprint}` : 'no'}`);
   },
 });
 
