@@ -15,6 +15,7 @@ import { extractCommand } from '../../scripts/lib/package/commands/extract.ts';
 import { testKeyPair } from '../support/test-keys.ts';
 import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
 import { setProcessEnv } from '../support/process-env.ts';
+import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { createPublicKey } from 'node:crypto';
 import { fingerprint, formatFingerprint } from '../../scripts/lib/crypto/keys.ts';
 
@@ -226,6 +227,50 @@ describe('signer names (issue 11)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--signer goes with --sign/);
   });
+});
+
+describe('create --json and info --json agree', () => {
+  const recipient = () => {
+    const pem = join(root, 'recipient.pem');
+    writeFileSync(pem, testKeyPair(9).publicKeyPem);
+    return pem;
+  };
+  for (const [label, args, format] of [
+    ['plain', [], '2.0'],
+    ['passphrase', ['--encrypt', 'passphrase'], '2.0'],
+    ['rsa', ['--encrypt', 'rsa', '--recipient', 'RECIPIENT'], '2.0'],
+    ['plain 2.1', ['--format', '2.1'], '2.1'],
+    ['passphrase 2.1', ['--format', '2.1', '--encrypt', 'passphrase'], '2.1'],
+    ['rsa 2.1', ['--format', '2.1', '--encrypt', 'rsa', '--recipient', 'RECIPIENT'], '2.1'],
+  ] as const) {
+    it(`${label}: encrypted (a boolean) and envelope are the same in both`, async () => {
+      restoreEnv();
+      restoreEnv = setProcessEnv({ WALNUT_PASSPHRASE: 'same phrase', ALIVE_HOME: join(root, 'agree-home') });
+      setPbkdf2IterationsForTests(1000);
+      try {
+        const pkg = out();
+        const made = await runCaptured(createCommand, [
+          '--walnut',
+          walnut,
+          '--scope',
+          'full',
+          '--output',
+          pkg,
+          '--format',
+          format,
+          ...args.map((a) => (a === 'RECIPIENT' ? recipient() : a)),
+          '--json',
+        ]);
+        expect(made.code, made.stderr).toBe(0);
+        const created = JSON.parse(made.stdout);
+        const info = JSON.parse((await runCaptured(infoCommand, [pkg, '--json'])).stdout);
+        expect(typeof created.encrypted).toBe('boolean');
+        expect({ encrypted: created.encrypted, envelope: created.envelope }).toEqual({ encrypted: info.encrypted, envelope: info.envelope });
+      } finally {
+        setPbkdf2IterationsForTests(undefined);
+      }
+    });
+  }
 });
 
 describe('the commands through the factory', () => {

@@ -98,6 +98,7 @@ for (const layout of ['v2', 'v3'] as const) {
           files: expected.length,
           bytes: statSync(pkg).size,
           encrypted: false,
+          envelope: 'plain',
           signed: false,
           held_back: [],
         });

@@ -11,6 +11,7 @@ import { chooseOutput, createPlainPackage, manifestTextFor, planPackage, writePl
 import { writeEncryptedPackage } from '../encrypt.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
 import { refuseTaken } from '../output-path.ts';
+import type { Envelope } from '../read-package.ts';
 import { relayLogin } from '../signer.ts';
 import { loadSigningKey } from '../signing-key.ts';
 import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from '../v3-write.ts';
@@ -186,6 +187,9 @@ export const createCommand = defineCommand({
     for (const r of results) {
       if (r.bytes > 35 * 1024 * 1024) ctx.warn(`${r.path} is ${formatBytes(r.bytes)}; large packages travel slowly through a relay`);
     }
+    // Named and valued as info and verify report the package.
+    const kind = mode === 'passphrase' || mode === 'rsa' ? mode : 'plain';
+    const envelope: Envelope = format === '2.1' ? `v3-${kind}` : kind;
     if (ctx.json) {
       const one = (r: (typeof results)[number]) => ({
         path: r.path,
@@ -193,7 +197,8 @@ export const createCommand = defineCommand({
         scope,
         files,
         bytes: r.bytes,
-        encrypted: mode ?? false,
+        encrypted: mode !== undefined,
+        envelope,
         signed: signer !== undefined,
         ...(signer ? { signer: signer.name, signer_fingerprint: signer.fingerprint } : {}),
         held_back: heldBack,
