@@ -143,7 +143,7 @@ describe('signer names (issue 11)', () => {
       '--signer',
       'mallory',
     ]);
-    expect(other.code).toBe(2);
+    expect(other.code).toBe(1);
     expect(other.stderr).toMatch(/--signer mallory differs from your relay login alice/);
   });
 
@@ -220,6 +220,24 @@ describe('signer names (issue 11)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: --sign needs the path of your private key/);
     expect(existsSync(pkg)).toBe(false);
+  });
+
+  it('signer refusals exit 2 exactly when their code is usage (README: the one code that exits 2)', async () => {
+    const sign = ['--sign', join(keyDir, 'private.pem')];
+    const cases: Array<[string[], string, () => void]> = [
+      [[...sign, '--signer', 'a b'], 'usage', () => {}],
+      [[...sign, '--signer', 'x'.repeat(65)], 'usage', () => {}],
+      [[...sign], 'bad_signer', () => {}],
+      [[...sign, '--signer', 'mallory'], 'bad_signer', () => withRelayLogin('alice')],
+      [['--sign', join(keyDir, 'missing.pem'), '--signer', 'carol'], 'key_not_found', () => {}],
+      [['--signer', 'carol'], 'usage', () => {}],
+    ];
+    for (const [args, code, setUp] of cases) {
+      setUp();
+      const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', out(), ...args, '--json']);
+      expect(JSON.parse(r.stdout).error.code, args.join(' ')).toBe(code);
+      expect(r.code, args.join(' ')).toBe(code === 'usage' ? 2 : 1);
+    }
   });
 
   it('--signer without --sign is a usage error', async () => {

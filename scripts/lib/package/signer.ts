@@ -27,18 +27,14 @@ export function relayLogin(env: NodeJS.ProcessEnv = process.env): string | undef
  * walnut-package-v2.md 11.2.13). No name at all is a refusal that says how to give one.
  */
 export function resolveSignerName(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  if (flag !== undefined && !isValidLogin(flag)) {
-    throw new AliveError(
-      `--signer '${inlineText(flag)}' is not a valid name: use a login (letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters)`,
-      { code: 'bad_signer', exitCode: 2 },
-    );
-  }
+  const malformed = flag === undefined ? undefined : signerFlagProblem(flag);
+  if (malformed) throw new AliveError(malformed, { code: 'bad_signer' });
   const login = relayLogin(env);
   if (login !== undefined) {
     if (flag !== undefined && flag.toLowerCase() !== login.toLowerCase()) {
       throw new AliveError(
         `--signer ${flag} differs from your relay login ${login}, under which peers pinned your key; sign as ${login} (leave out --signer)`,
-        { code: 'bad_signer', exitCode: 2 },
+        { code: 'bad_signer' },
       );
     }
     return login;
@@ -48,4 +44,13 @@ export function resolveSignerName(flag: string | undefined, env: NodeJS.ProcessE
     'no name to sign as: set up a relay (alive-p2p relay setup), whose login names your signatures, or pass --signer NAME with the login your peers know you by',
     { code: 'bad_signer' },
   );
+}
+
+/**
+ * Why `--signer NAME` cannot name a signer (a command reports it as a usage error, exit 2), or
+ * undefined for a login.
+ */
+export function signerFlagProblem(flag: string): string | undefined {
+  if (isValidLogin(flag)) return undefined;
+  return `--signer '${inlineText(flag)}' is not a valid name: use a login (letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters)`;
 }

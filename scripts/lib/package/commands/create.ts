@@ -12,7 +12,7 @@ import { writeEncryptedPackage } from '../encrypt.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
 import { refuseTaken } from '../output-path.ts';
 import type { Envelope } from '../read-package.ts';
-import { relayLogin } from '../signer.ts';
+import { relayLogin, signerFlagProblem } from '../signer.ts';
 import { loadSigningKey } from '../signing-key.ts';
 import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from '../v3-write.ts';
 import { inlineText } from '../../text/untrusted.ts';
@@ -75,6 +75,8 @@ export const createCommand = defineCommand({
     if (mode !== 'rsa' && recipients.length > 0) ctx.usageError('--recipient goes with --encrypt rsa');
     if (values.sign === '') ctx.usageError('--sign needs the path of your private key (your relay key is ~/.alive/relay/keys/private.pem)');
     if (values.signer !== undefined && values.sign === undefined) ctx.usageError('--signer goes with --sign PRIVATE_PEM');
+    const signerProblem = values.signer === undefined ? undefined : signerFlagProblem(values.signer);
+    if (signerProblem) ctx.usageError(signerProblem);
     const format = values.format ?? '2.0';
     if (format !== '2.0' && format !== '2.1') ctx.usageError(`--format takes 2.0 or 2.1, not '${format}'`);
     // Readers open an envelope of at most MAX_RECIPIENTS (crypto/rsa-envelope.ts): none is written larger.
