@@ -247,6 +247,44 @@ describe('signer names (issue 11)', () => {
   });
 });
 
+describe('create: key files that are missing or not files', () => {
+  it('--sign: the message names the file and the flag, and says which key to give', async () => {
+    const missing = join(root, 'no-such-private.pem');
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', out(), '--sign', missing, '--signer', 'carol', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error.code).toBe('key_not_found');
+    expect(r.stderr).toContain(`error: the --sign key file ${missing} does not exist; give the path of your private key`);
+    expect(r.stderr).toContain(join(process.env.ALIVE_HOME!, 'relay', 'keys', 'private.pem'));
+    expect(r.stderr).toMatch(/alive-p2p keygen --out/);
+  });
+
+  it('--sign with the key folder: the file inside it is suggested', async () => {
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', out(), '--sign', keyDir, '--signer', 'carol']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: the --sign key ${keyDir} is a folder; give the key file, e.g. --sign ${join(keyDir, 'private.pem')}`);
+  });
+
+  it('--recipient: the message names the file and the flag, and says which key to give', async () => {
+    const missing = join(root, 'no-such-bob.pem');
+    const r = await runCaptured(createCommand, [
+      '--walnut',
+      walnut,
+      '--scope',
+      'full',
+      '--output',
+      out(),
+      '--encrypt',
+      'rsa',
+      '--recipient',
+      missing,
+      '--json',
+    ]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error.code).toBe('key_not_found');
+    expect(r.stderr).toContain(`error: the --recipient key file ${missing} does not exist; give the path of the recipient's public key`);
+  });
+});
+
 describe('create --json and info --json agree', () => {
   const recipient = () => {
     const pem = join(root, 'recipient.pem');

@@ -12,6 +12,7 @@ import { fingerprint, formatFingerprint, loadPrivateKey, publicKeyFromPem } from
 import { relayDir } from '../home.ts';
 import { relayPaths } from '../relay/paths.ts';
 import { relayLogin, resolveSignerName } from './signer.ts';
+import { checkKeyFileArg } from './key-args.ts';
 
 export interface SigningKey {
   privateKey: KeyObject;
@@ -22,6 +23,7 @@ export interface SigningKey {
 }
 
 export function loadSigningKey(path: string, signerFlag: string | undefined, env: NodeJS.ProcessEnv = process.env): SigningKey {
+  checkKeyFileArg(path, '--sign');
   const privateKey = loadPrivateKey(path);
   const name = resolveSignerName(signerFlag, env);
   const hex = fingerprint(privateKey);

@@ -14,6 +14,7 @@ import { refuseTaken } from '../output-path.ts';
 import type { Envelope } from '../read-package.ts';
 import { relayLogin, signerFlagProblem } from '../signer.ts';
 import { loadSigningKey } from '../signing-key.ts';
+import { checkKeyFileArg } from '../key-args.ts';
 import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from '../v3-write.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { MAX_RECIPIENTS } from '../../crypto/rsa.ts';
@@ -89,7 +90,10 @@ export const createCommand = defineCommand({
     const chosen = chooseOutput({ walnut, scope, bundles: values.bundle ?? [], ...(values.output !== undefined ? { output: values.output } : {}) });
     const outputs = format === '2.0' && recipients.length > 1 ? perRecipientPaths(chosen.path, recipients) : [chosen.path];
     for (const o of outputs) refuseTaken(o);
-    const recipientKeys = recipients.map((p) => ({ path: p, key: loadPublicKey(p) }));
+    const recipientKeys = recipients.map((p) => {
+      checkKeyFileArg(p, '--recipient');
+      return { path: p, key: loadPublicKey(p) };
+    });
     const signer = values.sign !== undefined ? loadSigningKey(values.sign, values.signer) : undefined;
     const passphrase = mode === 'passphrase' ? await obtainPassphrase({ confirm: true }) : undefined;
     if (chosen.note) ctx.warn(chosen.note);
