@@ -285,6 +285,40 @@ describe('create: key files that are missing or not files', () => {
   });
 });
 
+describe("create: the walnut's names reach a terminal escaped", () => {
+  // Bundle folder names are the walnut's text (a walnut may have come from a peer): a bidi override
+  // and a C1 CSI (U+009B) in one, an ESC in another, each held back as sensitive.
+  const evil = 'ev\u202eil\u009b31m';
+  const red = 'ok\u001b[31mred';
+  const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  let held: string;
+  beforeAll(() => {
+    held = makeWalnut(join(root, 'held'), {
+      [`bundles/${evil}/context.manifest.yaml`]: 'sensitivity: restricted\n',
+      [`bundles/${evil}/a.md`]: 'a\n',
+      [`bundles/${red}/context.manifest.yaml`]: 'pii: true\n',
+    });
+  });
+
+  it('--json: held_back carries the names as \\u escapes, nothing raw, the same values once parsed', async () => {
+    const r = await runCaptured(createCommand, ['--walnut', held, '--scope', 'full', '--output', out(), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(UNSAFE);
+    expect(r.stdout).toContain('\\u202e');
+    expect(JSON.parse(r.stdout).held_back.sort()).toEqual([evil, red].sort());
+    expect(r.stderr).not.toMatch(UNSAFE);
+  });
+
+  it('the text output shows the package path escaped', async () => {
+    const dir = join(root, 'out\u001b[2J');
+    mkdirSync(dir, { recursive: true });
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', join(dir, 'p.walnut')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(UNSAFE);
+    expect(r.stdout).toContain('out\\x1b[2J');
+  });
+});
+
 describe('create --json and info --json agree', () => {
   const recipient = () => {
     const pem = join(root, 'recipient.pem');

@@ -8,7 +8,7 @@ import { mkdtempSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundlePath } from '../support/bundles.ts';
-import { fenceData, inlineText, isPrintable, logValue, summaryLine, terminalText, visibleEscape } from '../../scripts/lib/text/untrusted.ts';
+import { fenceData, inlineText, isPrintable, jsonText, logValue, summaryLine, terminalText, visibleEscape } from '../../scripts/lib/text/untrusted.ts';
 
 const RLO = '\u202e';
 const CSI = '\u009b';
@@ -42,6 +42,20 @@ describe('one module for untrusted text', () => {
   ])('%s show no raw control, separator or bidi character', (_name, shown) => {
     expect(shown).not.toMatch(RAW);
     expect(shown).toContain('evil');
+  });
+});
+
+describe('JSON output', () => {
+  it('jsonText writes every unsafe character as a \\u escape (a tag character as its two halves) and parses back to the same value', () => {
+    const value = { name: `${hostile}\u007f\u{e0041}`, list: [CSI, 'plain'], n: 1 };
+    for (const indent of [undefined, 2]) {
+      const text = jsonText(value, indent);
+      expect(text).not.toMatch(RAW);
+      expect(text).not.toContain('\u{e0041}');
+      expect(text).toContain('\\udb40\\udc41');
+      expect(JSON.parse(text)).toEqual(value);
+    }
+    expect(jsonText({ a: 'b' }, 2)).toBe(JSON.stringify({ a: 'b' }, null, 2));
   });
 });
 

@@ -14,7 +14,7 @@ import { ALIVE_VERSION } from '../version.ts';
 import { processOutput, watchProcessStreams } from './process-io.ts';
 import { simpleArgs } from './simple-args.ts';
 import { terminalProgress } from './progress.ts';
-import { errorText, inlineText } from '../text/untrusted.ts';
+import { errorText, inlineText, jsonText } from '../text/untrusted.ts';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -250,7 +250,8 @@ function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, 
     json,
     io,
     print: (text = '') => writeLine(io.stdout, text),
-    printJson: (value) => writeLine(io.stdout, JSON.stringify(value, null, 2)),
+    // Values quote the sender's text (names, manifests): escaped in the JSON text, same values.
+    printJson: (value) => writeLine(io.stdout, jsonText(value, 2)),
     // Messages quote peer text; escaping the whole line here makes a missed escape harmless.
     warn: (text) => writeLine(io.stderr, `warning: ${inlineText(text, 4000)}`),
     // Made at the first progress event: whether stderr is a terminal is asked only then.
@@ -291,7 +292,7 @@ async function guard(io: CommandIo, json: boolean, fn: () => Promise<ExitCode> |
             code: 'unexpected',
           });
     const message = errorText(failure.message);
-    if (json) writeLine(io.stdout, JSON.stringify({ ok: false, ...failure.fields, error: { code: failure.code, message } }, null, 2));
+    if (json) writeLine(io.stdout, jsonText({ ok: false, ...failure.fields, error: { code: failure.code, message } }, 2));
     writeLine(io.stderr, `error: ${message}`);
     if (failure instanceof UsageError && failure.usage !== undefined) writeLine(io.stderr, failure.usage);
     return failure.exitCode;

@@ -66,6 +66,22 @@ export function errorText(message: string): string {
   return inlineText(message, 4000);
 }
 
+/**
+ * `JSON.stringify(value, null, indent)` with every unsafe character written as a `\u` escape
+ * (JSON.stringify leaves C1 controls, DEL, bidi and invisible marks raw): the same value once
+ * parsed, and nothing a terminal would act on when `--json` output is shown on one.
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  const text = JSON.stringify(value, null, indent);
+  // A raw line break is the indentation's (JSON.stringify writes one inside a string as \n).
+  return replaceUnsafe(text, (c) => {
+    if (c === '\n') return c;
+    let out = '';
+    for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+  });
+}
+
 /** The first non-blank line of a body, control characters as spaces, for listings. */
 export function summaryLine(body: string, max = 72): string {
   const first = body.split('\n').find((l) => l.trim() !== '') ?? '';

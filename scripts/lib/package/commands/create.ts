@@ -214,7 +214,10 @@ export const createCommand = defineCommand({
       return;
     }
     for (const r of results) {
-      ctx.print(`Created: ${r.path}${r.recipient ? ` (for ${r.recipient})` : ''}${format === '2.1' ? ' (format 2.1)' : ''}`);
+      // Paths hold the walnut's name and folders the user did not necessarily name: escaped.
+      ctx.print(
+        `Created: ${inlineText(r.path, 4000)}${r.recipient ? ` (for ${inlineText(r.recipient, 4000)})` : ''}${format === '2.1' ? ' (format 2.1)' : ''}`,
+      );
       ctx.print(`  SHA-256: ${r.sha256}`);
     }
     ctx.print(`Scope: ${scope}, ${counted(files, 'file')}, ${formatBytes(contentBytes)}`);
