@@ -113,3 +113,43 @@ describe('create --output is checked before anything is read or asked', () => {
     expect(errorLine(r)).toMatch(/--output needs a file name/);
   });
 });
+
+describe('create: a wrong request is refused before the passphrase is asked', () => {
+  // Without WALNUT_PASSPHRASE off a terminal, asking means the no_passphrase error: any other error
+  // came first (on a terminal, before both prompts).
+  const asked = (args: string[]) => run([...args, '--encrypt', 'passphrase', '--output', join(root, 'never.walnut'), '--json']);
+  const cases: Array<[string, string[], string, number]> = [
+    ['--bundle with --scope full', ['--bundle', 'launch'], 'usage', 2],
+    ['a description of two lines', ['--description', 'one\ntwo'], 'usage', 2],
+  ];
+  for (const [what, args, code, status] of cases) {
+    it(what, async () => {
+      const r = await asked(args);
+      expect(JSON.parse(r.stdout).error.code, r.stderr).toBe(code);
+      expect(r.status).toBe(status);
+    });
+  }
+
+  it('--scope bundle: no --bundle, a bundle name that cannot be one, a bundle named twice', async () => {
+    for (const args of [[], ['--bundle', '../up'], ['--bundle', 'a', '--bundle', 'a']]) {
+      const r = await aliveInProcess(
+        ['create', '--walnut', walnut, '--scope', 'bundle', ...args, '--encrypt', 'passphrase', '--output', join(root, 'never.walnut'), '--json'],
+        env,
+      );
+      expect(JSON.parse(r.stdout).error.code, r.stderr).toBe('usage');
+      expect(r.status).toBe(2);
+    }
+  });
+
+  it('a --walnut that does not exist, or is not a walnut', async () => {
+    mkdirSync(join(root, 'not-a-walnut'), { recursive: true });
+    for (const w of [join(root, 'missing-walnut'), join(root, 'not-a-walnut')]) {
+      const r = await aliveInProcess(
+        ['create', '--walnut', w, '--scope', 'full', '--encrypt', 'passphrase', '--output', join(root, 'never.walnut'), '--json'],
+        env,
+      );
+      expect(JSON.parse(r.stdout).error.code, r.stderr).toBe('no_walnut');
+      expect(r.status).toBe(1);
+    }
+  });
+});

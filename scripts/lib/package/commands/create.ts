@@ -15,6 +15,7 @@ import type { Envelope } from '../read-package.ts';
 import { relayLogin, signerFlagProblem } from '../signer.ts';
 import { loadSigningKey } from '../signing-key.ts';
 import { checkKeyFileArg } from '../key-args.ts';
+import { checkCreateRequest } from '../create-request.ts';
 import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from '../v3-write.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { MAX_RECIPIENTS } from '../../crypto/rsa.ts';
@@ -84,6 +85,7 @@ export const createCommand = defineCommand({
     if (format === '2.1' && recipients.length > MAX_RECIPIENTS) ctx.usageError(`--format 2.1 takes at most ${MAX_RECIPIENTS} --recipient keys`);
 
     if (values.output === '') ctx.usageError('--output needs a file name (leave it out for the default name)');
+    checkCreateRequest({ walnut, scope, bundles: values.bundle ?? [], ...(values.description !== undefined ? { description: values.description } : {}) });
 
     // Everything that can be refused is checked before any work, the walnut read or a passphrase
     // asked: output (never a folder, a taken name, or inside the walnut), keys, signer.

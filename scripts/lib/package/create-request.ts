@@ -1,0 +1,45 @@
+/**
+ * What `create` can refuse from its arguments alone, checked before the output is chosen, a key
+ * loaded or a passphrase asked: the --walnut folder (there, a walnut, with a name a package can
+ * carry), --bundle against --scope, bundle names, a one-line --description. collect.ts and
+ * planPackage check the same again where the library is used without the command.
+ */
+import { statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { AliveError, errnoCode } from '../errors.ts';
+import { isWalnut } from '../walnut/layout.ts';
+import { bareValueProblem, bundleNameProblem, type Scope } from './manifest.ts';
+
+export interface CreateRequest {
+  walnut: string;
+  scope: Scope;
+  bundles: string[];
+  description?: string;
+}
+
+export function checkCreateRequest(req: CreateRequest): void {
+  const usage = (message: string) => new AliveError(message, { code: 'usage', exitCode: 2 });
+  if (req.scope !== 'bundle' && req.bundles.length > 0) throw usage('--bundle only goes with --scope bundle');
+  if (req.scope === 'bundle' && req.bundles.length === 0) throw usage('--scope bundle needs at least one --bundle NAME');
+  const seen = new Set<string>();
+  for (const name of req.bundles) {
+    const why = bundleNameProblem(name);
+    if (why) throw usage(`bundle name '${name}' ${why}; give the bundle's folder name`);
+    if (seen.has(name)) throw usage(`bundle '${name}' is named twice`);
+    seen.add(name);
+  }
+  if (req.description !== undefined && /[\r\n]/.test(req.description)) throw usage('--description must be a single line');
+
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(req.walnut).isDirectory();
+  } catch (err) {
+    throw new AliveError(`walnut folder ${req.walnut} does not exist (${errnoCode(err) ?? 'unreadable'})`, { code: 'no_walnut' });
+  }
+  if (!isFolder) throw new AliveError(`${req.walnut} is not a folder`, { code: 'no_walnut' });
+  if (!isWalnut(req.walnut)) {
+    throw new AliveError(`${req.walnut} is not a walnut: it has no _kernel/key.md. Point --walnut at a walnut folder`, { code: 'no_walnut' });
+  }
+  const why = bareValueProblem(basename(resolve(req.walnut)));
+  if (why) throw new AliveError(`the walnut's folder name ${why}; rename the folder before sharing`, { code: 'unpackable_name' });
+}
