@@ -133,9 +133,14 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * The codes of a command line that is wrong: a bad flag or argument (`usage`), and a message or
+ * thread id named wrongly or not precisely enough. They exit 2, every other code exits 1.
+ */
+export const USAGE_ERROR_CODES = ['usage', 'invalid_id', 'invalid_thread', 'ambiguous'] as const satisfies readonly ErrorCode[];
+
 export interface AliveErrorOptions {
   code?: ErrorCode;
-  exitCode?: ExitCode;
   cause?: unknown;
   /** Extra fields of the --json failure object (beside `ok: false` and `error`). */
   fields?: Record<string, unknown>;
@@ -145,12 +150,13 @@ export class AliveError extends Error {
   override readonly name: string = 'AliveError';
   /** A short machine-readable reason, for --json output and tests (e.g. "checksum_mismatch"). */
   readonly code: ErrorCode;
+  /** Follows from the code: 2 for a usage code, else 1. */
   readonly exitCode: ExitCode;
   readonly fields: Record<string, unknown> | undefined;
   constructor(message: string, options: AliveErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = options.code ?? 'failed';
-    this.exitCode = options.exitCode ?? 1;
+    this.exitCode = (USAGE_ERROR_CODES as readonly string[]).includes(this.code) ? 2 : 1;
     this.fields = options.fields;
   }
 }
@@ -161,7 +167,7 @@ export class UsageError extends AliveError {
   /** The command's usage text, printed on stderr after the error line (not part of --json). */
   readonly usage: string | undefined;
   constructor(message: string, usage?: string) {
-    super(message, { code: 'usage', exitCode: 2 });
+    super(message, { code: 'usage' });
     this.usage = usage;
   }
 }

@@ -40,7 +40,7 @@ export function notAnswerable(root: string, id: string, receiver: string | undef
 
 export async function answerMessage(root: string, receiverName: string, id: string, text: string, owner = 'hand'): Promise<Answered> {
   const receiver = normaliseName(receiverName, 'receiver');
-  if (text.trim() === '') throw new AliveError('the reply text is empty', { code: 'usage', exitCode: 2 });
+  if (text.trim() === '') throw new AliveError('the reply text is empty', { code: 'usage' });
   const paths = receiverPaths(root, receiver);
   const config = await loadReceiverConfig(paths);
   const claim = loadClaim(root, receiver, id) ?? (await claimById(root, receiver, id, { owner, leaseMs: config.claimLeaseMs }));

@@ -55,7 +55,6 @@ export function validateThread(thread: string): string {
   if (!isPlainThread(thread)) {
     throw new AliveError(`invalid thread id '${thread.slice(0, 80)}': use letters, digits, '.', '_', ':', '@' or '-' (at most 128 characters)`, {
       code: 'invalid_thread',
-      exitCode: 2,
     });
   }
   return thread;

@@ -98,7 +98,6 @@ export interface FoundMessage {
 function invalidId(raw: string): AliveError {
   return new AliveError(`'${inlineText(raw, 80)}' is not a message id (letters, digits, '_' and '-', as in msg-<id>.hw)`, {
     code: 'invalid_id',
-    exitCode: 2,
   });
 }
 
@@ -645,7 +644,6 @@ export function retryDeadLetter(root: string, rawId: string, options: { receiver
   if (hits.length > 1) {
     throw new AliveError(`${id} is a dead letter of several receivers (${hits.map((h) => `@${h.receiver}`).join(', ')}); say which with --receiver`, {
       code: 'ambiguous',
-      exitCode: 2,
     });
   }
   const hit = hits[0]!;

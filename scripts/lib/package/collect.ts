@@ -242,19 +242,19 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
   }
 
   if (opts.scope !== 'bundle' && opts.bundles.length > 0) {
-    throw new AliveError(`--bundle only goes with --scope bundle`, { code: 'usage', exitCode: 2 });
+    throw new AliveError(`--bundle only goes with --scope bundle`, { code: 'usage' });
   }
 
   if (opts.scope === 'snapshot') {
     addKernel('key.md', true);
     addKernel('insights.md', false);
   } else if (opts.scope === 'bundle') {
-    if (opts.bundles.length === 0) throw new AliveError(`--scope bundle needs at least one --bundle NAME`, { code: 'usage', exitCode: 2 });
+    if (opts.bundles.length === 0) throw new AliveError(`--scope bundle needs at least one --bundle NAME`, { code: 'usage' });
     const seen = new Set<string>();
     for (const name of opts.bundles) {
       const why = bundleNameProblem(name);
-      if (why) throw new AliveError(`bundle name '${name}' ${why}; give the bundle's folder name`, { code: 'usage', exitCode: 2 });
-      if (seen.has(name)) throw new AliveError(`bundle '${name}' is named twice`, { code: 'usage', exitCode: 2 });
+      if (why) throw new AliveError(`bundle name '${name}' ${why}; give the bundle's folder name`, { code: 'usage' });
+      if (seen.has(name)) throw new AliveError(`bundle '${name}' is named twice`, { code: 'usage' });
       seen.add(name);
       if (!byName.has(name)) {
         const names = all.map((b) => b.name).join(', ') || 'none';

@@ -18,7 +18,7 @@ export interface CreateRequest {
 }
 
 export function checkCreateRequest(req: CreateRequest): void {
-  const usage = (message: string) => new AliveError(message, { code: 'usage', exitCode: 2 });
+  const usage = (message: string) => new AliveError(message, { code: 'usage' });
   if (req.scope !== 'bundle' && req.bundles.length > 0) throw usage('--bundle only goes with --scope bundle');
   if (req.scope === 'bundle' && req.bundles.length === 0) throw usage('--scope bundle needs at least one --bundle NAME');
   const seen = new Set<string>();

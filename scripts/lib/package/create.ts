@@ -53,7 +53,7 @@ export async function planPackage(opts: CreateOptions): Promise<StagedPlan> {
   const why = bareValueProblem(walnutName);
   if (why) throw new AliveError(`the walnut's folder name ${why}; rename the folder before sharing`, { code: 'unpackable_name' });
   if (opts.description !== undefined && /[\r\n]/.test(opts.description)) {
-    throw new AliveError('--description must be a single line', { code: 'usage', exitCode: 2 });
+    throw new AliveError('--description must be a single line', { code: 'usage' });
   }
   const collected = collectWalnut({
     walnut: opts.walnut,

@@ -88,7 +88,7 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
   const id = messageIdArg(a.id);
   const timeoutS = a.timeout_s ?? WAIT_DEFAULT_S;
   if (!(timeoutS > 0 && timeoutS <= WAIT_MAX_S)) {
-    throw new AliveError(`timeout_s takes a number of seconds above 0 and at most ${WAIT_MAX_S}, got ${timeoutS}`, { code: 'usage', exitCode: 2 });
+    throw new AliveError(`timeout_s takes a number of seconds above 0 and at most ${WAIT_MAX_S}, got ${timeoutS}`, { code: 'usage' });
   }
   const responder = a.receiver !== undefined ? normaliseName(a.receiver, 'receiver') : ctx.sentTo?.get(id);
   const r = await waitForAnswer(ctx.root, id, {
@@ -226,7 +226,7 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
     const open = found.filter((m) => (m.location === 'inbox' || m.location === 'processing') && m.kind === 'request');
     const holders = [...new Set(open.map((m) => m.receiver))];
     if (holders.length > 1) {
-      throw new AliveError(`${id} waits for several receivers (${holders.map(displayName).join(', ')}); say which with as`, { code: 'ambiguous', exitCode: 2 });
+      throw new AliveError(`${id} waits for several receivers (${holders.map(displayName).join(', ')}); say which with as`, { code: 'ambiguous' });
     }
     if (holders.length === 0) throw new AliveError(`cannot reply to ${id}: ${notAnswerable(ctx.root, id, undefined)}`, { code: 'not_found' });
     receiver = holders[0]!;
@@ -238,7 +238,7 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
 }
 
 export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | undefined; offset?: number | undefined }) {
-  if (a.id.trim() === '') throw new AliveError('give a thread id, or the id of any message of the thread', { code: 'usage', exitCode: 2 });
+  if (a.id.trim() === '') throw new AliveError('give a thread id, or the id of any message of the thread', { code: 'usage' });
   const t = existingThreadMembers(ctx.root, a.id);
   let anyCut = false;
   const listing = page(

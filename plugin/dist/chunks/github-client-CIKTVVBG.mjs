@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a,b,c,d,e,f,g,h,i,j,k}from"./chunk-E3C3MQSB.mjs";import"./chunk-TMHRNKS2.mjs";import"./chunk-LUTHXSWN.mjs";import"./chunk-EOIAR5SE.mjs";import"./chunk-YWIBJBUG.mjs";import"./chunk-Z57D6PH6.mjs";export{j as callSignal,a as createOctokit,h as githubError,g as githubMessage,e as hasResponse,c as hideToken,d as httpStatus,f as isStatus,b as tokenOf,i as transferWatch,k as withReadRetry};
