@@ -86,11 +86,15 @@ export function hangingGit(dir: string): HangingGit {
         .join('; ');
     },
     close() {
-      for (const pid of started()) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // gone, as it should be
+      // Only while one still holds the pipe, and only a pid that still runs our sleep: a pid that
+      // has ended may already belong to another process (pids wrap at 32768 here).
+      if (!writersGone()) {
+        for (const pid of started()) {
+          try {
+            if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('sleep\0')) process.kill(pid, 'SIGKILL');
+          } catch {
+            // gone, as it should be
+          }
         }
       }
       closeSync(reader);
