@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { bundleEntry, cleanEnv, runBundle, type HookRun } from './bundle.ts';
-import { isGone } from '../support/process-gone.ts';
+import { isGone, killIfStillRunning } from '../support/process-gone.ts';
 import { hangingGit, type HangingGit } from '../support/hanging-git.ts';
 
 /**
@@ -55,12 +55,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  // The stand-in probe runs from a folder under base; the process it starts runs this script.
   for (const pid of hangingPids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      /* gone, as it should be */
-    }
+    killIfStillRunning(pid, base);
+    killIfStillRunning(pid, 'setInterval(() => {}, 1000)');
   }
   for (const git of hangingGits) git.close();
 });

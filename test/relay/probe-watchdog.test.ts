@@ -10,6 +10,7 @@
  * runBounded waits EXIT_GRACE_MS for output still in the pipes before it lets go: longer than the
  * budget, so the watchdog (timers fire in order) always ends the probe first.
  */
+import { killIfStillRunning } from '../support/process-gone.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,13 +46,7 @@ afterAll(() => {
   // The helpers this test started (their ids are in the file), and only those; one started as
   // the probe ended may be missing here, and ends by itself within 10 s.
   if (existsSync(pidFile)) {
-    for (const pid of readFileSync(pidFile, 'utf8').split('\n').filter(Boolean)) {
-      try {
-        process.kill(Number(pid), 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
+    for (const pid of readFileSync(pidFile, 'utf8').split('\n').filter(Boolean)) killIfStillRunning(Number(pid), 'sleep 10');
   }
   base.cleanup();
 });

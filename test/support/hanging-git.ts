@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { killIfStillRunning } from './process-gone.ts';
 
 /**
  * A `git` for PATH whose network commands (fetch, ls-remote, clone) never answer, and a way to
@@ -86,17 +87,8 @@ export function hangingGit(dir: string): HangingGit {
         .join('; ');
     },
     close() {
-      // Only while one still holds the pipe, and only a pid that still runs our sleep: a pid that
-      // has ended may already belong to another process (pids wrap at 32768 here).
-      if (!writersGone()) {
-        for (const pid of started()) {
-          try {
-            if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('sleep\0')) process.kill(pid, 'SIGKILL');
-          } catch {
-            // gone, as it should be
-          }
-        }
-      }
+      // Only while one still holds the pipe, and only a pid that still runs the sleep.
+      if (!writersGone()) for (const pid of started()) killIfStillRunning(pid, 'sleep 120');
       closeSync(reader);
     },
   };

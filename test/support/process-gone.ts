@@ -21,3 +21,16 @@ export async function isGone(pid: number): Promise<boolean> {
   }
   return false;
 }
+
+/**
+ * SIGKILL for a process a test started, if it still runs: only when its command line still holds
+ * `marker`, since a pid that has ended may belong to another process by now (pids wrap at 32768
+ * on this machine, and a run starts thousands of processes).
+ */
+export function killIfStillRunning(pid: number, marker: string): void {
+  try {
+    if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(marker)) process.kill(pid, 'SIGKILL');
+  } catch {
+    // gone, as it should be
+  }
+}
