@@ -3,8 +3,10 @@
  * first migration runs the bundle; the others run the same command in-process (`migrate`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { siblingTempPath } from '../../scripts/lib/fs/atomic.ts';
 import { makeUser, tempDir, type TestUser } from './helpers.ts';
 import { migrateRelayCommand } from '../../scripts/lib/relay/commands/migrate-relay.ts';
 import { cli } from './cli.ts';
@@ -109,6 +111,50 @@ describe('migrate-relay', () => {
     expect(r.json).toMatchObject({ status: 'migrated', v1_peer_count: 3, v2_peer_count: 1 });
     expect(r.json.skipped_peers).toHaveLength(2);
     expect(JSON.parse(readFileSync(u.paths.config, 'utf8')).peers.map((p: any) => p.github)).toEqual(['ok-peer']);
+  });
+
+  it('a peer whose login repeats another in a different case is skipped as a duplicate of that login', async () => {
+    const { u } = setup('dup-peers', `github_username: dan\npeers:\n  - github: Bob\n  - github: bob\n  - github: ../x\n`);
+    const r = await migrate(u, ['--json']);
+    expect(r.json).toMatchObject({ status: 'migrated', v1_peer_count: 3, v2_peer_count: 1, skipped_peers: ['bob', '../x'] });
+    const warnings = r.json.warnings.join('\n');
+    expect(warnings).toMatch(/skipped peer bob: a duplicate of Bob/);
+    expect(warnings).toMatch(/skipped 1 peer without a valid login: \.\.\/x$/m);
+    expect(warnings).not.toMatch(/without a valid login: .*bob/);
+  });
+
+  it.each([
+    ['at the top', 'github_username: alice\nrepo: alice/walnut-relay\ngithub_username: mallory\n', 'github_username'],
+    ['under relay:', 'relay:\n  repo: alice/walnut-relay\n  repo: mallory/walnut-relay\ngithub_username: alice\n', 'repo'],
+  ])('a key written twice (%s) is refused naming the key, nothing written', async (_where, text, key) => {
+    const { u, v1Path } = setup(`dup-key-${key}`, text);
+    const r = await migrate(u, ['--json']);
+    expect(r.status).toBe(1);
+    const failure = JSON.parse(r.stdout);
+    expect(failure.error.code).toBe('bad_v1');
+    expect(failure.error.message).toContain(`sets '${key}' more than once`);
+    expect(failure.error.message).toMatch(/nothing was written/);
+    expect(existsSync(u.paths.config)).toBe(false);
+    expect(existsSync(u.paths.migrationMeta)).toBe(false);
+    expect(readFileSync(v1Path, 'utf8')).toBe(text);
+  });
+
+  it("a killed run's migration record left aside is removed by the next run; a live process's is kept", async () => {
+    const { u } = setup('stale-meta', FLAT);
+    mkdirSync(u.paths.dir, { recursive: true });
+    // A pid that is surely gone (a child that has exited), and one alive (this test's parent), in
+    // the names the record is written aside under (`.<record>.<pid>.<hex>.tmp`).
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const aside = (pid: number) => siblingTempPath(u.paths.migrationMeta).replace(`.${process.pid}.`, `.${pid}.`);
+    const stale = aside(dead);
+    const live = aside(process.ppid);
+    writeFileSync(stale, '{}\n');
+    writeFileSync(live, '{}\n');
+    const r = await migrate(u, ['--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(readdirSync(u.paths.dir).filter((n) => n.endsWith('.tmp'))).toEqual([basename(live)]);
   });
 
   it.each([

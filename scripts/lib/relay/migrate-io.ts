@@ -2,8 +2,8 @@
  * The file side of migrate-relay: reading the v1 file as a small regular file only, and writing
  * relay.json and its migration record so that a failure leaves nothing half-changed.
  */
-import { lstatSync, mkdirSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { safeUnlink, siblingTempPath, writeJsonAtomic, writeNewFileDurably } from '../fs/atomic.ts';
 import { readSmallFile } from '../fs/small-file.ts';
@@ -70,6 +70,38 @@ export function writeMigration(v2Path: string, config: unknown, metaPath: string
   } catch (err) {
     safeUnlink(metaTmp);
     return `${v2Path} is written, but its migration record ${metaPath} is not (${errnoCode(err) ?? messageOf(err)})`;
+  }
+}
+
+/**
+ * Removes the migration records a killed run left aside (`.<record>.<pid>.<hex>.tmp`, never
+ * renamed into place) when the process that wrote them is gone; a running migration's is kept.
+ */
+export function removeStaleMetaTemps(metaPath: string): void {
+  const dir = dirname(metaPath);
+  const prefix = `.${basename(metaPath)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no folder yet: nothing was left
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
+    if (!m || processAlive(Number(m[1]))) continue;
+    const st = lstatOrUndefined(join(dir, name));
+    if (st?.isFile()) safeUnlink(join(dir, name));
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errnoCode(err) === 'EPERM'; // alive, someone else's
   }
 }
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { AliveError, messageOf } from '../errors.ts';
 import { relayConfigSchema, readRelayConfig, type Peer, type PeerStatus, type RelayConfig, peerStatuses } from './config.ts';
 import { isValidLogin } from './names.ts';
@@ -8,7 +8,7 @@ import { isoSeconds } from './state.ts';
 import { githubRelayOf, isGithubRepo, isOwnedBy, splitRepo } from './repo-name.ts';
 import { inlineText, isPrintable } from '../text/untrusted.ts';
 import { counted } from '../text/plural.ts';
-import { readV1, writeMigration } from './migrate-io.ts';
+import { readV1, removeStaleMetaTemps, writeMigration } from './migrate-io.ts';
 
 /**
  * v1 `relay.yaml` (flat, or nested under `relay:`) to v2 `relay.json`. Every scalar is read as a
@@ -35,6 +35,8 @@ export function migrateRelay(opts: { v1Path: string; v2Path: string; metaPath: s
   const base = { v1_path: v1Path, v2_path: v2Path, v1_peer_count: 0, v2_peer_count: 0, skipped_peers: [], config: null, warnings: [] };
   const text = readV1(v1Path);
   if (text === undefined) return { ...base, status: 'skipped:no-v1' };
+  // What a killed run left of the migration record (written aside, never renamed into place).
+  if (!opts.dryRun) removeStaleMetaTemps(opts.metaPath);
   if (existsSync(v2Path)) {
     const current = readRelayConfig(v2Path); // throws with the field named if it is broken
     if (current) return { ...base, status: 'skipped:already-migrated', config: current };
@@ -73,9 +75,27 @@ interface Converted {
 }
 
 function convertV1(text: string, v1Path: string): Converted {
+  // Keys must be unique: with a key written twice (`github_username: alice` … `github_username:
+  // mallory`) one of them would silently win.
+  const parsed = parseDocument(text, { schema: 'failsafe' });
+  const duplicate = parsed.errors.find((e) => e.code === 'DUPLICATE_KEY');
+  if (duplicate) {
+    const key = /^(?:"[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(duplicate.pos[0]))![0].trim();
+    const line = duplicate.linePos?.[0].line;
+    throw new AliveError(
+      `${v1Path} sets '${inlineText(key, 100)}' more than once${line === undefined ? '' : ` (again on line ${line})`}, so which value is meant is unclear; keep one and run again; nothing was written`,
+      { code: 'bad_v1' },
+    );
+  }
+  if (parsed.errors.length > 0) {
+    throw new AliveError(
+      `${v1Path} is not readable YAML (${parsed.errors[0]!.message.split('\n')[0]}); fix it or write relay.json with \`alive-p2p relay setup\``,
+      { code: 'bad_v1' },
+    );
+  }
   let doc: unknown;
   try {
-    doc = parseYaml(text, { schema: 'failsafe', uniqueKeys: false });
+    doc = parsed.toJS();
   } catch (err) {
     throw new AliveError(`${v1Path} is not readable YAML (${messageOf(err).split('\n')[0]}); fix it or write relay.json with \`alive-p2p relay setup\``, {
       code: 'bad_v1',
@@ -142,15 +162,21 @@ function finish(login: string, repo: string, doc: Record<string, unknown>, neste
   }
   const peers: Peer[] = [];
   const skipped: string[] = [];
-  const seen = new Set<string>();
+  const invalid: string[] = [];
+  /** Lowercased login → the peer kept under it (logins are case-insensitive). */
+  const seen = new Map<string, string>();
   for (const item of items) {
     const p = isMap(item) ? item : {};
     const github = str(p.github) || str(p.username) || str(p.login);
-    if (!isValidLogin(github) || seen.has(github.toLowerCase())) {
-      skipped.push(inlineText(github || JSON.stringify(item ?? null).slice(0, 60)));
+    const shown = inlineText(github || JSON.stringify(item ?? null).slice(0, 60));
+    const first = seen.get(github.toLowerCase());
+    if (!isValidLogin(github)) invalid.push(shown);
+    else if (first !== undefined) warnings.push(`skipped peer ${shown}: a duplicate of ${inlineText(first)} (logins ignore case)`);
+    if (!isValidLogin(github) || first !== undefined) {
+      skipped.push(shown);
       continue;
     }
-    seen.add(github.toLowerCase());
+    seen.set(github.toLowerCase(), github);
     const status = str(p.status);
     peers.push({
       github,
@@ -163,7 +189,7 @@ function finish(login: string, repo: string, doc: Record<string, unknown>, neste
       fingerprint: null,
     });
   }
-  if (skipped.length > 0) warnings.push(`skipped ${counted(skipped.length, 'peer')} without a valid login: ${skipped.join(', ')}`);
+  if (invalid.length > 0) warnings.push(`skipped ${counted(invalid.length, 'peer')} without a valid login: ${invalid.join(', ')}`);
   if (peers.some((p) => p.status === 'accepted')) {
     warnings.push('peer keys are not migrated: run `alive-p2p relay accept LOGIN` for each accepted peer to pin their key');
   }
