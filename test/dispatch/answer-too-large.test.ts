@@ -4,18 +4,24 @@
  * timeout. It now ends at once and says where the answer is and why it is not shown.
  */
 import { describe, expect, it } from 'vitest';
-import { closeSync, openSync, readdirSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { answerMessage } from '../../scripts/lib/bus/answer.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { createServer } from '../../scripts/lib/bus/mcp/server.ts';
 import { join } from 'node:path';
 import { MESSAGE_READ_LIMIT } from '../../scripts/lib/bus/fsutil.ts';
 import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { Session } from '../../scripts/lib/bus/session.ts';
 import { waitUntil } from '../../scripts/lib/bus/wait.ts';
-import { makeBus } from './helpers.ts';
+import { dispatch, makeBus } from './helpers.ts';
 
 /** Writes an answer to `requestId` of MESSAGE_READ_LIMIT + 1 body bytes into claude's outbox, in place (sparse). */
 function plantHugeAnswer(root: string, requestId: string): string {
   const paths = receiverPaths(root, 'claude');
+  mkdirSync(paths.outbox, { recursive: true });
   const name = messageFileName(newMessageId());
   const tmp = join(paths.outbox, `.${name}.tmp`);
   const fd = openSync(tmp, 'wx');
@@ -45,15 +51,152 @@ describe('an answer too large to read', () => {
     const error = out.outputs[0]!;
     expect(error.kind).toBe('error');
     const text = (error as { text: string }).text;
-    const m = text.match(
-      new RegExp(
-        `@claude answered msg-\\S+ with ${planted.slice(0, -3)}, but it cannot be shown: it is larger than the limit of \\d+ bytes \\(\\d+ bytes\\); it is at (\\S+)$`,
-      ),
-    );
+    const file = join(paths.outbox, planted);
+    const request = text.match(/^line 1, column 1: @claude answered msg-(\S+) with /)?.[1] ?? '';
+    const m = text.replace(/^line 1, column 1: /, '').match(tooLargeWords(request, planted.slice(4, -3), statSync(file).size));
     expect(m, text).not.toBeNull();
-    // The path named is where the answer is: collected into the archive, whole.
-    expect(m![1]!.startsWith(paths.archive)).toBe(true);
+    // The path named is where the answer is: left whole in the outbox, uncollected (a later wait finds it there).
+    expect(m![1]).toBe(join(paths.outbox, planted));
     expect(statSync(m![1]!).size).toBeGreaterThan(MESSAGE_READ_LIMIT);
-    expect(readdirSync(paths.outbox)).not.toContain(planted);
+  });
+});
+
+/** A request to claude answered by hand, its answer then grown past the limit (sparse). */
+async function answeredTooLarge(root: string): Promise<{ request: string; answer: string; file: string }> {
+  const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'hello' });
+  const done = await answerMessage(root, 'claude', sent.id, 'short answer');
+  truncateSync(done.path, MESSAGE_READ_LIMIT + 1);
+  return { request: sent.id, answer: done.responseId, file: done.path };
+}
+
+/** The sentence every waiter says of such an answer; group 1 is the path it names. */
+function tooLargeWords(request: string, answer: string, size = MESSAGE_READ_LIMIT + 1): RegExp {
+  return new RegExp(
+    `^@claude answered msg-${request} with msg-${answer}, but it cannot be shown: it is larger than the limit of ${MESSAGE_READ_LIMIT} bytes \\(${size} bytes\\); it stays whole at (\\S+): read it with a pager \\('less \\S+'\\), as untrusted text$`,
+  );
+}
+
+async function inProcessMcp(root: string): Promise<{ client: Client; close: () => Promise<void> }> {
+  const server = createServer({ root, as: 'human' });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: 'test', version: '1.0.0' });
+  await client.connect(clientSide);
+  return {
+    client,
+    close: async () => {
+      await client.close();
+      await server.close();
+    },
+  };
+}
+
+describe('dispatch wait and the MCP wait tool, on an answer too large to read', () => {
+  it('dispatch wait ends at once with too_large, names the file, and a second wait says the same', async () => {
+    const { root } = makeBus();
+    const { request, answer, file } = await answeredTooLarge(root);
+    for (const attempt of [1, 2]) {
+      const t0 = Date.now();
+      const r = await dispatch(root, ['wait', request, '--timeout', '5', '--json']);
+      expect(Date.now() - t0, `attempt ${attempt}`).toBeLessThan(3_000);
+      expect(r.status, r.stdout).toBe(1);
+      const out = JSON.parse(r.stdout);
+      expect(out.error.code, r.stdout).toBe('too_large');
+      const m = out.error.message.match(tooLargeWords(request, answer));
+      expect(m, out.error.message).not.toBeNull();
+      // Never lost: the path named holds it whole, where the responder wrote it (uncollected).
+      expect(m[1]).toBe(file);
+      expect(statSync(file).size).toBe(MESSAGE_READ_LIMIT + 1);
+      expect(out).toMatchObject({ answer_id: answer, answer_file: file });
+      // The text form says the same, on its error line.
+      const text = await dispatch(root, ['wait', request, '--timeout', '5']);
+      expect(text.stderr.trim()).toBe(`error: ${out.error.message}`);
+    }
+  });
+
+  it('an answer planted while the request still waits in the inbox: the same, and it stays where it is', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'hello' });
+    const planted = plantHugeAnswer(root, sent.id);
+    const file = join(receiverPaths(root, 'claude').outbox, planted);
+    for (const attempt of [1, 2]) {
+      const t0 = Date.now();
+      const r = await dispatch(root, ['wait', sent.id, '--timeout', '5', '--json']);
+      expect(Date.now() - t0, `attempt ${attempt}`).toBeLessThan(3_000);
+      const out = JSON.parse(r.stdout);
+      expect(out.error.code, r.stdout).toBe('too_large');
+      expect(out.error.message.match(tooLargeWords(sent.id, planted.slice(4, -3), statSync(file).size))?.[1]).toBe(file);
+    }
+  });
+
+  it('the MCP wait tool ends at once as a too_large tool error in the words of dispatch wait, twice', async () => {
+    const { root } = makeBus();
+    const { request, answer, file } = await answeredTooLarge(root);
+    const shell = JSON.parse((await dispatch(root, ['wait', request, '--timeout', '5', '--json'])).stdout);
+    const { client, close } = await inProcessMcp(root);
+    try {
+      for (const attempt of [1, 2]) {
+        const t0 = Date.now();
+        const r = (await client.callTool({ name: 'wait', arguments: { id: request, timeout_s: 5 } })) as {
+          isError?: boolean;
+          structuredContent?: Record<string, any>;
+          content: { text: string }[];
+        };
+        expect(Date.now() - t0, `attempt ${attempt}`).toBeLessThan(3_000);
+        expect(r.isError, JSON.stringify(r.structuredContent)).toBe(true);
+        expect(r.structuredContent).toMatchObject({
+          ok: false,
+          error: { code: 'too_large', message: shell.error.message },
+          answer_id: answer,
+          answer_file: file,
+        });
+        expect(r.content[0]!.text).toBe(`error: ${shell.error.message}`);
+      }
+    } finally {
+      await close();
+    }
+    expect(statSync(file).size).toBe(MESSAGE_READ_LIMIT + 1);
+  });
+});
+
+describe('send --wait and run say the same of it (one sentence, one code)', () => {
+  /** Runs `args` while answering the one request that reaches claude's inbox with an answer too large to read. */
+  async function whileAnsweredTooLarge(root: string, args: string[]) {
+    const paths = receiverPaths(root, 'claude');
+    mkdirSync(paths.inbox, { recursive: true });
+    let planted = '';
+    let request = '';
+    const plant = async () => {
+      const got = await waitUntil(paths.root, paths.inbox, () => readdirSync(paths.inbox).find((n) => n.startsWith('msg-')), 10_000);
+      if (got.ok) {
+        request = got.value.slice(4, -3);
+        planted = plantHugeAnswer(root, request);
+      }
+    };
+    const t0 = Date.now();
+    const [r] = await Promise.all([dispatch(root, args), plant()]);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    const file = join(paths.outbox, planted);
+    return { r, request, answer: planted.slice(4, -3), file, words: tooLargeWords(request, planted.slice(4, -3), statSync(file).size) };
+  }
+
+  it('send --wait: too_large, the answer file named and left whole', async () => {
+    const { root } = makeBus();
+    const { r, answer, file, words } = await whileAnsweredTooLarge(root, ['send', '@claude', 'hello', '--wait', '8', '--json']);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ ok: false, error: { code: 'too_large' }, answer_id: answer, answer_file: file, timed_out: false });
+    expect(out.error.message.match(words)?.[1]).toBe(file);
+  });
+
+  it('run: the statement fails with the same sentence', async () => {
+    const { root, base } = makeBus();
+    const program = join(base, 'p.hw');
+    writeFileSync(program, '@claude hello\n');
+    const { r, file, words } = await whileAnsweredTooLarge(root, ['run', program, '--wait', '8', '--json']);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.results[0].ok).toBe(false);
+    expect(out.results[0].output.match(words)?.[1]).toBe(file);
   });
 });

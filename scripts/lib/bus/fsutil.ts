@@ -514,6 +514,11 @@ export function openBusFileForReading(root: string, path: string): number | unde
  */
 export const MESSAGE_READ_LIMIT = 64 * 1024 * 1024;
 
+/** Why a file over `limit` bytes is not read, in the words readBusFile reports it. */
+export function tooLargeDetail(limit: number, size: number): string {
+  return `larger than the limit of ${limit} bytes (${size} bytes)`;
+}
+
 export type BusFileProblem = 'missing' | 'not_a_file' | 'too_large' | 'unreadable';
 
 export type BusFileRead = { ok: true; bytes: Buffer; size: number; mtimeMs: number } | { ok: false; problem: BusFileProblem; detail: string };
@@ -568,8 +573,7 @@ function readOpened(opened: ReadOpen | undefined, opts: { maxBytes?: number; hea
     const read = readOpenRegularFile(opened.fd, opts);
     if (read.ok) return read;
     if (read.problem === 'not_a_file') return { ok: false, problem: 'not_a_file', detail: NOT_REGULAR };
-    if (read.problem === 'too_large')
-      return { ok: false, problem: 'too_large', detail: `larger than the limit of ${opts.maxBytes} bytes (${read.size} bytes)` };
+    if (read.problem === 'too_large') return { ok: false, problem: 'too_large', detail: tooLargeDetail(opts.maxBytes!, read.size) };
     return { ok: false, problem: 'unreadable', detail: read.code };
   } finally {
     closeSync(opened.fd);

@@ -89,6 +89,18 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/**
+ * The text of a file's first bytes: UTF-8 (a character cut at the end of a prefix is dropped),
+ * else latin1, as a whole file is read, so that nothing is lost.
+ */
+export function decodedPrefix(bytes: Buffer, cut: boolean): string {
+  for (let drop = 0; drop <= (cut ? 3 : 0) && drop <= bytes.length; drop++) {
+    const text = decodeUtf8(bytes.subarray(0, bytes.length - drop));
+    if (text !== undefined) return text;
+  }
+  return bytes.toString('latin1');
+}
+
 export function parseMessage(raw: string): ParsedMessage {
   const flags: MessageFlag[] = [];
   let text = raw;

@@ -23,10 +23,19 @@ import { loadReceiverConfig } from './config.ts';
 import { busDirExists, ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, safeUnlinkBus } from './fsutil.ts';
 import { idTimeMs, isValidMessageId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
-import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
+import { decodedPrefix, parseMessage, type ParsedMessage } from './message.ts';
 import { displayName, normaliseName } from './names.ts';
 import { listReceivers } from './receivers.ts';
-import { answerMatch, deadLetterCode, HEAD_BYTES, readHeaders, readMessageFile, responseFinder, FOREIGN_SETTLE_MS } from './responses.ts';
+import {
+  answerMatch,
+  deadLetterCode,
+  HEAD_BYTES,
+  readHeaders,
+  readMessageFile,
+  responseFinder,
+  FOREIGN_SETTLE_MS,
+  type UnreadableAnswer,
+} from './responses.ts';
 import { waitUntil, type DirWatcherOptions } from './wait.ts';
 
 export { deadLetterCode, listReceivers };
@@ -222,18 +231,6 @@ function describe(
 }
 
 /**
- * The text of a file's first bytes: UTF-8 (a character cut at the end of a prefix is dropped),
- * else latin1, as readMessageFile reads a whole file, so that nothing is lost.
- */
-function decodedPrefix(bytes: Buffer, cut: boolean): string {
-  for (let drop = 0; drop <= (cut ? 3 : 0) && drop <= bytes.length; drop++) {
-    const text = decodeUtf8(bytes.subarray(0, bytes.length - drop));
-    if (text !== undefined) return text;
-  }
-  return bytes.toString('latin1');
-}
-
-/**
  * Something (of any type: a FIFO named like a message is reported, with its problem) is at `path`.
  * A linked folder of the bus on the way is refused (fsutil.ts).
  */
@@ -296,8 +293,11 @@ export function findAnswer(root: string, rawId: string, options: { responder?: s
   if (responder === undefined) return undefined;
   const name = normaliseName(responder, 'receiver');
   const paths = receiverPaths(root, name);
-  const inOutbox = responseFinder(root, name, id, { collect: false })();
+  let tooLarge: UnreadableAnswer | undefined;
+  const inOutbox = responseFinder(root, name, id, { collect: false, onUnreadable: (a) => (tooLarge ??= a) })();
   if (inOutbox) return describe(name, paths, inOutbox.id, 'outbox', inOutbox.path);
+  // An answer too large to read is the answer all the same (its `problem` says why it is not read).
+  if (tooLarge) return describe(name, paths, tooLarge.id, 'outbox', tooLarge.path);
   // Collected answers are in the archive from the request's day on (all days for foreign ids).
   const since = idTimeMs(id);
   const firstDay = since === undefined ? '' : new Date(since).toISOString().slice(0, 10);
@@ -320,6 +320,8 @@ export type AnswerWait =
   | { status: 'answered'; request: FoundMessage | undefined; answer: FoundMessage; collected: boolean }
   /** The responder sent the request to dead-letter instead of answering. */
   | { status: 'dead-lettered'; request: FoundMessage; deadLetter: DeadLetterInfo }
+  /** The answer came but is too large to read (responses.ts UnreadableAnswer): left where it is. */
+  | { status: 'unreadable'; request: FoundMessage | undefined; responder: string; answer: UnreadableAnswer }
   | { status: 'timed-out'; request: FoundMessage | undefined; waitedMs: number }
   | { status: 'aborted'; request: FoundMessage | undefined };
 
@@ -337,7 +339,8 @@ export interface WaitForAnswerOptions {
 
 /**
  * Waits for the answer to a request sent earlier. An answer already there (also one collected
- * before) is returned at once; a request that went to dead-letter ends the wait with its reason.
+ * before) is returned at once; a request that went to dead-letter ends the wait with its reason,
+ * and an answer too large to read ends it as `unreadable`, every time it is waited for.
  * A request id that is nowhere on the bus is a `not_found` error, unless `responder` is given.
  */
 export async function waitForAnswer(root: string, rawId: string, options: WaitForAnswerOptions): Promise<AnswerWait> {
@@ -369,19 +372,25 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   // headers of every file archived since (a cost that grows with the day's traffic).
   const pending = request !== undefined && (request.location === 'inbox' || request.location === 'processing');
   const earlier = pending ? undefined : findAnswer(root, id, { responder });
+  if (earlier && earlier.untrusted === undefined) {
+    const answer = { id: earlier.id, path: earlier.path, detail: earlier.problem ?? 'unreadable' };
+    return { status: 'unreadable', request, responder, answer };
+  }
   if (earlier && earlier.location === 'archive') return { status: 'answered', request, answer: earlier, collected: false };
 
   const collect = options.collect !== false;
   let collected = false;
-  const find = responseFinder(root, responder, id, { collect });
+  let tooLarge: UnreadableAnswer | undefined;
+  const find = responseFinder(root, responder, id, { collect, onUnreadable: (a) => (tooLarge ??= a) });
   const deadPath = join(paths.deadLetter, messageFileName(id));
-  type Found = { answer: FoundMessage } | { dead: FoundMessage };
+  type Found = { answer: FoundMessage } | { dead: FoundMessage } | { tooLarge: UnreadableAnswer };
   const check = (): Found | undefined => {
     const r = find();
     if (r) {
       collected = r.collected;
       return { answer: describe(responder, paths, r.id, r.collected ? 'archive' : 'outbox', r.path) };
     }
+    if (tooLarge) return { tooLarge };
     if (exists(root, deadPath)) return { dead: describe(responder, paths, id, 'dead-letter', deadPath) };
     return undefined;
   };
@@ -390,6 +399,7 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   const r = await waitUntil(root, paths.outbox, check, options.timeoutMs, options.signal ? { ...watch, signal: options.signal } : watch);
   if (r.ok) {
     if ('answer' in r.value) return { status: 'answered', request: findRequest(root, id, responder) ?? request, answer: r.value.answer, collected };
+    if ('tooLarge' in r.value) return { status: 'unreadable', request: findRequest(root, id, responder) ?? request, responder, answer: r.value.tooLarge };
     return { status: 'dead-lettered', request: r.value.dead, deadLetter: r.value.dead.deadLetter! };
   }
   request = findRequest(root, id, responder) ?? request;

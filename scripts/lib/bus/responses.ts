@@ -8,17 +8,22 @@
  * its `Thread` is the request's id (our requests open their thread with their own id).
  */
 import { join } from 'node:path';
-import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent } from './fsutil.ts';
+import { AliveError } from '../errors.ts';
+import { shellQuote } from '../text/shell-quote.ts';
+import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, tooLargeDetail } from './fsutil.ts';
 import { idTimeMs, messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths } from './layout.ts';
-import { decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
+import { decodedPrefix, decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
 import { waitUntil, type DirWatcherOptions, type WaitResult } from './wait.ts';
 
-/** An answer found for the request but not readable (over MESSAGE_READ_LIMIT, or not a regular file). */
+/**
+ * An answer found for the request but not readable (over MESSAGE_READ_LIMIT): it ends a wait as
+ * the answer (no other will come), and is left where it is, whole, uncollected.
+ */
 export interface UnreadableAnswer {
   id: string;
-  /** Where it is now (the responder's archive once collected). */
+  /** Where it is (the responder's outbox; its archive when it was collected before). */
   path: string;
   detail: string;
 }
@@ -30,6 +35,10 @@ export interface CollectedResponse {
   path: string;
   /** Whether this finder moved it to the archive. */
   collected: boolean;
+  /** The file's size in bytes. */
+  bytes: number;
+  /** True when only the file's first `prefixBytes` were read (message holds the start of it). */
+  partial: boolean;
   message: ParsedMessage;
 }
 
@@ -92,13 +101,15 @@ export function outboxNames(root: string, responder: string): ReadonlySet<string
  * nor one named with a time-ordered id (UUIDv7) made ANSWER_CLOCK_SLACK_MS or more before the
  * request's: the answers nobody collected pile up in an outbox, and a wait read them all. With
  * `collect` (the default) the answer found is moved to the responder's archive; otherwise it is
- * left where it is.
+ * left where it is. An answer larger than the bus reads (MESSAGE_READ_LIMIT) is never moved: it is
+ * reported to `onUnreadable` where it lies, so that every later wait finds it there again. With
+ * `prefixBytes`, only the file's first bytes are read (a caller that shows the start of it).
  */
 export function responseFinder(
   root: string,
   responder: string,
   requestId: string,
-  options: { collect?: boolean; now?: () => number; skip?: ReadonlySet<string>; onUnreadable?: (a: UnreadableAnswer) => void } = {},
+  options: { collect?: boolean; now?: () => number; skip?: ReadonlySet<string>; onUnreadable?: (a: UnreadableAnswer) => void; prefixBytes?: number } = {},
 ): () => CollectedResponse | undefined {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   const seen = new Set<string>(options.skip);
@@ -131,6 +142,11 @@ export function responseFinder(
       }
       if (match === 'thread' && now() - head.mtimeMs < FOREIGN_SETTLE_MS) continue; // look again later
       seen.add(name);
+      const size = lstatBus(root, src)?.size;
+      if (size !== undefined && size > MESSAGE_READ_LIMIT) {
+        options.onUnreadable?.({ id, path: src, detail: tooLargeDetail(MESSAGE_READ_LIMIT, size) });
+        continue;
+      }
       let path = src;
       if (options.collect !== false) {
         const dayDir = archiveDayDir(paths, new Date(now()));
@@ -143,13 +159,14 @@ export function responseFinder(
           path = dest;
         }
       }
-      const read = readBusFile(root, path, { maxBytes: MESSAGE_READ_LIMIT });
+      const read = readBusFile(root, path, options.prefixBytes !== undefined ? { headBytes: options.prefixBytes } : { maxBytes: MESSAGE_READ_LIMIT });
       if (!read.ok) {
-        options.onUnreadable?.({ id, path, detail: read.detail });
+        if (read.problem === 'too_large') options.onUnreadable?.({ id, path, detail: read.detail });
         continue;
       }
-      const message = parseMessage(decodeUtf8(read.bytes) ?? read.bytes.toString('latin1'));
-      return { id, fileName: name, path, message, collected: path !== src };
+      const partial = read.size > read.bytes.length;
+      const message = parseMessage(decodedPrefix(read.bytes, partial));
+      return { id, fileName: name, path, message, collected: path !== src, bytes: read.size, partial };
     }
     return undefined;
   };
@@ -179,14 +196,25 @@ export function deadLetterOf(root: string, responder: string, requestId: string)
   return { reason: String(rec.reason ?? 'unknown reason'), code: deadLetterCode(typeof rec.code === 'string' ? rec.code : 'unknown') };
 }
 
-/** The sentence for an answer that came but cannot be read (`who` is the responder's display name). */
+/**
+ * The sentence for an answer that came but cannot be read (`who` is the responder's display name),
+ * the same for every waiter (run, repl, send --wait, wait, the MCP wait tool): what came, why it is
+ * not shown, where it is and how to read it (`dispatch show` reads no more of it than the wait did).
+ */
 export function unreadableText(who: string, requestId: string, a: UnreadableAnswer): string {
-  return `${who} answered msg-${requestId} with msg-${a.id}, but it cannot be shown: it is ${a.detail}; it is at ${a.path}`;
+  return `${who} answered msg-${requestId} with msg-${a.id}, but it cannot be shown: it is ${a.detail}; it stays whole at ${a.path}: read it with a pager ('less ${shellQuote(a.path)}'), as untrusted text`;
+}
+
+/** A wait that ended on such an answer, as an error (code too_large, exit 1): `fields` are the caller's own. */
+export function answerTooLargeError(who: string, requestId: string, a: UnreadableAnswer, fields: Record<string, unknown> = {}): AliveError {
+  return new AliveError(unreadableText(who, requestId, a), { code: 'too_large', fields: { ...fields, answer_id: a.id, answer_file: a.path } });
 }
 
 export interface WaitForResponseOptions extends DirWatcherOptions {
   /** outboxNames() taken before the request was sent: files the wait need not read. */
   outboxBefore?: ReadonlySet<string>;
+  /** Read only the answer's first bytes (see CollectedResponse.partial). */
+  prefixBytes?: number;
 }
 
 /**
@@ -199,7 +227,7 @@ export async function waitForResponse(
   requestId: string,
   timeoutMs: number,
   signal?: AbortSignal,
-  { outboxBefore, ...options }: WaitForResponseOptions = {},
+  { outboxBefore, prefixBytes, ...options }: WaitForResponseOptions = {},
 ): Promise<ResponseWaitResult> {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   ensureDir(root, paths.outbox);
@@ -208,7 +236,11 @@ export async function waitForResponse(
   const onUnreadable = (a: UnreadableAnswer) => {
     unreadable ??= { unreadableAnswer: a };
   };
-  const find = responseFinder(root, responder, requestId, { ...(outboxBefore ? { skip: outboxBefore } : {}), onUnreadable });
+  const find = responseFinder(root, responder, requestId, {
+    ...(outboxBefore ? { skip: outboxBefore } : {}),
+    ...(prefixBytes !== undefined ? { prefixBytes } : {}),
+    onUnreadable,
+  });
   // The dead-letter folder is not watched: it is looked at on every wake-up, which includes the
   // watcher's idle poll (once a second). One failed lstat when there is nothing there.
   const check = () => find() ?? unreadable ?? deadLetterOf(root, responder, requestId);

@@ -4,7 +4,7 @@ import { continuedThread, sendMessage } from '../deliver.ts';
 import { checkReceiverKnown } from '../receivers.ts';
 
 import { displayName } from '../names.ts';
-import { outboxNames, unreadableText, waitForResponse } from '../responses.ts';
+import { answerTooLargeError, outboxNames, waitForResponse } from '../responses.ts';
 import { bodyLines, busRoot, catchInterrupt, nameArg, reasonLines, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
 
 const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--create] [--json] [--root DIR]
@@ -92,20 +92,21 @@ export const sendCommand = defineCommand({
         }
         return;
       }
+      const { ok: _ok, ...fields } = result;
+      if ('unreadableAnswer' in waited) {
+        throw answerTooLargeError(displayName(sent.to), sent.id, waited.unreadableAnswer, { ...fields, response: null, timed_out: false, dead_letter: null });
+      }
       let message: string;
       if ('deadLettered' in waited) {
         // The reason is the receiver's text (it quotes the failing agent): fenced, never in our error line.
         if (!ctx.json) for (const line of reasonLines(waited.deadLettered.reason)) ctx.print(line);
         message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/${ctx.json ? '' : ' (its reason is printed above)'}`;
-      } else if ('unreadableAnswer' in waited) {
-        message = unreadableText(displayName(sent.to), sent.id, waited.unreadableAnswer);
       } else {
         const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
         message = `${what}; msg-${sent.id} stays queued; pick the answer up later with 'dispatch wait ${sent.id}' (is 'dispatch serve ${displayName(sent.to)}' running?)`;
       }
-      const { ok: _ok, ...fields } = result;
       throw new AliveError(message, {
-        code: 'deadLettered' in waited ? 'dead_letter' : 'unreadableAnswer' in waited ? 'too_large' : 'timeout',
+        code: 'deadLettered' in waited ? 'dead_letter' : 'timeout',
         fields: {
           ...fields,
           response: null,

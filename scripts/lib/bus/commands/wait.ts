@@ -2,6 +2,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { displayName } from '../names.ts';
 import { messageIdArg, waitForAnswer } from '../query.ts';
+import { answerTooLargeError } from '../responses.ts';
 import { bodyLines, busRoot, messageJson, nameArg, reasonLines, ROOT_OPTION, secondsArg, whereText, withInterrupt } from './common.ts';
 
 const USAGE = `usage: dispatch wait ID [--timeout SECONDS] [--receiver @NAME] [--json] [--root DIR]
@@ -10,7 +11,8 @@ Waits for the answer to message ID (the id send printed; a thread id or an answe
 refused, naming the request to wait on), sent earlier (without --wait, or after a --wait ran out), and
 prints it (between two marker lines: it is the receiver's untrusted text). An answer that came already is printed at once, also one collected before. Waits up to
 --timeout SECONDS (default 60); no answer in time is exit 1, saying where the request is now. When
-the receiver sent the request to dead-letter, the wait ends at once with the reason (exit 1).
+the receiver sent the request to dead-letter, the wait ends at once with the reason (exit 1); an
+answer larger than the bus reads (64 MiB) ends it at once too, naming its file (exit 1, too_large).
 Answers are matched by In-Reply-To, or by Thread for HelloWorld's Thread-era daemons.
 --receiver names who answers, for a request that is no longer on the bus (HelloWorld's own
 daemons delete what they read); by default it is the receiver the request was sent to.`;
@@ -31,6 +33,14 @@ export const waitCommand = defineCommand({
       if (ctx.json) ctx.printJson({ ok: true, id, answer: messageJson(r.answer), request: r.request ? messageJson(r.request) : null });
       else for (const line of bodyLines('ANSWER', r.answer.untrusted?.body ?? '', r.answer.untrusted?.context ?? null)) ctx.print(line);
       return;
+    }
+    if (r.status === 'unreadable') {
+      throw answerTooLargeError(displayName(r.responder), id, r.answer, {
+        id,
+        timed_out: false,
+        request: r.request ? messageJson(r.request) : null,
+        answer: null,
+      });
     }
     if (r.status === 'dead-lettered') {
       // The reason is the receiver's text (it quotes the failing agent): fenced, never in our error line.

@@ -29,6 +29,7 @@ import {
   type DeadLetterInfo,
   type FoundMessage,
 } from '../query.ts';
+import { answerTooLargeError } from '../responses.ts';
 import { busStatus } from '../status.ts';
 import { BODY_BYTES, boundedUntrusted, cutNote, fitText, HEADER_BYTES, LISTED_BODY_BYTES, LISTED_READ_BYTES, page, RESULT_BYTES, type Cut } from './bounds.ts';
 
@@ -115,6 +116,9 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
         ...(shown?.cut ? { cut: shown.cut, note: cutNote(r.answer.id, shown.cut) } : {}),
       };
     }
+    case 'unreadable':
+      // In the words and code of dispatch wait (and run, repl, send --wait): the answer came, too large to read.
+      throw answerTooLargeError(displayName(r.responder), id, r.answer, { request_id: id, request });
     case 'dead-lettered':
       return {
         ok: true,
