@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import { AliveError } from '../errors.ts';
+import type { AnswerCut } from '../helloworld/evaluator.ts';
 import { shellQuote } from '../text/shell-quote.ts';
 import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, tooLargeDetail } from './fsutil.ts';
 import { idTimeMs, messageFileName, validIdFromFileName } from './ids.ts';
@@ -16,6 +17,8 @@ import { archiveDayDir, isMessageFileName, receiverPaths } from './layout.ts';
 import { decodedPrefix, decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
 import { waitUntil, type DirWatcherOptions, type WaitResult } from './wait.ts';
+
+export type { AnswerCut };
 
 /**
  * An answer found for the request but not readable (over MESSAGE_READ_LIMIT): it ends a wait as
@@ -203,6 +206,42 @@ export function deadLetterOf(root: string, responder: string, requestId: string)
  */
 export function unreadableText(who: string, requestId: string, a: UnreadableAnswer): string {
   return `${who} answered msg-${requestId} with msg-${a.id}, but it cannot be shown: it is ${a.detail}; it stays whole at ${a.path}: read it with a pager ('less ${shellQuote(a.path)}'), as untrusted text`;
+}
+
+/**
+ * How much of an answer's text `run` and `repl` print (a terminal is no place for megabytes; --json
+ * and `dispatch show` give it whole), and how much of its file they read for that: the headers
+ * (HEAD_BYTES) and the part shown, so that memory does not grow with the answer.
+ */
+export const ANSWER_SHOWN_BYTES = 64 * 1024;
+export const ANSWER_READ_BYTES = ANSWER_SHOWN_BYTES + HEAD_BYTES;
+
+/**
+ * The text of a collected answer as run and repl show it: at most `maxBytes` of UTF-8, cut between
+ * two characters, and what was cut (when the file was read in part or the text is longer).
+ */
+export function shownAnswer(r: CollectedResponse, maxBytes = ANSWER_SHOWN_BYTES): { body: string; cut?: AnswerCut } {
+  const body = r.message.body;
+  let shown = body;
+  if (Buffer.byteLength(body) > maxBytes) {
+    let used = 0;
+    let i = 0;
+    while (i < body.length) {
+      const c = body.codePointAt(i)!;
+      const n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      if (used + n > maxBytes) break;
+      used += n;
+      i += c > 0xffff ? 2 : 1;
+    }
+    shown = body.slice(0, i);
+  }
+  if (shown === body && !r.partial) return { body };
+  return { body: shown, cut: { answerId: r.id, bytes: r.bytes, shownBytes: Buffer.byteLength(shown) } };
+}
+
+/** Our line after an answer shown in part: its size, and the command that prints it whole. */
+export function answerCutText(c: AnswerCut): string {
+  return `(the answer msg-${c.answerId} is ${c.bytes} bytes; the first ${c.shownBytes} bytes of its text are shown: 'dispatch show ${c.answerId}' prints it whole)`;
 }
 
 /** A wait that ended on such an answer, as an error (code too_large, exit 1): `fields` are the caller's own. */

@@ -9,14 +9,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { evaluate, type Ask } from '../helloworld/evaluator.ts';
+import { evaluate, type AnswerCut, type Ask } from '../helloworld/evaluator.ts';
 import { HelloWorldSyntaxError } from '../helloworld/lexer.ts';
 import { parseProgram, type Statement } from '../helloworld/parser.ts';
 import { key, Registry } from '../helloworld/vocabulary.ts';
 import { sendMessage } from './deliver.ts';
 import { newMessageId } from './ids.ts';
 import { displayName } from './names.ts';
-import { outboxNames, unreadableText, waitForResponse } from './responses.ts';
+import { ANSWER_READ_BYTES, outboxNames, shownAnswer, unreadableText, waitForResponse } from './responses.ts';
 import { fenceData } from '../text/untrusted.ts';
 
 /** How much of the session a message carries as context. */
@@ -33,7 +33,8 @@ export interface SessionOptions {
 
 /** What one line produced, in the order to show it. */
 export type SessionOutput =
-  | { kind: 'answer'; receiver: string; text: string; via: 'local' | 'bus'; messageId?: string }
+  /** `cut`: `text` is the start of a long answer (the front end says so after it). */
+  | { kind: 'answer'; receiver: string; text: string; via: 'local' | 'bus'; messageId?: string; cut?: AnswerCut }
   | { kind: 'error'; text: string }
   | { kind: 'info'; text: string };
 
@@ -129,7 +130,14 @@ export class Session {
       if (r.output === '' && r.ok) continue;
       const receiver = r.receiver ?? 'HelloWorld';
       if (r.ok) {
-        outputs.push({ kind: 'answer', receiver, text: r.output, via: r.via, ...(r.messageId ? { messageId: r.messageId } : {}) });
+        outputs.push({
+          kind: 'answer',
+          receiver,
+          text: r.output,
+          via: r.via,
+          ...(r.messageId ? { messageId: r.messageId } : {}),
+          ...(r.cut ? { cut: r.cut } : {}),
+        });
         this.record(...indent(r.via === 'bus' ? `${displayName(key(receiver))}: ${r.output}` : r.output));
       } else {
         outputs.push({ kind: 'error', text: `line ${this.lineNo}, column ${r.column}: ${r.output}` });
@@ -191,8 +199,12 @@ export class Session {
         // Each line is a new request of the person typing, not a hop of an agent conversation.
         turn: 1,
       });
-      const waited = await waitForResponse(this.opts.root, sent.to, sent.id, this.opts.waitMs, signal, { outboxBefore });
-      if (waited.ok) return { ok: true, body: waited.value.message.body, messageId: sent.id };
+      // The start of a long answer is shown (responses.ts ANSWER_SHOWN_BYTES), and no more of it read.
+      const waited = await waitForResponse(this.opts.root, sent.to, sent.id, this.opts.waitMs, signal, { outboxBefore, prefixBytes: ANSWER_READ_BYTES });
+      if (waited.ok) {
+        const shown = shownAnswer(waited.value);
+        return { ok: true, body: shown.body, messageId: sent.id, ...(shown.cut ? { cut: shown.cut } : {}) };
+      }
       const who = displayName(sent.to);
       if ('deadLettered' in waited) {
         const budget = waited.deadLettered.code === 'turn_budget' ? "; ':new' starts a new thread" : '';

@@ -20,9 +20,19 @@ export interface EvalResult {
   output: string;
   /** The bus message id, for statements sent over the bus. */
   messageId?: string;
+  /** Set when `output` is only the start of the answer (see AskResult). */
+  cut?: AnswerCut;
 }
 
-export type AskResult = { ok: true; body: string; messageId: string } | { ok: false; reason: string; messageId?: string };
+/** An answer shown in part: its id, its file's size and the bytes of text shown (bus/responses.ts). */
+export interface AnswerCut {
+  answerId: string;
+  bytes: number;
+  shownBytes: number;
+}
+
+/** `cut`: the body is only the start of the answer (what a terminal is shown of a long one). */
+export type AskResult = { ok: true; body: string; messageId: string; cut?: AnswerCut } | { ok: false; reason: string; messageId?: string };
 
 /** Sends `text` to a meta-receiver and waits for its answer. */
 export type Ask = (receiver: string, text: string, context: string) => Promise<AskResult>;
@@ -56,7 +66,7 @@ function evaluateOne(st: Statement, registry: Registry, ask?: Ask): Promise<Eval
     const context = `Local Vocabulary: [${[...def.symbols.keys()].map(hash).join(', ')}]`;
     return ask(key(name), st.source, context).then((r) =>
       r.ok
-        ? { ...base, receiver: name, via: 'bus' as const, ok: true, output: r.body, messageId: r.messageId }
+        ? { ...base, receiver: name, via: 'bus' as const, ok: true, output: r.body, messageId: r.messageId, ...(r.cut ? { cut: r.cut } : {}) }
         : { ...base, receiver: name, via: 'bus' as const, ok: false, output: r.reason, ...(r.messageId ? { messageId: r.messageId } : {}) },
     );
   }

@@ -6,6 +6,7 @@ import { defineCommand, type CommandIo } from '../../cli/command.ts';
 import { aliveHome } from '../../home.ts';
 import { terminalText } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
+import { answerCutText } from '../responses.ts';
 import { Session, type SessionOutput } from '../session.ts';
 import { busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
 
@@ -94,6 +95,8 @@ function show(o: SessionOutput, io: CommandIo): void {
   switch (o.kind) {
     case 'answer':
       io.stdout.write(`${o.via === 'bus' ? byLine(`${displayName(o.receiver.toLowerCase())}: `, o.text) : terminalText(o.text)}\n`);
+      // Our line, not the receiver's: it starts with no receiver's name.
+      if (o.cut) io.stdout.write(`${answerCutText(o.cut)}\n`);
       return;
     case 'error':
       io.stderr.write(`error: ${terminalText(o.text)}\n`);

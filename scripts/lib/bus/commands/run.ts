@@ -9,7 +9,7 @@ import { sendMessage } from '../deliver.ts';
 import { newMessageId } from '../ids.ts';
 
 import { displayName } from '../names.ts';
-import { outboxNames, unreadableText, waitForResponse } from '../responses.ts';
+import { ANSWER_READ_BYTES, answerCutText, outboxNames, shownAnswer, unreadableText, waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
 import { fencedLines } from '../../text/fence.ts';
 import { bodyLines, busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
@@ -58,8 +58,20 @@ export const runCommand = defineCommand({
       turn++;
       const outboxBefore = outboxNames(root, receiver);
       const sent = await sendMessage({ root, to: receiver, from, body: text, context, thread, turn });
-      const waited = await waitForResponse(root, sent.to, sent.id, waitMs, undefined, { outboxBefore });
-      if (waited.ok) return { ok: true, body: waited.value.message.body, messageId: sent.id };
+      // Text output shows the start of a long answer (responses.ts ANSWER_SHOWN_BYTES), and reads no more; --json gives it whole.
+      const waited = await waitForResponse(
+        root,
+        sent.to,
+        sent.id,
+        waitMs,
+        undefined,
+        ctx.json ? { outboxBefore } : { outboxBefore, prefixBytes: ANSWER_READ_BYTES },
+      );
+      if (waited.ok) {
+        if (ctx.json) return { ok: true, body: waited.value.message.body, messageId: sent.id };
+        const shown = shownAnswer(waited.value);
+        return { ok: true, body: shown.body, messageId: sent.id, ...(shown.cut ? { cut: shown.cut } : {}) };
+      }
       if ('deadLettered' in waited) {
         deadReasons.set(sent.id, waited.deadLettered.reason);
         return {
@@ -84,8 +96,10 @@ export const runCommand = defineCommand({
         );
         // An answer from the bus is the receiver's untrusted text: escaped and fenced (as send --wait).
         const deadReason = r.via === 'bus' && !r.ok && r.messageId ? deadReasons.get(r.messageId) : undefined;
-        if (r.via === 'bus' && r.ok) for (const l of bodyLines('ANSWER', r.output, null)) ctx.print(l);
-        else if (deadReason !== undefined) {
+        if (r.via === 'bus' && r.ok) {
+          for (const l of bodyLines('ANSWER', r.output, null)) ctx.print(l);
+          if (r.cut) ctx.print(`  ${answerCutText(r.cut)}`);
+        } else if (deadReason !== undefined) {
           // The reason quotes the failing agent and lies where any bus writer can write: fenced too.
           ctx.print(
             `  error: ${r.receiver ? displayName(r.receiver.toLowerCase()) : 'the receiver'} did not answer: msg-${r.messageId} is in its dead-letter; its reason:`,
