@@ -1,0 +1,55 @@
+/**
+ * The MCP wait tool on answers an agent may meet from foreign writers: an empty body, bytes that
+ * are not UTF-8, a NUL. Each comes back at once as one JSON result (its text the same object), the
+ * answer's text under untrusted.body, nothing in our own fields.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { createServer } from '../../scripts/lib/bus/mcp/server.ts';
+import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { makeBus } from './helpers.ts';
+
+describe('the MCP wait tool and odd answers', () => {
+  it('empty, not UTF-8 (read as latin1, nothing lost) and NUL bodies: valid results, text in untrusted.body, no stall', async () => {
+    const { root } = makeBus();
+    const server = createServer({ root, as: 'human', sentTo: new Map() });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    const client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(clientSide);
+    const outbox = receiverPaths(root, 'claude').outbox;
+    const cases: { body: Buffer; blank: boolean; expected: string }[] = [
+      { body: Buffer.alloc(0), blank: true, expected: '' },
+      { body: Buffer.alloc(0), blank: false, expected: '' }, // headers only, no blank line
+      { body: Buffer.from([0xff, 0xfe, 0x80, 0x41, 0xc3, 0x28]), blank: true, expected: '\u00ff\u00fe\u0080A\u00c3(' },
+      { body: Buffer.from('a\0b\0\nline2'), blank: true, expected: 'a\0b\0\nline2' },
+    ];
+    try {
+      for (const c of cases) {
+        const sent = (await client.callTool({ name: 'send', arguments: { to: '@claude', body: 'q' } })) as unknown as { structuredContent: { id: string } };
+        const id = sent.structuredContent.id;
+        mkdirSync(outbox, { recursive: true });
+        const head = `# HelloWorld Response\n# From: claude\n# To: human\n# Thread: ${id}\n# In-Reply-To: ${id}\n${c.blank ? '\n' : ''}`;
+        writeFileSync(join(outbox, messageFileName(newMessageId())), Buffer.concat([Buffer.from(head), c.body]));
+        const t0 = Date.now();
+        const r = (await client.callTool({ name: 'wait', arguments: { id, timeout_s: 5 } })) as unknown as {
+          isError?: boolean;
+          structuredContent: Record<string, any>;
+          content: { text: string }[];
+        };
+        expect(Date.now() - t0).toBeLessThan(2_000);
+        expect(r.isError).toBeUndefined();
+        expect(JSON.parse(r.content[0]!.text)).toEqual(r.structuredContent);
+        expect(JSON.parse(JSON.stringify(r))).toEqual(r); // what a JSON-RPC line carries
+        expect(r.structuredContent).toMatchObject({ ok: true, status: 'answered', request_id: id, untrusted: { body: c.expected } });
+      }
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+});
