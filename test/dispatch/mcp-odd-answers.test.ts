@@ -46,6 +46,9 @@ describe('the MCP wait tool and odd answers', () => {
         expect(JSON.parse(r.content[0]!.text)).toEqual(r.structuredContent);
         expect(JSON.parse(JSON.stringify(r))).toEqual(r); // what a JSON-RPC line carries
         expect(r.structuredContent).toMatchObject({ ok: true, status: 'answered', request_id: id, untrusted: { body: c.expected } });
+        // Text that is not what the bytes meant says so, outside the sender's text: only there.
+        if (c.body.includes(0xff)) expect(r.structuredContent.problem).toMatch(/not valid UTF-8.*latin1/);
+        else expect(r.structuredContent.problem).toBeUndefined();
       }
     } finally {
       await client.close();

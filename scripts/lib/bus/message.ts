@@ -28,6 +28,8 @@ export type MessageKind = 'message' | 'response';
 export type MessageFlag =
   | 'no-headers'
   | 'no-title'
+  /** The file's bytes are not UTF-8: its text is their latin1 decoding (see NOT_UTF8_PROBLEM). */
+  | 'not-utf8'
   | 'crlf'
   | 'no-final-newline'
   | 'doubled-header'
@@ -89,16 +91,21 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** What a message whose file is not UTF-8 carries in its `problem`: its text is not what the bytes meant. */
+export const NOT_UTF8_PROBLEM = 'its bytes are not valid UTF-8: the text is shown decoded as latin1 (one character per byte)';
+
 /**
- * The text of a file's first bytes: UTF-8 (a character cut at the end of a prefix is dropped),
- * else latin1, as a whole file is read, so that nothing is lost.
+ * A bus file's bytes (or its first bytes, `cut`) as a message: UTF-8 (a character cut at the end of
+ * a prefix is dropped), else latin1, so that nothing is lost, flagged `not-utf8`.
  */
-export function decodedPrefix(bytes: Buffer, cut: boolean): string {
+export function parseMessageBytes(bytes: Buffer, cut = false): ParsedMessage {
   for (let drop = 0; drop <= (cut ? 3 : 0) && drop <= bytes.length; drop++) {
     const text = decodeUtf8(bytes.subarray(0, bytes.length - drop));
-    if (text !== undefined) return text;
+    if (text !== undefined) return parseMessage(text);
   }
-  return bytes.toString('latin1');
+  const message = parseMessage(bytes.toString('latin1'));
+  message.flags.push('not-utf8');
+  return message;
 }
 
 export function parseMessage(raw: string): ParsedMessage {

@@ -23,7 +23,7 @@ import { loadReceiverConfig } from './config.ts';
 import { busDirExists, ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, safeUnlinkBus } from './fsutil.ts';
 import { idTimeMs, isValidMessageId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
-import { decodedPrefix, parseMessage, type ParsedMessage } from './message.ts';
+import { NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { displayName, normaliseName } from './names.ts';
 import { listReceivers } from './receivers.ts';
 import {
@@ -187,10 +187,11 @@ function describe(
     mtimeMs = r.mtimeMs;
     if (extra.head) message = readHeaders(paths.root, path)?.message;
     else if (extra.prefixBytes !== undefined) {
-      message = parseMessage(decodedPrefix(r.bytes, r.size > r.bytes.length));
+      message = parseMessageBytes(r.bytes, r.size > r.bytes.length);
       if (r.size > r.bytes.length) partialOf = r.size;
     } else message = readMessageFile(paths.root, path);
     if (!message) problem = 'the file could not be read';
+    else if (message.flags.includes('not-utf8')) problem = NOT_UTF8_PROBLEM;
   } else {
     problem = r.problem === 'missing' ? 'gone (moved meanwhile)' : r.detail;
   }

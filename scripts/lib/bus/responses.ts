@@ -14,7 +14,7 @@ import { shellQuote } from '../text/shell-quote.ts';
 import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, tooLargeDetail } from './fsutil.ts';
 import { idTimeMs, messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths } from './layout.ts';
-import { decodedPrefix, decodeUtf8, parseMessage, type ParsedMessage } from './message.ts';
+import { parseMessage, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
 import { waitUntil, type DirWatcherOptions, type WaitResult } from './wait.ts';
 
@@ -70,11 +70,11 @@ export function answerMatch(message: ParsedMessage, requestId: string): 'in-repl
   return message.thread === requestId && message.kind !== 'message' ? 'thread' : undefined;
 }
 
-/** Reads a whole bus file as a message (UTF-8, else latin1 so that nothing is lost). */
+/** Reads a whole bus file as a message (UTF-8, else latin1 so that nothing is lost, flagged). */
 export function readMessageFile(root: string, path: string, maxBytes = MESSAGE_READ_LIMIT): ParsedMessage | undefined {
   const r = readBusFile(root, path, { maxBytes });
   if (!r.ok) return undefined;
-  return parseMessage(decodeUtf8(r.bytes) ?? r.bytes.toString('latin1'));
+  return parseMessageBytes(r.bytes);
 }
 
 /**
@@ -168,7 +168,7 @@ export function responseFinder(
         continue;
       }
       const partial = read.size > read.bytes.length;
-      const message = parseMessage(decodedPrefix(read.bytes, partial));
+      const message = parseMessageBytes(read.bytes, partial);
       return { id, fileName: name, path, message, collected: path !== src, bytes: read.size, partial };
     }
     return undefined;

@@ -4,6 +4,7 @@ import { continuedThread, sendMessage } from '../deliver.ts';
 import { checkReceiverKnown } from '../receivers.ts';
 
 import { displayName } from '../names.ts';
+import { NOT_UTF8_PROBLEM } from '../message.ts';
 import { answerTooLargeError, outboxNames, waitForResponse } from '../responses.ts';
 import { bodyLines, busRoot, catchInterrupt, nameArg, reasonLines, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
 
@@ -88,6 +89,7 @@ export const sendCommand = defineCommand({
           });
         } else {
           // The peer's answer: escaped for the terminal and fenced, as show and inbox print bodies.
+          if (r.message.flags.includes('not-utf8')) ctx.print(`problem: ${NOT_UTF8_PROBLEM}`);
           for (const line of bodyLines('ANSWER', r.message.body, r.message.context ?? null)) ctx.print(line);
         }
         return;

@@ -31,7 +31,10 @@ export const waitCommand = defineCommand({
     const r = await withInterrupt((signal) => waitForAnswer(root, id, { timeoutMs, signal, ...(responder === undefined ? {} : { responder }) }));
     if (r.status === 'answered') {
       if (ctx.json) ctx.printJson({ ok: true, id, answer: messageJson(r.answer), request: r.request ? messageJson(r.request) : null });
-      else for (const line of bodyLines('ANSWER', r.answer.untrusted?.body ?? '', r.answer.untrusted?.context ?? null)) ctx.print(line);
+      else {
+        if (r.answer.problem) ctx.print(`problem: ${r.answer.problem}`);
+        for (const line of bodyLines('ANSWER', r.answer.untrusted?.body ?? '', r.answer.untrusted?.context ?? null)) ctx.print(line);
+      }
       return;
     }
     if (r.status === 'unreadable') {

@@ -112,6 +112,7 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
         from: u?.from !== undefined && u.from !== null && isValidName(u.from) ? displayName(normaliseName(u.from, 'sender')) : null,
         thread: u?.thread !== undefined && u.thread !== null && isPlainThread(u.thread) ? u.thread : null,
         request,
+        ...(r.answer.problem ? { problem: r.answer.problem } : {}),
         untrusted: shown ? shown.untrusted : null,
         ...(shown?.cut ? { cut: shown.cut, note: cutNote(r.answer.id, shown.cut) } : {}),
       };
