@@ -97,6 +97,21 @@ describe('create --output is checked before anything is read or asked', () => {
       'exists',
     );
     expect(line).toMatch(/pair-carol\.walnut already exists/);
+    // The suggested base is one whose per-recipient names are all free, not `pair-carol-2.walnut`.
+    expect(line).toContain(`--output ${join(root, 'pair-2.walnut')}`);
+  });
+
+  it('one package per recipient: the base name itself may exist, since it is never written', async () => {
+    // The README's own sequence: launch.walnut (a bundle package) first, then one per recipient.
+    writeFileSync(join(root, 'base.walnut'), 'an earlier package');
+    const rsa = ['--encrypt', 'rsa', '--recipient', join(keys, 'bob.pem'), '--recipient', join(keys, 'carol.pem')];
+    // unpackable_name: the output passed its checks and the walnut was read.
+    await refused(['--output', join(root, 'base.walnut'), ...rsa], 'unpackable_name');
+    const home = join(root, 'home', 'Desktop');
+    mkdirSync(home, { recursive: true });
+    writeFileSync(join(home, `nova-full-${today()}.walnut`), 'earlier');
+    await refused(rsa, 'unpackable_name');
+    rmrf(join(home, `nova-full-${today()}.walnut`));
   });
 
   it('the default name, when a package of the same day is there already', async () => {

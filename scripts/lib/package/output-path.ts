@@ -4,7 +4,7 @@
  * parent, a place inside the walnut) is refused with the --output to give instead.
  */
 import { lstatSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { AliveError } from '../errors.ts';
 import { homeDir } from '../fs/node-fs.ts';
 import { isWithin } from '../fs/within.ts';
@@ -24,6 +24,11 @@ export interface OutputRequest {
   bundles: string[];
   output?: string;
   now?: Date;
+  /**
+   * The path is the base name of one package per recipient (`<name>-<who>.walnut`), never written
+   * itself: the caller checks the names derived from it (`refuseTakenPerRecipient`), not the base.
+   */
+  perRecipient?: boolean;
 }
 
 /** The reference's default file name: `<walnut>-<scope>-<date>.walnut` (bundle: `bundle-<names>`). */
@@ -61,7 +66,7 @@ export function chooseOutput(opts: OutputRequest): OutputChoice {
   const walnutName = basename(resolve(opts.walnut));
   if (opts.output === undefined) {
     const chosen = defaultOutputPath(opts.walnut, walnutName, opts.scope, opts.bundles, opts.now);
-    refuseTaken(chosen.path, ' (the default name)');
+    if (!opts.perRecipient) refuseTaken(chosen.path, ' (the default name)');
     return chosen;
   }
   const output = resolve(opts.output);
@@ -81,7 +86,7 @@ export function chooseOutput(opts: OutputRequest): OutputChoice {
     );
   }
   refuseMissingParent(parent);
-  refuseTaken(output);
+  if (!opts.perRecipient) refuseTaken(output);
   return { path: output };
 }
 
@@ -104,6 +109,46 @@ function refuseMissingParent(parent: string): void {
     });
   }
   if (!st.isDirectory()) throw new AliveError(`${parent} is not a folder; choose an --output in a folder`, { code: 'unwritable' });
+}
+
+/**
+ * One package per recipient: <name>-<who>.walnut, where <who> is the key file's name, or its
+ * folder's name when the file is generically named (alice/public.pem → alice). Names are unique.
+ */
+export function perRecipientPaths(base: string, recipientPems: string[]): string[] {
+  const stem = base.endsWith('.walnut') ? base.slice(0, -'.walnut'.length) : base;
+  const used = new Set<string>();
+  return recipientPems.map((pem) => {
+    let who = basename(pem, extname(pem));
+    if (/^(public|pub|key|pubkey|public[-_]key)$/i.test(who)) who = basename(dirname(resolve(pem)));
+    who = who.replace(/[^A-Za-z0-9._-]/g, '_') || 'recipient';
+    let name = who;
+    for (let i = 2; used.has(name); i++) name = `${who}-${i}`;
+    used.add(name);
+    return join(dirname(stem), `${basename(stem)}-${name}.walnut`);
+  });
+}
+
+/**
+ * Refuses a base whose per-recipient names are not all free (the base itself may exist: it is
+ * never written), suggesting a base `<stem>-2.walnut`, `-3`, … whose names all are.
+ */
+export function refuseTakenPerRecipient(base: string, recipientPems: string[]): string[] {
+  const paths = perRecipientPaths(base, recipientPems);
+  const taken = paths.find(entryExists);
+  if (taken === undefined) return paths;
+  const stem = base.endsWith('.walnut') ? base.slice(0, -'.walnut'.length) : base;
+  let free = `${stem}-new.walnut`;
+  for (let i = 2; i < 1000; i++) {
+    if (!perRecipientPaths(`${stem}-${i}.walnut`, recipientPems).some(entryExists)) {
+      free = `${stem}-${i}.walnut`;
+      break;
+    }
+  }
+  throw new AliveError(
+    `${taken} already exists; choose another --output (e.g. --output ${shellQuote(free)}) or move the old file away: create never replaces a file`,
+    { code: 'exists' },
+  );
 }
 
 /** `<stem>-2.walnut`, `-3`, …: the first name beside `path` that nothing holds. */

@@ -1,6 +1,5 @@
 /** `alive-p2p create …`: packs a walnut into a .walnut package (plain, passphrase or RSA). */
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { AliveError } from '../../errors.ts';
@@ -10,7 +9,7 @@ import { signManifestText } from '../../crypto/sign.ts';
 import { chooseOutput, createPlainPackage, manifestTextFor, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
 import { writeEncryptedPackage } from '../encrypt.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
-import { refuseTaken } from '../output-path.ts';
+import { refuseTakenPerRecipient } from '../output-path.ts';
 import type { Envelope } from '../read-package.ts';
 import { relayLogin, signerFlagProblem } from '../signer.ts';
 import { loadSigningKey } from '../signing-key.ts';
@@ -89,9 +88,16 @@ export const createCommand = defineCommand({
 
     // Everything that can be refused is checked before any work, the walnut read or a passphrase
     // asked: output (never a folder, a taken name, or inside the walnut), keys, signer.
-    const chosen = chooseOutput({ walnut, scope, bundles: values.bundle ?? [], ...(values.output !== undefined ? { output: values.output } : {}) });
-    const outputs = format === '2.0' && recipients.length > 1 ? perRecipientPaths(chosen.path, recipients) : [chosen.path];
-    for (const o of outputs) refuseTaken(o);
+    // One package per recipient (format 2.0): the --output (or default) name is only their base.
+    const perRecipient = format === '2.0' && recipients.length > 1;
+    const chosen = chooseOutput({
+      walnut,
+      scope,
+      bundles: values.bundle ?? [],
+      perRecipient,
+      ...(values.output !== undefined ? { output: values.output } : {}),
+    });
+    const outputs = perRecipient ? refuseTakenPerRecipient(chosen.path, recipients) : [chosen.path];
     const recipientKeys = recipients.map((p) => {
       checkKeyFileArg(p, '--recipient');
       return { path: p, key: loadPublicKey(p) };
@@ -229,21 +235,3 @@ export const createCommand = defineCommand({
     ctx.print(`Signed: ${signer ? `yes, as ${signer.name}, with the key ${signer.fingerprint}` : 'no'}`);
   },
 });
-
-/**
- * One package per recipient: <name>-<who>.walnut, where <who> is the key file's name, or its
- * folder's name when the file is generically named (alice/public.pem → alice). Names are unique.
- */
-function perRecipientPaths(base: string, recipientPems: string[]): string[] {
-  const stem = base.endsWith('.walnut') ? base.slice(0, -'.walnut'.length) : base;
-  const used = new Set<string>();
-  return recipientPems.map((pem) => {
-    let who = basename(pem, extname(pem));
-    if (/^(public|pub|key|pubkey|public[-_]key)$/i.test(who)) who = basename(dirname(resolve(pem)));
-    who = who.replace(/[^A-Za-z0-9._-]/g, '_') || 'recipient';
-    let name = who;
-    for (let i = 2; used.has(name); i++) name = `${who}-${i}`;
-    used.add(name);
-    return join(dirname(stem), `${basename(stem)}-${name}.walnut`);
-  });
-}
