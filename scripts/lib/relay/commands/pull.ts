@@ -1,4 +1,5 @@
 /** `alive-p2p relay pull [--max-size BYTES]`: download what waits in your relay, check it, clean up. */
+import { shellQuote } from '../../text/shell-quote.ts';
 import type { OnProgress } from '../../package/progress.ts';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -176,7 +177,7 @@ async function pull(o: {
     out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
   warnIgnored(out, listing.ignored);
   const verified = received.filter((r) => r.verified);
-  if (verified.length === 1) out.line(`Import it with: alive-p2p receive ${shellWord(verified[0]!.path)} --world YOUR_WORLD (or /alive:receive)`);
+  if (verified.length === 1) out.line(`Import it with: alive-p2p receive ${shellQuote(verified[0]!.path)} --world YOUR_WORLD (or /alive:receive)`);
   else if (verified.length > 1) out.line('Import each with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive)');
   if (ok) return 0;
   const reasons: string[] = [];
@@ -294,9 +295,4 @@ async function receiveOne(
   } finally {
     rmSync(tmp, { force: true });
   }
-}
-
-/** A path as one shell word, so the printed next step can be pasted as it is. */
-function shellWord(path: string): string {
-  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }
