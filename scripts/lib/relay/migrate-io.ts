@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { safeUnlink, siblingTempPath, writeJsonAtomic, writeNewFileDurably } from '../fs/atomic.ts';
 import { readSmallFile } from '../fs/small-file.ts';
+import { processAlive } from '../proc/alive.ts';
 
 /** A v1 relay.yaml holds a login, a repo and a list of peers: a few hundred bytes, a few KB at most. */
 export const V1_MAX_BYTES = 1024 * 1024;
@@ -92,16 +93,6 @@ export function removeStaleMetaTemps(metaPath: string): void {
     if (!m || processAlive(Number(m[1]))) continue;
     const st = lstatOrUndefined(join(dir, name));
     if (st?.isFile()) safeUnlink(join(dir, name));
-  }
-}
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return errnoCode(err) === 'EPERM'; // alive, someone else's
   }
 }
 
