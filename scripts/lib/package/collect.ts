@@ -11,8 +11,9 @@ import { readSmallFile } from '../fs/small-file.ts';
 import { isWithin } from '../fs/within.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { unsafePathReason } from './safe-path.ts';
-import { listBundles, bundleSensitivity, isAnyWalnut, isRealDir, isWalnut, BUNDLE_MANIFEST, CAPSULE_COMPANION, type BundleLocation } from '../walnut/layout.ts';
-import { bundleNameProblem, bareValueProblem, sortFiles, MANIFEST_NAME, type Scope } from './manifest.ts';
+import { listBundles, bundleSensitivity, isAnyWalnut, isRealDir, BUNDLE_MANIFEST, CAPSULE_COMPANION, type BundleLocation } from '../walnut/layout.ts';
+import { checkCreateRequest } from './create-request.ts';
+import { bareValueProblem, sortFiles, MANIFEST_NAME, type Scope } from './manifest.ts';
 
 export interface PlannedFile {
   /** Path inside the package. */
@@ -192,18 +193,14 @@ function refuseLinkedKernel(walnut: string, walnutReal: string): void {
 }
 
 export function collectWalnut(opts: CollectOptions): CollectResult {
+  // The folder a walnut, the bundles named as the scope wants: refused before anything is read.
+  checkCreateRequest({ walnut: opts.walnut, scope: opts.scope, bundles: opts.bundles });
   const walnut = opts.walnut;
   let walnutReal: string;
   try {
     walnutReal = realpathSync(walnut);
   } catch (err) {
     throw new AliveError(`walnut folder ${walnut} does not exist (${errnoCode(err) ?? 'unreadable'})`, { code: 'no_walnut' });
-  }
-  if (!statSync(walnutReal).isDirectory()) throw new AliveError(`${walnut} is not a folder`, { code: 'no_walnut' });
-  if (!isWalnut(walnutReal)) {
-    throw new AliveError(`${walnut} is not a walnut: it has no _kernel/key.md. Point --walnut at a walnut folder`, {
-      code: 'no_walnut',
-    });
   }
   refuseLinkedKernel(walnut, walnutReal);
   const ig = loadIgnore(walnutReal);
@@ -241,21 +238,11 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
     byName.set(b.name, b);
   }
 
-  if (opts.scope !== 'bundle' && opts.bundles.length > 0) {
-    throw new AliveError(`--bundle only goes with --scope bundle`, { code: 'usage' });
-  }
-
   if (opts.scope === 'snapshot') {
     addKernel('key.md', true);
     addKernel('insights.md', false);
   } else if (opts.scope === 'bundle') {
-    if (opts.bundles.length === 0) throw new AliveError(`--scope bundle needs at least one --bundle NAME`, { code: 'usage' });
-    const seen = new Set<string>();
     for (const name of opts.bundles) {
-      const why = bundleNameProblem(name);
-      if (why) throw new AliveError(`bundle name '${name}' ${why}; give the bundle's folder name`, { code: 'usage' });
-      if (seen.has(name)) throw new AliveError(`bundle '${name}' is named twice`, { code: 'usage' });
-      seen.add(name);
       if (!byName.has(name)) {
         const names = all.map((b) => b.name).join(', ') || 'none';
         throw new AliveError(`bundle '${name}' not found in ${walnut} (bundles here: ${names})`, { code: 'no_bundle' });

@@ -1,8 +1,8 @@
 /**
  * What `create` can refuse from its arguments alone, checked before the output is chosen, a key
  * loaded or a passphrase asked: the --walnut folder (there, a walnut, with a name a package can
- * carry), --bundle against --scope, bundle names, a one-line --description. collect.ts and
- * planPackage check the same again where the library is used without the command.
+ * carry), --bundle against --scope, bundle names, a one-line --description. collectWalnut and
+ * planPackage call the same checks where the library is used without the command.
  */
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -28,7 +28,7 @@ export function checkCreateRequest(req: CreateRequest): void {
     if (seen.has(name)) throw usage(`bundle '${name}' is named twice`);
     seen.add(name);
   }
-  if (req.description !== undefined && /[\r\n]/.test(req.description)) throw usage('--description must be a single line');
+  checkDescription(req.description);
 
   let isFolder: boolean;
   try {
@@ -42,4 +42,9 @@ export function checkCreateRequest(req: CreateRequest): void {
   }
   const why = bareValueProblem(basename(resolve(req.walnut)));
   if (why) throw new AliveError(`the walnut's folder name ${why}; rename the folder before sharing`, { code: 'unpackable_name' });
+}
+
+/** A --description goes into the manifest on one line. */
+export function checkDescription(description: string | undefined): void {
+  if (description !== undefined && /[\r\n]/.test(description)) throw new AliveError('--description must be a single line', { code: 'usage' });
 }

@@ -1,15 +1,15 @@
 import { basename, resolve } from 'node:path';
-import { AliveError } from '../errors.ts';
 import { ALIVE_VERSION } from '../version.ts';
 import { collectWalnut, type CollectResult, type HeldBackBundle, type Skipped } from './collect.ts';
 import { digestPackedBytes, packedBytesChecked, type Digest } from './file-source.ts';
-import { serializeManifest, utcStamp, bareValueProblem, MANIFEST_NAME, type Scope, type ManifestFile } from './manifest.ts';
+import { serializeManifest, utcStamp, MANIFEST_NAME, type Scope, type ManifestFile } from './manifest.ts';
 import { writeTarGz, type WrittenArchive } from './archive-out.ts';
 import { findAgentFiles, type AgentFileHit } from '../walnut/agent-files.ts';
 import type { OnProgress } from './progress.ts';
 import type { TarWriter } from './tar-writer.ts';
 import { filesDigestV3 } from './v3.ts';
 import { chooseOutput } from './output-path.ts';
+import { checkDescription } from './create-request.ts';
 
 export { chooseOutput, type OutputChoice } from './output-path.ts';
 
@@ -49,12 +49,10 @@ export interface CreateResult extends WrittenArchive {
 
 /** Collects and hashes the walnut's files: everything a manifest needs, before any archive is written. */
 export async function planPackage(opts: CreateOptions): Promise<StagedPlan> {
+  // The command checked the request before asking anything; collectWalnut checks it again for
+  // library callers, and the description here.
+  checkDescription(opts.description);
   const walnutName = basename(resolve(opts.walnut));
-  const why = bareValueProblem(walnutName);
-  if (why) throw new AliveError(`the walnut's folder name ${why}; rename the folder before sharing`, { code: 'unpackable_name' });
-  if (opts.description !== undefined && /[\r\n]/.test(opts.description)) {
-    throw new AliveError('--description must be a single line', { code: 'usage' });
-  }
   const collected = collectWalnut({
     walnut: opts.walnut,
     scope: opts.scope,
