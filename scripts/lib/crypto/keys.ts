@@ -3,8 +3,9 @@
  * Public keys are PEM SubjectPublicKeyInfo ("BEGIN PUBLIC KEY"); private keys PKCS#8
  * ("BEGIN PRIVATE KEY"), as `openssl genpkey` / `openssl pkey -pubout` write them.
  */
+import { entryExists } from '../fs/entry-exists.ts';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { fsyncDir, safeUnlink, siblingTempPath } from '../fs/atomic.ts';
@@ -190,15 +191,6 @@ function generateRsa(bits: number): Promise<{ publicKey: string; privateKey: str
   });
 }
 
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Writes `data` to a new file at `target` with `mode` from its creation, appearing whole, and
  * never replacing an existing file: written aside (O_EXCL), fsynced, then hard-linked into place
@@ -239,7 +231,7 @@ export async function generateRsaKeyPair(dir: string): Promise<GeneratedKeyPair>
   const privateKeyPath = join(dir, 'private.pem');
   const publicKeyPath = join(dir, 'public.pem');
   for (const path of [privateKeyPath, publicKeyPath]) {
-    if (exists(path)) {
+    if (entryExists(path)) {
       throw new AliveError(
         `${path} already exists; keygen never replaces a key (peers may hold its public half). Move it away first, or choose another --out folder`,
         { code: 'key_exists' },

@@ -3,7 +3,8 @@
  * path that cannot take the package (a folder, a name already taken, a missing or non-folder
  * parent, a place inside the walnut) is refused with the --output to give instead.
  */
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { entryExists } from '../fs/entry-exists.ts';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { AliveError } from '../errors.ts';
 import { homeDir } from '../fs/node-fs.ts';
@@ -160,15 +161,6 @@ function freeNameBeside(path: string): string {
     if (!entryExists(candidate)) return candidate;
   }
   return `${stem}-new${ext}`;
-}
-
-function entryExists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function isFolder(path: string): boolean {

@@ -3,7 +3,8 @@
  * a full package, an existing one for bundles. `--into` must resolve, symlinks included, inside
  * the world and outside its hidden folders.
  */
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { entryExists } from '../fs/entry-exists.ts';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AliveError, UsageError, errnoCode } from '../errors.ts';
 import type { Manifest } from '../package/manifest.ts';
@@ -46,15 +47,6 @@ export function worldRel(world: string, abs: string): string {
   return relative(world, abs).split(sep).join('/');
 }
 
-function exists(p: string): boolean {
-  try {
-    lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** An existing folder named by --into, checked to be inside the world. */
 export function resolveInside(world: string, path: string, flag: string): string {
   const abs = isAbsolute(path) ? path : join(world, path);
@@ -93,7 +85,7 @@ export function inboxDomain(world: string): { dir: string; create: boolean } {
     }
   }
   const dir = join(world, INBOX_NAMES[0]);
-  if (exists(dir)) {
+  if (entryExists(dir)) {
     throw new AliveError(
       `${INBOX_NAMES[0]} in the world is not a folder, so a walnut cannot go in it; move it aside, or pass --into DOMAIN. Nothing was written`,
       {
@@ -105,8 +97,8 @@ export function inboxDomain(world: string): { dir: string; create: boolean } {
 }
 
 function strongLayout(walnut: string): WalnutLayout | undefined {
-  if (exists(join(walnut, 'bundles')) || exists(join(walnut, '_kernel', '_generated'))) return 'v2';
-  if (exists(join(walnut, '_kernel', 'now.json')) || listBundles(walnut).some((b) => b.layout === 'v3')) return 'v3';
+  if (entryExists(join(walnut, 'bundles')) || entryExists(join(walnut, '_kernel', '_generated'))) return 'v2';
+  if (entryExists(join(walnut, '_kernel', 'now.json')) || listBundles(walnut).some((b) => b.layout === 'v3')) return 'v3';
   return undefined;
 }
 
@@ -196,7 +188,7 @@ export function resolveTarget(world: string, m: Manifest, args: TargetArgs): Tar
     }
     const name = checkWalnutName(raw, from);
     const walnut = join(domain, name);
-    if (exists(walnut)) {
+    if (entryExists(walnut)) {
       throw new AliveError(`${worldRel(world, walnut)} already exists and is never overwritten; pass --as NEWNAME to receive it under another name`, {
         code: 'exists',
       });
@@ -220,12 +212,12 @@ export function resolveTarget(world: string, m: Manifest, args: TargetArgs): Tar
 
 function bundleLayoutReason(walnut: string, layout: WalnutLayout): string {
   if (layout === 'v3') return 'the walnut has neither bundles/ nor _kernel/_generated/, so its bundles sit at its root';
-  return exists(join(walnut, 'bundles')) ? 'the walnut keeps its bundles in bundles/' : 'the walnut has _kernel/_generated/ (the v2 kernel)';
+  return entryExists(join(walnut, 'bundles')) ? 'the walnut keeps its bundles in bundles/' : 'the walnut has _kernel/_generated/ (the v2 kernel)';
 }
 
 /** Is `name` already used where this walnut's bundles land? */
 export function bundleNameTaken(target: Target): (name: string) => boolean {
   if (target.scope === 'full') return () => false;
   const base = target.layout === 'v2' ? join(target.walnut, 'bundles') : target.walnut;
-  return (name) => exists(join(base, name));
+  return (name) => entryExists(join(base, name));
 }
