@@ -26,16 +26,7 @@ import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir, type R
 import { NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { displayName, normaliseName } from './names.ts';
 import { listReceivers } from './receivers.ts';
-import {
-  answerMatch,
-  deadLetterCode,
-  HEAD_BYTES,
-  readHeaders,
-  readMessageFile,
-  responseFinder,
-  FOREIGN_SETTLE_MS,
-  type UnreadableAnswer,
-} from './responses.ts';
+import { answerMatch, deadLetterCode, HEAD_BYTES, readHeaders, headersOf, responseFinder, FOREIGN_SETTLE_MS, type UnreadableAnswer } from './responses.ts';
 import { waitUntil, type DirWatcherOptions } from './wait.ts';
 
 export { deadLetterCode, listReceivers };
@@ -185,11 +176,12 @@ function describe(
   let partialOf: number | undefined;
   if (r.ok) {
     mtimeMs = r.mtimeMs;
-    if (extra.head) message = readHeaders(paths.root, path)?.message;
+    // One read of the file: what it gave is parsed (a second read doubled the I/O of a large one).
+    if (extra.head) message = headersOf(r.bytes);
     else if (extra.prefixBytes !== undefined) {
       message = parseMessageBytes(r.bytes, r.size > r.bytes.length);
       if (r.size > r.bytes.length) partialOf = r.size;
-    } else message = readMessageFile(paths.root, path);
+    } else message = parseMessageBytes(r.bytes);
     if (!message) problem = 'the file could not be read';
     else if (message.flags.includes('not-utf8')) problem = NOT_UTF8_PROBLEM;
   } else {

@@ -58,9 +58,14 @@ export const FOREIGN_SETTLE_MS = 300;
 export function readHeaders(root: string, path: string): { message: ParsedMessage; mtimeMs: number } | undefined {
   const r = readBusFile(root, path, { headBytes: HEAD_BYTES });
   if (!r.ok) return undefined;
-  const text = r.bytes.toString('utf8');
+  return { message: headersOf(r.bytes), mtimeMs: r.mtimeMs };
+}
+
+/** The headers of a message from its file's first bytes (the body is left out). */
+export function headersOf(bytes: Buffer): ParsedMessage {
+  const text = bytes.toString('utf8');
   const headerEnd = text.search(/\r?\n\r?\n/);
-  return { message: parseMessage(headerEnd === -1 ? text : text.slice(0, headerEnd)), mtimeMs: r.mtimeMs };
+  return parseMessage(headerEnd === -1 ? text : text.slice(0, headerEnd));
 }
 
 /** How `message` answers `requestId`: by In-Reply-To, by Thread (Thread-era daemons), or not. */
@@ -68,13 +73,6 @@ export function answerMatch(message: ParsedMessage, requestId: string): 'in-repl
   if (message.inReplyTo !== undefined && message.inReplyTo !== '') return message.inReplyTo === requestId ? 'in-reply-to' : undefined;
   // A follow-up request in the same thread has no In-Reply-To either: it is titled as a message.
   return message.thread === requestId && message.kind !== 'message' ? 'thread' : undefined;
-}
-
-/** Reads a whole bus file as a message (UTF-8, else latin1 so that nothing is lost, flagged). */
-export function readMessageFile(root: string, path: string, maxBytes = MESSAGE_READ_LIMIT): ParsedMessage | undefined {
-  const r = readBusFile(root, path, { maxBytes });
-  if (!r.ok) return undefined;
-  return parseMessageBytes(r.bytes);
 }
 
 /**
