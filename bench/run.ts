@@ -34,6 +34,12 @@ const jsonFile = jsonAt >= 0 ? (args[jsonAt + 1] ?? 'bench/out/bench.json') : un
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',')) : undefined;
 const large = args.includes('--large');
+const unknown = [...(only ?? [])].filter((a) => !suites.some((s) => s.area === a));
+if (unknown.length > 0) {
+  // An area misspelt would run nothing and print an empty table, which reads as a passing run.
+  process.stderr.write(`unknown benchmark area ${unknown.map((a) => `'${a}'`).join(', ')}: the areas are ${suites.map((s) => s.area).join(', ')}\n`);
+  process.exit(2);
+}
 
 const removed = withoutNodeOnlySettings();
 const rows: BenchRow[] = [];
