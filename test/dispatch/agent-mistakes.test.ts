@@ -2,13 +2,11 @@
  * Mistakes an agent or a user makes with the bus, and what the CLI and the MCP tools answer: the
  * same situation reads the same way in both, and the answer says what to do next.
  */
+import { mcpInProcess } from './mcp-in-process.ts';
 import { describe, it, expect, afterEach } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
-import { createServer } from '../../scripts/lib/bus/mcp/server.ts';
 import { makeBus } from './helpers.ts';
 
 const run = (root: string, ...args: string[]) => runCaptured(dispatchGroup, [...args, '--root', root]);
@@ -21,15 +19,8 @@ afterEach(async () => {
 });
 
 async function tools(root: string, as = 'tester'): Promise<(name: string, args?: Record<string, unknown>) => Promise<Result>> {
-  const server = createServer({ root, as, sentTo: new Map() });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverSide);
-  const client = new Client({ name: 'test', version: '1.0.0' });
-  await client.connect(clientSide);
-  closers.push(async () => {
-    await client.close();
-    await server.close();
-  });
+  const { client, close } = await mcpInProcess(root, as);
+  closers.push(close);
   return async (name, args = {}) => (await client.callTool({ name, arguments: args })) as Result;
 }
 

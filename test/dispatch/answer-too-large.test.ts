@@ -3,13 +3,11 @@
  * archive, fail to read it, and report "no answer ... stays queued (is serve running?)" at its
  * timeout. It now ends at once and says where the answer is and why it is not shown.
  */
+import { mcpInProcess } from './mcp-in-process.ts';
 import { describe, expect, it } from 'vitest';
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { answerMessage } from '../../scripts/lib/bus/answer.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
-import { createServer } from '../../scripts/lib/bus/mcp/server.ts';
 import { join } from 'node:path';
 import { MESSAGE_READ_LIMIT } from '../../scripts/lib/bus/fsutil.ts';
 import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
@@ -76,21 +74,6 @@ function tooLargeWords(request: string, answer: string, size = MESSAGE_READ_LIMI
   );
 }
 
-async function inProcessMcp(root: string): Promise<{ client: Client; close: () => Promise<void> }> {
-  const server = createServer({ root, as: 'human' });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverSide);
-  const client = new Client({ name: 'test', version: '1.0.0' });
-  await client.connect(clientSide);
-  return {
-    client,
-    close: async () => {
-      await client.close();
-      await server.close();
-    },
-  };
-}
-
 describe('dispatch wait and the MCP wait tool, on an answer too large to read', () => {
   it('dispatch wait ends at once with too_large, names the file, and a second wait says the same', async () => {
     const { root } = makeBus();
@@ -133,7 +116,7 @@ describe('dispatch wait and the MCP wait tool, on an answer too large to read', 
     const { root } = makeBus();
     const { request, answer, file } = await answeredTooLarge(root);
     const shell = JSON.parse((await dispatch(root, ['wait', request, '--timeout', '5', '--json'])).stdout);
-    const { client, close } = await inProcessMcp(root);
+    const { client, close } = await mcpInProcess(root, 'human');
     try {
       for (const attempt of [1, 2]) {
         const t0 = Date.now();

@@ -3,12 +3,10 @@
  * are not UTF-8, a NUL. Each comes back at once as one JSON result (its text the same object), the
  * answer's text under untrusted.body, nothing in our own fields.
  */
+import { mcpInProcess } from './mcp-in-process.ts';
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { createServer } from '../../scripts/lib/bus/mcp/server.ts';
 import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { makeBus } from './helpers.ts';
@@ -16,11 +14,7 @@ import { makeBus } from './helpers.ts';
 describe('the MCP wait tool and odd answers', () => {
   it('empty, not UTF-8 (read as latin1, nothing lost) and NUL bodies: valid results, text in untrusted.body, no stall', async () => {
     const { root } = makeBus();
-    const server = createServer({ root, as: 'human', sentTo: new Map() });
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test', version: '1.0.0' });
-    await client.connect(clientSide);
+    const { client, close } = await mcpInProcess(root, 'human');
     const outbox = receiverPaths(root, 'claude').outbox;
     const cases: { body: Buffer; blank: boolean; expected: string }[] = [
       { body: Buffer.alloc(0), blank: true, expected: '' },
@@ -51,8 +45,7 @@ describe('the MCP wait tool and odd answers', () => {
         else expect(r.structuredContent.problem).toBeUndefined();
       }
     } finally {
-      await client.close();
-      await server.close();
+      await close();
     }
   });
 });

@@ -2,13 +2,12 @@
  * `dispatch mcp` through the official SDK's client over stdio, against the bundles (dist layout:
  * dispatch.mjs loading its sibling dispatch-mcp.mjs), and in-process for cancellation.
  */
+import { mcpInProcess } from './mcp-in-process.ts';
 import { describe, it, expect, beforeAll, afterEach, vi } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from '../../scripts/lib/bus/mcp/server.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { DirWatcher } from '../../scripts/lib/bus/wait.ts';
@@ -257,27 +256,11 @@ describe('the plugin declares the server', () => {
   });
 });
 
-/** The server in this process, with the SDK client linked to it in memory. */
-async function inProcess(bus: TestBus): Promise<{ client: Client; close: () => Promise<void> }> {
-  const server = createServer({ root: bus.root, as: 'tester' });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverSide);
-  const client = new Client({ name: 'test', version: '1.0.0' });
-  await client.connect(clientSide);
-  return {
-    client,
-    close: async () => {
-      await client.close();
-      await server.close();
-    },
-  };
-}
-
 describe('dispatch mcp in-process', () => {
   it('an argument name a tool does not take is refused at once, named, not ignored (wait would wait 30 s)', async () => {
     const bus = makeBus();
     const sent = await sendMessage({ root: bus.root, to: 'slow', from: 'tester', body: 'x' });
-    const { client, close } = await inProcess(bus);
+    const { client, close } = await mcpInProcess(bus.root, 'tester');
     try {
       const { tools } = await client.listTools();
       for (const tool of tools) expect(tool.inputSchema, tool.name).toMatchObject({ type: 'object', additionalProperties: false });
@@ -297,7 +280,7 @@ describe('dispatch mcp in-process', () => {
 
   it('thread of an id nobody wrote in is refused as dispatch thread refuses it, not listed as an empty thread', async () => {
     const bus = makeBus();
-    const { client, close } = await inProcess(bus);
+    const { client, close } = await mcpInProcess(bus.root, 'tester');
     try {
       const r = (await client.callTool({ name: 'thread', arguments: { id: 'no-such-thread' } })) as Result;
       expect(r.isError).toBe(true);
@@ -312,7 +295,7 @@ describe('dispatch mcp in-process', () => {
   it('inbox and claim of a receiver nobody has: empty, with the likely typo named (the CLI says the same)', async () => {
     const bus = makeBus();
     await sendMessage({ root: bus.root, to: 'gemini', from: 'tester', body: 'x' });
-    const { client, close } = await inProcess(bus);
+    const { client, close } = await mcpInProcess(bus.root, 'tester');
     try {
       const typo = /there is no receiver @gemni \(no .*\/runtimes\/gemni\/\); did you mean @gemini\?/;
       const inbox = (await client.callTool({ name: 'inbox', arguments: { receiver: '@gemni' } })) as Result;
@@ -335,7 +318,7 @@ describe('dispatch mcp in-process', () => {
   it('a cancelled wait stops on the server at once (its folder watch is closed)', async () => {
     const bus = makeBus();
     const sent = await sendMessage({ root: bus.root, to: 'slow', from: 'tester', body: 'x' });
-    const { client, close } = await inProcess(bus);
+    const { client, close } = await mcpInProcess(bus.root, 'tester');
     const opened = vi.spyOn(DirWatcher.prototype, 'wait');
     const closed = vi.spyOn(DirWatcher.prototype, 'close');
     try {
