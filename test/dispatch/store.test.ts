@@ -16,7 +16,7 @@ import {
   type DeadLetterRecord,
 } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
-import { outboxNames, responseFinder, waitForResponse } from '../../scripts/lib/bus/responses.ts';
+import { answerPlaceNames, responseFinder, waitForResponse } from '../../scripts/lib/bus/responses.ts';
 import { InvalidNameError } from '../../scripts/lib/bus/names.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
 import { idTimeMs } from '../../scripts/lib/bus/ids.ts';
@@ -359,9 +359,11 @@ describe('waiting', () => {
       const old = await sendMessage({ root, to: 'r', from: 's', body: `old ${i}` });
       completeClaim((await claimById(root, 'r', old.id, lease))!, { body: `answer ${i}` });
     }
-    const before = outboxNames(root, '@r');
-    expect([...before].sort()).toEqual(filesIn(paths.outbox));
-    expect(before.size).toBe(3);
+    const before = answerPlaceNames(root, '@r');
+    // The outbox's names, and the archive's (as <day>/<name>): the old requests were archived.
+    const day = new Date().toISOString().slice(0, 10);
+    expect([...before].sort()).toEqual([...filesIn(paths.outbox), ...filesIn(join(paths.archive, day)).map((n) => `${day}/${n}`)].sort());
+    expect(before.size).toBe(6);
     // A name in the set is never read: not even an answer to this very request (which cannot be
     // there before the request exists; here one is moved under such a name to show it).
     const mine = await sendMessage({ root, to: 'r', from: 's', body: 'mine' });
@@ -369,9 +371,9 @@ describe('waiting', () => {
     const answerName = done.response!.path.slice(paths.outbox.length + 1);
     expect(responseFinder(root, 'r', mine.id, { collect: false, skip: new Set([answerName]) })()).toBeUndefined();
     expect(responseFinder(root, 'r', mine.id, { collect: false })()?.message.body).toBe('for mine');
-    const r = await waitForResponse(root, 'r', mine.id, 5000, undefined, { outboxBefore: before });
+    const r = await waitForResponse(root, 'r', mine.id, 5000, undefined, { namesBefore: before });
     expect(r.ok && r.value.message.body).toBe('for mine');
-    expect(filesIn(paths.outbox).sort()).toEqual([...before].sort()); // the old answers stay for their waiters
+    expect(filesIn(paths.outbox).sort()).toEqual([...before].filter((n) => !n.includes('/')).sort()); // the old answers stay for their waiters
   });
 
   it('a wait reads no answer named with a message id made well before its request (ours are named when written)', async () => {
@@ -401,10 +403,10 @@ describe('waiting', () => {
     expect(responseFinder(root, 'r', mine.id, { collect: false })()?.fileName).toBe(hex8);
   });
 
-  it('outboxNames is empty for a receiver without an outbox, and for a name that is no receiver name', () => {
+  it('answerPlaceNames is empty for a receiver without an outbox, and for a name that is no receiver name', () => {
     const { root } = makeBus();
-    expect(outboxNames(root, 'nobody').size).toBe(0);
-    expect(outboxNames(root, '../etc').size).toBe(0);
+    expect(answerPlaceNames(root, 'nobody').size).toBe(0);
+    expect(answerPlaceNames(root, '../etc').size).toBe(0);
   });
 
   it('wakes on the response and ignores other responses in the outbox', async () => {

@@ -15,7 +15,7 @@
  * named `untrusted`: show it escaped (text/untrusted.ts), fence it before a prompt. Ids, receiver
  * names, locations and states have strict shapes and are safe to show.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AliveError } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { claimById, claimNext, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
@@ -26,7 +26,18 @@ import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir, type R
 import { NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { displayName, normaliseName } from './names.ts';
 import { listReceivers } from './receivers.ts';
-import { answerMatch, deadLetterCode, HEAD_BYTES, readHeaders, headersOf, responseFinder, FOREIGN_SETTLE_MS, type UnreadableAnswer } from './responses.ts';
+import {
+  archivedNames,
+  deadLetterCode,
+  FOREIGN_SETTLE_MS,
+  HEAD_BYTES,
+  headersOf,
+  isResponse,
+  readHeaders,
+  responseFinder,
+  type CollectedResponse,
+  type UnreadableAnswer,
+} from './responses.ts';
 import { waitUntil, type DirWatcherOptions } from './wait.ts';
 
 export { deadLetterCode, listReceivers };
@@ -125,10 +136,6 @@ function untrustedOf(m: ParsedMessage): UntrustedMessageText {
   };
 }
 
-function isResponse(m: ParsedMessage): boolean {
-  return m.kind === 'response' || (m.inReplyTo !== undefined && m.inReplyTo !== '');
-}
-
 /**
  * A message's time (FoundMessage.timeMs) as an ISO string, or null when it is unknown: 0 (a file
  * not read), or not a time a Date holds (a file time set far past year 275760, which tmpfs and
@@ -170,23 +177,31 @@ function describe(
 ): FoundMessage {
   const prefix = extra.head ? HEAD_BYTES : extra.prefixBytes;
   const r = readBusFile(paths.root, path, prefix !== undefined ? { headBytes: prefix } : { maxBytes: MESSAGE_READ_LIMIT });
-  let message: ParsedMessage | undefined;
-  let problem: string | null = null;
-  let mtimeMs = 0;
-  let partialOf: number | undefined;
-  if (r.ok) {
-    mtimeMs = r.mtimeMs;
-    // One read of the file: what it gave is parsed (a second read doubled the I/O of a large one).
-    if (extra.head) message = headersOf(r.bytes);
-    else if (extra.prefixBytes !== undefined) {
-      message = parseMessageBytes(r.bytes, r.size > r.bytes.length);
-      if (r.size > r.bytes.length) partialOf = r.size;
-    } else message = parseMessageBytes(r.bytes);
-    if (!message) problem = 'the file could not be read';
-    else if (message.flags.includes('not-utf8')) problem = NOT_UTF8_PROBLEM;
-  } else {
-    problem = r.problem === 'missing' ? 'gone (moved meanwhile)' : r.detail;
-  }
+  if (!r.ok) return record(receiver, paths, id, location, path, { problem: r.problem === 'missing' ? 'gone (moved meanwhile)' : r.detail }, extra);
+  // One read of the file: what it gave is parsed (a second read doubled the I/O of a large one).
+  if (extra.head) return record(receiver, paths, id, location, path, { message: headersOf(r.bytes), mtimeMs: r.mtimeMs }, extra);
+  const partial = extra.prefixBytes !== undefined && r.size > r.bytes.length;
+  const read = { message: parseMessageBytes(r.bytes, partial), mtimeMs: r.mtimeMs, ...(partial ? { partialOf: r.size } : {}) };
+  return record(receiver, paths, id, location, path, read, extra);
+}
+
+/** The record of an answer a responseFinder read: from that read, not a second one (the file may have moved since). */
+function describeCollected(receiver: string, paths: ReceiverPaths, r: CollectedResponse): FoundMessage {
+  return record(receiver, paths, r.id, r.location, r.path, { message: r.message, mtimeMs: r.mtimeMs, ...(r.partial ? { partialOf: r.bytes } : {}) });
+}
+
+/** The record of one file from what was read of it (`message`), or why nothing was (`problem`). */
+function record(
+  receiver: string,
+  paths: ReceiverPaths,
+  id: string,
+  location: MessageLocation,
+  path: string,
+  read: { message?: ParsedMessage; mtimeMs?: number; partialOf?: number; problem?: string },
+  extra: { claim?: FoundMessage['claim']; fileName?: string } = {},
+): FoundMessage {
+  const message = read.message;
+  const problem = read.problem ?? (message?.flags.includes('not-utf8') ? NOT_UTF8_PROBLEM : null);
   const kind = message && isResponse(message) ? 'response' : 'request';
   const deadLetter = location === 'dead-letter' ? readDeadLetterInfo(paths, extra.fileName ?? messageFileName(id)) : null;
   let state: MessageState;
@@ -214,12 +229,12 @@ function describe(
     state,
     kind,
     path,
-    timeMs: idTimeMs(id) ?? message?.timeMs ?? mtimeMs,
+    timeMs: idTimeMs(id) ?? message?.timeMs ?? read.mtimeMs ?? 0,
     claim: extra.claim ?? null,
     deadLetter,
     untrusted: message && untrustedOf(message),
     problem,
-    ...(partialOf !== undefined ? { partialOf } : {}),
+    ...(read.partialOf !== undefined ? { partialOf: read.partialOf } : {}),
   };
 }
 
@@ -287,25 +302,15 @@ export function findAnswer(root: string, rawId: string, options: { responder?: s
   const name = normaliseName(responder, 'receiver');
   const paths = receiverPaths(root, name);
   let tooLarge: UnreadableAnswer | undefined;
-  const inOutbox = responseFinder(root, name, id, { collect: false, onUnreadable: (a) => (tooLarge ??= a) })();
-  if (inOutbox) return describe(name, paths, inOutbox.id, 'outbox', inOutbox.path);
+  const found = responseFinder(root, name, id, { collect: false, onUnreadable: (a) => (tooLarge ??= a) })();
+  if (found) return describeCollected(name, paths, found);
   // An answer too large to read is the answer all the same (its `problem` says why it is not read).
-  if (tooLarge) return describe(name, paths, tooLarge.id, 'outbox', tooLarge.path);
-  // Collected answers are in the archive from the request's day on (all days for foreign ids).
-  const since = idTimeMs(id);
-  const firstDay = since === undefined ? '' : new Date(since).toISOString().slice(0, 10);
-  for (const day of archiveDays(paths)) {
-    if (day < firstDay) continue;
-    const dir = join(paths.archive, day);
-    for (const n of listBusDir(root, dir)) {
-      const answerId = isMessageFileName(n) ? validIdFromFileName(n) : undefined;
-      if (answerId === undefined || answerId === id) continue;
-      const head = readHeaders(root, join(dir, n));
-      // Requests of the same thread are archived here too: only responses count.
-      if (head && isResponse(head.message) && answerMatch(head.message, id)) return describe(name, paths, answerId, 'archive', join(dir, n));
-    }
-  }
+  if (tooLarge) return record(name, paths, tooLarge.id, unreadableLocation(paths, tooLarge), tooLarge.path, { problem: tooLarge.detail });
   return undefined;
+}
+
+function unreadableLocation(paths: ReceiverPaths, a: UnreadableAnswer): 'outbox' | 'archive' {
+  return dirname(a.path) === paths.outbox ? 'outbox' : 'archive';
 }
 
 export type AnswerWait =
@@ -330,9 +335,13 @@ export interface WaitForAnswerOptions {
   receiverHint?: string;
 }
 
+function isPending(request: FoundMessage): boolean {
+  return request.location === 'inbox' || request.location === 'processing';
+}
+
 /**
  * Waits for the answer to a request sent earlier. An answer already there (also one collected
- * before) is returned at once; a request that went to dead-letter ends the wait with its reason,
+ * before, by this or another waiter, even while this one waited: `collected` false) is returned at once; a request that went to dead-letter ends the wait with its reason,
  * and an answer too large to read ends it as `unreadable`, every time it is waited for.
  * A request id that is nowhere on the bus is a `not_found` error, unless `responder` is given.
  */
@@ -361,27 +370,29 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   const responder = normaliseName(options.responder ?? request!.receiver, 'receiver');
   const paths = receiverPaths(root, responder);
   // An answer is archived only after its request left the inbox and processing/ (the responder
-  // archives the request as it writes the answer): while the request waits, skip reading the
-  // headers of every file archived since (a cost that grows with the day's traffic).
-  const pending = request !== undefined && (request.location === 'inbox' || request.location === 'processing');
-  const earlier = pending ? undefined : findAnswer(root, id, { responder });
-  if (earlier && earlier.untrusted === undefined) {
-    const answer = { id: earlier.id, path: earlier.path, detail: earlier.problem ?? 'unreadable' };
-    return { status: 'unreadable', request, responder, answer };
+  // archives the request as it writes the answer): while the request waits, the files archived
+  // before are not the answer, and their headers are not read (a cost that grows with the day's
+  // traffic). Their names are taken first, then the request is looked at again: still waiting
+  // then, it had no answer when they were taken.
+  let skip: ReadonlySet<string> | undefined;
+  if (request !== undefined && isPending(request)) {
+    const archived = archivedNames(root, paths, idTimeMs(id) ?? 0);
+    const now = findRequest(root, id, responder);
+    if (now !== undefined && isPending(now)) skip = archived;
   }
-  if (earlier && earlier.location === 'archive') return { status: 'answered', request, answer: earlier, collected: false };
-
   const collect = options.collect !== false;
   let collected = false;
   let tooLarge: UnreadableAnswer | undefined;
-  const find = responseFinder(root, responder, id, { collect, onUnreadable: (a) => (tooLarge ??= a) });
+  // The answer already there, in the outbox or collected before (by an earlier wait, or another
+  // one meanwhile), is found by the first check, at once.
+  const find = responseFinder(root, responder, id, { collect, onUnreadable: (a) => (tooLarge ??= a), ...(skip ? { skip } : {}) });
   const deadPath = join(paths.deadLetter, messageFileName(id));
   type Found = { answer: FoundMessage } | { dead: FoundMessage } | { tooLarge: UnreadableAnswer };
   const check = (): Found | undefined => {
     const r = find();
     if (r) {
       collected = r.collected;
-      return { answer: describe(responder, paths, r.id, r.collected ? 'archive' : 'outbox', r.path) };
+      return { answer: describeCollected(responder, paths, r) };
     }
     if (tooLarge) return { tooLarge };
     if (exists(root, deadPath)) return { dead: describe(responder, paths, id, 'dead-letter', deadPath) };

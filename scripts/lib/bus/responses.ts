@@ -1,19 +1,19 @@
 /**
  * Collecting a response: the responder writes it to its outbox; the requester finds it there,
- * moves it to the responder's archive (one collector wins) and reads it. Other responses in the
- * outbox are left alone.
+ * moves it to the responder's archive (one collector wins: the others find it there) and reads it.
+ * Other responses in the outbox are left alone.
  *
  * An answer belongs to a request when its `In-Reply-To` names the request, or, for Thread-era
  * HelloWorld daemons (agent_daemon.py at e7684c3), which write no In-Reply-To, when it has none and
  * its `Thread` is the request's id (our requests open their thread with their own id).
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AliveError } from '../errors.ts';
 import type { AnswerCut } from '../helloworld/evaluator.ts';
 import { shellQuote } from '../text/shell-quote.ts';
 import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, tooLargeDetail } from './fsutil.ts';
 import { idTimeMs, messageFileName, validIdFromFileName } from './ids.ts';
-import { archiveDayDir, isMessageFileName, receiverPaths } from './layout.ts';
+import { archiveDayDir, isArchiveDayName, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { parseMessage, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
 import { waitUntil, type DirWatcherOptions, type WaitResult } from './wait.ts';
@@ -36,8 +36,12 @@ export interface CollectedResponse {
   fileName: string;
   /** Where the response is now (the responder's archive, or its outbox when not collected). */
   path: string;
-  /** Whether this finder moved it to the archive. */
+  /** Where it is now. */
+  location: 'outbox' | 'archive';
+  /** Whether this finder moved it to the archive (false for one collected before, by anyone). */
   collected: boolean;
+  /** The file's modification time (ms). */
+  mtimeMs: number;
   /** The file's size in bytes. */
   bytes: number;
   /** True when only the file's first `prefixBytes` were read (message holds the start of it). */
@@ -83,28 +87,69 @@ export function answerMatch(message: ParsedMessage, requestId: string): 'in-repl
 export const ANSWER_CLOCK_SLACK_MS = 60 * 60_000;
 
 /**
- * The names in `responder`'s outbox now (empty when it has none, or `responder` is no receiver
- * name). Taken before a request is sent, none of them can be its answer: an answer names the
- * request's id, which is new, and comes under a name of its own. A wait for that request skips
- * them (waitForResponse's `outboxBefore`), where it read the headers of every answer nobody had
- * collected yet, a cost that grew with the outbox.
+ * The names of the files in `responder`'s outbox, and of those archived from the day of `sinceMs`
+ * on (as `<day>/<name>`), now: empty when it has none, or `responder` is no receiver name. Taken
+ * before a request is sent, none of them can be its answer: an answer names the request's id,
+ * which is new, comes under a name of its own, and is archived only after it was in the outbox.
+ * A wait for that request skips them (waitForResponse's `namesBefore`), where it read the headers
+ * of every answer nobody had collected yet, and of every file archived that day.
  */
-export function outboxNames(root: string, responder: string): ReadonlySet<string> {
+export function answerPlaceNames(root: string, responder: string, sinceMs = Date.now()): ReadonlySet<string> {
   try {
-    return new Set(listBusDir(root, receiverPaths(root, normaliseName(responder, 'receiver')).outbox));
+    const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
+    const names = new Set(listBusDir(root, paths.outbox));
+    for (const key of archivedNames(root, paths, sinceMs)) names.add(key);
+    return names;
   } catch {
     return new Set(); // the send that follows reports what is wrong with the name or the folder
   }
 }
 
+/** The archive's first day where the answer to a request made at `requestMs` may be ('' for all). */
+function firstArchiveDay(requestMs: number | undefined): string {
+  // A collector files an answer under the day of its own clock, which may be behind the sender's.
+  return requestMs === undefined ? '' : new Date(Math.max(0, requestMs - ANSWER_CLOCK_SLACK_MS)).toISOString().slice(0, 10);
+}
+
+function archiveDaysFrom(root: string, paths: ReceiverPaths, first: string): string[] {
+  return listBusDir(root, paths.archive)
+    .filter((d) => isArchiveDayName(d) && d >= first)
+    .sort();
+}
+
+/** `<day>/<name>` of every file archived from the day of `sinceMs` on (see answerPlaceNames). */
+export function archivedNames(root: string, paths: ReceiverPaths, sinceMs: number): Set<string> {
+  const keys = new Set<string>();
+  for (const day of archiveDaysFrom(root, paths, firstArchiveDay(sinceMs))) {
+    for (const n of listBusDir(root, join(paths.archive, day))) keys.add(`${day}/${n}`);
+  }
+  return keys;
+}
+
+/** True for an answer: titled `# HelloWorld Response`, or with an In-Reply-To header. */
+export function isResponse(m: ParsedMessage): boolean {
+  return m.kind === 'response' || (m.inReplyTo !== undefined && m.inReplyTo !== '');
+}
+
 /**
- * A finder that remembers the files it has already looked at, and never reads those in `skip`,
- * nor one named with a time-ordered id (UUIDv7) made ANSWER_CLOCK_SLACK_MS or more before the
- * request's: the answers nobody collected pile up in an outbox, and a wait read them all. With
- * `collect` (the default) the answer found is moved to the responder's archive; otherwise it is
- * left where it is. An answer larger than the bus reads (MESSAGE_READ_LIMIT) is never moved: it is
- * reported to `onUnreadable` where it lies, so that every later wait finds it there again. With
- * `prefixBytes`, only the file's first bytes are read (a caller that shows the start of it).
+ * A finder of the answer to `requestId`: it looks in `responder`'s outbox, then in its archive
+ * (from the request's day on), and returns the first answer it finds there, read. It remembers the
+ * files it has already looked at, and never reads those in `skip` (outbox names, and `<day>/<name>`
+ * of archived files: answerPlaceNames), nor one named with a time-ordered id (UUIDv7) made
+ * ANSWER_CLOCK_SLACK_MS or more before the request's: the answers nobody collected pile up in an
+ * outbox, and a wait read them all.
+ *
+ * With `collect` (the default) an answer found in the outbox is moved to the responder's archive
+ * (`collected`); otherwise it is left where it is. An answer in the archive was collected before,
+ * by this or another waiter: it is the answer all the same (`collected` false). So is one that
+ * another waiter collects while this one looks at it (gone from the outbox between two reads): the
+ * look in the archive that follows finds it there, and a wait that another waiter beat to an
+ * answer ends with that answer, not at its time-out.
+ *
+ * An answer larger than the bus reads (MESSAGE_READ_LIMIT) is never moved: it is reported to
+ * `onUnreadable` where it lies, so that every later wait finds it there again; a file that is
+ * merely gone is never reported so. With `prefixBytes`, only the file's first bytes are read (a
+ * caller that shows the start of it).
  */
 export function responseFinder(
   root: string,
@@ -116,14 +161,25 @@ export function responseFinder(
   const seen = new Set<string>(options.skip);
   const now = options.now ?? Date.now;
   const requestMs = idTimeMs(requestId);
+  const firstDay = firstArchiveDay(requestMs);
   const tooEarly = (id: string) => {
     if (requestMs === undefined) return false;
     const ms = idTimeMs(id);
     return ms !== undefined && ms <= requestMs - ANSWER_CLOCK_SLACK_MS;
   };
-  return () => {
-    const names = listBusDir(root, paths.outbox);
-    for (const name of names) {
+  /** Reads the answer at `path`; undefined (and a too-large one reported) when it cannot be. */
+  const readAnswer = (id: string, name: string, path: string, location: 'outbox' | 'archive', collected: boolean): CollectedResponse | undefined => {
+    const read = readBusFile(root, path, options.prefixBytes !== undefined ? { headBytes: options.prefixBytes } : { maxBytes: MESSAGE_READ_LIMIT });
+    if (!read.ok) {
+      if (read.problem === 'too_large') options.onUnreadable?.({ id, path, detail: read.detail });
+      return undefined; // gone (collected meanwhile: the archive is looked at next), or not a file
+    }
+    const partial = read.size > read.bytes.length;
+    const message = parseMessageBytes(read.bytes, partial);
+    return { id, fileName: name, path, location, message, collected, bytes: read.size, mtimeMs: read.mtimeMs, partial };
+  };
+  const inOutbox = (): CollectedResponse | undefined => {
+    for (const name of listBusDir(root, paths.outbox)) {
       if (seen.has(name) || !isMessageFileName(name)) continue;
       const id = validIdFromFileName(name);
       if (id === undefined || tooEarly(id)) {
@@ -148,7 +204,6 @@ export function responseFinder(
         options.onUnreadable?.({ id, path: src, detail: tooLargeDetail(MESSAGE_READ_LIMIT, size) });
         continue;
       }
-      let path = src;
       if (options.collect !== false) {
         const dayDir = archiveDayDir(paths, new Date(now()));
         ensureDir(root, dayDir);
@@ -156,21 +211,38 @@ export function responseFinder(
         // Never over an archived file of the same name (a foreign slug reused), nor onto a folder
         // planted there: the answer is read where it is, uncollected, then.
         if (lstatBus(root, dest) === undefined) {
-          if (!renameIfPresent(root, src, dest)) continue; // collected by someone else
-          path = dest;
+          if (!renameIfPresent(root, src, dest)) continue; // collected by someone else: see inArchive
+          seen.add(`${basename(dayDir)}/${name}`);
+          const r = readAnswer(id, name, dest, 'archive', true);
+          if (r) return r;
+          continue;
         }
       }
-      const read = readBusFile(root, path, options.prefixBytes !== undefined ? { headBytes: options.prefixBytes } : { maxBytes: MESSAGE_READ_LIMIT });
-      if (!read.ok) {
-        if (read.problem === 'too_large') options.onUnreadable?.({ id, path, detail: read.detail });
-        continue;
-      }
-      const partial = read.size > read.bytes.length;
-      const message = parseMessageBytes(read.bytes, partial);
-      return { id, fileName: name, path, message, collected: path !== src, bytes: read.size, partial };
+      const r = readAnswer(id, name, src, 'outbox', false);
+      if (r) return r;
     }
     return undefined;
   };
+  const inArchive = (): CollectedResponse | undefined => {
+    for (const day of archiveDaysFrom(root, paths, firstDay)) {
+      const dir = join(paths.archive, day);
+      for (const name of listBusDir(root, dir)) {
+        const key = `${day}/${name}`;
+        if (seen.has(key) || !isMessageFileName(name)) continue;
+        seen.add(key);
+        const id = validIdFromFileName(name);
+        if (id === undefined || id === requestId || tooEarly(id)) continue;
+        const path = join(dir, name);
+        const head = readHeaders(root, path);
+        // Requests of the same thread are archived here too: only responses count.
+        if (!head || !isResponse(head.message) || answerMatch(head.message, requestId) === undefined) continue;
+        const r = readAnswer(id, name, path, 'archive', false);
+        if (r) return r;
+      }
+    }
+    return undefined;
+  };
+  return () => inOutbox() ?? inArchive();
 }
 
 export interface DeadLettered {
@@ -248,8 +320,8 @@ export function answerTooLargeError(who: string, requestId: string, a: Unreadabl
 }
 
 export interface WaitForResponseOptions extends DirWatcherOptions {
-  /** outboxNames() taken before the request was sent: files the wait need not read. */
-  outboxBefore?: ReadonlySet<string>;
+  /** namesBefore() taken before the request was sent: files the wait need not read. */
+  namesBefore?: ReadonlySet<string>;
   /** Read only the answer's first bytes (see CollectedResponse.partial). */
   prefixBytes?: number;
 }
@@ -264,7 +336,7 @@ export async function waitForResponse(
   requestId: string,
   timeoutMs: number,
   signal?: AbortSignal,
-  { outboxBefore, prefixBytes, ...options }: WaitForResponseOptions = {},
+  { namesBefore, prefixBytes, ...options }: WaitForResponseOptions = {},
 ): Promise<ResponseWaitResult> {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   ensureDir(root, paths.outbox);
@@ -274,7 +346,7 @@ export async function waitForResponse(
     unreadable ??= { unreadableAnswer: a };
   };
   const find = responseFinder(root, responder, requestId, {
-    ...(outboxBefore ? { skip: outboxBefore } : {}),
+    ...(namesBefore ? { skip: namesBefore } : {}),
     ...(prefixBytes !== undefined ? { prefixBytes } : {}),
     onUnreadable,
   });

@@ -16,7 +16,7 @@ import { key, Registry } from '../helloworld/vocabulary.ts';
 import { sendMessage } from './deliver.ts';
 import { newMessageId } from './ids.ts';
 import { displayName } from './names.ts';
-import { ANSWER_READ_BYTES, outboxNames, shownAnswer, unreadableText, waitForResponse } from './responses.ts';
+import { ANSWER_READ_BYTES, answerPlaceNames, shownAnswer, unreadableText, waitForResponse } from './responses.ts';
 import { fenceData } from '../text/untrusted.ts';
 
 /** How much of the session a message carries as context. */
@@ -188,7 +188,7 @@ export class Session {
 
   private ask(signal: AbortSignal): Ask {
     return async (receiver, text) => {
-      const outboxBefore = outboxNames(this.opts.root, receiver);
+      const namesBefore = answerPlaceNames(this.opts.root, receiver);
       const sent = await sendMessage({
         root: this.opts.root,
         to: receiver,
@@ -200,7 +200,7 @@ export class Session {
         turn: 1,
       });
       // The start of a long answer is shown (responses.ts ANSWER_SHOWN_BYTES), and no more of it read.
-      const waited = await waitForResponse(this.opts.root, sent.to, sent.id, this.opts.waitMs, signal, { outboxBefore, prefixBytes: ANSWER_READ_BYTES });
+      const waited = await waitForResponse(this.opts.root, sent.to, sent.id, this.opts.waitMs, signal, { namesBefore, prefixBytes: ANSWER_READ_BYTES });
       if (waited.ok) {
         const shown = shownAnswer(waited.value);
         return { ok: true, body: shown.body, messageId: sent.id, ...(shown.cut ? { cut: shown.cut } : {}) };

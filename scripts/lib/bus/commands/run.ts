@@ -9,7 +9,7 @@ import { sendMessage } from '../deliver.ts';
 import { newMessageId } from '../ids.ts';
 
 import { displayName } from '../names.ts';
-import { ANSWER_READ_BYTES, answerCutText, outboxNames, shownAnswer, unreadableText, waitForResponse } from '../responses.ts';
+import { ANSWER_READ_BYTES, answerCutText, answerPlaceNames, shownAnswer, unreadableText, waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
 import { fencedLines } from '../../text/fence.ts';
 import { bodyLines, busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
@@ -56,7 +56,7 @@ export const runCommand = defineCommand({
     const deadReasons = new Map<string, string>();
     const ask: Ask = async (receiver, text, context) => {
       turn++;
-      const outboxBefore = outboxNames(root, receiver);
+      const namesBefore = answerPlaceNames(root, receiver);
       const sent = await sendMessage({ root, to: receiver, from, body: text, context, thread, turn });
       // Text output shows the start of a long answer (responses.ts ANSWER_SHOWN_BYTES), and reads no more; --json gives it whole.
       const waited = await waitForResponse(
@@ -65,7 +65,7 @@ export const runCommand = defineCommand({
         sent.id,
         waitMs,
         undefined,
-        ctx.json ? { outboxBefore } : { outboxBefore, prefixBytes: ANSWER_READ_BYTES },
+        ctx.json ? { namesBefore } : { namesBefore, prefixBytes: ANSWER_READ_BYTES },
       );
       if (waited.ok) {
         if (ctx.json) return { ok: true, body: waited.value.message.body, messageId: sent.id };

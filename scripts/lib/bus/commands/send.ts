@@ -5,7 +5,7 @@ import { checkReceiverKnown } from '../receivers.ts';
 
 import { displayName } from '../names.ts';
 import { NOT_UTF8_PROBLEM } from '../message.ts';
-import { answerTooLargeError, outboxNames, waitForResponse } from '../responses.ts';
+import { answerTooLargeError, answerPlaceNames, waitForResponse } from '../responses.ts';
 import { bodyLines, busRoot, catchInterrupt, nameArg, reasonLines, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
 
 const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--create] [--json] [--root DIR]
@@ -46,7 +46,7 @@ export const sendCommand = defineCommand({
     // lands between the send and the start of the wait must not kill the process either.
     const interrupt = waitMs === undefined ? undefined : catchInterrupt();
     try {
-      const outboxBefore = waitMs === undefined ? undefined : outboxNames(root, to);
+      const namesBefore = waitMs === undefined ? undefined : answerPlaceNames(root, to);
       const sent = await sendMessage({
         root,
         to,
@@ -71,7 +71,7 @@ export const sendCommand = defineCommand({
         return;
       }
 
-      const waited = await waitForResponse(root, sent.to, sent.id, waitMs, interrupt!.signal, outboxBefore ? { outboxBefore } : {});
+      const waited = await waitForResponse(root, sent.to, sent.id, waitMs, interrupt!.signal, namesBefore ? { namesBefore } : {});
       if (waited.ok) {
         const r = waited.value;
         if (ctx.json) {
