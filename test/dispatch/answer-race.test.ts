@@ -1,12 +1,13 @@
 /**
- * Waits that race other collectors for the same answer: an answer collected by someone else
- * between this wait's looks at it, and one collected before this wait looked at the outbox again.
- * Each race is made deterministic: the other collector acts at a chosen open of the file
+ * Waits that race other collectors and foreign writers for the same answer: an answer collected by
+ * someone else between this wait's looks at it, one collected before this wait looked at the outbox
+ * again, an answer a foreign daemon writes in place (caught empty), and one whose file time lies in
+ * the future. Each race is made deterministic: the other collector acts at a chosen open of the file
  * (fs.openSync is wrapped, as small-file.ts calls it), or between two checks of a wait (synchronous
  * code runs between them, never inside one).
  */
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, realpathSync, renameSync } from 'node:fs';
+import { mkdirSync, realpathSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { makeBus } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
@@ -20,6 +21,11 @@ const lease = { owner: 't', leaseMs: 60_000 };
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** A Thread-era HelloWorld response (agent_daemon.py at e7684c3): no In-Reply-To. */
+function threadEraResponse(thread: string, body: string): string {
+  return ['# HelloWorld Response', '# From: Codex', `# Thread: ${thread}`, `# Timestamp: ${new Date().toISOString()}`, '', body].join('\n');
 }
 
 /**
@@ -124,5 +130,46 @@ describe('an answer another waiter collected between two checks of this wait', (
     const r = await waiting;
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.value).toMatchObject({ id: done.response!.id, collected: false, message: { body: 'the answer' } });
+  });
+});
+
+describe('a foreign answer written in place', () => {
+  it('is taken once it is whole, also when this wait first met it empty (it was passed over for good: the wait ran out)', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'r', from: 's', body: 'q' });
+    completeClaim((await claimById(root, 'r', sent.id, lease))!); // handled; the answer comes later
+    const { outbox } = receiverPaths(root, 'r');
+    mkdirSync(outbox, { recursive: true });
+    const name = 'msg-1a2b3c4d.hw';
+    writeFileSync(join(outbox, name), ''); // created, not written yet
+    let opens = 0;
+    const r = await onOpens(
+      outbox,
+      name,
+      (n) => (opens = n),
+      async () => {
+        const waiting = waitForAnswer(root, sent.id, { timeoutMs: 4000 });
+        expect(opens).toBeGreaterThan(0); // the first check read it empty
+        writeFileSync(join(outbox, name), threadEraResponse(sent.id, 'Codex responds:\n\nyes'));
+        return waiting;
+      },
+    );
+    expect(r.status).toBe('answered');
+    if (r.status === 'answered') expect(r.answer.untrusted?.body).toBe('Codex responds:\n\nyes');
+  });
+
+  it('is taken once it stops changing when its file time is in the future (a skewed clock, or set so: the wait ran out)', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'r', from: 's', body: 'q' });
+    completeClaim((await claimById(root, 'r', sent.id, lease))!);
+    const { outbox } = receiverPaths(root, 'r');
+    mkdirSync(outbox, { recursive: true });
+    const file = join(outbox, 'msg-1a2b3c4d.hw');
+    writeFileSync(file, threadEraResponse(sent.id, 'later'));
+    const ahead = new Date(Date.now() + 365 * 86_400_000);
+    utimesSync(file, ahead, ahead);
+    const r = await waitForAnswer(root, sent.id, { timeoutMs: 4000 });
+    expect(r.status).toBe('answered');
+    if (r.status === 'answered') expect(r.answer.untrusted?.body).toBe('later');
   });
 });

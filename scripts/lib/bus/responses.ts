@@ -54,15 +54,18 @@ export const HEAD_BYTES = 4096;
 
 /**
  * A foreign writer (the reference writes in place, not by rename) may still be filling a file this
- * young: an answer matched only by its Thread is collected once it is older than this.
+ * young: an answer matched only by its Thread is collected once it is older than this, and a file
+ * that matches nothing is looked at again until then (it may have been met before it was written).
+ * A file whose time is ahead of this machine's clock is as old as the time it has been seen
+ * unchanged (size and time) by this finder.
  */
 export const FOREIGN_SETTLE_MS = 300;
 
 /** The headers of a bus file, from its first 4 KB; undefined when it is not a readable regular file. */
-export function readHeaders(root: string, path: string): { message: ParsedMessage; mtimeMs: number } | undefined {
+export function readHeaders(root: string, path: string): { message: ParsedMessage; mtimeMs: number; size: number } | undefined {
   const r = readBusFile(root, path, { headBytes: HEAD_BYTES });
   if (!r.ok) return undefined;
-  return { message: headersOf(r.bytes), mtimeMs: r.mtimeMs };
+  return { message: headersOf(r.bytes), mtimeMs: r.mtimeMs, size: r.size };
 }
 
 /** The headers of a message from its file's first bytes (the body is left out). */
@@ -167,6 +170,21 @@ export function responseFinder(
     const ms = idTimeMs(id);
     return ms !== undefined && ms <= requestMs - ANSWER_CLOCK_SLACK_MS;
   };
+  // Outbox files met younger than FOREIGN_SETTLE_MS: their size and time then, and when (our clock).
+  const young = new Map<string, { size: number; mtimeMs: number; since: number }>();
+  const settled = (name: string, head: { mtimeMs: number; size: number }): boolean => {
+    const t = now();
+    if (t - head.mtimeMs >= FOREIGN_SETTLE_MS) {
+      young.delete(name);
+      return true;
+    }
+    const was = young.get(name);
+    if (was === undefined || was.size !== head.size || was.mtimeMs !== head.mtimeMs) {
+      young.set(name, { size: head.size, mtimeMs: head.mtimeMs, since: t });
+      return false;
+    }
+    return t - was.since >= FOREIGN_SETTLE_MS;
+  };
   /** Reads the answer at `path`; undefined (and a too-large one reported) when it cannot be. */
   const readAnswer = (id: string, name: string, path: string, location: 'outbox' | 'archive', collected: boolean): CollectedResponse | undefined => {
     const read = readBusFile(root, path, options.prefixBytes !== undefined ? { headBytes: options.prefixBytes } : { maxBytes: MESSAGE_READ_LIMIT });
@@ -193,12 +211,12 @@ export function responseFinder(
         continue;
       }
       const match = answerMatch(head.message, requestId);
-      if (match === undefined) {
-        seen.add(name);
-        continue;
-      }
-      if (match === 'thread' && now() - head.mtimeMs < FOREIGN_SETTLE_MS) continue; // look again later
+      // A young file is looked at again later: one that matches nothing may not be written yet,
+      // one matched by its Thread may not be whole.
+      if ((match === undefined || match === 'thread') && !settled(name, head)) continue;
       seen.add(name);
+      young.delete(name);
+      if (match === undefined) continue;
       const size = lstatBus(root, src)?.size;
       if (size !== undefined && size > MESSAGE_READ_LIMIT) {
         options.onUnreadable?.({ id, path: src, detail: tooLargeDetail(MESSAGE_READ_LIMIT, size) });
