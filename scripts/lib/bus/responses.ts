@@ -10,6 +10,7 @@
 import { basename, join } from 'node:path';
 import { AliveError } from '../errors.ts';
 import type { AnswerCut } from '../helloworld/evaluator.ts';
+import { cutToBytes, utf8CodePointBytes } from '../text/cut.ts';
 import { shellQuote } from '../text/shell-quote.ts';
 import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, tooLargeDetail } from './fsutil.ts';
 import { idTimeMs, messageFileName, validIdFromFileName } from './ids.ts';
@@ -310,19 +311,7 @@ export const ANSWER_READ_BYTES = ANSWER_SHOWN_BYTES + HEAD_BYTES;
  */
 export function shownAnswer(r: CollectedResponse, maxBytes = ANSWER_SHOWN_BYTES): { body: string; cut?: AnswerCut } {
   const body = r.message.body;
-  let shown = body;
-  if (Buffer.byteLength(body) > maxBytes) {
-    let used = 0;
-    let i = 0;
-    while (i < body.length) {
-      const c = body.codePointAt(i)!;
-      const n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      if (used + n > maxBytes) break;
-      used += n;
-      i += c > 0xffff ? 2 : 1;
-    }
-    shown = body.slice(0, i);
-  }
+  const shown = Buffer.byteLength(body) > maxBytes ? cutToBytes(body, maxBytes, utf8CodePointBytes) : body;
   if (shown === body && !r.partial) return { body };
   return { body: shown, cut: { answerId: r.id, bytes: r.bytes, shownBytes: Buffer.byteLength(shown) } };
 }

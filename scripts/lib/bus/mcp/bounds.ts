@@ -5,6 +5,7 @@
  * are bytes of JSON as sent (a control character takes 6, a quote 2), so escaping cannot push a
  * result over its budget.
  */
+import { cutToBytes } from '../../text/cut.ts';
 import type { UntrustedMessageText } from '../query.ts';
 
 /** The budget of one tool result's JSON object. */
@@ -51,18 +52,9 @@ export interface Cut {
 export function fitText(text: string, max: number): { text: string; cut?: Cut } {
   // Fits whatever it holds (6 bytes per UTF-16 unit at most): no scan.
   if (text.length * 6 + 2 <= max) return { text };
-  let used = 2;
-  let i = 0;
-  while (i < text.length) {
-    const c = text.codePointAt(i)!;
-    used += jsonCodePointBytes(c);
-    if (used > max) {
-      const shown = text.slice(0, i);
-      return { text: shown, cut: { bytes: Buffer.byteLength(text), shown_bytes: Buffer.byteLength(shown) } };
-    }
-    i += c > 0xffff ? 2 : 1;
-  }
-  return { text };
+  const shown = cutToBytes(text, max - 2, jsonCodePointBytes); // 2: the quotes
+  if (shown.length === text.length) return { text };
+  return { text: shown, cut: { bytes: Buffer.byteLength(text), shown_bytes: Buffer.byteLength(shown) } };
 }
 
 /**
