@@ -403,6 +403,22 @@ describe('waiting', () => {
     expect(responseFinder(root, 'r', mine.id, { collect: false })()?.fileName).toBe(hex8);
   });
 
+  it('a finder does not look in the archive while the request waits in the inbox or is claimed (its answer cannot be there)', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    const mine = await sendMessage({ root, to: 'r', from: 's', body: 'mine' });
+    // An answer to it in the archive (as no responder files one before it handled the request).
+    const day = join(paths.archive, new Date().toISOString().slice(0, 10));
+    mkdirSync(day, { recursive: true });
+    const answer = ['# HelloWorld Response', '# From: @r', `# In-Reply-To: ${mine.id}`, '', 'filed early'].join('\n');
+    writeFileSync(join(day, 'msg-0a0b0c0d.hw'), answer);
+    expect(responseFinder(root, 'r', mine.id, { collect: false })()).toBeUndefined(); // in the inbox
+    const claim = (await claimById(root, 'r', mine.id, lease))!;
+    expect(responseFinder(root, 'r', mine.id, { collect: false })()).toBeUndefined(); // claimed
+    completeClaim(claim); // handled, archived
+    expect(responseFinder(root, 'r', mine.id, { collect: false })()).toMatchObject({ location: 'archive', collected: false, message: { body: 'filed early' } });
+  });
+
   it('answerPlaceNames is empty for a receiver without an outbox, and for a name that is no receiver name', () => {
     const { root } = makeBus();
     expect(answerPlaceNames(root, 'nobody').size).toBe(0);

@@ -12,6 +12,7 @@ import { AliveError } from '../errors.ts';
 import type { AnswerCut } from '../helloworld/evaluator.ts';
 import { cutToBytes, utf8CodePointBytes } from '../text/cut.ts';
 import { shellQuote } from '../text/shell-quote.ts';
+import { parseClaimFileName } from './claims.ts';
 import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, tooLargeDetail } from './fsutil.ts';
 import { idTimeMs, messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isArchiveDayName, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
@@ -136,12 +137,13 @@ export function isResponse(m: ParsedMessage): boolean {
 }
 
 /**
- * A finder of the answer to `requestId`: it looks in `responder`'s outbox, then in its archive
- * (from the request's day on), and returns the first answer it finds there, read. It remembers the
- * files it has already looked at, and never reads those in `skip` (outbox names, and `<day>/<name>`
- * of archived files: answerPlaceNames), nor one named with a time-ordered id (UUIDv7) made
- * ANSWER_CLOCK_SLACK_MS or more before the request's: the answers nobody collected pile up in an
- * outbox, and a wait read them all.
+ * A finder of the answer to `requestId`: it looks in `responder`'s outbox, then, once the request
+ * has left the responder's inbox and processing/, in its archive (from the request's day on), and
+ * returns the first answer it finds there, read. It remembers the files it has already looked at,
+ * and never reads those in `skip` (outbox names, and `<day>/<name>` of archived files:
+ * answerPlaceNames), nor one named with a time-ordered id (UUIDv7) made ANSWER_CLOCK_SLACK_MS or
+ * more before the request's: the answers nobody collected pile up in an outbox, and a wait read
+ * them all.
  *
  * With `collect` (the default) an answer found in the outbox is moved to the responder's archive
  * (`collected`); otherwise it is left where it is. An answer in the archive was collected before,
@@ -261,7 +263,23 @@ export function responseFinder(
     }
     return undefined;
   };
-  return () => inOutbox() ?? inArchive();
+  return () => {
+    // Looked at before the outbox: a request that leaves processing/ meanwhile changes the outbox
+    // (its answer comes), which wakes a wait for another look.
+    const waiting = requestWaiting(root, paths, requestId);
+    return inOutbox() ?? (waiting ? undefined : inArchive());
+  };
+}
+
+/**
+ * True while `requestId` is in `paths`' inbox or claimed (processing/): its answer is not written
+ * yet (the responder archives the request before it writes the answer), so it is in no archive,
+ * and a wait does not list the archive (a folder of the day's traffic) on every wake-up.
+ */
+function requestWaiting(root: string, paths: ReceiverPaths, requestId: string): boolean {
+  const fileName = messageFileName(requestId);
+  if (lstatBus(root, join(paths.inbox, fileName)) !== undefined) return true;
+  return listBusDir(root, paths.processing).some((n) => parseClaimFileName(n)?.fileName === fileName);
 }
 
 export interface DeadLettered {
