@@ -235,14 +235,54 @@ async function runProbe(run) {
   });
 }
 
-// scripts/lib/hook/relay-state.ts
-var LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, MAX_LOGINS = 20;
-function readJson(path) {
+// scripts/lib/errors.ts
+function errnoCode(err) {
+  if (err && typeof err == "object" && "code" in err && typeof err.code == "string")
+    return err.code;
+}
+
+// scripts/lib/fs/small-file.ts
+function readOpenRegularFile(fd, opts) {
   try {
-    return JSON.parse(fs.readFileSync(path, "utf8"));
+    let st = fs.fstatSync(fd);
+    if (!st.isFile()) return { ok: !1, problem: "not_a_file" };
+    if (opts.headBytes === void 0 && opts.maxBytes !== void 0 && st.size > opts.maxBytes) return { ok: !1, problem: "too_large", size: st.size };
+    let want = opts.headBytes === void 0 ? st.size : Math.min(st.size, opts.headBytes), bytes = Buffer.alloc(want), off = 0;
+    for (; off < want; ) {
+      let n = fs.readSync(fd, bytes, off, want - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { ok: !0, bytes: bytes.subarray(0, off), size: st.size, mtimeMs: st.mtimeMs };
+  } catch (err) {
+    return { ok: !1, problem: "unreadable", code: errnoCode(err) ?? String(err) };
+  }
+}
+function readRegularFile(path, maxBytes) {
+  let fd;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch {
     return;
   }
+  try {
+    let read = readOpenRegularFile(fd, { maxBytes });
+    return read.ok ? read.bytes : void 0;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+// scripts/lib/hook/relay-state.ts
+var LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, MAX_LOGINS = 20, STATE_MAX_BYTES = 8 * 1024 * 1024;
+function readJson(path) {
+  let bytes = readRegularFile(path, STATE_MAX_BYTES);
+  if (bytes !== void 0)
+    try {
+      return JSON.parse(bytes.toString("utf8"));
+    } catch {
+      return;
+    }
 }
 function parseTime(value) {
   if (typeof value != "string" || value.length > 64) return;

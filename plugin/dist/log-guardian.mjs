@@ -217,6 +217,20 @@ function readOpenRegularFile(fd, opts) {
     return { ok: !1, problem: "unreadable", code: errnoCode(err) ?? String(err) };
   }
 }
+function readRegularFile(path, maxBytes) {
+  let fd;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch {
+    return;
+  }
+  try {
+    let read = readOpenRegularFile(fd, { maxBytes });
+    return read.ok ? read.bytes : void 0;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 // scripts/lib/text/untrusted.ts
 var UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u180e\u{e0000}-\u{e007f}]/gu, PLAIN = /^[\x20-\x7e]*$/;
@@ -440,18 +454,7 @@ function guardedLogs(filePath, cwd, env) {
 }
 var LOG_READ_MAX_BYTES = 64 * 1024 * 1024;
 function readText(path) {
-  let fd;
-  try {
-    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch {
-    return;
-  }
-  try {
-    let read = readOpenRegularFile(fd, { maxBytes: LOG_READ_MAX_BYTES });
-    return read.ok ? read.bytes.toString("utf8") : void 0;
-  } finally {
-    fs.closeSync(fd);
-  }
+  return readRegularFile(path, LOG_READ_MAX_BYTES)?.toString("utf8");
 }
 function shown(path) {
   return inlineText(path, 1e3);

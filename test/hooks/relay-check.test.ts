@@ -305,6 +305,29 @@ describe('relay-check: state content is untrusted', () => {
   });
 });
 
+describe('relay-check: what lies where its state files should be', () => {
+  const mkfifo = (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0);
+
+  it.concurrent('does not wait on a FIFO at state.json or relay-check.json: silent, well within its budget', async () => {
+    // A recent attempt: no probe is due, so nothing replaces the FIFOs before they are read.
+    for (const name of ['state.json', 'relay-check.json']) {
+      const s = setup(name === 'state.json' ? { memory: { last_attempt: minutesAgo(1) } } : { state: { last_sync: minutesAgo(1), pending_packages: 0 } });
+      mkfifo(join(s.home, 'relay', name));
+      const r = await runAsync(s, sessionStart(world), HANG_BUDGET);
+      expect(r).toMatchObject({ status: 0, stdout: '', stderr: '' });
+      expect(r.ms).toBeLessThan(2500);
+      expect(probeCalls(s)).toEqual([]);
+    }
+  });
+
+  it('does not read a state.json larger than any probe writes (8 MiB): silent, as for an unreadable one', () => {
+    const s = setup({ state: `${JSON.stringify({ last_sync: minutesAgo(1), pending_packages: 2 })}${' '.repeat(8 * 1024 * 1024)}`, probe: false });
+    expectSilent(run(s, sessionStart(world)));
+    const small = setup({ state: `${JSON.stringify({ last_sync: minutesAgo(1), pending_packages: 2 })}${' '.repeat(1024 * 1024)}`, probe: false });
+    expect(expectNotice(run(small, sessionStart(world)))).toMatch(/2 walnut packages are waiting/);
+  });
+});
+
 describe('relay-check: stdin that never closes', () => {
   it('stops waiting for its input after a second and answers from its own cwd', async () => {
     const s = setup({ state: { last_sync: minutesAgo(1), pending_packages: 1 } });

@@ -56,6 +56,27 @@ export function readOpenRegularFile(fd: number, opts: { maxBytes?: number; headB
   }
 }
 
+/**
+ * The bytes of `path` when it is a regular file of at most `maxBytes` (followed through links, as
+ * the programs that write it follow them), else undefined: a FIFO or device is opened without
+ * waiting (O_NONBLOCK) and left unread, a larger file is refused unread. For files a hook reads
+ * on its way, whose owner is not the only one who can put something there.
+ */
+export function readRegularFile(path: string, maxBytes: number): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const read = readOpenRegularFile(fd, { maxBytes });
+    return read.ok ? read.bytes : undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 const NOT_REGULAR = 'is not a regular file (a link, folder, FIFO or device)';
 
 /**

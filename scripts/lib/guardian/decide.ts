@@ -13,9 +13,8 @@
  * lies in (found by the same walk from the file), so a session started outside a world cannot
  * rewrite a world's log through an absolute path.
  */
-import { fs } from '../fs/node-fs.ts';
 import { findUp } from '../fs/find-up.ts';
-import { readOpenRegularFile } from '../fs/small-file.ts';
+import { readRegularFile } from '../fs/small-file.ts';
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts';
 import { inlineText } from '../text/untrusted.ts';
@@ -61,18 +60,7 @@ const LOG_READ_MAX_BYTES = 64 * 1024 * 1024;
 
 /** A log's text: a regular file only (through a link, as the Edit tool goes), never waiting on a FIFO. */
 function readText(path: string): string | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    const read = readOpenRegularFile(fd, { maxBytes: LOG_READ_MAX_BYTES });
-    return read.ok ? read.bytes.toString('utf8') : undefined;
-  } finally {
-    fs.closeSync(fd);
-  }
+  return readRegularFile(path, LOG_READ_MAX_BYTES)?.toString('utf8');
 }
 
 /** A path in a reason: printable, and short enough for a tool error. */

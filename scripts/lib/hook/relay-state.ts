@@ -4,7 +4,7 @@
  * relay-check.json is relay-check's own memory of when it last started a probe and which
  * acceptances it has already announced.
  */
-import { fs } from '../fs/node-fs.ts';
+import { readRegularFile } from '../fs/small-file.ts';
 import { asObject } from './input.ts';
 
 export interface RelayNoticeState {
@@ -30,9 +30,18 @@ export interface CheckMemory {
 const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MAX_LOGINS = 20;
 
+/**
+ * The most of state.json (and relay-check.json) read: far above what a probe writes (its counts by
+ * sender included); a larger file is not read, so it cannot hold up the session's start.
+ */
+export const STATE_MAX_BYTES = 8 * 1024 * 1024;
+
+/** The file's JSON, or undefined: missing, not JSON, larger than STATE_MAX_BYTES, or not a regular file (a FIFO is not waited on). */
 function readJson(path: string): unknown {
+  const bytes = readRegularFile(path, STATE_MAX_BYTES);
+  if (bytes === undefined) return undefined;
   try {
-    return JSON.parse(fs.readFileSync(path, 'utf8'));
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
     return undefined;
   }
