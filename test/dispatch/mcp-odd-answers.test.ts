@@ -19,8 +19,9 @@ describe('the MCP wait tool and odd answers', () => {
     const cases: { body: Buffer; blank: boolean; expected: string }[] = [
       { body: Buffer.alloc(0), blank: true, expected: '' },
       { body: Buffer.alloc(0), blank: false, expected: '' }, // headers only, no blank line
-      { body: Buffer.from([0xff, 0xfe, 0x80, 0x41, 0xc3, 0x28]), blank: true, expected: '\u00ff\u00fe\u0080A\u00c3(' },
-      { body: Buffer.from('a\0b\0\nline2'), blank: true, expected: 'a\0b\0\nline2' },
+      // Controls (a C1 in the latin1 text, NULs) as visible escapes (mcp-unseen-characters.test.ts).
+      { body: Buffer.from([0xff, 0xfe, 0x80, 0x41, 0xc3, 0x28]), blank: true, expected: '\u00ff\u00fe\\x80A\u00c3(' },
+      { body: Buffer.from('a\0b\0\nline2'), blank: true, expected: 'a\\x00b\\x00\nline2' },
     ];
     try {
       for (const c of cases) {

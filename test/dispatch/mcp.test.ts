@@ -82,7 +82,9 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     expect(inbox.messages).toEqual([expect.objectContaining({ id: sent.id, untrusted: expect.objectContaining({ from: '@tester', summary: '#observe' }) })]);
 
     const claimed = (await call(client, 'claim', { receiver: '@claude' })).structuredContent!;
-    expect(claimed).toMatchObject({ ok: true, claimed: true, id: sent.id, untrusted: { body, context: 'some context', from: '@tester' } });
+    // The escape characters as visible escapes (mcp-unseen-characters.test.ts).
+    const shownBody = body.replaceAll('\u001b', '\\x1b');
+    expect(claimed).toMatchObject({ ok: true, claimed: true, id: sent.id, untrusted: { body: shownBody, context: 'some context', from: '@tester' } });
     expect(Object.keys(claimed).sort()).toEqual(['answer_with', 'claimed', 'dead_lettered', 'id', 'lease_expires_at', 'ok', 'receiver', 'untrusted']);
     const again = (await call(client, 'claim', { receiver: '@claude' })).structuredContent!;
     expect(again).toMatchObject({ claimed: false });
@@ -560,11 +562,11 @@ describe('dispatch mcp bounds', () => {
   it('fitText counts bytes as JSON writes them and cuts only between code points', async () => {
     const { fitText } = await import('../../scripts/lib/bus/mcp/bounds.ts');
     expect(fitText('short', 100)).toEqual({ text: 'short' });
-    // A control character takes 6 bytes of JSON, a quote 2, an emoji 4 (one code point, two units).
+    // A control character is shown as its escape (\x01: 5 bytes of JSON), a quote takes 2, an emoji 4 (one code point, two units).
     const ctl = fitText('\u0001'.repeat(100), 62);
-    expect(ctl.text).toBe('\u0001'.repeat(10));
+    expect(ctl.text).toBe('\\x01'.repeat(12));
     expect(JSON.stringify(ctl.text).length).toBeLessThanOrEqual(62);
-    expect(ctl.cut).toEqual({ bytes: 100, shown_bytes: 10 });
+    expect(ctl.cut).toEqual({ bytes: 100, shown_bytes: 48 });
     const emoji = fitText('😀'.repeat(100), 2 + 4 * 10 + 3);
     expect(emoji.text).toBe('😀'.repeat(10));
     expect(emoji.cut).toEqual({ bytes: 400, shown_bytes: 40 });

@@ -2,11 +2,12 @@
  * The size bounds of `dispatch mcp` results. The official SDK's stdio client closes the connection
  * when one JSON-RPC line passes 10 MiB (its read buffer limit), and an agent cannot use a text
  * longer than its context anyway: every tool result is built to fit RESULT_BYTES of JSON. Sizes
- * are bytes of JSON as sent (a control character takes 6, a quote 2), so escaping cannot push a
- * result over its budget.
+ * are bytes of JSON as sent (a quote takes 2), of untrusted text once the characters no reader sees
+ * became visible escapes (fitText), so escaping cannot push a result over its budget.
  */
 import { cutToBytes } from '../../text/cut.ts';
 import type { UntrustedMessageText } from '../query.ts';
+import { terminalText } from '../../text/untrusted.ts';
 
 /** The budget of one tool result's JSON object. */
 export const RESULT_BYTES = 1024 * 1024;
@@ -48,13 +49,20 @@ export interface Cut {
   shown_bytes: number;
 }
 
-/** `text`, or its longest prefix that ends at a code point and takes at most `max` bytes of JSON. */
+/**
+ * Untrusted `text` as a result shows it: every character a reader would not see as what it is
+ * (controls, bidi overrides, zero-width and tag characters ...) as a visible escape (terminalText),
+ * then its longest prefix that ends at a code point and takes at most `max` bytes of JSON. Escaping
+ * comes first, so that the escapes count against the budget. `cut.bytes` is the size of the text
+ * itself, `cut.shown_bytes` that of the part shown.
+ */
 export function fitText(text: string, max: number): { text: string; cut?: Cut } {
+  const shown = terminalText(text);
   // Fits whatever it holds (6 bytes per UTF-16 unit at most): no scan.
-  if (text.length * 6 + 2 <= max) return { text };
-  const shown = cutToBytes(text, max - 2, jsonCodePointBytes); // 2: the quotes
-  if (shown.length === text.length) return { text };
-  return { text: shown, cut: { bytes: Buffer.byteLength(text), shown_bytes: Buffer.byteLength(shown) } };
+  if (shown.length * 6 + 2 <= max) return { text: shown };
+  const part = cutToBytes(shown, max - 2, jsonCodePointBytes); // 2: the quotes
+  if (part.length === shown.length) return { text: shown };
+  return { text: part, cut: { bytes: Buffer.byteLength(text), shown_bytes: Buffer.byteLength(part) } };
 }
 
 /**

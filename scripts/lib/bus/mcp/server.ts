@@ -11,7 +11,7 @@ import { dirname, isAbsolute, relative } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import * as z from '../../json/zod.ts';
 import { AliveError, errnoCode, messageOf } from '../../errors.ts';
-import { errorText, inlineText } from '../../text/untrusted.ts';
+import { errorText, inlineText, terminalText } from '../../text/untrusted.ts';
 import { ALIVE_VERSION } from '../../version.ts';
 import { displayName, InvalidNameError } from '../names.ts';
 import { LIST_DEFAULT, LIST_MAX, RESULT_BYTES } from './bounds.ts';
@@ -40,7 +40,7 @@ type ToolResult = { content: { type: 'text'; text: string }[]; structuredContent
  */
 async function asResult(root: string, fn: () => Promise<object> | object): Promise<ToolResult> {
   try {
-    const value = (await fn()) as Record<string, unknown>;
+    const value = visibleStrings(await fn()) as Record<string, unknown>;
     const text = JSON.stringify(value, null, 2);
     const bytes = Buffer.byteLength(text);
     if (bytes > MAX_RESULT_BYTES) {
@@ -61,9 +61,25 @@ async function asResult(root: string, fn: () => Promise<object> | object): Promi
       message = unexpectedFailure(root, err);
     }
     const fields = err instanceof AliveError ? err.fields : undefined;
-    const value = { ok: false, ...fields, error: { code, message } };
+    const value = visibleStrings({ ok: false, ...fields, error: { code, message } }) as Record<string, unknown>;
     return { content: [{ type: 'text', text: `error: ${message}` }], structuredContent: value, isError: true };
   }
+}
+
+/**
+ * `value` with every string (and key) as terminalText shows it. Claude Code hands the model
+ * JSON.stringify(structuredContent), other clients the text content, and JSON.stringify leaves C1
+ * controls, bidi overrides, zero-width and tag characters raw: this is the last guard that none
+ * from a message file, a file name or a header reaches either. The long texts were escaped before
+ * they were cut to their budgets (bounds.ts fitText) and pass unchanged.
+ */
+function visibleStrings(value: unknown): unknown {
+  if (typeof value === 'string') return terminalText(value);
+  if (Array.isArray(value)) return value.map(visibleStrings);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [terminalText(key), visibleStrings(v)]));
+  }
+  return value;
 }
 
 /**
