@@ -9,6 +9,7 @@ import { AliveError } from '../errors.ts';
 import { META_RECEIVERS } from '../helloworld/vocabulary.ts';
 import { runtimesDir } from './layout.ts';
 import { displayName, isValidName } from './names.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 /** Receivers known without a folder: the meta-receivers, and HelloWorld itself. */
 export const RECEIVERS_WITHOUT_FOLDER: readonly string[] = [...META_RECEIVERS, 'helloworld'];
@@ -91,7 +92,7 @@ export function unknownReceiver(root: string, name: string): { text: string; sug
   if (known.includes(name)) return undefined;
   const suggestion = closestReceiver(name, known);
   return {
-    text: `there is no receiver ${displayName(name)} (no ${runtimesDir(root)}/${name}/)${suggestion ? `; did you mean ${displayName(suggestion)}?` : '.'}`,
+    text: `there is no receiver ${displayName(name)} (no ${inlineText(`${runtimesDir(root)}/${name}/`, 1000)})${suggestion ? `; did you mean ${displayName(suggestion)}?` : '.'}`,
     suggestion,
   };
 }

@@ -3,6 +3,7 @@ import { runtimesDir } from '../layout.ts';
 import { busStatus } from '../status.ts';
 import { busRoot, ROOT_OPTION } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
+import { inlineText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch status [--json] [--root DIR]
 
@@ -24,10 +25,11 @@ export const statusCommand = defineCommand({
       return;
     }
     if (receivers.length === 0) {
-      ctx.print(`no receivers under ${runtimesDir(root)}`);
+      ctx.print(`no receivers under ${inlineText(runtimesDir(root), 1000)}`);
       return;
     }
-    ctx.print(`bus at ${runtimesDir(root)}`);
+    // The bus folder's path may hold any name (an unpacked folder's): one escaped line.
+    ctx.print(`bus at ${inlineText(runtimesDir(root), 1000)}`);
     const agents: string[] = [];
     for (const r of receivers) {
       const daemon = r.daemon ? (r.daemon.alive ? `served by pid ${r.daemon.pid}` : `daemon pid ${r.daemon.pid} is gone`) : 'not served';
