@@ -113,6 +113,10 @@ const RULES: readonly Rule[] = [
   file('CRUSH.md', 'Crush loads it as instructions'),
   file('crush.json', 'Crush configuration, MCP servers included'),
   file('.crush.json', 'Crush configuration, MCP servers included'),
+  folder(
+    'runtimes/*/inbox',
+    "a HelloWorld bus inbox: alive's own SessionStart hook tells the agent of a session started below it that the messages there wait for it",
+  ),
 ];
 
 /** The documented list (one entry per name), for docs and help. */
