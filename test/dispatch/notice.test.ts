@@ -33,6 +33,28 @@ describe('SessionStart notice helpers', () => {
     expect(pendingMessagesFor('', base, { HELLOWORLD_ROOT: other })).toBeUndefined();
   });
 
+  it('reads at most maxEntries names of the inbox: a folder planted with millions of files cannot hold the SessionStart hook', async () => {
+    const { base } = makeBus();
+    const inbox = join(base, 'runtimes', 'claude', 'inbox');
+    mkdirSync(inbox, { recursive: true });
+    for (let i = 0; i < 15; i++) writeFileSync(join(inbox, `junk-${i}`), '');
+    // Only junk among the names read: messages may still wait among the rest, and the notice says so.
+    expect(pendingMessagesFor('claude', base, {}, { maxEntries: 10 })).toEqual({ root: base, count: 0, more: true });
+    for (let i = 0; i < 12; i++) await sendMessage({ root: base, to: 'claude', from: 'gemini', body: `m${i}` });
+    const capped = pendingMessagesFor('claude', base, {}, { maxEntries: 10 });
+    expect(capped?.more).toBe(true);
+    expect(capped?.count).toBeLessThanOrEqual(10);
+    // Under the bound everything is counted, with no `more`.
+    expect(pendingMessagesFor('claude', base, {}, { maxEntries: 100 })).toEqual({ root: base, count: 12 });
+  });
+
+  it('says "or more" when the count stopped at the bound, and that messages may wait when none were among the names read', () => {
+    expect(formatClaudeNotice({ root: '/w', count: 4, more: true })).toContain('4 or more messages wait for @claude');
+    const none = formatClaudeNotice({ root: '/w', count: 0, more: true });
+    expect(none).toMatch(/^HelloWorld bus: messages may wait for @claude in `\/w\/runtimes\/claude\/inbox`/);
+    expect(none).toContain('not all of its entries were read');
+  });
+
   it('formats the additionalContext text', () => {
     expect(formatClaudeNotice({ root: '/w', count: 1 })).toMatch(
       /^HelloWorld bus: 1 message waits for @claude in `\/w\/runtimes\/claude\/inbox`\. .*\/alive:dispatch/,
