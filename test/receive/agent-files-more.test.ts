@@ -61,6 +61,12 @@ describe('a HelloWorld bus inbox in a package', () => {
       expect(agentFileRule(n), n).toBeUndefined();
   });
 
+  it("a receiver's config.json is on the list too: it names the variables `dispatch serve` passes to its agents (agent_env) and who may write", () => {
+    for (const n of ['runtimes/claude/config.json', 'notes/Runtimes/Gemini/CONFIG.JSON'])
+      expect(agentFileRule(n), n).toMatchObject({ name: 'runtimes/*/config.json' });
+    for (const n of ['runtimes/config.json', 'runtimes/claude/sub/config.json', 'config.json']) expect(agentFileRule(n), n).toBeUndefined();
+  });
+
   it('is held back by a receive, so a session started in the walnut is not told a planted message waits for @claude', async () => {
     const base = tmp();
     const env = testEnv(base);

@@ -117,6 +117,10 @@ const RULES: readonly Rule[] = [
     'runtimes/*/inbox',
     "a HelloWorld bus inbox: alive's own SessionStart hook tells the agent of a session started below it that the messages there wait for it",
   ),
+  file(
+    'runtimes/*/config.json',
+    'a HelloWorld receiver configuration: which senders may write to it and which environment variables `dispatch serve` passes to its agents (agent_env)',
+  ),
 ];
 
 /** The documented list (one entry per name), for docs and help. */
