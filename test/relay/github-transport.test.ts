@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeGithub } from '../support/fake-github.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
+import { hostileApi, pumpBody } from '../support/hostile-api.ts';
 import { GithubTransport, CONTENTS_API_MAX_BYTES } from '../../scripts/lib/relay/github-transport.ts';
 import { createOctokit, githubError } from '../../scripts/lib/relay/github-client.ts';
 import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
@@ -391,41 +392,25 @@ describe.concurrent('github transport against a REST server that behaves as GitH
   });
 
   it('a key is read up to a cap: a huge answer for keys/bob.pem is refused without being read whole', async () => {
-    // A hostile --api-url answering with a JSON body far beyond any key, written as it is read,
-    // from one 64 KiB buffer (the test allocates nothing large).
-    const chunk = Buffer.alloc(64 * 1024, 'A');
+    // A hostile --api-url answering with a JSON body far beyond any key, written as it is read.
     const offered = 24 * 1024 * 1024; // a few MB more than the client may read: enough to tell
-
-    let written = 0;
-    let closed = false;
-    const api = createServer((req, res) => {
-      res.on('close', () => (closed = true));
-      if (!/\/contents\/keys\//.test(decodeURIComponent(req.url ?? '')))
-        return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+    let sent: ReturnType<typeof pumpBody> | undefined;
+    const api = await hostileApi((_req, res, path) => {
+      if (!/\/contents\/keys\//.test(path)) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      res.write(`{"type":"file","sha":"${'a'.repeat(40)}","encoding":"base64","content":"`);
-      const pump = () => {
-        while (written < offered && !closed) {
-          written += chunk.length;
-          if (!res.write(chunk)) return void res.once('drain', pump);
-        }
-        res.end('"}');
-      };
-      pump();
+      sent = pumpBody(res, `{"type":"file","sha":"${'a'.repeat(40)}","encoding":"base64","content":"`, Buffer.alloc(64 * 1024, 'A'), offered, '"}');
     });
-    await new Promise<void>((r) => api.listen(0, '127.0.0.1', () => r()));
-    cleanups.push(() => new Promise<void>((r) => api.close(() => r())));
-    const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
-    const t = new GithubTransport({ octokit: createOctokit(apiUrl, 'tok-alice'), baseUrl: apiUrl, login: 'alice', branch: 'main' });
+    cleanups.push(api.close);
+    const t = new GithubTransport({ octokit: createOctokit(api.url, 'tok-alice'), baseUrl: api.url, login: 'alice', branch: 'main' });
     const err = await t.fetchPeerKey({ login: 'bob', relay: 'bob/walnut-relay' }).then(
       () => undefined,
       (e: Error & { code?: string }) => e,
     );
     expect(err?.code).toBe('too_large');
     expect(err?.message).toMatch(/keys\/bob\.pem in bob\/walnut-relay is over 64 KiB/);
-    for (let i = 0; i < 100 && !closed; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(closed).toBe(true);
-    expect(written).toBeLessThan(offered); // the client stopped reading: the body was never sent to its end
+    for (let i = 0; i < 100 && !sent!.closed(); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(sent!.closed()).toBe(true);
+    expect(sent!.written()).toBeLessThan(offered); // the client stopped reading: the body was never sent to its end
   });
 
   it('a key file over the cap on the relay is refused; a large deposit still steps over a taken name', async () => {

@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { AliveError, messageOf } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { answerFetch, answerRefused, MAX_ANSWER_BYTES } from './github-fetch.ts';
 import { tokenSource } from './token.ts';
 
 /** The token each Octokit of createOctokit was given: githubError keeps it out of messages. */
@@ -13,6 +14,8 @@ export function createOctokit(baseUrl: string, token: string): Octokit {
     auth: token,
     baseUrl,
     userAgent: 'alive-relay',
+    // Every answer is read under bounds before Octokit sees it (github-fetch.ts).
+    request: { fetch: answerFetch },
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
   });
   tokens.set(octokit, token);
@@ -95,6 +98,29 @@ function headerNumber(value: string | number | undefined, min: number, max: numb
  */
 export function githubError(err: unknown, doing: string, baseUrl: string, token?: string): AliveError {
   if (err instanceof AliveError) return err;
+  const fix = "check the API URL (GITHUB_API_URL or relay.json's api_url), and any proxy between you and GitHub";
+  const refused = answerRefused(err);
+  if (refused?.problem === 'too_large') {
+    return new AliveError(
+      `GitHub at ${baseUrl} answered with over ${MAX_ANSWER_BYTES / 1024 / 1024} MiB while ${doing}, more than its API sends for anything alive asks; ` +
+        `it was not read further: ${fix}`,
+      { code: 'too_large' },
+    );
+  }
+  if (refused) {
+    const type = refused.contentType ? inlineText(refused.contentType, 80) : 'no content type';
+    return new AliveError(`GitHub at ${baseUrl} answered with ${type}, not JSON, while ${doing} (a web page, not GitHub's API): ${fix}`, {
+      code: 'bad_relay',
+    });
+  }
+  // Thrown by our code reading an answer (Octokit's own failures are RequestErrors): a field that
+  // GitHub documents is missing or of another type.
+  if (err instanceof TypeError) {
+    return new AliveError(
+      `GitHub at ${baseUrl} answered without the fields its API documents while ${doing} (${inlineText(hideToken(err.message, token), 200)}): ${fix}`,
+      { code: 'bad_relay' },
+    );
+  }
   const status = httpStatus(err);
   if (!hasResponse(err)) {
     const timedOut = /abort|timeout/i.test(`${(err as Error)?.name} ${messageOf(err)}`);
@@ -188,7 +214,10 @@ export async function withReadRetry<T>(fn: () => Promise<T>, deadline?: number, 
     } catch (err) {
       lastErr = err;
       const status = httpStatus(err);
-      const retryable = hasResponse(err) ? status !== undefined && status >= 500 : !/abort|timeout/i.test(`${(err as Error)?.name} ${messageOf(err)}`);
+      // An answer refused for what it is (too large, not JSON) would be refused again.
+      const retryable = hasResponse(err)
+        ? status !== undefined && status >= 500
+        : !answerRefused(err) && !/abort|timeout/i.test(`${(err as Error)?.name} ${messageOf(err)}`);
       const wait = 250 * 2 ** i;
       if (!retryable || i === attempts - 1 || (deadline !== undefined && Date.now() + wait >= deadline)) throw err;
       await new Promise((r) => setTimeout(r, wait));

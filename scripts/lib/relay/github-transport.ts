@@ -5,6 +5,7 @@ import type { Octokit } from '@octokit/rest';
 import { AliveError } from '../errors.ts';
 import { MAX_PEM_BYTES } from '../crypto/keys.ts';
 import { callSignal, githubError, isStatus, tokenOf, transferWatch, withReadRetry } from './github-client.ts';
+import { readBounded, streamedAnswers } from './github-fetch.ts';
 import { relayReadme, tooLargeError } from './git-transport.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
@@ -91,6 +92,18 @@ export class GithubTransport implements RelayTransport {
     return githubError(err, doing, this.o.baseUrl, tokenOf(this.gh));
   }
 
+  /**
+   * A Git object id the server named (a head, a tree, a blob): it goes into later requests' paths
+   * (where `..` would name another resource) and into state and output, so only hex of a SHA-1 or
+   * SHA-256 id is taken.
+   */
+  private objectId(value: unknown, what: string, noun = 'Git object id'): string {
+    if (typeof value === 'string' && isObjectId(value)) return value;
+    throw new AliveError(`${what} from ${this.o.baseUrl} is not a ${noun}; check the API URL (GITHUB_API_URL or relay.json's api_url)`, {
+      code: 'bad_relay',
+    });
+  }
+
   private transferWatch() {
     return transferWatch(this.o.transferIdleMs ?? TRANSFER_IDLE_MS, TRANSFER_TIMEOUT_MS);
   }
@@ -103,7 +116,16 @@ export class GithubTransport implements RelayTransport {
   async authenticatedLogin(): Promise<string> {
     try {
       const r = await withReadRetry(() => this.gh.rest.users.getAuthenticated(this.req()));
-      return r.data.login;
+      const login: unknown = r.data.login;
+      if (typeof login !== 'string' || !isValidLogin(login)) {
+        throw new AliveError(
+          `the user name GitHub at ${this.o.baseUrl} gave for the token is not a GitHub login; check the API URL (GITHUB_API_URL or relay.json's api_url)`,
+          {
+            code: 'bad_relay',
+          },
+        );
+      }
+      return login;
     } catch (err) {
       throw this.fail(err, 'reading the authenticated user');
     }
@@ -134,7 +156,7 @@ export class GithubTransport implements RelayTransport {
     let answer: Buffer | undefined;
     try {
       const r = await withReadRetry(
-        () => this.gh.rest.repos.getContent({ owner, repo, path, request: { ...this.req(limits).request, parseSuccessResponseBody: false } }),
+        () => this.gh.rest.repos.getContent({ owner, repo, path, request: { ...this.req(limits).request, ...streamedAnswers } }),
         limits.deadline,
       );
       const length = Number(r.headers['content-length']);
@@ -143,7 +165,8 @@ export class GithubTransport implements RelayTransport {
         await body?.cancel().catch(() => {});
         throw tooLarge();
       }
-      answer = await readAtMost(body, MAX_TEXT_ANSWER_BYTES);
+      const bytes = await readBounded(body, MAX_TEXT_ANSWER_BYTES, 'refuse');
+      answer = bytes && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     } catch (err) {
       if (isStatus(err, 404)) return undefined;
       throw this.fail(err, `reading ${path} from ${owner}/${repo}`);
@@ -192,12 +215,8 @@ export class GithubTransport implements RelayTransport {
   private async headCommit(owner: string, repo: string, limits: CallLimits = {}, branch = this.o.branch): Promise<string | null> {
     try {
       const r = await withReadRetry(() => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }), limits.deadline);
-      const sha: unknown = r.data.object?.sha;
-      // Recorded as state.json's last_commit and used in later requests: only a Git object id.
-      if (typeof sha !== 'string' || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-        throw new AliveError(`${owner}/${repo}: the head of ${branch} from ${this.o.baseUrl} is not a commit id; check the API URL`, { code: 'bad_relay' });
-      }
-      return sha;
+      // Recorded as state.json's last_commit and used in later requests.
+      return this.objectId(r.data.object?.sha, `${owner}/${repo}: the head of ${branch}`, 'commit id');
     } catch (err) {
       if (err instanceof AliveError) throw err;
       // 409: the repository is empty; 404: no such branch yet.
@@ -420,7 +439,9 @@ export class GithubTransport implements RelayTransport {
             ...this.req(),
           });
           progress.finish(size);
-          return { path, name, commit: r.data.commit.sha ?? null, via: 'contents-api' };
+          // The package is in: a commit id the server spelled otherwise is only not known.
+          const commit: unknown = r.data.commit?.sha;
+          return { path, name, commit: typeof commit === 'string' && isObjectId(commit) ? commit : null, via: 'contents-api' };
         } catch (err) {
           if (isStatus(err, 409, 422)) continue; // a file of that name appeared, or the branch moved: new name, try again
           if (isStatus(err, 404)) throw this.noWriteAccess(peer, owner, repo);
@@ -464,7 +485,7 @@ export class GithubTransport implements RelayTransport {
         data: Readable.from(jsonBlobBody(localPath, sent)),
         request: { signal: watch.signal },
       } as never);
-      blobSha = (r.data as { sha: string }).sha;
+      blobSha = this.objectId((r.data as { sha?: unknown }).sha, `${owner}/${repo}: the id of the uploaded package`);
     } catch (err) {
       if (isStatus(err, 404)) throw this.noWriteAccess(peer, owner, repo);
       throw this.fail(err, `uploading a package to ${owner}/${repo}`);
@@ -488,25 +509,26 @@ export class GithubTransport implements RelayTransport {
         const tree = await this.gh.rest.git.createTree({
           owner,
           repo,
-          base_tree: commit.data.tree.sha,
+          base_tree: this.objectId(commit.data.tree.sha, `${owner}/${repo}: the tree of ${head}`),
           tree: [{ path, mode: '100644', type: 'blob', sha: blobSha }],
           ...this.req(),
         });
-        const next = await this.gh.rest.git.createCommit({
+        const created = await this.gh.rest.git.createCommit({
           owner,
           repo,
           message: `deposit: ${name} from ${this.o.login}`,
-          tree: tree.data.sha,
+          tree: this.objectId(tree.data.sha, `${owner}/${repo}: the new tree`),
           parents: [head],
           ...this.req(),
         });
+        const next = this.objectId(created.data.sha, `${owner}/${repo}: the new commit`);
         try {
-          await this.gh.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: next.data.sha, force: false, ...this.req() });
+          await this.gh.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: next, force: false, ...this.req() });
         } catch (err) {
           if (isStatus(err, 409, 422)) continue; // not a fast-forward: someone else wrote first
           throw err;
         }
-        return { path, name, commit: next.data.sha, via: 'git-data-api' };
+        return { path, name, commit: next, via: 'git-data-api' };
       } catch (err) {
         if (err instanceof AliveError) throw err;
         throw this.fail(err, `delivering a package to ${owner}/${repo}`);
@@ -522,7 +544,7 @@ export class GithubTransport implements RelayTransport {
     if (!head) return { head, entries: [], ignored: [] };
     try {
       const commit = await withReadRetry(() => this.gh.rest.git.getCommit({ owner, repo, commit_sha: head, ...this.req(limits) }), limits.deadline);
-      const root = await this.tree(owner, repo, commit.data.tree.sha, false, limits);
+      const root = await this.tree(owner, repo, this.objectId(commit.data.tree.sha, `${owner}/${repo}: the tree of ${head}`), false, limits);
       const inbox = root.tree.find((e) => e.path === 'inbox' && e.type === 'tree');
       if (!inbox) return { head, entries: [], ignored: [] };
       const entries: InboxEntry[] = [];
@@ -579,7 +601,7 @@ export class GithubTransport implements RelayTransport {
       tree: r.data.tree.map((e) => ({
         path: e.path ?? '',
         type: e.type ?? '',
-        sha: e.sha ?? '',
+        sha: this.objectId(e.sha, `${owner}/${repo}: an entry of tree ${sha}`),
         size: Number.isSafeInteger(e.size) && e.size! >= 0 ? e.size : undefined,
       })),
     };
@@ -598,7 +620,7 @@ export class GithubTransport implements RelayTransport {
           repo,
           file_sha: entry.blobSha,
           headers: { accept: 'application/vnd.github.raw+json' },
-          request: { signal: watch.signal, parseSuccessResponseBody: false },
+          request: { signal: watch.signal, ...streamedAnswers },
         }),
       );
       const body = r.data as unknown as ReadableStream<Uint8Array> | null;
@@ -661,22 +683,9 @@ export class GithubTransport implements RelayTransport {
   }
 }
 
-/** A body's bytes, or undefined (and the rest left unread) when it holds more than `max`. */
-async function readAtMost(body: ReadableStream<Uint8Array> | null, max: number): Promise<Buffer | undefined> {
-  if (!body) return Buffer.alloc(0);
-  const reader = body.getReader();
-  const chunks: Buffer[] = [];
-  let n = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks, n);
-    n += value.length;
-    if (n > max) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(Buffer.from(value));
-  }
+/** A SHA-1 or SHA-256 Git object id, in the lowercase hex GitHub writes. */
+function isObjectId(text: string): boolean {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(text);
 }
 
 /** `{"content":"<base64 of the file>","encoding":"base64"}`, produced as a stream. */

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a,b,c,d,e,f,g,h,i,j,k}from"./chunk-3BIGXQOC.mjs";import"./chunk-NFFFQEG4.mjs";import"./chunk-H5ZFJQ3U.mjs";import"./chunk-QR5CNXRT.mjs";import"./chunk-QYJQZJP6.mjs";import"./chunk-WRFCQ6NZ.mjs";export{j as callSignal,a as createOctokit,h as githubError,g as githubMessage,e as hasResponse,c as hideToken,d as httpStatus,f as isStatus,b as tokenOf,i as transferWatch,k as withReadRetry};

@@ -1,0 +1,156 @@
+/**
+ * The GitHub transport against an API server that answers what GitHub never would (a hostile
+ * --api-url, a broken proxy): answers too large to hold, answers that never end, error bodies
+ * without end, answers that are not JSON or lack the documented fields. Each ends in a clear error
+ * with the right code, within its deadline, without reading the answer whole.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createOctokit } from '../../scripts/lib/relay/github-client.ts';
+import { GithubTransport } from '../../scripts/lib/relay/github-transport.ts';
+import { hostileApi, pumpBody, trickle } from '../support/hostile-api.ts';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+const SHA = 'a'.repeat(40);
+const MB = 1024 * 1024;
+const FILL = Buffer.alloc(64 * 1024, ' ');
+
+type Route = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
+
+const json = (res: ServerResponse, status: number, data: unknown) =>
+  void res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(data));
+
+/** bob's relay as GitHub would list it (a head, its commit, an empty root tree), unless `route` answers first. */
+async function api(route: Route) {
+  const server = await hostileApi((req, res, path) => {
+    if (route(req, res, path)) return;
+    if (path.endsWith('/git/ref/heads/main')) return json(res, 200, { ref: 'refs/heads/main', object: { sha: SHA, type: 'commit' } });
+    if (path.includes('/git/commits/')) return json(res, 200, { sha: SHA, tree: { sha: SHA } });
+    if (path.includes('/git/trees/')) return json(res, 200, { sha: SHA, tree: [], truncated: false });
+    if (path === '/user') return json(res, 200, { login: 'bob' });
+    json(res, 404, { message: 'Not Found' });
+  });
+  cleanups.push(server.close);
+  const bob = new GithubTransport({ octokit: createOctokit(server.url, 'tok-bob'), baseUrl: server.url, login: 'bob', branch: 'main' });
+  return { server, bob };
+}
+
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: Error & { code?: string }) => e,
+  );
+
+describe.concurrent('answers too large to hold', () => {
+  it('a listing answer of 100 MiB is refused as too_large after the cap, not read whole, and not asked for again', async () => {
+    let sent: ReturnType<typeof pumpBody> | undefined;
+    const { server, bob } = await api((_req, res, path) => {
+      if (!path.includes('/git/trees/')) return false;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      sent = pumpBody(res, '{"truncated":false,"tree":[', FILL, 100 * MB, ']}');
+      return true;
+    });
+    const err = await failure(bob.listInbox());
+    expect(err?.code).toBe('too_large');
+    expect(err?.message).toContain(server.url);
+    expect(err?.message).toMatch(/over 32 MiB.*check the API URL/);
+    expect(sent!.written()).toBeLessThan(64 * MB);
+    expect(server.requests.filter((r) => r.path.includes('/git/trees/'))).toHaveLength(1);
+  });
+
+  it('an error answer with a body of 100 MiB keeps its meaning (404: no key there) and is not read whole', async () => {
+    let sent: ReturnType<typeof pumpBody> | undefined;
+    const { bob } = await api((_req, res, path) => {
+      if (!path.includes('/contents/keys/')) return false;
+      res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+      sent = pumpBody(res, '{"message":"Not Found', FILL, 100 * MB, '"}');
+      return true;
+    });
+    const err = await failure(bob.fetchPeerKey({ login: 'alice', relay: 'alice/walnut-relay' }));
+    expect(err?.code).toBe('no_peer_key');
+    expect(sent!.written()).toBeLessThan(32 * MB);
+  });
+
+  it('a 500 with a body of 100 MiB is a server error; no attempt reads the body whole', async () => {
+    const sent: Array<ReturnType<typeof pumpBody>> = [];
+    const { bob } = await api((_req, res, path) => {
+      if (path !== '/user') return false;
+      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      sent.push(pumpBody(res, '{"message":"', FILL, 100 * MB, '"}'));
+      return true;
+    });
+    const err = await failure(bob.authenticatedLogin());
+    expect(err?.code).toBe('server_error');
+    expect(err?.message.length).toBeLessThan(1000);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const s of sent) expect(s.written()).toBeLessThan(32 * MB);
+  });
+});
+
+describe.concurrent('answers that never end', () => {
+  it('a listing answer that trickles a byte at a time ends as a timeout at the deadline', async () => {
+    const { bob } = await api((_req, res, path) => {
+      if (!path.includes('/git/commits/')) return false;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      trickle(res, '{"sha":', 100);
+      return true;
+    });
+    const t0 = Date.now();
+    const err = await failure(bob.listInbox({ deadline: Date.now() + 1500 }));
+    expect(err?.code).toBe('timeout');
+    expect(err?.message).toMatch(/did not answer in time/);
+    expect(Date.now() - t0).toBeLessThan(1500 + 10_000);
+  });
+});
+
+describe.concurrent('answers that are not what GitHub documents', () => {
+  it('a web page instead of JSON (a proxy, a wrong API URL) is bad_relay, says so, and is not asked for again', async () => {
+    const { server, bob } = await api((_req, res, path) => {
+      if (path !== '/user') return false;
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Sign in to the network</body></html>');
+      return true;
+    });
+    const err = await failure(bob.authenticatedLogin());
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).toMatch(/answered with text\/html, not JSON.*check the API URL/);
+    expect(server.requests.filter((r) => r.path === '/user')).toHaveLength(1);
+  });
+
+  it('JSON without the documented fields is bad_relay, not a network failure', async () => {
+    const { server, bob } = await api((_req, res, path) => {
+      if (!path.includes('/git/commits/')) return false;
+      json(res, 200, { unexpected: true });
+      return true;
+    });
+    const err = await failure(bob.listInbox());
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).toContain(server.url);
+    expect(err?.message).not.toMatch(/check your connection/);
+  });
+
+  it('a user name that is not a GitHub login is refused, not used', async () => {
+    const { bob } = await api((_req, res, path) => {
+      if (path !== '/user') return false;
+      json(res, 200, { login: '../alice\u001b[2J' });
+      return true;
+    });
+    const err = await failure(bob.authenticatedLogin());
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).not.toContain('\u001b');
+  });
+
+  it('a listed file whose sha is not a Git object id is refused, never asked for nor shown', async () => {
+    const { server, bob } = await api((_req, res, path) => {
+      if (!path.includes('/git/trees/')) return false;
+      json(res, 200, { sha: SHA, truncated: false, tree: [{ path: 'inbox', type: 'tree', sha: '..', mode: '040000' }] });
+      return true;
+    });
+    const err = await failure(bob.listInbox());
+    expect(err?.code).toBe('bad_relay');
+    expect(server.requests.filter((r) => r.path.includes('/git/trees/'))).toHaveLength(1);
+  });
+});
