@@ -178,6 +178,26 @@ export class FakeGithub {
     return commit;
   }
 
+  /**
+   * Places the tree at `source` (a folder of the branch) at each of `targets` too, in one commit:
+   * one tree object shared by many folders, as a small git push can make it.
+   */
+  commitTreeCopies(full: string, source: string, targets: string[], message = 'test commit'): string {
+    const repo = this.repo(full);
+    const head = repo.refs.get(`heads/${repo.defaultBranch}`);
+    const base = head ? repo.commits.get(head)!.tree : null;
+    const entry = base ? this.lookup(repo, base, source) : undefined;
+    if (!head || entry?.type !== 'tree') throw new Error(`no folder ${source} in ${full}`);
+    const tree = this.writePaths(
+      repo,
+      base,
+      targets.map((path) => ({ path, sha: entry.sha, mode: '40000' })),
+    );
+    const commit = this.putCommit(repo, tree, [head], message);
+    repo.refs.set(`heads/${repo.defaultBranch}`, commit);
+    return commit;
+  }
+
   // --- git objects ---
 
   private putBlob(repo: Repo, content: Buffer): string {
@@ -209,7 +229,7 @@ export class FakeGithub {
       const slash = c.path.indexOf('/');
       if (slash === -1) {
         if (c.sha === null) entries.delete(c.path);
-        else entries.set(c.path, { name: c.path, mode: c.mode ?? '100644', type: 'blob', sha: c.sha });
+        else entries.set(c.path, { name: c.path, mode: c.mode ?? '100644', type: c.mode === '40000' ? 'tree' : 'blob', sha: c.sha });
       } else {
         const dir = c.path.slice(0, slash);
         const list = groups.get(dir) ?? [];

@@ -42,6 +42,11 @@ export const TRANSFER_IDLE_MS = 60_000;
 const WRITE_ATTEMPTS = 4;
 /** Sender folders a truncated inbox listing is walked through, one request each (see listInbox). */
 const MAX_WALKED_FOLDERS = 1000;
+/**
+ * ... and the files gathered in that walk (twice GitHub's 100,000 entries of one recursive listing):
+ * folders may share one tree of many files, each listed again, and held until the listing ends.
+ */
+const MAX_WALKED_FILES = 200_000;
 /** The most a file read as text (a key, the README) may hold: no key or relay README is near it. */
 const MAX_TEXT_BYTES = MAX_PEM_BYTES;
 /** Its Contents API answer: base64 (4/3, a line break every 60 characters, escaped) and some metadata. */
@@ -570,6 +575,13 @@ export class GithubTransport implements RelayTransport {
             continue;
           }
           for (const f of (await this.tree(owner, repo, dir.sha, false, limits)).tree) items.push({ ...f, path: `${dir.path}/${f.path}` });
+          if (items.length > MAX_WALKED_FILES) {
+            throw new AliveError(
+              `inbox/ of ${owner}/${repo} holds over ${MAX_WALKED_FILES.toLocaleString('en-US')} files in its ${folders} folders, more than alive lists: ` +
+                'someone with write access may have pushed them. Remove the folders that are not your peers and try again',
+              { code: 'too_large' },
+            );
+          }
         }
         flat = { tree: items, truncated: false };
       }
