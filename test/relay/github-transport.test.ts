@@ -146,6 +146,35 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     expect(gh.count('GET', /^\/user\/repository_invitations$/)).toBe(2);
   });
 
+  it("an invitation is to its owner's walnut-relay: a full_name naming another repository is not recorded, nor is an id that is not a number", async () => {
+    const w = await world();
+    await w.bob.setup(pem());
+    await w.carol.setup(pem());
+    await w.bob.invite('alice');
+    await w.carol.invite('alice');
+    // bob's invitation names mallory's repository as its full_name; carol's has an id that would be a path.
+    w.gh.tamperInvitation = (inv) => {
+      const repo = inv.repository as { owner: { login: string } };
+      if (repo.owner.login === 'bob') return { ...inv, repository: { ...repo, full_name: 'mallory/walnut-relay' } };
+      return { ...inv, id: '1/../../../user' };
+    };
+    expect(await w.alice.listRelayInvitations()).toEqual([{ id: expect.any(Number), repo: 'bob/walnut-relay', inviter: 'bob' }]);
+  });
+
+  it('invitation pages that repeat themselves (a server ignoring page=) end at the first page with nothing new', async () => {
+    const page = Array.from({ length: 100 }, (_, i) => ({
+      id: i + 1,
+      repository: { name: 'walnut-relay', full_name: `p${i}/walnut-relay`, owner: { login: `p${i}` } },
+      inviter: { login: `p${i}` },
+    }));
+    const api = await hostileApi((_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(page)));
+    cleanups.push(api.close);
+    const t = new GithubTransport({ octokit: createOctokit(api.url, 'tok-alice'), baseUrl: api.url, login: 'alice', branch: 'main' });
+    const invitations = await t.listRelayInvitations();
+    expect(invitations.map((i) => i.id)).toEqual(page.map((i) => i.id));
+    expect(api.requests).toHaveLength(2);
+  });
+
   it('small packages go through the Contents API; a taken name is never overwritten', async () => {
     const w = await connected();
     const f = file(w.dir, 'small.walnut', 5000);

@@ -92,6 +92,8 @@ export class FakeGithub {
   readonly secondaryRateLimited = new Set<string>();
   /** Headers added to (or replacing those of) the rate-limited answer, as a hostile server might send. */
   rateLimitHeaders: Record<string, string> = {};
+  /** Rewrites each invitation as listed (GitHub never would): a hostile or broken server. */
+  tamperInvitation: ((invitation: Record<string, unknown>) => Record<string, unknown>) | undefined;
   private readonly failures: Array<{ method: string; path: RegExp; status: number; remaining: number }> = [];
   /** Lowercased login → the login as spelled (GitHub answers with its own spelling). */
   private readonly users = new Map<string, string>();
@@ -521,7 +523,7 @@ export class FakeGithub {
     const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30) || 30));
     const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
     const last = Math.max(1, Math.ceil(mine.length / perPage));
-    const items = mine.slice((page - 1) * perPage, page * perPage).map((i) => this.invitationJson(i));
+    const items = mine.slice((page - 1) * perPage, page * perPage).map((i) => this.tamperInvitation?.(this.invitationJson(i)) ?? this.invitationJson(i));
     const link = (n: number) => `<${this.url}/user/repository_invitations?per_page=${perPage}&page=${n}>`;
     const links: string[] = [];
     if (page < last) links.push(`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`);

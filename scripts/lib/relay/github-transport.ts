@@ -351,7 +351,10 @@ export class GithubTransport implements RelayTransport {
         const owner = repo.owner.login;
         const inviter = inv.inviter?.login ?? owner;
         if (repo.name !== RELAY_REPO_NAME || !isValidLogin(owner) || inviter.toLowerCase() !== owner.toLowerCase()) continue;
-        out.push({ id: inv.id, repo: repo.full_name, inviter: owner });
+        // The id goes into the path of the accepting request; the relay recorded for the peer is
+        // the one checked here (the answer's full_name is another field, which could name any repository).
+        if (!Number.isSafeInteger(inv.id) || inv.id <= 0) continue;
+        out.push({ id: inv.id, repo: `${owner}/${RELAY_REPO_NAME}`, inviter: owner });
       }
       return out;
     } catch (err) {
@@ -362,15 +365,19 @@ export class GithubTransport implements RelayTransport {
   /**
    * The invitations, page by page through `page=N` on the API's own host, under one deadline and at
    * most INVITATION_PAGES pages. Not octokit's paginate: it follows the `Link` header's next URL to
-   * whatever host the response names, with the token, and without the call's abort signal.
+   * whatever host the response names, with the token, and without the call's abort signal. A page
+   * with no invitation not seen before ends it (a server that ignores `page` repeats the first).
    */
   private async invitationPages() {
     const deadline = Date.now() + 60_000;
     const all = [];
+    const seen = new Set<unknown>();
     for (let page = 1; page <= INVITATION_PAGES; page++) {
       const r = await this.gh.rest.repos.listInvitationsForAuthenticatedUser({ per_page: PER_PAGE, page, ...this.req({ deadline }) });
-      all.push(...r.data);
-      if (r.data.length < PER_PAGE) break;
+      const fresh = r.data.filter((inv) => !seen.has(inv.id));
+      for (const inv of fresh) seen.add(inv.id);
+      all.push(...fresh);
+      if (r.data.length < PER_PAGE || fresh.length === 0) break;
     }
     return all;
   }
