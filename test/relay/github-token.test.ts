@@ -230,3 +230,46 @@ describe('a token goes only to the host it is for', () => {
     }
   });
 });
+
+describe('a `gh auth token` that misbehaves', () => {
+  const GHE = 'https://ghe.example.com/api/v3';
+  /** A `gh` in a temporary folder, running `body` (sh). */
+  function ghRunning(dir: string, body: string): string {
+    writeFileSync(join(dir, 'gh'), `#!/bin/sh\n${body}\n`);
+    chmodSync(join(dir, 'gh'), 0o755);
+    return `${dir}:${process.env.PATH}`;
+  }
+
+  it('one that never ends, ignoring SIGTERM, is stopped at the deadline: timeout, saying what to do', async () => {
+    const t = tempDir('gh-hang');
+    try {
+      const PATH = ghRunning(t.dir, "trap '' TERM\nexec sleep 20");
+      const t0 = Date.now();
+      const err = await resolveGithubToken(GHE, { PATH }, 500).then(
+        () => undefined,
+        (e: Error & { code?: string }) => e,
+      );
+      expect(Date.now() - t0).toBeLessThan(8000);
+      expect(err?.code).toBe('timeout');
+      expect(err?.message).toMatch(/`gh auth token --hostname ghe\.example\.com` did not finish within 0\.5 s; set GH_ENTERPRISE_TOKEN/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('one that prints megabytes is refused as not a token, not read whole, and not reported as no token at all', async () => {
+    const t = tempDir('gh-flood');
+    try {
+      const PATH = ghRunning(t.dir, "head -c 3000000 /dev/zero | tr '\\0' 'A'");
+      const err = await resolveGithubToken(GHE, { PATH }).then(
+        () => undefined,
+        (e: Error & { code?: string }) => e,
+      );
+      expect(err?.code).toBe('bad_token');
+      expect(err?.message).toMatch(/`gh auth token --hostname ghe\.example\.com` printed more than 64 KiB, which is not a token/);
+      expect(err?.message).not.toContain('AAAA');
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -33,6 +33,12 @@ export interface BoundedRunOptions {
    * for commands that must not outlive their run, such as an agent answering a message.
    */
   killGroupAtEnd?: boolean;
+  /**
+   * False: the child stays in our process group, so a terminal's Ctrl-C reaches it as it reaches
+   * us (for a short helper that starts nothing of its own); the deadline or the output cap then
+   * kills the child alone. Default true: a process group of its own, killed whole.
+   */
+  ownGroup?: boolean;
   /** The child's pid (its process group) once started, and again when it is gone. */
   onStart?: (pid: number) => void;
   onEnd?: (pid: number) => void;
@@ -76,7 +82,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
         ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
         ...(opts.env !== undefined ? { env: opts.env } : {}),
         shell: opts.shell === true,
-        detached: true,
+        detached: opts.ownGroup !== false,
         stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
       });
@@ -92,7 +98,8 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
     const stop = (why: BoundedOutcome) => {
       reason ??= why;
       try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        if (child.pid !== undefined && opts.ownGroup !== false) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
       } catch {
         child.kill('SIGKILL');
       }
@@ -146,7 +153,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (pid !== undefined && opts.killGroupAtEnd) {
+      if (pid !== undefined && opts.killGroupAtEnd && opts.ownGroup !== false) {
         try {
           process.kill(-pid, 'SIGKILL');
         } catch {

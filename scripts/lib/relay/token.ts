@@ -1,6 +1,6 @@
 import { withoutPassphrase } from '../crypto/passphrase-env.ts';
-import { execFile } from 'node:child_process';
 import { AliveError } from '../errors.ts';
+import { runBounded } from '../proc/bounded.ts';
 
 /** Where a token for one API host comes from: gh's variables for that kind of host, and gh's host name. */
 export interface TokenSource {
@@ -42,8 +42,8 @@ export async function resolveGithubToken(apiUrl: string, env: NodeJS.ProcessEnv 
     const value = env[name]?.trim();
     if (value) return checkedToken(value, name, `set ${name} to the token alone, on one line`);
   }
-  const fromGh = await ghAuthToken(src.host, env, timeoutMs);
-  if (fromGh) return checkedToken(fromGh, `\`gh auth token --hostname ${src.host}\``, `run ${src.login} again, or set ${first}`);
+  const fromGh = await ghAuthToken(src, env, timeoutMs);
+  if (fromGh) return checkedToken(fromGh, ghCommand(src), `run ${src.login} again, or set ${first}`);
   if (src.githubCom) throw new AliveError(`no GitHub token: set ${first} (or ${second}), or run ${src.login}`, { code: 'no_token' });
   throw new AliveError(
     `no GitHub token for ${src.host}: set ${first} (or ${second}), or run ${src.login} ` +
@@ -64,13 +64,43 @@ function checkedToken(token: string, source: string, fix: string): string {
   });
 }
 
-function ghAuthToken(host: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('gh', ['auth', 'token', '--hostname', host], { env: withoutPassphrase(env), timeout: timeoutMs, windowsHide: true }, (err, stdout) => {
-      if (err) resolve(undefined);
-      else resolve(String(stdout).trim() || undefined);
-    });
+/** A token is a line of at most a few hundred characters: more from gh is not a token, and is not read on. */
+const MAX_GH_OUTPUT_BYTES = 64 * 1024;
+
+function ghCommand(src: TokenSource): string {
+  return `\`gh auth token --hostname ${src.host}\``;
+}
+
+/**
+ * What `gh auth token --hostname <host>` prints; undefined when gh is missing or fails (no token
+ * there). A gh that does not finish in `timeoutMs`, or prints more than a token, is stopped and
+ * refused: it is not "no token", and what to do differs. gh stays in our process group, so a
+ * Ctrl-C that ends the command ends it too.
+ */
+async function ghAuthToken(src: TokenSource, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | undefined> {
+  const r = await runBounded({
+    command: 'gh',
+    args: ['auth', 'token', '--hostname', src.host],
+    env: withoutPassphrase(env),
+    timeoutMs,
+    maxStdoutBytes: MAX_GH_OUTPUT_BYTES,
+    stderrKeep: 1024,
+    ownGroup: false,
   });
+  if (r.outcome === 'timed_out') {
+    throw new AliveError(
+      `${ghCommand(src)} did not finish within ${timeoutMs / 1000} s; set ${src.variables[0]} instead, or check gh (\`gh auth status --hostname ${src.host}\`)`,
+      { code: 'timeout' },
+    );
+  }
+  if (r.outcome === 'output_too_large') {
+    throw new AliveError(
+      `${ghCommand(src)} printed more than ${MAX_GH_OUTPUT_BYTES / 1024} KiB, which is not a token (not shown here); run ${src.login} again, or set ${src.variables[0]}`,
+      { code: 'bad_token' },
+    );
+  }
+  if (r.outcome !== 'exited' || r.code !== 0) return undefined;
+  return r.stdout.toString('utf8').trim() || undefined;
 }
 
 export const DEFAULT_API_URL = 'https://api.github.com';

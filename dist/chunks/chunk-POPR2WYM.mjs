@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{x as s}from"./chunk-HUMZUIWY.mjs";import{b as h,c as i}from"./chunk-Z5OYWUUO.mjs";import{a as r,d as a}from"./chunk-WRFCQ6NZ.mjs";var o=a(i(),1),n=a(h(),1);async function m(t){let e=(0,o.createHash)("sha256");for await(let c of(0,n.createReadStream)(t,{highWaterMark:1<<20}))e.update(c);return e.digest("hex")}r(m,"sha256File");var f=a(i(),1);function d(t,e){return(0,f.createHash)("sha256").update(`alive-package-identity-v1\0${e===null?"":e.toLowerCase()}\0${t.created}\0${s(t.files)}`).digest("hex")}r(d,"packageIdentity");export{m as a,d as b};

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{c as a,d as b,e as c,f as d,g as e,h as f,i as g,j as h,k as i,l as j,m as k}from"./chunk-6AOMISUX.mjs";import"./chunk-NFFFQEG4.mjs";import"./chunk-H5ZFJQ3U.mjs";import"./chunk-QR5CNXRT.mjs";import"./chunk-QYJQZJP6.mjs";import"./chunk-WRFCQ6NZ.mjs";export{j as callSignal,a as createOctokit,h as githubError,g as githubMessage,e as hasResponse,c as hideToken,d as httpStatus,f as isStatus,b as tokenOf,i as transferWatch,k as withReadRetry};
