@@ -273,3 +273,22 @@ describe('a `gh auth token` that misbehaves', () => {
     }
   });
 });
+
+describe('an API URL holding a user name or password', () => {
+  it('is refused before any request, without showing it, and nothing is written', async () => {
+    const t = tempDir('gh-url-creds');
+    try {
+      const u = makeUser(t.dir, 'erin', { GH_ENTERPRISE_TOKEN: 'ghe_RIGHT' });
+      delete u.env.GITHUB_API_URL;
+      writeFixtureKeys(u.paths, 'erin');
+      const r = await runAsCli(u, ['setup', '--api-url', `http://erin:${SECRET}@127.0.0.1:9/api/v3`, '--json']);
+      expect(r.status).toBe(1);
+      expect(r.json.error?.code, r.stderr).toBe('bad_url');
+      expect(r.json.error.message).toMatch(/holds a user name or password \(not shown\).*GH_ENTERPRISE_TOKEN/);
+      expect(leaks(r.stdout + r.stderr)).toEqual([]);
+      expect(existsSync(u.paths.config)).toBe(false);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

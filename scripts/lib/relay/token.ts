@@ -1,5 +1,6 @@
 import { withoutPassphrase } from '../crypto/passphrase-env.ts';
 import { AliveError } from '../errors.ts';
+import { inlineText } from '../text/untrusted.ts';
 import { runBounded } from '../proc/bounded.ts';
 
 /** Where a token for one API host comes from: gh's variables for that kind of host, and gh's host name. */
@@ -108,8 +109,17 @@ export const DEFAULT_API_URL = 'https://api.github.com';
 /** API base: GITHUB_API_URL, then relay.json's api_url, then github.com. */
 export function githubApiUrl(env: NodeJS.ProcessEnv, configured: string | null | undefined): string {
   const url = env.GITHUB_API_URL?.trim() || configured?.trim() || DEFAULT_API_URL;
-  if (!/^https?:\/\/[^\s]+$/i.test(url)) {
-    throw new AliveError(`GitHub API URL '${url}' is not an http(s) URL; fix GITHUB_API_URL or relay.json's api_url`, {
+  const from = env.GITHUB_API_URL?.trim() ? 'GITHUB_API_URL' : "relay.json's api_url (--api-url)";
+  // A password or token in the URL would be shown in every message that names the API: never echoed.
+  if (/^[a-z][\w+.-]*:\/\/[^/?#\s]*@/i.test(url)) {
+    const bare = url.replace(/\/\/[^/?#\s]*@/, '//');
+    const variable = URL.canParse(bare) ? tokenSource(bare).variables[0] : 'GH_ENTERPRISE_TOKEN';
+    throw new AliveError(`the GitHub API URL in ${from} holds a user name or password (not shown); give it without them, and the token in ${variable}`, {
+      code: 'bad_url',
+    });
+  }
+  if (!/^https?:\/\/[^\s]+$/i.test(url) || !URL.canParse(url)) {
+    throw new AliveError(`GitHub API URL '${inlineText(url)}' is not an http(s) URL; fix ${from}`, {
       code: 'bad_url',
     });
   }
