@@ -154,3 +154,27 @@ describe.concurrent('answers that are not what GitHub documents', () => {
     expect(server.requests.filter((r) => r.path.includes('/git/trees/'))).toHaveLength(1);
   });
 });
+
+describe.concurrent('file content that does not match what the answer says of it', () => {
+  const PEM = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n';
+  const keyAnswer = (fields: Record<string, unknown>) =>
+    api((_req, res, path) => {
+      if (!path.includes('/contents/keys/')) return false;
+      json(res, 200, { type: 'file', name: 'bob.pem', path: 'keys/bob.pem', encoding: 'base64', ...fields });
+      return true;
+    });
+
+  it('content that is not base64 is bad_relay, not a key made of what decodes', async () => {
+    const { bob } = await keyAnswer({ content: '@@@@ not base64 at all @@@@', sha: SHA, size: 20 });
+    const err = await failure(bob.fetchPeerKey({ login: 'alice', relay: 'alice/walnut-relay' }));
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).toMatch(/keys\/alice\.pem .*is not base64/);
+  });
+
+  it("content whose Git blob id is not the answer's sha (cut short, or another file's) is bad_relay", async () => {
+    const { bob } = await keyAnswer({ content: Buffer.from(PEM).toString('base64'), sha: SHA, size: PEM.length });
+    const err = await failure(bob.fetchPeerKey({ login: 'alice', relay: 'alice/walnut-relay' }));
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).toMatch(/keys\/alice\.pem .*does not match its sha/);
+  });
+});

@@ -6,6 +6,7 @@ import { AliveError } from '../errors.ts';
 import { MAX_PEM_BYTES } from '../crypto/keys.ts';
 import { callSignal, githubError, isStatus, tokenOf, transferWatch, withReadRetry } from './github-client.ts';
 import { readBounded, streamedAnswers } from './github-fetch.ts';
+import { gitBlobShaOf } from './blob-sha.ts';
 import { relayReadme, tooLargeError } from './git-transport.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
@@ -186,8 +187,20 @@ export class GithubTransport implements RelayTransport {
     if (!data || typeof data !== 'object' || Array.isArray(data) || data.type !== 'file' || typeof data.sha !== 'string') {
       throw new AliveError(`${owner}/${repo}: ${path} is not a file`, { code: 'bad_relay' });
     }
-    const bytes = data.encoding === 'base64' ? Buffer.from(data.content ?? '', 'base64') : Buffer.from(data.content ?? '', 'utf8');
+    // GitHub sends a file of up to 1 MB as base64, and a larger one without content (encoding none).
+    if (data.encoding === 'none') throw tooLarge();
+    const corrupt = (why: string) =>
+      new AliveError(`${owner}/${repo}: the answer for ${path} from ${this.o.baseUrl} ${why}; check the API URL (GITHUB_API_URL or relay.json's api_url)`, {
+        code: 'bad_relay',
+      });
+    const content = typeof data.content === 'string' ? data.content.replace(/\s+/g, '') : undefined;
+    if (data.encoding !== 'base64' || content === undefined || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(content)) {
+      throw corrupt('is not base64 content');
+    }
+    const bytes = Buffer.from(content, 'base64');
     if (bytes.length > MAX_TEXT_BYTES) throw tooLarge();
+    // The sha GitHub gives is the Git blob id of the content: a cut or mixed-up answer does not match it.
+    if (gitBlobShaOf(bytes) !== data.sha) throw corrupt('does not match its sha (cut short, or another file)');
     return { text: bytes.toString('utf8'), sha: data.sha };
   }
 
