@@ -193,6 +193,41 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     expect(files.get('inbox/alice/fresh.walnut')?.equals(readFileSync(f))).toBe(true);
   });
 
+  it("a deposit refused at every name says what GitHub answered, not only 'try again' (a repository rule refuses every time)", async () => {
+    const w = await connected();
+    w.gh.failNext('PUT', /\/contents\/inbox\//, 409, 10);
+    let n = 0;
+    const err = await w.alice
+      .deliver(
+        { login: 'bob', relay: 'bob/walnut-relay' },
+        file(w.dir, 'small.walnut', 100),
+        () => `p${n++}.walnut`,
+        () => {},
+      )
+      .then(
+        () => undefined,
+        (e: Error & { code?: string }) => e,
+      );
+    expect(err?.code).toBe('conflict');
+    expect(err?.message).toMatch(/bob\/walnut-relay kept refusing the deposit \(409 Injected failure\)/);
+    expect(n).toBe(4);
+    // The same through the Git data API (a package over 1 MiB), whose ref update is refused.
+    w.gh.failNext('PATCH', /\/git\/refs\/heads\//, 422, 10);
+    const large = await w.alice
+      .deliver(
+        { login: 'bob', relay: 'bob/walnut-relay' },
+        file(w.dir, 'large.walnut', CONTENTS_API_MAX_BYTES + 10),
+        () => `p${n++}.walnut`,
+        () => {},
+      )
+      .then(
+        () => undefined,
+        (e: Error & { code?: string }) => e,
+      );
+    expect(large?.code).toBe('conflict');
+    expect(large?.message).toMatch(/bob\/walnut-relay kept changing while delivering \(422 Injected failure\); try again, and if it keeps refusing, ask bob/);
+  });
+
   it('a small deposit (Contents API) waits at most the per-call timeout, never the long transfer one', async () => {
     // The smallest seam: the timeout each call asks for. A PUT that is accepted and never answered
     // then fails after 30 s, not 30 minutes.

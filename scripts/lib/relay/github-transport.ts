@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Octokit } from '@octokit/rest';
 import { AliveError } from '../errors.ts';
 import { MAX_PEM_BYTES } from '../crypto/keys.ts';
-import { callSignal, githubError, isStatus, tokenOf, transferWatch, withReadRetry } from './github-client.ts';
+import { callSignal, githubError, githubMessage, httpStatus, isStatus, tokenOf, transferWatch, withReadRetry } from './github-client.ts';
 import { readBounded, streamedAnswers } from './github-fetch.ts';
 import { gitBlobShaOf } from './blob-sha.ts';
 import { relayReadme, tooLargeError } from './git-transport.ts';
@@ -449,6 +449,7 @@ export class GithubTransport implements RelayTransport {
     if (size <= CONTENTS_API_MAX_BYTES) {
       const { readFileSync } = await import('node:fs');
       const content = readFileSync(localPath).toString('base64');
+      let refusal = '';
       for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
         const name = nextName();
         const path = `${folder}/${name}`;
@@ -468,12 +469,22 @@ export class GithubTransport implements RelayTransport {
           const commit: unknown = r.data.commit?.sha;
           return { path, name, commit: typeof commit === 'string' && isObjectId(commit) ? commit : null, via: 'contents-api' };
         } catch (err) {
-          if (isStatus(err, 409, 422)) continue; // a file of that name appeared, or the branch moved: new name, try again
+          if (isStatus(err, 409, 422)) {
+            // A file of that name appeared, or the branch moved: new name, try again. A refusal that
+            // comes every time (a repository rule, say) is named when the attempts are spent.
+            refusal = `${httpStatus(err)} ${githubMessage(err, tokenOf(this.gh))}`;
+            continue;
+          }
           if (isStatus(err, 404)) throw this.noWriteAccess(peer, owner, repo);
           throw this.fail(err, `delivering a package to ${owner}/${repo}`);
         }
       }
-      throw new AliveError(`${owner}/${repo} kept refusing the deposit; try again`, { code: 'conflict' });
+      throw new AliveError(
+        `${owner}/${repo} kept refusing the deposit (${refusal}); try again, and if it keeps refusing, ask ${peer.login} about the repository's rules`,
+        {
+          code: 'conflict',
+        },
+      );
     }
     const delivered = await this.deliverLarge(peer, owner, repo, folder, localPath, nextName, (n) => progress.bytes(n));
     progress.finish(size);
@@ -523,6 +534,7 @@ export class GithubTransport implements RelayTransport {
     } catch (err) {
       throw this.fail(err, `reading ${owner}/${repo}`);
     }
+    let refusal = '';
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
       const name = nextName();
       const path = `${folder}/${name}`;
@@ -550,8 +562,10 @@ export class GithubTransport implements RelayTransport {
         try {
           await this.gh.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: next, force: false, ...this.req() });
         } catch (err) {
-          if (isStatus(err, 409, 422)) continue; // not a fast-forward: someone else wrote first
-          throw err;
+          if (!isStatus(err, 409, 422)) throw err;
+          // Not a fast-forward: someone else wrote first. Or a rule refusing every update, named at the end.
+          refusal = ` (${httpStatus(err)} ${githubMessage(err, tokenOf(this.gh))})`;
+          continue;
         }
         return { path, name, commit: next, via: 'git-data-api' };
       } catch (err) {
@@ -559,7 +573,10 @@ export class GithubTransport implements RelayTransport {
         throw this.fail(err, `delivering a package to ${owner}/${repo}`);
       }
     }
-    throw new AliveError(`${owner}/${repo} kept changing while delivering; try again`, { code: 'conflict' });
+    throw new AliveError(
+      `${owner}/${repo} kept changing while delivering${refusal}; try again${refusal ? `, and if it keeps refusing, ask ${peer.login} about the repository's rules` : ''}`,
+      { code: 'conflict' },
+    );
   }
 
   async listInbox(limits: CallLimits = {}): Promise<InboxListing> {
