@@ -178,3 +178,21 @@ describe.concurrent('file content that does not match what the answer says of it
     expect(err?.message).toMatch(/keys\/alice\.pem .*does not match its sha/);
   });
 });
+
+describe.concurrent('redirects', () => {
+  it('a redirect to another host is followed without the token; one on the same host keeps it (GitHub redirects a renamed repository)', async () => {
+    const other = await hostileApi((_req, res) => json(res, 200, { login: 'bob' }));
+    cleanups.push(other.close);
+    const { server, bob } = await api((_req, res, path) => {
+      const to = { '/user': `${other.url}/user`, '/users/bob': '/users/bob-renamed' }[path];
+      if (to) res.writeHead(path === '/user' ? 307 : 301, { location: to }).end();
+      else if (path === '/users/bob-renamed') json(res, 200, { login: 'bob' });
+      else return false;
+      return true;
+    });
+    expect(await bob.authenticatedLogin()).toBe('bob');
+    expect(other.requests).toEqual([{ method: 'GET', path: '/user', authorization: undefined }]);
+    expect(await bob.userExists('bob')).toBe(true);
+    expect(server.requests.find((r) => r.path === '/users/bob-renamed')?.authorization).toBe('token tok-bob');
+  });
+});
