@@ -11,6 +11,12 @@ import { hangingGit, type HangingGit } from '../support/hanging-git.ts';
 import { tempDir } from './helpers.ts';
 import { relayUser, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { FakeGithub } from '../support/fake-github.ts';
+import { makeUser, writeFixtureKeys } from './helpers.ts';
+import { runAsCli } from './in-process.ts';
 
 let base: ReturnType<typeof tempDir>;
 let bob: RelayUser;
@@ -64,5 +70,36 @@ describe('a relay command interrupted while git runs', () => {
     }
     expect(atSpawn).toEqual([before.map((n) => n + 1)]);
     expect(counts()).toEqual(before);
+  });
+});
+
+describe('a relay command interrupted while a GitHub download stalls', () => {
+  it('Ctrl-C ends relay pull at once; the partial download it leaves is removed by the next pull', async () => {
+    const gh = new FakeGithub({ tokens: { 'tok-bob': 'bob' }, users: ['alice'] });
+    await gh.start();
+    try {
+      const user = makeUser(base.dir, 'bob-gh', { GH_ENTERPRISE_TOKEN: 'tok-bob', GITHUB_API_URL: gh.url });
+      writeFixtureKeys(user.paths, 'bob');
+      const setup = await runAsCli(user, ['setup', '--json']);
+      expect(setup.status, setup.stderr).toBe(0);
+      gh.commitFiles('bob/walnut-relay', { 'inbox/alice/p-20260101-000000-00000001.walnut': randomBytes(256 * 1024) });
+      gh.stallRawBodiesAfter = 64 * 1024;
+      const child = spawn(process.execPath, [bundlePath('alive-p2p'), 'relay', 'pull'], { env: user.env, stdio: 'ignore' });
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('exit', (code, signal) => resolve({ code, signal })),
+      );
+      const folder = join(user.paths.inbox, 'alice');
+      const parts = () => (existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.part')) : []);
+      for (let i = 0; i < 400 && parts().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(parts()).toHaveLength(1);
+      child.kill('SIGINT');
+      expect(await ended).toEqual({ code: null, signal: 'SIGINT' });
+      gh.stallRawBodiesAfter = undefined;
+      const again = await runAsCli(user, ['pull', '--json']);
+      expect(again.json.received?.length ?? again.json.failed?.length, again.stderr).toBe(1);
+      expect(parts()).toEqual([]);
+    } finally {
+      await gh.close();
+    }
   });
 });

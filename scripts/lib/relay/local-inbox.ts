@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from '../json/zod.ts';
 import { errnoCode } from '../errors.ts';
@@ -17,6 +18,39 @@ export function fsyncFile(path: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Where a package `name` is downloaded to in `dir` before it is checked and placed (a hidden file). */
+export function partialPath(dir: string, name: string): string {
+  return join(dir, `.${name}.${randomBytes(4).toString('hex')}.part`);
+}
+
+const PARTIAL = /^\..+\.[0-9a-f]{8}\.part$/;
+
+/**
+ * Removes the partial downloads (see partialPath) that a pull ended by a signal (Ctrl-C, a kill)
+ * left in `inbox/<sender>/`: their pull removes them itself otherwise. Only while holding the
+ * pull lock, when no other pull can be writing one. Returns how many were removed.
+ */
+export function removeLeftoverPartials(inbox: string): number {
+  let removed = 0;
+  const list = (dir: string) => {
+    try {
+      return readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+  };
+  for (const sender of list(inbox)) {
+    if (!sender.isDirectory()) continue;
+    for (const f of list(join(inbox, sender.name))) {
+      const path = join(inbox, sender.name, f.name);
+      if (!PARTIAL.test(f.name) || !lstatSync(path, { throwIfNoEntry: false })?.isFile()) continue;
+      rmSync(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 /** Moves a finished temp file to `dir/name`, or `name-1`, `name-2`... if taken. Returns the path used. */

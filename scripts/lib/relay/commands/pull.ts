@@ -3,7 +3,7 @@ import { shellQuote } from '../../text/shell-quote.ts';
 import type { OnProgress } from '../../package/progress.ts';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError, messageOf, type ErrorCode } from '../../errors.ts';
 import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
@@ -11,7 +11,17 @@ import { findPeer, requireRelayConfig } from '../config.ts';
 import { loadOwnPrivateKey, loadPinnedPeerKey } from '../keys.ts';
 import { sha256File } from '../../fs/hash.ts';
 import { gitBlobSha } from '../blob-sha.ts';
-import { alreadyReceived, fsyncFile, placeWithoutOverwrite, readReceivedLog, receivedIdentity, recordReceived, writeReceivedLog } from '../local-inbox.ts';
+import {
+  alreadyReceived,
+  fsyncFile,
+  partialPath,
+  placeWithoutOverwrite,
+  readReceivedLog,
+  receivedIdentity,
+  recordReceived,
+  removeLeftoverPartials,
+  writeReceivedLog,
+} from '../local-inbox.ts';
 import { openTransport } from '../open.ts';
 import { checkReceived } from '../package-step.ts';
 import { defaultRelayPaths, type RelayPaths } from '../paths.ts';
@@ -76,6 +86,8 @@ export const pullCommand = defineCommand({
     mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
     const lock = acquirePullLock(join(paths.dir, 'pull.lock'));
     try {
+      // What an interrupted pull was downloading: no other pull can be writing one now.
+      removeLeftoverPartials(paths.inbox);
       // Progress on a terminal only (ctx.progress), never under --json.
       return await pull({ paths, cfg, ownKey, maxSize, env, out, ...(ctx.json ? {} : { onProgress: ctx.progress }) });
     } finally {
@@ -236,7 +248,7 @@ async function receiveOne(
 ): Promise<Received | Duplicate> {
   const dir = join(ctx.paths.inbox, entry.sender);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const tmp = join(dir, `.${entry.name}.${randomBytes(4).toString('hex')}.part`);
+  const tmp = partialPath(dir, entry.name);
   try {
     await ctx.transport.download(entry, tmp, ctx.maxSize, ctx.onProgress);
     fsyncFile(tmp);
