@@ -15,6 +15,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FakeGithub } from '../support/fake-github.ts';
+import { hostileApi } from '../support/hostile-api.ts';
 import { makeUser, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
 import { cliAsync } from './cli.ts';
 import { runAsCli } from './in-process.ts';
@@ -114,6 +115,19 @@ describe('the GitHub token stays out of messages and state', () => {
     const network = new TypeError(`Headers.append: "token ${SECRET}\n${SECOND}" is an invalid header value.`);
     const m = githubError(network, 'reading the authenticated user', gh.url).message;
     expect(leaks(m), m).toEqual([]);
+    // A server echoing the token in the content type of an answer that is not JSON.
+    const api = await hostileApi((_req, res) => void res.writeHead(200, { 'content-type': `text/plain; echo=${SECRET}` }).end('hello'));
+    try {
+      const echo = new GithubTransport({ octokit: createOctokit(api.url, SECRET), baseUrl: api.url, login: 'alice', branch: 'main' });
+      const refused = await echo.authenticatedLogin().then(
+        () => undefined,
+        (e: Error & { code?: string }) => e,
+      );
+      expect(refused?.code).toBe('bad_relay');
+      expect(leaks(refused!.message), refused!.message).toEqual([]);
+    } finally {
+      await api.close();
+    }
   });
 });
 

@@ -108,7 +108,7 @@ export function githubError(err: unknown, doing: string, baseUrl: string, token?
     );
   }
   if (refused) {
-    const type = refused.contentType ? inlineText(refused.contentType, 80) : 'no content type';
+    const type = refused.contentType ? inlineText(hideToken(refused.contentType, token), 80) : 'no content type';
     return new AliveError(`GitHub at ${baseUrl} answered with ${type}, not JSON, while ${doing} (a web page, not GitHub's API): ${fix}`, {
       code: 'bad_relay',
     });
