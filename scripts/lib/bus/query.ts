@@ -341,8 +341,9 @@ function isPending(request: FoundMessage): boolean {
 
 /**
  * Waits for the answer to a request sent earlier. An answer already there (also one collected
- * before, by this or another waiter, even while this one waited: `collected` false) is returned at once; a request that went to dead-letter ends the wait with its reason,
- * and an answer too large to read ends it as `unreadable`, every time it is waited for.
+ * before, by this or another waiter, even while this one waited: `collected` false) is returned
+ * at once; a request that went to dead-letter ends the wait with its reason, and an answer too
+ * large to read ends it as `unreadable`, every time it is waited for.
  * A request id that is nowhere on the bus is a `not_found` error, unless `responder` is given.
  */
 export async function waitForAnswer(root: string, rawId: string, options: WaitForAnswerOptions): Promise<AnswerWait> {

@@ -345,7 +345,7 @@ export function answerTooLargeError(who: string, requestId: string, a: Unreadabl
 }
 
 export interface WaitForResponseOptions extends DirWatcherOptions {
-  /** namesBefore() taken before the request was sent: files the wait need not read. */
+  /** answerPlaceNames() taken before the request was sent: files the wait need not read. */
   namesBefore?: ReadonlySet<string>;
   /** Read only the answer's first bytes (see CollectedResponse.partial). */
   prefixBytes?: number;
