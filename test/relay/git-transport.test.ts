@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, readFileSync, readdirSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, readFileSync, readdirSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
@@ -11,25 +11,45 @@ import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
 
-beforeAll(() => isolateProcessGit());
-
 // The tests run at once (each in its own folder, with its own relays): clean up after all of them.
 const cleanups: Array<() => void | Promise<void>> = [];
 afterAll(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-function setupWorld() {
-  const t = tempDir('git');
-  cleanups.push(t.cleanup);
+/** The users of a world: a relay folder with fixed test keys, and a transport to remotes/<login>.git. */
+function users(dir: string) {
   const mk = (login: string) => {
-    const paths = relayPaths(join(t.dir, login, 'relay'));
+    const paths = relayPaths(join(dir, login, 'relay'));
     const keys = writeFixtureKeys(paths, login);
-    const url = join(t.dir, 'remotes', `${login}.git`);
+    const url = join(dir, 'remotes', `${login}.git`);
     const transport = new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work });
     return { login, paths, keys, url, transport };
   };
-  return { dir: t.dir, alice: mk('alice'), bob: mk('bob') };
+  return { alice: mk('alice'), bob: mk('bob'), carol: mk('carol') };
+}
+
+/**
+ * The relays of alice, bob and carol as `setup` leaves them (README.md and keys/<login>.pem on
+ * main), made once for the file by the transport's own setup; a world that asks for them gets a
+ * copy. A setup per user and test cost about twenty git processes each, and the setup test below
+ * proves it.
+ */
+let relaysMadeBySetup: string;
+beforeAll(async () => {
+  isolateProcessGit();
+  const t = tempDir('git-relays');
+  cleanups.push(t.cleanup);
+  await Promise.all(Object.values(users(t.dir)).map((u) => u.transport.setup(u.keys.publicKeyPem)));
+  relaysMadeBySetup = join(t.dir, 'remotes');
+});
+
+/** A world of its own: with `relays`, each user's relay is already set up (a copy of relaysMadeBySetup). */
+function setupWorld(opts: { relays?: boolean } = {}) {
+  const t = tempDir('git');
+  cleanups.push(t.cleanup);
+  if (opts.relays) cpSync(relaysMadeBySetup, join(t.dir, 'remotes'), { recursive: true });
+  return { dir: t.dir, ...users(t.dir) };
 }
 
 /** Bytes of the files under `dir`, all levels. */
@@ -75,9 +95,7 @@ describe.concurrent('git transport', () => {
   });
 
   it('delivers into the recipient relay under inbox/<sender>/, fetching no package blobs for listings', async () => {
-    const { dir, alice, bob } = setupWorld();
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { dir, alice, bob } = setupWorld({ relays: true });
     const pem = await alice.transport.fetchPeerKey({ login: 'bob', relay: bob.url });
     expect(pem).toBe(bob.keys.publicKeyPem);
 
@@ -105,9 +123,7 @@ describe.concurrent('git transport', () => {
   });
 
   it('a push into a relay in a folder runs none of the hooks planted there, a delivery or a clean-up', async () => {
-    const { dir, alice, bob } = setupWorld();
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { dir, alice, bob } = setupWorld({ relays: true });
     const ran = join(dir, 'hooks-ran');
     for (const hook of ['pre-receive', 'update', 'post-receive', 'post-update', 'reference-transaction', 'push-to-checkout']) {
       const path = join(bob.url, 'hooks', hook);
@@ -128,9 +144,7 @@ describe.concurrent('git transport', () => {
   });
 
   it('a push into a relay in a folder runs no command its config names (alternate refs, a work tree update)', async () => {
-    const { dir, alice, bob } = setupWorld();
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { dir, alice, bob } = setupWorld({ relays: true });
     const ran = join(dir, 'config-ran');
     // Whoever can write bob's folder: an alternate object store, and a command to list its refs.
     const other = join(dir, 'other.git');
@@ -150,9 +164,7 @@ describe.concurrent('git transport', () => {
   });
 
   it('refuses the delivery when the key check throws, and writes nothing', async () => {
-    const { dir, alice, bob } = setupWorld();
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { dir, alice, bob } = setupWorld({ relays: true });
     const before = git(['rev-parse', 'main'], bob.url);
     await expect(
       alice.transport.deliver(
@@ -168,9 +180,7 @@ describe.concurrent('git transport', () => {
   });
 
   it('two deliveries with the same name never overwrite each other', async () => {
-    const { dir, alice, bob } = setupWorld();
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { dir, alice, bob } = setupWorld({ relays: true });
     const peer = { login: 'bob', relay: bob.url };
     let n = 0;
     const names = () => (n++ === 0 ? 'same.walnut' : `same-${n}.walnut`);
@@ -190,17 +200,7 @@ describe.concurrent('git transport', () => {
   });
 
   it('concurrent deliveries from two senders both land (a lost push race is rebuilt and retried)', async () => {
-    const { dir, alice, bob } = setupWorld();
-    const carol = (() => {
-      const paths = relayPaths(join(dir, 'carol', 'relay'));
-      const keys = writeFixtureKeys(paths, 'carol');
-      return {
-        paths,
-        keys,
-        transport: new GitTransport({ login: 'carol', url: join(dir, 'remotes', 'carol.git'), branch: 'main', clonePath: paths.clone, workDir: paths.work }),
-      };
-    })();
-    await Promise.all([bob, alice, carol].map((u) => u.transport.setup(u.keys.publicKeyPem)));
+    const { dir, alice, bob, carol } = setupWorld({ relays: true });
     const peer = { login: 'bob', relay: bob.url };
     const jobs = [];
     for (let i = 0; i < 3; i++) {
@@ -228,8 +228,7 @@ describe.concurrent('git transport', () => {
   });
 
   it('lists only inbox/<login>/<safe name>.walnut and reports the rest', async () => {
-    const { dir, bob } = setupWorld();
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { dir, bob } = setupWorld({ relays: true });
     const work = join(dir, 'work');
     git(['clone', '-q', bob.url, work]);
     for (const p of [
@@ -259,9 +258,7 @@ describe.concurrent('git transport', () => {
   });
 
   it('remove deletes exactly the listed blobs, and a package replaced meanwhile stays', async () => {
-    const { dir, alice, bob } = setupWorld();
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { dir, alice, bob } = setupWorld({ relays: true });
     const peer = { login: 'bob', relay: bob.url };
     await alice.transport.deliver(
       peer,
@@ -300,9 +297,7 @@ describe.concurrent('git transport', () => {
   });
 
   it("a peer relay's error output reaches the user without terminal control characters", async () => {
-    const { dir, alice, bob } = setupWorld();
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { dir, alice, bob } = setupWorld({ relays: true });
     const hook = join(bob.url, 'hooks', 'pre-receive');
     writeFileSync(hook, '#!/bin/sh\nprintf "\\033]0;owned\\007\\033[2Jcleared\\n" >&2\nexit 1\n');
     chmodSync(hook, 0o755);
@@ -331,9 +326,7 @@ describe.concurrent('git transport', () => {
   });
 
   it('an oversized keys/<peer>.pem in a peer relay is refused without holding it in memory', async () => {
-    const { dir, alice, bob } = setupWorld();
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { dir, alice, bob } = setupWorld({ relays: true });
     const work = join(dir, 'big-key');
     git(['clone', '-q', bob.url, work]);
     // Random bytes: a pack of them is as large as they are, so a kept copy shows on the disk.
@@ -346,8 +339,8 @@ describe.concurrent('git transport', () => {
   });
 
   it('a listing removes temporary packs that a killed fetch left an hour ago or more, and no newer one', async () => {
-    const { alice } = setupWorld();
-    await alice.transport.setup(alice.keys.publicKeyPem);
+    const { alice } = setupWorld({ relays: true });
+    await alice.transport.listInbox(); // makes the clone
     const packDir = join(alice.paths.clone, 'objects', 'pack');
     const old = join(packDir, 'tmp_pack_left');
     const fresh = join(packDir, 'tmp_pack_running');
@@ -376,8 +369,7 @@ describe.concurrent('git transport', () => {
   });
 
   it('a deadline that has passed before the fetch starts is a timeout of the relay, like one that passes during it', async () => {
-    const { alice, bob } = setupWorld();
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { alice, bob } = setupWorld({ relays: true });
     const t = new GitTransport({ login: 'alice', url: bob.url, branch: 'main', clonePath: alice.paths.clone, workDir: alice.paths.work });
     // As on a machine so loaded that the local set-up used up the whole budget.
     const err = await t.listInbox({ deadline: Date.now() - 1 }).catch((e: unknown) => e);
@@ -387,8 +379,7 @@ describe.concurrent('git transport', () => {
 
 describe('git environment', () => {
   it('a GIT_DIR (and friends) inherited from a git hook that started the session never send the relay into that repository', async () => {
-    const { alice, bob } = setupWorld();
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { alice, bob } = setupWorld({ relays: true });
     const o = tempDir('git-dir-other');
     cleanups.push(o.cleanup);
     const other = o.dir;
