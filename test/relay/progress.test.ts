@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
 import { GithubTransport } from '../../scripts/lib/relay/github-transport.ts';
@@ -21,10 +21,20 @@ import { pair, relayUser } from './in-process.ts';
 import { createPlainPackage } from '../../scripts/lib/package/create.ts';
 import { isolateProcessGit } from './git-env.ts';
 
-beforeAll(() => isolateProcessGit());
 const cleanups: Array<() => void | Promise<void>> = [];
 afterAll(async () => {
   while (cleanups.length) await cleanups.pop()!();
+});
+
+/** alice's and bob's relays as the transport's setup leaves them, made once for the file; each git world copies them. */
+let relaysMadeBySetup: string;
+beforeAll(async () => {
+  isolateProcessGit();
+  const t = tempDir('git-progress-relays');
+  cleanups.push(t.cleanup);
+  const { alice, bob } = gitUsers(t.dir);
+  await Promise.all([alice, bob].map((u) => u.transport.setup(u.keys.publicKeyPem)));
+  relaysMadeBySetup = join(t.dir, 'remotes');
 });
 
 // Large enough for git and the fake GitHub to report bytes before the end; small enough to be cheap.
@@ -44,25 +54,30 @@ function expectProgress(events: ByteProgress[], phase: ByteProgress['phase'], to
   expect(events.some((e) => !e.finished && e.doneBytes > 0)).toBe(true);
 }
 
-function gitWorld() {
-  const t = tempDir('git-progress');
-  cleanups.push(t.cleanup);
+/** alice and bob in `dir`: fixed test keys, and a transport to remotes/<login>.git. */
+function gitUsers(dir: string) {
   const mk = (login: string) => {
-    const paths = relayPaths(join(t.dir, login, 'relay'));
+    const paths = relayPaths(join(dir, login, 'relay'));
     const keys = writeFixtureKeys(paths, login);
-    const url = join(t.dir, 'remotes', `${login}.git`);
+    const url = join(dir, 'remotes', `${login}.git`);
     const transport = new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work });
     return { login, paths, keys, url, transport };
   };
-  return { dir: t.dir, alice: mk('alice'), bob: mk('bob') };
+  return { alice: mk('alice'), bob: mk('bob') };
+}
+
+/** A world of its own whose relays are set up (a copy of relaysMadeBySetup). */
+function gitWorld() {
+  const t = tempDir('git-progress');
+  cleanups.push(t.cleanup);
+  cpSync(relaysMadeBySetup, join(t.dir, 'remotes'), { recursive: true });
+  return { dir: t.dir, ...gitUsers(t.dir) };
 }
 
 describe.concurrent('relay transfer progress', () => {
   for (const filtering of [false, true]) {
     it(`git: push and download report bytes up to the package size${filtering ? ' (a server that serves blob-less clones)' : ''}`, async () => {
       const { dir, alice, bob } = gitWorld();
-      await alice.transport.setup(alice.keys.publicKeyPem);
-      await bob.transport.setup(bob.keys.publicKeyPem);
       if (filtering) {
         // As a hosted Git server: blob-less fetches, so the package comes with the download.
         git(['config', 'uploadpack.allowFilter', 'true'], bob.url);
@@ -94,8 +109,6 @@ describe.concurrent('relay transfer progress', () => {
 
   it('git: a transfer that fails still ends with a finished event (a terminal line is cleared before the error)', async () => {
     const { dir, alice, bob } = gitWorld();
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
     const file = join(dir, 'mid.walnut');
     writeFileSync(file, randomBytes(1024 * 1024));
     const up: ByteProgress[] = [];
