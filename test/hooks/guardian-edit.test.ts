@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decide } from '../../scripts/lib/guardian/decide.ts';
 import { guardianCall } from '../../scripts/lib/hook/input.ts';
+import { childModules } from '../support/child-modules.ts';
 
 const LOG = `---
 walnut: garden
@@ -93,7 +94,9 @@ describe('log-guardian: an Edit it cannot place', () => {
 });
 
 describe('log-guardian on a log.md that is not a regular file', () => {
-  it('denies an Edit of a FIFO named log.md as unreadable, at once, instead of waiting for a writer', () => {
+  const bundled = childModules();
+
+  it('denies an Edit of a FIFO named log.md as unreadable, at once, instead of waiting for a writer', async () => {
     const fifoWorld = join(realpathSync(mkdtempSync(join(tmpdir(), 'alive-guardian-fifo-'))), 'world');
     const kernel = join(fifoWorld, '04_Ventures', 'garden', '_kernel');
     mkdirSync(join(fifoWorld, '.alive'), { recursive: true });
@@ -101,13 +104,12 @@ describe('log-guardian on a log.md that is not a regular file', () => {
     expect(spawnSync('mkfifo', [join(kernel, 'log.md')]).status).toBe(0);
     const input = { cwd: fifoWorld, tool_name: 'Edit', tool_input: { file_path: join(kernel, 'log.md'), old_string: 'a', new_string: 'b' } };
     // In a child with a deadline: reading the FIFO would wait for a writer that never comes.
+    const [decideJs, inputJs] = await Promise.all([bundled('scripts/lib/guardian/decide.ts'), bundled('scripts/lib/hook/input.ts')]);
     const r = spawnSync(
       process.execPath,
       [
-        '--import',
-        'tsx',
         '-e',
-        `Promise.all([import('./scripts/lib/guardian/decide.ts'), import('./scripts/lib/hook/input.ts')]).then(([{ decide }, { guardianCall }]) => {
+        `Promise.all([import(${JSON.stringify(decideJs)}), import(${JSON.stringify(inputJs)})]).then(([{ decide }, { guardianCall }]) => {
           process.stdout.write(JSON.stringify(decide(guardianCall(${JSON.stringify(input)}), { HOME: '/nonexistent' }, '/')));
         })`,
       ],

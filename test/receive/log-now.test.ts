@@ -2,12 +2,16 @@ import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { prependLogEntry, formatLogEntry, signingSession } from '../../scripts/lib/world/log.ts';
 import { regenerateNow, regeneratedNow, nowJsonPath } from '../../scripts/lib/world/now.ts';
 
 import { makeWalnut, tmp, write } from './helpers.ts';
 import { logValue } from '../../scripts/lib/text/untrusted.ts';
+import { childModules } from '../support/child-modules.ts';
+
+/** world/now.ts bundled for a child process (test/support/child-modules.ts). */
+const bundled = childModules();
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -69,7 +73,7 @@ describe('now.json', () => {
     });
   });
 
-  it('replaces a now.json that is a FIFO or a link with a regular file, never waiting on it or writing through it', () => {
+  it('replaces a now.json that is a FIFO or a link with a regular file, never waiting on it or writing through it', async () => {
     const dir = tmp();
     const v3 = makeWalnut(join(dir, 'fifo'), { layout: 'v3', key: '---\ntype: x\n---\n' });
     const target = join(dir, 'elsewhere.json');
@@ -80,13 +84,12 @@ describe('now.json', () => {
     rmSync(nowJsonPath(v3, 'v3'), { force: true });
     expect(spawnSync('mkfifo', [nowJsonPath(v3, 'v3')]).status).toBe(0);
     // In a child with a deadline: a read of the FIFO would wait for a writer that never comes.
+    const now = await bundled('scripts/lib/world/now.ts');
     const r = spawnSync(
       process.execPath,
       [
-        '--import',
-        'tsx',
         '-e',
-        `import(${JSON.stringify(pathToFileURL(join(repo, 'scripts/lib/world/now.ts')).href)}).then(({ regenerateNow }) => {
+        `import(${JSON.stringify(now)}).then(({ regenerateNow }) => {
           for (const w of ${JSON.stringify([v3, linked])}) regenerateNow(w, 'v3', { timestamp: 't', session: 's', context: 'c' });
         })`,
       ],

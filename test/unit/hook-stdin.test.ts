@@ -6,16 +6,21 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { childModules } from '../support/child-modules.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
+const bundled = childModules();
+/** hook/io.ts bundled for the children (test/support/child-modules.ts). */
+let io: string;
+beforeAll(async () => {
+  io = await bundled('scripts/lib/hook/io.ts');
+});
 
 /** A child that reads stdin with readStdin(options) and prints the outcome as JSON. */
 const reader = (options: string, before = '') => [
-  '--import',
-  'tsx',
   '-e',
-  `import('./scripts/lib/hook/io.ts').then(async ({ readStdin }) => { ${before}
+  `import(${JSON.stringify(io)}).then(async ({ readStdin }) => { ${before}
     const r = await readStdin(${options});
     const sha256 = (t) => process.getBuiltinModule('node:crypto').createHash('sha256').update(t).digest('hex');
     process.getBuiltinModule('node:fs').writeSync(1, JSON.stringify(r.ok ? { ok: true, length: r.text.length, sha256: sha256(r.text) } : r));

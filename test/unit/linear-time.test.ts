@@ -8,23 +8,31 @@
  * The rewritten line readers are checked against the patterns they replace on short inputs, where
  * those patterns are fast.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { childModules } from '../support/child-modules.ts';
 import { readTaskLine } from '../../scripts/lib/receive/tasks.ts';
 import { keyLine } from '../../scripts/lib/world/frontmatter.ts';
 import { readSignatureBlock } from '../../scripts/lib/crypto/sign.ts';
 import { trimEndOf, trimOf, trimStartOf } from '../../scripts/lib/text/trim.ts';
 
-const scripts = fileURLToPath(new URL('../../scripts/lib/', import.meta.url));
 const DEADLINE_MS = 20_000;
 
-/** Runs `body` (an ES module; `lib` is the path of scripts/lib/) and returns what it printed. */
+/** The readers under test, each bundled for the children (test/support/child-modules.ts): path under scripts/lib/ → file URL. */
+const bundled = childModules();
+const lib: Record<string, string> = {};
+beforeAll(async () => {
+  const paths = ['crypto/sign.ts', 'receive/tasks.ts', 'world/frontmatter.ts', 'bus/message.ts', 'package/tar-read.ts'];
+  const urls = await Promise.all(paths.map((path) => bundled(`scripts/lib/${path}`)));
+  for (const [i, path] of paths.entries()) lib[path] = urls[i]!;
+});
+
+/** Runs `body` (an ES module; `lib[path]` is the module scripts/lib/<path>) and returns what it printed. */
 function runWithin(body: string): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const lib = ${JSON.stringify(scripts)};\n${body}`], {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const lib = ${JSON.stringify(lib)};\n${body}`], {
     encoding: 'utf8',
     timeout: DEADLINE_MS,
     maxBuffer: 16 * 1024 * 1024,
@@ -40,7 +48,7 @@ const BLANKS = "' \\t'.repeat(150_000)";
 describe('hostile text is read in linear time', () => {
   it('a signature block whose signer holds a long run of blanks (crypto/sign.ts)', () => {
     const out = runWithin(`
-      const { readSignatureBlock } = await import(lib + 'crypto/sign.ts');
+      const { readSignatureBlock } = await import(lib['crypto/sign.ts']);
       const run = ${BLANKS};
       const b = readSignatureBlock('a: 1\\nsignature:\\n  algorithm: "RSA-SHA256"\\n  signer: a' + run + 'b\\n  value: "AAAA"\\n');
       console.log(b.signer.length, b.value);`);
@@ -49,7 +57,7 @@ describe('hostile text is read in linear time', () => {
 
   it('a tasks.md line with a long run of blanks inside its title (receive/tasks.ts)', () => {
     const out = runWithin(`
-      const { parseTasksMd } = await import(lib + 'receive/tasks.ts');
+      const { parseTasksMd } = await import(lib['receive/tasks.ts']);
       const run = ${BLANKS};
       const r = parseTasksMd('- [ ] a' + run + 'b @sam\\n- [x] c' + run + '\\n', 'b', 'now', 's');
       console.log(r.tasks.length, r.tasks[0].title.length, r.tasks[0].session, r.tasks[1].title, r.leftover);`);
@@ -58,7 +66,7 @@ describe('hostile text is read in linear time', () => {
 
   it('a key.md line with a long run of blanks before a lone carriage return (world/frontmatter.ts)', () => {
     const out = runWithin(`
-      const { splitFrontmatter, frontmatterValues } = await import(lib + 'world/frontmatter.ts');
+      const { splitFrontmatter, frontmatterValues } = await import(lib['world/frontmatter.ts']);
       const run = ${BLANKS};
       const fm = splitFrontmatter('---\\ntype: venture\\nk:' + run + '\\rx\\ngoal:' + run + 'grow\\n---\\nbody\\n');
       const v = frontmatterValues(fm);
@@ -68,7 +76,7 @@ describe('hostile text is read in linear time', () => {
 
   it('a message with a long run of blanks in a header, its body and its context (bus/message.ts)', () => {
     const out = runWithin(`
-      const { parseMessage } = await import(lib + 'bus/message.ts');
+      const { parseMessage } = await import(lib['bus/message.ts']);
       const run = ${BLANKS};
       const m = parseMessage('# HelloWorld Message\\n# From: @gemini\\n# Thread: t' + run + 'x\\n\\nhi' + run + 'there' + run + '\\n\\n# Context\\nc' + run + 'd' + run + '\\n');
       console.log(m.thread.length, m.body.length, m.context.length);`);
@@ -95,7 +103,7 @@ with tarfile.open(sys.argv[1],'w',format=tarfile.PAX_FORMAT) as t:
       );
       expect(py.status, py.stderr).toBe(0);
       const out = runWithin(`
-        const { readTarStream } = await import(lib + 'package/tar-read.ts');
+        const { readTarStream } = await import(lib['package/tar-read.ts']);
         const { createReadStream } = await import('node:fs');
         let files = 0;
         await readTarStream(createReadStream(${JSON.stringify(tar)}), 'none', { maxBytes: 1e9, maxEntries: 1e6, label: 'deep.tar' }, async (e) => {

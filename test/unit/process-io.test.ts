@@ -1,11 +1,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { childModules } from '../support/child-modules.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
+const bundled = childModules();
+/** cli/process-io.ts and cli/command.ts bundled for the children (test/support/child-modules.ts). */
+const lib = { processIo: '', command: '' };
+beforeAll(async () => {
+  [lib.processIo, lib.command] = await Promise.all([bundled('scripts/lib/cli/process-io.ts'), bundled('scripts/lib/cli/command.ts')]);
+});
 
 /** Runs `body` (with `processOutput` in scope) in a child node process, stdout and stderr pipes. */
-const childScript = (body: string) => `import('./scripts/lib/cli/process-io.ts').then(({ processOutput }) => { ${body} });`;
+const childScript = (body: string) => `import(${JSON.stringify(lib.processIo)}).then(({ processOutput }) => { ${body} });`;
 
 /**
  * Runs node with `args`, reads nothing of its stdout until it writes 'queued' on stderr (a write
@@ -36,8 +43,6 @@ describe('processOutput (the entry stdout and stderr of runEntry)', () => {
     const r = spawnSync(
       process.execPath,
       [
-        '--import',
-        'tsx',
         '-e',
         childScript(`
           for (const name of ['stdout', 'stderr']) {
@@ -59,8 +64,6 @@ describe('processOutput (the entry stdout and stderr of runEntry)', () => {
     // Touching process.stdout makes libuv set the pipe non-blocking: the synchronous write meets
     // EAGAIN once the pipe is full, and the rest must queue instead of failing or blocking.
     const { code, out } = await stdoutAfterQueued([
-      '--import',
-      'tsx',
       '-e',
       childScript(`
         void process.stdout;
@@ -82,7 +85,7 @@ describe('processOutput (the entry stdout and stderr of runEntry)', () => {
       const out = processOutput(1);
       for (let i = 0; i < 1000; i++) out.write('x'.repeat(65536));
     `);
-    const pipeline = '"$NODE" --import tsx -e "$SCRIPT" | head -c 1 >/dev/null; echo "exit $' + '{PIPESTATUS[0]}"';
+    const pipeline = '"$NODE" -e "$SCRIPT" | head -c 1 >/dev/null; echo "exit $' + '{PIPESTATUS[0]}"';
     const r = spawnSync('bash', ['-c', pipeline], {
       cwd: repo,
       encoding: 'utf8',
@@ -96,7 +99,7 @@ describe('processOutput (the entry stdout and stderr of runEntry)', () => {
 });
 
 /** Runs `body` (with defineCommand and runEntry in scope) in a child node process. */
-const entryScript = (body: string) => `import('./scripts/lib/cli/command.ts').then(({ defineCommand, runEntry }) => { ${body} });`;
+const entryScript = (body: string) => `import(${JSON.stringify(lib.command)}).then(({ defineCommand, runEntry }) => { ${body} });`;
 
 describe('runEntry (the process edge of every command)', () => {
   it('ends the process once a command that wrote only through its context returns, whatever timer is left', () => {
@@ -104,8 +107,6 @@ describe('runEntry (the process edge of every command)', () => {
     const r = spawnSync(
       process.execPath,
       [
-        '--import',
-        'tsx',
         '-e',
         entryScript(`
           runEntry(defineCommand({ name: 'demo', summary: 'demo', usage: 'usage: demo', options: {}, run(ctx) {
@@ -127,8 +128,6 @@ describe('runEntry (the process edge of every command)', () => {
     // Give an early exit the time to cut the queued output off, then read.
     const { code, out } = await stdoutAfterQueued(
       [
-        '--import',
-        'tsx',
         '-e',
         entryScript(`
           runEntry(defineCommand({ name: 'demo', summary: 'demo', usage: 'usage: demo', options: {}, run() {
