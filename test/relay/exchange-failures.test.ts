@@ -13,7 +13,7 @@ import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { testKeyPairOf } from '../support/test-keys.ts';
 import { isolateProcessGit } from './git-env.ts';
-import { bareFiles, git, makeUser, tempDir, writeFixtureKeys } from './helpers.ts';
+import { bareFiles, commitToBare, git, makeUser, tempDir, writeFixtureKeys } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 
 let base: ReturnType<typeof tempDir>;
@@ -35,13 +35,7 @@ function inboxFiles(repo: string): string[] {
 
 /** Commits `name` with `bytes` into inbox/alice/ of bob's relay, as someone with write access would. */
 function plantInBobsInbox(name: string, bytes: Buffer, tag: string): void {
-  const work = join(base.dir, `${tag}-work`);
-  git(['clone', '-q', bob.url, work]);
-  mkdirSync(join(work, 'inbox', 'alice'), { recursive: true });
-  writeFileSync(join(work, 'inbox', 'alice', name), bytes);
-  git(['add', '-A'], work);
-  git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit', '-qm', tag], work);
-  git(['push', '-q', 'origin', 'HEAD:main'], work);
+  commitToBare(bob.url, { [`inbox/alice/${name}`]: bytes }, tag);
 }
 
 // A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).

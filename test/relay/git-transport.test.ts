@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
 import { gitEnv } from '../../scripts/lib/relay/git-run.ts';
 import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
-import { bareFiles, git, tempDir, writeFixtureKeys } from './helpers.ts';
+import { bareFiles, commitToBare, git, tempDir, writeFixtureKeys } from './helpers.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
@@ -228,10 +228,8 @@ describe.concurrent('git transport', () => {
   });
 
   it('lists only inbox/<login>/<safe name>.walnut and reports the rest', async () => {
-    const { dir, bob } = setupWorld({ relays: true });
-    const work = join(dir, 'work');
-    git(['clone', '-q', bob.url, work]);
-    for (const p of [
+    const { bob } = setupWorld({ relays: true });
+    const paths = [
       'inbox/alice/ok.walnut',
       'inbox/alice/.hidden.walnut',
       'inbox/alice/notes.txt',
@@ -239,13 +237,8 @@ describe.concurrent('git transport', () => {
       'inbox/bad name/x.walnut',
       'inbox/top.walnut',
       'inbox/carol/.gitkeep',
-    ]) {
-      mkdirSync(join(work, p, '..'), { recursive: true });
-      writeFileSync(join(work, p), 'x');
-    }
-    git(['add', '-A'], work);
-    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'hostile'], work);
-    git(['push', '-q', 'origin', 'HEAD:main'], work);
+    ];
+    commitToBare(bob.url, Object.fromEntries(paths.map((p) => [p, 'x'])), 'hostile');
     const listing = await bob.transport.listInbox();
     expect(listing.entries.map((e) => e.path)).toEqual(['inbox/alice/ok.walnut']);
     expect(listing.ignored.sort()).toEqual([
@@ -281,11 +274,7 @@ describe.concurrent('git transport', () => {
       () => {},
     );
     // And p2 is replaced by other content under the same name: what bob read is no longer there.
-    const work = join(dir, 'replacer');
-    git(['clone', '-q', bob.url, work]);
-    writeFileSync(join(work, 'inbox', 'alice', 'p2.walnut'), 'replaced');
-    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'replace p2'], work);
-    git(['push', '-q', 'origin', 'HEAD:main'], work);
+    commitToBare(bob.url, { 'inbox/alice/p2.walnut': 'replaced' }, 'replace p2');
     const replacedBlob = bareFiles(bob.url).get('inbox/alice/p2.walnut');
     await bob.transport.remove(listing.entries);
     const after = bareFiles(bob.url);
@@ -326,13 +315,9 @@ describe.concurrent('git transport', () => {
   });
 
   it('an oversized keys/<peer>.pem in a peer relay is refused without holding it in memory', async () => {
-    const { dir, alice, bob } = setupWorld({ relays: true });
-    const work = join(dir, 'big-key');
-    git(['clone', '-q', bob.url, work]);
+    const { alice, bob } = setupWorld({ relays: true });
     // Random bytes: a pack of them is as large as they are, so a kept copy shows on the disk.
-    writeFileSync(join(work, 'keys', 'bob.pem'), randomBytes(3 * 1024 * 1024));
-    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'huge key'], work);
-    git(['push', '-q', 'origin', 'HEAD:main'], work);
+    commitToBare(bob.url, { 'keys/bob.pem': randomBytes(3 * 1024 * 1024) }, 'huge key');
     await expect(alice.transport.fetchPeerKey({ login: 'bob', relay: bob.url })).rejects.toThrow(/keys\/bob\.pem .*too large to be a public key/);
     // Nor on the disk: the blob is not kept in the clone, whole or as a temporary pack.
     expect(treeBytes(join(alice.paths.clone, 'objects'))).toBeLessThan(1024 * 1024);

@@ -99,3 +99,37 @@ export function gitIn(repo: string, args: string[], input?: string): string {
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout.trim();
 }
+
+/** A path as git fast-import reads it: quoted when a bare one could not be read back (a line feed, a leading quote). */
+function fastImportPath(path: string): string {
+  if (!path.includes('\n') && !path.startsWith('"')) return path;
+  return `"${path.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\n')}"`;
+}
+
+/**
+ * Commits `files` (path → bytes) on top of `branch` of the bare repository `repo`, as someone with
+ * write access to it would (a clone, a commit and a push end the same way): one `git fast-import`,
+ * instead of the dozen git processes of a clone, add, commit and push.
+ */
+export function commitToBare(repo: string, files: Record<string, Buffer | string>, message = 'by mallory', branch = 'main'): void {
+  const now = Math.floor(Date.now() / 1000);
+  const parts: Buffer[] = [];
+  const text = (s: string) => parts.push(Buffer.from(s, 'utf8'));
+  const msg = Buffer.from(message, 'utf8');
+  text(`commit refs/heads/${branch}\ncommitter m <m@m> ${now} +0000\ndata ${msg.length}\n`);
+  parts.push(msg);
+  text(`\nfrom refs/heads/${branch}^0\n`);
+  for (const [path, content] of Object.entries(files)) {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    text(`M 100644 inline ${fastImportPath(path)}\ndata ${bytes.length}\n`);
+    parts.push(bytes);
+    text('\n');
+  }
+  text('\n');
+  const r = spawnSync('git', ['--git-dir', repo, 'fast-import', '--quiet'], {
+    input: Buffer.concat(parts),
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`git fast-import into ${repo} failed: ${r.stderr}`);
+}

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { bareFiles, git, tempDir, writeTestKeys } from './helpers.ts';
+import { bareFiles, commitToBare, tempDir, writeTestKeys } from './helpers.ts';
 import { pair, passphrasePackage, relayUser, run, walnutPackage, asUser, type RelayUser } from './in-process.ts';
 import { acquirePullLock } from '../../scripts/lib/relay/pull-lock.ts';
 import { relayProbeCommand } from '../../scripts/lib/relay/commands/relay-probe.ts';
@@ -34,17 +34,7 @@ beforeAll(async () => {
 afterAll(() => base.cleanup());
 
 /** Commits `files` (path → bytes) straight into a bare relay, as someone with write access would. */
-function commitInto(relay: string, files: Record<string, Buffer | string>, message = 'by mallory'): void {
-  const work = join(base.dir, `work-${Math.random().toString(16).slice(2)}`);
-  git(['clone', '-q', relay, work]);
-  for (const [path, bytes] of Object.entries(files)) {
-    spawnSync('mkdir', ['-p', join(work, path, '..')]);
-    writeFileSync(join(work, path), bytes);
-  }
-  git(['add', '-A'], work);
-  git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit', '-qm', message], work);
-  git(['push', '-q', 'origin', 'HEAD:main'], work);
-}
+const commitInto = commitToBare;
 
 function inbox(relay: string): string[] {
   return [...bareFiles(relay).keys()].filter((p) => p.startsWith('inbox/'));
