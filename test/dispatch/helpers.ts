@@ -5,10 +5,10 @@ import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { bundlePath } from '../support/bundles.ts';
+import { bundleForChild } from '../support/child-modules.ts';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -22,16 +22,7 @@ export async function bundle(entry: string): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'dispatch-bundle-'));
   scratch.push(outDir);
   const outfile = join(outDir, `${entry.split('/').pop()!.replace(/\.ts$/, '')}.mjs`);
-  await build({
-    entryPoints: [join(repo, entry)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  await bundleForChild(entry, outfile);
   return outfile;
 }
 

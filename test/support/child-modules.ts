@@ -14,6 +14,21 @@ import { pathToFileURL } from 'node:url';
 
 const repo = join(import.meta.dirname, '..', '..');
 
+/** Bundles the repository's module `entry` (e.g. 'scripts/lib/hook/io.ts') into one ES module at `outfile`, for plain node. */
+export async function bundleForChild(entry: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [join(repo, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    // CommonJS dependencies call require() for Node built-ins.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+}
+
 /** `(path) => file URL of path's bundle`, path relative to the repository (e.g. 'scripts/lib/hook/io.ts'). */
 export function childModules(): (path: string) => Promise<string> {
   let dir: string | undefined;
@@ -26,17 +41,7 @@ export function childModules(): (path: string) => Promise<string> {
     if (!url) {
       dir ??= mkdtempSync(join(tmpdir(), 'alive-child-modules-'));
       const outfile = join(dir, `${built.size}-${path.replace(/[^\w.-]+/g, '_')}.mjs`);
-      url = build({
-        entryPoints: [join(repo, path)],
-        outfile,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        logLevel: 'error',
-        // CommonJS dependencies call require() for Node built-ins.
-        banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      }).then(() => pathToFileURL(outfile).href);
+      url = bundleForChild(path, outfile).then(() => pathToFileURL(outfile).href);
       built.set(path, url);
     }
     return url;
