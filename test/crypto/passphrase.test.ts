@@ -3,7 +3,6 @@ import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AliveError } from '../../scripts/lib/errors.ts';
@@ -15,6 +14,7 @@ import {
 } from '../../scripts/lib/crypto/passphrase.ts';
 import { evpBytesToKeyMd5, pbkdf2Iterations, pbkdf2Sha256KeyIv, PBKDF2_ITERATIONS, setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { bundleDir } from '../support/bundles.ts';
+import { childModules } from '../support/child-modules.ts';
 import { openssl, opensslOk, seededBytes, through } from './helpers.ts';
 
 // Distinctive, non-ASCII, with shell metacharacters: it must survive env passing and never leak.
@@ -25,7 +25,7 @@ const FIXED_SALT = Buffer.from('a1b2c3d4e5f60718', 'hex');
 // The stream logic is tested with 1000 PBKDF2 rounds (a test-only knob, kdf.ts), and openssl is
 // asked for the same; the format's 600000 is proved once, in 'the product derives with 600000'.
 const TEST_ITERATIONS = 1000;
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const bundledForChild = childModules();
 beforeAll(() => setPbkdf2IterationsForTests(TEST_ITERATIONS));
 afterAll(() => setPbkdf2IterationsForTests(undefined));
 const encArgs = (iterations: number) => ['enc', '-aes-256-cbc', '-pbkdf2', '-iter', String(iterations), '-md', 'sha256', '-pass', 'env:WALNUT_PASSPHRASE'];
@@ -124,12 +124,13 @@ describe('passphrase streams: byte compatibility with openssl enc', () => {
     }
   });
 
-  it('the test-only iteration knob is in no bundle, and works only under vitest', () => {
+  it('the test-only iteration knob is in no bundle, and works only under vitest', async () => {
     for (const f of readdirSync(bundleDir()).filter((n) => n.endsWith('.mjs'))) {
       expect(readFileSync(join(bundleDir(), f), 'utf8'), f).not.toContain('setPbkdf2IterationsForTests');
     }
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./scripts/lib/crypto/kdf.ts').then((k) => k.setPbkdf2IterationsForTests(1))"], {
-      cwd: repoRoot,
+    // The source module, bundled as it is for a plain node child (test/support/child-modules.ts).
+    const kdf = await bundledForChild('scripts/lib/crypto/kdf.ts');
+    const r = spawnSync(process.execPath, ['-e', `import(${JSON.stringify(kdf)}).then((k) => k.setPbkdf2IterationsForTests(1))`], {
       env: { PATH: process.env.PATH ?? '' },
       encoding: 'utf8',
     });
