@@ -1,9 +1,12 @@
 /**
  * The SHA-256 of the whole package file (the ledger's identity of a package), computed on a
  * worker thread so it overlaps with unpacking instead of adding a second pass in front of it.
+ * A package smaller than THREAD_FROM_BYTES is hashed on the main thread, as its files are written
+ * there (write-thread.ts): starting a thread costs 30–50 ms of CPU, more than hashing it.
  */
 import { Worker } from 'node:worker_threads';
 import { sha256File } from '../fs/hash.ts';
+import { THREAD_FROM_BYTES } from '../package/write-thread.ts';
 
 // One reused buffer and synchronous reads on the worker's own thread: a read stream allocated a
 // fresh 1 MiB buffer per chunk, and the worker's garbage added tens of MB to receive's peak RSS.
@@ -27,7 +30,9 @@ try {
 }
 `;
 
-export function hashPackageInBackground(path: string): Promise<string> {
+/** `bytes`: the package file's size, when known (a smaller one than THREAD_FROM_BYTES starts no thread). */
+export function hashPackageInBackground(path: string, bytes = Number.POSITIVE_INFINITY): Promise<string> {
+  if (bytes < THREAD_FROM_BYTES) return sha256File(path);
   return new Promise<string>((resolve, reject) => {
     let worker: Worker;
     try {

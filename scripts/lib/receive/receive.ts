@@ -421,7 +421,7 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
     throw new AliveError(`cannot read ${opts.packagePath} (${errnoCode(err) ?? 'error'}); check the path`, { code: 'unreadable' });
   }
   const stamp = utcStamp(opts.now);
-  const hashing = hashPackageInBackground(pkg);
+  const hashing = hashPackageInBackground(pkg, packageBytes);
   hashing.catch(() => {}); // awaited later; a failure surfaces there
   const ctx: Ctx = { opts, env, world, pkg, sha256: '', hashing, packageBytes, timestamp: stamp, session: signingSession(env) };
   const readOpts = { maxBytes: opts.maxBytes, ...(opts.crypto ? { crypto: opts.crypto } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
