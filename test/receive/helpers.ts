@@ -8,6 +8,7 @@ import { bundlePath } from '../support/bundles.ts';
 import { writeTarGz } from '../../scripts/lib/package/archive-out.ts';
 import { serializeManifest, utcStamp, type Scope } from '../../scripts/lib/package/manifest.ts';
 import { filesDigestV3 } from '../../scripts/lib/package/v3.ts';
+import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -214,4 +215,16 @@ export function isDir(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A full-scope v2 package of walnut `fine` holding `files`, received into a fresh v2 world:
+ * the receive's result and the received walnut's folder.
+ */
+export async function receiveFilesIntoNewWorld(files: PackageFiles) {
+  const base = tmp();
+  const world = makeWorld(base, { layout: 'v2' });
+  const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'full', files), files);
+  const r = await receivePackage({ packagePath: pkg, world, maxBytes: 1 << 30, env: testEnv(base) });
+  return { r, walnut: join(world, '03_Inbox', 'fine') };
 }
