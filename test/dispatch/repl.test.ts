@@ -11,6 +11,7 @@ import { parseMessage } from '../../scripts/lib/bus/message.ts';
 import { boundedTail, CONTEXT_LIMITS, Session } from '../../scripts/lib/bus/session.ts';
 import { waitUntil } from '../../scripts/lib/bus/wait.ts';
 import { bundle, makeBus, repo, runCli, runCliAsync, startDaemon } from './helpers.ts';
+import { HAVE_PYTHON, PYTHON } from '../support/python.ts';
 
 let cli: string;
 beforeAll(async () => {
@@ -203,9 +204,7 @@ describe('dispatch repl: a long session', () => {
   });
 });
 
-const python = spawnSync('python3', ['--version']).status === 0;
-
-describe.skipIf(!python)('dispatch repl on a pseudo-terminal', () => {
+describe.skipIf(!HAVE_PYTHON)('dispatch repl on a pseudo-terminal', () => {
   it('shows the hw> prompt, Ctrl-C stops a wait and the session goes on, Ctrl-D ends it with status 0', () => {
     const { env, root } = makeBus();
     const steps = [
@@ -222,7 +221,7 @@ describe.skipIf(!python)('dispatch repl on a pseudo-terminal', () => {
       { exit: 0 },
     ];
     const r = spawnSync(
-      'python3',
+      PYTHON,
       [join(repo, 'test/dispatch/support/pty-session.py'), JSON.stringify(steps), '--', process.execPath, cli, 'repl', '--wait', '60'],
       {
         env: { ...env, TERM: 'dumb' },

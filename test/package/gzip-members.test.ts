@@ -16,6 +16,7 @@ import { createPlainPackage } from '../../scripts/lib/package/create.ts';
 import { extractPackage } from '../../scripts/lib/package/extract.ts';
 import { DEFAULT_MAX_SIZE } from '../../scripts/lib/package/limits.ts';
 import { rmrf, tempRoot } from './helpers.ts';
+import { PYTHON } from '../support/python.ts';
 
 let root: string;
 beforeAll(() => {
@@ -94,7 +95,7 @@ describe('members that carry their length', () => {
     const gzip = spawnSync('gzip', ['-dc', path], { maxBuffer: 1 << 24 });
     expect(gzip.status, String(gzip.stderr)).toBe(0);
     expect(gzip.stdout.equals(data)).toBe(true);
-    const py = spawnSync('python3', ['-c', 'import gzip,sys,hashlib; print(hashlib.sha256(gzip.open(sys.argv[1]).read()).hexdigest())', path]);
+    const py = spawnSync(PYTHON, ['-c', 'import gzip,sys,hashlib; print(hashlib.sha256(gzip.open(sys.argv[1]).read()).hexdigest())', path]);
     if (py.status === null || py.error) return; // no python3 here: gzip and Node above still checked
     expect(String(py.stdout).trim()).toBe(createHash('sha256').update(data).digest('hex'));
   });

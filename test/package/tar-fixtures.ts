@@ -8,19 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PYTHON } from '../support/python.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
-
-/** The real interpreter behind `python3` (version-manager shims cost a shell start per call). */
-const PYTHON = (() => {
-  const r = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
-  const exe = String(r.stdout ?? '').trim();
-  return r.status === 0 && exe ? exe : 'python3';
-})();
 
 export function python(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(PYTHON, args, { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });

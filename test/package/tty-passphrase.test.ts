@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, makeWalnut, repoRoot, rmrf, sandboxEnv, tempRoot } from './helpers.ts';
+import { PYTHON } from '../support/python.ts';
 
 const PTY_RUN = join(repoRoot, 'test', 'support', 'pty-run.py');
 const SECRET = 'tty-only secret phrase';
@@ -25,7 +26,7 @@ beforeAll(() => {
 afterAll(() => rmrf(root));
 
 function onTerminal(args: string[], answers: string[]): { status: number; output: string } {
-  const r = spawnSync('python3', [PTY_RUN, JSON.stringify([process.execPath, CLI, ...args]), JSON.stringify(answers)], {
+  const r = spawnSync(PYTHON, [PTY_RUN, JSON.stringify([process.execPath, CLI, ...args]), JSON.stringify(answers)], {
     env,
     encoding: 'utf8',
     timeout: 120_000,

@@ -3,6 +3,7 @@
  * signed text, so the signature still verifies. Written with Python's tarfile, as a peer would.
  */
 import { spawnSync } from 'node:child_process';
+import { PYTHON } from './python.ts';
 
 const RELABEL = `import tarfile, io, sys, re
 src, dst, signer = sys.argv[1:4]
@@ -20,6 +21,6 @@ with tarfile.open(dst, 'w:gz', format=tarfile.PAX_FORMAT) as o:
 
 /** Copies the package at `src` to `dst` with its signer line set to `signer`. */
 export function relabelSigner(src: string, dst: string, signer: string): void {
-  const r = spawnSync('python3', ['-c', RELABEL, src, dst, signer], { encoding: 'utf8' });
+  const r = spawnSync(PYTHON, ['-c', RELABEL, src, dst, signer], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`relabelling the signer failed: ${r.stderr}`);
 }

@@ -18,6 +18,7 @@ import { readTaskLine } from '../../scripts/lib/receive/tasks.ts';
 import { keyLine } from '../../scripts/lib/world/frontmatter.ts';
 import { readSignatureBlock } from '../../scripts/lib/crypto/sign.ts';
 import { trimEndOf, trimOf, trimStartOf } from '../../scripts/lib/text/trim.ts';
+import { PYTHON } from '../support/python.ts';
 
 const DEADLINE_MS = 20_000;
 
@@ -89,7 +90,7 @@ describe('hostile text is read in linear time', () => {
       const tar = join(dir, 'deep.tar');
       // Written by Python's tarfile (pax names), as a hostile peer would.
       const py = spawnSync(
-        'python3',
+        PYTHON,
         [
           '-c',
           `import tarfile,io,sys

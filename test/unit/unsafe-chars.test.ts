@@ -8,6 +8,7 @@ import { mkdtempSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundlePath } from '../support/bundles.ts';
+import { PYTHON } from '../support/python.ts';
 import { fenceData, inlineText, isPrintable, jsonText, logValue, summaryLine, terminalText, visibleEscape } from '../../scripts/lib/text/untrusted.ts';
 
 const RLO = '\u202e';
@@ -108,7 +109,7 @@ with tarfile.open(${JSON.stringify(pkg)}, 'w:gz', format=tarfile.PAX_FORMAT) as 
     for name, data in [('manifest.yaml', b'format_version: "2.0.0"\\nsource:\\n  walnut: w\\nscope: snapshot\\ncreated: "2026-01-01T00:00:00Z"\\nencrypted: false\\nfiles:\\n'), ('notes${RLO}gpj.exe', b'x')]:
         ti = tarfile.TarInfo(name); ti.size = len(data); t.addfile(ti, io.BytesIO(data))
 `;
-    const made = spawnSync('python3', ['-c', py], { encoding: 'utf8' });
+    const made = spawnSync(PYTHON, ['-c', py], { encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
     const out = join(dir, 'out');
     const r = spawnSync(process.execPath, [bundlePath('alive-p2p'), 'extract', pkg, '--output', out], { encoding: 'utf8' });
