@@ -4,11 +4,15 @@
  * without end, answers that are not JSON or lack the documented fields. Each ends in a clear error
  * with the right code, within its deadline, without reading the answer whole.
  */
+import { writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gitBlobShaOf } from '../../scripts/lib/relay/blob-sha.ts';
 import { createOctokit } from '../../scripts/lib/relay/github-client.ts';
 import { GithubTransport } from '../../scripts/lib/relay/github-transport.ts';
 import { hostileApi, pumpBody, trickle } from '../support/hostile-api.ts';
+import { tempDir } from './helpers.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -152,6 +156,159 @@ describe.concurrent('answers that are not what GitHub documents', () => {
     const err = await failure(bob.listInbox());
     expect(err?.code).toBe('bad_relay');
     expect(server.requests.filter((r) => r.path.includes('/git/trees/'))).toHaveLength(1);
+  });
+});
+
+describe.concurrent('fields of another type, missing, or absurd: bad_relay naming the field, never a crash or another code', () => {
+  const PEM = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n';
+  /** alice's key as GitHub's Contents API answers it (so a deposit gets as far as the write). */
+  const keyFile = () => ({ type: 'file', encoding: 'base64', content: Buffer.from(PEM).toString('base64'), sha: gitBlobShaOf(Buffer.from(PEM)) });
+  const alice = { login: 'alice', relay: 'alice/walnut-relay' };
+  const packageOf = (bytes: number) => {
+    const t = tempDir('hostile-fields');
+    cleanups.push(async () => t.cleanup());
+    const path = join(t.dir, 'p.walnut');
+    writeFileSync(path, Buffer.alloc(bytes, 7));
+    return path;
+  };
+  /** The repository answer GitHub documents, with `fields` in place of its own. */
+  const repoAnswer = (fields: Record<string, unknown>) => ({
+    name: 'walnut-relay',
+    full_name: 'bob/walnut-relay',
+    private: true,
+    default_branch: 'main',
+    ...fields,
+  });
+
+  it.each([
+    ['a number', { default_branch: 42 }, /field 'default_branch'.*expected string, received number/],
+    ['missing', { default_branch: undefined }, /field 'default_branch'.*expected string, received undefined/],
+    ['empty', { default_branch: '' }, /field 'default_branch'.*Too small/],
+    ['absurdly long', { default_branch: 'x'.repeat(200_000) }, /field 'default_branch'.*Too big/],
+    ['an object', { default_branch: { name: 'main\u001b[2J' } }, /field 'default_branch'.*expected string, received object/],
+  ])('setup: a repository whose default_branch is %s is refused as bad_relay, nothing written', async (_what, fields, named) => {
+    const { server, bob } = await api((req, res, path) => {
+      if (path !== '/repos/bob/walnut-relay' || req.method !== 'GET') return false;
+      json(res, 200, repoAnswer(fields));
+      return true;
+    });
+    const err = await failure(bob.setup(PEM));
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).toMatch(named);
+    expect(err?.message).toContain(server.url);
+    expect(err?.message.length).toBeLessThan(1000);
+    expect(err?.message).not.toContain('\u001b');
+    expect(server.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('setup: `private: "false"` (text, truthy) is refused, not taken for a private repository', async () => {
+    const { server, bob } = await api((req, res, path) => {
+      if (path !== '/repos/bob/walnut-relay' || req.method !== 'GET') return false;
+      json(res, 200, repoAnswer({ private: 'false' }));
+      return true;
+    });
+    const err = await failure(bob.setup(PEM));
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).toMatch(/field 'private'/);
+    expect(server.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it.each([
+    ['a number', 7, /field 'default_branch'.*expected string, received number/],
+    ['a name git refuses', 'a..b', /default branch 'a\.\.b'.*not a branch name git accepts/],
+  ])("a large deposit: the peer's repository with a default_branch that is %s is bad_relay, no ref asked for", async (_what, branch, named) => {
+    const { server, bob } = await api((req, res, path) => {
+      if (path === '/repos/alice/walnut-relay/contents/keys/alice.pem') json(res, 200, keyFile());
+      else if (path === '/repos/alice/walnut-relay/git/blobs' && req.method === 'POST') json(res, 201, { sha: SHA });
+      else if (path === '/repos/alice/walnut-relay' && req.method === 'GET') json(res, 200, repoAnswer({ default_branch: branch }));
+      else return false;
+      return true;
+    });
+    const err = await failure(
+      bob.deliver(
+        alice,
+        packageOf(2 * MB),
+        () => 'p.walnut',
+        () => {},
+      ),
+    );
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).toMatch(named);
+    expect(server.requests.filter((r) => r.path.includes('/git/ref'))).toEqual([]);
+  });
+
+  it('a small deposit the server confirms with an answer that is not an object is delivered, its commit unknown', async () => {
+    const { bob } = await api((req, res, path) => {
+      if (path === '/repos/alice/walnut-relay/contents/keys/alice.pem') json(res, 200, keyFile());
+      else if (path.startsWith('/repos/alice/walnut-relay/contents/inbox/') && req.method === 'PUT') json(res, 201, null);
+      else return false;
+      return true;
+    });
+    const r = await bob.deliver(
+      alice,
+      packageOf(1000),
+      () => 'p.walnut',
+      () => {},
+    );
+    expect(r).toMatchObject({ name: 'p.walnut', commit: null, via: 'contents-api' });
+  });
+
+  it.each([
+    ['a ref answer that is null', (p: string) => p.endsWith('/git/ref/heads/main'), null, /field '\(top level\)'.*expected object, received null/],
+    ['a ref without its object', (p: string) => p.endsWith('/git/ref/heads/main'), { ref: 'refs/heads/main' }, /field 'object'/],
+    ['a commit without its tree', (p: string) => p.includes('/git/commits/'), { sha: SHA }, /field 'tree'/],
+    [
+      'a tree whose entry path is a number',
+      (p: string) => p.includes('/git/trees/'),
+      { sha: SHA, tree: [{ path: 5, type: 'tree', sha: SHA }] },
+      /field 'tree\[0\]\.path'/,
+    ],
+    ['a tree whose truncated is text', (p: string) => p.includes('/git/trees/'), { sha: SHA, tree: [], truncated: 'false' }, /field 'truncated'/],
+    ['a tree that is a list', (p: string) => p.includes('/git/trees/'), [], /expected object, received array/],
+  ])('listing the inbox: %s is bad_relay naming the field', async (_what, at, answer, named) => {
+    const { server, bob } = await api((_req, res, path) => {
+      if (!at(path)) return false;
+      json(res, 200, answer);
+      return true;
+    });
+    const err = await failure(bob.listInbox());
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).toMatch(named);
+    expect(err?.message).toContain(server.url);
+  });
+
+  it.each([
+    ['an object, not a list', { message: 'hello' }, /expected array/],
+    ['an invitation without its repository', [{ id: 1, inviter: { login: 'alice' } }], /field '\[0\]\.repository'/],
+    [
+      'an inviter whose login is a number',
+      [{ id: 1, repository: { name: 'walnut-relay', owner: { login: 'alice' } }, inviter: { login: 5 } }],
+      /field '\[0\]\.inviter\.login'/,
+    ],
+  ])('invitations: %s is bad_relay naming the field', async (_what, answer, named) => {
+    const { bob } = await api((_req, res, path) => {
+      if (path !== '/user/repository_invitations') return false;
+      json(res, 200, answer);
+      return true;
+    });
+    const err = await failure(bob.listRelayInvitations());
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).toMatch(named);
+  });
+
+  it('the user: an answer that is null, or a login that is a number, is bad_relay naming the field', async () => {
+    for (const answer of [null, { login: 5 }]) {
+      const { bob } = await api((_req, res, path) => {
+        if (path !== '/user' && path !== '/users/alice') return false;
+        json(res, 200, answer);
+        return true;
+      });
+      for (const call of [bob.authenticatedLogin(), bob.loginOf('alice')]) {
+        const err = await failure(call);
+        expect(err?.code).toBe('bad_relay');
+        expect(err?.message).toMatch(/field '(\(top level\)|login)'/);
+      }
+    }
   });
 });
 

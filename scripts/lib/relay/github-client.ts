@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { AliveError, messageOf } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { BadAnswer } from './github-answer.ts';
 import { answerFetch, answerRefused, MAX_ANSWER_BYTES } from './github-fetch.ts';
 import { tokenSource } from './token.ts';
 
@@ -110,6 +111,11 @@ export function githubError(err: unknown, doing: string, baseUrl: string, token?
   if (refused) {
     const type = refused.contentType ? inlineText(hideToken(refused.contentType, token), 80) : 'no content type';
     return new AliveError(`GitHub at ${baseUrl} answered with ${type}, not JSON, while ${doing} (a web page, not GitHub's API): ${fix}`, {
+      code: 'bad_relay',
+    });
+  }
+  if (err instanceof BadAnswer) {
+    return new AliveError(`GitHub at ${baseUrl} answered otherwise than its API documents while ${doing} (${inlineText(err.message, 200)}): ${fix}`, {
       code: 'bad_relay',
     });
   }

@@ -6,6 +6,18 @@ import { AliveError } from '../errors.ts';
 import { MAX_PEM_BYTES } from '../crypto/keys.ts';
 import { callSignal, githubError, githubMessage, httpStatus, isStatus, tokenOf, transferWatch, withReadRetry } from './github-client.ts';
 import { readBounded, streamedAnswers } from './github-fetch.ts';
+import {
+  answerOf,
+  commitAnswer,
+  contentsWriteAnswer,
+  createdAnswer,
+  invitationsAnswer,
+  refAnswer,
+  repositoryAnswer,
+  treeAnswer,
+  userAnswer,
+} from './github-answer.ts';
+import { isUsableBranch } from './config.ts';
 import { gitBlobShaOf } from './blob-sha.ts';
 import { relayReadme, tooLargeError } from './git-transport.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
@@ -122,8 +134,8 @@ export class GithubTransport implements RelayTransport {
   async authenticatedLogin(): Promise<string> {
     try {
       const r = await withReadRetry(() => this.gh.rest.users.getAuthenticated(this.req()));
-      const login: unknown = r.data.login;
-      if (typeof login !== 'string' || !isValidLogin(login)) {
+      const { login } = answerOf(userAnswer, r.data);
+      if (!isValidLogin(login)) {
         throw new AliveError(
           `the user name GitHub at ${this.o.baseUrl} gave for the token is not a GitHub login; check the API URL (GITHUB_API_URL or relay.json's api_url)`,
           {
@@ -234,7 +246,7 @@ export class GithubTransport implements RelayTransport {
     try {
       const r = await withReadRetry(() => this.gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, ...this.req(limits) }), limits.deadline);
       // Recorded as state.json's last_commit and used in later requests.
-      return this.objectId(r.data.object?.sha, `${owner}/${repo}: the head of ${branch}`, 'commit id');
+      return this.objectId(answerOf(refAnswer, r.data).object.sha, `${owner}/${repo}: the head of ${branch}`, 'commit id');
     } catch (err) {
       if (err instanceof AliveError) throw err;
       // 409: the repository is empty; 404: no such branch yet.
@@ -263,8 +275,10 @@ export class GithubTransport implements RelayTransport {
     let created = false;
     try {
       const r = await withReadRetry(() => this.gh.rest.repos.get({ owner, repo, ...this.req() }));
-      if (r.data.default_branch) this.o.branch = r.data.default_branch;
-      if (!r.data.private) {
+      // setup (its caller) refuses a branch git would not accept, saying how to rename it.
+      const answer = answerOf(repositoryAnswer, r.data);
+      this.o.branch = answer.default_branch;
+      if (!answer.private) {
         throw new AliveError(`${owner}/${repo} exists and is public; make it private on GitHub (a relay must never be public), then run setup again`, {
           code: 'public_relay',
         });
@@ -345,8 +359,8 @@ export class GithubTransport implements RelayTransport {
   async loginOf(login: string, limits: CallLimits = {}): Promise<string | undefined> {
     try {
       const r = await withReadRetry(() => this.gh.rest.users.getByUsername({ username: login, ...this.req(limits) }), limits.deadline);
-      const spelled = r.data.login;
-      return typeof spelled === 'string' && spelled.toLowerCase() === login.toLowerCase() && isValidLogin(spelled) ? spelled : login;
+      const spelled = answerOf(userAnswer, r.data).login;
+      return spelled.toLowerCase() === login.toLowerCase() && isValidLogin(spelled) ? spelled : login;
     } catch (err) {
       if (isStatus(err, 404)) return undefined;
       throw this.fail(err, `looking up the GitHub user ${login}`);
@@ -366,8 +380,9 @@ export class GithubTransport implements RelayTransport {
         if (repo.name !== RELAY_REPO_NAME || !isValidLogin(owner) || inviter.toLowerCase() !== owner.toLowerCase()) continue;
         // The id goes into the path of the accepting request; the relay recorded for the peer is
         // the one checked here (the answer's full_name is another field, which could name any repository).
-        if (!Number.isSafeInteger(inv.id) || inv.id <= 0) continue;
-        out.push({ id: inv.id, repo: `${owner}/${RELAY_REPO_NAME}`, inviter: owner });
+        const id = inv.id;
+        if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) continue;
+        out.push({ id, repo: `${owner}/${RELAY_REPO_NAME}`, inviter: owner });
       }
       return out;
     } catch (err) {
@@ -387,7 +402,7 @@ export class GithubTransport implements RelayTransport {
     const seen = new Set<unknown>();
     for (let page = 1; page <= INVITATION_PAGES; page++) {
       const r = await this.gh.rest.repos.listInvitationsForAuthenticatedUser({ per_page: PER_PAGE, page, ...this.req({ deadline }) });
-      const fresh = r.data.filter((inv) => !seen.has(inv.id));
+      const fresh = answerOf(invitationsAnswer, r.data).filter((inv) => !seen.has(inv.id));
       for (const inv of fresh) seen.add(inv.id);
       all.push(...fresh);
       if (r.data.length < PER_PAGE || fresh.length === 0) break;
@@ -466,8 +481,9 @@ export class GithubTransport implements RelayTransport {
           });
           progress.finish(size);
           // The package is in: a commit id the server spelled otherwise is only not known.
-          const commit: unknown = r.data.commit?.sha;
-          return { path, name, commit: typeof commit === 'string' && isObjectId(commit) ? commit : null, via: 'contents-api' };
+          const written = contentsWriteAnswer.safeParse(r.data);
+          const commit = written.success && isObjectId(written.data.commit.sha) ? written.data.commit.sha : null;
+          return { path, name, commit, via: 'contents-api' };
         } catch (err) {
           if (isStatus(err, 409, 422)) {
             // A file of that name appeared, or the branch moved: new name, try again. A refusal that
@@ -521,7 +537,7 @@ export class GithubTransport implements RelayTransport {
         data: Readable.from(jsonBlobBody(localPath, sent)),
         request: { signal: watch.signal },
       } as never);
-      blobSha = this.objectId((r.data as { sha?: unknown }).sha, `${owner}/${repo}: the id of the uploaded package`);
+      blobSha = this.objectId(answerOf(createdAnswer, r.data).sha, `${owner}/${repo}: the id of the uploaded package`);
     } catch (err) {
       if (isStatus(err, 404)) throw this.noWriteAccess(peer, owner, repo);
       throw this.fail(err, `uploading a package to ${owner}/${repo}`);
@@ -530,9 +546,17 @@ export class GithubTransport implements RelayTransport {
     }
     let branch: string;
     try {
-      branch = (await withReadRetry(() => this.gh.rest.repos.get({ owner, repo, ...this.req() }))).data.default_branch;
+      branch = answerOf(repositoryAnswer, (await withReadRetry(() => this.gh.rest.repos.get({ owner, repo, ...this.req() }))).data).default_branch;
     } catch (err) {
       throw this.fail(err, `reading ${owner}/${repo}`);
+    }
+    // It goes into the ref of every request below (`heads/<branch>`).
+    if (!isUsableBranch(branch)) {
+      throw new AliveError(
+        `${owner}/${repo} has the default branch '${inlineText(branch)}', which is not a branch name git accepts (from ${this.o.baseUrl}); ` +
+          `ask ${peer.login} to rename it on GitHub (the repository's Settings > Branches)`,
+        { code: 'bad_relay' },
+      );
     }
     let refusal = '';
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
@@ -546,7 +570,7 @@ export class GithubTransport implements RelayTransport {
         const tree = await this.gh.rest.git.createTree({
           owner,
           repo,
-          base_tree: this.objectId(commit.data.tree.sha, `${owner}/${repo}: the tree of ${head}`),
+          base_tree: this.objectId(answerOf(commitAnswer, commit.data).tree.sha, `${owner}/${repo}: the tree of ${head}`),
           tree: [{ path, mode: '100644', type: 'blob', sha: blobSha }],
           ...this.req(),
         });
@@ -554,11 +578,11 @@ export class GithubTransport implements RelayTransport {
           owner,
           repo,
           message: `deposit: ${name} from ${this.o.login}`,
-          tree: this.objectId(tree.data.sha, `${owner}/${repo}: the new tree`),
+          tree: this.objectId(answerOf(createdAnswer, tree.data).sha, `${owner}/${repo}: the new tree`),
           parents: [head],
           ...this.req(),
         });
-        const next = this.objectId(created.data.sha, `${owner}/${repo}: the new commit`);
+        const next = this.objectId(answerOf(createdAnswer, created.data).sha, `${owner}/${repo}: the new commit`);
         try {
           await this.gh.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: next, force: false, ...this.req() });
         } catch (err) {
@@ -586,7 +610,13 @@ export class GithubTransport implements RelayTransport {
     if (!head) return { head, entries: [], ignored: [] };
     try {
       const commit = await withReadRetry(() => this.gh.rest.git.getCommit({ owner, repo, commit_sha: head, ...this.req(limits) }), limits.deadline);
-      const root = await this.tree(owner, repo, this.objectId(commit.data.tree.sha, `${owner}/${repo}: the tree of ${head}`), false, limits);
+      const root = await this.tree(
+        owner,
+        repo,
+        this.objectId(answerOf(commitAnswer, commit.data).tree.sha, `${owner}/${repo}: the tree of ${head}`),
+        false,
+        limits,
+      );
       const inbox = root.tree.find((e) => e.path === 'inbox' && e.type === 'tree');
       if (!inbox) return { head, entries: [], ignored: [] };
       const entries: InboxEntry[] = [];
@@ -643,15 +673,16 @@ export class GithubTransport implements RelayTransport {
       () => this.gh.rest.git.getTree({ owner, repo, tree_sha: sha, ...(recursive ? { recursive: 'true' } : {}), ...this.req(limits) }),
       limits.deadline,
     );
+    const answer = answerOf(treeAnswer, r.data);
     return {
-      truncated: Boolean(r.data.truncated),
+      truncated: answer.truncated === true,
       // The server's claims: a size that is not a whole number of bytes (text, in a hostile answer)
       // would reach relay inbox's output and pull's --max-size check; it is unknown instead.
-      tree: r.data.tree.map((e) => ({
-        path: e.path ?? '',
-        type: e.type ?? '',
+      tree: answer.tree.map((e) => ({
+        path: e.path,
+        type: e.type,
         sha: this.objectId(e.sha, `${owner}/${repo}: an entry of tree ${sha}`),
-        size: Number.isSafeInteger(e.size) && e.size! >= 0 ? e.size : undefined,
+        size: typeof e.size === 'number' && Number.isSafeInteger(e.size) && e.size >= 0 ? e.size : undefined,
       })),
     };
   }

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{c as a,d as b,e as c,f as d,g as e,h as f,i as g,j as h,k as i,l as j,m as k}from"./chunk-NP45RQIC.mjs";import"./chunk-K4GDEAUF.mjs";import"./chunk-ADBDUSYZ.mjs";import"./chunk-QR5CNXRT.mjs";import"./chunk-U7UZWK5R.mjs";import"./chunk-QYJQZJP6.mjs";import"./chunk-TDEPTCFJ.mjs";import"./chunk-WRFCQ6NZ.mjs";export{j as callSignal,a as createOctokit,h as githubError,g as githubMessage,e as hasResponse,c as hideToken,d as httpStatus,f as isStatus,b as tokenOf,i as transferWatch,k as withReadRetry};
