@@ -181,6 +181,22 @@ export function toErrorCode(raw: string): ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(raw) ? (raw as ErrorCode) : 'failed';
 }
 
+/**
+ * Any failure as an AliveError: itself, or else (a bug: nothing we explain) code `unexpected`, in
+ * the one wording of the command entry's report. `doing` says where it happened; `clean` takes
+ * secrets out of the message (a token, say). The original is the cause (its stack is printed with
+ * ALIVE_DEBUG=1), unless `clean` changed its message.
+ */
+export function asAliveError(err: unknown, doing?: string, clean: (text: string) => string = (t) => t): AliveError {
+  if (err instanceof AliveError) return err;
+  const raw = messageOf(err);
+  const shown = clean(raw);
+  return new AliveError(`unexpected failure${doing ? ` while ${doing}` : ''}: ${shown} (run again with ALIVE_DEBUG=1 for details, and report it)`, {
+    code: 'unexpected',
+    ...(shown === raw ? { cause: err } : {}),
+  });
+}
+
 /** The message of any thrown value, without a stack. */
 export function messageOf(err: unknown): string {
   if (err instanceof Error) return err.message;

@@ -8,7 +8,7 @@
  * `ctx.values` and writes through `ctx`.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { AliveError, messageOf, UsageError, type ExitCode } from '../errors.ts';
+import { UsageError, asAliveError, type ExitCode } from '../errors.ts';
 import type { OnProgress } from '../package/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
 import { processOutput, watchProcessStreams } from './process-io.ts';
@@ -284,13 +284,8 @@ async function guard(io: CommandIo, json: boolean, fn: () => Promise<ExitCode> |
   try {
     return await fn();
   } catch (err) {
-    if (process.env.ALIVE_DEBUG === '1' && err instanceof Error) writeLine(io.stderr, err.stack ?? err.message);
-    const failure =
-      err instanceof AliveError
-        ? err
-        : new AliveError(`unexpected failure: ${messageOf(err)} (run again with ALIVE_DEBUG=1 for details, and report it)`, {
-            code: 'unexpected',
-          });
+    if (process.env.ALIVE_DEBUG === '1') writeStacks(io.stderr, err);
+    const failure = asAliveError(err);
     const message = errorText(failure.message);
     if (json) writeLine(io.stdout, jsonText({ ok: false, ...failure.fields, error: { code: failure.code, message } }, 2));
     writeLine(io.stderr, `error: ${message}`);
@@ -301,6 +296,12 @@ async function guard(io: CommandIo, json: boolean, fn: () => Promise<ExitCode> |
 
 function versionLine(path: string[]): string {
   return `${path.join(' ')} (alive) ${ALIVE_VERSION}`;
+}
+
+/** A failure's stack, then each cause's (a bug reported as `unexpected` by a library keeps its own there). */
+function writeStacks(stream: { write(text: string): unknown }, err: unknown): void {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e instanceof Error; depth++, e = e.cause) writeLine(stream, `${depth > 0 ? 'caused by: ' : ''}${e.stack ?? e.message}`);
 }
 
 function writeLine(stream: { write(text: string): unknown }, text: string): void {

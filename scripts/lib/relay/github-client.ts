@@ -1,5 +1,5 @@
 import { Octokit } from '@octokit/rest';
-import { AliveError, messageOf } from '../errors.ts';
+import { AliveError, errnoCode, messageOf, asAliveError } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { BadAnswer } from './github-answer.ts';
 import { answerFetch, answerRefused, MAX_ANSWER_BYTES } from './github-fetch.ts';
@@ -65,6 +65,22 @@ export function hasResponse(err: unknown): boolean {
   return Boolean(err && typeof err === 'object' && 'response' in err && (err as HttpErrorLike).response);
 }
 
+/**
+ * Whether a failure came from the HTTP layer, not from our code: Octokit's RequestError (it has a
+ * status, answered or not: a failed fetch is a 500 without an answer), an abort or a timeout, or
+ * an error of the network or the system (a code such as ECONNRESET or UND_ERR_SOCKET), itself or
+ * as the cause of one (a download's body cut off is a TypeError 'terminated' caused by the socket).
+ */
+export function isTransportFailure(err: unknown): boolean {
+  if (httpStatus(err) !== undefined) return true;
+  let e: unknown = err;
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++, e = (e as { cause?: unknown }).cause) {
+    const name = (e as { name?: unknown }).name;
+    if (name === 'AbortError' || name === 'TimeoutError' || errnoCode(e) !== undefined) return true;
+  }
+  return false;
+}
+
 export function isStatus(err: unknown, ...codes: number[]): boolean {
   const s = httpStatus(err);
   return hasResponse(err) && s !== undefined && codes.includes(s);
@@ -119,14 +135,8 @@ export function githubError(err: unknown, doing: string, baseUrl: string, token?
       code: 'bad_relay',
     });
   }
-  // Thrown by our code reading an answer (Octokit's own failures are RequestErrors): a field that
-  // GitHub documents is missing or of another type.
-  if (err instanceof TypeError) {
-    return new AliveError(
-      `GitHub at ${baseUrl} answered without the fields its API documents while ${doing} (${inlineText(hideToken(err.message, token), 200)}): ${fix}`,
-      { code: 'bad_relay' },
-    );
-  }
+  // Anything else that did not come from the HTTP layer is a bug of ours, not the relay's nor the network's.
+  if (!isTransportFailure(err)) return asAliveError(err, doing, (text) => hideToken(text, token));
   const status = httpStatus(err);
   if (!hasResponse(err)) {
     const timedOut = /abort|timeout/i.test(`${(err as Error)?.name} ${messageOf(err)}`);
@@ -220,10 +230,10 @@ export async function withReadRetry<T>(fn: () => Promise<T>, deadline?: number, 
     } catch (err) {
       lastErr = err;
       const status = httpStatus(err);
-      // An answer refused for what it is (too large, not JSON) would be refused again.
+      // An answer refused for what it is (too large, not JSON) would be refused again; a bug of ours too.
       const retryable = hasResponse(err)
         ? status !== undefined && status >= 500
-        : !answerRefused(err) && !/abort|timeout/i.test(`${(err as Error)?.name} ${messageOf(err)}`);
+        : isTransportFailure(err) && !answerRefused(err) && !/abort|timeout/i.test(`${(err as Error)?.name} ${messageOf(err)}`);
       const wait = 250 * 2 ** i;
       if (!retryable || i === attempts - 1 || (deadline !== undefined && Date.now() + wait >= deadline)) throw err;
       await new Promise((r) => setTimeout(r, wait));
