@@ -32,15 +32,36 @@ export function output(ctx: CommandContext<unknown>): Output {
 }
 
 /**
+ * Names of ignored files that `--json` lists under `untrusted.ignored`: the first this many. A
+ * listing may gather up to 200,000, each written by whoever can write to the relay; `ignored`
+ * counts them all.
+ */
+export const MAX_LISTED_IGNORED = 100;
+
+/**
+ * The `--json` fields of the files on a relay that are not package names alive accepts: `ignored`
+ * (how many), `ignored_truncated` (whether names were left out), and `untrusted.ignored` (the first
+ * MAX_LISTED_IGNORED names).
+ */
+export function ignoredFields(ignored: readonly string[]): { ignored: number; ignored_truncated: boolean; untrusted: { ignored: string[] } } {
+  return {
+    ignored: ignored.length,
+    ignored_truncated: ignored.length > MAX_LISTED_IGNORED,
+    untrusted: { ignored: ignored.slice(0, MAX_LISTED_IGNORED) },
+  };
+}
+
+/**
  * Files on a relay that are not package names alive accepts: named by whoever can write to it, so
- * our words give only their count; `--json` lists them under `untrusted.ignored`.
+ * our words give only their count; `--json` names them (the first MAX_LISTED_IGNORED) under `untrusted.ignored`.
  */
 export function warnIgnored(out: Output, ignored: readonly string[]): void {
   if (ignored.length === 0) return;
   const n = ignored.length;
+  const listed = n > MAX_LISTED_IGNORED ? `--json names the first ${MAX_LISTED_IGNORED} of them` : '--json names them';
   out.warn(
     `ignored ${n} file${n === 1 ? '' : 's'} on the relay that ${n === 1 ? 'is not a package name' : 'are not package names'} alive accepts ` +
-      '(their names, written by whoever can write to the relay, are listed by --json under untrusted.ignored)',
+      `(written by whoever can write to the relay, ${listed} under untrusted.ignored)`,
   );
 }
 

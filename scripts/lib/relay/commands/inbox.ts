@@ -5,7 +5,7 @@ import { openTransport } from '../open.ts';
 import { defaultRelayPaths } from '../paths.ts';
 import { touchRelayActivity } from '../activity.ts';
 import type { GitTransport } from '../git-transport.ts';
-import { output, warnIgnored } from './common.ts';
+import { ignoredFields, output, warnIgnored } from './common.ts';
 import { counted } from '../../text/plural.ts';
 
 interface Waiting {
@@ -32,7 +32,7 @@ downloaded or changed; run \`alive-p2p relay pull\` to fetch them.
 
 Options:
   --json      one JSON object: {ok, waiting: [{sender, file, path, size, time, pinned, peer_status}], ignored (a count),
-              untrusted: {ignored: [names of the files that are not packages]}}
+              ignored_truncated, untrusted: {ignored: [the first 100 names of the files that are not packages]}}
   -h, --help  show this help`,
   options: {},
   async run(ctx) {
@@ -63,7 +63,7 @@ Options:
       state.pending_packages = waiting.length;
       state.pending_by_sender = bySender;
     });
-    out.result({ ok: true, waiting, ignored: listing.ignored.length, untrusted: { ignored: listing.ignored } });
+    out.result({ ok: true, waiting, ...ignoredFields(listing.ignored) });
     if (waiting.length === 0) out.line('Nothing is waiting in your relay.');
     else out.line(`${counted(waiting.length, 'package')} waiting in your relay:`);
     for (const w of waiting) {

@@ -31,7 +31,7 @@ import { checkOwnKey, ownKeyProblem } from '../key-checks.ts';
 import { acquirePullLock } from '../pull-lock.ts';
 import type { InboxEntry, RelayTransport } from '../transport.ts';
 import type { RelayConfig } from '../config.ts';
-import { output, warnIgnored } from './common.ts';
+import { ignoredFields, output, warnIgnored } from './common.ts';
 import { signerFields } from '../../package/signer-shown.ts';
 import { counted } from '../../text/plural.ts';
 
@@ -168,8 +168,7 @@ async function pull(o: {
     received,
     duplicates,
     failed,
-    ignored: listing.ignored.length,
-    untrusted: { ignored: listing.ignored },
+    ...ignoredFields(listing.ignored),
     remaining,
     cleanup_error: cleanupError,
     max_size: maxSize,
