@@ -122,6 +122,22 @@ describe.concurrent('git transport', () => {
     expect(readFileSync(dest).equals(readFileSync(file))).toBe(true);
   });
 
+  it('a download whose destination cannot be written is unwritable, naming the file', async () => {
+    const { dir, alice, bob } = setupWorld({ relays: true });
+    await alice.transport.deliver(
+      { login: 'bob', relay: bob.url },
+      pkgFile(dir, 'a.walnut', 1000),
+      () => 'a-1.walnut',
+      () => {},
+    );
+    const [entry] = (await bob.transport.listInbox()).entries;
+    const dest = join(dir, 'no-such-folder', 'down.walnut');
+    const err = await bob.transport.download(entry!, dest).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'unwritable', message: expect.stringContaining(dest) });
+    expect((err as Error).message).toMatch(/ENOENT/);
+    expect((err as Error).message).toMatch(/then pull again/);
+  });
+
   it('a push into a relay in a folder runs none of the hooks planted there, a delivery or a clean-up', async () => {
     const { dir, alice, bob } = setupWorld({ relays: true });
     const ran = join(dir, 'hooks-ran');

@@ -347,6 +347,26 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     await w.bob.remove(listing.entries); // 404: already gone, fine
   });
 
+  // A local write failure (no such folder, a full disk) is ours, not GitHub's: it was reported as
+  // "cannot reach GitHub" (network), which sends a user to check a connection that works.
+  it('a download whose destination cannot be written is unwritable, naming the file, not a network failure', async () => {
+    const w = await connected();
+    const f = file(w.dir, 'a.walnut', 1000);
+    await w.alice.deliver(
+      { login: 'bob', relay: 'bob/walnut-relay' },
+      f,
+      () => 'a-1.walnut',
+      () => {},
+    );
+    const [entry] = (await w.bob.listInbox()).entries;
+    const dest = join(w.dir, 'no-such-folder', 'down.walnut');
+    const err = await w.bob.download(entry!, dest).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'unwritable', message: expect.stringContaining(dest) });
+    expect((err as Error).message).toMatch(/ENOENT/);
+    expect((err as Error).message).toMatch(/then pull again/);
+    expect(w.gh.files('bob/walnut-relay').has('inbox/alice/a-1.walnut')).toBe(true);
+  });
+
   it('a truncated recursive tree listing falls back to walking folder by folder', async () => {
     const gh = new FakeGithub({ tokens: { ...TOKENS }, treeRecursiveLimit: 2 });
     await gh.start();

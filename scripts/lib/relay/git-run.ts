@@ -1,5 +1,5 @@
 import { withoutPassphrase } from '../crypto/passphrase-env.ts';
-import { AliveError, errnoCode } from '../errors.ts';
+import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { runBounded } from '../proc/bounded.ts';
 import { inlineText } from '../text/untrusted.ts';
 
@@ -125,7 +125,10 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
       if (errnoCode(r.error) === 'ENOENT') throw new AliveError('git is not installed or not on PATH; install git and try again', { code: 'no_git' });
       throw r.error;
     case 'file_error':
-      throw r.error;
+      throw new AliveError(`cannot write ${inlineText(opts.stdoutFile ?? '')} (${errnoCode(r.error) ?? messageOf(r.error)})`, {
+        code: 'unwritable',
+        cause: r.error,
+      });
     case 'output_too_large':
       throw new AliveError(`git ${describe(args)} printed more than ${opts.maxStdoutBytes} bytes and was stopped`, { code: 'git_output_too_large' });
     case 'timed_out':

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, join } from 'node:path';
-import { AliveError } from '../errors.ts';
+import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
@@ -612,6 +612,7 @@ export class GitTransport implements RelayTransport {
     } catch (err) {
       progress.abandon();
       if (err instanceof AliveError && err.code === 'git_output_too_large') throw tooLargeError(entry, maxBytes!);
+      if (err instanceof AliveError && err.code === 'unwritable') throw unwritableDownload(entry, dest, err.cause);
       throw err;
     }
   }
@@ -684,6 +685,18 @@ export function tooLargeError(entry: InboxEntry, maxBytes: number): AliveError {
     `${inlineText(entry.path)} is larger than ${maxBytes} bytes (--max-size), so it was not downloaded and stays on the relay; ` +
       `pull with a larger --max-size if you expect a package this big from ${inlineText(entry.sender)}`,
     { code: 'too_large' },
+  );
+}
+
+/**
+ * A download that could not be written here (no such folder, a full disk): the local file system's
+ * failure, not the relay's nor the network's (pull says the package is left on the relay).
+ */
+export function unwritableDownload(entry: InboxEntry, dest: string, cause: unknown): AliveError {
+  return new AliveError(
+    `cannot write ${inlineText(dest)} (${errnoCode(cause) ?? messageOf(cause)}) while downloading ${inlineText(entry.path)}; ` +
+      'check the free space and permissions of that folder, then pull again',
+    { code: 'unwritable', cause },
   );
 }
 

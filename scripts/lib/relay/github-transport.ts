@@ -19,7 +19,7 @@ import {
 } from './github-answer.ts';
 import { isUsableBranch } from './config.ts';
 import { gitBlobShaOf } from './blob-sha.ts';
-import { relayReadme, tooLargeError } from './git-transport.ts';
+import { relayReadme, tooLargeError, unwritableDownload } from './git-transport.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
 import {
@@ -693,6 +693,8 @@ export class GithubTransport implements RelayTransport {
     const repo = RELAY_REPO_NAME;
     let progress: ReturnType<typeof transferProgress> | undefined;
     const watch = this.transferWatch();
+    /** What the local file failed with, if it did: not GitHub's failure. */
+    let writeError: unknown;
     try {
       const r = await withReadRetry(() =>
         this.gh.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
@@ -721,11 +723,16 @@ export class GithubTransport implements RelayTransport {
           }
         },
       });
-      await pipeline(Readable.fromWeb(body as never), cap, createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
+      const file = createWriteStream(dest, { flags: 'wx', mode: 0o600 });
+      file.on('error', (e) => {
+        writeError ??= e;
+      });
+      await pipeline(Readable.fromWeb(body as never), cap, file);
       shown.finish(seen);
     } catch (err) {
       progress?.abandon();
       if (err instanceof AliveError) throw err;
+      if (writeError !== undefined && err === writeError) throw unwritableDownload(entry, dest, err);
       throw this.fail(err, `downloading ${entry.path}`);
     } finally {
       watch.stop();
