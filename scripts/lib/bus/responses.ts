@@ -63,6 +63,15 @@ export const HEAD_BYTES = 4096;
  */
 export const FOREIGN_SETTLE_MS = 300;
 
+/**
+ * A candidate answer whose read failed (a second name for a moment, as a writer that publishes
+ * with link() and unlink() leaves it, a mode not set yet, an I/O error) is tried again at a later
+ * check, first FOREIGN_SETTLE_MS after the failure, then after twice as long each time, up to
+ * this: a file that stays unreadable (a FIFO or hard link planted under a message's name) costs a
+ * wait one open every few seconds, and one readable again is found within this time (or sooner).
+ */
+export const UNREADABLE_RETRY_MAX_MS = 5_000;
+
 /** The headers of a bus file, from its first 4 KB; undefined when it is not a readable regular file. */
 export function readHeaders(root: string, path: string): { message: ParsedMessage; mtimeMs: number; size: number } | undefined {
   const r = readBusFile(root, path, { headBytes: HEAD_BYTES });
@@ -139,8 +148,10 @@ export function isResponse(m: ParsedMessage): boolean {
 /**
  * A finder of the answer to `requestId`: it looks in `responder`'s outbox, then, once the request
  * has left the responder's inbox and processing/, in its archive (from the request's day on), and
- * returns the first answer it finds there, read. It remembers the files it has already looked at,
- * and never reads those in `skip` (outbox names, and `<day>/<name>` of archived files:
+ * returns the first answer it finds there, read. It remembers the files it has already looked at
+ * (judged by what it could read of them: a file whose read failed is tried again at a later check,
+ * see UNREADABLE_RETRY_MAX_MS, never passed over for the rest of the wait), and never reads those
+ * in `skip` (outbox names, and `<day>/<name>` of archived files:
  * answerPlaceNames), nor one named with a time-ordered id (UUIDv7) made ANSWER_CLOCK_SLACK_MS or
  * more before the request's: the answers nobody collected pile up in an outbox, and a wait read
  * them all.
@@ -173,6 +184,19 @@ export function responseFinder(
     const ms = idTimeMs(id);
     return ms !== undefined && ms <= requestMs - ANSWER_CLOCK_SLACK_MS;
   };
+  // Answers this finder moved into the archive but could not read there yet (`<day>/<name>`).
+  const movedHere = new Set<string>();
+  // Files whose read failed (outbox names, `<day>/<name>` in the archive): when to try each again.
+  const retry = new Map<string, { at: number; delay: number }>();
+  const due = (key: string): boolean => {
+    const r = retry.get(key);
+    return r === undefined || now() >= r.at;
+  };
+  const failed = (key: string): void => {
+    const was = retry.get(key);
+    const delay = was === undefined ? FOREIGN_SETTLE_MS : Math.min(was.delay * 2, UNREADABLE_RETRY_MAX_MS);
+    retry.set(key, { at: now() + delay, delay });
+  };
   // Outbox files met younger than FOREIGN_SETTLE_MS: their size and time then, and when (our clock).
   const young = new Map<string, { size: number; mtimeMs: number; since: number }>();
   const settled = (name: string, head: { mtimeMs: number; size: number }): boolean => {
@@ -201,7 +225,7 @@ export function responseFinder(
   };
   const inOutbox = (): CollectedResponse | undefined => {
     for (const name of listBusDir(root, paths.outbox)) {
-      if (seen.has(name) || !isMessageFileName(name)) continue;
+      if (seen.has(name) || !isMessageFileName(name) || !due(name)) continue;
       const id = validIdFromFileName(name);
       if (id === undefined || tooEarly(id)) {
         seen.add(name);
@@ -210,18 +234,22 @@ export function responseFinder(
       const src = join(paths.outbox, name);
       const head = readHeaders(root, src);
       if (!head) {
-        seen.add(name);
+        failed(name); // not readable now: tried again at a later check
         continue;
       }
+      retry.delete(name);
       const match = answerMatch(head.message, requestId);
       // A young file is looked at again later: one that matches nothing may not be written yet,
       // one matched by its Thread may not be whole.
       if ((match === undefined || match === 'thread') && !settled(name, head)) continue;
-      seen.add(name);
       young.delete(name);
-      if (match === undefined) continue;
+      if (match === undefined) {
+        seen.add(name);
+        continue;
+      }
       const size = lstatBus(root, src)?.size;
       if (size !== undefined && size > MESSAGE_READ_LIMIT) {
+        seen.add(name);
         options.onUnreadable?.({ id, path: src, detail: tooLargeDetail(MESSAGE_READ_LIMIT, size) });
         continue;
       }
@@ -233,14 +261,18 @@ export function responseFinder(
         // planted there: the answer is read where it is, uncollected, then.
         if (lstatBus(root, dest) === undefined) {
           if (!renameIfPresent(root, src, dest)) continue; // collected by someone else: see inArchive
-          seen.add(`${basename(dayDir)}/${name}`);
           const r = readAnswer(id, name, dest, 'archive', true);
           if (r) return r;
+          // Not readable now: the look in the archive tries it again (as collected by this finder).
+          const key = `${basename(dayDir)}/${name}`;
+          movedHere.add(key);
+          failed(key);
           continue;
         }
       }
       const r = readAnswer(id, name, src, 'outbox', false);
       if (r) return r;
+      failed(name); // not readable now (gone, too large, ...): tried again at a later check
     }
     return undefined;
   };
@@ -249,16 +281,23 @@ export function responseFinder(
       const dir = join(paths.archive, day);
       for (const name of listBusDir(root, dir)) {
         const key = `${day}/${name}`;
-        if (seen.has(key) || !isMessageFileName(name)) continue;
-        seen.add(key);
+        if (seen.has(key) || !isMessageFileName(name) || !due(key)) continue;
         const id = validIdFromFileName(name);
-        if (id === undefined || id === requestId || tooEarly(id)) continue;
+        if (id === undefined || id === requestId || tooEarly(id)) {
+          seen.add(key);
+          continue;
+        }
         const path = join(dir, name);
         const head = readHeaders(root, path);
         // Requests of the same thread are archived here too: only responses count.
-        if (!head || !isResponse(head.message) || answerMatch(head.message, requestId) === undefined) continue;
-        const r = readAnswer(id, name, path, 'archive', false);
+        if (head && (!isResponse(head.message) || answerMatch(head.message, requestId) === undefined)) {
+          seen.add(key);
+          retry.delete(key);
+          continue;
+        }
+        const r = head && readAnswer(id, name, path, 'archive', movedHere.has(key));
         if (r) return r;
+        failed(key); // not readable now: tried again at a later check
       }
     }
     return undefined;
