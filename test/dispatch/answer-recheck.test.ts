@@ -5,9 +5,12 @@
  * wait. A read that fails is made with a second name of the file (a hard link, which the bus
  * refuses to read: fsutil.ts), as a foreign writer that publishes with link() + unlink() leaves it
  * for a moment.
+ * An answer matched by its Thread that keeps changing (a writer still appending, in place) is
+ * taken, as it is and uncollected, once it has been reconsidered for FOREIGN_CHANGE_LIMIT_MS,
+ * not waited on until the time-out.
  */
 import { describe, it, expect } from 'vitest';
-import { linkSync, readdirSync, unlinkSync } from 'node:fs';
+import { appendFileSync, linkSync, mkdirSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fs } from '../../scripts/lib/fs/node-fs.ts';
 import { makeBus } from './helpers.ts';
@@ -16,7 +19,7 @@ import { claimById, completeClaim } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { messageFileName } from '../../scripts/lib/bus/ids.ts';
 import { waitForAnswer } from '../../scripts/lib/bus/query.ts';
-import { FOREIGN_SETTLE_MS, responseFinder, UNREADABLE_RETRY_MAX_MS } from '../../scripts/lib/bus/responses.ts';
+import { FOREIGN_CHANGE_LIMIT_MS, FOREIGN_SETTLE_MS, responseFinder, UNREADABLE_RETRY_MAX_MS } from '../../scripts/lib/bus/responses.ts';
 
 const lease = { owner: 't', leaseMs: 60_000 };
 
@@ -34,6 +37,11 @@ function countingOpens<T>(name: string, fn: () => T): T {
   } finally {
     fs.openSync = real;
   }
+}
+
+/** A Thread-era HelloWorld response (agent_daemon.py at e7684c3): no In-Reply-To. */
+function threadEraResponse(thread: string, body: string): string {
+  return ['# HelloWorld Response', '# From: Codex', `# Thread: ${thread}`, `# Timestamp: ${new Date().toISOString()}`, '', body].join('\n');
 }
 
 /** A request to @r, handled, with its answer in @r's outbox (not collected). */
@@ -107,5 +115,51 @@ describe('a candidate answer whose read fails once', () => {
     const r = await waiting;
     expect(r).toMatchObject({ status: 'answered', answer: { id: answerId }, collected: true });
     expect(Date.now() - started).toBeLessThan(4000);
+  });
+});
+
+describe('an answer matched by its Thread that keeps changing', () => {
+  it('is taken as it is, uncollected, once reconsidered for a bounded time (responseFinder, a clock of its own)', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'r', from: 's', body: 'q' });
+    completeClaim((await claimById(root, 'r', sent.id, lease))!);
+    const { outbox } = receiverPaths(root, 'r');
+    mkdirSync(outbox, { recursive: true });
+    const file = join(outbox, 'msg-1a2b3c4d.hw');
+    writeFileSync(file, threadEraResponse(sent.id, 'Codex responds:'));
+    let t = Date.now();
+    const find = responseFinder(root, 'r', sent.id, { now: () => t });
+    let found: ReturnType<typeof find>;
+    let looks = 0;
+    // A writer appends between every two looks, 100 ms apart on the finder's clock.
+    while (found === undefined && looks < 200) {
+      appendFileSync(file, '.');
+      utimesSync(file, t / 1000, t / 1000);
+      found = find();
+      looks++;
+      t += 100;
+    }
+    expect(found).toMatchObject({ id: '1a2b3c4d', location: 'outbox', collected: false });
+    expect(found!.message.body).toMatch(/^Codex responds:\.+$/);
+    expect(looks * 100).toBeLessThanOrEqual(FOREIGN_CHANGE_LIMIT_MS + 100); // and no more than one look after
+  });
+
+  it('ends waitForAnswer with the answer before its time-out (a real writer, every 50 ms)', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'r', from: 's', body: 'q' });
+    completeClaim((await claimById(root, 'r', sent.id, lease))!);
+    const { outbox } = receiverPaths(root, 'r');
+    mkdirSync(outbox, { recursive: true });
+    const file = join(outbox, 'msg-1a2b3c4d.hw');
+    writeFileSync(file, threadEraResponse(sent.id, 'streaming'));
+    const writer = setInterval(() => appendFileSync(file, '.'), 50);
+    try {
+      const started = Date.now();
+      const r = await waitForAnswer(root, sent.id, { timeoutMs: 7000 });
+      expect(r).toMatchObject({ status: 'answered', collected: false, answer: { id: '1a2b3c4d', location: 'outbox' } });
+      expect(Date.now() - started).toBeLessThan(6000);
+    } finally {
+      clearInterval(writer);
+    }
   });
 });

@@ -64,6 +64,16 @@ export const HEAD_BYTES = 4096;
 export const FOREIGN_SETTLE_MS = 300;
 
 /**
+ * How long a file that keeps changing (a writer appending to it, in place) is waited on to settle,
+ * from the first time a finder met it young. Waiting for it to stop changing alone ran a wait to
+ * its time-out when the writer went on for longer (a streaming agent, a log, a writer that never
+ * stops). Past this, the file is judged by what it holds then: an answer matched by its Thread is
+ * taken as read then, and left in the outbox, uncollected (its writer may still be adding to it; a
+ * later wait collects it once it has settled), and a file that matches nothing is passed over.
+ */
+export const FOREIGN_CHANGE_LIMIT_MS = 10 * FOREIGN_SETTLE_MS;
+
+/**
  * A candidate answer whose read failed (a second name for a moment, as a writer that publishes
  * with link() and unlink() leaves it, a mode not set yet, an I/O error) is tried again at a later
  * check, first FOREIGN_SETTLE_MS after the failure, then after twice as long each time, up to
@@ -157,7 +167,8 @@ export function isResponse(m: ParsedMessage): boolean {
  * them all.
  *
  * With `collect` (the default) an answer found in the outbox is moved to the responder's archive
- * (`collected`); otherwise it is left where it is. An answer in the archive was collected before,
+ * (`collected`), unless its writer was still changing it (FOREIGN_CHANGE_LIMIT_MS); otherwise it
+ * is left where it is. An answer in the archive was collected before,
  * by this or another waiter: it is the answer all the same (`collected` false). So is one that
  * another waiter collects while this one looks at it (gone from the outbox between two reads): the
  * look in the archive that follows finds it there, and a wait that another waiter beat to an
@@ -198,19 +209,24 @@ export function responseFinder(
     retry.set(key, { at: now() + delay, delay });
   };
   // Outbox files met younger than FOREIGN_SETTLE_MS: their size and time then, and when (our clock).
-  const young = new Map<string, { size: number; mtimeMs: number; since: number }>();
-  const settled = (name: string, head: { mtimeMs: number; size: number }): boolean => {
+  // `first`: when this finder first met it young; `since`: when it last saw it change.
+  const young = new Map<string, { size: number; mtimeMs: number; since: number; first: number }>();
+  /**
+   * `settled` once the file is FOREIGN_SETTLE_MS old, or unchanged that long; `changing` when it
+   * is still changing FOREIGN_CHANGE_LIMIT_MS after it was first met; else `young` (look again).
+   */
+  const settling = (name: string, head: { mtimeMs: number; size: number }): 'settled' | 'changing' | 'young' => {
     const t = now();
-    if (t - head.mtimeMs >= FOREIGN_SETTLE_MS) {
-      young.delete(name);
-      return true;
-    }
     const was = young.get(name);
+    if (t - head.mtimeMs >= FOREIGN_SETTLE_MS) return 'settled';
     if (was === undefined || was.size !== head.size || was.mtimeMs !== head.mtimeMs) {
-      young.set(name, { size: head.size, mtimeMs: head.mtimeMs, since: t });
-      return false;
+      const first = was?.first ?? t;
+      if (t - first >= FOREIGN_CHANGE_LIMIT_MS) return 'changing';
+      young.set(name, { size: head.size, mtimeMs: head.mtimeMs, since: t, first });
+      return 'young';
     }
-    return t - was.since >= FOREIGN_SETTLE_MS;
+    if (t - was.since >= FOREIGN_SETTLE_MS) return 'settled';
+    return t - was.first >= FOREIGN_CHANGE_LIMIT_MS ? 'changing' : 'young';
   };
   /** Reads the answer at `path`; undefined (and a too-large one reported) when it cannot be. */
   const readAnswer = (id: string, name: string, path: string, location: 'outbox' | 'archive', collected: boolean): CollectedResponse | undefined => {
@@ -240,8 +256,10 @@ export function responseFinder(
       retry.delete(name);
       const match = answerMatch(head.message, requestId);
       // A young file is looked at again later: one that matches nothing may not be written yet,
-      // one matched by its Thread may not be whole.
-      if ((match === undefined || match === 'thread') && !settled(name, head)) continue;
+      // one matched by its Thread may not be whole. One still changing after
+      // FOREIGN_CHANGE_LIMIT_MS is judged as it is: taken uncollected when it is the answer.
+      const state = match === 'in-reply-to' ? 'settled' : settling(name, head);
+      if (state === 'young') continue;
       young.delete(name);
       if (match === undefined) {
         seen.add(name);
@@ -253,7 +271,7 @@ export function responseFinder(
         options.onUnreadable?.({ id, path: src, detail: tooLargeDetail(MESSAGE_READ_LIMIT, size) });
         continue;
       }
-      if (options.collect !== false) {
+      if (options.collect !== false && state === 'settled') {
         const dayDir = archiveDayDir(paths, new Date(now()));
         ensureDir(root, dayDir);
         const dest = join(dayDir, name);
