@@ -8,14 +8,16 @@
  * An answer matched by its Thread that keeps changing (a writer still appending, in place) is
  * taken, as it is and uncollected, once it has been reconsidered for FOREIGN_CHANGE_LIMIT_MS,
  * not waited on until the time-out.
+ * A file left under the request's own name in the inbox or processing/ does not hide an answer
+ * already in the archive (the request itself is archived: it was handled).
  */
 import { describe, it, expect } from 'vitest';
-import { appendFileSync, linkSync, mkdirSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, linkSync, mkdirSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fs } from '../../scripts/lib/fs/node-fs.ts';
 import { makeBus } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
-import { claimById, completeClaim } from '../../scripts/lib/bus/claims.ts';
+import { claimById, claimFileName, completeClaim } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { messageFileName } from '../../scripts/lib/bus/ids.ts';
 import { waitForAnswer } from '../../scripts/lib/bus/query.ts';
@@ -50,6 +52,13 @@ async function answered(body = 'the answer') {
   const sent = await sendMessage({ root: bus.root, to: 'r', from: 's', body: 'q' });
   const done = completeClaim((await claimById(bus.root, 'r', sent.id, lease))!, { body });
   return { ...bus, requestId: sent.id, answerId: done.response!.id, answerPath: done.response!.path, paths: receiverPaths(bus.root, 'r') };
+}
+
+/** The archived copy of the request, put back under its own name into `dir` (as a duplicate delivery leaves it). */
+function leaveRequestCopy(paths: ReturnType<typeof receiverPaths>, requestId: string, dir: string, name = messageFileName(requestId)): void {
+  const day = readdirSync(paths.archive)[0]!;
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(paths.archive, day, messageFileName(requestId)), join(dir, name));
 }
 
 describe('a candidate answer whose read fails once', () => {
@@ -162,4 +171,20 @@ describe('an answer matched by its Thread that keeps changing', () => {
       clearInterval(writer);
     }
   });
+});
+
+describe('a file under the request’s own name left in the inbox or processing/', () => {
+  for (const where of ['inbox', 'processing'] as const) {
+    it(`in ${where} does not hide the answer already archived (waitForAnswer, responseFinder)`, async () => {
+      const { root, requestId, answerId, paths } = await answered();
+      // Collected by an earlier wait: the answer is in the archive, with the request.
+      expect(await waitForAnswer(root, requestId, { timeoutMs: 1000 })).toMatchObject({ status: 'answered', collected: true });
+      const fileName = messageFileName(requestId);
+      if (where === 'inbox') leaveRequestCopy(paths, requestId, paths.inbox);
+      else leaveRequestCopy(paths, requestId, paths.processing, claimFileName(fileName, Date.now() + 60_000, 'hand'));
+      expect(responseFinder(root, 'r', requestId)()).toMatchObject({ id: answerId, location: 'archive', collected: false });
+      const r = await waitForAnswer(root, requestId, { timeoutMs: 300 });
+      expect(r).toMatchObject({ status: 'answered', collected: false, answer: { id: answerId, location: 'archive' } });
+    });
+  }
 });

@@ -34,6 +34,7 @@ import {
   headersOf,
   isResponse,
   readHeaders,
+  requestWaiting,
   responseFinder,
   type CollectedResponse,
   type UnreadableAnswer,
@@ -335,10 +336,6 @@ export interface WaitForAnswerOptions {
   receiverHint?: string;
 }
 
-function isPending(request: FoundMessage): boolean {
-  return request.location === 'inbox' || request.location === 'processing';
-}
-
 /**
  * Waits for the answer to a request sent earlier. An answer already there (also one collected
  * before, by this or another waiter, even while this one waited: `collected` false) is returned
@@ -370,16 +367,15 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   }
   const responder = normaliseName(options.responder ?? request!.receiver, 'receiver');
   const paths = receiverPaths(root, responder);
-  // An answer is archived only after its request left the inbox and processing/ (the responder
-  // archives the request as it writes the answer): while the request waits, the files archived
-  // before are not the answer, and their headers are not read (a cost that grows with the day's
-  // traffic). Their names are taken first, then the request is looked at again: still waiting
-  // then, it had no answer when they were taken.
+  // An answer is archived only after its request was (the responder archives the request as it
+  // writes the answer): while the request waits (responses.ts requestWaiting: in the inbox or
+  // processing/, and not archived), the files archived before are not the answer, and their
+  // headers are not read (a cost that grows with the day's traffic). Their names are taken first,
+  // then the request is looked at again: still waiting then, it had no answer when they were taken.
   let skip: ReadonlySet<string> | undefined;
-  if (request !== undefined && isPending(request)) {
+  if (requestWaiting(root, paths, id)) {
     const archived = archivedNames(root, paths, idTimeMs(id) ?? 0);
-    const now = findRequest(root, id, responder);
-    if (now !== undefined && isPending(now)) skip = archived;
+    if (requestWaiting(root, paths, id)) skip = archived;
   }
   const collect = options.collect !== false;
   let collected = false;

@@ -329,14 +329,22 @@ export function responseFinder(
 }
 
 /**
- * True while `requestId` is in `paths`' inbox or claimed (processing/): its answer is not written
- * yet (the responder archives the request before it writes the answer), so it is in no archive,
- * and a wait does not list the archive (a folder of the day's traffic) on every wake-up.
+ * True while `requestId` waits in `paths`' inbox or is claimed (in processing/): its answer is not
+ * written yet (the responder archives the request before it writes the answer), so it is in no
+ * archive, and a wait does not list the archive (a folder of the day's traffic) on every wake-up.
+ * A file under the request's name there does not count when the request is also in the archive
+ * (from the request's day on): it was handled, and what is left is a copy (the same message
+ * delivered again, a foreign writer reusing the name, a file planted there), which must not hide
+ * an answer already archived. Nor does anything but a regular file in the inbox.
  */
-function requestWaiting(root: string, paths: ReceiverPaths, requestId: string): boolean {
+export function requestWaiting(root: string, paths: ReceiverPaths, requestId: string): boolean {
   const fileName = messageFileName(requestId);
-  if (lstatBus(root, join(paths.inbox, fileName)) !== undefined) return true;
-  return listBusDir(root, paths.processing).some((n) => parseClaimFileName(n)?.fileName === fileName);
+  const there =
+    lstatBus(root, join(paths.inbox, fileName))?.isFile() === true ||
+    listBusDir(root, paths.processing).some((n) => parseClaimFileName(n)?.fileName === fileName);
+  if (!there) return false;
+  const days = archiveDaysFrom(root, paths, firstArchiveDay(idTimeMs(requestId)));
+  return !days.some((day) => lstatBus(root, join(paths.archive, day, fileName)) !== undefined);
 }
 
 export interface DeadLettered {
