@@ -231,6 +231,18 @@ export function runEntry(command: Command): void {
   });
 }
 
+/**
+ * The process edge of a bundle run that is no command (a module another command imports): `err`
+ * shown as every command shows a failure (the `error:` line, its usage text), and its exit code.
+ */
+export function refuseEntry(err: AliveError): void {
+  void guard({ stdout: processOutput(1), stderr: processOutput(2) }, false, () => {
+    throw err;
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
+
 /** Runs a command in-process and collects what it wrote (tests). */
 export async function runCaptured(command: Command, argv: string[]): Promise<{ code: ExitCode; stdout: string; stderr: string }> {
   let stdout = '';
