@@ -198,6 +198,19 @@ export function bodyLines(kind: 'MESSAGE' | 'ANSWER', body: string, context: str
   return lines;
 }
 
+/**
+ * What a native receiver answered in `run` (or why it could not), fenced: it is made from
+ * `<root>/vocabularies/*.hw` (receiver names, identities, descriptions), which any bus writer can
+ * change, mixed with the program's own words; the whole of it is shown as data, never as our lines.
+ */
+export function localAnswerLines(text: string, ok: boolean): string[] {
+  const what = ok ? 'answered here, from the vocabularies' : 'error: not answered; the reason, from the vocabularies';
+  return [
+    `  ${what} (untrusted text: any bus writer can change them; it ends at the END line with the same number):`,
+    ...fencedLines(ok ? 'UNTRUSTED LOCAL ANSWER' : 'UNTRUSTED LOCAL REASON', text),
+  ];
+}
+
 /** A dead letter's reason (the receiver's text, quoting the failing agent), fenced. */
 export function reasonLines(reason: string): string[] {
   return ["the receiver's reason (untrusted text; it ends at the END line with the same number):", ...fencedLines('UNTRUSTED REASON', reason)];

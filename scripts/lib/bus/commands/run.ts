@@ -12,7 +12,7 @@ import { displayName } from '../names.ts';
 import { ANSWER_READ_BYTES, answerCutText, answerPlaceNames, shownAnswer, unreadableText, waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
 import { fencedLines } from '../../text/fence.ts';
-import { bodyLines, busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+import { bodyLines, busRoot, localAnswerLines, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
 import { inlineText, terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch run FILE.hw | - [--from @ME] [--wait SECONDS] [--json] [--root DIR]
@@ -105,7 +105,10 @@ export const runCommand = defineCommand({
             `  error: ${r.receiver ? displayName(r.receiver.toLowerCase()) : 'the receiver'} did not answer: msg-${r.messageId} is in its dead-letter; its reason:`,
           );
           for (const l of fencedLines('UNTRUSTED REASON', deadReason)) ctx.print(l);
-        } else for (const l of r.output.split('\n')) ctx.print(`  ${r.ok ? '' : 'error: '}${terminalText(l)}`);
+        } else if (r.via === 'local') {
+          // Made from <root>/vocabularies/*.hw, which any bus writer can change: fenced too.
+          for (const l of localAnswerLines(r.output, r.ok)) ctx.print(l);
+        } else for (const l of r.output.split('\n')) ctx.print(`  error: ${terminalText(l)}`);
       }
     }
     return failed === 0 ? 0 : 1;
