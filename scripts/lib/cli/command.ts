@@ -8,7 +8,7 @@
  * `ctx.values` and writes through `ctx`.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError, asAliveError, type ExitCode } from '../errors.ts';
+import { type AliveError, UsageError, asAliveError, type ExitCode } from '../errors.ts';
 import type { OnProgress } from '../package/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
 import { processOutput, watchProcessStreams } from './process-io.ts';
