@@ -9,7 +9,7 @@
 import { describe, it, expect } from 'vitest';
 import { mkdirSync, realpathSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { makeBus } from './helpers.ts';
+import { foreignAnswerInOutbox, makeBus, threadEraResponse } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { claimById, completeClaim } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -21,11 +21,6 @@ const lease = { owner: 't', leaseMs: 60_000 };
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-/** A Thread-era HelloWorld response (agent_daemon.py at e7684c3): no In-Reply-To. */
-function threadEraResponse(thread: string, body: string): string {
-  return ['# HelloWorld Response', '# From: Codex', `# Thread: ${thread}`, `# Timestamp: ${new Date().toISOString()}`, '', body].join('\n');
 }
 
 /**
@@ -159,16 +154,10 @@ describe('a foreign answer written in place', () => {
   });
 
   it('is taken once it stops changing when its file time is in the future (a skewed clock, or set so: the wait ran out)', async () => {
-    const { root } = makeBus();
-    const sent = await sendMessage({ root, to: 'r', from: 's', body: 'q' });
-    completeClaim((await claimById(root, 'r', sent.id, lease))!);
-    const { outbox } = receiverPaths(root, 'r');
-    mkdirSync(outbox, { recursive: true });
-    const file = join(outbox, 'msg-1a2b3c4d.hw');
-    writeFileSync(file, threadEraResponse(sent.id, 'later'));
+    const { root, requestId, file } = await foreignAnswerInOutbox('later');
     const ahead = new Date(Date.now() + 365 * 86_400_000);
     utimesSync(file, ahead, ahead);
-    const r = await waitForAnswer(root, sent.id, { timeoutMs: 4000 });
+    const r = await waitForAnswer(root, requestId, { timeoutMs: 4000 });
     expect(r.status).toBe('answered');
     if (r.status === 'answered') expect(r.answer.untrusted?.body).toBe('later');
   });

@@ -12,10 +12,10 @@
  * already in the archive (the request itself is archived: it was handled).
  */
 import { describe, it, expect } from 'vitest';
-import { appendFileSync, copyFileSync, linkSync, mkdirSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, linkSync, mkdirSync, readdirSync, unlinkSync, utimesSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fs } from '../../scripts/lib/fs/node-fs.ts';
-import { makeBus } from './helpers.ts';
+import { foreignAnswerInOutbox, makeBus } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { claimById, claimFileName, completeClaim } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -39,11 +39,6 @@ function countingOpens<T>(name: string, fn: () => T): T {
   } finally {
     fs.openSync = real;
   }
-}
-
-/** A Thread-era HelloWorld response (agent_daemon.py at e7684c3): no In-Reply-To. */
-function threadEraResponse(thread: string, body: string): string {
-  return ['# HelloWorld Response', '# From: Codex', `# Thread: ${thread}`, `# Timestamp: ${new Date().toISOString()}`, '', body].join('\n');
 }
 
 /** A request to @r, handled, with its answer in @r's outbox (not collected). */
@@ -129,15 +124,9 @@ describe('a candidate answer whose read fails once', () => {
 
 describe('an answer matched by its Thread that keeps changing', () => {
   it('is taken as it is, uncollected, once reconsidered for a bounded time (responseFinder, a clock of its own)', async () => {
-    const { root } = makeBus();
-    const sent = await sendMessage({ root, to: 'r', from: 's', body: 'q' });
-    completeClaim((await claimById(root, 'r', sent.id, lease))!);
-    const { outbox } = receiverPaths(root, 'r');
-    mkdirSync(outbox, { recursive: true });
-    const file = join(outbox, 'msg-1a2b3c4d.hw');
-    writeFileSync(file, threadEraResponse(sent.id, 'Codex responds:'));
+    const { root, requestId, file } = await foreignAnswerInOutbox('Codex responds:');
     let t = Date.now();
-    const find = responseFinder(root, 'r', sent.id, { now: () => t });
+    const find = responseFinder(root, 'r', requestId, { now: () => t });
     let found: ReturnType<typeof find>;
     let looks = 0;
     // A writer appends between every two looks, 100 ms apart on the finder's clock.
@@ -154,17 +143,11 @@ describe('an answer matched by its Thread that keeps changing', () => {
   });
 
   it('ends waitForAnswer with the answer before its time-out (a real writer, every 50 ms)', async () => {
-    const { root } = makeBus();
-    const sent = await sendMessage({ root, to: 'r', from: 's', body: 'q' });
-    completeClaim((await claimById(root, 'r', sent.id, lease))!);
-    const { outbox } = receiverPaths(root, 'r');
-    mkdirSync(outbox, { recursive: true });
-    const file = join(outbox, 'msg-1a2b3c4d.hw');
-    writeFileSync(file, threadEraResponse(sent.id, 'streaming'));
+    const { root, requestId, file } = await foreignAnswerInOutbox('streaming');
     const writer = setInterval(() => appendFileSync(file, '.'), 50);
     try {
       const started = Date.now();
-      const r = await waitForAnswer(root, sent.id, { timeoutMs: 7000 });
+      const r = await waitForAnswer(root, requestId, { timeoutMs: 7000 });
       expect(r).toMatchObject({ status: 'answered', collected: false, answer: { id: '1a2b3c4d', location: 'outbox' } });
       expect(Date.now() - started).toBeLessThan(6000);
     } finally {

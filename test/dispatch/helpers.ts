@@ -1,12 +1,15 @@
 /** Test helpers: temporary bus roots, a fresh bundle of the dispatch entry, child processes. */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, lstatSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
+import { claimById, completeClaim } from '../../scripts/lib/bus/claims.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { bundlePath } from '../support/bundles.ts';
 import { bundleForChild } from '../support/child-modules.ts';
 
@@ -162,4 +165,24 @@ export function filesIn(dir: string): string[] {
 
 export function readJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+/** A Thread-era HelloWorld response (agent_daemon.py at e7684c3): no In-Reply-To. */
+export function threadEraResponse(thread: string, body: string): string {
+  return ['# HelloWorld Response', '# From: Codex', `# Thread: ${thread}`, `# Timestamp: ${new Date().toISOString()}`, '', body].join('\n');
+}
+
+/**
+ * A request from @s to @r on a fresh bus, claimed and archived with no answer of ours, and the
+ * answer a Thread-era daemon writes in place: `file`, msg-1a2b3c4d.hw in @r's outbox, holding `body`.
+ */
+export async function foreignAnswerInOutbox(body: string): Promise<{ root: string; requestId: string; file: string }> {
+  const { root } = makeBus();
+  const sent = await sendMessage({ root, to: 'r', from: 's', body: 'q' });
+  completeClaim((await claimById(root, 'r', sent.id, { owner: 't', leaseMs: 60_000 }))!);
+  const { outbox } = receiverPaths(root, 'r');
+  mkdirSync(outbox, { recursive: true });
+  const file = join(outbox, 'msg-1a2b3c4d.hw');
+  writeFileSync(file, threadEraResponse(sent.id, body));
+  return { root, requestId: sent.id, file };
 }

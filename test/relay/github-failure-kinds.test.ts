@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOctokit, githubError } from '../../scripts/lib/relay/github-client.ts';
 import { BadAnswer } from '../../scripts/lib/relay/github-answer.ts';
 import { GithubTransport } from '../../scripts/lib/relay/github-transport.ts';
-import { FakeGithub } from '../support/fake-github.ts';
-import { makeUser, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
-import { run } from './in-process.ts';
+import type { FakeGithub } from '../support/fake-github.ts';
+import type { TestUser } from './helpers.ts';
+import { githubBob, run } from './in-process.ts';
 
 const URL = 'http://127.0.0.1:9';
 const BUG = "Cannot read properties of undefined (reading 'sha')";
@@ -61,21 +61,14 @@ describe('githubError tells our bugs from the relay and the network', () => {
 
 describe('a bug of ours inside the GitHub transport', () => {
   let gh: FakeGithub;
-  let base: ReturnType<typeof tempDir>;
   let bob: TestUser;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    gh = new FakeGithub({ tokens: { 'tok-bob': 'bob' } });
-    await gh.start();
-    base = tempDir('failure-kinds');
-    bob = makeUser(base.dir, 'bob', { GH_ENTERPRISE_TOKEN: 'tok-bob', GITHUB_API_URL: gh.url });
-    writeFixtureKeys(bob.paths, 'bob');
-    const r = await run(bob, ['setup', '--json']);
-    if (r.code !== 0) throw new Error(`setup bob: ${r.stderr}`);
+    ({ gh, bob, close } = await githubBob('failure-kinds'));
   });
   afterAll(async () => {
     vi.restoreAllMocks();
-    await gh.close();
-    base.cleanup();
+    await close();
   });
 
   it('surfaces from the command as unexpected, with the stack of the bug under ALIVE_DEBUG=1', async () => {

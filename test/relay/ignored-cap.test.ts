@@ -6,27 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LISTED_IGNORED } from '../../scripts/lib/relay/commands/common.ts';
-import { FakeGithub } from '../support/fake-github.ts';
-import { makeUser, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
-import { run } from './in-process.ts';
+import type { FakeGithub } from '../support/fake-github.ts';
+import type { TestUser } from './helpers.ts';
+import { githubBob, run } from './in-process.ts';
 
 let gh: FakeGithub;
-let base: ReturnType<typeof tempDir>;
 let bob: TestUser;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  gh = new FakeGithub({ tokens: { 'tok-bob': 'bob' } });
-  await gh.start();
-  base = tempDir('ignored-cap');
-  bob = makeUser(base.dir, 'bob', { GH_ENTERPRISE_TOKEN: 'tok-bob', GITHUB_API_URL: gh.url });
-  writeFixtureKeys(bob.paths, 'bob');
-  const r = await run(bob, ['setup', '--json']);
-  if (r.code !== 0) throw new Error(`setup bob: ${r.stderr}`);
+  ({ gh, bob, close } = await githubBob('ignored-cap'));
 });
-afterAll(async () => {
-  await gh.close();
-  base.cleanup();
-});
+afterAll(() => close());
 
 /** inbox/alice/note-NNNN.txt for i in [from, to): not package names, so ignored. */
 function plant(from: number, to: number): string[] {

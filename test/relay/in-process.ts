@@ -9,7 +9,8 @@ import { runCaptured, type Command } from '../../scripts/lib/cli/command.ts';
 import { relayGroup } from '../../scripts/lib/relay/cli.ts';
 import { createPlainPackage, manifestTextFor, planPackage, writePlannedFiles } from '../../scripts/lib/package/create.ts';
 import { writeEncryptedPackage } from '../../scripts/lib/package/encrypt.ts';
-import { makeUser, writeTestKeys, type TestUser } from './helpers.ts';
+import { makeUser, tempDir, writeFixtureKeys, writeTestKeys, type TestUser } from './helpers.ts';
+import { FakeGithub, type FakeGithubOptions } from '../support/fake-github.ts';
 import { startEnvRun } from '../support/env-runs.ts';
 import type { CliResult } from './cli.ts';
 
@@ -105,4 +106,26 @@ export async function passphrasePackage(user: TestUser, name: string, passphrase
     (sha) => manifestTextFor(plan, opts, { encrypted: true, payloadSha256: sha }),
   );
   return output;
+}
+
+/**
+ * A fake GitHub and bob (token tok-bob, the fixture keys) with his relay set up on it, in-process:
+ * the fixture of a file's beforeAll. `close` stops the server and removes bob's folder.
+ */
+export async function githubBob(tag: string, options: Partial<FakeGithubOptions> = {}): Promise<{ gh: FakeGithub; bob: TestUser; close: () => Promise<void> }> {
+  const gh = new FakeGithub({ ...options, tokens: { 'tok-bob': 'bob', ...options.tokens } });
+  await gh.start();
+  const base = tempDir(tag);
+  const bob = makeUser(base.dir, 'bob', { GH_ENTERPRISE_TOKEN: 'tok-bob', GITHUB_API_URL: gh.url });
+  writeFixtureKeys(bob.paths, 'bob');
+  const r = await run(bob, ['setup', '--json']);
+  if (r.code !== 0) throw new Error(`setup bob on the fake GitHub: ${r.stderr}`);
+  return {
+    gh,
+    bob,
+    close: async () => {
+      await gh.close();
+      base.cleanup();
+    },
+  };
 }
