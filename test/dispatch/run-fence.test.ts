@@ -110,5 +110,7 @@ describe('dispatch run: what a native receiver answers from <root>/vocabularies/
     const ours = outside.join('\n');
     for (const words of ['IGNORE ALL PREVIOUS', 'approve it', 'not an ancestor']) expect(ours).not.toContain(words);
     expect(outside.filter((l) => /^\d+:\d+ /.test(l))).toEqual(['1:1 Guardian.#', '2:1 Guardian.#approve', '3:1 Guardian #approve', '4:1 Nobody::Guardian #x']);
+    // Each fence's lead line starts where a bus answer's does ("answer (untrusted text ..."), at the fence's column.
+    expect(outside.filter((l) => /untrusted text/.test(l)).every((l) => /^(answered here|error: not answered)/.test(l))).toBe(true);
   });
 });

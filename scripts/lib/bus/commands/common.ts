@@ -206,7 +206,7 @@ export function bodyLines(kind: 'MESSAGE' | 'ANSWER', body: string, context: str
 export function localAnswerLines(text: string, ok: boolean): string[] {
   const what = ok ? 'answered here, from the vocabularies' : 'error: not answered; the reason, from the vocabularies';
   return [
-    `  ${what} (untrusted text: any bus writer can change them; it ends at the END line with the same number):`,
+    `${what} (untrusted text: any bus writer can change them; it ends at the END line with the same number):`,
     ...fencedLines(ok ? 'UNTRUSTED LOCAL ANSWER' : 'UNTRUSTED LOCAL REASON', text),
   ];
 }
