@@ -5,7 +5,9 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { keygenCommand } from '../../scripts/lib/crypto/commands/keygen.ts';
-import { bundlePath } from '../support/bundles.ts';
+import { bundleDir, bundlePath } from '../support/bundles.ts';
+import { childModules } from '../support/child-modules.ts';
+import { setKeygenBitsForTests } from '../../scripts/lib/crypto/keys.ts';
 import { modeOf, openssl, opensslOk, tmp } from './helpers.ts';
 
 interface CliResult {
@@ -24,6 +26,8 @@ async function keygen(args: string[], umask = 0o022): Promise<CliResult> {
     process.umask(previous);
   }
 }
+
+const bundledForChild = childModules();
 
 const opensslFingerprint = (publicPem: string) =>
   createHash('sha256')
@@ -105,5 +109,34 @@ describe('alive-p2p keygen', () => {
     const r = run(['--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/keygen\s+make an RSA-4096 key pair/);
+  });
+});
+
+describe('the test-only key size knob (setKeygenBitsForTests)', () => {
+  it('is in no bundle, refuses a size alive could not load, and works only under vitest', async () => {
+    for (const f of readdirSync(bundleDir(), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.mjs'))) {
+      expect(readFileSync(join(bundleDir(), f), 'utf8'), f).not.toContain('setKeygenBitsForTests');
+    }
+    expect(() => setKeygenBitsForTests(1024)).toThrow(/below MIN_RSA_BITS/);
+    // The source module, bundled as it is for a plain node child (test/support/child-modules.ts).
+    const keys = await bundledForChild('scripts/lib/crypto/keys.ts');
+    const r = spawnSync(process.execPath, ['-e', `import(${JSON.stringify(keys)}).then((k) => k.setKeygenBitsForTests(2048))`], {
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('for the test suite only');
+  });
+
+  it('makes keys of that size for in-process runs, and per-file.ts puts 4096 back for the next file', async () => {
+    const dir = tmp('keygen-knob');
+    setKeygenBitsForTests(2048);
+    try {
+      const r = await keygen(['--out', join(dir, 'keys'), '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(opensslOk(['pkey', '-in', join(dir, 'keys', 'private.pem'), '-noout', '-text']).toString()).toMatch(/2048 bit/);
+    } finally {
+      setKeygenBitsForTests(undefined);
+    }
   });
 });

@@ -17,6 +17,7 @@ import { migrateRelayCommand } from '../../scripts/lib/relay/commands/migrate-re
 import { makeUser, writeTestKeys, type TestUser } from '../relay/helpers.ts';
 import { asUser, run } from '../relay/in-process.ts';
 import { relabelSigner } from '../support/relabel-signer.ts';
+import { setKeygenBitsForTests } from '../../scripts/lib/crypto/keys.ts';
 
 const SKILLS = join(import.meta.dirname, '..', '..', 'skills');
 const TOOLS: Record<string, Command> = { 'alive-p2p': aliveP2pGroup, dispatch: dispatchGroup, 'migrate-relay': migrateRelayCommand };
@@ -235,7 +236,9 @@ beforeAll(async () => {
   }
   await alive(alice, ['relay', 'add-peer', 'bob', '--url', urls.bob]);
   await alive(bob, ['relay', 'accept', 'alice', '--url', urls.alice]);
-  await alive(alice, ['keygen', '--out', join(base, 'spare-keys')]);
+  // keygen's --json fields are the point, not the key: an RSA-2048 pair spares a 4096-bit prime search.
+  setKeygenBitsForTests(2048);
+  await alive(alice, ['keygen', '--out', join(base, 'spare-keys')]).finally(() => setKeygenBitsForTests(undefined));
 
   const garden = walnut(alice, 'garden');
   const pkg = join(alice.root, 'garden.walnut');

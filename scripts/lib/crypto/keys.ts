@@ -169,6 +169,22 @@ export function formatFingerprint(hex: string): string {
   return `SHA256:${hex.match(/.{4}/g)!.join(':')}`;
 }
 
+let testKeygenBits: number | undefined;
+
+/**
+ * Test-only: the size of the keys generateRsaKeyPair makes (undefined: KEYGEN_RSA_BITS), so that
+ * an in-process test that runs keygen or a first relay setup for what they print or where they
+ * write, not for the key, does not spend an RSA-4096 prime search (2-3 s of CPU each). Guarded as
+ * kdf.ts's setPbkdf2IterationsForTests is: nothing under scripts/ calls it, so no bundle contains
+ * it (test/crypto/keygen-command.test.ts checks); it reads no environment variable and no flag;
+ * and it throws unless it runs under vitest. test/support/per-file.ts puts it back for each file.
+ */
+export function setKeygenBitsForTests(bits: number | undefined): void {
+  if (process.env.VITEST !== 'true') throw new Error('setKeygenBitsForTests is for the test suite only');
+  if (bits !== undefined && bits < MIN_RSA_BITS) throw new Error(`setKeygenBitsForTests: ${bits} bits is below MIN_RSA_BITS, so alive could not load the key`);
+  testKeygenBits = bits;
+}
+
 export interface GeneratedKeyPair {
   privateKeyPath: string;
   publicKeyPath: string;
@@ -243,7 +259,7 @@ export async function generateRsaKeyPair(dir: string): Promise<GeneratedKeyPair>
   } catch (err) {
     throw new AliveError(`cannot create the key folder ${dir} (${errnoCode(err) ?? 'unknown error'})`, { code: 'io' });
   }
-  const { publicKey, privateKey } = await generateRsa(KEYGEN_RSA_BITS);
+  const { publicKey, privateKey } = await generateRsa(testKeygenBits ?? KEYGEN_RSA_BITS);
   try {
     writeNewFile(privateKeyPath, privateKey, 0o600);
   } catch (err) {
