@@ -1,8 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { OCTOKIT_JSON } from './tools/build-options.mjs';
 
 export default defineConfig({
+  // Octokit's JSON, as in the bundles (tools/build-options.mjs): @octokit/request goes through
+  // vite with the Octokit packages that import it (inlined), so that its import of json-with-bigint
+  // resolves here.
+  resolve: { alias: { 'json-with-bigint': OCTOKIT_JSON } },
   test: {
+    server: { deps: { inline: [/@octokit\//] } },
     include: ['test/**/*.test.ts'],
     // Builds every bundle once per run into a temporary folder (test/support/bundles.ts).
     globalSetup: ['test/support/global-setup.ts'],

@@ -127,6 +127,18 @@ export const hookBuiltins = {
  *   code this makes cost little room; a command runs alone in its process, and a chunk never hands
  *   its objects to another copy's code (each chunk's command catches its own errors).
  */
+/**
+ * Octokit's JSON (json-with-bigint) becomes scripts/lib/relay/octokit-json.ts, JSON.parse and
+ * JSON.stringify: that module says why. vitest.config.ts does the same for the tests.
+ */
+export const OCTOKIT_JSON = join(scriptsDir, 'lib', 'relay', 'octokit-json.ts');
+const octokitJson = {
+  name: 'octokit-json',
+  setup(build) {
+    build.onResolve({ filter: /^json-with-bigint$/ }, () => ({ path: OCTOKIT_JSON }));
+  },
+};
+
 export const SPLIT_ENTRIES = ['alive-p2p', 'migrate-relay', 'relay-probe'];
 export const COMMAND_CHUNK_ENTRIES = ['dispatch', 'dispatch-mcp'];
 
@@ -143,7 +155,7 @@ export function bundleOptions(name) {
     splitting: split,
     ...(split ? { chunkNames: 'chunks/[name]-[hash]' } : {}),
     banner: { js: hook ? '#!/usr/bin/env node' : requireBanner },
-    plugins: hook ? [hookBuiltins] : [lazyBuiltins],
+    plugins: hook ? [hookBuiltins] : [lazyBuiltins, octokitJson],
     // log-guardian loads its shell reader, a bundle of its own, by this relative specifier.
     ...(name === 'log-guardian' ? { define: { ALIVE_SHELL_READER: JSON.stringify('./log-guardian-shell.mjs') } } : {}),
     legalComments: 'none',
