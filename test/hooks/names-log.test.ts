@@ -29,11 +29,8 @@ describe('namesLog', () => {
       }
       texts.push(text + (next() % 2 === 0 ? pick() : ''));
     }
-    let named = 0;
-    for (const text of texts) {
-      expect(namesLog(text), JSON.stringify(text)).toBe(byPattern(text));
-      if (byPattern(text)) named += 1;
-    }
-    expect(named).toBeGreaterThan(500);
+    // One expect for all (60,000 calls of expect cost a second): the texts decided otherwise, listed.
+    expect(texts.filter((text) => namesLog(text) !== byPattern(text))).toEqual([]);
+    expect(texts.filter(byPattern).length).toBeGreaterThan(500);
   });
 });

@@ -4,7 +4,7 @@
  * digest, mode and mtime; a name that exists already is duplicate_entry; a folder that cannot be
  * written is unwritable; close() waits for every write and never hangs.
  */
-import { createHash } from 'node:crypto';
+import { createCipheriv, createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -22,14 +22,11 @@ beforeAll(() => {
 });
 afterAll(() => rmrf(root));
 
+/** `size` bytes that look random, the same for the same seed: an AES-CTR keystream (a byte-at-a-time generator took a second for the 15 MB here). */
 function bytesOf(size: number, seed: number): Buffer {
-  const b = Buffer.alloc(size);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < size; i++) {
-    x = (x * 1664525 + 1013904223) >>> 0;
-    b[i] = x >>> 24;
-  }
-  return b;
+  const key = Buffer.alloc(16);
+  key.writeUInt32LE(seed >>> 0);
+  return createCipheriv('aes-128-ctr', key, Buffer.alloc(16)).update(Buffer.alloc(size));
 }
 
 /** The bytes in uneven chunks, as a tar parser hands them over. */
