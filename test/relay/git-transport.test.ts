@@ -419,3 +419,25 @@ describe('git environment', () => {
     }
   });
 });
+
+describe('git processes per command', () => {
+  it("a delivery reads the peer remote's URL from the clone once, not again before its push", async () => {
+    const { dir, alice, bob } = setupWorld({ relays: true });
+    const trace = join(dir, 'git-trace.txt');
+    // Not concurrent with other tests: every git this process starts meanwhile writes to the trace.
+    process.env.GIT_TRACE = trace;
+    try {
+      await alice.transport.deliver(
+        { login: 'bob', relay: bob.url },
+        pkgFile(dir, 'a.walnut', 1000),
+        () => 'a-20260101-000000-00000001.walnut',
+        () => {},
+      );
+    } finally {
+      delete process.env.GIT_TRACE;
+    }
+    const lines = readFileSync(trace, 'utf8').split('\n');
+    expect(lines.filter((l) => /built-in: git .*\bpush\b/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /built-in: git .*config --get remote\.peer-bob\.url/.test(l))).toHaveLength(1);
+  });
+});

@@ -133,6 +133,11 @@ export function normaliseGitUrl(url: string): string {
 export class GitTransport implements RelayTransport {
   readonly kind = 'git' as const;
   private readonly opts: GitTransportOptions;
+  /**
+   * The remotes this transport has pointed at their URL (remote -> URL): a command asks once, not
+   * again for every listing, push or message (each ask is a git process).
+   */
+  private readonly remotesSet = new Map<string, string>();
 
   constructor(opts: GitTransportOptions) {
     this.opts = { ...opts, url: normaliseGitUrl(opts.url) };
@@ -153,6 +158,7 @@ export class GitTransport implements RelayTransport {
 
   /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
   private ensureRemote(remote: string, url: string): Promise<void> {
+    if (this.remotesSet.get(remote) === url) return Promise.resolve();
     const key = this.opts.clonePath;
     const run = (configLocks.get(key) ?? Promise.resolve()).then(() => this.ensureRemoteNow(remote, url));
     configLocks.set(
@@ -168,11 +174,13 @@ export class GitTransport implements RelayTransport {
       await runGit(['init', '--quiet', '--bare', this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS });
     }
     const current = await this.git(['config', '--get', `remote.${remote}.url`], { okCodes: [0, 1] });
-    if (current.stdout.trim() === url) return;
-    await this.git(['config', `remote.${remote}.url`, url]);
-    await this.git(['config', `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]);
-    await this.git(['config', `remote.${remote}.promisor`, 'true']);
-    await this.git(['config', `remote.${remote}.partialclonefilter`, 'blob:none']);
+    if (current.stdout.trim() !== url) {
+      await this.git(['config', `remote.${remote}.url`, url]);
+      await this.git(['config', `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]);
+      await this.git(['config', `remote.${remote}.promisor`, 'true']);
+      await this.git(['config', `remote.${remote}.partialclonefilter`, 'blob:none']);
+    }
+    this.remotesSet.set(remote, url);
   }
 
   /** Fetches the relay branch's commits and trees (no blobs). Returns the tip, or null if the branch does not exist. */
@@ -237,6 +245,8 @@ export class GitTransport implements RelayTransport {
   }
 
   private async remoteUrl(remote: string): Promise<string> {
+    const set = this.remotesSet.get(remote);
+    if (set !== undefined) return set;
     const r = await this.git(['config', '--get', `remote.${remote}.url`], { okCodes: [0, 1] });
     return r.stdout.trim() || remote;
   }
