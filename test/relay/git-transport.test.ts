@@ -440,4 +440,23 @@ describe('git processes per command', () => {
     expect(lines.filter((l) => /built-in: git .*\bpush\b/.test(l))).toHaveLength(1);
     expect(lines.filter((l) => /built-in: git .*config --get remote\.peer-bob\.url/.test(l))).toHaveLength(1);
   });
+
+  it('the own key after a listing (probe, pull) is read at the tip that listing fetched, not fetched again', async () => {
+    const { dir, alice } = setupWorld({ relays: true });
+    const trace = join(dir, 'git-trace.txt');
+    process.env.GIT_TRACE = trace;
+    let key: string | null;
+    try {
+      await alice.transport.listInbox();
+      key = await alice.transport.ownKey();
+    } finally {
+      delete process.env.GIT_TRACE;
+    }
+    expect(key).toBe(alice.keys.publicKeyPem);
+    // Fetches of the branch tip (reading the key blob makes git fetch that one blob, by id).
+    const tipFetches = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter((l) => /built-in: git fetch .*\+refs\/heads\//.test(l));
+    expect(tipFetches).toHaveLength(1);
+  });
 });

@@ -138,6 +138,8 @@ export class GitTransport implements RelayTransport {
    * again for every listing, push or message (each ask is a git process).
    */
   private readonly remotesSet = new Map<string, string>();
+  /** Remotes whose branch tip this transport has fetched or pushed in this command (the remote ref is that tip). */
+  private readonly tipKnown = new Set<string>();
 
   constructor(opts: GitTransportOptions) {
     this.opts = { ...opts, url: normaliseGitUrl(opts.url) };
@@ -241,6 +243,7 @@ export class GitTransport implements RelayTransport {
         cause: err,
       });
     }
+    this.tipKnown.add(remote);
     return this.revParse(this.remoteRef(remote));
   }
 
@@ -352,7 +355,8 @@ export class GitTransport implements RelayTransport {
         cause: err,
       });
     }
-    await this.git(['update-ref', this.remoteRef(remote), commit]).catch(() => undefined); // only a cache
+    // Only a cache; when it fails, the next read of the tip fetches it.
+    await this.git(['update-ref', this.remoteRef(remote), commit]).catch(() => this.tipKnown.delete(remote));
     return commit;
   }
 
@@ -443,9 +447,14 @@ export class GitTransport implements RelayTransport {
     return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
   }
 
+  /**
+   * After a listing or a push in the same command (the probe, pull), the key is read at the tip
+   * that one fetched or pushed, moments ago: a second fetch would cost a git fetch and its
+   * upload-pack for the same answer.
+   */
   async ownKey(limits: CallLimits = {}): Promise<string | null> {
     await this.ensureRemote('origin', this.opts.url);
-    const head = await this.fetch('origin', limits);
+    const head = this.tipKnown.has('origin') ? await this.revParse(this.remoteRef('origin')) : await this.fetch('origin', limits);
     const keyPath = `keys/${this.opts.login}.pem`;
     const entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
     if (entry?.type !== 'blob') return null;
