@@ -734,6 +734,12 @@ function shellWrites(command, options = {}) {
   let input = inputTexts();
   return reading.out.map(({ feeds, ...write }) => feeds ? { ...write, input: input(feeds) } : write);
 }
+
+// scripts/log-guardian-shell.ts
+/(?:^|[\\/])log-guardian-shell\.m?[jt]s$/.test(process.argv[1] ?? "") && (process.stderr.write(
+  `error: log-guardian-shell.mjs is the shell reader that dist/log-guardian.mjs loads; it is not a command. The PreToolUse hook runs dist/log-guardian.mjs (see docs/hooks.md)
+`
+), process.exitCode = 2);
 export {
   shellWrites
 };

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { HOOK_ENTRIES } from '../../tools/build-options.mjs';
-import { bundleEntry } from './bundle.ts';
+import { bundleEntry, repoRoot, runBundle } from './bundle.ts';
 
 // What the hook bundles must stay free of: their start-up time is measured (bench/hooks.ts).
 describe('hook bundles', () => {
@@ -21,4 +21,13 @@ describe('hook bundles', () => {
       expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
     });
   }
+});
+
+describe('log-guardian-shell.mjs', () => {
+  it('run by itself is a usage error that names the hook to run (it is a module the hook loads, not a command)', async () => {
+    const r = runBundle(await bundleEntry('log-guardian-shell'), '', { cwd: repoRoot, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: .*log-guardian-shell\.mjs is the shell reader that dist\/log-guardian\.mjs loads; it is not a command\b.*\n$/);
+  });
 });
