@@ -101,6 +101,12 @@ export interface PlanInput {
   date: string;
   /** Take agent instruction/configuration files into the walnut instead of holding them back. */
   allowAgentFiles?: boolean;
+  /**
+   * The walnut's folder, world-relative (`03_Inbox/<name>`). The agent-file list is matched on
+   * where a file lands too: the walnut's name comes from the package (a walnut named `runtimes`
+   * makes its `claude/inbox/` a bus inbox of its domain).
+   */
+  landing?: string;
 }
 
 type Place =
@@ -214,6 +220,17 @@ function place(path: string, m: Manifest, roots: Set<string>): Place {
   return { kind: 'live', top };
 }
 
+/**
+ * The agent-file rule the world-relative path a file lands at falls under, if any. The bundle's
+ * own name stands for the name it lands under: a conflict name only adds a suffix to it.
+ */
+function landingRule(path: string, p: Place, layout: WalnutLayout, landing: string | undefined): ReturnType<typeof agentFileRule> {
+  if (landing === undefined || landing === '') return undefined;
+  const inWalnut =
+    p.kind === 'kernel' ? `_kernel/${p.name}` : p.kind === 'bundle' ? `${layout === 'v2' ? 'bundles/' : ''}${p.name}/${path.slice(p.dir.length + 1)}` : path;
+  return agentFileRule(`${landing}/${inWalnut}`);
+}
+
 /** The package's own bundle list for bundle scope (v1 may say `capsules:` or nothing). */
 function declaredBundles(m: Manifest, found: string[]): string[] {
   if (m.bundles && m.bundles.length > 0) return m.bundles;
@@ -254,7 +271,7 @@ export function planReceive(input: PlanInput): ReceivePlan {
     }
     const p = place(f.path, m, roots);
     // Files that would be written into the walnut and would steer an agent there.
-    const agent = p.kind !== 'skip' && (full || p.kind === 'bundle') ? agentFileRule(f.path) : undefined;
+    const agent = p.kind !== 'skip' && (full || p.kind === 'bundle') ? (agentFileRule(f.path) ?? landingRule(f.path, p, layout, input.landing)) : undefined;
     if (agent) {
       const entry: HeldBackAgentFile = { path: f.path, rule: agent.name, to: p.kind === 'kernel' ? `_kernel/${p.name}` : f.path };
       if (p.kind === 'bundle') heldInBundle.set(entry, { unit: bundleSeen(p.name, p.dir), rest: f.path.slice(p.dir.length + 1) });

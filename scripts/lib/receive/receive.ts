@@ -286,6 +286,7 @@ function planOn(ctx: Ctx, m: Manifest, target: Target): { target: Target; plan: 
     taken: bundleNameTaken(target),
     date: compactDate(ctx.timestamp),
     allowAgentFiles: ctx.opts.allowAgentFiles === true,
+    landing: worldRel(ctx.world, target.walnut),
   });
   if (target.scope === 'full' && !plan.kernel.includes('key.md')) {
     const where = m.generation === 'v1' ? '_core/key.md' : '_kernel/key.md';
