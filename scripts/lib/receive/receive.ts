@@ -25,7 +25,7 @@ import { findDuplicate, mayBeRecorded, readLedger, type LedgerEntry } from './le
 import { applyJournal, BESIDE_PREFIX, discardStaging, recoverLeftovers, requireRealFolder, writeBesideMarker, writeJournal, type Journal } from './journal.ts';
 import { planReceive, type Conflict, type HeldBackAgentFile, type ReceivePlan, type Skipped } from './plan.ts';
 import { preflight, type PlannedWrites, type PreflightResult } from './preflight.ts';
-import { convertTasksMd } from './tasks.ts';
+import { convertTasksMd, tasksMdTooLarge } from './tasks.ts';
 import { KEY_MD_MAX_BYTES, keyMdPath, nowJsonPath, nowText } from '../world/now.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import type { WalnutLayout } from '../walnut/layout.ts';
@@ -392,14 +392,15 @@ function v2BundlesIntoV3(target: Target, plan: ReceivePlan) {
 
 /** What a dry run can tell about tasks.md conversions from the manifest alone. */
 function tasksDryNotes(m: Manifest, target: Target, plan: ReceivePlan): string[] {
-  const listed = new Set(m.files.map((f) => f.path));
+  const listed = new Map(m.files.map((f) => [f.path, f.size]));
   return v2BundlesIntoV3(target, plan)
     .filter((u) => listed.has(`${u.from}/tasks.md`))
-    .map((u) =>
-      listed.has(`${u.from}/tasks.json`)
-        ? `bundle ${u.as}: its v2 tasks.md would be kept as it is, because the bundle already has a tasks.json`
-        : `bundle ${u.as}: its v2 tasks.md would be converted to tasks.json for this v3 walnut (and kept too if it holds lines that are not tasks)`,
-    );
+    .map((u) => {
+      if (listed.has(`${u.from}/tasks.json`)) return `bundle ${u.as}: its v2 tasks.md would be kept as it is, because the bundle already has a tasks.json`;
+      const tooLarge = tasksMdTooLarge(listed.get(`${u.from}/tasks.md`)!);
+      if (tooLarge) return `bundle ${u.as}: its v2 tasks.md would be kept as it is, not converted: ${tooLarge}`;
+      return `bundle ${u.as}: its v2 tasks.md would be converted to tasks.json for this v3 walnut (and kept too if it holds lines that are not tasks)`;
+    });
 }
 
 /** Where a receive unpacks: `.alive/receiving/` (or the nearest part of it that exists yet). */

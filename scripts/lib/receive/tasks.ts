@@ -7,9 +7,22 @@
  * lines, blank lines, headings, frontmatter); otherwise it stays beside `tasks.json`. A bundle
  * that already has `tasks.json` keeps both files untouched.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { counted } from '../text/plural.ts';
+
+/**
+ * Largest tasks.md converted. Each line becomes a task object of about 250 bytes of JSON, built in
+ * memory: an 8-byte line `- [ ] a` repeated over 24 MB (a 25 KB package) took 1.7 GB and passed
+ * the longest string V8 makes. A larger one is kept as it is (nothing is lost); real ones are a
+ * few KB.
+ */
+export const TASKS_MD_MAX_BYTES = 1024 * 1024;
+
+/** Why a tasks.md of `bytes` is not converted, or undefined when it is. */
+export function tasksMdTooLarge(bytes: number): string | undefined {
+  return bytes > TASKS_MD_MAX_BYTES ? `it is larger than ${TASKS_MD_MAX_BYTES} bytes (${bytes})` : undefined;
+}
 
 const TASK_MARK = /^- \[([ ~x])\]/;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
@@ -90,6 +103,8 @@ export function convertTasksMd(bundleDir: string, bundle: string, created: strin
   if (existsSync(join(bundleDir, 'tasks.json'))) {
     return `bundle ${bundle}: its v2 tasks.md was kept as it is, because the bundle already has a tasks.json`;
   }
+  const tooLarge = tasksMdTooLarge(statSync(md).size);
+  if (tooLarge) return `bundle ${bundle}: its v2 tasks.md was kept as it is, not converted: ${tooLarge}`;
   const { tasks, leftover } = parseTasksMd(readFileSync(md, 'utf8'), bundle, created, session);
   writeFileSync(join(bundleDir, 'tasks.json'), `${JSON.stringify({ tasks }, null, 2)}\n`);
   if (leftover) {
