@@ -79,6 +79,7 @@ const RULES: readonly Rule[] = [
   folder('.continue', 'Continue configuration, rules and MCP servers'),
   folder('.amazonq', 'Amazon Q rules and MCP configuration'),
   folder('.junie', 'JetBrains Junie guidelines'),
+  folder('.aiassistant', 'JetBrains AI Assistant project rules (`.aiassistant/rules/`), added to every chat by default'),
   folder('.kiro', 'Kiro steering files, hooks and MCP configuration'),
   folder('.trae', 'Trae project rules (`.trae/rules/`)'),
   folder('.augment', 'Augment rules and guidelines (`.augment/rules/`), read by its IDE agent and the Auggie CLI'),
@@ -110,6 +111,10 @@ const RULES: readonly Rule[] = [
   file('opencode.json', 'opencode configuration: MCP servers (commands it starts), instructions, permissions'),
   file('opencode.jsonc', 'opencode configuration, in its commented form'),
   folder('.opencode', 'opencode agents, commands and plugins (code it runs)'),
+  folder(
+    '.openhands',
+    'OpenHands microagents (`.openhands/microagents/repo.md` is loaded into every conversation) and `setup.sh`, which it runs at the start of each session',
+  ),
   file('CRUSH.md', 'Crush loads it as instructions'),
   file('crush.json', 'Crush configuration, MCP servers included'),
   file('.crush.json', 'Crush configuration, MCP servers included'),
