@@ -186,18 +186,34 @@ export function findAgentFiles(paths: Iterable<string>): AgentFileHit[] {
   return out;
 }
 
+function shownPaths(hits: AgentFileHit[]): string {
+  return `${hits
+    .slice(0, 10)
+    .map((h) => h.path)
+    .join(', ')}${hits.length > 10 ? ', …' : ''}`;
+}
+
+/**
+ * The warning `extract` prints when it wrote agent files into `dir` (empty when none): it copies
+ * a package faithfully, so they are there, where an agent working in that folder loads them.
+ */
+export function extractedAgentFilesWarning(hits: AgentFileHit[], dir: string): string | undefined {
+  if (hits.length === 0) return undefined;
+  return (
+    `${dir} holds ${counted(hits.length, 'agent instruction/configuration file')} from this package (${shownPaths(hits)}): ` +
+    'an AI agent (or editor, or shell) working in that folder would load them as instructions or configuration. ' +
+    'Read them as data, and delete them before working there; receive holds them back'
+  );
+}
+
 /**
  * The warning `create` prints when a package it wrote carries agent files (empty when none):
  * one line per file, names made safe for a terminal by the caller's own printer.
  */
 export function agentFilesWarning(hits: AgentFileHit[]): string | undefined {
   if (hits.length === 0) return undefined;
-  const shown = hits
-    .slice(0, 10)
-    .map((h) => h.path)
-    .join(', ');
   return (
-    `this package carries ${counted(hits.length, 'agent instruction/configuration file')} (${shown}${hits.length > 10 ? ', …' : ''}); ` +
+    `this package carries ${counted(hits.length, 'agent instruction/configuration file')} (${shownPaths(hits)}); ` +
     'a receiver holds them back unless they pass --allow-agent-files. Add them to .walnutignore if they should not travel'
   );
 }

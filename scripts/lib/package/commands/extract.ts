@@ -7,6 +7,7 @@ import { signerFields } from '../signer-shown.ts';
 import { packageCryptoFrom } from '../crypto-adapter.ts';
 import { extractPackage } from '../extract.ts';
 import { DEFAULT_MAX_SIZE } from '../limits.ts';
+import { extractedAgentFilesWarning, findAgentFiles } from '../../walnut/agent-files.ts';
 
 export const extractCommand = defineCommand({
   name: 'extract',
@@ -14,7 +15,9 @@ export const extractCommand = defineCommand({
   usage: `usage: alive-p2p extract PACKAGE --output DIR [--private-key PEM] [--max-size BYTES] [--json]
 
 Unpacks a package into a new folder (DIR must not exist, or be empty). Everything is checked
-before DIR appears; on any problem nothing is written. Decrypts with WALNUT_PASSPHRASE (asked
+before DIR appears; on any problem nothing is written. Every file is written as it is, agent
+instruction and configuration files (CLAUDE.md, .claude/, ...) included: each is named in a
+warning (receive holds them back). Decrypts with WALNUT_PASSPHRASE (asked
 on a terminal when unset) or --private-key.`,
   options: { output: { type: 'string' }, 'max-size': { type: 'string' }, 'private-key': { type: 'string' } },
   positionals: { names: ['PACKAGE'], min: 1 },
@@ -25,7 +28,13 @@ on a terminal when unset) or --private-key.`,
     const privateKey = ctx.values['private-key'];
     const crypto = packageCryptoFrom({ askPassphrase: true, ...(privateKey ? { privateKeyPath: privateKey } : {}) });
     const r = await extractPackage(pkg, output, { maxBytes, crypto, onProgress: ctx.progress });
-    if (ctx.json) return ctx.printJson({ ...verifySummary(r, false), ...signerFields(r.signature.signer), output: r.output, bytes: r.bytes });
+    // Written as they are (a faithful copy), so named: an agent working in DIR would load them.
+    const agentFiles = findAgentFiles(r.manifest.files.map((f) => f.path));
+    const warning = extractedAgentFilesWarning(agentFiles, r.output);
+    if (warning) ctx.warn(warning);
+    if (ctx.json) {
+      return ctx.printJson({ ...verifySummary(r, false), ...signerFields(r.signature.signer), output: r.output, bytes: r.bytes, agent_files: agentFiles });
+    }
     ctx.print(`Extracted to: ${r.output}`);
     ctx.print(`Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${inlineText(r.manifest.source.walnut ?? '?')}`);
     ctx.print(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`);
