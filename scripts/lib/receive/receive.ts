@@ -33,7 +33,7 @@ import { compactDate } from './names.ts';
 import { readSnapshot, type SnapshotView } from './snapshot.ts';
 import { HELD_DIR, HELD_INDEX, moveAcross, PKG_DIR, prepareStaged, shapeBundles, shapeNewWalnut } from './stage.ts';
 import { bundleNameTaken, resolveTarget, resolveWorld, worldRel, type Target } from './target.ts';
-import { logValue } from '../text/untrusted.ts';
+import { cappedText, logValue } from '../text/untrusted.ts';
 import { counted } from '../text/plural.ts';
 
 export interface ReceiveOptions {
@@ -117,11 +117,25 @@ interface Ctx {
   identity?: string;
 }
 
+/**
+ * Most characters of the package's own words (sender, source walnut, created) a receive keeps: they
+ * go into the result, the journal and imports.json, which every later receive reads whole. A
+ * manifest may be 32 MiB; the log and now.json cut them shorter still.
+ */
+const PACKAGE_TEXT_MAX = 256;
+
 /** Who sent the package: the manifest's own field (v3, or the reference's relay block), else a verified signer. */
 function senderOf(r: ReadResult): string | null {
   const m = r.manifest;
   const verifiedSigner = r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null;
-  return m.sender ?? m.relay?.sender ?? verifiedSigner;
+  const sender = m.sender ?? m.relay?.sender ?? verifiedSigner;
+  return sender === null ? null : cappedText(sender, PACKAGE_TEXT_MAX);
+}
+
+/** The source walnut's name as the manifest gives it (not checked: it names no folder here), cut. */
+function sourceWalnutOf(r: ReadResult): string | null {
+  const w = r.manifest.source.walnut;
+  return w === undefined ? null : cappedText(w, PACKAGE_TEXT_MAX);
 }
 
 function signatureOf(r: ReadResult) {
@@ -145,11 +159,14 @@ function encryptionText(envelope: string): string {
 /**
  * Most items of one list (held-back files, bundles, conflicts) named in a log entry: the entry lands
  * in the receiver's own log.md, which agents read, so the package must not decide its size. The
- * full lists are in the result and held-back.json; imports.json names the first 100 held back.
+ * full lists are in the result and held-back.json; imports.json names the first 100 of each.
  */
 const LOG_LIST_MAX = 20;
-/** Held-back files named in the ledger entry (held_back_total counts them all when there are more). */
-const LEDGER_HELD_MAX = 100;
+/**
+ * Items of each list (imported, conflicts, held back) named in the ledger entry; `<list>_total`
+ * counts them all when there are more.
+ */
+const LEDGER_LIST_MAX = 100;
 const LEDGER = '.alive/imports.json';
 
 /** The first LOG_LIST_MAX of `items`, then how many more and where they are listed. */
@@ -235,7 +252,7 @@ function baseResult(ctx: Ctx, r: ReadResult): Omit<ReceiveResult, TargetFields> 
     scope: m.scope,
     format_version: m.format_version,
     package_sha256: ctx.sha256,
-    source_walnut: m.source.walnut ?? null,
+    source_walnut: sourceWalnutOf(r),
     sender: senderOf(r),
     files: r.files,
     bytes: r.bytes,
@@ -549,9 +566,9 @@ async function receiveForReal(
           package_sha256: ctx.sha256,
           package_bytes: ctx.packageBytes,
           format_version: read.manifest.format_version,
-          walnut: read.manifest.source.walnut ?? null,
+          walnut: sourceWalnutOf(read),
           scope: read.manifest.scope,
-          created: read.manifest.created,
+          created: cappedText(read.manifest.created, PACKAGE_TEXT_MAX),
           ...(ctx.identity ? { identity: ctx.identity } : {}),
           sender: senderOf(read),
           signer: read.signature.signer ?? null,
@@ -559,12 +576,15 @@ async function receiveForReal(
           received_at: ctx.timestamp,
           source: ctx.pkg,
           target: targetRel,
-          imported: result.imported.map((p) => worldRel(world, p)),
-          conflicts: plan.conflicts.map((c) => ({ bundle: c.bundle, imported_as: c.imported_as })),
-          // The first LEDGER_HELD_MAX only: every receive reads imports.json whole (up to
-          // LEDGER_MAX_BYTES), so one package's list must not fill it. All are in held-back.json.
-          ...(plan.held.length ? { held_back: plan.held.slice(0, LEDGER_HELD_MAX).map((h) => h.path) } : {}),
-          ...(plan.held.length > LEDGER_HELD_MAX ? { held_back_total: plan.held.length } : {}),
+          // Each list's first LEDGER_LIST_MAX only, and its total when there are more: every receive
+          // reads imports.json whole (up to LEDGER_MAX_BYTES), so one package's lists must not fill
+          // it (10,000 bundles, each with a conflict). All held-back files are in held-back.json.
+          imported: result.imported.slice(0, LEDGER_LIST_MAX).map((p) => worldRel(world, p)),
+          ...(result.imported.length > LEDGER_LIST_MAX ? { imported_total: result.imported.length } : {}),
+          conflicts: plan.conflicts.slice(0, LEDGER_LIST_MAX).map((c) => ({ bundle: c.bundle, imported_as: c.imported_as })),
+          ...(plan.conflicts.length > LEDGER_LIST_MAX ? { conflicts_total: plan.conflicts.length } : {}),
+          ...(plan.held.length ? { held_back: plan.held.slice(0, LEDGER_LIST_MAX).map((h) => h.path) } : {}),
+          ...(plan.held.length > LEDGER_LIST_MAX ? { held_back_total: plan.held.length } : {}),
           receipt: id,
         },
         result: result as unknown as Record<string, unknown>,

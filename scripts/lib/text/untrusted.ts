@@ -50,6 +50,14 @@ function cut(text: string, max: number): string {
 }
 
 /**
+ * `text` kept as it is, but cut at `max` characters (with `…`): someone else's text stored where
+ * it must not decide the size (a ledger entry every later run reads whole, a journal, a result).
+ */
+export function cappedText(text: string, max: number): string {
+  return text.length > max ? `${cut(text, max - 1)}…` : text;
+}
+
+/**
  * One line inside a message of ours (an error, a notice, a table cell): every unsafe character,
  * line breaks and tabs included, is a visible escape, and the text is cut at `max` characters.
  */
