@@ -5,13 +5,20 @@
  * (walnut-package-v2.md 9.2, v1 mapping). Nothing is lost: when the body has nowhere to go, or the
  * frontmatter cannot be read, companion.md stays.
  */
-import { existsSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { BUNDLE_MANIFEST } from '../walnut/layout.ts';
 import { splitFrontmatter } from '../world/frontmatter.ts';
 
 export const COMPANION = 'companion.md';
+
+/**
+ * Largest companion.md converted. Its frontmatter is parsed as YAML and everything is rewritten in
+ * memory: the parser takes some 300 bytes and 3 µs per byte of frontmatter (a 4 MB list, a package
+ * of a few KB, took 14 s and 1.26 GB). Real ones are a few KB; a larger one is kept as it is.
+ */
+export const COMPANION_MAX_BYTES = 256 * 1024;
 
 export interface CapsuleConversion {
   capsule: string;
@@ -38,6 +45,11 @@ export function convertCapsule(dir: string): CapsuleConversion {
   if (!existsSync(companionPath)) {
     if (!existsSync(manifestPath)) writeFileSync(manifestPath, minimal(), { flag: 'wx' });
     return { capsule: name, note: 'no companion.md; a minimal context.manifest.yaml was written' };
+  }
+  const bytes = statSync(companionPath).size;
+  if (bytes > COMPANION_MAX_BYTES) {
+    if (!existsSync(manifestPath)) writeFileSync(manifestPath, minimal(), { flag: 'wx' });
+    return { capsule: name, note: `companion.md is larger than ${COMPANION_MAX_BYTES} bytes (${bytes}); it was kept as it is, not converted` };
   }
   const text = readFileSync(companionPath, 'utf8');
   const fm = splitFrontmatter(text);
