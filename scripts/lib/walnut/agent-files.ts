@@ -55,6 +55,7 @@ const RULES: readonly Rule[] = [
   file('AGENT.md', 'the same convention under its singular name (Amp and others)'),
   file('AGENTS.override.md', 'Codex reads it before AGENTS.md in each folder (holding back AGENTS.md alone would leave it in effect)'),
   file('AGENTS.*.md', 'other variants of AGENTS.md, which an agent may be set to read'),
+  folder('.amp', 'Amp workspace settings (`.amp/settings.json`: permissions, MCP servers), found by searching up from the folder it runs in'),
   folder('.agents/skills', 'agent skills (instructions and scripts) that Codex and GitHub Copilot load from the project'),
   folder('.codex', 'Codex CLI configuration and instructions'),
   file('GEMINI.md', 'Gemini CLI loads it as instructions, also from sub-folders'),
