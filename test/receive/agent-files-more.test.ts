@@ -76,11 +76,19 @@ describe('a HelloWorld bus inbox in a package', () => {
  * JetBrains AI Assistant adds the project rules in `.aiassistant/rules/*.md` to every chat by
  * default; OpenHands loads `.openhands/microagents/repo.md` into every conversation and runs
  * `.openhands/setup.sh` at the start of each session; Amp reads workspace settings (permissions,
- * MCP servers) from `.amp/settings.json`, searching up from the folder it runs in.
+ * MCP servers) from `.amp/settings.json`, searching up from the folder it runs in; Tabnine's agent
+ * takes the Markdown files in `.tabnine/guidelines/` as custom system prompts.
  */
-describe('agent files of JetBrains AI Assistant, OpenHands and Amp', () => {
+describe('agent files of JetBrains AI Assistant, OpenHands, Amp and Tabnine', () => {
   it('are on the list, at any depth and in any case', () => {
-    for (const n of ['.aiassistant/rules/style.md', '.openhands/microagents/repo.md', '.openhands/setup.sh', '.amp/settings.json', '.amp/settings.jsonc']) {
+    for (const n of [
+      '.aiassistant/rules/style.md',
+      '.openhands/microagents/repo.md',
+      '.openhands/setup.sh',
+      '.amp/settings.json',
+      '.amp/settings.jsonc',
+      '.tabnine/guidelines/app.md',
+    ]) {
       expect(agentFileRule(n), n).toBeDefined();
       expect(agentFileRule(`bundles/b/deep/${n.toUpperCase()}`), n).toBeDefined();
     }

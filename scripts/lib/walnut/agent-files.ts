@@ -83,6 +83,7 @@ const RULES: readonly Rule[] = [
   folder('.aiassistant', 'JetBrains AI Assistant project rules (`.aiassistant/rules/`), added to every chat by default'),
   folder('.kiro', 'Kiro steering files, hooks and MCP configuration'),
   folder('.trae', 'Trae project rules (`.trae/rules/`)'),
+  folder('.tabnine', 'Tabnine agent guidelines (`.tabnine/guidelines/`), which it takes as custom system prompts'),
   folder('.augment', 'Augment rules and guidelines (`.augment/rules/`), read by its IDE agent and the Auggie CLI'),
   file('.augment-guidelines', 'Augment workspace guidelines (the older single-file form)'),
   file('.aider.conf.yml', 'aider configuration, which can name commands to run (lint, test)'),
