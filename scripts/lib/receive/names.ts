@@ -9,6 +9,11 @@ import { WORLD_MARKER_FOLDERS } from '../world/root.ts';
 
 /** Folder names at a walnut root that belong to the system, never to a bundle. */
 export const RESERVED_BUNDLE_NAMES = new Set(['_kernel', '_core', 'bundles', 'node_modules', '__pycache__', '__MACOSX']);
+/**
+ * The same, as a file system that ignores case sees them: on macOS and Windows a bundle `Bundles`
+ * is the walnut's `bundles/` (a v3 walnut holding one reads as v2 from then on).
+ */
+const RESERVED_FOLDED = new Set([...RESERVED_BUNDLE_NAMES].map(foldSegment));
 /** Longest name accepted, leaving room for `-imported-YYYYMMDD-NNN` within 255 bytes. */
 export const MAX_NAME_BYTES = 200;
 
@@ -50,7 +55,7 @@ export function checkWalnutName(name: string, from: string): string {
 export function checkBundleName(name: string): string {
   const why =
     folderNameProblem(name) ??
-    (RESERVED_BUNDLE_NAMES.has(name) ? 'is a reserved folder name' : undefined) ??
+    (RESERVED_FOLDED.has(foldSegment(name)) ? 'is a reserved folder name (in any case)' : undefined) ??
     // A bundle folder so named would make the walnut a world root of its own (world/root.ts).
     (MARKER_FOLDERS.has(foldSegment(name)) ? 'is the name of a folder that marks a world root' : undefined);
   if (why) {
