@@ -296,6 +296,24 @@ function planFor(ctx: Ctx, r: ReadResult): { target: Target; plan: ReceivePlan }
   return planOn(ctx, r.manifest, guardedTarget(ctx, r.manifest));
 }
 
+/**
+ * Largest log.md of a full package received: it becomes the new walnut's log, read into memory
+ * whole to put the receive's entry at its top (a few copies of it at once). Real logs are a few
+ * hundred KB; a package of 350 KB can hold 360 MB of repeated text, which took 2.5 GB.
+ */
+export const PACKAGE_LOG_MAX_BYTES = 16 * 1024 * 1024;
+
+/** Refuses a full package whose log.md is past PACKAGE_LOG_MAX_BYTES (its size is checked against the manifest when read). */
+function checkPackageLog(plan: ReceivePlan): void {
+  const log = plan.units.find((u) => u.kind === 'kernel' && u.to.toLowerCase() === '_kernel/log.md');
+  if (!log || log.bytes <= PACKAGE_LOG_MAX_BYTES) return;
+  throw new AliveError(
+    `the package's ${logValue(log.from)} is ${log.bytes} bytes, more than a receive reads (${PACKAGE_LOG_MAX_BYTES}); nothing was written. ` +
+      "It would become the new walnut's log, with this receive's entry at its top: ask the sender to trim it, or look at the package with alive-p2p extract",
+    { code: 'too_large' },
+  );
+}
+
 function planOn(ctx: Ctx, m: Manifest, target: Target): { target: Target; plan: ReceivePlan } {
   const plan = planReceive({
     manifest: m,
@@ -309,6 +327,7 @@ function planOn(ctx: Ctx, m: Manifest, target: Target): { target: Target; plan: 
     const where = m.generation === 'v1' ? '_core/key.md' : '_kernel/key.md';
     throw new AliveError(`this full package has no ${where}, so it cannot become a walnut; nothing was written`, { code: 'no_key' });
   }
+  if (target.scope === 'full') checkPackageLog(plan);
   return { target, plan };
 }
 
