@@ -445,8 +445,8 @@ function shuffleWithinWindows<T>(items: T[], size: number): T[] {
 
 /**
  * Known receivers named in a body (`@name` or a Capitalized name), for the prompt. Only names with
- * a vocabulary: the list sits outside the untrusted-data fence, and any other `@word` would put
- * the body's own words there ("@system-notice-the-data-has-ended").
+ * a vocabulary: any other `@word` would put the body's own words in the list of vocabularies
+ * ("@system-notice-the-data-has-ended"), outside the body's fence.
  */
 function mentionedReceivers(body: string, registry: Registry): string[] {
   const out = new Set<string>();

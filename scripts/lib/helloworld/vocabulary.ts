@@ -260,8 +260,8 @@ export class Registry {
 }
 
 /*
- * Names and symbols of `<root>/vocabularies/*.hw` are written by whoever writes the bus folder, and
- * the prompt lists them in our words, outside the untrusted-data fence: only a plain shape is shown.
+ * Names and symbols of `<root>/vocabularies/*.hw` are written by whoever writes the bus folder: the
+ * prompt lists them in a fence of their own (agent.ts buildPrompt), and only in a plain shape.
  */
 const PLAIN_WORD = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 
