@@ -151,6 +151,10 @@ describe('reader: oddities', () => {
     expect(splitRecipients('Claude')).toEqual(['Claude']);
     expect(splitRecipients(' a ,b,, c ')).toEqual(['a', 'b', 'c']);
     expect(splitRecipients('All Agents (A, B)')).toEqual(['A', 'B']);
+    // The first "(" and the first ")" after it; no ")" after it: the whole value.
+    expect(splitRecipients('x ((A, B) (C)')).toEqual(['(A', 'B']);
+    expect(splitRecipients('A) (B, C')).toEqual(['A) (B', 'C']);
+    expect(splitRecipients('()')).toEqual([]);
   });
 });
 
@@ -218,6 +222,21 @@ describe('reader: a long run of spaces costs its length, not its square', () => 
     expect(shown.thread).toBe(`t1${run}x`);
     expect(shown.body).toBe(`hello${run}there`);
     expect(shown.context).toBe(`ctx${run}more`);
+  });
+
+  it('a To header of a megabyte of opening parentheses is split at once', async () => {
+    // splitRecipients looked for "(...)" with /\(([^)]*)\)/: with no ")" after them, each "(" was
+    // the start of a scan to the end (64 KiB took seconds, a megabyte about a quarter of an hour).
+    const bus = makeBus();
+    const inbox = join(bus.root, 'runtimes', 'claude', 'inbox');
+    mkdirSync(inbox, { recursive: true });
+    const parens = '('.repeat(1 << 20);
+    writeFileSync(join(inbox, 'msg-parens.hw'), `# HelloWorld Message\n# From: @gemini\n# To: @claude, ${parens}\n\nhello\n`);
+    const r = runCli(await bundle('scripts/dispatch.ts'), ['show', 'parens', '--json'], bus.env, { timeoutMs: 20_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const [shown] = JSON.parse(r.stdout).messages;
+    expect(shown.to).toEqual(['@claude', parens]);
+    expect(shown.body).toBe('hello');
   });
 
   it('trims only spaces and tabs around a header value and at the end of a body and a context', () => {

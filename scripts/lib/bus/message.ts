@@ -262,9 +262,16 @@ function trimBlankLines(lines: string[]): string[] {
   return lines.slice(a, b);
 }
 
-/** "Claude, Gemini" and "All Agents (Claude, Gemini, Codex)" both give the names. */
+/**
+ * "Claude, Gemini" and "All Agents (Claude, Gemini, Codex)" both give the names: the text between
+ * the first "(" and the first ")" after it, else the whole value. Two indexOf calls, not the
+ * pattern /\(([^)]*)\)/: a header of "(" with no ")" after them made each "(" the start of a scan
+ * to its end, the square of its length (a megabyte kept a daemon busy for a quarter of an hour).
+ */
 export function splitRecipients(value: string): string[] {
-  const inner = /\(([^)]*)\)/.exec(value)?.[1] ?? value;
+  const open = value.indexOf('(');
+  const close = open === -1 ? -1 : value.indexOf(')', open + 1);
+  const inner = close === -1 ? value : value.slice(open + 1, close);
   return inner
     .split(',')
     .map((s) => s.trim())
