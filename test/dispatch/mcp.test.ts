@@ -446,6 +446,32 @@ describe('a thread header that is not a plain id, past the turn budget', () => {
     expect(JSON.parse(json.stdout).messages[0].dead_letter.reason).not.toContain('INSTRUCTION');
   });
 
+  it('a Thread header of megabytes: the reply and the refusal are results of bounded size, the header cut', async () => {
+    // 3 MiB of \x01: each shown as the 4 characters \x01, 5 bytes of JSON (24 MB in all); the SDK's
+    // stdio client drops the connection at a 10 MiB line, and the success result became too_large.
+    const { writeFileSync } = await import('node:fs');
+    const { RESULT_BYTES } = await import('../../scripts/lib/bus/mcp/bounds.ts');
+    const bus = makeBus();
+    const paths = await plant(bus.root, 'big1');
+    const huge = '\x01'.repeat(3 << 20);
+    const file = (turn: string) => `# HelloWorld Message\n# From: @gemini\n# To: @claude\n# Thread: ${huge}\n${turn}\nhi\n`;
+    writeFileSync(join(paths.inbox, 'msg-big1.hw'), file('# Turn: 99\n'));
+    writeFileSync(join(paths.inbox, 'msg-big2.hw'), file(''));
+    const { client } = await connectInProcess(bus);
+    for (const [id, ok] of [
+      ['big1', false],
+      ['big2', true],
+    ] as const) {
+      const r = await call(client, 'reply', { id, body: 'ok', as: '@claude' });
+      const value = r.structuredContent as Record<string, any>;
+      expect(Buffer.byteLength(JSON.stringify(value))).toBeLessThanOrEqual(RESULT_BYTES);
+      if (ok) expect(value).toMatchObject({ ok: true, thread: null });
+      else expect(value).toMatchObject({ ok: false, error: { code: 'turn_budget' } });
+      expect(value.untrusted_thread.startsWith('\\x01\\x01')).toBe(true);
+      expect(value.cut.untrusted_thread).toEqual({ bytes: 3 << 20, shown_bytes: Buffer.byteLength(value.untrusted_thread) });
+    }
+  });
+
   it('the budget check (serve uses it too) names a plain thread and only a plain one', async () => {
     const { budgetProblem, recordTurn } = await import('../../scripts/lib/bus/threads.ts');
     const paths = await plant(makeBus().root, 't3');

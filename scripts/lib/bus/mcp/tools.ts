@@ -236,10 +236,29 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
     if (holders.length === 0) throw new AliveError(`cannot reply to ${id}: ${notAnswerable(ctx.root, id, undefined)}`, { code: 'not_found' });
     receiver = holders[0]!;
   }
-  const done = await answerMessage(ctx.root, receiver, id, a.body, 'mcp');
+  let done: Awaited<ReturnType<typeof answerMessage>>;
+  try {
+    done = await answerMessage(ctx.root, receiver, id, a.body, 'mcp');
+  } catch (err) {
+    // A refusal past the turn budget carries the header too (untrusted_thread): as bounded.
+    const header = err instanceof AliveError ? err.fields?.untrusted_thread : undefined;
+    if (err instanceof AliveError && typeof header === 'string') {
+      throw new AliveError(err.message, { code: err.code, fields: { ...err.fields, ...untrustedThread(header) } });
+    }
+    throw err;
+  }
   // The thread comes from the request's header: shown as ours only when it is a plain id.
-  const thread = isPlainThread(done.thread) ? { thread: done.thread } : { thread: null, untrusted_thread: done.thread };
+  const thread = isPlainThread(done.thread) ? { thread: done.thread } : { thread: null, ...untrustedThread(done.thread) };
   return { ok: true, id: done.responseId, in_reply_to: done.id, receiver: displayName(done.receiver), ...thread, turn: done.turn };
+}
+
+/**
+ * A Thread header that is not a plain id, as a result shows it: cut to HEADER_BYTES like every
+ * header (it may be megabytes, and each control character grows fivefold once escaped), the cut named.
+ */
+function untrustedThread(header: string) {
+  const shown = fitText(header, HEADER_BYTES);
+  return { untrusted_thread: shown.text, ...(shown.cut ? { cut: { untrusted_thread: shown.cut } } : {}) };
 }
 
 export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | undefined; offset?: number | undefined }) {
