@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { defineCommand, type CommandIo } from '../../cli/command.ts';
 import { aliveHome } from '../../home.ts';
-import { terminalText } from '../../text/untrusted.ts';
+import { inlineText, terminalText } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
 import { answerCutText } from '../responses.ts';
 import { Session, type SessionOutput } from '../session.ts';
@@ -43,7 +43,9 @@ export const replCommand = defineCommand({
  * prompt, history and Ctrl-C handling by readline; otherwise plain lines.
  */
 export async function runSession(session: Session, input: Readable, io: CommandIo, interactive: boolean): Promise<0 | 1> {
-  for (const p of session.vocabularyProblems) io.stderr.write(`warning: ${terminalText(p)}\n`);
+  // One line each, as run shows them: a problem names a file of <root>/vocabularies/, whose name
+  // (a newline in it included) is any bus writer's.
+  for (const p of session.vocabularyProblems) io.stderr.write(`warning: ${inlineText(p, 300)}\n`);
   const history = interactive ? loadHistory() : [];
   const rl = createInterface({
     input,
