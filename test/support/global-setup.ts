@@ -104,6 +104,10 @@ export default async function setup(project: TestProject): Promise<() => void> {
   chmodSync(runTmp, 0o1777);
   const systemTmp = process.env.TMPDIR;
   process.env.TMPDIR = runTmp;
+  // What a test runs in-process without an ALIVE_HOME of its own (dispatch serve makes the agents'
+  // private folders there) stays in the run's folder, never in the user's ~/.alive.
+  const systemAliveHome = process.env.ALIVE_HOME;
+  process.env.ALIVE_HOME = join(runTmp, 'alive-home');
   // No test talks TLS to a server it did not start, and a CA bundle named here is read by every
   // node process at start-up (70 ms each on a machine that names the system's bundle): the workers
   // and the hundreds of bundle runs start without it.
@@ -122,6 +126,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
     rmSync(runTmp, { recursive: true, force: true });
     if (systemTmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = systemTmp;
+    if (systemAliveHome === undefined) delete process.env.ALIVE_HOME;
+    else process.env.ALIVE_HOME = systemAliveHome;
     if (extraCaCerts !== undefined) process.env.NODE_EXTRA_CA_CERTS = extraCaCerts;
   };
 }

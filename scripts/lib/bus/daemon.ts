@@ -4,10 +4,10 @@
  * go to dead-letter with a reason; the loop itself keeps serving. Waiting uses DirWatcher
  * (notifications plus polling), and stale claims are swept regularly.
  */
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AliveError, messageOf } from '../errors.ts';
+import { aliveHome } from '../home.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
 import { agentEnvironment, DAEMON_ENV } from './agent-env.ts';
@@ -30,6 +30,7 @@ import { ensureDir, listBusDir, readBusJson, safeUnlinkBus, writeBusFileAtomic, 
 import type { ParsedMessage } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
 import { processAlive } from '../proc/alive.ts';
+import { hostTag } from '../proc/host-tag.ts';
 import { receiverPaths, type ReceiverPaths } from './layout.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
 import { budgetProblem, inboxAnswerKey, inboxAnswerProblem, recordTurn } from './threads.ts';
@@ -54,9 +55,10 @@ export interface ServeOptions {
   /** Called once the inbox exists, is watched and the daemon is registered: messages sent from now on are served. */
   onReady?: () => void;
   /**
-   * The folder the agent command runs in. Unset: a private empty folder made for each message and
-   * removed after it. Never the bus root by default: every bus writer can write there, and an
-   * agent loads instructions and settings from its folder (CLAUDE.md, .claude/, AGENTS.md, .mcp.json).
+   * The folder the agent command runs in. Unset: a private empty folder made for each message (in
+   * agentFoldersBase()) and removed after it. Never the bus root by default: every bus writer can
+   * write there, and an agent loads instructions and settings from its folder (CLAUDE.md, .claude/,
+   * AGENTS.md, .mcp.json).
    */
   workdir?: string;
 }
@@ -72,10 +74,49 @@ export interface ServeSummary {
 /** What handling one message came to, for the consecutive-failure count. */
 type Handled = 'ok' | 'agent_failure' | 'other';
 
+/**
+ * Where the agents' private folders are made: `<ALIVE_HOME>/dispatch-agents/` (0700), made when
+ * missing. Not the system's temporary folder: agents read instruction files from every folder above
+ * their own (Claude Code a CLAUDE.md up to /, Gemini CLI a GEMINI.md), and any local user can put
+ * one in /tmp. The folders above ALIVE_HOME are the user's own.
+ */
+export function agentFoldersBase(): string {
+  const base = resolve(aliveHome(), 'dispatch-agents');
+  mkdirSync(base, { recursive: true, mode: 0o700 });
+  return base;
+}
+
+/** `<daemon pid>h<host tag>-`: the start of the name of each private folder this daemon makes. */
+function agentFolderPrefix(): string {
+  return `${process.pid}h${hostTag()}-`;
+}
+
+/**
+ * Removes the private folders that daemons of this machine which are gone left (a daemon killed
+ * with kill -9 removes nothing; ALIVE_HOME may be shared with other machines, whose pids say nothing
+ * here). Returns how many. Never throws.
+ */
+function removeFoldersOfDeadDaemons(base: string, log: (line: string) => void): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return 0;
+  }
+  for (const n of names) {
+    const m = /^(\d+)h([a-z0-9]+)-/.exec(n);
+    if (!m || m[2] !== hostTag() || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
+    removeAgentFolder(join(base, n), log);
+    removed++;
+  }
+  return removed;
+}
+
 /** Runs `fn` in `workdir`, or in a private empty folder (0700) made for it and removed after. */
 async function inAgentFolder<T>(workdir: string | undefined, log: (line: string) => void, fn: (cwd: string) => Promise<T>): Promise<T> {
   if (workdir !== undefined) return fn(workdir);
-  const dir = mkdtempSync(join(tmpdir(), 'dispatch-agent-'));
+  const dir = mkdtempSync(join(agentFoldersBase(), agentFolderPrefix()));
   try {
     return await fn(dir);
   } finally {
@@ -143,6 +184,12 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   for (const problem of registry.loadDirectory(opts.root, join(opts.root, 'vocabularies'))) log(`warning: ${problem}`);
 
   ensureDir(paths.root, paths.inbox);
+  // Made (and what dead daemons left there removed) before serving: a home that cannot hold the
+  // folders stops serve here, not each message.
+  if (opts.workdir === undefined) {
+    const left = removeFoldersOfDeadDaemons(agentFoldersBase(), log);
+    if (left) log(`removed ${counted(left, 'agent folder')} left by daemons that died`);
+  }
   const ended = endAgentsOfDeadDaemons(paths);
   const reclaimed = reclaimDeadOwners(paths, receiver, processAlive, onProblem);
   if (ended || reclaimed)

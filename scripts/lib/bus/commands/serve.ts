@@ -19,7 +19,9 @@ waiting and exits. Stops cleanly on Ctrl-C / SIGTERM after finishing the message
 
 The agent runs in a private empty folder made for each message (removed after), never in the bus:
 anyone who can write the bus could plant instructions there that the agent loads (CLAUDE.md,
-.claude/, AGENTS.md). --workdir DIR runs it in DIR instead, such as your project.
+.claude/, AGENTS.md). The folders are made in $ALIVE_HOME/dispatch-agents/, not in /tmp, where any
+user can put a CLAUDE.md that agents read from the folders above theirs. --workdir DIR runs it in
+DIR instead, such as your project.
 
 The agent gets an allowlisted environment (PATH, HOME, locale, proxies...; more names with
 agent_env in runtimes/<receiver>/config.json), never WALNUT_PASSPHRASE or tokens. A failing agent's
