@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { distPath, median, ok, percentile, printRows, row, runTimed, type BenchRow } from './lib.ts';
+import { benchAliveHome, distPath, median, ok, percentile, printRows, row, runTimed, type BenchRow } from './lib.ts';
 import { sendMessage } from '../scripts/lib/bus/deliver.ts';
 import { waitForResponse } from '../scripts/lib/bus/responses.ts';
 import { receiverPaths } from '../scripts/lib/bus/layout.ts';
@@ -42,6 +42,7 @@ tick();
 function startDaemon(root: string, receiver: string): ChildProcess {
   return spawn(process.execPath, [distPath('dispatch'), 'serve', receiver, '--agent', 'echo', '--root', root], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ALIVE_HOME: benchAliveHome() },
   });
 }
 

@@ -27,6 +27,20 @@ export function withoutNodeOnlySettings(): string[] {
   return removed;
 }
 
+let daemonHome: string | undefined;
+/**
+ * The ALIVE_HOME of the daemons a benchmark starts (`dispatch serve` makes the agents' private
+ * folders there): a folder of the run's own, removed when it ends, never the user's ~/.alive.
+ */
+export function benchAliveHome(): string {
+  if (daemonHome === undefined) {
+    const made = mkdtempSync(join(tmpdir(), 'alive-bench-home-'));
+    daemonHome = made;
+    process.on('exit', () => rmSync(made, { recursive: true, force: true }));
+  }
+  return daemonHome;
+}
+
 export interface BenchRow {
   /** Area of the product: pack, crypto, receive, hooks, bus ... */
   area: string;

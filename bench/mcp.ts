@@ -15,14 +15,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sendMessage } from '../scripts/lib/bus/deliver.ts';
 import { waitForResponse } from '../scripts/lib/bus/responses.ts';
-import { distPath, median, percentile, printRows, row, runTimed, type BenchRow } from './lib.ts';
+import { benchAliveHome, distPath, median, percentile, printRows, row, runTimed, type BenchRow } from './lib.ts';
 
 const ROUND_TRIPS = 200;
 const WARM_UP = 10;
 const IDLE_MS = 3000;
 
 function startDaemon(root: string): ChildProcess {
-  return spawn(process.execPath, [distPath('dispatch'), 'serve', 'echo', '--agent', 'echo', '--root', root], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return spawn(process.execPath, [distPath('dispatch'), 'serve', 'echo', '--agent', 'echo', '--root', root], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ALIVE_HOME: benchAliveHome() },
+  });
 }
 
 async function untilServing(child: ChildProcess): Promise<void> {

@@ -204,7 +204,8 @@ async function main(): Promise<void> {
   step('HelloWorld: an echo daemon serves @gemini; a small program asks it and a native receiver, then a shell command asks it directly');
   const hw = join(root, 'helloworld');
   mkdirSync(join(hw, 'runtimes'), { recursive: true });
-  const daemon = startDaemon(['serve', '@gemini', '--agent', 'echo', '--root', hw], {});
+  // The daemon's home (where it makes its agent's private folder) is the demo's, not the user's ~/.alive.
+  const daemon = startDaemon(['serve', '@gemini', '--agent', 'echo', '--root', hw], { ALIVE_HOME: join(root, 'daemon-home') });
   try {
     await waitFor(() => existsSync(join(hw, 'runtimes', 'gemini', 'daemon.json')), 5000);
     const program = join(hw, 'hello.hw');
