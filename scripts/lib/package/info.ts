@@ -28,6 +28,7 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): 
   try {
     kind = await sniffCompression(path);
   } catch (err) {
+    if (err instanceof AliveError) throw err;
     throw new AliveError(`cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}); check the path`, { code: 'unreadable' });
   }
   if (kind === 'salted') return { envelope: 'v3-passphrase', entries: [] };

@@ -273,6 +273,7 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
   const label = path.slice(path.lastIndexOf('/') + 1) || path;
   const limits = { maxBytes: opts.maxBytes, maxEntries: opts.maxEntries ?? 100_000, label };
   const kind = await sniffCompression(path).catch((err: NodeJS.ErrnoException) => {
+    if (err instanceof AliveError) throw err;
     throw new AliveError(`cannot read ${path} (${err.code ?? err.message}); check the path`, { code: 'unreadable' });
   });
   const spoolDir = await mkdtemp(join(tmpdir(), 'alive-spool-'));

@@ -3,7 +3,7 @@
  * with a safe, unique name (walnut-package-v2.md 4.3). The visitor sees only validated entries,
  * one at a time, and must consume each entry's bytes.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { constants as fsConstants, createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { Transform, Writable, type Readable, type TransformCallback } from 'node:stream';
@@ -207,9 +207,15 @@ class TarFeed extends Writable {
   }
 }
 
+/**
+ * What kind of package `path` holds, from its first bytes. A path that is not a regular file (a
+ * FIFO, a folder, a device) is refused as unreadable: opened without O_NONBLOCK, a FIFO with no
+ * writer would block the command for good.
+ */
 export async function sniffCompression(path: string): Promise<'gzip' | 'tar' | 'salted' | 'unknown'> {
-  const fh = await open(path, 'r');
+  const fh = await open(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   try {
+    if (!(await fh.stat()).isFile()) throw new AliveError(`${inlineText(path)} is not a file; give the path of a .walnut package`, { code: 'unreadable' });
     const head = Buffer.alloc(512);
     const { bytesRead } = await fh.read(head, 0, 512, 0);
     if (bytesRead >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
