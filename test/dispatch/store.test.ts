@@ -86,6 +86,15 @@ describe('send and claim', () => {
     writeFileSync(join(paths.inbox, '.msg-hidden.hw'), 'x'); // hidden: ignored
     expect(listInbox(paths).map((e) => e.id)).toEqual(['1769900000-old-slug', ours.id, '0a1b2c3d']);
   });
+
+  it('does not follow a link named like a foreign message: a dangling one is listed as not a regular file, not skipped', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    mkdirSync(paths.inbox, { recursive: true });
+    // Following it (stat) would read its target (a hung mount blocks there) and lose a dangling one.
+    symlinkSync(join(root, 'nowhere'), join(paths.inbox, 'msg-0a1b2c3e.hw'));
+    expect(listInbox(paths).map((e) => [e.id, e.regular])).toEqual([['0a1b2c3e', false]]);
+  });
 });
 
 describe('refusals leave everything as it was', () => {

@@ -4,7 +4,7 @@
  * a reason for whatever cannot be read, archive of handled messages.
  */
 import { hostTag } from '../proc/host-tag.ts';
-import { closeSync, fstatSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
@@ -64,10 +64,11 @@ export function listInbox(paths: ReceiverPaths): BusInboxEntry[] {
     let sortKey = idTimeMs(id);
     if (sortKey === undefined || (!regular && !d.isDirectory() && !d.isSymbolicLink())) {
       try {
-        const st = statSync(path, { throwIfNoEntry: false }) ?? undefined;
+        // lstat: a link is never followed (its target may be a hung mount, or nothing at all).
+        const st = lstatBus(paths.root, path);
         if (!st) continue; // claimed by someone else meanwhile
         sortKey ??= st.mtimeMs;
-        if (!d.isSymbolicLink()) regular = st.isFile();
+        regular = st.isFile();
       } catch {
         continue;
       }
