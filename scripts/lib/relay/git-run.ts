@@ -84,7 +84,15 @@ const REPOSITORY_SELECTING = [
 /**
  * Git's environment: never the package passphrase (git needs none of it, and whatever git starts,
  * an ssh proxy, a credential helper, the receiving side of a push to a folder, would inherit it),
- * never a variable that picks another repository, and never a prompt.
+ * never a variable that picks another repository, never a prompt, and never a lazy fetch.
+ *
+ * GIT_NO_LAZY_FETCH (git 2.39.4 and later): a git that misses an object in a partial clone fetches
+ * it from every promisor remote of that repository in turn, with that repository's config. In the
+ * clone, every relay is a promisor remote, so a key or package of one relay was asked of the others
+ * first (one that never answered held it up for minutes); and the receiving side of a push to a
+ * folder runs in the relay's repository, which whoever can write there can make a partial clone
+ * whose promisor is reached with a `core.sshCommand` of theirs. Objects are fetched by id from the
+ * relay they belong to instead (GitTransport.fetchObject).
  */
 export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const inherited = withoutPassphrase(process.env);
@@ -94,6 +102,7 @@ export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     GIT_TERMINAL_PROMPT: '0',
     GIT_ASKPASS: process.env.GIT_ASKPASS ?? '',
     SSH_ASKPASS: '',
+    GIT_NO_LAZY_FETCH: '1',
     LC_ALL: 'C',
     ...extra,
   };

@@ -282,26 +282,42 @@ export class GitTransport implements RelayTransport {
     return out;
   }
 
-  /** A small text file of a relay (a key), read whole; a larger one is refused unread. */
-  private async readSmallBlob(oid: string, what: string): Promise<string> {
-    // In a blob-less clone, cat-file fetches the blob first, whole: no file that fetch writes may
-    // outgrow a key (plus a pack's overhead), and what it left of a larger one is removed.
+  /**
+   * Fetches one object by id from `remote`, the relay it was listed in (no file written may grow
+   * past `maxFileBytes`). Git never fetches a missing object on its own (GIT_NO_LAZY_FETCH): it
+   * would ask every relay of the clone in turn. Temporary packs a stopped fetch left are removed.
+   */
+  private async fetchObject(remote: string, oid: string, opts: GitRunOptions & { progress?: boolean } = {}): Promise<void> {
+    const { progress, ...run } = opts;
     const packDir = join(this.opts.clonePath, 'objects', 'pack');
     const tmpPacksBefore = new Set(tmpPacks(packDir));
     try {
-      return (
-        await this.git([...NO_AUTO_GC, 'cat-file', 'blob', oid], {
-          timeoutMs: NETWORK_TIMEOUT_MS,
-          maxStdoutBytes: MAX_KEY_BYTES,
-          maxFileBytes: MAX_KEY_BYTES + 64 * 1024,
-        })
-      ).stdout;
+      await this.git([...NO_AUTO_GC, 'fetch', progress ? '--progress' : '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', remote, oid], {
+        timeoutMs: NETWORK_TIMEOUT_MS,
+        ...run,
+      });
     } catch (err) {
-      const tooLarge = (err instanceof AliveError && err.code === 'git_output_too_large') || hitFileLimit(err);
-      if (tooLarge || (err instanceof GitError && err.timedOut)) {
+      if (hitFileLimit(err) || (err instanceof GitError && err.timedOut)) {
         for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
       }
-      if (tooLarge) {
+      throw err;
+    }
+  }
+
+  /** A small text file of relay `remote` (a key), read whole; a larger one is refused unread. */
+  private async readSmallBlob(remote: string, oid: string, what: string): Promise<string> {
+    const read = async () => (await this.git(['cat-file', 'blob', oid], { timeoutMs: LOCAL_TIMEOUT_MS, maxStdoutBytes: MAX_KEY_BYTES })).stdout;
+    try {
+      try {
+        return await read(); // read before, and kept in the clone
+      } catch (err) {
+        if (!(err instanceof GitError) || err.timedOut) throw err;
+      }
+      // No file that fetch writes may outgrow a key (plus a pack's overhead).
+      await this.fetchObject(remote, oid, { maxFileBytes: MAX_KEY_BYTES + 64 * 1024 });
+      return await read();
+    } catch (err) {
+      if ((err instanceof AliveError && err.code === 'git_output_too_large') || hitFileLimit(err)) {
         throw new AliveError(`${what} is more than ${MAX_KEY_BYTES / 1024} KiB, too large to be a public key; it was not read`, { code: 'bad_key' });
       }
       throw err;
@@ -444,7 +460,7 @@ export class GitTransport implements RelayTransport {
         code: 'no_peer_key',
       });
     }
-    return this.readSmallBlob(entry.oid, `${keyPath} in ${peer.login}'s relay`);
+    return this.readSmallBlob(GitTransport.peerRemote(peer.login), entry.oid, `${keyPath} in ${peer.login}'s relay`);
   }
 
   /**
@@ -458,7 +474,7 @@ export class GitTransport implements RelayTransport {
     const keyPath = `keys/${this.opts.login}.pem`;
     const entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
     if (entry?.type !== 'blob') return null;
-    return this.readSmallBlob(entry.oid, `${keyPath} in your relay`);
+    return this.readSmallBlob('origin', entry.oid, `${keyPath} in your relay`);
   }
 
   async deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void, onProgress?: OnProgress): Promise<DeliverResult> {
@@ -590,30 +606,24 @@ export class GitTransport implements RelayTransport {
   async download(entry: InboxEntry, dest: string, maxBytes?: number, onProgress?: OnProgress): Promise<void> {
     const progress = transferProgress('downloading', onProgress, entry.size ?? 0);
     let written = 0;
+    let fetchError: unknown;
     try {
-      if (onProgress || maxBytes !== undefined) {
-        progress.start();
-        // A hosted server gives blob-less clones: `cat-file` would fetch the package silently,
-        // whole, whatever its size. Fetched by its id first, git says how many bytes came, and no
-        // file it writes may outgrow the limit (plus room for the pack's own overhead): a package
-        // over --max-size never fills the disk. A server that refuses a fetch by id (or a blob
-        // already here) leaves it to cat-file.
-        const packDir = join(this.opts.clonePath, 'objects', 'pack');
-        const tmpPacksBefore = new Set(tmpPacks(packDir));
-        const fetch = [...NO_AUTO_GC, 'fetch', '--progress', '--no-tags', '--no-write-fetch-head', '--filter=blob:none'];
-        await this.git([...fetch, 'origin', entry.blobSha], {
-          timeoutMs: 30 * 60_000,
-          onStderrChunk: gitProgressBytes((n) => progress.bytes(n)),
-          ...(maxBytes !== undefined ? { maxFileBytes: maxBytes + 1024 * 1024 + Math.ceil(maxBytes / 100) } : {}),
-        }).catch((err: unknown) => {
-          if (err instanceof GitError && err.timedOut) throw err;
-          if (maxBytes !== undefined && hitFileLimit(err)) {
-            // What was received of it is a temporary pack left behind: not kept.
-            for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
-            throw tooLargeError(entry, maxBytes);
-          }
-        });
-      }
+      progress.start();
+      // A hosted server gives blob-less clones: the package is fetched by its id from your relay
+      // (never from another relay of the clone: see gitEnv), git says how many bytes came, and no
+      // file it writes may outgrow the limit (plus room for the pack's own overhead): a package
+      // over --max-size never fills the disk. A fetch that fails otherwise is reported only when
+      // the blob is not here either (an earlier pull may have fetched it).
+      await this.fetchObject('origin', entry.blobSha, {
+        progress: true,
+        timeoutMs: 30 * 60_000,
+        onStderrChunk: gitProgressBytes((n) => progress.bytes(n)),
+        ...(maxBytes !== undefined ? { maxFileBytes: maxBytes + 1024 * 1024 + Math.ceil(maxBytes / 100) } : {}),
+      }).catch((err: unknown) => {
+        if (err instanceof GitError && err.timedOut) throw err;
+        if (maxBytes !== undefined && hitFileLimit(err)) throw tooLargeError(entry, maxBytes);
+        fetchError = err;
+      });
       await this.git(['cat-file', 'blob', entry.blobSha], {
         stdoutFile: dest,
         timeoutMs: 30 * 60_000,
@@ -632,6 +642,8 @@ export class GitTransport implements RelayTransport {
       progress.abandon();
       if (err instanceof AliveError && err.code === 'git_output_too_large') throw tooLargeError(entry, maxBytes!);
       if (err instanceof AliveError && err.code === 'unwritable') throw unwritableDownload(entry, dest, err.cause);
+      // The blob is not here: why the fetch failed says more than cat-file's "could not fetch".
+      if (err instanceof GitError && fetchError !== undefined) throw fetchError;
       throw err;
     }
   }
