@@ -4,7 +4,7 @@ import { fingerprint, parsePeerPublicKey } from './keys.ts';
 import { isGithub, openTransport } from './open.ts';
 import { pinPeerKey } from './pin.ts';
 import type { RelayPaths } from './paths.ts';
-import { emptyState, isoSeconds, readRelayState, writeRelayState, type PeerReachability, type RelayState } from './state.ts';
+import { emptyState, isoSeconds, pendingFields, readRelayState, writeRelayState, type PeerReachability, type RelayState } from './state.ts';
 import type { InboxListing, PeerRelay, RelayTransport } from './transport.ts';
 import type { GitTransport } from './git-transport.ts';
 import { checkOwnKey } from './key-checks.ts';
@@ -172,10 +172,7 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   if (listingResult.status === 'fulfilled') {
     const { listing, fresh } = listingResult.value;
     if (fresh) state.last_commit = listing.head;
-    state.pending_packages = listing.entries.length;
-    const bySender: Record<string, number> = {};
-    for (const e of listing.entries) bySender[e.sender] = (bySender[e.sender] ?? 0) + 1;
-    state.pending_by_sender = bySender;
+    Object.assign(state, pendingFields(listing.entries.map((e) => e.sender)));
   }
   return state;
 }
@@ -278,12 +275,13 @@ export function keepLaterAction(statePath: string, state: RelayState, probeStart
   const action = current?.last_action ? Date.parse(current.last_action) : Number.NaN;
   if (!current || !Number.isFinite(action) || action < probeStarted) return state;
   // The count and its split by sender come together, from the same writer.
-  const { pending_by_sender: _probed, ...rest } = state;
+  const { pending_by_sender: _probed, pending_senders: _senders, ...rest } = state;
   return {
     ...rest,
     last_action: current.last_action ?? null,
     pending_packages: current.pending_packages,
     ...(current.pending_by_sender ? { pending_by_sender: current.pending_by_sender } : {}),
+    ...(current.pending_senders !== undefined ? { pending_senders: current.pending_senders } : {}),
     ...(current.own_key ? { own_key: current.own_key } : {}),
   };
 }

@@ -31,7 +31,10 @@ export const relayStateSchema = z.looseObject({
     z.optional(z.array(z.string())),
     z.transform((v) => v ?? []),
   ),
+  /** What waits, by sender: the MAX_SENDERS_KEPT senders with the most packages (see pendingFields). */
   pending_by_sender: z.optional(z.record(z.string(), count)),
+  /** How many senders have packages waiting, those pending_by_sender leaves out included. */
+  pending_senders: z.optional(count),
   last_error: z.optional(z.nullable(z.string())),
   /** When a relay command last ran here (push, pull, accept ...): a probe older than this is stale. */
   last_action: z.optional(z.nullable(z.string())),
@@ -45,6 +48,26 @@ export const relayStateSchema = z.looseObject({
 
 export type RelayState = z.output<typeof relayStateSchema>;
 export type PeerReachability = z.output<typeof reachabilitySchema>;
+
+/**
+ * The most senders state.json names. Sender folders are named by whoever can write to the relay, who
+ * can make a quarter of a million of them (as many as a listing holds): named all, they made
+ * state.json larger than the SessionStart hook reads (STATE_MAX_BYTES), and the hook then said
+ * nothing, neither what waits nor that the relay's copy of your key was replaced.
+ */
+export const MAX_SENDERS_KEPT = 1000;
+
+/** `pending_packages`, `pending_by_sender` (the MAX_SENDERS_KEPT senders with most packages) and `pending_senders`. */
+export function pendingFields(senders: Iterable<string>): Pick<RelayState, 'pending_packages' | 'pending_by_sender' | 'pending_senders'> {
+  const all = new Map<string, number>();
+  let total = 0;
+  for (const s of senders) {
+    all.set(s, (all.get(s) ?? 0) + 1);
+    total++;
+  }
+  const kept = [...all].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, MAX_SENDERS_KEPT);
+  return { pending_packages: total, pending_by_sender: Object.fromEntries(kept), pending_senders: all.size };
+}
 
 export function emptyState(): RelayState {
   return { last_sync: null, last_commit: null, pending_packages: 0, peer_reachability: {}, newly_accepted: [] };

@@ -4,6 +4,7 @@ import { findPeer, requireRelayConfig } from '../config.ts';
 import { openTransport } from '../open.ts';
 import { defaultRelayPaths } from '../paths.ts';
 import { touchRelayActivity } from '../activity.ts';
+import { pendingFields } from '../state.ts';
 import type { GitTransport } from '../git-transport.ts';
 import { ignoredFields, output, warnIgnored } from './common.ts';
 import { counted } from '../../text/plural.ts';
@@ -57,12 +58,7 @@ Options:
         peer_status: peer?.status ?? 'unknown',
       };
     });
-    touchRelayActivity(paths, (state) => {
-      const bySender: Record<string, number> = {};
-      for (const w of waiting) bySender[w.sender] = (bySender[w.sender] ?? 0) + 1;
-      state.pending_packages = waiting.length;
-      state.pending_by_sender = bySender;
-    });
+    touchRelayActivity(paths, (state) => Object.assign(state, pendingFields(waiting.map((w) => w.sender))));
     out.result({ ok: true, waiting, ...ignoredFields(listing.ignored) });
     if (waiting.length === 0) out.line('Nothing is waiting in your relay.');
     else out.line(`${counted(waiting.length, 'package')} waiting in your relay:`);

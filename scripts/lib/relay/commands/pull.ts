@@ -25,7 +25,7 @@ import {
 import { openTransport } from '../open.ts';
 import { checkReceived } from '../package-step.ts';
 import { defaultRelayPaths, type RelayPaths } from '../paths.ts';
-import { isoSeconds, type RelayState } from '../state.ts';
+import { isoSeconds, pendingFields, type RelayState } from '../state.ts';
 import { touchRelayActivity } from '../activity.ts';
 import { checkOwnKey, ownKeyProblem } from '../key-checks.ts';
 import { acquirePullLock } from '../pull-lock.ts';
@@ -212,10 +212,7 @@ async function pull(o: {
 
 function setPending(state: RelayState, all: InboxEntry[], removed: InboxEntry[]): void {
   const gone = new Set(removed.map((e) => e.path));
-  const bySender: Record<string, number> = {};
-  for (const e of all) if (!gone.has(e.path)) bySender[e.sender] = (bySender[e.sender] ?? 0) + 1;
-  state.pending_packages = Object.values(bySender).reduce((a, n) => a + n, 0);
-  state.pending_by_sender = bySender;
+  Object.assign(state, pendingFields(all.filter((e) => !gone.has(e.path)).map((e) => e.sender)));
 }
 
 /** Why a sender's packages are not trusted, or undefined with their pinned key. */

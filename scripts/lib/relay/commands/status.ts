@@ -142,7 +142,7 @@ export const relayStatusCommand = defineCommand({
     }
     if (state) {
       const waiting = `${counted(state.pending_packages, 'package')} waiting`;
-      const by = bySenderText(state.pending_by_sender ?? {});
+      const by = bySenderText(state.pending_by_sender ?? {}, state.pending_senders);
       out.line(
         `Inbox:   ${waiting}${by ? ` (${by})` : ''}; ${age ? `as of ${age}${probed ? ' (probed just now)' : ''}` : 'never probed'}` +
           `${probeTimedOut ? '; the probe ran out of time' : ''}${state.last_error ? `; last error: ${inlineText(state.last_error, 500)}` : ''}`,
@@ -158,12 +158,13 @@ const SENDERS_SHOWN = 10;
 
 /**
  * `alice: 2, bob: 1`: sender folders are named by whoever writes to the relay, who can make
- * thousands of them; a few are named and the rest counted, so the line stays a line.
+ * thousands of them; a few are named and the rest counted (`senders`: all of them, state.json
+ * names only the first MAX_SENDERS_KEPT), so the line stays a line.
  */
-function bySenderText(bySender: Record<string, number>): string {
+function bySenderText(bySender: Record<string, number>, senders?: number): string {
   const entries = Object.entries(bySender);
   const shown = entries.slice(0, SENDERS_SHOWN).map(([s, n]) => `${inlineText(s, 64)}: ${n}`);
-  const more = entries.length - SENDERS_SHOWN;
+  const more = Math.max(senders ?? 0, entries.length) - SENDERS_SHOWN;
   if (more > 0) shown.push(`and ${more} more sender${more === 1 ? '' : 's'}`);
   return shown.join(', ');
 }

@@ -1,0 +1,63 @@
+/**
+ * state.json is what the SessionStart hook reads, and the hook reads no more than STATE_MAX_BYTES
+ * of it. Its waiting count by sender is keyed by folder names whoever can write to the relay
+ * chooses: however many of them there are, the state stays readable by the hook.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gitIn, tempDir, writeTestKeys } from './helpers.ts';
+import { relayUser, run } from './in-process.ts';
+import { relayProbeCommand } from '../../scripts/lib/relay/commands/relay-probe.ts';
+import { relayPaths } from '../../scripts/lib/relay/paths.ts';
+import { readNoticeState, STATE_MAX_BYTES } from '../../scripts/lib/hook/relay-state.ts';
+import { MAX_SENDERS_KEPT } from '../../scripts/lib/relay/state.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+let base: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  isolateProcessGit();
+  base = tempDir('state-size');
+});
+afterAll(() => base.cleanup());
+
+/** Replaces inbox/ with `n` sender folders of one package each (one shared tree) and keys/<login>.pem with `pem`. */
+function flood(relay: string, login: string, n: number, pem: string): void {
+  const blob = gitIn(relay, ['hash-object', '-w', '--stdin'], 'x');
+  const mktree = (lines: string[]) => gitIn(relay, ['mktree'], `${lines.join('\n')}\n`);
+  const folder = mktree([`100644 blob ${blob}\tp-20260101-000000-00000001.walnut`]);
+  const inbox = mktree(Array.from({ length: n }, (_, i) => `040000 tree ${folder}\ts${String(i).padStart(63, '0')}`));
+  const key = gitIn(relay, ['hash-object', '-w', '--stdin'], pem);
+  const keys = mktree([`100644 blob ${key}\t${login}.pem`]);
+  const head = gitIn(relay, ['rev-parse', 'main']);
+  const root = gitIn(relay, ['ls-tree', head])
+    .split('\n')
+    .filter((l) => !l.endsWith('\tinbox') && !l.endsWith('\tkeys'));
+  const tree = mktree([...root, `040000 tree ${inbox}\tinbox`, `040000 tree ${keys}\tkeys`]);
+  const commit = gitIn(relay, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', tree, '-p', head, '-m', 'flood']);
+  gitIn(relay, ['update-ref', 'refs/heads/main', commit]);
+}
+
+describe('state.json with a relay of many sender folders', () => {
+  it('stays within what the hook reads: its waiting count and the warning about a replaced key still reach the session', async () => {
+    const carol = await relayUser(base.dir, 'carol');
+    const mallory = writeTestKeys(relayPaths(join(base.dir, 'mallory-keys')));
+    // 120,000 folders with 64-character names: over 8 MiB as a count by sender.
+    const senders = 120_000;
+    flood(carol.url, 'carol', senders, mallory.publicKeyPem);
+
+    const probe = await run(carol, ['--json', '--budget', '120'], relayProbeCommand);
+    expect(probe.code).toBe(0);
+    const statePath = join(carol.paths.dir, 'state.json');
+    expect(statSync(statePath).size).toBeLessThan(STATE_MAX_BYTES);
+    const seen = readNoticeState(statePath);
+    expect(seen).toMatchObject({ pendingPackages: senders, ownKeyChanged: true });
+
+    const status = await run(carol, ['status', '--offline', '--json']);
+    expect(status.json.state.pending_packages).toBe(senders);
+    expect(Object.keys(status.json.state.pending_by_sender)).toHaveLength(MAX_SENDERS_KEPT);
+    expect(status.json.state.pending_senders).toBe(senders);
+    const human = await run(carol, ['status', '--offline']);
+    expect(human.stdout).toMatch(new RegExp(`and ${senders - 10} more senders`));
+  }, 120_000);
+});
