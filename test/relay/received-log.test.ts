@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { alreadyReceived, readReceivedLog, recordReceived, writeReceivedLog, type ReceivedLog } from '../../scripts/lib/relay/local-inbox.ts';
+import { alreadyReceived, readReceivedLog, receivedIdentity, recordReceived, writeReceivedLog, type ReceivedLog } from '../../scripts/lib/relay/local-inbox.ts';
 import { tempDir } from './helpers.ts';
 
 const BLOB = 'a'.repeat(40);
@@ -34,6 +34,36 @@ describe('received.json: which blobs count as already received', () => {
 
       writeReceivedLog(path, log);
       expect(readReceivedLog(path)[BLOB]).toMatchObject({ from: 'alice', verified: true, identity: ID });
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("a flood of other senders' packages, verified or not, never pushes a verified record out (the replay check keeps working)", () => {
+    const t = tempDir('received-log-flood');
+    try {
+      const path = join(t.dir, 'received.json');
+      const log: ReceivedLog = {};
+      recordReceived(log, BLOB, { path: join(t.dir, 'bob.walnut'), at: '2026-01-01T00:00:00Z', from: 'bob', verified: true, identity: ID });
+      const hex = (i: number, n: number) => i.toString(16).padStart(n, '0');
+      // Later: junk under made-up sender folders (unverified), and a pinned peer's own tiny packages.
+      for (let i = 0; i < 2500; i++) {
+        recordReceived(log, `c${hex(i, 39)}`, { path: join(t.dir, `j${i}`), at: '2026-02-01T00:00:00Z', from: `s${i}`, verified: false });
+        recordReceived(log, `d${hex(i, 39)}`, {
+          path: join(t.dir, `m${i}`),
+          at: '2026-03-01T00:00:00Z',
+          from: 'mallory',
+          verified: true,
+          identity: `e${hex(i, 63)}`,
+        });
+      }
+      writeReceivedLog(path, log);
+      const read = readReceivedLog(path);
+      expect(read[BLOB]).toMatchObject({ from: 'bob', verified: true, identity: ID });
+      expect(receivedIdentity(read, ID)).toBeDefined();
+      // Still bounded: each kind and each sender keeps its latest entries.
+      expect(Object.keys(read).length).toBeLessThanOrEqual(1 + 2000 + 2000);
+      expect(read[`d${hex(2499, 39)}`]).toBeDefined();
     } finally {
       t.cleanup();
     }

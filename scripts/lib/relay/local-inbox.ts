@@ -101,9 +101,28 @@ export function readReceivedLog(path: string): ReceivedLog {
   }
 }
 
+/** The most entries received.json keeps of unverified packages, and of each sender's verified ones. */
+export const RECEIVED_KEPT = 2000;
+
+/**
+ * Writes the log, keeping the latest RECEIVED_KEPT unverified entries and the latest RECEIVED_KEPT
+ * verified ones of each sender (without case). One cap for all let anyone with write access to the
+ * relay push every verified record out with 2,000 packages of junk (or a pinned peer with 2,000 of
+ * their own), after which a package taken from the relay's history and put back was received again.
+ */
 export function writeReceivedLog(path: string, log: ReceivedLog): void {
   const entries = Object.entries(log).sort((a, b) => a[1].at.localeCompare(b[1].at));
-  writeJsonAtomic(path, Object.fromEntries(entries.slice(-2000)), { mode: 0o600 });
+  const seen = new Map<string, number>();
+  const kept: typeof entries = [];
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i]!;
+    const group = entry[1].verified === true ? `verified:${(entry[1].from ?? '').toLowerCase()}` : 'unverified';
+    const n = seen.get(group) ?? 0;
+    if (n >= RECEIVED_KEPT) continue;
+    seen.set(group, n + 1);
+    kept.push(entry);
+  }
+  writeJsonAtomic(path, Object.fromEntries(kept.reverse()), { mode: 0o600 });
 }
 
 /**
