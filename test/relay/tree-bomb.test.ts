@@ -8,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tempDir, gitIn, gitUser } from './helpers.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -62,5 +63,50 @@ describe('an inbox/ of shared trees that spells millions of paths', () => {
     );
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(err).toMatchObject({ code: 'too_large', message: expect.stringMatching(/^inbox in the relay .* holds more paths than alive lists/) });
+  }, 60_000);
+
+  it('a root tree of 700,000 entries (one name repeated) is refused as too_large by a clean-up, not read whole', async () => {
+    const t = tempDir('root-bomb');
+    cleanups.push(t.cleanup);
+    const alice = gitUser(t.dir, 'alice');
+    const bob = gitUser(t.dir, 'bob');
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    const pkg = join(t.dir, 'p.walnut');
+    writeFileSync(pkg, randomBytes(2000));
+    await alice.transport.deliver(
+      { login: 'bob', relay: bob.url },
+      pkg,
+      () => 'one-20260101-000000-00000001.walnut',
+      () => {},
+    );
+    // Git reads a tree whole to rebuild it; a tree stores each entry in 30 bytes and compresses to
+    // almost nothing when they repeat: 20 MB here, and a few MB of pack can hold gigabytes.
+    const blob = gitIn(bob.url, ['hash-object', '-w', '--stdin'], 'x');
+    const head = gitIn(bob.url, ['rev-parse', 'main']);
+    const root = gitIn(bob.url, ['ls-tree', head])
+      .split('\n')
+      .map((l) => {
+        const [mode, , oid] = l.split('\t')[0]!.split(' ');
+        return Buffer.concat([Buffer.from(`${mode === '040000' ? '40000' : mode} ${l.split('\t')[1]}\0`), Buffer.from(oid!, 'hex')]);
+      });
+    const one = Buffer.concat([Buffer.from('100644 zz\0'), Buffer.from(blob, 'hex')]);
+    const bomb = spawnSync('git', ['hash-object', '-t', 'tree', '--literally', '-w', '--stdin'], {
+      cwd: bob.url,
+      input: Buffer.concat([...root, ...Array.from({ length: 700_000 }, () => one)]),
+      encoding: 'utf8',
+      maxBuffer: 1024,
+    }).stdout.trim();
+    const commit = gitIn(bob.url, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', bomb, '-p', head, '-m', 'bomb']);
+    gitIn(bob.url, ['update-ref', 'refs/heads/main', commit]);
+
+    const listing = await bob.transport.listInbox();
+    expect(listing.entries).toHaveLength(1);
+    const started = Date.now();
+    const err = await bob.transport.remove(listing.entries).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(err).toMatchObject({ code: 'too_large', message: expect.stringMatching(/^a tree in the relay \(.*\) holds more entries than alive reads/) });
   }, 60_000);
 });

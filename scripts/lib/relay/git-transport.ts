@@ -385,7 +385,16 @@ export class GitTransport implements RelayTransport {
   private async buildTree(base: string | null, changes: Array<{ parts: string[]; oid: string | null }>): Promise<string | null> {
     const entries = new Map<string, string>(); // name -> "mode type oid\tname"
     if (base) {
-      const r = await this.git(['ls-tree', '-z', base]);
+      // A tree is read whole to be rebuilt, and repeated entries compress to almost nothing: a few
+      // MB of pack can hold a tree that prints gigabytes (past what a JavaScript string holds).
+      const r = await this.git(['ls-tree', '-z', base], { maxStdoutBytes: MAX_LISTING_BYTES }).catch((err: unknown) => {
+        if (!(err instanceof AliveError && err.code === 'git_output_too_large')) throw err;
+        throw new AliveError(
+          `a tree in the relay (${base.slice(0, 12)}) holds more entries than alive reads ` +
+            `(over ${MAX_LISTING_BYTES / 1024 / 1024} MiB of names): someone with write access committed it. Remove it from the relay (a clone of it, \`git rm -r\` and push) and try again`,
+          { code: 'too_large' },
+        );
+      });
       for (const rec of r.stdout.split('\0')) {
         if (!rec) continue;
         entries.set(rec.slice(rec.indexOf('\t') + 1), rec);
