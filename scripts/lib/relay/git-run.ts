@@ -86,7 +86,7 @@ const REPOSITORY_SELECTING = [
  * an ssh proxy, a credential helper, the receiving side of a push to a folder, would inherit it),
  * never a variable that picks another repository, never a prompt, and never a lazy fetch.
  *
- * GIT_NO_LAZY_FETCH (git 2.39.4 and later): a git that misses an object in a partial clone fetches
+ * GIT_NO_LAZY_FETCH (git 2.44, and 2.39.4, 2.40.2, 2.41.1, 2.42.2, 2.43.4): a git that misses an object in a partial clone fetches
  * it from every promisor remote of that repository in turn, with that repository's config. In the
  * clone, every relay is a promisor remote, so a key or package of one relay was asked of the others
  * first (one that never answered held it up for minutes); and the receiving side of a push to a
