@@ -137,6 +137,12 @@ export function alreadyReceived(log: ReceivedLog, blobSha: string, sender: strin
   return existsSync(hit.path) ? hit.path : undefined;
 }
 
+/** Where an unverified copy of this blob was saved by this or an earlier pull, if it is still there. */
+export function unverifiedCopy(log: ReceivedLog, blobSha: string): string | undefined {
+  const hit = log[blobSha];
+  return hit && hit.verified !== true && existsSync(hit.path) ? hit.path : undefined;
+}
+
 /** Records a saved blob; an unverified copy never replaces the record of a verified one. */
 export function recordReceived(log: ReceivedLog, blobSha: string, entry: ReceivedLogEntry): void {
   if (log[blobSha]?.verified === true && entry.verified !== true) return;

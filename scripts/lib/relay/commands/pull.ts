@@ -20,6 +20,7 @@ import {
   receivedIdentity,
   recordReceived,
   removeLeftoverPartials,
+  unverifiedCopy,
   writeReceivedLog,
 } from '../local-inbox.ts';
 import { openTransport } from '../open.ts';
@@ -115,10 +116,17 @@ async function pull(o: {
   const duplicates: Duplicate[] = [];
   const failed: Array<{ from: string; name: string; error: string; code: ErrorCode }> = [];
   const toRemove: InboxEntry[] = [];
+  /** Blob → where this pull saved it unverified for a folder that is not a peer's. */
+  const copies = new Map<string, string>();
   for (const entry of listing.entries) {
     // Saved and verified from this sender by an earlier pull (whose cleanup did not finish, or the
     // same blob committed again): a duplicate. A copy under another sender's folder is checked.
-    const first = alreadyReceived(log, entry.blobSha, entry.sender);
+    // Under a folder that is not a peer's, the same bytes are the same unverified package
+    // wherever they are named: saved once, the other copies are duplicates of that file (one large
+    // blob named under thousands of such folders wrote that many copies to the disk).
+    const notPeer = !findPeer(cfg, entry.sender);
+    const first =
+      alreadyReceived(log, entry.blobSha, entry.sender) ?? (notPeer ? (copies.get(entry.blobSha) ?? unverifiedCopy(log, entry.blobSha)) : undefined);
     if (first) {
       duplicates.push({ from: entry.sender, name: entry.name, first });
       toRemove.push(entry);
@@ -127,7 +135,11 @@ async function pull(o: {
     try {
       const r = await receiveOne(entry, { paths, cfg, ownKey, transport, maxSize, env, log, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
       if ('first' in r) duplicates.push(r);
-      else received.push(r);
+      else {
+        received.push(r);
+        // The log keeps one record a blob, a verified one first: this pull's copies are known here.
+        if (notPeer && !r.verified) copies.set(entry.blobSha, r.path);
+      }
       writeReceivedLog(logPath, log);
       toRemove.push(entry);
     } catch (err) {
