@@ -88,4 +88,17 @@ describe('one blob named under many folders that are not peers', () => {
     ]);
     expect(pull.json.duplicates).toHaveLength(19);
   }, 120_000);
+
+  it("one blob of junk under many names in a peer's folder: checked once, saved once", async () => {
+    const fay = await relayUser(base.dir, 'fay');
+    const gus = await relayUser(base.dir, 'gus');
+    await pair(fay, gus);
+    const junk = randomBytes(64 * 1024);
+    const files: Record<string, Buffer> = {};
+    for (let i = 0; i < 20; i++) files[`inbox/gus/junk${i}-20260101-000000-00000001.walnut`] = junk;
+    commitToBare(fay.url, files);
+    const pull = await run(fay, ['pull', '--json']);
+    expect(pull.json.received.map((r: any) => [r.from, r.verified])).toEqual([['gus', false]]);
+    expect(pull.json.duplicates).toHaveLength(19);
+  }, 120_000);
 });

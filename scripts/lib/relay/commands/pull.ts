@@ -116,7 +116,7 @@ async function pull(o: {
   const duplicates: Duplicate[] = [];
   const failed: Array<{ from: string; name: string; error: string; code: ErrorCode }> = [];
   const toRemove: InboxEntry[] = [];
-  /** Blob → where this pull saved it unverified for a folder that is not a peer's. */
+  /** Where this pull saved a blob unverified: by blob for folders that are not peers', by blob and folder for a peer's. */
   const copies = new Map<string, string>();
   for (const entry of listing.entries) {
     // Saved and verified from this sender by an earlier pull (whose cleanup did not finish, or the
@@ -124,9 +124,10 @@ async function pull(o: {
     // Under a folder that is not a peer's, the same bytes are the same unverified package
     // wherever they are named: saved once, the other copies are duplicates of that file (one large
     // blob named under thousands of such folders wrote that many copies to the disk).
+    // A peer's folder: its copies are checked with that peer's key, so once a pull is enough.
     const notPeer = !findPeer(cfg, entry.sender);
-    const first =
-      alreadyReceived(log, entry.blobSha, entry.sender) ?? (notPeer ? (copies.get(entry.blobSha) ?? unverifiedCopy(log, entry.blobSha)) : undefined);
+    const copyKey = notPeer ? entry.blobSha : `${entry.blobSha} ${entry.sender.toLowerCase()}`;
+    const first = alreadyReceived(log, entry.blobSha, entry.sender) ?? copies.get(copyKey) ?? (notPeer ? unverifiedCopy(log, entry.blobSha) : undefined);
     if (first) {
       duplicates.push({ from: entry.sender, name: entry.name, first });
       toRemove.push(entry);
@@ -138,7 +139,7 @@ async function pull(o: {
       else {
         received.push(r);
         // The log keeps one record a blob, a verified one first: this pull's copies are known here.
-        if (notPeer && !r.verified) copies.set(entry.blobSha, r.path);
+        if (!r.verified) copies.set(copyKey, r.path);
       }
       writeReceivedLog(logPath, log);
       toRemove.push(entry);
