@@ -420,6 +420,29 @@ describe('git environment', () => {
   });
 });
 
+describe("the user's own git configuration", () => {
+  it('a global push.gpgSign = true does not stop a delivery (relay pushes are not signed pushes; the packages are signed)', async () => {
+    const { dir, alice, bob } = setupWorld({ relays: true });
+    const global = join(dir, 'gitconfig');
+    writeFileSync(global, '[push]\n\tgpgSign = true\n');
+    const before = process.env.GIT_CONFIG_GLOBAL;
+    // Not concurrent with other tests: every git this process starts meanwhile reads it.
+    process.env.GIT_CONFIG_GLOBAL = global;
+    try {
+      const r = await alice.transport.deliver(
+        { login: 'bob', relay: bob.url },
+        pkgFile(dir, 'a.walnut', 1000),
+        () => 'a-20260101-000000-00000001.walnut',
+        () => {},
+      );
+      expect(r.path).toBe('inbox/alice/a-20260101-000000-00000001.walnut');
+    } finally {
+      process.env.GIT_CONFIG_GLOBAL = before;
+    }
+    expect([...bareFiles(bob.url).keys()]).toContain('inbox/alice/a-20260101-000000-00000001.walnut');
+  });
+});
+
 describe('git processes per command', () => {
   it("a delivery reads the peer remote's URL from the clone once, not again before its push", async () => {
     const { dir, alice, bob } = setupWorld({ relays: true });

@@ -358,7 +358,9 @@ export class GitTransport implements RelayTransport {
     ).stdout.trim();
     const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
     try {
-      const push = onPushBytes ? ['push', '--progress', '--porcelain'] : ['push', '--quiet', '--porcelain'];
+      // --no-signed: a user's push.gpgSign = true would ask every relay for a signed push, which a
+      // relay in a folder refuses; the packages carry their own signatures.
+      const push = ['push', onPushBytes ? '--progress' : '--quiet', '--porcelain', '--no-signed'];
       if (isLocalRemote(await this.remoteUrl(remote))) push.push(LOCAL_RECEIVE_PACK_WITHOUT_HOOKS);
       await this.git([...push, remote, `${commit}:refs/heads/${this.opts.branch}`], {
         timeoutMs,
