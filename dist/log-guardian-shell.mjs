@@ -8,7 +8,7 @@ function trimEndOf(text2, chars) {
 }
 
 // scripts/lib/guardian/shell.ts
-var MAX_DEPTH = 8, MAX_LOOP_RUNS = 64, MAX_LOOP_READINGS = 1024, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0, asInput = (w) => exact(w) ? text(w) : w.raw ?? text(w), NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var MAX_DEPTH = 8, MAX_LOOP_RUNS = 64, MAX_LOOP_READINGS = 1024, MAX_EXPANSION = 256 * 1024, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0, asInput = (w) => exact(w) ? text(w) : w.raw ?? text(w), NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function lastName(w) {
   let all = text(w), slash = all.lastIndexOf("/"), offset = 0;
   for (let p of w.parts) {
@@ -176,16 +176,18 @@ function pastHeredocBodies(src, from, heredocs) {
   return heredocs.length = 0, j;
 }
 var Lexer = class _Lexer {
-  constructor(src, scope, home, nested) {
+  constructor(src, scope, home, nested, spend) {
     this.src = src;
     this.scope = scope;
     this.home = home;
     this.nested = nested;
+    this.spend = spend;
   }
   src;
   scope;
   home;
   nested;
+  spend;
   i = 0;
   pendingHeredocs = [];
   /** Lazily: a variable assigned by one command is known when the next one is read. */
@@ -228,7 +230,7 @@ var Lexer = class _Lexer {
   skipHeredocBodies() {
     for (; this.pendingHeredocs.length > 0 && this.i < this.src.length; ) {
       let heredoc = this.pendingHeredocs.shift(), { end, next } = heredocBody(this.src, this.i, heredoc);
-      heredoc.expands && new _Lexer(this.src.slice(this.i, end), this.scope, this.home, this.nested).expandedBody(), this.i = next;
+      heredoc.expands && new _Lexer(this.src.slice(this.i, end), this.scope, this.home, this.nested, this.spend).expandedBody(), this.i = next;
     }
   }
   /** An unquoted heredoc body: read as a double-quoted string to its end (a `"` is text there). */
@@ -332,8 +334,8 @@ var Lexer = class _Lexer {
     let braced = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest), plain = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest), name = braced?.[1] ?? plain?.[0];
     if (name !== void 0) {
       this.i += 1 + (braced ? braced[0].length : name.length);
-      let value = this.scope().vars.get(name);
-      typeof value == "object" ? add(value) : push(value ?? `$${name}`, value !== void 0);
+      let value = this.scope().vars.get(name), size = typeof value == "string" ? value.length : value?.size ?? 0;
+      value !== void 0 && !this.spend(size) ? add({ text: `$${name}`, known: !1, fed: typeof value == "string" ? { texts: [value] } : value.fed }) : typeof value == "object" ? add(value) : push(value ?? `$${name}`, value !== void 0);
       return;
     }
     if (rest.startsWith("{")) {
@@ -614,13 +616,13 @@ function variableValue(name, words, reading) {
   let each = bindLoops({ words, redirs: [] }, reading).flatMap((c) => c.words).map((w) => {
     let fed = { texts: [asInput(w)] };
     return exact(w) ? w : { parts: w.parts.map((p) => p.known || p.fed ? p : { ...p, fed }), raw: w.raw };
-  });
-  return { text: `$${name}`, known: !1, each, fed: { texts: each.map(asInput) } };
+  }), size = each.reduce((sum, w) => sum + text(w).length, 0);
+  return { text: `$${name}`, known: !1, each, fed: { texts: each.map(asInput) }, size };
 }
 function analyse(command, scope, reading, depth) {
   let { home, out } = reading, stack = [], current = scope, loops = [], piped = [], nested = (inner) => {
     depth < MAX_DEPTH && analyse(inner, { dir: current.dir, vars: new Map(current.vars) }, reading, depth + 1);
-  }, tokens = new Lexer(command, () => current, home, nested).tokens(), emit = (w, kind, via) => {
+  }, spend = (n) => n > reading.expansion ? !1 : (reading.expansion -= n, !0), tokens = new Lexer(command, () => current, home, nested, spend).tokens(), emit = (w, kind, via) => {
     let feeds = w.parts.flatMap((p) => p.fed ?? []);
     out.push({ path: text(w), exact: exact(w), name: lastName(w), dir: current.dir, kind, via, ...feeds.length > 0 && { feeds } });
   }, assign = (w) => {
@@ -729,7 +731,7 @@ function inputTexts() {
 function shellWrites(command, options = {}) {
   let vars = /* @__PURE__ */ new Map();
   options.home !== void 0 && vars.set("HOME", options.home), options.cwd !== void 0 && vars.set("PWD", options.cwd);
-  let reading = { home: options.home, out: [], loopReadings: MAX_LOOP_READINGS };
+  let reading = { home: options.home, out: [], loopReadings: MAX_LOOP_READINGS, expansion: MAX_EXPANSION };
   analyse(command, { dir: "", vars }, reading, 0);
   let input = inputTexts();
   return reading.out.map(({ feeds, ...write }) => feeds ? { ...write, input: input(feeds) } : write);

@@ -10,8 +10,9 @@ describe('hook bundles', () => {
       const file = await bundleEntry(name);
       const text = readFileSync(file, 'utf8');
       // Compiling costs start-up time on every tool call: log-guardian's shell reader is a bundle
-      // of its own (log-guardian-shell), loaded only for a Bash command that names log.md.
-      expect(statSync(file).size).toBeLessThan(32 * 1024);
+      // of its own (log-guardian-shell), loaded only for a Bash command that names log.md: the
+      // bundles every call loads stay within 32 KiB, the shell reader within 40 KiB.
+      expect(statSync(file).size).toBeLessThan((name === 'log-guardian-shell' ? 40 : 32) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

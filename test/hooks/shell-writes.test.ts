@@ -114,5 +114,13 @@ describe('shellWrites', () => {
     const loop = shellWrites(`for f in ${'a/log.md '.repeat(64)}; do ${'rm "$f"; '.repeat(5_000)} done`);
     expect(loop).toHaveLength(16 * 64 + (5_000 - 16));
     expect(loop.at(-1)).toMatchObject({ path: '$f', exact: false, input: expect.stringContaining('a/log.md') });
+    // Variables whose value doubles at each step (x=$x$x, a loop over $a $a setting a=$b$b) ran
+    // the hook out of memory: what variables expand to is bounded, beyond it they are unknown.
+    const t0 = performance.now();
+    expect(shellWrites(`${'x=$x$x; '.repeat(60)}echo $x > a/log.md`)).toMatchObject([{ path: 'a/log.md', exact: true }]);
+    expect(shellWrites(`x=aaaa; ${'x=$x$x; '.repeat(60)}rm "$x/log.md"`)).toMatchObject([{ exact: false, name: 'log.md' }]);
+    expect(shellWrites(`${'for b in $a $a; do a=$b$b; '.repeat(40)}rm "$a/log.md"`).every((w) => w.name === 'log.md')).toBe(true);
+    expect(shellWrites(`x=${'a'.repeat(100_000)}; echo ${'$x'.repeat(40_000)} > log.md`)).toMatchObject([{ path: 'log.md' }]);
+    expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });

@@ -54,6 +54,8 @@ interface Part {
   each?: Word[];
   /** An unknown value read from input: what feeds it. */
   fed?: Feed | undefined;
+  /** A variable's value: the length of the text it stands for (all of its words). */
+  size?: number;
 }
 
 interface Word {
@@ -81,6 +83,12 @@ interface Scope {
 const MAX_DEPTH = 8; // nested substitutions, sh -c strings, and loops whose input a `read` reads
 const MAX_LOOP_RUNS = 64; // readings of one command with its `for` variables bound
 const MAX_LOOP_READINGS = 1024; // such readings in all (a loop multiplies the writes the hook checks)
+/**
+ * The most text variables may expand to in one command line (characters, all references
+ * together). Values that double at each step (`x=$x$x`) ran the hook out of memory; beyond this a
+ * variable is unknown, as if set outside the command.
+ */
+const MAX_EXPANSION = 256 * 1024;
 
 const text = (w: Word) => w.parts.map((p) => p.text).join('');
 const exact = (w: Word) => w.parts.every((p) => p.known);
@@ -358,6 +366,8 @@ class Lexer {
     private readonly scope: () => Scope,
     private readonly home: string | undefined,
     private readonly nested: (command: string) => void,
+    /** Takes `n` characters from the command's expansion budget; false when too few are left. */
+    private readonly spend: (n: number) => boolean,
   ) {}
 
   /** Lazily: a variable assigned by one command is known when the next one is read. */
@@ -408,7 +418,7 @@ class Lexer {
     while (this.pendingHeredocs.length > 0 && this.i < this.src.length) {
       const heredoc = this.pendingHeredocs.shift()!;
       const { end, next } = heredocBody(this.src, this.i, heredoc);
-      if (heredoc.expands) new Lexer(this.src.slice(this.i, end), this.scope, this.home, this.nested).expandedBody();
+      if (heredoc.expands) new Lexer(this.src.slice(this.i, end), this.scope, this.home, this.nested, this.spend).expandedBody();
       this.i = next;
     }
   }
@@ -558,7 +568,10 @@ class Lexer {
     if (name !== undefined) {
       this.i += 1 + (braced ? braced[0].length : name.length);
       const value = this.scope().vars.get(name);
-      if (typeof value === 'object') add(value);
+      const size = typeof value === 'string' ? value.length : (value?.size ?? 0);
+      // Beyond the budget the value is unknown, read from what it holds: a name of log.md in it still counts.
+      if (value !== undefined && !this.spend(size)) add({ text: `$${name}`, known: false, fed: typeof value === 'string' ? { texts: [value] } : value.fed });
+      else if (typeof value === 'object') add(value);
       else push(value ?? `$${name}`, value !== undefined);
       return;
     }
@@ -926,6 +939,8 @@ interface Reading {
   home: string | undefined;
   out: Found[];
   loopReadings: number;
+  /** What is left of MAX_EXPANSION. */
+  expansion: number;
 }
 
 /**
@@ -962,7 +977,8 @@ function variableValue(name: string, words: Word[], reading: Reading): Value {
       const fed = { texts: [asInput(w)] };
       return exact(w) ? w : { parts: w.parts.map((p) => (p.known || p.fed ? p : { ...p, fed })), raw: w.raw };
     });
-  return { text: `$${name}`, known: false, each, fed: { texts: each.map(asInput) } };
+  const size = each.reduce((sum, w) => sum + text(w).length, 0);
+  return { text: `$${name}`, known: false, each, fed: { texts: each.map(asInput) }, size };
 }
 
 function analyse(command: string, scope: Scope, reading: Reading, depth: number): void {
@@ -976,7 +992,12 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   const nested = (inner: string) => {
     if (depth < MAX_DEPTH) analyse(inner, { dir: current.dir, vars: new Map(current.vars) }, reading, depth + 1);
   };
-  const tokens = new Lexer(command, () => current, home, nested).tokens();
+  const spend = (n: number) => {
+    if (n > reading.expansion) return false;
+    reading.expansion -= n;
+    return true;
+  };
+  const tokens = new Lexer(command, () => current, home, nested, spend).tokens();
 
   const emit = (w: Word, kind: WriteKind, via: string) => {
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
@@ -1152,7 +1173,7 @@ export function shellWrites(command: string, options: { home?: string | undefine
   const vars = new Map<string, Value>();
   if (options.home !== undefined) vars.set('HOME', options.home);
   if (options.cwd !== undefined) vars.set('PWD', options.cwd);
-  const reading: Reading = { home: options.home, out: [], loopReadings: MAX_LOOP_READINGS };
+  const reading: Reading = { home: options.home, out: [], loopReadings: MAX_LOOP_READINGS, expansion: MAX_EXPANSION };
   analyse(command, { dir: '', vars }, reading, 0);
   const input = inputTexts();
   return reading.out.map(({ feeds, ...write }) => (feeds ? { ...write, input: input(feeds) } : write));
