@@ -383,6 +383,7 @@ var Lexer = class _Lexer {
   "git-checkout": /* @__PURE__ */ new Set(["-b", "-B", "--orphan", "--conflict", "--pathspec-from-file"]),
   "git-restore": /* @__PURE__ */ new Set(["-s", "--source", "--pathspec-from-file"]),
   "git-rm": /* @__PURE__ */ new Set(["--pathspec-from-file"]),
+  "git-stash": /* @__PURE__ */ new Set(["-m", "--message", "--pathspec-from-file"]),
   nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
   timeout: /* @__PURE__ */ new Set(["-s", "-k", "--signal", "--kill-after"]),
   xargs: /* @__PURE__ */ new Set(["-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars"]),
@@ -579,8 +580,12 @@ function gitWrites(args, emit, nested, depth) {
       return;
     }
     case "stash": {
-      let dashes = rest.findIndex((w) => text(w) === "--");
-      for (let w of dashes < 0 ? [] : rest.slice(dashes + 1)) emit(at(w), "replace", via);
+      let first = rest[0] && text(rest[0]);
+      if (first === "push") for (let w of operands("git-stash", rest.slice(1)).operands) emit(at(w), "replace", via);
+      else if (first?.startsWith("-")) {
+        let dashes = rest.findIndex((w) => text(w) === "--");
+        for (let w of dashes < 0 ? [] : rest.slice(dashes + 1)) emit(at(w), "replace", via);
+      }
       return;
     }
     case "rm": {

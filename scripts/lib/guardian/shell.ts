@@ -640,6 +640,7 @@ const OPTION_ARGS: Record<string, Set<string>> = {
   'git-checkout': new Set(['-b', '-B', '--orphan', '--conflict', '--pathspec-from-file']),
   'git-restore': new Set(['-s', '--source', '--pathspec-from-file']),
   'git-rm': new Set(['--pathspec-from-file']),
+  'git-stash': new Set(['-m', '--message', '--pathspec-from-file']),
   nice: new Set(['-n', '--adjustment']),
   timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
   xargs: new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-chars']),
@@ -915,9 +916,14 @@ function gitWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) =
       return;
     }
     case 'stash': {
-      // Only the paths after `--` name files (`git stash push -m MESSAGE -- PATHS`).
-      const dashes = rest.findIndex((w) => text(w) === '--');
-      for (const w of dashes < 0 ? [] : rest.slice(dashes + 1)) emit(at(w), 'replace', via);
+      // `git stash push [OPTIONS] [--] PATHS`; without `push` (`git stash -m MESSAGE -- PATHS`),
+      // only the paths after `--`. show, list, apply, pop … name no file to stash.
+      const first = rest[0] && text(rest[0]);
+      if (first === 'push') for (const w of operands('git-stash', rest.slice(1)).operands) emit(at(w), 'replace', via);
+      else if (first?.startsWith('-')) {
+        const dashes = rest.findIndex((w) => text(w) === '--');
+        for (const w of dashes < 0 ? [] : rest.slice(dashes + 1)) emit(at(w), 'replace', via);
+      }
       return;
     }
     case 'rm': {
