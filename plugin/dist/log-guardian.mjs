@@ -488,10 +488,22 @@ function namesLog(command) {
   let lower = command.toLowerCase();
   if (lower.includes("log.md")) return !0;
   if (!QUOTING.some((c) => lower.includes(c))) return !1;
-  let bare = lower.replaceAll(`\\
+  let unquoted = lower.replaceAll(`\\
 `, "").replaceAll("$'", "'").replaceAll('$"', '"');
-  for (let c of [...QUOTING, ","]) bare = bare.replaceAll(c, "");
-  return bare.includes("log.md");
+  for (let c of ['"', "'", "\\"]) unquoted = unquoted.replaceAll(c, "");
+  return withoutBraces(unquoted).includes("log.md") ? !0 : unquoted.includes(",") && braceAlternativeNamesLog(unquoted);
+}
+var withoutBraces = (text) => text.replaceAll("{", "").replaceAll("}", "").replaceAll(",", "");
+function braceAlternativeNamesLog(text) {
+  let open = -1;
+  for (let k = 0; k < text.length; k++)
+    if (text[k] === "{") open = k;
+    else if (text[k] === "}" && open >= 0) {
+      let before = withoutBraces(text.slice(Math.max(0, open - 8), open)).slice(-5), after = withoutBraces(text.slice(k + 1, k + 9)).slice(0, 5);
+      for (let alternative of text.slice(open + 1, k).split(",")) if (`${before}${alternative}${after}`.includes("log.md")) return !0;
+      open = -1;
+    }
+  return !1;
 }
 var MAX_READ_COMMAND = 256 * 1024;
 function decideBash(call, cwd, env, shellWrites) {

@@ -168,9 +168,31 @@ export function namesLog(command: string): boolean {
   if (lower.includes('log.md')) return true;
   if (!QUOTING.some((c) => lower.includes(c))) return false;
   // A backslash-newline, and the `$` of an empty $'' or $"", go too.
-  let bare = lower.replaceAll('\\\n', '').replaceAll("$'", "'").replaceAll('$"', '"');
-  for (const c of [...QUOTING, ',']) bare = bare.replaceAll(c, '');
-  return bare.includes('log.md');
+  let unquoted = lower.replaceAll('\\\n', '').replaceAll("$'", "'").replaceAll('$"', '"');
+  for (const c of ['"', "'", '\\']) unquoted = unquoted.replaceAll(c, '');
+  if (withoutBraces(unquoted).includes('log.md')) return true;
+  return unquoted.includes(',') && braceAlternativeNamesLog(unquoted);
+}
+
+const withoutBraces = (text: string) => text.replaceAll('{', '').replaceAll('}', '').replaceAll(',', '');
+
+/**
+ * True when one alternative of a brace group, between the text around the group, spells log.md
+ * (`{log,now}.md`, `lo{g,x}.md`). Only innermost groups are split, so each character is looked at
+ * a bounded number of times: linear in the text.
+ */
+function braceAlternativeNamesLog(text: string): boolean {
+  let open = -1;
+  for (let k = 0; k < text.length; k++) {
+    if (text[k] === '{') open = k;
+    else if (text[k] === '}' && open >= 0) {
+      const before = withoutBraces(text.slice(Math.max(0, open - 8), open)).slice(-5);
+      const after = withoutBraces(text.slice(k + 1, k + 9)).slice(0, 5);
+      for (const alternative of text.slice(open + 1, k).split(',')) if (`${before}${alternative}${after}`.includes('log.md')) return true;
+      open = -1;
+    }
+  }
+  return false;
 }
 
 /**
