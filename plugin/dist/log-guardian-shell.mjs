@@ -631,8 +631,8 @@ function analyse(command, scope, reading, depth) {
     let feeds = w.parts.flatMap((p) => p.fed ?? []);
     out.push({ path: text(w), exact: exact(w), name: lastName(w), dir: current.dir, kind, via, ...feeds.length > 0 && { feeds } });
   }, assign = (w) => {
-    let eq = text(w).indexOf("="), name = text(w).slice(0, eq);
-    current.vars.set(name, variableValue(name, [dropChars(w, eq + 1)], reading));
+    let eq = text(w).indexOf("="), name = text(w).slice(0, eq), raw = w.raw?.startsWith(text(w).slice(0, eq + 1)) ? w.raw.slice(eq + 1) : void 0;
+    current.vars.set(name, variableValue(name, [{ ...dropChars(w, eq + 1), raw }], reading));
   }, startFor = (words) => {
     loops.push({ texts: [], outer: loops.at(-1) });
     let name = words[0] && literal(words[0]);

@@ -126,6 +126,9 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a for variable over a command naming log.md', 'for f in $(ls 04_Ventures/*/_kernel/log.md); do echo x >> "$f"; done', 'world', /cannot tell/],
   ['while read fed by a process substitution', 'while read -r f; do echo x >> "$f"; done < <(ls 04_Ventures/*/_kernel/log.md)', 'world', /cannot tell/],
   ['while read fed by a pipeline', `ls ${K}/log.md | while IFS= read -r f; do sed -i s/a/b/ "$f"; done`, 'world', /cannot tell/],
+  ['a variable set from a command naming log.md', `f=$(find 04_Ventures -name log.md | head -1); sed -i s/a/b/ "$f"`, 'world', /cannot tell/],
+  ['an exported variable set from a command naming log.md', `export LOG="$(ls ${K}/log.md)" && echo x >> "$LOG"`, 'world', /cannot tell/],
+  ['a variable set from a command naming log.md, copied from', `f=$(ls ${K}/log.md); cp "$f" /tmp/log-copy.md`, 'world', 'allow'],
   ['while read fed by a here-string', `while read f; do rm "$f"; done <<< "${K}/log.md"`, 'world', /cannot tell/],
   // Found by a review: shell forms the reader once missed (each was allowed, and bash changed the log).
   [

@@ -1013,7 +1013,9 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   const assign = (w: Word) => {
     const eq = text(w).indexOf('=');
     const name = text(w).slice(0, eq);
-    current.vars.set(name, variableValue(name, [dropChars(w, eq + 1)], reading));
+    // The value as written too: what a `$(…)` in it reads (`f=$(ls …/log.md)`) feeds the variable.
+    const raw = w.raw?.startsWith(text(w).slice(0, eq + 1)) ? w.raw.slice(eq + 1) : undefined;
+    current.vars.set(name, variableValue(name, [{ ...dropChars(w, eq + 1), raw }], reading));
   };
 
   /** `for NAME in WORDS` (or `select`): in the loop, `$NAME` takes each word in turn. */
