@@ -547,7 +547,9 @@ function commandWrites(name, args, emit, nested, depth) {
         text(w).startsWith("of=") && emit(dropChars(w, 3), "replace", "dd of=");
       return;
     case "patch": {
-      let { values, operands: files } = operands(name, args), out = values.get("-o") ?? values.get("--output");
+      let { options, values, operands: files } = operands(name, args);
+      if (options.some((o) => o === "--dry-run" || o === "--check" || o === "-C")) return;
+      let out = values.get("-o") ?? values.get("--output");
       out ? emit(out, "replace", "patch -o") : files[0] && emit(files[0], "replace", "patch");
       return;
     }

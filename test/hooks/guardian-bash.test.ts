@@ -205,6 +205,8 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['git mv of the log', `git mv ${K}/log.md ${K}/old-log.md`, 'world', /delete or move away/],
   ['git restore --staged of the log (the index only)', `git restore --staged ${K}/log.md`, 'world', 'allow'],
   ['git rm --cached of the log (the index only)', `git rm --cached ${K}/log.md`, 'world', 'allow'],
+  ['patch of the log', `patch ${K}/log.md < fix.patch`, 'world', /overwrite/],
+  ['patch --dry-run of the log (writes nothing)', `patch --dry-run ${K}/log.md < fix.patch && patch -C -p1 < fix.patch`, 'world', 'allow'],
   ['git add, diff and log of the log', `git add ${K}/log.md && git diff --cached ${K}/log.md && git log -p -- ${K}/log.md`, 'world', 'allow'],
   ['git checkout -b of a branch, then a commit naming the log', `git checkout -b log-fix && git commit -m "log.md entry" ${K}/log.md`, 'world', 'allow'],
 ];

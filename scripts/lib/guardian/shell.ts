@@ -862,7 +862,9 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       }
       return;
     case 'patch': {
-      const { values, operands: files } = operands(name, args);
+      const { options, values, operands: files } = operands(name, args);
+      // A trial run (GNU --dry-run, BSD -C/--check) writes nothing.
+      if (options.some((o) => o === '--dry-run' || o === '--check' || o === '-C')) return;
       const out = values.get('-o') ?? values.get('--output');
       if (out) emit(out, 'replace', 'patch -o');
       else if (files[0]) emit(files[0], 'replace', 'patch');
