@@ -8,7 +8,11 @@ function trimEndOf(text2, chars) {
 }
 
 // scripts/lib/guardian/shell.ts
-var MAX_DEPTH = 8, MAX_LOOP_RUNS = 64, MAX_LOOP_READINGS = 1024, MAX_EXPANSION = 256 * 1024, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0, asInput = (w) => exact(w) ? text(w) : w.raw ?? text(w), NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var MAX_DEPTH = 8, MAX_LOOP_RUNS = 64, MAX_LOOP_READINGS = 1024, MAX_EXPANSION = 256 * 1024, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0, asInput = (w) => exact(w) ? text(w) : w.raw ?? text(w), NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, MKTEMP = /^\s*mktemp(?:\s[^;&|<>`()\n]*)?$/, hasUpStep = (path) => path.split("/").includes("..");
+function underFresh(w, scope) {
+  let [first, ...rest] = w.parts;
+  return first?.fresh ? rest.every((p) => p.known) && !hasUpStep(text(w).slice(first.text.length)) : scope.fresh === !0 && exact(w) && !text(w).startsWith("/") && !hasUpStep(text(w));
+}
 function lastName(w) {
   let all = text(w), slash = all.lastIndexOf("/"), offset = 0;
   for (let p of w.parts) {
@@ -321,7 +325,7 @@ var Lexer = class _Lexer {
     let push = (t, known) => add({ text: t, known }), rest = this.src.slice(this.i + 1);
     if (rest.startsWith("(")) {
       let inner = this.balanced(this.i + 2);
-      this.nested(inner), push("$(…)", !1);
+      this.nested(inner), add({ text: "$(…)", known: !1, ...MKTEMP.test(inner) && { fresh: !0 } });
       return;
     }
     if (rest.startsWith("'")) {
@@ -628,10 +632,19 @@ function variableValue(name, words, reading) {
 }
 function analyse(command, scope, reading, depth) {
   let { home, out } = reading, stack = [], current = scope, loops = [], piped = [], nested = (inner) => {
-    depth < MAX_DEPTH && analyse(inner, { dir: current.dir, vars: new Map(current.vars) }, reading, depth + 1);
+    depth < MAX_DEPTH && analyse(inner, { dir: current.dir, vars: new Map(current.vars), fresh: current.fresh }, reading, depth + 1);
   }, spend = (n) => n > reading.expansion ? !1 : (reading.expansion -= n, !0), tokens = new Lexer(command, () => current, home, nested, spend).tokens(), emit = (w, kind, via) => {
     let feeds = w.parts.flatMap((p) => p.fed ?? []);
-    out.push({ path: text(w), exact: exact(w), name: lastName(w), dir: current.dir, kind, via, ...feeds.length > 0 && { feeds } });
+    out.push({
+      path: text(w),
+      exact: exact(w),
+      name: lastName(w),
+      dir: current.dir,
+      kind,
+      via,
+      ...feeds.length > 0 && { feeds },
+      ...underFresh(w, current) && { fresh: !0 }
+    });
   }, assign = (w) => {
     let eq = text(w).indexOf("="), name = text(w).slice(0, eq), raw = w.raw?.startsWith(text(w).slice(0, eq + 1)) ? w.raw.slice(eq + 1) : void 0;
     current.vars.set(name, variableValue(name, [{ ...dropChars(w, eq + 1), raw }], reading));
@@ -693,12 +706,14 @@ function analyse(command, scope, reading, depth) {
         name = baseName(text(args[j])), args = args.slice(j + 1);
       }
       if (name === "cd" || name === "pushd") {
-        let target = args.find((w) => !text(w).startsWith("-") || text(w) === "-"), t = target ? literal(target) : home, followed = t !== void 0 && t !== "-" && !several, pwd = current.vars.get("PWD");
+        let target = args.find((w) => !text(w).startsWith("-") || text(w) === "-"), t = target ? literal(target) : home, followed = t !== void 0 && t !== "-" && !several;
+        current.fresh = target !== void 0 && !several && underFresh(target, current);
+        let pwd = current.vars.get("PWD");
         current.dir = followed && current.dir !== void 0 ? joinPath(current.dir, t) : void 0, current.vars.set("PWD", followed && typeof pwd == "string" ? joinPath(pwd, t) : void 0);
         return;
       }
       if (name === "popd") {
-        current.dir = void 0, current.vars.set("PWD", void 0);
+        current.dir = void 0, current.fresh = !1, current.vars.set("PWD", void 0);
         return;
       }
       if (name === "read") return read(args, cmd2.redirs);
@@ -714,7 +729,7 @@ function analyse(command, scope, reading, depth) {
     } else if (tok.t === "redir") cmd.redirs.push({ op: tok.op, target: tok.target });
     else {
       let source = tok.op === "|" || tok.op === ")" && stack.length > 0 ? [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])].map(asInput).join(" ") : "";
-      finish(), source !== "" ? piped.push(source) : LIST_OPS.has(tok.op) && (piped = []), tok.op === "(" ? (stack.push(current), current = { dir: current.dir, vars: new Map(current.vars) }) : tok.op === ")" && stack.length > 0 && (current = stack.pop());
+      finish(), source !== "" ? piped.push(source) : LIST_OPS.has(tok.op) && (piped = []), tok.op === "(" ? (stack.push(current), current = { dir: current.dir, vars: new Map(current.vars), fresh: current.fresh }) : tok.op === ")" && stack.length > 0 && (current = stack.pop());
     }
   finish();
 }

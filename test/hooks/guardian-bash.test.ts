@@ -184,6 +184,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['gsed -i (GNU sed on macOS)', `gsed -i 's/tomatoes/potatoes/' ${K}/log.md`, 'world', /overwrite/],
   ['a timestamped backup beside it', `cp ${K}/log.md ${K}/log.md.bak.$(date +%Y%m%d)`, 'world', 'allow'],
   ['a timestamped copy in /tmp', `cp ${K}/log.md "/tmp/log-$(date +%F).md"`, 'world', 'allow'],
+  ['a copy of the log into a folder mktemp made', `tmp=$(mktemp -d); cp ${K}/log.md "$tmp/"`, 'world', 'allow'],
+  ['a copy of the log onto a file mktemp made', `t=$(mktemp) && cp ${K}/log.md $t`, 'world', 'allow'],
+  ['an old version of the log written in a folder mktemp made', `cd "$(mktemp -d)" && git -C <WORLD> show HEAD:${K}/log.md > log.md`, 'world', 'allow'],
+  ['a log.md written through .. out of a folder mktemp made', 'd=$(mktemp -d); echo x > "$d/../log.md"', 'world', /cannot tell/],
+  ['a log.md written after a cd .. out of a folder mktemp made', 'cd "$(mktemp -d)" && cd .. && echo x > log.md', 'world', /cannot tell/],
+  ['a log.md written in a folder mktemp made, then a cd elsewhere', `cd $(mktemp -d); cd <WORLD>/${K}; echo x > log.md`, 'world', /cannot tell|overwrite/],
   ['a copy into a folder named by a variable (may be the walnut kernel)', 'cp /tmp/log.md "$W/_kernel"', 'world', /cannot tell/],
   ['a copy into a folder a substitution names', 'cp /tmp/log.md "$(ls -d 04_Ventures/*/_kernel)"', 'world', /cannot tell/],
   ['perl reading it with a module (-MList::Util: its i is not -i)', `perl -MList::Util=sum -lne 'print' ${K}/log.md`, 'world', 'allow'],
@@ -214,7 +220,7 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
 describe('log-guardian: Bash commands', () => {
   for (const [what, command, where, expected, homeAt] of rows) {
     it(`${expected === 'allow' ? 'allows' : 'denies'} ${what}`, () => {
-      const d = bash(command.replace('<LOG>', log), where, homeAt ? { HOME: dirOf(homeAt) } : {});
+      const d = bash(command.replace('<LOG>', log).replace('<WORLD>', world), where, homeAt ? { HOME: dirOf(homeAt) } : {});
       if (expected === 'allow') {
         expect(d).toEqual({ allow: true });
       } else {

@@ -212,6 +212,7 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   const named = new Map<string, boolean>();
   const inputNamesLog = (input: string) => named.get(input) ?? named.set(input, namesLog(input)).get(input)!;
   for (const write of shellWrites(call.command, { home: env.HOME, cwd })) {
+    if (write.fresh) continue;
     // An absolute path does not depend on the folder, even after a cd the reader cannot follow.
     if (write.exact && (write.dir !== undefined || isAbsolute(write.path))) {
       const from = write.dir === undefined || write.dir === '' ? cwd : resolve(cwd, write.dir);

@@ -38,6 +38,8 @@ export interface ShellWrite {
   kind: WriteKind;
   /** What writes, for a message: `'>' redirection`, `sed -i`, `tee`, `mv` ... */
   via: string;
+  /** The path lies in a file or folder `mktemp` made in this command: no walnut log is there yet. */
+  fresh?: boolean;
   /**
    * When the path holds a variable read from input (`while read f`, `for f in $(…)`): the text of
    * that input as written (the files redirected in, the commands piped in, the `for` words).
@@ -56,6 +58,8 @@ interface Part {
   fed?: Feed | undefined;
   /** A variable's value: the length of the text it stands for (all of its words). */
   size?: number;
+  /** `$(mktemp …)`: a file or folder made by this command, new, so no walnut log lies in it. */
+  fresh?: boolean;
 }
 
 interface Word {
@@ -78,6 +82,8 @@ type Value = string | Part | undefined;
 interface Scope {
   dir: string | undefined;
   vars: Map<string, Value>;
+  /** After a `cd` into a folder `mktemp -d` made (and only down from there): `dir` is unknown, but new. */
+  fresh?: boolean | undefined;
 }
 
 const MAX_DEPTH = 8; // nested substitutions, sh -c strings, and loops whose input a `read` reads
@@ -96,6 +102,20 @@ const literal = (w: Word): string | undefined => (exact(w) ? text(w) : undefined
 /** A word as the text of an input: its value when known, else as written (`$(ls …)`). */
 const asInput = (w: Word) => (exact(w) ? text(w) : (w.raw ?? text(w)));
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A command substitution that is `mktemp` alone, with its options and template. */
+const MKTEMP = /^\s*mktemp(?:\s[^;&|<>`()\n]*)?$/;
+const hasUpStep = (path: string) => path.split('/').includes('..');
+
+/**
+ * True when `w` names a path in a file or folder `mktemp` made in this command (`"$tmp/x"` after
+ * `tmp=$(mktemp -d)`), or, in such a folder, a relative path: new, so it holds no walnut log.
+ * Not through a `..` step, which leaves it.
+ */
+function underFresh(w: Word, scope: Scope): boolean {
+  const [first, ...rest] = w.parts;
+  if (first?.fresh) return rest.every((p) => p.known) && !hasUpStep(text(w).slice(first.text.length));
+  return scope.fresh === true && exact(w) && !text(w).startsWith('/') && !hasUpStep(text(w));
+}
 
 function lastName(w: Word): string | undefined {
   const all = text(w);
@@ -551,7 +571,7 @@ class Lexer {
     if (rest.startsWith('(')) {
       const inner = this.balanced(this.i + 2);
       this.nested(inner);
-      push('$(…)', false);
+      add({ text: '$(…)', known: false, ...(MKTEMP.test(inner) && { fresh: true }) });
       return;
     }
     if (rest.startsWith("'")) {
@@ -998,7 +1018,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   /** The commands piped into the one being read. */
   let piped: string[] = [];
   const nested = (inner: string) => {
-    if (depth < MAX_DEPTH) analyse(inner, { dir: current.dir, vars: new Map(current.vars) }, reading, depth + 1);
+    if (depth < MAX_DEPTH) analyse(inner, { dir: current.dir, vars: new Map(current.vars), fresh: current.fresh }, reading, depth + 1);
   };
   const spend = (n: number) => {
     if (n > reading.expansion) return false;
@@ -1009,7 +1029,16 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
 
   const emit = (w: Word, kind: WriteKind, via: string) => {
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
-    out.push({ path: text(w), exact: exact(w), name: lastName(w), dir: current.dir, kind, via, ...(feeds.length > 0 && { feeds }) });
+    out.push({
+      path: text(w),
+      exact: exact(w),
+      name: lastName(w),
+      dir: current.dir,
+      kind,
+      via,
+      ...(feeds.length > 0 && { feeds }),
+      ...(underFresh(w, current) && { fresh: true }),
+    });
   };
 
   const assign = (w: Word) => {
@@ -1108,6 +1137,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       const t = target ? literal(target) : home;
       // A cd to each of a for variable's folders: the one the next command runs in is unknown.
       const followed = t !== undefined && t !== '-' && !several;
+      // Into a folder mktemp made, or down from one: still new.
+      current.fresh = target !== undefined && !several && underFresh(target, current);
       const pwd = current.vars.get('PWD');
       current.dir = followed && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
       current.vars.set('PWD', followed && typeof pwd === 'string' ? joinPath(pwd, t) : undefined);
@@ -1115,6 +1146,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     }
     if (name === 'popd') {
       current.dir = undefined;
+      current.fresh = false;
       current.vars.set('PWD', undefined);
       return;
     }
@@ -1141,7 +1173,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       else if (LIST_OPS.has(tok.op)) piped = [];
       if (tok.op === '(') {
         stack.push(current);
-        current = { dir: current.dir, vars: new Map(current.vars) };
+        current = { dir: current.dir, vars: new Map(current.vars), fresh: current.fresh };
       } else if (tok.op === ')' && stack.length > 0) current = stack.pop()!;
     }
   }
