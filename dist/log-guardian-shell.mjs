@@ -412,7 +412,24 @@ var Lexer = class _Lexer {
   awk: /* @__PURE__ */ new Set(["-f", "-v", "-F", "-i", "-e", "--file", "--assign", "--field-separator", "--include", "--source"]),
   gawk: /* @__PURE__ */ new Set(["-f", "-v", "-F", "-i", "-e", "--file", "--assign", "--field-separator", "--include", "--source"]),
   patch: /* @__PURE__ */ new Set(["-i", "-o", "-p", "-d", "-D", "-B", "-F", "-r", "-V", "-Y", "-z", "--input", "--output", "--strip", "--directory", "--reject-file"]),
-  read: /* @__PURE__ */ new Set(["-a", "-d", "-i", "-n", "-N", "-p", "-t", "-u"])
+  read: /* @__PURE__ */ new Set(["-a", "-d", "-i", "-n", "-N", "-p", "-t", "-u"]),
+  sort: /* @__PURE__ */ new Set([
+    "-o",
+    "-k",
+    "-t",
+    "-S",
+    "-T",
+    "--output",
+    "--key",
+    "--field-separator",
+    "--buffer-size",
+    "--temporary-directory",
+    "--files0-from",
+    "--batch-size",
+    "--compress-program",
+    "--parallel",
+    "--random-source"
+  ])
 }, WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "nice", "timeout", "xargs", "command", "builtin", "exec", "nohup", "time", "stdbuf", "doas"]), SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh"]), DECLARATIONS = /* @__PURE__ */ new Set(["export", "local", "declare", "typeset", "readonly"]), LIST_OPS = /* @__PURE__ */ new Set([";", "&&", "||", "&", ";;"]), INPUT_REDIRS = /* @__PURE__ */ new Set(["<", "<<<", "<>"]), KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!"]), OUTPUT_REDIRS = /* @__PURE__ */ new Map([
   [">", "replace"],
   [">|", "replace"],
@@ -557,8 +574,16 @@ function commandWrites(name, args, emit, nested, depth) {
       out ? emit(out, "replace", "patch -o") : files[0] && emit(files[0], "replace", "patch");
       return;
     }
+    case "sort": {
+      let out = operands(name, args).values, file = out.get("-o") ?? out.get("--output");
+      file && emit(file, "replace", "sort -o");
+      return;
+    }
     case "git":
       gitWrites(args, emit, nested, depth);
+      return;
+    case "eval":
+      depth < MAX_DEPTH && nested(args.map(text).join(" "));
       return;
     default:
       if (SHELLS.has(name) && depth < MAX_DEPTH) {

@@ -109,6 +109,10 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['after a cd the guardian cannot follow', 'cd "$(ls -d 04_Ventures/*/_kernel)" && echo x > log.md', 'world', /cannot tell|overwrite/],
   ['inside a command substitution', `echo "$(sed -i s/a/b/ ${K}/log.md)"`, 'world', /overwrite/],
   ['inside bash -c', `bash -c 'echo x > ${K}/log.md'`, 'world', /overwrite/],
+  ['inside eval', `eval "sed -i 's/a/b/' ${K}/log.md"`, 'world', /overwrite/],
+  ['sort -o onto it', `sort -u -o ${K}/log.md ${K}/log.md`, 'world', /overwrite/],
+  ['sort --output= onto it', `sort ${K}/log.md --output=${K}/log.md`, 'world', /overwrite/],
+  ['sort -o elsewhere', `sort -o /tmp/sorted.md ${K}/log.md`, 'world', 'allow'],
   ['behind sudo and env', `sudo env A=1 tee ${K}/log.md < /dev/null`, 'world', /overwrite/],
   ['behind xargs', `echo ${K}/log.md | xargs rm`, 'world', 'allow'], // stdin-fed arguments are out of reach
   ['the second command of a pipeline list', `git status && echo x > ${K}/log.md`, 'world', /overwrite/],

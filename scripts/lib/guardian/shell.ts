@@ -8,9 +8,9 @@
  * redirections (`>` `>|` `>>` `&>` `&>>` `N>` `<>`, here-documents skipped), `cd`/`pushd`,
  * variables assigned earlier in the same command line, `for` variables (each of their words in
  * turn), variables `read` sets (unknown, with the text of what feeds them), command and process
- * substitutions and `sh -c` strings (read as commands of their own), wrappers (`sudo`, `env`,
+ * substitutions, `sh -c` strings and `eval` (read as commands of their own), wrappers (`sudo`, `env`,
  * `command`, `exec`, `nice`, `nohup`, `time`, `timeout`, `xargs`), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
- * `gawk -i inplace`, `tee`, `sponge`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=`,
+ * `gawk -i inplace`, `tee`, `sponge`, `sort -o`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=`,
  * `patch`, and git's checkout, restore, stash, rm and mv of named paths. A word with a part the
  * text cannot tell (`$VAR` not set in the same line, `$(…)`, a glob, `~user`) is marked inexact,
  * keeping whatever part is known.
@@ -686,6 +686,23 @@ const OPTION_ARGS: Record<string, Set<string>> = {
   gawk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
   patch: new Set(['-i', '-o', '-p', '-d', '-D', '-B', '-F', '-r', '-V', '-Y', '-z', '--input', '--output', '--strip', '--directory', '--reject-file']),
   read: new Set(['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u']),
+  sort: new Set([
+    '-o',
+    '-k',
+    '-t',
+    '-S',
+    '-T',
+    '--output',
+    '--key',
+    '--field-separator',
+    '--buffer-size',
+    '--temporary-directory',
+    '--files0-from',
+    '--batch-size',
+    '--compress-program',
+    '--parallel',
+    '--random-source',
+  ]),
 };
 
 const WRAPPERS = new Set(['sudo', 'env', 'nice', 'timeout', 'xargs', 'command', 'builtin', 'exec', 'nohup', 'time', 'stdbuf', 'doas']);
@@ -890,8 +907,18 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       else if (files[0]) emit(files[0], 'replace', 'patch');
       return;
     }
+    case 'sort': {
+      const out = operands(name, args).values;
+      const file = out.get('-o') ?? out.get('--output');
+      if (file) emit(file, 'replace', 'sort -o');
+      return;
+    }
     case 'git':
       gitWrites(args, emit, nested, depth);
+      return;
+    case 'eval':
+      // eval joins its words and runs them as a command line.
+      if (depth < MAX_DEPTH) nested(args.map(text).join(' '));
       return;
     default:
       if (SHELLS.has(name) && depth < MAX_DEPTH) {
