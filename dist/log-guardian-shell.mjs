@@ -390,7 +390,7 @@ var Lexer = class _Lexer {
   "git-stash": /* @__PURE__ */ new Set(["-m", "--message", "--pathspec-from-file"]),
   nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
   timeout: /* @__PURE__ */ new Set(["-s", "-k", "--signal", "--kill-after"]),
-  xargs: /* @__PURE__ */ new Set(["-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars"]),
+  xargs: /* @__PURE__ */ new Set(["-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars", "--max-lines"]),
   command: /* @__PURE__ */ new Set(),
   builtin: /* @__PURE__ */ new Set(),
   exec: /* @__PURE__ */ new Set(["-a"]),
@@ -630,6 +630,17 @@ function gitWrites(args, emit, nested, depth) {
       return;
   }
 }
+function withXargsInput(args, fed, replace) {
+  let input = { text: "<xargs input>", known: !1, fed };
+  return replace === void 0 || replace === "" ? [...args, { parts: [input] }] : args.map((w) => {
+    let t = text(w);
+    if (!t.includes(replace)) return w;
+    let parts = [];
+    return t.split(replace).forEach((piece, k) => {
+      k > 0 && parts.push(input), piece !== "" && parts.push({ text: piece, known: exact(w) });
+    }), { parts };
+  });
+}
 var isAssignment = (w) => w.parts[0]?.known === !0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w));
 function bindLoops(cmd, reading) {
   let lists = /* @__PURE__ */ new Map();
@@ -710,40 +721,47 @@ function analyse(command, scope, reading, depth) {
     if (k === words.length) return;
     words = words.slice(k);
     let name = baseName(text(words[0])), args = words.slice(1);
-    if (!DECLARATIONS.has(name)) {
-      for (let hops = 0; (WRAPPERS.has(name) || name === "{") && hops < 8; hops++) {
-        if (name === "{") {
-          if (args.length === 0) return;
-          name = baseName(text(args[0])), args = args.slice(1);
-          continue;
-        }
-        let takesArg = OPTION_ARGS[name], j = 0;
-        for (; j < args.length; ) {
-          let t = text(args[j]);
-          if (t.startsWith("-")) j += takesArg.has(t) ? 2 : 1;
-          else if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) j++;
-          else if (name === "timeout" && /^\d/.test(t)) {
-            j++;
-            break;
-          } else break;
-        }
-        if (j >= args.length) return;
-        name = baseName(text(args[j])), args = args.slice(j + 1);
+    if (DECLARATIONS.has(name)) return;
+    let xargs;
+    for (let hops = 0; (WRAPPERS.has(name) || name === "{") && hops < 8; hops++) {
+      if (name === "{") {
+        if (args.length === 0) return;
+        name = baseName(text(args[0])), args = args.slice(1);
+        continue;
       }
-      if (name === "cd" || name === "pushd") {
-        let target = args.find((w) => !text(w).startsWith("-") || text(w) === "-"), t = target ? literal(target) : home, followed = t !== void 0 && t !== "-" && !several;
-        current.fresh = target !== void 0 && !several && underFresh(target, current);
-        let pwd = current.vars.get("PWD");
-        current.dir = followed && current.dir !== void 0 ? joinPath(current.dir, t) : void 0, current.vars.set("PWD", followed && typeof pwd == "string" ? joinPath(pwd, t) : void 0);
-        return;
+      let takesArg = OPTION_ARGS[name], j = 0;
+      for (; j < args.length; ) {
+        let t = text(args[j]);
+        if (t.startsWith("-")) j += takesArg.has(t) ? 2 : 1;
+        else if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) j++;
+        else if (name === "timeout" && /^\d/.test(t)) {
+          j++;
+          break;
+        } else break;
       }
-      if (name === "popd") {
-        current.dir = void 0, current.fresh = !1, current.vars.set("PWD", void 0);
-        return;
+      if (j >= args.length) return;
+      if (name === "xargs" && !xargs) {
+        let { options, values } = operands("xargs", args.slice(0, j)), file = values.get("-a") ?? values.get("--arg-file"), replace = values.get("-I") ?? values.get("--replace");
+        xargs = {
+          fed: { texts: file ? [asInput(file)] : [...inputs(cmd2.redirs), ...piped], outer: loops.at(-1) },
+          replace: replace ? text(replace) : options.some((o) => o === "-i" || o === "--replace") ? "{}" : void 0
+        };
       }
-      if (name === "read") return read(args, cmd2.redirs);
-      commandWrites(name, args, emit, nested, depth);
+      name = baseName(text(args[j])), args = args.slice(j + 1);
     }
+    if (xargs && (args = withXargsInput(args, xargs.fed, xargs.replace)), name === "cd" || name === "pushd") {
+      let target = args.find((w) => !text(w).startsWith("-") || text(w) === "-"), t = target ? literal(target) : home, followed = t !== void 0 && t !== "-" && !several;
+      current.fresh = target !== void 0 && !several && underFresh(target, current);
+      let pwd = current.vars.get("PWD");
+      current.dir = followed && current.dir !== void 0 ? joinPath(current.dir, t) : void 0, current.vars.set("PWD", followed && typeof pwd == "string" ? joinPath(pwd, t) : void 0);
+      return;
+    }
+    if (name === "popd") {
+      current.dir = void 0, current.fresh = !1, current.vars.set("PWD", void 0);
+      return;
+    }
+    if (name === "read") return read(args, cmd2.redirs);
+    commandWrites(name, args, emit, nested, depth);
   }, cmd = { words: [], redirs: [] }, finish = () => {
     (cmd.words.length > 0 || cmd.redirs.length > 0) && run(cmd), cmd = { words: [], redirs: [] };
   };

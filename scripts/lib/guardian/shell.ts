@@ -16,8 +16,8 @@
  * keeping whatever part is known.
  *
  * It is a guard against accidents, not a sandbox: what a program decides at run time (a script's
- * own file writes, `find -delete`, arguments read by `xargs` from stdin, `git checkout -- .`) is not
- * visible here.
+ * own file writes, `find -delete`, names `xargs` reads from an input the text does not show,
+ * `git checkout -- .`) is not visible here.
  */
 import { trimEndOf } from '../text/trim.ts';
 
@@ -663,7 +663,7 @@ const OPTION_ARGS: Record<string, Set<string>> = {
   'git-stash': new Set(['-m', '--message', '--pathspec-from-file']),
   nice: new Set(['-n', '--adjustment']),
   timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
-  xargs: new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-chars']),
+  xargs: new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-chars', '--max-lines']),
   command: new Set(),
   builtin: new Set(),
   exec: new Set(['-a']),
@@ -987,6 +987,25 @@ function gitWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) =
   }
 }
 
+/**
+ * The arguments of a command xargs runs, with the names it reads: in place of the replace string
+ * of -I (`cp {} {}.bak`), else after the last argument. What they are is unknown, fed by xargs' input.
+ */
+function withXargsInput(args: Word[], fed: Feed, replace: string | undefined): Word[] {
+  const input: Part = { text: '<xargs input>', known: false, fed };
+  if (replace === undefined || replace === '') return [...args, { parts: [input] }];
+  return args.map((w) => {
+    const t = text(w);
+    if (!t.includes(replace)) return w;
+    const parts: Part[] = [];
+    t.split(replace).forEach((piece, k) => {
+      if (k > 0) parts.push(input);
+      if (piece !== '') parts.push({ text: piece, known: exact(w) });
+    });
+    return { parts };
+  });
+}
+
 const isAssignment = (w: Word) => w.parts[0]?.known === true && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w));
 
 /** One reading of a command line: what it knows, what it found, what it may still spend. */
@@ -1136,6 +1155,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     let name = baseName(text(words[0]!));
     let args = words.slice(1);
     if (DECLARATIONS.has(name)) return;
+    let xargs: { fed: Feed; replace: string | undefined } | undefined;
     for (let hops = 0; (WRAPPERS.has(name) || name === '{') && hops < 8; hops++) {
       if (name === '{') {
         // `time { …; }`: the group's first command.
@@ -1156,9 +1176,20 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
         } else break;
       }
       if (j >= args.length) return;
+      if (name === 'xargs' && !xargs) {
+        // The names xargs reads (from its input, or the file of -a) are arguments of its command.
+        const { options, values } = operands('xargs', args.slice(0, j));
+        const file = values.get('-a') ?? values.get('--arg-file');
+        const replace = values.get('-I') ?? values.get('--replace');
+        xargs = {
+          fed: { texts: file ? [asInput(file)] : [...inputs(cmd.redirs), ...piped], outer: loops.at(-1) },
+          replace: replace ? text(replace) : options.some((o) => o === '-i' || o === '--replace') ? '{}' : undefined,
+        };
+      }
       name = baseName(text(args[j]!));
       args = args.slice(j + 1);
     }
+    if (xargs) args = withXargsInput(args, xargs.fed, xargs.replace);
     if (name === 'cd' || name === 'pushd') {
       const target = args.find((w) => !text(w).startsWith('-') || text(w) === '-');
       const t = target ? literal(target) : home;
