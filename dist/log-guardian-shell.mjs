@@ -579,6 +579,9 @@ function commandWrites(name, args, emit, nested, depth) {
       file && emit(file, "replace", "sort -o");
       return;
     }
+    case "find":
+      findWrites(args, emit, nested, depth);
+      return;
     case "git":
       gitWrites(args, emit, nested, depth);
       return;
@@ -590,6 +593,83 @@ function commandWrites(name, args, emit, nested, depth) {
         let c = args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(text(w))), script = c >= 0 ? args[c + 1] : void 0;
         script && nested(text(script));
       }
+  }
+}
+function globMatches(pattern, name) {
+  let reach = name.split("").map(() => !1);
+  reach = [!0, ...reach];
+  for (let p = 0; p < pattern.length; p++) {
+    let c = pattern[p], test;
+    if (c === "*") {
+      for (let k = 1; k <= name.length; k++) reach[k] = reach[k] || reach[k - 1];
+      continue;
+    }
+    if (c === "[") {
+      let end = pattern.indexOf("]", p + 2);
+      if (end > 0) {
+        let negate = pattern[p + 1] === "!" || pattern[p + 1] === "^", set = pattern.slice(p + (negate ? 2 : 1), end);
+        test = (ch) => set.includes(ch) !== negate, p = end;
+      } else test = (ch) => ch === c;
+    } else if (c === "?") test = () => !0;
+    else {
+      let literal2 = c === "\\" && p + 1 < pattern.length ? pattern[++p] : c;
+      test = (ch) => ch === literal2;
+    }
+    let next = [!1];
+    for (let k = 1; k <= name.length; k++) next.push(reach[k - 1] && test(name[k - 1]));
+    reach = next;
+  }
+  return reach[name.length];
+}
+var FIND_VALUE_TESTS = /* @__PURE__ */ new Set([
+  "-name",
+  "-iname",
+  "-path",
+  "-ipath",
+  "-wholename",
+  "-iwholename",
+  "-regex",
+  "-iregex",
+  "-newer",
+  "-perm",
+  "-type",
+  "-user",
+  "-group",
+  "-size",
+  "-mtime",
+  "-mmin",
+  "-maxdepth",
+  "-mindepth",
+  "-printf",
+  "-fprint",
+  "-fprintf"
+]);
+function findWrites(args, emit, nested, depth) {
+  let matched = !1, excluded = !1, alternatives = args.some((w) => text(w) === "-o" || text(w) === "-or");
+  for (let k = 0; k + 1 < args.length; k++) {
+    let test = text(args[k]);
+    if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
+    let pattern = text(args[k + 1]), last = /name$/.test(test) ? pattern : pattern.slice(pattern.lastIndexOf("/") + 1);
+    if (!globMatches(test.startsWith("-i") ? last.toLowerCase() : last, "log.md")) continue;
+    let before = k > 0 ? text(args[k - 1]) : "";
+    before === "!" || before === "-not" ? excluded = !alternatives : matched = !0;
+  }
+  let name = matched && !excluded ? "log.md" : void 0, found = {
+    parts: [
+      { text: "<found by find>", known: !1 },
+      { text: `/${name ?? "*"}`, known: name !== void 0 }
+    ]
+  };
+  for (let k = 0; k < args.length; k++) {
+    let t = text(args[k]);
+    if (FIND_VALUE_TESTS.has(t)) k++;
+    else if (t === "-delete") emit(found, "remove", "find -delete");
+    else if (/^-(?:exec|execdir|ok|okdir)$/.test(t)) {
+      let end = k + 1;
+      for (; end < args.length && text(args[end]) !== ";" && text(args[end]) !== "+"; ) end++;
+      let command = args.slice(k + 1, end).map((w) => text(w) === "{}" ? found : w);
+      command.length > 0 && commandWrites(baseName(text(command[0])), command.slice(1), (w, kind, via) => emit(w, kind, `find ${t} ${via}`), nested, depth), k = end;
+    }
   }
 }
 var GIT_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]);

@@ -16,7 +16,7 @@
  * keeping whatever part is known.
  *
  * It is a guard against accidents, not a sandbox: what a program decides at run time (a script's
- * own file writes, `find -delete`, names `xargs` reads from an input the text does not show,
+ * own file writes, the files `find` finds by other tests than a name, names `xargs` reads from an input the text does not show,
  * `git checkout -- .`) is not visible here.
  */
 import { trimEndOf } from '../text/trim.ts';
@@ -913,6 +913,9 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       if (file) emit(file, 'replace', 'sort -o');
       return;
     }
+    case 'find':
+      findWrites(args, emit, nested, depth);
+      return;
     case 'git':
       gitWrites(args, emit, nested, depth);
       return;
@@ -926,6 +929,105 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
         const script = c >= 0 ? args[c + 1] : undefined;
         if (script) nested(text(script));
       }
+  }
+}
+
+/** True when the glob `pattern` (`*`, `?`, `[…]`) matches all of `name`; linear in their sizes' product. */
+function globMatches(pattern: string, name: string): boolean {
+  // reach[k]: the pattern read so far can match name's first k characters.
+  let reach = name.split('').map(() => false);
+  reach = [true, ...reach];
+  for (let p = 0; p < pattern.length; p++) {
+    const c = pattern[p]!;
+    let test: (ch: string) => boolean;
+    if (c === '*') {
+      for (let k = 1; k <= name.length; k++) reach[k] = reach[k]! || reach[k - 1]!;
+      continue;
+    }
+    if (c === '[') {
+      const end = pattern.indexOf(']', p + 2);
+      if (end > 0) {
+        const negate = pattern[p + 1] === '!' || pattern[p + 1] === '^';
+        const set = pattern.slice(p + (negate ? 2 : 1), end);
+        test = (ch) => set.includes(ch) !== negate;
+        p = end;
+      } else test = (ch) => ch === c;
+    } else if (c === '?') test = () => true;
+    else {
+      const literal = c === '\\' && p + 1 < pattern.length ? pattern[++p]! : c;
+      test = (ch) => ch === literal;
+    }
+    const next = [false];
+    for (let k = 1; k <= name.length; k++) next.push(reach[k - 1]! && test(name[k - 1]!));
+    reach = next;
+  }
+  return reach[name.length]!;
+}
+
+/** The expression options of find that take a value. */
+const FIND_VALUE_TESTS = new Set([
+  '-name',
+  '-iname',
+  '-path',
+  '-ipath',
+  '-wholename',
+  '-iwholename',
+  '-regex',
+  '-iregex',
+  '-newer',
+  '-perm',
+  '-type',
+  '-user',
+  '-group',
+  '-size',
+  '-mtime',
+  '-mmin',
+  '-maxdepth',
+  '-mindepth',
+  '-printf',
+  '-fprint',
+  '-fprintf',
+]);
+
+/**
+ * `find … -delete` and `find … -exec CMD … {} ;`: the files found are unknown, but when a
+ * -name/-iname/-path pattern matches `log.md`, each may be a walnut log in a folder the text does
+ * not tell.
+ */
+function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: (cmd: string) => void, depth: number): void {
+  // A pattern that matches log.md finds logs, unless a negated one (-not -name log.md) leaves them
+  // out; with -o, which joins alternatives, a negation is not followed.
+  let matched = false;
+  let excluded = false;
+  const alternatives = args.some((w) => text(w) === '-o' || text(w) === '-or');
+  for (let k = 0; k + 1 < args.length; k++) {
+    const test = text(args[k]!);
+    if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
+    const pattern = text(args[k + 1]!);
+    const last = /name$/.test(test) ? pattern : pattern.slice(pattern.lastIndexOf('/') + 1);
+    if (!globMatches(test.startsWith('-i') ? last.toLowerCase() : last, 'log.md')) continue;
+    const before = k > 0 ? text(args[k - 1]!) : '';
+    if (before === '!' || before === '-not') excluded = !alternatives;
+    else matched = true;
+  }
+  const name = matched && !excluded ? 'log.md' : undefined;
+  const found: Word = {
+    parts: [
+      { text: '<found by find>', known: false },
+      { text: `/${name ?? '*'}`, known: name !== undefined },
+    ],
+  };
+  for (let k = 0; k < args.length; k++) {
+    const t = text(args[k]!);
+    if (FIND_VALUE_TESTS.has(t)) k++;
+    else if (t === '-delete') emit(found, 'remove', 'find -delete');
+    else if (/^-(?:exec|execdir|ok|okdir)$/.test(t)) {
+      let end = k + 1;
+      while (end < args.length && text(args[end]!) !== ';' && text(args[end]!) !== '+') end++;
+      const command = args.slice(k + 1, end).map((w) => (text(w) === '{}' ? found : w));
+      if (command.length > 0) commandWrites(baseName(text(command[0]!)), command.slice(1), (w, kind, via) => emit(w, kind, `find ${t} ${via}`), nested, depth);
+      k = end;
+    }
   }
 }
 
