@@ -595,21 +595,29 @@ function commandWrites(name, args, emit, nested, depth) {
       }
   }
 }
+function inSet(set, ch) {
+  for (let k = 0; k < set.length; k++)
+    if (set[k + 1] === "-" && k + 2 < set.length) {
+      if (ch >= set[k] && ch <= set[k + 2]) return !0;
+      k += 2;
+    } else if (set[k] === ch) return !0;
+  return !1;
+}
 function globMatches(pattern, name) {
-  let reach = name.split("").map(() => !1);
-  reach = [!0, ...reach];
+  let closeAt = new Array(pattern.length + 1);
+  closeAt[pattern.length] = -1;
+  for (let p = pattern.length - 1; p >= 0; p--) closeAt[p] = pattern[p] === "]" ? p : closeAt[p + 1];
+  let reach = [!0, ...name.split("").map(() => !1)];
   for (let p = 0; p < pattern.length; p++) {
-    let c = pattern[p], test;
+    let c = pattern[p];
     if (c === "*") {
       for (let k = 1; k <= name.length; k++) reach[k] = reach[k] || reach[k - 1];
       continue;
     }
-    if (c === "[") {
-      let end = pattern.indexOf("]", p + 2);
-      if (end > 0) {
-        let negate = pattern[p + 1] === "!" || pattern[p + 1] === "^", set = pattern.slice(p + (negate ? 2 : 1), end);
-        test = (ch) => set.includes(ch) !== negate, p = end;
-      } else test = (ch) => ch === c;
+    let test, end = c === "[" && p + 2 <= pattern.length ? closeAt[p + 2] : -1;
+    if (end > 0) {
+      let negate = pattern[p + 1] === "!" || pattern[p + 1] === "^", set = pattern.slice(p + (negate ? 2 : 1), end);
+      test = (ch) => inSet(set, ch) !== negate, p = end;
     } else if (c === "?") test = () => !0;
     else {
       let literal2 = c === "\\" && p + 1 < pattern.length ? pattern[++p] : c;
@@ -617,7 +625,7 @@ function globMatches(pattern, name) {
     }
     let next = [!1];
     for (let k = 1; k <= name.length; k++) next.push(reach[k - 1] && test(name[k - 1]));
-    reach = next;
+    if (reach = next, !reach.includes(!0)) return !1;
   }
   return reach[name.length];
 }

@@ -50,6 +50,8 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
   ],
   ['a for loop over no words runs nothing', 'for f in; do rm "$f"; done', []],
   ['the output of a loop', 'for f in a; do echo "$f"; done > log.md', [['log.md', 'replace', true]]],
+  ['find -delete of names a bracket range matches', "find . -name '[a-z]og.md' -delete", [['<found by find>/log.md', 'remove', false]]],
+  ['find -delete of names no log.md matches', "find . -name '[!l]og.md' -delete", [['<found by find>/*', 'remove', false]]],
 ];
 
 describe('shellWrites', () => {
@@ -122,5 +124,10 @@ describe('shellWrites', () => {
     expect(shellWrites(`${'for b in $a $a; do a=$b$b; '.repeat(40)}rm "$a/log.md"`).every((w) => w.name === 'log.md')).toBe(true);
     expect(shellWrites(`x=${'a'.repeat(100_000)}; echo ${'$x'.repeat(40_000)} > log.md`)).toMatchObject([{ path: 'log.md' }]);
     expect(performance.now() - t0).toBeLessThan(5_000);
+    // A find -name pattern of a quarter of a million [ is matched in linear time.
+    const t1 = performance.now();
+    expect(shellWrites(`find . -name '${'['.repeat(250_000)}' -delete`)).toMatchObject([{ exact: false, name: undefined }]);
+    expect(shellWrites(`find . -name '${'*['.repeat(125_000)}' -delete`)).toMatchObject([{ exact: false, name: undefined }]);
+    expect(performance.now() - t1).toBeLessThan(2_000);
   });
 });

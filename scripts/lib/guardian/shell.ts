@@ -932,26 +932,38 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
   }
 }
 
+/** True when `ch` is in a bracket expression's `set` (characters and ranges: `a-z`). */
+function inSet(set: string, ch: string): boolean {
+  for (let k = 0; k < set.length; k++) {
+    if (set[k + 1] === '-' && k + 2 < set.length) {
+      if (ch >= set[k]! && ch <= set[k + 2]!) return true;
+      k += 2;
+    } else if (set[k] === ch) return true;
+  }
+  return false;
+}
+
 /** True when the glob `pattern` (`*`, `?`, `[…]`) matches all of `name`; linear in their sizes' product. */
 function globMatches(pattern: string, name: string): boolean {
+  // closeAt[p]: the first `]` at or after p (one pass, so that no `[` searches the rest again).
+  const closeAt: number[] = new Array(pattern.length + 1);
+  closeAt[pattern.length] = -1;
+  for (let p = pattern.length - 1; p >= 0; p--) closeAt[p] = pattern[p] === ']' ? p : closeAt[p + 1]!;
   // reach[k]: the pattern read so far can match name's first k characters.
-  let reach = name.split('').map(() => false);
-  reach = [true, ...reach];
+  let reach = [true, ...name.split('').map(() => false)];
   for (let p = 0; p < pattern.length; p++) {
     const c = pattern[p]!;
-    let test: (ch: string) => boolean;
     if (c === '*') {
       for (let k = 1; k <= name.length; k++) reach[k] = reach[k]! || reach[k - 1]!;
       continue;
     }
-    if (c === '[') {
-      const end = pattern.indexOf(']', p + 2);
-      if (end > 0) {
-        const negate = pattern[p + 1] === '!' || pattern[p + 1] === '^';
-        const set = pattern.slice(p + (negate ? 2 : 1), end);
-        test = (ch) => set.includes(ch) !== negate;
-        p = end;
-      } else test = (ch) => ch === c;
+    let test: (ch: string) => boolean;
+    const end = c === '[' && p + 2 <= pattern.length ? closeAt[p + 2]! : -1;
+    if (end > 0) {
+      const negate = pattern[p + 1] === '!' || pattern[p + 1] === '^';
+      const set = pattern.slice(p + (negate ? 2 : 1), end);
+      test = (ch) => inSet(set, ch) !== negate;
+      p = end;
     } else if (c === '?') test = () => true;
     else {
       const literal = c === '\\' && p + 1 < pattern.length ? pattern[++p]! : c;
@@ -960,6 +972,7 @@ function globMatches(pattern: string, name: string): boolean {
     const next = [false];
     for (let k = 1; k <= name.length; k++) next.push(reach[k - 1]! && test(name[k - 1]!));
     reach = next;
+    if (!reach.includes(true)) return false;
   }
   return reach[name.length]!;
 }
