@@ -24,7 +24,7 @@ describe('a package path that is not a regular file', () => {
     ['a folder', folder],
   ] as const) {
     it(`${what}: the reader and the head reader refuse it as unreadable, naming it`, { timeout: 5000 }, async () => {
-      const refused = { code: 'unreadable', message: expect.stringContaining(`${path} is not a file`) };
+      const refused = { code: 'unreadable', message: `cannot read ${path} (${what === 'a folder' ? 'EISDIR' : 'not a regular file'}); check the path` };
       await expect(readPackage(path, hashOnlySink, { maxBytes: 1 << 20 })).rejects.toMatchObject(refused);
       await expect(readPackageHead(path)).rejects.toMatchObject(refused);
     });

@@ -1,4 +1,5 @@
 import { AliveError } from '../errors.ts';
+import { failureReason, unreadablePackage } from './package-path.ts';
 import { parseManifest, MANIFEST_NAME, type Manifest } from './manifest.ts';
 import { readTarFile, sniffCompression } from './tar-read.ts';
 import { readManifestText, type Envelope } from './read-package.ts';
@@ -29,7 +30,7 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): 
     kind = await sniffCompression(path);
   } catch (err) {
     if (err instanceof AliveError) throw err;
-    throw new AliveError(`cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}); check the path`, { code: 'unreadable' });
+    throw unreadablePackage(path, failureReason(err));
   }
   if (kind === 'salted') return { envelope: 'v3-passphrase', entries: [] };
   if (kind === 'unknown') throw new AliveError(`${label} is not a .walnut package (it is neither gzip nor tar data)`, { code: 'bad_archive' });

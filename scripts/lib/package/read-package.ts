@@ -14,6 +14,7 @@ import { AliveError } from '../errors.ts';
 import { parseManifest, MANIFEST_NAME, type Manifest, type ManifestFile } from './manifest.ts';
 import { readTarFile, readTarStream, sniffCompression, refuse, type TarEntry, type TarLimits } from './tar-read.ts';
 import { folderSink, type FileSink, type FileDigest } from './sinks.ts';
+import { failureReason, unreadablePackage } from './package-path.ts';
 import { filesDigestV3 } from './v3.ts';
 
 /** Every unpacked file's mode (folders get the umask's, 0755 usually): tar modes are not carried. */
@@ -274,7 +275,7 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
   const limits = { maxBytes: opts.maxBytes, maxEntries: opts.maxEntries ?? 100_000, label };
   const kind = await sniffCompression(path).catch((err: NodeJS.ErrnoException) => {
     if (err instanceof AliveError) throw err;
-    throw new AliveError(`cannot read ${path} (${err.code ?? err.message}); check the path`, { code: 'unreadable' });
+    throw unreadablePackage(path, failureReason(err));
   });
   const spoolDir = await mkdtemp(join(tmpdir(), 'alive-spool-'));
   try {

@@ -14,6 +14,7 @@ import { unsafePathReason, normaliseMemberName } from './safe-path.ts';
 import { inlineText } from '../text/untrusted.ts';
 import type { OnProgress } from './progress.ts';
 import { inflatedGzipFile } from './gzip-members.ts';
+import { requireRegularFile } from './package-path.ts';
 
 export interface TarEntry {
   /** Normalised path (no `./`, no trailing `/`). */
@@ -215,7 +216,7 @@ class TarFeed extends Writable {
 export async function sniffCompression(path: string): Promise<'gzip' | 'tar' | 'salted' | 'unknown'> {
   const fh = await open(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   try {
-    if (!(await fh.stat()).isFile()) throw new AliveError(`${inlineText(path)} is not a file; give the path of a .walnut package`, { code: 'unreadable' });
+    requireRegularFile(path, await fh.stat());
     const head = Buffer.alloc(512);
     const { bytesRead } = await fh.read(head, 0, 512, 0);
     if (bytesRead >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';

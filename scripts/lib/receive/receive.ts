@@ -10,7 +10,8 @@
 import { mkdirSync, rmdirSync, statSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
-import { AliveError, errnoCode, messageOf } from '../errors.ts';
+import { AliveError, messageOf } from '../errors.ts';
+import { failureReason, requireRegularFile, unreadablePackage } from '../package/package-path.ts';
 import { formatBytes } from '../cli/progress.ts';
 import { utcStamp, type Manifest } from '../package/manifest.ts';
 import type { OnProgress } from '../package/progress.ts';
@@ -452,11 +453,11 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   let packageBytes: number;
   try {
     const st = statSync(pkg);
-    if (!st.isFile()) throw new AliveError(`${opts.packagePath} is not a file`, { code: 'unreadable' });
+    requireRegularFile(opts.packagePath, st);
     packageBytes = st.size;
   } catch (err) {
     if (err instanceof AliveError) throw err;
-    throw new AliveError(`cannot read ${opts.packagePath} (${errnoCode(err) ?? 'error'}); check the path`, { code: 'unreadable' });
+    throw unreadablePackage(opts.packagePath, failureReason(err));
   }
   const stamp = utcStamp(opts.now);
   const hashing = hashPackageInBackground(pkg, packageBytes);

@@ -2,7 +2,8 @@ import { mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defineCommand } from '../../cli/command.ts';
-import { AliveError, errnoCode } from '../../errors.ts';
+import { AliveError } from '../../errors.ts';
+import { failureReason, requireRegularFile, unreadablePackage } from '../../package/package-path.ts';
 import { findPeer, requireRelayConfig } from '../config.ts';
 import { fingerprint, keyChangedError, loadOwnPrivateKey, loadPinnedPeerKey, parsePeerPublicKey } from '../keys.ts';
 import { depositName, requireLogin } from '../names.ts';
@@ -36,14 +37,13 @@ export const pushCommand = defineCommand({
     const to = requireLogin(ctx.required(ctx.values.to, '--to'), '--to');
     const input = ctx.positionals[0]!;
     // In the words info, verify and receive use for the same path.
-    const unreadable = (why: string) => new AliveError(`cannot read ${input} (${why}); check the path`, { code: 'unreadable' });
     let stat: Stats;
     try {
       stat = statSync(input);
     } catch (err) {
-      throw unreadable(errnoCode(err) ?? 'error');
+      throw unreadablePackage(input, failureReason(err));
     }
-    if (!stat.isFile()) throw unreadable(stat.isDirectory() ? 'EISDIR' : 'not a file');
+    requireRegularFile(input, stat);
     const paths = defaultRelayPaths(env);
     const cfg = requireRelayConfig(paths.config);
     const peer = findPeer(cfg, to);

@@ -1,0 +1,21 @@
+/**
+ * The refusal of a package path that cannot be read as a package file (missing, a folder, a FIFO),
+ * in the same words for every command that takes one: info, verify, extract, receive, relay push.
+ */
+import type { Stats } from 'node:fs';
+import { AliveError, errnoCode } from '../errors.ts';
+import { inlineText } from '../text/untrusted.ts';
+
+export function unreadablePackage(path: string, why: string): AliveError {
+  return new AliveError(`cannot read ${inlineText(path)} (${why}); check the path`, { code: 'unreadable' });
+}
+
+/** Why a stat or open of the package failed, for unreadablePackage. */
+export function failureReason(err: unknown): string {
+  return errnoCode(err) ?? (err instanceof Error ? err.message : 'error');
+}
+
+/** Refuses `st` unless it is a regular file: a FIFO opened for reading waits for a writer for good. */
+export function requireRegularFile(path: string, st: Stats): void {
+  if (!st.isFile()) throw unreadablePackage(path, st.isDirectory() ? 'EISDIR' : 'not a regular file');
+}
