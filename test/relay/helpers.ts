@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { relayPaths, type RelayPaths } from '../../scripts/lib/relay/paths.ts';
-import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
+import { GitTransport, type GitTransportOptions } from '../../scripts/lib/relay/git-transport.ts';
 import { nextTestKeyPair, testKeyPairOf } from '../support/test-keys.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
@@ -86,11 +86,11 @@ export function bareFiles(repo: string, branch = 'main'): Map<string, string> {
 }
 
 /** A user of the git transport in `dir`: test keys, a relay folder, and a bare remote (not created). */
-export function gitUser(dir: string, login: string) {
+export function gitUser(dir: string, login: string, options: Pick<GitTransportOptions, 'listingMaxBytes'> = {}) {
   const paths = relayPaths(join(dir, login, 'relay'));
   const keys = writeTestKeys(paths);
   const url = join(dir, 'remotes', `${login}.git`);
-  return { login, paths, keys, url, transport: new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work }) };
+  return { login, paths, keys, url, transport: new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work, ...options }) };
 }
 
 /** git in `repo`, with `input` on stdin; its output trimmed. */

@@ -42,14 +42,18 @@ describe('state.json with a relay of many sender folders', () => {
   it('stays within what the hook reads: its waiting count and the warning about a replaced key still reach the session', async () => {
     const carol = await relayUser(base.dir, 'carol');
     const mallory = writeTestKeys(relayPaths(join(base.dir, 'mallory-keys')));
-    // 120,000 folders with 64-character names: over 8 MiB as a count by sender.
-    const senders = 120_000;
+    // More folders than state.json names (MAX_SENDERS_KEPT), with 64-character names: it names the
+    // first of them and counts them all, so no number of folders takes it past what the hook
+    // reads (120,000 made it 9.0 MB, over STATE_MAX_BYTES, before the cap).
+    const senders = 3_000;
     flood(carol.url, 'carol', senders, mallory.publicKeyPem);
 
     const probe = await run(carol, ['--json', '--budget', '120'], relayProbeCommand);
     expect(probe.code).toBe(0);
     const statePath = join(carol.paths.dir, 'state.json');
     expect(statSync(statePath).size).toBeLessThan(STATE_MAX_BYTES);
+    // What the cap allows at most: MAX_SENDERS_KEPT entries of a 64-character name and a count.
+    expect(statSync(statePath).size).toBeLessThan(MAX_SENDERS_KEPT * 100 + 64 * 1024);
     const seen = readNoticeState(statePath);
     expect(seen).toMatchObject({ pendingPackages: senders, ownKeyChanged: true });
 

@@ -37,6 +37,7 @@ const MAX_KEY_BYTES = 64 * 1024;
  * inbox/ of millions of paths; listed whole it took gigabytes and ended in a JavaScript error.
  */
 const MAX_LISTING_BYTES = 32 * 1024 * 1024;
+const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 100) / 100} MiB`;
 /**
  * Packages are gzip'd and encrypted already: compressing them again (zlib) or searching them for
  * deltas costs seconds per 64 MB and gains nothing. (core.bigFileThreshold is not used: in a
@@ -67,6 +68,8 @@ export interface GitTransportOptions {
   workDir: string;
   /** No file a commits-and-trees fetch writes may grow past this (default TREE_FETCH_MAX_BYTES). */
   treeFetchMaxBytes?: number;
+  /** No listing of a tree (ls-tree's output) is read past this (default MAX_LISTING_BYTES). */
+  listingMaxBytes?: number;
 }
 
 /**
@@ -147,6 +150,10 @@ export class GitTransport implements RelayTransport {
 
   private git(args: string[], opts: GitRunOptions = {}) {
     return runGit([...PACKAGE_FRIENDLY, ...args], { cwd: this.opts.clonePath, timeoutMs: LOCAL_TIMEOUT_MS, ...opts });
+  }
+
+  private listingMax(): number {
+    return this.opts.listingMaxBytes ?? MAX_LISTING_BYTES;
   }
 
   private remoteRef(remote: string): string {
@@ -263,11 +270,11 @@ export class GitTransport implements RelayTransport {
   private async listTree(ref: string, prefix: string): Promise<Map<string, { oid: string; mode: string; type: string }>> {
     let r: GitResult;
     try {
-      r = await this.git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', prefix], { maxStdoutBytes: MAX_LISTING_BYTES });
+      r = await this.git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', prefix], { maxStdoutBytes: this.listingMax() });
     } catch (err) {
       if (!(err instanceof AliveError && err.code === 'git_output_too_large')) throw err;
       throw new AliveError(
-        `${prefix} in the relay (at commit ${ref.slice(0, 12)}) holds more paths than alive lists (over ${MAX_LISTING_BYTES / 1024 / 1024} MiB of names): ` +
+        `${prefix} in the relay (at commit ${ref.slice(0, 12)}) holds more paths than alive lists (over ${mib(this.listingMax())} of names): ` +
           'someone with write access committed trees that spell millions of files. Remove them from the relay (a clone of it, `git rm -r` and push) and try again',
         { code: 'too_large' },
       );
@@ -389,11 +396,11 @@ export class GitTransport implements RelayTransport {
     if (base) {
       // A tree is read whole to be rebuilt, and repeated entries compress to almost nothing: a few
       // MB of pack can hold a tree that prints gigabytes (past what a JavaScript string holds).
-      const r = await this.git(['ls-tree', '-z', base], { maxStdoutBytes: MAX_LISTING_BYTES }).catch((err: unknown) => {
+      const r = await this.git(['ls-tree', '-z', base], { maxStdoutBytes: this.listingMax() }).catch((err: unknown) => {
         if (!(err instanceof AliveError && err.code === 'git_output_too_large')) throw err;
         throw new AliveError(
           `a tree in the relay (${base.slice(0, 12)}) holds more entries than alive reads ` +
-            `(over ${MAX_LISTING_BYTES / 1024 / 1024} MiB of names): someone with write access committed it. Remove it from the relay (a clone of it, \`git rm -r\` and push) and try again`,
+            `(over ${mib(this.listingMax())} of names): someone with write access committed it. Remove it from the relay (a clone of it, \`git rm -r\` and push) and try again`,
           { code: 'too_large' },
         );
       });
