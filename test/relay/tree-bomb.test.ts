@@ -37,22 +37,28 @@ function treeBomb(relay: string, n: number): void {
   gitIn(relay, ['update-ref', 'refs/heads/main', commit]);
 }
 
+/** Bob's relay, set up, holding one package of alice's (alice's own relay set up too with `setUpSender`). */
+async function oneDelivery(tag: string, opts: { setUpSender?: boolean; bobListingMaxBytes?: number } = {}) {
+  const t = tempDir(tag);
+  cleanups.push(t.cleanup);
+  const alice = gitUser(t.dir, 'alice');
+  const bob = gitUser(t.dir, 'bob', opts.bobListingMaxBytes !== undefined ? { listingMaxBytes: opts.bobListingMaxBytes } : {});
+  if (opts.setUpSender) await alice.transport.setup(alice.keys.publicKeyPem);
+  await bob.transport.setup(bob.keys.publicKeyPem);
+  const pkg = join(t.dir, 'p.walnut');
+  writeFileSync(pkg, randomBytes(2000));
+  await alice.transport.deliver(
+    { login: 'bob', relay: bob.url },
+    pkg,
+    () => 'one-20260101-000000-00000001.walnut',
+    () => {},
+  );
+  return { alice, bob };
+}
+
 describe('an inbox/ of shared trees that spells millions of paths', () => {
   it('is refused as too_large within seconds, not expanded into gigabytes', async () => {
-    const t = tempDir('tree-bomb');
-    cleanups.push(t.cleanup);
-    const alice = gitUser(t.dir, 'alice');
-    const bob = gitUser(t.dir, 'bob');
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
-    const pkg = join(t.dir, 'p.walnut');
-    writeFileSync(pkg, randomBytes(2000));
-    await alice.transport.deliver(
-      { login: 'bob', relay: bob.url },
-      pkg,
-      () => 'one-20260101-000000-00000001.walnut',
-      () => {},
-    );
+    const { bob } = await oneDelivery('tree-bomb', { setUpSender: true });
     // 250^3 = 15.6 million paths, about 1.3 GB as ls-tree -r prints them; a few hundred KB stored.
     treeBomb(bob.url, 250);
 
@@ -66,20 +72,8 @@ describe('an inbox/ of shared trees that spells millions of paths', () => {
   }, 60_000);
 
   it('a root tree past the listing cap (one name repeated) is refused as too_large by a clean-up, not read whole', async () => {
-    const t = tempDir('root-bomb');
-    cleanups.push(t.cleanup);
-    const alice = gitUser(t.dir, 'alice');
     // The cap at 1 MiB instead of 32 (MAX_LISTING_BYTES): 40,000 entries pass it as 700,000 pass the real one.
-    const bob = gitUser(t.dir, 'bob', { listingMaxBytes: 1024 * 1024 });
-    await bob.transport.setup(bob.keys.publicKeyPem);
-    const pkg = join(t.dir, 'p.walnut');
-    writeFileSync(pkg, randomBytes(2000));
-    await alice.transport.deliver(
-      { login: 'bob', relay: bob.url },
-      pkg,
-      () => 'one-20260101-000000-00000001.walnut',
-      () => {},
-    );
+    const { bob } = await oneDelivery('root-bomb', { bobListingMaxBytes: 1024 * 1024 });
     // Git reads a tree whole to rebuild it; a tree stores each entry in 30 bytes and compresses to
     // almost nothing when they repeat: 20 MB here, and a few MB of pack can hold gigabytes.
     const blob = gitIn(bob.url, ['hash-object', '-w', '--stdin'], 'x');
