@@ -182,8 +182,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'reply',
     {
       title: 'Answer a message',
-      description:
-        "Answers a message (claimed, or still waiting) in its thread; the answer goes to the receiver's outbox, where the sender's wait finds it. Returns the answer's id.",
+      description: `Answers a message (claimed, or still waiting) in its thread; the answer goes to the receiver's outbox, where the sender's wait finds it. Returns the answer's id (and the request's Thread header under untrusted_thread when it is not a plain id). ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({
         id: messageId('the id of the message to answer'),
         body: text('the answer text'),
@@ -209,7 +208,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'status',
     {
       title: 'Bus status',
-      description: 'Per receiver: messages waiting, claimed, answers not collected, dead letters, archived, and whether a daemon serves it.',
+      description: `Per receiver: messages waiting, claimed, answers not collected, dead letters, archived, and whether a daemon serves it (the command its record names under untrusted.agent). ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({}),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
