@@ -94,6 +94,52 @@ describe('signer names (issue 11)', () => {
     expect(JSON.parse(plain.stdout).signer).toBe('alice');
   });
 
+  it('verify --signer-key names the key that verified; a signer label whose pinned key is another key is untrusted data, never "valid, by <label>"', async () => {
+    // bob signs (key 7) and anyone relabels the package as alice's: the signer line is outside the
+    // signed text, so bob's key still verifies it. alice's pinned key is key 8.
+    const signed = out();
+    const made = await runCaptured(createCommand, [
+      '--walnut',
+      walnut,
+      '--scope',
+      'full',
+      '--output',
+      signed,
+      '--sign',
+      join(keyDir, 'private.pem'),
+      '--signer',
+      'bob',
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    const relabelled = out();
+    relabelSigner(signed, relabelled, 'alice');
+    const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
+    mkdirSync(peers, { recursive: true });
+    writeFileSync(join(peers, 'alice.pem'), testKeyPair(8).publicKeyPem);
+    const bobKey = join(root, `bob-${n}.pem`);
+    writeFileSync(bobKey, testKeyPair(7).publicKeyPem);
+
+    const json = await runCaptured(verifyCommand, [relabelled, '--signer-key', bobKey, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ signature_ok: true, signer: null, untrusted: { signer: 'alice' }, signer_fingerprint: fingerprintOf(7) });
+    const human = await runCaptured(verifyCommand, [relabelled, '--signer-key', bobKey]);
+    expect(human.stdout).not.toMatch(/valid, by alice/);
+    expect(human.stdout).toContain(fingerprintOf(7));
+    expect(human.stdout).toMatch(/alice's pinned key is another/);
+
+    rmrf(join(peers, 'alice.pem'));
+
+    // The label of the key's own owner (or of nobody pinned) stays the signer, with the key named.
+    for (const pkg of [signed, relabelled]) {
+      const label = pkg === signed ? 'bob' : 'alice';
+      const ok = await runCaptured(verifyCommand, [pkg, '--signer-key', bobKey, '--json']);
+      expect(JSON.parse(ok.stdout)).toMatchObject({ signer: label, signer_fingerprint: fingerprintOf(7) });
+      expect(JSON.parse(ok.stdout).untrusted).toBeUndefined();
+      const text = await runCaptured(verifyCommand, [pkg, '--signer-key', bobKey]);
+      expect(text.stdout).toContain(`valid, by ${label}, with the key ${fingerprintOf(7)}`);
+    }
+  });
+
   it('refuses to sign with no relay and no --signer, saying how to set a name, and writes nothing', async () => {
     const pkg = out();
     const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', join(keyDir, 'private.pem'), '--json']);

@@ -3,8 +3,6 @@
  * --private-key or the relay key), plus the signer's key from the user's own pinned peer keys
  * (`$ALIVE_HOME/relay/keys/peers/<signer>.pem`) — never a key carried inside the package.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { packageCryptoFrom } from '../package/crypto-adapter.ts';
 import type { PackageCrypto } from '../package/read-package.ts';
 import { readSignatureBlock, signerProblem, verifyManifestText } from '../crypto/sign.ts';
@@ -13,6 +11,7 @@ import { findPeer, readRelayConfig } from '../relay/config.ts';
 import { relayPaths } from '../relay/paths.ts';
 import { relayDir } from '../home.ts';
 import { folderNameProblem } from './names.ts';
+import { peerKeyFile } from './pins.ts';
 
 /**
  * The pinned key of the login a signature names. Logins compare without case (GitHub's do), so a
@@ -21,18 +20,7 @@ import { folderNameProblem } from './names.ts';
  */
 export function pinnedSignerKeyPath(signer: string, env: NodeJS.ProcessEnv): string | undefined {
   if (signer === '' || folderNameProblem(signer)) return undefined;
-  const dir = join(relayDir(env), 'keys', 'peers');
-  const exact = join(dir, `${signer}.pem`);
-  if (existsSync(exact)) return exact;
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return undefined;
-  }
-  const wanted = `${signer}.pem`.toLowerCase();
-  const found = names.find((n) => n.toLowerCase() === wanted);
-  return found ? join(dir, found) : undefined;
+  return peerKeyFile(signer, env);
 }
 
 /**

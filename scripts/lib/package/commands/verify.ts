@@ -8,6 +8,20 @@ import { verifyPackageDetailed } from '../verify.ts';
 import { DEFAULT_MAX_SIZE } from '../limits.ts';
 import { signerFields, signerText } from '../signer-shown.ts';
 import { counted } from '../../text/plural.ts';
+import { fingerprint, formatFingerprint, loadPublicKey } from '../../crypto/keys.ts';
+import { isValidLogin } from '../../relay/names.ts';
+import { peerKeyFileFingerprint } from '../../receive/pins.ts';
+
+/**
+ * The key a signature verified with (display fingerprint), and the key this machine pins for the
+ * login the package names (its key file under relay/keys/peers/), when that is another key: then
+ * it was not that login who signed.
+ */
+function keyBehind(signerKeyPath: string, signer: string | null): { fingerprint: string; otherPin?: string } {
+  const hex = fingerprint(loadPublicKey(signerKeyPath));
+  const pinned = signer !== null && isValidLogin(signer) ? peerKeyFileFingerprint(signer, process.env) : undefined;
+  return { fingerprint: formatFingerprint(hex), ...(pinned !== undefined && pinned !== hex ? { otherPin: formatFingerprint(pinned) } : {}) };
+}
 
 export const verifyCommand = defineCommand({
   name: 'verify',
@@ -36,13 +50,33 @@ holds, 1 otherwise.`,
       const { ok: _ok, code, problems, ...fields } = result;
       throw new AliveError(problems[0] ?? 'verification failed', { code: code ?? 'failed', fields: { ...fields, problems } });
     }
-    // What the text shows, under the names info uses.
-    if (ctx.json) return ctx.printJson({ ...result, ...signerFields(result.signer), path: resolve(pkg), envelope: read.envelope, bytes: read.bytes });
+    // The signer line is outside the signed text: a valid signature says only that --signer-key
+    // made it. The name is shown as the signer unless this machine pins another key for it.
+    const key = signerKey && result.signature_ok ? keyBehind(signerKey, result.signer) : undefined;
+    const who = signerText(read.signature.signer);
+    if (ctx.json) {
+      const shown = key?.otherPin !== undefined ? { signer: null, untrusted: { signer: result.signer! } } : signerFields(result.signer);
+      return ctx.printJson({
+        ...result,
+        ...shown,
+        ...(key ? { signer_fingerprint: key.fingerprint } : {}),
+        path: resolve(pkg),
+        envelope: read.envelope,
+        bytes: read.bytes,
+      });
+    }
     ctx.print(
       `OK: ${pkg} (format ${inlineText(read.manifest.format_version)}, scope ${read.manifest.scope}, ${counted(read.files, 'file')}, ${formatBytes(read.bytes)})`,
     );
-    const who = signerText(read.signature.signer);
-    const sig = !result.signed ? 'no' : result.signature_ok ? `yes, valid, by ${who}` : `yes, by ${who} (not checked: pass --signer-key)`;
+    let sig: string;
+    if (!result.signed) sig = 'no';
+    else if (!key) sig = `yes, by ${who} (not checked: pass --signer-key)`;
+    else if (key.otherPin === undefined) sig = `yes, valid, by ${who}, with the key ${key.fingerprint}`;
+    else {
+      sig =
+        `yes, valid for the key ${key.fingerprint} (--signer-key), but the package names ${who} as its signer and ${who}'s pinned key is another ` +
+        `(${key.otherPin}): that name is outside what the signature covers, so this is not ${who}'s signature`;
+    }
     ctx.print(`Encrypted: ${result.encrypted ? read.envelope : 'no'}   Signed: ${sig}`);
   },
 });
