@@ -266,6 +266,15 @@ describe('pull', () => {
     expect(bad.json.received[0]).toMatchObject({ verified: false });
     expect(bad.json.received[0].problems.join(' ')).toMatch(/payload\.enc does not match/);
     expect(bad.json.received[0].path).toContain(join('alice', 'unverified'));
+
+    // The signed manifest and payload intact, with an entry added beside them: receive refuses
+    // such a package (only manifest.yaml and payload files belong there), so pull does not call it verified.
+    const { addEntry } = await import('./tamper.ts');
+    commitInto(bob.url, { 'inbox/alice/locked-20990101-000000-cccccccc.walnut': await addEntry(blob, join(base.dir, 'extra'), 'run.sh', 'echo hi\n') });
+    const extra = await run(bob, ['pull', '--json']);
+    expect(extra.code).toBe(1);
+    expect(extra.json.received[0]).toMatchObject({ verified: false });
+    expect(extra.json.received[0].problems.join(' ')).toMatch(/run\.sh/);
   });
 
   it('without a relay, pull --json prints one failure object', async () => {

@@ -6,7 +6,8 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { readPackageManifest, sealPackageForPeer } from '../package/api.ts';
 import { verifyPackageDetailed } from '../package/verify.ts';
 import { packageIdentity } from '../package/identity.ts';
-import { readTarFile } from '../package/tar-read.ts';
+import { readTarFile, refuse } from '../package/tar-read.ts';
+import { MANIFEST_NAME } from '../package/manifest.ts';
 import { DEFAULT_MAX_SIZE } from '../package/limits.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { readSignatureBlock, verifyManifestText } from '../crypto/sign.ts';
@@ -140,16 +141,22 @@ async function checkSealedWithoutPassphrase(path: string, text: string, manifest
   };
 }
 
-/** SHA-256 of the payload.enc entry of a 2.0 encrypted package, streamed; undefined if there is none. */
+/**
+ * SHA-256 of the payload.enc entry of a 2.0 passphrase package, streamed; undefined if there is
+ * none. Any other file is refused, as the reader refuses it when the package is received: only
+ * the manifest and the payload are covered by the signature.
+ */
 async function payloadSha256(path: string, maxBytes: number): Promise<string | undefined> {
   let digest: string | undefined;
   const label = path.slice(path.lastIndexOf('/') + 1);
   await readTarFile(path, 'gzip', { maxBytes, maxEntries: 10, label }, async (e) => {
-    if (e.kind !== 'dir' && e.path === 'payload.enc') {
+    if (e.kind === 'dir') return;
+    if (e.path === 'payload.enc') {
       const h = createHash('sha256');
       for await (const chunk of e.body as AsyncIterable<Buffer>) h.update(chunk);
       digest = h.digest('hex');
-    } else if (e.kind !== 'dir') e.body.resume();
+    } else if (e.path === MANIFEST_NAME) e.body.resume();
+    else throw refuse(label, e.path, 'should not be in a passphrase package (only manifest.yaml and payload.enc belong there)', 'unlisted_file');
   });
   return digest;
 }
