@@ -59,22 +59,28 @@ const fingerprintOf = (n: number) => formatFingerprint(fingerprint(createPublicK
 const out = () => join(root, `p-${n}-${Math.random().toString(16).slice(2)}.walnut`);
 const manifestOf = (pkg: string) => execFileSync('tar', ['-xzOf', pkg, 'manifest.yaml']).toString();
 
+/** A full package of the test walnut signed with the test key under the signer name `name`. */
+async function signedAs(name: string): Promise<string> {
+  const signed = out();
+  const made = await runCaptured(createCommand, [
+    '--walnut',
+    walnut,
+    '--scope',
+    'full',
+    '--output',
+    signed,
+    '--sign',
+    join(keyDir, 'private.pem'),
+    '--signer',
+    name,
+  ]);
+  expect(made.code, made.stderr).toBe(0);
+  return signed;
+}
+
 describe('signer names (issue 11)', () => {
   it('a signer name that is not a login (the signer line is outside the signed text) is untrusted data in info and verify, never a key path', async () => {
-    const signed = out();
-    const made = await runCaptured(createCommand, [
-      '--walnut',
-      walnut,
-      '--scope',
-      'full',
-      '--output',
-      signed,
-      '--sign',
-      join(keyDir, 'private.pem'),
-      '--signer',
-      'alice',
-    ]);
-    expect(made.code, made.stderr).toBe(0);
+    const signed = await signedAs('alice');
     const claimed = '../../../../tmp/x/keys/public';
     const relabelled = out();
     relabelSigner(signed, relabelled, claimed);
@@ -97,20 +103,7 @@ describe('signer names (issue 11)', () => {
   it('verify --signer-key names the key that verified; a signer label whose pinned key is another key is untrusted data, never "valid, by <label>"', async () => {
     // bob signs (key 7) and anyone relabels the package as alice's: the signer line is outside the
     // signed text, so bob's key still verifies it. alice's pinned key is key 8.
-    const signed = out();
-    const made = await runCaptured(createCommand, [
-      '--walnut',
-      walnut,
-      '--scope',
-      'full',
-      '--output',
-      signed,
-      '--sign',
-      join(keyDir, 'private.pem'),
-      '--signer',
-      'bob',
-    ]);
-    expect(made.code, made.stderr).toBe(0);
+    const signed = await signedAs('bob');
     const relabelled = out();
     relabelSigner(signed, relabelled, 'alice');
     const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
