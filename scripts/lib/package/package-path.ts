@@ -2,7 +2,7 @@
  * The refusal of a package path that cannot be read as a package file (missing, a folder, a FIFO),
  * in the same words for every command that takes one: info, verify, extract, receive, relay push.
  */
-import type { Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { AliveError, errnoCode } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 
@@ -18,4 +18,16 @@ export function failureReason(err: unknown): string {
 /** Refuses `st` unless it is a regular file: a FIFO opened for reading waits for a writer for good. */
 export function requireRegularFile(path: string, st: Stats): void {
   if (!st.isFile()) throw unreadablePackage(path, st.isDirectory() ? 'EISDIR' : 'not a regular file');
+}
+
+/** The package file's stat (through links, as it is opened), refused as unreadablePackage when missing or not a regular file. */
+export function statPackageFile(path: string): Stats {
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch (err) {
+    throw unreadablePackage(path, failureReason(err));
+  }
+  requireRegularFile(path, st);
+  return st;
 }

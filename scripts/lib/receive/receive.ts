@@ -7,11 +7,11 @@
  * `<world>/.alive/receiving/<id>/pkg` → shape it into `out/` → write the journal (the commit
  * point) → renames into the world → log.md → now.json → ledger → delete staging → unlock.
  */
-import { mkdirSync, rmdirSync, statSync, existsSync } from 'node:fs';
+import { mkdirSync, rmdirSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { AliveError, messageOf } from '../errors.ts';
-import { failureReason, requireRegularFile, unreadablePackage } from '../package/package-path.ts';
+import { statPackageFile } from '../package/package-path.ts';
 import { formatBytes } from '../cli/progress.ts';
 import { utcStamp, type Manifest } from '../package/manifest.ts';
 import type { OnProgress } from '../package/progress.ts';
@@ -450,15 +450,7 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   const env = opts.env ?? process.env;
   const world = resolveWorld(opts.world, env, opts.cwd ?? process.cwd());
   const pkg = resolve(opts.packagePath);
-  let packageBytes: number;
-  try {
-    const st = statSync(pkg);
-    requireRegularFile(opts.packagePath, st);
-    packageBytes = st.size;
-  } catch (err) {
-    if (err instanceof AliveError) throw err;
-    throw unreadablePackage(opts.packagePath, failureReason(err));
-  }
+  const packageBytes = statPackageFile(opts.packagePath).size;
   const stamp = utcStamp(opts.now);
   const hashing = hashPackageInBackground(pkg, packageBytes);
   hashing.catch(() => {}); // awaited later; a failure surfaces there

@@ -1,9 +1,9 @@
-import { mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
-import { failureReason, requireRegularFile, unreadablePackage } from '../../package/package-path.ts';
+import { statPackageFile } from '../../package/package-path.ts';
 import { findPeer, requireRelayConfig } from '../config.ts';
 import { fingerprint, keyChangedError, loadOwnPrivateKey, loadPinnedPeerKey, parsePeerPublicKey } from '../keys.ts';
 import { depositName, requireLogin } from '../names.ts';
@@ -37,13 +37,7 @@ export const pushCommand = defineCommand({
     const to = requireLogin(ctx.required(ctx.values.to, '--to'), '--to');
     const input = ctx.positionals[0]!;
     // In the words info, verify and receive use for the same path.
-    let stat: Stats;
-    try {
-      stat = statSync(input);
-    } catch (err) {
-      throw unreadablePackage(input, failureReason(err));
-    }
-    requireRegularFile(input, stat);
+    statPackageFile(input);
     const paths = defaultRelayPaths(env);
     const cfg = requireRelayConfig(paths.config);
     const peer = findPeer(cfg, to);
