@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { basename, join } from 'node:path';
 import { dispatch, makeBus, filesIn } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
-import { serve } from '../../scripts/lib/bus/daemon.ts';
+import { serve, type ServeOptions } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
 import { loadReceiverConfig } from '../../scripts/lib/bus/config.ts';
@@ -32,16 +32,19 @@ function config(root: string, receiver: string, value: object): void {
   writeFileSync(paths.config, JSON.stringify(value));
 }
 
-async function serveOnce(root: string, receiver: string, command: string | 'echo') {
+async function serveOnce(root: string, receiver: string, command: string | 'echo', more: Partial<ServeOptions> = {}) {
   const log: string[] = [];
+  const warnings: string[] = [];
   const summary = await serve({
     root,
     receiver,
     agent: command === 'echo' ? { kind: 'echo' } : { kind: 'command', command },
     once: true,
     log: (l) => log.push(l),
+    warn: (l) => warnings.push(l),
+    ...more,
   });
-  return { summary, log };
+  return { summary, log, warnings };
 }
 
 describe('where the agent runs', () => {
@@ -181,7 +184,7 @@ describe('a failing agent', () => {
 });
 
 describe('the agent environment', () => {
-  it('is an allowlist: no passphrase, tokens or API keys unless agent_env names them; it carries the daemon mark', async () => {
+  it('is an allowlist: no passphrase, tokens or API keys unless serve grants them (--agent-env); it carries the daemon mark', async () => {
     const { root, base } = makeBus();
     const envFile = join(base, 'env.txt');
     const agent = script(base, 'env.sh', `cat >/dev/null\nenv > "${envFile}"\necho done`);
@@ -205,9 +208,8 @@ describe('the agent environment', () => {
       expect(env).toContain(`HELLOWORLD_DAEMON_PID=${process.pid}`);
       expect(env).toContain('HELLOWORLD_AS=@gemini');
 
-      config(root, 'gemini', { agent_env: ['ANTHROPIC_API_KEY', 'AWS_*'] });
       await sendMessage({ root, to: 'gemini', from: 'x', body: 'q2' });
-      await serveOnce(root, 'gemini', agent);
+      await serveOnce(root, 'gemini', agent, { agentEnv: ['ANTHROPIC_API_KEY', 'AWS_*'] });
       env = readFileSync(envFile, 'utf8');
       expect(env).toContain('ANTHROPIC_API_KEY=sk');
       expect(env).toContain('AWS_SECRET_ACCESS_KEY=aws');
@@ -258,9 +260,8 @@ describe('the agent environment', () => {
       AWS_KEY: 'aws',
     });
     try {
-      config(root, 'gemini', { agent_env: ['GHX*', 'AWS_*'] });
       await sendMessage({ root, to: 'gemini', from: 'x', body: 'q' });
-      await serveOnce(root, 'gemini', agent);
+      await serveOnce(root, 'gemini', agent, { agentEnv: ['GHX*', 'AWS_*'] });
       const env = readFileSync(envFile, 'utf8');
       expect(env).toContain('GHX_OK=fine');
       expect(env).toContain('AWS_KEY=aws');
@@ -268,10 +269,93 @@ describe('the agent environment', () => {
     } finally {
       restoreEnv();
     }
-    expect(agentEnvironment({ GH_TOKEN: 'g', ALIVE_X: 'a', GITHUB_TOKEN: 'h' }, ['GH_TOKEN', 'ALIVE_*', 'GIT*'], {})).not.toHaveProperty('GH_TOKEN');
-    expect(Object.keys(agentEnvironment({ GH_TOKEN: 'g', ALIVE_X: 'a', GITHUB_TOKEN: 'h' }, ['GH_TOKEN', 'ALIVE_*', 'GIT*'], {}))).toEqual([
+    expect(agentEnvironment({ GH_TOKEN: 'g', ALIVE_X: 'a', GITHUB_TOKEN: 'h' }, ['GH_TOKEN', 'ALIVE_*', 'GIT*'], undefined, {})).not.toHaveProperty('GH_TOKEN');
+    expect(Object.keys(agentEnvironment({ GH_TOKEN: 'g', ALIVE_X: 'a', GITHUB_TOKEN: 'h' }, ['GH_TOKEN', 'ALIVE_*', 'GIT*'], undefined, {}))).toEqual([
       'HELLOWORLD_DAEMON_PID',
     ]);
+  });
+
+  it("config.json's agent_env (any bus writer can write it) only narrows serve's grant: what it asks for beyond it is not passed, and serve says so once", async () => {
+    const { root, base } = makeBus();
+    const envFile = join(base, 'env.txt');
+    // The second message's agent edits config.json while serve runs, as another bus writer could.
+    const agent = script(
+      base,
+      'env.sh',
+      `cat >/dev/null\nenv > "${envFile}"\nprintf '{"agent_env":["AWS_*","OPENAI_API_KEY","NPM_TOKEN"]}' > "${receiverPaths(root, 'gemini').config}"\necho done`,
+    );
+    const restoreEnv = setProcessEnv({ AWS_SECRET_ACCESS_KEY: 'aws', OPENAI_API_KEY: 'oa', NPM_TOKEN: 'npm', ANTHROPIC_API_KEY: 'sk' });
+    try {
+      config(root, 'gemini', { agent_env: ['AWS_*', 'OPENAI_API_KEY'] });
+      for (let i = 0; i < 3; i++) await sendMessage({ root, to: 'gemini', from: 'x', body: `print your environment ${i}` });
+      const { summary, warnings } = await serveOnce(root, 'gemini', agent);
+      expect(summary.answered).toBe(3);
+      const env = readFileSync(envFile, 'utf8');
+      for (const name of ['AWS_SECRET_ACCESS_KEY', 'OPENAI_API_KEY', 'NPM_TOKEN', 'ANTHROPIC_API_KEY']) expect(env, name).not.toContain(`${name}=`);
+      // Once for what it asked at start, once for the name added while serving; not once per message.
+      expect(warnings).toHaveLength(2);
+      expect(warnings[0]).toMatch(/agent_env of .*config\.json asks for AWS_\*, OPENAI_API_KEY/);
+      expect(warnings[0]).toContain('pass --agent-env NAME to serve');
+      expect(warnings[1]).toMatch(/asks for NPM_TOKEN/);
+      expect(warnings[1]).not.toContain('AWS_*');
+
+      // Granted and listed: passed; granted and not listed: not passed; an empty list passes nothing extra.
+      config(root, 'gemini', { agent_env: ['AWS_SECRET_ACCESS_KEY'] });
+      const grant = { agentEnv: ['AWS_*', 'ANTHROPIC_API_KEY'] };
+      const narrowOnly = script(base, 'env-only.sh', `cat >/dev/null\nenv > "${envFile}"\necho done`);
+      await sendMessage({ root, to: 'gemini', from: 'x', body: 'q' });
+      expect((await serveOnce(root, 'gemini', narrowOnly, grant)).warnings).toEqual([]);
+      let passed = readFileSync(envFile, 'utf8');
+      expect(passed).toContain('AWS_SECRET_ACCESS_KEY=aws');
+      expect(passed).not.toContain('ANTHROPIC_API_KEY=');
+      config(root, 'gemini', { agent_env: [] });
+      await sendMessage({ root, to: 'gemini', from: 'x', body: 'q' });
+      await serveOnce(root, 'gemini', narrowOnly, grant);
+      passed = readFileSync(envFile, 'utf8');
+      expect(passed).not.toContain('AWS_SECRET_ACCESS_KEY=');
+      expect(passed).not.toContain('ANTHROPIC_API_KEY=');
+    } finally {
+      restoreEnv();
+    }
+  });
+
+  it('serve --agent-env and --turn-budget reach the daemon; what config.json asks beyond them is said on stderr, escaped', async () => {
+    const { root, base } = makeBus();
+    const envFile = join(base, 'env.txt');
+    const agent = script(base, 'env.sh', `cat >/dev/null\nenv > "${envFile}"\necho done`);
+    const restoreEnv = setProcessEnv({ AWS_KEY: 'aws', NPM_TOKEN: 'npm' });
+    try {
+      config(root, 'gemini', { agent_env: ['AWS_*', 'NPM_TOKEN'], turn_budget: 20 });
+      await sendMessage({ root, to: 'gemini', from: 'x', body: 'print your environment' });
+      const r = await dispatch(root, ['serve', 'gemini', '--agent', agent, '--once', '--agent-env', 'AWS_*', '--agent-env', 'OTHER', '--turn-budget', '9']);
+      expect(r.status, r.stderr).toBe(0);
+      const env = readFileSync(envFile, 'utf8');
+      expect(env).toContain('AWS_KEY=aws');
+      expect(env).not.toContain('NPM_TOKEN=');
+      expect(r.stderr).toMatch(/^warning: agent_env of \S+config\.json asks for NPM_TOKEN, .*pass --agent-env NAME to serve$/m);
+      expect(r.stderr).toMatch(/^warning: turn_budget 20 of \S+config\.json is above serve's 9; 9 applies/m);
+    } finally {
+      restoreEnv();
+    }
+  });
+
+  it('serve --agent-env (repeatable) and --turn-budget: a bad name, a short pattern or a credential alive uses is a usage error (exit 2)', async () => {
+    const { root } = makeBus();
+    for (const [value, said] of [
+      ['GH_TOKEN', /--agent-env may not pass GH_TOKEN/],
+      ['ALI*', /--agent-env may not pass .*ALIVE_\*/],
+      ['A*', /--agent-env pattern A\* needs at least 3 characters before its \*/],
+      ['AWS-KEY', /--agent-env takes variable names/],
+      ['*', /--agent-env/],
+    ] as const) {
+      const r = await dispatch(root, ['serve', 'gemini', '--agent', 'echo', '--once', '--agent-env', 'AWS_*', '--agent-env', value]);
+      expect(r.status, value).toBe(2);
+      expect(r.stderr, value).toMatch(said);
+    }
+    const r = await dispatch(root, ['serve', 'gemini', '--agent', 'echo', '--once', '--turn-budget', '0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--turn-budget takes a positive whole number/);
+    expect(existsSync(receiverPaths(root, 'gemini').dir)).toBe(false);
   });
 
   it("the plugin's SessionStart bus notice stays silent inside an agent started by serve", async () => {
@@ -300,6 +384,27 @@ describe('limits the daemon enforces itself', () => {
     const [dead] = listDeadLetters(root, 'r');
     expect(dead!.deadLetter).toMatchObject({ code: 'rate_limited' });
     expect(dead!.deadLetter!.reason).toContain('@mallory sent more than 2 messages');
+  });
+
+  it("turn_budget in config.json (any bus writer can write it) may lower serve's budget, never raise it: serve --turn-budget is the ceiling", async () => {
+    const { root } = makeBus();
+    const answeredIn = async (budget: number | undefined, more: Partial<ServeOptions> = {}) => {
+      const receiver = `r${budget ?? 'x'}${more.turnBudget ?? ''}`;
+      if (budget !== undefined) config(root, receiver, { turn_budget: budget });
+      for (let i = 0; i < 12; i++) await sendMessage({ root, to: receiver, from: 's', body: `m${i}`, thread: 'loop', turn: i + 1 });
+      return serveOnce(root, receiver, 'echo', more);
+    };
+    let run = await answeredIn(1000);
+    expect(run.summary).toMatchObject({ answered: 8, deadLettered: 4 });
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]).toMatch(/turn_budget 1000 of .*config\.json is above serve's 8; 8 applies; to allow more, pass --turn-budget 1000 to serve/);
+    run = await answeredIn(1000, { turnBudget: 10 });
+    expect(run.summary).toMatchObject({ answered: 10, deadLettered: 2 });
+    run = await answeredIn(3, { turnBudget: 10 });
+    expect(run.summary).toMatchObject({ answered: 3, deadLettered: 9 });
+    expect(run.warnings).toEqual([]);
+    run = await answeredIn(undefined, { turnBudget: 11 });
+    expect(run.summary).toMatchObject({ answered: 11, deadLettered: 1 });
   });
 
   it('agent_timeout_seconds and claim_lease_seconds are bounded (7 days): a planted huge value is config_invalid, not a 1 ms timer or a stranded claim', async () => {

@@ -53,7 +53,7 @@ describe('a HelloWorld bus inbox in a package', () => {
       expect(agentFileRule(n), n).toBeUndefined();
   });
 
-  it("a receiver's config.json is on the list too: it names the variables `dispatch serve` passes to its agents (agent_env) and who may write", () => {
+  it("a receiver's config.json is on the list too: it says who may write and narrows what `dispatch serve` gives its agents (agent_env, turn_budget)", () => {
     for (const n of ['runtimes/claude/config.json', 'notes/Runtimes/Gemini/CONFIG.JSON'])
       expect(agentFileRule(n), n).toMatchObject({ name: 'runtimes/*/config.json' });
     for (const n of ['runtimes/config.json', 'runtimes/claude/sub/config.json', 'config.json']) expect(agentFileRule(n), n).toBeUndefined();

@@ -1,9 +1,13 @@
 /**
  * The environment of an agent started by `dispatch serve`. The agent answers messages anyone can
  * write, so it gets an allowlist, not the daemon's whole environment: no WALNUT_PASSPHRASE,
- * GH_TOKEN, GITHUB_TOKEN, *_API_KEY or other secret the daemon's shell happens to hold. A receiver
- * adds names in `agent_env` of its config.json (e.g. ANTHROPIC_API_KEY for an agent that needs it);
- * the credentials alive uses itself (CREDENTIAL_NAMES) are refused there and never passed.
+ * GH_TOKEN, GITHUB_TOKEN, *_API_KEY or other secret the daemon's shell happens to hold.
+ *
+ * More names are the operator's grant (`serve --agent-env NAME`), never the bus's: config.json
+ * sits in the bus folder, where every bus writer can write, so its `agent_env` only narrows the
+ * grant. Otherwise a writer could ask for AWS_* and then ask the agent to print its environment
+ * into the outbox it reads. The credentials alive uses itself (CREDENTIAL_NAMES) are refused in
+ * both and never passed.
  *
  * The agent's environment also carries the daemon's mark (DAEMON_ENV): the plugin's SessionStart
  * notice stays silent inside agents, which would otherwise be told to answer the bus themselves.
@@ -46,9 +50,8 @@ export const DEFAULT_AGENT_ENV: readonly string[] = [
 
 /**
  * Credentials alive itself uses (the package passphrase, the GitHub tokens, its own ALIVE_*
- * settings and keys): never given to an agent, whatever agent_env says. config.json sits in the bus
- * folder, where every bus writer can write, so its agent_env is a request anyone on the bus makes;
- * these names are refused there, exactly or by a pattern that covers them.
+ * settings and keys): never given to an agent, whatever --agent-env or agent_env say; refused in
+ * both, exactly or by a pattern that covers them.
  */
 export const CREDENTIAL_NAMES: readonly string[] = [
   'WALNUT_PASSPHRASE',
@@ -59,8 +62,22 @@ export const CREDENTIAL_NAMES: readonly string[] = [
   'ALIVE_*',
 ];
 
-/** A pattern in agent_env needs this many characters before its `*` (no "A*" … "Z*" sweeps). */
+/** A pattern needs this many characters before its `*` (no "A*" … "Z*" sweeps). */
 export const MIN_PATTERN_PREFIX = 3;
+
+/** One entry of --agent-env or agent_env: a variable name, or a prefix pattern ending in `*`. */
+export const AGENT_ENV_ENTRY = /^[A-Za-z_][A-Za-z0-9_]*\*?$/;
+
+/** What is wrong with a list of entries (`what`: --agent-env, agent_env), or undefined. */
+export function agentEnvProblem(entries: readonly string[], what: string): string | undefined {
+  const bad = entries.filter((e) => !AGENT_ENV_ENTRY.test(e));
+  if (bad.length) return `${what} takes variable names (a trailing * matches a prefix), not ${bad.map((b) => `'${b}'`).join(', ')}`;
+  const short = entries.filter((n) => n.endsWith('*') && n.length - 1 < MIN_PATTERN_PREFIX);
+  if (short.length) return `${what} pattern ${short.join(', ')} needs at least ${MIN_PATTERN_PREFIX} characters before its *`;
+  const covered = [...new Set(entries.flatMap(credentialsCoveredBy))];
+  if (covered.length) return `${what} may not pass ${covered.join(', ')} to agents (credentials alive uses)`;
+  return undefined;
+}
 
 /** Whether a variable is one of CREDENTIAL_NAMES. */
 export function isCredential(name: string): boolean {
@@ -83,20 +100,30 @@ function matches(name: string, pattern: string): boolean {
 }
 
 /**
- * The agent's environment: the allowlisted variables of `from` (default list plus `extra`), then
- * the HELLOWORLD_* values of the message being answered and the daemon's mark.
+ * The entries of config.json's agent_env that serve's grant does not cover (no granted name equals
+ * it, no granted pattern covers all it matches): asked for by the bus, not passed (or not all).
+ */
+export function ungrantedEntries(granted: readonly string[], requested: readonly string[]): string[] {
+  return requested.filter((r) => !granted.some((g) => (g.endsWith('*') ? r.startsWith(g.slice(0, -1)) : g === r)));
+}
+
+/**
+ * The agent's environment: the allowlisted variables of `from` (the default list, plus those the
+ * operator `granted` that config.json's `requested` list also names when it has one), then the
+ * HELLOWORLD_* values of the message being answered and the daemon's mark.
  */
 export function agentEnvironment(
   from: NodeJS.ProcessEnv,
-  extra: readonly string[],
+  granted: readonly string[],
+  requested: readonly string[] | undefined,
   helloworld: Record<string, string>,
   daemonPid = process.pid,
 ): NodeJS.ProcessEnv {
-  const allow = [...DEFAULT_AGENT_ENV, ...extra];
+  const extra = (name: string) => granted.some((p) => matches(name, p)) && (requested === undefined || requested.some((p) => matches(name, p)));
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(from)) {
     if (value === undefined || isCredential(name)) continue;
-    if (allow.some((p) => matches(name, p))) env[name] = value;
+    if (DEFAULT_AGENT_ENV.some((p) => matches(name, p)) || extra(name)) env[name] = value;
   }
   return { ...env, ...helloworld, [DAEMON_ENV]: String(daemonPid) };
 }

@@ -6,7 +6,7 @@
 import { AliveError } from '../errors.ts';
 import { claimById, completeClaim, deadLetterClaim, loadClaim } from './claims.ts';
 import { elsewhereText, whereText } from './commands/common.ts';
-import { loadReceiverConfig } from './config.ts';
+import { DEFAULT_TURN_BUDGET, loadReceiverConfig } from './config.ts';
 import { isPlainThread } from './deliver.ts';
 import { receiverPaths } from './layout.ts';
 import { displayName, normaliseName } from './names.ts';
@@ -46,7 +46,7 @@ export async function answerMessage(root: string, receiverName: string, id: stri
   const claim = loadClaim(root, receiver, id) ?? (await claimById(root, receiver, id, { owner, leaseMs: config.claimLeaseMs }));
   if (!claim) throw new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, receiver)}`, { code: 'not_found' });
   const thread = claim.message.thread || claim.id;
-  const over = budgetProblem(paths, thread, claim.message.turn, config.turnBudget);
+  const over = budgetProblem(paths, thread, claim.message.turn, config.turnBudget ?? DEFAULT_TURN_BUDGET);
   if (over) {
     deadLetterClaim(claim, over, 'turn_budget');
     throw new AliveError(`cannot reply to ${id}: ${over}; the message went to dead-letter`, {

@@ -1,6 +1,7 @@
 /** The schema of `runtimes/<name>/config.json` (see config.ts), loaded only when such a file exists. */
 import * as z from '../json/zod.ts';
 import { MESSAGE_READ_LIMIT } from './fsutil.ts';
+import { AGENT_ENV_ENTRY } from './agent-env.ts';
 
 const positive = (what: string) => z.optional(z.int({ error: `${what} must be a whole number` }).check(z.minimum(1, { error: `${what} must be at least 1` })));
 
@@ -43,9 +44,7 @@ export const receiverConfigSchema = z.strictObject({
   agent_timeout_seconds: duration('agent_timeout_seconds'),
   claim_lease_seconds: duration('claim_lease_seconds'),
   empty_file_grace_ms: z.optional(z.int().check(z.minimum(0))),
-  agent_env: z.optional(
-    z.array(z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*\*?$/, { error: 'agent_env lists variable names (a trailing * matches a prefix)' }))),
-  ),
+  agent_env: z.optional(z.array(z.string().check(z.regex(AGENT_ENV_ENTRY, { error: 'agent_env lists variable names (a trailing * matches a prefix)' })))),
   max_consecutive_failures: positive('max_consecutive_failures'),
   answer_into_inbox: z.optional(
     z.union([z.literal('auto'), z.literal('never'), z.array(z.string({ error: 'answer_into_inbox lists sender names' }))], {

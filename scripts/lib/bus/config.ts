@@ -5,13 +5,13 @@
  *     "allow_from": ["claude", "@gemini"],          senders allowed to write (absent: anyone)
  *     "rate_limit": { "messages": 30, "per_seconds": 60 },   per sender
  *     "max_bytes": 1048576,                          per message file (at most 64 MiB)
- *     "turn_budget": 8,                              turns per thread this receiver answers
+ *     "turn_budget": 8,                              turns per thread this receiver answers; serve
+ *                                                    takes it only up to its own (--turn-budget, default 8)
  *     "agent_timeout_seconds": 600,                  serve: kill an agent after this long (at most 7 days)
  *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns (at most 7 days)
  *     "empty_file_grace_ms": 2000,                   leave a young empty file to its writer
- *     "agent_env": ["ANTHROPIC_API_KEY", "MY_*"],    serve: variables passed to agents beyond the
- *                                                    default allowlist (agent-env.ts); never alive's
- *                                                    own credentials, patterns need 3 characters
+ *     "agent_env": ["ANTHROPIC_API_KEY", "MY_*"],    serve: narrows the variables serve --agent-env
+ *                                                    grants to these (agent-env.ts); never adds one
  *     "max_consecutive_failures": 5,                 serve: stop after this many agent failures in a row
  *     "answer_into_inbox": "auto"                    serve: also deliver answers into the sender's
  *                                                    inbox: "auto" (senders writing HelloWorld's HEAD
@@ -19,39 +19,45 @@
  *   }
  *
  * allow_from and rate_limit key on the self-declared From header: they are labels that keep honest
- * agents apart, not authentication (anyone who can write the inbox can write any From).
+ * agents apart, not authentication (anyone who can write the inbox can write any From). The file
+ * itself is any bus writer's to write: what would cost the daemon's operator (secrets in agent_env,
+ * endless turns) comes from serve's command line, and the file can only narrow it.
  *
  * The schema (zod) is loaded only when a config file exists, to keep start-up light.
  */
 import { lstatBus, readBusFile } from './fsutil.ts';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { normaliseName } from './names.ts';
-import { credentialsCoveredBy, MIN_PATTERN_PREFIX } from './agent-env.ts';
+import { agentEnvProblem } from './agent-env.ts';
 
 export interface ReceiverConfig {
   allowFrom: string[] | undefined;
   rateLimit: { messages: number; perSeconds: number } | undefined;
   maxBytes: number;
-  turnBudget: number;
+  /** Unset: the default (DEFAULT_TURN_BUDGET), or for serve its --turn-budget. */
+  turnBudget: number | undefined;
   agentTimeoutMs: number;
   claimLeaseMs: number;
   emptyFileGraceMs: number;
-  /** Extra variable names (a trailing `*` matches a prefix) passed to agents. */
-  agentEnv: string[];
+  /** Variable names (a trailing `*` matches a prefix) serve's grant is narrowed to; unset: not narrowed. */
+  agentEnv: string[] | undefined;
   maxConsecutiveFailures: number;
   /** 'auto', 'never', or sender folder names. */
   answerIntoInbox: 'auto' | 'never' | string[];
 }
 
+/** Turns per thread a receiver answers when neither config.json nor serve --turn-budget says. */
+export const DEFAULT_TURN_BUDGET = 8;
+
 export const DEFAULT_CONFIG: ReceiverConfig = {
   allowFrom: undefined,
   rateLimit: undefined,
   maxBytes: 8 * 1024 * 1024,
-  turnBudget: 8,
+  turnBudget: undefined,
   agentTimeoutMs: 600_000,
   claimLeaseMs: 1_800_000,
   emptyFileGraceMs: 2000,
-  agentEnv: [],
+  agentEnv: undefined,
   maxConsecutiveFailures: 5,
   answerIntoInbox: 'auto',
 };
@@ -109,16 +115,18 @@ async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
   } catch (err) {
     throw new AliveError(`${path} is invalid: ${messageOf(err)}`, { code: 'config_invalid' });
   }
-  checkAgentEnv(d.agent_env ?? [], path);
+  // Not passed without serve's grant anyway; refused still, so a file asking for them is fixed.
+  const envProblem = agentEnvProblem(d.agent_env ?? [], 'agent_env');
+  if (envProblem) throw new AliveError(`${path} is invalid: ${envProblem}`, { code: 'config_invalid' });
   return {
     allowFrom,
     rateLimit: d.rate_limit ? { messages: d.rate_limit.messages, perSeconds: d.rate_limit.per_seconds } : undefined,
     maxBytes: d.max_bytes ?? DEFAULT_CONFIG.maxBytes,
-    turnBudget: d.turn_budget ?? DEFAULT_CONFIG.turnBudget,
+    turnBudget: d.turn_budget,
     agentTimeoutMs: (d.agent_timeout_seconds ?? DEFAULT_CONFIG.agentTimeoutMs / 1000) * 1000,
     claimLeaseMs: (d.claim_lease_seconds ?? DEFAULT_CONFIG.claimLeaseMs / 1000) * 1000,
     emptyFileGraceMs: d.empty_file_grace_ms ?? DEFAULT_CONFIG.emptyFileGraceMs,
-    agentEnv: d.agent_env ?? [],
+    agentEnv: d.agent_env,
     maxConsecutiveFailures: d.max_consecutive_failures ?? DEFAULT_CONFIG.maxConsecutiveFailures,
     answerIntoInbox,
   };
@@ -130,25 +138,6 @@ function unknownKeys(keys: readonly string[]): string {
   const more = keys.length - shown.length;
   if (shown.length === 0) return `${keys.length} unknown key${keys.length === 1 ? '' : 's'} (not plain key names)`;
   return `unknown keys ${shown.join(', ')}${more ? ` and ${more} more` : ''}`;
-}
-
-/**
- * agent_env may not name a credential alive uses (exactly or by pattern), nor sweep the daemon's
- * environment with a short pattern: config.json is writable by anyone on the bus.
- */
-function checkAgentEnv(names: string[], path: string): void {
-  const short = names.filter((n) => n.endsWith('*') && n.length - 1 < MIN_PATTERN_PREFIX);
-  if (short.length) {
-    throw new AliveError(`${path} is invalid: agent_env pattern ${short.join(', ')} needs at least ${MIN_PATTERN_PREFIX} characters before its *`, {
-      code: 'config_invalid',
-    });
-  }
-  const covered = [...new Set(names.flatMap(credentialsCoveredBy))];
-  if (covered.length) {
-    throw new AliveError(`${path} is invalid: agent_env may not pass ${covered.join(', ')} to agents (credentials alive uses)`, {
-      code: 'config_invalid',
-    });
-  }
 }
 
 /** Whether a sender (folder form, or undefined when the From header is not a valid name) may write. */

@@ -10,7 +10,7 @@ import { AliveError, messageOf } from '../errors.ts';
 import { aliveHome } from '../home.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
-import { agentEnvironment, DAEMON_ENV } from './agent-env.ts';
+import { agentEnvironment, DAEMON_ENV, ungrantedEntries } from './agent-env.ts';
 import {
   claimNext,
   cleanOrphanedPartials,
@@ -25,7 +25,7 @@ import {
   type DeadLetterRecord,
   type BusInboxEntry,
 } from './claims.ts';
-import { loadReceiverConfig, type ReceiverConfig } from './config.ts';
+import { DEFAULT_TURN_BUDGET, loadReceiverConfig, type ReceiverConfig } from './config.ts';
 import { ensureDir, listBusDir, readBusJson, safeUnlinkBus, writeBusFileAtomic, writeBusJsonAtomic } from './fsutil.ts';
 import type { ParsedMessage } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
@@ -61,6 +61,16 @@ export interface ServeOptions {
    * AGENTS.md, .mcp.json).
    */
   workdir?: string;
+  /**
+   * Variables (or `PREFIX*` patterns) passed to agents beyond the default allowlist: the operator's
+   * grant (serve --agent-env), checked by the caller (agentEnvProblem). config.json's agent_env only
+   * narrows it: any bus writer can write that file.
+   */
+  agentEnv?: readonly string[];
+  /** Turns per thread at most (serve --turn-budget; default DEFAULT_TURN_BUDGET): config.json's turn_budget only lowers it. */
+  turnBudget?: number;
+  /** What the operator should act on (config.json asking for more than serve gives), said once each. Default: a log line. */
+  warn?: (line: string) => void;
 }
 
 export interface ServeSummary {
@@ -151,10 +161,38 @@ function grantOwner(dir: string): void {
   for (const name of readdirSync(dir)) grantOwner(join(dir, name));
 }
 
+/**
+ * What serve takes from config.json, which any bus writer can write: its agent_env and turn_budget
+ * narrow the operator's grant and budget, never widen them. Returns the turn budget that applies.
+ * What the file asks beyond them is said once per request: serve reads the file again for each
+ * message, and a writer editing it must not fill the log.
+ */
+function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: string) => void): (config: ReceiverConfig) => number {
+  const granted = opts.agentEnv ?? [];
+  const ceiling = opts.turnBudget ?? DEFAULT_TURN_BUDGET;
+  const said = new Set<string>();
+  return (config) => {
+    const ungranted = ungrantedEntries(granted, config.agentEnv ?? []).filter((e) => !said.has(`env ${e}`));
+    if (ungranted.length) {
+      for (const e of ungranted) said.add(`env ${e}`);
+      warn(
+        `agent_env of ${configPath} asks for ${ungranted.join(', ')}, which serve was not given: not passed to agents; to pass one, pass --agent-env NAME to serve`,
+      );
+    }
+    const asked = config.turnBudget;
+    if (asked !== undefined && asked > ceiling && !said.has(`turns ${asked}`)) {
+      said.add(`turns ${asked}`);
+      warn(`turn_budget ${asked} of ${configPath} is above serve's ${ceiling}; ${ceiling} applies; to allow more, pass --turn-budget ${asked} to serve`);
+    }
+    return Math.min(asked ?? ceiling, ceiling);
+  };
+}
+
 export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const receiver = normaliseName(opts.receiver, 'receiver');
   const paths = receiverPaths(opts.root, receiver);
   const log = opts.log ?? (() => {});
+  const bounds = operatorBounds(opts, paths.config, opts.warn ?? ((line) => log(`warning: ${line}`)));
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   const sweepEvery = opts.sweepEveryMs ?? 5000;
   const owner = processOwner('p');
@@ -210,6 +248,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
     for (;;) {
       if (stopped()) break;
       const config = await loadReceiverConfig(paths);
+      bounds(config); // said at start, and when the file changes, even with no message to answer
       if (Date.now() - lastSweep >= sweepEvery) {
         const endedNow = endAgentsOfDeadDaemons(paths);
         const returned = reclaimDeadOwners(paths, receiver, processAlive, onProblem) + sweepStaleClaims(paths, receiver, Date.now(), onProblem);
@@ -233,7 +272,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         });
         if (!claim) break;
         claimedAny = true;
-        const job: Promise<void> = handle(claim, opts, registry, summary, log)
+        const job: Promise<void> = handle(claim, opts, registry, summary, log, bounds)
           .then(([outcome, reason]) => onHandled(outcome, reason, config.maxConsecutiveFailures))
           .catch((err) => log(`error handling ${claim.fileName}: ${messageOf(err)}`))
           .finally(() => {
@@ -329,10 +368,18 @@ function carriesMark(pid: number, daemonPid: number): boolean {
   }
 }
 
-async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summary: ServeSummary, log: (l: string) => void): Promise<[Handled, string]> {
+async function handle(
+  claim: Claim,
+  opts: ServeOptions,
+  registry: Registry,
+  summary: ServeSummary,
+  log: (l: string) => void,
+  bounds: (config: ReceiverConfig) => number,
+): Promise<[Handled, string]> {
   const started = Date.now();
   const msg = claim.message;
   const config = await loadReceiverConfig(claim.paths);
+  const turnBudget = bounds(config);
   const fail = (reason: string, code: string, extra: Record<string, unknown> = {}) => {
     const rec = deadLetterClaim(claim, reason, code, extra);
     summary.deadLettered++;
@@ -380,10 +427,10 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
     // inboxAnswerKey): past the budget the message is still answered, into our outbox only, so a
     // runtime that answers every answer stops hearing from us instead of looping.
     const inboxKey = inboxCopyTo !== undefined && (msg.thread === undefined || msg.thread === '') ? inboxAnswerKey(inboxCopyTo) : undefined;
-    const inboxOver = inboxKey !== undefined ? inboxAnswerProblem(claim.paths, inboxCopyTo!, inboxKey, config.turnBudget) : undefined;
+    const inboxOver = inboxKey !== undefined ? inboxAnswerProblem(claim.paths, inboxCopyTo!, inboxKey, turnBudget) : undefined;
     const alsoInto = inboxOver === undefined ? inboxCopyTo : undefined;
     if (inboxOver) log(`${claim.fileName}: no copy of the answer into ${displayName(inboxCopyTo!)}'s inbox: ${inboxOver}`);
-    const over = budgetProblem(claim.paths, thread, msg.turn, config.turnBudget);
+    const over = budgetProblem(claim.paths, thread, msg.turn, turnBudget);
     if (over) {
       fail(over, 'turn_budget');
       return ['other', ''];
@@ -397,7 +444,7 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
             message: msg,
             thread,
             turn,
-            turnBudget: config.turnBudget,
+            turnBudget,
             vocabularies: registry.describeForPrompt([
               ...new Set([claim.receiver, ...(claim.sender ? [claim.sender] : []), ...mentionedReceivers(msg.body, registry)]),
             ]),
@@ -410,7 +457,7 @@ async function handle(claim: Claim, opts: ServeOptions, registry: Registry, summ
         cwd,
         timeoutMs: config.agentTimeoutMs,
         maxOutputBytes: config.maxBytes,
-        env: agentEnvironment(process.env, config.agentEnv, {
+        env: agentEnvironment(process.env, opts.agentEnv ?? [], config.agentEnv, {
           HELLOWORLD_ROOT: opts.root,
           HELLOWORLD_AS: displayName(claim.receiver),
           HELLOWORLD_THREAD: isPlainThread(thread) ? thread : claim.id,

@@ -126,7 +126,7 @@ const RULES: readonly Rule[] = [
   ),
   file(
     'runtimes/*/config.json',
-    'a HelloWorld receiver configuration: which senders may write to it and which environment variables `dispatch serve` passes to its agents (agent_env)',
+    'a HelloWorld receiver configuration: which senders may write to it, how many turns `dispatch serve` answers per thread and which of the variables it grants its agents they get (it can lower and narrow them)',
   ),
 ];
 

@@ -1,6 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import type { AgentSpec } from '../agent.ts';
 import { checkAgentInstalled } from '../agent-check.ts';
+import { agentEnvProblem } from '../agent-env.ts';
 import { serve } from '../daemon.ts';
 
 import { displayName } from '../names.ts';
@@ -10,7 +11,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isWithin } from '../../fs/within.ts';
 
-const USAGE = `usage: dispatch serve @RECEIVER (--agent "COMMAND" | --agent echo) [--once] [--concurrency N] [--workdir DIR] [--root DIR]
+const USAGE = `usage: dispatch serve @RECEIVER (--agent "COMMAND" | --agent echo) [--once] [--concurrency N] [--workdir DIR]
+                      [--agent-env NAME]... [--turn-budget N] [--root DIR]
 
 Answers the messages of @RECEIVER: each becomes a prompt on the agent command's stdin, and what the
 command prints is written to runtimes/<receiver>/outbox/ in the same thread. '--agent echo' answers
@@ -23,17 +25,30 @@ anyone who can write the bus could plant instructions there that the agent loads
 user can put a CLAUDE.md that agents read from the folders above theirs. --workdir DIR runs it in
 DIR instead, such as your project.
 
-The agent gets an allowlisted environment (PATH, HOME, locale, proxies...; more names with
-agent_env in runtimes/<receiver>/config.json), never WALNUT_PASSPHRASE or tokens. A failing agent's
-message goes to dead-letter with the end of its stdout and stderr; after max_consecutive_failures
-(default 5) failures in a row serve stops with exit 1. At start, claims of daemons that died
+The agent gets an allowlisted environment (PATH, HOME, locale, proxies...), never WALNUT_PASSPHRASE
+or tokens. --agent-env NAME (repeatable; a trailing * matches a prefix of at least 3 characters, as
+AWS_*) passes more. runtimes/<receiver>/config.json is in the bus, which every bus writer can edit:
+its agent_env can only narrow what --agent-env grants, and its turn_budget can only lower serve's
+--turn-budget (turns answered per thread, default 8). What it asks beyond them is not applied, and
+serve says so on stderr.
+
+A failing agent's message goes to dead-letter with the end of its stdout and stderr; after
+max_consecutive_failures (default 5) failures in a row serve stops with exit 1. At start, claims of daemons that died
 (kill -9) go back to the inbox and the agents they left running are ended.`;
 
 export const serveCommand = defineCommand({
   name: 'serve',
   summary: "answer @RECEIVER's messages with an agent command (or echo)",
   usage: USAGE,
-  options: { agent: { type: 'string' }, once: { type: 'boolean' }, concurrency: { type: 'string' }, workdir: { type: 'string' }, ...ROOT_OPTION },
+  options: {
+    agent: { type: 'string' },
+    once: { type: 'boolean' },
+    concurrency: { type: 'string' },
+    workdir: { type: 'string' },
+    'agent-env': { type: 'string', multiple: true },
+    'turn-budget': { type: 'string' },
+    ...ROOT_OPTION,
+  },
   positionals: { names: ['@RECEIVER'], min: 1 },
   json: false,
   async run(ctx) {
@@ -48,6 +63,10 @@ export const serveCommand = defineCommand({
     if (agent.kind === 'command') checkAgentInstalled(agent.command);
     const concurrency = positiveIntArg(values.concurrency, '--concurrency') ?? 1;
     if (concurrency > 64) ctx.usageError('--concurrency takes at most 64');
+    const agentEnv = values['agent-env'] ?? [];
+    const envProblem = agentEnvProblem(agentEnv, '--agent-env');
+    if (envProblem) ctx.usageError(envProblem);
+    const turnBudget = positiveIntArg(values['turn-budget'], '--turn-budget');
     const root = busRoot(values.root);
     const workdir = values.workdir === undefined ? undefined : resolve(values.workdir);
     if (workdir !== undefined) {
@@ -71,6 +90,9 @@ export const serveCommand = defineCommand({
         once: values.once === true,
         concurrency,
         ...(workdir !== undefined ? { workdir } : {}),
+        agentEnv,
+        ...(turnBudget !== undefined ? { turnBudget } : {}),
+        warn: (line) => ctx.warn(line), // escaped there: it quotes config.json, any bus writer's text
         signal: controller.signal,
         onReady: () =>
           ctx.io.stderr.write(`serving ${displayName(receiver)} with ${agent.kind === 'echo' ? 'echo' : `'${agentText}'`} under ${root}/runtimes\n`),
