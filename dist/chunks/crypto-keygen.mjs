@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{g as t,h as n}from"./chunk-XSWTAOF5.mjs";import"./chunk-KG2KHXCU.mjs";import{e as r}from"./chunk-6NJ6CJ3A.mjs";import"./chunk-QDRMPRUV.mjs";import{a as s}from"./chunk-IT5QEBIT.mjs";import"./chunk-2MSFOXX4.mjs";import{d as a}from"./chunk-DV7U3KJ3.mjs";var o=a(s(),1);var m=r({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
+import{g as t,h as n}from"./chunk-BHZNUZJL.mjs";import"./chunk-S2KFQS2W.mjs";import{e as r}from"./chunk-2MKVOVY7.mjs";import"./chunk-YZC5EPQO.mjs";import{a as s}from"./chunk-W3RDGJGK.mjs";import"./chunk-VGADD2UK.mjs";import{d as a}from"./chunk-TNL43K7N.mjs";var o=a(s(),1);var m=r({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
 
 Makes an RSA-4096 key pair in DIR (created with mode 0700 if missing):
   DIR/private.pem   PKCS#8, mode 0600 — keep it secret, never share it

@@ -96,6 +96,7 @@ export const ERROR_CODES = [
   'payload_mismatch',
   'peer_not_set_up',
   'public_relay',
+  'pull_limit',
   'push_failed',
   'rate_limited',
   'relay_ignores_filter',

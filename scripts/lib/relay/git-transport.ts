@@ -621,7 +621,7 @@ export class GitTransport implements RelayTransport {
     return out;
   }
 
-  async download(entry: InboxEntry, dest: string, maxBytes?: number, onProgress?: OnProgress): Promise<void> {
+  async download(entry: InboxEntry, dest: string, maxBytes?: number, onProgress?: OnProgress, admit?: (size: number) => void): Promise<void> {
     const progress = transferProgress('downloading', onProgress, entry.size ?? 0);
     let written = 0;
     let fetchError: unknown;
@@ -642,6 +642,13 @@ export class GitTransport implements RelayTransport {
         if (maxBytes !== undefined && hitFileLimit(err)) throw tooLargeError(entry, maxBytes);
         fetchError = err;
       });
+      // A blob-less clone lists no sizes (ls-tree -l would fetch every blob): the size is read
+      // once the blob is here, where a delta of a few bytes may stand for 100 MB, before writing it.
+      if (admit || maxBytes !== undefined) {
+        const size = await this.blobSize(entry.blobSha);
+        if (maxBytes !== undefined && size > maxBytes) throw tooLargeError(entry, maxBytes);
+        admit?.(size);
+      }
       await this.git(['cat-file', 'blob', entry.blobSha], {
         stdoutFile: dest,
         timeoutMs: 30 * 60_000,
@@ -664,6 +671,10 @@ export class GitTransport implements RelayTransport {
       if (err instanceof GitError && fetchError !== undefined) throw fetchError;
       throw err;
     }
+  }
+
+  private async blobSize(oid: string): Promise<number> {
+    return Number((await this.git(['cat-file', '-s', oid])).stdout.trim());
   }
 
   async remove(entries: InboxEntry[]): Promise<void> {

@@ -687,8 +687,11 @@ export class GithubTransport implements RelayTransport {
     };
   }
 
-  async download(entry: InboxEntry, dest: string, maxBytes?: number, onProgress?: OnProgress): Promise<void> {
+  async download(entry: InboxEntry, dest: string, maxBytes?: number, onProgress?: OnProgress, admit?: (size: number) => void): Promise<void> {
     if (maxBytes !== undefined && entry.size !== undefined && entry.size > maxBytes) throw tooLargeError(entry, maxBytes);
+    // The size the listing gave (the tree API's `size`): refused before anything is requested.
+    let admitted = entry.size;
+    if (admitted !== undefined) admit?.(admitted);
     const owner = this.o.login;
     const repo = RELAY_REPO_NAME;
     let progress: ReturnType<typeof transferProgress> | undefined;
@@ -708,7 +711,17 @@ export class GithubTransport implements RelayTransport {
       const body = r.data as unknown as ReadableStream<Uint8Array> | null;
       if (!body) throw new AliveError(`GitHub sent an empty body for ${entry.path}`, { code: 'bad_download' });
       const length = Number(r.headers['content-length']);
-      const shown = transferProgress('downloading', onProgress, entry.size ?? (Number.isSafeInteger(length) && length > 0 ? length : 0));
+      const known = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+      if (admitted === undefined && known !== undefined) {
+        try {
+          admit?.(known);
+        } catch (err) {
+          await body.cancel().catch(() => {});
+          throw err;
+        }
+        admitted = known;
+      }
+      const shown = transferProgress('downloading', onProgress, entry.size ?? (known !== undefined && known > 0 ? known : 0));
       progress = shown;
       shown.start();
       let seen = 0;
@@ -717,7 +730,10 @@ export class GithubTransport implements RelayTransport {
           watch.moved();
           seen += chunk.length;
           if (maxBytes !== undefined && seen > maxBytes) done(tooLargeError(entry, maxBytes));
-          else {
+          // More than the size admitted: not the listed blob, and not to pass pull's byte cap.
+          else if (admit && admitted !== undefined && seen > admitted) {
+            done(new AliveError(`download of ${inlineText(entry.path)} is larger than the ${admitted} bytes listed for it`, { code: 'corrupt_download' }));
+          } else {
             shown.bytes(seen);
             done(null, chunk);
           }
@@ -728,6 +744,8 @@ export class GithubTransport implements RelayTransport {
         writeError ??= e;
       });
       await pipeline(Readable.fromWeb(body as never), cap, file);
+      // No size was given beforehand: the cap is checked on what came, before pull uses it.
+      if (admitted === undefined) admit?.(seen);
       shown.finish(seen);
     } catch (err) {
       progress?.abandon();

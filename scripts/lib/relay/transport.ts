@@ -67,9 +67,12 @@ export interface RelayTransport {
   /**
    * Streams one package to `dest` (created exclusively; never overwritten). More than `maxBytes`
    * is refused (code too_large) and the download stopped. `onProgress` hears the bytes received
-   * (phase `downloading`; total 0 while unknown), ending with a finished event.
+   * (phase `downloading`; total 0 while unknown), ending with a finished event. `admit` hears the
+   * package's size, once, before a byte of it is written to `dest` (GitHub: the listed size, before
+   * the request; git: once the blob is in the clone) and may throw to refuse it (a server that
+   * gives no size at all: once the download is complete, before it is used).
    */
-  download(entry: InboxEntry, dest: string, maxBytes?: number, onProgress?: OnProgress): Promise<void>;
+  download(entry: InboxEntry, dest: string, maxBytes?: number, onProgress?: OnProgress, admit?: (size: number) => void): Promise<void>;
   /** Deletes packages from the relay (only those still holding the same blob). */
   remove(entries: InboxEntry[]): Promise<void>;
   /** Whether a peer's relay answers (probe). */

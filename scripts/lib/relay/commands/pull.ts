@@ -35,6 +35,10 @@ import type { RelayConfig } from '../config.ts';
 import { ignoredFields, output, warnIgnored } from './common.ts';
 import { signerFields } from '../../package/signer-shown.ts';
 import { counted } from '../../text/plural.ts';
+import { formatBytes } from '../../cli/progress.ts';
+import { PullBudget, pullLimits } from '../pull-limits.ts';
+
+const PULL_CAPS_TEXT = capsText(pullLimits());
 
 const USAGE = `usage: alive-p2p relay pull [--max-size BYTES] [--json]
 
@@ -43,7 +47,8 @@ it from the relay once it is safely on disk. Each package is checked: intact, ad
 and signed by the sender's pinned key. Packages that fail the check are kept, in
 inbox/<sender>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.
 A package already received (the same signed content, even re-compressed or re-encrypted) is a
-duplicate: it is removed from the relay and not saved again. One pull runs at a time.
+duplicate: it is removed from the relay and not saved again. One pull runs at a time, and takes
+at most ${PULL_CAPS_TEXT}: the rest stays on the relay for the next pull.
 
 Options:
   --max-size BYTES  largest package downloaded, and largest expanded size accepted
@@ -118,7 +123,14 @@ async function pull(o: {
   const toRemove: InboxEntry[] = [];
   /** Where this pull saved a blob unverified: by blob for folders that are not peers', by blob and folder for a peer's. */
   const copies = new Map<string, string>();
+  const budget = new PullBudget(pullLimits());
+  /** Left on the relay, untouched, once a cap of this pull is reached. */
+  const deferred: InboxEntry[] = [];
   for (const entry of listing.entries) {
+    if (budget.reached) {
+      deferred.push(entry);
+      continue;
+    }
     // Saved and verified from this sender by an earlier pull (whose cleanup did not finish, or the
     // same blob committed again): a duplicate. A copy under another sender's folder is checked.
     // Under a folder that is not a peer's, the same bytes are the same unverified package
@@ -133,8 +145,22 @@ async function pull(o: {
       toRemove.push(entry);
       continue;
     }
+    if (!budget.startPackage()) {
+      deferred.push(entry);
+      continue;
+    }
     try {
-      const r = await receiveOne(entry, { paths, cfg, ownKey, transport, maxSize, env, log, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+      const r = await receiveOne(entry, {
+        paths,
+        cfg,
+        ownKey,
+        transport,
+        maxSize,
+        env,
+        log,
+        admit: budget.admit,
+        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      });
       if ('first' in r) duplicates.push(r);
       else {
         received.push(r);
@@ -144,6 +170,10 @@ async function pull(o: {
       writeReceivedLog(logPath, log);
       toRemove.push(entry);
     } catch (err) {
+      if (err instanceof AliveError && err.code === 'pull_limit') {
+        deferred.push(entry);
+        continue;
+      }
       const code: ErrorCode = err instanceof AliveError ? err.code : 'failed';
       const message = messageOf(err);
       failed.push({ from: entry.sender, name: entry.name, error: message, code });
@@ -183,6 +213,8 @@ async function pull(o: {
     failed,
     ...ignoredFields(listing.ignored),
     remaining,
+    deferred: deferred.length,
+    pull_limits: budget.limits,
     cleanup_error: cleanupError,
     max_size: maxSize,
     ...(ownKeyText ? { own_key_problem: ownKeyText } : {}),
@@ -200,6 +232,7 @@ async function pull(o: {
   for (const d of duplicates)
     out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
   warnIgnored(out, listing.ignored);
+  if (deferred.length > 0) out.warn(deferredText(deferred, budget.limits));
   const verified = received.filter((r) => r.verified);
   if (verified.length === 1) out.line(`Import it with: alive-p2p receive ${shellQuote(verified[0]!.path)} --world YOUR_WORLD (or /alive:receive)`);
   else if (verified.length > 1) out.line('Import each with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive)');
@@ -221,6 +254,24 @@ async function pull(o: {
   const code: ErrorCode =
     unverified.length > 0 ? 'unverified' : failed.length > 0 ? (new Set(failed.map((f) => f.code)).size === 1 ? failed[0]!.code : 'failed') : cleanupCode;
   throw new AliveError(reasons.join('; also, '), { code, fields });
+}
+
+function capsText(limits: { packages: number; bytes: number }): string {
+  return `${counted(limits.packages, 'package')} and ${formatBytes(limits.bytes)}`;
+}
+
+/** What a pull left for the next one, and who sent most of it. */
+function deferredText(deferred: InboxEntry[], limits: { packages: number; bytes: number }): string {
+  const n = deferred.length;
+  const bySender = new Map<string, number>();
+  for (const e of deferred) bySender.set(e.sender, (bySender.get(e.sender) ?? 0) + 1);
+  const [top, most] = [...bySender].sort((a, b) => b[1] - a[1])[0]!;
+  const from = bySender.size === 1 ? `all from ${top}` : `${most} of them from ${top}`;
+  return (
+    `${counted(n, 'package')} ${n === 1 ? 'was' : 'were'} left on the relay, untouched: one pull takes at most ${capsText(limits)}. ` +
+    `Run \`alive-p2p relay pull\` again for ${n === 1 ? 'it' : 'them'} (${from}; \`alive-p2p relay inbox\` lists what waits, ` +
+    'and packages you do not want from a sender can be deleted from the relay)'
+  );
 }
 
 function setPending(state: RelayState, all: InboxEntry[], removed: InboxEntry[]): void {
@@ -252,6 +303,8 @@ async function receiveOne(
     maxSize: number;
     env: NodeJS.ProcessEnv;
     log: ReturnType<typeof readReceivedLog>;
+    /** The pull's byte cap, told the size before the package is written. */
+    admit: (size: number) => void;
     onProgress?: OnProgress;
   },
 ): Promise<Received | Duplicate> {
@@ -259,7 +312,7 @@ async function receiveOne(
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = partialPath(dir, entry.name);
   try {
-    await ctx.transport.download(entry, tmp, ctx.maxSize, ctx.onProgress);
+    await ctx.transport.download(entry, tmp, ctx.maxSize, ctx.onProgress, ctx.admit);
     fsyncFile(tmp);
     const blob = await gitBlobSha(tmp);
     if (blob !== entry.blobSha) {

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{b as r,c as i}from"./chunk-DV7U3KJ3.mjs";var o=i((p,e)=>{e.exports=r("node:stream")});export{o as a};

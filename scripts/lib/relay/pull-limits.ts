@@ -1,0 +1,73 @@
+/**
+ * What one `relay pull` takes at most. Anyone who can write to a relay can leave thousands of
+ * packages there, or hundreds of near-identical 100 MB blobs that git stores as cheap deltas, and
+ * each costs pull a download, a write in full and a check (a v3 passphrase package up to four key
+ * derivations). Past either cap the rest stays on the relay for the next pull. The caps are ours,
+ * not the free disk's.
+ */
+import { AliveError } from '../errors.ts';
+
+export interface PullLimits {
+  /** Packages downloaded and checked in one pull (duplicates known from received.json are free). */
+  packages: number;
+  /** Bytes downloaded in one pull; the first package is always taken (within --max-size). */
+  bytes: number;
+}
+
+export const PULL_MAX_PACKAGES = 200;
+export const PULL_MAX_BYTES = 4 * 1024 * 1024 * 1024;
+
+let testLimits: Partial<PullLimits> | undefined;
+
+export function pullLimits(): PullLimits {
+  return { packages: testLimits?.packages ?? PULL_MAX_PACKAGES, bytes: testLimits?.bytes ?? PULL_MAX_BYTES };
+}
+
+/**
+ * TEST ONLY: lower the caps (undefined restores them), so tests need a few small packages, not
+ * hundreds of large ones. Nothing under scripts/ calls it (no bundle contains it), it reads no
+ * environment variable or flag, and it throws unless it runs under vitest.
+ */
+export function setPullLimitsForTests(limits: Partial<PullLimits> | undefined): void {
+  if (process.env.VITEST !== 'true') throw new Error('setPullLimitsForTests is for the test suite only');
+  testLimits = limits;
+}
+
+/** A package that one more would pass the byte cap: pull leaves it (and the rest) on the relay. */
+export function overPullLimit(): AliveError {
+  return new AliveError('this pull has taken as many bytes as one pull takes', { code: 'pull_limit' });
+}
+
+/** What one pull has taken so far, against its caps. */
+export class PullBudget {
+  private packages = 0;
+  private admitted = 0;
+  private bytes = 0;
+  /** Which cap stopped the pull, if one did. */
+  reached: 'packages' | 'bytes' | null = null;
+
+  constructor(readonly limits: PullLimits) {}
+
+  /** Counts one more package to download and check; false (and nothing counted) past the package cap. */
+  startPackage(): boolean {
+    if (this.packages >= this.limits.packages) {
+      this.reached = 'packages';
+      return false;
+    }
+    this.packages++;
+    return true;
+  }
+
+  /**
+   * The transport's size check, before a byte is written: throws overPullLimit() when `size` more
+   * would pass the byte cap. The first package is always taken, so every pull makes progress.
+   */
+  readonly admit = (size: number): void => {
+    if (this.admitted > 0 && this.bytes + size > this.limits.bytes) {
+      this.reached = 'bytes';
+      throw overPullLimit();
+    }
+    this.admitted++;
+    this.bytes += size;
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * Anyone who can write to a relay can leave many packages there cheaply (near-identical large blobs
+ * cost git a delta each), and each costs pull a download, a write and a check. One pull takes at
+ * most a bounded number of packages and of bytes (the first package always, so every pull makes
+ * progress); what it does not take stays on the relay untouched, is counted as waiting, and pull
+ * says to run it again. The caps are lowered here with setPullLimitsForTests.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { bundleDir } from '../support/bundles.ts';
+import { join } from 'node:path';
+import { overPullLimit, setPullLimitsForTests } from '../../scripts/lib/relay/pull-limits.ts';
+import { openGithubTransport } from '../../scripts/lib/relay/open.ts';
+import type { InboxEntry, RelayTransport } from '../../scripts/lib/relay/transport.ts';
+import { bareFiles, commitToBare, gitUser, tempDir, type TestUser } from './helpers.ts';
+import { githubBob, relayUser, run, type RelayUser } from './in-process.ts';
+import { isolateProcessGit } from './git-env.ts';
+import type { FakeGithub } from '../support/fake-github.ts';
+
+let base: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  isolateProcessGit();
+  base = tempDir('pull-limits');
+});
+afterAll(() => base.cleanup());
+afterEach(() => setPullLimitsForTests(undefined));
+
+/** `count` distinct blobs of `bytes` each under inbox/mallory/ (not a peer: they land as unverified). */
+function junk(count: number, bytes: number): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
+  for (let i = 0; i < count; i++) files[`inbox/mallory/junk${i}-20260101-000000-0000000${i}.walnut`] = randomBytes(bytes);
+  return files;
+}
+
+function savedUnder(user: TestUser): string[] {
+  const dir = join(user.paths.inbox, 'mallory', 'unverified');
+  return existsSync(dir) ? readdirSync(dir) : [];
+}
+
+function pending(user: TestUser): number {
+  return JSON.parse(readFileSync(user.paths.state, 'utf8')).pending_packages;
+}
+
+describe('git relay: one pull takes at most the package cap', () => {
+  let carol: RelayUser;
+  beforeAll(async () => {
+    carol = await relayUser(base.dir, 'carol');
+  });
+
+  it('takes the first packages, leaves the rest untouched on the relay, counts them as waiting, and says to pull again', async () => {
+    const files = junk(5, 1024);
+    commitToBare(carol.url, files);
+    const before = bareFiles(carol.url);
+    setPullLimitsForTests({ packages: 2 });
+
+    const first = await run(carol, ['pull', '--json']);
+    expect(first.json.error.code).toBe('unverified');
+    expect(first.json.received).toHaveLength(2);
+    expect(first.json.deferred).toBe(3);
+    expect(first.json.remaining).toBe(3);
+    expect(first.json.pull_limits).toEqual({ packages: 2, bytes: expect.any(Number) });
+    expect(savedUnder(carol)).toHaveLength(2);
+    const left = [...bareFiles(carol.url)].filter(([p]) => p.startsWith('inbox/'));
+    expect(left).toHaveLength(3);
+    for (const [p, oid] of left) expect(before.get(p)).toBe(oid);
+    expect(pending(carol)).toBe(3);
+    const inbox = await run(carol, ['inbox', '--json']);
+    expect(inbox.json.waiting).toHaveLength(3);
+
+    const second = await run(carol, ['pull']);
+    expect(second.stdout + second.stderr).toMatch(
+      /1 package was left on the relay, untouched: one pull takes at most 2 packages .*Run `alive-p2p relay pull` again for it/s,
+    );
+    expect(savedUnder(carol)).toHaveLength(4);
+    expect(pending(carol)).toBe(1);
+
+    const third = await run(carol, ['pull', '--json']);
+    expect(third.json.deferred).toBe(0);
+    expect(savedUnder(carol)).toHaveLength(5);
+    expect(pending(carol)).toBe(0);
+  }, 60_000);
+});
+
+describe('git relay: one pull saves at most the byte cap', () => {
+  let dora: RelayUser;
+  beforeAll(async () => {
+    dora = await relayUser(base.dir, 'dora');
+  });
+
+  it('stops before the package that would pass it; the first package is taken whatever its size', async () => {
+    commitToBare(dora.url, junk(4, 4000));
+    setPullLimitsForTests({ bytes: 9000 });
+    const first = await run(dora, ['pull', '--json']);
+    expect(first.json.received).toHaveLength(2);
+    expect(first.json.deferred).toBe(2);
+    expect(first.json.pull_limits.bytes).toBe(9000);
+    expect(pending(dora)).toBe(2);
+
+    setPullLimitsForTests({ bytes: 100 });
+    const second = await run(dora, ['pull', '--json']);
+    expect(second.json.received).toHaveLength(1);
+    expect(second.json.deferred).toBe(1);
+    expect(savedUnder(dora)).toHaveLength(3);
+  }, 60_000);
+});
+
+describe('GitHub relay: the caps are checked from the listed sizes, before a download', () => {
+  let gh: FakeGithub;
+  let bob: TestUser;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ gh, bob, close } = await githubBob('pull-limits-gh'));
+  });
+  afterAll(() => close());
+
+  it('fetches no blob it will not save; what is left waits on the relay', async () => {
+    const files = junk(4, 4000);
+    gh.commitFiles('bob/walnut-relay', files);
+    setPullLimitsForTests({ bytes: 9000 });
+    const downloads = () => gh.count('GET', /\/git\/blobs\//);
+    const before = downloads();
+    const first = await run(bob, ['pull', '--json']);
+    expect(first.json.received).toHaveLength(2);
+    expect(first.json.deferred).toBe(2);
+    expect(downloads() - before).toBe(2);
+    expect([...gh.files('bob/walnut-relay').keys()].filter((p) => p.startsWith('inbox/'))).toHaveLength(2);
+    expect(pending(bob)).toBe(2);
+
+    setPullLimitsForTests({ packages: 1 });
+    const second = await run(bob, ['pull', '--json']);
+    expect(second.json.received).toHaveLength(1);
+    expect(second.json.deferred).toBe(1);
+    expect(downloads() - before).toBe(3);
+  }, 60_000);
+});
+
+/** Downloads `entry` with an admit that records the size it hears and refuses it. */
+async function refused(transport: RelayTransport, entry: InboxEntry, dest: string): Promise<number[]> {
+  const sizes: number[] = [];
+  const admit = (n: number) => {
+    sizes.push(n);
+    throw overPullLimit();
+  };
+  await expect(transport.download(entry, dest, undefined, undefined, admit)).rejects.toMatchObject({ code: 'pull_limit' });
+  expect(existsSync(dest)).toBe(false);
+  return sizes;
+}
+
+describe("the transports tell pull a package's size before writing it", () => {
+  it('git: the size of the blob fetched into the clone', async () => {
+    const erin = gitUser(base.dir, 'erin');
+    await erin.transport.setup(erin.keys.publicKeyPem);
+    commitToBare(erin.url, junk(1, 3000));
+    const [entry] = (await erin.transport.listInbox()).entries;
+    expect(await refused(erin.transport, entry!, join(base.dir, 'erin-got'))).toEqual([3000]);
+  });
+
+  it('GitHub: the listed size, or else the length of the answer', async () => {
+    const { gh, bob, close } = await githubBob('pull-limits-size');
+    try {
+      gh.commitFiles('bob/walnut-relay', junk(1, 3000));
+      const transport = await openGithubTransport('bob', gh.url, 'main', bob.env);
+      const [entry] = (await transport.listInbox()).entries;
+      expect(entry!.size).toBe(3000);
+      const downloads = () => gh.count('GET', /\/git\/blobs\//);
+      expect(await refused(transport, entry!, join(base.dir, 'bob-got-1'))).toEqual([3000]);
+      expect(downloads()).toBe(0);
+      const { size: _, ...unsized } = entry!;
+      expect(await refused(transport, unsized, join(base.dir, 'bob-got-2'))).toEqual([3000]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+it('the test-only knob (setPullLimitsForTests) is in no bundle', () => {
+  for (const f of readdirSync(bundleDir(), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.mjs'))) {
+    expect(readFileSync(join(bundleDir(), f), 'utf8'), f).not.toContain('setPullLimitsForTests');
+  }
+});
