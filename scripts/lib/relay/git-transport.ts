@@ -293,16 +293,32 @@ export class GitTransport implements RelayTransport {
    * Fetches one object by id from `remote`, the relay it was listed in (no file written may grow
    * past `maxFileBytes`). Git never fetches a missing object on its own (GIT_NO_LAZY_FETCH): it
    * would ask every relay of the clone in turn. Temporary packs a stopped fetch left are removed.
+   * No commits are offered as had (noop negotiation): the server took the clone to hold every blob
+   * of those, and sent a blob it stores as a delta against one the clone never fetched.
    */
   private async fetchObject(remote: string, oid: string, opts: GitRunOptions & { progress?: boolean } = {}): Promise<void> {
     const { progress, ...run } = opts;
     const packDir = join(this.opts.clonePath, 'objects', 'pack');
     const tmpPacksBefore = new Set(tmpPacks(packDir));
     try {
-      await this.git([...NO_AUTO_GC, 'fetch', progress ? '--progress' : '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', remote, oid], {
-        timeoutMs: NETWORK_TIMEOUT_MS,
-        ...run,
-      });
+      await this.git(
+        [
+          ...NO_AUTO_GC,
+          '-c',
+          'fetch.negotiationAlgorithm=noop',
+          'fetch',
+          progress ? '--progress' : '--quiet',
+          '--no-tags',
+          '--no-write-fetch-head',
+          '--filter=blob:none',
+          remote,
+          oid,
+        ],
+        {
+          timeoutMs: NETWORK_TIMEOUT_MS,
+          ...run,
+        },
+      );
     } catch (err) {
       if (hitFileLimit(err) || (err instanceof GitError && err.timedOut)) {
         for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
