@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
@@ -641,6 +641,8 @@ export class GitTransport implements RelayTransport {
     const progress = transferProgress('downloading', onProgress, entry.size ?? 0);
     let written = 0;
     let fetchError: unknown;
+    /** Whether the fetched blob stays in the clone: refused by pull's byte cap, the next pull takes it. */
+    let keep = false;
     try {
       progress.start();
       // A hosted server gives blob-less clones: the package is fetched by its id from your relay
@@ -681,11 +683,14 @@ export class GitTransport implements RelayTransport {
       progress.finish(written);
     } catch (err) {
       progress.abandon();
+      keep = err instanceof AliveError && err.code === 'pull_limit';
       if (err instanceof AliveError && err.code === 'git_output_too_large') throw tooLargeError(entry, maxBytes!);
       if (err instanceof AliveError && err.code === 'unwritable') throw unwritableDownload(entry, dest, err.cause);
       // The blob is not here: why the fetch failed says more than cat-file's "could not fetch".
       if (err instanceof GitError && fetchError !== undefined) throw fetchError;
       throw err;
+    } finally {
+      if (!keep) dropBlobPacks(join(this.opts.clonePath, 'objects', 'pack'), entry.blobSha);
     }
   }
 
@@ -743,6 +748,39 @@ function removeAbandonedPacks(packDir: string, now = Date.now()): void {
       if (now - lstatSync(path).mtimeMs >= ABANDONED_PACK_MS) rmSync(path, { force: true });
     } catch {
       // gone already, or another fetch's to finish
+    }
+  }
+}
+
+/** A pack index (version 2, SHA-1) naming one object is this long: 8 + 1024 + 20 + 4 + 4 + 2 × 20. */
+const ONE_OBJECT_IDX_BYTES = 1100;
+
+/**
+ * Removes the packs that hold nothing but blob `oid`: what a download's fetch writes. The clone is
+ * blob-less, yet it kept every package pulled, whole, for good (twice on the disk, and a peer's
+ * junk still there after the user deleted it from unverified/). Nothing else needs the blob: the
+ * listing reads trees, and a deletion commit only names it. Best effort: a pack left is only disk.
+ */
+function dropBlobPacks(packDir: string, oid: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(packDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^(pack-[0-9a-f]+)\.idx$/.exec(name);
+    if (!m || names.includes(`${m[1]}.keep`)) continue;
+    try {
+      const path = join(packDir, name);
+      if (statSync(path).size !== ONE_OBJECT_IDX_BYTES) continue;
+      const idx = readFileSync(path);
+      const soleObject = idx.readUInt32BE(0) === 0xff744f63 && idx.readUInt32BE(4) === 2 && idx.readUInt32BE(8 + 255 * 4) === 1;
+      if (!soleObject || idx.subarray(1032, 1052).toString('hex') !== oid) continue;
+      // The index first: git finds packs by their index, so no reader is left with half a pack.
+      for (const ext of ['idx', 'pack', 'rev', 'promisor']) rmSync(join(packDir, `${m[1]}.${ext}`), { force: true });
+    } catch {
+      // gone already, or unreadable: left as it is
     }
   }
 }
