@@ -7,6 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { bundleDir } from '../support/bundles.ts';
 import { join } from 'node:path';
@@ -168,6 +169,24 @@ describe("the transports tell pull a package's size before writing it", () => {
       expect(downloads()).toBe(0);
       const { size: _, ...unsized } = entry!;
       expect(await refused(transport, unsized, join(base.dir, 'bob-got-2'))).toEqual([3000]);
+
+      // A compressed answer's length is not the package's: the bytes received are checked.
+      type Route = (...a: unknown[]) => { status: number; data?: unknown; headers?: Record<string, string> };
+      const server = gh as unknown as { route: Route };
+      const route = server.route.bind(gh);
+      server.route = (...a) => {
+        const r = route(...a);
+        return Buffer.isBuffer(r.data) ? { ...r, data: gzipSync(r.data), headers: { ...r.headers, 'content-encoding': 'gzip' } } : r;
+      };
+      try {
+        const sizes: number[] = [];
+        const dest = join(base.dir, 'bob-got-3');
+        await transport.download(unsized, dest, undefined, undefined, (n) => sizes.push(n));
+        expect(sizes).toEqual([3000]);
+        expect(readFileSync(dest).length).toBe(3000);
+      } finally {
+        server.route = route;
+      }
     } finally {
       await close();
     }

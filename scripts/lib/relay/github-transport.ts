@@ -712,7 +712,9 @@ export class GithubTransport implements RelayTransport {
       if (!body) throw new AliveError(`GitHub sent an empty body for ${entry.path}`, { code: 'bad_download' });
       const length = Number(r.headers['content-length']);
       const known = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
-      if (admitted === undefined && known !== undefined) {
+      // A compressed answer's length is not the package's.
+      const encoded = (r.headers['content-encoding'] ?? 'identity') !== 'identity';
+      if (admitted === undefined && known !== undefined && !encoded) {
         try {
           admit?.(known);
         } catch (err) {
