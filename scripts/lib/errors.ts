@@ -93,6 +93,7 @@ export const ERROR_CODES = [
   'not_v1',
   'output_in_walnut',
   'outside_world',
+  'package_changed',
   'payload_mismatch',
   'peer_not_set_up',
   'public_relay',

@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliBundle, makeWorld, testEnv, tmp, tree, writePackage, v2Manifest, type PackageFiles } from './helpers.ts';
 
@@ -75,6 +76,25 @@ describe('alive-p2p receive (CLI)', () => {
     const dry = run([pkg, '--world', world, '--json', '--dry-run'], env);
     expect(dry.status, dry.stderr).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({ ok: true, dry_run: true, walnut: join(world, '03_Inbox', 'garden') });
+    expect(tree(world)).toEqual(before);
+  });
+
+  it('--sha256: the dry run prints package_sha256; a file replaced since is refused (exit 1, package_changed), a malformed value exits 2', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('garden', 'full', files), files);
+    const dry = run([pkg, '--world', world, '--json', '--dry-run'], env);
+    expect(dry.status, dry.stderr).toBe(0);
+    const hex: string = JSON.parse(dry.stdout).package_sha256;
+    expect(hex).toMatch(/^[0-9a-f]{64}$/);
+    expect(run([pkg, '--world', world, '--sha256', hex.slice(1)], env).status).toBe(2);
+    const others: PackageFiles = { ...files, 'bundles/a/context.manifest.yaml': 'goal: not what was shown\n' };
+    renameSync(await writePackage(join(base, 'q.walnut'), v2Manifest('garden', 'full', others), others), pkg);
+    const before = tree(world);
+    const refused = run([pkg, '--world', world, '--sha256', hex, '--json'], env);
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: { code: 'package_changed' } });
     expect(tree(world)).toEqual(before);
   });
 

@@ -7,8 +7,8 @@
  */
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { createPublicKey } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, createPublicKey } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { fingerprint } from '../../scripts/lib/crypto/keys.ts';
@@ -79,6 +79,35 @@ describe('encrypted packages', () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, envelope: 'passphrase' });
     expect(readFileSync(join(world, '03_Inbox', 'garden', 'bundles', 'launch', 'a.md'), 'utf8')).toBe('secret a\n');
     expect(readFileSync(join(world, '03_Inbox', 'garden', '_kernel', 'log.md'), 'utf8')).toContain('- Encryption: passphrase');
+  });
+
+  it('--sha256 of an encrypted package is the hash of the file as given (its encrypted bytes), checked on the bytes decrypted', async () => {
+    const pkg = join(base, 'pass-sha.walnut');
+    const withPass = { ...sender, WALNUT_PASSPHRASE: 'correct horse' };
+    const c = await run(['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--encrypt', 'passphrase', '--format', '2.1'], withPass);
+    expect(c.status, c.stderr).toBe(0);
+    const world = makeWorld(join(base, 'ps-world'), { layout: 'v2' });
+    const env = receiverEnv('ps', { WALNUT_PASSPHRASE: 'correct horse' });
+    const dry = await run(['receive', pkg, '--world', world, '--dry-run', '--json'], env);
+    expect(dry.status, dry.stderr).toBe(0);
+    const shown = JSON.parse(dry.stdout);
+    expect(shown.envelope).toBe('v3-passphrase');
+    expect(shown.package_sha256).toBe(createHash('sha256').update(readFileSync(pkg)).digest('hex'));
+    // The same content encrypted again (another salt): other bytes, so not the package shown.
+    const again = join(base, 'pass-sha-2.walnut');
+    expect(
+      (await run(['create', '--walnut', walnut, '--scope', 'full', '--output', again, '--encrypt', 'passphrase', '--format', '2.1'], withPass)).status,
+    ).toBe(0);
+    renameSync(again, pkg);
+    const before = tree(world);
+    const refused = await run(['receive', pkg, '--world', world, '--sha256', shown.package_sha256, '--json'], env);
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout).error.code).toBe('package_changed');
+    expect(tree(world)).toEqual(before);
+    const current = createHash('sha256').update(readFileSync(pkg)).digest('hex');
+    const ok = await run(['receive', pkg, '--world', world, '--sha256', current, '--json'], env);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).package_sha256).toBe(current);
   });
 
   it('RSA: --private-key of the recipient opens it; another key is refused with nothing written', async () => {

@@ -161,7 +161,13 @@ async function readExactly(fh: FileHandle, buf: Buffer, position: number): Promi
   return got;
 }
 
-async function* inflateFile(path: string, label: string, onRead?: (bytes: number) => void, inFlight = IN_FLIGHT): AsyncGenerator<Buffer> {
+async function* inflateFile(
+  path: string,
+  label: string,
+  onRead?: (bytes: number) => void,
+  inFlight = IN_FLIGHT,
+  onBytes?: (chunk: Buffer) => void,
+): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r');
   const queue: Promise<{ out: Buffer; error?: unknown }>[] = [];
   const doneUpTo: number[] = [];
@@ -203,6 +209,7 @@ async function* inflateFile(path: string, label: string, onRead?: (bytes: number
           } else {
             ({ end, inflated } = batchEnd(backing.subarray(0, got), declared));
           }
+          onBytes?.(backing.subarray(0, end));
           job = inflateBatch(backing, end, inflated ?? backing.readUInt32LE(end - 4), offset, label);
           const reusable = backing;
           job.then(
@@ -247,6 +254,7 @@ async function* inflateFile(path: string, label: string, onRead?: (bytes: number
   const file = createReadStream(path, { start: serialFrom, highWaterMark: 256 * 1024 });
   file.on('error', (err) => gz.destroy(err));
   if (onRead) file.on('data', (c: Buffer | string) => onRead(c.length));
+  if (onBytes) file.on('data', (c: Buffer | string) => onBytes(c as Buffer));
   try {
     for await (const chunk of file.pipe(gz) as AsyncIterable<Buffer>) yield chunk;
   } catch (err) {
@@ -261,8 +269,18 @@ async function* inflateFile(path: string, label: string, onRead?: (bytes: number
  * The inflated bytes of a gzip file, in order: members that carry their length inflate in
  * parallel on the thread pool (at most IN_FLIGHT at a time, so memory stays bounded), the rest
  * serially. Errors are AliveErrors (bad_archive) or the file system's own. A reader that stops
- * early (the manifest only) passes `inFlight` 1, so no work is done ahead of it.
+ * early (the manifest only) passes `inFlight` 1, so no work is done ahead of it. `onBytes` gets
+ * the file's bytes in order, from its first, exactly as they are handed to the inflater.
  */
-export function inflatedGzipFile(path: string, label: string, onRead?: (compressedBytes: number) => void, inFlight = IN_FLIGHT): Readable {
-  return Readable.from(inflateFile(path, label, onRead, Math.max(1, Math.min(IN_FLIGHT, inFlight))), { objectMode: false, highWaterMark: 1024 * 1024 });
+export function inflatedGzipFile(
+  path: string,
+  label: string,
+  onRead?: (compressedBytes: number) => void,
+  inFlight = IN_FLIGHT,
+  onBytes?: (chunk: Buffer) => void,
+): Readable {
+  return Readable.from(inflateFile(path, label, onRead, Math.max(1, Math.min(IN_FLIGHT, inFlight)), onBytes), {
+    objectMode: false,
+    highWaterMark: 1024 * 1024,
+  });
 }

@@ -56,8 +56,7 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): 
         if (encrypted && e.path === 'payload.key') throw new Found();
         e.body.resume();
       },
-      undefined,
-      true,
+      { headOnly: true },
     );
   } catch (err) {
     if (!(err instanceof Found)) throw err;

@@ -56,6 +56,15 @@ export interface ReadOptions {
    * early): used when the package's manifest.yaml is this very text, instead of parsing it again.
    */
   knownManifest?: { text: string; manifest: Manifest };
+  /**
+   * The package file's bytes, in order from its first to its last, exactly as this read takes them
+   * (receive hashes them: the hash is then of the bytes unpacked, not of a second read of the path).
+   */
+  onFileBytes?: (chunk: Buffer) => void;
+}
+
+function fileReading(opts: ReadOptions) {
+  return { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.onFileBytes ? { onBytes: opts.onFileBytes } : {}) };
 }
 
 export interface ReadResult {
@@ -282,7 +291,7 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
     if (kind === 'gzip') return await readGzipPackage(path, sink, opts, limits, spoolDir);
     if (kind === 'salted') {
       if (!opts.crypto) needCrypto(label, 'passphrase');
-      const plain = decrypting(path, await opts.crypto.passphraseDecryptStream(true));
+      const plain = decrypting(path, await opts.crypto.passphraseDecryptStream(true), opts.onFileBytes);
       return await readInnerWithManifest(plain, sink, opts, { ...limits, label }, 'v3-passphrase');
     }
     if (kind === 'tar') return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
@@ -335,7 +344,7 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
       }
       await asm.file(entry);
     },
-    opts.onProgress,
+    fileReading(opts),
   );
   await asm.settle();
   const payload = spooled.get('payload.enc');
@@ -394,7 +403,7 @@ async function readV3RsaPackage(path: string, sink: FileSink, opts: ReadOptions,
       }
       spooled.set(entry.path, await spool(entry, spoolDir));
     },
-    opts.onProgress,
+    fileReading(opts),
   );
   const env = spooled.get('rsa-envelope-v1.json');
   const payload = spooled.get('payload.enc');
@@ -410,8 +419,9 @@ async function readV3RsaPackage(path: string, sink: FileSink, opts: ReadOptions,
 }
 
 /** The file's bytes through `decipher`; a read error ends the deciphered stream with that error. */
-function decrypting(path: string, decipher: Transform): Readable {
+function decrypting(path: string, decipher: Transform, onBytes?: (chunk: Buffer) => void): Readable {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   file.on('error', (err) => decipher.destroy(err));
+  if (onBytes) file.on('data', (c: Buffer | string) => onBytes(c as Buffer));
   return file.pipe(decipher);
 }

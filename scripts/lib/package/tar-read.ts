@@ -366,14 +366,20 @@ export function readTarStream(source: Readable, compression: 'gzip' | 'none', li
   });
 }
 
+export interface TarFileReading {
+  onProgress?: OnProgress;
+  /** The reader stops at the first entries (the manifest): inflate no gzip member ahead. */
+  headOnly?: boolean;
+  /** The package file's bytes, in order from its first, exactly as the reader takes them. */
+  onBytes?: (chunk: Buffer) => void;
+}
+
 export function readTarFile(
   path: string,
   compression: 'gzip' | 'none',
   limits: TarLimits,
   visit: (e: TarEntry) => Promise<void>,
-  onProgress?: OnProgress,
-  /** The reader stops at the first entries (the manifest): inflate no gzip member ahead. */
-  headOnly = false,
+  { onProgress, headOnly = false, onBytes }: TarFileReading = {},
 ): Promise<void> {
   let total = 0;
   if (onProgress) {
@@ -387,10 +393,11 @@ export function readTarFile(
   const onRead = onProgress ? (n: number) => onProgress({ phase: 'reading', doneBytes: (done += n), totalBytes: total, finished: false }) : undefined;
   let read: Promise<void>;
   if (compression === 'gzip') {
-    read = readTarStream(inflatedGzipFile(path, limits.label, onRead, headOnly ? 1 : undefined), 'none', limits, visit);
+    read = readTarStream(inflatedGzipFile(path, limits.label, onRead, headOnly ? 1 : undefined, onBytes), 'none', limits, visit);
   } else {
     const source = createReadStream(path, { highWaterMark: 256 * 1024 });
     if (onRead) source.on('data', (c: Buffer | string) => onRead(c.length));
+    if (onBytes) source.on('data', (c: Buffer | string) => onBytes(c as Buffer));
     read = readTarStream(source, compression, limits, visit);
   }
   if (!onProgress) return read;

@@ -8,15 +8,15 @@
  * point) → renames into the world → log.md → now.json → ledger → delete staging → unlock.
  */
 import { mkdirSync, rmdirSync, existsSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { AliveError, messageOf } from '../errors.ts';
 import { statPackageFile } from '../package/package-path.ts';
 import { formatBytes } from '../cli/progress.ts';
 import { utcStamp, type Manifest } from '../package/manifest.ts';
 import type { OnProgress } from '../package/progress.ts';
-import { readPackage, readPackageHeadSafe, type PackageCrypto, type ReadResult } from './package-io.ts';
-import { hashPackageInBackground } from './package-hash.ts';
+import { readPackage, readPackageHeadSafe, sha256File, type PackageCrypto, type ReadResult } from './package-io.ts';
+import type { ReadOptions } from '../package/read-package.ts';
 import { threadedSink } from '../package/write-thread.ts';
 import { withoutFolderEntries } from '../package/sinks.ts';
 import { formatLogEntry, signingSession } from '../world/log.ts';
@@ -34,7 +34,7 @@ import { compactDate } from './names.ts';
 import { readSnapshot, type SnapshotView } from './snapshot.ts';
 import { HELD_DIR, HELD_INDEX, moveAcross, PKG_DIR, prepareStaged, shapeBundles, shapeNewWalnut } from './stage.ts';
 import { bundleNameTaken, resolveTarget, resolveWorld, worldRel, type Target } from './target.ts';
-import { cappedText, logValue } from '../text/untrusted.ts';
+import { cappedText, inlineText, logValue } from '../text/untrusted.ts';
 import { counted } from '../text/plural.ts';
 
 export interface ReceiveOptions {
@@ -55,6 +55,12 @@ export interface ReceiveOptions {
   now?: Date;
   /** Bytes of the package read so far (the command passes its progress display). */
   onProgress?: OnProgress;
+  /**
+   * The SHA-256 (lowercase hex) the package file must have: the `package_sha256` of the dry run the
+   * user approved. The bytes this receive unpacks are the ones hashed; another file is refused
+   * (package_changed) before the commit point.
+   */
+  sha256?: string;
 }
 
 export interface ReceiveResult {
@@ -108,9 +114,13 @@ interface Ctx {
   env: NodeJS.ProcessEnv;
   world: string;
   pkg: string;
-  /** Filled in once the background hash is done (before anything is planned or written). */
+  /**
+   * The SHA-256 of the package file's bytes as the full read took them, once it is done; before
+   * that, the early checks' value (earlyHash), or '' when they did not need one.
+   */
   sha256: string;
-  hashing: Promise<string>;
+  /** earlyHash's value, once asked for. */
+  early?: Promise<string>;
   packageBytes: number;
   timestamp: string;
   session: string;
@@ -280,6 +290,35 @@ function snapshotResult(ctx: Ctx, read: ReadResult, view: SnapshotView, dryRun: 
     notes: ['a snapshot is display-only: nothing was written'],
     snapshot: { ...view, description: read.manifest.description ?? null, created: read.manifest.created },
   };
+}
+
+/**
+ * The package's SHA-256 for the checks made before it is read (a repeat import, a receive that an
+ * interrupted run had started): the approved one when --sha256 gives it, else a hash of the file
+ * as it is now. The full read hashes what it unpacks and checks again (hashedRead).
+ */
+function earlyHash(ctx: Ctx): Promise<string> {
+  ctx.early ??= ctx.opts.sha256 !== undefined ? Promise.resolve(ctx.opts.sha256) : sha256File(ctx.pkg);
+  return ctx.early;
+}
+
+/**
+ * Runs `read` (one full read of the package) hashing the file's bytes as that read takes them, so
+ * the hash is of the bytes unpacked, not of a second look at the path, which another process may
+ * have replaced in between; sets ctx.sha256 and refuses a package other than the one --sha256 names.
+ */
+async function hashedRead<T>(ctx: Ctx, readOpts: ReadOptions, read: (opts: ReadOptions) => Promise<T>): Promise<T> {
+  const hash = createHash('sha256');
+  const out = await read({ ...readOpts, onFileBytes: (chunk) => hash.update(chunk) });
+  ctx.sha256 = hash.digest('hex');
+  const expected = ctx.opts.sha256;
+  if (expected !== undefined && ctx.sha256 !== expected) {
+    throw new AliveError(
+      `${inlineText(basename(ctx.pkg))} is not the package that was checked: its SHA-256 is ${ctx.sha256}, not ${expected} (--sha256); it was replaced or changed since. Nothing was written: run the dry run again, look at what it shows, and import with its package_sha256`,
+      { code: 'package_changed', fields: { package_sha256: ctx.sha256, expected_sha256: expected } },
+    );
+  }
+  return out;
 }
 
 function refuseDuplicate(prior: LedgerEntry): never {
@@ -452,25 +491,24 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   const pkg = resolve(opts.packagePath);
   const packageBytes = statPackageFile(opts.packagePath).size;
   const stamp = utcStamp(opts.now);
-  const hashing = hashPackageInBackground(pkg, packageBytes);
-  hashing.catch(() => {}); // awaited later; a failure surfaces there
-  const ctx: Ctx = { opts, env, world, pkg, sha256: '', hashing, packageBytes, timestamp: stamp, session: signingSession(env) };
+  const ctx: Ctx = { opts, env, world, pkg, sha256: '', packageBytes, timestamp: stamp, session: signingSession(env) };
   const readOpts = { maxBytes: opts.maxBytes, ...(opts.crypto ? { crypto: opts.crypto } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
 
   // The manifest, when it travels in clear, lets us refuse early and spot display-only snapshots.
   const headRead = await readPackageHeadSafe(pkg, opts.maxBytes);
   const head = headRead?.manifest;
   if (head?.scope === 'snapshot') {
-    const { read, view } = await readSnapshot(pkg, readOpts);
-    ctx.sha256 = await ctx.hashing;
+    const { read, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(pkg, o));
     return snapshotResult(ctx, read, view, opts.dryRun === true);
   }
   // The ledger is read and checked before anything else, in every mode (--force included).
-  readLedger(world);
+  const ledger = readLedger(world);
   if (opts.dryRun) {
-    ctx.sha256 = await ctx.hashing;
-    if (head) guardedTarget(ctx, head);
-    const { read, view } = await readSnapshot(pkg, readOpts);
+    if (head) {
+      if (!opts.force && mayBeRecorded(ledger, packageBytes)) ctx.sha256 = await earlyHash(ctx);
+      guardedTarget(ctx, head);
+    }
+    const { read, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(pkg, o));
     if (read.manifest.scope === 'snapshot') return snapshotResult(ctx, read, view, true);
     const { target, plan } = planFor(ctx, read);
     preflight(world, plannedWrites(ctx, target, plan), stagingRoot(world));
@@ -511,7 +549,7 @@ async function receiveForReal(
     if (recovery.discarded.length) notes.push(`cleaned up ${counted(recovery.discarded.length, 'interrupted receive')} that had not changed the world`);
     for (const s of recovery.stuck) notes.push(s.message);
     if (recovery.finished.length > 0) {
-      const sha = await ctx.hashing;
+      const sha = await earlyHash(ctx);
       const resumed = recovery.finished.find((f) => f.journal.package_sha256 === sha);
       if (resumed && !ctx.opts.force) return { ...(resumed.journal.result as unknown as ReceiveResult), notes, resumed: true };
     }
@@ -528,7 +566,7 @@ async function receiveForReal(
       if (sameContent) ctx.identity = identity;
       let target: Target;
       if (!ctx.opts.force && (sameContent || mayBeRecorded(ledger, ctx.packageBytes))) {
-        ctx.sha256 = await ctx.hashing;
+        ctx.sha256 = await earlyHash(ctx);
         target = guardedTarget(ctx, head);
       } else target = resolveTarget(world, head, targetArgs(ctx.opts));
       const { plan } = planOn(ctx, head, target);
@@ -545,15 +583,14 @@ async function receiveForReal(
       const sink = withoutFolderEntries(threadedSink(join(staging, PKG_DIR), ctx.packageBytes));
       let read: ReadResult;
       try {
-        read = await readPackage(ctx.pkg, sink, readOpts);
+        read = await hashedRead(ctx, readOpts, (o) => readPackage(ctx.pkg, sink, o));
       } finally {
         // Every write begun has ended before the staging folder is used or discarded.
         await sink.close();
       }
-      ctx.sha256 = await ctx.hashing;
       if (read.manifest.scope === 'snapshot') {
         discardStaging(world, staging);
-        const { read: again, view } = await readSnapshot(ctx.pkg, readOpts);
+        const { read: again, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(ctx.pkg, o));
         return snapshotResult(ctx, again, view, false);
       }
       const { target, plan } = planFor(ctx, read);

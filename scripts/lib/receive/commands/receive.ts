@@ -9,7 +9,7 @@ import { receivePackage, type ReceiveResult } from '../receive.ts';
 import { counted } from '../../text/plural.ts';
 
 export const RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE [--world DIR] [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
-                         [--max-size BYTES] [--force] [--dry-run] [--allow-agent-files] [--json]
+                         [--max-size BYTES] [--force] [--dry-run] [--sha256 HEX] [--allow-agent-files] [--json]
 
 Verifies a .walnut package and imports it into an ALIVE world:
   full      a new walnut at <domain>/<name>/: --into names the domain folder (default: the
@@ -22,7 +22,9 @@ The world is --world, else the first folder up from the current one that holds .
 01_Archive/ and 02_Life/), else $ALIVE_WORLD_ROOT. Relative --into paths are taken from the
 world's root. The import appears whole or not at all; it is recorded in
 <world>/.alive/imports.json, and the same package is refused a second time unless --force.
---dry-run runs every check, prints the plan and writes nothing.
+--dry-run runs every check, prints the plan and writes nothing; it shows the package's sha256
+(package_sha256). --sha256 HEX imports only the package with that SHA-256, the one the dry run
+checked: another file at PACKAGE (replaced since) is refused before anything is written.
 Agent instruction and configuration files (CLAUDE.md, AGENTS.md, .claude/, .mcp.json, ... at any
 depth) are held back in <world>/.alive/held-back/<id>/ and listed; --allow-agent-files takes
 them into the world (only for a peer you trust).
@@ -45,6 +47,7 @@ export const receiveCommand = defineCommand({
     'max-size': { type: 'string' },
     force: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
+    sha256: { type: 'string' },
     'allow-agent-files': { type: 'boolean' },
   },
   async run(ctx) {
@@ -52,6 +55,9 @@ export const receiveCommand = defineCommand({
     if (v.world === '') ctx.usageError('--world needs a folder');
     if (v.as === '') ctx.usageError('--as needs a name');
     const maxBytes = ctx.positiveInt(v['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
+    if (v.sha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(v.sha256)) {
+      ctx.usageError("--sha256 needs the package's SHA-256 as 64 hex digits (the package_sha256 its dry run printed)");
+    }
     const result = await receivePackage({
       packagePath: ctx.positionals[0]!,
       ...(v.world !== undefined ? { world: v.world } : {}),
@@ -63,6 +69,7 @@ export const receiveCommand = defineCommand({
       allowAgentFiles: v['allow-agent-files'] === true,
       ...(v.into !== undefined ? { into: v.into } : {}),
       ...(v.as !== undefined ? { as: v.as } : {}),
+      ...(v.sha256 !== undefined ? { sha256: v.sha256.toLowerCase() } : {}),
       crypto: receiveCrypto(v['private-key'], process.env),
     });
     if (ctx.json) return ctx.printJson(result);
@@ -92,6 +99,7 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
     ctx.print(
       `Format ${inlineText(r.format_version)}, created ${inlineText(r.snapshot.created)}, ${counted(r.files, 'file')} (${formatBytes(r.bytes)}), ${sig}`,
     );
+    ctx.print(`Package sha256 ${r.package_sha256}`);
     if (r.snapshot.description) ctx.print(`Description: ${inlineText(r.snapshot.description, 500)}`);
     for (const [label, shown] of [
       ['key.md', r.snapshot.untrusted.key_md],
