@@ -15,6 +15,7 @@ import { regenerateNow } from '../world/now.ts';
 import { ledgerEntrySchema, recordImport } from './ledger.ts';
 import { isWithin } from '../fs/within.ts';
 import { removeTree } from '../fs/remove-tree.ts';
+import { counted } from '../text/plural.ts';
 
 export const JOURNAL = 'journal.json';
 
@@ -99,8 +100,31 @@ function exists(p: string): boolean {
   }
 }
 
+/**
+ * Writes the journal (the commit point), unless it is larger than recovery reads back
+ * (readLeftoverJson): an import interrupted after it could then never be finished, and would stay
+ * half in the world. Such an import is refused here, before the commit point, instead.
+ */
 export function writeJournal(staging: string, journal: Journal): void {
-  writeJsonAtomic(join(staging, JOURNAL), journal, { mode: 0o600 });
+  const text = `${JSON.stringify(journal)}\n`;
+  const bytes = Buffer.byteLength(text);
+  if (bytes > leftoverFileMax) {
+    const listed = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+    const parts = [
+      [journal.moves.length, 'folder', 'to move into place'],
+      [listed(journal.result.skipped), 'file', 'left out'],
+      [listed(journal.result.held_back), 'agent file', 'held back'],
+      [listed(journal.result.conflicts), 'bundle', 'renamed for a conflict'],
+    ]
+      .filter(([n]) => (n as number) > 0)
+      .map(([n, what, how]) => `${counted(n as number, what as string)} ${how}`);
+    throw new AliveError(
+      `this import's journal (its list of steps, written before the world changes) would be ${bytes} bytes, more than a receive reads back to finish an interrupted import (${leftoverFileMax}): the package has ${parts.join(', ')}. ` +
+        'Nothing was written: ask the sender for smaller packages (or without the files left out), or look at this one with alive-p2p extract',
+      { code: 'too_large' },
+    );
+  }
+  writeFileAtomic(join(staging, JOURNAL), text, { mode: 0o600 });
 }
 
 /** Names a folder staged beside the targets, before it is made, so a roll-back finds it. */
@@ -123,7 +147,7 @@ function removeBeside(world: string, rel: string | undefined): void {
 
 /** A leftover's small JSON file (a FIFO or a link planted there is not read: it would block or lead out). */
 function readLeftoverJson(path: string): unknown {
-  const r = readSmallFile(path, LEFTOVER_FILE_MAX);
+  const r = readSmallFile(path, leftoverFileMax);
   if (r === undefined) throw new AliveError(`${basename(path)} is missing`, { code: 'bad_journal' });
   if (!r.ok) throw new AliveError(`${basename(path)} ${r.detail}`, { code: 'bad_journal' });
   return JSON.parse(r.bytes.toString('utf8'));
@@ -132,8 +156,19 @@ function readLeftoverJson(path: string): unknown {
 /** A walnut's log.md, read whole to prepend an entry. */
 const LOG_MAX = 1024 * 1024 * 1024;
 
-/** A journal lists the moves of one package: a few thousand entries at most. */
+/**
+ * Largest leftover file (journal.json, beside.json) recovery reads: whoever can write the world can
+ * plant one, and each receive reads it whole. writeJournal never writes a larger journal.
+ */
 const LEFTOVER_FILE_MAX = 16 * 1024 * 1024;
+
+let leftoverFileMax = LEFTOVER_FILE_MAX;
+
+/** Sets the largest leftover file recovery reads (undefined: LEFTOVER_FILE_MAX again); tests only. */
+export function setLeftoverFileMaxForTests(bytes: number | undefined): void {
+  if (process.env.VITEST !== 'true') throw new Error('setLeftoverFileMaxForTests is for the test suite only');
+  leftoverFileMax = bytes ?? LEFTOVER_FILE_MAX;
+}
 
 function besideOf(staging: string): string | undefined {
   try {
