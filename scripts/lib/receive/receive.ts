@@ -95,6 +95,15 @@ export interface ReceiveResult {
   notes: string[];
   /** Set when this run finished an import that a killed run had started. */
   resumed?: true;
+  /**
+   * In a resumed result only: how many items a list held when its journal kept only the first
+   * JOURNAL_LIST_MAX of them (journalResult).
+   */
+  imported_total?: number;
+  skipped_total?: number;
+  conflicts_total?: number;
+  held_back_total?: number;
+  agent_files_taken_total?: number;
   snapshot?: SnapshotView & { description: string | null; created: string };
 }
 
@@ -179,6 +188,25 @@ const LOG_LIST_MAX = 20;
  */
 const LEDGER_LIST_MAX = 100;
 const LEDGER = '.alive/imports.json';
+
+/** Items of each list a journal's result keeps (the result a later run reports when it finishes an import). */
+export const JOURNAL_LIST_MAX = 100;
+const JOURNAL_LISTS = ['imported', 'skipped', 'conflicts', 'held_back', 'agent_files_taken'] as const;
+
+/**
+ * The result as the journal keeps it: each list cut to its first JOURNAL_LIST_MAX items, with
+ * `<list>_total` when it was longer. Recovery reads a journal back under a cap, and thousands of
+ * files left out (a .git folder) would otherwise pass it and refuse an ordinary import.
+ */
+export function journalResult(result: ReceiveResult): ReceiveResult {
+  const kept: ReceiveResult = { ...result };
+  for (const name of JOURNAL_LISTS) {
+    const list = result[name] as unknown[];
+    if (list.length <= JOURNAL_LIST_MAX) continue;
+    Object.assign(kept, { [name]: list.slice(0, JOURNAL_LIST_MAX), [`${name}_total`]: list.length });
+  }
+  return kept;
+}
 
 /** The first LOG_LIST_MAX of `items`, then how many more and where they are listed. */
 function loggedList(items: string[], where?: string): string {
@@ -579,6 +607,8 @@ async function receiveForReal(
     mkdirSync(staging, { mode: 0o700 });
     mkdirSync(join(staging, PKG_DIR));
     let journal: Journal;
+    /** What this run reports: the whole lists, which the journal keeps cut (journalResult). */
+    let result: ReceiveResult;
     try {
       const sink = withoutFolderEntries(threadedSink(join(staging, PKG_DIR), ctx.packageBytes));
       let read: ReadResult;
@@ -604,7 +634,7 @@ async function receiveForReal(
       const entry = logEntryFor(ctx, read, target, plan);
       const now = { timestamp: ctx.timestamp, session: ctx.session, context: nowContext(read, plan) };
       const heldRel = `${HELD_BACK.join('/')}/${id}`;
-      const result = resultFor(ctx, read, target, plan, entry, notes, join(world, ...HELD_BACK, id));
+      result = resultFor(ctx, read, target, plan, entry, notes, join(world, ...HELD_BACK, id));
       const targetRel = worldRel(world, target.walnut);
       const base = {
         version: 1 as const,
@@ -636,7 +666,7 @@ async function receiveForReal(
           ...(plan.held.length > LEDGER_LIST_MAX ? { held_back_total: plan.held.length } : {}),
           receipt: id,
         },
-        result: result as unknown as Record<string, unknown>,
+        result: journalResult(result) as unknown as Record<string, unknown>,
       };
       let moves: Journal['moves'];
       let extra: Pick<Journal, 'mkdirs' | 'log' | 'now'>;
@@ -681,7 +711,7 @@ async function receiveForReal(
         { code: 'interrupted', cause: err, fields: { staging } },
       );
     }
-    return journal.result as unknown as ReceiveResult;
+    return result;
   } finally {
     lock.release();
     tidy(aliveDir, receivingDir, madeAlive);

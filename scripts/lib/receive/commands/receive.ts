@@ -118,19 +118,26 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   const head = dry ? 'Dry run: nothing was written. Would receive' : 'Received';
   ctx.print(`${head} a ${r.scope} package (${from}; ${sig}) into ${inlineText(r.walnut ?? '', 400)}`);
   if (r.layout) ctx.print(`  layout: ${r.layout} (${inlineText(r.layout_reason ?? '', 400)})`);
+  // A resumed result holds the first items of each list, and `<list>_total` when there were more.
+  const more = (shown: number, total: number | undefined, what: string) => {
+    if (total !== undefined && total > shown) ctx.print(`  … and ${total - shown} more ${what}`);
+  };
   for (const p of r.imported) ctx.print(`  ${dry ? 'would add' : 'added'} ${inlineText(p, 400)}`);
+  more(r.imported.length, r.imported_total, 'added');
   for (const h of r.held_back.slice(0, 20)) ctx.print(`  ${dry ? 'would hold back' : 'held back'} ${inlineText(h.path, 400)} (${h.rule})`);
-  if (r.held_back.length > 20) ctx.print(`  … and ${r.held_back.length - 20} more held back`);
+  more(Math.min(20, r.held_back.length), r.held_back_total ?? r.held_back.length, 'held back');
   for (const c of r.conflicts)
     ctx.print(
       `  conflict: ${inlineText(c.existing, 400)} already exists; the incoming bundle ${dry ? 'would land' : 'landed'} as ${inlineText(c.imported_as, 400)}`,
     );
-  if (r.skipped.length)
+  more(r.conflicts.length, r.conflicts_total, 'conflicts');
+  const skipped = r.skipped_total ?? r.skipped.length;
+  if (skipped)
     ctx.print(
-      `  left out ${counted(r.skipped.length, 'file')}: ${r.skipped
+      `  left out ${counted(skipped, 'file')}: ${r.skipped
         .slice(0, 5)
         .map((s) => `${inlineText(s.path, 400)} (${s.reason})`)
-        .join(', ')}${r.skipped.length > 5 ? ', …' : ''}`,
+        .join(', ')}${skipped > 5 ? ', …' : ''}`,
     );
   ctx.print(`  ${counted(r.files, 'file')}, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`);
   if (r.resumed) ctx.print('  (this finished an import that an interrupted run had started)');
