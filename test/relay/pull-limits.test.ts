@@ -11,11 +11,11 @@ import { gzipSync } from 'node:zlib';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { bundleDir } from '../support/bundles.ts';
 import { join } from 'node:path';
-import { overPullLimit, setPullLimitsForTests } from '../../scripts/lib/relay/pull-limits.ts';
+import { overPullLimit, pullOrder, setPullLimitsForTests } from '../../scripts/lib/relay/pull-limits.ts';
 import { openGithubTransport } from '../../scripts/lib/relay/open.ts';
 import type { InboxEntry, RelayTransport } from '../../scripts/lib/relay/transport.ts';
 import { bareFiles, commitToBare, gitUser, tempDir, type TestUser } from './helpers.ts';
-import { githubBob, relayUser, run, type RelayUser } from './in-process.ts';
+import { githubBob, pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
 import type { FakeGithub } from '../support/fake-github.ts';
 
@@ -81,6 +81,43 @@ describe('git relay: one pull takes at most the package cap', () => {
     expect(savedUnder(carol)).toHaveLength(5);
     expect(pending(carol)).toBe(0);
   }, 60_000);
+});
+
+/** `count` distinct small blobs under inbox/<folder>/ (a folder that is not a peer's). */
+function junkIn(folder: string, count: number): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
+  for (let i = 0; i < count; i++) files[`inbox/${folder}/junk${i}-20260101-000000-0000000${i}.walnut`] = randomBytes(512);
+  return files;
+}
+
+describe('git relay: the caps are shared out fairly', () => {
+  it("a pinned peer's package comes before a folder of junk that sorts first", async () => {
+    const [alice, gus] = [await relayUser(base.dir, 'alice'), await relayUser(base.dir, 'gus')];
+    await pair(alice, gus);
+    expect((await run(alice, ['push', await walnutPackage(alice, 'real'), '--to', 'gus', '--json'])).code).toBe(0);
+    commitToBare(gus.url, junkIn('aaa-spam', 4));
+    setPullLimitsForTests({ packages: 1 });
+    const first = await run(gus, ['pull', '--json']);
+    expect(first.json.received).toEqual([expect.objectContaining({ from: 'alice', verified: true })]);
+    expect(first.json.deferred).toBe(4);
+  }, 60_000);
+
+  it('senders that are not peers take turns, each one package a turn, in their own order', async () => {
+    const hal = await relayUser(base.dir, 'hal');
+    commitToBare(hal.url, { ...junkIn('aaa', 3), ...junkIn('bbb', 2) });
+    setPullLimitsForTests({ packages: 3 });
+    const first = await run(hal, ['pull', '--json']);
+    const taken = first.json.received.map((r: { from: string; name: string }) => `${r.from}/${r.name}`);
+    expect(taken.map((t: string) => t.replace(/-2026.*/, ''))).toEqual(['aaa/junk0', 'bbb/junk0', 'aaa/junk1']);
+    expect(first.json.deferred).toBe(2);
+  }, 60_000);
+});
+
+it("pullOrder: pinned peers' packages first, then the others'; within each, senders take turns", () => {
+  const e = (path: string) => ({ sender: path.split('/')[0]!, path });
+  const listing = ['aaa/1', 'aaa/2', 'aaa/3', 'Bob/1', 'bob/2', 'bob/3', 'ccc/1', 'dan/1', 'dan/2'].map(e);
+  const pinned = (s: string) => ['bob', 'dan'].includes(s.toLowerCase());
+  expect(pullOrder(listing, pinned).map((x) => x.path)).toEqual(['Bob/1', 'dan/1', 'bob/2', 'dan/2', 'bob/3', 'aaa/1', 'ccc/1', 'aaa/2', 'aaa/3']);
 });
 
 describe('git relay: one pull saves at most the byte cap', () => {

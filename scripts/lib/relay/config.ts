@@ -122,6 +122,11 @@ export function findPeer(cfg: RelayConfig, peerLogin: string): Peer | undefined 
   return cfg.peers.find((p) => p.github.toLowerCase() === key);
 }
 
+/** A peer whose key is pinned and who was not removed: their packages can be verified. */
+export function isPinnedPeer(peer: Peer | undefined): boolean {
+  return Boolean(peer?.fingerprint) && peer?.status !== 'removed';
+}
+
 /** Inserts or replaces a peer (matched case-insensitively), keeping the list's order. */
 export function upsertPeer(cfg: RelayConfig, peer: Peer): RelayConfig {
   const key = peer.github.toLowerCase();

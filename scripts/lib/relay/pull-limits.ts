@@ -33,6 +33,34 @@ export function setPullLimitsForTests(limits: Partial<PullLimits> | undefined): 
   testLimits = limits;
 }
 
+/**
+ * The order one pull takes packages in, so that its caps are shared out: pinned peers' packages
+ * first, then those of every other folder; within each, the senders take turns, one package a
+ * turn, each sender's in listing order. Taken in path order, one folder of junk that sorted first
+ * (inbox/aaa-spam/) used up every pull's caps before a peer's package was reached.
+ */
+export function pullOrder<T extends { sender: string }>(entries: readonly T[], pinned: (sender: string) => boolean): T[] {
+  const groups = [new Map<string, T[]>(), new Map<string, T[]>()];
+  for (const e of entries) {
+    const bySender = groups[pinned(e.sender) ? 0 : 1]!;
+    // Folder names are matched to logins case-insensitively: `Bob` and `bob` are one sender.
+    const key = e.sender.toLowerCase();
+    const queue = bySender.get(key);
+    if (queue) queue.push(e);
+    else bySender.set(key, [e]);
+  }
+  return groups.flatMap((bySender) => takeTurns([...bySender.values()]));
+}
+
+function takeTurns<T>(queues: T[][]): T[] {
+  const out: T[] = [];
+  for (let turn = 0; queues.length > 0; turn++) {
+    for (const queue of queues) out.push(queue[turn]!);
+    queues = queues.filter((queue) => queue.length > turn + 1);
+  }
+  return out;
+}
+
 /** A package that one more would pass the byte cap: pull leaves it (and the rest) on the relay. */
 export function overPullLimit(): AliveError {
   return new AliveError('this pull has taken as many bytes as one pull takes', { code: 'pull_limit' });

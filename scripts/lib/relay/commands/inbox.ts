@@ -1,6 +1,6 @@
 /** `alive-p2p relay inbox`: what waits in your relay, without downloading anything. */
 import { defineCommand } from '../../cli/command.ts';
-import { findPeer, requireRelayConfig } from '../config.ts';
+import { findPeer, isPinnedPeer, requireRelayConfig } from '../config.ts';
 import { openTransport } from '../open.ts';
 import { defaultRelayPaths } from '../paths.ts';
 import { touchRelayActivity } from '../activity.ts';
@@ -54,7 +54,7 @@ Options:
         path: e.path,
         size: e.size ?? d?.size ?? null,
         time: d?.time ?? stampTime(e.name),
-        pinned: Boolean(peer?.fingerprint) && peer?.status !== 'removed',
+        pinned: isPinnedPeer(peer),
         peer_status: peer?.status ?? 'unknown',
       };
     });

@@ -7,7 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError, messageOf, type ErrorCode } from '../../errors.ts';
 import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
-import { findPeer, requireRelayConfig } from '../config.ts';
+import { findPeer, isPinnedPeer, requireRelayConfig } from '../config.ts';
 import { loadOwnPrivateKey, loadPinnedPeerKey } from '../keys.ts';
 import { sha256File } from '../../fs/hash.ts';
 import { gitBlobSha } from '../blob-sha.ts';
@@ -36,7 +36,7 @@ import { ignoredFields, output, warnIgnored } from './common.ts';
 import { signerFields } from '../../package/signer-shown.ts';
 import { counted } from '../../text/plural.ts';
 import { formatBytes } from '../../cli/progress.ts';
-import { PullBudget, pullLimits } from '../pull-limits.ts';
+import { PullBudget, pullLimits, pullOrder } from '../pull-limits.ts';
 
 const PULL_CAPS_TEXT = capsText(pullLimits());
 
@@ -48,7 +48,8 @@ and signed by the sender's pinned key. Packages that fail the check are kept, in
 inbox/<sender>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.
 A package already received (the same signed content, even re-compressed or re-encrypted) is a
 duplicate: it is removed from the relay and not saved again. One pull runs at a time, and takes
-at most ${PULL_CAPS_TEXT}: the rest stays on the relay for the next pull.
+at most ${PULL_CAPS_TEXT}: the rest stays on the relay for the next pull. Your pinned peers'
+packages are taken first, then the rest; within each, the senders take turns.
 
 Options:
   --max-size BYTES  largest package downloaded, and largest expanded size accepted
@@ -126,7 +127,7 @@ async function pull(o: {
   const budget = new PullBudget(pullLimits());
   /** Left on the relay, untouched, once a cap of this pull is reached. */
   const deferred: InboxEntry[] = [];
-  for (const entry of listing.entries) {
+  for (const entry of pullOrder(listing.entries, (sender) => isPinnedPeer(findPeer(cfg, sender)))) {
     if (budget.reached) {
       deferred.push(entry);
       continue;
