@@ -6,9 +6,12 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commitToBare, gitUser, tempDir } from './helpers.ts';
+import { bareFiles, commitToBare, gitUser, tempDir } from './helpers.ts';
+import { gitEnv } from '../../scripts/lib/relay/git-run.ts';
+import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { overPullLimit } from '../../scripts/lib/relay/pull-limits.ts';
 
@@ -56,4 +59,84 @@ it('downloaded packages do not stay in the clone; one refused by the byte cap do
   await bob.transport.download(last, dest);
   expect(readFileSync(dest).equals(files[last.path]!)).toBe(true);
   expect(bytesUnder(objects) - before).toBeLessThan(64 * 1024);
+});
+
+/** Whether the clone holds object `oid` (never fetched for the question: GIT_NO_LAZY_FETCH). */
+function inClone(clone: string, oid: string): boolean {
+  return spawnSync('git', ['cat-file', '-e', oid], { cwd: clone, env: gitEnv() }).status === 0;
+}
+
+it('a pushed package does not stay in the clone; the next push, and one retried after a lost race, still land', async () => {
+  const alice = gitUser(t.dir, 'alice');
+  const bob = gitUser(t.dir, 'bob');
+  await Promise.all([alice.transport.setup(alice.keys.publicKeyPem), bob.transport.setup(bob.keys.publicKeyPem)]);
+  const peer = { login: 'bob', relay: bob.url };
+  const pkg = (name: string) => {
+    const p = join(t.dir, name);
+    writeFileSync(p, randomBytes(256 * 1024));
+    return p;
+  };
+  const objects = join(alice.paths.clone, 'objects');
+  const first = pkg('one.walnut');
+  const r1 = await alice.transport.deliver(
+    peer,
+    first,
+    () => 'one.walnut',
+    () => {},
+  );
+  const before = bytesUnder(objects);
+  const oid1 = await gitBlobSha(first);
+  expect(bareFiles(bob.url).get(r1.path)).toBe(oid1);
+  expect(inClone(alice.paths.clone, oid1)).toBe(false);
+
+  const second = pkg('two.walnut');
+  const r2 = await alice.transport.deliver(
+    peer,
+    second,
+    () => 'two.walnut',
+    () => {},
+  );
+  expect(bareFiles(bob.url).get(r2.path)).toBe(await gitBlobSha(second));
+  expect(inClone(alice.paths.clone, await gitBlobSha(second))).toBe(false);
+
+  // Another writer pushes between alice's fetch and her push: hers is rejected, rebuilt and pushed again.
+  const third = pkg('three.walnut');
+  let raced = 0;
+  const r3 = await alice.transport.deliver(
+    peer,
+    third,
+    () => `three-${raced}.walnut`,
+    () => {
+      if (raced++ === 0) commitToBare(bob.url, { 'inbox/carol/c-20260101-000000-00000000.walnut': 'by carol' });
+    },
+  );
+  expect(raced).toBe(2);
+  const files = bareFiles(bob.url);
+  expect(files.get(r3.path)).toBe(await gitBlobSha(third));
+  expect(files.has('inbox/carol/c-20260101-000000-00000000.walnut')).toBe(true);
+  expect(inClone(alice.paths.clone, await gitBlobSha(third))).toBe(false);
+  expect(bytesUnder(objects) - before).toBeLessThan(64 * 1024);
+  expect(existsSync(alice.paths.work) ? readdirSync(alice.paths.work) : []).toEqual([]);
+});
+
+it("a deposit folder a killed push left is removed by a later push once an hour old; a running one's is not", async () => {
+  const dora = gitUser(t.dir, 'dora');
+  const erin = gitUser(t.dir, 'erin');
+  await Promise.all([dora.transport.setup(dora.keys.publicKeyPem), erin.transport.setup(erin.keys.publicKeyPem)]);
+  const [old, running] = ['deposit-old', 'deposit-running'].map((n) => join(dora.paths.work, n));
+  for (const dir of [old!, running!]) {
+    mkdirSync(join(dir, 'ab'), { recursive: true });
+    writeFileSync(join(dir, 'ab', 'cdef'), randomBytes(1024));
+  }
+  const hoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
+  utimesSync(old!, hoursAgo, hoursAgo);
+  const pkg = join(t.dir, 'dora.walnut');
+  writeFileSync(pkg, randomBytes(1024));
+  await dora.transport.deliver(
+    { login: 'erin', relay: erin.url },
+    pkg,
+    () => 'd.walnut',
+    () => {},
+  );
+  expect(readdirSync(dora.paths.work)).toEqual(['deposit-running']);
 });

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
@@ -361,8 +361,9 @@ export class GitTransport implements RelayTransport {
     changes: Array<{ path: string; oid: string | null }>,
     message: string,
     limits: CallLimits = {},
-    onPushBytes?: (bytes: number) => void,
+    pushing: { onBytes?: (bytes: number) => void; objects?: string } = {},
   ): Promise<string | null> {
+    const onPushBytes = pushing.onBytes;
     const rootTree = parent ? (await this.git(['rev-parse', '--verify', `${parent}^{tree}`])).stdout.trim() : null;
     const tree =
       (await this.buildTree(
@@ -388,6 +389,7 @@ export class GitTransport implements RelayTransport {
       await this.git([...push, remote, `${commit}:refs/heads/${this.opts.branch}`], {
         timeoutMs,
         ...(onPushBytes ? { onStderrChunk: gitProgressBytes(onPushBytes) } : {}),
+        ...(pushing.objects ? { env: { GIT_ALTERNATE_OBJECT_DIRECTORIES: pushing.objects } } : {}),
       });
     } catch (err) {
       if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
@@ -517,25 +519,50 @@ export class GitTransport implements RelayTransport {
     const size = statSync(localPath).size;
     const progress = transferProgress('uploading', onProgress, size);
     progress.start();
+    const objects = this.depositObjects();
     try {
-      return await this.depositOnce(peer, remote, localPath, size, nextName, checkKey, progress, onProgress !== undefined);
+      return await this.depositOnce(peer, remote, localPath, objects, size, nextName, checkKey, progress, onProgress !== undefined);
     } catch (err) {
       progress.abandon();
       throw err;
+    } finally {
+      rmSync(objects, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * A folder of its own for one deposit's package, outside the clone: written there
+   * (GIT_OBJECT_DIRECTORY), read from there by the push (GIT_ALTERNATE_OBJECT_DIRECTORIES, which
+   * git does not pass to the receiving side), and removed with the deposit, pushed or failed. In the
+   * clone it stayed for good, a second copy of every package sent. Nothing else reads it: listings
+   * and the next commits read trees (mktree --missing), and a later push sends only what the relay
+   * lacks. A retry after a lost race pushes it again from here; a deposit run again writes it again.
+   * A folder a killed deposit left is removed by a later one, once it is an hour old.
+   */
+  private depositObjects(): string {
+    const work = resolve(this.opts.workDir);
+    mkdirSync(work, { recursive: true, mode: 0o700 });
+    removeAbandoned(
+      work,
+      listNames(work).filter((n) => n.startsWith(DEPOSIT_PREFIX)),
+    );
+    return mkdtempSync(join(work, DEPOSIT_PREFIX));
   }
 
   private async depositOnce(
     peer: PeerRelay,
     remote: string,
     localPath: string,
+    objects: string,
     size: number,
     nextName: () => string,
     checkKey: (pem: string) => void,
     progress: ReturnType<typeof transferProgress>,
     showBytes: boolean,
   ): Promise<DeliverResult> {
-    const oid = (await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: NETWORK_TIMEOUT_MS })).stdout.trim();
+    const oid = (
+      await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: NETWORK_TIMEOUT_MS, env: { GIT_OBJECT_DIRECTORY: objects } })
+    ).stdout.trim();
     const folder = `inbox/${this.opts.login}`;
     for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
       const head = await this.fetch(remote);
@@ -556,7 +583,7 @@ export class GitTransport implements RelayTransport {
         [{ path, oid }],
         `deposit: ${name} from ${this.opts.login} (${size} bytes)`,
         {},
-        showBytes ? (n) => progress.bytes(n) : undefined,
+        { objects, ...(showBytes ? { onBytes: (n: number) => progress.bytes(n) } : {}) },
       );
       if (commit) {
         progress.finish(size);
@@ -733,21 +760,31 @@ export class GitTransport implements RelayTransport {
   }
 }
 
-/** A fetch lasts at most 30 minutes: a temporary pack untouched for an hour belongs to none. */
-const ABANDONED_PACK_MS = 60 * 60_000;
+/**
+ * A fetch lasts at most 30 minutes, a deposit (its attempts' fetches and pushes) about as long: a
+ * temporary pack or deposit folder untouched for an hour belongs to none.
+ */
+const ABANDONED_MS = 60 * 60_000;
+/** The folders under workDir that hold one deposit's package (depositObjects). */
+const DEPOSIT_PREFIX = 'deposit-';
 
 /**
  * Removes the temporary packs a fetch left when it was killed with its process group (the session
  * hook's budget) or its process died: nothing else ever would, and each may be as large as the
  * fetch's file limit.
  */
-function removeAbandonedPacks(packDir: string, now = Date.now()): void {
-  for (const name of tmpPacks(packDir)) {
-    const path = join(packDir, name);
+function removeAbandonedPacks(packDir: string): void {
+  removeAbandoned(packDir, tmpPacks(packDir));
+}
+
+/** Removes the files or folders `names` of `dir` untouched for ABANDONED_MS. */
+function removeAbandoned(dir: string, names: string[], now = Date.now()): void {
+  for (const name of names) {
+    const path = join(dir, name);
     try {
-      if (now - lstatSync(path).mtimeMs >= ABANDONED_PACK_MS) rmSync(path, { force: true });
+      if (now - lstatSync(path).mtimeMs >= ABANDONED_MS) rmSync(path, { recursive: true, force: true });
     } catch {
-      // gone already, or another fetch's to finish
+      // gone already, or another command's to finish
     }
   }
 }
@@ -787,8 +824,12 @@ function dropBlobPacks(packDir: string, oid: string): void {
 
 /** Temporary packs git is writing (or left when stopped) in `packDir`. */
 function tmpPacks(packDir: string): string[] {
+  return listNames(packDir).filter((n) => n.startsWith('tmp_pack_'));
+}
+
+function listNames(dir: string): string[] {
   try {
-    return readdirSync(packDir).filter((n) => n.startsWith('tmp_pack_'));
+    return readdirSync(dir);
   } catch {
     return [];
   }
