@@ -140,3 +140,20 @@ it("a deposit folder a killed push left is removed by a later push once an hour 
   );
   expect(readdirSync(dora.paths.work)).toEqual(['deposit-running']);
 });
+
+it('a push lands from a home whose path holds a colon, a quote and a backslash (git splits its list of object folders on colons)', async () => {
+  const home = join(t.dir, 'odd:"home\\');
+  mkdirSync(home, { recursive: true });
+  const alice = gitUser(home, 'alice');
+  const bob = gitUser(t.dir, 'bob-colon');
+  await Promise.all([alice.transport.setup(alice.keys.publicKeyPem), bob.transport.setup(bob.keys.publicKeyPem)]);
+  const pkg = join(t.dir, 'colon.walnut');
+  writeFileSync(pkg, randomBytes(64 * 1024));
+  const r = await alice.transport.deliver(
+    { login: 'bob-colon', relay: bob.url },
+    pkg,
+    () => 'colon.walnut',
+    () => {},
+  );
+  expect(bareFiles(bob.url).get(r.path)).toBe(await gitBlobSha(pkg));
+});

@@ -389,7 +389,7 @@ export class GitTransport implements RelayTransport {
       await this.git([...push, remote, `${commit}:refs/heads/${this.opts.branch}`], {
         timeoutMs,
         ...(onPushBytes ? { onStderrChunk: gitProgressBytes(onPushBytes) } : {}),
-        ...(pushing.objects ? { env: { GIT_ALTERNATE_OBJECT_DIRECTORIES: pushing.objects } } : {}),
+        ...(pushing.objects ? { env: { GIT_ALTERNATE_OBJECT_DIRECTORIES: quotedObjectDir(pushing.objects) } } : {}),
       });
     } catch (err) {
       if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
@@ -820,6 +820,17 @@ function dropBlobPacks(packDir: string, oid: string): void {
       // gone already, or unreadable: left as it is
     }
   }
+}
+
+/**
+ * `dir` as one entry of GIT_ALTERNATE_OBJECT_DIRECTORIES, a list git splits on colons: C-style
+ * quoted (git reads an entry that starts with a double quote so), since a home folder may hold one.
+ */
+function quotedObjectDir(dir: string): string {
+  return `"${dir
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '\\n')
+    .replace(/\t/g, '\\t')}"`;
 }
 
 /** Temporary packs git is writing (or left when stopped) in `packDir`. */
