@@ -41,7 +41,6 @@ describe.skipIf(process.platform !== 'linux')('an agent whose record in .agents/
     const { root, base } = makeBus();
     const paths = receiverPaths(root, 'gemini');
     mkdirSync(paths.dir, { recursive: true });
-    writeFileSync(paths.config, JSON.stringify({ agent_timeout_seconds: 1 }));
     const pidFile = join(base, 'agent.pid');
     const agent = join(base, 'agent.sh');
     writeFileSync(agent, `#!/bin/sh\necho $$ > "${pidFile}"\ncat >/dev/null\nexec sleep 30\n`);
@@ -56,6 +55,7 @@ describe.skipIf(process.platform !== 'linux')('an agent whose record in .agents/
       root,
       receiver: 'gemini',
       agent: { kind: 'command', command: agent },
+      agentTimeoutSeconds: 1,
       signal: stop.signal,
       sweepEveryMs: 60_000,
       log: (l) => log.push(l),

@@ -117,11 +117,10 @@ describe('serve with an agent command', () => {
     const { env, base, root } = makeBus();
     const paths = receiverPaths(root, 'sleepy');
     mkdirSync(paths.dir, { recursive: true });
-    writeFileSync(paths.config, JSON.stringify({ agent_timeout_seconds: 1 }));
     const agent = script(base, 'sleepy.sh', 'sleep 30; echo late');
     await dispatch(root, ['send', 'sleepy', 'take your time']);
     const t0 = Date.now();
-    const r = await runCliAsync(cli, ['serve', 'sleepy', '--agent', agent, '--once'], env);
+    const r = await runCliAsync(cli, ['serve', 'sleepy', '--agent', agent, '--once', '--agent-timeout', '1'], env);
     expect(Date.now() - t0).toBeLessThan(15_000);
     expect(r.status).toBe(0);
     const names = filesIn(paths.deadLetter);

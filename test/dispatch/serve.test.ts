@@ -147,10 +147,9 @@ describe('the serve log', () => {
 describe('a failing agent', () => {
   it('keeps the end of stdout and stderr in the dead-letter reason, and stops after N failures in a row with one log line', async () => {
     const { root, base } = makeBus();
-    config(root, 'claude', { max_consecutive_failures: 3 });
     const agent = script(base, 'not-logged-in.sh', 'cat >/dev/null\necho "Not logged in. Run claude /login"\necho "trace: \\033[31mred" >&2\nexit 1');
     for (let i = 0; i < 5; i++) await sendMessage({ root, to: 'claude', from: 'gemini', body: `q${i}` });
-    const { summary, log } = await serveOnce(root, 'claude', agent);
+    const { summary, log } = await serveOnce(root, 'claude', agent, { maxFailures: 3 });
     expect(summary.deadLettered).toBe(3);
     expect(summary.stoppedAfterFailures).toMatchObject({ count: 3 });
     const stops = log.filter((l) => l.startsWith('stopping:'));
@@ -168,7 +167,6 @@ describe('a failing agent', () => {
 
   it('a success in between resets the count', async () => {
     const { root, base } = makeBus();
-    config(root, 'r', { max_consecutive_failures: 2 });
     // Every other run fails, whichever message it gets (serve shuffles a little to spread daemons).
     const counter = join(base, 'runs');
     const agent = script(
@@ -177,9 +175,45 @@ describe('a failing agent', () => {
       `cat >/dev/null\nn=$(( $(cat "${counter}" 2>/dev/null || echo 0) + 1 ))\necho $n > "${counter}"\n[ $((n % 2)) -eq 1 ] && exit 1\necho ok`,
     );
     for (let i = 0; i < 4; i++) await sendMessage({ root, to: 'r', from: 's', body: `m${i}` });
-    const { summary } = await serveOnce(root, 'r', agent);
+    const { summary } = await serveOnce(root, 'r', agent, { maxFailures: 2 });
     expect(summary).toMatchObject({ answered: 2, deadLettered: 2 });
     expect(summary.stoppedAfterFailures).toBeUndefined();
+  });
+
+  it("one message cannot stop serve: config.json's max_consecutive_failures (any bus writer's) may raise serve's --max-failures, never lower it; said once", async () => {
+    const { root, base } = makeBus();
+    const agent = script(base, 'fails.sh', 'cat >/dev/null\nexit 1');
+    const failing = async (configured: number | undefined, n: number, more: Partial<ServeOptions> = {}) => {
+      const receiver = `r${configured ?? 'x'}m${more.maxFailures ?? ''}`;
+      if (configured !== undefined) config(root, receiver, { max_consecutive_failures: configured });
+      for (let i = 0; i < n; i++) await sendMessage({ root, to: receiver, from: 's', body: `m${i}` });
+      return serveOnce(root, receiver, agent, more);
+    };
+    let run = await failing(1, 3);
+    expect(run.summary).toMatchObject({ deadLettered: 3 });
+    expect(run.summary.stoppedAfterFailures).toBeUndefined();
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]).toMatch(
+      /max_consecutive_failures 1 of .*config\.json is below serve's 5; 5 applies; to stop sooner, pass --max-failures 1 to serve/,
+    );
+    run = await failing(1, 3, { maxFailures: 2 });
+    expect(run.summary.stoppedAfterFailures).toMatchObject({ count: 2 });
+    run = await failing(3, 4, { maxFailures: 2 });
+    expect(run.summary.stoppedAfterFailures).toMatchObject({ count: 3 });
+    expect(run.warnings).toEqual([]);
+  });
+
+  it("config.json's agent_timeout_seconds (any bus writer's) may lengthen serve's --agent-timeout, never shorten it: no message fails for a planted 1 s", async () => {
+    const { root, base } = makeBus();
+    const agent = script(base, 'slow.sh', 'cat >/dev/null\nsleep 1.2\necho done');
+    config(root, 'r', { agent_timeout_seconds: 1 });
+    await sendMessage({ root, to: 'r', from: 's', body: 'm' });
+    const { summary, warnings } = await serveOnce(root, 'r', agent);
+    expect(summary).toMatchObject({ answered: 1, deadLettered: 0 });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /agent_timeout_seconds 1 of .*config\.json is below serve's 600; 600 applies; to end agents sooner, pass --agent-timeout 1 to serve/,
+    );
   });
 });
 
@@ -352,9 +386,16 @@ describe('the agent environment', () => {
       expect(r.status, value).toBe(2);
       expect(r.stderr, value).toMatch(said);
     }
-    const r = await dispatch(root, ['serve', 'gemini', '--agent', 'echo', '--once', '--turn-budget', '0']);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--turn-budget takes a positive whole number/);
+    for (const [args, said] of [
+      [['--turn-budget', '0'], /--turn-budget takes a positive whole number/],
+      [['--max-failures', '0'], /--max-failures takes a positive whole number/],
+      [['--agent-timeout', 'x'], /--agent-timeout takes a positive whole number/],
+      [['--agent-timeout', '604801'], /--agent-timeout takes at most 604800 \(7 days\)/],
+    ] as const) {
+      const r = await dispatch(root, ['serve', 'gemini', '--agent', 'echo', '--once', ...args]);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(said);
+    }
     expect(existsSync(receiverPaths(root, 'gemini').dir)).toBe(false);
   });
 

@@ -2,16 +2,9 @@
 import * as z from '../json/zod.ts';
 import { MESSAGE_READ_LIMIT } from './fsutil.ts';
 import { AGENT_ENV_ENTRY } from './agent-env.ts';
+import { MAX_DURATION_SECONDS } from './config.ts';
 
 const positive = (what: string) => z.optional(z.int({ error: `${what} must be a whole number` }).check(z.minimum(1, { error: `${what} must be at least 1` })));
-
-/**
- * The longest agent timeout or claim lease, in seconds (7 days). config.json is written in the bus
- * folder, so any bus writer can plant a huge value: past 2,147,483 s Node's setTimeout fires after
- * 1 ms (every agent killed at once), and a lease deadline past year 9999 makes a claim file name
- * parseClaimFileName rejects, stranding the message in processing/.
- */
-export const MAX_DURATION_SECONDS = 7 * 24 * 3600;
 
 const duration = (what: string) =>
   z.optional(

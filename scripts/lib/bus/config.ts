@@ -7,12 +7,14 @@
  *     "max_bytes": 1048576,                          per message file (at most 64 MiB)
  *     "turn_budget": 8,                              turns per thread this receiver answers; serve
  *                                                    takes it only up to its own (--turn-budget, default 8)
- *     "agent_timeout_seconds": 600,                  serve: kill an agent after this long (at most 7 days)
+ *     "agent_timeout_seconds": 600,                  serve: kill an agent after this long (at most 7 days);
+ *                                                    serve takes it only from its own (--agent-timeout) up
  *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns (at most 7 days)
  *     "empty_file_grace_ms": 2000,                   leave a young empty file to its writer
  *     "agent_env": ["ANTHROPIC_API_KEY", "MY_*"],    serve: narrows the variables serve --agent-env
  *                                                    grants to these (agent-env.ts); never adds one
- *     "max_consecutive_failures": 5,                 serve: stop after this many agent failures in a row
+ *     "max_consecutive_failures": 5,                 serve: stop after this many agent failures in a row;
+ *                                                    serve takes it only from its own (--max-failures) up
  *     "answer_into_inbox": "auto"                    serve: also deliver answers into the sender's
  *                                                    inbox: "auto" (senders writing HelloWorld's HEAD
  *                                                    format), "never", or a list of sender names
@@ -21,7 +23,9 @@
  * allow_from and rate_limit key on the self-declared From header: they are labels that keep honest
  * agents apart, not authentication (anyone who can write the inbox can write any From). The file
  * itself is any bus writer's to write: what would cost the daemon's operator (secrets in agent_env,
- * endless turns) comes from serve's command line, and the file can only narrow it.
+ * endless turns, a daemon stopped or every agent killed by one planted number) comes from serve's
+ * command line, and the file can only narrow it (or, for the two limits that stop serving, only
+ * make serve more tolerant).
  *
  * The schema (zod) is loaded only when a config file exists, to keep start-up light.
  */
@@ -36,29 +40,41 @@ export interface ReceiverConfig {
   maxBytes: number;
   /** Unset: the default (DEFAULT_TURN_BUDGET), or for serve its --turn-budget. */
   turnBudget: number | undefined;
-  agentTimeoutMs: number;
+  /** Unset: serve's --agent-timeout (default DEFAULT_AGENT_TIMEOUT_SECONDS). */
+  agentTimeoutMs: number | undefined;
   claimLeaseMs: number;
   emptyFileGraceMs: number;
   /** Variable names (a trailing `*` matches a prefix) serve's grant is narrowed to; unset: not narrowed. */
   agentEnv: string[] | undefined;
-  maxConsecutiveFailures: number;
+  /** Unset: serve's --max-failures (default DEFAULT_MAX_FAILURES). */
+  maxConsecutiveFailures: number | undefined;
   /** 'auto', 'never', or sender folder names. */
   answerIntoInbox: 'auto' | 'never' | string[];
 }
 
 /** Turns per thread a receiver answers when neither config.json nor serve --turn-budget says. */
 export const DEFAULT_TURN_BUDGET = 8;
+/** Seconds serve gives an agent, and agent failures in a row after which it stops, unless its flags say. */
+export const DEFAULT_AGENT_TIMEOUT_SECONDS = 600;
+export const DEFAULT_MAX_FAILURES = 5;
+/**
+ * The longest agent timeout or claim lease, in seconds (7 days). config.json is written in the bus
+ * folder, so any bus writer can plant a huge value: past 2,147,483 s Node's setTimeout fires after
+ * 1 ms (every agent killed at once), and a lease deadline past year 9999 makes a claim file name
+ * parseClaimFileName rejects, stranding the message in processing/.
+ */
+export const MAX_DURATION_SECONDS = 7 * 24 * 3600;
 
 export const DEFAULT_CONFIG: ReceiverConfig = {
   allowFrom: undefined,
   rateLimit: undefined,
   maxBytes: 8 * 1024 * 1024,
   turnBudget: undefined,
-  agentTimeoutMs: 600_000,
+  agentTimeoutMs: undefined,
   claimLeaseMs: 1_800_000,
   emptyFileGraceMs: 2000,
   agentEnv: undefined,
-  maxConsecutiveFailures: 5,
+  maxConsecutiveFailures: undefined,
   answerIntoInbox: 'auto',
 };
 
@@ -123,11 +139,11 @@ async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
     rateLimit: d.rate_limit ? { messages: d.rate_limit.messages, perSeconds: d.rate_limit.per_seconds } : undefined,
     maxBytes: d.max_bytes ?? DEFAULT_CONFIG.maxBytes,
     turnBudget: d.turn_budget,
-    agentTimeoutMs: (d.agent_timeout_seconds ?? DEFAULT_CONFIG.agentTimeoutMs / 1000) * 1000,
+    agentTimeoutMs: d.agent_timeout_seconds === undefined ? undefined : d.agent_timeout_seconds * 1000,
     claimLeaseMs: (d.claim_lease_seconds ?? DEFAULT_CONFIG.claimLeaseMs / 1000) * 1000,
     emptyFileGraceMs: d.empty_file_grace_ms ?? DEFAULT_CONFIG.emptyFileGraceMs,
     agentEnv: d.agent_env,
-    maxConsecutiveFailures: d.max_consecutive_failures ?? DEFAULT_CONFIG.maxConsecutiveFailures,
+    maxConsecutiveFailures: d.max_consecutive_failures,
     answerIntoInbox,
   };
 }

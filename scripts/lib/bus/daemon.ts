@@ -25,7 +25,7 @@ import {
   type DeadLetterRecord,
   type BusInboxEntry,
 } from './claims.ts';
-import { DEFAULT_TURN_BUDGET, loadReceiverConfig, type ReceiverConfig } from './config.ts';
+import { DEFAULT_AGENT_TIMEOUT_SECONDS, DEFAULT_MAX_FAILURES, DEFAULT_TURN_BUDGET, loadReceiverConfig, type ReceiverConfig } from './config.ts';
 import { ensureDir, listBusDir, readBusJson, safeUnlinkBus, writeBusFileAtomic, writeBusJsonAtomic } from './fsutil.ts';
 import type { ParsedMessage } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
@@ -69,6 +69,17 @@ export interface ServeOptions {
   agentEnv?: readonly string[];
   /** Turns per thread at most (serve --turn-budget; default DEFAULT_TURN_BUDGET): config.json's turn_budget only lowers it. */
   turnBudget?: number;
+  /**
+   * Agent failures in a row after which serve stops (serve --max-failures; default
+   * DEFAULT_MAX_FAILURES): config.json's max_consecutive_failures only raises it, or one planted 1
+   * and one failing message would stop the operator's daemon.
+   */
+  maxFailures?: number;
+  /**
+   * Seconds an agent may run (serve --agent-timeout; default DEFAULT_AGENT_TIMEOUT_SECONDS):
+   * config.json's agent_timeout_seconds only lengthens it, or a planted 1 would fail every message.
+   */
+  agentTimeoutSeconds?: number;
   /** What the operator should act on (config.json asking for more than serve gives), said once each. Default: a log line. */
   warn?: (line: string) => void;
 }
@@ -77,7 +88,7 @@ export interface ServeSummary {
   answered: number;
   archivedWithoutAnswer: number;
   deadLettered: number;
-  /** Set when serve stopped because the agent failed max_consecutive_failures times in a row. */
+  /** Set when serve stopped because the agent failed --max-failures (or more, by config.json) times in a row. */
   stoppedAfterFailures?: { count: number; lastReason: string };
 }
 
@@ -161,16 +172,35 @@ function grantOwner(dir: string): void {
   for (const name of readdirSync(dir)) grantOwner(join(dir, name));
 }
 
+/** The limits serve applies to one message, from its flags and config.json. */
+interface Bounds {
+  turnBudget: number;
+  agentTimeoutMs: number;
+  maxFailures: number;
+}
+
 /**
  * What serve takes from config.json, which any bus writer can write: its agent_env and turn_budget
- * narrow the operator's grant and budget, never widen them. Returns the turn budget that applies.
- * What the file asks beyond them is said once per request: serve reads the file again for each
- * message, and a writer editing it must not fill the log.
+ * narrow the operator's grant and budget, never widen them; its agent_timeout_seconds and
+ * max_consecutive_failures make serve more tolerant, never less (a planted 1 would fail every
+ * message, or stop the daemon at the first failure). What the file asks beyond them is said once
+ * per request: serve reads the file again for each message, and a writer editing it must not fill
+ * the log.
  */
-function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: string) => void): (config: ReceiverConfig) => number {
+function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: string) => void): (config: ReceiverConfig) => Bounds {
   const granted = opts.agentEnv ?? [];
   const ceiling = opts.turnBudget ?? DEFAULT_TURN_BUDGET;
+  const timeoutFloor = opts.agentTimeoutSeconds ?? DEFAULT_AGENT_TIMEOUT_SECONDS;
+  const failuresFloor = opts.maxFailures ?? DEFAULT_MAX_FAILURES;
   const said = new Set<string>();
+  const floor = (key: string, asked: number | undefined, own: number, flag: string, sooner: string): number => {
+    if (asked === undefined) return own;
+    if (asked < own && !said.has(`${key} ${asked}`)) {
+      said.add(`${key} ${asked}`);
+      warn(`${key} ${asked} of ${configPath} is below serve's ${own}; ${own} applies; to ${sooner}, pass ${flag} ${asked} to serve`);
+    }
+    return Math.max(asked, own);
+  };
   return (config) => {
     const ungranted = ungrantedEntries(granted, config.agentEnv ?? []).filter((e) => !said.has(`env ${e}`));
     if (ungranted.length) {
@@ -184,7 +214,18 @@ function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: str
       said.add(`turns ${asked}`);
       warn(`turn_budget ${asked} of ${configPath} is above serve's ${ceiling}; ${ceiling} applies; to allow more, pass --turn-budget ${asked} to serve`);
     }
-    return Math.min(asked ?? ceiling, ceiling);
+    const timeoutSeconds = floor(
+      'agent_timeout_seconds',
+      config.agentTimeoutMs === undefined ? undefined : config.agentTimeoutMs / 1000,
+      timeoutFloor,
+      '--agent-timeout',
+      'end agents sooner',
+    );
+    return {
+      turnBudget: Math.min(asked ?? ceiling, ceiling),
+      agentTimeoutMs: timeoutSeconds * 1000,
+      maxFailures: floor('max_consecutive_failures', config.maxConsecutiveFailures, failuresFloor, '--max-failures', 'stop sooner'),
+    };
   };
 }
 
@@ -247,8 +288,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   try {
     for (;;) {
       if (stopped()) break;
-      const config = await loadReceiverConfig(paths);
-      bounds(config); // said at start, and when the file changes, even with no message to answer
+      const limits = bounds(await loadReceiverConfig(paths)); // said at start, and when the file changes, even with no message to answer
       if (Date.now() - lastSweep >= sweepEvery) {
         const endedNow = endAgentsOfDeadDaemons(paths);
         const returned = reclaimDeadOwners(paths, receiver, processAlive, onProblem) + sweepStaleClaims(paths, receiver, Date.now(), onProblem);
@@ -264,7 +304,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         if (entries.length === 0) entries = shuffleWithinWindows(listInbox(paths), concurrency > 1 ? 4 : 8);
         const claim = await claimNext(opts.root, receiver, {
           owner,
-          leaseMs: config.agentTimeoutMs + 60_000,
+          leaseMs: limits.agentTimeoutMs + 60_000,
           entries,
           skipUntil,
           onDeadLetter,
@@ -273,7 +313,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         if (!claim) break;
         claimedAny = true;
         const job: Promise<void> = handle(claim, opts, registry, summary, log, bounds)
-          .then(([outcome, reason]) => onHandled(outcome, reason, config.maxConsecutiveFailures))
+          .then(([outcome, reason]) => onHandled(outcome, reason, limits.maxFailures))
           .catch((err) => log(`error handling ${claim.fileName}: ${messageOf(err)}`))
           .finally(() => {
             inflight.delete(job);
@@ -374,12 +414,12 @@ async function handle(
   registry: Registry,
   summary: ServeSummary,
   log: (l: string) => void,
-  bounds: (config: ReceiverConfig) => number,
+  bounds: (config: ReceiverConfig) => Bounds,
 ): Promise<[Handled, string]> {
   const started = Date.now();
   const msg = claim.message;
   const config = await loadReceiverConfig(claim.paths);
-  const turnBudget = bounds(config);
+  const { turnBudget, agentTimeoutMs } = bounds(config);
   const fail = (reason: string, code: string, extra: Record<string, unknown> = {}) => {
     const rec = deadLetterClaim(claim, reason, code, extra);
     summary.deadLettered++;
@@ -455,7 +495,7 @@ async function handle(
         prompt,
         body: msg.body,
         cwd,
-        timeoutMs: config.agentTimeoutMs,
+        timeoutMs: agentTimeoutMs,
         maxOutputBytes: config.maxBytes,
         env: agentEnvironment(process.env, opts.agentEnv ?? [], config.agentEnv, {
           HELLOWORLD_ROOT: opts.root,

@@ -3,6 +3,7 @@ import type { AgentSpec } from '../agent.ts';
 import { checkAgentInstalled } from '../agent-check.ts';
 import { agentEnvProblem } from '../agent-env.ts';
 import { serve } from '../daemon.ts';
+import { MAX_DURATION_SECONDS } from '../config.ts';
 
 import { displayName } from '../names.ts';
 import { busRoot, nameArg, positiveIntArg, ROOT_OPTION } from './common.ts';
@@ -12,7 +13,8 @@ import { resolve } from 'node:path';
 import { isWithin } from '../../fs/within.ts';
 
 const USAGE = `usage: dispatch serve @RECEIVER (--agent "COMMAND" | --agent echo) [--once] [--concurrency N] [--workdir DIR]
-                      [--agent-env NAME]... [--turn-budget N] [--root DIR]
+                      [--agent-env NAME]... [--turn-budget N] [--max-failures N] [--agent-timeout SECONDS]
+                      [--root DIR]
 
 Answers the messages of @RECEIVER: each becomes a prompt on the agent command's stdin, and what the
 command prints is written to runtimes/<receiver>/outbox/ in the same thread. '--agent echo' answers
@@ -28,13 +30,14 @@ DIR instead, such as your project.
 The agent gets an allowlisted environment (PATH, HOME, locale, proxies...), never WALNUT_PASSPHRASE
 or tokens. --agent-env NAME (repeatable; a trailing * matches a prefix of at least 3 characters, as
 AWS_*) passes more. runtimes/<receiver>/config.json is in the bus, which every bus writer can edit:
-its agent_env can only narrow what --agent-env grants, and its turn_budget can only lower serve's
---turn-budget (turns answered per thread, default 8). What it asks beyond them is not applied, and
-serve says so on stderr.
+its agent_env can only narrow what --agent-env grants, its turn_budget can only lower serve's
+--turn-budget (turns answered per thread, default 8), and its agent_timeout_seconds and
+max_consecutive_failures can only raise serve's --agent-timeout (default 600 s) and --max-failures.
+What it asks beyond them is not applied, and serve says so on stderr.
 
 A failing agent's message goes to dead-letter with the end of its stdout and stderr; after
-max_consecutive_failures (default 5) failures in a row serve stops with exit 1. At start, claims of daemons that died
-(kill -9) go back to the inbox and the agents they left running are ended.`;
+--max-failures (default 5) failures in a row serve stops with exit 1. At start, claims of daemons
+that died (kill -9) go back to the inbox and the agents they left running are ended.`;
 
 export const serveCommand = defineCommand({
   name: 'serve',
@@ -47,6 +50,8 @@ export const serveCommand = defineCommand({
     workdir: { type: 'string' },
     'agent-env': { type: 'string', multiple: true },
     'turn-budget': { type: 'string' },
+    'max-failures': { type: 'string' },
+    'agent-timeout': { type: 'string' },
     ...ROOT_OPTION,
   },
   positionals: { names: ['@RECEIVER'], min: 1 },
@@ -67,6 +72,11 @@ export const serveCommand = defineCommand({
     const envProblem = agentEnvProblem(agentEnv, '--agent-env');
     if (envProblem) ctx.usageError(envProblem);
     const turnBudget = positiveIntArg(values['turn-budget'], '--turn-budget');
+    const maxFailures = positiveIntArg(values['max-failures'], '--max-failures');
+    const agentTimeoutSeconds = positiveIntArg(values['agent-timeout'], '--agent-timeout');
+    if (agentTimeoutSeconds !== undefined && agentTimeoutSeconds > MAX_DURATION_SECONDS) {
+      ctx.usageError(`--agent-timeout takes at most ${MAX_DURATION_SECONDS} (7 days)`);
+    }
     const root = busRoot(values.root);
     const workdir = values.workdir === undefined ? undefined : resolve(values.workdir);
     if (workdir !== undefined) {
@@ -92,6 +102,8 @@ export const serveCommand = defineCommand({
         ...(workdir !== undefined ? { workdir } : {}),
         agentEnv,
         ...(turnBudget !== undefined ? { turnBudget } : {}),
+        ...(maxFailures !== undefined ? { maxFailures } : {}),
+        ...(agentTimeoutSeconds !== undefined ? { agentTimeoutSeconds } : {}),
         warn: (line) => ctx.warn(line), // escaped there: it quotes config.json, any bus writer's text
         signal: controller.signal,
         onReady: () =>
