@@ -27,29 +27,88 @@ export interface ReceiverStatus {
   problems: string[];
 }
 
+/** Receivers listed unless a limit says otherwise (dispatch status --limit, the MCP tool's limit). */
+export const STATUS_LIMIT = 100;
+
+export interface BusStatus {
+  root: string;
+  receivers: ReceiverStatus[];
+  /** Receiver folders under runtimes/ (of the one asked for: 1, or 0 without a folder). */
+  total: number;
+  offset: number;
+  /** More receivers follow, from next_offset. */
+  truncated: boolean;
+  next_offset?: number;
+}
+
+export interface StatusQuery {
+  now?: number;
+  /** At most this many (default STATUS_LIMIT): any bus writer can make 100,000 receiver folders. */
+  limit?: number;
+  offset?: number;
+  /** Only this receiver (a folder name, normalised by the caller). */
+  receiver?: string;
+}
+
 /**
  * The bus is read top down: runtimes/ opened and checked once, then each folder below it opened
  * through its open parent (fsutil's openBusChildDir), and only the folders the parent's listing
  * holds. A status is one command start, and each check from the root and each failed open costs
  * there (bench/startup.ts).
+ *
+ * Receivers are listed by name when they all fit; when they do not, those with messages waiting
+ * come first (their inboxes are counted for that, nothing else), and only the page listed is read
+ * in full.
  */
-export function busStatus(root: string, now = Date.now()): { root: string; receivers: ReceiverStatus[] } {
+export function busStatus(root: string, q: StatusQuery = {}): BusStatus {
+  const empty: BusStatus = { root, receivers: [], total: 0, offset: 0, truncated: false };
   let runtimes: BusDir | undefined;
   try {
     runtimes = openBusDir(root, runtimesDir(root), false);
   } catch (err) {
     if (err instanceof AliveError) throw err; // runtimes/ is a link
-    return { root, receivers: [] };
+    return empty;
   }
-  if (!runtimes) return { root, receivers: [] };
+  if (!runtimes) return empty;
+  const now = q.now ?? Date.now();
   try {
-    const names = direntsIn(runtimes)
+    let names = direntsIn(runtimes)
       .filter(isReceiverFolder)
       .map((d) => d.name)
       .sort();
-    return { root, receivers: names.map((name) => receiverStatus(root, runtimes, name, now)) };
+    if (q.receiver !== undefined) names = names.includes(q.receiver) ? [q.receiver] : [];
+    const limit = q.limit ?? STATUS_LIMIT;
+    const offset = Math.min(q.offset ?? 0, names.length);
+    const ordered = offset === 0 && names.length <= limit ? names : waitingFirst(root, runtimes, names);
+    const shown = ordered.slice(offset, offset + limit);
+    const next = offset + shown.length;
+    return {
+      root,
+      receivers: shown.map((name) => receiverStatus(root, runtimes, name, now)),
+      total: names.length,
+      offset,
+      truncated: next < names.length,
+      ...(next < names.length ? { next_offset: next } : {}),
+    };
   } finally {
     runtimes.close();
+  }
+}
+
+/** `names` (sorted) with those whose inbox holds a message first, each part in name order. */
+function waitingFirst(root: string, runtimes: BusDir, names: readonly string[]): string[] {
+  const waiting: string[] = [];
+  const rest: string[] = [];
+  for (const name of names) (inboxCount(root, runtimes, name) > 0 ? waiting : rest).push(name);
+  return [...waiting, ...rest];
+}
+
+function inboxCount(root: string, runtimes: BusDir, name: string): number {
+  try {
+    return inBusChildDir(root, runtimes, name, (dir) => inBusChildDir(root, dir, 'inbox', (d) => namesIn(d).filter(isMessageFileName).length)) ?? 0;
+  } catch (err) {
+    if (!isAliveError(err) || err.code !== 'unsafe_bus_folder') throw err;
+    return 0; // a linked folder: its row names the problem
   }
 }
 

@@ -1,31 +1,41 @@
 import { defineCommand } from '../../cli/command.ts';
 import { runtimesDir } from '../layout.ts';
 import { busStatus } from '../status.ts';
-import { busRoot, ROOT_OPTION } from './common.ts';
+import { busRoot, nameArg, positiveIntArg, ROOT_OPTION } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
+import { displayName } from '../names.ts';
 
-const USAGE = `usage: dispatch status [--json] [--root DIR]
+const USAGE = `usage: dispatch status [@RECEIVER] [--limit N] [--json] [--root DIR]
 
-Shows every receiver under <root>/runtimes/: messages waiting, being handled (and how many of those
-claims ran out), answers not yet collected, dead letters, archived messages, and whether a daemon
-is serving it.`;
+Shows the receivers under <root>/runtimes/ (or @RECEIVER alone): messages waiting, being handled
+(and how many of those claims ran out), answers not yet collected, dead letters, archived messages,
+and whether a daemon is serving it. At most --limit receivers (default 100), by name; when there
+are more (any bus writer can make receiver folders), those with messages waiting come first, and
+a last line says how many were not shown (--json: total and truncated).`;
 
 export const statusCommand = defineCommand({
   name: 'status',
   summary: 'counts per receiver and daemon liveness',
   usage: USAGE,
-  options: { ...ROOT_OPTION },
+  options: { limit: { type: 'string' }, ...ROOT_OPTION },
+  positionals: { names: ['@RECEIVER'], min: 0 },
   run(ctx) {
-    const { values } = ctx;
+    const { values, positionals } = ctx;
+    const receiver = positionals[0] === undefined ? undefined : nameArg(positionals[0], 'receiver', USAGE);
+    const limit = positiveIntArg(values.limit, '--limit');
     const root = busRoot(values.root);
-    const { receivers } = busStatus(root);
+    const { receivers, total, truncated } = busStatus(root, {
+      ...(limit !== undefined ? { limit } : {}),
+      ...(receiver !== undefined ? { receiver } : {}),
+    });
     if (ctx.json) {
-      ctx.printJson({ ok: true, root, receivers });
+      ctx.printJson({ ok: true, root, total, truncated, receivers });
       return;
     }
     if (receivers.length === 0) {
-      ctx.print(`no receivers under ${inlineText(runtimesDir(root), 1000)}`);
+      const whom = receiver === undefined ? 'receivers' : `receiver ${displayName(receiver)}`;
+      ctx.print(`no ${whom} under ${inlineText(runtimesDir(root), 1000)}`);
       return;
     }
     // The bus folder's path may hold any name (an unpacked folder's): one escaped line.
@@ -38,6 +48,11 @@ export const statusCommand = defineCommand({
         `  ${r.receiver.padEnd(16)} inbox ${r.inbox}, processing ${r.processing}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}, outbox ${r.outbox}, dead-letter ${r.dead_letter}, archived ${r.archived}; ${daemon}`,
       );
       for (const problem of r.problems) ctx.warn(problem);
+    }
+    if (truncated) {
+      ctx.print(
+        `${total - receivers.length} more receivers not shown (those with messages waiting come first); 'dispatch status @NAME' shows one, --limit N shows more`,
+      );
     }
     // A daemon record lies in the bus folder, which any writer can write: its agent text is theirs.
     if (agents.length > 0) {

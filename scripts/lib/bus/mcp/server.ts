@@ -208,11 +208,11 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'status',
     {
       title: 'Bus status',
-      description: `Per receiver: messages waiting, claimed, answers not collected, dead letters, archived, and whether a daemon serves it (the command its record names under untrusted.agent). ${UNTRUSTED_NOTE}`,
-      inputSchema: z.strictObject({}),
+      description: `Per receiver: messages waiting, claimed, answers not collected, dead letters, archived, and whether a daemon serves it (the command its record names under untrusted.agent). At most ${LIST_DEFAULT} receivers per call unless limit says otherwise, by name, or with messages waiting first when there are more; total counts them all, and truncated: true with next_offset says more follow. receiver shows one. ${UNTRUSTED_NOTE}`,
+      inputSchema: z.strictObject({ receiver: z.optional(name('only this receiver')), ...paging }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    () => asResult(ctx.root, () => statusTool(ctx)),
+    (a) => asResult(ctx.root, () => statusTool(ctx, a)),
   );
 
   return server;

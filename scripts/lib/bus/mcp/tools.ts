@@ -31,7 +31,19 @@ import {
 } from '../query.ts';
 import { answerTooLargeError } from '../responses.ts';
 import { busStatus } from '../status.ts';
-import { BODY_BYTES, boundedUntrusted, cutNote, fitText, HEADER_BYTES, LISTED_BODY_BYTES, LISTED_READ_BYTES, page, RESULT_BYTES, type Cut } from './bounds.ts';
+import {
+  BODY_BYTES,
+  boundedUntrusted,
+  cutNote,
+  fitText,
+  HEADER_BYTES,
+  LISTED_BODY_BYTES,
+  LISTED_READ_BYTES,
+  LIST_DEFAULT,
+  page,
+  RESULT_BYTES,
+  type Cut,
+} from './bounds.ts';
 
 export interface ToolContext {
   root: string;
@@ -307,14 +319,36 @@ function partialCut(cut: Record<string, Cut | { count: number; shown: number }> 
   return { ...fields, body: { shown_bytes: Buffer.byteLength(shownBody) }, file: { bytes: fileBytes, read_bytes: LISTED_READ_BYTES } };
 }
 
-export function statusTool(ctx: ToolContext) {
-  const status = busStatus(ctx.root);
+export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined; limit?: number | undefined; offset?: number | undefined } = {}) {
+  const receiver = a.receiver === undefined ? undefined : normaliseName(a.receiver, 'receiver');
+  const status = busStatus(ctx.root, {
+    limit: a.limit ?? LIST_DEFAULT,
+    ...(a.offset !== undefined ? { offset: a.offset } : {}),
+    ...(receiver !== undefined ? { receiver } : {}),
+  });
   // A daemon record lies in the bus folder, which any writer can write: its agent text is theirs.
-  const receivers = status.receivers.map(({ daemon, ...rest }) => ({
+  const rows = status.receivers.map(({ daemon, ...rest }) => ({
     ...rest,
     daemon: daemon ? { pid: daemon.pid, alive: daemon.alive, untrusted: { agent: daemon.agent } } : null,
   }));
-  return { ok: true, ...status, receivers };
+  // Each row is small, but its problems are many when every folder of a receiver is a link.
+  const listing = page(rows, { limit: rows.length }, (r) => r, LIST_BUDGET);
+  const next = status.offset + listing.listed.length;
+  const truncated = next < status.total;
+  return {
+    ok: true,
+    root: status.root,
+    total: status.total,
+    offset: status.offset,
+    truncated,
+    ...(truncated ? { next_offset: next } : {}),
+    ...(truncated
+      ? {
+          note: `${status.total - next} more receivers not shown (those with messages waiting come first); call status with offset next_offset for more, or with receiver for one`,
+        }
+      : {}),
+    receivers: listing.listed,
+  };
 }
 
 function where(m: FoundMessage) {

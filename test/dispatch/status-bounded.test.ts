@@ -1,0 +1,92 @@
+/** dispatch status and the MCP status tool on a bus where a writer made many receiver folders: bounded output. */
+import { describe, it, expect } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { dispatch, makeBus } from './helpers.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { statusTool } from '../../scripts/lib/bus/mcp/tools.ts';
+
+type Row = { receiver: string; inbox: number };
+
+/** 300 receiver folders r000..r299; @r250 and @r120 have a message waiting. */
+async function crowdedBus() {
+  const bus = makeBus();
+  for (let i = 0; i < 300; i++) mkdirSync(join(bus.root, 'runtimes', `r${String(i).padStart(3, '0')}`, 'inbox'), { recursive: true });
+  await sendMessage({ root: bus.root, to: 'r250', from: 's', body: 'waiting' });
+  await sendMessage({ root: bus.root, to: 'r120', from: 's', body: 'waiting' });
+  return bus;
+}
+
+const receiverLines = (stdout: string) => stdout.split('\n').filter((l) => /^ {2}@r\d+/.test(l));
+
+describe('dispatch status with more receivers than it lists', () => {
+  it('lists at most --limit (default 100), those with messages waiting first, and says how many more and how to see them', async () => {
+    const { root } = await crowdedBus();
+    let r = await dispatch(root, ['status', '--limit', '5']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(receiverLines(r.stdout).map((l) => l.trim().split(' ')[0])).toEqual(['@r120', '@r250', '@r000', '@r001', '@r002']);
+    expect(r.stdout).toMatch(
+      /^295 more receivers not shown \(those with messages waiting come first\); 'dispatch status @NAME' shows one, --limit N shows more$/m,
+    );
+
+    r = await dispatch(root, ['status']);
+    expect(receiverLines(r.stdout)).toHaveLength(100);
+    expect(r.stdout).toContain('200 more receivers not shown');
+
+    const json = JSON.parse((await dispatch(root, ['status', '--json', '--limit', '3'])).stdout) as { receivers: Row[]; total: number; truncated: boolean };
+    expect(json.receivers.map((x) => x.receiver)).toEqual(['@r120', '@r250', '@r000']);
+    expect(json).toMatchObject({ total: 300, truncated: true });
+
+    const usage = await dispatch(root, ['status', '--limit', '0']);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/--limit takes a positive whole number/);
+  });
+
+  it('dispatch status @NAME shows that receiver only; a name without a folder says so', async () => {
+    const { root } = await crowdedBus();
+    let r = await dispatch(root, ['status', '@r250']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(receiverLines(r.stdout)).toHaveLength(1);
+    expect(r.stdout).toMatch(/^ {2}@r250 +inbox 1,/m);
+    const json = JSON.parse((await dispatch(root, ['status', 'r007', '--json'])).stdout) as { receivers: Row[]; total: number; truncated: boolean };
+    expect(json).toMatchObject({ total: 1, truncated: false, receivers: [{ receiver: '@r007', inbox: 0 }] });
+    r = await dispatch(root, ['status', '@nosuch']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^no receiver @nosuch under \S+runtimes$/m);
+  });
+
+  it('a bus with fewer receivers than the limit lists them all by name, as before, with no note', async () => {
+    const { root } = makeBus();
+    for (const n of ['r2', 'r3', 'r1']) mkdirSync(join(root, 'runtimes', n), { recursive: true });
+    await sendMessage({ root, to: 'r3', from: 's', body: 'waiting' });
+    const r = await dispatch(root, ['status']);
+    expect(receiverLines(r.stdout).map((l) => l.trim().split(' ')[0])).toEqual(['@r1', '@r2', '@r3']);
+    expect(r.stdout).not.toContain('not shown');
+    const json = JSON.parse((await dispatch(root, ['status', '--json'])).stdout);
+    expect(json).toMatchObject({ total: 3, truncated: false });
+  });
+});
+
+describe('the MCP status tool with many receivers', () => {
+  it('pages with limit and offset (default 100), waiting first, and takes one receiver', async () => {
+    const { root } = await crowdedBus();
+    const call = (a: object) =>
+      statusTool({ root, as: 'tester' }, a) as { receivers: Row[]; total: number; truncated: boolean; next_offset?: number; note?: string };
+    let r = call({ limit: 3 });
+    expect(r.receivers.map((x) => x.receiver)).toEqual(['@r120', '@r250', '@r000']);
+    expect(r).toMatchObject({ total: 300, truncated: true, next_offset: 3 });
+    expect(r.note).toMatch(/297 more receivers not shown.*next_offset.*receiver/);
+    r = call({ limit: 3, offset: 3 });
+    expect(r.receivers.map((x) => x.receiver)).toEqual(['@r001', '@r002', '@r003']);
+    r = call({});
+    expect(r.receivers).toHaveLength(100);
+    expect(r).toMatchObject({ total: 300, truncated: true, next_offset: 100 });
+    r = call({ offset: 290 });
+    expect(r.receivers).toHaveLength(10);
+    expect(r).toMatchObject({ truncated: false });
+    expect(r.next_offset).toBeUndefined();
+    r = call({ receiver: '@r120' });
+    expect(r.receivers).toEqual([expect.objectContaining({ receiver: '@r120', inbox: 1 })]);
+    expect(r).toMatchObject({ total: 1, truncated: false });
+  });
+});
