@@ -1,6 +1,6 @@
 /** dispatch status and the MCP status tool on a bus where a writer made many receiver folders: bounded output. */
 import { describe, it, expect } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { dispatch, makeBus } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
@@ -88,5 +88,23 @@ describe('the MCP status tool with many receivers', () => {
     r = call({ receiver: '@r120' });
     expect(r.receivers).toEqual([expect.objectContaining({ receiver: '@r120', inbox: 1 })]);
     expect(r).toMatchObject({ total: 1, truncated: false });
+  });
+});
+
+describe("one receiver's problems", () => {
+  it('are at most 5 shown, then counted: a writer can plant thousands of linked archive day folders', async () => {
+    const { root, base } = makeBus();
+    const archive = join(root, 'runtimes', 'claude', 'archive');
+    mkdirSync(archive, { recursive: true });
+    const away = join(base, 'away');
+    mkdirSync(away);
+    for (let i = 0; i < 40; i++) symlinkSync(away, join(archive, `2026-01-${String(i).padStart(2, '0')}`));
+    const r = statusTool({ root, as: 'tester' }) as { receivers: { receiver: string; problems: string[] }[] };
+    const problems = r.receivers[0]!.problems;
+    expect(problems).toHaveLength(6);
+    expect(problems[5]).toBe('and 35 more folders of @claude that are links or not folders (status counts nothing in them)');
+    const cli = await dispatch(root, ['status']);
+    expect(cli.status).toBe(0);
+    expect(cli.stderr.trim().split('\n')).toHaveLength(6);
   });
 });

@@ -29,6 +29,8 @@ export interface ReceiverStatus {
 
 /** Receivers listed unless a limit says otherwise (dispatch status --limit, the MCP tool's limit). */
 export const STATUS_LIMIT = 100;
+/** Problems named per receiver; the rest are counted (a writer can plant thousands of linked archive days). */
+const PROBLEMS_SHOWN = 5;
 
 export interface BusStatus {
   root: string;
@@ -154,7 +156,14 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
       status.daemon = entries.has('daemon.json') ? daemonState(dir) : null;
     }),
   );
-  status.problems = [...new Set(problems)];
+  const unique = [...new Set(problems)];
+  status.problems =
+    unique.length <= PROBLEMS_SHOWN
+      ? unique
+      : [
+          ...unique.slice(0, PROBLEMS_SHOWN),
+          `and ${unique.length - PROBLEMS_SHOWN} more folders of ${status.receiver} that are links or not folders (status counts nothing in them)`,
+        ];
   return status;
 }
 
