@@ -203,6 +203,18 @@ describe('a failing agent', () => {
     expect(run.warnings).toEqual([]);
   });
 
+  it('a config.json made invalid while serve runs (any bus writer can) does not stop it: the last good one applies, said once', async () => {
+    const { root, base } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    config(root, 'r', { turn_budget: 5 });
+    const agent = script(base, 'breaks-config.sh', `cat >/dev/null\nprintf '{' > "${paths.config}"\necho done`);
+    for (let i = 0; i < 3; i++) await sendMessage({ root, to: 'r', from: 's', body: `m${i}` });
+    const { summary, warnings } = await serveOnce(root, 'r', agent);
+    expect(summary).toMatchObject({ answered: 3, deadLettered: 0 });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/config\.json is not valid JSON; fix it or remove it; serve goes on with the config\.json it read before/);
+  });
+
   it("config.json's agent_timeout_seconds (any bus writer's) may lengthen serve's --agent-timeout, never shorten it: no message fails for a planted 1 s", async () => {
     const { root, base } = makeBus();
     const agent = script(base, 'slow.sh', 'cat >/dev/null\nsleep 1.2\necho done');

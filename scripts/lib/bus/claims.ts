@@ -113,6 +113,8 @@ export interface ClaimOptions {
    * (the others are still served). Without it, the failure is thrown.
    */
   onProblem?: EntryProblem;
+  /** The receiver's config as the caller read it (serve keeps the last good one); read here when absent. */
+  config?: ReceiverConfig;
 }
 
 export interface DeadLetterRecord {
@@ -166,7 +168,7 @@ export function parseClaimFileName(name: string): { fileName: string; deadline: 
 export async function claimNext(root: string, receiver: string, opts: ClaimOptions): Promise<Claim | undefined> {
   const name = normaliseName(receiver, 'receiver');
   const paths = receiverPaths(root, name);
-  const config = await loadReceiverConfig(paths);
+  const config = opts.config ?? (await loadReceiverConfig(paths));
   const now = opts.now ?? Date.now;
   const entries = opts.entries ?? listInbox(paths);
   while (entries.length > 0) {

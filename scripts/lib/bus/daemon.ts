@@ -229,11 +229,37 @@ function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: str
   };
 }
 
+/**
+ * config.json as serve reads it for each message. A file that cannot be used when serve starts is
+ * an error (the operator is there to fix it); once serving, the last good reading stays in force
+ * and the problem is said once until the file changes again: any bus writer can write the file,
+ * and one stray '{' must not stop the daemon or strand every message it claims.
+ */
+function configReader(paths: ReceiverPaths, warn: (line: string) => void): () => Promise<ReceiverConfig> {
+  let good: ReceiverConfig | undefined;
+  let said: string | undefined;
+  return async () => {
+    try {
+      good = await loadReceiverConfig(paths);
+      said = undefined;
+    } catch (err) {
+      if (good === undefined || !(err instanceof AliveError)) throw err;
+      if (said !== err.message) {
+        said = err.message;
+        warn(`${err.message}; serve goes on with the config.json it read before`);
+      }
+    }
+    return good;
+  };
+}
+
 export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const receiver = normaliseName(opts.receiver, 'receiver');
   const paths = receiverPaths(opts.root, receiver);
   const log = opts.log ?? (() => {});
-  const bounds = operatorBounds(opts, paths.config, opts.warn ?? ((line) => log(`warning: ${line}`)));
+  const warn = opts.warn ?? ((line: string) => log(`warning: ${line}`));
+  const bounds = operatorBounds(opts, paths.config, warn);
+  const readConfig = configReader(paths, warn);
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   const sweepEvery = opts.sweepEveryMs ?? 5000;
   const owner = processOwner('p');
@@ -288,7 +314,8 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   try {
     for (;;) {
       if (stopped()) break;
-      const limits = bounds(await loadReceiverConfig(paths)); // said at start, and when the file changes, even with no message to answer
+      const config = await readConfig();
+      const limits = bounds(config); // said at start, and when the file changes, even with no message to answer
       if (Date.now() - lastSweep >= sweepEvery) {
         const endedNow = endAgentsOfDeadDaemons(paths);
         const returned = reclaimDeadOwners(paths, receiver, processAlive, onProblem) + sweepStaleClaims(paths, receiver, Date.now(), onProblem);
@@ -305,6 +332,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         const claim = await claimNext(opts.root, receiver, {
           owner,
           leaseMs: limits.agentTimeoutMs + 60_000,
+          config,
           entries,
           skipUntil,
           onDeadLetter,
@@ -312,7 +340,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         });
         if (!claim) break;
         claimedAny = true;
-        const job: Promise<void> = handle(claim, opts, registry, summary, log, bounds)
+        const job: Promise<void> = handle(claim, opts, registry, summary, log, bounds, readConfig)
           .then(([outcome, reason]) => onHandled(outcome, reason, limits.maxFailures))
           .catch((err) => log(`error handling ${claim.fileName}: ${messageOf(err)}`))
           .finally(() => {
@@ -415,10 +443,11 @@ async function handle(
   summary: ServeSummary,
   log: (l: string) => void,
   bounds: (config: ReceiverConfig) => Bounds,
+  readConfig: () => Promise<ReceiverConfig>,
 ): Promise<[Handled, string]> {
   const started = Date.now();
   const msg = claim.message;
-  const config = await loadReceiverConfig(claim.paths);
+  const config = await readConfig();
   const { turnBudget, agentTimeoutMs } = bounds(config);
   const fail = (reason: string, code: string, extra: Record<string, unknown> = {}) => {
     const rec = deadLetterClaim(claim, reason, code, extra);
