@@ -1,9 +1,9 @@
 /** serve, in-process with real agent commands: failures, environment, limits, HEAD runtimes, vocabularies. */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { dispatch, makeBus, filesIn } from './helpers.ts';
+import { dispatch, makeBus, filesIn, sleep } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve, type ServeOptions } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -213,6 +213,45 @@ describe('a failing agent', () => {
     expect(summary).toMatchObject({ answered: 3, deadLettered: 0 });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/config\.json is not valid JSON; fix it or remove it; serve goes on with the config\.json it read before/);
+  });
+
+  it('an inbox swapped for a link while serve runs (any bus writer can) does not stop it: said once, served again once the folder is real', async () => {
+    const { root, base } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    const stop = new AbortController();
+    const warnings: string[] = [];
+    let ready: () => void = () => {};
+    const isReady = new Promise<void>((r) => {
+      ready = r;
+    });
+    const served = serve({
+      root,
+      receiver: 'r',
+      agent: { kind: 'echo' },
+      signal: stop.signal,
+      sweepEveryMs: 50,
+      warn: (l) => warnings.push(l),
+      onReady: () => ready(),
+    });
+    let outcome: 'running' | 'ended' = 'running';
+    const ended = served.finally(() => {
+      outcome = 'ended';
+    });
+    ended.catch(() => {}); // awaited below; a rejection before that is the failure being tested
+    await isReady;
+    mkdirSync(join(base, 'elsewhere'));
+    renameSync(paths.inbox, `${paths.inbox}.real`);
+    symlinkSync(join(base, 'elsewhere'), paths.inbox);
+    await sleep(300);
+    expect(outcome).toBe('running');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/inbox: it is a symbolic link.*; serve waits until it is fixed$/);
+    rmSync(paths.inbox);
+    renameSync(`${paths.inbox}.real`, paths.inbox);
+    await sendMessage({ root, to: 'r', from: 's', body: 'back' });
+    for (const t0 = Date.now(); filesIn(paths.outbox).length === 0 && Date.now() - t0 < 3000; ) await sleep(20);
+    stop.abort();
+    expect(await ended).toMatchObject({ answered: 1 });
   });
 
   it("config.json's agent_timeout_seconds (any bus writer's) may lengthen serve's --agent-timeout, never shorten it: no message fails for a planted 1 s", async () => {

@@ -6,7 +6,7 @@
  */
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AliveError, messageOf } from '../errors.ts';
+import { AliveError, isAliveError, messageOf } from '../errors.ts';
 import { aliveHome } from '../home.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
@@ -311,43 +311,58 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const skipUntil = new Map<string, number>();
   let entries: BusInboxEntry[] = [];
   let lastSweep = 0;
+  let folderProblem: string | undefined;
   try {
     for (;;) {
       if (stopped()) break;
       const config = await readConfig();
       const limits = bounds(config); // said at start, and when the file changes, even with no message to answer
-      if (Date.now() - lastSweep >= sweepEvery) {
-        const endedNow = endAgentsOfDeadDaemons(paths);
-        const returned = reclaimDeadOwners(paths, receiver, processAlive, onProblem) + sweepStaleClaims(paths, receiver, Date.now(), onProblem);
-        if (endedNow) log(`ended ${counted(endedNow, 'agent process group')} left by daemons that died`);
-        if (returned) log(`returned ${counted(returned, 'stale claim')} to the inbox`);
-        const cleaned = cleanOrphanedPartials(paths);
-        if (cleaned) log(`removed ${counted(cleaned, 'partial file')} left by writers that died`);
-        lastSweep = Date.now();
-        entries = [];
-      }
       let claimedAny = false;
-      while (inflight.size < concurrency && !stopped()) {
-        if (entries.length === 0) entries = shuffleWithinWindows(listInbox(paths), concurrency > 1 ? 4 : 8);
-        const claim = await claimNext(opts.root, receiver, {
-          owner,
-          leaseMs: limits.agentTimeoutMs + 60_000,
-          config,
-          entries,
-          skipUntil,
-          onDeadLetter,
-          onProblem,
-        });
-        if (!claim) break;
-        claimedAny = true;
-        const job: Promise<void> = handle(claim, opts, registry, summary, log, bounds, readConfig)
-          .then(([outcome, reason]) => onHandled(outcome, reason, limits.maxFailures))
-          .catch((err) => log(`error handling ${claim.fileName}: ${messageOf(err)}`))
-          .finally(() => {
-            inflight.delete(job);
-            watcher.signal(); // a slot is free
+      try {
+        if (Date.now() - lastSweep >= sweepEvery) {
+          const endedNow = endAgentsOfDeadDaemons(paths);
+          const returned = reclaimDeadOwners(paths, receiver, processAlive, onProblem) + sweepStaleClaims(paths, receiver, Date.now(), onProblem);
+          if (endedNow) log(`ended ${counted(endedNow, 'agent process group')} left by daemons that died`);
+          if (returned) log(`returned ${counted(returned, 'stale claim')} to the inbox`);
+          const cleaned = cleanOrphanedPartials(paths);
+          if (cleaned) log(`removed ${counted(cleaned, 'partial file')} left by writers that died`);
+          lastSweep = Date.now();
+          entries = [];
+        }
+        while (inflight.size < concurrency && !stopped()) {
+          if (entries.length === 0) entries = shuffleWithinWindows(listInbox(paths), concurrency > 1 ? 4 : 8);
+          const claim = await claimNext(opts.root, receiver, {
+            owner,
+            leaseMs: limits.agentTimeoutMs + 60_000,
+            config,
+            entries,
+            skipUntil,
+            onDeadLetter,
+            onProblem,
           });
-        inflight.add(job);
+          if (!claim) break;
+          claimedAny = true;
+          const job: Promise<void> = handle(claim, opts, registry, summary, log, bounds, readConfig)
+            .then(([outcome, reason]) => onHandled(outcome, reason, limits.maxFailures))
+            .catch((err) => log(`error handling ${claim.fileName}: ${messageOf(err)}`))
+            .finally(() => {
+              inflight.delete(job);
+              watcher.signal(); // a slot is free
+            });
+          inflight.add(job);
+        }
+        folderProblem = undefined;
+      } catch (err) {
+        // A bus writer can swap a folder of the receiver for a link: the bus reads nothing through
+        // it, and serve waits for the folder to be real again rather than stop (--once stops).
+        if (opts.once || !isAliveError(err) || err.code !== 'unsafe_bus_folder') throw err;
+        if (folderProblem !== err.message) {
+          folderProblem = err.message;
+          warn(`${err.message}; serve waits until it is fixed`);
+        }
+        entries = [];
+        await watcher.wait(sweepEvery, anySignal(opts.signal, stop.signal));
+        continue;
       }
       if (opts.once && !claimedAny && inflight.size === 0 && entries.length === 0) {
         if (listInbox(paths).every((e) => skipUntil.has(e.name))) break;
