@@ -178,9 +178,15 @@ async function main(): Promise<void> {
 
   step("Bob receives it into his 'community' walnut (decrypted with his relay key)");
   const pulledPkg = join(inboxDir, received[0]!);
-  run('alive-p2p', ['receive', pulledPkg, '--world', bob.world, '--into', '04_Ventures/community', '--dry-run'], { env: bob.env });
+  const plan = run('alive-p2p', ['receive', pulledPkg, '--world', bob.world, '--into', '04_Ventures/community', '--dry-run'], { env: bob.env });
+  // As the receive skill does: the import takes only the bytes the dry run showed (--sha256).
+  const approved = /package sha256 ([0-9a-f]{64})/.exec(plan)?.[1];
+  if (!approved) throw new Error('the dry run printed no package sha256');
   const result = JSON.parse(
-    run('alive-p2p', ['receive', pulledPkg, '--world', bob.world, '--into', '04_Ventures/community', '--json'], { env: bob.env, quietJson: true }),
+    run('alive-p2p', ['receive', pulledPkg, '--world', bob.world, '--into', '04_Ventures/community', '--sha256', approved, '--json'], {
+      env: bob.env,
+      quietJson: true,
+    }),
   );
   console.log(`     imported: ${result.imported.map((p: string) => relative(bob.world, p)).join(', ')}`);
   console.log(
