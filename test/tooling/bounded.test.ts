@@ -43,6 +43,25 @@ describe('runBounded', () => {
     }
   });
 
+  it('with idleMs, kills a child that printed nothing for that long, and lets one that keeps printing run on', async () => {
+    const talking = runBounded({
+      command: 'sh',
+      args: ['-c', 'for i in 1 2 3 4 5 6 7 8; do echo $i >&2; sleep 0.05; done'],
+      timeoutMs: 20_000,
+      idleMs: 200,
+    });
+    const started = Date.now();
+    const silent = await runBounded({ command: 'sh', args: ['-c', 'echo hi; exec sleep 30'], timeoutMs: 20_000, idleMs: 200 });
+    expect(silent).toMatchObject({ outcome: 'timed_out', idle: true });
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(await talking).toMatchObject({ outcome: 'exited', code: 0 });
+    // Something other than output moving (a file the child writes growing) keeps it alive too.
+    let asked = 0;
+    const watched = await runBounded({ command: 'sh', args: ['-c', 'sleep 0.5'], timeoutMs: 20_000, idleMs: 100, stillMoving: () => ++asked < 99 });
+    expect(watched.outcome).toBe('exited');
+    expect(asked).toBeGreaterThan(1);
+  });
+
   it('runs a command with input, keeping stdout and the end of stderr', async () => {
     const r = await runBounded({ command: 'sh', args: ['-c', 'cat; echo oops >&2; exit 3'], input: 'hello', timeoutMs: 20_000, stderrKeep: 3 });
     expect(r).toMatchObject({ outcome: 'exited', code: 3, stderr: 'ps\n' });

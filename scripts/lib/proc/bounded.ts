@@ -18,6 +18,16 @@ export interface BoundedRunOptions {
   input?: string | Buffer;
   /** Milliseconds from now; the process group is killed when they pass. */
   timeoutMs: number;
+  /**
+   * Kill the process group (outcome `timed_out`, `idle` set) once neither stdout nor stderr has
+   * produced a byte for this long: a transfer that stalled, told apart from one that is slow.
+   */
+  idleMs?: number;
+  /**
+   * Asked when idleMs passed without output: true (something the output does not show moved, such
+   * as a file the child writes grew since the last ask) gives the child another idleMs.
+   */
+  stillMoving?: () => boolean;
   /** Stdout beyond this kills the process group (outcome `output_too_large`). */
   maxStdoutBytes?: number;
   /** Stderr kept: its last this many characters (default 64 KiB). */
@@ -51,6 +61,8 @@ export interface BoundedRunResult {
   outcome: BoundedOutcome;
   code: number | null;
   signal: NodeJS.Signals | null;
+  /** `timed_out` because nothing moved for idleMs (not because the whole deadline passed). */
+  idle?: boolean;
   /** Stdout as kept (empty with stdoutFile). */
   stdout: Buffer;
   /** The end of stderr, as text. */
@@ -105,6 +117,22 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
       }
     };
     const timer = setTimeout(() => stop('timed_out'), Math.max(1, opts.timeoutMs));
+    let idled = false;
+    // One timer, pushed back by output (refresh() re-arms it without allocating).
+    const idleTimer =
+      opts.idleMs === undefined
+        ? undefined
+        : setTimeout(
+            () => {
+              if (opts.stillMoving?.()) {
+                idleTimer?.refresh();
+                return;
+              }
+              if (reason === undefined) idled = true;
+              stop('timed_out');
+            },
+            Math.max(1, opts.idleMs),
+          );
     const out: Buffer[] = [];
     let outBytes = 0;
     let stderr = '';
@@ -116,6 +144,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
       stop('file_error');
     });
     child.stdout.on('data', (chunk: Buffer) => {
+      idleTimer?.refresh();
       if (reason === 'output_too_large') return;
       outBytes += chunk.length;
       if (opts.maxStdoutBytes !== undefined && outBytes > opts.maxStdoutBytes) {
@@ -130,6 +159,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
       }
     });
     child.stderr.on('data', (chunk: Buffer) => {
+      idleTimer?.refresh();
       stderr = (stderr + stderrText.write(chunk)).slice(-stderrKeep);
       opts.onStderrChunk?.(chunk);
     });
@@ -153,6 +183,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(idleTimer);
       if (pid !== undefined && opts.killGroupAtEnd && opts.ownGroup !== false) {
         try {
           process.kill(-pid, 'SIGKILL');
@@ -170,6 +201,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
     // group (an ssh helper that lingers) may hold them for long. Once the child itself is gone:
     // at once when we stopped it, after a grace for output still in the pipes otherwise.
     child.on('exit', () => {
+      clearTimeout(idleTimer); // the child is done: output still in the pipes is no stall
       const release = () => {
         // Output we have not taken yet because the file is slow to drain is the child's, not a
         // lingering holder's: destroying now would cut the file short and still say 'exited'.
@@ -186,7 +218,7 @@ export function runBounded(opts: BoundedRunOptions): Promise<BoundedRunResult> {
     });
     child.on('error', (e) => finish({ outcome: 'not_started', code: null, signal: null, error: e }));
     child.on('close', (code, signal) => {
-      finish({ outcome: reason ?? 'exited', code, signal, ...(error !== undefined ? { error } : {}) });
+      finish({ outcome: reason ?? 'exited', code, signal, ...(idled ? { idle: true } : {}), ...(error !== undefined ? { error } : {}) });
     });
   });
 }

@@ -14,6 +14,9 @@ export interface GitRunOptions {
   env?: NodeJS.ProcessEnv;
   /** Milliseconds from now; the default keeps local plumbing from hanging forever. */
   timeoutMs?: number;
+  /** Stop git when it printed nothing for this long (runBounded's idleMs), and its stillMoving. */
+  idleMs?: number;
+  stillMoving?: () => boolean;
   input?: string | Buffer;
   /** Write stdout to this file instead of capturing it. */
   stdoutFile?: string;
@@ -47,11 +50,14 @@ export class GitError extends AliveError {
   readonly stderr: string;
   readonly stdout: string;
   readonly timedOut: boolean;
-  constructor(message: string, stderr: string, timedOut: boolean, stdout = '') {
+  /** Timed out because nothing moved for the run's idleMs (a stall), not at its deadline. */
+  readonly stalled: boolean;
+  constructor(message: string, stderr: string, timedOut: boolean, stdout = '', stalled = false) {
     super(message, { code: timedOut ? 'git_timeout' : 'git_failed' });
     this.stderr = stderr;
     this.stdout = stdout;
     this.timedOut = timedOut;
+    this.stalled = stalled;
   }
 }
 
@@ -120,6 +126,8 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
     env: gitEnv(opts.env),
     ...(opts.input !== undefined ? { input: opts.input } : {}),
     timeoutMs,
+    ...(opts.idleMs !== undefined ? { idleMs: opts.idleMs } : {}),
+    ...(opts.stillMoving !== undefined ? { stillMoving: opts.stillMoving } : {}),
     ...(opts.maxStdoutBytes !== undefined ? { maxStdoutBytes: opts.maxStdoutBytes } : {}),
     ...(opts.stdoutFile !== undefined ? { stdoutFile: opts.stdoutFile } : {}),
     ...(opts.onStdoutChunk !== undefined ? { onStdoutChunk: opts.onStdoutChunk } : {}),
@@ -141,13 +149,23 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
     case 'output_too_large':
       throw new AliveError(`git ${describe(args)} printed more than ${opts.maxStdoutBytes} bytes and was stopped`, { code: 'git_output_too_large' });
     case 'timed_out':
-      throw new GitError(`git ${args[0] ?? ''} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, stderr, true);
+      if (r.idle) throw new GitError(`no data moved for ${seconds(opts.idleMs ?? 0)} s, so git ${verb(args)} was stopped`, stderr, true, '', true);
+      throw new GitError(`git ${verb(args)} took longer than ${seconds(timeoutMs)} s and was stopped`, stderr, true);
     case 'exited':
       if (!(opts.okCodes ?? [0]).includes(r.code ?? -1)) {
         throw new GitError(`git ${describe(args)} failed: ${lastLines(stderr) || `exit ${r.code}`}`, stderr, false, stdout.slice(0, 64 * 1024));
       }
       return { code: r.code ?? 0, stdout, stderr };
   }
+}
+
+function seconds(ms: number): number {
+  return Math.round(ms / 100) / 10;
+}
+
+/** The git command run (`push`), past the `-c` settings that come first. */
+function verb(args: string[]): string {
+  return describe(args).split(' ')[0] ?? '';
 }
 
 function describe(args: string[]): string {
@@ -159,7 +177,16 @@ function describe(args: string[]): string {
 
 /** The end of git's stderr, fit for a one-line message: a remote's text may carry terminal escapes. */
 function lastLines(text: string): string {
-  return redactUrls(inlineText(text.split('\n').filter(Boolean).slice(-2).join(' / '), 400));
+  return redactUrls(
+    inlineText(
+      text
+        .split(/[\r\n]/)
+        .filter((l) => l.trim() !== '')
+        .slice(-2)
+        .join(' / '),
+      400,
+    ),
+  );
 }
 
 /** Hides credentials that a user may have put into a Git URL. */

@@ -27,6 +27,18 @@ import { isUsableGitUrl } from './repo-name.ts';
  */
 
 const NETWORK_TIMEOUT_MS = 120_000;
+/**
+ * A package's push or fetch is stopped when no byte moved for this long, as GitHub transfers are
+ * (TRANSFER_IDLE_MS there): while bytes move, a push's progress reports them about every second and
+ * a fetch's temporary pack grows. Git's quiet phases before the first byte (counting, compressing
+ * one blob of up to 512 MB whole in memory) took under 30 s for 500 MB on a slow machine.
+ */
+const TRANSFER_IDLE_MS = 60_000;
+/**
+ * ... and in all: 4 GiB (pull's default --max-size) at 256 KB/s. The idle time catches a stall; this
+ * only bounds a link that trickles, which no fixed 2 or 30 minutes suited (300 MB at 1 MB/s failed).
+ */
+const TRANSFER_TIMEOUT_MS = 5 * 60 * 60_000;
 const LOCAL_TIMEOUT_MS = 60_000;
 const PUSH_ATTEMPTS = 8;
 /** A PEM RSA public key is under 2 KiB; a key file in a peer's relay beyond this is not read. */
@@ -40,10 +52,13 @@ const MAX_LISTING_BYTES = 32 * 1024 * 1024;
 const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 100) / 100} MiB`;
 /**
  * Packages are gzip'd and encrypted already: compressing them again (zlib) or searching them for
- * deltas costs seconds per 64 MB and gains nothing. (core.bigFileThreshold is not used: in a
- * partial clone its streaming path asks the promisor remote for the object before writing it.)
+ * deltas costs seconds per 64 MB and gains nothing. pack.compression too: a user's own setting of
+ * it wins over core.compression, and at 9 it made a push of 200 MB take 4 s more CPU (and a package
+ * under 512 MB is deflated whole before its first byte is sent, with no progress shown meanwhile).
+ * (core.bigFileThreshold is not used: in a partial clone its streaming path asks the promisor
+ * remote for the object before writing it.)
  */
-const PACKAGE_FRIENDLY = ['-c', 'core.compression=0', '-c', 'pack.window=0'];
+const PACKAGE_FRIENDLY = ['-c', 'core.compression=0', '-c', 'pack.compression=0', '-c', 'pack.window=0'];
 
 /** Serialises config changes to a clone within this process (git's config.lock does not wait). */
 const configLocks = new Map<string, Promise<unknown>>();
@@ -70,6 +85,10 @@ export interface GitTransportOptions {
   treeFetchMaxBytes?: number;
   /** No listing of a tree (ls-tree's output) is read past this (default MAX_LISTING_BYTES). */
   listingMaxBytes?: number;
+  /** A package's push or fetch may go this long without a byte moving (default TRANSFER_IDLE_MS). */
+  transferIdleMs?: number;
+  /** ... and last this long in all (default TRANSFER_TIMEOUT_MS). */
+  transferTimeoutMs?: number;
 }
 
 /**
@@ -150,6 +169,11 @@ export class GitTransport implements RelayTransport {
 
   private git(args: string[], opts: GitRunOptions = {}) {
     return runGit([...PACKAGE_FRIENDLY, ...args], { cwd: this.opts.clonePath, timeoutMs: LOCAL_TIMEOUT_MS, ...opts });
+  }
+
+  /** The limits of a package's transfer: a total, and an idle time (see TRANSFER_IDLE_MS). */
+  private transferLimits(): { timeoutMs: number; idleMs: number } {
+    return { timeoutMs: this.opts.transferTimeoutMs ?? TRANSFER_TIMEOUT_MS, idleMs: this.opts.transferIdleMs ?? TRANSFER_IDLE_MS };
   }
 
   private listingMax(): number {
@@ -296,10 +320,27 @@ export class GitTransport implements RelayTransport {
    * No commits are offered as had (noop negotiation): the server took the clone to hold every blob
    * of those, and sent a blob it stores as a delta against one the clone never fetched.
    */
-  private async fetchObject(remote: string, oid: string, opts: GitRunOptions & { progress?: boolean } = {}): Promise<void> {
-    const { progress, ...run } = opts;
+  private async fetchObject(remote: string, oid: string, opts: GitRunOptions & { progress?: boolean; transfer?: boolean } = {}): Promise<void> {
+    const { progress, transfer, ...run } = opts;
     const packDir = join(this.opts.clonePath, 'objects', 'pack');
     const tmpPacksBefore = new Set(tmpPacks(packDir));
+    // A fetch of one object prints no byte count until it is done (git shows throughput only once
+    // an object is complete): what moves is the temporary pack that git writes as bytes arrive.
+    let received = 0;
+    const stillMoving = () => {
+      let now = 0;
+      for (const name of tmpPacks(packDir)) {
+        if (tmpPacksBefore.has(name)) continue;
+        try {
+          now += statSync(join(packDir, name)).size;
+        } catch {
+          // renamed into place meanwhile
+        }
+      }
+      const moved = now !== received;
+      received = now;
+      return moved;
+    };
     try {
       await this.git(
         [
@@ -316,6 +357,7 @@ export class GitTransport implements RelayTransport {
         ],
         {
           timeoutMs: NETWORK_TIMEOUT_MS,
+          ...(transfer ? { ...this.transferLimits(), stillMoving } : {}),
           ...run,
         },
       );
@@ -361,7 +403,7 @@ export class GitTransport implements RelayTransport {
     changes: Array<{ path: string; oid: string | null }>,
     message: string,
     limits: CallLimits = {},
-    pushing: { onBytes?: (bytes: number) => void; objects?: string } = {},
+    pushing: { onBytes?: (bytes: number) => void; objects?: string; transfer?: boolean } = {},
   ): Promise<string | null> {
     const onPushBytes = pushing.onBytes;
     const rootTree = parent ? (await this.git(['rev-parse', '--verify', `${parent}^{tree}`])).stdout.trim() : null;
@@ -383,17 +425,25 @@ export class GitTransport implements RelayTransport {
     const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
     try {
       // --no-signed: a user's push.gpgSign = true would ask every relay for a signed push, which a
-      // relay in a folder refuses; the packages carry their own signatures.
-      const push = ['push', onPushBytes ? '--progress' : '--quiet', '--porcelain', '--no-signed'];
+      // relay in a folder refuses; the packages carry their own signatures. A package's push always
+      // reports progress: its byte count, about every second while bytes move, keeps it alive.
+      const push = ['push', onPushBytes || pushing.transfer ? '--progress' : '--quiet', '--porcelain', '--no-signed'];
       if (isLocalRemote(await this.remoteUrl(remote))) push.push(LOCAL_RECEIVE_PACK_WITHOUT_HOOKS);
       await this.git([...push, remote, `${commit}:refs/heads/${this.opts.branch}`], {
         timeoutMs,
+        ...(pushing.transfer ? this.transferLimits() : {}),
         ...(onPushBytes ? { onStderrChunk: gitProgressBytes(onPushBytes) } : {}),
         ...(pushing.objects ? { env: { GIT_ALTERNATE_OBJECT_DIRECTORIES: quotedObjectDir(pushing.objects) } } : {}),
       });
     } catch (err) {
       if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
-      throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${(err as Error).message}`, {
+      const hint =
+        err instanceof GitError && err.timedOut
+          ? err.stalled
+            ? '; the connection stalled: check your network and try again'
+            : '; check how fast your network is and try again'
+          : '';
+      throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${(err as Error).message}${hint}`, {
         code: 'push_failed',
         cause: err,
       });
@@ -537,7 +587,7 @@ export class GitTransport implements RelayTransport {
    * clone it stayed for good, a second copy of every package sent. Nothing else reads it: listings
    * and the next commits read trees (mktree --missing), and a later push sends only what the relay
    * lacks. A retry after a lost race pushes it again from here; a deposit run again writes it again.
-   * A folder a killed deposit left is removed by a later one, once it is an hour old.
+   * A folder a killed deposit left is removed by a later one, an hour after the longest push could end.
    */
   private depositObjects(): string {
     const work = resolve(this.opts.workDir);
@@ -545,6 +595,7 @@ export class GitTransport implements RelayTransport {
     removeAbandoned(
       work,
       listNames(work).filter((n) => n.startsWith(DEPOSIT_PREFIX)),
+      ABANDONED_DEPOSIT_MS,
     );
     return mkdtempSync(join(work, DEPOSIT_PREFIX));
   }
@@ -561,7 +612,7 @@ export class GitTransport implements RelayTransport {
     showBytes: boolean,
   ): Promise<DeliverResult> {
     const oid = (
-      await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: NETWORK_TIMEOUT_MS, env: { GIT_OBJECT_DIRECTORY: objects } })
+      await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: this.transferLimits().timeoutMs, env: { GIT_OBJECT_DIRECTORY: objects } })
     ).stdout.trim();
     const folder = `inbox/${this.opts.login}`;
     for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
@@ -583,7 +634,7 @@ export class GitTransport implements RelayTransport {
         [{ path, oid }],
         `deposit: ${name} from ${this.opts.login} (${size} bytes)`,
         {},
-        { objects, ...(showBytes ? { onBytes: (n: number) => progress.bytes(n) } : {}) },
+        { objects, transfer: true, ...(showBytes ? { onBytes: (n: number) => progress.bytes(n) } : {}) },
       );
       if (commit) {
         progress.finish(size);
@@ -679,11 +730,17 @@ export class GitTransport implements RelayTransport {
       // the blob is not here either (an earlier pull may have fetched it).
       await this.fetchObject('origin', entry.blobSha, {
         progress: true,
-        timeoutMs: 30 * 60_000,
+        transfer: true,
         onStderrChunk: gitProgressBytes((n) => progress.bytes(n)),
         ...(maxBytes !== undefined ? { maxFileBytes: maxBytes + 1024 * 1024 + Math.ceil(maxBytes / 100) } : {}),
       }).catch((err: unknown) => {
-        if (err instanceof GitError && err.timedOut) throw err;
+        if (err instanceof GitError && err.timedOut) {
+          throw new AliveError(
+            `downloading ${inlineText(entry.path)} from your relay stopped: ${err.message}. ` +
+              `${err.stalled ? 'The connection stalled: check your network' : 'Check how fast your network is'} and pull again (the package stays on the relay)`,
+            { code: 'timeout', cause: err },
+          );
+        }
         if (maxBytes !== undefined && hitFileLimit(err)) throw tooLargeError(entry, maxBytes);
         fetchError = err;
       });
@@ -761,10 +818,12 @@ export class GitTransport implements RelayTransport {
 }
 
 /**
- * A fetch lasts at most 30 minutes, a deposit (its attempts' fetches and pushes) about as long: a
- * temporary pack or deposit folder untouched for an hour belongs to none.
+ * A fetch's temporary pack grows while bytes move, and a fetch that moved none for TRANSFER_IDLE_MS
+ * is stopped: one untouched for an hour belongs to no fetch.
  */
 const ABANDONED_MS = 60 * 60_000;
+/** A deposit folder is only read while its push runs (up to TRANSFER_TIMEOUT_MS): older than that, by an hour. */
+const ABANDONED_DEPOSIT_MS = TRANSFER_TIMEOUT_MS + ABANDONED_MS;
 /** The folders under workDir that hold one deposit's package (depositObjects). */
 const DEPOSIT_PREFIX = 'deposit-';
 
@@ -777,12 +836,12 @@ function removeAbandonedPacks(packDir: string): void {
   removeAbandoned(packDir, tmpPacks(packDir));
 }
 
-/** Removes the files or folders `names` of `dir` untouched for ABANDONED_MS. */
-function removeAbandoned(dir: string, names: string[], now = Date.now()): void {
+/** Removes the files or folders `names` of `dir` untouched for `after` milliseconds. */
+function removeAbandoned(dir: string, names: string[], after = ABANDONED_MS, now = Date.now()): void {
   for (const name of names) {
     const path = join(dir, name);
     try {
-      if (now - lstatSync(path).mtimeMs >= ABANDONED_MS) rmSync(path, { recursive: true, force: true });
+      if (now - lstatSync(path).mtimeMs >= after) rmSync(path, { recursive: true, force: true });
     } catch {
       // gone already, or another command's to finish
     }

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { GitTransport, type GitTransportOptions } from '../../scripts/lib/relay/git-transport.ts';
+import { tempDir, writeFixtureKeys } from './helpers.ts';
+import { relayPaths } from '../../scripts/lib/relay/paths.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+/**
+ * Package transfers over a git remote end on a stall (no byte moved for the idle time), not on a
+ * fixed clock: the relays are reached through a stand-in for ssh that runs the server's git
+ * command here, silent (the command named in the file `stall`) or passing the server's output on in slow slices.
+ */
+const t = tempDir('git-idle');
+const saved = { command: process.env.GIT_SSH_COMMAND, variant: process.env.GIT_SSH_VARIANT };
+afterAll(() => {
+  for (const [k, v] of [
+    ['GIT_SSH_COMMAND', saved.command],
+    ['GIT_SSH_VARIANT', saved.variant],
+  ] as const) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  t.cleanup();
+});
+
+const stall = join(t.dir, 'stall');
+const slow = join(t.dir, 'slow');
+
+function user(login: string, knobs: Partial<GitTransportOptions> = {}) {
+  const paths = relayPaths(join(t.dir, login, 'relay'));
+  const keys = writeFixtureKeys(paths, login);
+  const url = join(t.dir, 'remotes', `${login}.git`);
+  const transport = new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work, ...knobs });
+  return { login, keys, url, transport, over: `ssh://relay.invalid${url}` };
+}
+
+const knobs = { transferIdleMs: 300, transferTimeoutMs: 60_000 };
+const alice = user('alice', knobs);
+const bob = user('bob', knobs);
+/** Bob's own relay reached over "ssh", from a clone of its own. */
+const bobOverSsh = new GitTransport({
+  login: 'bob',
+  url: bob.over,
+  branch: 'main',
+  clonePath: join(t.dir, 'bob-ssh', 'clone'),
+  workDir: join(t.dir, 'bob-ssh', 'work'),
+  ...knobs,
+});
+
+beforeAll(async () => {
+  isolateProcessGit();
+  const ssh = join(t.dir, 'fake-ssh');
+  // The server's output in 16 KiB slices, 20 ms apart: a link that is slow but moves.
+  writeFileSync(
+    ssh,
+    `#!/bin/sh
+shift
+[ -f '${stall}' ] && case "$*" in *"$(cat '${stall}')"*) exec sleep 60;; esac
+[ -f '${slow}' ] || exec sh -c "$*"
+tmp=$(mktemp)
+sh -c "$*" | while :; do dd bs=16384 count=1 status=none of="$tmp"; [ -s "$tmp" ] || break; cat "$tmp"; sleep 0.02; done
+rm -f "$tmp"
+`,
+  );
+  chmodSync(ssh, 0o755);
+  process.env.GIT_SSH_COMMAND = ssh;
+  process.env.GIT_SSH_VARIANT = 'simple';
+  await Promise.all([alice, bob].map((u) => u.transport.setup(u.keys.publicKeyPem)));
+});
+
+function pkg(bytes: number): string {
+  const p = join(t.dir, `pkg-${bytes}.walnut`);
+  writeFileSync(p, randomBytes(bytes));
+  return p;
+}
+
+describe('git relay transfers: an idle timeout, not a fixed clock', () => {
+  it('a push whose connection stalls fails soon, saying no data moved, not after the whole deadline', async () => {
+    writeFileSync(stall, 'receive-pack');
+    const started = Date.now();
+    const err = await alice.transport
+      .deliver(
+        { login: 'bob', relay: bob.over },
+        pkg(64 * 1024),
+        () => 'stalled.walnut',
+        () => {},
+      )
+      .catch((e: Error) => e)
+      .finally(() => rmSync(stall));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(err).toMatchObject({ code: 'push_failed' });
+    expect((err as Error).message).toMatch(/no data moved for 0\.3 s.*network/);
+  });
+
+  it('a download that keeps moving bytes lasts as long as it needs; one that stalls ends at the idle time', async () => {
+    const size = 640 * 1024; // about 40 slices of 20 ms: several idle times
+    const sent = pkg(size);
+    await alice.transport.deliver(
+      { login: 'bob', relay: bob.url },
+      sent,
+      () => 'big.walnut',
+      () => {},
+    );
+    const [entry] = (await bobOverSsh.listInbox()).entries;
+    const dest = join(t.dir, 'got.walnut');
+    writeFileSync(slow, '');
+    const started = Date.now();
+    await bobOverSsh.download(entry!, dest).finally(() => rmSync(slow));
+    expect(Date.now() - started).toBeGreaterThan(2 * knobs.transferIdleMs);
+    expect(readFileSync(dest).equals(readFileSync(sent))).toBe(true);
+
+    rmSync(dest);
+    writeFileSync(stall, 'upload-pack');
+    const err = await bobOverSsh
+      .download(entry!, dest)
+      .catch((e: Error) => e)
+      .finally(() => rmSync(stall));
+    expect(err).toMatchObject({ code: 'timeout' });
+    expect((err as Error).message).toMatch(/no data moved for 0\.3 s.*network.*stays on the relay/);
+    expect(existsSync(dest)).toBe(false);
+  });
+});
