@@ -52,7 +52,7 @@ const bobOverSsh = new GitTransport({
 beforeAll(async () => {
   isolateProcessGit();
   const ssh = join(t.dir, 'fake-ssh');
-  // The server's output in 16 KiB slices, 20 ms apart: a link that is slow but moves.
+  // What the server receives (a push) or sends (a fetch) in 16 KiB slices, 20 ms apart: a link that is slow but moves.
   writeFileSync(
     ssh,
     `#!/bin/sh
@@ -60,7 +60,11 @@ shift
 [ -f '${stall}' ] && case "$*" in *"$(cat '${stall}')"*) exec sleep 60;; esac
 [ -f '${slow}' ] || exec sh -c "$*"
 tmp=$(mktemp)
-sh -c "$*" | while :; do dd bs=16384 count=1 status=none of="$tmp"; [ -s "$tmp" ] || break; cat "$tmp"; sleep 0.02; done
+slowly() { while :; do dd bs=16384 count=1 status=none of="$tmp"; [ -s "$tmp" ] || break; cat "$tmp"; sleep 0.02; done; }
+case "$*" in
+  *receive-pack*) slowly | sh -c "$*";;
+  *) sh -c "$*" | slowly;;
+esac
 rm -f "$tmp"
 `,
   );
@@ -92,6 +96,24 @@ describe('git relay transfers: an idle timeout, not a fixed clock', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(err).toMatchObject({ code: 'push_failed' });
     expect((err as Error).message).toMatch(/no data moved for 0\.3 s.*network/);
+  });
+
+  it('a push that keeps moving bytes lasts as long as it needs, though nothing asked for its progress', async () => {
+    // Git refreshes a push's byte count about once a second: the idle time here is well above that,
+    // and the push (2 MiB at 800 KB/s at most) lasts well beyond it.
+    const carol = user('carol', { transferIdleMs: 1800, transferTimeoutMs: 60_000 });
+    writeFileSync(slow, '');
+    const started = Date.now();
+    const r = await carol.transport
+      .deliver(
+        { login: 'bob', relay: bob.over },
+        pkg(2 * 1024 * 1024),
+        () => 'slow.walnut',
+        () => {},
+      )
+      .finally(() => rmSync(slow));
+    expect(Date.now() - started).toBeGreaterThan(1800);
+    expect(r.path).toBe('inbox/carol/slow.walnut');
   });
 
   it('a download that keeps moving bytes lasts as long as it needs; one that stalls ends at the idle time', async () => {
