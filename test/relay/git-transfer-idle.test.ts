@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GitTransport, type GitTransportOptions } from '../../scripts/lib/relay/git-transport.ts';
@@ -143,4 +143,49 @@ describe('git relay transfers: an idle timeout, not a fixed clock', () => {
     expect((err as Error).message).toMatch(/no data moved for 0\.3 s.*network.*stays on the relay/);
     expect(existsSync(dest)).toBe(false);
   });
+
+  it("a user's own compression settings do not make git deflate a package, sending it or storing it in a relay folder", async () => {
+    // Deflating a blob under 512 MB happens whole, before its first byte moves: a quiet phase that
+    // grew with the level (at 9, 26 s for 500 MB here). Zeros show which level was used.
+    const config = join(t.dir, 'gitconfig-9');
+    writeFileSync(config, '[core]\n\tlooseCompression = 9\n[pack]\n\tcompression = 9\n');
+    const before = process.env.GIT_CONFIG_GLOBAL;
+    process.env.GIT_CONFIG_GLOBAL = config;
+    try {
+      const size = 1024 * 1024;
+      const zeros = join(t.dir, 'zeros.walnut');
+      writeFileSync(zeros, Buffer.alloc(size));
+      const stored = bytesUnder(join(bob.url, 'objects'));
+      const sent: number[] = [];
+      await alice.transport.deliver(
+        { login: 'bob', relay: bob.url },
+        zeros,
+        () => 'zeros.walnut',
+        () => {},
+        (p) => {
+          if (!p.finished) sent.push(p.doneBytes);
+        },
+      );
+      expect(Math.max(...sent)).toBeGreaterThanOrEqual(size);
+      expect(bytesUnder(join(bob.url, 'objects')) - stored).toBeGreaterThanOrEqual(size);
+      const entry = (await bob.transport.listInbox()).entries.find((e) => e.name === 'zeros.walnut');
+      const received: number[] = [];
+      await bob.transport.download(entry!, join(t.dir, 'zeros-got.walnut'), undefined, (p) => {
+        if (!p.finished && p.doneBytes > 0) received.push(p.doneBytes);
+      });
+      expect(received[0]).toBeGreaterThanOrEqual(size); // what the fetch received, before the file is written
+    } finally {
+      if (before === undefined) delete process.env.GIT_CONFIG_GLOBAL;
+      else process.env.GIT_CONFIG_GLOBAL = before;
+    }
+  });
 });
+
+function bytesUnder(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    n += e.isDirectory() ? bytesUnder(p) : lstatSync(p).size;
+  }
+  return n;
+}

@@ -52,13 +52,14 @@ const MAX_LISTING_BYTES = 32 * 1024 * 1024;
 const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 100) / 100} MiB`;
 /**
  * Packages are gzip'd and encrypted already: compressing them again (zlib) or searching them for
- * deltas costs seconds per 64 MB and gains nothing. pack.compression too: a user's own setting of
- * it wins over core.compression, and at 9 it made a push of 200 MB take 4 s more CPU (and a package
- * under 512 MB is deflated whole before its first byte is sent, with no progress shown meanwhile).
+ * deltas costs seconds per 64 MB and gains nothing. pack.compression and core.looseCompression too:
+ * a user's own setting of them wins over core.compression, and at 9 it made a push of 200 MB take
+ * 4 s more CPU (and a package under 512 MB is deflated whole before its first byte is sent, with
+ * no progress shown meanwhile).
  * (core.bigFileThreshold is not used: in a partial clone its streaming path asks the promisor
  * remote for the object before writing it.)
  */
-const PACKAGE_FRIENDLY = ['-c', 'core.compression=0', '-c', 'pack.compression=0', '-c', 'pack.window=0'];
+const PACKAGE_FRIENDLY = ['-c', 'core.compression=0', '-c', 'core.looseCompression=0', '-c', 'pack.compression=0', '-c', 'pack.window=0'];
 
 /** Serialises config changes to a clone within this process (git's config.lock does not wait). */
 const configLocks = new Map<string, Promise<unknown>>();
@@ -135,9 +136,21 @@ const LOCAL_RECEIVE_PACK_WITHOUT_HOOKS = `--receive-pack=git ${[
   'core.alternateRefsCommand=true',
   'receive.denyCurrentBranch=refuse',
   'receive.autogc=false',
+  // Stored as sent (see PACKAGE_FRIENDLY): a user's core.looseCompression or pack.compression, which
+  // win over the folder's own core.compression = 0, made it deflate a package whole, silently.
+  'core.compression=0',
+  'core.looseCompression=0',
+  'pack.compression=0',
 ]
   .map((setting) => `-c ${setting}`)
   .join(' ')} receive-pack`;
+
+/**
+ * The sending side of a fetch of a package from a folder: it too ignores our `-c` options and reads
+ * the user's pack.compression, which made it deflate a blob whole before sending a byte (26 s for
+ * 500 MB at 9 here). Only for a blob fetch, which is one object; upload-pack runs no hooks.
+ */
+const LOCAL_UPLOAD_PACK_AS_STORED = '--upload-pack=git -c core.compression=0 -c pack.compression=0 upload-pack';
 
 function isLocalRemote(url: string): boolean {
   return isLocalPath(url) || /^file:\/\//i.test(url);
@@ -349,6 +362,7 @@ export class GitTransport implements RelayTransport {
           'fetch.negotiationAlgorithm=noop',
           'fetch',
           progress ? '--progress' : '--quiet',
+          ...(transfer && isLocalRemote(await this.remoteUrl(remote)) ? [LOCAL_UPLOAD_PACK_AS_STORED] : []),
           '--no-tags',
           '--no-write-fetch-head',
           '--filter=blob:none',
