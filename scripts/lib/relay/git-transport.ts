@@ -16,6 +16,7 @@ import {
 } from './transport.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { isUsableGitUrl } from './repo-name.ts';
+import { TRANSFER_IDLE_MS } from './transfer-idle.ts';
 
 /**
  * The `git` transport: any Git URL or local path, driven with the git command.
@@ -27,13 +28,12 @@ import { isUsableGitUrl } from './repo-name.ts';
  */
 
 const NETWORK_TIMEOUT_MS = 120_000;
-/**
- * A package's push or fetch is stopped when no byte moved for this long, as GitHub transfers are
- * (TRANSFER_IDLE_MS there): while bytes move, a push's progress reports them about every second and
- * a fetch's temporary pack grows. Git's quiet phases before the first byte (counting, compressing
- * one blob of up to 512 MB whole in memory) took under 30 s for 500 MB on a slow machine.
+/*
+ * A package's push or fetch is stopped when no byte moved for TRANSFER_IDLE_MS (transfer-idle.ts,
+ * as on GitHub): while bytes move, a push's progress reports them about every second and a fetch's
+ * temporary pack grows. Git's quiet phases before the first byte (counting, compressing one blob of
+ * up to 512 MB whole in memory) took under 30 s for 500 MB on a slow machine.
  */
-const TRANSFER_IDLE_MS = 60_000;
 /**
  * ... and in all: 4 GiB (pull's default --max-size) at 256 KB/s. The idle time catches a stall; this
  * only bounds a link that trickles, which no fixed 2 or 30 minutes suited (300 MB at 1 MB/s failed).

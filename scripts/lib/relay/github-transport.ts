@@ -44,14 +44,13 @@ import { inlineText } from '../text/untrusted.ts';
 export { RELAY_REPO_NAME };
 export { splitRepo } from './repo-name.ts';
 import { splitRepo } from './repo-name.ts';
+import { TRANSFER_IDLE_MS } from './transfer-idle.ts';
 /** Above this, the Contents API needs special media types to read a file back; use the Git data API. */
 export const CONTENTS_API_MAX_BYTES = 1024 * 1024;
 /** Every call, including a Contents API deposit (at most CONTENTS_API_MAX_BYTES). */
 const CALL_TIMEOUT_MS = 30_000;
 /** A streamed blob upload or download (up to GitHub's 100 MB a file), in all. */
 const TRANSFER_TIMEOUT_MS = 30 * 60_000;
-/** ... and without a byte moving (a server or network that stalls mid-transfer). */
-export const TRANSFER_IDLE_MS = 60_000;
 const WRITE_ATTEMPTS = 4;
 /** Sender folders a truncated inbox listing is walked through, one request each (see listInbox). */
 const MAX_WALKED_FOLDERS = 1000;
