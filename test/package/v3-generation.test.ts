@@ -12,9 +12,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPlainPackage } from '../../scripts/lib/package/create.ts';
 import { verifyPackageDetailed } from '../../scripts/lib/package/verify.ts';
-import { parseManifest } from '../../scripts/lib/package/manifest.ts';
+import { parseManifest, sortFiles } from '../../scripts/lib/package/manifest.ts';
 import { packageCryptoFrom } from '../../scripts/lib/package/crypto-adapter.ts';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
+import { filesDigestV3 } from '../../scripts/lib/package/v3.ts';
 import { makeWorld, subtree, testEnv, tree, write, writePackage } from '../receive/helpers.ts';
 import { rmrf, tempRoot } from './helpers.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
@@ -362,5 +363,19 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/warning: left out README\.md: in format 2\.1/);
     expect(execFileSync('tar', ['-xzOf', pkg, 'README.md']).toString()).not.toContain('my own readme');
+  });
+});
+
+describe("v3's files digest (payload_sha256)", () => {
+  it('is SHA-256 over the files sorted by code point: UTF-8 path, NUL, hex sha256, NUL, decimal size, LF (a vector computed with Python hashlib)', () => {
+    // U+1F600 sorts after U+E000 by code point, though its first UTF-16 unit (0xD83D) is smaller.
+    const files = [
+      { path: 'z/\u{1F600}.md', sha256: '1'.repeat(64), size: 7 },
+      { path: 'a/é.md', sha256: '0'.repeat(64), size: 3 },
+      { path: 'z/\uE000.md', sha256: '2'.repeat(64), size: 8 },
+      { path: 'B.md', sha256: 'f'.repeat(64), size: 12345 },
+    ];
+    expect(filesDigestV3(files)).toBe('2db584cb31c6ddb479024fcddc697268da7ddbbc23790f58a32f0e5b896b9535');
+    expect(sortFiles(files).map((f) => f.path)).toEqual(['B.md', 'a/é.md', 'z/\uE000.md', 'z/\u{1F600}.md']);
   });
 });

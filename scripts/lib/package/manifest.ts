@@ -1,7 +1,7 @@
 import { readSignatureBlock, type SignatureBlock } from '../crypto/sign.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { parseManifestLines, ManifestSyntaxError, sniffDialect, type RawManifest, type RawMap } from './manifest-lines.ts';
-import { unsafePathReason, compareCodePoints } from './safe-path.ts';
+import { unsafePathReason, sortByCodePoints } from './safe-path.ts';
 import { inlineText } from '../text/untrusted.ts';
 
 export const FORMAT_VERSION = '2.0.0';
@@ -206,7 +206,7 @@ export function bundleNameProblem(name: string): string | undefined {
 
 /** Sorted-by-code-point copy of files (the order manifests and archives are written in). */
 export function sortFiles<T extends { path: string }>(files: T[]): T[] {
-  return [...files].sort((a, b) => compareCodePoints(a.path, b.path));
+  return sortByCodePoints(files);
 }
 
 export interface ManifestInit {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { compareCodePoints } from './safe-path.ts';
+import { sortByCodePoints } from './safe-path.ts';
 import type { ManifestFile } from './manifest.ts';
 
 /**
@@ -7,14 +7,7 @@ import type { ManifestFile } from './manifest.ts';
  * contributing UTF-8 path, NUL, hex sha256, NUL, decimal size, LF.
  */
 export function filesDigestV3(files: ManifestFile[]): string {
-  const h = createHash('sha256');
-  for (const f of [...files].sort((a, b) => compareCodePoints(a.path, b.path))) {
-    h.update(f.path, 'utf8');
-    h.update('\0');
-    h.update(f.sha256, 'ascii');
-    h.update('\0');
-    h.update(String(f.size), 'ascii');
-    h.update('\n');
-  }
-  return h.digest('hex');
+  // One update of the whole text, not six per file.
+  const lines = sortByCodePoints(files).map((f) => `${f.path}\0${f.sha256}\0${f.size}\n`);
+  return createHash('sha256').update(lines.join(''), 'utf8').digest('hex');
 }
