@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bareFiles, commitToBare, gitUser, tempDir } from './helpers.ts';
+import { bareFiles, commitToBare, gitUser, tempDir, bytesUnder } from './helpers.ts';
 import { gitEnv } from '../../scripts/lib/relay/git-run.ts';
 import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
 import { isolateProcessGit } from './git-env.ts';
@@ -21,15 +21,6 @@ beforeAll(() => {
   t = tempDir('clone-growth');
 });
 afterAll(() => t.cleanup());
-
-function bytesUnder(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    n += e.isDirectory() ? bytesUnder(p) : statSync(p).size;
-  }
-  return n;
-}
 
 it('downloaded packages do not stay in the clone; one refused by the byte cap does', async () => {
   const bob = gitUser(t.dir, 'bob');

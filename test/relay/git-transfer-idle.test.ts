@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GitTransport, type GitTransportOptions } from '../../scripts/lib/relay/git-transport.ts';
-import { tempDir, writeFixtureKeys } from './helpers.ts';
+import { tempDir, writeFixtureKeys, bytesUnder } from './helpers.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -180,12 +180,3 @@ describe('git relay transfers: an idle timeout, not a fixed clock', () => {
     }
   });
 });
-
-function bytesUnder(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    n += e.isDirectory() ? bytesUnder(p) : lstatSync(p).size;
-  }
-  return n;
-}

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, readFileSync, readdirSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readFileSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
 import { gitEnv } from '../../scripts/lib/relay/git-run.ts';
 import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
-import { bareFiles, commitToBare, git, tempDir, writeFixtureKeys } from './helpers.ts';
+import { bareFiles, commitToBare, git, tempDir, writeFixtureKeys, bytesUnder } from './helpers.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
@@ -50,16 +50,6 @@ function setupWorld(opts: { relays?: boolean } = {}) {
   cleanups.push(t.cleanup);
   if (opts.relays) cpSync(relaysMadeBySetup, join(t.dir, 'remotes'), { recursive: true });
   return { dir: t.dir, ...users(t.dir) };
-}
-
-/** Bytes of the files under `dir`, all levels. */
-function treeBytes(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    n += e.isDirectory() ? treeBytes(p) : lstatSync(p).size;
-  }
-  return n;
 }
 
 function pkgFile(dir: string, name: string, bytes: number): string {
@@ -336,7 +326,7 @@ describe.concurrent('git transport', () => {
     commitToBare(bob.url, { 'keys/bob.pem': randomBytes(3 * 1024 * 1024) }, 'huge key');
     await expect(alice.transport.fetchPeerKey({ login: 'bob', relay: bob.url })).rejects.toThrow(/keys\/bob\.pem .*too large to be a public key/);
     // Nor on the disk: the blob is not kept in the clone, whole or as a temporary pack.
-    expect(treeBytes(join(alice.paths.clone, 'objects'))).toBeLessThan(1024 * 1024);
+    expect(bytesUnder(join(alice.paths.clone, 'objects'))).toBeLessThan(1024 * 1024);
   });
 
   it('a listing removes temporary packs that a killed fetch left an hour ago or more, and no newer one', async () => {

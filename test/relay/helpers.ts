@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { relayPaths, type RelayPaths } from '../../scripts/lib/relay/paths.ts';
@@ -132,4 +132,14 @@ export function commitToBare(repo: string, files: Record<string, Buffer | string
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`git fast-import into ${repo} failed: ${r.stderr}`);
+}
+
+/** Bytes of the files under `dir`, all levels (links counted as themselves, never followed). */
+export function bytesUnder(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    n += e.isDirectory() ? bytesUnder(p) : lstatSync(p).size;
+  }
+  return n;
 }

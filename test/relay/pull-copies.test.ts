@@ -5,10 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { lstatSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { bareFiles, commitToBare, gitIn, tempDir } from './helpers.ts';
+import { bareFiles, commitToBare, gitIn, tempDir, bytesUnder } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -18,16 +16,6 @@ beforeAll(() => {
   base = tempDir('pull-copies');
 });
 afterAll(() => base.cleanup());
-
-/** Bytes of the regular files under `dir`, all levels. */
-function bytesUnder(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    n += e.isDirectory() ? bytesUnder(p) : lstatSync(p).size;
-  }
-  return n;
-}
 
 describe('one blob named under many folders that are not peers', () => {
   it('is saved once; the other copies are duplicates of it, removed from the relay', async () => {
