@@ -28,15 +28,14 @@ import { TRANSFER_IDLE_MS } from './transfer-idle.ts';
  */
 
 const NETWORK_TIMEOUT_MS = 120_000;
-/*
- * A package's push or fetch is stopped when no byte moved for TRANSFER_IDLE_MS (transfer-idle.ts,
- * as on GitHub): while bytes move, a push's progress reports them about every second and a fetch's
- * temporary pack grows. Git's quiet phases before the first byte (counting, compressing one blob of
- * up to 512 MB whole in memory) took under 30 s for 500 MB on a slow machine.
- */
 /**
- * ... and in all: 4 GiB (pull's default --max-size) at 256 KB/s. The idle time catches a stall; this
- * only bounds a link that trickles, which no fixed 2 or 30 minutes suited (300 MB at 1 MB/s failed).
+ * How long a package's push or fetch may take in all: 4 GiB (pull's default --max-size) at 256 KB/s.
+ * It is stopped sooner when no byte moved for TRANSFER_IDLE_MS (transfer-idle.ts, as on GitHub):
+ * while bytes move, a push's progress reports them about every second and a fetch's temporary pack
+ * grows; git's quiet phases before the first byte (counting, compressing one blob of up to 512 MB
+ * whole in memory) took under 30 s for 500 MB on a slow machine. The idle time catches a stall;
+ * this total only bounds a link that trickles, which no fixed 2 or 30 minutes suited (300 MB at
+ * 1 MB/s failed).
  */
 const TRANSFER_TIMEOUT_MS = 5 * 60 * 60_000;
 const LOCAL_TIMEOUT_MS = 60_000;
