@@ -32,6 +32,7 @@ describe('dispatch status with more receivers than it lists', () => {
     r = await dispatch(root, ['status']);
     expect(receiverLines(r.stdout)).toHaveLength(100);
     expect(r.stdout).toContain('200 more receivers not shown');
+    expect((await dispatch(root, ['status', '--limit', '299'])).stdout).toMatch(/^1 more receiver not shown /m);
 
     const json = JSON.parse((await dispatch(root, ['status', '--json', '--limit', '3'])).stdout) as { receivers: Row[]; total: number; truncated: boolean };
     expect(json.receivers.map((x) => x.receiver)).toEqual(['@r120', '@r250', '@r000']);

@@ -5,6 +5,7 @@ import { busRoot, nameArg, positiveIntArg, ROOT_OPTION } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
+import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: dispatch status [@RECEIVER] [--limit N] [--json] [--root DIR]
 
@@ -51,7 +52,7 @@ export const statusCommand = defineCommand({
     }
     if (truncated) {
       ctx.print(
-        `${total - receivers.length} more receivers not shown (those with messages waiting come first); 'dispatch status @NAME' shows one, --limit N shows more`,
+        `${counted(total - receivers.length, 'more receiver')} not shown (those with messages waiting come first); 'dispatch status @NAME' shows one, --limit N shows more`,
       );
     }
     // A daemon record lies in the bus folder, which any writer can write: its agent text is theirs.
