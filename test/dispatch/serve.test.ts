@@ -245,7 +245,7 @@ describe('a failing agent', () => {
     await sleep(300);
     expect(outcome).toBe('running');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/inbox: it is a symbolic link.*; serve waits until it is fixed$/);
+    expect(warnings[0]).toMatch(/inbox: it is a symbolic link.*; serve waits until it is fixed, trying again every 0.05 s$/);
     rmSync(paths.inbox);
     renameSync(`${paths.inbox}.real`, paths.inbox);
     await sendMessage({ root, to: 'r', from: 's', body: 'back' });

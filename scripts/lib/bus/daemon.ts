@@ -6,7 +6,7 @@
  */
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AliveError, isAliveError, messageOf } from '../errors.ts';
+import { AliveError, errnoCode, isAliveError, messageOf } from '../errors.ts';
 import { aliveHome } from '../home.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
@@ -353,12 +353,14 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         }
         folderProblem = undefined;
       } catch (err) {
-        // A bus writer can swap a folder of the receiver for a link: the bus reads nothing through
-        // it, and serve waits for the folder to be real again rather than stop (--once stops).
-        if (opts.once || !isAliveError(err) || err.code !== 'unsafe_bus_folder') throw err;
-        if (folderProblem !== err.message) {
-          folderProblem = err.message;
-          warn(`${err.message}; serve waits until it is fixed`);
+        // A bus writer (or a sync tool) can swap a folder of the receiver for a link, remove it,
+        // or make it unreadable: serve waits for the folder to be usable again rather than stop
+        // (--once stops). Any other error is a fault of serve's own and still stops it.
+        if (opts.once || !isBusFolderFault(err)) throw err;
+        const problem = messageOf(err);
+        if (folderProblem !== problem) {
+          folderProblem = problem;
+          warn(`${problem}; serve waits until it is fixed, trying again every ${sweepEvery / 1000} s`);
         }
         entries = [];
         await watcher.wait(sweepEvery, anySignal(opts.signal, stop.signal));
@@ -379,6 +381,15 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
     if (ownsDaemonFile(paths)) safeUnlinkBus(paths.root, paths.daemon);
   }
   return summary;
+}
+
+/** The errors a receiver folder changed under serve gives (see the loop): not serve's own faults. */
+const FOLDER_ERRNOS = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'ELOOP']);
+
+function isBusFolderFault(err: unknown): boolean {
+  if (!isAliveError(err)) return FOLDER_ERRNOS.has(errnoCode(err) ?? '');
+  // no_access also stands for a read-only file system (EROFS): not something a bus writer does.
+  return err.code === 'unsafe_bus_folder' || (err.code === 'no_access' && errnoCode(err.cause) === 'EACCES');
 }
 
 /**
