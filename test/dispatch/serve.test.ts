@@ -619,6 +619,27 @@ describe('HelloWorld HEAD runtimes', () => {
     expect((await serveOnce(root, 'claude', 'echo')).summary.answered).toBe(1);
   });
 
+  for (const planted of ['inbox', '.tmp'] as const) {
+    it(`a file planted as the HEAD sender's ${planted}/ skips the copy with one warning: the answer is in the outbox, the request archived, not left claimed`, async () => {
+      const { root } = makeBus();
+      const inbox = receiverPaths(root, 'claude').inbox;
+      const gemini = receiverPaths(root, 'gemini');
+      mkdirSync(inbox, { recursive: true });
+      mkdirSync(gemini.dir, { recursive: true });
+      writeFileSync(join(gemini.dir, planted), 'planted');
+      writeFileSync(join(inbox, 'msg-1a2b3c4d.hw'), headMessage('Gemini', 'Claude #hello'));
+      const { summary, log } = await serveOnce(root, 'claude', 'echo');
+      expect(summary).toMatchObject({ answered: 1, deadLettered: 0 });
+      expect(filesIn(receiverPaths(root, 'claude').outbox)).toHaveLength(1);
+      expect(filesIn(receiverPaths(root, 'claude').processing)).toEqual([]);
+      const warnings = log.filter((l) => l.startsWith('warning:'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(`no copy of the answer to msg-1a2b3c4d.hw into @gemini's inbox: refusing to use ${join(gemini.dir, planted)}`);
+      expect(log.some((l) => l.startsWith('answered msg-1a2b3c4d.hw') && !l.includes('also into'))).toBe(true);
+      expect(readFileSync(join(gemini.dir, planted), 'utf8')).toBe('planted');
+    });
+  }
+
   it('answer_into_inbox: a list names HEAD senders, "never" turns it off', async () => {
     const { root } = makeBus();
     config(root, 'claude', { answer_into_inbox: ['codex'] });

@@ -12,6 +12,7 @@ import {
   ensureDir,
   freeName,
   hardLinkProblem,
+  isBusFolderFault,
   linkInBus,
   listBusDir,
   listBusDirents,
@@ -392,7 +393,16 @@ export interface ResponseToWrite {
 
 export interface Completion {
   archivedPath: string;
-  response?: { id: string; fileName: string; path: string; thread: string; turn: number; copies: string[] };
+  response?: {
+    id: string;
+    fileName: string;
+    path: string;
+    thread: string;
+    turn: number;
+    copies: string[];
+    /** alsoIntoInboxOf receivers whose folder a bus writer made unusable: no copy, the problem. */
+    skippedCopies: { to: string; problem: string }[];
+  };
 }
 
 /**
@@ -402,7 +412,7 @@ export interface Completion {
  */
 export function completeClaim(claim: Claim, response?: ResponseToWrite): Completion {
   const now = response?.now ?? new Date();
-  const copies: { tmp: string; inbox: string }[] = [];
+  const copies: { to: string; tmp: string; inbox: string }[] = [];
   let tmp: string | undefined;
   let resp: Completion['response'];
   if (response) {
@@ -424,12 +434,22 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
     const fileName = messageFileName(id);
     tmp = join(claim.paths.tmp, `${fileName}.${process.pid}.partial`);
     writeDurable(claim.root, tmp, text);
-    resp = { id, fileName, path: join(claim.paths.outbox, fileName), thread, turn, copies: [] };
+    resp = { id, fileName, path: join(claim.paths.outbox, fileName), thread, turn, copies: [], skippedCopies: [] };
     for (const other of response.alsoIntoInboxOf ?? []) {
       const otherPaths = receiverPaths(claim.root, other);
       const copyTmp = join(otherPaths.tmp, `${fileName}.${process.pid}.partial`);
-      writeDurable(claim.root, copyTmp, text);
-      copies.push({ tmp: copyTmp, inbox: otherPaths.inbox });
+      // Another receiver's folders are any bus writer's to break: the copy is skipped, never the
+      // answer (failing here would leave the request claimed until its lease ends).
+      try {
+        writeDurable(claim.root, copyTmp, text);
+        ensureDir(claim.root, otherPaths.inbox);
+      } catch (err) {
+        if (!isBusFolderFault(err)) throw err;
+        safeUnlinkBus(claim.root, copyTmp);
+        resp.skippedCopies.push({ to: other, problem: messageOf(err) });
+        continue;
+      }
+      copies.push({ to: other, tmp: copyTmp, inbox: otherPaths.inbox });
     }
   }
   const dayDir = archiveDayDir(claim.paths, now);
@@ -454,7 +474,15 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
   // partial, and its request is in the archive to be re-sent.
   if (tmp && resp) {
     publish(claim.root, tmp, claim.paths.outbox, resp.fileName, false);
-    for (const c of copies) resp.copies.push(publish(claim.root, c.tmp, c.inbox, resp.fileName));
+    for (const c of copies) {
+      try {
+        resp.copies.push(publish(claim.root, c.tmp, c.inbox, resp.fileName));
+      } catch (err) {
+        if (!isBusFolderFault(err)) throw err;
+        safeUnlinkBus(claim.root, c.tmp);
+        resp.skippedCopies.push({ to: c.to, problem: messageOf(err) });
+      }
+    }
   }
   return resp ? { archivedPath, response: resp } : { archivedPath };
 }

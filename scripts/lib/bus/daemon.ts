@@ -6,7 +6,7 @@
  */
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AliveError, errnoCode, isAliveError, messageOf } from '../errors.ts';
+import { AliveError, messageOf } from '../errors.ts';
 import { aliveHome } from '../home.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
@@ -26,7 +26,7 @@ import {
   type BusInboxEntry,
 } from './claims.ts';
 import { DEFAULT_AGENT_TIMEOUT_SECONDS, DEFAULT_MAX_FAILURES, DEFAULT_TURN_BUDGET, loadReceiverConfig, type ReceiverConfig } from './config.ts';
-import { ensureDir, listBusDir, readBusJson, safeUnlinkBus, writeBusFileAtomic, writeBusJsonAtomic } from './fsutil.ts';
+import { ensureDir, isBusFolderFault, listBusDir, readBusJson, safeUnlinkBus, writeBusFileAtomic, writeBusJsonAtomic } from './fsutil.ts';
 import type { ParsedMessage } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
 import { processAlive } from '../proc/alive.ts';
@@ -383,15 +383,6 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   return summary;
 }
 
-/** The errors a receiver folder changed under serve gives (see the loop): not serve's own faults. */
-const FOLDER_ERRNOS = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'ELOOP']);
-
-function isBusFolderFault(err: unknown): boolean {
-  if (!isAliveError(err)) return FOLDER_ERRNOS.has(errnoCode(err) ?? '');
-  // no_access also stands for a read-only file system (EROFS): not something a bus writer does.
-  return err.code === 'unsafe_bus_folder' || (err.code === 'no_access' && errnoCode(err.cause) === 'EACCES');
-}
-
 /**
  * How long the loop may sleep: until the earliest skipped file is due, at most `cap`. A loop, not
  * Math.min(...values): a bus writer can make the skipped files many (empty files are skipped while
@@ -590,8 +581,10 @@ async function handle(
     if (inboxKey !== undefined && alsoInto !== undefined) recordTurn(claim.paths, inboxKey, claim.id);
     const done = completeClaim(claim, { body: answer, ...(alsoInto ? { alsoIntoInboxOf: [alsoInto] } : {}) });
     summary.answered++;
+    const response = done.response!;
+    for (const s of response.skippedCopies) log(`warning: no copy of the answer to ${claim.fileName} into ${displayName(s.to)}'s inbox: ${s.problem}`);
     log(
-      `answered ${claim.fileName} from ${shownSender(claim.message.from)} as ${done.response!.fileName}${alsoInto ? ` (also into ${displayName(alsoInto)}'s inbox)` : ''} in ${Date.now() - started} ms`,
+      `answered ${claim.fileName} from ${shownSender(claim.message.from)} as ${response.fileName}${response.copies.length > 0 && alsoInto ? ` (also into ${displayName(alsoInto)}'s inbox)` : ''} in ${Date.now() - started} ms`,
     );
     return ['ok', ''];
   } catch (err) {

@@ -51,6 +51,18 @@ export function unsafeBusFolder(dir: string, st: Stats | undefined): AliveError 
   return new AliveError(`refusing to use ${dir}: it ${what}`, { code: 'unsafe_bus_folder', fields: { folder: dir } });
 }
 
+const FOLDER_ERRNOS = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'ELOOP']);
+
+/**
+ * True for the errors a bus folder changed by a bus writer or a sync tool gives (a link or a file
+ * in its place, made unreadable, removed or moved between two calls): waited out or skipped by
+ * serve, never its own faults. no_access also stands for a read-only file system (EROFS): not that.
+ */
+export function isBusFolderFault(err: unknown): boolean {
+  if (!(err instanceof AliveError)) return FOLDER_ERRNOS.has(errnoCode(err) ?? '');
+  return err.code === 'unsafe_bus_folder' || (err.code === 'no_access' && errnoCode(err.cause) === 'EACCES');
+}
+
 /**
  * Checks every folder level from below `root` down to `dir` with lstat: each must be a real
  * folder, never a link. With `create`, missing levels are made one at a time (and checked after).
