@@ -215,44 +215,64 @@ describe('a failing agent', () => {
     expect(warnings[0]).toMatch(/config\.json is not valid JSON; fix it or remove it; serve goes on with the config\.json it read before/);
   });
 
-  it('an inbox swapped for a link while serve runs (any bus writer can) does not stop it: said once, served again once the folder is real', async () => {
-    const { root, base } = makeBus();
-    const paths = receiverPaths(root, 'r');
-    const stop = new AbortController();
-    const warnings: string[] = [];
-    let ready: () => void = () => {};
-    const isReady = new Promise<void>((r) => {
-      ready = r;
+  const swaps = [
+    {
+      what: 'an inbox swapped for a link',
+      folder: (p: ReturnType<typeof receiverPaths>) => p.inbox,
+      plant: (at: string, base: string) => {
+        mkdirSync(join(base, 'elsewhere'));
+        symlinkSync(join(base, 'elsewhere'), at);
+      },
+      said: /inbox: it is a symbolic link.*; serve waits until it is fixed, trying again every 0.05 s$/,
+    },
+    {
+      // config.json is below it too: said by the loop only, not again as an unreadable config.json.
+      what: 'runtimes/<r>/ swapped for a file',
+      folder: (p: ReturnType<typeof receiverPaths>) => p.dir,
+      plant: (at: string) => writeFileSync(at, 'planted'),
+      said: /runtimes\/r: it is not a folder.*; serve waits until it is fixed, trying again every 0.05 s$/,
+    },
+  ];
+  for (const swap of swaps) {
+    it(`${swap.what} while serve runs (any bus writer can) does not stop it: said once, served again once the folder is real`, async () => {
+      const { root, base } = makeBus();
+      const paths = receiverPaths(root, 'r');
+      const stop = new AbortController();
+      const warnings: string[] = [];
+      let ready: () => void = () => {};
+      const isReady = new Promise<void>((r) => {
+        ready = r;
+      });
+      const served = serve({
+        root,
+        receiver: 'r',
+        agent: { kind: 'echo' },
+        signal: stop.signal,
+        sweepEveryMs: 50,
+        warn: (l) => warnings.push(l),
+        onReady: () => ready(),
+      });
+      let outcome: 'running' | 'ended' = 'running';
+      const ended = served.finally(() => {
+        outcome = 'ended';
+      });
+      ended.catch(() => {}); // awaited below; a rejection before that is the failure being tested
+      await isReady;
+      const folder = swap.folder(paths);
+      renameSync(folder, `${folder}.real`);
+      swap.plant(folder, base);
+      await sleep(300);
+      expect(outcome).toBe('running');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(swap.said);
+      rmSync(folder);
+      renameSync(`${folder}.real`, folder);
+      await sendMessage({ root, to: 'r', from: 's', body: 'back' });
+      for (const t0 = Date.now(); filesIn(paths.outbox).length === 0 && Date.now() - t0 < 3000; ) await sleep(20);
+      stop.abort();
+      expect(await ended).toMatchObject({ answered: 1 });
     });
-    const served = serve({
-      root,
-      receiver: 'r',
-      agent: { kind: 'echo' },
-      signal: stop.signal,
-      sweepEveryMs: 50,
-      warn: (l) => warnings.push(l),
-      onReady: () => ready(),
-    });
-    let outcome: 'running' | 'ended' = 'running';
-    const ended = served.finally(() => {
-      outcome = 'ended';
-    });
-    ended.catch(() => {}); // awaited below; a rejection before that is the failure being tested
-    await isReady;
-    mkdirSync(join(base, 'elsewhere'));
-    renameSync(paths.inbox, `${paths.inbox}.real`);
-    symlinkSync(join(base, 'elsewhere'), paths.inbox);
-    await sleep(300);
-    expect(outcome).toBe('running');
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/inbox: it is a symbolic link.*; serve waits until it is fixed, trying again every 0.05 s$/);
-    rmSync(paths.inbox);
-    renameSync(`${paths.inbox}.real`, paths.inbox);
-    await sendMessage({ root, to: 'r', from: 's', body: 'back' });
-    for (const t0 = Date.now(); filesIn(paths.outbox).length === 0 && Date.now() - t0 < 3000; ) await sleep(20);
-    stop.abort();
-    expect(await ended).toMatchObject({ answered: 1 });
-  });
+  }
 
   it("config.json's agent_timeout_seconds (any bus writer's) may lengthen serve's --agent-timeout, never shorten it: no message fails for a planted 1 s", async () => {
     const { root, base } = makeBus();

@@ -244,6 +244,8 @@ function configReader(paths: ReceiverPaths, warn: (line: string) => void): () =>
       said = undefined;
     } catch (err) {
       if (good === undefined || !(err instanceof AliveError)) throw err;
+      // A folder above config.json (runtimes/<r>/) that cannot be used: the loop says that one.
+      if (isBusFolderFault(err)) return good;
       if (said !== err.message) {
         said = err.message;
         warn(`${err.message}; serve goes on with the config.json it read before`);
