@@ -39,6 +39,8 @@ const NETWORK_TIMEOUT_MS = 120_000;
  */
 const TRANSFER_TIMEOUT_MS = 5 * 60 * 60_000;
 const LOCAL_TIMEOUT_MS = 60_000;
+/** How often a download shown on a terminal looks at the size of the pack git is receiving. */
+const PACK_SAMPLE_MS = 250;
 const PUSH_ATTEMPTS = 8;
 /** A PEM RSA public key is under 2 KiB; a key file in a peer's relay beyond this is not read. */
 const MAX_KEY_BYTES = 64 * 1024;
@@ -332,14 +334,17 @@ export class GitTransport implements RelayTransport {
    * No commits are offered as had (noop negotiation): the server took the clone to hold every blob
    * of those, and sent a blob it stores as a delta against one the clone never fetched.
    */
-  private async fetchObject(remote: string, oid: string, opts: GitRunOptions & { progress?: boolean; transfer?: boolean } = {}): Promise<void> {
-    const { progress, transfer, ...run } = opts;
+  private async fetchObject(
+    remote: string,
+    oid: string,
+    opts: GitRunOptions & { progress?: boolean; transfer?: boolean; onPackBytes?: (bytes: number) => void } = {},
+  ): Promise<void> {
+    const { progress, transfer, onPackBytes, ...run } = opts;
     const packDir = join(this.opts.clonePath, 'objects', 'pack');
     const tmpPacksBefore = new Set(tmpPacks(packDir));
     // A fetch of one object prints no byte count until it is done (git shows throughput only once
     // an object is complete): what moves is the temporary pack that git writes as bytes arrive.
-    let received = 0;
-    const stillMoving = () => {
+    const packBytes = () => {
       let now = 0;
       for (const name of tmpPacks(packDir)) {
         if (tmpPacksBefore.has(name)) continue;
@@ -349,10 +354,16 @@ export class GitTransport implements RelayTransport {
           // renamed into place meanwhile
         }
       }
+      return now;
+    };
+    let received = 0;
+    const stillMoving = () => {
+      const now = packBytes();
       const moved = now !== received;
       received = now;
       return moved;
     };
+    const sampling = onPackBytes ? setInterval(() => onPackBytes(packBytes()), PACK_SAMPLE_MS).unref() : undefined;
     try {
       await this.git(
         [
@@ -379,6 +390,8 @@ export class GitTransport implements RelayTransport {
         for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
       }
       throw err;
+    } finally {
+      clearInterval(sampling);
     }
   }
 
@@ -745,6 +758,8 @@ export class GitTransport implements RelayTransport {
         progress: true,
         transfer: true,
         onStderrChunk: gitProgressBytes((n) => progress.bytes(n)),
+        // On a terminal, the growing pack shows the bytes meanwhile (the larger count of the two wins).
+        ...(onProgress ? { onPackBytes: (n: number) => progress.bytes(n) } : {}),
         ...(maxBytes !== undefined ? { maxFileBytes: maxBytes + 1024 * 1024 + Math.ceil(maxBytes / 100) } : {}),
       }).catch((err: unknown) => {
         if (err instanceof GitError && err.timedOut) {
