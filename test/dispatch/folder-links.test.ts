@@ -97,9 +97,16 @@ describe('bus folder links: the daemon and answers', () => {
       const away = outside();
       plantLink(paths[folder], away);
       const lines: string[] = [];
-      await serve({ root, receiver: 'r', agent: { kind: 'echo' }, once: true, log: (l) => lines.push(l) });
+      const served = serve({ root, receiver: 'r', agent: { kind: 'echo' }, once: true, log: (l) => lines.push(l) });
+      if (folder === 'threads') {
+        await served;
+        expect(lines.join('\n')).toContain(paths[folder]);
+      } else {
+        // A folder the answer lands in is checked before the claim: --once stops with it, no agent run.
+        await expect(served).rejects.toThrow(paths[folder]);
+        expect(readdirSync(paths.inbox)).toHaveLength(1);
+      }
       expect(readdirSync(away)).toEqual([]);
-      expect(lines.join('\n')).toContain(paths[folder]);
     });
   }
 

@@ -709,3 +709,61 @@ describe('a rate-limit lock that cannot be taken', () => {
     expect(log.join('\n')).toMatch(/dead-letter msg-hand-1\.hw: .*rate limit of @mallory could not be counted/);
   });
 });
+
+describe('folders the answer needs, made unusable by a bus writer', () => {
+  // Each agent run costs the operator money: serve runs none while the answer could not land.
+  const planted: [string, (root: string) => string, 'file' | 'link'][] = [
+    ['a file as outbox/', (root) => receiverPaths(root, 'claude').outbox, 'file'],
+    ['a link as outbox/', (root) => receiverPaths(root, 'claude').outbox, 'link'],
+    ['a file as archive/', (root) => receiverPaths(root, 'claude').archive, 'file'],
+  ];
+  for (const [what, where, kind] of planted) {
+    it(`${what}: the agent is not run, the message waits in the inbox, said once; answered once the folder is usable`, async () => {
+      const { root, base } = makeBus();
+      const runs = join(base, 'runs');
+      const agent = script(base, 'count.sh', `echo run >> '${runs}'\ncat`);
+      const paths = receiverPaths(root, 'claude');
+      await sendMessage({ root, to: 'claude', from: 'gemini', body: 'q' });
+      const spot = where(root);
+      if (kind === 'file') writeFileSync(spot, 'planted');
+      else symlinkSync(base, spot);
+      const stop = new AbortController();
+      const warnings: string[] = [];
+      const served = serve({
+        root,
+        receiver: 'claude',
+        agent: { kind: 'command', command: agent },
+        signal: stop.signal,
+        sweepEveryMs: 50,
+        warn: (l) => warnings.push(l),
+      });
+      await sleep(300);
+      const runsWhileBroken = existsSync(runs) ? readFileSync(runs, 'utf8').split('\n').filter(Boolean).length : 0;
+      expect(runsWhileBroken).toBe(0);
+      expect(filesIn(paths.inbox)).toHaveLength(1);
+      expect(filesIn(paths.processing)).toEqual([]);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(`refusing to use ${spot}`);
+      expect(warnings[0]).toMatch(/serve waits until it is fixed, trying again every 0.05 s$/);
+      rmSync(spot);
+      for (const t0 = Date.now(); filesIn(paths.outbox).length === 0 && Date.now() - t0 < 3000; ) await sleep(20);
+      stop.abort();
+      expect(await served).toMatchObject({ answered: 1, deadLettered: 0 });
+      expect(readFileSync(runs, 'utf8')).toBe('run\n');
+    });
+  }
+
+  it('with --once serve stops with the error before claiming: the agent is not run, the message stays in the inbox', async () => {
+    const { root, base } = makeBus();
+    const runs = join(base, 'runs');
+    const agent = script(base, 'count.sh', `echo run >> '${runs}'\ncat`);
+    const paths = receiverPaths(root, 'claude');
+    mkdirSync(paths.dir, { recursive: true });
+    writeFileSync(paths.outbox, 'planted');
+    await sendMessage({ root, to: 'claude', from: 'gemini', body: 'q' });
+    await expect(serveOnce(root, 'claude', agent)).rejects.toThrow(/refusing to use .*\/runtimes\/claude\/outbox: it is not a folder/);
+    expect(existsSync(runs)).toBe(false);
+    expect(filesIn(paths.inbox)).toHaveLength(1);
+    expect(filesIn(paths.processing)).toEqual([]);
+  });
+});

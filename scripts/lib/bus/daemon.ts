@@ -31,7 +31,7 @@ import type { ParsedMessage } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
 import { processAlive } from '../proc/alive.ts';
 import { hostTag } from '../proc/host-tag.ts';
-import { receiverPaths, type ReceiverPaths } from './layout.ts';
+import { archiveDayDir, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
 import { budgetProblem, inboxAnswerKey, inboxAnswerProblem, recordTurn } from './threads.ts';
 import { shownSender } from './envelope.ts';
@@ -333,6 +333,8 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         }
         while (inflight.size < concurrency && !stopped()) {
           if (entries.length === 0) entries = shuffleWithinWindows(listInbox(paths), concurrency > 1 ? 4 : 8);
+          if (entries.length === 0) break;
+          ensureAnswerFolders(paths);
           const claim = await claimNext(opts.root, receiver, {
             owner,
             leaseMs: limits.agentTimeoutMs + 60_000,
@@ -383,6 +385,17 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
     if (ownsDaemonFile(paths)) safeUnlinkBus(paths.root, paths.daemon);
   }
   return summary;
+}
+
+/**
+ * Makes (or checks) the folders an answer lands in, before a message is claimed: a file or link a
+ * bus writer put in their place would otherwise surface only after the agent ran (each run costs
+ * the operator), and the message would come back at the end of its lease to run it again. The
+ * fault is thrown for the loop to wait out. Write access is not probed: completing the claim says
+ * that one.
+ */
+function ensureAnswerFolders(paths: ReceiverPaths): void {
+  for (const dir of [paths.tmp, paths.outbox, archiveDayDir(paths, new Date())]) ensureDir(paths.root, dir);
 }
 
 /**
