@@ -23,7 +23,7 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 it('downloaded packages do not stay in the clone; one refused by the byte cap does', async () => {
-  const bob = gitUser(t.dir, 'bob');
+  const bob = gitUser(t.dir, 'bob-pull');
   await bob.transport.setup(bob.keys.publicKeyPem);
   const files: Record<string, Buffer> = {};
   for (let i = 0; i < 3; i++) files[`inbox/mallory/j${i}-20260101-000000-0000000${i}.walnut`] = randomBytes(256 * 1024);
