@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeBus, sleep } from './helpers.ts';
+import { makeBus, sleep, readyLatch } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -47,10 +47,7 @@ describe.skipIf(process.platform !== 'linux')('an agent whose record in .agents/
     chmodSync(agent, 0o755);
     const stop = new AbortController();
     const log: string[] = [];
-    let ready: () => void = () => {};
-    const isReady = new Promise<void>((r) => {
-      ready = r;
-    });
+    const { ready, isReady } = readyLatch();
     const served = serve({
       root,
       receiver: 'gemini',

@@ -186,3 +186,12 @@ export async function foreignAnswerInOutbox(body: string): Promise<{ root: strin
   writeFileSync(file, threadEraResponse(sent.id, body));
   return { root, requestId: sent.id, file };
 }
+
+/** A latch: `ready()` resolves `isReady` (serve's onReady, before its loop first looks at the inbox). */
+export function readyLatch(): { ready: () => void; isReady: Promise<void> } {
+  let ready: () => void = () => {};
+  const isReady = new Promise<void>((r) => {
+    ready = r;
+  });
+  return { ready, isReady };
+}

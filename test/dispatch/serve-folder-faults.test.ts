@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
-import { makeBus, filesIn, sleep } from './helpers.ts';
+import { makeBus, filesIn, sleep, readyLatch } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -34,10 +34,7 @@ async function serveWithInboxFault(code: string, once = false) {
   const paths = receiverPaths(root, 'r');
   const stop = new AbortController();
   const warnings: string[] = [];
-  let ready: () => void = () => {};
-  const isReady = new Promise<void>((r) => {
-    ready = r;
-  });
+  const { ready, isReady } = readyLatch();
   const served = serve({
     root,
     receiver: 'r',

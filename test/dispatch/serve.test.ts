@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { dispatch, makeBus, filesIn, sleep } from './helpers.ts';
+import { dispatch, makeBus, filesIn, sleep, readyLatch } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve, type ServeOptions } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -239,10 +239,7 @@ describe('a failing agent', () => {
       const paths = receiverPaths(root, 'r');
       const stop = new AbortController();
       const warnings: string[] = [];
-      let ready: () => void = () => {};
-      const isReady = new Promise<void>((r) => {
-        ready = r;
-      });
+      const { ready, isReady } = readyLatch();
       const served = serve({
         root,
         receiver: 'r',
