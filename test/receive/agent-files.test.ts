@@ -86,6 +86,21 @@ describe('the agent-file list', () => {
     for (const c of cases) expect(agentFileRule(c), JSON.stringify(c)).toBeDefined();
   });
 
+  it('names the first listed rule a path falls under, wherever in the path each one matches', () => {
+    const cases: Array<[string, string]> = [
+      ['.claude/CLAUDE.md', 'CLAUDE.md'],
+      ['.claude/agents/AGENTS.md', '.claude/'],
+      ['runtimes/x/inbox/CLAUDE.md', 'CLAUDE.md'],
+      ['runtimes/x/inbox/notes.md', 'runtimes/*/inbox/'],
+      ['a/.vscode/CLAUDE.team.md', 'CLAUDE.*.md'],
+      ['docs/.clinerules-code', '.clinerules-*'],
+      ['.clinerules/x.md', '.clinerules/'],
+    ];
+    for (const [path, rule] of cases) expect(agentFileRule(path)?.name, path).toBe(rule);
+    // The same answers when many paths share their folders (findAgentFiles folds each name once).
+    expect(findAgentFiles(cases.map(([p]) => p))).toEqual(cases.map(([path, rule]) => ({ path, rule })));
+  });
+
   it('leaves ordinary files alone', () => {
     const cases = [
       'README.md',
