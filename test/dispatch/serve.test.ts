@@ -271,7 +271,23 @@ describe('a failing agent', () => {
     });
   }
 
-  it("config.json's agent_timeout_seconds (any bus writer's) may lengthen serve's --agent-timeout, never shorten it: no message fails for a planted 1 s", async () => {
+  it("config.json's agent_timeout_seconds (any bus writer's) never lengthens serve's --agent-timeout: a planted week keeps no paid agent running past it", async () => {
+    const { root, base } = makeBus();
+    const agent = script(base, 'slow.sh', 'cat >/dev/null\nsleep 3\necho done');
+    config(root, 'r', { agent_timeout_seconds: 604800 });
+    await sendMessage({ root, to: 'r', from: 's', body: 'm' });
+    const t0 = Date.now();
+    const { summary, warnings } = await serveOnce(root, 'r', agent, { agentTimeoutSeconds: 1 });
+    expect(Date.now() - t0).toBeLessThan(2500);
+    expect(summary).toMatchObject({ answered: 0, deadLettered: 1 });
+    expect(listDeadLetters(root, 'r')[0]!.deadLetter).toMatchObject({ code: 'agent_timeout' });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /agent_timeout_seconds 604800 of .*config\.json is above serve's 1; 1 applies; to let agents run longer, pass --agent-timeout 604800 to serve/,
+    );
+  });
+
+  it("config.json's agent_timeout_seconds (any bus writer's) never shortens serve's --agent-timeout either: no message fails for a planted 1 s", async () => {
     const { root, base } = makeBus();
     const agent = script(base, 'slow.sh', 'cat >/dev/null\nsleep 1.2\necho done');
     config(root, 'r', { agent_timeout_seconds: 1 });

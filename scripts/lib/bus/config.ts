@@ -7,8 +7,8 @@
  *     "max_bytes": 1048576,                          per message file (at most 64 MiB)
  *     "turn_budget": 8,                              turns per thread this receiver answers; serve
  *                                                    takes it only up to its own (--turn-budget, default 8)
- *     "agent_timeout_seconds": 600,                  serve: kill an agent after this long (at most 7 days);
- *                                                    serve takes it only from its own (--agent-timeout) up
+ *     "agent_timeout_seconds": 600,                  not applied (at most 7 days): serve kills an agent after
+ *                                                    its own --agent-timeout, and names a differing value
  *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns (at most 7 days)
  *     "empty_file_grace_ms": 2000,                   leave a young empty file to its writer
  *     "agent_env": ["ANTHROPIC_API_KEY", "MY_*"],    serve: narrows the variables serve --agent-env
@@ -24,8 +24,9 @@
  * agents apart, not authentication (anyone who can write the inbox can write any From). The file
  * itself is any bus writer's to write: what would cost the daemon's operator (secrets in agent_env,
  * endless turns, a daemon stopped or every agent killed by one planted number) comes from serve's
- * command line, and the file can only narrow it (or, for the two limits that stop serving, only
- * make serve more tolerant).
+ * command line, and the file can only narrow it (or, for max_consecutive_failures, which stops
+ * serving, only make serve more tolerant; agent_timeout_seconds is not applied, as either way
+ * would cost the operator: a week-long paid agent, or every agent killed).
  *
  * The schema (zod) is loaded only when a config file exists, to keep start-up light.
  */
@@ -40,7 +41,7 @@ export interface ReceiverConfig {
   maxBytes: number;
   /** Unset: the default (DEFAULT_TURN_BUDGET), or for serve its --turn-budget. */
   turnBudget: number | undefined;
-  /** Unset: serve's --agent-timeout (default DEFAULT_AGENT_TIMEOUT_SECONDS). */
+  /** Not applied by serve, which uses its --agent-timeout (default DEFAULT_AGENT_TIMEOUT_SECONDS) and names a differing value. */
   agentTimeoutMs: number | undefined;
   claimLeaseMs: number;
   emptyFileGraceMs: number;

@@ -77,7 +77,8 @@ export interface ServeOptions {
   maxFailures?: number;
   /**
    * Seconds an agent may run (serve --agent-timeout; default DEFAULT_AGENT_TIMEOUT_SECONDS):
-   * config.json's agent_timeout_seconds only lengthens it, or a planted 1 would fail every message.
+   * config.json's agent_timeout_seconds never changes it (a planted week would keep a paid agent
+   * running that long, a planted 1 would fail every message).
    */
   agentTimeoutSeconds?: number;
   /** What the operator should act on (config.json asking for more than serve gives), said once each. Default: a log line. */
@@ -181,16 +182,17 @@ interface Bounds {
 
 /**
  * What serve takes from config.json, which any bus writer can write: its agent_env and turn_budget
- * narrow the operator's grant and budget, never widen them; its agent_timeout_seconds and
- * max_consecutive_failures make serve more tolerant, never less (a planted 1 would fail every
- * message, or stop the daemon at the first failure). What the file asks beyond them is said once
- * per request: serve reads the file again for each message, and a writer editing it must not fill
- * the log.
+ * narrow the operator's grant and budget, never widen them; its max_consecutive_failures makes
+ * serve more tolerant, never less (a planted 1 would stop the daemon at the first failure). Its
+ * agent_timeout_seconds is not taken at all: longer would keep a paid agent running (up to 7 days)
+ * for one message, shorter would fail every message. What the file asks beyond serve's own is said
+ * once per request: serve reads the file again for each message, and a writer editing it must not
+ * fill the log.
  */
 function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: string) => void): (config: ReceiverConfig) => Bounds {
   const granted = opts.agentEnv ?? [];
   const ceiling = opts.turnBudget ?? DEFAULT_TURN_BUDGET;
-  const timeoutFloor = opts.agentTimeoutSeconds ?? DEFAULT_AGENT_TIMEOUT_SECONDS;
+  const timeout = opts.agentTimeoutSeconds ?? DEFAULT_AGENT_TIMEOUT_SECONDS;
   const failuresFloor = opts.maxFailures ?? DEFAULT_MAX_FAILURES;
   const said = new Set<string>();
   const floor = (key: string, asked: number | undefined, own: number, flag: string, sooner: string): number => {
@@ -214,16 +216,17 @@ function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: str
       said.add(`turns ${asked}`);
       warn(`turn_budget ${asked} of ${configPath} is above serve's ${ceiling}; ${ceiling} applies; to allow more, pass --turn-budget ${asked} to serve`);
     }
-    const timeoutSeconds = floor(
-      'agent_timeout_seconds',
-      config.agentTimeoutMs === undefined ? undefined : config.agentTimeoutMs / 1000,
-      timeoutFloor,
-      '--agent-timeout',
-      'end agents sooner',
-    );
+    const askedTimeout = config.agentTimeoutMs === undefined ? undefined : config.agentTimeoutMs / 1000;
+    if (askedTimeout !== undefined && askedTimeout !== timeout && !said.has(`timeout ${askedTimeout}`)) {
+      said.add(`timeout ${askedTimeout}`);
+      const [side, to] = askedTimeout > timeout ? ['above', 'let agents run longer'] : ['below', 'end agents sooner'];
+      warn(
+        `agent_timeout_seconds ${askedTimeout} of ${configPath} is ${side} serve's ${timeout}; ${timeout} applies; to ${to}, pass --agent-timeout ${askedTimeout} to serve`,
+      );
+    }
     return {
       turnBudget: Math.min(asked ?? ceiling, ceiling),
-      agentTimeoutMs: timeoutSeconds * 1000,
+      agentTimeoutMs: timeout * 1000,
       maxFailures: floor('max_consecutive_failures', config.maxConsecutiveFailures, failuresFloor, '--max-failures', 'stop sooner'),
     };
   };

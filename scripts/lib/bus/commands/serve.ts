@@ -31,9 +31,10 @@ The agent gets an allowlisted environment (PATH, HOME, locale, proxies...), neve
 or tokens. --agent-env NAME (repeatable; a trailing * matches a prefix of at least 3 characters, as
 AWS_*) passes more. runtimes/<receiver>/config.json is in the bus, which every bus writer can edit:
 its agent_env can only narrow what --agent-env grants, its turn_budget can only lower serve's
---turn-budget (turns answered per thread, default 8), and its agent_timeout_seconds and
-max_consecutive_failures can only raise serve's --agent-timeout (default 600 s) and --max-failures.
-What it asks beyond them is not applied, and serve says so on stderr.
+--turn-budget (turns answered per thread, default 8), its max_consecutive_failures can only raise
+serve's --max-failures, and its agent_timeout_seconds is not applied: every agent gets serve's
+--agent-timeout (default 600 s), no more and no less. What it asks beyond them is not applied, and
+serve says so on stderr.
 
 A failing agent's message goes to dead-letter with the end of its stdout and stderr; after
 --max-failures (default 5) failures in a row serve stops with exit 1. At start, claims of daemons
