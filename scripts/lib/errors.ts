@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'agent_timeout',
   'already_set_up',
   'ambiguous',
+  'answer_not_stored',
   'bad_archive',
   'bad_download',
   'bad_envelope',

@@ -408,7 +408,8 @@ export interface Completion {
 /**
  * Finishes a claim: the request moves to archive/<day>/ (the rename that proves the claim is
  * still ours) and the response, when given, appears in the receiver's outbox. The response is
- * written aside first, so a lost claim leaves no response behind.
+ * written aside first, so a lost claim leaves no response behind; a response that cannot be
+ * stored leaves the request claimed, as it was.
  */
 export function completeClaim(claim: Claim, response?: ResponseToWrite): Completion {
   const now = response?.now ?? new Date();
@@ -473,7 +474,19 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
   // answer (it halves the cost of an answer). After a power cut an answer can be missing, never
   // partial, and its request is in the archive to be re-sent.
   if (tmp && resp) {
-    publish(claim.root, tmp, claim.paths.outbox, resp.fileName, false);
+    try {
+      publish(claim.root, tmp, claim.paths.outbox, resp.fileName, false);
+    } catch (err) {
+      // Back to processing/, still claimed: archived without its answer, a paid answer would be lost
+      // for good; claimed, the caller can store it again.
+      for (const c of copies) safeUnlinkBus(claim.root, c.tmp);
+      try {
+        renameIfPresent(claim.root, archivedPath, claim.path);
+      } catch {
+        // the error below says what failed first
+      }
+      throw err;
+    }
     for (const c of copies) {
       try {
         resp.copies.push(publish(claim.root, c.tmp, c.inbox, resp.fileName));

@@ -6,6 +6,7 @@
  */
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { AliveError, messageOf } from '../errors.ts';
 import { aliveHome } from '../home.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
@@ -19,6 +20,8 @@ import {
   listInbox,
   LeaseLostError,
   processOwner,
+  renewClaim,
+  type Completion,
   reclaimDeadOwners,
   sweepStaleClaims,
   type Claim,
@@ -349,7 +352,11 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
           });
           if (!claim) break;
           claimedAny = true;
-          const job: Promise<void> = handle(claim, opts, registry, summary, log, bounds, readConfig)
+          const job: Promise<void> = handle(claim, opts, registry, summary, log, bounds, readConfig, {
+            stopping: anySignal(opts.signal, stop.signal),
+            retryMs: sweepEvery,
+            warn,
+          })
             .then(([outcome, reason]) => onHandled(outcome, reason, limits.maxFailures))
             .catch((err) => log(`error handling ${claim.fileName}: ${messageOf(err)}`))
             .finally(() => {
@@ -479,6 +486,7 @@ async function handle(
   log: (l: string) => void,
   bounds: (config: ReceiverConfig) => Bounds,
   readConfig: () => Promise<ReceiverConfig>,
+  { stopping, retryMs, warn }: { stopping: AbortSignal; retryMs: number; warn: (line: string) => void },
 ): Promise<[Handled, string]> {
   const started = Date.now();
   const msg = claim.message;
@@ -597,7 +605,19 @@ async function handle(
     }
     recordTurn(claim.paths, thread, claim.id);
     if (inboxKey !== undefined && alsoInto !== undefined) recordTurn(claim.paths, inboxKey, claim.id);
-    const done = completeClaim(claim, { body: answer, ...(alsoInto ? { alsoIntoInboxOf: [alsoInto] } : {}) });
+    const stored = await storeAnswer(claim, answer, () => completeClaim(claim, { body: answer, ...(alsoInto ? { alsoIntoInboxOf: [alsoInto] } : {}) }), {
+      keepTrying: () => !opts.once && !stopping.aborted,
+      stopping,
+      retryMs,
+      leaseMs: agentTimeoutMs + 60_000,
+      warn,
+    });
+    if ('deadLettered' in stored) {
+      summary.deadLettered++;
+      log(`dead-letter ${stored.deadLettered.fileName}: ${stored.deadLettered.reason}`);
+      return ['other', ''];
+    }
+    const done = stored.stored;
     summary.answered++;
     const response = done.response!;
     for (const s of response.skippedCopies) log(`warning: no copy of the answer to ${claim.fileName} into ${displayName(s.to)}'s inbox: ${s.problem}`);
@@ -611,6 +631,63 @@ async function handle(
       return ['other', ''];
     }
     throw err;
+  }
+}
+
+/**
+ * Stores a paid answer (`write`), trying again every `retryMs` while the file system refuses it
+ * (no space, read-only, no write access): left claimed, the request came back at its lease end
+ * and the agent ran again, at every lease end. The claim is renewed meanwhile, so nobody runs it
+ * again, and this message's slot stays taken, so serve runs no more agents whose answers cannot
+ * land either. Said once. With --once, or when serve stops, the request goes to dead-letter with
+ * the answer kept in its reason file.
+ */
+async function storeAnswer(
+  claim: Claim,
+  answer: string,
+  write: () => Completion,
+  o: { keepTrying: () => boolean; stopping: AbortSignal; retryMs: number; leaseMs: number; warn: (line: string) => void },
+): Promise<{ stored: Completion } | { deadLettered: DeadLetterRecord }> {
+  let said = false;
+  for (;;) {
+    let problem: string;
+    try {
+      return { stored: write() };
+    } catch (err) {
+      if (err instanceof LeaseLostError) throw err;
+      problem = messageOf(err);
+    }
+    if (!o.keepTrying()) {
+      const id = claim.id;
+      const r = displayName(claim.receiver);
+      const reason = `the agent answered but its answer could not be stored: ${problem}. The answer is kept in this dead letter's reason file (field "answer"); once the bus can be written, send it without running the agent again: 'dispatch retry ${id}', 'dispatch claim ${r} ${id}', then 'dispatch reply ${id} - --as ${r}' with the answer on stdin ('dispatch retry' alone runs the agent again)`;
+      try {
+        return { deadLettered: deadLetterClaim(claim, reason, 'answer_not_stored', { answer }) };
+      } catch (err) {
+        if (err instanceof LeaseLostError) throw err;
+        throw new AliveError(
+          `the agent's answer to ${claim.fileName} could not be stored (${problem}), nor the request put in dead-letter (${messageOf(err)}): it stays claimed and is answered again when its lease ends`,
+          { code: 'answer_not_stored', cause: err },
+        );
+      }
+    }
+    if (!said) {
+      said = true;
+      o.warn(
+        `the agent's answer to ${claim.fileName} could not be stored: ${problem}; serve keeps it and tries again every ${o.retryMs / 1000} s (the request stays claimed, no other message is taken meanwhile): make the bus writable again (free space, permissions), or stop serve to put the request in dead-letter with the answer kept`,
+      );
+    }
+    try {
+      await delay(o.retryMs, undefined, { signal: o.stopping });
+    } catch {
+      // stopping: one more try, then dead-letter
+    }
+    try {
+      if (!renewClaim(claim, o.leaseMs)) throw new LeaseLostError(claim.id);
+    } catch (err) {
+      if (err instanceof LeaseLostError) throw err;
+      // the lease still runs; the next try says whether the bus can be written
+    }
   }
 }
 
