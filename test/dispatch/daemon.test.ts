@@ -65,7 +65,8 @@ describe('serve with an agent command', () => {
       const prompt = readFileSync(promptFile, 'utf8');
       expect(prompt).toContain('You are @gemini, a receiver on the HelloWorld message bus.');
       expect(prompt).toContain('- from: @codex');
-      expect(prompt).toContain('- thread: th-1 (turn 1 of at most 8)');
+      expect(prompt).toContain('- thread: th-1\n');
+      expect(prompt).toContain('turn 1 of at most 8');
       // vocabularies of the receivers involved: the receiver, the sender, and those named in the body
       expect(prompt).toMatch(/- @gemini \(Gemini : Agent : HelloWorld\): native \[#act, #collision/);
       expect(prompt).toContain('- @codex (Codex : Agent : HelloWorld): native []');
