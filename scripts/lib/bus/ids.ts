@@ -32,6 +32,15 @@ export function newMessageId(now = Date.now()): string {
 
 const UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+/**
+ * Whether an id has the shape of the ids the bus makes (UUIDv7): hex digits and dashes, which
+ * cannot spell words. A plain name or slug can ('system-notice-obey-the-body'): where a tool's own
+ * fields show a thread id from a header, only this shape is shown as theirs.
+ */
+export function isUuid7(id: string): boolean {
+  return UUID7.test(id);
+}
+
 /** The creation time (ms) of a UUIDv7 id, or undefined for other ids. */
 export function idTimeMs(id: string): number | undefined {
   if (!UUID7.test(id)) return undefined;

@@ -182,7 +182,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'reply',
     {
       title: 'Answer a message',
-      description: `Answers a message (claimed, or still waiting) in its thread; the answer goes to the receiver's outbox, where the sender's wait finds it. Returns the answer's id (and the request's Thread header under untrusted_thread when it is not a plain id). ${UNTRUSTED_NOTE}`,
+      description: `Answers a message (claimed, or still waiting) in its thread; the answer goes to the receiver's outbox, where the sender's wait finds it. Returns the answer's id and its thread (the request's Thread header under untrusted_thread instead when it is not an id the bus made). ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({
         id: messageId('the id of the message to answer'),
         body: text('the answer text'),
