@@ -110,3 +110,28 @@ describe('the envelope in the prompt', () => {
     expect(p).toContain(`The envelope ends only at the line "END UNTRUSTED ENVELOPE ${fence![1]}>>>"`);
   });
 });
+
+describe('the size of the vocabularies in the prompt', () => {
+  it('is bounded, whatever vocabularies/*.hw hold: a bus writer cannot make every prompt too long (each one paid, or failed)', () => {
+    const { root } = makeBus();
+    const dir = join(root, 'vocabularies');
+    mkdirSync(dir, { recursive: true });
+    const symbols = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `## ${prefix}${'x'.repeat(40)}${i}\n`).join('');
+    // 3,000 symbols of its own, and a chain of 200 ancestors of 100 symbols each.
+    let chain = `# Claude : Level0\n${symbols('own', 3000)}`;
+    for (let i = 0; i < 200; i++) chain += `# Level${i} : ${i === 199 ? 'Agent' : `Level${i + 1}`}\n${symbols(`l${i}`, 100)}`;
+    writeFileSync(join(dir, 'Claude.hw'), chain);
+    const registry = Registry.withBuiltins();
+    expect(registry.loadDirectory(root, dir)).toEqual([]);
+    const lines = registry.describeForPrompt(['claude', 'gemini', 'codex', 'level0', 'level50', 'level100', 'level150', 'level190']);
+    expect(Buffer.byteLength(lines.join('\n'))).toBeLessThanOrEqual(16 * 1024);
+    const text = lines.join('\n');
+    expect(text).toContain('@claude (Claude : Level0 : Level1');
+    expect(text).toMatch(/more not shown/);
+    expect(text).toMatch(/ancestors? not shown/);
+    // The small built-in vocabularies are listed whole.
+    const plain = Registry.withBuiltins().describeForPrompt(['gemini']);
+    expect(plain[0]).toContain('from HelloWorld: [#, #run, #hello');
+    expect(plain[0]).not.toMatch(/not shown/);
+  });
+});

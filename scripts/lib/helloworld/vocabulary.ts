@@ -240,20 +240,34 @@ export class Registry {
     return rest;
   }
 
-  /** One line per receiver in `names`, for prompts: `@gemini : Agent — native [#act, ...]`. */
+  /**
+   * One line per receiver in `names`, for prompts: `@gemini : Agent — native [#act, ...]`. Bounded
+   * (PROMPT_*): vocabularies/*.hw is any bus writer's to fill, and every prompt of the daemon lists
+   * the receiver's own vocabulary, so 4 MiB of symbols there would make every prompt too long to
+   * run (or paid for by the megabyte).
+   */
   describeForPrompt(names: string[]): string[] {
     const lines: string[] = [];
-    for (const n of names) {
+    let bytes = 0;
+    for (const [i, n] of names.entries()) {
       const chain = this.chain(n);
       const self = chain[0];
-      if (!self) {
-        lines.push(`@${key(n)}: no vocabulary known`);
-        continue;
+      let line: string;
+      if (!self) line = `@${key(n)}: no vocabulary known`;
+      else {
+        const shown = chain.slice(0, PROMPT_CHAIN_LEVELS);
+        const more = chain.length - shown.length;
+        const inherited = shown.slice(1).map((a) => `from ${promptName(a.name)}: ${promptSymbols(a.symbols.keys())}`);
+        if (more > 0) inherited.push(`(${more} more ${more === 1 ? 'ancestor' : 'ancestors'} not shown)`);
+        line = `@${key(n)} (${shown.map((d) => promptName(d.name)).join(' : ')}${more > 0 ? ' : …' : ''}): native ${promptSymbols(self.symbols.keys())}${inherited.length ? `; ${inherited.join('; ')}` : ''}`;
       }
-      const inherited = chain.slice(1).map((a) => `from ${promptName(a.name)}: ${promptSymbols(a.symbols.keys())}`);
-      lines.push(
-        `@${key(n)} (${chain.map((d) => promptName(d.name)).join(' : ')}): native ${promptSymbols(self.symbols.keys())}${inherited.length ? `; ${inherited.join('; ')}` : ''}`,
-      );
+      bytes += Buffer.byteLength(line) + 1;
+      if (bytes > PROMPT_VOCABULARIES_BYTES) {
+        const left = names.length - i;
+        lines.push(`(the vocabularies of ${left} more ${left === 1 ? 'receiver' : 'receivers'} not shown: the list is too long)`);
+        break;
+      }
+      lines.push(line);
     }
     return lines;
   }
@@ -269,11 +283,21 @@ function promptName(name: string): string {
   return PLAIN_WORD.test(name) ? name : '(a name that is not plain; not shown)';
 }
 
+/** How much of the vocabularies a prompt lists: symbols per receiver, receivers per chain, bytes in all. */
+const PROMPT_SYMBOLS = 32;
+const PROMPT_CHAIN_LEVELS = 6;
+const PROMPT_VOCABULARIES_BYTES = 16 * 1024;
+
 function promptSymbols(symbols: Iterable<string>): string {
   const all = [...symbols];
-  const shown = all.filter((s) => s === '#' || PLAIN_WORD.test(s)).map(hash);
-  const hidden = all.length - shown.length;
-  return `[${[...shown, ...(hidden > 0 ? [`(${hidden} not shown: not plain names)`] : [])].join(', ')}]`;
+  const plain = all.filter((s) => s === '#' || PLAIN_WORD.test(s));
+  const hidden = all.length - plain.length;
+  const shown = plain.slice(0, PROMPT_SYMBOLS).map(hash);
+  const notes = [
+    ...(plain.length > shown.length ? [`(${plain.length - shown.length} more not shown)`] : []),
+    ...(hidden > 0 ? [`(${hidden} not shown: not plain names)`] : []),
+  ];
+  return `[${[...shown, ...notes].join(', ')}]`;
 }
 
 export function key(name: string): string {
