@@ -176,6 +176,34 @@ describe('vocabularies and evaluation', () => {
     );
   });
 
+  it('reads a bounded amount of vocabularies/ (any bus writer fills it): files and bytes are capped, problems counted', async () => {
+    const { truncateSync } = await import('node:fs');
+    const dir = makeBus().base;
+    // 600 small files: the first 512 by name are read, the rest said in one line.
+    for (let i = 0; i < 600; i++) writeFileSync(join(dir, `R${String(i).padStart(4, '0')}.hw`), `# R${String(i).padStart(4, '0')} : Agent\n## s\n`);
+    const r = Registry.withBuiltins();
+    const problems = r.loadDirectory(dir, dir);
+    expect(r.has('R0511')).toBe(true);
+    expect(r.has('R0512')).toBe(false);
+    expect(problems).toEqual([`${dir}: 88 vocabulary files not read: at most 512 files and 16 MiB are read`]);
+
+    // Files of 4 MiB: reading stops at 16 MiB in all; broken files are named up to 5, then counted.
+    const big = makeBus().base;
+    for (let i = 0; i < 8; i++) {
+      writeFileSync(join(big, `B${i}.hw`), '');
+      truncateSync(join(big, `B${i}.hw`), 4 * 1024 * 1024 - 1); // NUL bytes: a syntax error each
+    }
+    const bigProblems = Registry.withBuiltins().loadDirectory(big, big);
+    expect(bigProblems.filter((p) => p.includes('nexpected'))).toHaveLength(5); // the fifth passes 16 MiB
+    expect(bigProblems.at(-1)).toBe(`${big}: 3 vocabulary files not read: at most 512 files and 16 MiB are read`);
+
+    const broken = makeBus().base;
+    for (let i = 0; i < 40; i++) writeFileSync(join(broken, `X${i}.hw`), "# X\nX greet: 'open");
+    const brokenProblems = Registry.withBuiltins().loadDirectory(broken, broken);
+    expect(brokenProblems).toHaveLength(6);
+    expect(brokenProblems.at(-1)).toBe(`${broken}: 35 more vocabulary files could not be used`);
+  });
+
   it('evaluates natively, sends meta-receiver messages through ask, and keeps program order', async () => {
     const asked: string[] = [];
     const ask: Ask = async (receiver, text, context) => {

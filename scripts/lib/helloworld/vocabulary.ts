@@ -192,20 +192,35 @@ export class Registry {
     } catch {
       return [];
     }
+    // Anyone who writes the bus folder writes here, and serve, run and repl read it all at start:
+    // so much is read, and so many problems said, at most.
     const problems: string[] = [];
+    let broken = 0;
+    let bytes = 0;
+    let read = 0;
     for (const n of names) {
+      if (read >= VOCABULARY_FILES || bytes >= VOCABULARY_BYTES) break;
+      read++;
       const file = join(dir, n);
-      // Anyone who writes the bus folder writes here: no links followed, no FIFO waited on.
-      const read = readBusFile(root, file, { maxBytes: 4 * 1024 * 1024 });
-      if (!read.ok) {
-        problems.push(`${file}: skipped, ${read.detail}`);
-        continue;
+      // No links followed, no FIFO waited on.
+      const got = readBusFile(root, file, { maxBytes: 4 * 1024 * 1024 });
+      let problem: string | undefined;
+      if (!got.ok) problem = `${file}: skipped, ${got.detail}`;
+      else {
+        bytes += got.bytes.length;
+        try {
+          this.loadDefinitions(parseProgram(got.bytes.toString('utf8'), file), true);
+        } catch (err) {
+          problem = err instanceof HelloWorldSyntaxError ? err.message : `${file}: ${String(err)}`;
+        }
       }
-      try {
-        this.loadDefinitions(parseProgram(read.bytes.toString('utf8'), file), true);
-      } catch (err) {
-        problems.push(err instanceof HelloWorldSyntaxError ? err.message : `${file}: ${String(err)}`);
-      }
+      if (problem !== undefined && ++broken <= VOCABULARY_PROBLEMS) problems.push(problem);
+    }
+    if (broken > VOCABULARY_PROBLEMS) problems.push(`${dir}: ${broken - VOCABULARY_PROBLEMS} more vocabulary files could not be used`);
+    if (read < names.length) {
+      problems.push(
+        `${dir}: ${names.length - read} vocabulary files not read: at most ${VOCABULARY_FILES} files and ${VOCABULARY_BYTES / 1024 / 1024} MiB are read`,
+      );
     }
     return problems;
   }
@@ -282,6 +297,11 @@ const PLAIN_WORD = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 function promptName(name: string): string {
   return PLAIN_WORD.test(name) ? name : '(a name that is not plain; not shown)';
 }
+
+/** How much of vocabularies/ is read (files, bytes), and how many of its broken files are named. */
+const VOCABULARY_FILES = 512;
+const VOCABULARY_BYTES = 16 * 1024 * 1024;
+const VOCABULARY_PROBLEMS = 5;
 
 /** How much of the vocabularies a prompt lists: symbols per receiver, receivers per chain, bytes in all. */
 const PROMPT_SYMBOLS = 32;
