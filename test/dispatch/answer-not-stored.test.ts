@@ -17,7 +17,7 @@ import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
 
 /** Which call fails: creating the answer's file aside (`open`), or renaming it into the outbox (`rename`). */
-const fault = { at: '' as '' | 'open' | 'rename', code: '' };
+const fault = { at: '' as '' | 'open' | 'rename' | 'ledger', code: '' };
 const fs = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
 const realOpenSync = fs.openSync;
 const realRenameSync = fs.renameSync;
@@ -28,6 +28,9 @@ beforeAll(() => {
   // Only the answer's own file: `<name>.<pid>.partial` in .tmp/ (the message was sent before).
   fs.openSync = ((path: string, ...rest: unknown[]) => {
     if (fault.at === 'open' && String(path).endsWith('.partial')) refuse(path);
+    // The thread's turn ledger (threads/<32 hex>), appended to just before the answer is stored.
+    const appending = typeof rest[0] === 'number' && (rest[0] & fs.constants.O_APPEND) !== 0;
+    if (fault.at === 'ledger' && appending && /\/[0-9a-f]{32}$/.test(String(path))) refuse(path);
     return (realOpenSync as (...a: unknown[]) => number)(path, ...rest);
   }) as typeof fs.openSync;
   fs.renameSync = ((from: string, to: string) => {
@@ -53,11 +56,12 @@ function countingAgent(base: string): { command: string; runs: () => number } {
 }
 
 for (const [at, code] of [
+  ['ledger', 'ENOSPC'],
   ['open', 'ENOSPC'],
   ['open', 'EROFS'],
   ['rename', 'EACCES'],
 ] as const) {
-  describe(`${code} when the answer is ${at === 'open' ? 'written' : 'moved into outbox/'}`, () => {
+  describe(`${code} when ${at === 'ledger' ? "the thread's turn is recorded" : at === 'open' ? 'the answer is written' : 'the answer is moved into outbox/'}`, () => {
     it('a running serve keeps the paid answer and stores it once the fault is gone: the agent is not run again, said once', async () => {
       const { root, base } = makeBus();
       const paths = receiverPaths(root, 'r');

@@ -603,9 +603,17 @@ async function handle(
       fail('the agent printed no answer', 'agent_empty');
       return ['agent_failure', 'the agent printed no answer'];
     }
-    recordTurn(claim.paths, thread, claim.id);
-    if (inboxKey !== undefined && alsoInto !== undefined) recordTurn(claim.paths, inboxKey, claim.id);
-    const stored = await storeAnswer(claim, answer, () => completeClaim(claim, { body: answer, ...(alsoInto ? { alsoIntoInboxOf: [alsoInto] } : {}) }), {
+    // The turns are recorded as part of storing the answer (once, however many tries it takes):
+    // a ledger that cannot be appended to (no space) fails like the answer's own write.
+    const toRecord = [thread, ...(inboxKey !== undefined && alsoInto !== undefined ? [inboxKey] : [])];
+    const write = () => {
+      while (toRecord.length > 0) {
+        recordTurn(claim.paths, toRecord[0]!, claim.id);
+        toRecord.shift();
+      }
+      return completeClaim(claim, { body: answer, ...(alsoInto ? { alsoIntoInboxOf: [alsoInto] } : {}) });
+    };
+    const stored = await storeAnswer(claim, answer, write, {
       keepTrying: () => !opts.once && !stopping.aborted,
       stopping,
       retryMs,
