@@ -682,7 +682,7 @@ async function storeAnswer(
     if (!said) {
       said = true;
       o.warn(
-        `the agent's answer to ${claim.fileName} could not be stored: ${problem}; serve keeps it and tries again every ${o.retryMs / 1000} s (the request stays claimed, no other message is taken meanwhile): make the bus writable again (free space, permissions), or stop serve to put the request in dead-letter with the answer kept`,
+        `the agent's answer to ${claim.fileName} could not be stored: ${problem}; serve keeps it and tries again every ${o.retryMs / 1000} s (the request stays claimed, and its slot of --concurrency takes no other message meanwhile): make the bus writable again (free space, permissions), or stop serve to put the request in dead-letter with the answer kept`,
       );
     }
     try {
