@@ -149,7 +149,7 @@ describe('--json', () => {
     const r = await run(['info', pkg, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const j = oneJsonObject(r.stdout);
-    expect(j).toMatchObject({ format_version: '2.0.0', scope: 'full', walnut: 'cw', files: 3, encrypted: false, signed: false });
+    expect(j).toMatchObject({ format_version: '2.0.0', scope: 'full', files: 3, encrypted: false, signed: false, untrusted: { walnut: 'cw' } });
   });
 
   it('extract: one object, the verify fields plus output', async () => {
@@ -179,7 +179,11 @@ describe('info reads only the manifest', () => {
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const info = await run(['info', cut, '--json']);
     expect(info.status, info.stderr).toBe(0);
-    expect(oneJsonObject(info.stdout)).toMatchObject({ walnut: 'infow', files: 2, bytes: (3 << 20) + readFileSync(join(w, '_kernel/key.md')).length });
+    expect(oneJsonObject(info.stdout)).toMatchObject({
+      untrusted: { walnut: 'infow' },
+      files: 2,
+      bytes: (3 << 20) + readFileSync(join(w, '_kernel/key.md')).length,
+    });
     const v = await run(['verify', cut]);
     expect(v.status).toBe(1);
     expect(errorLine(v)).toMatch(/not a complete gzip stream|not a valid tar archive/);

@@ -92,12 +92,16 @@ describe('signer names (issue 11)', () => {
     ] as const) {
       const json = await runCaptured(command, [...args, '--json']);
       expect(json.code, json.stderr).toBe(0);
-      expect(JSON.parse(json.stdout)).toMatchObject({ signer: null, untrusted: { signer: claimed } });
+      const j = JSON.parse(json.stdout);
+      expect(j).toMatchObject({ untrusted: { signer: claimed } });
+      // verify names a checked login in `signer`; info names the pinned key to check with instead.
+      if (command === infoCommand) expect(j).toMatchObject({ signer_key: null });
+      else expect(j).toMatchObject({ signer: null });
       const human = await runCaptured(command, [...args]);
       expect(human.stdout).toMatch(/by a name that is not a login/);
     }
     const plain = await runCaptured(infoCommand, [signed, '--json']);
-    expect(JSON.parse(plain.stdout).signer).toBe('alice');
+    expect(JSON.parse(plain.stdout)).toMatchObject({ signer_key: null, untrusted: { signer: 'alice' } });
   });
 
   it('verify --signer-key names the key that verified; a signer label whose pinned key is another key is untrusted data, never "valid, by <label>"', async () => {
@@ -419,7 +423,7 @@ describe('the commands through the factory', () => {
     const pkg = out();
     expect((await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg])).code).toBe(0);
     const info = JSON.parse((await runCaptured(infoCommand, [pkg, '--json'])).stdout);
-    expect(info).toMatchObject({ ok: true, walnut: 'nova', files: 2 });
+    expect(info).toMatchObject({ ok: true, untrusted: { walnut: 'nova' }, files: 2 });
     const v = JSON.parse((await runCaptured(verifyCommand, [pkg, '--json'])).stdout);
     expect(v).toMatchObject({ ok: true, files: 2, problems: [] });
     const dest = join(root, `x-${n}`);

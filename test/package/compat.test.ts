@@ -151,8 +151,8 @@ describe('a package written as the reference writes it', () => {
     const r = cli(dir, ['info', pkg, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const info = JSON.parse(r.stdout);
-    expect(info).toMatchObject({ format_version: '2.0.0', scope: 'full', walnut: 'compat', encrypted: false, signed: false });
-    expect(info.description).toBe(description);
+    expect(info).toMatchObject({ format_version: '2.0.0', scope: 'full', encrypted: false, signed: false, untrusted: { walnut: 'compat' } });
+    expect(info.untrusted.description).toBe(description);
     expect(info.files).toBe(Object.keys(TRICKY).length);
     expect(info.bytes).toBe(Object.values(TRICKY).reduce((n, d) => n + Buffer.byteLength(d), 0));
   });
@@ -178,7 +178,7 @@ describe('a package written as the reference writes it', () => {
     expect(python([join(FIXTURES, 'ref_create.py'), st, bpkg, 'compat', 'bundle']).status).toBe(0);
     expect(manifestOf(bpkg)).toContain('bundles:\n  - 2024 plans\n  - launch\n');
     const info = JSON.parse(cli(dir, ['info', bpkg, '--json']).stdout);
-    expect(info.bundles).toEqual(['2024 plans', 'launch']);
+    expect(info.untrusted.bundles).toEqual(['2024 plans', 'launch']);
     const out = join(dir, 'bundle-out');
     expect(cli(dir, ['extract', bpkg, '--output', out]).status).toBe(0);
     expect(readFileSync(join(out, 'bundles/2024 plans/notes.md'), 'utf8')).toBe('plans\n');

@@ -139,7 +139,7 @@ describe('what create writes, its own verify and extract read back', () => {
       expect(v.status, v.stdout).toBe(0);
       const info = await run(dir, ['info', pkg, '--json']);
       expect(info.status, info.stdout).toBe(0);
-      expect(JSON.parse(info.stdout).description).toBe(description);
+      expect(JSON.parse(info.stdout).untrusted.description).toBe(description);
       if (format === '2.0') {
         // The reference reader (a Python re-implementation from the spec) reads the same value.
         const ref = python([join(FIXTURES, 'ref_read.py'), pkg]);

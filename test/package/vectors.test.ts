@@ -85,7 +85,7 @@ describe('through the CLI (a handful end to end)', () => {
     expect(verify.status, verify.stderr).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, format_version: '2.1.0', scope: 'full', files: 2 });
     expect(info.status, info.stderr).toBe(0);
-    expect(JSON.parse(info.stdout)).toMatchObject({ format_version: '2.1.0', description: 'C:\\new "quoted"' });
+    expect(JSON.parse(info.stdout)).toMatchObject({ format_version: '2.1.0', untrusted: { description: 'C:\\new "quoted"' } });
     const x = await cliAsync(sb.dir, ['extract', pkg, '--output', join(sb.area, 'out')]);
     expect(x.status, x.stderr).toBe(0);
     expect(readFileSync(join(sb.area, 'out', 'notes/n.md'), 'utf8')).toBe(GOOD['notes/n.md']);

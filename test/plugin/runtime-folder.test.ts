@@ -182,7 +182,7 @@ describe('the bundles run from the runtime folder alone', () => {
     expect(create.status, create.stderr).toBe(0);
     const info = runPlugin('dist/alive-p2p.mjs', ['info', out, '--json'], { cwd: base });
     expect(info.status, info.stderr).toBe(0);
-    expect(JSON.parse(info.stdout)).toMatchObject({ walnut: 'garden', scope: 'full', files: 2 });
+    expect(JSON.parse(info.stdout)).toMatchObject({ untrusted: { walnut: 'garden' }, scope: 'full', files: 2 });
   });
 
   it('every command starts and prints its usage', () => {

@@ -4,7 +4,19 @@ import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { readPackageHead } from '../info.ts';
-import { signerFields, signerText } from '../signer-shown.ts';
+import { signerText } from '../signer-shown.ts';
+import { isValidLogin } from '../../relay/names.ts';
+import { peerKeyFile } from '../../receive/pins.ts';
+
+/**
+ * The pinned key file of the signer a package names, when that name is a login this machine has a
+ * key for: the key verify --signer-key should check the signature with. The name itself is the
+ * sender's text (the signer line is outside the signed text) and is shown only under `untrusted`.
+ */
+function signerKeyOf(signer: string | undefined): string | null {
+  if (signer === undefined || !isValidLogin(signer)) return null;
+  return peerKeyFile(signer, process.env) ?? null;
+}
 
 export const infoCommand = defineCommand({
   name: 'info',
@@ -18,6 +30,7 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
     const pkg = ctx.positionals[0]!;
     const head = await readPackageHead(pkg);
     const m = head.manifest;
+    // Checked facts at the top level; what the sender wrote (names, dates, words) under untrusted.
     const summary = {
       ok: true,
       path: resolve(pkg),
@@ -25,14 +38,17 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
       encrypted: head.envelope !== 'plain' && head.envelope !== 'v3-plain',
       format_version: m?.format_version ?? null,
       scope: m?.scope ?? null,
-      walnut: m?.source.walnut ?? null,
-      created: m?.created ?? null,
-      description: m?.description ?? null,
-      bundles: m?.bundles ?? [],
       files: m?.files.length ?? null,
       bytes: m ? m.files.reduce((a, f) => a + f.size, 0) : null,
       signed: m?.signature !== undefined,
-      ...signerFields(m?.signature?.signer),
+      signer_key: signerKeyOf(m?.signature?.signer),
+      untrusted: {
+        walnut: m?.source.walnut ?? null,
+        created: m?.created ?? null,
+        description: m?.description ?? null,
+        bundles: m?.bundles ?? [],
+        signer: m?.signature?.signer || null,
+      },
     };
     if (ctx.json) return ctx.printJson(summary);
     if (!m) {
