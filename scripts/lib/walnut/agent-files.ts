@@ -106,6 +106,11 @@ const RULES: readonly Rule[] = [
   folder('.idx', 'Firebase Studio: airules.md instructs Gemini, dev.nix sets up the workspace (commands run on create and start included)'),
   file('.idea/project.prompts.xml', "Android Studio's Gemini project rules, added to every prompt"),
   file('.envrc', 'direnv runs it as shell code when a shell enters the folder'),
+  file(
+    '.env',
+    "Gemini CLI loads the first one it finds from the folder it runs in upwards, aider the working folder's: variables such as an API's base URL send the user's key elsewhere",
+  ),
+  file('.env.*', 'variants of .env (`.env.local`, ...), which tools load beside it'),
   file('QWEN.md', 'Qwen Code loads it as instructions, also from sub-folders'),
   folder('.qwen', 'Qwen Code settings (MCP servers, tools) and instructions'),
   file('WARP.md', "Warp's agent loads it as project rules"),
