@@ -164,9 +164,9 @@ describe('signed packages', () => {
     const unpinned = makeWorld(join(base, 's1'), { layout: 'v2' });
     const a = await run(['receive', pkg, '--world', unpinned, '--json'], receiverEnv('s1'));
     expect(a.status, a.stderr).toBe(0);
-    expect(JSON.parse(a.stdout).signature).toEqual({ present: true, verified: false, signer: 'alice' });
-    // An unverified signer name is only a claim: it is not taken as the sender.
-    expect(JSON.parse(a.stdout).sender).toBeNull();
+    // An unverified signer name is only a claim, under untrusted: it is not taken as the sender.
+    expect(JSON.parse(a.stdout).signature).toEqual({ present: true, verified: false, signer: null });
+    expect(JSON.parse(a.stdout).untrusted).toEqual({ sender: null, source_walnut: 'garden', signer: 'alice' });
     expect(readFileSync(join(unpinned, '03_Inbox', 'garden', '_kernel', 'log.md'), 'utf8')).toContain('signed by `alice`, NOT verified');
 
     const pinnedEnv = receiverEnv('s2');
@@ -177,7 +177,7 @@ describe('signed packages', () => {
     expect(b.status, b.stderr).toBe(0);
     expect(JSON.parse(b.stdout).signature).toEqual({ present: true, verified: true, signer: 'alice' });
     // A verified signer is the sender when the manifest names none.
-    expect(JSON.parse(b.stdout).sender).toBe('alice');
+    expect(JSON.parse(b.stdout).untrusted).toEqual({ sender: 'alice', source_walnut: 'garden' });
     expect(readFileSync(join(pinned, '03_Inbox', 'garden', '_kernel', 'log.md'), 'utf8')).toContain('- From: sender `alice` (verified signature)');
     expect(JSON.parse(readFileSync(join(pinned, '.alive', 'imports.json'), 'utf8')).imports[0]).toMatchObject({ signer: 'alice', signature_verified: true });
 

@@ -72,10 +72,31 @@ export const receiveCommand = defineCommand({
       ...(v.sha256 !== undefined ? { sha256: v.sha256.toLowerCase() } : {}),
       crypto: receiveCrypto(v['private-key'], process.env),
     });
-    if (ctx.json) return ctx.printJson(result);
+    if (ctx.json) return ctx.printJson(resultJson(result));
     printHuman(ctx, result);
   },
 });
+
+/**
+ * The result as --json prints it: what the manifest says of itself (the claimed sender, the
+ * source walnut's name, a signer no pinned key vouched for, a snapshot's description and date)
+ * goes under `untrusted`, so an agent reading the plan before its gate never takes the sender's
+ * words for the command's findings. A verified signer is a finding and stays in `signature`.
+ */
+export function resultJson(r: ReceiveResult): Record<string, unknown> {
+  const { sender, source_walnut, signature, snapshot, ...rest } = r;
+  const unverifiedSigner = signature.verified ? undefined : (signature.signer ?? undefined);
+  const json: Record<string, unknown> = {
+    ...rest,
+    signature: { ...signature, signer: signature.verified ? signature.signer : null },
+    untrusted: { sender, source_walnut, ...(unverifiedSigner !== undefined ? { signer: unverifiedSigner } : {}) },
+  };
+  if (snapshot) {
+    const { description, created, untrusted, ...shown } = snapshot;
+    json.snapshot = { ...shown, untrusted: { ...untrusted, description, created } };
+  }
+  return json;
+}
 
 /**
  * Who sent it and which walnut, for the first line: the sender is the manifest's claim unless a
