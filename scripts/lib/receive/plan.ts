@@ -341,14 +341,16 @@ export function planReceive(input: PlanInput): ReceivePlan {
   }
 
   // Names bundles land under: the target's own names, live context (v3 layout) and each other.
+  // Compared as a file system that ignores case and Unicode form sees them (foldSegment): `A` and
+  // `a` would be one folder on macOS and Windows, and two look-alikes on Linux.
   const claimed = new Set<string>();
-  const rootNames = new Set(['_kernel', ...liveUnits.keys()]);
-  const isTaken = (n: string) => claimed.has(n) || input.taken(n) || (layout === 'v3' && rootNames.has(n));
+  const rootNames = new Set(['_kernel', ...liveUnits.keys()].map(foldSegment));
+  const isTaken = (n: string) => claimed.has(foldSegment(n)) || input.taken(n) || (layout === 'v3' && rootNames.has(foldSegment(n)));
   for (const name of [...bundleUnits.keys()].sort()) {
     const u = bundleUnits.get(name)!;
     const as = isTaken(name) ? conflictName(name, input.date, isTaken) : name;
     if (as !== name) plan.conflicts.push({ bundle: name, existing: layout === 'v2' ? `bundles/${name}` : name, imported_as: as });
-    claimed.add(as);
+    claimed.add(foldSegment(as));
     u.as = as;
     u.to = layout === 'v2' ? `bundles/${as}` : as;
     plan.bundles.push(name);

@@ -12,6 +12,20 @@ import { isWalnut, listBundles, walnutLayout, type WalnutLayout } from '../walnu
 import { findWorldRoot, isWorldRoot } from '../world/root.ts';
 import { checkWalnutName } from './names.ts';
 import { isWithin } from '../fs/within.ts';
+import { foldSegment } from '../walnut/agent-files.ts';
+
+/**
+ * The names in `dir` as a file system that ignores case and Unicode normalisation (APFS, NTFS)
+ * sees them (foldSegment). On Linux `Garden` beside `garden`, or a decomposed `café` beside a
+ * composed one, are two folders that look alike; synced or cloned to macOS or Windows they are one.
+ */
+function foldedNamesIn(dir: string): Set<string> {
+  try {
+    return new Set(readdirSync(dir).map(foldSegment));
+  } catch {
+    return new Set();
+  }
+}
 
 /**
  * The world a receive goes into: `--world`, else found the way the hooks find it (walk up from
@@ -193,6 +207,12 @@ export function resolveTarget(world: string, m: Manifest, args: TargetArgs): Tar
         code: 'exists',
       });
     }
+    if (foldedNamesIn(domain).has(foldSegment(name))) {
+      throw new AliveError(
+        `${worldRel(world, domain) || '.'} already holds a folder whose name differs from ${JSON.stringify(name)} only in case or Unicode form: on macOS and Windows they are one folder, and it is never overwritten. Nothing was written; pass --as NEWNAME to receive it under another name`,
+        { code: 'exists' },
+      );
+    }
     const { layout, reason } = layoutForNewWalnut(m, world);
     return { scope: 'full', walnut, name, domain, createDomain, layout, layoutReason: reason };
   }
@@ -215,9 +235,10 @@ function bundleLayoutReason(walnut: string, layout: WalnutLayout): string {
   return entryExists(join(walnut, 'bundles')) ? 'the walnut keeps its bundles in bundles/' : 'the walnut has _kernel/_generated/ (the v2 kernel)';
 }
 
-/** Is `name` already used where this walnut's bundles land? */
+/** Is `name` already used where this walnut's bundles land, in any case or Unicode form? */
 export function bundleNameTaken(target: Target): (name: string) => boolean {
   if (target.scope === 'full') return () => false;
   const base = target.layout === 'v2' ? join(target.walnut, 'bundles') : target.walnut;
-  return (name) => entryExists(join(base, name));
+  const folded = foldedNamesIn(base);
+  return (name) => entryExists(join(base, name)) || folded.has(foldSegment(name));
 }
