@@ -55,7 +55,10 @@ function fileEntry(item: RawMap, i: number): ManifestFile {
   if (typeof path !== 'string') return bad('path', 'is missing or not a single value');
   if (typeof sha256 !== 'string' || !HEX64.test(sha256)) return bad('sha256', 'must be 64 lowercase hex characters');
   if (typeof size !== 'string' || !WHOLE_NUMBER.test(size)) return bad('size', 'must be a whole number');
-  return { path, sha256, size: Number(size) };
+  // Past 2^53 - 1 a number is read rounded (or as Infinity): a size no file has, shown wrong.
+  const n = Number(size);
+  if (!Number.isSafeInteger(n)) return bad('size', `is past ${Number.MAX_SAFE_INTEGER}, larger than any file`);
+  return { path, sha256, size: n };
 }
 
 /** Parses and validates a manifest's text (either dialect). Errors name the field at fault. */

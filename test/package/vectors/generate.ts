@@ -263,6 +263,44 @@ export const VECTORS: Vector[] = [
   ),
   { name: 'manifest-without-files', outcome: 'missing_field', build: t([{ name: 'manifest.yaml', data: refManifest({ files: [] }).replace(/\nfiles:\n/, '\n') }, ...fileMembers(GOOD)]), reason: /missing required field 'files'/ },
   { name: 'manifest-not-line-grammar', outcome: 'bad_manifest', build: t([{ name: 'manifest.yaml', data: '{"format_version": "2.0.0"}\n' }, ...fileMembers(GOOD)]), reason: /invalid manifest\.yaml/ },
+  // --- YAML that the line grammar must not read as YAML would ---
+  {
+    // 2^53 + 1: Number() reads it as 2^53, a size no file has; refused as a manifest error, not a mismatch.
+    name: 'size-past-safe-integer',
+    outcome: 'bad_manifest',
+    build: t([{ name: 'manifest.yaml', data: refManifest({ files: entriesFor(GOOD) }).replace(/size: 7\n/, 'size: 9007199254740993\n') }, ...fileMembers(GOOD)]),
+    reason: /size/,
+  },
+  {
+    name: 'size-400-digits',
+    outcome: 'bad_manifest',
+    build: t([{ name: 'manifest.yaml', data: refManifest({ files: entriesFor(GOOD) }).replace(/size: 7\n/, `size: ${'9'.repeat(400)}\n`) }, ...fileMembers(GOOD)]),
+    reason: /size/,
+  },
+  {
+    name: 'duplicate-top-level-key',
+    outcome: 'bad_manifest',
+    build: t([{ name: 'manifest.yaml', data: refManifest({ files: entriesFor(GOOD) }).replace('scope: full\n', 'scope: full\nscope: snapshot\n') }, ...fileMembers(GOOD)]),
+    reason: /duplicate key 'scope'/,
+  },
+  {
+    name: 'yaml-merge-key',
+    outcome: 'bad_manifest',
+    build: t([{ name: 'manifest.yaml', data: refManifest({ files: entriesFor(GOOD) }).replace('source:\n', 'source:\n  <<: *base\n') }, ...fileMembers(GOOD)]),
+    reason: /expected 'key: value'/,
+  },
+  {
+    name: 'yaml-flow-mapping',
+    outcome: 'bad_manifest',
+    build: t([{ name: 'manifest.yaml', data: refManifest({ files: entriesFor(GOOD) }).replace(/source:\n {2}walnut: [^\n]*\n {2}plugin_version: [^\n]*\n/, 'source: {walnut: w}\n') }, ...fileMembers(GOOD)]),
+    reason: /'source' must be a mapping/,
+  },
+  {
+    name: 'proto-key-in-file-entry',
+    outcome: 'bad_manifest',
+    build: t([{ name: 'manifest.yaml', data: refManifest({ files: entriesFor(GOOD) }).replace(/(  - path: notes\/n\.md\n)/, '$1    __proto__: x\n') }, ...fileMembers(GOOD)]),
+    reason: /__proto__/,
+  },
   { name: 'missing-manifest', outcome: 'missing_manifest', build: t(fileMembers(GOOD)), reason: /has no manifest\.yaml/ },
   // --- pax and GNU tricks ---
   { name: 'pax-global-header', outcome: 'unsafe_entry', build: t(packageMembers(GOOD), { globalPax: { comment: 'hello' } }), entry: 'manifest.yaml', reason: /pax global header/ },
