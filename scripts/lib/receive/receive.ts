@@ -29,6 +29,7 @@ import { preflight, type PlannedWrites, type PreflightResult } from './preflight
 import { convertTasksMd, tasksMdTooLarge } from './tasks.ts';
 import { KEY_MD_MAX_BYTES, keyMdPath, nowJsonPath, nowText } from '../world/now.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
+import { pathTooLong } from '../fs/path-max.ts';
 import type { WalnutLayout } from '../walnut/layout.ts';
 import { compactDate } from './names.ts';
 import { readSnapshot, type SnapshotView } from './snapshot.ts';
@@ -396,7 +397,34 @@ function planOn(ctx: Ctx, m: Manifest, target: Target): { target: Target; plan: 
     throw new AliveError(`this full package has no ${where}, so it cannot become a walnut; nothing was written`, { code: 'no_key' });
   }
   if (target.scope === 'full') checkPackageLog(plan);
+  checkPathLengths(m, target, plan);
   return { target, plan };
+}
+
+/**
+ * Refuses a package with a file whose path in the world would be past PATH_MAX. Staging may
+ * hold it (`.alive/receiving/<id>/pkg/` can be shorter than `<domain>/<walnut>/`), and the
+ * renames that put it in place move only its top folder, so nothing else would stop it: it would
+ * land where no program opens it by name, nor deletes it.
+ */
+function checkPathLengths(m: Manifest, target: Target, plan: ReceivePlan): void {
+  const byFrom = new Map(plan.units.map((u) => [u.from, u]));
+  const notLanding = new Set([...plan.held.map((h) => h.path), ...plan.skipped.map((s) => s.path)]);
+  for (const f of m.files) {
+    if (notLanding.has(f.path)) continue;
+    const segs = f.path.split('/');
+    let unit: (typeof plan.units)[number] | undefined;
+    for (let n = 1; n <= segs.length && !unit; n++) unit = byFrom.get(segs.slice(0, n).join('/'));
+    if (!unit) continue;
+    const landing = join(target.walnut, unit.to, f.path.slice(unit.from.length));
+    if (!pathTooLong(landing)) continue;
+    throw new AliveError(
+      `the package's ${logValue(cappedText(f.path, 200))} would land at a path of ${Buffer.byteLength(landing)} bytes, longer than this system opens; nothing was written. ` +
+        (target.scope === 'full' ? 'Pass --as with a shorter name, or --into a shorter domain, or ' : 'Receive it into a walnut with a shorter path, or ') +
+        'ask the sender for shorter folder names',
+      { code: 'too_large' },
+    );
+  }
 }
 
 function checkDuplicate(ctx: Ctx, scope: string, targetRel: string): void {
