@@ -3,7 +3,8 @@
  * wrote (walnut name, created, description, bundle names, the claimed signer) is their text and
  * belongs under `untrusted`, as verify, extract and receive put it. Validated facts (scope, files,
  * bytes, encrypted, signed) stay at the top level, and so does `signer_key`, the pinned key this
- * machine holds for the named signer (our path, never one built from the package's text).
+ * machine holds for the named signer (our path, never one built from the package's text). The
+ * words are capped: --json goes whole into an agent's context.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { testKeyPair } from '../support/test-keys.ts';
 import { relabelSigner } from '../support/relabel-signer.ts';
 import { setProcessEnv } from '../support/process-env.ts';
 import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
+import { writePackage, v2Manifest } from '../receive/helpers.ts';
 
 let root: string;
 let restoreEnv: () => void = () => {};
@@ -76,4 +78,19 @@ it('info --json gives no signer_key for a claimed signer that is not a login', a
   writeFileSync(join(peers, 'alice.pem'), testKeyPair(7).publicKeyPem);
   const j = JSON.parse((await runCaptured(infoCommand, [relabelled, '--json'])).stdout);
   expect(j).toMatchObject({ signed: true, signer_key: null, untrusted: { signer: '../peers/alice' } });
+});
+
+it("info --json caps the sender's words: a manifest may be 32 MiB, and the JSON goes into an agent's context", async () => {
+  const files = { '_kernel/key.md': '---\ngoal: g\n---\n' };
+  const bundles = Array.from({ length: 5000 }, (_, i) => `b${i}`);
+  const man = v2Manifest('w'.repeat(100_000), 'bundle', files, { bundles, description: 'd'.repeat(1_000_000) });
+  const pkg = await writePackage(join(root, 'big-words.walnut'), man, files);
+  const r = await runCaptured(infoCommand, [pkg, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout.length).toBeLessThan(20_000);
+  const j = JSON.parse(r.stdout);
+  expect(j.bundles_total).toBe(5000);
+  expect(j.untrusted.bundles).toEqual(bundles.slice(0, 100));
+  expect(j.untrusted.description).toMatch(/^d+…$/);
+  expect(j.untrusted.walnut).toMatch(/^w+…$/);
 });

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
-import { inlineText } from '../../text/untrusted.ts';
+import { cappedText, inlineText } from '../../text/untrusted.ts';
 import { readPackageHead } from '../info.ts';
 import { signerText } from '../signer-shown.ts';
 import { isValidLogin } from '../../relay/names.ts';
@@ -13,6 +13,14 @@ import { peerKeyFile } from '../../receive/pins.ts';
  * key for: the key verify --signer-key should check the signature with. The name itself is the
  * sender's text (the signer line is outside the signed text) and is shown only under `untrusted`.
  */
+/**
+ * How much of the sender's words info shows: a manifest may be 32 MiB (a description, a million
+ * bundle names), and --json goes whole into an agent's context.
+ */
+const WORDS_MAX = 256;
+const DESCRIPTION_MAX = 2000;
+const BUNDLES_SHOWN = 100;
+
 function signerKeyOf(signer: string | undefined): string | null {
   if (signer === undefined || !isValidLogin(signer)) return null;
   return peerKeyFile(signer, process.env) ?? null;
@@ -30,6 +38,7 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
     const pkg = ctx.positionals[0]!;
     const head = await readPackageHead(pkg);
     const m = head.manifest;
+    const bundles = m?.bundles ?? [];
     // Checked facts at the top level; what the sender wrote (names, dates, words) under untrusted.
     const summary = {
       ok: true,
@@ -42,12 +51,13 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
       bytes: m ? m.files.reduce((a, f) => a + f.size, 0) : null,
       signed: m?.signature !== undefined,
       signer_key: signerKeyOf(m?.signature?.signer),
+      bundles_total: bundles.length,
       untrusted: {
-        walnut: m?.source.walnut ?? null,
-        created: m?.created ?? null,
-        description: m?.description ?? null,
-        bundles: m?.bundles ?? [],
-        signer: m?.signature?.signer || null,
+        walnut: capped(m?.source.walnut, WORDS_MAX),
+        created: capped(m?.created, WORDS_MAX),
+        description: capped(m?.description, DESCRIPTION_MAX),
+        bundles: bundles.slice(0, BUNDLES_SHOWN),
+        signer: capped(m?.signature?.signer || undefined, WORDS_MAX),
       },
     };
     if (ctx.json) return ctx.printJson(summary);
@@ -61,9 +71,21 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
     ctx.print(`Format: ${inlineText(m.format_version)}   Scope: ${m.scope}   Walnut: ${inlineText(m.source.walnut ?? '?')}`);
     ctx.print(`Created: ${inlineText(m.created)}`);
     if (m.description) ctx.print(`Description: ${inlineText(m.description)}`);
-    if (m.bundles?.length) ctx.print(`Bundles: ${m.bundles.map((b) => inlineText(b)).join(', ')}`);
+    if (bundles.length) {
+      const more = bundles.length > 20 ? `, … and ${bundles.length - 20} more` : '';
+      ctx.print(
+        `Bundles: ${bundles
+          .slice(0, 20)
+          .map((b) => inlineText(b))
+          .join(', ')}${more}`,
+      );
+    }
     ctx.print(`Files: ${m.files.length} (${formatBytes(summary.bytes ?? 0)})`);
     ctx.print(`Encrypted: ${summary.encrypted ? head.envelope : 'no'}`);
     ctx.print(`Signed: ${m.signature ? `yes, by ${signerText(m.signature.signer)} (not checked by info; use verify --signer-key)` : 'no'}`);
   },
 });
+
+function capped(text: string | undefined, max: number): string | null {
+  return text === undefined ? null : cappedText(text, max);
+}
