@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { bundleDir } from '../support/bundles.ts';
 import { join } from 'node:path';
-import { overPullLimit, pullOrder, setPullLimitsForTests } from '../../scripts/lib/relay/pull-limits.ts';
+import { overPullLimit, PullBudget, pullOrder, setPullLimitsForTests, type PullTier } from '../../scripts/lib/relay/pull-limits.ts';
 import { openGithubTransport } from '../../scripts/lib/relay/open.ts';
 import type { InboxEntry, RelayTransport } from '../../scripts/lib/relay/transport.ts';
 import { bareFiles, commitToBare, gitUser, tempDir, type TestUser } from './helpers.ts';
@@ -60,7 +60,7 @@ describe('git relay: one pull takes at most the package cap', () => {
     expect(first.json.received).toHaveLength(2);
     expect(first.json.deferred).toBe(3);
     expect(first.json.remaining).toBe(3);
-    expect(first.json.pull_limits).toEqual({ packages: 2, bytes: expect.any(Number) });
+    expect(first.json.pull_limits).toEqual({ packages: 2, bytes: expect.any(Number), unpinned_per_sender: expect.any(Number) });
     expect(savedUnder(carol)).toHaveLength(2);
     const left = [...bareFiles(carol.url)].filter(([p]) => p.startsWith('inbox/'));
     expect(left).toHaveLength(3);
@@ -111,13 +111,59 @@ describe('git relay: the caps are shared out fairly', () => {
     expect(taken.map((t: string) => t.replace(/-2026.*/, ''))).toEqual(['aaa/junk0', 'bbb/junk0', 'aaa/junk1']);
     expect(first.json.deferred).toBe(2);
   }, 60_000);
+
+  it('a peer you added, not pinned yet, is not crowded out by many folders of junk that sort first', async () => {
+    const ivy = await relayUser(base.dir, 'ivy');
+    expect((await run(ivy, ['add-peer', 'zed', '--json'])).code).toBe(0);
+    commitToBare(ivy.url, { ...junkIn('aaa', 1), ...junkIn('bbb', 1), ...junkIn('ccc', 1), ...junkIn('zed', 1) });
+    setPullLimitsForTests({ packages: 2 });
+    const first = await run(ivy, ['pull', '--json']);
+    expect(first.json.received.map((r: { from: string }) => r.from)).toEqual(['zed', 'aaa']);
+    expect(first.json.deferred).toBe(2);
+  }, 60_000);
+
+  it('a sender that is not a pinned peer gets at most its per-sender share of a pull; the rest waits, and pull says so', async () => {
+    const [kim, lou] = [await relayUser(base.dir, 'kim'), await relayUser(base.dir, 'lou')];
+    await pair(kim, lou);
+    for (const name of ['one', 'two']) {
+      expect((await run(kim, ['push', await walnutPackage(kim, name), '--to', 'lou', '--json'])).code).toBe(0);
+    }
+    commitToBare(lou.url, { ...junkIn('spam', 3), ...junkIn('zzz', 1) });
+    setPullLimitsForTests({ unpinnedPerSender: 1 });
+    const first = await run(lou, ['pull', '--json']);
+    const from = first.json.received.map((r: { from: string }) => r.from).sort();
+    expect(from).toEqual(['kim', 'kim', 'spam', 'zzz']);
+    expect(first.json.deferred).toBe(2);
+    expect(first.json.pull_limits.unpinned_per_sender).toBe(1);
+    expect(pending(lou)).toBe(2);
+    const second = await run(lou, ['pull']);
+    expect(second.stderr).toMatch(/1 package was left on the relay, untouched: .*at most 1 from each sender that is not a pinned peer.*all from spam/s);
+  }, 60_000);
 });
 
 it("pullOrder: pinned peers' packages first, then the others'; within each, senders take turns", () => {
   const e = (path: string) => ({ sender: path.split('/')[0]!, path });
   const listing = ['aaa/1', 'aaa/2', 'aaa/3', 'Bob/1', 'bob/2', 'bob/3', 'ccc/1', 'dan/1', 'dan/2'].map(e);
-  const pinned = (s: string) => ['bob', 'dan'].includes(s.toLowerCase());
-  expect(pullOrder(listing, pinned).map((x) => x.path)).toEqual(['Bob/1', 'dan/1', 'bob/2', 'dan/2', 'bob/3', 'aaa/1', 'ccc/1', 'aaa/2', 'aaa/3']);
+  const tier = (s: string): PullTier => (['bob', 'dan'].includes(s.toLowerCase()) ? 0 : 2);
+  expect(pullOrder(listing, tier).map((x) => x.path)).toEqual(['Bob/1', 'dan/1', 'bob/2', 'dan/2', 'bob/3', 'aaa/1', 'ccc/1', 'aaa/2', 'aaa/3']);
+});
+
+it('pullOrder: a peer you added whose key is not pinned yet comes before folders that are no peer of yours', () => {
+  const e = (path: string) => ({ sender: path.split('/')[0]!, path });
+  const listing = ['aaa/1', 'bbb/1', 'zed/1', 'zed/2', 'bob/1'].map(e);
+  const tier = (s: string): PullTier => (s === 'bob' ? 0 : s === 'zed' ? 1 : 2);
+  expect(pullOrder(listing, tier).map((x) => x.path)).toEqual(['bob/1', 'zed/1', 'zed/2', 'aaa/1', 'bbb/1']);
+});
+
+it('PullBudget: a sender that is not a pinned peer gets at most the per-sender cap; pinned peers and other senders go on', () => {
+  const budget = new PullBudget({ packages: 10, bytes: 1000, unpinnedPerSender: 2 });
+  expect([budget.startPackage('spam'), budget.startPackage('Spam'), budget.startPackage('spam')]).toEqual([true, true, false]);
+  expect(budget.startPackage('other')).toBe(true);
+  expect(budget.startPackage()).toBe(true);
+  expect(budget.startPackage()).toBe(true);
+  expect(budget.startPackage()).toBe(true);
+  expect(budget.reached).toBeNull();
+  expect(budget.heldBack).toEqual(new Map([['spam', 1]]));
 });
 
 describe('git relay: one pull saves at most the byte cap', () => {

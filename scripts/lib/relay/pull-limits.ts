@@ -12,15 +12,22 @@ export interface PullLimits {
   packages: number;
   /** Bytes downloaded in one pull; the first package is always taken (within --max-size). */
   bytes: number;
+  /** Packages taken in one pull from each sender that is not a pinned peer (theirs cannot verify). */
+  unpinnedPerSender: number;
 }
 
 export const PULL_MAX_PACKAGES = 200;
 export const PULL_MAX_BYTES = 4 * 1024 * 1024 * 1024;
+export const PULL_MAX_PER_UNPINNED_SENDER = 10;
 
 let testLimits: Partial<PullLimits> | undefined;
 
 export function pullLimits(): PullLimits {
-  return { packages: testLimits?.packages ?? PULL_MAX_PACKAGES, bytes: testLimits?.bytes ?? PULL_MAX_BYTES };
+  return {
+    packages: testLimits?.packages ?? PULL_MAX_PACKAGES,
+    bytes: testLimits?.bytes ?? PULL_MAX_BYTES,
+    unpinnedPerSender: testLimits?.unpinnedPerSender ?? PULL_MAX_PER_UNPINNED_SENDER,
+  };
 }
 
 /**
@@ -34,15 +41,22 @@ export function setPullLimitsForTests(limits: Partial<PullLimits> | undefined): 
 }
 
 /**
- * The order one pull takes packages in, so that its caps are shared out: pinned peers' packages
- * first, then those of every other folder; within each, the senders take turns, one package a
- * turn, each sender's in listing order. Taken in path order, one folder of junk that sorted first
- * (inbox/aaa-spam/) used up every pull's caps before a peer's package was reached.
+ * How far ahead of the others a sender's packages are taken: 0 a pinned peer's, 1 a peer you added
+ * whose key is not pinned yet, 2 any other folder (a removed peer's too).
  */
-export function pullOrder<T extends { sender: string }>(entries: readonly T[], pinned: (sender: string) => boolean): T[] {
-  const groups = [new Map<string, T[]>(), new Map<string, T[]>()];
+export type PullTier = 0 | 1 | 2;
+
+/**
+ * The order one pull takes packages in, so that its caps are shared out: pinned peers' packages
+ * first, then those of peers not pinned yet, then those of every other folder; within each, the
+ * senders take turns, one package a turn, each sender's in listing order. Taken in path order, one
+ * folder of junk that sorted first (inbox/aaa-spam/) used up every pull's caps before a peer's
+ * package was reached; junk split over many folders still crowded out a peer added but not pinned.
+ */
+export function pullOrder<T extends { sender: string }>(entries: readonly T[], tier: (sender: string) => PullTier): T[] {
+  const groups = [new Map<string, T[]>(), new Map<string, T[]>(), new Map<string, T[]>()];
   for (const e of entries) {
-    const bySender = groups[pinned(e.sender) ? 0 : 1]!;
+    const bySender = groups[tier(e.sender)]!;
     // Folder names are matched to logins case-insensitively: `Bob` and `bob` are one sender.
     const key = e.sender.toLowerCase();
     const queue = bySender.get(key);
@@ -71,16 +85,31 @@ export class PullBudget {
   private packages = 0;
   private admitted = 0;
   private bytes = 0;
+  private perSender = new Map<string, number>();
   /** Which cap stopped the pull, if one did. */
   reached: 'packages' | 'bytes' | null = null;
+  /** Packages left on the relay by the per-sender cap, by sender (lower case). */
+  readonly heldBack = new Map<string, number>();
 
   constructor(readonly limits: PullLimits) {}
 
-  /** Counts one more package to download and check; false (and nothing counted) past the package cap. */
-  startPackage(): boolean {
+  /**
+   * Counts one more package to download and check; false (and nothing counted) past the package
+   * cap, or past the per-sender cap for `unpinnedSender` (given for a sender not a pinned peer).
+   */
+  startPackage(unpinnedSender?: string): boolean {
     if (this.packages >= this.limits.packages) {
       this.reached = 'packages';
       return false;
+    }
+    if (unpinnedSender !== undefined) {
+      const key = unpinnedSender.toLowerCase();
+      const taken = this.perSender.get(key) ?? 0;
+      if (taken >= this.limits.unpinnedPerSender) {
+        this.heldBack.set(key, (this.heldBack.get(key) ?? 0) + 1);
+        return false;
+      }
+      this.perSender.set(key, taken + 1);
     }
     this.packages++;
     return true;

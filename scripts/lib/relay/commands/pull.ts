@@ -36,7 +36,7 @@ import { ignoredFields, output, warnIgnored } from './common.ts';
 import { signerFields } from '../../package/signer-shown.ts';
 import { counted } from '../../text/plural.ts';
 import { formatBytes } from '../../cli/progress.ts';
-import { PullBudget, pullLimits, pullOrder } from '../pull-limits.ts';
+import { PullBudget, pullLimits, pullOrder, type PullLimits, type PullTier } from '../pull-limits.ts';
 
 const PULL_CAPS_TEXT = capsText(pullLimits());
 
@@ -49,7 +49,8 @@ inbox/<sender>/unverified/, and reported; pull then exits 1. Nothing is ever ove
 A package already received (the same signed content, even re-compressed or re-encrypted) is a
 duplicate: it is removed from the relay and not saved again. One pull runs at a time, and takes
 at most ${PULL_CAPS_TEXT}: the rest stays on the relay for the next pull. Your pinned peers'
-packages are taken first, then the rest; within each, the senders take turns.
+packages are taken first, then those of peers not pinned yet, then the rest; within each, the
+senders take turns.
 
 Options:
   --max-size BYTES  largest package downloaded, and largest expanded size accepted
@@ -127,7 +128,7 @@ async function pull(o: {
   const budget = new PullBudget(pullLimits());
   /** Left on the relay, untouched, once a cap of this pull is reached. */
   const deferred: InboxEntry[] = [];
-  for (const entry of pullOrder(listing.entries, (sender) => isPinnedPeer(findPeer(cfg, sender)))) {
+  for (const entry of pullOrder(listing.entries, (sender) => pullTier(cfg, sender))) {
     if (budget.reached) {
       deferred.push(entry);
       continue;
@@ -146,7 +147,7 @@ async function pull(o: {
       toRemove.push(entry);
       continue;
     }
-    if (!budget.startPackage()) {
+    if (!budget.startPackage(isPinnedPeer(findPeer(cfg, entry.sender)) ? undefined : entry.sender)) {
       deferred.push(entry);
       continue;
     }
@@ -215,7 +216,7 @@ async function pull(o: {
     ...ignoredFields(listing.ignored),
     remaining,
     deferred: deferred.length,
-    pull_limits: budget.limits,
+    pull_limits: { packages: budget.limits.packages, bytes: budget.limits.bytes, unpinned_per_sender: budget.limits.unpinnedPerSender },
     cleanup_error: cleanupError,
     max_size: maxSize,
     ...(ownKeyText ? { own_key_problem: ownKeyText } : {}),
@@ -257,12 +258,18 @@ async function pull(o: {
   throw new AliveError(reasons.join('; also, '), { code, fields });
 }
 
-function capsText(limits: { packages: number; bytes: number }): string {
-  return `${counted(limits.packages, 'package')} and ${formatBytes(limits.bytes)}`;
+function capsText(limits: PullLimits): string {
+  return `${counted(limits.packages, 'package')} and ${formatBytes(limits.bytes)}, and at most ${limits.unpinnedPerSender} from each sender that is not a pinned peer`;
+}
+
+function pullTier(cfg: RelayConfig, sender: string): PullTier {
+  const peer = findPeer(cfg, sender);
+  if (isPinnedPeer(peer)) return 0;
+  return peer && peer.status !== 'removed' ? 1 : 2;
 }
 
 /** What a pull left for the next one, and who sent most of it. */
-function deferredText(deferred: InboxEntry[], limits: { packages: number; bytes: number }): string {
+function deferredText(deferred: InboxEntry[], limits: PullLimits): string {
   const n = deferred.length;
   const bySender = new Map<string, number>();
   for (const e of deferred) bySender.set(e.sender, (bySender.get(e.sender) ?? 0) + 1);
