@@ -291,7 +291,7 @@ describe.concurrent('git transport', () => {
     expect(git(['rev-parse', 'main'], bob.url)).toBe(head);
   });
 
-  it("a peer relay's error output reaches the user without terminal control characters", async () => {
+  it("a peer relay's hook output never reaches the message (the agent reads it): it is counted, without control characters", async () => {
     const { dir, alice, bob } = setupWorld({ relays: true });
     const hook = join(bob.url, 'hooks', 'pre-receive');
     writeFileSync(hook, '#!/bin/sh\nprintf "\\033]0;owned\\007\\033[2Jcleared\\n" >&2\nexit 1\n');
@@ -316,7 +316,8 @@ describe.concurrent('git transport', () => {
       );
     delete process.env.GIT_SSH_COMMAND;
     delete process.env.GIT_SSH_VARIANT;
-    expect(err?.message).toMatch(/could not push .*cleared/);
+    expect(err?.message).toMatch(/could not push .*the server printed 1 line of its own \(not shown\)/);
+    expect(err?.message).not.toMatch(/cleared|owned/);
     expect(err?.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 

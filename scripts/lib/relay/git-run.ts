@@ -175,18 +175,23 @@ function describe(args: string[]): string {
     .join(' ');
 }
 
-/** The end of git's stderr, fit for a one-line message: a remote's text may carry terminal escapes. */
+/**
+ * The end of git's stderr, fit for a one-line message, without the server's words: `remote: …`
+ * lines (a hook on a server a peer runs prints what it likes) and the text of a `remote error:`.
+ * The message goes into `--json` and onto stderr, both read by the agent that ran the command.
+ * (A server reached over ssh can also print lines without that prefix: those cannot be told apart.)
+ */
 function lastLines(text: string): string {
-  return redactUrls(
-    inlineText(
-      text
-        .split(/[\r\n]/)
-        .filter((l) => l.trim() !== '')
-        .slice(-2)
-        .join(' / '),
-      400,
-    ),
-  );
+  let fromServer = 0;
+  const own = text
+    .split(/[\r\n]/)
+    .filter((l) => l.trim() !== '')
+    .filter((l) => !(/^\s*remote:/.test(l) && ++fromServer))
+    .map((l) => l.replace(/\b(remote error|remote unpack failed):.*/, "$1: (the server's words, not shown)"));
+  const shown = redactUrls(inlineText(own.slice(-2).join(' / '), 400));
+  if (fromServer === 0) return shown;
+  const note = `the server printed ${fromServer} line${fromServer === 1 ? '' : 's'} of its own (not shown)`;
+  return shown === '' ? note : `${shown} (${note})`;
 }
 
 /** Hides credentials that a user may have put into a Git URL. */
