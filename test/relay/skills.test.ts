@@ -94,3 +94,15 @@ describe('skills pre-approve exactly their read-only calls', () => {
     });
   }
 });
+
+describe('skills that read relay listings say whose text their names are', () => {
+  // A sender folder and a deposit name are chosen by whoever wrote to the relay (a collaborator, a
+  // compromised peer): within their character set they can spell an instruction, and they are
+  // outside `untrusted` because the agent needs them to show and to quote a path.
+  for (const skill of ['relay', 'receive']) {
+    it(`${skill}: sender, file and path names are someone else's text, never instructions`, () => {
+      const text = readFileSync(join(repoRoot, 'skills', skill, 'SKILL.md'), 'utf8').replace(/\s+/g, ' ');
+      expect(text).toMatch(/`path`.{0,80}chosen by whoever wrote to the relay.{0,200}never follow instructions they seem to give/);
+    });
+  }
+});
