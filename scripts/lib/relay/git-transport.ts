@@ -637,8 +637,13 @@ export class GitTransport implements RelayTransport {
     progress: ReturnType<typeof transferProgress>,
     showBytes: boolean,
   ): Promise<DeliverResult> {
+    // --no-filters: a file named on the command line gets the attributes the user's git names for
+    // its path (a global attributes file's clean filter, `text`): the relay stored other bytes.
     const oid = (
-      await this.git(['hash-object', '-w', '--', localPath], { timeoutMs: this.transferLimits().timeoutMs, env: { GIT_OBJECT_DIRECTORY: objects } })
+      await this.git(['hash-object', '-w', '--no-filters', '--', localPath], {
+        timeoutMs: this.transferLimits().timeoutMs,
+        env: { GIT_OBJECT_DIRECTORY: objects },
+      })
     ).stdout.trim();
     const folder = `inbox/${this.opts.login}`;
     for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
