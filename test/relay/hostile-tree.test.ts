@@ -86,6 +86,40 @@ describe('hostile tree entries in a relay inbox', () => {
     expect(git(['show', 'main:keys/bob.pem'], bob.url)).toBe(newKeys.publicKeyPem);
   });
 
+  it('a user whose git checks every object it receives (transfer.fsckObjects) is not locked out of their relay by such entries', async () => {
+    const t = tempDir('hostile-fsck');
+    cleanups.push(t.cleanup);
+    const alice = gitUser(t.dir, 'alice');
+    const bob = gitUser(t.dir, 'bob');
+    await alice.transport.setup(alice.keys.publicKeyPem);
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    poison(bob.url);
+    // A hardening many guides give: `git config --global transfer.fsckObjects true`. The clone is
+    // never checked out, and alice's and bob's own code checks every name it uses.
+    const saved = process.env.GIT_CONFIG_GLOBAL;
+    const globalConfig = join(t.dir, 'gitconfig');
+    writeFileSync(globalConfig, '[transfer]\n\tfsckObjects = true\n');
+    process.env.GIT_CONFIG_GLOBAL = globalConfig;
+    try {
+      const pkg = join(t.dir, 'p.walnut');
+      writeFileSync(pkg, randomBytes(2000));
+      const deposit = await alice.transport.deliver(
+        { login: 'bob', relay: bob.url },
+        pkg,
+        () => 'one-20260101-000000-00000001.walnut',
+        () => {},
+      );
+      const listing = await bob.transport.listInbox();
+      expect(listing.entries.map((e) => e.path)).toEqual([deposit.path]);
+      expect(listing.ignored).toEqual(expect.arrayContaining(['inbox/../config']));
+      await bob.transport.download(listing.entries[0]!, join(t.dir, 'got.walnut'));
+      await bob.transport.remove(listing.entries);
+      expect((await bob.transport.listInbox()).entries).toEqual([]);
+    } finally {
+      process.env.GIT_CONFIG_GLOBAL = saved;
+    }
+  });
+
   it('a deposit whose commit message is larger than the listing reads leaves the listing working, its size and time read', async () => {
     const t = tempDir('hostile-message');
     cleanups.push(t.cleanup);

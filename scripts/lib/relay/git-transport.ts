@@ -103,6 +103,14 @@ export const TREE_FETCH_MAX_BYTES = 64 * 1024 * 1024;
 /** No automatic gc or maintenance under a file-size limit: a repack of the whole clone would die of it. */
 const NO_AUTO_GC = ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false'];
 
+/**
+ * A fetch takes what the relay holds however its trees are named: a user's transfer.fsckObjects
+ * (a common hardening) refused a relay in which anyone with write access had committed `inbox/..`,
+ * so that relay could no longer be listed, pulled or cleaned. The clone is never checked out, and
+ * every name read from it is checked before it is used (names.ts).
+ */
+const FETCH_UNCHECKED = ['-c', 'fetch.fsckObjects=false'];
+
 const README = `# walnut relay
 
 This repository is a mailbox managed by alive (alive-p2p relay). Do not edit it by hand.
@@ -137,6 +145,8 @@ const LOCAL_RECEIVE_PACK_WITHOUT_HOOKS = `--receive-pack=git ${[
   'core.alternateRefsCommand=true',
   'receive.denyCurrentBranch=refuse',
   'receive.autogc=false',
+  // The user's transfer.fsckObjects refused the new inbox tree when it carried over `..` (see FETCH_UNCHECKED).
+  'receive.fsckObjects=false',
   // Stored as sent (see PACKAGE_FRIENDLY): a user's core.looseCompression or pack.compression, which
   // win over the folder's own core.compression = 0, made it deflate a package whole, silently.
   'core.compression=0',
@@ -246,6 +256,7 @@ export class GitTransport implements RelayTransport {
           await this.git(
             [
               ...NO_AUTO_GC,
+              ...FETCH_UNCHECKED,
               'fetch',
               '--quiet',
               '--no-tags',
@@ -368,6 +379,7 @@ export class GitTransport implements RelayTransport {
       await this.git(
         [
           ...NO_AUTO_GC,
+          ...FETCH_UNCHECKED,
           '-c',
           'fetch.negotiationAlgorithm=noop',
           'fetch',
