@@ -27,7 +27,7 @@ describe("a git failure's message never carries the server's words", () => {
     expect(err.message).not.toContain('NOTE TO ASSISTANT');
     expect(err.message).not.toContain('more of it');
     expect(err.message).toContain("error: failed to push some refs to '/srv/bob.git'");
-    expect(err.message).toMatch(/the server printed 2 lines of its own \(not shown\)/);
+    expect(err.message).toMatch(/failed to push some refs to '\/srv\/bob.git'; the server printed 2 lines of its own, not shown$/);
     // The raw text stays where the transport's own checks read it.
     expect(err.stderr).toContain(INJECTED);
   });

@@ -316,7 +316,7 @@ describe.concurrent('git transport', () => {
       );
     delete process.env.GIT_SSH_COMMAND;
     delete process.env.GIT_SSH_VARIANT;
-    expect(err?.message).toMatch(/could not push .*the server printed 1 line of its own \(not shown\)/);
+    expect(err?.message).toMatch(/could not push .*the server printed 1 line of its own, not shown/);
     expect(err?.message).not.toMatch(/cleared|owned/);
     expect(err?.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });

@@ -190,8 +190,8 @@ function lastLines(text: string): string {
     .map((l) => l.replace(/\b(remote error|remote unpack failed):.*/, "$1: (the server's words, not shown)"));
   const shown = redactUrls(inlineText(own.slice(-2).join(' / '), 400));
   if (fromServer === 0) return shown;
-  const note = `the server printed ${fromServer} line${fromServer === 1 ? '' : 's'} of its own (not shown)`;
-  return shown === '' ? note : `${shown} (${note})`;
+  const note = `the server printed ${fromServer} line${fromServer === 1 ? '' : 's'} of its own, not shown`;
+  return shown === '' ? note : `${shown}; ${note}`;
 }
 
 /** Hides credentials that a user may have put into a Git URL. */
