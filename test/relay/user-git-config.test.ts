@@ -2,12 +2,14 @@
  * The user's own git configuration applies to every git the transport runs. A package must reach
  * the relay byte for byte whatever it says: a global attributes file that names a clean filter,
  * or `text` (line-ending conversion), for the package's file made `hash-object` store something
- * else, which the recipient could not read (and the filter, a command, ran on the package).
+ * else, which the recipient could not read (and the filter, a command, ran on the package). And
+ * what whoever writes the relay committed must not reach a program the config names.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { tempDir } from './helpers.ts';
+import { gitIn, gitUser, tempDir } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -35,3 +37,46 @@ it("a push stores the package as it is, whatever filters or line endings the use
   const pulled = await run(bob, ['pull', '--json']);
   expect(pulled.json.received).toEqual([expect.objectContaining({ from: 'alice', verified: true, problems: [] })]);
 }, 60_000);
+
+it('listing deposits runs no signature program on the commits whoever writes the relay made, whatever log.showSignature says', async () => {
+  const t = tempDir('show-signature');
+  const alice = gitUser(t.dir, 'alice');
+  const bob = gitUser(t.dir, 'bob');
+  await alice.transport.setup(alice.keys.publicKeyPem);
+  await bob.transport.setup(bob.keys.publicKeyPem);
+  const pkg = join(t.dir, 'p.walnut');
+  writeFileSync(pkg, randomBytes(2000));
+  const deposit = await alice.transport.deliver(
+    { login: 'bob', relay: bob.url },
+    pkg,
+    () => 'one-20260101-000000-00000001.walnut',
+    () => {},
+  );
+  // The deposit's commit, rewritten by mallory with a signature block: a user's log.showSignature
+  // makes `git log` hand each such block to gpg.program (2,000 commits, as many runs).
+  const head = gitIn(bob.url, ['rev-parse', 'main']);
+  const tree = gitIn(bob.url, ['rev-parse', `${head}^{tree}`]);
+  const parent = gitIn(bob.url, ['rev-parse', `${head}^`]);
+  const text =
+    `tree ${tree}\nparent ${parent}\nauthor m <m@m> 1767225600 +0000\ncommitter m <m@m> 1767225600 +0000\n` +
+    'gpgsig -----BEGIN PGP SIGNATURE-----\n \n AAAA\n -----END PGP SIGNATURE-----\n\ndeposit: one from alice (2000 bytes)\n';
+  gitIn(bob.url, ['update-ref', 'refs/heads/main', gitIn(bob.url, ['hash-object', '-t', 'commit', '-w', '--stdin'], text)]);
+
+  const ran = join(t.dir, 'gpg-ran');
+  const gpg = join(t.dir, 'fake-gpg');
+  writeFileSync(gpg, `#!/bin/sh\necho ran >> '${ran}'\nexit 1\n`);
+  chmodSync(gpg, 0o755);
+  const config = join(t.dir, 'gitconfig');
+  writeFileSync(config, `[log]\n\tshowSignature = true\n[gpg]\n\tprogram = ${gpg}\n`);
+  const saved = process.env.GIT_CONFIG_GLOBAL;
+  process.env.GIT_CONFIG_GLOBAL = config;
+  try {
+    const listing = await bob.transport.listInbox();
+    const details = await bob.transport.depositDetails(listing.head, new Set([deposit.path]));
+    expect(details.get(deposit.path)).toMatchObject({ size: 2000 });
+    expect(existsSync(ran)).toBe(false);
+  } finally {
+    process.env.GIT_CONFIG_GLOBAL = saved;
+    t.cleanup();
+  }
+});

@@ -729,11 +729,23 @@ export class GitTransport implements RelayTransport {
     if (!head || paths.size === 0) return out;
     // A subject is whatever the depositor wrote: only its end (where the size is) is read, so that
     // one long message cannot make the listing too large. Details are extras: without them the
-    // listing still stands.
+    // listing still stands. --no-show-signature: a user's log.showSignature handed the signature
+    // block of every commit (anyone with write access writes them) to their gpg, one run each.
     let r: GitResult;
     try {
       r = await this.git(
-        ['log', '--max-count=2000', '--diff-filter=A', '--name-only', '--no-renames', '--format=@@%ct %<(120,ltrunc)%s', head, '--', 'inbox'],
+        [
+          'log',
+          '--no-show-signature',
+          '--max-count=2000',
+          '--diff-filter=A',
+          '--name-only',
+          '--no-renames',
+          '--format=@@%ct %<(120,ltrunc)%s',
+          head,
+          '--',
+          'inbox',
+        ],
         {
           maxStdoutBytes: 16 * 1024 * 1024,
         },
