@@ -80,3 +80,16 @@ it('listing deposits runs no signature program on the commits whoever writes the
     t.cleanup();
   }
 });
+
+it('a user whose git works only in repositories it is pointed at (safe.bareRepository=explicit) can set up, push and pull', async () => {
+  // A hardening git 2.38 added: a bare repository found from the current folder is refused.
+  const config = join(base.dir, 'explicit-bare.gitconfig');
+  writeFileSync(config, '[safe]\n\tbareRepository = explicit\n');
+  const strict = { GIT_CONFIG_GLOBAL: config };
+  const carol = await relayUser(base.dir, 'carol', strict);
+  const dave = await relayUser(base.dir, 'dave', strict);
+  await pair(carol, dave);
+  expect((await run(carol, ['push', await walnutPackage(carol, 'orchard'), '--to', 'dave', '--json'])).code).toBe(0);
+  const pulled = await run(dave, ['pull', '--json']);
+  expect(pulled.json.received).toEqual([expect.objectContaining({ from: 'carol', verified: true })]);
+}, 60_000);

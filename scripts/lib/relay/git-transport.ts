@@ -192,7 +192,7 @@ export class GitTransport implements RelayTransport {
   }
 
   private git(args: string[], opts: GitRunOptions = {}) {
-    return runGit([...PACKAGE_FRIENDLY, ...args], { cwd: this.opts.clonePath, timeoutMs: LOCAL_TIMEOUT_MS, ...opts });
+    return runGit([inRepository(this.opts.clonePath), ...PACKAGE_FRIENDLY, ...args], { cwd: this.opts.clonePath, timeoutMs: LOCAL_TIMEOUT_MS, ...opts });
   }
 
   /** The limits of a package's transfer: a total, and an idle time (see TRANSFER_IDLE_MS). */
@@ -982,13 +982,23 @@ export function unwritableDownload(entry: InboxEntry, dest: string, cause: unkno
   );
 }
 
+/**
+ * The repository a git command works in, named rather than found from its working folder (which
+ * stays that repository): a user's safe.bareRepository = explicit (a hardening since git 2.38)
+ * refuses a bare repository that is found, and finding walks up into whatever repository holds a
+ * folder that is not one.
+ */
+function inRepository(gitDir: string): string {
+  return `--git-dir=${gitDir}`;
+}
+
 /** Makes a bare repository at a local path if nothing is there (or an empty folder). */
 async function initLocalBareRepo(path: string): Promise<boolean> {
   if (!isAbsolute(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: 'bad_url' });
   if (existsSync(path)) {
     if (!statSync(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: 'bad_url' });
     if (readdirSync(path).length > 0) {
-      const r = await runGit(['rev-parse', '--is-bare-repository'], { cwd: path, okCodes: [0, 128] });
+      const r = await runGit([inRepository(path), 'rev-parse', '--is-bare-repository'], { cwd: path, okCodes: [0, 128] });
       if (r.code !== 0 || r.stdout.trim() !== 'true') {
         throw new AliveError(`${path} is neither empty nor a bare Git repository; give an empty folder or a bare repository`, {
           code: 'bad_url',
@@ -998,11 +1008,11 @@ async function initLocalBareRepo(path: string): Promise<boolean> {
     }
   }
   await runGit(['init', '--quiet', '--bare', '--initial-branch=main', path], { timeoutMs: LOCAL_TIMEOUT_MS });
-  await runGit(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
-  await runGit(['config', 'uploadpack.allowAnySHA1InWant', 'true'], { cwd: path });
+  await runGit([inRepository(path), 'config', 'uploadpack.allowFilter', 'true'], { cwd: path });
+  await runGit([inRepository(path), 'config', 'uploadpack.allowAnySHA1InWant', 'true'], { cwd: path });
   // This repository serves already-compressed packages: do not spend time compressing them again.
-  await runGit(['config', 'core.compression', '0'], { cwd: path });
-  await runGit(['config', 'pack.window', '0'], { cwd: path });
+  await runGit([inRepository(path), 'config', 'core.compression', '0'], { cwd: path });
+  await runGit([inRepository(path), 'config', 'pack.window', '0'], { cwd: path });
   return true;
 }
 
