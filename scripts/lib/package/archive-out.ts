@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { siblingTempPath, fsyncDir, safeUnlink } from '../fs/atomic.ts';
+import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
 import { ParallelGzipWriter, type GzipWriterOptions } from './gzip-writer.ts';
 import { TarWriter } from './tar-writer.ts';
 
@@ -32,9 +33,12 @@ export async function writeTarFile(
   }
   const tmp = siblingTempPath(output, 'partial');
   let fh: FileHandle;
+  // Listening before the file exists: a Ctrl-C that met no listener would end the process at once.
+  const release = cleanUpIfInterrupted(() => safeUnlink(tmp));
   try {
     fh = await open(tmp, 'wx', 0o644);
   } catch (err) {
+    release();
     throw new AliveError(`cannot write to ${dirname(output)} (${errnoCode(err) ?? 'error'}); check the folder exists and is writable`, {
       code: 'unwritable',
     });
@@ -58,13 +62,18 @@ export async function writeTarFile(
   } catch (err) {
     await fh.close().catch(() => {});
     safeUnlink(tmp);
+    release();
     if (err instanceof AliveError || !/^E[A-Z]+$/.test(errnoCode(err) ?? '')) throw err;
     throw new AliveError(`cannot write ${output} (${errnoCode(err)}); check the free space and permissions of ${dirname(output)}; nothing was written`, {
       code: 'unwritable',
       cause: err,
     });
   }
-  placeNewFile(tmp, output);
+  try {
+    placeNewFile(tmp, output);
+  } finally {
+    release();
+  }
   return { path: output, sha256: hash.digest('hex'), bytes };
 }
 

@@ -9,6 +9,7 @@ import { createHash, randomBytes, type KeyObject } from 'node:crypto';
 import { finished } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
 import { siblingTempPath, safeUnlink } from '../fs/atomic.ts';
+import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
 import { createPassphraseEncryptStream } from '../crypto/passphrase.ts';
 import { createAesCbcEncryptStream } from '../crypto/aes-cbc.ts';
 import { wrapKeyIv } from '../crypto/rsa.ts';
@@ -31,6 +32,8 @@ export interface Payload {
   sha256: string;
   bytes: number;
   wrappedKey?: Buffer;
+  /** Removes the temporary file (if still there): call it once the payload is packed or moved. */
+  discard(): void;
 }
 
 /** Streams the inner tar.gz through the cipher into a private temporary file beside `output`. */
@@ -55,6 +58,7 @@ async function writePayload(output: string, enc: EncryptionSpec, fillInner: (tar
  */
 export async function writeCipheredTarGz(output: string, cipher: Transform, fillInner: (tar: TarWriter) => Promise<void>): Promise<Payload> {
   const path = siblingTempPath(output, 'payload');
+  const release = cleanUpIfInterrupted(() => safeUnlink(path));
   const file = createWriteStream(path, { flags: 'wx', mode: 0o600 });
   const hash = createHash('sha256');
   let bytes = 0;
@@ -75,9 +79,14 @@ export async function writeCipheredTarGz(output: string, cipher: Transform, fill
     cipher.destroy();
     file.destroy();
     safeUnlink(path);
+    release();
     throw err;
   }
-  return { path, sha256: hash.digest('hex'), bytes };
+  const discard = () => {
+    safeUnlink(path);
+    release();
+  };
+  return { path, sha256: hash.digest('hex'), bytes, discard };
 }
 
 /**
@@ -107,6 +116,6 @@ export async function writeEncryptedPackage(
       await tar.addFile({ path: 'payload.enc', size, mode: 0o644, mtimeSec }, createReadStream(payload.path, { highWaterMark: 256 * 1024 }));
     });
   } finally {
-    safeUnlink(payload.path);
+    payload.discard();
   }
 }

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { rm, rename, rmdir, readdir, stat, lstat, mkdir, chmod } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
+import { rmdirSync } from 'node:fs';
 import { fsyncDir } from '../fs/atomic.ts';
+import { removeTree } from '../fs/remove-tree.ts';
+import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
 import { readPackage, type ReadOptions, type ReadResult } from './read-package.ts';
 import { threadedSink } from './write-thread.ts';
 
@@ -63,10 +66,35 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
     throw new AliveError(`${output} is a link; extract into a real folder (a new one, or the empty folder the link names)`, { code: 'exists' });
   }
   const parent = dirname(output);
-  const madeParents = await makeParents(parent);
-  // Made with the mode a new folder gets here (0777 less the umask), then private while it fills.
   const staging = join(parent, `.${basename(output)}.alive-extract-${randomBytes(6).toString('hex')}`);
-  await mkdir(staging, { mode: 0o777 });
+  let madeParents: string[] = [];
+  // Ctrl-C ends the process before the catch below can run; the writer thread may still be
+  // creating files in the staging folder, so its removal is tried again if a file appeared.
+  const release = cleanUpIfInterrupted(() => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        removeTree(staging);
+        break;
+      } catch {
+        // a file created while the folder was being emptied
+      }
+    }
+    for (const d of [...madeParents].reverse()) {
+      try {
+        rmdirSync(d);
+      } catch {
+        // not empty (someone else's) or gone
+      }
+    }
+  });
+  try {
+    madeParents = await makeParents(parent);
+    // Made with the mode a new folder gets here (0777 less the umask), then private while it fills.
+    await mkdir(staging, { mode: 0o777 });
+  } catch (err) {
+    release();
+    throw err;
+  }
   try {
     const finalMode = existing.state === 'empty-dir' ? existing.mode : (await stat(staging)).mode & 0o777;
     await chmod(staging, 0o700);
@@ -99,5 +127,7 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
     await rm(staging, { recursive: true, force: true });
     for (const d of madeParents.reverse()) await rmdir(d).catch(() => {});
     throw err;
+  } finally {
+    release();
   }
 }

@@ -12,7 +12,6 @@ import { ALIVE_VERSION } from '../version.ts';
 import { createAesCbcEncryptStream } from '../crypto/aes-cbc.ts';
 import { createPassphraseEncryptStream } from '../crypto/passphrase.ts';
 import { buildRsaEnvelopeV1 } from '../crypto/rsa.ts';
-import { safeUnlink } from '../fs/atomic.ts';
 import { placeNewFile, writeTarFile, writeTarGz, type WrittenArchive } from './archive-out.ts';
 import { writeCipheredTarGz } from './encrypt.ts';
 import { filesDigestV3 } from './v3.ts';
@@ -184,9 +183,8 @@ export async function writeV3Package(output: string, layout: V3Layout, manifest:
     const payload = await writeCipheredTarGz(output, await createPassphraseEncryptStream(enc.passphrase), fill);
     try {
       placeNewFile(payload.path, output);
-    } catch (err) {
-      safeUnlink(payload.path);
-      throw err;
+    } finally {
+      payload.discard();
     }
     return { path: output, sha256: payload.sha256, bytes: payload.bytes };
   }
@@ -207,6 +205,6 @@ export async function writeV3Package(output: string, layout: V3Layout, manifest:
       { gzip: false },
     );
   } finally {
-    safeUnlink(payload.path);
+    payload.discard();
   }
 }

@@ -1,0 +1,73 @@
+/**
+ * Ctrl-C (SIGINT) in the middle of create or extract: what the command was writing aside (the
+ * hidden `.partial` package, the hidden staging folder and the parent folders extract made) is
+ * removed, and the command ends as interrupted. Each run is stalled at an exact file-system call
+ * (test/support/stop-at.mjs), so the signal lands while the work is under way, not by a timer.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STOP_AT } from '../support/bundles.ts';
+import { CLI, cli, makeWalnut, rmrf, sandboxEnv, tempRoot } from './helpers.ts';
+
+let sandbox = '';
+let walnut = '';
+
+beforeAll(() => {
+  sandbox = tempRoot('interrupt');
+  const files: Record<string, Buffer> = {};
+  for (let i = 0; i < 6; i++) files[`data/f${i}.bin`] = randomBytes(512 * 1024);
+  walnut = makeWalnut(join(sandbox, 'garden'), files);
+});
+afterAll(() => rmrf(sandbox));
+
+/** Runs the CLI stalled after the call `stop` names, sends SIGINT there, and returns how it ended. */
+async function interruptAt(args: string[], stop: object): Promise<{ signal: NodeJS.Signals | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', STOP_AT, CLI, ...args], {
+    cwd: sandbox,
+    env: sandboxEnv(sandbox, { ALIVE_TEST_STOP_AT: JSON.stringify({ pauseMs: 400, ...stop }) }),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  const exited = new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_code, signal) => res(signal)));
+  const stopped = await new Promise<boolean>((res) => {
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      if (stderr.includes('ALIVE_TEST_STOPPED\n')) res(true);
+    });
+    void exited.then(() => res(false));
+  });
+  expect(stopped, `the command ended before the moment ${JSON.stringify(stop)}: ${stderr}`).toBe(true);
+  child.kill('SIGINT');
+  return { signal: await exited, stderr };
+}
+
+describe('Ctrl-C in the middle of a command leaves nothing half-written behind', () => {
+  it('create: the hidden .partial package is removed', async () => {
+    const out = join(sandbox, 'out-create');
+    mkdirSync(out);
+    const r = await interruptAt(['create', '--walnut', walnut, '--scope', 'full', '--output', join(out, 'g.walnut')], {
+      calls: ['open'],
+      arg: 0,
+      pattern: '\\.partial$',
+    });
+    expect(r.signal).toBe('SIGINT');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('extract: the hidden staging folder and the parent folders it made are removed', async () => {
+    const pkg = join(sandbox, 'g.walnut');
+    expect(cli(sandbox, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg]).status).toBe(0);
+    const dest = join(sandbox, 'ex');
+    mkdirSync(dest);
+    const r = await interruptAt(['extract', pkg, '--output', join(dest, 'new', 'garden')], {
+      calls: ['openSync', 'open'],
+      arg: 0,
+      pattern: '\\.alive-extract-[0-9a-f]+/data/',
+    });
+    expect(r.signal).toBe('SIGINT');
+    expect(readdirSync(dest)).toEqual([]);
+  });
+});
