@@ -77,9 +77,10 @@ describe('command bundles at start-up', () => {
     const group = join(bundleDir(), 'chunks', 'relay-cli.mjs');
     expect(imports(entry).dynamic).toContain(group);
     const forHelp = staticClosure(group, staticClosure(entry));
-    // The entry's command factory and the group: 17.3 KB with the factory's fast argument reader,
-    // its --json escaping (jsonText) and the options each command exposes to the skills' test.
-    expect(bytes(forHelp)).toBeLessThan(18 * 1024);
+    // The entry's command factory and the group: 19.0 KB with the factory's fast argument reader,
+    // its --json escaping (jsonText), the options each command exposes to the skills' test, and
+    // the closest-name search that suggests a mistyped command (1 KB, in the entry and the group).
+    expect(bytes(forHelp)).toBeLessThan(19.5 * 1024);
     const commandChunks = imports(group).dynamic;
     for (const command of ['setup', 'add-peer', 'accept', 'remove-peer', 'status', 'inbox']) {
       // esbuild names a chunk that one dynamic import loads after its module: chunks/<command>-<hash>.mjs.

@@ -10,6 +10,7 @@ import { META_RECEIVERS } from '../helloworld/vocabulary.ts';
 import { runtimesDir } from './layout.ts';
 import { displayName, isValidName } from './names.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { closestName } from '../text/closest.ts';
 
 /** Receivers known without a folder: the meta-receivers, and HelloWorld itself. */
 export const RECEIVERS_WITHOUT_FOLDER: readonly string[] = [...META_RECEIVERS, 'helloworld'];
@@ -39,35 +40,6 @@ export function knownReceivers(root: string): string[] {
   return [...new Set([...listReceivers(root), ...RECEIVERS_WITHOUT_FOLDER])].sort();
 }
 
-/** Edit distance with transpositions (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
-/** The known name closest to `name`, when it is close enough to be a typo of it. */
-export function closestReceiver(name: string, known: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const dist = editDistance(name, k);
-    if (dist < bestDistance) {
-      best = k;
-      bestDistance = dist;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
 /**
  * Refuses a receiver (folder name) that does not exist yet and is not a meta-receiver, naming the
  * closest known one. `create` lets it through (its folder appears with the message).
@@ -90,7 +62,7 @@ export function unknownReceiver(root: string, name: string): { text: string; sug
   if (RECEIVERS_WITHOUT_FOLDER.includes(name)) return undefined;
   const known = knownReceivers(root);
   if (known.includes(name)) return undefined;
-  const suggestion = closestReceiver(name, known);
+  const suggestion = closestName(name, known);
   return {
     text: `there is no receiver ${displayName(name)} (no ${inlineText(`${runtimesDir(root)}/${name}/`, 1000)})${suggestion ? `; did you mean ${displayName(suggestion)}?` : '.'}`,
     suggestion,

@@ -1,4 +1,5 @@
 import { messageOf } from '../errors.ts';
+import { closestName } from '../text/closest.ts';
 
 /**
  * node's parseArgs message, said for the command line: an option with no value names what followed
@@ -17,5 +18,14 @@ export function parseArgsProblem(err: unknown, argv: readonly string[], options:
     if (next === undefined) return `option '${name}' needs a value`;
     return `option '${name}' needs a value, and '${next}' follows it (write ${name}=VALUE for a value that starts with '-')`;
   }
-  return message.split('\n')[0]!.split('. To ')[0]!.replace(/\.$/, '');
+  const unknown = /^Unknown option '(--[^']+)'/.exec(message);
+  if (unknown) {
+    const guess = closestName(unknown[1]!.slice(2), Object.keys(options));
+    return `unknown option '${unknown[1]}'${guess === undefined ? '' : `; did you mean '--${guess}'?`}`;
+  }
+  return message
+    .split('\n')[0]!
+    .split('. To ')[0]!
+    .replace(/\.$/, '')
+    .replace(/^Unknown option/, 'unknown option');
 }

@@ -173,9 +173,14 @@ export function defineGroup(spec: GroupSpec): Command {
       }
       const command = first === undefined ? undefined : byName.get(first);
       if (command) return command.invoke(rest, io, [...path, command.name]);
-      return guard(io, argv.includes('--json'), () => {
+      return guard(io, argv.includes('--json'), async () => {
         if (first === undefined) throw new UsageError('a command is required', help);
-        throw new UsageError(`unknown command '${first}'`, help);
+        // Loaded only for a command line that is wrong (the entry's own copy of the factory holds it).
+        const guess = (await import('../text/closest.ts')).closestName(
+          first,
+          spec.commands.map((c) => c.name),
+        );
+        throw new UsageError(`unknown command '${first}'${guess === undefined ? '' : `; did you mean '${guess}'?`}`, help);
       });
     },
   };

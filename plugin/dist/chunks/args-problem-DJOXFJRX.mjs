@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-import{a as d,h as f}from"./chunk-3LQ4RF7N.mjs";function m(c,s,i){let n=f(c),e=/^Option '(-[^' ,]+)(?:, (--[^' ]+))?/.exec(n);if(e&&/argument (?:is ambiguous|missing)/.test(n)){let o=/^-([^-])$/.exec(e[1])?.[1],r=o===void 0?void 0:Object.keys(i).find(g=>i[g].short===o),t=e[2]??(r===void 0?e[1]:`--${r}`),u=s.indexOf(e[1]),a=/argument is ambiguous/.test(n)&&u>=0?s[u+1]:void 0;return a===void 0?`option '${t}' needs a value`:`option '${t}' needs a value, and '${a}' follows it (write ${t}=VALUE for a value that starts with '-')`}return n.split(`
-`)[0].split(". To ")[0].replace(/\.$/,"")}d(m,"parseArgsProblem");export{m as parseArgsProblem};

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{b as r,c as i}from"./chunk-3LQ4RF7N.mjs";var o=i((p,e)=>{e.exports=r("node:stream")});export{o as a};
