@@ -5,7 +5,7 @@
  */
 import { entryExists } from '../fs/entry-exists.ts';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AliveError, UsageError, errnoCode } from '../errors.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { isWalnut, listBundles, walnutLayout, type WalnutLayout } from '../walnut/layout.ts';
@@ -13,6 +13,7 @@ import { findWorldRoot, isWorldRoot } from '../world/root.ts';
 import { checkWalnutName } from './names.ts';
 import { isWithin } from '../fs/within.ts';
 import { foldSegment } from '../walnut/agent-files.ts';
+import { closestName } from '../text/closest.ts';
 
 /**
  * The names in `dir` as a file system that ignores case and Unicode normalisation (APFS, NTFS)
@@ -62,15 +63,17 @@ export function worldRel(world: string, abs: string): string {
 }
 
 /** An existing folder named by --into, checked to be inside the world. */
-export function resolveInside(world: string, path: string, flag: string): string {
+export function resolveInside(world: string, path: string, flag: string, cwd: string = process.cwd()): string {
   const abs = isAbsolute(path) ? path : join(world, path);
   let real: string;
   try {
     real = realpathSync(abs);
   } catch (err) {
-    throw new AliveError(`${flag} ${path} does not exist (${errnoCode(err) ?? 'error'}); relative paths are taken from the world's root`, {
-      code: 'no_target',
-    });
+    const meant = meantInside(world, path, abs, cwd);
+    throw new AliveError(
+      `${flag} ${path} does not exist in the world (${errnoCode(err) ?? 'error'}): relative paths are taken from the world's root${meant === undefined ? '' : meant.fromCwd ? `; from the current folder it is ${flag} ${meant.rel}` : `; did you mean ${flag} ${meant.rel}?`}`,
+      { code: 'no_target' },
+    );
   }
   if (!isWithin(world, real)) {
     throw new AliveError(`${flag} ${path} is outside the world ${world}; receive only writes inside the world`, { code: 'outside_world' });
@@ -81,6 +84,34 @@ export function resolveInside(world: string, path: string, flag: string): string
   }
   if (!statSync(real).isDirectory()) throw new AliveError(`${flag} ${path} is not a folder`, { code: 'no_target' });
   return real;
+}
+
+/**
+ * The world folder a --into that names nothing most likely meant: the path taken from the current
+ * folder (where the shell completed it), else the closest name in its parent folder (a typo).
+ */
+function meantInside(world: string, path: string, abs: string, cwd: string): { rel: string; fromCwd: boolean } | undefined {
+  const usable = (dir: string): string | undefined => {
+    try {
+      const real = realpathSync(dir);
+      const rel = worldRel(world, real);
+      if (rel === '' || !isWithin(world, real) || rel.split('/').some((s) => s.startsWith('.')) || !statSync(real).isDirectory()) return undefined;
+      return rel;
+    } catch {
+      return undefined;
+    }
+  };
+  if (!isAbsolute(path)) {
+    const rel = usable(resolve(cwd, path));
+    if (rel !== undefined) return { rel, fromCwd: true };
+  }
+  const parent = dirname(abs);
+  // A longer word names no folder (and would make the comparisons slow).
+  if (Buffer.byteLength(basename(abs)) > 255 || (parent !== world && usable(parent) === undefined)) return undefined;
+  const names = safeList(parent).filter((n) => !n.startsWith('.'));
+  const guess = closestName(basename(abs), names);
+  const rel = guess === undefined ? undefined : usable(join(parent, guess));
+  return rel === undefined ? undefined : { rel, fromCwd: false };
 }
 
 export const INBOX_NAMES = ['03_Inbox', '03_Inputs'] as const;

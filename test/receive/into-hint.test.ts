@@ -1,0 +1,52 @@
+/**
+ * `--into` is taken from the world's root, while the shell completes paths from the current
+ * folder: `--into world/04_Ventures/garden` typed from above the world, or a typo like
+ * `04_Ventres`, named a folder that does not exist and said only that. The refusal now says which
+ * --into the user most likely meant; it still refuses (nothing is guessed into place).
+ */
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { resolveInside } from '../../scripts/lib/receive/target.ts';
+
+const base = realpathSync(mkdtempSync(join(tmpdir(), 'alive-into-hint-')));
+const world = join(base, 'world');
+for (const d of ['.alive', '03_Inbox', '04_Ventures/garden/_kernel', '02_Life']) mkdirSync(join(world, d), { recursive: true });
+mkdirSync(join(base, 'elsewhere', '04_Ventures'), { recursive: true });
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+function refusal(path: string, cwd: string): string {
+  try {
+    resolveInside(world, path, '--into', cwd);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error(`--into ${path} was accepted`);
+}
+
+describe('--into that does not exist in the world', () => {
+  it('a path typed from the current folder: names the world-relative --into it means', () => {
+    expect(refusal('world/04_Ventures/garden', base)).toBe(
+      "--into world/04_Ventures/garden does not exist in the world (ENOENT): relative paths are taken from the world's root; from the current folder it is --into 04_Ventures/garden",
+    );
+  });
+
+  it('a typo in the last name: names the closest folder there', () => {
+    expect(refusal('04_Ventres', base)).toBe(
+      "--into 04_Ventres does not exist in the world (ENOENT): relative paths are taken from the world's root; did you mean --into 04_Ventures?",
+    );
+    expect(refusal('04_Ventures/gardn', base)).toMatch(/; did you mean --into 04_Ventures\/garden\?$/);
+  });
+
+  it('no guess for a path outside the world, or nothing close', () => {
+    expect(refusal('elsewhere/04_Ventures', base)).toBe(
+      "--into elsewhere/04_Ventures does not exist in the world (ENOENT): relative paths are taken from the world's root",
+    );
+    expect(refusal('zzzzzzzz', base)).toBe("--into zzzzzzzz does not exist in the world (ENOENT): relative paths are taken from the world's root");
+  });
+
+  it('a path that exists is taken as before', () => {
+    expect(resolveInside(world, '04_Ventures/garden', '--into', base)).toBe(join(world, '04_Ventures', 'garden'));
+  });
+});
