@@ -290,7 +290,16 @@ function setPending(state: RelayState, all: InboxEntry[], removed: InboxEntry[])
 /** Why a sender's packages are not trusted, or undefined with their pinned key. */
 function senderKeyFor(paths: RelayPaths, cfg: RelayConfig, sender: string): { key: KeyObject | null; problem?: string } {
   const peer = findPeer(cfg, sender);
-  if (!peer) return { key: null, problem: `${sender} is not one of your peers` };
+  if (!peer) {
+    // The folder name is a valid login (the listing keeps no other), so it can stand in a command.
+    const accept = `alive-p2p relay accept ${sender}${cfg.transport === 'git' ? ' --url THEIR_RELAY_URL' : ''}`;
+    return {
+      key: null,
+      problem:
+        `${sender} is not one of your peers: if you expect packages from ${sender}, run \`${accept}\` after checking their fingerprint ` +
+        'with them; `alive-p2p receive` then checks this file against the key you pinned',
+    };
+  }
   if (peer.status === 'removed') {
     return { key: null, problem: `you removed ${peer.github} from your peers (relay remove-peer), so their packages are no longer accepted` };
   }
