@@ -7,6 +7,7 @@ import { statPackageFile } from '../../package/package-path.ts';
 import { findPeer, requireRelayConfig } from '../config.ts';
 import { fingerprint, keyChangedError, loadOwnPrivateKey, loadPinnedPeerKey, parsePeerPublicKey } from '../keys.ts';
 import { depositName, requireLogin } from '../names.ts';
+import { closestName } from '../../text/closest.ts';
 import { openTransport } from '../open.ts';
 import { sealForPeer } from '../package-step.ts';
 import { defaultRelayPaths } from '../paths.ts';
@@ -44,7 +45,21 @@ export const pushCommand = defineCommand({
     if (!peer) {
       // On git, a peer added without their relay still cannot be pushed to: name the --url at once.
       const add = `alive-p2p relay add-peer ${to}${cfg.transport === 'git' ? ' --url THEIR_RELAY_URL' : ''}`;
-      throw new AliveError(`${to} is not one of your peers; run \`${add}\` first`, { code: 'unknown_peer' });
+      const peers = cfg.peers.filter((p) => p.status !== 'removed').map((p) => p.github);
+      if (to.toLowerCase() === cfg.github_username.toLowerCase()) {
+        const listed = peers.length === 0 ? 'you have none yet: `alive-p2p relay add-peer LOGIN` adds one' : peers.slice(0, 10).join(', ');
+        ctx.usageError(`${to} is you (your relay login): push delivers into a peer's relay; pass --to with one of your peers (${listed})`);
+      }
+      const guess = closestName(
+        to.toLowerCase(),
+        peers.map((p) => p.toLowerCase()),
+      );
+      const meant = peers.find((p) => p.toLowerCase() === guess);
+      const text =
+        meant === undefined
+          ? `${to} is not one of your peers; run \`${add}\` first`
+          : `${to} is not one of your peers; did you mean --to ${meant}? To add ${to}, run \`${add}\` first`;
+      throw new AliveError(text, { code: 'unknown_peer' });
     }
     if (!peer.relay) {
       const accept = cfg.transport === 'git' ? `alive-p2p relay accept ${to} --url THEIR_RELAY_URL` : `alive-p2p relay accept ${to}`;
