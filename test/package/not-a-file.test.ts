@@ -24,7 +24,12 @@ describe('a package path that is not a regular file', () => {
     ['a folder', folder],
   ] as const) {
     it(`${what}: the reader and the head reader refuse it as unreadable, naming it`, { timeout: 5000 }, async () => {
-      const refused = { code: 'unreadable', message: `cannot read ${path} (${what === 'a folder' ? 'EISDIR' : 'not a regular file'}); check the path` };
+      // A folder is most often a walnut given where its package was meant: say what to give instead.
+      const message =
+        what === 'a folder'
+          ? `${path} is a folder, not a package file; give the .walnut file's path (alive-p2p create packs a walnut folder into one)`
+          : `cannot read ${path} (not a regular file); check the path`;
+      const refused = { code: 'unreadable', message };
       await expect(readPackage(path, hashOnlySink, { maxBytes: 1 << 20 })).rejects.toMatchObject(refused);
       await expect(readPackageHead(path)).rejects.toMatchObject(refused);
     });

@@ -69,7 +69,7 @@ describe('relay push of a path that is not a package file', () => {
       const info = await runCaptured(infoCommand, [path, '--json']);
       expect(push.code).toBe(1);
       expect(push.json.error).toEqual(JSON.parse(info.stdout).error);
-      expect(push.json.error.message).toMatch(/; check the path$/);
+      expect(push.json.error.message).toMatch(path === base.dir ? /is a folder, not a package file; give the \.walnut file's path/ : /; check the path$/);
     }
   });
 });

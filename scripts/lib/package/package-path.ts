@@ -7,6 +7,13 @@ import { AliveError, errnoCode } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 
 export function unreadablePackage(path: string, why: string): AliveError {
+  if (why === 'EISDIR') {
+    // Most often a walnut folder given where its package was meant.
+    return new AliveError(
+      `${inlineText(path)} is a folder, not a package file; give the .walnut file's path (alive-p2p create packs a walnut folder into one)`,
+      { code: 'unreadable' },
+    );
+  }
   return new AliveError(`cannot read ${inlineText(path)} (${why}); check the path`, { code: 'unreadable' });
 }
 
