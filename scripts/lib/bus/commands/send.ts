@@ -108,7 +108,7 @@ export const sendCommand = defineCommand({
         message = `${what}; msg-${sent.id} stays queued; pick the answer up later with 'dispatch wait ${sent.id}' (is 'dispatch serve ${displayName(sent.to)}' running?)`;
       }
       throw new AliveError(message, {
-        code: 'deadLettered' in waited ? 'dead_letter' : 'timeout',
+        code: 'deadLettered' in waited ? 'dead_letter' : 'timedOut' in waited ? 'timeout' : 'interrupted',
         fields: {
           ...fields,
           response: null,
