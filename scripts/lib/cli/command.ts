@@ -100,7 +100,7 @@ export function defineCommand<const O extends OptionsConfig>(spec: CommandSpec<O
     options,
     async invoke(argv, io, path = [spec.name]) {
       const jsonRequested = acceptsJson && argv.includes('--json');
-      return guard(io, jsonRequested, async () => {
+      return guard(io, jsonRequested, path, async () => {
         let parsed: { values: Record<string, unknown>; positionals: string[] } | undefined = simpleArgs(argv, options);
         if (!parsed) {
           try {
@@ -173,7 +173,7 @@ export function defineGroup(spec: GroupSpec): Command {
       }
       const command = first === undefined ? undefined : byName.get(first);
       if (command) return command.invoke(rest, io, [...path, command.name]);
-      return guard(io, argv.includes('--json'), async () => {
+      return guard(io, argv.includes('--json'), undefined, async () => {
         if (first === undefined) throw new UsageError('a command is required', help);
         // Loaded only for a command line that is wrong (the entry's own copy of the factory holds it).
         const guess = (await import('../text/closest.ts')).closestName(
@@ -213,7 +213,7 @@ export function lazyCommand(name: string, summary: string, load: () => Promise<C
       try {
         command = await loaded();
       } catch (err) {
-        return guard(io, argv.includes('--json'), () => {
+        return guard(io, argv.includes('--json'), undefined, () => {
           throw err;
         });
       }
@@ -241,7 +241,7 @@ export function runEntry(command: Command): void {
  * shown as every command shows a failure (the `error:` line, its usage text), and its exit code.
  */
 export function refuseEntry(err: AliveError): void {
-  void guard({ stdout: processOutput(1), stderr: processOutput(2) }, false, () => {
+  void guard({ stdout: processOutput(1), stderr: processOutput(2) }, false, undefined, () => {
     throw err;
   }).then((code) => {
     process.exitCode = code;
@@ -297,7 +297,7 @@ function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, 
  * The one place where a failure becomes output: `error: <message>` on stderr (stack only with
  * ALIVE_DEBUG=1) and, under --json, one `{"ok": false, "error": {code, message}, …}` on stdout.
  */
-async function guard(io: CommandIo, json: boolean, fn: () => Promise<ExitCode> | ExitCode): Promise<ExitCode> {
+async function guard(io: CommandIo, json: boolean, leaf: readonly string[] | undefined, fn: () => Promise<ExitCode> | ExitCode): Promise<ExitCode> {
   try {
     return await fn();
   } catch (err) {
@@ -306,9 +306,19 @@ async function guard(io: CommandIo, json: boolean, fn: () => Promise<ExitCode> |
     const message = errorText(failure.message);
     if (json) writeLine(io.stdout, jsonText({ ok: false, ...failure.fields, error: { code: failure.code, message } }, 2));
     writeLine(io.stderr, `error: ${message}`);
-    if (failure instanceof UsageError && failure.usage !== undefined) writeLine(io.stderr, failure.usage);
+    if (failure instanceof UsageError && failure.usage !== undefined) writeLine(io.stderr, leaf ? briefUsage(failure.usage, leaf) : failure.usage);
     return failure.exitCode;
   }
+}
+
+/**
+ * Under a command's usage error: its usage lines (up to the first blank line) and where the rest
+ * is. The whole --help text (a page, for serve or receive) pushed the error line out of sight.
+ * A group's usage error keeps its command list: that is what to type next.
+ */
+function briefUsage(usage: string, path: readonly string[]): string {
+  const end = usage.indexOf('\n\n');
+  return end === -1 ? usage : `${usage.slice(0, end)}\nRun '${path.join(' ')} --help' for the whole help.`;
 }
 
 function versionLine(path: string[]): string {
