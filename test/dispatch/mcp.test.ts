@@ -483,13 +483,15 @@ describe('a thread header that is not a plain id, past the turn budget', () => {
   });
 
   it('a Thread header of megabytes: the reply and the refusal are results of bounded size, the header cut', async () => {
-    // 3 MiB of \x01: each shown as the 4 characters \x01, 5 bytes of JSON (24 MB in all); the SDK's
-    // stdio client drops the connection at a 10 MiB line, and the success result became too_large.
+    // 512 KiB of \x01: each shown as the 4 characters \x01, 5 bytes of JSON (2.5 MiB in all, past
+    // RESULT_BYTES): passed whole, the refusal was a result past the budget and the success result
+    // became too_large. (The report was of 3 MiB, past the SDK stdio client's 10 MiB line; in
+    // process only the budget matters, and each MiB cost about 0.25 s of CPU.)
     const { writeFileSync } = await import('node:fs');
     const { RESULT_BYTES } = await import('../../scripts/lib/bus/mcp/bounds.ts');
     const bus = makeBus();
     const paths = await plant(bus.root, 'big1');
-    const huge = '\x01'.repeat(3 << 20);
+    const huge = '\x01'.repeat(512 << 10);
     const file = (turn: string) => `# HelloWorld Message\n# From: @gemini\n# To: @claude\n# Thread: ${huge}\n${turn}\nhi\n`;
     writeFileSync(join(paths.inbox, 'msg-big1.hw'), file('# Turn: 99\n'));
     writeFileSync(join(paths.inbox, 'msg-big2.hw'), file(''));
@@ -504,7 +506,7 @@ describe('a thread header that is not a plain id, past the turn budget', () => {
       if (ok) expect(value).toMatchObject({ ok: true, thread: null });
       else expect(value).toMatchObject({ ok: false, error: { code: 'turn_budget' } });
       expect(value.untrusted_thread.startsWith('\\x01\\x01')).toBe(true);
-      expect(value.cut.untrusted_thread).toEqual({ bytes: 3 << 20, shown_bytes: Buffer.byteLength(value.untrusted_thread) });
+      expect(value.cut.untrusted_thread).toEqual({ bytes: 512 << 10, shown_bytes: Buffer.byteLength(value.untrusted_thread) });
     }
   });
 
