@@ -50,6 +50,8 @@ const MAX_KEY_BYTES = 64 * 1024;
  * inbox/ of millions of paths; listed whole it took gigabytes and ended in a JavaScript error.
  */
 const MAX_LISTING_BYTES = 32 * 1024 * 1024;
+/** The most of the deposit history depositDetails reads; past it, the listing goes without details. */
+const DEPOSIT_LOG_MAX_BYTES = 16 * 1024 * 1024;
 const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 100) / 100} MiB`;
 /**
  * Packages are gzip'd and encrypted already: compressing them again (zlib) or searching them for
@@ -87,6 +89,8 @@ export interface GitTransportOptions {
   treeFetchMaxBytes?: number;
   /** No listing of a tree (ls-tree's output) is read past this (default MAX_LISTING_BYTES). */
   listingMaxBytes?: number;
+  /** No history read for deposit details (git log's output) is read past this (default DEPOSIT_LOG_MAX_BYTES). */
+  depositLogMaxBytes?: number;
   /** A package's push or fetch may go this long without a byte moving (default TRANSFER_IDLE_MS). */
   transferIdleMs?: number;
   /** ... and last this long in all (default TRANSFER_TIMEOUT_MS). */
@@ -746,9 +750,7 @@ export class GitTransport implements RelayTransport {
           '--',
           'inbox',
         ],
-        {
-          maxStdoutBytes: 16 * 1024 * 1024,
-        },
+        { maxStdoutBytes: this.opts.depositLogMaxBytes ?? DEPOSIT_LOG_MAX_BYTES },
       );
     } catch (err) {
       if (err instanceof AliveError && err.code === 'git_output_too_large') return out;
