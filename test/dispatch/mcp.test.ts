@@ -618,21 +618,21 @@ describe('dispatch mcp: results stay within a budget the SDK client can read (it
     expect(r.messages[0].cut.file.bytes).toBe(Buffer.byteLength(head + body));
   });
 
-  it('inbox of 5,000 messages lists a page with truncated and total; limit and offset page through', async () => {
+  it('inbox of 1,200 messages (more than any page, LIST_MAX 1000) lists a page with truncated and total; limit and offset page through', async () => {
     const { mkdirSync, writeFileSync } = await import('node:fs');
     const bus = makeBus();
     const { inbox } = receiverPaths(bus.root, 'claude');
     mkdirSync(inbox, { recursive: true });
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 1200; i++) {
       writeFileSync(join(inbox, `msg-m${String(i).padStart(4, '0')}.hw`), `# HelloWorld Message\n# From: @tester\n# To: @claude\n\nmessage ${i}\n`);
     }
     const { client } = await connectInProcess(bus);
     const first = (await call(client, 'inbox', { receiver: 'claude' })).structuredContent!;
-    expect(first).toMatchObject({ ok: true, total: 5000, count: 100, offset: 0, truncated: true, next_offset: 100 });
+    expect(first).toMatchObject({ ok: true, total: 1200, count: 100, offset: 0, truncated: true, next_offset: 100 });
     expect(first.messages).toHaveLength(100);
-    const last = (await call(client, 'inbox', { receiver: 'claude', offset: 4990, limit: 50 })).structuredContent!;
-    expect(last).toMatchObject({ total: 5000, count: 10, offset: 4990, truncated: false });
-    expect(last.messages.map((m: { id: string }) => m.id)).toEqual(Array.from({ length: 10 }, (_, i) => `m${4990 + i}`));
+    const last = (await call(client, 'inbox', { receiver: 'claude', offset: 1190, limit: 50 })).structuredContent!;
+    expect(last).toMatchObject({ total: 1200, count: 10, offset: 1190, truncated: false });
+    expect(last.messages.map((m: { id: string }) => m.id)).toEqual(Array.from({ length: 10 }, (_, i) => `m${1190 + i}`));
   });
 });
 
