@@ -6,7 +6,7 @@
  * what whoever writes the relay committed must not reach a program the config names.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { gitIn, gitUser, tempDir } from './helpers.ts';
@@ -93,3 +93,27 @@ it('a user whose git works only in repositories it is pointed at (safe.bareRepos
   const pulled = await run(dave, ['pull', '--json']);
   expect(pulled.json.received).toEqual([expect.objectContaining({ from: 'carol', verified: true })]);
 }, 60_000);
+
+it("checking a peer's relay reads no repository's config from the folder the command runs in", async () => {
+  // A session started in a folder that holds a repository someone else made (an unpacked archive
+  // with its .git): git found it from the working folder and used its core.sshCommand.
+  const t = tempDir('cwd-repo');
+  const folder = join(t.dir, 'unpacked');
+  mkdirSync(folder);
+  gitIn(folder, ['init', '--quiet']);
+  const ran = join(t.dir, 'ssh-ran');
+  const ssh = join(t.dir, 'their-ssh');
+  writeFileSync(ssh, `#!/bin/sh\necho ran >> '${ran}'\nexit 1\n`);
+  chmodSync(ssh, 0o755);
+  gitIn(folder, ['config', 'core.sshCommand', ssh]);
+  const erin = gitUser(t.dir, 'erin');
+  const before = process.cwd();
+  process.chdir(folder);
+  try {
+    expect(await erin.transport.isReachable({ login: 'zed', relay: 'ssh://relay.invalid/zed.git' })).toBe(false);
+    expect(existsSync(ran)).toBe(false);
+  } finally {
+    process.chdir(before);
+    t.cleanup();
+  }
+});

@@ -229,11 +229,16 @@ export class GitTransport implements RelayTransport {
     return run;
   }
 
-  private async ensureRemoteNow(remote: string, url: string): Promise<void> {
+  /** Creates clone/ (bare, no blobs) if it is not there yet. */
+  private async ensureClone(): Promise<void> {
     if (!existsSync(join(this.opts.clonePath, 'HEAD'))) {
       mkdirSync(this.opts.clonePath, { recursive: true, mode: 0o700 });
       await runGit(['init', '--quiet', '--bare', this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS });
     }
+  }
+
+  private async ensureRemoteNow(remote: string, url: string): Promise<void> {
+    await this.ensureClone();
     const current = await this.git(['config', '--get', `remote.${remote}.url`], { okCodes: [0, 1] });
     if (current.stdout.trim() !== url) {
       await this.git(['config', `remote.${remote}.url`, url]);
@@ -868,7 +873,10 @@ export class GitTransport implements RelayTransport {
     const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
     if (timeoutMs <= 0) return false;
     try {
-      await runGit(['ls-remote', '--heads', '--', normaliseGitUrl(peer.relay), this.opts.branch], { timeoutMs });
+      // In the clone, like every other git here: run from the command's own folder, git found and
+      // used whatever repository holds it (an unpacked archive's .git, with its core.sshCommand).
+      await this.ensureClone();
+      await this.git(['ls-remote', '--heads', '--', normaliseGitUrl(peer.relay), this.opts.branch], { timeoutMs });
       return true;
     } catch {
       return false;
