@@ -42,8 +42,22 @@ describe('namesLog', () => {
   });
 
   it('decides a megabyte of nested braces in linear time', () => {
-    const t0 = performance.now();
-    expect(namesLog(`${'{a,'.repeat(1 << 18)}${'}'.repeat(1 << 18)}`)).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(1_000);
+    // Time grows with the text, not its square: eight times the braces cost about eight times as
+    // long (a quadratic reader, 64 times). Compared within the test, best of three each, so that a
+    // loaded machine slows both sides; no absolute limit (timing targets live in npm run bench).
+    const braces = (n: number) => `${'{a,'.repeat(n)}${'}'.repeat(n)}`;
+    const best = (text: string) => {
+      let ms = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        expect(namesLog(text)).toBe(false);
+        ms = Math.min(ms, performance.now() - t0);
+      }
+      return ms;
+    };
+    const small = braces(1 << 15);
+    const large = braces(1 << 18);
+    best(small);
+    expect(best(large) / best(small)).toBeLessThan(24);
   });
 });
