@@ -19,13 +19,16 @@ under $ALIVE_HOME/relay/keys/ if it is missing, and publishes your public key in
   github (default): the repository <login>/walnut-relay; --login defaults to the token's user.
   git:              any Git URL or local path (--url, required with --login); an empty local
                     folder or missing path becomes a new bare repository.
-Running it again is safe: it republishes your key and keeps your peers.
+Running it again is safe: it republishes your key and keeps your peers. Another relay than the
+one set up (another --url, --transport or --api-url) is refused unless --move: your peers deliver
+to the relay they know, and would need your new one (relay accept <you> --url NEW_URL).
 
 Options:
   --login NAME          your login (github: defaults to the token's user)
   --transport KIND      github (default) or git
   --url URL             git: your relay (a bare repository path or any Git URL)
   --api-url URL         github: the API base (GitHub Enterprise)
+  --move                set up another relay than the one relay.json names (keeps your key and peers)
   --json                one JSON object
   -h, --help            show this help`;
 
@@ -38,6 +41,7 @@ export const setupCommand = defineCommand({
     transport: { type: 'string' },
     url: { type: 'string' },
     'api-url': { type: 'string' },
+    move: { type: 'boolean' },
   },
   async run(ctx) {
     const { values } = ctx;
@@ -79,6 +83,8 @@ export const setupCommand = defineCommand({
         code: 'already_set_up',
       });
     }
+
+    if (existing && values.move !== true) refuseMove(existing, { transport, url, apiUrl, login });
 
     const keys = await ensureOwnKeyPair(paths);
     const result = await transportImpl.setup(keys.publicKeyPem);
@@ -124,6 +130,26 @@ export const setupCommand = defineCommand({
     out.line(`Next: alive-p2p relay add-peer LOGIN${transport === 'git' ? ' --url THEIR_RELAY_URL' : ''}`);
   },
 });
+
+/**
+ * Setup run again is safe while it names the same relay. Another one (a typo in --url, another
+ * remote, another transport) would move the user's mailbox away from where their peers deliver:
+ * refused unless --move says it is meant.
+ */
+function refuseMove(existing: RelayConfig, next: { transport: Transport; url: string | null; apiUrl: string | null; login: string }): void {
+  const was = existing.transport ?? 'github';
+  const same = was === next.transport && (was === 'git' ? existing.url === next.url : (existing.api_url ?? null) === next.apiUrl);
+  if (same) return;
+  const old = was === 'git' ? `${existing.url ?? existing.repo} (git)` : `${existing.repo} (github${existing.api_url ? ` at ${existing.api_url}` : ''})`;
+  const fresh = next.transport === 'git' ? next.url : `${next.login}/walnut-relay (github${next.apiUrl ? ` at ${next.apiUrl}` : ''})`;
+  const accept = `alive-p2p relay accept ${next.login}${next.transport === 'git' ? ' --url NEW_URL' : ''}`;
+  throw new AliveError(
+    `your relay is already ${inlineText(old)}, where your peers deliver to you; setup with ${inlineText(fresh ?? '')} would move your mailbox there, ` +
+      'and what your peers send to the old one would no longer reach you. To move it, run setup again with --move, then give your peers ' +
+      `the new relay (each runs \`${accept}\`)`,
+    { code: 'already_set_up' },
+  );
+}
 
 function parseTransport(value: string, usageError: (m: string) => never): Transport {
   if (value === 'github' || value === 'git') return value;
