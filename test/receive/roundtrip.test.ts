@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPlainPackage } from '../../scripts/lib/package/create.ts';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
@@ -113,9 +113,11 @@ describe('full scope round trips', () => {
     const r = await receivePackage({ packagePath: pkg, world, into: '04_Ventures', as: 'orchard', maxBytes: MAX, env });
     expect(r.walnut).toBe(join(world, '04_Ventures', 'orchard'));
     expect(existsSync(join(world, '04_Ventures', 'orchard', '_kernel', 'key.md'))).toBe(true);
+    mkdirSync(join(world, '04_Ventures', 'orchard-2'));
     const before = tree(world);
+    // The refusal names the first free name, as create does for an output that is taken.
     await expect(receivePackage({ packagePath: pkg, world, into: '04_Ventures', as: 'orchard', maxBytes: MAX, env, force: true })).rejects.toThrow(
-      /already exists.*--as/,
+      '04_Ventures/orchard already exists and is never overwritten; pass --as orchard-3 (a free name) or another NEWNAME to receive it under another name',
     );
     expect(tree(world)).toEqual(before);
   });

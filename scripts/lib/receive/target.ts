@@ -14,6 +14,7 @@ import { checkWalnutName } from './names.ts';
 import { isWithin } from '../fs/within.ts';
 import { foldSegment } from '../walnut/agent-files.ts';
 import { closestName } from '../text/closest.ts';
+import { shellQuote } from '../text/shell-quote.ts';
 
 /**
  * The names in `dir` as a file system that ignores case and Unicode normalisation (APFS, NTFS)
@@ -234,7 +235,11 @@ export function resolveTarget(world: string, m: Manifest, args: TargetArgs): Tar
     const name = checkWalnutName(raw, from);
     const walnut = join(domain, name);
     if (entryExists(walnut)) {
-      throw new AliveError(`${worldRel(world, walnut)} already exists and is never overwritten; pass --as NEWNAME to receive it under another name`, {
+      // The first free name, as create suggests for an output that is taken.
+      let free: string | undefined;
+      for (let n = 2; n <= 100 && free === undefined; n++) if (!entryExists(join(domain, `${name}-${n}`))) free = `${name}-${n}`;
+      const pass = free === undefined ? '--as NEWNAME' : `--as ${shellQuote(free)} (a free name) or another NEWNAME`;
+      throw new AliveError(`${worldRel(world, walnut)} already exists and is never overwritten; pass ${pass} to receive it under another name`, {
         code: 'exists',
       });
     }
