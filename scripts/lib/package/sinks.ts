@@ -48,7 +48,20 @@ export const hashOnlySink: FileSink = {
 
 const SMALL_FILE = 1024 * 1024;
 
+/**
+ * A package path is valid up to 4096 bytes, yet below the destination (a staging folder) it can
+ * pass what the system opens: that is what is wrong, not the free space or the permissions.
+ */
+export function tooLongToUnpack(path: string): AliveError {
+  return new AliveError(
+    `cannot unpack ${path}: its path is too long for this system (ENAMETOOLONG); nothing was written. ` +
+      'Unpack it where the path is shorter, or ask the sender for shorter names',
+    { code: 'too_large' },
+  );
+}
+
 function writeFailure(path: string, err: unknown): AliveError {
+  if (errnoCode(err) === 'ENAMETOOLONG') return tooLongToUnpack(path);
   return new AliveError(
     `cannot write ${path} while unpacking (${errnoCode(err) ?? 'error'}); check the free space and permissions of the destination; nothing was written`,
     { code: 'unwritable', cause: err },

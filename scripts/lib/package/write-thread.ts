@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AliveError } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
-import type { FileDigest, FileSink } from './sinks.ts';
+import { tooLongToUnpack, type FileDigest, type FileSink } from './sinks.ts';
 
 export const SLAB = 1024 * 1024;
 const SLABS = 6;
@@ -147,6 +147,7 @@ interface Pending {
 function failure(entry: string, err: { op: string; code: string }): AliveError {
   // The entry's name is the package's text, and may be thousands of characters long.
   const path = inlineText(entry, 200);
+  if (err.code === 'ENAMETOOLONG') return tooLongToUnpack(path);
   if (err.op === 'open') {
     return new AliveError(`cannot create ${path} while unpacking (${err.code}); nothing was written`, {
       code: err.code === 'EEXIST' ? 'duplicate_entry' : 'unwritable',
