@@ -46,14 +46,17 @@ describe('runBounded', () => {
   it('with idleMs, kills a child that printed nothing for that long, and lets one that keeps printing run on', async () => {
     const talking = runBounded({
       command: 'sh',
-      args: ['-c', 'for i in 1 2 3 4 5 6 7 8; do echo $i >&2; sleep 0.05; done'],
+      // Prints for a second, twice its idle limit; the limit is ten times the gap between its
+      // lines, as a loaded machine may start each sleep late.
+      args: ['-c', 'i=0; while [ $i -lt 20 ]; do echo $i >&2; sleep 0.05; i=$((i+1)); done'],
       timeoutMs: 20_000,
-      idleMs: 200,
+      idleMs: 500,
     });
     const started = Date.now();
     const silent = await runBounded({ command: 'sh', args: ['-c', 'echo hi; exec sleep 30'], timeoutMs: 20_000, idleMs: 200 });
     expect(silent).toMatchObject({ outcome: 'timed_out', idle: true });
-    expect(Date.now() - started).toBeLessThan(1500);
+    // Ended by its silence, long before its 20 s deadline (with room for a loaded machine).
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await talking).toMatchObject({ outcome: 'exited', code: 0 });
     // Something other than output moving (a file the child writes growing) keeps it alive too.
     let asked = 0;
