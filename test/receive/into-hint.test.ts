@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveInside } from '../../scripts/lib/receive/target.ts';
+import { resolveInside, resolveWorld } from '../../scripts/lib/receive/target.ts';
 
 const base = realpathSync(mkdtempSync(join(tmpdir(), 'alive-into-hint-')));
 const world = join(base, 'world');
@@ -48,5 +48,25 @@ describe('--into that does not exist in the world', () => {
 
   it('a path that exists is taken as before', () => {
     expect(resolveInside(world, '04_Ventures/garden', '--into', base)).toBe(join(world, '04_Ventures', 'garden'));
+  });
+});
+
+describe('--world that is a folder inside a world', () => {
+  it('names the world root above it', () => {
+    let message = '';
+    try {
+      resolveWorld(join(world, '04_Ventures'), { ALIVE_HOME: join(base, 'home') }, base);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toBe(
+      `${join(world, '04_Ventures')} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); it is inside the world ${world}: pass --world ${world}`,
+    );
+  });
+
+  it('outside any world: says to pass the root, as before', () => {
+    expect(() => resolveWorld(join(base, 'elsewhere'), { ALIVE_HOME: join(base, 'home') }, base)).toThrow(
+      `${join(base, 'elsewhere')} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); pass the world's root folder`,
+    );
   });
 });

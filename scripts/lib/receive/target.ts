@@ -4,6 +4,7 @@
  * the world and outside its hidden folders.
  */
 import { entryExists } from '../fs/entry-exists.ts';
+import { findUp } from '../fs/find-up.ts';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AliveError, UsageError, errnoCode } from '../errors.ts';
@@ -51,7 +52,10 @@ export function resolveWorld(given: string | undefined, env: NodeJS.ProcessEnv, 
     throw new AliveError(`--world ${dir} does not exist (${errnoCode(err) ?? 'error'}); pass the root folder of your ALIVE world`, { code: 'no_world' });
   }
   if (!statSync(real).isDirectory() || !isWorldRoot(real, env)) {
-    throw new AliveError(`${dir} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); pass the world's root folder`, {
+    // A folder of the world (a domain, a walnut) given for its root: name the root.
+    const above = findUp(dirname(real), (d) => isWorldRoot(d, env));
+    const pass = above === undefined ? "pass the world's root folder" : `it is inside the world ${above}: pass --world ${shellQuote(above)}`;
+    throw new AliveError(`${dir} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); ${pass}`, {
       code: 'no_world',
     });
   }
