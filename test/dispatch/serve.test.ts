@@ -532,6 +532,44 @@ describe('limits the daemon enforces itself', () => {
     expect(run.summary).toMatchObject({ answered: 11, deadLettered: 1 });
   });
 
+  it("max_bytes in config.json (any bus writer can write it) may lower serve's size limit, never raise it: serve --max-bytes is the ceiling", async () => {
+    const { root, base } = makeBus();
+    const plant = (receiver: string, bytes: number) => {
+      const inbox = receiverPaths(root, receiver).inbox;
+      mkdirSync(inbox, { recursive: true });
+      writeFileSync(join(inbox, `msg-big-${receiver}.hw`), `# From: @s\n\n${'x'.repeat(bytes)}\n`);
+    };
+    // The default, 8 MiB: a planted 64 MiB does not let a 9 MiB message into a paid agent's prompt.
+    config(root, 'r', { max_bytes: 64 * 1024 * 1024 });
+    plant('r', 9 * 1024 * 1024);
+    let run = await serveOnce(root, 'r', 'echo');
+    expect(run.summary).toMatchObject({ answered: 0, deadLettered: 1 });
+    expect(listDeadLetters(root, 'r')[0]!.deadLetter).toMatchObject({ code: 'too_large' });
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]).toMatch(
+      /max_bytes 67108864 of .*config\.json is above serve's 8388608; 8388608 applies; to allow more, pass --max-bytes 67108864 to serve/,
+    );
+    // --max-bytes is the ceiling for the agent's output too.
+    config(root, 'r2', { max_bytes: 4000 });
+    await sendMessage({ root, to: 'r2', from: 's', body: 'm' });
+    const loud = script(base, 'loud.sh', 'cat >/dev/null\nhead -c 3000 /dev/zero | tr "\\0" y');
+    run = await serveOnce(root, 'r2', loud, { maxBytes: 2000 });
+    expect(run.summary).toMatchObject({ answered: 0, deadLettered: 1 });
+    expect(run.warnings).toHaveLength(1);
+    // Lower in config.json than serve's: the file's value applies, and nothing is said.
+    config(root, 'r3', { max_bytes: 100 });
+    plant('r3', 500);
+    run = await serveOnce(root, 'r3', 'echo', { maxBytes: 2000 });
+    expect(run.summary).toMatchObject({ answered: 0, deadLettered: 1 });
+    expect(run.warnings).toEqual([]);
+    // Raised by the operator, the file's larger value applies.
+    config(root, 'r4', { max_bytes: 9 * 1024 * 1024 + 100 });
+    plant('r4', 9 * 1024 * 1024);
+    run = await serveOnce(root, 'r4', 'echo', { maxBytes: 64 * 1024 * 1024 });
+    expect(run.summary).toMatchObject({ answered: 1, deadLettered: 0 });
+    expect(run.warnings).toEqual([]);
+  });
+
   it('agent_timeout_seconds and claim_lease_seconds are bounded (7 days): a planted huge value is config_invalid, not a 1 ms timer or a stranded claim', async () => {
     const { root } = makeBus();
     const tooLong = 7 * 24 * 3600 + 1;

@@ -4,7 +4,8 @@
  *   {
  *     "allow_from": ["claude", "@gemini"],          senders allowed to write (absent: anyone)
  *     "rate_limit": { "messages": 30, "per_seconds": 60 },   per sender
- *     "max_bytes": 1048576,                          per message file (at most 64 MiB)
+ *     "max_bytes": 1048576,                          per message file (default 8 MiB, at most 64 MiB); serve
+ *                                                    takes it only up to its own (--max-bytes, default 8 MiB)
  *     "turn_budget": 8,                              turns per thread this receiver answers; serve
  *                                                    takes it only up to its own (--turn-budget, default 8)
  *     "agent_timeout_seconds": 600,                  not applied (at most 7 days): serve kills an agent after
@@ -58,6 +59,8 @@ export const DEFAULT_TURN_BUDGET = 8;
 /** Seconds serve gives an agent, and agent failures in a row after which it stops, unless its flags say. */
 export const DEFAULT_AGENT_TIMEOUT_SECONDS = 600;
 export const DEFAULT_MAX_FAILURES = 5;
+/** Bytes of one message file a receiver takes when config.json does not say, and the most serve takes unless --max-bytes says. */
+export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 /**
  * The longest agent timeout or claim lease, in seconds (7 days). config.json is written in the bus
  * folder, so any bus writer can plant a huge value: past 2,147,483 s Node's setTimeout fires after
@@ -69,7 +72,7 @@ export const MAX_DURATION_SECONDS = 7 * 24 * 3600;
 export const DEFAULT_CONFIG: ReceiverConfig = {
   allowFrom: undefined,
   rateLimit: undefined,
-  maxBytes: 8 * 1024 * 1024,
+  maxBytes: DEFAULT_MAX_BYTES,
   turnBudget: undefined,
   agentTimeoutMs: undefined,
   claimLeaseMs: 1_800_000,

@@ -28,7 +28,14 @@ import {
   type DeadLetterRecord,
   type BusInboxEntry,
 } from './claims.ts';
-import { DEFAULT_AGENT_TIMEOUT_SECONDS, DEFAULT_MAX_FAILURES, DEFAULT_TURN_BUDGET, loadReceiverConfig, type ReceiverConfig } from './config.ts';
+import {
+  DEFAULT_AGENT_TIMEOUT_SECONDS,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_FAILURES,
+  DEFAULT_TURN_BUDGET,
+  loadReceiverConfig,
+  type ReceiverConfig,
+} from './config.ts';
 import { ensureDir, isBusFolderFault, listBusDir, readBusJson, safeUnlinkBus, writeBusFileAtomic, writeBusJsonAtomic } from './fsutil.ts';
 import type { ParsedMessage } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
@@ -72,6 +79,12 @@ export interface ServeOptions {
   agentEnv?: readonly string[];
   /** Turns per thread at most (serve --turn-budget; default DEFAULT_TURN_BUDGET): config.json's turn_budget only lowers it. */
   turnBudget?: number;
+  /**
+   * Bytes of one message serve takes into an agent's prompt, and of the agent's answer, at most
+   * (serve --max-bytes; default DEFAULT_MAX_BYTES): config.json's max_bytes only lowers it, or a
+   * planted 64 MiB would put that much into a paid agent's prompt.
+   */
+  maxBytes?: number;
   /**
    * Agent failures in a row after which serve stops (serve --max-failures; default
    * DEFAULT_MAX_FAILURES): config.json's max_consecutive_failures only raises it, or one planted 1
@@ -179,13 +192,14 @@ function grantOwner(dir: string): void {
 /** The limits serve applies to one message, from its flags and config.json. */
 interface Bounds {
   turnBudget: number;
+  maxBytes: number;
   agentTimeoutMs: number;
   maxFailures: number;
 }
 
 /**
- * What serve takes from config.json, which any bus writer can write: its agent_env and turn_budget
- * narrow the operator's grant and budget, never widen them; its max_consecutive_failures makes
+ * What serve takes from config.json, which any bus writer can write: its agent_env, turn_budget
+ * and max_bytes narrow the operator's grant and budget, never widen them; its max_consecutive_failures makes
  * serve more tolerant, never less (a planted 1 would stop the daemon at the first failure). Its
  * agent_timeout_seconds is not taken at all: longer would keep a paid agent running (up to 7 days)
  * for one message, shorter would fail every message. What the file asks beyond serve's own is said
@@ -195,6 +209,7 @@ interface Bounds {
 function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: string) => void): (config: ReceiverConfig) => Bounds {
   const granted = opts.agentEnv ?? [];
   const ceiling = opts.turnBudget ?? DEFAULT_TURN_BUDGET;
+  const bytesCeiling = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeout = opts.agentTimeoutSeconds ?? DEFAULT_AGENT_TIMEOUT_SECONDS;
   const failuresFloor = opts.maxFailures ?? DEFAULT_MAX_FAILURES;
   const said = new Set<string>();
@@ -219,6 +234,12 @@ function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: str
       said.add(`turns ${asked}`);
       warn(`turn_budget ${asked} of ${configPath} is above serve's ${ceiling}; ${ceiling} applies; to allow more, pass --turn-budget ${asked} to serve`);
     }
+    if (config.maxBytes > bytesCeiling && !said.has(`bytes ${config.maxBytes}`)) {
+      said.add(`bytes ${config.maxBytes}`);
+      warn(
+        `max_bytes ${config.maxBytes} of ${configPath} is above serve's ${bytesCeiling}; ${bytesCeiling} applies; to allow more, pass --max-bytes ${config.maxBytes} to serve`,
+      );
+    }
     const askedTimeout = config.agentTimeoutMs === undefined ? undefined : config.agentTimeoutMs / 1000;
     if (askedTimeout !== undefined && askedTimeout !== timeout && !said.has(`timeout ${askedTimeout}`)) {
       said.add(`timeout ${askedTimeout}`);
@@ -229,6 +250,7 @@ function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: str
     }
     return {
       turnBudget: Math.min(asked ?? ceiling, ceiling),
+      maxBytes: Math.min(config.maxBytes, bytesCeiling),
       agentTimeoutMs: timeout * 1000,
       maxFailures: floor('max_consecutive_failures', config.maxConsecutiveFailures, failuresFloor, '--max-failures', 'stop sooner'),
     };
@@ -344,7 +366,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
           const claim = await claimNext(opts.root, receiver, {
             owner,
             leaseMs: limits.agentTimeoutMs + 60_000,
-            config,
+            config: { ...config, maxBytes: limits.maxBytes },
             entries,
             skipUntil,
             onDeadLetter,
@@ -491,7 +513,7 @@ async function handle(
   const started = Date.now();
   const msg = claim.message;
   const config = await readConfig();
-  const { turnBudget, agentTimeoutMs } = bounds(config);
+  const { turnBudget, agentTimeoutMs, maxBytes } = bounds(config);
   const fail = (reason: string, code: string, extra: Record<string, unknown> = {}) => {
     const rec = deadLetterClaim(claim, reason, code, extra);
     summary.deadLettered++;
@@ -568,7 +590,7 @@ async function handle(
         body: msg.body,
         cwd,
         timeoutMs: agentTimeoutMs,
-        maxOutputBytes: config.maxBytes,
+        maxOutputBytes: maxBytes,
         env: agentEnvironment(process.env, opts.agentEnv ?? [], config.agentEnv, {
           HELLOWORLD_ROOT: opts.root,
           HELLOWORLD_AS: displayName(claim.receiver),

@@ -4,6 +4,7 @@ import { checkAgentInstalled } from '../agent-check.ts';
 import { agentEnvProblem } from '../agent-env.ts';
 import { serve } from '../daemon.ts';
 import { MAX_DURATION_SECONDS } from '../config.ts';
+import { MESSAGE_READ_LIMIT } from '../fsutil.ts';
 
 import { displayName } from '../names.ts';
 import { busRoot, nameArg, positiveIntArg, ROOT_OPTION } from './common.ts';
@@ -14,7 +15,7 @@ import { isWithin } from '../../fs/within.ts';
 
 const USAGE = `usage: dispatch serve @RECEIVER (--agent "COMMAND" | --agent echo) [--once] [--concurrency N] [--workdir DIR]
                       [--agent-env NAME]... [--turn-budget N] [--max-failures N] [--agent-timeout SECONDS]
-                      [--root DIR]
+                      [--max-bytes N] [--root DIR]
 
 Answers the messages of @RECEIVER: each becomes a prompt on the agent command's stdin, and what the
 command prints is written to runtimes/<receiver>/outbox/ in the same thread. '--agent echo' answers
@@ -31,7 +32,9 @@ The agent gets an allowlisted environment (PATH, HOME, locale, proxies...), neve
 or tokens. --agent-env NAME (repeatable; a trailing * matches a prefix of at least 3 characters, as
 AWS_*) passes more. runtimes/<receiver>/config.json is in the bus, which every bus writer can edit:
 its agent_env can only narrow what --agent-env grants, its turn_budget can only lower serve's
---turn-budget (turns answered per thread, default 8), its max_consecutive_failures can only raise
+--turn-budget (turns answered per thread, default 8), its max_bytes can only lower serve's
+--max-bytes (bytes of a message taken into the agent's prompt, and of its answer; default 8 MiB,
+at most 64 MiB), its max_consecutive_failures can only raise
 serve's --max-failures, and its agent_timeout_seconds is not applied: every agent gets serve's
 --agent-timeout (default 600 s), no more and no less. What it asks beyond them is not applied, and
 serve says so on stderr.
@@ -53,6 +56,7 @@ export const serveCommand = defineCommand({
     'turn-budget': { type: 'string' },
     'max-failures': { type: 'string' },
     'agent-timeout': { type: 'string' },
+    'max-bytes': { type: 'string' },
     ...ROOT_OPTION,
   },
   positionals: { names: ['@RECEIVER'], min: 1 },
@@ -77,6 +81,10 @@ export const serveCommand = defineCommand({
     const agentTimeoutSeconds = positiveIntArg(values['agent-timeout'], '--agent-timeout');
     if (agentTimeoutSeconds !== undefined && agentTimeoutSeconds > MAX_DURATION_SECONDS) {
       ctx.usageError(`--agent-timeout takes at most ${MAX_DURATION_SECONDS} (7 days)`);
+    }
+    const maxBytes = positiveIntArg(values['max-bytes'], '--max-bytes');
+    if (maxBytes !== undefined && maxBytes > MESSAGE_READ_LIMIT) {
+      ctx.usageError(`--max-bytes takes at most ${MESSAGE_READ_LIMIT} (64 MiB, the most the bus reads of one message)`);
     }
     const root = busRoot(values.root);
     const workdir = values.workdir === undefined ? undefined : resolve(values.workdir);
@@ -105,6 +113,7 @@ export const serveCommand = defineCommand({
         ...(turnBudget !== undefined ? { turnBudget } : {}),
         ...(maxFailures !== undefined ? { maxFailures } : {}),
         ...(agentTimeoutSeconds !== undefined ? { agentTimeoutSeconds } : {}),
+        ...(maxBytes !== undefined ? { maxBytes } : {}),
         warn: (line) => ctx.warn(line), // escaped there: it quotes config.json, any bus writer's text
         signal: controller.signal,
         onReady: () =>
