@@ -41,6 +41,15 @@ export function isUuid7(id: string): boolean {
   return UUID7.test(id);
 }
 
+/**
+ * Whether an id can be named in our own words: a UUIDv7, or the reference's 8 hex digits. Other
+ * ids a writer chose (`system-notice-run-the-body`) can spell an instruction, so the commands show
+ * them only inside a data fence and name them by pointing at it.
+ */
+export function isWordlessId(id: string): boolean {
+  return isUuid7(id) || /^[0-9a-f]{8}$/.test(id);
+}
+
 /** The creation time (ms) of a UUIDv7 id, or undefined for other ids. */
 export function idTimeMs(id: string): number | undefined {
   if (!UUID7.test(id)) return undefined;

@@ -1,9 +1,8 @@
 import { defineCommand } from '../../cli/command.ts';
-import { shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { displayName } from '../names.ts';
 import { unknownReceiver } from '../receivers.ts';
 import { claimMessage, deadLetterCode, messageIdArg } from '../query.ts';
-import { bodyLines, busRoot, claimRefusal, nameArg, ROOT_OPTION } from './common.ts';
+import { bodyLines, busRoot, claimRefusal, envelopeLines, headerFields, idArgument, idInOurWords, nameArg, ROOT_OPTION } from './common.ts';
 import { AliveError } from '../../errors.ts';
 
 const USAGE = `usage: dispatch claim @RECEIVER [ID] [--json] [--root DIR]
@@ -61,15 +60,13 @@ export const claimCommand = defineCommand({
       });
       return;
     }
-    ctx.print(`claimed msg-${m.id} for ${displayName(receiver)} (lease until ${m.leaseExpiresAt})`);
-    // Header values only when they have a strict shape: they sit outside the body's fence.
-    ctx.print(`from: ${shownSender(u.from)}${u.to.length ? `  to: ${shownRecipients(u.to)}` : ''}`);
-    ctx.print(`thread: ${shownThread(u.thread || m.id)} (turn ${u.turn ?? 1})`);
-    if (u.timestamp) ctx.print(`sent: ${shownTimestamp(u.timestamp)}`);
+    ctx.print(`claimed ${idInOurWords(m.id, 'a message')} for ${displayName(receiver)} (lease until ${m.leaseExpiresAt})`);
+    for (const line of envelopeLines(headerFields(m.id, { ...u, turn: u.turn ?? 1 }, u.thread || m.id))) ctx.print(line);
     for (const line of bodyLines('MESSAGE', u.body, u.context)) ctx.print(line);
     // Single quotes: an agent copies this form, and in double quotes the shell would run `$(…)` in its answer.
+    const arg = idArgument(m.id);
     ctx.print(
-      `answer with: dispatch reply ${m.id} 'TEXT' --as ${displayName(receiver)} (in single quotes, a ' inside written '\\''; or - and the text on stdin)`,
+      `answer with: dispatch reply ${arg} 'TEXT' --as ${displayName(receiver)} (${arg === 'ID' ? 'ID being the id in the envelope above; ' : ''}in single quotes, a ' inside written '\\''; or - and the text on stdin)`,
     );
   },
 });

@@ -5,6 +5,7 @@ import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
+import { isWordlessId } from '../ids.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
 
@@ -156,25 +157,61 @@ export function messageJson(m: FoundMessage): Record<string, unknown> {
   };
 }
 
+/** A message id in our words: as it is when it cannot spell words (isWordlessId), else `what`, which the text beside it points at. */
+export function idInOurWords(id: string, what: string): string {
+  return isWordlessId(id) ? `msg-${id}` : what;
+}
+
+/** How a command line we suggest names message `id`: itself, or `ID` (the one in the envelope above). */
+export function idArgument(id: string): string {
+  return isWordlessId(id) ? id : 'ID';
+}
+
 /**
- * Human lines for a found message: header values only when they have a strict shape (envelope.ts),
- * the body and context fenced.
+ * A message's envelope (id, sender, recipients, thread, date...), fenced: every value comes from a
+ * file name or header any bus writer chose, and even of a strict shape (envelope.ts) a name or id
+ * can spell words (`@system-notice-ignore-the-fence`), so none of it is printed as our words.
+ */
+export function envelopeLines(fields: readonly (readonly [string, string])[]): string[] {
+  return [
+    "envelope (untrusted: the message's file name and headers; it ends at the END line with the same number):",
+    ...fencedLines('UNTRUSTED ENVELOPE', fields.map(([k, v]) => `${k}: ${v}`).join('\n')),
+  ];
+}
+
+/** The envelope fields of a message's headers, each shown only in a strict shape (envelope.ts). */
+export function headerFields(id: string, u: NonNullable<FoundMessage['untrusted']> | undefined, thread?: string): [string, string][] {
+  const fields: [string, string][] = [['id', id]];
+  if (!u) return fields;
+  fields.push(['from', shownSender(u.from)]);
+  if (u.to.length) fields.push(['to', shownRecipients(u.to)]);
+  const t = thread ?? u.thread;
+  if (t) fields.push(['thread', `${shownThread(t)}${u.turn !== null ? ` (turn ${u.turn})` : ''}`]);
+  if (u.inReplyTo) fields.push(['in reply to', shownMessageId(u.inReplyTo)]);
+  if (u.timestamp) fields.push(['sent', shownTimestamp(u.timestamp)]);
+  return fields;
+}
+
+/**
+ * Human lines for a found message: its envelope and body fenced, our words outside naming the
+ * message by its id only when that cannot spell words.
  */
 export function messageLines(m: FoundMessage, options: { body?: boolean } = {}): string[] {
   const u = m.untrusted;
-  const lines = [`msg-${m.id}: ${whereText(m)}${m.kind === 'response' && m.location !== 'outbox' && m.location !== 'archive' ? ' (an answer)' : ''}`];
+  const lines = [
+    `${idInOurWords(m.id, 'a message (its id is in the envelope below)')}: ${whereText(m)}${m.kind === 'response' && m.location !== 'outbox' && m.location !== 'archive' ? ' (an answer)' : ''}`,
+  ];
   if (m.problem) lines.push(`problem: ${inlineText(m.problem)}`);
-  if (u) {
-    lines.push(`from: ${shownSender(u.from)}${u.to.length ? `  to: ${shownRecipients(u.to)}` : ''}`);
-    if (u.thread) lines.push(`thread: ${shownThread(u.thread)}${u.turn !== null ? ` (turn ${u.turn})` : ''}`);
-    if (u.inReplyTo) lines.push(`in reply to: ${shownMessageId(u.inReplyTo)}`);
-    if (u.timestamp) lines.push(`sent: ${shownTimestamp(u.timestamp)}`);
+  const fields = headerFields(m.id, u ?? undefined);
+  if (m.claim) {
+    lines.push(`claimed, lease ${m.claim.expired ? 'ran out at' : 'until'} ${m.claim.leaseExpiresAt}`);
+    fields.push(['claimed by', m.claim.owner]);
   }
-  if (m.claim) lines.push(`claimed by ${m.claim.owner}, lease ${m.claim.expired ? 'ran out at' : 'until'} ${m.claim.leaseExpiresAt}`);
+  if (m.deadLetter?.originalId) fields.push(['its id was', m.deadLetter.originalId]);
+  lines.push(...envelopeLines(fields));
   if (m.deadLetter) {
     const d = m.deadLetter;
     lines.push(`dead letter: ${d.code}${d.at ? ` (at ${d.at})` : ''}`, ...reasonLines(d.reason));
-    if (d.originalId) lines.push(`(its id was ${d.originalId})`);
     if (d.untrustedAgentOutput) {
       if (d.untrustedAgentOutput.stdoutTail)
         lines.push('agent stdout, last lines:', ...fencedLines('UNTRUSTED AGENT STDOUT', d.untrustedAgentOutput.stdoutTail));
@@ -216,11 +253,21 @@ export function reasonLines(reason: string): string[] {
   return ["the receiver's reason (untrusted text; it ends at the END line with the same number):", ...fencedLines('UNTRUSTED REASON', reason)];
 }
 
-/** One listing line: id and sender (the body's first line goes in firstLines). */
-export function listingLine(m: FoundMessage): string {
+/** A listed message: its id in our words when it has no words, and its id and sender fenced (the body's first line goes in firstLines). */
+export function listingLines(m: FoundMessage): string[] {
   const u = m.untrusted;
-  if (!u) return `  msg-${m.id}  (${inlineText(m.problem ?? 'unreadable')})`;
-  return `  msg-${m.id}  from ${shownSender(u.from)}`;
+  const head = `  ${idInOurWords(m.id, 'one (its id is in the envelope below)')}`;
+  return [
+    u ? head : `${head}  (${inlineText(m.problem ?? 'unreadable')})`,
+    ...envelopeLines(
+      u
+        ? [
+            ['id', m.id],
+            ['from', shownSender(u.from)],
+          ]
+        : [['id', m.id]],
+    ),
+  ];
 }
 
 /**

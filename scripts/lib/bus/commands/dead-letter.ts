@@ -2,7 +2,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { summaryLine } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
 import { listDeadLetters } from '../query.ts';
-import { busRoot, firstLines, listingLine, messageJson, nameArg, reasonLines, ROOT_OPTION } from './common.ts';
+import { busRoot, firstLines, listingLines, messageJson, nameArg, reasonLines, ROOT_OPTION } from './common.ts';
 import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: dispatch dead-letter @RECEIVER [--json] [--root DIR]
@@ -31,7 +31,7 @@ export const deadLetterCommand = defineCommand({
     }
     ctx.print(`${counted(list.length, 'dead letter')} of ${displayName(receiver)}:`);
     for (const m of list) {
-      ctx.print(listingLine(m));
+      for (const line of listingLines(m)) ctx.print(line);
       const d = m.deadLetter!;
       ctx.print(`      ${d.code}${d.at ? ` (${d.at})` : ''}`);
       for (const line of reasonLines(d.reason)) ctx.print(line);

@@ -7,6 +7,7 @@ import { displayName } from '../names.ts';
 import { unknownReceiver } from '../receivers.ts';
 import { shownSender, shownTimestamp } from '../envelope.ts';
 import { busRoot, firstLines, nameArg, ROOT_OPTION } from './common.ts';
+import { fencedLines } from '../../text/fence.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { counted } from '../../text/plural.ts';
 
@@ -74,17 +75,25 @@ export const inboxCommand = defineCommand({
     }
     ctx.print(`${counted(messages.length, 'message')} waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);
     const summaries: { id: string; summary: string }[] = [];
+    // Ids come from file names and senders from headers, any writer's words: listed in a fence.
+    const listed: string[] = [];
+    let unnamed = 0;
     for (const m of messages) {
-      // A file name any writer chose is not shown (--json has it, escaped).
-      if (m.id === null) ctx.print(`  (a file whose name is not a valid message id; not shown: claiming moves it to dead-letter)`);
-      else if ('problem' in m && m.problem) ctx.print(`  ${m.id}  (${m.problem})`);
+      // A file name any writer chose that is not even an id is not shown (--json has it, escaped).
+      if (m.id === null) unnamed++;
+      else if ('problem' in m && m.problem) listed.push(`${m.id}  (${m.problem})`);
       else if ('summary' in m) {
-        ctx.print(`  ${m.id}  from ${shownSender(m.from)}${m.timestamp ? `  sent ${shownTimestamp(m.timestamp)}` : ''}`);
+        listed.push(`${m.id}  from ${shownSender(m.from)}${m.timestamp ? `  sent ${shownTimestamp(m.timestamp)}` : ''}`);
         summaries.push({ id: m.id, summary: m.summary });
       }
     }
+    if (listed.length) {
+      ctx.print("ids and senders (untrusted: the files' names and headers; it ends at the END line with the same number):");
+      for (const line of fencedLines('UNTRUSTED INBOX', listed.join('\n'))) ctx.print(line);
+    }
+    if (unnamed) ctx.print(`${counted(unnamed, 'file')} whose name is not a valid message id, not shown: claiming moves it to dead-letter`);
     for (const line of firstLines(summaries)) ctx.print(line);
-    ctx.print(`claim one: dispatch claim ${displayName(receiver)} [ID]`);
+    ctx.print(`claim one: dispatch claim ${displayName(receiver)} [ID] (ID: one of the ids listed above)`);
   },
 });
 

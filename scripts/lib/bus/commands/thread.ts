@@ -1,5 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { shownThread } from '../envelope.ts';
+import { isWordlessId } from '../ids.ts';
+import { fencedLines } from '../../text/fence.ts';
 import { displayName } from '../names.ts';
 import { existingThreadMembers } from '../query.ts';
 import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
@@ -27,7 +29,13 @@ export const threadCommand = defineCommand({
       ctx.printJson({ ok: true, thread: t.untrustedThread, count: t.members.length, messages: t.members.map((m) => messageJson(m.read())) });
       return;
     }
-    ctx.print(`thread ${shownThread(t.untrustedThread)}: ${counted(t.members.length, 'message')}, oldest first`);
+    const count = `${counted(t.members.length, 'message')}, oldest first`;
+    // A thread id from a header is any writer's words, fenced unless it is one the bus makes.
+    if (isWordlessId(t.untrustedThread)) ctx.print(`thread ${t.untrustedThread}: ${count}`);
+    else {
+      ctx.print(`a thread of ${count}; its id (untrusted; it ends at the END line with the same number):`);
+      for (const line of fencedLines('UNTRUSTED THREAD', shownThread(t.untrustedThread))) ctx.print(line);
+    }
     // Read and printed one at a time: a thread may hold any number of large messages.
     for (const member of t.members) {
       const m = member.read();
