@@ -1,5 +1,6 @@
 import { defineCommand } from '../../cli/command.ts';
 import { displayName } from '../names.ts';
+import { isWordlessId } from '../ids.ts';
 import { unknownReceiver } from '../receivers.ts';
 import { claimMessage, deadLetterCode, messageIdArg } from '../query.ts';
 import { bodyLines, busRoot, claimRefusal, envelopeLines, headerFields, idArgument, idInOurWords, nameArg, ROOT_OPTION } from './common.ts';
@@ -25,7 +26,9 @@ export const claimCommand = defineCommand({
     const root = busRoot(ctx.values.root);
     const r = await claimMessage(root, receiver, id === undefined ? {} : { id });
     const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: deadLetterCode(d.code), reason: d.reason }));
-    for (const d of r.deadLettered) ctx.warn(`moved a file to dead-letter as msg-${d.id}: ${d.reason}`);
+    // The id may be the file's own name, any writer's words: named only when it has none ('dispatch dead-letter' lists it fenced).
+    for (const d of r.deadLettered)
+      ctx.warn(`moved a file to dead-letter${isWordlessId(d.id) ? ` as msg-${d.id}` : ` (see 'dispatch dead-letter ${displayName(receiver)}')`}: ${d.reason}`);
     if (!r.claimed) {
       if (id !== undefined) {
         throw new AliveError(claimRefusal(root, id, receiver, r.where), {
