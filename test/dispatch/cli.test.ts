@@ -111,7 +111,7 @@ describe('send, inbox, claim, reply', () => {
       const peek = await dispatch(root, ['inbox', 'gemini', '--json']);
       const listing = JSON.parse(peek.stdout);
       expect(listing.count).toBe(1);
-      expect(listing.messages[0]).toMatchObject({ id: sent.id, from: '@claude', summary: '#heartbeat' });
+      expect(listing.messages[0]).toMatchObject({ id: sent.id, untrusted: { from: '@claude', summary: '#heartbeat' } });
     }
     const human = await dispatch(root, ['inbox', 'gemini']);
     expect(human.stdout).toContain('1 message waiting for @gemini');
@@ -122,7 +122,7 @@ describe('send, inbox, claim, reply', () => {
     const { env, root } = makeBus();
     const sent = JSON.parse((await dispatch(root, ['send', 'claude', '#observe\nthe rest', '--from', 'gemini', '--thread', 'slug-thread', '--json'])).stdout);
     const claimed = JSON.parse((await dispatch(root, ['claim', '@claude', '--json'])).stdout);
-    expect(claimed).toMatchObject({ claimed: true, id: sent.id, from: '@gemini', thread: 'slug-thread', body: '#observe\nthe rest' });
+    expect(claimed).toMatchObject({ claimed: true, id: sent.id, untrusted: { from: '@gemini', thread: 'slug-thread', body: '#observe\nthe rest' } });
     expect(JSON.parse((await dispatch(root, ['claim', '@claude', '--json'])).stdout)).toMatchObject({ claimed: false });
     expect((await dispatch(root, ['inbox', 'claude', '--json'])).stdout).toContain('"processing": 1');
 
@@ -224,7 +224,7 @@ describe('send, inbox, claim, reply', () => {
     mkdirSync(inbox, { recursive: true });
     writeFileSync(join(inbox, 'msg-large.hw'), `# From: A\n\n${'\u00e9'.repeat(3 * 1024 * 1024)}\n`);
     const r = JSON.parse((await dispatch(root, ['inbox', 'big', '--json'])).stdout);
-    expect(r.messages[0]).toMatchObject({ id: 'large', from: 'A', bytes: 6 * 1024 * 1024 + 12 });
+    expect(r.messages[0]).toMatchObject({ id: 'large', untrusted: { from: 'A' }, bytes: 6 * 1024 * 1024 + 12 });
     expect(r.messages[0].problem).toBeUndefined();
   });
 

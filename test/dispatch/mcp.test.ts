@@ -255,7 +255,7 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     }
     const toHand = (await call(client, 'send', { to: 'human', body: 'your turn', create: true })).structuredContent!;
     const claimed = JSON.parse(runCli(cli, ['claim', '@human', '--json'], bus.env).stdout);
-    expect(claimed).toMatchObject({ claimed: true, id: toHand.id, from: '@gemini', body: 'your turn' });
+    expect(claimed).toMatchObject({ claimed: true, id: toHand.id, untrusted: { from: '@gemini', body: 'your turn' } });
     expect(runCli(cli, ['reply', toHand.id, 'done', '--as', '@human'], bus.env).status).toBe(0);
     const answer = (await call(client, 'wait', { id: toHand.id })).structuredContent!;
     expect(answer).toMatchObject({ status: 'answered', responder: '@human', untrusted: { body: 'done', from: '@human' } });
@@ -479,7 +479,7 @@ describe('a thread header that is not a plain id, past the turn budget', () => {
     expect(cli.stderr).toContain('turn 99 of its thread is past');
     expect(cli.stderr).not.toContain('INSTRUCTION');
     const json = await runCaptured(dispatchGroup, ['show', 't2', '--json', '--root', bus.root]);
-    expect(JSON.parse(json.stdout).messages[0].dead_letter.reason).not.toContain('INSTRUCTION');
+    expect(JSON.parse(json.stdout).messages[0].dead_letter.untrusted.reason).not.toContain('INSTRUCTION');
   });
 
   it('a Thread header of megabytes: the reply and the refusal are results of bounded size, the header cut', async () => {

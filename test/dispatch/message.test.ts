@@ -218,7 +218,7 @@ describe('reader: a long run of spaces costs its length, not its square', () => 
     writeFileSync(join(inbox, 'msg-spaces.hw'), text);
     const r = runCli(await bundle('scripts/dispatch.ts'), ['show', 'spaces', '--json'], bus.env, { timeoutMs: 20_000 });
     expect(r.status, r.stderr).toBe(0);
-    const [shown] = JSON.parse(r.stdout).messages;
+    const shown = JSON.parse(r.stdout).messages[0].untrusted;
     expect(shown.thread).toBe(`t1${run}x`);
     expect(shown.body).toBe(`hello${run}there`);
     expect(shown.context).toBe(`ctx${run}more`);
@@ -234,7 +234,7 @@ describe('reader: a long run of spaces costs its length, not its square', () => 
     writeFileSync(join(inbox, 'msg-parens.hw'), `# HelloWorld Message\n# From: @gemini\n# To: @claude, ${parens}\n\nhello\n`);
     const r = runCli(await bundle('scripts/dispatch.ts'), ['show', 'parens', '--json'], bus.env, { timeoutMs: 20_000 });
     expect(r.status, r.stderr).toBe(0);
-    const [shown] = JSON.parse(r.stdout).messages;
+    const shown = JSON.parse(r.stdout).messages[0].untrusted;
     expect(shown.to).toEqual(['@claude', parens]);
     expect(shown.body).toBe('hello');
   });

@@ -3,7 +3,7 @@ import { displayName } from '../names.ts';
 import { isWordlessId } from '../ids.ts';
 import { unknownReceiver } from '../receivers.ts';
 import { claimMessage, deadLetterCode, messageIdArg } from '../query.ts';
-import { bodyLines, busRoot, claimRefusal, envelopeLines, headerFields, idArgument, idInOurWords, nameArg, ROOT_OPTION } from './common.ts';
+import { bodyLines, busRoot, claimRefusal, envelopeLines, headerFields, idArgument, idInOurWords, nameArg, ROOT_OPTION, untrustedJson } from './common.ts';
 import { AliveError } from '../../errors.ts';
 
 const USAGE = `usage: dispatch claim @RECEIVER [ID] [--json] [--root DIR]
@@ -51,15 +51,9 @@ export const claimCommand = defineCommand({
         receiver: displayName(receiver),
         id: m.id,
         file: m.path,
-        from: u.from,
-        to: u.to,
-        thread: u.thread || m.id,
-        turn: u.turn ?? 1,
-        timestamp: u.timestamp,
-        body: u.body,
-        context: u.context,
         lease_expires_at: m.leaseExpiresAt,
         dead_lettered: deadLettered,
+        untrusted: untrustedJson({ ...u, thread: u.thread || m.id, turn: u.turn ?? 1 }),
       });
       return;
     }

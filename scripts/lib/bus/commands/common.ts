@@ -125,7 +125,10 @@ export function claimRefusal(root: string, id: string, receiver: string, where: 
   return `cannot claim msg-${id}: ${why}`;
 }
 
-/** The JSON form of a found message (raw text from the file in from/to/thread/body/context). */
+/**
+ * The JSON form of a found message: our fields, and the file's text (headers, body, context, a
+ * dead letter's reason and agent output) raw under `untrusted`, as the MCP tools give them.
+ */
 export function messageJson(m: FoundMessage): Record<string, unknown> {
   const u = m.untrusted;
   return {
@@ -136,24 +139,33 @@ export function messageJson(m: FoundMessage): Record<string, unknown> {
     state: m.state,
     file: m.path,
     time: fileTimeIso(m.timeMs),
-    from: u?.from ?? null,
-    to: u?.to ?? [],
-    thread: u?.thread ?? null,
-    turn: u?.turn ?? null,
-    timestamp: u?.timestamp ?? null,
-    in_reply_to: u?.inReplyTo ?? null,
-    body: u?.body ?? null,
-    context: u?.context ?? null,
     claim: m.claim && { owner: m.claim.owner, lease_expires_at: m.claim.leaseExpiresAt, expired: m.claim.expired },
     dead_letter: m.deadLetter && {
       code: m.deadLetter.code,
-      reason: m.deadLetter.reason,
       at: m.deadLetter.at,
       original_id: m.deadLetter.originalId,
-      agent_stdout_tail: m.deadLetter.untrustedAgentOutput?.stdoutTail ?? null,
-      agent_stderr_tail: m.deadLetter.untrustedAgentOutput?.stderrTail ?? null,
+      untrusted: {
+        reason: m.deadLetter.reason,
+        agent_stdout_tail: m.deadLetter.untrustedAgentOutput?.stdoutTail ?? null,
+        agent_stderr_tail: m.deadLetter.untrustedAgentOutput?.stderrTail ?? null,
+      },
     },
     problem: m.problem,
+    untrusted: u ? untrustedJson(u) : null,
+  };
+}
+
+/** A message's headers, body and context as the file has them, for an `untrusted` JSON key. */
+export function untrustedJson(u: NonNullable<FoundMessage['untrusted']>): Record<string, unknown> {
+  return {
+    from: u.from,
+    to: u.to,
+    thread: u.thread,
+    turn: u.turn,
+    timestamp: u.timestamp,
+    in_reply_to: u.inReplyTo,
+    body: u.body,
+    context: u.context,
   };
 }
 

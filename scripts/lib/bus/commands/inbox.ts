@@ -30,7 +30,7 @@ export const inboxCommand = defineCommand({
     const paths = receiverPaths(root, receiver);
     const messages = listInbox(paths).map((e) => {
       // A name that is not a valid id is never shown raw: it is dead-lettered when claimed.
-      if (!e.validId) return { id: null, name: inlineText(e.name, 120), problem: 'its file name is not a valid message id' };
+      if (!e.validId) return { id: null, problem: 'its file name is not a valid message id', untrusted: { file_name: inlineText(e.name, 120) } };
       const base = { id: e.id, file: e.path };
       if (!e.regular) return { ...base, problem: 'not a regular file' };
       let head: Buffer;
@@ -47,12 +47,9 @@ export const inboxCommand = defineCommand({
       return {
         ...base,
         bytes: size,
-        from: m.from ?? null,
-        thread: m.thread ?? null,
-        turn: m.turn ?? null,
-        timestamp: m.timestamp ?? null,
-        summary: summaryLine(m.body),
         ...(m.flags.length ? { flags: m.flags } : {}),
+        // The file's headers and first line, as the MCP inbox tool gives them.
+        untrusted: { from: m.from ?? null, thread: m.thread ?? null, turn: m.turn ?? null, timestamp: m.timestamp ?? null, summary: summaryLine(m.body) },
       };
     });
     const processing = listClaims(paths).length;
@@ -82,9 +79,10 @@ export const inboxCommand = defineCommand({
       // A file name any writer chose that is not even an id is not shown (--json has it, escaped).
       if (m.id === null) unnamed++;
       else if ('problem' in m && m.problem) listed.push(`${m.id}  (${m.problem})`);
-      else if ('summary' in m) {
-        listed.push(`${m.id}  from ${shownSender(m.from)}${m.timestamp ? `  sent ${shownTimestamp(m.timestamp)}` : ''}`);
-        summaries.push({ id: m.id, summary: m.summary });
+      else if ('untrusted' in m) {
+        const u = m.untrusted;
+        listed.push(`${m.id}  from ${shownSender(u.from)}${u.timestamp ? `  sent ${shownTimestamp(u.timestamp)}` : ''}`);
+        summaries.push({ id: m.id, summary: u.summary });
       }
     }
     if (listed.length) {

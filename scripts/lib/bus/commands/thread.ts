@@ -1,6 +1,6 @@
 import { defineCommand } from '../../cli/command.ts';
 import { shownThread } from '../envelope.ts';
-import { isWordlessId } from '../ids.ts';
+import { isUuid7, isWordlessId } from '../ids.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { displayName } from '../names.ts';
 import { existingThreadMembers } from '../query.ts';
@@ -26,7 +26,9 @@ export const threadCommand = defineCommand({
     const root = busRoot(ctx.values.root);
     const t = existingThreadMembers(root, key, receiver === undefined ? {} : { receiver });
     if (ctx.json) {
-      ctx.printJson({ ok: true, thread: t.untrustedThread, count: t.members.length, messages: t.members.map((m) => messageJson(m.read())) });
+      // A thread id from a header is words: ours only when the bus made it (as the MCP thread tool).
+      const thread = isUuid7(t.untrustedThread) ? t.untrustedThread : null;
+      ctx.printJson({ ok: true, thread, untrusted_thread: t.untrustedThread, count: t.members.length, messages: t.members.map((m) => messageJson(m.read())) });
       return;
     }
     const count = `${counted(t.members.length, 'message')}, oldest first`;
