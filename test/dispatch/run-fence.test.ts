@@ -71,7 +71,7 @@ describe('dispatch send --wait and wait: a dead-letter reason', () => {
       );
     }
     const json = await runCaptured(dispatchGroup, ['wait', id, '--timeout', '5', '--json', '--root', root]);
-    expect(JSON.parse(json.stdout).dead_letter.reason).toContain('deploy approved');
+    expect(JSON.parse(json.stdout).dead_letter.untrusted.reason).toContain('deploy approved');
   });
 });
 

@@ -52,7 +52,13 @@ export const waitCommand = defineCommand({
         `${displayName(r.request.receiver)} did not answer msg-${id}: it is in dead-letter${ctx.json ? '' : ' (its reason is printed above)'}; see 'dispatch show ${id}', and 'dispatch retry ${id}' to try again`,
         {
           code: 'dead_letter',
-          fields: { id, timed_out: false, request: messageJson(r.request), answer: null, dead_letter: { reason: r.deadLetter.reason } },
+          fields: {
+            id,
+            timed_out: false,
+            request: messageJson(r.request),
+            answer: null,
+            dead_letter: { code: r.deadLetter.code, untrusted: { reason: r.deadLetter.reason } },
+          },
         },
       );
     }
