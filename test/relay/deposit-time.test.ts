@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { tempDir, gitIn, gitUser } from './helpers.ts';
+import { tempDir, gitIn, gitPeers, deliverTo } from './helpers.ts';
 import { isolateProcessGit } from './git-env.ts';
 
 beforeAll(() => isolateProcessGit());
@@ -20,24 +20,11 @@ describe('a deposit commit with a committer time no Date can hold', () => {
   it('leaves the listing and its details working; that time is unknown', async () => {
     const t = tempDir('deposit-time');
     cleanups.push(t.cleanup);
-    const alice = gitUser(t.dir, 'alice');
-    const bob = gitUser(t.dir, 'bob');
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { alice, bob } = await gitPeers(t.dir);
     const pkg = join(t.dir, 'p.walnut');
     writeFileSync(pkg, randomBytes(2000));
-    const good = await alice.transport.deliver(
-      { login: 'bob', relay: bob.url },
-      pkg,
-      () => 'one-20260101-000000-00000001.walnut',
-      () => {},
-    );
-    const odd = await alice.transport.deliver(
-      { login: 'bob', relay: bob.url },
-      pkg,
-      () => 'two-20260101-000000-00000002.walnut',
-      () => {},
-    );
+    const good = await deliverTo(alice, bob, pkg, 'one-20260101-000000-00000001.walnut');
+    const odd = await deliverTo(alice, bob, pkg, 'two-20260101-000000-00000002.walnut');
 
     // The second deposit's commit rewritten with a committer time of year ~287,000 (git takes it).
     const head = gitIn(bob.url, ['rev-parse', 'main']);

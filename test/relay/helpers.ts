@@ -93,6 +93,25 @@ export function gitUser(dir: string, login: string, options: Pick<GitTransportOp
   return { login, paths, keys, url, transport: new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work, ...options }) };
 }
 
+/** alice and bob on the git transport in `dir`, each with a relay set up (bob's transport takes `bobOptions`). */
+export async function gitPeers(dir: string, bobOptions: Parameters<typeof gitUser>[2] = {}) {
+  const alice = gitUser(dir, 'alice');
+  const bob = gitUser(dir, 'bob', bobOptions);
+  await alice.transport.setup(alice.keys.publicKeyPem);
+  await bob.transport.setup(bob.keys.publicKeyPem);
+  return { alice, bob };
+}
+
+/** `from` delivers the package file `pkg` into `to`'s relay under the name `name`. */
+export function deliverTo(from: ReturnType<typeof gitUser>, to: ReturnType<typeof gitUser>, pkg: string, name: string) {
+  return from.transport.deliver(
+    { login: to.login, relay: to.url },
+    pkg,
+    () => name,
+    () => {},
+  );
+}
+
 /** git in `repo`, with `input` on stdin; its output trimmed. */
 export function gitIn(repo: string, args: string[], input?: string): string {
   const r = spawnSync('git', args, { cwd: repo, input, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });

@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { bareFiles, git, tempDir, writeTestKeys, gitIn, gitUser } from './helpers.ts';
+import { bareFiles, git, tempDir, writeTestKeys, gitIn, gitUser, gitPeers, deliverTo } from './helpers.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -44,26 +44,13 @@ describe('hostile tree entries in a relay inbox', () => {
   it('deliveries, listings and clean-ups keep working, and the entries are listed as ignored', async () => {
     const t = tempDir('hostile');
     cleanups.push(t.cleanup);
-    const alice = gitUser(t.dir, 'alice');
-    const bob = gitUser(t.dir, 'bob');
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { alice, bob } = await gitPeers(t.dir);
     poison(bob.url);
 
     const pkg = join(t.dir, 'p.walnut');
     writeFileSync(pkg, randomBytes(2000));
-    const first = await alice.transport.deliver(
-      { login: 'bob', relay: bob.url },
-      pkg,
-      () => 'one-20260101-000000-00000001.walnut',
-      () => {},
-    );
-    const second = await alice.transport.deliver(
-      { login: 'bob', relay: bob.url },
-      pkg,
-      () => 'two-20260101-000000-00000002.walnut',
-      () => {},
-    );
+    const first = await deliverTo(alice, bob, pkg, 'one-20260101-000000-00000001.walnut');
+    const second = await deliverTo(alice, bob, pkg, 'two-20260101-000000-00000002.walnut');
     expect(second.path).toBe('inbox/alice/two-20260101-000000-00000002.walnut');
 
     const listing = await bob.transport.listInbox();
@@ -89,10 +76,7 @@ describe('hostile tree entries in a relay inbox', () => {
   it('a user whose git checks every object it receives (transfer.fsckObjects) is not locked out of their relay by such entries', async () => {
     const t = tempDir('hostile-fsck');
     cleanups.push(t.cleanup);
-    const alice = gitUser(t.dir, 'alice');
-    const bob = gitUser(t.dir, 'bob');
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { alice, bob } = await gitPeers(t.dir);
     poison(bob.url);
     // A hardening many guides give: `git config --global transfer.fsckObjects true`. The clone is
     // never checked out, and alice's and bob's own code checks every name it uses.
@@ -103,12 +87,7 @@ describe('hostile tree entries in a relay inbox', () => {
     try {
       const pkg = join(t.dir, 'p.walnut');
       writeFileSync(pkg, randomBytes(2000));
-      const deposit = await alice.transport.deliver(
-        { login: 'bob', relay: bob.url },
-        pkg,
-        () => 'one-20260101-000000-00000001.walnut',
-        () => {},
-      );
+      const deposit = await deliverTo(alice, bob, pkg, 'one-20260101-000000-00000001.walnut');
       const listing = await bob.transport.listInbox();
       expect(listing.entries.map((e) => e.path)).toEqual([deposit.path]);
       expect(listing.ignored).toEqual(expect.arrayContaining(['inbox/../config']));
@@ -131,12 +110,7 @@ describe('hostile tree entries in a relay inbox', () => {
     await bob.transport.setup(bob.keys.publicKeyPem);
     const pkg = join(t.dir, 'p.walnut');
     writeFileSync(pkg, randomBytes(2000));
-    const deposit = await alice.transport.deliver(
-      { login: 'bob', relay: bob.url },
-      pkg,
-      () => 'one-20260101-000000-00000001.walnut',
-      () => {},
-    );
+    const deposit = await deliverTo(alice, bob, pkg, 'one-20260101-000000-00000001.walnut');
     // The same deposit, its message made twice as long as the cap by whoever can write the relay.
     const head = gitIn(bob.url, ['rev-parse', 'main']);
     const message = join(t.dir, 'message.txt');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tempDir, gitIn, gitUser } from './helpers.ts';
+import { tempDir, gitIn, gitUser, deliverTo } from './helpers.ts';
 import { isolateProcessGit } from './git-env.ts';
 
 beforeAll(() => isolateProcessGit());
@@ -47,12 +47,7 @@ async function oneDelivery(tag: string, opts: { setUpSender?: boolean; bobListin
   await bob.transport.setup(bob.keys.publicKeyPem);
   const pkg = join(t.dir, 'p.walnut');
   writeFileSync(pkg, randomBytes(2000));
-  await alice.transport.deliver(
-    { login: 'bob', relay: bob.url },
-    pkg,
-    () => 'one-20260101-000000-00000001.walnut',
-    () => {},
-  );
+  await deliverTo(alice, bob, pkg, 'one-20260101-000000-00000001.walnut');
   return { alice, bob };
 }
 

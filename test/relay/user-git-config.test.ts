@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { gitIn, gitUser, tempDir } from './helpers.ts';
+import { gitIn, gitUser, tempDir, gitPeers, deliverTo } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -40,18 +40,10 @@ it("a push stores the package as it is, whatever filters or line endings the use
 
 it('listing deposits runs no signature program on the commits whoever writes the relay made, whatever log.showSignature says', async () => {
   const t = tempDir('show-signature');
-  const alice = gitUser(t.dir, 'alice');
-  const bob = gitUser(t.dir, 'bob');
-  await alice.transport.setup(alice.keys.publicKeyPem);
-  await bob.transport.setup(bob.keys.publicKeyPem);
+  const { alice, bob } = await gitPeers(t.dir);
   const pkg = join(t.dir, 'p.walnut');
   writeFileSync(pkg, randomBytes(2000));
-  const deposit = await alice.transport.deliver(
-    { login: 'bob', relay: bob.url },
-    pkg,
-    () => 'one-20260101-000000-00000001.walnut',
-    () => {},
-  );
+  const deposit = await deliverTo(alice, bob, pkg, 'one-20260101-000000-00000001.walnut');
   // The deposit's commit, rewritten by mallory with a signature block: a user's log.showSignature
   // makes `git log` hand each such block to gpg.program (2,000 commits, as many runs).
   const head = gitIn(bob.url, ['rev-parse', 'main']);
