@@ -58,10 +58,10 @@ try {
   daemon.stderr.on('data', (d: Buffer) => (daemonOut += d.toString()));
   try {
     const asked = dispatch(['send', '@gemini', 'Gemini #entropy', '--wait', '20', '--json']);
-    const out = JSON.parse(asked.stdout || '{}') as { ok?: boolean; response?: { body?: string; thread?: string }; thread?: string };
+    const out = JSON.parse(asked.stdout || '{}') as { ok?: boolean; response?: { untrusted?: { body?: string; thread?: string } }; thread?: string };
     check(asked.status === 0 && out.ok === true, `send --wait gets the Thread-era daemon's answer (${asked.stderr.trim() || 'answered'})`);
-    check(out.response?.thread === out.thread, 'the answer carries the request thread');
-    process.stdout.write(`     answer: ${JSON.stringify(out.response?.body ?? '').slice(0, 120)}\n`);
+    check(out.response?.untrusted?.thread === out.thread, 'the answer carries the request thread');
+    process.stdout.write(`     answer: ${JSON.stringify(out.response?.untrusted?.body ?? '').slice(0, 120)}\n`);
 
     const sent = JSON.parse(dispatch(['send', '@gemini', 'Gemini #observe', '--json']).stdout) as { id: string };
     // The reference deletes what it reads: once it took the request, only --receiver says whose

@@ -75,7 +75,7 @@ describe('a long answer on a terminal', () => {
     const program = join(base, 'p.hw');
     writeFileSync(program, '@claude hello\n');
     const { out: r } = await whileAnswered(root, body, () => dispatch(root, ['run', program, '--wait', '10', '--json']));
-    expect(JSON.parse(r.stdout).results[0].output).toBe(body);
+    expect(JSON.parse(r.stdout).results[0].untrusted.answer).toBe(body);
   });
 
   it('dispatch repl shows its first 64 KiB under the receiver name, then our line', async () => {

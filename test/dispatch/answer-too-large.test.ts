@@ -180,6 +180,6 @@ describe('send --wait and run say the same of it (one sentence, one code)', () =
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.results[0].ok).toBe(false);
-    expect(out.results[0].output.match(words)?.[1]).toBe(file);
+    expect(out.results[0].error.match(words)?.[1]).toBe(file);
   });
 });

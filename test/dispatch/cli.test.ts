@@ -284,8 +284,8 @@ describe('through an echo daemon', () => {
       const r = await runCliAsync(cli, ['send', 'echoer', body, '--wait', '10', '--json'], env);
       expect(r.status, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout);
-      expect(out.response.body).toBe(body);
-      expect(out.response.thread).toBe(out.thread);
+      expect(out.response.untrusted.body).toBe(body);
+      expect(out.response.untrusted.thread).toBe(out.thread);
       const human = await runCliAsync(cli, ['send', 'echoer', '-', '--wait', '10'], env, { input: '#observe\n' });
       expect(human.stdout).toMatch(/^answer \(untrusted[^\n]*\n<<<BEGIN UNTRUSTED ANSWER ([0-9a-f]{12})\n#observe\nEND UNTRUSTED ANSWER \1>>>\n$/);
     } finally {
@@ -319,9 +319,9 @@ describe('through an echo daemon', () => {
       const [g, c, f, o, gem] = out.results;
       expect(g).toMatchObject({ via: 'local', ok: true, line: 5 });
       expect(g.output).toBe('Guardian : Agent\n# \u2192 [#fire]');
-      expect(c).toMatchObject({ via: 'bus', ok: true, output: 'Claude #collision', receiver: 'Claude' });
+      expect(c).toMatchObject({ via: 'bus', ok: true, untrusted: { answer: 'Claude #collision' }, receiver: 'Claude' });
       expect(f.output).toBe('#fire is native to Guardian: what the guardian keeps');
-      expect(o).toMatchObject({ via: 'bus', output: 'Claude observe' });
+      expect(o).toMatchObject({ via: 'bus', untrusted: { answer: 'Claude observe' } });
       expect(gem.output).toContain('from Agent: [#observe');
       expect(gem.via).toBe('local');
     } finally {

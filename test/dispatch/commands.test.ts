@@ -141,7 +141,7 @@ describe('dispatch send --wait', () => {
     })();
     const json = await run(root, 'send', '@gemini', 'again', '--wait', '20', '--json');
     await answerer2;
-    expect(JSON.parse(json.stdout).response.body).toBe(forged);
+    expect(JSON.parse(json.stdout).response.untrusted.body).toBe(forged);
   });
 });
 
@@ -398,7 +398,8 @@ describe('a dead letter met by send --wait, whose reason file was planted', () =
     const r = await sending;
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ ok: false, error: { code: 'dead_letter' }, dead_letter: { code: 'unknown', reason: 'x' } });
+    expect(json).toMatchObject({ ok: false, error: { code: 'dead_letter' }, dead_letter: { code: 'unknown', untrusted: { reason: 'x' } } });
+    expect(json.dead_letter.reason).toBeUndefined();
     expect(r.stdout).not.toContain('approve');
   });
 

@@ -61,7 +61,7 @@ describe('serve with an agent command', () => {
         env,
       );
       expect(r.status, r.stderr).toBe(0);
-      expect(JSON.parse(r.stdout).response.body).toBe('seen by @gemini in th-1 turn 1');
+      expect(JSON.parse(r.stdout).response.untrusted.body).toBe('seen by @gemini in th-1 turn 1');
       const prompt = readFileSync(promptFile, 'utf8');
       expect(prompt).toContain('You are @gemini, a receiver on the HelloWorld message bus.');
       expect(prompt).toContain('- from: @codex');
@@ -97,10 +97,10 @@ describe('serve with an agent command', () => {
       // The reason is the receiver's text: in the JSON (and fenced on stdout without --json), never in our error line.
       expect(bad.stderr).toMatch(/^error: @flaky did not answer msg-.*dead-letter/);
       expect(bad.stderr).not.toContain('exited with status 3');
-      expect(badOut.dead_letter.reason).toContain('exited with status 3');
+      expect(badOut.dead_letter.untrusted.reason).toContain('exited with status 3');
       const good = await runCliAsync(cli, ['send', 'flaky', 'fine', '--wait', '10', '--json'], env);
       expect(good.status, good.stderr).toBe(0);
-      expect(JSON.parse(good.stdout).response.body).toBe('ok');
+      expect(JSON.parse(good.stdout).response.untrusted.body).toBe('ok');
       const paths = receiverPaths(root, 'flaky');
       const reason = readJson(join(paths.deadLetter, `msg-${badId}.hw.reason.json`));
       expect(reason).toMatchObject({ code: 'agent_failed', exit_code: 3 });

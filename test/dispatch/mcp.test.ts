@@ -235,7 +235,7 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     await call(client, 'reply', { id: claimed.id, body: 'two native meanings meeting' });
     const r = await shell;
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).response.body).toBe('two native meanings meeting');
+    expect(JSON.parse(r.stdout).response.untrusted.body).toBe('two native meanings meeting');
   });
 
   it('MCP to CLI and daemon: a message sent by the tool is answered by serve, and by hand with dispatch reply', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError, errnoCode, messageOf } from '../../errors.ts';
-import { evaluate, type Ask } from '../../helloworld/evaluator.ts';
+import { evaluate, type Ask, type EvalResult } from '../../helloworld/evaluator.ts';
 import { HelloWorldSyntaxError } from '../../helloworld/lexer.ts';
 import { parseProgram } from '../../helloworld/parser.ts';
 import { Registry } from '../../helloworld/vocabulary.ts';
@@ -88,7 +88,7 @@ export const runCommand = defineCommand({
     const visible = results.filter((r) => r.source.trim() !== '' && (r.output !== '' || !r.ok));
     const failed = visible.filter((r) => !r.ok).length;
     if (ctx.json) {
-      ctx.printJson({ ok: failed === 0, thread, results: visible });
+      ctx.printJson({ ok: failed === 0, thread, results: visible.map((r) => resultJson(r, r.messageId ? deadReasons.get(r.messageId) : undefined)) });
     } else {
       for (const r of visible) {
         ctx.print(
@@ -114,3 +114,17 @@ export const runCommand = defineCommand({
     return failed === 0 ? 0 : 1;
   },
 });
+
+/**
+ * A result as --json gives it: what came over the bus (an answer, a dead letter's reason, which
+ * quotes the failing agent) under `untrusted`, as send --wait and the MCP tools give it; a failure
+ * in our words under `error`.
+ */
+function resultJson(r: EvalResult, deadReason: string | undefined): Record<string, unknown> {
+  if (r.via !== 'bus') return { ...r };
+  const { output, ...rest } = r;
+  if (r.ok) return { ...rest, untrusted: { answer: output } };
+  if (deadReason === undefined) return { ...rest, error: output };
+  const who = r.receiver ? displayName(r.receiver.toLowerCase()) : 'the receiver';
+  return { ...rest, error: `${who} did not answer: msg-${r.messageId} is in its dead-letter`, untrusted: { dead_letter_reason: deadReason } };
+}

@@ -77,13 +77,11 @@ export const sendCommand = defineCommand({
         if (ctx.json) {
           ctx.printJson({
             ...result,
+            // The answer's headers and text are the receiver's: under untrusted, as wait and show give them.
             response: {
               id: r.id,
               file: r.path,
-              from: r.message.from ?? null,
-              thread: r.message.thread ?? null,
-              body: r.message.body,
-              context: r.message.context ?? null,
+              untrusted: { from: r.message.from ?? null, thread: r.message.thread ?? null, body: r.message.body, context: r.message.context ?? null },
             },
             timed_out: false,
           });
@@ -113,7 +111,7 @@ export const sendCommand = defineCommand({
           ...fields,
           response: null,
           timed_out: 'timedOut' in waited,
-          dead_letter: 'deadLettered' in waited ? waited.deadLettered : null,
+          dead_letter: 'deadLettered' in waited ? { code: waited.deadLettered.code, untrusted: { reason: waited.deadLettered.reason } } : null,
         },
       });
     } finally {
