@@ -117,12 +117,13 @@ export const runCommand = defineCommand({
 
 /**
  * A result as --json gives it: what came over the bus (an answer, a dead letter's reason, which
- * quotes the failing agent) under `untrusted`, as send --wait and the MCP tools give it; a failure
- * in our words under `error`.
+ * quotes the failing agent) and what the vocabularies answered here (any bus writer can change
+ * them: the text output fences both) under `untrusted`, as send --wait and the MCP tools give it;
+ * a failure over the bus in our words under `error`.
  */
 function resultJson(r: EvalResult, deadReason: string | undefined): Record<string, unknown> {
-  if (r.via !== 'bus') return { ...r };
   const { output, ...rest } = r;
+  if (r.via !== 'bus') return { ...rest, untrusted: r.ok ? { answer: output } : { reason: output } };
   if (r.ok) return { ...rest, untrusted: { answer: output } };
   if (deadReason === undefined) return { ...rest, error: output };
   const who = r.receiver ? displayName(r.receiver.toLowerCase()) : 'the receiver';
