@@ -199,14 +199,14 @@ describe('relay push and pull show progress on a terminal only', () => {
     expect(json.stdout).not.toMatch(/uploading/);
     const push = onTerminal(alice, ['relay', 'push', pkg, '--to', 'bob']);
     expect(push.status, push.stdout).toBe(0);
-    expect(push.stdout).toMatch(/uploading \d+% \([\d.]+ [KM]?B of 5\.\d MB\)/);
+    expect(push.stdout).toMatch(/uploading \d+% \([\d.]+ (?:[KM]i)?B of 5\.\d MiB\)/);
     const piped = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob']);
     expect(piped.status).toBe(0);
     expect(piped.stderr).toBe('');
 
     const pull = onTerminal(bob, ['relay', 'pull']);
     expect(pull.status, pull.stdout).toBe(0);
-    expect(pull.stdout).toMatch(/downloading [\d.]+ [KM]?B/);
+    expect(pull.stdout).toMatch(/downloading [\d.]+ (?:[KM]i)?B/);
     expect(pull.stdout).toContain('\r\x1b[K'); // the line is cleared when a download ends
   });
 });

@@ -69,10 +69,10 @@ describe('package progress', () => {
       const tty = terminalProgress(screen);
       now.mockReturnValue(1_000_000);
       tty({ phase: 'uploading', doneBytes: 1023 * 1024, totalBytes: total, finished: false });
-      expect(line).toBe('uploading 8% (1023.0 KB of 12.0 MB)');
+      expect(line).toBe('uploading 8% (1023.0 KiB of 12.0 MiB)');
       now.mockReturnValue(1_001_000);
       tty({ phase: 'uploading', doneBytes: 1024 * 1024, totalBytes: total, finished: false });
-      expect(line).toBe('uploading 8% (1.0 MB of 12.0 MB)');
+      expect(line).toBe('uploading 8% (1.0 MiB of 12.0 MiB)');
     } finally {
       now.mockRestore();
     }
@@ -84,7 +84,7 @@ describe('package progress', () => {
     const tty = terminalProgress({ isTTY: true, write: (t: string) => written.push(t) });
     tty({ phase: 'packing', doneBytes: big / 2, totalBytes: big, finished: false });
     tty({ phase: 'packing', doneBytes: big, totalBytes: big, finished: true });
-    expect(written).toEqual(['\r\x1b[Kpacking 50% (32.0 MB of 64.0 MB)', '\r\x1b[K']);
+    expect(written).toEqual(['\r\x1b[Kpacking 50% (32.0 MiB of 64.0 MiB)', '\r\x1b[K']);
 
     const piped: string[] = [];
     const pipe = terminalProgress({ isTTY: false, write: (t: string) => piped.push(t) });
@@ -99,6 +99,6 @@ describe('package progress', () => {
     tty({ phase: 'downloading', doneBytes: 1024 * 1024, totalBytes: 0, finished: false });
     tty({ phase: 'downloading', doneBytes: 8 * 1024 * 1024, totalBytes: 0, finished: false });
     tty({ phase: 'downloading', doneBytes: 9 * 1024 * 1024, totalBytes: 9 * 1024 * 1024, finished: true });
-    expect(written).toEqual(['\r\x1b[Kdownloading 8.0 MB', '\r\x1b[K']);
+    expect(written).toEqual(['\r\x1b[Kdownloading 8.0 MiB', '\r\x1b[K']);
   });
 });

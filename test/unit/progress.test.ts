@@ -28,7 +28,7 @@ describe('progress', () => {
     const cmd = `${shellQuote(process.execPath)} ${shellQuote(cli)} create --walnut ${shellQuote(join(dir, 'w'))} --scope full --output ${shellQuote(out)}`;
     const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...process.env, ALIVE_HOME: join(dir, 'home') } });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/packing \d+% \([\d.]+ [KM]?B of 5\.0 MB\)/);
+    expect(r.stdout).toMatch(/packing \d+% \([\d.]+ (?:[KM]i)?B of 5\.0 MiB\)/);
     const x = `${shellQuote(process.execPath)} ${shellQuote(cli)} extract ${shellQuote(out)} --output ${shellQuote(join(dir, 'x'))}`;
     const e = spawnSync('script', ['-qec', x, '/dev/null'], { encoding: 'utf8' });
     expect(e.status).toBe(0);
