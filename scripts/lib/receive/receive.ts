@@ -452,12 +452,19 @@ function planOn(ctx: Ctx, m: Manifest, target: Target): { target: Target; plan: 
  */
 function checkPathLengths(m: Manifest, target: Target, plan: ReceivePlan): void {
   const byFrom = new Map(plan.units.map((u) => [u.from, u]));
+  // A unit is found by its path, a leading part of the file's: only parts up to the longest unit
+  // path are looked up, so a path of 2,000 segments costs its length, not its square.
+  const longestFrom = plan.units.reduce((n, u) => Math.max(n, u.from.length), 0);
   const notLanding = new Set([...plan.held.map((h) => h.path), ...plan.skipped.map((s) => s.path)]);
   for (const f of m.files) {
     if (notLanding.has(f.path)) continue;
-    const segs = f.path.split('/');
     let unit: (typeof plan.units)[number] | undefined;
-    for (let n = 1; n <= segs.length && !unit; n++) unit = byFrom.get(segs.slice(0, n).join('/'));
+    for (let end = f.path.indexOf('/'); unit === undefined; end = f.path.indexOf('/', end + 1)) {
+      const part = end === -1 ? f.path : f.path.slice(0, end);
+      if (part.length > longestFrom) break;
+      unit = byFrom.get(part);
+      if (end === -1) break;
+    }
     if (!unit) continue;
     const landing = join(target.walnut, unit.to, f.path.slice(unit.from.length));
     if (!pathTooLong(landing)) continue;
