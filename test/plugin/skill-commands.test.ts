@@ -251,6 +251,8 @@ beforeAll(async () => {
   await alive(alice, ['info', relabelled]);
   await alive(alice, ['verify', relabelled]);
   await alive(alice, ['relay', 'push', pkg, '--to', 'bob']);
+  // Again while it waits: the fields of a push that sends nothing (already_waiting).
+  expect((await alive(alice, ['relay', 'push', pkg, '--to', 'bob'])).already_waiting).toBe(true);
   const snapshot = join(alice.root, 'garden-snapshot.walnut');
   await alive(alice, ['create', '--walnut', garden, '--scope', 'snapshot', '--output', snapshot]);
 

@@ -53,10 +53,13 @@ describe('a push to a peer whose relay is not known yet', () => {
 });
 
 describe('relay exchange over git, when something goes wrong (in-process)', { shuffle: false }, () => {
-  it('two pushes of the same file never overwrite each other on the relay; pull saves it once and reports the other as a duplicate', async () => {
+  it('two deliveries of the same file never overwrite each other on the relay; pull saves it once and reports the other as a duplicate', async () => {
     const pkg = await walnutPackage(alice, 'twice');
     const a = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    // As from another machine of alice's: without her record of the first push, it is delivered again.
+    rmSync(join(alice.paths.dir, 'pushed.json'));
     const b = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    expect(b.json.already_waiting).toBe(false);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     expect(a.json.path).not.toBe(b.json.path);

@@ -260,6 +260,9 @@ describe.concurrent('github transport against a REST server that behaves as GitH
       () => {},
     );
     expect(r.via).toBe('git-data-api');
+    expect(r.blob).toBe(await gitBlobSha(f));
+    // What push compares a file pushed again with: the blob ids listed in inbox/alice/ of bob's relay.
+    expect((await w.alice.listDeposits({ login: 'bob', relay: 'bob/walnut-relay' })).map((e) => [e.name, e.blobSha])).toEqual([['big-1.walnut', r.blob]]);
     expect(w.gh.count('POST', /\/git\/blobs$/)).toBe(1);
     expect(w.gh.count('PUT', /\/contents\/inbox\//)).toBe(0);
     const listing = await w.bob.listInbox();

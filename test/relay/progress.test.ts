@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
 import { GithubTransport } from '../../scripts/lib/relay/github-transport.ts';
@@ -197,9 +197,13 @@ describe('relay push and pull show progress on a terminal only', () => {
     const json = onTerminal(alice, ['relay', 'push', pkg, '--to', 'bob', '--json']);
     expect(json.status, json.stdout).toBe(0);
     expect(json.stdout).not.toMatch(/uploading/);
+    // Each push here delivers the package again: forget the one before (else it is already waiting).
+    const forget = () => rmSync(join(alice.paths.dir, 'pushed.json'));
+    forget();
     const push = onTerminal(alice, ['relay', 'push', pkg, '--to', 'bob']);
     expect(push.status, push.stdout).toBe(0);
     expect(push.stdout).toMatch(/uploading \d+% \([\d.]+ (?:[KM]i)?B of 5\.\d MiB\)/);
+    forget();
     const piped = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob']);
     expect(piped.status).toBe(0);
     expect(piped.stderr).toBe('');

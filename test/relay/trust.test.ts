@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { bareFiles, commitToBare, tempDir, writeTestKeys } from './helpers.ts';
@@ -115,7 +115,11 @@ describe('replay: a package is identified by its signed content', () => {
   it('the same package pushed again (re-encrypted and re-signed) is a duplicate too', async () => {
     const pkg = await walnutPackage(alice, 'hedge');
     expect((await run(alice, ['push', pkg, '--to', 'bob'])).code).toBe(0);
-    expect((await run(alice, ['push', pkg, '--to', 'bob'])).code).toBe(0);
+    // As from another machine of alice's: without her record of the first push, it is delivered again.
+    rmSync(join(alice.paths.dir, 'pushed.json'));
+    const again = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json.already_waiting).toBe(false);
     const pull = await run(bob, ['pull', '--json']);
     expect(pull.code, pull.stderr).toBe(0);
     expect(pull.json.received).toHaveLength(1);

@@ -690,11 +690,25 @@ export class GitTransport implements RelayTransport {
       );
       if (commit) {
         progress.finish(size);
-        return { path, name, commit, via: 'git' };
+        return { path, name, commit, via: 'git', blob: oid };
       }
       await jitter(attempt);
     }
     throw new AliveError(`${peer.login}'s relay kept changing while delivering; try again`, { code: 'conflict' });
+  }
+
+  async listDeposits(peer: PeerRelay, limits: CallLimits = {}): Promise<InboxEntry[]> {
+    const remote = GitTransport.peerRemote(peer.login);
+    await this.ensureRemote(remote, normaliseGitUrl(peer.relay));
+    const head = await this.fetch(remote, limits);
+    if (!head) return [];
+    const folder = `inbox/${this.opts.login}/`;
+    const entries: InboxEntry[] = [];
+    for (const [path, { oid, type }] of await this.listTree(head, folder)) {
+      const name = path.slice(folder.length);
+      if (type === 'blob' && path.startsWith(folder) && isSafeDepositName(name)) entries.push({ sender: this.opts.login, name, path, blobSha: oid });
+    }
+    return entries;
   }
 
   async listInbox(limits: CallLimits = {}): Promise<InboxListing> {

@@ -42,6 +42,12 @@ export const createdAnswer = z.looseObject({ sha: z.string() });
 export const contentsWriteAnswer = z.looseObject({ commit: z.looseObject({ sha: z.string() }) });
 
 /**
+ * GET …/contents/{path} of a folder: one entry per file or folder in it (GitHub lists at most
+ * 1,000). `sha` is the entry's Git blob id.
+ */
+export const folderAnswer = z.array(z.looseObject({ type: z.string(), name: z.string(), sha: z.string(), size: z.optional(z.unknown()) }));
+
+/**
  * GET …/git/trees/{sha}. `size` stays a claim checked where it is used (text there is "unknown",
  * not a refusal); `sha` is checked as an object id by the transport, which names the tree.
  */

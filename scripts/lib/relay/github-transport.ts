@@ -11,6 +11,7 @@ import {
   commitAnswer,
   contentsWriteAnswer,
   createdAnswer,
+  folderAnswer,
   invitationsAnswer,
   refAnswer,
   repositoryAnswer,
@@ -462,7 +463,9 @@ export class GithubTransport implements RelayTransport {
   ): Promise<DeliverResult> {
     if (size <= CONTENTS_API_MAX_BYTES) {
       const { readFileSync } = await import('node:fs');
-      const content = readFileSync(localPath).toString('base64');
+      const bytes = readFileSync(localPath);
+      const blob = gitBlobShaOf(bytes);
+      const content = bytes.toString('base64');
       let refusal = '';
       for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
         const name = nextName();
@@ -482,7 +485,7 @@ export class GithubTransport implements RelayTransport {
           // The package is in: a commit id the server spelled otherwise is only not known.
           const written = contentsWriteAnswer.safeParse(r.data);
           const commit = written.success && isObjectId(written.data.commit.sha) ? written.data.commit.sha : null;
-          return { path, name, commit, via: 'contents-api' };
+          return { path, name, commit, via: 'contents-api', blob };
         } catch (err) {
           if (isStatus(err, 409, 422)) {
             // A file of that name appeared, or the branch moved: new name, try again. A refusal that
@@ -590,7 +593,7 @@ export class GithubTransport implements RelayTransport {
           refusal = ` (${httpStatus(err)} ${githubMessage(err, tokenOf(this.gh))})`;
           continue;
         }
-        return { path, name, commit: next, via: 'git-data-api' };
+        return { path, name, commit: next, via: 'git-data-api', blob: blobSha };
       } catch (err) {
         if (err instanceof AliveError) throw err;
         throw this.fail(err, `delivering a package to ${owner}/${repo}`);
@@ -600,6 +603,35 @@ export class GithubTransport implements RelayTransport {
       `${owner}/${repo} kept changing while delivering${refusal}; try again${refusal ? `, and if it keeps refusing, ask ${peer.login} about the repository's rules` : ''}`,
       { code: 'conflict' },
     );
+  }
+
+  /**
+   * One request: the Contents API lists the folder on the relay's default branch, where deposits
+   * go. Past its 1,000 entries a package is not seen (and is pushed again, as before); a folder
+   * that is not there, or a relay this token cannot read, holds nothing of ours.
+   */
+  async listDeposits(peer: PeerRelay, limits: CallLimits = {}): Promise<InboxEntry[]> {
+    const { owner, repo } = splitRepo(peer.relay);
+    const folder = `inbox/${this.o.login}`;
+    let listed: Array<{ type: string; name: string; sha: string; size?: unknown }>;
+    try {
+      const { data } = await withReadRetry(() => this.gh.rest.repos.getContent({ owner, repo, path: folder, ...this.req(limits) }), limits.deadline);
+      // A file where the folder should be: nothing of ours waits there.
+      if (!Array.isArray(data)) return [];
+      listed = answerOf(folderAnswer, data);
+    } catch (err) {
+      if (isStatus(err, 404)) return [];
+      throw this.fail(err, `listing ${folder} of ${owner}/${repo}`);
+    }
+    return listed
+      .filter((e) => e.type === 'file' && isSafeDepositName(e.name) && isObjectId(e.sha))
+      .map((e) => ({
+        sender: this.o.login,
+        name: e.name,
+        path: `${folder}/${e.name}`,
+        blobSha: e.sha,
+        ...(typeof e.size === 'number' && Number.isSafeInteger(e.size) && e.size >= 0 ? { size: e.size } : {}),
+      }));
   }
 
   async listInbox(limits: CallLimits = {}): Promise<InboxListing> {

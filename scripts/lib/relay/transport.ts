@@ -41,6 +41,8 @@ export interface DeliverResult {
   name: string;
   commit: string | null;
   via: 'git' | 'contents-api' | 'git-data-api';
+  /** Git blob id of the package on the relay (a large GitHub upload: as the server named it). */
+  blob: string;
 }
 
 /** Ends a network call when the deadline (epoch ms) passes. */
@@ -60,6 +62,11 @@ export interface RelayTransport {
    * `onProgress` hears the bytes sent (phase `uploading`), ending with a finished event.
    */
   deliver(peer: PeerRelay, localPath: string, nextName: () => string, checkKey: (pem: string) => void, onProgress?: OnProgress): Promise<DeliverResult>;
+  /**
+   * What waits from the user in a peer's relay: `inbox/<me>/*.walnut` with the names pull takes
+   * and their blob ids, read from the listing (nothing is downloaded).
+   */
+  listDeposits(peer: PeerRelay, limits?: CallLimits): Promise<InboxEntry[]>;
   /** The user's own `keys/<login>.pem` as the relay holds it now (null when it is not there). */
   ownKey(limits?: CallLimits): Promise<string | null>;
   /** Lists `inbox/*\/*.walnut` of the user's own relay. */

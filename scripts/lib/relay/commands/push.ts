@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defineCommand } from '../../cli/command.ts';
-import { AliveError } from '../../errors.ts';
+import { AliveError, messageOf } from '../../errors.ts';
 import { statPackageFile } from '../../package/package-path.ts';
 import { findPeer, requireRelayConfig } from '../config.ts';
 import { fingerprint, keyChangedError, loadOwnPrivateKey, loadPinnedPeerKey, parsePeerPublicKey } from '../keys.ts';
@@ -14,12 +14,16 @@ import { defaultRelayPaths } from '../paths.ts';
 import { output } from './common.ts';
 import { touchRelayActivity } from '../activity.ts';
 import { isoSeconds } from '../state.ts';
+import { sha256File } from '../../fs/hash.ts';
+import { earlierPushes, pushLogPath, readPushLog, recordPush, stillWaiting } from '../push-log.ts';
+import { inlineText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: alive-p2p relay push PACKAGE --to LOGIN [--json]
 
 Delivers a .walnut package into LOGIN's relay (inbox/<you>/), encrypted to LOGIN's pinned key
 (unless it already is encrypted) and signed with your key. Refuses if LOGIN's key on their relay
-is not the one you pinned.
+is not the one you pinned. The same file pushed again while that delivery still waits in
+LOGIN's relay is not sent twice: it says so and pushes nothing (--json: already_waiting).
 
 Options:
   --to LOGIN   the peer to deliver to (one of your peers, with a pinned key)
@@ -78,6 +82,42 @@ export const pushCommand = defineCommand({
     const signerKey = loadOwnPrivateKey(paths);
     const transport = await openTransport(cfg, paths, env);
 
+    const original = basename(input);
+    const inputSha256 = await sha256File(input);
+    const logPath = pushLogPath(paths);
+    const earlier = earlierPushes(readPushLog(logPath), peer.github, inputSha256, pinned);
+    if (earlier.length > 0) {
+      const peerRelay = { login: peer.github, relay: peer.relay };
+      const waiting = stillWaiting(earlier, await transport.listDeposits(peerRelay));
+      if (waiting) {
+        const { record, entry } = waiting;
+        touchRelayActivity(paths, (state) => {
+          state.peer_reachability[peer.github] = { reachable: true, checked: isoSeconds(), relay_repo: peer.relay };
+        });
+        out.result({
+          ok: true,
+          to: peer.github,
+          relay: peer.relay,
+          already_waiting: true,
+          pushed_at: record.at,
+          path: entry.path,
+          name: entry.name,
+          bytes: record.bytes,
+          sha256: record.sha256,
+          encrypted: true,
+          signed: true,
+          via: null,
+          commit: null,
+        });
+        // The name is read from the peer's relay, where anyone with write access names files.
+        out.line(
+          `${original} is already waiting for ${peer.github} (pushed ${record.at} as ${inlineText(entry.name)}); nothing pushed. ` +
+            `It stays in ${peer.github}'s relay until they pull it.`,
+        );
+        return;
+      }
+    }
+
     mkdirSync(paths.work, { recursive: true, mode: 0o700 });
     const sealedPath = join(paths.work, `push-${process.pid}-${randomBytes(6).toString('hex')}.walnut`);
     try {
@@ -88,7 +128,6 @@ export const pushCommand = defineCommand({
         signerPrivateKey: signerKey,
         signerName: cfg.github_username,
       });
-      const original = basename(input);
       const delivered = await transport.deliver(
         { login: peer.github, relay: peer.relay },
         sealedPath,
@@ -102,10 +141,29 @@ export const pushCommand = defineCommand({
       touchRelayActivity(paths, (state) => {
         state.peer_reachability[peer.github] = { reachable: true, checked: isoSeconds(), relay_repo: peer.relay };
       });
+      const record = {
+        to: peer.github,
+        input: inputSha256,
+        fingerprint: pinned,
+        blob: delivered.blob,
+        path: delivered.path,
+        name: delivered.name,
+        bytes: sealed.bytes,
+        sha256: sealed.sha256,
+        at: isoSeconds(),
+      };
+      let warning: string | undefined;
+      try {
+        recordPush(logPath, record);
+      } catch (err) {
+        warning = `the package is delivered, but ${logPath} could not be written (${messageOf(err)}): pushing the same file again will deliver it again`;
+        out.warn(warning);
+      }
       out.result({
         ok: true,
         to: peer.github,
         relay: peer.relay,
+        already_waiting: false,
         path: delivered.path,
         name: delivered.name,
         bytes: sealed.bytes,
@@ -115,6 +173,7 @@ export const pushCommand = defineCommand({
         signed: true,
         via: delivered.via,
         commit: delivered.commit,
+        ...(warning ? { warning } : {}),
       });
       out.line(`Delivered ${original} to ${peer.github}: ${delivered.path} (${sealed.bytes} bytes, signed by ${cfg.github_username})`);
     } finally {
