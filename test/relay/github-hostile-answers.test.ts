@@ -159,6 +159,38 @@ describe.concurrent('answers that are not what GitHub documents', () => {
   });
 });
 
+describe.concurrent("a peer's folder listing (what push compares a file pushed again with)", () => {
+  const alice = { login: 'alice', relay: 'alice/walnut-relay' };
+  const listing = (entries: unknown) =>
+    api((_req, res, path) => {
+      if (path !== '/repos/alice/walnut-relay/contents/inbox/bob') return false;
+      json(res, 200, entries);
+      return true;
+    });
+
+  it('an entry whose name is not text is bad_relay naming the field', async () => {
+    const { server, bob } = await listing([{ type: 'file', name: 42, sha: SHA, size: 1 }]);
+    const err = await failure(bob.listDeposits(alice));
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).toMatch(/field '\[0\]\.name'/);
+    expect(err?.message).toContain(server.url);
+  });
+
+  it('only files under names pull takes, with a Git object id, count; a file where the folder should be holds nothing', async () => {
+    const ok = `garden-20260101-000000-${'a'.repeat(8)}.walnut`;
+    const { bob } = await listing([
+      { type: 'file', name: ok, sha: SHA, size: 10 },
+      { type: 'file', name: '../x.walnut', sha: SHA, size: 10 },
+      { type: 'file', name: 'notes.txt', sha: SHA, size: 10 },
+      { type: 'dir', name: 'sub.walnut', sha: SHA, size: 0 },
+      { type: 'file', name: 'other.walnut', sha: '..', size: 'many' },
+    ]);
+    expect(await bob.listDeposits(alice)).toEqual([{ sender: 'bob', name: ok, path: `inbox/bob/${ok}`, blobSha: SHA, size: 10 }]);
+    const { bob: again } = await listing({ type: 'file', name: 'bob', sha: SHA });
+    expect(await again.listDeposits(alice)).toEqual([]);
+  });
+});
+
 describe.concurrent('fields of another type, missing, or absurd: bad_relay naming the field, never a crash or another code', () => {
   const PEM = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n';
   /** alice's key as GitHub's Contents API answers it (so a deposit gets as far as the write). */
