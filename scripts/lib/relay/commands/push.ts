@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError, messageOf } from '../../errors.ts';
-import { statPackageFile } from '../../package/package-path.ts';
+import { failureReason, statPackageFile, unreadablePackage } from '../../package/package-path.ts';
 import { findPeer, requireRelayConfig } from '../config.ts';
 import { fingerprint, keyChangedError, loadOwnPrivateKey, loadPinnedPeerKey, parsePeerPublicKey } from '../keys.ts';
 import { depositName, requireLogin } from '../names.ts';
@@ -83,7 +83,9 @@ export const pushCommand = defineCommand({
     const transport = await openTransport(cfg, paths, env);
 
     const original = basename(input);
-    const inputSha256 = await sha256File(input);
+    const inputSha256 = await sha256File(input).catch((err: unknown) => {
+      throw unreadablePackage(input, failureReason(err));
+    });
     const logPath = pushLogPath(paths);
     const earlier = earlierPushes(readPushLog(logPath), peer.github, inputSha256, pinned);
     if (earlier.length > 0) {
