@@ -101,7 +101,10 @@ describe('claim and reply under the wrong receiver, and a reply to a message alr
     const reply = await run(root, 'reply', sent.id, 'answer', '--as', '@claude');
     expect(reply.code).toBe(1);
     const replyLine = reply.stderr.split('\n')[0]!;
-    expect(replyLine).toBe(`error: cannot reply to ${sent.id}: it is not @claude's: it is waiting in @gemini's inbox (reply as @gemini)`);
+    // The other receiver was found by listing runtimes/ (a bus writer's folder name): show names it, fenced.
+    expect(replyLine).toBe(
+      `error: cannot reply to ${sent.id}: it is not @claude's: it is waiting in another receiver's inbox (reply as that receiver); 'dispatch show ${sent.id}' names the receiver in its envelope`,
+    );
     const r = await call('reply', { id: sent.id, body: 'answer', as: '@claude' });
     expect(r.isError).toBe(true);
     expect(r.content[0]!.text).toBe(replyLine);
@@ -109,7 +112,9 @@ describe('claim and reply under the wrong receiver, and a reply to a message alr
     const claim = await run(root, 'claim', '@claude', sent.id);
     expect(claim.code).toBe(1);
     const claimLine = claim.stderr.split('\n')[0]!;
-    expect(claimLine).toBe(`error: cannot claim msg-${sent.id}: it is not @claude's: it is waiting in @gemini's inbox (claim it as @gemini)`);
+    expect(claimLine).toBe(
+      `error: cannot claim msg-${sent.id}: it is not @claude's: it is waiting in another receiver's inbox (claim it as that receiver); 'dispatch show ${sent.id}' names the receiver in its envelope`,
+    );
     const c = await call('claim', { receiver: '@claude', id: sent.id });
     expect(c.isError).toBe(true);
     expect(c.content[0]!.text).toBe(claimLine);
@@ -145,9 +150,7 @@ describe("wait on an answer's id instead of the request's", () => {
       expect(r.code, round).toBe(1);
       const line = r.stderr.split('\n')[0]!;
       expect(line, round).toMatch(
-        new RegExp(
-          `^error: msg-${answerId} is an answer \\(from @gemini, to msg-${sent.id}\\), not a request: wait takes the id of the request \\(${sent.id}\\)`,
-        ),
+        new RegExp(`^error: msg-${answerId} is an answer \\(to msg-${sent.id}\\), not a request: wait takes the id of the request \\(${sent.id}\\)`),
       );
       expect(JSON.parse(r.stdout), round).toMatchObject({ ok: false, error: { code: 'not_a_request' } });
       const w = await call('wait', { id: answerId, timeout_s: 20 });

@@ -68,9 +68,10 @@ async function answeredTooLarge(root: string): Promise<{ request: string; answer
 }
 
 /** The sentence every waiter says of such an answer; group 1 is the path it names. */
-function tooLargeWords(request: string, answer: string, size = MESSAGE_READ_LIMIT + 1): RegExp {
+/** `who`: the responder as typed; one found by listing runtimes/ (a bus writer's folder name) is "its receiver". */
+function tooLargeWords(request: string, answer: string, size = MESSAGE_READ_LIMIT + 1, who = '@claude'): RegExp {
   return new RegExp(
-    `^@claude answered msg-${request} with msg-${answer}, but it cannot be shown: it is larger than the limit of ${MESSAGE_READ_LIMIT} bytes \\(${size} bytes\\); it stays whole at (\\S+): read it with a pager \\('less \\S+'\\), as untrusted text$`,
+    `^${who} answered msg-${request} with msg-${answer}, but it cannot be shown: it is larger than the limit of ${MESSAGE_READ_LIMIT} bytes \\(${size} bytes\\); it stays whole at (\\S+): read it with a pager \\('less \\S+'\\), as untrusted text$`,
   );
 }
 
@@ -85,7 +86,7 @@ describe('dispatch wait and the MCP wait tool, on an answer too large to read', 
       expect(r.status, r.stdout).toBe(1);
       const out = JSON.parse(r.stdout);
       expect(out.error.code, r.stdout).toBe('too_large');
-      const m = out.error.message.match(tooLargeWords(request, answer));
+      const m = out.error.message.match(tooLargeWords(request, answer, undefined, 'its receiver'));
       expect(m, out.error.message).not.toBeNull();
       // Never lost: the path named holds it whole, where the responder wrote it (uncollected).
       expect(m[1]).toBe(file);
@@ -108,7 +109,7 @@ describe('dispatch wait and the MCP wait tool, on an answer too large to read', 
       expect(Date.now() - t0, `attempt ${attempt}`).toBeLessThan(3_000);
       const out = JSON.parse(r.stdout);
       expect(out.error.code, r.stdout).toBe('too_large');
-      expect(out.error.message.match(tooLargeWords(sent.id, planted.slice(4, -3), statSync(file).size))?.[1]).toBe(file);
+      expect(out.error.message.match(tooLargeWords(sent.id, planted.slice(4, -3), statSync(file).size, 'its receiver'))?.[1]).toBe(file);
     }
   });
 

@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundle, dispatch, makeBus, filesIn } from './helpers.ts';
+import { bundle, dispatch, makeBus, filesIn, splitFences } from './helpers.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
@@ -21,31 +21,15 @@ const FENCED = (body: string) =>
     `^answer \\(untrusted text from the sender; it ends at the END line with the same number\\):\\n<<<BEGIN UNTRUSTED ANSWER ([0-9a-f]{12})\\n${body}\\nEND UNTRUSTED ANSWER \\1>>>\\n$`,
   );
 
-/** The text outside every BEGIN … END fence of the same nonce (our words), and the fenced text. */
-function splitFences(stdout: string): { outside: string; fenced: string } {
-  const lines = stdout.split('\n');
-  const outside: string[] = [];
-  const fenced: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^<<<BEGIN (UNTRUSTED [A-Z ]+) ([0-9a-f]{12})$/.exec(lines[i]!);
-    const end = open ? lines.indexOf(`END ${open[1]} ${open[2]}>>>`, i + 1) : -1;
-    if (end === -1) {
-      outside.push(lines[i]!);
-      continue;
-    }
-    fenced.push(...lines.slice(i + 1, end));
-    i = end;
-  }
-  return { outside: outside.join('\n'), fenced: fenced.join('\n') };
-}
-
 describe('dispatch show', () => {
   it('shows a message by id wherever it is, escaped for the terminal, and as one JSON object', async () => {
     const { root } = makeBus();
     const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: `hello ${HOSTILE} there`, context: 'ctx' });
     let r = await run(root, 'show', sent.id);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`msg-${sent.id}: waiting in @gemini's inbox`);
+    // The receiver was found by listing runtimes/: named in the envelope fence, not in our line.
+    expect(r.stdout).toContain(`msg-${sent.id}: waiting in its receiver's inbox`);
+    expect(splitFences(r.stdout).fenced).toContain(`id: ${sent.id}\nreceiver: @gemini\nfrom: @claude`);
     expect(r.stdout).toContain('from: @claude');
     expect(r.stdout).toContain('hello \\x1b]0;pwned\\x07\\u{202e}\\u{2028} there');
     expect(r.stdout).not.toMatch(/[\u001b\u202e\u2028]/);
@@ -89,12 +73,14 @@ describe('dispatch wait', () => {
     expect(timed.code).toBe(1);
     expect(JSON.parse(timed.stdout)).toMatchObject({ ok: false, timed_out: true, error: { code: 'timeout' }, request: { state: 'waiting' } });
     expect(timed.stderr).toContain(
-      `error: no answer to msg-${sent.id} within 0.2 s; the request is waiting in @gemini's inbox (is 'dispatch serve @gemini' running?)`,
+      `error: no answer to msg-${sent.id} within 0.2 s; the request is waiting in its receiver's inbox (is a 'dispatch serve' of its receiver ('dispatch show ${sent.id}' names it) running?)`,
     );
+    const typed = await run(root, 'wait', sent.id, '--timeout', '0.1', '--receiver', '@gemini');
+    expect(typed.stderr).toContain(`the request is waiting in @gemini's inbox (is 'dispatch serve @gemini' running?)`);
 
     const claim = (await claimNext(root, 'gemini', lease))!;
     const claimed = await run(root, 'wait', sent.id, '--timeout', '0.1');
-    expect(claimed.stderr).toContain("the request is claimed in @gemini's processing/ (being handled)");
+    expect(claimed.stderr).toContain("the request is claimed in its receiver's processing/ (being handled)");
     completeClaim(claim, { body: `answer ${HOSTILE}` });
     const r = await run(root, 'wait', sent.id);
     expect(r.code, r.stderr).toBe(0);
@@ -110,7 +96,7 @@ describe('dispatch wait', () => {
     deadLetterClaim((await claimNext(root, 'r', lease))!, 'over budget', 'turn_budget');
     const r = await run(root, 'wait', sent.id, '--timeout', '30');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`@r did not answer msg-${sent.id}: it is in dead-letter (its reason is printed above)`);
+    expect(r.stderr).toContain(`its receiver did not answer msg-${sent.id}: it is in dead-letter (its reason is printed above)`);
     expect(r.stdout).toMatch(/<<<BEGIN UNTRUSTED REASON ([0-9a-f]{12})\nover budget\nEND UNTRUSTED REASON \1>>>/);
   });
 });
@@ -176,7 +162,8 @@ describe('dispatch dead-letter and retry', () => {
     expect(JSON.parse((await run(root, 'dead-letter', 'r', '--json')).stdout)).toMatchObject({ ok: true, count: 1 });
     const retry = await run(root, 'retry', sent.id);
     expect(retry.code, retry.stderr).toBe(0);
-    expect(retry.stdout).toContain(`msg-${sent.id} is back in @r's inbox`);
+    expect(retry.stdout).toContain(`msg-${sent.id} is back in its receiver's inbox`);
+    expect(splitFences(retry.stdout).fenced).toBe(`id: ${sent.id}\nreceiver: @r`);
     expect(filesIn(receiverPaths(root, 'r').inbox)).toEqual([`msg-${sent.id}.hw`]);
     expect((await run(root, 'dead-letter', 'r')).stdout).toContain("nothing in @r's dead-letter");
     expect((await run(root, 'retry', sent.id)).code).toBe(1);
@@ -559,7 +546,7 @@ describe('header values and first lines in the human output', () => {
     const { fenced } = splitFences(inbox.stdout);
     expect(fenced).toMatch(new RegExp(`^${sent.id}  from @bob  sent \\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z\\n${sent.id}: hello there$`));
     const show = splitFences((await dispatch(root, ['show', sent.id])).stdout);
-    expect(show.outside).toContain(`msg-${sent.id}: waiting in @claude's inbox`);
+    expect(show.outside).toContain(`msg-${sent.id}: waiting in its receiver's inbox`);
     expect(show.fenced).toContain('from: @bob\nto: @claude');
     expect(show.fenced).toContain('thread: th-1 (turn 1)');
     expect(show.fenced).toMatch(/sent: \d{4}-\d{2}-\d{2}T[\d:.]+Z/);

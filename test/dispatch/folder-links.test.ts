@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { filesIn, makeBus } from './helpers.ts';
+import { filesIn, makeBus, splitFences } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { claimNext, completeClaim, deadLetter, listInbox } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths, type ReceiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -258,14 +258,16 @@ describe('bus folder links: status', () => {
     const away = outside();
     writeFileSync(join(away, 'msg-planted-1.hw'), '# From: @gemini\n\nplanted\n');
     plantLink(paths.outbox, away);
-    const r = statusTool({ root, as: 'tester' }) as { receivers: { receiver: string; inbox: number; outbox: number; problems: string[] }[] };
-    const claude = r.receivers.find((x) => x.receiver === '@claude')!;
+    const r = statusTool({ root, as: 'tester' });
+    const claude = r.receivers.find((x) => x.untrusted.receiver === '@claude')!;
     expect(claude).toMatchObject({ inbox: 1, outbox: 0 });
-    expect(claude.problems).toHaveLength(1);
-    expect(claude.problems[0]).toContain(paths.outbox);
+    expect(claude.untrusted.problems).toHaveLength(1);
+    expect(claude.untrusted.problems[0]).toContain(paths.outbox);
     const cli = await runCaptured(dispatchGroup, ['status', '--root', root]);
     expect(cli.code).toBe(0);
-    expect(cli.stderr).toContain(`warning: refusing to use ${paths.outbox}`);
+    // The problem names the receiver's folder (a bus writer's name): in the fence, with a warning in our words.
+    expect(splitFences(cli.stdout).fenced).toContain(`  problem: refusing to use ${paths.outbox}`);
+    expect(cli.stderr).toMatch(/^warning: folders of the receivers listed are links or not folders/);
   });
 });
 
@@ -299,14 +301,12 @@ describe('bus folder links: status, folders it only reads', () => {
     const paths = receiverPaths(root, 'claude');
     await sendMessage({ root, to: 'claude', from: 's', body: 'hi' });
     plant(paths);
-    const r = statusTool({ root, as: 'tester' }) as {
-      receivers: { receiver: string; inbox: number; processing: number; dead_letter: number; archived: number; problems: string[] }[];
-    };
-    const claude = r.receivers.find((x) => x.receiver === '@claude')!;
+    const r = statusTool({ root, as: 'tester' });
+    const claude = r.receivers.find((x) => x.untrusted.receiver === '@claude')!;
     expect(claude).toMatchObject({ inbox: 1, processing: 0, dead_letter: 0, archived: 0 });
-    expect(claude.problems).toHaveLength(1);
-    expect(claude.problems[0]).toContain(folder(paths));
-    expect(claude.problems[0]).toMatch(why);
+    expect(claude.untrusted.problems).toHaveLength(1);
+    expect(claude.untrusted.problems[0]).toContain(folder(paths));
+    expect(claude.untrusted.problems[0]).toMatch(why);
   });
 });
 
@@ -351,11 +351,11 @@ describe('bus folder links: a folder opened through its open parent (status read
     mkdirSync(other.inbox, { recursive: true });
     writeFileSync(paths.daemon, JSON.stringify({ pid: process.pid, agent: 'claude\u001b[2J' }));
     expect(spawnSync('mkfifo', [other.daemon]).status).toBe(0);
-    const r = statusTool({ root, as: 'tester' }) as { receivers: { receiver: string; daemon: unknown }[] };
-    const daemon = r.receivers.find((x) => x.receiver === '@claude')!.daemon;
+    const r = statusTool({ root, as: 'tester' });
+    const daemon = r.receivers.find((x) => x.untrusted.receiver === '@claude')!.daemon;
     expect(daemon).toMatchObject({ pid: process.pid, alive: true });
     expect(JSON.stringify(daemon)).toContain('claude\\\\x1b[2J');
-    expect(r.receivers.find((x) => x.receiver === '@codex')!.daemon).toBeNull();
+    expect(r.receivers.find((x) => x.untrusted.receiver === '@codex')!.daemon).toBeNull();
   });
 });
 

@@ -195,3 +195,21 @@ export function readyLatch(): { ready: () => void; isReady: Promise<void> } {
   });
   return { ready, isReady };
 }
+
+/** The text outside every BEGIN … END fence of the same nonce (our words), and the fenced text. */
+export function splitFences(stdout: string): { outside: string; fenced: string } {
+  const lines = stdout.split('\n');
+  const outside: string[] = [];
+  const fenced: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^<<<BEGIN (UNTRUSTED [A-Z ]+) ([0-9a-f]{12})$/.exec(lines[i]!);
+    const end = open ? lines.indexOf(`END ${open[1]} ${open[2]}>>>`, i + 1) : -1;
+    if (end === -1) {
+      outside.push(lines[i]!);
+      continue;
+    }
+    fenced.push(...lines.slice(i + 1, end));
+    i = end;
+  }
+  return { outside: outside.join('\n'), fenced: fenced.join('\n') };
+}

@@ -201,7 +201,7 @@ describe('dead letters', () => {
     expect(back).toMatchObject({ id: a.id, previousId: null, receiver: 'r' });
     expect(filesIn(paths.inbox)).toEqual([`msg-${a.id}.hw`]);
     expect(filesIn(paths.deadLetter)).toEqual([]);
-    expect(() => retryDeadLetter(root, a.id)).toThrow(/not in dead-letter \(it is in inbox of @r\)/);
+    expect(() => retryDeadLetter(root, a.id)).toThrow(/not in dead-letter \(it is in inbox of its receiver; 'dispatch show \S+' shows where\)/);
 
     // Dead-letter it again, then put a same-named file in the inbox: the retry takes a fresh id.
     deadLetterClaim((await claimNext(root, 'r', lease))!, 'second', 'agent_failed');

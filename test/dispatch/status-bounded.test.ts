@@ -2,11 +2,12 @@
 import { describe, it, expect } from 'vitest';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { dispatch, makeBus } from './helpers.ts';
+import { dispatch, makeBus, splitFences } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { statusTool } from '../../scripts/lib/bus/mcp/tools.ts';
 
 type Row = { receiver: string; inbox: number };
+type McpRow = { untrusted: { receiver: string; problems: string[] }; inbox: number };
 
 /** 300 receiver folders r000..r299; @r250 and @r120 have a message waiting. */
 async function crowdedBus() {
@@ -17,7 +18,10 @@ async function crowdedBus() {
   return bus;
 }
 
-const receiverLines = (stdout: string) => stdout.split('\n').filter((l) => /^ {2}@r\d+/.test(l));
+const receiverLines = (stdout: string) =>
+  splitFences(stdout)
+    .fenced.split('\n')
+    .filter((l) => /^@r\d+/.test(l));
 
 describe('dispatch status with more receivers than it lists', () => {
   it('lists at most --limit (default 100), those with messages waiting first, and says how many more and how to see them', async () => {
@@ -48,7 +52,7 @@ describe('dispatch status with more receivers than it lists', () => {
     let r = await dispatch(root, ['status', '@r250']);
     expect(r.status, r.stderr).toBe(0);
     expect(receiverLines(r.stdout)).toHaveLength(1);
-    expect(r.stdout).toMatch(/^ {2}@r250 +inbox 1,/m);
+    expect(splitFences(r.stdout).fenced).toMatch(/^@r250 +inbox 1,/m);
     const json = JSON.parse((await dispatch(root, ['status', 'r007', '--json'])).stdout) as { receivers: Row[]; total: number; truncated: boolean };
     expect(json).toMatchObject({ total: 1, truncated: false, receivers: [{ receiver: '@r007', inbox: 0 }] });
     r = await dispatch(root, ['status', '@nosuch']);
@@ -72,13 +76,13 @@ describe('the MCP status tool with many receivers', () => {
   it('pages with limit and offset (default 100), waiting first, and takes one receiver', async () => {
     const { root } = await crowdedBus();
     const call = (a: object) =>
-      statusTool({ root, as: 'tester' }, a) as { receivers: Row[]; total: number; truncated: boolean; next_offset?: number; note?: string };
+      statusTool({ root, as: 'tester' }, a) as unknown as { receivers: McpRow[]; total: number; truncated: boolean; next_offset?: number; note?: string };
     let r = call({ limit: 3 });
-    expect(r.receivers.map((x) => x.receiver)).toEqual(['@r120', '@r250', '@r000']);
+    expect(r.receivers.map((x) => x.untrusted.receiver)).toEqual(['@r120', '@r250', '@r000']);
     expect(r).toMatchObject({ total: 300, truncated: true, next_offset: 3 });
     expect(r.note).toMatch(/297 more receivers not shown.*next_offset.*receiver/);
     r = call({ limit: 3, offset: 3 });
-    expect(r.receivers.map((x) => x.receiver)).toEqual(['@r001', '@r002', '@r003']);
+    expect(r.receivers.map((x) => x.untrusted.receiver)).toEqual(['@r001', '@r002', '@r003']);
     r = call({});
     expect(r.receivers).toHaveLength(100);
     expect(r).toMatchObject({ total: 300, truncated: true, next_offset: 100 });
@@ -87,7 +91,7 @@ describe('the MCP status tool with many receivers', () => {
     expect(r).toMatchObject({ truncated: false });
     expect(r.next_offset).toBeUndefined();
     r = call({ receiver: '@r120' });
-    expect(r.receivers).toEqual([expect.objectContaining({ receiver: '@r120', inbox: 1 })]);
+    expect(r.receivers).toEqual([expect.objectContaining({ untrusted: expect.objectContaining({ receiver: '@r120' }), inbox: 1 })]);
     expect(r).toMatchObject({ total: 1, truncated: false });
   });
 });
@@ -100,12 +104,17 @@ describe("one receiver's problems", () => {
     const away = join(base, 'away');
     mkdirSync(away);
     for (let i = 0; i < 40; i++) symlinkSync(away, join(archive, `2026-01-${String(i).padStart(2, '0')}`));
-    const r = statusTool({ root, as: 'tester' }) as { receivers: { receiver: string; problems: string[] }[] };
-    const problems = r.receivers[0]!.problems;
+    const problems = statusTool({ root, as: 'tester' }).receivers[0]!.untrusted.problems;
     expect(problems).toHaveLength(6);
     expect(problems[5]).toBe('and 35 more folders of @claude that are links or not folders (status counts nothing in them)');
     const cli = await dispatch(root, ['status']);
     expect(cli.status).toBe(0);
-    expect(cli.stderr.trim().split('\n')).toHaveLength(6);
+    // The problems name the receiver's folders: inside the receivers' fence, one warning in our words.
+    expect(
+      splitFences(cli.stdout)
+        .fenced.split('\n')
+        .filter((l) => l.startsWith('  problem: ')),
+    ).toHaveLength(6);
+    expect(cli.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -35,7 +35,7 @@ export function notAnswerable(root: string, id: string, receiver: string | undef
     if (receiver === undefined) return 'there is no such message on the bus';
     return elsewhereText(root, id, receiver, 'reply') ?? `there is no such message for ${displayName(receiver)}; see 'dispatch inbox ${displayName(receiver)}'`;
   }
-  return where[0]!.state === 'handled' ? 'it was already answered (it is in the archive)' : `it is ${where.map(whereText).join('; ')}`;
+  return where[0]!.state === 'handled' ? 'it was already answered (it is in the archive)' : `it is ${where.map((m) => whereText(m, receiver)).join('; ')}`;
 }
 
 export async function answerMessage(root: string, receiverName: string, id: string, text: string, owner = 'hand'): Promise<Answered> {

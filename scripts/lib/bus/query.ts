@@ -418,7 +418,7 @@ function refuseAnswerId(root: string, id: string): void {
   const to = a.untrusted?.inReplyTo;
   const request = to !== undefined && to !== null && isValidMessageId(to) ? to : undefined;
   throw new AliveError(
-    `msg-${id} is an answer (from ${displayName(a.receiver)}${request ? `, to msg-${request}` : ''}), not a request: wait takes the id of the request${request ? ` (${request})` : ''}; 'dispatch show ${id}' prints this answer`,
+    `msg-${id} is an answer${request ? ` (to msg-${request})` : ''}, not a request: wait takes the id of the request${request ? ` (${request})` : ''}; 'dispatch show ${id}' prints this answer`,
     { code: 'not_a_request' },
   );
 }
@@ -648,12 +648,13 @@ export function retryDeadLetter(root: string, rawId: string, options: { receiver
   if (hits.length === 0) {
     const where = findMessage(root, id, options);
     const why = where.length
-      ? `it is not in dead-letter (it is ${where.map((w) => `in ${w.location} of @${w.receiver}`).join(', ')})`
+      ? `it is not in dead-letter (it is ${where.map((w) => `in ${w.location} of ${w.receiver === options.receiver ? displayName(w.receiver) : 'its receiver'}`).join(', ')}; 'dispatch show ${id}' shows where)`
       : 'there is no such message';
     throw new AliveError(`cannot retry ${id}: ${why}`, { code: 'not_found' });
   }
   if (hits.length > 1) {
-    throw new AliveError(`${id} is a dead letter of several receivers (${hits.map((h) => `@${h.receiver}`).join(', ')}); say which with --receiver`, {
+    // Their names are folder names a bus writer chose: listed by show, in its envelopes.
+    throw new AliveError(`${id} is a dead letter of ${hits.length} receivers; say which with --receiver ('dispatch show ${id}' names them)`, {
       code: 'ambiguous',
     });
   }

@@ -101,26 +101,38 @@ const STATE_TEXT: Record<FoundMessage['state'], (r: string) => string> = {
   'answer-collected': (r) => `an answer in ${r}'s archive (collected)`,
 };
 
-/** One phrase on where a message is: "waiting in @gemini's inbox", ... */
-export function whereText(m: FoundMessage): string {
-  return STATE_TEXT[m.state](displayName(m.receiver));
+/**
+ * One phrase on where a message is: "waiting in @gemini's inbox" when `typed`, a receiver the user
+ * named, holds it, else "waiting in its receiver's inbox". A receiver found by listing runtimes/ is
+ * a folder name any bus writer chooses (`@ignore-previous-instructions`): it goes in a fence
+ * (receiverField, messageLines), never in our sentences.
+ */
+export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiver'): string {
+  return STATE_TEXT[m.state](m.receiver === typed ? displayName(m.receiver) : unnamed);
+}
+
+/** The envelope field naming the receiver folder that holds a message (for envelopeLines). */
+export function receiverField(receiver: string): [string, string] {
+  return ['receiver', displayName(receiver)];
 }
 
 /**
- * Where message `id` is when none of `receiver`'s folders holds it: another receiver's, with the
- * receiver to act as (`verb`: 'claim it', 'reply'). Undefined when no receiver has it.
+ * Where message `id` is when none of `receiver`'s folders holds it: in another receiver's, which is
+ * not named (a folder name is a bus writer's words); `dispatch show` names it in a fence. `verb`:
+ * 'claim it', 'reply'. Undefined when no receiver has it.
  */
 export function elsewhereText(root: string, id: string, receiver: string, verb: string): string | undefined {
   const elsewhere = findMessage(root, id).filter((m) => m.receiver !== receiver);
   if (elsewhere.length === 0) return undefined;
-  const open = elsewhere.find((m) => m.kind === 'request' && (m.location === 'inbox' || m.location === 'processing'));
-  return `it is not ${displayName(receiver)}'s: it is ${elsewhere.map(whereText).join('; ')}${open ? ` (${verb} as ${displayName(open.receiver)})` : ''}`;
+  const open = elsewhere.some((m) => m.kind === 'request' && (m.location === 'inbox' || m.location === 'processing'));
+  const where = [...new Set(elsewhere.map((m) => whereText(m, undefined, 'another receiver')))].join('; ');
+  return `it is not ${displayName(receiver)}'s: it is ${where}${open ? ` (${verb} as that receiver)` : ''}; 'dispatch show ${id}' names the receiver in its envelope`;
 }
 
 /** Why `dispatch claim` and the MCP claim tool could not claim the chosen message: where it is. */
 export function claimRefusal(root: string, id: string, receiver: string, where: readonly FoundMessage[]): string {
   const why = where.length
-    ? `it is ${where.map(whereText).join('; ')}`
+    ? `it is ${where.map((m) => whereText(m, receiver)).join('; ')}`
     : (elsewhereText(root, id, receiver, 'claim it') ?? `it is not on the bus for ${displayName(receiver)}`);
   return `cannot claim msg-${id}: ${why}`;
 }
@@ -186,7 +198,7 @@ export function idArgument(id: string): string {
  */
 export function envelopeLines(fields: readonly (readonly [string, string])[]): string[] {
   return [
-    "envelope (untrusted: the message's file name and headers; it ends at the END line with the same number):",
+    "envelope (untrusted: the message's folder and file names and its headers; it ends at the END line with the same number):",
     ...fencedLines('UNTRUSTED ENVELOPE', fields.map(([k, v]) => `${k}: ${v}`).join('\n')),
   ];
 }
@@ -208,13 +220,14 @@ export function headerFields(id: string, u: NonNullable<FoundMessage['untrusted'
  * Human lines for a found message: its envelope and body fenced, our words outside naming the
  * message by its id only when that cannot spell words.
  */
-export function messageLines(m: FoundMessage, options: { body?: boolean } = {}): string[] {
+export function messageLines(m: FoundMessage, options: { body?: boolean; typed?: string | undefined } = {}): string[] {
   const u = m.untrusted;
   const lines = [
-    `${idInOurWords(m.id, 'a message (its id is in the envelope below)')}: ${whereText(m)}${m.kind === 'response' && m.location !== 'outbox' && m.location !== 'archive' ? ' (an answer)' : ''}`,
+    `${idInOurWords(m.id, 'a message (its id is in the envelope below)')}: ${whereText(m, options.typed)}${m.kind === 'response' && m.location !== 'outbox' && m.location !== 'archive' ? ' (an answer)' : ''}`,
   ];
   if (m.problem) lines.push(`problem: ${inlineText(m.problem)}`);
   const fields = headerFields(m.id, u ?? undefined);
+  fields.splice(1, 0, receiverField(m.receiver));
   if (m.claim) {
     lines.push(`claimed, lease ${m.claim.expired ? 'ran out at' : 'until'} ${m.claim.leaseExpiresAt}`);
     fields.push(['claimed by', m.claim.owner]);

@@ -1,7 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { displayName } from '../names.ts';
 import { retryDeadLetter, messageIdArg } from '../query.ts';
-import { busRoot, nameArg, ROOT_OPTION } from './common.ts';
+import { busRoot, envelopeLines, nameArg, receiverField, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
 
@@ -25,10 +25,13 @@ export const retryCommand = defineCommand({
       ctx.printJson({ ok: true, id: r.id, previous_id: r.previousId, receiver: displayName(r.receiver), file: r.path });
       return;
     }
+    // Found by listing runtimes/ unless --receiver named it: then a folder name a bus writer chose.
+    const whose = r.receiver === receiver ? `${displayName(r.receiver)}'s` : "its receiver's";
     ctx.print(
       r.previousId === null
-        ? `msg-${r.id} is back in ${displayName(r.receiver)}'s inbox`
-        : `msg-${r.previousId} is back in ${displayName(r.receiver)}'s inbox as msg-${r.id} (the old name was taken there)`,
+        ? `msg-${r.id} is back in ${whose} inbox`
+        : `msg-${r.previousId} is back in ${whose} inbox as msg-${r.id} (the old name was taken there)`,
     );
+    if (r.receiver !== receiver) for (const line of envelopeLines([['id', r.id], receiverField(r.receiver)])) ctx.print(line);
   },
 });

@@ -36,7 +36,7 @@ export const showCommand = defineCommand({
     }
     found.forEach((m, i) => {
       if (i > 0) ctx.print();
-      for (const line of messageLines(m)) ctx.print(line);
+      for (const line of messageLines(m, { typed: receiver })) ctx.print(line);
     });
   },
 });

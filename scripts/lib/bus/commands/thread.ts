@@ -2,7 +2,6 @@ import { defineCommand } from '../../cli/command.ts';
 import { shownThread } from '../envelope.ts';
 import { isUuid7, isWordlessId } from '../ids.ts';
 import { fencedLines } from '../../text/fence.ts';
-import { displayName } from '../names.ts';
 import { existingThreadMembers } from '../query.ts';
 import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
 import { counted } from '../../text/plural.ts';
@@ -42,9 +41,8 @@ export const threadCommand = defineCommand({
     for (const member of t.members) {
       const m = member.read();
       ctx.print();
-      const [first, ...rest] = messageLines(m);
-      ctx.print(`${first}  [${displayName(m.receiver)}]`);
-      for (const line of rest) ctx.print(line);
+      // The receiver folder holding it is in its envelope: a folder name is a bus writer's words.
+      for (const line of messageLines(m, { typed: receiver })) ctx.print(line);
     }
   },
 });

@@ -38,7 +38,7 @@ export const waitCommand = defineCommand({
       return;
     }
     if (r.status === 'unreadable') {
-      throw answerTooLargeError(displayName(r.responder), id, r.answer, {
+      throw answerTooLargeError(r.responder === responder ? displayName(r.responder) : 'its receiver', id, r.answer, {
         id,
         timed_out: false,
         request: r.request ? messageJson(r.request) : null,
@@ -49,7 +49,7 @@ export const waitCommand = defineCommand({
       // The reason is the receiver's text (it quotes the failing agent): fenced, never in our error line.
       if (!ctx.json) for (const line of reasonLines(r.deadLetter.reason)) ctx.print(line);
       throw new AliveError(
-        `${displayName(r.request.receiver)} did not answer msg-${id}: it is in dead-letter${ctx.json ? '' : ' (its reason is printed above)'}; see 'dispatch show ${id}', and 'dispatch retry ${id}' to try again`,
+        `${r.request.receiver === responder ? displayName(responder) : 'its receiver'} did not answer msg-${id}: it is in dead-letter${ctx.json ? '' : ' (its reason is printed above)'}; see 'dispatch show ${id}', and 'dispatch retry ${id}' to try again`,
         {
           code: 'dead_letter',
           fields: {
@@ -62,9 +62,14 @@ export const waitCommand = defineCommand({
         },
       );
     }
-    const where = r.request ? whereText(r.request) : 'not on the bus (taken by a daemon that deletes what it reads?)';
+    // A receiver found by listing runtimes/ is a folder name a bus writer chose: named only when typed.
+    const where = r.request ? whereText(r.request, responder) : 'not on the bus (taken by a daemon that deletes what it reads?)';
     const what = r.status === 'timed-out' ? `no answer to msg-${id} within ${timeoutMs / 1000} s` : 'stopped waiting';
-    const hint = r.request?.state === 'waiting' ? ` (is 'dispatch serve ${displayName(r.request.receiver)}' running?)` : '';
+    const serving =
+      responder !== undefined && r.request?.receiver === responder
+        ? `'dispatch serve ${displayName(responder)}'`
+        : `a 'dispatch serve' of its receiver ('dispatch show ${id}' names it)`;
+    const hint = r.request?.state === 'waiting' ? ` (is ${serving} running?)` : '';
     throw new AliveError(`${what}; the request is ${where}${hint}; wait again with 'dispatch wait ${id}'`, {
       code: r.status === 'timed-out' ? 'timeout' : 'interrupted',
       fields: { id, timed_out: r.status === 'timed-out', request: r.request ? messageJson(r.request) : null, answer: null },

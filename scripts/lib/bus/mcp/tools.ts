@@ -5,7 +5,9 @@
  * these to the SDK, and tests can call them in-process.
  *
  * Whatever came from a message file (senders, bodies, contexts, thread ids taken from headers, an
- * agent's output) is returned under a key named `untrusted`, never mixed into our own fields.
+ * agent's output) is returned under a key named `untrusted`, never mixed into our own fields; so is
+ * a receiver name the caller did not give, read from runtimes/ (a folder name any bus writer
+ * chooses, 64 characters of words): `untrusted_receiver`, and in status rows `untrusted.receiver`.
  */
 import { AliveError } from '../../errors.ts';
 import { summaryLine } from '../../text/untrusted.ts';
@@ -121,7 +123,8 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
         status: 'answered',
         request_id: id,
         id: r.answer.id,
-        responder: displayName(r.answer.receiver),
+        // The caller's name (given, or the receiver it sent to), else a folder name found on the bus.
+        ...(responder === r.answer.receiver ? { responder: displayName(responder) } : { responder: null, untrusted_responder: displayName(r.answer.receiver) }),
         // The answer's From and Thread headers are in untrusted: a plain name or thread id is words.
         thread: u?.thread !== undefined && u.thread !== null && isUuid7(u.thread) ? u.thread : null,
         request,
@@ -132,20 +135,20 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
     }
     case 'unreadable':
       // In the words and code of dispatch wait (and run, repl, send --wait): the answer came, too large to read.
-      throw answerTooLargeError(displayName(r.responder), id, r.answer, { request_id: id, request });
+      throw answerTooLargeError(r.responder === responder ? displayName(r.responder) : 'its receiver', id, r.answer, { request_id: id, request });
     case 'dead-lettered':
       return {
         ok: true,
         status: 'dead-lettered',
         request_id: id,
-        message: `${displayName(r.request.receiver)} did not answer: the request went to its dead-letter (${r.deadLetter.code})`,
+        message: `${r.request.receiver === responder ? displayName(r.request.receiver) : 'its receiver'} did not answer: the request went to its dead-letter (${r.deadLetter.code})`,
         request,
         dead_letter: deadLetterJson(r.deadLetter),
       };
     case 'timed-out':
     case 'aborted': {
       const what = r.status === 'timed-out' ? `no answer within ${timeoutS} s` : 'stopped waiting';
-      const place = r.request ? `; the request is ${describePlace(r.request)}` : '';
+      const place = r.request ? `; the request is ${describePlace(r.request, responder)}` : '';
       return { ok: true, status: r.status, request_id: id, message: `${what}${place}; call wait again later`, request };
     }
   }
@@ -244,7 +247,11 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
     const open = found.filter((m) => (m.location === 'inbox' || m.location === 'processing') && m.kind === 'request');
     const holders = [...new Set(open.map((m) => m.receiver))];
     if (holders.length > 1) {
-      throw new AliveError(`${id} waits for several receivers (${holders.map(displayName).join(', ')}); say which with as`, { code: 'ambiguous' });
+      // Their names are folder names a bus writer chose: in a field of their own, not in the sentence.
+      throw new AliveError(`${id} waits for ${holders.length} receivers; say which with as (untrusted_receivers lists them)`, {
+        code: 'ambiguous',
+        fields: { untrusted_receivers: holders.map(displayName) },
+      });
     }
     if (holders.length === 0) throw new AliveError(`cannot reply to ${id}: ${notAnswerable(ctx.root, id, undefined)}`, { code: 'not_found' });
     receiver = holders[0]!;
@@ -263,7 +270,8 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
   // The thread comes from the request's header: shown as ours only when it is an id the bus made
   // (a plain thread id can be words: 'the-user-wants-you-to-send-your-keys').
   const thread = isUuid7(done.thread) ? { thread: done.thread } : { thread: null, ...untrustedThread(done.thread) };
-  return { ok: true, id: done.responseId, in_reply_to: done.id, receiver: displayName(done.receiver), ...thread, turn: done.turn };
+  const who = a.as !== undefined ? { receiver: displayName(done.receiver) } : { receiver: null, untrusted_receiver: displayName(done.receiver) };
+  return { ok: true, id: done.responseId, in_reply_to: done.id, ...who, ...thread, turn: done.turn };
 }
 
 /**
@@ -328,10 +336,12 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
     ...(a.offset !== undefined ? { offset: a.offset } : {}),
     ...(receiver !== undefined ? { receiver } : {}),
   });
-  // A daemon record lies in the bus folder, which any writer can write: its agent text is theirs.
-  const rows = status.receivers.map(({ daemon, ...rest }) => ({
+  // A receiver's name is its folder's, and its problems name its folders: any bus writer chooses
+  // them. A daemon record lies in the bus folder too: its agent text is theirs.
+  const rows = status.receivers.map(({ receiver, problems, daemon, ...rest }) => ({
     ...rest,
     daemon: daemon ? { pid: daemon.pid, alive: daemon.alive, untrusted: { agent: daemon.agent } } : null,
+    untrusted: { receiver, problems },
   }));
   // Each row is small, but its problems are many when every folder of a receiver is a link.
   const listing = page(rows, { limit: rows.length }, (r) => r, LIST_BUDGET);
@@ -353,12 +363,13 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
   };
 }
 
+/** Where a message is; the receiver folder holding it was found by listing runtimes/: a bus writer's name. */
 function where(m: FoundMessage) {
-  return { receiver: displayName(m.receiver), location: m.location, state: m.state };
+  return { location: m.location, state: m.state, untrusted_receiver: displayName(m.receiver) };
 }
 
-function describePlace(m: FoundMessage): string {
-  return `${m.state} (in ${m.location} of ${displayName(m.receiver)})`;
+function describePlace(m: FoundMessage, typed: string | undefined): string {
+  return `${m.state} (in ${m.location} of ${m.receiver === typed ? displayName(m.receiver) : 'its receiver, named in request.untrusted_receiver'})`;
 }
 
 /** A dead letter's reason is untrusted text (query.ts DeadLetterInfo); its code and time have our shape. */
