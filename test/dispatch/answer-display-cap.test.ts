@@ -63,7 +63,7 @@ describe('a long answer on a terminal', () => {
     expect(r.stdout).not.toContain('THE-END');
     expect(lines[end + 1]).toMatch(
       new RegExp(
-        `^  \\(the answer msg-${answerId} is \\d+ bytes; the first ${shownChars * 3} bytes of its text are shown: 'dispatch show ${answerId}' prints it whole\\)$`,
+        `^  \\(the answer msg-${answerId} is \\d+ bytes; the first ${shownChars * 3} bytes of its text are shown: 'dispatch show ${answerId} --full' prints it whole\\)$`,
       ),
     );
     // The file's size: the body and the headers.
@@ -87,7 +87,7 @@ describe('a long answer on a terminal', () => {
     expect(code).toBe(0);
     expect(stdout.trimEnd().split('\n')).toEqual([
       `@claude: ${EURO.repeat(shownChars)}`,
-      `(the answer msg-${answerId} is ${stdout.match(/is (\d+) bytes/)?.[1]} bytes; the first ${shownChars * 3} bytes of its text are shown: 'dispatch show ${answerId}' prints it whole)`,
+      `(the answer msg-${answerId} is ${stdout.match(/is (\d+) bytes/)?.[1]} bytes; the first ${shownChars * 3} bytes of its text are shown: 'dispatch show ${answerId} --full' prints it whole)`,
     ]);
   });
 

@@ -507,7 +507,8 @@ describe('a thread header that is not a plain id, past the turn budget', () => {
       if (ok) expect(value).toMatchObject({ ok: true, thread: null });
       else expect(value).toMatchObject({ ok: false, error: { code: 'turn_budget' } });
       expect(value.untrusted_thread.startsWith('\\x01\\x01')).toBe(true);
-      expect(value.cut.untrusted_thread).toEqual({ bytes: 512 << 10, shown_bytes: Buffer.byteLength(value.untrusted_thread) });
+      // shown_bytes counts the header's own bytes shown: each \x01 is shown as 4 characters.
+      expect(value.cut.untrusted_thread).toEqual({ bytes: 512 << 10, shown_bytes: Buffer.byteLength(value.untrusted_thread) / 4 });
     }
   });
 
@@ -645,7 +646,8 @@ describe('dispatch mcp bounds', () => {
     const ctl = fitText('\u0001'.repeat(100), 62);
     expect(ctl.text).toBe('\\x01'.repeat(12));
     expect(JSON.stringify(ctl.text).length).toBeLessThanOrEqual(62);
-    expect(ctl.cut).toEqual({ bytes: 100, shown_bytes: 48 });
+    // shown_bytes counts the text's own bytes shown (12 characters, each escaped to 4): the rest, 88, was left out.
+    expect(ctl.cut).toEqual({ bytes: 100, shown_bytes: 12 });
     const emoji = fitText('😀'.repeat(100), 2 + 4 * 10 + 3);
     expect(emoji.text).toBe('😀'.repeat(10));
     expect(emoji.cut).toEqual({ bytes: 400, shown_bytes: 40 });

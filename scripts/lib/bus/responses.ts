@@ -401,7 +401,7 @@ export function shownAnswer(r: CollectedResponse, maxBytes = ANSWER_SHOWN_BYTES)
 
 /** Our line after an answer shown in part: its size, and the command that prints it whole. */
 export function answerCutText(c: AnswerCut): string {
-  return `(the answer msg-${c.answerId} is ${c.bytes} bytes; the first ${c.shownBytes} bytes of its text are shown: 'dispatch show ${c.answerId}' prints it whole)`;
+  return `(the answer msg-${c.answerId} is ${c.bytes} bytes; the first ${c.shownBytes} bytes of its text are shown: 'dispatch show ${c.answerId} --full' prints it whole)`;
 }
 
 /** A wait that ended on such an answer, as an error (code too_large, exit 1): `fields` are the caller's own. */

@@ -3,7 +3,20 @@ import { displayName } from '../names.ts';
 import { isWordlessId } from '../ids.ts';
 import { unknownReceiver } from '../receivers.ts';
 import { claimMessage, deadLetterCode, messageIdArg } from '../query.ts';
-import { bodyLines, busRoot, claimRefusal, envelopeLines, headerFields, idArgument, idInOurWords, nameArg, ROOT_OPTION, untrustedJson } from './common.ts';
+import {
+  bodyLines,
+  busRoot,
+  claimRefusal,
+  envelopeLines,
+  headerFields,
+  idArgument,
+  idInOurWords,
+  nameArg,
+  ROOT_OPTION,
+  shownCutNote,
+  untrustedJson,
+} from './common.ts';
+import { cutNote, shownMessage } from '../shown-body.ts';
 import { AliveError } from '../../errors.ts';
 
 const USAGE = `usage: dispatch claim @RECEIVER [ID] [--json] [--root DIR]
@@ -12,7 +25,9 @@ Takes a message waiting for @RECEIVER so that nobody else answers it, and prints
 or message ID ('dispatch inbox' lists them). Answer it with 'dispatch reply <id> "TEXT" --as
 @RECEIVER' before the lease runs out (claim_lease_seconds in runtimes/<receiver>/config.json,
 default 30 minutes), or it returns to the inbox. Nothing waiting is not an error; a chosen ID that
-is not waiting is (exit 1, saying where it is).`;
+is not waiting is (exit 1, saying where it is). A body (or context) longer than 512 KiB is shown
+cut, with a line saying how many bytes were left out and that 'dispatch show ID --full' prints it
+whole; --json cuts untrusted.body the same way and says so in cut and note.`;
 
 export const claimCommand = defineCommand({
   name: 'claim',
@@ -43,7 +58,9 @@ export const claimCommand = defineCommand({
       return;
     }
     const m = r.message;
-    const u = m.untrusted;
+    // At most BODY_BYTES of the body (and context): a message may be as long as max_bytes allows.
+    const shown = shownMessage(m.untrusted);
+    const u = shown.untrusted;
     if (ctx.json) {
       ctx.printJson({
         ok: true,
@@ -54,12 +71,14 @@ export const claimCommand = defineCommand({
         lease_expires_at: m.leaseExpiresAt,
         dead_lettered: deadLettered,
         untrusted: untrustedJson({ ...u, thread: u.thread || m.id, turn: u.turn ?? 1 }),
+        ...(shown.cut ? { cut: shown.cut, note: cutNote(m.id, shown.cut, 'untrusted.body', m.path) } : {}),
       });
       return;
     }
     ctx.print(`claimed ${idInOurWords(m.id, 'a message')} for ${displayName(receiver)} (lease until ${m.leaseExpiresAt})`);
     for (const line of envelopeLines(headerFields(m.id, { ...u, turn: u.turn ?? 1 }, u.thread || m.id))) ctx.print(line);
     for (const line of bodyLines('MESSAGE', u.body, u.context)) ctx.print(line);
+    if (shown.cut) ctx.print(shownCutNote(m.id, shown.cut, m.path));
     // Single quotes: an agent copies this form, and in double quotes the shell would run `$(…)` in its answer.
     const arg = idArgument(m.id);
     ctx.print(

@@ -8,6 +8,8 @@ import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimesta
 import { isWordlessId } from '../ids.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
+import { cutNote, shownMessage } from '../shown-body.ts';
+import type { Cut } from '../../text/cut.ts';
 
 export const ROOT_OPTION = { root: { type: 'string' } } as const;
 
@@ -220,7 +222,7 @@ export function headerFields(id: string, u: NonNullable<FoundMessage['untrusted'
  * Human lines for a found message: its envelope and body fenced, our words outside naming the
  * message by its id only when that cannot spell words.
  */
-export function messageLines(m: FoundMessage, options: { body?: boolean; typed?: string | undefined } = {}): string[] {
+export function messageLines(m: FoundMessage, options: { body?: boolean; typed?: string | undefined; full?: boolean } = {}): string[] {
   const u = m.untrusted;
   const lines = [
     `${idInOurWords(m.id, 'a message (its id is in the envelope below)')}: ${whereText(m, options.typed)}${m.kind === 'response' && m.location !== 'outbox' && m.location !== 'archive' ? ' (an answer)' : ''}`,
@@ -245,9 +247,20 @@ export function messageLines(m: FoundMessage, options: { body?: boolean; typed?:
     }
   }
   if (options.body !== false && u) {
-    lines.push(...bodyLines(m.kind === 'response' ? 'ANSWER' : 'MESSAGE', u.body, u.context));
+    // At most BODY_BYTES of the body and context unless `full` (show --full): a message may be 64 MiB.
+    const shown = options.full ? { untrusted: u } : shownMessage(u);
+    lines.push(...bodyLines(m.kind === 'response' ? 'ANSWER' : 'MESSAGE', shown.untrusted.body, shown.untrusted.context));
+    if (shown.cut) lines.push(shownCutNote(m.id, shown.cut));
   }
   return lines;
+}
+
+/**
+ * Our line after a message shown cut (shownMessage): what is left out and how to read it whole.
+ * The id and the file (whose name holds the id) only when the id cannot spell words.
+ */
+export function shownCutNote(id: string, cut: Record<string, Cut>, file?: string): string {
+  return cutNote(idArgument(id), cut, 'the fence above', isWordlessId(id) ? file : undefined);
 }
 
 /** A message's body (and context), fenced: what the sender wrote, never our words. */

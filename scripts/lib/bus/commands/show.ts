@@ -3,17 +3,20 @@ import { AliveError } from '../../errors.ts';
 import { findMessage, messageIdArg, threadOfKey } from '../query.ts';
 import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
 
-const USAGE = `usage: dispatch show ID [--receiver @NAME] [--json] [--root DIR]
+const USAGE = `usage: dispatch show ID [--receiver @NAME] [--full] [--json] [--root DIR]
 
 Shows one message or answer by its id (msg-<id>.hw, msg-<id> or <id>), wherever it is: waiting in
 an inbox, claimed, answered or handled in the archive, an answer in an outbox, or in dead-letter
-with the reason. --receiver looks only in that receiver's folders. Exit 1 when there is none.`;
+with the reason. --receiver looks only in that receiver's folders. Exit 1 when there is none.
+A body (or context) longer than 512 KiB is cut there, with a line saying how many bytes were left
+out; --full prints it whole (a message can be as large as its receiver's max_bytes, 64 MiB).
+--json gives it whole.`;
 
 export const showCommand = defineCommand({
   name: 'show',
   summary: 'one message or answer by id, wherever it is, with its state',
   usage: USAGE,
-  options: { receiver: { type: 'string' }, ...ROOT_OPTION },
+  options: { receiver: { type: 'string' }, full: { type: 'boolean' }, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
   run(ctx) {
     const id = messageIdArg(ctx.positionals[0]!);
@@ -36,7 +39,7 @@ export const showCommand = defineCommand({
     }
     found.forEach((m, i) => {
       if (i > 0) ctx.print();
-      for (const line of messageLines(m, { typed: receiver })) ctx.print(line);
+      for (const line of messageLines(m, { typed: receiver, full: ctx.values.full === true })) ctx.print(line);
     });
   },
 });

@@ -10,7 +10,9 @@ const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--json] [--root DIR
 
 Prints every message and answer of a thread, oldest first, wherever each is now (inbox, being
 handled, outbox, archive, dead-letter). ID is a thread id, or the id of any message of the thread.
---receiver looks only in that receiver's folders. Exit 1 when nothing belongs to the thread.`;
+--receiver looks only in that receiver's folders. Exit 1 when nothing belongs to the thread.
+Each body (or context) longer than 512 KiB is cut, with a line saying how many bytes were left out
+and that 'dispatch show ID --full' prints it whole; --json gives them whole.`;
 
 export const threadCommand = defineCommand({
   name: 'thread',

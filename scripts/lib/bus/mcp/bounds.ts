@@ -5,14 +5,15 @@
  * are bytes of JSON as sent (a quote takes 2), of untrusted text once the characters no reader sees
  * became visible escapes (fitText), so escaping cannot push a result over its budget.
  */
-import { cutToBytes } from '../../text/cut.ts';
+import { cutShown, type Cut } from '../../text/cut.ts';
 import type { UntrustedMessageText } from '../query.ts';
 import { terminalText } from '../../text/untrusted.ts';
 
+export type { Cut };
+
 /** The budget of one tool result's JSON object. */
 export const RESULT_BYTES = 1024 * 1024;
-/** The most of a message's body (claim, wait) and of its context shown; the rest is cut with a note. */
-export const BODY_BYTES = 512 * 1024;
+/** The most of a message's context shown (its body: shown-body.ts BODY_BYTES, as the CLI); the rest is cut with a note. */
 export const CONTEXT_BYTES = 128 * 1024;
 /** The most of each body shown in a listing of messages (thread). */
 export const LISTED_BODY_BYTES = 16 * 1024;
@@ -43,26 +44,18 @@ function jsonCodePointBytes(c: number): number {
   return c < 0x10000 ? 3 : 4;
 }
 
-/** What was cut of one text: its UTF-8 size and the UTF-8 size of the part shown. */
-export interface Cut {
-  bytes: number;
-  shown_bytes: number;
-}
-
 /**
  * Untrusted `text` as a result shows it: every character a reader would not see as what it is
  * (controls, bidi overrides, zero-width and tag characters ...) as a visible escape (terminalText),
- * then its longest prefix that ends at a code point and takes at most `max` bytes of JSON. Escaping
- * comes first, so that the escapes count against the budget. `cut.bytes` is the size of the text
- * itself, `cut.shown_bytes` that of the part shown.
+ * cut to its longest prefix that ends at a code point and takes at most `max` bytes of JSON once
+ * escaped (the escapes count against the budget). `cut.bytes` is the size of the text itself,
+ * `cut.shown_bytes` that of its part shown, before escaping: the rest was left out.
  */
 export function fitText(text: string, max: number): { text: string; cut?: Cut } {
-  const shown = terminalText(text);
-  // Fits whatever it holds (6 bytes per UTF-16 unit at most): no scan.
-  if (shown.length * 6 + 2 <= max) return { text: shown };
-  const part = cutToBytes(shown, max - 2, jsonCodePointBytes); // 2: the quotes
-  if (part.length === shown.length) return { text: shown };
-  return { text: part, cut: { bytes: Buffer.byteLength(text), shown_bytes: Buffer.byteLength(part) } };
+  // Fits whatever it holds (9 bytes of JSON per UTF-16 unit at most, a lone surrogate's \u{d800}): no scan.
+  if (text.length * 9 + 2 <= max) return { text: terminalText(text) };
+  const r = cutShown(text, max - 2, jsonCodePointBytes); // 2: the quotes
+  return r.cut ? { text: terminalText(r.text), cut: r.cut } : { text: terminalText(text) };
 }
 
 /**
@@ -90,15 +83,6 @@ export function boundedUntrusted(u: UntrustedMessageText, bodyBytes: number) {
     context: shownText('context', u.context, Math.min(bodyBytes, CONTEXT_BYTES)),
   };
   return { untrusted, cut: Object.keys(cut).length ? cut : undefined };
-}
-
-/** Our note on a cut message: how long it was and where to read it whole. */
-export function cutNote(id: string, cut: Record<string, unknown>, file?: string): string {
-  const body = cut.body as Cut | undefined;
-  const what = body
-    ? `untrusted.body holds the first ${body.shown_bytes} of the body's ${body.bytes} bytes`
-    : `untrusted fields were cut to fit (${Object.keys(cut).join(', ')})`;
-  return `${what} (see cut). Read the message whole with 'dispatch show ${id}' in a terminal${file ? `, or in the file ${file}` : ''}.`;
 }
 
 export interface Page<U> {

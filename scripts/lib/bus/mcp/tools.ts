@@ -34,19 +34,8 @@ import {
 } from '../query.ts';
 import { answerTooLargeError } from '../responses.ts';
 import { busStatus } from '../status.ts';
-import {
-  BODY_BYTES,
-  boundedUntrusted,
-  cutNote,
-  fitText,
-  HEADER_BYTES,
-  LISTED_BODY_BYTES,
-  LISTED_READ_BYTES,
-  LIST_DEFAULT,
-  page,
-  RESULT_BYTES,
-  type Cut,
-} from './bounds.ts';
+import { boundedUntrusted, fitText, HEADER_BYTES, LISTED_BODY_BYTES, LISTED_READ_BYTES, LIST_DEFAULT, page, RESULT_BYTES, type Cut } from './bounds.ts';
+import { BODY_BYTES, cutNote } from '../shown-body.ts';
 
 export interface ToolContext {
   root: string;
@@ -130,7 +119,7 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
         request,
         ...(r.answer.problem ? { problem: r.answer.problem } : {}),
         untrusted: shown ? shown.untrusted : null,
-        ...(shown?.cut ? { cut: shown.cut, note: cutNote(r.answer.id, shown.cut) } : {}),
+        ...(shown?.cut ? { cut: shown.cut, note: cutNote(r.answer.id, shown.cut, 'untrusted.body') } : {}),
       };
     }
     case 'unreadable':
@@ -231,7 +220,7 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
     lease_expires_at: m.leaseExpiresAt,
     answer_with: `reply {"id": "${m.id}", "body": "..."}`,
     untrusted: shown.untrusted,
-    ...(shown.cut ? { cut: shown.cut, note: cutNote(m.id, shown.cut, m.path) } : {}),
+    ...(shown.cut ? { cut: shown.cut, note: cutNote(m.id, shown.cut, 'untrusted.body', m.path) } : {}),
     dead_lettered: deadLettered,
     ...more,
   };
@@ -315,7 +304,7 @@ export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | u
     count: listed.length,
     ...counts,
     untrusted_thread: fitText(t.untrustedThread, HEADER_BYTES).text,
-    ...(anyCut ? { note: "messages with a cut field show only the start of it; read one whole with 'dispatch show ID' in a terminal" } : {}),
+    ...(anyCut ? { note: "messages with a cut field show only the start of it; read one whole with 'dispatch show ID --full' in a terminal" } : {}),
     messages: listed,
   };
 }

@@ -1,0 +1,98 @@
+/**
+ * A message may be as long as its receiver's max_bytes (up to 64 MiB): `dispatch claim`, `show` and
+ * `thread` print at most BODY_BYTES of its body, as the MCP claim tool does, with a line of ours on
+ * what was left out and how to read it whole (`show --full`).
+ */
+import { describe, it, expect } from 'vitest';
+import { dispatch, makeBus, splitFences } from './helpers.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { BODY_BYTES } from '../../scripts/lib/bus/shown-body.ts';
+
+const MIB = 1024 * 1024;
+/** 3 MiB: a first line, then two-byte characters (a cut may not split one), then a last line. */
+const BIG = `first line\n${'é'.repeat((3 * MIB) / 2)}\nlast line`;
+
+/** The text inside the UNTRUSTED MESSAGE fence of `stdout`. */
+function messageFence(stdout: string): string {
+  return /^<<<BEGIN UNTRUSTED MESSAGE ([0-9a-f]{12})\n([\s\S]*?)\nEND UNTRUSTED MESSAGE \1>>>$/m.exec(stdout)![2]!;
+}
+
+async function bigMessage() {
+  const { root } = makeBus();
+  const sent = await sendMessage({ root, to: 'r', from: 's', body: BIG });
+  return { root, sent };
+}
+
+describe('dispatch claim of a 3 MiB message', () => {
+  it('prints at most BODY_BYTES of it, cut between two characters, and a note outside the fence', async () => {
+    expect(BODY_BYTES).toBeLessThanOrEqual(MIB);
+    const { root, sent } = await bigMessage();
+    const r = await dispatch(root, ['claim', '@r']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(Buffer.byteLength(r.stdout)).toBeLessThan(BODY_BYTES + 4096);
+    const { outside } = splitFences(r.stdout);
+    const body = messageFence(r.stdout);
+    expect(BIG.startsWith(body)).toBe(true);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(BODY_BYTES - 8);
+    expect(body).not.toContain('last line');
+    const left = Buffer.byteLength(BIG) - Buffer.byteLength(body);
+    expect(outside).toContain(
+      `the fence above holds the first ${Buffer.byteLength(body)} of the body's ${Buffer.byteLength(BIG)} bytes; ${left} bytes were left out. Read the message whole with 'dispatch show ${sent.id} --full' in a terminal, or in the file `,
+    );
+  });
+
+  it('--json keeps the shape, cuts untrusted.body the same way and says so in cut and note', async () => {
+    const { root, sent } = await bigMessage();
+    const r = await dispatch(root, ['claim', '@r', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(Buffer.byteLength(r.stdout)).toBeLessThan(BODY_BYTES + 4096);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ ok: true, claimed: true, id: sent.id, untrusted: { from: '@s', context: null } });
+    const body = out.untrusted.body as string;
+    expect(BIG.startsWith(body)).toBe(true);
+    expect(out.cut).toEqual({ body: { bytes: Buffer.byteLength(BIG), shown_bytes: Buffer.byteLength(body) } });
+    expect(out.note).toContain(`${Buffer.byteLength(BIG) - Buffer.byteLength(body)} bytes were left out`);
+    expect(out.note).toContain(`'dispatch show ${sent.id} --full'`);
+  });
+
+  it('a short message is printed whole, with no note', async () => {
+    const { root } = makeBus();
+    await sendMessage({ root, to: 'r', from: 's', body: 'short' });
+    const r = await dispatch(root, ['claim', '@r', '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.untrusted.body).toBe('short');
+    expect(out.cut).toBeUndefined();
+    expect(out.note).toBeUndefined();
+  });
+});
+
+describe('dispatch show and thread of a 3 MiB message', () => {
+  it('cut it the same way; show --full prints it whole', async () => {
+    const { root, sent } = await bigMessage();
+    for (const args of [
+      ['show', sent.id],
+      ['thread', sent.id],
+    ]) {
+      const r = await dispatch(root, args);
+      expect(r.status, r.stderr).toBe(0);
+      expect(Buffer.byteLength(r.stdout), args[0]).toBeLessThan(BODY_BYTES + 4096);
+      const { outside, fenced } = splitFences(r.stdout);
+      expect(fenced, args[0]).not.toContain('last line');
+      expect(outside, args[0]).toMatch(/bytes were left out\. Read the message whole with 'dispatch show \S+ --full' in a terminal\.$/m);
+    }
+    const full = await dispatch(root, ['show', sent.id, '--full']);
+    expect(full.status, full.stderr).toBe(0);
+    expect(messageFence(full.stdout)).toBe(BIG);
+    expect(splitFences(full.stdout).outside).not.toContain('left out');
+  });
+
+  it('the escapes of control characters count against the budget', async () => {
+    const { root, sent } = await (async () => {
+      const { root } = makeBus();
+      return { root, sent: await sendMessage({ root, to: 'r', from: 's', body: `x${'\u0001'.repeat(MIB)}` }) };
+    })();
+    const r = await dispatch(root, ['show', sent.id]);
+    expect(Buffer.byteLength(r.stdout)).toBeLessThan(BODY_BYTES + 4096);
+    expect(messageFence(r.stdout)).toMatch(/^x(\\x01)+$/);
+  });
+});
