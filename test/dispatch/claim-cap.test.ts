@@ -7,6 +7,8 @@ import { describe, it, expect } from 'vitest';
 import { dispatch, makeBus, splitFences } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { BODY_BYTES } from '../../scripts/lib/bus/shown-body.ts';
+import { claimById, completeClaim, listInbox } from '../../scripts/lib/bus/claims.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 
 const MIB = 1024 * 1024;
 /** 3 MiB: a first line, then two-byte characters (a cut may not split one), then a last line. */
@@ -15,6 +17,11 @@ const BIG = `first line\n${'é'.repeat((3 * MIB) / 2)}\nlast line`;
 /** The text inside the UNTRUSTED MESSAGE fence of `stdout`. */
 function messageFence(stdout: string): string {
   return /^<<<BEGIN UNTRUSTED MESSAGE ([0-9a-f]{12})\n([\s\S]*?)\nEND UNTRUSTED MESSAGE \1>>>$/m.exec(stdout)![2]!;
+}
+
+/** The text inside the UNTRUSTED ANSWER fence of `stdout`. */
+function answerFence(stdout: string): string {
+  return /^<<<BEGIN UNTRUSTED ANSWER ([0-9a-f]{12})\n([\s\S]*?)\nEND UNTRUSTED ANSWER \1>>>$/m.exec(stdout)![2]!;
 }
 
 async function bigMessage() {
@@ -94,5 +101,41 @@ describe('dispatch show and thread of a 3 MiB message', () => {
     const r = await dispatch(root, ['show', sent.id]);
     expect(Buffer.byteLength(r.stdout)).toBeLessThan(BODY_BYTES + 4096);
     expect(messageFence(r.stdout)).toMatch(/^x(\\x01)+$/);
+  });
+});
+
+describe('dispatch wait and send --wait on a 3 MiB answer', () => {
+  /** A request from @s to @r, answered with BIG. */
+  async function answer(root: string, id: string) {
+    const claim = await claimById(root, 'r', id, { owner: 't', leaseMs: 60_000 });
+    return completeClaim(claim!, { body: BIG }).response!;
+  }
+
+  it('print at most BODY_BYTES of it, then the note; --json gives it whole', async () => {
+    const { root, sent } = await bigMessage();
+    const answered = await answer(root, sent.id);
+    const r = await dispatch(root, ['wait', sent.id]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(Buffer.byteLength(r.stdout)).toBeLessThan(BODY_BYTES + 4096);
+    expect(BIG.startsWith(answerFence(r.stdout))).toBe(true);
+    expect(splitFences(r.stdout).outside).toContain(`bytes were left out. Read the message whole with 'dispatch show ${answered.id} --full' in a terminal.`);
+    const json = JSON.parse((await dispatch(root, ['wait', sent.id, '--json'])).stdout);
+    expect(json.answer.untrusted.body).toBe(BIG);
+  });
+
+  it('send --wait does the same', async () => {
+    const { root } = makeBus();
+    const waiting = dispatch(root, ['send', '@r', 'q', '--from', '@s', '--create', '--wait', '10']);
+    let id: string | undefined;
+    for (let i = 0; i < 200 && id === undefined; i++) {
+      await new Promise((done) => setTimeout(done, 10));
+      id = listInbox(receiverPaths(root, 'r'))[0]?.id;
+    }
+    await answer(root, id!);
+    const r = await waiting;
+    expect(r.status, r.stderr).toBe(0);
+    expect(Buffer.byteLength(r.stdout)).toBeLessThan(BODY_BYTES + 4096);
+    expect(BIG.startsWith(answerFence(r.stdout))).toBe(true);
+    expect(splitFences(r.stdout).outside).toMatch(/bytes were left out\. Read the message whole with 'dispatch show \S+ --full' in a terminal\.$/m);
   });
 });

@@ -6,13 +6,15 @@ import { checkReceiverKnown } from '../receivers.ts';
 import { displayName } from '../names.ts';
 import { NOT_UTF8_PROBLEM } from '../message.ts';
 import { answerTooLargeError, answerPlaceNames, waitForResponse } from '../responses.ts';
-import { bodyLines, busRoot, catchInterrupt, nameArg, reasonLines, ROOT_OPTION, secondsArg, senderArg, textArg } from './common.ts';
+import { bodyLines, busRoot, catchInterrupt, nameArg, reasonLines, ROOT_OPTION, secondsArg, senderArg, shownCutNote, textArg } from './common.ts';
+import { shownMessage } from '../shown-body.ts';
 
 const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--create] [--json] [--root DIR]
 
 Delivers MESSAGE ('-' reads it from stdin) to runtimes/<receiver>/inbox/. With --wait, waits up to
 SECONDS for the answer in the receiver's outbox and prints it (between two marker lines: it is
-the receiver's untrusted text); no answer in time is exit 1, and
+the receiver's untrusted text; at most 512 KiB of it, then a line saying how many bytes were left
+out and that 'dispatch show ID --full' prints it whole); no answer in time is exit 1, and
 'dispatch wait <id>' picks it up later. An empty MESSAGE is refused. A receiver that has no
 runtimes/<receiver>/ folder yet and is not @claude, @copilot, @gemini, @codex or @helloworld is
 refused as a likely typo (the closest known name is suggested): --create sends to it anyway.
@@ -88,7 +90,10 @@ export const sendCommand = defineCommand({
         } else {
           // The peer's answer: escaped for the terminal and fenced, as show and inbox print bodies.
           if (r.message.flags.includes('not-utf8')) ctx.print(`problem: ${NOT_UTF8_PROBLEM}`);
-          for (const line of bodyLines('ANSWER', r.message.body, r.message.context ?? null)) ctx.print(line);
+          // At most BODY_BYTES of it: an answer may be as large as the bus reads (64 MiB).
+          const shown = shownMessage({ body: r.message.body, context: r.message.context ?? null });
+          for (const line of bodyLines('ANSWER', shown.untrusted.body, shown.untrusted.context)) ctx.print(line);
+          if (shown.cut) ctx.print(shownCutNote(r.id, shown.cut));
         }
         return;
       }

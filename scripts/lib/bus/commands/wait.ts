@@ -3,13 +3,16 @@ import { AliveError } from '../../errors.ts';
 import { displayName } from '../names.ts';
 import { messageIdArg, waitForAnswer } from '../query.ts';
 import { answerTooLargeError } from '../responses.ts';
-import { bodyLines, busRoot, messageJson, nameArg, reasonLines, ROOT_OPTION, secondsArg, whereText, withInterrupt } from './common.ts';
+import { bodyLines, busRoot, messageJson, nameArg, reasonLines, ROOT_OPTION, secondsArg, shownCutNote, whereText, withInterrupt } from './common.ts';
+import { shownMessage } from '../shown-body.ts';
 
 const USAGE = `usage: dispatch wait ID [--timeout SECONDS] [--receiver @NAME] [--json] [--root DIR]
 
 Waits for the answer to message ID (the id send printed; a thread id or an answer's id is
 refused, naming the request to wait on), sent earlier (without --wait, or after a --wait ran out), and
-prints it (between two marker lines: it is the receiver's untrusted text). An answer that came already is printed at once, also one collected before. Waits up to
+prints it (between two marker lines: it is the receiver's untrusted text; at most 512 KiB of it,
+then a line saying how many bytes were left out and that 'dispatch show ID --full' prints it whole;
+--json gives it whole). An answer that came already is printed at once, also one collected before. Waits up to
 --timeout SECONDS (default 60); no answer in time is exit 1, saying where the request is now. When
 the receiver sent the request to dead-letter, the wait ends at once with the reason (exit 1); an
 answer larger than the bus reads (64 MiB) ends it at once too, naming its file (exit 1, too_large).
@@ -33,7 +36,10 @@ export const waitCommand = defineCommand({
       if (ctx.json) ctx.printJson({ ok: true, id, answer: messageJson(r.answer), request: r.request ? messageJson(r.request) : null });
       else {
         if (r.answer.problem) ctx.print(`problem: ${r.answer.problem}`);
-        for (const line of bodyLines('ANSWER', r.answer.untrusted?.body ?? '', r.answer.untrusted?.context ?? null)) ctx.print(line);
+        // At most BODY_BYTES of it: an answer may be as large as the bus reads (64 MiB).
+        const shown = shownMessage({ body: r.answer.untrusted?.body ?? '', context: r.answer.untrusted?.context ?? null });
+        for (const line of bodyLines('ANSWER', shown.untrusted.body, shown.untrusted.context)) ctx.print(line);
+        if (shown.cut) ctx.print(shownCutNote(r.answer.id, shown.cut));
       }
       return;
     }
