@@ -3,12 +3,11 @@
  * interop prompt on stdin and prints its answer on stdout (`claude -p` for @claude).
  */
 import { runBounded } from '../proc/bounded.ts';
-import { randomBytes } from 'node:crypto';
 import { isPlainThread } from './deliver.ts';
 import { isIsoTime } from './envelope.ts';
 import type { ParsedMessage } from './message.ts';
 import { isValidName, normaliseName } from './names.ts';
-import { inlineText } from '../text/untrusted.ts';
+import { fenceNonce, inlineText } from '../text/untrusted.ts';
 
 export type AgentSpec = { kind: 'echo' } | { kind: 'command'; command: string };
 
@@ -39,8 +38,8 @@ export function buildPrompt(p: PromptInput): string {
     `- sent: ${envelopeTimestamp(p.message.timestamp)}`,
   ];
   const fenced = [p.message.body, p.message.context ?? '', ...vocabularies, ...envelope];
-  let nonce = randomBytes(6).toString('hex');
-  while (fenced.some((t) => t.includes(nonce))) nonce = randomBytes(6).toString('hex');
+  let nonce = fenceNonce();
+  while (fenced.some((t) => t.includes(nonce))) nonce = fenceNonce();
   const open = (what: string) => `<<<${what} ${nonce}`;
   const close = (what: string) => `${what} ${nonce}>>>`;
   const lines = [

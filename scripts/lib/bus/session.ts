@@ -7,7 +7,6 @@
  * Answers from the bus are untrusted text: the front end escapes them, and in the context they
  * are indented so that none of their lines can start a `# Context` section of a later message.
  */
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { evaluate, type AnswerCut, type Ask } from '../helloworld/evaluator.ts';
 import { HelloWorldSyntaxError } from '../helloworld/lexer.ts';
@@ -209,7 +208,7 @@ export class Session {
       if ('deadLettered' in waited) {
         const budget = waited.deadLettered.code === 'turn_budget' ? "; ':new' starts a new thread" : '';
         // The reason quotes the failing agent and lies where any bus writer can write: fenced, as run does.
-        const f = fenceData('UNTRUSTED REASON', waited.deadLettered.reason, () => randomBytes(6).toString('hex'));
+        const f = fenceData('UNTRUSTED REASON', waited.deadLettered.reason);
         return {
           ok: false,
           reason: `${who} did not answer: msg-${sent.id} is in its dead-letter${budget}; its reason (untrusted text; it ends at the END line with the same number):\n${f.open}\n${f.body}\n${f.close}`,

@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { fenceData, terminalText } from './untrusted.ts';
 
 /**
  * Untrusted text shown to a person or an agent reading our output: escaped for the terminal and
- * fenced by two marker lines carrying a random nonce the text does not contain (a forged end line
+ * fenced by two marker lines carrying a nonce the text does not contain (a forged end line
  * in the text cannot close the fence early and put text after it in our words).
  */
 export function fencedLines(label: string, text: string): string[] {
-  const f = fenceData(label, terminalText(text), () => randomBytes(6).toString('hex'));
+  const f = fenceData(label, terminalText(text));
   return [f.open, f.body, f.close];
 }

@@ -112,10 +112,23 @@ export function logValue(value: unknown, max = 120): string {
 }
 
 /**
- * Untrusted text for an agent's prompt, between two marker lines that carry a random nonce the
- * text does not contain, so the text cannot close the fence early. `nonce` is injectable for tests.
+ * A fence's nonce: 12 hex digits. What keeps a fence from being closed early is that the text does
+ * not contain its nonce (a new one is drawn until it does not), not that the nonce is secret: the
+ * text is written before the nonce is drawn. Math.random (seeded for each process from the
+ * system's entropy) keeps fences apart from one run to the next without node:crypto, whose
+ * loading costs a `dispatch status` some 4 ms of start-up.
  */
-export function fenceData(label: string, text: string, nonce: () => string): { open: string; body: string; close: string } {
+export function fenceNonce(): string {
+  return Math.floor(Math.random() * 2 ** 48)
+    .toString(16)
+    .padStart(12, '0');
+}
+
+/**
+ * Untrusted text for an agent's prompt, between two marker lines that carry a nonce the text does
+ * not contain, so the text cannot close the fence early. `nonce` is injectable for tests.
+ */
+export function fenceData(label: string, text: string, nonce: () => string = fenceNonce): { open: string; body: string; close: string } {
   let n = nonce();
   while (text.includes(n)) n = nonce();
   return { open: `<<<BEGIN ${label} ${n}`, body: text, close: `END ${label} ${n}>>>` };
