@@ -6,6 +6,7 @@ import { makeBus, sleep, readyLatch } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
 
 function running(pid: number): boolean {
   try {
@@ -78,6 +79,7 @@ describe.skipIf(process.platform !== 'linux')('an agent whose record in .agents/
     if (alive) process.kill(pid!, 'SIGKILL');
     expect(alive, log.join('\n')).toBe(false);
     // The message is not lost either: a dead letter saying why the agent could not run.
-    expect(log.join('\n')).toMatch(/dead-letter msg-.*could not start .*\.agents/);
+    expect(log.join('\n')).toMatch(/dead-letter msg-\S+ \(code agent_not_started\)/);
+    expect(listDeadLetters(root, 'gemini')[0]!.deadLetter!.reason).toMatch(/could not start .*\.agents/);
   });
 });

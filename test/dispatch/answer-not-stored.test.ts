@@ -79,7 +79,7 @@ for (const [at, code] of [
         agent: { kind: 'command', command: agent.command },
         signal: stop.signal,
         sweepEveryMs: 50,
-        warn: (l) => warnings.push(l),
+        warn: (l, fenced) => warnings.push([l, ...(fenced ?? [])].join('\n')),
         log: (l) => log.push(l),
         onReady: () => ready(),
       });
@@ -89,7 +89,9 @@ for (const [at, code] of [
         await sleep(300); // several tries
         expect(agent.runs()).toBe(1);
         expect(warnings).toHaveLength(1);
-        expect(warnings[0]).toMatch(/the agent's answer to msg-.* could not be stored: .*; serve keeps it and tries again every 0\.05 s/);
+        expect(warnings[0]).toMatch(
+          /the agent's answer to msg-\S+ could not be stored: \w+ \(the problem in the fence below\); serve keeps it and tries again every 0\.05 s/,
+        );
         expect(warnings[0]).toContain(code === 'ENOSPC' ? 'ENOSPC' : code === 'EROFS' ? 'read-only' : 'permission denied');
         expect(filesIn(paths.outbox)).toHaveLength(0);
         expect(filesIn(paths.processing)).toHaveLength(1); // still claimed: nobody else runs it meanwhile

@@ -207,15 +207,14 @@ describe('send, inbox, claim, reply', () => {
       expect(ran.stdout).toContain('\\x1b[2Jcleared');
       // An answer that came over the bus is fenced, as with send --wait.
       expect(ran.stdout).toMatch(/\n<<<BEGIN UNTRUSTED ANSWER ([0-9a-f]{12})\n[^\n]*\\x1b\[2Jcleared\nEND UNTRUSTED ANSWER \1>>>\n/);
-      // A forged From header reaches the daemon's own log line as a note, never as its text.
+      // A forged From header and a file name that spells words never reach the daemon's log lines.
       writeFileSync(join(receiverPaths(root, 'gemini').inbox, 'msg-forged.hw'), '# From: \u001b[2JMallory\n\nhello\n');
-      await d.waitFor('msg-forged.hw');
+      await d.waitFor('answered a message whose id is not a bus-made id');
     } finally {
       await d.stop();
     }
     expect(d.output()).not.toContain('\u001b');
-    expect(d.output()).toContain('answered msg-forged.hw from (not shown: not a valid name)');
-    expect(d.output()).not.toContain('Mallory');
+    expect(d.output()).not.toMatch(/Mallory|forged/);
   });
 
   it('inbox peeks at the head of a large message only', async () => {

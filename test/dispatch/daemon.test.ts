@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { bundle, dispatch, makeBus, runCli, runCliAsync, startDaemon, filesIn, readJson, sleep } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
 import { STOP_AT } from '../support/bundles.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
@@ -108,7 +109,9 @@ describe('serve with an agent command', () => {
       expect(reason.stderr).toContain('boom: model unavailable');
       expect(filesIn(paths.inbox)).toEqual([]);
       expect(filesIn(paths.processing)).toEqual([]);
-      expect(d.output()).toContain(`dead-letter msg-${badId}.hw`);
+      // The code and where to read why; the agent's stderr only in the dead letter.
+      expect(d.output()).toContain(`dead-letter msg-${badId} (code agent_failed); 'dispatch dead-letter @flaky' shows why`);
+      expect(d.output()).not.toContain('boom');
     } finally {
       expect(await d.stop()).toBe(0);
     }
@@ -161,9 +164,10 @@ describe('poison files while serving', () => {
       writeFileSync(join(paths.inbox, 'msg-latin1.hw'), Buffer.from('# From: A\n\ncaf\xe9\n', 'latin1'));
       mkdirSync(join(paths.inbox, 'msg-a-folder.hw'));
       writeFileSync(join(paths.inbox, 'msg-empty.hw'), '');
-      await d.waitFor('dead-letter msg-latin1.hw: not valid UTF-8 text');
-      await d.waitFor('dead-letter msg-a-folder.hw: not a regular file');
-      await d.waitFor('dead-letter msg-empty.hw: the file is empty');
+      // Their ids can spell words: not named, the code said.
+      await d.waitFor('dead-letter a message whose id is not a bus-made id (code not_utf8)');
+      await d.waitFor('dead-letter a message whose id is not a bus-made id (code not_a_file)');
+      await d.waitFor('dead-letter a message whose id is not a bus-made id (code empty)');
       const r = await runCliAsync(cli, ['send', 'victim', 'still there?', '--wait', '10'], env);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/\nstill there\?\nEND UNTRUSTED ANSWER [0-9a-f]{12}>>>\n$/);
@@ -234,7 +238,7 @@ describe('turn budget', () => {
       await a.waitFor('serving @ping');
       await b.waitFor('serving @pong');
       await dispatch(root, ['send', 'ping', 'serve', '--thread', 'rally']);
-      await a.waitFor(/dead-letter .*turn 5 of thread rally is past the turn budget of 4/);
+      await a.waitFor(/dead-letter msg-\S+ \(code turn_budget\)/);
       await sleep(500); // would the rally go on? give it time
     } finally {
       await a.stop();
@@ -251,6 +255,9 @@ describe('turn budget', () => {
     expect(filesIn(pong.inbox)).toEqual([]);
     expect(existsSync(pong.deadLetter)).toBe(false);
     expect(filesIn(ping.deadLetter).length).toBe(2);
+    expect(listDeadLetters(root, 'ping').map((d) => d.deadLetter!.reason)).toContainEqual(
+      expect.stringMatching(/turn 5 of thread rally is past the turn budget of 4/),
+    );
   });
 
   it('a receiver refuses more turns in one thread than its budget even when Turn headers are reset', async () => {
@@ -261,7 +268,8 @@ describe('turn budget', () => {
     for (let i = 0; i < 5; i++) await dispatch(root, ['send', 'strict', `m${i}`, '--thread', 'same']);
     const r = await runCliAsync(cli, ['serve', 'strict', '--agent', 'echo', '--once'], env);
     expect(r.stdout.match(/^answered /gm)?.length).toBe(3);
-    expect(r.stdout.match(/already answered 3 turns in thread same/g)?.length).toBe(2);
+    expect(r.stdout.match(/^dead-letter msg-\S+ \(code turn_budget\)/gm)?.length).toBe(2);
+    for (const d of listDeadLetters(root, 'strict')) expect(d.deadLetter!.reason).toMatch(/already answered 3 turns in thread same/);
     expect(filesIn(p.outbox).length).toBe(3);
   });
 });
@@ -304,7 +312,7 @@ describe('after kill -9 of serve', () => {
     expect(b.status, b.stderr).toBe(0);
     expect(b.stdout).toContain('reclaimed 1 claim of daemons that died and ended 1 agent process group they left running');
     await until('the orphaned agent to end', () => !running(agentPid), 5000);
-    expect(b.stdout).toContain(`answered msg-${sent.id}.hw`);
+    expect(b.stdout).toContain(`answered msg-${sent.id} as msg-`);
     expect(filesIn(paths.processing)).toEqual([]);
     expect(filesIn(paths.outbox)).toHaveLength(1);
     expect(filesIn(paths.inbox)).toEqual([]);

@@ -97,7 +97,7 @@ describe('bus folder links: the daemon and answers', () => {
       const away = outside();
       plantLink(paths[folder], away);
       const lines: string[] = [];
-      const served = serve({ root, receiver: 'r', agent: { kind: 'echo' }, once: true, log: (l) => lines.push(l) });
+      const served = serve({ root, receiver: 'r', agent: { kind: 'echo' }, once: true, log: (l, fenced) => lines.push(l, ...(fenced ?? [])) });
       if (folder === 'threads') {
         await served;
         expect(lines.join('\n')).toContain(paths[folder]);

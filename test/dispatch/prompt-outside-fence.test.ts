@@ -6,6 +6,7 @@ import { makeBus } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
 
 describe('the prompt outside the fence', () => {
   it('lists the vocabularies of known receivers named in the body, never the body’s other @words', async () => {
@@ -25,7 +26,7 @@ describe('the prompt outside the fence', () => {
 });
 
 describe('the serve log', () => {
-  it('names a refused sender only when it is a valid name (allow_from)', async () => {
+  it('names no refused sender (allow_from): the code, and where to read why', async () => {
     const { root } = makeBus();
     const paths = receiverPaths(root, 'claude');
     mkdirSync(paths.inbox, { recursive: true });
@@ -34,7 +35,7 @@ describe('the serve log', () => {
     const log: string[] = [];
     const summary = await serve({ root, receiver: 'claude', agent: { kind: 'echo' }, once: true, log: (l) => log.push(l) });
     expect(summary).toMatchObject({ deadLettered: 1 });
-    expect(log.join('\n')).toContain('sender (not shown: not a valid name) is not in allow_from');
-    expect(log.join('\n')).not.toContain('approve');
+    expect(log).toEqual(["dead-letter a message whose id is not a bus-made id (code sender_not_allowed); 'dispatch dead-letter @claude' shows why"]);
+    expect(listDeadLetters(root, 'claude')[0]!.deadLetter!.reason).toContain('sender (not shown: not a valid name) is not in allow_from');
   });
 });

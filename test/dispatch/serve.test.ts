@@ -40,8 +40,9 @@ async function serveOnce(root: string, receiver: string, command: string | 'echo
     receiver,
     agent: command === 'echo' ? { kind: 'echo' } : { kind: 'command', command },
     once: true,
-    log: (l) => log.push(l),
-    warn: (l) => warnings.push(l),
+    // Each line with the fenced lines after it, if any (bus text serve quotes).
+    log: (l, fenced) => log.push([l, ...(fenced ?? [])].join('\n')),
+    warn: (l, fenced) => warnings.push([l, ...(fenced ?? [])].join('\n')),
     ...more,
   });
   return { summary, log, warnings };
@@ -129,7 +130,7 @@ describe('where the agent runs', () => {
 });
 
 describe('the serve log', () => {
-  it("names a message's sender only when it is a valid name", async () => {
+  it('names no sender and a message only by an id that cannot spell words; `dispatch show` names them, fenced', async () => {
     const { root } = makeBus();
     const paths = receiverPaths(root, 'claude');
     mkdirSync(paths.inbox, { recursive: true });
@@ -138,9 +139,14 @@ describe('the serve log', () => {
     const { log } = await serveOnce(root, 'claude', 'echo');
     const answered = log.filter((l) => l.startsWith('answered '));
     expect(answered).toHaveLength(2);
-    expect(answered.join('\n')).not.toContain('approve');
-    expect(answered.find((l) => l.startsWith('answered msg-h1.hw'))).toContain('from (not shown: not a valid name)');
-    expect(answered.find((l) => !l.startsWith('answered msg-h1.hw'))).toContain('from @gemini');
+    expect(answered.join('\n')).not.toMatch(/approve|bob|gemini|h1/);
+    expect(answered).toContainEqual(expect.stringMatching(/^answered msg-[0-9a-f-]{36} as msg-[0-9a-f-]{36} in \d+ ms$/));
+    const named = answered.find((l) => l.startsWith('answered a message whose id is not a bus-made id'));
+    const answerId = /^answered .* as msg-([0-9a-f-]{36}) \('dispatch show \1' names it\)/.exec(named ?? '')?.[1];
+    expect(answerId, named).toBeDefined();
+    // The answer's envelope names the request and its sender, in a fence.
+    const shown = await dispatch(root, ['show', answerId!]);
+    expect(shown.stdout).toMatch(/<<<BEGIN UNTRUSTED ENVELOPE [0-9a-f]+\n(.*\n)*in reply to: h1\n/);
   });
 });
 
@@ -155,7 +161,9 @@ describe('a failing agent', () => {
     const stops = log.filter((l) => l.startsWith('stopping:'));
     expect(stops).toHaveLength(1);
     expect(stops[0]).toContain('the agent failed 3 times in a row');
-    expect(stops[0]).toContain('Not logged in');
+    // The code, not the agent's output (its words are the dead letters', read fenced).
+    expect(stops[0]).toContain('(last: agent_failed)');
+    expect(log.join('\n')).not.toContain('Not logged in');
     const paths = receiverPaths(root, 'claude');
     expect(filesIn(paths.inbox)).toHaveLength(2); // not taken
     const [dead] = listDeadLetters(root, 'claude');
@@ -212,7 +220,10 @@ describe('a failing agent', () => {
     const { summary, warnings } = await serveOnce(root, 'r', agent);
     expect(summary).toMatchObject({ answered: 3, deadLettered: 0 });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/config\.json is not valid JSON; fix it or remove it; serve goes on with the config\.json it read before/);
+    expect(warnings[0]).toMatch(
+      /config\.json cannot be used \(config_invalid; the problem in the fence below\); serve goes on with the config\.json it read before\n/,
+    );
+    expect(warnings[0]).toMatch(/\n<<<BEGIN UNTRUSTED CONFIG PROBLEM [0-9a-f]+\n\S+config\.json is not valid JSON; fix it or remove it\n/);
   });
 
   const swaps = [
@@ -412,9 +423,11 @@ describe('the agent environment', () => {
       for (const name of ['AWS_SECRET_ACCESS_KEY', 'OPENAI_API_KEY', 'NPM_TOKEN', 'ANTHROPIC_API_KEY']) expect(env, name).not.toContain(`${name}=`);
       // Once for what it asked at start, once for the name added while serving; not once per message.
       expect(warnings).toHaveLength(2);
-      expect(warnings[0]).toMatch(/agent_env of .*config\.json asks for AWS_\*, OPENAI_API_KEY/);
+      // The names are the file's text: counted in the line, listed in a fence.
+      expect(warnings[0]).toMatch(/agent_env of .*config\.json asks for 2 names serve was not given \(in the fence below\)/);
       expect(warnings[0]).toContain('pass --agent-env NAME to serve');
-      expect(warnings[1]).toMatch(/asks for NPM_TOKEN/);
+      expect(warnings[0]).toMatch(/\n<<<BEGIN UNTRUSTED NAMES [0-9a-f]+\nAWS_\*\nOPENAI_API_KEY\nEND UNTRUSTED NAMES/);
+      expect(warnings[1]).toMatch(/asks for 1 name .*\n<<<BEGIN UNTRUSTED NAMES [0-9a-f]+\nNPM_TOKEN\nEND/);
       expect(warnings[1]).not.toContain('AWS_*');
 
       // Granted and listed: passed; granted and not listed: not passed; an empty list passes nothing extra.
@@ -450,7 +463,9 @@ describe('the agent environment', () => {
       const env = readFileSync(envFile, 'utf8');
       expect(env).toContain('AWS_KEY=aws');
       expect(env).not.toContain('NPM_TOKEN=');
-      expect(r.stderr).toMatch(/^warning: agent_env of \S+config\.json asks for NPM_TOKEN, .*pass --agent-env NAME to serve$/m);
+      expect(r.stderr).toMatch(
+        /^warning: agent_env of \S+config\.json asks for 1 name serve was not given .*pass --agent-env NAME to serve\n<<<BEGIN UNTRUSTED NAMES ([0-9a-f]+)\nNPM_TOKEN\nEND UNTRUSTED NAMES \1>>>$/m,
+      );
       expect(r.stderr).toMatch(/^warning: turn_budget 20 of \S+config\.json is above serve's 9; 9 applies/m);
     } finally {
       restoreEnv();
@@ -705,8 +720,10 @@ describe('HelloWorld HEAD runtimes', () => {
       expect(filesIn(receiverPaths(root, 'claude').processing)).toEqual([]);
       const warnings = log.filter((l) => l.startsWith('warning:'));
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toContain(`no copy of the answer to msg-1a2b3c4d.hw into @gemini's inbox: refusing to use ${join(gemini.dir, planted)}`);
-      expect(log.some((l) => l.startsWith('answered msg-1a2b3c4d.hw') && !l.includes('also into'))).toBe(true);
+      expect(warnings[0]).toContain("no copy of the answer to msg-1a2b3c4d into its sender's inbox, a folder that cannot be used");
+      // Which folder, and why, in a fence: the folder's name is a bus writer's.
+      expect(warnings[0]).toContain(`\n@gemini: refusing to use ${join(gemini.dir, planted)}`);
+      expect(log.some((l) => l.startsWith('answered msg-1a2b3c4d as ') && !l.includes('also into'))).toBe(true);
       expect(readFileSync(join(gemini.dir, planted), 'utf8')).toBe('planted');
     });
   }
@@ -757,7 +774,8 @@ describe('a rate-limit lock that cannot be taken', () => {
     expect(dead!.deadLetter).toMatchObject({ code: 'not_a_file' });
     expect(dead!.deadLetter!.reason).toContain(lock);
     expect(dead!.deadLetter!.reason).toMatch(/rate limit of @mallory could not be counted/);
-    expect(log.join('\n')).toMatch(/dead-letter msg-hand-1\.hw: .*rate limit of @mallory could not be counted/);
+    expect(log).toContain("dead-letter a message whose id is not a bus-made id (code not_a_file); 'dispatch dead-letter @r' shows why");
+    expect(log.join('\n')).not.toContain('mallory');
   });
 });
 

@@ -7,7 +7,7 @@
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { AliveError, messageOf } from '../errors.ts';
+import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { aliveHome } from '../home.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
@@ -19,6 +19,7 @@ import {
   deadLetterClaim,
   listInbox,
   LeaseLostError,
+  parseClaimFileName,
   processOwner,
   renewClaim,
   type Completion,
@@ -44,9 +45,11 @@ import { hostTag } from '../proc/host-tag.ts';
 import { archiveDayDir, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
 import { budgetProblem, inboxAnswerKey, inboxAnswerProblem, recordTurn } from './threads.ts';
-import { shownSender } from './envelope.ts';
 import { isPlainThread } from './deliver.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { fencedLines } from '../text/fence.ts';
+import { idFromFileName, isWordlessId } from './ids.ts';
+import { idInOurWords } from './commands/common.ts';
 import { DirWatcher } from './wait.ts';
 import { counted } from '../text/plural.ts';
 
@@ -58,8 +61,12 @@ export interface ServeOptions {
   once?: boolean;
   concurrency?: number;
   signal?: AbortSignal;
-  /** One line per event (answered, dead-lettered, ...). */
-  log?: (line: string) => void;
+  /**
+   * One line per event (answered, dead-lettered, ...), in serve's words only: a message is named
+   * by its id only when that cannot spell words. Bus text a line needs (a file name, an error
+   * quoting one, a vocabulary problem) comes in `fenced`, lines to print after it as they are.
+   */
+  log?: Say;
   /** How often stale claims are swept, ms. */
   sweepEveryMs?: number;
   /** Called once the inbox exists, is watched and the daemon is registered: messages sent from now on are served. */
@@ -97,16 +104,44 @@ export interface ServeOptions {
    * running that long, a planted 1 would fail every message).
    */
   agentTimeoutSeconds?: number;
-  /** What the operator should act on (config.json asking for more than serve gives), said once each. Default: a log line. */
-  warn?: (line: string) => void;
+  /** What the operator should act on (config.json asking for more than serve gives), said once each, as `log`. Default: a log line. */
+  warn?: Say;
 }
+
+/** A log line of serve's own words, and the fenced lines (fencedLines) that follow it, if any. */
+export type Say = (line: string, fenced?: readonly string[]) => void;
 
 export interface ServeSummary {
   answered: number;
   archivedWithoutAnswer: number;
   deadLettered: number;
-  /** Set when serve stopped because the agent failed --max-failures (or more, by config.json) times in a row. */
-  stoppedAfterFailures?: { count: number; lastReason: string };
+  /** Set when serve stopped because the agent failed --max-failures (or more, by config.json) times in a row; the code of the last failure. */
+  stoppedAfterFailures?: { count: number; lastCode: string };
+}
+
+/** How serve's log names a message it cannot name by its id (the id can spell words). */
+const NOT_BUS_MADE = 'a message whose id is not a bus-made id';
+
+/** A message in serve's log, from its file name (`msg-<id>.hw`): `msg-<id>` when the id is wordless. */
+function messageNamed(fileName: string): string {
+  return idInOurWords(idFromFileName(fileName) ?? '', NOT_BUS_MADE);
+}
+
+/**
+ * An entry of an inbox or processing/ folder in serve's log: `'msg-<id>.hw'`, or `a claim of
+ * msg-<id>`, when the id is wordless (a claim's owner tag is not shown: it can spell words), else
+ * in words of ours.
+ */
+function entryNamed(name: string): string {
+  const claim = parseClaimFileName(name);
+  const id = idFromFileName(claim?.fileName ?? name);
+  if (id === undefined || !isWordlessId(id)) return 'an entry whose name is not a bus-made message name';
+  return claim ? `a claim of msg-${id}` : `'msg-${id}.hw'`;
+}
+
+/** What an error was, in words of ours: its errno or typed code. */
+function errorCode(err: unknown): string {
+  return errnoCode(err) ?? (err instanceof AliveError ? err.code : 'failed');
 }
 
 /** What handling one message came to, for the consecutive-failure count. */
@@ -134,7 +169,7 @@ function agentFolderPrefix(): string {
  * with kill -9 removes nothing; ALIVE_HOME may be shared with other machines, whose pids say nothing
  * here). Returns how many. Never throws.
  */
-function removeFoldersOfDeadDaemons(base: string, log: (line: string) => void): number {
+function removeFoldersOfDeadDaemons(base: string, log: Say): number {
   let removed = 0;
   let names: string[];
   try {
@@ -152,7 +187,7 @@ function removeFoldersOfDeadDaemons(base: string, log: (line: string) => void): 
 }
 
 /** Runs `fn` in `workdir`, or in a private empty folder (0700) made for it and removed after. */
-async function inAgentFolder<T>(workdir: string | undefined, log: (line: string) => void, fn: (cwd: string) => Promise<T>): Promise<T> {
+async function inAgentFolder<T>(workdir: string | undefined, log: Say, fn: (cwd: string) => Promise<T>): Promise<T> {
   if (workdir !== undefined) return fn(workdir);
   const dir = mkdtempSync(join(agentFoldersBase(), agentFolderPrefix()));
   try {
@@ -167,7 +202,7 @@ async function inAgentFolder<T>(workdir: string | undefined, log: (line: string)
  * read-only module cache, a folder it chmod-ed 000: its owner cannot delete their entries). Never
  * throws: the agent's answer matters more than the folder, which is then left with a warning.
  */
-function removeAgentFolder(dir: string, log: (line: string) => void): void {
+function removeAgentFolder(dir: string, log: Say): void {
   try {
     rmSync(dir, { recursive: true, force: true });
     return;
@@ -178,7 +213,11 @@ function removeAgentFolder(dir: string, log: (line: string) => void): void {
     grantOwner(dir);
     rmSync(dir, { recursive: true, force: true });
   } catch (err) {
-    log(`warning: could not remove the agent's folder ${inlineText(dir, 300)}: ${messageOf(err)}`);
+    // The error names what the agent made there (its names are the agent's output): fenced.
+    log(
+      `warning: could not remove the agent's folder ${inlineText(dir, 300)}: ${errorCode(err)} (the error in the fence below)`,
+      fencedLines('UNTRUSTED ERROR', messageOf(err)),
+    );
   }
 }
 
@@ -206,7 +245,7 @@ interface Bounds {
  * once per request: serve reads the file again for each message, and a writer editing it must not
  * fill the log.
  */
-function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: string) => void): (config: ReceiverConfig) => Bounds {
+function operatorBounds(opts: ServeOptions, configPath: string, warn: Say): (config: ReceiverConfig) => Bounds {
   const granted = opts.agentEnv ?? [];
   const ceiling = opts.turnBudget ?? DEFAULT_TURN_BUDGET;
   const bytesCeiling = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -225,8 +264,10 @@ function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: str
     const ungranted = ungrantedEntries(granted, config.agentEnv ?? []).filter((e) => !said.has(`env ${e}`));
     if (ungranted.length) {
       for (const e of ungranted) said.add(`env ${e}`);
+      // The names are the file's text, which any bus writer chooses: fenced.
       warn(
-        `agent_env of ${configPath} asks for ${ungranted.join(', ')}, which serve was not given: not passed to agents; to pass one, pass --agent-env NAME to serve`,
+        `agent_env of ${configPath} asks for ${counted(ungranted.length, 'name')} serve was not given (in the fence below): not passed to agents; to pass one, pass --agent-env NAME to serve`,
+        fencedLines('UNTRUSTED NAMES', ungranted.join('\n')),
       );
     }
     const asked = config.turnBudget;
@@ -263,7 +304,7 @@ function operatorBounds(opts: ServeOptions, configPath: string, warn: (line: str
  * and the problem is said once until the file changes again: any bus writer can write the file,
  * and one stray '{' must not stop the daemon or strand every message it claims.
  */
-function configReader(paths: ReceiverPaths, warn: (line: string) => void): () => Promise<ReceiverConfig> {
+function configReader(paths: ReceiverPaths, warn: Say): () => Promise<ReceiverConfig> {
   let good: ReceiverConfig | undefined;
   let said: string | undefined;
   return async () => {
@@ -276,7 +317,11 @@ function configReader(paths: ReceiverPaths, warn: (line: string) => void): () =>
       if (isBusFolderFault(err)) return good;
       if (said !== err.message) {
         said = err.message;
-        warn(`${err.message}; serve goes on with the config.json it read before`);
+        // The problem can quote the file's text (an unknown key, a name, a value): fenced.
+        warn(
+          `${paths.config} cannot be used (${err.code}; the problem in the fence below); serve goes on with the config.json it read before`,
+          fencedLines('UNTRUSTED CONFIG PROBLEM', err.message),
+        );
       }
     }
     return good;
@@ -287,7 +332,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const receiver = normaliseName(opts.receiver, 'receiver');
   const paths = receiverPaths(opts.root, receiver);
   const log = opts.log ?? (() => {});
-  const warn = opts.warn ?? ((line: string) => log(`warning: ${line}`));
+  const warn: Say = opts.warn ?? ((line, fenced) => log(`warning: ${line}`, fenced));
   const bounds = operatorBounds(opts, paths.config, warn);
   const readConfig = configReader(paths, warn);
   const concurrency = Math.max(1, opts.concurrency ?? 1);
@@ -297,26 +342,37 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const stop = new AbortController();
   const stopped = () => stop.signal.aborted || opts.signal?.aborted === true;
   let failuresInARow = 0;
-  const onHandled = (outcome: Handled, reason: string, limit: number) => {
+  const onHandled = (outcome: Handled, code: string, limit: number) => {
     if (outcome === 'ok') failuresInARow = 0;
     if (outcome !== 'agent_failure' || stop.signal.aborted) return;
     failuresInARow++;
     if (failuresInARow >= limit) {
-      summary.stoppedAfterFailures = { count: failuresInARow, lastReason: reason };
+      summary.stoppedAfterFailures = { count: failuresInARow, lastCode: code };
       log(
-        `stopping: the agent failed ${failuresInARow} times in a row (last: ${reason}); the messages are in dead-letter ('dispatch dead-letter ${displayName(receiver)}'); fix the agent, 'dispatch retry' them and start serve again`,
+        `stopping: the agent failed ${failuresInARow} times in a row (last: ${code}); the messages are in dead-letter ('dispatch dead-letter ${displayName(receiver)}'); fix the agent, 'dispatch retry' them and start serve again`,
       );
       stop.abort();
     }
   };
   const onDeadLetter = (r: DeadLetterRecord) => {
     summary.deadLettered++;
-    log(`dead-letter ${r.fileName}: ${r.reason}`);
+    log(deadLetterLine(r, receiver));
   };
   // One entry that cannot be handled (planted by a bus writer, another user's file) never stops serve.
-  const onProblem = (name: string, err: unknown) => log(`warning: skipped '${inlineText(name, 200)}': ${messageOf(err)}`);
+  const onProblem = (name: string, err: unknown) =>
+    log(
+      `warning: skipped ${entryNamed(name)}: ${errorCode(err)}; it is tried again in a minute (its name and the error in the fence below)`,
+      fencedLines('UNTRUSTED ENTRY', `${name}: ${messageOf(err)}`),
+    );
   const registry = Registry.withBuiltins();
-  for (const problem of registry.loadDirectory(opts.root, join(opts.root, 'vocabularies'))) log(`warning: ${problem}`);
+  const vocabularyProblems = registry.loadDirectory(opts.root, join(opts.root, 'vocabularies'));
+  if (vocabularyProblems.length > 0) {
+    // They quote the files' names and text, which any bus writer chooses.
+    log(
+      `warning: the vocabularies in ${inlineText(join(opts.root, 'vocabularies'), 300)} could not all be used (the problems in the fence below); the others are loaded`,
+      fencedLines('UNTRUSTED VOCABULARY PROBLEMS', vocabularyProblems.join('\n')),
+    );
+  }
 
   ensureDir(paths.root, paths.inbox);
   // Made (and what dead daemons left there removed) before serving: a home that cannot hold the
@@ -379,8 +435,13 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
             retryMs: sweepEvery,
             warn,
           })
-            .then(([outcome, reason]) => onHandled(outcome, reason, limits.maxFailures))
-            .catch((err) => log(`error handling ${claim.fileName}: ${messageOf(err)}`))
+            .then(([outcome, code]) => onHandled(outcome, code, limits.maxFailures))
+            .catch((err) =>
+              log(
+                `error handling ${messageNamed(claim.fileName)}: ${errorCode(err)} (the error in the fence below)`,
+                fencedLines('UNTRUSTED ERROR', messageOf(err)),
+              ),
+            )
             .finally(() => {
               inflight.delete(job);
               watcher.signal(); // a slot is free
@@ -505,31 +566,32 @@ async function handle(
   opts: ServeOptions,
   registry: Registry,
   summary: ServeSummary,
-  log: (l: string) => void,
+  log: Say,
   bounds: (config: ReceiverConfig) => Bounds,
   readConfig: () => Promise<ReceiverConfig>,
-  { stopping, retryMs, warn }: { stopping: AbortSignal; retryMs: number; warn: (line: string) => void },
+  { stopping, retryMs, warn }: { stopping: AbortSignal; retryMs: number; warn: Say },
 ): Promise<[Handled, string]> {
   const started = Date.now();
   const msg = claim.message;
+  const named = messageNamed(claim.fileName);
   const config = await readConfig();
   const { turnBudget, agentTimeoutMs, maxBytes } = bounds(config);
   const fail = (reason: string, code: string, extra: Record<string, unknown> = {}) => {
     const rec = deadLetterClaim(claim, reason, code, extra);
     summary.deadLettered++;
-    log(`dead-letter ${rec.fileName}: ${reason}`);
+    log(deadLetterLine(rec, claim.receiver));
   };
   try {
     if (msg.kind === 'response' || (msg.inReplyTo !== undefined && msg.inReplyTo !== '')) {
       completeClaim(claim);
       summary.archivedWithoutAnswer++;
-      log(`archived ${claim.fileName}: a response needs no answer`);
+      log(`archived ${named}: a response needs no answer`);
       return ['other', ''];
     }
     if (claim.sender === claim.receiver) {
       completeClaim(claim);
       summary.archivedWithoutAnswer++;
-      log(`archived ${claim.fileName}: a message to itself needs no answer`);
+      log(`archived ${named}: a message to itself needs no answer`);
       return ['other', ''];
     }
     // The sender's rate limit, counted again here: a message dropped into the inbox by hand (or by
@@ -563,7 +625,12 @@ async function handle(
     const inboxKey = inboxCopyTo !== undefined && (msg.thread === undefined || msg.thread === '') ? inboxAnswerKey(inboxCopyTo) : undefined;
     const inboxOver = inboxKey !== undefined ? inboxAnswerProblem(claim.paths, inboxCopyTo!, inboxKey, turnBudget) : undefined;
     const alsoInto = inboxOver === undefined ? inboxCopyTo : undefined;
-    if (inboxOver) log(`${claim.fileName}: no copy of the answer into ${displayName(inboxCopyTo!)}'s inbox: ${inboxOver}`);
+    if (inboxOver) {
+      log(
+        `${named}: its answer goes into the outbox only, not into its sender's inbox too (why, naming the sender, in the fence below)`,
+        fencedLines('UNTRUSTED DETAIL', inboxOver),
+      );
+    }
     const over = budgetProblem(claim.paths, thread, msg.turn, turnBudget);
     if (over) {
       fail(over, 'turn_budget');
@@ -611,19 +678,19 @@ async function handle(
         exit_code: outcome.exitCode ?? null,
         signal: outcome.signal ?? null,
       });
-      return ['agent_failure', outcome.reason];
+      return ['agent_failure', outcome.code];
     }
     const answer = outcome.answer.trimEnd();
     if (answer.startsWith('NOTHING_FURTHER')) {
       recordTurn(claim.paths, thread, claim.id);
       completeClaim(claim);
       summary.archivedWithoutAnswer++;
-      log(`archived ${claim.fileName}: the agent had nothing further`);
+      log(`archived ${named}: the agent had nothing further`);
       return ['ok', ''];
     }
     if (answer === '' && opts.agent.kind !== 'echo') {
       fail('the agent printed no answer', 'agent_empty');
-      return ['agent_failure', 'the agent printed no answer'];
+      return ['agent_failure', 'agent_empty'];
     }
     // The turns are recorded as part of storing the answer (once, however many tries it takes):
     // a ledger that cannot be appended to (no space) fails like the answer's own write.
@@ -644,24 +711,37 @@ async function handle(
     });
     if ('deadLettered' in stored) {
       summary.deadLettered++;
-      log(`dead-letter ${stored.deadLettered.fileName}: ${stored.deadLettered.reason}`);
+      log(deadLetterLine(stored.deadLettered, claim.receiver));
       return ['other', ''];
     }
     const done = stored.stored;
     summary.answered++;
     const response = done.response!;
-    for (const s of response.skippedCopies) log(`warning: no copy of the answer to ${claim.fileName} into ${displayName(s.to)}'s inbox: ${s.problem}`);
-    log(
-      `answered ${claim.fileName} from ${shownSender(claim.message.from)} as ${response.fileName}${response.copies.length > 0 && alsoInto ? ` (also into ${displayName(alsoInto)}'s inbox)` : ''} in ${Date.now() - started} ms`,
-    );
+    for (const s of response.skippedCopies) {
+      log(
+        `warning: no copy of the answer to ${named} into its sender's inbox, a folder that cannot be used (which, and why, in the fence below)`,
+        fencedLines('UNTRUSTED DETAIL', `${displayName(s.to)}: ${s.problem}`),
+      );
+    }
+    // The answer's id is always the bus's: it names the request where the request's own id cannot.
+    const answerNamed = `msg-${response.id}${named === NOT_BUS_MADE ? ` ('dispatch show ${response.id}' names it)` : ''}`;
+    log(`answered ${named} as ${answerNamed}${response.copies.length > 0 && alsoInto ? " (also into its sender's inbox)" : ''} in ${Date.now() - started} ms`);
     return ['ok', ''];
   } catch (err) {
     if (err instanceof LeaseLostError) {
-      log(`lost the claim on ${claim.fileName}; it will be handled again`);
+      log(`lost the claim on ${named}; it will be handled again`);
       return ['other', ''];
     }
     throw err;
   }
+}
+
+/**
+ * The log line of a message put in dead-letter: its id when wordless, the reason's code, and where
+ * to read the reason, which quotes the message's headers, config.json or the failing agent's output.
+ */
+function deadLetterLine(r: DeadLetterRecord, receiver: string): string {
+  return `dead-letter ${messageNamed(r.fileName)} (code ${r.code}); 'dispatch dead-letter ${displayName(receiver)}' shows why`;
 }
 
 /**
@@ -676,16 +756,18 @@ async function storeAnswer(
   claim: Claim,
   answer: string,
   write: () => Completion,
-  o: { keepTrying: () => boolean; stopping: AbortSignal; retryMs: number; leaseMs: number; warn: (line: string) => void },
+  o: { keepTrying: () => boolean; stopping: AbortSignal; retryMs: number; leaseMs: number; warn: Say },
 ): Promise<{ stored: Completion } | { deadLettered: DeadLetterRecord }> {
   let said = false;
   for (;;) {
     let problem: string;
+    let code: string;
     try {
       return { stored: write() };
     } catch (err) {
       if (err instanceof LeaseLostError) throw err;
       problem = messageOf(err);
+      code = errorCode(err);
     }
     if (!o.keepTrying()) {
       const id = claim.id;
@@ -696,15 +778,17 @@ async function storeAnswer(
       } catch (err) {
         if (err instanceof LeaseLostError) throw err;
         throw new AliveError(
-          `the agent's answer to ${claim.fileName} could not be stored (${problem}), nor the request put in dead-letter (${messageOf(err)}): it stays claimed and is answered again when its lease ends`,
+          `the agent's answer to ${messageNamed(claim.fileName)} could not be stored (${problem}), nor the request put in dead-letter (${messageOf(err)}): it stays claimed and is answered again when its lease ends`,
           { code: 'answer_not_stored', cause: err },
         );
       }
     }
     if (!said) {
       said = true;
+      // The problem names files of the bus (a thread's ledger is named after a Thread header): fenced.
       o.warn(
-        `the agent's answer to ${claim.fileName} could not be stored: ${problem}; serve keeps it and tries again every ${o.retryMs / 1000} s (the request stays claimed, and its slot of --concurrency takes no other message meanwhile): make the bus writable again (free space, permissions), or stop serve to put the request in dead-letter with the answer kept`,
+        `the agent's answer to ${messageNamed(claim.fileName)} could not be stored: ${code} (the problem in the fence below); serve keeps it and tries again every ${o.retryMs / 1000} s (the request stays claimed, and its slot of --concurrency takes no other message meanwhile): make the bus writable again (free space, permissions), or stop serve to put the request in dead-letter with the answer kept`,
+        fencedLines('UNTRUSTED PROBLEM', problem),
       );
     }
     try {

@@ -114,11 +114,18 @@ export const serveCommand = defineCommand({
         ...(maxFailures !== undefined ? { maxFailures } : {}),
         ...(agentTimeoutSeconds !== undefined ? { agentTimeoutSeconds } : {}),
         ...(maxBytes !== undefined ? { maxBytes } : {}),
-        warn: (line) => ctx.warn(line), // escaped there: it quotes config.json, any bus writer's text
+        // Serve's own words, escaped all the same; bus text only in the fenced lines after them.
+        warn: (line, fenced) => {
+          ctx.warn(line);
+          for (const l of fenced ?? []) ctx.io.stderr.write(`${l}\n`);
+        },
         signal: controller.signal,
         onReady: () =>
           ctx.io.stderr.write(`serving ${displayName(receiver)} with ${agent.kind === 'echo' ? 'echo' : `'${agentText}'`} under ${root}/runtimes\n`),
-        log: (line) => ctx.print(inlineText(line, 2000)), // lines quote header values of untrusted files
+        log: (line, fenced) => {
+          ctx.print(inlineText(line, 2000));
+          for (const l of fenced ?? []) ctx.print(l);
+        },
       });
       ctx.io.stderr.write(
         `stopped: ${summary.answered} answered, ${summary.archivedWithoutAnswer} archived without answer, ${summary.deadLettered} dead-lettered\n`,
