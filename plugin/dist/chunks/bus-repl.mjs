@@ -66,7 +66,7 @@ vocabularies of the receivers named as its '# Context', so a follow-up is answer
 On a terminal: a 'hw> ' prompt with line editing and history ($ALIVE_HOME/repl-history);
 Ctrl-C stops waiting for the current answer, Ctrl-D ends the session. From a pipe: plain lines,
 no prompt, exit 1 when a line failed. --wait SECONDS bounds each wait (default 60).
-Session commands: :thread, :new, :help, :quit.`,vt=500,Vu=Xt({name:"repl",summary:"an interactive HelloWorld session (hw> prompt), one thread per session",usage:Nr,json:!1,options:{from:{type:"string"},wait:{type:"string"},...Sr},async run(e){let t=Mr(e.values.from,Nr),n=Tr(e.values.wait,"--wait")??6e4,r=new Ie({root:Or(e.values.root),from:t,waitMs:n}),i=process.stdin.isTTY===!0&&process.stdout.isTTY===!0;return ss(r,process.stdin,e.io,i)}});async function ss(e,t,n,r){for(let u of e.vocabularyProblems)n.stderr.write(`warning: ${D(u,300)}
+Session commands: :thread, :new, :help, :quit.`,vt=500,Yu=Xt({name:"repl",summary:"an interactive HelloWorld session (hw> prompt), one thread per session",usage:Nr,json:!1,options:{from:{type:"string"},wait:{type:"string"},...Sr},async run(e){let t=Mr(e.values.from,Nr),n=Tr(e.values.wait,"--wait")??6e4,r=new Ie({root:Or(e.values.root),from:t,waitMs:n}),i=process.stdin.isTTY===!0&&process.stdout.isTTY===!0;return ss(r,process.stdin,e.io,i)}});async function ss(e,t,n,r){for(let u of e.vocabularyProblems)n.stderr.write(`warning: ${D(u,300)}
 `);let i=r?ds():[],o=(0,Cr.createInterface)({input:t,...r?{output:process.stdout,terminal:!0,prompt:"hw> ",history:i,historySize:vt}:{terminal:!1}}),a=!1,d=s(()=>{e.cancel()||(r?(n.stdout.write(`^C (Ctrl-D ends the session)
 `),o.write(null,{ctrl:!0,name:"u"}),o.prompt()):(o.close(),process.exitCode=130))},"onInterrupt");o.on("SIGINT",d),r||process.on("SIGINT",d),r&&(n.stdout.write(`HelloWorld session as ${R(e.from)}, thread ${e.thread}. :help for help, Ctrl-D to end.
 `),o.prompt());try{for await(let u of o){r&&u.trim()!==""&&us(u);let{outputs:l,end:p}=await e.line(u);for(let h of l)os(h,n),h.kind==="error"&&(a=!0);if(p)break;r&&o.prompt()}}finally{process.off("SIGINT",d),o.close(),r&&n.stdout.write(`
@@ -80,4 +80,4 @@ Session commands: :thread, :new, :help, :quit.`,vt=500,Vu=Xt({name:"repl",summar
 `).filter(n=>n!==""),t=e.slice(-vt);return e.length>2*vt&&(0,Q.writeFileSync)(_t(),`${t.join(`
 `)}
 `,{mode:384}),t.reverse()}catch{return[]}}s(ds,"loadHistory");function us(e){try{(0,Q.mkdirSync)(He(),{recursive:!0,mode:448}),(0,Q.appendFileSync)(_t(),`${e.replace(/[\r\n]/g," ")}
-`,{mode:384})}catch{}}s(us,"saveHistory");export{Vu as replCommand,ss as runSession};
+`,{mode:384})}catch{}}s(us,"saveHistory");export{Yu as replCommand,ss as runSession};

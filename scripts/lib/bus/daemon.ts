@@ -48,8 +48,7 @@ import { budgetProblem, inboxAnswerKey, inboxAnswerProblem, recordTurn } from '.
 import { isPlainThread } from './deliver.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { fencedLines } from '../text/fence.ts';
-import { idFromFileName, isWordlessId } from './ids.ts';
-import { idInOurWords } from './commands/common.ts';
+import { idFromFileName, idInOurWords, isWordlessId } from './ids.ts';
 import { DirWatcher } from './wait.ts';
 import { counted } from '../text/plural.ts';
 

@@ -50,6 +50,11 @@ export function isWordlessId(id: string): boolean {
   return isUuid7(id) || /^[0-9a-f]{8}$/.test(id);
 }
 
+/** A message id in our words: as it is when it cannot spell words (isWordlessId), else `what`, which the text beside it points at. */
+export function idInOurWords(id: string, what: string): string {
+  return isWordlessId(id) ? `msg-${id}` : what;
+}
+
 /** The creation time (ms) of a UUIDv7 id, or undefined for other ids. */
 export function idTimeMs(id: string): number | undefined {
   if (!UUID7.test(id)) return undefined;

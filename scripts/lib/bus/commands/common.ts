@@ -5,7 +5,7 @@ import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
-import { isWordlessId } from '../ids.ts';
+import { idInOurWords, isWordlessId } from '../ids.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
@@ -181,11 +181,6 @@ export function untrustedJson(u: NonNullable<FoundMessage['untrusted']>): Record
     body: u.body,
     context: u.context,
   };
-}
-
-/** A message id in our words: as it is when it cannot spell words (isWordlessId), else `what`, which the text beside it points at. */
-export function idInOurWords(id: string, what: string): string {
-  return isWordlessId(id) ? `msg-${id}` : what;
 }
 
 /** How a command line we suggest names message `id`: itself, or `ID` (the one in the envelope above). */
