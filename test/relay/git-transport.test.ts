@@ -455,6 +455,23 @@ describe('git processes per command', () => {
     expect(lines.filter((l) => /built-in: git .*config --get remote\.peer-bob\.url/.test(l))).toHaveLength(1);
   });
 
+  it("a new relay's serving settings are written with its init, not by a git config process each", async () => {
+    const { dir, alice } = setupWorld();
+    const trace = join(dir, 'git-trace.txt');
+    process.env.GIT_TRACE = trace;
+    try {
+      await alice.transport.setup(alice.keys.publicKeyPem);
+    } finally {
+      delete process.env.GIT_TRACE;
+    }
+    const settings = { 'uploadpack.allowfilter': 'true', 'uploadpack.allowanysha1inwant': 'true', 'core.compression': '0', 'pack.window': '0' };
+    for (const [key, value] of Object.entries(settings)) expect(git(['config', '--get', key], alice.url).trim(), key).toBe(value);
+    const configs = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter((l) => /built-in: git .*\bconfig (?:uploadpack|core\.compression|pack\.window)/i.test(l));
+    expect(configs).toEqual([]);
+  });
+
   it('the own key after a listing (probe, pull) is read at the tip that listing fetched, not fetched again', async () => {
     const { dir, alice } = setupWorld({ relays: true });
     const trace = join(dir, 'git-trace.txt');

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
@@ -1032,13 +1032,23 @@ async function initLocalBareRepo(path: string): Promise<boolean> {
     }
   }
   await runGit(['init', '--quiet', '--bare', '--initial-branch=main', path], { timeoutMs: LOCAL_TIMEOUT_MS });
-  await runGit([inRepository(path), 'config', 'uploadpack.allowFilter', 'true'], { cwd: path });
-  await runGit([inRepository(path), 'config', 'uploadpack.allowAnySHA1InWant', 'true'], { cwd: path });
-  // This repository serves already-compressed packages: do not spend time compressing them again.
-  await runGit([inRepository(path), 'config', 'core.compression', '0'], { cwd: path });
-  await runGit([inRepository(path), 'config', 'pack.window', '0'], { cwd: path });
+  // Added to the config file git init just made, rather than by a `git config` process each.
+  appendFileSync(join(path, 'config'), RELAY_SERVING_CONFIG);
   return true;
 }
+
+/** What a relay in a folder serves with: blob-less fetches and fetches by id, no recompression. */
+const RELAY_SERVING_CONFIG = [
+  '[uploadpack]',
+  '\tallowFilter = true',
+  '\tallowAnySHA1InWant = true',
+  // This repository serves already-compressed packages: do not spend time compressing them again.
+  '[core]',
+  '\tcompression = 0',
+  '[pack]',
+  '\twindow = 0',
+  '',
+].join('\n');
 
 /**
  * A commit's `%ct` as UTC ISO to the second; null when no Date can hold it. The depositor writes
