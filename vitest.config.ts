@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { OCTOKIT_JSON } from './tools/build-options.mjs';
+import { MemoryPeaksLast } from './test/support/sequencer.ts';
 
 export default defineConfig({
   // Octokit's JSON, as in the bundles (tools/build-options.mjs): @octokit/request goes through
@@ -34,5 +35,7 @@ export default defineConfig({
     // between runs (keyed by each file's content and this config; npm ci or a new lockfile clears
     // it): a run after the first transforms only the files that changed.
     experimental: { fsModuleCache: true },
+    // The files that make a worker large start last (test/support/sequencer.ts).
+    sequence: { sequencer: MemoryPeaksLast },
   },
 });
