@@ -142,11 +142,26 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  */
 export const USAGE_ERROR_CODES = ['usage', 'invalid_id', 'invalid_thread', 'ambiguous'] as const satisfies readonly ErrorCode[];
 
+/**
+ * Someone else's text a refusal must show to be useful (config.json's problems, which any bus
+ * writer can write). Never part of the message: the entry prints `lines` (a fence) after the
+ * `error:` line, and --json gives `json` as `error.untrusted`. Made by untrustedDetail
+ * (text/fence.ts), which draws the fence once, so the entries' start-up loads no fence code.
+ */
+export interface UntrustedDetail {
+  /** `{config_problem: text}`: one field named after the fence. */
+  readonly json: Readonly<Record<string, string>>;
+  /** The fence (`UNTRUSTED CONFIG PROBLEM`), escaped for a terminal. */
+  readonly lines: readonly string[];
+}
+
 export interface AliveErrorOptions {
   code?: ErrorCode;
   cause?: unknown;
   /** Extra fields of the --json failure object (beside `ok: false` and `error`). */
   fields?: Record<string, unknown>;
+  /** Text of someone else's the message refers to ("in the fence below"): never in the message itself. */
+  untrusted?: UntrustedDetail;
 }
 
 export class AliveError extends Error {
@@ -156,11 +171,13 @@ export class AliveError extends Error {
   /** Follows from the code: 2 for a usage code, else 1. */
   readonly exitCode: ExitCode;
   readonly fields: Record<string, unknown> | undefined;
+  readonly untrusted: UntrustedDetail | undefined;
   constructor(message: string, options: AliveErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = options.code ?? 'failed';
     this.exitCode = (USAGE_ERROR_CODES as readonly string[]).includes(this.code) ? 2 : 1;
     this.fields = options.fields;
+    this.untrusted = options.untrusted;
   }
 }
 

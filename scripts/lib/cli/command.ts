@@ -296,6 +296,7 @@ function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, 
 /**
  * The one place where a failure becomes output: `error: <message>` on stderr (stack only with
  * ALIVE_DEBUG=1) and, under --json, one `{"ok": false, "error": {code, message}, …}` on stdout.
+ * An error's untrusted detail follows the line in a fence, and is `error.untrusted` under --json.
  */
 async function guard(io: CommandIo, json: boolean, leaf: readonly string[] | undefined, fn: () => Promise<ExitCode> | ExitCode): Promise<ExitCode> {
   try {
@@ -304,8 +305,11 @@ async function guard(io: CommandIo, json: boolean, leaf: readonly string[] | und
     if (process.env.ALIVE_DEBUG === '1') writeStacks(io.stderr, err);
     const failure = asAliveError(err);
     const message = errorText(failure.message);
-    if (json) writeLine(io.stdout, jsonText({ ok: false, ...failure.fields, error: { code: failure.code, message } }, 2));
+    const detail = failure.untrusted;
+    if (json) writeLine(io.stdout, jsonText({ ok: false, ...failure.fields, error: { code: failure.code, message, untrusted: detail?.json } }, 2));
     writeLine(io.stderr, `error: ${message}`);
+    // Someone else's text the message refers to: after it, fenced.
+    for (const l of detail?.lines ?? []) writeLine(io.stderr, l);
     if (failure instanceof UsageError && failure.usage !== undefined) writeLine(io.stderr, leaf ? briefUsage(failure.usage, leaf) : failure.usage);
     return failure.exitCode;
   }

@@ -9,3 +9,11 @@ export function fencedLines(label: string, text: string): string[] {
   const f = fenceData(label, terminalText(text));
   return [f.open, f.body, f.close];
 }
+
+/**
+ * An error's untrusted detail (errors.ts UntrustedDetail): `label` is a few lowercase words of ours
+ * ('config problem'), the fence is `UNTRUSTED CONFIG PROBLEM`, the --json field `config_problem`.
+ */
+export function untrustedDetail(label: string, text: string): { json: Record<string, string>; lines: string[] } {
+  return { json: { [label.replace(/ /g, '_')]: text }, lines: fencedLines(`UNTRUSTED ${label.toUpperCase()}`, text) };
+}
