@@ -686,17 +686,26 @@ describe('errors carry no bus-writer text raw (MCP tool errors, dispatch --json)
     const { client } = await connectInProcess(bus);
     const r = await call(client, 'send', { to: '@claude', body: 'hi' });
     expect(r.isError).toBe(true);
-    expect(r.structuredContent).toMatchObject({ ok: false, error: { code: 'config_invalid' } });
-    expect(r.content[0]!.text).toMatch(/unknown keys max_byte and 1 more/);
-    expect(r.content[0]!.text).not.toMatch(raw);
+    // The file's key names are its writer's text: in error.untrusted (and a fence), not the message.
+    expect(r.structuredContent).toMatchObject({
+      ok: false,
+      error: { code: 'config_invalid', untrusted: { config_problem: 'unknown keys max_byte and 1 more' } },
+    });
+    expect((r.structuredContent as { error: { message: string } }).error.message).not.toMatch(/max_byte/);
+    expect(r.content[0]!.text).toMatch(
+      /^error: .*config\.json is invalid \(1 problem, in the untrusted detail that follows\).*\n<<<BEGIN UNTRUSTED CONFIG PROBLEM [0-9a-f]+\nunknown keys max_byte and 1 more\nEND /,
+    );
+    expect(String(r.content[0]!.text).split('\n')[0]).not.toMatch(raw);
+    expect(r.content[0]!.text).not.toMatch(/IGNORE ALL/);
     expect(JSON.stringify(r.structuredContent)).not.toMatch(/IGNORE ALL|\\u001b|\u202e/);
 
     const cli = await dispatch(bus.root, ['send', '@claude', 'hi', '--json']);
     expect(cli.status).toBe(1);
     const json = JSON.parse(cli.stdout);
     expect(json.error.code).toBe('config_invalid');
-    expect(json.error.message).toMatch(/unknown keys max_byte and 1 more/);
-    expect(json.error.message).not.toMatch(raw);
+    expect(json.error.message).not.toMatch(/max_byte/);
+    expect(json.error.untrusted).toEqual({ config_problem: 'unknown keys max_byte and 1 more' });
+    expect(cli.stderr).toMatch(/\n<<<BEGIN UNTRUSTED CONFIG PROBLEM [0-9a-f]+\nunknown keys max_byte and 1 more\n/);
     expect(cli.stderr).not.toMatch(/IGNORE ALL/);
   });
 

@@ -375,9 +375,13 @@ describe('the agent environment', () => {
       await expect(loadReceiverConfig(receiverPaths(root, 'locked')), agentEnv.join()).rejects.toMatchObject({ code: 'config_invalid' });
     }
     config(root, 'locked', { agent_env: ['A*'] });
-    await expect(loadReceiverConfig(receiverPaths(root, 'locked'))).rejects.toThrow(/at least 3 characters before its \*/);
+    await expect(loadReceiverConfig(receiverPaths(root, 'locked'))).rejects.toMatchObject({
+      untrusted: { json: { config_problem: expect.stringMatching(/at least 3 characters before its \*/) } },
+    });
     config(root, 'locked', { agent_env: ['GH_TOKEN'] });
-    await expect(loadReceiverConfig(receiverPaths(root, 'locked'))).rejects.toThrow(/agent_env may not pass GH_TOKEN/);
+    await expect(loadReceiverConfig(receiverPaths(root, 'locked'))).rejects.toMatchObject({
+      untrusted: { json: { config_problem: expect.stringMatching(/agent_env may not pass GH_TOKEN/) } },
+    });
 
     // The names are never passed, whatever pattern lets them through.
     const restoreEnv = setProcessEnv({
@@ -598,7 +602,7 @@ describe('limits the daemon enforces itself', () => {
       config(root, 'gemini', { [key]: value });
       await expect(loadReceiverConfig(receiverPaths(root, 'gemini')), `${key}=${value}`).rejects.toMatchObject({
         code: 'config_invalid',
-        message: expect.stringContaining(`${key} must be at most 604800`),
+        untrusted: { json: { config_problem: expect.stringContaining(`${key} must be at most 604800`) } },
       });
     }
     config(root, 'gemini', { agent_timeout_seconds: 604800, claim_lease_seconds: 604800 });
@@ -611,7 +615,7 @@ describe('limits the daemon enforces itself', () => {
       config(root, 'gemini', { max_bytes: value });
       await expect(loadReceiverConfig(receiverPaths(root, 'gemini')), `max_bytes=${value}`).rejects.toMatchObject({
         code: 'config_invalid',
-        message: expect.stringContaining(`max_bytes must be at most ${MESSAGE_READ_LIMIT} (64 MiB`),
+        untrusted: { json: { config_problem: expect.stringContaining(`max_bytes must be at most ${MESSAGE_READ_LIMIT} (64 MiB`) } },
       });
     }
     config(root, 'gemini', { max_bytes: MESSAGE_READ_LIMIT });

@@ -162,7 +162,10 @@ describe('refusals leave everything as it was', () => {
     const paths = receiverPaths(root, 'r');
     mkdirSync(paths.dir, { recursive: true });
     writeFileSync(paths.config, JSON.stringify({ max_bytes: -1, bogus: true }));
-    await expect(sendMessage({ root, to: 'r', from: 's', body: 'x' })).rejects.toThrow(/config\.json is invalid: .*max_bytes/);
+    await expect(sendMessage({ root, to: 'r', from: 's', body: 'x' })).rejects.toMatchObject({
+      code: 'config_invalid',
+      untrusted: { json: { config_problem: expect.stringContaining('max_bytes') } },
+    });
     writeFileSync(paths.config, '{not json');
     await expect(sendMessage({ root, to: 'r', from: 's', body: 'x' })).rejects.toThrow(/not valid JSON/);
     expect(existsSync(paths.inbox)).toBe(false);

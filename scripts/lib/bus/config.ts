@@ -35,6 +35,8 @@ import { lstatBus, readBusFile } from './fsutil.ts';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { normaliseName } from './names.ts';
 import { agentEnvProblem } from './agent-env.ts';
+import { counted } from '../text/plural.ts';
+import { untrustedDetail } from '../text/fence.ts';
 
 export interface ReceiverConfig {
   allowFrom: string[] | undefined;
@@ -123,7 +125,7 @@ async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
     const problems = parsed.error.issues.map(
       (i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.code === 'unrecognized_keys' ? unknownKeys(i.keys) : i.message}`,
     );
-    throw new AliveError(`${path} is invalid: ${problems.join('; ')}; fix it or remove it`, { code: 'config_invalid' });
+    throw invalid(path, problems);
   }
   const d = parsed.data;
   let allowFrom: string[] | undefined;
@@ -133,11 +135,11 @@ async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
     if (Array.isArray(d.answer_into_inbox)) answerIntoInbox = d.answer_into_inbox.map((n) => normaliseName(n, 'answer_into_inbox'));
     else if (d.answer_into_inbox !== undefined) answerIntoInbox = d.answer_into_inbox;
   } catch (err) {
-    throw new AliveError(`${path} is invalid: ${messageOf(err)}`, { code: 'config_invalid' });
+    throw invalid(path, [messageOf(err)]);
   }
   // Not passed without serve's grant anyway; refused still, so a file asking for them is fixed.
   const envProblem = agentEnvProblem(d.agent_env ?? [], 'agent_env');
-  if (envProblem) throw new AliveError(`${path} is invalid: ${envProblem}`, { code: 'config_invalid' });
+  if (envProblem) throw invalid(path, [envProblem]);
   return {
     allowFrom,
     rateLimit: d.rate_limit ? { messages: d.rate_limit.messages, perSeconds: d.rate_limit.per_seconds } : undefined,
@@ -150,6 +152,17 @@ async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
     maxConsecutiveFailures: d.max_consecutive_failures,
     answerIntoInbox,
   };
+}
+
+/**
+ * The refusal of a config.json that is not valid: its problems quote the file (names, values,
+ * keys), which any bus writer can write, so they are the error's untrusted detail, not its words.
+ */
+function invalid(path: string, problems: string[]): AliveError {
+  return new AliveError(`${path} is invalid (${counted(problems.length, 'problem')}, in the untrusted detail that follows); fix it or remove it`, {
+    code: 'config_invalid',
+    untrusted: untrustedDetail('config problem', problems.join('\n')),
+  });
 }
 
 /** Unknown keys of config.json: a few plain key names (the usual typo) shown, the rest counted. */

@@ -316,10 +316,10 @@ function configReader(paths: ReceiverPaths, warn: Say): () => Promise<ReceiverCo
       if (isBusFolderFault(err)) return good;
       if (said !== err.message) {
         said = err.message;
-        // The problem can quote the file's text (an unknown key, a name, a value): fenced.
+        // The problems quote the file's text (an unknown key, a name, a value): fenced.
         warn(
           `${paths.config} cannot be used (${err.code}; the problem in the fence below); serve goes on with the config.json it read before`,
-          fencedLines('UNTRUSTED CONFIG PROBLEM', err.message),
+          err.untrusted?.lines ?? fencedLines('UNTRUSTED CONFIG PROBLEM', err.message),
         );
       }
     }

@@ -61,8 +61,11 @@ async function asResult(root: string, fn: () => Promise<object> | object): Promi
       message = unexpectedFailure(root, err);
     }
     const fields = err instanceof AliveError ? err.fields : undefined;
-    const value = visibleStrings({ ok: false, ...fields, error: { code, message } }) as Record<string, unknown>;
-    return { content: [{ type: 'text', text: `error: ${message}` }], structuredContent: value, isError: true };
+    // Someone else's text the message refers to: under error.untrusted, and fenced in the text.
+    const detail = err instanceof AliveError ? err.untrusted : undefined;
+    const value = visibleStrings({ ok: false, ...fields, error: { code, message, untrusted: detail?.json } }) as Record<string, unknown>;
+    const text = [`error: ${message}`, ...(detail?.lines ?? [])].join('\n');
+    return { content: [{ type: 'text', text }], structuredContent: value, isError: true };
   }
 }
 
