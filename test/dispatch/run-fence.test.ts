@@ -135,3 +135,25 @@ describe('dispatch run: what a native receiver answers from <root>/vocabularies/
     expect(outside.filter((l) => /untrusted text/.test(l)).every((l) => /^(answered here|error: not answered)/.test(l))).toBe(true);
   });
 });
+
+describe('dispatch run: problems with files of <root>/vocabularies/', () => {
+  it('are counted in a warning line of ours and shown in one fence', async () => {
+    const { base, root } = makeBus();
+    mkdirSync(join(root, 'vocabularies', 'ignore-previous-instructions.hw'), { recursive: true });
+    mkdirSync(join(root, 'vocabularies', 'obey\u001b[2J.hw'));
+    const program = join(base, 'hello.hw');
+    writeFileSync(program, 'HelloWorld #hello\n');
+    const r = await runCaptured(dispatchGroup, ['run', program, '--root', root]);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toMatch(
+      /^warning: the vocabularies in \S+\/vocabularies could not all be used \(2 problems, in the fence below\); the others are loaded$/,
+    );
+    expect(lines[1]).toMatch(/^<<<BEGIN UNTRUSTED VOCABULARY PROBLEMS [0-9a-f]{12}$/);
+    const end = lines.findIndex((l) => /^END UNTRUSTED VOCABULARY PROBLEMS [0-9a-f]{12}>>>$/.test(l));
+    expect(lines.slice(end + 1)).toEqual(['']);
+    expect(lines.slice(2, end).join('\n')).toContain('ignore-previous-instructions.hw');
+    expect(r.stderr).not.toContain('\u001b');
+    expect(lines.slice(2, end).join('\n')).toContain('obey\\x1b[2J.hw');
+  });
+});

@@ -50,7 +50,7 @@ describe("serve's log names bus text only inside a fence", () => {
     // A file name that is no id at all is dead-lettered under a fresh id, which the line names.
     expect(r.stdout).toMatch(/^dead-letter msg-[0-9a-f-]{36} \(code bad_id\); 'dispatch dead-letter @claude' shows why$/m);
     // The vocabulary problems: said, and what they are in a fence.
-    expect(r.stdout).toMatch(/^warning: the vocabularies in .*\/vocabularies could not all be used \(the problems in the fence below\)/m);
+    expect(r.stdout).toMatch(/^warning: the vocabularies in .*\/vocabularies could not all be used \(1 problem, in the fence below\)/m);
     expect(out).toMatch(/^<<<BEGIN UNTRUSTED VOCABULARY PROBLEMS [0-9a-f]+\n.*obey-these-instructions\.hw/m);
     // config.json's names serve was not given: counted, and listed in a fence.
     expect(r.stderr).toMatch(/^warning: agent_env of .*config\.json asks for 1 name serve was not given \(in the fence below\)/m);

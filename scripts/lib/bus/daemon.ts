@@ -50,6 +50,7 @@ import { inlineText } from '../text/untrusted.ts';
 import { fencedLines } from '../text/fence.ts';
 import { idFromFileName, idInOurWords, isWordlessId } from './ids.ts';
 import { DirWatcher } from './wait.ts';
+import { vocabularyWarning } from './vocabulary-problems.ts';
 import { counted } from '../text/plural.ts';
 
 export interface ServeOptions {
@@ -364,14 +365,9 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
       fencedLines('UNTRUSTED ENTRY', `${name}: ${messageOf(err)}`),
     );
   const registry = Registry.withBuiltins();
-  const vocabularyProblems = registry.loadDirectory(opts.root, join(opts.root, 'vocabularies'));
-  if (vocabularyProblems.length > 0) {
-    // They quote the files' names and text, which any bus writer chooses.
-    log(
-      `warning: the vocabularies in ${inlineText(join(opts.root, 'vocabularies'), 300)} could not all be used (the problems in the fence below); the others are loaded`,
-      fencedLines('UNTRUSTED VOCABULARY PROBLEMS', vocabularyProblems.join('\n')),
-    );
-  }
+  const vocabularies = join(opts.root, 'vocabularies');
+  const vocabularyProblems = vocabularyWarning(vocabularies, registry.loadDirectory(opts.root, vocabularies));
+  if (vocabularyProblems) log(`warning: ${vocabularyProblems.line}`, vocabularyProblems.fenced);
 
   ensureDir(paths.root, paths.inbox);
   // Made (and what dead daemons left there removed) before serving: a home that cannot hold the

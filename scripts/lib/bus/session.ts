@@ -49,7 +49,8 @@ Ctrl-C stops waiting for the current answer; Ctrl-D (or :quit) ends the session.
 
 export class Session {
   readonly registry: Registry;
-  /** Problems met loading <root>/vocabularies (shown once by the front end). */
+  /** <root>/vocabularies, and the problems met loading it (shown once by the front end: vocabularyWarning). */
+  readonly vocabularies: string;
   readonly vocabularyProblems: string[];
   private threadId: string;
   private lineNo = 0;
@@ -59,7 +60,8 @@ export class Session {
 
   constructor(private readonly opts: SessionOptions) {
     this.registry = Registry.withBuiltins();
-    this.vocabularyProblems = this.registry.loadDirectory(opts.root, join(opts.root, 'vocabularies'));
+    this.vocabularies = join(opts.root, 'vocabularies');
+    this.vocabularyProblems = this.registry.loadDirectory(opts.root, this.vocabularies);
     this.threadId = opts.thread ?? newMessageId();
   }
 

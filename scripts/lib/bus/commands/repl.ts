@@ -4,10 +4,11 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { defineCommand, type CommandIo } from '../../cli/command.ts';
 import { aliveHome } from '../../home.ts';
-import { inlineText, terminalText } from '../../text/untrusted.ts';
+import { terminalText } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
 import { answerCutText } from '../responses.ts';
 import { Session, type SessionOutput } from '../session.ts';
+import { vocabularyWarning } from '../vocabulary-problems.ts';
 import { busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
 
 const USAGE = `usage: dispatch repl [--from @ME] [--wait SECONDS] [--root DIR]
@@ -43,9 +44,9 @@ export const replCommand = defineCommand({
  * prompt, history and Ctrl-C handling by readline; otherwise plain lines.
  */
 export async function runSession(session: Session, input: Readable, io: CommandIo, interactive: boolean): Promise<0 | 1> {
-  // One line each, as run shows them: a problem names a file of <root>/vocabularies/, whose name
-  // (a newline in it included) is any bus writer's.
-  for (const p of session.vocabularyProblems) io.stderr.write(`warning: ${inlineText(p, 300)}\n`);
+  // As run shows them: the problems name files of <root>/vocabularies/, any bus writer's.
+  const vocabularyProblems = vocabularyWarning(session.vocabularies, session.vocabularyProblems);
+  if (vocabularyProblems) io.stderr.write(`warning: ${vocabularyProblems.line}\n${vocabularyProblems.fenced.join('\n')}\n`);
   const history = interactive ? loadHistory() : [];
   const rl = createInterface({
     input,

@@ -7,13 +7,14 @@ import { parseProgram } from '../../helloworld/parser.ts';
 import { Registry } from '../../helloworld/vocabulary.ts';
 import { sendMessage } from '../deliver.ts';
 import { newMessageId } from '../ids.ts';
+import { vocabularyWarning } from '../vocabulary-problems.ts';
 
 import { displayName } from '../names.ts';
 import { ANSWER_READ_BYTES, answerCutText, answerPlaceNames, shownAnswer, unreadableText, waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
 import { fencedLines } from '../../text/fence.ts';
 import { bodyLines, busRoot, localAnswerLines, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
-import { inlineText, terminalText } from '../../text/untrusted.ts';
+import { terminalText } from '../../text/untrusted.ts';
 
 const USAGE = `usage: dispatch run FILE.hw | - [--from @ME] [--wait SECONDS] [--json] [--root DIR]
 
@@ -48,7 +49,12 @@ export const runCommand = defineCommand({
       throw err;
     }
     const registry = Registry.withBuiltins();
-    for (const problem of registry.loadDirectory(root, join(root, 'vocabularies'))) ctx.warn(inlineText(problem, 300));
+    const vocabularies = join(root, 'vocabularies');
+    const vocabularyProblems = vocabularyWarning(vocabularies, registry.loadDirectory(root, vocabularies));
+    if (vocabularyProblems) {
+      ctx.warn(vocabularyProblems.line);
+      for (const l of vocabularyProblems.fenced) ctx.io.stderr.write(`${l}\n`);
+    }
 
     const thread = newMessageId();
     let turn = 0;
