@@ -47,7 +47,7 @@ import { displayName, isValidName, normaliseName } from './names.ts';
 import { budgetProblem, inboxAnswerKey, inboxAnswerProblem, recordTurn } from './threads.ts';
 import { isPlainThread } from './deliver.ts';
 import { inlineText } from '../text/untrusted.ts';
-import { fencedLines } from '../text/fence.ts';
+import { fencedLines, untrustedDetail } from '../text/fence.ts';
 import { idFromFileName, idInOurWords, isWordlessId } from './ids.ts';
 import { DirWatcher } from './wait.ts';
 import { vocabularyWarning } from './vocabulary-problems.ts';
@@ -137,6 +137,24 @@ function entryNamed(name: string): string {
   const id = idFromFileName(claim?.fileName ?? name);
   if (id === undefined || !isWordlessId(id)) return 'an entry whose name is not a bus-made message name';
   return claim ? `a claim of msg-${id}` : `'msg-${id}.hw'`;
+}
+
+/**
+ * A fault of a folder of the receiver's in serve's words. Ours (unsafe_bus_folder, no_access) name
+ * the folder serve built from the receiver's name, and stay as they are; a system error's message
+ * quotes the paths of its call, where an entry's name is any bus writer's: that message becomes
+ * the untrusted detail.
+ */
+function folderFault(err: unknown, paths: ReceiverPaths, receiver: string): AliveError {
+  if (err instanceof AliveError) return err;
+  const at = (err as { path?: unknown }).path;
+  const own = [paths.dir, paths.inbox, paths.processing, paths.outbox, paths.archive, paths.tmp].find((f) => f === at);
+  const folder = own === undefined ? `a folder of ${displayName(receiver)}` : inlineText(own, 300);
+  return new AliveError(`${folder} cannot be used (${errorCode(err)}; the error, which quotes its paths, in the untrusted detail that follows)`, {
+    code: 'io',
+    cause: err,
+    untrusted: untrustedDetail('folder problem', messageOf(err)),
+  });
 }
 
 /** What an error was, in words of ours: its errno or typed code. */
@@ -448,11 +466,13 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         // A bus writer (or a sync tool) can swap a folder of the receiver for a link, remove it,
         // or make it unreadable: serve waits for the folder to be usable again rather than stop
         // (--once stops). Any other error is a fault of serve's own and still stops it.
-        if (opts.once || !isBusFolderFault(err)) throw err;
+        if (!isBusFolderFault(err)) throw err;
+        const fault = folderFault(err, paths, receiver);
+        if (opts.once) throw fault;
         const problem = messageOf(err);
         if (folderProblem !== problem) {
           folderProblem = problem;
-          warn(`${problem}; serve waits until it is fixed, trying again every ${sweepEvery / 1000} s`);
+          warn(`${fault.message}; serve waits until it is fixed, trying again every ${sweepEvery / 1000} s`, fault.untrusted?.lines);
         }
         entries = [];
         await watcher.wait(sweepEvery, anySignal(opts.signal, stop.signal));
