@@ -18,10 +18,11 @@
 import { dirname, join } from 'node:path';
 import { AliveError } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { untrustedDetail } from '../text/fence.ts';
 import { claimById, claimNext, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
 import { busDirExists, ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, safeUnlinkBus } from './fsutil.ts';
-import { idTimeMs, isValidMessageId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
+import { idTimeMs, isValidMessageId, isWordlessId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { displayName, normaliseName } from './names.ts';
@@ -355,9 +356,17 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
     }
     const thread = threadOfKey(root, id);
     if (thread) {
+      // The latest request's id is a file name: one that can spell words is quoted apart.
+      const latest = thread.latestRequest;
+      const named =
+        latest === undefined
+          ? '(none: it holds only answers)'
+          : isWordlessId(latest)
+            ? latest
+            : 'one whose id is not a bus-made id (in the untrusted detail that follows)';
       throw new AliveError(
-        `'${id}' is a thread id, not a message id: wait for the answer to one of its messages, by the id send returned; its latest request is ${thread.latestRequest ?? '(none: it holds only answers)'}`,
-        { code: 'not_found' },
+        `'${id}' is a thread id, not a message id: wait for the answer to one of its messages, by the id send returned; its latest request is ${named}`,
+        { code: 'not_found', ...(latest === undefined || isWordlessId(latest) ? {} : { untrusted: untrustedDetail('latest request', latest) }) },
       );
     }
     throw new AliveError(
