@@ -211,6 +211,24 @@ describe('a failing agent', () => {
     expect(run.warnings).toEqual([]);
   });
 
+  it('a config.json made invalid in another way while serve runs is said again, with the new problem', async () => {
+    const { root, base } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    config(root, 'r', { turn_budget: 5 });
+    // Each run writes a file with one problem, a different key each time.
+    const agent = script(
+      base,
+      'breaks-config.sh',
+      `cat >/dev/null\nprintf '{"bogus_%s": 1}' "$(cat '${base}/n' 2>/dev/null)" > "${paths.config}"\necho x >> '${base}/n'\necho done`,
+    );
+    for (let i = 0; i < 2; i++) await sendMessage({ root, to: 'r', from: 's', body: `m${i}` });
+    const { summary, warnings } = await serveOnce(root, 'r', agent);
+    expect(summary).toMatchObject({ answered: 2, deadLettered: 0 });
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/\nunknown keys bogus_\n/);
+    expect(warnings[1]).toMatch(/\nunknown keys bogus_x\n/);
+  });
+
   it('a config.json made invalid while serve runs (any bus writer can) does not stop it: the last good one applies, said once', async () => {
     const { root, base } = makeBus();
     const paths = receiverPaths(root, 'r');

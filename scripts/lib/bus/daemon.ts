@@ -333,8 +333,10 @@ function configReader(paths: ReceiverPaths, warn: Say): () => Promise<ReceiverCo
       if (good === undefined || !(err instanceof AliveError)) throw err;
       // A folder above config.json (runtimes/<r>/) that cannot be used: the loop says that one.
       if (isBusFolderFault(err)) return good;
-      if (said !== err.message) {
-        said = err.message;
+      // The message is ours, the file's problems its detail: either changing is a new problem.
+      const problem = `${err.message}\n${JSON.stringify(err.untrusted?.json ?? null)}`;
+      if (said !== problem) {
+        said = problem;
         // The problems quote the file's text (an unknown key, a name, a value): fenced.
         warn(
           `${paths.config} cannot be used (${err.code}; the problem in the fence below); serve goes on with the config.json it read before`,
