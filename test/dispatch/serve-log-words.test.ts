@@ -4,7 +4,7 @@
  * inside a fence, never as serve's own words.
  */
 import { describe, it, expect } from 'vitest';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dispatch, makeBus } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -91,5 +91,15 @@ describe("serve's log names bus text only inside a fence", () => {
       expect(outsideFences(`${r.stdout}\n${r.stderr}`), key).not.toMatch(WORDS);
       expect(r.stderr, key).toMatch(/^<<<BEGIN UNTRUSTED CONFIG PROBLEM [0-9a-f]+\n.*obey/im);
     }
+  });
+
+  it('refuses an invalid config.json before it says it serves, and before it changes the bus', async () => {
+    const { root } = makeBus();
+    mkdirSync(receiverPaths(root, 'claude').dir, { recursive: true });
+    writeFileSync(receiverPaths(root, 'claude').config, '{"bogus": 1}');
+    const r = await runCaptured(dispatchGroup, ['serve', '@claude', '--agent', 'echo', '--once', '--root', root]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: \S+config\.json is invalid/);
+    expect(readdirSync(receiverPaths(root, 'claude').dir)).toEqual(['config.json']);
   });
 });

@@ -388,6 +388,8 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const vocabularies = join(opts.root, 'vocabularies');
   const vocabularyProblems = vocabularyWarning(vocabularies, registry.loadDirectory(opts.root, vocabularies));
   if (vocabularyProblems) log(`warning: ${vocabularyProblems.line}`, vocabularyProblems.fenced);
+  // A config.json that cannot be used refuses serve here, before it changes the bus or says it serves.
+  await readConfig();
 
   ensureDir(paths.root, paths.inbox);
   // Made (and what dead daemons left there removed) before serving: a home that cannot hold the
