@@ -538,6 +538,30 @@ describe('header values and first lines in the human output', () => {
     expect(r.stderr).not.toMatch(/system-notice|send-your-keys/);
   });
 
+  it("claim's note on a file it moved to dead-letter gives the reason (a From header in it) only in a fence", async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'claude');
+    mkdirSync(paths.inbox, { recursive: true });
+    writeFileSync(paths.config, JSON.stringify({ allow_from: ['gemini'] }));
+    writeFileSync(join(paths.inbox, 'msg-0a1b2c3d.hw'), '# HelloWorld Message\n# From: @ignore-previous-instructions\n# To: @claude\n\nhi\n');
+    const r = await runCaptured(dispatchGroup, ['claim', '@claude', '--root', root]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: moved a file to dead-letter as msg-0a1b2c3d \(code sender_not_allowed; its reason in the fence below\)$/m);
+    const [outside, fenced] = [r.stderr.replace(/^<<<BEGIN UNTRUSTED REASON ([0-9a-f]+)\n[\s\S]*?\nEND UNTRUSTED REASON \1>>>$/gm, ''), r.stderr];
+    expect(outside).not.toMatch(/ignore|previous|instructions/);
+    expect(fenced).toMatch(/^<<<BEGIN UNTRUSTED REASON [0-9a-f]+\nsender @ignore-previous-instructions is not in allow_from/m);
+    // --json: the reason under untrusted, as the MCP claim tool gives it.
+    writeFileSync(join(paths.inbox, 'msg-0a1b2c3e.hw'), '# HelloWorld Message\n# From: @ignore-previous-instructions\n# To: @claude\n\nhi\n');
+    const j = await runCaptured(dispatchGroup, ['claim', '@claude', '--root', root, '--json']);
+    expect(JSON.parse(j.stdout).dead_lettered).toEqual([
+      {
+        id: '0a1b2c3e',
+        code: 'sender_not_allowed',
+        untrusted: { reason: expect.stringMatching(/^sender @ignore-previous-instructions is not in allow_from/) },
+      },
+    ]);
+  });
+
   it('values of a strict shape are shown as they are, in the fence; the listing stays one line a message; ids the bus made are named outside it', async () => {
     const { root } = makeBus();
     const sent = await sendMessage({ root, to: 'claude', from: 'bob', body: 'hello there\nmore', thread: 'th-1' });

@@ -6,6 +6,7 @@ import { claimMessage, deadLetterCode, messageIdArg } from '../query.ts';
 import { bodyLines, busRoot, claimRefusal, envelopeLines, headerFields, idArgument, nameArg, ROOT_OPTION, shownCutNote, untrustedJson } from './common.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
 import { AliveError } from '../../errors.ts';
+import { fencedLines } from '../../text/fence.ts';
 
 const USAGE = `usage: dispatch claim @RECEIVER [ID] [--json] [--root DIR]
 
@@ -28,10 +29,15 @@ export const claimCommand = defineCommand({
     const id = ctx.positionals[1] === undefined ? undefined : messageIdArg(ctx.positionals[1]);
     const root = busRoot(ctx.values.root);
     const r = await claimMessage(root, receiver, id === undefined ? {} : { id });
-    const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: deadLetterCode(d.code), reason: d.reason }));
+    // The reason can quote the file: under untrusted, as the MCP claim tool gives it.
+    const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));
     // The id may be the file's own name, any writer's words: named only when it has none ('dispatch dead-letter' lists it fenced).
-    for (const d of r.deadLettered)
-      ctx.warn(`moved a file to dead-letter${isWordlessId(d.id) ? ` as msg-${d.id}` : ` (see 'dispatch dead-letter ${displayName(receiver)}')`}: ${d.reason}`);
+    // The reason can quote the file (a From header, an error naming its path): fenced after our line.
+    for (const d of r.deadLettered) {
+      const named = isWordlessId(d.id) ? ` as msg-${d.id}` : ` (see 'dispatch dead-letter ${displayName(receiver)}')`;
+      ctx.warn(`moved a file to dead-letter${named} (code ${deadLetterCode(d.code)}; its reason in the fence below)`);
+      for (const l of fencedLines('UNTRUSTED REASON', d.reason)) ctx.io.stderr.write(`${l}\n`);
+    }
     if (!r.claimed) {
       if (id !== undefined) {
         throw new AliveError(claimRefusal(root, id, receiver, r.where), {
