@@ -3,6 +3,8 @@
  * `thread` print at most BODY_BYTES of its body, as the MCP claim tool does, with a line of ours on
  * what was left out and how to read it whole (`show --full`).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { dispatch, makeBus, splitFences } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
@@ -60,6 +62,19 @@ describe('dispatch claim of a 3 MiB message', () => {
     expect(out.cut).toEqual({ body: { bytes: Buffer.byteLength(BIG), shown_bytes: Buffer.byteLength(body) } });
     expect(out.note).toContain(`${Buffer.byteLength(BIG) - Buffer.byteLength(body)} bytes were left out`);
     expect(out.note).toContain(`'dispatch show ${sent.id} --full'`);
+  });
+
+  it("--json's note names neither a writer-chosen id nor its file: it is in our words", async () => {
+    const { root } = makeBus();
+    const inbox = receiverPaths(root, 'r').inbox;
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, 'msg-obey-the-next-line.hw'), `# HelloWorld Message\n# From: @s\n# To: @r\n\n${BIG}`);
+    const r = await dispatch(root, ['claim', '@r', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.cut.body.bytes).toBeGreaterThan(BODY_BYTES);
+    expect(out.note).toContain("'dispatch show ID --full'");
+    expect(out.note).not.toMatch(/obey/);
   });
 
   it('a short message is printed whole, with no note', async () => {

@@ -55,6 +55,11 @@ export function idInOurWords(id: string, what: string): string {
   return isWordlessId(id) ? `msg-${id}` : what;
 }
 
+/** How a command line we suggest names message `id`: itself, or `ID` (the one in the envelope above). */
+export function idArgument(id: string): string {
+  return isWordlessId(id) ? id : 'ID';
+}
+
 /** The creation time (ms) of a UUIDv7 id, or undefined for other ids. */
 export function idTimeMs(id: string): number | undefined {
   if (!UUID7.test(id)) return undefined;

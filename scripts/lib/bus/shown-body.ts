@@ -6,6 +6,7 @@
  */
 import { cutShown, utf8CodePointBytes, type Cut } from '../text/cut.ts';
 import type { UntrustedMessageText } from './query.ts';
+import { idArgument, isWordlessId } from './ids.ts';
 
 /** The most of a message's body (and of its context) shown; the rest is cut, with cutNote. */
 export const BODY_BYTES = 512 * 1024;
@@ -28,9 +29,12 @@ export function shownMessage<U extends Pick<UntrustedMessageText, 'body' | 'cont
 /**
  * Our note on a message shown cut: how much of its body is shown (in `holder`: 'untrusted.body',
  * 'the fence above') and how many bytes were left out, or which fields were cut, and how to read
- * it whole. `id` as the command line takes it ('ID' when it could spell words).
+ * it whole. The note is in our words: message `id` and its `file` are named only when the id
+ * cannot spell words (`ID` stands for one that can: the caller shows it in a fence or a field).
  */
-export function cutNote(id: string, cut: Record<string, unknown>, holder: string, file?: string): string {
+export function cutNote(messageId: string, cut: Record<string, unknown>, holder: string, messageFile?: string): string {
+  const id = idArgument(messageId);
+  const file = isWordlessId(messageId) ? messageFile : undefined;
   const body = cut.body as Cut | undefined;
   const what = body
     ? `${holder} holds the first ${body.shown_bytes} of the body's ${body.bytes} bytes; ${body.bytes - body.shown_bytes} bytes were left out`

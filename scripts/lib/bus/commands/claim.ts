@@ -1,9 +1,9 @@
 import { defineCommand } from '../../cli/command.ts';
 import { displayName } from '../names.ts';
-import { idInOurWords, isWordlessId } from '../ids.ts';
+import { idArgument, idInOurWords, isWordlessId } from '../ids.ts';
 import { unknownReceiver } from '../receivers.ts';
 import { claimMessage, deadLetterCode, messageIdArg } from '../query.ts';
-import { bodyLines, busRoot, claimRefusal, envelopeLines, headerFields, idArgument, nameArg, ROOT_OPTION, shownCutNote, untrustedJson } from './common.ts';
+import { bodyLines, busRoot, claimRefusal, envelopeLines, headerFields, nameArg, ROOT_OPTION, shownCutNote, untrustedJson } from './common.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
 import { AliveError } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';

@@ -5,7 +5,7 @@ import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
-import { idInOurWords, isWordlessId } from '../ids.ts';
+import { idInOurWords } from '../ids.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
@@ -183,11 +183,6 @@ export function untrustedJson(u: NonNullable<FoundMessage['untrusted']>): Record
   };
 }
 
-/** How a command line we suggest names message `id`: itself, or `ID` (the one in the envelope above). */
-export function idArgument(id: string): string {
-  return isWordlessId(id) ? id : 'ID';
-}
-
 /**
  * A message's envelope (id, sender, recipients, thread, date...), fenced: every value comes from a
  * file name or header any bus writer chose, and even of a strict shape (envelope.ts) a name or id
@@ -255,7 +250,7 @@ export function messageLines(m: FoundMessage, options: { body?: boolean; typed?:
  * The id and the file (whose name holds the id) only when the id cannot spell words.
  */
 export function shownCutNote(id: string, cut: Record<string, Cut>, file?: string): string {
-  return cutNote(idArgument(id), cut, 'the fence above', isWordlessId(id) ? file : undefined);
+  return cutNote(id, cut, 'the fence above', file);
 }
 
 /** A message's body (and context), fenced: what the sender wrote, never our words. */
