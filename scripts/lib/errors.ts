@@ -217,6 +217,15 @@ export function asAliveError(err: unknown, doing?: string, clean: (text: string)
   });
 }
 
+/**
+ * The untrusted detail of `err` as AliveErrorOptions, for an AliveError made from it
+ * (`new AliveError(ours, {code, ...untrustedDetailOf(err)})`): a message that wraps another keeps
+ * the text that message refers to. Nothing for an error without one.
+ */
+export function untrustedDetailOf(err: unknown): Pick<AliveErrorOptions, 'untrusted'> {
+  return err instanceof AliveError && err.untrusted !== undefined ? { untrusted: err.untrusted } : {};
+}
+
 /** The message of any thrown value, without a stack. */
 export function messageOf(err: unknown): string {
   if (err instanceof Error) return err.message;

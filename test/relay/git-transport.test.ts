@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
 import { gitEnv } from '../../scripts/lib/relay/git-run.ts';
 import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
+import type { AliveError } from '../../scripts/lib/errors.ts';
 import { bareFiles, commitToBare, git, tempDir, writeFixtureKeys, bytesUnder } from './helpers.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { isolateProcessGit } from './git-env.ts';
@@ -316,9 +317,13 @@ describe.concurrent('git transport', () => {
       );
     delete process.env.GIT_SSH_COMMAND;
     delete process.env.GIT_SSH_VARIANT;
-    expect(err?.message).toMatch(/could not push .*the server printed 1 line of its own, not shown/);
+    expect(err?.message).toMatch(/^could not push .*git push failed with exit code 1; git's last lines are in the untrusted detail that follows$/);
     expect(err?.message).not.toMatch(/cleared|owned/);
-    expect(err?.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    // The detail, which the agent reads too: git's own lines, the server's counted and left out.
+    const detail = (err as AliveError).untrusted?.json.git_output;
+    expect(detail).toMatch(/the server printed 1 line of its own, not shown$/);
+    expect(detail).not.toMatch(/cleared|owned/);
+    expect(detail).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 
   it('an oversized keys/<peer>.pem in a peer relay is refused without holding it in memory', async () => {

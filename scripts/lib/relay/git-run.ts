@@ -1,6 +1,7 @@
 import { withoutPassphrase } from '../crypto/passphrase-env.ts';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { runBounded } from '../proc/bounded.ts';
+import { untrustedDetail } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
 
 /**
@@ -46,6 +47,11 @@ export interface GitResult {
   stderr: string;
 }
 
+/**
+ * A git run that failed. The message is ours (what failed, how it ended); the end of git's stderr,
+ * which may be a server's words (see lastLines), is its untrusted detail ('git output'). `stderr`
+ * is the whole of it, for checks that read it and never print it.
+ */
 export class GitError extends AliveError {
   readonly stderr: string;
   readonly stdout: string;
@@ -53,7 +59,11 @@ export class GitError extends AliveError {
   /** Timed out because nothing moved for the run's idleMs (a stall), not at its deadline. */
   readonly stalled: boolean;
   constructor(message: string, stderr: string, timedOut: boolean, stdout = '', stalled = false) {
-    super(message, { code: timedOut ? 'git_timeout' : 'git_failed' });
+    const tail = lastLines(stderr);
+    super(tail === '' ? message : `${message}; git's last lines are in the untrusted detail that follows`, {
+      code: timedOut ? 'git_timeout' : 'git_failed',
+      ...(tail === '' ? {} : { untrusted: untrustedDetail('git output', tail) }),
+    });
     this.stderr = stderr;
     this.stdout = stdout;
     this.timedOut = timedOut;
@@ -153,7 +163,8 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
       throw new GitError(`git ${verb(args)} took longer than ${seconds(timeoutMs)} s and was stopped`, stderr, true);
     case 'exited':
       if (!(opts.okCodes ?? [0]).includes(r.code ?? -1)) {
-        throw new GitError(`git ${describe(args)} failed: ${lastLines(stderr) || `exit ${r.code}`}`, stderr, false, stdout.slice(0, 64 * 1024));
+        const ended = r.signal !== null ? `was ended by signal ${r.signal}` : `failed with exit code ${r.code}`;
+        throw new GitError(`git ${verb(args)} ${ended}`, stderr, false, stdout.slice(0, 64 * 1024));
       }
       return { code: r.code ?? 0, stdout, stderr };
   }
@@ -176,10 +187,10 @@ function describe(args: string[]): string {
 }
 
 /**
- * The end of git's stderr, fit for a one-line message, without the server's words: `remote: …`
- * lines (a hook on a server a peer runs prints what it likes) and the text of a `remote error:`.
- * The message goes into `--json` and onto stderr, both read by the agent that ran the command.
- * (A server reached over ssh can also print lines without that prefix: those cannot be told apart.)
+ * The end of git's stderr, fit for one line of the error's untrusted detail, without the server's
+ * words where git marks them: `remote: …` lines (a hook on a server a peer runs prints what it
+ * likes) and the text of a `remote error:`. A server reached over ssh can also print lines without
+ * that prefix, which cannot be told from git's: that is why none of it is ever in the message.
  */
 function lastLines(text: string): string {
   let fromServer = 0;

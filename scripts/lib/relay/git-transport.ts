@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, join } from 'node:path';
-import { AliveError, errnoCode, messageOf } from '../errors.ts';
+import { AliveError, errnoCode, messageOf, untrustedDetailOf } from '../errors.ts';
 import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
@@ -306,6 +306,7 @@ export class GitTransport implements RelayTransport {
       throw new AliveError(`cannot reach the relay ${redactUrls(await this.remoteUrl(remote))}: ${(err as Error).message}`, {
         code: err instanceof GitError && err.timedOut ? 'timeout' : 'network',
         cause: err,
+        ...untrustedDetailOf(err),
       });
     }
     this.tipKnown.add(remote);
@@ -493,6 +494,7 @@ export class GitTransport implements RelayTransport {
       throw new AliveError(`could not push to the relay ${redactUrls(await this.remoteUrl(remote))}: ${(err as Error).message}${hint}`, {
         code: 'push_failed',
         cause: err,
+        ...untrustedDetailOf(err),
       });
     }
     // Only a cache; when it fails, the next read of the tip fetches it.
@@ -816,7 +818,7 @@ export class GitTransport implements RelayTransport {
           throw new AliveError(
             `downloading ${inlineText(entry.path)} from your relay stopped: ${err.message}. ` +
               `${err.stalled ? 'The connection stalled: check your network' : 'Check how fast your network is'} and pull again (the package stays on the relay)`,
-            { code: 'timeout', cause: err },
+            { code: 'timeout', cause: err, ...untrustedDetailOf(err) },
           );
         }
         if (maxBytes !== undefined && hitFileLimit(err)) throw tooLargeError(entry, maxBytes);
