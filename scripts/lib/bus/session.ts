@@ -34,7 +34,8 @@ export interface SessionOptions {
 export type SessionOutput =
   /** `cut`: `text` is the start of a long answer (the front end says so after it). */
   | { kind: 'answer'; receiver: string; text: string; via: 'local' | 'bus'; messageId?: string; cut?: AnswerCut }
-  | { kind: 'error'; text: string }
+  /** `localReason`: the statement at `text` ('line 3, column 1') failed here, for that reason (made from the vocabularies). */
+  | { kind: 'error'; text: string; localReason?: string }
   | { kind: 'info'; text: string };
 
 export const SESSION_HELP = `Type HelloWorld statements, one per line, for example:
@@ -141,7 +142,8 @@ export class Session {
         });
         this.record(...indent(r.via === 'bus' ? `${displayName(key(receiver))}: ${r.output}` : r.output));
       } else {
-        outputs.push({ kind: 'error', text: `line ${this.lineNo}, column ${r.column}: ${r.output}` });
+        const at = `line ${this.lineNo}, column ${r.column}`;
+        outputs.push(r.via === 'local' ? { kind: 'error', text: at, localReason: r.output } : { kind: 'error', text: `${at}: ${r.output}` });
         this.record(...indent(`(no answer: ${r.output})`));
       }
     }

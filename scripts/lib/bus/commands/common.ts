@@ -264,12 +264,13 @@ export function bodyLines(kind: 'MESSAGE' | 'ANSWER', body: string, context: str
 }
 
 /**
- * What a native receiver answered in `run` (or why it could not), fenced: it is made from
+ * What a native receiver answered in `run` and `repl` (or why it could not), fenced: it is made from
  * `<root>/vocabularies/*.hw` (receiver names, identities, descriptions), which any bus writer can
  * change, mixed with the program's own words; the whole of it is shown as data, never as our lines.
+ * `at` ('line 3, column 1: ') places a failure in the session.
  */
-export function localAnswerLines(text: string, ok: boolean): string[] {
-  const what = ok ? 'answered here, from the vocabularies' : 'error: not answered; the reason, from the vocabularies';
+export function localAnswerLines(text: string, ok: boolean, at = ''): string[] {
+  const what = ok ? 'answered here, from the vocabularies' : `error: ${at}not answered; the reason, from the vocabularies`;
   return [
     `${what} (untrusted text: any bus writer can change them; it ends at the END line with the same number):`,
     ...fencedLines(ok ? 'UNTRUSTED LOCAL ANSWER' : 'UNTRUSTED LOCAL REASON', text),

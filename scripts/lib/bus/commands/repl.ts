@@ -9,7 +9,7 @@ import { displayName } from '../names.ts';
 import { answerCutText } from '../responses.ts';
 import { Session, type SessionOutput } from '../session.ts';
 import { vocabularyWarning } from '../vocabulary-problems.ts';
-import { busRoot, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+import { busRoot, localAnswerLines, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
 
 const USAGE = `usage: dispatch repl [--from @ME] [--wait SECONDS] [--root DIR]
 
@@ -90,19 +90,22 @@ export async function runSession(session: Session, input: Readable, io: CommandI
 }
 
 /**
- * Answers are untrusted text: shown without terminal control sequences, and an answer from the bus
+ * Answers are untrusted text: shown without terminal control sequences, an answer from the bus
  * with its receiver's name before every line, so that no line of it can pass for the prompt or
- * for another receiver's answer.
+ * for another receiver's answer, and one made here from the vocabularies (any bus writer's) in a
+ * fence, as `run` shows it.
  */
 function show(o: SessionOutput, io: CommandIo): void {
   switch (o.kind) {
     case 'answer':
-      io.stdout.write(`${o.via === 'bus' ? byLine(`${displayName(o.receiver.toLowerCase())}: `, o.text) : terminalText(o.text)}\n`);
+      if (o.via === 'bus') io.stdout.write(`${byLine(`${displayName(o.receiver.toLowerCase())}: `, o.text)}\n`);
+      else io.stdout.write(`${localAnswerLines(o.text, true).join('\n')}\n`);
       // Our line, not the receiver's: it starts with no receiver's name.
       if (o.cut) io.stdout.write(`${answerCutText(o.cut)}\n`);
       return;
     case 'error':
-      io.stderr.write(`error: ${terminalText(o.text)}\n`);
+      if (o.localReason !== undefined) io.stderr.write(`${localAnswerLines(o.localReason, false, `${o.text}: `).join('\n')}\n`);
+      else io.stderr.write(`error: ${terminalText(o.text)}\n`);
       return;
     case 'info':
       io.stdout.write(`${o.text}\n`);
