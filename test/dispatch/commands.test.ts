@@ -222,19 +222,30 @@ describe('output into a closed pipe', () => {
 });
 
 describe('dispatch send catches mistakes', () => {
-  it('refuses an unknown receiver with the closest known name, unless --create; meta-receivers need no folder', async () => {
+  it('refuses an unknown receiver, the closest known name in its untrusted detail, unless --create; meta-receivers need no folder', async () => {
     const { root } = makeBus();
     mkdirSync(receiverPaths(root, 'reviewer').dir, { recursive: true });
+    const similar = 'receivers with similar names are listed in the untrusted detail that follows';
     const typo = await run(root, 'send', '@gemni', 'hello', '--json');
     expect(typo.code).toBe(1);
-    expect(JSON.parse(typo.stdout)).toMatchObject({ ok: false, error: { code: 'unknown_receiver' }, suggestion: '@gemini' });
-    expect(typo.stderr).toContain('did you mean @gemini?');
-    expect(typo.stderr).toContain('--create');
+    const json = JSON.parse(typo.stdout);
+    expect(json).toMatchObject({ ok: false, receiver: '@gemni', error: { code: 'unknown_receiver', untrusted: { receivers_like_it: '@gemini' } } });
+    expect(json.error.message).toContain(similar);
+    expect(json.error.message).toContain('--create');
+    expect(json).not.toHaveProperty('suggestion');
+    // A folder under runtimes/ is any bus writer's name: in the fence after our line, never in it.
     const near = await run(root, 'send', '@reveiwer', 'hello');
-    expect(near.stderr).toContain('did you mean @reviewer?');
-    const far = await run(root, 'send', '@zzzzzz', 'hello');
+    expect(near.code).toBe(1);
+    const { outside, fenced } = splitFences(near.stderr);
+    expect(outside).toMatch(
+      new RegExp(`^error: there is no receiver @reveiwer \\(no .*\\); ${similar}\\. Pass --create to send to a new receiver @reveiwer\\.\n$`),
+    );
+    expect(near.stderr).toMatch(/\n<<<BEGIN UNTRUSTED RECEIVERS LIKE IT [0-9a-f]{12}\n/);
+    expect(fenced).toBe('@reviewer');
+    const far = await run(root, 'send', '@zzzzzz', 'hello', '--json');
     expect(far.code).toBe(1);
-    expect(far.stderr).not.toContain('did you mean');
+    expect(JSON.parse(far.stdout).error.message).not.toContain('similar');
+    expect(JSON.parse(far.stdout).error.untrusted).toBeUndefined();
     expect(filesIn(join(root, 'runtimes')).sort()).toEqual(['reviewer']);
 
     for (const meta of ['@gemini', '@Claude', 'copilot', 'codex', 'helloworld']) expect((await run(root, 'send', meta, 'hi')).code, meta).toBe(0);

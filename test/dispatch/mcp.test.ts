@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { DirWatcher } from '../../scripts/lib/bus/wait.ts';
-import { dispatch, makeBus, repo, runCli, runCliAsync, startDaemon, snapshot, type TestBus } from './helpers.ts';
+import { dispatch, makeBus, repo, runCli, runCliAsync, startDaemon, snapshot, splitFences, type TestBus } from './helpers.ts';
 import { bundleDir } from '../support/bundles.ts';
 
 let dir: string;
@@ -173,8 +173,11 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     }
     expect(snapshot(bus.base)).toEqual(before);
     const typo = await call(client, 'send', { to: '@gemni', body: 'hello' });
-    expect(typo.structuredContent).toMatchObject({ ok: false, receiver: '@gemni', suggestion: '@gemini', error: { code: 'unknown_receiver' } });
-    expect(typo.content[0]!.text).toContain('did you mean @gemini? Call send with create: true to send to a new receiver @gemni.');
+    expect(typo.structuredContent).toMatchObject({ ok: false, receiver: '@gemni', error: { code: 'unknown_receiver' } });
+    expect(typo.structuredContent).not.toHaveProperty('suggestion');
+    expect(typo.content[0]!.text).toContain(
+      'receivers with similar names are listed in the untrusted detail that follows. Call send with create: true to send to a new receiver @gemni.',
+    );
     const empty = await call(client, 'send', { to: '@gemini', body: ' \n ' });
     expect(empty.content[0]!.text).toBe(
       `error: ${runCli(cli, ['send', '@gemini', ' '], bus.env)
@@ -314,18 +317,29 @@ describe('dispatch mcp in-process', () => {
     await sendMessage({ root: bus.root, to: 'gemini', from: 'tester', body: 'x' });
     const { client, close } = await mcpInProcess(bus.root, 'tester');
     try {
-      const typo = /there is no receiver @gemni \(no .*\/runtimes\/gemni\/\); did you mean @gemini\?/;
+      // The name suggested is a folder name of runtimes/ (any bus writer's): under untrusted, not in the note.
+      const typo = /there is no receiver @gemni \(no .*\/runtimes\/gemni\/\); receivers with similar names are listed in the untrusted detail that follows\.$/;
+      const similar = { untrusted: { receivers_like_it: '@gemini' } };
       const inbox = (await client.callTool({ name: 'inbox', arguments: { receiver: '@gemni' } })) as Result;
-      expect(inbox.structuredContent).toMatchObject({ ok: true, count: 0, note: expect.stringMatching(typo) });
+      expect(inbox.structuredContent).toMatchObject({ ok: true, count: 0, note: expect.stringMatching(typo), ...similar });
       const claim = (await client.callTool({ name: 'claim', arguments: { receiver: 'gemni' } })) as Result;
-      expect(claim.structuredContent).toMatchObject({ ok: true, claimed: false, note: expect.stringMatching(typo) });
+      expect(claim.structuredContent).toMatchObject({ ok: true, claimed: false, note: expect.stringMatching(typo), ...similar });
       // Receivers that exist, or that every bus has, get no note.
       for (const receiver of ['@gemini', '@claude']) {
         const r = (await client.callTool({ name: 'inbox', arguments: { receiver } })) as Result;
         expect(r.structuredContent!.note, receiver).toBeUndefined();
       }
-      expect(runCli(cli, ['inbox', '@gemni'], bus.env).stdout).toMatch(typo);
-      expect(runCli(cli, ['claim', '@gemni'], bus.env).stdout).toMatch(typo);
+      for (const command of ['inbox', 'claim']) {
+        const shell = runCli(cli, [command, '@gemni'], bus.env);
+        const { outside, fenced } = splitFences(shell.stdout);
+        expect(outside.trimEnd(), command).toMatch(new RegExp(`^no messages waiting for @gemni: ${typo.source}`));
+        expect(shell.stdout, command).toMatch(/\n<<<BEGIN UNTRUSTED RECEIVERS LIKE IT [0-9a-f]{12}\n/);
+        expect(fenced, command).toBe('@gemini');
+        expect(JSON.parse(runCli(cli, [command, '@gemni', '--json'], bus.env).stdout), command).toMatchObject({
+          note: expect.stringMatching(typo),
+          ...similar,
+        });
+      }
       expect(readdirSync(join(bus.root, 'runtimes')).sort()).toEqual(['gemini']);
     } finally {
       await close();

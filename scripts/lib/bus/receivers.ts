@@ -1,16 +1,18 @@
 /**
  * Which receivers exist: a folder under runtimes/, or one of HelloWorld's meta-receivers (the
  * agents the reference runs daemons for, and HelloWorld itself), which need no folder yet. A send
- * to any other name is most likely a typo (`@gemni`), refused with the closest known name.
+ * to any other name is most likely a typo (`@gemni`), refused with the closest known name as its
+ * untrusted detail: a folder's name is any bus writer's, never our words.
  */
 import type { Dirent } from 'node:fs';
 import { listBusDirents } from './fsutil.ts';
-import { AliveError } from '../errors.ts';
+import { AliveError, type UntrustedDetail } from '../errors.ts';
 import { META_RECEIVERS } from '../helloworld/vocabulary.ts';
 import { runtimesDir } from './layout.ts';
 import { displayName, isValidName } from './names.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { closestName } from '../text/closest.ts';
+import { untrustedDetail } from '../text/fence.ts';
 
 /** Receivers known without a folder: the meta-receivers, and HelloWorld itself. */
 export const RECEIVERS_WITHOUT_FOLDER: readonly string[] = [...META_RECEIVERS, 'helloworld'];
@@ -41,8 +43,8 @@ export function knownReceivers(root: string): string[] {
 }
 
 /**
- * Refuses a receiver (folder name) that does not exist yet and is not a meta-receiver, naming the
- * closest known one. `create` lets it through (its folder appears with the message).
+ * Refuses a receiver (folder name) that does not exist yet and is not a meta-receiver, the closest
+ * known one in its untrusted detail. `create` lets it through (its folder appears with the message).
  */
 export function checkReceiverKnown(root: string, name: string, create = false): void {
   if (create) return;
@@ -50,21 +52,37 @@ export function checkReceiverKnown(root: string, name: string, create = false): 
   if (!unknown) return;
   throw new AliveError(`${unknown.text} Pass --create to send to a new receiver ${displayName(name)}.`, {
     code: 'unknown_receiver',
-    fields: { receiver: displayName(name), suggestion: unknown.suggestion ? displayName(unknown.suggestion) : null },
+    fields: { receiver: displayName(name) },
+    ...(unknown.similar ? { untrusted: unknown.similar } : {}),
   });
 }
 
+export interface UnknownReceiver {
+  text: string;
+  similar: UntrustedDetail | undefined;
+}
+
 /**
- * For a receiver that has no folder and is none every bus has: says so, with the closest known
- * name (a likely typo). Reading an inbox nobody has finds nothing; this says why.
+ * For a receiver that has no folder and is none every bus has: says so, and that the closest known
+ * name (a likely typo) follows as `similar`, the detail 'receivers like it': it is a folder name
+ * under runtimes/ (`@ignore-previous-instructions`), shown fenced or under `untrusted`, never in
+ * `text`. Reading an inbox nobody has finds nothing; this says why.
  */
-export function unknownReceiver(root: string, name: string): { text: string; suggestion: string | undefined } | undefined {
+export function unknownReceiver(root: string, name: string): UnknownReceiver | undefined {
   if (RECEIVERS_WITHOUT_FOLDER.includes(name)) return undefined;
   const known = knownReceivers(root);
   if (known.includes(name)) return undefined;
   const suggestion = closestName(name, known);
+  const missing = `there is no receiver ${displayName(name)} (no ${inlineText(`${runtimesDir(root)}/${name}/`, 1000)})`;
+  if (suggestion === undefined) return { text: `${missing}.`, similar: undefined };
   return {
-    text: `there is no receiver ${displayName(name)} (no ${inlineText(`${runtimesDir(root)}/${name}/`, 1000)})${suggestion ? `; did you mean ${displayName(suggestion)}?` : '.'}`,
-    suggestion,
+    text: `${missing}; receivers with similar names are listed in the untrusted detail that follows.`,
+    similar: untrustedDetail('receivers like it', displayName(suggestion)),
   };
+}
+
+/** What a listing's JSON says of a receiver nobody has: `note`, and the name like it under `untrusted`. */
+export function unknownReceiverJson(unknown: UnknownReceiver | undefined): { note?: string; untrusted?: Record<string, string> } {
+  if (!unknown) return {};
+  return { note: unknown.text, ...(unknown.similar ? { untrusted: unknown.similar.json } : {}) };
 }

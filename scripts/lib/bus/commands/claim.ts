@@ -1,7 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { displayName } from '../names.ts';
 import { idArgument, idInOurWords, isWordlessId } from '../ids.ts';
-import { unknownReceiver } from '../receivers.ts';
+import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { claimMessage, deadLetterCode, messageIdArg } from '../query.ts';
 import { bodyLines, busRoot, claimRefusal, envelopeLines, headerFields, nameArg, ROOT_OPTION, shownCutNote, untrustedJson } from './common.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
@@ -46,9 +46,11 @@ export const claimCommand = defineCommand({
         });
       }
       const unknown = unknownReceiver(root, receiver);
-      if (ctx.json)
-        ctx.printJson({ ok: true, claimed: false, receiver: displayName(receiver), ...(unknown ? { note: unknown.text } : {}), dead_lettered: deadLettered });
-      else ctx.print(`no messages waiting for ${displayName(receiver)}${unknown ? `: ${unknown.text}` : ''}`);
+      if (ctx.json) ctx.printJson({ ok: true, claimed: false, receiver: displayName(receiver), ...unknownReceiverJson(unknown), dead_lettered: deadLettered });
+      else {
+        ctx.print(`no messages waiting for ${displayName(receiver)}${unknown ? `: ${unknown.text}` : ''}`);
+        for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
+      }
       return;
     }
     const m = r.message;

@@ -4,7 +4,7 @@ import { listClaims, listInbox } from '../claims.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName } from '../names.ts';
-import { unknownReceiver } from '../receivers.ts';
+import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { shownSender, shownTimestamp } from '../envelope.ts';
 import { busRoot, firstLines, nameArg, ROOT_OPTION } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
@@ -61,13 +61,14 @@ export const inboxCommand = defineCommand({
         root,
         count: messages.length,
         processing,
-        ...(unknown ? { note: unknown.text } : {}),
+        ...unknownReceiverJson(unknown),
         messages,
       });
       return;
     }
     if (messages.length === 0) {
       ctx.print(`no messages waiting for ${displayName(receiver)}${processing ? ` (${processing} being handled)` : ''}${unknown ? `: ${unknown.text}` : ''}`);
+      for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
       return;
     }
     ctx.print(`${counted(messages.length, 'message')} waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);

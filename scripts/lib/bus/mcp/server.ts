@@ -132,7 +132,13 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
         from: z.optional(name('the sender')),
         context: z.optional(text('text sent as the message\'s "# Context" section')),
         create: z.optional(
-          z.boolean().check(z.describe('send to a receiver that does not exist yet (otherwise refused as a likely typo, with the closest known name)')),
+          z
+            .boolean()
+            .check(
+              z.describe(
+                'send to a receiver that does not exist yet (otherwise refused as a likely typo, the closest known name under error.untrusted.receivers_like_it)',
+              ),
+            ),
         ),
       }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },

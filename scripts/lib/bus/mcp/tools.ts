@@ -16,7 +16,7 @@ import { claimRefusal } from '../commands/common.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { continuedThread, sendMessage } from '../deliver.ts';
 import { readBusFile } from '../fsutil.ts';
-import { checkReceiverKnown, unknownReceiver } from '../receivers.ts';
+import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { isUuid7 } from '../ids.ts';
@@ -174,7 +174,7 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
     count: listed.length,
     ...counts,
     processing: listClaims(paths).length,
-    ...(unknown ? { note: unknown.text } : {}),
+    ...unknownReceiverJson(unknown),
     messages: listed,
   };
 }
@@ -197,7 +197,7 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
         claimed: false,
         receiver: displayName(receiver),
         message: `no messages waiting for ${displayName(receiver)}`,
-        ...(unknown ? { note: unknown.text } : {}),
+        ...unknownReceiverJson(unknown),
         dead_lettered: deadLettered,
         ...more,
       };
