@@ -175,6 +175,9 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     const typo = await call(client, 'send', { to: '@gemni', body: 'hello' });
     expect(typo.structuredContent).toMatchObject({ ok: false, receiver: '@gemni', error: { code: 'unknown_receiver' } });
     expect(typo.structuredContent).not.toHaveProperty('suggestion');
+    // The CLI's untrusted detail survives the tool's rewording of --create: under error.untrusted, fenced in the text.
+    expect(typo.structuredContent).toMatchObject({ error: { untrusted: { receivers_like_it: '@gemini' } } });
+    expect(typo.content[0]!.text).toMatch(/\n<<<BEGIN UNTRUSTED RECEIVERS LIKE IT ([0-9a-f]{12})\n@gemini\nEND UNTRUSTED RECEIVERS LIKE IT \1>>>$/);
     expect(typo.content[0]!.text).toContain(
       'receivers with similar names are listed in the untrusted detail that follows. Call send with create: true to send to a new receiver @gemni.',
     );

@@ -66,11 +66,7 @@ export async function sendTool(
     checkReceiverKnown(ctx.root, to, a.create === true);
   } catch (err) {
     // The CLI's message, with the tool's way to say --create.
-    if (err instanceof AliveError)
-      throw new AliveError(err.message.replace('Pass --create', 'Call send with create: true'), {
-        code: err.code,
-        ...(err.fields ? { fields: err.fields } : {}),
-      });
+    if (err instanceof AliveError) throw reworded(err, err.message.replace('Pass --create', 'Call send with create: true'));
     throw err;
   }
   const sent = await sendMessage({
@@ -252,7 +248,7 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
     // A refusal past the turn budget carries the header too (untrusted_thread): as bounded.
     const header = err instanceof AliveError ? err.fields?.untrusted_thread : undefined;
     if (err instanceof AliveError && typeof header === 'string') {
-      throw new AliveError(err.message, { code: err.code, fields: { ...err.fields, ...untrustedThread(header) } });
+      throw reworded(err, err.message, { ...err.fields, ...untrustedThread(header) });
     }
     throw err;
   }
@@ -261,6 +257,14 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
   const thread = isUuid7(done.thread) ? { thread: done.thread } : { thread: null, ...untrustedThread(done.thread) };
   const who = a.as !== undefined ? { receiver: displayName(done.receiver) } : { receiver: null, untrusted_receiver: displayName(done.receiver) };
   return { ok: true, id: done.responseId, in_reply_to: done.id, ...who, ...thread, turn: done.turn };
+}
+
+/**
+ * `err` in the tool's words or with more fields: its code and its untrusted detail (the fence the
+ * message refers to, 'in the untrusted detail that follows') kept.
+ */
+function reworded(err: AliveError, message: string, fields = err.fields): AliveError {
+  return new AliveError(message, { code: err.code, ...(fields ? { fields } : {}), ...(err.untrusted ? { untrusted: err.untrusted } : {}) });
 }
 
 /**
