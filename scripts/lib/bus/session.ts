@@ -16,6 +16,8 @@ import { sendMessage } from './deliver.ts';
 import { newMessageId } from './ids.ts';
 import { displayName } from './names.ts';
 import { ANSWER_READ_BYTES, answerPlaceNames, shownAnswer, unreadableText, waitForResponse } from './responses.ts';
+import type { UntrustedDetail } from '../errors.ts';
+import { untrustedDetail } from '../text/fence.ts';
 import { fenceData } from '../text/untrusted.ts';
 
 /** How much of the session a message carries as context. */
@@ -34,8 +36,11 @@ export interface SessionOptions {
 export type SessionOutput =
   /** `cut`: `text` is the start of a long answer (the front end says so after it). */
   | { kind: 'answer'; receiver: string; text: string; via: 'local' | 'bus'; messageId?: string; cut?: AnswerCut }
-  /** `localReason`: the statement at `text` ('line 3, column 1') failed here, for that reason (made from the vocabularies). */
-  | { kind: 'error'; text: string; localReason?: string }
+  /**
+   * `localReason`: the statement at `text` ('line 3, column 1') failed here, for that reason (made
+   * from the vocabularies). `untrusted`: names of someone else's `text` refers to, shown after it.
+   */
+  | { kind: 'error'; text: string; localReason?: string; untrusted?: UntrustedDetail }
   | { kind: 'info'; text: string };
 
 export const SESSION_HELP = `Type HelloWorld statements, one per line, for example:
@@ -53,6 +58,8 @@ export class Session {
   /** <root>/vocabularies, and the problems met loading it (shown once by the front end: vocabularyWarning). */
   readonly vocabularies: string;
   readonly vocabularyProblems: string[];
+  /** The built-in receivers' names: ours. The others come from vocabulary files (any bus writer's) or this session. */
+  private readonly builtinNames: string[];
   private threadId: string;
   private lineNo = 0;
   private transcript: string[] = [];
@@ -61,6 +68,7 @@ export class Session {
 
   constructor(private readonly opts: SessionOptions) {
     this.registry = Registry.withBuiltins();
+    this.builtinNames = this.registry.names();
     this.vocabularies = join(opts.root, 'vocabularies');
     this.vocabularyProblems = this.registry.loadDirectory(opts.root, this.vocabularies);
     this.threadId = opts.thread ?? newMessageId();
@@ -115,7 +123,7 @@ export class Session {
       throw err;
     }
     const unknown = this.unknownReceiver(statements);
-    if (unknown) return { outputs: [{ kind: 'error', text: unknown }] };
+    if (unknown) return { outputs: [unknown] };
     this.named = receiversNamed(statements);
 
     const controller = new AbortController();
@@ -173,20 +181,22 @@ export class Session {
    * session with `# Name : Parent`): reported with its position instead of silently created, as
    * `dispatch run` would, because in a session it is nearly always a typo.
    */
-  private unknownReceiver(statements: Statement[]): string | undefined {
+  private unknownReceiver(statements: Statement[]): SessionOutput | undefined {
     const defined = new Set(statements.flatMap((s) => (s.kind === 'heading' && s.level === 1 ? [key(s.name)] : [])));
     for (const st of statements) {
       for (const name of receiversOf(st)) {
         if (this.registry.has(name) || defined.has(key(name))) continue;
-        const known = this.knownNames().join(', ');
-        return `line ${this.lineNo}, column ${st.column}: unknown receiver ${name} (known: ${known}); define it first with '# ${name} : Agent'`;
+        // Names a vocabulary file defined are a bus writer's words: counted here, listed in a fence.
+        const others = this.registry.names().filter((n) => !this.builtinNames.includes(n));
+        const more = others.length ? `, and ${others.length} more from the vocabularies or this session, in the fence below` : '';
+        return {
+          kind: 'error',
+          text: `line ${this.lineNo}, column ${st.column}: unknown receiver ${name} (known: ${this.builtinNames.join(', ')}${more}); define it first with '# ${name} : Agent'`,
+          ...(others.length ? { untrusted: untrustedDetail('receiver names', others.join('\n')) } : {}),
+        };
       }
     }
     return undefined;
-  }
-
-  private knownNames(): string[] {
-    return this.registry.names();
   }
 
   private ask(signal: AbortSignal): Ask {

@@ -106,6 +106,7 @@ function show(o: SessionOutput, io: CommandIo): void {
     case 'error':
       if (o.localReason !== undefined) io.stderr.write(`${localAnswerLines(o.localReason, false, `${o.text}: `).join('\n')}\n`);
       else io.stderr.write(`error: ${terminalText(o.text)}\n`);
+      for (const l of o.untrusted?.lines ?? []) io.stderr.write(`${l}\n`);
       return;
     case 'info':
       io.stdout.write(`${o.text}\n`);
