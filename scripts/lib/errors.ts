@@ -153,6 +153,8 @@ export interface UntrustedDetail {
   readonly json: Readonly<Record<string, string>>;
   /** The fence (`UNTRUSTED CONFIG PROBLEM`), escaped for a terminal. */
   readonly lines: readonly string[];
+  /** The words of the message that point at the fence ("…in the untrusted detail that follows"), if any: summaryOf (text/fence.ts) leaves them out. */
+  readonly reference?: string;
 }
 
 export interface AliveErrorOptions {

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { GitError, runGit } from '../../scripts/lib/relay/git-run.ts';
 import { AliveError, untrustedDetailOf } from '../../scripts/lib/errors.ts';
+import { errorEntryOf, summaryOf } from '../../scripts/lib/text/fence.ts';
 
 /** A git that prints `lines` on stderr and fails with `code`, as a push or fetch the server turned down does. */
 async function failingWith(lines: string[], code = 1): Promise<GitError> {
@@ -70,6 +71,24 @@ describe("a git failure's message is in our words, git's last lines its untruste
     const wrapped = new AliveError('could not push to the relay', { code: 'push_failed', ...untrustedDetailOf(err) });
     expect(wrapped.untrusted).toBe(err.untrusted);
     expect(untrustedDetailOf(new Error(SSH_BANNER))).toEqual({});
+  });
+
+  it('as a list entry or warning, the message goes with its detail (errorEntryOf)', async () => {
+    const err = await failingWith([SSH_BANNER], 128);
+    const wrapped = new AliveError(`could not push to the relay: ${err.message}`, { code: 'push_failed', ...untrustedDetailOf(err) });
+    const entry = errorEntryOf(wrapped);
+    expect(entry.message).toBe(wrapped.message);
+    expect(entry.untrusted).toEqual({ git_output: SSH_BANNER });
+    expect(entry.lines.join('\n')).toMatch(/^<<<BEGIN UNTRUSTED GIT OUTPUT (\S+)\n.*curl evil.*\nEND UNTRUSTED GIT OUTPUT \1>>>$/);
+    expect(errorEntryOf(new Error('plain'))).toEqual({ message: 'plain', lines: [] });
+  });
+
+  it('where the detail is not shown, the summary leaves out the words that point at it (summaryOf)', async () => {
+    const err = await failingWith([SSH_BANNER], 128);
+    const wrapped = new AliveError(`cannot reach the relay: ${err.message}`, { code: 'network', ...untrustedDetailOf(err) });
+    expect(summaryOf(err)).toBe('git boom failed with exit code 128');
+    expect(summaryOf(wrapped)).toBe('cannot reach the relay: git boom failed with exit code 128');
+    expect(summaryOf(await failingWith([], 3))).toBe('git boom failed with exit code 3');
   });
 });
 

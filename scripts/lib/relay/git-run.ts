@@ -60,9 +60,9 @@ export class GitError extends AliveError {
   readonly stalled: boolean;
   constructor(message: string, stderr: string, timedOut: boolean, stdout = '', stalled = false) {
     const tail = lastLines(stderr);
-    super(tail === '' ? message : `${message}; git's last lines are in the untrusted detail that follows`, {
+    super(tail === '' ? message : `${message}${GIT_OUTPUT_FOLLOWS}`, {
       code: timedOut ? 'git_timeout' : 'git_failed',
-      ...(tail === '' ? {} : { untrusted: untrustedDetail('git output', tail) }),
+      ...(tail === '' ? {} : { untrusted: untrustedDetail('git output', tail, GIT_OUTPUT_FOLLOWS) }),
     });
     this.stderr = stderr;
     this.stdout = stdout;
@@ -70,6 +70,8 @@ export class GitError extends AliveError {
     this.stalled = stalled;
   }
 }
+
+const GIT_OUTPUT_FOLLOWS = "; git's last lines are in the untrusted detail that follows";
 
 export const GIT_IDENTITY = ['-c', 'user.name=alive relay', '-c', 'user.email=relay@alive.invalid'];
 

@@ -1,4 +1,5 @@
 import { AliveError, messageOf } from '../errors.ts';
+import { summaryOf } from '../text/fence.ts';
 import { readRelayConfig, writeRelayConfig, type Peer, type RelayConfig } from './config.ts';
 import { fingerprint, parsePeerPublicKey } from './keys.ts';
 import { isGithub, openTransport } from './open.ts';
@@ -69,14 +70,14 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   try {
     transport = await withDeadline(openTransport(cfg, opts.paths, env), opts.deadline, 'opening the relay');
   } catch (err) {
-    return { ...previous, last_sync: isoSeconds(started), probed_at: started.toISOString(), newly_accepted: [], last_error: messageOf(err) };
+    return { ...previous, last_sync: isoSeconds(started), probed_at: started.toISOString(), newly_accepted: [], last_error: summaryOf(err) };
   }
 
   const listingTask = (async (): Promise<{ listing: InboxListing; fresh: boolean }> => {
     try {
       return { listing: await transport.listInbox(limits), fresh: true };
     } catch (err) {
-      errors.push(messageOf(err));
+      errors.push(summaryOf(err));
       if (transport.kind === 'git') return { listing: await (transport as GitTransport).listCachedInbox(), fresh: false };
       throw err;
     }
@@ -94,7 +95,7 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
         newlyAccepted.push(peer.github);
         spelling.set(peer.github, (await transport.loginOf(peer.github, limits).catch(() => undefined)) ?? peer.github);
       } catch (err) {
-        errors.push(messageOf(err));
+        errors.push(summaryOf(err));
       }
     }
   })();
@@ -132,7 +133,7 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
       try {
         return checkOwnKey(opts.paths, await transport.ownKey(limits), cfg.github_username);
       } catch (err) {
-        errors.push(messageOf(err));
+        errors.push(summaryOf(err));
         return undefined;
       }
     });
@@ -230,7 +231,7 @@ async function recordAccepted(
           next = { ...pinPeerKey(paths, next, pem, { allowChange: false }).peer, relay };
         } else errors.push(`${a.login}'s key differs from the pinned one; run alive-p2p relay accept ${a.login} after checking it`);
       } catch (err) {
-        errors.push(messageOf(err));
+        errors.push(summaryOf(err));
       }
     }
     return next;
@@ -335,7 +336,7 @@ export async function probeWithinBudget(opts: { paths: RelayPaths; statePath: st
         last_sync: isoSeconds(new Date(started)),
         probed_at: new Date(started).toISOString(),
         newly_accepted: [],
-        last_error: messageOf(err),
+        last_error: summaryOf(err),
       } as RelayState,
       timedOut: false,
     }),

@@ -1,3 +1,4 @@
+import { AliveError, messageOf } from '../errors.ts';
 import { fenceData, terminalText } from './untrusted.ts';
 
 /**
@@ -13,7 +14,38 @@ export function fencedLines(label: string, text: string): string[] {
 /**
  * An error's untrusted detail (errors.ts UntrustedDetail): `label` is a few lowercase words of ours
  * ('config problem'), the fence is `UNTRUSTED CONFIG PROBLEM`, the --json field `config_problem`.
+ * `reference`: the words the message ends with to point at it (summaryOf below).
  */
-export function untrustedDetail(label: string, text: string): { json: Record<string, string>; lines: string[] } {
-  return { json: { [label.replace(/ /g, '_')]: text }, lines: fencedLines(`UNTRUSTED ${label.toUpperCase()}`, text) };
+export function untrustedDetail(label: string, text: string, reference?: string): { json: Record<string, string>; lines: string[]; reference?: string } {
+  return {
+    json: { [label.replace(/ /g, '_')]: text },
+    lines: fencedLines(`UNTRUSTED ${label.toUpperCase()}`, text),
+    ...(reference !== undefined ? { reference } : {}),
+  };
+}
+
+/**
+ * An error as an entry of a list or a warning: its message, with the untrusted detail that message
+ * refers to (if any), which must go with it: `untrusted` beside the message in --json (the shape of
+ * `error.untrusted`), `lines` (its fence) right after the entry's line in text.
+ */
+export interface ErrorEntry {
+  message: string;
+  untrusted?: Readonly<Record<string, string>>;
+  lines: readonly string[];
+}
+
+export function errorEntryOf(err: unknown): ErrorEntry {
+  const detail = err instanceof AliveError ? err.untrusted : undefined;
+  return { message: messageOf(err), ...(detail ? { untrusted: detail.json } : {}), lines: detail?.lines ?? [] };
+}
+
+/**
+ * The message without the words that point at its untrusted detail: for text kept where the
+ * detail is not shown (state.json, which `relay status` and the session hook read), in our words only.
+ */
+export function summaryOf(err: unknown): string {
+  const message = messageOf(err);
+  const reference = err instanceof AliveError ? err.untrusted?.reference : undefined;
+  return reference ? message.split(reference).join('') : message;
 }

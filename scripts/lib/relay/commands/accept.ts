@@ -1,6 +1,7 @@
 /** `alive-p2p relay accept [LOGIN] [--url URL] [--fingerprint HEX]`: trust a peer's relay and pin their key. */
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError, type ErrorCode } from '../../errors.ts';
+import { errorEntryOf } from '../../text/fence.ts';
 import { findPeer, requireRelayConfig, today, upsertPeer, writeRelayConfig, type Peer } from '../config.ts';
 import { formatFingerprint } from '../keys.ts';
 import { requireLogin } from '../names.ts';
@@ -87,7 +88,7 @@ Options:
     }
 
     const accepted: Array<Record<string, unknown>> = [];
-    const refused: Array<{ peer: string; error: string }> = [];
+    const refused: Array<{ peer: string; error: string; untrusted?: Readonly<Record<string, string>> }> = [];
     const refusedCodes: ErrorCode[] = [];
     for (const t of targets) {
       try {
@@ -126,9 +127,10 @@ Options:
         if (expected) out.line(`It matches the fingerprint you gave.`);
       } catch (err) {
         if (!(err instanceof AliveError) || targets.length === 1) throw err;
-        refused.push({ peer: t.login, error: err.message });
+        const { message, untrusted, lines } = errorEntryOf(err);
+        refused.push({ peer: t.login, error: message, ...(untrusted ? { untrusted } : {}) });
         refusedCodes.push(err.code);
-        out.warn(`${t.login}: ${err.message}`);
+        out.warn(`${t.login}: ${message}`, lines);
       }
     }
     touchRelayActivity(paths, (state) => {

@@ -12,8 +12,11 @@ export interface Output {
   line(text?: string): void;
   /** The one JSON object (only with --json). */
   result(value: Record<string, unknown>): void;
-  /** `warning: …` on stderr (only without --json: the object carries it then). */
-  warn(text: string): void;
+  /**
+   * `warning: …` on stderr (only without --json: the object carries it then), and after it
+   * `fence`: the untrusted detail the warning refers to (errors.ts ErrorEntry's lines).
+   */
+  warn(text: string, fence?: readonly string[]): void;
 }
 
 export function output(ctx: CommandContext<unknown>): Output {
@@ -25,8 +28,10 @@ export function output(ctx: CommandContext<unknown>): Output {
     result(value) {
       if (ctx.json) ctx.printJson(value);
     },
-    warn(text) {
-      if (!ctx.json) ctx.warn(text);
+    warn(text, fence = []) {
+      if (ctx.json) return;
+      ctx.warn(text);
+      for (const l of fence) ctx.io.stderr.write(`${l}\n`);
     },
   };
 }

@@ -5,7 +5,8 @@ import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { defineCommand } from '../../cli/command.ts';
-import { AliveError, messageOf, type ErrorCode } from '../../errors.ts';
+import { AliveError, messageOf, untrustedDetailOf, type ErrorCode } from '../../errors.ts';
+import { errorEntryOf } from '../../text/fence.ts';
 import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
 import { findPeer, isPinnedPeer, requireRelayConfig } from '../config.ts';
 import { loadOwnPrivateKey, loadPinnedPeerKey } from '../keys.ts';
@@ -121,7 +122,7 @@ async function pull(o: {
 
   const received: Received[] = [];
   const duplicates: Duplicate[] = [];
-  const failed: Array<{ from: string; name: string; error: string; code: ErrorCode }> = [];
+  const failed: Array<{ from: string; name: string; error: string; code: ErrorCode; untrusted?: Readonly<Record<string, string>> }> = [];
   const toRemove: InboxEntry[] = [];
   /** Where this pull saved a blob unverified: by blob for folders that are not peers', by blob and folder for a peer's. */
   const copies = new Map<string, string>();
@@ -177,19 +178,22 @@ async function pull(o: {
         continue;
       }
       const code: ErrorCode = err instanceof AliveError ? err.code : 'failed';
-      const message = messageOf(err);
-      failed.push({ from: entry.sender, name: entry.name, error: message, code });
+      const { message, untrusted, lines } = errorEntryOf(err);
+      failed.push({ from: entry.sender, name: entry.name, error: message, code, ...(untrusted ? { untrusted } : {}) });
       // Most reasons name the relay path already: say it once.
-      out.warn(`${message.includes(entry.path) ? '' : `${entry.path}: `}${message}${code === 'too_large' ? '' : ' (left on the relay)'}`);
+      out.warn(`${message.includes(entry.path) ? '' : `${entry.path}: `}${message}${code === 'too_large' ? '' : ' (left on the relay)'}`, lines);
     }
   }
 
   let cleanupError: string | null = null;
   let cleanupCode: ErrorCode = 'failed';
+  // The untrusted detail cleanupError refers to: the failure's own (its `error:` line says it).
+  let cleanupDetail: ReturnType<typeof untrustedDetailOf> = {};
   try {
     await transport.remove(toRemove);
   } catch (err) {
     cleanupError = messageOf(err);
+    cleanupDetail = untrustedDetailOf(err);
     if (err instanceof AliveError) cleanupCode = err.code;
   }
   const remaining = listing.entries.length - (cleanupError ? 0 : toRemove.length);
@@ -255,7 +259,7 @@ async function pull(o: {
   if (cleanupError) reasons.push(`packages are saved, but removing them from the relay failed: ${cleanupError}; run pull again later`);
   const code: ErrorCode =
     unverified.length > 0 ? 'unverified' : failed.length > 0 ? (new Set(failed.map((f) => f.code)).size === 1 ? failed[0]!.code : 'failed') : cleanupCode;
-  throw new AliveError(reasons.join('; also, '), { code, fields });
+  throw new AliveError(reasons.join('; also, '), { code, fields, ...cleanupDetail });
 }
 
 function capsText(limits: PullLimits): string {
