@@ -115,7 +115,7 @@ describe("relay pull keeps git's untrusted detail with each message that refers 
 });
 
 describe('a probe that failed on git keeps a summary in our words', () => {
-  it("state.json's last_error (status, the session hook) neither points at a detail nor holds git's lines", async () => {
+  it("state.json's last_error (status, relay-probe) neither points at a detail nor holds git's lines", async () => {
     writeFileSync(refuse, 'upload-pack');
     rmSync(bob.paths.state, { force: true }); // stale: status probes
     try {

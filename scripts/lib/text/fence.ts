@@ -42,7 +42,7 @@ export function errorEntryOf(err: unknown): ErrorEntry {
 
 /**
  * The message without the words that point at its untrusted detail: for text kept where the
- * detail is not shown (state.json, which `relay status` and the session hook read), in our words only.
+ * detail is not shown (the probe's last_error in state.json, which `relay status` shows), in our words only.
  */
 export function summaryOf(err: unknown): string {
   const message = messageOf(err);
