@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { relayPaths, type RelayPaths } from '../../scripts/lib/relay/paths.ts';
@@ -161,4 +161,22 @@ export function bytesUnder(dir: string): number {
     n += e.isDirectory() ? bytesUnder(p) : lstatSync(p).size;
   }
   return n;
+}
+
+/**
+ * A fake ssh for GIT_SSH_COMMAND (with GIT_SSH_VARIANT=simple) at `path`: it runs the server's git
+ * here, as an ssh server would, and speaks `words` on stderr without a `remote:` prefix, as a
+ * server a peer runs may. When the file `refuse` exists and the server command holds its text, it
+ * hangs up first, so its words come after git's own last lines, and exits 128; with `onFailure`,
+ * it also speaks when the server's git fails.
+ */
+export function fakeSsh(path: string, words: string, refuse: string, { onFailure = false } = {}): string {
+  const say = `printf '%s\\n' '${words}' >&2`;
+  const serve = onFailure ? `sh -c "$*" && exit 0\ncode=$?; ${say}; exit $code` : 'exec sh -c "$*"';
+  writeFileSync(
+    path,
+    `#!/bin/sh\nshift\n[ -f '${refuse}' ] && case "$*" in *"$(cat '${refuse}')"*) exec >&- <&-; sleep 0.2; ${say}; exit 128;; esac\n${serve}\n`,
+  );
+  chmodSync(path, 0o755);
+  return path;
 }
