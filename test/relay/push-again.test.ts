@@ -100,6 +100,16 @@ describe('git relay: the same package pushed again while it waits', { shuffle: f
     expect(replaced.json.already_waiting).toBe(false);
     expect(inbox()).toEqual([again.json.path, replaced.json.path].sort());
   });
+
+  // /proc/self/mem is a regular file whose read fails (EIO): a package file that cannot be read.
+  it.runIf(process.platform === 'linux')('a package that cannot be read is refused as unreadable, and nothing is pushed', async () => {
+    const before = commits();
+    const r = await run(alice, ['push', '/proc/self/mem', '--to', 'bob', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.json.error.code).toBe('unreadable');
+    expect(r.json.error.message).toMatch(/cannot read \/proc\/self\/mem/);
+    expect(commits()).toBe(before);
+  });
 });
 
 describe('GitHub relay: the same package pushed again while it waits', { shuffle: false }, () => {
