@@ -222,17 +222,18 @@ describe('output into a closed pipe', () => {
 });
 
 describe('dispatch send catches mistakes', () => {
-  it('refuses an unknown receiver, the closest known name in its untrusted detail, unless --create; meta-receivers need no folder', async () => {
+  it('refuses an unknown receiver, naming the closest one every bus has or giving a folder name in its untrusted detail, unless --create; meta-receivers need no folder', async () => {
     const { root } = makeBus();
     mkdirSync(receiverPaths(root, 'reviewer').dir, { recursive: true });
     const similar = 'receivers with similar names are listed in the untrusted detail that follows';
+    // @gemini is a receiver every bus has (a meta-receiver): our word, named as a user expects.
     const typo = await run(root, 'send', '@gemni', 'hello', '--json');
     expect(typo.code).toBe(1);
     const json = JSON.parse(typo.stdout);
-    expect(json).toMatchObject({ ok: false, receiver: '@gemni', error: { code: 'unknown_receiver', untrusted: { receivers_like_it: '@gemini' } } });
-    expect(json.error.message).toContain(similar);
+    expect(json).toMatchObject({ ok: false, receiver: '@gemni', suggestion: '@gemini', error: { code: 'unknown_receiver' } });
+    expect(json.error.message).toContain('; did you mean @gemini?');
     expect(json.error.message).toContain('--create');
-    expect(json).not.toHaveProperty('suggestion');
+    expect(json.error.untrusted).toBeUndefined();
     // A folder under runtimes/ is any bus writer's name: in the fence after our line, never in it.
     const near = await run(root, 'send', '@reveiwer', 'hello');
     expect(near.code).toBe(1);

@@ -7,7 +7,7 @@ import { mcpInProcess } from './mcp-in-process.ts';
 import { describe, it, expect, beforeAll, afterEach, vi } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
@@ -173,13 +173,17 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     }
     expect(snapshot(bus.base)).toEqual(before);
     const typo = await call(client, 'send', { to: '@gemni', body: 'hello' });
-    expect(typo.structuredContent).toMatchObject({ ok: false, receiver: '@gemni', error: { code: 'unknown_receiver' } });
-    expect(typo.structuredContent).not.toHaveProperty('suggestion');
-    // The CLI's untrusted detail survives the tool's rewording of --create: under error.untrusted, fenced in the text.
-    expect(typo.structuredContent).toMatchObject({ error: { untrusted: { receivers_like_it: '@gemini' } } });
-    expect(typo.content[0]!.text).toMatch(/\n<<<BEGIN UNTRUSTED RECEIVERS LIKE IT ([0-9a-f]{12})\n@gemini\nEND UNTRUSTED RECEIVERS LIKE IT \1>>>$/);
-    expect(typo.content[0]!.text).toContain(
-      'receivers with similar names are listed in the untrusted detail that follows. Call send with create: true to send to a new receiver @gemni.',
+    expect(typo.structuredContent).toMatchObject({ ok: false, receiver: '@gemni', suggestion: '@gemini', error: { code: 'unknown_receiver' } });
+    expect(typo.content[0]!.text).toContain('did you mean @gemini? Call send with create: true to send to a new receiver @gemni.');
+    // A folder name under runtimes/ is any bus writer's. The CLI's untrusted detail survives the
+    // tool's rewording of --create: under error.untrusted, fenced in the text.
+    mkdirSync(join(bus.root, 'runtimes', 'reviewer'), { recursive: true });
+    const near = await call(client, 'send', { to: '@reveiwer', body: 'hello' });
+    expect(near.structuredContent).not.toHaveProperty('suggestion');
+    expect(near.structuredContent).toMatchObject({ error: { untrusted: { receivers_like_it: '@reviewer' } } });
+    expect(near.content[0]!.text).toMatch(/\n<<<BEGIN UNTRUSTED RECEIVERS LIKE IT ([0-9a-f]{12})\n@reviewer\nEND UNTRUSTED RECEIVERS LIKE IT \1>>>$/);
+    expect(near.content[0]!.text).toContain(
+      'receivers with similar names are listed in the untrusted detail that follows. Call send with create: true to send to a new receiver @reveiwer.',
     );
     const empty = await call(client, 'send', { to: '@gemini', body: ' \n ' });
     expect(empty.content[0]!.text).toBe(
@@ -318,14 +322,22 @@ describe('dispatch mcp in-process', () => {
   it('inbox and claim of a receiver nobody has: empty, with the likely typo named (the CLI says the same)', async () => {
     const bus = makeBus();
     await sendMessage({ root: bus.root, to: 'gemini', from: 'tester', body: 'x' });
+    await sendMessage({ root: bus.root, to: 'reviewer', from: 'tester', body: 'x' });
     const { client, close } = await mcpInProcess(bus.root, 'tester');
     try {
-      // The name suggested is a folder name of runtimes/ (any bus writer's): under untrusted, not in the note.
-      const typo = /there is no receiver @gemni \(no .*\/runtimes\/gemni\/\); receivers with similar names are listed in the untrusted detail that follows\.$/;
-      const similar = { untrusted: { receivers_like_it: '@gemini' } };
-      const inbox = (await client.callTool({ name: 'inbox', arguments: { receiver: '@gemni' } })) as Result;
+      // A receiver every bus has is named in the note, as ours.
+      const builtin = /there is no receiver @gemni \(no .*\/runtimes\/gemni\/\); did you mean @gemini\?$/;
+      const said = (await client.callTool({ name: 'inbox', arguments: { receiver: '@gemni' } })) as Result;
+      expect(said.structuredContent).toMatchObject({ ok: true, count: 0, note: expect.stringMatching(builtin), suggestion: '@gemini' });
+      expect(said.structuredContent).not.toHaveProperty('untrusted');
+      // A folder name of runtimes/ (any bus writer's): under untrusted, not in the note.
+      const typo =
+        /there is no receiver @reveiwer \(no .*\/runtimes\/reveiwer\/\); receivers with similar names are listed in the untrusted detail that follows\.$/;
+      const similar = { untrusted: { receivers_like_it: '@reviewer' } };
+      const inbox = (await client.callTool({ name: 'inbox', arguments: { receiver: '@reveiwer' } })) as Result;
       expect(inbox.structuredContent).toMatchObject({ ok: true, count: 0, note: expect.stringMatching(typo), ...similar });
-      const claim = (await client.callTool({ name: 'claim', arguments: { receiver: 'gemni' } })) as Result;
+      expect(inbox.structuredContent).not.toHaveProperty('suggestion');
+      const claim = (await client.callTool({ name: 'claim', arguments: { receiver: 'reveiwer' } })) as Result;
       expect(claim.structuredContent).toMatchObject({ ok: true, claimed: false, note: expect.stringMatching(typo), ...similar });
       // Receivers that exist, or that every bus has, get no note.
       for (const receiver of ['@gemini', '@claude']) {
@@ -333,17 +345,18 @@ describe('dispatch mcp in-process', () => {
         expect(r.structuredContent!.note, receiver).toBeUndefined();
       }
       for (const command of ['inbox', 'claim']) {
-        const shell = runCli(cli, [command, '@gemni'], bus.env);
+        const shell = runCli(cli, [command, '@reveiwer'], bus.env);
         const { outside, fenced } = splitFences(shell.stdout);
-        expect(outside.trimEnd(), command).toMatch(new RegExp(`^no messages waiting for @gemni: ${typo.source}`));
+        expect(outside.trimEnd(), command).toMatch(new RegExp(`^no messages waiting for @reveiwer: ${typo.source}`));
         expect(shell.stdout, command).toMatch(/\n<<<BEGIN UNTRUSTED RECEIVERS LIKE IT [0-9a-f]{12}\n/);
-        expect(fenced, command).toBe('@gemini');
-        expect(JSON.parse(runCli(cli, [command, '@gemni', '--json'], bus.env).stdout), command).toMatchObject({
+        expect(fenced, command).toBe('@reviewer');
+        expect(JSON.parse(runCli(cli, [command, '@reveiwer', '--json'], bus.env).stdout), command).toMatchObject({
           note: expect.stringMatching(typo),
           ...similar,
         });
+        expect(runCli(cli, [command, '@gemni'], bus.env).stdout.trimEnd(), command).toMatch(new RegExp(`^no messages waiting for @gemni: ${builtin.source}`));
       }
-      expect(readdirSync(join(bus.root, 'runtimes')).sort()).toEqual(['gemini']);
+      expect(readdirSync(join(bus.root, 'runtimes')).sort()).toEqual(['gemini', 'reviewer']);
     } finally {
       await close();
     }

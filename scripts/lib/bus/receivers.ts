@@ -1,8 +1,9 @@
 /**
  * Which receivers exist: a folder under runtimes/, or one of HelloWorld's meta-receivers (the
  * agents the reference runs daemons for, and HelloWorld itself), which need no folder yet. A send
- * to any other name is most likely a typo (`@gemni`), refused with the closest known name as its
- * untrusted detail: a folder's name is any bus writer's, never our words.
+ * to any other name is most likely a typo (`@gemni`), refused with the closest known name: named
+ * when every bus has it (ours: `did you mean @gemini?`), else as the refusal's untrusted detail (a
+ * folder's name is any bus writer's, never our words).
  */
 import type { Dirent } from 'node:fs';
 import { listBusDirents } from './fsutil.ts';
@@ -52,13 +53,16 @@ export function checkReceiverKnown(root: string, name: string, create = false): 
   if (!unknown) return;
   throw new AliveError(`${unknown.text} Pass --create to send to a new receiver ${displayName(name)}.`, {
     code: 'unknown_receiver',
-    fields: { receiver: displayName(name) },
+    fields: { receiver: displayName(name), ...(unknown.suggestion ? { suggestion: unknown.suggestion } : {}) },
     ...(unknown.similar ? { untrusted: unknown.similar } : {}),
   });
 }
 
 export interface UnknownReceiver {
   text: string;
+  /** The closest receiver every bus has (`@gemini`): ours, named in `text`. */
+  suggestion: string | undefined;
+  /** The closest folder name under runtimes/, someone else's: the detail 'receivers like it'. */
   similar: UntrustedDetail | undefined;
 }
 
@@ -74,15 +78,26 @@ export function unknownReceiver(root: string, name: string): UnknownReceiver | u
   if (known.includes(name)) return undefined;
   const suggestion = closestName(name, known);
   const missing = `there is no receiver ${displayName(name)} (no ${inlineText(`${runtimesDir(root)}/${name}/`, 1000)})`;
-  if (suggestion === undefined) return { text: `${missing}.`, similar: undefined };
+  if (suggestion === undefined) return { text: `${missing}.`, suggestion: undefined, similar: undefined };
+  if (RECEIVERS_WITHOUT_FOLDER.includes(suggestion)) {
+    return { text: `${missing}; did you mean ${displayName(suggestion)}?`, suggestion: displayName(suggestion), similar: undefined };
+  }
   return {
     text: `${missing}; receivers with similar names are listed in the untrusted detail that follows.`,
+    suggestion: undefined,
     similar: untrustedDetail('receivers like it', displayName(suggestion)),
   };
 }
 
-/** What a listing's JSON says of a receiver nobody has: `note`, and the name like it under `untrusted`. */
-export function unknownReceiverJson(unknown: UnknownReceiver | undefined): { note?: string; untrusted?: Record<string, string> } {
+/**
+ * What a listing's JSON says of a receiver nobody has: `note`, and the name like it: `suggestion`
+ * when every bus has it, else under `untrusted`.
+ */
+export function unknownReceiverJson(unknown: UnknownReceiver | undefined): { note?: string; suggestion?: string; untrusted?: Record<string, string> } {
   if (!unknown) return {};
-  return { note: unknown.text, ...(unknown.similar ? { untrusted: unknown.similar.json } : {}) };
+  return {
+    note: unknown.text,
+    ...(unknown.suggestion ? { suggestion: unknown.suggestion } : {}),
+    ...(unknown.similar ? { untrusted: unknown.similar.json } : {}),
+  };
 }

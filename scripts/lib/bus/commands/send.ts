@@ -17,7 +17,8 @@ the receiver's untrusted text; at most 512 KiB of it, then a line saying how man
 out and that 'dispatch show ID --full' prints it whole); no answer in time is exit 1, and
 'dispatch wait <id>' picks it up later. An empty MESSAGE is refused. A receiver that has no
 runtimes/<receiver>/ folder yet and is not @claude, @copilot, @gemini, @codex or @helloworld is
-refused as a likely typo (the closest known name follows, fenced): --create sends to it anyway.
+refused as a likely typo ('did you mean @gemini?', or a folder name like it, fenced): --create
+sends to it anyway.
 The sender defaults to $HELLOWORLD_AS (unless empty), else @human. Inside an agent started by 'dispatch serve',
 the thread and turn continue the message being answered.`;
 

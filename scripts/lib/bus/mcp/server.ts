@@ -136,7 +136,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
             .boolean()
             .check(
               z.describe(
-                'send to a receiver that does not exist yet (otherwise refused as a likely typo, the closest known name under error.untrusted.receivers_like_it)',
+                'send to a receiver that does not exist yet (otherwise refused as a likely typo: the closest known name as suggestion, or a folder name under error.untrusted.receivers_like_it)',
               ),
             ),
         ),
