@@ -23,6 +23,7 @@ import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildBundles } from '../../tools/build-options.mjs';
 import { processAlive } from '../../scripts/lib/proc/alive.ts';
+import { setWorkerMalloc } from './worker-malloc.ts';
 
 /** True when every user may traverse `dir` and each folder above it. */
 function openToEveryone(dir: string): boolean {
@@ -113,6 +114,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // and the hundreds of bundle runs start without it.
   const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
   delete process.env.NODE_EXTRA_CA_CERTS;
+  const undoWorkerMalloc = setWorkerMalloc();
   const dir = mkdtempSync(join(base, `alive-test-bundles-${process.pid}-`));
   chmodSync(dir, 0o755);
   await buildBundles(dir, { logLevel: 'warning' });
@@ -129,5 +131,6 @@ export default async function setup(project: TestProject): Promise<() => void> {
     if (systemAliveHome === undefined) delete process.env.ALIVE_HOME;
     else process.env.ALIVE_HOME = systemAliveHome;
     if (extraCaCerts !== undefined) process.env.NODE_EXTRA_CA_CERTS = extraCaCerts;
+    undoWorkerMalloc();
   };
 }

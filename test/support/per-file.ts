@@ -11,6 +11,7 @@ import { setKeygenBitsForTests } from '../../scripts/lib/crypto/keys.ts';
 import { setPullLimitsForTests } from '../../scripts/lib/relay/pull-limits.ts';
 import { envRunInProgress } from './env-runs.ts';
 import { resetProcessEnv } from './process-env.ts';
+import { restoreChildMalloc } from './worker-malloc.ts';
 
 interface WorkerStart {
   env: NodeJS.ProcessEnv;
@@ -19,6 +20,7 @@ interface WorkerStart {
 }
 
 const holder = globalThis as { aliveWorkerStart?: WorkerStart };
+if (holder.aliveWorkerStart === undefined) restoreChildMalloc();
 holder.aliveWorkerStart ??= { env: process.env, snapshot: { ...process.env }, umask: process.umask() };
 const start = holder.aliveWorkerStart;
 
