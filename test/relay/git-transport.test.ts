@@ -440,7 +440,14 @@ describe("the user's own git configuration", () => {
 });
 
 describe('git processes per command', () => {
-  it("a delivery reads the peer remote's URL from the clone once, not again before its push", async () => {
+  /** The `git config` runs in a GIT_TRACE file (their arguments after `config`). */
+  const configRuns = (trace: string) =>
+    readFileSync(trace, 'utf8')
+      .split('\n')
+      .map((l) => /built-in: git .*?\bconfig (.*)$/.exec(l)?.[1])
+      .filter((c): c is string => c !== undefined);
+
+  it("a delivery from a fresh clone writes the peer's remote with no git config process, and pushes once", async () => {
     const { dir, alice, bob } = setupWorld({ relays: true });
     const trace = join(dir, 'git-trace.txt');
     // Not concurrent with other tests: every git this process starts meanwhile writes to the trace.
@@ -457,7 +464,29 @@ describe('git processes per command', () => {
     }
     const lines = readFileSync(trace, 'utf8').split('\n');
     expect(lines.filter((l) => /built-in: git .*\bpush\b/.test(l))).toHaveLength(1);
-    expect(lines.filter((l) => /built-in: git .*config --get remote\.peer-bob\.url/.test(l))).toHaveLength(1);
+    expect(configRuns(trace)).toEqual([]);
+    const read = (key: string) => git(['config', '--get-all', `remote.peer-bob.${key}`], alice.paths.clone).trim();
+    expect(['url', 'fetch', 'promisor', 'partialclonefilter'].map(read)).toEqual([bob.url, '+refs/heads/*:refs/remotes/peer-bob/*', 'true', 'blob:none']);
+  });
+
+  it("a delivery from a clone that knows other relays reads the peer remote's URL once and writes it in one go", async () => {
+    const { dir, alice, bob } = setupWorld({ relays: true });
+    await alice.transport.listInbox(); // the clone, with origin
+    const again = new GitTransport({ login: 'alice', url: alice.url, branch: 'main', clonePath: alice.paths.clone, workDir: alice.paths.work });
+    const trace = join(dir, 'git-trace.txt');
+    process.env.GIT_TRACE = trace;
+    try {
+      await again.deliver(
+        { login: 'bob', relay: bob.url },
+        pkgFile(dir, 'a.walnut', 1000),
+        () => 'a-20260101-000000-00000001.walnut',
+        () => {},
+      );
+    } finally {
+      delete process.env.GIT_TRACE;
+    }
+    expect(configRuns(trace)).toEqual(['--get remote.peer-bob.url']);
+    expect(git(['config', '--get-all', 'remote.peer-bob.url'], alice.paths.clone).trim()).toBe(bob.url);
   });
 
   it("a new relay's serving settings are written with its init, not by a git config process each", async () => {

@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirS
 import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf, untrustedDetailOf } from '../errors.ts';
 import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
+import { addRemoteSection } from './git-config-file.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
 import {
@@ -229,22 +230,28 @@ export class GitTransport implements RelayTransport {
     return run;
   }
 
-  /** Creates clone/ (bare, no blobs) if it is not there yet. */
-  private async ensureClone(): Promise<void> {
-    if (!existsSync(join(this.opts.clonePath, 'HEAD'))) {
-      mkdirSync(this.opts.clonePath, { recursive: true, mode: 0o700 });
-      await runGit(['init', '--quiet', '--bare', this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS });
-    }
+  /** Creates clone/ (bare, no blobs) if it is not there yet; true when this call created it. */
+  private async ensureClone(): Promise<boolean> {
+    if (existsSync(join(this.opts.clonePath, 'HEAD'))) return false;
+    mkdirSync(this.opts.clonePath, { recursive: true, mode: 0o700 });
+    await runGit(['init', '--quiet', '--bare', this.opts.clonePath], { timeoutMs: LOCAL_TIMEOUT_MS });
+    return true;
   }
 
   private async ensureRemoteNow(remote: string, url: string): Promise<void> {
-    await this.ensureClone();
-    const current = await this.git(['config', '--get', `remote.${remote}.url`], { okCodes: [0, 1] });
-    if (current.stdout.trim() !== url) {
-      await this.git(['config', `remote.${remote}.url`, url]);
-      await this.git(['config', `remote.${remote}.fetch`, `+refs/heads/*:refs/remotes/${remote}/*`]);
-      await this.git(['config', `remote.${remote}.promisor`, 'true']);
-      await this.git(['config', `remote.${remote}.partialclonefilter`, 'blob:none']);
+    const settings = {
+      url,
+      fetch: `+refs/heads/*:refs/remotes/${remote}/*`,
+      promisor: 'true',
+      partialclonefilter: 'blob:none',
+    };
+    // A clone this call made has no remote to read; in another, a remote not there yet is added
+    // with one write (addRemoteSection) and a changed one set key by key.
+    const created = await this.ensureClone();
+    const current = created ? null : await this.git(['config', '--get', `remote.${remote}.url`], { okCodes: [0, 1] });
+    if (current?.stdout.trim() !== url) {
+      const added = (current === null || current.code === 1) && addRemoteSection(this.opts.clonePath, remote, settings);
+      if (!added) for (const [key, value] of Object.entries(settings)) await this.git(['config', `remote.${remote}.${key}`, value]);
     }
     this.remotesSet.set(remote, url);
   }
