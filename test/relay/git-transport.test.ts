@@ -464,6 +464,8 @@ describe('git processes per command', () => {
     }
     const lines = readFileSync(trace, 'utf8').split('\n');
     expect(lines.filter((l) => /built-in: git .*\bpush\b/.test(l))).toHaveLength(1);
+    // The parent commit's tree is listed through the commit itself, with no rev-parse of it first.
+    expect(lines.filter((l) => /built-in: git .*\brev-parse\b.*\^\{tree\}/.test(l))).toEqual([]);
     expect(configRuns(trace)).toEqual([]);
     const read = (key: string) => git(['config', '--get-all', `remote.peer-bob.${key}`], alice.paths.clone).trim();
     expect(['url', 'fetch', 'promisor', 'partialclonefilter'].map(read)).toEqual([bob.url, '+refs/heads/*:refs/remotes/peer-bob/*', 'true', 'blob:none']);

@@ -461,10 +461,10 @@ export class GitTransport implements RelayTransport {
     pushing: { onBytes?: (bytes: number) => void; objects?: string; transfer?: boolean } = {},
   ): Promise<string | null> {
     const onPushBytes = pushing.onBytes;
-    const rootTree = parent ? (await this.git(['rev-parse', '--verify', `${parent}^{tree}`])).stdout.trim() : null;
+    // ls-tree takes the parent commit for its tree: no rev-parse of `${parent}^{tree}` first.
     const tree =
       (await this.buildTree(
-        rootTree,
+        parent,
         changes.map((c) => ({ parts: c.path.split('/'), oid: c.oid })),
       )) ?? (await this.emptyTree());
     const commit = (
@@ -510,7 +510,7 @@ export class GitTransport implements RelayTransport {
   }
 
   /**
-   * The tree `base` with `changes` applied, built with `git mktree` along the changed paths only:
+   * The tree `base` (a tree, or a commit for its tree) with `changes` applied, built with `git mktree` along the changed paths only:
    * no index, no checkout, and no entry of `base` is read or validated beyond the folders on those
    * paths. Whatever else a peer committed (`..`, `.git`, names git itself refuses to check out) is
    * carried over as it is, so it can never break a delivery or a clean-up. Null for an empty tree.
