@@ -400,19 +400,21 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     expect(gh.requests.length - before).toBeLessThan(20);
   });
 
-  it('a truncated listing walked folder by folder stops at 200,000 files, not holding every file of every folder', async () => {
+  it('a truncated listing walked folder by folder stops at its file cap, not holding every file of every folder', async () => {
     // Folders sharing one tree of many files (a small push): each walked folder listed all of
     // them again, and a thousand folders of GitHub's 100,000-entry trees were 100 million entries.
+    // The cap is 200,000 files (MAX_WALKED_FILES); 20,000 here shows the same bound with a tenth of
+    // the entries (the full size took 5 s of CPU).
     const gh = new FakeGithub({ tokens: { ...TOKENS }, treeRecursiveLimit: 100 });
     await gh.start();
     cleanups.push(() => gh.close());
-    const bob = new GithubTransport({ octokit: createOctokit(gh.url, 'tok-bob'), baseUrl: gh.url, login: 'bob', branch: 'main' });
+    const bob = new GithubTransport({ octokit: createOctokit(gh.url, 'tok-bob'), baseUrl: gh.url, login: 'bob', branch: 'main', maxWalkedFiles: 20_000 });
     await bob.setup(pem());
     gh.commitFiles('bob/walnut-relay', Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`inbox/s0/p${i}.walnut`, 'x'])));
     gh.commitTreeCopies(
       'bob/walnut-relay',
       'inbox/s0',
-      Array.from({ length: 499 }, (_, i) => `inbox/s${i + 1}`),
+      Array.from({ length: 59 }, (_, i) => `inbox/s${i + 1}`),
     );
     const before = gh.requests.length;
     const err = await bob.listInbox().then(
@@ -420,8 +422,9 @@ describe.concurrent('github transport against a REST server that behaves as GitH
       (e: Error & { code?: string }) => e,
     );
     expect(err?.code).toBe('too_large');
-    expect(err?.message).toMatch(/inbox\/ of bob\/walnut-relay holds over 200,000 files/);
-    expect(gh.requests.length - before).toBeLessThan(420);
+    expect(err?.message).toMatch(/inbox\/ of bob\/walnut-relay holds over 20,000 files in its 60 folders/);
+    // It stops at the 41st folder (20,500 files) of 60: a request per folder walked, and five before.
+    expect(gh.requests.length - before).toBeLessThan(50);
   });
 
   it('401: says the token was rejected and what to do', async () => {

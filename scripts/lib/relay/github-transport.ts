@@ -75,6 +75,8 @@ export interface GithubTransportOptions {
   branch: string;
   /** How long a streamed upload or download may go without a byte moving (default TRANSFER_IDLE_MS). */
   transferIdleMs?: number;
+  /** The most files a truncated inbox listing gathers folder by folder (default MAX_WALKED_FILES). */
+  maxWalkedFiles?: number;
 }
 
 export interface RelayInvitation {
@@ -658,6 +660,7 @@ export class GithubTransport implements RelayTransport {
         // are made by anyone with write access (thousands, sharing one tree, in a small push): past
         // MAX_WALKED_FOLDERS the walk would spend the user's hourly rate limit, so it is refused.
         const items: typeof flat.tree = [];
+        const maxWalkedFiles = this.o.maxWalkedFiles ?? MAX_WALKED_FILES;
         const top = (await this.tree(owner, repo, inbox.sha, false, limits)).tree;
         const folders = top.filter((e) => e.type === 'tree').length;
         if (folders > MAX_WALKED_FOLDERS) {
@@ -673,9 +676,9 @@ export class GithubTransport implements RelayTransport {
             continue;
           }
           for (const f of (await this.tree(owner, repo, dir.sha, false, limits)).tree) items.push({ ...f, path: `${dir.path}/${f.path}` });
-          if (items.length > MAX_WALKED_FILES) {
+          if (items.length > maxWalkedFiles) {
             throw new AliveError(
-              `inbox/ of ${owner}/${repo} holds over ${MAX_WALKED_FILES.toLocaleString('en-US')} files in its ${folders} folders, more than alive lists: ` +
+              `inbox/ of ${owner}/${repo} holds over ${maxWalkedFiles.toLocaleString('en-US')} files in its ${folders} folders, more than alive lists: ` +
                 'someone with write access may have pushed them. Remove the folders that are not your peers and try again',
               { code: 'too_large' },
             );
