@@ -73,7 +73,8 @@ export async function benchHooks(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'alive-bench-hooks-'));
   try {
     const { world, kernel, home } = fixture(dir);
-    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, ALIVE_HOME: join(home, '.alive') };
+    // As most users run the hooks: HOME set, no ALIVE_HOME (~/.alive).
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home };
     const guardian = distPath('log-guardian');
     const relayCheck = distPath('relay-check');
     const emptyModule = join(dir, 'empty.mjs');

@@ -3,7 +3,8 @@
 // scripts/lib/fs/node-fs.ts
 var hasGetBuiltin = typeof process.getBuiltinModule == "function", fs = hasGetBuiltin ? process.getBuiltinModule("node:fs") : (await import("node:fs")).default, osBeforeGetBuiltin = hasGetBuiltin ? void 0 : (await import("node:os")).default;
 function homeDir() {
-  return (osBeforeGetBuiltin ?? process.getBuiltinModule("node:os")).homedir();
+  let home = process.platform === "win32" ? void 0 : process.env.HOME;
+  return home !== void 0 ? home : (osBeforeGetBuiltin ?? process.getBuiltinModule("node:os")).homedir();
 }
 
 // scripts/lib/fs/write-fd.ts

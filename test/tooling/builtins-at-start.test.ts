@@ -1,7 +1,7 @@
 /**
  * What the bundles load of Node at start-up (bench/startup.ts, bench/hooks.ts): the hooks and the
  * common commands load no Node built-in they do not use (node:module alone brings its source-map
- * support; node:os is only for a home folder ALIVE_HOME does not name; node:crypto is for keys and
+ * support; node:os is only for a home folder neither ALIVE_HOME nor HOME names; node:crypto is for keys and
  * hashes, which none of them needs), and they still run on a
  * Node 20 release older than process.getBuiltinModule (20.16), which they then import instead.
  */
@@ -88,6 +88,14 @@ describe('Node built-ins at start-up', () => {
     expect(modules).not.toContain('NativeModule os');
     // node:crypto costs a start-up some 4 ms (a fence's nonce needs none of it: text/fence.ts).
     expect(modules).not.toContain('NativeModule crypto');
+  });
+
+  it.each(cases().map((c) => [c.name, c] as const))('%s loads no node:os with HOME set and no ALIVE_HOME, as most users run it', (_, c) => {
+    const loaded = join(dir, `loaded-home-${c.bundle}`);
+    run(c, recordLoaded, { HOME: join(dir, 'home'), ALIVE_TEST_LOADED: loaded });
+    const modules = readFileSync(loaded, 'utf8').split('\n');
+    expect(modules).toContain('NativeModule fs');
+    expect(modules).not.toContain('NativeModule os');
   });
 
   it.each(cases().map((c) => [c.name, c] as const))('%s runs on a Node without process.getBuiltinModule (before 20.16)', (_, c) => {
