@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError } from '../errors.ts';
 
@@ -7,6 +7,8 @@ import { AliveError } from '../errors.ts';
  * under git's own lock (`config.lock`, created exclusively, renamed over `config`). One write
  * instead of a `git config` process per setting.
  */
+
+/** Keys of `[remote "<name>"]` (url, fetch, ...) and their values. */
 export type RemoteSettings = Record<string, string>;
 
 /** A value as git's config syntax reads it back exactly (quoted; `"` and `\` escaped). */
@@ -44,7 +46,7 @@ export function addRemoteSection(gitDir: string, remote: string, settings: Remot
       rmSync(lock, { force: true });
       return false;
     }
-    writeSync(fd, `${current}${current === '' || current.endsWith('\n') ? '' : '\n'}${header}\n${body}`);
+    writeFileSync(fd, `${current}${current === '' || current.endsWith('\n') ? '' : '\n'}${header}\n${body}`);
     closeSync(fd);
     renameSync(lock, config);
     return true;
