@@ -19,6 +19,10 @@ const hostile = `evil${RLO}txt.exe${CSI}31m\u2066x\u2069\u2028y\u001b[2J\tz\nw`;
 describe('one module for untrusted text', () => {
   it('each form keeps only what its place allows', () => {
     expect(terminalText('a\r\nb\tc\u001bd\re')).toBe('a\nb\tc\\x1bd\\x0de');
+    // Lines of printable ASCII (the fast path) and of other printable text come out as they went in.
+    expect(terminalText('  @claude\t0 waiting\r\n  @codex ~ 1\n')).toBe('  @claude\t0 waiting\n  @codex ~ 1\n');
+    expect(terminalText('caf\u00e9\nna\u00efve\t\u2713')).toBe('caf\u00e9\nna\u00efve\t\u2713');
+    expect(terminalText('ok\nthen\u202eevil')).toBe('ok\nthen\\u{202e}evil');
     expect(inlineText('a\nb\tc\u001bd')).toBe('a\\nb\\tc\\x1bd');
     expect(inlineText('x'.repeat(10), 4)).toBe('xxxx…');
     expect(visibleEscape('\u001b')).toBe('\\x1b');
