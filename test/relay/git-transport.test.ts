@@ -440,33 +440,37 @@ describe("the user's own git configuration", () => {
 });
 
 describe('git processes per command', () => {
-  /** The `git config` runs in a GIT_TRACE file (their arguments after `config`). */
-  const configRuns = (trace: string) =>
-    readFileSync(trace, 'utf8')
-      .split('\n')
-      .map((l) => /built-in: git .*?\bconfig (.*)$/.exec(l)?.[1])
-      .filter((c): c is string => c !== undefined);
-
-  it("a delivery from a fresh clone writes the peer's remote with no git config process, and pushes once", async () => {
-    const { dir, alice, bob } = setupWorld({ relays: true });
+  /**
+   * The lines GIT_TRACE wrote while `run` ran: every git this process started meanwhile (these
+   * tests are not concurrent with others).
+   */
+  async function gitTrace(dir: string, run: () => Promise<unknown>): Promise<string[]> {
     const trace = join(dir, 'git-trace.txt');
-    // Not concurrent with other tests: every git this process starts meanwhile writes to the trace.
     process.env.GIT_TRACE = trace;
     try {
-      await alice.transport.deliver(
-        { login: 'bob', relay: bob.url },
-        pkgFile(dir, 'a.walnut', 1000),
-        () => 'a-20260101-000000-00000001.walnut',
-        () => {},
-      );
+      await run();
     } finally {
       delete process.env.GIT_TRACE;
     }
-    const lines = readFileSync(trace, 'utf8').split('\n');
+    return readFileSync(trace, 'utf8').split('\n');
+  }
+  /** The `git config` runs among traced lines (their arguments after `config`). */
+  const configRuns = (lines: string[]) => lines.map((l) => /built-in: git .*?\bconfig (.*)$/.exec(l)?.[1]).filter((c): c is string => c !== undefined);
+  const deliverOne = (transport: GitTransport, dir: string, bobUrl: string) =>
+    transport.deliver(
+      { login: 'bob', relay: bobUrl },
+      pkgFile(dir, 'a.walnut', 1000),
+      () => 'a-20260101-000000-00000001.walnut',
+      () => {},
+    );
+
+  it("a delivery from a fresh clone writes the peer's remote with no git config process, and pushes once", async () => {
+    const { dir, alice, bob } = setupWorld({ relays: true });
+    const lines = await gitTrace(dir, () => deliverOne(alice.transport, dir, bob.url));
     expect(lines.filter((l) => /built-in: git .*\bpush\b/.test(l))).toHaveLength(1);
     // The parent commit's tree is listed through the commit itself, with no rev-parse of it first.
     expect(lines.filter((l) => /built-in: git .*\brev-parse\b.*\^\{tree\}/.test(l))).toEqual([]);
-    expect(configRuns(trace)).toEqual([]);
+    expect(configRuns(lines)).toEqual([]);
     const read = (key: string) => git(['config', '--get-all', `remote.peer-bob.${key}`], alice.paths.clone).trim();
     expect(['url', 'fetch', 'promisor', 'partialclonefilter'].map(read)).toEqual([bob.url, '+refs/heads/*:refs/remotes/peer-bob/*', 'true', 'blob:none']);
   });
@@ -475,55 +479,28 @@ describe('git processes per command', () => {
     const { dir, alice, bob } = setupWorld({ relays: true });
     await alice.transport.listInbox(); // the clone, with origin
     const again = new GitTransport({ login: 'alice', url: alice.url, branch: 'main', clonePath: alice.paths.clone, workDir: alice.paths.work });
-    const trace = join(dir, 'git-trace.txt');
-    process.env.GIT_TRACE = trace;
-    try {
-      await again.deliver(
-        { login: 'bob', relay: bob.url },
-        pkgFile(dir, 'a.walnut', 1000),
-        () => 'a-20260101-000000-00000001.walnut',
-        () => {},
-      );
-    } finally {
-      delete process.env.GIT_TRACE;
-    }
-    expect(configRuns(trace)).toEqual(['--get remote.peer-bob.url']);
+    const lines = await gitTrace(dir, () => deliverOne(again, dir, bob.url));
+    expect(configRuns(lines)).toEqual(['--get remote.peer-bob.url']);
     expect(git(['config', '--get-all', 'remote.peer-bob.url'], alice.paths.clone).trim()).toBe(bob.url);
   });
 
   it("a new relay's serving settings are written with its init, not by a git config process each", async () => {
     const { dir, alice } = setupWorld();
-    const trace = join(dir, 'git-trace.txt');
-    process.env.GIT_TRACE = trace;
-    try {
-      await alice.transport.setup(alice.keys.publicKeyPem);
-    } finally {
-      delete process.env.GIT_TRACE;
-    }
+    const lines = await gitTrace(dir, () => alice.transport.setup(alice.keys.publicKeyPem));
     const settings = { 'uploadpack.allowfilter': 'true', 'uploadpack.allowanysha1inwant': 'true', 'core.compression': '0', 'pack.window': '0' };
     for (const [key, value] of Object.entries(settings)) expect(git(['config', '--get', key], alice.url).trim(), key).toBe(value);
-    const configs = readFileSync(trace, 'utf8')
-      .split('\n')
-      .filter((l) => /built-in: git .*\bconfig (?:uploadpack|core\.compression|pack\.window)/i.test(l));
-    expect(configs).toEqual([]);
+    expect(lines.filter((l) => /built-in: git .*\bconfig (?:uploadpack|core\.compression|pack\.window)/i.test(l))).toEqual([]);
   });
 
   it('the own key after a listing (probe, pull) is read at the tip that listing fetched, not fetched again', async () => {
     const { dir, alice } = setupWorld({ relays: true });
-    const trace = join(dir, 'git-trace.txt');
-    process.env.GIT_TRACE = trace;
-    let key: string | null;
-    try {
+    let key: string | null = null;
+    const lines = await gitTrace(dir, async () => {
       await alice.transport.listInbox();
       key = await alice.transport.ownKey();
-    } finally {
-      delete process.env.GIT_TRACE;
-    }
+    });
     expect(key).toBe(alice.keys.publicKeyPem);
     // Fetches of the branch tip (reading the key blob makes git fetch that one blob, by id).
-    const tipFetches = readFileSync(trace, 'utf8')
-      .split('\n')
-      .filter((l) => /built-in: git fetch .*\+refs\/heads\//.test(l));
-    expect(tipFetches).toHaveLength(1);
+    expect(lines.filter((l) => /built-in: git fetch .*\+refs\/heads\//.test(l))).toHaveLength(1);
   });
 });
