@@ -21,7 +21,21 @@ import { inlineText } from '../text/untrusted.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { claimById, claimNext, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
-import { busDirExists, ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, safeUnlinkBus } from './fsutil.ts';
+import {
+  type BusDir,
+  busDirExists,
+  ensureDir,
+  inBusChildDir,
+  listBusDir,
+  lstatBus,
+  MESSAGE_READ_LIMIT,
+  namesIn,
+  openBusDir,
+  readBusFile,
+  readBusJson,
+  renameIfPresent,
+  safeUnlinkBus,
+} from './fsutil.ts';
 import { idTimeMs, isValidMessageId, isWordlessId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
@@ -265,30 +279,40 @@ export function findMessage(root: string, rawId: string, options: { receiver?: s
   const id = messageIdArg(rawId);
   const fileName = messageFileName(id);
   const now = Date.now();
-  const found: FoundMessage[] = [];
-  for (const receiver of receiversFor(root, options.receiver)) {
-    const paths = receiverPaths(root, receiver);
-    // One listing of the receiver's folder, so that a folder it lacks costs no look at all: any
-    // bus writer can make thousands of empty receiver folders, and each look at an absent
-    // folder checked every folder above it (20,000 made `show` take 2 s).
-    const has = new Set(listBusDir(root, paths.dir));
-    const there = (folder: string) => has.has(basename(folder));
-    const inbox = join(paths.inbox, fileName);
-    if (there(paths.inbox) && exists(root, inbox)) found.push(describe(receiver, paths, id, 'inbox', inbox));
-    for (const c of there(paths.processing) ? listClaims(paths) : []) {
-      if (c.id !== id) continue;
-      const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now };
-      found.push(describe(receiver, paths, id, 'processing', c.path, { claim }));
-    }
-    const outbox = join(paths.outbox, fileName);
-    if (there(paths.outbox) && exists(root, outbox)) found.push(describe(receiver, paths, id, 'outbox', outbox));
-    for (const day of there(paths.archive) ? archiveDays(paths) : []) {
-      const p = join(paths.archive, day, fileName);
-      if (exists(root, p)) found.push(describe(receiver, paths, id, 'archive', p));
-    }
-    const dead = join(paths.deadLetter, fileName);
-    if (there(paths.deadLetter) && exists(root, dead)) found.push(describe(receiver, paths, id, 'dead-letter', dead, { fileName }));
+  const runtimes = openBusDir(root, runtimesDir(root), false);
+  if (!runtimes) return [];
+  try {
+    return receiversFor(root, options.receiver).flatMap((receiver) => foundIn(root, runtimes, receiver, id, fileName, now));
+  } finally {
+    runtimes.close();
   }
+}
+
+/** Where `id` is among `receiver`'s folders (`runtimes`: runtimes/, opened once for them all). */
+function foundIn(root: string, runtimes: BusDir, receiver: string, id: string, fileName: string, now: number): FoundMessage[] {
+  // One listing of the receiver's folder, so that a folder it lacks costs no look at all: any bus
+  // writer can make thousands of empty receiver folders, and each look at an absent folder checked
+  // every folder above it (20,000 made `show` take 2 s). A name listed is looked at as before.
+  const has = new Set(inBusChildDir(root, runtimes, receiver, namesIn) ?? []);
+  if (has.size === 0) return [];
+  const found: FoundMessage[] = [];
+  const paths = receiverPaths(root, receiver);
+  const there = (folder: string) => has.has(basename(folder));
+  const inbox = join(paths.inbox, fileName);
+  if (there(paths.inbox) && exists(root, inbox)) found.push(describe(receiver, paths, id, 'inbox', inbox));
+  for (const c of there(paths.processing) ? listClaims(paths) : []) {
+    if (c.id !== id) continue;
+    const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now };
+    found.push(describe(receiver, paths, id, 'processing', c.path, { claim }));
+  }
+  const outbox = join(paths.outbox, fileName);
+  if (there(paths.outbox) && exists(root, outbox)) found.push(describe(receiver, paths, id, 'outbox', outbox));
+  for (const day of there(paths.archive) ? archiveDays(paths) : []) {
+    const p = join(paths.archive, day, fileName);
+    if (exists(root, p)) found.push(describe(receiver, paths, id, 'archive', p));
+  }
+  const dead = join(paths.deadLetter, fileName);
+  if (there(paths.deadLetter) && exists(root, dead)) found.push(describe(receiver, paths, id, 'dead-letter', dead, { fileName }));
   return found;
 }
 
