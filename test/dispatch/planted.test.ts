@@ -142,6 +142,21 @@ describe('a bus folder this user may not write', () => {
     expect(out.error.message).toMatch(/chmod/);
   });
 
+  it('a receiver folder this user may not read: show says which one (no_access), never "unexpected failure"', async () => {
+    const { base, root } = setUp();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'hello' });
+    const closed = join(root, 'runtimes', 'closed');
+    mkdirSync(join(closed, 'inbox'), { recursive: true });
+    if (asRoot) spawnSync('chown', ['-R', '65534:65534', base]);
+    chmodSync(closed, 0o000);
+    const r = run(base, root, ['show', sent.id, '--json']);
+    chmodSync(closed, 0o755);
+    expect(r.stderr).not.toMatch(/unexpected failure/);
+    const out = JSON.parse(r.stdout) as { ok: boolean; error: { code: string; message: string } };
+    expect(out).toMatchObject({ ok: false, error: { code: 'no_access' } });
+    expect(out.error.message).toContain(closed);
+  });
+
   it('a read-only receiver folder: serve stops with no_access naming it', async () => {
     const { base, root } = setUp();
     const paths = receiverPaths(root, 'gemini');

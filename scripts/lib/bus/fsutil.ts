@@ -265,6 +265,18 @@ export function namesIn(d: BusDir): string[] {
   return readdirSync(d.at('.'));
 }
 
+/**
+ * The names in folder `name` of the open folder `parent` (see openBusChildDir); undefined when
+ * absent. A permission error is `no_access`, as for listBusDir.
+ */
+export function listBusChildDir(root: string, parent: BusDir, name: string): string[] | undefined {
+  try {
+    return inBusChildDir(root, parent, name, namesIn);
+  } catch (err) {
+    throw noAccess(err, [join(parent.path, name)]);
+  }
+}
+
 /** The entries of an open bus folder with their types. */
 export function direntsIn(d: BusDir): Dirent[] {
   return readdirSync(d.at('.'), { withFileTypes: true });

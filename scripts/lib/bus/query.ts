@@ -25,11 +25,10 @@ import {
   type BusDir,
   busDirExists,
   ensureDir,
-  inBusChildDir,
+  listBusChildDir,
   listBusDir,
   lstatBus,
   MESSAGE_READ_LIMIT,
-  namesIn,
   openBusDir,
   readBusFile,
   readBusJson,
@@ -293,7 +292,7 @@ function foundIn(root: string, runtimes: BusDir, receiver: string, id: string, f
   // One listing of the receiver's folder, so that a folder it lacks costs no look at all: any bus
   // writer can make thousands of empty receiver folders, and each look at an absent folder checked
   // every folder above it (20,000 made `show` take 2 s). A name listed is looked at as before.
-  const has = new Set(inBusChildDir(root, runtimes, receiver, namesIn) ?? []);
+  const has = new Set(listBusChildDir(root, runtimes, receiver) ?? []);
   if (has.size === 0) return [];
   const found: FoundMessage[] = [];
   const paths = receiverPaths(root, receiver);
