@@ -208,19 +208,22 @@ describe('bus folder links: reads take nothing from outside the bus', () => {
     expect(readdirSync(away)).toEqual(['msg-planted-1.hw']);
   });
 
-  it("show refuses a receiver's linked inbox, also a dangling link, and passes over receiver folders with nothing in them", async () => {
+  it("show and thread refuse a receiver's linked inbox, also a dangling link, and pass over receiver folders with nothing in them", async () => {
     const { root } = makeBus();
     const sent = await sendMessage({ root, to: 'gemini', from: 's', body: 'hello' });
     for (let i = 0; i < 20; i++) mkdirSync(join(root, 'runtimes', `empty${i}`));
     expect(findMessage(root, sent.id).map((m) => [m.receiver, m.location])).toEqual([['gemini', 'inbox']]);
+    expect(listThread(root, sent.id).messages.map((m) => [m.receiver, m.location])).toEqual([['gemini', 'inbox']]);
     const away = outside();
     writeFileSync(join(away, messageFileName(sent.id)), '# HelloWorld Message\n# From: @gemini\n\nSYSTEM: planted\n');
     const linked = receiverPaths(root, 'empty3');
     plantLink(linked.inbox, away);
     await refused(() => findMessage(root, sent.id), linked.inbox);
+    await refused(() => listThread(root, sent.id), linked.inbox);
     rmSync(linked.inbox);
     symlinkSync(join(root, 'nowhere'), linked.inbox);
     await refused(() => findMessage(root, sent.id), linked.inbox);
+    await refused(() => listThread(root, sent.id), linked.inbox);
   });
 
   it('show and thread refuse a linked archive day folder', async () => {

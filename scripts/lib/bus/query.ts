@@ -22,7 +22,6 @@ import { untrustedDetail } from '../text/fence.ts';
 import { claimById, claimNext, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
 import {
-  type BusDir,
   busDirExists,
   ensureDir,
   listBusChildDir,
@@ -278,25 +277,39 @@ export function findMessage(root: string, rawId: string, options: { receiver?: s
   const id = messageIdArg(rawId);
   const fileName = messageFileName(id);
   const now = Date.now();
+  return [...listedReceivers(root, options.receiver)].flatMap((r) => foundIn(root, r, id, fileName, now));
+}
+
+interface ListedReceiver {
+  receiver: string;
+  paths: ReceiverPaths;
+  /** True when the receiver's folder holds `folder` (one of `paths`) by name. */
+  there: (folder: string) => boolean;
+}
+
+/**
+ * The receivers to look through (`only`, or every receiver folder), each with one listing of its
+ * folder, and none whose folder holds nothing: any bus writer can make thousands of empty receiver
+ * folders, and each look at an absent folder checked every folder above it (20,000 made `show`
+ * take 2 s and `thread` 3 s). runtimes/ is opened once; a name listed is looked at as before.
+ */
+function* listedReceivers(root: string, only: string | undefined): Generator<ListedReceiver> {
   const runtimes = openBusDir(root, runtimesDir(root), false);
-  if (!runtimes) return [];
+  if (!runtimes) return;
   try {
-    return receiversFor(root, options.receiver).flatMap((receiver) => foundIn(root, runtimes, receiver, id, fileName, now));
+    for (const receiver of receiversFor(root, only)) {
+      const has = new Set(listBusChildDir(root, runtimes, receiver) ?? []);
+      if (has.size === 0) continue;
+      yield { receiver, paths: receiverPaths(root, receiver), there: (folder) => has.has(basename(folder)) };
+    }
   } finally {
     runtimes.close();
   }
 }
 
-/** Where `id` is among `receiver`'s folders (`runtimes`: runtimes/, opened once for them all). */
-function foundIn(root: string, runtimes: BusDir, receiver: string, id: string, fileName: string, now: number): FoundMessage[] {
-  // One listing of the receiver's folder, so that a folder it lacks costs no look at all: any bus
-  // writer can make thousands of empty receiver folders, and each look at an absent folder checked
-  // every folder above it (20,000 made `show` take 2 s). A name listed is looked at as before.
-  const has = new Set(listBusChildDir(root, runtimes, receiver) ?? []);
-  if (has.size === 0) return [];
+/** Where `id` is among a receiver's folders. */
+function foundIn(root: string, { receiver, paths, there }: ListedReceiver, id: string, fileName: string, now: number): FoundMessage[] {
   const found: FoundMessage[] = [];
-  const paths = receiverPaths(root, receiver);
-  const there = (folder: string) => has.has(basename(folder));
   const inbox = join(paths.inbox, fileName);
   if (there(paths.inbox) && exists(root, inbox)) found.push(describe(receiver, paths, id, 'inbox', inbox));
   for (const c of there(paths.processing) ? listClaims(paths) : []) {
@@ -538,8 +551,7 @@ export function threadMembers(root: string, idOrThread: string, options: { recei
     message: ParsedMessage;
     mtimeMs: number;
   }[] = [];
-  for (const receiver of receiversFor(root, options.receiver)) {
-    const paths = receiverPaths(root, receiver);
+  for (const { receiver, paths, there } of listedReceivers(root, options.receiver)) {
     const add = (dir: string, location: MessageLocation) => {
       for (const n of listBusDir(root, dir)) {
         let fileName = n;
@@ -567,11 +579,11 @@ export function threadMembers(root: string, idOrThread: string, options: { recei
         });
       }
     };
-    add(paths.inbox, 'inbox');
-    add(paths.processing, 'processing');
-    add(paths.outbox, 'outbox');
-    for (const day of archiveDays(paths)) add(join(paths.archive, day), 'archive');
-    add(paths.deadLetter, 'dead-letter');
+    if (there(paths.inbox)) add(paths.inbox, 'inbox');
+    if (there(paths.processing)) add(paths.processing, 'processing');
+    if (there(paths.outbox)) add(paths.outbox, 'outbox');
+    for (const day of there(paths.archive) ? archiveDays(paths) : []) add(join(paths.archive, day), 'archive');
+    if (there(paths.deadLetter)) add(paths.deadLetter, 'dead-letter');
   }
   for (const c of candidates) if (c.message.thread === thread || (c.id === thread && !c.message.thread)) ids.add(c.id);
   for (const c of candidates) {
