@@ -2,8 +2,8 @@
  * The end of the tar archive ends the package: the reader stops there. Zero padding to a record
  * (tar writers fill the last 10240-byte record, or a larger one with a higher blocking factor) is
  * read and dropped; any other byte after the end, or more zeros than any record holds, is a
- * bad_archive refusal — found without reading on (the tar parser keeps every byte written to it
- * after its end in one buffer, grown by a copy per chunk). Packages from every writer we know
+ * bad_archive refusal — found without reading on (a reader that kept on would pull whatever
+ * follows, gigabytes of it). Packages from every writer we know
  * (alive-p2p create, Python's tarfile as the reference uses it, GNU tar, node-tar) still read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -13,7 +13,7 @@ import type { OnProgress } from './progress.ts';
 import { AliveError } from '../errors.ts';
 import { parseManifest, MANIFEST_NAME, type Manifest, type ManifestFile } from './manifest.ts';
 import { readTarFile, readTarStream, sniffCompression, refuse, type TarEntry, type TarLimits } from './tar-read.ts';
-import { folderSink, type FileSink, type FileDigest } from './sinks.ts';
+import { folderSink, type FileBody, type FileSink, type FileDigest } from './sinks.ts';
 import { failureReason, unreadablePackage } from './package-path.ts';
 import { filesDigestV3 } from './v3.ts';
 
@@ -246,7 +246,7 @@ class Assembler {
   }
 }
 
-export async function readSmall(body: Readable, limit: number, label: string, name: string): Promise<Buffer> {
+export async function readSmall(body: FileBody, limit: number, label: string, name: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let n = 0;
   for await (const c of body as AsyncIterable<Buffer>) {
@@ -261,7 +261,7 @@ export async function readSmall(body: Readable, limit: number, label: string, na
  * A manifest.yaml's text. Bytes that are not UTF-8 are refused: decoding them with replacement
  * characters would check (and show) a manifest other than the one the sender wrote.
  */
-export async function readManifestText(body: Readable, label: string): Promise<string> {
+export async function readManifestText(body: FileBody, label: string): Promise<string> {
   const bytes = await readSmall(body, MANIFEST_LIMIT, label, MANIFEST_NAME);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);

@@ -2,7 +2,6 @@ import { open, mkdir } from 'node:fs/promises';
 import { openSync, writeSync, closeSync, futimesSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { AliveError, errnoCode } from '../errors.ts';
 
 export interface FileDigest {
@@ -10,15 +9,23 @@ export interface FileDigest {
   size: number;
 }
 
+/**
+ * A file's bytes as a package reader hands them over: read once (for await), or left with
+ * `resume()`. A Readable is one; so is an entry of tar-read.ts.
+ */
+export interface FileBody extends AsyncIterable<Buffer> {
+  resume(): void;
+}
+
 /** Where a package reader puts file bytes: a folder on disk, or nowhere (verify). */
 export interface FileSink {
-  writeFile(path: string, mode: number, mtimeSec: number, body: Readable, size?: number): Promise<FileDigest>;
+  writeFile(path: string, mode: number, mtimeSec: number, body: FileBody, size?: number): Promise<FileDigest>;
   mkdir(path: string): Promise<void>;
   /**
    * Consumes the body and resolves with a promise of its digest: the write (and hash) may end
    * later, so the reader goes on to the next entry meanwhile. Sinks without it are awaited per file.
    */
-  startFile?(path: string, mode: number, mtimeSec: number, body: Readable, size?: number): Promise<{ digest: Promise<FileDigest> }>;
+  startFile?(path: string, mode: number, mtimeSec: number, body: FileBody, size?: number): Promise<{ digest: Promise<FileDigest> }>;
   /** Waits until every write begun has ended (written or failed) and releases what the sink holds. */
   close?(): Promise<void>;
 }
@@ -72,7 +79,7 @@ function writeFailure(path: string, err: unknown): AliveError {
  * Small files are gathered in memory and written with synchronous calls: one open, write and
  * close each, instead of a thread-pool round trip per call (many small files dominate extraction).
  */
-async function writeSmall(target: string, path: string, mode: number, mtimeSec: number, body: Readable): Promise<FileDigest> {
+async function writeSmall(target: string, path: string, mode: number, mtimeSec: number, body: FileBody): Promise<FileDigest> {
   const chunks: Buffer[] = [];
   let size = 0;
   const hash = createHash('sha256');

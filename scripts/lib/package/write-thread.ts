@@ -15,10 +15,9 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { AliveError } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
-import { tooLongToUnpack, type FileDigest, type FileSink } from './sinks.ts';
+import { tooLongToUnpack, type FileBody, type FileDigest, type FileSink } from './sinks.ts';
 
 export const SLAB = 1024 * 1024;
 const SLABS = 6;
@@ -159,7 +158,7 @@ function failure(entry: string, err: { op: string; code: string }): AliveError {
 }
 
 export interface ThreadedSink extends FileSink {
-  startFile(path: string, mode: number, mtimeSec: number, body: Readable, size?: number): Promise<{ digest: Promise<FileDigest> }>;
+  startFile(path: string, mode: number, mtimeSec: number, body: FileBody, size?: number): Promise<{ digest: Promise<FileDigest> }>;
   /** Waits until every write begun has ended (written or failed), then stops the threads. */
   close(): Promise<void>;
   /** How many writers have started so far. */
