@@ -15,7 +15,6 @@
  */
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { createGunzip, gunzip } from 'node:zlib';
 import { AliveError } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
@@ -269,8 +268,10 @@ async function* inflateFile(
  * The inflated bytes of a gzip file, in order: members that carry their length inflate in
  * parallel on the thread pool (at most IN_FLIGHT at a time, so memory stays bounded), the rest
  * serially. Errors are AliveErrors (bad_archive) or the file system's own. A reader that stops
- * early (the manifest only) passes `inFlight` 1, so no work is done ahead of it. `onBytes` gets
- * the file's bytes in order, from its first, exactly as they are handed to the inflater.
+ * early (the manifest only) passes `inFlight` 1, so no work is done ahead of it; stopping the
+ * iteration closes the file. `onBytes` gets the file's bytes in order, from its first, exactly as
+ * they are handed to the inflater. Each chunk is a member's (or a batch's) own buffer: no stream
+ * joins them (a Readable's read() concatenated the chunks it held, a copy of most bytes).
  */
 export function inflatedGzipFile(
   path: string,
@@ -278,9 +279,6 @@ export function inflatedGzipFile(
   onRead?: (compressedBytes: number) => void,
   inFlight = IN_FLIGHT,
   onBytes?: (chunk: Buffer) => void,
-): Readable {
-  return Readable.from(inflateFile(path, label, onRead, Math.max(1, Math.min(IN_FLIGHT, inFlight)), onBytes), {
-    objectMode: false,
-    highWaterMark: 1024 * 1024,
-  });
+): AsyncGenerator<Buffer> {
+  return inflateFile(path, label, onRead, Math.max(1, Math.min(IN_FLIGHT, inFlight)), onBytes);
 }

@@ -235,7 +235,7 @@ export async function sniffCompression(path: string): Promise<'gzip' | 'tar' | '
  * has ended (a body it has not read to its end is passed over).
  */
 export async function readTarStream(
-  source: Readable,
+  source: Readable | AsyncIterable<Buffer>,
   compression: 'gzip' | 'none',
   limits: TarLimits,
   visit: (entry: TarEntry) => Promise<void>,
@@ -301,15 +301,17 @@ export async function readTarStream(
   let stream: AsyncIterable<Buffer> = source;
   let readFailure = (err: unknown): AliveError =>
     fail(err instanceof AliveError ? err : refuse(label, undefined, `cannot be read (${messageOf(err)})`, 'bad_archive'));
+  const readable = isReadable(source) ? source : undefined;
   if (compression === 'gzip') {
+    if (!readable) throw new Error('readTarStream: a gzip stream is read from a Readable');
     // Large output chunks matter: the 16 KiB default makes gunzip three times slower.
     const gunzip = createGunzip({ chunkSize: 256 * 1024 });
     let sourceError: unknown;
-    source.on('error', (err) => {
+    readable.on('error', (err) => {
       sourceError = err;
       gunzip.destroy(err);
     });
-    source.pipe(gunzip);
+    readable.pipe(gunzip);
     stream = gunzip;
     const ofSource = readFailure;
     readFailure = (err) =>
@@ -406,7 +408,7 @@ export async function readTarStream(
   } finally {
     if (!completed) {
       input.stop();
-      source.destroy();
+      readable?.destroy();
     }
   }
 
@@ -427,6 +429,10 @@ async function afterEnd(input: TarInput, label: string): Promise<void> {
     padding += piece.length;
     if (padding > END_PADDING_LIMIT) throw refused(`more than ${END_PADDING_LIMIT} zero bytes`);
   }
+}
+
+function isReadable(source: Readable | AsyncIterable<Buffer>): source is Readable {
+  return typeof (source as Readable).pipe === 'function';
 }
 
 /** The body of an entry without bytes (a folder, an empty file). */
