@@ -41,11 +41,17 @@ export function normaliseMemberName(name: string): string {
   return n;
 }
 
+/** A UTF-16 surrogate: where code-unit order and code-point order part. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
- * A copy of `items` sorted by the code points of their paths (UTF-8 byte order). Each path is
- * encoded once: encoding both sides of every comparison made sorting 2,000 paths take 10 ms.
+ * A copy of `items` sorted by the code points of their paths (UTF-8 byte order). Paths without a
+ * surrogate (no character above U+FFFF, as nearly every path) compare as strings: their UTF-16
+ * code units are their code points. Otherwise each path is encoded once and the bytes compared
+ * (encoding both sides of every comparison made sorting 2,000 paths take 10 ms).
  */
 export function sortByCodePoints<T extends { path: string }>(items: readonly T[]): T[] {
+  if (!items.some((item) => SURROGATE.test(item.path))) return [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return items
     .map((item) => ({ item, key: Buffer.from(item.path, 'utf8') }))
     .sort((a, b) => Buffer.compare(a.key, b.key))
