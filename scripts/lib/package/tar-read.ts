@@ -6,8 +6,9 @@
  * The walk over the archive's 512-byte blocks is ours; each header block and each pax record is
  * decoded by node-tar (`tar/header`, `tar/pax`), the way its own parser does, with its strict
  * mode's refusals. The walk hands each file's bytes to the visitor as views of the chunks the
- * stream brings, pulled as the visitor reads them: no stream per entry (node-tar's parser made
- * one for each, about a quarter of the main thread's time in an extract of 2,000 files, issue 16).
+ * stream brings, pulled as the visitor reads them: no stream per entry (node-tar's parser made one
+ * for each; with it an extract of 2,013 files spent 0.28-0.33 CPU-seconds on its main thread,
+ * without it 0.24-0.26, issue 16).
  */
 import { constants as fsConstants, createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
