@@ -14,7 +14,7 @@ import { inlineText } from '../text/untrusted.ts';
 import type { Skipped } from '../package/collect.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { BUNDLE_MANIFEST, type WalnutLayout } from '../walnut/layout.ts';
-import { agentFileRule, foldSegment } from '../walnut/agent-files.ts';
+import { agentFileRule, foldSegment, segmentFolder } from '../walnut/agent-files.ts';
 import { checkBundleName, conflictName, MARKER_FOLDERS } from './names.ts';
 import { WORLD_MARKER_FOLDERS } from '../world/root.ts';
 import { counted } from '../text/plural.ts';
@@ -161,17 +161,20 @@ const RECEIVER_FILES = new Set(['log.md', 'now.json', 'key.md', 'insights.md', '
  * `_kernel/LOG.md/` is the log's place, and the receive would fail later on a folder it reads as a
  * file.
  */
-function folderNamedLikeFile(path: string): string | undefined {
+/** foldSegment, or a memo of it (segmentFolder) shared by the paths of one plan. */
+type Fold = (segment: string) => string;
+
+function folderNamedLikeFile(path: string, fold: Fold): string | undefined {
   const segs = path.split('/');
-  for (let i = 0; i < segs.length - 1; i++) if (RECEIVER_FILES.has(foldSegment(segs[i]!))) return segs.slice(0, i + 1).join('/');
+  for (let i = 0; i < segs.length - 1; i++) if (RECEIVER_FILES.has(fold(segs[i]!))) return segs.slice(0, i + 1).join('/');
   return undefined;
 }
 
-function place(path: string, m: Manifest, roots: Set<string>): Place {
+function place(path: string, m: Manifest, roots: Set<string>, fold: Fold): Place {
   const segs = path.split('/');
   // Folded as a file system that ignores case would see it (`.Git`, `.GIT.` are `.git` on APFS
   // and NTFS): git would read that config, hooks and fsmonitor command included.
-  const folded = segs.map(foldSegment);
+  const folded = segs.map(fold);
   const gitAt = folded.indexOf('.git');
   if (gitAt >= 0) return { kind: 'skip', reason: 'Git metadata is never imported', remove: segs.slice(0, gitAt + 1).join('/') };
   // Other version-control folders run commands from their own config just the same (Mercurial's
@@ -217,7 +220,7 @@ function place(path: string, m: Manifest, roots: Set<string>): Place {
     // A walnut's own agent files (`.claude/`, `.mcp.json`, `.github/copilot-instructions.md` at its
     // root) are live context like any other, held back or taken by the agent-file rule; every
     // other hidden top-level entry (`.alive/`, ...) is never imported.
-    const rule = agentFileRule(path);
+    const rule = agentFileRule(path, fold);
     if (rule && m.scope === 'full' && rule.name.toLowerCase().startsWith(top.toLowerCase())) return { kind: 'live', top };
     return { kind: 'skip', reason: 'hidden top-level entries are never imported', remove: path };
   }
@@ -228,11 +231,11 @@ function place(path: string, m: Manifest, roots: Set<string>): Place {
  * The agent-file rule the world-relative path a file lands at falls under, if any. The bundle's
  * own name stands for the name it lands under: a conflict name only adds a suffix to it.
  */
-function landingRule(path: string, p: Place, layout: WalnutLayout, landing: string | undefined): ReturnType<typeof agentFileRule> {
+function landingRule(path: string, p: Place, layout: WalnutLayout, landing: string | undefined, fold: Fold): ReturnType<typeof agentFileRule> {
   if (landing === undefined || landing === '') return undefined;
   const inWalnut =
     p.kind === 'kernel' ? `_kernel/${p.name}` : p.kind === 'bundle' ? `${layout === 'v2' ? 'bundles/' : ''}${p.name}/${path.slice(p.dir.length + 1)}` : path;
-  return agentFileRule(`${landing}/${inWalnut}`);
+  return agentFileRule(`${landing}/${inWalnut}`, fold);
 }
 
 /** The package's own bundle list for bundle scope (v1 may say `capsules:` or nothing). */
@@ -266,16 +269,18 @@ export function planReceive(input: PlanInput): ReceivePlan {
     return u;
   };
 
+  const fold = segmentFolder();
   for (const f of m.files) {
-    const clash = folderNamedLikeFile(f.path);
+    const clash = folderNamedLikeFile(f.path, fold);
     if (clash !== undefined) {
       throw new AliveError(`the package makes a folder of '${inlineText(clash)}', which a walnut keeps as a file; it was refused and nothing was written`, {
         code: 'unexpected_entry',
       });
     }
-    const p = place(f.path, m, roots);
+    const p = place(f.path, m, roots, fold);
     // Files that would be written into the walnut and would steer an agent there.
-    const agent = p.kind !== 'skip' && (full || p.kind === 'bundle') ? (agentFileRule(f.path) ?? landingRule(f.path, p, layout, input.landing)) : undefined;
+    const agent =
+      p.kind !== 'skip' && (full || p.kind === 'bundle') ? (agentFileRule(f.path, fold) ?? landingRule(f.path, p, layout, input.landing, fold)) : undefined;
     if (agent) {
       const entry: HeldBackAgentFile = { path: f.path, rule: agent.name, to: p.kind === 'kernel' ? `_kernel/${p.name}` : f.path };
       if (p.kind === 'bundle') heldInBundle.set(entry, { unit: bundleSeen(p.name, p.dir), rest: f.path.slice(p.dir.length + 1) });

@@ -200,24 +200,45 @@ function matchesAt(r: Rule, segs: readonly string[], at: number): boolean {
 }
 
 /**
+ * foldSegment with a memo: for the paths of one package, whose folders repeat (a plan folds each
+ * path's segments for several checks). Memory grows with the distinct segments, which the
+ * manifest's size bounds.
+ */
+export function segmentFolder(): (segment: string) => string {
+  const folded = new Map<string, string>();
+  return (segment) => {
+    let f = folded.get(segment);
+    if (f === undefined) {
+      f = foldSegment(segment);
+      folded.set(segment, f);
+    }
+    return f;
+  };
+}
+
+/** `best`, or `rule` where it comes first and matches at `at`. */
+function earlierMatch(best: number, rule: number, segs: readonly string[], at: number): number {
+  return (best < 0 || rule < best) && matchesAt(RULES[rule]!, segs, at) ? rule : best;
+}
+
+/**
  * The rule a POSIX relative path falls under, if any: a rule's segments appear consecutively in
  * the path (the last one being the file itself for a file rule; any later segment for a folder).
  * Where several rules match, the one listed first. `fold` is foldSegment, or a memo of it shared
- * by the paths of one package (their folders repeat).
+ * by the paths of one package (segmentFolder).
  */
 export function agentFileRule(path: string, fold: (segment: string) => string = foldSegment): AgentFileRule | undefined {
-  const segs = path
-    .split('/')
-    .map(fold)
-    .filter((s) => s !== '' && s !== '.');
+  const segs: string[] = [];
+  for (const s of path.split('/')) {
+    const f = fold(s);
+    if (f !== '' && f !== '.') segs.push(f);
+  }
   let best = -1;
-  const consider = (rule: number, at: number) => {
-    if ((best < 0 || rule < best) && matchesAt(RULES[rule]!, segs, at)) best = rule;
-  };
   for (let at = 0; at < segs.length; at++) {
     const seg = segs[at]!;
-    for (const rule of RULES_BY_FIRST.get(seg) ?? []) consider(rule, at);
-    for (const p of PATTERN_FIRST) if (seg.startsWith(p.prefix) && p.pattern.test(seg)) consider(p.rule, at);
+    const named = RULES_BY_FIRST.get(seg);
+    if (named) for (const rule of named) best = earlierMatch(best, rule, segs, at);
+    for (const p of PATTERN_FIRST) if (seg.startsWith(p.prefix) && p.pattern.test(seg)) best = earlierMatch(best, p.rule, segs, at);
   }
   if (best < 0) return undefined;
   const { name, why } = RULES[best]!;
@@ -232,15 +253,7 @@ export interface AgentFileHit {
 /** The paths among `paths` that are agent files, with the rule each falls under. */
 export function findAgentFiles(paths: Iterable<string>): AgentFileHit[] {
   const out: AgentFileHit[] = [];
-  const folded = new Map<string, string>();
-  const fold = (segment: string): string => {
-    let f = folded.get(segment);
-    if (f === undefined) {
-      f = foldSegment(segment);
-      folded.set(segment, f);
-    }
-    return f;
-  };
+  const fold = segmentFolder();
   for (const p of paths) {
     const r = agentFileRule(p, fold);
     if (r) out.push({ path: p, rule: r.name });
