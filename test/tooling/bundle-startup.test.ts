@@ -72,6 +72,20 @@ describe('command bundles at start-up', () => {
     }
   });
 
+  it('receive loads no YAML parser: only a v1 capsule (its conversion) or a bundle sensitivity check needs one', () => {
+    const entry = join(bundleDir(), 'alive-p2p.mjs');
+    const chunk = join(bundleDir(), 'chunks', 'receive-receive.mjs');
+    expect(imports(entry).dynamic).toContain(chunk);
+    const loaded = staticClosure(chunk, staticClosure(entry));
+    const text = [...loaded].map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(text).not.toMatch(/YAMLParseError|writeTarGz|sealPackageForPeer/);
+    // The capsule converter (and the parser) is a chunk of its own, which receive imports when a package has capsules.
+    const converter = [...loaded].flatMap((f) => imports(f).dynamic).filter((f) => /\/v1-[A-Z0-9]+\.mjs$/.test(f));
+    expect(converter).toHaveLength(1);
+    expect(loaded.has(converter[0]!)).toBe(false);
+    expect(bytes(loaded)).toBeLessThan(256 * 1024);
+  });
+
   it('relay --help loads no relay command, and the relay commands that handle no package load no tar, yaml or Octokit', () => {
     const entry = join(bundleDir(), 'alive-p2p.mjs');
     const group = join(bundleDir(), 'chunks', 'relay-cli.mjs');

@@ -11,7 +11,8 @@ import { readSmallFile } from '../fs/small-file.ts';
 import { isWithin } from '../fs/within.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { unsafePathReason } from './safe-path.ts';
-import { listBundles, bundleSensitivity, isAnyWalnut, isRealDir, BUNDLE_MANIFEST, CAPSULE_COMPANION, type BundleLocation } from '../walnut/layout.ts';
+import { listBundles, isAnyWalnut, isRealDir, BUNDLE_MANIFEST, CAPSULE_COMPANION, type BundleLocation } from '../walnut/layout.ts';
+import { bundleSensitivity } from '../walnut/sensitivity.ts';
 import { checkCreateRequest } from './create-request.ts';
 import { bareValueProblem, sortFiles, MANIFEST_NAME, type Scope } from './manifest.ts';
 

@@ -29,7 +29,6 @@ import { preflight, type PlannedWrites, type PreflightResult } from './preflight
 import { convertTasksMd, tasksMdTooLarge } from './tasks.ts';
 import { KEY_MD_MAX_BYTES, keyMdPath, nowJsonPath, nowText } from '../world/now.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
-import * as z from '../json/zod.ts';
 import { pathTooLong } from '../fs/path-max.ts';
 import type { WalnutLayout } from '../walnut/layout.ts';
 import { compactDate } from './names.ts';
@@ -208,48 +207,6 @@ export function journalResult(result: ReceiveResult): ReceiveResult {
     Object.assign(kept, { [name]: list.slice(0, JOURNAL_LIST_MAX), [`${name}_total`]: list.length });
   }
   return kept;
-}
-
-const heldItemSchema = z.strictObject({ path: z.string(), rule: z.string(), would_be_at: z.string(), kept_as: z.optional(z.string()) });
-const total = z.optional(z.number());
-/**
- * A result as journalResult keeps it, checked before a later run reports it: the journal is a
- * leftover on disk, and a result of another shape (fields missing, or fields of its own that would
- * top the JSON an agent reads) is not reported.
- */
-const storedResultSchema = z.strictObject({
-  ok: z.literal(true),
-  walnut: z.nullable(z.string()),
-  imported: z.array(z.string()),
-  skipped: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
-  conflicts: z.array(z.strictObject({ bundle: z.string(), existing: z.string(), imported_as: z.string() })),
-  log_entry: z.nullable(z.string()),
-  layout: z.nullable(z.enum(['v2', 'v3'])),
-  layout_reason: z.nullable(z.string()),
-  held_back: z.array(heldItemSchema),
-  held_back_dir: z.nullable(z.string()),
-  agent_files_taken: z.array(heldItemSchema),
-  scope: z.enum(['full', 'bundle', 'snapshot']),
-  format_version: z.string(),
-  package_sha256: z.string(),
-  source_walnut: z.nullable(z.string()),
-  sender: z.nullable(z.string()),
-  files: z.number(),
-  bytes: z.number(),
-  envelope: z.string(),
-  signature: z.strictObject({ present: z.boolean(), verified: z.boolean(), signer: z.nullable(z.string()) }),
-  notes: z.array(z.string()),
-  imported_total: total,
-  skipped_total: total,
-  conflicts_total: total,
-  held_back_total: total,
-  agent_files_taken_total: total,
-});
-
-/** A finished journal's stored result, when it has the shape of one. */
-function storedResult(stored: Record<string, unknown>): ReceiveResult | undefined {
-  const parsed = storedResultSchema.safeParse(stored);
-  return parsed.success ? (parsed.data as ReceiveResult) : undefined;
 }
 
 /** The first LOG_LIST_MAX of `items`, then how many more and where they are listed. */
@@ -659,7 +616,8 @@ async function receiveForReal(
       const resumed = recovery.finished.find((f) => f.journal.package_sha256 === sha);
       // A stored result of another shape is not reported: the import is in the ledger now, and
       // the checks below say so (duplicate).
-      const stored = resumed && !ctx.opts.force ? storedResult(resumed.journal.result) : undefined;
+      // zod, which checks the stored result, loads only here (an import interrupted and finished).
+      const stored = resumed && !ctx.opts.force ? (await import('./stored-result.ts')).storedResult(resumed.journal.result) : undefined;
       if (stored) return { ...stored, notes, resumed: true };
     }
     // Refuse early, before unpacking, when the clear-text manifest already says it cannot go in.
@@ -706,7 +664,7 @@ async function receiveForReal(
       }
       const { target, plan } = planFor(ctx, read);
       const checked = preflight(world, plannedWrites(ctx, target, plan), receivingDir);
-      const conversions = prepareStaged(staging, plan);
+      const conversions = await prepareStaged(staging, plan);
       for (const c of conversions) notes.push(`v1 capsule ${c.capsule}: ${c.note}`);
       for (const u of v2BundlesIntoV3(target, plan)) {
         const note = convertTasksMd(join(staging, PKG_DIR, u.from), u.as!, ctx.timestamp, ctx.session);

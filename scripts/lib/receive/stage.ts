@@ -10,7 +10,7 @@ import { prependLogEntry, type NewLogMeta } from '../world/log.ts';
 import { regenerateNow, type NowUpdate } from '../world/now.ts';
 import type { WalnutLayout } from '../walnut/layout.ts';
 import type { ReceivePlan, Unit } from './plan.ts';
-import { convertCapsule, type CapsuleConversion } from './v1.ts';
+import type { CapsuleConversion } from './v1.ts';
 
 export const PKG_DIR = 'pkg';
 export const OUT_DIR = 'out';
@@ -25,13 +25,19 @@ function moveUnit(pkgDir: string, u: Unit, dst: string): void {
   else mkdirSync(dst, { recursive: true }); // a bundle the manifest names but that holds no files
 }
 
-/** Deletes what is left out, moves held-back agent files to `held/`, converts v1 capsules, inside staging. */
-export function prepareStaged(staging: string, plan: ReceivePlan): CapsuleConversion[] {
+/**
+ * Deletes what is left out, moves held-back agent files to `held/`, converts v1 capsules, inside
+ * staging. The v1 converter (and the YAML library it needs) loads only for a package with capsules.
+ */
+export async function prepareStaged(staging: string, plan: ReceivePlan): Promise<CapsuleConversion[]> {
   const pkgDir = join(staging, PKG_DIR);
   for (const r of plan.removals) rmSync(join(pkgDir, r), { recursive: true, force: true });
   if (plan.held.length) mkdirSync(join(staging, HELD_DIR));
   for (const h of plan.held) renameSync(join(pkgDir, h.path), join(staging, HELD_DIR, h.keptAs!));
-  return plan.capsules.filter((c) => existsSync(join(pkgDir, c))).map((c) => convertCapsule(join(pkgDir, c)));
+  const capsules = plan.capsules.filter((c) => existsSync(join(pkgDir, c)));
+  if (capsules.length === 0) return [];
+  const { convertCapsule } = await import('./v1.ts');
+  return capsules.map((c) => convertCapsule(join(pkgDir, c)));
 }
 
 /** Builds `out/walnut/`: the new walnut with its log entry and now.json already in place. */
