@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
+import { AliveError } from '../../scripts/lib/errors.ts';
 import { type TarEntry, readTarStream } from '../../scripts/lib/package/tar-read.ts';
 import { TarWriter } from '../../scripts/lib/package/tar-writer.ts';
 
@@ -91,5 +92,73 @@ describe('tar reader: bodies are pulled by the visitor', () => {
     }).catch((e: unknown) => e);
     expect(err).toMatchObject({ message: 'enough' });
     expect(source.destroyed).toBe(true);
+  });
+});
+
+/** A seeded xorshift32: the same archives on every run. */
+function random(seed: number): (n: number) => number {
+  let x = seed >>> 0 || 1;
+  return (n) => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x % n;
+  };
+}
+
+/** `b` with one header block changed (type letter, size, name or a base-256 size) and its checksum made right again. */
+function withChangedHeader(b: Buffer, rnd: (n: number) => number): void {
+  const headers: number[] = [];
+  for (let at = 0; at + 512 <= b.length; at += 512) if (b.subarray(at + 257, at + 262).toString('latin1') === 'ustar') headers.push(at);
+  const h = headers[rnd(headers.length)]!;
+  const what = rnd(4);
+  if (what === 0) b[h + 156] = '0xLg52SKVD1'.charCodeAt(rnd(11));
+  else if (what === 1) b.write(rnd(2) ? '77777777777' : String(rnd(4000)).padStart(11, '0'), h + 124, 'latin1');
+  else if (what === 2) b[h + rnd(100)] = [0x2f, 0x2e, 0x00, 0x5c, 0x41][rnd(5)]!;
+  else {
+    b[h + 124] = 0x80;
+    b[h + 125 + rnd(10)] = rnd(256);
+  }
+  b.fill(0x20, h + 148, h + 156);
+  let sum = 0;
+  for (let k = 0; k < 512; k++) sum += b[h + k]!;
+  b.write(`${sum.toString(8).padStart(6, '0')}\0 `, h + 148, 'latin1');
+}
+
+describe('tar reader: damaged archives', () => {
+  it('ends every one of 1,500 damaged archives with a result or a refusal of its own (no other error, no hang)', async () => {
+    const rnd = random(20261205);
+    const base = await tarOf({
+      'manifest.yaml': Buffer.from('format_version: "2.0.0"\n'),
+      'a/b.txt': Buffer.alloc(1500, 'x'),
+      [`c/${'l'.repeat(150)}.md`]: Buffer.from('long'),
+      'e.txt': Buffer.alloc(0),
+    });
+    const outcomes = new Map<string, number>();
+    for (let i = 0; i < 1500; i++) {
+      const b = Buffer.from(base);
+      let input = b;
+      const kind = rnd(4);
+      if (kind === 0) for (let k = 0; k <= rnd(4); k++) b[rnd(b.length)] = rnd(256);
+      else if (kind === 1) input = b.subarray(0, rnd(b.length));
+      else if (kind === 2) b.fill(0, rnd(b.length)); // zeros from there on
+      else withChangedHeader(b, rnd);
+      const visit = rnd(3);
+      const outcome = await readTarStream(inPieces(input, 1 + rnd(2000)), 'none', { maxBytes: 1 << 20, maxEntries: 50, label: 'f.tar' }, async (e) => {
+        if (visit === 0) return; // left unread
+        for await (const _ of e.body) if (visit === 1) break; // read in part, or whole
+      }).then(
+        () => 'read',
+        (err: unknown) => (err instanceof AliveError ? err.code : `not ours: ${String(err)}`),
+      );
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    }
+    expect([...outcomes.keys()].filter((o) => o.startsWith('not ours'))).toEqual([]);
+    // The damage reaches the reader's refusals, not only its happy path.
+    expect(outcomes.get('bad_archive')).toBeGreaterThan(100);
+    expect(outcomes.get('unsafe_entry')).toBeGreaterThan(10);
+    expect(outcomes.get('read')).toBeGreaterThan(100);
   });
 });
