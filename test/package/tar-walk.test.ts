@@ -143,7 +143,8 @@ describe('tar reader: damaged archives', () => {
       const kind = rnd(4);
       if (kind === 0) for (let k = 0; k <= rnd(4); k++) b[rnd(b.length)] = rnd(256);
       else if (kind === 1) input = b.subarray(0, rnd(b.length));
-      else if (kind === 2) b.fill(0, rnd(b.length)); // zeros from there on
+      // zeros from a point on
+      else if (kind === 2) b.fill(0, rnd(b.length));
       else withChangedHeader(b, rnd);
       const visit = rnd(3);
       const outcome = await readTarStream(inPieces(input, 1 + rnd(2000)), 'none', { maxBytes: 1 << 20, maxEntries: 50, label: 'f.tar' }, async (e) => {
