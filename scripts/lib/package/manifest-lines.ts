@@ -63,16 +63,12 @@ export function parseManifestLines(text: string): RawManifest {
   let section: { key: string; kind: 'map' | 'list' | 'open'; value: RawValue } | undefined;
   let currentItem: RawMap | undefined;
 
-  const closeSection = () => {
-    section = undefined;
-    currentItem = undefined;
-  };
-
-  lines.forEach((rawLine, idx) => {
+  for (let idx = 0; idx < lines.length; idx++) {
+    const rawLine = lines[idx]!;
     const lineNo = idx + 1;
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return;
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
 
     const indented = /^\s/.test(line);
     if (!indented) {
@@ -81,16 +77,17 @@ export function parseManifestLines(text: string): RawManifest {
       const key = m[1]!;
       const rest = (m[2] ?? '').trim();
       if (out.has(key)) throw new ManifestSyntaxError(`duplicate key '${key}'`, lineNo);
-      closeSection();
+      section = undefined;
+      currentItem = undefined;
       if (rest === '' || rest === '[]') {
         // An empty value opens a section whose kind the first child decides; `[]` is an empty list.
         const value: RawValue = rest === '[]' ? [] : '';
         out.set(key, value);
         if (rest === '') section = { key, kind: 'open', value };
-        return;
+        continue;
       }
       out.set(key, rest === '{}' ? {} : decodeScalar(rest, dialect));
-      return;
+      continue;
     }
 
     if (!section) throw new ManifestSyntaxError(`indented line outside a section: '${truncate(line)}'`, lineNo);
@@ -113,7 +110,7 @@ export function parseManifestLines(text: string): RawManifest {
         // Bundle names in 2.0 are written bare and read back without unquoting; 2.1 quotes them.
         list.push(dialect === '2.1' ? decodeScalar(item, dialect) : item.trim());
       }
-      return;
+      continue;
     }
 
     const m = NESTED_KEY.exec(line);
@@ -124,7 +121,7 @@ export function parseManifestLines(text: string): RawManifest {
       if (!currentItem) throw new ManifestSyntaxError(`'${key}:' does not belong to a list item`, lineNo);
       if (key in currentItem) throw new ManifestSyntaxError(`duplicate key '${key}' in a list item`, lineNo);
       currentItem[key] = value;
-      return;
+      continue;
     }
     if (section.kind === 'open') {
       section.kind = 'map';
@@ -134,7 +131,7 @@ export function parseManifestLines(text: string): RawManifest {
     const map = section.value as RawMap;
     if (key in map) throw new ManifestSyntaxError(`duplicate key '${section.key}.${key}'`, lineNo);
     map[key] = value;
-  });
+  }
   return out;
 }
 
