@@ -156,14 +156,14 @@ function bundleRootsOf(m: Manifest): Set<string> {
  */
 const RECEIVER_FILES = new Set(['log.md', 'now.json', 'key.md', 'insights.md', 'tasks.md', 'tasks.json', 'completed.json', 'imports.json']);
 
+/** foldSegment, or a memo of it (segmentFolder) shared by the paths of one plan. */
+type Fold = (segment: string) => string;
+
 /**
  * The folder of `path` named like one of RECEIVER_FILES, if any, in any case: on macOS and Windows
  * `_kernel/LOG.md/` is the log's place, and the receive would fail later on a folder it reads as a
  * file.
  */
-/** foldSegment, or a memo of it (segmentFolder) shared by the paths of one plan. */
-type Fold = (segment: string) => string;
-
 function folderNamedLikeFile(path: string, fold: Fold): string | undefined {
   const segs = path.split('/');
   for (let i = 0; i < segs.length - 1; i++) if (RECEIVER_FILES.has(fold(segs[i]!))) return segs.slice(0, i + 1).join('/');

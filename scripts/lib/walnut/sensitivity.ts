@@ -1,7 +1,7 @@
 /**
  * Whether a bundle is sensitive (cli.md 4), from its context.manifest.yaml (or a v1 capsule's
- * companion.md frontmatter). Apart from layout.ts: it needs a YAML parser, which what only finds
- * walnuts and bundles (receive) does not load.
+ * companion.md frontmatter). Kept apart from layout.ts because it needs a YAML parser: receive,
+ * which only finds walnuts and bundles, does not load one.
  */
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
