@@ -1,6 +1,6 @@
 /**
  * Packages refuse what they cannot account for (issue 12): every tar member that is not a listed
- * regular file or a folder — including the types the tar parser skips without an 'entry' event
+ * regular file or a folder — including the types node-tar's parser skips without an 'entry' event
  * (GNU volume headers, multi-volume continuations, sparse files, unknown letters) — and a
  * manifest.yaml that is not valid UTF-8. Archives are built byte by byte here, so the member
  * types are exactly the ones named; verify, extract and receive run in-process.
@@ -96,7 +96,7 @@ async function expectRefusedEverywhere(pkg: string, dir: string, reason: RegExp)
   expect(readdirSync(dir).filter((n) => n.includes('alive-extract'))).toEqual([]);
 }
 
-describe('members the tar parser would skip are refused, not dropped', () => {
+describe("members node-tar's parser would skip are refused, not dropped", () => {
   // V: tape volume header, M: multi-volume continuation, S: GNU sparse, A/I: Solaris ACL and inode
   // records, Z and q: letters no tar standard defines. The parser emits no 'entry' for any of them.
   const types: Array<[string, string]> = [
