@@ -139,6 +139,21 @@ const octokitJson = {
   },
 };
 
+/**
+ * The MCP SDK's default JSON Schema validator (Ajv) becomes scripts/lib/bus/mcp/no-ajv.ts, which
+ * fails if built: the server validates schemas for elicitation only, never used here, and
+ * createServer gives its own validator. That module says why.
+ */
+export const NO_AJV = join(scriptsDir, 'lib', 'bus', 'mcp', 'no-ajv.ts');
+const mcpWithoutAjv = {
+  name: 'mcp-without-ajv',
+  setup(build) {
+    build.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, (args) =>
+      /[\\/]@modelcontextprotocol[\\/]sdk[\\/]/.test(args.importer) ? { path: NO_AJV } : undefined,
+    );
+  },
+};
+
 export const SPLIT_ENTRIES = ['alive-p2p', 'migrate-relay', 'relay-probe'];
 export const COMMAND_CHUNK_ENTRIES = ['dispatch', 'dispatch-mcp'];
 
@@ -155,7 +170,7 @@ export function bundleOptions(name) {
     splitting: split,
     ...(split ? { chunkNames: 'chunks/[name]-[hash]' } : {}),
     banner: { js: hook ? '#!/usr/bin/env node' : requireBanner },
-    plugins: hook ? [hookBuiltins] : [lazyBuiltins, octokitJson],
+    plugins: hook ? [hookBuiltins] : [lazyBuiltins, octokitJson, mcpWithoutAjv],
     // log-guardian loads its shell reader, a bundle of its own, by this relative specifier.
     ...(name === 'log-guardian' ? { define: { ALIVE_SHELL_READER: JSON.stringify('./log-guardian-shell.mjs') } } : {}),
     legalComments: 'none',

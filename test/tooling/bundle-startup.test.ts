@@ -59,6 +59,14 @@ describe('command bundles at start-up', () => {
     expect(readFileSync(entry, 'utf8')).not.toMatch(/ZodError|McpServer|parseProgram/);
   });
 
+  it("dispatch mcp's server holds no Ajv: the SDK validates JSON Schemas for elicitation only, which it never does", () => {
+    const text = readFileSync(join(bundleDir(), 'dispatch-mcp.mjs'), 'utf8');
+    // Ajv's own error classes and options (the SDK's default validator) are left out of the bundle...
+    expect(text).not.toMatch(/MissingRefError|strictSchema|ajv-formats/);
+    // ...and what stands in for it fails at once if the SDK ever builds it (no-ajv.ts).
+    expect(text).toContain('alive bundles the MCP server without Ajv');
+  });
+
   it('extract and verify load the package reader only: not yaml or zod, not what creating a package needs', () => {
     const entry = join(bundleDir(), 'alive-p2p.mjs');
     for (const command of ['extract', 'verify']) {

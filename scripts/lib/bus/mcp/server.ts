@@ -7,6 +7,7 @@
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
 import { dirname, isAbsolute, relative } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import * as z from '../../json/zod.ts';
@@ -111,9 +112,18 @@ const paging = {
 };
 const messageId = (description = 'a message id, as returned by send or listed by inbox (msg-<id>.hw also accepted)') => text(description, 200);
 
+/**
+ * The SDK validates JSON Schemas for elicitation only (asking the client for input), which this
+ * server never does: a validator that says so, given so that the SDK builds no default one (Ajv,
+ * which the bundles leave out: no-ajv.ts).
+ */
+const noElicitation: jsonSchemaValidator = {
+  getValidator: () => () => ({ valid: false, data: undefined, errorMessage: 'the dispatch server does not ask for input' }),
+};
+
 /** `closing` aborts every wait in progress when the client goes away. */
 export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortController().signal): McpServer {
-  const server = new McpServer({ name: 'dispatch', version: ALIVE_VERSION }, { instructions: INSTRUCTIONS });
+  const server = new McpServer({ name: 'dispatch', version: ALIVE_VERSION }, { instructions: INSTRUCTIONS, jsonSchemaValidator: noElicitation });
 
   server.registerTool(
     'send',
