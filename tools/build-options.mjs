@@ -144,7 +144,7 @@ const octokitJson = {
  * fails if built: the server validates schemas for elicitation only, never used here, and
  * createServer gives its own validator. That module says why.
  */
-export const NO_AJV = join(scriptsDir, 'lib', 'bus', 'mcp', 'no-ajv.ts');
+const NO_AJV = join(scriptsDir, 'lib', 'bus', 'mcp', 'no-ajv.ts');
 const mcpWithoutAjv = {
   name: 'mcp-without-ajv',
   setup(build) {
