@@ -35,7 +35,7 @@ import {
   type Dirent,
   type Stats,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { secureRandomBytes } from '../crypto/random-bytes.ts';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { openForReading, readOpenRegularFile, type ReadOpen } from '../fs/small-file.ts';
@@ -367,7 +367,7 @@ function fsyncFolder(d: BusDir): void {
  */
 export function writeBusFileAtomic(root: string, target: string, data: Uint8Array | string, mode = 0o644): void {
   const name = basename(target);
-  const tmp = `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `.${name}.${process.pid}.${secureRandomBytes(4).toString('hex')}.tmp`;
   inBusDir(root, dirname(target), true, (d) => {
     fillNewFile(d, tmp, openSync(d.at(tmp), NEW_FILE, mode), data);
     try {

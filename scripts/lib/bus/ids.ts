@@ -2,7 +2,7 @@
  * Message ids: UUID version 7 (RFC 9562), so that file names sort by creation time and cannot
  * collide (the reference's 8-hex ids could, silently overwriting a message).
  */
-import { randomBytes } from 'node:crypto';
+import { secureRandomBytes } from '../crypto/random-bytes.ts';
 
 let lastMs = -1;
 let sequence = 0;
@@ -19,9 +19,9 @@ export function newMessageId(now = Date.now()): string {
     ms = lastMs;
   } else {
     lastMs = ms;
-    sequence = randomBytes(2).readUInt16BE(0) & 0x3ff; // leave room to count up within one ms
+    sequence = secureRandomBytes(2).readUInt16BE(0) & 0x3ff; // leave room to count up within one ms
   }
-  const bytes = randomBytes(16);
+  const bytes = secureRandomBytes(16);
   bytes.writeUIntBE(ms, 0, 6);
   bytes[6] = 0x70 | ((sequence >> 8) & 0x0f);
   bytes[7] = sequence & 0xff;
