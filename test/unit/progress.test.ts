@@ -8,6 +8,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { terminalProgress } from '../../scripts/lib/cli/progress.ts';
 import { bundlePath } from '../support/bundles.ts';
 
 const cli = bundlePath('alive-p2p');
@@ -46,5 +47,28 @@ describe('progress', () => {
     const e = spawnSync(process.execPath, [cli, 'extract', out, '--output', join(dir, 'y')], { encoding: 'utf8' });
     expect(e.status).toBe(0);
     expect(e.stderr).toBe('');
+  });
+});
+
+describe('terminalProgress', () => {
+  it('asks whether its stream is a terminal only once the work is large (asking creates process.stderr)', () => {
+    let asked = 0;
+    const written: string[] = [];
+    const stream = {
+      write: (t: string) => written.push(t),
+      get isTTY() {
+        asked += 1;
+        return true;
+      },
+    };
+    const progress = terminalProgress(stream, 1000);
+    progress({ phase: 'reading', doneBytes: 10, totalBytes: 500, finished: false });
+    progress({ phase: 'reading', doneBytes: 500, totalBytes: 500, finished: true });
+    expect(asked).toBe(0);
+    expect(written).toEqual([]);
+    progress({ phase: 'reading', doneBytes: 10, totalBytes: 5000, finished: false });
+    progress({ phase: 'reading', doneBytes: 4000, totalBytes: 5000, finished: false });
+    expect(asked).toBe(1);
+    expect(written[0]).toMatch(/^\r\x1b\[Kreading 0% /);
   });
 });

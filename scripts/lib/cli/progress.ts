@@ -8,15 +8,19 @@ export interface ProgressStream {
 
 /**
  * Progress on `stream` only when it is a terminal and the work is large (cli.md section 3): one
- * line redrawn at most every 100 ms, cleared when the phase finishes.
+ * line redrawn at most every 100 ms, cleared when the phase finishes. Whether the stream is a
+ * terminal is asked once the work turns out large: for the entry's stderr the answer creates
+ * process.stderr, which on a pipe loads net and the stream modules (cli/process-io.ts).
  */
 export function terminalProgress(stream: ProgressStream = process.stderr, minBytes = 4 * 1024 * 1024): OnProgress {
-  if (stream.isTTY !== true) return () => {};
+  let terminal: boolean | undefined;
   let last = 0;
   let shown = false;
   return (p: ByteProgress) => {
     // A total not known yet (0) counts as large once that many bytes went by.
     if (Math.max(p.totalBytes, p.doneBytes) <= minBytes) return;
+    terminal ??= stream.isTTY === true;
+    if (!terminal) return;
     if (p.finished) {
       if (shown) stream.write('\r\x1b[K');
       shown = false;
