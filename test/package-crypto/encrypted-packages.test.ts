@@ -329,6 +329,26 @@ describe('RSA packages', () => {
     expect(sh('tar', ['-tzf', '-'], { input: inner }).toString()).toContain('bundles/launch/raw/data.bin');
   });
 
+  it('spools payload.enc into a private temporary folder that is gone afterwards; a plain package needs none', async () => {
+    const pkg = await create(['--encrypt', 'rsa', '--recipient', keys.bob.publicPem]);
+    const plain = await create([]);
+    const temp = fresh('tmp');
+    mkdirSync(temp);
+    expect((await alive(['verify', pkg, '--private-key', keys.bob.privatePem], { TMPDIR: temp })).status).toBe(0);
+    expect(readdirSync(temp)).toEqual([]);
+    // A TMPDIR where no folder can be made (a file): the plain package is read all the same.
+    const notAFolder = fresh('tmp-file');
+    writeFileSync(notAFolder, '');
+    const r = await alive(['verify', plain], { TMPDIR: notAFolder });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    // The encrypted one says what to change.
+    expectRefused(
+      await alive(['verify', pkg, '--private-key', keys.bob.privatePem], { TMPDIR: notAFolder }),
+      /cannot make a temporary folder .*set TMPDIR to a folder you can write/,
+    );
+  });
+
   it('reads an RSA package built with openssl the way the reference does (payload.enc before payload.key)', async () => {
     const stage = fresh('refrsa');
     mkdirSync(join(stage, 'inner', '_kernel'), { recursive: true });

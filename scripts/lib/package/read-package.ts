@@ -15,6 +15,7 @@ import { parseManifest, MANIFEST_NAME, type Manifest, type ManifestFile } from '
 import { readTarFile, readTarStream, sniffCompression, refuse, type TarEntry, type TarLimits } from './tar-read.ts';
 import { folderSink, type FileBody, type FileSink, type FileDigest } from './sinks.ts';
 import { failureReason, unreadablePackage } from './package-path.ts';
+import { inlineText } from '../text/untrusted.ts';
 import { filesDigestV3 } from './v3.ts';
 
 /** Every unpacked file's mode (folders get the umask's, 0755 usually): tar modes are not carried. */
@@ -286,7 +287,7 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
     if (err instanceof AliveError) throw err;
     throw unreadablePackage(path, failureReason(err));
   });
-  const spoolDir = await mkdtemp(join(tmpdir(), 'alive-spool-'));
+  const spoolDir = lazySpool();
   try {
     if (kind === 'gzip') return await readGzipPackage(path, sink, opts, limits, spoolDir);
     if (kind === 'salted') {
@@ -297,8 +298,35 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
     if (kind === 'tar') return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
     throw new AliveError(`${label} is not a .walnut package (it is neither gzip nor tar data)`, { code: 'bad_archive' });
   } finally {
-    await rm(spoolDir, { recursive: true, force: true });
+    await spoolDir.remove();
   }
+}
+
+/** A private folder for payload files, made at the first one: a plain package needs none. */
+interface Spool {
+  dir(): Promise<string>;
+  remove(): Promise<void>;
+}
+
+function lazySpool(): Spool {
+  let made: Promise<string> | undefined;
+  const make = () =>
+    mkdtemp(join(tmpdir(), 'alive-spool-')).catch((err: unknown) => {
+      throw new AliveError(
+        `cannot make a temporary folder for the encrypted payload in ${inlineText(tmpdir())} (${failureReason(err)}); set TMPDIR to a folder you can write, and try again`,
+        { code: 'unwritable' },
+      );
+    });
+  return {
+    dir: () => (made ??= make()),
+    remove: async () => {
+      if (made)
+        await made.then(
+          (d) => rm(d, { recursive: true, force: true }),
+          () => {},
+        );
+    },
+  };
 }
 
 /** A gzip'd tar whose manifest travels inside it (plain 2.0 / 2.1, or the decrypted v3 payload). */
@@ -319,12 +347,13 @@ function result(asm: Assembler, envelope: Envelope): ReadResult {
   return { manifest: m, manifestText: asm.manifestText!, envelope: plainEnvelope, signature: asm.signature, files: m.files.length, bytes: asm.bytes };
 }
 
-async function spool(entry: TarEntry, spoolDir: string): Promise<Spooled> {
-  const digest = await folderSink(spoolDir).writeFile(entry.path, 0o600, 0, entry.body);
-  return { path: join(spoolDir, entry.path), digest, entry };
+async function spool(entry: TarEntry, spoolDir: Spool): Promise<Spooled> {
+  const dir = await spoolDir.dir();
+  const digest = await folderSink(dir).writeFile(entry.path, 0o600, 0, entry.body);
+  return { path: join(dir, entry.path), digest, entry };
 }
 
-async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, limits: TarLimits, spoolDir: string): Promise<ReadResult> {
+async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, limits: TarLimits, spoolDir: Spool): Promise<ReadResult> {
   const { label } = limits;
   const asm = new Assembler(label, sink, opts);
   const spooled = new Map<string, Spooled>();
@@ -389,7 +418,7 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
   return result(innerAsm, envelope);
 }
 
-async function readV3RsaPackage(path: string, sink: FileSink, opts: ReadOptions, limits: TarLimits, spoolDir: string): Promise<ReadResult> {
+async function readV3RsaPackage(path: string, sink: FileSink, opts: ReadOptions, limits: TarLimits, spoolDir: Spool): Promise<ReadResult> {
   const { label } = limits;
   const spooled = new Map<string, Spooled>();
   await readTarFile(
