@@ -1,12 +1,11 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { AliveError } from '../errors.ts';
-
 /**
  * A remote's settings written into a repository's config file the way `git config` writes it:
  * under git's own lock (`config.lock`, created exclusively, renamed over `config`). One write
  * instead of a `git config` process per setting.
  */
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AliveError, errnoCode } from '../errors.ts';
 
 /** Keys of `[remote "<name>"]` (url, fetch, ...) and their values. */
 export type RemoteSettings = Record<string, string>;
@@ -36,7 +35,7 @@ export function addRemoteSection(gitDir: string, remote: string, settings: Remot
   try {
     fd = openSync(lock, 'wx', 0o644);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if (errnoCode(err) === 'EEXIST') return false;
     throw err;
   }
   try {
