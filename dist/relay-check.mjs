@@ -393,6 +393,12 @@ function existingBusRoot(cwd, env) {
   return findBusAncestor(cwd);
 }
 
+// scripts/lib/fs/windows-names.ts
+var WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$) *(?:\.|$)/i;
+function isWindowsDeviceName(segment) {
+  return WINDOWS_DEVICE.test(segment);
+}
+
 // scripts/lib/text/untrusted.ts
 var UNSAFE = (
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what it finds
@@ -443,6 +449,7 @@ function nameProblem(name) {
   let at = name.indexOf("@");
   if ((at === -1 ? name.length : at) > 64 || at !== -1 && name.length - at - 1 > 63) return "it is too long (at most 64 characters, and 63 after an @)";
   if (!NAME_PATTERN.test(name)) return "it contains characters that are not allowed";
+  if (isWindowsDeviceName(name)) return "it is a name Windows keeps for a device";
 }
 
 // scripts/lib/bus/notice.ts

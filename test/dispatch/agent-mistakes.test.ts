@@ -202,3 +202,22 @@ describe('MCP wait for a request no longer on the bus', () => {
     expect((await run(root, 'wait', gone, '--receiver', '@gemini', '--timeout', '0.2', '--json')).stdout).toMatch(/"code": "timeout"/);
   });
 });
+
+describe('a name Windows keeps for a device', () => {
+  it('is refused as a receiver and as a sender, on every platform (a bus folder may be shared with Windows)', async () => {
+    const { root } = makeBus();
+    for (const name of ['@nul', '@CON', '@com1', '@lpt9']) {
+      const r = await run(root, 'send', name, 'hi');
+      expect(r.code, name).toBe(2);
+      expect(r.stderr).toMatch(/: it is a name Windows keeps for a device; use a letter/);
+    }
+    expect((await run(root, 'send', '@gemini', 'hi', '--from', '@aux')).stderr).toMatch(
+      /^error: invalid sender name '@aux': it is a name Windows keeps for a device/m,
+    );
+    // Names that only begin like one are names.
+    for (const name of ['@nullable', '@con@lab', '@com10']) {
+      const r = await run(root, 'send', name, 'hi', '--create');
+      expect(r.code, r.stderr).toBe(0);
+    }
+  });
+});

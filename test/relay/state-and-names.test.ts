@@ -24,6 +24,25 @@ describe('names that cross between peers', () => {
     for (const bad of ['', '.alice', '..', 'a..b', 'a/b', 'a\\b', '-x', 'a b', 'x'.repeat(65), 'é']) expect(isValidLogin(bad)).toBe(false);
     for (const bad of ['.x.walnut', 'x.tar', 'a/b.walnut', '..walnut', 'a..b.walnut', 'x\n.walnut']) expect(isSafeDepositName(bad)).toBe(false);
   });
+
+  it('a deposit name that opens a device on Windows is refused everywhere; depositName never makes one', () => {
+    for (const bad of ['nul.walnut', 'NUL.walnut', 'com1.walnut', 'Con.walnut', 'aux.walnut', 'lpt9.walnut']) expect(isSafeDepositName(bad)).toBe(false);
+    expect(isSafeDepositName('nullable.walnut')).toBe(true);
+    expect(isSafeDepositName(depositName('nul.walnut', new Date(0), '00000000'))).toBe(true);
+  });
+
+  it('a login that is a Windows device name is refused on Windows only (its folder and key file could not exist)', () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    expect(isValidLogin('aux')).toBe(true);
+    Object.defineProperty(process, 'platform', { ...platform, value: 'win32' });
+    try {
+      expect(isValidLogin('aux')).toBe(false);
+      expect(isValidLogin('NUL')).toBe(false);
+      expect(isValidLogin('auxiliary')).toBe(true);
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+  });
 });
 
 describe('relay.json and state.json are validated on read', () => {

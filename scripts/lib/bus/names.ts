@@ -4,8 +4,12 @@
  * contain `/`, `\`, `..`, never start with a dot and are never empty, so a name can never address
  * a folder outside `runtimes/`.
  *
- * The SessionStart hook bundle loads this module: it imports only the import-free text module.
+ * Nor is a name one Windows keeps for a device (`nul`, `com1`), on any platform: a bus folder may be
+ * shared with Windows, where `runtimes/nul/` would open the device.
+ *
+ * The SessionStart hook bundle loads this module: it imports only import-free modules.
  */
+import { isWindowsDeviceName } from '../fs/windows-names.ts';
 import { inlineText } from '../text/untrusted.ts';
 
 const NAME_PATTERN = /^[a-z][a-z0-9_-]{0,63}(@[a-z0-9][a-z0-9.-]{0,62})?$/;
@@ -44,6 +48,7 @@ function nameProblem(name: string): string | undefined {
   const at = name.indexOf('@');
   if ((at === -1 ? name.length : at) > 64 || (at !== -1 && name.length - at - 1 > 63)) return 'it is too long (at most 64 characters, and 63 after an @)';
   if (!NAME_PATTERN.test(name)) return 'it contains characters that are not allowed';
+  if (isWindowsDeviceName(name)) return 'it is a name Windows keeps for a device';
   return undefined;
 }
 

@@ -10,6 +10,7 @@ import { AliveError, errnoCode } from '../errors.ts';
 import { readSmallFile } from '../fs/small-file.ts';
 import { isWithin } from '../fs/within.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { windowsNameReason } from '../fs/windows-names.ts';
 import { unsafePathReason } from './safe-path.ts';
 import { listBundles, isAnyWalnut, isRealDir, BUNDLE_MANIFEST, CAPSULE_COMPANION, type BundleLocation } from '../walnut/layout.ts';
 import { bundleSensitivity } from '../walnut/sensitivity.ts';
@@ -47,6 +48,8 @@ export interface CollectResult {
   skipped: Skipped[];
   /** Files packed that look like private keys (only with allowPrivateKeys; else they are skipped). */
   privateKeys: string[];
+  /** Files packed whose names a receiver on Windows refuses (windowsNameReason), with why. */
+  notForWindows: Skipped[];
 }
 
 export interface CollectOptions {
@@ -205,7 +208,7 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
   }
   refuseLinkedKernel(walnut, walnutReal);
   const ig = loadIgnore(walnutReal);
-  const result: CollectResult = { files: [], bundles: [], heldBack: [], skipped: [], privateKeys: [] };
+  const result: CollectResult = { files: [], bundles: [], heldBack: [], skipped: [], privateKeys: [], notForWindows: [] };
   const ctx: Ctx = {
     walnutReal,
     ig,
@@ -477,6 +480,8 @@ function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: St
         code: 'unpackable_name',
       });
     }
+    const windows = windowsNameReason(pkgPath);
+    if (windows) ctx.result.notForWindows.push({ path: pkgPath, reason: windows });
   }
   ctx.result.files.push({
     path: pkgPath,

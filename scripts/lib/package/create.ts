@@ -45,6 +45,8 @@ export interface CreateResult extends WrittenArchive {
   privateKeys: string[];
   /** Agent instruction/configuration files packed (create warns; a receiver holds them back). */
   agentFiles: AgentFileHit[];
+  /** Files packed whose names a receiver on Windows refuses (create warns). */
+  notForWindows: Skipped[];
 }
 
 /** Collects and hashes the walnut's files: everything a manifest needs, before any archive is written. */
@@ -137,5 +139,6 @@ export async function createPlainPackage(opts: CreateOptions, signManifest?: (te
     skipped: plan.collected.skipped,
     privateKeys: plan.collected.privateKeys,
     agentFiles: findAgentFiles(plan.files.map((f) => f.path)),
+    notForWindows: plan.collected.notForWindows,
   };
 }

@@ -2,14 +2,17 @@
  * Validation of package-relative paths, shared by the manifest and the archive reader: a path
  * from a package decides nothing about where we write beyond the folder we chose.
  */
+import { windowsNameReason } from '../fs/windows-names.ts';
 import { isPrintable } from '../text/untrusted.ts';
 
 export type PathProblem = string;
 
 const DRIVE = /^[A-Za-z]:/;
-
-/** Returns why `p` is not a safe relative POSIX path, or undefined when it is. */
-export function unsafePathReason(p: string): PathProblem | undefined {
+/**
+ * Returns why `p` is not a safe relative POSIX path, or undefined when it is. On Windows, a path
+ * Windows cannot hold as it is (windowsNameReason) is refused too.
+ */
+export function unsafePathReason(p: string, platform: NodeJS.Platform = process.platform): PathProblem | undefined {
   if (p === '') return 'empty path';
   if (p.includes('\0')) return 'contains a NUL byte';
   // C0 controls cannot be written in the manifest's line grammar; C1 controls (U+009B is CSI to
@@ -26,7 +29,7 @@ export function unsafePathReason(p: string): PathProblem | undefined {
     if (s === '.') return "contains a '.' segment";
     if (Buffer.byteLength(s) > 255) return 'has a name longer than 255 bytes';
   }
-  return undefined;
+  return platform === 'win32' ? windowsNameReason(p) : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AliveError, UsageError } from '../errors.ts';
+import { isWindowsDeviceName } from '../fs/windows-names.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { trimEndOf } from '../text/trim.ts';
 
@@ -10,8 +11,9 @@ import { trimEndOf } from '../text/trim.ts';
 
 const LOGIN_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
+/** On Windows, a login that is a device name (`aux`, `nul`) cannot name its folder or key file. */
 export function isValidLogin(login: string): boolean {
-  return LOGIN_RE.test(login) && !login.includes('..');
+  return LOGIN_RE.test(login) && !login.includes('..') && !(process.platform === 'win32' && isWindowsDeviceName(login));
 }
 
 /** A login given on the command line; a bad one is a usage error. */
@@ -27,9 +29,12 @@ export function requireLogin(login: string | undefined, what = 'LOGIN'): string 
 
 const DEPOSIT_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}\.walnut$/;
 
-/** A file name found in a relay inbox (written by someone else): safe to use as a local name? */
+/**
+ * A file name found in a relay inbox (written by someone else): safe to use as a local name?
+ * `nul.walnut` or `COM1.walnut` would open a device on Windows; depositName never makes one.
+ */
 export function isSafeDepositName(name: string): boolean {
-  return DEPOSIT_RE.test(name) && !name.includes('..');
+  return DEPOSIT_RE.test(name) && !name.includes('..') && !isWindowsDeviceName(name);
 }
 
 /** `YYYYMMDD-HHMMSS` in UTC. */

@@ -6,6 +6,7 @@ import { AliveError } from '../../errors.ts';
 import { loadPublicKey } from '../../crypto/keys.ts';
 import { obtainPassphrase } from '../../crypto/passphrase.ts';
 import { signManifestText } from '../../crypto/sign.ts';
+import type { Skipped } from '../collect.ts';
 import { chooseOutput, createPlainPackage, manifestTextFor, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
 import { writeEncryptedPackage } from '../encrypt.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
@@ -44,6 +45,19 @@ inside the walnut is refused. Existing files are never replaced.
   --allow-sensitive      pack bundles marked sensitivity: restricted or pii: true (held back otherwise)
   --allow-private-keys   pack files that look like private keys (a PEM or OpenSSH private key
                          block, id_rsa, id_ed25519, ...) and .ssh/ folders (left out otherwise)`;
+
+/**
+ * The package is written (a receiver on macOS or Linux takes it), but one on Windows refuses it:
+ * the sender hears so now, with the first names and what to do.
+ */
+function notForWindowsWarning(files: readonly Skipped[]): string {
+  const shown = files.slice(0, 3).map((f) => `'${inlineText(f.path)}' (${f.reason})`);
+  const more = files.length > shown.length ? `, and ${counted(files.length - shown.length, 'more')}` : '';
+  return (
+    `${counted(files.length, 'file name')} cannot be received on Windows: ${shown.join('; ')}${more}. ` +
+    'A receiver on Windows refuses this package; if you share with one, rename them or add them to .walnutignore'
+  );
+}
 
 export const createCommand = defineCommand({
   name: 'create',
@@ -121,6 +135,7 @@ export const createCommand = defineCommand({
     let heldBack: string[];
     let packedPaths: string[];
     let privateKeys: string[];
+    let notForWindows: Skipped[];
     if (format === '2.1') {
       const now = new Date();
       const plan = await planPackage({ ...opts, now });
@@ -150,6 +165,7 @@ export const createCommand = defineCommand({
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
       packedPaths = layout.listing.map((f) => f.path);
       privateKeys = plan.collected.privateKeys;
+      notForWindows = plan.collected.notForWindows;
     } else if (!mode) {
       const r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : undefined);
       for (const s of r.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
@@ -160,6 +176,7 @@ export const createCommand = defineCommand({
       heldBack = r.heldBack.map((h) => h.bundle);
       packedPaths = r.agentFiles.map((h) => h.path);
       privateKeys = r.privateKeys;
+      notForWindows = r.notForWindows;
     } else {
       const plan = await planPackage(opts);
       for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
@@ -169,6 +186,7 @@ export const createCommand = defineCommand({
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
       packedPaths = plan.files.map((f) => f.path);
       privateKeys = plan.collected.privateKeys;
+      notForWindows = plan.collected.notForWindows;
       const base = chosen.path;
       const targets =
         mode === 'passphrase'
@@ -196,6 +214,7 @@ export const createCommand = defineCommand({
         `packed ${privateKeys.length} file${privateKeys.length > 1 ? 's' : ''} that look like private keys (--allow-private-keys): ${privateKeys.join(', ')}; anyone who opens the package can use them`,
       );
     }
+    if (notForWindows.length > 0) ctx.warn(notForWindowsWarning(notForWindows));
     const agentWarning = agentFilesWarning(findAgentFiles(packedPaths));
     if (agentWarning) ctx.warn(inlineText(agentWarning, 2000));
     for (const r of results) {
