@@ -204,9 +204,13 @@ function removeFoldersOfDeadDaemons(base: string, log: Say): number {
   return removed;
 }
 
-/** Runs `fn` in `workdir`, or in a private empty folder (0700) made for it and removed after. */
-async function inAgentFolder<T>(workdir: string | undefined, log: Say, fn: (cwd: string) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` in `workdir`, or in a private empty folder (0700) made for it and removed after. The
+ * built-in echo runs no process: it gets no folder ('').
+ */
+async function inAgentFolder<T>(agent: AgentSpec, workdir: string | undefined, log: Say, fn: (cwd: string) => Promise<T>): Promise<T> {
   if (workdir !== undefined) return fn(workdir);
+  if (agent.kind === 'echo') return fn('');
   const dir = mkdtempSync(join(agentFoldersBase(), agentFolderPrefix()));
   try {
     return await fn(dir);
@@ -669,7 +673,7 @@ async function handle(
               ...new Set([claim.receiver, ...(claim.sender ? [claim.sender] : []), ...mentionedReceivers(msg.body, registry)]),
             ]),
           });
-    const outcome = await inAgentFolder(opts.workdir, log, (cwd) =>
+    const outcome = await inAgentFolder(opts.agent, opts.workdir, log, (cwd) =>
       runAgent({
         agent: opts.agent,
         prompt,
