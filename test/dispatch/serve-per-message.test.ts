@@ -1,10 +1,11 @@
 /**
- * The built-in echo agent runs no process, so a daemon serving it makes no private agent folder per
- * message (a folder made and removed for nothing cost each answer a create and a remove on disk).
- * A command agent still gets one for each message (serve.test.ts checks what it holds). The folders
- * are watched where they are made, `<ALIVE_HOME>/dispatch-agents/`.
+ * What a daemon spends on each message beyond the agent. The built-in echo agent runs no process,
+ * so a daemon serving it makes no private agent folder per message (a folder made and removed for
+ * nothing cost each answer a create and a remove on disk); a command agent still gets one for each
+ * message (serve.test.ts checks what it holds). The folders are watched where they are made,
+ * `<ALIVE_HOME>/dispatch-agents/`. And serve combines its stop signals once, not per message.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chmodSync, mkdirSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeBus, sleep } from './helpers.ts';
@@ -51,5 +52,21 @@ describe('private agent folders', () => {
     });
     expect(answered).toBe(2);
     expect(made.size).toBe(2);
+  });
+});
+
+describe('stop signals', () => {
+  it('are combined once for the whole run, not for each message and each wait (AbortSignal.any costs 10-15 us each)', async () => {
+    const { root } = makeBus();
+    for (let i = 0; i < 5; i++) await sendMessage({ root, to: 'claude', from: 'gemini', body: `q${i}` });
+    const any = vi.spyOn(AbortSignal, 'any');
+    try {
+      const stop = new AbortController();
+      const summary = await serve({ root, receiver: 'claude', agent: { kind: 'echo' }, once: true, signal: stop.signal, log: () => {}, warn: () => {} });
+      expect(summary.answered).toBe(5);
+      expect(any.mock.calls.length).toBe(1);
+    } finally {
+      any.mockRestore();
+    }
   });
 });
