@@ -60,6 +60,33 @@ describe('tar reader: bodies are pulled by the visitor', () => {
     });
   }
 
+  for (const piece of [1000, 4096, 1 << 20]) {
+    it(`takeReady hands over what the reader holds without waiting, and with for await reads each byte once, in order (chunks of ${piece} bytes)`, async () => {
+      const seen: Record<string, string> = {};
+      let ready = 0;
+      await readTarStream(inPieces(await tarOf(FILES), piece), 'none', LIMITS, async (e) => {
+        const parts: Buffer[] = [];
+        const pieces = e.body[Symbol.asyncIterator]();
+        for (;;) {
+          const now = e.body.takeReady!();
+          if (now === null) break;
+          if (now !== undefined) {
+            ready += now.length;
+            parts.push(Buffer.from(now));
+            continue;
+          }
+          const next = await pieces.next();
+          if (next.done) break;
+          parts.push(Buffer.from(next.value));
+        }
+        seen[e.path] = Buffer.concat(parts).toString('latin1');
+        expect(e.body.takeReady!()).toBeNull();
+      });
+      for (const [path, body] of Object.entries(FILES)) expect(seen[path], path).toBe(body.toString('latin1'));
+      expect(ready).toBeGreaterThan(0);
+    });
+  }
+
   it('a body read after its visit ended yields nothing of the entries after it', async () => {
     const kept: TarEntry[] = [];
     const names: string[] = [];
@@ -69,6 +96,7 @@ describe('tar reader: bodies are pulled by the visitor', () => {
     });
     expect(names).toEqual(Object.keys(FILES));
     for (const e of kept) expect((await bytesOf(e)).length).toBe(0);
+    for (const e of kept) expect(e.body.takeReady!()).toBeNull();
   });
 
   it('a truncated archive is refused as bad_archive, even when the visitor turns the failed read into its own error', async () => {

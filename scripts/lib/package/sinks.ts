@@ -15,6 +15,12 @@ export interface FileDigest {
  */
 export interface FileBody extends AsyncIterable<Buffer> {
   resume(): void;
+  /**
+   * The next piece when the reader already holds it, without waiting: null once the body is all
+   * taken, undefined when the next piece must be waited for (for await). Optional: a body without
+   * it is read with for await alone.
+   */
+  takeReady?(): Buffer | null | undefined;
 }
 
 /** Where a package reader puts file bytes: a folder on disk, or nowhere (verify). */

@@ -130,6 +130,12 @@ class TarInput {
   /** Up to `max` bytes (at least one), a view of the input; undefined once it has ended. */
   async take(max: number): Promise<Buffer | undefined> {
     while (this.#at >= this.#chunk.length) if (!(await this.#next())) return undefined;
+    return this.takeReady(max);
+  }
+
+  /** Up to `max` bytes of the chunk in hand, a view of it; undefined when that chunk is used up. */
+  takeReady(max: number): Buffer | undefined {
+    if (this.#at >= this.#chunk.length) return undefined;
     const n = Math.min(max, this.#chunk.length - this.#at);
     const piece = this.#chunk.subarray(this.#at, this.#at + n);
     this.#at += n;
@@ -198,6 +204,13 @@ class EntryBody implements FileBody {
 
   resume(): void {
     // the reader passes over what is left when the visit ends
+  }
+
+  takeReady(): Buffer | null | undefined {
+    if (this.#left === 0 || this.#done) return null;
+    const piece = this.input.takeReady(this.#left);
+    if (piece) this.#left -= piece.length;
+    return piece;
   }
 
   /** Passes over what the visitor left, and the padding to the next block. */
