@@ -8,6 +8,7 @@ import { isPrintable } from '../text/untrusted.ts';
 export type PathProblem = string;
 
 const DRIVE = /^[A-Za-z]:/;
+
 /**
  * Returns why `p` is not a safe relative POSIX path, or undefined when it is. On Windows, a path
  * Windows cannot hold as it is (windowsNameReason) is refused too.

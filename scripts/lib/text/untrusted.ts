@@ -12,7 +12,7 @@
  */
 // \p{Cc}\p{Cf}\p{Cs} of Unicode 17 (Node 20.20) written out, with U+2028, U+2029, U+180E and the tag
 // block: V8 builds a \p{…} class when it parses the literal, even in a function never called,
-// which cost every bundle about 0.4 ms of start-up. test/unit/unsafe-chars.test.ts checks this
+// which cost every bundle about 0.3 ms of start-up. test/unit/unsafe-chars.test.ts checks this
 // list against the running engine's classes, code point by code point.
 const UNSAFE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what it finds
