@@ -4,23 +4,25 @@
  * one at a time, and must consume each entry's bytes or leave them (`body.resume()`).
  *
  * The walk over the archive's 512-byte blocks is ours; each header block and each pax record is
- * decoded by node-tar (`tar/header`, `tar/pax`), the way its own parser does, with its strict
- * mode's refusals. The walk hands each file's bytes to the visitor as views of the chunks the
- * stream brings, pulled as the visitor reads them: no stream per entry (node-tar's parser made one
- * for each; with it an extract of 2,013 files spent 0.28-0.33 CPU-seconds on its main thread,
- * without it 0.24-0.26, issue 16).
+ * decoded to node-tar's values (`tar/header`, `tar/pax`; tar-header.ts reads the plain blocks
+ * itself, to the same values), the way its own parser does, with its strict mode's refusals. The
+ * walk hands each file's bytes to the visitor as views of the chunks the stream brings, pulled as
+ * the visitor reads them: no stream per entry (node-tar's parser made one for each; with it an
+ * extract of 2,013 files spent 0.28-0.33 CPU-seconds on its main thread, without it 0.24-0.26,
+ * issue 16).
  */
 import { constants as fsConstants, createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { Header, type HeaderData } from 'tar/header';
+import type { HeaderData } from 'tar/header';
 import { Pax } from 'tar/pax';
 import { AliveError, messageOf, type ErrorCode } from '../errors.ts';
 import { unsafePathReason, normaliseMemberName } from './safe-path.ts';
 import { inlineText } from '../text/untrusted.ts';
 import type { OnProgress } from './progress.ts';
 import { inflatedGzipFile } from './gzip-members.ts';
+import { decodeHeader, type HeaderFields } from './tar-header.ts';
 import { requireRegularFile } from './package-path.ts';
 import type { FileBody } from './sinks.ts';
 
@@ -270,7 +272,7 @@ export async function readTarStream(
   const fail = (err: AliveError): AliveError => (failure ??= err);
   const invalid = (code: string, message: string) => fail(refuse(label, undefined, `is not a valid tar archive (${code}: ${message})`, 'bad_archive'));
 
-  const check = (header: Header, path: string, block: Buffer, extended: HeaderData | undefined): TarEntry => {
+  const check = (header: HeaderFields, path: string, block: Buffer, extended: HeaderData | undefined): TarEntry => {
     const type = header.type;
     if (!ENTRY_TYPES.has(type)) {
       // node-tar's parser skips these (types it does not model: V, M, S, A, I, unknown letters
@@ -308,8 +310,7 @@ export async function readTarStream(
     if (contentBytes > limits.maxBytes) {
       throw refuse(label, path, `takes the expanded size past the limit of ${limits.maxBytes} bytes (--max-size)`, 'too_large');
     }
-    const mtime = header.mtime instanceof Date ? Math.floor(header.mtime.getTime() / 1000) : 0;
-    return { path: name, kind, size, mode: (header.mode ?? 0o644) & 0o777, mtimeSec: mtime, body: NO_BODY };
+    return { path: name, kind, size, mode: (header.mode ?? 0o644) & 0o777, mtimeSec: header.mtimeSec, body: NO_BODY };
   };
 
   let stream: AsyncIterable<Buffer> = source;
@@ -364,9 +365,9 @@ export async function readTarStream(
         if (!begun) throw invalid('TAR_BAD_ARCHIVE', 'Unrecognized archive format');
         break;
       }
-      let header: Header;
+      let header: HeaderFields;
       try {
-        header = new Header(block, 0, ex, globalEx);
+        header = decodeHeader(block, ex, globalEx);
       } catch (err) {
         throw invalid('TAR_ENTRY_INVALID', messageOf(err));
       }
