@@ -8,7 +8,27 @@ function trimEndOf(text2, chars) {
 }
 
 // scripts/lib/guardian/shell.ts
-var MAX_DEPTH = 8, MAX_LOOP_RUNS = 64, MAX_LOOP_READINGS = 1024, MAX_EXPANSION = 256 * 1024, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0, asInput = (w) => exact(w) ? text(w) : w.raw ?? text(w), NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, MKTEMP = /^\s*mktemp(?:\s[^;&|<>`()\n]*)?$/, hasUpStep = (path) => path.split("/").includes("..");
+var Vars = class {
+  values = /* @__PURE__ */ new Map();
+  undo = [];
+  get(name) {
+    return this.values.get(name);
+  }
+  set(name, value) {
+    this.undo.push({ name, had: this.values.has(name), value: this.values.get(name) }), this.values.set(name, value);
+  }
+  /** The point that `rollback` returns to. */
+  mark() {
+    return this.undo.length;
+  }
+  /** Undoes every change made since `mark`, latest first. */
+  rollback(mark) {
+    for (; this.undo.length > mark; ) {
+      let { name, had, value } = this.undo.pop();
+      had ? this.values.set(name, value) : this.values.delete(name);
+    }
+  }
+}, MAX_DEPTH = 8, MAX_LOOP_RUNS = 64, MAX_LOOP_READINGS = 1024, MAX_EXPANSION = 256 * 1024, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0, asInput = (w) => exact(w) ? text(w) : w.raw ?? text(w), NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, METACHAR = /[ \t\n;&|()<>]/, MKTEMP = /^[ \t\n]*mktemp(?:[ \t][^;&|<>`()\n]*)?$/, hasUpStep = (path) => path.split("/").includes("..");
 function underFresh(w, scope) {
   let [first, ...rest] = w.parts;
   return first?.fresh ? rest.every((p) => p.known) && !hasUpStep(text(w).slice(first.text.length)) : scope.fresh === !0 && exact(w) && !text(w).startsWith("/") && !hasUpStep(text(w));
@@ -40,8 +60,11 @@ function builtName(w) {
   }
   return known && built;
 }
+var MAX_DIR = 16 * 1024;
 function joinPath(dir, rel) {
-  return rel.startsWith("/") || dir === "" ? rel : dir.endsWith("/") ? dir + rel : `${dir}/${rel}`;
+  if (rel.startsWith("/") || dir === "") return rel.length > MAX_DIR ? void 0 : rel;
+  if (!(dir.length + rel.length >= MAX_DIR))
+    return dir.endsWith("/") ? dir + rel : `${dir}/${rel}`;
 }
 function baseName(path) {
   let trimmed = trimEndOf(path, "/");
@@ -153,7 +176,7 @@ function heredocStart(src, from, heredocs) {
   let j = from, stripTabs = src[j] === "-";
   for (stripTabs && j++; src[j] === " " || src[j] === "	"; ) j++;
   let delimiter = "";
-  for (; j < src.length && !/[\s;&|()<>]/.test(src[j]); ) {
+  for (; j < src.length && !METACHAR.test(src[j]); ) {
     let c = src[j];
     if (c === "'" || c === '"') {
       let end = src.indexOf(c, j + 1), stop = end === -1 ? src.length : end;
@@ -218,7 +241,8 @@ var Lexer = class _Lexer {
         yield op;
         continue;
       }
-      let word = this.word();
+      let at = this.i, word = this.word();
+      if (this.i === at) throw new Error(`shell reader: no token at character ${at}`);
       /^\d+$/.test(text(word)) && exact(word) && /[<>]/.test(this.src[this.i] ?? "") || (yield { t: "word", word });
     }
   }
@@ -248,7 +272,7 @@ var Lexer = class _Lexer {
       if (!rest.startsWith(op)) continue;
       if (this.i += op.length, !/[<>]/.test(op)) return { t: "op", op: op === "|&" ? "|" : op };
       if (this.skipBlanks(), op === ">&" || op === "<&") {
-        let m = /^(?:\d+|-)(?=[\s;&|()<>]|$)/.exec(this.src.slice(this.i));
+        let m = /^(?:\d+|-)(?=[ \t\n;&|()<>]|$)/.exec(this.src.slice(this.i));
         return m || op === "<&" ? (m ? this.i += m[0].length : this.word(), { t: "redir", op: "<", target: void 0 }) : { t: "redir", op: "&>", target: this.word() };
       }
       let target = this.i < this.src.length && (!/[\n;&|()<>]/.test(this.src[this.i]) || this.atProcessSubstitution()) ? this.word() : void 0;
@@ -264,7 +288,7 @@ var Lexer = class _Lexer {
     }, push = (t, known) => add({ text: t, known }), atStart = () => parts.length === 0;
     for (this.atProcessSubstitution() && (this.nested(this.balanced(this.i + 2)), push(this.src.slice(start, this.i), !1)); this.i < this.src.length; ) {
       let c = this.src[this.i];
-      if (/[\s;&|()<>]/.test(c)) break;
+      if (METACHAR.test(c)) break;
       if (c === "\\") {
         let next = this.src[this.i + 1];
         this.i += 2, next !== void 0 && next !== `
@@ -281,7 +305,7 @@ var Lexer = class _Lexer {
       else if (c === "`")
         this.backquoted(), push("`…`", !1);
       else if (c === "~" && atStart()) {
-        let m = /^~(?=\/|[\s;&|()<>]|$)/.exec(this.src.slice(this.i));
+        let m = /^~(?=\/|[ \t\n;&|()<>]|$)/.exec(this.src.slice(this.i));
         this.i++, m && this.home !== void 0 ? push(this.home, !0) : push("~", !1);
       } else if (c === "*" || c === "?" || c === "[")
         this.i++, push(c, !1);
@@ -289,7 +313,7 @@ var Lexer = class _Lexer {
         this.i++, parts.push({ text: c, known: !0, brace: !0 });
       else {
         let j = this.i;
-        for (; j < this.src.length && !/[\s;&|()<>\\'"$`*?[{},]/.test(this.src[j]); ) j++;
+        for (; j < this.src.length && !/[ \t\n;&|()<>\\'"$`*?[{},]/.test(this.src[j]); ) j++;
         push(this.src.slice(this.i, j), !0), this.i = j;
       }
     }
@@ -676,19 +700,23 @@ function findWrites(args, emit, nested, depth) {
       let end = k + 1;
       for (; end < args.length && text(args[end]) !== ";" && text(args[end]) !== "+"; ) end++;
       let command = args.slice(k + 1, end).map((w) => text(w) === "{}" ? found : w);
-      command.length > 0 && commandWrites(baseName(text(command[0])), command.slice(1), (w, kind, via) => emit(w, kind, `find ${t} ${via}`), nested, depth), k = end;
+      command.length > 0 && depth < MAX_DEPTH && commandWrites(baseName(text(command[0])), command.slice(1), (w, kind, via) => emit(w, kind, `find ${t} ${via}`), nested, depth + 1), k = end;
     }
   }
 }
-var GIT_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]);
+var MAX_GIT_DIRS = 64, GIT_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]);
 function gitWrites(args, emit, nested, depth) {
-  let k = 0, dir;
+  let k = 0, dirParts, dirs = 0;
   for (; k < args.length; ) {
     let t = text(args[k]);
     if (!t.startsWith("-")) break;
-    t === "-C" && k + 1 < args.length && (dir = dir ? { parts: [...dir.parts, { text: "/", known: !0 }, ...args[k + 1].parts] } : args[k + 1]), k += GIT_VALUE_OPTIONS.has(t) ? 2 : 1;
+    if (t === "-C" && k + 1 < args.length) {
+      let next = args[k + 1];
+      dirs += 1, dirs > MAX_GIT_DIRS ? dirParts = [{ text: "<git -C …>", known: !1 }] : dirParts === void 0 || text(next).startsWith("/") ? dirParts = [...next.parts] : dirParts.push({ text: "/", known: !0 }, ...next.parts);
+    }
+    k += GIT_VALUE_OPTIONS.has(t) ? 2 : 1;
   }
-  let sub = args[k] && text(args[k]), rest = args.slice(k + 1), at = (w) => dir && !text(w).startsWith("/") ? { parts: [...dir.parts, { text: "/", known: !0 }, ...w.parts] } : w, via = `git ${sub}`;
+  let dir = dirParts && { parts: dirParts }, sub = args[k] && text(args[k]), rest = args.slice(k + 1), at = (w) => dir && !text(w).startsWith("/") ? { parts: [...dir.parts, { text: "/", known: !0 }, ...w.parts] } : w, via = `git ${sub}`;
   switch (sub) {
     case "checkout":
     case "restore": {
@@ -755,8 +783,10 @@ function variableValue(name, words, reading) {
   return { text: `$${name}`, known: !1, each, fed: { texts: each.map(asInput) }, size };
 }
 function analyse(command, scope, reading, depth) {
-  let { home, out } = reading, stack = [], current = scope, loops = [], piped = [], nested = (inner) => {
-    depth < MAX_DEPTH && analyse(inner, { dir: current.dir, vars: new Map(current.vars), fresh: current.fresh }, reading, depth + 1);
+  let { home, out } = reading, stack = [], current = scope, loops = [], piped, nested = (inner) => {
+    if (depth >= MAX_DEPTH) return;
+    let mark = current.vars.mark();
+    analyse(inner, { dir: current.dir, vars: current.vars, fresh: current.fresh }, reading, depth + 1), current.vars.rollback(mark);
   }, spend = (n) => n > reading.expansion ? !1 : (reading.expansion -= n, !0), tokens = new Lexer(command, () => current, home, nested, spend).tokens(), emit = (w, kind, via) => {
     let feeds = w.parts.flatMap((p) => p.fed ?? []);
     out.push({
@@ -777,7 +807,7 @@ function analyse(command, scope, reading, depth) {
     let name = words[0] && literal(words[0]);
     name === void 0 || !NAME.test(name) || current.vars.set(name, words[1] && text(words[1]) === "in" ? variableValue(name, words.slice(2), reading) : void 0);
   }, inputs = (redirs) => redirs.flatMap((r) => INPUT_REDIRS.has(r.op) && r.target ? [asInput(r.target)] : []), read = (args, redirs) => {
-    let { values, operands: names } = operands("read", args), array = values.get("-a"), fed = { texts: [...inputs(redirs), ...piped], outer: loops.at(-1) };
+    let { values, operands: names } = operands("read", args), array = values.get("-a"), fed = { texts: inputs(redirs), piped, outer: loops.at(-1) };
     for (let w of array ? [array] : names) {
       let name = literal(w);
       name !== void 0 && NAME.test(name) && current.vars.set(name, { text: `$${name}`, known: !1, fed });
@@ -788,7 +818,7 @@ function analyse(command, scope, reading, depth) {
     for (; words.length > 1; ) {
       let w0 = text(words[0]);
       if (KEYWORDS.has(w0) || w0 === "{")
-        (w0 === "while" || w0 === "until") && loops.push({ texts: [...piped], outer: loops.at(-1) }), words = words.slice(1);
+        (w0 === "while" || w0 === "until") && loops.push({ texts: [], piped, outer: loops.at(-1) }), words = words.slice(1);
       else if (w0 === "function" && words.length > 2) words = words.slice(2);
       else break;
     }
@@ -831,7 +861,7 @@ function analyse(command, scope, reading, depth) {
       if (name === "xargs" && !xargs) {
         let { options, values } = operands("xargs", args.slice(0, j)), file = values.get("-a") ?? values.get("--arg-file"), replace = values.get("-I") ?? values.get("--replace");
         xargs = {
-          fed: { texts: file ? [asInput(file)] : [...inputs(cmd2.redirs), ...piped], outer: loops.at(-1) },
+          fed: file ? { texts: [asInput(file)], outer: loops.at(-1) } : { texts: inputs(cmd2.redirs), piped, outer: loops.at(-1) },
           replace: replace ? text(replace) : options.some((o) => o === "-i" || o === "--replace") ? "{}" : void 0
         };
       }
@@ -860,33 +890,47 @@ function analyse(command, scope, reading, depth) {
     } else if (tok.t === "redir") cmd.redirs.push({ op: tok.op, target: tok.target });
     else {
       let source = tok.op === "|" || tok.op === ")" && stack.length > 0 ? [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])].map(asInput).join(" ") : "";
-      finish(), source !== "" ? piped.push(source) : LIST_OPS.has(tok.op) && (piped = []), tok.op === "(" ? (stack.push(current), current = { dir: current.dir, vars: new Map(current.vars), fresh: current.fresh }) : tok.op === ")" && stack.length > 0 && (current = stack.pop());
+      if (finish(), source !== "" ? piped = { text: source, before: piped } : LIST_OPS.has(tok.op) && (piped = void 0), tok.op === "(")
+        stack.push({ scope: current, mark: current.vars.mark() }), current = { dir: current.dir, vars: current.vars, fresh: current.fresh };
+      else if (tok.op === ")" && stack.length > 0) {
+        let outer = stack.pop();
+        current.vars.rollback(outer.mark), current = outer.scope;
+      }
     }
   finish();
 }
-function inputText(feeds) {
-  let texts = /* @__PURE__ */ new Set();
-  for (let feed of feeds) {
-    let f = feed;
-    for (let level = 0; f && level < MAX_DEPTH; level++, f = f.outer) for (let t of f.texts) texts.add(t);
-  }
-  return [...texts].join(`
+var MAX_INPUT_TEXT = 1024 * 1024;
+function inputTexts(command) {
+  let known = /* @__PURE__ */ new Map(), budget = MAX_INPUT_TEXT, inputText = (feeds) => {
+    let texts = /* @__PURE__ */ new Set();
+    for (let feed of feeds) {
+      let f = feed;
+      for (let level = 0; f && level < MAX_DEPTH; level++, f = f.outer) {
+        let pipe = [];
+        for (let p = f.piped; p; p = p.before) {
+          if (budget -= p.text.length, budget < 0) return command;
+          pipe.push(p.text);
+        }
+        for (let t of [...f.texts, ...pipe.reverse()]) texts.add(t);
+      }
+    }
+    let joined = [...texts].join(`
 `);
-}
-function inputTexts() {
-  let known = /* @__PURE__ */ new Map();
+    return budget -= joined.length, budget < 0 ? command : joined;
+  };
   return (feeds) => {
+    if (budget < 0) return command;
     if (feeds.length > 1) return inputText(feeds);
     let feed = feeds[0], t = known.get(feed) ?? inputText(feeds);
     return known.set(feed, t), t;
   };
 }
 function shellWrites(command, options = {}) {
-  let vars = /* @__PURE__ */ new Map();
+  let vars = new Vars();
   options.home !== void 0 && vars.set("HOME", options.home), options.cwd !== void 0 && vars.set("PWD", options.cwd);
   let reading = { home: options.home, out: [], loopReadings: MAX_LOOP_READINGS, expansion: MAX_EXPANSION };
   analyse(command, { dir: "", vars }, reading, 0);
-  let input = inputTexts();
+  let input = inputTexts(command);
   return reading.out.map(({ feeds, ...write }) => feeds ? { ...write, input: input(feeds) } : write);
 }
 

@@ -224,6 +224,10 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['git restore of the log', `git restore ${K}/log.md`, 'world', /overwrite/],
   ['git restore --source of the log', `git restore --source=HEAD~2 --worktree ${K}/log.md`, 'world', /overwrite/],
   ['git -C into the kernel, then checkout of the log', `git -C ${K} checkout -- log.md`, 'world', /overwrite/],
+  ['git -C elsewhere, then -C to the absolute kernel, then checkout of the log', `git -C /tmp -C <WORLD>/${K} checkout -- log.md`, 'world', /overwrite/],
+  // A CRLF command: bash reads each line to its carriage return, so `log.md\r` is another file.
+  ['a CRLF command whose second line truncates the log', `echo start\r\n: > ${K}/log.md`, 'world', /overwrite/],
+  ['a CRLF command appending to `log.md\r` (another file)', `echo x >> ${K}/log.md\r\n`, 'world', 'allow'],
   ['git stash of the log', `git stash push -m wip -- ${K}/log.md`, 'world', /overwrite/],
   ['git stash push of the log without --', `git stash push ${K}/log.md`, 'world', /overwrite/],
   ['git stash push -m MESSAGE of the log', `git stash push -m wip ${K}/log.md`, 'world', /overwrite/],
@@ -346,6 +350,12 @@ describe('log-guardian bundle on a Bash call', () => {
   it('allows a timestamped backup copy of the log, and still denies a restore over it', async () => {
     expect(await runGuardian(`cp ${K}/log.md ${K}/log.md.bak.$(date +%Y%m%d%H%M%S%N)`, world, home)).toBe('allow');
     expect(await runGuardian(`cp /tmp/other.md ${K}/log.md`, world, home)).toBe('deny');
+  });
+
+  it('answers a CRLF command (it hung, then ran out of memory, and the call went through)', async () => {
+    expect(await runGuardian(`echo start\r\n: > ${K}/log.md\r\n`, world, home)).toBe('allow'); // bash writes `log.md\r`
+    expect(await runGuardian(`echo start\r\n: > ${K}/log.md`, world, home)).toBe('deny');
+    expect(readFileSync(log, 'utf8')).toBe(LOG);
   });
 
   it('follows a for variable and refuses a while-read variable fed by log.md names', async () => {

@@ -71,7 +71,19 @@ interface Word {
 /** The text of what a loop or `read` takes its input from; `outer` is the enclosing loop's. */
 interface Feed {
   texts: string[];
+  /** The commands piped in, when the input is a pipe. */
+  piped?: Piped | undefined;
   outer?: Feed | undefined;
+}
+
+/**
+ * The commands piped into the one being read, the nearest first. A list that later stages only
+ * lengthen at its head, so each `read`, `xargs` or loop keeps the pipe as it was without a copy
+ * (a copy for each stage of a pipeline of thousands made the reader quadratic).
+ */
+interface Piped {
+  text: string;
+  before: Piped | undefined;
 }
 
 type Token = { t: 'word'; word: Word } | { t: 'op'; op: string } | { t: 'redir'; op: string; target: Word | undefined };
@@ -79,9 +91,43 @@ type Token = { t: 'word'; word: Word } | { t: 'op'; op: string } | { t: 'redir';
 /** A variable's text; a part standing for a `for` or `read` variable; undefined when unknown. */
 type Value = string | Part | undefined;
 
+/**
+ * The variables of a command line. A subshell, or a command read inside another (`$(…)`, `sh -c`),
+ * sees the variables around it and changes them for itself alone: its changes are logged and undone
+ * when it ends, in place of a copy of every variable for each one (thousands of variables before
+ * thousands of `(…)` made the reader quadratic).
+ */
+class Vars {
+  private readonly values = new Map<string, Value>();
+  private readonly undo: { name: string; had: boolean; value: Value }[] = [];
+
+  get(name: string): Value {
+    return this.values.get(name);
+  }
+
+  set(name: string, value: Value): void {
+    this.undo.push({ name, had: this.values.has(name), value: this.values.get(name) });
+    this.values.set(name, value);
+  }
+
+  /** The point that `rollback` returns to. */
+  mark(): number {
+    return this.undo.length;
+  }
+
+  /** Undoes every change made since `mark`, latest first. */
+  rollback(mark: number): void {
+    while (this.undo.length > mark) {
+      const { name, had, value } = this.undo.pop()!;
+      if (had) this.values.set(name, value);
+      else this.values.delete(name);
+    }
+  }
+}
+
 interface Scope {
   dir: string | undefined;
-  vars: Map<string, Value>;
+  vars: Vars;
   /** After a `cd` into a folder `mktemp -d` made (and only down from there): `dir` is unknown, but new. */
   fresh?: boolean | undefined;
 }
@@ -102,8 +148,13 @@ const literal = (w: Word): string | undefined => (exact(w) ? text(w) : undefined
 /** A word as the text of an input: its value when known, else as written (`$(ls …)`). */
 const asInput = (w: Word) => (exact(w) ? text(w) : (w.raw ?? text(w)));
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * The characters that end a word: bash's blanks (space, tab), the newline and its operators. Other
+ * white space (a carriage return, a no-break space) is part of a word there, as in `log.md\r`.
+ */
+const METACHAR = /[ \t\n;&|()<>]/;
 /** A command substitution that is `mktemp` alone, with its options and template. */
-const MKTEMP = /^\s*mktemp(?:\s[^;&|<>`()\n]*)?$/;
+const MKTEMP = /^[ \t\n]*mktemp(?:[ \t][^;&|<>`()\n]*)?$/;
 const hasUpStep = (path: string) => path.split('/').includes('..');
 
 /**
@@ -157,9 +208,17 @@ function builtName(w: Word): boolean {
   return known && built;
 }
 
-function joinPath(dir: string, rel: string): string {
-  if (rel.startsWith('/')) return rel;
-  if (dir === '') return rel;
+/**
+ * The longest folder a chain of `cd`s is followed to (characters); past it the folder is unknown.
+ * Each step reads the path so far, so thousands of `cd x` made the reader quadratic.
+ */
+const MAX_DIR = 16 * 1024;
+
+/** `rel` taken from `dir`; undefined when the result is longer than MAX_DIR. */
+function joinPath(dir: string, rel: string): string | undefined {
+  if (rel.startsWith('/')) return rel.length > MAX_DIR ? undefined : rel;
+  if (dir === '') return rel.length > MAX_DIR ? undefined : rel;
+  if (dir.length + rel.length >= MAX_DIR) return undefined;
   return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
 }
 
@@ -332,7 +391,7 @@ function heredocStart(src: string, from: number, heredocs: Heredoc[]): number {
   if (stripTabs) j++;
   while (src[j] === ' ' || src[j] === '\t') j++;
   let delimiter = '';
-  while (j < src.length && !/[\s;&|()<>]/.test(src[j]!)) {
+  while (j < src.length && !METACHAR.test(src[j]!)) {
     const c = src[j]!;
     if (c === "'" || c === '"') {
       const end = src.indexOf(c, j + 1);
@@ -418,7 +477,10 @@ class Lexer {
         yield op;
         continue;
       }
+      const at = this.i;
       const word = this.word();
+      // Every character ends a word or is read by one: a lexer that stops moving would never end.
+      if (this.i === at) throw new Error(`shell reader: no token at character ${at}`);
       // A word of digits directly followed by < or > is a file-descriptor number.
       if (/^\d+$/.test(text(word)) && exact(word) && /[<>]/.test(this.src[this.i] ?? '')) continue;
       yield { t: 'word', word };
@@ -457,7 +519,7 @@ class Lexer {
       this.skipBlanks();
       if (op === '>&' || op === '<&') {
         // `>&2`, `>&-`: a descriptor, not a file. `>&file` is the same as `&>file`.
-        const m = /^(?:\d+|-)(?=[\s;&|()<>]|$)/.exec(this.src.slice(this.i));
+        const m = /^(?:\d+|-)(?=[ \t\n;&|()<>]|$)/.exec(this.src.slice(this.i));
         if (m || op === '<&') {
           if (m) this.i += m[0].length;
           else this.word();
@@ -493,7 +555,7 @@ class Lexer {
     }
     while (this.i < this.src.length) {
       const c = this.src[this.i]!;
-      if (/[\s;&|()<>]/.test(c)) break;
+      if (METACHAR.test(c)) break;
       if (c === '\\') {
         const next = this.src[this.i + 1];
         this.i += 2;
@@ -514,7 +576,7 @@ class Lexer {
         this.backquoted();
         push('`…`', false);
       } else if (c === '~' && atStart()) {
-        const m = /^~(?=\/|[\s;&|()<>]|$)/.exec(this.src.slice(this.i));
+        const m = /^~(?=\/|[ \t\n;&|()<>]|$)/.exec(this.src.slice(this.i));
         this.i++;
         if (m && this.home !== undefined) push(this.home, true);
         else push('~', false);
@@ -526,7 +588,7 @@ class Lexer {
         parts.push({ text: c, known: true, brace: true });
       } else {
         let j = this.i;
-        while (j < this.src.length && !/[\s;&|()<>\\'"$`*?[{},]/.test(this.src[j]!)) j++;
+        while (j < this.src.length && !/[ \t\n;&|()<>\\'"$`*?[{},]/.test(this.src[j]!)) j++;
         push(this.src.slice(this.i, j), true);
         this.i = j;
       }
@@ -1038,11 +1100,18 @@ function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) 
       let end = k + 1;
       while (end < args.length && text(args[end]!) !== ';' && text(args[end]!) !== '+') end++;
       const command = args.slice(k + 1, end).map((w) => (text(w) === '{}' ? found : w));
-      if (command.length > 0) commandWrites(baseName(text(command[0]!)), command.slice(1), (w, kind, via) => emit(w, kind, `find ${t} ${via}`), nested, depth);
+      // A command find runs is one level down, as a `sh -c` string is: `find -exec find -exec …`
+      // thousands deep would otherwise recurse until the stack ran out.
+      if (command.length > 0 && depth < MAX_DEPTH) {
+        commandWrites(baseName(text(command[0]!)), command.slice(1), (w, kind, via) => emit(w, kind, `find ${t} ${via}`), nested, depth + 1);
+      }
       k = end;
     }
   }
 }
+
+/** The most `-C DIR` options of one git command whose folders are followed. */
+const MAX_GIT_DIRS = 64;
 
 /** git's own options that take a value (before the subcommand). */
 const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
@@ -1055,13 +1124,24 @@ const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--na
  */
 function gitWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: (cmd: string) => void, depth: number): void {
   let k = 0;
-  let dir: Word | undefined;
+  // Each -C is taken from the folder the one before it named (an absolute one starts over). Past
+  // MAX_GIT_DIRS of them the folder is unknown: each path git writes is put under it, and thousands
+  // of -C before thousands of paths made that quadratic.
+  let dirParts: Part[] | undefined;
+  let dirs = 0;
   while (k < args.length) {
     const t = text(args[k]!);
     if (!t.startsWith('-')) break;
-    if (t === '-C' && k + 1 < args.length) dir = dir ? { parts: [...dir.parts, { text: '/', known: true }, ...args[k + 1]!.parts] } : args[k + 1];
+    if (t === '-C' && k + 1 < args.length) {
+      const next = args[k + 1]!;
+      dirs += 1;
+      if (dirs > MAX_GIT_DIRS) dirParts = [{ text: '<git -C …>', known: false }];
+      else if (dirParts === undefined || text(next).startsWith('/')) dirParts = [...next.parts];
+      else dirParts.push({ text: '/', known: true }, ...next.parts);
+    }
     k += GIT_VALUE_OPTIONS.has(t) ? 2 : 1;
   }
+  const dir: Word | undefined = dirParts && { parts: dirParts };
   const sub = args[k] && text(args[k]!);
   const rest = args.slice(k + 1);
   const at = (w: Word): Word => (dir && !text(w).startsWith('/') ? { parts: [...dir.parts, { text: '/', known: true }, ...w.parts] } : w);
@@ -1172,14 +1252,18 @@ function variableValue(name: string, words: Word[], reading: Reading): Value {
 
 function analyse(command: string, scope: Scope, reading: Reading, depth: number): void {
   const { home, out } = reading;
-  const stack: Scope[] = [];
+  /** The scopes around the subshells open here, each with the point its variables go back to. */
+  const stack: { scope: Scope; mark: number }[] = [];
   let current = scope;
   /** The loops the command being read is in, innermost last: what feeds each one's input. */
   const loops: Feed[] = [];
   /** The commands piped into the one being read. */
-  let piped: string[] = [];
+  let piped: Piped | undefined;
   const nested = (inner: string) => {
-    if (depth < MAX_DEPTH) analyse(inner, { dir: current.dir, vars: new Map(current.vars), fresh: current.fresh }, reading, depth + 1);
+    if (depth >= MAX_DEPTH) return;
+    const mark = current.vars.mark();
+    analyse(inner, { dir: current.dir, vars: current.vars, fresh: current.fresh }, reading, depth + 1);
+    current.vars.rollback(mark);
   };
   const spend = (n: number) => {
     if (n > reading.expansion) return false;
@@ -1225,7 +1309,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   const read = (args: Word[], redirs: Command['redirs']) => {
     const { values, operands: names } = operands('read', args);
     const array = values.get('-a');
-    const fed: Feed = { texts: [...inputs(redirs), ...piped], outer: loops.at(-1) };
+    const fed: Feed = { texts: inputs(redirs), piped, outer: loops.at(-1) };
     for (const w of array ? [array] : names) {
       const name = literal(w);
       if (name !== undefined && NAME.test(name)) current.vars.set(name, { text: `$${name}`, known: false, fed });
@@ -1239,7 +1323,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     while (words.length > 1) {
       const w0 = text(words[0]!);
       if (KEYWORDS.has(w0) || w0 === '{') {
-        if (w0 === 'while' || w0 === 'until') loops.push({ texts: [...piped], outer: loops.at(-1) });
+        if (w0 === 'while' || w0 === 'until') loops.push({ texts: [], piped, outer: loops.at(-1) });
         words = words.slice(1);
       } else if (w0 === 'function' && words.length > 2) words = words.slice(2);
       else break;
@@ -1297,7 +1381,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
         const file = values.get('-a') ?? values.get('--arg-file');
         const replace = values.get('-I') ?? values.get('--replace');
         xargs = {
-          fed: { texts: file ? [asInput(file)] : [...inputs(cmd.redirs), ...piped], outer: loops.at(-1) },
+          fed: file ? { texts: [asInput(file)], outer: loops.at(-1) } : { texts: inputs(cmd.redirs), piped, outer: loops.at(-1) },
           replace: replace ? text(replace) : options.some((o) => o === '-i' || o === '--replace') ? '{}' : undefined,
         };
       }
@@ -1342,12 +1426,16 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       const source =
         tok.op === '|' || (tok.op === ')' && stack.length > 0) ? [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])].map(asInput).join(' ') : '';
       finish();
-      if (source !== '') piped.push(source);
-      else if (LIST_OPS.has(tok.op)) piped = [];
+      if (source !== '') piped = { text: source, before: piped };
+      else if (LIST_OPS.has(tok.op)) piped = undefined;
       if (tok.op === '(') {
-        stack.push(current);
-        current = { dir: current.dir, vars: new Map(current.vars), fresh: current.fresh };
-      } else if (tok.op === ')' && stack.length > 0) current = stack.pop()!;
+        stack.push({ scope: current, mark: current.vars.mark() });
+        current = { dir: current.dir, vars: current.vars, fresh: current.fresh };
+      } else if (tok.op === ')' && stack.length > 0) {
+        const outer = stack.pop()!;
+        current.vars.rollback(outer.mark);
+        current = outer.scope;
+      }
     }
   }
   finish();
@@ -1358,20 +1446,42 @@ interface Found extends ShellWrite {
   feeds?: Feed[];
 }
 
-/** The text of what feeds a write's path: its variables' inputs and their loops', outward. */
-function inputText(feeds: Feed[]): string {
-  const texts = new Set<string>();
-  for (const feed of feeds) {
-    let f: Feed | undefined = feed;
-    for (let level = 0; f && level < MAX_DEPTH; level++, f = f.outer) for (const t of f.texts) texts.add(t);
-  }
-  return [...texts].join('\n');
-}
+/**
+ * The most characters of input text the writes of one command line are given in all. Each write
+ * fed from input carries the text of everything that feeds it, and a pipeline of thousands of
+ * stages would give each stage's write the text of all the stages before it. Past this, a write's
+ * input text is the whole command: all it can have read from, so whatever names log.md there is
+ * still seen (it takes no more work, being the same text for every write).
+ */
+const MAX_INPUT_TEXT = 1024 * 1024;
 
-/** inputText, once per feed: the writes of a loop share theirs. */
-function inputTexts(): (feeds: Feed[]) => string {
+/**
+ * The text of what feeds a write's path (its variables' inputs and their loops', outward), once
+ * per feed: the writes of a loop share theirs. `command` stands in once MAX_INPUT_TEXT is spent.
+ */
+function inputTexts(command: string): (feeds: Feed[]) => string {
   const known = new Map<Feed, string>();
+  let budget = MAX_INPUT_TEXT;
+  const inputText = (feeds: Feed[]): string => {
+    const texts = new Set<string>();
+    for (const feed of feeds) {
+      let f: Feed | undefined = feed;
+      for (let level = 0; f && level < MAX_DEPTH; level++, f = f.outer) {
+        const pipe: string[] = [];
+        for (let p = f.piped; p; p = p.before) {
+          budget -= p.text.length;
+          if (budget < 0) return command;
+          pipe.push(p.text);
+        }
+        for (const t of [...f.texts, ...pipe.reverse()]) texts.add(t);
+      }
+    }
+    const joined = [...texts].join('\n');
+    budget -= joined.length;
+    return budget < 0 ? command : joined;
+  };
   return (feeds) => {
+    if (budget < 0) return command;
     if (feeds.length > 1) return inputText(feeds);
     const feed = feeds[0]!;
     const t = known.get(feed) ?? inputText(feeds);
@@ -1385,11 +1495,11 @@ function inputTexts(): (feeds: Feed[]) => string {
  * home folder (`~`, `$HOME`), `cwd` the folder the command starts in (`$PWD`).
  */
 export function shellWrites(command: string, options: { home?: string | undefined; cwd?: string | undefined } = {}): ShellWrite[] {
-  const vars = new Map<string, Value>();
+  const vars = new Vars();
   if (options.home !== undefined) vars.set('HOME', options.home);
   if (options.cwd !== undefined) vars.set('PWD', options.cwd);
   const reading: Reading = { home: options.home, out: [], loopReadings: MAX_LOOP_READINGS, expansion: MAX_EXPANSION };
   analyse(command, { dir: '', vars }, reading, 0);
-  const input = inputTexts();
+  const input = inputTexts(command);
   return reading.out.map(({ feeds, ...write }) => (feeds ? { ...write, input: input(feeds) } : write));
 }

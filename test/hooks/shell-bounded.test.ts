@@ -1,0 +1,124 @@
+/**
+ * The shell reader (scripts/lib/guardian/shell.ts) reads a command an agent wrote, which text
+ * from anywhere can have shaped. A hook that does not answer within its timeout lets the call
+ * through, so the reader must end, and in time linear in the command, whatever it holds: each
+ * case runs in a child process under a deadline (a hang detector two orders of magnitude above
+ * what the reader takes; timing targets live in `npm run bench`). The commands are just under the
+ * longest the hook reads (MAX_READ_COMMAND, 256 KiB).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { childModules } from '../support/child-modules.ts';
+import { shellWrites } from '../../scripts/lib/guardian/shell.ts';
+
+const DEADLINE_MS = 20_000;
+const bundled = childModules();
+let shellModule = '';
+beforeAll(async () => {
+  shellModule = await bundled('scripts/lib/guardian/shell.ts');
+});
+
+/**
+ * Runs `shellWrites` on the command `commandJs` (a JavaScript expression) in a child and returns
+ * how many writes it found, the first write's path, and the total length of their distinct input
+ * texts.
+ */
+function readWithin(commandJs: string): { writes: number; first: string | undefined; inputChars: number } {
+  const body = `
+    const { shellWrites } = await import(${JSON.stringify(shellModule)});
+    const w = shellWrites(${commandJs}, { cwd: '/w', home: '/h' });
+    const inputs = new Set(w.flatMap((x) => x.input ?? []));
+    console.log(JSON.stringify({ writes: w.length, first: w[0]?.path, inputChars: [...inputs].reduce((n, t) => n + t.length, 0) }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '--max-old-space-size=512', '-e', body], {
+    encoding: 'utf8',
+    timeout: DEADLINE_MS,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.error || r.status !== 0) {
+    throw new Error(
+      `the reader did not finish within ${DEADLINE_MS / 1000} s (status ${r.status}, ${r.signal ?? ''} ${r.error?.message ?? ''}): ${r.stderr.slice(-500)}`,
+    );
+  }
+  return JSON.parse(r.stdout) as { writes: number; first: string | undefined; inputChars: number };
+}
+
+const NEAR_LIMIT = 250_000;
+
+describe('the shell reader ends, in linear time, on any command', () => {
+  it('a CRLF command (a carriage return is part of a word in bash, not a blank)', () => {
+    expect(readWithin(`'echo hi\\r\\n> log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
+  });
+
+  it('a find whose -exec runs find, thousands deep', () => {
+    expect(readWithin(`'find . -name log.md -delete' + ' -exec find'.repeat(${Math.floor(NEAR_LIMIT / 10)})`)).toMatchObject({
+      writes: 1,
+      first: '<found by find>/log.md',
+    });
+  });
+
+  it('git with thousands of -C options', () => {
+    expect(readWithin(`'git' + ' -C a'.repeat(${Math.floor(NEAR_LIMIT / 5)}) + ' checkout log.md'`)).toMatchObject({ writes: 1 });
+  });
+
+  it('thousands of variables, then thousands of subshells and command substitutions', () => {
+    const vars = `Array.from({ length: ${Math.floor(NEAR_LIMIT / 20)} }, (_, i) => 'v' + i + '=1').join(';')`;
+    expect(readWithin(`${vars} + ';' + '(:)'.repeat(${Math.floor(NEAR_LIMIT / 8)}) + ' > log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
+    expect(readWithin(`${vars} + ';' + 'echo $(:)'.repeat(${Math.floor(NEAR_LIMIT / 20)}) + ' > log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
+  });
+
+  it('a pipeline of thousands of xargs, read and while stages, each different', () => {
+    for (const stage of ["' | xargs rm ' + i", "' | while read f' + i + '; do rm \"$f' + i + '\"; done'", "' | read a' + i"]) {
+      const command = `'ls log.md' + Array.from({ length: ${Math.floor(NEAR_LIMIT / 40)} }, (_, i) => ${stage}).join('') + ' | xargs rm'`;
+      const r = readWithin(command);
+      // What the writes say feeds them is bounded too (the hook checks each of those texts), and
+      // still names log.md, which the first stage lists.
+      expect(r.writes).toBeGreaterThan(0);
+      expect(r.inputChars).toBeLessThan(4 * 1024 * 1024);
+    }
+  });
+});
+
+describe('blanks are what bash splits words on', () => {
+  it.each([
+    ['a carriage return ends no word', 'echo x > log.md\r', 'log.md\r'],
+    ['nor a vertical tab', 'echo x > log.md\v', 'log.md\v'],
+    ['nor a form feed', 'echo x >\flog.md', '\flog.md'],
+    ['nor a no-break space', 'echo x > log.md\u00a0', 'log.md\u00a0'],
+    ['nor a line separator', 'echo x > log.md\u2028', 'log.md\u2028'],
+    ['nor an ideographic space', 'echo x > \u3000log.md', '\u3000log.md'],
+    ['nor a byte-order mark', 'echo x > log.md\ufeff', 'log.md\ufeff'],
+  ])('%s', (_what, command, path) => {
+    expect(shellWrites(command).map((w) => w.path)).toEqual([path]);
+  });
+
+  it('reads a CRLF script line by line, each line ending in a carriage return', () => {
+    expect(shellWrites('cd notes\r\necho x >> log.md\r\n> log.md').map((w) => [w.path, w.dir])).toEqual([
+      ['log.md\r', 'notes\r'],
+      ['log.md', 'notes\r'],
+    ]);
+  });
+});
+
+describe('what the reader stops following', () => {
+  it('a folder past 16 KiB of cd steps is unknown (the write keeps its name)', () => {
+    const [w] = shellWrites(`${'cd abcdefghij;'.repeat(2_000)} echo x > log.md`);
+    expect(w).toMatchObject({ path: 'log.md', name: 'log.md', dir: undefined });
+  });
+
+  it('a git folder past 64 -C options is unknown, and an absolute -C starts over', () => {
+    expect(shellWrites(`git${' -C a'.repeat(65)} checkout log.md`)).toMatchObject([{ exact: false, name: 'log.md' }]);
+    expect(shellWrites('git -C a -C b checkout log.md')).toMatchObject([{ path: 'a/b/log.md', exact: true }]);
+    expect(shellWrites('git -C a -C /w/k checkout log.md')).toMatchObject([{ path: '/w/k/log.md', exact: true }]);
+  });
+
+  it('a variable set in a subshell or a substitution is gone after it; one set before is seen inside', () => {
+    expect(shellWrites('f=a; (f=b; echo > "$f/log.md"); echo > "$f/log.md"').map((w) => w.path)).toEqual(['b/log.md', 'a/log.md']);
+    expect(shellWrites('f=a; echo $(f=b) > "$f/log.md"').map((w) => w.path)).toEqual(['a/log.md']);
+    expect(shellWrites('f=a; x=$(echo > "$f/log.md")').map((w) => w.path)).toEqual(['a/log.md']);
+  });
+
+  it('a pipeline keeps what each stage was fed, in order', () => {
+    const [w] = shellWrites('ls a | grep log.md | xargs rm');
+    expect(w).toMatchObject({ path: '<xargs input>', input: 'ls a\ngrep log.md' });
+  });
+});
