@@ -127,6 +127,13 @@ describe('reader: oddities', () => {
     expect(spoof.body).toBe('hello\n# From: Mallory');
   });
 
+  it("a header named like an object's own property (Constructor) is a header, once, not a duplicate", () => {
+    const m = parseMessage('# HelloWorld Message\n# From: @gemini\n# Constructor: x\n\nhi\n');
+    expect(m.flags).not.toContain('duplicate-header');
+    expect(m.headers.constructor).toBe('x');
+    expect(m.body).toBe('hi');
+  });
+
   it('non-ASCII Markdown letter with headings, lists, fences and a trailing statement', () => {
     const m = read('markdown-letter.hw');
     expect(m.body.split('\n')[0]).toBe('# Notes on drift \u2014 day 3');

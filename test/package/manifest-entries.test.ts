@@ -50,3 +50,21 @@ describe('manifest files entries', () => {
     expect(() => parseManifest(manifest(entry))).toThrow(expect.objectContaining({ code: 'bad_manifest', message: expect.stringMatching(message) }));
   });
 });
+
+describe('manifest keys named like an object property', () => {
+  const manifest = (extra: string) =>
+    `format_version: "2.0.0"\nsource:\n  walnut: garden\n  constructor: planted\nscope: full\ncreated: "2026-01-01T00:00:00Z"\nencrypted: false\n${extra}files:\n  - path: a.md\n    sha256: ${'a'.repeat(64)}\n    size: 1\n    constructor: x\n`;
+
+  it('reads constructor as a key of its own, not a duplicate of an inherited one', () => {
+    const m = parseManifest(manifest(''));
+    expect(m.source.constructor).toBe('planted');
+    expect(m.files).toEqual([{ path: 'a.md', sha256: 'a'.repeat(64), size: 1 }]);
+  });
+
+  it('refuses a __proto__ key by name, at the top, in a mapping or in a file entry (bad_manifest)', () => {
+    for (const extra of ['__proto__:\n  polluted: yes\n', 'relay:\n  __proto__: x\n']) {
+      expect(() => parseManifest(manifest(extra))).toThrow(/the key '__proto__' is not a manifest field/);
+    }
+    expect(() => parseManifest(manifest('').replace('    constructor: x\n', '    __proto__: x\n'))).toThrow(/'__proto__'/);
+  });
+});

@@ -205,7 +205,8 @@ interface HeaderBlock {
 }
 
 function readHeaderBlock(lines: string[], start: number, allowUnprefixed: boolean): HeaderBlock {
-  const headers: Record<string, string> = {};
+  // No prototype: a header is a sender's name (`# Constructor:`), never an object's own property.
+  const headers: Record<string, string> = Object.create(null);
   let kind: MessageKind | undefined;
   let count = 0;
   let unprefixed = false;

@@ -11,6 +11,20 @@ export type RawMap = Record<string, string>;
 export type RawValue = string | RawMap | Array<string | RawMap>;
 export type RawManifest = Map<string, RawValue>;
 
+/**
+ * A mapping with no prototype: its keys are the sender's (`constructor:`, `__proto__:`), never an
+ * object's own properties.
+ */
+function rawMap(): RawMap {
+  return Object.create(null) as RawMap;
+}
+
+/** The key no writer uses and every JavaScript reader must not take as a property: refused by name. */
+function checkKey(key: string, lineNo: number): string {
+  if (key === '__proto__') throw new ManifestSyntaxError(`the key '__proto__' is not a manifest field`, lineNo);
+  return key;
+}
+
 export class ManifestSyntaxError extends Error {
   constructor(
     message: string,
@@ -74,7 +88,7 @@ export function parseManifestLines(text: string): RawManifest {
     if (!indented) {
       const m = TOP_KEY.exec(line);
       if (!m) throw new ManifestSyntaxError(`expected 'key: value', got '${truncate(line)}'`, lineNo);
-      const key = m[1]!;
+      const key = checkKey(m[1]!, lineNo);
       const rest = (m[2] ?? '').trim();
       if (out.has(key)) throw new ManifestSyntaxError(`duplicate key '${key}'`, lineNo);
       section = undefined;
@@ -86,7 +100,7 @@ export function parseManifestLines(text: string): RawManifest {
         if (rest === '') section = { key, kind: 'open', value };
         continue;
       }
-      out.set(key, rest === '{}' ? {} : decodeScalar(rest, dialect));
+      out.set(key, rest === '{}' ? rawMap() : decodeScalar(rest, dialect));
       continue;
     }
 
@@ -103,7 +117,8 @@ export function parseManifestLines(text: string): RawManifest {
       const item = trimmed === '-' ? '' : trimmed.slice(2);
       const kv = ITEM_KEY.exec(item);
       if (kv && !/^["']/.test(item)) {
-        currentItem = { [kv[1]!]: decodeScalar(kv[2] ?? '', dialect) };
+        currentItem = rawMap();
+        currentItem[checkKey(kv[1]!, lineNo)] = decodeScalar(kv[2] ?? '', dialect);
         list.push(currentItem);
       } else {
         currentItem = undefined;
@@ -115,7 +130,7 @@ export function parseManifestLines(text: string): RawManifest {
 
     const m = NESTED_KEY.exec(line);
     if (!m) throw new ManifestSyntaxError(`expected 'key: value', got '${truncate(line)}'`, lineNo);
-    const key = m[1]!;
+    const key = checkKey(m[1]!, lineNo);
     const value = decodeScalar(m[2] ?? '', dialect);
     if (section.kind === 'list') {
       if (!currentItem) throw new ManifestSyntaxError(`'${key}:' does not belong to a list item`, lineNo);
@@ -125,7 +140,7 @@ export function parseManifestLines(text: string): RawManifest {
     }
     if (section.kind === 'open') {
       section.kind = 'map';
-      section.value = {};
+      section.value = rawMap();
       out.set(section.key, section.value);
     }
     const map = section.value as RawMap;

@@ -156,7 +156,7 @@ export function parseManifest(text: string): Manifest {
     'source_layout',
     'signature',
   ]);
-  const extra: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = Object.create(null);
   for (const [k, v] of raw) if (!known.has(k)) extra[k] = v;
 
   const text2 = (key: string) => {
