@@ -359,10 +359,16 @@ var Lexer = class _Lexer {
       push(decoded ?? this.src.slice(this.i, j + 1), decoded !== void 0), this.i = j + 1;
       return;
     }
-    let braced = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest), plain = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest), name = braced?.[1] ?? plain?.[0];
+    let braced = /^\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\}/.exec(rest), plain = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9])/.exec(rest), name = braced?.[1] ?? plain?.[0];
     if (name !== void 0) {
       this.i += 1 + (braced ? braced[0].length : name.length);
-      let value = this.scope().vars.get(name), size = typeof value == "string" ? value.length : value?.size ?? 0;
+      let value = this.scope().vars.get(name);
+      if (value !== void 0 && typeof value == "object" && "parts" in value) {
+        if (this.spend(text(value).length)) for (let p of value.parts) add(p);
+        else add({ text: `$${name}`, known: !1, fed: { texts: [asInput(value)] } });
+        return;
+      }
+      let size = typeof value == "string" ? value.length : value?.size ?? 0;
       value !== void 0 && !this.spend(size) ? add({ text: `$${name}`, known: !1, fed: typeof value == "string" ? { texts: [value] } : value.fed }) : typeof value == "object" ? add(value) : push(value ?? `$${name}`, value !== void 0);
       return;
     }
@@ -437,6 +443,10 @@ var Lexer = class _Lexer {
   gawk: /* @__PURE__ */ new Set(["-f", "-v", "-F", "-i", "-e", "--file", "--assign", "--field-separator", "--include", "--source"]),
   patch: /* @__PURE__ */ new Set(["-i", "-o", "-p", "-d", "-D", "-B", "-F", "-r", "-V", "-Y", "-z", "--input", "--output", "--strip", "--directory", "--reject-file"]),
   read: /* @__PURE__ */ new Set(["-a", "-d", "-i", "-n", "-N", "-p", "-t", "-u"]),
+  // The options of curl and wget that name a file written (others that take a value are read as
+  // flags: their values are not URLs, so they name nothing written).
+  curl: /* @__PURE__ */ new Set(["-o", "--output", "--output-dir", "-D", "--dump-header", "-c", "--cookie-jar", "--trace", "--trace-ascii", "--stderr"]),
+  wget: /* @__PURE__ */ new Set(["-O", "--output-document", "-o", "--output-file", "-a", "--append-output"]),
   sort: /* @__PURE__ */ new Set([
     "-o",
     "-k",
@@ -603,6 +613,18 @@ function commandWrites(name, args, emit, nested, depth) {
       file && emit(file, "replace", "sort -o");
       return;
     }
+    case "curl":
+      curlWrites(args, emit);
+      return;
+    case "wget": {
+      let { values } = operands("wget", args), out = values.get("-O") ?? values.get("--output-document");
+      out && text(out) !== "-" && emit(out, "replace", "wget -O");
+      let log = values.get("-o") ?? values.get("--output-file");
+      log && emit(log, "replace", "wget -o");
+      let appended = values.get("-a") ?? values.get("--append-output");
+      appended && emit(appended, "append", "wget -a");
+      return;
+    }
     case "find":
       findWrites(args, emit, nested, depth);
       return;
@@ -612,12 +634,29 @@ function commandWrites(name, args, emit, nested, depth) {
     case "eval":
       depth < MAX_DEPTH && nested(args.map(text).join(" "));
       return;
-    default:
-      if (SHELLS.has(name) && depth < MAX_DEPTH) {
-        let c = args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(text(w))), script = c >= 0 ? args[c + 1] : void 0;
-        script && nested(text(script));
-      }
+    default: {
+      let run = SHELLS.has(name) && depth < MAX_DEPTH ? commandString(args) : void 0;
+      run && nested(text(run.script), new Map(run.parameters.map((w, i) => [String(i), exact(w) ? text(w) : w])));
+    }
   }
+}
+function commandString(args) {
+  let command = !1, k = 0;
+  for (; k < args.length; k++) {
+    let t = text(args[k]);
+    if (t === "--" || t === "-") {
+      k++;
+      break;
+    }
+    if (t.length < 2 || t[0] !== "-" && t[0] !== "+") break;
+    if (t.startsWith("--")) {
+      (t === "--rcfile" || t === "--init-file") && k++;
+      continue;
+    }
+    t[0] === "-" && t.includes("c") && (command = !0), (t.endsWith("o") || t.endsWith("O")) && k++;
+  }
+  let script = args[k];
+  return command && script ? { script, parameters: args.slice(k + 1) } : void 0;
 }
 function inSet(set, ch) {
   for (let k = 0; k < set.length; k++)
@@ -699,12 +738,42 @@ function findWrites(args, emit, nested, depth) {
     else if (/^-(?:exec|execdir|ok|okdir)$/.test(t)) {
       let end = k + 1;
       for (; end < args.length && text(args[end]) !== ";" && text(args[end]) !== "+"; ) end++;
-      let command = args.slice(k + 1, end).map((w) => text(w) === "{}" ? found : w);
-      command.length > 0 && depth < MAX_DEPTH && commandWrites(baseName(text(command[0])), command.slice(1), (w, kind, via) => emit(w, kind, `find ${t} ${via}`), nested, depth + 1), k = end;
+      let runs = k + 1 < end ? baseName(text(args[k + 1])) : "", command = args.slice(k + 1, end).map((w, i) => withFound(w, found, i > 0 && SHELLS.has(runs)));
+      if (command.length > 0 && depth < MAX_DEPTH) {
+        let withFoundVariable = (script, bindings) => nested(script, new Map([...bindings ?? [], [FOUND, found]]));
+        commandWrites(runs, command.slice(1), (w, kind, via) => emit(w, kind, `find ${t} ${via}`), withFoundVariable, depth + 1);
+      }
+      k = end;
     }
   }
 }
-var MAX_GIT_DIRS = 64, GIT_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]);
+var MAX_GIT_DIRS = 64;
+function curlWrites(args, emit) {
+  let { options, values, operands: urls } = operands("curl", args), dir = values.get("--output-dir"), under = (w) => dir && !text(w).startsWith("/") ? { parts: [...dir.parts, { text: "/", known: !0 }, ...w.parts] } : w, out = values.get("-o") ?? values.get("--output");
+  if (out && text(out) !== "-" && emit(under(out), "replace", "curl -o"), options.some((o) => o === "--remote-name" || o === "--remote-name-all" || /^-[a-zA-Z]*O/.test(o)))
+    for (let url of urls) {
+      let path = text(url).replace(/[?#].*$/s, "");
+      if (!path.includes("://")) continue;
+      let name = path.slice(path.lastIndexOf("/") + 1);
+      name !== "" && path.indexOf("/", path.indexOf("://") + 3) > 0 && emit(under({ parts: [{ text: name, known: exact(url) }] }), "replace", "curl -O");
+    }
+  for (let option of ["-D", "--dump-header", "-c", "--cookie-jar", "--trace", "--trace-ascii", "--stderr"]) {
+    let file = values.get(option);
+    file && text(file) !== "-" && emit(file, "replace", `curl ${option}`);
+  }
+}
+var FOUND = "__alive_find_found";
+function withFound(w, found, inScript) {
+  let t = text(w);
+  if (t === "{}") return found;
+  if (!t.includes("{}")) return w;
+  if (inScript) return { parts: [{ text: t.replaceAll("'{}'", `"\${${FOUND}}"`).replaceAll("{}", `"\${${FOUND}}"`), known: exact(w) }] };
+  let parts = [];
+  return t.split("{}").forEach((piece, i) => {
+    i > 0 && parts.push(...found.parts), piece !== "" && parts.push({ text: piece, known: exact(w) });
+  }), { parts };
+}
+var GIT_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]);
 function gitWrites(args, emit, nested, depth) {
   let k = 0, dirParts, dirs = 0;
   for (; k < args.length; ) {
@@ -783,9 +852,13 @@ function variableValue(name, words, reading) {
   return { text: `$${name}`, known: !1, each, fed: { texts: each.map(asInput) }, size };
 }
 function analyse(command, scope, reading, depth) {
-  let { home, out } = reading, stack = [], current = scope, loops = [], piped, nested = (inner) => {
+  let { home, out } = reading, stack = [], current = scope, loops = [], piped, nested = (inner, bindings) => {
     if (depth >= MAX_DEPTH) return;
     let mark = current.vars.mark();
+    if (bindings) {
+      for (let i = 0; i <= 9; i++) current.vars.set(String(i), void 0);
+      for (let [name, value] of bindings) current.vars.set(name, value);
+    }
     analyse(inner, { dir: current.dir, vars: current.vars, fresh: current.fresh }, reading, depth + 1), current.vars.rollback(mark);
   }, spend = (n) => n > reading.expansion ? !1 : (reading.expansion -= n, !0), tokens = new Lexer(command, () => current, home, nested, spend).tokens(), emit = (w, kind, via) => {
     let feeds = w.parts.flatMap((p) => p.fed ?? []);

@@ -11,7 +11,7 @@
  * substitutions, `sh -c` strings and `eval` (read as commands of their own), wrappers (`sudo`, `env`,
  * `command`, `exec`, `nice`, `nohup`, `time`, `timeout`, `xargs`), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
  * `gawk -i inplace`, `tee`, `sponge`, `sort -o`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=`,
- * `patch`, and git's checkout, restore, stash, rm and mv of named paths. A word with a part the
+ * `patch`, `curl -o`/`-O`, `wget -O`, and git's checkout, restore, stash, rm and mv of named paths. A word with a part the
  * text cannot tell (`$VAR` not set in the same line, `$(…)`, a glob, `~user`) is marked inexact,
  * keeping whatever part is known.
  *
@@ -88,8 +88,14 @@ interface Piped {
 
 type Token = { t: 'word'; word: Word } | { t: 'op'; op: string } | { t: 'redir'; op: string; target: Word | undefined };
 
-/** A variable's text; a part standing for a `for` or `read` variable; undefined when unknown. */
-type Value = string | Part | undefined;
+/**
+ * A variable's text; a part standing for a `for` or `read` variable; a word of several parts (a
+ * positional parameter given a name `find` found); undefined when unknown.
+ */
+type Value = string | Part | Word | undefined;
+
+/** Reads a command line found inside another (`$(…)`, `sh -c`), with variables bound for it alone. */
+type Nested = (command: string, bindings?: ReadonlyMap<string, Value>) => void;
 
 /**
  * The variables of a command line. A subshell, or a command read inside another (`$(…)`, `sh -c`),
@@ -444,7 +450,7 @@ class Lexer {
     private readonly src: string,
     private readonly scope: () => Scope,
     private readonly home: string | undefined,
-    private readonly nested: (command: string) => void,
+    private readonly nested: Nested,
     /** Takes `n` characters from the command's expansion budget; false when too few are left. */
     private readonly spend: (n: number) => boolean,
   ) {}
@@ -644,12 +650,18 @@ class Lexer {
       this.i = j + 1;
       return;
     }
-    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest);
-    const plain = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
+    // A name, or a positional parameter: `$1` is one digit (`$10` is `${1}0`), `${10}` any number.
+    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\}/.exec(rest);
+    const plain = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9])/.exec(rest);
     const name = braced?.[1] ?? plain?.[0];
     if (name !== undefined) {
       this.i += 1 + (braced ? braced[0].length : name.length);
       const value = this.scope().vars.get(name);
+      if (value !== undefined && typeof value === 'object' && 'parts' in value) {
+        if (this.spend(text(value).length)) for (const p of value.parts) add(p);
+        else add({ text: `$${name}`, known: false, fed: { texts: [asInput(value)] } });
+        return;
+      }
       const size = typeof value === 'string' ? value.length : (value?.size ?? 0);
       // Beyond the budget the value is unknown, read from what it holds: a name of log.md in it still counts.
       if (value !== undefined && !this.spend(size)) add({ text: `$${name}`, known: false, fed: typeof value === 'string' ? { texts: [value] } : value.fed });
@@ -748,6 +760,10 @@ const OPTION_ARGS: Record<string, Set<string>> = {
   gawk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
   patch: new Set(['-i', '-o', '-p', '-d', '-D', '-B', '-F', '-r', '-V', '-Y', '-z', '--input', '--output', '--strip', '--directory', '--reject-file']),
   read: new Set(['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u']),
+  // The options of curl and wget that name a file written (others that take a value are read as
+  // flags: their values are not URLs, so they name nothing written).
+  curl: new Set(['-o', '--output', '--output-dir', '-D', '--dump-header', '-c', '--cookie-jar', '--trace', '--trace-ascii', '--stderr']),
+  wget: new Set(['-O', '--output-document', '-o', '--output-file', '-a', '--append-output']),
   sort: new Set([
     '-o',
     '-k',
@@ -898,7 +914,7 @@ function inPlaceTargets(name: string, args: Word[]): Word[] | undefined {
 }
 
 /** The writes of one simple command (after wrappers), other than its redirections. */
-function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: (cmd: string) => void, depth: number): void {
+function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: Nested, depth: number): void {
   switch (name) {
     case 'sed':
     case 'gsed': // GNU sed's name on macOS (Homebrew)
@@ -975,6 +991,19 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       if (file) emit(file, 'replace', 'sort -o');
       return;
     }
+    case 'curl':
+      curlWrites(args, emit);
+      return;
+    case 'wget': {
+      const { values } = operands('wget', args);
+      const out = values.get('-O') ?? values.get('--output-document');
+      if (out && text(out) !== '-') emit(out, 'replace', 'wget -O');
+      const log = values.get('-o') ?? values.get('--output-file');
+      if (log) emit(log, 'replace', 'wget -o');
+      const appended = values.get('-a') ?? values.get('--append-output');
+      if (appended) emit(appended, 'append', 'wget -a');
+      return;
+    }
     case 'find':
       findWrites(args, emit, nested, depth);
       return;
@@ -985,13 +1014,37 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       // eval joins its words and runs them as a command line.
       if (depth < MAX_DEPTH) nested(args.map(text).join(' '));
       return;
-    default:
-      if (SHELLS.has(name) && depth < MAX_DEPTH) {
-        const c = args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(text(w)));
-        const script = c >= 0 ? args[c + 1] : undefined;
-        if (script) nested(text(script));
-      }
+    default: {
+      const run = SHELLS.has(name) && depth < MAX_DEPTH ? commandString(args) : undefined;
+      if (run) nested(text(run.script), new Map(run.parameters.map((w, i) => [String(i), exact(w) ? text(w) : w])));
+    }
   }
+}
+
+/**
+ * The command string of `sh -c` (bash, dash, zsh, ksh) and the words after it, its `$0`, `$1` … :
+ * options come first (`-o NAME` and `+O NAME` take the next word, `--rcfile FILE` too), up to `--`
+ * or `-`; `-c` may be anywhere among them or in a cluster (`-ec`); the string is the first word after.
+ */
+function commandString(args: Word[]): { script: Word; parameters: Word[] } | undefined {
+  let command = false;
+  let k = 0;
+  for (; k < args.length; k++) {
+    const t = text(args[k]!);
+    if (t === '--' || t === '-') {
+      k++;
+      break;
+    }
+    if (t.length < 2 || (t[0] !== '-' && t[0] !== '+')) break;
+    if (t.startsWith('--')) {
+      if (t === '--rcfile' || t === '--init-file') k++;
+      continue;
+    }
+    if (t[0] === '-' && t.includes('c')) command = true;
+    if (t.endsWith('o') || t.endsWith('O')) k++;
+  }
+  const script = args[k];
+  return command && script ? { script, parameters: args.slice(k + 1) } : undefined;
 }
 
 /** True when `ch` is in a bracket expression's `set` (characters and ranges: `a-z`). */
@@ -1069,7 +1122,7 @@ const FIND_VALUE_TESTS = new Set([
  * -name/-iname/-path pattern matches `log.md`, each may be a walnut log in a folder the text does
  * not tell.
  */
-function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: (cmd: string) => void, depth: number): void {
+function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: Nested, depth: number): void {
   // A pattern that matches log.md finds logs, unless a negated one (-not -name log.md) leaves them
   // out; with -o, which joins alternatives, a negation is not followed.
   let matched = false;
@@ -1099,11 +1152,13 @@ function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) 
     else if (/^-(?:exec|execdir|ok|okdir)$/.test(t)) {
       let end = k + 1;
       while (end < args.length && text(args[end]!) !== ';' && text(args[end]!) !== '+') end++;
-      const command = args.slice(k + 1, end).map((w) => (text(w) === '{}' ? found : w));
+      const runs = k + 1 < end ? baseName(text(args[k + 1]!)) : '';
+      const command = args.slice(k + 1, end).map((w, i) => withFound(w, found, i > 0 && SHELLS.has(runs)));
       // A command find runs is one level down, as a `sh -c` string is: `find -exec find -exec …`
       // thousands deep would otherwise recurse until the stack ran out.
       if (command.length > 0 && depth < MAX_DEPTH) {
-        commandWrites(baseName(text(command[0]!)), command.slice(1), (w, kind, via) => emit(w, kind, `find ${t} ${via}`), nested, depth + 1);
+        const withFoundVariable: Nested = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, found]]));
+        commandWrites(runs, command.slice(1), (w, kind, via) => emit(w, kind, `find ${t} ${via}`), withFoundVariable, depth + 1);
       }
       k = end;
     }
@@ -1112,6 +1167,51 @@ function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) 
 
 /** The most `-C DIR` options of one git command whose folders are followed. */
 const MAX_GIT_DIRS = 64;
+
+/**
+ * The files curl writes: `-o FILE` (and `--output`), under `--output-dir`; with `-O` the last name
+ * of each URL's path; and its header, cookie and trace files. `-` is standard output.
+ */
+function curlWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void): void {
+  const { options, values, operands: urls } = operands('curl', args);
+  const dir = values.get('--output-dir');
+  const under = (w: Word): Word => (dir && !text(w).startsWith('/') ? { parts: [...dir.parts, { text: '/', known: true }, ...w.parts] } : w);
+  const out = values.get('-o') ?? values.get('--output');
+  if (out && text(out) !== '-') emit(under(out), 'replace', 'curl -o');
+  if (options.some((o) => o === '--remote-name' || o === '--remote-name-all' || /^-[a-zA-Z]*O/.test(o))) {
+    for (const url of urls) {
+      const path = text(url).replace(/[?#].*$/s, '');
+      if (!path.includes('://')) continue;
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      if (name !== '' && path.indexOf('/', path.indexOf('://') + 3) > 0) emit(under({ parts: [{ text: name, known: exact(url) }] }), 'replace', 'curl -O');
+    }
+  }
+  for (const option of ['-D', '--dump-header', '-c', '--cookie-jar', '--trace', '--trace-ascii', '--stderr']) {
+    const file = values.get(option);
+    if (file && text(file) !== '-') emit(file, 'replace', `curl ${option}`);
+  }
+}
+
+/** The variable a shell's script run by `find -exec sh -c` reads in place of `{}`. */
+const FOUND = '__alive_find_found';
+
+/**
+ * A word of a command `find -exec` runs, with each `{}` in it the name found (GNU find puts it in
+ * wherever it appears in a word: `{}.bak`). In a shell's script (`inScript`), `{}` becomes
+ * `"${FOUND}"`, a variable bound to that name, so the script is read with it.
+ */
+function withFound(w: Word, found: Word, inScript: boolean): Word {
+  const t = text(w);
+  if (t === '{}') return found;
+  if (!t.includes('{}')) return w;
+  if (inScript) return { parts: [{ text: t.replaceAll("'{}'", `"\${${FOUND}}"`).replaceAll('{}', `"\${${FOUND}}"`), known: exact(w) }] };
+  const parts: Part[] = [];
+  t.split('{}').forEach((piece, i) => {
+    if (i > 0) parts.push(...found.parts);
+    if (piece !== '') parts.push({ text: piece, known: exact(w) });
+  });
+  return { parts };
+}
 
 /** git's own options that take a value (before the subcommand). */
 const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
@@ -1122,7 +1222,7 @@ const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--na
  * touches the index (`restore --staged`, `rm --cached`) writes no file. `-C DIR` runs git in DIR,
  * so its paths are read from there.
  */
-function gitWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: (cmd: string) => void, depth: number): void {
+function gitWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: Nested, depth: number): void {
   let k = 0;
   // Each -C is taken from the folder the one before it named (an absolute one starts over). Past
   // MAX_GIT_DIRS of them the folder is unknown: each path git writes is put under it, and thousands
@@ -1259,9 +1359,14 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   const loops: Feed[] = [];
   /** The commands piped into the one being read. */
   let piped: Piped | undefined;
-  const nested = (inner: string) => {
+  const nested: Nested = (inner, bindings) => {
     if (depth >= MAX_DEPTH) return;
     const mark = current.vars.mark();
+    if (bindings) {
+      // A shell started with -c has the positional parameters it is given, and no others.
+      for (let i = 0; i <= 9; i++) current.vars.set(String(i), undefined);
+      for (const [name, value] of bindings) current.vars.set(name, value);
+    }
     analyse(inner, { dir: current.dir, vars: current.vars, fresh: current.fresh }, reading, depth + 1);
     current.vars.rollback(mark);
   };
