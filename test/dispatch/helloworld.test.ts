@@ -60,6 +60,8 @@ describe('lexer', () => {
       ['Claude "never closed\nact', 1, 8, /unterminated comment/],
       ['<!-- open', 1, 1, /unterminated comment/],
       ["'a\nb' Claude -x", 2, 11, /unexpected character '-'/],
+      // A character outside the BMP is named whole, not by half a surrogate pair.
+      ['Claude \u{1d400}x', 1, 8, /unexpected character '\u{1d400}'/u],
     ];
     for (const [src, line, column, reason] of cases) {
       const e = syntaxError(src);

@@ -234,7 +234,9 @@ export function tokenize(source: string, file = ''): Token[] {
       else push(word === 'super' ? 'SUPER' : 'IDENTIFIER', word, start);
       continue;
     }
-    const shown = c === '\u0000' ? '\\0' : c;
+    // The whole character, not half of a surrogate pair (a letter outside the BMP, U+1D400).
+    const whole = String.fromCodePoint(source.codePointAt(i)!);
+    const shown = c === '\u0000' ? '\\0' : whole;
     fail(`unexpected character '${shown}'${hintFor(c)}`, start);
   }
   tokens.push({ type: 'EOF', value: '', start: pos(), end: i });
