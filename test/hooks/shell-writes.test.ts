@@ -54,10 +54,22 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
   ['find -delete of names no log.md matches', "find . -name '[!l]og.md' -delete", [['<found by find>/*', 'remove', false]]],
   ['bash -c -- SCRIPT (the options end at --)', 'bash -c -- "echo > log.md"', [['log.md', 'replace', true]]],
   ['bash with options before and after -c', "bash -o pipefail -c -e 'echo > log.md'", [['log.md', 'replace', true]]],
-  ["sh -c's positional parameters", 'sh -c \'echo x > "$1"; rm "${2}"\' sh log.md b/log.md', [['log.md', 'replace', true], ['b/log.md', 'remove', true]]],
+  [
+    "sh -c's positional parameters",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    'sh -c \'echo x > "$1"; rm "${2}"\' sh log.md b/log.md',
+    [
+      ['log.md', 'replace', true],
+      ['b/log.md', 'remove', true],
+    ],
+  ],
   ['find -exec sh -c with the found name as $1', 'find . -name log.md -exec sh -c \'echo > "$1"\' _ {} \\;', [['<found by find>/log.md', 'replace', false]]],
   ['find -exec sh -c with {} inside the script', "find . -name log.md -exec sh -c 'echo > {}' \\;", [['<found by find>/log.md', 'replace', false]]],
-  ["find -exec sh -c with '{}' quoted inside the script", 'find . -name log.md -exec sh -c "echo > \'{}\'" \\;', [['<found by find>/log.md', 'replace', false]]],
+  [
+    "find -exec sh -c with '{}' quoted inside the script",
+    'find . -name log.md -exec sh -c "echo > \'{}\'" \\;',
+    [['<found by find>/log.md', 'replace', false]],
+  ],
   [
     'find -exec cp onto {}.bak (a name built on {}; a folder of that name too)',
     'find . -name log.md -exec cp x {}.bak \\;',
@@ -68,7 +80,14 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
   ],
   ['curl --output-dir with -o', 'curl --output-dir k -o log.md https://example.com/x', [['k/log.md', 'replace', true]]],
   ['curl -o - and -D - (standard output)', 'curl -D - -o - https://example.com/log.md', []],
-  ['wget -o (its own log) and -a', 'wget -o log.md -a k/log.md https://example.com/x', [['log.md', 'replace', true], ['k/log.md', 'append', true]]],
+  [
+    'wget -o (its own log) and -a',
+    'wget -o log.md -a k/log.md https://example.com/x',
+    [
+      ['log.md', 'replace', true],
+      ['k/log.md', 'append', true],
+    ],
+  ],
   ['curl -o', 'curl -sSL -o log.md https://example.com/x', [['log.md', 'replace', true]]],
   ['curl -o glued to other flags', 'curl -sSLo k/log.md https://example.com/x', [['k/log.md', 'replace', true]]],
   ['curl --output', 'curl --output log.md https://example.com/x', [['log.md', 'replace', true]]],
