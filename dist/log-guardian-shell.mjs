@@ -747,7 +747,6 @@ function findWrites(args, emit, nested, depth) {
     }
   }
 }
-var MAX_GIT_DIRS = 64;
 function curlWrites(args, emit) {
   let { options, values, operands: urls } = operands("curl", args), dir = values.get("--output-dir"), under = (w) => dir && !text(w).startsWith("/") ? { parts: [...dir.parts, { text: "/", known: !0 }, ...w.parts] } : w, out = values.get("-o") ?? values.get("--output");
   if (out && text(out) !== "-" && emit(under(out), "replace", "curl -o"), options.some((o) => o === "--remote-name" || o === "--remote-name-all" || /^-[a-zA-Z]*O/.test(o)))
@@ -773,7 +772,7 @@ function withFound(w, found, inScript) {
     i > 0 && parts.push(...found.parts), piece !== "" && parts.push({ text: piece, known: exact(w) });
   }), { parts };
 }
-var GIT_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]);
+var MAX_GIT_DIRS = 64, GIT_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]);
 function gitWrites(args, emit, nested, depth) {
   let k = 0, dirParts, dirs = 0;
   for (; k < args.length; ) {

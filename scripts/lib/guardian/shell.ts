@@ -1165,9 +1165,6 @@ function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) 
   }
 }
 
-/** The most `-C DIR` options of one git command whose folders are followed. */
-const MAX_GIT_DIRS = 64;
-
 /**
  * The files curl writes: `-o FILE` (and `--output`), under `--output-dir`; with `-O` the last name
  * of each URL's path; and its header, cookie and trace files. `-` is standard output.
@@ -1212,6 +1209,9 @@ function withFound(w: Word, found: Word, inScript: boolean): Word {
   });
   return { parts };
 }
+
+/** The most `-C DIR` options of one git command whose folders are followed. */
+const MAX_GIT_DIRS = 64;
 
 /** git's own options that take a value (before the subcommand). */
 const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
