@@ -103,6 +103,16 @@ describe('relay exchange over git, when something goes wrong (in-process)', { sh
     expect(pull.json.received[0], JSON.stringify(pull.json)).toMatchObject({ verified: true });
   });
 
+  it("a package that cannot be read is named in pull's problems by its own name, not the scratch file's", async () => {
+    // Not a .walnut at all: the reader's refusal names the file it reads (a hidden .part beside the inbox).
+    plantInBobsInbox('garbled-20260101-000000-0badf00d.walnut', Buffer.from('this is not a package'), 'garbled');
+    const pull = await run(bob, ['pull', '--json']);
+    const r = pull.json.received.find((x: { path: string }) => x.path.includes('garbled'));
+    expect(r, JSON.stringify(pull.json)).toMatchObject({ verified: false });
+    expect(r.problems.join('\n')).toMatch(/garbled-20260101-000000-0badf00d\.walnut/);
+    expect(r.problems.join('\n')).not.toMatch(/\.part\b/);
+  });
+
   it('an unsigned package dropped into a peer inbox folder is kept apart as unverified', async () => {
     // Someone with write access to bob's relay drops a plaintext package into inbox/alice/.
     const forged = await walnutPackage(makeUser(base.dir, 'mallory'), 'forged');

@@ -159,6 +159,33 @@ describe.concurrent('answers that are not what GitHub documents', () => {
   });
 });
 
+describe.concurrent('the inbox listing', () => {
+  it('a link, a submodule or an entry without a mode, named like a deposit, is no package: listed as ignored', async () => {
+    const INBOX = 'b'.repeat(40);
+    const { bob } = await api((_req, res, path) => {
+      if (!path.includes('/git/trees/')) return false;
+      const tree = path.includes(`/git/trees/${INBOX}`)
+        ? [
+            { path: 'alice', type: 'tree', mode: '040000', sha: SHA },
+            { path: 'alice/one-20260101-000000-00000001.walnut', type: 'blob', mode: '100644', sha: SHA, size: 10 },
+            { path: 'alice/link-20260101-000000-00000002.walnut', type: 'blob', mode: '120000', sha: SHA, size: 11 },
+            { path: 'alice/sub-20260101-000000-00000003.walnut', type: 'commit', mode: '160000', sha: SHA },
+            { path: 'alice/bare-20260101-000000-00000004.walnut', type: 'blob', sha: SHA, size: 10 },
+          ]
+        : [{ path: 'inbox', type: 'tree', mode: '040000', sha: INBOX }];
+      json(res, 200, { sha: SHA, truncated: false, tree });
+      return true;
+    });
+    const listing = await bob.listInbox();
+    expect(listing.entries.map((e) => e.name)).toEqual(['one-20260101-000000-00000001.walnut']);
+    expect(listing.ignored).toEqual([
+      'inbox/alice/link-20260101-000000-00000002.walnut',
+      'inbox/alice/sub-20260101-000000-00000003.walnut',
+      'inbox/alice/bare-20260101-000000-00000004.walnut',
+    ]);
+  });
+});
+
 describe.concurrent("a peer's folder listing (what push compares a file pushed again with)", () => {
   const alice = { login: 'alice', relay: 'alice/walnut-relay' };
   const listing = (entries: unknown) =>

@@ -124,4 +124,38 @@ describe('hostile tree entries in a relay inbox', () => {
     const details = await bob.transport.depositDetails(listing.head, new Set([deposit.path]));
     expect(details.get(deposit.path)).toMatchObject({ size: 2000, time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
   });
+
+  it('a link or a submodule named like a deposit is no package: listed as ignored, never downloaded', async () => {
+    const t = tempDir('hostile-link');
+    cleanups.push(t.cleanup);
+    const { alice, bob } = await gitPeers(t.dir);
+    const pkg = join(t.dir, 'p.walnut');
+    writeFileSync(pkg, randomBytes(2000));
+    const deposit = await deliverTo(alice, bob, pkg, 'one-20260101-000000-00000001.walnut');
+    // Beside it, in inbox/alice/: a symbolic link to /etc/passwd and a gitlink, both named as deposits.
+    const target = gitIn(bob.url, ['hash-object', '-w', '--stdin'], '/etc/passwd');
+    const head = gitIn(bob.url, ['rev-parse', 'main']);
+    const aliceTree = gitIn(bob.url, ['rev-parse', `${head}:inbox/alice`]);
+    const entries = gitIn(bob.url, ['ls-tree', aliceTree]).split('\n').filter(Boolean);
+    const planted = gitIn(
+      bob.url,
+      ['mktree', '--missing'],
+      `${[...entries, `120000 blob ${target}\tlink-20260101-000000-00000002.walnut`, `160000 commit ${head}\tsub-20260101-000000-00000003.walnut`].join('\n')}\n`,
+    );
+    const inbox = gitIn(bob.url, ['mktree'], `040000 tree ${planted}\talice\n`);
+    const root = gitIn(bob.url, ['ls-tree', head])
+      .split('\n')
+      .filter((l) => !l.endsWith('\tinbox'));
+    const rootTree = gitIn(bob.url, ['mktree'], `${[...root, `040000 tree ${inbox}\tinbox`].join('\n')}\n`);
+    const commit = gitIn(bob.url, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', rootTree, '-p', head, '-m', 'links']);
+    gitIn(bob.url, ['update-ref', 'refs/heads/main', commit]);
+
+    const listing = await bob.transport.listInbox();
+    expect(listing.entries.map((e) => e.path)).toEqual([deposit.path]);
+    expect(listing.ignored).toEqual(
+      expect.arrayContaining(['inbox/alice/link-20260101-000000-00000002.walnut', 'inbox/alice/sub-20260101-000000-00000003.walnut']),
+    );
+    // Alice, listing what still waits for bob, sees her deposit alone too.
+    expect((await alice.transport.listDeposits({ login: 'bob', relay: bob.url })).map((e) => e.name)).toEqual(['one-20260101-000000-00000001.walnut']);
+  });
 });

@@ -3,7 +3,7 @@ import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf, untrustedDetailOf } from '../errors.ts';
 import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
 import { addRemoteSection } from './git-config-file.ts';
-import { isSafeDepositName, isValidLogin } from './names.ts';
+import { isRegularFileMode, isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
 import {
   transferProgress,
@@ -713,9 +713,9 @@ export class GitTransport implements RelayTransport {
     if (!head) return [];
     const folder = `inbox/${this.opts.login}/`;
     const entries: InboxEntry[] = [];
-    for (const [path, { oid, type }] of await this.listTree(head, folder)) {
+    for (const [path, { oid, mode }] of await this.listTree(head, folder)) {
       const name = path.slice(folder.length);
-      if (type === 'blob' && path.startsWith(folder) && isSafeDepositName(name)) entries.push({ sender: this.opts.login, name, path, blobSha: oid });
+      if (isRegularFileMode(mode) && path.startsWith(folder) && isSafeDepositName(name)) entries.push({ sender: this.opts.login, name, path, blobSha: oid });
     }
     return entries;
   }
@@ -737,11 +737,11 @@ export class GitTransport implements RelayTransport {
     const tree = await this.listTree(head, 'inbox');
     const entries: InboxEntry[] = [];
     const ignored: string[] = [];
-    for (const [path, { oid, type }] of tree) {
+    for (const [path, { oid, mode }] of tree) {
       const parts = path.split('/');
       if (parts.length === 3 && parts[2] === '.gitkeep') continue;
       const [, sender, name] = parts;
-      if (parts.length === 3 && type === 'blob' && sender && name && isValidLogin(sender) && isSafeDepositName(name)) {
+      if (parts.length === 3 && isRegularFileMode(mode) && sender && name && isValidLogin(sender) && isSafeDepositName(name)) {
         entries.push({ sender, name, path, blobSha: oid });
       } else {
         ignored.push(inlineText(path));

@@ -53,7 +53,7 @@ export const folderAnswer = z.array(z.looseObject({ type: z.string(), name: z.st
  */
 export const treeAnswer = z.looseObject({
   truncated: z.optional(z.boolean()),
-  tree: z.array(z.looseObject({ path: z.string(), type: z.string(), sha: z.string(), size: z.optional(z.unknown()) })),
+  tree: z.array(z.looseObject({ path: z.string(), type: z.string(), mode: z.optional(z.unknown()), sha: z.string(), size: z.optional(z.unknown()) })),
 });
 
 /**

@@ -21,7 +21,7 @@ import {
 import { isUsableBranch } from './config.ts';
 import { gitBlobShaOf } from './blob-sha.ts';
 import { relayReadme, tooLargeError, unwritableDownload } from './git-transport.ts';
-import { isSafeDepositName, isValidLogin } from './names.ts';
+import { isRegularFileMode, isSafeDepositName, isValidLogin } from './names.ts';
 import type { OnProgress } from '../package/progress.ts';
 import {
   transferProgress,
@@ -691,7 +691,7 @@ export class GithubTransport implements RelayTransport {
         const parts = e.path.split('/');
         if (parts.length === 2 && parts[1] === '.gitkeep') continue;
         const [sender, name] = parts;
-        if (parts.length === 2 && e.type === 'blob' && sender && name && isValidLogin(sender) && isSafeDepositName(name)) {
+        if (parts.length === 2 && e.type === 'blob' && isRegularFileMode(e.mode) && sender && name && isValidLogin(sender) && isSafeDepositName(name)) {
           entries.push({ sender, name, path: `inbox/${e.path}`, blobSha: e.sha, ...(e.size !== undefined ? { size: e.size } : {}) });
         } else ignored.push(inlineText(`inbox/${e.path}`));
       }
@@ -715,6 +715,7 @@ export class GithubTransport implements RelayTransport {
       tree: answer.tree.map((e) => ({
         path: e.path,
         type: e.type,
+        mode: typeof e.mode === 'string' ? e.mode : '',
         sha: this.objectId(e.sha, `${owner}/${repo}: an entry of tree ${sha}`),
         size: typeof e.size === 'number' && Number.isSafeInteger(e.size) && e.size >= 0 ? e.size : undefined,
       })),

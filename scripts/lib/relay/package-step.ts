@@ -3,6 +3,7 @@
  * and verifying what pull brought in. Everything here is the package core's (scripts/lib/package/api.ts).
  */
 import { createHash, type KeyObject } from 'node:crypto';
+import { basename } from 'node:path';
 import { readPackageManifest, sealPackageForPeer } from '../package/api.ts';
 import { verifyPackageDetailed } from '../package/verify.ts';
 import { packageIdentity } from '../package/identity.ts';
@@ -82,8 +83,7 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
     env,
   });
   const badSignature = r.signature_ok === false || r.code === 'bad_signature';
-  // The core's messages name the scratch file being checked; the user knows the package by its name.
-  if (!(badSignature && opts.senderKey)) problems.push(...r.problems.map((p) => p.split(path).join(opts.displayName)));
+  if (!(badSignature && opts.senderKey)) problems.push(...r.problems.map((p) => byName(p, path, opts.displayName)));
   // signed is null when reading stopped before the signature was looked at: no claim either way.
   if (r.signed === false) problems.push('the package is not signed');
   else if (opts.senderKey && badSignature) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
@@ -98,6 +98,14 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
     problems: [...new Set(problems)],
     identity: verified && read ? packageIdentity(read.manifest, opts.senderLogin) : null,
   };
+}
+
+/**
+ * `message` with the scratch file being checked named as the package the user knows: the reader
+ * names a file by its path or, in its refusals, by the path's last name (`.x.walnut.3f62.part`).
+ */
+function byName(message: string, path: string, displayName: string): string {
+  return message.split(path).join(displayName).split(basename(path)).join(displayName);
 }
 
 /** The signer a package names is the sender's text: our words say only that it is another name. */
@@ -125,7 +133,7 @@ async function checkSealedWithoutPassphrase(path: string, text: string, manifest
     try {
       actual = await payloadSha256(path, opts.maxSize ?? DEFAULT_MAX_SIZE);
     } catch (err) {
-      problems.push(`cannot be read as a package: ${messageOf(err).split(path).join(opts.displayName)}`);
+      problems.push(`cannot be read as a package: ${byName(messageOf(err), path, opts.displayName)}`);
     }
     if (actual === undefined && problems.length === 0) problems.push('the package has no payload.enc');
     else if (actual !== undefined && actual !== claimed)
