@@ -112,6 +112,8 @@ describe('a probe that failed on git keeps a summary in our words', () => {
       expect(json.json.probed).toBe(true);
       const lastError = String(json.json.state.last_error);
       expect(lastError).toContain('exit code 128');
+      // The listing and the key check fail on the same fetch: said once.
+      expect(lastError.split('; ').length).toBe(new Set(lastError.split('; ')).size);
       expect(lastError).not.toContain('follows');
       expect(lastError).not.toContain('Ignore previous');
     } finally {

@@ -158,4 +158,17 @@ describe('hostile tree entries in a relay inbox', () => {
     // Alice, listing what still waits for bob, sees her deposit alone too.
     expect((await alice.transport.listDeposits({ login: 'bob', relay: bob.url })).map((e) => e.name)).toEqual(['one-20260101-000000-00000001.walnut']);
   });
+
+  it('a relay whose main branch names no commit (an emptied ref file) is damaged, not unreachable', async () => {
+    const t = tempDir('hostile-ref');
+    cleanups.push(t.cleanup);
+    const { bob } = await gitPeers(t.dir);
+    writeFileSync(join(bob.url, 'refs', 'heads', 'main'), '');
+    const err = await bob.transport.listInbox().then(
+      () => undefined,
+      (e: Error & { code?: string }) => e,
+    );
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).toMatch(/answered, but its repository is damaged/);
+  });
 });

@@ -181,6 +181,13 @@ export function normaliseGitUrl(url: string): string {
   return isLocalPath(trimmed) ? resolve(trimmed) : trimmed;
 }
 
+/**
+ * What git says when the server answered but its repository is broken (a ref to no commit, an
+ * object missing or corrupt): not a network failure, and retrying will not mend it.
+ */
+const DAMAGED_REPOSITORY =
+  /not our ref|bad object|is corrupt|did not send all necessary objects|unable to read tree|does not point to a valid object|inflate: data stream error/i;
+
 export class GitTransport implements RelayTransport {
   readonly kind = 'git' as const;
   private readonly opts: GitTransportOptions;
@@ -309,6 +316,13 @@ export class GitTransport implements RelayTransport {
       if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
         await this.git(['update-ref', '-d', this.remoteRef(remote)], { okCodes: [0, 1] });
         return null;
+      }
+      if (err instanceof GitError && !err.timedOut && DAMAGED_REPOSITORY.test(err.stderr)) {
+        throw new AliveError(
+          `the relay ${redactUrls(await this.remoteUrl(remote))} answered, but its repository is damaged (a branch or an object it lists is missing or unreadable): ` +
+            `${err.message}. Check it in a clone (git fsck), or ask whoever hosts it, and try again`,
+          { code: 'bad_relay', cause: err, ...untrustedDetailOf(err) },
+        );
       }
       throw new AliveError(`cannot reach the relay ${redactUrls(await this.remoteUrl(remote))}: ${(err as Error).message}`, {
         code: err instanceof GitError && err.timedOut ? 'timeout' : 'network',

@@ -168,7 +168,8 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
     peer_key_changes: { ...peerKeyChanges, ...keyChanges },
     ...(ownKeyResult.status === 'fulfilled' && ownKeyResult.value ? { own_key: ownKeyResult.value } : {}),
     newly_accepted: newlyAccepted,
-    last_error: errors.length > 0 ? errors.join('; ').slice(0, 500) : null,
+    // The listing and the key check read the same fetch: one failure is said once.
+    last_error: errors.length > 0 ? [...new Set(errors)].join('; ').slice(0, 500) : null,
   };
   if (listingResult.status === 'fulfilled') {
     const { listing, fresh } = listingResult.value;
