@@ -584,6 +584,25 @@ describe('dispatch mcp status: a planted daemon record', () => {
   });
 });
 
+describe('dispatch mcp: a request line longer than the server reads', () => {
+  it('is refused, that request alone, with its id; the server goes on serving (it closed, silently)', async () => {
+    const bus = makeBus();
+    const { client, transport } = await connect(bus, ['--as', '@tester']);
+    let stderr = '';
+    transport.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    // 16 MiB in one JSON-RPC line: past the SDK transport's 10 MiB read buffer.
+    const refused = await client.callTool({ name: 'send', arguments: { to: '@gemini', body: 'x'.repeat(16 * 1024 * 1024) } }).then(
+      () => undefined,
+      (err: Error & { code?: number }) => err,
+    );
+    expect(refused?.message).toMatch(/larger than the 10 MiB/);
+    const status = await call(client, 'status');
+    expect(status.isError).toBeFalsy();
+    expect(stderr).toMatch(/a request line of more than 10 MiB was refused/);
+    expect(existsSync(receiverPaths(bus.root, 'gemini').inbox) ? readdirSync(receiverPaths(bus.root, 'gemini').inbox) : []).toEqual([]);
+  });
+});
+
 describe('dispatch mcp: results stay within a budget the SDK client can read (its stdio line limit is 10 MiB)', () => {
   it('claim of a 6 MB message reaches the client: the body cut at a code point, with a note on how to read it whole', async () => {
     const bus = makeBus();

@@ -8,7 +8,7 @@
  * `ctx.values` and writes through `ctx`.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { type AliveError, UsageError, asAliveError, type ExitCode } from '../errors.ts';
+import { AliveError, UsageError, asAliveError, type ExitCode } from '../errors.ts';
 import type { OnProgress } from '../package/progress.ts';
 import { ALIVE_VERSION } from '../version.ts';
 import { processOutput, watchProcessStreams } from './process-io.ts';
@@ -268,7 +268,7 @@ function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, 
     io,
     print: (text = '') => writeLine(io.stdout, text),
     // Values quote the sender's text (names, manifests): escaped in the JSON text, same values.
-    printJson: (value) => writeLine(io.stdout, jsonText(value, 2)),
+    printJson: (value) => writeLine(io.stdout, resultJson(value)),
     // Messages quote peer text; escaping the whole line here makes a missed escape harmless.
     warn: (text) => writeLine(io.stderr, `warning: ${inlineText(text, 4000)}`),
     // Made at the first progress event: whether stderr is a terminal is asked only then.
@@ -291,6 +291,22 @@ function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, 
       return Number(value);
     },
   };
+}
+
+/**
+ * A result as JSON text. Past the longest string V8 builds (about 512 Mi characters: a body of
+ * control characters takes six each), JSON.stringify throws a RangeError: a refusal in our words.
+ */
+function resultJson(value: unknown): string {
+  try {
+    return jsonText(value, 2);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new AliveError('the result is larger than one JSON text can hold (the files it quotes are too large); run the command without --json', {
+      code: 'too_large',
+      cause: err,
+    });
+  }
 }
 
 /**

@@ -10,6 +10,8 @@ import { busRoot, firstLines, nameArg, ROOT_OPTION } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { counted } from '../../text/plural.ts';
+import { cutToBytes, utf8CodePointBytes, type Cut } from '../../text/cut.ts';
+import { HEADER_BYTES } from '../mcp/bounds.ts';
 
 const USAGE = `usage: dispatch inbox @RECEIVER [--json] [--root DIR]
 
@@ -33,23 +35,36 @@ export const inboxCommand = defineCommand({
       if (!e.validId) return { id: null, problem: 'its file name is not a valid message id', untrusted: { file_name: inlineText(e.name, 120) } };
       const base = { id: e.id, file: e.path };
       if (!e.regular) return { ...base, problem: 'not a regular file' };
-      let head: Buffer;
-      let size: number;
-      try {
-        ({ head, size } = readHead(root, e.path));
-      } catch {
-        return { ...base, problem: 'gone (claimed meanwhile)' };
-      }
+      const r = readBusFile(root, e.path, { headBytes: PEEK_BYTES });
+      // Said as the MCP inbox tool says it: a file taken meanwhile, or why it cannot be read (a hard link).
+      if (!r.ok) return { ...base, problem: r.problem === 'missing' ? 'gone (claimed meanwhile)' : r.detail };
+      const { bytes: head, size } = r;
       const text = decodeUtf8(head);
       // A multi-byte character cut at the end of the peek window is not a reason to complain.
       if (text === undefined && size <= PEEK_BYTES) return { ...base, bytes: size, problem: 'not valid UTF-8' };
       const m = parseMessage(text ?? head.toString('utf8'));
+      // The file's headers, each cut to HEADER_BYTES as the MCP inbox tool cuts them (raw here:
+      // JSON escapes them), and its first line.
+      const cut: Record<string, Cut> = {};
+      const header = (field: string, value: string | undefined): string | null => {
+        if (value === undefined) return null;
+        const shown = cutToBytes(value, HEADER_BYTES, utf8CodePointBytes);
+        if (shown.length < value.length) cut[field] = { bytes: Buffer.byteLength(value), shown_bytes: Buffer.byteLength(shown) };
+        return shown;
+      };
+      const untrusted = {
+        from: header('from', m.from),
+        thread: header('thread', m.thread),
+        turn: m.turn ?? null,
+        timestamp: header('timestamp', m.timestamp),
+        summary: summaryLine(m.body),
+      };
       return {
         ...base,
         bytes: size,
         ...(m.flags.length ? { flags: m.flags } : {}),
-        // The file's headers and first line, as the MCP inbox tool gives them.
-        untrusted: { from: m.from ?? null, thread: m.thread ?? null, turn: m.turn ?? null, timestamp: m.timestamp ?? null, summary: summaryLine(m.body) },
+        untrusted,
+        ...(Object.keys(cut).length > 0 ? { cut } : {}),
       };
     });
     const processing = listClaims(paths).length;
@@ -97,8 +112,3 @@ export const inboxCommand = defineCommand({
 });
 
 /** The first PEEK_BYTES of a message file and its size; never reads a huge file whole. */
-function readHead(root: string, path: string): { head: Buffer; size: number } {
-  const r = readBusFile(root, path, { headBytes: PEEK_BYTES });
-  if (!r.ok) throw new Error(r.detail);
-  return { head: r.bytes, size: r.size };
-}

@@ -7,6 +7,7 @@
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
 import { dirname, isAbsolute, relative } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -16,6 +17,7 @@ import { errorText, inlineText, terminalText } from '../../text/untrusted.ts';
 import { ALIVE_VERSION } from '../../version.ts';
 import { displayName, InvalidNameError } from '../names.ts';
 import { LIST_DEFAULT, LIST_MAX, RESULT_BYTES } from './bounds.ts';
+import { LineGuard } from './line-guard.ts';
 import { claimTool, inboxTool, replyTool, sendTool, statusTool, threadTool, WAIT_DEFAULT_S, WAIT_MAX_S, waitTool, type ToolContext } from './tools.ts';
 
 const UNTRUSTED_NOTE =
@@ -237,11 +239,32 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
   return server;
 }
 
+/** The longest request line read: the SDK transport's own read buffer (STDIO_DEFAULT_MAX_BUFFER_SIZE). */
+const MAX_REQUEST_LINE = 10 * 1024 * 1024;
+
 /** Serves over stdio until the client closes stdin. */
-export async function serveStdio(ctx: ToolContext, stdin: Readable = process.stdin, stdout: Writable = process.stdout): Promise<void> {
+export async function serveStdio(
+  ctx: ToolContext,
+  stdin: Readable = process.stdin,
+  stdout: Writable = process.stdout,
+  stderr: Pick<Writable, 'write'> = process.stderr,
+): Promise<void> {
   const closing = new AbortController();
   const server = createServer({ ...ctx, sentTo: ctx.sentTo ?? new Map() }, closing.signal);
-  const transport = new StdioServerTransport(stdin, stdout);
+  // A longer line would close the transport, and with it every tool of the session: it is
+  // refused alone (with its id when it shows one) and the server goes on.
+  const guard = new LineGuard(MAX_REQUEST_LINE - 1, (id) => {
+    stderr.write(`dispatch mcp: a request line of more than 10 MiB was refused${id === undefined ? '' : ' (answered with an error)'}\n`);
+    if (id !== undefined) {
+      void transport.send({
+        jsonrpc: '2.0',
+        id,
+        error: { code: ErrorCode.InvalidRequest, message: 'the request is larger than the 10 MiB this server reads in one line' },
+      });
+    }
+  });
+  stdin.on('error', (err) => guard.destroy(err));
+  const transport = new StdioServerTransport(stdin.pipe(guard), stdout);
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
     stdin.once('end', () => resolve());
