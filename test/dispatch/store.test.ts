@@ -166,6 +166,11 @@ describe('refusals leave everything as it was', () => {
       code: 'config_invalid',
       untrusted: { json: { config_problem: expect.stringContaining('max_bytes') } },
     });
+    // A rate limit of 0 is a whole number: the problem is its size.
+    writeFileSync(paths.config, JSON.stringify({ rate_limit: { messages: 0, per_seconds: 60 } }));
+    await expect(sendMessage({ root, to: 'r', from: 's', body: 'x' })).rejects.toMatchObject({
+      untrusted: { json: { config_problem: expect.stringContaining('rate_limit.messages must be at least 1') } },
+    });
     writeFileSync(paths.config, '{not json');
     await expect(sendMessage({ root, to: 'r', from: 's', body: 'x' })).rejects.toThrow(/not valid JSON/);
     expect(existsSync(paths.inbox)).toBe(false);

@@ -20,8 +20,10 @@ export const receiverConfigSchema = z.strictObject({
   allow_from: z.optional(z.array(z.string({ error: 'allow_from must list sender names' }))),
   rate_limit: z.optional(
     z.strictObject({
-      messages: z.int({ error: 'rate_limit.messages must be a whole number' }).check(z.minimum(1)),
-      per_seconds: z.int({ error: 'rate_limit.per_seconds must be a whole number' }).check(z.minimum(1)),
+      messages: z.int({ error: 'rate_limit.messages must be a whole number' }).check(z.minimum(1, { error: 'rate_limit.messages must be at least 1' })),
+      per_seconds: z
+        .int({ error: 'rate_limit.per_seconds must be a whole number' })
+        .check(z.minimum(1, { error: 'rate_limit.per_seconds must be at least 1' })),
     }),
   ),
   // A claim reads the whole message into memory: no more than the bus reads anywhere else.
@@ -36,7 +38,9 @@ export const receiverConfigSchema = z.strictObject({
   turn_budget: positive('turn_budget'),
   agent_timeout_seconds: duration('agent_timeout_seconds'),
   claim_lease_seconds: duration('claim_lease_seconds'),
-  empty_file_grace_ms: z.optional(z.int().check(z.minimum(0))),
+  empty_file_grace_ms: z.optional(
+    z.int({ error: 'empty_file_grace_ms must be a whole number' }).check(z.minimum(0, { error: 'empty_file_grace_ms must be at least 0' })),
+  ),
   agent_env: z.optional(z.array(z.string().check(z.regex(AGENT_ENV_ENTRY, { error: 'agent_env lists variable names (a trailing * matches a prefix)' })))),
   max_consecutive_failures: positive('max_consecutive_failures'),
   answer_into_inbox: z.optional(
