@@ -3,7 +3,8 @@ import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf, untrustedDetailOf } from '../errors.ts';
 import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
 import { addRemoteSection } from './git-config-file.ts';
-import { isRegularFileMode, isSafeDepositName, isValidLogin } from './names.ts';
+import { isSafeDepositName, isValidLogin } from './names.ts';
+import { isRegularFileMode } from './tree-mode.ts';
 import type { OnProgress } from '../package/progress.ts';
 import {
   transferProgress,

@@ -21,7 +21,8 @@ import {
 import { isUsableBranch } from './config.ts';
 import { gitBlobShaOf } from './blob-sha.ts';
 import { relayReadme, tooLargeError, unwritableDownload } from './git-transport.ts';
-import { isRegularFileMode, isSafeDepositName, isValidLogin } from './names.ts';
+import { isSafeDepositName, isValidLogin } from './names.ts';
+import { isRegularFileMode } from './tree-mode.ts';
 import type { OnProgress } from '../package/progress.ts';
 import {
   transferProgress,

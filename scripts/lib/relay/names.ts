@@ -37,15 +37,6 @@ export function isSafeDepositName(name: string): boolean {
   return DEPOSIT_RE.test(name) && !name.includes('..') && !isWindowsDeviceName(name);
 }
 
-/**
- * A git tree entry's mode that is a file's bytes (100644, or 100755): not a symbolic link (120000,
- * whose blob is the path it points to) nor a submodule (160000), which a relay may hold under a
- * deposit's name but which are no package.
- */
-export function isRegularFileMode(mode: string): boolean {
-  return mode === '100644' || mode === '100755';
-}
-
 /** `YYYYMMDD-HHMMSS` in UTC. */
 export function compactUtcStamp(date: Date): string {
   const iso = date.toISOString(); // 2026-04-02T03:53:46.123Z
