@@ -7,7 +7,7 @@ import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { setProcessEnv } from '../support/process-env.ts';
-import { makeWorld, sha, testEnv, tmp, tree, writePackage, v2Manifest, v3Manifest, type PackageFiles } from './helpers.ts';
+import { makeWorld, sha, testEnv, tmp, tree, writePackage, v1Manifest, v2Manifest, v3Manifest, type PackageFiles } from './helpers.ts';
 
 const MAX = 1 << 30;
 const kernel: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', 'notes/a.md': 'a\n' };
@@ -358,6 +358,19 @@ describe('untrusted content', () => {
         new RegExp(`makes a folder of '${path.slice(0, path.lastIndexOf('/')).replace(/\./g, '\\.')}'`),
       );
     }
+  });
+
+  it('refuses a v1 capsule whose companion.md is a folder (it was read as a file: an unexpected EISDIR)', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const files: PackageFiles = { '_core/key.md': '---\ngoal: g\n---\n', '_core/_capsules/c/companion.md/x.txt': 'hi\n' };
+    const pkg = await writePackage(join(base, 'capsule.walnut'), v1Manifest('existing', 'capsule', files, ['c']), files);
+    await expectRefused(
+      world,
+      () => receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env }),
+      /makes a folder of '_core\/_capsules\/c\/companion\.md'/,
+    );
   });
 
   it('names an entry it cannot write escaped and cut short: a name of 4,000 characters does not fill the error line', async () => {

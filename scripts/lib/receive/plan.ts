@@ -152,9 +152,10 @@ function bundleRootsOf(m: Manifest): Set<string> {
 
 /**
  * Names the receiver reads or writes as files in a walnut (the log, now.json, key.md, a bundle's
- * tasks): a package that makes a folder of one is refused before anything is staged.
+ * tasks, a v1 capsule's companion.md): a package that makes a folder of one is refused before
+ * anything is staged.
  */
-const RECEIVER_FILES = new Set(['log.md', 'now.json', 'key.md', 'insights.md', 'tasks.md', 'tasks.json', 'completed.json', 'imports.json']);
+const RECEIVER_FILES = new Set(['log.md', 'now.json', 'key.md', 'insights.md', 'tasks.md', 'tasks.json', 'completed.json', 'imports.json', 'companion.md']);
 
 /** foldSegment, or a memo of it (segmentFolder) shared by the paths of one plan. */
 type Fold = (segment: string) => string;
