@@ -27,7 +27,7 @@ import { applyJournal, BESIDE_PREFIX, discardStaging, recoverLeftovers, requireR
 import { planReceive, type Conflict, type HeldBackAgentFile, type ReceivePlan, type Skipped } from './plan.ts';
 import { preflight, type PlannedWrites, type PreflightResult } from './preflight.ts';
 import { convertTasksMd, tasksMdTooLarge } from './tasks.ts';
-import { KEY_MD_MAX_BYTES, keyMdPath, nowJsonPath, nowText } from '../world/now.ts';
+import { KEY_MD_MAX_BYTES, keyMdPath, NOW_TEXT_MAX, nowJsonPath, nowText } from '../world/now.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import { pathTooLong } from '../fs/path-max.ts';
 import type { WalnutLayout } from '../walnut/layout.ts';
@@ -266,11 +266,23 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
 }
 
 function nowContext(r: ReadResult, plan: ReceivePlan): string {
-  const sender = senderOf(r);
-  const names = plan.units.filter((u) => u.kind === 'bundle').map((u) => u.as);
-  const what = r.manifest.scope === 'full' ? 'this walnut' : `bundle${names.length === 1 ? '' : 's'} ${names.map((n) => logValue(n)).join(', ')}`;
-  // The sender is the peer's own words unless a signature vouches for it: quoted, marked, capped.
-  return nowText(`Received ${what} as a .walnut package from ${fromText(r, sender)}.`);
+  // The sender is the peer's own words unless a signature vouches for it: quoted, marked, capped,
+  // and first, so that no length of bundle names cuts it (or its mark) from the line.
+  const head = `Received from ${fromText(r, senderOf(r))}: `;
+  if (r.manifest.scope === 'full') return nowText(`${head}this walnut, as a .walnut package.`);
+  const names = plan.units.filter((u) => u.kind === 'bundle').map((u) => logValue(u.as));
+  // Whole quoted names while they fit, then how many more: a cut never leaves a quote open.
+  let shown = `${head}bundle${names.length === 1 ? '' : 's'}`;
+  for (const [i, n] of names.entries()) {
+    const rest = names.length - i - 1;
+    const next = `${shown}${i === 0 ? ' ' : ', '}${n}`;
+    if (next.length + (rest > 0 ? ` and ${rest} more`.length : 0) + 1 > NOW_TEXT_MAX) {
+      shown = i === 0 ? `${head}${counted(names.length, 'bundle')}` : `${shown} and ${names.length - i} more`;
+      break;
+    }
+    shown = next;
+  }
+  return nowText(`${shown}.`);
 }
 
 type TargetFields =

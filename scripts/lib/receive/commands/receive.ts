@@ -2,7 +2,7 @@
 import { defineCommand, type CommandContext } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
-import { inlineText, terminalText } from '../../text/untrusted.ts';
+import { inlineText, logValue, terminalText } from '../../text/untrusted.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { receiveCrypto } from '../crypto.ts';
 import { receivePackage, type ReceiveResult } from '../receive.ts';
@@ -100,19 +100,20 @@ export function resultJson(r: ReceiveResult): Record<string, unknown> {
 
 /**
  * Who sent it and which walnut, for the first line: the sender is the manifest's claim unless a
- * verified signature by that very name vouches for it (as the log entry says it).
+ * verified signature by that very name vouches for it (as the log entry says it). Each name is the
+ * sender's text, quoted (logValue, as in the log entry): none can read on as a sentence of ours.
  */
 export function fromLine(r: Pick<ReceiveResult, 'sender' | 'signature' | 'source_walnut'>): string {
   const vouched = r.signature.verified && r.signature.signer === r.sender;
-  const sender = r.sender ? `${vouched ? 'from' : 'claimed to be from'} ${inlineText(r.sender)}${vouched ? '' : ' (not verified)'}, ` : '';
-  return `${sender}walnut ${inlineText(r.source_walnut ?? 'unnamed')}`;
+  const sender = r.sender ? `${vouched ? 'from' : 'claimed to be from'} ${logValue(r.sender)}${vouched ? '' : ' (not verified)'}, ` : '';
+  return `${sender}walnut ${r.source_walnut ? logValue(r.source_walnut) : 'unnamed'}`;
 }
 
 function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   // Every field from the manifest is one line here (inlineText): a line break in a sender or a
   // signer would print a line of its own, such as a forged "Signature: VERIFIED".
   const sig = r.signature.present
-    ? `signed by ${inlineText(r.signature.signer ?? 'unknown')}${r.signature.verified ? ' (verified)' : ' (not verified)'}`
+    ? `signed by ${r.signature.signer ? logValue(r.signature.signer) : 'an unnamed signer'}${r.signature.verified ? ' (verified)' : ' (not verified)'}`
     : 'unsigned';
   const from = fromLine(r);
   if (r.snapshot) {
