@@ -4,7 +4,7 @@
  * `04_Ventres`, named a folder that does not exist and said only that. The refusal now says which
  * --into the user most likely meant; it still refuses (nothing is guessed into place).
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,5 +68,21 @@ describe('--world that is a folder inside a world', () => {
     expect(() => resolveWorld(join(base, 'elsewhere'), { ALIVE_HOME: join(base, 'home') }, base)).toThrow(
       `${join(base, 'elsewhere')} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); pass the world's root folder`,
     );
+  });
+});
+
+describe('--into for a full package', () => {
+  it('refuses a folder inside a walnut (its _kernel, a bundle), as it refuses a walnut: a new walnut would land in another one', async () => {
+    const { resolveTarget } = await import('../../scripts/lib/receive/target.ts');
+    const { parseManifest } = await import('../../scripts/lib/package/manifest.ts');
+    const m = parseManifest(
+      `format_version: "2.0.0"\nsource:\n  walnut: wal\nscope: full\ncreated: "2026-01-01T00:00:00Z"\nencrypted: false\nfiles:\n  - path: _kernel/key.md\n    sha256: ${'a'.repeat(64)}\n    size: 1\n`,
+    );
+    mkdirSync(join(world, '04_Ventures', 'garden', 'bundles', 'b'), { recursive: true });
+    writeFileSync(join(world, '04_Ventures', 'garden', '_kernel', 'key.md'), '# garden\n');
+    for (const into of ['04_Ventures/garden', '04_Ventures/garden/_kernel', '04_Ventures/garden/bundles/b']) {
+      expect(() => resolveTarget(world, m, { into }), into).toThrow(/is (a walnut|inside the walnut 04_Ventures\/garden)/);
+    }
+    expect(resolveTarget(world, m, { into: '04_Ventures' })).toMatchObject({ scope: 'full', name: 'wal' });
   });
 });

@@ -217,6 +217,12 @@ export interface TargetArgs {
   as?: string;
 }
 
+/** The walnut that holds `dir` (a folder below the world's root), if any. */
+function walnutAround(world: string, dir: string): string | undefined {
+  for (let d = dirname(dir); d !== world && d.startsWith(`${world}${sep}`); d = dirname(d)) if (isWalnut(d)) return d;
+  return undefined;
+}
+
 export function resolveTarget(world: string, m: Manifest, args: TargetArgs): Target {
   if (m.scope === 'full') {
     let domain: string;
@@ -225,6 +231,13 @@ export function resolveTarget(world: string, m: Manifest, args: TargetArgs): Tar
       domain = resolveInside(world, args.into, '--into');
       if (isWalnut(domain)) {
         throw new UsageError(`--into ${args.into} is a walnut; for a full package --into names the domain folder the new walnut goes in (e.g. 04_Ventures)`);
+      }
+      // Nor a folder inside one (its _kernel, a bundle): the new walnut would land in another walnut.
+      const around = walnutAround(world, domain);
+      if (around !== undefined) {
+        throw new UsageError(
+          `--into ${args.into} is inside the walnut ${worldRel(world, around)}; for a full package --into names the domain folder the new walnut goes in (e.g. 04_Ventures)`,
+        );
       }
     } else {
       const inbox = inboxDomain(world);
