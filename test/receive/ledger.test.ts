@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node
 import { join } from 'node:path';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { recoverLeftovers } from '../../scripts/lib/receive/journal.ts';
-import { makeWalnut, makeWorld, testEnv, tmp, tree, writePackage, v2Manifest, type PackageFiles } from './helpers.ts';
+import { makeWalnut, makeWorld, testEnv, tmp, tree, writePackage, v2Manifest, v3Manifest, type PackageFiles } from './helpers.ts';
 
 const MAX = 1 << 30;
 const files: PackageFiles = {
@@ -14,6 +14,19 @@ const files: PackageFiles = {
 };
 
 describe('the imports ledger', () => {
+  it("keeps the sender's invisible and control characters out of the file's text (as \\u escapes), the values the same", async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    const sender = 'bob\u202etxt.exe\u2028\u0085\u009b31m';
+    const v3files: PackageFiles = { '_kernel/key.md': 'k\n', 'b1/context.manifest.yaml': 'goal: b\n' };
+    const pkg = await writePackage(join(base, 'p.walnut'), v3Manifest('garden\u202e', 'bundle', v3files, { bundles: ['b1'], sender }), v3files);
+    await receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env });
+    const text = readFileSync(join(world, '.alive', 'imports.json'), 'utf8');
+    expect(text).not.toMatch(/[\u202e\u2028\u0085\u009b]/);
+    expect(JSON.parse(text).imports[0]).toMatchObject({ sender, walnut: 'garden\u202e' });
+  });
+
   it('records each import and refuses the same package twice, anywhere in the world for a full package', async () => {
     const base = tmp();
     const env = testEnv(base);

@@ -1,6 +1,7 @@
 import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, mkdirSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { jsonText } from '../text/untrusted.ts';
 
 export interface AtomicWriteOptions {
   /** File mode for the new file (default 0o644). */
@@ -46,8 +47,13 @@ export function writeNewFileDurably(path: string, data: string | Uint8Array, mod
 }
 
 /** JSON with two-space indent and a trailing newline, written atomically. */
+/**
+ * `value` as a JSON file, replaced atomically. What JSON.stringify leaves raw (C1 controls, bidi
+ * overrides, line separators: someone else's text in a ledger or a state file that an agent or a
+ * terminal may show) is written as `\u` escapes (jsonText): the same values once parsed.
+ */
 export function writeJsonAtomic(target: string, value: unknown, options: AtomicWriteOptions = {}): void {
-  writeFileAtomic(target, `${JSON.stringify(value, null, 2)}\n`, options);
+  writeFileAtomic(target, `${jsonText(value, 2)}\n`, options);
 }
 
 export function fsyncDir(dir: string): void {
