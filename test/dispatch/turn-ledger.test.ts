@@ -43,3 +43,23 @@ describe('turn ledgers of threads with long ids', () => {
     expect(dead!.deadLetter!.reason).toMatch(/turn ledger .* cannot be read/);
   });
 });
+
+describe('bus files that hold a sender text', () => {
+  it('a turn ledger line and a bus JSON file write bidi and C1 characters as \\u escapes, the values the same', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { recordTurn } = await import('../../scripts/lib/bus/threads.ts');
+    const { writeBusJsonAtomic } = await import('../../scripts/lib/bus/fsutil.ts');
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'gemini');
+    mkdirSync(paths.threads, { recursive: true });
+    const thread = 't-\u202eevil\u009b31m';
+    recordTurn(paths, thread, 'msg-1');
+    const line = readFileSync(join(paths.threads, ledgerName(thread)), 'utf8');
+    expect(line).not.toMatch(/[\u202e\u009b]/);
+    expect(JSON.parse(line.slice(line.indexOf('"')))).toBe(thread);
+    const file = join(paths.dir, 'x.json');
+    writeBusJsonAtomic(root, file, { reason: thread });
+    expect(readFileSync(file, 'utf8')).not.toMatch(/[\u202e\u009b]/);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ reason: thread });
+  });
+});

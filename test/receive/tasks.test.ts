@@ -66,6 +66,18 @@ describe('v2 tasks.md into a v3 walnut', () => {
     expect(r.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md was converted to tasks\.json \(3 tasks\)/);
   });
 
+  it("writes a title's bidi overrides and invisible characters as \\u escapes in tasks.json, the titles the same", async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    const title = 'pay the invoice\u202e fdp.exe\u200bdone\u061c';
+    const pkg = await bundlePkg(base, { 'bundles/b/context.manifest.yaml': 'goal: b\n', 'bundles/b/tasks.md': `- [ ] ${title}\n` });
+    await receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env, now: NOW });
+    const text = readFileSync(join(world, '04_Ventures', 'existing', 'b', 'tasks.json'), 'utf8');
+    expect(text).not.toMatch(/[\u202e\u200b\u061c]/);
+    expect(JSON.parse(text).tasks[0].title).toBe(title);
+  });
+
   it('keeps tasks.md beside tasks.json when it holds lines that are not tasks, and keeps both when tasks.json exists', async () => {
     const base = tmp();
     const env = testEnv(base);

@@ -39,6 +39,7 @@ import { secureRandomBytes } from '../crypto/random-bytes.ts';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { openForReading, readOpenRegularFile, type ReadOpen } from '../fs/small-file.ts';
+import { jsonText } from '../text/untrusted.ts';
 
 /** The refusal of a folder of the bus that is a link (or not a folder at all). */
 export function unsafeBusFolder(dir: string, st: Stats | undefined): AliveError {
@@ -384,9 +385,13 @@ export function writeBusFileAtomic(root: string, target: string, data: Uint8Arra
   });
 }
 
-/** JSON with two-space indent and a trailing newline, written atomically into the bus. */
+/**
+ * JSON with two-space indent and a trailing newline, written atomically into the bus; what
+ * JSON.stringify leaves raw (bidi overrides, C1 controls: a sender's or an agent's text in a
+ * reason) as \u escapes (jsonText), the same values once parsed.
+ */
 export function writeBusJsonAtomic(root: string, target: string, value: unknown): void {
-  writeBusFileAtomic(root, target, `${JSON.stringify(value, null, 2)}\n`);
+  writeBusFileAtomic(root, target, `${jsonText(value, 2)}\n`);
 }
 
 /**

@@ -10,6 +10,7 @@ import { appendBusFile, readBusFile } from './fsutil.ts';
 import type { ReceiverPaths } from './layout.ts';
 import { isPlainThread } from './deliver.ts';
 import { displayName } from './names.ts';
+import { jsonText } from '../text/untrusted.ts';
 
 function ledgerPath(paths: ReceiverPaths, thread: string): string {
   return join(paths.threads, createHash('sha256').update(thread).digest('hex').slice(0, 32));
@@ -37,7 +38,7 @@ export function recordTurn(paths: ReceiverPaths, thread: string, messageId: stri
   // A Thread header may be megabytes long: a line per answer never is.
   const shown = thread.length > THREAD_IN_LEDGER ? `${thread.slice(0, THREAD_IN_LEDGER)}…` : thread;
   // No-follow and non-blocking: a link or FIFO planted under a ledger's name fails, never waits.
-  appendBusFile(paths.root, ledgerPath(paths, thread), `${new Date().toISOString()} ${messageId} ${JSON.stringify(shown)}\n`);
+  appendBusFile(paths.root, ledgerPath(paths, thread), `${new Date().toISOString()} ${messageId} ${jsonText(shown)}\n`);
 }
 
 /**

@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { counted } from '../text/plural.ts';
+import { jsonText } from '../text/untrusted.ts';
 
 /**
  * Largest tasks.md converted. Each line becomes a task object of about 250 bytes of JSON, built in
@@ -106,7 +107,9 @@ export function convertTasksMd(bundleDir: string, bundle: string, created: strin
   const tooLarge = tasksMdTooLarge(statSync(md).size);
   if (tooLarge) return `bundle ${bundle}: its v2 tasks.md was kept as it is, not converted: ${tooLarge}`;
   const { tasks, leftover } = parseTasksMd(readFileSync(md, 'utf8'), bundle, created, session);
-  writeFileSync(join(bundleDir, 'tasks.json'), `${JSON.stringify({ tasks }, null, 2)}\n`);
+  // The titles are the sender's text: what JSON.stringify leaves raw (bidi overrides, invisible
+  // marks) is written as \u escapes, as in every JSON file we write.
+  writeFileSync(join(bundleDir, 'tasks.json'), `${jsonText({ tasks }, 2)}\n`);
   if (leftover) {
     return `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${counted(tasks.length, 'task')}) for this v3 walnut, and kept too, because it holds lines that are not tasks`;
   }

@@ -8,6 +8,7 @@ import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { safeUnlink, siblingTempPath, writeJsonAtomic, writeNewFileDurably } from '../fs/atomic.ts';
 import { readSmallFile } from '../fs/small-file.ts';
 import { processAlive } from '../proc/alive.ts';
+import { jsonText } from '../text/untrusted.ts';
 
 /** A v1 relay.yaml holds a login, a repo and a list of peers: a few hundred bytes, a few KB at most. */
 export const V1_MAX_BYTES = 1024 * 1024;
@@ -55,7 +56,7 @@ export function writeMigration(v2Path: string, config: unknown, metaPath: string
   const metaTmp = siblingTempPath(metaPath);
   try {
     mkdirSync(dirname(metaPath), { recursive: true });
-    writeNewFileDurably(metaTmp, `${JSON.stringify(meta, null, 2)}\n`);
+    writeNewFileDurably(metaTmp, `${jsonText(meta, 2)}\n`);
   } catch (err) {
     throw unwritable(metaPath, err);
   }
