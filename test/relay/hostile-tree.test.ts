@@ -171,4 +171,25 @@ describe('hostile tree entries in a relay inbox', () => {
     expect(err?.code).toBe('bad_relay');
     expect(err?.message).toMatch(/answered, but its repository is damaged/);
   });
+
+  it('a folder or a submodule where your key is published is no key: read as a replaced key, not a missing one', async () => {
+    const { checkOwnKey } = await import('../../scripts/lib/relay/key-checks.ts');
+    const t = tempDir('hostile-key');
+    cleanups.push(t.cleanup);
+    const { bob } = await gitPeers(t.dir);
+    const head = gitIn(bob.url, ['rev-parse', 'main']);
+    const blob = gitIn(bob.url, ['hash-object', '-w', '--stdin'], 'not a key');
+    const inner = gitIn(bob.url, ['mktree'], `100644 blob ${blob}\tx\n`);
+    for (const entry of [`040000 tree ${inner}\tbob.pem`, `160000 commit ${head}\tbob.pem`]) {
+      const keys = gitIn(bob.url, ['mktree', '--missing'], `${entry}\n`);
+      const root = gitIn(bob.url, ['ls-tree', head])
+        .split('\n')
+        .filter((l) => !l.endsWith('\tkeys'));
+      const rootTree = gitIn(bob.url, ['mktree'], `${[...root, `040000 tree ${keys}\tkeys`].join('\n')}\n`);
+      const commit = gitIn(bob.url, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', rootTree, '-p', head, '-m', 'key']);
+      gitIn(bob.url, ['update-ref', 'refs/heads/main', commit]);
+      const fresh = gitUser(t.dir, 'bob');
+      expect(checkOwnKey(bob.paths, await fresh.transport.ownKey(), 'bob').status, entry).toBe('changed');
+    }
+  });
 });

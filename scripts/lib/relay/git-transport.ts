@@ -629,8 +629,12 @@ export class GitTransport implements RelayTransport {
     await this.ensureRemote('origin', this.opts.url);
     const head = this.tipKnown.has('origin') ? await this.revParse(this.remoteRef('origin')) : await this.fetch('origin', limits);
     const keyPath = `keys/${this.opts.login}.pem`;
-    const entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
-    if (entry?.type !== 'blob') return null;
+    const listed = head ? await this.listTree(head, keyPath) : new Map<string, { oid: string; mode: string; type: string }>();
+    const entry = listed.get(keyPath);
+    // A folder (its files listed under the path) or a submodule where the key belongs is no key:
+    // whoever can write the relay put it there, and it is read as a replaced key, not a missing one.
+    if (entry === undefined) return [...listed.keys()].some((p) => p.startsWith(`${keyPath}/`)) ? '' : null;
+    if (entry.type !== 'blob') return '';
     return this.readSmallBlob('origin', entry.oid, `${keyPath} in your relay`);
   }
 

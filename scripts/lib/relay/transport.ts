@@ -67,7 +67,10 @@ export interface RelayTransport {
    * and their blob ids, read from the listing (nothing is downloaded).
    */
   listDeposits(peer: PeerRelay, limits?: CallLimits): Promise<InboxEntry[]>;
-  /** The user's own `keys/<login>.pem` as the relay holds it now (null when it is not there). */
+  /**
+   * The user's own `keys/<login>.pem` as the relay holds it now: null when it is not there, '' when
+   * something that is no file stands in its place (a folder, a submodule: read as a replaced key).
+   */
   ownKey(limits?: CallLimits): Promise<string | null>;
   /** Lists `inbox/*\/*.walnut` of the user's own relay. */
   listInbox(limits?: CallLimits): Promise<InboxListing>;
