@@ -63,4 +63,24 @@ describe('a --json result larger than one JSON text can hold', () => {
     expect(out.error.code).toBe('too_large');
     expect(out.error.message).toMatch(/larger than one JSON text/);
   });
+
+  it('leaves other range errors (a result nested past the stack) to the unexpected-failure path', async () => {
+    const deep = defineCommand({
+      name: 'deep',
+      summary: 'prints a result nested past the stack',
+      usage: 'usage: deep [--json]',
+      options: {},
+      run(ctx) {
+        ctx.printJson({
+          ok: true,
+          toJSON: () => {
+            throw new RangeError('Maximum call stack size exceeded');
+          },
+        });
+      },
+    });
+    const r = await runCaptured(deep, ['--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error.code).toBe('unexpected');
+  });
 });

@@ -295,13 +295,14 @@ function makeContext<V>(io: CommandIo, json: boolean, usage: string, values: V, 
 
 /**
  * A result as JSON text. Past the longest string V8 builds (about 512 Mi characters: a body of
- * control characters takes six each), JSON.stringify throws a RangeError: a refusal in our words.
+ * control characters takes six each), JSON.stringify throws a RangeError ("Invalid string
+ * length"): a refusal in our words. Other range errors (a stack overflow) stay unexpected.
  */
 function resultJson(value: unknown): string {
   try {
     return jsonText(value, 2);
   } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
+    if (!(err instanceof RangeError) || err.message !== 'Invalid string length') throw err;
     throw new AliveError('the result is larger than one JSON text can hold (the files it quotes are too large); run the command without --json', {
       code: 'too_large',
       cause: err,
