@@ -28,7 +28,18 @@ var Vars = class {
       had ? this.values.set(name, value) : this.values.delete(name);
     }
   }
-}, MAX_DEPTH = 8, MAX_LOOP_RUNS = 64, MAX_LOOP_READINGS = 1024, MAX_EXPANSION = 256 * 1024, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0, asInput = (w) => exact(w) ? text(w) : w.raw ?? text(w), NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, METACHAR = /[ \t\n;&|()<>]/, MKTEMP = /^[ \t\n]*mktemp(?:[ \t][^;&|<>`()\n]*)?$/, hasUpStep = (path) => path.split("/").includes("..");
+}, MAX_DEPTH = 8, MAX_LOOP_RUNS = 64, MAX_LOOP_READINGS = 1024, MAX_EXPANSION = 256 * 1024, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0, asInput = (w) => exact(w) ? text(w) : w.raw ?? text(w), NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, EMPTY_WORD = { parts: [] }, POSITIONAL = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"];
+function allPositionals(words) {
+  let value = { text: "$@", known: !1, fed: { texts: words.map(asInput) } };
+  return [
+    ["@", value],
+    ["*", { ...value, text: "$*" }]
+  ];
+}
+function setAllPositionals(vars, words) {
+  for (let [name, value] of allPositionals(words)) vars.set(name, value);
+}
+var METACHAR = /[ \t\n;&|()<>]/, MKTEMP = /^[ \t\n]*mktemp(?:[ \t][^;&|<>`()\n]*)?$/, hasUpStep = (path) => path.split("/").includes("..");
 function underFresh(w, scope) {
   let [first, ...rest] = w.parts;
   return first?.fresh ? rest.every((p) => p.known) && !hasUpStep(text(w).slice(first.text.length)) : scope.fresh === !0 && exact(w) && !text(w).startsWith("/") && !hasUpStep(text(w));
@@ -359,7 +370,7 @@ var Lexer = class _Lexer {
       push(decoded ?? this.src.slice(this.i, j + 1), decoded !== void 0), this.i = j + 1;
       return;
     }
-    let braced = /^\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\}/.exec(rest), plain = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9])/.exec(rest), name = braced?.[1] ?? plain?.[0];
+    let braced = /^\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])\}/.exec(rest), plain = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*])/.exec(rest), name = braced?.[1] ?? plain?.[0];
     if (name !== void 0) {
       this.i += 1 + (braced ? braced[0].length : name.length);
       let value = this.scope().vars.get(name);
@@ -373,8 +384,8 @@ var Lexer = class _Lexer {
       return;
     }
     if (rest.startsWith("{")) {
-      let end = this.src.indexOf("}", this.i), stop = end === -1 ? this.src.length : end + 1;
-      push(this.src.slice(this.i, stop), !1), this.i = stop;
+      let end = this.src.indexOf("}", this.i), stop = end === -1 ? this.src.length : end + 1, written = this.src.slice(this.i, stop), fallback = /^\$\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?[-=+]([^}]*)\}$/.exec(written)?.[1];
+      fallback ? add({ text: written, known: !1, fed: { texts: [fallback] } }) : push(written, !1), this.i = stop;
       return;
     }
     let special = /^[0-9@*#?$!-]/.exec(rest);
@@ -428,6 +439,31 @@ var Lexer = class _Lexer {
   time: /* @__PURE__ */ new Set(["-f", "-o", "--format", "--output"]),
   stdbuf: /* @__PURE__ */ new Set(["-i", "-o", "-e"]),
   doas: /* @__PURE__ */ new Set(["-u", "-C"]),
+  busybox: /* @__PURE__ */ new Set(),
+  coproc: /* @__PURE__ */ new Set(),
+  setsid: /* @__PURE__ */ new Set(),
+  ionice: /* @__PURE__ */ new Set(["-c", "-n", "-p", "-P", "-u", "--class", "--classdata", "--pid", "--pgid", "--uid"]),
+  chrt: /* @__PURE__ */ new Set(["-T", "-P", "-D", "--sched-runtime", "--sched-period", "--sched-deadline"]),
+  taskset: /* @__PURE__ */ new Set(),
+  flock: /* @__PURE__ */ new Set(["-w", "-E", "-c", "--timeout", "--wait", "--conflict-exit-code", "--command"]),
+  su: /* @__PURE__ */ new Set(["-c", "-g", "-G", "-s", "-w", "--command", "--session-command", "--group", "--supp-group", "--shell", "--whitelist-environment"]),
+  runuser: /* @__PURE__ */ new Set([
+    "-c",
+    "-g",
+    "-G",
+    "-s",
+    "-u",
+    "-w",
+    "--command",
+    "--session-command",
+    "--group",
+    "--supp-group",
+    "--shell",
+    "--user",
+    "--whitelist-environment"
+  ]),
+  watch: /* @__PURE__ */ new Set(["-n", "-d", "-q", "--interval", "--differences", "--equexit"]),
+  script: /* @__PURE__ */ new Set(["-c", "--command", "-E", "--echo", "-I", "--log-in", "-O", "--log-out", "-B", "--log-io", "-T", "--log-timing", "-m", "--logging-format"]),
   cp: /* @__PURE__ */ new Set(["-S", "-t", "--suffix", "--target-directory"]),
   mv: /* @__PURE__ */ new Set(["-S", "-t", "--suffix", "--target-directory"]),
   install: /* @__PURE__ */ new Set(["-m", "-o", "-g", "-S", "-t", "--mode", "--owner", "--group", "--suffix", "--target-directory"]),
@@ -464,7 +500,27 @@ var Lexer = class _Lexer {
     "--parallel",
     "--random-source"
   ])
-}, WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "nice", "timeout", "xargs", "command", "builtin", "exec", "nohup", "time", "stdbuf", "doas"]), SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh"]), DECLARATIONS = /* @__PURE__ */ new Set(["export", "local", "declare", "typeset", "readonly"]), LIST_OPS = /* @__PURE__ */ new Set([";", "&&", "||", "&", ";;"]), INPUT_REDIRS = /* @__PURE__ */ new Set(["<", "<<<", "<>"]), KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!"]), OUTPUT_REDIRS = /* @__PURE__ */ new Map([
+}, WRAPPERS = /* @__PURE__ */ new Set([
+  "sudo",
+  "doas",
+  "env",
+  "nice",
+  "ionice",
+  "chrt",
+  "taskset",
+  "setsid",
+  "flock",
+  "timeout",
+  "xargs",
+  "command",
+  "builtin",
+  "exec",
+  "nohup",
+  "time",
+  "stdbuf",
+  "busybox",
+  "coproc"
+]), LEADING_OPERAND = /* @__PURE__ */ new Set(["timeout", "chrt", "taskset", "flock"]), SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh"]), DECLARATIONS = /* @__PURE__ */ new Set(["export", "local", "declare", "typeset", "readonly"]), LIST_OPS = /* @__PURE__ */ new Set([";", "&&", "||", "&", ";;"]), INPUT_REDIRS = /* @__PURE__ */ new Set(["<", "<<<", "<>"]), KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!"]), OUTPUT_REDIRS = /* @__PURE__ */ new Map([
   [">", "replace"],
   [">|", "replace"],
   ["&>", "replace"],
@@ -634,11 +690,50 @@ function commandWrites(name, args, emit, nested, depth) {
     case "eval":
       depth < MAX_DEPTH && nested(args.map(text).join(" "));
       return;
+    case "script":
+      scriptWrites(args, emit, nested, depth);
+      return;
+    case "su":
+    case "runuser": {
+      let { values } = operands(name, args), script = values.get("-c") ?? values.get("--command") ?? values.get("--session-command");
+      script && depth < MAX_DEPTH && nested(text(script));
+      return;
+    }
+    case "watch": {
+      let words = operands(name, args).operands;
+      words.length > 0 && depth < MAX_DEPTH && nested(words.map(text).join(" "));
+      return;
+    }
     default: {
       let run = SHELLS.has(name) && depth < MAX_DEPTH ? commandString(args) : void 0;
-      run && nested(text(run.script), new Map(run.parameters.map((w, i) => [String(i), exact(w) ? text(w) : w])));
+      run && nested(
+        text(run.script),
+        new Map([...run.parameters.map((w, i) => [String(i), exact(w) ? text(w) : w]), ...allPositionals(run.parameters.slice(1))])
+      );
     }
   }
+}
+function scriptWrites(args, emit, nested, depth) {
+  let { options, values, operands: files } = operands("script", args);
+  for (let option of ["-O", "--log-out", "-I", "--log-in", "-B", "--log-io", "-T", "--log-timing"]) {
+    let file2 = values.get(option);
+    file2 && emit(file2, "replace", `script ${option}`);
+  }
+  let takesArg = OPTION_ARGS.script, append = options.some((o) => o === "--append" || !o.startsWith("--") && clusterHas(o, "a", takesArg)), file = files[0];
+  if (file && emit(file, append ? "append" : "replace", append ? "script -a" : "script"), depth >= MAX_DEPTH) return;
+  let command = values.get("-c") ?? values.get("--command");
+  if (command) nested(text(command));
+  else if (file) {
+    let rest = args.slice(args.indexOf(file) + 1);
+    rest.length > 0 && nested(rest.map(text).join(" "));
+  }
+}
+function clusterHas(cluster, letter, takesArg) {
+  for (let c = 1; c < cluster.length; c++) {
+    if (cluster[c] === letter) return !0;
+    if (takesArg.has(`-${cluster[c]}`)) return !1;
+  }
+  return !1;
 }
 function commandString(args) {
   let command = !1, k = 0;
@@ -855,7 +950,7 @@ function analyse(command, scope, reading, depth) {
     if (depth >= MAX_DEPTH) return;
     let mark = current.vars.mark();
     if (bindings) {
-      for (let i = 0; i <= 9; i++) current.vars.set(String(i), void 0);
+      for (let name of POSITIONAL) current.vars.set(name, void 0);
       for (let [name, value] of bindings) current.vars.set(name, value);
     }
     analyse(inner, { dir: current.dir, vars: current.vars, fresh: current.fresh }, reading, depth + 1), current.vars.rollback(mark);
@@ -901,6 +996,44 @@ function analyse(command, scope, reading, depth) {
     for (let c of runs) runOnce(c, runs.length > 1);
     let assigned = words.every(isAssignment) ? words : first && DECLARATIONS.has(first) ? words.slice(1).filter(isAssignment) : [];
     for (let w of assigned) assign(w);
+  }, inFolder = (folders, fn) => {
+    if (folders.length === 0) return fn();
+    let { dir, fresh } = current;
+    for (let f of folders) {
+      let t = literal(f);
+      current.fresh = underFresh(f, current), current.dir = t !== void 0 && current.dir !== void 0 ? joinPath(current.dir, t) : void 0;
+    }
+    try {
+      fn();
+    } finally {
+      current.dir = dir, current.fresh = fresh;
+    }
+  }, setPositional = (args) => {
+    let k = 0, given = !1;
+    for (; k < args.length; k++) {
+      let t = text(args[k]);
+      if (t === "--" || t === "-") {
+        k++, given = !0;
+        break;
+      }
+      if (!/^[-+]./.test(t)) {
+        given = !0;
+        break;
+      }
+      /^[-+][A-Za-z]*o$/.test(t) && k++;
+    }
+    given && setPositionals((i) => args[k + i - 1]);
+  }, shiftPositional = (args) => {
+    let count = args[0] === void 0 ? "1" : exact(args[0]) ? text(args[0]) : "", n = /^\d{1,4}$/.test(count) ? Number(count) : void 0, before = Array.from({ length: 9 }, (_, i) => current.vars.get(String(i + 1)));
+    for (let i = 1; i <= 9; i++) current.vars.set(String(i), n === void 0 ? void 0 : before[i - 1 + n]);
+  }, setPositionals = (word) => {
+    let all = [];
+    for (let i = 1; i <= 9; i++) {
+      let w = word(i);
+      w !== void 0 && all.push(w), current.vars.set(String(i), w === void 0 ? void 0 : exact(w) ? text(w) : w);
+    }
+    for (let i = 10; word(i) !== void 0; i++) all.push(word(i));
+    setAllPositionals(current.vars, all);
   }, runOnce = (cmd2, several) => {
     for (let r of cmd2.redirs) {
       let kind = OUTPUT_REDIRS.get(r.op);
@@ -912,22 +1045,33 @@ function analyse(command, scope, reading, depth) {
     words = words.slice(k);
     let name = baseName(text(words[0])), args = words.slice(1);
     if (DECLARATIONS.has(name)) return;
-    let xargs;
+    let xargs, chdir = [];
     for (let hops = 0; (WRAPPERS.has(name) || name === "{") && hops < 8; hops++) {
       if (name === "{") {
         if (args.length === 0) return;
         name = baseName(text(args[0])), args = args.slice(1);
         continue;
       }
+      name === "coproc" && args.length > 1 && text(args[1]) === "{" && (args = args.slice(1));
       let takesArg = OPTION_ARGS[name], j = 0;
       for (; j < args.length; ) {
         let t = text(args[j]);
         if (t.startsWith("-")) j += takesArg.has(t) ? 2 : 1;
         else if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) j++;
-        else if (name === "timeout" && /^\d/.test(t)) {
+        else if (LEADING_OPERAND.has(name)) {
           j++;
           break;
         } else break;
+      }
+      if (name === "env" || name === "sudo" || name === "flock") {
+        let { values } = operands(name, args.slice(0, j)), script = name === "env" ? values.get("-S") ?? values.get("--split-string") : name === "flock" ? values.get("-c") ?? values.get("--command") ?? (/^(?:-c|--command)$/.test(text(args[j] ?? EMPTY_WORD)) ? args[j + 1] : void 0) : void 0;
+        if (script) {
+          let rest = name === "env" ? args.slice(j).map(text) : [];
+          depth < MAX_DEPTH && inFolder(chdir, () => nested([text(script), ...rest].join(" ")));
+          return;
+        }
+        let folder = name === "flock" ? void 0 : values.get(name === "env" ? "-C" : "-D") ?? values.get("--chdir");
+        folder && (chdir = [...chdir, folder]);
       }
       if (j >= args.length) return;
       if (name === "xargs" && !xargs) {
@@ -951,7 +1095,9 @@ function analyse(command, scope, reading, depth) {
       return;
     }
     if (name === "read") return read(args, cmd2.redirs);
-    commandWrites(name, args, emit, nested, depth);
+    if (name === "set") return setPositional(args);
+    if (name === "shift") return shiftPositional(args);
+    inFolder(chdir, () => commandWrites(name, args, emit, nested, depth));
   }, cmd = { words: [], redirs: [] }, finish = () => {
     (cmd.words.length > 0 || cmd.redirs.length > 0) && run(cmd), cmd = { words: [], redirs: [] };
   };
@@ -998,7 +1144,8 @@ function inputTexts(command) {
   };
 }
 function shellWrites(command, options = {}) {
-  let vars = new Vars();
+  let vars = new Vars(), called = { texts: [command] };
+  for (let name of POSITIONAL) name !== "0" && vars.set(name, { text: `$${name}`, known: !1, fed: called });
   options.home !== void 0 && vars.set("HOME", options.home), options.cwd !== void 0 && vars.set("PWD", options.cwd);
   let reading = { home: options.home, out: [], loopReadings: MAX_LOOP_READINGS, expansion: MAX_EXPANSION };
   analyse(command, { dir: "", vars }, reading, 0);

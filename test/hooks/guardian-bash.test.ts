@@ -246,6 +246,25 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['patch --dry-run of the log (writes nothing)', `patch --dry-run ${K}/log.md < fix.patch && patch -C -p1 < fix.patch`, 'world', 'allow'],
   ['git add, diff and log of the log', `git add ${K}/log.md && git diff --cached ${K}/log.md && git log -p -- ${K}/log.md`, 'world', 'allow'],
   ['git checkout -b of a branch, then a commit naming the log', `git checkout -b log-fix && git commit -m "log.md entry" ${K}/log.md`, 'world', 'allow'],
+  // Found by an attack on the hook (2026-12-05): each was allowed, and each changed the log when run.
+  ['env -C into its folder, then rm', `env -C ${K} rm log.md`, 'world', /delete or move away/],
+  ['env --chdir= into its folder, then sed -i', `env --chdir=${K} sed -i s/a/b/ log.md`, 'world', /overwrite/],
+  ['sudo -D into its folder', `sudo -D ${K} rm log.md`, 'world', /delete or move away/],
+  ['env -C into another folder reads a log.md there (none: allowed)', `env -C 04_Ventures rm log.md`, 'world', 'allow'],
+  ['env -S running rm', `env -S 'rm ${K}/log.md'`, 'world', /delete or move away/],
+  ['a default value naming the log', `echo > \${x:-${K}/log.md}`, 'world', /cannot tell/],
+  ['a default value naming another file', `echo > \${x:-${K}/notes.md}`, 'world', 'allow'],
+  ['setsid rm', `setsid rm ${K}/log.md`, 'world', /delete or move away/],
+  ['flock FILE rm', `flock /tmp/lock rm ${K}/log.md`, 'world', /delete or move away/],
+  ['ionice, chrt and taskset', `ionice -c3 chrt -i 0 taskset 1 rm ${K}/log.md`, 'world', /delete or move away/],
+  ['su -c', `su -c 'rm ${K}/log.md'`, 'world', /delete or move away/],
+  ['watch', `watch -n 60 'echo x >> ${K}/log.md'`, 'world', /append/],
+  ["a function's parameter", `f() { rm "$1"; }; f ${K}/log.md`, 'world', /cannot tell/],
+  ["a function's parameter naming another file", `f() { rm "$1"; }; f ${K}/notes.md; cat ${K}/log.md`, 'world', /cannot tell/],
+  ['set -- then $1', `set -- ${K}/log.md; : > "$1"`, 'world', /overwrite/],
+  ['busybox sh -c', `busybox sh -c 'echo x >> ${K}/log.md'`, 'world', /append/],
+  ['coproc', `coproc rm ${K}/log.md`, 'world', /delete or move away/],
+  ['script onto the log', `script -q ${K}/log.md`, 'world', /overwrite/],
 ];
 
 describe('log-guardian: Bash commands', () => {

@@ -95,6 +95,49 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
   ['wget -O', 'wget -qO log.md https://example.com/x', [['log.md', 'replace', true]]],
   ['wget --output-document=', 'wget --output-document=log.md https://example.com/x', [['log.md', 'replace', true]]],
   ['wget -O - (standard output)', 'wget -O - https://example.com/log.md', []],
+  ['busybox runs its applet', "busybox sed -i 's/a/b/' log.md", [['log.md', 'replace', true]]],
+  ['busybox sh -c', "busybox sh -c 'echo x >> k/log.md'", [['k/log.md', 'append', true]]],
+  ['coproc runs its command', 'coproc rm log.md', [['log.md', 'remove', true]]],
+  ['coproc NAME { …; }', 'coproc W { tee log.md; }', [['log.md', 'replace', true]]],
+  [
+    'set -- sets the positional parameters',
+    'set -- k/log.md b; sed -i s/a/b/ "$1"; rm "$2"',
+    [
+      ['k/log.md', 'replace', true],
+      ['b', 'remove', true],
+    ],
+  ],
+  ['set WORD… (no options) sets them too', 'set k/log.md; : > "$1"', [['k/log.md', 'replace', true]]],
+  ['set with options only leaves them', 'set -- k/log.md; set -e; rm "$1"', [['k/log.md', 'remove', true]]],
+  ['shift moves them down', 'set -- a k/log.md; shift; rm "$1"', [['k/log.md', 'remove', true]]],
+  ['shift N', 'set -- a b k/log.md; shift 2; rm "$1"', [['k/log.md', 'remove', true]]],
+  ['setsid, ionice and nohup run their command', 'setsid -f ionice -c3 nohup rm log.md', [['log.md', 'remove', true]]],
+  ['chrt PRIORITY COMMAND', 'chrt -i 0 rm log.md', [['log.md', 'remove', true]]],
+  ['taskset MASK COMMAND', 'taskset -c 0,1 rm log.md', [['log.md', 'remove', true]]],
+  ['flock FILE COMMAND', 'flock -w 5 /tmp/l rm log.md', [['log.md', 'remove', true]]],
+  ['flock FILE -c STRING', "flock /tmp/l -c 'rm log.md'", [['log.md', 'remove', true]]],
+  ['su -c STRING', "su -c 'rm k/log.md' root", [['k/log.md', 'remove', true]]],
+  ['runuser --command=STRING', "runuser -u me --command='rm k/log.md'", [['k/log.md', 'remove', true]]],
+  ["watch's words, run by sh -c", "watch -n 5 'echo x >> log.md'", [['log.md', 'append', true]]],
+  ['watch with the command as words', 'watch -n 5 rm log.md', [['log.md', 'remove', true]]],
+  ['script FILE (its transcript)', 'script -q log.md', [['log.md', 'replace', true]]],
+  [
+    'script -a, -c and its log options',
+    "script -a -c 'rm k/log.md' -O o/log.md log.md",
+    [
+      ['o/log.md', 'replace', true],
+      ['log.md', 'append', true],
+      ['k/log.md', 'remove', true],
+    ],
+  ],
+  [
+    'script FILE COMMAND (BSD, macOS: the words after the file run)',
+    'script -q out.txt sed -i s/a/b/ log.md',
+    [
+      ['out.txt', 'replace', true],
+      ['log.md', 'replace', true],
+    ],
+  ],
 ];
 
 describe('shellWrites', () => {
@@ -108,6 +151,56 @@ describe('shellWrites', () => {
     expect(shellWrites('cd a && cd ../b && echo x > log.md')[0]!.dir).toBe('a/../b');
     expect(shellWrites('cd "$D" && echo x > log.md')[0]!.dir).toBeUndefined();
     expect(shellWrites('cd && echo x > log.md', { home: '/home/u' })[0]!.dir).toBe('/home/u');
+  });
+
+  it('runs the command of env -C / --chdir and sudo -D / --chdir in that folder, for that command alone', () => {
+    const at = (command: string) => shellWrites(command).map((w) => [w.path, w.kind, w.dir]);
+    expect(at('env -C k rm log.md; rm x')).toEqual([
+      ['log.md', 'remove', 'k'],
+      ['x', 'remove', ''],
+    ]);
+    expect(at('env --chdir=k sed -i s/a/b/ log.md')).toEqual([['log.md', 'replace', 'k']]);
+    expect(at('env -Ck sed -i s/a/b/ log.md')).toEqual([['log.md', 'replace', 'k']]);
+    expect(at('cd a && sudo -D k rm log.md')).toEqual([['log.md', 'remove', 'a/k']]);
+    expect(at('sudo --chdir /w/k rm log.md')).toEqual([['log.md', 'remove', '/w/k']]);
+    expect(at('env -C "$D" rm log.md')).toEqual([['log.md', 'remove', undefined]]);
+    expect(at("env -C k sh -c 'echo x >> log.md'")).toEqual([['log.md', 'append', 'k']]);
+    // A redirection is the shell's, in the shell's folder.
+    expect(at('env -C k cat > log.md')).toEqual([['log.md', 'replace', '']]);
+  });
+
+  it("reads env -S's string as a command", () => {
+    const paths = (command: string) => shellWrites(command).map((w) => [w.path, w.kind]);
+    expect(paths("env -S 'rm k/log.md'")).toEqual([['k/log.md', 'remove']]);
+    expect(paths('env --split-string="sed -i s/a/b/" k/log.md')).toEqual([['k/log.md', 'replace']]);
+    expect(paths("env -S'rm k/log.md'")).toEqual([['k/log.md', 'remove']]);
+  });
+
+  it('reads a default value ($x with :-, -, := or :+ and a WORD) as what the path may be', () => {
+    const writes = (command: string) => shellWrites(command).map((w) => [w.path, w.exact, w.input]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    expect(writes('echo > ${x:-k/log.md}')).toEqual([['${x:-k/log.md}', false, 'k/log.md']]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    expect(writes('rm "${L-k/log.md}"; sed -i s/a/b/ ${y:=k/log.md}')).toEqual([
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+      ['${L-k/log.md}', false, 'k/log.md'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+      ['${y:=k/log.md}', false, 'k/log.md'],
+    ]);
+    // A variable the command set is read as before.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    expect(writes('x=a/notes; echo > ${x}')).toEqual([['a/notes', true, undefined]]);
+  });
+
+  it("reads a function's positional parameters as the command's text", () => {
+    const writes = (command: string) => shellWrites(command).map((w) => [w.path, w.exact, w.input]);
+    const command = 'f() { rm "$1"; }; f k/log.md';
+    expect(writes(command)).toEqual([['$1', false, command]]);
+    const all = 'g() { sed -i s/a/b/ "$@"; }; g k/log.md';
+    expect(writes(all)).toEqual([['$@', false, all]]);
+    // sh -c has the parameters it is given, and set -- gives them.
+    expect(writes('sh -c \'rm "$1"\' _ a')).toEqual([['a', true, undefined]]);
+    expect(writes('set -- a b; rm "$@"')).toEqual([['$@', false, 'a\nb']]);
   });
 
   it('expands $HOME and $PWD like ~ and the starting folder, unless the command sets them', () => {

@@ -8,10 +8,12 @@
  * redirections (`>` `>|` `>>` `&>` `&>>` `N>` `<>`, here-documents skipped), `cd`/`pushd`,
  * variables assigned earlier in the same command line, `for` variables (each of their words in
  * turn), variables `read` sets (unknown, with the text of what feeds them), command and process
- * substitutions, `sh -c` strings and `eval` (read as commands of their own), wrappers (`sudo`, `env`,
- * `command`, `exec`, `nice`, `nohup`, `time`, `timeout`, `xargs`), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
+ * substitutions, `sh -c`, `su -c`, `env -S` strings and `eval` (read as commands of their own),
+ * positional parameters (`set --`, `sh -c`'s words; a function's, as the command's text),
+ * wrappers (WRAPPERS: `sudo`, `env`, `nohup`, `timeout`, `xargs` …; `env -C` and `sudo -D` move
+ * the command), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
  * `gawk -i inplace`, `tee`, `sponge`, `sort -o`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=`,
- * `patch`, `curl -o`/`-O`, `wget -O`, and git's checkout, restore, stash, rm and mv of named paths. A word with a part the
+ * `patch`, `curl -o`/`-O`, `wget -O`, `script`, and git's checkout, restore, stash, rm and mv of named paths. A word with a part the
  * text cannot tell (`$VAR` not set in the same line, `$(…)`, a glob, `~user`) is marked inexact,
  * keeping whatever part is known.
  *
@@ -154,6 +156,20 @@ const literal = (w: Word): string | undefined => (exact(w) ? text(w) : undefined
 /** A word as the text of an input: its value when known, else as written (`$(ls …)`). */
 const asInput = (w: Word) => (exact(w) ? text(w) : (w.raw ?? text(w)));
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const EMPTY_WORD: Word = { parts: [] };
+/** The positional parameters the reader follows: $0 … $9, and $@ and $* (all of them). */
+const POSITIONAL = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '@', '*'];
+/** `$@` and `$*` for the parameters `words`: unknown, read from their text. */
+function allPositionals(words: Word[]): [string, Value][] {
+  const value: Part = { text: '$@', known: false, fed: { texts: words.map(asInput) } };
+  return [
+    ['@', value],
+    ['*', { ...value, text: '$*' }],
+  ];
+}
+function setAllPositionals(vars: Vars, words: Word[]): void {
+  for (const [name, value] of allPositionals(words)) vars.set(name, value);
+}
 /**
  * The characters that end a word: bash's blanks (space, tab), the newline and its operators. Other
  * white space (a carriage return, a no-break space) is part of a word there, as in `log.md\r`.
@@ -651,8 +667,8 @@ class Lexer {
       return;
     }
     // A name, or a positional parameter: `$1` is one digit (`$10` is `${1}0`), `${10}` any number.
-    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\}/.exec(rest);
-    const plain = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9])/.exec(rest);
+    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])\}/.exec(rest);
+    const plain = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*])/.exec(rest);
     const name = braced?.[1] ?? plain?.[0];
     if (name !== undefined) {
       this.i += 1 + (braced ? braced[0].length : name.length);
@@ -672,7 +688,11 @@ class Lexer {
     if (rest.startsWith('{')) {
       const end = this.src.indexOf('}', this.i);
       const stop = end === -1 ? this.src.length : end + 1;
-      push(this.src.slice(this.i, stop), false);
+      const written = this.src.slice(this.i, stop);
+      // `${x:-WORD}`, `${x-WORD}`, `${x:=WORD}`, `${x:+WORD}`: the value may be WORD, as written.
+      const fallback = /^\$\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?[-=+]([^}]*)\}$/.exec(written)?.[1];
+      if (fallback) add({ text: written, known: false, fed: { texts: [fallback] } });
+      else push(written, false);
       this.i = stop;
       return;
     }
@@ -745,6 +765,31 @@ const OPTION_ARGS: Record<string, Set<string>> = {
   time: new Set(['-f', '-o', '--format', '--output']),
   stdbuf: new Set(['-i', '-o', '-e']),
   doas: new Set(['-u', '-C']),
+  busybox: new Set(),
+  coproc: new Set(),
+  setsid: new Set(),
+  ionice: new Set(['-c', '-n', '-p', '-P', '-u', '--class', '--classdata', '--pid', '--pgid', '--uid']),
+  chrt: new Set(['-T', '-P', '-D', '--sched-runtime', '--sched-period', '--sched-deadline']),
+  taskset: new Set(),
+  flock: new Set(['-w', '-E', '-c', '--timeout', '--wait', '--conflict-exit-code', '--command']),
+  su: new Set(['-c', '-g', '-G', '-s', '-w', '--command', '--session-command', '--group', '--supp-group', '--shell', '--whitelist-environment']),
+  runuser: new Set([
+    '-c',
+    '-g',
+    '-G',
+    '-s',
+    '-u',
+    '-w',
+    '--command',
+    '--session-command',
+    '--group',
+    '--supp-group',
+    '--shell',
+    '--user',
+    '--whitelist-environment',
+  ]),
+  watch: new Set(['-n', '-d', '-q', '--interval', '--differences', '--equexit']),
+  script: new Set(['-c', '--command', '-E', '--echo', '-I', '--log-in', '-O', '--log-out', '-B', '--log-io', '-T', '--log-timing', '-m', '--logging-format']),
   cp: new Set(['-S', '-t', '--suffix', '--target-directory']),
   mv: new Set(['-S', '-t', '--suffix', '--target-directory']),
   install: new Set(['-m', '-o', '-g', '-S', '-t', '--mode', '--owner', '--group', '--suffix', '--target-directory']),
@@ -783,7 +828,29 @@ const OPTION_ARGS: Record<string, Set<string>> = {
   ]),
 };
 
-const WRAPPERS = new Set(['sudo', 'env', 'nice', 'timeout', 'xargs', 'command', 'builtin', 'exec', 'nohup', 'time', 'stdbuf', 'doas']);
+const WRAPPERS = new Set([
+  'sudo',
+  'doas',
+  'env',
+  'nice',
+  'ionice',
+  'chrt',
+  'taskset',
+  'setsid',
+  'flock',
+  'timeout',
+  'xargs',
+  'command',
+  'builtin',
+  'exec',
+  'nohup',
+  'time',
+  'stdbuf',
+  'busybox',
+  'coproc',
+]);
+/** Wrappers that take one operand before the command: `timeout 5 CMD`, `chrt 0 CMD`, `taskset 3 CMD`, `flock FILE CMD`. */
+const LEADING_OPERAND = new Set(['timeout', 'chrt', 'taskset', 'flock']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh']);
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
 /** Operators that end a pipeline: what came before no longer feeds the next command. */
@@ -1014,11 +1081,63 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       // eval joins its words and runs them as a command line.
       if (depth < MAX_DEPTH) nested(args.map(text).join(' '));
       return;
+    case 'script':
+      scriptWrites(args, emit, nested, depth);
+      return;
+    case 'su':
+    case 'runuser': {
+      const { values } = operands(name, args);
+      const script = values.get('-c') ?? values.get('--command') ?? values.get('--session-command');
+      if (script && depth < MAX_DEPTH) nested(text(script));
+      return;
+    }
+    case 'watch': {
+      // watch joins its words and runs them with sh -c.
+      const words = operands(name, args).operands;
+      if (words.length > 0 && depth < MAX_DEPTH) nested(words.map(text).join(' '));
+      return;
+    }
     default: {
       const run = SHELLS.has(name) && depth < MAX_DEPTH ? commandString(args) : undefined;
-      if (run) nested(text(run.script), new Map(run.parameters.map((w, i) => [String(i), exact(w) ? text(w) : w])));
+      if (run)
+        nested(
+          text(run.script),
+          new Map([...run.parameters.map((w, i): [string, Value] => [String(i), exact(w) ? text(w) : w]), ...allPositionals(run.parameters.slice(1))]),
+        );
     }
   }
+}
+
+/**
+ * `script`: its transcript FILE (appended with -a), the files of its log options (util-linux), and
+ * the command it runs: -c's string, or on BSD and macOS the words after FILE.
+ */
+function scriptWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: Nested, depth: number): void {
+  const { options, values, operands: files } = operands('script', args);
+  for (const option of ['-O', '--log-out', '-I', '--log-in', '-B', '--log-io', '-T', '--log-timing']) {
+    const file = values.get(option);
+    if (file) emit(file, 'replace', `script ${option}`);
+  }
+  const takesArg = OPTION_ARGS.script!;
+  const append = options.some((o) => o === '--append' || (!o.startsWith('--') && clusterHas(o, 'a', takesArg)));
+  const file = files[0];
+  if (file) emit(file, append ? 'append' : 'replace', append ? 'script -a' : 'script');
+  if (depth >= MAX_DEPTH) return;
+  const command = values.get('-c') ?? values.get('--command');
+  if (command) nested(text(command));
+  else if (file) {
+    const rest = args.slice(args.indexOf(file) + 1);
+    if (rest.length > 0) nested(rest.map(text).join(' '));
+  }
+}
+
+/** True when the short-option cluster `cluster` (`-qa`) holds `letter` before any option that takes a value. */
+function clusterHas(cluster: string, letter: string, takesArg: ReadonlySet<string>): boolean {
+  for (let c = 1; c < cluster.length; c++) {
+    if (cluster[c] === letter) return true;
+    if (takesArg.has(`-${cluster[c]}`)) return false;
+  }
+  return false;
 }
 
 /**
@@ -1364,7 +1483,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     const mark = current.vars.mark();
     if (bindings) {
       // A shell started with -c has the positional parameters it is given, and no others.
-      for (let i = 0; i <= 9; i++) current.vars.set(String(i), undefined);
+      for (const name of POSITIONAL) current.vars.set(name, undefined);
       for (const [name, value] of bindings) current.vars.set(name, value);
     }
     analyse(inner, { dir: current.dir, vars: current.vars, fresh: current.fresh }, reading, depth + 1);
@@ -1444,6 +1563,63 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     for (const w of assigned) assign(w);
   };
 
+  /** Runs `fn` with the command's folder moved into each of `folders` in turn (`env -C`), then back. */
+  const inFolder = (folders: Word[], fn: () => void) => {
+    if (folders.length === 0) return fn();
+    const { dir, fresh } = current;
+    for (const f of folders) {
+      const t = literal(f);
+      current.fresh = underFresh(f, current);
+      current.dir = t !== undefined && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
+    }
+    try {
+      fn();
+    } finally {
+      current.dir = dir;
+      current.fresh = fresh;
+    }
+  };
+
+  /**
+   * `set -- WORDS`, `set - WORDS` or `set WORD…`: $1 … $9 become the words (the ones past nine
+   * are not followed). Options alone (`set -e`, `set -o pipefail`) leave them as they were.
+   */
+  const setPositional = (args: Word[]) => {
+    let k = 0;
+    let given = false;
+    for (; k < args.length; k++) {
+      const t = text(args[k]!);
+      if (t === '--' || t === '-') {
+        k++;
+        given = true;
+        break;
+      }
+      if (!/^[-+]./.test(t)) {
+        given = true;
+        break;
+      }
+      if (/^[-+][A-Za-z]*o$/.test(t)) k++;
+    }
+    if (given) setPositionals((i) => args[k + i - 1]);
+  };
+  /** `shift [N]`: $1 … $9 move down N places; a count that is not a literal number leaves them unknown. */
+  const shiftPositional = (args: Word[]) => {
+    const count = args[0] === undefined ? '1' : exact(args[0]) ? text(args[0]) : '';
+    const n = /^\d{1,4}$/.test(count) ? Number(count) : undefined;
+    const before = Array.from({ length: 9 }, (_, i) => current.vars.get(String(i + 1)));
+    for (let i = 1; i <= 9; i++) current.vars.set(String(i), n === undefined ? undefined : before[i - 1 + n]);
+  };
+  const setPositionals = (word: (i: number) => Word | undefined) => {
+    const all: Word[] = [];
+    for (let i = 1; i <= 9; i++) {
+      const w = word(i);
+      if (w !== undefined) all.push(w);
+      current.vars.set(String(i), w === undefined ? undefined : exact(w) ? text(w) : w);
+    }
+    for (let i = 10; word(i) !== undefined; i++) all.push(word(i)!);
+    setAllPositionals(current.vars, all);
+  };
+
   /** One reading of a command, its `for` variables bound (`several`: one of several readings). */
   const runOnce = (cmd: Command, several: boolean) => {
     for (const r of cmd.redirs) {
@@ -1460,6 +1636,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     let args = words.slice(1);
     if (DECLARATIONS.has(name)) return;
     let xargs: { fed: Feed; replace: string | undefined } | undefined;
+    /** The folders `env -C`, `sudo -D` move the command into, in order. */
+    let chdir: Word[] = [];
     for (let hops = 0; (WRAPPERS.has(name) || name === '{') && hops < 8; hops++) {
       if (name === '{') {
         // `time { …; }`: the group's first command.
@@ -1468,16 +1646,35 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
         args = args.slice(1);
         continue;
       }
+      // `coproc NAME { …; }`: the name is the coprocess's, not a command.
+      if (name === 'coproc' && args.length > 1 && text(args[1]!) === '{') args = args.slice(1);
       const takesArg = OPTION_ARGS[name]!;
       let j = 0;
       while (j < args.length) {
         const t = text(args[j]!);
         if (t.startsWith('-')) j += takesArg.has(t) ? 2 : 1;
         else if (name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) j++;
-        else if (name === 'timeout' && /^\d/.test(t)) {
+        else if (LEADING_OPERAND.has(name)) {
           j++;
           break;
         } else break;
+      }
+      if (name === 'env' || name === 'sudo' || name === 'flock') {
+        const { values } = operands(name, args.slice(0, j));
+        // `env -S STRING` splits STRING into the command's words; `flock FILE -c STRING` runs it with sh -c.
+        const script =
+          name === 'env'
+            ? (values.get('-S') ?? values.get('--split-string'))
+            : name === 'flock'
+              ? (values.get('-c') ?? values.get('--command') ?? (/^(?:-c|--command)$/.test(text(args[j] ?? EMPTY_WORD)) ? args[j + 1] : undefined))
+              : undefined;
+        if (script) {
+          const rest = name === 'env' ? args.slice(j).map(text) : [];
+          if (depth < MAX_DEPTH) inFolder(chdir, () => nested([text(script), ...rest].join(' ')));
+          return;
+        }
+        const folder = name === 'flock' ? undefined : (values.get(name === 'env' ? '-C' : '-D') ?? values.get('--chdir'));
+        if (folder) chdir = [...chdir, folder];
       }
       if (j >= args.length) return;
       if (name === 'xargs' && !xargs) {
@@ -1513,7 +1710,9 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       return;
     }
     if (name === 'read') return read(args, cmd.redirs);
-    commandWrites(name, args, emit, nested, depth);
+    if (name === 'set') return setPositional(args);
+    if (name === 'shift') return shiftPositional(args);
+    inFolder(chdir, () => commandWrites(name, args, emit, nested, depth));
   };
 
   let cmd: Command = { words: [], redirs: [] };
@@ -1601,6 +1800,9 @@ function inputTexts(command: string): (feeds: Feed[]) => string {
  */
 export function shellWrites(command: string, options: { home?: string | undefined; cwd?: string | undefined } = {}): ShellWrite[] {
   const vars = new Vars();
+  // A function's parameters are the words of a call somewhere in the command: read them as its text.
+  const called: Feed = { texts: [command] };
+  for (const name of POSITIONAL) if (name !== '0') vars.set(name, { text: `$${name}`, known: false, fed: called });
   if (options.home !== undefined) vars.set('HOME', options.home);
   if (options.cwd !== undefined) vars.set('PWD', options.cwd);
   const reading: Reading = { home: options.home, out: [], loopReadings: MAX_LOOP_READINGS, expansion: MAX_EXPANSION };
