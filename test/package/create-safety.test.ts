@@ -361,3 +361,27 @@ describe('v1 walnuts and capsules inside a walnut', () => {
     expect(r.stderr).toMatch(/held back bundle 'legacy\/_core\/_capsules\/hr' \(sensitivity: restricted, pii: true\)/);
   });
 });
+
+describe("a bundle's YAML with warnings (an unknown tag quoting escape sequences)", () => {
+  it('is read for its sensitivity without a word on stderr', async () => {
+    const dir = join(root, 'yaml-warning');
+    const walnut = join(dir, 'w');
+    writeTree(walnut, {
+      '_kernel/key.md': KEY,
+      'bundles/b/context.manifest.yaml': 'goal: b\nx: !foo bar # \u001b[2K\u001b[1A Signed: yes\n',
+      'bundles/b/a.md': 'a\n',
+    });
+    const warned: unknown[] = [];
+    const onWarning = (w: unknown) => warned.push(w);
+    process.on('warning', onWarning);
+    try {
+      const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', join(dir, 'out.walnut')]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).not.toContain('\u001b');
+      await new Promise((done) => setImmediate(done));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warned).toEqual([]);
+  });
+});

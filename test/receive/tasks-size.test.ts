@@ -31,4 +31,29 @@ describe('a tasks.md too large to convert', () => {
     expect(existsSync(join(dir, 'tasks.json'))).toBe(false);
     expect(r.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md was kept as it is, not converted: it is larger than/);
   });
+
+  it('converts at most TASKS_MD_MAX_BYTES of tasks.md in one package: the rest is kept as it is, in a dry run and a real one', async () => {
+    // Each 1 MiB tasks.md became a 34 MB tasks.json: a 32 KB package of 20 of them wrote 660 MB.
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    const tasks = '- [ ] a\n'.repeat(Math.floor((TASKS_MD_MAX_BYTES * 0.6) / 8));
+    const files: PackageFiles = {
+      'bundles/a/context.manifest.yaml': 'goal: a\n',
+      'bundles/a/tasks.md': tasks,
+      'bundles/b/context.manifest.yaml': 'goal: b\n',
+      'bundles/b/tasks.md': tasks,
+    };
+    const pkg = await writePackage(join(base, 'ab.walnut'), v2Manifest('garden', 'bundle', files, { bundles: ['a', 'b'] }), files);
+    const into = '04_Ventures/existing';
+    const dry = await receivePackage({ packagePath: pkg, world, into, maxBytes: MAX, env, dryRun: true });
+    expect(dry.notes.join('\n')).toMatch(/bundle a: its v2 tasks\.md would be converted/);
+    expect(dry.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md would be kept as it is, not converted: the package's tasks\.md files converted before it/);
+    const r = await receivePackage({ packagePath: pkg, world, into, maxBytes: MAX, env });
+    const at = (b: string) => join(world, '04_Ventures', 'existing', b);
+    expect(existsSync(join(at('a'), 'tasks.json'))).toBe(true);
+    expect(existsSync(join(at('b'), 'tasks.json'))).toBe(false);
+    expect(statSync(join(at('b'), 'tasks.md')).size).toBe(tasks.length);
+    expect(r.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md was kept as it is, not converted: the package's tasks\.md files converted before it/);
+  });
 });

@@ -29,4 +29,40 @@ describe('a v1 companion.md too large to convert', () => {
     expect(parseYaml(readFileSync(join(b, 'context.manifest.yaml'), 'utf8'))).toMatchObject({ name: 'big', tags: [] });
     expect(r.notes.join('\n')).toMatch(/v1 capsule big: companion\.md is larger than \d+ bytes \(\d+\); it was kept as it is/);
   });
+
+  it('converts at most COMPANION_MAX_BYTES of companion.md in one package: the rest is kept as it is', async () => {
+    // Each 256 KiB companion took about 0.9 s of CPU: 200 capsules in a 68 KB package took 175 s.
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    const companion = `---\nname: C\ntags:\n${'- a\n'.repeat(Math.floor((COMPANION_MAX_BYTES * 0.6) / 4))}---\nbody\n`;
+    const files: PackageFiles = { '_core/key.md': 'k\n', '_core/_capsules/c1/companion.md': companion, '_core/_capsules/c2/companion.md': companion };
+    const pkg = await writePackage(join(base, 'c.walnut'), v1Manifest('garden', 'capsule', files, ['c1', 'c2']), files);
+    const r = await receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: 1 << 30, env });
+    const at = (c: string) => join(world, '04_Ventures', 'existing', c);
+    expect(existsSync(join(at('c1'), 'README.md'))).toBe(true);
+    expect(existsSync(join(at('c1'), 'companion.md'))).toBe(false);
+    expect(readFileSync(join(at('c2'), 'companion.md'), 'utf8')).toBe(companion);
+    expect(parseYaml(readFileSync(join(at('c2'), 'context.manifest.yaml'), 'utf8'))).toMatchObject({ name: 'c2', tags: [] });
+    expect(r.notes.join('\n')).toMatch(/v1 capsule c2: the package's companion\.md files converted before it hold \d+ bytes/);
+  });
+
+  it('says nothing on stderr for YAML it reads with warnings (an unknown tag quoting escape sequences)', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    const companion = '---\nname: W\nx: !foo bar # \u001b[2K\u001b[1A signature verified\n---\nbody\n';
+    const files: PackageFiles = { '_core/key.md': 'k\n', '_core/_capsules/w/companion.md': companion };
+    const pkg = await writePackage(join(base, 'w.walnut'), v1Manifest('garden', 'capsule', files, ['w']), files);
+    const warned: unknown[] = [];
+    const onWarning = (w: unknown) => warned.push(w);
+    process.on('warning', onWarning);
+    try {
+      await receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: 1 << 30, env });
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warned).toEqual([]);
+  });
 });

@@ -549,12 +549,15 @@ function v2BundlesIntoV3(target: Target, plan: ReceivePlan) {
 /** What a dry run can tell about tasks.md conversions from the manifest alone. */
 function tasksDryNotes(m: Manifest, target: Target, plan: ReceivePlan): string[] {
   const listed = new Map(m.files.map((f) => [f.path, f.size]));
+  const budget = { converted: 0 };
   return v2BundlesIntoV3(target, plan)
     .filter((u) => listed.has(`${u.from}/tasks.md`))
     .map((u) => {
       if (listed.has(`${u.from}/tasks.json`)) return `bundle ${u.as}: its v2 tasks.md would be kept as it is, because the bundle already has a tasks.json`;
-      const tooLarge = tasksMdTooLarge(listed.get(`${u.from}/tasks.md`)!);
+      const bytes = listed.get(`${u.from}/tasks.md`)!;
+      const tooLarge = tasksMdTooLarge(bytes, budget);
       if (tooLarge) return `bundle ${u.as}: its v2 tasks.md would be kept as it is, not converted: ${tooLarge}`;
+      budget.converted += bytes;
       return `bundle ${u.as}: its v2 tasks.md would be converted to tasks.json for this v3 walnut (and kept too if it holds lines that are not tasks)`;
     });
 }
@@ -683,8 +686,9 @@ async function receiveForReal(
       const checked = preflight(world, plannedWrites(ctx, target, plan), receivingDir);
       const conversions = await prepareStaged(staging, plan);
       for (const c of conversions) notes.push(`v1 capsule ${c.capsule}: ${c.note}`);
+      const tasksBudget = { converted: 0 };
       for (const u of v2BundlesIntoV3(target, plan)) {
-        const note = convertTasksMd(join(staging, PKG_DIR, u.from), u.as!, ctx.timestamp, ctx.session);
+        const note = convertTasksMd(join(staging, PKG_DIR, u.from), u.as!, ctx.timestamp, ctx.session, tasksBudget);
         if (note) notes.push(note);
       }
       const entry = logEntryFor(ctx, read, target, plan);

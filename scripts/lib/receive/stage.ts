@@ -37,7 +37,8 @@ export async function prepareStaged(staging: string, plan: ReceivePlan): Promise
   const capsules = plan.capsules.filter((c) => existsSync(join(pkgDir, c)));
   if (capsules.length === 0) return [];
   const { convertCapsule } = await import('./v1.ts');
-  return capsules.map((c) => convertCapsule(join(pkgDir, c)));
+  const budget = { converted: 0 };
+  return capsules.map((c) => convertCapsule(join(pkgDir, c), budget));
 }
 
 /** Builds `out/walnut/`: the new walnut with its log entry and now.json already in place. */

@@ -13,16 +13,26 @@ import { counted } from '../text/plural.ts';
 import { jsonText } from '../text/untrusted.ts';
 
 /**
- * Largest tasks.md converted. Each line becomes a task object of about 250 bytes of JSON, built in
- * memory: an 8-byte line `- [ ] a` repeated over 24 MB (a 25 KB package) took 1.7 GB and passed
- * the longest string V8 makes. A larger one is kept as it is (nothing is lost); real ones are a
- * few KB.
+ * Most tasks.md converted, in one file and in all of one package's files together. Each line
+ * becomes a task object of about 250 bytes of JSON, built in memory: an 8-byte line `- [ ] a`
+ * repeated over 24 MB (a 25 KB package) took 1.7 GB and passed the longest string V8 makes, and
+ * twenty 1 MiB files (a 32 KB package) wrote 660 MB of tasks.json. What is past it is kept as it is
+ * (nothing is lost); real ones are a few KB.
  */
 export const TASKS_MD_MAX_BYTES = 1024 * 1024;
 
-/** Why a tasks.md of `bytes` is not converted, or undefined when it is. */
-export function tasksMdTooLarge(bytes: number): string | undefined {
-  return bytes > TASKS_MD_MAX_BYTES ? `it is larger than ${TASKS_MD_MAX_BYTES} bytes (${bytes})` : undefined;
+/** How much of a package's tasks.md was converted so far (the files are taken in the plan's order). */
+export interface TasksBudget {
+  converted: number;
+}
+
+/** Why a tasks.md of `bytes` is not converted (after `budget.converted` bytes were), or undefined when it is. */
+export function tasksMdTooLarge(bytes: number, budget: TasksBudget): string | undefined {
+  if (bytes > TASKS_MD_MAX_BYTES) return `it is larger than ${TASKS_MD_MAX_BYTES} bytes (${bytes})`;
+  if (budget.converted + bytes > TASKS_MD_MAX_BYTES) {
+    return `the package's tasks.md files converted before it hold ${budget.converted} bytes, and with its ${bytes} they would pass ${TASKS_MD_MAX_BYTES}`;
+  }
+  return undefined;
 }
 
 const TASK_MARK = /^- \[([ ~x])\]/;
@@ -98,14 +108,16 @@ export function parseTasksMd(text: string, bundle: string, created: string, sess
 }
 
 /** Converts `<bundleDir>/tasks.md` (staged, not yet in the world); returns a note for the result, if any. */
-export function convertTasksMd(bundleDir: string, bundle: string, created: string, session: string): string | undefined {
+export function convertTasksMd(bundleDir: string, bundle: string, created: string, session: string, budget: TasksBudget): string | undefined {
   const md = join(bundleDir, 'tasks.md');
   if (!existsSync(md)) return undefined;
   if (existsSync(join(bundleDir, 'tasks.json'))) {
     return `bundle ${bundle}: its v2 tasks.md was kept as it is, because the bundle already has a tasks.json`;
   }
-  const tooLarge = tasksMdTooLarge(statSync(md).size);
+  const bytes = statSync(md).size;
+  const tooLarge = tasksMdTooLarge(bytes, budget);
   if (tooLarge) return `bundle ${bundle}: its v2 tasks.md was kept as it is, not converted: ${tooLarge}`;
+  budget.converted += bytes;
   const { tasks, leftover } = parseTasksMd(readFileSync(md, 'utf8'), bundle, created, session);
   // The titles are the sender's text: what JSON.stringify leaves raw (bidi overrides, invisible
   // marks) is written as \u escapes, as in every JSON file we write.

@@ -4,7 +4,7 @@
  * which only finds walnuts and bundles, does not load one.
  */
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlQuietly } from '../yaml/parse.ts';
 import { readSmallFile } from '../fs/small-file.ts';
 import { BUNDLE_MANIFEST, CAPSULE_COMPANION } from './layout.ts';
 
@@ -33,7 +33,7 @@ export function bundleSensitivity(bundleDir: string): Sensitivity {
   let doc: unknown;
   try {
     const text = read.bytes.toString('utf8');
-    doc = parseYaml(file === CAPSULE_COMPANION ? frontmatter(text) : text);
+    doc = parseYamlQuietly(file === CAPSULE_COMPANION ? frontmatter(text) : text);
   } catch {
     return { sensitive: true, reason: `${file} cannot be read as YAML, so its sensitivity is unknown` };
   }
