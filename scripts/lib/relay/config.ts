@@ -3,7 +3,7 @@ import { AliveError } from '../errors.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import { readJsonFile, schemaProblem } from '../json/file.ts';
 import { isValidLogin } from './names.ts';
-import { isGithubRepo, isUsableGitUrl } from './repo-name.ts';
+import { gitUrlHoldsSecret, isGithubRepo, isUsableGitUrl, URL_SECRET_PROBLEM } from './repo-name.ts';
 import { isPrintable } from '../text/untrusted.ts';
 
 /**
@@ -35,6 +35,9 @@ const optionalText = z.pipe(
   z.optional(z.nullable(z.string())),
   z.transform((v) => (v === undefined || v === '' ? null : v)),
 );
+/** A relay URL or repository: never one with a secret in it. */
+const noSecret = z.refine((v: unknown) => typeof v !== 'string' || !gitUrlHoldsSecret(v), { message: URL_SECRET_PROBLEM });
+const relayAddress = optionalText.check(noSecret);
 
 export const peerStatuses = ['pending', 'accepted', 'removed'] as const;
 export type PeerStatus = (typeof peerStatuses)[number];
@@ -42,7 +45,7 @@ export type PeerStatus = (typeof peerStatuses)[number];
 const peerSchema = z.looseObject({
   github: login,
   name: optionalText,
-  relay: optionalText,
+  relay: relayAddress,
   person_walnut: optionalText,
   added: z.pipe(
     z.optional(z.nullable(z.string())),
@@ -57,13 +60,13 @@ const peerSchema = z.looseObject({
 
 export const relayConfigSchema = z
   .looseObject({
-    repo: z.string().check(z.minLength(1, 'must not be empty')),
+    repo: z.string().check(z.minLength(1, 'must not be empty'), noSecret),
     github_username: login,
     transport: z.pipe(
       z.optional(z.enum(['github', 'git'])),
       z.transform((v) => v ?? 'github'),
     ),
-    url: optionalText,
+    url: relayAddress,
     api_url: optionalText,
     branch: z.pipe(
       z.optional(z.string().check(z.refine(isUsableBranch, { message: 'is not a branch name git accepts' }))),

@@ -17,7 +17,7 @@ import {
   type SetupResult,
 } from './transport.ts';
 import { inlineText } from '../text/untrusted.ts';
-import { isUsableGitUrl } from './repo-name.ts';
+import { gitUrlHoldsSecret, isUsableGitUrl, URL_SECRET_PROBLEM } from './repo-name.ts';
 import { TRANSFER_IDLE_MS } from './transfer-idle.ts';
 
 /**
@@ -176,6 +176,7 @@ function isLocalRemote(url: string): boolean {
 export function normaliseGitUrl(url: string): string {
   const trimmed = url.trim();
   if (trimmed === '') throw new AliveError('the relay URL is empty', { code: 'bad_url' });
+  if (gitUrlHoldsSecret(trimmed)) throw new AliveError(`the relay URL ${URL_SECRET_PROBLEM}`, { code: 'bad_url' });
   if (!isUsableGitUrl(trimmed)) {
     throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL`, { code: 'bad_url' });
   }

@@ -55,8 +55,9 @@ export function writeMigration(v2Path: string, config: unknown, metaPath: string
   }
   const metaTmp = siblingTempPath(metaPath);
   try {
-    mkdirSync(dirname(metaPath), { recursive: true });
-    writeNewFileDurably(metaTmp, `${jsonText(meta, 2)}\n`);
+    // The relay folder is the user's alone (relay setup makes it so too).
+    mkdirSync(dirname(metaPath), { recursive: true, mode: 0o700 });
+    writeNewFileDurably(metaTmp, `${jsonText(meta, 2)}\n`, 0o600);
   } catch (err) {
     throw unwritable(metaPath, err);
   }

@@ -10,7 +10,8 @@ export function splitRepo(repo: string): { owner: string; repo: string } {
     .replace(/\.git$/, '')
     .replace(/\/+$/, '');
   const [owner, name, extra] = cleaned.split('/');
-  if (!owner || !name || extra !== undefined || !isValidLogin(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name)) {
+  // `.` and `..` are no repository: in an API path they reach other endpoints (`/repos/dave/..`).
+  if (!owner || !name || extra !== undefined || !isValidLogin(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name) || /^\.\.?$/.test(name)) {
     throw new AliveError(`'${inlineText(repo)}' is not a GitHub repository name of the form owner/repo`, { code: 'bad_repo' });
   }
   return { owner, repo: name };
@@ -38,6 +39,21 @@ export function githubRelayOf(login: string): string {
 export function isOwnedBy(relay: string, login: string): boolean {
   return isGithubRepo(relay) && splitRepo(relay).owner.toLowerCase() === login.toLowerCase();
 }
+
+/**
+ * True when the Git URL `url` carries a secret: a password (`scheme://user:secret@…`), or any user
+ * part of an http(s) URL (`https://TOKEN@github.com/…`: GitHub reads a token there). An ssh user
+ * (`ssh://git@host/…`, `git@host:path`) is not one. Such a URL would be stored in relay.json and
+ * state.json, shown by status and the probe, and given to git on its command line.
+ */
+export function gitUrlHoldsSecret(url: string): boolean {
+  const m = /^([a-z][\w+.-]*):\/\/([^/?#\s]*)@/i.exec(url.trim());
+  return m !== null && (m[2]!.includes(':') || /^(?:https?|ftps?)$/i.test(m[1]!));
+}
+
+/** Why a relay URL is refused when it holds a secret (the URL itself is never shown). */
+export const URL_SECRET_PROBLEM =
+  'holds a user name or password (not shown); give it without them: git gets credentials from its credential helper (git config credential.helper) or an SSH key';
 
 /** A Git URL or path that may be handed to git: not empty, nothing unprintable, no leading '-' (an option). */
 export function isUsableGitUrl(url: string): boolean {

@@ -78,7 +78,8 @@ export function readRelayState(path: string): RelayState | undefined {
 }
 
 export function writeRelayState(path: string, state: RelayState): void {
-  writeJsonAtomic(path, state);
+  // Peers' relay addresses and counts: the user's own, as relay.json is.
+  writeJsonAtomic(path, state, { mode: 0o600 });
 }
 
 /** UTC ISO-8601 to the second with an explicit offset, as the reference writes it. */
