@@ -71,13 +71,23 @@ export function compactDate(iso: string): string {
   return iso.slice(0, 10).replace(/-/g, '');
 }
 
-/** `<name>-imported-<YYYYMMDD>`, then `-2`, `-3`, ... until `taken` says no. */
-export function conflictName(name: string, date: string, taken: (candidate: string) => boolean): string {
+/** For each conflict name's base (folded), the first suffix not yet found taken. */
+export type ConflictSuffixes = Map<string, number>;
+
+/**
+ * `<name>-imported-<YYYYMMDD>`, then `-2`, `-3`, ... until `taken` says no. With `next`, shared by
+ * one plan, a base whose candidates were found taken is not asked about them again: bundles whose
+ * names fold to one (10,000 case variants in a package of a few KB) asked the square of their
+ * number. Names only become taken as the plan goes, so a candidate once taken stays so.
+ */
+export function conflictName(name: string, date: string, taken: (candidate: string) => boolean, next: ConflictSuffixes = new Map()): string {
   const base = `${name}-imported-${date}`;
-  if (!taken(base)) return base;
-  for (let i = 2; i < 10_000; i++) {
-    const c = `${base}-${i}`;
-    if (!taken(c)) return c;
+  const key = foldSegment(base);
+  for (let i = next.get(key) ?? 1; i < 10_000; i++) {
+    const c = i === 1 ? base : `${base}-${i}`;
+    if (taken(c)) continue;
+    next.set(key, i + 1);
+    return c;
   }
   throw new AliveError(`too many earlier imports of bundle '${name}' today; rename some of them and try again`, { code: 'conflict' });
 }

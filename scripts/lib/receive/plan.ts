@@ -15,7 +15,7 @@ import type { Skipped } from '../package/collect.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { BUNDLE_MANIFEST, type WalnutLayout } from '../walnut/layout.ts';
 import { agentFileRule, foldSegment, segmentFolder } from '../walnut/agent-files.ts';
-import { checkBundleName, conflictName, MARKER_FOLDERS } from './names.ts';
+import { checkBundleName, conflictName, MARKER_FOLDERS, type ConflictSuffixes } from './names.ts';
 import { WORLD_MARKER_FOLDERS } from '../world/root.ts';
 import { counted } from '../text/plural.ts';
 
@@ -352,9 +352,10 @@ export function planReceive(input: PlanInput): ReceivePlan {
   const claimed = new Set<string>();
   const rootNames = new Set(['_kernel', ...liveUnits.keys()].map(foldSegment));
   const isTaken = (n: string) => claimed.has(foldSegment(n)) || input.taken(n) || (layout === 'v3' && rootNames.has(foldSegment(n)));
+  const suffixes: ConflictSuffixes = new Map();
   for (const name of [...bundleUnits.keys()].sort()) {
     const u = bundleUnits.get(name)!;
-    const as = isTaken(name) ? conflictName(name, input.date, isTaken) : name;
+    const as = isTaken(name) ? conflictName(name, input.date, isTaken, suffixes) : name;
     if (as !== name) plan.conflicts.push({ bundle: name, existing: layout === 'v2' ? `bundles/${name}` : name, imported_as: as });
     claimed.add(foldSegment(as));
     u.as = as;

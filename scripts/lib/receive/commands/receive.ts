@@ -148,11 +148,11 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   more(r.imported.length, r.imported_total, 'added');
   for (const h of r.held_back.slice(0, 20)) ctx.print(`  ${dry ? 'would hold back' : 'held back'} ${inlineText(h.path, 400)} (${h.rule})`);
   more(Math.min(20, r.held_back.length), r.held_back_total ?? r.held_back.length, 'held back');
-  for (const c of r.conflicts)
+  for (const c of r.conflicts.slice(0, 20))
     ctx.print(
       `  conflict: ${inlineText(c.existing, 400)} already exists; the incoming bundle ${dry ? 'would land' : 'landed'} as ${inlineText(c.imported_as, 400)}`,
     );
-  more(r.conflicts.length, r.conflicts_total, 'conflicts');
+  more(Math.min(20, r.conflicts.length), r.conflicts_total ?? r.conflicts.length, 'conflicts');
   const skipped = r.skipped_total ?? r.skipped.length;
   if (skipped)
     ctx.print(
