@@ -365,7 +365,9 @@ function hasSignatureMarker(text) {
   return SIGNATURE.test(text);
 }
 function normaliseNewlines(text) {
-  return text.includes("\r") ? text.replace(/\r\n?/g, `
+  return text.includes(`\r
+`) ? text.replaceAll(`\r
+`, `
 `) : text;
 }
 function bodyStart(text) {
@@ -379,18 +381,19 @@ function bodyStart(text) {
   return text.slice(close + 1, lineEnd === -1 ? text.length : lineEnd).trimEnd() !== "---" ? 0 : lineEnd === -1 ? text.length : lineEnd + 1;
 }
 function entries(text) {
-  let body = text.slice(bodyStart(text)), out = [], start = 0, heading = /^## /gm, m;
+  let from = bodyStart(text), body = text.slice(from), spans = [], start = 0, heading = /^## /gm, m;
   for (; (m = heading.exec(body)) !== null; )
-    m.index > start && out.push(body.slice(start, m.index)), start = m.index, heading.lastIndex === m.index && heading.lastIndex++;
-  return out.push(body.slice(start)), out.map((e) => e.trim()).filter((e) => e !== "");
+    m.index > start && spans.push([start, m.index]), start = m.index, heading.lastIndex === m.index && heading.lastIndex++;
+  return spans.push([start, body.length]), spans.map(([a, b]) => ({ text: withoutBlankLinesAround(body.slice(a, b)), start: from + a, end: from + b })).filter((e) => e.text !== "");
+}
+function withoutBlankLinesAround(text) {
+  return text.replace(/^(?:[ \t]*\n)+/, "").replace(/(?:\n[ \t]*)+$/, "");
+}
+function signedEntrySpans(text) {
+  return entries(text).filter((e) => hasSignatureMarker(e.text));
 }
 function signedEntryList(text) {
-  return entries(normaliseNewlines(text)).filter(hasSignatureMarker);
-}
-function signedEntries(text) {
-  let counts = /* @__PURE__ */ new Map();
-  for (let e of signedEntryList(text)) counts.set(e, (counts.get(e) ?? 0) + 1);
-  return counts;
+  return signedEntrySpans(normaliseNewlines(text)).map((e) => e.text);
 }
 function applyEdits(original, edits) {
   let text = normaliseNewlines(original);
@@ -417,22 +420,39 @@ function signedEntriesKept(before, after) {
   for (let entry of now) k < was.length && entry === was[k] && k++;
   return k === was.length;
 }
-var CURLY_QUOTES = /[\u2018\u2019\u201C\u201D]/g;
+var CURLY_QUOTES = /[\u2018\u2019\u201C\u201D]/g, ANY_QUOTE = /["'\u2018\u2019\u201C\u201D]/;
 function straightenQuotes(text) {
   return text.replace(CURLY_QUOTES, (q) => q === "‘" || q === "’" ? "'" : '"');
 }
 function checkEdits(current, edits) {
   let after = applyEdits(current, edits);
-  if (after !== void 0) return signedEntriesKept(current, after) ? "keeps-signed" : "touches-signed";
-  let straight = straightenQuotes(current), straightEdits = edits.map((e) => ({ ...e, oldString: straightenQuotes(e.oldString), newString: straightenQuotes(e.newString) })), afterStraight = applyEdits(straight, straightEdits);
-  if (afterStraight === void 0) return "not-found";
-  let quoted = [...signedEntries(straight).keys()].flatMap((e) => e.split(`
-`)).filter((l) => /["']/.test(l));
-  return straightEdits.some((e) => /["']/.test(e.newString) && quoted.some((l) => e.oldString.includes(l))) ? "touches-signed" : signedEntriesKept(straight, afterStraight) ? "keeps-signed" : "touches-signed";
+  return after !== void 0 ? signedEntriesKept(current, after) ? "keeps-signed" : "touches-signed" : checkStraightenedEdits(normaliseNewlines(current), edits);
+}
+function checkStraightenedEdits(current, edits) {
+  let text = current, uncertain = !1;
+  for (let edit of edits) {
+    let oldString = straightenQuotes(normaliseNewlines(edit.oldString)), newString = normaliseNewlines(edit.newString);
+    if (oldString === "") return "not-found";
+    let straight = straightenQuotes(text), removed = newString === "" && !oldString.endsWith(`
+`) && straight.includes(`${oldString}
+`) ? `${oldString}
+` : oldString, at = [];
+    for (let i = straight.indexOf(removed); i !== -1; i = straight.indexOf(removed, i + removed.length)) at.push(i);
+    if (at.length === 0) return "not-found";
+    if (ANY_QUOTE.test(newString)) {
+      let signed = signedEntrySpans(text);
+      at.some((i) => signed.some((e) => i < e.end && i + removed.length > e.start)) && (uncertain = !0);
+    }
+    let out = "", from = 0;
+    for (let i of at)
+      out += text.slice(from, i) + newString, from = i + removed.length;
+    text = out + text.slice(from);
+  }
+  return uncertain ? "quotes-uncertain" : signedEntriesKept(current, text) ? "keeps-signed" : "touches-signed";
 }
 function editsTouchSignedEntry(current, edits) {
   let check = current === void 0 ? "not-found" : checkEdits(current, edits);
-  return check !== "not-found" ? check === "touches-signed" : edits.some((e) => hasSignatureMarker(e.oldString));
+  return check !== "not-found" ? check !== "keeps-signed" : edits.some((e) => hasSignatureMarker(e.oldString));
 }
 
 // scripts/lib/guardian/decide.ts
@@ -471,6 +491,9 @@ function signedEntryReason(log) {
 }
 function notFoundReason(log) {
   return `The old_string of this edit is not in the walnut log ${shown(log)} as written (line ends and curly quotes already matched the way the Edit tool matches them), so log-guardian cannot check that no signed entry changes, and it refuses what it cannot check. Read the file again and repeat the edit with old_string copied exactly from it. To add an entry, anchor the Edit on the frontmatter's last field and its closing '---' line.`;
+}
+function quotesReason(log) {
+  return `The old_string of this edit matches the walnut log ${shown(log)} only with its quotes read as straight (the log has curly quotes there), and it covers part of a signed entry. The Edit tool then rewrites the quotes of new_string after the log's, so log-guardian cannot check that the signed entry stays as it is, and it refuses what it cannot check. Copy old_string from the file exactly, with its curly quotes, or, to add an entry, anchor the Edit on the frontmatter's last field and its closing '---' line.`;
 }
 function unreadableReason(log) {
   return `log-guardian cannot read the walnut log ${shown(log)}, so it cannot check that this edit leaves every signed entry as it is, and it refuses what it cannot check. Read the file with the Read tool to see why (permissions, a folder of that name), then try again.`;
@@ -539,6 +562,7 @@ function decideEdit(logs, call) {
     let check = checkEdits(text, call.edits);
     if (check === "touches-signed") return { allow: !1, reason: signedEntryReason(log) };
     if (check === "not-found") return { allow: !1, reason: notFoundReason(log) };
+    if (check === "quotes-uncertain") return { allow: !1, reason: quotesReason(log) };
   }
   return ALLOW;
 }

@@ -59,6 +59,18 @@ const rows: [string, string, string, 'allow' | RegExp][] = [
   ['an empty old_string on an existing log', '', '# new\n', /read the file again/i],
   ['a MultiEdit-like stale anchor after a signed entry', 'signed: squirrel:s3\n\n## 2024-02-01', 'x', /read the file again/i],
   ['straight quotes where the log has curly ones (the tool matches them)', 'Planted "tomatoes".', 'Planted.', /signed entry/],
+  [
+    'straight quotes over part of a signed entry with quotes in new_string (the tool rewrites them: cannot be checked)',
+    'Planted "tomatoes',
+    'Planted \u201dtomatoes',
+    /only with its quotes read as straight/,
+  ],
+  [
+    'a prepend anchored on a signed heading, its quotes typed straight (cannot be checked; the reason says how)',
+    '---\n\n## 2024-03-01 — squirrel:s3\nPlanted "tomatoes".',
+    '---\n\n## 2024-03-02 — squirrel:s4\nWatered "them".\nsigned: squirrel:s4\n\n## 2024-03-01 — squirrel:s3\nPlanted "tomatoes".',
+    /Copy old_string from the file exactly, with its curly quotes/,
+  ],
   ['an edit of the unsigned entry', 'Unsigned note.', 'Finished note.', 'allow'],
 ];
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { applyEdits, editsTouchSignedEntry, signedEntries } from '../../scripts/lib/guardian/signed.ts';
+import { applyEdits, checkEdits, editsTouchSignedEntry, signedEntries } from '../../scripts/lib/guardian/signed.ts';
 
 const LOG = '---\nwalnut: w\n---\n\n## b — squirrel:2\nsecond\nsigned: squirrel:2\n\n## a — squirrel:1\nfirst\nsigned: squirrel:1\n';
 const edit = (oldString: string, newString: string, replaceAll = false) => ({ oldString, newString, replaceAll });
@@ -74,5 +74,31 @@ describe('edits the Edit tool makes differently from their text', () => {
     // The same prepend with the anchor's quotes as they are in the file keeps the entry.
     const exact = anchor.replace('"Basil"', '\u201cBasil\u201d');
     expect(editsTouchSignedEntry(log, [edit(exact, prepend.replace('"Basil"', '\u201cBasil\u201d'))])).toBe(false);
+  });
+
+  // Found by an attack on the hook (2026-12-05): each was allowed and changed a signed entry's bytes.
+  it('a signed line given trailing blanks changes the entry', () => {
+    expect(editsTouchSignedEntry(LOG, [edit('signed: squirrel:2\n', 'signed: squirrel:2   \t\n')])).toBe(true);
+    // Blank lines between entries are not part of either.
+    expect(editsTouchSignedEntry(LOG, [edit('signed: squirrel:2\n\n## a', 'signed: squirrel:2\n\n\n## a')])).toBe(false);
+  });
+
+  it('a line end turned into a lone carriage return changes the entry; a CRLF log is read as its lines', () => {
+    expect(editsTouchSignedEntry(LOG, [edit('second\nsigned: squirrel:2', 'second\rsigned: squirrel:2')])).toBe(true);
+    const crlf = LOG.replaceAll('\n', '\r\n');
+    expect(editsTouchSignedEntry(crlf, [edit('walnut: w\n---\n', 'walnut: w\n---\n\n## c — squirrel:3\nthird\nsigned: squirrel:3\n')])).toBe(false);
+  });
+
+  it('an old_string matched only with its quotes straightened, over part of a signed entry, with quotes in new_string: cannot be checked', () => {
+    const log = '---\nwalnut: w\n---\n\n## b — squirrel:2\nBudget: $120 for \u2018seeds\u2019 and "soil".\nsigned: squirrel:2\n';
+    // Mid-line to mid-line: no whole quoted line inside old_string.
+    expect(checkEdits(log, [edit("for 'seeds' and \"soil", "for 'seeds' and \u201dsoil")])).toBe('quotes-uncertain');
+    // Without a quote in new_string the tool writes it as given: the change is seen.
+    expect(checkEdits(log, [edit("for 'seeds' and", 'for seeds and')])).toBe('touches-signed');
+    // Matched verbatim, the quotes are as given: checked exactly.
+    expect(checkEdits(log, [edit('for \u2018seeds\u2019 and "soil', 'for \u2018seeds\u2019 and \u201dsoil')])).toBe('touches-signed');
+    // Outside every signed entry, a straightened match changes no signed entry.
+    const withNote = `${log}\nA \u201cdraft\u201d note.\n`;
+    expect(checkEdits(withNote.replace('\n\nA', '\n\n## draft\nA'), [edit('A "draft" note.', 'A "final" note.')])).toBe('keeps-signed');
   });
 });

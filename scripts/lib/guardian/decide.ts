@@ -98,6 +98,16 @@ export function notFoundReason(log: string): string {
   );
 }
 
+export function quotesReason(log: string): string {
+  return (
+    `The old_string of this edit matches the walnut log ${shown(log)} only with its quotes read as straight ` +
+    '(the log has curly quotes there), and it covers part of a signed entry. The Edit tool then rewrites ' +
+    "the quotes of new_string after the log's, so log-guardian cannot check that the signed entry stays " +
+    'as it is, and it refuses what it cannot check. Copy old_string from the file exactly, with its curly ' +
+    "quotes, or, to add an entry, anchor the Edit on the frontmatter's last field and its closing '---' line."
+  );
+}
+
 export function unreadableReason(log: string): string {
   return (
     `log-guardian cannot read the walnut log ${shown(log)}, so it cannot check that this edit leaves every ` +
@@ -239,6 +249,7 @@ function decideEdit(logs: string[], call: Exclude<FileToolCall, { tool: 'Write' 
     const check = checkEdits(text, call.edits);
     if (check === 'touches-signed') return { allow: false, reason: signedEntryReason(log) };
     if (check === 'not-found') return { allow: false, reason: notFoundReason(log) };
+    if (check === 'quotes-uncertain') return { allow: false, reason: quotesReason(log) };
   }
   return ALLOW;
 }

@@ -24,8 +24,9 @@ export function hasSignatureMarker(text: string): boolean {
   return SIGNATURE.test(text);
 }
 
+/** CRLF read as LF, as the Edit tool matches them; a lone CR is a character like any other. */
 function normaliseNewlines(text: string): string {
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return text.includes('\r\n') ? text.replaceAll('\r\n', '\n') : text;
 }
 
 /** Offset where the body starts: after a leading `---` ... `---` frontmatter block, if any. */
@@ -40,25 +41,45 @@ function bodyStart(text: string): number {
   return lineEnd === -1 ? text.length : lineEnd + 1;
 }
 
-/** The entries of a log body: split before every line that starts with `## `. */
-function entries(text: string): string[] {
-  const body = text.slice(bodyStart(text));
-  const out: string[] = [];
+/** An entry's text, and where it stands in the log (its blank lines around it included). */
+interface Entry {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The entries of a log body: split before every line that starts with `## `. An entry is its
+ * lines as they are, without the blank lines around it (those are between entries): a blank added
+ * at the end of its signature line is a change.
+ */
+function entries(text: string): Entry[] {
+  const from = bodyStart(text);
+  const body = text.slice(from);
+  const spans: [number, number][] = [];
   let start = 0;
   const heading = /^## /gm;
   let m: RegExpExecArray | null;
   while ((m = heading.exec(body)) !== null) {
-    if (m.index > start) out.push(body.slice(start, m.index));
+    if (m.index > start) spans.push([start, m.index]);
     start = m.index;
     if (heading.lastIndex === m.index) heading.lastIndex++;
   }
-  out.push(body.slice(start));
-  return out.map((e) => e.trim()).filter((e) => e !== '');
+  spans.push([start, body.length]);
+  return spans.map(([a, b]) => ({ text: withoutBlankLinesAround(body.slice(a, b)), start: from + a, end: from + b })).filter((e) => e.text !== '');
 }
 
-/** The signed entries of a log, in the order they stand (newest first). */
+function withoutBlankLinesAround(text: string): string {
+  return text.replace(/^(?:[ \t]*\n)+/, '').replace(/(?:\n[ \t]*)+$/, '');
+}
+
+/** The signed entries of a log (line ends already read), in the order they stand (newest first). */
+function signedEntrySpans(text: string): Entry[] {
+  return entries(text).filter((e) => hasSignatureMarker(e.text));
+}
+
 function signedEntryList(text: string): string[] {
-  return entries(normaliseNewlines(text)).filter(hasSignatureMarker);
+  return signedEntrySpans(normaliseNewlines(text)).map((e) => e.text);
 }
 
 /** The signed entries of a log, as a multiset (entry text → count). */
@@ -105,31 +126,63 @@ export function signedEntriesKept(before: string, after: string): boolean {
 }
 
 const CURLY_QUOTES = /[\u2018\u2019\u201C\u201D]/g;
+const ANY_QUOTE = /["'\u2018\u2019\u201C\u201D]/;
 
 /** The Edit tool also matches an old_string whose quotes differ only in being curly or straight. */
 function straightenQuotes(text: string): string {
   return text.replace(CURLY_QUOTES, (q) => (q === '\u2018' || q === '\u2019' ? "'" : '"'));
 }
 
-/** What a set of edits would do to a log: keep its signed entries, change one, or not apply. */
-export type EditCheck = 'keeps-signed' | 'touches-signed' | 'not-found';
+/**
+ * What a set of edits would do to a log: keep its signed entries, change one, not apply, or apply
+ * only with quotes matched as straight over part of a signed entry with quotes in new_string —
+ * the tool then rewrites new_string's quotes after the file's, which cannot be checked exactly.
+ */
+export type EditCheck = 'keeps-signed' | 'touches-signed' | 'not-found' | 'quotes-uncertain';
 
 /**
  * Applies the edits to the log's current text as the Edit tool would (first verbatim, then with
- * curly quotes matched as straight ones, as the tool does) and compares the signed entries.
+ * curly quotes matched as straight ones, as the tool does) and compares the signed entries, byte
+ * for byte (line ends read as the tool reads them).
  */
 export function checkEdits(current: string, edits: readonly TextEdit[]): EditCheck {
   const after = applyEdits(current, edits);
   if (after !== undefined) return signedEntriesKept(current, after) ? 'keeps-signed' : 'touches-signed';
-  const straight = straightenQuotes(current);
-  const straightEdits = edits.map((e) => ({ ...e, oldString: straightenQuotes(e.oldString), newString: straightenQuotes(e.newString) }));
-  const afterStraight = applyEdits(straight, straightEdits);
-  if (afterStraight === undefined) return 'not-found';
-  // Matched this way, the tool curls the quotes of new_string like the file's: a signed line with
-  // quotes that an old_string takes and its new_string gives back may come back with other quotes.
-  const quoted = [...signedEntries(straight).keys()].flatMap((e) => e.split('\n')).filter((l) => /["']/.test(l));
-  if (straightEdits.some((e) => /["']/.test(e.newString) && quoted.some((l) => e.oldString.includes(l)))) return 'touches-signed';
-  return signedEntriesKept(straight, afterStraight) ? 'keeps-signed' : 'touches-signed';
+  return checkStraightenedEdits(normaliseNewlines(current), edits);
+}
+
+/**
+ * The edits matched on the text with its quotes straightened (one character for one, so offsets
+ * are the same in both texts), applied to the text as it is. Where a match covers part of a signed
+ * entry and new_string holds a quote, the tool's rewriting of those quotes decides the entry's
+ * bytes: 'quotes-uncertain'. Elsewhere new_string lands as given.
+ */
+function checkStraightenedEdits(current: string, edits: readonly TextEdit[]): EditCheck {
+  let text = current;
+  let uncertain = false;
+  for (const edit of edits) {
+    const oldString = straightenQuotes(normaliseNewlines(edit.oldString));
+    const newString = normaliseNewlines(edit.newString);
+    if (oldString === '') return 'not-found';
+    const straight = straightenQuotes(text);
+    const removed = newString === '' && !oldString.endsWith('\n') && straight.includes(`${oldString}\n`) ? `${oldString}\n` : oldString;
+    const at: number[] = [];
+    for (let i = straight.indexOf(removed); i !== -1; i = straight.indexOf(removed, i + removed.length)) at.push(i);
+    if (at.length === 0) return 'not-found';
+    if (ANY_QUOTE.test(newString)) {
+      const signed = signedEntrySpans(text);
+      if (at.some((i) => signed.some((e) => i < e.end && i + removed.length > e.start))) uncertain = true;
+    }
+    let out = '';
+    let from = 0;
+    for (const i of at) {
+      out += text.slice(from, i) + newString;
+      from = i + removed.length;
+    }
+    text = out + text.slice(from);
+  }
+  if (uncertain) return 'quotes-uncertain';
+  return signedEntriesKept(current, text) ? 'keeps-signed' : 'touches-signed';
 }
 
 /**
@@ -139,6 +192,6 @@ export function checkEdits(current: string, edits: readonly TextEdit[]): EditChe
  */
 export function editsTouchSignedEntry(current: string | undefined, edits: readonly TextEdit[]): boolean {
   const check = current === undefined ? 'not-found' : checkEdits(current, edits);
-  if (check !== 'not-found') return check === 'touches-signed';
+  if (check !== 'not-found') return check !== 'keeps-signed';
   return edits.some((e) => hasSignatureMarker(e.oldString));
 }
