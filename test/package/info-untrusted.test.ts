@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { infoCommand } from '../../scripts/lib/package/commands/info.ts';
+import { verifyCommand } from '../../scripts/lib/package/commands/verify.ts';
+import { extractCommand } from '../../scripts/lib/package/commands/extract.ts';
 import { testKeyPair } from '../support/test-keys.ts';
 import { relabelSigner } from '../support/relabel-signer.ts';
 import { setProcessEnv } from '../support/process-env.ts';
@@ -95,4 +97,23 @@ it("info --json caps the sender's words: a manifest may be 32 MiB, and the JSON 
   expect(j.untrusted.bundles).toEqual(bundles.slice(0, 100));
   expect(j.untrusted.description).toMatch(/^d+…$/);
   expect(j.untrusted.walnut).toMatch(/^w+…$/);
+});
+
+it("info and extract quote the walnut name inside their own line; info and verify escape the package's path", async () => {
+  const walnut = 'w   Encrypted: no   Signed: yes, valid, by alice';
+  const files = { '_kernel/key.md': 'k\n' };
+  const dir = join(root, 'quoted');
+  mkdirSync(dir, { recursive: true });
+  const pkg = await writePackage(join(dir, 'x\u001b[31mred\u202egpj.walnut'), v2Manifest(walnut, 'full', files), files);
+  const info = await runCaptured(infoCommand, [pkg]);
+  expect(info.code, info.stderr).toBe(0);
+  expect(info.stdout).toMatch(/Walnut: `w {3}Encrypted: no {3}Signed\\: yes, valid, by alice`\n/);
+  expect(info.stdout).not.toMatch(/[\u001b\u202e]/);
+  const verified = await runCaptured(verifyCommand, [pkg]);
+  expect(verified.code, verified.stderr).toBe(0);
+  expect(verified.stdout).toContain('x\\x1b[31mred\\u{202e}gpj.walnut');
+  const extracted = await runCaptured(extractCommand, [pkg, '--output', join(dir, 'out')]);
+  expect(extracted.code, extracted.stderr).toBe(0);
+  expect(extracted.stdout).toMatch(/Walnut: `w {3}Encrypted: no {3}Signed\\: yes, valid, by alice`\n/);
+  expect(extracted.stdout).not.toMatch(/[\u001b\u202e]/);
 });

@@ -82,13 +82,15 @@ describe('format characters and cuts', () => {
 
   it('every format character (Cf) is escaped, and a lone surrogate too', () => {
     for (const c of ['\u0600', '\u06dd', '\u070f', '\u{110bd}', '\u{1d173}', '\ud800', '\udfff']) expect(isPrintable(`x${c}y`)).toBe(false);
+    // The Hangul fillers are letters that show as nothing: `garden\u3164` passed for `garden`.
+    for (const c of ['\u115f', '\u1160', '\u3164', '\uffa0']) expect(isPrintable(`garden${c}`)).toBe(false);
     expect(isPrintable('caf\u00e9 \u{1f600} \u4e2d\u6587 \u05e9\u05dc\u05d5\u05dd')).toBe(true);
   });
 
   // The module writes the classes out as ranges (they are slow to build); a Unicode version that
   // adds a control or format character fails here, with the code points to add.
-  it('the unsafe set is exactly the engine’s \\p{Cc}, \\p{Cf} and \\p{Cs}, with U+2028, U+2029, U+180E and the tag block', () => {
-    const classes = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u180e\u{e0000}-\u{e007f}]/u;
+  it('the unsafe set is exactly the engine’s \\p{Cc}, \\p{Cf} and \\p{Cs}, with U+2028, U+2029, U+180E, the Hangul fillers and the tag block', () => {
+    const classes = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u180e\u115f\u1160\u3164\uffa0\u{e0000}-\u{e007f}]/u;
     const differ: string[] = [];
     for (let cp = 0; cp <= 0x10ffff; cp++) {
       const c = cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp);

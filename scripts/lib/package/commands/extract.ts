@@ -1,7 +1,7 @@
 /** `alive-p2p extract PACKAGE --output DIR …`: unpacks into a new folder, all checks first. */
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
-import { inlineText } from '../../text/untrusted.ts';
+import { inlineText, logValue } from '../../text/untrusted.ts';
 import { verifySummary } from '../verify.ts';
 import { signerFields } from '../signer-shown.ts';
 import { packageCryptoFrom } from '../crypto-adapter.ts';
@@ -36,7 +36,10 @@ on a terminal when unset) or --private-key.`,
       return ctx.printJson({ ...verifySummary(r, false), ...signerFields(r.signature.signer), output: r.output, bytes: r.bytes, agent_files: agentFiles });
     }
     ctx.print(`Extracted to: ${r.output}`);
-    ctx.print(`Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${inlineText(r.manifest.source.walnut ?? '?')}`);
+    // The walnut's name is the sender's text: one quoted value, which cannot read on as our line.
+    ctx.print(
+      `Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${r.manifest.source.walnut ? logValue(r.manifest.source.walnut) : '?'}`,
+    );
     ctx.print(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`);
   },
 });

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
-import { cappedText, inlineText } from '../../text/untrusted.ts';
+import { cappedText, inlineText, logValue } from '../../text/untrusted.ts';
 import { readPackageHead } from '../info.ts';
 import { signerText } from '../signer-shown.ts';
 import { isValidLogin } from '../../relay/names.ts';
@@ -66,9 +66,10 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
       ctx.print('Run alive-p2p verify with credentials to see its contents.');
       return;
     }
-    ctx.print(`Package: ${summary.path}`);
+    ctx.print(`Package: ${inlineText(summary.path, 4000)}`);
     // Manifest text is the sender's: escape control characters before it reaches a terminal.
-    ctx.print(`Format: ${inlineText(m.format_version)}   Scope: ${m.scope}   Walnut: ${inlineText(m.source.walnut ?? '?')}`);
+    // The walnut's name is the sender's text: one quoted value, which cannot read on as our line.
+    ctx.print(`Format: ${inlineText(m.format_version)}   Scope: ${m.scope}   Walnut: ${m.source.walnut ? logValue(m.source.walnut) : '?'}`);
     ctx.print(`Created: ${inlineText(m.created)}`);
     if (m.description) ctx.print(`Description: ${inlineText(m.description)}`);
     if (bundles.length) {

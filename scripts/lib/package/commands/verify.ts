@@ -66,7 +66,7 @@ holds, 1 otherwise.`,
       });
     }
     ctx.print(
-      `OK: ${pkg} (format ${inlineText(read.manifest.format_version)}, scope ${read.manifest.scope}, ${counted(read.files, 'file')}, ${formatBytes(read.bytes)})`,
+      `OK: ${inlineText(pkg, 4000)} (format ${inlineText(read.manifest.format_version)}, scope ${read.manifest.scope}, ${counted(read.files, 'file')}, ${formatBytes(read.bytes)})`,
     );
     let sig: string;
     if (!result.signed) sig = 'no';

@@ -118,9 +118,7 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   const from = fromLine(r);
   if (r.snapshot) {
     ctx.print(`Snapshot package (display-only; nothing was written): ${from}`);
-    ctx.print(
-      `Format ${inlineText(r.format_version)}, created ${inlineText(r.snapshot.created)}, ${counted(r.files, 'file')} (${formatBytes(r.bytes)}), ${sig}`,
-    );
+    ctx.print(`Format ${inlineText(r.format_version)}, created ${logValue(r.snapshot.created)}, ${counted(r.files, 'file')} (${formatBytes(r.bytes)}), ${sig}`);
     ctx.print(`Package sha256 ${r.package_sha256}`);
     if (r.snapshot.description) ctx.print(`Description: ${inlineText(r.snapshot.description, 500)}`);
     for (const [label, shown] of [
