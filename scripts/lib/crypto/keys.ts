@@ -26,7 +26,11 @@ function firstPemLabel(text: string): string | undefined {
   return /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1];
 }
 
-function readKeyFile(path: string, kind: 'public' | 'private'): string {
+/**
+ * A PEM key file's text: a regular file (a FIFO or device is refused, never waited on) of at most
+ * MAX_PEM_BYTES. Missing: `key_not_found`; anything else wrong: `bad_key`.
+ */
+export function readKeyFile(path: string, kind: 'public' | 'private'): string {
   let size: number;
   try {
     const st = statSync(path);

@@ -1,15 +1,39 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, openSync } from 'node:fs';
 import type * as z from './zod.ts';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
+import { readOpenRegularFile } from '../fs/small-file.ts';
 
-/** Reads and validates a JSON file; undefined when it does not exist. Errors name the field. */
-export function readJsonFile<T>(path: string, schema: z.ZodMiniType<T>, what: string, repair: string): T | undefined {
-  let text: string;
+/** The most of a JSON file read: our own files are far smaller; a larger one is refused unread. */
+export const JSON_FILE_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads and validates a JSON file; undefined when it does not exist. Errors name the field. Only a
+ * regular file is read (through a link, as its writers go): a FIFO or device in its place is
+ * opened without waiting and refused, as a file over `maxBytes` is, unread.
+ */
+export function readJsonFile<T>(path: string, schema: z.ZodMiniType<T>, what: string, repair: string, maxBytes = JSON_FILE_MAX_BYTES): T | undefined {
+  let fd: number;
   try {
-    text = readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     if (errnoCode(err) === 'ENOENT') return undefined;
     throw new AliveError(`cannot read ${what} ${path}: ${messageOf(err)}`, { code: 'unreadable' });
+  }
+  let text: string;
+  try {
+    const read = readOpenRegularFile(fd, { maxBytes });
+    if (!read.ok) {
+      const why =
+        read.problem === 'not_a_file'
+          ? 'it is not a regular file (a folder, FIFO or device)'
+          : read.problem === 'too_large'
+            ? `it is larger than ${maxBytes} bytes (${read.size})`
+            : `it cannot be read (${read.code})`;
+      throw new AliveError(`cannot read ${what} ${path}: ${why}; ${repair}`, { code: 'unreadable' });
+    }
+    text = read.bytes.toString('utf8');
+  } finally {
+    closeSync(fd);
   }
   let raw: unknown;
   try {

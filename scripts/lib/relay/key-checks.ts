@@ -3,7 +3,7 @@
  * `keys/public.pem` (a peer with write access can replace it, and a new peer would then pin the
  * attacker's key); a pinned peer's must be its pin.
  */
-import { readFileSync } from 'node:fs';
+import { readKeyFile } from '../crypto/keys.ts';
 import { fingerprint, formatFingerprint, parsePeerPublicKey } from './keys.ts';
 import type { RelayPaths } from './paths.ts';
 import { isoSeconds, type OwnKeyCheck } from './state.ts';
@@ -12,7 +12,7 @@ export function checkOwnKey(paths: RelayPaths, published: string | null, login: 
   const checked = isoSeconds();
   let mine: string;
   try {
-    mine = fingerprint(parsePeerPublicKey(readFileSync(paths.publicKey, 'utf8'), 'your'));
+    mine = fingerprint(parsePeerPublicKey(readKeyFile(paths.publicKey, 'public'), 'your'));
   } catch {
     return { status: 'unknown', checked, seen: null };
   }

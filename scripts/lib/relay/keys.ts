@@ -3,11 +3,11 @@
  * The primitives (load, validate, fingerprint, generate) are scripts/lib/crypto/keys.ts.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AliveError, messageOf } from '../errors.ts';
 import { writeFileAtomic } from '../fs/atomic.ts';
-import { fingerprint, formatFingerprint, generateRsaKeyPair, loadPrivateKey, publicKeyFromPem } from '../crypto/keys.ts';
+import { fingerprint, formatFingerprint, generateRsaKeyPair, loadPrivateKey, publicKeyFromPem, readKeyFile } from '../crypto/keys.ts';
 import type { RelayPaths } from './paths.ts';
 import { peerKeyPath } from './paths.ts';
 import type { Peer } from './config.ts';
@@ -32,17 +32,26 @@ export interface OwnKeys {
   generated: boolean;
 }
 
+/** The PEM at `path`, or '' when it is missing or no key file (then it is written again). */
+function readPemOrEmpty(path: string): string {
+  try {
+    return readKeyFile(path, 'public');
+  } catch {
+    return '';
+  }
+}
+
 /** Makes the user's RSA-4096 pair under keys/ if it is missing (private key 0600, folder 0700). */
 export async function ensureOwnKeyPair(paths: RelayPaths): Promise<OwnKeys> {
   mkdirSync(paths.keysDir, { recursive: true, mode: 0o700 });
   if (existsSync(paths.privateKey)) {
     const priv = loadOwnPrivateKey(paths);
     const pem = createPublicKey(priv).export({ type: 'spki', format: 'pem' }).toString();
-    if (!existsSync(paths.publicKey) || readFileSync(paths.publicKey, 'utf8') !== pem) writeFileAtomic(paths.publicKey, pem);
+    if (!existsSync(paths.publicKey) || readPemOrEmpty(paths.publicKey) !== pem) writeFileAtomic(paths.publicKey, pem);
     return { publicKeyPem: pem, fingerprint: fingerprint(priv), generated: false };
   }
   const made = await generateRsaKeyPair(paths.keysDir);
-  return { publicKeyPem: readFileSync(made.publicKeyPath, 'utf8'), fingerprint: made.fingerprint, generated: true };
+  return { publicKeyPem: readKeyFile(made.publicKeyPath, 'public'), fingerprint: made.fingerprint, generated: true };
 }
 
 export function loadOwnPrivateKey(paths: RelayPaths): KeyObject {
@@ -54,7 +63,7 @@ export function loadOwnPrivateKey(paths: RelayPaths): KeyObject {
 
 export function ownPublicKeyPem(paths: RelayPaths): string {
   try {
-    return readFileSync(paths.publicKey, 'utf8');
+    return readKeyFile(paths.publicKey, 'public');
   } catch {
     throw new AliveError(`your public key ${paths.publicKey} is missing; run \`alive-p2p relay setup\``, { code: 'no_key' });
   }
@@ -81,7 +90,7 @@ export function loadPinnedPeerKey(paths: RelayPaths, peer: Peer): KeyObject {
   const path = peerKeyPath(paths, peer.github);
   let pem: string;
   try {
-    pem = readFileSync(path, 'utf8');
+    pem = readKeyFile(path, 'public');
   } catch {
     throw new AliveError(`${peer.github}'s pinned key ${path} is missing; run \`alive-p2p relay accept ${peer.github}\``, {
       code: 'not_pinned',

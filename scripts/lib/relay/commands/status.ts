@@ -1,5 +1,6 @@
 /** `alive-p2p relay status`: your relay, keys, peers and what waits — probing first when stale. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readKeyFile } from '../../crypto/keys.ts';
 import { defineCommand } from '../../cli/command.ts';
 import { messageOf } from '../../errors.ts';
 import { readRelayConfig } from '../config.ts';
@@ -70,7 +71,7 @@ export const relayStatusCommand = defineCommand({
     } else problems.push(`your private key is missing: run alive-p2p relay setup`);
     let ownFingerprint: string | null = null;
     try {
-      ownFingerprint = fingerprint(parsePeerPublicKey(readFileSync(paths.publicKey, 'utf8'), 'your'));
+      ownFingerprint = fingerprint(parsePeerPublicKey(readKeyFile(paths.publicKey, 'public'), 'your'));
     } catch {
       problems.push('your public key is missing or unreadable: run alive-p2p relay setup');
     }
@@ -85,7 +86,7 @@ export const relayStatusCommand = defineCommand({
         if (!existsSync(file)) key = 'missing';
         else {
           try {
-            key = fingerprint(parsePeerPublicKey(readFileSync(file, 'utf8'), p.github)) === p.fingerprint ? 'ok' : 'changed';
+            key = fingerprint(parsePeerPublicKey(readKeyFile(file, 'public'), p.github)) === p.fingerprint ? 'ok' : 'changed';
           } catch {
             key = 'unreadable';
           }

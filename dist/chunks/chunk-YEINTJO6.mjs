@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+import{a as o}from"./chunk-IDPOGZEX.mjs";var t=typeof process.getBuiltinModule=="function",i=t?process.getBuiltinModule("node:fs"):(await import("node:fs")).default,n=t?void 0:(await import("node:os")).default;function s(){let e=process.platform==="win32"?void 0:process.env.HOME;return e!==void 0?e:(n??process.getBuiltinModule("node:os")).homedir()}o(s,"homeDir");export{i as a,s as b};
