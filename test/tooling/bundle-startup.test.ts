@@ -116,7 +116,9 @@ describe('command bundles at start-up', () => {
       const text = [...loaded].map((f) => readFileSync(f, 'utf8')).join('\n');
       // The library's classes, not the transport that imports Octokit when a GitHub relay is opened.
       expect(text, command).not.toMatch(/YAMLParseError|Minipass|OctokitWithDefaults/);
-      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(96 * 1024);
+      // 96 KiB until 2026-12-05, when the JSON files and key files came to be read without waiting
+      // on a FIFO (fs/small-file.ts, 3 KB): `status` reads both.
+      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(100 * 1024);
     }
   });
 
