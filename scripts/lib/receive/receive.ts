@@ -10,7 +10,7 @@
 import { mkdirSync, rmdirSync, existsSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
-import { AliveError, messageOf } from '../errors.ts';
+import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { statPackageFile } from '../package/package-path.ts';
 import { formatBytes } from '../cli/progress.ts';
 import { utcStamp, type Manifest } from '../package/manifest.ts';
@@ -761,7 +761,7 @@ async function receiveForReal(
       writeJournal(staging, journal);
     } catch (err) {
       discardStaging(world, staging);
-      throw err;
+      throw stagingFailure(err, receivingDir);
     }
     try {
       applyJournal(world, staging, journal);
@@ -776,6 +776,35 @@ async function receiveForReal(
     lock.release();
     tidy(aliveDir, receivingDir, madeAlive);
   }
+}
+
+/** Failures of the file system under staging (not of our code): a full disk, a quota, a read-only mount. */
+const WRITE_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'EMFILE', 'ENFILE']);
+
+/**
+ * A failure while the import is prepared in staging, before the commit point, as the user gets it:
+ * the file system's (the disk filled while a tasks.md or companion was converted) is `unwritable`
+ * in our words, as it is while unpacking; the world is as it was (staging is discarded first).
+ */
+export function stagingFailure(err: unknown, receivingDir: string): unknown {
+  if (err instanceof AliveError) return err;
+  const code = errnoCode(err);
+  if (code === undefined || !WRITE_FAILURES.has(code)) return err;
+  const why =
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EDQUOT'
+        ? 'the disk quota is used up'
+        : code === 'EROFS'
+          ? 'the file system is read-only'
+          : messageOf(err);
+  return new AliveError(
+    `could not prepare the import in ${receivingDir} (${why}); nothing in the world was changed: free some space or fix the folder, then receive again`,
+    {
+      code: 'unwritable',
+      cause: err,
+    },
+  );
 }
 
 /**
