@@ -39,4 +39,24 @@ describe('a file whose path in the world would be too long', () => {
     const r = await receivePackage({ packagePath: pkg, world, maxBytes: 1 << 30, env, as: 'short' });
     expect(r.walnut).toBe(join(world, '03_Inbox', 'short'));
   });
+
+  it('is refused in a dry run too when only its place in staging is too long (the real run could not unpack it)', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const landing = Buffer.byteLength(join(world, '03_Inbox', 'w')) + 1;
+    // 10 bytes short of the limit in the world; past it under .alive/receiving/<id>/pkg/.
+    const want = PATH_MAX_BYTES - 1 - landing - 10;
+    const segs: string[] = [];
+    for (let left = want - 'notes/'.length; left > 0; left -= 101) segs.push('a'.repeat(Math.min(100, left - 1) || 1));
+    const deep = `notes/${segs.join('/')}`;
+    expect(Buffer.byteLength(join(world, '03_Inbox', 'w', deep)) + 1).toBeLessThanOrEqual(PATH_MAX_BYTES);
+    const files: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', [deep]: 'x\n' };
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('w', 'full', files), files);
+    const before = tree(world);
+    const dry = receivePackage({ packagePath: pkg, world, maxBytes: 1 << 30, env, dryRun: true });
+    await expect(dry).rejects.toMatchObject({ code: 'too_large', message: expect.stringMatching(/while it is unpacked/) });
+    await expect(receivePackage({ packagePath: pkg, world, maxBytes: 1 << 30, env })).rejects.toMatchObject({ code: 'too_large' });
+    expect(tree(world)).toEqual(before);
+  });
 });

@@ -9,7 +9,7 @@
  */
 import { mkdirSync, rmdirSync, existsSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { statPackageFile } from '../package/package-path.ts';
 import { formatBytes } from '../cli/progress.ts';
@@ -414,7 +414,7 @@ function planOn(ctx: Ctx, m: Manifest, target: Target): { target: Target; plan: 
     throw new AliveError(`this full package has no ${where}, so it cannot become a walnut; nothing was written`, { code: 'no_key' });
   }
   if (target.scope === 'full') checkPackageLog(plan);
-  checkPathLengths(m, target, plan);
+  checkPathLengths(m, target, plan, join(ctx.world, '.alive', 'receiving', stagingId(ctx.timestamp), PKG_DIR));
   return { target, plan };
 }
 
@@ -422,15 +422,23 @@ function planOn(ctx: Ctx, m: Manifest, target: Target): { target: Target; plan: 
  * Refuses a package with a file whose path in the world would be past PATH_MAX. Staging may
  * hold it (`.alive/receiving/<id>/pkg/` can be shorter than `<domain>/<walnut>/`), and the
  * renames that put it in place move only its top folder, so nothing else would stop it: it would
- * land where no program opens it by name, nor deletes it.
+ * land where no program opens it by name, nor deletes it. A file whose place in staging (`pkgDir`)
+ * is past PATH_MAX cannot be unpacked: refused here too, so that a dry run says so.
  */
-function checkPathLengths(m: Manifest, target: Target, plan: ReceivePlan): void {
+function checkPathLengths(m: Manifest, target: Target, plan: ReceivePlan, pkgDir: string): void {
   const byFrom = new Map(plan.units.map((u) => [u.from, u]));
   // A unit is found by its path, a leading part of the file's: only parts up to the longest unit
   // path are looked up, so a path of 2,000 segments costs its length, not its square.
   const longestFrom = plan.units.reduce((n, u) => Math.max(n, u.from.length), 0);
   const notLanding = new Set([...plan.held.map((h) => h.path), ...plan.skipped.map((s) => s.path)]);
   for (const f of m.files) {
+    const staged = join(pkgDir, f.path);
+    if (pathTooLong(staged)) {
+      throw new AliveError(
+        `the package's ${logValue(cappedText(f.path, 200))} would need a path of ${Buffer.byteLength(staged)} bytes while it is unpacked under ${dirname(dirname(pkgDir))}, longer than this system opens; nothing was written. Ask the sender for shorter folder names`,
+        { code: 'too_large' },
+      );
+    }
     if (notLanding.has(f.path)) continue;
     let unit: (typeof plan.units)[number] | undefined;
     for (let end = f.path.indexOf('/'); unit === undefined; end = f.path.indexOf('/', end + 1)) {
@@ -661,7 +669,7 @@ async function receiveForReal(
     }
 
     mkdirSync(receivingDir, { recursive: true });
-    const id = `${ctx.timestamp.replace(/[-:]/g, '')}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    const id = stagingId(ctx.timestamp);
     const staging = join(receivingDir, id);
     mkdirSync(staging, { mode: 0o700 });
     mkdirSync(join(staging, PKG_DIR));
@@ -776,6 +784,11 @@ async function receiveForReal(
     lock.release();
     tidy(aliveDir, receivingDir, madeAlive);
   }
+}
+
+/** The name of this run's staging folder under `.alive/receiving/` (the journal's id). */
+function stagingId(timestamp: string): string {
+  return `${timestamp.replace(/[-:]/g, '')}-${process.pid}-${randomBytes(3).toString('hex')}`;
 }
 
 /** Failures of the file system under staging (not of our code): a full disk, a quota, a read-only mount. */
