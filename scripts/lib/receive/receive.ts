@@ -9,7 +9,7 @@
  */
 import { mkdirSync, rmdirSync, existsSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { statPackageFile } from '../package/package-path.ts';
 import { formatBytes } from '../cli/progress.ts';
@@ -435,7 +435,7 @@ function checkPathLengths(m: Manifest, target: Target, plan: ReceivePlan, pkgDir
     const staged = join(pkgDir, f.path);
     if (pathTooLong(staged)) {
       throw new AliveError(
-        `the package's ${logValue(cappedText(f.path, 200))} would need a path of ${Buffer.byteLength(staged)} bytes while it is unpacked under ${dirname(dirname(pkgDir))}, longer than this system opens; nothing was written. Ask the sender for shorter folder names`,
+        `the package's ${logValue(cappedText(f.path, 200))} would need a path of ${Buffer.byteLength(staged)} bytes while it is unpacked (in .alive/receiving/), too long for this system; nothing was written. Ask the sender for shorter folder names`,
         { code: 'too_large' },
       );
     }
