@@ -508,7 +508,7 @@ function tooLongReason(length) {
   return `This command is ${length} characters long and names log.md inside an ALIVE world: longer than log-guardian reads (${MAX_READ_COMMAND}), so it cannot tell whether it writes a walnut log, and it refuses what it cannot check. Write large files with the Write tool, or split the command; to add a log entry, use the Edit tool to insert it directly after the frontmatter.`;
 }
 function readInputReason(write) {
-  return `This command writes a file it reads the name of from input that names log.md (${write.via} onto ${shown(write.path)}, read from ${shown(write.input ?? "")}) inside an ALIVE world, so log-guardian cannot tell from the command text whether that is a walnut log, and it refuses what it cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; if it is another file, name it with a literal path (or loop over literal paths: \`for f in a b\`).`;
+  return `This command writes a file whose name the command text does not spell out (${write.via} onto ${shown(write.path)}: a name read from input, a function's parameter or a default value), and what it comes from names log.md (${shown(write.input ?? "")}), inside an ALIVE world, so log-guardian cannot tell from the command text whether that is a walnut log, and it refuses what it cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; if it is another file, name it with a literal path (or loop over literal paths: \`for f in a b\`).`;
 }
 var QUOTING = ['"', "'", "\\", "{", "}"];
 function namesLog(command) {

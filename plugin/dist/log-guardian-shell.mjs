@@ -240,7 +240,7 @@ var Lexer = class _Lexer {
       }
       if (c === `
 `) {
-        this.i++, yield { t: "op", op: ";" }, this.skipHeredocBodies();
+        this.i++, this.skipHeredocBodies(), yield { t: "op", op: ";" };
         continue;
       }
       if (this.src.startsWith("((", this.i)) {
@@ -269,7 +269,7 @@ var Lexer = class _Lexer {
   skipHeredocBodies() {
     for (; this.pendingHeredocs.length > 0 && this.i < this.src.length; ) {
       let heredoc = this.pendingHeredocs.shift(), { end, next } = heredocBody(this.src, this.i, heredoc);
-      heredoc.expands && new _Lexer(this.src.slice(this.i, end), this.scope, this.home, this.nested, this.spend).expandedBody(), this.i = next;
+      heredoc.body.text = this.src.slice(this.i, end), heredoc.expands && new _Lexer(this.src.slice(this.i, end), this.scope, this.home, this.nested, this.spend).expandedBody(), this.i = next;
     }
   }
   /** An unquoted heredoc body: read as a double-quoted string to its end (a `"` is text there). */
@@ -287,7 +287,11 @@ var Lexer = class _Lexer {
         return m || op === "<&" ? (m ? this.i += m[0].length : this.word(), { t: "redir", op: "<", target: void 0 }) : { t: "redir", op: "&>", target: this.word() };
       }
       let target = this.i < this.src.length && (!/[\n;&|()<>]/.test(this.src[this.i]) || this.atProcessSubstitution()) ? this.word() : void 0;
-      return (op === "<<" || op === "<<-") && target && this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === "<<-", expands: !/['"\\]/.test(target.raw ?? "") }), { t: "redir", op, target };
+      if ((op === "<<" || op === "<<-") && target) {
+        let body = { text: void 0 };
+        return this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === "<<-", expands: !/['"\\]/.test(target.raw ?? ""), body }), { t: "redir", op, target, body };
+      }
+      return { t: "redir", op, target };
     }
   }
   atProcessSubstitution() {
@@ -384,8 +388,8 @@ var Lexer = class _Lexer {
       return;
     }
     if (rest.startsWith("{")) {
-      let end = this.src.indexOf("}", this.i), stop = end === -1 ? this.src.length : end + 1, written = this.src.slice(this.i, stop), fallback = /^\$\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?[-=+]([^}]*)\}$/.exec(written)?.[1];
-      fallback ? add({ text: written, known: !1, fed: { texts: [fallback] } }) : push(written, !1), this.i = stop;
+      let end = this.src.indexOf("}", this.i), stop = end === -1 ? this.src.length : end + 1, written = this.src.slice(this.i, stop), m = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?([-=+])([^}]*)\}$/.exec(written), fallback = m?.[3];
+      fallback ? add({ text: written, known: !1, fed: { texts: [fallback] } }) : push(written, !1), m && fallback && m[2] === "=" && /^[A-Za-z_]/.test(m[1]) && this.scope().vars.get(m[1]) === void 0 && this.scope().vars.set(m[1], /[$`\\'"]/.test(fallback) ? { text: `$${m[1]}`, known: !1, fed: { texts: [fallback] } } : fallback), this.i = stop;
       return;
     }
     let special = /^[0-9@*#?$!-]/.exec(rest);
@@ -468,7 +472,7 @@ var Lexer = class _Lexer {
   mv: /* @__PURE__ */ new Set(["-S", "-t", "--suffix", "--target-directory"]),
   install: /* @__PURE__ */ new Set(["-m", "-o", "-g", "-S", "-t", "--mode", "--owner", "--group", "--suffix", "--target-directory"]),
   ln: /* @__PURE__ */ new Set(["-S", "-t", "--suffix", "--target-directory"]),
-  rsync: /* @__PURE__ */ new Set(["-e", "--rsh", "--exclude", "--include", "--filter", "-f"]),
+  rsync: /* @__PURE__ */ new Set(["-e", "--rsh", "--exclude", "--include", "--filter", "-f", "-T", "--temp-dir"]),
   truncate: /* @__PURE__ */ new Set(["-s", "-r", "--size", "--reference"]),
   rm: /* @__PURE__ */ new Set(),
   unlink: /* @__PURE__ */ new Set(),
@@ -634,10 +638,10 @@ function commandWrites(name, args, emit, nested, depth) {
     case "install":
     case "ln":
     case "rsync": {
-      let { values, operands: files } = operands(name, args), intoDir = values.get("-t") ?? values.get("--target-directory"), sources = intoDir ? files : files.slice(0, -1), dest = intoDir ?? files[files.length - 1];
+      let { options, values, operands: files } = operands(name, args), intoDir = values.get("-t") ?? values.get("--target-directory"), sources = intoDir ? files : files.slice(0, -1), dest = intoDir ?? files[files.length - 1], noFolder = name !== "rsync" && options.some((o) => o === "--no-target-directory" || !o.startsWith("--") && clusterHas(o, "T", OPTION_ARGS[name]));
       if (!dest || !intoDir && files.length < 2) return;
       intoDir || emit(dest, "replace", name);
-      let folder = intoDir !== void 0 || !builtName(dest);
+      let folder = !noFolder && (intoDir !== void 0 || !builtName(dest));
       for (let src of folder ? sources : []) {
         let srcName = lastName(src);
         srcName !== void 0 && emit({ parts: [...dest.parts, { text: `/${baseName(srcName)}`, known: !0 }] }, "replace", name);
@@ -695,8 +699,14 @@ function commandWrites(name, args, emit, nested, depth) {
       return;
     case "su":
     case "runuser": {
-      let { values } = operands(name, args), script = values.get("-c") ?? values.get("--command") ?? values.get("--session-command");
-      script && depth < MAX_DEPTH && nested(text(script));
+      let { values, operands: words } = operands(name, args), script = values.get("-c") ?? values.get("--command") ?? values.get("--session-command");
+      if (depth >= MAX_DEPTH) return;
+      script ? nested(text(script)) : name === "runuser" && (values.has("-u") || values.has("--user")) && words.length > 0 && nested(words.map(text).join(" "));
+      return;
+    }
+    case "trap": {
+      let rest = args[0] && text(args[0]) === "--" ? args.slice(1) : args;
+      rest.length >= 2 && !text(rest[0]).startsWith("-") && depth < MAX_DEPTH && nested(text(rest[0]));
       return;
     }
     case "watch": {
@@ -808,15 +818,20 @@ var FIND_VALUE_TESTS = /* @__PURE__ */ new Set([
   "-mindepth",
   "-printf",
   "-fprint",
-  "-fprintf"
+  "-fprintf",
+  "-fls"
 ]);
 function findWrites(args, emit, nested, depth) {
   let matched = !1, excluded = !1, alternatives = args.some((w) => text(w) === "-o" || text(w) === "-or");
   for (let k = 0; k + 1 < args.length; k++) {
     let test = text(args[k]);
-    if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
-    let pattern = text(args[k + 1]), last = /name$/.test(test) ? pattern : pattern.slice(pattern.lastIndexOf("/") + 1);
-    if (!globMatches(test.startsWith("-i") ? last.toLowerCase() : last, "log.md")) continue;
+    if (/^-i?regex$/.test(test)) {
+      if (!regexMayMatchLog(text(args[k + 1]), test === "-iregex")) continue;
+    } else {
+      if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
+      let pattern = text(args[k + 1]), last = /name$/.test(test) ? pattern : pattern.slice(pattern.lastIndexOf("/") + 1);
+      if (!globMatches(test.startsWith("-i") ? last.toLowerCase() : last, "log.md")) continue;
+    }
     let before = k > 0 ? text(args[k - 1]) : "";
     before === "!" || before === "-not" ? excluded = !alternatives : matched = !0;
   }
@@ -828,7 +843,9 @@ function findWrites(args, emit, nested, depth) {
   };
   for (let k = 0; k < args.length; k++) {
     let t = text(args[k]);
-    if (FIND_VALUE_TESTS.has(t)) k++;
+    if ((t === "-fprint" || t === "-fls" || t === "-fprintf") && args[k + 1])
+      emit(args[k + 1], "replace", `find ${t}`), k += t === "-fprintf" ? 2 : 1;
+    else if (FIND_VALUE_TESTS.has(t)) k++;
     else if (t === "-delete") emit(found, "remove", "find -delete");
     else if (/^-(?:exec|execdir|ok|okdir)$/.test(t)) {
       let end = k + 1;
@@ -841,6 +858,16 @@ function findWrites(args, emit, nested, depth) {
       k = end;
     }
   }
+}
+function regexMayMatchLog(pattern, insensitive) {
+  if (/\\[(|{]/.test(pattern)) return !0;
+  let re;
+  try {
+    re = new RegExp(`^(?:${pattern})$`, insensitive ? "i" : "");
+  } catch {
+    return !0;
+  }
+  return ["./log.md", "./_kernel/log.md", "./w/_kernel/log.md", "log.md", "_kernel/log.md"].some((p) => re.test(p));
 }
 function curlWrites(args, emit) {
   let { options, values, operands: urls } = operands("curl", args), dir = values.get("--output-dir"), under = (w) => dir && !text(w).startsWith("/") ? { parts: [...dir.parts, { text: "/", known: !0 }, ...w.parts] } : w, out = values.get("-o") ?? values.get("--output");
@@ -920,7 +947,7 @@ function withXargsInput(args, fed, replace) {
     }), { parts };
   });
 }
-var isAssignment = (w) => w.parts[0]?.known === !0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w));
+var isAssignment = (w) => w.parts[0]?.known === !0 && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(text(w));
 function bindLoops(cmd, reading) {
   let lists = /* @__PURE__ */ new Map();
   for (let w of [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])]) for (let p of w.parts) p.each && lists.set(p.each, p);
@@ -935,7 +962,7 @@ function bindLoops(cmd, reading) {
 }
 function substitute(cmd, value) {
   let word = (w) => ({ parts: w.parts.flatMap((p) => p.each ? value(p).map((v) => ({ ...v, brace: !1 })) : [p]) });
-  return { words: cmd.words.map(word), redirs: cmd.redirs.map((r) => ({ op: r.op, target: r.target && word(r.target) })) };
+  return { words: cmd.words.map(word), redirs: cmd.redirs.map((r) => ({ op: r.op, target: r.target && word(r.target), body: r.body })) };
 }
 function variableValue(name, words, reading) {
   if (words.length === 1 && exact(words[0])) return text(words[0]);
@@ -967,12 +994,19 @@ function analyse(command, scope, reading, depth) {
       ...underFresh(w, current) && { fresh: !0 }
     });
   }, assign = (w) => {
-    let eq = text(w).indexOf("="), name = text(w).slice(0, eq), raw = w.raw?.startsWith(text(w).slice(0, eq + 1)) ? w.raw.slice(eq + 1) : void 0;
-    current.vars.set(name, variableValue(name, [{ ...dropChars(w, eq + 1), raw }], reading));
+    let eq = text(w).indexOf("="), appends = text(w)[eq - 1] === "+", name = text(w).slice(0, appends ? eq - 1 : eq), raw = w.raw?.startsWith(text(w).slice(0, eq + 1)) ? w.raw.slice(eq + 1) : void 0, value = variableValue(name, [{ ...dropChars(w, eq + 1), raw }], reading);
+    if (!appends) return current.vars.set(name, value);
+    let before = current.vars.get(name);
+    if (typeof before == "string" && typeof value == "string") return current.vars.set(name, before + value);
+    let texts = [before, value].map(
+      (v) => v === void 0 ? "" : typeof v == "string" ? v : "parts" in v ? asInput(v) : v.fed?.texts.join(`
+`) ?? v.text
+    );
+    current.vars.set(name, { text: `$${name}`, known: !1, fed: { texts } });
   }, startFor = (words) => {
     loops.push({ texts: [], outer: loops.at(-1) });
     let name = words[0] && literal(words[0]);
-    name === void 0 || !NAME.test(name) || current.vars.set(name, words[1] && text(words[1]) === "in" ? variableValue(name, words.slice(2), reading) : void 0);
+    name === void 0 || !NAME.test(name) || current.vars.set(name, words[1] && text(words[1]) === "in" ? variableValue(name, words.slice(2), reading) : current.vars.get("@"));
   }, inputs = (redirs) => redirs.flatMap((r) => INPUT_REDIRS.has(r.op) && r.target ? [asInput(r.target)] : []), read = (args, redirs) => {
     let { values, operands: names } = operands("read", args), array = values.get("-a"), fed = { texts: inputs(redirs), piped, outer: loops.at(-1) };
     for (let w of array ? [array] : names) {
@@ -1008,6 +1042,30 @@ function analyse(command, scope, reading, depth) {
     } finally {
       current.dir = dir, current.fresh = fresh;
     }
+  }, stdinScript = (name, args, redirs) => {
+    let operand;
+    if (name === "source" || name === ".") operand = args[0];
+    else {
+      if (commandString(args)) return;
+      for (let k = 0; k < args.length; k++) {
+        let t = text(args[k]);
+        if (t === "--" || t === "-") {
+          operand = args[k + 1];
+          break;
+        }
+        if (t.length > 1 && (t[0] === "-" || t[0] === "+")) {
+          (/^[-+][A-Za-z]*[oO]$/.test(t) || t === "--rcfile" || t === "--init-file") && k++;
+          continue;
+        }
+        operand = args[k];
+        break;
+      }
+    }
+    if (!(operand === void 0 || ["/dev/stdin", "/dev/fd/0", "-"].includes(text(operand)))) return operand && text(operand).startsWith("<(") ? { unseen: asInput(operand) } : void 0;
+    let last = redirs.filter((r) => INPUT_REDIRS.has(r.op) || r.op === "<<" || r.op === "<<-").at(-1);
+    if (last?.body?.text !== void 0) return { text: last.body.text };
+    if (last?.op === "<<<" && last.target) return { text: text(last.target) };
+    if (last === void 0 && piped !== void 0) return { unseen: piped.text };
   }, setPositional = (args) => {
     let k = 0, given = !1;
     for (; k < args.length; k++) {
@@ -1083,7 +1141,11 @@ function analyse(command, scope, reading, depth) {
       }
       name = baseName(text(args[j])), args = args.slice(j + 1);
     }
-    if (xargs && (args = withXargsInput(args, xargs.fed, xargs.replace)), name === "cd" || name === "pushd") {
+    if (xargs && (args = withXargsInput(args, xargs.fed, xargs.replace)), name === "pushd" && args.some((w) => /^[+-]\d+$/.test(text(w)))) {
+      current.dir = void 0, current.fresh = !1, current.vars.set("PWD", void 0);
+      return;
+    }
+    if (name === "cd" || name === "pushd") {
       let target = args.find((w) => !text(w).startsWith("-") || text(w) === "-"), t = target ? literal(target) : home, followed = t !== void 0 && t !== "-" && !several;
       current.fresh = target !== void 0 && !several && underFresh(target, current);
       let pwd = current.vars.get("PWD");
@@ -1097,6 +1159,10 @@ function analyse(command, scope, reading, depth) {
     if (name === "read") return read(args, cmd2.redirs);
     if (name === "set") return setPositional(args);
     if (name === "shift") return shiftPositional(args);
+    if (SHELLS.has(name) || name === "source" || name === ".") {
+      let script = stdinScript(name, args, cmd2.redirs);
+      script?.text !== void 0 && depth < MAX_DEPTH ? inFolder(chdir, () => nested(script.text)) : script?.unseen !== void 0 && emit({ parts: [{ text: `<script ${name} reads>`, known: !1, fed: { texts: [script.unseen] } }] }, "replace", `${name} reading a script`);
+    }
     inFolder(chdir, () => commandWrites(name, args, emit, nested, depth));
   }, cmd = { words: [], redirs: [] }, finish = () => {
     (cmd.words.length > 0 || cmd.redirs.length > 0) && run(cmd), cmd = { words: [], redirs: [] };
@@ -1105,7 +1171,7 @@ function analyse(command, scope, reading, depth) {
     if (tok.t === "word") {
       if (cmd.words.length === 0 && (text(tok.word) === "{" || text(tok.word) === "}")) continue;
       cmd.words.push(tok.word);
-    } else if (tok.t === "redir") cmd.redirs.push({ op: tok.op, target: tok.target });
+    } else if (tok.t === "redir") cmd.redirs.push({ op: tok.op, target: tok.target, body: tok.body });
     else {
       let source = tok.op === "|" || tok.op === ")" && stack.length > 0 ? [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])].map(asInput).join(" ") : "";
       if (finish(), source !== "" ? piped = { text: source, before: piped } : LIST_OPS.has(tok.op) && (piped = void 0), tok.op === "(")

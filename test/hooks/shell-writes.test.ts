@@ -120,6 +120,42 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
   ['runuser --command=STRING', "runuser -u me --command='rm k/log.md'", [['k/log.md', 'remove', true]]],
   ["watch's words, run by sh -c", "watch -n 5 'echo x >> log.md'", [['log.md', 'append', true]]],
   ['watch with the command as words', 'watch -n 5 rm log.md', [['log.md', 'remove', true]]],
+  // Found by a second attack on the hook (2026-12-05).
+  ['cp -T: the destination is the file, never a folder', 'cp -T a.md "$B"', [['$B', 'replace', false]]],
+  [
+    'mv --no-target-directory',
+    'mv --no-target-directory a.md "$B"',
+    [
+      ['$B', 'replace', false],
+      ['a.md', 'remove', true],
+    ],
+  ],
+  ['trap runs its command string', "trap 'echo x >> k/log.md' EXIT", [['k/log.md', 'append', true]]],
+  [
+    'find -fprint FILE and -fls FILE',
+    'find . -name x -fprint k/log.md -fls o/log.md',
+    [
+      ['k/log.md', 'replace', true],
+      ['o/log.md', 'replace', true],
+    ],
+  ],
+  ['find -fprintf FILE FORMAT', "find . -fprintf k/log.md '%p'", [['k/log.md', 'replace', true]]],
+  ['find -regex matching log.md with -delete', "find . -regex '.*/log\\.md' -delete", [['<found by find>/log.md', 'remove', false]]],
+  ['find -regex not matching log.md', "find . -regex '.*\\.tmp' -delete", [['<found by find>/*', 'remove', false]]],
+  ['runuser -u USER -- COMMAND', 'runuser -u root -- rm k/log.md', [['k/log.md', 'remove', true]]],
+  ['a script in a here-document to bash', "bash <<'EOF'\nsed -i s/a/b/ k/log.md\nEOF\necho done", [['k/log.md', 'replace', true]]],
+  ['a script in a here-document to sh -s, unquoted', 'sh -s <<EOF\nrm k/log.md\nEOF', [['k/log.md', 'remove', true]]],
+  ['a here-document that only reads is no write', "bash <<'EOF'\ncat k/log.md\nEOF", []],
+  ['a script in a here-string to bash', "bash <<< 'echo x >> k/log.md'", [['k/log.md', 'append', true]]],
+  ['source /dev/stdin with a here-document', "source /dev/stdin <<'EOF'\n: > k/log.md\nEOF", [['k/log.md', 'replace', true]]],
+  ['a here-document to a script file is the script’s input, not a script', "bash run.sh <<'EOF'\nrm k/log.md\nEOF", []],
+  ['L+=WORD appends to a variable set earlier', 'L=k/log; L+=.md; rm "$L"', [['k/log.md', 'remove', true]]],
+  [
+    'a := default sets the variable for what follows',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    ': "${Q:=k/log.md}"; : > "$Q"',
+    [['k/log.md', 'replace', true]],
+  ],
   ['script FILE (its transcript)', 'script -q log.md', [['log.md', 'replace', true]]],
   [
     'script -a, -c and its log options',
@@ -190,6 +226,23 @@ describe('shellWrites', () => {
     // A variable the command set is read as before.
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
     expect(writes('x=a/notes; echo > ${x}')).toEqual([['a/notes', true, undefined]]);
+  });
+
+  it('reads a `for NAME;` loop (no `in`) over the positional parameters', () => {
+    const writes = (command: string) => shellWrites(command).map((w) => [w.path, w.exact, w.input]);
+    expect(writes('sh -c \'for f; do : > "$f"; done\' _ k/log.md')).toEqual([['$@', false, 'k/log.md']]);
+  });
+
+  it('reads a script piped into a shell, or given to it or to source as <(…), as input it cannot see into', () => {
+    const writes = (command: string) => shellWrites(command).map((w) => [w.path, w.kind, w.exact, w.input]);
+    expect(writes("echo 'sed -i s/a/b/ k/log.md' | bash")).toEqual([['<script bash reads>', 'replace', false, 'echo sed -i s/a/b/ k/log.md']]);
+    expect(writes("source <(echo 'rm k/log.md')")).toEqual([['<script source reads>', 'replace', false, "<(echo 'rm k/log.md')"]]);
+    expect(writes('bash run.sh < input.txt')).toEqual([]);
+  });
+
+  it('does not follow pushd +N or -N (a place in the folder stack)', () => {
+    expect(shellWrites('pushd +1 && rm log.md')[0]!.dir).toBeUndefined();
+    expect(shellWrites('pushd -0 && rm log.md')[0]!.dir).toBeUndefined();
   });
 
   it("reads a function's positional parameters as the command's text", () => {

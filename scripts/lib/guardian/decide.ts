@@ -153,8 +153,9 @@ function tooLongReason(length: number): string {
 
 function readInputReason(write: ShellWrite): string {
   return (
-    `This command writes a file it reads the name of from input that names log.md (${write.via} onto ` +
-    `${shown(write.path)}, read from ${shown(write.input ?? '')}) inside an ALIVE world, so log-guardian cannot ` +
+    `This command writes a file whose name the command text does not spell out (${write.via} onto ` +
+    `${shown(write.path)}: a name read from input, a function's parameter or a default value), and what it ` +
+    `comes from names log.md (${shown(write.input ?? '')}), inside an ALIVE world, so log-guardian cannot ` +
     'tell from the command text whether that is a walnut log, and it refuses what it cannot check. ' +
     'If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; ' +
     'if it is another file, name it with a literal path (or loop over literal paths: `for f in a b`).'

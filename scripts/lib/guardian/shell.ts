@@ -88,7 +88,12 @@ interface Piped {
   before: Piped | undefined;
 }
 
-type Token = { t: 'word'; word: Word } | { t: 'op'; op: string } | { t: 'redir'; op: string; target: Word | undefined };
+/** A here-document's body, filled in when the lexer passes it (at the end of the line that opened it). */
+interface HeredocText {
+  text: string | undefined;
+}
+
+type Token = { t: 'word'; word: Word } | { t: 'op'; op: string } | { t: 'redir'; op: string; target: Word | undefined; body?: HeredocText };
 
 /**
  * A variable's text; a part standing for a `for` or `read` variable; a word of several parts (a
@@ -460,7 +465,7 @@ function pastHeredocBodies(src: string, from: number, heredocs: Heredoc[]): numb
 /** Splits a command line into words, operators and redirections. */
 class Lexer {
   private i = 0;
-  private readonly pendingHeredocs: (Heredoc & { expands: boolean })[] = [];
+  private readonly pendingHeredocs: (Heredoc & { expands: boolean; body: HeredocText })[] = [];
 
   constructor(
     private readonly src: string,
@@ -483,8 +488,9 @@ class Lexer {
       }
       if (c === '\n') {
         this.i++;
-        yield { t: 'op', op: ';' };
+        // The bodies first: a command reading one (`bash <<'EOF'`) runs at the end of its line.
         this.skipHeredocBodies();
+        yield { t: 'op', op: ';' };
         continue;
       }
       if (this.src.startsWith('((', this.i)) {
@@ -522,6 +528,7 @@ class Lexer {
     while (this.pendingHeredocs.length > 0 && this.i < this.src.length) {
       const heredoc = this.pendingHeredocs.shift()!;
       const { end, next } = heredocBody(this.src, this.i, heredoc);
+      heredoc.body.text = this.src.slice(this.i, end);
       if (heredoc.expands) new Lexer(this.src.slice(this.i, end), this.scope, this.home, this.nested, this.spend).expandedBody();
       this.i = next;
     }
@@ -552,7 +559,9 @@ class Lexer {
       const target = this.i < this.src.length && (!/[\n;&|()<>]/.test(this.src[this.i]!) || this.atProcessSubstitution()) ? this.word() : undefined;
       if ((op === '<<' || op === '<<-') && target) {
         // An unquoted delimiter: the shell runs the body's $(…) and `…` (a quoted one: the body is text).
-        this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === '<<-', expands: !/['"\\]/.test(target.raw ?? '') });
+        const body: HeredocText = { text: undefined };
+        this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === '<<-', expands: !/['"\\]/.test(target.raw ?? ''), body });
+        return { t: 'redir', op, target, body };
       }
       return { t: 'redir', op, target };
     }
@@ -690,9 +699,14 @@ class Lexer {
       const stop = end === -1 ? this.src.length : end + 1;
       const written = this.src.slice(this.i, stop);
       // `${x:-WORD}`, `${x-WORD}`, `${x:=WORD}`, `${x:+WORD}`: the value may be WORD, as written.
-      const fallback = /^\$\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?[-=+]([^}]*)\}$/.exec(written)?.[1];
+      const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?([-=+])([^}]*)\}$/.exec(written);
+      const fallback = m?.[3];
       if (fallback) add({ text: written, known: false, fed: { texts: [fallback] } });
       else push(written, false);
+      // `${x:=WORD}` also sets x, when the command has not: to WORD, as written.
+      if (m && fallback && m[2] === '=' && /^[A-Za-z_]/.test(m[1]!) && this.scope().vars.get(m[1]!) === undefined) {
+        this.scope().vars.set(m[1]!, /[$`\\'"]/.test(fallback) ? { text: `$${m[1]}`, known: false, fed: { texts: [fallback] } } : fallback);
+      }
       this.i = stop;
       return;
     }
@@ -724,7 +738,7 @@ class Lexer {
 
 interface Command {
   words: Word[];
-  redirs: { op: string; target: Word | undefined }[];
+  redirs: { op: string; target: Word | undefined; body?: HeredocText | undefined }[];
 }
 
 /** Options that take the next word as their value, per command (short and long forms). */
@@ -794,7 +808,7 @@ const OPTION_ARGS: Record<string, Set<string>> = {
   mv: new Set(['-S', '-t', '--suffix', '--target-directory']),
   install: new Set(['-m', '-o', '-g', '-S', '-t', '--mode', '--owner', '--group', '--suffix', '--target-directory']),
   ln: new Set(['-S', '-t', '--suffix', '--target-directory']),
-  rsync: new Set(['-e', '--rsh', '--exclude', '--include', '--filter', '-f']),
+  rsync: new Set(['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '-T', '--temp-dir']),
   truncate: new Set(['-s', '-r', '--size', '--reference']),
   rm: new Set(),
   unlink: new Set(),
@@ -1013,15 +1027,18 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
     case 'install':
     case 'ln':
     case 'rsync': {
-      const { values, operands: files } = operands(name, args);
+      const { options, values, operands: files } = operands(name, args);
       const intoDir = values.get('-t') ?? values.get('--target-directory');
       const sources = intoDir ? files : files.slice(0, -1);
       const dest = intoDir ?? files[files.length - 1];
+      // -T (--no-target-directory): the destination is the file written, never a folder.
+      const noFolder =
+        name !== 'rsync' && options.some((o) => o === '--no-target-directory' || (!o.startsWith('--') && clusterHas(o, 'T', OPTION_ARGS[name]!)));
       if (!dest || (!intoDir && files.length < 2)) return;
       if (!intoDir) emit(dest, 'replace', name);
       // A destination folder: each source lands under its own name inside it. A destination whose
       // name is built at run time (`log.md.bak.$(date +%s)`) is the file written, not a folder.
-      const folder = intoDir !== undefined || !builtName(dest);
+      const folder = !noFolder && (intoDir !== undefined || !builtName(dest));
       for (const src of folder ? sources : []) {
         const srcName = lastName(src);
         if (srcName !== undefined) emit({ parts: [...dest.parts, { text: `/${baseName(srcName)}`, known: true }] }, 'replace', name);
@@ -1086,9 +1103,18 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       return;
     case 'su':
     case 'runuser': {
-      const { values } = operands(name, args);
+      const { values, operands: words } = operands(name, args);
       const script = values.get('-c') ?? values.get('--command') ?? values.get('--session-command');
-      if (script && depth < MAX_DEPTH) nested(text(script));
+      if (depth >= MAX_DEPTH) return;
+      if (script) nested(text(script));
+      // `runuser -u USER [--] COMMAND …` runs the command itself.
+      else if (name === 'runuser' && (values.has('-u') || values.has('--user')) && words.length > 0) nested(words.map(text).join(' '));
+      return;
+    }
+    case 'trap': {
+      // `trap [--] 'COMMANDS' SIGNAL…`: the commands run on the signal (EXIT: when the shell ends).
+      const rest = args[0] && text(args[0]) === '--' ? args.slice(1) : args;
+      if (rest.length >= 2 && !text(rest[0]!).startsWith('-') && depth < MAX_DEPTH) nested(text(rest[0]!));
       return;
     }
     case 'watch': {
@@ -1234,6 +1260,7 @@ const FIND_VALUE_TESTS = new Set([
   '-printf',
   '-fprint',
   '-fprintf',
+  '-fls',
 ]);
 
 /**
@@ -1249,10 +1276,14 @@ function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) 
   const alternatives = args.some((w) => text(w) === '-o' || text(w) === '-or');
   for (let k = 0; k + 1 < args.length; k++) {
     const test = text(args[k]!);
-    if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
-    const pattern = text(args[k + 1]!);
-    const last = /name$/.test(test) ? pattern : pattern.slice(pattern.lastIndexOf('/') + 1);
-    if (!globMatches(test.startsWith('-i') ? last.toLowerCase() : last, 'log.md')) continue;
+    if (/^-i?regex$/.test(test)) {
+      if (!regexMayMatchLog(text(args[k + 1]!), test === '-iregex')) continue;
+    } else {
+      if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
+      const pattern = text(args[k + 1]!);
+      const last = /name$/.test(test) ? pattern : pattern.slice(pattern.lastIndexOf('/') + 1);
+      if (!globMatches(test.startsWith('-i') ? last.toLowerCase() : last, 'log.md')) continue;
+    }
     const before = k > 0 ? text(args[k - 1]!) : '';
     if (before === '!' || before === '-not') excluded = !alternatives;
     else matched = true;
@@ -1266,7 +1297,11 @@ function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) 
   };
   for (let k = 0; k < args.length; k++) {
     const t = text(args[k]!);
-    if (FIND_VALUE_TESTS.has(t)) k++;
+    // -fprint FILE, -fls FILE, -fprintf FILE FORMAT write FILE.
+    if ((t === '-fprint' || t === '-fls' || t === '-fprintf') && args[k + 1]) {
+      emit(args[k + 1]!, 'replace', `find ${t}`);
+      k += t === '-fprintf' ? 2 : 1;
+    } else if (FIND_VALUE_TESTS.has(t)) k++;
     else if (t === '-delete') emit(found, 'remove', 'find -delete');
     else if (/^-(?:exec|execdir|ok|okdir)$/.test(t)) {
       let end = k + 1;
@@ -1282,6 +1317,22 @@ function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) 
       k = end;
     }
   }
+}
+
+/**
+ * Whether find's `-regex PATTERN` (the whole path, in GNU find's default emacs syntax) may match a
+ * walnut log. Read as a JavaScript expression on a few log paths; one that uses emacs' `\(`, `\|`
+ * or `\{` (which mean otherwise there), or does not compile, may match.
+ */
+function regexMayMatchLog(pattern: string, insensitive: boolean): boolean {
+  if (/\\[(|{]/.test(pattern)) return true;
+  let re: RegExp;
+  try {
+    re = new RegExp(`^(?:${pattern})$`, insensitive ? 'i' : '');
+  } catch {
+    return true;
+  }
+  return ['./log.md', './_kernel/log.md', './w/_kernel/log.md', 'log.md', '_kernel/log.md'].some((p) => re.test(p));
 }
 
 /**
@@ -1420,7 +1471,7 @@ function withXargsInput(args: Word[], fed: Feed, replace: string | undefined): W
   });
 }
 
-const isAssignment = (w: Word) => w.parts[0]?.known === true && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w));
+const isAssignment = (w: Word) => w.parts[0]?.known === true && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(text(w));
 
 /** One reading of a command line: what it knows, what it found, what it may still spend. */
 interface Reading {
@@ -1452,7 +1503,7 @@ function bindLoops(cmd: Command, reading: Reading): Command[] {
 function substitute(cmd: Command, value: (p: Part) => Part[]): Command {
   // A variable's value is not brace-expanded again.
   const word = (w: Word): Word => ({ parts: w.parts.flatMap((p) => (p.each ? value(p).map((v) => ({ ...v, brace: false })) : [p])) });
-  return { words: cmd.words.map(word), redirs: cmd.redirs.map((r) => ({ op: r.op, target: r.target && word(r.target) })) };
+  return { words: cmd.words.map(word), redirs: cmd.redirs.map((r) => ({ op: r.op, target: r.target && word(r.target), body: r.body })) };
 }
 
 /** What `$name` stands for after `name=WORD` or `for name in WORDS`. */
@@ -1512,10 +1563,19 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
 
   const assign = (w: Word) => {
     const eq = text(w).indexOf('=');
-    const name = text(w).slice(0, eq);
+    const appends = text(w)[eq - 1] === '+';
+    const name = text(w).slice(0, appends ? eq - 1 : eq);
     // The value as written too: what a `$(…)` in it reads (`f=$(ls …/log.md)`) feeds the variable.
     const raw = w.raw?.startsWith(text(w).slice(0, eq + 1)) ? w.raw.slice(eq + 1) : undefined;
-    current.vars.set(name, variableValue(name, [{ ...dropChars(w, eq + 1), raw }], reading));
+    const value = variableValue(name, [{ ...dropChars(w, eq + 1), raw }], reading);
+    if (!appends) return current.vars.set(name, value);
+    // `NAME+=WORD` appends: known when both parts are, else read from both texts.
+    const before = current.vars.get(name);
+    if (typeof before === 'string' && typeof value === 'string') return current.vars.set(name, before + value);
+    const texts = [before, value].map((v) =>
+      v === undefined ? '' : typeof v === 'string' ? v : 'parts' in v ? asInput(v) : (v.fed?.texts.join('\n') ?? v.text),
+    );
+    current.vars.set(name, { text: `$${name}`, known: false, fed: { texts } });
   };
 
   /** `for NAME in WORDS` (or `select`): in the loop, `$NAME` takes each word in turn. */
@@ -1523,8 +1583,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     loops.push({ texts: [], outer: loops.at(-1) });
     const name = words[0] && literal(words[0]);
     if (name === undefined || !NAME.test(name)) return;
-    // Without `in`, the loop takes the script's arguments.
-    current.vars.set(name, words[1] && text(words[1]) === 'in' ? variableValue(name, words.slice(2), reading) : undefined);
+    // Without `in`, the loop takes the script's arguments ($@).
+    current.vars.set(name, words[1] && text(words[1]) === 'in' ? variableValue(name, words.slice(2), reading) : current.vars.get('@'));
   };
 
   const inputs = (redirs: Command['redirs']) => redirs.flatMap((r) => (INPUT_REDIRS.has(r.op) && r.target ? [asInput(r.target)] : []));
@@ -1578,6 +1638,39 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       current.dir = dir;
       current.fresh = fresh;
     }
+  };
+
+  /**
+   * The script a shell (or `source`, `.`) reads from its input: a here-document's body or a
+   * here-string (`text`, read as commands), or what the text does not show (`unseen`: piped in, or
+   * a `<(…)`), whose text stands in for it. Undefined when it runs `-c`, or a script file.
+   */
+  const stdinScript = (name: string, args: Word[], redirs: Command['redirs']): { text?: string; unseen?: string } | undefined => {
+    let operand: Word | undefined;
+    if (name === 'source' || name === '.') operand = args[0];
+    else {
+      if (commandString(args)) return undefined;
+      for (let k = 0; k < args.length; k++) {
+        const t = text(args[k]!);
+        if (t === '--' || t === '-') {
+          operand = args[k + 1];
+          break;
+        }
+        if (t.length > 1 && (t[0] === '-' || t[0] === '+')) {
+          if (/^[-+][A-Za-z]*[oO]$/.test(t) || t === '--rcfile' || t === '--init-file') k++;
+          continue;
+        }
+        operand = args[k];
+        break;
+      }
+    }
+    const fromInput = operand === undefined || ['/dev/stdin', '/dev/fd/0', '-'].includes(text(operand));
+    if (!fromInput) return operand && text(operand).startsWith('<(') ? { unseen: asInput(operand) } : undefined;
+    const last = redirs.filter((r) => INPUT_REDIRS.has(r.op) || r.op === '<<' || r.op === '<<-').at(-1);
+    if (last?.body?.text !== undefined) return { text: last.body.text };
+    if (last?.op === '<<<' && last.target) return { text: text(last.target) };
+    if (last === undefined && piped !== undefined) return { unseen: piped.text };
+    return undefined;
   };
 
   /**
@@ -1691,6 +1784,13 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       args = args.slice(j + 1);
     }
     if (xargs) args = withXargsInput(args, xargs.fed, xargs.replace);
+    if (name === 'pushd' && args.some((w) => /^[+-]\d+$/.test(text(w)))) {
+      // `pushd +N`/`-N`: a folder from the stack, which the text does not show.
+      current.dir = undefined;
+      current.fresh = false;
+      current.vars.set('PWD', undefined);
+      return;
+    }
     if (name === 'cd' || name === 'pushd') {
       const target = args.find((w) => !text(w).startsWith('-') || text(w) === '-');
       const t = target ? literal(target) : home;
@@ -1712,6 +1812,12 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     if (name === 'read') return read(args, cmd.redirs);
     if (name === 'set') return setPositional(args);
     if (name === 'shift') return shiftPositional(args);
+    if (SHELLS.has(name) || name === 'source' || name === '.') {
+      const script = stdinScript(name, args, cmd.redirs);
+      if (script?.text !== undefined && depth < MAX_DEPTH) inFolder(chdir, () => nested(script.text!));
+      else if (script?.unseen !== undefined)
+        emit({ parts: [{ text: `<script ${name} reads>`, known: false, fed: { texts: [script.unseen] } }] }, 'replace', `${name} reading a script`);
+    }
     inFolder(chdir, () => commandWrites(name, args, emit, nested, depth));
   };
 
@@ -1725,7 +1831,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       // `{` and `}` group commands; they are not command names.
       if (cmd.words.length === 0 && (text(tok.word) === '{' || text(tok.word) === '}')) continue;
       cmd.words.push(tok.word);
-    } else if (tok.t === 'redir') cmd.redirs.push({ op: tok.op, target: tok.target });
+    } else if (tok.t === 'redir') cmd.redirs.push({ op: tok.op, target: tok.target, body: tok.body });
     else {
       const source =
         tok.op === '|' || (tok.op === ')' && stack.length > 0) ? [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])].map(asInput).join(' ') : '';

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { AliveError } from '../errors.ts';
 import { failureReason, unreadablePackage } from './package-path.ts';
 import { parseManifest, MANIFEST_NAME, type Manifest } from './manifest.ts';
@@ -16,6 +17,14 @@ class Found extends Error {}
 
 /** Expanded size the head read allows when the caller sets none (info reads any package). */
 const HEAD_MAX_BYTES = 64 * 1024 * 1024 * 1024;
+/**
+ * Most bytes of entries before the manifest: this, or 64 times the package file's size, whichever
+ * is larger. alive writes the manifest first; the reference after the walnut's top-level files
+ * whose names sort before it (`README.md`). A first entry of 16 GiB of zeros (a 16 MB file) made
+ * info inflate all of it, up to its 64 GiB cap, before the manifest.
+ */
+export const HEAD_BEFORE_MANIFEST_BYTES = 64 * 1024 * 1024;
+const HEAD_BEFORE_MANIFEST_RATIO = 64;
 
 /**
  * Reads only as far as the manifest (the first entry of packages written by alive or the
@@ -37,6 +46,8 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): 
   const entries: string[] = [];
   let text: string | undefined;
   let encrypted = false;
+  let before = 0;
+  const beforeMax = Math.max(HEAD_BEFORE_MANIFEST_BYTES, HEAD_BEFORE_MANIFEST_RATIO * statSync(path).size);
   const limits = { maxBytes, maxEntries: 1_000_000, label };
   try {
     await readTarFile(
@@ -46,6 +57,12 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): 
       async (e) => {
         if (e.kind === 'dir') return;
         entries.push(e.path);
+        if (text === undefined && e.path !== MANIFEST_NAME && (before += e.size) > beforeMax) {
+          throw new AliveError(
+            `${label} holds more than ${beforeMax} bytes of entries before its manifest (${HEAD_BEFORE_MANIFEST_RATIO} times its own size: what a compression bomb holds); info reads no further: run verify, whose --max-size bounds what it reads`,
+            { code: 'too_large' },
+          );
+        }
         if (e.path === MANIFEST_NAME) {
           text = await readManifestText(e.body, label);
           // An encrypted 2.0 package: keep listing names to tell passphrase from RSA (payload.key).
