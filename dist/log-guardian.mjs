@@ -544,7 +544,7 @@ function decideBash(call, cwd, env, shellWrites) {
       if (write.exact && (write.dir !== void 0 || isAbsolute(write.path))) {
         let from = write.dir === void 0 || write.dir === "" ? cwd : resolve(cwd, write.dir), path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`, existing = guardedLogs(path, cwd, env).find(exists);
         if (existing) return { allow: !1, reason: shellReason(write, existing) };
-      } else if (write.name !== void 0 ? isLogName(write.name) : write.input !== void 0 && inputNamesLog(write.input)) {
+      } else if (write.name !== void 0 ? isLogName(write.name) : !write.notLog && write.input !== void 0 && inputNamesLog(write.input)) {
         if (findWorldRoot(cwd, env) === void 0) continue;
         return { allow: !1, reason: write.name !== void 0 ? unresolvedReason(write) : readInputReason(write) };
       }

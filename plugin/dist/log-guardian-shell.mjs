@@ -62,7 +62,7 @@ function builtName(w) {
   for (let p of w.parts) {
     let end = offset + p.text.length;
     if (end > slash + 1)
-      if (p.known) known = !0;
+      if (p.known && !p.bound) known = !0;
       else {
         if (GLOB.has(p.text)) return !1;
         built = !0;
@@ -70,6 +70,11 @@ function builtName(w) {
     offset = end;
   }
   return known && built;
+}
+function endingCanBeLog(w) {
+  let suffix = "";
+  for (let k = w.parts.length - 1; k >= 0 && w.parts[k].known; k--) suffix = w.parts[k].text + suffix;
+  return "log.md".endsWith(suffix.toLowerCase());
 }
 var MAX_DIR = 16 * 1024;
 function joinPath(dir, rel) {
@@ -961,7 +966,7 @@ function bindLoops(cmd, reading) {
   return bindings.map((b) => substitute(cmd, (p) => b.get(p.each).parts));
 }
 function substitute(cmd, value) {
-  let word = (w) => ({ parts: w.parts.flatMap((p) => p.each ? value(p).map((v) => ({ ...v, brace: !1 })) : [p]) });
+  let word = (w) => ({ parts: w.parts.flatMap((p) => p.each ? value(p).map((v) => ({ ...v, brace: !1, bound: !0 })) : [p]) });
   return { words: cmd.words.map(word), redirs: cmd.redirs.map((r) => ({ op: r.op, target: r.target && word(r.target), body: r.body })) };
 }
 function variableValue(name, words, reading) {
@@ -982,16 +987,17 @@ function analyse(command, scope, reading, depth) {
     }
     analyse(inner, { dir: current.dir, vars: current.vars, fresh: current.fresh }, reading, depth + 1), current.vars.rollback(mark);
   }, spend = (n) => n > reading.expansion ? !1 : (reading.expansion -= n, !0), tokens = new Lexer(command, () => current, home, nested, spend).tokens(), emit = (w, kind, via) => {
-    let feeds = w.parts.flatMap((p) => p.fed ?? []);
+    let feeds = w.parts.flatMap((p) => p.fed ?? []), name = lastName(w);
     out.push({
       path: text(w),
       exact: exact(w),
-      name: lastName(w),
+      name,
       dir: current.dir,
       kind,
       via,
       ...feeds.length > 0 && { feeds },
-      ...underFresh(w, current) && { fresh: !0 }
+      ...underFresh(w, current) && { fresh: !0 },
+      ...name === void 0 && !endingCanBeLog(w) && { notLog: !0 }
     });
   }, assign = (w) => {
     let eq = text(w).indexOf("="), appends = text(w)[eq - 1] === "+", name = text(w).slice(0, appends ? eq - 1 : eq), raw = w.raw?.startsWith(text(w).slice(0, eq + 1)) ? w.raw.slice(eq + 1) : void 0, value = variableValue(name, [{ ...dropChars(w, eq + 1), raw }], reading);

@@ -265,6 +265,11 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['busybox sh -c', `busybox sh -c 'echo x >> ${K}/log.md'`, 'world', /append/],
   ['coproc', `coproc rm ${K}/log.md`, 'world', /delete or move away/],
   ['script onto the log', `script -q ${K}/log.md`, 'world', /overwrite/],
+  // Everyday backups a second attack found denied (2026-12-05).
+  ['a backup loop over a glob: cp "$f" "$f.bak"', 'for f in */*/_kernel/log.md; do cp "$f" "$f.bak"; done', 'world', 'allow'],
+  ['a backup loop with a dated name', 'for f in */*/_kernel/log.md; do cp -- "$f" "$f.$(date +%s).bak"; done', 'world', 'allow'],
+  ['a loop over a glob writing the name it found', 'for f in */*/_kernel/log.md; do : > "$f"; done', 'world', /cannot tell/],
+  ['a loop copying onto a name it cannot tell that may be log.md', 'for f in */*/_kernel/log.md; do cp x.md "$f.$(date)"; done', 'world', /cannot tell/],
 ];
 
 describe('log-guardian: Bash commands', () => {

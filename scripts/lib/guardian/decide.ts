@@ -230,7 +230,7 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
       const path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`;
       const existing = guardedLogs(path, cwd, env).find(exists);
       if (existing) return { allow: false, reason: shellReason(write, existing) };
-    } else if (write.name !== undefined ? isLogName(write.name) : write.input !== undefined && inputNamesLog(write.input)) {
+    } else if (write.name !== undefined ? isLogName(write.name) : !write.notLog && write.input !== undefined && inputNamesLog(write.input)) {
       if (findWorldRoot(cwd, env) === undefined) continue;
       return { allow: false, reason: write.name !== undefined ? unresolvedReason(write) : readInputReason(write) };
     }

@@ -43,6 +43,11 @@ export interface ShellWrite {
   /** The path lies in a file or folder `mktemp` made in this command: no walnut log is there yet. */
   fresh?: boolean;
   /**
+   * The last name is unknown, but ends in known text that `log.md` does not end with
+   * (`"$f.$(date +%s).bak"`): whatever it is, it is not a file named log.md.
+   */
+  notLog?: boolean;
+  /**
    * When the path holds a variable read from input (`while read f`, `for f in $(…)`): the text of
    * that input as written (the files redirected in, the commands piped in, the `for` words).
    */
@@ -62,6 +67,8 @@ interface Part {
   size?: number;
   /** `$(mktemp …)`: a file or folder made by this command, new, so no walnut log lies in it. */
   fresh?: boolean;
+  /** Text a `for` variable took from its words (`"$f.bak"` over a glob): a name built at run time. */
+  bound?: boolean;
 }
 
 interface Word {
@@ -213,8 +220,9 @@ const GLOB = new Set(['*', '?', '[']);
 
 /**
  * True when the word's last name is built at run time from known text and a substitution or
- * variable (`log.md.bak.$(date +%s)`, `/tmp/log-$NOW.md`): a file being named, not a folder to
- * copy into. A name that is unknown as a whole (`"$DEST"`), a glob, or a trailing `/` is not.
+ * variable (`log.md.bak.$(date +%s)`, `/tmp/log-$NOW.md`, `"$f.bak"` in a loop): a file being
+ * named, not a folder to copy into. A name that is unknown as a whole (`"$DEST"`), a glob, or a
+ * trailing `/` is not.
  */
 function builtName(w: Word): boolean {
   const all = text(w);
@@ -226,13 +234,23 @@ function builtName(w: Word): boolean {
   for (const p of w.parts) {
     const end = offset + p.text.length;
     if (end > slash + 1) {
-      if (p.known) known = true;
+      if (p.known && !p.bound) known = true;
       else if (GLOB.has(p.text)) return false;
       else built = true;
     }
     offset = end;
   }
   return known && built;
+}
+
+/**
+ * Whether a word whose last name is unknown may still name `log.md`: the known text after its
+ * last unknown part (never holding a `/`, or the name would be known) must be an ending of it.
+ */
+function endingCanBeLog(w: Word): boolean {
+  let suffix = '';
+  for (let k = w.parts.length - 1; k >= 0 && w.parts[k]!.known; k--) suffix = w.parts[k]!.text + suffix;
+  return 'log.md'.endsWith(suffix.toLowerCase());
 }
 
 /**
@@ -1502,7 +1520,7 @@ function bindLoops(cmd: Command, reading: Reading): Command[] {
 
 function substitute(cmd: Command, value: (p: Part) => Part[]): Command {
   // A variable's value is not brace-expanded again.
-  const word = (w: Word): Word => ({ parts: w.parts.flatMap((p) => (p.each ? value(p).map((v) => ({ ...v, brace: false })) : [p])) });
+  const word = (w: Word): Word => ({ parts: w.parts.flatMap((p) => (p.each ? value(p).map((v) => ({ ...v, brace: false, bound: true })) : [p])) });
   return { words: cmd.words.map(word), redirs: cmd.redirs.map((r) => ({ op: r.op, target: r.target && word(r.target), body: r.body })) };
 }
 
@@ -1549,15 +1567,17 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
 
   const emit = (w: Word, kind: WriteKind, via: string) => {
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
+    const name = lastName(w);
     out.push({
       path: text(w),
       exact: exact(w),
-      name: lastName(w),
+      name,
       dir: current.dir,
       kind,
       via,
       ...(feeds.length > 0 && { feeds }),
       ...(underFresh(w, current) && { fresh: true }),
+      ...(name === undefined && !endingCanBeLog(w) && { notLog: true }),
     });
   };
 
