@@ -426,7 +426,33 @@ function straightenQuotes(text) {
 }
 function checkEdits(current, edits) {
   let after = applyEdits(current, edits);
-  return after !== void 0 ? signedEntriesKept(current, after) ? "keeps-signed" : "touches-signed" : checkStraightenedEdits(normaliseNewlines(current), edits);
+  return after === void 0 ? checkStraightenedEdits(normaliseNewlines(current), edits) : signedEntriesKept(current, after) ? hiddenSignedEntries(after) > hiddenSignedEntries(current) ? "hides-signed" : "keeps-signed" : "touches-signed";
+}
+function closesFence(line, fence) {
+  let rest = line.replace(/^ {0,3}/, ""), n = 0;
+  for (; rest[n] === fence[0]; ) n++;
+  return n >= fence.length && rest.slice(n).trim() === "";
+}
+function hiddenSignedEntries(text) {
+  let body = normaliseNewlines(text), starts = signedEntrySpans(body).map((e) => e.start);
+  if (starts.length === 0) return 0;
+  let hidden = 0, next = 0, fence, comment = !1;
+  for (let at = 0; at <= body.length && next < starts.length; ) {
+    let end = body.indexOf(`
+`, at);
+    for (end === -1 && (end = body.length); next < starts.length && starts[next] < end + 1; )
+      (fence !== void 0 || comment) && starts[next] >= at && hidden++, next++;
+    let line = body.slice(at, end);
+    if (comment) comment = !line.includes("-->");
+    else if (fence !== void 0)
+      closesFence(line, fence) && (fence = void 0);
+    else {
+      let opens = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      opens ? fence = opens : /^ {0,3}<!--/.test(line) && (comment = !line.slice(line.indexOf("<!--") + 4).includes("-->"));
+    }
+    at = end + 1;
+  }
+  return hidden;
 }
 function checkStraightenedEdits(current, edits) {
   let text = current, uncertain = !1;
@@ -448,7 +474,7 @@ function checkStraightenedEdits(current, edits) {
       out += text.slice(from, i) + newString, from = i + removed.length;
     text = out + text.slice(from);
   }
-  return uncertain ? "quotes-uncertain" : signedEntriesKept(current, text) ? "keeps-signed" : "touches-signed";
+  return uncertain ? "quotes-uncertain" : signedEntriesKept(current, text) ? hiddenSignedEntries(text) > hiddenSignedEntries(current) ? "hides-signed" : "keeps-signed" : "touches-signed";
 }
 function editsTouchSignedEntry(current, edits) {
   let check = current === void 0 ? "not-found" : checkEdits(current, edits);
@@ -494,6 +520,9 @@ function notFoundReason(log) {
 }
 function quotesReason(log) {
   return `The old_string of this edit matches the walnut log ${shown(log)} only with its quotes read as straight (the log has curly quotes there), and it covers part of a signed entry. The Edit tool then rewrites the quotes of new_string after the log's, so log-guardian cannot check that the signed entry stays as it is, and it refuses what it cannot check. Copy old_string from the file exactly, with its curly quotes, or, to add an entry, anchor the Edit on the frontmatter's last field and its closing '---' line.`;
+}
+function hiddenReason(log) {
+  return `This edit would leave a code fence (\`\`\` or ~~~) or an HTML comment (<!--) open above signed entries of the walnut log ${shown(log)}: a Markdown view would show the entries below it as code, or hide them. Close it within the new entry (a line of \`\`\` or ~~~, or -->), and keep every signed entry as it is.`;
 }
 function unreadableReason(log) {
   return `log-guardian cannot read the walnut log ${shown(log)}, so it cannot check that this edit leaves every signed entry as it is, and it refuses what it cannot check. Read the file with the Read tool to see why (permissions, a folder of that name), then try again.`;
@@ -563,6 +592,7 @@ function decideEdit(logs, call) {
     if (check === "touches-signed") return { allow: !1, reason: signedEntryReason(log) };
     if (check === "not-found") return { allow: !1, reason: notFoundReason(log) };
     if (check === "quotes-uncertain") return { allow: !1, reason: quotesReason(log) };
+    if (check === "hides-signed") return { allow: !1, reason: hiddenReason(log) };
   }
   return ALLOW;
 }

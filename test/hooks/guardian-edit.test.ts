@@ -72,6 +72,13 @@ const rows: [string, string, string, 'allow' | RegExp][] = [
     /Copy old_string from the file exactly, with its curly quotes/,
   ],
   ['an edit of the unsigned entry', 'Unsigned note.', 'Finished note.', 'allow'],
+  [
+    'a new entry that leaves an HTML comment open above the signed ones (a Markdown view hides them)',
+    '---\n\n## 2024-03-01',
+    '---\n\n## 2024-03-02 — squirrel:s4\n<!-- draft\nsigned: squirrel:s4\n\n## 2024-03-01',
+    /HTML comment \(<!--\) open above signed entries/,
+  ],
+  ['a new entry with a closed code block', '---\n\n## 2024-03-01', '---\n\n## 2024-03-02 — squirrel:s4\n```sh\nls\n```\nsigned: squirrel:s4\n\n## 2024-03-01', 'allow'],
 ];
 
 describe('log-guardian: an Edit it cannot place', () => {

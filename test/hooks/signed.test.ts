@@ -101,4 +101,19 @@ describe('edits the Edit tool makes differently from their text', () => {
     const withNote = `${log}\nA \u201cdraft\u201d note.\n`;
     expect(checkEdits(withNote.replace('\n\nA', '\n\n## draft\nA'), [edit('A "draft" note.', 'A "final" note.')])).toBe('keeps-signed');
   });
+
+  it('a new entry that leaves a code fence or an HTML comment open above the signed entries hides them: refused', () => {
+    const top = 'walnut: w\n---\n';
+    const add = (entry: string) => checkEdits(LOG, [edit(top, `${top}\n${entry}`)]);
+    expect(add('## c — squirrel:3\nSee <!-- old notes\nsigned: squirrel:3\n')).toBe('keeps-signed');
+    expect(add('## c — squirrel:3\n<!-- old notes\nsigned: squirrel:3\n')).toBe('hides-signed');
+    expect(add('## c — squirrel:3\n```sh\nls\nsigned: squirrel:3\n')).toBe('hides-signed');
+    expect(add('## c — squirrel:3\n~~~\nls\nsigned: squirrel:3\n')).toBe('hides-signed');
+    // Closed where they open: nothing is hidden.
+    expect(add('## c — squirrel:3\n<!-- a note -->\n```sh\nls\n```\nsigned: squirrel:3\n')).toBe('keeps-signed');
+    expect(add('## c — squirrel:3\n<!--\nmulti\n-->\nsigned: squirrel:3\n')).toBe('keeps-signed');
+    // A log that hid them already is not made worse by an edit that leaves that as it is.
+    const hidden = LOG.replace('## b', '<!--\n## b');
+    expect(checkEdits(hidden, [edit(top, `${top}\n## c — squirrel:3\nsigned: squirrel:3\n`)])).toBe('keeps-signed');
+  });
 });

@@ -108,6 +108,14 @@ export function quotesReason(log: string): string {
   );
 }
 
+export function hiddenReason(log: string): string {
+  return (
+    `This edit would leave a code fence (\`\`\` or ~~~) or an HTML comment (<!--) open above signed entries of ` +
+    `the walnut log ${shown(log)}: a Markdown view would show the entries below it as code, or hide them. ` +
+    'Close it within the new entry (a line of ``` or ~~~, or -->), and keep every signed entry as it is.'
+  );
+}
+
 export function unreadableReason(log: string): string {
   return (
     `log-guardian cannot read the walnut log ${shown(log)}, so it cannot check that this edit leaves every ` +
@@ -251,6 +259,7 @@ function decideEdit(logs: string[], call: Exclude<FileToolCall, { tool: 'Write' 
     if (check === 'touches-signed') return { allow: false, reason: signedEntryReason(log) };
     if (check === 'not-found') return { allow: false, reason: notFoundReason(log) };
     if (check === 'quotes-uncertain') return { allow: false, reason: quotesReason(log) };
+    if (check === 'hides-signed') return { allow: false, reason: hiddenReason(log) };
   }
   return ALLOW;
 }

@@ -138,7 +138,7 @@ function straightenQuotes(text: string): string {
  * only with quotes matched as straight over part of a signed entry with quotes in new_string —
  * the tool then rewrites new_string's quotes after the file's, which cannot be checked exactly.
  */
-export type EditCheck = 'keeps-signed' | 'touches-signed' | 'not-found' | 'quotes-uncertain';
+export type EditCheck = 'keeps-signed' | 'touches-signed' | 'not-found' | 'quotes-uncertain' | 'hides-signed';
 
 /**
  * Applies the edits to the log's current text as the Edit tool would (first verbatim, then with
@@ -147,8 +147,51 @@ export type EditCheck = 'keeps-signed' | 'touches-signed' | 'not-found' | 'quote
  */
 export function checkEdits(current: string, edits: readonly TextEdit[]): EditCheck {
   const after = applyEdits(current, edits);
-  if (after !== undefined) return signedEntriesKept(current, after) ? 'keeps-signed' : 'touches-signed';
-  return checkStraightenedEdits(normaliseNewlines(current), edits);
+  if (after === undefined) return checkStraightenedEdits(normaliseNewlines(current), edits);
+  if (!signedEntriesKept(current, after)) return 'touches-signed';
+  return hiddenSignedEntries(after) > hiddenSignedEntries(current) ? 'hides-signed' : 'keeps-signed';
+}
+
+/** A line that closes a fence opened by `fence`: at least as many of its character, and nothing after. */
+function closesFence(line: string, fence: string): boolean {
+  const rest = line.replace(/^ {0,3}/, '');
+  let n = 0;
+  while (rest[n] === fence[0]) n++;
+  return n >= fence.length && rest.slice(n).trim() === '';
+}
+
+/**
+ * How many signed entries begin inside a fenced code block (a line opening with ``` or ~~~) or an
+ * HTML comment (a line opening with `<!--`) left open above them: a Markdown view shows them as
+ * code, or not at all. A new entry that opens one and never closes it hides the history below.
+ */
+function hiddenSignedEntries(text: string): number {
+  const body = normaliseNewlines(text);
+  const starts = signedEntrySpans(body).map((e) => e.start);
+  if (starts.length === 0) return 0;
+  let hidden = 0;
+  let next = 0;
+  let fence: string | undefined;
+  let comment = false;
+  for (let at = 0; at <= body.length && next < starts.length; ) {
+    let end = body.indexOf('\n', at);
+    if (end === -1) end = body.length;
+    while (next < starts.length && starts[next]! < end + 1) {
+      if ((fence !== undefined || comment) && starts[next]! >= at) hidden++;
+      next++;
+    }
+    const line = body.slice(at, end);
+    if (comment) comment = !line.includes('-->');
+    else if (fence !== undefined) {
+      if (closesFence(line, fence)) fence = undefined;
+    } else {
+      const opens = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (opens) fence = opens;
+      else if (/^ {0,3}<!--/.test(line)) comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
+    }
+    at = end + 1;
+  }
+  return hidden;
 }
 
 /**
@@ -182,7 +225,8 @@ function checkStraightenedEdits(current: string, edits: readonly TextEdit[]): Ed
     text = out + text.slice(from);
   }
   if (uncertain) return 'quotes-uncertain';
-  return signedEntriesKept(current, text) ? 'keeps-signed' : 'touches-signed';
+  if (!signedEntriesKept(current, text)) return 'touches-signed';
+  return hiddenSignedEntries(text) > hiddenSignedEntries(current) ? 'hides-signed' : 'keeps-signed';
 }
 
 /**
