@@ -78,7 +78,12 @@ const rows: [string, string, string, 'allow' | RegExp][] = [
     '---\n\n## 2024-03-02 — squirrel:s4\n<!-- draft\nsigned: squirrel:s4\n\n## 2024-03-01',
     /HTML comment \(<!--\) open above signed entries/,
   ],
-  ['a new entry with a closed code block', '---\n\n## 2024-03-01', '---\n\n## 2024-03-02 — squirrel:s4\n```sh\nls\n```\nsigned: squirrel:s4\n\n## 2024-03-01', 'allow'],
+  [
+    'a new entry with a closed code block',
+    '---\n\n## 2024-03-01',
+    '---\n\n## 2024-03-02 — squirrel:s4\n```sh\nls\n```\nsigned: squirrel:s4\n\n## 2024-03-01',
+    'allow',
+  ],
 ];
 
 describe('log-guardian: an Edit it cannot place', () => {
