@@ -865,14 +865,18 @@ function findWrites(args, emit, nested, depth) {
   }
 }
 function regexMayMatchLog(pattern, insensitive) {
-  if (/\\[(|{]/.test(pattern)) return !0;
-  let re;
-  try {
-    re = new RegExp(`^(?:${pattern})$`, insensitive ? "i" : "");
-  } catch {
-    return !0;
+  if (pattern.includes("|")) return !0;
+  let tail = "", k = pattern.endsWith("$") && !pattern.endsWith("\\$") ? pattern.length - 1 : pattern.length;
+  for (; k > 0; ) {
+    let c = pattern[k - 1];
+    if (pattern[k - 2] === "\\" && /[./-]/.test(c))
+      tail = c + tail, k -= 2;
+    else if (/[A-Za-z0-9_/-]/.test(c))
+      tail = c + tail, k--;
+    else break;
   }
-  return ["./log.md", "./_kernel/log.md", "./w/_kernel/log.md", "log.md", "_kernel/log.md"].some((p) => re.test(p));
+  let t = insensitive ? tail.toLowerCase() : tail;
+  return t === "" || "log.md".endsWith(t) || t.endsWith("/log.md");
 }
 function curlWrites(args, emit) {
   let { options, values, operands: urls } = operands("curl", args), dir = values.get("--output-dir"), under = (w) => dir && !text(w).startsWith("/") ? { parts: [...dir.parts, { text: "/", known: !0 }, ...w.parts] } : w, out = values.get("-o") ?? values.get("--output");

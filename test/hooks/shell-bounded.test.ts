@@ -56,6 +56,14 @@ describe('the shell reader ends, in linear time, on any command', () => {
     });
   });
 
+  it('a find -regex written to backtrack for ever (the pattern is read, never compiled)', () => {
+    expect(readWithin(`"find . -regex '((((.*)*)*)*)*y' -delete; cat log.md"`)).toMatchObject({ writes: 1, first: '<found by find>/*' });
+  });
+
+  it('thousands of here-documents to bash, each a script', () => {
+    expect(readWithin(`"bash <<'EOF'\\necho x\\nEOF\\n".repeat(${Math.floor(NEAR_LIMIT / 25)}) + ': > log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
+  });
+
   it('git with thousands of -C options', () => {
     expect(readWithin(`'git' + ' -C a'.repeat(${Math.floor(NEAR_LIMIT / 5)}) + ' checkout log.md'`)).toMatchObject({ writes: 1 });
   });

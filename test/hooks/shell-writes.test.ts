@@ -142,6 +142,8 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
   ['find -fprintf FILE FORMAT', "find . -fprintf k/log.md '%p'", [['k/log.md', 'replace', true]]],
   ['find -regex matching log.md with -delete', "find . -regex '.*/log\\.md' -delete", [['<found by find>/log.md', 'remove', false]]],
   ['find -regex not matching log.md', "find . -regex '.*\\.tmp' -delete", [['<found by find>/*', 'remove', false]]],
+  ['find -regex with alternatives', "find . -regex '.*log\\.md\\|.*\\.tmp' -delete", [['<found by find>/log.md', 'remove', false]]],
+  ['find -regex ending in a pattern', "find . -regex '.*/l.*' -delete", [['<found by find>/log.md', 'remove', false]]],
   ['runuser -u USER -- COMMAND', 'runuser -u root -- rm k/log.md', [['k/log.md', 'remove', true]]],
   ['a script in a here-document to bash', "bash <<'EOF'\nsed -i s/a/b/ k/log.md\nEOF\necho done", [['k/log.md', 'replace', true]]],
   ['a script in a here-document to sh -s, unquoted', 'sh -s <<EOF\nrm k/log.md\nEOF', [['k/log.md', 'remove', true]]],

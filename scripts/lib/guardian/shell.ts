@@ -1338,19 +1338,28 @@ function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) 
 }
 
 /**
- * Whether find's `-regex PATTERN` (the whole path, in GNU find's default emacs syntax) may match a
- * walnut log. Read as a JavaScript expression on a few log paths; one that uses emacs' `\(`, `\|`
- * or `\{` (which mean otherwise there), or does not compile, may match.
+ * Whether find's `-regex PATTERN` (the whole path) may match a walnut log, from the literal text it
+ * ends with (`.*\\.tmp$` ends with `.tmp`, which log.md does not): a pattern ending otherwise (`.*`,
+ * a group, a class) may. The pattern is never compiled: one written to backtrack for ever would
+ * hold the hook past its timeout, which lets the call through.
  */
 function regexMayMatchLog(pattern: string, insensitive: boolean): boolean {
-  if (/\\[(|{]/.test(pattern)) return true;
-  let re: RegExp;
-  try {
-    re = new RegExp(`^(?:${pattern})$`, insensitive ? 'i' : '');
-  } catch {
-    return true;
+  // Alternatives (`\\|`, or `|` in other syntaxes) each end in their own text.
+  if (pattern.includes('|')) return true;
+  let tail = '';
+  let k = pattern.endsWith('$') && !pattern.endsWith('\\$') ? pattern.length - 1 : pattern.length;
+  while (k > 0) {
+    const c = pattern[k - 1]!;
+    if (pattern[k - 2] === '\\' && /[./-]/.test(c)) {
+      tail = c + tail;
+      k -= 2;
+    } else if (/[A-Za-z0-9_/-]/.test(c)) {
+      tail = c + tail;
+      k--;
+    } else break;
   }
-  return ['./log.md', './_kernel/log.md', './w/_kernel/log.md', 'log.md', '_kernel/log.md'].some((p) => re.test(p));
+  const t = insensitive ? tail.toLowerCase() : tail;
+  return t === '' || 'log.md'.endsWith(t) || t.endsWith('/log.md');
 }
 
 /**
