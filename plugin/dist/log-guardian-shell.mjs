@@ -956,7 +956,7 @@ function withXargsInput(args, fed, replace) {
     }), { parts };
   });
 }
-var isAssignment = (w) => w.parts[0]?.known === !0 && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(text(w));
+var isAssignment = (w) => w.parts[0]?.known === !0 && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(text(w)), MAX_NESTED_TEXT = 1024 * 1024;
 function bindLoops(cmd, reading) {
   let lists = /* @__PURE__ */ new Map();
   for (let w of [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])]) for (let p of w.parts) p.each && lists.set(p.each, p);
@@ -984,6 +984,10 @@ function variableValue(name, words, reading) {
 function analyse(command, scope, reading, depth) {
   let { home, out } = reading, stack = [], current = scope, loops = [], piped, nested = (inner, bindings) => {
     if (depth >= MAX_DEPTH) return;
+    if (reading.nested -= inner.length, reading.nested < 0) {
+      reading.stopped || (reading.stopped = !0, emit({ parts: [{ text: "<commands past what it reads>", known: !1, fed: reading.whole }] }, "replace", "commands it stopped reading"));
+      return;
+    }
     let mark = current.vars.mark();
     if (bindings) {
       for (let name of POSITIONAL) current.vars.set(name, void 0);
@@ -1223,7 +1227,14 @@ function shellWrites(command, options = {}) {
   let vars = new Vars(), called = { texts: [command] };
   for (let name of POSITIONAL) name !== "0" && vars.set(name, { text: `$${name}`, known: !1, fed: called });
   options.home !== void 0 && vars.set("HOME", options.home), options.cwd !== void 0 && vars.set("PWD", options.cwd);
-  let reading = { home: options.home, out: [], loopReadings: MAX_LOOP_READINGS, expansion: MAX_EXPANSION };
+  let reading = {
+    home: options.home,
+    out: [],
+    loopReadings: MAX_LOOP_READINGS,
+    expansion: MAX_EXPANSION,
+    nested: MAX_NESTED_TEXT,
+    whole: { texts: [command] }
+  };
   analyse(command, { dir: "", vars }, reading, 0);
   let input = inputTexts(command);
   return reading.out.map(({ feeds, ...write }) => feeds ? { ...write, input: input(feeds) } : write);

@@ -64,6 +64,15 @@ describe('the shell reader ends, in linear time, on any command', () => {
     expect(readWithin(`"bash <<'EOF'\\necho x\\nEOF\\n".repeat(${Math.floor(NEAR_LIMIT / 25)}) + ': > log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
   });
 
+  it('a long sh -c script run in a loop of many words: read up to a budget, then the rest fails closed', () => {
+    // 64 readings of a 160 KB script took 10 s, past the hook's timeout.
+    const words = Array.from({ length: 64 }, (_, i) => `w${i}`).join(' ');
+    expect(readWithin(`"for f in ${words}; do sh -c '" + 'echo x; '.repeat(20000) + "' _ \\"$f\\"; done; cat log.md"`)).toMatchObject({
+      writes: 1,
+      first: '<commands past what it reads>',
+    });
+  });
+
   it('git with thousands of -C options', () => {
     expect(readWithin(`'git' + ' -C a'.repeat(${Math.floor(NEAR_LIMIT / 5)}) + ' checkout log.md'`)).toMatchObject({ writes: 1 });
   });

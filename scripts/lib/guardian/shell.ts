@@ -1507,7 +1507,21 @@ interface Reading {
   loopReadings: number;
   /** What is left of MAX_EXPANSION. */
   expansion: number;
+  /** What is left of MAX_NESTED_TEXT. */
+  nested: number;
+  /** The whole command, as the input of what the reader stopped reading. */
+  whole: Feed;
+  /** Set once the nested text ran out (one write stands for all it did not read). */
+  stopped?: boolean;
 }
+
+/**
+ * The most text read as nested commands in one command line (`sh -c`, `eval`, here-documents to
+ * a shell, substitutions), in all: a 160 KB `sh -c` script in a loop of 64 words took 10 s to
+ * read, past the hook's timeout (which lets the call through). Past it, what is left is unknown:
+ * one write of an unknown name, read from the whole command, which fails closed for a log.md.
+ */
+const MAX_NESTED_TEXT = 1024 * 1024;
 
 /**
  * `cmd` once per combination of the words its `for` variables take. Beyond MAX_LOOP_RUNS
@@ -1558,6 +1572,14 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   let piped: Piped | undefined;
   const nested: Nested = (inner, bindings) => {
     if (depth >= MAX_DEPTH) return;
+    reading.nested -= inner.length;
+    if (reading.nested < 0) {
+      if (!reading.stopped) {
+        reading.stopped = true;
+        emit({ parts: [{ text: '<commands past what it reads>', known: false, fed: reading.whole }] }, 'replace', 'commands it stopped reading');
+      }
+      return;
+    }
     const mark = current.vars.mark();
     if (bindings) {
       // A shell started with -c has the positional parameters it is given, and no others.
@@ -1940,7 +1962,14 @@ export function shellWrites(command: string, options: { home?: string | undefine
   for (const name of POSITIONAL) if (name !== '0') vars.set(name, { text: `$${name}`, known: false, fed: called });
   if (options.home !== undefined) vars.set('HOME', options.home);
   if (options.cwd !== undefined) vars.set('PWD', options.cwd);
-  const reading: Reading = { home: options.home, out: [], loopReadings: MAX_LOOP_READINGS, expansion: MAX_EXPANSION };
+  const reading: Reading = {
+    home: options.home,
+    out: [],
+    loopReadings: MAX_LOOP_READINGS,
+    expansion: MAX_EXPANSION,
+    nested: MAX_NESTED_TEXT,
+    whole: { texts: [command] },
+  };
   analyse(command, { dir: '', vars }, reading, 0);
   const input = inputTexts(command);
   return reading.out.map(({ feeds, ...write }) => (feeds ? { ...write, input: input(feeds) } : write));
