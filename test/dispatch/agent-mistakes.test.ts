@@ -124,10 +124,9 @@ describe('claim and reply under the wrong receiver, and a reply to a message alr
     const reply = await run(root, 'reply', sent.id, 'answer', '--as', '@claude');
     expect(reply.code).toBe(1);
     const replyLine = reply.stderr.split('\n')[0]!;
-    // The other receiver was found by listing runtimes/ (a bus writer's folder name): show names it, fenced.
-    expect(replyLine).toBe(
-      `error: cannot reply to ${sent.id}: it is not @claude's: it is waiting in another receiver's inbox (reply as that receiver); 'dispatch show ${sent.id}' names the receiver in its envelope`,
-    );
+    // @gemini is one of the receivers every bus knows: named in our words (another folder name is
+    // not: 'dispatch show' names it, fenced; test/dispatch/commands.test.ts).
+    expect(replyLine).toBe(`error: cannot reply to ${sent.id}: it is not @claude's: it is waiting in @gemini's inbox (reply as @gemini)`);
     const r = await call('reply', { id: sent.id, body: 'answer', as: '@claude' });
     expect(r.isError).toBe(true);
     expect(r.content[0]!.text).toBe(replyLine);
@@ -135,9 +134,7 @@ describe('claim and reply under the wrong receiver, and a reply to a message alr
     const claim = await run(root, 'claim', '@claude', sent.id);
     expect(claim.code).toBe(1);
     const claimLine = claim.stderr.split('\n')[0]!;
-    expect(claimLine).toBe(
-      `error: cannot claim msg-${sent.id}: it is not @claude's: it is waiting in another receiver's inbox (claim it as that receiver); 'dispatch show ${sent.id}' names the receiver in its envelope`,
-    );
+    expect(claimLine).toBe(`error: cannot claim msg-${sent.id}: it is not @claude's: it is waiting in @gemini's inbox (claim it as @gemini)`);
     const c = await call('claim', { receiver: '@claude', id: sent.id });
     expect(c.isError).toBe(true);
     expect(c.content[0]!.text).toBe(claimLine);

@@ -27,8 +27,14 @@ describe('dispatch show', () => {
     const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: `hello ${HOSTILE} there`, context: 'ctx' });
     let r = await run(root, 'show', sent.id);
     expect(r.code, r.stderr).toBe(0);
-    // The receiver was found by listing runtimes/: named in the envelope fence, not in our line.
-    expect(r.stdout).toContain(`msg-${sent.id}: waiting in its receiver's inbox`);
+    // @gemini is a receiver every bus knows: named in our line too. Another folder's name is a bus
+    // writer's words: named only in the envelope's fence.
+    expect(r.stdout).toContain(`msg-${sent.id}: waiting in @gemini's inbox`);
+    mkdirSync(join(root, 'runtimes', 'ops-bot', 'inbox'), { recursive: true });
+    const other = await sendMessage({ root, to: 'ops-bot', from: 'claude', body: 'q' });
+    const shownOther = await run(root, 'show', other.id);
+    expect(shownOther.stdout).toContain(`msg-${other.id}: waiting in its receiver's inbox`);
+    expect(splitFences(shownOther.stdout).fenced).toContain('receiver: @ops-bot');
     expect(splitFences(r.stdout).fenced).toContain(`id: ${sent.id}\nreceiver: @gemini\nfrom: @claude`);
     expect(r.stdout).toContain('from: @claude');
     expect(r.stdout).toContain('hello \\x1b]0;pwned\\x07\\u{202e}\\u{2028} there');
@@ -72,15 +78,23 @@ describe('dispatch wait', () => {
     const timed = await run(root, 'wait', sent.id, '--timeout', '0.2', '--json');
     expect(timed.code).toBe(1);
     expect(JSON.parse(timed.stdout)).toMatchObject({ ok: false, timed_out: true, error: { code: 'timeout' }, request: { state: 'waiting' } });
+    // @gemini is one of the receivers every bus knows: named in our words without being typed.
     expect(timed.stderr).toContain(
-      `error: no answer to msg-${sent.id} within 0.2 s; the request is waiting in its receiver's inbox (is a 'dispatch serve' of its receiver ('dispatch show ${sent.id}' names it) running?)`,
+      `error: no answer to msg-${sent.id} within 0.2 s; the request is waiting in @gemini's inbox (is 'dispatch serve @gemini' running?)`,
     );
     const typed = await run(root, 'wait', sent.id, '--timeout', '0.1', '--receiver', '@gemini');
     expect(typed.stderr).toContain(`the request is waiting in @gemini's inbox (is 'dispatch serve @gemini' running?)`);
+    // A receiver that is only a folder someone made is not named (its name is a bus writer's words).
+    mkdirSync(join(root, 'runtimes', 'ops-bot', 'inbox'), { recursive: true });
+    const other = await sendMessage({ root, to: 'ops-bot', from: 'claude', body: 'q' });
+    const unnamed = await run(root, 'wait', other.id, '--timeout', '0.1');
+    expect(unnamed.stderr).toContain(
+      `the request is waiting in its receiver's inbox (is a 'dispatch serve' of its receiver ('dispatch show ${other.id}' names it) running?)`,
+    );
 
     const claim = (await claimNext(root, 'gemini', lease))!;
     const claimed = await run(root, 'wait', sent.id, '--timeout', '0.1');
-    expect(claimed.stderr).toContain("the request is claimed in its receiver's processing/ (being handled)");
+    expect(claimed.stderr).toContain("the request is claimed in @gemini's processing/ (being handled)");
     completeClaim(claim, { body: `answer ${HOSTILE}` });
     const r = await run(root, 'wait', sent.id);
     expect(r.code, r.stderr).toBe(0);
@@ -582,7 +596,7 @@ describe('header values and first lines in the human output', () => {
     const { fenced } = splitFences(inbox.stdout);
     expect(fenced).toMatch(new RegExp(`^${sent.id}  from @bob  sent \\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z\\n${sent.id}: hello there$`));
     const show = splitFences((await dispatch(root, ['show', sent.id])).stdout);
-    expect(show.outside).toContain(`msg-${sent.id}: waiting in its receiver's inbox`);
+    expect(show.outside).toContain(`msg-${sent.id}: waiting in @claude's inbox`);
     expect(show.fenced).toContain('from: @bob\nto: @claude');
     expect(show.fenced).toContain('thread: th-1 (turn 1)');
     expect(show.fenced).toMatch(/sent: \d{4}-\d{2}-\d{2}T[\d:.]+Z/);

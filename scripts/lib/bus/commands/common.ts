@@ -8,6 +8,7 @@ import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimesta
 import { idInOurWords } from '../ids.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
+import { RECEIVERS_WITHOUT_FOLDER } from '../receivers.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
 import type { Cut } from '../../text/cut.ts';
 
@@ -110,7 +111,15 @@ const STATE_TEXT: Record<FoundMessage['state'], (r: string) => string> = {
  * (receiverField, messageLines), never in our sentences.
  */
 export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiver'): string {
-  return STATE_TEXT[m.state](m.receiver === typed ? displayName(m.receiver) : unnamed);
+  return STATE_TEXT[m.state](nameable(m.receiver, typed) ? displayName(m.receiver) : unnamed);
+}
+
+/**
+ * Whether a receiver may be named in our words: the user typed it, or it is one every bus knows
+ * (@claude, @copilot, @gemini, @codex, @helloworld). Any other is a folder name a bus writer chose.
+ */
+export function nameable(receiver: string, typed?: string): boolean {
+  return receiver === typed || RECEIVERS_WITHOUT_FOLDER.includes(receiver);
 }
 
 /** The envelope field naming the receiver folder that holds a message (for envelopeLines). */
@@ -128,6 +137,10 @@ export function elsewhereText(root: string, id: string, receiver: string, verb: 
   if (elsewhere.length === 0) return undefined;
   const open = elsewhere.some((m) => m.kind === 'request' && (m.location === 'inbox' || m.location === 'processing'));
   const where = [...new Set(elsewhere.map((m) => whereText(m, undefined, 'another receiver')))].join('; ');
+  const owners = [...new Set(elsewhere.map((m) => m.receiver))];
+  if (owners.every((r) => nameable(r))) {
+    return `it is not ${displayName(receiver)}'s: it is ${where}${open ? ` (${verb} as ${owners.map(displayName).join(' or ')})` : ''}`;
+  }
   return `it is not ${displayName(receiver)}'s: it is ${where}${open ? ` (${verb} as that receiver)` : ''}; 'dispatch show ${id}' names the receiver in its envelope`;
 }
 
