@@ -605,3 +605,14 @@ describe('header values and first lines in the human output', () => {
     expect(claim).toContain(`answer with: dispatch reply ${sent.id} 'TEXT' --as @claude`);
   });
 });
+
+describe('a --root that names the bus runtimes/ folder itself', () => {
+  it('is refused, naming the folder that holds it, and no runtimes/runtimes/ is made', async () => {
+    const { root } = makeBus();
+    mkdirSync(join(root, 'runtimes', 'claude', 'inbox'), { recursive: true });
+    const r = await run(join(root, 'runtimes'), 'send', '@claude', 'hi', '--from', 'me');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`is the bus's runtimes/ folder; give the folder that holds it: --root ${root}`);
+    expect(readdirSync(join(root, 'runtimes'))).not.toContain('runtimes');
+  });
+});

@@ -1,5 +1,6 @@
 /** Helpers shared by the dispatch subcommands. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
@@ -14,8 +15,19 @@ import type { Cut } from '../../text/cut.ts';
 
 export const ROOT_OPTION = { root: { type: 'string' } } as const;
 
+/**
+ * The bus root of a command. One given (--root, HELLOWORLD_ROOT) as the bus's own `runtimes/`
+ * folder is refused: taken as it is, a send made `runtimes/runtimes/claude/` and said it delivered.
+ */
 export function busRoot(flag: string | undefined): string {
-  return resolveBusRoot(flag, process.cwd(), process.env);
+  const root = resolveBusRoot(flag, process.cwd(), process.env);
+  const given = flag !== undefined && flag !== '' ? '--root' : process.env.HELLOWORLD_ROOT?.trim() ? 'HELLOWORLD_ROOT' : undefined;
+  if (given && basename(root) === 'runtimes' && !existsSync(join(root, 'runtimes'))) {
+    throw new UsageError(
+      `${given} ${inlineText(root, 1000)} is the bus's runtimes/ folder; give the folder that holds it: --root ${inlineText(dirname(root), 1000)}`,
+    );
+  }
+  return root;
 }
 
 /** A receiver or sender name from the command line; a bad one is a usage error (exit 2). */
