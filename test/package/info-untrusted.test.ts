@@ -117,3 +117,28 @@ it("info and extract quote the walnut name inside their own line; info and verif
   expect(extracted.stdout).toMatch(/Walnut: `w {3}Encrypted: no {3}Signed\\: yes, valid, by alice`\n/);
   expect(extracted.stdout).not.toMatch(/[\u001b\u202e]/);
 });
+
+it('verify checks a signature against the key this machine pins for its signer, as receive does', async () => {
+  const walnut = makeWalnut(join(root, 'pinned-verify'), { 'notes/a.md': 'a\n' });
+  const key = join(root, 'alice-private.pem');
+  writeFileSync(key, testKeyPair(7).privateKeyPem, { mode: 0o600 });
+  const pkg = join(root, 'signed.walnut');
+  const made = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', key, '--signer', 'alice']);
+  expect(made.code, made.stderr).toBe(0);
+  // No key pinned for alice: the signature is not checked, and verify says why.
+  const unpinned = await runCaptured(verifyCommand, [pkg]);
+  expect(unpinned.code, unpinned.stderr).toBe(0);
+  expect(unpinned.stdout).toContain('Signed: yes, by alice (not checked: no key is pinned for them here; pass --signer-key)');
+  // Pinned: checked without --signer-key.
+  const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
+  mkdirSync(peers, { recursive: true });
+  writeFileSync(join(peers, 'alice.pem'), testKeyPair(7).publicKeyPem);
+  const pinned = await runCaptured(verifyCommand, [pkg]);
+  expect(pinned.code, pinned.stderr).toBe(0);
+  expect(pinned.stdout).toContain('Signed: yes, valid, by alice, with the key pinned for them');
+  // Another key pinned for alice: the package is refused, as receive refuses it.
+  writeFileSync(join(peers, 'alice.pem'), testKeyPair(8).publicKeyPem);
+  const other = await runCaptured(verifyCommand, [pkg, '--json']);
+  expect(other.code).toBe(1);
+  expect(JSON.parse(other.stdout).error.code).toBe('bad_signature');
+});

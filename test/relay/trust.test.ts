@@ -13,6 +13,7 @@ import { acquirePullLock } from '../../scripts/lib/relay/pull-lock.ts';
 import { relayProbeCommand } from '../../scripts/lib/relay/commands/relay-probe.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { pinnedSignerKeyPath, receiveCrypto } from '../../scripts/lib/receive/crypto.ts';
+import { relayPinFor } from '../../scripts/lib/receive/relay-pin.ts';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { signManifestText } from '../../scripts/lib/crypto/sign.ts';
 import { loadPrivateKey } from '../../scripts/lib/crypto/keys.ts';
@@ -69,7 +70,7 @@ describe('replay: a package is identified by its signed content', () => {
     const copy = join(base.dir, 'orchard-recompressed.walnut');
     writeFileSync(copy, recompressed);
     await asUser(bob, async () => {
-      const opts = { world, maxBytes: 1 << 30, env: process.env, crypto: receiveCrypto(undefined, process.env) };
+      const opts = { world, maxBytes: 1 << 30, env: process.env, crypto: receiveCrypto(undefined, process.env, relayPinFor) };
       const got = await receivePackage({ ...opts, packagePath: first.json.received[0].path });
       expect(got.signature).toMatchObject({ verified: true, signer: 'alice' });
       const ledger = JSON.parse(readFileSync(join(world, '.alive', 'imports.json'), 'utf8'));
@@ -160,7 +161,7 @@ describe('pinned keys and signer labels', () => {
     const genuine = signManifestText(text, loadPrivateKey(alice.paths.privateKey), 'ALICE');
     await asUser(bob, async () => {
       expect(pinnedSignerKeyPath('Alice', process.env)).toBe(join(bob.paths.peersKeyDir, 'alice.pem'));
-      const crypto = receiveCrypto(undefined, process.env);
+      const crypto = receiveCrypto(undefined, process.env, relayPinFor);
       expect(crypto.verifyManifest!(forged)).toMatchObject({ present: true, ok: false });
       expect(crypto.verifyManifest!(genuine)).toMatchObject({ present: true, ok: true });
     });

@@ -7,7 +7,7 @@ import { AliveError, type ErrorCode } from '../errors.ts';
 import { packageCryptoFrom, type CryptoSources } from './crypto-adapter.ts';
 import { DEFAULT_MAX_SIZE } from './limits.ts';
 import type { OnProgress } from './progress.ts';
-import { readPackage, type ReadResult } from './read-package.ts';
+import { readPackage, type PackageCrypto, type ReadResult } from './read-package.ts';
 import { hashOnlySink } from './sinks.ts';
 
 export interface VerifyResult {
@@ -24,6 +24,8 @@ export interface VerifyResult {
 }
 
 export interface VerifyOptions extends CryptoSources {
+  /** The crypto to read with, instead of one made from the sources (verify: the pinned signer keys). */
+  crypto?: PackageCrypto;
   maxSize?: number;
   /** Default: required whenever a signer key is given. */
   requireSignature?: boolean;
@@ -52,10 +54,10 @@ export function verifySummary(r: ReadResult, signatureChecked: boolean): VerifyR
 export async function verifyPackageDetailed(path: string, opts: VerifyOptions = {}): Promise<{ result: VerifyResult; read?: ReadResult }> {
   const signatureChecked = opts.signerPublicKey !== undefined || opts.signerKeyPath !== undefined;
   try {
-    const { maxSize, requireSignature, onProgress, ...sources } = opts;
+    const { maxSize, requireSignature, onProgress, crypto, ...sources } = opts;
     const read = await readPackage(path, hashOnlySink, {
       maxBytes: maxSize ?? DEFAULT_MAX_SIZE,
-      crypto: packageCryptoFrom(sources),
+      crypto: crypto ?? packageCryptoFrom(sources),
       requireSignature: requireSignature ?? signatureChecked,
       ...(onProgress ? { onProgress } : {}),
     });

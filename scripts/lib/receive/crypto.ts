@@ -7,9 +7,6 @@ import { packageCryptoFrom } from '../package/crypto-adapter.ts';
 import type { PackageCrypto } from '../package/read-package.ts';
 import { readSignatureBlock, signerProblem, verifyManifestText } from '../crypto/sign.ts';
 import { fingerprint, formatFingerprint, loadPublicKey } from '../crypto/keys.ts';
-import { findPeer, readRelayConfig } from '../relay/config.ts';
-import { relayPaths } from '../relay/paths.ts';
-import { relayDir } from '../home.ts';
 import { folderNameProblem } from './names.ts';
 import { peerKeyFile } from './pins.ts';
 
@@ -24,21 +21,12 @@ export function pinnedSignerKeyPath(signer: string, env: NodeJS.ProcessEnv): str
 }
 
 /**
- * The fingerprint relay.json pins for `signer`, when the relay is set up and names one. A relay.json
- * that cannot be read pins nothing here: the pinned key file alone decides, as without a relay.
+ * The fingerprint relay.json pins for a signer, or undefined: receive reads it from relay.json
+ * (relay-pin.ts); verify does too when a relay is set up (loaded then only: it needs zod).
  */
-function relayPinFor(signer: string, env: NodeJS.ProcessEnv): string | undefined {
-  let cfg;
-  try {
-    cfg = readRelayConfig(relayPaths(relayDir(env)).config);
-  } catch {
-    return undefined;
-  }
-  const peer = cfg && findPeer(cfg, signer);
-  return peer?.fingerprint ?? undefined;
-}
+export type RelayPinFor = (signer: string, env: NodeJS.ProcessEnv) => string | undefined;
 
-export function receiveCrypto(privateKeyPath: string | undefined, env: NodeJS.ProcessEnv): PackageCrypto {
+export function receiveCrypto(privateKeyPath: string | undefined, env: NodeJS.ProcessEnv, relayPinFor: RelayPinFor): PackageCrypto {
   const base = packageCryptoFrom({ ...(privateKeyPath ? { privateKeyPath } : {}), env, askPassphrase: true });
   return {
     ...base,

@@ -5,6 +5,7 @@ import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
 import { inlineText, logValue, terminalText } from '../../text/untrusted.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { receiveCrypto } from '../crypto.ts';
+import { relayPinFor } from '../relay-pin.ts';
 import { receivePackage, type ReceiveResult } from '../receive.ts';
 import { counted } from '../../text/plural.ts';
 
@@ -70,7 +71,7 @@ export const receiveCommand = defineCommand({
       ...(v.into !== undefined ? { into: v.into } : {}),
       ...(v.as !== undefined ? { as: v.as } : {}),
       ...(v.sha256 !== undefined ? { sha256: v.sha256.toLowerCase() } : {}),
-      crypto: receiveCrypto(v['private-key'], process.env),
+      crypto: receiveCrypto(v['private-key'], process.env, relayPinFor),
     });
     if (ctx.json) return ctx.printJson(resultJson(result));
     printHuman(ctx, result);

@@ -1,0 +1,22 @@
+/**
+ * The fingerprint relay.json pins for a signature's signer, apart from receive/crypto.ts: it reads
+ * relay.json (zod), which verify loads only when a relay is set up.
+ */
+import { findPeer, readRelayConfig } from '../relay/config.ts';
+import { relayPaths } from '../relay/paths.ts';
+import { relayDir } from '../home.ts';
+
+/**
+ * The fingerprint relay.json pins for `signer`, when the relay is set up and names one. A relay.json
+ * that cannot be read pins nothing here: the pinned key file alone decides, as without a relay.
+ */
+export function relayPinFor(signer: string, env: NodeJS.ProcessEnv): string | undefined {
+  let cfg;
+  try {
+    cfg = readRelayConfig(relayPaths(relayDir(env)).config);
+  } catch {
+    return undefined;
+  }
+  const peer = cfg && findPeer(cfg, signer);
+  return peer?.fingerprint ?? undefined;
+}
