@@ -424,7 +424,9 @@ var CURLY_QUOTES = /[\u2018\u2019\u201C\u201D]/g, ANY_QUOTE = /["'\u2018\u2019\u
 function straightenQuotes(text) {
   return text.replace(CURLY_QUOTES, (q) => q === "‘" || q === "’" ? "'" : '"');
 }
+var EDIT_WORK_MAX = 256 * 1024 * 1024;
 function checkEdits(current, edits) {
+  if (edits.length * Math.max(current.length, 1) > EDIT_WORK_MAX) return "too-much";
   let after = applyEdits(current, edits);
   return after === void 0 ? checkStraightenedEdits(normaliseNewlines(current), edits) : signedEntriesKept(current, after) ? hiddenSignedEntries(after) > hiddenSignedEntries(current) ? "hides-signed" : "keeps-signed" : "touches-signed";
 }
@@ -454,6 +456,14 @@ function hiddenSignedEntries(text) {
   }
   return hidden;
 }
+function overlapsAny(at, length, spans) {
+  let k = 0;
+  for (let i of at) {
+    for (; k < spans.length && spans[k].end <= i; ) k++;
+    if (k < spans.length && spans[k].start < i + length) return !0;
+  }
+  return !1;
+}
 function checkStraightenedEdits(current, edits) {
   let text = current, uncertain = !1;
   for (let edit of edits) {
@@ -465,10 +475,7 @@ function checkStraightenedEdits(current, edits) {
 ` : oldString, at = [];
     for (let i = straight.indexOf(removed); i !== -1; i = straight.indexOf(removed, i + removed.length)) at.push(i);
     if (at.length === 0) return "not-found";
-    if (ANY_QUOTE.test(newString)) {
-      let signed = signedEntrySpans(text);
-      at.some((i) => signed.some((e) => i < e.end && i + removed.length > e.start)) && (uncertain = !0);
-    }
+    !uncertain && ANY_QUOTE.test(newString) && (uncertain = overlapsAny(at, removed.length, signedEntrySpans(text)));
     let out = "", from = 0;
     for (let i of at)
       out += text.slice(from, i) + newString, from = i + removed.length;
@@ -523,6 +530,9 @@ function quotesReason(log) {
 }
 function hiddenReason(log) {
   return `This edit would leave a code fence (\`\`\` or ~~~) or an HTML comment (<!--) open above signed entries of the walnut log ${shown(log)}: a Markdown view would show the entries below it as code, or hide them. Close it within the new entry (a line of \`\`\` or ~~~, or -->), and keep every signed entry as it is.`;
+}
+function tooMuchReason(log, edits) {
+  return `This call makes ${edits} edits to the walnut log ${shown(log)}, more than log-guardian can check in time against a log this long, and it refuses what it cannot check. Make the change in fewer edits; to add an entry, one Edit anchored on the frontmatter's last field and its closing '---' line.`;
 }
 function unreadableReason(log) {
   return `log-guardian cannot read the walnut log ${shown(log)}, so it cannot check that this edit leaves every signed entry as it is, and it refuses what it cannot check. Read the file with the Read tool to see why (permissions, a folder of that name), then try again.`;
@@ -593,6 +603,7 @@ function decideEdit(logs, call) {
     if (check === "not-found") return { allow: !1, reason: notFoundReason(log) };
     if (check === "quotes-uncertain") return { allow: !1, reason: quotesReason(log) };
     if (check === "hides-signed") return { allow: !1, reason: hiddenReason(log) };
+    if (check === "too-much") return { allow: !1, reason: tooMuchReason(log, call.edits.length) };
   }
   return ALLOW;
 }

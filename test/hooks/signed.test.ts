@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { applyEdits, checkEdits, editsTouchSignedEntry, signedEntries } from '../../scripts/lib/guardian/signed.ts';
+import { applyEdits, checkEdits, EDIT_WORK_MAX, editsTouchSignedEntry, signedEntries } from '../../scripts/lib/guardian/signed.ts';
 
 const LOG = '---\nwalnut: w\n---\n\n## b — squirrel:2\nsecond\nsigned: squirrel:2\n\n## a — squirrel:1\nfirst\nsigned: squirrel:1\n';
 const edit = (oldString: string, newString: string, replaceAll = false) => ({ oldString, newString, replaceAll });
@@ -115,5 +115,13 @@ describe('edits the Edit tool makes differently from their text', () => {
     // A log that hid them already is not made worse by an edit that leaves that as it is.
     const hidden = LOG.replace('## b', '<!--\n## b');
     expect(checkEdits(hidden, [edit(top, `${top}\n## c — squirrel:3\nsigned: squirrel:3\n`)])).toBe('keeps-signed');
+  });
+
+  it('more edits over a long log than can be checked in time are refused as too much work', () => {
+    const log = `${LOG}${'x'.repeat(1024 * 1024)}\n`;
+    const many = Array.from({ length: Math.ceil(EDIT_WORK_MAX / log.length) + 1 }, () => edit('walnut: w', 'walnut: w'));
+    expect(checkEdits(log, many)).toBe('too-much');
+    expect(editsTouchSignedEntry(log, many)).toBe(true);
+    expect(checkEdits(log, many.slice(0, 10))).toBe('keeps-signed');
   });
 });

@@ -116,6 +116,14 @@ export function hiddenReason(log: string): string {
   );
 }
 
+export function tooMuchReason(log: string, edits: number): string {
+  return (
+    `This call makes ${edits} edits to the walnut log ${shown(log)}, more than log-guardian can check in time against ` +
+    'a log this long, and it refuses what it cannot check. Make the change in fewer edits; to add an entry, one Edit ' +
+    "anchored on the frontmatter's last field and its closing '---' line."
+  );
+}
+
 export function unreadableReason(log: string): string {
   return (
     `log-guardian cannot read the walnut log ${shown(log)}, so it cannot check that this edit leaves every ` +
@@ -260,6 +268,7 @@ function decideEdit(logs: string[], call: Exclude<FileToolCall, { tool: 'Write' 
     if (check === 'not-found') return { allow: false, reason: notFoundReason(log) };
     if (check === 'quotes-uncertain') return { allow: false, reason: quotesReason(log) };
     if (check === 'hides-signed') return { allow: false, reason: hiddenReason(log) };
+    if (check === 'too-much') return { allow: false, reason: tooMuchReason(log, call.edits.length) };
   }
   return ALLOW;
 }

@@ -138,7 +138,10 @@ function straightenQuotes(text: string): string {
  * only with quotes matched as straight over part of a signed entry with quotes in new_string —
  * the tool then rewrites new_string's quotes after the file's, which cannot be checked exactly.
  */
-export type EditCheck = 'keeps-signed' | 'touches-signed' | 'not-found' | 'quotes-uncertain' | 'hides-signed';
+export type EditCheck = 'keeps-signed' | 'touches-signed' | 'not-found' | 'quotes-uncertain' | 'hides-signed' | 'too-much';
+
+/** The most characters the edits of one call are applied over (edits × the log's length). */
+export const EDIT_WORK_MAX = 256 * 1024 * 1024;
 
 /**
  * Applies the edits to the log's current text as the Edit tool would (first verbatim, then with
@@ -146,6 +149,9 @@ export type EditCheck = 'keeps-signed' | 'touches-signed' | 'not-found' | 'quote
  * for byte (line ends read as the tool reads them).
  */
 export function checkEdits(current: string, edits: readonly TextEdit[]): EditCheck {
+  // Each edit is applied to the whole text: past this much work the hook could outlast its
+  // timeout, which lets the call through. Such an edit is refused as one it cannot check.
+  if (edits.length * Math.max(current.length, 1) > EDIT_WORK_MAX) return 'too-much';
   const after = applyEdits(current, edits);
   if (after === undefined) return checkStraightenedEdits(normaliseNewlines(current), edits);
   if (!signedEntriesKept(current, after)) return 'touches-signed';
@@ -195,6 +201,19 @@ function hiddenSignedEntries(text: string): number {
 }
 
 /**
+ * Whether any match (starts `at`, ascending, each `length` long) overlaps any of `spans` (ascending,
+ * apart): one sweep over both, so that thousands of matches over thousands of entries stay linear.
+ */
+function overlapsAny(at: readonly number[], length: number, spans: readonly Entry[]): boolean {
+  let k = 0;
+  for (const i of at) {
+    while (k < spans.length && spans[k]!.end <= i) k++;
+    if (k < spans.length && spans[k]!.start < i + length) return true;
+  }
+  return false;
+}
+
+/**
  * The edits matched on the text with its quotes straightened (one character for one, so offsets
  * are the same in both texts), applied to the text as it is. Where a match covers part of a signed
  * entry and new_string holds a quote, the tool's rewriting of those quotes decides the entry's
@@ -212,10 +231,7 @@ function checkStraightenedEdits(current: string, edits: readonly TextEdit[]): Ed
     const at: number[] = [];
     for (let i = straight.indexOf(removed); i !== -1; i = straight.indexOf(removed, i + removed.length)) at.push(i);
     if (at.length === 0) return 'not-found';
-    if (ANY_QUOTE.test(newString)) {
-      const signed = signedEntrySpans(text);
-      if (at.some((i) => signed.some((e) => i < e.end && i + removed.length > e.start))) uncertain = true;
-    }
+    if (!uncertain && ANY_QUOTE.test(newString)) uncertain = overlapsAny(at, removed.length, signedEntrySpans(text));
     let out = '';
     let from = 0;
     for (const i of at) {
