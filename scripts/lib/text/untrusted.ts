@@ -13,9 +13,10 @@
  * can show).
  */
 // \p{Cc}\p{Cf}\p{Cs} of Unicode 17 (Node 20.20) written out, with U+2028, U+2029, U+180E, the
-// Hangul fillers and the tag block: V8 builds a \p{…} class when it parses the literal, even in a function never called,
-// which cost every bundle about 0.3 ms of start-up. test/unit/unsafe-chars.test.ts checks this
-// list against the running engine's classes, code point by code point.
+// Hangul fillers and the tag block: V8 builds a \p{…} class when it parses the literal, even in a
+// function never called, which cost every bundle about 0.3 ms of start-up.
+// test/unit/unsafe-chars.test.ts checks this list against the running engine's classes, code
+// point by code point.
 const UNSAFE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what it finds
   /[\u0000-\u001f\u007f-\u009f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ud800-\udfff\ufeff\uffa0\ufff9-\ufffb\u{110bd}\u{110cd}\u{13430}-\u{1343f}\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/gu;
