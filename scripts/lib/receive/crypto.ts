@@ -26,7 +26,17 @@ export function pinnedSignerKeyPath(signer: string, env: NodeJS.ProcessEnv): str
  */
 export type RelayPinFor = (signer: string, env: NodeJS.ProcessEnv) => string | undefined;
 
-export function receiveCrypto(privateKeyPath: string | undefined, env: NodeJS.ProcessEnv, relayPinFor: RelayPinFor): PackageCrypto {
+/**
+ * `badSignerName`: what a signer name that cannot pick a key (not a login) makes of the signature:
+ * receive refuses it ('refuse': it would show and record the name); verify reports it as not
+ * checked ('unchecked'), its name under `untrusted`.
+ */
+export function receiveCrypto(
+  privateKeyPath: string | undefined,
+  env: NodeJS.ProcessEnv,
+  relayPinFor: RelayPinFor,
+  badSignerName: 'refuse' | 'unchecked' = 'refuse',
+): PackageCrypto {
   const base = packageCryptoFrom({ ...(privateKeyPath ? { privateKeyPath } : {}), env, askPassphrase: true });
   return {
     ...base,
@@ -36,6 +46,7 @@ export function receiveCrypto(privateKeyPath: string | undefined, env: NodeJS.Pr
       // A name that cannot pick a key is refused, not passed as "not verified": shown after
       // another reading (an escape decoded), it could name a peer whose pinned key was never tried.
       const problem = signerProblem(block.signer);
+      if (problem && badSignerName === 'unchecked') return undefined;
       if (problem) return { present: true, ok: false, ...(block.signer ? { signer: block.signer } : {}), reason: problem };
       const path = pinnedSignerKeyPath(block.signer, env);
       // No pinned key for this signer: the signature is reported as present but unverified.

@@ -56,7 +56,7 @@ all holds, 1 otherwise.`,
       askPassphrase: true,
       onProgress: ctx.progress,
       ...(privateKey ? { privateKeyPath: privateKey } : {}),
-      ...(signerKey ? { signerKeyPath: signerKey } : { crypto: receiveCrypto(privateKey, process.env, relayPinFor) }),
+      ...(signerKey ? { signerKeyPath: signerKey } : { crypto: receiveCrypto(privateKey, process.env, relayPinFor, 'unchecked') }),
     });
     if (!read) {
       const { ok: _ok, code, problems, ...fields } = result;
