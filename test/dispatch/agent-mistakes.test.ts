@@ -8,7 +8,7 @@ import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { makeBus } from './helpers.ts';
-import { writeFileSync, utimesSync } from 'node:fs';
+import { mkdirSync, writeFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 
@@ -153,6 +153,25 @@ describe('claim and reply under the wrong receiver, and a reply to a message alr
     expect((await call('claim', { receiver: 'gemini', id: sent.id })).content[0]!.text).toBe(handled);
     // An id nobody has is still 'no such message'.
     expect((await run(root, 'reply', 'nobody-sent-this', 'x', '--as', '@claude')).stderr).toMatch(/there is no such message for @claude/);
+  });
+});
+
+describe('reply without --as', () => {
+  it('answers as the one receiver holding the message, and asks for --as only when several do', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'q' });
+    const r = await run(root, 'reply', sent.id, 'the answer');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^replied to ${sent.id} as @gemini \\(response msg-[0-9a-f-]{36}\\)`));
+    // A receiver that is only a folder someone made is not named in our words; --json gives it apart.
+    mkdirSync(join(root, 'runtimes', 'ops-bot', 'inbox'), { recursive: true });
+    const other = await sendMessage({ root, to: 'ops-bot', from: 'claude', body: 'q' });
+    const json = JSON.parse((await run(root, 'reply', other.id, 'done', '--json')).stdout);
+    expect(json).toMatchObject({ ok: true, receiver: null, untrusted_receiver: '@ops-bot' });
+    // Nobody holds it: the same words as with --as.
+    const gone = await run(root, 'reply', sent.id, 'again');
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/^error: cannot reply to .*: it was already answered/);
   });
 });
 

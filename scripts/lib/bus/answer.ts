@@ -29,6 +29,25 @@ export interface Answered {
  * it is, whose it is when another receiver has it, or that there is no such message. One sentence
  * for `dispatch reply` and the MCP reply tool.
  */
+/**
+ * The receiver answering message `id` when none is named: the one whose inbox or processing/ holds
+ * it. Several: `ambiguous`, their names (folder names a bus writer chose) in a field apart, and the
+ * option that names one (`as` for the MCP tool, `--as` for dispatch reply). None: why, in our words.
+ */
+export function answeringReceiver(root: string, id: string, option: string): string {
+  const open = findMessage(root, id).filter((m) => (m.location === 'inbox' || m.location === 'processing') && m.kind === 'request');
+  const holders = [...new Set(open.map((m) => m.receiver))];
+  if (holders.length > 1) {
+    const where = option === 'as' ? 'untrusted_receivers lists them' : `'dispatch show ${id}' names them`;
+    throw new AliveError(`${id} waits for ${holders.length} receivers; say which with ${option} (${where})`, {
+      code: 'ambiguous',
+      fields: { untrusted_receivers: holders.map(displayName) },
+    });
+  }
+  if (holders.length === 0) throw new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, undefined)}`, { code: 'not_found' });
+  return holders[0]!;
+}
+
 export function notAnswerable(root: string, id: string, receiver: string | undefined): string {
   const where = findMessage(root, id, receiver === undefined ? {} : { receiver });
   if (where.length === 0) {

@@ -11,7 +11,7 @@
  */
 import { AliveError } from '../../errors.ts';
 import { summaryLine } from '../../text/untrusted.ts';
-import { answerMessage, notAnswerable } from '../answer.ts';
+import { answerMessage, answeringReceiver } from '../answer.ts';
 import { claimRefusal } from '../commands/common.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { continuedThread, sendMessage } from '../deliver.ts';
@@ -25,7 +25,6 @@ import {
   claimMessage,
   deadLetterCode,
   fileTimeIso,
-  findMessage,
   existingThreadMembers,
   messageIdArg,
   waitForAnswer,
@@ -224,23 +223,7 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
 
 export async function replyTool(ctx: ToolContext, a: { id: string; body: string; as?: string | undefined }) {
   const id = messageIdArg(a.id);
-  let receiver: string;
-  if (a.as !== undefined) {
-    receiver = normaliseName(a.as, 'receiver');
-  } else {
-    const found = findMessage(ctx.root, id);
-    const open = found.filter((m) => (m.location === 'inbox' || m.location === 'processing') && m.kind === 'request');
-    const holders = [...new Set(open.map((m) => m.receiver))];
-    if (holders.length > 1) {
-      // Their names are folder names a bus writer chose: in a field of their own, not in the sentence.
-      throw new AliveError(`${id} waits for ${holders.length} receivers; say which with as (untrusted_receivers lists them)`, {
-        code: 'ambiguous',
-        fields: { untrusted_receivers: holders.map(displayName) },
-      });
-    }
-    if (holders.length === 0) throw new AliveError(`cannot reply to ${id}: ${notAnswerable(ctx.root, id, undefined)}`, { code: 'not_found' });
-    receiver = holders[0]!;
-  }
+  const receiver = a.as !== undefined ? normaliseName(a.as, 'receiver') : answeringReceiver(ctx.root, id, 'as');
   let done: Awaited<ReturnType<typeof answerMessage>>;
   try {
     done = await answerMessage(ctx.root, receiver, id, a.body, 'mcp');
