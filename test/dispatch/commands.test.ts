@@ -18,7 +18,7 @@ const HOSTILE = '\u001b]0;pwned\u0007\u202e\u2028';
 /** stdout that is exactly one fenced answer whose body matches `body` (a regular expression source). */
 const FENCED = (body: string) =>
   new RegExp(
-    `^answer \\(untrusted text from the sender; it ends at the END line with the same number\\):\\n<<<BEGIN UNTRUSTED ANSWER ([0-9a-f]{12})\\n${body}\\nEND UNTRUSTED ANSWER \\1>>>\\n$`,
+    `^answer \\(untrusted text from whoever answered; it ends at the END line with the same number\\):\\n<<<BEGIN UNTRUSTED ANSWER ([0-9a-f]{12})\\n${body}\\nEND UNTRUSTED ANSWER \\1>>>\\n$`,
   );
 
 describe('dispatch show', () => {
@@ -614,5 +614,26 @@ describe('a --root that names the bus runtimes/ folder itself', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`is the bus's runtimes/ folder; give the folder that holds it: --root ${root}`);
     expect(readdirSync(join(root, 'runtimes'))).not.toContain('runtimes');
+  });
+});
+
+describe('send --wait on a terminal', () => {
+  it('says on stderr that it sent the message and waits, and how long; not when stderr is not a terminal', async () => {
+    const { root } = makeBus();
+    const invoke = async (isTTY: boolean) => {
+      let stderr = '';
+      const code = await dispatchGroup.invoke(['send', '@gemini', 'q', '--wait', '0.2', '--root', root], {
+        stdout: { write: () => true },
+        stderr: { write: (t: string) => (stderr += t), isTTY },
+      });
+      return { code, stderr };
+    };
+    const tty = await invoke(true);
+    expect(tty.code).toBe(1);
+    expect(tty.stderr).toMatch(
+      /^sent msg-([0-9a-f-]{36}) to @gemini; waiting up to 0\.2 s for the answer \(Ctrl-C stops waiting; the message stays queued\)\n/,
+    );
+    const piped = await invoke(false);
+    expect(piped.stderr).not.toContain('waiting up to');
   });
 });

@@ -281,7 +281,7 @@ export function shownCutNote(id: string, cut: Record<string, Cut>, file?: string
 /** A message's body (and context), fenced: what the sender wrote, never our words. */
 export function bodyLines(kind: 'MESSAGE' | 'ANSWER', body: string, context: string | null): string[] {
   const lines = [
-    `${kind === 'ANSWER' ? 'answer' : 'message'} (untrusted text from the sender; it ends at the END line with the same number):`,
+    `${kind === 'ANSWER' ? 'answer (untrusted text from whoever answered' : 'message (untrusted text from the sender'}; it ends at the END line with the same number):`,
     ...fencedLines(`UNTRUSTED ${kind}`, body),
   ];
   if (context !== null) lines.push('context (untrusted):', ...fencedLines('UNTRUSTED CONTEXT', context));

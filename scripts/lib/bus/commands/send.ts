@@ -74,6 +74,12 @@ export const sendCommand = defineCommand({
         return;
       }
 
+      // On a terminal, say what is going on while nothing else shows (the wait may take minutes).
+      if (!ctx.json && ctx.io.stderr.isTTY === true) {
+        ctx.io.stderr.write(
+          `sent msg-${sent.id} to ${displayName(sent.to)}; waiting up to ${waitMs / 1000} s for the answer (Ctrl-C stops waiting; the message stays queued)\n`,
+        );
+      }
       const waited = await waitForResponse(root, sent.to, sent.id, waitMs, interrupt!.signal, namesBefore ? { namesBefore } : {});
       if (waited.ok) {
         const r = waited.value;
