@@ -611,8 +611,14 @@ export class GitTransport implements RelayTransport {
   }
 
   private async keyAt(peer: PeerRelay, head: string | null): Promise<string> {
-    const keyPath = `keys/${peer.login}.pem`;
-    const entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
+    let keyPath = `keys/${peer.login}.pem`;
+    let entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
+    if (head && entry === undefined) {
+      // Logins compare without case: a relay set up as `Bob` publishes keys/Bob.pem for `bob`.
+      const wanted = keyPath.toLowerCase();
+      const spelled = [...(await this.listTree(head, 'keys'))].filter(([p, e]) => p.toLowerCase() === wanted && isRegularFileMode(e.mode));
+      if (spelled.length === 1) [keyPath, entry] = spelled[0]!;
+    }
     if (entry?.type !== 'blob') {
       throw new AliveError(`${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``, {
         code: 'no_peer_key',
