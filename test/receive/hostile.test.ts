@@ -141,8 +141,9 @@ describe('targets outside the world', () => {
     mkdirSync(outside);
     symlinkSync(outside, join(world, '06_Link'));
     const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'full', kernel), kernel);
+    // `../outside` is taken from the current folder (the world's root here), as the shell takes it.
     for (const into of [outside, '../outside', '06_Link', '.alive']) {
-      await expectRefused(world, () => receivePackage({ packagePath: pkg, world, into, maxBytes: MAX, env }), /outside the world|hidden folder/);
+      await expectRefused(world, () => receivePackage({ packagePath: pkg, world, into, maxBytes: MAX, env, cwd: world }), /outside the world|hidden folder/);
     }
     expect(tree(outside).size).toBe(0);
   });

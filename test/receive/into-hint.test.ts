@@ -86,3 +86,15 @@ describe('--into for a full package', () => {
     expect(resolveTarget(world, m, { into: '04_Ventures' })).toMatchObject({ scope: 'full', name: 'wal' });
   });
 });
+
+describe('--into written from the current folder (., ./NAME, ../NAME)', () => {
+  it('is taken from the current folder, as the shell would take it; other relative paths from the world root', () => {
+    const garden = join(world, '04_Ventures', 'garden');
+    expect(resolveInside(world, '.', '--into', garden)).toBe(garden);
+    expect(resolveInside(world, './garden', '--into', join(world, '04_Ventures'))).toBe(garden);
+    expect(resolveInside(world, '../garden', '--into', join(world, '04_Ventures', 'other'))).toBe(garden);
+    expect(resolveInside(world, '04_Ventures/garden', '--into', join(world, '02_Life'))).toBe(garden);
+    // Still inside the world only.
+    expect(refusal('..', world)).toMatch(/is outside the world/);
+  });
+});

@@ -612,7 +612,7 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
 }
 
 function targetArgs(opts: ReceiveOptions) {
-  return { ...(opts.into !== undefined ? { into: opts.into } : {}), ...(opts.as !== undefined ? { as: opts.as } : {}) };
+  return { ...(opts.into !== undefined ? { into: opts.into } : {}), ...(opts.as !== undefined ? { as: opts.as } : {}), cwd: opts.cwd ?? process.cwd() };
 }
 
 async function receiveForReal(

@@ -67,9 +67,13 @@ export function worldRel(world: string, abs: string): string {
   return relative(world, abs).split(sep).join('/');
 }
 
-/** An existing folder named by --into, checked to be inside the world. */
+/**
+ * An existing folder named by --into, checked to be inside the world. A relative path is taken
+ * from the world's root, unless it starts from the current folder (`.`, `./NAME`, `../NAME`):
+ * standing in a walnut, `--into .` is that walnut.
+ */
 export function resolveInside(world: string, path: string, flag: string, cwd: string = process.cwd()): string {
-  const abs = isAbsolute(path) ? path : join(world, path);
+  const abs = isAbsolute(path) ? path : /^\.\.?(?:\/|$)/.test(path) ? resolve(cwd, path) : join(world, path);
   let real: string;
   try {
     real = realpathSync(abs);
@@ -215,6 +219,8 @@ export type Target = FullTarget | BundleTarget;
 export interface TargetArgs {
   into?: string;
   as?: string;
+  /** The current folder, for an --into written from it (`.`, `./NAME`). */
+  cwd?: string;
 }
 
 /** The walnut that holds `dir` (a folder below the world's root), if any. */
@@ -228,7 +234,7 @@ export function resolveTarget(world: string, m: Manifest, args: TargetArgs): Tar
     let domain: string;
     let createDomain = false;
     if (args.into !== undefined) {
-      domain = resolveInside(world, args.into, '--into');
+      domain = resolveInside(world, args.into, '--into', args.cwd);
       if (isWalnut(domain)) {
         throw new UsageError(`--into ${args.into} is a walnut; for a full package --into names the domain folder the new walnut goes in (e.g. 04_Ventures)`);
       }
@@ -275,7 +281,7 @@ export function resolveTarget(world: string, m: Manifest, args: TargetArgs): Tar
   if (args.into === undefined) {
     throw new UsageError(`this is a ${m.scope} package: pass --into WALNUT_PATH, the walnut that receives its bundles`);
   }
-  const walnut = resolveInside(world, args.into, '--into');
+  const walnut = resolveInside(world, args.into, '--into', args.cwd);
   if (!isWalnut(walnut)) {
     throw new AliveError(`--into ${args.into} is not a walnut (no _kernel/key.md); bundles go into an existing walnut`, { code: 'no_target' });
   }
