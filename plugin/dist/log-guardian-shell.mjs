@@ -29,6 +29,11 @@ var Vars = class {
     }
   }
 }, MAX_DEPTH = 8, MAX_LOOP_RUNS = 64, MAX_LOOP_READINGS = 1024, MAX_EXPANSION = 256 * 1024, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0, asInput = (w) => exact(w) ? text(w) : w.raw ?? text(w), NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, EMPTY_WORD = { parts: [] }, POSITIONAL = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"];
+function valueText(v) {
+  if (v !== void 0)
+    return typeof v == "string" ? v : "parts" in v ? asInput(v) : v.fed?.texts.join(`
+`) ?? v.text;
+}
 function allPositionals(words) {
   let value = { text: "$@", known: !1, fed: { texts: words.map(asInput) } };
   return [
@@ -393,8 +398,8 @@ var Lexer = class _Lexer {
       return;
     }
     if (rest.startsWith("{")) {
-      let end = this.src.indexOf("}", this.i), stop = end === -1 ? this.src.length : end + 1, written = this.src.slice(this.i, stop), m = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?([-=+])([^}]*)\}$/.exec(written), fallback = m?.[3];
-      fallback ? add({ text: written, known: !1, fed: { texts: [fallback] } }) : push(written, !1), m && fallback && m[2] === "=" && /^[A-Za-z_]/.test(m[1]) && this.scope().vars.get(m[1]) === void 0 && this.scope().vars.set(m[1], /[$`\\'"]/.test(fallback) ? { text: `$${m[1]}`, known: !1, fed: { texts: [fallback] } } : fallback), this.i = stop;
+      let end = this.src.indexOf("}", this.i), stop = end === -1 ? this.src.length : end + 1, written = this.src.slice(this.i, stop), m = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?([-=+])([^}]*)\}$/.exec(written), fallback = m?.[3], operated = m ? void 0 : /^\$\{[!#]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])[^A-Za-z0-9_}]/.exec(written)?.[1];
+      fallback ? add({ text: written, known: !1, fed: { texts: [fallback] } }) : operated !== void 0 ? add({ text: written, known: !1, fed: { texts: [valueText(this.scope().vars.get(operated)) ?? written] } }) : push(written, !1), m && fallback && m[2] === "=" && /^[A-Za-z_]/.test(m[1]) && this.scope().vars.get(m[1]) === void 0 && this.scope().vars.set(m[1], /[$`\\'"]/.test(fallback) ? { text: `$${m[1]}`, known: !1, fed: { texts: [fallback] } } : fallback), this.i = stop;
       return;
     }
     let special = /^[0-9@*#?$!-]/.exec(rest);
@@ -1012,10 +1017,7 @@ function analyse(command, scope, reading, depth) {
     if (!appends) return current.vars.set(name, value);
     let before = current.vars.get(name);
     if (typeof before == "string" && typeof value == "string") return current.vars.set(name, before + value);
-    let texts = [before, value].map(
-      (v) => v === void 0 ? "" : typeof v == "string" ? v : "parts" in v ? asInput(v) : v.fed?.texts.join(`
-`) ?? v.text
-    );
+    let texts = [before, value].map((v) => valueText(v) ?? "");
     current.vars.set(name, { text: `$${name}`, known: !1, fed: { texts } });
   }, startFor = (words) => {
     loops.push({ texts: [], outer: loops.at(-1) });
@@ -1172,6 +1174,11 @@ function analyse(command, scope, reading, depth) {
     }
     if (name === "read") return read(args, cmd2.redirs);
     if (name === "set") return setPositional(args);
+    if (name === "printf" && args.length > 2 && text(args[0]) === "-v") {
+      let target = literal(args[1]);
+      target !== void 0 && NAME.test(target) && current.vars.set(target, { text: `$${target}`, known: !1, fed: { texts: [args.slice(2).map(asInput).join(" ")] } });
+      return;
+    }
     if (name === "shift") return shiftPositional(args);
     if (SHELLS.has(name) || name === "source" || name === ".") {
       let script = stdinScript(name, args, cmd2.redirs);

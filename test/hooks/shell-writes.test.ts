@@ -230,6 +230,19 @@ describe('shellWrites', () => {
     expect(writes('x=a/notes; echo > ${x}')).toEqual([['a/notes', true, undefined]]);
   });
 
+  it('reads a pattern operator on a variable (${L%x}, ${L/a/b}, ${L:0}) as what the variable holds', () => {
+    const writes = (command: string) => shellWrites(command).map((w) => [w.path, w.exact, w.input]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    expect(writes('L=k/log.mdx; rm "${L%x}"')).toEqual([['${L%x}', false, 'k/log.mdx']]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    expect(writes('rm "${L/a/b}"')).toEqual([['${L/a/b}', false, '${L/a/b}']]);
+  });
+
+  it('reads printf -v NAME as setting NAME from its words', () => {
+    const writes = (command: string) => shellWrites(command).map((w) => [w.path, w.exact, w.input]);
+    expect(writes('printf -v L \'%s\' k/log.md; : > "$L"')).toEqual([['$L', false, '%s k/log.md']]);
+  });
+
   it('reads a `for NAME;` loop (no `in`) over the positional parameters', () => {
     const writes = (command: string) => shellWrites(command).map((w) => [w.path, w.exact, w.input]);
     expect(writes('sh -c \'for f; do : > "$f"; done\' _ k/log.md')).toEqual([['$@', false, 'k/log.md']]);

@@ -171,6 +171,13 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const EMPTY_WORD: Word = { parts: [] };
 /** The positional parameters the reader follows: $0 … $9, and $@ and $* (all of them). */
 const POSITIONAL = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '@', '*'];
+/** What a variable's value says, as input text: its text, or what feeds it; undefined when unset. */
+function valueText(v: Value): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  return 'parts' in v ? asInput(v) : (v.fed?.texts.join('\n') ?? v.text);
+}
+
 /** `$@` and `$*` for the parameters `words`: unknown, read from their text. */
 function allPositionals(words: Word[]): [string, Value][] {
   const value: Part = { text: '$@', known: false, fed: { texts: words.map(asInput) } };
@@ -719,7 +726,10 @@ class Lexer {
       // `${x:-WORD}`, `${x-WORD}`, `${x:=WORD}`, `${x:+WORD}`: the value may be WORD, as written.
       const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?([-=+])([^}]*)\}$/.exec(written);
       const fallback = m?.[3];
+      // `${L%x}`, `${L/a/b}`, `${L:0}`, `${!L}`: not worked out, but read from what L holds.
+      const operated = m ? undefined : /^\$\{[!#]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])[^A-Za-z0-9_}]/.exec(written)?.[1];
       if (fallback) add({ text: written, known: false, fed: { texts: [fallback] } });
+      else if (operated !== undefined) add({ text: written, known: false, fed: { texts: [valueText(this.scope().vars.get(operated)) ?? written] } });
       else push(written, false);
       // `${x:=WORD}` also sets x, when the command has not: to WORD, as written.
       if (m && fallback && m[2] === '=' && /^[A-Za-z_]/.test(m[1]!) && this.scope().vars.get(m[1]!) === undefined) {
@@ -1623,9 +1633,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     // `NAME+=WORD` appends: known when both parts are, else read from both texts.
     const before = current.vars.get(name);
     if (typeof before === 'string' && typeof value === 'string') return current.vars.set(name, before + value);
-    const texts = [before, value].map((v) =>
-      v === undefined ? '' : typeof v === 'string' ? v : 'parts' in v ? asInput(v) : (v.fed?.texts.join('\n') ?? v.text),
-    );
+    const texts = [before, value].map((v) => valueText(v) ?? '');
     current.vars.set(name, { text: `$${name}`, known: false, fed: { texts } });
   };
 
@@ -1862,6 +1870,13 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     }
     if (name === 'read') return read(args, cmd.redirs);
     if (name === 'set') return setPositional(args);
+    if (name === 'printf' && args.length > 2 && text(args[0]!) === '-v') {
+      // `printf -v NAME FORMAT ARGS…` sets NAME: unknown, read from the words.
+      const target = literal(args[1]!);
+      if (target !== undefined && NAME.test(target))
+        current.vars.set(target, { text: `$${target}`, known: false, fed: { texts: [args.slice(2).map(asInput).join(' ')] } });
+      return;
+    }
     if (name === 'shift') return shiftPositional(args);
     if (SHELLS.has(name) || name === 'source' || name === '.') {
       const script = stdinScript(name, args, cmd.redirs);
