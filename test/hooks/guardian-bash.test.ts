@@ -270,7 +270,8 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a backup loop with a dated name', 'for f in */*/_kernel/log.md; do cp -- "$f" "$f.$(date +%s).bak"; done', 'world', 'allow'],
   ['a loop over a glob writing the name it found', 'for f in */*/_kernel/log.md; do : > "$f"; done', 'world', /cannot tell/],
   ['a loop copying onto a name it cannot tell that may be log.md', 'for f in */*/_kernel/log.md; do cp x.md "$f.$(date)"; done', 'world', /cannot tell/],
-  ['a backup loop with a pattern operator: cp "$f" "${f%.md}.bak"', 'for f in */*/_kernel/log.md; do cp "$f" "${f%.md}.bak"; done', 'world', 'allow'],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+  ['a backup loop with a pattern operator', 'for f in */*/_kernel/log.md; do cp "$f" "${f%.md}.bak"; done', 'world', 'allow'],
   ['a pattern operator on a variable naming the log', `L=${K}/log.mdx; rm "\${L%x}"`, 'world', /cannot tell/],
   ['printf -v naming the log', `printf -v L '%s' ${K}/log.md; : > "$L"`, 'world', /cannot tell/],
 ];

@@ -230,7 +230,7 @@ describe('shellWrites', () => {
     expect(writes('x=a/notes; echo > ${x}')).toEqual([['a/notes', true, undefined]]);
   });
 
-  it('reads a pattern operator on a variable (${L%x}, ${L/a/b}, ${L:0}) as what the variable holds', () => {
+  it('reads a pattern operator on a variable (% / : after its name) as what the variable holds', () => {
     const writes = (command: string) => shellWrites(command).map((w) => [w.path, w.exact, w.input]);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
     expect(writes('L=k/log.mdx; rm "${L%x}"')).toEqual([['${L%x}', false, 'k/log.mdx']]);
