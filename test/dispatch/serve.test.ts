@@ -129,6 +129,17 @@ describe('where the agent runs', () => {
   });
 });
 
+describe('one daemon serving a backlog', () => {
+  it('answers the messages oldest first, as the bus orders them', async () => {
+    const { root } = makeBus();
+    const sent: string[] = [];
+    for (let i = 1; i <= 12; i++) sent.push((await sendMessage({ root, to: 'claude', from: 'gemini', body: `order ${i}` })).id);
+    const { log } = await serveOnce(root, 'claude', 'echo');
+    const answered = log.filter((l) => l.startsWith('answered ')).map((l) => /^answered msg-([0-9a-f-]{36})/.exec(l)?.[1]);
+    expect(answered).toEqual(sent);
+  });
+});
+
 describe('the serve log', () => {
   it('names no sender and a message only by an id that cannot spell words; `dispatch show` names them, fenced', async () => {
     const { root } = makeBus();
@@ -175,7 +186,7 @@ describe('a failing agent', () => {
 
   it('a success in between resets the count', async () => {
     const { root, base } = makeBus();
-    // Every other run fails, whichever message it gets (serve shuffles a little to spread daemons).
+    // Every other run fails, whichever message it gets.
     const counter = join(base, 'runs');
     const agent = script(
       base,

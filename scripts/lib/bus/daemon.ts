@@ -440,7 +440,9 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
           entries = [];
         }
         while (inflight.size < concurrency && !stopped()) {
-          if (entries.length === 0) entries = shuffleWithinWindows(listInbox(paths), concurrency > 1 ? 4 : 8);
+          // One at a time: oldest first, as the bus orders messages (a backlog was answered shuffled).
+          // Several at once: shuffled within small windows, so the lanes rarely race for one file.
+          if (entries.length === 0) entries = concurrency > 1 ? shuffleWithinWindows(listInbox(paths), 4) : listInbox(paths);
           if (entries.length === 0) break;
           ensureAnswerFolders(paths);
           const claim = await claimNext(opts.root, receiver, {
@@ -850,8 +852,8 @@ export function answersIntoInbox(config: ReceiverConfig, claim: Claim, msg: Pars
 }
 
 /**
- * Shuffles a listing inside consecutive windows of `size` entries: several daemons reading the
- * same inbox then rarely race for the same file, and the order stays oldest-first across windows.
+ * Shuffles a listing inside consecutive windows of `size` entries: the lanes of a daemon with
+ * --concurrency then rarely race for the same file, and the order stays oldest-first across windows.
  */
 function shuffleWithinWindows<T>(items: T[], size: number): T[] {
   for (let start = 0; start < items.length; start += size) {
