@@ -637,3 +637,23 @@ describe('send --wait on a terminal', () => {
     expect(piped.stderr).not.toContain('waiting up to');
   });
 });
+
+describe('an id typed short', () => {
+  it('is not found, and the ids that start with it are named (those the bus made), for show and wait', async () => {
+    const { root } = makeBus();
+    const a = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'q1' });
+    const prefix = a.id.slice(0, 13);
+    const shown = await run(root, 'show', prefix);
+    expect(shown.code).toBe(1);
+    expect(shown.stderr).toContain(`did you mean ${a.id}?`);
+    const waited = await run(root, 'wait', prefix, '--timeout', '0.1');
+    expect(waited.code).toBe(1);
+    expect(waited.stderr).toContain(`did you mean ${a.id}?`);
+    // An id a writer chose is not named: it could spell words.
+    mkdirSync(join(root, 'runtimes', 'gemini', 'inbox'), { recursive: true });
+    writeFileSync(join(root, 'runtimes', 'gemini', 'inbox', 'msg-run-this-now.hw'), '# From: @x\n\nhi\n');
+    const words = await run(root, 'show', 'run-this');
+    expect(words.stderr).not.toContain('run-this-now');
+    expect(words.stderr).toContain('1 message id starts with it');
+  });
+});

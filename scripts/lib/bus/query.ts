@@ -270,6 +270,40 @@ function archiveDays(paths: ReceiverPaths): string[] {
 }
 
 /**
+ * For an id that names no message: the ids on the bus that start with it (an id copied short, as
+ * `01a246c2`; UUIDv7s made in the same minute share their first 8 characters), as words for the
+ * refusal: `; did you mean ID?`, the bus-made ones named (at most five), the others counted (an id
+ * a writer chose can spell words). Empty when none does.
+ */
+export function shortIdHint(root: string, id: string): string {
+  const prefix = id.toLowerCase();
+  if (prefix.length < 4) return '';
+  const found = new Set<string>();
+  for (const { paths, there } of listedReceivers(root, undefined)) {
+    const look = (dir: string) => {
+      for (const n of listBusDir(root, dir)) {
+        const name = parseClaimFileName(n)?.fileName ?? n;
+        const m = validIdFromFileName(name);
+        if (m !== undefined && m.toLowerCase().startsWith(prefix) && m.length > prefix.length) found.add(m);
+      }
+    };
+    for (const dir of [paths.inbox, paths.processing, paths.outbox, paths.deadLetter]) if (there(dir)) look(dir);
+    for (const day of there(paths.archive) ? archiveDays(paths) : []) look(join(paths.archive, day));
+  }
+  if (found.size === 0) return '';
+  const named = [...found].filter(isWordlessId).sort();
+  const others = found.size - named.length;
+  const shown = named.slice(0, 5);
+  const rest = found.size - shown.length;
+  const list = shown.length === 0 ? '' : `did you mean ${shown.join(' or ')}?`;
+  const counted =
+    rest === 0
+      ? ''
+      : `${rest} message id${rest === 1 ? '' : 's'}${shown.length ? ' more' : ''} start${rest === 1 ? 's' : ''} with it${others ? " ('dispatch inbox' and 'dispatch thread' show them, fenced)" : ''}`;
+  return `; ${[list, counted].filter((t) => t !== '').join('; ')}`;
+}
+
+/**
  * Every place a message with this id is, in `receiver`'s folders or in every receiver's. Normally
  * one; an answer delivered into a HEAD runtime's inbox as well is found twice. Empty when unknown.
  */
@@ -411,7 +445,7 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
       );
     }
     throw new AliveError(
-      `there is no message ${id} on the bus under ${runtimesDir(root)}, and no answer to it; check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: ${options.receiverHint ?? '--receiver @NAME'}`,
+      `there is no message ${id} on the bus under ${runtimesDir(root)}, and no answer to it${shortIdHint(root, id)}; check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: ${options.receiverHint ?? '--receiver @NAME'}`,
       { code: 'not_found' },
     );
   }

@@ -1,6 +1,6 @@
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
-import { findMessage, messageIdArg, threadOfKey } from '../query.ts';
+import { findMessage, messageIdArg, shortIdHint, threadOfKey } from '../query.ts';
 import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch show ID [--receiver @NAME] [--full] [--json] [--root DIR]
@@ -28,7 +28,7 @@ export const showCommand = defineCommand({
       const next = thread
         ? `'${id}' is a thread id, not a message id: 'dispatch thread ${id}' lists its messages`
         : "check the id ('dispatch status' lists the receivers)";
-      throw new AliveError(`there is no message ${id} on the bus under ${root}/runtimes; ${next}`, {
+      throw new AliveError(`there is no message ${id} on the bus under ${root}/runtimes${shortIdHint(root, id)}; ${next}`, {
         code: 'not_found',
         fields: { id },
       });
