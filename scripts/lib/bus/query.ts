@@ -284,7 +284,7 @@ export function shortIdHint(root: string, id: string): string {
       for (const n of listBusDir(root, dir)) {
         const name = parseClaimFileName(n)?.fileName ?? n;
         const m = validIdFromFileName(name);
-        if (m !== undefined && m.toLowerCase().startsWith(prefix) && m.length > prefix.length) found.add(m);
+        if (m?.toLowerCase().startsWith(prefix) && m.length > prefix.length) found.add(m);
       }
     };
     for (const dir of [paths.inbox, paths.processing, paths.outbox, paths.deadLetter]) if (there(dir)) look(dir);
