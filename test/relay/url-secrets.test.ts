@@ -112,3 +112,20 @@ describe('a GitHub repository named . or ..', () => {
     expect(isGithubRepo('dave/walnut-relay')).toBe(true);
   });
 });
+
+describe('a first relay setup without a GitHub token', () => {
+  it('says how to set the relay up on any Git remote instead', async () => {
+    const t = tempDir('setup-no-token');
+    try {
+      const u = makeUser(t.dir, 'erin');
+      for (const k of ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN']) delete u.env[k];
+      u.env.PATH = '/nonexistent'; // no gh to ask
+      const r = await runAsCli(u, ['setup', '--json']);
+      expect(r.status).toBe(1);
+      expect(r.json.error?.code, r.stderr).toBe('no_token');
+      expect(r.json.error.message).toContain('alive-p2p relay setup --transport git --login NAME --url URL');
+    } finally {
+      t.cleanup();
+    }
+  });
+});

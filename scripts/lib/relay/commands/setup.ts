@@ -67,7 +67,15 @@ export const setupCommand = defineCommand({
       transportImpl = new GitTransport({ login, url, branch: existing?.branch ?? 'main', clonePath: paths.clone, workDir: paths.work });
     } else {
       apiUrl = values['api-url'] ?? existing?.api_url ?? null;
-      const probe = await openGithubTransport(values.login ?? 'unknown', apiUrl, existing?.branch ?? 'main', env);
+      const probe = await openGithubTransport(values.login ?? 'unknown', apiUrl, existing?.branch ?? 'main', env).catch((err: unknown) => {
+        // A first setup without a token: GitHub is only the default, so say how to use any Git remote.
+        if (err instanceof AliveError && err.code === 'no_token' && values.transport === undefined && !existing) {
+          throw new AliveError(`${err.message}; or set up the relay on any Git remote: alive-p2p relay setup --transport git --login NAME --url URL`, {
+            code: 'no_token',
+          });
+        }
+        throw err;
+      });
       const me = await probe.authenticatedLogin();
       if (values.login !== undefined && values.login.toLowerCase() !== me.toLowerCase()) {
         const variable = (await import('../token.ts')).tokenSource(probe.baseUrl).variables[0];
