@@ -252,6 +252,8 @@ describe('receive holds agent files back', () => {
       const human = await runCaptured(receiveCommand, [pkg, '--world', world]);
       expect(human.code, human.stderr).toBe(0);
       expect(human.stdout).toContain('held back .claude/settings.json (.claude/)');
+      // The package's count says that some of its files were held back (the log counts the imported).
+      expect(human.stdout).toMatch(new RegExp(`in the package \\(${heldPaths.length} held back\\); package sha256 [0-9a-f]{64}`));
       expect(human.stderr).toMatch(new RegExp(`^warning: held back ${heldPaths.length} agent`, 'm'));
       const trusting = makeWorld(join(base, 'trusting'), { layout: 'v2' });
       const taken = await runCaptured(receiveCommand, [pkg, '--world', trusting, '--allow-agent-files', '--json']);

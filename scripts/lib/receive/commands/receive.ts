@@ -161,7 +161,9 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
         .map((s) => `${inlineText(s.path, 400)} (${s.reason})`)
         .join(', ')}${skipped > 5 ? ', …' : ''}`,
     );
-  ctx.print(`  ${counted(r.files, 'file')}, ${formatBytes(r.bytes)}; package sha256 ${r.package_sha256}`);
+  // The package's count, held-back files included (the log entry counts what was imported).
+  const held = r.held_back_total ?? r.held_back.length;
+  ctx.print(`  ${counted(r.files, 'file')}, ${formatBytes(r.bytes)} in the package${held ? ` (${held} held back)` : ''}; package sha256 ${r.package_sha256}`);
   if (r.resumed) ctx.print('  (this finished an import that an interrupted run had started)');
   for (const n of r.notes) if (!n.startsWith('dry run')) ctx.warn(terminalText(n));
 }
