@@ -657,13 +657,3 @@ describe('an id typed short', () => {
     expect(words.stderr).toContain('1 message id starts with it');
   });
 });
-
-describe('status of a receiver that does not exist', () => {
-  it('says so and suggests the name every bus knows, as inbox does', async () => {
-    const { root } = makeBus();
-    mkdirSync(join(root, 'runtimes', 'codex', 'inbox'), { recursive: true });
-    const r = await run(root, 'status', '@cdex');
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^no receiver @cdex under \S+; did you mean @codex\?$/m);
-  });
-});

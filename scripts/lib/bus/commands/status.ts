@@ -1,7 +1,6 @@
 import { defineCommand } from '../../cli/command.ts';
 import { runtimesDir } from '../layout.ts';
 import { busStatus, type ReceiverStatus } from '../status.ts';
-import { unknownReceiver } from '../receivers.ts';
 import { busRoot, nameArg, positiveIntArg, ROOT_OPTION } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
@@ -39,13 +38,7 @@ export const statusCommand = defineCommand({
     }
     if (receivers.length === 0) {
       const whom = receiver === undefined ? 'receivers' : `receiver ${displayName(receiver)}`;
-      // A name typed wrong gets the closest known one, as inbox and send give it.
-      const unknown = receiver === undefined ? undefined : unknownReceiver(root, receiver);
-      const line = `no ${whom} under ${inlineText(runtimesDir(root), 1000)}`;
-      if (unknown?.suggestion) ctx.print(`${line}; did you mean ${unknown.suggestion}?`);
-      else if (unknown?.similar) ctx.print(`${line}; receivers with similar names are listed in the untrusted detail that follows`);
-      else ctx.print(line);
-      for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
+      ctx.print(`no ${whom} under ${inlineText(runtimesDir(root), 1000)}`);
       return;
     }
     // The bus folder's path may hold any name (an unpacked folder's): one escaped line.
