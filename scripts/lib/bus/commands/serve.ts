@@ -98,9 +98,21 @@ export const serveCommand = defineCommand({
     }
 
     const controller = new AbortController();
-    const stop = () => controller.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    // The first Ctrl-C lets the messages in hand finish (as long as an agent runs) and says so; the
+    // second ends serve at once, as the signal would (a later serve returns its claims).
+    const stop = (signal: NodeJS.Signals) => {
+      if (controller.signal.aborted) {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        ctx.io.stderr.write('stopped at once: a message in hand stays claimed until a later serve returns it to the inbox\n');
+        process.kill(process.pid, signal);
+        return;
+      }
+      ctx.io.stderr.write('stopping: finishing the messages in hand (Ctrl-C again stops at once)\n');
+      controller.abort();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     try {
       const summary = await serve({
         root,
