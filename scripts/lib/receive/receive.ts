@@ -11,6 +11,7 @@ import { mkdirSync, rmdirSync, existsSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
+import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
 import { statPackageFile } from '../package/package-path.ts';
 import { formatBytes } from '../cli/progress.ts';
 import { utcStamp, type Manifest } from '../package/manifest.ts';
@@ -56,6 +57,12 @@ export interface ReceiveOptions {
   now?: Date;
   /** Bytes of the package read so far (the command passes its progress display). */
   onProgress?: OnProgress;
+  /**
+   * Told, in the listener of an ending signal (Ctrl-C), how far the receive had come: before its
+   * commit point (nothing was imported) or moving the import into place (the next receive finishes
+   * it). The process then ends as the signal would.
+   */
+  onInterrupted?: (stage: 'before-commit' | 'moving') => void;
   /**
    * The SHA-256 (lowercase hex) the package file must have: the `package_sha256` of the dry run the
    * user approved. The bytes this receive unpacks are the ones hashed; another file is refused
@@ -633,6 +640,9 @@ async function receiveForReal(
     tidy(aliveDir, receivingDir, madeAlive);
     throw err;
   }
+  let stage: 'before-commit' | 'moving' = 'before-commit';
+  const onInterrupted = ctx.opts.onInterrupted;
+  const releaseInterrupt = onInterrupted ? cleanUpIfInterrupted(() => onInterrupted(stage)) : () => {};
   try {
     const notes: string[] = [];
     const recovery = recoverLeftovers(world, receivingDir);
@@ -771,6 +781,7 @@ async function receiveForReal(
       discardStaging(world, staging);
       throw stagingFailure(err, receivingDir);
     }
+    stage = 'moving';
     try {
       applyJournal(world, staging, journal);
     } catch (err) {
@@ -781,6 +792,7 @@ async function receiveForReal(
     }
     return result;
   } finally {
+    releaseInterrupt();
     lock.release();
     tidy(aliveDir, receivingDir, madeAlive);
   }

@@ -73,6 +73,13 @@ export const receiveCommand = defineCommand({
       ...(v.as !== undefined ? { as: v.as } : {}),
       ...(v.sha256 !== undefined ? { sha256: v.sha256.toLowerCase() } : {}),
       crypto: receiveCrypto(v['private-key'], process.env, relayPinFor),
+      // Ctrl-C: one line on what it means for the world (the progress line just stopped before).
+      onInterrupted: (stage) =>
+        ctx.io.stderr.write(
+          stage === 'before-commit'
+            ? '\nreceive interrupted: nothing was imported; the next receive in this world clears what it left in .alive/receiving/\n'
+            : '\nreceive interrupted while moving the import into place: run any receive in this world again to finish it\n',
+        ),
     });
     if (ctx.json) return ctx.printJson(resultJson(result));
     printHuman(ctx, result);
