@@ -212,6 +212,11 @@ describe('receive holds agent files back', () => {
     expect(r.held_back.map((h) => h.path).sort()).toEqual(['bundles/b/CLAUDE.md', 'bundles/b/sub/.claude/agents/a.md']);
     expect(existsSync(join(world, '04_Ventures', 'existing', 'b', 'n.md'))).toBe(true);
     expect(agentFilesIn(world)).toEqual([]);
+    // Receiving the bundles again would land a second copy (b-imported-…): the note does not offer it.
+    const heldNote = r.notes.find((n) => n.startsWith('held back'))!;
+    expect(heldNote).toMatch(/move what you want into place yourself/);
+    expect(heldNote).not.toMatch(/receive again/);
+    expect(heldNote).toMatch(/a second receive would land a second copy of the bundles/);
 
     const v3: PackageFiles = { '_kernel/key.md': 'k\n', 'launch/context.manifest.yaml': 'goal: l\n', 'launch/AGENTS.md': 'z\n', 'launch/plan.md': 'p\n' };
     const pkg3 = await writePackage(join(base, 'v3.walnut'), v3Manifest('rocket', 'full', v3), v3);

@@ -501,15 +501,18 @@ function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string
       .join(', ')}${l.length > 8 ? ', …' : ''}`;
   if (plan.held.length) {
     // heldDir is null only in a dry run, which writes nothing: say what would happen.
+    // A full walnut is never overwritten: taking them is a second walnut, under a new name. Bundles
+    // received again land beside the first ones (`<name>-imported-…`): not a way to take them.
     const [held, kept, again] =
       heldDir === null
-        ? ['would hold back', 'would be kept', 'receive with --allow-agent-files']
-        : // A full walnut is never overwritten: taking them is a second walnut, under a new name.
-          ['held back', 'are kept', `receive again with --allow-agent-files --force${target.scope === 'full' ? ' --as NEWNAME' : ''}`];
+        ? ['would hold back', 'would be kept', ', or receive with --allow-agent-files if you trust the sender']
+        : target.scope === 'full'
+          ? ['held back', 'are kept', ', or receive again with --allow-agent-files --force --as NEWNAME if you trust the sender']
+          : ['held back', 'are kept', ' (a second receive would land a second copy of the bundles)'];
     const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
     notes.push(
       `${held} ${counted(plan.held.length, 'agent instruction/configuration file')} (${names(plan.held)}): they would steer an AI agent working in ${worldRel(ctx.world, target.walnut)}. ` +
-        `They ${kept} in ${where}, not in the walnut; read them, and move what you want into place yourself, or ${again} if you trust the sender`,
+        `They ${kept} in ${where}, not in the walnut; read them, and move what you want into place yourself${again}`,
     );
   }
   if (plan.agentFilesTaken.length) {
