@@ -104,7 +104,7 @@ const WRONG_PASSPHRASE = 'could not decrypt: wrong passphrase, or the payload is
 
 function wrongPassphrase(): AliveError {
   return new AliveError(
-    `${WRONG_PASSPHRASE} (check ${PASSPHRASE_ENV} with the sender; the payload is AES-256-CBC with no integrity tag, so the two cannot be told apart)`,
+    `${WRONG_PASSPHRASE} (check the passphrase (${PASSPHRASE_ENV}, or the one typed) with the sender; the payload is AES-256-CBC with no integrity tag, so the two cannot be told apart)`,
     { code: 'wrong_passphrase' },
   );
 }
