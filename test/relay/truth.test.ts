@@ -182,3 +182,15 @@ describe('GitHub: inbox and remove-peer against the fake server', { shuffle: fal
     expect(refused.json).toMatchObject({ ok: false, error: { code: 'key_changed' } });
   });
 });
+
+describe('isStale', () => {
+  it('holds state older than a minute stale, as well as state older than the last relay command', async () => {
+    const { isStale } = await import('../../scripts/lib/relay/commands/status.ts');
+    const { emptyState } = await import('../../scripts/lib/relay/state.ts');
+    const at = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
+    // A peer's push is no relay command here: figures a few minutes old are checked again.
+    expect(isStale({ ...emptyState(), last_sync: at(120_000), probed_at: at(120_000) })).toBe(true);
+    expect(isStale({ ...emptyState(), last_sync: at(10_000), probed_at: at(10_000) })).toBe(false);
+    expect(isStale({ ...emptyState(), last_sync: at(10_000), probed_at: at(10_000), last_action: at(5_000) })).toBe(true);
+  });
+});

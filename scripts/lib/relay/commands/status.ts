@@ -16,10 +16,10 @@ import { counted } from '../../text/plural.ts';
 const USAGE = `usage: alive-p2p relay status [--offline] [--budget SECONDS] [--json]
 
 Shows your relay, your keys, your peers (with pinned fingerprints) and what waits for you.
-When what it knows is older than your last relay command (or there was never a probe), it probes
-the relay first (within --budget, default 8 s): counts what waits, checks that your relay still
-publishes your key and that every pinned peer's relay still publishes the pinned key. It says how
-old what it shows is.
+When what it knows is more than a minute old, or older than your last relay command (or there
+was never a probe), it probes the relay first (within --budget, default 8 s): counts what waits,
+checks that your relay still publishes your key and that every pinned peer's relay still
+publishes the pinned key. It says how old what it shows is.
 
 Options:
   --offline         read local files only, never probe
@@ -170,11 +170,14 @@ function bySenderText(bySender: Record<string, number>, senders?: number): strin
   return shown.join(', ');
 }
 
-/** Never probed, or probed before the last relay command run here. */
-export function isStale(state: RelayState | null): boolean {
+/** How old the figures may be before status checks the relay again: a peer's push is no command here. */
+const STALE_AFTER_MS = 60_000;
+
+/** Never probed, probed more than a minute ago, or before the last relay command run here. */
+export function isStale(state: RelayState | null, now = Date.now()): boolean {
   if (!state?.last_sync) return true;
   const sync = Date.parse(state.probed_at ?? state.last_sync);
-  if (!Number.isFinite(sync)) return true;
+  if (!Number.isFinite(sync) || now - sync > STALE_AFTER_MS) return true;
   const action = state.last_action ? Date.parse(state.last_action) : Number.NaN;
   return Number.isFinite(action) && action >= sync;
 }
