@@ -102,10 +102,18 @@ describe('the command factory', () => {
     const followed = await runCaptured(cmd, ['a', '--out', '--max-size', '10']);
     expect(followed.code).toBe(2);
     const first = followed.stderr.split('\n')[0]!;
-    expect(first).toBe("error: option '--out' needs a value, and '--max-size' follows it (write --out=VALUE for a value that starts with '-')");
+    expect(first).toBe("error: option '--out' needs a value (--out O), and '--max-size' follows it (write --out=VALUE for a value that starts with '-')");
     const last = await runCaptured(cmd, ['a', '--out']);
     expect(last.code).toBe(2);
-    expect(last.stderr.split('\n')[0]).toBe("error: option '--out' needs a value");
+    expect(last.stderr.split('\n')[0]).toBe("error: option '--out' needs a value (--out O)");
+  });
+  it('names the values an option takes, as its usage writes them, when the value is missing', async () => {
+    const { aliveP2pGroup } = await import('../../scripts/lib/cli/alive-p2p-group.ts');
+    const r = await runCaptured(aliveP2pGroup, ['create', '--walnut', '.', '--scope', 'full', '--encrypt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("error: option '--encrypt' needs a value (--encrypt passphrase or --encrypt rsa)");
+    const scope = await runCaptured(aliveP2pGroup, ['create', '--scope']);
+    expect(scope.stderr.split('\n')[0]).toBe("error: option '--scope' needs a value (--scope full|bundle|snapshot)");
   });
   it('refuses a --max-size that is not a positive whole number, its text escaped', async () => {
     const r = await runCaptured(cmd, ['a', '--max-size', '1e3\u001b[2J']);

@@ -6,7 +6,7 @@ import { closestName } from '../text/closest.ts';
  * it (node's text for that case spans three lines with a '-XYZ' example); otherwise the first
  * sentence (node appends "To specify a positional argument starting with a '-'…").
  */
-export function parseArgsProblem(err: unknown, argv: readonly string[], options: Record<string, { short?: string | undefined }>): string {
+export function parseArgsProblem(err: unknown, argv: readonly string[], options: Record<string, { short?: string | undefined }>, usage = ''): string {
   const message = messageOf(err);
   const option = /^Option '(-[^' ,]+)(?:, (--[^' ]+))?/.exec(message);
   if (option && /argument (?:is ambiguous|missing)/.test(message)) {
@@ -15,8 +15,10 @@ export function parseArgsProblem(err: unknown, argv: readonly string[], options:
     const name = option[2] ?? (long === undefined ? option[1]! : `--${long}`);
     const at = argv.indexOf(option[1]!);
     const next = /argument is ambiguous/.test(message) && at >= 0 ? argv[at + 1] : undefined;
-    if (next === undefined) return `option '${name}' needs a value`;
-    return `option '${name}' needs a value, and '${next}' follows it (write ${name}=VALUE for a value that starts with '-')`;
+    const forms = usageForms(usage, name);
+    const shown = forms.length === 0 ? '' : ` (${forms.join(' or ')})`;
+    if (next === undefined) return `option '${name}' needs a value${shown}`;
+    return `option '${name}' needs a value${shown}, and '${next}' follows it (write ${name}=VALUE for a value that starts with '-')`;
   }
   const unknown = /^Unknown option '(--[^']+)'/.exec(message);
   if (unknown) {
@@ -28,4 +30,18 @@ export function parseArgsProblem(err: unknown, argv: readonly string[], options:
     .split('. To ')[0]!
     .replace(/\.$/, '')
     .replace(/^Unknown option/, 'unknown option');
+}
+
+/**
+ * How the usage synopsis (its lines up to the first blank one) writes `name` with a value:
+ * ['--encrypt passphrase', '--encrypt rsa'] or ['--walnut DIR'].
+ */
+function usageForms(usage: string, name: string): string[] {
+  const synopsis = usage.split(/\n\s*\n/)[0] ?? '';
+  const forms = new Set<string>();
+  const words = synopsis.split(/[\s[\]]+/);
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (words[i] === name && /^[^-|]/.test(words[i + 1]!)) forms.add(`${name} ${words[i + 1]!.replace(/\.{3}$/, '')}`);
+  }
+  return [...forms];
 }

@@ -107,7 +107,7 @@ export function defineCommand<const O extends OptionsConfig>(spec: CommandSpec<O
             parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
           } catch (err) {
             // Loaded only for a command line that is wrong: the factory is part of every start-up.
-            throw new UsageError((await import('./args-problem.ts')).parseArgsProblem(err, argv, options), spec.usage);
+            throw new UsageError((await import('./args-problem.ts')).parseArgsProblem(err, argv, options, spec.usage), spec.usage);
           }
         }
         const values = parsed.values;

@@ -588,16 +588,31 @@ function stagingRoot(world: string): string {
 
 export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResult> {
   const env = opts.env ?? process.env;
-  const world = resolveWorld(opts.world, env, opts.cwd ?? process.cwd());
+  // A snapshot in clear writes nothing and needs no world: a world that cannot be found is
+  // reported (before any problem with the package, as for every receive) unless it is one.
+  let world = '';
+  let noWorld: unknown;
+  try {
+    world = resolveWorld(opts.world, env, opts.cwd ?? process.cwd());
+  } catch (err) {
+    if (opts.world !== undefined) throw err;
+    noWorld = err;
+  }
   const pkg = resolve(opts.packagePath);
-  const packageBytes = statPackageFile(opts.packagePath).size;
   const stamp = utcStamp(opts.now);
-  const ctx: Ctx = { opts, env, world, pkg, sha256: '', packageBytes, timestamp: stamp, session: signingSession(env) };
   const readOpts = { maxBytes: opts.maxBytes, ...(opts.crypto ? { crypto: opts.crypto } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
-
-  // The manifest, when it travels in clear, lets us refuse early and spot display-only snapshots.
-  const headRead = await readPackageHeadSafe(pkg, opts.maxBytes);
+  let packageBytes: number;
+  let headRead: Awaited<ReturnType<typeof readPackageHeadSafe>>;
+  try {
+    packageBytes = statPackageFile(opts.packagePath).size;
+    // The manifest, when it travels in clear, lets us refuse early and spot display-only snapshots.
+    headRead = await readPackageHeadSafe(pkg, opts.maxBytes);
+  } catch (err) {
+    throw noWorld ?? err;
+  }
   const head = headRead?.manifest;
+  if (noWorld !== undefined && head?.scope !== 'snapshot') throw noWorld;
+  const ctx: Ctx = { opts, env, world, pkg, sha256: '', packageBytes, timestamp: stamp, session: signingSession(env) };
   if (head?.scope === 'snapshot') {
     const { read, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(pkg, o));
     return snapshotResult(ctx, read, view, opts.dryRun === true);

@@ -18,7 +18,7 @@ Verifies a .walnut package and imports it into an ALIVE world:
             renames it. An existing walnut is never overwritten.
   bundle    its bundles go into the walnut --into names, in that walnut's layout; a bundle that
             already exists is kept and the incoming one lands as <name>-imported-<YYYYMMDD>.
-  snapshot  display-only: prints what the package holds and writes nothing.
+  snapshot  display-only: prints what the package holds and writes nothing (no world needed).
 The world is --world, else the first folder up from the current one that holds .alive/ (or both
 01_Archive/ and 02_Life/), else $ALIVE_WORLD_ROOT. Relative --into paths are taken from the
 world's root; one written from the current folder (., ./NAME, ../NAME) from there. The import
