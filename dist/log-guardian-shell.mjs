@@ -1,5 +1,85 @@
 #!/usr/bin/env node
 
+// hook-builtin:node:path
+var builtin = typeof process.getBuiltinModule == "function" ? process.getBuiltinModule("node:path") : (await import("node:path")).default, { resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname, basename, extname, format, parse, matchesGlob, sep, delimiter, win32, posix, _makeLong } = builtin;
+
+// scripts/lib/text/glob.ts
+function inSet(set, ch) {
+  for (let k = 0; k < set.length; k++)
+    if (set[k + 1] === "-" && k + 2 < set.length) {
+      if (ch >= set[k] && ch <= set[k + 2]) return !0;
+      k += 2;
+    } else if (set[k] === ch) return !0;
+  return !1;
+}
+function globMatches(pattern, name) {
+  let closeAt = new Array(pattern.length + 1);
+  closeAt[pattern.length] = -1;
+  for (let p = pattern.length - 1; p >= 0; p--) closeAt[p] = pattern[p] === "]" ? p : closeAt[p + 1];
+  let reach = [!0, ...name.split("").map(() => !1)];
+  for (let p = 0; p < pattern.length; p++) {
+    let c = pattern[p];
+    if (c === "*") {
+      for (let k = 1; k <= name.length; k++) reach[k] = reach[k] || reach[k - 1];
+      continue;
+    }
+    let test, end = c === "[" && p + 2 <= pattern.length ? closeAt[p + 2] : -1;
+    if (end > 0) {
+      let negate = pattern[p + 1] === "!" || pattern[p + 1] === "^", set = pattern.slice(p + (negate ? 2 : 1), end);
+      test = (ch) => inSet(set, ch) !== negate, p = end;
+    } else if (c === "?") test = () => !0;
+    else {
+      let literal2 = c === "\\" && p + 1 < pattern.length ? pattern[++p] : c;
+      test = (ch) => ch === literal2;
+    }
+    let next = [!1];
+    for (let k = 1; k <= name.length; k++) next.push(reach[k - 1] && test(name[k - 1]));
+    if (reach = next, !reach.includes(!0)) return !1;
+  }
+  return reach[name.length];
+}
+
+// scripts/lib/fs/node-fs.ts
+var hasGetBuiltin = typeof process.getBuiltinModule == "function", fs = hasGetBuiltin ? process.getBuiltinModule("node:fs") : (await import("node:fs")).default, osBeforeGetBuiltin = hasGetBuiltin ? void 0 : (await import("node:os")).default;
+
+// scripts/lib/guardian/glob-paths.ts
+var GLOB_ENTRIES_MAX = 2e4;
+function hasGlob(part) {
+  for (let k = 0; k < part.length; k++)
+    if (part[k] === "\\") k++;
+    else if (part[k] === "*" || part[k] === "?") return !0;
+  return !1;
+}
+var unescaped = (part) => part.replace(/\\(.)/g, "$1");
+function names(dir, budget) {
+  let found = [], handle;
+  try {
+    handle = fs.opendirSync(dir);
+    for (let entry = handle.readSync(); entry !== null && budget.entries > 0; entry = handle.readSync())
+      budget.entries--, found.push(entry.name);
+  } catch {
+  } finally {
+    handle?.closeSync();
+  }
+  return found;
+}
+function globPaths(pattern, base, budget = { entries: GLOB_ENTRIES_MAX }) {
+  let paths = [pattern.startsWith("/") ? "/" : base];
+  for (let part of pattern.split("/")) {
+    if (part === "") continue;
+    if (!hasGlob(part)) {
+      paths = paths.map((p) => join(p, unescaped(part)));
+      continue;
+    }
+    let next = [];
+    for (let dir of paths)
+      for (let name of names(dir, budget))
+        (part.startsWith(".") || !name.startsWith(".")) && globMatches(part, name) && next.push(join(dir, name));
+    if (paths = next, paths.length === 0) break;
+  }
+  return paths;
+}
+
 // scripts/lib/text/trim.ts
 function trimEndOf(text2, chars) {
   let end = text2.length;
@@ -48,6 +128,10 @@ var METACHAR = /[ \t\n;&|()<>]/, MKTEMP = /^[ \t\n]*mktemp(?:[ \t][^;&|<>`()\n]*
 function underFresh(w, scope) {
   let [first, ...rest] = w.parts;
   return first?.fresh ? rest.every((p) => p.known) && !hasUpStep(text(w).slice(first.text.length)) : scope.fresh === !0 && exact(w) && !text(w).startsWith("/") && !hasUpStep(text(w));
+}
+function globPattern(w) {
+  if (!(!w.parts.some((p) => p.glob) || !w.parts.every((p) => p.known || p.glob)))
+    return w.parts.map((p) => p.glob ? p.text : p.text.replace(/[*?[\\]/g, "\\$&")).join("");
 }
 function lastName(w) {
   let all = text(w), slash = all.lastIndexOf("/"), offset = 0;
@@ -196,24 +280,24 @@ function closingBackquote(src, from) {
 function heredocStart(src, from, heredocs) {
   let j = from, stripTabs = src[j] === "-";
   for (stripTabs && j++; src[j] === " " || src[j] === "	"; ) j++;
-  let delimiter = "";
+  let delimiter2 = "";
   for (; j < src.length && !METACHAR.test(src[j]); ) {
     let c = src[j];
     if (c === "'" || c === '"') {
       let end = src.indexOf(c, j + 1), stop = end === -1 ? src.length : end;
-      delimiter += src.slice(j + 1, stop), j = stop + 1;
-    } else c === "\\" ? (delimiter += src[j + 1] ?? "", j += 2) : (delimiter += c, j++);
+      delimiter2 += src.slice(j + 1, stop), j = stop + 1;
+    } else c === "\\" ? (delimiter2 += src[j + 1] ?? "", j += 2) : (delimiter2 += c, j++);
   }
-  return delimiter !== "" && heredocs.push({ delimiter, stripTabs }), j;
+  return delimiter2 !== "" && heredocs.push({ delimiter: delimiter2, stripTabs }), j;
 }
-function heredocBody(src, from, { delimiter, stripTabs }) {
+function heredocBody(src, from, { delimiter: delimiter2, stripTabs }) {
   let j = from;
   for (; j < src.length; ) {
     let end = src.indexOf(`
 `, j);
     end === -1 && (end = src.length);
     let line = src.slice(j, end);
-    if (stripTabs && (line = line.replace(/^\t+/, "")), line === delimiter) return { end: j, next: Math.min(end + 1, src.length) };
+    if (stripTabs && (line = line.replace(/^\t+/, "")), line === delimiter2) return { end: j, next: Math.min(end + 1, src.length) };
     j = Math.min(end + 1, src.length);
   }
   return { end: src.length, next: src.length };
@@ -333,7 +417,7 @@ var Lexer = class _Lexer {
         let m = /^~(?=\/|[ \t\n;&|()<>]|$)/.exec(this.src.slice(this.i));
         this.i++, m && this.home !== void 0 ? push(this.home, !0) : push("~", !1);
       } else if (c === "*" || c === "?" || c === "[")
-        this.i++, push(c, !1);
+        this.i++, add({ text: c, known: !1, ...c !== "[" && { glob: !0 } });
       else if (c === "{" || c === "," || c === "}")
         this.i++, parts.push({ text: c, known: !0, brace: !0 });
       else {
@@ -773,40 +857,6 @@ function commandString(args) {
   let script = args[k];
   return command && script ? { script, parameters: args.slice(k + 1) } : void 0;
 }
-function inSet(set, ch) {
-  for (let k = 0; k < set.length; k++)
-    if (set[k + 1] === "-" && k + 2 < set.length) {
-      if (ch >= set[k] && ch <= set[k + 2]) return !0;
-      k += 2;
-    } else if (set[k] === ch) return !0;
-  return !1;
-}
-function globMatches(pattern, name) {
-  let closeAt = new Array(pattern.length + 1);
-  closeAt[pattern.length] = -1;
-  for (let p = pattern.length - 1; p >= 0; p--) closeAt[p] = pattern[p] === "]" ? p : closeAt[p + 1];
-  let reach = [!0, ...name.split("").map(() => !1)];
-  for (let p = 0; p < pattern.length; p++) {
-    let c = pattern[p];
-    if (c === "*") {
-      for (let k = 1; k <= name.length; k++) reach[k] = reach[k] || reach[k - 1];
-      continue;
-    }
-    let test, end = c === "[" && p + 2 <= pattern.length ? closeAt[p + 2] : -1;
-    if (end > 0) {
-      let negate = pattern[p + 1] === "!" || pattern[p + 1] === "^", set = pattern.slice(p + (negate ? 2 : 1), end);
-      test = (ch) => inSet(set, ch) !== negate, p = end;
-    } else if (c === "?") test = () => !0;
-    else {
-      let literal2 = c === "\\" && p + 1 < pattern.length ? pattern[++p] : c;
-      test = (ch) => ch === literal2;
-    }
-    let next = [!1];
-    for (let k = 1; k <= name.length; k++) next.push(reach[k - 1] && test(name[k - 1]));
-    if (reach = next, !reach.includes(!0)) return !1;
-  }
-  return reach[name.length];
-}
 var FIND_VALUE_TESTS = /* @__PURE__ */ new Set([
   "-name",
   "-iname",
@@ -1000,7 +1050,12 @@ function analyse(command, scope, reading, depth) {
     }
     analyse(inner, { dir: current.dir, vars: current.vars, fresh: current.fresh }, reading, depth + 1), current.vars.rollback(mark);
   }, spend = (n) => n > reading.expansion ? !1 : (reading.expansion -= n, !0), tokens = new Lexer(command, () => current, home, nested, spend).tokens(), emit = (w, kind, via) => {
-    let feeds = w.parts.flatMap((p) => p.fed ?? []), name = lastName(w);
+    let feeds = w.parts.flatMap((p) => p.fed ?? []), name = lastName(w), pattern = reading.cwd === void 0 ? void 0 : globPattern(w);
+    if (pattern !== void 0 && (current.dir !== void 0 || pattern.startsWith("/"))) {
+      let from = current.dir === void 0 ? reading.cwd : resolve(reading.cwd, current.dir);
+      for (let path of globPaths(pattern, from, reading.globs))
+        out.push({ path, exact: !0, name: basename(path), dir: current.dir, kind, via: `${via} of ${text(w)}` });
+    }
     out.push({
       path: text(w),
       exact: exact(w),
@@ -1024,12 +1079,12 @@ function analyse(command, scope, reading, depth) {
     let name = words[0] && literal(words[0]);
     name === void 0 || !NAME.test(name) || current.vars.set(name, words[1] && text(words[1]) === "in" ? variableValue(name, words.slice(2), reading) : current.vars.get("@"));
   }, inputs = (redirs) => redirs.flatMap((r) => INPUT_REDIRS.has(r.op) && r.target ? [asInput(r.target)] : []), read = (args, redirs) => {
-    let { values, operands: names } = operands("read", args), array = values.get("-a"), fed = { texts: inputs(redirs), piped, outer: loops.at(-1) };
-    for (let w of array ? [array] : names) {
+    let { values, operands: names2 } = operands("read", args), array = values.get("-a"), fed = { texts: inputs(redirs), piped, outer: loops.at(-1) };
+    for (let w of array ? [array] : names2) {
       let name = literal(w);
       name !== void 0 && NAME.test(name) && current.vars.set(name, { text: `$${name}`, known: !1, fed });
     }
-    !array && names.length === 0 && current.vars.set("REPLY", { text: "$REPLY", known: !1, fed });
+    !array && names2.length === 0 && current.vars.set("REPLY", { text: "$REPLY", known: !1, fed });
   }, run = (cmd2) => {
     let words = cmd2.words.flatMap((w) => expandBraces(w));
     for (; words.length > 1; ) {
@@ -1236,6 +1291,8 @@ function shellWrites(command, options = {}) {
   options.home !== void 0 && vars.set("HOME", options.home), options.cwd !== void 0 && vars.set("PWD", options.cwd);
   let reading = {
     home: options.home,
+    cwd: options.cwd,
+    globs: { entries: GLOB_ENTRIES_MAX },
     out: [],
     loopReadings: MAX_LOOP_READINGS,
     expansion: MAX_EXPANSION,

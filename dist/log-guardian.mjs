@@ -233,6 +233,42 @@ function readRegularFile(path, maxBytes) {
   }
 }
 
+// scripts/lib/text/glob.ts
+function inSet(set, ch) {
+  for (let k = 0; k < set.length; k++)
+    if (set[k + 1] === "-" && k + 2 < set.length) {
+      if (ch >= set[k] && ch <= set[k + 2]) return !0;
+      k += 2;
+    } else if (set[k] === ch) return !0;
+  return !1;
+}
+function globMatches(pattern, name) {
+  let closeAt = new Array(pattern.length + 1);
+  closeAt[pattern.length] = -1;
+  for (let p = pattern.length - 1; p >= 0; p--) closeAt[p] = pattern[p] === "]" ? p : closeAt[p + 1];
+  let reach = [!0, ...name.split("").map(() => !1)];
+  for (let p = 0; p < pattern.length; p++) {
+    let c = pattern[p];
+    if (c === "*") {
+      for (let k = 1; k <= name.length; k++) reach[k] = reach[k] || reach[k - 1];
+      continue;
+    }
+    let test, end = c === "[" && p + 2 <= pattern.length ? closeAt[p + 2] : -1;
+    if (end > 0) {
+      let negate = pattern[p + 1] === "!" || pattern[p + 1] === "^", set = pattern.slice(p + (negate ? 2 : 1), end);
+      test = (ch) => inSet(set, ch) !== negate, p = end;
+    } else if (c === "?") test = () => !0;
+    else {
+      let literal = c === "\\" && p + 1 < pattern.length ? pattern[++p] : c;
+      test = (ch) => ch === literal;
+    }
+    let next = [!1];
+    for (let k = 1; k <= name.length; k++) next.push(reach[k - 1] && test(name[k - 1]));
+    if (reach = next, !reach.includes(!0)) return !1;
+  }
+  return reach[name.length];
+}
+
 // scripts/lib/text/untrusted.ts
 var UNSAFE = (
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what it finds
@@ -552,12 +588,27 @@ function readInputReason(write) {
 var QUOTING = ['"', "'", "\\", "{", "}"];
 function namesLog(command) {
   let lower = command.toLowerCase();
-  if (lower.includes("log.md")) return !0;
+  if (lower.includes("log.md") || globMayNameLog(lower)) return !0;
   if (!QUOTING.some((c) => lower.includes(c))) return !1;
   let unquoted = lower.replaceAll(`\\
 `, "").replaceAll("$'", "'").replaceAll('$"', '"');
   for (let c of ['"', "'", "\\"]) unquoted = unquoted.replaceAll(c, "");
   return withoutBraces(unquoted).includes("log.md") ? !0 : unquoted.includes(",") && braceAlternativeNamesLog(unquoted);
+}
+var WORD_END = /* @__PURE__ */ new Set([" ", "	", `
+`, ";", "&", "|", "(", ")", "<", ">"]);
+function globMayNameLog(lower) {
+  if (!lower.includes("*") && !lower.includes("?")) return !1;
+  let start = 0;
+  for (let k = 0; k <= lower.length; k++) {
+    if (k < lower.length && !WORD_END.has(lower[k])) continue;
+    let word = lower.slice(start, k);
+    if (start = k + 1, !word.includes("*") && !word.includes("?")) continue;
+    let last = word.slice(word.lastIndexOf("/") + 1);
+    for (let c of ['"', "'"]) last = last.replaceAll(c, "");
+    if (globMatches(last, "log.md")) return !0;
+  }
+  return !1;
 }
 var withoutBraces = (text) => text.replaceAll("{", "").replaceAll("}", "").replaceAll(",", "");
 function braceAlternativeNamesLog(text) {

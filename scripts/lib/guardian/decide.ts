@@ -17,6 +17,7 @@ import { findUp } from '../fs/find-up.ts';
 import { readRegularFile } from '../fs/small-file.ts';
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts';
+import { globMatches } from '../text/glob.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { findWorldRoot, isWorldRoot } from '../world/root.ts';
 import { candidateTargets, exists, isInside, landsUnderItsOwnName, rootForms } from './paths.ts';
@@ -192,13 +193,35 @@ const QUOTING = ['"', "'", '\\', '{', '}'];
  */
 export function namesLog(command: string): boolean {
   const lower = command.toLowerCase();
-  if (lower.includes('log.md')) return true;
+  if (lower.includes('log.md') || globMayNameLog(lower)) return true;
   if (!QUOTING.some((c) => lower.includes(c))) return false;
   // A backslash-newline, and the `$` of an empty $'' or $"", go too.
   let unquoted = lower.replaceAll('\\\n', '').replaceAll("$'", "'").replaceAll('$"', '"');
   for (const c of ['"', "'", '\\']) unquoted = unquoted.replaceAll(c, '');
   if (withoutBraces(unquoted).includes('log.md')) return true;
   return unquoted.includes(',') && braceAlternativeNamesLog(unquoted);
+}
+
+const WORD_END = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
+
+/**
+ * True when a word holds a `*` or `?` and its last path component, quotes taken away, is a glob
+ * that matches `log.md` (`*.md`, `_kernel/*`, `l?g.md`, find's `-name '*.md'`): the shell or find
+ * may reach a log through it, so the command is read.
+ */
+function globMayNameLog(lower: string): boolean {
+  if (!lower.includes('*') && !lower.includes('?')) return false;
+  let start = 0;
+  for (let k = 0; k <= lower.length; k++) {
+    if (k < lower.length && !WORD_END.has(lower[k]!)) continue;
+    const word = lower.slice(start, k);
+    start = k + 1;
+    if (!word.includes('*') && !word.includes('?')) continue;
+    let last = word.slice(word.lastIndexOf('/') + 1);
+    for (const c of ['"', "'"]) last = last.replaceAll(c, '');
+    if (globMatches(last, 'log.md')) return true;
+  }
+  return false;
 }
 
 const withoutBraces = (text: string) => text.replaceAll('{', '').replaceAll('}', '').replaceAll(',', '');

@@ -21,6 +21,9 @@
  * own file writes, the files `find` finds by other tests than a name, names `xargs` reads from an input the text does not show,
  * `git checkout -- .`) is not visible here.
  */
+import { basename, resolve } from 'node:path';
+import { globMatches } from '../text/glob.ts';
+import { GLOB_ENTRIES_MAX, type GlobBudget, globPaths } from './glob-paths.ts';
 import { trimEndOf } from '../text/trim.ts';
 
 export type WriteKind = 'replace' | 'append' | 'remove';
@@ -69,6 +72,8 @@ interface Part {
   fresh?: boolean;
   /** Text a `for` variable took from its words (`"$f.bak"` over a glob): a name built at run time. */
   bound?: boolean;
+  /** An unquoted `*` or `?`: the shell expands the word as a glob. */
+  glob?: boolean;
 }
 
 interface Word {
@@ -207,6 +212,12 @@ function underFresh(w: Word, scope: Scope): boolean {
   const [first, ...rest] = w.parts;
   if (first?.fresh) return rest.every((p) => p.known) && !hasUpStep(text(w).slice(first.text.length));
   return scope.fresh === true && exact(w) && !text(w).startsWith('/') && !hasUpStep(text(w));
+}
+
+/** The word as a glob pattern (ShellWrite.pattern), when unquoted `*` and `?` are all it leaves unknown. */
+function globPattern(w: Word): string | undefined {
+  if (!w.parts.some((p) => p.glob) || !w.parts.every((p) => p.known || p.glob)) return undefined;
+  return w.parts.map((p) => (p.glob ? p.text : p.text.replace(/[*?[\\]/g, '\\$&'))).join('');
 }
 
 function lastName(w: Word): string | undefined {
@@ -638,7 +649,7 @@ class Lexer {
         else push('~', false);
       } else if (c === '*' || c === '?' || c === '[') {
         this.i++;
-        push(c, false);
+        add({ text: c, known: false, ...(c !== '[' && { glob: true }) });
       } else if (c === '{' || c === ',' || c === '}') {
         this.i++;
         parts.push({ text: c, known: true, brace: true });
@@ -1220,51 +1231,6 @@ function commandString(args: Word[]): { script: Word; parameters: Word[] } | und
   return command && script ? { script, parameters: args.slice(k + 1) } : undefined;
 }
 
-/** True when `ch` is in a bracket expression's `set` (characters and ranges: `a-z`). */
-function inSet(set: string, ch: string): boolean {
-  for (let k = 0; k < set.length; k++) {
-    if (set[k + 1] === '-' && k + 2 < set.length) {
-      if (ch >= set[k]! && ch <= set[k + 2]!) return true;
-      k += 2;
-    } else if (set[k] === ch) return true;
-  }
-  return false;
-}
-
-/** True when the glob `pattern` (`*`, `?`, `[…]`) matches all of `name`; linear in their sizes' product. */
-function globMatches(pattern: string, name: string): boolean {
-  // closeAt[p]: the first `]` at or after p (one pass, so that no `[` searches the rest again).
-  const closeAt: number[] = new Array(pattern.length + 1);
-  closeAt[pattern.length] = -1;
-  for (let p = pattern.length - 1; p >= 0; p--) closeAt[p] = pattern[p] === ']' ? p : closeAt[p + 1]!;
-  // reach[k]: the pattern read so far can match name's first k characters.
-  let reach = [true, ...name.split('').map(() => false)];
-  for (let p = 0; p < pattern.length; p++) {
-    const c = pattern[p]!;
-    if (c === '*') {
-      for (let k = 1; k <= name.length; k++) reach[k] = reach[k]! || reach[k - 1]!;
-      continue;
-    }
-    let test: (ch: string) => boolean;
-    const end = c === '[' && p + 2 <= pattern.length ? closeAt[p + 2]! : -1;
-    if (end > 0) {
-      const negate = pattern[p + 1] === '!' || pattern[p + 1] === '^';
-      const set = pattern.slice(p + (negate ? 2 : 1), end);
-      test = (ch) => inSet(set, ch) !== negate;
-      p = end;
-    } else if (c === '?') test = () => true;
-    else {
-      const literal = c === '\\' && p + 1 < pattern.length ? pattern[++p]! : c;
-      test = (ch) => ch === literal;
-    }
-    const next = [false];
-    for (let k = 1; k <= name.length; k++) next.push(reach[k - 1]! && test(name[k - 1]!));
-    reach = next;
-    if (!reach.includes(true)) return false;
-  }
-  return reach[name.length]!;
-}
-
 /** The expression options of find that take a value. */
 const FIND_VALUE_TESTS = new Set([
   '-name',
@@ -1513,6 +1479,10 @@ const isAssignment = (w: Word) => w.parts[0]?.known === true && /^[A-Za-z_][A-Za
 /** One reading of a command line: what it knows, what it found, what it may still spend. */
 interface Reading {
   home: string | undefined;
+  /** The folder the command starts in, when known: globs are expanded from it. */
+  cwd: string | undefined;
+  /** What is left of GLOB_ENTRIES_MAX. */
+  globs: GlobBudget;
   out: Found[];
   loopReadings: number;
   /** What is left of MAX_EXPANSION. */
@@ -1609,6 +1579,15 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   const emit = (w: Word, kind: WriteKind, via: string) => {
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
     const name = lastName(w);
+    // A glob is expanded now, as the shell will expand it in the folder the command runs in: each
+    // path it names is a write of its own.
+    const pattern = reading.cwd === undefined ? undefined : globPattern(w);
+    if (pattern !== undefined && (current.dir !== undefined || pattern.startsWith('/'))) {
+      const from = current.dir === undefined ? reading.cwd! : resolve(reading.cwd!, current.dir);
+      for (const path of globPaths(pattern, from, reading.globs)) {
+        out.push({ path, exact: true, name: basename(path), dir: current.dir, kind, via: `${via} of ${text(w)}` });
+      }
+    }
     out.push({
       path: text(w),
       exact: exact(w),
@@ -1979,6 +1958,8 @@ export function shellWrites(command: string, options: { home?: string | undefine
   if (options.cwd !== undefined) vars.set('PWD', options.cwd);
   const reading: Reading = {
     home: options.home,
+    cwd: options.cwd,
+    globs: { entries: GLOB_ENTRIES_MAX },
     out: [],
     loopReadings: MAX_LOOP_READINGS,
     expansion: MAX_EXPANSION,
