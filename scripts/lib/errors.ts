@@ -66,6 +66,7 @@ export const ERROR_CODES = [
   'io',
   'key_changed',
   'key_exists',
+  'key_in_use',
   'key_not_found',
   'key_permissions',
   'lease_lost',

@@ -15,8 +15,11 @@ export function parseArgsProblem(err: unknown, argv: readonly string[], options:
     const name = option[2] ?? (long === undefined ? option[1]! : `--${long}`);
     const at = argv.indexOf(option[1]!);
     const next = /argument is ambiguous/.test(message) && at >= 0 ? argv[at + 1] : undefined;
-    const forms = usageForms(usage, name);
-    const shown = forms.length === 0 ? '' : ` (${forms.join(' or ')})`;
+    // How the usage synopsis (up to its first blank line) writes the option with a value:
+    // ' (--encrypt passphrase or --encrypt rsa)', ' (--walnut DIR)'.
+    const words = usage.split(/\n\s*\n/)[0]!.split(/[\s[\]]+/);
+    const forms = new Set(words.flatMap((w, i) => (w === name && /^[^-|]/.test(words[i + 1] ?? '-') ? [`${name} ${words[i + 1]}`] : [])));
+    const shown = forms.size ? ` (${[...forms].join(' or ')})` : '';
     if (next === undefined) return `option '${name}' needs a value${shown}`;
     return `option '${name}' needs a value${shown}, and '${next}' follows it (write ${name}=VALUE for a value that starts with '-')`;
   }
@@ -30,18 +33,4 @@ export function parseArgsProblem(err: unknown, argv: readonly string[], options:
     .split('. To ')[0]!
     .replace(/\.$/, '')
     .replace(/^Unknown option/, 'unknown option');
-}
-
-/**
- * How the usage synopsis (its lines up to the first blank one) writes `name` with a value:
- * ['--encrypt passphrase', '--encrypt rsa'] or ['--walnut DIR'].
- */
-function usageForms(usage: string, name: string): string[] {
-  const synopsis = usage.split(/\n\s*\n/)[0] ?? '';
-  const forms = new Set<string>();
-  const words = synopsis.split(/[\s[\]]+/);
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (words[i] === name && /^[^-|]/.test(words[i + 1]!)) forms.add(`${name} ${words[i + 1]!.replace(/\.{3}$/, '')}`);
-  }
-  return [...forms];
 }

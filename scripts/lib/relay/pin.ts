@@ -1,6 +1,6 @@
 import { AliveError, messageOf } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
-import { fingerprint, formatFingerprint, keyChangedError, parsePeerPublicKey, savePeerKey } from './keys.ts';
+import { fingerprint, formatFingerprint, keyChangedError, ownPublicKeyPem, parsePeerPublicKey, savePeerKey } from './keys.ts';
 import type { Peer, RelayConfig } from './config.ts';
 import type { RelayPaths } from './paths.ts';
 import type { RelayTransport } from './transport.ts';
@@ -17,14 +17,46 @@ export interface PinResult {
 }
 
 /**
- * Pins a peer's key: saves it under keys/peers/ and records its fingerprint. A key that differs
- * from the pinned one is refused unless `allowChange` (the user named the peer in `accept`).
+ * Who already holds the key `fp` besides `login`: a peer it is pinned for (removed ones aside), or
+ * you (your own relay key). One key pinned for two logins would let a package one of them signed
+ * pass as the other's (its signer line is outside what is signed).
  */
-export function pinPeerKey(paths: RelayPaths, peer: Peer, pem: string, opts: { allowChange: boolean }): PinResult {
+function keyHolder(paths: RelayPaths, others: readonly Peer[], login: string, fp: string): string | undefined {
+  const holder = others.find((p) => p.fingerprint === fp && p.status !== 'removed' && p.github.toLowerCase() !== login.toLowerCase());
+  if (holder) return holder.github;
+  try {
+    if (fingerprint(parsePeerPublicKey(ownPublicKeyPem(paths), 'your')) === fp) return '';
+  } catch {
+    // No key of your own yet: nothing to compare with.
+  }
+  return undefined;
+}
+
+function keyInUseError(login: string, holder: string, fp: string): AliveError {
+  const peer = inlineText(login);
+  const whose = holder === '' ? 'your own relay key' : `the key you pinned for ${inlineText(holder)}`;
+  const next =
+    holder === ''
+      ? `Ask ${peer} to publish a key of their own (alive-p2p relay setup makes one)`
+      : `Ask ${peer} to publish a key of their own; if ${inlineText(holder)} now uses the login ${peer}, remove the old name first (alive-p2p relay remove-peer ${inlineText(holder)})`;
+  return new AliveError(
+    `${peer}'s relay publishes ${formatFingerprint(fp)}, which is ${whose}: one key is pinned for one login only (under two names, a package signed by one would pass as the other's). Nothing was pinned. ${next}`,
+    { code: 'key_in_use', fields: { peer: login, fingerprint: formatFingerprint(fp), holder: holder === '' ? null : holder } },
+  );
+}
+
+/**
+ * Pins a peer's key: saves it under keys/peers/ and records its fingerprint. A key that differs
+ * from the pinned one is refused unless `allowChange` (the user named the peer in `accept`); a key
+ * pinned for another of `others`, or your own, is refused always.
+ */
+export function pinPeerKey(paths: RelayPaths, peer: Peer, pem: string, opts: { allowChange: boolean; others: readonly Peer[] }): PinResult {
   const key = parsePeerPublicKey(pem, peer.github);
   const fp = fingerprint(key);
   const before = peer.fingerprint;
   if (before && before !== fp && !opts.allowChange) throw keyChangedError(peer.github, before, fp);
+  const holder = keyHolder(paths, opts.others, peer.github, fp);
+  if (holder !== undefined) throw keyInUseError(peer.github, holder, fp);
   savePeerKey(paths, peer.github, pem);
   return {
     peer: { ...peer, fingerprint: fp },
@@ -39,7 +71,7 @@ export async function fetchAndPin(
   transport: RelayTransport,
   paths: RelayPaths,
   peer: Peer & { relay: string },
-  opts: { allowChange: boolean; expected?: string },
+  opts: { allowChange: boolean; others: readonly Peer[]; expected?: string },
 ): Promise<PinResult> {
   let pem: string;
   try {
@@ -58,7 +90,7 @@ export async function fetchAndPin(
       );
     }
   }
-  return pinPeerKey(paths, peer, pem, { allowChange: opts.allowChange });
+  return pinPeerKey(paths, peer, pem, { allowChange: opts.allowChange, others: opts.others });
 }
 
 /**

@@ -229,7 +229,7 @@ async function recordAccepted(
       try {
         const fp = fingerprint(parsePeerPublicKey(pem, a.login));
         if (!p.fingerprint || p.fingerprint === fp) {
-          next = { ...pinPeerKey(paths, next, pem, { allowChange: false }).peer, relay };
+          next = { ...pinPeerKey(paths, next, pem, { allowChange: false, others: cfg.peers }).peer, relay };
         } else errors.push(`${a.login}'s key differs from the pinned one; run alive-p2p relay accept ${a.login} after checking it`);
       } catch (err) {
         errors.push(summaryOf(err));

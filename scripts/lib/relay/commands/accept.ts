@@ -111,7 +111,12 @@ Options:
         // What can be checked before it is: the login (the invitation's own spelling) and --fingerprint.
         if (t.invitation !== undefined && isGithub(transport)) await transport.acceptInvitation(t.invitation);
         // Only an explicit `accept LOGIN` may replace a pinned key; a --fingerprint must match first.
-        const pin = await fetchAndPin(transport, paths, { ...base, relay: t.relay }, { allowChange: login !== undefined, ...(expected ? { expected } : {}) });
+        const pin = await fetchAndPin(
+          transport,
+          paths,
+          { ...base, relay: t.relay },
+          { allowChange: login !== undefined, others: cfg.peers, ...(expected ? { expected } : {}) },
+        );
         const peer: Peer = { ...pin.peer, relay: t.relay, status: 'accepted' };
         cfg = upsertPeer(cfg, peer);
         writeRelayConfig(paths.config, cfg);

@@ -58,7 +58,7 @@ Options:
 
     let pin: PinResult | null = null;
     if (relay) {
-      pin = await fetchAndPin(transport, paths, { ...peer, relay }, { allowChange: false });
+      pin = await fetchAndPin(transport, paths, { ...peer, relay }, { allowChange: false, others: cfg.peers });
       peer = { ...pin.peer, relay };
       if (!isGithub(transport)) peer = { ...peer, status: 'accepted' };
     }
