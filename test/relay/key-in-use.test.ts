@@ -6,10 +6,16 @@
  * login, or your own, is refused at pinning.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findPeer, readRelayConfig, writeRelayConfig } from '../../scripts/lib/relay/config.ts';
+import { receiveCrypto } from '../../scripts/lib/receive/crypto.ts';
+import { relayPinFor } from '../../scripts/lib/receive/relay-pin.ts';
+import { signManifestText } from '../../scripts/lib/crypto/sign.ts';
+import { loadPrivateKey } from '../../scripts/lib/crypto/keys.ts';
+import { isolateProcessGit } from './git-env.ts';
 import { makeUser, tempDir, writeFixtureKeys } from './helpers.ts';
-import { runAsCli } from './in-process.ts';
+import { asUser, pair, relayUser, run, runAsCli, walnutPackage } from './in-process.ts';
 
 describe('a peer whose relay publishes a key pinned for someone else', () => {
   it('is refused by add-peer (key_in_use), naming who holds it, and nothing is pinned', async () => {
@@ -32,17 +38,54 @@ describe('a peer whose relay publishes a key pinned for someone else', () => {
       const mal = await runAsCli(bob, ['add-peer', 'mal', '--url', join(t.dir, 'mal.git'), '--json']);
       expect(mal.status).toBe(1);
       expect(mal.json.error.code).toBe('key_in_use');
-      expect(mal.json.error.message).toMatch(/mal's relay publishes SHA256:\S+, which is the key you pinned for alice: one key is pinned for one login only/);
+      expect(mal.json.error.message).toMatch(/mal's relay publishes SHA256:\S+, the key pinned for alice: a key is pinned for one login only/);
       expect(mal.json.error.message).toContain('Nothing was pinned');
       const eve = await runAsCli(bob, ['add-peer', 'eve', '--url', join(t.dir, 'eve.git'), '--json']);
       expect(eve.status).toBe(1);
       expect(eve.json.error.code).toBe('key_in_use');
-      expect(eve.json.error.message).toContain('which is your own relay key');
+      expect(eve.json.error.message).toContain(', your own relay key: ');
 
       expect(readFileSync(bob.paths.config, 'utf8')).toBe(configBefore);
       expect(existsSync(join(bob.paths.peersKeyDir, 'alice.pem'))).toBe(true);
       expect(existsSync(join(bob.paths.peersKeyDir, 'mal.pem'))).toBe(false);
       expect(existsSync(join(bob.paths.peersKeyDir, 'eve.pem'))).toBe(false);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('a key pinned for two logins before pinning refused it', () => {
+  it('verifies no signature made with it, in receive and in pull: either login could be the signer', async () => {
+    isolateProcessGit();
+    const t = tempDir('key-shared');
+    try {
+      const alice = await relayUser(t.dir, 'alice');
+      const bob = await relayUser(t.dir, 'bob');
+      await pair(alice, bob);
+      // What an older version let add-peer write: alice's key pinned for `mal` too.
+      const cfg = readRelayConfig(bob.paths.config)!;
+      const pinnedAlice = findPeer(cfg, 'alice')!;
+      writeRelayConfig(bob.paths.config, { ...cfg, peers: [...cfg.peers, { ...pinnedAlice, github: 'mal', relay: null }] });
+      copyFileSync(join(bob.paths.peersKeyDir, 'alice.pem'), join(bob.paths.peersKeyDir, 'mal.pem'));
+
+      const text = 'format_version: 2.0.0\nscope: full\ncreated: 2026-01-01T00:00:00Z\nencrypted: false\nfiles: []\n';
+      const key = loadPrivateKey(alice.paths.privateKey);
+      await asUser(bob, async () => {
+        const crypto = receiveCrypto(undefined, process.env, relayPinFor);
+        for (const signer of ['mal', 'alice']) {
+          const seen = crypto.verifyManifest!(signManifestText(text, key, signer));
+          expect(seen).toMatchObject({ present: true, ok: false });
+          expect(seen && 'reason' in seen ? seen.reason : '').toMatch(/is pinned for (alice|mal) too, so this signature could be either's/);
+        }
+      });
+
+      const push = await run(alice, ['push', await walnutPackage(alice, 'orchard'), '--to', 'bob', '--json']);
+      expect(push.code, push.stderr).toBe(0);
+      const pull = await run(bob, ['pull', '--json']);
+      expect(pull.code).toBe(1);
+      expect(pull.json.received[0]).toMatchObject({ from: 'alice', verified: false });
+      expect(pull.json.received[0].problems.join('\n')).toMatch(/the key pinned for alice is pinned for mal too/);
     } finally {
       t.cleanup();
     }

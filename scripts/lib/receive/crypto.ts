@@ -23,8 +23,10 @@ export function pinnedSignerKeyPath(signer: string, env: NodeJS.ProcessEnv): str
 /**
  * The fingerprint relay.json pins for a signer, or undefined: receive reads it from relay.json
  * (relay-pin.ts); verify does too when a relay is set up (loaded then only: it needs zod).
+ * `{ sharedWith }` when the same key is pinned for another peer too (pinned before that was
+ * refused): the signature cannot say which of them signed.
  */
-export type RelayPinFor = (signer: string, env: NodeJS.ProcessEnv) => string | undefined;
+export type RelayPinFor = (signer: string, env: NodeJS.ProcessEnv) => string | { sharedWith: string } | undefined;
 
 /**
  * `badSignerName`: what a signer name that cannot pick a key (not a login) makes of the signature:
@@ -55,6 +57,14 @@ export function receiveCrypto(
       // relay.json's pin is checked on every use, as relay pull does: a key file that is not the
       // pinned key (left by another tool, or swapped in) verifies nothing.
       const pinned = relayPinFor(block.signer, env);
+      if (typeof pinned === 'object') {
+        return {
+          present: true,
+          ok: false,
+          signer: block.signer,
+          reason: `the key pinned for ${block.signer} is pinned for ${pinned.sharedWith} too, so this signature could be either's; remove the peer who should not have it (\`alive-p2p relay remove-peer LOGIN\`)`,
+        };
+      }
       if (pinned !== undefined && fingerprint(key) !== pinned) {
         return {
           present: true,

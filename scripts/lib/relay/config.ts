@@ -130,6 +130,16 @@ export function isPinnedPeer(peer: Peer | undefined): boolean {
   return Boolean(peer?.fingerprint) && peer?.status !== 'removed';
 }
 
+/**
+ * Another peer (not removed) whose pinned key is `peer`'s too, pinned before pinning refused it
+ * (key_in_use): a package signed with it cannot say which of the two it is from.
+ */
+export function keySharedWith(cfg: RelayConfig, peer: Peer): string | undefined {
+  if (!peer.fingerprint) return undefined;
+  const key = peer.github.toLowerCase();
+  return cfg.peers.find((p) => p.fingerprint === peer.fingerprint && p.status !== 'removed' && p.github.toLowerCase() !== key)?.github;
+}
+
 /** Inserts or replaces a peer (matched case-insensitively), keeping the list's order. */
 export function upsertPeer(cfg: RelayConfig, peer: Peer): RelayConfig {
   const key = peer.github.toLowerCase();

@@ -33,15 +33,12 @@ function keyHolder(paths: RelayPaths, others: readonly Peer[], login: string, fp
 }
 
 function keyInUseError(login: string, holder: string, fp: string): AliveError {
-  const peer = inlineText(login);
-  const whose = holder === '' ? 'your own relay key' : `the key you pinned for ${inlineText(holder)}`;
-  const next =
-    holder === ''
-      ? `Ask ${peer} to publish a key of their own (alive-p2p relay setup makes one)`
-      : `Ask ${peer} to publish a key of their own; if ${inlineText(holder)} now uses the login ${peer}, remove the old name first (alive-p2p relay remove-peer ${inlineText(holder)})`;
+  const [peer, other] = [inlineText(login), inlineText(holder)];
   return new AliveError(
-    `${peer}'s relay publishes ${formatFingerprint(fp)}, which is ${whose}: one key is pinned for one login only (under two names, a package signed by one would pass as the other's). Nothing was pinned. ${next}`,
-    { code: 'key_in_use', fields: { peer: login, fingerprint: formatFingerprint(fp), holder: holder === '' ? null : holder } },
+    `${peer}'s relay publishes ${formatFingerprint(fp)}, ${holder ? `the key pinned for ${other}` : 'your own relay key'}: a key is pinned for one login only, ` +
+      `or a package one signed could pass as the other's. Nothing was pinned. Ask ${peer} to publish a key of their own` +
+      (holder ? ` (if ${other} is now ${peer}: alive-p2p relay remove-peer ${other}, then add ${peer})` : ''),
+    { code: 'key_in_use', fields: { peer: login, fingerprint: formatFingerprint(fp), holder: holder || null } },
   );
 }
 

@@ -8,7 +8,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { AliveError, messageOf, untrustedDetailOf, type ErrorCode } from '../../errors.ts';
 import { errorEntryOf } from '../../text/fence.ts';
 import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
-import { findPeer, isPinnedPeer, requireRelayConfig } from '../config.ts';
+import { findPeer, isPinnedPeer, keySharedWith, requireRelayConfig } from '../config.ts';
 import { loadOwnPrivateKey, loadPinnedPeerKey } from '../keys.ts';
 import { sha256File } from '../../fs/hash.ts';
 import { gitBlobSha } from '../blob-sha.ts';
@@ -306,6 +306,15 @@ function senderKeyFor(paths: RelayPaths, cfg: RelayConfig, sender: string): { ke
   }
   if (peer.status === 'removed') {
     return { key: null, problem: `you removed ${peer.github} from your peers (relay remove-peer), so their packages are no longer accepted` };
+  }
+  const twin = keySharedWith(cfg, peer);
+  if (twin !== undefined) {
+    return {
+      key: null,
+      problem:
+        `the key pinned for ${peer.github} is pinned for ${twin} too, so a package signed with it could be from either; ` +
+        `remove the peer who should not have it (alive-p2p relay remove-peer LOGIN) and accept the other again`,
+    };
   }
   try {
     return { key: loadPinnedPeerKey(paths, peer) };
