@@ -38,11 +38,11 @@ describe('manifest files entries', () => {
   });
 
   it.each([
-    ['no path', `  - sha256: ${SHA}\n    size: 1`, /files\[1\] \(\?\): path is missing/],
-    ['no sha256', '  - path: b.md\n    size: 1', /files\[1\] \(b\.md\): sha256 must be 64 lowercase hex characters/],
-    ['an uppercase sha256', `  - path: b.md\n    sha256: ${'A'.repeat(64)}\n    size: 1`, /files\[1\] \(b\.md\): sha256 must be 64 lowercase/],
+    ['no path', `  - sha256: ${SHA}\n    size: 1`, /files\[1\]: path is missing/],
+    ['no sha256', '  - path: b.md\n    size: 1', /files\[1\] \('b\.md'\): sha256 must be 64 lowercase hex characters/],
+    ['an uppercase sha256', `  - path: b.md\n    sha256: ${'A'.repeat(64)}\n    size: 1`, /files\[1\] \('b\.md'\): sha256 must be 64 lowercase/],
     ['a short sha256', `  - path: b.md\n    sha256: ${'a'.repeat(63)}\n    size: 1`, /sha256 must be 64 lowercase/],
-    ['no size', `  - path: b.md\n    sha256: ${SHA}`, /files\[1\] \(b\.md\): size must be a whole number/],
+    ['no size', `  - path: b.md\n    sha256: ${SHA}`, /files\[1\] \('b\.md'\): size must be a whole number/],
     ['a negative size', `  - path: b.md\n    sha256: ${SHA}\n    size: -1`, /size must be a whole number/],
     ['a size with a unit', `  - path: b.md\n    sha256: ${SHA}\n    size: 10MB`, /size must be a whole number/],
     ['a fractional size', `  - path: b.md\n    sha256: ${SHA}\n    size: 1.5`, /size must be a whole number/],

@@ -94,7 +94,9 @@ describe('a package with such names', () => {
     expect(r.status, r.stderr).toBe(1);
     const failure = JSON.parse(r.stdout);
     expect(failure.error.code).toBe('unsafe_path');
-    expect(failure.error.message).toMatch(/notes\/Meeting: plan\.md.*':'.*hidden data stream/);
+    // The name holds a space, so it is not quoted in our words: it is the sender's text, fenced.
+    expect(failure.error.message).toMatch(/files\[\d+\] path \(its file path, the sender's text, follows: untrusted\) .*':'.*hidden data stream/);
+    expect(failure.error.untrusted).toEqual({ file_path: 'notes/Meeting: plan.md' });
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 });

@@ -26,9 +26,11 @@ function checkKey(key: string, lineNo: number): string {
 }
 
 export class ManifestSyntaxError extends Error {
+  /** `value`: the line at fault, the sender's text, which the message leaves out. */
   constructor(
     message: string,
     readonly line: number,
+    readonly value?: string,
   ) {
     super(`manifest.yaml line ${line}: ${message}`);
   }
@@ -87,7 +89,7 @@ export function parseManifestLines(text: string): RawManifest {
     const indented = /^\s/.test(line);
     if (!indented) {
       const m = TOP_KEY.exec(line);
-      if (!m) throw new ManifestSyntaxError(`expected 'key: value', got '${truncate(line)}'`, lineNo);
+      if (!m) throw new ManifestSyntaxError(`expected 'key: value'`, lineNo, truncate(line));
       const key = checkKey(m[1]!, lineNo);
       const rest = (m[2] ?? '').trim();
       if (out.has(key)) throw new ManifestSyntaxError(`duplicate key '${key}'`, lineNo);
@@ -104,7 +106,7 @@ export function parseManifestLines(text: string): RawManifest {
       continue;
     }
 
-    if (!section) throw new ManifestSyntaxError(`indented line outside a section: '${truncate(line)}'`, lineNo);
+    if (!section) throw new ManifestSyntaxError('indented line outside a section', lineNo, truncate(line));
 
     if (trimmed.startsWith('- ') || trimmed === '-') {
       if (section.kind === 'map') throw new ManifestSyntaxError(`list item inside mapping '${section.key}'`, lineNo);
@@ -129,7 +131,7 @@ export function parseManifestLines(text: string): RawManifest {
     }
 
     const m = NESTED_KEY.exec(line);
-    if (!m) throw new ManifestSyntaxError(`expected 'key: value', got '${truncate(line)}'`, lineNo);
+    if (!m) throw new ManifestSyntaxError(`expected 'key: value'`, lineNo, truncate(line));
     const key = checkKey(m[1]!, lineNo);
     const value = decodeScalar(m[2] ?? '', dialect);
     if (section.kind === 'list') {

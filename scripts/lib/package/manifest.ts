@@ -1,6 +1,7 @@
 import { readSignatureBlock, type SignatureBlock } from '../crypto/sign.ts';
-import { AliveError, type ErrorCode } from '../errors.ts';
+import { AliveError, type ErrorCode, type UntrustedDetail } from '../errors.ts';
 import { parseManifestLines, ManifestSyntaxError, sniffDialect, type RawManifest, type RawMap } from './manifest-lines.ts';
+import { senderText } from '../text/fence.ts';
 import { unsafePathReason, sortByCodePoints } from './safe-path.ts';
 import { inlineText } from '../text/untrusted.ts';
 
@@ -39,14 +40,21 @@ export interface Manifest {
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-function fail(message: string, code: ErrorCode = 'bad_manifest'): never {
-  throw new AliveError(`invalid manifest.yaml: ${inlineText(message)}`, { code });
+function fail(message: string, code: ErrorCode = 'bad_manifest', untrusted?: UntrustedDetail): never {
+  throw new AliveError(`invalid manifest.yaml: ${inlineText(message)}`, { code, ...(untrusted && { untrusted }) });
+}
+
+/** fail() naming a value the sender wrote: quoted when plain, else in a fence after the message (senderText). */
+function failOn(value: string, what: string, message: (shown: string) => string, code?: ErrorCode): never {
+  const v = senderText(value, what);
+  return fail(message(v.shown), code, v.untrusted);
 }
 
 const WHOLE_NUMBER = /^\d+$/;
 
 function badEntry(item: RawMap, i: number, field: string, what: string): never {
-  return fail(`files[${i}] (${item.path ?? '?'}): ${field} ${what}`);
+  if (typeof item.path !== 'string') return fail(`files[${i}]: ${field} ${what}`);
+  return failOn(item.path, 'file path', (p) => `files[${i}] (${p}): ${field} ${what}`);
 }
 
 /**
@@ -71,7 +79,10 @@ export function parseManifest(text: string): Manifest {
   try {
     raw = parseManifestLines(text);
   } catch (err) {
-    if (err instanceof ManifestSyntaxError) fail(err.message);
+    if (err instanceof ManifestSyntaxError) {
+      if (err.value === undefined) fail(err.message);
+      failOn(err.value, 'line', (line) => `${err.message}, got ${line}`);
+    }
     throw err;
   }
   const scalar = (key: string, required: boolean): string | undefined => {
@@ -94,7 +105,7 @@ export function parseManifest(text: string): Manifest {
   const generation = generationOf(formatVersion);
   const scopeRaw = scalar('scope', true)!;
   const scope = (scopeRaw === 'capsule' && generation === 'v1' ? 'bundle' : scopeRaw) as Scope;
-  if (!SCOPES.includes(scope)) fail(`scope '${scopeRaw}' is not one of full, bundle, snapshot`);
+  if (!SCOPES.includes(scope)) failOn(scopeRaw, 'scope', (v) => `scope ${v} is not one of full, bundle, snapshot`);
   const created = scalar('created', true)!;
   const source = map('source');
   if (generation !== 'v1' && !source?.walnut) fail(`missing required field 'source.walnut'`, 'missing_field');
@@ -110,9 +121,9 @@ export function parseManifest(text: string): Manifest {
     if (typeof item !== 'object') fail(`files[${i}] must be a mapping with path, sha256 and size`);
     const f = fileEntry(item, i);
     const why = unsafePathReason(f.path);
-    if (why) fail(`files[${i}] path '${f.path}' ${why}`, 'unsafe_path');
+    if (why) failOn(f.path, 'file path', (p) => `files[${i}] path ${p} ${why}`, 'unsafe_path');
     if (f.path === MANIFEST_NAME) fail(`files[${i}] lists manifest.yaml itself`);
-    if (seen.has(f.path)) fail(`files[${i}] path '${f.path}' is listed twice`, 'duplicate_path');
+    if (seen.has(f.path)) failOn(f.path, 'file path', (p) => `files[${i}] path ${p} is listed twice`, 'duplicate_path');
     seen.add(f.path);
     files.push(f);
   }
@@ -124,7 +135,7 @@ export function parseManifest(text: string): Manifest {
     bundles = bundlesRaw as string[];
     for (const b of bundles) {
       const why = bundleNameProblem(b);
-      if (why) fail(`bundle name '${b}' ${why}`, 'unsafe_name');
+      if (why) failOn(b, 'bundle name', (v) => `bundle name ${v} ${why}`, 'unsafe_name');
     }
   }
   if (scope === 'bundle' && (!bundles || bundles.length === 0) && generation !== 'v1') {
@@ -199,9 +210,10 @@ export function generationOf(version: string): 'v1' | 'v2' | 'v3' {
   const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(version.trim());
   if (m && m[1] === '2') return Number(m[2] ?? 0) >= 1 ? 'v3' : 'v2';
   if (m && m[1] === '1' && (m[2] ?? '0') === '1') return 'v1';
+  const shown = senderText(version, 'format_version');
   throw new AliveError(
-    `unsupported package format_version '${inlineText(version)}': this version of alive reads 2.x packages (and 1.1 capsules); ask the sender to share again with a compatible version, or update alive`,
-    { code: 'unsupported_version' },
+    `unsupported package format_version ${shown.shown}: this version of alive reads 2.x packages (and 1.1 capsules); ask the sender to share again with a compatible version, or update alive`,
+    { code: 'unsupported_version', ...(shown.untrusted && { untrusted: shown.untrusted }) },
   );
 }
 

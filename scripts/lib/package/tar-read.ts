@@ -19,6 +19,7 @@ import type { HeaderData } from 'tar/header';
 import { Pax } from 'tar/pax';
 import { AliveError, messageOf, type ErrorCode } from '../errors.ts';
 import { unsafePathReason, normaliseMemberName } from './safe-path.ts';
+import { senderText } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
 import type { OnProgress } from './progress.ts';
 import { inflatedGzipFile } from './gzip-members.ts';
@@ -60,9 +61,14 @@ const TYPE_REASONS: Record<string, string> = {
   Directory: '',
 };
 
+/** A refusal of `label` (the package, ours) or of its `entry` (named by the sender: senderText). */
 export function refuse(label: string, entry: string | undefined, reason: string, code: ErrorCode = 'unsafe_entry'): AliveError {
-  const where = entry === undefined ? label : `${label}: entry '${entry}'`;
-  return new AliveError(`${inlineText(where)} ${reason}; nothing was written`, { code });
+  if (entry === undefined) return new AliveError(`${inlineText(label)} ${reason}; nothing was written`, { code });
+  const name = senderText(entry, 'entry name');
+  return new AliveError(`${inlineText(label)}: entry ${name.shown} ${reason}; nothing was written`, {
+    code,
+    ...(name.untrusted && { untrusted: name.untrusted }),
+  });
 }
 
 const BLOCK = 512;
@@ -298,7 +304,7 @@ export async function readTarStream(
     for (let slash = name.lastIndexOf('/'); slash > 0; slash = name.lastIndexOf('/', slash - 1)) {
       const parent = name.slice(0, slash);
       const known = names.get(parent);
-      if (known === 'file') throw refuse(label, path, `is inside '${parent}', which is a file`, 'duplicate_entry');
+      if (known === 'file') throw refuse(label, path, 'is inside an entry that is a file', 'duplicate_entry');
       if (known === 'dir') break;
       names.set(parent, 'dir');
     }

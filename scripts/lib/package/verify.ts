@@ -4,6 +4,7 @@
  * that extract and verify load the reader, not what creating a package needs (yaml among it).
  */
 import { AliveError, type ErrorCode } from '../errors.ts';
+import { summaryOf } from '../text/fence.ts';
 import { packageCryptoFrom, type CryptoSources } from './crypto-adapter.ts';
 import { DEFAULT_MAX_SIZE } from './limits.ts';
 import type { OnProgress } from './progress.ts';
@@ -48,10 +49,11 @@ export function verifySummary(r: ReadResult, signatureChecked: boolean): VerifyR
 }
 
 /**
- * Full verification without writing anything. A refusal becomes `ok: false` with the reason;
+ * Full verification without writing anything. A refusal becomes `ok: false` with the reason (in
+ * our words only: `error` keeps the sender's text it names, for the command to show fenced);
  * `read` is the reader's result when every check passed.
  */
-export async function verifyPackageDetailed(path: string, opts: VerifyOptions = {}): Promise<{ result: VerifyResult; read?: ReadResult }> {
+export async function verifyPackageDetailed(path: string, opts: VerifyOptions = {}): Promise<{ result: VerifyResult; read?: ReadResult; error?: AliveError }> {
   const signatureChecked = opts.signerPublicKey !== undefined || opts.signerKeyPath !== undefined;
   try {
     const { maxSize, requireSignature, onProgress, crypto, ...sources } = opts;
@@ -74,9 +76,10 @@ export async function verifyPackageDetailed(path: string, opts: VerifyOptions = 
         signed: err.code === 'unsigned' ? false : null,
         signature_ok: err.code === 'bad_signature' ? false : null,
         signer: null,
-        problems: [err.message],
+        problems: [summaryOf(err)],
         code: err.code,
       },
+      error: err,
     };
   }
 }

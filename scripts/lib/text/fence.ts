@@ -1,5 +1,5 @@
 import { AliveError, messageOf } from '../errors.ts';
-import { fenceData, terminalText } from './untrusted.ts';
+import { fenceData, isPrintable, terminalText } from './untrusted.ts';
 
 /**
  * Untrusted text shown to a person or an agent reading our output: escaped for the terminal and
@@ -9,6 +9,23 @@ import { fenceData, terminalText } from './untrusted.ts';
 export function fencedLines(label: string, text: string): string[] {
   const f = fenceData(label, terminalText(text));
   return [f.open, f.body, f.close];
+}
+
+/**
+ * A sender's text that can stand quoted in our own words: a name, short, printable, without
+ * white space or quotes (`notes/a-1.md`, `..\\x`, `C:/x`), so never a sentence.
+ */
+const isPlainName = (text: string) => text.length > 0 && text.length <= 160 && isPrintable(text) && !/[\s'"`\u00a0\u2000-\u200a\u3000]/.test(text);
+
+/**
+ * A value from someone else (an entry's name, a manifest field) for a message of ours: quoted in it
+ * when it is a plain name, else replaced by words pointing at `untrusted`, a fence that follows
+ * the message (--json: error.untrusted). `what`: a few words of ours naming it ('entry name').
+ */
+export function senderText(value: string, what: string): { shown: string; untrusted?: ReturnType<typeof untrustedDetail> } {
+  if (isPlainName(value)) return { shown: `'${value}'` };
+  const reference = `(its ${what}, the sender's text, follows: untrusted)`;
+  return { shown: reference, untrusted: untrustedDetail(what, value, reference) };
 }
 
 /**
@@ -47,5 +64,11 @@ export function errorEntryOf(err: unknown): ErrorEntry {
 export function summaryOf(err: unknown): string {
   const message = messageOf(err);
   const reference = err instanceof AliveError ? err.untrusted?.reference : undefined;
-  return reference ? message.split(reference).join('') : message;
+  return reference
+    ? message
+        .split(reference)
+        .join('')
+        .replace(/ {2,}/g, ' ')
+        .replace(/ (?=[:;,)])/g, '')
+    : message;
 }

@@ -200,7 +200,7 @@ export const VECTORS: Vector[] = [
     outcome: 'duplicate_entry',
     build: t([manifestMember({ ...GOOD, a: 'file' }), ...fileMembers({ ...GOOD, a: 'file' }), { name: 'a/b', data: 'inside' }]),
     entry: 'a/b',
-    reason: /inside 'a', which is a file/,
+    reason: /inside an entry that is a file/,
   },
   {
     name: 'file-beneath-then-file',

@@ -51,7 +51,7 @@ all holds, 1 otherwise.`,
     const relayPinFor: RelayPinFor = existsSync(relayPaths(relayDir(process.env)).config)
       ? (await import('../../receive/relay-pin.ts')).relayPinFor
       : () => undefined;
-    const { result, read } = await verifyPackageDetailed(pkg, {
+    const { result, read, error } = await verifyPackageDetailed(pkg, {
       maxSize,
       askPassphrase: true,
       onProgress: ctx.progress,
@@ -60,7 +60,11 @@ all holds, 1 otherwise.`,
     });
     if (!read) {
       const { ok: _ok, code, problems, ...fields } = result;
-      throw new AliveError(problems[0] ?? 'verification failed', { code: code ?? 'failed', fields: { ...fields, problems } });
+      throw new AliveError(error?.message ?? problems[0] ?? 'verification failed', {
+        code: code ?? 'failed',
+        fields: { ...fields, problems },
+        ...(error?.untrusted && { untrusted: error.untrusted }),
+      });
     }
     // The signer line is outside the signed text: a valid signature says only that --signer-key
     // made it. The name is shown as the signer unless this machine pins another key for it.
