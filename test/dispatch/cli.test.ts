@@ -236,6 +236,7 @@ describe('send, inbox, claim, reply', () => {
 
   it('send --wait with no daemon times out with exit 1 and a clear result', async () => {
     const { env, root } = makeBus();
+    mkdirSync(join(root, 'runtimes'), { recursive: true });
     const t0 = Date.now();
     const r = runCli(cli, ['send', 'nobody', 'hello?', '--wait', '0.5', '--json', '--create'], env);
     expect(Date.now() - t0).toBeLessThan(10_000);

@@ -620,6 +620,7 @@ describe('a --root that names the bus runtimes/ folder itself', () => {
 describe('send --wait on a terminal', () => {
   it('says on stderr that it sent the message and waits, and how long; not when stderr is not a terminal', async () => {
     const { root } = makeBus();
+    mkdirSync(join(root, 'runtimes'), { recursive: true });
     const invoke = async (isTTY: boolean) => {
       let stderr = '';
       const code = await dispatchGroup.invoke(['send', '@gemini', 'q', '--wait', '0.2', '--root', root], {

@@ -23,7 +23,9 @@ describe('dispatch send --wait stopped by Ctrl-C', () => {
     expect(await exited).toBe(1);
     const out = JSON.parse(stdout);
     expect(out).toMatchObject({ ok: false, timed_out: false, response: null, error: { code: 'interrupted' } });
-    expect(out.error.message).toMatch(/^stopped waiting; msg-\S+ stays queued; pick the answer up later with 'dispatch wait /);
+    expect(out.error.message).toMatch(
+      /^stopped waiting; msg-\S+ stays queued \(no daemon serves @r; start 'dispatch serve @r', or answer by hand\); pick the answer up later with 'dispatch wait /,
+    );
     expect(filesIn(inbox)).toHaveLength(1);
   });
 });

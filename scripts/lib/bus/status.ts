@@ -11,7 +11,7 @@ import { displayName } from './names.ts';
 import { isReceiverFolder } from './receivers.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { AliveError, isAliveError } from '../errors.ts';
-import { processAlive } from '../proc/alive.ts';
+import { daemonRecord } from './serving.ts';
 
 export interface ReceiverStatus {
   receiver: string;
@@ -184,9 +184,8 @@ function countArchive(root: string, archive: BusDir, problems: string[]): number
 
 function daemonState(receiverDir: BusDir): { pid: number; agent: string; alive: boolean } | null {
   try {
-    const d = (readBusJsonIn(receiverDir, 'daemon.json') ?? {}) as { pid?: unknown; agent?: unknown };
-    if (typeof d.pid !== 'number' || !Number.isInteger(d.pid) || d.pid <= 0) return null;
-    return { pid: d.pid, agent: typeof d.agent === 'string' ? inlineText(d.agent, 200) : '?', alive: processAlive(d.pid) };
+    const d = daemonRecord(readBusJsonIn(receiverDir, 'daemon.json'));
+    return d && { ...d, agent: inlineText(d.agent, 200) };
   } catch {
     return null;
   }

@@ -30,6 +30,20 @@ export function busRoot(flag: string | undefined): string {
   return root;
 }
 
+/**
+ * What a command that creates the bus folder says when it had to (no runtimes/ where the root was
+ * looked for): a send from the wrong folder, or with a mistyped --root, made a bus of its own and
+ * waited there while a daemon served the real one. Undefined when runtimes/ was there before.
+ */
+export function newBusNote(root: string, flag: string | undefined, existedBefore: boolean): string | undefined {
+  if (existedBefore) return undefined;
+  const at = `created a new bus at ${inlineText(join(root, 'runtimes'), 1000)}`;
+  if (flag !== undefined && flag !== '') return `${at}: --root ${inlineText(flag, 1000)} held no runtimes/ folder; check the path`;
+  if (process.env.HELLOWORLD_ROOT?.trim())
+    return `${at}: HELLOWORLD_ROOT (${inlineText(process.env.HELLOWORLD_ROOT, 1000)}) held no runtimes/ folder; check it`;
+  return `${at}: no runtimes/ folder was found from here up, nor $HELLOWORLD_ROOT; pass --root to use another`;
+}
+
 /** A receiver or sender name from the command line; a bad one is a usage error (exit 2). */
 export function nameArg(raw: string | undefined, what: string, usage: string): string {
   if (raw === undefined) throw new UsageError(`missing ${what}`, usage);

@@ -1,12 +1,15 @@
+import { existsSync } from 'node:fs';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { continuedThread, sendMessage } from '../deliver.ts';
 import { checkReceiverKnown } from '../receivers.ts';
+import { runtimesDir } from '../layout.ts';
+import { servingText } from '../serving.ts';
 
 import { displayName } from '../names.ts';
 import { NOT_UTF8_PROBLEM } from '../message.ts';
 import { answerTooLargeError, answerPlaceNames, waitForResponse } from '../responses.ts';
-import { bodyLines, busRoot, catchInterrupt, nameArg, reasonLines, ROOT_OPTION, secondsArg, senderArg, shownCutNote, textArg } from './common.ts';
+import { bodyLines, busRoot, catchInterrupt, nameArg, newBusNote, reasonLines, ROOT_OPTION, secondsArg, senderArg, shownCutNote, textArg } from './common.ts';
 import { shownMessage } from '../shown-body.ts';
 
 const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--create] [--json] [--root DIR]
@@ -18,7 +21,8 @@ out and that 'dispatch show ID --full' prints it whole); no answer in time is ex
 'dispatch wait <id>' picks it up later. An empty MESSAGE is refused. A receiver that has no
 runtimes/<receiver>/ folder yet and is not @claude, @copilot, @gemini, @codex or @helloworld is
 refused as a likely typo ('did you mean @gemini?', or a folder name like it, fenced): --create
-sends to it anyway.
+sends to it anyway. Where no runtimes/ folder is found (from the current folder up, or in --root or
+$HELLOWORLD_ROOT), send creates one, a new bus, and says so on stderr.
 The sender defaults to $HELLOWORLD_AS (unless empty), else @human. Inside an agent started by 'dispatch serve',
 the thread and turn continue the message being answered.`;
 
@@ -44,6 +48,7 @@ export const sendCommand = defineCommand({
     const body = textArg(positionals[1]!);
     const root = busRoot(values.root);
     checkReceiverKnown(root, to, values.create === true);
+    const busExisted = existsSync(runtimesDir(root));
 
     // With --wait, Ctrl-C / SIGTERM end the wait cleanly from before the message is sent: one that
     // lands between the send and the start of the wait must not kill the process either.
@@ -68,6 +73,8 @@ export const sendCommand = defineCommand({
         thread: sent.thread,
         turn: sent.turn,
       };
+      const note = newBusNote(root, values.root, busExisted);
+      if (note) ctx.warn(note);
       if (waitMs === undefined) {
         if (ctx.json) ctx.printJson(result);
         else ctx.print(`sent msg-${sent.id} to ${displayName(sent.to)} (thread ${sent.thread})`);
@@ -115,7 +122,7 @@ export const sendCommand = defineCommand({
         message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/${ctx.json ? '' : ' (its reason is printed above)'}`;
       } else {
         const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
-        message = `${what}; msg-${sent.id} stays queued; pick the answer up later with 'dispatch wait ${sent.id}' (is 'dispatch serve ${displayName(sent.to)}' running?)`;
+        message = `${what}; msg-${sent.id} stays queued (${servingText(root, sent.to, displayName(sent.to))}); pick the answer up later with 'dispatch wait ${sent.id}'`;
       }
       throw new AliveError(message, {
         code: 'deadLettered' in waited ? 'dead_letter' : 'timedOut' in waited ? 'timeout' : 'interrupted',
