@@ -5,6 +5,7 @@ import { messageIdArg, waitForAnswer } from '../query.ts';
 import { answerTooLargeError } from '../responses.ts';
 import { bodyLines, busRoot, messageJson, nameable, nameArg, reasonLines, ROOT_OPTION, secondsArg, shownCutNote, whereText, withInterrupt } from './common.ts';
 import { shownMessage } from '../shown-body.ts';
+import { CLI_RECEIVER, checkWaitReceiver } from '../wait-receiver.ts';
 
 const USAGE = `usage: dispatch wait ID [--timeout SECONDS] [--receiver @NAME] [--json] [--root DIR]
 
@@ -18,7 +19,8 @@ the receiver sent the request to dead-letter, the wait ends at once with the rea
 answer larger than the bus reads (64 MiB) ends it at once too, naming its file (exit 1, too_large).
 Answers are matched by In-Reply-To, or by Thread for HelloWorld's Thread-era daemons.
 --receiver names who answers, for a request that is no longer on the bus (HelloWorld's own
-daemons delete what they read); by default it is the receiver the request was sent to.`;
+daemons delete what they read); by default it is the receiver the request was sent to. A --receiver
+that is not the request's, or that no receiver has, is refused at once.`;
 
 export const waitCommand = defineCommand({
   name: 'wait',
@@ -31,6 +33,7 @@ export const waitCommand = defineCommand({
     const timeoutMs = secondsArg(ctx.values.timeout, '--timeout') ?? 60_000;
     const responder = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
+    if (responder !== undefined) checkWaitReceiver(root, id, responder, CLI_RECEIVER);
     const r = await withInterrupt((signal) => waitForAnswer(root, id, { timeoutMs, signal, ...(responder === undefined ? {} : { responder }) }));
     if (r.status === 'answered') {
       if (ctx.json) ctx.printJson({ ok: true, id, answer: messageJson(r.answer), request: r.request ? messageJson(r.request) : null });

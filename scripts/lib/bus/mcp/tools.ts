@@ -35,6 +35,7 @@ import { answerTooLargeError } from '../responses.ts';
 import { busStatus } from '../status.ts';
 import { boundedUntrusted, fitText, HEADER_BYTES, LISTED_BODY_BYTES, LISTED_READ_BYTES, LIST_DEFAULT, page, RESULT_BYTES, type Cut } from './bounds.ts';
 import { BODY_BYTES, cutNote } from '../shown-body.ts';
+import { MCP_RECEIVER, checkWaitReceiver } from '../wait-receiver.ts';
 
 export interface ToolContext {
   root: string;
@@ -91,6 +92,7 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
     throw new AliveError(`timeout_s takes a number of seconds above 0 and at most ${WAIT_MAX_S}, got ${timeoutS}`, { code: 'usage' });
   }
   const responder = a.receiver !== undefined ? normaliseName(a.receiver, 'receiver') : ctx.sentTo?.get(id);
+  if (a.receiver !== undefined) checkWaitReceiver(ctx.root, id, responder!, MCP_RECEIVER);
   const r = await waitForAnswer(ctx.root, id, {
     timeoutMs: Math.round(timeoutS * 1000),
     ...(signal ? { signal } : {}),

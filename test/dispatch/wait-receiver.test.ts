@@ -1,0 +1,78 @@
+/**
+ * `wait ID --receiver @wrong` (a typo, or another real receiver) watched only that receiver's
+ * outbox and waited the whole time-out before saying the request "is not on the bus"; the MCP
+ * `wait` tool with `receiver` did the same. Both now refuse at once, in the same words.
+ */
+import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dispatch, makeBus } from './helpers.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { newMessageId } from '../../scripts/lib/bus/ids.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { waitTool } from '../../scripts/lib/bus/mcp/tools.ts';
+
+const LONG = '60';
+
+describe('dispatch wait --receiver naming the wrong receiver', () => {
+  it('a typo: says whose the request is, at once', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+    const t0 = Date.now();
+    const r = await dispatch(root, ['wait', sent.id, '--receiver', '@gemni', '--timeout', LONG, '--json']);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).error.code).toBe('not_found');
+    expect(r.stderr).toBe(
+      `error: cannot wait on msg-${sent.id} for @gemni: it is not @gemni's: it is waiting in @gemini's inbox; wait without --receiver, or with --receiver @gemini\n`,
+    );
+  });
+
+  it('another real receiver: the same; one whose name a bus writer chose is not named', async () => {
+    const { root } = makeBus();
+    mkdirSync(receiverPaths(root, 'codex').inbox, { recursive: true });
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+    const r = await dispatch(root, ['wait', sent.id, '--receiver', '@codex', '--timeout', LONG]);
+    expect(r.stderr).toContain("it is not @codex's: it is waiting in @gemini's inbox");
+    mkdirSync(receiverPaths(root, 'ops-bot').inbox, { recursive: true });
+    const other = await sendMessage({ root, to: 'ops-bot', from: 'human', body: 'q' });
+    const o = await dispatch(root, ['wait', other.id, '--receiver', '@codex', '--timeout', LONG]);
+    expect(o.status).toBe(1);
+    expect(o.stderr).toContain(
+      `it is not @codex's: it is waiting in another receiver's inbox; wait without --receiver ('dispatch show ${other.id}' names the receiver in its envelope)`,
+    );
+    expect(o.stderr).not.toContain('ops-bot');
+  });
+
+  it('a request on the bus nowhere and a receiver nobody has: did you mean, at once', async () => {
+    const { root } = makeBus();
+    mkdirSync(receiverPaths(root, 'codex').inbox, { recursive: true });
+    const id = newMessageId();
+    const r = await dispatch(root, ['wait', id, '--receiver', '@gemni', '--timeout', LONG, '--json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'unknown_receiver' }, suggestion: '@gemini' });
+    expect(r.stderr).toContain(`error: cannot wait on msg-${id} for @gemni: there is no receiver @gemni`);
+    expect(r.stderr).toContain('did you mean @gemini?');
+  });
+
+  it('the right receiver still waits', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+    const r = await dispatch(root, ['wait', sent.id, '--receiver', '@gemini', '--timeout', '0.2', '--json']);
+    expect(JSON.parse(r.stdout).error.code).toBe('timeout');
+  });
+});
+
+describe('the MCP wait tool with receiver', () => {
+  it('refuses the wrong one at once, in the words of dispatch wait, spelled for the tool', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+    const t0 = Date.now();
+    await expect(waitTool({ root, as: 'human' }, { id: sent.id, receiver: '@gemni', timeout_s: 60 })).rejects.toThrow(
+      `cannot wait on msg-${sent.id} for @gemni: it is not @gemni's: it is waiting in @gemini's inbox; call wait without receiver, or with receiver: "@gemini"`,
+    );
+    await expect(waitTool({ root, as: 'human' }, { id: newMessageId(), receiver: '@gemni', timeout_s: 60 })).rejects.toMatchObject({
+      code: 'unknown_receiver',
+    });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+});
