@@ -80,16 +80,16 @@ describe('dispatch wait', () => {
     expect(JSON.parse(timed.stdout)).toMatchObject({ ok: false, timed_out: true, error: { code: 'timeout' }, request: { state: 'waiting' } });
     // @gemini is one of the receivers every bus knows: named in our words without being typed.
     expect(timed.stderr).toContain(
-      `error: no answer to msg-${sent.id} within 0.2 s; the request is waiting in @gemini's inbox (is 'dispatch serve @gemini' running?)`,
+      `error: no answer to msg-${sent.id} within 0.2 s; the request is waiting in @gemini's inbox (no daemon serves @gemini; start 'dispatch serve @gemini', or answer by hand)`,
     );
     const typed = await run(root, 'wait', sent.id, '--timeout', '0.1', '--receiver', '@gemini');
-    expect(typed.stderr).toContain(`the request is waiting in @gemini's inbox (is 'dispatch serve @gemini' running?)`);
+    expect(typed.stderr).toContain(`the request is waiting in @gemini's inbox (no daemon serves @gemini; start 'dispatch serve @gemini', or answer by hand)`);
     // A receiver that is only a folder someone made is not named (its name is a bus writer's words).
     mkdirSync(join(root, 'runtimes', 'ops-bot', 'inbox'), { recursive: true });
     const other = await sendMessage({ root, to: 'ops-bot', from: 'claude', body: 'q' });
     const unnamed = await run(root, 'wait', other.id, '--timeout', '0.1');
     expect(unnamed.stderr).toContain(
-      `the request is waiting in its receiver's inbox (is a 'dispatch serve' of its receiver ('dispatch show ${other.id}' names it) running?)`,
+      `the request is waiting in its receiver's inbox (no daemon serves its receiver; start a 'dispatch serve' of its receiver ('dispatch show ${other.id}' names it), or answer by hand)`,
     );
 
     const claim = (await claimNext(root, 'gemini', lease))!;

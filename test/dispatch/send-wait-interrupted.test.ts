@@ -24,7 +24,7 @@ describe('dispatch send --wait stopped by Ctrl-C', () => {
     const out = JSON.parse(stdout);
     expect(out).toMatchObject({ ok: false, timed_out: false, response: null, error: { code: 'interrupted' } });
     expect(out.error.message).toMatch(
-      /^stopped waiting; msg-\S+ stays queued \(no daemon serves @r; start 'dispatch serve @r', or answer by hand\); pick the answer up later with 'dispatch wait /,
+      /^stopped waiting; msg-\S+ is waiting in @r's inbox \(no daemon serves @r; start 'dispatch serve @r', or answer by hand\); pick the answer up later with 'dispatch wait /,
     );
     expect(filesIn(inbox)).toHaveLength(1);
   });

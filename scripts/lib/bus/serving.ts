@@ -34,9 +34,9 @@ export function receiverDaemon(root: string, receiver: string): DaemonRecord | n
  * slow or busy), a daemon that is gone, or none. `named` is how to name the receiver in our words
  * (its display name when the user typed it or every bus has it, else a phrase).
  */
-export function servingText(root: string, receiver: string, named: string | undefined): string {
+export function servingText(root: string, receiver: string, named: string | undefined, id?: string): string {
   const d = receiverDaemon(root, receiver);
-  const serve = named === undefined ? `a 'dispatch serve' of its receiver` : `'dispatch serve ${named}'`;
+  const serve = named === undefined ? `a 'dispatch serve' of its receiver${id ? ` ('dispatch show ${id}' names it)` : ''}` : `'dispatch serve ${named}'`;
   const whom = named ?? 'its receiver';
   if (d?.alive) return `a daemon serves ${whom} (pid ${d.pid}) and has not answered yet`;
   if (d) return `the daemon of ${whom} is gone (pid ${d.pid}); start ${serve}`;

@@ -10,6 +10,7 @@ import { idInOurWords } from '../ids.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
 import { RECEIVERS_WITHOUT_FOLDER } from '../receivers.ts';
+import { servingText } from '../serving.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
 import type { Cut } from '../../text/cut.ts';
 
@@ -138,6 +139,18 @@ const STATE_TEXT: Record<FoundMessage['state'], (r: string) => string> = {
  */
 export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiver'): string {
   return STATE_TEXT[m.state](nameable(m.receiver, typed) ? displayName(m.receiver) : unnamed);
+}
+
+/**
+ * Where a request with no answer yet is, and while it waits who serves its receiver: what a wait
+ * that ran out or was stopped says (`dispatch wait`, `send --wait`), in one wording. `typed`: the
+ * receiver the user named, if any.
+ */
+export function unansweredText(root: string, id: string, request: FoundMessage | undefined, typed: string | undefined): string {
+  if (!request) return 'not on the bus (taken by a daemon that deletes what it reads?)';
+  const where = whereText(request, typed);
+  if (request.state !== 'waiting') return where;
+  return `${where} (${servingText(root, request.receiver, nameable(request.receiver, typed) ? displayName(request.receiver) : undefined, id)})`;
 }
 
 /**

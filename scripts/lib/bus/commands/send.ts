@@ -4,12 +4,25 @@ import { AliveError } from '../../errors.ts';
 import { continuedThread, sendMessage } from '../deliver.ts';
 import { checkReceiverKnown } from '../receivers.ts';
 import { runtimesDir } from '../layout.ts';
-import { servingText } from '../serving.ts';
+import { findMessage } from '../query.ts';
 
 import { displayName } from '../names.ts';
 import { NOT_UTF8_PROBLEM } from '../message.ts';
 import { answerTooLargeError, answerPlaceNames, waitForResponse } from '../responses.ts';
-import { bodyLines, busRoot, catchInterrupt, nameArg, newBusNote, reasonLines, ROOT_OPTION, secondsArg, senderArg, shownCutNote, textArg } from './common.ts';
+import {
+  bodyLines,
+  busRoot,
+  catchInterrupt,
+  nameArg,
+  newBusNote,
+  unansweredText,
+  reasonLines,
+  ROOT_OPTION,
+  secondsArg,
+  senderArg,
+  shownCutNote,
+  textArg,
+} from './common.ts';
 import { shownMessage } from '../shown-body.ts';
 
 const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--create] [--json] [--root DIR]
@@ -122,7 +135,8 @@ export const sendCommand = defineCommand({
         message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/${ctx.json ? '' : ' (its reason is printed above)'}`;
       } else {
         const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
-        message = `${what}; msg-${sent.id} stays queued (${servingText(root, sent.to, displayName(sent.to))}); pick the answer up later with 'dispatch wait ${sent.id}'`;
+        const request = findMessage(root, sent.id, { receiver: sent.to }).find((m) => m.kind === 'request' && m.location !== 'outbox');
+        message = `${what}; msg-${sent.id} is ${unansweredText(root, sent.id, request, sent.to)}; pick the answer up later with 'dispatch wait ${sent.id}'`;
       }
       throw new AliveError(message, {
         code: 'deadLettered' in waited ? 'dead_letter' : 'timedOut' in waited ? 'timeout' : 'interrupted',

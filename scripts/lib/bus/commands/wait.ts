@@ -3,7 +3,7 @@ import { AliveError } from '../../errors.ts';
 import { displayName } from '../names.ts';
 import { messageIdArg, waitForAnswer } from '../query.ts';
 import { answerTooLargeError } from '../responses.ts';
-import { bodyLines, busRoot, messageJson, nameable, nameArg, reasonLines, ROOT_OPTION, secondsArg, shownCutNote, whereText, withInterrupt } from './common.ts';
+import { bodyLines, busRoot, messageJson, nameArg, reasonLines, ROOT_OPTION, secondsArg, shownCutNote, unansweredText, withInterrupt } from './common.ts';
 import { shownMessage } from '../shown-body.ts';
 import { CLI_RECEIVER, checkWaitReceiver } from '../wait-receiver.ts';
 
@@ -72,14 +72,8 @@ export const waitCommand = defineCommand({
       );
     }
     // A receiver found by listing runtimes/ is a folder name a bus writer chose: named only when typed.
-    const where = r.request ? whereText(r.request, responder) : 'not on the bus (taken by a daemon that deletes what it reads?)';
     const what = r.status === 'timed-out' ? `no answer to msg-${id} within ${timeoutMs / 1000} s` : 'stopped waiting';
-    const serving =
-      r.request && nameable(r.request.receiver, responder)
-        ? `'dispatch serve ${displayName(r.request.receiver)}'`
-        : `a 'dispatch serve' of its receiver ('dispatch show ${id}' names it)`;
-    const hint = r.request?.state === 'waiting' ? ` (is ${serving} running?)` : '';
-    throw new AliveError(`${what}; the request is ${where}${hint}; wait again with 'dispatch wait ${id}'`, {
+    throw new AliveError(`${what}; the request is ${unansweredText(root, id, r.request, responder)}; wait again with 'dispatch wait ${id}'`, {
       code: r.status === 'timed-out' ? 'timeout' : 'interrupted',
       fields: { id, timed_out: r.status === 'timed-out', request: r.request ? messageJson(r.request) : null, answer: null },
     });
