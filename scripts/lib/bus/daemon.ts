@@ -4,6 +4,7 @@
  * go to dead-letter with a reason; the loop itself keeps serving. Waiting uses DirWatcher
  * (notifications plus polling), and stale claims are swept regularly.
  */
+import { agentEnded, agentStarted } from './running-agents.ts';
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -698,9 +699,13 @@ async function handle(
                 HELLOWORLD_MESSAGE_ID: claim.id,
               }),
         onStart: (pid) => {
+          agentStarted(pid);
           writeBusFileAtomic(claim.root, agentRecord(claim.paths, pid), ''); // by rename: never opens what is planted there
         },
-        onEnd: (pid) => safeUnlinkBus(claim.root, agentRecord(claim.paths, pid)),
+        onEnd: (pid) => {
+          agentEnded(pid);
+          safeUnlinkBus(claim.root, agentRecord(claim.paths, pid));
+        },
       }),
     );
     if (!outcome.ok) {

@@ -3,6 +3,8 @@ import type { AgentSpec } from '../agent.ts';
 import { checkAgentInstalled } from '../agent-check.ts';
 import { agentEnvProblem } from '../agent-env.ts';
 import { serve } from '../daemon.ts';
+import { endRunningAgents } from '../running-agents.ts';
+import { counted } from '../../text/plural.ts';
 import { MAX_DURATION_SECONDS } from '../config.ts';
 import { MESSAGE_READ_LIMIT } from '../fsutil.ts';
 
@@ -20,7 +22,8 @@ const USAGE = `usage: dispatch serve @RECEIVER (--agent "COMMAND" | --agent echo
 Answers the messages of @RECEIVER: each becomes a prompt on the agent command's stdin, and what the
 command prints is written to runtimes/<receiver>/outbox/ in the same thread. '--agent echo' answers
 with the message itself. For @claude the agent defaults to 'claude -p'. --once handles what is
-waiting and exits. Stops cleanly on Ctrl-C / SIGTERM after finishing the messages in hand.
+waiting and exits. Stops cleanly on Ctrl-C / SIGTERM after finishing the messages in hand; a second
+Ctrl-C stops at once, ending the agents running (their answers are lost).
 
 The agent runs in a private empty folder made for each message (removed after), never in the bus:
 anyone who can write the bus could plant instructions there that the agent loads (CLAUDE.md,
@@ -104,7 +107,9 @@ export const serveCommand = defineCommand({
       if (controller.signal.aborted) {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        ctx.io.stderr.write('stopped at once: a message in hand stays claimed until a later serve returns it to the inbox\n');
+        const ended = endRunningAgents();
+        const agents = ended === 0 ? '' : `ended ${counted(ended, 'running agent')} (its answer is lost); `;
+        ctx.io.stderr.write(`stopped at once: ${agents}a message in hand stays claimed until a later serve returns it to the inbox\n`);
         process.kill(process.pid, signal);
         return;
       }
