@@ -636,15 +636,24 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
 export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = processAlive, onProblem?: EntryProblem): number {
   let n = 0;
   for (const c of listClaims(paths)) {
-    // `p<pid>h<host tag>`; a tag of another machine or PID namespace: its pid says nothing here,
-    // and the claim waits for its lease. Without a tag (written before tags): this machine's.
-    const m = /^[ps](\d+)(?:h([a-z0-9]+))?$/.exec(c.owner);
-    if (!m || (m[2] !== undefined && m[2] !== hostTag()) || isAlive(Number(m[1]))) continue;
+    if (goneClaimOwner(c.owner, isAlive) === undefined) continue;
     perEntry(c.name, onProblem, () => {
       if (returnToInbox(paths, receiver, c.path, c.fileName)) n++;
     });
   }
   return n;
+}
+
+/**
+ * The pid of the daemon (or sweeper) holding a claim when it is gone, else undefined: a claim by
+ * hand, by a live process, or by one of another machine or PID namespace (`p<pid>h<host tag>`
+ * with another tag: its pid says nothing here, and the claim waits for its lease). Without a tag
+ * (written before tags): this machine's.
+ */
+export function goneClaimOwner(owner: string, isAlive: (pid: number) => boolean = processAlive): number | undefined {
+  const m = /^[ps](\d+)(?:h([a-z0-9]+))?$/.exec(owner);
+  if (!m || (m[2] !== undefined && m[2] !== hostTag()) || isAlive(Number(m[1]))) return undefined;
+  return Number(m[1]);
 }
 
 /**

@@ -19,7 +19,7 @@ import { basename, dirname, join } from 'node:path';
 import { AliveError } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { untrustedDetail } from '../text/fence.ts';
-import { claimById, claimNext, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
+import { claimById, claimNext, goneClaimOwner, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
 import {
   busDirExists,
@@ -111,7 +111,8 @@ export interface FoundMessage {
   path: string;
   /** Creation time: the UUIDv7 time, else the Timestamp header, else the file's mtime (ms). */
   timeMs: number;
-  claim: { owner: string; leaseExpiresAt: string; expired: boolean } | null;
+  /** `goneOwner`: the pid of the daemon that holds it when that daemon is gone (killed with kill -9). */
+  claim: { owner: string; leaseExpiresAt: string; expired: boolean; goneOwner?: number } | null;
   deadLetter: DeadLetterInfo | null;
   /** Undefined when the file could not be read (see `problem`). */
   untrusted: UntrustedMessageText | undefined;
@@ -348,7 +349,8 @@ function foundIn(root: string, { receiver, paths, there }: ListedReceiver, id: s
   if (there(paths.inbox) && exists(root, inbox)) found.push(describe(receiver, paths, id, 'inbox', inbox));
   for (const c of there(paths.processing) ? listClaims(paths) : []) {
     if (c.id !== id) continue;
-    const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now };
+    const gone = goneClaimOwner(c.owner);
+    const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now, ...(gone ? { goneOwner: gone } : {}) };
     found.push(describe(receiver, paths, id, 'processing', c.path, { claim }));
   }
   const outbox = join(paths.outbox, fileName);

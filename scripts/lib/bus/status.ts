@@ -4,7 +4,7 @@
  * messages, and whether a daemon serves it. Reads names and counts only, never a message.
  */
 import type { Dirent } from 'node:fs';
-import { claimsFromNames } from './claims.ts';
+import { claimsFromNames, goneClaimOwner } from './claims.ts';
 import { direntsIn, inBusChildDir, namesIn, openBusDir, readBusJsonIn, type BusDir } from './fsutil.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir } from './layout.ts';
 import { displayName } from './names.ts';
@@ -18,6 +18,8 @@ export interface ReceiverStatus {
   inbox: number;
   processing: number;
   stale_claims: number;
+  /** Claims not run out whose daemon is gone (kill -9): nothing handles them until a serve starts. */
+  gone_claims: number;
   outbox: number;
   dead_letter: number;
   archived: number;
@@ -132,6 +134,7 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
     inbox: 0,
     processing: 0,
     stale_claims: 0,
+    gone_claims: 0,
     outbox: 0,
     dead_letter: 0,
     archived: 0,
@@ -148,6 +151,7 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
       const claims = claimsFromNames(paths, inFolder('processing', [], namesIn));
       status.processing = claims.length;
       status.stale_claims = claims.filter((c) => c.deadline <= now).length;
+      status.gone_claims = claims.filter((c) => c.deadline > now && goneClaimOwner(c.owner) !== undefined).length;
       status.inbox = inFolder('inbox', 0, (d) => namesIn(d).filter(isMessageFileName).length);
       status.outbox = inFolder('outbox', 0, (d) => namesIn(d).filter(isMessageFileName).length);
       status.dead_letter = inFolder('dead-letter', 0, (d) => namesIn(d).filter((n) => !n.endsWith('.reason.json') && !n.startsWith('.')).length);

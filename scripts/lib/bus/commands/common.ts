@@ -138,7 +138,14 @@ const STATE_TEXT: Record<FoundMessage['state'], (r: string) => string> = {
  * (receiverField, messageLines), never in our sentences.
  */
 export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiver'): string {
-  return STATE_TEXT[m.state](nameable(m.receiver, typed) ? displayName(m.receiver) : unnamed);
+  const named = nameable(m.receiver, typed) ? displayName(m.receiver) : undefined;
+  const gone = m.claim?.goneOwner;
+  if (gone !== undefined && m.state === 'claimed') {
+    // Killed with kill -9: nothing handles it until a serve takes it back, or its lease runs out.
+    const serve = named ? `'dispatch serve ${named}'` : "a 'dispatch serve' of its receiver";
+    return `claimed in ${named ?? unnamed}'s processing/, held by a daemon that is gone (pid ${gone}); start ${serve} to take it back (else its lease returns it at ${m.claim!.leaseExpiresAt})`;
+  }
+  return STATE_TEXT[m.state](named ?? unnamed);
 }
 
 /**
@@ -205,7 +212,7 @@ export function messageJson(m: FoundMessage): Record<string, unknown> {
     state: m.state,
     file: m.path,
     time: fileTimeIso(m.timeMs),
-    claim: m.claim && { owner: m.claim.owner, lease_expires_at: m.claim.leaseExpiresAt, expired: m.claim.expired },
+    claim: m.claim && { owner: m.claim.owner, lease_expires_at: m.claim.leaseExpiresAt, expired: m.claim.expired, holder_gone_pid: m.claim.goneOwner ?? null },
     dead_letter: m.deadLetter && {
       code: m.deadLetter.code,
       at: m.deadLetter.at,

@@ -55,7 +55,13 @@ export const statusCommand = defineCommand({
       sum((r) => r.dead_letter),
       'dead letter',
     )}, ${sum((r) => (r.daemon?.alive ? 1 : 0))} served by a daemon`;
-    ctx.print(truncated ? `${counted(total, 'receiver')}; of the ${receivers.length} listed: ${totals}` : `${counted(total, 'receiver')}: ${totals}`);
+    const gone = sum((r) => r.gone_claims);
+    const goneNote = gone
+      ? `; ${counted(gone, 'message')} of them held by a daemon that is gone: start 'dispatch serve' for its receiver to take ${gone === 1 ? 'it' : 'them'} back`
+      : '';
+    ctx.print(
+      `${truncated ? `${counted(total, 'receiver')}; of the ${receivers.length} listed: ${totals}` : `${counted(total, 'receiver')}: ${totals}`}${goneNote}`,
+    );
     // Receiver names are folder names under runtimes/, chosen by whoever writes the bus: 64
     // characters of letters, digits, _ and - spell a sentence. Each row, and the problems that
     // name a receiver's folders, are data in one fence.
@@ -66,7 +72,7 @@ export const statusCommand = defineCommand({
       const daemon = r.daemon ? (r.daemon.alive ? `served by pid ${r.daemon.pid}` : `daemon pid ${r.daemon.pid} is gone`) : 'not served';
       if (r.daemon?.alive) agents.push(`${r.receiver}: ${r.daemon.agent}`);
       rows.push(
-        `${r.receiver.padEnd(16)} inbox ${r.inbox}, processing ${r.processing}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}, outbox ${r.outbox}, dead-letter ${r.dead_letter}, archived ${r.archived}; ${daemon}`,
+        `${r.receiver.padEnd(16)} inbox ${r.inbox}, processing ${r.processing}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}${r.gone_claims ? ` (${r.gone_claims} held by a daemon that is gone)` : ''}, outbox ${r.outbox}, dead-letter ${r.dead_letter}, archived ${r.archived}; ${daemon}`,
         ...r.problems.map((p) => `  problem: ${inlineText(p, 4000)}`),
       );
       if (r.problems.length > 0) problems = true;

@@ -1,0 +1,41 @@
+/**
+ * After a daemon was killed with -9, status, claim and wait said its message was "being handled":
+ * nothing handles it until a serve takes it back or its lease runs out. They now say so.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { dispatch, makeBus } from './helpers.ts';
+import { claimNext } from '../../scripts/lib/bus/claims.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
+
+describe('a claim held by a daemon that is gone', () => {
+  it('wait, claim, show and status say so, how to take it back, and when the lease returns it', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const claim = (await claimNext(root, 'gemini', { owner: `p${gone}h${hostTag()}`, leaseMs: 600_000 }))!;
+    const lease = new Date(claim.deadline).toISOString();
+    const words = `held by a daemon that is gone (pid ${gone}); start 'dispatch serve @gemini' to take it back (else its lease returns it at ${lease})`;
+
+    const w = await dispatch(root, ['wait', sent.id, '--timeout', '0.1', '--json']);
+    expect(w.stderr).toContain(`the request is claimed in @gemini's processing/, ${words}`);
+    expect(JSON.parse(w.stdout).request.claim.holder_gone_pid).toBe(gone);
+    const c = await dispatch(root, ['claim', '@gemini', sent.id]);
+    expect(c.stderr).toContain(words);
+    const s = await dispatch(root, ['show', sent.id]);
+    expect(s.stdout).toContain(words);
+    expect(s.stdout).not.toContain('being handled');
+    const st = await dispatch(root, ['status']);
+    expect(st.stdout).toContain('1 message being handled, 0 dead letters, 0 served by a daemon; 1 message of them held by a daemon that is gone');
+    expect(st.stdout).toContain('processing 1 (1 held by a daemon that is gone)');
+  });
+
+  it('a live holder is still being handled', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+    await claimNext(root, 'gemini', { owner: `p${process.pid}h${hostTag()}`, leaseMs: 600_000 });
+    const w = await dispatch(root, ['wait', sent.id, '--timeout', '0.1']);
+    expect(w.stderr).toContain("claimed in @gemini's processing/ (being handled)");
+  });
+});
