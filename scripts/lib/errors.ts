@@ -3,7 +3,8 @@
  * and prints `error: <message>` (and, under --json, one failure object); anything else is a bug
  * and is reported as such.
  */
-export type ExitCode = 0 | 1 | 2;
+/** 130 and 143: a wait stopped by Ctrl-C or SIGTERM ends as the signal would (128 + its number). */
+export type ExitCode = 0 | 1 | 2 | 130 | 143;
 
 /**
  * Every machine-readable reason a command can fail with: the `error.code` of a --json failure.
@@ -165,6 +166,8 @@ export interface AliveErrorOptions {
   fields?: Record<string, unknown>;
   /** Text of someone else's the message refers to ("in the fence below"): never in the message itself. */
   untrusted?: UntrustedDetail;
+  /** Only for a command stopped by a signal (130, 143); otherwise the code decides. */
+  exitCode?: ExitCode;
 }
 
 export class AliveError extends Error {
@@ -178,7 +181,7 @@ export class AliveError extends Error {
   constructor(message: string, options: AliveErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = options.code ?? 'failed';
-    this.exitCode = (USAGE_ERROR_CODES as readonly string[]).includes(this.code) ? 2 : 1;
+    this.exitCode = options.exitCode ?? ((USAGE_ERROR_CODES as readonly string[]).includes(this.code) ? 2 : 1);
     this.fields = options.fields;
     this.untrusted = options.untrusted;
   }

@@ -7,9 +7,10 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { bundle, filesIn, makeBus, sleep } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 
 describe('dispatch send --wait stopped by Ctrl-C', () => {
-  it('exits 1 with code interrupted, saying the message stays queued', async () => {
+  it('exits 130, as the signal would, with code interrupted, saying the message stays queued', async () => {
     const cli = await bundle('scripts/dispatch.ts');
     const { env, root } = makeBus();
     const child = spawn(process.execPath, [cli, 'send', 'r', 'hello', '--create', '--wait', '60', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -20,12 +21,32 @@ describe('dispatch send --wait stopped by Ctrl-C', () => {
     for (let i = 0; i < 500 && filesIn(inbox).length === 0; i++) await sleep(10);
     expect(filesIn(inbox)).toHaveLength(1);
     child.kill('SIGINT');
-    expect(await exited).toBe(1);
+    expect(await exited).toBe(130);
     const out = JSON.parse(stdout);
     expect(out).toMatchObject({ ok: false, timed_out: false, response: null, error: { code: 'interrupted' } });
     expect(out.error.message).toMatch(
       /^stopped waiting; msg-\S+ is waiting in @r's inbox \(no daemon serves @r; start 'dispatch serve @r', or answer by hand\); pick the answer up later with 'dispatch wait /,
     );
     expect(filesIn(inbox)).toHaveLength(1);
+  });
+
+  it('dispatch wait stopped by Ctrl-C exits 130 too, and 143 for SIGTERM', async () => {
+    const cli = await bundle('scripts/dispatch.ts');
+    const { env, root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
+      const child = spawn(process.execPath, [cli, 'wait', sent.id, '--timeout', '60', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      const exited = new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      // Its watch on the outbox is made once the request is found: the wait has begun.
+      await sleep(700);
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      expect(JSON.parse(stdout)).toMatchObject({ ok: false, timed_out: false, error: { code: 'interrupted' } });
+    }
   });
 });

@@ -96,14 +96,18 @@ export function senderArg(flag: string | undefined, usage: string): string {
   }
 }
 
-/** From now until `release()`, Ctrl-C / SIGTERM abort `signal` instead of ending the process. */
-export function catchInterrupt(): { signal: AbortSignal; release: () => void } {
+/**
+ * From now until `release()`, Ctrl-C / SIGTERM abort `signal` instead of ending the process;
+ * `exitCode()` is then the exit code of the signal (130, 143), for the refusal that follows.
+ */
+export function catchInterrupt(): { signal: AbortSignal; release: () => void; exitCode: () => 130 | 143 } {
   const controller = new AbortController();
-  const onSignal = () => controller.abort();
+  const onSignal = (name: NodeJS.Signals) => controller.abort(name);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   return {
     signal: controller.signal,
+    exitCode: () => (controller.signal.reason === 'SIGTERM' ? 143 : 130),
     release: () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -111,11 +115,11 @@ export function catchInterrupt(): { signal: AbortSignal; release: () => void } {
   };
 }
 
-/** Ctrl-C / SIGTERM abort the returned signal while `fn` runs (waits end cleanly). */
-export async function withInterrupt<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/** Ctrl-C / SIGTERM abort the returned signal while `fn` runs (waits end cleanly); `exitCode` as catchInterrupt's. */
+export async function withInterrupt<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<{ value: T; exitCode: () => 130 | 143 }> {
   const interrupt = catchInterrupt();
   try {
-    return await fn(interrupt.signal);
+    return { value: await fn(interrupt.signal), exitCode: interrupt.exitCode };
   } finally {
     interrupt.release();
   }

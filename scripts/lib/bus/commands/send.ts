@@ -140,6 +140,7 @@ export const sendCommand = defineCommand({
       }
       throw new AliveError(message, {
         code: 'deadLettered' in waited ? 'dead_letter' : 'timedOut' in waited ? 'timeout' : 'interrupted',
+        ...('aborted' in waited ? { exitCode: interrupt!.exitCode() } : {}),
         fields: {
           ...fields,
           response: null,

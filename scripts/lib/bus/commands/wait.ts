@@ -34,7 +34,9 @@ export const waitCommand = defineCommand({
     const responder = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
     if (responder !== undefined) checkWaitReceiver(root, id, responder, CLI_RECEIVER);
-    const r = await withInterrupt((signal) => waitForAnswer(root, id, { timeoutMs, signal, ...(responder === undefined ? {} : { responder }) }));
+    const { value: r, exitCode: interruptedExit } = await withInterrupt((signal) =>
+      waitForAnswer(root, id, { timeoutMs, signal, ...(responder === undefined ? {} : { responder }) }),
+    );
     if (r.status === 'answered') {
       if (ctx.json) ctx.printJson({ ok: true, id, answer: messageJson(r.answer), request: r.request ? messageJson(r.request) : null });
       else {
@@ -75,6 +77,7 @@ export const waitCommand = defineCommand({
     const what = r.status === 'timed-out' ? `no answer to msg-${id} within ${timeoutMs / 1000} s` : 'stopped waiting';
     throw new AliveError(`${what}; the request is ${unansweredText(root, id, r.request, responder)}; wait again with 'dispatch wait ${id}'`, {
       code: r.status === 'timed-out' ? 'timeout' : 'interrupted',
+      ...(r.status === 'aborted' ? { exitCode: interruptedExit() } : {}),
       fields: { id, timed_out: r.status === 'timed-out', request: r.request ? messageJson(r.request) : null, answer: null },
     });
   },

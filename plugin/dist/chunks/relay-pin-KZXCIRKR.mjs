@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-JCY4ANUT.mjs";import"./chunk-ZJCW67O2.mjs";import"./chunk-3YW37TSE.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-KCPQFF6Y.mjs";import"./chunk-VQKFYV2D.mjs";import"./chunk-2RZGJXZV.mjs";import"./chunk-S7WI4ACF.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-GZPO4JED.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-Y5OMKDBU.mjs";import"./chunk-CK6ZIJEK.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};
