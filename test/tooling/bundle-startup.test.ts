@@ -49,12 +49,14 @@ describe('command bundles at start-up', () => {
     expect(text).not.toMatch(/ZodError|YAMLParseError|Octokit/);
   });
 
-  it('dispatch status is inside the entry: it reads one file, under 32 KB, and no other command', () => {
+  it('dispatch status is inside the entry: it reads one file, under 34 KB, and no other command', () => {
     const entry = join(bundleDir(), 'dispatch.mjs');
     expect(existsSync(join(bundleDir(), 'chunks', 'bus-status.mjs'))).toBe(false);
     const loaded = staticClosure(entry);
     expect([...loaded].map((f) => f.slice(bundleDir().length + 1))).toEqual(['dispatch.mjs']);
-    expect(bytes(loaded)).toBeLessThan(32 * 1024);
+    // 32 KiB until 2026-12-05, when status came to count the claims of daemons that are gone
+    // (gone_claims: the host tag's check, 0.9 KB) and the factory to name an option's values.
+    expect(bytes(loaded)).toBeLessThan(34 * 1024);
     expect(imports(entry).dynamic).toContain(join(bundleDir(), 'chunks', 'bus-send.mjs'));
     expect(readFileSync(entry, 'utf8')).not.toMatch(/ZodError|McpServer|parseProgram/);
   });

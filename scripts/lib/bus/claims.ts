@@ -652,7 +652,9 @@ export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAliv
  */
 export function goneClaimOwner(owner: string, isAlive: (pid: number) => boolean = processAlive): number | undefined {
   const m = /^[ps](\d+)(?:h([a-z0-9]+))?$/.exec(owner);
-  if (!m || (m[2] !== undefined && m[2] !== hostTag()) || isAlive(Number(m[1]))) return undefined;
+  // The pid first: the host tag is a hash (node:crypto, 9 ms of `dispatch status` start-up), needed
+  // only for a pid that is not alive here.
+  if (!m || isAlive(Number(m[1])) || (m[2] !== undefined && m[2] !== hostTag())) return undefined;
   return Number(m[1]);
 }
 
