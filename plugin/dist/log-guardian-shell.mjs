@@ -948,13 +948,13 @@ function curlWrites(args, emit) {
   }
 }
 var FOUND = "__alive_find_found";
-function withFound(w, found, inScript) {
+function withFound(w, found, inScript, mark = "{}") {
   let t = text(w);
-  if (t === "{}") return found;
-  if (!t.includes("{}")) return w;
-  if (inScript) return { parts: [{ text: t.replaceAll("'{}'", `"\${${FOUND}}"`).replaceAll("{}", `"\${${FOUND}}"`), known: exact(w) }] };
+  if (t === mark) return found;
+  if (!t.includes(mark)) return w;
+  if (inScript) return { parts: [{ text: t.replaceAll(`'${mark}'`, `"\${${FOUND}}"`).replaceAll(mark, `"\${${FOUND}}"`), known: exact(w) }] };
   let parts = [];
-  return t.split("{}").forEach((piece, i) => {
+  return t.split(mark).forEach((piece, i) => {
     i > 0 && parts.push(...found.parts), piece !== "" && parts.push({ text: piece, known: exact(w) });
   }), { parts };
 }
@@ -1212,7 +1212,12 @@ function analyse(command, scope, reading, depth) {
       }
       name = baseName(text(args[j])), args = args.slice(j + 1);
     }
-    if (xargs && (args = withXargsInput(args, xargs.fed, xargs.replace)), name === "pushd" && args.some((w) => /^[+-]\d+$/.test(text(w)))) {
+    let reads = nested;
+    if (xargs?.replace && SHELLS.has(name)) {
+      let input = { parts: [{ text: "<xargs input>", known: !1, fed: xargs.fed }] }, mark = xargs.replace;
+      args = args.map((w) => withFound(w, input, !0, mark)), reads = (script, bindings) => nested(script, new Map([...bindings ?? [], [FOUND, input]]));
+    } else xargs && (args = withXargsInput(args, xargs.fed, xargs.replace));
+    if (name === "pushd" && args.some((w) => /^[+-]\d+$/.test(text(w)))) {
       current.dir = void 0, current.fresh = !1, current.vars.set("PWD", void 0);
       return;
     }
@@ -1239,7 +1244,7 @@ function analyse(command, scope, reading, depth) {
       let script = stdinScript(name, args, cmd2.redirs);
       script?.text !== void 0 && depth < MAX_DEPTH ? inFolder(chdir, () => nested(script.text)) : script?.unseen !== void 0 && emit({ parts: [{ text: `<script ${name} reads>`, known: !1, fed: { texts: [script.unseen] } }] }, "replace", `${name} reading a script`);
     }
-    inFolder(chdir, () => commandWrites(name, args, emit, nested, depth));
+    inFolder(chdir, () => commandWrites(name, args, emit, reads, depth));
   }, cmd = { words: [], redirs: [] }, finish = () => {
     (cmd.words.length > 0 || cmd.redirs.length > 0) && run(cmd), cmd = { words: [], redirs: [] };
   };

@@ -1370,13 +1370,13 @@ const FOUND = '__alive_find_found';
  * wherever it appears in a word: `{}.bak`). In a shell's script (`inScript`), `{}` becomes
  * `"${FOUND}"`, a variable bound to that name, so the script is read with it.
  */
-function withFound(w: Word, found: Word, inScript: boolean): Word {
+function withFound(w: Word, found: Word, inScript: boolean, mark = '{}'): Word {
   const t = text(w);
-  if (t === '{}') return found;
-  if (!t.includes('{}')) return w;
-  if (inScript) return { parts: [{ text: t.replaceAll("'{}'", `"\${${FOUND}}"`).replaceAll('{}', `"\${${FOUND}}"`), known: exact(w) }] };
+  if (t === mark) return found;
+  if (!t.includes(mark)) return w;
+  if (inScript) return { parts: [{ text: t.replaceAll(`'${mark}'`, `"\${${FOUND}}"`).replaceAll(mark, `"\${${FOUND}}"`), known: exact(w) }] };
   const parts: Part[] = [];
-  t.split('{}').forEach((piece, i) => {
+  t.split(mark).forEach((piece, i) => {
     if (i > 0) parts.push(...found.parts);
     if (piece !== '') parts.push({ text: piece, known: exact(w) });
   });
@@ -1821,7 +1821,14 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       name = baseName(text(args[j]!));
       args = args.slice(j + 1);
     }
-    if (xargs) args = withXargsInput(args, xargs.fed, xargs.replace);
+    let reads = nested;
+    if (xargs?.replace && SHELLS.has(name)) {
+      // `xargs -I{} sh -c '… {} …'`: in the script, the replace string is each name xargs reads.
+      const input: Word = { parts: [{ text: '<xargs input>', known: false, fed: xargs.fed }] };
+      const mark = xargs.replace;
+      args = args.map((w) => withFound(w, input, true, mark));
+      reads = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, input]]));
+    } else if (xargs) args = withXargsInput(args, xargs.fed, xargs.replace);
     if (name === 'pushd' && args.some((w) => /^[+-]\d+$/.test(text(w)))) {
       // `pushd +N`/`-N`: a folder from the stack, which the text does not show.
       current.dir = undefined;
@@ -1863,7 +1870,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       else if (script?.unseen !== undefined)
         emit({ parts: [{ text: `<script ${name} reads>`, known: false, fed: { texts: [script.unseen] } }] }, 'replace', `${name} reading a script`);
     }
-    inFolder(chdir, () => commandWrites(name, args, emit, nested, depth));
+    inFolder(chdir, () => commandWrites(name, args, emit, reads, depth));
   };
 
   let cmd: Command = { words: [], redirs: [] };
