@@ -38,12 +38,18 @@ function globMatches(pattern, name) {
   }
   return reach[name.length];
 }
+function pathPatternMayMatchLog(pattern) {
+  let star = pattern.lastIndexOf("*"), tail = pattern.slice(star + 1), slash = tail.lastIndexOf("/");
+  if (star < 0 || slash >= 0) return globMatches(tail.slice(slash + 1), "log.md");
+  for (let k = 0; k <= 6; k++) if (globMatches(tail, "log.md".slice(k))) return !0;
+  return !1;
+}
 
 // scripts/lib/fs/node-fs.ts
 var hasGetBuiltin = typeof process.getBuiltinModule == "function", fs = hasGetBuiltin ? process.getBuiltinModule("node:fs") : (await import("node:fs")).default, osBeforeGetBuiltin = hasGetBuiltin ? void 0 : (await import("node:os")).default;
 
 // scripts/lib/guardian/glob-paths.ts
-var GLOB_ENTRIES_MAX = 2e4;
+var GLOB_ENTRIES_MAX = 2e4, GLOB_STEPS_MAX = 4e6, PATTERN_MAX = 1024, globBudget = () => ({ entries: GLOB_ENTRIES_MAX, steps: GLOB_STEPS_MAX });
 function hasGlob(part) {
   for (let k = 0; k < part.length; k++)
     if (part[k] === "\\") k++;
@@ -55,29 +61,38 @@ function names(dir, budget) {
   let found = [], handle;
   try {
     handle = fs.opendirSync(dir);
-    for (let entry = handle.readSync(); entry !== null && budget.entries > 0; entry = handle.readSync())
-      budget.entries--, found.push(entry.name);
+    for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) {
+      if (--budget.entries < 0) return;
+      found.push(entry.name);
+    }
   } catch {
   } finally {
     handle?.closeSync();
   }
   return found;
 }
-function globPaths(pattern, base, budget = { entries: GLOB_ENTRIES_MAX }) {
+function globPaths(pattern, base, budget = globBudget()) {
   let paths = [pattern.startsWith("/") ? "/" : base];
-  for (let part of pattern.split("/")) {
-    if (part === "") continue;
-    if (!hasGlob(part)) {
-      paths = paths.map((p) => join(p, unescaped(part)));
+  for (let raw of pattern.split("/")) {
+    if (raw === "") continue;
+    if (!hasGlob(raw)) {
+      paths = paths.map((p) => join(p, unescaped(raw)));
       continue;
     }
+    let part = raw.replace(/\*{2,}/g, "*");
+    if (part.length > PATTERN_MAX) return { paths: [], complete: !1 };
     let next = [];
-    for (let dir of paths)
-      for (let name of names(dir, budget))
+    for (let dir of paths) {
+      let listed = names(dir, budget);
+      if (listed === void 0) return { paths: next, complete: !1 };
+      for (let name of listed) {
+        if (budget.steps -= part.length * (name.length + 1), budget.steps < 0) return { paths: next, complete: !1 };
         (part.startsWith(".") || !name.startsWith(".")) && globMatches(part, name) && next.push(join(dir, name));
+      }
+    }
     if (paths = next, paths.length === 0) break;
   }
-  return paths;
+  return { paths, complete: !0 };
 }
 
 // scripts/lib/text/trim.ts
@@ -132,6 +147,18 @@ function underFresh(w, scope) {
 function globPattern(w) {
   if (!(!w.parts.some((p) => p.glob) || !w.parts.every((p) => p.known || p.glob)))
     return w.parts.map((p) => p.glob ? p.text : p.text.replace(/[*?[\\]/g, "\\$&")).join("");
+}
+function globEndsLikeLog(w) {
+  let slash = text(w).lastIndexOf("/"), offset = 0, pattern = "", glob = !1;
+  for (let p of w.parts) {
+    let end = offset + p.text.length;
+    if (end > slash) {
+      let piece = p.text.slice(Math.max(0, slash + 1 - offset));
+      p.glob && (glob = !0), pattern += p.glob ? piece : p.known ? piece.toLowerCase().replace(/[*?[\\]/g, "\\$&") : "*";
+    }
+    offset = end;
+  }
+  return glob && globMatches(pattern, "log.md");
 }
 function lastName(w) {
   let all = text(w), slash = all.lastIndexOf("/"), offset = 0;
@@ -889,8 +916,8 @@ function findWrites(args, emit, nested, depth) {
       if (!regexMayMatchLog(text(args[k + 1]), test === "-iregex")) continue;
     } else {
       if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
-      let pattern = text(args[k + 1]), last = /name$/.test(test) ? pattern : pattern.slice(pattern.lastIndexOf("/") + 1);
-      if (!globMatches(test.startsWith("-i") ? last.toLowerCase() : last, "log.md")) continue;
+      let given = text(args[k + 1]), pattern = test.startsWith("-i") ? given.toLowerCase() : given;
+      if (!(/name$/.test(test) ? globMatches(pattern, "log.md") : pathPatternMayMatchLog(pattern))) continue;
     }
     let before = k > 0 ? text(args[k - 1]) : "";
     before === "!" || before === "-not" ? excluded = !alternatives : matched = !0;
@@ -1050,11 +1077,13 @@ function analyse(command, scope, reading, depth) {
     }
     analyse(inner, { dir: current.dir, vars: current.vars, fresh: current.fresh }, reading, depth + 1), current.vars.rollback(mark);
   }, spend = (n) => n > reading.expansion ? !1 : (reading.expansion -= n, !0), tokens = new Lexer(command, () => current, home, nested, spend).tokens(), emit = (w, kind, via) => {
-    let feeds = w.parts.flatMap((p) => p.fed ?? []), name = lastName(w), pattern = reading.cwd === void 0 ? void 0 : globPattern(w);
-    if (pattern !== void 0 && (current.dir !== void 0 || pattern.startsWith("/"))) {
-      let from = current.dir === void 0 ? reading.cwd : resolve(reading.cwd, current.dir);
-      for (let path of globPaths(pattern, from, reading.globs))
-        out.push({ path, exact: !0, name: basename(path), dir: current.dir, kind, via: `${via} of ${text(w)}` });
+    let feeds = w.parts.flatMap((p) => p.fed ?? []), name = lastName(w), fresh = underFresh(w, current);
+    if (!fresh && w.parts.some((p) => p.glob) && (name === void 0 ? globEndsLikeLog(w) : name.toLowerCase() === "log.md")) {
+      let pattern = globPattern(w), from = current.dir === void 0 || reading.cwd === void 0 ? void 0 : resolve(reading.cwd, current.dir), expanded = pattern !== void 0 && (from !== void 0 || pattern.startsWith("/")) ? globPaths(pattern, from ?? "/", reading.globs) : void 0;
+      for (let path of expanded?.paths ?? [])
+        basename(path).toLowerCase() === "log.md" && out.push({ path, exact: !0, name: basename(path), dir: current.dir, kind, via: `${via} of ${text(w)}` });
+      expanded?.complete || out.push({ path: text(w), exact: !1, name: "log.md", dir: current.dir, kind, via });
+      return;
     }
     out.push({
       path: text(w),
@@ -1064,7 +1093,7 @@ function analyse(command, scope, reading, depth) {
       kind,
       via,
       ...feeds.length > 0 && { feeds },
-      ...underFresh(w, current) && { fresh: !0 },
+      ...fresh && { fresh: !0 },
       ...name === void 0 && !endingCanBeLog(w) && { notLog: !0 }
     });
   }, assign = (w) => {
@@ -1297,7 +1326,7 @@ function shellWrites(command, options = {}) {
   let reading = {
     home: options.home,
     cwd: options.cwd,
-    globs: { entries: GLOB_ENTRIES_MAX },
+    globs: globBudget(),
     out: [],
     loopReadings: MAX_LOOP_READINGS,
     expansion: MAX_EXPANSION,

@@ -268,6 +268,12 @@ function globMatches(pattern, name) {
   }
   return reach[name.length];
 }
+function pathPatternMayMatchLog(pattern) {
+  let star = pattern.lastIndexOf("*"), tail = pattern.slice(star + 1), slash = tail.lastIndexOf("/");
+  if (star < 0 || slash >= 0) return globMatches(tail.slice(slash + 1), "log.md");
+  for (let k = 0; k <= 6; k++) if (globMatches(tail, "log.md".slice(k))) return !0;
+  return !1;
+}
 
 // scripts/lib/text/untrusted.ts
 var UNSAFE = (
@@ -577,7 +583,7 @@ function shellReason(write, log) {
   return `This command ${write.kind === "append" ? `would append to the walnut log ${shown(log)} (${write.via}). Text added at the end lands inside the oldest entry, or below it, out of order: entries are newest first, directly after the frontmatter.` : write.kind === "remove" ? `would delete or move away the walnut log ${shown(log)} (${write.via}), the walnut's history of signed entries.` : `would overwrite the walnut log ${shown(log)} (${write.via}), the walnut's prepend-only history of signed entries.`} Shell commands do not change a walnut log. To add an entry, use the Edit tool to insert it directly after the frontmatter (anchor on the frontmatter's last field and its closing '---' line), newest first, leaving every signed entry as it is. Reading the log (Read, cat, grep) is fine.`;
 }
 function unresolvedReason(write) {
-  return `This command writes a file named log.md (${write.via} onto ${shown(write.path)}) inside an ALIVE world, through a folder log-guardian cannot tell from the command text (a variable, a glob, or a cd it cannot follow), so it cannot tell whether that is a walnut log, and it refuses what it cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; if it is another file, name it with a literal path.`;
+  return `This command writes a file named log.md, or one a glob may make log.md, (${write.via} onto ${shown(write.path)}) inside an ALIVE world, through a folder log-guardian cannot tell from the command text (a variable, a glob, or a cd it cannot follow), so it cannot tell whether that is a walnut log, and it refuses what it cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; if it is another file, name it with a literal path.`;
 }
 function tooLongReason(length) {
   return `This command is ${length} characters long and names log.md inside an ALIVE world: longer than log-guardian reads (${MAX_READ_COMMAND}), so it cannot tell whether it writes a walnut log, and it refuses what it cannot check. Write large files with the Write tool, or split the command; to add a log entry, use the Edit tool to insert it directly after the frontmatter.`;
@@ -587,8 +593,11 @@ function readInputReason(write) {
 }
 var QUOTING = ['"', "'", "\\", "{", "}"];
 function namesLog(command) {
-  let lower = command.toLowerCase();
-  if (lower.includes("log.md") || globMayNameLog(lower)) return !0;
+  return spellsLog(command) || globMayNameLog(command.toLowerCase());
+}
+function spellsLog(text) {
+  let lower = text.toLowerCase();
+  if (lower.includes("log.md")) return !0;
   if (!QUOTING.some((c) => lower.includes(c))) return !1;
   let unquoted = lower.replaceAll(`\\
 `, "").replaceAll("$'", "'").replaceAll('$"', '"');
@@ -604,9 +613,8 @@ function globMayNameLog(lower) {
     if (k < lower.length && !WORD_END.has(lower[k])) continue;
     let word = lower.slice(start, k);
     if (start = k + 1, !word.includes("*") && !word.includes("?")) continue;
-    let last = word.slice(word.lastIndexOf("/") + 1);
-    for (let c of ['"', "'"]) last = last.replaceAll(c, "");
-    if (globMatches(last, "log.md")) return !0;
+    let star = word.replace(/\$\{[^}]*\}|\$[\w@#?$!-]+|\{[^{}]*\}/g, "*").replace(/\$(?=['"])|["'\\]/g, "").replace(/\*{2,}/g, "*");
+    if (globMatches(star.slice(star.lastIndexOf("/") + 1), "log.md") || pathPatternMayMatchLog(star)) return !0;
   }
   return !1;
 }
@@ -628,7 +636,7 @@ function decideBash(call, cwd, env, shellWrites) {
   if (call.command.length > MAX_READ_COMMAND)
     return findWorldRoot(cwd, env) === void 0 ? ALLOW : { allow: !1, reason: tooLongReason(call.command.length) };
   if (!shellWrites) throw new Error("log-guardian: a Bash command naming log.md needs the shell reader");
-  let named = /* @__PURE__ */ new Map(), inputNamesLog = (input) => named.get(input) ?? named.set(input, namesLog(input)).get(input);
+  let named = /* @__PURE__ */ new Map(), inputNamesLog = (input) => named.get(input) ?? named.set(input, spellsLog(input)).get(input);
   for (let write of shellWrites(call.command, { home: env.HOME, cwd }))
     if (!write.fresh) {
       if (write.exact && (write.dir !== void 0 || isAbsolute(write.path))) {

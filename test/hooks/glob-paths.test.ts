@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { globPaths } from '../../scripts/lib/guardian/glob-paths.ts';
+import { GLOB_ENTRIES_MAX, GLOB_STEPS_MAX, globPaths } from '../../scripts/lib/guardian/glob-paths.ts';
 
 let base: string;
 beforeAll(() => {
@@ -18,27 +18,32 @@ beforeAll(() => {
 
 describe('globPaths', () => {
   it('expands * and ? per component, relative to the base or absolute', () => {
-    expect(globPaths('*/_kernel/l?g.md', base).sort()).toEqual([join(base, 'a/_kernel/log.md'), join(base, 'b/_kernel/log.md')]);
-    expect(globPaths(`${base}/a/_kernel/*.md`, '/nowhere').sort()).toEqual([join(base, 'a/_kernel/key.md'), join(base, 'a/_kernel/log.md')]);
+    expect(globPaths('*/_kernel/l?g.md', base).paths.sort()).toEqual([join(base, 'a/_kernel/log.md'), join(base, 'b/_kernel/log.md')]);
+    expect(globPaths(`${base}/a/_kernel/*.md`, '/nowhere').paths.sort()).toEqual([join(base, 'a/_kernel/key.md'), join(base, 'a/_kernel/log.md')]);
   });
   it('leaves out dot-names unless the component starts with a dot, as bash does', () => {
-    expect(globPaths('a/*.md', base)).toEqual([join(base, 'a/*.md')]);
-    expect(globPaths('.*/_kernel/*', base).map((p) => p.slice(base.length))).toEqual(['/.hidden/_kernel/log.md']);
+    expect(globPaths('a/*.md', base).paths).toEqual([join(base, 'a/*.md')]);
+    expect(globPaths('.*/_kernel/*', base).paths.map((p) => p.slice(base.length))).toEqual(['/.hidden/_kernel/log.md']);
   });
   it('takes an escaped * as the character itself', () => {
-    expect(globPaths('a/\\*.md', base)).toEqual([join(base, 'a/*.md')]);
+    expect(globPaths('a/\\*.md', base).paths).toEqual([join(base, 'a/*.md')]);
   });
   it('expands to nothing under a folder that is missing or not a folder', () => {
-    expect(globPaths('missing/*', base)).toEqual([]);
-    expect(globPaths('a/_kernel/log.md/*', base)).toEqual([]);
+    expect(globPaths('missing/*', base)).toEqual({ paths: [], complete: true });
+    expect(globPaths('a/_kernel/log.md/*', base)).toEqual({ paths: [], complete: true });
   });
-  it('reads no more folder entries than its budget', () => {
+  it('reads no more folder entries than its budget, and says when it stopped short', () => {
     const many = join(base, 'many');
     mkdirSync(many);
     for (let i = 0; i < 300; i++) writeFileSync(join(many, `f${i}`), '');
-    const budget = { entries: 100 };
-    expect(globPaths('many/*', base, budget)).toHaveLength(100);
-    expect(budget.entries).toBe(0);
-    expect(globPaths('many/*', base, budget)).toEqual([]);
+    const budget = { entries: 100, steps: GLOB_STEPS_MAX };
+    expect(globPaths('many/*', base, budget)).toEqual({ paths: [], complete: false });
+    expect(globPaths('many/*', base, budget).complete).toBe(false);
+    expect(globPaths('many/f1?', base).paths).toHaveLength(10);
+  });
+  it('matches within a budget of work: a run of stars is one star, a long pattern is cut short (shell-bounded.test.ts times them)', () => {
+    expect(globPaths(`many/${'*'.repeat(50_000)}f299`, base).paths).toEqual([join(base, 'many', 'f299')]);
+    expect(globPaths(`many/${'?*'.repeat(20_000)}`, base)).toEqual({ paths: [], complete: false });
+    expect(globPaths(`many/${'ab?'.repeat(300)}*`, base, { entries: GLOB_ENTRIES_MAX, steps: 10_000 })).toMatchObject({ complete: false });
   });
 });

@@ -8,6 +8,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { childModules } from '../support/child-modules.ts';
 import { shellWrites } from '../../scripts/lib/guardian/shell.ts';
 
@@ -23,10 +26,10 @@ beforeAll(async () => {
  * how many writes it found, the first write's path, and the total length of their distinct input
  * texts.
  */
-function readWithin(commandJs: string): { writes: number; first: string | undefined; inputChars: number } {
+function readWithin(commandJs: string, cwd = '/w'): { writes: number; first: string | undefined; inputChars: number } {
   const body = `
     const { shellWrites } = await import(${JSON.stringify(shellModule)});
-    const w = shellWrites(${commandJs}, { cwd: '/w', home: '/h' });
+    const w = shellWrites(${commandJs}, { cwd: ${JSON.stringify(cwd)}, home: '/h' });
     const inputs = new Set(w.flatMap((x) => x.input ?? []));
     console.log(JSON.stringify({ writes: w.length, first: w[0]?.path, inputChars: [...inputs].reduce((n, t) => n + t.length, 0) }));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '--max-old-space-size=512', '-e', body], {
@@ -45,6 +48,25 @@ function readWithin(commandJs: string): { writes: number; first: string | undefi
 const NEAR_LIMIT = 250_000;
 
 describe('the shell reader ends, in linear time, on any command', () => {
+  it('globs over a folder of thousands of names: stars by the hundred thousand, and patterns past the matching budget', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alive-glob-bounded-'));
+    mkdirSync(join(dir, 'big'));
+    for (let i = 0; i < 3_000; i++) writeFileSync(join(dir, 'big', `file-${i}.md`), '');
+    try {
+      // Expanded, and no log.md among the names: nothing to write.
+      expect(readWithin(`'rm -f big/' + '*'.repeat(${NEAR_LIMIT - 20})`, dir)).toMatchObject({ writes: 0 });
+      // Past the budget of matching work: one write that may be log.md (the guardian fails closed).
+      expect(readWithin(`'rm -f big/' + '?*'.repeat(${Math.floor(NEAR_LIMIT / 2) - 20})`, dir)).toMatchObject({
+        writes: 1,
+        first: expect.stringMatching(/^big\/\?\*/),
+      });
+      // Every glob of a long command over the same folder, past the budget of entries read.
+      expect(readWithin(`'rm -f ' + 'big/* '.repeat(${Math.floor(NEAR_LIMIT / 7)})`, dir).writes).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a CRLF command (a carriage return is part of a word in bash, not a blank)', () => {
     expect(readWithin(`'echo hi\\r\\n> log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
   });

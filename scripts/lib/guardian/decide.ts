@@ -17,7 +17,7 @@ import { findUp } from '../fs/find-up.ts';
 import { readRegularFile } from '../fs/small-file.ts';
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts';
-import { globMatches } from '../text/glob.ts';
+import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { findWorldRoot, isWorldRoot } from '../world/root.ts';
 import { candidateTargets, exists, isInside, landsUnderItsOwnName, rootForms } from './paths.ts';
@@ -151,7 +151,7 @@ function shellReason(write: ShellWrite, log: string): string {
 
 function unresolvedReason(write: ShellWrite): string {
   return (
-    `This command writes a file named log.md (${write.via} onto ${shown(write.path)}) inside an ALIVE world, ` +
+    `This command writes a file named log.md, or one a glob may make log.md, (${write.via} onto ${shown(write.path)}) inside an ALIVE world, ` +
     'through a folder log-guardian cannot tell from the command text (a variable, a glob, or a cd ' +
     'it cannot follow), so it cannot tell whether that is a walnut log, and it refuses what it ' +
     'cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after ' +
@@ -187,13 +187,18 @@ const QUOTING = ['"', "'", '\\', '{', '}'];
 
 /**
  * Commands are only read when their text names log.md, in any letter case, also through the
- * quotes, backslashes, braces and commas a shell takes away (`l"o"g.md`, `log\.md`, `LOG.MD`).
- * String search, not regular expressions: this runs on every Bash call, and compiling its
- * patterns was a tenth of the hook's own time.
+ * quotes, backslashes, braces and commas a shell takes away (`l"o"g.md`, `log\.md`, `LOG.MD`), or
+ * holds a glob that may match it. String search, not regular expressions, for a command without
+ * `*` or `?`: this runs on every Bash call, and compiling patterns was a tenth of the hook's time.
  */
 export function namesLog(command: string): boolean {
-  const lower = command.toLowerCase();
-  if (lower.includes('log.md') || globMayNameLog(lower)) return true;
+  return spellsLog(command) || globMayNameLog(command.toLowerCase());
+}
+
+/** True when `text` spells log.md, through quoting and braces (namesLog without globs: for input texts). */
+function spellsLog(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (lower.includes('log.md')) return true;
   if (!QUOTING.some((c) => lower.includes(c))) return false;
   // A backslash-newline, and the `$` of an empty $'' or $"", go too.
   let unquoted = lower.replaceAll('\\\n', '').replaceAll("$'", "'").replaceAll('$"', '"');
@@ -205,9 +210,11 @@ export function namesLog(command: string): boolean {
 const WORD_END = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
 
 /**
- * True when a word holds a `*` or `?` and its last path component, quotes taken away, is a glob
- * that matches `log.md` (`*.md`, `_kernel/*`, `l?g.md`, find's `-name '*.md'`): the shell or find
- * may reach a log through it, so the command is read.
+ * True when a word holds a `*` or `?` and its last path component is a glob that may match
+ * `log.md` (`*.md`, `_kernel/*`, `l?g.md`, `"$d"*`, `*.{md,x}`, find's `-name '*.md'`): the shell
+ * or find may reach a log through it, so the command is read. Quotes and backslashes are taken
+ * away, and a variable or a brace group stands for any text: reading more than needed only costs
+ * time, reading less lets a write through.
  */
 function globMayNameLog(lower: string): boolean {
   if (!lower.includes('*') && !lower.includes('?')) return false;
@@ -217,9 +224,10 @@ function globMayNameLog(lower: string): boolean {
     const word = lower.slice(start, k);
     start = k + 1;
     if (!word.includes('*') && !word.includes('?')) continue;
-    let last = word.slice(word.lastIndexOf('/') + 1);
-    for (const c of ['"', "'"]) last = last.replaceAll(c, '');
-    if (globMatches(last, 'log.md')) return true;
+    const bare = word.replace(/\$\{[^}]*\}|\$[\w@#?$!-]+|\{[^{}]*\}/g, '*').replace(/\$(?=['"])|["'\\]/g, '');
+    // As a name, or as find's -path pattern, whose `*` matches `/` too (`*_kernel*`).
+    const star = bare.replace(/\*{2,}/g, '*');
+    if (globMatches(star.slice(star.lastIndexOf('/') + 1), 'log.md') || pathPatternMayMatchLog(star)) return true;
   }
   return false;
 }
@@ -260,7 +268,7 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   if (!shellWrites) throw new Error('log-guardian: a Bash command naming log.md needs the shell reader');
   // The writes of one loop share their input text, which can be long.
   const named = new Map<string, boolean>();
-  const inputNamesLog = (input: string) => named.get(input) ?? named.set(input, namesLog(input)).get(input)!;
+  const inputNamesLog = (input: string) => named.get(input) ?? named.set(input, spellsLog(input)).get(input)!;
   for (const write of shellWrites(call.command, { home: env.HOME, cwd })) {
     if (write.fresh) continue;
     // An absolute path does not depend on the folder, even after a cd the reader cannot follow.

@@ -22,8 +22,8 @@
  * `git checkout -- .`) is not visible here.
  */
 import { basename, resolve } from 'node:path';
-import { globMatches } from '../text/glob.ts';
-import { GLOB_ENTRIES_MAX, type GlobBudget, globPaths } from './glob-paths.ts';
+import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
+import { type GlobBudget, globBudget, globPaths } from './glob-paths.ts';
 import { trimEndOf } from '../text/trim.ts';
 
 export type WriteKind = 'replace' | 'append' | 'remove';
@@ -214,10 +214,32 @@ function underFresh(w: Word, scope: Scope): boolean {
   return scope.fresh === true && exact(w) && !text(w).startsWith('/') && !hasUpStep(text(w));
 }
 
-/** The word as a glob pattern (ShellWrite.pattern), when unquoted `*` and `?` are all it leaves unknown. */
+/** The word as a glob pattern, when unquoted `*` and `?` are all it leaves unknown; quoted text escaped. */
 function globPattern(w: Word): string | undefined {
   if (!w.parts.some((p) => p.glob) || !w.parts.every((p) => p.known || p.glob)) return undefined;
   return w.parts.map((p) => (p.glob ? p.text : p.text.replace(/[*?[\\]/g, '\\$&'))).join('');
+}
+
+/**
+ * True when the word's last name holds an unquoted `*` or `?` and, with any other unknown part
+ * taken as `*`, matches `log.md` in any letter case (`*.md`, `_kernel/*`, `"$d"*`, `l?g.md`).
+ */
+function globEndsLikeLog(w: Word): boolean {
+  const all = text(w);
+  const slash = all.lastIndexOf('/');
+  let offset = 0;
+  let pattern = '';
+  let glob = false;
+  for (const p of w.parts) {
+    const end = offset + p.text.length;
+    if (end > slash) {
+      const piece = p.text.slice(Math.max(0, slash + 1 - offset));
+      if (p.glob) glob = true;
+      pattern += p.glob ? piece : p.known ? piece.toLowerCase().replace(/[*?[\\]/g, '\\$&') : '*';
+    }
+    offset = end;
+  }
+  return glob && globMatches(pattern, 'log.md');
 }
 
 function lastName(w: Word): string | undefined {
@@ -1274,9 +1296,9 @@ function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) 
       if (!regexMayMatchLog(text(args[k + 1]!), test === '-iregex')) continue;
     } else {
       if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
-      const pattern = text(args[k + 1]!);
-      const last = /name$/.test(test) ? pattern : pattern.slice(pattern.lastIndexOf('/') + 1);
-      if (!globMatches(test.startsWith('-i') ? last.toLowerCase() : last, 'log.md')) continue;
+      const given = text(args[k + 1]!);
+      const pattern = test.startsWith('-i') ? given.toLowerCase() : given;
+      if (!(/name$/.test(test) ? globMatches(pattern, 'log.md') : pathPatternMayMatchLog(pattern))) continue;
     }
     const before = k > 0 ? text(args[k - 1]!) : '';
     if (before === '!' || before === '-not') excluded = !alternatives;
@@ -1481,7 +1503,7 @@ interface Reading {
   home: string | undefined;
   /** The folder the command starts in, when known: globs are expanded from it. */
   cwd: string | undefined;
-  /** What is left of GLOB_ENTRIES_MAX. */
+  /** What is left of the glob expansions' budget (glob-paths.ts). */
   globs: GlobBudget;
   out: Found[];
   loopReadings: number;
@@ -1579,14 +1601,21 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   const emit = (w: Word, kind: WriteKind, via: string) => {
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
     const name = lastName(w);
-    // A glob is expanded now, as the shell will expand it in the folder the command runs in: each
-    // path it names is a write of its own.
-    const pattern = reading.cwd === undefined ? undefined : globPattern(w);
-    if (pattern !== undefined && (current.dir !== undefined || pattern.startsWith('/'))) {
-      const from = current.dir === undefined ? reading.cwd! : resolve(reading.cwd!, current.dir);
-      for (const path of globPaths(pattern, from, reading.globs)) {
-        out.push({ path, exact: true, name: basename(path), dir: current.dir, kind, via: `${via} of ${text(w)}` });
+    const fresh = underFresh(w, current);
+    if (!fresh && w.parts.some((p) => p.glob) && (name === undefined ? globEndsLikeLog(w) : name.toLowerCase() === 'log.md')) {
+      // A glob that may name a log.md is expanded now, as the shell will expand it in the folder
+      // the command runs in: the paths it names are the writes. One it cannot expand (a folder it
+      // cannot tell, the budget spent) may name a log: called log.md, it fails closed.
+      const pattern = globPattern(w);
+      const from = current.dir === undefined || reading.cwd === undefined ? undefined : resolve(reading.cwd, current.dir);
+      const expanded = pattern !== undefined && (from !== undefined || pattern.startsWith('/')) ? globPaths(pattern, from ?? '/', reading.globs) : undefined;
+      // Only a file named log.md can be a walnut log (each path costs the guardian a walk up to its world).
+      for (const path of expanded?.paths ?? []) {
+        if (basename(path).toLowerCase() === 'log.md')
+          out.push({ path, exact: true, name: basename(path), dir: current.dir, kind, via: `${via} of ${text(w)}` });
       }
+      if (!expanded?.complete) out.push({ path: text(w), exact: false, name: 'log.md', dir: current.dir, kind, via });
+      return;
     }
     out.push({
       path: text(w),
@@ -1596,7 +1625,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       kind,
       via,
       ...(feeds.length > 0 && { feeds }),
-      ...(underFresh(w, current) && { fresh: true }),
+      ...(fresh && { fresh: true }),
       ...(name === undefined && !endingCanBeLog(w) && { notLog: true }),
     });
   };
@@ -1966,7 +1995,7 @@ export function shellWrites(command: string, options: { home?: string | undefine
   const reading: Reading = {
     home: options.home,
     cwd: options.cwd,
-    globs: { entries: GLOB_ENTRIES_MAX },
+    globs: globBudget(),
     out: [],
     loopReadings: MAX_LOOP_READINGS,
     expansion: MAX_EXPANSION,

@@ -48,3 +48,16 @@ export function globMatches(pattern: string, name: string): boolean {
   }
   return reach[name.length]!;
 }
+
+/**
+ * Whether find's `-path PATTERN` may match the path of a log.md: its `*` matches `/` too, so what
+ * follows its last `*` decides (`*_kernel*`, `*.md` and `…*` then `/_kernel/log.md` may; `*.txt` not).
+ */
+export function pathPatternMayMatchLog(pattern: string): boolean {
+  const star = pattern.lastIndexOf('*');
+  const tail = pattern.slice(star + 1);
+  const slash = tail.lastIndexOf('/');
+  if (star < 0 || slash >= 0) return globMatches(tail.slice(slash + 1), 'log.md');
+  for (let k = 0; k <= 6; k++) if (globMatches(tail, 'log.md'.slice(k))) return true;
+  return false;
+}
