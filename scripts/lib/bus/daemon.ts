@@ -52,6 +52,7 @@ import { fencedLines, untrustedDetail } from '../text/fence.ts';
 import { idFromFileName, idInOurWords, isWordlessId } from './ids.ts';
 import { DirWatcher } from './wait.ts';
 import { vocabularyWarning } from './vocabulary-problems.ts';
+import { receiverDaemon, type DaemonRecord } from './serving.ts';
 import { counted } from '../text/plural.ts';
 
 export interface ServeOptions {
@@ -411,12 +412,20 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   if (ended || reclaimed)
     log(`reclaimed ${counted(reclaimed, 'claim')} of daemons that died and ended ${counted(ended, 'agent process group')} they left running`);
   const watcher = new DirWatcher(paths.root, paths.inbox);
-  writeBusJsonAtomic(paths.root, paths.daemon, {
+  const register = registration(paths, receiver, {
     pid: process.pid,
     started_at: new Date().toISOString(),
     agent: opts.agent.kind === 'echo' ? 'echo' : opts.agent.command,
     concurrency,
   });
+  const other = register();
+  if (other) {
+    // The record's agent is any bus writer's text: fenced.
+    warn(
+      `pid ${other.pid} already serves ${displayName(receiver)} with the agent in the fence below; both will take messages in turn (status names pid ${other.pid} until it stops, then this daemon)`,
+      fencedLines('UNTRUSTED AGENT', other.agent),
+    );
+  }
   opts.onReady?.();
   const inflight = new Set<Promise<void>>();
   const skipUntil = new Map<string, number>();
@@ -435,6 +444,11 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
           const returned = reclaimDeadOwners(paths, receiver, processAlive, onProblem) + sweepStaleClaims(paths, receiver, Date.now(), onProblem);
           if (endedNow) log(`ended ${counted(endedNow, 'agent process group')} left by daemons that died`);
           if (returned) log(`returned ${counted(returned, 'stale claim')} to the inbox`);
+          // daemon.json again when the daemon it named stopped (that one removes its own record).
+          // Best effort: a record that cannot be written (no space) is tried again next sweep.
+          try {
+            register();
+          } catch {}
           const cleaned = cleanOrphanedPartials(paths);
           if (cleaned) log(`removed ${counted(cleaned, 'partial file')} left by writers that died`);
           lastSweep = Date.now();
@@ -533,6 +547,20 @@ export function nextWakeMs(skipUntil: ReadonlyMap<string, number>, now: number, 
 
 function anySignal(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
   return a ? AbortSignal.any([a, b]) : b;
+}
+
+/**
+ * Registers this daemon in daemon.json, unless that names another daemon which is alive: the
+ * record is then left as it is (overwritten, the first daemon's stop would remove it, and status
+ * would call the receiver not served while this one serves), and that daemon's record is returned.
+ */
+function registration(paths: ReceiverPaths, receiver: string, record: { pid: number } & Record<string, unknown>): () => DaemonRecord | null {
+  return () => {
+    const other = receiverDaemon(paths.root, receiver);
+    if (other?.alive && other.pid !== record.pid) return other;
+    if (other?.pid !== record.pid) writeBusJsonAtomic(paths.root, paths.daemon, record);
+    return null;
+  };
 }
 
 function ownsDaemonFile(paths: ReceiverPaths): boolean {

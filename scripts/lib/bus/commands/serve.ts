@@ -44,7 +44,8 @@ serve says so on stderr.
 
 A failing agent's message goes to dead-letter with the end of its stdout and stderr; after
 --max-failures (default 5) failures in a row serve stops with exit 1. At start, claims of daemons
-that died (kill -9) go back to the inbox and the agents they left running are ended.`;
+that died (kill -9) go back to the inbox and the agents they left running are ended. A receiver
+another live daemon already serves is served by both in turn: serve says so on stderr, naming it.`;
 
 export const serveCommand = defineCommand({
   name: 'serve',
