@@ -1,7 +1,7 @@
 /** The reading commands (show, wait, thread, dead-letter, retry, claim ID), run in-process. */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle, dispatch, makeBus, filesIn, splitFences } from './helpers.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
@@ -236,6 +236,19 @@ describe('output into a closed pipe', () => {
 });
 
 describe('dispatch send catches mistakes', () => {
+  it('a receiver typo in dispatch run is answered here and makes no folder, so send still suggests the receiver meant', async () => {
+    const { root, base } = makeBus();
+    mkdirSync(receiverPaths(root, 'gemini').inbox, { recursive: true });
+    const program = join(base, 'typo.hw');
+    writeFileSync(program, '@gemni hello\n');
+    const ran = await run(root, 'run', program, '--wait', '3', '--json');
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(JSON.parse(ran.stdout).results[0]).toMatchObject({ via: 'local', ok: true });
+    expect(existsSync(receiverPaths(root, 'gemni').dir)).toBe(false);
+    const typo = await run(root, 'send', '@gemni', 'hello', '--json');
+    expect(JSON.parse(typo.stdout)).toMatchObject({ suggestion: '@gemini', error: { code: 'unknown_receiver' } });
+  });
+
   it('refuses an unknown receiver, naming the closest one every bus has or giving a folder name in its untrusted detail, unless --create; meta-receivers need no folder', async () => {
     const { root } = makeBus();
     mkdirSync(receiverPaths(root, 'reviewer').dir, { recursive: true });
