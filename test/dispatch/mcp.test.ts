@@ -65,12 +65,12 @@ async function call(client: Client, name: string, args: Record<string, unknown> 
 }
 
 describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
-  it('lists the seven tools with JSON input schemas and creates nothing until a tool writes', async () => {
+  it('lists the nine tools with JSON input schemas and creates nothing until a tool writes', async () => {
     const bus = makeBus();
     const before = snapshot(bus.base);
     const { client } = await connect(bus, ['--as', '@tester']);
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['claim', 'inbox', 'reply', 'send', 'status', 'thread', 'wait']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['claim', 'dead_letters', 'inbox', 'reply', 'retry', 'send', 'status', 'thread', 'wait']);
     const send = tools.find((t) => t.name === 'send')!;
     expect(send.inputSchema).toMatchObject({ type: 'object', required: expect.arrayContaining(['to', 'body']) });
     expect(Object.keys(send.inputSchema.properties!)).toEqual(expect.arrayContaining(['to', 'body', 'thread', 'from']));

@@ -16,7 +16,7 @@
  * names, locations and states have strict shapes and are safe to show.
  */
 import { basename, dirname, join } from 'node:path';
-import { AliveError } from '../errors.ts';
+import { AliveError, type ErrorCode } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { claimById, claimNext, goneClaimOwner, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
@@ -761,4 +761,30 @@ export function retryDeadLetter(root: string, rawId: string, options: { receiver
   safeUnlinkBus(root, join(paths.deadLetter, `${messageFileName(id)}.reason.json`));
   safeUnlinkBus(root, join(paths.attempts, id));
   return { id: newId, previousId: newId === id ? null : id, receiver: hit.receiver, path: dest };
+}
+
+export interface RetryAllResult {
+  receiver: string;
+  retried: RetryResult[];
+  /** Dead letters that stayed, with why in our words (retryDeadLetter's refusal). */
+  failed: { id: string; code: ErrorCode; message: string }[];
+}
+
+/**
+ * Puts every dead letter of `receiver` back into its inbox, oldest first (retryDeadLetter each).
+ * One that cannot go back (a folder planted under a message's name) stays and is listed in
+ * `failed`; the others still go.
+ */
+export function retryAllDeadLetters(root: string, receiver: string): RetryAllResult {
+  const name = normaliseName(receiver, 'receiver');
+  const out: RetryAllResult = { receiver: name, retried: [], failed: [] };
+  for (const m of listDeadLetters(root, name)) {
+    try {
+      out.retried.push(retryDeadLetter(root, m.id, { receiver: name }));
+    } catch (err) {
+      if (!(err instanceof AliveError)) throw err;
+      out.failed.push({ id: m.id, code: err.code, message: err.message });
+    }
+  }
+  return out;
 }

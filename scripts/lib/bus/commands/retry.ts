@@ -1,22 +1,36 @@
-import { defineCommand } from '../../cli/command.ts';
+import { defineCommand, type CommandContext } from '../../cli/command.ts';
+import { AliveError } from '../../errors.ts';
+import { counted } from '../../text/plural.ts';
+import { idInOurWords } from '../ids.ts';
 import { displayName } from '../names.ts';
-import { retryDeadLetter, messageIdArg } from '../query.ts';
+import { retryAllDeadLetters, retryDeadLetter, messageIdArg } from '../query.ts';
 import { busRoot, envelopeLines, nameArg, receiverField, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
+       dispatch retry @RECEIVER --all [--json] [--root DIR]
 
 Puts dead letter ID back into its receiver's inbox, to be handled again as new (after fixing what
 made it fail: the agent, the config, the turn budget). When the inbox already holds a message of
 that name, it goes back under a fresh id, which is printed. --receiver says whose dead letter it
-is when several receivers have one with that id.`;
+is when several receivers have one with that id. --all puts every dead letter of @RECEIVER back
+('dispatch dead-letter @RECEIVER' lists them); one that cannot go back stays, named (exit 1).`;
 
 export const retryCommand = defineCommand({
   name: 'retry',
   summary: 'put a dead letter back into its inbox',
   usage: USAGE,
-  options: { receiver: { type: 'string' }, ...ROOT_OPTION },
+  options: { receiver: { type: 'string' }, all: { type: 'boolean' }, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
   run(ctx) {
+    if (ctx.values.all === true) {
+      if (ctx.values.receiver !== undefined) ctx.usageError('--all takes the receiver as its argument: dispatch retry @RECEIVER --all');
+      retryAll(ctx, nameArg(ctx.positionals[0], 'receiver', USAGE), busRoot(ctx.values.root));
+      return;
+    }
+    if (ctx.positionals[0]!.startsWith('@')) {
+      const named = displayName(nameArg(ctx.positionals[0], 'receiver', USAGE));
+      ctx.usageError(`retry takes a message id; to put every dead letter of ${named} back: dispatch retry ${named} --all`);
+    }
     const id = messageIdArg(ctx.positionals[0]!);
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
@@ -35,3 +49,36 @@ export const retryCommand = defineCommand({
     if (r.receiver !== receiver) for (const line of envelopeLines([['id', r.id], receiverField(r.receiver)])) ctx.print(line);
   },
 });
+
+/** `retry @R --all`: each dead letter named by its id only when the bus made it (another id can spell words). */
+function retryAll(ctx: CommandContext<unknown>, receiver: string, root: string): void {
+  const r = retryAllDeadLetters(root, receiver);
+  const who = displayName(receiver);
+  const retried = r.retried.map((m) => ({ id: m.id, previous_id: m.previousId, file: m.path }));
+  if (r.failed.length > 0) {
+    if (!ctx.json) printRetried(ctx, r.retried, who);
+    for (const f of r.failed) if (!ctx.json) ctx.print(`${idInOurWords(f.id, 'a dead letter whose id is not bus-made')} stays in dead-letter (${f.code})`);
+    throw new AliveError(
+      `${counted(r.failed.length, 'dead letter')} of ${who} could not go back (${r.failed[0]!.code}): see 'dispatch dead-letter ${who}', fix or remove them, and retry`,
+      { code: r.failed[0]!.code, fields: { receiver: who, retried, failed: r.failed } },
+    );
+  }
+  if (ctx.json) {
+    ctx.printJson({ ok: true, receiver: who, count: retried.length, retried, failed: [] });
+    return;
+  }
+  if (r.retried.length === 0) ctx.print(`nothing in ${who}'s dead-letter`);
+  else printRetried(ctx, r.retried, who);
+}
+
+function printRetried(ctx: CommandContext<unknown>, retried: ReturnType<typeof retryAllDeadLetters>['retried'], who: string): void {
+  if (retried.length === 0) return;
+  ctx.print(`${counted(retried.length, 'dead letter')} of ${who} back in its inbox:`);
+  for (const m of retried) {
+    ctx.print(
+      m.previousId === null
+        ? `  ${idInOurWords(m.id, `a message whose id is not bus-made ('dispatch inbox ${who}' lists it)`)}`
+        : `  ${idInOurWords(m.previousId, 'a message whose id is not bus-made')} as msg-${m.id} (the old name was taken there)`,
+    );
+  }
+}

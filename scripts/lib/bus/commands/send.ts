@@ -132,7 +132,7 @@ export const sendCommand = defineCommand({
       if ('deadLettered' in waited) {
         // The reason is the receiver's text (it quotes the failing agent): fenced, never in our error line.
         if (!ctx.json) for (const line of reasonLines(waited.deadLettered.reason)) ctx.print(line);
-        message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/${ctx.json ? '' : ' (its reason is printed above)'}`;
+        message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/${ctx.json ? '' : ' (its reason is printed above)'}; once the cause is fixed, 'dispatch retry ${sent.id}' puts it back`;
       } else {
         const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
         const request = findMessage(root, sent.id, { receiver: sent.to }).find((m) => m.kind === 'request' && m.location !== 'outbox');

@@ -25,6 +25,8 @@ import {
   claimMessage,
   deadLetterCode,
   fileTimeIso,
+  listDeadLetters,
+  retryDeadLetter,
   existingThreadMembers,
   messageIdArg,
   waitForAnswer,
@@ -130,6 +132,7 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
         message: `${r.request.receiver === responder ? displayName(r.request.receiver) : 'its receiver'} did not answer: the request went to its dead-letter (${r.deadLetter.code})`,
         request,
         dead_letter: deadLetterJson(r.deadLetter),
+        next: retryNext(id),
       };
     case 'timed-out':
     case 'aborted': {
@@ -338,6 +341,63 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
         }
       : {}),
     receivers: listing.listed,
+  };
+}
+
+/** What an agent can do about a dead letter: in the words of the tools it has. */
+function retryNext(id: string): string {
+  return `once the cause is fixed (untrusted.reason says what failed), call retry with {"id": "${id}"} to put the request back in its receiver's inbox; dead_letters lists a receiver's dead letters`;
+}
+
+/** Bytes of a dead letter's reason in a dead_letters listing (it quotes a failing agent's output). */
+const LISTED_REASON_BYTES = 4 * 1024;
+
+export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?: number | undefined; offset?: number | undefined }) {
+  const receiver = normaliseName(a.receiver, 'receiver');
+  const listing = page(
+    listDeadLetters(ctx.root, receiver),
+    a,
+    (m) => {
+      const d = m.deadLetter!;
+      const reason = fitText(d.reason, LISTED_REASON_BYTES);
+      return {
+        id: m.id,
+        time: fileTimeIso(m.timeMs),
+        code: d.code,
+        at: d.at,
+        ...(m.problem ? { problem: m.problem } : {}),
+        untrusted: {
+          reason: reason.text,
+          from: m.untrusted?.from === undefined || m.untrusted.from === null ? null : fitText(m.untrusted.from, HEADER_BYTES).text,
+          summary: m.untrusted ? summaryLine(m.untrusted.body, 200) : null,
+        },
+        ...(reason.cut ? { cut: { reason: reason.cut } } : {}),
+      };
+    },
+    LIST_BUDGET,
+  );
+  const { listed, ...counts } = listing;
+  return {
+    ok: true,
+    receiver: displayName(receiver),
+    count: listed.length,
+    ...counts,
+    ...(listed.length > 0 ? { next: 'call retry with {"id": ID} to put one back once its cause is fixed' } : {}),
+    messages: listed,
+  };
+}
+
+export function retryTool(ctx: ToolContext, a: { id: string; receiver?: string | undefined }) {
+  const receiver = a.receiver === undefined ? undefined : normaliseName(a.receiver, 'receiver');
+  const r = retryDeadLetter(ctx.root, a.id, receiver === undefined ? {} : { receiver });
+  // Found by listing runtimes/ unless the call named it: then a folder name any bus writer chooses.
+  const who = r.receiver === receiver ? { receiver: displayName(r.receiver) } : { receiver: null, untrusted_receiver: displayName(r.receiver) };
+  return {
+    ok: true,
+    id: r.id,
+    previous_id: r.previousId,
+    ...who,
+    next: `call wait with {"id": "${r.id}"} for its answer once a daemon or an agent handles it`,
   };
 }
 
