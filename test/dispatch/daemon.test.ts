@@ -126,7 +126,9 @@ describe('serve with an agent command', () => {
     const t0 = Date.now();
     const r = await runCliAsync(cli, ['serve', 'sleepy', '--agent', agent, '--once', '--agent-timeout', '1'], env);
     expect(Date.now() - t0).toBeLessThan(15_000);
-    expect(r.status).toBe(0);
+    // Its one message dead-lettered: --once says so with exit 1.
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('error: every message serve took went to dead-letter (1)');
     const names = filesIn(paths.deadLetter);
     const reason = readJson(join(paths.deadLetter, names.find((n) => n.endsWith('.reason.json'))!));
     expect(reason.code).toBe('agent_timeout');

@@ -75,7 +75,7 @@ export interface CommandSpec<O extends OptionsConfig> {
   usage: string;
   options: O;
   /** The positional arguments as the usage names them, in order, and how many are required (default none). */
-  positionals?: { names: readonly string[]; min: number };
+  positionals?: { names: readonly string[]; min: number; tooMany?: (args: readonly string[]) => string };
   /** Accepts `--json` (default true). */
   json?: boolean;
   run(ctx: CommandContext<ValuesOf<O>>): Promise<RunResult> | RunResult;
@@ -122,7 +122,10 @@ export function defineCommand<const O extends OptionsConfig>(spec: CommandSpec<O
         const { names, min } = spec.positionals ?? { names: [], min: 0 };
         const n = parsed.positionals.length;
         if (n < min) throw new UsageError(`missing ${names.slice(n, min).join(' and ')}`, spec.usage);
-        if (n > names.length) throw new UsageError(`unexpected argument '${parsed.positionals[names.length]}'`, spec.usage);
+        if (n > names.length) {
+          const hint = spec.positionals?.tooMany?.(parsed.positionals);
+          throw new UsageError(`unexpected argument '${parsed.positionals[names.length]}'${hint ? ` (${hint})` : ''}`, spec.usage);
+        }
         const ctx = makeContext(io, values.json === true, spec.usage, values as ValuesOf<O>, parsed.positionals);
         return (await spec.run(ctx)) ?? 0;
       });

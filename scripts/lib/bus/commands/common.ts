@@ -56,6 +56,18 @@ export function nameArg(raw: string | undefined, what: string, usage: string): s
   }
 }
 
+/**
+ * The hint for a message or answer typed unquoted (`dispatch send @codex a b`): the command again
+ * with the words quoted, when a shell keeps them as they are inside the quotes.
+ */
+export function quoteHint(command: 'send' | 'reply', args: readonly string[]): string {
+  const text = args.slice(1).join(' ');
+  const quoted = /^[^"$`\\!]*$/.test(text) ? `"${text}"` : text.includes("'") ? undefined : `'${text}'`;
+  const what = command === 'send' ? 'message' : 'answer';
+  if (quoted === undefined || text.length > 200) return `quote the ${what}: it is one argument`;
+  return `quote the ${what}: dispatch ${command} ${args[0]} ${quoted}`;
+}
+
 /** Text given on the command line, or read from stdin when it is '-'. */
 export function textArg(raw: string): string {
   return raw === '-' ? readFileSync(0, 'utf8') : raw;

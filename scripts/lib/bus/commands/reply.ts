@@ -2,7 +2,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { answeringReceiver, answerMessage } from '../answer.ts';
 import { displayName } from '../names.ts';
 import { messageIdArg } from '../query.ts';
-import { busRoot, nameable, nameArg, ROOT_OPTION, textArg } from './common.ts';
+import { busRoot, nameable, nameArg, quoteHint, ROOT_OPTION, textArg } from './common.ts';
 
 const USAGE = `usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json] [--root DIR]
 
@@ -16,7 +16,7 @@ export const replyCommand = defineCommand({
   summary: 'answer a claimed message',
   usage: USAGE,
   options: { as: { type: 'string' }, ...ROOT_OPTION },
-  positionals: { names: ['MESSAGE_ID', 'TEXT'], min: 2 },
+  positionals: { names: ['MESSAGE_ID', 'TEXT'], min: 2, tooMany: (args) => quoteHint('reply', args) },
   async run(ctx) {
     const typed = ctx.values.as === undefined ? undefined : nameArg(ctx.values.as, 'receiver', USAGE);
     const id = messageIdArg(ctx.positionals[0]!);

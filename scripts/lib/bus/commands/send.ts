@@ -15,6 +15,7 @@ import {
   catchInterrupt,
   nameArg,
   newBusNote,
+  quoteHint,
   unansweredText,
   reasonLines,
   ROOT_OPTION,
@@ -51,7 +52,7 @@ export const sendCommand = defineCommand({
     create: { type: 'boolean' },
     ...ROOT_OPTION,
   },
-  positionals: { names: ['@RECEIVER', 'MESSAGE'], min: 2 },
+  positionals: { names: ['@RECEIVER', 'MESSAGE'], min: 2, tooMany: (args) => quoteHint('send', args) },
   async run(ctx) {
     const { values, positionals } = ctx;
     const to = nameArg(positionals[0], 'receiver', USAGE);

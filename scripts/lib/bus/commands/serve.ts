@@ -1,4 +1,5 @@
 import { defineCommand } from '../../cli/command.ts';
+import { AliveError } from '../../errors.ts';
 import type { AgentSpec } from '../agent.ts';
 import { checkAgentInstalled } from '../agent-check.ts';
 import { agentEnvProblem } from '../agent-env.ts';
@@ -22,7 +23,7 @@ const USAGE = `usage: dispatch serve @RECEIVER (--agent "COMMAND" | --agent echo
 Answers the messages of @RECEIVER: each becomes a prompt on the agent command's stdin, and what the
 command prints is written to runtimes/<receiver>/outbox/ in the same thread. '--agent echo' answers
 with the message itself. For @claude the agent defaults to 'claude -p'. --once handles what is
-waiting and exits. Stops cleanly on Ctrl-C / SIGTERM after finishing the messages in hand; a second
+waiting and exits (exit 1, code dead_letter, when every message it took went to dead-letter). Stops cleanly on Ctrl-C / SIGTERM after finishing the messages in hand; a second
 Ctrl-C stops at once, ending the agents running (their answers are lost).
 
 The agent runs in a private empty folder made for each message (removed after), never in the bus:
@@ -149,6 +150,13 @@ export const serveCommand = defineCommand({
         `stopped: ${summary.answered} answered, ${summary.archivedWithoutAnswer} archived without answer, ${summary.deadLettered} dead-lettered\n`,
       );
       if (summary.stoppedAfterFailures) return 1;
+      if (values.once === true && summary.deadLettered > 0 && summary.answered + summary.archivedWithoutAnswer === 0) {
+        const r = displayName(receiver);
+        throw new AliveError(
+          `every message serve took went to dead-letter (${summary.deadLettered}): 'dispatch dead-letter ${r}' shows why; once the cause is fixed, 'dispatch retry ${r} --all' puts them back`,
+          { code: 'dead_letter' },
+        );
+      }
     } finally {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
