@@ -148,4 +148,56 @@ describe('relay-probe', () => {
       await gh.close();
     }
   });
+
+  it('two pending peers whose relays publish one key: the probe pins it for the first only (key_in_use for the other)', async () => {
+    const gh = new FakeGithub({ tokens: { 'tok-amy': 'amy' } });
+    await gh.start();
+    try {
+      const shared = nextTestKeyPair().publicKeyPem;
+      for (const [owner, name] of [
+        ['amy', 'walnut-relay'],
+        ['ben', 'walnut-relay'],
+        ['cal', 'walnut-relay'],
+      ] as const) {
+        gh.repos.set(`${owner}/${name}`, {
+          owner,
+          name,
+          private: true,
+          defaultBranch: 'main',
+          collaborators: new Set(),
+          blobs: new Map(),
+          trees: new Map(),
+          commits: new Map(),
+          refs: new Map(),
+        });
+      }
+      gh.commitFiles('amy/walnut-relay', { 'README.md': 'x' });
+      gh.commitFiles('ben/walnut-relay', { 'keys/ben.pem': shared });
+      gh.commitFiles('cal/walnut-relay', { 'keys/cal.pem': shared });
+      for (const peer of ['ben', 'cal']) {
+        gh.repo(`${peer}/walnut-relay`).collaborators.add('amy');
+        gh.repo('amy/walnut-relay').collaborators.add(peer);
+      }
+      const u = makeUser(base.dir, 'amy-shared', { GH_ENTERPRISE_TOKEN: 'tok-amy', GITHUB_API_URL: gh.url });
+      configure(u, {
+        github_username: 'amy',
+        repo: 'amy/walnut-relay',
+        transport: 'github',
+        peers: [
+          { github: 'ben', status: 'pending' },
+          { github: 'cal', status: 'pending' },
+        ],
+      });
+      const r = await cliAsync(u, 'relay-probe', ['--json'], 20_000);
+      expect(r.status).toBe(0);
+      const peers = JSON.parse(readFileSync(u.paths.config, 'utf8')).peers;
+      expect(peers[0]).toMatchObject({ github: 'ben', status: 'accepted' });
+      expect(peers[0].fingerprint).toMatch(/^[0-9a-f]{64}$/);
+      expect(peers[1]).toMatchObject({ github: 'cal', status: 'accepted', fingerprint: null });
+      expect(r.json.last_error).toMatch(/cal's relay publishes SHA256:\S+, the key pinned for ben/);
+      expect(existsSync(join(u.paths.peersKeyDir, 'cal.pem'))).toBe(false);
+    } finally {
+      await gh.close();
+    }
+  });
 });

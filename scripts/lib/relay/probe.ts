@@ -218,6 +218,8 @@ async function recordAccepted(
   }
   if (!cfg) return;
   let changed = false;
+  // Pinned in this pass too: two pending peers publishing one key must not both be pinned.
+  const pinned: Peer[] = [...cfg.peers];
   const peers = cfg.peers.map((p) => {
     const a = accepted.find((x) => x.stored.toLowerCase() === p.github.toLowerCase());
     if (p.status !== 'pending' || !a) return p;
@@ -229,7 +231,8 @@ async function recordAccepted(
       try {
         const fp = fingerprint(parsePeerPublicKey(pem, a.login));
         if (!p.fingerprint || p.fingerprint === fp) {
-          next = { ...pinPeerKey(paths, next, pem, { allowChange: false, others: cfg.peers }).peer, relay };
+          next = { ...pinPeerKey(paths, next, pem, { allowChange: false, others: pinned }).peer, relay };
+          pinned.push(next);
         } else errors.push(`${a.login}'s key differs from the pinned one; run alive-p2p relay accept ${a.login} after checking it`);
       } catch (err) {
         errors.push(summaryOf(err));
