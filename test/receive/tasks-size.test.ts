@@ -24,12 +24,12 @@ describe('a tasks.md too large to convert', () => {
     const pkg = await writePackage(join(base, 'b.walnut'), v2Manifest('garden', 'bundle', files, { bundles: ['b'] }), files);
     const into = '04_Ventures/existing';
     const dry = await receivePackage({ packagePath: pkg, world, into, maxBytes: MAX, env, dryRun: true });
-    expect(dry.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md would be kept as it is, not converted: it is larger than/);
+    expect(dry.notes.join('\n')).toMatch(/bundle 'b': its v2 tasks\.md would be kept as it is, not converted: it is larger than/);
     const r = await receivePackage({ packagePath: pkg, world, into, maxBytes: MAX, env });
     const dir = join(world, '04_Ventures', 'existing', 'b');
     expect(statSync(join(dir, 'tasks.md')).size).toBe(tasks.length);
     expect(existsSync(join(dir, 'tasks.json'))).toBe(false);
-    expect(r.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md was kept as it is, not converted: it is larger than/);
+    expect(r.notes.join('\n')).toMatch(/bundle 'b': its v2 tasks\.md was kept as it is, not converted: it is larger than/);
   });
 
   it('converts at most TASKS_MD_MAX_BYTES of tasks.md in one package: the rest is kept as it is, in a dry run and a real one', async () => {
@@ -47,13 +47,15 @@ describe('a tasks.md too large to convert', () => {
     const pkg = await writePackage(join(base, 'ab.walnut'), v2Manifest('garden', 'bundle', files, { bundles: ['a', 'b'] }), files);
     const into = '04_Ventures/existing';
     const dry = await receivePackage({ packagePath: pkg, world, into, maxBytes: MAX, env, dryRun: true });
-    expect(dry.notes.join('\n')).toMatch(/bundle a: its v2 tasks\.md would be converted/);
-    expect(dry.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md would be kept as it is, not converted: the package's tasks\.md files converted before it/);
+    expect(dry.notes.join('\n')).toMatch(/bundle 'a': its v2 tasks\.md would be converted/);
+    expect(dry.notes.join('\n')).toMatch(
+      /bundle 'b': its v2 tasks\.md would be kept as it is, not converted: the package's tasks\.md files converted before it/,
+    );
     const r = await receivePackage({ packagePath: pkg, world, into, maxBytes: MAX, env });
     const at = (b: string) => join(world, '04_Ventures', 'existing', b);
     expect(existsSync(join(at('a'), 'tasks.json'))).toBe(true);
     expect(existsSync(join(at('b'), 'tasks.json'))).toBe(false);
     expect(statSync(join(at('b'), 'tasks.md')).size).toBe(tasks.length);
-    expect(r.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md was kept as it is, not converted: the package's tasks\.md files converted before it/);
+    expect(r.notes.join('\n')).toMatch(/bundle 'b': its v2 tasks\.md was kept as it is, not converted: the package's tasks\.md files converted before it/);
   });
 });

@@ -20,7 +20,7 @@ describe('v2 tasks.md into a v3 walnut', () => {
     const world = makeWorld(base, { layout: 'v3' });
     const pkg = await bundlePkg(base, { 'bundles/b/context.manifest.yaml': 'goal: b\n', 'bundles/b/tasks.md': TASKS });
     const dry = await receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env, now: NOW, dryRun: true });
-    expect(dry.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md would be converted to tasks\.json/);
+    expect(dry.notes.join('\n')).toMatch(/bundle 'b': its v2 tasks\.md would be converted to tasks\.json/);
     const r = await receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: MAX, env, now: NOW });
     const dir = join(world, '04_Ventures', 'existing', 'b');
     expect(existsSync(join(dir, 'tasks.md'))).toBe(false);
@@ -63,7 +63,7 @@ describe('v2 tasks.md into a v3 walnut', () => {
         bundle: 'b',
       },
     ]);
-    expect(r.notes.join('\n')).toMatch(/bundle b: its v2 tasks\.md was converted to tasks\.json \(3 tasks\)/);
+    expect(r.notes.join('\n')).toMatch(/bundle 'b': its v2 tasks\.md was converted to tasks\.json \(3 tasks\)/);
   });
 
   it("writes a title's bidi overrides and invisible characters as \\u escapes in tasks.json, the titles the same", async () => {

@@ -27,7 +27,7 @@ describe('a v1 companion.md too large to convert', () => {
     expect(readFileSync(join(b, 'companion.md'), 'utf8')).toBe(big);
     expect(existsSync(join(b, 'README.md'))).toBe(false);
     expect(parseYaml(readFileSync(join(b, 'context.manifest.yaml'), 'utf8'))).toMatchObject({ name: 'big', tags: [] });
-    expect(r.notes.join('\n')).toMatch(/v1 capsule big: companion\.md is larger than \d+ bytes \(\d+\); it was kept as it is/);
+    expect(r.notes.join('\n')).toMatch(/v1 capsule 'big': companion\.md is larger than \d+ bytes \(\d+\); it was kept as it is/);
   });
 
   it('converts at most COMPANION_MAX_BYTES of companion.md in one package: the rest is kept as it is', async () => {
@@ -44,7 +44,7 @@ describe('a v1 companion.md too large to convert', () => {
     expect(existsSync(join(at('c1'), 'companion.md'))).toBe(false);
     expect(readFileSync(join(at('c2'), 'companion.md'), 'utf8')).toBe(companion);
     expect(parseYaml(readFileSync(join(at('c2'), 'context.manifest.yaml'), 'utf8'))).toMatchObject({ name: 'c2', tags: [] });
-    expect(r.notes.join('\n')).toMatch(/v1 capsule c2: the package's companion\.md files converted before it hold \d+ bytes/);
+    expect(r.notes.join('\n')).toMatch(/v1 capsule 'c2': the package's companion\.md files converted before it hold \d+ bytes/);
   });
 
   it('says nothing on stderr for YAML it reads with warnings (an unknown tag quoting escape sequences)', async () => {

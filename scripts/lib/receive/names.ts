@@ -2,6 +2,7 @@
  * Names that come from a package (walnut, bundle) decide folder names in the world: they are
  * validated like paths and can only ever name one new folder inside the target.
  */
+import { senderText } from '../text/fence.ts';
 import { AliveError } from '../errors.ts';
 import { bundleNameProblem } from '../package/manifest.ts';
 import { foldSegment } from '../walnut/agent-files.ts';
@@ -45,8 +46,11 @@ export function checkWalnutName(name: string, from: string): string {
     // `<domain>/_kernel/` holding a key.md would make the domain itself read as a walnut.
     (WALNUT_SYSTEM_FOLDERS.has(foldSegment(name)) ? "is the name of a walnut's system folder" : undefined);
   if (why) {
-    throw new AliveError(`the walnut name ${JSON.stringify(name)} (${from}) ${why}; nothing was written. Pass --as NAME to choose a safe name`, {
+    // A name from the manifest is the sender's text: quoted only when plain, else fenced.
+    const shown = from === '--as' ? { shown: JSON.stringify(name) } : senderText(name, 'walnut name');
+    throw new AliveError(`the walnut name ${shown.shown} (${from}) ${why}; nothing was written. Pass --as NAME to choose a safe name`, {
       code: 'unsafe_name',
+      ...(shown.untrusted && { untrusted: shown.untrusted }),
     });
   }
   return name;
@@ -59,8 +63,10 @@ export function checkBundleName(name: string): string {
     // A bundle folder so named would make the walnut a world root of its own (world/root.ts).
     (MARKER_FOLDERS.has(foldSegment(name)) ? 'is the name of a folder that marks a world root' : undefined);
   if (why) {
-    throw new AliveError(`the package names a bundle ${JSON.stringify(name)}, which ${why}; it was refused and nothing was written`, {
+    const shown = senderText(name, 'bundle name');
+    throw new AliveError(`the package names a bundle ${shown.shown}, which ${why}; it was refused and nothing was written`, {
       code: 'unsafe_name',
+      ...(shown.untrusted && { untrusted: shown.untrusted }),
     });
   }
   return name;

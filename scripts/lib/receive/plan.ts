@@ -9,8 +9,8 @@
  * - 1.1 (v1): `_core/{key,log,insights}.md` → `_kernel/`, `_core/_capsules/<n>/` → bundle n,
  *   `_core/now.md` and `_core/tasks.md` dropped (the reference's receive mapping).
  */
+import { senderText } from '../text/fence.ts';
 import { AliveError } from '../errors.ts';
-import { inlineText } from '../text/untrusted.ts';
 import type { Skipped } from '../package/collect.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { BUNDLE_MANIFEST, type WalnutLayout } from '../walnut/layout.ts';
@@ -261,9 +261,14 @@ export function planReceive(input: PlanInput): ReceivePlan {
     checkBundleName(name);
     const prior = bundleUnits.get(name);
     if (prior && prior.from !== dir) {
-      throw new AliveError(`the package holds two bundles named '${name}' (${prior.from}/ and ${dir}/); it was refused and nothing was written`, {
-        code: 'bundle_collision',
-      });
+      const shown = senderText(name, 'bundle name');
+      throw new AliveError(
+        `the package holds two bundles named ${shown.shown} (one in bundles/, one at the walnut's root); it was refused and nothing was written`,
+        {
+          code: 'bundle_collision',
+          ...(shown.untrusted && { untrusted: shown.untrusted }),
+        },
+      );
     }
     const u = prior ?? { kind: 'bundle' as const, from: dir, to: '', bundle: name, files: 0, bytes: 0 };
     bundleUnits.set(name, u);
@@ -274,8 +279,10 @@ export function planReceive(input: PlanInput): ReceivePlan {
   for (const f of m.files) {
     const clash = folderNamedLikeFile(f.path, fold);
     if (clash !== undefined) {
-      throw new AliveError(`the package makes a folder of '${inlineText(clash)}', which a walnut keeps as a file; it was refused and nothing was written`, {
+      const shown = senderText(clash, 'folder');
+      throw new AliveError(`the package makes a folder of ${shown.shown}, which a walnut keeps as a file; it was refused and nothing was written`, {
         code: 'unexpected_entry',
+        ...(shown.untrusted && { untrusted: shown.untrusted }),
       });
     }
     const p = place(f.path, m, roots, fold);
@@ -309,8 +316,10 @@ export function planReceive(input: PlanInput): ReceivePlan {
       u.bytes += f.size;
     } else {
       if (!full) {
-        throw new AliveError(`a ${m.scope} package should hold only bundles, but it holds '${f.path}'; it was refused and nothing was written`, {
+        const shown = senderText(f.path, 'file path');
+        throw new AliveError(`a ${m.scope} package should hold only bundles, but it holds ${shown.shown}; it was refused and nothing was written`, {
           code: 'unexpected_entry',
+          ...(shown.untrusted && { untrusted: shown.untrusted }),
         });
       }
       const u = liveUnits.get(p.top) ?? { kind: 'live' as const, from: p.top, to: p.top, files: 0, bytes: 0 };
@@ -326,8 +335,10 @@ export function planReceive(input: PlanInput): ReceivePlan {
     const declaredSet = new Set(declared);
     for (const name of bundleUnits.keys()) {
       if (!declaredSet.has(name)) {
-        throw new AliveError(`the package holds files of bundle '${name}', which its manifest does not list; it was refused and nothing was written`, {
+        const shown = senderText(name, 'bundle name');
+        throw new AliveError(`the package holds files of bundle ${shown.shown}, which its manifest does not list; it was refused and nothing was written`, {
           code: 'unexpected_entry',
+          ...(shown.untrusted && { untrusted: shown.untrusted }),
         });
       }
     }

@@ -37,6 +37,7 @@ import { readSnapshot, type SnapshotView } from './snapshot.ts';
 import { HELD_DIR, HELD_INDEX, moveAcross, PKG_DIR, prepareStaged, shapeBundles, shapeNewWalnut } from './stage.ts';
 import { bundleNameTaken, resolveTarget, resolveWorld, worldRel, type Target } from './target.ts';
 import { cappedText, inlineText, logValue } from '../text/untrusted.ts';
+import { senderName } from '../text/fence.ts';
 import { counted } from '../text/plural.ts';
 
 export interface ReceiveOptions {
@@ -571,12 +572,13 @@ function tasksDryNotes(m: Manifest, target: Target, plan: ReceivePlan): string[]
   return v2BundlesIntoV3(target, plan)
     .filter((u) => listed.has(`${u.from}/tasks.md`))
     .map((u) => {
-      if (listed.has(`${u.from}/tasks.json`)) return `bundle ${u.as}: its v2 tasks.md would be kept as it is, because the bundle already has a tasks.json`;
+      if (listed.has(`${u.from}/tasks.json`))
+        return `bundle ${senderName(u.as!)}: its v2 tasks.md would be kept as it is, because the bundle already has a tasks.json`;
       const bytes = listed.get(`${u.from}/tasks.md`)!;
       const tooLarge = tasksMdTooLarge(bytes, budget);
-      if (tooLarge) return `bundle ${u.as}: its v2 tasks.md would be kept as it is, not converted: ${tooLarge}`;
+      if (tooLarge) return `bundle ${senderName(u.as!)}: its v2 tasks.md would be kept as it is, not converted: ${tooLarge}`;
       budget.converted += bytes;
-      return `bundle ${u.as}: its v2 tasks.md would be converted to tasks.json for this v3 walnut (and kept too if it holds lines that are not tasks)`;
+      return `bundle ${senderName(u.as!)}: its v2 tasks.md would be converted to tasks.json for this v3 walnut (and kept too if it holds lines that are not tasks)`;
     });
 }
 
@@ -721,7 +723,7 @@ async function receiveForReal(
       const { target, plan } = planFor(ctx, read);
       const checked = preflight(world, plannedWrites(ctx, target, plan), receivingDir);
       const conversions = await prepareStaged(staging, plan);
-      for (const c of conversions) notes.push(`v1 capsule ${c.capsule}: ${c.note}`);
+      for (const c of conversions) notes.push(`v1 capsule ${senderName(c.capsule)}: ${c.note}`);
       const tasksBudget = { converted: 0 };
       for (const u of v2BundlesIntoV3(target, plan)) {
         const note = convertTasksMd(join(staging, PKG_DIR, u.from), u.as!, ctx.timestamp, ctx.session, tasksBudget);

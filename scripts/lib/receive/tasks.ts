@@ -7,6 +7,7 @@
  * lines, blank lines, headings, frontmatter); otherwise it stays beside `tasks.json`. A bundle
  * that already has `tasks.json` keeps both files untouched.
  */
+import { senderName } from '../text/fence.ts';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { counted } from '../text/plural.ts';
@@ -112,19 +113,19 @@ export function convertTasksMd(bundleDir: string, bundle: string, created: strin
   const md = join(bundleDir, 'tasks.md');
   if (!existsSync(md)) return undefined;
   if (existsSync(join(bundleDir, 'tasks.json'))) {
-    return `bundle ${bundle}: its v2 tasks.md was kept as it is, because the bundle already has a tasks.json`;
+    return `bundle ${senderName(bundle)}: its v2 tasks.md was kept as it is, because the bundle already has a tasks.json`;
   }
   const bytes = statSync(md).size;
   const tooLarge = tasksMdTooLarge(bytes, budget);
-  if (tooLarge) return `bundle ${bundle}: its v2 tasks.md was kept as it is, not converted: ${tooLarge}`;
+  if (tooLarge) return `bundle ${senderName(bundle)}: its v2 tasks.md was kept as it is, not converted: ${tooLarge}`;
   budget.converted += bytes;
   const { tasks, leftover } = parseTasksMd(readFileSync(md, 'utf8'), bundle, created, session);
   // The titles are the sender's text: what JSON.stringify leaves raw (bidi overrides, invisible
   // marks) is written as \u escapes, as in every JSON file we write.
   writeFileSync(join(bundleDir, 'tasks.json'), `${jsonText({ tasks }, 2)}\n`);
   if (leftover) {
-    return `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${counted(tasks.length, 'task')}) for this v3 walnut, and kept too, because it holds lines that are not tasks`;
+    return `bundle ${senderName(bundle)}: its v2 tasks.md was converted to tasks.json (${counted(tasks.length, 'task')}) for this v3 walnut, and kept too, because it holds lines that are not tasks`;
   }
   rmSync(md);
-  return `bundle ${bundle}: its v2 tasks.md was converted to tasks.json (${counted(tasks.length, 'task')}) for this v3 walnut`;
+  return `bundle ${senderName(bundle)}: its v2 tasks.md was converted to tasks.json (${counted(tasks.length, 'task')}) for this v3 walnut`;
 }

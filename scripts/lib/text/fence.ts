@@ -29,6 +29,14 @@ export function senderText(value: string, what: string): { shown: string; untrus
 }
 
 /**
+ * A sender's name for a line of ours that cannot carry a fence (a note in a list): quoted when it
+ * is a plain name (senderText), else left out, saying so.
+ */
+export function senderName(value: string): string {
+  return isPlainName(value) ? `'${value}'` : "(a name of the sender's, not shown here)";
+}
+
+/**
  * An error's untrusted detail (errors.ts UntrustedDetail): `label` is a few lowercase words of ours
  * ('config problem'), the fence is `UNTRUSTED CONFIG PROBLEM`, the --json field `config_problem`.
  * `reference`: the words the message ends with to point at it (summaryOf below).

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { cappedText, inlineText, logValue } from '../../text/untrusted.ts';
+import { fencedLines } from '../../text/fence.ts';
 import { readPackageHead } from '../info.ts';
 import { signerText } from '../signer-shown.ts';
 import { isValidLogin } from '../../relay/names.ts';
@@ -71,7 +72,11 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
     // The walnut's name is the sender's text: one quoted value, which cannot read on as our line.
     ctx.print(`Format: ${inlineText(m.format_version)}   Scope: ${m.scope}   Walnut: ${m.source.walnut ? logValue(m.source.walnut) : '?'}`);
     ctx.print(`Created: ${inlineText(m.created)}`);
-    if (m.description) ctx.print(`Description: ${inlineText(m.description)}`);
+    // The description is the sender's prose: shown as data, in a fence, never as a line of ours.
+    if (m.description) {
+      ctx.print("Description (the sender's text, shown as data; it ends at the END line with the same number):");
+      for (const line of fencedLines('UNTRUSTED DESCRIPTION', cappedText(m.description, DESCRIPTION_MAX))) ctx.print(line);
+    }
     if (bundles.length) {
       const more = bundles.length > 20 ? `, … and ${bundles.length - 20} more` : '';
       ctx.print(
