@@ -381,8 +381,17 @@ function writeMemory(path, memory) {
 }
 
 // scripts/lib/bus/root.ts
-function findBusAncestor(start) {
-  return findUp(start, (dir) => isDirectory(join(dir, "runtimes")));
+function findBusAncestor(start, uid = process.getuid?.()) {
+  return findUp(start, (dir) => {
+    let runtimes = join(dir, "runtimes");
+    if (!isDirectory(runtimes)) return !1;
+    if (uid === void 0) return !0;
+    try {
+      return fs.statSync(runtimes).uid === uid;
+    } catch {
+      return !1;
+    }
+  });
 }
 function existingBusRoot(cwd, env) {
   let fromEnv = env.HELLOWORLD_ROOT;

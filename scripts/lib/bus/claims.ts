@@ -651,7 +651,7 @@ export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAliv
  * (written before tags): this machine's.
  */
 export function goneClaimOwner(owner: string, isAlive: (pid: number) => boolean = processAlive): number | undefined {
-  const m = /^[ps](\d+)(?:h([a-z0-9]+))?$/.exec(owner);
+  const m = /^[ps](\d{1,10})(?:h([a-z0-9]+))?$/.exec(owner);
   // The pid first: the host tag is a hash (node:crypto, 9 ms of `dispatch status` start-up), needed
   // only for a pid that is not alive here.
   if (!m || isAlive(Number(m[1])) || (m[2] !== undefined && m[2] !== hostTag())) return undefined;

@@ -4,10 +4,25 @@
  */
 import { join, resolve } from 'node:path';
 import { findUp, isDirectory as isDir } from '../fs/find-up.ts';
+import { fs } from '../fs/node-fs.ts';
 
-/** The nearest folder at or above `start` that holds `runtimes/`, if any. */
-export function findBusAncestor(start: string): string | undefined {
-  return findUp(start, (dir) => isDir(join(dir, 'runtimes')));
+/**
+ * The nearest folder at or above `start` that holds a `runtimes/` of the user's own (`uid`, by
+ * default this process's), if any. One another user made above the current folder (in /tmp, a
+ * shared folder) would take every message sent from below it and answer them: it is passed over,
+ * as git passes over a repository another user owns.
+ */
+export function findBusAncestor(start: string, uid: number | undefined = process.getuid?.()): string | undefined {
+  return findUp(start, (dir) => {
+    const runtimes = join(dir, 'runtimes');
+    if (!isDir(runtimes)) return false;
+    if (uid === undefined) return true;
+    try {
+      return fs.statSync(runtimes).uid === uid;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The bus root for a command. */

@@ -5,6 +5,7 @@
 import { readBusJson } from './fsutil.ts';
 import { receiverPaths } from './layout.ts';
 import { processAlive } from '../proc/alive.ts';
+import { fs } from '../fs/node-fs.ts';
 
 export interface DaemonRecord {
   pid: number;
@@ -13,11 +14,31 @@ export interface DaemonRecord {
   alive: boolean;
 }
 
+/** The largest process id a system gives (Linux: 2^22; 2^31 - 1 bounds every system). */
+const PID_MAX = 2 ** 31 - 1;
+
+/**
+ * True when `pid` is a running `dispatch serve`: alive, and, where /proc shows a command line,
+ * one with `serve` among its words. daemon.json is any bus writer's file: one naming pid 1 (alive
+ * for ever) kept every real daemon from registering, and status said "served" with none running.
+ */
+export function daemonAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  if (!processAlive(pid)) return false;
+  let cmdline: string;
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+  } catch {
+    return true; // no /proc (macOS), or not readable: alive is all that can be told
+  }
+  return cmdline.split('\0').includes('serve');
+}
+
 /** A daemon.json's content as a record, or null when it names no pid. */
 export function daemonRecord(raw: unknown): DaemonRecord | null {
   const d = (raw ?? {}) as { pid?: unknown; agent?: unknown };
-  if (typeof d.pid !== 'number' || !Number.isInteger(d.pid) || d.pid <= 0) return null;
-  return { pid: d.pid, agent: typeof d.agent === 'string' ? d.agent : '?', alive: processAlive(d.pid) };
+  if (typeof d.pid !== 'number' || !Number.isInteger(d.pid) || d.pid <= 0 || d.pid > PID_MAX) return null;
+  return { pid: d.pid, agent: typeof d.agent === 'string' ? d.agent : '?', alive: daemonAlive(d.pid) };
 }
 
 /** The daemon record of `receiver` (a folder name), or null without one (or one not readable). */
