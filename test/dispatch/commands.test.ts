@@ -653,10 +653,10 @@ describe('send --wait on a terminal', () => {
 });
 
 describe('an id typed short', () => {
-  it('is not found, and the ids that start with it are named (those the bus made), for show and wait', async () => {
+  it('is not found below 8 hex digits, and the ids that start with it are named (those the bus made), for show and wait', async () => {
     const { root } = makeBus();
     const a = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'q1' });
-    const prefix = a.id.slice(0, 13);
+    const prefix = a.id.slice(0, 6);
     const shown = await run(root, 'show', prefix);
     expect(shown.code).toBe(1);
     expect(shown.stderr).toContain(`did you mean ${a.id}?`);

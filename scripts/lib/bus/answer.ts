@@ -10,6 +10,7 @@ import { DEFAULT_TURN_BUDGET, loadReceiverConfig } from './config.ts';
 import { isPlainThread } from './deliver.ts';
 import { receiverPaths } from './layout.ts';
 import { displayName, normaliseName } from './names.ts';
+import { idHint, withIdHint } from './id-resolve.ts';
 import { findMessage } from './query.ts';
 import { budgetProblem, recordTurn } from './threads.ts';
 
@@ -51,8 +52,9 @@ export function answeringReceiver(root: string, id: string, option: string): str
 export function notAnswerable(root: string, id: string, receiver: string | undefined): string {
   const where = findMessage(root, id, receiver === undefined ? {} : { receiver });
   if (where.length === 0) {
-    if (receiver === undefined) return 'there is no such message on the bus';
-    return elsewhereText(root, id, receiver, 'reply') ?? `there is no such message for ${displayName(receiver)}; see 'dispatch inbox ${displayName(receiver)}'`;
+    if (receiver === undefined) return withIdHint('there is no such message on the bus', idHint(root, id));
+    const none = `there is no such message for ${displayName(receiver)}`;
+    return elsewhereText(root, id, receiver, 'reply') ?? withIdHint(none, idHint(root, id), `see 'dispatch inbox ${displayName(receiver)}'`);
   }
   return where[0]!.state === 'handled' ? 'it was already answered (it is in the archive)' : `it is ${where.map((m) => whereText(m, receiver)).join('; ')}`;
 }

@@ -15,27 +15,17 @@
  * named `untrusted`: show it escaped (text/untrusted.ts), fence it before a prompt. Ids, receiver
  * names, locations and states have strict shapes and are safe to show.
  */
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { claimById, claimNext, goneClaimOwner, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
-import {
-  busDirExists,
-  ensureDir,
-  listBusChildDir,
-  listBusDir,
-  lstatBus,
-  MESSAGE_READ_LIMIT,
-  openBusDir,
-  readBusFile,
-  readBusJson,
-  renameIfPresent,
-  safeUnlinkBus,
-} from './fsutil.ts';
+import { busDirExists, ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, safeUnlinkBus } from './fsutil.ts';
+import { idHint, messageIdArg, resolveMessageId, withIdHint, type ResolvedId } from './id-resolve.ts';
 import { idTimeMs, isValidMessageId, isWordlessId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
-import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
+import { archiveDays, listedReceivers, type ListedReceiver } from './listed-receivers.ts';
+import { isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { displayName, normaliseName } from './names.ts';
 import { listReceivers } from './receivers.ts';
@@ -54,7 +44,7 @@ import {
 } from './responses.ts';
 import { waitUntil, type DirWatcherOptions } from './wait.ts';
 
-export { deadLetterCode, listReceivers };
+export { deadLetterCode, listReceivers, messageIdArg };
 
 /** The folder a message file is in. */
 export type MessageLocation = 'inbox' | 'processing' | 'outbox' | 'archive' | 'dead-letter';
@@ -119,23 +109,6 @@ export interface FoundMessage {
   problem: string | null;
   /** Set when only the file's first bytes were read (`prefixBytes`) and it holds more: its size. */
   partialOf?: number;
-}
-
-function invalidId(raw: string): AliveError {
-  return new AliveError(`'${inlineText(raw, 80)}' is not a message id (letters, digits, '_' and '-', as in msg-<id>.hw)`, {
-    code: 'invalid_id',
-  });
-}
-
-/** A message id as typed (`<id>`, `msg-<id>`, `msg-<id>.hw`); throws invalid_id (exit 2) otherwise. */
-export function messageIdArg(raw: string): string {
-  const id = parseMessageIdArg(raw);
-  if (id === undefined) throw invalidId(raw);
-  return id;
-}
-
-function receiversFor(root: string, receiver: string | undefined): string[] {
-  return receiver === undefined ? listReceivers(root) : [normaliseName(receiver, 'receiver')];
 }
 
 function untrustedOf(m: ParsedMessage): UntrustedMessageText {
@@ -266,44 +239,6 @@ function exists(root: string, path: string): boolean {
   }
 }
 
-function archiveDays(paths: ReceiverPaths): string[] {
-  return listBusDir(paths.root, paths.archive).filter(isArchiveDayName).sort();
-}
-
-/**
- * For an id that names no message: the ids on the bus that start with it (an id copied short, as
- * `01a246c2`; UUIDv7s made in the same minute share their first 8 characters), as words for the
- * refusal: `; did you mean ID?`, the bus-made ones named (at most five), the others counted (an id
- * a writer chose can spell words). Empty when none does.
- */
-export function shortIdHint(root: string, id: string): string {
-  const prefix = id.toLowerCase();
-  if (prefix.length < 4) return '';
-  const found = new Set<string>();
-  for (const { paths, there } of listedReceivers(root, undefined)) {
-    const look = (dir: string) => {
-      for (const n of listBusDir(root, dir)) {
-        const name = parseClaimFileName(n)?.fileName ?? n;
-        const m = validIdFromFileName(name);
-        if (m?.toLowerCase().startsWith(prefix) && m.length > prefix.length) found.add(m);
-      }
-    };
-    for (const dir of [paths.inbox, paths.processing, paths.outbox, paths.deadLetter]) if (there(dir)) look(dir);
-    for (const day of there(paths.archive) ? archiveDays(paths) : []) look(join(paths.archive, day));
-  }
-  if (found.size === 0) return '';
-  const named = [...found].filter(isWordlessId).sort();
-  const others = found.size - named.length;
-  const shown = named.slice(0, 5);
-  const rest = found.size - shown.length;
-  const list = shown.length === 0 ? '' : `did you mean ${shown.join(' or ')}?`;
-  const counted =
-    rest === 0
-      ? ''
-      : `${rest} message id${rest === 1 ? '' : 's'}${shown.length ? ' more' : ''} start${rest === 1 ? 's' : ''} with it${others ? " ('dispatch inbox' and 'dispatch thread' show them, fenced)" : ''}`;
-  return `; ${[list, counted].filter((t) => t !== '').join('; ')}`;
-}
-
 /**
  * Every place a message with this id is, in `receiver`'s folders or in every receiver's. Normally
  * one; an answer delivered into a HEAD runtime's inbox as well is found twice. Empty when unknown.
@@ -313,33 +248,6 @@ export function findMessage(root: string, rawId: string, options: { receiver?: s
   const fileName = messageFileName(id);
   const now = Date.now();
   return [...listedReceivers(root, options.receiver)].flatMap((r) => foundIn(root, r, id, fileName, now));
-}
-
-interface ListedReceiver {
-  receiver: string;
-  paths: ReceiverPaths;
-  /** True when the receiver's folder holds `folder` (one of `paths`) by name. */
-  there: (folder: string) => boolean;
-}
-
-/**
- * The receivers to look through (`only`, or every receiver folder), each with one listing of its
- * folder, and none whose folder holds nothing: any bus writer can make thousands of empty receiver
- * folders, and each look at an absent folder checked every folder above it (20,000 made `show`
- * take 2 s and `thread` 3 s). runtimes/ is opened once; a name listed is looked at as before.
- */
-function* listedReceivers(root: string, only: string | undefined): Generator<ListedReceiver> {
-  const runtimes = openBusDir(root, runtimesDir(root), false);
-  if (!runtimes) return;
-  try {
-    for (const receiver of receiversFor(root, only)) {
-      const has = new Set(listBusChildDir(root, runtimes, receiver) ?? []);
-      if (has.size === 0) continue;
-      yield { receiver, paths: receiverPaths(root, receiver), there: (folder) => has.has(basename(folder)) };
-    }
-  } finally {
-    runtimes.close();
-  }
 }
 
 /** Where `id` is among a receiver's folders. */
@@ -447,7 +355,11 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
       );
     }
     throw new AliveError(
-      `there is no message ${id} on the bus under ${runtimesDir(root)}, and no answer to it${shortIdHint(root, id)}; check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: ${options.receiverHint ?? '--receiver @NAME'}`,
+      withIdHint(
+        `there is no message ${id} on the bus under ${runtimesDir(root)}, and no answer to it`,
+        idHint(root, id),
+        `check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: ${options.receiverHint ?? '--receiver @NAME'}`,
+      ),
       { code: 'not_found' },
     );
   }
@@ -550,12 +462,22 @@ export function threadOfKey(root: string, key: string): { latestRequest: string 
  * threadMembers of a thread someone wrote in: one nobody did is refused (not_found), in the same
  * words for `dispatch thread` and the MCP tool.
  */
-export function existingThreadMembers(root: string, idOrThread: string, options: { receiver?: string } = {}): ReturnType<typeof threadMembers> {
+export function existingThreadMembers(
+  root: string,
+  idOrThread: string,
+  options: { receiver?: string } = {},
+): ReturnType<typeof threadMembers> & { resolved?: ResolvedId } {
   const t = threadMembers(root, idOrThread, options);
-  if (t.members.length === 0) {
-    throw new AliveError(`no message belongs to thread '${inlineText(idOrThread, 80)}' under ${runtimesDir(root)}`, { code: 'not_found' });
+  if (t.members.length > 0) return t;
+  // No thread of that name: a message id typed short (id-resolve.ts), as every command takes one.
+  const asId = parseMessageIdArg(idOrThread.trim());
+  const r = asId === undefined ? undefined : resolveMessageId(root, asId, options);
+  if (r?.resolved) {
+    const found = threadMembers(root, r.id, options);
+    if (found.members.length > 0) return { ...found, resolved: r };
   }
-  return t;
+  const head = `no message belongs to thread '${inlineText(idOrThread, 80)}' under ${runtimesDir(root)}`;
+  throw new AliveError(withIdHint(head, asId === undefined ? undefined : idHint(root, asId)), { code: 'not_found' });
 }
 
 /**
@@ -734,7 +656,7 @@ export function retryDeadLetter(root: string, rawId: string, options: { receiver
     const where = findMessage(root, id, options);
     const why = where.length
       ? `it is not in dead-letter (it is ${where.map((w) => `in ${w.location} of ${w.receiver === options.receiver ? displayName(w.receiver) : 'its receiver'}`).join(', ')}; 'dispatch show ${id}' shows where)`
-      : 'there is no such message';
+      : withIdHint('there is no such message', idHint(root, id));
     throw new AliveError(`cannot retry ${id}: ${why}`, { code: 'not_found' });
   }
   if (hits.length > 1) {

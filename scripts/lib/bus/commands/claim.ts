@@ -2,8 +2,8 @@ import { defineCommand } from '../../cli/command.ts';
 import { displayName } from '../names.ts';
 import { idArgument, idInOurWords, isWordlessId } from '../ids.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
-import { claimMessage, deadLetterCode, messageIdArg } from '../query.ts';
-import { bodyLines, busRoot, claimRefusal, envelopeLines, headerFields, nameArg, ROOT_OPTION, shownCutNote, untrustedJson } from './common.ts';
+import { claimMessage, deadLetterCode } from '../query.ts';
+import { bodyLines, busRoot, claimRefusal, messageIdOnBus, envelopeLines, headerFields, nameArg, ROOT_OPTION, shownCutNote, untrustedJson } from './common.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
 import { AliveError } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
@@ -26,8 +26,8 @@ export const claimCommand = defineCommand({
   positionals: { names: ['@RECEIVER', 'ID'], min: 1 },
   async run(ctx) {
     const receiver = nameArg(ctx.positionals[0], 'receiver', USAGE);
-    const id = ctx.positionals[1] === undefined ? undefined : messageIdArg(ctx.positionals[1]);
     const root = busRoot(ctx.values.root);
+    const id = ctx.positionals[1] === undefined ? undefined : messageIdOnBus(ctx.io, root, ctx.positionals[1]);
     const r = await claimMessage(root, receiver, id === undefined ? {} : { id });
     // The reason can quote the file: under untrusted, as the MCP claim tool gives it.
     const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));

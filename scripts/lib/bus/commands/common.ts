@@ -7,6 +7,8 @@ import { inlineText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { idInOurWords } from '../ids.ts';
+import { idHint, resolvedNote, resolveMessageId, withIdHint } from '../id-resolve.ts';
+import type { CommandIo } from '../../cli/command.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
 import { RECEIVERS_WITHOUT_FOLDER } from '../receivers.ts';
@@ -29,6 +31,18 @@ export function busRoot(flag: string | undefined): string {
     );
   }
   return root;
+}
+
+/**
+ * The message id a command was given (`ID`, `msg-ID`, a unique prefix: id-resolve.ts), as every
+ * command takes one; a prefix taken for a whole id is said on stderr (`01a24811-d8f3 is msg-…`),
+ * so that the id printed after it is not a surprise.
+ */
+export function messageIdOnBus(io: CommandIo, root: string, raw: string, receiver?: string): string {
+  const r = resolveMessageId(root, raw, { receiver });
+  const note = resolvedNote(r);
+  if (note) io.stderr.write(`${note}\n`);
+  return r.id;
 }
 
 /**
@@ -210,7 +224,7 @@ export function elsewhereText(root: string, id: string, receiver: string, verb: 
 export function claimRefusal(root: string, id: string, receiver: string, where: readonly FoundMessage[]): string {
   const why = where.length
     ? `it is ${where.map((m) => whereText(m, receiver)).join('; ')}`
-    : (elsewhereText(root, id, receiver, 'claim it') ?? `it is not on the bus for ${displayName(receiver)}`);
+    : (elsewhereText(root, id, receiver, 'claim it') ?? withIdHint(`it is not on the bus for ${displayName(receiver)}`, idHint(root, id)));
   return `cannot claim msg-${id}: ${why}`;
 }
 

@@ -1,8 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { answeringReceiver, answerMessage } from '../answer.ts';
 import { displayName } from '../names.ts';
-import { messageIdArg } from '../query.ts';
-import { busRoot, nameable, nameArg, quoteHint, ROOT_OPTION, textArg } from './common.ts';
+import { busRoot, messageIdOnBus, nameable, nameArg, quoteHint, ROOT_OPTION, textArg } from './common.ts';
 
 const USAGE = `usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json] [--root DIR]
 
@@ -19,10 +18,10 @@ export const replyCommand = defineCommand({
   positionals: { names: ['MESSAGE_ID', 'TEXT'], min: 2, tooMany: (args) => quoteHint('reply', args) },
   async run(ctx) {
     const typed = ctx.values.as === undefined ? undefined : nameArg(ctx.values.as, 'receiver', USAGE);
-    const id = messageIdArg(ctx.positionals[0]!);
     const text = textArg(ctx.positionals[1]!);
     if (text.trim() === '') ctx.usageError('the reply text is empty');
     const root = busRoot(ctx.values.root);
+    const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!);
     const receiver = typed ?? answeringReceiver(root, id, '--as');
     const done = await answerMessage(root, receiver, id, text);
     // A receiver found by looking (not typed) is named only when every bus knows it.

@@ -3,8 +3,8 @@ import { AliveError } from '../../errors.ts';
 import { counted } from '../../text/plural.ts';
 import { idInOurWords } from '../ids.ts';
 import { displayName } from '../names.ts';
-import { retryAllDeadLetters, retryDeadLetter, messageIdArg } from '../query.ts';
-import { busRoot, envelopeLines, nameArg, receiverField, ROOT_OPTION } from './common.ts';
+import { retryAllDeadLetters, retryDeadLetter } from '../query.ts';
+import { busRoot, envelopeLines, messageIdOnBus, nameArg, receiverField, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
        dispatch retry @RECEIVER --all [--json] [--root DIR]
@@ -31,9 +31,9 @@ export const retryCommand = defineCommand({
       const named = displayName(nameArg(ctx.positionals[0], 'receiver', USAGE));
       ctx.usageError(`retry takes a message id; to put every dead letter of ${named} back: dispatch retry ${named} --all`);
     }
-    const id = messageIdArg(ctx.positionals[0]!);
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
+    const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, receiver);
     const r = retryDeadLetter(root, id, receiver === undefined ? {} : { receiver });
     if (ctx.json) {
       ctx.printJson({ ok: true, id: r.id, previous_id: r.previousId, receiver: displayName(r.receiver), file: r.path });

@@ -1,11 +1,13 @@
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
-import { findMessage, messageIdArg, shortIdHint, threadOfKey } from '../query.ts';
-import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
+import { idHint, withIdHint } from '../id-resolve.ts';
+import { findMessage, threadOfKey } from '../query.ts';
+import { busRoot, messageIdOnBus, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch show ID [--receiver @NAME] [--full] [--json] [--root DIR]
 
-Shows one message or answer by its id (msg-<id>.hw, msg-<id> or <id>), wherever it is: waiting in
+Shows one message or answer by its id (msg-<id>.hw, msg-<id>, <id>, or a unique start of it of at
+least 8 hex digits, said on stderr), wherever it is: waiting in
 an inbox, claimed, answered or handled in the archive, an answer in an outbox, or in dead-letter
 with the reason. --receiver looks only in that receiver's folders. Exit 1 when there is none.
 A body (or context) longer than 512 KiB is cut there, with a line saying how many bytes were left
@@ -19,16 +21,16 @@ export const showCommand = defineCommand({
   options: { receiver: { type: 'string' }, full: { type: 'boolean' }, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
   run(ctx) {
-    const id = messageIdArg(ctx.positionals[0]!);
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
+    const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, receiver);
     const found = findMessage(root, id, receiver === undefined ? {} : { receiver });
     if (found.length === 0) {
       const thread = receiver === undefined ? threadOfKey(root, id) : undefined;
       const next = thread
         ? `'${id}' is a thread id, not a message id: 'dispatch thread ${id}' lists its messages`
         : "check the id ('dispatch status' lists the receivers)";
-      throw new AliveError(`there is no message ${id} on the bus under ${root}/runtimes${shortIdHint(root, id)}; ${next}`, {
+      throw new AliveError(withIdHint(`there is no message ${id} on the bus under ${root}/runtimes`, thread ? undefined : idHint(root, id), next), {
         code: 'not_found',
         fields: { id },
       });

@@ -2,6 +2,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { shownThread } from '../envelope.ts';
 import { isUuid7, isWordlessId } from '../ids.ts';
 import { fencedLines } from '../../text/fence.ts';
+import { resolvedNote } from '../id-resolve.ts';
 import { existingThreadMembers } from '../query.ts';
 import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
 import { counted } from '../../text/plural.ts';
@@ -9,7 +10,8 @@ import { counted } from '../../text/plural.ts';
 const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--json] [--root DIR]
 
 Prints every message and answer of a thread, oldest first, wherever each is now (inbox, being
-handled, outbox, archive, dead-letter). ID is a thread id, or the id of any message of the thread.
+handled, outbox, archive, dead-letter). ID is a thread id, or the id of any message of the thread
+(a unique start of it of at least 8 hex digits too, said on stderr).
 --receiver looks only in that receiver's folders. Exit 1 when nothing belongs to the thread.
 Each body (or context) longer than 512 KiB is cut, with a line saying how many bytes were left out
 and that 'dispatch show ID --full' prints it whole; --json gives them whole.`;
@@ -26,6 +28,8 @@ export const threadCommand = defineCommand({
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
     const t = existingThreadMembers(root, key, receiver === undefined ? {} : { receiver });
+    const note = t.resolved && resolvedNote(t.resolved);
+    if (note) ctx.io.stderr.write(`${note}\n`);
     if (ctx.json) {
       // A thread id from a header is words: ours only when the bus made it (as the MCP thread tool).
       const thread = isUuid7(t.untrustedThread) ? t.untrustedThread : null;

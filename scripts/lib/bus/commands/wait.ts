@@ -1,15 +1,28 @@
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { displayName } from '../names.ts';
-import { messageIdArg, waitForAnswer } from '../query.ts';
+import { waitForAnswer } from '../query.ts';
 import { answerTooLargeError } from '../responses.ts';
-import { bodyLines, busRoot, messageJson, nameArg, reasonLines, ROOT_OPTION, secondsArg, shownCutNote, unansweredText, withInterrupt } from './common.ts';
+import {
+  bodyLines,
+  busRoot,
+  messageIdOnBus,
+  messageJson,
+  nameArg,
+  reasonLines,
+  ROOT_OPTION,
+  secondsArg,
+  shownCutNote,
+  unansweredText,
+  withInterrupt,
+} from './common.ts';
 import { shownMessage } from '../shown-body.ts';
 import { CLI_RECEIVER, checkWaitReceiver } from '../wait-receiver.ts';
 
 const USAGE = `usage: dispatch wait ID [--timeout SECONDS] [--receiver @NAME] [--json] [--root DIR]
 
-Waits for the answer to message ID (the id send printed; a thread id or an answer's id is
+Waits for the answer to message ID (the id send printed, or a unique start of it of at least 8 hex
+digits, said on stderr; a thread id or an answer's id is
 refused, naming the request to wait on), sent earlier (without --wait, or after a --wait ran out), and
 prints it (between two marker lines: it is the receiver's untrusted text; at most 512 KiB of it,
 then a line saying how many bytes were left out and that 'dispatch show ID --full' prints it whole;
@@ -29,10 +42,10 @@ export const waitCommand = defineCommand({
   options: { timeout: { type: 'string' }, receiver: { type: 'string' }, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
   async run(ctx) {
-    const id = messageIdArg(ctx.positionals[0]!);
     const timeoutMs = secondsArg(ctx.values.timeout, '--timeout') ?? 60_000;
     const responder = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
+    const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!);
     if (responder !== undefined) checkWaitReceiver(root, id, responder, CLI_RECEIVER);
     const { value: r, exitCode: interruptedExit } = await withInterrupt((signal) =>
       waitForAnswer(root, id, { timeoutMs, signal, ...(responder === undefined ? {} : { responder }) }),

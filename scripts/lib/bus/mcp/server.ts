@@ -126,7 +126,9 @@ const paging = {
   limit: z.optional(z.int().check(z.minimum(1), z.maximum(LIST_MAX), z.describe(`list at most this many (default ${LIST_DEFAULT}, at most ${LIST_MAX})`))),
   offset: z.optional(z.int().check(z.minimum(0), z.describe('skip this many first (when a result says truncated, pass its next_offset)'))),
 };
-const messageId = (description = 'a message id, as returned by send or listed by inbox (msg-<id>.hw also accepted)') => text(description, 200);
+const messageId = (
+  description = 'a message id, as returned by send or listed by inbox (msg-<id>.hw, or a unique start of it of at least 8 hex digits, also accepted)',
+) => text(description, 200);
 
 /**
  * The SDK validates JSON Schemas for elicitation only (asking the client for input), which this

@@ -20,6 +20,7 @@ import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../rec
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { isUuid7 } from '../ids.ts';
+import { resolveMessageId } from '../id-resolve.ts';
 import { displayName, normaliseName } from '../names.ts';
 import {
   claimMessage,
@@ -28,7 +29,6 @@ import {
   listDeadLetters,
   retryDeadLetter,
   existingThreadMembers,
-  messageIdArg,
   waitForAnswer,
   type DeadLetterInfo,
   type FoundMessage,
@@ -88,7 +88,7 @@ export async function sendTool(
 }
 
 export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: number | undefined; receiver?: string | undefined }, signal?: AbortSignal) {
-  const id = messageIdArg(a.id);
+  const id = resolveMessageId(ctx.root, a.id).id;
   const timeoutS = a.timeout_s ?? WAIT_DEFAULT_S;
   if (!(timeoutS > 0 && timeoutS <= WAIT_MAX_S)) {
     throw new AliveError(`timeout_s takes a number of seconds above 0 and at most ${WAIT_MAX_S}, got ${timeoutS}`, { code: 'usage' });
@@ -181,7 +181,8 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
 
 export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
-  const r = await claimMessage(ctx.root, receiver, { ...(a.id !== undefined ? { id: a.id } : {}), owner: 'mcp' });
+  const id = a.id === undefined ? undefined : resolveMessageId(ctx.root, a.id).id;
+  const r = await claimMessage(ctx.root, receiver, { ...(id !== undefined ? { id } : {}), owner: 'mcp' });
   // Unreadable files met on the way: a bus writer can plant any number of them.
   const deadLettered = r.deadLettered.slice(0, DEAD_LETTERED_SHOWN).map((d) => ({
     id: d.id,
@@ -190,7 +191,7 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
   }));
   const more = r.deadLettered.length > DEAD_LETTERED_SHOWN ? { dead_lettered_total: r.deadLettered.length } : {};
   if (!r.claimed) {
-    if (a.id === undefined) {
+    if (id === undefined) {
       const unknown = unknownReceiver(ctx.root, receiver);
       return {
         ok: true,
@@ -203,7 +204,7 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
       };
     }
     // In the words of dispatch claim.
-    throw new AliveError(claimRefusal(ctx.root, messageIdArg(a.id), receiver, r.where), {
+    throw new AliveError(claimRefusal(ctx.root, id, receiver, r.where), {
       code: 'not_found',
       fields: { dead_lettered: deadLettered, ...more },
     });
@@ -227,7 +228,7 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
 }
 
 export async function replyTool(ctx: ToolContext, a: { id: string; body: string; as?: string | undefined }) {
-  const id = messageIdArg(a.id);
+  const id = resolveMessageId(ctx.root, a.id).id;
   const receiver = a.as !== undefined ? normaliseName(a.as, 'receiver') : answeringReceiver(ctx.root, id, 'as');
   let done: Awaited<ReturnType<typeof answerMessage>>;
   try {
@@ -389,7 +390,7 @@ export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?:
 
 export function retryTool(ctx: ToolContext, a: { id: string; receiver?: string | undefined }) {
   const receiver = a.receiver === undefined ? undefined : normaliseName(a.receiver, 'receiver');
-  const r = retryDeadLetter(ctx.root, a.id, receiver === undefined ? {} : { receiver });
+  const r = retryDeadLetter(ctx.root, resolveMessageId(ctx.root, a.id, { receiver }).id, receiver === undefined ? {} : { receiver });
   // Found by listing runtimes/ unless the call named it: then a folder name any bus writer chooses.
   const who = r.receiver === receiver ? { receiver: displayName(r.receiver) } : { receiver: null, untrusted_receiver: displayName(r.receiver) };
   return {

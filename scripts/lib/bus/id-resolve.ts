@@ -1,0 +1,133 @@
+/**
+ * A message id as someone typed it, made the id of a message on the bus, in one way for every
+ * command (`show`, `wait`, `thread`, `claim`, `reply`, `retry`) and every MCP tool taking an id:
+ *
+ *   - a whole id is taken as it is (also one no message has: the command says so);
+ *   - a unique prefix of at least 8 hex digits (`01a24811-d8f3`, as ids are often copied short)
+ *     is the id it starts; several ids starting with it are refused (`ambiguous`, exit 2), listed;
+ *   - for an id that names nothing, idHint finds what was meant: the ids that start with it, or the
+ *     closest one (a typo), as `did you mean …?`.
+ *
+ * Only ids the bus made (isWordlessId) are named in our words or resolved to: another id is a file
+ * name a writer chose, which can spell words; it is counted, and `dispatch inbox` or `dispatch
+ * thread` show it fenced.
+ */
+import { AliveError } from '../errors.ts';
+import { editDistance } from '../text/closest.ts';
+import { counted } from '../text/plural.ts';
+import { inlineText } from '../text/untrusted.ts';
+import { isWordlessId, parseMessageIdArg } from './ids.ts';
+import { busMessageIds } from './listed-receivers.ts';
+
+/** Hex digits a prefix needs to be taken for the id it starts (UUIDv7s of one minute share about 8). */
+export const PREFIX_HEX_DIGITS = 8;
+/** Ids named in a refusal at most. */
+const NAMED = 5;
+
+/** A message id as typed (`<id>`, `msg-<id>`, `msg-<id>.hw`); throws invalid_id (exit 2) otherwise. */
+export function messageIdArg(raw: string): string {
+  const id = parseMessageIdArg(raw);
+  if (id === undefined) {
+    throw new AliveError(`'${inlineText(raw, 80)}' is not a message id (letters, digits, '_' and '-', as in msg-<id>.hw)`, { code: 'invalid_id' });
+  }
+  return id;
+}
+
+/** Whether `id` may be the start of a bus-made id: hex digits and dashes, at least PREFIX_HEX_DIGITS digits. */
+export function isHexPrefix(id: string): boolean {
+  return /^[0-9a-fA-F][0-9a-fA-F-]*$/.test(id) && id.replace(/-/g, '').length >= PREFIX_HEX_DIGITS;
+}
+
+export interface ResolvedId {
+  /** The id to look up: the one typed, or the whole id it starts. */
+  id: string;
+  /** As typed (normalised: no `msg-`, no `.hw`). */
+  typed: string;
+  /** True when `typed` was a prefix and `id` the one id it starts. */
+  resolved: boolean;
+}
+
+/**
+ * The message id `raw` names on the bus (in `receiver`'s folders only, when given): see the top of
+ * this file. Throws invalid_id for what is no id, ambiguous for a prefix of several.
+ */
+export function resolveMessageId(root: string, raw: string, options: { receiver?: string | undefined } = {}): ResolvedId {
+  const typed = messageIdArg(raw);
+  const exact = { id: typed, typed, resolved: false };
+  if (!isHexPrefix(typed)) return exact;
+  const ids = busMessageIds(root, options.receiver);
+  if (ids.has(typed)) return exact;
+  const low = typed.toLowerCase();
+  const starting = [...ids].filter((m) => m.toLowerCase().startsWith(low)).sort();
+  const named = starting.filter(isWordlessId);
+  if (starting.length === 1 && named.length === 1) return { id: named[0]!, typed, resolved: true };
+  if (starting.length > 1) {
+    const others = starting.length - named.length;
+    const shown = named.slice(0, NAMED);
+    const rest = named.length - shown.length;
+    const list = [
+      ...shown,
+      ...(rest > 0 ? [`${rest} more`] : []),
+      ...(others > 0 ? [`${counted(others, 'id')} not made by the bus ('dispatch inbox' and 'dispatch thread' show them, fenced)`] : []),
+    ];
+    throw new AliveError(`${typed} is the start of ${starting.length} message ids: ${list.join(', ')}; give more of the id`, {
+      code: 'ambiguous',
+      fields: { candidates: shown },
+    });
+  }
+  return exact;
+}
+
+/** The line a command prints on stderr when it took a prefix for a whole id. */
+export function resolvedNote(r: ResolvedId): string | undefined {
+  return r.resolved ? `${r.typed} is msg-${r.id}` : undefined;
+}
+
+/**
+ * For an id that names no message: what was likely meant, as a phrase ending in `?` or `.` (see
+ * withIdHint): the bus-made ids that start with it, else the closest bus-made id (a typo), and how
+ * many ids not made by the bus start with it. Undefined when nothing is like it.
+ */
+export function idHint(root: string, id: string): string | undefined {
+  const low = id.toLowerCase();
+  const ids = [...busMessageIds(root)];
+  const starting = low.length >= 4 ? ids.filter((m) => m.toLowerCase().startsWith(low) && m.length > low.length) : [];
+  const named = starting.filter(isWordlessId).sort();
+  const others = starting.length - named.length;
+  const shown = named.slice(0, NAMED);
+  const meant = shown.length > 0 ? shown : closestId(low, ids.filter(isWordlessId));
+  const parts: string[] = [];
+  if (meant.length > 0) parts.push(`did you mean ${meant.join(' or ')}?`);
+  const rest = starting.length - shown.length;
+  if (rest > 0) {
+    const more = shown.length > 0 ? ' more' : '';
+    const fenced = others > 0 ? " ('dispatch inbox' and 'dispatch thread' show them, fenced)" : '';
+    parts.push(`${counted(rest, 'message id')}${more} start${rest === 1 ? 's' : ''} with it${fenced}.`);
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+/** The id `typed` is most likely a typo of: at most 2 edits from it, or from its start as long as `typed`. */
+function closestId(typed: string, ids: readonly string[]): string[] {
+  const limit = Math.min(2, Math.floor(typed.length / 4));
+  if (limit === 0) return [];
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const m of ids) {
+    const d = Math.min(editDistance(typed, m), editDistance(typed, m.slice(0, typed.length)));
+    if (d < bestDistance) {
+      best = m;
+      bestDistance = d;
+    }
+  }
+  return best === undefined ? [] : [best];
+}
+
+/**
+ * A refusal with the hint in its place: `head; did you mean X? Rest`, or `head; rest` without one
+ * (`rest` may be empty). One wording for every command and MCP tool.
+ */
+export function withIdHint(head: string, hint: string | undefined, rest = ''): string {
+  if (hint === undefined) return rest === '' ? head : `${head}; ${rest}`;
+  return rest === '' ? `${head}; ${hint}` : `${head}; ${hint} ${rest[0]!.toUpperCase()}${rest.slice(1)}`;
+}
