@@ -267,7 +267,8 @@ describe('turn budget', () => {
     const p = receiverPaths(root, 'strict');
     mkdirSync(p.dir, { recursive: true });
     writeFileSync(p.config, JSON.stringify({ turn_budget: 3 }));
-    for (let i = 0; i < 5; i++) await dispatch(root, ['send', 'strict', `m${i}`, '--thread', 'same']);
+    // Written as turn 1 each (dispatch send numbers a thread's turns: 4 and 5 would be refused by their Turn alone).
+    for (let i = 0; i < 5; i++) await sendMessage({ root, to: 'strict', from: 'human', body: `m${i}`, thread: 'same', turn: 1 });
     const r = await runCliAsync(cli, ['serve', 'strict', '--agent', 'echo', '--once'], env);
     expect(r.stdout.match(/^answered /gm)?.length).toBe(3);
     expect(r.stdout.match(/^dead-letter msg-\S+ \(code turn_budget\)/gm)?.length).toBe(2);

@@ -200,7 +200,7 @@ describe('dispatch repl: a dead letter', () => {
 });
 
 describe('dispatch repl: a long session', () => {
-  it('a receiver answers up to its turn budget in the session thread; the line past it says so, and :new goes on', async () => {
+  it('a receiver answers up to its turn budget in the session thread (each line its next turn); the line past it says so, and :new goes on', async () => {
     const { root } = makeBus();
     const paths = receiverPaths(root, 'claude');
     mkdirSync(paths.inbox, { recursive: true });
@@ -225,7 +225,7 @@ describe('dispatch repl: a long session', () => {
     const third = await line('@claude decide');
     expect(third[0]).toMatchObject({ kind: 'error' });
     expect((third[0] as { text: string }).text).toMatch(
-      /did not answer: msg-\S+ is in its dead-letter; ':new' starts a new thread; its reason [^\n]*\n<<<BEGIN UNTRUSTED REASON \w+\nthis receiver already answered 2 turns in thread .*, its turn budget\nEND UNTRUSTED REASON \w+>>>$/,
+      /did not answer: msg-\S+ is in its dead-letter; ':new' starts a new thread; its reason [^\n]*\n<<<BEGIN UNTRUSTED REASON \w+\nturn 3 of thread .* is past the turn budget of 2\nEND UNTRUSTED REASON \w+>>>$/,
     );
     expect((await session.line(':new')).outputs[0]).toMatchObject({ kind: 'info' });
     expect(session.thread).not.toBe(first);

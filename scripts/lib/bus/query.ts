@@ -497,52 +497,7 @@ export function threadMembers(root: string, idOrThread: string, options: { recei
   const seen = new Set<string>();
   const members: (ThreadMember & { timeMs: number })[] = [];
   const ids = new Set<string>();
-  const now = Date.now();
-  const candidates: {
-    receiver: string;
-    paths: ReceiverPaths;
-    id: string;
-    location: MessageLocation;
-    path: string;
-    fileName: string;
-    claim?: FoundMessage['claim'];
-    message: ParsedMessage;
-    mtimeMs: number;
-  }[] = [];
-  for (const { receiver, paths, there } of listedReceivers(root, options.receiver)) {
-    const add = (dir: string, location: MessageLocation) => {
-      for (const n of listBusDir(root, dir)) {
-        let fileName = n;
-        let claim: FoundMessage['claim'] | undefined;
-        if (location === 'processing') {
-          const c = parseClaimFileName(n);
-          if (!c) continue;
-          fileName = c.fileName;
-          claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now };
-        } else if (!isMessageFileName(n)) continue;
-        const id = validIdFromFileName(fileName);
-        if (id === undefined) continue;
-        const head = readHeaders(root, join(dir, n));
-        if (!head) continue;
-        candidates.push({
-          receiver,
-          paths,
-          id,
-          location,
-          path: join(dir, n),
-          fileName,
-          ...(claim ? { claim } : {}),
-          message: head.message,
-          mtimeMs: head.mtimeMs,
-        });
-      }
-    };
-    if (there(paths.inbox)) add(paths.inbox, 'inbox');
-    if (there(paths.processing)) add(paths.processing, 'processing');
-    if (there(paths.outbox)) add(paths.outbox, 'outbox');
-    for (const day of there(paths.archive) ? archiveDays(paths) : []) add(join(paths.archive, day), 'archive');
-    if (there(paths.deadLetter)) add(paths.deadLetter, 'dead-letter');
-  }
+  const candidates = headersOnBus(root, options.receiver);
   for (const c of candidates) if (c.message.thread === thread || (c.id === thread && !c.message.thread)) ids.add(c.id);
   for (const c of candidates) {
     const inThread = ids.has(c.id) || (c.message.inReplyTo !== undefined && ids.has(c.message.inReplyTo));
@@ -709,4 +664,61 @@ export function retryAllDeadLetters(root: string, receiver: string): RetryAllRes
     }
   }
   return out;
+}
+
+/** The headers of one message file on the bus, as headersOnBus finds them. */
+export interface BusHeaders {
+  receiver: string;
+  paths: ReceiverPaths;
+  id: string;
+  location: MessageLocation;
+  path: string;
+  fileName: string;
+  claim?: FoundMessage['claim'];
+  message: ParsedMessage;
+  mtimeMs: number;
+}
+
+/**
+ * The headers of every message file on the bus (of `receiver` only, when given), each file's first
+ * bytes only: for threads, which only the headers name.
+ */
+export function headersOnBus(root: string, only?: string): BusHeaders[] {
+  const now = Date.now();
+  const candidates: BusHeaders[] = [];
+  for (const { receiver, paths, there } of listedReceivers(root, only)) {
+    const add = (dir: string, location: MessageLocation) => {
+      for (const n of listBusDir(root, dir)) {
+        let fileName = n;
+        let claim: FoundMessage['claim'] | undefined;
+        if (location === 'processing') {
+          const c = parseClaimFileName(n);
+          if (!c) continue;
+          fileName = c.fileName;
+          claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now };
+        } else if (!isMessageFileName(n)) continue;
+        const id = validIdFromFileName(fileName);
+        if (id === undefined) continue;
+        const head = readHeaders(root, join(dir, n));
+        if (!head) continue;
+        candidates.push({
+          receiver,
+          paths,
+          id,
+          location,
+          path: join(dir, n),
+          fileName,
+          ...(claim ? { claim } : {}),
+          message: head.message,
+          mtimeMs: head.mtimeMs,
+        });
+      }
+    };
+    if (there(paths.inbox)) add(paths.inbox, 'inbox');
+    if (there(paths.processing)) add(paths.processing, 'processing');
+    if (there(paths.outbox)) add(paths.outbox, 'outbox');
+    for (const day of there(paths.archive) ? archiveDays(paths) : []) add(join(paths.archive, day), 'archive');
+    if (there(paths.deadLetter)) add(paths.deadLetter, 'dead-letter');
+  }
+  return candidates;
 }

@@ -14,7 +14,7 @@ import { parseProgram, type Statement } from '../helloworld/parser.ts';
 import { key, Registry } from '../helloworld/vocabulary.ts';
 import { sendMessage } from './deliver.ts';
 import { newMessageId } from './ids.ts';
-import { displayName } from './names.ts';
+import { displayName, normaliseName } from './names.ts';
 import { ANSWER_READ_BYTES, answerPlaceNames, shownAnswer, unreadableText, waitForResponse } from './responses.ts';
 import type { UntrustedDetail } from '../errors.ts';
 import { untrustedDetail } from '../text/fence.ts';
@@ -64,6 +64,8 @@ export class Session {
   private lineNo = 0;
   private transcript: string[] = [];
   private named: string[] = [];
+  /** Requests sent in this thread, per receiver (folder name): a line's turn is the next one. */
+  private turns = new Map<string, number>();
   private controller: AbortController | undefined;
 
   constructor(private readonly opts: SessionOptions) {
@@ -167,6 +169,7 @@ export class Session {
         return { outputs: [{ kind: 'info', text: SESSION_HELP }] };
       case ':new':
         this.threadId = newMessageId();
+        this.turns.clear();
         return { outputs: [{ kind: 'info', text: `new thread ${this.threadId} (the recent lines stay in the context)` }] };
       case ':quit':
       case ':exit':
@@ -209,9 +212,11 @@ export class Session {
         body: text,
         context: this.context([receiver, ...this.named]),
         thread: this.threadId,
-        // Each line is a new request of the person typing, not a hop of an agent conversation.
-        turn: 1,
+        // The receiver's next turn of the thread: its prompt says "turn N of at most <budget>", and
+        // its budget counts its answers per thread (threads.ts) as this counts the lines sent to it.
+        turn: (this.turns.get(normaliseName(receiver, 'receiver')) ?? 0) + 1,
       });
+      this.turns.set(sent.to, sent.turn);
       // The start of a long answer is shown (responses.ts ANSWER_SHOWN_BYTES), and no more of it read.
       const waited = await waitForResponse(this.opts.root, sent.to, sent.id, this.opts.waitMs, signal, { namesBefore, prefixBytes: ANSWER_READ_BYTES });
       if (waited.ok) {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
-import { continuedThread, sendMessage } from '../deliver.ts';
+import { sendMessage, validateThread } from '../deliver.ts';
+import { threadForSend } from '../send-thread.ts';
 import { checkReceiverKnown } from '../receivers.ts';
 import { runtimesDir } from '../layout.ts';
 import { findMessage } from '../query.ts';
@@ -38,7 +39,10 @@ refused as a likely typo ('did you mean @gemini?', or a folder name like it, fen
 sends to it anyway. Where no runtimes/ folder is found (from the current folder up, or in --root or
 $HELLOWORLD_ROOT), send creates one, a new bus, and says so on stderr.
 The sender defaults to $HELLOWORLD_AS (unless empty), else @human. Inside an agent started by 'dispatch serve',
-the thread and turn continue the message being answered.`;
+the thread and turn continue the message being answered. --thread continues a thread: the message is
+the next turn of @RECEIVER in it; a unique start of a thread id (8 hex digits or more) is that thread
+(said on stderr); one that names no thread but starts a message id is sent in a new thread, with a
+warning.`;
 
 export const sendCommand = defineCommand({
   name: 'send',
@@ -58,10 +62,13 @@ export const sendCommand = defineCommand({
     const to = nameArg(positionals[0], 'receiver', USAGE);
     const from = senderArg(values.from, USAGE);
     const waitMs = secondsArg(values.wait, '--wait');
-    const { thread, turn } = continuedThread(values.thread);
+    if (values.thread !== undefined) validateThread(values.thread);
     const body = textArg(positionals[1]!);
     const root = busRoot(values.root);
     checkReceiverKnown(root, to, values.create === true);
+    const { thread, turn, note: threadNote, warning: threadWarning } = threadForSend(root, to, values.thread);
+    if (threadNote) ctx.io.stderr.write(`${threadNote}\n`);
+    if (threadWarning) ctx.warn(threadWarning);
     const busExisted = existsSync(runtimesDir(root));
 
     // With --wait, Ctrl-C / SIGTERM end the wait cleanly from before the message is sent: one that

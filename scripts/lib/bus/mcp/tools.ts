@@ -14,7 +14,8 @@ import { summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
 import { claimRefusal } from '../commands/common.ts';
 import { listClaims, listInbox } from '../claims.ts';
-import { continuedThread, sendMessage } from '../deliver.ts';
+import { sendMessage } from '../deliver.ts';
+import { threadForSend } from '../send-thread.ts';
 import { readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
@@ -62,8 +63,6 @@ export async function sendTool(
 ) {
   const to = normaliseName(a.to, 'receiver');
   const from = normaliseName(a.from ?? ctx.as, 'sender');
-  // As `dispatch send`: inside an agent started by serve, the thread and turn continue its message.
-  const { thread, turn } = continuedThread(a.thread);
   try {
     checkReceiverKnown(ctx.root, to, a.create === true);
   } catch (err) {
@@ -71,6 +70,9 @@ export async function sendTool(
     if (err instanceof AliveError) throw reworded(err, err.message.replace('Pass --create', 'Call send with create: true'));
     throw err;
   }
+  // As `dispatch send`: inside an agent started by serve, the thread and turn continue its message;
+  // a thread named continues at the receiver's next turn, a thread id typed short is resolved.
+  const { thread, turn, note, warning } = threadForSend(ctx.root, to, a.thread);
   const sent = await sendMessage({
     root: ctx.root,
     to,
@@ -84,7 +86,16 @@ export async function sendTool(
     ctx.sentTo.set(sent.id, sent.to);
     if (ctx.sentTo.size > SENT_REMEMBERED) ctx.sentTo.delete(ctx.sentTo.keys().next().value!);
   }
-  return { ok: true, id: sent.id, thread: sent.thread, to: displayName(sent.to), from: displayName(sent.from), turn: sent.turn };
+  return {
+    ok: true,
+    id: sent.id,
+    thread: sent.thread,
+    to: displayName(sent.to),
+    from: displayName(sent.from),
+    turn: sent.turn,
+    ...(note ? { note: note.replace('--thread', 'thread') } : {}),
+    ...(warning ? { warning: warning.replace('--thread', 'thread') } : {}),
+  };
 }
 
 export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: number | undefined; receiver?: string | undefined }, signal?: AbortSignal) {

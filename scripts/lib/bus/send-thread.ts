@@ -1,0 +1,67 @@
+/**
+ * The thread and turn of a message sent with a thread named (`dispatch send --thread T`, the MCP
+ * `send` tool's `thread`), one function for both:
+ *
+ *   - inside an agent started by `serve`, on the thread it answers: that thread, the next hop
+ *     (deliver.ts continuedThread), as before;
+ *   - a thread on the bus: the next turn of it for that receiver, counted from the thread's
+ *     requests its folders hold, so that a follow-up is not "turn 1" again; the agent's prompt says
+ *     "turn N of at most <budget>", and the budget (threads.ts) is per receiver and thread too;
+ *   - no thread of that name, but a unique start of one (8 hex digits or more: an id copied short):
+ *     that thread, said in `note`; the start of several: refused, `ambiguous`;
+ *   - the start of a message id only (a thread id is the id of its first message): a new thread
+ *     named as typed, and a `warning` saying so, naming the message.
+ *
+ * Thread ids come from headers, any writer's words: only those the bus made are resolved to or named.
+ */
+import { AliveError } from '../errors.ts';
+import { continuedThread } from './deliver.ts';
+import { isHexPrefix } from './id-resolve.ts';
+import { isWordlessId } from './ids.ts';
+import { headersOnBus, type BusHeaders } from './query.ts';
+import { isResponse } from './responses.ts';
+
+export interface SendThread {
+  thread: string | undefined;
+  turn: number;
+  /** The thread was typed short: which one it is. */
+  note?: string;
+  /** The thread names none on the bus but starts a message id: likely a mistake. */
+  warning?: string;
+}
+
+/** The thread a request belongs to (its Thread header, else its own id); undefined for an answer. */
+function requestThread(h: BusHeaders): string | undefined {
+  if (isResponse(h.message)) return undefined;
+  return h.message.thread !== undefined && h.message.thread !== '' ? h.message.thread : h.id;
+}
+
+/** The thread and turn of a message to `to` (a folder name) with `typed` as its --thread; see the top of this file. */
+export function threadForSend(root: string, to: string, typed: string | undefined, env: NodeJS.ProcessEnv = process.env): SendThread {
+  const continued = continuedThread(typed, env);
+  // No thread named (a new one, or the agent's own), or the agent continuing the thread it answers.
+  if (typed === undefined || continued.turn > 1) return continued;
+  const headers = headersOnBus(root);
+  const turnIn = (thread: string) => 1 + headers.filter((h) => h.receiver === to && requestThread(h) === thread).length;
+  const threads = new Set(headers.map((h) => h.message.thread || requestThread(h)).filter((t): t is string => t !== undefined && t !== ''));
+  if (threads.has(typed) || !isHexPrefix(typed)) return { thread: typed, turn: threads.has(typed) ? turnIn(typed) : 1 };
+  const low = typed.toLowerCase();
+  const starting = [...threads].filter((t) => isWordlessId(t) && t.startsWith(low)).sort();
+  if (starting.length === 1) {
+    const thread = starting[0]!;
+    return { thread, turn: turnIn(thread), note: `--thread ${typed} is thread ${thread}` };
+  }
+  if (starting.length > 1) {
+    throw new AliveError(`--thread ${typed} is the start of ${starting.length} threads: ${starting.slice(0, 5).join(', ')}; give more of it`, {
+      code: 'ambiguous',
+      fields: { candidates: starting.slice(0, 5) },
+    });
+  }
+  const message = headers.find((h) => isWordlessId(h.id) && h.id.startsWith(low));
+  if (message === undefined) return { thread: typed, turn: 1 };
+  return {
+    thread: typed,
+    turn: 1,
+    warning: `--thread ${typed} names no thread on the bus, but message msg-${message.id} starts with it: this message starts a new thread named ${typed}; to continue that message's thread, give its thread id ('dispatch thread ${message.id}' shows it)`,
+  };
+}
