@@ -19,6 +19,7 @@ import { ANSWER_READ_BYTES, answerPlaceNames, shownAnswer, unreadableText, waitF
 import type { UntrustedDetail } from '../errors.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { fenceData } from '../text/untrusted.ts';
+import { closestName } from '../text/closest.ts';
 
 /** How much of the session a message carries as context. */
 export const CONTEXT_LIMITS = { lines: 40, bytes: 4096, answerChars: 600 } as const;
@@ -30,6 +31,11 @@ export interface SessionOptions {
   waitMs: number;
   /** The session's thread (a new id by default). */
   thread?: string;
+}
+
+/** The session's own words for a line sent to `receiver` that got no answer (yet): the command that picks it up later. */
+function laterText(id: string): string {
+  return `'dispatch wait ${id}' prints its answer once it is there`;
 }
 
 /** What one line produced, in the order to show it. */
@@ -67,6 +73,8 @@ export class Session {
   /** Requests sent in this thread, per receiver (folder name): a line's turn is the next one. */
   private turns = new Map<string, number>();
   private controller: AbortController | undefined;
+  /** Called as a line starts waiting for `receiver`'s answer (display name): the front end says so on a terminal. */
+  onWait: ((receiver: string) => void) | undefined;
 
   constructor(private readonly opts: SessionOptions) {
     this.registry = Registry.withBuiltins();
@@ -192,9 +200,12 @@ export class Session {
         // Names a vocabulary file defined are a bus writer's words: counted here, listed in a fence.
         const others = this.registry.names().filter((n) => !this.builtinNames.includes(n));
         const more = others.length ? `, and ${others.length} more from the vocabularies or this session, in the fence below` : '';
+        // As send answers @gemni: the closest receiver every session knows, named (a vocabulary's are a writer's words).
+        const meant = closestName(key(name), this.builtinNames.map(key));
+        const guess = meant === undefined ? '' : `; did you mean @${meant}?`;
         return {
           kind: 'error',
-          text: `line ${this.lineNo}, column ${st.column}: unknown receiver ${name} (known: ${this.builtinNames.join(', ')}${more}); define it first with '# ${name} : Agent'`,
+          text: `line ${this.lineNo}, column ${st.column}: unknown receiver ${name}${guess} (known: ${this.builtinNames.join(', ')}${more}); to add a new one, define it first with '# ${name} : Agent'`,
           ...(others.length ? { untrusted: untrustedDetail('receiver names', others.join('\n')) } : {}),
         };
       }
@@ -218,6 +229,7 @@ export class Session {
       });
       this.turns.set(sent.to, sent.turn);
       // The start of a long answer is shown (responses.ts ANSWER_SHOWN_BYTES), and no more of it read.
+      this.onWait?.(displayName(sent.to));
       const waited = await waitForResponse(this.opts.root, sent.to, sent.id, this.opts.waitMs, signal, { namesBefore, prefixBytes: ANSWER_READ_BYTES });
       if (waited.ok) {
         const shown = shownAnswer(waited.value);
@@ -238,13 +250,13 @@ export class Session {
       if ('aborted' in waited) {
         return {
           ok: false,
-          reason: `stopped waiting for ${who}; msg-${sent.id} stays queued (its answer will be in runtimes/${sent.to}/outbox/)`,
+          reason: `stopped waiting for ${who}; msg-${sent.id} stays queued (its answer will be in runtimes/${sent.to}/outbox/); ${laterText(sent.id)}`,
           messageId: sent.id,
         };
       }
       return {
         ok: false,
-        reason: `no answer from ${who} within ${this.opts.waitMs / 1000} s; msg-${sent.id} stays queued (is 'dispatch serve ${who}' running?)`,
+        reason: `no answer from ${who} within ${this.opts.waitMs / 1000} s; msg-${sent.id} stays queued (is 'dispatch serve ${who}' running?); ${laterText(sent.id)}`,
         messageId: sent.id,
       };
     };

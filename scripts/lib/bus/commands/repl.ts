@@ -47,6 +47,8 @@ export async function runSession(session: Session, input: Readable, io: CommandI
   // As run shows them: the problems name files of <root>/vocabularies/, any bus writer's.
   const vocabularyProblems = vocabularyWarning(session.vocabularies, session.vocabularyProblems);
   if (vocabularyProblems) io.stderr.write(`warning: ${vocabularyProblems.line}\n${vocabularyProblems.fenced.join('\n')}\n`);
+  // As send --wait: on a terminal, one line says what the session waits for (an answer can take minutes).
+  session.onWait = io.stderr.isTTY === true ? (receiver) => io.stderr.write(`waiting for ${receiver}… (Ctrl-C stops)\n`) : undefined;
   const history = interactive ? loadHistory() : [];
   const rl = createInterface({
     input,
