@@ -21,10 +21,11 @@ describe('send where no bus is', () => {
     const { root } = makeBus();
     const first = await dispatch(root, ['send', '@gemini', 'hi', '--json']);
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stderr).toBe(`warning: created a new bus at ${root}/runtimes: --root ${root} held no runtimes/ folder; check the path\n`);
+    const unserved = "no daemon serves @gemini now: the message waits in its inbox until 'dispatch serve @gemini' runs or someone answers by hand\n";
+    expect(first.stderr).toBe(`warning: created a new bus at ${root}/runtimes: --root ${root} held no runtimes/ folder; check the path\n${unserved}`);
     expect(JSON.parse(first.stdout)).toMatchObject({ ok: true, to: '@gemini' });
     const second = await dispatch(root, ['send', '@gemini', 'hi']);
-    expect(second.stderr).toBe('');
+    expect(second.stderr).toBe(unserved);
   });
 
   it('from a folder with no runtimes/ above and no HELLOWORLD_ROOT: says so, and to pass --root', async () => {
@@ -35,7 +36,8 @@ describe('send where no bus is', () => {
     const r = runCli(cli, ['send', '@gemini', 'hi'], noRoot, { cwd: elsewhere });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe(
-      `warning: created a new bus at ${elsewhere}/runtimes: no runtimes/ folder was found from here up, nor $HELLOWORLD_ROOT; pass --root to use another\n`,
+      `warning: created a new bus at ${elsewhere}/runtimes: no runtimes/ folder was found from here up, nor $HELLOWORLD_ROOT; pass --root to use another\n` +
+        "no daemon serves @gemini now: the message waits in its inbox until 'dispatch serve @gemini' runs or someone answers by hand\n",
     );
   });
 });

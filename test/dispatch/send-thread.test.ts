@@ -1,6 +1,6 @@
 /** send --thread: the next turn of a thread, a thread id typed short (scripts/lib/bus/send-thread.ts). */
 import { describe, it, expect } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { makeBus } from './helpers.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
@@ -34,7 +34,7 @@ describe('send --thread', () => {
     expect(findMessage(root, third.id)[0]!.untrusted!.turn).toBe(3);
     // Another receiver's turns in the thread are its own: its budget counts per thread too.
     expect(JSON.parse((await run(root, 'send', '@codex', 'q', '--thread', t.thread, '--json')).stdout).turn).toBe(1);
-    expect(second.stderr).toBe('');
+    expect(second.stderr).not.toContain('thread');
   });
 
   it('a unique start of a thread id (8 hex digits or more) is that thread, said on stderr', async () => {
@@ -44,7 +44,7 @@ describe('send --thread', () => {
     const r = await run(root, 'send', '@gemini', 'more', '--thread', short, '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ thread: t.thread, turn: 2 });
-    expect(r.stderr).toBe(`--thread ${short} is thread ${t.thread}\n`);
+    expect(r.stderr.split('\n')[0]).toBe(`--thread ${short} is thread ${t.thread}`);
     const mcp = await sendTool({ root, as: 'claude' }, { to: 'gemini', body: 'again', thread: short });
     expect(mcp).toMatchObject({ thread: t.thread, turn: 3, note: `thread ${short} is thread ${t.thread}` });
   });
@@ -91,5 +91,20 @@ describe('repl lines', () => {
         .map((n) => findMessage(root, n)[0]!.untrusted!)
         .find((u) => u.body.startsWith(body))!.turn;
     expect([turns('@claude one'), turns('@claude two'), turns('@gemini three'), turns('@claude four')]).toEqual([1, 2, 1, 1]);
+  });
+});
+
+describe('send without --wait to a receiver nobody serves', () => {
+  it('says so on stderr, naming serve; not while a live daemon serves it', async () => {
+    const { root } = makeBus();
+    const r = await run(root, 'send', '@gemini', 'hi');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("no daemon serves @gemini now: the message waits in its inbox until 'dispatch serve @gemini' runs or someone answers by hand\n");
+    // A live daemon's record (this process stands for it).
+    writeFileSync(receiverPaths(root, 'gemini').daemon, JSON.stringify({ pid: process.pid, agent: 'echo' }));
+    expect((await run(root, 'send', '@gemini', 'hi')).stderr).not.toContain('no daemon');
+    // One that is gone serves nobody.
+    writeFileSync(receiverPaths(root, 'gemini').daemon, JSON.stringify({ pid: 2 ** 22 + 1, agent: 'echo' }));
+    expect((await run(root, 'send', '@gemini', 'hi')).stderr).toContain('no daemon serves @gemini now');
   });
 });

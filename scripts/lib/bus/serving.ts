@@ -63,3 +63,12 @@ export function servingText(root: string, receiver: string, named: string | unde
   if (d) return `the daemon of ${whom} is gone (pid ${d.pid}); start ${serve}`;
   return `no daemon serves ${whom}; start ${serve}, or answer by hand`;
 }
+
+/**
+ * What a send without --wait says when no live daemon serves its receiver (`named`, as the user
+ * typed it), so that a message nobody will take is not a surprise; undefined while one does.
+ */
+export function unservedNote(root: string, receiver: string, named: string): string | undefined {
+  if (receiverDaemon(root, receiver)?.alive) return undefined;
+  return `no daemon serves ${named} now: the message waits in its inbox until 'dispatch serve ${named}' runs or someone answers by hand`;
+}

@@ -3,6 +3,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { sendMessage, validateThread } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
+import { unservedNote } from '../serving.ts';
 import { checkReceiverKnown } from '../receivers.ts';
 import { runtimesDir } from '../layout.ts';
 import { findMessage } from '../query.ts';
@@ -37,7 +38,8 @@ out and that 'dispatch show ID --full' prints it whole); no answer in time is ex
 runtimes/<receiver>/ folder yet and is not @claude, @copilot, @gemini, @codex or @helloworld is
 refused as a likely typo ('did you mean @gemini?', or a folder name like it, fenced): --create
 sends to it anyway. Where no runtimes/ folder is found (from the current folder up, or in --root or
-$HELLOWORLD_ROOT), send creates one, a new bus, and says so on stderr.
+$HELLOWORLD_ROOT), send creates one, a new bus, and says so on stderr. Without --wait, a receiver no
+live daemon serves is named on stderr: the message waits until 'dispatch serve' runs or someone answers.
 The sender defaults to $HELLOWORLD_AS (unless empty), else @human. Inside an agent started by 'dispatch serve',
 the thread and turn continue the message being answered. --thread continues a thread: the message is
 the next turn of @RECEIVER in it; a unique start of a thread id (8 hex digits or more) is that thread
@@ -97,6 +99,8 @@ export const sendCommand = defineCommand({
       const note = newBusNote(root, values.root, busExisted);
       if (note) ctx.warn(note);
       if (waitMs === undefined) {
+        const unserved = unservedNote(root, sent.to, displayName(sent.to));
+        if (unserved) ctx.io.stderr.write(`${unserved}\n`);
         if (ctx.json) ctx.printJson(result);
         else ctx.print(`sent msg-${sent.id} to ${displayName(sent.to)} (thread ${sent.thread})`);
         return;
