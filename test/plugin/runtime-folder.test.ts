@@ -159,7 +159,10 @@ describe('the bundles run from the runtime folder alone', () => {
   it('dispatch delivers a message, status shows it, and relay-check tells the session at start', () => {
     const send = runPlugin('dist/dispatch.mjs', ['send', '@claude', 'hello from the runtime folder', '--from', '@gemini', '--root', world], { cwd: world });
     // The first message makes the bus, and send says so (a mistyped --root would make one too).
-    expect(send.stderr).toBe(`warning: created a new bus at ${join(world, 'runtimes')}: --root ${world} held no runtimes/ folder; check the path\n`);
+    expect(send.stderr).toBe(
+      `warning: created a new bus at ${join(world, 'runtimes')}: --root ${world} held no runtimes/ folder; check the path\n` +
+        "no daemon serves @claude now: the message waits in its inbox until 'dispatch serve @claude' runs or someone answers by hand\n",
+    );
     expect(send.status).toBe(0);
     const status = runPlugin('dist/dispatch.mjs', ['status', '--json', '--root', world], { cwd: world });
     expect(status.status, status.stderr).toBe(0);
