@@ -24,6 +24,16 @@ describe('a message typed without quotes', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`(quote the answer: dispatch reply 01a2482d-df61-7335-b605-b2edb5186428 "looks good")`);
   });
+
+  it('gives no command back when the id or receiver typed holds what a shell acts on (an agent may run the hint)', async () => {
+    const { root } = makeBus();
+    const r = await dispatch(root, ['reply', '$(touch /tmp/x);', 'hello', 'there']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('(quote the answer: it is one argument)');
+    expect(r.stderr).not.toContain('$(touch');
+    const s = await dispatch(root, ['send', '@gemini;id', 'a', 'b']);
+    expect(s.stderr).not.toContain('dispatch send @gemini;id');
+  });
 });
 
 describe('serve --once', () => {

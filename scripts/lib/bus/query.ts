@@ -155,20 +155,31 @@ function readDeadLetterInfo(paths: ReceiverPaths, fileName: string): DeadLetterI
 }
 
 /** Builds the record of one file; `head` reads only the headers (listings of many files). */
+/** What a listing reads of each message (its headers and first lines): a dead letter can be 64 MiB. */
+const LISTED_PEEK_BYTES = 64 * 1024;
+/**
+ * Bytes read whole by one findMessage, over all the copies of an id it finds: past it, each
+ * further copy is read as a listing reads it. Any bus writer can put a copy of an id in every
+ * archive day folder, and 70 sparse files of 63 MiB each ran `show` and the MCP server out of memory.
+ */
+const FIND_READ_BUDGET = 128 * 1024 * 1024;
+
 function describe(
   receiver: string,
   paths: ReceiverPaths,
   id: string,
   location: MessageLocation,
   path: string,
-  extra: { claim?: FoundMessage['claim']; fileName?: string; head?: boolean; prefixBytes?: number } = {},
+  extra: { claim?: FoundMessage['claim']; fileName?: string; head?: boolean; prefixBytes?: number; budget?: { bytes: number } } = {},
 ): FoundMessage {
-  const prefix = extra.head ? HEAD_BYTES : extra.prefixBytes;
+  let prefix = extra.head ? HEAD_BYTES : extra.prefixBytes;
+  if (prefix === undefined && extra.budget && extra.budget.bytes < MESSAGE_READ_LIMIT) prefix = LISTED_PEEK_BYTES;
   const r = readBusFile(paths.root, path, prefix !== undefined ? { headBytes: prefix } : { maxBytes: MESSAGE_READ_LIMIT });
+  if (r.ok && extra.budget) extra.budget.bytes -= r.bytes.length;
   if (!r.ok) return record(receiver, paths, id, location, path, { problem: r.problem === 'missing' ? 'gone (moved meanwhile)' : r.detail }, extra);
   // One read of the file: what it gave is parsed (a second read doubled the I/O of a large one).
   if (extra.head) return record(receiver, paths, id, location, path, { message: headersOf(r.bytes), mtimeMs: r.mtimeMs }, extra);
-  const partial = extra.prefixBytes !== undefined && r.size > r.bytes.length;
+  const partial = prefix !== undefined && r.size > r.bytes.length;
   const read = { message: parseMessageBytes(r.bytes, partial), mtimeMs: r.mtimeMs, ...(partial ? { partialOf: r.size } : {}) };
   return record(receiver, paths, id, location, path, read, extra);
 }
@@ -247,28 +258,36 @@ export function findMessage(root: string, rawId: string, options: { receiver?: s
   const id = messageIdArg(rawId);
   const fileName = messageFileName(id);
   const now = Date.now();
-  return [...listedReceivers(root, options.receiver)].flatMap((r) => foundIn(root, r, id, fileName, now));
+  const budget = { bytes: FIND_READ_BUDGET };
+  return [...listedReceivers(root, options.receiver)].flatMap((r) => foundIn(root, r, id, fileName, now, budget));
 }
 
 /** Where `id` is among a receiver's folders. */
-function foundIn(root: string, { receiver, paths, there }: ListedReceiver, id: string, fileName: string, now: number): FoundMessage[] {
+function foundIn(
+  root: string,
+  { receiver, paths, there }: ListedReceiver,
+  id: string,
+  fileName: string,
+  now: number,
+  budget: { bytes: number },
+): FoundMessage[] {
   const found: FoundMessage[] = [];
   const inbox = join(paths.inbox, fileName);
-  if (there(paths.inbox) && exists(root, inbox)) found.push(describe(receiver, paths, id, 'inbox', inbox));
+  if (there(paths.inbox) && exists(root, inbox)) found.push(describe(receiver, paths, id, 'inbox', inbox, { budget }));
   for (const c of there(paths.processing) ? listClaims(paths) : []) {
     if (c.id !== id) continue;
     const gone = goneClaimOwner(c.owner);
     const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now, ...(gone ? { goneOwner: gone } : {}) };
-    found.push(describe(receiver, paths, id, 'processing', c.path, { claim }));
+    found.push(describe(receiver, paths, id, 'processing', c.path, { claim, budget }));
   }
   const outbox = join(paths.outbox, fileName);
-  if (there(paths.outbox) && exists(root, outbox)) found.push(describe(receiver, paths, id, 'outbox', outbox));
+  if (there(paths.outbox) && exists(root, outbox)) found.push(describe(receiver, paths, id, 'outbox', outbox, { budget }));
   for (const day of there(paths.archive) ? archiveDays(paths) : []) {
     const p = join(paths.archive, day, fileName);
-    if (exists(root, p)) found.push(describe(receiver, paths, id, 'archive', p));
+    if (exists(root, p)) found.push(describe(receiver, paths, id, 'archive', p, { budget }));
   }
   const dead = join(paths.deadLetter, fileName);
-  if (there(paths.deadLetter) && exists(root, dead)) found.push(describe(receiver, paths, id, 'dead-letter', dead, { fileName }));
+  if (there(paths.deadLetter) && exists(root, dead)) found.push(describe(receiver, paths, id, 'dead-letter', dead, { fileName, budget }));
   return found;
 }
 
@@ -585,7 +604,7 @@ export function listDeadLetters(root: string, receiver: string): FoundMessage[] 
     if (n.endsWith('.reason.json') || !isMessageFileName(n)) continue;
     const id = validIdFromFileName(n);
     if (id === undefined) continue; // only files we named are kept here; anything else is not ours
-    out.push(describe(name, paths, id, 'dead-letter', join(paths.deadLetter, n), { fileName: n }));
+    out.push(describe(name, paths, id, 'dead-letter', join(paths.deadLetter, n), { fileName: n, prefixBytes: LISTED_PEEK_BYTES }));
   }
   return out.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1));
 }
@@ -620,7 +639,11 @@ export function retryDeadLetter(root: string, rawId: string, options: { receiver
       code: 'ambiguous',
     });
   }
-  const hit = hits[0]!;
+  return moveBack(root, id, hits[0]!);
+}
+
+/** Puts the dead letter `hit` (of id `id`) back into its receiver's inbox: retryDeadLetter's move. */
+function moveBack(root: string, id: string, hit: FoundMessage): RetryResult {
   const paths = receiverPaths(root, hit.receiver);
   const r = readBusFile(root, hit.path, { headBytes: 0 });
   if (!r.ok) throw new AliveError(`cannot retry ${id}: ${r.detail}; it stays in dead-letter`, { code: 'not_a_file' });
@@ -655,9 +678,10 @@ export interface RetryAllResult {
 export function retryAllDeadLetters(root: string, receiver: string): RetryAllResult {
   const name = normaliseName(receiver, 'receiver');
   const out: RetryAllResult = { receiver: name, retried: [], failed: [] };
+  // Each moved from the one listing: looking each up again read every folder once per message.
   for (const m of listDeadLetters(root, name)) {
     try {
-      out.retried.push(retryDeadLetter(root, m.id, { receiver: name }));
+      out.retried.push(moveBack(root, m.id, m));
     } catch (err) {
       if (!(err instanceof AliveError)) throw err;
       out.failed.push({ id: m.id, code: err.code, message: err.message });

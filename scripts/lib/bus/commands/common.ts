@@ -78,7 +78,8 @@ export function quoteHint(command: 'send' | 'reply', args: readonly string[]): s
   const text = args.slice(1).join(' ');
   const quoted = /^[^"$`\\!]*$/.test(text) ? `"${text}"` : text.includes("'") ? undefined : `'${text}'`;
   const what = command === 'send' ? 'message' : 'answer';
-  if (quoted === undefined || text.length > 200) return `quote the ${what}: it is one argument`;
+  // The receiver or id is given back only when no shell acts on it: an agent may run the hint.
+  if (quoted === undefined || text.length > 200 || !/^[\w@.:-]{1,100}$/.test(args[0] ?? '')) return `quote the ${what}: it is one argument`;
   return `quote the ${what}: dispatch ${command} ${args[0]} ${quoted}`;
 }
 
@@ -254,6 +255,8 @@ export function messageJson(m: FoundMessage): Record<string, unknown> {
       },
     },
     problem: m.problem,
+    // A listing reads a message's first bytes: its file's whole size, when the body is cut.
+    ...(m.partialOf !== undefined && { partial_of: m.partialOf }),
     untrusted: u ? untrustedJson(u) : null,
   };
 }
@@ -330,6 +333,7 @@ export function messageLines(m: FoundMessage, options: { body?: boolean; typed?:
     const shown = options.full ? { untrusted: u } : shownMessage(u);
     lines.push(...bodyLines(m.kind === 'response' ? 'ANSWER' : 'MESSAGE', shown.untrusted.body, shown.untrusted.context));
     if (shown.cut) lines.push(shownCutNote(m.id, shown.cut));
+    if (m.partialOf !== undefined) lines.push(`(only the first bytes of this copy were read: its file holds ${m.partialOf} bytes)`);
   }
   return lines;
 }
