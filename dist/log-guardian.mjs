@@ -613,7 +613,7 @@ function globMayNameLog(lower) {
     if (k < lower.length && !WORD_END.has(lower[k])) continue;
     let word = lower.slice(start, k);
     if (start = k + 1, !word.includes("*") && !word.includes("?")) continue;
-    let star = word.replace(/\$\{[^}]*\}|\$[\w@#?$!-]+|\{[^{}]*\}/g, "*").replace(/\$(?=['"])|["'\\]/g, "").replace(/\*{2,}/g, "*");
+    let star = word.replace(/\$\{[^{}$]*\}|\$[\w@#?$!-]+/g, "*").replace(/\{[^{}]*\}/g, "*").replace(/\$(?=['"])|["'\\]/g, "").replace(/\*{2,}/g, "*");
     if (globMatches(star.slice(star.lastIndexOf("/") + 1), "log.md") || pathPatternMayMatchLog(star)) return !0;
   }
   return !1;

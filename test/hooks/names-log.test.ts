@@ -62,4 +62,25 @@ describe('namesLog', () => {
     best(small);
     expect(best(large) / best(small)).toBeLessThan(24);
   });
+
+  it('reads glob words with a megabyte of unclosed ${, { and $ in linear time (the glob check runs on every command with a * or ?)', () => {
+    const best = (text: string) => {
+      let us = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        const t0 = process.cpuUsage();
+        namesLog(text);
+        const t = process.cpuUsage(t0);
+        us = Math.min(us, t.user + t.system);
+      }
+      return us;
+    };
+    for (const unit of ['${', '{', '${a', '$a{']) {
+      const word = (n: number) => `rm x.txt*${unit.repeat(n)}`;
+      best(word(1 << 14));
+      expect(best(word(1 << 17)) / best(word(1 << 14)), unit).toBeLessThan(24);
+    }
+    expect(namesLog('rm _kernel/{$X*,y}.md')).toBe(true);
+    expect(namesLog('rm _kernel/*.${EXT}')).toBe(true);
+    expect(namesLog('rm -f *.ts build/*.js')).toBe(false);
+  });
 });

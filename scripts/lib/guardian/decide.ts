@@ -224,7 +224,12 @@ function globMayNameLog(lower: string): boolean {
     const word = lower.slice(start, k);
     start = k + 1;
     if (!word.includes('*') && !word.includes('?')) continue;
-    const bare = word.replace(/\$\{[^}]*\}|\$[\w@#?$!-]+|\{[^{}]*\}/g, '*').replace(/\$(?=['"])|["'\\]/g, '');
+    // Variables, then brace groups; each pattern stops at the next `$`, `{` or `}`, so that a word
+    // of `${${${…` stays linear to read (this runs on every command holding a `*` or `?`).
+    const bare = word
+      .replace(/\$\{[^{}$]*\}|\$[\w@#?$!-]+/g, '*')
+      .replace(/\{[^{}]*\}/g, '*')
+      .replace(/\$(?=['"])|["'\\]/g, '');
     // As a name, or as find's -path pattern, whose `*` matches `/` too (`*_kernel*`).
     const star = bare.replace(/\*{2,}/g, '*');
     if (globMatches(star.slice(star.lastIndexOf('/') + 1), 'log.md') || pathPatternMayMatchLog(star)) return true;
