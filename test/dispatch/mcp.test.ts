@@ -89,6 +89,8 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     const sent = (await call(client, 'send', { to: '@Claude', body, context: 'some context' })).structuredContent!;
     expect(sent).toMatchObject({ ok: true, to: '@claude', from: '@tester', turn: 1 });
     expect(sent.thread).toBe(sent.id);
+    // No daemon serves @claude: the result says so, as dispatch send does on stderr.
+    expect(sent.unserved).toBe("no daemon serves @claude now: the message waits in its inbox until 'dispatch serve @claude' runs or someone answers by hand");
 
     const cliInbox = JSON.parse(runCli(cli, ['inbox', '@claude', '--json'], bus.env).stdout);
     expect(cliInbox.messages.map((m: { id: string }) => m.id)).toEqual([sent.id]);

@@ -147,7 +147,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'send',
     {
       title: 'Send a message',
-      description: `Delivers a message to a receiver's inbox and returns its id and thread; collect the answer with wait. The sender is "from", else the server's identity (${displayName(ctx.as)}).`,
+      description: `Delivers a message to a receiver's inbox and returns its id and thread; collect the answer with wait. The sender is "from", else the server's identity (${displayName(ctx.as)}). "unserved" says when no daemon serves the receiver now.`,
       inputSchema: z.strictObject({
         to: name('the receiver'),
         body: text('the message text'),

@@ -16,6 +16,7 @@ import { claimRefusal } from '../commands/common.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { sendMessage } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
+import { unservedNote } from '../serving.ts';
 import { readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
@@ -82,6 +83,7 @@ export async function sendTool(
     ...(thread !== undefined ? { thread } : {}),
     turn,
   });
+  const unserved = unservedNote(ctx.root, sent.to, displayName(sent.to));
   if (ctx.sentTo) {
     ctx.sentTo.set(sent.id, sent.to);
     if (ctx.sentTo.size > SENT_REMEMBERED) ctx.sentTo.delete(ctx.sentTo.keys().next().value!);
@@ -95,6 +97,8 @@ export async function sendTool(
     turn: sent.turn,
     ...(note ? { note: note.replace('--thread', 'thread') } : {}),
     ...(warning ? { warning: warning.replace('--thread', 'thread') } : {}),
+    // As `dispatch send` says on stderr: a message no daemon will take is not a surprise later.
+    ...(unserved ? { unserved } : {}),
   };
 }
 
