@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeGithub } from '../support/fake-github.ts';
+import { emptyRepo, FakeGithub } from '../support/fake-github.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
 import { hostileApi, pumpBody } from '../support/hostile-api.ts';
 import { GithubTransport, CONTENTS_API_MAX_BYTES } from '../../scripts/lib/relay/github-transport.ts';
@@ -554,17 +554,3 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     expect(Date.now() - t0).toBeLessThan(1000 + 10_000); // the deadline, with room for a loaded machine
   });
 });
-
-function emptyRepo(owner: string) {
-  return {
-    owner,
-    name: 'walnut-relay',
-    private: true,
-    defaultBranch: 'main',
-    collaborators: new Set<string>(),
-    blobs: new Map(),
-    trees: new Map(),
-    commits: new Map(),
-    refs: new Map(),
-  };
-}

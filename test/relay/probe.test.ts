@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { makeUser, tempDir, type TestUser } from './helpers.ts';
 import { cli, cliAsync } from './cli.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
-import { FakeGithub } from '../support/fake-github.ts';
+import { emptyRepo, FakeGithub } from '../support/fake-github.ts';
 import { createHash, createPublicKey } from 'node:crypto';
 import { nextTestKeyPair } from '../support/test-keys.ts';
 
@@ -117,17 +117,7 @@ describe('relay-probe', () => {
         ['amy', 'walnut-relay'],
         ['ben', 'mailbox'],
       ] as const) {
-        gh.repos.set(`${owner}/${name}`, {
-          owner,
-          name,
-          private: true,
-          defaultBranch: 'main',
-          collaborators: new Set(),
-          blobs: new Map(),
-          trees: new Map(),
-          commits: new Map(),
-          refs: new Map(),
-        });
+        gh.repos.set(`${owner}/${name}`, emptyRepo(owner, name));
       }
       gh.commitFiles('amy/walnut-relay', { 'README.md': 'x' });
       gh.commitFiles('ben/mailbox', { 'keys/ben.pem': benKey });
@@ -159,17 +149,7 @@ describe('relay-probe', () => {
         ['ben', 'walnut-relay'],
         ['cal', 'walnut-relay'],
       ] as const) {
-        gh.repos.set(`${owner}/${name}`, {
-          owner,
-          name,
-          private: true,
-          defaultBranch: 'main',
-          collaborators: new Set(),
-          blobs: new Map(),
-          trees: new Map(),
-          commits: new Map(),
-          refs: new Map(),
-        });
+        gh.repos.set(`${owner}/${name}`, emptyRepo(owner, name));
       }
       gh.commitFiles('amy/walnut-relay', { 'README.md': 'x' });
       gh.commitFiles('ben/walnut-relay', { 'keys/ben.pem': shared });

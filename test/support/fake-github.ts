@@ -23,7 +23,7 @@ interface TreeEntry {
   sha: string;
 }
 
-interface Repo {
+export interface Repo {
   owner: string;
   name: string;
   private: boolean;
@@ -75,6 +75,21 @@ class HttpError extends Error {
 }
 
 const DOCS = 'https://docs.github.com/rest';
+
+/** A repository with no commits yet, on branch main (private unless told). */
+export function emptyRepo(owner: string, name = 'walnut-relay', isPrivate = true): Repo {
+  return {
+    owner,
+    name,
+    private: isPrivate,
+    defaultBranch: 'main',
+    collaborators: new Set(),
+    blobs: new Map(),
+    trees: new Map(),
+    commits: new Map(),
+    refs: new Map(),
+  };
+}
 
 export class FakeGithub {
   url = '';
@@ -459,17 +474,7 @@ export class FakeGithub {
         errors: [{ resource: 'Repository', code: 'custom', field: 'name', message: 'name already exists on this account' }],
       });
     }
-    const repo: Repo = {
-      owner: login,
-      name,
-      private: b.private === true,
-      defaultBranch: 'main',
-      collaborators: new Set(),
-      blobs: new Map(),
-      trees: new Map(),
-      commits: new Map(),
-      refs: new Map(),
-    };
+    const repo = emptyRepo(login, name, b.private === true);
     this.repos.set(key, repo);
     if (b.auto_init === true) this.commitFiles(`${login}/${name}`, { 'README.md': `# ${name}\n` }, 'Initial commit');
     return { status: 201, data: { full_name: `${login}/${name}`, name, private: repo.private, owner: { login }, default_branch: 'main' } };
