@@ -56,20 +56,22 @@ function hasGlob(part) {
     else if (part[k] === "*" || part[k] === "?") return !0;
   return !1;
 }
-var unescaped = (part) => part.replace(/\\(.)/g, "$1");
+var unescaped = (part) => part.replace(/\\(.)/g, "$1"), OPEN_COST = 16;
 function names(dir, budget) {
   let found = [], handle;
-  try {
-    handle = fs.opendirSync(dir);
-    for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) {
-      if (--budget.entries < 0) return;
-      found.push(entry.name);
+  if (budget.entries -= OPEN_COST, !(budget.entries < 0)) {
+    try {
+      handle = fs.opendirSync(dir);
+      for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) {
+        if (--budget.entries < 0) return;
+        found.push(entry.name);
+      }
+    } catch {
+    } finally {
+      handle?.closeSync();
     }
-  } catch {
-  } finally {
-    handle?.closeSync();
+    return found;
   }
-  return found;
 }
 function globPaths(pattern, base, budget = globBudget()) {
   let paths = [pattern.startsWith("/") ? "/" : base];
@@ -884,7 +886,7 @@ function commandString(args) {
   let script = args[k];
   return command && script ? { script, parameters: args.slice(k + 1) } : void 0;
 }
-var FIND_VALUE_TESTS = /* @__PURE__ */ new Set([
+var LOG_PATHS = ["./log.md", "./_kernel/log.md", "./04_ventures/garden/_kernel/log.md", "a/b/c/d/e/_core/log.md", "/w/02_life/x/y/log.md"], FIND_VALUE_TESTS = /* @__PURE__ */ new Set([
   "-name",
   "-iname",
   "-path",
@@ -916,8 +918,14 @@ function findWrites(args, emit, nested, depth) {
       if (!regexMayMatchLog(text(args[k + 1]), test === "-iregex")) continue;
     } else {
       if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
-      let given = text(args[k + 1]), pattern = test.startsWith("-i") ? given.toLowerCase() : given;
-      if (!(/name$/.test(test) ? globMatches(pattern, "log.md") : pathPatternMayMatchLog(pattern))) continue;
+      let given = text(args[k + 1]), pattern = test.startsWith("-i") ? given.toLowerCase() : given, byName = /name$/.test(test), before2 = k > 0 ? text(args[k - 1]) : "";
+      if (before2 === "!" || before2 === "-not") {
+        (byName ? globMatches(pattern, "log.md") : LOG_PATHS.every((path) => globMatches(pattern, path))) && (excluded = !alternatives);
+        continue;
+      }
+      if (!(byName ? globMatches(pattern, "log.md") : pathPatternMayMatchLog(pattern))) continue;
+      matched = !0;
+      continue;
     }
     let before = k > 0 ? text(args[k - 1]) : "";
     before === "!" || before === "-not" ? excluded = !alternatives : matched = !0;
@@ -997,7 +1005,15 @@ function gitWrites(args, emit, nested, depth) {
     }
     k += GIT_VALUE_OPTIONS.has(t) ? 2 : 1;
   }
-  let dir = dirParts && { parts: dirParts }, sub = args[k] && text(args[k]), rest = args.slice(k + 1), at = (w) => dir && !text(w).startsWith("/") ? { parts: [...dir.parts, { text: "/", known: !0 }, ...w.parts] } : w, via = `git ${sub}`;
+  let dir = dirParts && { parts: dirParts }, sub = args[k] && text(args[k]), rest = args.slice(k + 1), at = (w) => {
+    let t = text(w);
+    return /[*?[]/.test(t) && pathPatternMayMatchLog(t.toLowerCase()) ? {
+      parts: [
+        { text: `${t} <pathspec>`, known: !1 },
+        { text: "/log.md", known: !0 }
+      ]
+    } : dir && !t.startsWith("/") ? { parts: [...dir.parts, { text: "/", known: !0 }, ...w.parts] } : w;
+  }, via = `git ${sub}`;
   switch (sub) {
     case "checkout":
     case "restore": {
@@ -1079,7 +1095,7 @@ function analyse(command, scope, reading, depth) {
   }, spend = (n) => n > reading.expansion ? !1 : (reading.expansion -= n, !0), tokens = new Lexer(command, () => current, home, nested, spend).tokens(), emit = (w, kind, via) => {
     let feeds = w.parts.flatMap((p) => p.fed ?? []), name = lastName(w), fresh = underFresh(w, current);
     if (!fresh && w.parts.some((p) => p.glob) && (name === void 0 ? globEndsLikeLog(w) : name.toLowerCase() === "log.md")) {
-      let pattern = globPattern(w), from = current.dir === void 0 || reading.cwd === void 0 ? void 0 : resolve(reading.cwd, current.dir), expanded = pattern !== void 0 && (from !== void 0 || pattern.startsWith("/")) ? globPaths(pattern, from ?? "/", reading.globs) : void 0;
+      let pattern = globPattern(w), from = current.dir === void 0 || reading.cwd === void 0 ? void 0 : resolve(reading.cwd, current.dir), expanded = pattern !== void 0 && !pattern.includes("**") && (from !== void 0 || pattern.startsWith("/")) ? globPaths(pattern, from ?? "/", reading.globs) : void 0;
       for (let path of expanded?.paths ?? [])
         basename(path).toLowerCase() === "log.md" && out.push({ path, exact: !0, name: basename(path), dir: current.dir, kind, via: `${via} of ${text(w)}` });
       expanded?.complete || out.push({ path: text(w), exact: !1, name: "log.md", dir: current.dir, kind, via });

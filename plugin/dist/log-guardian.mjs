@@ -630,14 +630,19 @@ function braceAlternativeNamesLog(text) {
     }
   return !1;
 }
-var MAX_READ_COMMAND = 256 * 1024;
+var MAX_READ_COMMAND = 256 * 1024, CHECK_MS = 2e3;
 function decideBash(call, cwd, env, shellWrites) {
   if (!namesLog(call.command)) return ALLOW;
   if (call.command.length > MAX_READ_COMMAND)
     return findWorldRoot(cwd, env) === void 0 ? ALLOW : { allow: !1, reason: tooLongReason(call.command.length) };
   if (!shellWrites) throw new Error("log-guardian: a Bash command naming log.md needs the shell reader");
-  let named = /* @__PURE__ */ new Map(), inputNamesLog = (input) => named.get(input) ?? named.set(input, spellsLog(input)).get(input);
-  for (let write of shellWrites(call.command, { home: env.HOME, cwd }))
+  let named = /* @__PURE__ */ new Map(), inputNamesLog = (input) => named.get(input) ?? named.set(input, spellsLog(input)).get(input), started = Date.now();
+  for (let write of shellWrites(call.command, { home: env.HOME, cwd })) {
+    if (Date.now() - started > CHECK_MS)
+      return findWorldRoot(cwd, env) === void 0 ? ALLOW : {
+        allow: !1,
+        reason: "log-guardian could not check in time every file this command writes, inside an ALIVE world, and refuses what it cannot check: split it, or name the files literally."
+      };
     if (!write.fresh) {
       if (write.exact && (write.dir !== void 0 || isAbsolute(write.path))) {
         let from = write.dir === void 0 || write.dir === "" ? cwd : resolve(cwd, write.dir), path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`, existing = guardedLogs(path, cwd, env).find(exists);
@@ -647,6 +652,7 @@ function decideBash(call, cwd, env, shellWrites) {
         return { allow: !1, reason: write.name !== void 0 ? unresolvedReason(write) : readInputReason(write) };
       }
     }
+  }
   return ALLOW;
 }
 function decideEdit(logs, call) {

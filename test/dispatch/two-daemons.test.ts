@@ -16,11 +16,11 @@ beforeAll(async () => {
 });
 
 /**
- * A live process that passes for a daemon: `serve` among its words, as /proc shows them (a record
- * naming a process without it, pid 1 say, is a forged one: forged-daemon-record below).
+ * A live process that passes for a daemon: a dispatch entry then `serve` among its words, as /proc
+ * shows them (a record naming another process, pid 1 or `npx serve`, is a forged one: see below).
  */
 function otherDaemon(): { pid: number; stop: () => void } {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', 'serve'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', '/opt/alive/dist/dispatch.mjs', 'serve'], { stdio: 'ignore' });
   return { pid: child.pid!, stop: () => child.kill('SIGKILL') };
 }
 
@@ -106,6 +106,18 @@ describe('a second daemon on a receiver', () => {
 });
 
 describe('a forged daemon.json (any bus writer can write one)', () => {
+  it('naming a live process that says serve but is no dispatch (npx serve, hugo serve): no daemon', async () => {
+    const { root } = makeBus();
+    await sendMessage({ root, to: 'gemini', from: 'human', body: 'hello' });
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', 'serve'], { stdio: 'ignore' });
+    onTestFinished(() => {
+      other.kill('SIGKILL');
+    });
+    writeFileSync(receiverPaths(root, 'gemini').daemon, JSON.stringify({ pid: other.pid, agent: 'x' }));
+    const status = await dispatch(root, ['status', '@gemini', '--json']);
+    expect(JSON.parse(status.stdout).receivers[0].daemon).toMatchObject({ pid: other.pid, alive: false });
+  });
+
   it('naming a live process that is no daemon (pid 1): status says no daemon serves, and serve registers itself', async () => {
     const { root } = makeBus();
     await sendMessage({ root, to: 'gemini', from: 'human', body: 'hello' });

@@ -146,6 +146,18 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['names read from ls *.md (input the text does not spell as log.md)', 'ls *.md | while read f; do sed -i s/a/b/ "$f"; done', 'world', 'allow'],
   ["find -path '*_kernel*' -delete", "find . -path '*_kernel*' -delete", 'world', /cannot tell/],
   ["find -path '*.txt' -delete", "find . -path '*.txt' -delete", 'world', 'allow'],
+  // A negated pattern leaves the logs out only when it matches every one.
+  ['find skipping node_modules, sed -i on the .md files', "find . -name '*.md' -not -path '*/node_modules/*' -exec sed -i s/a/b/ {} +", 'world', /cannot tell/],
+  ['find -name log.md skipping node_modules, -delete', "find . -name log.md -not -path '*/node_modules/*' -delete", 'world', /cannot tell/],
+  ["find -iname LOG.MD ! -path './archive/*'", "find . -iname LOG.MD ! -path './archive/*' -exec rm {} +", 'world', /cannot tell/],
+  ["find -not -path '*/log.md' (every log left out)", "find . -name '*.md' -not -path '*/log.md' -exec sed -i s/a/b/ {} +", 'world', 'allow'],
+  // A git pathspec is matched by git, quoted or not, its `*` across folders.
+  ["git checkout -- '*.md'", "git checkout -- '*.md'", 'world', /cannot tell/],
+  ["git restore '*/_kernel/*.md'", "git restore '*/_kernel/*.md'", 'world', /cannot tell/],
+  ["git stash push -- '*.md'", "git stash push -- '*.md'", 'world', /cannot tell/],
+  ["git rm -q '*.md'", "git rm -q '*.md'", 'world', /cannot tell/],
+  ["git checkout -- '*.ts'", "git checkout -- '*.ts'", 'world', 'allow'],
+  ['a ** glob (globstar, zsh)', "shopt -s globstar; sed -i 's/a/b/' **/*.md", 'world', /cannot tell/],
   ['a glob on a log.md outside every world', 'rm *.md', 'elsewhere', 'allow'],
   ['find -exec grep on the logs', 'find . -name log.md -exec grep -l signed {} +', 'world', 'allow'],
   ['find -exec cp of the logs to a literal folder', 'find . -name log.md -exec cp {} /tmp/bk/ \\;', 'world', 'allow'],

@@ -54,7 +54,9 @@ describe('the shell reader ends, in linear time, on any command', () => {
     for (let i = 0; i < 3_000; i++) writeFileSync(join(dir, 'big', `file-${i}.md`), '');
     try {
       // Expanded, and no log.md among the names: nothing to write.
-      expect(readWithin(`'rm -f big/' + '*'.repeat(${NEAR_LIMIT - 20})`, dir)).toMatchObject({ writes: 0 });
+      expect(readWithin(`'rm -f big/*'`, dir)).toMatchObject({ writes: 0 });
+      // A run of stars is `**` (globstar, zsh): not expanded, one write that may be log.md.
+      expect(readWithin(`'rm -f big/' + '*'.repeat(${NEAR_LIMIT - 20})`, dir)).toMatchObject({ writes: 1 });
       // Past the budget of matching work: one write that may be log.md (the guardian fails closed).
       expect(readWithin(`'rm -f big/' + '?*'.repeat(${Math.floor(NEAR_LIMIT / 2) - 20})`, dir)).toMatchObject({
         writes: 1,

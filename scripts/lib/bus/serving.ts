@@ -19,7 +19,7 @@ const PID_MAX = 2 ** 31 - 1;
 
 /**
  * True when `pid` is a running `dispatch serve`: alive, and, where /proc shows a command line,
- * one with `serve` among its words. daemon.json is any bus writer's file: one naming pid 1 (alive
+ * a dispatch entry followed by `serve`. daemon.json is any bus writer's file: one naming pid 1 (alive
  * for ever) kept every real daemon from registering, and status said "served" with none running.
  */
 export function daemonAlive(pid: number): boolean {
@@ -31,7 +31,11 @@ export function daemonAlive(pid: number): boolean {
   } catch {
     return true; // no /proc (macOS), or not readable: alive is all that can be told
   }
-  return cmdline.split('\0').includes('serve');
+  // `serve` after a dispatch entry (node …/dispatch.mjs serve, the dispatch bin): `npx serve`,
+  // `hugo serve` or `sleep 120 serve` are no daemons of ours.
+  const args = cmdline.split('\0');
+  const entry = args.findIndex((a) => /(?:^|\/)dispatch(?:\.mjs|\.ts)?$/.test(a));
+  return entry >= 0 && args.indexOf('serve', entry + 1) > entry;
 }
 
 /** A daemon.json's content as a record, or null when it names no pid. */

@@ -266,6 +266,13 @@ function braceAlternativeNamesLog(text: string): boolean {
  */
 export const MAX_READ_COMMAND = 256 * 1024;
 
+/**
+ * The time a Bash command's paths are checked in (each walks up to its world): a hook that
+ * outlives its timeout lets the call through, so past it a command naming a log is refused in a
+ * world (thousands of globs ending in /log.md, in deep folders, took minutes).
+ */
+const CHECK_MS = 2_000;
+
 function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, shellWrites: ShellReader | undefined): Decision {
   if (!namesLog(call.command)) return ALLOW;
   if (call.command.length > MAX_READ_COMMAND)
@@ -274,7 +281,16 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   // The writes of one loop share their input text, which can be long.
   const named = new Map<string, boolean>();
   const inputNamesLog = (input: string) => named.get(input) ?? named.set(input, spellsLog(input)).get(input)!;
+  const started = Date.now();
   for (const write of shellWrites(call.command, { home: env.HOME, cwd })) {
+    if (Date.now() - started > CHECK_MS) {
+      if (findWorldRoot(cwd, env) === undefined) return ALLOW;
+      return {
+        allow: false,
+        reason:
+          'log-guardian could not check in time every file this command writes, inside an ALIVE world, and refuses what it cannot check: split it, or name the files literally.',
+      };
+    }
     if (write.fresh) continue;
     // An absolute path does not depend on the folder, even after a cd the reader cannot follow.
     if (write.exact && (write.dir !== undefined || isAbsolute(write.path))) {

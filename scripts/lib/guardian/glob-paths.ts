@@ -37,9 +37,14 @@ function hasGlob(part: string): boolean {
 const unescaped = (part: string) => part.replace(/\\(.)/g, '$1');
 
 /** The names of `dir`, or undefined when the budget ran out before its end. */
+/** What opening a folder costs of the entry budget: a path through long chains of links costs the kernel as much as reading many names. */
+const OPEN_COST = 16;
+
 function names(dir: string, budget: GlobBudget): string[] | undefined {
   const found: string[] = [];
   let handle: import('node:fs').Dir | undefined;
+  budget.entries -= OPEN_COST;
+  if (budget.entries < 0) return undefined;
   try {
     handle = fs.opendirSync(dir);
     for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) {
@@ -66,7 +71,7 @@ export function globPaths(pattern: string, base: string, budget: GlobBudget = gl
       paths = paths.map((p) => join(p, unescaped(raw)));
       continue;
     }
-    // `**` is `*` (without globstar): a run of them costs the matcher as much as the name is long.
+    // A run of stars (a `**` is not expanded: the shell reader fails closed on it) costs the matcher as much as the name is long.
     const part = raw.replace(/\*{2,}/g, '*');
     if (part.length > PATTERN_MAX) return { paths: [], complete: false };
     const next: string[] = [];

@@ -1253,6 +1253,9 @@ function commandString(args: Word[]): { script: Word; parameters: Word[] } | und
   return command && script ? { script, parameters: args.slice(k + 1) } : undefined;
 }
 
+/** Paths of walnut logs as find prints them: a negated -path pattern must match them all to leave logs out. */
+const LOG_PATHS = ['./log.md', './_kernel/log.md', './04_ventures/garden/_kernel/log.md', 'a/b/c/d/e/_core/log.md', '/w/02_life/x/y/log.md'];
+
 /** The expression options of find that take a value. */
 const FIND_VALUE_TESTS = new Set([
   '-name',
@@ -1298,7 +1301,17 @@ function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) 
       if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
       const given = text(args[k + 1]!);
       const pattern = test.startsWith('-i') ? given.toLowerCase() : given;
-      if (!(/name$/.test(test) ? globMatches(pattern, 'log.md') : pathPatternMayMatchLog(pattern))) continue;
+      const byName = /name$/.test(test);
+      const before = k > 0 ? text(args[k - 1]!) : '';
+      if (before === '!' || before === '-not') {
+        // Leaves the logs out only when it matches every one (`-not -name log.md`, `! -path '*/log.md'`),
+        // not when it may match some (`-not -path '*/node_modules/*'`).
+        if (byName ? globMatches(pattern, 'log.md') : LOG_PATHS.every((path) => globMatches(pattern, path))) excluded = !alternatives;
+        continue;
+      }
+      if (!(byName ? globMatches(pattern, 'log.md') : pathPatternMayMatchLog(pattern))) continue;
+      matched = true;
+      continue;
     }
     const before = k > 0 ? text(args[k - 1]!) : '';
     if (before === '!' || before === '-not') excluded = !alternatives;
@@ -1439,7 +1452,20 @@ function gitWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) =
   const dir: Word | undefined = dirParts && { parts: dirParts };
   const sub = args[k] && text(args[k]!);
   const rest = args.slice(k + 1);
-  const at = (w: Word): Word => (dir && !text(w).startsWith('/') ? { parts: [...dir.parts, { text: '/', known: true }, ...w.parts] } : w);
+  // A path with `*`, `?` or `[` is a pathspec git matches itself, quoted or not, its `*` across
+  // folders too (`git checkout -- '*.md'`): one that may reach a log.md stands for one, in a folder
+  // the text does not tell.
+  const at = (w: Word): Word => {
+    const t = text(w);
+    if (/[*?[]/.test(t) && pathPatternMayMatchLog(t.toLowerCase()))
+      return {
+        parts: [
+          { text: `${t} <pathspec>`, known: false },
+          { text: '/log.md', known: true },
+        ],
+      };
+    return dir && !t.startsWith('/') ? { parts: [...dir.parts, { text: '/', known: true }, ...w.parts] } : w;
+  };
   const via = `git ${sub}`;
   switch (sub) {
     case 'checkout':
@@ -1608,7 +1634,9 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       // cannot tell, the budget spent) may name a log: called log.md, it fails closed.
       const pattern = globPattern(w);
       const from = current.dir === undefined || reading.cwd === undefined ? undefined : resolve(reading.cwd, current.dir);
-      const expanded = pattern !== undefined && (from !== undefined || pattern.startsWith('/')) ? globPaths(pattern, from ?? '/', reading.globs) : undefined;
+      // `**` searches every folder below in zsh, and in bash with globstar: not expanded, it fails closed.
+      const expandable = pattern !== undefined && !pattern.includes('**') && (from !== undefined || pattern.startsWith('/'));
+      const expanded = expandable ? globPaths(pattern, from ?? '/', reading.globs) : undefined;
       // Only a file named log.md can be a walnut log (each path costs the guardian a walk up to its world).
       for (const path of expanded?.paths ?? []) {
         if (basename(path).toLowerCase() === 'log.md')
