@@ -80,6 +80,7 @@ describe('namesLog', () => {
       expect(best(word(1 << 17)) / best(word(1 << 14)), unit).toBeLessThan(24);
     }
     expect(namesLog('rm _kernel/{$X*,y}.md')).toBe(true);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
     expect(namesLog('rm _kernel/*.${EXT}')).toBe(true);
     expect(namesLog('rm -f *.ts build/*.js')).toBe(false);
   });
