@@ -8,7 +8,7 @@
 import { describe, it, expect } from 'vitest';
 import { closeSync, mkdirSync, openSync, readdirSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeBus } from './helpers.ts';
+import { dispatch, makeBus } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { claimNext, deadLetterClaim } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -56,6 +56,15 @@ describe('planted large files', () => {
     expect(archived).toHaveLength(6);
     expect(archived.filter((m) => m.partialOf === undefined).length).toBeLessThanOrEqual(3);
     expect(found.find((m) => m.location === 'inbox')?.untrusted?.body).toBe('hello');
+  });
+
+  it('dispatch thread reads each message no further than it shows, and says so', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'hello' });
+    truncateSync(join(receiverPaths(root, 'gemini').inbox, messageFileName(sent.id)), 20 * MiB);
+    const r = await dispatch(root, ['thread', sent.id]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`(only the first bytes of this copy were read: its file holds ${20 * MiB} bytes)`);
   });
 
   it('retry --all moves each dead letter from the one listing, whatever day folders are planted', async () => {

@@ -1,3 +1,4 @@
+import { BODY_BYTES } from '../shown-body.ts';
 import { defineCommand } from '../../cli/command.ts';
 import { shownThread } from '../envelope.ts';
 import { isUuid7, isWordlessId } from '../ids.ts';
@@ -43,9 +44,10 @@ export const threadCommand = defineCommand({
       ctx.print(`a thread of ${count}; its id (untrusted; it ends at the END line with the same number):`);
       for (const line of fencedLines('UNTRUSTED THREAD', shownThread(t.untrustedThread))) ctx.print(line);
     }
-    // Read and printed one at a time: a thread may hold any number of large messages.
+    // Read and printed one at a time, each no further than it is shown (BODY_BYTES): a thread may
+    // hold any number of large messages (240 planted sparse files of 63 MiB took 36 s whole).
     for (const member of t.members) {
-      const m = member.read();
+      const m = member.read({ prefixBytes: BODY_BYTES + 64 * 1024 });
       ctx.print();
       // The receiver folder holding it is in its envelope: a folder name is a bus writer's words.
       for (const line of messageLines(m, { typed: receiver })) ctx.print(line);
