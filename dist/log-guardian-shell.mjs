@@ -132,7 +132,12 @@ function valueText(v) {
 `) ?? v.text;
 }
 function allPositionals(words) {
-  let value = { text: "$@", known: !1, fed: { texts: words.map(asInput) } };
+  let globbed = words.some((w) => w.parts.some((p) => p.glob)), value = {
+    text: "$@",
+    known: !1,
+    fed: { texts: words.map(asInput) },
+    ...globbed && { each: words, size: words.reduce((n, w) => n + text(w).length, 0) }
+  };
   return [
     ["@", value],
     ["*", { ...value, text: "$*" }]

@@ -158,6 +158,10 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ["git rm -q '*.md'", "git rm -q '*.md'", 'world', /cannot tell/],
   ["git checkout -- '*.ts'", "git checkout -- '*.ts'", 'world', 'allow'],
   ['a ** glob (globstar, zsh)', "shopt -s globstar; sed -i 's/a/b/' **/*.md", 'world', /cannot tell/],
+  // A glob among the positional parameters: "$@" takes each word in turn.
+  ['set -- a glob, then rm "$@"', `set -- ${K}/*; rm "$@"`, 'world', /delete/],
+  ['sh -c \'rm "$@"\' with a glob for its parameters', `sh -c 'rm "$@"' _ ${K}/*`, 'world', /delete/],
+  ['set -- a glob matching no log, then rm "$@"', 'set -- *.ts; rm "$@"', 'kernel', 'allow'],
   ['a glob on a log.md outside every world', 'rm *.md', 'elsewhere', 'allow'],
   ['find -exec grep on the logs', 'find . -name log.md -exec grep -l signed {} +', 'world', 'allow'],
   ['find -exec cp of the logs to a literal folder', 'find . -name log.md -exec cp {} /tmp/bk/ \\;', 'world', 'allow'],

@@ -183,9 +183,18 @@ function valueText(v: Value): string | undefined {
   return 'parts' in v ? asInput(v) : (v.fed?.texts.join('\n') ?? v.text);
 }
 
-/** `$@` and `$*` for the parameters `words`: unknown, read from their text. */
+/**
+ * `$@` and `$*` for the parameters `words`: unknown, read from their text; with a glob among them
+ * (`set -- _kernel/*; rm "$@"`), each word in turn, as a `for` variable's, so the glob is expanded.
+ */
 function allPositionals(words: Word[]): [string, Value][] {
-  const value: Part = { text: '$@', known: false, fed: { texts: words.map(asInput) } };
+  const globbed = words.some((w) => w.parts.some((p) => p.glob));
+  const value: Part = {
+    text: '$@',
+    known: false,
+    fed: { texts: words.map(asInput) },
+    ...(globbed && { each: words, size: words.reduce((n, w) => n + text(w).length, 0) }),
+  };
   return [
     ['@', value],
     ['*', { ...value, text: '$*' }],
