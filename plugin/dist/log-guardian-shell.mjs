@@ -444,7 +444,7 @@ var Lexer = class _Lexer {
       else if (c === "$" && this.src[this.i + 1] === '"')
         this.i++;
       else if (c === "$")
-        this.dollar(add);
+        this.dollar(add, !0);
       else if (c === "`")
         this.backquoted(), push("`…`", !1);
       else if (c === "~" && atStart()) {
@@ -488,8 +488,13 @@ var Lexer = class _Lexer {
     }
   }
   /** `$NAME`, `${NAME}`, `$(…)`, `$((…))`, `$'…'`, or a lone `$`. */
-  dollar(add) {
-    let push = (t, known) => add({ text: t, known }), rest = this.src.slice(this.i + 1);
+  /** `unquoted`: outside double quotes, where bash expands a `*` or `?` a value holds as a glob. */
+  dollar(add, unquoted = !1) {
+    let push = (t, known) => {
+      if (!unquoted || !known || !/[*?]/.test(t)) return add({ text: t, known });
+      for (let piece of t.split(/([*?])/))
+        piece !== "" && add(piece === "*" || piece === "?" ? { text: piece, known: !1, glob: !0 } : { text: piece, known: !0 });
+    }, rest = this.src.slice(this.i + 1);
     if (rest.startsWith("(")) {
       let inner = this.balanced(this.i + 2);
       this.nested(inner), add({ text: "$(…)", known: !1, ...MKTEMP.test(inner) && { fresh: !0 } });

@@ -162,6 +162,9 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['set -- a glob, then rm "$@"', `set -- ${K}/*; rm "$@"`, 'world', /delete/],
   ['sh -c \'rm "$@"\' with a glob for its parameters', `sh -c 'rm "$@"' _ ${K}/*`, 'world', /delete/],
   ['set -- a glob matching no log, then rm "$@"', 'set -- *.ts; rm "$@"', 'kernel', 'allow'],
+  // A variable holding a star, expanded unquoted, is a glob there; quoted, a name.
+  ["x='*'; rm …/$x", `x='*'; rm ${K}/$x`, 'world', /delete/],
+  ['x=\'*\'; rm "…/$x" (quoted: the name *)', `x='*'; rm "${K}/$x"`, 'world', 'allow'],
   ['a glob on a log.md outside every world', 'rm *.md', 'elsewhere', 'allow'],
   ['find -exec grep on the logs', 'find . -name log.md -exec grep -l signed {} +', 'world', 'allow'],
   ['find -exec cp of the logs to a literal folder', 'find . -name log.md -exec cp {} /tmp/bk/ \\;', 'world', 'allow'],

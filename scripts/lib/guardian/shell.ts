@@ -669,7 +669,7 @@ class Lexer {
       } else if (c === '$' && this.src[this.i + 1] === '"') {
         this.i++; // $"…" (a translated string) reads as "…"
       } else if (c === '$') {
-        this.dollar(add);
+        this.dollar(add, true);
       } else if (c === '`') {
         this.backquoted();
         push('`…`', false);
@@ -725,8 +725,14 @@ class Lexer {
   }
 
   /** `$NAME`, `${NAME}`, `$(…)`, `$((…))`, `$'…'`, or a lone `$`. */
-  private dollar(add: (p: Part) => void): void {
-    const push = (t: string, known: boolean) => add({ text: t, known });
+  /** `unquoted`: outside double quotes, where bash expands a `*` or `?` a value holds as a glob. */
+  private dollar(add: (p: Part) => void, unquoted = false): void {
+    const push = (t: string, known: boolean) => {
+      if (!unquoted || !known || !/[*?]/.test(t)) return add({ text: t, known });
+      // `x='*'; rm …/$x`: the value's stars are globs there, its other text as it is.
+      for (const piece of t.split(/([*?])/))
+        if (piece !== '') add(piece === '*' || piece === '?' ? { text: piece, known: false, glob: true } : { text: piece, known: true });
+    };
     const rest = this.src.slice(this.i + 1);
     if (rest.startsWith('(')) {
       const inner = this.balanced(this.i + 2);
