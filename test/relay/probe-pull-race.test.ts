@@ -59,9 +59,9 @@ async function race(tag: string, url: string) {
     },
     pulledAt,
   );
-  await probing;
+  const returned = await probing;
   const state = JSON.parse(readFileSync(paths.state, 'utf8'));
-  return { paths, state, pulledAt };
+  return { paths, state, pulledAt, returned };
 }
 
 /** A git relay (bare repository) where bob's two packages wait for `me`. */
@@ -86,8 +86,11 @@ describe('a probe that started before a pull finished', () => {
     ['that finished (it saw the two packages pull then took)', relayWithTwoPackages],
   ] as const) {
     it(`does not overwrite what pull wrote: ${kind}`, async () => {
-      const { paths, state, pulledAt } = await race(kind.split(' ')[0]!, url());
+      const { paths, state, pulledAt, returned } = await race(kind.split(' ')[0]!, url());
       expect(state.pending_packages).toBe(0);
+      // relay status shows what the probe returns: the state written, not the probe's own count
+      // (status said 1 waiting while state.json, and the next status, said 0).
+      expect(returned.state).toMatchObject({ pending_packages: 0, last_action: pulledAt.toISOString() });
       expect(state.pending_by_sender).toEqual({});
       expect(state.last_action).toBe(pulledAt.toISOString());
       // The probe's own findings are still recorded.

@@ -348,12 +348,16 @@ export async function probeWithinBudget(opts: { paths: RelayPaths; statePath: st
   const outcome = await Promise.race([work, watchdog]);
   clearTimeout(timer);
   killAllGitChildren();
-  if (outcome.state) {
+  // What is written is what the caller shows (relay status): with a relay command's later counts
+  // kept, the probe's own would say one thing while state.json, and the next status, said another.
+  let state = outcome.state;
+  if (state) {
+    state = keepLaterAction(opts.statePath, state, started);
     try {
-      writeProbeState(opts.statePath, keepLaterAction(opts.statePath, outcome.state, started));
+      writeProbeState(opts.statePath, state);
     } catch (err) {
       warnings.push(`cannot write ${opts.statePath}: ${messageOf(err)}`);
     }
   }
-  return { ...outcome, warnings };
+  return { ...outcome, state, warnings };
 }
