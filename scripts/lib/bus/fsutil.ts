@@ -543,6 +543,9 @@ export function openBusFileForReading(root: string, path: string): number | unde
  */
 export const MESSAGE_READ_LIMIT = 64 * 1024 * 1024;
 
+/** What a listing reads of each message file (its headers and first lines), whatever its size. */
+export const LISTED_PEEK_BYTES = 64 * 1024;
+
 /** Why a file over `limit` bytes is not read, in the words readBusFile reports it. */
 export function tooLargeDetail(limit: number, size: number): string {
   return `larger than the limit of ${limit} bytes (${size} bytes)`;

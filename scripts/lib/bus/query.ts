@@ -21,7 +21,18 @@ import { inlineText } from '../text/untrusted.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { claimById, claimNext, goneClaimOwner, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
-import { busDirExists, ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, safeUnlinkBus } from './fsutil.ts';
+import {
+  busDirExists,
+  ensureDir,
+  LISTED_PEEK_BYTES,
+  listBusDir,
+  lstatBus,
+  MESSAGE_READ_LIMIT,
+  readBusFile,
+  readBusJson,
+  renameIfPresent,
+  safeUnlinkBus,
+} from './fsutil.ts';
 import { idHint, messageIdArg, resolveMessageId, withIdHint, type ResolvedId } from './id-resolve.ts';
 import { idTimeMs, isValidMessageId, isWordlessId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { archiveDays, listedReceivers, type ListedReceiver } from './listed-receivers.ts';
@@ -155,8 +166,6 @@ function readDeadLetterInfo(paths: ReceiverPaths, fileName: string): DeadLetterI
 }
 
 /** Builds the record of one file; `head` reads only the headers (listings of many files). */
-/** What a listing reads of each message (its headers and first lines): a dead letter can be 64 MiB. */
-const LISTED_PEEK_BYTES = 64 * 1024;
 /**
  * Bytes read whole by one findMessage, over all the copies of an id it finds: past it, each
  * further copy is read as a listing reads it. Any bus writer can put a copy of an id in every

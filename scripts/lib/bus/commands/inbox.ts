@@ -1,4 +1,4 @@
-import { readBusFile } from '../fsutil.ts';
+import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { defineCommand } from '../../cli/command.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { receiverPaths } from '../layout.ts';
@@ -17,8 +17,6 @@ const USAGE = `usage: dispatch inbox @RECEIVER [--json] [--root DIR]
 
 Lists the messages waiting for @RECEIVER, oldest first, without consuming them.`;
 
-const PEEK_BYTES = 64 * 1024;
-
 export const inboxCommand = defineCommand({
   name: 'inbox',
   summary: 'list messages waiting for @RECEIVER, without consuming them',
@@ -35,13 +33,13 @@ export const inboxCommand = defineCommand({
       if (!e.validId) return { id: null, problem: 'its file name is not a valid message id', untrusted: { file_name: inlineText(e.name, 120) } };
       const base = { id: e.id, file: e.path };
       if (!e.regular) return { ...base, problem: 'not a regular file' };
-      const r = readBusFile(root, e.path, { headBytes: PEEK_BYTES });
+      const r = readBusFile(root, e.path, { headBytes: LISTED_PEEK_BYTES });
       // Said as the MCP inbox tool says it: a file taken meanwhile, or why it cannot be read (a hard link).
       if (!r.ok) return { ...base, problem: r.problem === 'missing' ? 'gone (claimed meanwhile)' : r.detail };
       const { bytes: head, size } = r;
       const text = decodeUtf8(head);
       // A multi-byte character cut at the end of the peek window is not a reason to complain.
-      if (text === undefined && size <= PEEK_BYTES) return { ...base, bytes: size, problem: 'not valid UTF-8' };
+      if (text === undefined && size <= LISTED_PEEK_BYTES) return { ...base, bytes: size, problem: 'not valid UTF-8' };
       const m = parseMessage(text ?? head.toString('utf8'));
       // The file's headers, each cut to HEADER_BYTES as the MCP inbox tool cuts them (raw here:
       // JSON escapes them), and its first line.
@@ -111,4 +109,4 @@ export const inboxCommand = defineCommand({
   },
 });
 
-/** The first PEEK_BYTES of a message file and its size; never reads a huge file whole. */
+/** The first LISTED_PEEK_BYTES of a message file and its size; never reads a huge file whole. */

@@ -17,7 +17,7 @@ import { listClaims, listInbox } from '../claims.ts';
 import { sendMessage } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
 import { unservedNote } from '../serving.ts';
-import { readBusFile } from '../fsutil.ts';
+import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
@@ -53,7 +53,6 @@ const SENT_REMEMBERED = 1000;
 
 export const WAIT_DEFAULT_S = 30;
 export const WAIT_MAX_S = 600;
-const PEEK_BYTES = 64 * 1024;
 const DEAD_LETTERED_SHOWN = 20;
 /** A listing's entries take at most this, leaving room for the result's own fields. */
 const LIST_BUDGET = RESULT_BYTES - 64 * 1024;
@@ -168,10 +167,10 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
     (e) => {
       // The id comes from a file name any writer chooses: only an id of the strict shape is ours to show.
       if (!e.validId) return { id: null, problem: 'its file name is not a valid message id', untrusted: { file_name: e.name } };
-      const r = readBusFile(ctx.root, e.path, { headBytes: PEEK_BYTES });
+      const r = readBusFile(ctx.root, e.path, { headBytes: LISTED_PEEK_BYTES });
       if (!r.ok) return { id: e.id, problem: r.problem === 'missing' ? 'gone (claimed meanwhile)' : r.detail };
       const text = decodeUtf8(r.bytes);
-      if (text === undefined && r.size <= PEEK_BYTES) return { id: e.id, bytes: r.size, problem: 'not valid UTF-8' };
+      if (text === undefined && r.size <= LISTED_PEEK_BYTES) return { id: e.id, bytes: r.size, problem: 'not valid UTF-8' };
       const m = parseMessage(text ?? r.bytes.toString('utf8'));
       return {
         id: e.id,
