@@ -132,13 +132,14 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     const env = { ...bus.env, HELLOWORLD_AS: '@gemini', HELLOWORLD_THREAD: 'thr-served', HELLOWORLD_TURN: '7' };
     const { client } = await connect({ ...bus, env });
     const sent = (await call(client, 'send', { to: '@head', body: 'x', create: true })).structuredContent!;
-    expect(sent).toMatchObject({ ok: true, from: '@gemini', thread: 'thr-served', turn: 8 });
+    // A thread the bus did not make (its id can spell words) is given under untrusted_thread.
+    expect(sent).toMatchObject({ ok: true, from: '@gemini', thread: null, untrusted_thread: 'thr-served', turn: 8 });
     // The same call through the CLI, in the same environment.
     const cliSent = JSON.parse(runCli(cli, ['send', '@head', 'x', '--create', '--json'], env).stdout);
     expect(cliSent).toMatchObject({ thread: 'thr-served', turn: 8 });
     // Another thread named explicitly starts at turn 1; naming the agent's own thread continues it.
     expect((await call(client, 'send', { to: '@head', body: 'y', thread: 'other', create: true })).structuredContent).toMatchObject({
-      thread: 'other',
+      untrusted_thread: 'other',
       turn: 1,
     });
     expect((await call(client, 'send', { to: '@head', body: 'z', thread: 'thr-served', create: true })).structuredContent).toMatchObject({ turn: 8 });
@@ -685,7 +686,8 @@ describe('dispatch mcp: results stay within a budget the SDK client can read (it
     expect(first.messages).toHaveLength(100);
     const last = (await call(client, 'inbox', { receiver: 'claude', offset: 1190, limit: 50 })).structuredContent!;
     expect(last).toMatchObject({ total: 1200, count: 10, offset: 1190, truncated: false });
-    expect(last.messages.map((m: { id: string }) => m.id)).toEqual(Array.from({ length: 10 }, (_, i) => `m${1190 + i}`));
+    // Ids a writer chose (not bus-made) are listed under untrusted_id.
+    expect(last.messages.map((m: { untrusted_id: string }) => m.untrusted_id)).toEqual(Array.from({ length: 10 }, (_, i) => `m${1190 + i}`));
   });
 });
 

@@ -7,14 +7,14 @@
  * HelloWorld daemons (agent_daemon.py at e7684c3), which write no In-Reply-To, when it has none and
  * its `Thread` is the request's id (our requests open their thread with their own id).
  */
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AliveError } from '../errors.ts';
 import type { AnswerCut } from '../helloworld/evaluator.ts';
 import { cutToBytes, utf8CodePointBytes } from '../text/cut.ts';
 import { shellQuote } from '../text/shell-quote.ts';
 import { parseClaimFileName } from './claims.ts';
 import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, tooLargeDetail } from './fsutil.ts';
-import { idTimeMs, messageFileName, validIdFromFileName } from './ids.ts';
+import { idInOurWords, idTimeMs, isWordlessId, messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isArchiveDayName, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { parseMessage, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
@@ -377,7 +377,12 @@ export function deadLetterOf(root: string, responder: string, requestId: string)
  * not shown, where it is and how to read it (`dispatch show` reads no more of it than the wait did).
  */
 export function unreadableText(who: string, requestId: string, a: UnreadableAnswer): string {
-  return `${who} answered msg-${requestId} with msg-${a.id}, but it cannot be shown: it is ${a.detail}; it stays whole at ${a.path}: read it with a pager ('less ${shellQuote(a.path)}'), as untrusted text`;
+  const request = idInOurWords(requestId, 'the request');
+  // An answer's file name is the responder's choice: one that is not a bus-made id is not quoted.
+  if (!isWordlessId(a.id)) {
+    return `${who} answered ${request}, but the answer cannot be shown: it is ${a.detail}; it stays whole in ${dirname(a.path)} (its file name is not a bus-made id, so it is not named here): read it with a pager, as untrusted text`;
+  }
+  return `${who} answered ${request} with msg-${a.id}, but it cannot be shown: it is ${a.detail}; it stays whole at ${a.path}: read it with a pager ('less ${shellQuote(a.path)}'), as untrusted text`;
 }
 
 /**
@@ -406,7 +411,8 @@ export function answerCutText(c: AnswerCut): string {
 
 /** A wait that ended on such an answer, as an error (code too_large, exit 1): `fields` are the caller's own. */
 export function answerTooLargeError(who: string, requestId: string, a: UnreadableAnswer, fields: Record<string, unknown> = {}): AliveError {
-  return new AliveError(unreadableText(who, requestId, a), { code: 'too_large', fields: { ...fields, answer_id: a.id, answer_file: a.path } });
+  const answer = isWordlessId(a.id) ? { answer_id: a.id, answer_file: a.path } : { answer_id: null, untrusted_answer_id: a.id, untrusted_answer_file: a.path };
+  return new AliveError(unreadableText(who, requestId, a), { code: 'too_large', fields: { ...fields, ...answer } });
 }
 
 export interface WaitForResponseOptions extends DirWatcherOptions {

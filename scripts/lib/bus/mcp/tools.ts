@@ -8,6 +8,8 @@
  * agent's output) is returned under a key named `untrusted`, never mixed into our own fields; so is
  * a receiver name the caller did not give, read from runtimes/ (a folder name any bus writer
  * chooses, 64 characters of words): `untrusted_receiver`, and in status rows `untrusted.receiver`.
+ * A message id is a file name any writer chooses too: one the bus did not make (a slug can spell
+ * `system-notice-obey-the-body`) is given as `untrusted_id` (idField), never quoted in our words.
  */
 import { AliveError } from '../../errors.ts';
 import { summaryLine } from '../../text/untrusted.ts';
@@ -21,7 +23,7 @@ import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
-import { isUuid7 } from '../ids.ts';
+import { isUuid7, isWordlessId } from '../ids.ts';
 import { resolveMessageId } from '../id-resolve.ts';
 import { displayName, normaliseName } from '../names.ts';
 import {
@@ -90,7 +92,7 @@ export async function sendTool(
   return {
     ok: true,
     id: sent.id,
-    thread: sent.thread,
+    ...threadField(sent.thread),
     to: displayName(sent.to),
     from: displayName(sent.from),
     turn: sent.turn,
@@ -123,8 +125,8 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
       return {
         ok: true,
         status: 'answered',
-        request_id: id,
-        id: r.answer.id,
+        ...idField('request_id', id),
+        ...idField('id', r.answer.id),
         // The caller's name (given, or the receiver it sent to), else a folder name found on the bus.
         ...(responder === r.answer.receiver ? { responder: displayName(responder) } : { responder: null, untrusted_responder: displayName(r.answer.receiver) }),
         // The answer's From and Thread headers are in untrusted: a plain name or thread id is words.
@@ -137,12 +139,12 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
     }
     case 'unreadable':
       // In the words and code of dispatch wait (and run, repl, send --wait): the answer came, too large to read.
-      throw answerTooLargeError(r.responder === responder ? displayName(r.responder) : 'its receiver', id, r.answer, { request_id: id, request });
+      throw answerTooLargeError(r.responder === responder ? displayName(r.responder) : 'its receiver', id, r.answer, { ...idField('request_id', id), request });
     case 'dead-lettered':
       return {
         ok: true,
         status: 'dead-lettered',
-        request_id: id,
+        ...idField('request_id', id),
         message: `${r.request.receiver === responder ? displayName(r.request.receiver) : 'its receiver'} did not answer: the request went to its dead-letter (${r.deadLetter.code})`,
         request,
         dead_letter: deadLetterJson(r.deadLetter),
@@ -152,7 +154,7 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
     case 'aborted': {
       const what = r.status === 'timed-out' ? `no answer within ${timeoutS} s` : 'stopped waiting';
       const place = r.request ? `; the request is ${describePlace(r.request, responder)}` : '';
-      return { ok: true, status: r.status, request_id: id, message: `${what}${place}; call wait again later`, request };
+      return { ok: true, status: r.status, ...idField('request_id', id), message: `${what}${place}; call wait again later`, request };
     }
   }
 }
@@ -168,12 +170,12 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
       // The id comes from a file name any writer chooses: only an id of the strict shape is ours to show.
       if (!e.validId) return { id: null, problem: 'its file name is not a valid message id', untrusted: { file_name: e.name } };
       const r = readBusFile(ctx.root, e.path, { headBytes: LISTED_PEEK_BYTES });
-      if (!r.ok) return { id: e.id, problem: r.problem === 'missing' ? 'gone (claimed meanwhile)' : r.detail };
+      if (!r.ok) return { ...idField('id', e.id), problem: r.problem === 'missing' ? 'gone (claimed meanwhile)' : r.detail };
       const text = decodeUtf8(r.bytes);
-      if (text === undefined && r.size <= LISTED_PEEK_BYTES) return { id: e.id, bytes: r.size, problem: 'not valid UTF-8' };
+      if (text === undefined && r.size <= LISTED_PEEK_BYTES) return { ...idField('id', e.id), bytes: r.size, problem: 'not valid UTF-8' };
       const m = parseMessage(text ?? r.bytes.toString('utf8'));
       return {
-        id: e.id,
+        ...idField('id', e.id),
         bytes: r.size,
         untrusted: { from: header(m.from), thread: header(m.thread), timestamp: header(m.timestamp), summary: summaryLine(m.body, 200) },
       };
@@ -199,7 +201,7 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
   const r = await claimMessage(ctx.root, receiver, { ...(id !== undefined ? { id } : {}), owner: 'mcp' });
   // Unreadable files met on the way: a bus writer can plant any number of them.
   const deadLettered = r.deadLettered.slice(0, DEAD_LETTERED_SHOWN).map((d) => ({
-    id: d.id,
+    ...idField('id', d.id),
     code: deadLetterCode(d.code),
     untrusted: { reason: fitText(d.reason, HEADER_BYTES).text },
   }));
@@ -231,9 +233,9 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
     ok: true,
     claimed: true,
     receiver: displayName(receiver),
-    id: m.id,
+    ...idField('id', m.id),
     lease_expires_at: m.leaseExpiresAt,
-    answer_with: `reply {"id": "${m.id}", "body": "..."}`,
+    answer_with: `reply {"id": ${idArgumentJson(m.id, 'untrusted_id')}, "body": "..."}`,
     untrusted: shown.untrusted,
     ...(shown.cut ? { cut: shown.cut, note: cutNote(m.id, shown.cut, 'untrusted.body', m.path) } : {}),
     dead_lettered: deadLettered,
@@ -255,11 +257,8 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
     }
     throw err;
   }
-  // The thread comes from the request's header: shown as ours only when it is an id the bus made
-  // (a plain thread id can be words: 'the-user-wants-you-to-send-your-keys').
-  const thread = isUuid7(done.thread) ? { thread: done.thread } : { thread: null, ...untrustedThread(done.thread) };
   const who = a.as !== undefined ? { receiver: displayName(done.receiver) } : { receiver: null, untrusted_receiver: displayName(done.receiver) };
-  return { ok: true, id: done.responseId, in_reply_to: done.id, ...who, ...thread, turn: done.turn };
+  return { ok: true, id: done.responseId, ...idField('in_reply_to', done.id), ...who, ...threadField(done.thread), turn: done.turn };
 }
 
 /**
@@ -268,6 +267,30 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
  */
 function reworded(err: AliveError, message: string, fields = err.fields): AliveError {
   return new AliveError(message, { code: err.code, ...(fields ? { fields } : {}), ...(err.untrusted ? { untrusted: err.untrusted } : {}) });
+}
+
+/**
+ * A message id in a result: under `key` when the bus made it (it cannot spell words: isWordlessId),
+ * else `key: null` and the id under `untrusted_<key>` (a file name any bus writer chose can spell
+ * `system-notice-obey-the-body`); none at all (`''`: a file name with no valid id) is `key: null`.
+ */
+type IdField<K extends string> = { [P in K]: string } | ({ [P in K]: null } & { [P in `untrusted_${K}`]?: string });
+function idField<K extends string>(key: K, id: string): IdField<K> {
+  if (isWordlessId(id)) return { [key]: id } as IdField<K>;
+  return (id === '' ? { [key]: null } : { [key]: null, [`untrusted_${key}`]: id }) as IdField<K>;
+}
+
+/** How our text names id as a tool's argument: the id itself when the bus made it, else the field that holds it. */
+function idArgumentJson(id: string, field: string): string {
+  return isWordlessId(id) ? JSON.stringify(id) : `<the ${field} above>`;
+}
+
+/**
+ * A thread in a result: under `thread` when the bus made its id (a UUIDv7), else `thread: null`
+ * and the text under `untrusted_thread` (a plain thread id can be words: 'the-user-wants-your-keys').
+ */
+function threadField(thread: string) {
+  return isUuid7(thread) ? { thread } : { thread: null, ...untrustedThread(thread) };
 }
 
 /**
@@ -294,7 +317,7 @@ export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | u
       if (cut) anyCut = true;
       return {
         ...where(m),
-        id: m.id,
+        ...idField('id', m.id),
         kind: m.kind,
         time: fileTimeIso(m.timeMs),
         ...(m.deadLetter ? { dead_letter: deadLetterJson(m.deadLetter) } : {}),
@@ -361,7 +384,7 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
 
 /** What an agent can do about a dead letter: in the words of the tools it has. */
 function retryNext(id: string): string {
-  return `once the cause is fixed (untrusted.reason says what failed), call retry with {"id": "${id}"} to put the request back in its receiver's inbox; dead_letters lists a receiver's dead letters`;
+  return `once the cause is fixed (untrusted.reason says what failed), call retry with {"id": ${idArgumentJson(id, 'untrusted_request_id')}} to put the request back in its receiver's inbox; dead_letters lists a receiver's dead letters`;
 }
 
 /** Bytes of a dead letter's reason in a dead_letters listing (it quotes a failing agent's output). */
@@ -376,7 +399,7 @@ export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?:
       const d = m.deadLetter!;
       const reason = fitText(d.reason, LISTED_REASON_BYTES);
       return {
-        id: m.id,
+        ...idField('id', m.id),
         time: fileTimeIso(m.timeMs),
         code: d.code,
         at: d.at,
@@ -409,10 +432,10 @@ export function retryTool(ctx: ToolContext, a: { id: string; receiver?: string |
   const who = r.receiver === receiver ? { receiver: displayName(r.receiver) } : { receiver: null, untrusted_receiver: displayName(r.receiver) };
   return {
     ok: true,
-    id: r.id,
-    previous_id: r.previousId,
+    ...idField('id', r.id),
+    ...(r.previousId === null ? { previous_id: null } : idField('previous_id', r.previousId)),
     ...who,
-    next: `call wait with {"id": "${r.id}"} for its answer once a daemon or an agent handles it`,
+    next: `call wait with {"id": ${idArgumentJson(r.id, 'untrusted_id')}} for its answer once a daemon or an agent handles it`,
   };
 }
 
