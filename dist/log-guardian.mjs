@@ -607,13 +607,13 @@ function spellsLog(text) {
 var WORD_END = /* @__PURE__ */ new Set([" ", "	", `
 `, ";", "&", "|", "(", ")", "<", ">"]);
 function globMayNameLog(lower) {
-  if (!lower.includes("*") && !lower.includes("?")) return !1;
+  if (!lower.includes("*") && !lower.includes("?") && !lower.includes("[")) return !1;
   let start = 0;
   for (let k = 0; k <= lower.length; k++) {
     if (k < lower.length && !WORD_END.has(lower[k])) continue;
     let word = lower.slice(start, k);
-    if (start = k + 1, !word.includes("*") && !word.includes("?")) continue;
-    let star = word.replace(/\$\{[^{}$]*\}|\$[\w@#?$!-]+/g, "*").replace(/\{[^{}]*\}/g, "*").replace(/\$(?=['"])|["'\\]/g, "").replace(/\*{2,}/g, "*");
+    if (start = k + 1, !word.includes("*") && !word.includes("?") && !word.includes("[")) continue;
+    let star = word.replace(/\$\{[^{}$]*\}|\$[\w@#?$!-]+/g, "*").replace(/\{[^{}]*\}/g, "*").replace(/\$(?=['"])|["'\\]/g, "").replace(/\[[!^][^\][]*\]/g, "?").replace(/\*{2,}/g, "*");
     if (globMatches(star.slice(star.lastIndexOf("/") + 1), "log.md") || pathPatternMayMatchLog(star)) return !0;
   }
   return !1;

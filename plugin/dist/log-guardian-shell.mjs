@@ -53,7 +53,7 @@ var GLOB_ENTRIES_MAX = 2e4, GLOB_STEPS_MAX = 4e6, PATTERN_MAX = 1024, globBudget
 function hasGlob(part) {
   for (let k = 0; k < part.length; k++)
     if (part[k] === "\\") k++;
-    else if (part[k] === "*" || part[k] === "?") return !0;
+    else if (part[k] === "*" || part[k] === "?" || part[k] === "[") return !0;
   return !1;
 }
 var unescaped = (part) => part.replace(/\\(.)/g, "$1"), OPEN_COST = 16;
@@ -151,6 +151,10 @@ function underFresh(w, scope) {
   let [first, ...rest] = w.parts;
   return first?.fresh ? rest.every((p) => p.known) && !hasUpStep(text(w).slice(first.text.length)) : scope.fresh === !0 && exact(w) && !text(w).startsWith("/") && !hasUpStep(text(w));
 }
+var BRACKET = /^\[[!^]?\]?[^\]/ \t\n;&|()<>'"\\$`]*\]/;
+function anyCase(piece) {
+  return piece.startsWith("[") ? /^\[[!^]/.test(piece) ? "?" : `[${piece.slice(1, -1).toLowerCase()}${piece.slice(1, -1).toUpperCase()}]` : piece;
+}
 function globPattern(w) {
   if (!(!w.parts.some((p) => p.glob) || !w.parts.every((p) => p.known || p.glob)))
     return w.parts.map((p) => p.glob ? p.text : p.text.replace(/[*?[\\]/g, "\\$&")).join("");
@@ -161,7 +165,7 @@ function globEndsLikeLog(w) {
     let end = offset + p.text.length;
     if (end > slash) {
       let piece = p.text.slice(Math.max(0, slash + 1 - offset));
-      p.glob && (glob = !0), pattern += p.glob ? piece : p.known ? piece.toLowerCase().replace(/[*?[\\]/g, "\\$&") : "*";
+      p.glob && (glob = !0), pattern += p.glob ? anyCase(piece) : p.known ? piece.toLowerCase().replace(/[*?[\\]/g, "\\$&") : "*";
     }
     offset = end;
   }
@@ -450,6 +454,9 @@ var Lexer = class _Lexer {
       else if (c === "~" && atStart()) {
         let m = /^~(?=\/|[ \t\n;&|()<>]|$)/.exec(this.src.slice(this.i));
         this.i++, m && this.home !== void 0 ? push(this.home, !0) : push("~", !1);
+      } else if (c === "[" && BRACKET.test(this.src.slice(this.i, this.i + 256))) {
+        let set = BRACKET.exec(this.src.slice(this.i, this.i + 256))[0];
+        this.i += set.length, add({ text: set, known: !1, glob: !0 });
       } else if (c === "*" || c === "?" || c === "[")
         this.i++, add({ text: c, known: !1, ...c !== "[" && { glob: !0 } });
       else if (c === "{" || c === "," || c === "}")

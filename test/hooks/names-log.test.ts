@@ -74,7 +74,7 @@ describe('namesLog', () => {
       }
       return us;
     };
-    for (const unit of ['${', '{', '${a', '$a{']) {
+    for (const unit of ['${', '{', '${a', '$a{', '[!', '[!a']) {
       const word = (n: number) => `rm x.txt*${unit.repeat(n)}`;
       best(word(1 << 14));
       expect(best(word(1 << 17)) / best(word(1 << 14)), unit).toBeLessThan(24);
@@ -83,5 +83,10 @@ describe('namesLog', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
     expect(namesLog('rm _kernel/*.${EXT}')).toBe(true);
     expect(namesLog('rm -f *.ts build/*.js')).toBe(false);
+    // Bracket expressions are globs too; a negated one may still match LOG.md on disk.
+    expect(namesLog("sed -i 's/a/b/' [l]og.md")).toBe(true);
+    expect(namesLog('rm _kernel/lo[g].m[d]')).toBe(true);
+    expect(namesLog('rm [!l]og.md')).toBe(true);
+    expect(namesLog('rm [abc].txt; [ -f x ] && rm y')).toBe(false);
   });
 });

@@ -210,26 +210,28 @@ function spellsLog(text: string): boolean {
 const WORD_END = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
 
 /**
- * True when a word holds a `*` or `?` and its last path component is a glob that may match
- * `log.md` (`*.md`, `_kernel/*`, `l?g.md`, `"$d"*`, `*.{md,x}`, find's `-name '*.md'`): the shell
+ * True when a word holds a `*`, `?` or `[` and its last path component is a glob that may match
+ * `log.md` (`*.md`, `_kernel/*`, `l?g.md`, `[l]og.md`, `"$d"*`, `*.{md,x}`, find's `-name '*.md'`): the shell
  * or find may reach a log through it, so the command is read. Quotes and backslashes are taken
  * away, and a variable or a brace group stands for any text: reading more than needed only costs
  * time, reading less lets a write through.
  */
 function globMayNameLog(lower: string): boolean {
-  if (!lower.includes('*') && !lower.includes('?')) return false;
+  if (!lower.includes('*') && !lower.includes('?') && !lower.includes('[')) return false;
   let start = 0;
   for (let k = 0; k <= lower.length; k++) {
     if (k < lower.length && !WORD_END.has(lower[k]!)) continue;
     const word = lower.slice(start, k);
     start = k + 1;
-    if (!word.includes('*') && !word.includes('?')) continue;
+    if (!word.includes('*') && !word.includes('?') && !word.includes('[')) continue;
     // Variables, then brace groups; each pattern stops at the next `$`, `{` or `}`, so that a word
     // of `${${${…` stays linear to read (this runs on every command holding a `*` or `?`).
     const bare = word
       .replace(/\$\{[^{}$]*\}|\$[\w@#?$!-]+/g, '*')
       .replace(/\{[^{}]*\}/g, '*')
-      .replace(/\$(?=['"])|["'\\]/g, '');
+      .replace(/\$(?=['"])|["'\\]/g, '')
+      // A negated bracket expression may match the log's letter in another case (`[!l]` and `L`).
+      .replace(/\[[!^][^\][]*\]/g, '?');
     // As a name, or as find's -path pattern, whose `*` matches `/` too (`*_kernel*`).
     const star = bare.replace(/\*{2,}/g, '*');
     if (globMatches(star.slice(star.lastIndexOf('/') + 1), 'log.md') || pathPatternMayMatchLog(star)) return true;

@@ -1,6 +1,6 @@
 /**
  * The paths a glob in a shell command expands to, read from the file system as bash would at run
- * time (`rm *.md`, `sed -i … _kernel/*`): each `*` or `?` component is matched against the names
+ * time (`rm *.md`, `sed -i … _kernel/*`): each component with a `*`, `?` or `[…]` is matched against the names
  * of its folder, case-sensitively, leaving out dot-names unless the component starts with `.`.
  *
  * Within a budget per command, so a hook never stalls: folder entries read, and matching work
@@ -25,11 +25,11 @@ export interface GlobBudget {
 
 export const globBudget = (): GlobBudget => ({ entries: GLOB_ENTRIES_MAX, steps: GLOB_STEPS_MAX });
 
-/** True when `part` holds a `*` or `?` that no backslash quotes. */
+/** True when `part` holds a `*`, `?` or `[` (a bracket expression: the shell reader escapes any other) that no backslash quotes. */
 function hasGlob(part: string): boolean {
   for (let k = 0; k < part.length; k++) {
     if (part[k] === '\\') k++;
-    else if (part[k] === '*' || part[k] === '?') return true;
+    else if (part[k] === '*' || part[k] === '?' || part[k] === '[') return true;
   }
   return false;
 }

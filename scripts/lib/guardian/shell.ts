@@ -223,15 +223,27 @@ function underFresh(w: Word, scope: Scope): boolean {
   return scope.fresh === true && exact(w) && !text(w).startsWith('/') && !hasUpStep(text(w));
 }
 
-/** The word as a glob pattern, when unquoted `*` and `?` are all it leaves unknown; quoted text escaped. */
+/** A bracket expression at the start of the text, within one name and one unquoted word. */
+const BRACKET = /^\[[!^]?\]?[^\]/ \t\n;&|()<>'"\\$`]*\]/;
+
+/**
+ * A glob's piece as it may match log.md in any letter case: a bracket expression takes both cases
+ * of its letters (`[L]` as `[lL]`), and a negated one any character (`[!l]` matches `L` on disk).
+ */
+function anyCase(piece: string): string {
+  if (!piece.startsWith('[')) return piece;
+  return /^\[[!^]/.test(piece) ? '?' : `[${piece.slice(1, -1).toLowerCase()}${piece.slice(1, -1).toUpperCase()}]`;
+}
+
+/** The word as a glob pattern, when unquoted `*`, `?` and `[…]` are all it leaves unknown; quoted text escaped. */
 function globPattern(w: Word): string | undefined {
   if (!w.parts.some((p) => p.glob) || !w.parts.every((p) => p.known || p.glob)) return undefined;
   return w.parts.map((p) => (p.glob ? p.text : p.text.replace(/[*?[\\]/g, '\\$&'))).join('');
 }
 
 /**
- * True when the word's last name holds an unquoted `*` or `?` and, with any other unknown part
- * taken as `*`, matches `log.md` in any letter case (`*.md`, `_kernel/*`, `"$d"*`, `l?g.md`).
+ * True when the word's last name holds an unquoted `*`, `?` or `[…]` and, with any other unknown
+ * part taken as `*`, matches `log.md` in any letter case (`*.md`, `_kernel/*`, `"$d"*`, `l?g.md`, `[l]og.md`).
  */
 function globEndsLikeLog(w: Word): boolean {
   const all = text(w);
@@ -244,7 +256,7 @@ function globEndsLikeLog(w: Word): boolean {
     if (end > slash) {
       const piece = p.text.slice(Math.max(0, slash + 1 - offset));
       if (p.glob) glob = true;
-      pattern += p.glob ? piece : p.known ? piece.toLowerCase().replace(/[*?[\\]/g, '\\$&') : '*';
+      pattern += p.glob ? anyCase(piece) : p.known ? piece.toLowerCase().replace(/[*?[\\]/g, '\\$&') : '*';
     }
     offset = end;
   }
@@ -678,6 +690,11 @@ class Lexer {
         this.i++;
         if (m && this.home !== undefined) push(this.home, true);
         else push('~', false);
+      } else if (c === '[' && BRACKET.test(this.src.slice(this.i, this.i + 256))) {
+        // A bracket expression (`[l]og.md`, `[a-z]`): a glob of one character, as `?` is.
+        const set = BRACKET.exec(this.src.slice(this.i, this.i + 256))![0];
+        this.i += set.length;
+        add({ text: set, known: false, glob: true });
       } else if (c === '*' || c === '?' || c === '[') {
         this.i++;
         add({ text: c, known: false, ...(c !== '[' && { glob: true }) });
