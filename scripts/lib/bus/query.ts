@@ -41,8 +41,10 @@ import { NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './messa
 import { displayName, normaliseName } from './names.ts';
 import { listReceivers } from './receivers.ts';
 import {
+  ANSWER_CLOCK_SLACK_MS,
   archivedNames,
   deadLetterCode,
+  firstArchiveDay,
   FOREIGN_SETTLE_MS,
   HEAD_BYTES,
   headersOf,
@@ -525,7 +527,7 @@ export function threadMembers(root: string, idOrThread: string, options: { recei
   const seen = new Set<string>();
   const members: (ThreadMember & { timeMs: number })[] = [];
   const ids = new Set<string>();
-  const candidates = headersOnBus(root, options.receiver);
+  const candidates = headersOnBus(root, options.receiver, thread);
   for (const c of candidates) if (c.message.thread === thread || (c.id === thread && !c.message.thread)) ids.add(c.id);
   for (const c of candidates) {
     const inThread = ids.has(c.id) || (c.message.inReplyTo !== undefined && ids.has(c.message.inReplyTo));
@@ -714,10 +716,16 @@ export interface BusHeaders {
 
 /**
  * The headers of every message file on the bus (of `receiver` only, when given), each file's first
- * bytes only: for threads, which only the headers name.
+ * bytes only: for threads, which only the headers name. With `thread` a UUIDv7 (a thread the bus
+ * made: the id of its first message), files that cannot belong to it are not read: those archived
+ * on a day before it began, and those named with a time-ordered id made before it, both less
+ * ANSWER_CLOCK_SLACK_MS (the clocks of machines sharing a bus folder); the archive grows forever.
  */
-export function headersOnBus(root: string, only?: string): BusHeaders[] {
+export function headersOnBus(root: string, only?: string, thread?: string): BusHeaders[] {
   const now = Date.now();
+  const began = thread === undefined ? undefined : idTimeMs(thread);
+  const notBefore = began === undefined ? undefined : began - ANSWER_CLOCK_SLACK_MS;
+  const firstDay = began === undefined ? '' : firstArchiveDay(began);
   const candidates: BusHeaders[] = [];
   for (const { receiver, paths, there } of listedReceivers(root, only)) {
     const add = (dir: string, location: MessageLocation) => {
@@ -732,6 +740,7 @@ export function headersOnBus(root: string, only?: string): BusHeaders[] {
         } else if (!isMessageFileName(n)) continue;
         const id = validIdFromFileName(fileName);
         if (id === undefined) continue;
+        if (notBefore !== undefined && (idTimeMs(id) ?? notBefore) < notBefore) continue;
         const head = readHeaders(root, join(dir, n));
         if (!head) continue;
         candidates.push({
@@ -750,7 +759,7 @@ export function headersOnBus(root: string, only?: string): BusHeaders[] {
     if (there(paths.inbox)) add(paths.inbox, 'inbox');
     if (there(paths.processing)) add(paths.processing, 'processing');
     if (there(paths.outbox)) add(paths.outbox, 'outbox');
-    for (const day of there(paths.archive) ? archiveDays(paths) : []) add(join(paths.archive, day), 'archive');
+    for (const day of there(paths.archive) ? archiveDays(paths) : []) if (day >= firstDay) add(join(paths.archive, day), 'archive');
     if (there(paths.deadLetter)) add(paths.deadLetter, 'dead-letter');
   }
   return candidates;

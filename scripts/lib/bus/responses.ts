@@ -129,8 +129,8 @@ export function answerPlaceNames(root: string, responder: string, sinceMs = Date
   }
 }
 
-/** The archive's first day where the answer to a request made at `requestMs` may be ('' for all). */
-function firstArchiveDay(requestMs: number | undefined): string {
+/** The archive's first day where the answer to a request made at `requestMs` (or any message made after it) may be ('' for all). */
+export function firstArchiveDay(requestMs: number | undefined): string {
   // A collector files an answer under the day of its own clock, which may be behind the sender's.
   return requestMs === undefined ? '' : new Date(Math.max(0, requestMs - ANSWER_CLOCK_SLACK_MS)).toISOString().slice(0, 10);
 }

@@ -17,7 +17,7 @@
 import { AliveError } from '../errors.ts';
 import { continuedThread } from './deliver.ts';
 import { isHexPrefix } from './id-resolve.ts';
-import { isWordlessId } from './ids.ts';
+import { isUuid7, isWordlessId } from './ids.ts';
 import { headersOnBus, type BusHeaders } from './query.ts';
 import { isResponse } from './responses.ts';
 
@@ -41,7 +41,8 @@ export function threadForSend(root: string, to: string, typed: string | undefine
   const continued = continuedThread(typed, env);
   // No thread named (a new one, or the agent's own), or the agent continuing the thread it answers.
   if (typed === undefined || continued.turn > 1) return continued;
-  const headers = headersOnBus(root);
+  // A whole thread id the bus made: what came long before it is not read (headersOnBus).
+  const headers = headersOnBus(root, undefined, isUuid7(typed) ? typed : undefined);
   const turnIn = (thread: string) => 1 + headers.filter((h) => h.receiver === to && requestThread(h) === thread).length;
   const threads = new Set(headers.map((h) => h.message.thread || requestThread(h)).filter((t): t is string => t !== undefined && t !== ''));
   if (threads.has(typed) || !isHexPrefix(typed)) return { thread: typed, turn: threads.has(typed) ? turnIn(typed) : 1 };
