@@ -18,6 +18,7 @@ import { agentFileRule, foldSegment, segmentFolder } from '../walnut/agent-files
 import { checkBundleName, conflictName, MARKER_FOLDERS, type ConflictSuffixes } from './names.ts';
 import { WORLD_MARKER_FOLDERS } from '../world/root.ts';
 import { counted } from '../text/plural.ts';
+import { gitRepoFolders, repoRemoval } from './git-dirs.ts';
 
 export interface Unit {
   kind: 'kernel' | 'bundle' | 'live';
@@ -126,6 +127,8 @@ export const MAX_BUNDLES = 10_000;
 /** Folders of version-control systems other than Git whose config can run commands (folded names). */
 const VCS_FOLDERS = new Set(['.hg', '.jj']);
 
+const GIT_REPO_REASON = 'a Git repository (a HEAD file with objects/ and refs/, under any name) is never imported';
+
 const WORLD_MARKER_REASON = `a folder that marks a world root (${WORLD_MARKER_FOLDERS.map((n) => `${n}/`).join(', ')}) is never imported`;
 
 const REGENERATED = /^(now\.json|imports\.json|_generated(\/.*)?)$/;
@@ -171,13 +174,16 @@ function folderNamedLikeFile(path: string, fold: Fold): string | undefined {
   return undefined;
 }
 
-function place(path: string, m: Manifest, roots: Set<string>, fold: Fold): Place {
+function place(path: string, m: Manifest, roots: Set<string>, repos: ReadonlySet<string>, fold: Fold): Place {
   const segs = path.split('/');
   // Folded as a file system that ignores case would see it (`.Git`, `.GIT.` are `.git` on APFS
   // and NTFS): git would read that config, hooks and fsmonitor command included.
   const folded = segs.map(fold);
   const gitAt = folded.indexOf('.git');
   if (gitAt >= 0) return { kind: 'skip', reason: 'Git metadata is never imported', remove: segs.slice(0, gitAt + 1).join('/') };
+  // A folder git takes for a repository under any other name (git-dirs.ts) runs its config as well.
+  const repo = repoRemoval(segs, folded, repos);
+  if (repo !== undefined) return { kind: 'skip', reason: GIT_REPO_REASON, remove: repo };
   // Other version-control folders run commands from their own config just the same (Mercurial's
   // `.hg/hgrc` hooks on any `hg status` there, Jujutsu's `.jj/repo/config.toml`).
   const vcsAt = folded.findIndex((s, i) => i < folded.length - 1 && VCS_FOLDERS.has(s));
@@ -276,6 +282,11 @@ export function planReceive(input: PlanInput): ReceivePlan {
   };
 
   const fold = segmentFolder();
+  // Decided on the whole file list: a repository is HEAD, objects/ and refs/ together.
+  const repos = gitRepoFolders(
+    m.files.map((f) => f.path),
+    fold,
+  );
   for (const f of m.files) {
     const clash = folderNamedLikeFile(f.path, fold);
     if (clash !== undefined) {
@@ -285,7 +296,7 @@ export function planReceive(input: PlanInput): ReceivePlan {
         ...(shown.untrusted && { untrusted: shown.untrusted }),
       });
     }
-    const p = place(f.path, m, roots, fold);
+    const p = place(f.path, m, roots, repos, fold);
     // Files that would be written into the walnut and would steer an agent there.
     const agent =
       p.kind !== 'skip' && (full || p.kind === 'bundle') ? (agentFileRule(f.path, fold) ?? landingRule(f.path, p, layout, input.landing, fold)) : undefined;
