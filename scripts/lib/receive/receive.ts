@@ -60,10 +60,11 @@ export interface ReceiveOptions {
   onProgress?: OnProgress;
   /**
    * Told, in the listener of an ending signal (Ctrl-C), how far the receive had come: before its
-   * commit point (nothing was imported) or moving the import into place (the next receive finishes
-   * it). The process then ends as the signal would.
+   * commit point (nothing was imported; its staging folder was removed, else `left` names it) or
+   * moving the import into place (the next receive finishes it). The lock is released by then;
+   * the process then ends as the signal would.
    */
-  onInterrupted?: (stage: 'before-commit' | 'moving') => void;
+  onInterrupted?: (stage: 'before-commit' | 'moving', left?: string) => void;
   /**
    * The SHA-256 (lowercase hex) the package file must have: the `package_sha256` of the dry run the
    * user approved. The bytes this receive unpacks are the ones hashed; another file is refused
@@ -661,8 +662,15 @@ async function receiveForReal(
     throw err;
   }
   let stage: 'before-commit' | 'moving' = 'before-commit';
-  const onInterrupted = ctx.opts.onInterrupted;
-  const releaseInterrupt = onInterrupted ? cleanUpIfInterrupted(() => onInterrupted(stage)) : () => {};
+  let staging: string | undefined;
+  // A signal ends the process before the finally below runs. Before the commit point the world
+  // has not changed: what this run staged goes, so nothing is left for the next receive to clear.
+  const releaseInterrupt = cleanUpIfInterrupted(() => {
+    const left = stage === 'before-commit' && staging !== undefined && !discardNow(world, staging) ? staging : undefined;
+    lock.release();
+    tidy(aliveDir, receivingDir, madeAlive);
+    ctx.opts.onInterrupted?.(stage, left);
+  });
   try {
     const notes: string[] = [];
     const recovery = recoverLeftovers(world, receivingDir);
@@ -700,7 +708,7 @@ async function receiveForReal(
 
     mkdirSync(receivingDir, { recursive: true });
     const id = stagingId(ctx.timestamp);
-    const staging = join(receivingDir, id);
+    staging = join(receivingDir, id);
     mkdirSync(staging, { mode: 0o700 });
     mkdirSync(join(staging, PKG_DIR));
     let journal: Journal;
@@ -816,6 +824,22 @@ async function receiveForReal(
     lock.release();
     tidy(aliveDir, receivingDir, madeAlive);
   }
+}
+
+/**
+ * Removes an interrupted run's staging folder; false if it stays. The writer thread may still be
+ * creating files in it, so the removal is tried again if one appeared meanwhile.
+ */
+function discardNow(world: string, staging: string): boolean {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      discardStaging(world, staging);
+      return true;
+    } catch {
+      // a file created while the folder was being emptied
+    }
+  }
+  return false;
 }
 
 /** The name of this run's staging folder under `.alive/receiving/` (the journal's id). */

@@ -74,17 +74,20 @@ export const receiveCommand = defineCommand({
       ...(v.sha256 !== undefined ? { sha256: v.sha256.toLowerCase() } : {}),
       crypto: receiveCrypto(v['private-key'], process.env, relayPinFor),
       // Ctrl-C: one line on what it means for the world (the progress line just stopped before).
-      onInterrupted: (stage) =>
-        ctx.io.stderr.write(
-          stage === 'before-commit'
-            ? '\nreceive interrupted: nothing was imported; the next receive in this world clears what it left in .alive/receiving/\n'
-            : '\nreceive interrupted while moving the import into place: run any receive in this world again to finish it\n',
-        ),
+      onInterrupted: (stage, left) => ctx.io.stderr.write(`\n${interruptedMessage(stage, left)}\n`),
     });
     if (ctx.json) return ctx.printJson(resultJson(result));
     printHuman(ctx, result);
   },
 });
+
+/** What an interrupted receive means for the world. */
+export function interruptedMessage(stage: 'before-commit' | 'moving', left: string | undefined): string {
+  if (stage === 'moving') return 'receive interrupted while moving the import into place: run any receive in this world again to finish it';
+  return left === undefined
+    ? 'receive interrupted: nothing was imported, and what it had staged was removed'
+    : `receive interrupted: nothing was imported; the next receive in this world clears what it left in ${left}`;
+}
 
 /**
  * The result as --json prints it: what the manifest says of itself (the claimed sender, the

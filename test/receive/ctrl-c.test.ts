@@ -1,0 +1,71 @@
+/**
+ * Ctrl-C (or SIGTERM) before the commit point: the receive removes its staging folder (hundreds of
+ * MB for a large package) and releases the world's lock before it ends as the signal would (exit
+ * 130), so the world is exactly as it was, not waiting for the next receive to clean up. Each run is stalled at an exact
+ * file-system call (test/support/stop-at.mjs), so the signal lands while the work is under way.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STOP_AT } from '../support/bundles.ts';
+import { cliBundle, makeWorld, testEnv, tmp, tree, v2Manifest, writePackage, type PackageFiles } from './helpers.ts';
+
+const base = tmp('ctrl-c');
+const env = testEnv(base);
+let cli = '';
+let pkg = '';
+
+beforeAll(async () => {
+  cli = await cliBundle();
+  const files: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n' };
+  for (let i = 0; i < 24; i++) files[`data/f${String(i).padStart(2, '0')}.bin`] = randomBytes(256 * 1024);
+  pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('garden', 'full', files), files);
+}, 60_000);
+
+/** Runs a receive stalled after the call `stop` names, sends `signal` there, and returns how it ended. */
+async function interruptAt(args: string[], stop: object, signal: NodeJS.Signals = 'SIGINT') {
+  const child = spawn(process.execPath, ['--import', STOP_AT, cli, 'receive', pkg, ...args], {
+    env: { ...env, ALIVE_TEST_STOP_AT: JSON.stringify({ pauseMs: 400, ...stop }) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  const exited = new Promise<NodeJS.Signals | null>((res) => child.on('close', (_code, sig) => res(sig)));
+  const stopped = await new Promise<boolean>((res) => {
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      if (stderr.includes('ALIVE_TEST_STOPPED\n')) res(true);
+    });
+    void exited.then(() => res(false));
+  });
+  expect(stopped, `the receive ended before the moment ${JSON.stringify(stop)}: ${stderr}`).toBe(true);
+  child.kill(signal);
+  const ended = await exited;
+  // The status a shell reports for a process the signal ended: 130 for SIGINT, 143 for SIGTERM.
+  return { status: ended ? 128 + constants.signals[ended] : null, stdout, stderr };
+}
+
+/** The nth file created in staging while the package is unpacked (25 in all). */
+const unpacked = (nth: number) => ({ calls: ['openSync', 'open'], arg: 0, pattern: '/\\.alive/receiving/[^/]+/pkg/', nth });
+const UNPACKING = unpacked(8);
+
+describe('a receive interrupted before its commit point', () => {
+  for (const [name, stop, signal, status] of [
+    ['while unpacking, SIGINT', UNPACKING, 'SIGINT', 130],
+    ['at the last file, SIGINT', unpacked(25), 'SIGINT', 130],
+    ['while unpacking, SIGTERM', UNPACKING, 'SIGTERM', 143],
+  ] as const) {
+    it(`${name}: leaves the world as it was, lock and staging folder gone`, async () => {
+      const world = makeWorld(join(base, name.replace(/\W+/g, '-')), { layout: 'v2' });
+      const before = tree(world);
+      const r = await interruptAt(['--world', world], stop, signal);
+      expect(r.status).toBe(status);
+      expect(tree(world)).toEqual(before);
+      expect(r.stderr).toMatch(/receive interrupted: nothing was imported/);
+      expect(r.stdout).toBe('');
+    }, 30_000);
+  }
+});
