@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{h as t,i as n}from"./chunk-7T7HWNLN.mjs";import{c as r}from"./chunk-C5SPD5KY.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-GZPO4JED.mjs";import{a as s}from"./chunk-TD3GEFHN.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-Y5OMKDBU.mjs";import"./chunk-53M4IVEV.mjs";import{d as a}from"./chunk-IDPOGZEX.mjs";var o=a(s(),1);var m=r({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
+import{h as t,i as n}from"./chunk-7T7HWNLN.mjs";import{c as r}from"./chunk-5RGPP65E.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-GZPO4JED.mjs";import{a as s}from"./chunk-TD3GEFHN.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-Y5OMKDBU.mjs";import"./chunk-53M4IVEV.mjs";import{d as a}from"./chunk-IDPOGZEX.mjs";var o=a(s(),1);var m=r({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
 
 Makes an RSA-4096 key pair in DIR (created with mode 0700 if missing):
   DIR/private.pem   PKCS#8, mode 0600 — keep it secret, never share it

@@ -1,7 +1,8 @@
 /**
  * Ctrl-C (or SIGTERM) before the commit point: the receive removes its staging folder (hundreds of
  * MB for a large package) and releases the world's lock before it ends as the signal would (exit
- * 130), so the world is exactly as it was, not waiting for the next receive to clean up. Each run is stalled at an exact
+ * 130), so the world is exactly as it was, not waiting for the next receive to clean up. Under
+ * --json it prints the one failure object, code `interrupted`. Each run is stalled at an exact
  * file-system call (test/support/stop-at.mjs), so the signal lands while the work is under way.
  */
 import { spawn } from 'node:child_process';
@@ -68,4 +69,16 @@ describe('a receive interrupted before its commit point', () => {
       expect(r.stdout).toBe('');
     }, 30_000);
   }
+
+  it('under --json, prints one failure object with code interrupted', async () => {
+    const world = makeWorld(join(base, 'json'), { layout: 'v2' });
+    const before = tree(world);
+    const r = await interruptAt(['--world', world, '--json'], UNPACKING);
+    expect(r.status).toBe(130);
+    expect(tree(world)).toEqual(before);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out).sort()).toEqual(['error', 'ok']);
+    expect(out).toMatchObject({ ok: false, error: { code: 'interrupted' } });
+    expect(out.error.message).toMatch(/^receive interrupted: nothing was imported/);
+  }, 30_000);
 });

@@ -324,15 +324,23 @@ async function guard(io: CommandIo, json: boolean, leaf: readonly string[] | und
   } catch (err) {
     if (process.env.ALIVE_DEBUG === '1') writeStacks(io.stderr, err);
     const failure = asAliveError(err);
-    const message = errorText(failure.message);
     const detail = failure.untrusted;
-    if (json) writeLine(io.stdout, jsonText({ ok: false, ...failure.fields, error: { code: failure.code, message, untrusted: detail?.json } }, 2));
-    writeLine(io.stderr, `error: ${message}`);
+    if (json) writeLine(io.stdout, failureJson(failure));
+    writeLine(io.stderr, `error: ${errorText(failure.message)}`);
     // Someone else's text the message refers to: after it, fenced.
     for (const l of detail?.lines ?? []) writeLine(io.stderr, l);
     if (failure instanceof UsageError && failure.usage !== undefined) writeLine(io.stderr, leaf ? briefUsage(failure.usage, leaf) : failure.usage);
     return failure.exitCode;
   }
+}
+
+/**
+ * The one `{"ok": false, "error": {code, message}, …}` object of a --json failure: what the entry
+ * prints for a thrown one, and a signal listener writes itself (the process ends there).
+ */
+export function failureJson(failure: AliveError): string {
+  const message = errorText(failure.message);
+  return jsonText({ ok: false, ...failure.fields, error: { code: failure.code, message, untrusted: failure.untrusted?.json } }, 2);
 }
 
 /**

@@ -1,5 +1,6 @@
 /** `alive-p2p receive`: argument handling and output; the work is in receive.ts. */
-import { defineCommand, type CommandContext } from '../../cli/command.ts';
+import { defineCommand, failureJson, type CommandContext } from '../../cli/command.ts';
+import { AliveError } from '../../errors.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
 import { inlineText, logValue, terminalText } from '../../text/untrusted.ts';
@@ -73,8 +74,13 @@ export const receiveCommand = defineCommand({
       ...(v.as !== undefined ? { as: v.as } : {}),
       ...(v.sha256 !== undefined ? { sha256: v.sha256.toLowerCase() } : {}),
       crypto: receiveCrypto(v['private-key'], process.env, relayPinFor),
-      // Ctrl-C: one line on what it means for the world (the progress line just stopped before).
-      onInterrupted: (stage, left) => ctx.io.stderr.write(`\n${interruptedMessage(stage, left)}\n`),
+      // Ctrl-C: one line on what it means for the world (the progress line just stopped before),
+      // and under --json the failure object a script reads.
+      onInterrupted: (stage, left) => {
+        const message = interruptedMessage(stage, left);
+        ctx.io.stderr.write(`\n${message}\n`);
+        if (ctx.json) ctx.io.stdout.write(`${failureJson(new AliveError(message, { code: 'interrupted' }))}\n`);
+      },
     });
     if (ctx.json) return ctx.printJson(resultJson(result));
     printHuman(ctx, result);
