@@ -29,8 +29,9 @@ checked: another file at PACKAGE (replaced since) is refused before anything is 
 Agent instruction and configuration files (CLAUDE.md, AGENTS.md, .claude/, .mcp.json, ... at any
 depth) are held back in <world>/.alive/held-back/<id>/ and listed; --allow-agent-files takes
 them into the world (only for a peer you trust).
-Encrypted packages: the passphrase comes only from WALNUT_PASSPHRASE; RSA packages open with
---private-key (default: the relay key $ALIVE_HOME/relay/keys/private.pem). A signature is
+Encrypted packages: decrypts with WALNUT_PASSPHRASE (asked on a terminal when unset; never
+taken from the command line); RSA packages open with --private-key (default: the relay key
+$ALIVE_HOME/relay/keys/private.pem). A signature is
 checked against the signer's pinned key in $ALIVE_HOME/relay/keys/peers/ when there is one; a
 bad signature is refused.
 Exit 0 done, 1 refused or failed, 2 usage error.`,Ao=Lt({name:"receive",summary:"import a package into a world",usage:ps,positionals:{names:["PACKAGE"],min:1},options:{world:{type:"string"},into:{type:"string"},as:{type:"string"},"private-key":{type:"string"},"max-size":{type:"string"},force:{type:"boolean"},"dry-run":{type:"boolean"},sha256:{type:"string"},"allow-agent-files":{type:"boolean"}},async run(e){let t=e.values;t.world===""&&e.usageError("--world needs a folder"),t.as===""&&e.usageError("--as needs a name");let n=e.positiveInt(t["max-size"],"--max-size")??4294967296;t.sha256!==void 0&&!/^[0-9a-fA-F]{64}$/.test(t.sha256)&&e.usageError("--sha256 needs the package's SHA-256 as 64 hex digits (the package_sha256 its dry run printed)");let r=await rr({packagePath:e.positionals[0],...t.world!==void 0?{world:t.world}:{},cwd:process.cwd(),maxBytes:n,onProgress:e.progress,force:t.force===!0,dryRun:t["dry-run"]===!0,allowAgentFiles:t["allow-agent-files"]===!0,...t.into!==void 0?{into:t.into}:{},...t.as!==void 0?{as:t.as}:{},...t.sha256!==void 0?{sha256:t.sha256.toLowerCase()}:{},crypto:rn(t["private-key"],process.env,sn),onInterrupted:l((s,i)=>{let o=ms(s,i);e.io.stderr.write(`

@@ -31,8 +31,9 @@ checked: another file at PACKAGE (replaced since) is refused before anything is 
 Agent instruction and configuration files (CLAUDE.md, AGENTS.md, .claude/, .mcp.json, ... at any
 depth) are held back in <world>/.alive/held-back/<id>/ and listed; --allow-agent-files takes
 them into the world (only for a peer you trust).
-Encrypted packages: the passphrase comes only from WALNUT_PASSPHRASE; RSA packages open with
---private-key (default: the relay key $ALIVE_HOME/relay/keys/private.pem). A signature is
+Encrypted packages: decrypts with WALNUT_PASSPHRASE (asked on a terminal when unset; never
+taken from the command line); RSA packages open with --private-key (default: the relay key
+$ALIVE_HOME/relay/keys/private.pem). A signature is
 checked against the signer's pinned key in $ALIVE_HOME/relay/keys/peers/ when there is one; a
 bad signature is refused.
 Exit 0 done, 1 refused or failed, 2 usage error.`;
