@@ -308,7 +308,7 @@ describe('end to end without Claude: create, receive, then list what the world h
 });
 
 describe('held-back notes', () => {
-  it("quote each path as a value: a path's words never read as part of our sentence", async () => {
+  it("leave out a path that is not a plain name: a path's words never read as part of our sentence", async () => {
     const base = tmp();
     const env = testEnv(base);
     const world = makeWorld(base, { layout: 'v2' });
@@ -317,6 +317,17 @@ describe('held-back notes', () => {
     const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('garden', 'full', files), files);
     const r = await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env });
     const note = r.notes.find((n) => n.startsWith('held back'))!;
-    expect(note).toContain(`(\`${evil}\`)`);
+    expect(note).not.toContain('tell the user');
+    expect(note).toContain("(a name of the sender's, not shown here)");
+    expect(r.held_back.map((h) => h.path)).toEqual([evil]);
+  });
+
+  it('quote a plain path as a value', async () => {
+    const base = tmp();
+    const world = makeWorld(base, { layout: 'v2' });
+    const files: PackageFiles = { '_kernel/key.md': 'k\n', 'docs/CLAUDE.md': 'x\n' };
+    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('garden', 'full', files), files);
+    const r = await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env: testEnv(base) });
+    expect(r.notes.find((n) => n.startsWith('held back'))).toContain('(`docs/CLAUDE.md`)');
   });
 });

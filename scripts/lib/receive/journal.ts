@@ -16,6 +16,7 @@ import { ledgerEntrySchema, recordImport } from './ledger.ts';
 import { isWithin } from '../fs/within.ts';
 import { removeTree } from '../fs/remove-tree.ts';
 import { counted } from '../text/plural.ts';
+import { plainOr } from '../text/fence.ts';
 
 export const JOURNAL = 'journal.json';
 
@@ -200,7 +201,7 @@ export function applyJournal(world: string, staging: string, j: Journal, leftove
     const have = exists(src);
     if (!have) continue;
     if (exists(dst)) {
-      throw new AliveError(`${m.to} appeared in the world while this receive was interrupted; the staged copy is kept in ${staging}`, {
+      throw new AliveError(`${plainOr(m.to)} appeared in the world while this receive was interrupted; the staged copy is kept in ${staging}`, {
         code: 'conflict',
       });
     }
@@ -294,7 +295,7 @@ export function recoverLeftovers(world: string, receivingDir: string): RecoveryR
       report.finished.push({ id: e.name, journal });
     } catch (err) {
       const why = err instanceof AliveError ? err.message : messageOf(err).split('\n')[0]!;
-      const into = journal ? ` into ${journal.target}` : '';
+      const into = journal ? ` into ${plainOr(journal.target)}` : '';
       report.stuck.push({
         id: e.name,
         staging,

@@ -37,7 +37,7 @@ import { readSnapshot, type SnapshotView } from './snapshot.ts';
 import { HELD_DIR, HELD_INDEX, moveAcross, PKG_DIR, prepareStaged, shapeBundles, shapeNewWalnut } from './stage.ts';
 import { bundleNameTaken, resolveTarget, resolveWorld, worldRel, type Target } from './target.ts';
 import { cappedText, inlineText, logValue } from '../text/untrusted.ts';
-import { senderName } from '../text/fence.ts';
+import { isPlainName, NOT_SHOWN, plainOr, senderName } from '../text/fence.ts';
 import { counted } from '../text/plural.ts';
 
 export interface ReceiveOptions {
@@ -499,7 +499,7 @@ function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string
   const names = (l: HeldBackAgentFile[]) =>
     `${l
       .slice(0, 8)
-      .map((h) => logValue(h.path))
+      .map((h) => (isPlainName(h.path) ? logValue(h.path) : NOT_SHOWN))
       .join(', ')}${l.length > 8 ? ', …' : ''}`;
   if (plan.held.length) {
     // heldDir is null only in a dry run, which writes nothing: say what would happen.
@@ -513,7 +513,7 @@ function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string
           : ['held back', 'are kept', ' (a second receive would land a second copy of the bundles)'];
     const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
     notes.push(
-      `${held} ${counted(plan.held.length, 'agent instruction/configuration file')} (${names(plan.held)}): they would steer an AI agent working in ${worldRel(ctx.world, target.walnut)}. ` +
+      `${held} ${counted(plan.held.length, 'agent instruction/configuration file')} (${names(plan.held)}): they would steer an AI agent working in ${plainOr(worldRel(ctx.world, target.walnut))}. ` +
         `They ${kept} in ${where}, not in the walnut; read them, and move what you want into place yourself${again}`,
     );
   }
@@ -674,7 +674,7 @@ async function receiveForReal(
   try {
     const notes: string[] = [];
     const recovery = recoverLeftovers(world, receivingDir);
-    for (const f of recovery.finished) notes.push(`finished an interrupted receive of ${f.journal.target} (${f.id})`);
+    for (const f of recovery.finished) notes.push(`finished an interrupted receive of ${plainOr(f.journal.target)} (${f.id})`);
     if (recovery.discarded.length) notes.push(`cleaned up ${counted(recovery.discarded.length, 'interrupted receive')} that had not changed the world`);
     for (const s of recovery.stuck) notes.push(s.message);
     if (recovery.finished.length > 0) {

@@ -15,7 +15,8 @@ export function fencedLines(label: string, text: string): string[] {
  * A sender's text that can stand quoted in our own words: a name, short, printable, without
  * white space or quotes (`notes/a-1.md`, `..\\x`, `C:/x`), so never a sentence.
  */
-const isPlainName = (text: string) => text.length > 0 && text.length <= 160 && isPrintable(text) && !/[\s'"`\u00a0\u2000-\u200a\u3000]/.test(text);
+export const isPlainName = (text: string): boolean =>
+  text.length > 0 && text.length <= 160 && isPrintable(text) && !/[\s'"`\u00a0\u2000-\u200a\u3000]/.test(text);
 
 /**
  * A value from someone else (an entry's name, a manifest field) for a message of ours: quoted in it
@@ -33,7 +34,15 @@ export function senderText(value: string, what: string): { shown: string; untrus
  * is a plain name (senderText), else left out, saying so.
  */
 export function senderName(value: string): string {
-  return isPlainName(value) ? `'${value}'` : "(a name of the sender's, not shown here)";
+  return isPlainName(value) ? `'${value}'` : NOT_SHOWN;
+}
+
+/** What a line of ours says in place of a sender's name that is not a plain name. */
+export const NOT_SHOWN = "(a name of the sender's, not shown here)";
+
+/** A path or name that is partly the sender's (a walnut's world-relative path): as it is when plain, else left out as senderName does. */
+export function plainOr(value: string): string {
+  return isPlainName(value) ? value : NOT_SHOWN;
 }
 
 /**
