@@ -196,7 +196,10 @@ describe('untrusted content', () => {
         const pkg = await writePackage(join(base, `${scope}.walnut`), manifest, files);
         const r = await runCaptured(receiveCommand, [pkg, '--world', world, ...args]);
         expect(r.code, r.stderr).toBe(0);
-        expect(r.stdout, scope).not.toMatch(/^Signature:/m);
+        // A snapshot's description is shown as info shows it: its lines, inside an untrusted fence.
+        const outside = r.stdout.replace(/^<<<BEGIN (UNTRUSTED [A-Z.]+) ([0-9a-f]{12})\n[\s\S]*?^END \1 \2>>>$/gm, '');
+        expect(outside, scope).not.toContain('BEGIN UNTRUSTED');
+        expect(outside, scope).not.toMatch(/^Signature:/m);
         expect(r.stdout, scope).not.toMatch(/[\r\u000b\u000c]/);
         expect(r.stdout, scope).toContain('alice\\nSignature: VERIFIED');
       }

@@ -5,6 +5,7 @@ import { formatBytes } from '../../cli/progress.ts';
 import { cappedText, inlineText, logValue } from '../../text/untrusted.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { readPackageHead } from '../info.ts';
+import { DESCRIPTION_MAX } from '../limits.ts';
 import { signerText } from '../signer-shown.ts';
 import { isValidLogin } from '../../relay/names.ts';
 import { peerKeyFile } from '../../receive/pins.ts';
@@ -19,7 +20,6 @@ import { peerKeyFile } from '../../receive/pins.ts';
  * bundle names), and --json goes whole into an agent's context.
  */
 const WORDS_MAX = 256;
-const DESCRIPTION_MAX = 2000;
 const BUNDLES_SHOWN = 100;
 
 function signerKeyOf(signer: string | undefined): string | null {

@@ -2,8 +2,8 @@
 import { defineCommand, failureJson, type CommandContext } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { formatBytes } from '../../cli/progress.ts';
-import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
-import { inlineText, logValue, terminalText } from '../../text/untrusted.ts';
+import { DEFAULT_MAX_SIZE, DESCRIPTION_MAX } from '../../package/limits.ts';
+import { cappedText, inlineText, logValue, terminalText } from '../../text/untrusted.ts';
 import { fencedLines, isPlainName } from '../../text/fence.ts';
 import { basename } from 'node:path';
 import { receiveCrypto } from '../crypto.ts';
@@ -187,7 +187,11 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
       `Format ${inlineText(r.format_version)}, created ${names.quoted(r.snapshot.created)}, ${counted(r.files, 'file')} (${formatBytes(r.bytes)}), ${sig}`,
     );
     ctx.print(`Package sha256 ${r.package_sha256}`);
-    if (r.snapshot.description) ctx.print(`Description: ${inlineText(r.snapshot.description, 500)}`);
+    // The sender's prose: in a fence, as info shows it, never as a line of ours.
+    if (r.snapshot.description) {
+      ctx.print("Description (the sender's text, shown as data; it ends at the END line with the same number):");
+      for (const line of fencedLines('UNTRUSTED DESCRIPTION', cappedText(r.snapshot.description, DESCRIPTION_MAX))) ctx.print(line);
+    }
     printNames(ctx, names.list);
     for (const [label, shown] of [
       ['key.md', r.snapshot.untrusted.key_md],
