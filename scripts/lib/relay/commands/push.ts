@@ -130,16 +130,28 @@ export const pushCommand = defineCommand({
         signerPrivateKey: signerKey,
         signerName: cfg.github_username,
       });
-      const delivered = await transport.deliver(
-        { login: peer.github, relay: peer.relay },
-        sealedPath,
-        () => depositName(original),
-        (pem) => {
-          const seen = fingerprint(parsePeerPublicKey(pem, peer.github));
-          if (seen !== pinned) throw keyChangedError(peer.github, pinned, seen);
-        },
-        ctx.json ? undefined : ctx.progress, // on a terminal only, never under --json
-      );
+      const delivered = await transport
+        .deliver(
+          { login: peer.github, relay: peer.relay },
+          sealedPath,
+          () => depositName(original),
+          (pem) => {
+            const seen = fingerprint(parsePeerPublicKey(pem, peer.github));
+            if (seen !== pinned) throw keyChangedError(peer.github, pinned, seen);
+          },
+          ctx.json ? undefined : ctx.progress, // on a terminal only, never under --json
+        )
+        .catch((err: unknown) => {
+          // What the failure says about their relay goes into state.json, so `relay status` does not
+          // go on showing an older probe's "reachable" (and, with the command's time, probes again).
+          const code = err instanceof AliveError ? err.code : undefined;
+          touchRelayActivity(paths, (state) => {
+            if (code === 'network' || code === 'timeout' || code === 'relay_not_found') {
+              state.peer_reachability[peer.github] = { reachable: false, checked: isoSeconds(), relay_repo: peer.relay, error: `relay push failed (${code})` };
+            }
+          });
+          throw err;
+        });
       touchRelayActivity(paths, (state) => {
         state.peer_reachability[peer.github] = { reachable: true, checked: isoSeconds(), relay_repo: peer.relay };
       });

@@ -96,8 +96,12 @@ export const relayStatusCommand = defineCommand({
         problems.push(`${p.github}'s pinned key file is ${key}: run alive-p2p relay accept ${p.github}`);
       }
       const seen = keyChanges[p.github];
-      const relayKey = !p.fingerprint ? null : seen && seen !== p.fingerprint ? 'changed' : state?.peer_reachability[p.github]?.reachable ? 'ok' : 'unchecked';
+      // What the last check of their relay found (null: never checked, or another relay than theirs now).
+      const check = p.status !== 'removed' && p.relay ? state?.peer_reachability[p.github] : undefined;
+      const reachable = check && check.relay_repo === p.relay ? check.reachable : null;
+      const relayKey = !p.fingerprint ? null : seen && seen !== p.fingerprint ? 'changed' : reachable ? 'ok' : 'unchecked';
       if (relayKey === 'changed' && seen) problems.push(peerKeyProblem(p.github, p.fingerprint!, seen));
+      if (reachable === false) problems.push(unreachableProblem(p.github, check!));
       return {
         login: p.github,
         name: p.name,
@@ -107,6 +111,8 @@ export const relayStatusCommand = defineCommand({
         key,
         relay_key: relayKey,
         relay_fingerprint: seen ? formatFingerprint(seen) : null,
+        reachable,
+        reachable_checked: reachable === null ? null : check!.checked,
       };
     });
 
@@ -135,12 +141,7 @@ export const relayStatusCommand = defineCommand({
         `${state?.own_key?.status === 'ok' ? '; published in your relay' : ''}`,
     );
     out.line(`Peers:   ${peers.length === 0 ? 'none (alive-p2p relay add-peer LOGIN)' : ''}`);
-    for (const p of peers) {
-      out.line(
-        `  ${p.login.padEnd(20)} ${p.status.padEnd(9)} key ${p.key.padEnd(10)} ${p.fingerprint ?? ''}` +
-          `${p.relay_key === 'changed' ? '  KEY CHANGED ON THEIR RELAY' : ''}`,
-      );
-    }
+    for (const p of peers) out.line(`  ${p.login.padEnd(20)} ${p.status.padEnd(9)} ${peerKeyText(p)}`.trimEnd());
     if (state) {
       const waiting = `${counted(state.pending_packages, 'package')} waiting`;
       const by = bySenderText(state.pending_by_sender ?? {}, state.pending_senders);
@@ -153,6 +154,28 @@ export const relayStatusCommand = defineCommand({
     for (const p of problems) out.line(`problem: ${p}`);
   },
 });
+
+/**
+ * The key part of a peer's row: "key ok" only when their relay answered with the pinned key; a key
+ * that changed there, or could not be checked, or a local key file that is wrong, says so instead.
+ */
+function peerKeyText(p: { fingerprint: string | null; key: KeyCheck; relay_key: string | null; reachable: boolean | null }): string {
+  const fp = p.fingerprint ?? '';
+  const gone = p.reachable === false ? 'relay unreachable' : '';
+  if (p.key === 'not pinned') return ['no key pinned', gone].filter(Boolean).join('; ');
+  if (p.key !== 'ok') return `${fp}  pinned key file ${p.key}${gone ? `; ${gone}` : ''}`;
+  if (p.relay_key === 'changed') return `${fp}  KEY CHANGED ON THEIR RELAY${gone ? ` (seen when it last answered); ${gone}` : ''}`;
+  if (p.relay_key === 'ok') return `${fp}  key ok`;
+  return `${fp}  key pinned, not checked${gone ? `: ${gone}` : ''}`;
+}
+
+/** A peer's relay that did not answer the last check: a push to them fails until it does. */
+function unreachableProblem(login: string, check: { checked: string; error?: string | null | undefined }): string {
+  return (
+    `${login}'s relay did not answer when last checked (${inlineText(check.checked, 64)}${check.error ? `: ${inlineText(check.error, 200)}` : ''}); ` +
+    `a push to ${login} fails until it does: check the address with ${login}, then \`alive-p2p relay accept ${login} --url URL\` if it moved`
+  );
+}
 
 /** Senders shown on the Inbox line; the rest are counted (--json lists them all). */
 const SENDERS_SHOWN = 10;

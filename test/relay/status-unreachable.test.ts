@@ -1,0 +1,79 @@
+/**
+ * `relay status` with a peer's relay gone: the row says the relay is unreachable, problems name
+ * it, and "key ok" is never printed next to a key that could not be checked or that changed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renameSync, rmSync } from 'node:fs';
+import { tempDir, writeTestKeys } from './helpers.ts';
+import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+let base: ReturnType<typeof tempDir>;
+let alice: RelayUser;
+let bob: RelayUser;
+
+beforeAll(async () => {
+  isolateProcessGit();
+  base = tempDir('status-unreachable');
+  alice = await relayUser(base.dir, 'alice');
+  bob = await relayUser(base.dir, 'bob');
+  await pair(alice, bob);
+});
+afterAll(() => base.cleanup());
+
+function bobRow(stdout: string): string {
+  return stdout.split('\n').find((l) => /^\s+bob\s/.test(l)) ?? '';
+}
+
+describe('relay status and an unreachable peer relay', { shuffle: false }, () => {
+  it('marks the row unreachable, lists a problem, and does not say key ok', async () => {
+    const ok = await run(alice, ['status', '--json']);
+    expect(ok.json.peers.find((p: any) => p.login === 'bob')).toMatchObject({ key: 'ok', relay_key: 'ok', reachable: true });
+    expect(ok.json.problems).toEqual([]);
+
+    renameSync(bob.url, `${bob.url}.away`);
+    try {
+      // A push to bob fails now, with `network`.
+      const pkg = await walnutPackage(alice, 'meadow');
+      const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+      expect(push.code).toBe(1);
+      const status = await run(alice, ['status', '--json']);
+      expect(status.json.peers.find((p: any) => p.login === 'bob')).toMatchObject({ key: 'ok', relay_key: 'unchecked', reachable: false });
+      expect(status.json.ok).toBe(false);
+      expect(status.json.problems.join('\n')).toMatch(/bob's relay .*(did not answer|unreachable)/);
+      const human = await run(alice, ['status']);
+      const row = bobRow(human.stdout);
+      expect(row).toMatch(/unreachable/);
+      expect(row).not.toMatch(/key ok/);
+      expect(row).toMatch(/key pinned, not checked: relay unreachable/);
+      expect(human.stdout).toMatch(/problem: bob's relay/);
+    } finally {
+      renameSync(`${bob.url}.away`, bob.url);
+    }
+  });
+
+  it('never says key ok next to a key that changed on their relay, reachable or not', async () => {
+    rmSync(bob.paths.privateKey);
+    rmSync(bob.paths.publicKey);
+    writeTestKeys(bob.paths);
+    expect((await run(bob, ['setup', '--json'])).code).toBe(0);
+    expect((await run(alice, ['add-peer', 'bob', '--name', 'Bob'])).code).toBe(0); // a relay command: state stale
+    const changed = await run(alice, ['status']);
+    expect(bobRow(changed.stdout)).toMatch(/KEY CHANGED ON THEIR RELAY/);
+    expect(bobRow(changed.stdout)).not.toMatch(/key ok/);
+
+    renameSync(bob.url, `${bob.url}.away`);
+    try {
+      expect((await run(alice, ['add-peer', 'bob', '--name', 'Bob'])).code).toBe(0);
+      const status = await run(alice, ['status', '--json']);
+      expect(status.json.peers.find((p: any) => p.login === 'bob')).toMatchObject({ relay_key: 'changed', reachable: false });
+      const human = await run(alice, ['status']);
+      const row = bobRow(human.stdout);
+      expect(row).toMatch(/KEY CHANGED ON THEIR RELAY/);
+      expect(row).toMatch(/unreachable/);
+      expect(row).not.toMatch(/key ok/);
+    } finally {
+      renameSync(`${bob.url}.away`, bob.url);
+    }
+  });
+});
