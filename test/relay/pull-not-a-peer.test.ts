@@ -1,7 +1,8 @@
 /**
  * A package from someone you have not accepted yet (the first delivery of a new peer, who added you
- * before you accepted them) is kept apart as unverified. The problem said only "alice is not one of
- * your peers"; it now says how to trust the sender and have the saved file checked.
+ * before you accepted them) is kept apart as unverified. The problem says how to trust the sender and
+ * have the saved file checked, without the folder's name (whoever writes to the relay chooses it):
+ * that is `from`, and `untrusted.sender`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.ts';
@@ -27,8 +28,9 @@ describe('pull of a package whose sender is not a peer yet', () => {
     expect(pull.code).toBe(1);
     expect(pull.json.error.code).toBe('unverified');
     expect(pull.json.received).toHaveLength(1);
+    expect(pull.json.received[0]).toMatchObject({ from: 'alice', untrusted: { sender: 'alice' } });
     expect(pull.json.received[0].problems).toEqual([
-      'alice is not one of your peers: if you expect packages from alice, run `alive-p2p relay accept alice --url THEIR_RELAY_URL` after checking their fingerprint with them; `alive-p2p receive` then checks this file against the key you pinned',
+      'the sender is not one of your peers (the folder name it was sent under is untrusted data, shown apart): if you expect this package from someone, check their login and fingerprint with them by another channel and run `alive-p2p relay accept THEIR_LOGIN --url THEIR_RELAY_URL`; `alive-p2p receive` then checks this file against the key you pinned',
     ]);
   }, 60_000);
 });

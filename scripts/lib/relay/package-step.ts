@@ -53,6 +53,8 @@ export interface CheckOptions {
   senderLogin: string;
   senderKey: KeyObject | null;
   senderKeyProblem?: string;
+  /** The sender in our sentences, when the folder name is not one of your peers' (which anyone who writes to the relay chooses). */
+  senderShown?: string;
   displayName: string;
   /** Largest expanded size accepted (bytes). */
   maxSize?: number;
@@ -74,7 +76,7 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
   }
   const problems: string[] = [];
   if (!opts.senderKey) {
-    problems.push(opts.senderKeyProblem ?? `no pinned key for ${opts.senderLogin}`);
+    problems.push(opts.senderKeyProblem ?? `no pinned key for ${opts.senderShown ?? opts.senderLogin}`);
   }
   const { result: r, read } = await verifyPackageDetailed(path, {
     privateKey: opts.ownPrivateKey,
@@ -89,7 +91,7 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
   else if (opts.senderKey && badSignature) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
   const signer = typeof r.signer === 'string' ? r.signer : null;
   if (r.signed && signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase()) {
-    problems.push(otherSigner(opts.senderLogin));
+    problems.push(otherSigner(opts.senderShown ?? opts.senderLogin));
   }
   const verified = Boolean(r.ok && r.signed && r.signature_ok && opts.senderKey) && problems.length === 0;
   return {
@@ -109,13 +111,13 @@ function byName(message: string, path: string, displayName: string): string {
 }
 
 /** The signer a package names is the sender's text: our words say only that it is another name. */
-function otherSigner(senderLogin: string): string {
-  return `signed under another name than ${senderLogin} (the name it gives is shown as untrusted data)`;
+function otherSigner(sender: string): string {
+  return `signed under another name than ${sender} (the name it gives is shown as untrusted data)`;
 }
 
 async function checkSealedWithoutPassphrase(path: string, text: string, manifest: Manifest, opts: CheckOptions): Promise<ReceivedCheck> {
   const problems: string[] = [];
-  if (!opts.senderKey) problems.push(opts.senderKeyProblem ?? `no pinned key for ${opts.senderLogin}`);
+  if (!opts.senderKey) problems.push(opts.senderKeyProblem ?? `no pinned key for ${opts.senderShown ?? opts.senderLogin}`);
   const block = readSignatureBlock(text);
   const signer = block && block.signer !== '' ? block.signer : null;
   if (!block) problems.push('the package is not signed');
@@ -124,7 +126,7 @@ async function checkSealedWithoutPassphrase(path: string, text: string, manifest
     if (!check.ok) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
   }
   if (signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase()) {
-    problems.push(otherSigner(opts.senderLogin));
+    problems.push(otherSigner(opts.senderShown ?? opts.senderLogin));
   }
   const claimed = manifest.payload_sha256;
   if (!claimed) problems.push('the manifest has no payload_sha256, so the encrypted payload cannot be checked without the passphrase');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError, messageOf, untrustedDetailOf, type ErrorCode } from '../../errors.ts';
-import { errorEntryOf } from '../../text/fence.ts';
+import { errorEntryOf, fencedLines } from '../../text/fence.ts';
 import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
 import { findPeer, isPinnedPeer, keySharedWith, requireRelayConfig } from '../config.ts';
 import { loadOwnPrivateKey, loadPinnedPeerKey } from '../keys.ts';
@@ -70,7 +70,8 @@ interface Received {
   signer: string | null;
   problems: string[];
   note?: string;
-  untrusted?: { signer: string };
+  /** signer: see above; sender: `from`, when it is not one of your peers (a folder name whoever writes to the relay chose). */
+  untrusted?: { signer?: string; sender?: string };
 }
 
 interface Duplicate {
@@ -231,14 +232,22 @@ async function pull(o: {
   if (ownKeyText) out.warn(ownKeyText);
   if (listing.entries.length === 0) out.line('No packages are waiting.');
   for (const r of received) {
-    out.line(`${r.verified ? 'Received' : 'UNVERIFIED'} from ${r.from}: ${r.path}`);
+    if (findPeer(cfg, r.from)) out.line(`${r.verified ? 'Received' : 'UNVERIFIED'} from ${r.from}: ${r.path}`);
+    else {
+      // The folder name is in the path too: both are shown as data only.
+      out.line(`UNVERIFIED from ${NOT_A_PEER}, kept under inbox/<sender>/unverified/ (sender and path follow, untrusted):`);
+      for (const l of fencedLines('UNTRUSTED SENDER AND PATH', `${r.from}\n${r.path}`)) out.line(l);
+    }
     if (r.note) out.line(`  note: ${r.note}`);
     for (const p of r.problems) out.line(`  problem: ${p}`);
   }
-  for (const d of duplicates)
-    out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
+  for (const d of duplicates) {
+    if (findPeer(cfg, d.from))
+      out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
+    else out.line(`Duplicate from ${NOT_A_PEER}: a copy of a package saved before (${d.first}); removed from the relay, not saved again`);
+  }
   warnIgnored(out, listing.ignored);
-  if (deferred.length > 0) out.warn(deferredText(deferred, budget.limits));
+  if (deferred.length > 0) out.warn(deferredText(deferred, budget.limits, cfg));
   const verified = received.filter((r) => r.verified);
   if (verified.length === 1) out.line(`Import it with: alive-p2p receive ${shellQuote(verified[0]!.path)} --world YOUR_WORLD (or /alive:receive)`);
   else if (verified.length > 1) out.line('Import each with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive)');
@@ -273,12 +282,13 @@ function pullTier(cfg: RelayConfig, sender: string): PullTier {
 }
 
 /** What a pull left for the next one, and who sent most of it. */
-function deferredText(deferred: InboxEntry[], limits: PullLimits): string {
+function deferredText(deferred: InboxEntry[], limits: PullLimits, cfg: RelayConfig): string {
   const n = deferred.length;
   const bySender = new Map<string, number>();
   for (const e of deferred) bySender.set(e.sender, (bySender.get(e.sender) ?? 0) + 1);
   const [top, most] = [...bySender].sort((a, b) => b[1] - a[1])[0]!;
-  const from = bySender.size === 1 ? `all from ${top}` : `${most} of them from ${top}`;
+  const who = findPeer(cfg, top) ? top : `one sender who is not one of your peers`;
+  const from = bySender.size === 1 ? `all from ${who}` : `${most} of them from ${who}`;
   return (
     `${counted(n, 'package')} ${n === 1 ? 'was' : 'were'} left on the relay, untouched: one pull takes at most ${capsText(limits)}. ` +
     `Run \`alive-p2p relay pull\` again for ${n === 1 ? 'it' : 'them'} (${from}; \`alive-p2p relay inbox\` lists what waits, ` +
@@ -295,13 +305,15 @@ function setPending(state: RelayState, all: InboxEntry[], removed: InboxEntry[])
 function senderKeyFor(paths: RelayPaths, cfg: RelayConfig, sender: string): { key: KeyObject | null; problem?: string } {
   const peer = findPeer(cfg, sender);
   if (!peer) {
-    // The folder name is a valid login (the listing keeps no other), so it can stand in a command.
-    const accept = `alive-p2p relay accept ${sender}${cfg.transport === 'git' ? ' --url THEIR_RELAY_URL' : ''}`;
+    // The folder name is chosen by whoever wrote to the relay (a valid login, which can still spell
+    // words): never in our sentences, nor in a command we suggest. It is `from` (and untrusted.sender).
+    const accept = `alive-p2p relay accept THEIR_LOGIN${cfg.transport === 'git' ? ' --url THEIR_RELAY_URL' : ''}`;
     return {
       key: null,
       problem:
-        `${sender} is not one of your peers: if you expect packages from ${sender}, run \`${accept}\` after checking their fingerprint ` +
-        'with them; `alive-p2p receive` then checks this file against the key you pinned',
+        `the sender is not one of your peers (the folder name it was sent under is untrusted data, shown apart): if you expect this package ` +
+        `from someone, check their login and fingerprint with them by another channel and run \`${accept}\`; ` +
+        '`alive-p2p receive` then checks this file against the key you pinned',
     };
   }
   if (peer.status === 'removed') {
@@ -354,6 +366,7 @@ async function receiveOne(
       check = await checkReceived(tmp, {
         ownPrivateKey: ctx.ownKey,
         senderLogin: entry.sender,
+        ...(findPeer(ctx.cfg, entry.sender) ? {} : { senderShown: 'the folder it was sent under' }),
         senderKey: sender.key,
         displayName: entry.name,
         maxSize: ctx.maxSize,
@@ -392,11 +405,20 @@ async function receiveOne(
       bytes,
       sha256,
       verified: check.verified,
-      ...signerFields(check.signer),
+      ...withSender(signerFields(check.signer), findPeer(ctx.cfg, entry.sender) ? undefined : entry.sender),
       problems: check.problems,
       ...(check.note ? { note: check.note } : {}),
     };
   } finally {
     rmSync(tmp, { force: true });
   }
+}
+
+/** How our sentences name a sender whose folder name is not one of your peers'. */
+const NOT_A_PEER = 'a sender who is not one of your peers';
+
+/** signerFields, with `untrusted.sender` when the folder name is not a peer's. */
+function withSender(fields: ReturnType<typeof signerFields>, sender: string | undefined): Pick<Received, 'signer' | 'untrusted'> {
+  if (sender === undefined) return fields;
+  return { ...fields, untrusted: { ...fields.untrusted, sender } };
 }

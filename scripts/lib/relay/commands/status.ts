@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readKeyFile } from '../../crypto/keys.ts';
 import { defineCommand } from '../../cli/command.ts';
 import { messageOf } from '../../errors.ts';
-import { readRelayConfig } from '../config.ts';
+import { findPeer, readRelayConfig, type RelayConfig } from '../config.ts';
 import { fingerprint, formatFingerprint, parsePeerPublicKey } from '../keys.ts';
 import { ownKeyProblem, peerKeyProblem } from '../key-checks.ts';
 import { defaultRelayPaths, peerKeyPath } from '../paths.ts';
@@ -11,6 +11,7 @@ import { probeWithinBudget } from '../probe.ts';
 import { readRelayState, type RelayState } from '../state.ts';
 import { output } from './common.ts';
 import { inlineText } from '../../text/untrusted.ts';
+import { fencedLines } from '../../text/fence.ts';
 import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: alive-p2p relay status [--offline] [--budget SECONDS] [--json]
@@ -117,6 +118,7 @@ export const relayStatusCommand = defineCommand({
     });
 
     const age = state?.last_sync ? ageText(state.last_sync) : null;
+    const waitingBy = splitSenders(cfg, state?.pending_by_sender ?? {});
     out.result({
       ok: problems.length === 0,
       configured: true,
@@ -134,6 +136,9 @@ export const relayStatusCommand = defineCommand({
       as_of: state?.last_sync ?? null,
       age_seconds: state?.last_sync ? Math.max(0, Math.round((Date.now() - Date.parse(state.last_sync)) / 1000)) : null,
       problems,
+      // Sender folders that are not your peers' (state.pending_by_sender has them too): named by
+      // whoever wrote to the relay, data only.
+      untrusted: { senders: Object.fromEntries(waitingBy.others) },
     });
     out.line(`Relay:   ${inlineText(cfg.repo)} (${cfg.transport}) as ${cfg.github_username}`);
     out.line(
@@ -144,11 +149,15 @@ export const relayStatusCommand = defineCommand({
     for (const p of peers) out.line(`  ${p.login.padEnd(20)} ${p.status.padEnd(9)} ${peerKeyText(p)}`.trimEnd());
     if (state) {
       const waiting = `${counted(state.pending_packages, 'package')} waiting`;
-      const by = bySenderText(state.pending_by_sender ?? {}, state.pending_senders);
+      const by = bySenderText(waitingBy, state);
       out.line(
         `Inbox:   ${waiting}${by ? ` (${by})` : ''}; ${age ? `as of ${age}${probed ? ' (probed just now)' : ''}` : 'never probed'}` +
           `${probeTimedOut ? '; the probe ran out of time' : ''}${state.last_error ? `; last error: ${inlineText(state.last_error, 500)}` : ''}`,
       );
+      if (waitingBy.others.length > 0) {
+        const names = waitingBy.others.slice(0, SENDERS_SHOWN).map(([s, n]) => `${s}: ${n}`);
+        for (const l of fencedLines('UNTRUSTED SENDER NAMES', names.join('\n'))) out.line(l);
+      }
       if (state.pending_packages > 0) out.line('         see them with: alive-p2p relay inbox; fetch them with: alive-p2p relay pull');
     }
     for (const p of problems) out.line(`problem: ${p}`);
@@ -180,16 +189,40 @@ function unreachableProblem(login: string, check: { checked: string; error?: str
 /** Senders shown on the Inbox line; the rest are counted (--json lists them all). */
 const SENDERS_SHOWN = 10;
 
+type SenderCounts = Array<[string, number]>;
+
+/** What waits by sender: your peers' folders, and the others (a name anyone who writes to the relay chose). */
+function splitSenders(cfg: RelayConfig, bySender: Record<string, number>): { peers: SenderCounts; others: SenderCounts } {
+  const peers: SenderCounts = [];
+  const others: SenderCounts = [];
+  for (const entry of Object.entries(bySender)) (findPeer(cfg, entry[0]) ? peers : others).push(entry);
+  return { peers, others };
+}
+
 /**
- * `alice: 2, bob: 1`: sender folders are named by whoever writes to the relay, who can make
- * thousands of them; a few are named and the rest counted (`senders`: all of them, state.json
- * names only the first MAX_SENDERS_KEPT), so the line stays a line.
+ * `alice: 2, bob: 1, and 3 from 2 senders who are not one of your peers`: a peer's name is one
+ * the user gave, shown; any other sender folder is named by whoever writes to the relay, who can
+ * make thousands of them and spell words with them: those are counted here and named only in the
+ * untrusted fence that follows (state.json names the first MAX_SENDERS_KEPT; `pending_senders`
+ * counts them all).
  */
-function bySenderText(bySender: Record<string, number>, senders?: number): string {
-  const entries = Object.entries(bySender);
-  const shown = entries.slice(0, SENDERS_SHOWN).map(([s, n]) => `${inlineText(s, 64)}: ${n}`);
-  const more = Math.max(senders ?? 0, entries.length) - SENDERS_SHOWN;
-  if (more > 0) shown.push(`and ${more} more sender${more === 1 ? '' : 's'}`);
+function bySenderText(by: { peers: SenderCounts; others: SenderCounts }, state: RelayState): string {
+  const shown = by.peers.slice(0, SENDERS_SHOWN).map(([s, n]) => `${inlineText(s, 64)}: ${n}`);
+  const morePeers = by.peers.length - SENDERS_SHOWN;
+  if (morePeers > 0) shown.push(`${morePeers} more of your peers`);
+  const peerPackages = by.peers.reduce((sum, [, n]) => sum + n, 0);
+  const otherSenders = Math.max(state.pending_senders ?? 0, by.peers.length + by.others.length) - by.peers.length;
+  const otherPackages = Math.max(0, state.pending_packages - peerPackages);
+  if (otherSenders > 0) {
+    const who = otherSenders === 1 ? '1 sender who is not one of your peers' : `${otherSenders} senders who are not your peers`;
+    const listed =
+      by.others.length > SENDERS_SHOWN
+        ? `, the first ${SENDERS_SHOWN} named in the untrusted list below`
+        : by.others.length > 0
+          ? ', named in the untrusted list below'
+          : '';
+    shown.push(`${shown.length > 0 ? 'and ' : ''}${otherPackages} from ${who}${listed}`);
+  }
   return shown.join(', ');
 }
 
