@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { isUsableBranch, readRelayConfig, writeRelayConfig, type RelayConfig, type Transport } from '../config.ts';
@@ -6,7 +6,7 @@ import { inlineText } from '../../text/untrusted.ts';
 import { ensureOwnKeyPair, formatFingerprint } from '../keys.ts';
 import { requireLogin } from '../names.ts';
 import { openGithubTransport } from '../open.ts';
-import { defaultRelayPaths } from '../paths.ts';
+import { defaultRelayPaths, type RelayPaths } from '../paths.ts';
 import { emptyState, readRelayState, writeRelayState } from '../state.ts';
 import { GitTransport, normaliseGitUrl } from '../git-transport.ts';
 import type { RelayTransport } from '../transport.ts';
@@ -94,18 +94,28 @@ export const setupCommand = defineCommand({
 
     if (existing && values.move !== true) refuseMove(existing, { transport, url, apiUrl, login });
 
-    const keys = await ensureOwnKeyPair(paths);
-    const result = await transportImpl.setup(keys.publicKeyPem);
-    const branch = result.branch ?? existing?.branch ?? 'main';
-    // The repository's default branch is its owner's choice; one git itself would refuse (or one
-    // that cannot be shown) is refused here, before relay.json is written, not by every later read.
-    if (!isUsableBranch(branch)) {
-      throw new AliveError(
-        `your relay ${inlineText(result.repo)} has the default branch '${inlineText(branch)}', which is not a branch name git accepts ` +
-          `(or it holds characters that cannot be shown); rename it on GitHub (the repository's Settings > Branches) to a plain name ` +
-          `such as main, then run \`alive-p2p relay setup\` again (${paths.config} was not changed)`,
-        { code: 'bad_relay' },
-      );
+    // Until relay.json is written, a failure leaves $ALIVE_HOME/relay as it was (see undoFailedSetup).
+    const before = localFilesOf(paths);
+    let keys: Awaited<ReturnType<typeof ensureOwnKeyPair>>;
+    let result: Awaited<ReturnType<RelayTransport['setup']>>;
+    let branch: string;
+    try {
+      keys = await ensureOwnKeyPair(paths);
+      result = await transportImpl.setup(keys.publicKeyPem);
+      branch = result.branch ?? existing?.branch ?? 'main';
+      // The repository's default branch is its owner's choice; one git itself would refuse (or one
+      // that cannot be shown) is refused here, before relay.json is written, not by every later read.
+      if (!isUsableBranch(branch)) {
+        throw new AliveError(
+          `your relay ${inlineText(result.repo)} has the default branch '${inlineText(branch)}', which is not a branch name git accepts ` +
+            `(or it holds characters that cannot be shown); rename it on GitHub (the repository's Settings > Branches) to a plain name ` +
+            `such as main, then run \`alive-p2p relay setup\` again (${paths.config} was not changed)`,
+          { code: 'bad_relay' },
+        );
+      }
+    } catch (err) {
+      undoFailedSetup(paths, before);
+      throw err;
     }
     const cfg: RelayConfig = {
       ...(existing ?? {}),
@@ -157,6 +167,48 @@ function refuseMove(existing: RelayConfig, next: { transport: Transport; url: st
       `the new relay (each runs \`${accept}\`)`,
     { code: 'already_set_up' },
   );
+}
+
+/** What a setup may create under $ALIVE_HOME/relay before relay.json: whether each was there, and the key files' bytes. */
+function localFilesOf(paths: RelayPaths) {
+  const read = (file: string) => (existsSync(file) ? readFileSync(file) : null);
+  return {
+    dir: existsSync(paths.dir),
+    keysDir: existsSync(paths.keysDir),
+    privateKey: read(paths.privateKey),
+    publicKey: read(paths.publicKey),
+    clone: existsSync(paths.clone),
+    work: existsSync(paths.work),
+  };
+}
+
+/**
+ * A setup that failed before relay.json was written takes back what it made: the key pair it
+ * generated (a key that was there is kept, a public key it rewrote is put back), the clone and
+ * work folder it started, and the relay folder itself when there was none. A clone that was there
+ * (a setup run again) is kept.
+ */
+function undoFailedSetup(paths: RelayPaths, before: ReturnType<typeof localFilesOf>): void {
+  const undo = (fn: () => void) => {
+    try {
+      fn();
+    } catch {
+      // Best effort: the error of the setup is what the user needs to see.
+    }
+  };
+  if (!before.dir) {
+    undo(() => rmSync(paths.dir, { recursive: true, force: true }));
+    return;
+  }
+  for (const [file, bytes, mode] of [
+    [paths.privateKey, before.privateKey, 0o600],
+    [paths.publicKey, before.publicKey, 0o644],
+  ] as const) {
+    undo(() => (bytes === null ? rmSync(file, { force: true }) : bytes.equals(readFileSync(file)) || writeFileSync(file, bytes, { mode })));
+  }
+  if (!before.keysDir) undo(() => rmSync(paths.keysDir, { recursive: true, force: true }));
+  if (!before.clone) undo(() => rmSync(paths.clone, { recursive: true, force: true }));
+  if (!before.work) undo(() => rmSync(paths.work, { recursive: true, force: true }));
 }
 
 function parseTransport(value: string, usageError: (m: string) => never): Transport {
