@@ -12,7 +12,7 @@ import { GitTransport, normaliseGitUrl } from '../git-transport.ts';
 import type { RelayTransport } from '../transport.ts';
 import { output } from './common.ts';
 
-const USAGE = `usage: alive-p2p relay setup [--login NAME] [--transport github|git] [--url URL] [--api-url URL] [--json]
+const USAGE = `usage: alive-p2p relay setup [--login NAME] [--transport github|git] [--url URL] [--api-url URL] [--move] [--json]
 
 Creates your relay (a private Git repository used as your mailbox), makes your RSA-4096 key pair
 under $ALIVE_HOME/relay/keys/ if it is missing, and publishes your public key in the relay.
@@ -60,7 +60,9 @@ export const setupCommand = defineCommand({
     let apiUrl: string | null = null;
     let url: string | null = null;
     if (transport === 'git') {
-      login = requireLogin(values.login ?? (existing?.transport === 'git' ? existing.github_username : undefined), '--login');
+      const given = values.login ?? (existing?.transport === 'git' ? existing.github_username : undefined);
+      if (given === undefined || given === '') ctx.usageError('--login is required with --transport git (the login your peers know you by)');
+      login = requireLogin(given, '--login');
       const rawUrl = values.url ?? (existing?.transport === 'git' ? (existing.url ?? undefined) : undefined);
       if (!rawUrl) return ctx.usageError('--url is required with --transport git (a bare repository path or any Git URL)');
       url = normaliseGitUrl(rawUrl);
