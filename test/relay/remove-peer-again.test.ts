@@ -20,6 +20,17 @@ beforeAll(async () => {
 });
 afterAll(() => base.cleanup());
 
+describe('remove-peer of a name that is not a peer', () => {
+  it('names the close peer meant, as push --to does', async () => {
+    const r = await run(alice, ['remove-peer', 'bobb', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.json.error).toMatchObject({ code: 'unknown_peer' });
+    expect(r.json.error.message).toMatch(/^bobb is not one of your peers; did you mean bob\? Nothing was removed$/);
+    const far = await run(alice, ['remove-peer', 'zed', '--json']);
+    expect(far.json.error.message).toBe('zed is not one of your peers; nothing to remove');
+  });
+});
+
 describe('remove-peer of a peer whose key is not pinned', () => {
   it('the second remove-peer says the peer was removed already, not that it unpinned a key', async () => {
     const first = await run(alice, ['remove-peer', 'bob']);

@@ -1,5 +1,6 @@
 /** `alive-p2p relay remove-peer LOGIN`: stop trusting a peer. */
 import { rmSync } from 'node:fs';
+import { closestName } from '../../text/closest.ts';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError, messageOf } from '../../errors.ts';
 import { findPeer, requireRelayConfig, upsertPeer, writeRelayConfig } from '../config.ts';
@@ -34,7 +35,21 @@ Options:
     const paths = defaultRelayPaths(env);
     const cfg = requireRelayConfig(paths.config);
     const peer = findPeer(cfg, login);
-    if (!peer) throw new AliveError(`${login} is not one of your peers; nothing to remove`, { code: 'unknown_peer' });
+    if (!peer) {
+      // A near miss (`bobb`) names the peer meant, as push --to does.
+      const peers = cfg.peers.filter((p) => p.status !== 'removed').map((p) => p.github);
+      const guess = closestName(
+        login.toLowerCase(),
+        peers.map((p) => p.toLowerCase()),
+      );
+      const meant = peers.find((p) => p.toLowerCase() === guess);
+      throw new AliveError(
+        meant === undefined
+          ? `${login} is not one of your peers; nothing to remove`
+          : `${login} is not one of your peers; did you mean ${meant}? Nothing was removed`,
+        { code: 'unknown_peer' },
+      );
+    }
 
     // Local trust first: it needs no network and is what protects you.
     const was = peer.fingerprint;
