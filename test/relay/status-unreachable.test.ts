@@ -25,6 +25,14 @@ function bobRow(stdout: string): string {
   return stdout.split('\n').find((l) => /^\s+bob\s/.test(l)) ?? '';
 }
 
+describe('relay status lines', () => {
+  it('end without trailing spaces (the Peers: line included)', async () => {
+    const r = await run(alice, ['status', '--offline']);
+    expect(r.stdout).toMatch(/^Peers:$/m);
+    for (const line of r.stdout.split('\n')) expect(line).toBe(line.trimEnd());
+  });
+});
+
 describe('relay status and an unreachable peer relay', { shuffle: false }, () => {
   it('marks the row unreachable, lists a problem, and does not say key ok', async () => {
     const ok = await run(alice, ['status', '--json']);

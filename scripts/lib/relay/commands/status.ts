@@ -145,7 +145,7 @@ export const relayStatusCommand = defineCommand({
       `Key:     ${ownFingerprint ? formatFingerprint(ownFingerprint) : 'missing'}${privateMode ? ` (private key mode ${privateMode})` : ''}` +
         `${state?.own_key?.status === 'ok' ? '; published in your relay' : ''}`,
     );
-    out.line(`Peers:   ${peers.length === 0 ? 'none (alive-p2p relay add-peer LOGIN)' : ''}`);
+    out.line(peers.length === 0 ? 'Peers:   none (alive-p2p relay add-peer LOGIN)' : 'Peers:');
     for (const p of peers) out.line(`  ${p.login.padEnd(20)} ${p.status.padEnd(9)} ${peerKeyText(p)}`.trimEnd());
     if (state) {
       const waiting = `${counted(state.pending_packages, 'package')} waiting`;
