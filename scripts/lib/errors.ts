@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'encrypted',
   'exists',
   'failed',
+  'fingerprint_mismatch',
   'forbidden',
   'git_failed',
   'git_output_too_large',

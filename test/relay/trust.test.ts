@@ -178,7 +178,7 @@ describe('accept --fingerprint', () => {
     const wrong = `SHA256:${'0000:'.repeat(15)}0000`;
     const bad = await run(dave, ['accept', 'erin', '--url', erin.url, '--fingerprint', wrong, '--json']);
     expect(bad.code).toBe(1);
-    expect(bad.json).toMatchObject({ ok: false, error: { code: 'key_changed' }, fingerprint: shown });
+    expect(bad.json).toMatchObject({ ok: false, error: { code: 'fingerprint_mismatch' }, fingerprint: shown });
     expect(existsSync(join(dave.paths.peersKeyDir, 'erin.pem'))).toBe(false);
     expect(JSON.parse(readFileSync(dave.paths.config, 'utf8')).peers).toEqual([]);
 

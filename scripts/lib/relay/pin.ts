@@ -83,7 +83,8 @@ export async function fetchAndPin(
       throw new AliveError(
         `${inlineText(peer.github)}'s relay holds the key ${formatFingerprint(seen)}, not the ${formatFingerprint(opts.expected)} you gave with --fingerprint; ` +
           `nothing was pinned. Check the fingerprint with ${inlineText(peer.github)} again`,
-        { code: 'key_changed', fields: { peer: peer.github, fingerprint: formatFingerprint(seen), expected: formatFingerprint(opts.expected) } },
+        // Not the pin changing (key_changed): the key does not match what the user typed.
+        { code: 'fingerprint_mismatch', fields: { peer: peer.github, fingerprint: formatFingerprint(seen), expected: formatFingerprint(opts.expected) } },
       );
     }
   }
