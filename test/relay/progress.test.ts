@@ -210,6 +210,8 @@ describe('relay push and pull show progress on a terminal only', () => {
     const push = onTerminal(alice, ['relay', 'push', pkg, '--to', 'bob']);
     expect(push.status, push.stdout).toBe(0);
     expect(push.stdout).toMatch(/uploading \d+% \([\d.]+ (?:[KM]i)?B of 5\.\d MiB\)/);
+    // Sealing (encrypting and signing) comes first and is not silent either: a packing line.
+    expect(push.stdout).toMatch(/packing \d+% \([\d.]+ (?:[KM]i)?B of 5\.\d MiB\)[\s\S]*uploading/);
     forget();
     const piped = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob']);
     expect(piped.status).toBe(0);

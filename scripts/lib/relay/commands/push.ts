@@ -129,6 +129,7 @@ export const pushCommand = defineCommand({
         recipientPublicKey: recipientKey,
         signerPrivateKey: signerKey,
         signerName: cfg.github_username,
+        ...(ctx.json ? {} : { onProgress: ctx.progress }), // on a terminal only, never under --json
       });
       const delivered = await transport
         .deliver(
