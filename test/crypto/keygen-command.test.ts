@@ -70,6 +70,15 @@ describe('alive-p2p keygen', () => {
     expect(r.stdout).toContain(`fingerprint: SHA256:${fp.match(/.{4}/g)!.join(':')}`);
   });
 
+  it('escapes the paths it prints: a folder name may hold control characters', async () => {
+    const out = join(tmp('keygen'), 'k\u001b]0;T\u0007\u202e');
+    setKeygenBitsForTests(2048);
+    const r = await keygen(['--out', out]).finally(() => setKeygenBitsForTests(undefined));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('k\\x1b]0;T\\x07\\u{202e}/private.pem');
+    expect(r.stdout).not.toMatch(/[\u0007\u001b\u202e]/);
+  });
+
   it('refuses to replace an existing key (exit 1, one failure object on stdout, files untouched)', async () => {
     const out = tmp('keygen-existing');
     writeFileSync(join(out, 'private.pem'), 'precious', { mode: 0o600 });

@@ -118,6 +118,24 @@ it("info and extract quote the walnut name inside their own line; info and verif
   expect(extracted.stdout).not.toMatch(/[\u001b\u202e]/);
 });
 
+it('info escapes the path of a package encrypted as a whole, and extract the folder it names', async () => {
+  const dir = join(root, 'salted');
+  mkdirSync(dir, { recursive: true });
+  const evil = join(dir, 'evil\u001b]0;TITLE\u0007\u001b[2J\u202e.walnut');
+  writeFileSync(evil, Buffer.concat([Buffer.from('Salted__'), Buffer.alloc(64, 7)]));
+  const info = await runCaptured(infoCommand, [evil]);
+  expect(info.code, info.stderr).toBe(0);
+  expect(info.stdout).toContain('evil\\x1b]0;TITLE\\x07\\x1b[2J\\u{202e}.walnut: a v3 package encrypted as a whole');
+  expect(info.stdout).not.toMatch(/[\u0007\u001b\u202e]/);
+
+  const files = { '_kernel/key.md': 'k\n' };
+  const pkg = await writePackage(join(dir, 'plain.walnut'), v2Manifest('w', 'full', files), files);
+  const extracted = await runCaptured(extractCommand, [pkg, '--output', join(dir, 'out\u001b[2J\u202e')]);
+  expect(extracted.code, extracted.stderr).toBe(0);
+  expect(extracted.stdout).toContain('out\\x1b[2J\\u{202e}');
+  expect(extracted.stdout).not.toMatch(/[\u001b\u202e]/);
+});
+
 it('verify checks a signature against the key this machine pins for its signer, as receive does', async () => {
   const walnut = makeWalnut(join(root, 'pinned-verify'), { 'notes/a.md': 'a\n' });
   const key = join(root, 'alice-private.pem');

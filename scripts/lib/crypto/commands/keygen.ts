@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { formatFingerprint, generateRsaKeyPair } from '../keys.ts';
+import { inlineText } from '../../text/untrusted.ts';
 
 export const keygenCommand = defineCommand({
   name: 'keygen',
@@ -26,8 +27,8 @@ Options:
       ctx.printJson({ ok: true, private_key: pair.privateKeyPath, public_key: pair.publicKeyPath, fingerprint: pair.fingerprint });
       return;
     }
-    ctx.print(`private key: ${pair.privateKeyPath} (mode 0600; keep it secret)`);
-    ctx.print(`public key:  ${pair.publicKeyPath} (give this one to peers)`);
+    ctx.print(`private key: ${inlineText(pair.privateKeyPath, 4000)} (mode 0600; keep it secret)`);
+    ctx.print(`public key:  ${inlineText(pair.publicKeyPath, 4000)} (give this one to peers)`);
     ctx.print(`fingerprint: ${formatFingerprint(pair.fingerprint)}`);
   },
 });

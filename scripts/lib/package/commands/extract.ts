@@ -35,7 +35,8 @@ on a terminal when unset) or --private-key.`,
     if (ctx.json) {
       return ctx.printJson({ ...verifySummary(r, false), ...signerFields(r.signature.signer), output: r.output, bytes: r.bytes, agent_files: agentFiles });
     }
-    ctx.print(`Extracted to: ${r.output}`);
+    // The folder's name is the user's, but may come from anywhere (a script, a peer's suggestion): escaped.
+    ctx.print(`Extracted to: ${inlineText(r.output, 4000)}`);
     // The walnut's name is the sender's text: one quoted value, which cannot read on as our line.
     ctx.print(
       `Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${r.manifest.source.walnut ? logValue(r.manifest.source.walnut) : '?'}`,

@@ -63,7 +63,7 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
     };
     if (ctx.json) return ctx.printJson(summary);
     if (!m) {
-      ctx.print(`${pkg}: a v3 package encrypted as a whole (${head.envelope}); its manifest is inside the ciphertext.`);
+      ctx.print(`${inlineText(pkg, 4000)}: a v3 package encrypted as a whole (${head.envelope}); its manifest is inside the ciphertext.`);
       ctx.print('Run alive-p2p verify with credentials to see its contents.');
       return;
     }
