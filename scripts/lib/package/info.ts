@@ -25,12 +25,21 @@ const HEAD_MAX_BYTES = 64 * 1024 * 1024 * 1024;
  */
 export const HEAD_BEFORE_MANIFEST_BYTES = 64 * 1024 * 1024;
 const HEAD_BEFORE_MANIFEST_RATIO = 64;
+/**
+ * Most bytes of entries after an encrypted 2.0 manifest read while looking for payload.key (which
+ * tells an RSA package from a passphrase one): the package file's size plus this. payload.enc is
+ * ciphertext, which gzip cannot shrink, so an honest one (payload.key follows it in the reference's
+ * sorted order) fits; one that claims more is a compression bomb (a 4 MB file of zeros made info
+ * inflate 4 GiB), decided at its header by what came before it: no payload.key, a passphrase one.
+ */
+export const HEAD_AFTER_MANIFEST_SLACK = 1024 * 1024;
 
 /**
  * Reads only as far as the manifest (the first entry of packages written by alive or the
- * reference), plus the names of the entries before it. Nothing is decrypted or written. An
- * encrypted 2.0 manifest is read on to payload.key or the end, so a caller with a --max-size
- * passes it as `maxBytes`.
+ * reference), plus the names of the entries before it. Nothing is decrypted or written. After an
+ * encrypted 2.0 manifest the names are read on to payload.key, the end, or an entry that takes
+ * what follows the manifest past the package's own size (HEAD_AFTER_MANIFEST_SLACK); a caller
+ * with a --max-size passes it as `maxBytes`.
  */
 export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): Promise<PackageHead> {
   const label = path.slice(path.lastIndexOf('/') + 1) || path;
@@ -47,7 +56,10 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): 
   let text: string | undefined;
   let encrypted = false;
   let before = 0;
-  const beforeMax = Math.max(HEAD_BEFORE_MANIFEST_BYTES, HEAD_BEFORE_MANIFEST_RATIO * statSync(path).size);
+  let after = 0;
+  const fileSize = statSync(path).size;
+  const beforeMax = Math.max(HEAD_BEFORE_MANIFEST_BYTES, HEAD_BEFORE_MANIFEST_RATIO * fileSize);
+  const afterMax = fileSize + HEAD_AFTER_MANIFEST_SLACK;
   const limits = { maxBytes, maxEntries: 1_000_000, label };
   try {
     await readTarFile(
@@ -70,7 +82,7 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): 
           if (!encrypted) throw new Found();
           return;
         }
-        if (encrypted && e.path === 'payload.key') throw new Found();
+        if (encrypted && (e.path === 'payload.key' || (after += e.size) > afterMax)) throw new Found();
         e.body.resume();
       },
       { headOnly: true },
