@@ -9,6 +9,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPublicKey } from 'node:crypto';
+import { fingerprint, formatFingerprint } from '../../scripts/lib/crypto/keys.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { infoCommand } from '../../scripts/lib/package/commands/info.ts';
@@ -159,4 +161,54 @@ it('verify checks a signature against the key this machine pins for its signer, 
   const other = await runCaptured(verifyCommand, [pkg, '--json']);
   expect(other.code).toBe(1);
   expect(JSON.parse(other.stdout).error.code).toBe('bad_signature');
+});
+
+it('verify refused by a pinned key names that key, says nothing of writing, and reports what the manifest said', async () => {
+  const walnut = makeWalnut(join(root, 'pinned-other'), { 'notes/a.md': 'a\n' });
+  const key = join(root, 'alice-private-2.pem');
+  writeFileSync(key, testKeyPair(7).privateKeyPem, { mode: 0o600 });
+  const pkg = join(root, 'signed-other.walnut');
+  const made = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', key, '--signer', 'alice']);
+  expect(made.code, made.stderr).toBe(0);
+  const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
+  mkdirSync(peers, { recursive: true });
+  writeFileSync(join(peers, 'alice.pem'), testKeyPair(8).publicKeyPem);
+  const pinned = formatFingerprint(fingerprint(createPublicKey(testKeyPair(8).publicKeyPem)));
+
+  const human = await runCaptured(verifyCommand, [pkg]);
+  expect(human.code).toBe(1);
+  expect(human.stderr).toContain(`alice's pinned key (${pinned}`);
+  expect(human.stderr).not.toMatch(/nothing was written/);
+
+  const json = await runCaptured(verifyCommand, [pkg, '--json']);
+  expect(json.code).toBe(1);
+  const out = JSON.parse(json.stdout);
+  expect(out).toMatchObject({
+    ok: false,
+    format_version: '2.0.0',
+    scope: 'full',
+    encrypted: false,
+    signed: true,
+    signature_ok: false,
+    signer: 'alice',
+    error: { code: 'bad_signature' },
+  });
+  expect(out.error.message).toContain(pinned);
+  expect(out.error.message).not.toMatch(/nothing was written/);
+});
+
+it('info and verify, which write nothing, do not say "nothing was written"; extract, which would have, does', async () => {
+  const dir = join(root, 'damaged');
+  mkdirSync(dir, { recursive: true });
+  const pkg = join(dir, 'damaged.walnut');
+  writeFileSync(pkg, Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.alloc(200, 0x55)]));
+  for (const command of [infoCommand, verifyCommand]) {
+    const r = await runCaptured(command, [pkg]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*damaged/);
+    expect(r.stderr).not.toMatch(/nothing was written/);
+  }
+  const extracted = await runCaptured(extractCommand, [pkg, '--output', join(dir, 'out')]);
+  expect(extracted.code).toBe(1);
+  expect(extracted.stderr).toMatch(/nothing was written/);
 });

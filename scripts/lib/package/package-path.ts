@@ -3,7 +3,7 @@
  * in the same words for every command that takes one: info, verify, extract, receive, relay push.
  */
 import { statSync, type Stats } from 'node:fs';
-import { AliveError, errnoCode } from '../errors.ts';
+import { AliveError, errnoCode, untrustedDetailOf } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 
 export function unreadablePackage(path: string, why: string): AliveError {
@@ -37,4 +37,14 @@ export function statPackageFile(path: string): Stats {
   }
   requireRegularFile(path, st);
   return st;
+}
+
+/**
+ * A reader's refusal as a command that writes nothing (info, verify) gives it: the readers end their refusals with
+ * "nothing was written" for extract and receive, which would have written; info and verify never do.
+ */
+export function writingNothing(err: AliveError): AliveError {
+  const message = err.message.replace(/; nothing was written(?=$|[.,;])/, '');
+  if (message === err.message) return err;
+  return new AliveError(message, { code: err.code, cause: err, ...(err.fields && { fields: err.fields }), ...untrustedDetailOf(err) });
 }

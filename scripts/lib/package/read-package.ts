@@ -62,6 +62,11 @@ export interface ReadOptions {
    * (receive hashes them: the hash is then of the bytes unpacked, not of a second read of the path).
    */
   onFileBytes?: (chunk: Buffer) => void;
+  /**
+   * The manifest once parsed, before its signature and files are checked, and whether the package
+   * is encrypted: what verify reports of a package it then refuses.
+   */
+  onManifest?: (manifest: Manifest, encrypted: boolean) => void;
 }
 
 function fileReading(opts: ReadOptions) {
@@ -119,11 +124,14 @@ class Assembler {
     private readonly label: string,
     private readonly sink: FileSink,
     private readonly opts: ReadOptions,
+    /** The manifest travels inside an encrypted envelope (v3). */
+    private readonly insideEnvelope = false,
   ) {}
 
   acceptManifest(text: string, knownEnvelope?: Envelope): void {
     const known = this.opts.knownManifest;
     const manifest = known !== undefined && known.text === text ? known.manifest : parseManifest(text);
+    this.opts.onManifest?.(manifest, this.insideEnvelope || manifest.encrypted);
     // v3 manifests and our plain 2.0 ones carry the files digest; an encrypted 2.0 manifest's
     // payload_sha256 is the SHA-256 of payload.enc instead, checked against that file.
     const filesDigest = manifest.generation === 'v3' || (manifest.generation === 'v2' && !manifest.encrypted);
@@ -331,7 +339,7 @@ function lazySpool(): Spool {
 
 /** A gzip'd tar whose manifest travels inside it (plain 2.0 / 2.1, or the decrypted v3 payload). */
 async function readInnerWithManifest(stream: Readable, sink: FileSink, opts: ReadOptions, limits: TarLimits, envelope: Envelope): Promise<ReadResult> {
-  const asm = new Assembler(limits.label, sink, opts);
+  const asm = new Assembler(limits.label, sink, opts, envelope !== 'plain');
   await readTarStream(stream, 'gzip', limits, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
     if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, limits.label));

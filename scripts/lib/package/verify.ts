@@ -4,6 +4,8 @@
  * that extract and verify load the reader, not what creating a package needs (yaml among it).
  */
 import { AliveError, type ErrorCode } from '../errors.ts';
+import { writingNothing } from './package-path.ts';
+import type { Manifest } from './manifest.ts';
 import { summaryOf } from '../text/fence.ts';
 import { packageCryptoFrom, type CryptoSources } from './crypto-adapter.ts';
 import { DEFAULT_MAX_SIZE } from './limits.ts';
@@ -55,6 +57,7 @@ export function verifySummary(r: ReadResult, signatureChecked: boolean): VerifyR
  */
 export async function verifyPackageDetailed(path: string, opts: VerifyOptions = {}): Promise<{ result: VerifyResult; read?: ReadResult; error?: AliveError }> {
   const signatureChecked = opts.signerPublicKey !== undefined || opts.signerKeyPath !== undefined;
+  let seen: { manifest: Manifest; encrypted: boolean } | undefined;
   try {
     const { maxSize, requireSignature, onProgress, crypto, ...sources } = opts;
     const read = await readPackage(path, hashOnlySink, {
@@ -62,20 +65,27 @@ export async function verifyPackageDetailed(path: string, opts: VerifyOptions = 
       crypto: crypto ?? packageCryptoFrom(sources),
       requireSignature: requireSignature ?? signatureChecked,
       ...(onProgress ? { onProgress } : {}),
+      onManifest: (manifest, encrypted) => {
+        seen = { manifest, encrypted };
+      },
     });
     return { result: verifySummary(read, signatureChecked), read };
-  } catch (err) {
-    if (!(err instanceof AliveError)) throw err;
+  } catch (caught) {
+    if (!(caught instanceof AliveError)) throw caught;
+    const err = writingNothing(caught);
+    // What the manifest said, when the refusal came after it was read (a bad signature, a file
+    // that does not match): as info shows it. The files are not counted: they were not all checked.
+    const m = seen?.manifest;
     return {
       result: {
         ok: false,
-        format_version: null,
-        scope: null,
+        format_version: m?.format_version ?? null,
+        scope: m?.scope ?? null,
         files: null,
-        encrypted: null,
-        signed: err.code === 'unsigned' ? false : null,
+        encrypted: seen?.encrypted ?? null,
+        signed: m ? m.signature !== undefined : err.code === 'unsigned' ? false : null,
         signature_ok: err.code === 'bad_signature' ? false : null,
-        signer: null,
+        signer: m?.signature?.signer || null,
         problems: [summaryOf(err)],
         code: err.code,
       },

@@ -6,6 +6,8 @@ import { cappedText, inlineText, logValue } from '../../text/untrusted.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { readPackageHead } from '../info.ts';
 import { DESCRIPTION_MAX } from '../limits.ts';
+import { AliveError } from '../../errors.ts';
+import { writingNothing } from '../package-path.ts';
 import { signerText } from '../signer-shown.ts';
 import { isValidLogin } from '../../relay/names.ts';
 import { peerKeyFile } from '../../receive/pins.ts';
@@ -37,7 +39,10 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
   positionals: { names: ['PACKAGE'], min: 1 },
   async run(ctx) {
     const pkg = ctx.positionals[0]!;
-    const head = await readPackageHead(pkg);
+    // The reader's refusals end with "nothing was written" for extract and receive; info writes nothing.
+    const head = await readPackageHead(pkg).catch((err: unknown) => {
+      throw err instanceof AliveError ? writingNothing(err) : err;
+    });
     const m = head.manifest;
     const bundles = m?.bundles ?? [];
     // Checked facts at the top level; what the sender wrote (names, dates, words) under untrusted.
