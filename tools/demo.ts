@@ -149,7 +149,7 @@ async function main(): Promise<void> {
       quietJson: true,
     }),
   );
-  console.log(`     packed ${created.files} files into ${created.bytes} bytes (plain; push encrypts it for Bob)`);
+  console.log(`     packed ${created.files} files into ${created.package_bytes} bytes (plain; push encrypts it for Bob)`);
   summary.push(`alice packed bundle 'launch': ${created.files} files`);
   run('alive-p2p', ['relay', 'push', pkg, '--to', 'bob'], { env: alice.env });
 

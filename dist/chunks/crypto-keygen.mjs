@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{h as n,i as o}from"./chunk-7T7HWNLN.mjs";import{c as t}from"./chunk-5RGPP65E.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-GZPO4JED.mjs";import{a as y}from"./chunk-TD3GEFHN.mjs";import"./chunk-Q25TGAUD.mjs";import{d as r}from"./chunk-Y5OMKDBU.mjs";import"./chunk-53M4IVEV.mjs";import{d as s}from"./chunk-IDPOGZEX.mjs";var p=s(y(),1);var f=t({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
+import{h as t,i as o}from"./chunk-7T7HWNLN.mjs";import{c as n}from"./chunk-5RGPP65E.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-GZPO4JED.mjs";import{a as y}from"./chunk-TD3GEFHN.mjs";import"./chunk-Q25TGAUD.mjs";import{d as r}from"./chunk-Y5OMKDBU.mjs";import"./chunk-53M4IVEV.mjs";import{d as a}from"./chunk-IDPOGZEX.mjs";var p=a(y(),1);var k=n({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
 
 Makes an RSA-4096 key pair in DIR (created with mode 0700 if missing):
   DIR/private.pem   PKCS#8, mode 0600 — keep it secret, never share it
@@ -8,6 +8,7 @@ An existing key is never replaced.
 
 Options:
   --out DIR   folder for the two files (the relay uses $ALIVE_HOME/relay/keys)
-  --json      print {private_key, public_key, fingerprint} as one JSON object
-  -h, --help  show this help`,options:{out:{type:"string"}},async run(e){let a=(0,p.resolve)(e.required(e.values.out,"--out"));!e.json&&e.io.stderr.isTTY===!0&&e.io.stderr.write(`making an RSA-4096 key pair (a few seconds)...
-`);let i=await o(a);if(e.json){e.printJson({ok:!0,private_key:i.privateKeyPath,public_key:i.publicKeyPath,fingerprint:i.fingerprint});return}e.print(`private key: ${r(i.privateKeyPath,4e3)} (mode 0600; keep it secret)`),e.print(`public key:  ${r(i.publicKeyPath,4e3)} (give this one to peers)`),e.print(`fingerprint: ${n(i.fingerprint)}`)}});export{f as keygenCommand};
+  --json      print {private_key, public_key, fingerprint} as one JSON object (the
+              fingerprint as SHA256:xxxx:…, as everywhere else)
+  -h, --help  show this help`,options:{out:{type:"string"}},async run(e){let s=(0,p.resolve)(e.required(e.values.out,"--out"));!e.json&&e.io.stderr.isTTY===!0&&e.io.stderr.write(`making an RSA-4096 key pair (a few seconds)...
+`);let i=await o(s);if(e.json){e.printJson({ok:!0,private_key:i.privateKeyPath,public_key:i.publicKeyPath,fingerprint:t(i.fingerprint)});return}e.print(`private key: ${r(i.privateKeyPath,4e3)} (mode 0600; keep it secret)`),e.print(`public key:  ${r(i.publicKeyPath,4e3)} (give this one to peers)`),e.print(`fingerprint: ${t(i.fingerprint)}`)}});export{k as keygenCommand};

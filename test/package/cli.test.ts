@@ -107,9 +107,14 @@ describe('--json', () => {
     const r = await run(['create', '--walnut', walnut, '--scope', 'snapshot', '--output', out, '--json'], { viaBundle: true });
     expect(r.status, r.stderr).toBe(0);
     const j = oneJsonObject(r.stdout);
-    expect(Object.keys(j).sort()).toEqual(['bytes', 'encrypted', 'envelope', 'files', 'held_back', 'ok', 'path', 'scope', 'sha256', 'signed']);
+    expect(Object.keys(j).sort()).toEqual(['bytes', 'encrypted', 'envelope', 'files', 'held_back', 'ok', 'package_bytes', 'path', 'scope', 'sha256', 'signed']);
     expect(j).toMatchObject({ encrypted: false, envelope: 'plain' });
     expect(j.sha256).toBe(sha256File(out));
+    // bytes: the content, as info, verify and receive name it; package_bytes: the file.
+    const info = oneJsonObject((await run(['info', out, '--json'])).stdout);
+    expect(j.bytes).toBe(info.bytes);
+    expect(j.package_bytes).toBe(statSync(out).size);
+    expect(j.package_bytes).not.toBe(j.bytes);
   });
 
   it('verify: {ok, format_version, scope, files, encrypted, signed, signature_ok, problems[]}', async () => {

@@ -96,7 +96,9 @@ for (const layout of ['v2', 'v3'] as const) {
           sha256: sha256File(pkg),
           scope,
           files: expected.length,
-          bytes: statSync(pkg).size,
+          // The content's size, as verify and info report it; package_bytes is the file's.
+          bytes: expected.reduce((n, p) => n + Buffer.byteLength(files[p]!.data), 0),
+          package_bytes: statSync(pkg).size,
           encrypted: false,
           envelope: 'plain',
           signed: false,

@@ -16,7 +16,8 @@ An existing key is never replaced.
 
 Options:
   --out DIR   folder for the two files (the relay uses $ALIVE_HOME/relay/keys)
-  --json      print {private_key, public_key, fingerprint} as one JSON object
+  --json      print {private_key, public_key, fingerprint} as one JSON object (the
+              fingerprint as SHA256:xxxx:…, as everywhere else)
   -h, --help  show this help`,
   options: { out: { type: 'string' } },
   async run(ctx) {
@@ -24,7 +25,7 @@ Options:
     if (!ctx.json && ctx.io.stderr.isTTY === true) ctx.io.stderr.write('making an RSA-4096 key pair (a few seconds)...\n');
     const pair = await generateRsaKeyPair(out);
     if (ctx.json) {
-      ctx.printJson({ ok: true, private_key: pair.privateKeyPath, public_key: pair.publicKeyPath, fingerprint: pair.fingerprint });
+      ctx.printJson({ ok: true, private_key: pair.privateKeyPath, public_key: pair.publicKeyPath, fingerprint: formatFingerprint(pair.fingerprint) });
       return;
     }
     ctx.print(`private key: ${inlineText(pair.privateKeyPath, 4000)} (mode 0600; keep it secret)`);

@@ -229,7 +229,9 @@ export const createCommand = defineCommand({
         sha256: r.sha256,
         scope,
         files,
-        bytes: r.bytes,
+        // As info, verify and receive name them: bytes is the content, package_bytes the file.
+        bytes: contentBytes,
+        package_bytes: r.bytes,
         encrypted: mode !== undefined,
         envelope,
         signed: signer !== undefined,
