@@ -7,7 +7,7 @@
  */
 import { describe, it, expect, beforeAll, beforeEach, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -430,6 +430,50 @@ describe('RSA packages', () => {
     expect((await alive(['verify', forBob, '--private-key', keys.bob.privatePem])).status).toBe(0);
     const dest = fresh('out');
     expectRefused(await alive(['extract', forAlice, '--output', dest, '--private-key', keys.bob.privatePem]), /someone else/, dest);
+  });
+
+  it('a key that cannot open the package is named: the one given, or the relay key tried by default', async () => {
+    const out = `${fresh('named')}.walnut`;
+    expect(
+      (await alive(['create', '--walnut', walnut, '--scope', 'full', '--output', out, '--encrypt', 'rsa', '--recipient', keys.alice.publicPem])).status,
+    ).toBe(0);
+    const v3 = `${fresh('named-v3')}.walnut`;
+    const made = await alive([
+      'create',
+      '--walnut',
+      walnut,
+      '--scope',
+      'full',
+      '--output',
+      v3,
+      '--format',
+      '2.1',
+      '--encrypt',
+      'rsa',
+      '--recipient',
+      keys.alice.publicPem,
+    ]);
+    expect(made.status, made.stderr).toBe(0);
+    const given = await alive(['extract', out, '--output', fresh('out'), '--private-key', keys.bob.privatePem]);
+    expectRefused(given, /the key given with --private-key \(.*bob\/private\.pem\) cannot open this package: it was encrypted for someone else/);
+    // The relay key, tried when no --private-key is given, is bob's.
+    const relayKeys = join(work, 'home', 'relay', 'keys');
+    mkdirSync(relayKeys, { recursive: true });
+    const relayKey = join(relayKeys, 'private.pem');
+    copyFileSync(keys.bob.privatePem, relayKey);
+    chmodSync(relayKey, 0o600);
+    try {
+      for (const pkg of [out, v3]) {
+        const dest = fresh('out');
+        const r = await alive(['extract', pkg, '--output', dest]);
+        expectRefused(r, /your relay key \(.*relay\/keys\/private\.pem\) cannot open this package: it was encrypted for someone else/, dest);
+        expect(r.stderr).toMatch(/pass --private-key PATH/);
+        // The first sentence is in the user's words: payload.key is at most a detail after it.
+        expect(r.stderr.split('\n')[0]!.split('. ')[0]).not.toMatch(/payload\.key|recipient/);
+      }
+    } finally {
+      rmSync(relayKey);
+    }
   });
 
   it('refuses a key file that is not a key, and a private key given as a recipient, writing no package', async () => {

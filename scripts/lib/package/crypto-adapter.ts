@@ -9,6 +9,7 @@ import { unwrapKeyIv, unwrapEnvelopeKey } from '../crypto/rsa.ts';
 import { verifyManifestText } from '../crypto/sign.ts';
 import { loadPrivateKey, loadPublicKey } from '../crypto/keys.ts';
 import type { PackageCrypto } from './read-package.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 export interface CryptoSources {
   privateKeyPath?: string;
@@ -33,6 +34,8 @@ export function defaultPrivateKeyPath(env: NodeJS.ProcessEnv = process.env): str
 export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
   const env = src.env ?? process.env;
   let priv = src.privateKey;
+  /** The key file tried, and whether it was the relay key taken by default: named when it does not fit. */
+  let tried: { path: string; byDefault: boolean } | undefined;
   const privateKey = (): KeyObject => {
     if (priv) return priv;
     const path = src.privateKeyPath ?? defaultPrivateKeyPath(env);
@@ -42,7 +45,27 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
       });
     }
     priv = loadPrivateKey(path);
+    tried = { path, byDefault: src.privateKeyPath === undefined };
     return priv;
+  };
+  /** A wrong_key refusal that says which key was tried, and what to pass instead. */
+  const naming = <T>(open: () => T, damaged: string): T => {
+    try {
+      return open();
+    } catch (err) {
+      if (!(err instanceof AliveError) || err.code !== 'wrong_key' || tried === undefined) throw err;
+      const which = tried.byDefault ? `your relay key (${inlineText(tried.path, 1000)})` : `the key given with --private-key (${inlineText(tried.path, 1000)})`;
+      const next = tried.byDefault
+        ? 'pass --private-key PATH with the private key whose public half the sender used'
+        : 'use the private key whose public half the sender used';
+      throw new AliveError(
+        `${which} cannot open this package: it was encrypted for someone else. To open it, ${next} (if this key is the right one, ${damaged} is damaged)`,
+        {
+          code: 'wrong_key',
+          cause: err,
+        },
+      );
+    }
   };
   const signer = src.signerPublicKey ?? (src.signerKeyPath ? loadPublicKey(src.signerKeyPath) : undefined);
   if (src.privateKeyPath) privateKey();
@@ -51,9 +74,12 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
       const passphrase = src.askPassphrase ? await obtainPassphrase({ confirm: false, env }) : passphraseFromEnv(env);
       return createPassphraseDecryptStream(passphrase, { legacyKdfs, expectGzip: true });
     },
-    unwrapPayloadKey: (wrapped) => unwrapKeyIv(privateKey(), wrapped),
+    unwrapPayloadKey: (wrapped) => naming(() => unwrapKeyIv(privateKey(), wrapped), "the package's payload.key"),
     // The envelope's parser brings zod: loaded for this package kind only.
-    unwrapV3Envelope: async (json) => unwrapEnvelopeKey(privateKey(), (await import('../crypto/rsa-envelope.ts')).parseRsaEnvelopeV1(json)),
+    unwrapV3Envelope: async (json) => {
+      const envelope = (await import('../crypto/rsa-envelope.ts')).parseRsaEnvelopeV1(json);
+      return naming(() => unwrapEnvelopeKey(privateKey(), envelope), "the package's rsa-envelope-v1.json");
+    },
     aesDecryptStream: (key, iv) => createAesCbcDecryptStream(key, iv),
     ...(signer ? { verifyManifest: (text: string) => verifyManifestText(text, signer) } : {}),
   };
