@@ -245,15 +245,18 @@ function writeNewFile(target: string, data: string, mode: number): void {
 
 /**
  * Makes an RSA-4096 key pair in `dir`: private.pem (PKCS#8, mode 0600 from creation) and
- * public.pem (SPKI). The folder is created with mode 0700. Never replaces an existing key file.
+ * public.pem (SPKI). The folder is created with mode 0700. Never replaces an existing key file:
+ * the refusal is `existing(path)`'s message when the caller gives one (its own advice: relay
+ * setup has no --out), else keygen's.
  */
-export async function generateRsaKeyPair(dir: string): Promise<GeneratedKeyPair> {
+export async function generateRsaKeyPair(dir: string, opts: { existing?: (path: string) => string } = {}): Promise<GeneratedKeyPair> {
   const privateKeyPath = join(dir, 'private.pem');
   const publicKeyPath = join(dir, 'public.pem');
   for (const path of [privateKeyPath, publicKeyPath]) {
     if (entryExists(path)) {
       throw new AliveError(
-        `${path} already exists; keygen never replaces a key (peers may hold its public half). Move it away first, or choose another --out folder`,
+        opts.existing?.(path) ??
+          `${path} already exists; keygen never replaces a key (peers may hold its public half). Move it away first, or choose another --out folder`,
         { code: 'key_exists' },
       );
     }

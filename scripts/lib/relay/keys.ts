@@ -50,7 +50,12 @@ export async function ensureOwnKeyPair(paths: RelayPaths): Promise<OwnKeys> {
     if (!existsSync(paths.publicKey) || readPemOrEmpty(paths.publicKey) !== pem) writeFileAtomic(paths.publicKey, pem);
     return { publicKeyPem: pem, fingerprint: fingerprint(priv), generated: false };
   }
-  const made = await generateRsaKeyPair(paths.keysDir);
+  // Only public.pem can be there (private.pem was checked above): a pair half lost.
+  const made = await generateRsaKeyPair(paths.keysDir, {
+    existing: (path) =>
+      `your relay key pair is incomplete (private.pem missing, ${inlineText(path, 1000)} present): restore ${inlineText(paths.privateKey, 1000)} ` +
+      'from a backup, or move public.pem aside and run `alive-p2p relay setup` again to make a new pair; your peers will then have to accept the new key',
+  });
   return { publicKeyPem: readKeyFile(made.publicKeyPath, 'public'), fingerprint: made.fingerprint, generated: true };
 }
 
