@@ -174,6 +174,36 @@ describe('--json', () => {
   });
 });
 
+describe('small refusals say what to do', () => {
+  it('a --bundle without --scope bundle is a usage error with the usage lines; a mistyped --scope gets a guess', async () => {
+    const r = await run(['create', '--walnut', walnut, '--scope', 'full', '--bundle', 'b', '--output', join(root, 'u.walnut')]);
+    expect(r.status).toBe(2);
+    expect(errorLine(r)).toMatch(/--bundle only goes with --scope bundle/);
+    expect(r.stderr).toMatch(/^usage: alive-p2p create /m);
+    const typo = await run(['create', '--walnut', walnut, '--scope', 'ful']);
+    expect(typo.status).toBe(2);
+    expect(errorLine(typo)).toMatch(/did you mean '--scope full'\?/);
+  });
+
+  it('a missing walnut folder is named in words, not as ENOENT', async () => {
+    const r = await run(['create', '--walnut', join(root, 'nope'), '--scope', 'full', '--output', join(root, 'n2.walnut')]);
+    expect(r.status).toBe(1);
+    expect(errorLine(r)).toMatch(/walnut folder .*nope does not exist; check the --walnut path/);
+    expect(errorLine(r)).not.toMatch(/ENOENT/);
+  });
+
+  it('a package past the size limit names --max-size where the command has it', async () => {
+    for (const argv of [
+      ['verify', pkg, '--max-size', '3'],
+      ['extract', pkg, '--output', join(root, 'too-large-out'), '--max-size', '3'],
+    ]) {
+      const r = await run(argv);
+      expect(r.status, argv[0]).toBe(1);
+      expect(errorLine(r), argv[0]).toMatch(/past the (size )?limit of 3 bytes; if you trust the package, raise the limit with --max-size BYTES/);
+    }
+  });
+});
+
 describe('info reads only the manifest', () => {
   it('shows a package whose content past the manifest is damaged, which verify refuses', async () => {
     const w = makeWalnut(join(root, 'infow'), { 'raw/noise.bin': Buffer.from(Array.from({ length: 3 << 20 }, (_, i) => (i * 2654435761) >>> 24)) });
@@ -253,7 +283,9 @@ describe('extract destinations', () => {
     ]) {
       const r = await run(argv);
       expect(r.status, argv[0]).toBe(1);
-      expect(errorLine(r), argv[0]).toMatch(/cannot read .*missing\.walnut \(ENOENT\); check the path/);
+      // In words, not an errno name.
+      expect(errorLine(r), argv[0]).toMatch(/.*missing\.walnut does not exist; check the path/);
+      expect(errorLine(r), argv[0]).not.toMatch(/ENOENT/);
     }
     expect(existsSync(join(root, 'from-missing'))).toBe(false);
   });

@@ -14,7 +14,7 @@ import { windowsNameReason } from '../fs/windows-names.ts';
 import { unsafePathReason } from './safe-path.ts';
 import { listBundles, isAnyWalnut, isRealDir, BUNDLE_MANIFEST, CAPSULE_COMPANION, type BundleLocation } from '../walnut/layout.ts';
 import { bundleSensitivity } from '../walnut/sensitivity.ts';
-import { checkCreateRequest } from './create-request.ts';
+import { checkCreateRequest, walnutFolderProblem } from './create-request.ts';
 import { bareValueProblem, sortFiles, MANIFEST_NAME, type Scope } from './manifest.ts';
 
 export interface PlannedFile {
@@ -204,7 +204,7 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
   try {
     walnutReal = realpathSync(walnut);
   } catch (err) {
-    throw new AliveError(`walnut folder ${walnut} does not exist (${errnoCode(err) ?? 'unreadable'})`, { code: 'no_walnut' });
+    throw walnutFolderProblem(walnut, err);
   }
   refuseLinkedKernel(walnut, walnutReal);
   const ig = loadIgnore(walnutReal);

@@ -34,7 +34,7 @@ export function checkCreateRequest(req: CreateRequest): void {
   try {
     isFolder = statSync(req.walnut).isDirectory();
   } catch (err) {
-    throw new AliveError(`walnut folder ${req.walnut} does not exist (${errnoCode(err) ?? 'unreadable'})`, { code: 'no_walnut' });
+    throw walnutFolderProblem(req.walnut, err);
   }
   if (!isFolder) throw new AliveError(`${req.walnut} is not a folder`, { code: 'no_walnut' });
   if (!isWalnut(req.walnut)) {
@@ -42,6 +42,23 @@ export function checkCreateRequest(req: CreateRequest): void {
   }
   const why = bareValueProblem(basename(resolve(req.walnut)));
   if (why) throw new AliveError(`the walnut's folder name ${why}; rename the folder before sharing`, { code: 'unpackable_name' });
+}
+
+/**
+ * The refusal of a --walnut path that cannot be opened, in words rather than an errno name: what
+ * is wrong and what to do.
+ */
+export function walnutFolderProblem(walnut: string, err: unknown): AliveError {
+  const code = errnoCode(err);
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new AliveError(`walnut folder ${walnut} does not exist; check the --walnut path (a walnut is a folder holding _kernel/key.md)`, {
+      code: 'no_walnut',
+    });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new AliveError(`walnut folder ${walnut} cannot be opened: permission denied; check its permissions`, { code: 'no_walnut' });
+  }
+  return new AliveError(`walnut folder ${walnut} cannot be opened (${code ?? 'unreadable'}); check the --walnut path`, { code: 'no_walnut' });
 }
 
 /** A --description goes into the manifest on one line. */

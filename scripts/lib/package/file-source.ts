@@ -60,8 +60,18 @@ export interface Digest {
 
 /** A file of the walnut that cannot be read is the user's to fix, not a bug of ours. */
 function unreadable(file: PlannedFile, err: unknown): unknown {
-  if (err instanceof AliveError || !errnoCode(err)) return err;
-  return new AliveError(`cannot read ${file.path} (${errnoCode(err)}); fix its permissions or add it to .walnutignore, then try again`, {
+  const code = errnoCode(err);
+  if (err instanceof AliveError || !code) return err;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new AliveError(
+      `cannot read ${file.path}: it was moved or deleted while create was packing the walnut; run create again once nothing else changes it`,
+      {
+        code: 'unreadable',
+        cause: err,
+      },
+    );
+  }
+  return new AliveError(`cannot read ${file.path} (${code}); fix its permissions or add it to .walnutignore, then try again`, {
     code: 'unreadable',
     cause: err,
   });

@@ -60,7 +60,8 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): 
   const fileSize = statSync(path).size;
   const beforeMax = Math.max(HEAD_BEFORE_MANIFEST_BYTES, HEAD_BEFORE_MANIFEST_RATIO * fileSize);
   const afterMax = fileSize + HEAD_AFTER_MANIFEST_SLACK;
-  const limits = { maxBytes, maxEntries: 1_000_000, label };
+  // info has no --max-size: its callers that do (receive) pass theirs, and the advice stays right.
+  const limits = { maxBytes, maxEntries: 1_000_000, label, ...(maxBytes === HEAD_MAX_BYTES ? { raise: 'info reads no further' } : {}) };
   try {
     await readTarFile(
       path,

@@ -14,6 +14,11 @@ export function unreadablePackage(path: string, why: string): AliveError {
       { code: 'unreadable' },
     );
   }
+  // In words where the errno names a common fault; its name otherwise.
+  if (why === 'ENOENT' || why === 'ENOTDIR') return new AliveError(`${inlineText(path)} does not exist; check the path`, { code: 'unreadable' });
+  if (why === 'EACCES' || why === 'EPERM') {
+    return new AliveError(`cannot read ${inlineText(path)}: permission denied; check its permissions`, { code: 'unreadable' });
+  }
   return new AliveError(`cannot read ${inlineText(path)} (${why}); check the path`, { code: 'unreadable' });
 }
 

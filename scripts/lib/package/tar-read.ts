@@ -45,7 +45,14 @@ export interface TarLimits {
   maxEntries: number;
   /** Name of the archive for messages (e.g. "package.walnut" or "payload.enc"). */
   label: string;
+  /**
+   * What a size refusal tells the user to do: by default, raise the limit with --max-size (verify,
+   * extract, receive, relay pull have it); a reader whose command has no such option says its own.
+   */
+  raise?: string;
 }
+
+const RAISE_MAX_SIZE = 'if you trust the package, raise the limit with --max-size BYTES';
 
 export type Compression = 'gzip' | 'none' | 'auto';
 
@@ -314,7 +321,7 @@ export async function readTarStream(
     const size = kind === 'file' ? (header.size ?? 0) : 0;
     contentBytes += size;
     if (contentBytes > limits.maxBytes) {
-      throw refuse(label, path, `takes the expanded size past the limit of ${limits.maxBytes} bytes (--max-size)`, 'too_large');
+      throw refuse(label, path, `takes the expanded size past the limit of ${limits.maxBytes} bytes; ${limits.raise ?? RAISE_MAX_SIZE}`, 'too_large');
     }
     return { path: name, kind, size, mode: (header.mode ?? 0o644) & 0o777, mtimeSec: header.mtimeSec, body: NO_BODY };
   };
@@ -351,7 +358,9 @@ export async function readTarStream(
         }
       }
       seen += chunk.length;
-      if (seen > decompressedLimit) throw fail(refuse(label, undefined, `expands past the size limit of ${limits.maxBytes} bytes (--max-size)`, 'too_large'));
+      if (seen > decompressedLimit) {
+        throw fail(refuse(label, undefined, `expands past the size limit of ${limits.maxBytes} bytes; ${limits.raise ?? RAISE_MAX_SIZE}`, 'too_large'));
+      }
     },
     readFailure,
   );

@@ -21,6 +21,7 @@ import { inlineText } from '../../text/untrusted.ts';
 import { MAX_RECIPIENTS } from '../../crypto/rsa.ts';
 import { agentFilesWarning, findAgentFiles } from '../../walnut/agent-files.ts';
 import { counted } from '../../text/plural.ts';
+import { closestName } from '../../text/closest.ts';
 
 const USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
                         [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
@@ -81,7 +82,10 @@ export const createCommand = defineCommand({
     const { values } = ctx;
     const walnut = ctx.required(values.walnut, '--walnut');
     const scopeRaw = ctx.required(values.scope, '--scope');
-    if (!SCOPES.includes(scopeRaw as Scope)) ctx.usageError(`--scope must be full, bundle or snapshot, not '${scopeRaw}'`);
+    if (!SCOPES.includes(scopeRaw as Scope)) {
+      const meant = closestName(scopeRaw, SCOPES);
+      ctx.usageError(`--scope must be full, bundle or snapshot, not '${scopeRaw}'${meant ? `; did you mean '--scope ${meant}'?` : ''}`);
+    }
     const scope = scopeRaw as Scope;
     const mode = values.encrypt;
     if (mode !== undefined && mode !== 'passphrase' && mode !== 'rsa') ctx.usageError(`--encrypt takes 'passphrase' or 'rsa', not '${mode}'`);
@@ -98,7 +102,13 @@ export const createCommand = defineCommand({
     if (format === '2.1' && recipients.length > MAX_RECIPIENTS) ctx.usageError(`--format 2.1 takes at most ${MAX_RECIPIENTS} --recipient keys`);
 
     if (values.output === '') ctx.usageError('--output needs a file name (leave it out for the default name)');
-    checkCreateRequest({ walnut, scope, bundles: values.bundle ?? [], ...(values.description !== undefined ? { description: values.description } : {}) });
+    try {
+      checkCreateRequest({ walnut, scope, bundles: values.bundle ?? [], ...(values.description !== undefined ? { description: values.description } : {}) });
+    } catch (err) {
+      // A wrong command line: with the usage lines, as every other usage error.
+      if (err instanceof AliveError && err.code === 'usage') ctx.usageError(err.message);
+      throw err;
+    }
 
     // Everything that can be refused is checked before any work, the walnut read or a passphrase
     // asked: output (never a folder, a taken name, or inside the walnut), keys, signer.
