@@ -19,6 +19,7 @@ import { writeEncryptedPackage, type SignerSpec } from './encrypt.ts';
 import { writeTarGz } from './archive-out.ts';
 import { manifestEntryMeta } from './create.ts';
 import { DEFAULT_MAX_SIZE } from './limits.ts';
+import type { ByteProgress, OnProgress } from './progress.ts';
 import type { Manifest } from './manifest.ts';
 
 export interface PackageManifestInfo {
@@ -49,6 +50,8 @@ export interface SealOptions {
   recipientPublicKey: KeyObject;
   signer: SignerSpec;
   maxSize?: number;
+  /** `packing` events: the package's bytes read as it is sealed (a large one takes seconds). */
+  onProgress?: OnProgress;
 }
 
 /**
@@ -58,12 +61,15 @@ export interface SealOptions {
 export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: string; bytes: number; encrypted: boolean }> {
   const maxBytes = opts.maxSize ?? DEFAULT_MAX_SIZE;
   const head = await readPackageHead(opts.input, maxBytes);
+  // Reading the package is what sealing it waits on: its progress is the packing's.
+  const onProgress = opts.onProgress;
+  const reading = onProgress ? { onProgress: (p: ByteProgress) => onProgress({ ...p, phase: 'packing' as const }) } : {};
   if (head.envelope === 'plain') {
     const written = await writeEncryptedPackage(
       opts.output,
       { mode: 'rsa', recipient: opts.recipientPublicKey },
       async (tar) => {
-        await readPackage(opts.input, tarSink(tar), { maxBytes });
+        await readPackage(opts.input, tarSink(tar), { maxBytes, ...reading });
       },
       (sha) => encryptedManifestText(head.text!, sha),
       opts.signer,
@@ -73,11 +79,17 @@ export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: s
   if (head.envelope === 'passphrase' || head.envelope === 'rsa') {
     const spool = await mkdtemp(join(tmpdir(), 'alive-seal-'));
     try {
-      await readTarFile(opts.input, 'gzip', { maxBytes, maxEntries: 10, label: opts.input }, async (e) => {
-        if (e.kind === 'dir') return;
-        if (e.path === 'payload.enc' || e.path === 'payload.key') await folderSink(spool).writeFile(e.path, 0o600, 0, e.body);
-        else e.body.resume();
-      });
+      await readTarFile(
+        opts.input,
+        'gzip',
+        { maxBytes, maxEntries: 10, label: opts.input },
+        async (e) => {
+          if (e.kind === 'dir') return;
+          if (e.path === 'payload.enc' || e.path === 'payload.key') await folderSink(spool).writeFile(e.path, 0o600, 0, e.body);
+          else e.body.resume();
+        },
+        reading,
+      );
       const payloadPath = join(spool, 'payload.enc');
       const sha = await sha256File(payloadPath);
       const claimed = head.manifest?.payload_sha256;

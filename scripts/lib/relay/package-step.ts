@@ -3,7 +3,6 @@
  * and verifying what pull brought in. Everything here is the package core's (scripts/lib/package/api.ts).
  */
 import { createHash, type KeyObject } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readPackageManifest, sealPackageForPeer } from '../package/api.ts';
 import { verifyPackageDetailed } from '../package/verify.ts';
@@ -29,56 +28,18 @@ export async function sealForPeer(opts: {
   recipientPublicKey: KeyObject;
   signerPrivateKey: KeyObject;
   signerName: string;
-  /** `packing` events while the sealed package is written (see sealProgress). */
+  /** `packing` events: the package's bytes read as it is sealed. */
   onProgress?: OnProgress;
 }): Promise<SealedPackage> {
   const { envelope } = await readPackageManifest(opts.input);
-  const stop = opts.onProgress ? sealProgress(opts.input, opts.output, opts.onProgress) : () => {};
-  try {
-    const sealed = await sealPackageForPeer({
-      input: opts.input,
-      output: opts.output,
-      recipientPublicKey: opts.recipientPublicKey,
-      signer: { privateKey: opts.signerPrivateKey, name: opts.signerName },
-    });
-    return { sha256: sealed.sha256, bytes: sealed.bytes, inputEnvelope: envelope };
-  } finally {
-    stop();
-  }
-}
-
-/** How often the sealed file's size is read for progress (the terminal line is redrawn at most every 100 ms). */
-const SEAL_POLL_MS = 200;
-
-/**
- * Progress of sealing a package (encrypting and signing it for a peer can take seconds for a large
- * one), as `packing` events: the package core takes no callback for it, so the sealed file's size is
- * read as it grows, against the input's size (about what the output comes to). An event at once,
- * one on each poll, and a finished one when `stop` is called.
- */
-function sealProgress(input: string, output: string, onProgress: OnProgress): () => void {
-  let total = 0;
-  try {
-    total = statSync(input).size;
-  } catch {
-    // The seal itself says what is wrong with the input.
-  }
-  let done = 0;
-  const report = () => {
-    try {
-      done = Math.max(done, Math.min(total, statSync(output).size));
-    } catch {
-      // Not written yet.
-    }
-    onProgress({ phase: 'packing', doneBytes: done, totalBytes: total, finished: false });
-  };
-  report();
-  const timer = setInterval(report, SEAL_POLL_MS);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-    onProgress({ phase: 'packing', doneBytes: total, totalBytes: total, finished: true });
-  };
+  const sealed = await sealPackageForPeer({
+    input: opts.input,
+    output: opts.output,
+    recipientPublicKey: opts.recipientPublicKey,
+    signer: { privateKey: opts.signerPrivateKey, name: opts.signerName },
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  return { sha256: sealed.sha256, bytes: sealed.bytes, inputEnvelope: envelope };
 }
 
 export interface ReceivedCheck {
