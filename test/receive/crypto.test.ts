@@ -11,7 +11,7 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
-import { fingerprint } from '../../scripts/lib/crypto/keys.ts';
+import { formatFingerprint, fingerprint } from '../../scripts/lib/crypto/keys.ts';
 import { aliveInProcess } from '../support/alive-in-process.ts';
 import { relabelSigner } from '../support/relabel-signer.ts';
 import { cliBundle, makeWalnut, makeWorld, repoRoot, testEnv, tmp, tree } from './helpers.ts';
@@ -239,6 +239,11 @@ describe('signed packages', () => {
       expect(JSON.parse(r.stdout).error.code).toBe('bad_signature');
       expect(tree(world)).toEqual(before);
     }
+    // The refusal names the key it was checked with, as verify's does: which key was expected.
+    const pinned = formatFingerprint(fingerprint(createPublicKey(readFileSync(join(keys.alice, 'public.pem')))));
+    const human = await run(['receive', pkg, '--world', world], env);
+    expect(human.stderr).toContain(`alice's pinned key (${pinned})`);
+    expect(human.stderr).toContain('--signer-key');
   });
 
   it('a signature block whose signer is not a login is refused, with or without a pinned key', async () => {

@@ -73,7 +73,15 @@ export function receiveCrypto(
           reason: `${path} is not the key relay.json pins for ${block.signer} (pinned ${formatFingerprint(pinned)}); run \`alive-p2p relay accept ${block.signer}\` to pin their key again`,
         };
       }
-      return verifyManifestText(text, key);
+      const check = verifyManifestText(text, key);
+      if (check.ok || !check.reason?.startsWith('bad signature:')) return check;
+      // Which key was expected: a bare "bad signature" left the user to guess.
+      return {
+        ...check,
+        reason:
+          `it was checked with ${block.signer}'s pinned key (${formatFingerprint(fingerprint(key))}), and either another key made it or the manifest was changed after signing. ` +
+          `If ${block.signer} has a new key, check the package with 'alive-p2p verify PACKAGE --signer-key THEIR_PUBLIC_PEM', then pin it ('alive-p2p relay accept ${block.signer}')`,
+      };
     },
   };
 }

@@ -12,7 +12,6 @@ import { fingerprint, formatFingerprint, loadPublicKey } from '../../crypto/keys
 import { isValidLogin } from '../../relay/names.ts';
 import { peerKeyFileFingerprint } from '../../receive/pins.ts';
 import { receiveCrypto, type RelayPinFor } from '../../receive/crypto.ts';
-import type { PackageCrypto } from '../read-package.ts';
 import { relayPaths } from '../../relay/paths.ts';
 import { relayDir } from '../../home.ts';
 import { existsSync } from 'node:fs';
@@ -26,29 +25,6 @@ function keyBehind(signerKeyPath: string, signer: string | null): { fingerprint:
   const hex = fingerprint(loadPublicKey(signerKeyPath));
   const pinned = signer !== null && isValidLogin(signer) ? peerKeyFileFingerprint(signer, process.env) : undefined;
   return { fingerprint: formatFingerprint(hex), ...(pinned !== undefined && pinned !== hex ? { otherPin: formatFingerprint(pinned) } : {}) };
-}
-
-/**
- * The pinned-key check of receive (receiveCrypto), with a refusal that names the key it used: a
- * bare "bad signature" left the user to guess which key was expected, as --signer-key says.
- */
-function pinnedKeyCrypto(base: PackageCrypto): PackageCrypto {
-  return {
-    ...base,
-    verifyManifest(text) {
-      const check = base.verifyManifest?.(text);
-      const signer = check?.signer;
-      if (!check || check.ok || !check.present || signer === undefined || !check.reason?.startsWith('bad signature:')) return check;
-      const pinned = isValidLogin(signer) ? peerKeyFileFingerprint(signer, process.env) : undefined;
-      if (pinned === undefined) return check;
-      return {
-        ...check,
-        reason:
-          `it was checked with ${signer}'s pinned key (${formatFingerprint(pinned)}), and either another key made it or the manifest was changed after signing. ` +
-          `If ${signer} has a new key, check the package with --signer-key THEIR_PUBLIC_PEM, then pin it (alive-p2p relay accept ${signer})`,
-      };
-    },
-  };
 }
 
 export const verifyCommand = defineCommand({
@@ -80,7 +56,7 @@ all holds, 1 otherwise.`,
       askPassphrase: true,
       onProgress: ctx.progress,
       ...(privateKey ? { privateKeyPath: privateKey } : {}),
-      ...(signerKey ? { signerKeyPath: signerKey } : { crypto: pinnedKeyCrypto(receiveCrypto(privateKey, process.env, relayPinFor, 'unchecked')) }),
+      ...(signerKey ? { signerKeyPath: signerKey } : { crypto: receiveCrypto(privateKey, process.env, relayPinFor, 'unchecked') }),
     });
     if (!read) {
       const { ok: _ok, code, problems, ...fields } = result;
