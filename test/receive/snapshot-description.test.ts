@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
+import { DESCRIPTION_MAX } from '../../scripts/lib/package/limits.ts';
 import { setProcessEnv } from '../support/process-env.ts';
 import { makeWorld, testEnv, tmp, v2Manifest, writePackage, type PackageFiles } from './helpers.ts';
 
@@ -47,5 +48,14 @@ describe('a snapshot received', () => {
     expect(out.snapshot.untrusted.description).toBe(DESCRIPTION);
     expect(out.notes.join('\n')).not.toContain('NOTE TO');
     expect(j.stderr).not.toContain('NOTE TO');
+  });
+
+  it('--json caps the description as info --json does (a manifest may hold megabytes of it)', async () => {
+    const files: PackageFiles = { '_kernel/key.md': 'k\n' };
+    const long = 'd'.repeat(100_000);
+    const pkg = await writePackage(join(base, 'long.walnut'), v2Manifest('garden', 'snapshot', files, { description: long }), files);
+    const out = JSON.parse((await runCaptured(receiveCommand, [pkg, '--world', world, '--dry-run', '--json'])).stdout);
+    expect(out.snapshot.untrusted.description).toHaveLength(DESCRIPTION_MAX);
+    expect(out.snapshot.untrusted.description.endsWith('…')).toBe(true);
   });
 });

@@ -113,7 +113,9 @@ export function resultJson(r: ReceiveResult): Record<string, unknown> {
   };
   if (snapshot) {
     const { description, created, untrusted, ...shown } = snapshot;
-    json.snapshot = { ...shown, untrusted: { ...untrusted, description, created } };
+    // Capped as info --json caps it: --json goes whole into an agent's context.
+    const capped = description === undefined || description === null ? description : cappedText(description, DESCRIPTION_MAX);
+    json.snapshot = { ...shown, untrusted: { ...untrusted, description: capped, created } };
   }
   return json;
 }
