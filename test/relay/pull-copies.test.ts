@@ -56,6 +56,18 @@ describe('one blob named under many folders that are not peers', () => {
     expect(again.json.received).toEqual([]);
     expect(again.json.duplicates).toHaveLength(copies);
     expect(bytesUnder(carol.paths.inbox)).toBeLessThan(2 * 350 * 1024);
+
+    // On a terminal, a duplicate from a sender who is not a peer names neither them nor the file:
+    // the saved copy's path holds the folder and file names whoever writes the relay chose.
+    gitIn(carol.url, [
+      'update-ref',
+      'refs/heads/main',
+      gitIn(carol.url, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', tree, '-p', 'main', '-m', 'once more']),
+    ]);
+    const human = await run(carol, ['pull']);
+    const lines = human.stdout.split('\n').filter((l) => l.startsWith('Duplicate from'));
+    expect(lines).toHaveLength(copies);
+    for (const l of lines) expect(l).not.toMatch(/junk-|inbox\//);
   }, 120_000);
 
   it("copies of a peer's delivery under such folders: the delivery is received, one copy kept apart, the rest duplicates", async () => {

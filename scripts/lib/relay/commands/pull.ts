@@ -244,7 +244,8 @@ async function pull(o: {
   for (const d of duplicates) {
     if (findPeer(cfg, d.from))
       out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
-    else out.line(`Duplicate from ${NOT_A_PEER}: a copy of a package saved before (${d.first}); removed from the relay, not saved again`);
+    // The saved copy's path holds folder and file names whoever writes the relay chose (--json: `first`).
+    else out.line(`Duplicate from ${NOT_A_PEER}: a copy of a package saved before; removed from the relay, not saved again`);
   }
   warnIgnored(out, listing.ignored);
   if (deferred.length > 0) out.warn(deferredText(deferred, budget.limits, cfg));
