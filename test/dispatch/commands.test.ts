@@ -631,7 +631,7 @@ describe('a --root that names the bus runtimes/ folder itself', () => {
 });
 
 describe('send --wait on a terminal', () => {
-  it('says on stderr that it sent the message and waits, and how long; not when stderr is not a terminal', async () => {
+  it('says on stderr that it sent the message (its thread too) and waits, and how long; how to stop only on a terminal', async () => {
     const { root } = makeBus();
     mkdirSync(join(root, 'runtimes'), { recursive: true });
     const invoke = async (isTTY: boolean) => {
@@ -645,10 +645,12 @@ describe('send --wait on a terminal', () => {
     const tty = await invoke(true);
     expect(tty.code).toBe(1);
     expect(tty.stderr).toMatch(
-      /^sent msg-([0-9a-f-]{36}) to @gemini; waiting up to 0\.2 s for the answer \(Ctrl-C stops waiting; the message stays queued\)\n/,
+      /^sent msg-([0-9a-f-]{36}) to @gemini \(thread \1\); waiting up to 0\.2 s for the answer \(Ctrl-C stops waiting; the message stays queued\)\n/,
     );
+    // An agent's shell is no terminal: it needs the id and thread for a follow-up all the same.
     const piped = await invoke(false);
-    expect(piped.stderr).not.toContain('waiting up to');
+    expect(piped.stderr).toMatch(/^sent msg-([0-9a-f-]{36}) to @gemini \(thread \1\); waiting up to 0\.2 s for the answer\n/);
+    expect(piped.stderr).not.toContain('Ctrl-C');
   });
 });
 

@@ -9,6 +9,7 @@ import { runtimesDir } from '../layout.ts';
 import { findMessage } from '../query.ts';
 
 import { displayName } from '../names.ts';
+import { isWordlessId } from '../ids.ts';
 import { NOT_UTF8_PROBLEM } from '../message.ts';
 import { answerTooLargeError, answerPlaceNames, waitForResponse } from '../responses.ts';
 import {
@@ -45,6 +46,15 @@ the thread and turn continue the message being answered. --thread continues a th
 the next turn of @RECEIVER in it; a unique start of a thread id (8 hex digits or more) is that thread
 (said on stderr); one that names no thread but starts a message id is sent in a new thread, with a
 warning.`;
+
+/**
+ * Our line for a message sent. Its thread is named when the bus made its id or the user typed it;
+ * one continued from HELLOWORLD_THREAD is a header of the message an agent answers: not quoted.
+ */
+function sentLine(sent: { id: string; to: string; thread: string }, typed: string | undefined): string {
+  const thread = isWordlessId(sent.thread) || sent.thread === typed ? `thread ${sent.thread}` : 'in the thread of the message being answered';
+  return `sent msg-${sent.id} to ${displayName(sent.to)} (${thread})`;
+}
 
 export const sendCommand = defineCommand({
   name: 'send',
@@ -102,15 +112,15 @@ export const sendCommand = defineCommand({
         const unserved = unservedNote(root, sent.to, displayName(sent.to));
         if (unserved) ctx.io.stderr.write(`${unserved}\n`);
         if (ctx.json) ctx.printJson(result);
-        else ctx.print(`sent msg-${sent.id} to ${displayName(sent.to)} (thread ${sent.thread})`);
+        else ctx.print(sentLine(sent, values.thread));
         return;
       }
 
-      // On a terminal, say what is going on while nothing else shows (the wait may take minutes).
-      if (!ctx.json && ctx.io.stderr.isTTY === true) {
-        ctx.io.stderr.write(
-          `sent msg-${sent.id} to ${displayName(sent.to)}; waiting up to ${waitMs / 1000} s for the answer (Ctrl-C stops waiting; the message stays queued)\n`,
-        );
+      // What was sent, and its thread for a follow-up (stdout holds only the answer); on a terminal
+      // also how to stop, while nothing else shows (the wait may take minutes).
+      if (!ctx.json) {
+        const stop = ctx.io.stderr.isTTY === true ? ' (Ctrl-C stops waiting; the message stays queued)' : '';
+        ctx.io.stderr.write(`${sentLine(sent, values.thread)}; waiting up to ${waitMs / 1000} s for the answer${stop}\n`);
       }
       const waited = await waitForResponse(root, sent.to, sent.id, waitMs, interrupt!.signal, namesBefore ? { namesBefore } : {});
       if (waited.ok) {
