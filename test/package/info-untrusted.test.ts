@@ -149,6 +149,7 @@ it('verify checks a signature against the key this machine pins for its signer, 
   const unpinned = await runCaptured(verifyCommand, [pkg]);
   expect(unpinned.code, unpinned.stderr).toBe(0);
   expect(unpinned.stdout).toContain('Signed: yes, by alice (not checked: no key is pinned for them here; pass --signer-key)');
+  expect(JSON.parse((await runCaptured(verifyCommand, [pkg, '--json'])).stdout)).toMatchObject({ signed: true, signature_ok: null });
   // Pinned: checked without --signer-key.
   const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
   mkdirSync(peers, { recursive: true });
@@ -156,6 +157,9 @@ it('verify checks a signature against the key this machine pins for its signer, 
   const pinned = await runCaptured(verifyCommand, [pkg]);
   expect(pinned.code, pinned.stderr).toBe(0);
   expect(pinned.stdout).toContain('Signed: yes, valid, by alice, with the key pinned for them');
+  // --json says the same: the signature was checked, and holds.
+  const pinnedJson = JSON.parse((await runCaptured(verifyCommand, [pkg, '--json'])).stdout);
+  expect(pinnedJson).toMatchObject({ ok: true, signed: true, signature_ok: true, signer: 'alice' });
   // Another key pinned for alice: the package is refused, as receive refuses it.
   writeFileSync(join(peers, 'alice.pem'), testKeyPair(8).publicKeyPem);
   const other = await runCaptured(verifyCommand, [pkg, '--json']);

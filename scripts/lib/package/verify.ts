@@ -44,7 +44,9 @@ export function verifySummary(r: ReadResult, signatureChecked: boolean): VerifyR
     files: r.files,
     encrypted: r.envelope !== 'plain' && r.envelope !== 'v3-plain',
     signed: r.signature.present,
-    signature_ok: r.signature.present && signatureChecked ? r.signature.ok : null,
+    // Checked with --signer-key, or with the key pinned for the signer (the reader's crypto then
+    // says ok; a pinned key that does not verify it is a refusal): null when nothing checked it.
+    signature_ok: r.signature.present && (signatureChecked || r.signature.ok) ? r.signature.ok : null,
     signer: r.signature.signer ?? null,
     problems: [],
   };
