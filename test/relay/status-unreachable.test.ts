@@ -85,3 +85,23 @@ describe('relay status and an unreachable peer relay', { shuffle: false }, () =>
     }
   });
 });
+
+describe('relay status when your own relay does not answer', () => {
+  it('says so in problems (ok: false) rather than passing the counts from before off as fresh', async () => {
+    const carol = await relayUser(base.dir, 'carol');
+    const ok = await run(carol, ['status', '--json']);
+    expect(ok.json).toMatchObject({ ok: true, problems: [] });
+    renameSync(carol.url, `${carol.url}.away`);
+    try {
+      expect((await run(carol, ['add-peer', 'bob', '--url', bob.url])).code).toBe(0); // a relay command: state stale
+      const r = await run(carol, ['status', '--json']);
+      expect(r.json.state.last_error).toBeTruthy();
+      expect(r.json.ok).toBe(false);
+      expect(r.json.problems.join('\n')).toMatch(/your relay could not be read.*out of date/);
+      const human = await run(carol, ['status', '--offline']);
+      expect(human.stdout).toMatch(/^problem: your relay could not be read/m);
+    } finally {
+      renameSync(`${carol.url}.away`, carol.url);
+    }
+  });
+});

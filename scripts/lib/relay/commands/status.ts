@@ -78,6 +78,12 @@ export const relayStatusCommand = defineCommand({
     }
     const own = ownKeyProblem(state?.own_key, cfg.github_username);
     if (own) problems.push(own);
+    // A check that failed keeps the counts and key checks from before, under a fresh time.
+    if (state?.last_error) {
+      problems.push(
+        `your relay could not be read at the last check (${inlineText(state.last_error, 300)}): the figures shown may be out of date; run alive-p2p relay status again once it answers`,
+      );
+    }
 
     const keyChanges = state?.peer_key_changes ?? {};
     const peers = cfg.peers.map((p) => {
