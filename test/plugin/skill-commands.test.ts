@@ -267,6 +267,12 @@ beforeAll(async () => {
   await alive(bob, ['receive', '--dry-run', got, '--world', world]);
   await alive(bob, ['receive', got, '--world', world]);
   await alive(bob, ['receive', snapshot, '--world', world]);
+  // A bundle whose name the target walnut already has: it would land under a dated name (conflicts[].imported_as).
+  const bundlePkg = join(alice.root, 'launch.walnut');
+  await alive(alice, ['create', '--walnut', garden, '--scope', 'bundle', '--bundle', 'launch', '--output', bundlePkg]);
+  walnut(bob, 'community');
+  const clash = await alive(bob, ['receive', '--dry-run', bundlePkg, '--world', world, '--into', join('04_Ventures', 'community')]);
+  expect(clash.conflicts[0].imported_as).toMatch(/^launch-imported-\d{8}$/);
   await alive(bob, ['relay', 'pull']); // nothing waits: the fields of an empty pull
   await alive(bob, ['relay', 'remove-peer', 'alice']);
   // A failure: every command's --json failure object (cli.md section 8).
