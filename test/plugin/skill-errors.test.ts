@@ -25,7 +25,7 @@ const TABLE: Record<string, Record<string, Run>> = {
   share: {
     'alive-p2p create': {
       module: 'package/commands/create.ts',
-      codes: ['no_walnut', 'exists', 'output_in_walnut', 'no_passphrase', 'key_permissions', 'unexpected'],
+      codes: ['no_walnut', 'exists', 'output_in_walnut', 'no_passphrase', 'key_permissions', 'sensitive', 'no_bundle', 'bad_signer', 'unexpected'],
     },
     'alive-p2p relay push': {
       module: 'relay/commands/push.ts',
@@ -50,13 +50,15 @@ const TABLE: Record<string, Record<string, Run>> = {
     },
     'alive-p2p receive': {
       module: 'receive/commands/receive.ts',
-      codes: ['no_world', 'busy', 'outside_world', 'unsafe_world', 'conflict', 'duplicate', 'no_target', 'no_key', 'unexpected'],
+      codes: ['no_world', 'busy', 'outside_world', 'unsafe_world', 'conflict', 'duplicate', 'exists', 'no_target', 'no_key', 'unexpected'],
     },
+    'alive-p2p relay pull': { module: 'relay/commands/pull.ts', codes: ['not_set_up', 'unverified'] },
   },
   relay: {
     'alive-p2p relay setup': { module: 'relay/commands/setup.ts', codes: ['public_relay', 'already_set_up', 'wrong_account'] },
     'alive-p2p relay add-peer': { module: 'relay/commands/add-peer.ts', codes: ['no_such_user'] },
     'alive-p2p relay remove-peer': { module: 'relay/commands/remove-peer.ts', codes: ['unknown_peer'] },
+    'alive-p2p relay pull': { module: 'relay/commands/pull.ts', codes: ['not_set_up', 'unverified'] },
     'alive-p2p relay push': {
       module: 'relay/commands/push.ts',
       codes: ['unknown_peer', 'not_pinned', 'key_changed', 'key_permissions', 'unauthorized', 'no_token', 'network', 'rate_limited', 'unexpected'],
