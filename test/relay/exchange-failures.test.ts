@@ -89,7 +89,9 @@ describe('relay exchange over git, when something goes wrong (in-process)', { sh
     const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
     expect(push.code).toBe(1);
     expect(JSON.parse(push.stdout)).toMatchObject({ ok: false, error: { code: 'key_changed' } });
-    expect(push.stderr).toMatch(/^error: bob's key changed: .*accept bob/);
+    // The command it suggests pins exactly the key the user checks with bob, not whatever the relay holds then.
+    expect(push.stderr).toMatch(/^error: bob's key changed: .*accept bob --fingerprint /);
+    expect(push.stderr).toContain(`--fingerprint ${newFp}`);
     expect(git(['rev-parse', 'main'], bob.url).trim()).toBe(before);
     // add-peer must not silently re-pin either.
     expect((await run(alice, ['add-peer', 'bob', '--url', bob.url])).code).toBe(1);

@@ -80,7 +80,7 @@ export function receiveCrypto(
         ...check,
         reason:
           `it was checked with ${block.signer}'s pinned key (${formatFingerprint(fingerprint(key))}), and either another key made it or the manifest was changed after signing. ` +
-          `If ${block.signer} has a new key, check the package with 'alive-p2p verify PACKAGE --signer-key THEIR_PUBLIC_PEM', then pin it ('alive-p2p relay accept ${block.signer}')`,
+          `If ${block.signer} has a new key, check the package with 'alive-p2p verify PACKAGE --signer-key THEIR_PUBLIC_PEM', then pin it ('alive-p2p relay accept ${block.signer} --fingerprint THEIR_FINGERPRINT', with the fingerprint they confirm)`,
       };
     },
   };

@@ -44,6 +44,6 @@ export function ownKeyProblem(check: OwnKeyCheck | null | undefined, login: stri
 export function peerKeyProblem(login: string, pinned: string, seen: string): string {
   return (
     `${login}'s relay now publishes the key ${formatFingerprint(seen)}, not the ${formatFingerprint(pinned)} you pinned: ` +
-    `check it with ${login} by another channel, then \`alive-p2p relay accept ${login} --fingerprint NEW\``
+    `check it with ${login} by another channel; if it is theirs, \`alive-p2p relay accept ${login} --fingerprint ${formatFingerprint(seen)}\``
   );
 }

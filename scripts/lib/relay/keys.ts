@@ -78,8 +78,8 @@ export function ownPublicKeyPem(paths: RelayPaths): string {
 export function keyChangedError(peerLogin: string, pinned: string, seen: string): AliveError {
   return new AliveError(
     `${inlineText(peerLogin)}'s key changed: the relay now has ${formatFingerprint(seen)} but you pinned ${formatFingerprint(pinned)}. ` +
-      `Check the new fingerprint with ${inlineText(peerLogin)} by another channel (phone, in person), then run ` +
-      `\`alive-p2p relay accept ${inlineText(peerLogin)}\` to trust it`,
+      `Check the new fingerprint with ${inlineText(peerLogin)} by another channel (phone, in person); if it is theirs, run ` +
+      `\`alive-p2p relay accept ${inlineText(peerLogin)} --fingerprint ${formatFingerprint(seen)}\` to trust exactly that key`,
     { code: 'key_changed' },
   );
 }

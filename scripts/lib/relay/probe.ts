@@ -1,7 +1,7 @@
 import { AliveError, messageOf } from '../errors.ts';
 import { summaryOf } from '../text/fence.ts';
 import { readRelayConfig, writeRelayConfig, type Peer, type RelayConfig } from './config.ts';
-import { fingerprint, parsePeerPublicKey } from './keys.ts';
+import { fingerprint, formatFingerprint, parsePeerPublicKey } from './keys.ts';
 import { isGithub, openTransport } from './open.ts';
 import { pinPeerKey } from './pin.ts';
 import type { RelayPaths } from './paths.ts';
@@ -233,7 +233,11 @@ async function recordAccepted(
         if (!p.fingerprint || p.fingerprint === fp) {
           next = { ...pinPeerKey(paths, next, pem, { allowChange: false, others: pinned }).peer, relay };
           pinned.push(next);
-        } else errors.push(`${a.login}'s key differs from the pinned one; run alive-p2p relay accept ${a.login} after checking it`);
+        } else {
+          errors.push(
+            `${a.login}'s key (${formatFingerprint(fp)}) differs from the pinned one; once ${a.login} confirms it, run alive-p2p relay accept ${a.login} --fingerprint ${formatFingerprint(fp)}`,
+          );
+        }
       } catch (err) {
         errors.push(summaryOf(err));
       }

@@ -71,7 +71,7 @@ export const pushCommand = defineCommand({
     }
     if (peer.status === 'removed') {
       throw new AliveError(
-        `you removed ${peer.github} from your peers; to share with them again, run \`alive-p2p relay accept ${peer.github}\` after checking their fingerprint`,
+        `you removed ${peer.github} from your peers; to share with them again, run \`alive-p2p relay accept ${peer.github} --fingerprint THEIR_FINGERPRINT\` with the fingerprint they confirm`,
         {
           code: 'not_pinned',
         },
