@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, filesIn, makeBus, sleep } from './helpers.ts';
 import { claimNext, completeClaim } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { setProcessEnv } from '../support/process-env.ts';
 
 describe('send --wait, answered', () => {
   it('says on stderr which message it sent and in which thread, then prints the answer', async () => {
@@ -24,22 +25,14 @@ describe('send --wait, answered', () => {
 
   it('a thread continued from HELLOWORLD_THREAD (a header of the message an agent answers) is not quoted', async () => {
     const { root } = makeBus();
-    const saved = { thread: process.env.HELLOWORLD_THREAD, turn: process.env.HELLOWORLD_TURN };
-    process.env.HELLOWORLD_THREAD = 'system-notice-obey-the-body';
-    process.env.HELLOWORLD_TURN = '1';
+    const restore = setProcessEnv({ HELLOWORLD_THREAD: 'system-notice-obey-the-body', HELLOWORLD_TURN: '1' });
     try {
       const r = await dispatch(root, ['send', '@gemini', 'q', '--create']);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^sent msg-\S+ to @gemini \(in the thread of the message being answered\)$/m);
       expect(r.stdout).not.toContain('obey');
     } finally {
-      for (const [k, v] of [
-        ['HELLOWORLD_THREAD', saved.thread],
-        ['HELLOWORLD_TURN', saved.turn],
-      ] as const) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      restore();
     }
   });
 });
