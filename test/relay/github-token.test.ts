@@ -108,9 +108,12 @@ describe('the GitHub token stays out of messages and state', () => {
     // A server (or a proxy) echoing an Authorization value in its message.
     for (const echoed of [`Bad credentials: token ${SECRET}`, `invalid Authorization: Bearer ${SECRET}`, `header "token ${SECRET}\n${SECOND}" refused`]) {
       const fake = Object.assign(new Error(echoed), { status: 401, response: { headers: {}, data: { message: echoed } } });
-      const m = githubError(fake, 'reading the authenticated user', gh.url).message;
-      expect(leaks(m), m).toEqual([]);
-      expect(m).toMatch(/token \[hidden\]|Bearer \[hidden\]/);
+      const e = githubError(fake, 'reading the authenticated user', gh.url);
+      expect(leaks(e.message), e.message).toEqual([]);
+      // The server's words are the untrusted detail only, the token hidden there too.
+      const words = [e.untrusted?.json.server_message ?? '', ...(e.untrusted?.lines ?? [])].join('\n');
+      expect(leaks(words), words).toEqual([]);
+      expect(words).toMatch(/token \[hidden\]|Bearer \[hidden\]/);
     }
     const network = new TypeError(`Headers.append: "token ${SECRET}\n${SECOND}" is an invalid header value.`);
     const m = githubError(network, 'reading the authenticated user', gh.url).message;

@@ -209,7 +209,10 @@ describe.concurrent('github transport against a REST server that behaves as GitH
         (e: Error & { code?: string }) => e,
       );
     expect(err?.code).toBe('conflict');
-    expect(err?.message).toMatch(/bob\/walnut-relay kept refusing the deposit \(409 Injected failure\)/);
+    expect(err?.message).toMatch(/bob\/walnut-relay kept refusing the deposit \(HTTP 409, a conflict with a change made meanwhile\)/);
+    // What the server said is the untrusted detail, not part of the message.
+    expect(err?.message).not.toContain('Injected failure');
+    expect((err as { untrusted?: { json: Record<string, string> } })?.untrusted?.json.server_message).toMatch(/^Injected failure/);
     expect(n).toBe(4);
     // The same through the Git data API (a package over 1 MiB), whose ref update is refused.
     w.gh.failNext('PATCH', /\/git\/refs\/heads\//, 422, 10);
@@ -225,7 +228,10 @@ describe.concurrent('github transport against a REST server that behaves as GitH
         (e: Error & { code?: string }) => e,
       );
     expect(large?.code).toBe('conflict');
-    expect(large?.message).toMatch(/bob\/walnut-relay kept changing while delivering \(422 Injected failure\); try again, and if it keeps refusing, ask bob/);
+    expect(large?.message).toMatch(
+      /bob\/walnut-relay kept changing while delivering \(HTTP 422, a request it would not carry out\); try again, and if it keeps refusing, ask bob/,
+    );
+    expect((large as { untrusted?: { json: Record<string, string> } })?.untrusted?.json.server_message).toMatch(/^Injected failure/);
   });
 
   it('a small deposit (Contents API) waits at most the per-call timeout, never the long transfer one', async () => {
@@ -431,7 +437,7 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     const w = await world();
     const bad = new GithubTransport({ octokit: createOctokit(w.gh.url, 'nope'), baseUrl: w.gh.url, login: 'alice', branch: 'main' });
     await expect(bad.authenticatedLogin()).rejects.toThrow(
-      /rejected the token .*401 Bad credentials.*set GH_ENTERPRISE_TOKEN to a valid token for 127\.0\.0\.1:\d+ or run `gh auth login --hostname 127\.0\.0\.1:\d+`/,
+      /rejected the token .*HTTP 401, the token is not valid, or has expired.*set GH_ENTERPRISE_TOKEN to a valid token for 127\.0\.0\.1:\d+ or run `gh auth login --hostname 127\.0\.0\.1:\d+`/,
     );
   });
 

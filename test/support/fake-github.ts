@@ -109,7 +109,7 @@ export class FakeGithub {
   rateLimitHeaders: Record<string, string> = {};
   /** Rewrites each invitation as listed (GitHub never would): a hostile or broken server. */
   tamperInvitation: ((invitation: Record<string, unknown>) => Record<string, unknown>) | undefined;
-  private readonly failures: Array<{ method: string; path: RegExp; status: number; remaining: number }> = [];
+  private readonly failures: Array<{ method: string; path: RegExp; status: number; remaining: number; body?: Record<string, unknown> }> = [];
   /** Lowercased login → the login as spelled (GitHub answers with its own spelling). */
   private readonly users = new Map<string, string>();
   private readonly server: Server;
@@ -146,9 +146,17 @@ export class FakeGithub {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** The next `count` requests matching method and path answer `status`. */
-  failNext(method: string, path: RegExp, status: number, count = 1): void {
-    this.failures.push({ method, path, status, remaining: count });
+  /**
+   * The next `count` requests matching method and path answer `status`, with `body` as the error
+   * answer when given (a hostile server's own `message`, say), else GitHub's usual one.
+   */
+  failNext(method: string, path: RegExp, status: number, count = 1, body?: Record<string, unknown>): void {
+    this.failures.push({ method, path, status, remaining: count, ...(body ? { body } : {}) });
+  }
+
+  /** No injected failure is left (failNext's). */
+  clearFailures(): void {
+    this.failures.length = 0;
   }
 
   count(method: string, path: RegExp): number {
@@ -348,6 +356,7 @@ export class FakeGithub {
       const failure = this.failures.find((f) => f.remaining > 0 && f.method === method && f.path.test(record.path));
       if (failure) {
         failure.remaining--;
+        if (failure.body) return send(failure.status, failure.body);
         throw new HttpError(failure.status, failure.status >= 500 ? 'Server Error' : 'Injected failure');
       }
       const accept = String(req.headers.accept ?? '');

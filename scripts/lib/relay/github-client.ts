@@ -1,5 +1,6 @@
 import { Octokit } from '@octokit/rest';
-import { AliveError, errnoCode, messageOf, asAliveError } from '../errors.ts';
+import { AliveError, errnoCode, messageOf, asAliveError, type UntrustedDetail } from '../errors.ts';
+import { untrustedDetail } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { BadAnswer } from './github-answer.ts';
 import { answerFetch, answerRefused, MAX_ANSWER_BYTES } from './github-fetch.ts';
@@ -86,13 +87,55 @@ export function isStatus(err: unknown, ...codes: number[]): boolean {
   return hasResponse(err) && s !== undefined && codes.includes(s);
 }
 
-/** GitHub's own `message` field, without the documentation link and the token, fit for a one-line message. */
-export function githubMessage(err: unknown, token?: string): string {
+/** The words a message of ours ends with when the server's own words follow it (summaryOf leaves them out). */
+export const SERVER_WORDS_FOLLOW = "; the server's own words are in the untrusted detail that follows";
+
+/** At most this many characters of the server's words are kept, and this many of its errors[]. */
+const MAX_SERVER_WORDS = 1000;
+const MAX_SERVER_ERRORS = 10;
+
+/**
+ * What the server said in its error answer (its `message`, the `message` or `code` of each of
+ * `errors[]`, its `documentation_url`; a body that is not JSON as it is), without the token: the
+ * untrusted detail of the error we make from it ('server message': fenced on a terminal,
+ * `error.untrusted.server_message` under --json). A hostile API server, or a proxy, writes what it
+ * likes there, an instruction to the agent reading our output included, so it is never part of
+ * a message of ours. Nothing when the answer carried no words.
+ */
+export function serverWords(err: unknown, token?: string): UntrustedDetail | undefined {
   const data = (err as HttpErrorLike | undefined)?.response?.data;
-  if (data && typeof data === 'object' && 'message' in data && typeof (data as { message: unknown }).message === 'string') {
-    return inlineText(hideToken((data as { message: string }).message, token), 300);
+  const parts: string[] = [];
+  if (typeof data === 'string') parts.push(data);
+  else if (data && typeof data === 'object') {
+    const d = data as { message?: unknown; errors?: unknown; documentation_url?: unknown };
+    if (typeof d.message === 'string') parts.push(d.message);
+    if (Array.isArray(d.errors)) {
+      for (const e of d.errors.slice(0, MAX_SERVER_ERRORS)) {
+        const entry = e as { message?: unknown; code?: unknown } | null;
+        if (typeof e === 'string') parts.push(e);
+        else if (typeof entry?.message === 'string') parts.push(entry.message);
+        else if (typeof entry?.code === 'string') parts.push(entry.code);
+      }
+    }
+    if (typeof d.documentation_url === 'string') parts.push(`documentation: ${d.documentation_url}`);
   }
-  return inlineText(hideToken(messageOf(err).replace(/ - https?:\/\/\S+$/, ''), token), 300);
+  const text = inlineText(hideToken(parts.filter((p) => p.trim() !== '').join(' / '), token), MAX_SERVER_WORDS);
+  return text === '' ? undefined : untrustedDetail('server message', text, SERVER_WORDS_FOLLOW);
+}
+
+/** An HTTP status and what it means for the user, in our words: `HTTP 403, no access`. */
+export function statusWords(status: number | undefined): string {
+  if (status === undefined) return 'an HTTP error';
+  const meaning: Record<number, string> = {
+    400: 'a request it could not read',
+    401: 'the token is not valid, or has expired',
+    403: 'no access with this token',
+    404: 'not found, or not visible to this token',
+    409: 'a conflict with a change made meanwhile',
+    410: 'gone',
+    422: 'a request it would not carry out',
+  };
+  return `HTTP ${status}, ${meaning[status] ?? (status >= 500 ? 'a failure on its side' : 'refused')}`;
 }
 
 // Rate-limit headers are the server's text: only plain numbers in these ranges reach a message.
@@ -151,14 +194,15 @@ export function githubError(err: unknown, doing: string, baseUrl: string, token?
     );
   }
   const headers = (err as HttpErrorLike).response?.headers ?? {};
-  const msg = githubMessage(err, token);
+  // The server's words are the error's untrusted detail, never part of our message.
+  const words = serverWords(err, token);
+  const detail = { cause: err, ...(words ? { untrusted: words } : {}) };
+  const follows = words ? SERVER_WORDS_FOLLOW : '';
+  const said = statusWords(status);
   if (status === 401) {
     const src = tokenSource(baseUrl);
     const fix = src.githubCom ? `set ${src.variables[0]} to a valid token` : `set ${src.variables[0]} to a valid token for ${src.host}`;
-    return new AliveError(`GitHub rejected the token while ${doing} (401 ${msg}); ${fix} or run ${src.login}`, {
-      code: 'unauthorized',
-      cause: err,
-    });
+    return new AliveError(`GitHub rejected the token while ${doing} (${said}); ${fix} or run ${src.login}${follows}`, { code: 'unauthorized', ...detail });
   }
   // GitHub documents both limits as 403 or 429: the primary with x-ratelimit-remaining: 0, a
   // secondary one (too many requests at once) with retry-after and requests left.
@@ -170,15 +214,15 @@ export function githubError(err: unknown, doing: string, baseUrl: string, token?
     const seconds = headerNumber(headers['retry-after'], 0, MAX_RETRY_AFTER_S);
     const retryAfter = seconds !== undefined ? ` (retry after ${seconds} s)` : '';
     const what = usedUp || !retryAfterSent ? "GitHub's API rate limit is used up" : "GitHub's secondary rate limit (too many requests in a short time) was hit";
-    return new AliveError(`${what} while ${doing}; try again${when}${retryAfter}`, { code: 'rate_limited', cause: err });
+    return new AliveError(`${what} while ${doing}; try again${when}${retryAfter}${follows}`, { code: 'rate_limited', ...detail });
   }
   if (status === 403) {
-    return new AliveError(`GitHub refused ${doing} (403 ${msg}); the token may lack the 'repo' scope`, { code: 'forbidden', cause: err });
+    return new AliveError(`GitHub refused ${doing} (${said}); the token may lack the 'repo' scope${follows}`, { code: 'forbidden', ...detail });
   }
   if (status !== undefined && status >= 500) {
-    return new AliveError(`GitHub failed while ${doing} (${status} ${msg}); try again in a few minutes`, { code: 'server_error', cause: err });
+    return new AliveError(`GitHub failed while ${doing} (${said}); try again in a few minutes${follows}`, { code: 'server_error', ...detail });
   }
-  return new AliveError(`GitHub refused ${doing} (${status ?? '?'} ${msg})`, { code: 'http_refused', cause: err, fields: { http_status: status ?? null } });
+  return new AliveError(`GitHub refused ${doing} (${said})${follows}`, { code: 'http_refused', ...detail, fields: { http_status: status ?? null } });
 }
 
 /** A streamed transfer's abort signal, and what keeps it from firing while bytes move. */

@@ -4,7 +4,18 @@ import { pipeline } from 'node:stream/promises';
 import type { Octokit } from '@octokit/rest';
 import { AliveError } from '../errors.ts';
 import { MAX_PEM_BYTES } from '../crypto/keys.ts';
-import { callSignal, githubError, githubMessage, httpStatus, isStatus, tokenOf, transferWatch, withReadRetry } from './github-client.ts';
+import {
+  callSignal,
+  githubError,
+  httpStatus,
+  isStatus,
+  SERVER_WORDS_FOLLOW,
+  serverWords,
+  statusWords,
+  tokenOf,
+  transferWatch,
+  withReadRetry,
+} from './github-client.ts';
 import { readBounded, streamedAnswers } from './github-fetch.ts';
 import {
   answerOf,
@@ -470,6 +481,7 @@ export class GithubTransport implements RelayTransport {
       const blob = gitBlobShaOf(bytes);
       const content = bytes.toString('base64');
       let refusal = '';
+      let words: ReturnType<typeof serverWords>;
       for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
         const name = nextName();
         const path = `${folder}/${name}`;
@@ -492,8 +504,10 @@ export class GithubTransport implements RelayTransport {
         } catch (err) {
           if (isStatus(err, 409, 422)) {
             // A file of that name appeared, or the branch moved: new name, try again. A refusal that
-            // comes every time (a repository rule, say) is named when the attempts are spent.
-            refusal = `${httpStatus(err)} ${githubMessage(err, tokenOf(this.gh))}`;
+            // comes every time (a repository rule, say) is named when the attempts are spent: its
+            // status in our words, what the server said only as the untrusted detail.
+            refusal = statusWords(httpStatus(err));
+            words = serverWords(err, tokenOf(this.gh));
             continue;
           }
           if (isStatus(err, 404)) throw this.noWriteAccess(peer, owner, repo);
@@ -501,10 +515,8 @@ export class GithubTransport implements RelayTransport {
         }
       }
       throw new AliveError(
-        `${owner}/${repo} kept refusing the deposit (${refusal}); try again, and if it keeps refusing, ask ${peer.login} about the repository's rules`,
-        {
-          code: 'conflict',
-        },
+        `${owner}/${repo} kept refusing the deposit (${refusal}); try again, and if it keeps refusing, ask ${peer.login} about the repository's rules${words ? SERVER_WORDS_FOLLOW : ''}`,
+        { code: 'conflict', ...(words ? { untrusted: words } : {}) },
       );
     }
     const delivered = await this.deliverLarge(peer, owner, repo, folder, localPath, nextName, (n) => progress.bytes(n));
@@ -564,6 +576,7 @@ export class GithubTransport implements RelayTransport {
       );
     }
     let refusal = '';
+    let words: ReturnType<typeof serverWords>;
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
       const name = nextName();
       const path = `${folder}/${name}`;
@@ -593,7 +606,8 @@ export class GithubTransport implements RelayTransport {
         } catch (err) {
           if (!isStatus(err, 409, 422)) throw err;
           // Not a fast-forward: someone else wrote first. Or a rule refusing every update, named at the end.
-          refusal = ` (${httpStatus(err)} ${githubMessage(err, tokenOf(this.gh))})`;
+          refusal = ` (${statusWords(httpStatus(err))})`;
+          words = serverWords(err, tokenOf(this.gh));
           continue;
         }
         return { path, name, commit: next, via: 'git-data-api', blob: blobSha };
@@ -603,8 +617,8 @@ export class GithubTransport implements RelayTransport {
       }
     }
     throw new AliveError(
-      `${owner}/${repo} kept changing while delivering${refusal}; try again${refusal ? `, and if it keeps refusing, ask ${peer.login} about the repository's rules` : ''}`,
-      { code: 'conflict' },
+      `${owner}/${repo} kept changing while delivering${refusal}; try again${refusal ? `, and if it keeps refusing, ask ${peer.login} about the repository's rules` : ''}${words ? SERVER_WORDS_FOLLOW : ''}`,
+      { code: 'conflict', ...(words ? { untrusted: words } : {}) },
     );
   }
 
