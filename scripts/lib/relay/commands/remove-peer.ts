@@ -2,7 +2,8 @@
 import { rmSync } from 'node:fs';
 import { closestName } from '../../text/closest.ts';
 import { defineCommand } from '../../cli/command.ts';
-import { AliveError, messageOf } from '../../errors.ts';
+import { AliveError, untrustedDetailOf } from '../../errors.ts';
+import { summaryOf } from '../../text/fence.ts';
 import { findPeer, requireRelayConfig, upsertPeer, writeRelayConfig } from '../config.ts';
 import { formatFingerprint } from '../keys.ts';
 import { requireLogin } from '../names.ts';
@@ -80,9 +81,11 @@ Options:
       }
     } catch (err) {
       accessRemoved = false;
-      const problem = `could not remove ${peer.github}'s access to ${cfg.repo}: ${messageOf(err)}; remove it on GitHub (Settings > Collaborators)`;
+      // problems[] are lines of ours without the server's words (summaryOf); the failure carries them.
+      const detail = untrustedDetailOf(err);
+      const problem = `could not remove ${peer.github}'s access to ${cfg.repo}: ${summaryOf(err)}; remove it on GitHub (Settings > Collaborators)`;
       problems.push(problem);
-      failure = new AliveError(problem, { code: err instanceof AliveError ? err.code : 'failed' });
+      failure = new AliveError(`${problem}${detail.untrusted?.reference ?? ''}`, { code: err instanceof AliveError ? err.code : 'failed', ...detail });
     }
     touchRelayActivity(paths, (state) => {
       delete state.peer_reachability[peer.github];
@@ -93,7 +96,7 @@ Options:
     const fields = { peer: peer.github, unpinned: was ? formatFingerprint(was) : null, access_removed: accessRemoved, done, problems };
     for (const d of done) out.line(`Done: ${d}.`);
     // Access left in place is a failure: its error line (and --json's error object) says what to do.
-    if (failure) throw new AliveError(failure.message, { code: failure.code, fields });
+    if (failure) throw new AliveError(failure.message, { code: failure.code, fields, ...untrustedDetailOf(failure) });
     out.result({ ok: true, ...fields });
     for (const p of problems) out.line(`Not done: ${p}.`);
   },
