@@ -151,6 +151,26 @@ function headerNumber(value: string | number | undefined, min: number, max: numb
   return n >= min && n <= max ? n : undefined;
 }
 
+/** A media type as a name: `type/subtype`, letters, digits and `.+-_` only (never a sentence). */
+const PLAIN_MEDIA_TYPE = /^[a-z0-9][\w.+-]{0,39}\/[a-z0-9][\w.+-]{0,59}$/i;
+
+/**
+ * A content type the server sent (its text) for a message of ours: its media type when that is a
+ * plain `type/subtype` and any parameter is only a charset; else our words, the header whole being
+ * the untrusted detail ('content type').
+ */
+function contentTypeWords(type: string): { shown: string; untrusted?: UntrustedDetail } {
+  if (type.trim() === '') return { shown: 'no content type' };
+  const [essence = '', ...params] = type.split(';').map((p) => p.trim());
+  const plain = PLAIN_MEDIA_TYPE.test(essence);
+  if (plain && params.every((p) => /^charset=[\w.-]{1,40}$/i.test(p))) return { shown: essence };
+  const follows = '; the content type it sent is in the untrusted detail that follows';
+  return {
+    shown: plain ? `${essence} and parameters of its own` : 'a content type of its own',
+    untrusted: untrustedDetail('content type', inlineText(type, 300), follows),
+  };
+}
+
 /**
  * Turns an Octokit failure into a user-facing error saying what to do next. Every text taken from
  * the failure goes through hideToken (`token`: the one sent, see tokenOf): the HTTP layer quotes
@@ -168,10 +188,14 @@ export function githubError(err: unknown, doing: string, baseUrl: string, token?
     );
   }
   if (refused) {
-    const type = refused.contentType ? inlineText(hideToken(refused.contentType, token), 80) : 'no content type';
-    return new AliveError(`GitHub at ${baseUrl} answered with ${type}, not JSON, while ${doing} (a web page, not GitHub's API): ${fix}`, {
-      code: 'bad_relay',
-    });
+    const { shown, untrusted } = contentTypeWords(refused.contentType ? hideToken(refused.contentType, token) : '');
+    return new AliveError(
+      `GitHub at ${baseUrl} answered with ${shown}, not JSON, while ${doing} (a web page, not GitHub's API): ${fix}${untrusted?.reference ?? ''}`,
+      {
+        code: 'bad_relay',
+        ...(untrusted ? { untrusted } : {}),
+      },
+    );
   }
   if (err instanceof BadAnswer) {
     return new AliveError(`GitHub at ${baseUrl} answered otherwise than its API documents while ${doing} (${inlineText(err.message, 200)}): ${fix}`, {

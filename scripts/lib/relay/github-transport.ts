@@ -54,6 +54,7 @@ import {
 
 import { RELAY_REPO_NAME } from './constants.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { isPlainName, untrustedDetail } from '../text/fence.ts';
 export { RELAY_REPO_NAME };
 export { splitRepo } from './repo-name.ts';
 import { splitRepo } from './repo-name.ts';
@@ -569,10 +570,13 @@ export class GithubTransport implements RelayTransport {
     }
     // It goes into the ref of every request below (`heads/<branch>`).
     if (!isUsableBranch(branch)) {
+      // The name is the server's text: quoted when it is a plain name, else only the untrusted detail.
+      const plain = isPlainName(branch);
+      const follows = '; the name is in the untrusted detail that follows';
       throw new AliveError(
-        `${owner}/${repo} has the default branch '${inlineText(branch)}', which is not a branch name git accepts (from ${this.o.baseUrl}); ` +
-          `ask ${peer.login} to rename it on GitHub (the repository's Settings > Branches)`,
-        { code: 'bad_relay' },
+        `${owner}/${repo} has ${plain ? `the default branch '${branch}', which is not a branch name git accepts` : 'a default branch whose name is not one git accepts'} (from ${this.o.baseUrl}); ` +
+          `ask ${peer.login} to rename it on GitHub (the repository's Settings > Branches)${plain ? '' : follows}`,
+        { code: 'bad_relay', ...(plain ? {} : { untrusted: untrustedDetail('branch name', inlineText(branch, 300), follows) }) },
       );
     }
     let refusal = '';
