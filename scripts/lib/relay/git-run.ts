@@ -7,7 +7,8 @@ import { inlineText } from '../text/untrusted.ts';
 /**
  * Runs `git` with a hard time limit: the child gets its own process group and the whole group is
  * killed when the limit passes (a fetch over a server that never answers included). The child has
- * no terminal and prompts are off, so it can never wait for a password.
+ * no terminal and prompts are off, askpass programs included (gitEnv), so it can never wait for a
+ * password, nor hand one typed into a dialog to a server.
  */
 export interface GitRunOptions {
   cwd?: string;
@@ -104,6 +105,13 @@ const REPOSITORY_SELECTING = [
  * an ssh proxy, a credential helper, the receiving side of a push to a folder, would inherit it),
  * never a variable that picks another repository, never a prompt, and never a lazy fetch.
  *
+ * No prompt means no askpass program either: GIT_TERMINAL_PROMPT=0 stops only the terminal's. A
+ * peer's relay on an http:// server that answers 401 made git run the user's GIT_ASKPASS (VS Code's,
+ * JetBrains', a desktop helper) and send what it typed to that server, from the session hook too.
+ * An empty GIT_ASKPASS also keeps git from falling back to core.askPass and SSH_ASKPASS; ssh gets
+ * SSH_ASKPASS_REQUIRE=never. Credential helpers still answer (for the user's own relay): they do
+ * not ask anyone.
+ *
  * GIT_NO_LAZY_FETCH (git 2.44, and 2.39.4, 2.40.2, 2.41.1, 2.42.2, 2.43.4): a git that misses an object in a partial clone fetches
  * it from every promisor remote of that repository in turn, with that repository's config. In the
  * clone, every relay is a promisor remote, so a key or package of one relay was asked of the others
@@ -118,8 +126,9 @@ export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     ...inherited,
     GIT_TERMINAL_PROMPT: '0',
-    GIT_ASKPASS: process.env.GIT_ASKPASS ?? '',
+    GIT_ASKPASS: '',
     SSH_ASKPASS: '',
+    SSH_ASKPASS_REQUIRE: 'never',
     GIT_NO_LAZY_FETCH: '1',
     LC_ALL: 'C',
     ...extra,
