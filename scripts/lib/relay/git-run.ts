@@ -3,6 +3,7 @@ import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { runBounded } from '../proc/bounded.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { RELAY_PROTOCOLS } from './repo-name.ts';
 
 /**
  * Runs `git` with a hard time limit: the child gets its own process group and the whole group is
@@ -130,9 +131,21 @@ export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     SSH_ASKPASS: '',
     SSH_ASKPASS_REQUIRE: 'never',
     GIT_NO_LAZY_FETCH: '1',
+    GIT_ALLOW_PROTOCOL: allowedProtocols(),
     LC_ALL: 'C',
     ...extra,
   };
+}
+
+/**
+ * The protocols git may use (GIT_ALLOW_PROTOCOL; as protocol.allow=never with these set to always):
+ * those a relay URL may name (repo-name.ts checks every URL first), never a remote helper, `fd` or
+ * `ext`, should a URL reach git another way. A list the user set keeps only what it shares with ours.
+ */
+function allowedProtocols(): string {
+  const user = process.env.GIT_ALLOW_PROTOCOL;
+  const theirs = user === undefined ? undefined : new Set(user.split(':'));
+  return RELAY_PROTOCOLS.filter((p) => theirs === undefined || theirs.has(p)).join(':');
 }
 
 export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<GitResult> {

@@ -17,7 +17,7 @@ import {
   type SetupResult,
 } from './transport.ts';
 import { inlineText } from '../text/untrusted.ts';
-import { gitUrlHoldsSecret, isUsableGitUrl, URL_SECRET_PROBLEM } from './repo-name.ts';
+import { gitUrlHoldsSecret, isUsableGitUrl, RELAY_URL_FORMS, URL_SECRET_PROBLEM } from './repo-name.ts';
 import { TRANSFER_IDLE_MS } from './transfer-idle.ts';
 
 /**
@@ -178,7 +178,7 @@ export function normaliseGitUrl(url: string): string {
   if (trimmed === '') throw new AliveError('the relay URL is empty', { code: 'bad_url' });
   if (gitUrlHoldsSecret(trimmed)) throw new AliveError(`the relay URL ${URL_SECRET_PROBLEM}`, { code: 'bad_url' });
   if (!isUsableGitUrl(trimmed)) {
-    throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL`, { code: 'bad_url' });
+    throw new AliveError(`'${inlineText(trimmed)}' is not a usable Git URL: a relay is reached at ${RELAY_URL_FORMS}`, { code: 'bad_url' });
   }
   return isLocalPath(trimmed) ? resolve(trimmed) : trimmed;
 }

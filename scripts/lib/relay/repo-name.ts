@@ -55,8 +55,33 @@ export function gitUrlHoldsSecret(url: string): boolean {
 export const URL_SECRET_PROBLEM =
   'holds a user name or password (not shown); give it without them: git gets credentials from its credential helper (git config credential.helper) or an SSH key';
 
-/** A Git URL or path that may be handed to git: not empty, nothing unprintable, no leading '-' (an option). */
+/**
+ * The `scheme://` forms a relay may take, as git spells them (git reads `HTTPS://` as a remote
+ * helper named HTTPS). `git+ssh` and `ssh+git` are git's old names for ssh.
+ */
+const RELAY_SCHEMES = new Set(['https', 'http', 'ssh', 'git+ssh', 'ssh+git', 'git', 'file']);
+
+/**
+ * The protocols git may use for a relay (GIT_ALLOW_PROTOCOL, see gitEnv): those of RELAY_SCHEMES
+ * (a local path is `file`), and never a remote helper of another name, `fd` or `ext`.
+ */
+export const RELAY_PROTOCOLS = ['file', 'git', 'http', 'https', 'ssh'] as const;
+
+/** The forms of a relay's Git URL, for a message that refuses another. */
+export const RELAY_URL_FORMS = 'https://…, http://…, ssh://…, git://…, scp-like user@host:path, file://… or a local path';
+
+/**
+ * A Git URL or path that may be handed to git: not empty, nothing unprintable, no leading '-' (an
+ * option), and one of the forms of RELAY_URL_FORMS. Any other makes git start a program or talk
+ * over something else than a network or a folder: `<helper>::address` and an unknown `scheme://`
+ * run git-remote-<helper> (whatever program of that name is installed), `fd::0` speaks over the
+ * command's own file descriptors (add-peer waited out its 120 s), `ext::` runs a command.
+ */
 export function isUsableGitUrl(url: string): boolean {
   const trimmed = url.trim();
-  return trimmed !== '' && isPrintable(trimmed) && !trimmed.startsWith('-');
+  if (trimmed === '' || !isPrintable(trimmed) || trimmed.startsWith('-')) return false;
+  // What git takes for a remote helper's name: a letter, then letters, digits, '+', '-' or '.'.
+  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(trimmed)) return false;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(trimmed);
+  return scheme === null || RELAY_SCHEMES.has(scheme[1]!);
 }
