@@ -36,6 +36,26 @@ export interface GitRunOptions {
    * untrusted object then cannot fill the disk. Git reports its helper "died of signal 25".
    */
   maxFileBytes?: number;
+  /**
+   * No process of this git (its index-pack, a local upload-pack, ssh) may map more address space
+   * than this (RLIMIT_AS through `ulimit -v`): a pack of a few KB whose delta expands to gigabytes
+   * then ends in git's "Out of memory" instead of taking the machine's memory. Best effort: where
+   * the shell cannot set it (macOS does not enforce it), git runs without.
+   */
+  maxMemoryBytes?: number;
+}
+
+/**
+ * True when git failed because one of its processes reached `maxMemoryBytes`: a malloc or an mmap
+ * refused ("Out of memory", "cannot be mapped", "unable to create thread"), or the crash that
+ * followed one.
+ */
+export function hitMemoryLimit(err: unknown): boolean {
+  return (
+    err instanceof GitError &&
+    !err.timedOut &&
+    /Out of memory|malloc failed|cannot be mapped|Cannot allocate memory|unable to create thread|died of signal (11|6)\b|Segmentation fault/i.test(err.stderr)
+  );
 }
 
 /** True when git failed because a file it wrote reached `maxFileBytes` (SIGXFSZ). */
@@ -151,11 +171,14 @@ function allowedProtocols(): string {
 export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<GitResult> {
   const timeoutMs = Math.max(1, opts.timeoutMs ?? 120_000);
   // ulimit -f counts 512-byte blocks in POSIX sh (dash, bash as sh); a shell counting 1 KiB allows twice as much.
-  const limited = opts.maxFileBytes === undefined ? undefined : Math.max(1, Math.ceil(opts.maxFileBytes / 512));
+  const limits: string[] = [];
+  if (opts.maxFileBytes !== undefined) limits.push(`ulimit -f ${Math.max(1, Math.ceil(opts.maxFileBytes / 512))}`);
+  // ulimit -v counts KiB; a shell that cannot set it (-v unknown, or refused) runs git without.
+  if (opts.maxMemoryBytes !== undefined) limits.push(`{ ulimit -v ${Math.max(1, Math.ceil(opts.maxMemoryBytes / 1024))} 2>/dev/null || :; }`);
   gitStarting();
   const r = await runBounded({
-    command: limited === undefined ? 'git' : 'sh',
-    args: limited === undefined ? args : ['-c', `ulimit -f ${limited} && exec git "$@"`, 'git', ...args],
+    command: limits.length === 0 ? 'git' : 'sh',
+    args: limits.length === 0 ? args : ['-c', `${limits.join(' && ')} && exec git "$@"`, 'git', ...args],
     ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
     env: gitEnv(opts.env),
     ...(opts.input !== undefined ? { input: opts.input } : {}),

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf, untrustedDetailOf } from '../errors.ts';
-import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
+import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, hitMemoryLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
 import { addRemoteSection } from './git-config-file.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import { isRegularFileMode } from './tree-mode.ts';
@@ -106,6 +106,36 @@ export interface GitTransportOptions {
  */
 export const TREE_FETCH_MAX_BYTES = 64 * 1024 * 1024;
 
+const GiB = 1024 ** 3;
+/**
+ * The address space each process of a git run here may map (GitRunOptions.maxMemoryBytes), but for
+ * a package's own transfer: a peer's relay (a listing, a key, a reachability check, the probe's)
+ * served a 17 KB pack whose one delta expanded to 2 GiB in git's index-pack, and a server that
+ * ignores --filter=blob:none sends it whatever is asked. Measured with git 2.39: a blob-less
+ * listing of a relay in a folder holding a 1.6 GB pack needs 1.25 GiB (the local upload-pack maps
+ * 1 GiB windows of the pack, and ignores core.packedGitWindowSize), 1 GiB fails; the rest of a
+ * listing, a key or ls-remote needs under 160 MiB.
+ */
+export const LISTING_MEMORY_BYTES = 2 * GiB;
+
+/**
+ * The address space of a package's download (fetch and cat-file), from pull's --max-size. Measured
+ * with git 2.39, from a relay in a folder (its upload-pack under the same limit): 64 MB needs
+ * 160 MiB, 512 MB 1.05 GiB (a blob under core.bigFileThreshold is read whole), 1 GiB 1.6 GiB
+ * (larger blobs are streamed: a 1 GiB pack window and what git adds). So 1 GiB over the size, and
+ * never under 2 GiB; a delta that expands past that is refused. No size, no limit.
+ */
+export function packageMemoryBytes(maxBytes: number | undefined): number | undefined {
+  return maxBytes === undefined ? undefined : Math.max(2 * GiB, maxBytes + GiB);
+}
+
+/**
+ * A fetch resolves deltas in one thread: every thread of index-pack reserves a stack and a malloc
+ * arena (64 MiB each in glibc) out of the address space above, and a relay's commits and trees, or
+ * one package, gain nothing from more.
+ */
+const FETCH_ONE_THREAD = ['-c', 'pack.threads=1'];
+
 /** No automatic gc or maintenance under a file-size limit: a repack of the whole clone would die of it. */
 const NO_AUTO_GC = ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false'];
 
@@ -205,8 +235,18 @@ export class GitTransport implements RelayTransport {
     this.opts = { ...opts, url: normaliseGitUrl(opts.url) };
   }
 
+  /**
+   * git in the clone, under LISTING_MEMORY_BYTES unless `maxMemoryBytes` says otherwise (Infinity:
+   * no limit, for the user's own package): whatever it reads came from a relay.
+   */
   private git(args: string[], opts: GitRunOptions = {}) {
-    return runGit([inRepository(this.opts.clonePath), ...PACKAGE_FRIENDLY, ...args], { cwd: this.opts.clonePath, timeoutMs: LOCAL_TIMEOUT_MS, ...opts });
+    const { maxMemoryBytes = LISTING_MEMORY_BYTES, ...rest } = opts;
+    return runGit([inRepository(this.opts.clonePath), ...PACKAGE_FRIENDLY, ...args], {
+      cwd: this.opts.clonePath,
+      timeoutMs: LOCAL_TIMEOUT_MS,
+      ...(Number.isFinite(maxMemoryBytes) ? { maxMemoryBytes } : {}),
+      ...rest,
+    });
   }
 
   /** The limits of a package's transfer: a total, and an idle time (see TRANSFER_IDLE_MS). */
@@ -282,6 +322,7 @@ export class GitTransport implements RelayTransport {
             [
               ...NO_AUTO_GC,
               ...FETCH_UNCHECKED,
+              ...FETCH_ONE_THREAD,
               'fetch',
               '--quiet',
               '--no-tags',
@@ -303,9 +344,10 @@ export class GitTransport implements RelayTransport {
         }
       }
     } catch (err) {
-      if (hitFileLimit(err) || (err instanceof GitError && err.timedOut)) {
+      if (hitFileLimit(err) || hitMemoryLimit(err) || (err instanceof GitError && err.timedOut)) {
         for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
       }
+      if (hitMemoryLimit(err)) throw memoryRefusal(redactUrls(await this.remoteUrl(remote)), 'only commits and trees were asked for', err);
       if (hitFileLimit(err)) {
         const limit = this.opts.treeFetchMaxBytes ?? TREE_FETCH_MAX_BYTES;
         throw new AliveError(
@@ -413,6 +455,7 @@ export class GitTransport implements RelayTransport {
         [
           ...NO_AUTO_GC,
           ...FETCH_UNCHECKED,
+          ...FETCH_ONE_THREAD,
           '-c',
           'fetch.negotiationAlgorithm=noop',
           'fetch',
@@ -431,7 +474,7 @@ export class GitTransport implements RelayTransport {
         },
       );
     } catch (err) {
-      if (hitFileLimit(err) || (err instanceof GitError && err.timedOut)) {
+      if (hitFileLimit(err) || hitMemoryLimit(err) || (err instanceof GitError && err.timedOut)) {
         for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
       }
       throw err;
@@ -456,6 +499,7 @@ export class GitTransport implements RelayTransport {
       if ((err instanceof AliveError && err.code === 'git_output_too_large') || hitFileLimit(err)) {
         throw new AliveError(`${what} is more than ${MAX_KEY_BYTES / 1024} KiB, too large to be a public key; it was not read`, { code: 'bad_key' });
       }
+      if (hitMemoryLimit(err)) throw memoryRefusal(redactUrls(await this.remoteUrl(remote)), `only ${what} was asked for`, err);
       throw err;
     }
   }
@@ -502,6 +546,8 @@ export class GitTransport implements RelayTransport {
       if (isLocalRemote(await this.remoteUrl(remote))) push.push(LOCAL_RECEIVE_PACK_WITHOUT_HOOKS);
       await this.git([...push, remote, `${commit}:refs/heads/${this.opts.branch}`], {
         timeoutMs,
+        // The user's own package, sent whole (pack-objects reads it): not bounded by a listing's memory.
+        ...(pushing.objects ? { maxMemoryBytes: Number.POSITIVE_INFINITY } : {}),
         ...(pushing.transfer ? this.transferLimits() : {}),
         ...(onPushBytes ? { onStderrChunk: gitProgressBytes(onPushBytes) } : {}),
         ...(pushing.objects ? { env: { GIT_ALTERNATE_OBJECT_DIRECTORIES: quotedObjectDir(pushing.objects) } } : {}),
@@ -698,6 +744,7 @@ export class GitTransport implements RelayTransport {
     const oid = (
       await this.git(['hash-object', '-w', '--no-filters', '--', localPath], {
         timeoutMs: this.transferLimits().timeoutMs,
+        maxMemoryBytes: Number.POSITIVE_INFINITY,
         env: { GIT_OBJECT_DIRECTORY: objects },
       })
     ).stdout.trim();
@@ -832,6 +879,7 @@ export class GitTransport implements RelayTransport {
     let fetchError: unknown;
     /** Whether the fetched blob stays in the clone: refused by pull's byte cap, the next pull takes it. */
     let keep = false;
+    const packageMemory = packageMemoryBytes(maxBytes) ?? Number.POSITIVE_INFINITY;
     try {
       progress.start();
       // A hosted server gives blob-less clones: the package is fetched by its id from your relay
@@ -846,6 +894,7 @@ export class GitTransport implements RelayTransport {
         // On a terminal, the growing pack shows the bytes meanwhile (the larger count of the two wins).
         ...(onProgress ? { onPackBytes: (n: number) => progress.bytes(n) } : {}),
         ...(maxBytes !== undefined ? { maxFileBytes: maxBytes + 1024 * 1024 + Math.ceil(maxBytes / 100) } : {}),
+        maxMemoryBytes: packageMemory,
       }).catch((err: unknown) => {
         if (err instanceof GitError && err.timedOut) {
           throw new AliveError(
@@ -855,6 +904,7 @@ export class GitTransport implements RelayTransport {
           );
         }
         if (maxBytes !== undefined && hitFileLimit(err)) throw tooLargeError(entry, maxBytes);
+        if (hitMemoryLimit(err)) throw memoryRefusal('your relay', `${inlineText(entry.path)} (at most ${mib(packageMemory)} to unpack) was asked for`, err);
         fetchError = err;
       });
       // A blob-less clone lists no sizes (ls-tree -l would fetch every blob): the size is read
@@ -867,6 +917,7 @@ export class GitTransport implements RelayTransport {
       await this.git(['cat-file', 'blob', entry.blobSha], {
         stdoutFile: dest,
         timeoutMs: 30 * 60_000,
+        maxMemoryBytes: packageMemory,
         ...(maxBytes !== undefined ? { maxStdoutBytes: maxBytes } : {}),
         ...(onProgress
           ? {
@@ -1019,6 +1070,18 @@ function listNames(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * A relay's objects that git could not unpack within its memory limit (maxMemoryBytes): a pack of
+ * a few KB can hold a delta that expands to gigabytes. Refused, naming the relay.
+ */
+function memoryRefusal(relay: string, asked: string, cause: unknown): AliveError {
+  return new AliveError(
+    `the relay ${relay} sent objects that need more memory to unpack than alive lets git use where ${asked} ` +
+      '(a pack of a few KB can expand to gigabytes): they were refused. Ask whoever hosts that relay to check it (git fsck) and remove what someone with write access committed',
+    { code: 'bad_relay', cause, ...untrustedDetailOf(cause) },
+  );
 }
 
 export function tooLargeError(entry: InboxEntry, maxBytes: number): AliveError {
