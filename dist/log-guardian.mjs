@@ -614,9 +614,13 @@ function globMayNameLog(lower) {
     let word = lower.slice(start, k);
     if (start = k + 1, !word.includes("*") && !word.includes("?") && !word.includes("[")) continue;
     let star = word.replace(/\$\{[^{}$]*\}|\$[\w@#?$!-]+/g, "*").replace(/\{[^{}]*\}/g, "*").replace(/\$(?=['"])|["'\\]/g, "").replace(/\[[!^][^\][]*\]/g, "?").replace(/\*{2,}/g, "*");
-    if (globMatches(star.slice(star.lastIndexOf("/") + 1), "log.md") || pathPatternMayMatchLog(star)) return !0;
+    if (globMatches(bracketsAsStar(star.slice(star.lastIndexOf("/") + 1)), "log.md") || pathPatternMayMatchLog(star)) return !0;
   }
   return !1;
+}
+function bracketsAsStar(name) {
+  let open = name.indexOf("["), close = name.lastIndexOf("]");
+  return open >= 0 && close > open ? `${name.slice(0, open)}*${name.slice(close + 1)}` : name;
 }
 var withoutBraces = (text) => text.replaceAll("{", "").replaceAll("}", "").replaceAll(",", "");
 function braceAlternativeNamesLog(text) {

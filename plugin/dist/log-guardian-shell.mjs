@@ -151,9 +151,33 @@ function underFresh(w, scope) {
   let [first, ...rest] = w.parts;
   return first?.fresh ? rest.every((p) => p.known) && !hasUpStep(text(w).slice(first.text.length)) : scope.fresh === !0 && exact(w) && !text(w).startsWith("/") && !hasUpStep(text(w));
 }
-var BRACKET = /^\[[!^]?\]?[^\]/ \t\n;&|()<>'"\\$`]*\]/;
+var BRACKET_MAX = 256;
+function bracketAt(src, i) {
+  let stop = Math.min(src.length, i + BRACKET_MAX), k = i + 1;
+  (src[k] === "!" || src[k] === "^") && k++;
+  let exact2 = src[k] !== "]";
+  for (exact2 || k++; k < stop; ) {
+    let c = src[k];
+    if (c === "]") return { end: k + 1, exact: exact2 };
+    if (/[ \t\n;&|()<>/`]/.test(c)) return;
+    if (c === "[" && /[:.=]/.test(src[k + 1] ?? "")) {
+      let close = src.indexOf(`${src[k + 1]}]`, k + 2);
+      if (close < 0 || close + 2 > stop) return;
+      k = close + 2;
+    } else if (c === "'" || c === '"' || c === "$" && src[k + 1] === "'") {
+      let open = c === "$" ? k + 1 : k, close = src.indexOf(src[open], open + 1);
+      if (close < 0 || close >= stop) return;
+      k = close + 1;
+    } else if (c === "\\" || c === "$") k += 2;
+    else {
+      k++;
+      continue;
+    }
+    exact2 = !1;
+  }
+}
 function anyCase(piece) {
-  return piece.startsWith("[") ? /^\[[!^]/.test(piece) ? "?" : `[${piece.slice(1, -1).toLowerCase()}${piece.slice(1, -1).toUpperCase()}]` : piece;
+  return piece.startsWith("[") ? /^\[([!^]|\])/.test(piece) ? "?" : `[${piece.slice(1, -1).toLowerCase()}${piece.slice(1, -1).toUpperCase()}]` : piece;
 }
 function globPattern(w) {
   if (!(!w.parts.some((p) => p.glob) || !w.parts.every((p) => p.known || p.glob)))
@@ -432,7 +456,7 @@ var Lexer = class _Lexer {
   word() {
     let start = this.i, parts = [], add = (p) => {
       p.text !== "" && parts.push(p);
-    }, push = (t, known) => add({ text: t, known }), atStart = () => parts.length === 0;
+    }, push = (t, known) => add({ text: t, known }), atStart = () => parts.length === 0, bracket;
     for (this.atProcessSubstitution() && (this.nested(this.balanced(this.i + 2)), push(this.src.slice(start, this.i), !1)); this.i < this.src.length; ) {
       let c = this.src[this.i];
       if (METACHAR.test(c)) break;
@@ -454,10 +478,9 @@ var Lexer = class _Lexer {
       else if (c === "~" && atStart()) {
         let m = /^~(?=\/|[ \t\n;&|()<>]|$)/.exec(this.src.slice(this.i));
         this.i++, m && this.home !== void 0 ? push(this.home, !0) : push("~", !1);
-      } else if (c === "[" && BRACKET.test(this.src.slice(this.i, this.i + 256))) {
-        let set = BRACKET.exec(this.src.slice(this.i, this.i + 256))[0];
-        this.i += set.length, add({ text: set, known: !1, glob: !0 });
-      } else if (c === "*" || c === "?" || c === "[")
+      } else if (c === "[" && (bracket = bracketAt(this.src, this.i)) !== void 0)
+        add({ text: bracket.exact ? this.src.slice(this.i, bracket.end) : "?", known: !1, glob: !0 }), this.i = bracket.end;
+      else if (c === "*" || c === "?" || c === "[")
         this.i++, add({ text: c, known: !1, ...c !== "[" && { glob: !0 } });
       else if (c === "{" || c === "," || c === "}")
         this.i++, parts.push({ text: c, known: !0, brace: !0 });

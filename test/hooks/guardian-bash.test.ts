@@ -136,6 +136,16 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a negated [...] glob that leaves the log out', 'rm -f [!l]og.md [^l]og.md', 'kernel', 'allow'],
   ['a [...] glob matching no log', 'rm -f [abc].txt notes/[0-9]*', 'kernel', 'allow'],
   ['the test command [ ... ]', '[ -f log.txt ] && rm -f x.txt', 'kernel', 'allow'],
+  // Brackets the reader cannot take apart exactly (classes, a leading ], quotes or escapes inside)
+  // stand for any one character: bash would match log.md with each.
+  ['a [[:alpha:]] class', "sed -i 's/a/b/' [[:alpha:]]og.md", 'kernel', /overwrite/],
+  ['a [[:lower:]] class', "sed -i 's/a/b/' [[:lower:]]og.md", 'kernel', /overwrite/],
+  ['a [[.l.]] collating symbol', "sed -i 's/a/b/' [[.l.]]og.md", 'kernel', /overwrite/],
+  ['a [[=l=]] equivalence class', "sed -i 's/a/b/' [[=l=]]og.md", 'kernel', /overwrite/],
+  ['a backslash inside brackets', "sed -i 's/a/b/' [\\l]og.md", 'kernel', /overwrite/],
+  ['quotes inside brackets', `sed -i 's/a/b/' [l""]og.md`, 'kernel', /overwrite/],
+  ["$'…' inside brackets", "sed -i 's/a/b/' [$'l']og.md", 'kernel', /overwrite/],
+  ['a ] first in the brackets', "sed -i 's/a/b/' []l]og.md", 'kernel', /overwrite/],
   ['a glob of the kernel folder from the world', `rm ${K}/*`, 'world', /delete/],
   ['a glob after a cd', `cd ${K} && rm -f *.md`, 'world', /delete/],
   ['globs in the folder part and the name', 'sed -i s/a/b/ */*/_kernel/*.md', 'world', /overwrite/],

@@ -88,5 +88,8 @@ describe('namesLog', () => {
     expect(namesLog('rm _kernel/lo[g].m[d]')).toBe(true);
     expect(namesLog('rm [!l]og.md')).toBe(true);
     expect(namesLog('rm [abc].txt; [ -f x ] && rm y')).toBe(false);
+    for (const word of ['[[:alpha:]]og.md', '[[.l.]]og.md', '[\\l]og.md', '[l""]og.md', "[$'l']og.md", '[]l]og.md']) {
+      expect(namesLog(`sed -i s/a/b/ ${word}`), word).toBe(true);
+    }
   });
 });

@@ -234,9 +234,19 @@ function globMayNameLog(lower: string): boolean {
       .replace(/\[[!^][^\][]*\]/g, '?');
     // As a name, or as find's -path pattern, whose `*` matches `/` too (`*_kernel*`).
     const star = bare.replace(/\*{2,}/g, '*');
-    if (globMatches(star.slice(star.lastIndexOf('/') + 1), 'log.md') || pathPatternMayMatchLog(star)) return true;
+    if (globMatches(bracketsAsStar(star.slice(star.lastIndexOf('/') + 1)), 'log.md') || pathPatternMayMatchLog(star)) return true;
   }
   return false;
+}
+
+/**
+ * A name with its bracket expressions (`[l]`, `[[:alpha:]]`, `[]l]`) taken as any text, from the
+ * first `[` to the last `]`: what they match is not worth reading exactly in the quick check.
+ */
+function bracketsAsStar(name: string): string {
+  const open = name.indexOf('[');
+  const close = name.lastIndexOf(']');
+  return open >= 0 && close > open ? `${name.slice(0, open)}*${name.slice(close + 1)}` : name;
 }
 
 const withoutBraces = (text: string) => text.replaceAll('{', '').replaceAll('}', '').replaceAll(',', '');

@@ -223,16 +223,52 @@ function underFresh(w: Word, scope: Scope): boolean {
   return scope.fresh === true && exact(w) && !text(w).startsWith('/') && !hasUpStep(text(w));
 }
 
-/** A bracket expression at the start of the text, within one name and one unquoted word. */
-const BRACKET = /^\[[!^]?\]?[^\]/ \t\n;&|()<>'"\\$`]*\]/;
+/** Looked at for a bracket expression's end; bash's own has no limit, a longer one is read as `[`. */
+const BRACKET_MAX = 256;
+
+/**
+ * The bracket expression that starts at src[i] (a `[`), as bash reads one within a word: an
+ * optional `!` or `^`, a `]` first is a member, `[:class:]`, `[.x.]` and `[=x=]` are members, quoted
+ * and escaped characters too, and it ends at the next `]`. `exact` when globMatches takes it as
+ * written (letters and ranges only); any other stands for one character of any kind. Undefined
+ * when no `]` ends it within the word: the `[` is then a character of the name.
+ */
+function bracketAt(src: string, i: number): { end: number; exact: boolean } | undefined {
+  const stop = Math.min(src.length, i + BRACKET_MAX);
+  let k = i + 1;
+  if (src[k] === '!' || src[k] === '^') k++;
+  let exact = src[k] !== ']';
+  if (!exact) k++;
+  while (k < stop) {
+    const c = src[k]!;
+    if (c === ']') return { end: k + 1, exact };
+    if (/[ \t\n;&|()<>/`]/.test(c)) return undefined;
+    if (c === '[' && /[:.=]/.test(src[k + 1] ?? '')) {
+      const close = src.indexOf(`${src[k + 1]}]`, k + 2);
+      if (close < 0 || close + 2 > stop) return undefined;
+      k = close + 2;
+    } else if (c === "'" || c === '"' || (c === '$' && src[k + 1] === "'")) {
+      const open = c === '$' ? k + 1 : k;
+      const close = src.indexOf(src[open]!, open + 1);
+      if (close < 0 || close >= stop) return undefined;
+      k = close + 1;
+    } else if (c === '\\' || c === '$') k += 2;
+    else {
+      k++;
+      continue;
+    }
+    exact = false;
+  }
+  return undefined;
+}
 
 /**
  * A glob's piece as it may match log.md in any letter case: a bracket expression takes both cases
- * of its letters (`[L]` as `[lL]`), and a negated one any character (`[!l]` matches `L` on disk).
+ * of its letters (`[L]` as `[lL]`); a negated one, or one with `]` among its members, any character.
  */
 function anyCase(piece: string): string {
   if (!piece.startsWith('[')) return piece;
-  return /^\[[!^]/.test(piece) ? '?' : `[${piece.slice(1, -1).toLowerCase()}${piece.slice(1, -1).toUpperCase()}]`;
+  return /^\[([!^]|\])/.test(piece) ? '?' : `[${piece.slice(1, -1).toLowerCase()}${piece.slice(1, -1).toUpperCase()}]`;
 }
 
 /** The word as a glob pattern, when unquoted `*`, `?` and `[…]` are all it leaves unknown; quoted text escaped. */
@@ -659,6 +695,7 @@ class Lexer {
     };
     const push = (t: string, known: boolean) => add({ text: t, known });
     const atStart = () => parts.length === 0;
+    let bracket: ReturnType<typeof bracketAt>;
     if (this.atProcessSubstitution()) {
       this.nested(this.balanced(this.i + 2));
       push(this.src.slice(start, this.i), false);
@@ -690,11 +727,11 @@ class Lexer {
         this.i++;
         if (m && this.home !== undefined) push(this.home, true);
         else push('~', false);
-      } else if (c === '[' && BRACKET.test(this.src.slice(this.i, this.i + 256))) {
-        // A bracket expression (`[l]og.md`, `[a-z]`): a glob of one character, as `?` is.
-        const set = BRACKET.exec(this.src.slice(this.i, this.i + 256))![0];
-        this.i += set.length;
-        add({ text: set, known: false, glob: true });
+      } else if (c === '[' && (bracket = bracketAt(this.src, this.i)) !== undefined) {
+        // A bracket expression (`[l]og.md`, `[a-z]`): a glob of one character, as `?` is; one that
+        // globMatches cannot take as written (`[[:alpha:]]`, `[\l]`) is read as `?`.
+        add({ text: bracket.exact ? this.src.slice(this.i, bracket.end) : '?', known: false, glob: true });
+        this.i = bracket.end;
       } else if (c === '*' || c === '?' || c === '[') {
         this.i++;
         add({ text: c, known: false, ...(c !== '[' && { glob: true }) });
