@@ -78,4 +78,14 @@ describe("the sender's names in receive's output", () => {
     expect(json.notes.join('\n')).not.toContain('NOTE TO');
     expect(json.held_back).toHaveLength(1);
   });
+
+  it("bundle scope: the user's own walnut, named with spaces, is named in the held-back note (it is not the sender's)", async () => {
+    makeWalnut(join(world, '04_Ventures', 'My Garden'), { layout: 'v2' });
+    const files: PackageFiles = { 'bundles/plain2/context.manifest.yaml': 'goal: p\n', 'bundles/plain2/CLAUDE.md': 'x\n' };
+    const pkg = await writePackage(join(base, 'mine.walnut'), v2Manifest('garden', 'bundle', files, { bundles: ['plain2'] }), files);
+    const j = await runCaptured(receiveCommand, [pkg, '--world', world, '--into', '04_Ventures/My Garden', '--dry-run', '--json']);
+    expect(j.code, j.stderr).toBe(0);
+    const note = JSON.parse(j.stdout).notes.find((n: string) => n.includes('agent instruction'));
+    expect(note).toContain('working in 04_Ventures/My Garden');
+  });
 });

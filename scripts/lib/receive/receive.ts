@@ -376,6 +376,15 @@ async function hashedRead<T>(ctx: Ctx, readOpts: ReadOptions, read: (opts: ReadO
   return out;
 }
 
+/**
+ * The walnut a receive lands in, world-relative: the sender named it only in a full receive without
+ * --as (then shown when a plain name, else left out); otherwise it is the user's own.
+ */
+function walnutInOurWords(ctx: Ctx, target: Target): string {
+  const rel = worldRel(ctx.world, target.walnut);
+  return target.scope === 'full' && ctx.opts.as === undefined ? plainOr(rel) : inlineText(rel, 400);
+}
+
 function refuseDuplicate(prior: LedgerEntry): never {
   throw new AliveError(
     `this package (sha256 ${prior.package_sha256.slice(0, 12)}…) was already imported into ${prior.target} on ${prior.received_at}; pass --force to import it again`,
@@ -513,7 +522,7 @@ function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string
           : ['held back', 'are kept', ' (a second receive would land a second copy of the bundles)'];
     const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
     notes.push(
-      `${held} ${counted(plan.held.length, 'agent instruction/configuration file')} (${names(plan.held)}): they would steer an AI agent working in ${plainOr(worldRel(ctx.world, target.walnut))}. ` +
+      `${held} ${counted(plan.held.length, 'agent instruction/configuration file')} (${names(plan.held)}): they would steer an AI agent working in ${walnutInOurWords(ctx, target)}. ` +
         `They ${kept} in ${where}, not in the walnut; read them, and move what you want into place yourself${again}`,
     );
   }
