@@ -58,6 +58,14 @@ describe('threads made by the bus: what came long before them is not read', () =
     expect(threadForSend(root, 'gemini', first.thread, {}).turn).toBe(4);
   });
 
+  it('a thread id dated in the future (any writer can make one) hides nothing made before now', async () => {
+    const { root } = makeBus();
+    const future = uuid7At(Date.now() + 30 * DAY, 3);
+    const member = await sendMessage({ root, to: 'gemini', from: 'human', body: 'in it', thread: future });
+    expect(threadMembers(root, future).members.map((m) => m.id)).toEqual([member.id]);
+    expect(threadForSend(root, 'gemini', future, {}).turn).toBe(2);
+  });
+
   it('a thread named by a writer (not a UUIDv7) is looked for everywhere, as before', async () => {
     const { root } = makeBus();
     archived(root, dayOf(Date.now() - 7 * DAY), 'old-member', 'topic-x');

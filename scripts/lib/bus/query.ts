@@ -723,7 +723,9 @@ export interface BusHeaders {
  */
 export function headersOnBus(root: string, only?: string, thread?: string): BusHeaders[] {
   const now = Date.now();
-  const began = thread === undefined ? undefined : idTimeMs(thread);
+  // Never later than now: a thread id dated in the future (anyone can write one) hides nothing made before it.
+  const claimed = thread === undefined ? undefined : idTimeMs(thread);
+  const began = claimed === undefined ? undefined : Math.min(claimed, now);
   const notBefore = began === undefined ? undefined : began - ANSWER_CLOCK_SLACK_MS;
   const firstDay = began === undefined ? '' : firstArchiveDay(began);
   const candidates: BusHeaders[] = [];
