@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renameSync, rmSync } from 'node:fs';
-import { tempDir, writeTestKeys } from './helpers.ts';
+import { gitIn, tempDir, writeTestKeys } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -103,5 +103,52 @@ describe('relay status when your own relay does not answer', () => {
     } finally {
       renameSync(`${carol.url}.away`, carol.url);
     }
+  });
+});
+
+describe('relay status and a peer relay that answers without a readable key', { shuffle: false }, () => {
+  it('does not say key ok, keeps the key change, and names the missing key as a problem', async () => {
+    // After the tests above, bob's relay publishes a key other than the one alice pinned.
+    const changed = await run(alice, ['status', '--json']);
+    expect(changed.json.peers.find((p: any) => p.login === 'bob')).toMatchObject({ relay_key: 'changed' });
+    const now = Math.floor(Date.now() / 1000);
+    gitIn(
+      bob.url,
+      ['fast-import', '--quiet'],
+      `commit refs/heads/main\ncommitter m <m@m> ${now} +0000\ndata 2\nrm\nfrom refs/heads/main^0\nD keys/bob.pem\n\n`,
+    );
+    expect((await run(alice, ['add-peer', 'bob', '--name', 'Bob'])).code).toBe(0); // a relay command: state stale
+    const status = await run(alice, ['status', '--json']);
+    expect(status.json.state.peer_reachability.bob).toMatchObject({ reachable: true, key_read: false });
+    // The change seen before is not forgotten because the key could not be read this time.
+    expect(status.json.peers.find((p: any) => p.login === 'bob')).toMatchObject({ relay_key: 'changed', reachable: true });
+    expect(status.json.ok).toBe(false);
+    expect(status.json.problems.join('\n')).toMatch(/bob's relay answers but publishes no readable key \(keys\/bob\.pem\)/);
+    const human = await run(alice, ['status', '--offline']);
+    expect(bobRow(human.stdout)).not.toMatch(/key ok/);
+    expect(human.stdout).toMatch(/^problem: bob's relay answers but publishes no readable key/m);
+  });
+
+  it('says unchecked, not ok, when no key change was seen before', async () => {
+    const dave = await relayUser(base.dir, 'dave');
+    const erin = await relayUser(base.dir, 'erin');
+    await pair(dave, erin);
+    const now = Math.floor(Date.now() / 1000);
+    gitIn(
+      erin.url,
+      ['fast-import', '--quiet'],
+      `commit refs/heads/main\ncommitter m <m@m> ${now} +0000\ndata 2\nrm\nfrom refs/heads/main^0\nD keys/erin.pem\n\n`,
+    );
+    expect((await run(dave, ['add-peer', 'erin', '--name', 'Erin'])).code).toBe(0);
+    const status = await run(dave, ['status', '--json']);
+    expect(status.json.peers.find((p: any) => p.login === 'erin')).toMatchObject({ key: 'ok', relay_key: 'unchecked', reachable: true });
+    expect(status.json.problems.join('\n')).toMatch(/erin's relay answers but publishes no readable key \(keys\/erin\.pem\).*pushes to erin are refused/);
+    const human = await run(dave, ['status', '--offline']);
+    const row = human.stdout.split('\n').find((l) => /^\s+erin\s/.test(l)) ?? '';
+    expect(row).not.toMatch(/key ok/);
+    expect(row).toMatch(/key pinned, not checked/);
+    // And push does refuse.
+    const push = await run(dave, ['push', await walnutPackage(dave, 'meadow'), '--to', 'erin', '--json']);
+    expect(push.code).toBe(1);
   });
 });

@@ -111,18 +111,18 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   const reachTask = Promise.all(
     checkedPeers.map(async (p) => {
       const peer = { login: p.github, relay: p.relay! };
-      let ok = false;
+      let keyRead = false;
       if (p.fingerprint) {
         try {
           const seen = fingerprint(parsePeerPublicKey(await transport.fetchPeerKey(peer, limits), p.github));
-          ok = true;
+          keyRead = true;
           if (seen !== p.fingerprint) keyChanges[p.github] = seen;
         } catch {
-          ok = false;
+          keyRead = false;
         }
       }
-      if (!ok) ok = await transport.isReachable(peer, limits).catch(() => false);
-      reachability[p.github] = { reachable: ok, checked: isoSeconds(), relay_repo: p.relay };
+      const ok = keyRead || (await transport.isReachable(peer, limits).catch(() => false));
+      reachability[p.github] = { reachable: ok, checked: isoSeconds(), relay_repo: p.relay, ...(p.fingerprint ? { key_read: keyRead } : {}) };
     }),
   );
 
@@ -156,7 +156,9 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
     );
   }
 
-  const checkedKeys = new Set(cfg.peers.filter((p) => p.fingerprint && reachability[p.github]?.reachable).map((p) => p.github));
+  // A change seen before is forgotten only once the key was read again (and matched, or
+  // keyChanges has it anew): a relay that answers without a key proves nothing about it.
+  const checkedKeys = new Set(cfg.peers.filter((p) => p.fingerprint && reachability[p.github]?.key_read === true).map((p) => p.github));
   const peerKeyChanges = Object.fromEntries(
     Object.entries(previous.peer_key_changes ?? {}).filter(([login]) => !checkedKeys.has(login) && cfg.peers.some((p) => p.github === login && p.fingerprint)),
   );

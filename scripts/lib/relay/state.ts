@@ -9,6 +9,11 @@ const reachabilitySchema = z.object({
   checked: z.string(),
   relay_repo: z.nullable(z.string()),
   error: z.optional(z.nullable(z.string())),
+  /**
+   * For a pinned peer: whether their key (keys/<login>.pem) was read from their relay at this check.
+   * A relay can answer without one; absent in files written before this field.
+   */
+  key_read: z.optional(z.boolean()),
 });
 
 const count = z.number().check(z.int(), z.minimum(0));

@@ -154,7 +154,8 @@ export const pushCommand = defineCommand({
           throw err;
         });
       touchRelayActivity(paths, (state) => {
-        state.peer_reachability[peer.github] = { reachable: true, checked: isoSeconds(), relay_repo: peer.relay };
+        // deliver read their key and checked it against the pin before depositing.
+        state.peer_reachability[peer.github] = { reachable: true, checked: isoSeconds(), relay_repo: peer.relay, key_read: true };
       });
       const record = {
         to: peer.github,

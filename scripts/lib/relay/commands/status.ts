@@ -106,9 +106,12 @@ export const relayStatusCommand = defineCommand({
       // What the last check of their relay found (null: never checked, or another relay than theirs now).
       const check = p.status !== 'removed' && p.relay ? state?.peer_reachability[p.github] : undefined;
       const reachable = check && check.relay_repo === p.relay ? check.reachable : null;
-      const relayKey = !p.fingerprint ? null : seen && seen !== p.fingerprint ? 'changed' : reachable ? 'ok' : 'unchecked';
+      // 'ok' only when the last check read their key (a relay can answer without one).
+      const keyRead = reachable === true && check!.key_read === true;
+      const relayKey = !p.fingerprint ? null : seen && seen !== p.fingerprint ? 'changed' : keyRead ? 'ok' : 'unchecked';
       if (relayKey === 'changed' && seen) problems.push(peerKeyProblem(p.github, p.fingerprint!, seen));
       if (reachable === false) problems.push(unreachableProblem(p.github, check!));
+      if (p.fingerprint && reachable === true && check!.key_read === false) problems.push(noKeyProblem(p.github));
       return {
         login: p.github,
         name: p.name,
@@ -189,6 +192,14 @@ function unreachableProblem(login: string, check: { checked: string; error?: str
   return (
     `${login}'s relay did not answer when last checked (${inlineText(check.checked, 64)}${check.error ? `: ${inlineText(check.error, 200)}` : ''}); ` +
     `a push to ${login} fails until it does: check the address with ${login}, then \`alive-p2p relay accept ${login} --url URL\` if it moved`
+  );
+}
+
+/** A peer's relay that answered the last check without a key to read: push reads it first, and refuses. */
+function noKeyProblem(login: string): string {
+  return (
+    `${login}'s relay answers but publishes no readable key (keys/${login}.pem): ask ${login} to run alive-p2p relay setup; ` +
+    `pushes to ${login} are refused until it does`
   );
 }
 
