@@ -8,7 +8,7 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
-import { makeWorld, testEnv, tmp, writePackage, v2Manifest, type PackageFiles } from './helpers.ts';
+import { makeWorld, testEnv, tmp, writePackage, v1Manifest, v2Manifest, type PackageFiles } from './helpers.ts';
 
 const MAX = 1 << 30;
 const CONFIG = '[core]\n\tbare = false\n\tworktree = ..\n\tfsmonitor = "touch /tmp/PWNED; false"\n';
@@ -88,5 +88,51 @@ describe('a folder git would take for a repository', () => {
     expect(existsSync(join(walnut, 'objects'))).toBe(false);
     expect(existsSync(join(walnut, 'refs'))).toBe(false);
     expect(readFileSync(join(walnut, 'notes', 'a.md'), 'utf8')).toBe('a\n');
+  });
+
+  it("is judged where files land: a v1 package's _core/X and _kernel/X both land at _kernel/X", async () => {
+    const receiveV1 = async (files: PackageFiles, dryRun: boolean) => {
+      const base = tmp();
+      const env = testEnv(base);
+      const world = makeWorld(base, { layout: 'v3' });
+      const pkg = await writePackage(join(base, 'v1.walnut'), v1Manifest('fine', 'full', files), files);
+      const walnut = join(world, '03_Inbox', 'fine');
+      return { r: await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env, dryRun }).catch((err: unknown) => err), walnut };
+    };
+    // The walnut's _kernel/ itself: left out whole (key.md with it), as for a 2.x package's _kernel/.
+    const whole: PackageFiles = {
+      '_core/key.md': '---\ngoal: g\n---\n',
+      '_core/HEAD': 'ref: refs/heads/main\n',
+      '_kernel/objects/x': 'x\n',
+      '_kernel/refs/y': 'y\n',
+      '_kernel/config': CONFIG,
+    };
+    const refused = await receiveV1(whole, false);
+    expect(String(refused.r)).toMatch(/no _core\/key\.md/);
+    expect(existsSync(join(refused.walnut, '_kernel', 'HEAD'))).toBe(false);
+
+    const files: PackageFiles = {
+      '_core/key.md': '---\ngoal: g\n---\n',
+      '_core/deep/HEAD': 'ref: refs/heads/main\n',
+      '_core/deep/notes.md': 'n\n',
+      '_core/_capsules/launch/companion.md': '---\nname: Launch\n---\n',
+      '_core/_capsules/launch/x.md': 'x\n',
+      '_kernel/deep/objects/x': 'x\n',
+      '_kernel/deep/refs/y': 'y\n',
+      '_kernel/deep/config': CONFIG,
+      'notes/a.md': 'a\n',
+    };
+    for (const dryRun of [true, false]) {
+      const { r, walnut } = await receiveV1(files, dryRun);
+      if (r instanceof Error) throw r;
+      const left = (r as Awaited<ReturnType<typeof receivePackage>>).skipped.filter((s) => /Git repository/.test(s.reason)).map((s) => s.path);
+      expect(left.sort()).toEqual(['_core/deep/HEAD', '_core/deep/notes.md', '_kernel/deep/config', '_kernel/deep/objects/x', '_kernel/deep/refs/y']);
+      if (dryRun) continue;
+      expect(existsSync(join(walnut, '_kernel', 'deep'))).toBe(false);
+      expect(readFileSync(join(walnut, '_kernel', 'key.md'), 'utf8')).toBe(files['_core/key.md']);
+      // The capsule (from _core/_capsules/) and the live context land as usual.
+      expect(readFileSync(join(walnut, 'launch', 'x.md'), 'utf8')).toBe('x\n');
+      expect(readFileSync(join(walnut, 'notes', 'a.md'), 'utf8')).toBe('a\n');
+    }
   });
 });

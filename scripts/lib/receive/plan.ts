@@ -182,8 +182,19 @@ function place(path: string, m: Manifest, roots: Set<string>, repos: ReadonlySet
   const gitAt = folded.indexOf('.git');
   if (gitAt >= 0) return { kind: 'skip', reason: 'Git metadata is never imported', remove: segs.slice(0, gitAt + 1).join('/') };
   // A folder git takes for a repository under any other name (git-dirs.ts) runs its config as well.
-  const repo = repoRemoval(segs, folded, repos);
-  if (repo !== undefined) return { kind: 'skip', reason: GIT_REPO_REASON, remove: repo };
+  // Judged where the file lands (`repos` holds landing folders): a v1 `_core/X` lands at `_kernel/X`.
+  const land = landingPath(path, m);
+  if (land === path) {
+    const repo = repoRemoval(segs, folded, repos);
+    if (repo !== undefined) return { kind: 'skip', reason: GIT_REPO_REASON, remove: repo };
+  } else {
+    const landSegs = land.split('/');
+    const repo = repoRemoval(landSegs, landSegs.map(fold), repos);
+    // The same folder under `_core/`; for the whole `_kernel/`, the entry under `_core/` the file
+    // is in (`_core/_capsules/` lands elsewhere and stays).
+    if (repo !== undefined)
+      return { kind: 'skip', reason: GIT_REPO_REASON, remove: ['_core', ...segs.slice(1, Math.max(repo.split('/').length, 2))].join('/') };
+  }
   // Other version-control folders run commands from their own config just the same (Mercurial's
   // `.hg/hgrc` hooks on any `hg status` there, Jujutsu's `.jj/repo/config.toml`).
   const vcsAt = folded.findIndex((s, i) => i < folded.length - 1 && VCS_FOLDERS.has(s));
@@ -235,6 +246,18 @@ function place(path: string, m: Manifest, roots: Set<string>, repos: ReadonlySet
 }
 
 /**
+ * Where a package path lands in the walnut, where that merges folders of the package: a v1
+ * package's `_core/X` lands at `_kernel/X`, beside its own `_kernel/X` (its `_core/_capsules/`
+ * become bundles). Bundles from two folders under one name are refused, and a bundle renamed on
+ * a conflict keeps what is inside it, so every other path is judged as it is.
+ */
+function landingPath(path: string, m: Manifest): string {
+  const segs = path.split('/');
+  if (m.generation !== 'v1' || segs[0] !== '_core' || segs.length < 2 || segs[1] === '_capsules') return path;
+  return ['_kernel', ...segs.slice(1)].join('/');
+}
+
+/**
  * The agent-file rule the world-relative path a file lands at falls under, if any. The bundle's
  * own name stands for the name it lands under: a conflict name only adds a suffix to it.
  */
@@ -282,9 +305,10 @@ export function planReceive(input: PlanInput): ReceivePlan {
   };
 
   const fold = segmentFolder();
-  // Decided on the whole file list: a repository is HEAD, objects/ and refs/ together.
+  // Decided on the whole file list, where the files land: a repository is HEAD, objects/ and refs/
+  // together, and a v1 package's _core/HEAD joins its _kernel/objects/ in the walnut's _kernel/.
   const repos = gitRepoFolders(
-    m.files.map((f) => f.path),
+    m.files.map((f) => landingPath(f.path, m)),
     fold,
   );
   for (const f of m.files) {
