@@ -15,6 +15,7 @@ import { isolateProcessGit } from './git-env.ts';
 import { git, gitIn, tempDir } from './helpers.ts';
 import { asUser, relayUser, run, type RelayUser } from './in-process.ts';
 import { probeWithinBudget } from '../../scripts/lib/relay/probe.ts';
+import { LISTING_MEMORY_BYTES, setListingMemoryForTests } from '../../scripts/lib/relay/git-transport.ts';
 import { testKeyPairOf } from '../support/test-keys.ts';
 
 let base: ReturnType<typeof tempDir>;
@@ -94,9 +95,20 @@ beforeAll(async () => {
   base = tempDir('delta-bomb-memory');
   alice = await relayUser(base.dir, 'alice');
   bomb = join(base.dir, 'remotes', 'bob.git');
-  deltaBomb(bomb, 129); // 129 × 16 MiB: just over 2 GiB
+  // The limit is lowered for the test (the mechanism is the same; git filling 2 GiB took 18 s).
+  setListingMemoryForTests(LIMIT);
+  deltaBomb(bomb, 20); // 20 × 16 MiB: 320 MiB, past the test's 256 MiB
 });
-afterAll(() => base.cleanup());
+afterAll(() => {
+  setListingMemoryForTests(undefined);
+  base.cleanup();
+});
+
+const LIMIT = 256 * 1024 * 1024;
+
+it('the limit for what a relay sends is 2 GiB (the tests below lower it)', () => {
+  expect(LISTING_MEMORY_BYTES).toBe(2 * 1024 ** 3);
+});
 
 describe('a few KB from a peer relay that expand to gigabytes', () => {
   it('add-peer refuses the relay by name (bad_relay), git never gets the memory', async () => {

@@ -118,6 +118,17 @@ const GiB = 1024 ** 3;
  */
 export const LISTING_MEMORY_BYTES = 2 * GiB;
 
+let testListingMemory: number | undefined;
+
+/**
+ * Test-only: the listing limit (undefined: LISTING_MEMORY_BYTES), so that a test of a pack that
+ * expands past it need not make git fill 2 GiB first (18 s). Nothing under scripts/ calls it.
+ */
+export function setListingMemoryForTests(bytes: number | undefined): void {
+  if (process.env.VITEST !== 'true') throw new Error('setListingMemoryForTests is for the test suite only');
+  testListingMemory = bytes;
+}
+
 /**
  * The address space of a package's download (fetch and cat-file), from pull's --max-size. Measured
  * with git 2.39, from a relay in a folder (its upload-pack under the same limit): 64 MB needs
@@ -240,7 +251,7 @@ export class GitTransport implements RelayTransport {
    * no limit, for the user's own package): whatever it reads came from a relay.
    */
   private git(args: string[], opts: GitRunOptions = {}) {
-    const { maxMemoryBytes = LISTING_MEMORY_BYTES, ...rest } = opts;
+    const { maxMemoryBytes = testListingMemory ?? LISTING_MEMORY_BYTES, ...rest } = opts;
     return runGit([inRepository(this.opts.clonePath), ...PACKAGE_FRIENDLY, ...args], {
       cwd: this.opts.clonePath,
       timeoutMs: LOCAL_TIMEOUT_MS,
