@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import { ALIVE_VERSION } from '../version.ts';
 import { collectWalnut, type CollectResult, type HeldBackBundle, type Skipped } from './collect.ts';
 import { digestPackedBytes, packedBytesChecked, type Digest } from './file-source.ts';
@@ -47,6 +47,19 @@ export interface CreateResult extends WrittenArchive {
   agentFiles: AgentFileHit[];
   /** Files packed whose names a receiver on Windows refuses (create warns). */
   notForWindows: Skipped[];
+}
+
+/**
+ * The agent files among what is packed, named by their path in the walnut, which .walnutignore
+ * matches (a 2.0 package puts a v3 walnut's bundle `launch/` under `bundles/launch/`).
+ */
+export function packedAgentFiles(collected: CollectResult, walnut: string): AgentFileHit[] {
+  const source = new Map(collected.files.map((f) => [f.path, f.source]));
+  const root = resolve(walnut);
+  return findAgentFiles(collected.files.map((f) => f.path)).map((h) => {
+    const from = source.get(h.path);
+    return from === undefined ? h : { ...h, path: relative(root, from).split(sep).join('/') };
+  });
 }
 
 /** Collects and hashes the walnut's files: everything a manifest needs, before any archive is written. */
@@ -138,7 +151,7 @@ export async function createPlainPackage(opts: CreateOptions, signManifest?: (te
     heldBack: plan.collected.heldBack,
     skipped: plan.collected.skipped,
     privateKeys: plan.collected.privateKeys,
-    agentFiles: findAgentFiles(plan.files.map((f) => f.path)),
+    agentFiles: packedAgentFiles(plan.collected, opts.walnut),
     notForWindows: plan.collected.notForWindows,
   };
 }

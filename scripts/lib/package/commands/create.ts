@@ -7,7 +7,7 @@ import { loadPublicKey } from '../../crypto/keys.ts';
 import { obtainPassphrase } from '../../crypto/passphrase.ts';
 import { signManifestText } from '../../crypto/sign.ts';
 import type { Skipped } from '../collect.ts';
-import { chooseOutput, createPlainPackage, manifestTextFor, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
+import { chooseOutput, createPlainPackage, manifestTextFor, packedAgentFiles, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
 import { writeEncryptedPackage } from '../encrypt.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
 import { refuseTakenPerRecipient } from '../output-path.ts';
@@ -19,7 +19,7 @@ import { checkCreateRequest } from '../create-request.ts';
 import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from '../v3-write.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { MAX_RECIPIENTS } from '../../crypto/rsa.ts';
-import { agentFilesWarning, findAgentFiles } from '../../walnut/agent-files.ts';
+import { agentFilesWarning, type AgentFileHit } from '../../walnut/agent-files.ts';
 import { counted } from '../../text/plural.ts';
 import { closestName } from '../../text/closest.ts';
 
@@ -143,7 +143,8 @@ export const createCommand = defineCommand({
     let files: number;
     let contentBytes: number;
     let heldBack: string[];
-    let packedPaths: string[];
+    /** Named by their path in the walnut (.walnutignore's), where the package's differs. */
+    let agentFiles: AgentFileHit[];
     let privateKeys: string[];
     let notForWindows: Skipped[];
     if (format === '2.1') {
@@ -173,7 +174,7 @@ export const createCommand = defineCommand({
       files = layout.listing.length;
       contentBytes = layout.listing.reduce((a, f) => a + f.size, 0);
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
-      packedPaths = layout.listing.map((f) => f.path);
+      agentFiles = packedAgentFiles(plan.collected, opts.walnut);
       privateKeys = plan.collected.privateKeys;
       notForWindows = plan.collected.notForWindows;
     } else if (!mode) {
@@ -184,7 +185,7 @@ export const createCommand = defineCommand({
       files = r.files;
       contentBytes = r.contentBytes;
       heldBack = r.heldBack.map((h) => h.bundle);
-      packedPaths = r.agentFiles.map((h) => h.path);
+      agentFiles = r.agentFiles;
       privateKeys = r.privateKeys;
       notForWindows = r.notForWindows;
     } else {
@@ -194,7 +195,7 @@ export const createCommand = defineCommand({
       files = plan.files.length;
       contentBytes = plan.files.reduce((a, f) => a + f.size, 0);
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
-      packedPaths = plan.files.map((f) => f.path);
+      agentFiles = packedAgentFiles(plan.collected, opts.walnut);
       privateKeys = plan.collected.privateKeys;
       notForWindows = plan.collected.notForWindows;
       const base = chosen.path;
@@ -225,7 +226,7 @@ export const createCommand = defineCommand({
       );
     }
     if (notForWindows.length > 0) ctx.warn(notForWindowsWarning(notForWindows));
-    const agentWarning = agentFilesWarning(findAgentFiles(packedPaths));
+    const agentWarning = agentFilesWarning(agentFiles);
     if (agentWarning) ctx.warn(inlineText(agentWarning, 2000));
     for (const r of results) {
       if (r.bytes > 35 * 1024 * 1024) ctx.warn(`${r.path} is ${formatBytes(r.bytes)}; large packages travel slowly through a relay`);
