@@ -62,8 +62,14 @@ describe('threads made by the bus: what came long before them is not read', () =
     const { root } = makeBus();
     const future = uuid7At(Date.now() + 30 * DAY, 3);
     const member = await sendMessage({ root, to: 'gemini', from: 'human', body: 'in it', thread: future });
-    expect(threadMembers(root, future).members.map((m) => m.id)).toEqual([member.id]);
-    expect(threadForSend(root, 'gemini', future, {}).turn).toBe(2);
+    const twoDaysAgo = uuid7At(Date.now() - 2 * DAY, 4);
+    archived(root, dayOf(Date.now() - 2 * DAY), twoDaysAgo, future);
+    expect(
+      threadMembers(root, future)
+        .members.map((m) => m.id)
+        .sort(),
+    ).toEqual([member.id, twoDaysAgo].sort());
+    expect(threadForSend(root, 'gemini', future, {}).turn).toBe(3);
   });
 
   it('a thread named by a writer (not a UUIDv7) is looked for everywhere, as before', async () => {

@@ -723,9 +723,10 @@ export interface BusHeaders {
  */
 export function headersOnBus(root: string, only?: string, thread?: string): BusHeaders[] {
   const now = Date.now();
-  // Never later than now: a thread id dated in the future (anyone can write one) hides nothing made before it.
+  // A thread id dated past now (and the clocks' slack) was not made by a bus: anyone can write one,
+  // and a bound from it would hide the members made before that date. No bound then.
   const claimed = thread === undefined ? undefined : idTimeMs(thread);
-  const began = claimed === undefined ? undefined : Math.min(claimed, now);
+  const began = claimed === undefined || claimed > now + ANSWER_CLOCK_SLACK_MS ? undefined : claimed;
   const notBefore = began === undefined ? undefined : began - ANSWER_CLOCK_SLACK_MS;
   const firstDay = began === undefined ? '' : firstArchiveDay(began);
   const candidates: BusHeaders[] = [];
