@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { symlinkSync } from 'node:fs';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { setProcessEnv } from '../support/process-env.ts';
@@ -20,6 +21,25 @@ beforeAll(() => {
 afterAll(() => restore());
 
 describe("create's agent-file warning", () => {
+  it('names them by their path in the walnut when the walnut is reached through a link', async () => {
+    const walnut = makeWalnut(join(base, 'w-real', 'garden'), { layout: 'v3', bundles: { launch: { 'CLAUDE.md': 'rules\n' } } });
+    const linked = join(base, 'w-link');
+    symlinkSync(join(base, 'w-real'), linked);
+    const r = await runCaptured(createCommand, [
+      '--walnut',
+      join(linked, 'garden'),
+      '--scope',
+      'full',
+      '--format',
+      '2.0',
+      '--output',
+      join(base, 'p-link.walnut'),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(walnut).toContain('w-real');
+    expect(r.stderr).toMatch(/this package carries 1 agent instruction\/configuration file \(launch\/CLAUDE\.md\)/);
+  });
+
   it('names them by their path in a v2 walnut (bundles/…) in a 2.1 package too, whose bundles sit at its root', async () => {
     const walnut = makeWalnut(join(base, 'w-v2', 'garden'), { layout: 'v2', bundles: { launch: { 'CLAUDE.md': 'rules\n' } } });
     const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--format', '2.1', '--output', join(base, 'p-v2.walnut')]);

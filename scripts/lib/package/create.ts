@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
 import { ALIVE_VERSION } from '../version.ts';
 import { collectWalnut, type CollectResult, type HeldBackBundle, type Skipped } from './collect.ts';
@@ -55,11 +56,20 @@ export interface CreateResult extends WrittenArchive {
  */
 export function packedAgentFiles(collected: CollectResult, walnut: string): AgentFileHit[] {
   const source = new Map(collected.files.map((f) => [f.path, f.source]));
-  const root = resolve(walnut);
+  // Sources are real paths (collect resolves links): so is the walnut's, for a walnut reached through one.
+  const root = realPathOr(resolve(walnut));
   return findAgentFiles(collected.files.map((f) => f.path)).map((h) => {
     const from = source.get(h.path);
     return from === undefined ? h : { ...h, path: relative(root, from).split(sep).join('/') };
   });
+}
+
+function realPathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Collects and hashes the walnut's files: everything a manifest needs, before any archive is written. */
