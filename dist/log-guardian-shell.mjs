@@ -162,13 +162,13 @@ function bracketAt(src, i) {
     if (/[ \t\n;&|()<>/`]/.test(c)) return;
     if (c === "[" && /[:.=]/.test(src[k + 1] ?? "")) {
       let close = src.indexOf(`${src[k + 1]}]`, k + 2);
-      if (close < 0 || close + 2 > stop) return;
-      k = close + 2;
+      k = close >= 0 && close + 2 <= stop ? close + 2 : k + 1;
     } else if (c === "'" || c === '"' || c === "$" && src[k + 1] === "'") {
       let open = c === "$" ? k + 1 : k, close = src.indexOf(src[open], open + 1);
       if (close < 0 || close >= stop) return;
       k = close + 1;
-    } else if (c === "\\" || c === "$") k += 2;
+    } else if (c === "\\") k += 2;
+    else if (c === "$" || c === "{" || c === "}" || c === ",") k++;
     else {
       k++;
       continue;
@@ -521,9 +521,12 @@ var Lexer = class _Lexer {
   /** `unquoted`: outside double quotes, where bash expands a `*` or `?` a value holds as a glob. */
   dollar(add, unquoted = !1) {
     let push = (t, known) => {
-      if (!unquoted || !known || !/[*?]/.test(t)) return add({ text: t, known });
-      for (let piece of t.split(/([*?])/))
-        piece !== "" && add(piece === "*" || piece === "?" ? { text: piece, known: !1, glob: !0 } : { text: piece, known: !0 });
+      if (!unquoted || !known || !/[*?[]/.test(t)) return add({ text: t, known });
+      for (let piece of t.split(/(\[[^\]]*\]|[*?])/)) {
+        if (piece === "") continue;
+        let glob = piece === "*" || piece === "?" || piece.startsWith("[") && piece.length > 2;
+        add(glob ? { text: piece.startsWith("[") ? "?" : piece, known: !1, glob: !0 } : { text: piece, known: !0 });
+      }
     }, rest = this.src.slice(this.i + 1);
     if (rest.startsWith("(")) {
       let inner = this.balanced(this.i + 2);

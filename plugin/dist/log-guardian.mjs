@@ -613,7 +613,9 @@ function globMayNameLog(lower) {
     if (k < lower.length && !WORD_END.has(lower[k])) continue;
     let word = lower.slice(start, k);
     if (start = k + 1, !word.includes("*") && !word.includes("?") && !word.includes("[")) continue;
-    let star = word.replace(/\$\{[^{}$]*\}|\$[\w@#?$!-]+/g, "*").replace(/\{[^{}]*\}/g, "*").replace(/\$(?=['"])|["'\\]/g, "").replace(/\[[!^][^\][]*\]/g, "?").replace(/\*{2,}/g, "*");
+    let bare = word.replace(/^[a-z_][a-z0-9_]*=/, "").replace(/\$\{[^{}$]*\}|\$[\w@#?$!-]+/g, "*").replace(/\{[^{}]*\}/g, "*").replace(/\$(?=['"])|["'\\]/g, "").replace(/\[[!^]\]?[^\][]*\]/g, "?"), open = bare.lastIndexOf("[");
+    if (open >= 0 && open > bare.lastIndexOf("]") && open < bare.length - 1 && /["'\\]/.test(word)) return !0;
+    let star = bare.replace(/\*{2,}/g, "*");
     if (globMatches(bracketsAsStar(star.slice(star.lastIndexOf("/") + 1)), "log.md") || pathPatternMayMatchLog(star)) return !0;
   }
   return !1;

@@ -225,13 +225,19 @@ function globMayNameLog(lower: string): boolean {
     start = k + 1;
     if (!word.includes('*') && !word.includes('?') && !word.includes('[')) continue;
     // Variables, then brace groups; each pattern stops at the next `$`, `{` or `}`, so that a word
-    // of `${${${…` stays linear to read (this runs on every command holding a `*` or `?`).
+    // of `${${${…` stays linear to read (this runs on every command holding a `*` or `?`). An
+    // assignment's value (`x='l?g.md'`) is read as a word: `$x` may expand it unquoted later.
     const bare = word
+      .replace(/^[a-z_][a-z0-9_]*=/, '')
       .replace(/\$\{[^{}$]*\}|\$[\w@#?$!-]+/g, '*')
       .replace(/\{[^{}]*\}/g, '*')
       .replace(/\$(?=['"])|["'\\]/g, '')
       // A negated bracket expression may match the log's letter in another case (`[!l]` and `L`).
-      .replace(/\[[!^][^\][]*\]/g, '?');
+      .replace(/\[[!^]\]?[^\][]*\]/g, '?');
+    // A bracket that a quoted or escaped space or operator cut here (`[l" "]og.md`; this split is
+    // not the shell's) may still match: the command is read.
+    const open = bare.lastIndexOf('[');
+    if (open >= 0 && open > bare.lastIndexOf(']') && open < bare.length - 1 && /["'\\]/.test(word)) return true;
     // As a name, or as find's -path pattern, whose `*` matches `/` too (`*_kernel*`).
     const star = bare.replace(/\*{2,}/g, '*');
     if (globMatches(bracketsAsStar(star.slice(star.lastIndexOf('/') + 1)), 'log.md') || pathPatternMayMatchLog(star)) return true;

@@ -245,14 +245,16 @@ function bracketAt(src: string, i: number): { end: number; exact: boolean } | un
     if (/[ \t\n;&|()<>/`]/.test(c)) return undefined;
     if (c === '[' && /[:.=]/.test(src[k + 1] ?? '')) {
       const close = src.indexOf(`${src[k + 1]}]`, k + 2);
-      if (close < 0 || close + 2 > stop) return undefined;
-      k = close + 2;
+      // Unclosed, the `[` is a member as any other, as bash reads it (`[l[:]` holds `l`).
+      k = close >= 0 && close + 2 <= stop ? close + 2 : k + 1;
     } else if (c === "'" || c === '"' || (c === '$' && src[k + 1] === "'")) {
       const open = c === '$' ? k + 1 : k;
       const close = src.indexOf(src[open]!, open + 1);
       if (close < 0 || close >= stop) return undefined;
       k = close + 1;
-    } else if (c === '\\' || c === '$') k += 2;
+    } else if (c === '\\') k += 2;
+    // An expansion inside (`$x`, `$]` is a `$`, `{k,l}` braces): what it matches is not read.
+    else if (c === '$' || c === '{' || c === '}' || c === ',') k++;
     else {
       k++;
       continue;
@@ -782,10 +784,14 @@ class Lexer {
   /** `unquoted`: outside double quotes, where bash expands a `*` or `?` a value holds as a glob. */
   private dollar(add: (p: Part) => void, unquoted = false): void {
     const push = (t: string, known: boolean) => {
-      if (!unquoted || !known || !/[*?]/.test(t)) return add({ text: t, known });
-      // `x='*'; rm …/$x`: the value's stars are globs there, its other text as it is.
-      for (const piece of t.split(/([*?])/))
-        if (piece !== '') add(piece === '*' || piece === '?' ? { text: piece, known: false, glob: true } : { text: piece, known: true });
+      if (!unquoted || !known || !/[*?[]/.test(t)) return add({ text: t, known });
+      // `x='*'; rm …/$x`: the value's stars are globs there, its other text as it is; a bracket
+      // expression it holds (`x='[l]og.md'`) stands for any one character.
+      for (const piece of t.split(/(\[[^\]]*\]|[*?])/)) {
+        if (piece === '') continue;
+        const glob = piece === '*' || piece === '?' || (piece.startsWith('[') && piece.length > 2);
+        add(glob ? { text: piece.startsWith('[') ? '?' : piece, known: false, glob: true } : { text: piece, known: true });
+      }
     };
     const rest = this.src.slice(this.i + 1);
     if (rest.startsWith('(')) {
