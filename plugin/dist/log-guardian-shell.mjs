@@ -530,7 +530,7 @@ var Lexer = class _Lexer {
     }, rest = this.src.slice(this.i + 1);
     if (rest.startsWith("(")) {
       let inner = this.balanced(this.i + 2);
-      this.nested(inner), add({ text: "$(…)", known: !1, ...MKTEMP.test(inner) && { fresh: !0 } });
+      this.nested(inner), add({ text: "$(…)", known: !1, fed: { texts: [inner] }, ...MKTEMP.test(inner) && { fresh: !0 } });
       return;
     }
     if (rest.startsWith("'")) {

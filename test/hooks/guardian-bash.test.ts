@@ -156,6 +156,10 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ["a ? held in a variable: x='l?g.md'; … $x", "x='l?g.md'; sed -i 's/a/b/' $x", 'kernel', /overwrite/],
   ["a bracket held in a variable: x='[l]og.md'; … $x", "x='[l]og.md'; sed -i 's/a/b/' $x", 'kernel', /overwrite/],
   ['if [ "$x" = y ] reads nothing', 'if [ "$x" = y ]; then echo ok; fi', 'kernel', 'allow'],
+  // A command substitution's text is the names it prints, as for f=$(…).
+  ['rm $(echo log.md)', 'rm $(echo log.md)', 'kernel', /cannot tell|delete/],
+  ['>> $(echo log.md)', 'echo x >> $(echo log.md)', 'kernel', /cannot tell|append/],
+  ['cp to a name with $(date) in it', 'cp notes.md "notes-$(date +%F).md"', 'kernel', 'allow'],
   ['a glob of the kernel folder from the world', `rm ${K}/*`, 'world', /delete/],
   ['a glob after a cd', `cd ${K} && rm -f *.md`, 'world', /delete/],
   ['globs in the folder part and the name', 'sed -i s/a/b/ */*/_kernel/*.md', 'world', /overwrite/],

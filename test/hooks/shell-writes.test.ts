@@ -297,8 +297,9 @@ describe('shellWrites', () => {
       ['$f', false, 'list'],
       ['x', true, undefined],
     ]);
+    // A substitution's input is its command's text (what it prints is the names).
     expect(input('for f in $(cat list) a; do rm "$f"; done')).toEqual([
-      ['$(…)', false, '$(cat list)'],
+      ['$(…)', false, 'cat list'],
       ['a', true, undefined],
     ]);
   });

@@ -797,7 +797,8 @@ class Lexer {
     if (rest.startsWith('(')) {
       const inner = this.balanced(this.i + 2);
       this.nested(inner);
-      add({ text: '$(…)', known: false, ...(MKTEMP.test(inner) && { fresh: true }) });
+      // What it prints is the names (`rm $(echo log.md)`): read from its text, as `f=$(…)` is.
+      add({ text: '$(…)', known: false, fed: { texts: [inner] }, ...(MKTEMP.test(inner) && { fresh: true }) });
       return;
     }
     if (rest.startsWith("'")) {
