@@ -119,7 +119,9 @@ describe('setup with the default branch GitHub gives', () => {
       const r = await run(alice, ['setup', '--json']);
       expect(r.code).toBe(1);
       expect(r.json).toMatchObject({ ok: false, error: { code: 'bad_relay' } });
-      expect(r.json.error.message).toMatch(/default branch 'bad\\u\{202e\}name'.*rename it on GitHub.*run `alive-p2p relay setup` again/);
+      // A name that is not plain (here a bidi override) is the server's text: only in the untrusted detail.
+      expect(r.json.error.message).toMatch(/a default branch whose name is not one git accepts.*rename it on GitHub.*run `alive-p2p relay setup` again/);
+      expect(JSON.stringify(r.json.error.untrusted)).toContain('bad\\\\u{202e}name');
       expect(readFileSync(alice.paths.config, 'utf8')).toBe(before);
       expect((await run(alice, ['status', '--offline'])).code).toBe(0);
     } finally {

@@ -286,6 +286,18 @@ describe.concurrent('fields of another type, missing, or absurd: bad_relay namin
     expect(server.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it('setup: a default_branch git refuses is refused before anything is written (the key is not published)', async () => {
+    const { server, bob } = await api((req, res, path) => {
+      if (path !== '/repos/bob/walnut-relay' || req.method !== 'GET') return false;
+      json(res, 200, repoAnswer({ default_branch: 'a..b' }));
+      return true;
+    });
+    const err = await failure(bob.setup(PEM));
+    expect(err?.code).toBe('bad_relay');
+    expect(err?.message).toMatch(/default branch 'a\.\.b'.*not a branch name git accepts/);
+    expect(server.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
   it.each([
     ['a number', 7, /field 'default_branch'.*expected string, received number/],
     ['a name git refuses', 'a..b', /default branch 'a\.\.b'.*not a branch name git accepts/],

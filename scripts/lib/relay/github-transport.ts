@@ -292,6 +292,15 @@ export class GithubTransport implements RelayTransport {
       const r = await withReadRetry(() => this.gh.rest.repos.get({ owner, repo, ...this.req() }));
       // setup (its caller) refuses a branch git would not accept, saying how to rename it.
       const answer = answerOf(repositoryAnswer, r.data);
+      // Refused before anything is written: a key published here would stay when setup fails.
+      if (!isUsableBranch(answer.default_branch)) {
+        throw this.unusableBranch(
+          owner,
+          repo,
+          answer.default_branch,
+          "rename it on GitHub (the repository's Settings > Branches) to a plain name such as main, then run `alive-p2p relay setup` again",
+        );
+      }
       this.o.branch = answer.default_branch;
       if (!answer.private) {
         throw new AliveError(`${owner}/${repo} exists and is public; make it private on GitHub (a relay must never be public), then run setup again`, {
@@ -325,6 +334,20 @@ export class GithubTransport implements RelayTransport {
       keyPublished = true;
     }
     return { repo: `${owner}/${repo}`, url: null, created, keyPublished, head: await this.headCommit(owner, repo), branch: this.o.branch };
+  }
+
+  /**
+   * A default branch git refuses (it goes into the ref of every request): bad_relay. The name is
+   * the server's text: quoted when it is a plain name, else only the untrusted detail.
+   */
+  private unusableBranch(owner: string, repo: string, branch: string, advice: string): AliveError {
+    const plain = isPlainName(branch);
+    const follows = '; the name is in the untrusted detail that follows';
+    return new AliveError(
+      `${owner}/${repo} has ${plain ? `the default branch '${branch}', which is not a branch name git accepts` : 'a default branch whose name is not one git accepts'} (from ${this.o.baseUrl}); ` +
+        `${advice}${plain ? '' : follows}`,
+      { code: 'bad_relay', ...(plain ? {} : { untrusted: untrustedDetail('branch name', inlineText(branch, 300), follows) }) },
+    );
   }
 
   /** Invites a peer to push into the user's relay: 'invited' (201) or 'already' a collaborator (204). */
@@ -570,14 +593,7 @@ export class GithubTransport implements RelayTransport {
     }
     // It goes into the ref of every request below (`heads/<branch>`).
     if (!isUsableBranch(branch)) {
-      // The name is the server's text: quoted when it is a plain name, else only the untrusted detail.
-      const plain = isPlainName(branch);
-      const follows = '; the name is in the untrusted detail that follows';
-      throw new AliveError(
-        `${owner}/${repo} has ${plain ? `the default branch '${branch}', which is not a branch name git accepts` : 'a default branch whose name is not one git accepts'} (from ${this.o.baseUrl}); ` +
-          `ask ${peer.login} to rename it on GitHub (the repository's Settings > Branches)${plain ? '' : follows}`,
-        { code: 'bad_relay', ...(plain ? {} : { untrusted: untrustedDetail('branch name', inlineText(branch, 300), follows) }) },
-      );
+      throw this.unusableBranch(owner, repo, branch, `ask ${peer.login} to rename it on GitHub (the repository's Settings > Branches)`);
     }
     let refusal = '';
     let words: ReturnType<typeof serverWords>;
