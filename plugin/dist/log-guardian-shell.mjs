@@ -23,9 +23,9 @@ function globMatches(pattern, name) {
       for (let k = 1; k <= name.length; k++) reach[k] = reach[k] || reach[k - 1];
       continue;
     }
-    let test, end = c === "[" && p + 2 <= pattern.length ? closeAt[p + 2] : -1;
+    let test, negate = c === "[" && (pattern[p + 1] === "!" || pattern[p + 1] === "^"), first = p + (negate ? 2 : 1), end = c === "[" && first + 1 <= pattern.length ? closeAt[first + 1] : -1;
     if (end > 0) {
-      let negate = pattern[p + 1] === "!" || pattern[p + 1] === "^", set = pattern.slice(p + (negate ? 2 : 1), end);
+      let set = pattern.slice(first, end);
       test = (ch) => inSet(set, ch) !== negate, p = end;
     } else if (c === "?") test = () => !0;
     else {

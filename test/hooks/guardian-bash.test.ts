@@ -151,6 +151,7 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a $ inside brackets, inside the name', 'rm -f lo[g$].md', 'kernel', /delete/],
   ['braces inside brackets', "sed -i 's/a/b/' [{k,l}]og.md", 'kernel', /overwrite/],
   ['[!]] (a ] negated)', "sed -i 's/a/b/' [!]]og.md", 'kernel', /overwrite/],
+  ["find -name '[!]]og.md' -delete", "find . -name '[!]]og.md' -delete", 'world', /cannot tell/],
   ['a quoted space inside brackets', `sed -i 's/a/b/' [l" "]og.md`, 'kernel', /overwrite/],
   ['an escaped space inside brackets', "sed -i 's/a/b/' [l\\ ]og.md", 'kernel', /overwrite/],
   ["a ? held in a variable: x='l?g.md'; … $x", "x='l?g.md'; sed -i 's/a/b/' $x", 'kernel', /overwrite/],

@@ -30,10 +30,12 @@ export function globMatches(pattern: string, name: string): boolean {
       continue;
     }
     let test: (ch: string) => boolean;
-    const end = c === '[' && p + 2 <= pattern.length ? closeAt[p + 2]! : -1;
+    // The set's first member may be `]` (`[]l]`, `[!]]`): its close is searched after it.
+    const negate = c === '[' && (pattern[p + 1] === '!' || pattern[p + 1] === '^');
+    const first = p + (negate ? 2 : 1);
+    const end = c === '[' && first + 1 <= pattern.length ? closeAt[first + 1]! : -1;
     if (end > 0) {
-      const negate = pattern[p + 1] === '!' || pattern[p + 1] === '^';
-      const set = pattern.slice(p + (negate ? 2 : 1), end);
+      const set = pattern.slice(first, end);
       test = (ch) => inSet(set, ch) !== negate;
       p = end;
     } else if (c === '?') test = () => true;
