@@ -30,7 +30,7 @@ import { preflight, type PlannedWrites, type PreflightResult } from './preflight
 import { convertTasksMd, tasksMdTooLarge } from './tasks.ts';
 import { KEY_MD_MAX_BYTES, keyMdPath, NOW_TEXT_MAX, nowJsonPath, nowText } from '../world/now.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
-import { pathTooLong } from '../fs/path-max.ts';
+import { PATH_MAX_BYTES, pathTooLong } from '../fs/path-max.ts';
 import type { WalnutLayout } from '../walnut/layout.ts';
 import { compactDate } from './names.ts';
 import { readSnapshot, type SnapshotView } from './snapshot.ts';
@@ -392,12 +392,40 @@ function refuseDuplicate(prior: LedgerEntry): never {
   );
 }
 
-function planFor(ctx: Ctx, r: ReadResult): { target: Target; plan: ReceivePlan } {
+/** A plan with what it asked the world: the bundle names it found taken or free where they land. */
+interface Planned {
+  target: Target;
+  plan: ReceivePlan;
+  manifest: Manifest;
+  asked: Map<string, boolean>;
+}
+
+/**
+ * The plan for the verified manifest. `earlier` is the plan made from the clear-text manifest
+ * before unpacking; when the verified manifest is that same text (read-package hands back the
+ * same object), the target is the same and every bundle name it asked about is still taken or
+ * free as it was, it is this plan's inputs exactly, and is kept (planning 2,000 files twice was
+ * half of what receive added to extract).
+ */
+function planFor(ctx: Ctx, r: ReadResult, earlier?: Planned): Planned {
   // Signed content identifies a package (the same content re-compressed or re-encrypted is a
   // duplicate); an unsigned package has no signed content, so its file hash alone identifies it.
   const verifiedSigner = r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null;
   if (verifiedSigner !== null) ctx.identity = packageIdentity(r.manifest, verifiedSigner);
-  return planOn(ctx, r.manifest, guardedTarget(ctx, r.manifest));
+  const target = guardedTarget(ctx, r.manifest);
+  if (earlier && earlier.manifest === r.manifest && sameTarget(earlier.target, target) && stillAsAsked(earlier)) return earlier;
+  return planOn(ctx, r.manifest, target);
+}
+
+function sameTarget(a: Target, b: Target): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function stillAsAsked(p: Planned): boolean {
+  if (p.asked.size === 0) return true;
+  const taken = bundleNameTaken(p.target);
+  for (const [name, was] of p.asked) if (taken(name) !== was) return false;
+  return true;
 }
 
 /**
@@ -418,11 +446,17 @@ function checkPackageLog(plan: ReceivePlan): void {
   );
 }
 
-function planOn(ctx: Ctx, m: Manifest, target: Target): { target: Target; plan: ReceivePlan } {
+function planOn(ctx: Ctx, m: Manifest, target: Target): Planned {
+  const asked = new Map<string, boolean>();
+  const taken = bundleNameTaken(target);
   const plan = planReceive({
     manifest: m,
     layout: target.layout,
-    taken: bundleNameTaken(target),
+    taken: (name) => {
+      const answer = taken(name);
+      asked.set(name, answer);
+      return answer;
+    },
     date: compactDate(ctx.timestamp),
     allowAgentFiles: ctx.opts.allowAgentFiles === true,
     landing: worldRel(ctx.world, target.walnut),
@@ -433,7 +467,7 @@ function planOn(ctx: Ctx, m: Manifest, target: Target): { target: Target; plan: 
   }
   if (target.scope === 'full') checkPackageLog(plan);
   checkPathLengths(m, target, plan, join(ctx.world, '.alive', 'receiving', stagingId(ctx.timestamp), PKG_DIR));
-  return { target, plan };
+  return { target, plan, manifest: m, asked };
 }
 
 /**
@@ -449,7 +483,14 @@ function checkPathLengths(m: Manifest, target: Target, plan: ReceivePlan, pkgDir
   // path are looked up, so a path of 2,000 segments costs its length, not its square.
   const longestFrom = plan.units.reduce((n, u) => Math.max(n, u.from.length), 0);
   const notLanding = new Set([...plan.held.map((h) => h.path), ...plan.skipped.map((s) => s.path)]);
+  // Paths are joined and measured only where their parts' lengths add up to more than a path may
+  // hold (a manifest's paths are relative and normalized, so joining adds one separator each).
+  const pkgDirBytes = Buffer.byteLength(pkgDir);
+  const walnutBytes = Buffer.byteLength(target.walnut);
+  const longestTo = plan.units.reduce((n, u) => Math.max(n, Buffer.byteLength(u.to)), 0);
   for (const f of m.files) {
+    const pathBytes = Buffer.byteLength(f.path);
+    if (pkgDirBytes + pathBytes + 2 <= PATH_MAX_BYTES && walnutBytes + longestTo + pathBytes + 3 <= PATH_MAX_BYTES) continue;
     const staged = join(pkgDir, f.path);
     if (pathTooLong(staged)) {
       throw new AliveError(
@@ -699,6 +740,7 @@ async function receiveForReal(
     // The ledger check needs the package hash: wait for it only if a recorded package has this size.
     const ledger = readLedger(world);
     // The same goes for the checks of the commit point: they run again on the verified manifest.
+    let headPlan: Planned | undefined;
     if (head) {
       // The same signed content re-compressed or re-encrypted has another size and hash: its
       // identity (as the clear manifest claims it; checked again once read) still finds it.
@@ -711,8 +753,8 @@ async function receiveForReal(
         ctx.sha256 = await earlyHash(ctx);
         target = guardedTarget(ctx, head);
       } else target = resolveTarget(world, head, targetArgs(ctx.opts));
-      const { plan } = planOn(ctx, head, target);
-      preflight(world, plannedWrites(ctx, target, plan), aliveDir);
+      headPlan = planOn(ctx, head, target);
+      preflight(world, plannedWrites(ctx, target, headPlan.plan), aliveDir);
     }
 
     mkdirSync(receivingDir, { recursive: true });
@@ -737,7 +779,7 @@ async function receiveForReal(
         const { read: again, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(ctx.pkg, o));
         return snapshotResult(ctx, again, view, false);
       }
-      const { target, plan } = planFor(ctx, read);
+      const { target, plan } = planFor(ctx, read, headPlan);
       const checked = preflight(world, plannedWrites(ctx, target, plan), receivingDir);
       const conversions = await prepareStaged(staging, plan);
       for (const c of conversions) notes.push(`v1 capsule ${senderName(c.capsule)}: ${c.note}`);
