@@ -78,6 +78,7 @@ export const ERROR_CODES = [
   'missing_manifest',
   'network',
   'no_access',
+  'no_answer',
   'no_bundle',
   'no_git',
   'no_key',

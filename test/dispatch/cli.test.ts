@@ -243,7 +243,7 @@ describe('send, inbox, claim, reply', () => {
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ ok: false, timed_out: true, response: null, to: '@nobody' });
-    expect(r.stderr).toMatch(/^error: no answer from @nobody within 0.5 s; msg-\S+ is waiting in @nobody's inbox \(no daemon serves @nobody/);
+    expect(r.stderr).toMatch(/^error: no answer from @nobody within 0.5 s; msg-\S+ is waiting in @nobody's inbox \(no daemon serves @nobody/m);
     expect(filesIn(receiverPaths(root, 'nobody').inbox).length).toBe(1);
     const human = await dispatch(root, ['send', 'nobody', 'hello?', '--wait', '0.2', '--create']);
     expect(human.status).toBe(1);

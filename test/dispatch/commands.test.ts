@@ -644,12 +644,16 @@ describe('send --wait on a terminal', () => {
     };
     const tty = await invoke(true);
     expect(tty.code).toBe(1);
-    expect(tty.stderr).toMatch(
+    // Nothing serves @gemini: said first, before the wait (it would run to its end for a hand-written answer).
+    const unserved = "no daemon serves @gemini now: the message waits in its inbox until 'dispatch serve @gemini' runs or someone answers by hand\n";
+    expect(tty.stderr.startsWith(unserved)).toBe(true);
+    expect(tty.stderr.slice(unserved.length)).toMatch(
       /^sent msg-([0-9a-f-]{36}) to @gemini \(thread \1\); waiting up to 0\.2 s for the answer \(Ctrl-C stops waiting; the message stays queued\)\n/,
     );
     // An agent's shell is no terminal: it needs the id and thread for a follow-up all the same.
     const piped = await invoke(false);
-    expect(piped.stderr).toMatch(/^sent msg-([0-9a-f-]{36}) to @gemini \(thread \1\); waiting up to 0\.2 s for the answer\n/);
+    expect(piped.stderr.startsWith(unserved)).toBe(true);
+    expect(piped.stderr.slice(unserved.length)).toMatch(/^sent msg-([0-9a-f-]{36}) to @gemini \(thread \1\); waiting up to 0\.2 s for the answer\n/);
     expect(piped.stderr).not.toContain('Ctrl-C');
   });
 });

@@ -138,12 +138,17 @@ describe('serve with an agent command', () => {
   it('NOTHING_FURTHER archives the message without an answer', async () => {
     const { env, base, root } = makeBus();
     const agent = script(base, 'quiet.sh', 'cat >/dev/null; echo NOTHING_FURTHER');
-    await dispatch(root, ['send', 'quiet', 'ping', '--create']);
+    const sent = await dispatch(root, ['send', 'quiet', 'ping', '--create']);
+    const id = /sent msg-([0-9a-f-]+)/.exec(sent.stdout)![1]!;
     const r = await runCliAsync(cli, ['serve', 'quiet', '--agent', agent, '--once'], env);
     expect(r.stdout).toContain('the agent had nothing further');
     const paths = receiverPaths(root, 'quiet');
     expect(filesIn(paths.outbox)).toEqual([]);
     expect(filesIn(paths.archive).length).toBe(1);
+    // A wait for its answer ends at once, saying none will come (it ran to its time-out).
+    const w = await dispatch(root, ['wait', id, '--timeout', '60']);
+    expect(w.status).toBe(1);
+    expect(w.stderr).toContain(`error: its receiver handled msg-${id} without an answer`);
   });
 
   it('serve without --agent is a usage error except for @claude (claude -p)', () => {

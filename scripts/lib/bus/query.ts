@@ -43,6 +43,7 @@ import { listReceivers } from './receivers.ts';
 import {
   ANSWER_CLOCK_SLACK_MS,
   archivedNames,
+  closedWithoutAnswer,
   deadLetterCode,
   firstArchiveDay,
   FOREIGN_SETTLE_MS,
@@ -337,6 +338,8 @@ export type AnswerWait =
   | { status: 'dead-lettered'; request: FoundMessage; deadLetter: DeadLetterInfo }
   /** The answer came but is too large to read (responses.ts UnreadableAnswer): left where it is. */
   | { status: 'unreadable'; request: FoundMessage | undefined; responder: string; answer: UnreadableAnswer }
+  /** The responder archived the request without an answer (responses.ts closedWithoutAnswer). */
+  | { status: 'closed'; request: FoundMessage | undefined }
   | { status: 'timed-out'; request: FoundMessage | undefined; waitedMs: number }
   | { status: 'aborted'; request: FoundMessage | undefined };
 
@@ -412,7 +415,8 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   // one meanwhile), is found by the first check, at once.
   const find = responseFinder(root, responder, id, { collect, onUnreadable: (a) => (tooLarge ??= a), ...(skip ? { skip } : {}) });
   const deadPath = join(paths.deadLetter, messageFileName(id));
-  type Found = { answer: FoundMessage } | { dead: FoundMessage } | { tooLarge: UnreadableAnswer };
+  const closed = closedWithoutAnswer(root, paths, id, find);
+  type Found = { answer: FoundMessage } | { dead: FoundMessage } | { tooLarge: UnreadableAnswer } | { closed: true };
   const check = (): Found | undefined => {
     const r = find();
     if (r) {
@@ -421,7 +425,7 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
     }
     if (tooLarge) return { tooLarge };
     if (exists(root, deadPath)) return { dead: describe(responder, paths, id, 'dead-letter', deadPath) };
-    return undefined;
+    return closed() ? { closed: true } : undefined;
   };
   ensureDir(root, paths.outbox);
   const watch = { idlePollMs: FOREIGN_SETTLE_MS * 2, ...options.watch };
@@ -429,6 +433,7 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   if (r.ok) {
     if ('answer' in r.value) return { status: 'answered', request: findRequest(root, id, responder) ?? request, answer: r.value.answer, collected };
     if ('tooLarge' in r.value) return { status: 'unreadable', request: findRequest(root, id, responder) ?? request, responder, answer: r.value.tooLarge };
+    if ('closed' in r.value) return { status: 'closed', request: findRequest(root, id, responder) ?? request };
     return { status: 'dead-lettered', request: r.value.dead, deadLetter: r.value.dead.deadLetter! };
   }
   request = findRequest(root, id, responder) ?? request;

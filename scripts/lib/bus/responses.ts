@@ -184,7 +184,7 @@ export function responseFinder(
   responder: string,
   requestId: string,
   options: { collect?: boolean; now?: () => number; skip?: ReadonlySet<string>; onUnreadable?: (a: UnreadableAnswer) => void; prefixBytes?: number } = {},
-): () => CollectedResponse | undefined {
+): ResponseFind {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   const seen = new Set<string>(options.skip);
   const now = options.now ?? Date.now;
@@ -320,13 +320,20 @@ export function responseFinder(
     }
     return undefined;
   };
-  return () => {
+  const find = () => {
     // Looked at before the outbox: a request that leaves processing/ meanwhile changes the outbox
     // (its answer comes), which wakes a wait for another look.
     const waiting = requestWaiting(root, paths, requestId);
     return inOutbox() ?? (waiting ? undefined : inArchive());
   };
+  return Object.assign(find, { pending: () => young.size > 0 || retry.size > 0 });
 }
+
+/** A responseFinder: each call looks for the answer once; `pending` while a file may still turn out to be it. */
+export type ResponseFind = (() => CollectedResponse | undefined) & {
+  /** A file met young (being written) or whose read failed waits for another look. */
+  pending(): boolean;
+};
 
 /**
  * True while `requestId` waits in `paths`' inbox or is claimed (in processing/): its answer is not
@@ -347,12 +354,57 @@ export function requestWaiting(root: string, paths: ReceiverPaths, requestId: st
   return !days.some((day) => lstatBus(root, join(paths.archive, day, fileName)) !== undefined);
 }
 
+/**
+ * How long a request must stay archived with no answer before a wait takes it as closed without
+ * one: a daemon archives a request the instant before it publishes the answer (claims.ts
+ * completeClaim), and puts it back when the publishing fails.
+ */
+export const CLOSED_SETTLE_MS = 1_000;
+
+/**
+ * A check for a wait that found no answer and no dead letter: true once `requestId` is in `paths`'
+ * archive and waits nowhere, and was so at a look CLOSED_SETTLE_MS or more before. Its receiver
+ * closed it without an answer: the agent had nothing further (NOTHING_FURTHER), or it was a message
+ * to itself, and no answer will come (only one written by hand). A request gone from the bus (a
+ * foreign daemon deletes what it reads, then answers) is not closed, nor one while `find` has a
+ * file that may still turn out to be its answer (a foreign writer's, written in place).
+ */
+export function closedWithoutAnswer(root: string, paths: ReceiverPaths, requestId: string, find: ResponseFind, now: () => number = Date.now): () => boolean {
+  const fileName = messageFileName(requestId);
+  let since: number | undefined;
+  return () => {
+    const archived =
+      !find.pending() &&
+      !requestWaiting(root, paths, requestId) &&
+      archiveDaysFrom(root, paths, firstArchiveDay(idTimeMs(requestId))).some((day) => lstatBus(root, join(paths.archive, day, fileName))?.isFile() === true);
+    if (!archived) {
+      since = undefined;
+      return false;
+    }
+    since ??= now();
+    return now() - since >= CLOSED_SETTLE_MS;
+  };
+}
+
+/**
+ * What every waiter says of a request its receiver closed without an answer (`who`: the
+ * receiver's display name, or words for it).
+ */
+export function closedText(who: string, requestId: string): string {
+  return `${who} handled ${idInOurWords(requestId, 'the request')} without an answer: it archived the request and wrote none (its agent had nothing further to add, or the message was to itself), so no answer will come unless someone writes one by hand`;
+}
+
 export interface DeadLettered {
   reason: string;
   code: string;
 }
 
-export type ResponseWaitResult = WaitResult<CollectedResponse> | { ok: false; deadLettered: DeadLettered } | { ok: false; unreadableAnswer: UnreadableAnswer };
+export type ResponseWaitResult =
+  | WaitResult<CollectedResponse>
+  | { ok: false; deadLettered: DeadLettered }
+  | { ok: false; unreadableAnswer: UnreadableAnswer }
+  /** The receiver archived the request without an answer (closedWithoutAnswer). */
+  | { ok: false; closed: true };
 
 /** A dead letter's code as shown in our words: one of our shape, else `unknown`. */
 export function deadLetterCode(code: string): string {
@@ -448,9 +500,11 @@ export async function waitForResponse(
   });
   // The dead-letter folder is not watched: it is looked at on every wake-up, which includes the
   // watcher's idle poll (once a second). One failed lstat when there is nothing there.
-  const check = () => find() ?? unreadable ?? deadLetterOf(root, responder, requestId);
+  const closed = closedWithoutAnswer(root, paths, requestId, find);
+  const check = () => find() ?? unreadable ?? deadLetterOf(root, responder, requestId) ?? (closed() ? ({ closed: true } as const) : undefined);
   const r = await waitUntil(root, paths.outbox, check, timeoutMs, signal ? { ...options, signal } : options);
   if (r.ok && 'unreadableAnswer' in r.value) return { ok: false, unreadableAnswer: r.value.unreadableAnswer };
   if (r.ok && 'reason' in r.value) return { ok: false, deadLettered: r.value };
+  if (r.ok && 'closed' in r.value) return { ok: false, closed: true };
   return r as WaitResult<CollectedResponse>;
 }

@@ -15,7 +15,7 @@ import { key, Registry } from '../helloworld/vocabulary.ts';
 import { sendMessage } from './deliver.ts';
 import { newMessageId } from './ids.ts';
 import { displayName, normaliseName } from './names.ts';
-import { ANSWER_READ_BYTES, answerPlaceNames, shownAnswer, unreadableText, waitForResponse } from './responses.ts';
+import { ANSWER_READ_BYTES, answerPlaceNames, closedText, shownAnswer, unreadableText, waitForResponse } from './responses.ts';
 import type { UntrustedDetail } from '../errors.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { fenceData } from '../text/untrusted.ts';
@@ -247,6 +247,7 @@ export class Session {
         };
       }
       if ('unreadableAnswer' in waited) return { ok: false, reason: unreadableText(who, sent.id, waited.unreadableAnswer), messageId: sent.id };
+      if ('closed' in waited) return { ok: false, reason: closedText(who, sent.id), messageId: sent.id };
       if ('aborted' in waited) {
         return {
           ok: false,

@@ -11,7 +11,7 @@ import { findMessage } from '../query.ts';
 import { displayName } from '../names.ts';
 import { isWordlessId } from '../ids.ts';
 import { NOT_UTF8_PROBLEM } from '../message.ts';
-import { answerTooLargeError, answerPlaceNames, waitForResponse } from '../responses.ts';
+import { answerTooLargeError, answerPlaceNames, closedText, waitForResponse } from '../responses.ts';
 import {
   bodyLines,
   busRoot,
@@ -108,9 +108,10 @@ export const sendCommand = defineCommand({
       };
       const note = newBusNote(root, values.root, busExisted);
       if (note) ctx.warn(note);
+      // Said before a wait too: a wait on a receiver nothing serves runs to its end for a hand-written answer.
+      const unserved = unservedNote(root, sent.to, displayName(sent.to));
+      if (unserved) ctx.io.stderr.write(`${unserved}\n`);
       if (waitMs === undefined) {
-        const unserved = unservedNote(root, sent.to, displayName(sent.to));
-        if (unserved) ctx.io.stderr.write(`${unserved}\n`);
         if (ctx.json) ctx.printJson(result);
         else ctx.print(sentLine(sent, values.thread));
         return;
@@ -149,6 +150,12 @@ export const sendCommand = defineCommand({
       const { ok: _ok, ...fields } = result;
       if ('unreadableAnswer' in waited) {
         throw answerTooLargeError(displayName(sent.to), sent.id, waited.unreadableAnswer, { ...fields, response: null, timed_out: false, dead_letter: null });
+      }
+      if ('closed' in waited) {
+        throw new AliveError(closedText(displayName(sent.to), sent.id), {
+          code: 'no_answer',
+          fields: { ...fields, response: null, timed_out: false, dead_letter: null },
+        });
       }
       let message: string;
       if ('deadLettered' in waited) {

@@ -2,7 +2,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { displayName } from '../names.ts';
 import { waitForAnswer } from '../query.ts';
-import { answerTooLargeError } from '../responses.ts';
+import { answerTooLargeError, closedText } from '../responses.ts';
 import {
   bodyLines,
   busRoot,
@@ -85,6 +85,12 @@ export const waitCommand = defineCommand({
           },
         },
       );
+    }
+    if (r.status === 'closed') {
+      throw new AliveError(closedText(r.request && r.request.receiver === responder ? displayName(responder) : 'its receiver', id), {
+        code: 'no_answer',
+        fields: { id, timed_out: false, request: r.request ? messageJson(r.request) : null, answer: null },
+      });
     }
     // A receiver found by listing runtimes/ is a folder name a bus writer chose: named only when typed.
     const what = r.status === 'timed-out' ? `no answer to msg-${id} within ${timeoutMs / 1000} s` : 'stopped waiting';

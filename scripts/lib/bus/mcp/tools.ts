@@ -37,7 +37,7 @@ import {
   type DeadLetterInfo,
   type FoundMessage,
 } from '../query.ts';
-import { answerTooLargeError } from '../responses.ts';
+import { answerTooLargeError, closedText } from '../responses.ts';
 import { busStatus } from '../status.ts';
 import { boundedUntrusted, fitText, HEADER_BYTES, LISTED_BODY_BYTES, LISTED_READ_BYTES, LIST_DEFAULT, page, RESULT_BYTES, type Cut } from './bounds.ts';
 import { BODY_BYTES, cutNote } from '../shown-body.ts';
@@ -149,6 +149,14 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
         request,
         dead_letter: deadLetterJson(r.deadLetter),
         next: retryNext(id),
+      };
+    case 'closed':
+      return {
+        ok: true,
+        status: 'closed',
+        ...idField('request_id', id),
+        message: closedText(r.request?.receiver === responder && responder !== undefined ? displayName(responder) : 'its receiver', id),
+        request,
       };
     case 'timed-out':
     case 'aborted': {
