@@ -8,6 +8,7 @@ import { listBusChildDir, listBusDir, openBusDir } from './fsutil.ts';
 import { validIdFromFileName } from './ids.ts';
 import { isArchiveDayName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { normaliseName } from './names.ts';
+import { orPassedOver } from './passed-over.ts';
 import { listReceivers } from './receivers.ts';
 
 export interface ListedReceiver {
@@ -15,6 +16,11 @@ export interface ListedReceiver {
   paths: ReceiverPaths;
   /** True when the receiver's folder holds `folder` (one of `paths`) by name. */
   there: (folder: string) => boolean;
+  /**
+   * `fn()`, a look into this receiver's folders; in a walk over every receiver, `fallback` when
+   * one of them is faulty and the caller passes such folders over (passed-over.ts).
+   */
+  look: <T>(fallback: T, fn: () => T) => T;
 }
 
 function receiversFor(root: string, receiver: string | undefined): string[] {
@@ -30,11 +36,13 @@ function receiversFor(root: string, receiver: string | undefined): string[] {
 export function* listedReceivers(root: string, only: string | undefined): Generator<ListedReceiver> {
   const runtimes = openBusDir(root, runtimesDir(root), false);
   if (!runtimes) return;
+  // A receiver named is looked through whole: a fault of its own folders is refused.
+  const look = only === undefined ? orPassedOver : <T>(_fallback: T, fn: () => T) => fn();
   try {
     for (const receiver of receiversFor(root, only)) {
-      const has = new Set(listBusChildDir(root, runtimes, receiver) ?? []);
+      const has = new Set(look([], () => listBusChildDir(root, runtimes, receiver) ?? []));
       if (has.size === 0) continue;
-      yield { receiver, paths: receiverPaths(root, receiver), there: (folder) => has.has(basename(folder)) };
+      yield { receiver, paths: receiverPaths(root, receiver), there: (folder) => has.has(basename(folder)), look };
     }
   } finally {
     runtimes.close();
@@ -52,15 +60,15 @@ export function archiveDays(paths: ReceiverPaths): string[] {
  */
 export function busMessageIds(root: string, receiver?: string): Set<string> {
   const found = new Set<string>();
-  for (const { paths, there } of listedReceivers(root, receiver)) {
-    const look = (dir: string) => {
-      for (const n of listBusDir(root, dir)) {
+  for (const { paths, there, look } of listedReceivers(root, receiver)) {
+    const add = (dir: string) => {
+      for (const n of look([], () => listBusDir(root, dir))) {
         const id = validIdFromFileName(parseClaimFileName(n)?.fileName ?? n);
         if (id !== undefined) found.add(id);
       }
     };
-    for (const dir of [paths.inbox, paths.processing, paths.outbox, paths.deadLetter]) if (there(dir)) look(dir);
-    for (const day of there(paths.archive) ? archiveDays(paths) : []) look(join(paths.archive, day));
+    for (const dir of [paths.inbox, paths.processing, paths.outbox, paths.deadLetter]) if (there(dir)) add(dir);
+    for (const day of there(paths.archive) ? look([], () => archiveDays(paths)) : []) add(join(paths.archive, day));
   }
   return found;
 }

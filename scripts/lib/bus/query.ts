@@ -39,6 +39,7 @@ import { archiveDays, listedReceivers, type ListedReceiver } from './listed-rece
 import { isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { displayName, normaliseName } from './names.ts';
+import { orPassedOver } from './passed-over.ts';
 import { listReceivers } from './receivers.ts';
 import {
   ANSWER_CLOCK_SLACK_MS,
@@ -274,32 +275,22 @@ export function findMessage(root: string, rawId: string, options: { receiver?: s
   return [...listedReceivers(root, options.receiver)].flatMap((r) => foundIn(root, r, id, fileName, now, budget));
 }
 
-/** Where `id` is among a receiver's folders. */
-function foundIn(
-  root: string,
-  { receiver, paths, there }: ListedReceiver,
-  id: string,
-  fileName: string,
-  now: number,
-  budget: { bytes: number },
-): FoundMessage[] {
+/** Where `id` is among a receiver's folders (each looked into on its own: listed-receivers.ts look). */
+function foundIn(root: string, r: ListedReceiver, id: string, fileName: string, now: number, budget: { bytes: number }): FoundMessage[] {
+  const { receiver, paths, there, look } = r;
+  const at = (location: MessageLocation, path: string, extra: { fileName?: string } = {}): FoundMessage[] =>
+    look([], () => (exists(root, path) ? [describe(receiver, paths, id, location, path, { ...extra, budget })] : []));
   const found: FoundMessage[] = [];
-  const inbox = join(paths.inbox, fileName);
-  if (there(paths.inbox) && exists(root, inbox)) found.push(describe(receiver, paths, id, 'inbox', inbox, { budget }));
-  for (const c of there(paths.processing) ? listClaims(paths) : []) {
+  if (there(paths.inbox)) found.push(...at('inbox', join(paths.inbox, fileName)));
+  for (const c of there(paths.processing) ? look([], () => listClaims(paths)) : []) {
     if (c.id !== id) continue;
     const gone = goneClaimOwner(c.owner);
     const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now, ...(gone ? { goneOwner: gone } : {}) };
-    found.push(describe(receiver, paths, id, 'processing', c.path, { claim, budget }));
+    found.push(...look([], () => [describe(receiver, paths, id, 'processing', c.path, { claim, budget })]));
   }
-  const outbox = join(paths.outbox, fileName);
-  if (there(paths.outbox) && exists(root, outbox)) found.push(describe(receiver, paths, id, 'outbox', outbox, { budget }));
-  for (const day of there(paths.archive) ? archiveDays(paths) : []) {
-    const p = join(paths.archive, day, fileName);
-    if (exists(root, p)) found.push(describe(receiver, paths, id, 'archive', p, { budget }));
-  }
-  const dead = join(paths.deadLetter, fileName);
-  if (there(paths.deadLetter) && exists(root, dead)) found.push(describe(receiver, paths, id, 'dead-letter', dead, { fileName, budget }));
+  if (there(paths.outbox)) found.push(...at('outbox', join(paths.outbox, fileName)));
+  for (const day of there(paths.archive) ? look([], () => archiveDays(paths)) : []) found.push(...at('archive', join(paths.archive, day, fileName)));
+  if (there(paths.deadLetter)) found.push(...at('dead-letter', join(paths.deadLetter, fileName), { fileName }));
   return found;
 }
 
@@ -365,11 +356,11 @@ export interface WaitForAnswerOptions {
 export async function waitForAnswer(root: string, rawId: string, options: WaitForAnswerOptions): Promise<AnswerWait> {
   const id = messageIdArg(rawId);
   let request = findRequest(root, id, options.responder);
-  if (!request || request.kind === 'response') refuseAnswerId(root, id);
+  if (!request || request.kind === 'response') refuseAnswerId(root, id, options.responder);
   if (!request && options.responder === undefined) {
     // HelloWorld's own daemons delete what they read: the request may be gone, its answer not.
     for (const receiver of listReceivers(root)) {
-      const answer = findAnswer(root, id, { responder: receiver });
+      const answer = orPassedOver(undefined, () => findAnswer(root, id, { responder: receiver }));
       if (answer) return waitForAnswer(root, id, { ...options, responder: receiver });
     }
     const thread = threadOfKey(root, id);
@@ -444,8 +435,8 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
  * A wait on the id of an answer (an agent passing what reply or a listing showed) would wait for an
  * answer to the answer, which never comes: refused at once, naming the request it answers.
  */
-function refuseAnswerId(root: string, id: string): void {
-  const all = findMessage(root, id);
+function refuseAnswerId(root: string, id: string, receiver: string | undefined): void {
+  const all = findMessage(root, id, receiver === undefined ? {} : { receiver });
   if (all.length === 0 || all.some((m) => m.kind === 'request')) return;
   const a = all[0]!;
   const to = a.untrusted?.inReplyTo;
@@ -735,8 +726,9 @@ export function headersOnBus(root: string, only?: string, thread?: string): BusH
   const notBefore = began === undefined ? undefined : began - ANSWER_CLOCK_SLACK_MS;
   const firstDay = began === undefined ? '' : firstArchiveDay(began);
   const candidates: BusHeaders[] = [];
-  for (const { receiver, paths, there } of listedReceivers(root, only)) {
-    const add = (dir: string, location: MessageLocation) => {
+  for (const { receiver, paths, there, look } of listedReceivers(root, only)) {
+    const add = (dir: string, location: MessageLocation) => look(undefined, () => addFrom(dir, location));
+    const addFrom = (dir: string, location: MessageLocation) => {
       for (const n of listBusDir(root, dir)) {
         let fileName = n;
         let claim: FoundMessage['claim'] | undefined;
@@ -767,7 +759,7 @@ export function headersOnBus(root: string, only?: string, thread?: string): BusH
     if (there(paths.inbox)) add(paths.inbox, 'inbox');
     if (there(paths.processing)) add(paths.processing, 'processing');
     if (there(paths.outbox)) add(paths.outbox, 'outbox');
-    for (const day of there(paths.archive) ? archiveDays(paths) : []) if (day >= firstDay) add(join(paths.archive, day), 'archive');
+    for (const day of there(paths.archive) ? look([], () => archiveDays(paths)) : []) if (day >= firstDay) add(join(paths.archive, day), 'archive');
     if (there(paths.deadLetter)) add(paths.deadLetter, 'dead-letter');
   }
   return candidates;

@@ -3,7 +3,19 @@ import { displayName } from '../names.ts';
 import { idArgument, idInOurWords, isWordlessId } from '../ids.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { claimMessage, deadLetterCode } from '../query.ts';
-import { bodyLines, busRoot, claimRefusal, messageIdOnBus, envelopeLines, headerFields, nameArg, ROOT_OPTION, shownCutNote, untrustedJson } from './common.ts';
+import {
+  bodyLines,
+  busRoot,
+  claimRefusal,
+  messageIdOnBus,
+  envelopeLines,
+  headerFields,
+  nameArg,
+  ROOT_OPTION,
+  shownCutNote,
+  untrustedJson,
+  passingOverRun,
+} from './common.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
 import { AliveError } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
@@ -24,10 +36,10 @@ export const claimCommand = defineCommand({
   usage: USAGE,
   options: { ...ROOT_OPTION },
   positionals: { names: ['@RECEIVER', 'ID'], min: 1 },
-  async run(ctx) {
+  run: passingOverRun(async (ctx) => {
     const receiver = nameArg(ctx.positionals[0], 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
-    const id = ctx.positionals[1] === undefined ? undefined : messageIdOnBus(ctx.io, root, ctx.positionals[1]);
+    const id = ctx.positionals[1] === undefined ? undefined : messageIdOnBus(ctx.io, root, ctx.positionals[1], receiver);
     const r = await claimMessage(root, receiver, id === undefined ? {} : { id });
     // The reason can quote the file: under untrusted, as the MCP claim tool gives it.
     const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));
@@ -80,5 +92,5 @@ export const claimCommand = defineCommand({
     ctx.print(
       `answer with: dispatch reply ${arg} 'TEXT' --as ${displayName(receiver)} (${arg === 'ID' ? 'ID being the id in the envelope above; ' : ''}in single quotes, a ' inside written '\\''; or - and the text on stdin)`,
     );
-  },
+  }),
 });

@@ -8,7 +8,9 @@ import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { idInOurWords } from '../ids.ts';
 import { idHint, resolvedNote, resolveMessageId, withIdHint } from '../id-resolve.ts';
-import type { CommandIo } from '../../cli/command.ts';
+import type { CommandContext, CommandIo } from '../../cli/command.ts';
+import { counted } from '../../text/plural.ts';
+import { passingOver } from '../passed-over.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
 import { RECEIVERS_WITHOUT_FOLDER } from '../receivers.ts';
@@ -38,11 +40,35 @@ export function busRoot(flag: string | undefined): string {
  * command takes one; a prefix taken for a whole id is said on stderr (`01a24811-d8f3 is msg-…`),
  * so that the id printed after it is not a surprise.
  */
-export function messageIdOnBus(io: CommandIo, root: string, raw: string, receiver?: string): string {
+export function messageIdOnBus(io: CommandIo, root: string, raw: string, receiver?: string | undefined): string {
   const r = resolveMessageId(root, raw, { receiver });
   const note = resolvedNote(r);
   if (note) io.stderr.write(`${note}\n`);
   return r.id;
+}
+
+/**
+ * Runs a command's lookups so that those over every receiver pass over the folders a bus writer
+ * made links or files (passed-over.ts), then names those on stderr as `status` names them: in a
+ * fence, since their paths hold folder names a bus writer chose. Also when the command fails.
+ */
+export function passingOverFolders<T>(ctx: Pick<CommandContext<unknown>, 'io' | 'warn'>, fn: () => Promise<T> | T): Promise<T> {
+  return passingOver(fn, (faults) => {
+    if (faults.length === 0) return;
+    ctx.warn(passedOverText(faults.length));
+    for (const line of fencedLines('UNTRUSTED PASSED-OVER FOLDERS', faults.join('\n'))) ctx.io.stderr.write(`${line}\n`);
+  });
+}
+
+/** A command's `run` that makes its lookups in passingOverFolders. */
+export function passingOverRun<C extends Pick<CommandContext<unknown>, 'io' | 'warn'>, R>(run: (ctx: C) => Promise<R> | R): (ctx: C) => Promise<R> {
+  return (ctx) => passingOverFolders(ctx, () => run(ctx));
+}
+
+/** Our sentence for `count` faulty receiver folders a lookup passed over (the CLI's warning, the MCP tools' `warning`). */
+export function passedOverText(count: number, where = 'in the untrusted detail that follows'): string {
+  const them = count === 1 ? 'it' : 'them';
+  return `passed over ${counted(count, 'folder')} of receivers that the bus cannot use (a link, not a folder, or unreadable): nothing in ${them} was read (each is named ${where}); remove such a link (the bus makes a real folder in its place) and check where it pointed`;
 }
 
 /**

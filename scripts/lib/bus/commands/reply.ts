@@ -1,7 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { answeringReceiver, answerMessage } from '../answer.ts';
 import { displayName } from '../names.ts';
-import { busRoot, messageIdOnBus, nameable, nameArg, quoteHint, ROOT_OPTION, textArg } from './common.ts';
+import { busRoot, messageIdOnBus, nameable, nameArg, quoteHint, ROOT_OPTION, textArg, passingOverRun } from './common.ts';
 
 const USAGE = `usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json] [--root DIR]
 
@@ -16,12 +16,12 @@ export const replyCommand = defineCommand({
   usage: USAGE,
   options: { as: { type: 'string' }, ...ROOT_OPTION },
   positionals: { names: ['MESSAGE_ID', 'TEXT'], min: 2, tooMany: (args) => quoteHint('reply', args) },
-  async run(ctx) {
+  run: passingOverRun(async (ctx) => {
     const typed = ctx.values.as === undefined ? undefined : nameArg(ctx.values.as, 'receiver', USAGE);
     const text = textArg(ctx.positionals[1]!);
     if (text.trim() === '') ctx.usageError('the reply text is empty');
     const root = busRoot(ctx.values.root);
-    const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!);
+    const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, typed);
     const receiver = typed ?? answeringReceiver(root, id, '--as');
     const done = await answerMessage(root, receiver, id, text);
     // A receiver found by looking (not typed) is named only when every bus knows it.
@@ -34,5 +34,5 @@ export const replyCommand = defineCommand({
     } else {
       ctx.print(`replied to ${claim.id} as ${named ? displayName(receiver) : 'its receiver'} (response msg-${resp.id})`);
     }
-  },
+  }),
 });

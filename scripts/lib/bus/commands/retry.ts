@@ -4,7 +4,7 @@ import { counted } from '../../text/plural.ts';
 import { idInOurWords } from '../ids.ts';
 import { displayName } from '../names.ts';
 import { retryAllDeadLetters, retryDeadLetter } from '../query.ts';
-import { busRoot, envelopeLines, messageIdOnBus, nameArg, receiverField, ROOT_OPTION } from './common.ts';
+import { busRoot, envelopeLines, messageIdOnBus, nameArg, receiverField, ROOT_OPTION, passingOverRun } from './common.ts';
 
 const USAGE = `usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
        dispatch retry @RECEIVER --all [--json] [--root DIR]
@@ -21,7 +21,7 @@ export const retryCommand = defineCommand({
   usage: USAGE,
   options: { receiver: { type: 'string' }, all: { type: 'boolean' }, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
-  run(ctx) {
+  run: passingOverRun(async (ctx) => {
     if (ctx.values.all === true) {
       if (ctx.values.receiver !== undefined) ctx.usageError('--all takes the receiver as its argument: dispatch retry @RECEIVER --all');
       retryAll(ctx, nameArg(ctx.positionals[0], 'receiver', USAGE), busRoot(ctx.values.root));
@@ -47,7 +47,7 @@ export const retryCommand = defineCommand({
         : `msg-${r.previousId} is back in ${whose} inbox as msg-${r.id} (the old name was taken there)`,
     );
     if (r.receiver !== receiver) for (const line of envelopeLines([['id', r.id], receiverField(r.receiver)])) ctx.print(line);
-  },
+  }),
 });
 
 /** `retry @R --all`: each dead letter named by its id only when the bus made it (another id can spell words). */

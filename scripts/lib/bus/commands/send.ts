@@ -26,6 +26,7 @@ import {
   senderArg,
   shownCutNote,
   textArg,
+  passingOverRun,
 } from './common.ts';
 import { shownMessage } from '../shown-body.ts';
 
@@ -69,7 +70,7 @@ export const sendCommand = defineCommand({
     ...ROOT_OPTION,
   },
   positionals: { names: ['@RECEIVER', 'MESSAGE'], min: 2, tooMany: (args) => quoteHint('send', args) },
-  async run(ctx) {
+  run: passingOverRun(async (ctx) => {
     const { values, positionals } = ctx;
     const to = nameArg(positionals[0], 'receiver', USAGE);
     const from = senderArg(values.from, USAGE);
@@ -180,5 +181,5 @@ export const sendCommand = defineCommand({
     } finally {
       interrupt?.release();
     }
-  },
+  }),
 });

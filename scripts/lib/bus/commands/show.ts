@@ -2,7 +2,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { idHint, withIdHint } from '../id-resolve.ts';
 import { findMessage, threadOfKey } from '../query.ts';
-import { busRoot, messageIdOnBus, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
+import { busRoot, messageIdOnBus, messageJson, messageLines, nameArg, ROOT_OPTION, passingOverRun } from './common.ts';
 
 const USAGE = `usage: dispatch show ID [--receiver @NAME] [--full] [--json] [--root DIR]
 
@@ -20,7 +20,7 @@ export const showCommand = defineCommand({
   usage: USAGE,
   options: { receiver: { type: 'string' }, full: { type: 'boolean' }, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
-  run(ctx) {
+  run: passingOverRun(async (ctx) => {
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
     const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, receiver);
@@ -43,5 +43,5 @@ export const showCommand = defineCommand({
       if (i > 0) ctx.print();
       for (const line of messageLines(m, { typed: receiver, full: ctx.values.full === true })) ctx.print(line);
     });
-  },
+  }),
 });

@@ -5,7 +5,7 @@ import { isUuid7, isWordlessId } from '../ids.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { resolvedNote } from '../id-resolve.ts';
 import { existingThreadMembers } from '../query.ts';
-import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION } from './common.ts';
+import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION, passingOverRun } from './common.ts';
 import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--json] [--root DIR]
@@ -23,7 +23,7 @@ export const threadCommand = defineCommand({
   usage: USAGE,
   options: { receiver: { type: 'string' }, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
-  run(ctx) {
+  run: passingOverRun(async (ctx) => {
     const key = ctx.positionals[0]!;
     if (key.trim() === '' || key.length > 256) ctx.usageError('give a thread id or a message id');
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
@@ -52,5 +52,5 @@ export const threadCommand = defineCommand({
       // The receiver folder holding it is in its envelope: a folder name is a bus writer's words.
       for (const line of messageLines(m, { typed: receiver })) ctx.print(line);
     }
-  },
+  }),
 });

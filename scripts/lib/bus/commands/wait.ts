@@ -15,6 +15,7 @@ import {
   shownCutNote,
   unansweredText,
   withInterrupt,
+  passingOverRun,
 } from './common.ts';
 import { shownMessage } from '../shown-body.ts';
 import { CLI_RECEIVER, checkWaitReceiver } from '../wait-receiver.ts';
@@ -41,11 +42,11 @@ export const waitCommand = defineCommand({
   usage: USAGE,
   options: { timeout: { type: 'string' }, receiver: { type: 'string' }, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
-  async run(ctx) {
+  run: passingOverRun(async (ctx) => {
     const timeoutMs = secondsArg(ctx.values.timeout, '--timeout') ?? 60_000;
     const responder = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
-    const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!);
+    const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, responder);
     if (responder !== undefined) checkWaitReceiver(root, id, responder, CLI_RECEIVER);
     const { value: r, exitCode: interruptedExit } = await withInterrupt((signal) =>
       waitForAnswer(root, id, { timeoutMs, signal, ...(responder === undefined ? {} : { responder }) }),
@@ -99,5 +100,5 @@ export const waitCommand = defineCommand({
       ...(r.status === 'aborted' ? { exitCode: interruptedExit() } : {}),
       fields: { id, timed_out: r.status === 'timed-out', request: r.request ? messageJson(r.request) : null, answer: null },
     });
-  },
+  }),
 });

@@ -18,6 +18,8 @@ import { ALIVE_VERSION } from '../../version.ts';
 import { displayName, InvalidNameError } from '../names.ts';
 import { LIST_DEFAULT, LIST_MAX, RESULT_BYTES } from './bounds.ts';
 import { LineGuard } from './line-guard.ts';
+import { passedOverText } from '../commands/common.ts';
+import { passingOver } from '../passed-over.ts';
 import {
   claimTool,
   deadLettersTool,
@@ -56,8 +58,10 @@ type ToolResult = { content: { type: 'text'; text: string }[]; structuredContent
  * than a line that would close the client's connection.
  */
 async function asResult(root: string, fn: () => Promise<object> | object): Promise<ToolResult> {
+  let passedOver: Record<string, unknown> = {};
   try {
-    const value = visibleStrings(await fn()) as Record<string, unknown>;
+    const result = await passingOver(fn, (faults) => (passedOver = passedOverJson(faults)));
+    const value = visibleStrings({ ...result, ...passedOver }) as Record<string, unknown>;
     const text = JSON.stringify(value, null, 2);
     const bytes = Buffer.byteLength(text);
     if (bytes > MAX_RESULT_BYTES) {
@@ -80,10 +84,18 @@ async function asResult(root: string, fn: () => Promise<object> | object): Promi
     const fields = err instanceof AliveError ? err.fields : undefined;
     // Someone else's text the message refers to: under error.untrusted, and fenced in the text.
     const detail = err instanceof AliveError ? err.untrusted : undefined;
-    const value = visibleStrings({ ok: false, ...fields, error: { code, message, untrusted: detail?.json } }) as Record<string, unknown>;
+    const value = visibleStrings({ ok: false, ...fields, ...passedOver, error: { code, message, untrusted: detail?.json } }) as Record<string, unknown>;
     const text = [`error: ${message}`, ...(detail?.lines ?? [])].join('\n');
     return { content: [{ type: 'text', text }], structuredContent: value, isError: true };
   }
+}
+
+/**
+ * The folders of other receivers a tool's lookup passed over (passed-over.ts), for its result: our
+ * sentence as `passed_over`, the refusals naming them (paths holding a bus writer's folder names) apart.
+ */
+function passedOverJson(faults: string[]): Record<string, unknown> {
+  return faults.length === 0 ? {} : { passed_over: passedOverText(faults.length, 'under untrusted_passed_over'), untrusted_passed_over: faults };
 }
 
 /**

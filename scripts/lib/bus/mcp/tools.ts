@@ -23,7 +23,7 @@ import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
-import { isUuid7, isWordlessId } from '../ids.ts';
+import { isUuid7, isWordlessId, parseMessageIdArg } from '../ids.ts';
 import { resolveMessageId } from '../id-resolve.ts';
 import { displayName, normaliseName } from '../names.ts';
 import {
@@ -104,7 +104,9 @@ export async function sendTool(
 }
 
 export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: number | undefined; receiver?: string | undefined }, signal?: AbortSignal) {
-  const id = resolveMessageId(ctx.root, a.id).id;
+  // The receiver given, or the one this server sent the message to: only its folders are read.
+  const named = a.receiver ?? ctx.sentTo?.get(parseMessageIdArg(a.id) ?? '');
+  const id = resolveMessageId(ctx.root, a.id, { receiver: named }).id;
   const timeoutS = a.timeout_s ?? WAIT_DEFAULT_S;
   if (!(timeoutS > 0 && timeoutS <= WAIT_MAX_S)) {
     throw new AliveError(`timeout_s takes a number of seconds above 0 and at most ${WAIT_MAX_S}, got ${timeoutS}`, { code: 'usage' });
@@ -205,7 +207,7 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
 
 export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
-  const id = a.id === undefined ? undefined : resolveMessageId(ctx.root, a.id).id;
+  const id = a.id === undefined ? undefined : resolveMessageId(ctx.root, a.id, { receiver }).id;
   const r = await claimMessage(ctx.root, receiver, { ...(id !== undefined ? { id } : {}), owner: 'mcp' });
   // Unreadable files met on the way: a bus writer can plant any number of them.
   const deadLettered = r.deadLettered.slice(0, DEAD_LETTERED_SHOWN).map((d) => ({
@@ -252,7 +254,7 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
 }
 
 export async function replyTool(ctx: ToolContext, a: { id: string; body: string; as?: string | undefined }) {
-  const id = resolveMessageId(ctx.root, a.id).id;
+  const id = resolveMessageId(ctx.root, a.id, { receiver: a.as }).id;
   const receiver = a.as !== undefined ? normaliseName(a.as, 'receiver') : answeringReceiver(ctx.root, id, 'as');
   let done: Awaited<ReturnType<typeof answerMessage>>;
   try {
