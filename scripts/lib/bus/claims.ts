@@ -16,6 +16,9 @@ import {
   linkInBus,
   listBusDir,
   listBusDirents,
+  listBusRawDirents,
+  renameRawIfPresent,
+  type RawBusEntry,
   lstatBus,
   MESSAGE_READ_LIMIT,
   openBusFileForReading,
@@ -51,14 +54,19 @@ export interface BusInboxEntry {
   sortKey: number;
   /** False for directories, symlinks, FIFOs... named like messages (poison). */
   regular: boolean;
+  /** The name's bytes when they are not UTF-8: `name` is then escaped (`\xe9`) and `path` names no file. */
+  raw?: Buffer;
 }
 
 /** Entries named like messages at the top of inbox/, oldest first. Reads no file. */
 export function listInbox(paths: ReceiverPaths): BusInboxEntry[] {
   const dirents = listBusDirents(paths.root, paths.inbox);
-  const entries: BusInboxEntry[] = [];
+  // A name that is not UTF-8 reads with U+FFFD in its place, a name no file has: listed by its bytes.
+  const notUtf8 = dirents.some((d) => d.name.includes('\uFFFD')) ? notUtf8Entries(paths) : [];
+  const entries: BusInboxEntry[] = [...notUtf8];
   for (const d of dirents) {
     if (!isMessageFileName(d.name)) continue;
+    if (notUtf8.length > 0 && d.name.includes('\uFFFD') && notUtf8.some((e) => e.raw!.toString() === d.name)) continue;
     const id = idFromFileName(d.name)!;
     const path = join(paths.inbox, d.name);
     let regular = d.isFile();
@@ -78,6 +86,26 @@ export function listInbox(paths: ReceiverPaths): BusInboxEntry[] {
   }
   entries.sort((a, b) => a.sortKey - b.sortKey || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return entries;
+}
+
+/** The inbox entries named like messages whose names are not UTF-8: never a valid id, dead-lettered as bad_id. */
+function notUtf8Entries(paths: ReceiverPaths): BusInboxEntry[] {
+  const out: BusInboxEntry[] = [];
+  for (const d of listBusRawDirents(paths.root, paths.inbox)) {
+    if (decodeUtf8(d.name) !== undefined) continue;
+    const name = escapedBytes(d.name);
+    if (!isMessageFileName(name)) continue;
+    // The name has no time of its own: first, as the oldest, so that it does not wait behind others.
+    out.push({ name, id: idFromFileName(name)!, validId: false, path: join(paths.inbox, name), sortKey: 0, regular: d.isFile(), raw: d.name });
+  }
+  return out;
+}
+
+/** A file name's bytes as text: ASCII as it is, every other byte as `\xNN` (a name that is not UTF-8 has no truer form). */
+export function escapedBytes(raw: Buffer): string {
+  let out = '';
+  for (const b of raw) out += b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
+  return out;
 }
 
 export interface Claim {
@@ -233,7 +261,7 @@ function tryClaim(
       deadLetter(
         paths,
         receiver,
-        entry.path,
+        entry.raw ? { dir: paths.inbox, raw: entry.raw } : entry.path,
         entry.name,
         "its file name is not a valid message id (msg-<letters, digits, '_' or '-'>.hw); it was renamed",
         'bad_id',
@@ -514,7 +542,7 @@ export function deadLetterClaim(claim: Claim, reason: string, code: string, extr
 export function deadLetter(
   paths: ReceiverPaths,
   receiver: string,
-  src: string,
+  src: string | RawBusEntry,
   fileName: string,
   reason: string,
   code: string,
@@ -531,7 +559,8 @@ export function deadLetter(
   const free = originalId !== undefined && !taken(fileName) && !taken(`${fileName}.reason.json`);
   const name = free ? fileName : messageFileName(newMessageId());
   const dest = join(paths.deadLetter, name);
-  if (!renameIfPresent(paths.root, src, dest)) return undefined;
+  const moved = typeof src === 'string' ? renameIfPresent(paths.root, src, dest) : renameRawIfPresent(paths.root, src, dest);
+  if (!moved) return undefined;
   writeBusJsonAtomic(paths.root, join(paths.deadLetter, `${name}.reason.json`), {
     file: name,
     receiver: displayName(receiver),

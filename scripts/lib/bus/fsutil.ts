@@ -303,6 +303,41 @@ export function listBusDirents(root: string, dir: string): Dirent[] {
   return inBusDir(root, dir, false, (d) => readdirSync(d.at('.'), { withFileTypes: true })) ?? [];
 }
 
+/**
+ * An entry of a bus folder named by its bytes: a name that is not UTF-8 (a latin1 writer's
+ * `msg-caf\xe9.hw`) has no string form that names the file (Node decodes it with U+FFFD).
+ */
+export interface RawBusEntry {
+  dir: string;
+  raw: Buffer;
+}
+
+/** The entries of a bus folder with their types and their names' bytes ([] when it does not exist). */
+export function listBusRawDirents(root: string, dir: string): Dirent<Buffer>[] {
+  return inBusDir(root, dir, false, (d) => readdirSync(d.at('.'), { withFileTypes: true, encoding: 'buffer' })) ?? [];
+}
+
+/** `d.at` for a name given by its bytes. */
+function rawAt(d: BusDir, raw: Buffer): Buffer {
+  // at('x') ends in the folder's path and a separator, whichever form `d` takes.
+  return Buffer.concat([Buffer.from(d.at('x').slice(0, -1)), raw]);
+}
+
+/** renameIfPresent for an entry named by its bytes (RawBusEntry). */
+export function renameRawIfPresent(root: string, from: RawBusEntry, to: string): boolean {
+  return (
+    inTwoBusDirs(root, join(from.dir, 'x'), to, (src, dest) => {
+      try {
+        renameSync(rawAt(src, from.raw), dest.at(basename(to)));
+        return true;
+      } catch (err) {
+        if (errnoCode(err) === 'ENOENT') return false;
+        throw err;
+      }
+    }) ?? false
+  );
+}
+
 /** lstat of an entry of a bus folder (undefined when it or its folder is absent). */
 export function lstatBus(root: string, path: string): Stats | undefined {
   return inBusDir(root, dirname(path), false, (d) => lstatSync(d.at(basename(path)), { throwIfNoEntry: false }));
