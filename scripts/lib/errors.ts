@@ -95,6 +95,7 @@ export const ERROR_CODES = [
   'not_found',
   'not_pinned',
   'not_set_up',
+  'not_utf8',
   'not_v1',
   'output_in_walnut',
   'outside_world',

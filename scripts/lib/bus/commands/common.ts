@@ -1,5 +1,5 @@
 /** Helpers shared by the dispatch subcommands. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
@@ -11,6 +11,7 @@ import { idHint, resolvedNote, resolveMessageId, withIdHint } from '../id-resolv
 import type { CommandContext, CommandIo } from '../../cli/command.ts';
 import { counted } from '../../text/plural.ts';
 import { passingOver } from '../passed-over.ts';
+import { readStdinText } from '../stdin-text.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
 import { RECEIVERS_WITHOUT_FOLDER } from '../receivers.ts';
@@ -109,9 +110,9 @@ export function quoteHint(command: 'send' | 'reply', args: readonly string[]): s
   return `quote the ${what}: dispatch ${command} ${args[0]} ${quoted}`;
 }
 
-/** Text given on the command line, or read from stdin when it is '-'. */
-export function textArg(raw: string): string {
-  return raw === '-' ? readFileSync(0, 'utf8') : raw;
+/** Text given on the command line, or read from stdin when it is '-' (stdin-text.ts: UTF-8, bounded). */
+export function textArg(raw: string, what: 'message' | 'answer', io: CommandIo): string {
+  return raw === '-' ? readStdinText(what, (line) => io.stderr.write(`${line}\n`)) : raw;
 }
 
 /** --wait / timeouts: a positive number of seconds (decimals allowed), as ms. */

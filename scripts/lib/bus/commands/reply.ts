@@ -18,7 +18,7 @@ export const replyCommand = defineCommand({
   positionals: { names: ['MESSAGE_ID', 'TEXT'], min: 2, tooMany: (args) => quoteHint('reply', args) },
   run: passingOverRun(async (ctx) => {
     const typed = ctx.values.as === undefined ? undefined : nameArg(ctx.values.as, 'receiver', USAGE);
-    const text = textArg(ctx.positionals[1]!);
+    const text = textArg(ctx.positionals[1]!, 'answer', ctx.io);
     if (text.trim() === '') ctx.usageError('the reply text is empty');
     const root = busRoot(ctx.values.root);
     const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, typed);

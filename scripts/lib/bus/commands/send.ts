@@ -76,7 +76,7 @@ export const sendCommand = defineCommand({
     const from = senderArg(values.from, USAGE);
     const waitMs = secondsArg(values.wait, '--wait');
     if (values.thread !== undefined) validateThread(values.thread);
-    const body = textArg(positionals[1]!);
+    const body = textArg(positionals[1]!, 'message', ctx.io);
     const root = busRoot(values.root);
     checkReceiverKnown(root, to, values.create === true);
     const { thread, turn, note: threadNote, warning: threadWarning } = threadForSend(root, to, values.thread);
