@@ -8,7 +8,7 @@
  *                    AbortSignal); answers match by In-Reply-To, or by Thread for Thread-era daemons
  *   listThread       every message and answer of a thread, oldest first
  *   claimMessage     claim the oldest message of a receiver, or a chosen one by id
- *   listDeadLetters  what was dead-lettered, and why
+ *   listDeadLetters  what was dead-lettered, and why (deadLetterEntries: by name, read one by one)
  *   retryDeadLetter  put a dead letter back into its receiver's inbox
  *
  * Everything taken from a message file (headers, body, context, an agent's output) is in a field
@@ -153,13 +153,33 @@ function deadLetterTime(at: string | undefined): string | null {
   return at !== undefined && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/.test(at) ? at : null;
 }
 
+/**
+ * What a dead letter keeps of a failing agent's stdout and of its stderr: their last 8 KiB, which is
+ * what the daemon writes (agent.ts TAIL_KEEP). A reason file lies where any bus writer can write and
+ * may hold a megabyte of each (readBusJson reads up to 1 MiB): kept whole, 1,500 dead letters took
+ * 1.55 GB in a listing, and 4,500 ran `dead-letter` and the MCP server out of memory.
+ */
+export const AGENT_OUTPUT_TAIL = 8192;
+
+/**
+ * The last `max` UTF-16 units of `text` (one fewer when the cut would split a surrogate pair), as a
+ * string of its own: a slice would keep the whole of `text` alive (V8 slices point into it).
+ */
+function ownTail(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let start = text.length - max;
+  const first = text.charCodeAt(start);
+  if (first >= 0xdc00 && first <= 0xdfff) start++;
+  return Buffer.from(text.slice(start), 'utf16le').toString('utf16le');
+}
+
 function readDeadLetterInfo(paths: ReceiverPaths, fileName: string): DeadLetterInfo {
   const raw = readBusJson(paths.root, join(paths.deadLetter, `${fileName}.reason.json`));
   const r = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const originalId = str(r.original_id);
-  const stdout = str(r.stdout) ?? '';
-  const stderr = str(r.stderr) ?? '';
+  const stdout = ownTail(str(r.stdout) ?? '', AGENT_OUTPUT_TAIL);
+  const stderr = ownTail(str(r.stderr) ?? '', AGENT_OUTPUT_TAIL);
   return {
     code: deadLetterCode(str(r.code) ?? 'unknown'),
     reason: inlineText(str(r.reason) ?? 'no reason recorded', 2000),
@@ -602,18 +622,50 @@ export async function claimMessage(root: string, receiver: string, options: { id
   };
 }
 
-/** Every dead letter of `receiver`, oldest first. */
-export function listDeadLetters(root: string, receiver: string): FoundMessage[] {
+/** A dead letter as a listing finds it, from its name: `read()` reads its file's first bytes and its reason file. */
+export interface DeadLetterEntry {
+  id: string;
+  /** Folder name of its receiver. */
+  receiver: string;
+  path: string;
+  /** As describe() dates it: from its id when the bus made it, else its Timestamp header, else its file's time. */
+  timeMs: number;
+  read(): FoundMessage;
+}
+
+/**
+ * Every dead letter of `receiver`, oldest first, by name: no reason file is read, and no message
+ * file but the first bytes of one whose id holds no time. A caller reads the ones it shows
+ * (`read()`): dead-letter/ may hold any number of them, each reason quoting a megabyte of output.
+ */
+export function deadLetterEntries(root: string, receiver: string): DeadLetterEntry[] {
   const name = normaliseName(receiver, 'receiver');
   const paths = receiverPaths(root, name);
-  const out: FoundMessage[] = [];
+  const out: DeadLetterEntry[] = [];
   for (const n of listBusDir(root, paths.deadLetter)) {
     if (n.endsWith('.reason.json') || !isMessageFileName(n)) continue;
     const id = validIdFromFileName(n);
     if (id === undefined) continue; // only files we named are kept here; anything else is not ours
-    out.push(describe(name, paths, id, 'dead-letter', join(paths.deadLetter, n), { fileName: n, prefixBytes: LISTED_PEEK_BYTES }));
+    const path = join(paths.deadLetter, n);
+    let timeMs = idTimeMs(id);
+    if (timeMs === undefined) {
+      const head = readHeaders(root, path);
+      timeMs = head ? (head.message.timeMs ?? head.mtimeMs) : 0;
+    }
+    out.push({
+      id,
+      receiver: name,
+      path,
+      timeMs,
+      read: () => describe(name, paths, id, 'dead-letter', path, { fileName: n, prefixBytes: LISTED_PEEK_BYTES }),
+    });
   }
   return out.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1));
+}
+
+/** Every dead letter of `receiver`, oldest first, each read (deadLetterEntries reads only those shown). */
+export function listDeadLetters(root: string, receiver: string): FoundMessage[] {
+  return deadLetterEntries(root, receiver).map((e) => e.read());
 }
 
 export interface RetryResult {
@@ -650,7 +702,7 @@ export function retryDeadLetter(root: string, rawId: string, options: { receiver
 }
 
 /** Puts the dead letter `hit` (of id `id`) back into its receiver's inbox: retryDeadLetter's move. */
-function moveBack(root: string, id: string, hit: FoundMessage): RetryResult {
+function moveBack(root: string, id: string, hit: { receiver: string; path: string }): RetryResult {
   const paths = receiverPaths(root, hit.receiver);
   const r = readBusFile(root, hit.path, { headBytes: 0 });
   if (!r.ok) throw new AliveError(`cannot retry ${id}: ${r.detail}; it stays in dead-letter`, { code: 'not_a_file' });
@@ -686,7 +738,8 @@ export function retryAllDeadLetters(root: string, receiver: string): RetryAllRes
   const name = normaliseName(receiver, 'receiver');
   const out: RetryAllResult = { receiver: name, retried: [], failed: [] };
   // Each moved from the one listing: looking each up again read every folder once per message.
-  for (const m of listDeadLetters(root, name)) {
+  // Their reasons are not read: a move needs only the name.
+  for (const m of deadLetterEntries(root, name)) {
     try {
       out.retried.push(moveBack(root, m.id, m));
     } catch (err) {

@@ -29,8 +29,8 @@ import { displayName, normaliseName } from '../names.ts';
 import {
   claimMessage,
   deadLetterCode,
+  deadLetterEntries,
   fileTimeIso,
-  listDeadLetters,
   retryDeadLetter,
   existingThreadMembers,
   waitForAnswer,
@@ -402,10 +402,12 @@ const LISTED_REASON_BYTES = 4 * 1024;
 
 export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?: number | undefined; offset?: number | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
+  // Counted by name; only the page's entries are read (each reason file may quote a megabyte of output).
   const listing = page(
-    listDeadLetters(ctx.root, receiver),
+    deadLetterEntries(ctx.root, receiver),
     a,
-    (m) => {
+    (e) => {
+      const m = e.read();
       const d = m.deadLetter!;
       const reason = fitText(d.reason, LISTED_REASON_BYTES);
       return {
