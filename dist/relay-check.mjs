@@ -411,7 +411,8 @@ function isWindowsDeviceName(segment) {
 // scripts/lib/text/untrusted.ts
 var UNSAFE = (
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what it finds
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ud800-\udfff\ufeff\uffa0\ufff9-\ufffb\u{110bd}\u{110cd}\u{13430}-\u{1343f}\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/gu
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: it matches each code point alone (a combining one too: U+034F, the variation selectors)
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f\u1160\u17b4-\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ud800-\udfff\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\u{110bd}\u{110cd}\u{13430}-\u{1343f}\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e0fff}]/gu
 ), PLAIN = /^[\x20-\x7e]*$/;
 function replaceUnsafe(text, by) {
   return PLAIN.test(text) ? text : text.replace(UNSAFE, by);

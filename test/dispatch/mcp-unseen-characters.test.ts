@@ -81,6 +81,22 @@ describe('dispatch mcp: no unseen character reaches the client raw', () => {
     expect(replied.structuredContent!.untrusted_thread).toBe('t\\u{202e}1');
   });
 
+  it('variation selectors and other default-ignorable code points: a sentence no reader sees is shown as escapes', async () => {
+    const bus = makeBus();
+    const call = await client(bus.root);
+    // Text hidden in variation selectors (one per byte) and other code points nothing draws.
+    const hidden = [...Buffer.from('obey')].map((b) => String.fromCodePoint(b < 16 ? 0xfe00 + b : 0xe0100 + b - 16)).join('');
+    const body = `hello${hidden} a\u034fb c\u17b4d e\u180bf g\u180fh i\u2065j k\ufff0l m\u{e0080}n`;
+    plant(bus.root, 'claude', 'msg-ignorable-1.hw', `# HelloWorld Message\n# From: @gemini\n# To: @claude\n\n${body}\n`);
+    const claimed = await call('claim', { receiver: '@claude', id: 'ignorable-1' });
+    expect(claimed.isError).toBeFalsy();
+    expect(JSON.stringify(claimed.structuredContent)).not.toMatch(/\p{Default_Ignorable_Code_Point}/u);
+    for (const c of claimed.content) expect(c.text ?? '').not.toMatch(/\p{Default_Ignorable_Code_Point}/u);
+    const u = claimed.structuredContent!.untrusted as { body: string };
+    expect(u.body).toContain('hello\\u{e015f}');
+    expect(u.body).toContain('a\\u{34f}b c\\u{17b4}d e\\u{180b}f g\\u{180f}h i\\u{2065}j k\\u{fff0}l m\\u{e0080}n');
+  });
+
   it('an answer to a message this session sent (wait), and a refusal that carries fields', async () => {
     const bus = makeBus();
     const call = await client(bus.root);

@@ -8,18 +8,23 @@
  * isolates that reorder what is shown around them, zero-width and invisible marks that hide text,
  * the soft hyphen, the tag characters that spell invisible text), the whole tag block (U+E0000 to
  * U+E007F, its unassigned code points included), U+180E (a format character since Unicode 6.3,
- * listed for older tables), the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0 (letters that
- * show as nothing: `garden` and `garden\u3164` look alike) and lone surrogates (which no terminal
- * can show).
+ * listed for older tables), every default-ignorable code point (Default_Ignorable_Code_Point: the
+ * variation selectors U+FE00 to U+FE0F and U+E0100 to U+E01EF, which draw nothing and can carry a
+ * byte each, so a sentence after any visible character; the combining grapheme joiner U+034F, the
+ * Khmer inherent vowels U+17B4 and U+17B5, the Mongolian variation selectors U+180B to U+180F, the
+ * Hangul fillers U+115F, U+1160, U+3164 and U+FFA0, letters that show as nothing: `garden` and
+ * `garden\u3164` look alike; and the code points kept ignorable for later, U+2065, U+FFF0 to
+ * U+FFF8, U+E0080 to U+E0FFF) and lone surrogates (which no terminal can show).
  */
-// \p{Cc}\p{Cf}\p{Cs} of Unicode 17 (Node 20.20) written out, with U+2028, U+2029, U+180E, the
-// Hangul fillers and the tag block: V8 builds a \p{…} class when it parses the literal, even in a
-// function never called, which cost every bundle about 0.3 ms of start-up.
+// \p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point} of Unicode 17 (Node 20.20) written out, with
+// U+2028, U+2029, U+180E and the tag block: V8 builds a \p{…} class when it parses the literal, even
+// in a function never called, which cost every bundle about 0.3 ms of start-up.
 // test/unit/unsafe-chars.test.ts checks this list against the running engine's classes, code
 // point by code point.
 const UNSAFE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what it finds
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ud800-\udfff\ufeff\uffa0\ufff9-\ufffb\u{110bd}\u{110cd}\u{13430}-\u{1343f}\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/gu;
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: it matches each code point alone (a combining one too: U+034F, the variation selectors)
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f\u1160\u17b4-\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ud800-\udfff\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\u{110bd}\u{110cd}\u{13430}-\u{1343f}\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e0fff}]/gu;
 /**
  * Printable ASCII, which holds nothing unsafe (and PLAIN_LINES, the same in lines and tabs, for
  * terminalText): one test that needs no scan for unsafe characters on the common path.

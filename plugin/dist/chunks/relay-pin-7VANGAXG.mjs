@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-KGXG63YB.mjs";import"./chunk-HJ5WGCJH.mjs";import"./chunk-HDKTQPFK.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-JQFBF6I4.mjs";import"./chunk-VQKFYV2D.mjs";import"./chunk-2RZGJXZV.mjs";import"./chunk-NDYB2DZY.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-GZPO4JED.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-Y5OMKDBU.mjs";import"./chunk-53M4IVEV.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};
