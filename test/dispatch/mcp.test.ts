@@ -74,7 +74,7 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     const send = tools.find((t) => t.name === 'send')!;
     expect(send.inputSchema).toMatchObject({ type: 'object', required: expect.arrayContaining(['to', 'body']) });
     expect(Object.keys(send.inputSchema.properties!)).toEqual(expect.arrayContaining(['to', 'body', 'thread', 'from']));
-    expect(tools.find((t) => t.name === 'wait')!.inputSchema.properties!.timeout_s).toMatchObject({ type: 'number', maximum: 600 });
+    expect(tools.find((t) => t.name === 'wait')!.inputSchema.properties!.timeout_s).toMatchObject({ type: 'number', maximum: 50 });
     const status = await call(client, 'status');
     expect(status.structuredContent).toMatchObject({ ok: true, receivers: [] });
     const inbox = await call(client, 'inbox', { receiver: '@claude' });
@@ -166,7 +166,7 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
       ['reply', { id: '../../x', body: 'x' }],
       ['reply', { id: '01a236eb-6408-7343-9ff1-46dbf94c2f85', body: 'x' }],
       ['wait', { id: 'x/y' }],
-      ['wait', { id: '01a236eb-6408-7343-9ff1-46dbf94c2f85', timeout_s: 601 }],
+      ['wait', { id: '01a236eb-6408-7343-9ff1-46dbf94c2f85', timeout_s: 51 }],
       ['send', { to: 'ok' }],
       ['send', { to: 'gemni', body: 'x' }],
     ] as const) {
@@ -205,7 +205,7 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     expect(timedOut.message).toContain('no answer within 0.3 s; the request is waiting (in inbox of @nobody)');
 
     const controller = new AbortController();
-    const long = call(client, 'wait', { id: sent.id, timeout_s: 600 }, { signal: controller.signal });
+    const long = call(client, 'wait', { id: sent.id, timeout_s: 50 }, { signal: controller.signal });
     // The server is busy waiting and still answers other calls meanwhile.
     expect((await call(client, 'status')).structuredContent!.receivers).toHaveLength(1);
     controller.abort();
@@ -373,7 +373,7 @@ describe('dispatch mcp in-process', () => {
     const closed = vi.spyOn(DirWatcher.prototype, 'close');
     try {
       const controller = new AbortController();
-      const pending = client.callTool({ name: 'wait', arguments: { id: sent.id, timeout_s: 600 } }, undefined, { signal: controller.signal });
+      const pending = client.callTool({ name: 'wait', arguments: { id: sent.id, timeout_s: 50 } }, undefined, { signal: controller.signal });
       await waitFor(() => opened.mock.calls.length > 0, 10_000);
       expect(closed).not.toHaveBeenCalled();
       controller.abort();

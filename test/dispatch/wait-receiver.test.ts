@@ -67,10 +67,10 @@ describe('the MCP wait tool with receiver', () => {
     const { root } = makeBus();
     const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
     const t0 = Date.now();
-    await expect(waitTool({ root, as: 'human' }, { id: sent.id, receiver: '@gemni', timeout_s: 60 })).rejects.toThrow(
+    await expect(waitTool({ root, as: 'human' }, { id: sent.id, receiver: '@gemni', timeout_s: 50 })).rejects.toThrow(
       `cannot wait on msg-${sent.id} for @gemni: it is not @gemni's: it is waiting in @gemini's inbox; call wait without receiver, or with receiver: "@gemini"`,
     );
-    await expect(waitTool({ root, as: 'human' }, { id: newMessageId(), receiver: '@gemni', timeout_s: 60 })).rejects.toMatchObject({
+    await expect(waitTool({ root, as: 'human' }, { id: newMessageId(), receiver: '@gemni', timeout_s: 50 })).rejects.toMatchObject({
       code: 'unknown_receiver',
     });
     expect(Date.now() - t0).toBeLessThan(10_000);

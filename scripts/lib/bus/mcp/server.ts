@@ -31,6 +31,7 @@ import {
   threadTool,
   WAIT_DEFAULT_S,
   WAIT_MAX_S,
+  WAIT_MAX_TEXT,
   waitTool,
   type ToolContext,
 } from './tools.ts';
@@ -190,11 +191,17 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'wait',
     {
       title: 'Wait for an answer',
-      description: `Waits for the answer to a message sent earlier (by send, or by 'dispatch send' in a shell). Returns status "answered" with the answer (its text in untrusted.body), "dead-lettered" with the reason (retry puts it back once the cause is fixed), or "timed-out" saying where the request is. Waits at most timeout_s seconds (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S}); cancelling the call stops the wait. ${UNTRUSTED_NOTE}`,
+      description: `Waits for the answer to a message sent earlier (by send, or by 'dispatch send' in a shell). Returns status "answered" with the answer (its text in untrusted.body), "dead-lettered" with the reason (retry puts it back once the cause is fixed), or "timed-out" saying where the request is. Waits at most timeout_s seconds (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S}: MCP clients give up on a call after 60 s); to wait longer, call wait again after a "timed-out". Cancelling the call stops the wait. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({
         id: messageId(),
         timeout_s: z.optional(
-          z.number().check(z.positive(), z.maximum(WAIT_MAX_S), z.describe(`seconds to wait (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S})`)),
+          z
+            .number()
+            .check(
+              z.positive(),
+              z.maximum(WAIT_MAX_S, { error: WAIT_MAX_TEXT }),
+              z.describe(`seconds to wait (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S}; call wait again to wait longer)`),
+            ),
         ),
         receiver: z.optional(
           name("who answers, for a request no longer on the bus (HelloWorld's own daemons delete what they read); default: the receiver it was sent to"),

@@ -54,7 +54,14 @@ export interface ToolContext {
 const SENT_REMEMBERED = 1000;
 
 export const WAIT_DEFAULT_S = 30;
-export const WAIT_MAX_S = 600;
+/**
+ * The longest wait of one call: MCP clients give up on a call unanswered for 60 s (the SDK client's
+ * default request timeout, Codex's default tool_timeout_sec), and then the agent gets `Request
+ * timed out` instead of a result saying where its request is. A longer wait is a wait called again.
+ */
+export const WAIT_MAX_S = 50;
+/** Why timeout_s is refused past WAIT_MAX_S, and what to do instead (the tool's schema says it too). */
+export const WAIT_MAX_TEXT = `timeout_s is at most ${WAIT_MAX_S} seconds (MCP clients give up on a call after 60 s); to wait longer, call wait again when it returns "timed-out"`;
 const DEAD_LETTERED_SHOWN = 20;
 /** A listing's entries take at most this, leaving room for the result's own fields. */
 const LIST_BUDGET = RESULT_BYTES - 64 * 1024;
@@ -108,9 +115,8 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
   const named = a.receiver ?? ctx.sentTo?.get(parseMessageIdArg(a.id) ?? '');
   const id = resolveMessageId(ctx.root, a.id, { receiver: named }).id;
   const timeoutS = a.timeout_s ?? WAIT_DEFAULT_S;
-  if (!(timeoutS > 0 && timeoutS <= WAIT_MAX_S)) {
-    throw new AliveError(`timeout_s takes a number of seconds above 0 and at most ${WAIT_MAX_S}, got ${timeoutS}`, { code: 'usage' });
-  }
+  if (!(timeoutS > 0)) throw new AliveError(`timeout_s takes a number of seconds above 0, got ${timeoutS}`, { code: 'usage' });
+  if (timeoutS > WAIT_MAX_S) throw new AliveError(`${WAIT_MAX_TEXT}; got ${timeoutS}`, { code: 'usage' });
   const responder = a.receiver !== undefined ? normaliseName(a.receiver, 'receiver') : ctx.sentTo?.get(id);
   if (a.receiver !== undefined) checkWaitReceiver(ctx.root, id, responder!, MCP_RECEIVER);
   const r = await waitForAnswer(ctx.root, id, {
