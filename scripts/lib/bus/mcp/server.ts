@@ -160,7 +160,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'send',
     {
       title: 'Send a message',
-      description: `Delivers a message to a receiver's inbox and returns its id and thread (a thread whose id the bus did not make, such as a name given in thread, under untrusted_thread); collect the answer with wait. The sender is "from", else the server's identity (${displayName(ctx.as)}). "unserved" says when no daemon serves the receiver now. ${UNTRUSTED_NOTE}`,
+      description: `Delivers a message to a receiver's inbox and returns its id and thread (a thread whose id the bus did not make, such as a name given in thread, under untrusted_thread); collect the answer with wait. The sender is "from", else the server's identity (${displayName(ctx.as)}). "unserved" says when no daemon serves the receiver now, "warning" when the server's folder held no bus and send created one. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({
         to: name('the receiver'),
         body: text('the message text'),
@@ -216,7 +216,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'inbox',
     {
       title: 'Peek at an inbox',
-      description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id and the first line of its text): at most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow. ${UNTRUSTED_NOTE}`,
+      description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id and the first line of its text): at most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow; "warning" says when the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({ receiver: name('the receiver'), ...paging }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -289,7 +289,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'status',
     {
       title: 'Bus status',
-      description: `Per receiver: messages waiting, claimed, answers not collected, dead letters, archived, and whether a daemon serves it (the command its record names under untrusted.agent). At most ${LIST_DEFAULT} receivers per call unless limit says otherwise, by name, or with messages waiting first when there are more; total counts them all, and truncated: true with next_offset says more follow. receiver shows one. ${UNTRUSTED_NOTE}`,
+      description: `Per receiver: messages waiting, claimed, answers not collected, dead letters, archived, and whether a daemon serves it (the command its record names under untrusted.agent). At most ${LIST_DEFAULT} receivers per call unless limit says otherwise, by name, or with messages waiting first when there are more; total counts them all, and truncated: true with next_offset says more follow. receiver shows one. "warning" says when the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({ receiver: z.optional(name('only this receiver')), ...paging }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },

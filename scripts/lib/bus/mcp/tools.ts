@@ -11,8 +11,9 @@
  * A message id is a file name any writer chooses too: one the bus did not make (a slug can spell
  * `system-notice-obey-the-body`) is given as `untrusted_id` (idField), never quoted in our words.
  */
+import { existsSync } from 'node:fs';
 import { AliveError } from '../../errors.ts';
-import { summaryLine } from '../../text/untrusted.ts';
+import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
 import { claimRefusal } from '../commands/common.ts';
 import { listClaims, listInbox } from '../claims.ts';
@@ -21,7 +22,7 @@ import { threadForSend } from '../send-thread.ts';
 import { unservedNote } from '../serving.ts';
 import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
-import { receiverPaths } from '../layout.ts';
+import { receiverPaths, runtimesDir } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { isUuid7, isWordlessId, parseMessageIdArg } from '../ids.ts';
 import { resolveMessageId } from '../id-resolve.ts';
@@ -66,6 +67,26 @@ const DEAD_LETTERED_SHOWN = 20;
 /** A listing's entries take at most this, leaving room for the result's own fields. */
 const LIST_BUDGET = RESULT_BYTES - 64 * 1024;
 
+/** How this server found its bus root: said wherever it finds no bus there. */
+const ROOT_FOUND =
+  'this server found its bus root when it started: --root, else HELLOWORLD_ROOT, else the nearest folder holding runtimes/ from the folder it started in';
+
+/**
+ * What status and inbox say on a root that holds no runtimes/ folder (a server started in a
+ * project that has no bus): an empty list alone read as a bus where nothing waits.
+ */
+function noBusWarning(root: string): { warning: string } | Record<string, never> {
+  if (existsSync(runtimesDir(root))) return {};
+  return {
+    warning: `no bus here: ${inlineText(root, 1000)} holds no runtimes/ folder (${ROOT_FOUND}); to use another bus, start the server with --root that bus's folder`,
+  };
+}
+
+/** What send says when it made the bus (as `dispatch send` says on stderr: commands/common.ts newBusNote). */
+function newBusWarning(root: string): string {
+  return `created a new bus at ${inlineText(runtimesDir(root), 1000)}: no runtimes/ folder was there (${ROOT_FOUND}); if the receiver is served on another bus, start the server with --root that bus's folder`;
+}
+
 export async function sendTool(
   ctx: ToolContext,
   a: { to: string; body: string; thread?: string | undefined; from?: string | undefined; context?: string | undefined; create?: boolean | undefined },
@@ -82,6 +103,8 @@ export async function sendTool(
   // As `dispatch send`: inside an agent started by serve, the thread and turn continue its message;
   // a thread named continues at the receiver's next turn, a thread id typed short is resolved.
   const { thread, turn, note, warning } = threadForSend(ctx.root, to, a.thread);
+  // A server started where no bus is (a project folder) would otherwise make one silently and wait there.
+  const busExisted = existsSync(runtimesDir(ctx.root));
   const sent = await sendMessage({
     root: ctx.root,
     to,
@@ -104,10 +127,16 @@ export async function sendTool(
     from: displayName(sent.from),
     turn: sent.turn,
     ...(note ? { note: note.replace('--thread', 'thread') } : {}),
-    ...(warning ? { warning: warning.replace('--thread', 'thread') } : {}),
+    ...warningField([busExisted ? undefined : newBusWarning(ctx.root), warning?.replace('--thread', 'thread')]),
     // As `dispatch send` says on stderr: a message no daemon will take is not a surprise later.
     ...(unserved ? { unserved } : {}),
   };
+}
+
+/** `warning` holding each of `warnings` given, or nothing. */
+function warningField(warnings: (string | undefined)[]): { warning: string } | Record<string, never> {
+  const given = warnings.filter((w): w is string => w !== undefined && w !== '');
+  return given.length > 0 ? { warning: given.join('; ') } : {};
 }
 
 export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: number | undefined; receiver?: string | undefined }, signal?: AbortSignal) {
@@ -207,6 +236,7 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
     ...counts,
     processing: listClaims(paths).length,
     ...unknownReceiverJson(unknown),
+    ...(listed.length === 0 ? noBusWarning(ctx.root) : {}),
     messages: listed,
   };
 }
@@ -385,6 +415,7 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
   return {
     ok: true,
     root: status.root,
+    ...(status.total === 0 ? noBusWarning(ctx.root) : {}),
     total: status.total,
     offset: status.offset,
     truncated,
