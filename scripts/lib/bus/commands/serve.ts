@@ -10,7 +10,8 @@ import { MAX_DURATION_SECONDS } from '../config.ts';
 import { MESSAGE_READ_LIMIT } from '../fsutil.ts';
 
 import { displayName } from '../names.ts';
-import { busRoot, nameArg, positiveIntArg, ROOT_OPTION } from './common.ts';
+import { busRoot, nameArg, newBusNote, positiveIntArg, ROOT_OPTION } from './common.ts';
+import { runtimesDir } from '../layout.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,8 +24,11 @@ const USAGE = `usage: dispatch serve @RECEIVER (--agent "COMMAND" | --agent echo
 Answers the messages of @RECEIVER: each becomes a prompt on the agent command's stdin, and what the
 command prints is written to runtimes/<receiver>/outbox/ in the same thread. '--agent echo' answers
 with the message itself. For @claude the agent defaults to 'claude -p'. --once handles what is
-waiting and exits (exit 1, code dead_letter, when every message it took went to dead-letter). Stops cleanly on Ctrl-C / SIGTERM after finishing the messages in hand; a second
-Ctrl-C stops at once, ending the agents running (their answers are lost).
+waiting and exits (exit 1, code dead_letter, when every message it took went to dead-letter).
+Where no runtimes/ folder is found (from the current folder up, or in --root or $HELLOWORLD_ROOT),
+serve creates one, a new and empty bus, and says so on stderr: check the folder. Stops cleanly
+on Ctrl-C / SIGTERM after finishing the messages in hand; a second Ctrl-C stops at once, ending
+the agents running (their answers are lost).
 
 The agent runs in a private empty folder made for each message (removed after), never in the bus:
 anyone who can write the bus could plant instructions there that the agent loads (CLAUDE.md,
@@ -102,6 +106,9 @@ export const serveCommand = defineCommand({
       }
     }
 
+    // Served from the wrong folder or with a mistyped --root, serve makes a new, empty bus and
+    // answers nobody: said when it is ready, as send says it (only once it made the folder).
+    const busExisted = existsSync(runtimesDir(root));
     const controller = new AbortController();
     // The first Ctrl-C lets the messages in hand finish (as long as an agent runs) and says so; the
     // second ends serve at once, as the signal would (a later serve returns its claims).
@@ -139,8 +146,11 @@ export const serveCommand = defineCommand({
           for (const l of fenced ?? []) ctx.io.stderr.write(`${l}\n`);
         },
         signal: controller.signal,
-        onReady: () =>
-          ctx.io.stderr.write(`serving ${displayName(receiver)} with ${agent.kind === 'echo' ? 'echo' : `'${agentText}'`} under ${root}/runtimes\n`),
+        onReady: () => {
+          const note = newBusNote(root, values.root, busExisted);
+          if (note) ctx.warn(note);
+          ctx.io.stderr.write(`serving ${displayName(receiver)} with ${agent.kind === 'echo' ? 'echo' : `'${agentText}'`} under ${root}/runtimes\n`);
+        },
         log: (line, fenced) => {
           ctx.print(inlineText(line, 2000));
           for (const l of fenced ?? []) ctx.print(l);
