@@ -80,6 +80,7 @@ export const ERROR_CODES = [
   'no_access',
   'no_answer',
   'no_bundle',
+  'no_bus',
   'no_git',
   'no_key',
   'no_passphrase',

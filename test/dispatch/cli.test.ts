@@ -229,6 +229,7 @@ describe('send, inbox, claim, reply', () => {
 
   it('claim on an empty inbox is not an error', async () => {
     const { root } = makeBus();
+    mkdirSync(join(root, 'runtimes'), { recursive: true });
     const r = await dispatch(root, ['claim', 'claude']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('no messages waiting for @claude');

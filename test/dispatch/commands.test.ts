@@ -60,6 +60,7 @@ describe('dispatch show', () => {
 
   it('an unknown id is exit 1 with one failure object; a malformed id is a usage error', async () => {
     const { root } = makeBus();
+    mkdirSync(join(root, 'runtimes'), { recursive: true });
     const r = await run(root, 'show', 'nope', '--json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'not_found' } });

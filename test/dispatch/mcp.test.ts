@@ -310,6 +310,7 @@ describe('dispatch mcp in-process', () => {
 
   it('thread of an id nobody wrote in is refused as dispatch thread refuses it, not listed as an empty thread', async () => {
     const bus = makeBus();
+    mkdirSync(join(bus.root, 'runtimes'), { recursive: true });
     const { client, close } = await mcpInProcess(bus.root, 'tester');
     try {
       const r = (await client.callTool({ name: 'thread', arguments: { id: 'no-such-thread' } })) as Result;

@@ -49,7 +49,7 @@ describe('command bundles at start-up', () => {
     expect(text).not.toMatch(/ZodError|YAMLParseError|Octokit/);
   });
 
-  it('dispatch status is inside the entry: it reads one file, under 34 KB, and no other command', () => {
+  it('dispatch status is inside the entry: it reads one file, under 38 KiB, and no other command', () => {
     const entry = join(bundleDir(), 'dispatch.mjs');
     expect(existsSync(join(bundleDir(), 'chunks', 'bus-status.mjs'))).toBe(false);
     const loaded = staticClosure(entry);
@@ -57,7 +57,9 @@ describe('command bundles at start-up', () => {
     // 32 KiB until 2026-12-05, when status came to count the claims of daemons that are gone
     // (gone_claims: the host tag's check, 0.9 KB), the factory to name an option's values, and
     // status to tell a daemon.json naming a live process that is no daemon (pid 1) from a daemon.
-    expect(bytes(loaded)).toBeLessThan(36 * 1024);
+    // 36 KiB until status refused a root with no runtimes/ (no_bus) and named the receiver a
+    // mistyped one likely meant (unknownReceiver, closestName: 2.5 KB).
+    expect(bytes(loaded)).toBeLessThan(38 * 1024);
     expect(imports(entry).dynamic).toContain(join(bundleDir(), 'chunks', 'bus-send.mjs'));
     expect(readFileSync(entry, 'utf8')).not.toMatch(/ZodError|McpServer|parseProgram/);
   });

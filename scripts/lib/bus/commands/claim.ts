@@ -15,6 +15,7 @@ import {
   shownCutNote,
   untrustedJson,
   passingOverRun,
+  requireBus,
 } from './common.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
 import { AliveError } from '../../errors.ts';
@@ -40,6 +41,7 @@ export const claimCommand = defineCommand({
     const receiver = nameArg(ctx.positionals[0], 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
     const id = ctx.positionals[1] === undefined ? undefined : messageIdOnBus(ctx.io, root, ctx.positionals[1], receiver);
+    requireBus(root, ctx.values.root);
     const r = await claimMessage(root, receiver, id === undefined ? {} : { id });
     // The reason can quote the file: under untrusted, as the MCP claim tool gives it.
     const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));

@@ -1,7 +1,7 @@
 /** Helpers shared by the dispatch subcommands. */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../../errors.ts';
+import { AliveError, UsageError } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
@@ -14,6 +14,7 @@ import { passingOver } from '../passed-over.ts';
 import { readStdinText } from '../stdin-text.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
+import { runtimesDir } from '../layout.ts';
 import { RECEIVERS_WITHOUT_FOLDER } from '../receivers.ts';
 import { servingText } from '../serving.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
@@ -34,6 +35,25 @@ export function busRoot(flag: string | undefined): string {
     );
   }
   return root;
+}
+
+/**
+ * Refuses (`no_bus`) a command that reads the bus (status, inbox, claim, dead-letter, retry, show,
+ * thread, wait, reply) where `root` holds no runtimes/ folder: a mistyped --root or the wrong folder
+ * read as an empty bus, "no messages waiting", exit 0, and nothing said to check. Called once the
+ * arguments are checked: a wrong argument is a usage error wherever the command runs.
+ */
+export function requireBus(root: string, flag: string | undefined): void {
+  if (existsSync(runtimesDir(root))) return;
+  const shown = inlineText(root, 1000);
+  const env = process.env.HELLOWORLD_ROOT;
+  const why =
+    flag !== undefined && flag !== ''
+      ? `no runtimes/ folder under ${shown}); check --root ${inlineText(flag, 1000)}`
+      : env?.trim()
+        ? `no runtimes/ folder under ${shown}); check HELLOWORLD_ROOT (${inlineText(env, 1000)})`
+        : `no runtimes/ folder of yours in ${shown} or a folder above it, and no HELLOWORLD_ROOT); run the command from the bus's folder, or pass --root DIR`;
+  throw new AliveError(`no bus here (${why}`, { code: 'no_bus', fields: { root } });
 }
 
 /**

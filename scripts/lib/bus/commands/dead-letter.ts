@@ -2,7 +2,8 @@ import { defineCommand } from '../../cli/command.ts';
 import { summaryLine } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
 import { deadLetterEntries } from '../query.ts';
-import { busRoot, firstLines, listingLines, messageJson, nameArg, positiveIntArg, reasonLines, ROOT_OPTION } from './common.ts';
+import { busRoot, firstLines, listingLines, messageJson, nameArg, positiveIntArg, reasonLines, ROOT_OPTION, requireBus } from './common.ts';
+import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: dispatch dead-letter @RECEIVER [--limit N] [--json] [--root DIR]
@@ -25,11 +26,14 @@ export const deadLetterCommand = defineCommand({
     const receiver = nameArg(ctx.positionals[0], 'receiver', USAGE);
     const limit = positiveIntArg(ctx.values.limit, '--limit') ?? LIMIT_DEFAULT;
     const root = busRoot(ctx.values.root);
+    requireBus(root, ctx.values.root);
     // All counted by name, the oldest `limit` read: a folder any bus writer fills may hold thousands,
     // each reason file quoting a megabyte of a failing agent's output.
     const entries = deadLetterEntries(root, receiver);
     const shown = entries.slice(0, limit);
     const truncated = shown.length < entries.length;
+    // A receiver nobody has (`@gemni`): said, with the name like it, as inbox and claim say it.
+    const unknown = entries.length === 0 ? unknownReceiver(root, receiver) : undefined;
     if (ctx.json) {
       ctx.printJson({
         ok: true,
@@ -37,12 +41,14 @@ export const deadLetterCommand = defineCommand({
         count: shown.length,
         total: entries.length,
         truncated,
+        ...unknownReceiverJson(unknown),
         messages: shown.map((e) => messageJson(e.read())),
       });
       return;
     }
     if (entries.length === 0) {
-      ctx.print(`nothing in ${displayName(receiver)}'s dead-letter`);
+      ctx.print(`nothing in ${displayName(receiver)}'s dead-letter${unknown ? `: ${unknown.text}` : ''}`);
+      for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
       return;
     }
     ctx.print(`${counted(entries.length, 'dead letter')} of ${displayName(receiver)}${truncated ? `; the oldest ${shown.length}` : ''}:`);

@@ -6,7 +6,7 @@ import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName } from '../names.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { shownSender, shownTimestamp } from '../envelope.ts';
-import { busRoot, firstLines, nameArg, ROOT_OPTION } from './common.ts';
+import { busRoot, firstLines, nameArg, ROOT_OPTION, requireBus } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { counted } from '../../text/plural.ts';
@@ -27,6 +27,7 @@ export const inboxCommand = defineCommand({
     const { values, positionals } = ctx;
     const receiver = nameArg(positionals[0], 'receiver', USAGE);
     const root = busRoot(values.root);
+    requireBus(root, values.root);
     const paths = receiverPaths(root, receiver);
     const messages = listInbox(paths).map((e) => {
       // A name that is not a valid id is never shown raw: it is dead-lettered when claimed.

@@ -1,7 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { answeringReceiver, answerMessage } from '../answer.ts';
 import { displayName } from '../names.ts';
-import { busRoot, messageIdOnBus, nameable, nameArg, quoteHint, ROOT_OPTION, textArg, passingOverRun } from './common.ts';
+import { busRoot, messageIdOnBus, nameable, nameArg, quoteHint, ROOT_OPTION, textArg, passingOverRun, requireBus } from './common.ts';
 
 const USAGE = `usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json] [--root DIR]
 
@@ -22,6 +22,7 @@ export const replyCommand = defineCommand({
     if (text.trim() === '') ctx.usageError('the reply text is empty');
     const root = busRoot(ctx.values.root);
     const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, typed);
+    requireBus(root, ctx.values.root);
     const receiver = typed ?? answeringReceiver(root, id, '--as');
     const done = await answerMessage(root, receiver, id, text);
     // A receiver found by looking (not typed) is named only when every bus knows it.

@@ -4,7 +4,8 @@ import { counted } from '../../text/plural.ts';
 import { idInOurWords } from '../ids.ts';
 import { displayName } from '../names.ts';
 import { retryAllDeadLetters, retryDeadLetter } from '../query.ts';
-import { busRoot, envelopeLines, messageIdOnBus, nameArg, receiverField, ROOT_OPTION, passingOverRun } from './common.ts';
+import { busRoot, envelopeLines, messageIdOnBus, nameArg, receiverField, ROOT_OPTION, passingOverRun, requireBus } from './common.ts';
+import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 
 const USAGE = `usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
        dispatch retry @RECEIVER --all [--json] [--root DIR]
@@ -24,7 +25,10 @@ export const retryCommand = defineCommand({
   run: passingOverRun(async (ctx) => {
     if (ctx.values.all === true) {
       if (ctx.values.receiver !== undefined) ctx.usageError('--all takes the receiver as its argument: dispatch retry @RECEIVER --all');
-      retryAll(ctx, nameArg(ctx.positionals[0], 'receiver', USAGE), busRoot(ctx.values.root));
+      const receiver = nameArg(ctx.positionals[0], 'receiver', USAGE);
+      const root = busRoot(ctx.values.root);
+      requireBus(root, ctx.values.root);
+      retryAll(ctx, receiver, root);
       return;
     }
     if (ctx.positionals[0]!.startsWith('@')) {
@@ -34,6 +38,7 @@ export const retryCommand = defineCommand({
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
     const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, receiver);
+    requireBus(root, ctx.values.root);
     const r = retryDeadLetter(root, id, receiver === undefined ? {} : { receiver });
     if (ctx.json) {
       ctx.printJson({ ok: true, id: r.id, previous_id: r.previousId, receiver: displayName(r.receiver), file: r.path });
@@ -63,12 +68,16 @@ function retryAll(ctx: CommandContext<unknown>, receiver: string, root: string):
       { code: r.failed[0]!.code, fields: { receiver: who, retried, failed: r.failed } },
     );
   }
+  // A receiver nobody has (`@gemni`): said, with the name like it, as inbox and claim say it.
+  const unknown = retried.length === 0 ? unknownReceiver(root, receiver) : undefined;
   if (ctx.json) {
-    ctx.printJson({ ok: true, receiver: who, count: retried.length, retried, failed: [] });
+    ctx.printJson({ ok: true, receiver: who, count: retried.length, ...unknownReceiverJson(unknown), retried, failed: [] });
     return;
   }
-  if (r.retried.length === 0) ctx.print(`nothing in ${who}'s dead-letter`);
-  else printRetried(ctx, r.retried, who);
+  if (r.retried.length === 0) {
+    ctx.print(`nothing in ${who}'s dead-letter${unknown ? `: ${unknown.text}` : ''}`);
+    for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
+  } else printRetried(ctx, r.retried, who);
 }
 
 function printRetried(ctx: CommandContext<unknown>, retried: ReturnType<typeof retryAllDeadLetters>['retried'], who: string): void {

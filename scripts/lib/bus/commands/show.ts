@@ -2,7 +2,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { idHint, withIdHint } from '../id-resolve.ts';
 import { findMessage, threadOfKey } from '../query.ts';
-import { busRoot, messageIdOnBus, messageJson, messageLines, nameArg, ROOT_OPTION, passingOverRun } from './common.ts';
+import { busRoot, messageIdOnBus, messageJson, messageLines, nameArg, ROOT_OPTION, passingOverRun, requireBus } from './common.ts';
 
 const USAGE = `usage: dispatch show ID [--receiver @NAME] [--full] [--json] [--root DIR]
 
@@ -24,6 +24,7 @@ export const showCommand = defineCommand({
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
     const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, receiver);
+    requireBus(root, ctx.values.root);
     const found = findMessage(root, id, receiver === undefined ? {} : { receiver });
     if (found.length === 0) {
       const thread = receiver === undefined ? threadOfKey(root, id) : undefined;

@@ -1,11 +1,12 @@
 import { defineCommand } from '../../cli/command.ts';
 import { runtimesDir } from '../layout.ts';
 import { busStatus, type ReceiverStatus } from '../status.ts';
-import { busRoot, nameArg, positiveIntArg, ROOT_OPTION } from './common.ts';
+import { busRoot, nameArg, positiveIntArg, ROOT_OPTION, requireBus } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
 import { counted } from '../../text/plural.ts';
+import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 
 const USAGE = `usage: dispatch status [@RECEIVER] [--limit N] [--json] [--root DIR]
 
@@ -28,17 +29,27 @@ export const statusCommand = defineCommand({
     const receiver = positionals[0] === undefined ? undefined : nameArg(positionals[0], 'receiver', USAGE);
     const limit = positiveIntArg(values.limit, '--limit');
     const root = busRoot(values.root);
+    requireBus(root, values.root);
     const { receivers, total, truncated } = busStatus(root, {
       ...(limit !== undefined ? { limit } : {}),
       ...(receiver !== undefined ? { receiver } : {}),
     });
+    // A receiver nobody has (`@gemni`): the name like it, as inbox and claim give it; a folder
+    // name (a bus writer's) only in the fence after our line.
+    const unknown = receiver !== undefined && receivers.length === 0 ? unknownReceiver(root, receiver) : undefined;
     if (ctx.json) {
-      ctx.printJson({ ok: true, root, total, truncated, receivers });
+      ctx.printJson({ ok: true, root, total, truncated, ...unknownReceiverJson(unknown), receivers });
       return;
     }
     if (receivers.length === 0) {
       const whom = receiver === undefined ? 'receivers' : `receiver ${displayName(receiver)}`;
-      ctx.print(`no ${whom} under ${inlineText(runtimesDir(root), 1000)}`);
+      const like = unknown?.suggestion
+        ? `; did you mean ${unknown.suggestion}?`
+        : unknown?.similar
+          ? '; receivers with similar names are listed in the untrusted detail that follows'
+          : '';
+      ctx.print(`no ${whom} under ${inlineText(runtimesDir(root), 1000)}${like}`);
+      for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
       return;
     }
     // The bus folder's path may hold any name (an unpacked folder's): one escaped line.

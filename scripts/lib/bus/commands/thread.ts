@@ -5,7 +5,7 @@ import { isUuid7, isWordlessId } from '../ids.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { resolvedNote } from '../id-resolve.ts';
 import { existingThreadMembers } from '../query.ts';
-import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION, passingOverRun } from './common.ts';
+import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION, passingOverRun, requireBus } from './common.ts';
 import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--json] [--root DIR]
@@ -28,6 +28,7 @@ export const threadCommand = defineCommand({
     if (key.trim() === '' || key.length > 256) ctx.usageError('give a thread id or a message id');
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
+    requireBus(root, ctx.values.root);
     const t = existingThreadMembers(root, key, receiver === undefined ? {} : { receiver });
     const note = t.resolved && resolvedNote(t.resolved);
     if (note) ctx.io.stderr.write(`${note}\n`);

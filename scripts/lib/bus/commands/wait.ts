@@ -16,6 +16,7 @@ import {
   unansweredText,
   withInterrupt,
   passingOverRun,
+  requireBus,
 } from './common.ts';
 import { shownMessage } from '../shown-body.ts';
 import { CLI_RECEIVER, checkWaitReceiver } from '../wait-receiver.ts';
@@ -47,6 +48,7 @@ export const waitCommand = defineCommand({
     const responder = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
     const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, responder);
+    requireBus(root, ctx.values.root);
     if (responder !== undefined) checkWaitReceiver(root, id, responder, CLI_RECEIVER);
     const { value: r, exitCode: interruptedExit } = await withInterrupt((signal) =>
       waitForAnswer(root, id, { timeoutMs, signal, ...(responder === undefined ? {} : { responder }) }),
