@@ -239,6 +239,15 @@ export function unansweredText(root: string, id: string, request: FoundMessage |
 }
 
 /**
+ * The way on after a request went to dead-letter for its thread's turn budget (code turn_budget),
+ * in `send --wait` and `wait`: a retry goes straight back to dead-letter (the thread's turns stay
+ * used), so it is a new thread, or a daemon with a higher budget. `receiver`: as it may be named.
+ */
+export function turnBudgetAdvice(receiver: string | undefined): string {
+  return `the thread has used its turns (the turn budget of the daemon that serves it): a retry would go to dead-letter again; send it again without --thread to start a new thread, or serve ${receiver ?? 'its receiver'} with a higher --turn-budget`;
+}
+
+/**
  * Whether a receiver may be named in our words: the user typed it, or it is one every bus knows
  * (@claude, @copilot, @gemini, @codex, @helloworld). Any other is a folder name a bus writer chose.
  */

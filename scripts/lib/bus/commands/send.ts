@@ -5,7 +5,9 @@ import { sendMessage, validateThread } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
 import { unservedNote } from '../serving.ts';
 import { checkReceiverKnown } from '../receivers.ts';
-import { runtimesDir } from '../layout.ts';
+import { receiverPaths, runtimesDir } from '../layout.ts';
+import { loadReceiverConfig } from '../config.ts';
+import { budgetProblem } from '../threads.ts';
 import { findMessage } from '../query.ts';
 
 import { displayName } from '../names.ts';
@@ -27,6 +29,7 @@ import {
   shownCutNote,
   textArg,
   passingOverRun,
+  turnBudgetAdvice,
 } from './common.ts';
 import { shownMessage } from '../shown-body.ts';
 
@@ -57,6 +60,20 @@ function sentLine(sent: { id: string; to: string; thread: string }, typed: strin
   return `sent msg-${sent.id} to ${displayName(sent.to)} (${thread})`;
 }
 
+/**
+ * A follow-up (--thread) the receiver's daemons will put in dead-letter for its turn budget: known
+ * only when config.json sets turn_budget, which can lower serve's --turn-budget, never raise it
+ * (without it, serve's own budget is not known here). Said before sending, with the way on.
+ */
+async function pastConfigTurnBudget(root: string, to: string, thread: string, turn: number): Promise<string | undefined> {
+  const paths = receiverPaths(root, to);
+  const config = await loadReceiverConfig(paths);
+  if (config.turnBudget === undefined) return undefined;
+  const over = budgetProblem(paths, thread, turn, config.turnBudget);
+  if (over === undefined) return undefined;
+  return `${over} (turn_budget in ${displayName(to)}'s config.json): a daemon will put this message in dead-letter; send it without --thread to start a new thread`;
+}
+
 export const sendCommand = defineCommand({
   name: 'send',
   summary: 'deliver a message to @RECEIVER (optionally wait for the answer)',
@@ -82,6 +99,10 @@ export const sendCommand = defineCommand({
     const { thread, turn, note: threadNote, warning: threadWarning } = threadForSend(root, to, values.thread);
     if (threadNote) ctx.io.stderr.write(`${threadNote}\n`);
     if (threadWarning) ctx.warn(threadWarning);
+    if (values.thread !== undefined && thread !== undefined) {
+      const over = await pastConfigTurnBudget(root, to, thread, turn);
+      if (over) ctx.warn(over);
+    }
     const busExisted = existsSync(runtimesDir(root));
 
     // With --wait, Ctrl-C / SIGTERM end the wait cleanly from before the message is sent: one that
@@ -162,7 +183,12 @@ export const sendCommand = defineCommand({
       if ('deadLettered' in waited) {
         // The reason is the receiver's text (it quotes the failing agent): fenced, never in our error line.
         if (!ctx.json) for (const line of reasonLines(waited.deadLettered.reason)) ctx.print(line);
-        message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/${ctx.json ? '' : ' (its reason is printed above)'}; once the cause is fixed, 'dispatch retry ${sent.id}' puts it back`;
+        // A retry of a thread past its turn budget goes straight back: the way on is a new thread.
+        const next =
+          waited.deadLettered.code === 'turn_budget'
+            ? turnBudgetAdvice(displayName(sent.to))
+            : `once the cause is fixed, 'dispatch retry ${sent.id}' puts it back`;
+        message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/${ctx.json ? '' : ' (its reason is printed above)'}; ${next}`;
       } else {
         const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
         const request = findMessage(root, sent.id, { receiver: sent.to }).find((m) => m.kind === 'request' && m.location !== 'outbox');

@@ -17,6 +17,7 @@ import {
   withInterrupt,
   passingOverRun,
   requireBus,
+  turnBudgetAdvice,
 } from './common.ts';
 import { shownMessage } from '../shown-body.ts';
 import { CLI_RECEIVER, checkWaitReceiver } from '../wait-receiver.ts';
@@ -75,8 +76,11 @@ export const waitCommand = defineCommand({
     if (r.status === 'dead-lettered') {
       // The reason is the receiver's text (it quotes the failing agent): fenced, never in our error line.
       if (!ctx.json) for (const line of reasonLines(r.deadLetter.reason)) ctx.print(line);
+      const named = r.request.receiver === responder ? displayName(responder) : undefined;
+      // A retry of a thread past its turn budget goes straight back: the way on is a new thread.
+      const next = r.deadLetter.code === 'turn_budget' ? turnBudgetAdvice(named) : `see 'dispatch show ${id}', and 'dispatch retry ${id}' to try again`;
       throw new AliveError(
-        `${r.request.receiver === responder ? displayName(responder) : 'its receiver'} did not answer msg-${id}: it is in dead-letter${ctx.json ? '' : ' (its reason is printed above)'}; see 'dispatch show ${id}', and 'dispatch retry ${id}' to try again`,
+        `${named ?? 'its receiver'} did not answer msg-${id}: it is in dead-letter${ctx.json ? '' : ' (its reason is printed above)'}; ${next}`,
         {
           code: 'dead_letter',
           fields: {
