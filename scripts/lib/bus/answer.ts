@@ -59,9 +59,12 @@ export function notAnswerable(root: string, id: string, receiver: string | undef
   return where[0]!.state === 'handled' ? 'it was already answered (it is in the archive)' : `it is ${where.map((m) => whereText(m, receiver)).join('; ')}`;
 }
 
+/** An answer of nothing but white space: refused as an empty send is (code empty_body, exit 1), by every caller. */
+export const EMPTY_REPLY = 'the reply is empty (nothing but white space); nothing was sent and the message is left as it was';
+
 export async function answerMessage(root: string, receiverName: string, id: string, text: string, owner = 'hand'): Promise<Answered> {
   const receiver = normaliseName(receiverName, 'receiver');
-  if (text.trim() === '') throw new AliveError('the reply text is empty', { code: 'usage' });
+  if (text.trim() === '') throw new AliveError(EMPTY_REPLY, { code: 'empty_body' });
   const paths = receiverPaths(root, receiver);
   const config = await loadReceiverConfig(paths);
   const claim = loadClaim(root, receiver, id) ?? (await claimById(root, receiver, id, { owner, leaseMs: config.claimLeaseMs }));

@@ -1,5 +1,6 @@
 import { defineCommand } from '../../cli/command.ts';
-import { answeringReceiver, answerMessage } from '../answer.ts';
+import { AliveError } from '../../errors.ts';
+import { answeringReceiver, answerMessage, EMPTY_REPLY } from '../answer.ts';
 import { displayName } from '../names.ts';
 import { busRoot, messageIdOnBus, nameable, nameArg, quoteHint, ROOT_OPTION, textArg, passingOverRun, requireBus } from './common.ts';
 
@@ -8,7 +9,8 @@ const USAGE = `usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json]
 Answers a message of @RECEIVER (claimed with 'dispatch claim', or still in the inbox): TEXT ('-'
 reads it from stdin) goes to runtimes/<receiver>/outbox/ in the message's thread, with
 In-Reply-To naming the message, and the message moves to the archive. Without --as the receiver is
-the one holding the message; --as is needed only when several do.`;
+the one holding the message; --as is needed only when several do. An empty TEXT (nothing but white
+space) is refused, as an empty send is (exit 1, code empty_body).`;
 
 export const replyCommand = defineCommand({
   name: 'reply',
@@ -19,7 +21,8 @@ export const replyCommand = defineCommand({
   run: passingOverRun(async (ctx) => {
     const typed = ctx.values.as === undefined ? undefined : nameArg(ctx.values.as, 'receiver', USAGE);
     const text = textArg(ctx.positionals[1]!, 'answer', ctx.io);
-    if (text.trim() === '') ctx.usageError('the reply text is empty');
+    // As an empty send: refused (exit 1, empty_body), not a usage error.
+    if (text.trim() === '') throw new AliveError(`${EMPTY_REPLY}: give the answer as TEXT, or '-' and the answer on stdin`, { code: 'empty_body' });
     const root = busRoot(ctx.values.root);
     const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, typed);
     requireBus(root, ctx.values.root);
