@@ -1,5 +1,5 @@
 /** Helpers shared by the dispatch subcommands. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AliveError, UsageError } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
@@ -25,16 +25,31 @@ export const ROOT_OPTION = { root: { type: 'string' } } as const;
 /**
  * The bus root of a command. One given (--root, HELLOWORLD_ROOT) as the bus's own `runtimes/`
  * folder is refused: taken as it is, a send made `runtimes/runtimes/claude/` and said it delivered.
+ * So is one that is a file, or below one: a send said "cannot read …/ok.sh/runtimes/claude/
+ * config.json: ENOTDIR", serve reported an unexpected failure.
  */
 export function busRoot(flag: string | undefined): string {
   const root = resolveBusRoot(flag, process.cwd(), process.env);
   const given = flag !== undefined && flag !== '' ? '--root' : process.env.HELLOWORLD_ROOT?.trim() ? 'HELLOWORLD_ROOT' : undefined;
+  const notFolder = given && notAFolder(root);
+  if (notFolder) {
+    throw new UsageError(`${given} ${inlineText(root, 1000)} ${notFolder}: give the folder that holds the bus's runtimes/ folder`);
+  }
   if (given && basename(root) === 'runtimes' && !existsSync(join(root, 'runtimes'))) {
     throw new UsageError(
       `${given} ${inlineText(root, 1000)} is the bus's runtimes/ folder; give the folder that holds it: --root ${inlineText(dirname(root), 1000)}`,
     );
   }
   return root;
+}
+
+/** Why `path` cannot be a bus root ("is a file, not a folder"), or undefined: a folder, or nothing there yet (send makes it). */
+function notAFolder(path: string): string | undefined {
+  try {
+    return statSync(path).isDirectory() ? undefined : 'is a file, not a folder';
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'is not a folder (a part of its path is a file)' : undefined;
+  }
 }
 
 /**
