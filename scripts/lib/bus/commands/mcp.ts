@@ -4,13 +4,14 @@ import { busRoot, ROOT_OPTION, senderArg } from './common.ts';
 const USAGE = `usage: dispatch mcp [--as @NAME] [--root DIR]
 
 Serves the bus to an MCP client over stdio (the client starts it; it ends when the client closes
-stdin). Tools: send, wait, inbox, claim, reply, thread, status. --as (else $HELLOWORLD_AS, else
-@human) is the sender of a send that names none. The root is fixed when the server starts.
-Claude Code starts it through the plugin's .mcp.json; see the README for other clients.`;
+stdin). Tools: send, wait, inbox, claim, reply, dead_letters, retry, thread, status. --as (else
+$HELLOWORLD_AS, else @human) is the sender of a send that names none. The root is fixed when the
+server starts. Claude Code starts it through the plugin's .mcp.json; see the README for other
+clients.`;
 
 export const mcpCommand = defineCommand({
   name: 'mcp',
-  summary: 'serve the bus to an MCP client over stdio (tools send, wait, inbox, claim, reply, thread, status)',
+  summary: 'serve the bus to an MCP client over stdio (tools send, wait, inbox, claim, reply, dead_letters, retry, thread, status)',
   usage: USAGE,
   json: false,
   options: { as: { type: 'string' }, ...ROOT_OPTION },
