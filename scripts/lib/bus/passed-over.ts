@@ -13,20 +13,29 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { isBusFolderFault } from './fsutil.ts';
 
-let scope: AsyncLocalStorage<string[]> | undefined;
+/**
+ * Faults reported by name, the first met; the others are counted. Any bus writer can make
+ * thousands of faulty folders: named all, they made an MCP result too large to send.
+ */
+export const PASSED_OVER_SHOWN = 20;
+
+let scope: AsyncLocalStorage<Set<string>> | undefined;
+/** One scope for every caller: two calls that open the first at once must not each make one. */
+let scopeMade: Promise<AsyncLocalStorage<Set<string>>> | undefined;
 
 /**
  * Runs `fn` where whole-bus lookups pass faulty folders over; returns its value (or rethrows) and
  * hands the faults met (each the refusal's text: it names the folder, a bus writer's folder name
- * among its parts) to `report`, also when `fn` throws.
+ * among its parts), the first PASSED_OVER_SHOWN of them, and how many there were, to `report`,
+ * also when `fn` throws.
  */
-export async function passingOver<T>(fn: () => Promise<T> | T, report: (faults: string[]) => void): Promise<T> {
-  scope ??= new (await import('node:async_hooks')).AsyncLocalStorage<string[]>();
-  const faults: string[] = [];
+export async function passingOver<T>(fn: () => Promise<T> | T, report: (faults: string[], total: number) => void): Promise<T> {
+  scope ??= await (scopeMade ??= import('node:async_hooks').then((m) => new m.AsyncLocalStorage<Set<string>>()));
+  const faults = new Set<string>();
   try {
     return await scope.run(faults, fn);
   } finally {
-    report([...new Set(faults)]);
+    report([...faults].slice(0, PASSED_OVER_SHOWN), faults.size);
   }
 }
 
@@ -41,7 +50,7 @@ export function orPassedOver<T>(fallback: T, fn: () => T): T {
     return fn();
   } catch (err) {
     if (!isBusFolderFault(err)) throw err;
-    faults.push(err instanceof Error ? err.message : String(err));
+    faults.add(err instanceof Error ? err.message : String(err));
     return fallback;
   }
 }

@@ -89,10 +89,11 @@ export function messageIdOnBus(io: CommandIo, root: string, raw: string, receive
  * fence, since their paths hold folder names a bus writer chose. Also when the command fails.
  */
 export function passingOverFolders<T>(ctx: Pick<CommandContext<unknown>, 'io' | 'warn'>, fn: () => Promise<T> | T): Promise<T> {
-  return passingOver(fn, (faults) => {
-    if (faults.length === 0) return;
-    ctx.warn(passedOverText(faults.length));
+  return passingOver(fn, (faults, total) => {
+    if (total === 0) return;
+    ctx.warn(passedOverText(total, faults.length));
     for (const line of fencedLines('UNTRUSTED PASSED-OVER FOLDERS', faults.join('\n'))) ctx.io.stderr.write(`${line}\n`);
+    if (total > faults.length) ctx.io.stderr.write(`and ${total - faults.length} more folders passed over, not named\n`);
   });
 }
 
@@ -101,10 +102,14 @@ export function passingOverRun<C extends Pick<CommandContext<unknown>, 'io' | 'w
   return (ctx) => passingOverFolders(ctx, () => run(ctx));
 }
 
-/** Our sentence for `count` faulty receiver folders a lookup passed over (the CLI's warning, the MCP tools' `warning`). */
-export function passedOverText(count: number, where = 'in the untrusted detail that follows'): string {
+/**
+ * Our sentence for `count` faulty receiver folders a lookup passed over, `named` of them named
+ * apart (the CLI's warning, the MCP tools' `passed_over`).
+ */
+export function passedOverText(count: number, named: number, where = 'in the untrusted detail that follows'): string {
   const them = count === 1 ? 'it' : 'them';
-  return `passed over ${counted(count, 'folder')} of receivers that the bus cannot use (a link, not a folder, or unreadable): nothing in ${them} was read (each is named ${where}); remove such a link (the bus makes a real folder in its place) and check where it pointed`;
+  const which = named < count ? `the first ${named} are named ${where}` : `each is named ${where}`;
+  return `passed over ${counted(count, 'folder')} of receivers that the bus cannot use (a link, not a folder, or unreadable): nothing in ${them} was read (${which}); remove such a link (the bus makes a real folder in its place) and check where it pointed`;
 }
 
 /**

@@ -61,7 +61,7 @@ type ToolResult = { content: { type: 'text'; text: string }[]; structuredContent
 async function asResult(root: string, fn: () => Promise<object> | object): Promise<ToolResult> {
   let passedOver: Record<string, unknown> = {};
   try {
-    const result = await passingOver(fn, (faults) => (passedOver = passedOverJson(faults)));
+    const result = await passingOver(fn, (faults, total) => (passedOver = passedOverJson(faults, total)));
     const value = visibleStrings({ ...result, ...passedOver }) as Record<string, unknown>;
     const text = JSON.stringify(value, null, 2);
     const bytes = Buffer.byteLength(text);
@@ -95,8 +95,8 @@ async function asResult(root: string, fn: () => Promise<object> | object): Promi
  * The folders of other receivers a tool's lookup passed over (passed-over.ts), for its result: our
  * sentence as `passed_over`, the refusals naming them (paths holding a bus writer's folder names) apart.
  */
-function passedOverJson(faults: string[]): Record<string, unknown> {
-  return faults.length === 0 ? {} : { passed_over: passedOverText(faults.length, 'under untrusted_passed_over'), untrusted_passed_over: faults };
+function passedOverJson(faults: string[], total: number): Record<string, unknown> {
+  return total === 0 ? {} : { passed_over: passedOverText(total, faults.length, 'under untrusted_passed_over'), untrusted_passed_over: faults };
 }
 
 /**
