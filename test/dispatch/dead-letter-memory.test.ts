@@ -117,6 +117,24 @@ describe('dead letters with a megabyte of agent output each', () => {
     expect(some.stdout).toContain(`${COUNT - 3} more dead letters not shown; --limit N shows more`);
   });
 
+  it('a reason of a megabyte is kept as its first 2,000 characters, a copy (a cut of it held the whole megabyte)', () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'gemini');
+    mkdirSync(paths.deadLetter, { recursive: true });
+    const reason = `${'r'.repeat(1_000_000)} end`;
+    for (let i = 0; i < COUNT; i++) {
+      const file = messageFileName(newMessageId());
+      writeFileSync(join(paths.deadLetter, file), '# HelloWorld Message\n# From: @human\n# To: @gemini\n\nq\n');
+      writeFileSync(join(paths.deadLetter, `${file}.reason.json`), JSON.stringify({ reason, code: 'agent_failed' }));
+    }
+    const env = { HELLOWORLD_ROOT: root, HOME: root, ALIVE_HOME: join(root, 'alive-home') };
+    const json = child([bundlePath('dispatch'), 'dead-letter', '@gemini', '--json', '--limit', `${COUNT}`], env);
+    expect(json.status, json.stderr).toBe(0);
+    const listed = JSON.parse(json.stdout) as { count: number; messages: { dead_letter: { untrusted: { reason: string } } }[] };
+    expect(listed.count).toBe(COUNT);
+    for (const m of listed.messages) expect(m.dead_letter.untrusted.reason.length).toBeLessThanOrEqual(2001);
+  });
+
   it('dispatch retry --all puts them all back without reading their reasons', () => {
     const { root } = makeBus();
     plantDeadLetters(root);

@@ -165,12 +165,21 @@ export const AGENT_OUTPUT_TAIL = 8192;
  * The last `max` UTF-16 units of `text` (one fewer when the cut would split a surrogate pair), as a
  * string of its own: a slice would keep the whole of `text` alive (V8 slices point into it).
  */
+/** Characters of a dead letter's reason kept (the rest cut, marked by `…`). */
+const REASON_SHOWN = 2000;
+
 function ownTail(text: string, max: number): string {
   if (text.length <= max) return text;
   let start = text.length - max;
   const first = text.charCodeAt(start);
   if (first >= 0xdc00 && first <= 0xdfff) start++;
   return Buffer.from(text.slice(start), 'utf16le').toString('utf16le');
+}
+
+/** Likewise the first `max` characters of `text` and one more (so a cut still shows), as a copy of their own. */
+function ownHead(text: string, max: number): string {
+  if (text.length <= max + 1) return text;
+  return Buffer.from(text.slice(0, max + 1), 'utf16le').toString('utf16le');
 }
 
 function readDeadLetterInfo(paths: ReceiverPaths, fileName: string): DeadLetterInfo {
@@ -182,7 +191,7 @@ function readDeadLetterInfo(paths: ReceiverPaths, fileName: string): DeadLetterI
   const stderr = ownTail(str(r.stderr) ?? '', AGENT_OUTPUT_TAIL);
   return {
     code: deadLetterCode(str(r.code) ?? 'unknown'),
-    reason: inlineText(str(r.reason) ?? 'no reason recorded', 2000),
+    reason: inlineText(ownHead(str(r.reason) ?? 'no reason recorded', REASON_SHOWN), REASON_SHOWN),
     at: deadLetterTime(str(r.at)),
     originalId: originalId !== undefined && isValidMessageId(originalId) ? originalId : null,
     untrustedAgentOutput: stdout !== '' || stderr !== '' ? { stdoutTail: stdout, stderrTail: stderr } : null,
