@@ -58,6 +58,22 @@ describe('the text of send - and reply -', () => {
     expect(err.message).toMatch(/not UTF-8 text.*nothing was sent.*iconv/);
   });
 
+  it('takes memory as large as the text, however it trickles in (a reader held a 64 KiB buffer per read)', () => {
+    const line = Buffer.from('line of twenty byte\n');
+    const text = Buffer.concat(Array.from({ length: 4000 }, () => line));
+    const before = process.memoryUsage().arrayBuffers;
+    let peak = before;
+    const src = source(text, false, line.length);
+    const read = src.read;
+    src.read = (into) => {
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+      return read(into);
+    };
+    expect(readStdinText('message', () => {}, src)).toBe(text.toString());
+    // 80 KB of text: a few MB at most, never 4,000 buffers of 64 KiB (250 MB).
+    expect(peak - before).toBeLessThan(16 * 1024 * 1024);
+  });
+
   it('is read no further than the limit: too_large', () => {
     const big = source(Buffer.alloc(10_000, 'a'));
     const err = refusal(() => readStdinText('message', () => {}, big, 4096));

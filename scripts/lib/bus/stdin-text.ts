@@ -60,11 +60,13 @@ export function readStdinText(what: string, note: (line: string) => void, source
 function readAtMost(source: ByteSource, limit: number, what: string): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
+  // One buffer to read into, and a copy of what each read gave: a view of a fresh buffer per read
+  // kept 64 KiB alive for every read of a pipe that trickles (a terminal gives a line a read).
+  const into = Buffer.allocUnsafe(CHUNK);
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
-    const n = source.read(chunk);
+    const n = source.read(into.subarray(0, Math.min(CHUNK, limit + 1 - total)));
     if (n === 0) return Buffer.concat(chunks, total);
-    chunks.push(chunk.subarray(0, n));
+    chunks.push(Buffer.from(into.subarray(0, n)));
     total += n;
     if (total > limit) {
       throw new AliveError(
