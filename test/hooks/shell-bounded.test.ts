@@ -2,115 +2,111 @@
  * The shell reader (scripts/lib/guardian/shell.ts) reads a command an agent wrote, which text
  * from anywhere can have shaped. A hook that does not answer within its timeout lets the call
  * through, so the reader must end, and in time linear in the command, whatever it holds: each
- * case runs in a child process under a deadline (a hang detector two orders of magnitude above
- * what the reader takes; timing targets live in `npm run bench`). The commands are just under the
- * longest the hook reads (MAX_READ_COMMAND, 256 KiB).
+ * case runs in a child under a deadline (a hang detector two orders of magnitude above what the
+ * reader takes; timing targets live in `npm run bench`), one child for the file's cases, each with
+ * its own deadline (test/support/deadline-child.ts). The commands are just under the longest the
+ * hook reads (MAX_READ_COMMAND, 256 KiB).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childModules } from '../support/child-modules.ts';
+import { deadlineChild } from '../support/deadline-child.ts';
 import { shellWrites } from '../../scripts/lib/guardian/shell.ts';
 
 const DEADLINE_MS = 20_000;
 const bundled = childModules();
+const child = deadlineChild({ deadlineMs: DEADLINE_MS, nodeArgs: ['--max-old-space-size=512'] });
 let shellModule = '';
 beforeAll(async () => {
   shellModule = await bundled('scripts/lib/guardian/shell.ts');
 });
 
 /**
- * Runs `shellWrites` on the command `commandJs` (a JavaScript expression) in a child and returns
+ * Runs `shellWrites` on the command `commandJs` (a JavaScript expression) in the child and returns
  * how many writes it found, the first write's path, and the total length of their distinct input
  * texts.
  */
-function readWithin(commandJs: string, cwd = '/w'): { writes: number; first: string | undefined; inputChars: number } {
+async function readWithin(commandJs: string, cwd = '/w'): Promise<{ writes: number; first: string | undefined; inputChars: number }> {
   const body = `
     const { shellWrites } = await import(${JSON.stringify(shellModule)});
     const w = shellWrites(${commandJs}, { cwd: ${JSON.stringify(cwd)}, home: '/h' });
     const inputs = new Set(w.flatMap((x) => x.input ?? []));
     console.log(JSON.stringify({ writes: w.length, first: w[0]?.path, inputChars: [...inputs].reduce((n, t) => n + t.length, 0) }));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '--max-old-space-size=512', '-e', body], {
-    encoding: 'utf8',
-    timeout: DEADLINE_MS,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  if (r.error || r.status !== 0) {
-    throw new Error(
-      `the reader did not finish within ${DEADLINE_MS / 1000} s (status ${r.status}, ${r.signal ?? ''} ${r.error?.message ?? ''}): ${r.stderr.slice(-500)}`,
-    );
-  }
-  return JSON.parse(r.stdout) as { writes: number; first: string | undefined; inputChars: number };
+  const label = `the reader on ${commandJs.length > 120 ? `${commandJs.slice(0, 120)}…` : commandJs}`;
+  return JSON.parse(await child.run(label, body)) as { writes: number; first: string | undefined; inputChars: number };
 }
 
 const NEAR_LIMIT = 250_000;
 
 describe('the shell reader ends, in linear time, on any command', () => {
-  it('globs over a folder of thousands of names: stars by the hundred thousand, and patterns past the matching budget', () => {
+  it('globs over a folder of thousands of names: stars by the hundred thousand, and patterns past the matching budget', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'alive-glob-bounded-'));
     mkdirSync(join(dir, 'big'));
     for (let i = 0; i < 3_000; i++) writeFileSync(join(dir, 'big', `file-${i}.md`), '');
     try {
       // Expanded, and no log.md among the names: nothing to write.
-      expect(readWithin(`'rm -f big/*'`, dir)).toMatchObject({ writes: 0 });
+      expect(await readWithin(`'rm -f big/*'`, dir)).toMatchObject({ writes: 0 });
       // A run of stars is `**` (globstar, zsh): not expanded, one write that may be log.md.
-      expect(readWithin(`'rm -f big/' + '*'.repeat(${NEAR_LIMIT - 20})`, dir)).toMatchObject({ writes: 1 });
+      expect(await readWithin(`'rm -f big/' + '*'.repeat(${NEAR_LIMIT - 20})`, dir)).toMatchObject({ writes: 1 });
       // Past the budget of matching work: one write that may be log.md (the guardian fails closed).
-      expect(readWithin(`'rm -f big/' + '?*'.repeat(${Math.floor(NEAR_LIMIT / 2) - 20})`, dir)).toMatchObject({
+      expect(await readWithin(`'rm -f big/' + '?*'.repeat(${Math.floor(NEAR_LIMIT / 2) - 20})`, dir)).toMatchObject({
         writes: 1,
         first: expect.stringMatching(/^big\/\?\*/),
       });
       // Every glob of a long command over the same folder, past the budget of entries read.
-      expect(readWithin(`'rm -f ' + 'big/* '.repeat(${Math.floor(NEAR_LIMIT / 7)})`, dir).writes).toBeGreaterThan(0);
+      expect((await readWithin(`'rm -f ' + 'big/* '.repeat(${Math.floor(NEAR_LIMIT / 7)})`, dir)).writes).toBeGreaterThan(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('a CRLF command (a carriage return is part of a word in bash, not a blank)', () => {
-    expect(readWithin(`'echo hi\\r\\n> log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
+  it('a CRLF command (a carriage return is part of a word in bash, not a blank)', async () => {
+    expect(await readWithin(`'echo hi\\r\\n> log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
   });
 
-  it('a find whose -exec runs find, thousands deep', () => {
-    expect(readWithin(`'find . -name log.md -delete' + ' -exec find'.repeat(${Math.floor(NEAR_LIMIT / 10)})`)).toMatchObject({
+  it('a find whose -exec runs find, thousands deep', async () => {
+    expect(await readWithin(`'find . -name log.md -delete' + ' -exec find'.repeat(${Math.floor(NEAR_LIMIT / 10)})`)).toMatchObject({
       writes: 1,
       first: '<found by find>/log.md',
     });
   });
 
-  it('a find -regex written to backtrack for ever (the pattern is read, never compiled)', () => {
-    expect(readWithin(`"find . -regex '((((.*)*)*)*)*y' -delete; cat log.md"`)).toMatchObject({ writes: 1, first: '<found by find>/*' });
+  it('a find -regex written to backtrack for ever (the pattern is read, never compiled)', async () => {
+    expect(await readWithin(`"find . -regex '((((.*)*)*)*)*y' -delete; cat log.md"`)).toMatchObject({ writes: 1, first: '<found by find>/*' });
   });
 
-  it('thousands of here-documents to bash, each a script', () => {
-    expect(readWithin(`"bash <<'EOF'\\necho x\\nEOF\\n".repeat(${Math.floor(NEAR_LIMIT / 25)}) + ': > log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
+  it('thousands of here-documents to bash, each a script', async () => {
+    expect(await readWithin(`"bash <<'EOF'\\necho x\\nEOF\\n".repeat(${Math.floor(NEAR_LIMIT / 25)}) + ': > log.md'`)).toMatchObject({
+      writes: 1,
+      first: 'log.md',
+    });
   });
 
-  it('a long sh -c script run in a loop of many words: read up to a budget, then the rest fails closed', () => {
+  it('a long sh -c script run in a loop of many words: read up to a budget, then the rest fails closed', async () => {
     // 64 readings of a 160 KB script took 10 s, past the hook's timeout.
     const words = Array.from({ length: 64 }, (_, i) => `w${i}`).join(' ');
-    expect(readWithin(`"for f in ${words}; do sh -c '" + 'echo x; '.repeat(20000) + "' _ \\"$f\\"; done; cat log.md"`)).toMatchObject({
+    expect(await readWithin(`"for f in ${words}; do sh -c '" + 'echo x; '.repeat(20000) + "' _ \\"$f\\"; done; cat log.md"`)).toMatchObject({
       writes: 1,
       first: '<commands past what it reads>',
     });
   });
 
-  it('git with thousands of -C options', () => {
-    expect(readWithin(`'git' + ' -C a'.repeat(${Math.floor(NEAR_LIMIT / 5)}) + ' checkout log.md'`)).toMatchObject({ writes: 1 });
+  it('git with thousands of -C options', async () => {
+    expect(await readWithin(`'git' + ' -C a'.repeat(${Math.floor(NEAR_LIMIT / 5)}) + ' checkout log.md'`)).toMatchObject({ writes: 1 });
   });
 
-  it('thousands of variables, then thousands of subshells and command substitutions', () => {
+  it('thousands of variables, then thousands of subshells and command substitutions', async () => {
     const vars = `Array.from({ length: ${Math.floor(NEAR_LIMIT / 20)} }, (_, i) => 'v' + i + '=1').join(';')`;
-    expect(readWithin(`${vars} + ';' + '(:)'.repeat(${Math.floor(NEAR_LIMIT / 8)}) + ' > log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
-    expect(readWithin(`${vars} + ';' + 'echo $(:)'.repeat(${Math.floor(NEAR_LIMIT / 20)}) + ' > log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
+    expect(await readWithin(`${vars} + ';' + '(:)'.repeat(${Math.floor(NEAR_LIMIT / 8)}) + ' > log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
+    expect(await readWithin(`${vars} + ';' + 'echo $(:)'.repeat(${Math.floor(NEAR_LIMIT / 20)}) + ' > log.md'`)).toMatchObject({ writes: 1, first: 'log.md' });
   });
 
-  it('a pipeline of thousands of xargs, read and while stages, each different', () => {
+  it('a pipeline of thousands of xargs, read and while stages, each different', async () => {
     for (const stage of ["' | xargs rm ' + i", "' | while read f' + i + '; do rm \"$f' + i + '\"; done'", "' | read a' + i"]) {
       const command = `'ls log.md' + Array.from({ length: ${Math.floor(NEAR_LIMIT / 40)} }, (_, i) => ${stage}).join('') + ' | xargs rm'`;
-      const r = readWithin(command);
+      const r = await readWithin(command);
       // What the writes say feeds them is bounded too (the hook checks each of those texts), and
       // still names log.md, which the first stage lists.
       expect(r.writes).toBeGreaterThan(0);
