@@ -145,9 +145,87 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     expect((await call(client, 'send', { to: '@head', body: 'z', thread: 'thr-served', create: true })).structuredContent).toMatchObject({ turn: 8 });
   });
 
+  it('wait times out with where the request is, and a client cancel ends a long wait', async () => {
+    const bus = makeBus();
+    const { client, transport } = await connect(bus);
+    const sent = (await call(client, 'send', { to: 'nobody', body: 'hello?', create: true })).structuredContent!;
+    const timedOut = (await call(client, 'wait', { id: sent.id, timeout_s: 0.3 })).structuredContent!;
+    expect(timedOut).toMatchObject({ ok: true, status: 'timed-out', request: { untrusted_receiver: '@nobody', location: 'inbox', state: 'waiting' } });
+    expect(timedOut.message).toContain('no answer within 0.3 s; the request is waiting (in inbox of @nobody)');
+
+    const controller = new AbortController();
+    const long = call(client, 'wait', { id: sent.id, timeout_s: 50 }, { signal: controller.signal });
+    // The server is busy waiting and still answers other calls meanwhile.
+    expect((await call(client, 'status')).structuredContent!.receivers).toHaveLength(1);
+    controller.abort();
+    await expect(long).rejects.toThrow();
+    expect((await call(client, 'inbox', { receiver: 'nobody' })).structuredContent!.count).toBe(1);
+    // With its waits ended, the server exits as soon as the client closes its stdin.
+    const pid = transport.pid!;
+    await client.close();
+    await waitFor(() => !alive(pid), 10_000);
+  });
+
+  it('two clients race for each message: exactly one claim wins', async () => {
+    const bus = makeBus();
+    const [a, b] = await Promise.all([connect(bus), connect(bus)]);
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push((await sendMessage({ root: bus.root, to: 'racer', from: 'tester', body: `m${i}` })).id);
+    const won: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const rs = await Promise.all([call(a.client, 'claim', { receiver: 'racer' }), call(b.client, 'claim', { receiver: 'racer' })]);
+      for (const r of rs) if (r.structuredContent!.claimed) won.push(r.structuredContent!.id as string);
+    }
+    // Every message was claimed exactly once, whoever won each race.
+    expect(won.sort()).toEqual([...ids].sort());
+    const byId = await Promise.all(
+      ids.slice(0, 1).map(async () => {
+        const id = (await sendMessage({ root: bus.root, to: 'racer', from: 'tester', body: 'chosen' })).id;
+        return Promise.all([call(a.client, 'claim', { receiver: 'racer', id }), call(b.client, 'claim', { receiver: 'racer', id })]);
+      }),
+    );
+    const outcomes = byId[0]!.map((r) => (r.isError ? 'lost' : 'won')).sort();
+    expect(outcomes).toEqual(['lost', 'won']);
+  });
+
+  it('MCP to CLI and daemon: a message sent by the tool is answered by serve, and by hand with dispatch reply', async () => {
+    const bus = makeBus();
+    const { client } = await connect(bus, ['--as', '@gemini']);
+    const d = startDaemon(cli, ['@echoer', '--agent', 'echo'], bus.env);
+    try {
+      await d.waitFor('serving @echoer');
+      // 'serving' comes once @echoer's inbox exists: the tool's send needs no create.
+      const sentResult = await call(client, 'send', { to: 'echoer', body: 'ping' });
+      expect(sentResult.isError, sentResult.content[0]!.text).toBeFalsy();
+      const sent = sentResult.structuredContent!;
+      const got = (await call(client, 'wait', { id: sent.id, timeout_s: 20 })).structuredContent!;
+      expect(got).toMatchObject({ status: 'answered', responder: '@echoer', untrusted: { body: 'ping', from: '@echoer' } });
+    } finally {
+      await d.stop();
+    }
+    const toHand = (await call(client, 'send', { to: 'human', body: 'your turn', create: true })).structuredContent!;
+    const claimed = JSON.parse(runCli(cli, ['claim', '@human', '--json'], bus.env).stdout);
+    expect(claimed).toMatchObject({ claimed: true, id: toHand.id, untrusted: { from: '@gemini', body: 'your turn' } });
+    expect(runCli(cli, ['reply', toHand.id, 'done', '--as', '@human'], bus.env).status).toBe(0);
+    const answer = (await call(client, 'wait', { id: toHand.id })).structuredContent!;
+    expect(answer).toMatchObject({ status: 'answered', responder: '@human', untrusted: { body: 'done', from: '@human' } });
+  });
+});
+
+describe('the plugin declares the server', () => {
+  it('.mcp.json names server dispatch: node on the bundled dispatch.mjs with mcp', () => {
+    const config = JSON.parse(readFileSync(join(repo, '.mcp.json'), 'utf8'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal placeholder Claude Code expands
+    expect(config).toEqual({ mcpServers: { dispatch: { command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/dist/dispatch.mjs', 'mcp'] } } });
+    // The bundle it names is one the build makes (scripts/<name>.ts -> dist/<name>.mjs), with its MCP half.
+    expect(existsSync(join(repo, 'scripts', 'dispatch.ts')) && existsSync(join(repo, 'scripts', 'dispatch-mcp.ts'))).toBe(true);
+  });
+});
+
+describe('dispatch mcp in-process', () => {
   it('refuses bad names and ids with the CLI message, as tool errors, writing nothing', async () => {
     const bus = makeBus();
-    const { client } = await connect(bus);
+    const { client } = await connectInProcess(bus);
     const before = snapshot(bus.base);
     const cliMessage = runCli(cli, ['send', '../../etc', 'x'], bus.env)
       .stderr.split('\n')[0]!
@@ -196,52 +274,10 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     );
   });
 
-  it('wait times out with where the request is, and a client cancel ends a long wait', async () => {
-    const bus = makeBus();
-    const { client, transport } = await connect(bus);
-    const sent = (await call(client, 'send', { to: 'nobody', body: 'hello?', create: true })).structuredContent!;
-    const timedOut = (await call(client, 'wait', { id: sent.id, timeout_s: 0.3 })).structuredContent!;
-    expect(timedOut).toMatchObject({ ok: true, status: 'timed-out', request: { untrusted_receiver: '@nobody', location: 'inbox', state: 'waiting' } });
-    expect(timedOut.message).toContain('no answer within 0.3 s; the request is waiting (in inbox of @nobody)');
-
-    const controller = new AbortController();
-    const long = call(client, 'wait', { id: sent.id, timeout_s: 50 }, { signal: controller.signal });
-    // The server is busy waiting and still answers other calls meanwhile.
-    expect((await call(client, 'status')).structuredContent!.receivers).toHaveLength(1);
-    controller.abort();
-    await expect(long).rejects.toThrow();
-    expect((await call(client, 'inbox', { receiver: 'nobody' })).structuredContent!.count).toBe(1);
-    // With its waits ended, the server exits as soon as the client closes its stdin.
-    const pid = transport.pid!;
-    await client.close();
-    await waitFor(() => !alive(pid), 10_000);
-  });
-
-  it('two clients race for each message: exactly one claim wins', async () => {
-    const bus = makeBus();
-    const [a, b] = await Promise.all([connect(bus), connect(bus)]);
-    const ids: string[] = [];
-    for (let i = 0; i < 12; i++) ids.push((await sendMessage({ root: bus.root, to: 'racer', from: 'tester', body: `m${i}` })).id);
-    const won: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      const rs = await Promise.all([call(a.client, 'claim', { receiver: 'racer' }), call(b.client, 'claim', { receiver: 'racer' })]);
-      for (const r of rs) if (r.structuredContent!.claimed) won.push(r.structuredContent!.id as string);
-    }
-    // Every message was claimed exactly once, whoever won each race.
-    expect(won.sort()).toEqual([...ids].sort());
-    const byId = await Promise.all(
-      ids.slice(0, 1).map(async () => {
-        const id = (await sendMessage({ root: bus.root, to: 'racer', from: 'tester', body: 'chosen' })).id;
-        return Promise.all([call(a.client, 'claim', { receiver: 'racer', id }), call(b.client, 'claim', { receiver: 'racer', id })]);
-      }),
-    );
-    const outcomes = byId[0]!.map((r) => (r.isError ? 'lost' : 'won')).sort();
-    expect(outcomes).toEqual(['lost', 'won']);
-  });
-
   it('CLI to MCP: a dispatch send --wait from a shell is answered by claim + reply through the tools', async () => {
     const bus = makeBus();
-    const { client } = await connect(bus, ['--as', '@claude']);
+    const { client, close } = await mcpInProcess(bus.root, 'claude');
+    inProcessServers.push(close);
     const shell = runCliAsync(cli, ['send', '@claude', 'what is #collision?', '--from', '@human', '--wait', '20', '--json'], bus.env);
     await waitFor(() => readdirSafe(receiverPaths(bus.root, 'claude').inbox).length > 0, 20_000);
     const claimed = (await call(client, 'claim', { receiver: 'claude' })).structuredContent!;
@@ -252,41 +288,6 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     expect(JSON.parse(r.stdout).response.untrusted.body).toBe('two native meanings meeting');
   });
 
-  it('MCP to CLI and daemon: a message sent by the tool is answered by serve, and by hand with dispatch reply', async () => {
-    const bus = makeBus();
-    const { client } = await connect(bus, ['--as', '@gemini']);
-    const d = startDaemon(cli, ['@echoer', '--agent', 'echo'], bus.env);
-    try {
-      await d.waitFor('serving @echoer');
-      // 'serving' comes once @echoer's inbox exists: the tool's send needs no create.
-      const sentResult = await call(client, 'send', { to: 'echoer', body: 'ping' });
-      expect(sentResult.isError, sentResult.content[0]!.text).toBeFalsy();
-      const sent = sentResult.structuredContent!;
-      const got = (await call(client, 'wait', { id: sent.id, timeout_s: 20 })).structuredContent!;
-      expect(got).toMatchObject({ status: 'answered', responder: '@echoer', untrusted: { body: 'ping', from: '@echoer' } });
-    } finally {
-      await d.stop();
-    }
-    const toHand = (await call(client, 'send', { to: 'human', body: 'your turn', create: true })).structuredContent!;
-    const claimed = JSON.parse(runCli(cli, ['claim', '@human', '--json'], bus.env).stdout);
-    expect(claimed).toMatchObject({ claimed: true, id: toHand.id, untrusted: { from: '@gemini', body: 'your turn' } });
-    expect(runCli(cli, ['reply', toHand.id, 'done', '--as', '@human'], bus.env).status).toBe(0);
-    const answer = (await call(client, 'wait', { id: toHand.id })).structuredContent!;
-    expect(answer).toMatchObject({ status: 'answered', responder: '@human', untrusted: { body: 'done', from: '@human' } });
-  });
-});
-
-describe('the plugin declares the server', () => {
-  it('.mcp.json names server dispatch: node on the bundled dispatch.mjs with mcp', () => {
-    const config = JSON.parse(readFileSync(join(repo, '.mcp.json'), 'utf8'));
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal placeholder Claude Code expands
-    expect(config).toEqual({ mcpServers: { dispatch: { command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/dist/dispatch.mjs', 'mcp'] } } });
-    // The bundle it names is one the build makes (scripts/<name>.ts -> dist/<name>.mjs), with its MCP half.
-    expect(existsSync(join(repo, 'scripts', 'dispatch.ts')) && existsSync(join(repo, 'scripts', 'dispatch-mcp.ts'))).toBe(true);
-  });
-});
-
-describe('dispatch mcp in-process', () => {
   it('an argument name a tool does not take is refused at once, named, not ignored (wait would wait 30 s)', async () => {
     const bus = makeBus();
     const sent = await sendMessage({ root: bus.root, to: 'slow', from: 'tester', body: 'x' });
