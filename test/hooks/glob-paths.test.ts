@@ -14,6 +14,9 @@ beforeAll(() => {
   for (const d of ['a/_kernel', 'b/_kernel', '.hidden/_kernel']) mkdirSync(join(base, d), { recursive: true });
   for (const f of ['a/_kernel/log.md', 'a/_kernel/key.md', 'b/_kernel/log.md', '.hidden/_kernel/log.md', 'a/*.md', 'a/.dot.md'])
     writeFileSync(join(base, f), 'x');
+  // A folder of 300 names, for the budgets below (each test reads it; none depends on another's order).
+  mkdirSync(join(base, 'many'));
+  for (let i = 0; i < 300; i++) writeFileSync(join(base, 'many', `f${i}`), '');
 });
 
 describe('globPaths', () => {
@@ -33,9 +36,6 @@ describe('globPaths', () => {
     expect(globPaths('a/_kernel/log.md/*', base)).toEqual({ paths: [], complete: true });
   });
   it('reads no more folder entries than its budget, and says when it stopped short', () => {
-    const many = join(base, 'many');
-    mkdirSync(many);
-    for (let i = 0; i < 300; i++) writeFileSync(join(many, `f${i}`), '');
     const budget = { entries: 100, steps: GLOB_STEPS_MAX };
     expect(globPaths('many/*', base, budget)).toEqual({ paths: [], complete: false });
     expect(globPaths('many/*', base, budget).complete).toBe(false);
