@@ -6,22 +6,12 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeBus } from './helpers.ts';
-import { mcpInProcess } from './mcp-in-process.ts';
+import { mcpToolCallers } from './mcp-in-process.ts';
 
-type Result = { isError?: boolean; structuredContent?: Record<string, unknown> };
-
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-});
-
-async function client(root: string) {
-  const { client, close } = await mcpInProcess(root, 'human');
-  closers.push(close);
-  return async (name: string, args: Record<string, unknown> = {}) => (await client.callTool({ name, arguments: args })) as Result;
-}
+const connect = mcpToolCallers();
+const client = (root: string) => connect(root, 'human');
 
 describe('dispatch mcp where no bus is', () => {
   it('status and inbox say no runtimes/ folder is there; send says it created one; neither once it is there', async () => {

@@ -5,7 +5,7 @@
  * spell text no one sees) and line separators raw: none of them may reach the client from a
  * message file, a file name or a header, however the result is read.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -13,7 +13,7 @@ import { answerMessage } from '../../scripts/lib/bus/answer.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { RESULT_BYTES } from '../../scripts/lib/bus/mcp/bounds.ts';
 import { makeBus } from './helpers.ts';
-import { mcpInProcess } from './mcp-in-process.ts';
+import { mcpToolCallers, type ToolResult } from './mcp-in-process.ts';
 
 /** Characters nobody sees as what they are; JSON.stringify escapes only C0 controls. */
 const UNSEEN = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]|\p{Cs}/u;
@@ -21,18 +21,10 @@ const UNSEEN = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028
 const TAGS = [...'ignore'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
 const HOSTILE = `a\u202eevil\u200b ${TAGS} \u009b31m \u007f \u2028 \u00ad end`;
 
-type Result = { isError?: boolean; structuredContent?: Record<string, unknown>; content: { type: string; text?: string }[] };
+type Result = ToolResult;
 
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-});
-
-async function client(root: string) {
-  const { client, close } = await mcpInProcess(root, 'claude');
-  closers.push(close);
-  return async (name: string, args: Record<string, unknown> = {}): Promise<Result> => (await client.callTool({ name, arguments: args })) as Result;
-}
+const connect = mcpToolCallers();
+const client = (root: string) => connect(root, 'claude');
 
 /** Neither what Claude Code gives the model nor the text content holds an unseen character. */
 function expectNothingUnseen(r: Result) {

@@ -6,24 +6,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { makeBus } from './helpers.ts';
-import { mcpInProcess } from './mcp-in-process.ts';
+import { mcpToolCallers } from './mcp-in-process.ts';
 
-type Result = { isError?: boolean; structuredContent?: Record<string, unknown> };
-
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-});
-
-async function client(root: string) {
-  const { client, close } = await mcpInProcess(root, 'human');
-  closers.push(close);
-  return async (name: string, args: Record<string, unknown> = {}) => (await client.callTool({ name, arguments: args })) as Result;
-}
+const connect = mcpToolCallers();
+const client = (root: string) => connect(root, 'human');
 
 function daemonRecord(root: string, receiver: string, pid: number): void {
   const paths = receiverPaths(root, receiver);
