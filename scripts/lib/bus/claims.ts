@@ -190,6 +190,9 @@ export function parseClaimFileName(name: string): { fileName: string; deadline: 
   return { fileName: m[1]!, deadline, owner: m[3]! };
 }
 
+/** Inbox entries a claim looks at in one turn of the event loop. */
+const CLAIM_YIELD_EVERY = 100;
+
 /**
  * Claims the oldest readable message of `receiver`, or returns undefined when there is none.
  * Unreadable files met on the way go to dead-letter with a reason.
@@ -200,7 +203,11 @@ export async function claimNext(root: string, receiver: string, opts: ClaimOptio
   const config = opts.config ?? (await loadReceiverConfig(paths));
   const now = opts.now ?? Date.now;
   const entries = opts.entries ?? listInbox(paths);
+  let looked = 0;
   while (entries.length > 0) {
+    // Other work of this process (the MCP server's other tools, a daemon's signals) runs between
+    // batches: the entries met before a message can be claimed may be thousands a bus writer planted.
+    if (++looked % CLAIM_YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     const entry = entries.shift()!;
     const until = opts.skipUntil?.get(entry.name);
     if (until !== undefined) {
