@@ -119,6 +119,8 @@ function members(tar: Buffer): { at: number; name: string; size: number }[] {
 function mutateManifest(text: string): string {
   const lines = text.split('\n');
   for (let n = 1 + int(3); n > 0; n--) {
+    // A manifest cut down to nothing by the mutations before gets a line to work on.
+    if (lines.length === 0) lines.push('');
     const i = int(lines.length);
     const r = int(6);
     if (r === 0) lines.splice(i, 1);
