@@ -98,6 +98,10 @@ const RULES: readonly Rule[] = [
   folder('.github/agents', 'GitHub Copilot custom agents: prompts, tools and MCP servers'),
   folder('.github/skills', 'GitHub Copilot agent skills: instructions and scripts it loads'),
   folder('.github/hooks', 'GitHub Copilot hooks: shell commands its agents run at session start, before a tool, ...'),
+  folder(
+    '.gitlab/duo',
+    'GitLab Duo workspace configuration: `mcp.json` declares MCP servers (commands its IDE extensions start), `chat-rules.md` rules added to every chat',
+  ),
   file('.vscode/tasks.json', 'VS Code tasks can run shell commands when the folder is opened'),
   file('.vscode/settings.json', 'VS Code settings can add agent instructions, MCP servers, terminal environment and auto-approved commands'),
   file('.vscode/mcp.json', 'declares MCP servers for VS Code agents'),
