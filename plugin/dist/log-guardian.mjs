@@ -234,33 +234,84 @@ function readRegularFile(path, maxBytes) {
 }
 
 // scripts/lib/text/glob.ts
+var CLASSES = {
+  alnum: "09AZaz",
+  alpha: "AZaz",
+  ascii: "\0",
+  blank: "		  ",
+  cntrl: "\0",
+  digit: "09",
+  graph: "!~",
+  lower: "az",
+  print: " ~",
+  punct: "!/:@[`{~",
+  space: "	\r  ",
+  upper: "AZ",
+  word: "09AZ__az",
+  xdigit: "09AFaf"
+};
 function inSet(set, ch) {
-  for (let k = 0; k < set.length; k++)
+  let maybe = !1;
+  for (let k = 0; k < set.length; k++) {
+    let kind = set[k] === "[" ? set[k + 1] : void 0;
+    if (kind === ":" || kind === "=" || kind === ".") {
+      let close = set.indexOf(`${kind}]`, k + 2);
+      if (close >= 0) {
+        let inner = set.slice(k + 2, close);
+        if (set[k - 1] === "-" || set[close + 2] === "-") return "maybe";
+        let is = kind === ":" ? classHas(inner, ch) : inner.length === 1 ? inner === ch : "maybe";
+        if (is === !0) return !0;
+        is === "maybe" && (maybe = !0), k = close + 1;
+        continue;
+      }
+    }
+    if (set[k + 1] === "-" && set[k + 2] === "[" && ":=.".includes(set[k + 3] ?? "-")) return "maybe";
     if (set[k + 1] === "-" && k + 2 < set.length) {
       if (ch >= set[k] && ch <= set[k + 2]) return !0;
       k += 2;
     } else if (set[k] === ch) return !0;
+  }
+  return maybe ? "maybe" : !1;
+}
+function classHas(name, ch) {
+  let ranges = Object.hasOwn(CLASSES, name) ? CLASSES[name] : void 0;
+  if (ranges === void 0 || ch > "") return "maybe";
+  for (let k = 0; k < ranges.length; k += 2) if (ch >= ranges[k] && ch <= ranges[k + 1]) return !0;
   return !1;
 }
-function globMatches(pattern, name) {
-  let closeAt = new Array(pattern.length + 1);
-  closeAt[pattern.length] = -1;
-  for (let p = pattern.length - 1; p >= 0; p--) closeAt[p] = pattern[p] === "]" ? p : closeAt[p + 1];
-  let reach = [!0, ...name.split("").map(() => !1)];
+function bracketEnds(pattern) {
+  let n = pattern.length, end = new Int32Array(n + 2).fill(-1), nextClose = /* @__PURE__ */ new Map();
+  for (let kind of [":", "=", "."]) {
+    if (!pattern.includes(`[${kind}`)) continue;
+    let next = new Int32Array(n + 2).fill(-1);
+    for (let p = n - 2; p >= 0; p--) next[p] = pattern[p] === kind && pattern[p + 1] === "]" ? p : next[p + 1];
+    nextClose.set(kind, next);
+  }
+  for (let k = n - 1; k >= 0; k--) {
+    let c = pattern[k], kind = c === "[" ? pattern[k + 1] : void 0, close = kind === void 0 ? -1 : nextClose.get(kind)?.[k + 2] ?? -1;
+    end[k] = c === "]" ? k : close >= 0 ? end[close + 2] : end[k + 1];
+  }
+  return end;
+}
+function globMatches(pattern, name, options = {}) {
+  let end = pattern.includes("[") ? bracketEnds(pattern) : void 0, cases = options.anyCase ? (ch) => [ch, ch.toLowerCase(), ch.toUpperCase()] : (ch) => [ch], reach = [!0, ...name.split("").map(() => !1)];
   for (let p = 0; p < pattern.length; p++) {
     let c = pattern[p];
     if (c === "*") {
       for (let k = 1; k <= name.length; k++) reach[k] = reach[k] || reach[k - 1];
       continue;
     }
-    let test, negate = c === "[" && (pattern[p + 1] === "!" || pattern[p + 1] === "^"), first = p + (negate ? 2 : 1), end = c === "[" && first + 1 <= pattern.length ? closeAt[first + 1] : -1;
-    if (end > 0) {
-      let set = pattern.slice(first, end);
-      test = (ch) => inSet(set, ch) !== negate, p = end;
+    let test, negate = c === "[" && (pattern[p + 1] === "!" || pattern[p + 1] === "^"), first = p + (negate ? 2 : 1), close = c !== "[" || end === void 0 || first >= pattern.length ? -1 : pattern[first] === "]" ? end[first + 1] : end[first];
+    if (close > 0) {
+      let set = pattern.slice(first, close);
+      test = (ch) => cases(ch).some((v) => {
+        let has = inSet(set, v);
+        return has === "maybe" || has !== negate;
+      }), p = close;
     } else if (c === "?") test = () => !0;
     else {
       let literal = c === "\\" && p + 1 < pattern.length ? pattern[++p] : c;
-      test = (ch) => ch === literal;
+      test = (ch) => cases(ch).includes(literal);
     }
     let next = [!1];
     for (let k = 1; k <= name.length; k++) next.push(reach[k - 1] && test(name[k - 1]));
@@ -268,10 +319,10 @@ function globMatches(pattern, name) {
   }
   return reach[name.length];
 }
-function pathPatternMayMatchLog(pattern) {
+function pathPatternMayMatchLog(pattern, options = {}) {
   let star = pattern.lastIndexOf("*"), tail = pattern.slice(star + 1), slash = tail.lastIndexOf("/");
-  if (star < 0 || slash >= 0) return globMatches(tail.slice(slash + 1), "log.md");
-  for (let k = 0; k <= 6; k++) if (globMatches(tail, "log.md".slice(k))) return !0;
+  if (star < 0 || slash >= 0) return globMatches(tail.slice(slash + 1), "log.md", options);
+  for (let k = 0; k <= 6; k++) if (globMatches(tail, "log.md".slice(k), options)) return !0;
   return !1;
 }
 

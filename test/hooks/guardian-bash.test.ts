@@ -136,8 +136,18 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a negated [...] glob that leaves the log out', 'rm -f [!l]og.md [^l]og.md', 'kernel', 'allow'],
   ['a [...] glob matching no log', 'rm -f [abc].txt notes/[0-9]*', 'kernel', 'allow'],
   ['the test command [ ... ]', '[ -f log.txt ] && rm -f x.txt', 'kernel', 'allow'],
-  // Brackets the reader cannot take apart exactly (classes, a leading ], quotes or escapes inside)
-  // stand for any one character: bash would match log.md with each.
+  // POSIX classes, equivalence classes and collating symbols are read as bash reads them (a class of
+  // a character outside ASCII, which the locale decides, and a form not known match any character):
+  // `[[:digit:]]*.md` in a kernel was denied, and find -name '[[:alpha:]]og.md' -delete allowed.
+  ['a [[:digit:]] class that leaves the log out', 'rm -f [[:digit:]]*.md', 'kernel', 'allow'],
+  ['a negated class that keeps it', 'rm -f [![:digit:]]og.md', 'kernel', /delete/],
+  ['an [[:upper:]] class, which bash matches against log.md as it is: no name', 'rm -f [[:upper:]]og.md', 'kernel', 'allow'],
+  ['a class not known', 'rm -f [[:nosuch:]]og.md', 'kernel', /delete/],
+  ['find -name with a class', "find . -name '[[:alpha:]]og.md' -delete", 'world', /cannot tell/],
+  ['find -iname with a class in another case', "find . -iname '[[:upper:]]OG.MD' -delete", 'world', /cannot tell/],
+  ['find -name with a class that leaves the log out', "find . -name '[[:digit:]]og.md' -delete", 'world', 'allow'],
+  // Brackets the reader cannot take apart exactly (quotes, escapes or expansions inside) stand for
+  // any one character: bash would match log.md with each.
   ['a [[:alpha:]] class', "sed -i 's/a/b/' [[:alpha:]]og.md", 'kernel', /overwrite/],
   ['a [[:lower:]] class', "sed -i 's/a/b/' [[:lower:]]og.md", 'kernel', /overwrite/],
   ['a [[.l.]] collating symbol', "sed -i 's/a/b/' [[.l.]]og.md", 'kernel', /overwrite/],

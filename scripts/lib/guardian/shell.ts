@@ -230,7 +230,8 @@ const BRACKET_MAX = 256;
  * The bracket expression that starts at src[i] (a `[`), as bash reads one within a word: an
  * optional `!` or `^`, a `]` first is a member, `[:class:]`, `[.x.]` and `[=x=]` are members, quoted
  * and escaped characters too, and it ends at the next `]`. `exact` when globMatches takes it as
- * written (letters and ranges only); any other stands for one character of any kind. Undefined
+ * written (characters, ranges and the bracket forms); one holding quotes, escapes or expansions
+ * stands for one character of any kind. Undefined
  * when no `]` ends it within the word: the `[` is then a character of the name.
  */
 function bracketAt(src: string, i: number): { end: number; exact: boolean } | undefined {
@@ -245,8 +246,11 @@ function bracketAt(src: string, i: number): { end: number; exact: boolean } | un
     if (/[ \t\n;&|()<>/`]/.test(c)) return undefined;
     if (c === '[' && /[:.=]/.test(src[k + 1] ?? '')) {
       const close = src.indexOf(`${src[k + 1]}]`, k + 2);
-      // Unclosed, the `[` is a member as any other, as bash reads it (`[l[:]` holds `l`).
+      // A class (`[:alpha:]`), an equivalence class or a collating symbol: globMatches reads them
+      // (one it cannot decide matches any character). Unclosed, the `[` is a member as any other,
+      // as bash reads it (`[l[:]` holds `l`).
       k = close >= 0 && close + 2 <= stop ? close + 2 : k + 1;
+      continue;
     } else if (c === "'" || c === '"' || (c === '$' && src[k + 1] === "'")) {
       const open = c === '$' ? k + 1 : k;
       const close = src.indexOf(src[open]!, open + 1);
@@ -262,15 +266,6 @@ function bracketAt(src: string, i: number): { end: number; exact: boolean } | un
     exact = false;
   }
   return undefined;
-}
-
-/**
- * A glob's piece as it may match log.md in any letter case: a bracket expression takes both cases
- * of its letters (`[L]` as `[lL]`); a negated one, or one with `]` among its members, any character.
- */
-function anyCase(piece: string): string {
-  if (!piece.startsWith('[')) return piece;
-  return /^\[([!^]|\])/.test(piece) ? '?' : `[${piece.slice(1, -1).toLowerCase()}${piece.slice(1, -1).toUpperCase()}]`;
 }
 
 /** The word as a glob pattern, when unquoted `*`, `?` and `[…]` are all it leaves unknown; quoted text escaped. */
@@ -294,11 +289,13 @@ function globEndsLikeLog(w: Word): boolean {
     if (end > slash) {
       const piece = p.text.slice(Math.max(0, slash + 1 - offset));
       if (p.glob) glob = true;
-      pattern += p.glob ? anyCase(piece) : p.known ? piece.toLowerCase().replace(/[*?[\\]/g, '\\$&') : '*';
+      pattern += p.glob ? piece : p.known ? piece.toLowerCase().replace(/[*?[\\]/g, '\\$&') : '*';
     }
     offset = end;
   }
-  return glob && globMatches(pattern, 'log.md');
+  // In any letter case: a bracket's members too (`[L]og.md`, `[[:upper:]]og.md`), as a file system
+  // that folds case takes `Log.md` for log.md.
+  return glob && globMatches(pattern, 'log.md', { anyCase: true });
 }
 
 function lastName(w: Word): string | undefined {
@@ -1376,16 +1373,17 @@ function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) 
     } else {
       if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
       const given = text(args[k + 1]!);
-      const pattern = test.startsWith('-i') ? given.toLowerCase() : given;
+      const pattern = given;
+      const anyCase = { anyCase: test.startsWith('-i') };
       const byName = /name$/.test(test);
       const before = k > 0 ? text(args[k - 1]!) : '';
       if (before === '!' || before === '-not') {
         // Leaves the logs out only when it matches every one (`-not -name log.md`, `! -path '*/log.md'`),
         // not when it may match some (`-not -path '*/node_modules/*'`).
-        if (byName ? globMatches(pattern, 'log.md') : LOG_PATHS.every((path) => globMatches(pattern, path))) excluded = !alternatives;
+        if (byName ? globMatches(pattern, 'log.md', anyCase) : LOG_PATHS.every((path) => globMatches(pattern, path, anyCase))) excluded = !alternatives;
         continue;
       }
-      if (!(byName ? globMatches(pattern, 'log.md') : pathPatternMayMatchLog(pattern))) continue;
+      if (!(byName ? globMatches(pattern, 'log.md', anyCase) : pathPatternMayMatchLog(pattern, anyCase))) continue;
       matched = true;
       continue;
     }
@@ -1533,7 +1531,7 @@ function gitWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) =
   // the text does not tell.
   const at = (w: Word): Word => {
     const t = text(w);
-    if (/[*?[]/.test(t) && pathPatternMayMatchLog(t.toLowerCase()))
+    if (/[*?[]/.test(t) && pathPatternMayMatchLog(t, { anyCase: true }))
       return {
         parts: [
           { text: `${t} <pathspec>`, known: false },

@@ -1,26 +1,102 @@
 /**
  * Shell glob patterns (`*`, `?`, `[…]`, a backslash quoting the next character) matched against
  * one name, as bash matches a path component: what log-guardian asks of a `find -name` pattern
- * and of a glob the shell would expand.
+ * and of a glob the shell would expand. A bracket takes POSIX classes (`[[:alpha:]]`), decided for
+ * ASCII characters and taken as matching any other (which a locale decides), equivalence classes
+ * and collating symbols of one character (`[[=l=]]`, `[[.l.]]`); one of any other form matches
+ * any character, so a pattern is never read as matching less than bash may.
  */
 
-/** True when `ch` is in a bracket expression's `set` (characters and ranges: `a-z`). */
-function inSet(set: string, ch: string): boolean {
+/** The POSIX classes for ASCII characters: pairs of characters, each the first and last of a range. */
+const CLASSES: Record<string, string> = {
+  alnum: '09AZaz',
+  alpha: 'AZaz',
+  ascii: '\x00\x7f',
+  blank: '\t\t  ',
+  cntrl: '\x00\x1f\x7f\x7f',
+  digit: '09',
+  graph: '!~',
+  lower: 'az',
+  print: ' ~',
+  punct: '!/:@[`{~',
+  space: '\t\r  ',
+  upper: 'AZ',
+  word: '09AZ__az',
+  xdigit: '09AFaf',
+};
+
+/**
+ * Whether `ch` is in a bracket expression's `set` (characters, ranges `a-z`, and the bracket forms
+ * above); `maybe` when a member cannot be decided here (a class of a non-ASCII character, an
+ * unknown class or a longer collating symbol), which a caller takes as a match.
+ */
+function inSet(set: string, ch: string): boolean | 'maybe' {
+  let maybe = false;
   for (let k = 0; k < set.length; k++) {
+    const kind = set[k] === '[' ? set[k + 1] : undefined;
+    if (kind === ':' || kind === '=' || kind === '.') {
+      const close = set.indexOf(`${kind}]`, k + 2);
+      if (close >= 0) {
+        const inner = set.slice(k + 2, close);
+        // A range to or from a bracket form is not one bash takes as written: any character.
+        if (set[k - 1] === '-' || set[close + 2] === '-') return 'maybe';
+        const is = kind === ':' ? classHas(inner, ch) : inner.length === 1 ? inner === ch : 'maybe';
+        if (is === true) return true;
+        if (is === 'maybe') maybe = true;
+        k = close + 1;
+        continue;
+      }
+    }
+    if (set[k + 1] === '-' && set[k + 2] === '[' && ':=.'.includes(set[k + 3] ?? '-')) return 'maybe';
     if (set[k + 1] === '-' && k + 2 < set.length) {
       if (ch >= set[k]! && ch <= set[k + 2]!) return true;
       k += 2;
     } else if (set[k] === ch) return true;
   }
+  return maybe ? 'maybe' : false;
+}
+
+function classHas(name: string, ch: string): boolean | 'maybe' {
+  const ranges = Object.hasOwn(CLASSES, name) ? CLASSES[name] : undefined;
+  if (ranges === undefined || ch > '\x7f') return 'maybe';
+  for (let k = 0; k < ranges.length; k += 2) if (ch >= ranges[k]! && ch <= ranges[k + 1]!) return true;
   return false;
 }
 
+/**
+ * For each position k of `pattern`, where a bracket whose members start at k ends (its `]`), or -1:
+ * bracket forms (`[:alpha:]`) are passed over whole. One pass from the end, so that no `[` searches
+ * the rest again (a pattern of many `[` is linear).
+ */
+function bracketEnds(pattern: string): Int32Array {
+  const n = pattern.length;
+  const end = new Int32Array(n + 2).fill(-1);
+  // nextClose[kind][p]: the first `X]` at or after p, for X each of `:`, `=`, `.`.
+  const nextClose = new Map<string, Int32Array>();
+  for (const kind of [':', '=', '.']) {
+    if (!pattern.includes(`[${kind}`)) continue;
+    const next = new Int32Array(n + 2).fill(-1);
+    for (let p = n - 2; p >= 0; p--) next[p] = pattern[p] === kind && pattern[p + 1] === ']' ? p : next[p + 1]!;
+    nextClose.set(kind, next);
+  }
+  for (let k = n - 1; k >= 0; k--) {
+    const c = pattern[k]!;
+    const kind = c === '[' ? pattern[k + 1] : undefined;
+    const close = kind === undefined ? -1 : (nextClose.get(kind)?.[k + 2] ?? -1);
+    end[k] = c === ']' ? k : close >= 0 ? end[close + 2]! : end[k + 1]!;
+  }
+  return end;
+}
+
+export interface GlobOptions {
+  /** Match `name` in any letter case (each of its letters in either case). */
+  anyCase?: boolean;
+}
+
 /** True when the glob `pattern` (`*`, `?`, `[…]`) matches all of `name`; linear in their sizes' product. */
-export function globMatches(pattern: string, name: string): boolean {
-  // closeAt[p]: the first `]` at or after p (one pass, so that no `[` searches the rest again).
-  const closeAt: number[] = new Array(pattern.length + 1);
-  closeAt[pattern.length] = -1;
-  for (let p = pattern.length - 1; p >= 0; p--) closeAt[p] = pattern[p] === ']' ? p : closeAt[p + 1]!;
+export function globMatches(pattern: string, name: string, options: GlobOptions = {}): boolean {
+  const end = pattern.includes('[') ? bracketEnds(pattern) : undefined;
+  const cases = options.anyCase ? (ch: string) => [ch, ch.toLowerCase(), ch.toUpperCase()] : (ch: string) => [ch];
   // reach[k]: the pattern read so far can match name's first k characters.
   let reach = [true, ...name.split('').map(() => false)];
   for (let p = 0; p < pattern.length; p++) {
@@ -30,18 +106,22 @@ export function globMatches(pattern: string, name: string): boolean {
       continue;
     }
     let test: (ch: string) => boolean;
-    // The set's first member may be `]` (`[]l]`, `[!]]`): its close is searched after it.
     const negate = c === '[' && (pattern[p + 1] === '!' || pattern[p + 1] === '^');
     const first = p + (negate ? 2 : 1);
-    const end = c === '[' && first + 1 <= pattern.length ? closeAt[first + 1]! : -1;
-    if (end > 0) {
-      const set = pattern.slice(first, end);
-      test = (ch) => inSet(set, ch) !== negate;
-      p = end;
+    // The set's first member may be `]` (`[]l]`, `[!]]`): its close is searched after it.
+    const close = c !== '[' || end === undefined || first >= pattern.length ? -1 : pattern[first] === ']' ? end[first + 1]! : end[first]!;
+    if (close > 0) {
+      const set = pattern.slice(first, close);
+      test = (ch) =>
+        cases(ch).some((v) => {
+          const has = inSet(set, v);
+          return has === 'maybe' || has !== negate;
+        });
+      p = close;
     } else if (c === '?') test = () => true;
     else {
       const literal = c === '\\' && p + 1 < pattern.length ? pattern[++p]! : c;
-      test = (ch) => ch === literal;
+      test = (ch) => cases(ch).includes(literal);
     }
     const next = [false];
     for (let k = 1; k <= name.length; k++) next.push(reach[k - 1]! && test(name[k - 1]!));
@@ -55,11 +135,11 @@ export function globMatches(pattern: string, name: string): boolean {
  * Whether find's `-path PATTERN` may match the path of a log.md: its `*` matches `/` too, so what
  * follows its last `*` decides (`*_kernel*`, `*.md` and `…*` then `/_kernel/log.md` may; `*.txt` not).
  */
-export function pathPatternMayMatchLog(pattern: string): boolean {
+export function pathPatternMayMatchLog(pattern: string, options: GlobOptions = {}): boolean {
   const star = pattern.lastIndexOf('*');
   const tail = pattern.slice(star + 1);
   const slash = tail.lastIndexOf('/');
-  if (star < 0 || slash >= 0) return globMatches(tail.slice(slash + 1), 'log.md');
-  for (let k = 0; k <= 6; k++) if (globMatches(tail, 'log.md'.slice(k))) return true;
+  if (star < 0 || slash >= 0) return globMatches(tail.slice(slash + 1), 'log.md', options);
+  for (let k = 0; k <= 6; k++) if (globMatches(tail, 'log.md'.slice(k), options)) return true;
   return false;
 }
