@@ -36,7 +36,7 @@ describe('faulty folders passed over by the thousand', () => {
     const { root, sent } = await busWithFaultyFolders();
     const { client, close } = await mcpInProcess(root, 'me');
     try {
-      const r = await client.callTool({ name: 'wait', arguments: { id: sent.id.slice(0, 13), timeout_s: 2 } });
+      const r = await client.callTool({ name: 'wait', arguments: { id: sent.id, timeout_s: 2 } });
       expect(r.isError, JSON.stringify(r.content).slice(0, 600)).toBeFalsy();
       const body = r.structuredContent as { status: string; passed_over: string; untrusted_passed_over: string[] };
       expect(body.status).toBe('answered');
@@ -50,7 +50,7 @@ describe('faulty folders passed over by the thousand', () => {
 
   it('the CLI fence holds the first few, and says how many more', async () => {
     const { root, sent } = await busWithFaultyFolders();
-    const r = await dispatch(root, ['show', sent.id.slice(0, 13)]);
+    const r = await dispatch(root, ['show', sent.id]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain(`passed over ${FAULTY} folders`);
     const lines = r.stderr.split('\n');
