@@ -24,6 +24,9 @@ async function busWithPlantedLink() {
   const day = join(receiverPaths(root, 'zzz').archive, '2026-01-01');
   mkdirSync(join(day, '..'), { recursive: true });
   symlinkSync('/etc', day);
+  // The tests type the id short (its first 13 characters: the millisecond it was made): an answer
+  // made in the same millisecond would share them.
+  await new Promise((r) => setTimeout(r, 3));
   return { root, id: sent.id, thread: sent.thread, day };
 }
 
