@@ -57,6 +57,12 @@ describe('a faulty folder of another receiver does not stop a lookup by id', () 
     const show = await dispatch(root, ['show', id]);
     expect(show.status).toBe(0);
     passedOverNamed(show.stderr, day);
+    // --json carries them too, as the MCP tools give them.
+    const json = await dispatch(root, ['show', id, '--json']);
+    const shownJson = JSON.parse(json.stdout) as { ok: boolean; passed_over: string; untrusted_passed_over: string[] };
+    expect(shownJson.ok).toBe(true);
+    expect(shownJson.passed_over).toMatch(/passed over 1 folder .* under untrusted_passed_over/);
+    expect(JSON.stringify(shownJson.untrusted_passed_over)).toContain(day);
     const shown = await dispatch(root, ['show', id, '--receiver', '@claude']);
     expect([shown.status, shown.stderr]).toEqual([0, '']);
     const t = await dispatch(root, ['thread', id]);

@@ -54,3 +54,9 @@ export function orPassedOver<T>(fallback: T, fn: () => T): T {
     return fallback;
   }
 }
+
+/** The faults met so far in the scope this code runs in (the first PASSED_OVER_SHOWN, and their number), if any. */
+export function passedOverSoFar(): { faults: string[]; total: number } | undefined {
+  const faults = scope?.getStore();
+  return faults === undefined || faults.size === 0 ? undefined : { faults: [...faults].slice(0, PASSED_OVER_SHOWN), total: faults.size };
+}

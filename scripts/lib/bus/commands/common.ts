@@ -10,7 +10,7 @@ import { idInOurWords } from '../ids.ts';
 import { idHint, resolvedNote, resolveMessageId, withIdHint } from '../id-resolve.ts';
 import type { CommandContext, CommandIo } from '../../cli/command.ts';
 import { counted } from '../../text/plural.ts';
-import { passingOver } from '../passed-over.ts';
+import { passedOverSoFar, passingOver } from '../passed-over.ts';
 import { readStdinText } from '../stdin-text.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
@@ -97,9 +97,26 @@ export function passingOverFolders<T>(ctx: Pick<CommandContext<unknown>, 'io' | 
   });
 }
 
-/** A command's `run` that makes its lookups in passingOverFolders. */
-export function passingOverRun<C extends Pick<CommandContext<unknown>, 'io' | 'warn'>, R>(run: (ctx: C) => Promise<R> | R): (ctx: C) => Promise<R> {
-  return (ctx) => passingOverFolders(ctx, () => run(ctx));
+/**
+ * A command's `run` that makes its lookups in passingOverFolders; its --json object carries the
+ * folders passed over before it was printed (`passed_over`, `untrusted_passed_over`, as the MCP
+ * tools give them).
+ */
+export function passingOverRun<C extends Pick<CommandContext<unknown>, 'io' | 'warn' | 'printJson'>, R>(
+  run: (ctx: C) => Promise<R> | R,
+): (ctx: C) => Promise<R> {
+  return (ctx) =>
+    passingOverFolders(ctx, () => run({ ...ctx, printJson: (value: object) => ctx.printJson({ ...value, ...passedOverJson(passedOverSoFar()) }) }));
+}
+
+/**
+ * The folders a lookup passed over (passed-over.ts), as fields of a JSON result: our sentence as
+ * `passed_over`, the refusals naming them (paths holding a bus writer's folder names) apart.
+ */
+export function passedOverJson(met: { faults: string[]; total: number } | undefined): Record<string, unknown> {
+  return met === undefined || met.total === 0
+    ? {}
+    : { passed_over: passedOverText(met.total, met.faults.length, 'under untrusted_passed_over'), untrusted_passed_over: met.faults };
 }
 
 /**

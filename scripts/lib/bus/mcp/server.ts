@@ -18,7 +18,7 @@ import { ALIVE_VERSION } from '../../version.ts';
 import { displayName, InvalidNameError } from '../names.ts';
 import { LIST_DEFAULT, LIST_MAX, RESULT_BYTES } from './bounds.ts';
 import { LineGuard } from './line-guard.ts';
-import { passedOverText } from '../commands/common.ts';
+import { passedOverJson } from '../commands/common.ts';
 import { passingOver } from '../passed-over.ts';
 import {
   claimTool,
@@ -61,7 +61,7 @@ type ToolResult = { content: { type: 'text'; text: string }[]; structuredContent
 async function asResult(root: string, fn: () => Promise<object> | object): Promise<ToolResult> {
   let passedOver: Record<string, unknown> = {};
   try {
-    const result = await passingOver(fn, (faults, total) => (passedOver = passedOverJson(faults, total)));
+    const result = await passingOver(fn, (faults, total) => (passedOver = passedOverJson({ faults, total })));
     const value = visibleStrings({ ...result, ...passedOver }) as Record<string, unknown>;
     const text = JSON.stringify(value, null, 2);
     const bytes = Buffer.byteLength(text);
@@ -89,14 +89,6 @@ async function asResult(root: string, fn: () => Promise<object> | object): Promi
     const text = [`error: ${message}`, ...(detail?.lines ?? [])].join('\n');
     return { content: [{ type: 'text', text }], structuredContent: value, isError: true };
   }
-}
-
-/**
- * The folders of other receivers a tool's lookup passed over (passed-over.ts), for its result: our
- * sentence as `passed_over`, the refusals naming them (paths holding a bus writer's folder names) apart.
- */
-function passedOverJson(faults: string[], total: number): Record<string, unknown> {
-  return total === 0 ? {} : { passed_over: passedOverText(total, faults.length, 'under untrusted_passed_over'), untrusted_passed_over: faults };
 }
 
 /**
