@@ -294,7 +294,7 @@ function bracketEnds(pattern) {
   return end;
 }
 function globMatches(pattern, name, options = {}) {
-  let end = pattern.includes("[") ? bracketEnds(pattern) : void 0, cases = options.anyCase ? (ch) => [ch, ch.toLowerCase(), ch.toUpperCase()] : (ch) => [ch], reach = [!0, ...name.split("").map(() => !1)];
+  let end = pattern.includes("[") ? bracketEnds(pattern) : void 0, inAnyCase = (one) => options.anyCase ? (ch) => one(ch) || one(ch.toLowerCase()) || one(ch.toUpperCase()) : one, reach = [!0, ...name.split("").map(() => !1)];
   for (let p = 0; p < pattern.length; p++) {
     let c = pattern[p];
     if (c === "*") {
@@ -304,14 +304,14 @@ function globMatches(pattern, name, options = {}) {
     let test, negate = c === "[" && (pattern[p + 1] === "!" || pattern[p + 1] === "^"), first = p + (negate ? 2 : 1), close = c !== "[" || end === void 0 || first >= pattern.length ? -1 : pattern[first] === "]" ? end[first + 1] : end[first];
     if (close > 0) {
       let set = pattern.slice(first, close);
-      test = (ch) => cases(ch).some((v) => {
-        let has = inSet(set, v);
+      test = inAnyCase((ch) => {
+        let has = inSet(set, ch);
         return has === "maybe" || has !== negate;
       }), p = close;
     } else if (c === "?") test = () => !0;
     else {
       let literal = c === "\\" && p + 1 < pattern.length ? pattern[++p] : c;
-      test = (ch) => cases(ch).includes(literal);
+      test = inAnyCase((ch) => ch === literal);
     }
     let next = [!1];
     for (let k = 1; k <= name.length; k++) next.push(reach[k - 1] && test(name[k - 1]));

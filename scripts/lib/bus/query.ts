@@ -161,13 +161,13 @@ function deadLetterTime(at: string | undefined): string | null {
  */
 export const AGENT_OUTPUT_TAIL = 8192;
 
+/** Characters of a dead letter's reason kept (the rest cut, marked by `…`). */
+const REASON_SHOWN = 2000;
+
 /**
  * The last `max` UTF-16 units of `text` (one fewer when the cut would split a surrogate pair), as a
  * string of its own: a slice would keep the whole of `text` alive (V8 slices point into it).
  */
-/** Characters of a dead letter's reason kept (the rest cut, marked by `…`). */
-const REASON_SHOWN = 2000;
-
 function ownTail(text: string, max: number): string {
   if (text.length <= max) return text;
   let start = text.length - max;

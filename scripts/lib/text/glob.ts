@@ -96,7 +96,8 @@ export interface GlobOptions {
 /** True when the glob `pattern` (`*`, `?`, `[…]`) matches all of `name`; linear in their sizes' product. */
 export function globMatches(pattern: string, name: string, options: GlobOptions = {}): boolean {
   const end = pattern.includes('[') ? bracketEnds(pattern) : undefined;
-  const cases = options.anyCase ? (ch: string) => [ch, ch.toLowerCase(), ch.toUpperCase()] : (ch: string) => [ch];
+  // In any case: a character matches when one of its case forms does (no array per character).
+  const inAnyCase = (one: (ch: string) => boolean) => (options.anyCase ? (ch: string) => one(ch) || one(ch.toLowerCase()) || one(ch.toUpperCase()) : one);
   // reach[k]: the pattern read so far can match name's first k characters.
   let reach = [true, ...name.split('').map(() => false)];
   for (let p = 0; p < pattern.length; p++) {
@@ -112,16 +113,15 @@ export function globMatches(pattern: string, name: string, options: GlobOptions 
     const close = c !== '[' || end === undefined || first >= pattern.length ? -1 : pattern[first] === ']' ? end[first + 1]! : end[first]!;
     if (close > 0) {
       const set = pattern.slice(first, close);
-      test = (ch) =>
-        cases(ch).some((v) => {
-          const has = inSet(set, v);
-          return has === 'maybe' || has !== negate;
-        });
+      test = inAnyCase((ch) => {
+        const has = inSet(set, ch);
+        return has === 'maybe' || has !== negate;
+      });
       p = close;
     } else if (c === '?') test = () => true;
     else {
       const literal = c === '\\' && p + 1 < pattern.length ? pattern[++p]! : c;
-      test = (ch) => cases(ch).includes(literal);
+      test = inAnyCase((ch) => ch === literal);
     }
     const next = [false];
     for (let k = 1; k <= name.length; k++) next.push(reach[k - 1]! && test(name[k - 1]!));
