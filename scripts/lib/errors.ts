@@ -228,6 +228,22 @@ export function asAliveError(err: unknown, doing?: string, clean: (text: string)
 }
 
 /**
+ * `err` with `extra` among its --json fields: a new AliveError of the same message, code, exit
+ * code and untrusted detail, caused by `err` (ALIVE_DEBUG shows its stack). A usage error, an
+ * error that is not an AliveError, or no `extra` at all: `err` as it is.
+ */
+export function withFields(err: unknown, extra: Record<string, unknown>): unknown {
+  if (!(err instanceof AliveError) || err instanceof UsageError || Object.keys(extra).length === 0) return err;
+  return new AliveError(err.message, {
+    code: err.code,
+    exitCode: err.exitCode,
+    fields: { ...err.fields, ...extra },
+    ...(err.untrusted ? { untrusted: err.untrusted } : {}),
+    cause: err,
+  });
+}
+
+/**
  * The untrusted detail of `err` as AliveErrorOptions, for an AliveError made from it
  * (`new AliveError(ours, {code, ...untrustedDetailOf(err)})`): a message that wraps another keeps
  * the text that message refers to. Nothing for an error without one.

@@ -63,6 +63,14 @@ describe('a faulty folder of another receiver does not stop a lookup by id', () 
     expect(shownJson.ok).toBe(true);
     expect(shownJson.passed_over).toMatch(/passed over 1 folder .* under untrusted_passed_over/);
     expect(JSON.stringify(shownJson.untrusted_passed_over)).toContain(day);
+    // A failed lookup's --json object carries them as well: the folder passed over may have held the message.
+    const missing = await dispatch(root, ['show', 'msg-0000000000000-none', '--json']);
+    expect(missing.status).toBe(1);
+    const missingJson = JSON.parse(missing.stdout) as { ok: boolean; error: { code: string }; passed_over: string; untrusted_passed_over: string[] };
+    expect([missingJson.ok, missingJson.error.code]).toEqual([false, 'not_found']);
+    expect(missingJson.passed_over).toMatch(/passed over 1 folder .* under untrusted_passed_over/);
+    expect(JSON.stringify(missingJson.untrusted_passed_over)).toContain(day);
+    passedOverNamed(missing.stderr, day);
     const shown = await dispatch(root, ['show', id, '--receiver', '@claude']);
     expect([shown.status, shown.stderr]).toEqual([0, '']);
     const t = await dispatch(root, ['thread', id]);

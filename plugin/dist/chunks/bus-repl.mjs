@@ -69,7 +69,7 @@ vocabularies of the receivers named as its '# Context', so a follow-up is answer
 On a terminal: a 'hw> ' prompt with line editing and history ($ALIVE_HOME/repl-history);
 Ctrl-C stops waiting for the current answer, Ctrl-D ends the session. From a pipe: plain lines,
 no prompt, exit 1 when a line failed. --wait SECONDS bounds each wait (default 60).
-Session commands: :thread, :new, :help, :quit.`,Wt=500,uf=bn({name:"repl",summary:"an interactive HelloWorld session (hw> prompt), one thread per session",usage:di,json:!1,options:{from:{type:"string"},wait:{type:"string"},...ii},async run(e){let t=ai(e.values.from,di),n=oi(e.values.wait,"--wait")??6e4,r=new Je({root:si(e.values.root),from:t,waitMs:n}),i=process.stdin.isTTY===!0&&process.stdout.isTTY===!0;return Qs(r,process.stdin,e.io,i)}});async function Qs(e,t,n,r){let i=qr(e.vocabularies,e.vocabularyProblems);i&&n.stderr.write(`warning: ${i.line}
+Session commands: :thread, :new, :help, :quit.`,Wt=500,lf=bn({name:"repl",summary:"an interactive HelloWorld session (hw> prompt), one thread per session",usage:di,json:!1,options:{from:{type:"string"},wait:{type:"string"},...ii},async run(e){let t=ai(e.values.from,di),n=oi(e.values.wait,"--wait")??6e4,r=new Je({root:si(e.values.root),from:t,waitMs:n}),i=process.stdin.isTTY===!0&&process.stdout.isTTY===!0;return Qs(r,process.stdin,e.io,i)}});async function Qs(e,t,n,r){let i=qr(e.vocabularies,e.vocabularyProblems);i&&n.stderr.write(`warning: ${i.line}
 ${i.fenced.join(`
 `)}
 `),e.onWait=n.stderr.isTTY===!0?l=>n.stderr.write(`waiting for ${l}… (Ctrl-C stops)
@@ -91,4 +91,4 @@ ${i.fenced.join(`
 `).filter(n=>n!==""),t=e.slice(-Wt);return e.length>2*Wt&&(0,ne.writeFileSync)(jt(),`${t.join(`
 `)}
 `,{mode:384}),t.reverse()}catch{return[]}}s(no,"loadHistory");function ro(e){try{(0,ne.mkdirSync)(st(),{recursive:!0,mode:448}),(0,ne.appendFileSync)(jt(),`${e.replace(/[\r\n]/g," ")}
-`,{mode:384})}catch{}}s(ro,"saveHistory");export{uf as replCommand,Qs as runSession};
+`,{mode:384})}catch{}}s(ro,"saveHistory");export{lf as replCommand,Qs as runSession};

@@ -1,7 +1,7 @@
 /** Helpers shared by the dispatch subcommands. */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { AliveError, UsageError } from '../../errors.ts';
+import { AliveError, UsageError, withFields } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
@@ -100,13 +100,19 @@ export function passingOverFolders<T>(ctx: Pick<CommandContext<unknown>, 'io' | 
 /**
  * A command's `run` that makes its lookups in passingOverFolders; its --json object carries the
  * folders passed over before it was printed (`passed_over`, `untrusted_passed_over`, as the MCP
- * tools give them).
+ * tools give them), and so does its failure's (a message not found may be in one of them).
  */
 export function passingOverRun<C extends Pick<CommandContext<unknown>, 'io' | 'warn' | 'printJson'>, R>(
   run: (ctx: C) => Promise<R> | R,
 ): (ctx: C) => Promise<R> {
   return (ctx) =>
-    passingOverFolders(ctx, () => run({ ...ctx, printJson: (value: object) => ctx.printJson({ ...value, ...passedOverJson(passedOverSoFar()) }) }));
+    passingOverFolders(ctx, async () => {
+      try {
+        return await run({ ...ctx, printJson: (value: object) => ctx.printJson({ ...value, ...passedOverJson(passedOverSoFar()) }) });
+      } catch (err) {
+        throw withFields(err, passedOverJson(passedOverSoFar()));
+      }
+    });
 }
 
 /**

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-VKC7WMTB.mjs";import"./chunk-UQXR2D3C.mjs";import"./chunk-HDKTQPFK.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-JQFBF6I4.mjs";import"./chunk-VQKFYV2D.mjs";import"./chunk-2RZGJXZV.mjs";import"./chunk-HOFR6XMT.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-57XDX6R2.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-XW73EF3R.mjs";import"./chunk-53M4IVEV.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};
