@@ -60,7 +60,7 @@ describe('received.json: which blobs count as already received', () => {
       writeReceivedLog(path, log);
       const read = readReceivedLog(path);
       expect(read[BLOB]).toMatchObject({ from: 'bob', verified: true, identity: ID });
-      expect(receivedIdentity(read, ID)).toBeDefined();
+      expect(receivedIdentity(read, { current: ID, legacy: 'f'.repeat(64) })).toBeDefined();
       // Still bounded: each kind and each sender keeps its latest entries.
       expect(Object.keys(read).length).toBeLessThanOrEqual(1 + 2000 + 2000);
       expect(read[`d${hex(2499, 39)}`]).toBeDefined();

@@ -20,6 +20,7 @@ import { loadPrivateKey } from '../../scripts/lib/crypto/keys.ts';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { cliAsync } from './cli.ts';
+import { createPlainPackage } from '../../scripts/lib/package/create.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: RelayUser;
@@ -111,6 +112,31 @@ describe('replay: a package is identified by its signed content', () => {
       return run(bob, ['pull']);
     })();
     expect(human.stdout).toMatch(/Duplicate from alice: copied-20990101-000000-dddddddd\.walnut is a package you already received/);
+  });
+
+  it('two packages of the same files made in the same second, of two walnuts or with two descriptions, are two packages', async () => {
+    // Identical files in two walnuts, and one walnut packed twice with other descriptions, all with
+    // one created stamp: only the walnut's name, or the description, tells them apart.
+    const now = new Date('2026-12-06T04:13:09Z');
+    const made: string[] = [];
+    for (const [name, walnutName, description] of [
+      ['twin-a', 'twin-alpha', undefined],
+      ['twin-b', 'twin-beta', undefined],
+      ['twin-c', 'twin-alpha', 'for the garden club'],
+    ] as const) {
+      const walnut = join(alice.root, 'twins', name, walnutName);
+      mkdirSync(join(walnut, '_kernel'), { recursive: true });
+      writeFileSync(join(walnut, '_kernel', 'key.md'), '# new walnut\n');
+      const output = join(alice.root, `${name}.walnut`);
+      await createPlainPackage({ walnut, scope: 'full', bundles: [], output, allowSensitive: false, now, ...(description ? { description } : {}) });
+      const push = await run(alice, ['push', output, '--to', 'bob', '--json']);
+      expect(push.code, push.stderr).toBe(0);
+      made.push(push.json.name);
+    }
+    const pull = await run(bob, ['pull', '--json']);
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(pull.json.duplicates).toEqual([]);
+    expect(pull.json.received.map((r: { name: string }) => r.name).sort()).toEqual([...made].sort());
   });
 
   it('the same package pushed again (re-encrypted and re-signed) is a duplicate too', async () => {

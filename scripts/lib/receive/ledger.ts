@@ -9,6 +9,7 @@ import * as z from '../json/zod.ts';
 import { AliveError } from '../errors.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import { readSmallFile } from '../fs/small-file.ts';
+import { isSamePackage, type PackageIdentity } from '../package/identity.ts';
 
 export const ledgerEntrySchema = z.looseObject({
   package_sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
@@ -78,8 +79,8 @@ export function recordImport(world: string, entry: LedgerEntry): void {
  * An earlier import of the same package that this one would repeat: a full package imported
  * anywhere in the world, or a bundle package into the same walnut.
  */
-export function findDuplicate(ledger: Ledger, sha256: string, scope: string, target: string, identity?: string): LedgerEntry | undefined {
-  const same = (e: LedgerEntry) => e.package_sha256 === sha256 || (identity !== undefined && e.identity === identity);
+export function findDuplicate(ledger: Ledger, sha256: string, scope: string, target: string, identity?: PackageIdentity): LedgerEntry | undefined {
+  const same = (e: LedgerEntry) => e.package_sha256 === sha256 || (identity !== undefined && isSamePackage(e.identity, identity));
   return ledger.imports.find((e) => same(e) && (scope === 'full' ? e.scope === 'full' : e.target === target));
 }
 

@@ -22,7 +22,7 @@ import { threadedSink } from '../package/write-thread.ts';
 import { withoutFolderEntries } from '../package/sinks.ts';
 import { formatLogEntry, signingSession } from '../world/log.ts';
 import { acquireWorldLock } from './lock.ts';
-import { packageIdentity } from '../package/identity.ts';
+import { isSamePackage, packageIdentity, type PackageIdentity } from '../package/identity.ts';
 import { findDuplicate, mayBeRecorded, readLedger, type LedgerEntry } from './ledger.ts';
 import { applyJournal, BESIDE_PREFIX, discardStaging, recoverLeftovers, requireRealFolder, writeBesideMarker, writeJournal, type Journal } from './journal.ts';
 import { planReceive, type Conflict, type HeldBackAgentFile, type ReceivePlan, type Skipped } from './plan.ts';
@@ -144,7 +144,7 @@ interface Ctx {
   timestamp: string;
   session: string;
   /** packageIdentity() of the package, once it has been read (the ledger's content identity). */
-  identity?: string;
+  identity?: PackageIdentity;
 }
 
 /**
@@ -746,7 +746,7 @@ async function receiveForReal(
       // identity (as the clear manifest claims it; checked again once read) still finds it.
       const claimed = head.signature?.signer;
       const identity = claimed ? packageIdentity(head, claimed) : undefined;
-      const sameContent = identity !== undefined && ledger.imports.some((e) => e.identity === identity);
+      const sameContent = identity !== undefined && ledger.imports.some((e) => isSamePackage(e.identity, identity));
       if (sameContent) ctx.identity = identity;
       let target: Target;
       if (!ctx.opts.force && (sameContent || mayBeRecorded(ledger, ctx.packageBytes))) {
@@ -805,7 +805,7 @@ async function receiveForReal(
           walnut: sourceWalnutOf(read),
           scope: read.manifest.scope,
           created: cappedText(read.manifest.created, PACKAGE_TEXT_MAX),
-          ...(ctx.identity ? { identity: ctx.identity } : {}),
+          ...(ctx.identity ? { identity: ctx.identity.current } : {}),
           sender: senderOf(read),
           signer: read.signature.signer ?? null,
           signature_verified: read.signature.present && read.signature.ok,

@@ -5,6 +5,7 @@ import * as z from '../json/zod.ts';
 import { errnoCode } from '../errors.ts';
 import { fsyncDir, writeJsonAtomic } from '../fs/atomic.ts';
 import { readJsonFile } from '../json/file.ts';
+import { isSamePackage, type PackageIdentity } from '../package/identity.ts';
 
 /**
  * $ALIVE_HOME/relay/inbox/<sender>/: where pull puts packages. Files appear whole (written aside,
@@ -75,7 +76,7 @@ export function placeWithoutOverwrite(tmp: string, dir: string, name: string): s
 /**
  * Blob ids already saved locally, with the inbox folder each came from and whether it verified, so
  * a pull interrupted before its cleanup never duplicates a package; and, for verified packages,
- * their identity (packageIdentity: signer, created, files digest), so the same package delivered
+ * their identity (packageIdentity: signer, created, what it says it is, files digest), so the same package delivered
  * again (replayed from the relay's history, re-gzipped, re-encrypted) is recognised as a duplicate
  * whatever its bytes.
  */
@@ -150,7 +151,7 @@ export function recordReceived(log: ReceivedLog, blobSha: string, entry: Receive
 }
 
 /** An earlier verified package with this identity (its path then), if any. */
-export function receivedIdentity(log: ReceivedLog, identity: string): { path: string; at: string } | undefined {
-  for (const entry of Object.values(log)) if (entry.identity === identity) return entry;
+export function receivedIdentity(log: ReceivedLog, identity: PackageIdentity): { path: string; at: string } | undefined {
+  for (const entry of Object.values(log)) if (isSamePackage(entry.identity, identity)) return entry;
   return undefined;
 }

@@ -6,7 +6,7 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { basename } from 'node:path';
 import { readPackageManifest, sealPackageForPeer } from '../package/api.ts';
 import { verifyPackageDetailed } from '../package/verify.ts';
-import { packageIdentity } from '../package/identity.ts';
+import { packageIdentity, type PackageIdentity } from '../package/identity.ts';
 import { readTarFile, refuse } from '../package/tar-read.ts';
 import { MANIFEST_NAME } from '../package/manifest.ts';
 import { DEFAULT_MAX_SIZE } from '../package/limits.ts';
@@ -47,7 +47,7 @@ export interface ReceivedCheck {
   signer: string | null;
   problems: string[];
   /** packageIdentity() of a verified package (null otherwise: an unverified claim never dedupes). */
-  identity: string | null;
+  identity: PackageIdentity | null;
   /** Set when the contents were not decrypted (a passphrase package and no WALNUT_PASSPHRASE). */
   note?: string;
 }

@@ -385,7 +385,7 @@ async function receiveOne(
     if (check.identity) {
       const earlier = receivedIdentity(ctx.log, check.identity);
       if (earlier) {
-        recordReceived(ctx.log, entry.blobSha, { path: earlier.path, at: isoSeconds(), identity: check.identity, from: entry.sender, verified: true });
+        recordReceived(ctx.log, entry.blobSha, { path: earlier.path, at: isoSeconds(), identity: check.identity.current, from: entry.sender, verified: true });
         return { from: entry.sender, name: entry.name, first: earlier.path };
       }
     }
@@ -397,7 +397,7 @@ async function receiveOne(
       at: isoSeconds(),
       from: entry.sender,
       verified: check.verified,
-      ...(check.identity ? { identity: check.identity } : {}),
+      ...(check.identity ? { identity: check.identity.current } : {}),
     });
     return {
       from: entry.sender,
