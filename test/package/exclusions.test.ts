@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aliveInProcess } from '../support/alive-in-process.ts';
 import { sharedTempDir } from '../support/bundles.ts';
@@ -267,7 +267,9 @@ describe('sensitivity gate', () => {
         const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--json']);
         expect(r.status, r.stderr).toBe(0);
         expect(JSON.parse(r.stdout).held_back).toEqual(['people', 'secret']);
-        expect(r.stderr).toMatch(/^warning: held back bundle 'secret' \(sensitivity: restricted\); pass --allow-sensitive/m);
+        expect(r.stderr).toMatch(
+          /^warning: held back bundle 'secret' \(sensitivity: restricted\); with the owner's yes, pass --allow-sensitive-bundle 'secret'/m,
+        );
         expect(r.stderr).toMatch(/^warning: held back bundle 'people' \(pii: true\)/m);
         const paths = manifestPaths(manifestOf(pkg));
         expect(paths).toEqual(['_kernel/key.md', 'bundles/open/a.md', 'bundles/open/context.manifest.yaml']);
@@ -296,7 +298,83 @@ describe('sensitivity gate', () => {
         const f = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--allow-sensitive', '--output', full, '--json']);
         expect(f.status, f.stderr).toBe(0);
         expect(JSON.parse(f.stdout).held_back).toEqual([]);
+        expect(JSON.parse(f.stdout).sensitive_included).toEqual(['people', 'secret']);
+        expect(f.stderr).toMatch(/^warning: packed 2 bundles marked sensitive: 'people' \(pii: true\), 'secret' \(sensitivity: restricted\)/m);
         expect(manifestPaths(manifestOf(full))).toContain('bundles/people/list.md');
+      });
+
+      it('--allow-sensitive-bundle NAME packs that bundle only: the owner said yes to it, not to the others', async () => {
+        const full = join(dir, 'one-yes.walnut');
+        const f = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--allow-sensitive-bundle', 'secret', '--output', full, '--json']);
+        expect(f.status, f.stderr).toBe(0);
+        const out = JSON.parse(f.stdout);
+        expect([out.held_back, out.sensitive_included]).toEqual([['people'], ['secret']]);
+        expect(f.stderr).toMatch(/^warning: held back bundle 'people' \(pii: true\); with the owner's yes, pass --allow-sensitive-bundle 'people'/m);
+        expect(f.stderr).toMatch(/^warning: packed 1 bundle marked sensitive: 'secret' \(sensitivity: restricted\); anyone who opens the package can read it/m);
+        const paths = manifestPaths(manifestOf(full));
+        expect(paths).toContain('bundles/secret/raw/s.md');
+        expect(paths.some((p) => p.startsWith('bundles/people/'))).toBe(false);
+        // Bundle scope: each sensitive bundle named needs its own yes.
+        const two = join(dir, 'two-named.walnut');
+        const refused = await run(dir, [
+          'create',
+          '--walnut',
+          walnut,
+          '--scope',
+          'bundle',
+          '--bundle',
+          'secret',
+          '--bundle',
+          'people',
+          '--allow-sensitive-bundle',
+          'secret',
+          '--output',
+          two,
+        ]);
+        expect(refused.status).toBe(1);
+        expect(errorLine(refused)).toMatch(/'people' \(pii: true\) is marked sensitive; .* --allow-sensitive-bundle 'people'/);
+        expect(existsSync(two)).toBe(false);
+        const both = await run(dir, [
+          'create',
+          '--walnut',
+          walnut,
+          '--scope',
+          'bundle',
+          '--bundle',
+          'secret',
+          '--bundle',
+          'people',
+          '--allow-sensitive-bundle',
+          'secret',
+          '--allow-sensitive-bundle',
+          'people',
+          '--output',
+          two,
+        ]);
+        expect(both.status, both.stderr).toBe(0);
+      });
+
+      it('--allow-sensitive-bundle naming no bundle (a typo) is refused before anything is written', async () => {
+        sandboxEnv(dir);
+        const before = snapshotTree(dir);
+        const r = await run(dir, [
+          'create',
+          '--walnut',
+          walnut,
+          '--scope',
+          'full',
+          '--allow-sensitive-bundle',
+          'secert',
+          '--output',
+          join(dir, 'typo.walnut'),
+          '--json',
+        ]);
+        expect(r.status).toBe(1);
+        expect(JSON.parse(r.stdout).error).toMatchObject({
+          code: 'no_bundle',
+          message: expect.stringMatching(/'secert' names no bundle .*bundles here: .*secret/),
+        });
+        expect(snapshotTree(dir)).toEqual(before);
       });
     });
   }

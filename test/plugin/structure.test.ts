@@ -185,7 +185,7 @@ describe('skills', () => {
       it('keeps its confirmation gates', () => {
         if (name === 'share') {
           expect(body).toMatch(/Sensitivity gate/);
-          expect(body).toMatch(/--allow-sensitive/);
+          expect(body).toMatch(/--allow-sensitive-bundle '<name>'/);
           expect(body).toMatch(/confirmation gate[^\n]*nothing is uploaded before it/i);
           expect(body).toMatch(/## How this fits ALIVE/);
         }

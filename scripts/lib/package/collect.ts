@@ -45,6 +45,8 @@ export interface CollectResult {
   /** Bundle names in the package (bundle scope: as requested; full: all packed bundles). */
   bundles: string[];
   heldBack: HeldBackBundle[];
+  /** Bundles marked sensitive that were packed (allowSensitive, or named in allowSensitiveBundles). */
+  sensitiveIncluded: HeldBackBundle[];
   skipped: Skipped[];
   /** Files packed that look like private keys (only with allowPrivateKeys; else they are skipped). */
   privateKeys: string[];
@@ -56,7 +58,13 @@ export interface CollectOptions {
   walnut: string;
   scope: Scope;
   bundles: string[];
+  /** Pack every bundle marked sensitive (restricted or PII) instead of holding it back. */
   allowSensitive: boolean;
+  /**
+   * Pack these sensitive bundles only, each by the name `heldBack` would give it (a bundle's name;
+   * a sensitive folder inside another part of the walnut, its path): the owner's yes for each.
+   */
+  allowSensitiveBundles?: readonly string[];
   /** Pack files that look like private keys (and `.ssh/` folders) instead of leaving them out. */
   allowPrivateKeys?: boolean;
 }
@@ -208,12 +216,13 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
   }
   refuseLinkedKernel(walnut, walnutReal);
   const ig = loadIgnore(walnutReal);
-  const result: CollectResult = { files: [], bundles: [], heldBack: [], skipped: [], privateKeys: [], notForWindows: [] };
+  const result: CollectResult = { files: [], bundles: [], heldBack: [], sensitiveIncluded: [], skipped: [], privateKeys: [], notForWindows: [] };
+  const allowedByName = new Set(opts.allowSensitiveBundles ?? []);
   const ctx: Ctx = {
     walnutReal,
     ig,
     result,
-    allowSensitive: opts.allowSensitive,
+    sensitiveAllowed: (name) => opts.allowSensitive || allowedByName.has(name),
     allowPrivateKeys: opts.allowPrivateKeys === true,
     links: [],
     leftOut: new Map(),
@@ -252,11 +261,13 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
         throw new AliveError(`bundle '${name}' not found in ${walnut} (bundles here: ${names})`, { code: 'no_bundle' });
       }
     }
-    const sensitive = opts.bundles.map((n) => ({ n, s: bundleSensitivity(join(walnutReal, byName.get(n)!.relPath)) })).filter((x) => x.s.sensitive);
-    if (sensitive.length > 0 && !opts.allowSensitive) {
+    const sensitive = opts.bundles
+      .map((n) => ({ n, s: bundleSensitivity(join(walnutReal, byName.get(n)!.relPath)) }))
+      .filter((x) => x.s.sensitive && !ctx.sensitiveAllowed(x.n));
+    if (sensitive.length > 0) {
       throw new AliveError(
         `bundle${sensitive.length > 1 ? 's' : ''} ${sensitive.map((x) => `'${x.n}' (${x.s.reason})`).join(', ')} ` +
-          `${sensitive.length > 1 ? 'are' : 'is'} marked sensitive; confirm with the owner and pass --allow-sensitive to share anyway`,
+          `${sensitive.length > 1 ? 'are' : 'is'} marked sensitive; confirm with the owner and pass ${sensitive.map((x) => `--allow-sensitive-bundle '${x.n}'`).join(' ')} to share anyway`,
         { code: 'sensitive' },
       );
     }
@@ -288,6 +299,15 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
     }
   }
   addLinks(ctx);
+  // A name given for a bundle the walnut does not have (a typo) would leave the bundle meant held back.
+  const known = new Set([...byName.keys(), ...result.heldBack.map((h) => h.bundle), ...result.sensitiveIncluded.map((h) => h.bundle)]);
+  for (const name of allowedByName) {
+    if (known.has(name)) continue;
+    const names = [...byName.keys()].join(', ') || 'none';
+    throw new AliveError(`--allow-sensitive-bundle '${name}' names no bundle of ${walnut} (bundles here: ${names}); nothing was written`, {
+      code: 'no_bundle',
+    });
+  }
   if (!result.files.some((f) => f.path === '_kernel/key.md')) {
     const why = result.skipped.find((s) => s.path === '_kernel/key.md')?.reason ?? 'left out';
     throw new AliveError(`_kernel/key.md of ${walnut} cannot be packed (${why}); a package needs it`, { code: 'no_walnut' });
@@ -301,7 +321,8 @@ interface Ctx {
   walnutReal: string;
   ig: Ignore | undefined;
   result: CollectResult;
-  allowSensitive: boolean;
+  /** Whether the sensitive bundle of this name (as heldBack names it) is packed. */
+  sensitiveAllowed: (name: string) => boolean;
   allowPrivateKeys: boolean;
   /** Links to files inside the walnut, packed once the walk shows whether their targets are. */
   links: PendingLink[];
@@ -320,11 +341,18 @@ function leaveOut(ctx: Ctx, rel: string, reason: string): void {
   ctx.leftOut.set(rel, reason);
 }
 
+/** Records a sensitive bundle as packed (the owner said yes) or held back; true when it is packed. */
+function sensitivePacked(ctx: Ctx, name: string, reason: string | undefined): boolean {
+  const entry = { bundle: name, reason: reason ?? 'sensitive' };
+  const packed = ctx.sensitiveAllowed(name);
+  (packed ? ctx.result.sensitiveIncluded : ctx.result.heldBack).push(entry);
+  return packed;
+}
+
 function addBundle(ctx: Ctx, b: BundleLocation): void {
   const abs = join(ctx.walnutReal, b.relPath);
   const s = bundleSensitivity(abs);
-  if (s.sensitive && !ctx.allowSensitive) {
-    ctx.result.heldBack.push({ bundle: b.name, reason: s.reason ?? 'sensitive' });
+  if (s.sensitive && !sensitivePacked(ctx, b.name, s.reason)) {
     leaveOut(ctx, b.relPath, `held back: ${s.reason ?? 'sensitive'}`);
     return;
   }
@@ -455,8 +483,7 @@ function walkDir(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
     }
     if (!topOfBundle && (existsSync(join(abs, BUNDLE_MANIFEST)) || existsSync(join(abs, CAPSULE_COMPANION)))) {
       const s = bundleSensitivity(abs);
-      if (s.sensitive && !ctx.allowSensitive) {
-        ctx.result.heldBack.push({ bundle: rel, reason: s.reason ?? 'sensitive' });
+      if (s.sensitive && !sensitivePacked(ctx, rel, s.reason)) {
         leaveOut(ctx, rel, `held back: ${s.reason ?? 'sensitive'}`);
         return;
       }

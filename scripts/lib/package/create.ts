@@ -21,6 +21,8 @@ export interface CreateOptions {
   output?: string;
   description?: string;
   allowSensitive: boolean;
+  /** Sensitive bundles to pack, each by name (collect.ts): the owner's yes for each. */
+  allowSensitiveBundles?: readonly string[];
   /** Pack files that look like private keys (collect.ts leaves them out otherwise). */
   allowPrivateKeys?: boolean;
   now?: Date;
@@ -41,6 +43,8 @@ export interface CreateResult extends WrittenArchive {
   /** Bytes of content packed (before compression). */
   contentBytes: number;
   heldBack: HeldBackBundle[];
+  /** Bundles marked sensitive that were packed (create warns). */
+  sensitiveIncluded: HeldBackBundle[];
   skipped: Skipped[];
   /** Files packed that look like private keys (with allowPrivateKeys). */
   privateKeys: string[];
@@ -83,6 +87,7 @@ export async function planPackage(opts: CreateOptions): Promise<StagedPlan> {
     scope: opts.scope,
     bundles: opts.bundles,
     allowSensitive: opts.allowSensitive,
+    ...(opts.allowSensitiveBundles ? { allowSensitiveBundles: opts.allowSensitiveBundles } : {}),
     allowPrivateKeys: opts.allowPrivateKeys === true,
   });
   const digests = new Map<string, Digest>();
@@ -159,6 +164,7 @@ export async function createPlainPackage(opts: CreateOptions, signManifest?: (te
     files: plan.files.length,
     contentBytes: plan.files.reduce((a, f) => a + f.size, 0),
     heldBack: plan.collected.heldBack,
+    sensitiveIncluded: plan.collected.sensitiveIncluded,
     skipped: plan.collected.skipped,
     privateKeys: plan.collected.privateKeys,
     agentFiles: packedAgentFiles(plan.collected, opts.walnut),

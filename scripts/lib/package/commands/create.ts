@@ -6,7 +6,7 @@ import { AliveError } from '../../errors.ts';
 import { loadPublicKey } from '../../crypto/keys.ts';
 import { obtainPassphrase } from '../../crypto/passphrase.ts';
 import { signManifestText } from '../../crypto/sign.ts';
-import type { Skipped } from '../collect.ts';
+import type { HeldBackBundle, Skipped } from '../collect.ts';
 import { chooseOutput, createPlainPackage, manifestTextFor, packedAgentFiles, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
 import { writeEncryptedPackage } from '../encrypt.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
@@ -25,8 +25,8 @@ import { closestName } from '../../text/closest.ts';
 
 const USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
                         [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
-                        [--sign PRIVATE_PEM [--signer NAME]] [--format 2.0|2.1] [--allow-sensitive]
-                        [--allow-private-keys] [--json]
+                        [--sign PRIVATE_PEM [--signer NAME]] [--format 2.0|2.1]
+                        [--allow-sensitive-bundle NAME]... [--allow-sensitive] [--allow-private-keys] [--json]
 
 Packs a walnut into a .walnut package. Default output: ~/Desktop (or the current folder) as
 <walnut>-<scope>-<date>.walnut; beside the walnut when that folder is inside it. An --output
@@ -43,7 +43,10 @@ inside the walnut is refused. Existing files are never replaced.
                          the output names the signing key by its fingerprint
   --signer NAME          the name to sign as when no relay is set up (a login: letters, digits,
                          '-', '_', '.')
-  --allow-sensitive      pack bundles marked sensitivity: restricted or pii: true (held back otherwise)
+  --allow-sensitive-bundle NAME
+                         pack this bundle although it is marked sensitivity: restricted or pii: true
+                         (the others stay held back); once per bundle the owner said yes to
+  --allow-sensitive      pack every bundle marked sensitive (held back otherwise)
   --allow-private-keys   pack files that look like private keys (a PEM or OpenSSH private key
                          block, id_rsa, id_ed25519, ...) and .ssh/ folders (left out otherwise)`;
 
@@ -58,6 +61,12 @@ function notForWindowsWarning(files: readonly Skipped[]): string {
     `${counted(files.length, 'file name')} cannot be received on Windows: ${shown.join('; ')}${more}. ` +
     'A receiver on Windows refuses this package; if you share with one, rename them or add them to .walnutignore'
   );
+}
+
+/** A bundle held back as sensitive, and how the owner's yes packs it. */
+function heldBackWarning(h: HeldBackBundle): string {
+  const name = inlineText(h.bundle);
+  return `held back bundle '${name}' (${h.reason}); with the owner's yes, pass --allow-sensitive-bundle '${name}' to include it`;
 }
 
 export const createCommand = defineCommand({
@@ -76,6 +85,7 @@ export const createCommand = defineCommand({
     signer: { type: 'string' },
     format: { type: 'string' },
     'allow-sensitive': { type: 'boolean' },
+    'allow-sensitive-bundle': { type: 'string', multiple: true },
     'allow-private-keys': { type: 'boolean' },
   },
   async run(ctx) {
@@ -136,6 +146,7 @@ export const createCommand = defineCommand({
       output: chosen.path,
       ...(values.description !== undefined ? { description: values.description } : {}),
       allowSensitive: values['allow-sensitive'] === true,
+      ...(values['allow-sensitive-bundle'] ? { allowSensitiveBundles: values['allow-sensitive-bundle'] } : {}),
       allowPrivateKeys: values['allow-private-keys'] === true,
       onProgress: ctx.progress,
     };
@@ -143,6 +154,7 @@ export const createCommand = defineCommand({
     let files: number;
     let contentBytes: number;
     let heldBack: string[];
+    let sensitiveIncluded: HeldBackBundle[];
     /** Named by their path in the walnut (.walnutignore's), where the package's differs. */
     let agentFiles: AgentFileHit[];
     let privateKeys: string[];
@@ -151,7 +163,7 @@ export const createCommand = defineCommand({
       const now = new Date();
       const plan = await planPackage({ ...opts, now });
       for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
-      for (const h of plan.collected.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
+      for (const h of plan.collected.heldBack) ctx.warn(heldBackWarning(h));
       const layout = v3Layout(plan, scope, now);
       if (layout.replacedReadme)
         ctx.warn("left out README.md: in format 2.1 the package root README.md is the generated primer (use --format 2.0 to carry the walnut's own)");
@@ -174,27 +186,30 @@ export const createCommand = defineCommand({
       files = layout.listing.length;
       contentBytes = layout.listing.reduce((a, f) => a + f.size, 0);
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
+      sensitiveIncluded = plan.collected.sensitiveIncluded;
       agentFiles = packedAgentFiles(plan.collected, opts.walnut);
       privateKeys = plan.collected.privateKeys;
       notForWindows = plan.collected.notForWindows;
     } else if (!mode) {
       const r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : undefined);
       for (const s of r.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
-      for (const h of r.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
+      for (const h of r.heldBack) ctx.warn(heldBackWarning(h));
       results.push(r);
       files = r.files;
       contentBytes = r.contentBytes;
       heldBack = r.heldBack.map((h) => h.bundle);
+      sensitiveIncluded = r.sensitiveIncluded;
       agentFiles = r.agentFiles;
       privateKeys = r.privateKeys;
       notForWindows = r.notForWindows;
     } else {
       const plan = await planPackage(opts);
       for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
-      for (const h of plan.collected.heldBack) ctx.warn(`held back bundle '${h.bundle}' (${h.reason}); pass --allow-sensitive to include it`);
+      for (const h of plan.collected.heldBack) ctx.warn(heldBackWarning(h));
       files = plan.files.length;
       contentBytes = plan.files.reduce((a, f) => a + f.size, 0);
       heldBack = plan.collected.heldBack.map((h) => h.bundle);
+      sensitiveIncluded = plan.collected.sensitiveIncluded;
       agentFiles = packedAgentFiles(plan.collected, opts.walnut);
       privateKeys = plan.collected.privateKeys;
       notForWindows = plan.collected.notForWindows;
@@ -219,6 +234,12 @@ export const createCommand = defineCommand({
         );
         results.push({ ...w, ...('recipient' in t && t.recipient ? { recipient: t.recipient } : {}) });
       }
+    }
+    if (sensitiveIncluded.length > 0) {
+      const named = sensitiveIncluded.map((s) => `'${inlineText(s.bundle)}' (${s.reason})`).join(', ');
+      ctx.warn(
+        `packed ${counted(sensitiveIncluded.length, 'bundle')} marked sensitive: ${named}; anyone who opens the package can read ${sensitiveIncluded.length > 1 ? 'them' : 'it'}`,
+      );
     }
     if (privateKeys.length > 0) {
       ctx.warn(
@@ -248,6 +269,7 @@ export const createCommand = defineCommand({
         signed: signer !== undefined,
         ...(signer ? { signer: signer.name, signer_fingerprint: signer.fingerprint } : {}),
         held_back: heldBack,
+        sensitive_included: sensitiveIncluded.map((s) => s.bundle),
         ...(r.recipient ? { recipient: r.recipient } : {}),
       });
       ctx.printJson({ ok: true, ...(results.length === 1 ? one(results[0]!) : { ...one(results[0]!), packages: results.map(one) }) });
