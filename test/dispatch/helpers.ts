@@ -56,6 +56,13 @@ export function makeBus(): TestBus {
   return { base, root, env };
 }
 
+/** makeBus() with its runtimes/ folder made: a bus with no receivers yet (the MCP tools refuse a root without one). */
+export function makeBusWithRuntimes(): TestBus {
+  const bus = makeBus();
+  mkdirSync(join(bus.root, 'runtimes'), { recursive: true });
+  return bus;
+}
+
 export interface CliResult {
   status: number | null;
   stdout: string;

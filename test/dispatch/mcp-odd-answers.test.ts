@@ -9,11 +9,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
-import { makeBus } from './helpers.ts';
+import { makeBusWithRuntimes } from './helpers.ts';
 
 describe('the MCP wait tool and odd answers', () => {
   it('empty, not UTF-8 (read as latin1, nothing lost) and NUL bodies: valid results, text in untrusted.body, no stall', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const { client, close } = await mcpInProcess(root, 'human');
     const outbox = receiverPaths(root, 'claude').outbox;
     const cases: { body: Buffer; blank: boolean; expected: string }[] = [

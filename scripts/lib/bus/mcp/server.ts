@@ -152,7 +152,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
     'send',
     {
       title: 'Send a message',
-      description: `Delivers a message to a receiver's inbox and returns its id and thread (a thread whose id the bus did not make, such as a name given in thread, under untrusted_thread); collect the answer with wait. The sender is "from", else the server's identity (${displayName(ctx.as)}). "unserved" says when no daemon serves the receiver now, "warning" when the server's folder held no bus and send created one. ${UNTRUSTED_NOTE}`,
+      description: `Delivers a message to a receiver's inbox and returns its id and thread (a thread whose id the bus did not make, such as a name given in thread, under untrusted_thread); collect the answer with wait. The sender is "from", else the server's identity (${displayName(ctx.as)}). "unserved" says when no daemon serves the receiver now. Where the server's folder holds no bus, refused (no_bus) unless create is true, which makes one ("warning" then says so). ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({
         to: name('the receiver'),
         body: text('the message text'),
@@ -169,7 +169,7 @@ export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortC
             .boolean()
             .check(
               z.describe(
-                'send to a receiver that does not exist yet (otherwise refused as a likely typo: the closest known name as suggestion, or a folder name under error.untrusted.receivers_like_it)',
+                "send to a receiver that does not exist yet (otherwise refused as a likely typo: the closest known name as suggestion, or a folder name under error.untrusted.receivers_like_it), and start a bus where the server's folder holds none (otherwise refused: no_bus)",
               ),
             ),
         ),

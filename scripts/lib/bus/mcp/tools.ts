@@ -72,14 +72,19 @@ const ROOT_FOUND =
   'this server found its bus root when it started: --root, else HELLOWORLD_ROOT, else the nearest folder holding runtimes/ from the folder it started in';
 
 /**
- * What status and inbox say on a root that holds no runtimes/ folder (a server started in a
- * project that has no bus): an empty list alone read as a bus where nothing waits.
+ * Refuses (`no_bus`) a call where the server's root holds no runtimes/ folder (a server started in
+ * a project that has no bus), as the CLI's commands refuse it (commands/common.ts requireBus). An
+ * empty answer with a warning beside it read as a bus where nothing waits, and an agent passed
+ * it on; a send made a bus of its own in the project, which nothing serves. A send with create:
+ * true makes the bus.
  */
-function noBusWarning(root: string): { warning: string } | Record<string, never> {
-  if (existsSync(runtimesDir(root))) return {};
-  return {
-    warning: `no bus here: ${inlineText(root, 1000)} holds no runtimes/ folder (${ROOT_FOUND}); to use another bus, start the server with --root that bus's folder`,
-  };
+function requireBusHere(root: string, forSend = false): void {
+  if (existsSync(runtimesDir(root))) return;
+  const start = forSend ? '; to start a new bus in this folder, call send again with create: true' : '';
+  throw new AliveError(
+    `no bus here: ${inlineText(root, 1000)} holds no runtimes/ folder (${ROOT_FOUND}); to use a bus elsewhere, start the server with --root that bus's folder, or run the dispatch commands with --root${start}`,
+    { code: 'no_bus', fields: { root } },
+  );
 }
 
 /** What send says when it made the bus (as `dispatch send` says on stderr: commands/common.ts newBusNote). */
@@ -93,6 +98,7 @@ export async function sendTool(
 ) {
   const to = normaliseName(a.to, 'receiver');
   const from = normaliseName(a.from ?? ctx.as, 'sender');
+  if (a.create !== true) requireBusHere(ctx.root, true);
   try {
     checkReceiverKnown(ctx.root, to, a.create === true);
   } catch (err) {
@@ -142,6 +148,7 @@ function warningField(warnings: (string | undefined)[]): { warning: string } | R
 export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: number | undefined; receiver?: string | undefined }, signal?: AbortSignal) {
   // The receiver given, or the one this server sent the message to: only its folders are read.
   const named = a.receiver ?? ctx.sentTo?.get(parseMessageIdArg(a.id) ?? '');
+  requireBusHere(ctx.root);
   const id = resolveMessageId(ctx.root, a.id, { receiver: named }).id;
   const timeoutS = a.timeout_s ?? WAIT_DEFAULT_S;
   if (!(timeoutS > 0)) throw new AliveError(`timeout_s takes a number of seconds above 0, got ${timeoutS}`, { code: 'usage' });
@@ -206,6 +213,7 @@ export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: nu
 
 export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: number | undefined; offset?: number | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
+  requireBusHere(ctx.root);
   const paths = receiverPaths(ctx.root, receiver);
   const header = (s: string | undefined) => (s === undefined ? null : fitText(s, HEADER_BYTES).text);
   const listing = page(
@@ -236,13 +244,13 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
     ...counts,
     processing: listClaims(paths).length,
     ...unknownReceiverJson(unknown),
-    ...(listed.length === 0 ? noBusWarning(ctx.root) : {}),
     messages: listed,
   };
 }
 
 export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
+  requireBusHere(ctx.root);
   const id = a.id === undefined ? undefined : resolveMessageId(ctx.root, a.id, { receiver }).id;
   const r = await claimMessage(ctx.root, receiver, { ...(id !== undefined ? { id } : {}), owner: 'mcp' });
   // Unreadable files met on the way: a bus writer can plant any number of them.
@@ -290,6 +298,7 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
 }
 
 export async function replyTool(ctx: ToolContext, a: { id: string; body: string; as?: string | undefined }) {
+  requireBusHere(ctx.root);
   const id = resolveMessageId(ctx.root, a.id, { receiver: a.as }).id;
   const receiver = a.as !== undefined ? normaliseName(a.as, 'receiver') : answeringReceiver(ctx.root, id, 'as');
   let done: Awaited<ReturnType<typeof answerMessage>>;
@@ -350,6 +359,7 @@ function untrustedThread(header: string) {
 
 export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | undefined; offset?: number | undefined }) {
   if (a.id.trim() === '') throw new AliveError('give a thread id, or the id of any message of the thread', { code: 'usage' });
+  requireBusHere(ctx.root);
   const t = existingThreadMembers(ctx.root, a.id);
   let anyCut = false;
   const listing = page(
@@ -396,6 +406,7 @@ function partialCut(cut: Record<string, Cut | { count: number; shown: number }> 
 
 export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined; limit?: number | undefined; offset?: number | undefined } = {}) {
   const receiver = a.receiver === undefined ? undefined : normaliseName(a.receiver, 'receiver');
+  requireBusHere(ctx.root);
   const status = busStatus(ctx.root, {
     limit: a.limit ?? LIST_DEFAULT,
     ...(a.offset !== undefined ? { offset: a.offset } : {}),
@@ -415,7 +426,6 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
   return {
     ok: true,
     root: status.root,
-    ...(status.total === 0 ? noBusWarning(ctx.root) : {}),
     total: status.total,
     offset: status.offset,
     truncated,
@@ -439,6 +449,7 @@ const LISTED_REASON_BYTES = 4 * 1024;
 
 export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?: number | undefined; offset?: number | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
+  requireBusHere(ctx.root);
   // Counted by name; only the page's entries are read (each reason file may quote a megabyte of output).
   const listing = page(
     deadLetterEntries(ctx.root, receiver),
@@ -476,6 +487,7 @@ export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?:
 
 export function retryTool(ctx: ToolContext, a: { id: string; receiver?: string | undefined }) {
   const receiver = a.receiver === undefined ? undefined : normaliseName(a.receiver, 'receiver');
+  requireBusHere(ctx.root);
   const r = retryDeadLetter(ctx.root, resolveMessageId(ctx.root, a.id, { receiver }).id, receiver === undefined ? {} : { receiver });
   // Found by listing runtimes/ unless the call named it: then a folder name any bus writer chooses.
   const who = r.receiver === receiver ? { receiver: displayName(r.receiver) } : { receiver: null, untrusted_receiver: displayName(r.receiver) };
