@@ -63,11 +63,7 @@ export async function writeTarFile(
     await fh.close().catch(() => {});
     safeUnlink(tmp);
     release();
-    if (err instanceof AliveError || !/^E[A-Z]+$/.test(errnoCode(err) ?? '')) throw err;
-    throw new AliveError(`cannot write ${output} (${errnoCode(err)}); check the free space and permissions of ${dirname(output)}; nothing was written`, {
-      code: 'unwritable',
-      cause: err,
-    });
+    throw writeFailure(output, err);
   }
   try {
     placeNewFile(tmp, output);
@@ -75,6 +71,19 @@ export async function writeTarFile(
     release();
   }
   return { path: output, sha256: hash.digest('hex'), bytes };
+}
+
+/**
+ * What a failed write of the package at `output` (or of a temporary file beside it, removed by the
+ * caller) is reported as: a system error (ENOSPC, EFBIG, EIO, ...) as `unwritable`, in our words;
+ * our own errors and bugs as they are.
+ */
+export function writeFailure(output: string, err: unknown): unknown {
+  if (err instanceof AliveError || !/^E[A-Z]+$/.test(errnoCode(err) ?? '')) return err;
+  return new AliveError(`cannot write ${output} (${errnoCode(err)}); check the free space and permissions of ${dirname(output)}; nothing was written`, {
+    code: 'unwritable',
+    cause: err,
+  });
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { createWriteStream, createReadStream, statSync } from 'node:fs';
 import { createHash, randomBytes, type KeyObject } from 'node:crypto';
-import { finished } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
 import { siblingTempPath, safeUnlink } from '../fs/atomic.ts';
 import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
@@ -16,7 +16,7 @@ import { wrapKeyIv } from '../crypto/rsa.ts';
 import { signManifestText } from '../crypto/sign.ts';
 import { ParallelGzipWriter } from './gzip-writer.ts';
 import { TarWriter } from './tar-writer.ts';
-import { writeTarGz, type WrittenArchive } from './archive-out.ts';
+import { writeFailure, writeTarGz, type WrittenArchive } from './archive-out.ts';
 import { writableSink } from './stream-sink.ts';
 import { manifestEntryMeta } from './create.ts';
 
@@ -54,19 +54,26 @@ async function writePayload(output: string, enc: EncryptionSpec, fillInner: (tar
 
 /**
  * Streams a tar.gz filled by `fillInner` through `cipher` into a private (0600) temporary file
- * beside `output`; the caller moves or packs it and removes it.
+ * beside `output`; the caller moves or packs it and removes it. A failed write (a full disk) ends
+ * as `unwritable`, with the temporary file removed: the pipeline destroys the cipher with the
+ * file's error, so the writer waiting on the cipher stops with it.
  */
 export async function writeCipheredTarGz(output: string, cipher: Transform, fillInner: (tar: TarWriter) => Promise<void>): Promise<Payload> {
   const path = siblingTempPath(output, 'payload');
   const release = cleanUpIfInterrupted(() => safeUnlink(path));
   const file = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+  let fileError: unknown;
+  file.on('error', (err) => {
+    fileError ??= err;
+  });
   const hash = createHash('sha256');
   let bytes = 0;
   cipher.on('data', (c: Buffer) => {
     hash.update(c);
     bytes += c.length;
   });
-  cipher.pipe(file);
+  const piped = pipeline(cipher, file);
+  piped.catch(() => {}); // awaited below; a failure while filling is reported from there
   try {
     const gz = new ParallelGzipWriter(writableSink(cipher));
     const tar = new TarWriter((c) => gz.write(c));
@@ -74,13 +81,15 @@ export async function writeCipheredTarGz(output: string, cipher: Transform, fill
     await tar.finish();
     await gz.end();
     cipher.end();
-    await finished(file);
+    await piped;
   } catch (err) {
     cipher.destroy();
     file.destroy();
+    // A destroy waits for an open still under way: the file exists until then.
+    if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     safeUnlink(path);
     release();
-    throw err;
+    throw writeFailure(output, fileError ?? err);
   }
   const discard = () => {
     safeUnlink(path);
