@@ -7,7 +7,9 @@
  * (fs.renameSync, fs.openSync, fs/promises open; counted together) whose argument `arg` (a path)
  * matches `pattern` has completed, the process writes "ALIVE_TEST_STOPPED\n" to stderr and blocks forever (the
  * thread that made the call sleeps; a thread that waits for it goes no further). The bundle's own `import { renameSync }
- * from 'node:fs'` sees the wrapper through syncBuiltinESMExports.
+ * from 'node:fs'` sees the wrapper through syncBuiltinESMExports. With "pauseMs" it goes on after that
+ * many milliseconds instead; with "resumeWhen": "<path>", once the test has made a file at that path
+ * (after changing what it wants changed while the process stands still).
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -41,7 +43,9 @@ if (spec) {
   const stop = () => {
     fs.writeSync(2, 'ALIVE_TEST_STOPPED\n');
     const cell = new Int32Array(new SharedArrayBuffer(4));
-    if (spec.pauseMs !== undefined) Atomics.wait(cell, 0, 0, spec.pauseMs);
+    if (spec.resumeWhen !== undefined) {
+      while (!fs.existsSync(spec.resumeWhen)) Atomics.wait(cell, 0, 0, 10);
+    } else if (spec.pauseMs !== undefined) Atomics.wait(cell, 0, 0, spec.pauseMs);
     else Atomics.wait(cell, 0, 0); // until SIGKILL
   };
   const hit = (args) => {

@@ -8,7 +8,8 @@ import { obtainPassphrase } from '../../crypto/passphrase.ts';
 import { signManifestText } from '../../crypto/sign.ts';
 import type { HeldBackBundle, Skipped } from '../collect.ts';
 import { chooseOutput, createPlainPackage, manifestTextFor, packedAgentFiles, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
-import { writeEncryptedPackage } from '../encrypt.ts';
+import { writeEncryptedPackage, type EncryptionSpec } from '../encrypt.ts';
+import { writeAllOrNone } from '../all-or-none.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
 import { refuseTakenPerRecipient } from '../output-path.ts';
 import type { Envelope } from '../read-package.ts';
@@ -214,7 +215,7 @@ export const createCommand = defineCommand({
       privateKeys = plan.collected.privateKeys;
       notForWindows = plan.collected.notForWindows;
       const base = chosen.path;
-      const targets =
+      const targets: Array<{ output: string; enc: EncryptionSpec; recipient?: string }> =
         mode === 'passphrase'
           ? [{ output: base, enc: { mode: 'passphrase' as const, passphrase: passphrase! } }]
           : recipientKeys.map((r, i) => ({ output: outputs[i]!, enc: { mode: 'rsa' as const, recipient: r.key }, recipient: r.path }));
@@ -224,7 +225,8 @@ export const createCommand = defineCommand({
           throw new AliveError(`${t.output} already exists; choose another --output or move the old file away`, { code: 'exists' });
         }
       }
-      for (const t of targets) {
+      // And a failure (or Ctrl-C) after the first package removes those already finished.
+      const written = await writeAllOrNone(targets, async (t) => {
         const w = await writeEncryptedPackage(
           t.output,
           t.enc,
@@ -232,8 +234,9 @@ export const createCommand = defineCommand({
           (sha) => manifestTextFor(plan, opts, { encrypted: true, payloadSha256: sha }),
           signer,
         );
-        results.push({ ...w, ...('recipient' in t && t.recipient ? { recipient: t.recipient } : {}) });
-      }
+        return { ...w, ...(t.recipient ? { recipient: t.recipient } : {}) };
+      });
+      results.push(...written);
     }
     if (sensitiveIncluded.length > 0) {
       const named = sensitiveIncluded.map((s) => `'${inlineText(s.bundle)}' (${s.reason})`).join(', ');
