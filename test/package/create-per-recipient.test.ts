@@ -93,14 +93,21 @@ describe('one package per recipient: all or none', () => {
     const out = join(sandbox, 'out-interrupted');
     mkdirSync(out);
     let finished: string[] = [];
-    const r = await createStoppedAt(out, partialOf('carol'), (child, resume) => {
-      finished = readdirSync(out).filter((n) => !n.startsWith('.'));
-      // Handled once the process goes on: it is past the first package either way.
-      child.kill('SIGINT');
-      resume();
-    });
+    const r = await createStoppedAt(
+      out,
+      partialOf('carol'),
+      (child, resume) => {
+        finished = readdirSync(out).filter((n) => !n.startsWith('.'));
+        // Handled once the process goes on: it is past the first package either way.
+        child.kill('SIGINT');
+        resume();
+      },
+      ['--json'],
+    );
     expect(finished).toEqual(['m-bob.walnut']);
     expect(r.signal, r.stderr).toBe('SIGINT');
     expect(readdirSync(out)).toEqual([]);
+    // What it says is true: nothing was written.
+    expect(JSON.parse(r.stdout)).toEqual({ ok: false, error: { code: 'interrupted', message: 'create interrupted: nothing was written' } });
   }, 60_000);
 });

@@ -1,7 +1,8 @@
 /**
  * Ctrl-C (SIGINT) in the middle of create or extract: what the command was writing aside (the
  * hidden `.partial` package, the hidden staging folder and the parent folders extract made) is
- * removed, and the command ends as interrupted. Each run is stalled at an exact file-system call
+ * removed, and the command ends as interrupted: create says so in one `error:` line (under --json,
+ * one failure object, code `interrupted`). Each run is stalled at an exact file-system call
  * (test/support/stop-at.mjs), so the signal lands while the work is under way, not by a timer.
  */
 import { spawn } from 'node:child_process';
@@ -10,7 +11,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STOP_AT } from '../support/bundles.ts';
-import { CLI, cli, makeWalnut, rmrf, sandboxEnv, tempRoot } from './helpers.ts';
+import { CLI, cli, errorLine, makeWalnut, rmrf, sandboxEnv, tempRoot } from './helpers.ts';
 
 let sandbox = '';
 let walnut = '';
@@ -24,14 +25,16 @@ beforeAll(() => {
 afterAll(() => rmrf(sandbox));
 
 /** Runs the CLI stalled after the call `stop` names, sends SIGINT there, and returns how it ended. */
-async function interruptAt(args: string[], stop: object): Promise<{ signal: NodeJS.Signals | null; stderr: string }> {
+async function interruptAt(args: string[], stop: object): Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', STOP_AT, CLI, ...args], {
     cwd: sandbox,
     env: sandboxEnv(sandbox, { ALIVE_TEST_STOP_AT: JSON.stringify({ pauseMs: 400, ...stop }) }),
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
   let stderr = '';
-  const exited = new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_code, signal) => res(signal)));
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  const exited = new Promise<NodeJS.Signals | null>((res) => child.on('close', (_code, signal) => res(signal)));
   const stopped = await new Promise<boolean>((res) => {
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
@@ -41,20 +44,47 @@ async function interruptAt(args: string[], stop: object): Promise<{ signal: Node
   });
   expect(stopped, `the command ended before the moment ${JSON.stringify(stop)}: ${stderr}`).toBe(true);
   child.kill('SIGINT');
-  return { signal: await exited, stderr };
+  return { signal: await exited, stdout, stderr };
 }
+
+/** Right after create opened its hidden `.partial` package. */
+const PARTIAL = { calls: ['open'], arg: 0, pattern: '\\.partial$' };
+const CREATE_INTERRUPTED = 'create interrupted: nothing was written';
 
 describe('Ctrl-C in the middle of a command leaves nothing half-written behind', () => {
   it('create: the hidden .partial package is removed', async () => {
     const out = join(sandbox, 'out-create');
     mkdirSync(out);
-    const r = await interruptAt(['create', '--walnut', walnut, '--scope', 'full', '--output', join(out, 'g.walnut')], {
-      calls: ['open'],
+    const r = await interruptAt(['create', '--walnut', walnut, '--scope', 'full', '--output', join(out, 'g.walnut')], PARTIAL);
+    expect(r.signal).toBe('SIGINT');
+    expect(readdirSync(out)).toEqual([]);
+    expect(r.stdout).toBe('');
+    expect(errorLine({ status: null, ...r })).toBe(`error: ${CREATE_INTERRUPTED}`);
+  });
+
+  it('create --json: one failure object, code interrupted, and the same error: line', async () => {
+    const out = join(sandbox, 'out-create-json');
+    mkdirSync(out);
+    const r = await interruptAt(['create', '--walnut', walnut, '--scope', 'full', '--output', join(out, 'g.walnut'), '--json'], PARTIAL);
+    expect(r.signal).toBe('SIGINT');
+    expect(readdirSync(out)).toEqual([]);
+    const failure = JSON.parse(r.stdout);
+    expect(failure).toEqual({ ok: false, error: { code: 'interrupted', message: CREATE_INTERRUPTED } });
+    expect(errorLine({ status: null, ...r })).toBe(`error: ${CREATE_INTERRUPTED}`);
+  });
+
+  it('create, while it reads the walnut (before it writes): the same line', async () => {
+    const out = join(sandbox, 'out-create-reading');
+    mkdirSync(out);
+    const r = await interruptAt(['create', '--walnut', walnut, '--scope', 'full', '--output', join(out, 'g.walnut'), '--json'], {
+      calls: ['openSync'],
       arg: 0,
-      pattern: '\\.partial$',
+      pattern: '/garden/data/f0\\.bin$',
     });
     expect(r.signal).toBe('SIGINT');
     expect(readdirSync(out)).toEqual([]);
+    expect(JSON.parse(r.stdout)).toEqual({ ok: false, error: { code: 'interrupted', message: CREATE_INTERRUPTED } });
+    expect(errorLine({ status: null, ...r })).toBe(`error: ${CREATE_INTERRUPTED}`);
   });
 
   it('extract: the hidden staging folder and the parent folders it made are removed', async () => {

@@ -65,7 +65,7 @@ describe('a receive interrupted before its commit point', () => {
       const r = await interruptAt(['--world', world], stop, signal);
       expect(r.status).toBe(status);
       expect(tree(world)).toEqual(before);
-      expect(r.stderr).toMatch(/receive interrupted: nothing was imported/);
+      expect(r.stderr).toMatch(/^error: receive interrupted: nothing was imported/m);
       expect(r.stdout).toBe('');
     }, 30_000);
   }
@@ -80,5 +80,6 @@ describe('a receive interrupted before its commit point', () => {
     expect(Object.keys(out).sort()).toEqual(['error', 'ok']);
     expect(out).toMatchObject({ ok: false, error: { code: 'interrupted' } });
     expect(out.error.message).toMatch(/^receive interrupted: nothing was imported/);
+    expect(r.stderr).toContain(`\nerror: ${out.error.message}\n`);
   }, 30_000);
 });

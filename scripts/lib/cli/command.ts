@@ -324,21 +324,37 @@ async function guard(io: CommandIo, json: boolean, leaf: readonly string[] | und
   } catch (err) {
     if (process.env.ALIVE_DEBUG === '1') writeStacks(io.stderr, err);
     const failure = asAliveError(err);
-    const detail = failure.untrusted;
-    if (json) writeLine(io.stdout, failureJson(failure));
-    writeLine(io.stderr, `error: ${errorText(failure.message)}`);
-    // Someone else's text the message refers to: after it, fenced.
-    for (const l of detail?.lines ?? []) writeLine(io.stderr, l);
+    reportFailure(io, json, failure);
     if (failure instanceof UsageError && failure.usage !== undefined) writeLine(io.stderr, leaf ? briefUsage(failure.usage, leaf) : failure.usage);
     return failure.exitCode;
   }
 }
 
 /**
- * The one `{"ok": false, "error": {code, message}, …}` object of a --json failure: what the entry
- * prints for a thrown one, and a signal listener writes itself (the process ends there).
+ * A failure as output: under --json the one failure object on stdout, and the `error:` line on
+ * stderr, followed by someone else's text the message refers to, fenced.
  */
-export function failureJson(failure: AliveError): string {
+function reportFailure(io: CommandIo, json: boolean, failure: AliveError): void {
+  if (json) writeLine(io.stdout, failureJson(failure));
+  writeLine(io.stderr, `error: ${errorText(failure.message)}`);
+  for (const l of failure.untrusted?.lines ?? []) writeLine(io.stderr, l);
+}
+
+/**
+ * What a command stopped by a signal reports from its listener, which then ends the process
+ * (proc/interrupt-cleanup.ts) before any thrown error could reach the entry: the entry's report
+ * of an `interrupted` failure, on a line of its own (after the terminal's `^C` or a progress line).
+ */
+export function reportInterrupted(io: CommandIo, json: boolean, message: string): void {
+  io.stderr.write('\n');
+  reportFailure(io, json, new AliveError(message, { code: 'interrupted' }));
+}
+
+/**
+ * The one `{"ok": false, "error": {code, message}, …}` object of a --json failure: what the entry
+ * prints for a thrown one, and a signal listener through reportInterrupted (the process ends there).
+ */
+function failureJson(failure: AliveError): string {
   const message = errorText(failure.message);
   return jsonText({ ok: false, ...failure.fields, error: { code: failure.code, message, untrusted: failure.untrusted?.json } }, 2);
 }

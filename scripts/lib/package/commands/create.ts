@@ -1,6 +1,7 @@
 /** `alive-p2p create …`: packs a walnut into a .walnut package (plain, passphrase or RSA). */
 import { existsSync } from 'node:fs';
-import { defineCommand } from '../../cli/command.ts';
+import { defineCommand, reportInterrupted } from '../../cli/command.ts';
+import { cleanUpIfInterrupted } from '../../proc/interrupt-cleanup.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { AliveError } from '../../errors.ts';
 import { loadPublicKey } from '../../crypto/keys.ts';
@@ -160,83 +161,90 @@ export const createCommand = defineCommand({
     let agentFiles: AgentFileHit[];
     let privateKeys: string[];
     let notForWindows: Skipped[];
-    if (format === '2.1') {
-      const now = new Date();
-      const plan = await planPackage({ ...opts, now });
-      for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
-      for (const h of plan.collected.heldBack) ctx.warn(heldBackWarning(h));
-      const layout = v3Layout(plan, scope, now);
-      if (layout.replacedReadme)
-        ctx.warn("left out README.md: in format 2.1 the package root README.md is the generated primer (use --format 2.0 to carry the walnut's own)");
-      let manifest = serializeManifestV3({
-        walnut: plan.walnutName,
-        scope,
-        created: utcStamp(now),
-        sender: signer?.name ?? relayLogin() ?? 'unknown',
-        sessionId: process.env.ALIVE_SESSION_ID || 'manual',
-        ...(opts.description !== undefined ? { description: opts.description } : {}),
-        bundles: plan.collected.bundles,
-        files: layout.listing,
-      });
-      if (signer) manifest = signManifestText(manifest, signer.privateKey, signer.name);
-      const output = chosen.path;
-      if (existsSync(output)) throw new AliveError(`${output} already exists; choose another --output or move the old file away`, { code: 'exists' });
-      const enc: V3Encryption =
-        mode === 'passphrase' ? { mode, passphrase: passphrase! } : mode === 'rsa' ? { mode, recipients: recipientKeys.map((r) => r.key) } : { mode: 'none' };
-      results.push(await writeV3Package(output, layout, manifest, enc, now));
-      files = layout.listing.length;
-      contentBytes = layout.listing.reduce((a, f) => a + f.size, 0);
-      heldBack = plan.collected.heldBack.map((h) => h.bundle);
-      sensitiveIncluded = plan.collected.sensitiveIncluded;
-      agentFiles = packedAgentFiles(plan.collected, opts.walnut);
-      privateKeys = plan.collected.privateKeys;
-      notForWindows = plan.collected.notForWindows;
-    } else if (!mode) {
-      const r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : undefined);
-      for (const s of r.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
-      for (const h of r.heldBack) ctx.warn(heldBackWarning(h));
-      results.push(r);
-      files = r.files;
-      contentBytes = r.contentBytes;
-      heldBack = r.heldBack.map((h) => h.bundle);
-      sensitiveIncluded = r.sensitiveIncluded;
-      agentFiles = r.agentFiles;
-      privateKeys = r.privateKeys;
-      notForWindows = r.notForWindows;
-    } else {
-      const plan = await planPackage(opts);
-      for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
-      for (const h of plan.collected.heldBack) ctx.warn(heldBackWarning(h));
-      files = plan.files.length;
-      contentBytes = plan.files.reduce((a, f) => a + f.size, 0);
-      heldBack = plan.collected.heldBack.map((h) => h.bundle);
-      sensitiveIncluded = plan.collected.sensitiveIncluded;
-      agentFiles = packedAgentFiles(plan.collected, opts.walnut);
-      privateKeys = plan.collected.privateKeys;
-      notForWindows = plan.collected.notForWindows;
-      const base = chosen.path;
-      const targets: Array<{ output: string; enc: EncryptionSpec; recipient?: string }> =
-        mode === 'passphrase'
-          ? [{ output: base, enc: { mode: 'passphrase' as const, passphrase: passphrase! } }]
-          : recipientKeys.map((r, i) => ({ output: outputs[i]!, enc: { mode: 'rsa' as const, recipient: r.key }, recipient: r.path }));
-      // All or nothing: refuse before writing the first package if any name is taken.
-      for (const t of targets) {
-        if (existsSync(t.output)) {
-          throw new AliveError(`${t.output} already exists; choose another --output or move the old file away`, { code: 'exists' });
+    // Ctrl-C (or SIGTERM, SIGHUP) from here until the packages are written: what was written aside
+    // is removed by the cleanups registered after this one, which run first; then this says so.
+    const stopReporting = cleanUpIfInterrupted(() => reportInterrupted(ctx.io, ctx.json, 'create interrupted: nothing was written'));
+    try {
+      if (format === '2.1') {
+        const now = new Date();
+        const plan = await planPackage({ ...opts, now });
+        for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
+        for (const h of plan.collected.heldBack) ctx.warn(heldBackWarning(h));
+        const layout = v3Layout(plan, scope, now);
+        if (layout.replacedReadme)
+          ctx.warn("left out README.md: in format 2.1 the package root README.md is the generated primer (use --format 2.0 to carry the walnut's own)");
+        let manifest = serializeManifestV3({
+          walnut: plan.walnutName,
+          scope,
+          created: utcStamp(now),
+          sender: signer?.name ?? relayLogin() ?? 'unknown',
+          sessionId: process.env.ALIVE_SESSION_ID || 'manual',
+          ...(opts.description !== undefined ? { description: opts.description } : {}),
+          bundles: plan.collected.bundles,
+          files: layout.listing,
+        });
+        if (signer) manifest = signManifestText(manifest, signer.privateKey, signer.name);
+        const output = chosen.path;
+        if (existsSync(output)) throw new AliveError(`${output} already exists; choose another --output or move the old file away`, { code: 'exists' });
+        const enc: V3Encryption =
+          mode === 'passphrase' ? { mode, passphrase: passphrase! } : mode === 'rsa' ? { mode, recipients: recipientKeys.map((r) => r.key) } : { mode: 'none' };
+        results.push(await writeV3Package(output, layout, manifest, enc, now));
+        files = layout.listing.length;
+        contentBytes = layout.listing.reduce((a, f) => a + f.size, 0);
+        heldBack = plan.collected.heldBack.map((h) => h.bundle);
+        sensitiveIncluded = plan.collected.sensitiveIncluded;
+        agentFiles = packedAgentFiles(plan.collected, opts.walnut);
+        privateKeys = plan.collected.privateKeys;
+        notForWindows = plan.collected.notForWindows;
+      } else if (!mode) {
+        const r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : undefined);
+        for (const s of r.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
+        for (const h of r.heldBack) ctx.warn(heldBackWarning(h));
+        results.push(r);
+        files = r.files;
+        contentBytes = r.contentBytes;
+        heldBack = r.heldBack.map((h) => h.bundle);
+        sensitiveIncluded = r.sensitiveIncluded;
+        agentFiles = r.agentFiles;
+        privateKeys = r.privateKeys;
+        notForWindows = r.notForWindows;
+      } else {
+        const plan = await planPackage(opts);
+        for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
+        for (const h of plan.collected.heldBack) ctx.warn(heldBackWarning(h));
+        files = plan.files.length;
+        contentBytes = plan.files.reduce((a, f) => a + f.size, 0);
+        heldBack = plan.collected.heldBack.map((h) => h.bundle);
+        sensitiveIncluded = plan.collected.sensitiveIncluded;
+        agentFiles = packedAgentFiles(plan.collected, opts.walnut);
+        privateKeys = plan.collected.privateKeys;
+        notForWindows = plan.collected.notForWindows;
+        const base = chosen.path;
+        const targets: Array<{ output: string; enc: EncryptionSpec; recipient?: string }> =
+          mode === 'passphrase'
+            ? [{ output: base, enc: { mode: 'passphrase' as const, passphrase: passphrase! } }]
+            : recipientKeys.map((r, i) => ({ output: outputs[i]!, enc: { mode: 'rsa' as const, recipient: r.key }, recipient: r.path }));
+        // All or nothing: refuse before writing the first package if any name is taken.
+        for (const t of targets) {
+          if (existsSync(t.output)) {
+            throw new AliveError(`${t.output} already exists; choose another --output or move the old file away`, { code: 'exists' });
+          }
         }
+        // And a failure (or Ctrl-C) after the first package removes those already finished.
+        const written = await writeAllOrNone(targets, async (t) => {
+          const w = await writeEncryptedPackage(
+            t.output,
+            t.enc,
+            (tar) => writePlannedFiles(tar, plan, ctx.progress),
+            (sha) => manifestTextFor(plan, opts, { encrypted: true, payloadSha256: sha }),
+            signer,
+          );
+          return { ...w, ...(t.recipient ? { recipient: t.recipient } : {}) };
+        });
+        results.push(...written);
       }
-      // And a failure (or Ctrl-C) after the first package removes those already finished.
-      const written = await writeAllOrNone(targets, async (t) => {
-        const w = await writeEncryptedPackage(
-          t.output,
-          t.enc,
-          (tar) => writePlannedFiles(tar, plan, ctx.progress),
-          (sha) => manifestTextFor(plan, opts, { encrypted: true, payloadSha256: sha }),
-          signer,
-        );
-        return { ...w, ...(t.recipient ? { recipient: t.recipient } : {}) };
-      });
-      results.push(...written);
+    } finally {
+      stopReporting();
     }
     if (sensitiveIncluded.length > 0) {
       const named = sensitiveIncluded.map((s) => `'${inlineText(s.bundle)}' (${s.reason})`).join(', ');

@@ -1,6 +1,5 @@
 /** `alive-p2p receive`: argument handling and output; the work is in receive.ts. */
-import { defineCommand, failureJson, type CommandContext } from '../../cli/command.ts';
-import { AliveError } from '../../errors.ts';
+import { defineCommand, reportInterrupted, type CommandContext } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { DEFAULT_MAX_SIZE, DESCRIPTION_MAX } from '../../package/limits.ts';
 import { cappedText, inlineText, logValue, terminalText } from '../../text/untrusted.ts';
@@ -76,13 +75,9 @@ export const receiveCommand = defineCommand({
       ...(v.as !== undefined ? { as: v.as } : {}),
       ...(v.sha256 !== undefined ? { sha256: v.sha256.toLowerCase() } : {}),
       crypto: receiveCrypto(v['private-key'], process.env, relayPinFor),
-      // Ctrl-C: one line on what it means for the world (the progress line just stopped before),
-      // and under --json the failure object a script reads.
-      onInterrupted: (stage, left) => {
-        const message = interruptedMessage(stage, left);
-        ctx.io.stderr.write(`\n${message}\n`);
-        if (ctx.json) ctx.io.stdout.write(`${failureJson(new AliveError(message, { code: 'interrupted' }))}\n`);
-      },
+      // Ctrl-C: one error line on what it means for the world (the progress line just stopped
+      // before), and under --json the failure object a script reads.
+      onInterrupted: (stage, left) => reportInterrupted(ctx.io, ctx.json, interruptedMessage(stage, left)),
     });
     if (ctx.json) return ctx.printJson(resultJson(result));
     printHuman(ctx, result);
