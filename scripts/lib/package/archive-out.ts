@@ -15,8 +15,8 @@ export interface WrittenArchive {
 }
 
 /**
- * Writes a .tar.gz to a hidden temporary file beside `output`, then links it into place only if
- * nothing exists there yet: a package appears whole or not at all, and never replaces a file.
+ * Writes a .tar.gz to a hidden temporary file (0600) beside `output`, then links it into place only
+ * if nothing exists there yet: a package appears whole or not at all, and never replaces a file.
  */
 export async function writeTarGz(output: string, fill: (tar: TarWriter) => Promise<void>, gzipOptions: GzipWriterOptions = {}): Promise<WrittenArchive> {
   return writeTarFile(output, fill, { gzip: true, gzipOptions });
@@ -36,7 +36,9 @@ export async function writeTarFile(
   // Listening before the file exists: a Ctrl-C that met no listener would end the process at once.
   const release = cleanUpIfInterrupted(() => safeUnlink(tmp));
   try {
-    fh = await open(tmp, 'wx', 0o644);
+    // 0600 from the first byte, as the .payload beside it: a package holds a person's private
+    // context (owner-only files included), and it is linked into place as it is.
+    fh = await open(tmp, 'wx', 0o600);
   } catch (err) {
     release();
     throw new AliveError(`cannot write to ${dirname(output)} (${errnoCode(err) ?? 'error'}); check the folder exists and is writable`, {
