@@ -107,7 +107,20 @@ describe('--json', () => {
     const r = await run(['create', '--walnut', walnut, '--scope', 'snapshot', '--output', out, '--json'], { viaBundle: true });
     expect(r.status, r.stderr).toBe(0);
     const j = oneJsonObject(r.stdout);
-    expect(Object.keys(j).sort()).toEqual(['bytes', 'encrypted', 'envelope', 'files', 'held_back', 'ok', 'package_bytes', 'path', 'scope', 'sha256', 'signed']);
+    expect(Object.keys(j).sort()).toEqual([
+      'bytes',
+      'encrypted',
+      'envelope',
+      'files',
+      'held_back',
+      'ok',
+      'package_bytes',
+      'path',
+      'scope',
+      'sensitive_included',
+      'sha256',
+      'signed',
+    ]);
     expect(j).toMatchObject({ encrypted: false, envelope: 'plain' });
     expect(j.sha256).toBe(sha256File(out));
     // bytes: the content, as info, verify and receive name it; package_bytes: the file.

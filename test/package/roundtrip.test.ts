@@ -103,6 +103,7 @@ for (const layout of ['v2', 'v3'] as const) {
           envelope: 'plain',
           signed: false,
           held_back: [],
+          sensitive_included: [],
         });
 
         // The manifest lists exactly the scope's files, sorted, and the archive follows that order.
