@@ -4,8 +4,9 @@
  * before are kept, and no relay.json is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { makeUser, tempDir, writeTestKeys } from './helpers.ts';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gitIn, makeUser, tempDir, writeTestKeys } from './helpers.ts';
 import { run } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { MIN_RSA_BITS, setKeygenBitsForTests } from '../../scripts/lib/crypto/keys.ts';
@@ -46,5 +47,43 @@ describe('relay setup that fails', () => {
     expect(readFileSync(hana.paths.publicKey, 'utf8')).toBe(keys.publicKeyPem);
     expect(existsSync(hana.paths.clone)).toBe(false);
     expect(existsSync(hana.paths.config)).toBe(false);
+  });
+});
+
+describe('relay setup that fails after making a local bare repository', () => {
+  // Whatever makes the first push fail (here the user's own url.*.pushInsteadOf, sending it to a
+  // folder that does not exist): the repository this setup made is no relay yet, and is taken back.
+  function failingPush(tag: string) {
+    const config = join(base.dir, `${tag}.gitconfig`);
+    const relay = join(base.dir, `${tag}-relays`, 'x.git');
+    writeFileSync(config, `[url "${join(base.dir, 'nowhere')}/"]\n\tpushInsteadOf = ${relay}\n`);
+    return { env: { GIT_CONFIG_GLOBAL: config }, relay };
+  }
+
+  it('removes the repository it created at a path that did not exist', async () => {
+    const { env, relay } = failingPush('ida');
+    const ida = makeUser(base.dir, 'ida', env);
+    const r = await run(ida, ['setup', '--transport', 'git', '--login', 'ida', '--url', relay, '--json']);
+    expect(r.json.error?.code, r.stderr).toBe('push_failed');
+    expect(existsSync(join(relay, '..'))).toBe(false);
+  });
+
+  it('leaves an empty folder it was given empty', async () => {
+    const { env, relay } = failingPush('jon');
+    mkdirSync(relay, { recursive: true });
+    const jon = makeUser(base.dir, 'jon', env);
+    const r = await run(jon, ['setup', '--transport', 'git', '--login', 'jon', '--url', relay, '--json']);
+    expect(r.json.error?.code, r.stderr).toBe('push_failed');
+    expect(readdirSync(relay)).toEqual([]);
+  });
+
+  it('keeps a bare repository that was there before', async () => {
+    const { env, relay } = failingPush('kim');
+    mkdirSync(relay, { recursive: true });
+    gitIn(relay, ['init', '--quiet', '--bare']);
+    const kim = makeUser(base.dir, 'kim', env);
+    const r = await run(kim, ['setup', '--transport', 'git', '--login', 'kim', '--url', relay, '--json']);
+    expect(r.json.error?.code, r.stderr).toBe('push_failed');
+    expect(existsSync(join(relay, 'HEAD'))).toBe(true);
   });
 });

@@ -98,6 +98,15 @@ const GIT_OUTPUT_FOLLOWS = "; git's last lines are in the untrusted detail that 
 export const GIT_IDENTITY = ['-c', 'user.name=alive relay', '-c', 'user.email=relay@alive.invalid'];
 
 /**
+ * No hook runs for any git alive starts: the user's core.hooksPath (~/.gitconfig) names hooks for
+ * their own repositories, and a company's pre-push that refuses pushes to main made every push,
+ * pull clean-up and setup of the relay's private clone fail (a reference-transaction hook ran on
+ * every fetch of the session hook's probe). The receiving side of a push to a folder, which git
+ * starts without our `-c` options, is given the same (git-transport.ts, LOCAL_RECEIVE_PACK_WITHOUT_HOOKS).
+ */
+const HOOKS_OFF = ['-c', 'core.hooksPath=/dev/null'];
+
+/**
  * The variables that choose a repository (`git rev-parse --local-env-vars`, as git itself clears
  * them for a command in another repository). A session started from a git hook inherits the outer
  * repository's GIT_DIR: with it, every relay command would fetch into, configure and push from
@@ -178,7 +187,7 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
   gitStarting();
   const r = await runBounded({
     command: limits.length === 0 ? 'git' : 'sh',
-    args: limits.length === 0 ? args : ['-c', `${limits.join(' && ')} && exec git "$@"`, 'git', ...args],
+    args: limits.length === 0 ? [...HOOKS_OFF, ...args] : ['-c', `${limits.join(' && ')} && exec git "$@"`, 'git', ...HOOKS_OFF, ...args],
     ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
     env: gitEnv(opts.env),
     ...(opts.input !== undefined ? { input: opts.input } : {}),

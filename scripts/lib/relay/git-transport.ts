@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { isAbsolute, resolve, join } from 'node:path';
+import { dirname, isAbsolute, resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf, untrustedDetailOf } from '../errors.ts';
 import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, hitMemoryLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
 import { addRemoteSection } from './git-config-file.ts';
@@ -635,9 +635,19 @@ export class GitTransport implements RelayTransport {
   }
 
   async setup(publicKeyPem: string): Promise<SetupResult> {
+    const made = isLocalPath(this.opts.url) ? await initLocalBareRepo(this.opts.url) : null;
+    try {
+      return await this.publishKey(publicKeyPem, made !== null);
+    } catch (err) {
+      // A repository this setup made, into which nothing was pushed, is no relay yet: taken back,
+      // so that the folder is as it was (setup.ts takes back what it made under ALIVE_HOME).
+      if (made) await undoLocalBareRepo(made);
+      throw err;
+    }
+  }
+
+  private async publishKey(publicKeyPem: string, created: boolean): Promise<SetupResult> {
     const { url, login } = this.opts;
-    let created = false;
-    if (isLocalPath(url)) created = await initLocalBareRepo(url);
     await this.ensureRemote('origin', url);
     const keyPath = `keys/${login}.pem`;
     for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
@@ -1125,8 +1135,14 @@ function inRepository(gitDir: string): string {
   return `--git-dir=${gitDir}`;
 }
 
-/** Makes a bare repository at a local path if nothing is there (or an empty folder). */
-async function initLocalBareRepo(path: string): Promise<boolean> {
+/** A bare repository initLocalBareRepo made: at `path`, in a folder that was empty, or in `top`, the first of its folders that did not exist. */
+interface MadeRepository {
+  path: string;
+  top: string | null;
+}
+
+/** Makes a bare repository at a local path if nothing is there (or an empty folder); null when one was there. */
+async function initLocalBareRepo(path: string): Promise<MadeRepository | null> {
   if (!isAbsolute(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: 'bad_url' });
   if (existsSync(path)) {
     if (!statSync(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: 'bad_url' });
@@ -1137,13 +1153,40 @@ async function initLocalBareRepo(path: string): Promise<boolean> {
           code: 'bad_url',
         });
       }
-      return false;
+      return null;
     }
   }
+  const made = { path, top: firstMissing(path) };
   await runGit(['init', '--quiet', '--bare', '--initial-branch=main', path], { timeoutMs: LOCAL_TIMEOUT_MS });
   // Added to the config file git init just made, rather than by a `git config` process each.
   appendFileSync(join(path, 'config'), RELAY_SERVING_CONFIG);
-  return true;
+  return made;
+}
+
+/** The first folder of `path` (itself included) that does not exist; null when it does. */
+function firstMissing(path: string): string | null {
+  let missing: string | null = null;
+  for (let p = path; !existsSync(p); p = dirname(p)) {
+    missing = p;
+    if (dirname(p) === p) break;
+  }
+  return missing;
+}
+
+/**
+ * Takes back a repository initLocalBareRepo made for a setup that then failed, while no ref is in
+ * it (nothing was pushed there, by this setup or anyone): the folders it made, or the contents of
+ * the empty folder it was given. Best effort: the setup's own error is what the user needs to see.
+ */
+async function undoLocalBareRepo(made: MadeRepository): Promise<void> {
+  try {
+    const refs = await runGit([inRepository(made.path), 'for-each-ref', '--count=1'], { timeoutMs: LOCAL_TIMEOUT_MS });
+    if (refs.stdout.trim() !== '') return;
+    if (made.top !== null) rmSync(made.top, { recursive: true, force: true });
+    else for (const name of readdirSync(made.path)) rmSync(join(made.path, name), { recursive: true, force: true });
+  } catch {
+    // left as it is: a later setup with the same --url uses it
+  }
 }
 
 /** What a relay in a folder serves with: blob-less fetches and fetches by id, no recompression. */
