@@ -1,7 +1,18 @@
 import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf, untrustedDetailOf } from '../errors.ts';
-import { GitError, GIT_IDENTITY, gitProgressBytes, hitFileLimit, hitMemoryLimit, runGit, redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
+import {
+  GitError,
+  GIT_IDENTITY,
+  gitProgressBytes,
+  hitFileLimit,
+  hitMemoryLimit,
+  killAllGitChildren,
+  runGit,
+  redactUrls,
+  type GitResult,
+  type GitRunOptions,
+} from './git-run.ts';
 import { addRemoteSection } from './git-config-file.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import { isRegularFileMode } from './tree-mode.ts';
@@ -37,7 +48,8 @@ const NETWORK_TIMEOUT_MS = 120_000;
  * grows; git's quiet phases before the first byte (counting, compressing one blob of up to 512 MB
  * whole in memory) took under 30 s for 500 MB on a slow machine. The idle time catches a stall;
  * this total only bounds a link that trickles, which no fixed 2 or 30 minutes suited (300 MB at
- * 1 MB/s failed).
+ * 1 MB/s failed). What a push writes under work/ is taken for a killed push's an hour past this
+ * (work-leftovers.ts, LEFTOVER_AGE_MS).
  */
 const TRANSFER_TIMEOUT_MS = 5 * 60 * 60_000;
 const LOCAL_TIMEOUT_MS = 60_000;
@@ -718,13 +730,22 @@ export class GitTransport implements RelayTransport {
     const size = statSync(localPath).size;
     const progress = transferProgress('uploading', onProgress, size);
     progress.start();
-    const objects = this.depositObjects();
+    // Loaded here, not with the transport: status, inbox and the probe deliver nothing.
+    const [{ cleanUpIfInterrupted }, leftovers] = await Promise.all([import('../proc/interrupt-cleanup.ts'), import('./work-leftovers.ts')]);
+    const objects = this.depositObjects(leftovers);
+    // Ctrl-C ends the process where it stands, past the finally below: git first (it may be writing
+    // into the folder), then the folder, which holds the whole package.
+    const release = cleanUpIfInterrupted(() => {
+      killAllGitChildren();
+      rmSync(objects, { recursive: true, force: true });
+    });
     try {
       return await this.depositOnce(peer, remote, localPath, objects, size, nextName, checkKey, progress, onProgress !== undefined);
     } catch (err) {
       progress.abandon();
       throw err;
     } finally {
+      release();
       rmSync(objects, { recursive: true, force: true });
     }
   }
@@ -736,17 +757,15 @@ export class GitTransport implements RelayTransport {
    * clone it stayed for good, a second copy of every package sent. Nothing else reads it: listings
    * and the next commits read trees (mktree --missing), and a later push sends only what the relay
    * lacks. A retry after a lost race pushes it again from here; a deposit run again writes it again.
-   * A folder a killed deposit left is removed by a later one, an hour after the longest push could end.
+   * Its name carries the pid and machine of its push (ownedName): a folder a killed deposit left is
+   * removed by a later one at once when that push no longer runs here, else an hour after the
+   * longest push could end (work-leftovers.ts).
    */
-  private depositObjects(): string {
+  private depositObjects({ ownedName, removeLeftovers }: typeof import('./work-leftovers.ts')): string {
     const work = resolve(this.opts.workDir);
     mkdirSync(work, { recursive: true, mode: 0o700 });
-    removeAbandoned(
-      work,
-      listNames(work).filter((n) => n.startsWith(DEPOSIT_PREFIX)),
-      ABANDONED_DEPOSIT_MS,
-    );
-    return mkdtempSync(join(work, DEPOSIT_PREFIX));
+    removeLeftovers(work, DEPOSIT_PREFIX);
+    return mkdtempSync(join(work, ownedName(DEPOSIT_PREFIX)));
   }
 
   private async depositOnce(
@@ -1010,8 +1029,6 @@ export class GitTransport implements RelayTransport {
  * is stopped: one untouched for an hour belongs to no fetch.
  */
 const ABANDONED_MS = 60 * 60_000;
-/** A deposit folder is only read while its push runs (up to TRANSFER_TIMEOUT_MS): older than that, by an hour. */
-const ABANDONED_DEPOSIT_MS = TRANSFER_TIMEOUT_MS + ABANDONED_MS;
 /** The folders under workDir that hold one deposit's package (depositObjects). */
 const DEPOSIT_PREFIX = 'deposit-';
 

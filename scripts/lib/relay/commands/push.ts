@@ -17,6 +17,11 @@ import { isoSeconds } from '../state.ts';
 import { sha256File } from '../../fs/hash.ts';
 import { earlierPushes, pushLogPath, readPushLog, recordPush, stillWaiting } from '../push-log.ts';
 import { inlineText } from '../../text/untrusted.ts';
+import { cleanUpIfInterrupted } from '../../proc/interrupt-cleanup.ts';
+import { ownedName, removeLeftovers } from '../work-leftovers.ts';
+
+/** The sealed package a push delivers, under work/ (work-leftovers.ts removes a killed push's). */
+const SEALED_PREFIX = 'push-';
 
 const USAGE = `usage: alive-p2p relay push PACKAGE --to LOGIN [--json]
 
@@ -121,7 +126,10 @@ export const pushCommand = defineCommand({
     }
 
     mkdirSync(paths.work, { recursive: true, mode: 0o700 });
-    const sealedPath = join(paths.work, `push-${process.pid}-${randomBytes(6).toString('hex')}.walnut`);
+    removeLeftovers(paths.work, SEALED_PREFIX);
+    const sealedPath = join(paths.work, `${ownedName(SEALED_PREFIX)}${randomBytes(6).toString('hex')}.walnut`);
+    // As large as the package: Ctrl-C during the upload ends the process past the finally below.
+    const releaseInterrupt = cleanUpIfInterrupted(() => rmSync(sealedPath, { force: true }));
     try {
       const sealed = await sealForPeer({
         input,
@@ -193,6 +201,7 @@ export const pushCommand = defineCommand({
       });
       out.line(`Delivered ${original} to ${peer.github}: ${delivered.path} (${sealed.bytes} bytes, signed by ${cfg.github_username})`);
     } finally {
+      releaseInterrupt();
       rmSync(sealedPath, { force: true });
     }
   },

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-SOHRKSDV.mjs";import"./chunk-K5D3JDTD.mjs";import"./chunk-AW56CBEF.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-NQ6KTVJN.mjs";import"./chunk-VQKFYV2D.mjs";import"./chunk-2RZGJXZV.mjs";import"./chunk-BZRDBI3A.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-57XDX6R2.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-XW73EF3R.mjs";import"./chunk-CNVYCY7I.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};
