@@ -95,6 +95,16 @@ export class GitError extends AliveError {
 
 const GIT_OUTPUT_FOLLOWS = "; git's last lines are in the untrusted detail that follows";
 
+/**
+ * The repository a git command works in, named rather than found from its working folder (which
+ * stays that repository): a user's safe.bareRepository = explicit (a hardening since git 2.38)
+ * refuses a bare repository that is found, and finding walks up into whatever repository holds a
+ * folder that is not one.
+ */
+export function inRepository(gitDir: string): string {
+  return `--git-dir=${gitDir}`;
+}
+
 export const GIT_IDENTITY = ['-c', 'user.name=alive relay', '-c', 'user.email=relay@alive.invalid'];
 
 /**

@@ -1,5 +1,5 @@
-import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve, join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf, untrustedDetailOf } from '../errors.ts';
 import {
   GitError,
@@ -7,6 +7,7 @@ import {
   gitProgressBytes,
   hitFileLimit,
   hitMemoryLimit,
+  inRepository,
   killAllGitChildren,
   runGit,
   redactUrls,
@@ -647,9 +648,14 @@ export class GitTransport implements RelayTransport {
   }
 
   async setup(publicKeyPem: string): Promise<SetupResult> {
-    const made = isLocalPath(this.opts.url) ? await initLocalBareRepo(this.opts.url) : null;
+    const local = isLocalPath(this.opts.url);
+    const { ensureServingConfig, initLocalBareRepo, undoLocalBareRepo } = await import('./local-bare-repo.ts');
+    const made = local ? await initLocalBareRepo(this.opts.url) : null;
     try {
-      return await this.publishKey(publicKeyPem, made !== null);
+      // A repository that was there (the user's `git init --bare`, one an interrupted setup made)
+      // may lack them: checked on every setup, set where missing.
+      const warning = local && made === null ? await ensureServingConfig(this.opts.url) : undefined;
+      return { ...(await this.publishKey(publicKeyPem, made !== null)), ...(warning ? { warning } : {}) };
     } catch (err) {
       // A repository this setup made, into which nothing was pushed, is no relay yet: taken back,
       // so that the folder is as it was (setup.ts takes back what it made under ALIVE_HOME).
@@ -1141,83 +1147,6 @@ export function unwritableDownload(entry: InboxEntry, dest: string, cause: unkno
     { code: 'unwritable', cause },
   );
 }
-
-/**
- * The repository a git command works in, named rather than found from its working folder (which
- * stays that repository): a user's safe.bareRepository = explicit (a hardening since git 2.38)
- * refuses a bare repository that is found, and finding walks up into whatever repository holds a
- * folder that is not one.
- */
-function inRepository(gitDir: string): string {
-  return `--git-dir=${gitDir}`;
-}
-
-/** A bare repository initLocalBareRepo made: at `path`, in a folder that was empty, or in `top`, the first of its folders that did not exist. */
-interface MadeRepository {
-  path: string;
-  top: string | null;
-}
-
-/** Makes a bare repository at a local path if nothing is there (or an empty folder); null when one was there. */
-async function initLocalBareRepo(path: string): Promise<MadeRepository | null> {
-  if (!isAbsolute(path)) throw new AliveError(`relay path must be absolute: ${path}`, { code: 'bad_url' });
-  if (existsSync(path)) {
-    if (!statSync(path).isDirectory()) throw new AliveError(`${path} exists and is not a folder`, { code: 'bad_url' });
-    if (readdirSync(path).length > 0) {
-      const r = await runGit([inRepository(path), 'rev-parse', '--is-bare-repository'], { cwd: path, okCodes: [0, 128] });
-      if (r.code !== 0 || r.stdout.trim() !== 'true') {
-        throw new AliveError(`${path} is neither empty nor a bare Git repository; give an empty folder or a bare repository`, {
-          code: 'bad_url',
-        });
-      }
-      return null;
-    }
-  }
-  const made = { path, top: firstMissing(path) };
-  await runGit(['init', '--quiet', '--bare', '--initial-branch=main', path], { timeoutMs: LOCAL_TIMEOUT_MS });
-  // Added to the config file git init just made, rather than by a `git config` process each.
-  appendFileSync(join(path, 'config'), RELAY_SERVING_CONFIG);
-  return made;
-}
-
-/** The first folder of `path` (itself included) that does not exist; null when it does. */
-function firstMissing(path: string): string | null {
-  let missing: string | null = null;
-  for (let p = path; !existsSync(p); p = dirname(p)) {
-    missing = p;
-    if (dirname(p) === p) break;
-  }
-  return missing;
-}
-
-/**
- * Takes back a repository initLocalBareRepo made for a setup that then failed, while no ref is in
- * it (nothing was pushed there, by this setup or anyone): the folders it made, or the contents of
- * the empty folder it was given. Best effort: the setup's own error is what the user needs to see.
- */
-async function undoLocalBareRepo(made: MadeRepository): Promise<void> {
-  try {
-    const refs = await runGit([inRepository(made.path), 'for-each-ref', '--count=1'], { timeoutMs: LOCAL_TIMEOUT_MS });
-    if (refs.stdout.trim() !== '') return;
-    if (made.top !== null) rmSync(made.top, { recursive: true, force: true });
-    else for (const name of readdirSync(made.path)) rmSync(join(made.path, name), { recursive: true, force: true });
-  } catch {
-    // left as it is: a later setup with the same --url uses it
-  }
-}
-
-/** What a relay in a folder serves with: blob-less fetches and fetches by id, no recompression. */
-const RELAY_SERVING_CONFIG = [
-  '[uploadpack]',
-  '\tallowFilter = true',
-  '\tallowAnySHA1InWant = true',
-  // This repository serves already-compressed packages: do not spend time compressing them again.
-  '[core]',
-  '\tcompression = 0',
-  '[pack]',
-  '\twindow = 0',
-  '',
-].join('\n');
 
 /**
  * A commit's `%ct` as UTC ISO to the second; null when no Date can hold it. The depositor writes

@@ -34,6 +34,8 @@ export interface SetupResult {
   head: string | null;
   /** The branch the relay uses (GitHub: the repository's default branch). */
   branch?: string;
+  /** What setup could not do and the relay works without (git: a serving setting of a relay in a folder). */
+  warning?: string;
 }
 
 export interface DeliverResult {

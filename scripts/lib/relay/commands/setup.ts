@@ -143,7 +143,9 @@ export const setupCommand = defineCommand({
       key_published: result.keyPublished,
       fingerprint: formatFingerprint(keys.fingerprint),
       config: paths.config,
+      ...(result.warning ? { warning: result.warning } : {}),
     });
+    if (result.warning) out.warn(result.warning);
     out.line(`Relay ready: ${result.repo} (${transport}${result.created ? ', created' : ''})`);
     out.line(`Your key${keys.generated ? ' (new)' : ''}: ${formatFingerprint(keys.fingerprint)}`);
     out.line('Give this fingerprint to your peers by another channel so they can check it when they accept you.');
