@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'cannot_read_v1',
   'changed_while_packing',
   'checksum_mismatch',
+  'clone_locked',
   'config_invalid',
   'config_unreadable',
   'conflict',

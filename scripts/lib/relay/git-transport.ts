@@ -89,6 +89,11 @@ function isRace(err: GitError): boolean {
   );
 }
 
+/** Git could not take a lock file (clone-lock.ts tells whose, and handles one of the clone's). */
+function isLockFailure(err: unknown): err is GitError {
+  return err instanceof GitError && !err.timedOut && /\.lock': File exists/.test(err.stderr);
+}
+
 function jitter(attempt: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.random() * 50 * (attempt + 1)));
 }
@@ -359,6 +364,8 @@ export class GitTransport implements RelayTransport {
           );
           break;
         } catch (err) {
+          // A lock a killed git left (the probe's, stopped at its budget) would fail every fetch.
+          if (attempt < 5 && isLockFailure(err) && (await import('./clone-lock.ts')).removeStaleLock(err, this.opts.clonePath)) continue;
           // Two of our own processes fetching into one clone collide on the ref lock: try again.
           if (err instanceof GitError && !err.timedOut && isRace(err) && attempt < 5 && Date.now() < deadline) {
             await jitter(attempt);
@@ -392,6 +399,8 @@ export class GitTransport implements RelayTransport {
           { code: 'bad_relay', cause: err, ...untrustedDetailOf(err) },
         );
       }
+      const locked = isLockFailure(err) ? (await import('./clone-lock.ts')).cloneLockedError(err, this.opts.clonePath) : null;
+      if (locked) throw locked;
       throw new AliveError(`cannot reach the relay ${redactUrls(await this.remoteUrl(remote))}: ${(err as Error).message}`, {
         code: err instanceof GitError && err.timedOut ? 'timeout' : 'network',
         cause: err,

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-E7MG4NQY.mjs";import"./chunk-6XL2RN7A.mjs";import"./chunk-GVW2VXAV.mjs";import"./chunk-AW56CBEF.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-NQ6KTVJN.mjs";import"./chunk-4G2ON4PW.mjs";import"./chunk-QKCAD2AT.mjs";import"./chunk-H2E6HG6J.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-2BNAPSJL.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-XW73EF3R.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-CNVYCY7I.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};
