@@ -192,5 +192,7 @@ describe('isStale', () => {
     expect(isStale({ ...emptyState(), last_sync: at(120_000), probed_at: at(120_000) })).toBe(true);
     expect(isStale({ ...emptyState(), last_sync: at(10_000), probed_at: at(10_000) })).toBe(false);
     expect(isStale({ ...emptyState(), last_sync: at(10_000), probed_at: at(10_000), last_action: at(5_000) })).toBe(true);
+    // A check that failed a moment ago: status said to run it again once the relay answers.
+    expect(isStale({ ...emptyState(), last_sync: at(10_000), probed_at: at(10_000), last_error: 'cannot reach the relay' })).toBe(true);
   });
 });
