@@ -46,8 +46,10 @@ describe('a push to a peer whose relay is not known yet', () => {
     const pkg = await walnutPackage(carol, 'garden');
     const r = await run(carol, ['push', pkg, '--to', 'dave']);
     expect(r.code).toBe(1);
+    // The git transport has no invitations to wait for: what is missing is the address of dave's relay.
     expect(r.stderr.split('\n')[0]).toBe(
-      "error: dave's relay is not known yet; once dave has invited you, run `alive-p2p relay accept dave --url THEIR_RELAY_URL`",
+      'error: dave was added without the address of their relay, and the git transport has no invitations that would bring it: ' +
+        'ask dave for their relay URL and run `alive-p2p relay accept dave --url THEIR_RELAY_URL` (it pins their key; compare its fingerprint with dave), then push again',
     );
   });
 });

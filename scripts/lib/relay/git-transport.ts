@@ -707,17 +707,17 @@ export class GitTransport implements RelayTransport {
   private async keyAt(peer: PeerRelay, head: string | null): Promise<string> {
     let keyPath = `keys/${peer.login}.pem`;
     let entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
+    let published: string[] = [];
     if (head && entry === undefined) {
       // Logins compare without case: a relay set up as `Bob` publishes keys/Bob.pem for `bob`.
       const wanted = keyPath.toLowerCase();
-      const spelled = [...(await this.listTree(head, 'keys'))].filter(([p, e]) => p.toLowerCase() === wanted && isRegularFileMode(e.mode));
+      const keys = [...(await this.listTree(head, 'keys'))].filter(([, e]) => isRegularFileMode(e.mode));
+      const spelled = keys.filter(([p]) => p.toLowerCase() === wanted);
       if (spelled.length === 1) [keyPath, entry] = spelled[0]!;
+      published = keys.map(([p]) => p);
     }
-    if (entry?.type !== 'blob') {
-      throw new AliveError(`${peer.login}'s relay (${redactUrls(peer.relay)}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``, {
-        code: 'no_peer_key',
-      });
-    }
+    // Loaded only then (status, inbox and the probe read keys too): a login mistyped names the key meant.
+    if (entry?.type !== 'blob') throw (await import('./no-peer-key.ts')).noPeerKeyError(peer, keyPath, published);
     return this.readSmallBlob(GitTransport.peerRemote(peer.login), entry.oid, `${keyPath} in ${peer.login}'s relay`);
   }
 

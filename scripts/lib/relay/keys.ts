@@ -45,7 +45,7 @@ function readPemOrEmpty(path: string): string {
 export async function ensureOwnKeyPair(paths: RelayPaths): Promise<OwnKeys> {
   mkdirSync(paths.keysDir, { recursive: true, mode: 0o700 });
   if (existsSync(paths.privateKey)) {
-    const priv = loadOwnPrivateKey(paths);
+    const priv = loadPrivateKey(paths.privateKey);
     const pem = createPublicKey(priv).export({ type: 'spki', format: 'pem' }).toString();
     if (!existsSync(paths.publicKey) || readPemOrEmpty(paths.publicKey) !== pem) writeFileAtomic(paths.publicKey, pem);
     return { publicKeyPem: pem, fingerprint: fingerprint(priv), generated: false };
@@ -57,13 +57,6 @@ export async function ensureOwnKeyPair(paths: RelayPaths): Promise<OwnKeys> {
       'from a backup, or move public.pem aside and run `alive-p2p relay setup` again to make a new pair; your peers will then have to accept the new key',
   });
   return { publicKeyPem: readKeyFile(made.publicKeyPath, 'public'), fingerprint: made.fingerprint, generated: true };
-}
-
-export function loadOwnPrivateKey(paths: RelayPaths): KeyObject {
-  if (!existsSync(paths.privateKey)) {
-    throw new AliveError(`your relay key ${paths.privateKey} is missing; run \`alive-p2p relay setup\``, { code: 'no_key' });
-  }
-  return loadPrivateKey(paths.privateKey);
 }
 
 export function ownPublicKeyPem(paths: RelayPaths): string {

@@ -9,7 +9,8 @@ import { AliveError, messageOf, untrustedDetailOf, type ErrorCode } from '../../
 import { errorEntryOf, fencedLines } from '../../text/fence.ts';
 import { DEFAULT_MAX_SIZE } from '../../package/limits.ts';
 import { findPeer, isPinnedPeer, keySharedWith, requireRelayConfig } from '../config.ts';
-import { loadOwnPrivateKey, loadPinnedPeerKey } from '../keys.ts';
+import { loadPinnedPeerKey } from '../keys.ts';
+import { loadOwnPrivateKey } from '../own-key.ts';
 import { sha256File } from '../../fs/hash.ts';
 import { gitBlobSha } from '../blob-sha.ts';
 import {
@@ -92,7 +93,7 @@ export const pullCommand = defineCommand({
     const maxSize = ctx.positiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
     const paths = defaultRelayPaths(env);
     const cfg = requireRelayConfig(paths.config);
-    const ownKey = loadOwnPrivateKey(paths);
+    const ownKey = loadOwnPrivateKey(paths, cfg.github_username);
     mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
     const lock = acquirePullLock(join(paths.dir, 'pull.lock'));
     try {

@@ -5,7 +5,8 @@ import { defineCommand } from '../../cli/command.ts';
 import { AliveError, messageOf } from '../../errors.ts';
 import { failureReason, statPackageFile, unreadablePackage } from '../../package/package-path.ts';
 import { findPeer, requireRelayConfig } from '../config.ts';
-import { fingerprint, keyChangedError, loadOwnPrivateKey, loadPinnedPeerKey, parsePeerPublicKey } from '../keys.ts';
+import { fingerprint, keyChangedError, loadPinnedPeerKey, parsePeerPublicKey } from '../keys.ts';
+import { loadOwnPrivateKey } from '../own-key.ts';
 import { depositName, requireLogin } from '../names.ts';
 import { closestName } from '../../text/closest.ts';
 import { openTransport } from '../open.ts';
@@ -71,8 +72,13 @@ export const pushCommand = defineCommand({
       throw new AliveError(text, { code: 'unknown_peer' });
     }
     if (!peer.relay) {
-      const accept = cfg.transport === 'git' ? `alive-p2p relay accept ${to} --url THEIR_RELAY_URL` : `alive-p2p relay accept ${to}`;
-      throw new AliveError(`${to}'s relay is not known yet; once ${to} has invited you, run \`${accept}\``, { code: 'no_relay' });
+      // On git, a peer added without --url waits for nothing: only the address of their relay is missing.
+      const text =
+        cfg.transport === 'git'
+          ? `${to} was added without the address of their relay, and the git transport has no invitations that would bring it: ` +
+            `ask ${to} for their relay URL and run \`alive-p2p relay accept ${to} --url THEIR_RELAY_URL\` (it pins their key; compare its fingerprint with ${to}), then push again`
+          : `${to}'s relay is not known yet; once ${to} has invited you, run \`alive-p2p relay accept ${to}\``;
+      throw new AliveError(text, { code: 'no_relay' });
     }
     if (peer.status === 'removed') {
       throw new AliveError(
@@ -84,7 +90,7 @@ export const pushCommand = defineCommand({
     }
     const recipientKey = loadPinnedPeerKey(paths, peer);
     const pinned = peer.fingerprint!;
-    const signerKey = loadOwnPrivateKey(paths);
+    const signerKey = loadOwnPrivateKey(paths, cfg.github_username);
     const transport = await openTransport(cfg, paths, env);
 
     const original = basename(input);

@@ -70,7 +70,7 @@ export const relayStatusCommand = defineCommand({
       const mode = statSync(paths.privateKey).mode & 0o777;
       privateMode = mode.toString(8).padStart(3, '0');
       if (mode & 0o077) problems.push(`your private key is readable by others (mode ${privateMode}): chmod 600 ${paths.privateKey}`);
-    } else problems.push(`your private key is missing: run alive-p2p relay setup`);
+    } else problems.push((await import('../own-key.ts')).missingPrivateKey(paths, cfg.github_username));
     let ownFingerprint: string | null = null;
     try {
       ownFingerprint = fingerprint(parsePeerPublicKey(readKeyFile(paths.publicKey, 'public'), 'your'));

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-43XDDNEX.mjs";import"./chunk-BAA7X7PZ.mjs";import"./chunk-AW56CBEF.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-GVW2VXAV.mjs";import"./chunk-NQ6KTVJN.mjs";import"./chunk-VQKFYV2D.mjs";import"./chunk-2RZGJXZV.mjs";import"./chunk-H2E6HG6J.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-2BNAPSJL.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-XW73EF3R.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-CNVYCY7I.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};
