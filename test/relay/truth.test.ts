@@ -179,7 +179,7 @@ describe('GitHub: inbox and remove-peer against the fake server', { shuffle: fal
     expect((await run(ben, ['setup', '--json'])).code).toBe(0);
     const wrong = `SHA256:${'abcd:'.repeat(15)}abcd`;
     const refused = await run(ann, ['accept', 'ben', '--url', 'ben/walnut-relay', '--fingerprint', wrong, '--json']);
-    expect(refused.json).toMatchObject({ ok: false, error: { code: 'fingerprint_mismatch' } });
+    expect(refused.json, JSON.stringify(refused.json)).toMatchObject({ ok: false, error: { code: 'fingerprint_mismatch' } });
   });
 });
 
