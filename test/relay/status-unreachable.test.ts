@@ -7,6 +7,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { gitIn, tempDir, writeTestKeys } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
+import { relayProbeCommand } from '../../scripts/lib/relay/commands/relay-probe.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: RelayUser;
@@ -159,5 +160,32 @@ describe('relay status and a peer relay that answers without a readable key', { 
     // And push does refuse.
     const push = await run(dave, ['push', await walnutPackage(dave, 'meadow'), '--to', 'erin', '--json']);
     expect(push.code).toBe(1);
+  });
+});
+
+describe('relay status after a check that failed', () => {
+  it('dates the figures to the last check that read them, not to the failed one (as_of, age_seconds)', async () => {
+    const carol = await relayUser(base.dir, 'carol');
+    await pair(alice, carol);
+    const pkg = await walnutPackage(alice, 'heath');
+    expect((await run(alice, ['push', pkg, '--to', 'carol'])).code).toBe(0);
+    const read = await run(carol, ['status', '--json']);
+    expect(read.json.state).toMatchObject({ pending_packages: 1, last_error: null });
+    const readAt = read.json.as_of;
+    expect(readAt).toEqual(expect.any(String));
+    await new Promise((r) => setTimeout(r, 1100)); // as_of counts seconds
+    renameSync(carol.url, `${carol.url}.away`);
+    try {
+      // The SessionStart hook's probe finds the relay gone; status then shows what it wrote.
+      await run(carol, ['--json'], relayProbeCommand);
+      const failed = await run(carol, ['status', '--offline', '--json']);
+      expect(failed.json.state.last_error).toMatch(/./);
+      // One package waits, as read at readAt: the failed check read nothing.
+      expect(failed.json.state.pending_packages).toBe(1);
+      expect(failed.json.as_of).toBe(readAt);
+      expect(failed.json.age_seconds).toBeGreaterThanOrEqual(1);
+    } finally {
+      renameSync(`${carol.url}.away`, carol.url);
+    }
   });
 });

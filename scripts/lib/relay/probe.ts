@@ -38,9 +38,19 @@ export interface ProbeOutcome {
   warnings: string[];
 }
 
+/**
+ * `last_sync` is when the figures (packages waiting) were last read from the relay: `status` shows
+ * them "as of" it. A probe that read nothing keeps it, and sets `probed_at` (which paces the
+ * probes) and `last_error`: it once moved `last_sync` too, and figures days old were shown as
+ * read a second ago.
+ */
+function failedState(previous: RelayState, started: Date, error: string): RelayState {
+  return { ...previous, probed_at: started.toISOString(), newly_accepted: [], last_error: error };
+}
+
 /** The state to write if the probe runs out of time: previous values, fresh time, an error. */
 export function timedOutState(previous: RelayState, now: Date, error: string): RelayState {
-  return { ...previous, last_sync: isoSeconds(now), probed_at: now.toISOString(), newly_accepted: [], last_error: error };
+  return failedState(previous, now, error);
 }
 
 export function readPreviousState(statePath: string, warnings: string[]): RelayState {
@@ -70,7 +80,7 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   try {
     transport = await withDeadline(openTransport(cfg, opts.paths, env), opts.deadline, 'opening the relay');
   } catch (err) {
-    return { ...previous, last_sync: isoSeconds(started), probed_at: started.toISOString(), newly_accepted: [], last_error: summaryOf(err) };
+    return failedState(previous, started, summaryOf(err));
   }
 
   const listingTask = (async (): Promise<{ listing: InboxListing; fresh: boolean }> => {
@@ -162,9 +172,10 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   const peerKeyChanges = Object.fromEntries(
     Object.entries(previous.peer_key_changes ?? {}).filter(([login]) => !checkedKeys.has(login) && cfg.peers.some((p) => p.github === login && p.fingerprint)),
   );
+  const listed = listingResult.status === 'fulfilled' && listingResult.value.fresh;
   const state: RelayState = {
     ...previous,
-    last_sync: isoSeconds(started),
+    last_sync: listed ? isoSeconds(started) : previous.last_sync,
     probed_at: started.toISOString(),
     peer_reachability: { ...previous.peer_reachability, ...reachability },
     peer_key_changes: { ...peerKeyChanges, ...keyChanges },
@@ -340,16 +351,7 @@ export async function probeWithinBudget(opts: { paths: RelayPaths; statePath: st
     warnings,
   ).then(
     (state) => ({ state, timedOut: false }),
-    (err: unknown) => ({
-      state: {
-        ...previous,
-        last_sync: isoSeconds(new Date(started)),
-        probed_at: new Date(started).toISOString(),
-        newly_accepted: [],
-        last_error: summaryOf(err),
-      } as RelayState,
-      timedOut: false,
-    }),
+    (err: unknown) => ({ state: failedState(previous, new Date(started), summaryOf(err)), timedOut: false }),
   );
   const outcome = await Promise.race([work, watchdog]);
   clearTimeout(timer);
