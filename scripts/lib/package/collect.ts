@@ -28,6 +28,9 @@ export interface PlannedFile {
   mtimeSec: number;
   /** Size on disk when collected (a read-buffer hint; the packed size is measured while hashing). */
   diskSize: number;
+  /** The file collect looked at: reading refuses any other one found at `source` (file-source.ts). */
+  dev: number;
+  ino: number;
 }
 
 export interface HeldBackBundle {
@@ -517,5 +520,7 @@ function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: St
     mode: st.mode & 0o111 ? 0o755 : 0o644,
     mtimeSec: Math.floor(st.mtimeMs / 1000),
     diskSize: st.size,
+    dev: st.dev,
+    ino: st.ino,
   });
 }

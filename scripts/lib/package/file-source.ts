@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AliveError, errnoCode } from '../errors.ts';
@@ -9,7 +9,7 @@ import type { PlannedFile } from './collect.ts';
 export function openPackedBytes(file: PlannedFile): Readable {
   // A read buffer no larger than the file: most walnut files are small, and a 256 KiB buffer per
   // file (twice: hashing, then packing) made garbage collection a large part of create.
-  const raw = createReadStream(file.source, { highWaterMark: readBufferSize(file.diskSize) });
+  const raw = createReadStream(file.source, { fd: openPlanned(file), autoClose: true, highWaterMark: readBufferSize(file.diskSize) });
   if (!file.yaml) return raw;
   const stripper = new ActiveSessionsStripper();
   raw.on('error', (err) => stripper.destroy(err));
@@ -32,8 +32,9 @@ function readBufferSize(size: number): number {
  * main thread. `scratch`, when given, is reused for every chunk: the caller must be done with a
  * chunk before asking for the next (hashing only).
  */
-function* plainChunks(path: string, size: number, scratch?: Buffer): Generator<Buffer> {
-  const fd = openSync(path, 'r');
+function* plainChunks(file: PlannedFile, scratch?: Buffer): Generator<Buffer> {
+  const fd = openPlanned(file);
+  const size = file.diskSize;
   try {
     const want = readBufferSize(size);
     for (;;) {
@@ -50,7 +51,46 @@ function* plainChunks(path: string, size: number, scratch?: Buffer): Generator<B
 /** The packed bytes of a file, chunk by chunk (see plainChunks; YAML goes through its stripper). */
 function packedChunks(file: PlannedFile, scratch?: Buffer): AsyncIterable<Buffer> | Iterable<Buffer> {
   if (file.yaml) return openPackedBytes(file) as AsyncIterable<Buffer>;
-  return plainChunks(file.source, file.diskSize, scratch);
+  return plainChunks(file, scratch);
+}
+
+/**
+ * Opens the file collect planned, only as collect saw it: never through a link (O_NOFOLLOW: a file
+ * swapped for a link out of the walnut), never waiting on a FIFO or device (O_NONBLOCK, which reads
+ * of a regular file ignore), and only when what was opened is a regular file with the device and
+ * inode collect recorded (a folder above it swapped for a link opens another file). Anything else
+ * changed while create was packing.
+ */
+function openPlanned(file: PlannedFile): number {
+  let fd: number;
+  try {
+    fd = openSync(file.source, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (err) {
+    // Linux and macOS say ELOOP for a link met with O_NOFOLLOW, FreeBSD EMLINK.
+    const code = errnoCode(err);
+    if (code === 'ELOOP' || code === 'EMLINK') throw swapped(file, 'it is now a symbolic link');
+    throw err;
+  }
+  let why: string | undefined;
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) why = 'it is no longer a regular file';
+    else if (st.dev !== file.dev || st.ino !== file.ino) why = 'another file took its place';
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+  if (why !== undefined) {
+    closeSync(fd);
+    throw swapped(file, why);
+  }
+  return fd;
+}
+
+function swapped(file: PlannedFile, why: string): AliveError {
+  return new AliveError(`${file.path} changed while create was packing it (${why}); run create again once nothing else changes it`, {
+    code: 'changed_while_packing',
+  });
 }
 
 export interface Digest {
