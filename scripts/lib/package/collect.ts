@@ -106,11 +106,27 @@ function ownOutputReason(name: string): string | undefined {
 
 /**
  * Private keys never travel by accident: `.ssh/` folders, files named as SSH keys are, and files
- * holding a PEM or OpenSSH private key block near their start (`alive-p2p keygen --out` inside a
- * walnut, a deploy key beside a project) are left out unless --allow-private-keys is given.
+ * holding a PEM, OpenSSH or OpenPGP private key block in their first 4 KiB (`alive-p2p keygen --out`
+ * inside a walnut, a deploy key beside a project, a service account's JSON key) are left out unless
+ * --allow-private-keys is given.
  */
 const SSH_KEY_NAMES = new Set(['id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'id_ecdsa_sk', 'id_ed25519_sk']);
-const PRIVATE_KEY_BLOCK = /(?:^|\n)[ \t\r]*-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
+/** `-----BEGIN … PRIVATE KEY-----` (PEM, OpenSSH; OpenPGP's ends `PRIVATE KEY BLOCK-----`). */
+const KEY_MARKER = '-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----';
+/** A line break as a file holds it, or as a JSON or TOML string writes it (`\n`, `\r\n`). */
+const BREAK = String.raw`(?:\r?\n|\\r\\n|\\n)`;
+/**
+ * A private key block in a file's first bytes (read as latin1): either the marker alone on its line
+ * (at the start, behind a UTF-8 byte-order mark or indentation, or after any line), or the marker
+ * anywhere followed by a key body: a line break, real or escaped (the `private_key` of a JSON
+ * service-account file), then optional `Name: value` headers and blank lines (an encrypted PEM's
+ * Proc-Type, OpenPGP's Comment), then a line of at least 16 base64 characters. A file that only
+ * mentions the marker in a sentence is neither.
+ */
+const PRIVATE_KEY_BLOCK = new RegExp(
+  String.raw`(?:^(?:\u00ef\u00bb\u00bf)?|\n)[ \t\r]*${KEY_MARKER}[ \t\r]*(?:\n|$)` +
+    String.raw`|${KEY_MARKER}[ \t]*${BREAK}(?:[ \t]*(?:[A-Za-z][A-Za-z-]*:[^\r\n\\]*)?${BREAK})*[ \t]*[A-Za-z0-9+/=]{16,}(?:${BREAK}|-----END|[ \t]*$)`,
+);
 const KEY_SNIFF_BYTES = 4096;
 const PASS_KEYS = 'pass --allow-private-keys to pack it';
 
