@@ -9,6 +9,8 @@ import { basename, resolve } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { isWalnut } from '../walnut/layout.ts';
 import { bareValueProblem, bundleNameProblem, type Scope } from './manifest.ts';
+import { walnutNameProblem } from '../receive/names.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 export interface CreateRequest {
   walnut: string;
@@ -40,8 +42,14 @@ export function checkCreateRequest(req: CreateRequest): void {
   if (!isWalnut(req.walnut)) {
     throw new AliveError(`${req.walnut} is not a walnut: it has no _kernel/key.md. Point --walnut at a walnut folder`, { code: 'no_walnut' });
   }
-  const why = bareValueProblem(basename(resolve(req.walnut)));
-  if (why) throw new AliveError(`the walnut's folder name ${why}; rename the folder before sharing`, { code: 'unpackable_name' });
+  // The manifest's source.walnut: what the receiver names the new walnut by (receive/names.ts).
+  const name = basename(resolve(req.walnut));
+  const why = bareValueProblem(name) ?? walnutNameProblem(name);
+  if (why) {
+    throw new AliveError(`the walnut's folder name '${inlineText(name)}' ${why}, which a receiver refuses; rename the folder before sharing`, {
+      code: 'unpackable_name',
+    });
+  }
 }
 
 /**

@@ -38,13 +38,23 @@ export const MARKER_FOLDERS = new Set(WORLD_MARKER_FOLDERS.map(foldSegment));
 /** A walnut's own system folders (v2, v3 and v1): never the name of a walnut, in any case. */
 const WALNUT_SYSTEM_FOLDERS = new Set(['_kernel', '_core', 'bundles']);
 
-export function checkWalnutName(name: string, from: string): string {
-  const why =
+/**
+ * Why a receiver refuses `name` as a new walnut's folder name, or undefined: the one rule, which
+ * create applies to the folder it packs too (create-request.ts), so it writes no package whose
+ * walnut name receive refuses.
+ */
+export function walnutNameProblem(name: string): string | undefined {
+  return (
     folderNameProblem(name) ??
     // A walnut so named, beside another of the pair, would make its domain a world root of its own.
     (MARKER_FOLDERS.has(foldSegment(name)) ? 'is the name of a folder that marks a world root' : undefined) ??
     // `<domain>/_kernel/` holding a key.md would make the domain itself read as a walnut.
-    (WALNUT_SYSTEM_FOLDERS.has(foldSegment(name)) ? "is the name of a walnut's system folder" : undefined);
+    (WALNUT_SYSTEM_FOLDERS.has(foldSegment(name)) ? "is the name of a walnut's system folder" : undefined)
+  );
+}
+
+export function checkWalnutName(name: string, from: string): string {
+  const why = walnutNameProblem(name);
   if (why) {
     // A name from the manifest is the sender's text: quoted only when plain, else fenced.
     const shown = from === '--as' ? { shown: JSON.stringify(name) } : senderText(name, 'walnut name');

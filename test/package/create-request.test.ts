@@ -1,0 +1,63 @@
+/**
+ * What create refuses from its request alone, before it reads the walnut: a walnut folder name a
+ * receiver would refuse (the receiver's own rule, receive/names.ts), a --description that is not
+ * one line of visible text, a bundle name no package can carry.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { createCommand } from '../../scripts/lib/package/commands/create.ts';
+import { walnutNameProblem } from '../../scripts/lib/receive/names.ts';
+import { setProcessEnv } from '../support/process-env.ts';
+import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
+
+let root: string;
+let n = 0;
+let restoreEnv: () => void = () => {};
+beforeAll(() => {
+  root = tempRoot('create-request');
+});
+afterAll(() => {
+  restoreEnv();
+  rmrf(root);
+});
+beforeEach(() => {
+  const home = join(root, `home-${++n}`);
+  mkdirSync(home, { recursive: true });
+  restoreEnv();
+  restoreEnv = setProcessEnv({ HOME: home, ALIVE_HOME: join(home, '.alive'), WALNUT_PASSPHRASE: undefined });
+});
+
+const UNSAFE_SHOWN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+describe('the walnut folder name', () => {
+  it('one a receiver refuses (control and bidi characters) is refused as create starts, escaped, saying to rename the folder', async () => {
+    const dir = join(root, `names-${n}`);
+    const walnut = makeWalnut(join(dir, 'g\u001b[31mX\u202eY'), { 'notes/a.md': 'a\n' });
+    const pkg = join(dir, 'p.walnut');
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.error.code).toBe('unpackable_name');
+    expect(j.error.message).toBe(
+      "the walnut's folder name 'g\\x1b[31mX\\u{202e}Y' contains a control character or invisible formatting character, which a receiver refuses; rename the folder before sharing",
+    );
+    expect(r.stdout + r.stderr).not.toMatch(UNSAFE_SHOWN);
+    expect(existsSync(pkg)).toBe(false);
+  });
+
+  it('create refuses exactly the names receive refuses', async () => {
+    const names = ['plain-name', 'café', 'a$b', 'quote"d', '_kernel', '01_Archive', 'x'.repeat(201), 'tab\there', 'zw\u200bsp'];
+    for (const name of names) {
+      const dir = join(root, `same-${n}-${names.indexOf(name)}`);
+      const walnut = makeWalnut(join(dir, name), { 'notes/a.md': 'a\n' });
+      const pkg = join(dir, 'p.walnut');
+      const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--json']);
+      const receiver = walnutNameProblem(name);
+      expect(r.code, `${JSON.stringify(name)}: ${r.stdout}`).toBe(receiver === undefined ? 0 : 1);
+      if (receiver !== undefined)
+        expect(JSON.parse(r.stdout).error.message).toContain(`${receiver}, which a receiver refuses; rename the folder before sharing`);
+    }
+  });
+});
