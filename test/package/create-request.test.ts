@@ -61,3 +61,28 @@ describe('the walnut folder name', () => {
     }
   });
 });
+
+describe('--description', () => {
+  it('a control, bidi or other invisible character is a usage error naming it escaped, as a line break is; nothing is written', async () => {
+    const dir = join(root, `description-${n}`);
+    const walnut = makeWalnut(join(dir, 'w'), { 'notes/a.md': 'a\n' });
+    const pkg = join(dir, 'p.walnut');
+    for (const [description, shown] of [
+      ['red \u001b[31malert', '\\x1b'],
+      ['launch \u202etxt.exe', '\\u{202e}'],
+      ['tab\there', '\\x09'],
+      ['c1 \u009b2J', '\\x9b'],
+      ['hidden\u200bmark', '\\u{200b}'],
+    ]) {
+      const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--description', description!]);
+      expect(r.code, description).toBe(2);
+      expect(r.stderr).toContain(
+        `error: --description must be one line of visible text: it holds ${shown}, a control or invisible formatting character; remove it`,
+      );
+      expect(r.stderr).not.toMatch(UNSAFE_SHOWN);
+      expect(existsSync(pkg)).toBe(false);
+    }
+    const ok = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--description', 'Spring open day — plan, budget ✓']);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+});

@@ -10,7 +10,7 @@ import { AliveError, errnoCode } from '../errors.ts';
 import { isWalnut } from '../walnut/layout.ts';
 import { bareValueProblem, bundleNameProblem, type Scope } from './manifest.ts';
 import { walnutNameProblem } from '../receive/names.ts';
-import { inlineText } from '../text/untrusted.ts';
+import { firstUnsafe, inlineText, visibleEscape } from '../text/untrusted.ts';
 
 export interface CreateRequest {
   walnut: string;
@@ -69,7 +69,19 @@ export function walnutFolderProblem(walnut: string, err: unknown): AliveError {
   return new AliveError(`walnut folder ${walnut} cannot be opened (${code ?? 'unreadable'}); check the --walnut path`, { code: 'no_walnut' });
 }
 
-/** A --description goes into the manifest on one line. */
+/**
+ * A --description goes into the manifest on one line, and every receiver shows it: one line of
+ * text a terminal shows as it is (no control, bidi or other invisible character; untrusted.ts).
+ */
 export function checkDescription(description: string | undefined): void {
-  if (description !== undefined && /[\r\n]/.test(description)) throw new AliveError('--description must be a single line', { code: 'usage' });
+  if (description === undefined) return;
+  // U+2028 and U+2029 are line and paragraph separators: line breaks to YAML and JavaScript.
+  if (/[\r\n\u2028\u2029]/.test(description)) throw new AliveError('--description must be a single line', { code: 'usage' });
+  const unsafe = firstUnsafe(description);
+  if (unsafe !== undefined) {
+    throw new AliveError(
+      `--description must be one line of visible text: it holds ${visibleEscape(unsafe)}, a control or invisible formatting character; remove it`,
+      { code: 'usage' },
+    );
+  }
 }

@@ -44,6 +44,15 @@ export function isPrintable(text: string): boolean {
   return !UNSAFE.test(text);
 }
 
+/** The first character of `text` that may not be shown raw, or undefined (isPrintable's test). */
+export function firstUnsafe(text: string): string | undefined {
+  if (PLAIN.test(text)) return undefined;
+  UNSAFE.lastIndex = 0;
+  const found = UNSAFE.exec(text)?.[0];
+  UNSAFE.lastIndex = 0;
+  return found;
+}
+
 /** `\xNN` for a code unit up to 0xff, `\u{NNNN}` above: visible and unambiguous. */
 export function visibleEscape(c: string): string {
   const code = c.codePointAt(0)!;

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-LUH7BOU6.mjs";import"./chunk-7V2FF6FQ.mjs";import"./chunk-AW56CBEF.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-MHQYKTNW.mjs";import"./chunk-NQ6KTVJN.mjs";import"./chunk-VQKFYV2D.mjs";import"./chunk-2RZGJXZV.mjs";import"./chunk-RH6THMVY.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-H2S5M6EA.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-XW73EF3R.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-CNVYCY7I.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};
