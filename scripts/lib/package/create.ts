@@ -11,6 +11,7 @@ import type { TarWriter } from './tar-writer.ts';
 import { filesDigestV3 } from './v3.ts';
 import { chooseOutput } from './output-path.ts';
 import { checkDescription } from './create-request.ts';
+import { overReceiverLimit, type OverReceiverLimit } from './receiver-limit.ts';
 
 export { chooseOutput, type OutputChoice } from './output-path.ts';
 
@@ -52,6 +53,8 @@ export interface CreateResult extends WrittenArchive {
   agentFiles: AgentFileHit[];
   /** Files packed whose names a receiver on Windows refuses (create warns). */
   notForWindows: Skipped[];
+  /** Set when a receiver refuses the package by default, for its size (create warns). */
+  overReceiverLimit: OverReceiverLimit | undefined;
 }
 
 /**
@@ -169,5 +172,6 @@ export async function createPlainPackage(opts: CreateOptions, signManifest?: (te
     privateKeys: plan.collected.privateKeys,
     agentFiles: packedAgentFiles(plan.collected, opts.walnut),
     notForWindows: plan.collected.notForWindows,
+    overReceiverLimit: overReceiverLimit(plan.files),
   };
 }

@@ -23,6 +23,7 @@ import { inlineText } from '../../text/untrusted.ts';
 import { MAX_RECIPIENTS } from '../../crypto/rsa.ts';
 import { agentFilesWarning, type AgentFileHit } from '../../walnut/agent-files.ts';
 import { counted } from '../../text/plural.ts';
+import { overReceiverLimit, type OverReceiverLimit } from '../receiver-limit.ts';
 import { closestName } from '../../text/closest.ts';
 
 const USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
@@ -69,6 +70,17 @@ function notForWindowsWarning(files: readonly Skipped[]): string {
 function heldBackWarning(h: HeldBackBundle): string {
   const name = inlineText(h.bundle);
   return `held back bundle '${name}' (${h.reason}); with the owner's yes, pass --allow-sensitive-bundle '${name}' to include it`;
+}
+
+/** The warning for a package a receiver refuses by default, for its size (receiver-limit.ts). */
+export function receiverLimitWarning(over: OverReceiverLimit): string {
+  const shown = over.largest.map((f) => `${inlineText(f.path)} ${formatBytes(f.bytes)}`);
+  const rest = over.files - over.largest.length;
+  return (
+    `the package holds ${formatBytes(over.bytes)} of content, past the ${formatBytes(over.limit)} that verify, extract, receive and relay pull take by default ` +
+    `(largest: ${shown.join(', ')}${rest > 0 ? `, and ${counted(rest, 'more file')}` : ''}): a receiver refuses it unless they pass ` +
+    `--max-size ${over.max_size} (${formatBytes(over.max_size)}) or more; to send less, leave large files out with .walnutignore`
+  );
 }
 
 export const createCommand = defineCommand({
@@ -161,6 +173,7 @@ export const createCommand = defineCommand({
     let agentFiles: AgentFileHit[];
     let privateKeys: string[];
     let notForWindows: Skipped[];
+    let overLimit: OverReceiverLimit | undefined;
     // Ctrl-C (or SIGTERM, SIGHUP) from here until the packages are written: what was written aside
     // is removed by the cleanups registered after this one, which run first; then this says so.
     const stopReporting = cleanUpIfInterrupted(() => reportInterrupted(ctx.io, ctx.json, 'create interrupted: nothing was written'));
@@ -196,6 +209,7 @@ export const createCommand = defineCommand({
         agentFiles = packedAgentFiles(plan.collected, opts.walnut);
         privateKeys = plan.collected.privateKeys;
         notForWindows = plan.collected.notForWindows;
+        overLimit = overReceiverLimit(layout.listing);
       } else if (!mode) {
         const r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : undefined);
         for (const s of r.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
@@ -208,6 +222,7 @@ export const createCommand = defineCommand({
         agentFiles = r.agentFiles;
         privateKeys = r.privateKeys;
         notForWindows = r.notForWindows;
+        overLimit = r.overReceiverLimit;
       } else {
         const plan = await planPackage(opts);
         for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
@@ -219,6 +234,7 @@ export const createCommand = defineCommand({
         agentFiles = packedAgentFiles(plan.collected, opts.walnut);
         privateKeys = plan.collected.privateKeys;
         notForWindows = plan.collected.notForWindows;
+        overLimit = overReceiverLimit(plan.files);
         const base = chosen.path;
         const targets: Array<{ output: string; enc: EncryptionSpec; recipient?: string }> =
           mode === 'passphrase'
@@ -260,6 +276,7 @@ export const createCommand = defineCommand({
     if (notForWindows.length > 0) ctx.warn(notForWindowsWarning(notForWindows));
     const agentWarning = agentFilesWarning(agentFiles);
     if (agentWarning) ctx.warn(inlineText(agentWarning, 2000));
+    if (overLimit) ctx.warn(receiverLimitWarning(overLimit));
     for (const r of results) {
       if (r.bytes > 35 * 1024 * 1024) ctx.warn(`${r.path} is ${formatBytes(r.bytes)}; large packages travel slowly through a relay`);
     }
@@ -281,6 +298,7 @@ export const createCommand = defineCommand({
         ...(signer ? { signer: signer.name, signer_fingerprint: signer.fingerprint } : {}),
         held_back: heldBack,
         sensitive_included: sensitiveIncluded.map((s) => s.bundle),
+        ...(overLimit ? { over_receiver_limit: overLimit } : {}),
         ...(r.recipient ? { recipient: r.recipient } : {}),
       });
       ctx.printJson({ ok: true, ...(results.length === 1 ? one(results[0]!) : { ...one(results[0]!), packages: results.map(one) }) });

@@ -1,0 +1,57 @@
+/**
+ * What a receiver takes by default: verify, extract, receive and relay pull refuse a package whose
+ * expanded size passes DEFAULT_MAX_SIZE (limits.ts) unless given --max-size. create still writes a
+ * larger package (the sender may mean it), and its command warns (receiverLimitWarning), naming the
+ * largest files and the --max-size a receiver passes to open it.
+ */
+import { DEFAULT_MAX_SIZE } from './limits.ts';
+
+export interface OverReceiverLimit {
+  /** The receivers' default limit, in bytes. */
+  limit: number;
+  /** The package's content, in bytes (as create, info and verify report it). */
+  bytes: number;
+  /**
+   * A --max-size that opens it: a reader counts the manifest (and a 2.1 package's primer) with the
+   * content, so the content plus room for them, rounded up to a whole GiB.
+   */
+  max_size: number;
+  /** The largest files, largest first (at most 3): package paths, someone's file names. */
+  largest: Array<{ path: string; bytes: number }>;
+  /** How many files the package holds. */
+  files: number;
+}
+
+const GIB = 1024 * 1024 * 1024;
+/** Room for the manifest beside the content: a line per file (its path, SHA-256, size) and the rest. */
+const MANIFEST_ROOM = 1024 * 1024;
+const MANIFEST_LINE_ROOM = 160;
+
+let testLimit: number | undefined;
+
+/**
+ * TEST ONLY: a lower limit to warn at (undefined restores DEFAULT_MAX_SIZE), so a test needs no
+ * 4 GiB walnut. Nothing under scripts/ calls it, it reads no environment variable or flag, and it
+ * throws unless it runs under vitest.
+ */
+export function setReceiverLimitForTests(limit: number | undefined): void {
+  if (process.env.VITEST !== 'true') throw new Error('setReceiverLimitForTests is for the test suite only');
+  testLimit = limit;
+}
+
+/** Whether a receiver refuses, by default, a package of `files`; how much it holds and what opens it. */
+export function overReceiverLimit(files: ReadonlyArray<{ path: string; size: number }>): OverReceiverLimit | undefined {
+  const limit = testLimit ?? DEFAULT_MAX_SIZE;
+  let bytes = 0;
+  let room = MANIFEST_ROOM;
+  for (const f of files) {
+    bytes += f.size;
+    room += Buffer.byteLength(f.path) + MANIFEST_LINE_ROOM;
+  }
+  if (bytes + room <= limit) return undefined;
+  const largest = [...files]
+    .sort((a, b) => b.size - a.size)
+    .slice(0, 3)
+    .map((f) => ({ path: f.path, bytes: f.size }));
+  return { limit, bytes, max_size: Math.ceil((bytes + room) / GIB) * GIB, largest, files: files.length };
+}
