@@ -242,6 +242,27 @@ describe('names create cannot carry, and entries it cannot read', () => {
     expect(errorLine(r)).toBe('error: cannot read shut/inside.md (EACCES); fix its permissions or add it to .walnutignore, then try again');
     expect(existsSync(join(outDir, 'x.walnut'))).toBe(false);
   });
+
+  it('a folder that cannot be listed stops create with the same advice as a file that cannot be read', () => {
+    const asRoot = process.getuid?.() === 0;
+    const base = asRoot ? sharedTempDir('create-safety-readdir') : join(root, 'readdir-base');
+    if (asRoot) onTestFinished(() => rmrf(base));
+    const w = join(base, 'w');
+    writeTree(w, { '_kernel/key.md': KEY, 'notes/a.md': 'a\n', 'private/inside.md': 'cannot be listed\n' });
+    chmodSync(join(w, 'private'), 0o000);
+    onTestFinished(() => chmodSync(join(w, 'private'), 0o755));
+    const outDir = join(base, 'out');
+    mkdirSync(outDir);
+    const opts: Parameters<typeof cli>[2] = { env: sandboxEnv(outDir) };
+    if (asRoot) {
+      for (const d of [base, w, join(w, '_kernel'), join(w, 'notes'), outDir, join(outDir, 'home'), join(outDir, 'tmp')]) chmodSync(d, 0o777);
+      Object.assign(opts, { uid: 65534, gid: 65534, cwd: outDir });
+    }
+    const r = cli(outDir, ['create', '--walnut', w, '--scope', 'full', '--output', join(outDir, 'x.walnut')], opts);
+    expect(r.status, r.stderr).toBe(1);
+    expect(errorLine(r)).toBe('error: cannot read folder private (EACCES); fix its permissions or add it to .walnutignore, then try again');
+    expect(existsSync(join(outDir, 'x.walnut'))).toBe(false);
+  });
 });
 
 describe('private keys', () => {

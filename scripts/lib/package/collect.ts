@@ -512,7 +512,9 @@ function walkDir(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   try {
     names = listNames(ctx, abs, rel);
   } catch (err) {
-    throw new AliveError(`cannot read folder ${rel} (${errnoCode(err) ?? 'error'})`, { code: 'unreadable' });
+    throw new AliveError(`cannot read folder ${rel} (${errnoCode(err) ?? 'error'}); fix its permissions or add it to .walnutignore, then try again`, {
+      code: 'unreadable',
+    });
   }
   for (const n of names) addEntry(ctx, join(abs, n), `${rel}/${n}`, `${pkgPath}/${n}`);
 }
