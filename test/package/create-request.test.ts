@@ -1,14 +1,17 @@
 /**
  * What create refuses from its request alone, before it reads the walnut: a walnut folder name a
  * receiver would refuse (the receiver's own rule, receive/names.ts), a --description that is not
- * one line of visible text, a bundle name no package can carry.
+ * one line of visible text, a bundle name no package can carry, one person's key given twice.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { createPublicKey } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { walnutNameProblem } from '../../scripts/lib/receive/names.ts';
+import { fingerprint, formatFingerprint } from '../../scripts/lib/crypto/keys.ts';
+import { testKeyPair } from '../support/test-keys.ts';
 import { setProcessEnv } from '../support/process-env.ts';
 import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
 
@@ -84,5 +87,42 @@ describe('--description', () => {
     }
     const ok = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--description', 'Spring open day — plan, budget ✓']);
     expect(ok.code, ok.stderr).toBe(0);
+  });
+});
+
+describe('--recipient', () => {
+  it('the same key twice (one path twice, a copy, a link) is a usage error naming both and the fingerprint; nothing is written', async () => {
+    const dir = join(root, `recipients-${n}`);
+    const walnut = makeWalnut(join(dir, 'w'), { 'notes/a.md': 'a\n' });
+    const keys = join(dir, 'keys');
+    mkdirSync(join(keys, 'again'), { recursive: true });
+    writeFileSync(join(keys, 'bob.pem'), testKeyPair(3).publicKeyPem);
+    writeFileSync(join(keys, 'carol.pem'), testKeyPair(4).publicKeyPem);
+    writeFileSync(join(keys, 'again', 'bob.pem'), testKeyPair(3).publicKeyPem);
+    symlinkSync(join(keys, 'bob.pem'), join(keys, 'robert.pem'));
+    const bob = formatFingerprint(fingerprint(createPublicKey(testKeyPair(3).publicKeyPem)));
+    for (const format of ['2.0', '2.1']) {
+      for (const second of ['bob.pem', 'again/bob.pem', 'robert.pem']) {
+        const args = ['--recipient', join(keys, 'bob.pem'), '--recipient', join(keys, 'carol.pem'), '--recipient', join(keys, second)];
+        const r = await runCaptured(createCommand, [
+          '--walnut',
+          walnut,
+          '--scope',
+          'full',
+          '--output',
+          join(dir, 'p.walnut'),
+          '--encrypt',
+          'rsa',
+          '--format',
+          format,
+          ...args,
+        ]);
+        expect(r.code, `${format} ${second}: ${r.stderr}`).toBe(2);
+        expect(r.stderr).toContain(
+          `error: --recipient ${join(keys, second)} is the same key as --recipient ${join(keys, 'bob.pem')} (${bob}); give each person's key once`,
+        );
+        expect(readdirSync(dir).sort()).toEqual(['keys', 'w']);
+      }
+    }
   });
 });

@@ -4,7 +4,7 @@ import { defineCommand, reportInterrupted } from '../../cli/command.ts';
 import { cleanUpIfInterrupted } from '../../proc/interrupt-cleanup.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { AliveError } from '../../errors.ts';
-import { loadPublicKey } from '../../crypto/keys.ts';
+import { fingerprint, formatFingerprint, loadPublicKey } from '../../crypto/keys.ts';
 import { obtainPassphrase } from '../../crypto/passphrase.ts';
 import { signManifestText } from '../../crypto/sign.ts';
 import type { HeldBackBundle, Skipped } from '../collect.ts';
@@ -150,6 +150,16 @@ export const createCommand = defineCommand({
       checkKeyFileArg(p, '--recipient');
       return { path: p, key: loadPublicKey(p) };
     });
+    // One person's key given twice (the same path, a copy, a link to it) would make them two packages.
+    const firstPathOf = new Map<string, string>();
+    for (const r of recipientKeys) {
+      const fp = fingerprint(r.key);
+      const first = firstPathOf.get(fp);
+      if (first !== undefined) {
+        ctx.usageError(`--recipient ${r.path} is the same key as --recipient ${first} (${formatFingerprint(fp)}); give each person's key once`);
+      }
+      firstPathOf.set(fp, r.path);
+    }
     const signer = values.sign !== undefined ? loadSigningKey(values.sign, values.signer) : undefined;
     const passphrase = mode === 'passphrase' ? await obtainPassphrase({ confirm: true }) : undefined;
     if (chosen.note) ctx.warn(chosen.note);
