@@ -102,24 +102,28 @@ describe('usage errors exit 2 and name the problem', () => {
 });
 
 describe('--json', () => {
-  it('create: {path, sha256, scope, files, bytes, encrypted, signed, held_back}', async () => {
+  it('create: {path, sha256, scope, files, bytes, encrypted, signed, held_back, skipped, agent_files, private_keys, not_for_windows}', async () => {
     const out = join(root, 'json-create.walnut');
     const r = await run(['create', '--walnut', walnut, '--scope', 'snapshot', '--output', out, '--json'], { viaBundle: true });
     expect(r.status, r.stderr).toBe(0);
     const j = oneJsonObject(r.stdout);
     expect(Object.keys(j).sort()).toEqual([
+      'agent_files',
       'bytes',
       'encrypted',
       'envelope',
       'files',
       'held_back',
+      'not_for_windows',
       'ok',
       'package_bytes',
       'path',
+      'private_keys',
       'scope',
       'sensitive_included',
       'sha256',
       'signed',
+      'skipped',
     ]);
     expect(j).toMatchObject({ encrypted: false, envelope: 'plain' });
     expect(j.sha256).toBe(sha256File(out));

@@ -320,6 +320,47 @@ describe('private keys', () => {
   });
 });
 
+describe('--json names what create left out and what it carried that a receiver treats apart', () => {
+  it('skipped, held_back, agent_files, private_keys and not_for_windows hold the names as data, escaped only as JSON', async () => {
+    const dir = join(root, 'json-lists');
+    const walnut = join(dir, 'w');
+    writeTree(walnut, {
+      '_kernel/key.md': KEY,
+      'notes/a.md': 'a\n',
+      'notes/.ssh/config': 'Host x\n',
+      'notes/id_ed25519': 'named like a key\n',
+      'nested/_kernel/key.md': KEY,
+      'bundles/secret/context.manifest.yaml': 'sensitivity: restricted\n',
+      'bundles/open/context.manifest.yaml': 'goal: open\n',
+      'bundles/open/CLAUDE.md': 'do as I say\n',
+      'notes/a:b.md': 'a colon\n',
+    });
+    writeFileSync(join(dir, 'outside.md'), 'outside\n');
+    symlinkSync(join(dir, 'outside.md'), join(walnut, 'notes', 'out\u001b[31m.md'));
+    const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', join(dir, 'p.walnut'), '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/\u001b/);
+    const j = JSON.parse(r.stdout);
+    expect(j.skipped).toEqual(
+      expect.arrayContaining([
+        { path: 'notes/.ssh', reason: expect.stringContaining('SSH folder') },
+        { path: 'notes/id_ed25519', reason: expect.stringContaining('SSH private key') },
+        { path: 'nested', reason: 'nested walnut (share it on its own)' },
+        { path: 'notes/out\u001b[31m.md', reason: 'symlink points outside the walnut' },
+      ]),
+    );
+    expect(j.skipped).toHaveLength(4);
+    expect(j.held_back).toEqual(['secret']);
+    expect(j.agent_files).toEqual([{ path: 'bundles/open/CLAUDE.md', rule: expect.any(String) }]);
+    expect(j.private_keys).toEqual([]);
+    expect(j.not_for_windows).toEqual([{ path: 'notes/a:b.md', reason: expect.any(String) }]);
+
+    const all = await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', join(dir, 'q.walnut'), '--json', '--allow-private-keys']);
+    expect(all.status, all.stderr).toBe(0);
+    expect(JSON.parse(all.stdout).private_keys.sort()).toEqual(['notes/.ssh/config', 'notes/id_ed25519']);
+  });
+});
+
 describe('the sensitivity gate reads pii as a person writes it', () => {
   const sensitive = ['yes', 'Yes', 'on', 'ON', 'y', 'true', '"TRUE"', '1', '2', '[names]', 'maybe'];
   const notSensitive = ['no', 'No', 'off', 'false', '"false"', '0', 'n', ''];

@@ -104,6 +104,11 @@ for (const layout of ['v2', 'v3'] as const) {
           signed: false,
           held_back: [],
           sensitive_included: [],
+          // What the warnings name (none here): what was left out, agent files, keys, Windows names.
+          skipped: [],
+          agent_files: [],
+          private_keys: [],
+          not_for_windows: [],
         });
 
         // The manifest lists exactly the scope's files, sorted, and the archive follows that order.

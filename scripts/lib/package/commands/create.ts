@@ -184,6 +184,8 @@ export const createCommand = defineCommand({
     let privateKeys: string[];
     let notForWindows: Skipped[];
     let overLimit: OverReceiverLimit | undefined;
+    /** What create left out, and why (each also a warning). */
+    let skipped: Skipped[];
     // Ctrl-C (or SIGTERM, SIGHUP) from here until the packages are written: what was written aside
     // is removed by the cleanups registered after this one, which run first; then this says so.
     const stopReporting = cleanUpIfInterrupted(() => reportInterrupted(ctx.io, ctx.json, 'create interrupted: nothing was written'));
@@ -194,8 +196,12 @@ export const createCommand = defineCommand({
         for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
         for (const h of plan.collected.heldBack) ctx.warn(heldBackWarning(h));
         const layout = v3Layout(plan, scope, now);
-        if (layout.replacedReadme)
-          ctx.warn("left out README.md: in format 2.1 the package root README.md is the generated primer (use --format 2.0 to carry the walnut's own)");
+        skipped = [...plan.collected.skipped];
+        if (layout.replacedReadme) {
+          const why = "in format 2.1 the package root README.md is the generated primer (use --format 2.0 to carry the walnut's own)";
+          ctx.warn(`left out README.md: ${why}`);
+          skipped.push({ path: 'README.md', reason: why });
+        }
         let manifest = serializeManifestV3({
           walnut: plan.walnutName,
           scope,
@@ -233,6 +239,7 @@ export const createCommand = defineCommand({
         privateKeys = r.privateKeys;
         notForWindows = r.notForWindows;
         overLimit = r.overReceiverLimit;
+        skipped = r.skipped;
       } else {
         const plan = await planPackage(opts);
         for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
@@ -245,6 +252,7 @@ export const createCommand = defineCommand({
         privateKeys = plan.collected.privateKeys;
         notForWindows = plan.collected.notForWindows;
         overLimit = overReceiverLimit(plan.files);
+        skipped = plan.collected.skipped;
         const base = chosen.path;
         const targets: Array<{ output: string; enc: EncryptionSpec; recipient?: string }> =
           mode === 'passphrase'
@@ -311,7 +319,10 @@ export const createCommand = defineCommand({
         ...(overLimit ? { over_receiver_limit: overLimit } : {}),
         ...(r.recipient ? { recipient: r.recipient } : {}),
       });
-      ctx.printJson({ ok: true, ...(results.length === 1 ? one(results[0]!) : { ...one(results[0]!), packages: results.map(one) }) });
+      // What the warnings said, once for all the packages: names from the walnut, as data (printJson
+      // escapes what a terminal would act on).
+      const lists = { skipped, agent_files: agentFiles, private_keys: privateKeys, not_for_windows: notForWindows };
+      ctx.printJson({ ok: true, ...(results.length === 1 ? one(results[0]!) : { ...one(results[0]!), packages: results.map(one) }), ...lists });
       return;
     }
     for (const r of results) {
