@@ -126,3 +126,23 @@ describe('--recipient', () => {
     }
   });
 });
+
+describe('--output -', () => {
+  it('is a usage error: create writes a package file, never to standard output; nothing is written', async () => {
+    const dir = join(root, `dash-${n}`);
+    const walnut = makeWalnut(join(dir, 'w'), { 'notes/a.md': 'a\n' });
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', '-']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        "error: --output - would be a file named '-': create writes the package to a file, not to standard output; give a file name (e.g. --output w.walnut)",
+      );
+      expect(r.stdout).toBe('');
+      expect(readdirSync(dir)).toEqual(['w']);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 /** `alive-p2p create …`: packs a walnut into a .walnut package (plain, passphrase or RSA). */
 import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { defineCommand, reportInterrupted } from '../../cli/command.ts';
 import { cleanUpIfInterrupted } from '../../proc/interrupt-cleanup.ts';
 import { formatBytes } from '../../cli/progress.ts';
@@ -25,6 +26,7 @@ import { agentFilesWarning, type AgentFileHit } from '../../walnut/agent-files.t
 import { counted } from '../../text/plural.ts';
 import { overReceiverLimit, type OverReceiverLimit } from '../receiver-limit.ts';
 import { closestName } from '../../text/closest.ts';
+import { shellQuote } from '../../text/shell-quote.ts';
 
 const USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
                         [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
@@ -126,6 +128,12 @@ export const createCommand = defineCommand({
     if (format === '2.1' && recipients.length > MAX_RECIPIENTS) ctx.usageError(`--format 2.1 takes at most ${MAX_RECIPIENTS} --recipient keys`);
 
     if (values.output === '') ctx.usageError('--output needs a file name (leave it out for the default name)');
+    if (values.output === '-') {
+      const example = shellQuote(`${basename(resolve(walnut))}.walnut`);
+      ctx.usageError(
+        `--output - would be a file named '-': create writes the package to a file, not to standard output; give a file name (e.g. --output ${example})`,
+      );
+    }
     try {
       checkCreateRequest({ walnut, scope, bundles: values.bundle ?? [], ...(values.description !== undefined ? { description: values.description } : {}) });
     } catch (err) {
