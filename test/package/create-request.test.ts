@@ -146,3 +146,31 @@ describe('--output -', () => {
     }
   });
 });
+
+describe('--bundle', () => {
+  it("a bundle folder whose name holds a control character: refused as the folder's name (rename it), not as a wrong argument", async () => {
+    const dir = join(root, `bundle-name-${n}`);
+    const name = 'launch\u001b[2J';
+    const walnut = makeWalnut(join(dir, 'w'), { [`bundles/${name}/context.manifest.yaml`]: 'goal: x\n', [`bundles/${name}/a.md`]: 'a\n' });
+    const pkg = join(dir, 'p.walnut');
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'bundle', '--bundle', name, '--output', pkg, '--json']);
+    expect(r.code, r.stderr).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.error.code).toBe('unpackable_name');
+    expect(j.error.message).toBe(
+      "the bundle folder name 'launch\\x1b[2J' contains a control character or invisible formatting character, which a package cannot carry; rename the folder before sharing",
+    );
+    expect(r.stdout + r.stderr).not.toMatch(UNSAFE_SHOWN);
+    expect(existsSync(pkg)).toBe(false);
+  });
+
+  it('a name that is no folder name (a path, a dot name) is still a usage error asking for the folder name', async () => {
+    const dir = join(root, `bundle-path-${n}`);
+    const walnut = makeWalnut(join(dir, 'w'), { 'bundles/launch/a.md': 'a\n' });
+    for (const name of ['bundles/launch', '.hidden']) {
+      const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'bundle', '--bundle', name, '--output', join(dir, 'p.walnut')]);
+      expect(r.code, name).toBe(2);
+      expect(r.stderr).toMatch(/; give the bundle's folder name/);
+    }
+  });
+});

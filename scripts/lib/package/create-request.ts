@@ -26,7 +26,15 @@ export function checkCreateRequest(req: CreateRequest): void {
   const seen = new Set<string>();
   for (const name of req.bundles) {
     const why = bundleNameProblem(name);
-    if (why) throw usage(`bundle name '${name}' ${why}; give the bundle's folder name`);
+    if (why) {
+      // Not a folder name at all (empty, a path, a dot name): the argument is wrong. Otherwise it may
+      // well be the folder's own name, which no package can carry: the folder is to be renamed.
+      const notAFolderName = name === '' || /[/\\]/.test(name) || name.startsWith('.');
+      if (notAFolderName) throw usage(`bundle name '${inlineText(name)}' ${why}; give the bundle's folder name`);
+      throw new AliveError(`the bundle folder name '${inlineText(name)}' ${why}, which a package cannot carry; rename the folder before sharing`, {
+        code: 'unpackable_name',
+      });
+    }
     if (seen.has(name)) throw usage(`bundle '${name}' is named twice`);
     seen.add(name);
   }
