@@ -174,3 +174,20 @@ describe('--bundle', () => {
     }
   });
 });
+
+describe('WALNUT_PASSPHRASE of white space only', () => {
+  it('create --encrypt passphrase refuses it as no passphrase, and writes nothing', async () => {
+    const dir = join(root, `blank-passphrase-${n}`);
+    const walnut = makeWalnut(join(dir, 'w'), { 'notes/a.md': 'a\n' });
+    const pkg = join(dir, 'p.walnut');
+    const restore = setProcessEnv({ WALNUT_PASSPHRASE: '   ' });
+    try {
+      const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--encrypt', 'passphrase', '--json']);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout).error.code).toBe('no_passphrase');
+      expect(existsSync(pkg)).toBe(false);
+    } finally {
+      restore();
+    }
+  });
+});

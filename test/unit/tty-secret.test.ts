@@ -45,3 +45,25 @@ describe('passphrase prompt on a terminal', () => {
     expect(await within(answer)).toBe('abc');
   });
 });
+
+describe('a passphrase of white space only', () => {
+  it('is refused for a new package, from WALNUT_PASSPHRASE as typed, as an empty one is', async () => {
+    for (const blank of [' ', ' \t ', '\u00a0']) {
+      await expect(obtainPassphrase({ confirm: true, env: { WALNUT_PASSPHRASE: blank } })).rejects.toMatchObject({
+        code: 'no_passphrase',
+        message: 'no passphrase: WALNUT_PASSPHRASE holds only white space, which is no passphrase; set it to the passphrase',
+      });
+    }
+    const { term, type } = fakeTerminal();
+    const answer = obtainPassphrase({ confirm: true, env: {}, terminal: term });
+    type('   \r   \r');
+    await expect(within(answer)).rejects.toMatchObject({
+      code: 'no_passphrase',
+      message: 'no passphrase: a passphrase of white space only is not allowed (or set WALNUT_PASSPHRASE)',
+    });
+  });
+
+  it('still opens a package: one made elsewhere may have it (reading asks no confirmation)', async () => {
+    await expect(obtainPassphrase({ confirm: false, env: { WALNUT_PASSPHRASE: ' ' } })).resolves.toBe(' ');
+  });
+});

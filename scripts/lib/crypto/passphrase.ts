@@ -34,7 +34,11 @@ export function passphraseFromEnv(env: NodeJS.ProcessEnv = process.env): string 
 }
 
 export interface ObtainPassphraseOptions {
-  /** Ask twice and require the same answer (when making a package). */
+  /**
+   * Making a package: ask twice and require the same answer, and refuse a passphrase of white
+   * space only, from the variable too. Reading takes any passphrase (a package made elsewhere may
+   * have one of spaces).
+   */
   confirm: boolean;
   env?: NodeJS.ProcessEnv;
   /** The terminal to ask on (default stdin + stderr). */
@@ -49,12 +53,22 @@ export interface ObtainPassphraseOptions {
 export async function obtainPassphrase(opts: ObtainPassphraseOptions): Promise<string> {
   const env = opts.env ?? process.env;
   const fromEnv = env[PASSPHRASE_ENV];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    if (opts.confirm && fromEnv.trim() === '') {
+      throw new AliveError(`no passphrase: ${PASSPHRASE_ENV} holds only white space, which is no passphrase; set it to the passphrase`, {
+        code: 'no_passphrase',
+      });
+    }
+    return fromEnv;
+  }
   const terminal = opts.terminal;
   if (!(terminal ? canPrompt(terminal) : canPrompt())) return passphraseFromEnv(env);
   const first = await readSecretLine('Passphrase: ', terminal);
   if (first === '') {
     throw new AliveError(`no passphrase: an empty passphrase is not allowed (or set ${PASSPHRASE_ENV})`, { code: 'no_passphrase' });
+  }
+  if (opts.confirm && first.trim() === '') {
+    throw new AliveError(`no passphrase: a passphrase of white space only is not allowed (or set ${PASSPHRASE_ENV})`, { code: 'no_passphrase' });
   }
   if (opts.confirm) {
     const again = await readSecretLine('Passphrase again: ', terminal);
