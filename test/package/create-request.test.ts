@@ -4,12 +4,12 @@
  * one line of visible text, a bundle name no package can carry, one person's key given twice.
  */
 import { createPublicKey } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
-import { walnutNameProblem } from '../../scripts/lib/receive/names.ts';
+import { bundleFolderNameProblem, walnutNameProblem } from '../../scripts/lib/receive/names.ts';
 import { fingerprint, formatFingerprint } from '../../scripts/lib/crypto/keys.ts';
 import { testKeyPair } from '../support/test-keys.ts';
 import { setProcessEnv } from '../support/process-env.ts';
@@ -158,7 +158,7 @@ describe('--bundle', () => {
     const j = JSON.parse(r.stdout);
     expect(j.error.code).toBe('unpackable_name');
     expect(j.error.message).toBe(
-      "the bundle folder name 'launch\\x1b[2J' contains a control character or invisible formatting character, which a package cannot carry; rename the folder before sharing",
+      "the bundle folder name 'launch\\x1b[2J' contains a control character or invisible formatting character, which a receiver refuses; rename the folder before sharing",
     );
     expect(r.stdout + r.stderr).not.toMatch(UNSAFE_SHOWN);
     expect(existsSync(pkg)).toBe(false);
@@ -191,3 +191,45 @@ describe('WALNUT_PASSPHRASE of white space only', () => {
     }
   });
 });
+
+describe('bundle folder names a receiver refuses', () => {
+  it('stop create in full scope and as --bundle, each named, saying to rename the folder; the rule is receive’s', async () => {
+    const names = ['plain', 'a$b', 'back`tick', 'node_modules', '01_Archive', 'Bundles', 'x'.repeat(201), 'café'];
+    for (const name of names) {
+      const dir = join(root, `bundle-rule-${n}-${names.indexOf(name)}`);
+      const walnut = makeWalnut(join(dir, 'w'), { [`bundles/${name}/context.manifest.yaml`]: 'goal: x\n', [`bundles/${name}/a.md`]: 'a\n' });
+      const receiver = bundleFolderNameProblem(name);
+      for (const scope of [
+        ['--scope', 'full'],
+        ['--scope', 'bundle', '--bundle', name],
+      ]) {
+        const pkg = join(dir, 'p.walnut');
+        const r = await runCaptured(createCommand, ['--walnut', walnut, ...scope, '--output', pkg, '--json']);
+        if (receiver === undefined) {
+          expect(r.code, `${name} ${scope}: ${r.stdout}`).toBe(0);
+          rmSync(pkg);
+          continue;
+        }
+        expect(r.code, `${name} ${scope}: ${r.stdout}`).toBe(1);
+        const j = JSON.parse(r.stdout);
+        expect(j.error.code).toBe('unpackable_name');
+        expect(j.error.message).toMatch(
+          new RegExp(`^the bundle folder name '.+' .*${escapeRegExp(receiver)}, which a receiver refuses; rename the folder before sharing$`),
+        );
+        expect(existsSync(pkg)).toBe(false);
+      }
+    }
+  });
+
+  it('a held-back bundle is not packed, so its name stops nothing', async () => {
+    const dir = join(root, `held-name-${n}`);
+    const walnut = makeWalnut(join(dir, 'w'), { 'bundles/a$b/context.manifest.yaml': 'sensitivity: restricted\n' });
+    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', join(dir, 'p.walnut'), '--json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(JSON.parse(r.stdout).held_back).toEqual(['a$b']);
+  });
+});
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -14,7 +14,8 @@ import { windowsNameReason } from '../fs/windows-names.ts';
 import { unsafePathReason } from './safe-path.ts';
 import { listBundles, isAnyWalnut, isRealDir, BUNDLE_MANIFEST, CAPSULE_COMPANION, type BundleLocation } from '../walnut/layout.ts';
 import { bundleSensitivity } from '../walnut/sensitivity.ts';
-import { checkCreateRequest, walnutFolderProblem } from './create-request.ts';
+import { bundleFolderRefused, checkCreateRequest, walnutFolderProblem } from './create-request.ts';
+import { bundleFolderNameProblem } from '../receive/names.ts';
 import { bareValueProblem, sortFiles, MANIFEST_NAME, type Scope } from './manifest.ts';
 
 export interface PlannedFile {
@@ -375,6 +376,9 @@ function addBundle(ctx: Ctx, b: BundleLocation): void {
     leaveOut(ctx, b.relPath, `held back: ${s.reason ?? 'sensitive'}`);
     return;
   }
+  // A bundle packed under a name every receiver refuses would make the whole package refused.
+  const why = bundleFolderNameProblem(b.name);
+  if (why) throw bundleFolderRefused(b.name, why, `${b.relPath}/`);
   ctx.result.bundles.push(b.name);
   walkDir(ctx, abs, b.relPath, `bundles/${b.name}`);
 }

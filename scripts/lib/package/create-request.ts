@@ -9,7 +9,7 @@ import { basename, resolve } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { isWalnut } from '../walnut/layout.ts';
 import { bareValueProblem, bundleNameProblem, type Scope } from './manifest.ts';
-import { walnutNameProblem } from '../receive/names.ts';
+import { bundleFolderNameProblem, walnutNameProblem } from '../receive/names.ts';
 import { firstUnsafe, inlineText, visibleEscape } from '../text/untrusted.ts';
 
 export interface CreateRequest {
@@ -25,16 +25,13 @@ export function checkCreateRequest(req: CreateRequest): void {
   if (req.scope === 'bundle' && req.bundles.length === 0) throw usage('--scope bundle needs at least one --bundle NAME');
   const seen = new Set<string>();
   for (const name of req.bundles) {
-    const why = bundleNameProblem(name);
-    if (why) {
-      // Not a folder name at all (empty, a path, a dot name): the argument is wrong. Otherwise it may
-      // well be the folder's own name, which no package can carry: the folder is to be renamed.
-      const notAFolderName = name === '' || /[/\\]/.test(name) || name.startsWith('.');
-      if (notAFolderName) throw usage(`bundle name '${inlineText(name)}' ${why}; give the bundle's folder name`);
-      throw new AliveError(`the bundle folder name '${inlineText(name)}' ${why}, which a package cannot carry; rename the folder before sharing`, {
-        code: 'unpackable_name',
-      });
-    }
+    // Not a folder name at all (empty, a path, a dot name): the argument is wrong. Otherwise it may
+    // well be the folder's own name, which a receiver refuses: the folder is to be renamed.
+    const shape = bundleNameProblem(name);
+    if (shape && (name === '' || /[/\\]/.test(name) || name.startsWith('.')))
+      throw usage(`bundle name '${inlineText(name)}' ${shape}; give the bundle's folder name`);
+    const why = bundleFolderNameProblem(name);
+    if (why) throw bundleFolderRefused(name, why);
     if (seen.has(name)) throw usage(`bundle '${name}' is named twice`);
     seen.add(name);
   }
@@ -58,6 +55,14 @@ export function checkCreateRequest(req: CreateRequest): void {
       code: 'unpackable_name',
     });
   }
+}
+
+/** A bundle folder whose name a receiver refuses (receive/names.ts): the folder is to be renamed. */
+export function bundleFolderRefused(name: string, why: string, where?: string): AliveError {
+  return new AliveError(
+    `the bundle folder name '${inlineText(name)}'${where ? ` (${inlineText(where)})` : ''} ${why}, which a receiver refuses; rename the folder before sharing`,
+    { code: 'unpackable_name' },
+  );
 }
 
 /**

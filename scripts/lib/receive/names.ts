@@ -66,12 +66,21 @@ export function checkWalnutName(name: string, from: string): string {
   return name;
 }
 
-export function checkBundleName(name: string): string {
-  const why =
+/**
+ * Why a receiver refuses `name` as a bundle's folder name, or undefined: the one rule, which create
+ * applies to the bundles it packs too (collect.ts, create-request.ts).
+ */
+export function bundleFolderNameProblem(name: string): string | undefined {
+  return (
     folderNameProblem(name) ??
     (RESERVED_FOLDED.has(foldSegment(name)) ? 'is a reserved folder name (in any case)' : undefined) ??
     // A bundle folder so named would make the walnut a world root of its own (world/root.ts).
-    (MARKER_FOLDERS.has(foldSegment(name)) ? 'is the name of a folder that marks a world root' : undefined);
+    (MARKER_FOLDERS.has(foldSegment(name)) ? 'is the name of a folder that marks a world root' : undefined)
+  );
+}
+
+export function checkBundleName(name: string): string {
+  const why = bundleFolderNameProblem(name);
   if (why) {
     const shown = senderText(name, 'bundle name');
     throw new AliveError(`the package names a bundle ${shown.shown}, which ${why}; it was refused and nothing was written`, {
