@@ -18,6 +18,7 @@ import { makeUser, writeTestKeys, type TestUser } from '../relay/helpers.ts';
 import { asUser, run } from '../relay/in-process.ts';
 import { relabelSigner } from '../support/relabel-signer.ts';
 import { setKeygenBitsForTests } from '../../scripts/lib/crypto/keys.ts';
+import { setReceiverLimitForTests } from '../../scripts/lib/package/receiver-limit.ts';
 
 const SKILLS = join(import.meta.dirname, '..', '..', 'skills');
 const TOOLS: Record<string, Command> = { 'alive-p2p': aliveP2pGroup, dispatch: dispatchGroup, 'migrate-relay': migrateRelayCommand };
@@ -253,6 +254,11 @@ beforeAll(async () => {
   await alive(alice, ['relay', 'push', pkg, '--to', 'bob']);
   // Again while it waits: the fields of a push that sends nothing (already_waiting).
   expect((await alive(alice, ['relay', 'push', pkg, '--to', 'bob'])).already_waiting).toBe(true);
+  // Past what a receiver takes by default (lowered here): the fields of over_receiver_limit.
+  setReceiverLimitForTests(10);
+  await alive(alice, ['create', '--walnut', garden, '--scope', 'full', '--output', join(alice.root, 'garden-large.walnut')]).finally(() =>
+    setReceiverLimitForTests(undefined),
+  );
   const snapshot = join(alice.root, 'garden-snapshot.walnut');
   await alive(alice, ['create', '--walnut', garden, '--scope', 'snapshot', '--output', snapshot]);
 
