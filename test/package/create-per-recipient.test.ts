@@ -30,7 +30,7 @@ beforeAll(() => {
 afterAll(() => rmrf(sandbox));
 
 /** The hidden `.partial` of the package for `who` (`m-<who>.walnut`). */
-const partialOf = (who: string) => ({ calls: ['open'], arg: 0, pattern: `/\\.m-${who}\\.walnut\\.[^/]*\\.partial$` });
+const partialOf = (who: string) => ({ calls: ['openSync'], arg: 0, pattern: `/\\.m-${who}\\.walnut\\.[^/]*\\.partial$` });
 
 /**
  * Runs create stopped after the call `stop` names; `atStop` runs there (it may change the walnut

@@ -48,7 +48,7 @@ async function interruptAt(args: string[], stop: object): Promise<{ signal: Node
 }
 
 /** Right after create opened its hidden `.partial` package. */
-const PARTIAL = { calls: ['open'], arg: 0, pattern: '\\.partial$' };
+const PARTIAL = { calls: ['openSync'], arg: 0, pattern: '\\.partial$' };
 const CREATE_INTERRUPTED = 'create interrupted: nothing was written';
 
 describe('Ctrl-C in the middle of a command leaves nothing half-written behind', () => {

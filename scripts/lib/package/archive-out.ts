@@ -1,5 +1,5 @@
-import { open, type FileHandle } from 'node:fs/promises';
-import { linkSync, unlinkSync, existsSync, renameSync } from 'node:fs';
+import { close, fsync, linkSync, openSync, unlinkSync, existsSync, renameSync, write } from 'node:fs';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
@@ -7,6 +7,10 @@ import { siblingTempPath, fsyncDir, safeUnlink } from '../fs/atomic.ts';
 import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
 import { ParallelGzipWriter, type GzipWriterOptions } from './gzip-writer.ts';
 import { TarWriter } from './tar-writer.ts';
+
+const writeAsync = promisify(write);
+const fsyncAsync = promisify(fsync);
+const closeAsync = promisify(close);
 
 export interface WrittenArchive {
   path: string;
@@ -32,13 +36,14 @@ export async function writeTarFile(
     throw new AliveError(`${output} already exists; choose another --output or move the old file away`, { code: 'exists' });
   }
   const tmp = siblingTempPath(output, 'partial');
-  let fh: FileHandle;
+  let fd: number;
   // Listening before the file exists: a Ctrl-C that met no listener would end the process at once.
   const release = cleanUpIfInterrupted(() => safeUnlink(tmp));
   try {
     // 0600 from the first byte, as the .payload beside it: a package holds a person's private
-    // context (owner-only files included), and it is linked into place as it is.
-    fh = await open(tmp, 'wx', 0o600);
+    // context (owner-only files included), and it is linked into place as it is. Made on this
+    // thread: an open on the thread pool could create the file after a Ctrl-C's clean-up ran.
+    fd = openSync(tmp, 'wx', 0o600);
   } catch (err) {
     release();
     throw new AliveError(`cannot write to ${dirname(output)} (${errnoCode(err) ?? 'error'}); check the folder exists and is writable`, {
@@ -52,17 +57,17 @@ export async function writeTarFile(
       hash.update(chunk);
       bytes += chunk.length;
       let off = 0;
-      while (off < chunk.length) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
+      while (off < chunk.length) off += (await writeAsync(fd, chunk, off, chunk.length - off)).bytesWritten;
     };
     const gz = opts.gzip ? new ParallelGzipWriter(toFile, opts.gzipOptions ?? {}) : undefined;
     const tar = new TarWriter(gz ? (chunk) => gz.write(chunk) : toFile);
     await fill(tar);
     await tar.finish();
     await gz?.end();
-    await fh.sync();
-    await fh.close();
+    await fsyncAsync(fd);
+    await closeAsync(fd);
   } catch (err) {
-    await fh.close().catch(() => {});
+    await closeAsync(fd).catch(() => {});
     safeUnlink(tmp);
     release();
     throw writeFailure(output, err);

@@ -4,7 +4,7 @@
  * inner tar.gz of the files encrypted with AES-256-CBC. We add `payload_sha256` (the SHA-256 of
  * payload.enc) to the manifest, so a signature over the manifest covers the ciphertext too.
  */
-import { createWriteStream, createReadStream, statSync } from 'node:fs';
+import { createWriteStream, createReadStream, openSync, statSync } from 'node:fs';
 import { createHash, randomBytes, type KeyObject } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
@@ -61,7 +61,15 @@ async function writePayload(output: string, enc: EncryptionSpec, fillInner: (tar
 export async function writeCipheredTarGz(output: string, cipher: Transform, fillInner: (tar: TarWriter) => Promise<void>): Promise<Payload> {
   const path = siblingTempPath(output, 'payload');
   const release = cleanUpIfInterrupted(() => safeUnlink(path));
-  const file = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+  // Made on this thread (archive-out.ts says why); the stream writes to and closes it.
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o600);
+  } catch (err) {
+    release();
+    throw writeFailure(output, err);
+  }
+  const file = createWriteStream(path, { fd });
   let fileError: unknown;
   file.on('error', (err) => {
     fileError ??= err;
