@@ -4,9 +4,10 @@
  * largest files, the limit, and the --max-size a receiver passes to open it. The limit is lowered
  * here (setReceiverLimitForTests): a walnut of 4 GiB would take the suite a minute to pack.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { overReceiverLimit, setReceiverLimitForTests } from '../../scripts/lib/package/receiver-limit.ts';
+import { overReceiverLimit, setReceiverEntriesForTests, setReceiverLimitForTests } from '../../scripts/lib/package/receiver-limit.ts';
 import { receiverLimitWarning } from '../../scripts/lib/package/commands/create.ts';
 import { DEFAULT_MAX_SIZE } from '../../scripts/lib/package/limits.ts';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
@@ -104,5 +105,29 @@ describe('create warns when a receiver would refuse the package by default', () 
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).not.toHaveProperty('over_receiver_limit');
     expect(r.stderr).not.toContain('--max-size');
+  });
+});
+
+describe('create refuses a walnut of more files than any receiver reads', () => {
+  it("past the readers' entry limit (MAX_PACKAGE_ENTRIES, limits.ts), create refuses before writing, as too_large", async () => {
+    // Lowered here as the size above: a walnut of 100,000 files takes the suite long to pack.
+    const walnut = makeWalnut(join(root, `w-${n++}`), { 'a.md': 'a\n', 'b.md': 'b\n', 'c/d.md': 'd\n' });
+    const env = sandboxEnv(join(root, `home-${n++}`));
+    setReceiverEntriesForTests(6); // room for 4 files beside the manifest and a primer
+    const fits = join(root, `p-${n++}.walnut`);
+    const ok = await aliveInProcess(['create', '--walnut', walnut, '--scope', 'full', '--output', fits, '--json'], env);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).files).toBe(4); // _kernel/key.md and three more
+    setReceiverEntriesForTests(5);
+    const pkg = join(root, `p-${n++}.walnut`);
+    const r = await aliveInProcess(['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--json'], env);
+    expect(r.status).toBe(1);
+    const error = JSON.parse(r.stdout).error;
+    expect(error.code).toBe('too_large');
+    expect(error.message).toMatch(
+      /^the walnut has 4 files to pack, and a package holds at most 3: every receiver refuses more, whatever it passes\. Leave some out with \.walnutignore/,
+    );
+    expect(existsSync(pkg)).toBe(false);
+    setReceiverEntriesForTests(undefined);
   });
 });

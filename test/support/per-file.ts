@@ -9,7 +9,7 @@ import { afterAll } from 'vitest';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { setKeygenBitsForTests } from '../../scripts/lib/crypto/keys.ts';
 import { setPullLimitsForTests } from '../../scripts/lib/relay/pull-limits.ts';
-import { setReceiverLimitForTests } from '../../scripts/lib/package/receiver-limit.ts';
+import { setReceiverEntriesForTests, setReceiverLimitForTests } from '../../scripts/lib/package/receiver-limit.ts';
 import { envRunInProgress } from './env-runs.ts';
 import { resetProcessEnv } from './process-env.ts';
 import { restoreChildMalloc } from './worker-malloc.ts';
@@ -32,6 +32,7 @@ setPbkdf2IterationsForTests(undefined);
 setKeygenBitsForTests(undefined);
 setPullLimitsForTests(undefined);
 setReceiverLimitForTests(undefined);
+setReceiverEntriesForTests(undefined);
 
 afterAll(() => {
   if (process.env !== start.env) {

@@ -11,7 +11,7 @@ import type { TarWriter } from './tar-writer.ts';
 import { filesDigestV3 } from './v3.ts';
 import { chooseOutput } from './output-path.ts';
 import { checkDescription } from './create-request.ts';
-import { overReceiverLimit, type OverReceiverLimit } from './receiver-limit.ts';
+import { checkEntryCount, overReceiverLimit, type OverReceiverLimit } from './receiver-limit.ts';
 
 export { chooseOutput, type OutputChoice } from './output-path.ts';
 
@@ -93,6 +93,7 @@ export async function planPackage(opts: CreateOptions): Promise<StagedPlan> {
     ...(opts.allowSensitiveBundles ? { allowSensitiveBundles: opts.allowSensitiveBundles } : {}),
     allowPrivateKeys: opts.allowPrivateKeys === true,
   });
+  checkEntryCount(collected.files.length);
   const digests = new Map<string, Digest>();
   const files: ManifestFile[] = [];
   for (const f of collected.files) {

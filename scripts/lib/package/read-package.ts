@@ -17,6 +17,7 @@ import { folderSink, type FileBody, type FileSink, type FileDigest } from './sin
 import { failureReason, unreadablePackage } from './package-path.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { filesDigestV3 } from './v3.ts';
+import { MAX_PACKAGE_ENTRIES } from './limits.ts';
 
 /** Every unpacked file's mode (folders get the umask's, 0755 usually): tar modes are not carried. */
 export const UNPACKED_FILE_MODE = 0o644;
@@ -290,7 +291,7 @@ function needCrypto(label: string, what: string): never {
 
 export async function readPackage(path: string, sink: FileSink, opts: ReadOptions): Promise<ReadResult> {
   const label = path.slice(path.lastIndexOf('/') + 1) || path;
-  const limits = { maxBytes: opts.maxBytes, maxEntries: opts.maxEntries ?? 100_000, label };
+  const limits = { maxBytes: opts.maxBytes, maxEntries: opts.maxEntries ?? MAX_PACKAGE_ENTRIES, label };
   const kind = await sniffCompression(path).catch((err: NodeJS.ErrnoException) => {
     if (err instanceof AliveError) throw err;
     throw unreadablePackage(path, failureReason(err));

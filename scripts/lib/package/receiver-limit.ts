@@ -4,7 +4,8 @@
  * larger package (the sender may mean it), and its command warns (receiverLimitWarning), naming the
  * largest files and the --max-size a receiver passes to open it.
  */
-import { DEFAULT_MAX_SIZE } from './limits.ts';
+import { AliveError } from '../errors.ts';
+import { DEFAULT_MAX_SIZE, MAX_PACKAGE_ENTRIES } from './limits.ts';
 
 export interface OverReceiverLimit {
   /** The receivers' default limit, in bytes. */
@@ -28,6 +29,9 @@ const MANIFEST_ROOM = 1024 * 1024;
 const MANIFEST_LINE_ROOM = 160;
 
 let testLimit: number | undefined;
+let testEntries: number | undefined;
+/** Entries a package holds beside its files: the manifest, and a 2.1 package's README.md primer. */
+const OWN_ENTRIES = 2;
 
 /**
  * TEST ONLY: a lower limit to warn at (undefined restores DEFAULT_MAX_SIZE), so a test needs no
@@ -37,6 +41,26 @@ let testLimit: number | undefined;
 export function setReceiverLimitForTests(limit: number | undefined): void {
   if (process.env.VITEST !== 'true') throw new Error('setReceiverLimitForTests is for the test suite only');
   testLimit = limit;
+}
+
+/** TEST ONLY, as setReceiverLimitForTests: a lower entry limit (undefined restores MAX_PACKAGE_ENTRIES). */
+export function setReceiverEntriesForTests(entries: number | undefined): void {
+  if (process.env.VITEST !== 'true') throw new Error('setReceiverEntriesForTests is for the test suite only');
+  testEntries = entries;
+}
+
+/**
+ * Refuses (too_large) a package of more files than every reader takes (MAX_PACKAGE_ENTRIES, which
+ * no flag raises): it would be written, and nothing would open it. Before anything is hashed or written.
+ */
+export function checkEntryCount(files: number): void {
+  const most = (testEntries ?? MAX_PACKAGE_ENTRIES) - OWN_ENTRIES;
+  if (files <= most) return;
+  throw new AliveError(
+    `the walnut has ${files} files to pack, and a package holds at most ${most}: every receiver refuses more, whatever it passes. ` +
+      'Leave some out with .walnutignore (generated files, caches), or share parts on their own with --scope bundle; nothing was written',
+    { code: 'too_large' },
+  );
 }
 
 /** Whether a receiver refuses, by default, a package of `files`; how much it holds and what opens it. */
