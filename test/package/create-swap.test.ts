@@ -4,8 +4,9 @@
  * and the packing one, and no package is left: create never follows a link out of the walnut and
  * never waits on a FIFO. The swaps happen between the calls create makes, so nothing here races.
  */
+import { createHash } from 'node:crypto';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectWalnut, type PlannedFile } from '../../scripts/lib/package/collect.ts';
@@ -108,5 +109,45 @@ describe('a file swapped after collect', () => {
     });
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(join(walnut, '..')).sort()).toEqual(['outside-secret.txt', 'w']);
+  });
+});
+
+describe('a folder above a planned file swapped for a link out of the walnut', () => {
+  /**
+   * Collect checks a folder, lists it, then looks at each file: a folder swapped for a link in
+   * between makes it record the file outside (its device and inode) at the walnut's path. This is
+   * that plan, made deterministically: the read must still refuse the file outside.
+   */
+  function plannedThroughSwappedFolder(): { f: PlannedFile; outside: string } {
+    const { walnut } = setUp();
+    const f = planned(walnut, 'data/zzz.md');
+    const outside = join(walnut, '..', 'aws');
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'zzz.md'), 'aws_secret_access_key = outside\n');
+    renameSync(join(walnut, 'data'), join(walnut, 'data.real'));
+    symlinkSync(outside, join(walnut, 'data'));
+    const st = lstatSync(f.source);
+    return { f: { ...f, dev: st.dev, ino: st.ino, diskSize: st.size }, outside };
+  }
+
+  it('the hashing read refuses it', async () => {
+    const { f } = plannedThroughSwappedFolder();
+    await expect(digestPackedBytes(f)).rejects.toMatchObject({
+      ...changed,
+      message: expect.stringMatching(/^data\/zzz\.md changed while create was packing it \(.*outside the walnut.*\)/),
+    });
+  });
+
+  it('the packing read refuses it', async () => {
+    const { f, outside } = plannedThroughSwappedFolder();
+    // The digest of the file outside, so that only the path check can refuse it.
+    const bytes = readFileSync(join(outside, 'zzz.md'));
+    const digest = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+    const read = async () => {
+      for await (const _ of packedBytesChecked(f, digest)) {
+        /* drain */
+      }
+    };
+    await expect(read()).rejects.toMatchObject({ ...changed, message: expect.stringContaining('outside the walnut') });
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AliveError, errnoCode } from '../errors.ts';
@@ -57,9 +57,11 @@ function packedChunks(file: PlannedFile, scratch?: Buffer): AsyncIterable<Buffer
 /**
  * Opens the file collect planned, only as collect saw it: never through a link (O_NOFOLLOW: a file
  * swapped for a link out of the walnut), never waiting on a FIFO or device (O_NONBLOCK, which reads
- * of a regular file ignore), and only when what was opened is a regular file with the device and
- * inode collect recorded (a folder above it swapped for a link opens another file). Anything else
- * changed while create was packing.
+ * of a regular file ignore), only when what was opened is a regular file with the device and inode
+ * collect recorded, and only when it is the file at the planned path itself (openedOutside: a
+ * folder above it swapped for a link while collect walked makes collect record the file outside,
+ * which O_NOFOLLOW, checking only the last name, then opens). Anything else changed while create
+ * was packing.
  */
 function openPlanned(file: PlannedFile): number {
   let fd: number;
@@ -76,6 +78,7 @@ function openPlanned(file: PlannedFile): number {
     const st = fstatSync(fd);
     if (!st.isFile()) why = 'it is no longer a regular file';
     else if (st.dev !== file.dev || st.ino !== file.ino) why = 'another file took its place';
+    else if (openedOutside(fd, file.source, st)) why = 'a folder above it became a link, and it names a file outside the walnut';
   } catch (err) {
     closeSync(fd);
     throw err;
@@ -85,6 +88,28 @@ function openPlanned(file: PlannedFile): number {
     throw swapped(file, why);
   }
   return fd;
+}
+
+/**
+ * Whether the opened file is not the one at `source`, a real path (collect plans every file at
+ * its real path under the walnut's real path). Linux names what a descriptor opened
+ * (/proc/self/fd); elsewhere the path must still be real and name the opened file.
+ */
+function openedOutside(fd: number, source: string, opened: Stats): boolean {
+  let named: string | undefined;
+  try {
+    named = readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    named = undefined;
+  }
+  if (named !== undefined) return named !== source;
+  try {
+    if (realpathSync(source) !== source) return true;
+    const now = statSync(source);
+    return now.dev !== opened.dev || now.ino !== opened.ino;
+  } catch {
+    return true;
+  }
 }
 
 function swapped(file: PlannedFile, why: string): AliveError {
