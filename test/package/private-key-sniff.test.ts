@@ -1,8 +1,9 @@
 /**
  * Which files collect takes for private keys by what they hold (README "Private keys stay home"):
- * a key block anywhere in the first 4 KiB, also inside JSON (a service-account file) or behind a
+ * a key block anywhere in a file up to 64 KiB (a larger one's first 4 KiB), also inside JSON (a service-account file) or behind a
  * byte-order mark; not a file that only talks about such blocks.
  */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectWalnut } from '../../scripts/lib/package/collect.ts';
@@ -43,6 +44,32 @@ const keys: Record<string, string | Buffer> = {
   'marker-alone.pem': '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n',
 };
 
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const der = (k: typeof rsa, type: 'pkcs8' | 'pkcs1' | 'sec1') => k.privateKey.export({ format: 'der', type }) as Buffer;
+const ONE_LINE = `${BODY.join('')}${BODY.join('')}`;
+
+/** Left out before the same-line rule was added, then packed by it: left out again. */
+const sameLine: Record<string, string | Buffer> = {
+  'echoed.pem': `-----BEGIN PRIVATE KEY----- ${BODY.join(' ')} -----END PRIVATE KEY-----\n`,
+  'echoed-rsa.pem': `-----BEGIN RSA PRIVATE KEY----- ${ONE_LINE} -----END RSA PRIVATE KEY-----`,
+  'glued.pem': `-----BEGIN PRIVATE KEY-----${BODY.join('\n')}\n-----END PRIVATE KEY-----\n`,
+  'tab.pem': `-----BEGIN PRIVATE KEY-----\t${BODY.join('\n')}\n-----END PRIVATE KEY-----\n`,
+  'old-mac.pem': pem('PRIVATE KEY', '\r'),
+  'old-mac-pgp.asc': `-----BEGIN PGP PRIVATE KEY BLOCK-----\rComment: a test key\r\r${BODY.join('\r')}\r-----END PGP PRIVATE KEY BLOCK-----\r`,
+};
+
+/** Keys found past the first 4 KiB (a file up to 64 KiB is read whole), in DER, or PuTTY's. */
+const moreKeys: Record<string, string | Buffer> = {
+  'long-preamble.pem': `${'Bag Attributes and other text openssl skips before the key.\n'.repeat(100)}${pem('PRIVATE KEY')}`,
+  'der/pkcs8.der': der(rsa, 'pkcs8'),
+  'der/pkcs1.der': der(rsa, 'pkcs1'),
+  'der/sec1.der': der(ec, 'sec1'),
+  'der/ec-pkcs8.key': der(ec, 'pkcs8'),
+  'der/encrypted-pkcs8.der': ec.privateKey.export({ format: 'der', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pw' }) as Buffer,
+  'putty-key.txt': `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: test\nPublic-Lines: 2\n${BODY.join('\n')}\n`,
+};
+
 const notKeys: Record<string, string | Buffer> = {
   'docs/prose.md': '# Keys\nA file whose first line is -----BEGIN PRIVATE KEY----- holds a private key; create leaves such files out.\n',
   'docs/inline.md': 'Look for "-----BEGIN RSA PRIVATE KEY-----" at the top of the file, then a base64 body.\n',
@@ -51,6 +78,15 @@ const notKeys: Record<string, string | Buffer> = {
   'docs/next-line-prose.md': 'The marker -----BEGIN PRIVATE KEY-----\nis followed by the key body, in base64, 64 characters a line.\n',
   'public.pem': pem('PUBLIC KEY'),
   'cert.pem': pem('CERTIFICATE'),
+  'docs/tab-prose.md': '-----BEGIN PRIVATE KEY-----\tis the line a key starts with.\n',
+  'docs/late-prose.md': `${'A long note. '.repeat(400)}\nThe marker -----BEGIN PRIVATE KEY----- starts a key; create leaves such files out.\n`,
+  // Past 64 KiB only the first 4 KiB are read: a key this late is not seen (the documented limit).
+  'docs/big-late-key.md': `${'A note longer than 64 KiB. '.repeat(2600)}\n${pem('PRIVATE KEY')}`,
+  'der/public.der': rsa.publicKey.export({ format: 'der', type: 'spki' }) as Buffer,
+  'der/ec-public.der': ec.publicKey.export({ format: 'der', type: 'spki' }) as Buffer,
+  'der/not-a-key.der': Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x00]), randomBytes(256)]),
+  'zero.txt': '0123456789 starts with a zero, as an ASN.1 sequence does.\n',
+  'docs/putty.md': 'A PuTTY key starts with PuTTY-User-Key-File-3: on its first line.\n',
 };
 
 describe('private key blocks found by content', () => {
@@ -61,5 +97,39 @@ describe('private key blocks found by content', () => {
     const leftOut = r.skipped.filter((s) => /holds a private key/.test(s.reason)).map((s) => s.path);
     expect(leftOut.sort()).toEqual(Object.keys(keys).sort());
     for (const p of Object.keys(notKeys)) expect(packed).toContain(p);
+  });
+
+  for (const [label, set] of [
+    ['a key on one line, glued to its marker, after a tab, or with old-Mac line ends', sameLine],
+    ['a PEM key past the first 4 KiB, a DER key (PKCS#8, PKCS#1, SEC1) and a PuTTY key', moreKeys],
+  ] as const) {
+    it(`${label}: left out with a warning; --allow-private-keys packs it`, () => {
+      const walnut = makeWalnut(join(root, `w-${Object.keys(set)[0]!.replace(/\W/g, '')}`), { ...set, ...notKeys });
+      const r = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false });
+      const leftOut = r.skipped.filter((s) => /holds a (PuTTY )?private key/.test(s.reason)).map((s) => s.path);
+      expect(leftOut.sort()).toEqual(Object.keys(set).sort());
+      const packed = r.files.map((f) => f.path);
+      for (const p of Object.keys(notKeys)) expect(packed).toContain(p);
+      const allowed = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false, allowPrivateKeys: true });
+      expect(allowed.privateKeys.sort()).toEqual(Object.keys(set).sort());
+      for (const p of Object.keys(set)) expect(allowed.files.map((f) => f.path)).toContain(p);
+    });
+  }
+});
+
+describe('key stores found by name', () => {
+  const named = ['certs/client.p12', 'certs/client.PFX', 'keys/server.ppk', 'android/release.jks', 'android/app.keystore', 'keys/key.pk8'];
+  it('.p12, .pfx, .ppk, .jks, .keystore and .pk8 files are left out with a warning; --allow-private-keys packs them', () => {
+    const walnut = makeWalnut(
+      join(root, 'w-named'),
+      Object.fromEntries([...named.map((n) => [n, 'opaque bytes of a key store\n']), ['certs/client.crt', 'x\n']]),
+    );
+    const r = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false });
+    const leftOut = r.skipped.filter((s) => /named like a private key store/.test(s.reason)).map((s) => s.path);
+    expect(leftOut.sort()).toEqual([...named].sort());
+    expect(r.skipped.find((s) => s.path === named[0])?.reason).toMatch(/pass --allow-private-keys to pack it$/);
+    expect(r.files.map((f) => f.path)).toContain('certs/client.crt');
+    const allowed = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false, allowPrivateKeys: true });
+    expect(allowed.privateKeys.sort()).toEqual([...named].sort());
   });
 });

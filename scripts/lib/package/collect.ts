@@ -3,7 +3,7 @@
  * walnut-package-v2.md 2.4), without reading file contents. Inside a package, bundles always sit
  * at `bundles/<name>/`, whichever layout the walnut has.
  */
-import { closeSync, constants, existsSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { AliveError, errnoCode } from '../errors.ts';
@@ -12,6 +12,7 @@ import { isWithin } from '../fs/within.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { windowsNameReason } from '../fs/windows-names.ts';
 import { unsafePathReason } from './safe-path.ts';
+import { PASS_KEYS, privateKeyReason } from './private-key.ts';
 import { listBundles, isAnyWalnut, isRealDir, BUNDLE_MANIFEST, CAPSULE_COMPANION, type BundleLocation } from '../walnut/layout.ts';
 import { bundleSensitivity } from '../walnut/sensitivity.ts';
 import { bundleFolderRefused, checkCreateRequest, walnutFolderProblem } from './create-request.ts';
@@ -103,62 +104,6 @@ function ownOutputReason(name: string): string | undefined {
   if (/\.walnut$/i.test(name)) return 'a .walnut package is never packed inside another (it may hold what this one leaves out); share it on its own';
   if (PACKAGE_TEMP.test(name)) return 'an unfinished package that alive-p2p is writing (or left behind); never packed';
   return undefined;
-}
-
-/**
- * Private keys never travel by accident: `.ssh/` folders, files named as SSH keys are, and files
- * holding a PEM, OpenSSH or OpenPGP private key block in their first 4 KiB (`alive-p2p keygen --out`
- * inside a walnut, a deploy key beside a project, a service account's JSON key) are left out unless
- * --allow-private-keys is given.
- */
-const SSH_KEY_NAMES = new Set(['id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'id_ecdsa_sk', 'id_ed25519_sk']);
-/** `-----BEGIN … PRIVATE KEY-----` (PEM, OpenSSH; OpenPGP's ends `PRIVATE KEY BLOCK-----`). */
-const KEY_MARKER = '-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----';
-/** A line break as a file holds it, or as a JSON or TOML string writes it (`\n`, `\r\n`). */
-const BREAK = String.raw`(?:\r?\n|\\r\\n|\\n)`;
-/**
- * A private key block in a file's first bytes (read as latin1): either the marker alone on its line
- * (at the start, behind a UTF-8 byte-order mark or indentation, or after any line), or the marker
- * anywhere followed by a key body: a line break, real or escaped (the `private_key` of a JSON
- * service-account file), then optional `Name: value` headers and blank lines (an encrypted PEM's
- * Proc-Type, OpenPGP's Comment), then a line of at least 16 base64 characters. A file that only
- * mentions the marker in a sentence is neither.
- */
-const PRIVATE_KEY_BLOCK = new RegExp(
-  String.raw`(?:^(?:\u00ef\u00bb\u00bf)?|\n)[ \t\r]*${KEY_MARKER}[ \t\r]*(?:\n|$)` +
-    String.raw`|${KEY_MARKER}[ \t]*${BREAK}(?:[ \t]*(?:[A-Za-z][A-Za-z-]*:[^\r\n\\]*)?${BREAK})*[ \t]*[A-Za-z0-9+/=]{16,}(?:${BREAK}|-----END|[ \t]*$)`,
-);
-const KEY_SNIFF_BYTES = 4096;
-const PASS_KEYS = 'pass --allow-private-keys to pack it';
-
-/** Shorter than any private key block: not opened to look. */
-const KEY_MIN_BYTES = 64;
-
-function privateKeyReason(abs: string, name: string, size: number): string | undefined {
-  if (SSH_KEY_NAMES.has(name)) return `named like an SSH private key; ${PASS_KEYS}`;
-  if (size < KEY_MIN_BYTES) return undefined;
-  return startsWithPrivateKey(abs) ? `holds a private key (a -----BEGIN … PRIVATE KEY----- block); ${PASS_KEYS}` : undefined;
-}
-
-/** One buffer for every file's first bytes (collect runs synchronously, one file at a time). */
-const sniffed = Buffer.allocUnsafe(KEY_SNIFF_BYTES);
-
-/** The first KEY_SNIFF_BYTES of a regular file hold a private key block (unreadable: no; hashing reports it). */
-function startsWithPrivateKey(abs: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch {
-    return false;
-  }
-  try {
-    const n = readSync(fd, sniffed, 0, KEY_SNIFF_BYTES, 0);
-    return PRIVATE_KEY_BLOCK.test(sniffed.toString('latin1', 0, n));
-  } catch {
-    return false;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function excludedPath(rel: string): boolean {
