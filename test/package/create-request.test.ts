@@ -35,33 +35,65 @@ beforeEach(() => {
 const UNSAFE_SHOWN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('the walnut folder name', () => {
-  it('one a receiver refuses (control and bidi characters) is refused as create starts, escaped, saying to rename the folder', async () => {
-    const dir = join(root, `names-${n}`);
-    const walnut = makeWalnut(join(dir, 'g\u001b[31mX\u202eY'), { 'notes/a.md': 'a\n' });
-    const pkg = join(dir, 'p.walnut');
-    const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--json']);
-    expect(r.code).toBe(1);
-    const j = JSON.parse(r.stdout);
-    expect(j.error.code).toBe('unpackable_name');
-    expect(j.error.message).toBe(
-      "the walnut's folder name 'g\\x1b[31mX\\u{202e}Y' contains a control character or invisible formatting character, which a receiver refuses; rename the folder before sharing",
-    );
-    expect(r.stdout + r.stderr).not.toMatch(UNSAFE_SHOWN);
-    expect(existsSync(pkg)).toBe(false);
+  it('a control, bidi or other invisible character is refused as create starts in every scope, escaped, saying to rename the folder', async () => {
+    for (const scope of ['full', 'bundle', 'snapshot']) {
+      const dir = join(root, `names-${n}-${scope}`);
+      const walnut = makeWalnut(join(dir, 'g\u001b[31mX\u202eY'), { 'notes/a.md': 'a\n', 'bundles/b/context.manifest.yaml': 'goal: b\n' });
+      const pkg = join(dir, 'p.walnut');
+      const r = await runCaptured(createCommand, [
+        '--walnut',
+        walnut,
+        '--scope',
+        scope,
+        ...(scope === 'bundle' ? ['--bundle', 'b'] : []),
+        '--output',
+        pkg,
+        '--json',
+      ]);
+      expect(r.code, scope).toBe(1);
+      const j = JSON.parse(r.stdout);
+      expect(j.error.code).toBe('unpackable_name');
+      expect(j.error.message).toBe(
+        "the walnut's folder name 'g\\x1b[31mX\\u{202e}Y' contains a control character or invisible formatting character, which a package cannot show its receivers; rename the folder before sharing; nothing was written",
+      );
+      expect(r.stdout + r.stderr).not.toMatch(UNSAFE_SHOWN);
+      expect(existsSync(pkg)).toBe(false);
+    }
   });
 
-  it('create refuses exactly the names receive refuses', async () => {
-    const names = ['plain-name', 'café', 'a$b', 'quote"d', '_kernel', '01_Archive', 'x'.repeat(201), 'tab\there', 'zw\u200bsp'];
+  it('in full scope, a name receive refuses for a new walnut is packed with a warning (stderr and receive_needs_as) that a receiver needs --as NAME', async () => {
+    const names = ['Bob $garden', 'quote"d', 'back`tick', '_kernel', '01_Archive', 'x'.repeat(201)];
     for (const name of names) {
       const dir = join(root, `same-${n}-${names.indexOf(name)}`);
       const walnut = makeWalnut(join(dir, name), { 'notes/a.md': 'a\n' });
       const pkg = join(dir, 'p.walnut');
       const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--json']);
       const receiver = walnutNameProblem(name);
-      expect(r.code, `${JSON.stringify(name)}: ${r.stdout}`).toBe(receiver === undefined ? 0 : 1);
-      if (receiver !== undefined)
-        expect(JSON.parse(r.stdout).error.message).toContain(`${receiver}, which a receiver refuses; rename the folder before sharing`);
+      expect(receiver, name).toBeDefined();
+      expect(r.code, `${JSON.stringify(name)}: ${r.stdout}`).toBe(0);
+      expect(existsSync(pkg)).toBe(true);
+      expect(JSON.parse(r.stdout).receive_needs_as).toEqual({ walnut: name, reason: receiver });
+      expect(r.stderr).toContain(`${receiver}: a receiver must pass --as NAME to receive this full package under another name`);
     }
+  });
+
+  it('bundle and snapshot packages (whose walnut name names no folder on receipt) are packed with no warning; a plain name warns in no scope', async () => {
+    const dir = join(root, `bundle-scope-${n}`);
+    const walnut = makeWalnut(join(dir, 'Bob $garden'), { 'bundles/b/context.manifest.yaml': 'goal: b\n' });
+    for (const [scope, extra] of [
+      ['bundle', ['--bundle', 'b']],
+      ['snapshot', []],
+    ] as const) {
+      const pkg = join(dir, `${scope}.walnut`);
+      const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', scope, ...extra, '--output', pkg, '--json']);
+      expect(r.code, r.stdout).toBe(0);
+      expect(JSON.parse(r.stdout).receive_needs_as).toBeUndefined();
+      expect(r.stderr).not.toContain('--as NAME');
+    }
+    const plain = makeWalnut(join(dir, 'café garden'), { 'notes/a.md': 'a\n' });
+    const r = await runCaptured(createCommand, ['--walnut', plain, '--scope', 'full', '--output', join(dir, 'plain.walnut'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).receive_needs_as).toBeUndefined();
   });
 });
 

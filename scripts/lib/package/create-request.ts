@@ -1,7 +1,7 @@
 /**
  * What `create` can refuse from its arguments alone, checked before the output is chosen, a key
  * loaded or a passphrase asked: the --walnut folder (there, a walnut, with a name a package can
- * carry), --bundle against --scope, bundle names, a one-line --description. collectWalnut and
+ * carry and show; receiveNeedsAs tells what else of it a receiver refuses), --bundle against --scope, bundle names, a one-line --description. collectWalnut and
  * planPackage call the same checks where the library is used without the command.
  */
 import { statSync } from 'node:fs';
@@ -47,14 +47,47 @@ export function checkCreateRequest(req: CreateRequest): void {
   if (!isWalnut(req.walnut)) {
     throw new AliveError(`${req.walnut} is not a walnut: it has no _kernel/key.md. Point --walnut at a walnut folder`, { code: 'no_walnut' });
   }
-  // The manifest's source.walnut: what the receiver names the new walnut by (receive/names.ts).
-  const name = basename(resolve(req.walnut));
-  const why = bareValueProblem(name) ?? walnutNameProblem(name);
+  // The manifest's source.walnut, which every receiver is shown: a name the manifest carries as it
+  // is and a terminal shows as it is, in every scope. What else receive refuses of a new walnut's
+  // name (receive/names.ts) only a full package meets, and `--as NAME` gets past it: a warning.
+  const name = walnutFolderName(req.walnut);
+  const why = bareValueProblem(name) ?? (firstUnsafe(name) !== undefined ? 'contains a control character or invisible formatting character' : undefined);
   if (why) {
-    throw new AliveError(`the walnut's folder name '${inlineText(name)}' ${why}, which a receiver refuses; rename the folder before sharing`, {
-      code: 'unpackable_name',
-    });
+    throw new AliveError(
+      `the walnut's folder name '${inlineText(name)}' ${why}, which a package cannot show its receivers; rename the folder before sharing; nothing was written`,
+      { code: 'unpackable_name' },
+    );
   }
+}
+
+function walnutFolderName(walnut: string): string {
+  return basename(resolve(walnut));
+}
+
+/** A full package whose walnut name receive refuses for a new walnut: what the receiver must do. */
+export interface ReceiveNeedsAs {
+  walnut: string;
+  reason: string;
+}
+
+/**
+ * Whether a receiver of this full package must pass `--as NAME` (receive/target.ts names the new
+ * walnut after source.walnut, with walnutNameProblem's rule); bundle and snapshot packages never
+ * use the name as a folder name. Checked after checkCreateRequest.
+ */
+export function receiveNeedsAs(walnut: string, scope: Scope): ReceiveNeedsAs | undefined {
+  if (scope !== 'full') return undefined;
+  const name = walnutFolderName(walnut);
+  const reason = walnutNameProblem(name);
+  return reason === undefined ? undefined : { walnut: name, reason };
+}
+
+/** The warning create prints for receiveNeedsAs. */
+export function receiveNeedsAsWarning(n: ReceiveNeedsAs): string {
+  return (
+    `the walnut's folder name '${inlineText(n.walnut)}' ${n.reason}: a receiver must pass --as NAME to receive this full package under another name; ` +
+    'rename the folder before sharing to spare them'
+  );
 }
 
 /** A bundle folder whose name a receiver refuses (receive/names.ts): the folder is to be renamed. */

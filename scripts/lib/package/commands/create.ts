@@ -18,7 +18,7 @@ import type { Envelope } from '../read-package.ts';
 import { relayLogin, signerFlagProblem } from '../signer.ts';
 import { loadSigningKey } from '../signing-key.ts';
 import { checkKeyFileArg } from '../key-args.ts';
-import { checkCreateRequest } from '../create-request.ts';
+import { checkCreateRequest, receiveNeedsAs, receiveNeedsAsWarning } from '../create-request.ts';
 import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from '../v3-write.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { MAX_RECIPIENTS } from '../../crypto/rsa.ts';
@@ -141,6 +141,7 @@ export const createCommand = defineCommand({
       if (err instanceof AliveError && err.code === 'usage') ctx.usageError(err.message);
       throw err;
     }
+    const needsAs = receiveNeedsAs(walnut, scope);
 
     // Everything that can be refused is checked before any work, the walnut read or a passphrase
     // asked: output (never a folder, a taken name, or inside the walnut), keys, signer.
@@ -300,6 +301,7 @@ export const createCommand = defineCommand({
       );
     }
     if (notForWindows.length > 0) ctx.warn(notForWindowsWarning(notForWindows));
+    if (needsAs) ctx.warn(receiveNeedsAsWarning(needsAs));
     const agentWarning = agentFilesWarning(agentFiles);
     if (agentWarning) ctx.warn(inlineText(agentWarning, 2000));
     if (overLimit) ctx.warn(receiverLimitWarning(overLimit));
@@ -325,6 +327,7 @@ export const createCommand = defineCommand({
         held_back: heldBack,
         sensitive_included: sensitiveIncluded.map((s) => s.bundle),
         ...(overLimit ? { over_receiver_limit: overLimit } : {}),
+        ...(needsAs ? { receive_needs_as: needsAs } : {}),
         ...(r.recipient ? { recipient: r.recipient } : {}),
       });
       // What the warnings said, once for all the packages: names from the walnut, as data (printJson
