@@ -268,7 +268,7 @@ describe('sensitivity gate', () => {
         expect(r.status, r.stderr).toBe(0);
         expect(JSON.parse(r.stdout).held_back).toEqual(['people', 'secret']);
         expect(r.stderr).toMatch(
-          /^warning: held back bundle 'secret' \(sensitivity: restricted\); with the owner's yes, pass --allow-sensitive-bundle 'secret'/m,
+          /^warning: held back bundle 'secret' \(sensitivity: restricted\); with the owner's yes, pass --allow-sensitive-bundle secret /m,
         );
         expect(r.stderr).toMatch(/^warning: held back bundle 'people' \(pii: true\)/m);
         const paths = manifestPaths(manifestOf(pkg));
@@ -309,7 +309,9 @@ describe('sensitivity gate', () => {
         expect(f.status, f.stderr).toBe(0);
         const out = JSON.parse(f.stdout);
         expect([out.held_back, out.sensitive_included]).toEqual([['people'], ['secret']]);
-        expect(f.stderr).toMatch(/^warning: held back bundle 'people' \(pii: true\); with the owner's yes, pass --allow-sensitive-bundle 'people'/m);
+        expect(f.stderr).toMatch(
+          /^warning: held back bundle 'people' \(pii: true\); with the owner's yes, pass --allow-sensitive-bundle people to include it/m,
+        );
         expect(f.stderr).toMatch(/^warning: packed 1 bundle marked sensitive: 'secret' \(sensitivity: restricted\); anyone who opens the package can read it/m);
         const paths = manifestPaths(manifestOf(full));
         expect(paths).toContain('bundles/secret/raw/s.md');
@@ -332,7 +334,7 @@ describe('sensitivity gate', () => {
           two,
         ]);
         expect(refused.status).toBe(1);
-        expect(errorLine(refused)).toMatch(/'people' \(pii: true\) is marked sensitive; .* --allow-sensitive-bundle 'people'/);
+        expect(errorLine(refused)).toMatch(/'people' \(pii: true\) is marked sensitive; .* --allow-sensitive-bundle people to share anyway/);
         expect(existsSync(two)).toBe(false);
         const both = await run(dir, [
           'create',

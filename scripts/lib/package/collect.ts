@@ -10,6 +10,7 @@ import { AliveError, errnoCode } from '../errors.ts';
 import { readSmallFile } from '../fs/small-file.ts';
 import { isWithin } from '../fs/within.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { shellQuote } from '../text/shell-quote.ts';
 import { windowsNameReason } from '../fs/windows-names.ts';
 import { unsafePathReason } from './safe-path.ts';
 import { PASS_KEYS, privateKeyReason } from './private-key.ts';
@@ -232,7 +233,7 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
     if (sensitive.length > 0) {
       throw new AliveError(
         `bundle${sensitive.length > 1 ? 's' : ''} ${sensitive.map((x) => `'${x.n}' (${x.s.reason})`).join(', ')} ` +
-          `${sensitive.length > 1 ? 'are' : 'is'} marked sensitive; confirm with the owner and pass ${sensitive.map((x) => `--allow-sensitive-bundle '${x.n}'`).join(' ')} to share anyway`,
+          `${sensitive.length > 1 ? 'are' : 'is'} marked sensitive; confirm with the owner and pass ${sensitive.map((x) => `--allow-sensitive-bundle ${inlineText(shellQuote(x.n))}`).join(' ')} to share anyway`,
         { code: 'sensitive' },
       );
     }

@@ -70,8 +70,7 @@ function notForWindowsWarning(files: readonly Skipped[]): string {
 
 /** A bundle held back as sensitive, and how the owner's yes packs it. */
 function heldBackWarning(h: HeldBackBundle): string {
-  const name = inlineText(h.bundle);
-  return `held back bundle '${name}' (${h.reason}); with the owner's yes, pass --allow-sensitive-bundle '${name}' to include it`;
+  return `held back bundle '${inlineText(h.bundle)}' (${h.reason}); with the owner's yes, pass --allow-sensitive-bundle ${inlineText(shellQuote(h.bundle))} to include it`;
 }
 
 /** The warning for a package a receiver refuses by default, for its size (receiver-limit.ts). */
