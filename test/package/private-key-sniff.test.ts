@@ -133,3 +133,21 @@ describe('key stores found by name', () => {
     expect(allowed.privateKeys.sort()).toEqual([...named].sort());
   });
 });
+
+describe('.ssh/ folders', () => {
+  it('one at the walnut root is left out with a warning as one at any depth is; --allow-private-keys packs both', () => {
+    const walnut = makeWalnut(join(root, 'w-ssh'), { '.ssh/config': 'Host x\n', '.ssh/known_hosts': 'x ssh-ed25519 AAAA\n', 'notes/.ssh/config': 'Host y\n' });
+    const r = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false });
+    expect(
+      r.skipped
+        .filter((s) => /SSH folder/.test(s.reason))
+        .map((s) => s.path)
+        .sort(),
+    ).toEqual(['.ssh', 'notes/.ssh']);
+    expect(r.skipped.find((s) => s.path === '.ssh')?.reason).toMatch(/pass --allow-private-keys to pack it$/);
+    expect(r.files.some((f) => f.path.includes('.ssh'))).toBe(false);
+    const allowed = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false, allowPrivateKeys: true });
+    expect(allowed.privateKeys.sort()).toEqual(['.ssh/config', '.ssh/known_hosts', 'notes/.ssh/config']);
+    expect(allowed.files.map((f) => f.path)).toEqual(expect.arrayContaining(['.ssh/config', '.ssh/known_hosts', 'notes/.ssh/config']));
+  });
+});

@@ -260,6 +260,8 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
         result.skipped.push({ path: e, reason: why });
         leaveOut(ctx, e, why);
       } else if (PACKAGE_TEMP.test(e)) addEntry(ctx, join(walnutReal, e), e, e);
+      // A root .ssh/ is an SSH folder as one at any depth is: named, and packed only with --allow-private-keys.
+      else if (e === '.ssh' && isRealDir(join(walnutReal, e))) addEntry(ctx, join(walnutReal, e), e, e);
       else if (ROOT_EXCLUDES.has(e) || e.startsWith('.')) leaveOut(ctx, e, excludedName(e) ?? 'not packed from the walnut root');
       else addEntry(ctx, join(walnutReal, e), e, e);
     }
