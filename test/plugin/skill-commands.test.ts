@@ -259,6 +259,23 @@ beforeAll(async () => {
   await alive(alice, ['create', '--walnut', garden, '--scope', 'full', '--output', join(alice.root, 'garden-large.walnut')]).finally(() =>
     setReceiverLimitForTests(undefined),
   );
+  // Two RSA recipients, format 2.0: one package each, listed in packages[] with their recipient.
+  const two = await alive(alice, [
+    'create',
+    '--walnut',
+    garden,
+    '--scope',
+    'full',
+    '--encrypt',
+    'rsa',
+    '--recipient',
+    alice.paths.publicKey,
+    '--recipient',
+    join(base, 'spare-keys', 'public.pem'),
+    '--output',
+    join(alice.root, 'garden-rsa.walnut'),
+  ]);
+  expect(two.packages).toHaveLength(2);
   const snapshot = join(alice.root, 'garden-snapshot.walnut');
   await alive(alice, ['create', '--walnut', garden, '--scope', 'snapshot', '--output', snapshot]);
 
