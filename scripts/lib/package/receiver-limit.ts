@@ -5,6 +5,7 @@
  * largest files and the --max-size a receiver passes to open it.
  */
 import { AliveError } from '../errors.ts';
+import { counted } from '../text/plural.ts';
 import { DEFAULT_MAX_SIZE, MAX_PACKAGE_ENTRIES } from './limits.ts';
 
 export interface OverReceiverLimit {
@@ -57,7 +58,7 @@ export function checkEntryCount(files: number): void {
   const most = (testEntries ?? MAX_PACKAGE_ENTRIES) - OWN_ENTRIES;
   if (files <= most) return;
   throw new AliveError(
-    `the walnut has ${files} files to pack, and a package holds at most ${most}: every receiver refuses more, whatever it passes. ` +
+    `the walnut has ${counted(files, 'file')} to pack, and a package holds at most ${most}: every receiver refuses more, whatever it passes. ` +
       'Leave some out with .walnutignore (generated files, caches), or share parts on their own with --scope bundle; nothing was written',
     { code: 'too_large' },
   );
