@@ -58,10 +58,21 @@ const TABLE: Record<string, Record<string, Run>> = {
     'alive-p2p relay setup': { module: 'relay/commands/setup.ts', codes: ['public_relay', 'already_set_up', 'wrong_account'] },
     'alive-p2p relay add-peer': { module: 'relay/commands/add-peer.ts', codes: ['no_such_user'] },
     'alive-p2p relay remove-peer': { module: 'relay/commands/remove-peer.ts', codes: ['unknown_peer'] },
-    'alive-p2p relay pull': { module: 'relay/commands/pull.ts', codes: ['not_set_up', 'unverified'] },
+    'alive-p2p relay pull': { module: 'relay/commands/pull.ts', codes: ['not_set_up', 'unverified', 'clone_locked'] },
     'alive-p2p relay push': {
       module: 'relay/commands/push.ts',
-      codes: ['unknown_peer', 'not_pinned', 'key_changed', 'key_permissions', 'unauthorized', 'no_token', 'network', 'rate_limited', 'unexpected'],
+      codes: [
+        'unknown_peer',
+        'not_pinned',
+        'key_changed',
+        'key_permissions',
+        'unauthorized',
+        'no_token',
+        'network',
+        'rate_limited',
+        'clone_locked',
+        'unexpected',
+      ],
     },
   },
   dispatch: {
