@@ -86,6 +86,25 @@ it('a user whose git works only in repositories it is pointed at (safe.bareRepos
   expect(pulled.json.received).toEqual([expect.objectContaining({ from: 'carol', verified: true })]);
 }, 60_000);
 
+it("a user's global uploadpack.packObjectsHook runs on no fetch from a relay in a folder (accept, push, pull)", async () => {
+  // Protected config git reads for the upload-pack it starts on this machine for a local relay: the
+  // hook ran for every fetch there (accept's fetch of the key failed with it as a network failure).
+  const ran = join(base.dir, 'pack-hook-ran');
+  const hook = join(base.dir, 'pack-hook');
+  writeFileSync(hook, `#!/bin/sh\necho ran >> '${ran}'\nexit 1\n`);
+  chmodSync(hook, 0o755);
+  const config = join(base.dir, 'pack-hook.gitconfig');
+  writeFileSync(config, `[uploadpack]\n\tpackObjectsHook = ${hook}\n`);
+  const hooked = { GIT_CONFIG_GLOBAL: config };
+  const frank = await relayUser(base.dir, 'frank', hooked);
+  const grace = await relayUser(base.dir, 'grace', hooked);
+  await pair(frank, grace);
+  expect((await run(frank, ['push', await walnutPackage(frank, 'meadow'), '--to', 'grace', '--json'])).code).toBe(0);
+  const pulled = await run(grace, ['pull', '--json']);
+  expect(pulled.json.received).toEqual([expect.objectContaining({ from: 'frank', verified: true })]);
+  expect(existsSync(ran)).toBe(false);
+}, 60_000);
+
 it("checking a peer's relay reads no repository's config from the folder the command runs in", async () => {
   // A session started in a folder that holds a repository someone else made (an unpacked archive
   // with its .git): git found it from the working folder and used its core.sshCommand.

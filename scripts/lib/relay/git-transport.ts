@@ -222,11 +222,30 @@ const LOCAL_RECEIVE_PACK_WITHOUT_HOOKS = `--receive-pack=git ${[
   .join(' ')} receive-pack`;
 
 /**
+ * A fetch from a folder (or a file:// URL) runs git-upload-pack on this machine, and it reads the
+ * user's protected config: a global uploadpack.packObjectsHook ran for every fetch from a local
+ * relay (accept failed with it as a network failure). The setting takes no empty value (git then
+ * runs an empty command), so it is given one that runs the pack-objects command git hands it as it
+ * is: git runs a value holding a shell character as `sh -c '<value> "$@"'`, here `true && "$@"`.
+ * The upload-pack command is itself a shell command line (git adds the quoted folder), hence the
+ * quotes. For every local fetch: the trees' fetch, a key's, a package's.
+ */
+const UPLOAD_PACK_NO_HOOK = `-c 'uploadpack.packObjectsHook=true &&'`;
+
+const LOCAL_UPLOAD_PACK = `--upload-pack=git ${UPLOAD_PACK_NO_HOOK} upload-pack`;
+
+/**
  * The sending side of a fetch of a package from a folder: it too ignores our `-c` options and reads
  * the user's pack.compression, which made it deflate a blob whole before sending a byte (26 s for
- * 500 MB at 9 here). Only for a blob fetch, which is one object; upload-pack runs no hooks.
+ * 500 MB at 9 here). Only for a blob fetch, which is one object.
  */
-const LOCAL_UPLOAD_PACK_AS_STORED = '--upload-pack=git -c core.compression=0 -c pack.compression=0 upload-pack';
+const LOCAL_UPLOAD_PACK_AS_STORED = `--upload-pack=git ${UPLOAD_PACK_NO_HOOK} -c core.compression=0 -c pack.compression=0 upload-pack`;
+
+/** The upload-pack option of a fetch from `url`: none for a remote one. */
+function localUploadPack(url: string, asStored: boolean): string[] {
+  if (!isLocalRemote(url)) return [];
+  return [asStored ? LOCAL_UPLOAD_PACK_AS_STORED : LOCAL_UPLOAD_PACK];
+}
 
 function isLocalRemote(url: string): boolean {
   return isLocalPath(url) || /^file:\/\//i.test(url);
@@ -345,6 +364,7 @@ export class GitTransport implements RelayTransport {
     try {
       // Inside the try: a deadline spent before the fetch (a slow local set-up) is the same relay timeout.
       if (timeoutMs <= 0) throw new GitError('no time left to fetch', '', true);
+      const uploadPack = localUploadPack(await this.remoteUrl(remote), false);
       for (let attempt = 0; ; attempt++) {
         try {
           await this.git(
@@ -354,6 +374,7 @@ export class GitTransport implements RelayTransport {
               ...FETCH_ONE_THREAD,
               'fetch',
               '--quiet',
+              ...uploadPack,
               '--no-tags',
               '--no-write-fetch-head',
               '--filter=blob:none',
@@ -493,7 +514,7 @@ export class GitTransport implements RelayTransport {
           'fetch.negotiationAlgorithm=noop',
           'fetch',
           progress ? '--progress' : '--quiet',
-          ...(transfer && isLocalRemote(await this.remoteUrl(remote)) ? [LOCAL_UPLOAD_PACK_AS_STORED] : []),
+          ...localUploadPack(await this.remoteUrl(remote), transfer === true),
           '--no-tags',
           '--no-write-fetch-head',
           '--filter=blob:none',
