@@ -3,7 +3,8 @@
  * as the package; the git transport's `deposit-…/` object folder) is removed when the push ends,
  * also by Ctrl-C; and what a push that was killed outright left is removed by a later push: at once
  * when the process that wrote it is no longer running on this machine, else once it is older than
- * the longest push.
+ * the longest push; and one named as made here by a process that runs (its pid reused) once it is
+ * twice that old.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
@@ -53,7 +54,7 @@ it('Ctrl-C during the upload removes the sealed package and the deposit folder t
   expect(workOf(alice)).toEqual([]);
 });
 
-it('a later push removes what a killed push left: at once when its process has ended here, else once older than the longest push', async () => {
+it('a later push removes what a killed push left: at once when its process has ended here, else once older than the longest push (twice that for a process id of this machine that runs again)', async () => {
   const ended = spawnSync('true').pid!; // a process id that no longer runs
   const running = process.ppid; // one that does
   const tag = hostTag();
@@ -74,6 +75,11 @@ it('a later push removes what a killed push left: at once when its process has e
   deposit(`deposit-${ended}h${tag}-AAAAAA`);
   sealed(`push-${running}h${tag}-bbbbbbbbbbbb.walnut`);
   deposit(`deposit-${running}h${tag}-BBBBBB`);
+  // Named as made here by a process that runs, but older than any push could be: the pid was reused.
+  sealed(`push-${running}h${tag}-hhhhhhhhhhhh.walnut`, 7);
+  deposit(`deposit-${running}h${tag}-HHHHHH`, 7);
+  sealed(`push-${running}h${tag}-iiiiiiiiiiii.walnut`, 13);
+  deposit(`deposit-${running}h${tag}-IIIIII`, 13);
   // Another machine's or container's (another tag: its pid says nothing here), or an older version's (no tag).
   sealed(`push-${ended}hzzzzzz-cccccccccccc.walnut`, 2);
   deposit(`deposit-${ended}hzzzzzz-CCCCCC`, 2);
@@ -89,6 +95,8 @@ it('a later push removes what a killed push left: at once when its process has e
     [
       `push-${running}h${tag}-bbbbbbbbbbbb.walnut`,
       `deposit-${running}h${tag}-BBBBBB`,
+      `push-${running}h${tag}-hhhhhhhhhhhh.walnut`,
+      `deposit-${running}h${tag}-HHHHHH`,
       `push-${ended}hzzzzzz-cccccccccccc.walnut`,
       `deposit-${ended}hzzzzzz-CCCCCC`,
       `push-${ended}-eeeeeeeeeeee.walnut`,

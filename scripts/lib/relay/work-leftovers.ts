@@ -23,9 +23,11 @@ export function ownedName(prefix: string): string {
 
 /**
  * Removes the entries of `dir` named `prefix…` that no running push reads: those whose name says
- * they were made by a process of this machine (ownedName) that is no longer running, at once;
- * any other (made on another machine or container sharing this folder, where a pid says nothing
- * here, or by an older version, whose names carry no machine) once untouched for `ageMs`.
+ * they were made by a process of this machine (ownedName) that is no longer running, at once, and
+ * once untouched for twice `ageMs` when a process of that id runs (no push lasts that long: the id
+ * was reused, which would otherwise keep a package-sized file for ever); any other (made on another
+ * machine or container sharing this folder, where a pid says nothing here, or by an older version,
+ * whose names carry no machine) once untouched for `ageMs`.
  * Best effort: what cannot be removed stays for a later push.
  */
 export function removeLeftovers(dir: string, prefix: string, ageMs = LEFTOVER_AGE_MS, now = Date.now()): void {
@@ -42,7 +44,8 @@ export function removeLeftovers(dir: string, prefix: string, ageMs = LEFTOVER_AG
     try {
       const owner = /^(\d+)h([0-9a-z]+)-/.exec(name.slice(prefix.length));
       const ownedHere = owner !== null && owner[2] === here;
-      const gone = ownedHere ? !processAlive(Number(owner[1])) : now - lstatSync(path).mtimeMs >= ageMs;
+      const age = now - lstatSync(path).mtimeMs;
+      const gone = ownedHere ? age >= 2 * ageMs || !processAlive(Number(owner[1])) : age >= ageMs;
       if (gone) rmSync(path, { recursive: true, force: true });
     } catch {
       // gone already, or another command's to finish
