@@ -175,6 +175,14 @@ describe('GitHub: inbox and remove-peer against the fake server', { shuffle: fal
     const status = await run(ann, ['status', '--json']);
     expect(status.json.own_key).toBe('changed');
     expect(status.json.problems.join(' ')).toMatch(/NOT your key/);
+    // setup publishes her key again: status and the session hook (last_action) stop warning at once.
+    expect((await run(ann, ['setup', '--json'])).code).toBe(0);
+    const state = JSON.parse(readFileSync(ann.paths.state, 'utf8'));
+    expect(state.own_key.status).toBe('ok');
+    expect(Date.parse(state.last_action)).toBeGreaterThan(Date.parse(state.probed_at));
+    const republished = await run(ann, ['status', '--json']);
+    expect(republished.json.own_key).toBe('ok');
+    expect(republished.json.problems.join(' ')).not.toMatch(/NOT your key/);
 
     expect((await run(ben, ['setup', '--json'])).code).toBe(0);
     const wrong = `SHA256:${'abcd:'.repeat(15)}abcd`;

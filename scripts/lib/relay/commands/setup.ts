@@ -4,10 +4,11 @@ import { AliveError } from '../../errors.ts';
 import { isUsableBranch, readRelayConfig, writeRelayConfig, type RelayConfig, type Transport } from '../config.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { ensureOwnKeyPair, formatFingerprint } from '../keys.ts';
+import { checkOwnKey } from '../key-checks.ts';
+import { touchRelayActivity } from '../activity.ts';
 import { requireLogin } from '../names.ts';
 import { openGithubTransport } from '../open.ts';
 import { defaultRelayPaths, type RelayPaths } from '../paths.ts';
-import { emptyState, readRelayState, writeRelayState } from '../state.ts';
 import { GitTransport, normaliseGitUrl } from '../git-transport.ts';
 import type { RelayTransport } from '../transport.ts';
 import { output } from './common.ts';
@@ -130,7 +131,11 @@ export const setupCommand = defineCommand({
       peers: existing?.peers ?? [],
     };
     writeRelayConfig(paths.config, cfg);
-    if (!existsSync(paths.state) || readStateOrUndefined(paths.state) === undefined) writeRelayState(paths.state, emptyState());
+    // The relay holds the user's key now: a WARNING that someone replaced it (own_key "changed")
+    // goes at once, and last_action makes status and the session hook check the relay again.
+    touchRelayActivity(paths, (state) => {
+      state.own_key = checkOwnKey(paths, keys.publicKeyPem, login);
+    });
 
     out.result({
       ok: true,
@@ -218,12 +223,4 @@ function undoFailedSetup(paths: RelayPaths, before: ReturnType<typeof localFiles
 function parseTransport(value: string, usageError: (m: string) => never): Transport {
   if (value === 'github' || value === 'git') return value;
   return usageError(`--transport must be github or git, not '${value}'`);
-}
-
-function readStateOrUndefined(path: string) {
-  try {
-    return readRelayState(path);
-  } catch {
-    return undefined;
-  }
 }
