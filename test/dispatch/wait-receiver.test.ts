@@ -76,3 +76,43 @@ describe('the MCP wait tool with receiver', () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
 });
+
+describe('an id given by its start with the wrong receiver', () => {
+  // The start is resolved over the whole bus, as without a receiver: in the receiver's folders only
+  // it named nothing, and the wait ran out its time-out saying the request was not on the bus.
+  it('dispatch wait: refused at once, as with the whole id', async () => {
+    const { root } = makeBus();
+    mkdirSync(receiverPaths(root, 'codex').inbox, { recursive: true });
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+    const start = sent.id.slice(0, 13);
+    const t0 = Date.now();
+    const r = await dispatch(root, ['wait', start, '--receiver', '@codex', '--timeout', LONG, '--json']);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).error.code).toBe('not_found');
+    expect(r.stderr).toContain(`${start} is msg-${sent.id}`);
+    expect(r.stderr).toContain(`cannot wait on msg-${sent.id} for @codex: it is not @codex's: it is waiting in @gemini's inbox`);
+  });
+
+  it('the MCP wait tool: refused at once too', async () => {
+    const { root } = makeBus();
+    mkdirSync(receiverPaths(root, 'codex').inbox, { recursive: true });
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+    const t0 = Date.now();
+    await expect(waitTool({ root, as: 'human' }, { id: sent.id.slice(0, 13), receiver: '@codex', timeout_s: 50 })).rejects.toThrow(
+      `cannot wait on msg-${sent.id} for @codex: it is not @codex's: it is waiting in @gemini's inbox`,
+    );
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
+  it('dispatch show: says what it says for the whole id', async () => {
+    const { root } = makeBus();
+    mkdirSync(receiverPaths(root, 'codex').inbox, { recursive: true });
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+    const whole = await dispatch(root, ['show', sent.id, '--receiver', '@codex']);
+    const start = await dispatch(root, ['show', sent.id.slice(0, 13), '--receiver', '@codex']);
+    expect(start.status).toBe(whole.status);
+    expect(start.stdout).toBe(whole.stdout);
+    expect(start.stderr).toBe(`${sent.id.slice(0, 13)} is msg-${sent.id}\n${whole.stderr}`);
+  });
+});

@@ -48,15 +48,26 @@ export interface ResolvedId {
 }
 
 /**
- * The message id `raw` names on the bus (in `receiver`'s folders only, when given): see the top of
- * this file. Throws invalid_id for what is no id, ambiguous for a prefix of several.
+ * The message id `raw` names on the bus: see the top of this file. With `receiver`, a start is
+ * looked for in that receiver's folders first, then, when none there starts so, over the whole bus
+ * as without it: the command then finds the message is another receiver's and says so (a wait told
+ * the wrong receiver ran out its time-out saying the request was not on the bus). Throws invalid_id
+ * for what is no id, ambiguous for a prefix of several.
  */
 export function resolveMessageId(root: string, raw: string, options: { receiver?: string | undefined } = {}): ResolvedId {
   const typed = messageIdArg(raw);
   const exact = { id: typed, typed, resolved: false };
   if (!isHexPrefix(typed)) return exact;
-  const ids = busMessageIds(root, options.receiver);
-  if (ids.has(typed)) return exact;
+  if (options.receiver !== undefined) {
+    const inReceiver = resolveIn(busMessageIds(root, options.receiver), typed);
+    if (inReceiver !== undefined) return inReceiver;
+  }
+  return resolveIn(busMessageIds(root), typed) ?? exact;
+}
+
+/** The id `typed` names among `ids` (see resolveMessageId); undefined when no id is or starts with it. */
+function resolveIn(ids: ReadonlySet<string>, typed: string): ResolvedId | undefined {
+  if (ids.has(typed)) return { id: typed, typed, resolved: false };
   const low = typed.toLowerCase();
   const starting = [...ids].filter((m) => m.toLowerCase().startsWith(low)).sort();
   const named = starting.filter(isWordlessId);
@@ -75,7 +86,8 @@ export function resolveMessageId(root: string, raw: string, options: { receiver?
       fields: { candidates: shown },
     });
   }
-  return exact;
+  // One id not made by the bus starts with it: not resolved to (see the top of this file).
+  return starting.length === 1 ? { id: typed, typed, resolved: false } : undefined;
 }
 
 /** The line a command prints on stderr when it took a prefix for a whole id. */
