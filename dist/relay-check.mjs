@@ -387,7 +387,7 @@ function findBusAncestor(start, uid = process.getuid?.()) {
     if (!isDirectory(runtimes)) return !1;
     if (uid === void 0) return !0;
     try {
-      return fs.statSync(runtimes).uid === uid;
+      return fs.lstatSync(runtimes).uid === uid;
     } catch {
       return !1;
     }

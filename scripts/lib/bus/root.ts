@@ -10,7 +10,10 @@ import { fs } from '../fs/node-fs.ts';
  * The nearest folder at or above `start` that holds a `runtimes/` of the user's own (`uid`, by
  * default this process's), if any. One another user made above the current folder (in /tmp, a
  * shared folder) would take every message sent from below it and answer them: it is passed over,
- * as git passes over a repository another user owns.
+ * as git passes over a repository another user owns. So is a link named `runtimes` another user
+ * made (its owner is the link's, lstat: the folder it points at may be the user's, which let it
+ * block every command below it with unsafe_bus_folder). A link of the user's own to a folder is
+ * found, and the bus then refuses it as it refuses any linked folder (unsafe_bus_folder).
  */
 export function findBusAncestor(start: string, uid: number | undefined = process.getuid?.()): string | undefined {
   return findUp(start, (dir) => {
@@ -18,7 +21,7 @@ export function findBusAncestor(start: string, uid: number | undefined = process
     if (!isDir(runtimes)) return false;
     if (uid === undefined) return true;
     try {
-      return fs.statSync(runtimes).uid === uid;
+      return fs.lstatSync(runtimes).uid === uid;
     } catch {
       return false;
     }
