@@ -5,7 +5,7 @@
  * with a warning beside them, which an agent passed over: "nothing waits"). Now every tool refuses
  * with no_bus, as the dispatch commands do, and a send makes a bus only when asked (create: true).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeBus } from './helpers.ts';
@@ -59,5 +59,15 @@ describe('dispatch mcp where no bus is', () => {
     expect(again.structuredContent).not.toHaveProperty('warning');
     expect((await call('status')).structuredContent).toMatchObject({ ok: true });
     expect((await call('inbox', { receiver: '@gemini' })).structuredContent).toMatchObject({ ok: true, count: 2 });
+  });
+});
+
+describe('one place builds the no_bus refusal', () => {
+  it('only scripts/lib/bus/no-bus.ts makes the code (the CLI and the MCP tools call it)', () => {
+    const lib = join(import.meta.dirname, '..', '..', 'scripts', 'lib');
+    const making = (readdirSync(lib, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts') && f !== 'errors.ts')
+      .filter((f) => readFileSync(join(lib, f), 'utf8').includes("'no_bus'"));
+    expect(making).toEqual([join('bus', 'no-bus.ts')]);
   });
 });

@@ -1,20 +1,20 @@
 /** Helpers shared by the dispatch subcommands. */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { AliveError, UsageError, withFields } from '../../errors.ts';
+import { UsageError, withFields } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { idInOurWords } from '../ids.ts';
 import { idHint, resolvedNote, resolveMessageId, withIdHint } from '../id-resolve.ts';
+import { requireBusAt } from '../no-bus.ts';
 import type { CommandContext, CommandIo } from '../../cli/command.ts';
 import { counted } from '../../text/plural.ts';
 import { passedOverSoFar, passingOver } from '../passed-over.ts';
 import { readStdinText } from '../stdin-text.ts';
 import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
-import { runtimesDir } from '../layout.ts';
 import { RECEIVERS_WITHOUT_FOLDER } from '../receivers.ts';
 import { servingText } from '../serving.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
@@ -59,16 +59,12 @@ function notAFolder(path: string): string | undefined {
  * arguments are checked: a wrong argument is a usage error wherever the command runs.
  */
 export function requireBus(root: string, flag: string | undefined): void {
-  if (existsSync(runtimesDir(root))) return;
-  const shown = inlineText(root, 1000);
-  const env = process.env.HELLOWORLD_ROOT;
-  const why =
-    flag !== undefined && flag !== ''
-      ? `no runtimes/ folder under ${shown}); check --root ${inlineText(flag, 1000)}`
-      : env?.trim()
-        ? `no runtimes/ folder under ${shown}); check HELLOWORLD_ROOT (${inlineText(env, 1000)})`
-        : `no runtimes/ folder of yours in ${shown} or a folder above it, and no HELLOWORLD_ROOT); run the command from the bus's folder, or pass --root DIR`;
-  throw new AliveError(`no bus here (${why}`, { code: 'no_bus', fields: { root } });
+  requireBusAt(root, (shown) => {
+    const env = process.env.HELLOWORLD_ROOT;
+    if (flag !== undefined && flag !== '') return ` (no runtimes/ folder under ${shown}); check --root ${inlineText(flag, 1000)}`;
+    if (env?.trim()) return ` (no runtimes/ folder under ${shown}); check HELLOWORLD_ROOT (${inlineText(env, 1000)})`;
+    return ` (no runtimes/ folder of yours in ${shown} or a folder above it, and no HELLOWORLD_ROOT); run the command from the bus's folder, or pass --root DIR`;
+  });
 }
 
 /**

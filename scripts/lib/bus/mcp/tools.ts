@@ -26,6 +26,7 @@ import { receiverPaths, runtimesDir } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { isUuid7, isWordlessId, parseMessageIdArg } from '../ids.ts';
 import { resolveMessageId } from '../id-resolve.ts';
+import { requireBusAt } from '../no-bus.ts';
 import { displayName, normaliseName } from '../names.ts';
 import {
   claimMessage,
@@ -72,18 +73,17 @@ const ROOT_FOUND =
   'this server found its bus root when it started: --root, else HELLOWORLD_ROOT, else the nearest folder holding runtimes/ from the folder it started in';
 
 /**
- * Refuses (`no_bus`) a call where the server's root holds no runtimes/ folder (a server started in
- * a project that has no bus), as the CLI's commands refuse it (commands/common.ts requireBus). An
- * empty answer with a warning beside it read as a bus where nothing waits, and an agent passed
- * it on; a send made a bus of its own in the project, which nothing serves. A send with create:
- * true makes the bus.
+ * Refuses (`no_bus`, no-bus.ts) a call where the server's root holds no runtimes/ folder (a server
+ * started in a project that has no bus), as the CLI's commands refuse it. An empty answer with a
+ * warning beside it read as a bus where nothing waits, and an agent passed it on; a send made a
+ * bus of its own in the project, which nothing serves. A send with create: true makes the bus.
  */
 function requireBusHere(root: string, forSend = false): void {
-  if (existsSync(runtimesDir(root))) return;
   const start = forSend ? '; to start a new bus in this folder, call send again with create: true' : '';
-  throw new AliveError(
-    `no bus here: ${inlineText(root, 1000)} holds no runtimes/ folder (${ROOT_FOUND}); to use a bus elsewhere, start the server with --root that bus's folder, or run the dispatch commands with --root${start}`,
-    { code: 'no_bus', fields: { root } },
+  requireBusAt(
+    root,
+    (shown) =>
+      `: ${shown} holds no runtimes/ folder (${ROOT_FOUND}); to use a bus elsewhere, start the server with --root that bus's folder, or run the dispatch commands with --root${start}`,
   );
 }
 
