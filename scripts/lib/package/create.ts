@@ -38,8 +38,11 @@ export interface StagedPlan {
   files: ManifestFile[];
 }
 
-export interface CreateResult extends WrittenArchive {
-  scope: Scope;
+/**
+ * What create says of a package packed from a plan, besides where it went: its counts, and what it
+ * left out or carries that a receiver treats apart (each also a warning).
+ */
+export interface PackedSummary {
   files: number;
   /** Bytes of content packed (before compression). */
   contentBytes: number;
@@ -55,6 +58,33 @@ export interface CreateResult extends WrittenArchive {
   notForWindows: Skipped[];
   /** Set when a receiver refuses the package by default, for its size (create warns). */
   overReceiverLimit: OverReceiverLimit | undefined;
+}
+
+export interface CreateResult extends WrittenArchive, PackedSummary {
+  scope: Scope;
+}
+
+/**
+ * The summary of a package packed from `plan`, whose files are `listing` (a 2.1 package lists its
+ * bundles at other paths, and a primer) and which left out `skipped`.
+ */
+export function packedSummary(
+  plan: StagedPlan,
+  walnut: string,
+  listing: ReadonlyArray<{ path: string; size: number }> = plan.files,
+  skipped: Skipped[] = plan.collected.skipped,
+): PackedSummary {
+  return {
+    files: listing.length,
+    contentBytes: listing.reduce((a, f) => a + f.size, 0),
+    heldBack: plan.collected.heldBack,
+    sensitiveIncluded: plan.collected.sensitiveIncluded,
+    skipped,
+    privateKeys: plan.collected.privateKeys,
+    agentFiles: packedAgentFiles(plan.collected, walnut),
+    notForWindows: plan.collected.notForWindows,
+    overReceiverLimit: overReceiverLimit(listing),
+  };
 }
 
 /**
@@ -151,28 +181,26 @@ export function manifestEntryMeta(text: string, now?: Date) {
   };
 }
 
-/** `alive-p2p create` for an unencrypted package. */
-export async function createPlainPackage(opts: CreateOptions, signManifest?: (text: string) => string): Promise<CreateResult> {
-  const output = chooseOutput(opts).path;
-  const plan = await planPackage(opts);
+/** Writes the unencrypted 2.0 package of `plan` at `output`. */
+export async function writePlainPackage(
+  output: string,
+  plan: StagedPlan,
+  opts: CreateOptions,
+  signManifest?: (text: string) => string,
+): Promise<WrittenArchive> {
   // The v3 files digest lets the v3 plugin open our plain 2.0 packages (it requires the field).
   let manifest = manifestTextFor(plan, opts, { encrypted: false, payloadSha256: filesDigestV3(plan.files) });
   if (signManifest) manifest = signManifest(manifest);
-  const written = await writeTarGz(output, async (tar) => {
+  return writeTarGz(output, async (tar) => {
     await tar.addFile(manifestEntryMeta(manifest, opts.now), Buffer.from(manifest));
     await writePlannedFiles(tar, plan, opts.onProgress);
   });
-  return {
-    ...written,
-    scope: opts.scope,
-    files: plan.files.length,
-    contentBytes: plan.files.reduce((a, f) => a + f.size, 0),
-    heldBack: plan.collected.heldBack,
-    sensitiveIncluded: plan.collected.sensitiveIncluded,
-    skipped: plan.collected.skipped,
-    privateKeys: plan.collected.privateKeys,
-    agentFiles: packedAgentFiles(plan.collected, opts.walnut),
-    notForWindows: plan.collected.notForWindows,
-    overReceiverLimit: overReceiverLimit(plan.files),
-  };
+}
+
+/** `alive-p2p create` for an unencrypted package, as a library call: plans, writes, sums up. */
+export async function createPlainPackage(opts: CreateOptions, signManifest?: (text: string) => string): Promise<CreateResult> {
+  const output = chooseOutput(opts).path;
+  const plan = await planPackage(opts);
+  const written = await writePlainPackage(output, plan, opts, signManifest);
+  return { ...written, scope: opts.scope, ...packedSummary(plan, opts.walnut) };
 }

@@ -9,7 +9,16 @@ import { fingerprint, formatFingerprint, loadPublicKey } from '../../crypto/keys
 import { obtainPassphrase } from '../../crypto/passphrase.ts';
 import { signManifestText } from '../../crypto/sign.ts';
 import type { HeldBackBundle, Skipped } from '../collect.ts';
-import { chooseOutput, createPlainPackage, manifestTextFor, packedAgentFiles, planPackage, writePlannedFiles, type CreateOptions } from '../create.ts';
+import {
+  chooseOutput,
+  manifestTextFor,
+  packedSummary,
+  planPackage,
+  writePlainPackage,
+  writePlannedFiles,
+  type CreateOptions,
+  type PackedSummary,
+} from '../create.ts';
 import { writeEncryptedPackage, type EncryptionSpec } from '../encrypt.ts';
 import { writeAllOrNone } from '../all-or-none.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
@@ -22,9 +31,9 @@ import { checkCreateRequest, receiveNeedsAs, receiveNeedsAsWarning } from '../cr
 import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from '../v3-write.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { MAX_RECIPIENTS } from '../../crypto/rsa.ts';
-import { agentFilesWarning, type AgentFileHit } from '../../walnut/agent-files.ts';
+import { agentFilesWarning } from '../../walnut/agent-files.ts';
 import { counted } from '../../text/plural.ts';
-import { overReceiverLimit, type OverReceiverLimit } from '../receiver-limit.ts';
+import type { OverReceiverLimit } from '../receiver-limit.ts';
 import { closestName } from '../../text/closest.ts';
 import { shellQuote } from '../../text/shell-quote.ts';
 
@@ -183,28 +192,19 @@ export const createCommand = defineCommand({
       onProgress: ctx.progress,
     };
     const results: Array<{ path: string; sha256: string; bytes: number; recipient?: string }> = [];
-    let files: number;
-    let contentBytes: number;
-    let heldBack: string[];
-    let sensitiveIncluded: HeldBackBundle[];
-    /** Named by their path in the walnut (.walnutignore's), where the package's differs. */
-    let agentFiles: AgentFileHit[];
-    let privateKeys: string[];
-    let notForWindows: Skipped[];
-    let overLimit: OverReceiverLimit | undefined;
-    /** What create left out, and why (each also a warning). */
-    let skipped: Skipped[];
+    let summary: PackedSummary;
     // Ctrl-C (or SIGTERM, SIGHUP) from here until the packages are written: what was written aside
     // is removed by the cleanups registered after this one, which run first; then this says so.
     const stopReporting = cleanUpIfInterrupted(() => reportInterrupted(ctx.io, ctx.json, 'create interrupted: nothing was written'));
     try {
+      const planned: CreateOptions = { ...opts, now: new Date() };
+      const plan = await planPackage(planned);
+      for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
+      for (const h of plan.collected.heldBack) ctx.warn(heldBackWarning(h));
       if (format === '2.1') {
-        const now = new Date();
-        const plan = await planPackage({ ...opts, now });
-        for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
-        for (const h of plan.collected.heldBack) ctx.warn(heldBackWarning(h));
+        const now = planned.now!;
         const layout = v3Layout(plan, scope, now);
-        skipped = [...plan.collected.skipped];
+        const skipped = [...plan.collected.skipped];
         if (layout.replacedReadme) {
           const why = "in format 2.1 the package root README.md is the generated primer (use --format 2.0 to carry the walnut's own)";
           ctx.warn(`left out README.md: ${why}`);
@@ -226,45 +226,16 @@ export const createCommand = defineCommand({
         const enc: V3Encryption =
           mode === 'passphrase' ? { mode, passphrase: passphrase! } : mode === 'rsa' ? { mode, recipients: recipientKeys.map((r) => r.key) } : { mode: 'none' };
         results.push(await writeV3Package(output, layout, manifest, enc, now));
-        files = layout.listing.length;
-        contentBytes = layout.listing.reduce((a, f) => a + f.size, 0);
-        heldBack = plan.collected.heldBack.map((h) => h.bundle);
-        sensitiveIncluded = plan.collected.sensitiveIncluded;
-        agentFiles = packedAgentFiles(plan.collected, opts.walnut);
-        privateKeys = plan.collected.privateKeys;
-        notForWindows = plan.collected.notForWindows;
-        overLimit = overReceiverLimit(layout.listing);
+        summary = packedSummary(plan, opts.walnut, layout.listing, skipped);
       } else if (!mode) {
-        const r = await createPlainPackage(opts, signer ? (t) => signManifestText(t, signer.privateKey, signer.name) : undefined);
-        for (const s of r.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
-        for (const h of r.heldBack) ctx.warn(heldBackWarning(h));
-        results.push(r);
-        files = r.files;
-        contentBytes = r.contentBytes;
-        heldBack = r.heldBack.map((h) => h.bundle);
-        sensitiveIncluded = r.sensitiveIncluded;
-        agentFiles = r.agentFiles;
-        privateKeys = r.privateKeys;
-        notForWindows = r.notForWindows;
-        overLimit = r.overReceiverLimit;
-        skipped = r.skipped;
+        results.push(
+          await writePlainPackage(chosen.path, plan, planned, signer ? (t: string) => signManifestText(t, signer.privateKey, signer.name) : undefined),
+        );
+        summary = packedSummary(plan, opts.walnut);
       } else {
-        const plan = await planPackage(opts);
-        for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
-        for (const h of plan.collected.heldBack) ctx.warn(heldBackWarning(h));
-        files = plan.files.length;
-        contentBytes = plan.files.reduce((a, f) => a + f.size, 0);
-        heldBack = plan.collected.heldBack.map((h) => h.bundle);
-        sensitiveIncluded = plan.collected.sensitiveIncluded;
-        agentFiles = packedAgentFiles(plan.collected, opts.walnut);
-        privateKeys = plan.collected.privateKeys;
-        notForWindows = plan.collected.notForWindows;
-        overLimit = overReceiverLimit(plan.files);
-        skipped = plan.collected.skipped;
-        const base = chosen.path;
         const targets: Array<{ output: string; enc: EncryptionSpec; recipient?: string }> =
           mode === 'passphrase'
-            ? [{ output: base, enc: { mode: 'passphrase' as const, passphrase: passphrase! } }]
+            ? [{ output: chosen.path, enc: { mode: 'passphrase' as const, passphrase: passphrase! } }]
             : recipientKeys.map((r, i) => ({ output: outputs[i]!, enc: { mode: 'rsa' as const, recipient: r.key }, recipient: r.path }));
         // All or nothing: refuse before writing the first package if any name is taken.
         for (const t of targets) {
@@ -278,16 +249,20 @@ export const createCommand = defineCommand({
             t.output,
             t.enc,
             (tar) => writePlannedFiles(tar, plan, ctx.progress),
-            (sha) => manifestTextFor(plan, opts, { encrypted: true, payloadSha256: sha }),
+            (sha) => manifestTextFor(plan, planned, { encrypted: true, payloadSha256: sha }),
             signer,
           );
           return { ...w, ...(t.recipient ? { recipient: t.recipient } : {}) };
         });
         results.push(...written);
+        summary = packedSummary(plan, opts.walnut);
       }
     } finally {
       stopReporting();
     }
+    const { files, contentBytes, sensitiveIncluded, privateKeys, notForWindows, agentFiles, skipped } = summary;
+    const overLimit = summary.overReceiverLimit;
+    const heldBack = summary.heldBack.map((h) => h.bundle);
     if (sensitiveIncluded.length > 0) {
       const named = sensitiveIncluded.map((s) => `'${inlineText(s.bundle)}' (${s.reason})`).join(', ');
       ctx.warn(
