@@ -13,21 +13,79 @@ const SSH_KEY_NAMES = new Set(['id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'id
 const KEY_STORE = /\.(p12|pfx|ppk|jks|keystore|pk8)$/i;
 
 /** `-----BEGIN … PRIVATE KEY-----` (PEM, OpenSSH; OpenPGP's ends `PRIVATE KEY BLOCK-----`). */
-const KEY_MARKER = '-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----';
-/** A line break as a file holds it (also an old Mac's `\r`), or as a JSON or TOML string writes it. */
-const BREAK = String.raw`(?:\r?\n|\r|\\r\\n|\\n)`;
+const KEY_MARKER = /-----BEGIN [A-Z0-9 ]{0,64}PRIVATE KEY(?: BLOCK)?-----/g;
+/** At least this many base64 characters in a row: a key body, not a word of prose. */
+const BODY_MIN = 16;
+const BASE64_CHAR = /[A-Za-z0-9+/=]/;
+/** A `Name: value` header of an encrypted PEM (Proc-Type, DEK-Info) or of OpenPGP (Comment). */
+const HEADER = /[A-Za-z][A-Za-z-]{0,63}:[^\r\n\\]{0,256}/y;
+/** Header and blank lines looked through between a marker and its body: OpenSSL writes two. */
+const HEADER_LINES_MAX = 8;
+const UTF8_BOM_LATIN1 = '\u00ef\u00bb\u00bf';
+
 /**
- * A private key block (read as latin1): either the marker alone on its line (at the start, behind
- * a UTF-8 byte-order mark or indentation, or after any line), or the marker anywhere followed by a
- * key body: on the same line (glued, or after spaces or a tab: a key written by `echo $KEY`), or
- * after a line break, real or escaped (the `private_key` of a JSON service-account file), optional
- * `Name: value` headers and blank lines (an encrypted PEM's Proc-Type, OpenPGP's Comment); the
- * body at least 16 base64 characters. A file that only mentions the marker in a sentence is neither.
+ * Whether `text` (a file read as latin1) holds a private key block: a marker alone on its line (at
+ * the start, behind a UTF-8 byte-order mark or indentation, or after any line), or a marker
+ * followed by a key body: on the same line (glued, or after spaces or a tab: a key written by
+ * `echo $KEY`), or after a line break, real (also an old Mac's `\r`) or escaped (the `private_key`
+ * of a JSON service-account file), and up to HEADER_LINES_MAX header or blank lines; the body at
+ * least BODY_MIN base64 characters that end the word. A file that only mentions the marker in a
+ * sentence is neither. Read by hand, in time linear in the file: a regular expression for this
+ * (line breaks that match one way or two) took minutes on a few hundred crafted bytes.
  */
-const PRIVATE_KEY_BLOCK = new RegExp(
-  String.raw`(?:^(?:\u00ef\u00bb\u00bf)?|[\r\n])[ \t]*${KEY_MARKER}[ \t]*(?:[\r\n]|$)` +
-    String.raw`|${KEY_MARKER}(?:[ \t]*${BREAK}(?:[ \t]*(?:[A-Za-z][A-Za-z-]*:[^\r\n\\]*)?${BREAK})*)?[ \t]*[A-Za-z0-9+/=]{16,}(?:${BREAK}|[ \t]|-----END|$)`,
-);
+export function holdsPrivateKeyBlock(text: string): boolean {
+  KEY_MARKER.lastIndex = 0;
+  for (let m = KEY_MARKER.exec(text); m !== null; m = KEY_MARKER.exec(text)) {
+    if (aloneOnItsLine(text, m.index, KEY_MARKER.lastIndex) || bodyFollows(text, KEY_MARKER.lastIndex)) return true;
+  }
+  return false;
+}
+
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+
+function aloneOnItsLine(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i > 0 && isBlank(text[i - 1])) i--;
+  const lineStart = i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r' || (i === UTF8_BOM_LATIN1.length && text.startsWith(UTF8_BOM_LATIN1));
+  if (!lineStart) return false;
+  let j = end;
+  while (isBlank(text[j])) j++;
+  return j === text.length || text[j] === '\n' || text[j] === '\r';
+}
+
+/** The index after a line break at `i` (real, or escaped as in a JSON or TOML string), or -1. */
+function breakEnd(text: string, i: number): number {
+  if (text.startsWith('\r\n', i)) return i + 2;
+  if (text[i] === '\n' || text[i] === '\r') return i + 1;
+  if (text.startsWith('\\r\\n', i)) return i + 4;
+  if (text.startsWith('\\n', i)) return i + 2;
+  return -1;
+}
+
+/** Whether a key body starts at `i`: BODY_MIN base64 characters or more, then the word ends. */
+function bodyAt(text: string, i: number): boolean {
+  let j = i;
+  while (j < text.length && j - i < 4096 && BASE64_CHAR.test(text[j]!)) j++;
+  if (j - i < BODY_MIN) return false;
+  if (j - i >= 4096 || j === text.length || isBlank(text[j]) || breakEnd(text, j) >= 0) return true;
+  return text.startsWith('-----END', j);
+}
+
+function bodyFollows(text: string, end: number): boolean {
+  let i = end;
+  while (isBlank(text[i])) i++;
+  if (bodyAt(text, i)) return true;
+  for (let line = 0; line < HEADER_LINES_MAX; line++) {
+    const next = breakEnd(text, i);
+    if (next < 0) return false;
+    i = next;
+    while (isBlank(text[i])) i++;
+    if (bodyAt(text, i)) return true;
+    HEADER.lastIndex = i;
+    if (HEADER.test(text)) i = HEADER.lastIndex;
+  }
+  return false;
+}
 /** What every PEM, OpenSSH and OpenPGP marker holds: the regular expression runs only when it is there. */
 const MARKER_CORE = Buffer.from('PRIVATE KEY', 'latin1');
 const PUTTY = Buffer.from('PuTTY-User-Key-File-', 'latin1');
@@ -39,8 +97,11 @@ const SNIFF_WHOLE_BYTES = 64 * 1024;
 const SNIFF_HEAD_BYTES = 4096;
 /** A DER key is small; only a file this size or smaller is tried as one. */
 const DER_MAX_BYTES = 16 * 1024;
-/** Shorter than any private key: not opened to look. */
-const KEY_MIN_BYTES = 64;
+/** Shorter than any private key (an Ed25519 key in DER PKCS#8 is 48 bytes): not opened to look. */
+const KEY_MIN_BYTES = 40;
+/** An age identity: the prefix, then its key in Bech32 (as age-keygen writes it). */
+const AGE_IDENTITY = /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/;
+const AGE_PREFIX = Buffer.from('AGE-SECRET-KEY-1', 'latin1');
 
 /** Why the regular file `abs` (named `name`, `size` bytes) is taken for a private key, or undefined. */
 export function privateKeyReason(abs: string, name: string, size: number): string | undefined {
@@ -76,11 +137,19 @@ function sniff(abs: string, size: number): string | undefined {
 }
 
 function keyKind(buf: Buffer, size: number): string | undefined {
-  if (buf.indexOf(MARKER_CORE) >= 0 && PRIVATE_KEY_BLOCK.test(buf.toString('latin1'))) return 'a private key (a -----BEGIN … PRIVATE KEY----- block)';
+  if (buf.indexOf(MARKER_CORE) >= 0 && holdsPrivateKeyBlock(buf.toString('latin1'))) return 'a private key (a -----BEGIN … PRIVATE KEY----- block)';
   const start = buf.subarray(0, BOM.length).equals(BOM) ? BOM.length : 0;
   if (buf.subarray(start, start + PUTTY.length).equals(PUTTY)) return 'a PuTTY private key';
-  if (size <= DER_MAX_BYTES && buf.length === size && isDerPrivateKey(buf)) return 'a private key (DER: PKCS#8, PKCS#1 or SEC1)';
+  if (buf.indexOf(AGE_PREFIX) >= 0 && AGE_IDENTITY.test(buf.toString('latin1'))) return 'an age identity (AGE-SECRET-KEY-1…)';
+  if (size <= DER_MAX_BYTES && buf.length === size && isDerPrivateKey(withoutTrailingSpace(buf))) return 'a private key (DER: PKCS#8, PKCS#1 or SEC1)';
   return undefined;
+}
+
+/** `buf` without the white space an editor or `echo` adds at its end (OpenSSL reads the DER before it). */
+function withoutTrailingSpace(buf: Buffer): Buffer {
+  let n = buf.length;
+  while (n > 0 && (buf[n - 1] === 0x0a || buf[n - 1] === 0x0d || buf[n - 1] === 0x20 || buf[n - 1] === 0x09)) n--;
+  return buf.subarray(0, n);
 }
 
 /**
