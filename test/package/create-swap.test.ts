@@ -151,3 +151,28 @@ describe('a folder above a planned file swapped for a link out of the walnut', (
     await expect(read()).rejects.toMatchObject({ ...changed, message: expect.stringContaining('outside the walnut') });
   });
 });
+
+describe('a file that grows after collect, and Ctrl-C while create hashes', () => {
+  for (const path of ['data/zzz.md', 'data/notes.yaml']) {
+    it(`${path} grown past the size collect saw (a sparse file of a terabyte is as cheap): the hashing read stops and refuses it`, async () => {
+      const { walnut } = setUp();
+      const f = planned(walnut, path);
+      writeFileSync(join(walnut, path), 'x'.repeat(64 * 1024)); // the same inode, grown
+      await expect(digestPackedBytes(f)).rejects.toMatchObject({ ...changed, message: expect.stringContaining('it grew while create read it') });
+    });
+  }
+
+  it('hashing a large file lets the event loop run (a Ctrl-C is handled there), and reads no more than the file', async () => {
+    const { walnut } = setUp();
+    const big = join(walnut, 'data', 'big.bin');
+    writeFileSync(big, Buffer.alloc(48 * 1024 * 1024));
+    const f = planned(walnut, 'data/big.bin');
+    let turned = false;
+    setImmediate(() => {
+      turned = true;
+    });
+    const d = await digestPackedBytes(f);
+    expect(d.size).toBe(48 * 1024 * 1024);
+    expect(turned).toBe(true);
+  });
+});

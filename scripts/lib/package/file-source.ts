@@ -9,7 +9,13 @@ import type { PlannedFile } from './collect.ts';
 export function openPackedBytes(file: PlannedFile): Readable {
   // A read buffer no larger than the file: most walnut files are small, and a 256 KiB buffer per
   // file (twice: hashing, then packing) made garbage collection a large part of create.
-  const raw = createReadStream(file.source, { fd: openPlanned(file), autoClose: true, highWaterMark: readBufferSize(file.diskSize) });
+  // One byte past the size collect saw (`end` is inclusive): a file that grew is refused, not read on.
+  const raw = createReadStream(file.source, { fd: openPlanned(file), autoClose: true, highWaterMark: readBufferSize(file.diskSize), end: file.diskSize });
+  let read = 0;
+  raw.on('data', (chunk: Buffer | string) => {
+    read += chunk.length;
+    if (read > file.diskSize) raw.destroy(grew(file));
+  });
   if (!file.yaml) return raw;
   const stripper = new ActiveSessionsStripper();
   raw.on('error', (err) => stripper.destroy(err));
@@ -37,10 +43,14 @@ function* plainChunks(file: PlannedFile, scratch?: Buffer): Generator<Buffer> {
   const size = file.diskSize;
   try {
     const want = readBufferSize(size);
-    for (;;) {
+    // No further than one byte past the size collect saw: a file that grows (a sparse terabyte
+    // costs no disk) would be read for ever.
+    for (let left = size + 1; ; ) {
       const buf = scratch ?? Buffer.allocUnsafe(want);
-      const n = readSync(fd, buf, 0, Math.min(buf.length, want), null);
+      const n = readSync(fd, buf, 0, Math.min(buf.length, want, left), null);
       if (n === 0) return;
+      left -= n;
+      if (left === 0) throw grew(file);
       yield n === buf.length ? buf : buf.subarray(0, n);
     }
   } finally {
@@ -112,6 +122,10 @@ function openedOutside(fd: number, source: string, opened: Stats): boolean {
   }
 }
 
+function grew(file: PlannedFile): AliveError {
+  return swapped(file, `it grew while create read it, past the ${file.diskSize} bytes it had`);
+}
+
 function swapped(file: PlannedFile, why: string): AliveError {
   return new AliveError(`${file.path} changed while create was packing it (${why}); run create again once nothing else changes it`, {
     code: 'changed_while_packing',
@@ -142,6 +156,14 @@ function unreadable(file: PlannedFile, err: unknown): unknown {
   });
 }
 
+/**
+ * Bytes hashed between two turns of the event loop. The reads are synchronous (plainChunks), and
+ * without a turn a Ctrl-C was never handled while create hashed: its clean-up and message waited
+ * for the whole walnut.
+ */
+const HASHED_PER_TURN = 16 * 1024 * 1024;
+let hashedSinceTurn = 0;
+
 /** SHA-256 and length of the packed bytes, streaming. */
 export async function digestPackedBytes(file: PlannedFile): Promise<Digest> {
   const hash = createHash('sha256');
@@ -150,6 +172,11 @@ export async function digestPackedBytes(file: PlannedFile): Promise<Digest> {
     for await (const chunk of packedChunks(file, Buffer.allocUnsafe(readBufferSize(file.diskSize)))) {
       hash.update(chunk);
       size += chunk.length;
+      hashedSinceTurn += chunk.length;
+      if (hashedSinceTurn >= HASHED_PER_TURN) {
+        hashedSinceTurn = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
   } catch (err) {
     throw unreadable(file, err);
