@@ -3,7 +3,8 @@
  * outbox and waited the whole time-out before saying the request "is not on the bus"; the MCP
  * `wait` tool with `receiver` did the same. Both now refuse at once, in the same words.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch, makeBus } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
@@ -78,9 +79,14 @@ describe('the MCP wait tool with receiver', () => {
 });
 
 describe('an id given by its start with the wrong receiver', () => {
-  // The start is resolved over the whole bus, as without a receiver: in the receiver's folders only
-  // it named nothing, and the wait ran out its time-out saying the request was not on the bus.
-  it('dispatch wait: refused at once, as with the whole id', async () => {
+  // A start none of the receiver's ids begins with names another receiver's message, or one any
+  // bus writer planted to look like it: it is refused, naming the id it starts, and never acted on.
+  // (Looked for in the receiver's folders only, it named nothing, and the wait ran out its time-out
+  // saying the request was not on the bus.)
+  const refusal = (start: string, id: string) =>
+    `${start} starts no message id of @codex's: it starts msg-${id}, which is not @codex's; give the whole id, or leave the receiver out, to act on that message`;
+
+  it('dispatch wait: refused at once, naming the id it starts', async () => {
     const { root } = makeBus();
     mkdirSync(receiverPaths(root, 'codex').inbox, { recursive: true });
     const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
@@ -89,9 +95,7 @@ describe('an id given by its start with the wrong receiver', () => {
     const r = await dispatch(root, ['wait', start, '--receiver', '@codex', '--timeout', LONG, '--json']);
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(r.status).toBe(1);
-    expect(JSON.parse(r.stdout).error.code).toBe('not_found');
-    expect(r.stderr).toContain(`${start} is msg-${sent.id}`);
-    expect(r.stderr).toContain(`cannot wait on msg-${sent.id} for @codex: it is not @codex's: it is waiting in @gemini's inbox`);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'not_found', message: refusal(start, sent.id) });
   });
 
   it('the MCP wait tool: refused at once too', async () => {
@@ -100,19 +104,38 @@ describe('an id given by its start with the wrong receiver', () => {
     const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
     const t0 = Date.now();
     await expect(waitTool({ root, as: 'human' }, { id: sent.id.slice(0, 13), receiver: '@codex', timeout_s: 50 })).rejects.toThrow(
-      `cannot wait on msg-${sent.id} for @codex: it is not @codex's: it is waiting in @gemini's inbox`,
+      refusal(sent.id.slice(0, 13), sent.id),
     );
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
 
-  it('dispatch show: says what it says for the whole id', async () => {
+  it('dispatch show: refused the same way', async () => {
     const { root } = makeBus();
     mkdirSync(receiverPaths(root, 'codex').inbox, { recursive: true });
     const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
-    const whole = await dispatch(root, ['show', sent.id, '--receiver', '@codex']);
     const start = await dispatch(root, ['show', sent.id.slice(0, 13), '--receiver', '@codex']);
-    expect(start.status).toBe(whole.status);
-    expect(start.stdout).toBe(whole.stdout);
-    expect(start.stderr).toBe(`${sent.id.slice(0, 13)} is msg-${sent.id}\n${whole.stderr}`);
+    expect(start.status).toBe(1);
+    expect(start.stderr).toContain(refusal(sent.id.slice(0, 13), sent.id));
+  });
+
+  it("a look-alike id a bus writer planted, with an answer in the receiver's outbox: never taken for the request", async () => {
+    // The request to @codex is gone (HelloWorld's daemons delete what they read); a writer plants a
+    // file whose id differs from it in the last digit, and an answer to that id in @codex's outbox.
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'codex', from: 'human', body: 'q' });
+    const codex = receiverPaths(root, 'codex');
+    rmSync(join(codex.inbox, `msg-${sent.id}.hw`));
+    const lookAlike = `${sent.id.slice(0, -1)}${sent.id.endsWith('0') ? '1' : '0'}`;
+    const evil = receiverPaths(root, 'evil');
+    mkdirSync(evil.outbox, { recursive: true });
+    writeFileSync(join(evil.outbox, `msg-${lookAlike}.hw`), `From: evil\nTo: evil\n\nbait\n`);
+    mkdirSync(codex.outbox, { recursive: true });
+    const answerId = newMessageId();
+    writeFileSync(join(codex.outbox, `msg-${answerId}.hw`), `From: codex\nTo: human\nIn-Reply-To: msg-${lookAlike}\n\nPLANTED ANSWER\n`);
+    const start = sent.id.slice(0, 13);
+    const r = await dispatch(root, ['wait', start, '--receiver', '@codex', '--timeout', '1']);
+    expect(r.stdout).not.toContain('PLANTED');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(refusal(start, lookAlike));
   });
 });

@@ -17,6 +17,7 @@ import { editDistance } from '../text/closest.ts';
 import { counted } from '../text/plural.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { isWordlessId, parseMessageIdArg } from './ids.ts';
+import { displayName } from './names.ts';
 import { busMessageIds } from './listed-receivers.ts';
 
 /** Hex digits a prefix needs to be taken for the id it starts (UUIDv7s of one minute share about 8). */
@@ -49,10 +50,11 @@ export interface ResolvedId {
 
 /**
  * The message id `raw` names on the bus: see the top of this file. With `receiver`, a start is
- * looked for in that receiver's folders first, then, when none there starts so, over the whole bus
- * as without it: the command then finds the message is another receiver's and says so (a wait told
- * the wrong receiver ran out its time-out saying the request was not on the bus). Throws invalid_id
- * for what is no id, ambiguous for a prefix of several.
+ * looked for in that receiver's folders; when none there starts so but an id elsewhere does, it is
+ * refused at once (`not_found`), naming that id (a wait told the wrong receiver ran out its
+ * time-out saying the request was not on the bus). It is never acted on: the id elsewhere may be
+ * one any bus writer planted to look like the receiver's request, with an answer to it in the
+ * receiver's outbox. Throws invalid_id for what is no id, ambiguous for a prefix of several.
  */
 export function resolveMessageId(root: string, raw: string, options: { receiver?: string | undefined } = {}): ResolvedId {
   const typed = messageIdArg(raw);
@@ -61,6 +63,15 @@ export function resolveMessageId(root: string, raw: string, options: { receiver?
   if (options.receiver !== undefined) {
     const inReceiver = resolveIn(busMessageIds(root, options.receiver), typed);
     if (inReceiver !== undefined) return inReceiver;
+    const elsewhere = resolveIn(busMessageIds(root), typed);
+    if (elsewhere?.resolved) {
+      const whose = `${displayName(options.receiver.replace(/^@/, ''))}'s`;
+      throw new AliveError(
+        `${typed} starts no message id of ${whose}: it starts msg-${elsewhere.id}, which is not ${whose}; give the whole id, or leave the receiver out, to act on that message`,
+        { code: 'not_found' },
+      );
+    }
+    return exact;
   }
   return resolveIn(busMessageIds(root), typed) ?? exact;
 }
