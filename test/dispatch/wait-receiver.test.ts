@@ -139,3 +139,20 @@ describe('an id given by its start with the wrong receiver', () => {
     expect(r.stderr).toContain(refusal(start, lookAlike));
   });
 });
+
+describe('a whole id given with a receiver it is not of', () => {
+  it('show and retry say it is another receiver\'s, not "did you mean" the same id', async () => {
+    const { root } = makeBus();
+    mkdirSync(receiverPaths(root, 'codex').inbox, { recursive: true });
+    const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+    for (const args of [
+      ['show', sent.id, '--receiver', '@codex'],
+      ['retry', sent.id, '--receiver', '@codex'],
+    ]) {
+      const r = await dispatch(root, args);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr).not.toContain(`did you mean ${sent.id}`);
+      expect(r.stderr).toContain("that id is another receiver's message: give the command without the receiver.");
+    }
+  });
+});

@@ -107,13 +107,16 @@ export function resolvedNote(r: ResolvedId): string | undefined {
 }
 
 /**
- * For an id that names no message: what was likely meant, as a phrase ending in `?` or `.` (see
- * withIdHint): the bus-made ids that start with it, else the closest bus-made id (a typo), and how
- * many ids not made by the bus start with it. Undefined when nothing is like it.
+ * For an id that names no message where a command looked: what was likely meant, as a phrase
+ * ending in `?` or `.` (see withIdHint): that it is another receiver's, else the bus-made ids that
+ * start with it, else the closest bus-made id (a typo), and how many ids not made by the bus start
+ * with it. Undefined when nothing is like it.
  */
 export function idHint(root: string, id: string): string | undefined {
   const low = id.toLowerCase();
   const ids = [...busMessageIds(root)];
+  // Not found where the command looked (one receiver's folders), but on the bus: not a typo of itself.
+  if (ids.some((m) => m.toLowerCase() === low)) return "that id is another receiver's message: give the command without the receiver.";
   const starting = low.length >= 4 ? ids.filter((m) => m.toLowerCase().startsWith(low) && m.length > low.length) : [];
   const named = starting.filter(isWordlessId).sort();
   const others = starting.length - named.length;
