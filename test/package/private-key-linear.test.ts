@@ -54,3 +54,40 @@ describe('keys the sniffer missed', () => {
     expect(reasonFor('about-age.md', 'An age identity starts with AGE-SECRET-KEY-1 and 58 more characters.\n')).toBeUndefined();
   });
 });
+
+describe('more private keys: WireGuard, JSON Web Keys, OpenPGP secret keys', () => {
+  it('a WireGuard configuration with its PrivateKey is left out; one with only a PublicKey is packed', () => {
+    const key = `${'yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBm'}k=`;
+    expect(reasonFor('wg0.conf', `[Interface]\nAddress = 10.0.0.1/24\nPrivateKey = ${key}\nListenPort = 51820\n`)).toMatch(/WireGuard/);
+    expect(reasonFor('peer.conf', `[Peer]\nPublicKey = ${key}\nAllowedIPs = 10.0.0.2/32\n`)).toBeUndefined();
+  });
+
+  it('a private JWK, or a JWK set holding one, is left out; a public one is packed', () => {
+    const jwk = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
+    expect(reasonFor('key.jwk', JSON.stringify(jwk))).toMatch(/JSON Web Key/);
+    expect(
+      reasonFor(
+        'jwks.json',
+        JSON.stringify({
+          keys: [
+            { ...jwk, d: undefined, kid: 'a' },
+            { ...jwk, kid: 'b' },
+          ],
+        }),
+      ),
+    ).toMatch(/JSON Web Key/);
+    const { d: _d, ...pub } = jwk;
+    expect(reasonFor('public.jwk', JSON.stringify(pub))).toBeUndefined();
+    expect(reasonFor('notes.json', JSON.stringify({ d: 'a variable named d', kty: 'not a key type' }))).toBeUndefined();
+  });
+
+  it('a binary OpenPGP secret key (as gpg --export-secret-keys writes it) is left out; a public key is packed', () => {
+    // The packet header of an Ed25519 key gpg 2.2 exported: tag 5, old format, version 4, a
+    // creation time, algorithm 22 (EdDSA); the public key's is tag 6 (0x98).
+    const body = Buffer.concat([Buffer.from([0x04, 0x6b, 0x14, 0xf9, 0xe7, 22]), Buffer.alloc(82, 7)]);
+    const secret = Buffer.concat([Buffer.from([0x94, body.length]), body]);
+    expect(reasonFor('secret.gpg', secret)).toMatch(/OpenPGP secret key/);
+    expect(reasonFor('public.gpg', Buffer.concat([Buffer.from([0x98, body.length]), body]))).toBeUndefined();
+    expect(reasonFor('data.bin', Buffer.concat([Buffer.from([0x94, body.length, 0x09]), body.subarray(1)]))).toBeUndefined();
+  });
+});

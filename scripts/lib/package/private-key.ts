@@ -142,8 +142,51 @@ function keyKind(buf: Buffer, size: number): string | undefined {
   if (buf.subarray(start, start + PUTTY.length).equals(PUTTY)) return 'a PuTTY private key';
   if (buf.indexOf(AGE_PREFIX) >= 0 && AGE_IDENTITY.test(buf.toString('latin1'))) return 'an age identity (AGE-SECRET-KEY-1…)';
   if (size <= DER_MAX_BYTES && buf.length === size && isDerPrivateKey(withoutTrailingSpace(buf))) return 'a private key (DER: PKCS#8, PKCS#1 or SEC1)';
+  if (buf.indexOf(WIREGUARD_NAME) >= 0 && WIREGUARD_KEY.test(buf.toString('latin1'))) return 'a WireGuard private key (PrivateKey = …)';
+  if (buf.length === size && buf.indexOf(JWK_PRIVATE) >= 0 && isPrivateJwk(buf)) return 'a private key (a JSON Web Key with "d")';
+  if (isOpenPgpSecretKey(buf)) return 'an OpenPGP secret key (gpg --export-secret-keys)';
   return undefined;
 }
+
+/** A WireGuard configuration's `PrivateKey = ` line: 32 bytes in base64. */
+const WIREGUARD_NAME = Buffer.from('PrivateKey', 'latin1');
+const WIREGUARD_KEY = /(?:^|\n)[ \t]*PrivateKey[ \t]*=[ \t]*[A-Za-z0-9+/]{43}=/;
+/** What every private JSON Web Key holds: its private exponent or scalar, `d`. */
+const JWK_PRIVATE = Buffer.from('"d"', 'latin1');
+const JWK_TYPES = new Set(['RSA', 'EC', 'OKP']);
+
+/** A JSON file that is a private JWK, or a JWK set holding one (a read file, parsed only when it names "d"). */
+function isPrivateJwk(buf: Buffer): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(buf.toString('utf8'));
+  } catch {
+    return false;
+  }
+  const isPrivate = (k: unknown) =>
+    k !== null && typeof k === 'object' && JWK_TYPES.has((k as { kty?: unknown }).kty as string) && typeof (k as { d?: unknown }).d === 'string';
+  const keys = (value as { keys?: unknown } | null)?.keys;
+  return isPrivate(value) || (Array.isArray(keys) && keys.some(isPrivate));
+}
+
+/**
+ * A file that starts with an OpenPGP secret-key packet (tag 5, old or new header) of version 4, 5
+ * or 6 and a public-key algorithm OpenPGP defines: what `gpg --export-secret-keys` writes.
+ */
+function isOpenPgpSecretKey(buf: Buffer): boolean {
+  const first = buf[0];
+  const len = buf[1] ?? 0;
+  // Where the packet's body (its version byte) starts, by the header's form.
+  const body = first === 0x94 ? 2 : first === 0x95 ? 3 : first === 0x96 ? 5 : first === 0xc5 ? (len < 192 ? 2 : len < 224 ? 3 : len === 255 ? 6 : -1) : -1;
+  if (body < 0) return false;
+  const version = buf[body];
+  // Version, a 4-byte creation time, then the public-key algorithm (RFC 9580 5.5.2).
+  const algorithm = buf[body + 5];
+  return version !== undefined && version >= 4 && version <= 6 && algorithm !== undefined && PGP_ALGORITHMS.has(algorithm);
+}
+
+/** OpenPGP's public-key algorithms: RSA (1-3), Elgamal (16), DSA (17), ECDH (18), ECDSA (19), EdDSA (22), X25519, X448, Ed25519, Ed448 (25-28). */
+const PGP_ALGORITHMS = new Set([1, 2, 3, 16, 17, 18, 19, 22, 25, 26, 27, 28]);
 
 /** `buf` without the white space an editor or `echo` adds at its end (OpenSSL reads the DER before it). */
 function withoutTrailingSpace(buf: Buffer): Buffer {
