@@ -48,6 +48,16 @@ describe('keys the sniffer missed', () => {
     expect(reasonFor('ed-newline.der', Buffer.concat([edDer, Buffer.from('\n')]))).toMatch(/DER/);
   });
 
+  it('a DER key whose last byte is a white-space byte, with a newline after it or not', () => {
+    // Keys are random: find one ending in 0x0a (trimming every trailing white-space byte broke it).
+    let key = edDer;
+    for (let i = 0; key[key.length - 1] !== 0x0a && i < 5000; i++)
+      key = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer;
+    expect(key[key.length - 1]).toBe(0x0a);
+    expect(reasonFor('ends-in-newline.der', key)).toMatch(/DER/);
+    expect(reasonFor('ends-in-newline-2.der', Buffer.concat([key, Buffer.from('\n')]))).toMatch(/DER/);
+  });
+
   it('an age identity', () => {
     const identity = `AGE-SECRET-KEY-1${'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L'.repeat(2).slice(0, 58)}`;
     expect(reasonFor('key.txt', `# created: 2026-12-06T05:00:00Z\n# public key: age1xyz\n${identity}\n`)).toMatch(/age identity/);

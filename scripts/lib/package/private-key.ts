@@ -141,7 +141,7 @@ function keyKind(buf: Buffer, size: number): string | undefined {
   const start = buf.subarray(0, BOM.length).equals(BOM) ? BOM.length : 0;
   if (buf.subarray(start, start + PUTTY.length).equals(PUTTY)) return 'a PuTTY private key';
   if (buf.indexOf(AGE_PREFIX) >= 0 && AGE_IDENTITY.test(buf.toString('latin1'))) return 'an age identity (AGE-SECRET-KEY-1…)';
-  if (size <= DER_MAX_BYTES && buf.length === size && isDerPrivateKey(withoutTrailingSpace(buf))) return 'a private key (DER: PKCS#8, PKCS#1 or SEC1)';
+  if (size <= DER_MAX_BYTES && buf.length === size && isDerPrivateKey(buf)) return 'a private key (DER: PKCS#8, PKCS#1 or SEC1)';
   if (buf.indexOf(WIREGUARD_NAME) >= 0 && WIREGUARD_KEY.test(buf.toString('latin1'))) return 'a WireGuard private key (PrivateKey = …)';
   if (buf.length === size && buf.indexOf(JWK_PRIVATE) >= 0 && isPrivateJwk(buf)) return 'a private key (a JSON Web Key with "d")';
   if (isOpenPgpSecretKey(buf)) return 'an OpenPGP secret key (gpg --export-secret-keys)';
@@ -188,11 +188,8 @@ function isOpenPgpSecretKey(buf: Buffer): boolean {
 /** OpenPGP's public-key algorithms: RSA (1-3), Elgamal (16), DSA (17), ECDH (18), ECDSA (19), EdDSA (22), X25519, X448, Ed25519, Ed448 (25-28). */
 const PGP_ALGORITHMS = new Set([1, 2, 3, 16, 17, 18, 19, 22, 25, 26, 27, 28]);
 
-/** `buf` without the white space an editor or `echo` adds at its end (OpenSSL reads the DER before it). */
-function withoutTrailingSpace(buf: Buffer): Buffer {
-  let n = buf.length;
-  while (n > 0 && (buf[n - 1] === 0x0a || buf[n - 1] === 0x0d || buf[n - 1] === 0x20 || buf[n - 1] === 0x09)) n--;
-  return buf.subarray(0, n);
+function isWhiteSpace(bytes: Buffer): boolean {
+  return bytes.every((b) => b === 0x0a || b === 0x0d || b === 0x20 || b === 0x09);
 }
 
 /**
@@ -204,10 +201,13 @@ function isDerPrivateKey(buf: Buffer): boolean {
   if (buf.length < 4 || buf[0] !== 0x30) return false;
   const b1 = buf[1]!;
   const [len, header] = b1 < 0x80 ? [b1, 2] : b1 === 0x81 ? [buf[2]!, 3] : b1 === 0x82 ? [(buf[2]! << 8) | buf[3]!, 4] : [-1, 0];
-  if (header + len !== buf.length) return false;
+  // The SEQUENCE is the file, or the file with white space after it (an editor's or echo's
+  // newline: OpenSSL reads the DER before it). Not trimmed blindly: a key may end in such a byte.
+  if (len < 0 || header + len > buf.length || !isWhiteSpace(buf.subarray(header + len))) return false;
+  const der = buf.subarray(0, header + len);
   for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {
     try {
-      parseKey({ key: buf, format: 'der', type });
+      parseKey({ key: der, format: 'der', type });
       return true;
     } catch (err) {
       if ((err as { code?: string }).code === 'ERR_MISSING_PASSPHRASE') return true;
