@@ -101,3 +101,22 @@ describe('more private keys: WireGuard, JSON Web Keys, OpenPGP secret keys', () 
     expect(reasonFor('data.bin', Buffer.concat([Buffer.from([0x94, body.length, 0x09]), body.subarray(1)]))).toBeUndefined();
   });
 });
+
+describe('PEM keys in other clothes', () => {
+  const pemKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+
+  it('a PEM key in UTF-16 (as PowerShell writes it), little- or big-endian, is left out', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pemKey, 'utf16le')]);
+    expect(reasonFor('key-utf16le.pem', le)).toMatch(/UTF-16/);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(Buffer.from(pemKey, 'utf16le')).swap16()]);
+    expect(reasonFor('key-utf16be.pem', be)).toMatch(/UTF-16/);
+    expect(
+      reasonFor('notes-utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('-----BEGIN PRIVATE KEY----- blocks stay home.\n', 'utf16le')])),
+    ).toBeUndefined();
+  });
+
+  it('a PEM key escaped twice in JSON (a JSON text inside a JSON string) is left out', () => {
+    const inner = JSON.stringify({ private_key: pemKey });
+    expect(reasonFor('nested.json', JSON.stringify({ credentials: inner }))).toMatch(/PRIVATE KEY/);
+  });
+});

@@ -59,6 +59,8 @@ function breakEnd(text: string, i: number): number {
   if (text[i] === '\n' || text[i] === '\r') return i + 1;
   if (text.startsWith('\\r\\n', i)) return i + 4;
   if (text.startsWith('\\n', i)) return i + 2;
+  // Escaped twice (a JSON string holding a JSON text).
+  if (text.startsWith('\\\\n', i)) return i + 3;
   return -1;
 }
 
@@ -138,6 +140,9 @@ function sniff(abs: string, size: number): string | undefined {
 
 function keyKind(buf: Buffer, size: number): string | undefined {
   if (buf.indexOf(MARKER_CORE) >= 0 && holdsPrivateKeyBlock(buf.toString('latin1'))) return 'a private key (a -----BEGIN … PRIVATE KEY----- block)';
+  // UTF-16 with its byte-order mark (PowerShell's `>` writes it): read as text, the same way.
+  const utf16 = utf16Text(buf);
+  if (utf16?.includes('PRIVATE KEY') && holdsPrivateKeyBlock(utf16)) return 'a private key (a -----BEGIN … PRIVATE KEY----- block, UTF-16)';
   const start = buf.subarray(0, BOM.length).equals(BOM) ? BOM.length : 0;
   if (buf.subarray(start, start + PUTTY.length).equals(PUTTY)) return 'a PuTTY private key';
   if (buf.indexOf(AGE_PREFIX) >= 0 && AGE_IDENTITY.test(buf.toString('latin1'))) return 'an age identity (AGE-SECRET-KEY-1…)';
@@ -145,6 +150,16 @@ function keyKind(buf: Buffer, size: number): string | undefined {
   if (buf.indexOf(WIREGUARD_NAME) >= 0 && WIREGUARD_KEY.test(buf.toString('latin1'))) return 'a WireGuard private key (PrivateKey = …)';
   if (buf.length === size && buf.indexOf(JWK_PRIVATE) >= 0 && isPrivateJwk(buf)) return 'a private key (a JSON Web Key with "d")';
   if (isOpenPgpSecretKey(buf)) return 'an OpenPGP secret key (gpg --export-secret-keys)';
+  return undefined;
+}
+
+/** `buf` as text when it starts with a UTF-16 byte-order mark (little- or big-endian), else undefined. */
+function utf16Text(buf: Buffer): string | undefined {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2, buf.length - (buf.length % 2)).toString('utf16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff) {
+    const even = buf.subarray(2, buf.length - (buf.length % 2));
+    return Buffer.from(even).swap16().toString('utf16le');
+  }
   return undefined;
 }
 
