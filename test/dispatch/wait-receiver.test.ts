@@ -130,8 +130,11 @@ describe('an id given by its start with the wrong receiver', () => {
     mkdirSync(evil.outbox, { recursive: true });
     writeFileSync(join(evil.outbox, `msg-${lookAlike}.hw`), `From: evil\nTo: evil\n\nbait\n`);
     mkdirSync(codex.outbox, { recursive: true });
-    // Made a minute later: an id of the same millisecond starts with the same 13 characters as the request's.
-    const answerId = newMessageId(Date.now() + 60_000);
+    // Not starting as the request's does (an id of the same millisecond starts with the same 13
+    // characters); not made with a later clock either: newMessageId keeps its last time for the
+    // worker's later files, whose ids then shared their starts.
+    const fresh = newMessageId();
+    const answerId = `${fresh[0] === 'f' ? 'e' : 'f'}${fresh.slice(1)}`;
     writeFileSync(join(codex.outbox, `msg-${answerId}.hw`), `From: codex\nTo: human\nIn-Reply-To: msg-${lookAlike}\n\nPLANTED ANSWER\n`);
     const start = sent.id.slice(0, 13);
     const r = await dispatch(root, ['wait', start, '--receiver', '@codex', '--timeout', '1']);
