@@ -1,8 +1,9 @@
 /**
  * What `create` can refuse from its arguments alone, checked before the output is chosen, a key
  * loaded or a passphrase asked: the --walnut folder (there, a walnut, with a name a package can
- * carry and show; receiveNeedsAs tells what else of it a receiver refuses), --bundle against --scope, bundle names, a one-line --description. collectWalnut and
- * planPackage call the same checks where the library is used without the command.
+ * carry and show; receiveNeedsAs tells what else of it a receiver refuses), --bundle against
+ * --scope, bundle names, a one-line --description. collectWalnut and planPackage call the same
+ * checks where the library is used without the command.
  */
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
