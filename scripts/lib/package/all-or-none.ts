@@ -36,9 +36,10 @@ function withFinishedRemoved(err: unknown, written: readonly { path: string }[])
     }
   }
   if (left.length === 0) return err;
-  const message = err instanceof Error ? err.message : String(err);
+  // The failure's own "nothing was written" is no longer true: those packages stay.
+  const message = (err instanceof Error ? err.message : String(err)).replace(/; nothing was written$/, '');
   return new AliveError(
-    `${message}; but the package${left.length > 1 ? 's' : ''} finished before it could not be removed: ${left.join(', ')}; remove ${left.length > 1 ? 'them' : 'it'} before you run the command again`,
+    `${message}; the package${left.length > 1 ? 's' : ''} finished before it could not be removed: ${left.join(', ')}; remove ${left.length > 1 ? 'them' : 'it'} before you run the command again`,
     { code: err instanceof AliveError ? err.code : 'unwritable', cause: err },
   );
 }
