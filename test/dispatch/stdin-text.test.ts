@@ -4,8 +4,8 @@
  * before max_bytes was looked at. Now such text is refused (not_utf8), reading stops past the bus's
  * message limit (too_large), nothing is sent either way, and a terminal is told how to end the text.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readStdinText, type ByteSource } from '../../scripts/lib/bus/stdin-text.ts';
@@ -98,5 +98,78 @@ describe('dispatch send - with latin1 bytes on stdin', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'not_utf8' } });
     const inbox = join(root, 'runtimes', 'claude', 'inbox');
     expect(existsSync(inbox) ? readdirSync(inbox) : []).toEqual([]);
+  });
+});
+
+/**
+ * `send -` read its stdin before it looked at the receiver: a mistyped receiver was named only after
+ * the whole message had been typed (or a pipe that never ends held it for ever), and stdin was read
+ * up to the bus's 64 MiB whatever the receiver's max_bytes. The receiver is checked first, and stdin
+ * is read no further than its limit.
+ */
+describe('dispatch send - checks the receiver before it reads stdin', () => {
+  let cli: string;
+  beforeAll(async () => {
+    cli = await bundle('scripts/dispatch.ts');
+  });
+
+  /** Runs `args` with a stdin pipe fed in 64 KiB writes until the process ends; what it accepted. */
+  function runFeeding(args: string[], env: NodeJS.ProcessEnv, feedBytes: number): Promise<{ status: number | null; stdout: string; accepted: number }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [cli, ...args], { env, cwd: env.HOME, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      let accepted = 0;
+      let ended = false;
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stdin.on('error', () => {});
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const feed = () => {
+        while (!ended && accepted < feedBytes) {
+          accepted += chunk.length;
+          if (!child.stdin.write(chunk)) return void child.stdin.once('drain', feed);
+        }
+        // Never ended when feedBytes is Infinity: the process must not wait for the end of stdin.
+        if (!ended && accepted >= feedBytes) child.stdin.end();
+      };
+      feed();
+      // A process that waits for stdin's end is killed: the test fails, it does not hang.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        ended = true;
+        resolve({ status, stdout, accepted });
+      });
+    });
+  }
+
+  it('a receiver that does not exist is refused at once, with stdin left open and unread (unknown_receiver)', async () => {
+    const { root, env } = makeBus();
+    mkdirSync(join(root, 'runtimes', 'claude'), { recursive: true });
+    const r = await runFeeding(['send', '@cluade', '-', '--json'], env, Number.POSITIVE_INFINITY);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'unknown_receiver' } });
+  });
+
+  it('reply - with an id that is on no message is refused at once, with stdin left open and unread', async () => {
+    const { root, env } = makeBus();
+    mkdirSync(join(root, 'runtimes', 'claude', 'inbox'), { recursive: true });
+    const r = await runFeeding(['reply', '20261206T000000000Z-0001-abcd', '-', '--json'], env, Number.POSITIVE_INFINITY);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false });
+    expect(JSON.parse(r.stdout).error.code).not.toBe('too_large');
+  });
+
+  it("stdin is read no further than the receiver's max_bytes (too_large), and nothing is sent", async () => {
+    const { root, env } = makeBus();
+    const dir = join(root, 'runtimes', 'claude');
+    mkdirSync(join(dir, 'inbox'), { recursive: true });
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ max_bytes: 1000 }));
+    const r = await runFeeding(['send', '@claude', '-', '--json'], env, 32 * 1024 * 1024);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(JSON.parse(r.stdout).error.message).toMatch(/limit of 1000 bytes/);
+    // The pipe's buffer and a few writes, not the 32 MiB offered.
+    expect(r.accepted).toBeLessThan(4 * 1024 * 1024);
+    expect(readdirSync(join(dir, 'inbox'))).toEqual([]);
   });
 });

@@ -191,7 +191,8 @@ export async function openDelivery(opts: Omit<SendOptions, 'body' | 'context'> &
   };
 }
 
-function tooLarge(to: string, config: ReceiverConfig, configPath: string): AliveError {
+/** A message over the receiver's max_bytes: what to send instead, or where to raise the limit. */
+export function tooLarge(to: string, config: ReceiverConfig, configPath: string): AliveError {
   return new AliveError(
     `the message is larger than ${displayName(to)}'s limit of ${config.maxBytes} bytes; send something smaller or raise max_bytes in ${configPath} (a daemon serving it takes more than 8 MiB only when its serve is given --max-bytes)`,
     { code: 'too_large' },

@@ -169,9 +169,12 @@ export function quoteHint(command: 'send' | 'reply', args: readonly string[]): s
   return `quote the ${what}: dispatch ${command} ${args[0]} ${quoted}`;
 }
 
-/** Text given on the command line, or read from stdin when it is '-' (stdin-text.ts: UTF-8, bounded). */
-export function textArg(raw: string, what: 'message' | 'answer', io: CommandIo): string {
-  return raw === '-' ? readStdinText(what, (line) => io.stderr.write(`${line}\n`)) : raw;
+/**
+ * Text given on the command line, or read from stdin when it is '-' (stdin-text.ts: UTF-8, read no
+ * further than `limit` bytes, by default the bus's message limit).
+ */
+export function textArg(raw: string, what: 'message' | 'answer', io: CommandIo, limit?: number): string {
+  return raw === '-' ? readStdinText(what, (line) => io.stderr.write(`${line}\n`), undefined, limit) : raw;
 }
 
 /** --wait / timeouts: a positive number of seconds (decimals allowed), as ms. */

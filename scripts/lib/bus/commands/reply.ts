@@ -20,13 +20,14 @@ export const replyCommand = defineCommand({
   positionals: { names: ['MESSAGE_ID', 'TEXT'], min: 2, tooMany: (args) => quoteHint('reply', args) },
   run: passingOverRun(async (ctx) => {
     const typed = ctx.values.as === undefined ? undefined : nameArg(ctx.values.as, 'receiver', USAGE);
-    const text = textArg(ctx.positionals[1]!, 'answer', ctx.io);
-    // As an empty send: refused (exit 1, empty_body), not a usage error.
-    if (text.trim() === '') throw new AliveError(`${EMPTY_REPLY}: give the answer as TEXT, or '-' and the answer on stdin`, { code: 'empty_body' });
     const root = busRoot(ctx.values.root);
+    // Before stdin is read: a mistyped id is named before the answer is typed.
     const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, typed);
     requireBus(root, ctx.values.root);
     const receiver = typed ?? answeringReceiver(root, id, '--as');
+    const text = textArg(ctx.positionals[1]!, 'answer', ctx.io);
+    // As an empty send: refused (exit 1, empty_body), not a usage error.
+    if (text.trim() === '') throw new AliveError(`${EMPTY_REPLY}: give the answer as TEXT, or '-' and the answer on stdin`, { code: 'empty_body' });
     const done = await answerMessage(root, receiver, id, text);
     // A receiver found by looking (not typed) is named only when every bus knows it.
     const named = nameable(receiver, typed);

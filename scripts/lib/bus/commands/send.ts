@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { defineCommand } from '../../cli/command.ts';
+import { type CommandIo, defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
-import { sendMessage, validateThread } from '../deliver.ts';
+import { sendMessage, tooLarge, validateThread } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
 import { unservedNote } from '../serving.ts';
 import { checkReceiverKnown } from '../receivers.ts';
@@ -65,6 +65,22 @@ function sentLine(sent: { id: string; to: string; thread: string }, typed: strin
  * only when config.json sets turn_budget, which can lower serve's --turn-budget, never raise it
  * (without it, serve's own budget is not known here). Said before sending, with the way on.
  */
+/**
+ * The message: the argument, or with '-' stdin, read no further than the receiver's max_bytes (a
+ * body over it is refused as the send would refuse it, without reading the rest).
+ */
+async function messageText(raw: string, root: string, to: string, io: CommandIo): Promise<string> {
+  if (raw !== '-') return raw;
+  const paths = receiverPaths(root, to);
+  const config = await loadReceiverConfig(paths);
+  try {
+    return textArg(raw, 'message', io, config.maxBytes);
+  } catch (err) {
+    if (err instanceof AliveError && err.code === 'too_large') throw tooLarge(to, config, paths.config);
+    throw err;
+  }
+}
+
 async function pastConfigTurnBudget(root: string, to: string, thread: string, turn: number): Promise<string | undefined> {
   const paths = receiverPaths(root, to);
   const config = await loadReceiverConfig(paths);
@@ -93,9 +109,10 @@ export const sendCommand = defineCommand({
     const from = senderArg(values.from, USAGE);
     const waitMs = secondsArg(values.wait, '--wait');
     if (values.thread !== undefined) validateThread(values.thread);
-    const body = textArg(positionals[1]!, 'message', ctx.io);
     const root = busRoot(values.root);
+    // Before stdin is read: a mistyped receiver is named before the message is typed.
     checkReceiverKnown(root, to, values.create === true);
+    const body = await messageText(positionals[1]!, root, to, ctx.io);
     const { thread, turn, note: threadNote, warning: threadWarning } = threadForSend(root, to, values.thread);
     if (threadNote) ctx.io.stderr.write(`${threadNote}\n`);
     if (threadWarning) ctx.warn(threadWarning);
