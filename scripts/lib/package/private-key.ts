@@ -30,13 +30,15 @@ const UTF8_BOM_LATIN1 = '\u00ef\u00bb\u00bf';
  * `echo $KEY`), or after a line break, real (also an old Mac's `\r`) or escaped (the `private_key`
  * of a JSON service-account file), and up to HEADER_LINES_MAX header or blank lines; the body at
  * least BODY_MIN base64 characters that end the word. A file that only mentions the marker in a
- * sentence is neither. Read by hand, in time linear in the file: a regular expression for this
- * (line breaks that match one way or two) took minutes on a few hundred crafted bytes.
+ * sentence is neither. With `bodyNeeded` (text decoded from base64, where a marker with nothing
+ * after it is an example cut short), only a marker followed by a body counts. Read by hand, in
+ * time linear in the file: a regular expression for this (line breaks that match one way or two)
+ * took minutes on a few hundred crafted bytes.
  */
-export function holdsPrivateKeyBlock(text: string): boolean {
+export function holdsPrivateKeyBlock(text: string, opts: { bodyNeeded?: boolean } = {}): boolean {
   KEY_MARKER.lastIndex = 0;
   for (let m = KEY_MARKER.exec(text); m !== null; m = KEY_MARKER.exec(text)) {
-    if (aloneOnItsLine(text, m.index, KEY_MARKER.lastIndex) || bodyFollows(text, KEY_MARKER.lastIndex)) return true;
+    if ((!opts.bodyNeeded && aloneOnItsLine(text, m.index, KEY_MARKER.lastIndex)) || bodyFollows(text, KEY_MARKER.lastIndex)) return true;
   }
   return false;
 }
@@ -88,6 +90,140 @@ function bodyFollows(text: string, end: number): boolean {
   }
   return false;
 }
+
+/** 1 for each of base64's 64 digits ('=' padding is none: it ends the data). */
+const BASE64_DIGIT = new Uint8Array(256);
+for (const c of Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 'latin1')) BASE64_DIGIT[c] = 1;
+
+/**
+ * A line of base64 digits at least this long is where a run worth decoding may start: the
+ * smallest DER private key (Ed25519 or X25519 in PKCS#8, 48 bytes) takes 64 digits, and the tools
+ * that wrap base64 (`base64`, `openssl base64`, PEM) write lines of 64 or 76.
+ */
+const BASE64_LINE_MIN = 64;
+const HALF = BASE64_LINE_MIN / 2;
+
+/**
+ * Where the next line of BASE64_LINE_MIN digits or more starts in `buf` from `from` on, or -1.
+ * Such a line covers a whole stretch of HALF bytes, wherever the stretches are laid, so each is
+ * read from its end back to its first byte that is no digit, and the next stretch starts after
+ * that byte: in prose or binary bytes most are passed over unread (0.3 ns a byte of prose).
+ */
+function nextBase64Line(buf: Buffer, from: number): number {
+  let end = from + HALF - 1;
+  while (end < buf.length) {
+    let start = end;
+    const first = end - HALF + 1;
+    while (start >= first && BASE64_DIGIT[buf[start]!]) start--;
+    // No long line starts at or before a byte that is no digit in the stretch.
+    if (start >= first) {
+      end = start + HALF;
+      continue;
+    }
+    // The stretch is all digits: the line holding it.
+    start = first;
+    while (start > from && BASE64_DIGIT[buf[start - 1]!]) start--;
+    let after = end + 1;
+    while (after < buf.length && BASE64_DIGIT[buf[after]!]) after++;
+    if (after - start >= BASE64_LINE_MIN) return start;
+    end = after + HALF;
+  }
+  return -1;
+}
+
+/** A run of base64 digits, joined across its line breaks, and where each of its lines starts in `digits`. */
+interface Base64Run {
+  digits: string;
+  lineStarts: number[];
+  /** The index in the buffer after the run. */
+  end: number;
+}
+
+/**
+ * The run of base64 digits that starts at `i`: across a line break (real or escaped) and the next
+ * line's indentation when the line so far is whole groups of four, as `base64` wraps its output
+ * (76 digits a line) into a YAML block or a JSON string; padding or any other byte ends it.
+ */
+function base64Run(buf: Buffer, i: number): Base64Run {
+  const parts: string[] = [];
+  const lineStarts = [0];
+  let n = 0;
+  let j = i;
+  for (;;) {
+    const start = j;
+    while (j < buf.length && BASE64_DIGIT[buf[j]!]) j++;
+    parts.push(buf.toString('latin1', start, j));
+    n += j - start;
+    if ((j - start) % 4 !== 0) break;
+    const gap = buf.toString('latin1', j, j + 4);
+    const after = breakEnd(gap, 0);
+    if (after < 0) break;
+    let k = j + after;
+    while (buf[k] === 0x20 || buf[k] === 0x09) k++;
+    if (k >= buf.length || !BASE64_DIGIT[buf[k]!]) break;
+    lineStarts.push(n);
+    j = k;
+  }
+  return { digits: parts.join(''), lineStarts, end: j };
+}
+
+/** `digits` decoded (whole bytes only: a lone last digit is dropped). */
+const decodeBase64 = (digits: string) => Buffer.from(digits.length % 4 === 1 ? digits.slice(0, -1) : digits, 'base64');
+
+/**
+ * `-----BEGIN ` in base64 at each of the three alignments (its first byte first, second or third
+ * in a group of three bytes): the digits only its own bits make, `from` digits into the group of
+ * four it starts in.
+ */
+const BASE64_BEGIN = [0, 1, 2].map((pad) => {
+  const from = Math.ceil((pad * 8) / 6);
+  const to = Math.floor(((pad + 11) * 8) / 6);
+  const digits = Buffer.concat([Buffer.alloc(pad), Buffer.from('-----BEGIN ', 'latin1')]).toString('base64');
+  return { from, digits: digits.slice(from, to) };
+});
+/** DER candidates of one file handed to Node's parser, at most: bounded work on crafted text. */
+const BASE64_DER_PARSES = 16;
+
+/**
+ * What private key `buf` holds in base64, or undefined. A PEM block (a Kubernetes Secret's
+ * `tls.key`, a service account's JSON key in a CI variable) is found by `-----BEGIN ` in base64
+ * at any of its alignments and decoded from there: it must show a marker followed by a key body
+ * (a marker alone is a text about keys, cut short). A DER key (a `KEY=` line of a .env file, a
+ * YAML value) starts a line of the run with `M` and `C` to `I` (a SEQUENCE, 0x30, of 40 bytes or
+ * more) and decodes to a SEQUENCE Node parses as a PKCS#8, PKCS#1 or SEC1 private key. Each run
+ * is read once (time linear in the file) and decoded at most three times whole.
+ */
+function base64KeyKind(buf: Buffer): string | undefined {
+  let parses = BASE64_DER_PARSES;
+  for (let at = nextBase64Line(buf, 0); at >= 0; ) {
+    const run = base64Run(buf, at);
+    at = nextBase64Line(buf, run.end);
+    const { digits } = run;
+    const groupStarts = new Set<number>();
+    for (const b of BASE64_BEGIN) {
+      const hit = digits.indexOf(b.digits, b.from);
+      if (hit >= 0) groupStarts.add((hit - b.from) % 4);
+    }
+    for (const start of groupStarts) {
+      if (holdsPrivateKeyBlock(decodeBase64(digits.slice(start)).toString('latin1'), { bodyNeeded: true }))
+        return 'a private key (a -----BEGIN … PRIVATE KEY----- block in base64)';
+    }
+    for (const line of run.lineStarts) {
+      if (parses <= 0) break;
+      const second = digits.charCodeAt(line + 1);
+      if (digits[line] !== 'M' || second < 0x43 || second > 0x49) continue;
+      const head = decodeBase64(digits.slice(line, line + 24));
+      const total = derLength(head);
+      if (total === undefined || total < KEY_MIN_BYTES || total > DER_MAX_BYTES || !startsLikeDerKey(head)) continue;
+      const want = Math.ceil((total * 4) / 3);
+      if (digits.length - line < want) continue;
+      parses--;
+      if (parsesAsPrivateKey(decodeBase64(digits.slice(line, line + want)).subarray(0, total))) return 'a private key (DER in base64: PKCS#8, PKCS#1 or SEC1)';
+    }
+  }
+  return undefined;
+}
+
 /** What every PEM, OpenSSH and OpenPGP marker holds: the regular expression runs only when it is there. */
 const MARKER_CORE = Buffer.from('PRIVATE KEY', 'latin1');
 const PUTTY = Buffer.from('PuTTY-User-Key-File-', 'latin1');
@@ -150,7 +286,7 @@ function keyKind(buf: Buffer, size: number): string | undefined {
   if (buf.indexOf(WIREGUARD_NAME) >= 0 && WIREGUARD_KEY.test(buf.toString('latin1'))) return 'a WireGuard private key (PrivateKey = …)';
   if (buf.length === size && buf.indexOf(JWK_PRIVATE) >= 0 && isPrivateJwk(buf)) return 'a private key (a JSON Web Key with "d")';
   if (isOpenPgpSecretKey(buf)) return 'an OpenPGP secret key (gpg --export-secret-keys)';
-  return undefined;
+  return base64KeyKind(buf);
 }
 
 /** `buf` as text when it starts with a UTF-16 byte-order mark (little- or big-endian), else undefined. */
@@ -207,19 +343,60 @@ function isWhiteSpace(bytes: Buffer): boolean {
   return bytes.every((b) => b === 0x0a || b === 0x0d || b === 0x20 || b === 0x09);
 }
 
+/** The bytes of the DER SEQUENCE `buf` starts with (its header and what it declares), or undefined. */
+function derLength(buf: Buffer): number | undefined {
+  if (buf.length < 4 || buf[0] !== 0x30) return undefined;
+  const b1 = buf[1]!;
+  if (b1 < 0x80) return 2 + b1;
+  if (b1 === 0x81) return 3 + buf[2]!;
+  if (b1 === 0x82) return 4 + ((buf[2]! << 8) | buf[3]!);
+  return undefined;
+}
+
+/** The OID arc of PKCS (1.2.840.113549.1), as DER writes it. */
+const PKCS_OID = Buffer.from([0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01]);
+
+/**
+ * Whether the SEQUENCE `head` (its first 18 bytes) opens as a private key does: a version INTEGER
+ * of 0 or 1 then a SEQUENCE (PKCS#8), an INTEGER (PKCS#1) or an OCTET STRING (SEC1), or a SEQUENCE
+ * holding a PKCS#5 or PKCS#12 encryption algorithm (1.2.840.113549.1.5 or .12: an encrypted
+ * PKCS#8; a public key's algorithm is none). Cheap, where Node's parser takes most of a
+ * millisecond to refuse what is no key.
+ */
+function startsLikeDerKey(head: Buffer): boolean {
+  const at = derHeaderLength(head, 0);
+  if (head[at] === 0x02 && head[at + 1] === 0x01 && (head[at + 2] === 0x00 || head[at + 2] === 0x01)) {
+    const next = head[at + 3];
+    return next === 0x30 || next === 0x02 || next === 0x04;
+  }
+  if (head[at] !== 0x30) return false;
+  const oid = at + derHeaderLength(head, at);
+  if (head[oid] !== 0x06) return false;
+  const arc = head.subarray(oid + 2, oid + 2 + PKCS_OID.length + 1);
+  return arc.subarray(0, PKCS_OID.length).equals(PKCS_OID) && (arc[PKCS_OID.length] === 0x05 || arc[PKCS_OID.length] === 0x0c);
+}
+
+/** The length of the DER header (tag and length) at `at`: 2, or 3 or 4 for a long length. */
+function derHeaderLength(buf: Buffer, at: number): number {
+  const b1 = buf[at + 1] ?? 0;
+  return b1 < 0x80 ? 2 : 2 + (b1 & 0x7f);
+}
+
 /**
  * A file that is exactly one ASN.1 SEQUENCE (its declared length is the file's) that Node parses
  * as a PKCS#8 (also an encrypted one), PKCS#1 or SEC1 private key. The length check keeps the
  * parse to files that look like DER at all.
  */
 function isDerPrivateKey(buf: Buffer): boolean {
-  if (buf.length < 4 || buf[0] !== 0x30) return false;
-  const b1 = buf[1]!;
-  const [len, header] = b1 < 0x80 ? [b1, 2] : b1 === 0x81 ? [buf[2]!, 3] : b1 === 0x82 ? [(buf[2]! << 8) | buf[3]!, 4] : [-1, 0];
+  const len = derLength(buf);
   // The SEQUENCE is the file, or the file with white space after it (an editor's or echo's
   // newline: OpenSSL reads the DER before it). Not trimmed blindly: a key may end in such a byte.
-  if (len < 0 || header + len > buf.length || !isWhiteSpace(buf.subarray(header + len))) return false;
-  const der = buf.subarray(0, header + len);
+  if (len === undefined || len > buf.length || !isWhiteSpace(buf.subarray(len))) return false;
+  return parsesAsPrivateKey(buf.subarray(0, len));
+}
+
+/** Whether Node parses the DER `der` as a PKCS#8 (also an encrypted one), PKCS#1 or SEC1 private key. */
+function parsesAsPrivateKey(der: Buffer): boolean {
   for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {
     try {
       parseKey({ key: der, format: 'der', type });

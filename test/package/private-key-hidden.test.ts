@@ -1,0 +1,91 @@
+/**
+ * Private keys the sniffer (package/private-key.ts) missed in an attack review, each packed before
+ * its fix: keys in base64 (a Kubernetes Secret, a line of a .env file), and files that only show
+ * what a key looks like, which must still be packed.
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { privateKeyReason } from '../../scripts/lib/package/private-key.ts';
+import { rmrf, tempRoot } from './helpers.ts';
+
+let root: string;
+beforeAll(() => {
+  root = tempRoot('key-hidden');
+});
+afterAll(() => rmrf(root));
+
+/** privateKeyReason of `bytes` written to a file named `name`. */
+function reasonFor(name: string, bytes: string | Buffer): string | undefined {
+  const path = join(root, name.replace(/\//g, '_'));
+  writeFileSync(path, bytes);
+  return privateKeyReason(path, name, Buffer.byteLength(bytes));
+}
+
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const ed = generateKeyPairSync('ed25519');
+const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
+/** `base64`'s output: lines of 76 characters. */
+const wrapped = (s: string, indent = '') => s.replace(/.{1,76}/g, (line) => `${indent}${line}\n`);
+
+describe('keys in base64', () => {
+  const pemKey = rsa.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+  const ecPem = ec.privateKey.export({ format: 'pem', type: 'sec1' }) as string;
+  const certLike = `-----BEGIN CERTIFICATE-----\n${b64(randomBytes(300)).replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
+  const secret = (key: string) =>
+    `apiVersion: v1\nkind: Secret\nmetadata:\n  name: web-tls\ntype: kubernetes.io/tls\ndata:\n  tls.crt: ${b64(certLike)}\n  tls.key: ${key}\n`;
+
+  it('a Kubernetes TLS Secret whose tls.key is a PEM key in base64, on one line or wrapped, is left out', () => {
+    expect(b64(pemKey)).toMatch(/^LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t/);
+    expect(reasonFor('k8s/tls-secret.yaml', secret(b64(pemKey)))).toMatch(/base64/);
+    expect(reasonFor('k8s/ec-secret.yaml', secret(b64(ecPem)))).toMatch(/base64/);
+    expect(reasonFor('k8s/wrapped.yaml', `data:\n  tls.key: |\n${wrapped(b64(pemKey), '    ')}`)).toMatch(/base64/);
+  });
+
+  it('a PEM key in base64 at any of the three alignments (base64 of a file holding it) is left out', () => {
+    for (const pad of [0, 1, 2, 3, 4, 5]) {
+      expect(reasonFor(`pad-${pad}.env`, `BLOB=${b64(`${'#'.repeat(pad)}${ecPem}`)}\n`)).toMatch(/base64/);
+      // Wrapped as `base64` writes it (76 digits a line), the marker's digits sit across the first line break.
+      expect(reasonFor(`wrapped-pad-${pad}.b64`, wrapped(b64(`${'#'.repeat(50 + pad)}${ecPem}`)))).toMatch(/base64/);
+    }
+    // A cloud service account's JSON key in base64 (as CI variables hold it): its key is written with \n escapes.
+    const account = JSON.stringify({ type: 'service_account', project_id: 'p', private_key_id: 'abc', private_key: pemKey, client_email: 'x@p.iam' });
+    expect(reasonFor('ci.env', `GOOGLE_CREDENTIALS_B64=${b64(account)}\n`)).toMatch(/base64/);
+  });
+
+  it('a DER key (PKCS#8, PKCS#1, SEC1, Ed25519, encrypted PKCS#8) in base64 on a line of a .env or YAML file is left out', () => {
+    const der = (k: typeof rsa, type: 'pkcs8' | 'pkcs1' | 'sec1') => k.privateKey.export({ format: 'der', type }) as Buffer;
+    expect(reasonFor('der-pkcs8.env', `APP=web\nSIGNING_KEY=${b64(der(rsa, 'pkcs8'))}\nPORT=8080\n`)).toMatch(/base64/);
+    expect(reasonFor('der-pkcs1.yaml', `jwt:\n  key: "${b64(der(rsa, 'pkcs1'))}"\n  ttl: 3600\n`)).toMatch(/base64/);
+    expect(reasonFor('der-sec1.env', `EC_KEY=${b64(der(ec, 'sec1'))}\n`)).toMatch(/base64/);
+    expect(reasonFor('der-ed.env', `ED_KEY='${b64(der(ed, 'pkcs8'))}'\n`)).toMatch(/base64/);
+    const encrypted = ec.privateKey.export({ format: 'der', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pw' }) as Buffer;
+    expect(reasonFor('der-encrypted.yaml', `key: ${b64(encrypted)}\n`)).toMatch(/base64/);
+    // Public keys first (their SEQUENCEs are not tried as keys, so they use up no tries), then the private one.
+    const publics = Array.from(
+      { length: 24 },
+      (_, i) => `PUB_${i}=${b64(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'der', type: 'spki' }) as Buffer)}\n`,
+    );
+    expect(reasonFor('after-publics.env', `${publics.join('')}PRIVATE=${b64(der(ec, 'pkcs8'))}\n`)).toMatch(/base64/);
+    expect(reasonFor('der-wrapped.yaml', `key: |\n${wrapped(b64(der(rsa, 'pkcs8')), '  ')}other: 1\n`)).toMatch(/base64/);
+  });
+
+  it('base64 of a certificate, of a public key, of random bytes, and a base64 key marker cut short in prose are packed', () => {
+    expect(reasonFor('k8s/cert-only.yaml', `data:\n  ca.crt: ${b64(certLike)}\n`)).toBeUndefined();
+    expect(reasonFor('public.env', `PUB=${b64(rsa.publicKey.export({ format: 'der', type: 'spki' }) as Buffer)}\n`)).toBeUndefined();
+    expect(reasonFor('public-pem.env', `PUB=${b64(rsa.publicKey.export({ format: 'pem', type: 'spki' }) as string)}\n`)).toBeUndefined();
+    // Starts as a DER SEQUENCE of a plausible length does (0x30 0x82), then random bytes.
+    expect(reasonFor('random.env', `BLOB=${b64(Buffer.concat([Buffer.from([0x30, 0x82, 0x04, 0xa0]), randomBytes(1184)]))}\n`)).toBeUndefined();
+    expect(reasonFor('docs/k8s.md', 'A TLS Secret holds the key in base64: `tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t...`\n')).toBeUndefined();
+    expect(reasonFor('docs/marker-only.md', `The base64 of the marker alone is ${b64('-----BEGIN PRIVATE KEY-----\n')}\n`)).toBeUndefined();
+  });
+
+  it('crafted base64 runs (many markers, many SEQUENCE starts) are read in bounded time and taken for nothing', () => {
+    const markers = `${'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t'.repeat(1800)}\n`;
+    expect(reasonFor('many-markers.txt', markers)).toBeUndefined();
+    expect(reasonFor('many-sequences.txt', 'MIH/\n'.repeat(13000))).toBeUndefined();
+    expect(reasonFor('many-sequences-2.txt', `${'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC '.repeat(1900)}`)).toBeUndefined();
+  });
+});
