@@ -1,10 +1,11 @@
 /**
  * Private keys the sniffer (package/private-key.ts) missed in an attack review, each packed before
- * its fix: keys in base64 (a Kubernetes Secret, a line of a .env file), and files that only show
- * what a key looks like, which must still be packed.
+ * its fix: keys in base64 (a Kubernetes Secret, a line of a .env file), PKCS#12 key stores under
+ * another extension, and files that only show what a key looks like, which must still be packed.
  */
+import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateKeyReason } from '../../scripts/lib/package/private-key.ts';
@@ -87,5 +88,68 @@ describe('keys in base64', () => {
     expect(reasonFor('many-markers.txt', markers)).toBeUndefined();
     expect(reasonFor('many-sequences.txt', 'MIH/\n'.repeat(13000))).toBeUndefined();
     expect(reasonFor('many-sequences-2.txt', `${'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC '.repeat(1900)}`)).toBeUndefined();
+  });
+});
+
+describe('PKCS#12 key stores by content', () => {
+  /** Runs openssl in `root`; its output file's bytes. */
+  const openssl = (args: string[], out: string) => {
+    const r = spawnSync('openssl', args, { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${r.stderr}`);
+    return readFileSync(join(root, out));
+  };
+  let p12: Record<string, Buffer>;
+  let cert: { pem: Buffer; der: Buffer; p7: Buffer };
+  beforeAll(() => {
+    openssl(
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-subj',
+        '/CN=walnut test',
+        '-days',
+        '1',
+        '-keyout',
+        'k.pem',
+        '-out',
+        'c.pem',
+      ],
+      'c.pem',
+    );
+    const store = (out: string, ...more: string[]) => openssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', out, ...more], out);
+    p12 = {
+      default: store('a.pfx-out', '-passout', 'pass:pw'),
+      legacy: store('b.pfx-out', '-passout', 'pass:pw', '-legacy'),
+      plain: store('c.pfx-out', '-passout', 'pass:', '-nomac', '-keypbe', 'NONE', '-certpbe', 'NONE'),
+    };
+    cert = {
+      pem: readFileSync(join(root, 'c.pem')),
+      der: openssl(['x509', '-in', 'c.pem', '-outform', 'DER', '-out', 'c.der-out'], 'c.der-out'),
+      p7: openssl(['crl2pkcs7', '-nocrl', '-certfile', 'c.pem', '-outform', 'DER', '-out', 'c.p7-out'], 'c.p7-out'),
+    };
+  });
+
+  it('openssl pkcs12 -export output (default, -legacy, unencrypted) named cert.bin, bundle.dat or with no extension is left out', () => {
+    for (const [kind, bytes] of Object.entries(p12)) {
+      for (const name of ['cert.bin', 'bundle.dat', 'keystore']) expect(reasonFor(`${kind}-${name}`, bytes), `${kind} ${name}`).toMatch(/PKCS#12/);
+    }
+  });
+
+  it('a PKCS#12 key store in base64 (a Kubernetes Secret holding keystore.p12) is left out', () => {
+    expect(reasonFor('k8s/keystore.yaml', `data:\n  keystore.p12: ${b64(p12.default!)}\n`)).toMatch(/PKCS#12/);
+  });
+
+  it('a certificate (PEM, DER, a DER PKCS#7 bundle), under any name, and in base64, is packed', () => {
+    for (const name of ['cert.crt', 'cert.der', 'cert.bin']) {
+      expect(reasonFor(`pem-${name}`, cert.pem)).toBeUndefined();
+      expect(reasonFor(`der-${name}`, cert.der)).toBeUndefined();
+      expect(reasonFor(`p7-${name}`, cert.p7)).toBeUndefined();
+    }
+    expect(reasonFor('k8s/ca.yaml', `data:\n  ca.der: ${b64(cert.der)}\n  bundle.p7b: ${b64(cert.p7)}\n`)).toBeUndefined();
   });
 });

@@ -190,8 +190,9 @@ const BASE64_DER_PARSES = 16;
  * at any of its alignments and decoded from there: it must show a marker followed by a key body
  * (a marker alone is a text about keys, cut short). A DER key (a `KEY=` line of a .env file, a
  * YAML value) starts a line of the run with `M` and `C` to `I` (a SEQUENCE, 0x30, of 40 bytes or
- * more) and decodes to a SEQUENCE Node parses as a PKCS#8, PKCS#1 or SEC1 private key. Each run
- * is read once (time linear in the file) and decoded at most three times whole.
+ * more) and decodes to a SEQUENCE Node parses as a PKCS#8, PKCS#1 or SEC1 private key, or to
+ * the start of a PKCS#12 key store. Each run is read once (time linear in the file) and decoded
+ * at most three times whole.
  */
 function base64KeyKind(buf: Buffer): string | undefined {
   let parses = BASE64_DER_PARSES;
@@ -212,7 +213,8 @@ function base64KeyKind(buf: Buffer): string | undefined {
       if (parses <= 0) break;
       const second = digits.charCodeAt(line + 1);
       if (digits[line] !== 'M' || second < 0x43 || second > 0x49) continue;
-      const head = decodeBase64(digits.slice(line, line + 24));
+      const head = decodeBase64(digits.slice(line, line + 32));
+      if (isPkcs12(head)) return `${PKCS12_KIND}, in base64`;
       const total = derLength(head);
       if (total === undefined || total < KEY_MIN_BYTES || total > DER_MAX_BYTES || !startsLikeDerKey(head)) continue;
       const want = Math.ceil((total * 4) / 3);
@@ -286,6 +288,7 @@ function keyKind(buf: Buffer, size: number): string | undefined {
   if (buf.indexOf(WIREGUARD_NAME) >= 0 && WIREGUARD_KEY.test(buf.toString('latin1'))) return 'a WireGuard private key (PrivateKey = …)';
   if (buf.length === size && buf.indexOf(JWK_PRIVATE) >= 0 && isPrivateJwk(buf)) return 'a private key (a JSON Web Key with "d")';
   if (isOpenPgpSecretKey(buf)) return 'an OpenPGP secret key (gpg --export-secret-keys)';
+  if (isPkcs12(buf)) return PKCS12_KIND;
   return base64KeyKind(buf);
 }
 
@@ -353,6 +356,29 @@ function derLength(buf: Buffer): number | undefined {
   return undefined;
 }
 
+const PKCS12_KIND = 'a PKCS#12 key store (what a .p12 or .pfx holds: private keys and certificates)';
+/** pkcs7-data and pkcs7-signedData (1.2.840.113549.1.7.1 and .2), as DER writes their OIDs, tag and length first. */
+const PKCS7_DATA = Buffer.from('06092a864886f70d010701', 'hex');
+const PKCS7_SIGNED = Buffer.from('06092a864886f70d010702', 'hex');
+
+/**
+ * A PKCS#12 key store (PFX, RFC 7292 4) whatever its name: a SEQUENCE holding the INTEGER version
+ * 3, then the ContentInfo of its contents, of type pkcs7-data (pkcs7-signedData in the rare
+ * public-key integrity mode). A certificate (a SEQUENCE holding a SEQUENCE) or a PKCS#7 bundle (a
+ * ContentInfo, with no version before it) is none. Its first 22 bytes decide; lengths may be BER's
+ * indefinite one (0x80), as some Windows exports write them. One holding certificates only is
+ * taken too: as with a .p12 by name, what it holds is mostly encrypted.
+ */
+function isPkcs12(buf: Buffer): boolean {
+  if (buf[0] !== 0x30) return false;
+  let at = derHeaderLength(buf, 0);
+  if (buf[at] !== 0x02 || buf[at + 1] !== 0x01 || buf[at + 2] !== 0x03 || buf[at + 3] !== 0x30) return false;
+  at += 3;
+  at += derHeaderLength(buf, at);
+  const oid = buf.subarray(at, at + PKCS7_DATA.length);
+  return oid.equals(PKCS7_DATA) || oid.equals(PKCS7_SIGNED);
+}
+
 /** The OID arc of PKCS (1.2.840.113549.1), as DER writes it. */
 const PKCS_OID = Buffer.from([0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01]);
 
@@ -376,7 +402,7 @@ function startsLikeDerKey(head: Buffer): boolean {
   return arc.subarray(0, PKCS_OID.length).equals(PKCS_OID) && (arc[PKCS_OID.length] === 0x05 || arc[PKCS_OID.length] === 0x0c);
 }
 
-/** The length of the DER header (tag and length) at `at`: 2, or 3 or 4 for a long length. */
+/** The length of the DER header (tag and length) at `at`: 2 (also BER's indefinite length), or more for a long length. */
 function derHeaderLength(buf: Buffer, at: number): number {
   const b1 = buf[at + 1] ?? 0;
   return b1 < 0x80 ? 2 : 2 + (b1 & 0x7f);
