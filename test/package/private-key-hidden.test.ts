@@ -1,14 +1,15 @@
 /**
  * Private keys the sniffer (package/private-key.ts) missed in an attack review, each packed before
  * its fix: keys in base64 (a Kubernetes Secret, a line of a .env file), PKCS#12 key stores under
- * another extension, and files that only show what a key looks like, which must still be packed.
+ * another extension, a key deep in a large text file, and files that only show what a key looks
+ * like, which must still be packed.
  */
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { privateKeyReason } from '../../scripts/lib/package/private-key.ts';
+import { privateKeyReason, SCAN_CARRY_BYTES, SCAN_CHUNK_BYTES } from '../../scripts/lib/package/private-key.ts';
 import { rmrf, tempRoot } from './helpers.ts';
 
 let root: string;
@@ -151,5 +152,57 @@ describe('PKCS#12 key stores by content', () => {
       expect(reasonFor(`p7-${name}`, cert.p7)).toBeUndefined();
     }
     expect(reasonFor('k8s/ca.yaml', `data:\n  ca.der: ${b64(cert.der)}\n  bundle.p7b: ${b64(cert.p7)}\n`)).toBeUndefined();
+  });
+});
+
+describe('a key deep in a large text file', () => {
+  const pemKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+  const line = 'A line of notes, logs or anything else a walnut keeps in a large text file.\n';
+  /** `size` bytes of text lines with `middle` starting at byte `at`. */
+  const textWith = (size: number, at: number, middle: string) => {
+    const filler = line.repeat(Math.ceil(size / line.length));
+    return `${filler.slice(0, at)}${middle}${filler.slice(0, Math.max(0, size - at - middle.length))}`;
+  };
+
+  it('a PEM key in the middle of a 100 KiB notes file (past the first 4 KiB of a file over 64 KiB) is left out', () => {
+    expect(reasonFor('notes.md', textWith(100 * 1024, 50 * 1024, `\n${pemKey}\n`))).toMatch(/PRIVATE KEY/);
+    expect(reasonFor('app.log', textWith(3 * 1024 * 1024, 2 * 1024 * 1024 + 17, `key: ${JSON.stringify(pemKey)}\n`))).toMatch(/PRIVATE KEY/);
+  });
+
+  it('a key whose marker or body sits across a boundary of the chunks the file is read in is left out; a mention there is not', () => {
+    // Around the second boundary, over more than the bytes a chunk keeps of the one before.
+    const offsets = [-40, -20, -5, 0, 5, 40];
+    for (let d = -10_000; d <= 1000; d += 250) offsets.push(d);
+    for (const d of offsets) {
+      const at = 2 * SCAN_CHUNK_BYTES + d;
+      expect(reasonFor(`across${d}.txt`, textWith(3 * SCAN_CHUNK_BYTES, at, pemKey)), `key at ${d}`).toMatch(/PRIVATE KEY/);
+      expect(reasonFor(`mention${d}.txt`, textWith(3 * SCAN_CHUNK_BYTES, at, 'see -----BEGIN PRIVATE KEY----- blocks, ')), `mention at ${d}`).toBeUndefined();
+    }
+  });
+
+  it('a mention whose marker a chunk cuts off from the rest of its line, or reads from its first byte, is packed', () => {
+    const boundary = 2 * SCAN_CHUNK_BYTES;
+    // A chunk ends right after the marker: read alone, it would end its line.
+    const atLineStart = '\n-----BEGIN PRIVATE KEY----- blocks are what create looks for.\n';
+    for (const d of [-28, -29, -30])
+      expect(reasonFor(`cut-after${d}.txt`, textWith(3 * SCAN_CHUNK_BYTES, boundary + d, atLineStart)), `at ${d}`).toBeUndefined();
+    // The next chunk starts (with the bytes it keeps of this one) right at the marker: read from there, it would start its line.
+    const afterWords = 'The marker -----BEGIN PRIVATE KEY-----\nis followed by the key body.\n';
+    const keptFrom = boundary - SCAN_CARRY_BYTES - 'The marker '.length;
+    for (const d of [0, -1, 1]) expect(reasonFor(`cut-before${d}.txt`, textWith(3 * SCAN_CHUNK_BYTES, keptFrom + d, afterWords)), `at ${d}`).toBeUndefined();
+  });
+
+  it('the documented limits: a key past the first 16 MiB of a text file, or past the first 4 KiB of a binary one over 64 KiB, is not seen', () => {
+    expect(reasonFor('huge.log', textWith(17 * 1024 * 1024, 16 * 1024 * 1024 + 100, pemKey))).toBeUndefined();
+    expect(reasonFor('huge-early.log', textWith(17 * 1024 * 1024, 15 * 1024 * 1024, pemKey))).toMatch(/PRIVATE KEY/);
+    const binary = Buffer.from(textWith(100 * 1024, 50 * 1024, pemKey));
+    binary[10] = 0;
+    expect(reasonFor('blob.bin', binary)).toBeUndefined();
+  });
+
+  it('a large text file that only mentions the marker, anywhere, is packed', () => {
+    expect(
+      reasonFor('big-prose.md', textWith(200 * 1024, 150 * 1024, 'The marker -----BEGIN PRIVATE KEY----- starts a key; create leaves such files out.\n')),
+    ).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Which files collect takes for private keys by what they hold (README "Private keys stay home"):
- * a key block anywhere in a file up to 64 KiB (a larger one's first 4 KiB), also inside JSON (a service-account file) or behind a
+ * a key block anywhere in a file up to 64 KiB or a larger text file (a larger binary one's first 4 KiB), also inside JSON (a service-account file) or behind a
  * byte-order mark; not a file that only talks about such blocks.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -59,7 +59,7 @@ const sameLine: Record<string, string | Buffer> = {
   'old-mac-pgp.asc': `-----BEGIN PGP PRIVATE KEY BLOCK-----\rComment: a test key\r\r${BODY.join('\r')}\r-----END PGP PRIVATE KEY BLOCK-----\r`,
 };
 
-/** Keys found past the first 4 KiB (a file up to 64 KiB is read whole), in DER, or PuTTY's. */
+/** Keys found past the first 4 KiB (a file up to 64 KiB is read whole, a larger text file to its end), in DER, or PuTTY's. */
 const moreKeys: Record<string, string | Buffer> = {
   'long-preamble.pem': `${'Bag Attributes and other text openssl skips before the key.\n'.repeat(100)}${pem('PRIVATE KEY')}`,
   'der/pkcs8.der': der(rsa, 'pkcs8'),
@@ -67,6 +67,8 @@ const moreKeys: Record<string, string | Buffer> = {
   'der/sec1.der': der(ec, 'sec1'),
   'der/ec-pkcs8.key': der(ec, 'pkcs8'),
   'der/encrypted-pkcs8.der': ec.privateKey.export({ format: 'der', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pw' }) as Buffer,
+  // A text file over 64 KiB is read to its end for a key block.
+  'docs/big-late-key.md': `${'A note longer than 64 KiB. '.repeat(2600)}\n${pem('PRIVATE KEY')}`,
   'putty-key.txt': `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: test\nPublic-Lines: 2\n${BODY.join('\n')}\n`,
 };
 
@@ -80,8 +82,6 @@ const notKeys: Record<string, string | Buffer> = {
   'cert.pem': pem('CERTIFICATE'),
   'docs/tab-prose.md': '-----BEGIN PRIVATE KEY-----\tis the line a key starts with.\n',
   'docs/late-prose.md': `${'A long note. '.repeat(400)}\nThe marker -----BEGIN PRIVATE KEY----- starts a key; create leaves such files out.\n`,
-  // Past 64 KiB only the first 4 KiB are read: a key this late is not seen (the documented limit).
-  'docs/big-late-key.md': `${'A note longer than 64 KiB. '.repeat(2600)}\n${pem('PRIVATE KEY')}`,
   'der/public.der': rsa.publicKey.export({ format: 'der', type: 'spki' }) as Buffer,
   'der/ec-public.der': ec.publicKey.export({ format: 'der', type: 'spki' }) as Buffer,
   'der/not-a-key.der': Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x00]), randomBytes(256)]),
@@ -101,7 +101,7 @@ describe('private key blocks found by content', () => {
 
   for (const [label, set] of [
     ['a key on one line, glued to its marker, after a tab, or with old-Mac line ends', sameLine],
-    ['a PEM key past the first 4 KiB, a DER key (PKCS#8, PKCS#1, SEC1) and a PuTTY key', moreKeys],
+    ['a PEM key past the first 4 KiB (also of a text file over 64 KiB), a DER key (PKCS#8, PKCS#1, SEC1) and a PuTTY key', moreKeys],
   ] as const) {
     it(`${label}: left out with a warning; --allow-private-keys packs it`, () => {
       const walnut = makeWalnut(join(root, `w-${Object.keys(set)[0]!.replace(/\W/g, '')}`), { ...set, ...notKeys });
