@@ -206,3 +206,32 @@ describe('a key deep in a large text file', () => {
     ).toBeUndefined();
   });
 });
+
+describe('how-to files that show a key block without a key', () => {
+  const fenced = (inside: string, nl = '\n') => `# Setting up TLS${nl}${nl}Put your key in key.pem:${nl}${nl}\`\`\`${nl}${inside}\`\`\`${nl}`;
+  const examples: Record<string, string> = {
+    'dots.md': fenced('-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n'),
+    'ellipsis.md': fenced('-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----\n'),
+    'placeholder.md': fenced('-----BEGIN PRIVATE KEY-----\n<your key here>\n-----END PRIVATE KEY-----\n'),
+    'no-body.md': fenced('-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----\n'),
+    'cut-short.md': fenced('-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC...\n-----END PRIVATE KEY-----\n'),
+    'crlf.md': fenced('-----BEGIN PRIVATE KEY-----\r\n...\r\n-----END PRIVATE KEY-----\r\n', '\r\n'),
+    'blank-line.md': fenced('-----BEGIN OPENSSH PRIVATE KEY-----\n\n    ...\n\n-----END OPENSSH PRIVATE KEY-----\n'),
+    'first-line-only.md': fenced('-----BEGIN EC PRIVATE KEY-----\n'),
+    'brackets.md': fenced('-----BEGIN PRIVATE KEY-----\n[paste the key here]\n-----END PRIVATE KEY-----\n'),
+    // A shell here-document's variable (\u0024 is the dollar sign).
+    'template.sh': 'cat > key.pem <<EOF\n-----BEGIN PRIVATE KEY-----\n\u0024{KEY_BODY}\n-----END PRIVATE KEY-----\nEOF\n',
+    'helm.yaml': 'tls.key: |\n  -----BEGIN PRIVATE KEY-----\n  {{ .Values.tls.key }}\n  -----END PRIVATE KEY-----\n',
+  };
+
+  it('a marker whose next line is ..., …, a <placeholder>, a template, the END marker or the fence is packed', () => {
+    for (const [name, text] of Object.entries(examples)) expect(reasonFor(`howto-${name}`, text), name).toBeUndefined();
+  });
+
+  it('a key with a short body, a key cut off after its marker, and a real key in a code fence are still left out', () => {
+    expect(reasonFor('short-body.pem', '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n')).toMatch(/PRIVATE KEY/);
+    expect(reasonFor('cut-off.pem', 'Bag Attributes\n    friendlyName: server\n-----BEGIN RSA PRIVATE KEY-----\n')).toMatch(/PRIVATE KEY/);
+    const pemKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+    expect(reasonFor('howto-real.md', fenced(pemKey))).toMatch(/PRIVATE KEY/);
+  });
+});

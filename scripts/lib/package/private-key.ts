@@ -26,7 +26,8 @@ const UTF8_BOM_LATIN1 = '\u00ef\u00bb\u00bf';
 
 /**
  * Whether `text` (a file read as latin1) holds a private key block: a marker alone on its line (at
- * the start, behind a UTF-8 byte-order mark or indentation, or after any line), or a marker
+ * the start, behind a UTF-8 byte-order mark or indentation, or after any line) unless what follows
+ * is a how-to's stand-in for a key (placeholderFollows: `...`, `<your key here>`), or a marker
  * followed by a key body: on the same line (glued, or after spaces or a tab: a key written by
  * `echo $KEY`), or after a line break, real (also an old Mac's `\r`) or escaped (the `private_key`
  * of a JSON service-account file), and up to HEADER_LINES_MAX header or blank lines; the body at
@@ -41,12 +42,44 @@ export function holdsPrivateKeyBlock(text: string, opts: { bodyNeeded?: boolean;
   const to = opts.to ?? text.length;
   KEY_MARKER.lastIndex = opts.from ?? 0;
   for (let m = KEY_MARKER.exec(text); m !== null && m.index < to; m = KEY_MARKER.exec(text)) {
-    if ((!opts.bodyNeeded && aloneOnItsLine(text, m.index, KEY_MARKER.lastIndex)) || bodyFollows(text, KEY_MARKER.lastIndex)) return true;
+    const end = KEY_MARKER.lastIndex;
+    if ((!opts.bodyNeeded && aloneOnItsLine(text, m.index, end) && !placeholderFollows(text, end)) || bodyFollows(text, end)) return true;
   }
   return false;
 }
 
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+
+/** `…` as a latin1 reading of its UTF-8 bytes, and itself (in text read as UTF-16). */
+const ELLIPSES = ['...', '\u00e2\u0080\u00a6', '\u2026'];
+/** What a line in place of a key body starts with in a how-to: `<your key here>`, `[…]`, `${VAR}`, `{{ .Values.key }}`, a code fence's end. */
+const PLACEHOLDER_START = /[<[]|\$\{|\{\{|```|~~~/y;
+
+/**
+ * Whether the first line after the marker's line that is not blank (up to HEADER_LINES_MAX of
+ * those) shows a how-to's stand-in for a key rather than a key: the END marker at once, a line
+ * holding `...` or `…` (`MIIEv...`), a line starting `<`, `[`, `${` or `{{`, or a code fence's
+ * end. No key body, whose lines are base64, is any of these.
+ */
+function placeholderFollows(text: string, end: number): boolean {
+  let i = end;
+  for (let line = 0; line < HEADER_LINES_MAX; line++) {
+    while (isBlank(text[i])) i++;
+    const next = breakEnd(text, i);
+    if (next < 0) break;
+    i = next;
+    while (isBlank(text[i])) i++;
+    if (breakEnd(text, i) < 0) break;
+  }
+  if (i >= text.length) return false;
+  if (text.startsWith('-----END ', i)) return true;
+  PLACEHOLDER_START.lastIndex = i;
+  if (PLACEHOLDER_START.test(text)) return true;
+  let lineEnd = i;
+  while (lineEnd < text.length && lineEnd - i < 256 && breakEnd(text, lineEnd) < 0) lineEnd++;
+  const content = text.slice(i, lineEnd);
+  return ELLIPSES.some((e) => content.includes(e));
+}
 
 function aloneOnItsLine(text: string, start: number, end: number): boolean {
   let i = start;
