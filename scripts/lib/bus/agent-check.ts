@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { basename, delimiter, isAbsolute, join } from 'node:path';
 import { AliveError } from '../errors.ts';
 
 /**
@@ -13,6 +13,28 @@ export function agentProgram(command: string): string | undefined {
   const word = words[i];
   if (!word || /["'`$\\(){}<>|;&*?[\]~!]/.test(word)) return undefined;
   return word;
+}
+
+/** What an agent command line is called where others read it, when its program cannot be told. */
+export const UNNAMED_AGENT = 'a shell command';
+
+/**
+ * How the bus names an agent command (daemon.json, which status and the MCP status tool show; a
+ * dead letter's reason, which a sender's wait gets back): the base name of its program (after an
+ * `env` and its assignments), never the line. The line is the operator's and can carry a secret
+ * (`GEMINI_API_KEY=… gemini`, `--api-key …`), and any bus writer reads those files.
+ */
+export function agentShownName(command: string): string {
+  let program = agentProgram(command);
+  if (program === 'env') {
+    const words = command.trim().split(/\s+/);
+    let i = words.indexOf('env') + 1;
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=\S*$/.test(words[i]!)) i++;
+    const next = words[i];
+    if (next !== undefined && !next.startsWith('-')) program = agentProgram(words.slice(i).join(' '));
+  }
+  const name = program === undefined ? '' : basename(program);
+  return name === '' || name.includes('=') ? UNNAMED_AGENT : name;
 }
 
 function executable(path: string): boolean {

@@ -3,6 +3,8 @@
  * interop prompt on stdin and prints its answer on stdout (`claude -p` for @claude).
  */
 import { runBounded } from '../proc/bounded.ts';
+import { errnoCode, messageOf } from '../errors.ts';
+import { agentShownName } from './agent-check.ts';
 import { isPlainThread } from './deliver.ts';
 import { isIsoTime } from './envelope.ts';
 import type { ParsedMessage } from './message.ts';
@@ -135,9 +137,47 @@ function lastOutput(stdout: string, stderr: string): string {
   return parts.length ? `; its last output: ${parts.join(', ')}` : '; it printed nothing';
 }
 
+/**
+ * The parts of an agent command line its output may quote, longest first: the line itself (a
+ * shell's syntax error quotes it), and the values of its `NAME=value` and `--option=value` words
+ * (an agent saying "invalid API key sk-…"). Values shorter than 4 characters are left: withholding
+ * every "1" would garble the output for nothing.
+ */
+function commandParts(command: string): string[] {
+  const parts = new Set<string>([command.trim()]);
+  for (const word of command.trim().split(/\s+/)) {
+    const eq = word.indexOf('=');
+    if (eq < 0) continue;
+    const value = word.slice(eq + 1).replace(/^['"]|['"]$/g, '');
+    if (value.length >= 4) parts.add(value);
+  }
+  return [...parts].filter((p) => p !== '').sort((a, b) => b.length - a.length);
+}
+
+/** `text` with every part of the agent command line (commandParts) withheld. */
+function withholdCommand(text: string, parts: readonly string[]): string {
+  let out = text;
+  for (const p of parts) if (out.includes(p)) out = out.split(p).join('[withheld: part of the agent command]');
+  return out;
+}
+
+/**
+ * Why the agent could not start, without the command line: a spawn error names the shell
+ * (`spawn /bin/sh ENOENT`), a recording failure the bus path; an argument error quotes the line.
+ */
+function startProblem(err: unknown, parts: readonly string[]): string {
+  const code = errnoCode(err) ?? (err as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_INVALID_ARG')) return code;
+  return withholdCommand(messageOf(err), parts);
+}
+
 export async function runAgent(opts: RunAgentOptions): Promise<AgentOutcome> {
   if (opts.agent.kind === 'echo') return { ok: true, answer: opts.body };
   const command = opts.agent.command;
+  // The command line is the operator's, and may carry a secret: a failure names its program only,
+  // and the output kept in the dead letter (any bus writer reads it) has the line withheld.
+  const name = agentShownName(command);
+  const parts = commandParts(command);
   const r = await runBounded({
     command,
     shell: true,
@@ -154,15 +194,15 @@ export async function runAgent(opts: RunAgentOptions): Promise<AgentOutcome> {
     ...(opts.onEnd ? { onEnd: opts.onEnd } : {}),
   });
   const full = r.stdout.toString('utf8');
-  const stdout = full.slice(-TAIL_KEEP);
-  const stderr = r.stderr;
+  const stdout = withholdCommand(full.slice(-TAIL_KEEP), parts);
+  const stderr = withholdCommand(r.stderr, parts);
   switch (r.outcome) {
     case 'not_started':
     case 'file_error':
       return {
         ok: false,
         code: 'agent_not_started',
-        reason: `could not start '${command}': ${r.error instanceof Error ? r.error.message : String(r.error)}`,
+        reason: `could not start the agent '${inlineText(name, 200)}': ${startProblem(r.error, parts)}`,
         stdout: '',
         stderr,
       };
@@ -191,7 +231,7 @@ export async function runAgent(opts: RunAgentOptions): Promise<AgentOutcome> {
         return {
           ok: false,
           code: 'agent_failed',
-          reason: `the agent '${inlineText(command, 200)}' exited with ${r.code === null ? `signal ${r.signal}` : `status ${r.code}`}${lastOutput(stdout, stderr)}`,
+          reason: `the agent '${inlineText(name, 200)}' exited with ${r.code === null ? `signal ${r.signal}` : `status ${r.code}`}${lastOutput(stdout, stderr)}`,
           stdout,
           stderr,
           exitCode: r.code,

@@ -12,6 +12,7 @@ import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { aliveHome } from '../home.ts';
 import { Registry } from '../helloworld/vocabulary.ts';
 import { buildPrompt, runAgent, type AgentSpec } from './agent.ts';
+import { agentShownName } from './agent-check.ts';
 import { agentEnvironment, DAEMON_ENV, ungrantedEntries } from './agent-env.ts';
 import {
   claimNext,
@@ -415,7 +416,9 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const register = registration(paths, receiver, {
     pid: process.pid,
     started_at: new Date().toISOString(),
-    agent: opts.agent.kind === 'echo' ? 'echo' : opts.agent.command,
+    // The program's name only: the command line is the operator's (it can carry a secret, as
+    // `KEY=… gemini` does), and any bus writer reads this file (status shows it).
+    agent: opts.agent.kind === 'echo' ? 'echo' : agentShownName(opts.agent.command),
     concurrency,
   });
   const other = register();

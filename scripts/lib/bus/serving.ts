@@ -9,7 +9,7 @@ import { fs } from '../fs/node-fs.ts';
 
 export interface DaemonRecord {
   pid: number;
-  /** The record's agent command: any bus writer's text (status fences it). */
+  /** The record's agent (serve writes its program's name): any bus writer's text (status fences it). */
   agent: string;
   alive: boolean;
 }
