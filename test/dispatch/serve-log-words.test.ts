@@ -53,7 +53,7 @@ describe("serve's log names bus text only inside a fence", () => {
     expect(r.stdout).toMatch(/^warning: the vocabularies in .*\/vocabularies could not all be used \(1 problem, in the fence below\)/m);
     expect(out).toMatch(/^<<<BEGIN UNTRUSTED VOCABULARY PROBLEMS [0-9a-f]+\n.*obey-these-instructions\.hw/m);
     // config.json's names serve was not given: counted, and listed in a fence.
-    expect(r.stderr).toMatch(/^warning: agent_env of .*config\.json asks for 1 name serve was not given \(in the fence below\)/m);
+    expect(r.stderr).toMatch(/^warning: agent_env of .*config\.json is not applied: .* asks for 1 name serve was not given \(in the fence below\)/m);
     expect(r.stderr).toMatch(/^<<<BEGIN UNTRUSTED NAMES [0-9a-f]+\nIGNORE_PREVIOUS_INSTRUCTIONS\n/m);
   });
 

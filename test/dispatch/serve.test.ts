@@ -431,13 +431,13 @@ describe('the agent environment', () => {
     } finally {
       restoreEnv();
     }
-    expect(agentEnvironment({ GH_TOKEN: 'g', ALIVE_X: 'a', GITHUB_TOKEN: 'h' }, ['GH_TOKEN', 'ALIVE_*', 'GIT*'], undefined, {})).not.toHaveProperty('GH_TOKEN');
-    expect(Object.keys(agentEnvironment({ GH_TOKEN: 'g', ALIVE_X: 'a', GITHUB_TOKEN: 'h' }, ['GH_TOKEN', 'ALIVE_*', 'GIT*'], undefined, {}))).toEqual([
+    expect(agentEnvironment({ GH_TOKEN: 'g', ALIVE_X: 'a', GITHUB_TOKEN: 'h' }, ['GH_TOKEN', 'ALIVE_*', 'GIT*'], {})).not.toHaveProperty('GH_TOKEN');
+    expect(Object.keys(agentEnvironment({ GH_TOKEN: 'g', ALIVE_X: 'a', GITHUB_TOKEN: 'h' }, ['GH_TOKEN', 'ALIVE_*', 'GIT*'], {}))).toEqual([
       'HELLOWORLD_DAEMON_PID',
     ]);
   });
 
-  it("config.json's agent_env (any bus writer can write it) only narrows serve's grant: what it asks for beyond it is not passed, and serve says so once", async () => {
+  it("config.json's agent_env (any bus writer can write it) is not applied: agents get serve's grant, no more (what it asks beyond is not passed) and no fewer; serve says so once per list", async () => {
     const { root, base } = makeBus();
     const envFile = join(base, 'env.txt');
     // The second message's agent edits config.json while serve runs, as another bus writer could.
@@ -454,30 +454,35 @@ describe('the agent environment', () => {
       expect(summary.answered).toBe(3);
       const env = readFileSync(envFile, 'utf8');
       for (const name of ['AWS_SECRET_ACCESS_KEY', 'OPENAI_API_KEY', 'NPM_TOKEN', 'ANTHROPIC_API_KEY']) expect(env, name).not.toContain(`${name}=`);
-      // Once for what it asked at start, once for the name added while serving; not once per message.
+      // Once for the list at start, once for the list written while serving; not once per message.
       expect(warnings).toHaveLength(2);
       // The names are the file's text: counted in the line, listed in a fence.
-      expect(warnings[0]).toMatch(/agent_env of .*config\.json asks for 2 names serve was not given \(in the fence below\)/);
+      expect(warnings[0]).toMatch(
+        /^agent_env of .*config\.json is not applied: agents get the variables serve's --agent-env grants, no more and no fewer; it asks for 2 names serve was not given \(in the fence below\)/,
+      );
       expect(warnings[0]).toContain('pass --agent-env NAME to serve');
       expect(warnings[0]).toMatch(/\n<<<BEGIN UNTRUSTED NAMES [0-9a-f]+\nAWS_\*\nOPENAI_API_KEY\nEND UNTRUSTED NAMES/);
-      expect(warnings[1]).toMatch(/asks for 1 name .*\n<<<BEGIN UNTRUSTED NAMES [0-9a-f]+\nNPM_TOKEN\nEND/);
-      expect(warnings[1]).not.toContain('AWS_*');
+      expect(warnings[1]).toMatch(/asks for 3 names .*\n<<<BEGIN UNTRUSTED NAMES [0-9a-f]+\nAWS_\*\nOPENAI_API_KEY\nNPM_TOKEN\nEND/);
 
-      // Granted and listed: passed; granted and not listed: not passed; an empty list passes nothing extra.
-      config(root, 'gemini', { agent_env: ['AWS_SECRET_ACCESS_KEY'] });
+      // A list narrower than the grant: the grant is passed whole, and serve says the list is not applied.
       const grant = { agentEnv: ['AWS_*', 'ANTHROPIC_API_KEY'] };
-      const narrowOnly = script(base, 'env-only.sh', `cat >/dev/null\nenv > "${envFile}"\necho done`);
+      const envOnly = script(base, 'env-only.sh', `cat >/dev/null\nenv > "${envFile}"\necho done`);
+      for (const listed of [['AWS_SECRET_ACCESS_KEY'], []]) {
+        config(root, 'gemini', { agent_env: listed });
+        await sendMessage({ root, to: 'gemini', from: 'x', body: 'q' });
+        const run = await serveOnce(root, 'gemini', envOnly, grant);
+        expect(run.warnings).toHaveLength(1);
+        expect(run.warnings[0]).toMatch(
+          /is not applied: .*no more and no fewer \(the file's names in the fence below\): to pass fewer, give serve fewer --agent-env\n<<<BEGIN UNTRUSTED NAMES/,
+        );
+        const passed = readFileSync(envFile, 'utf8');
+        expect(passed).toContain('AWS_SECRET_ACCESS_KEY=aws');
+        expect(passed).toContain('ANTHROPIC_API_KEY=sk');
+      }
+      // The grant's own names: nothing to say.
+      config(root, 'gemini', { agent_env: ['ANTHROPIC_API_KEY', 'AWS_*'] });
       await sendMessage({ root, to: 'gemini', from: 'x', body: 'q' });
-      expect((await serveOnce(root, 'gemini', narrowOnly, grant)).warnings).toEqual([]);
-      let passed = readFileSync(envFile, 'utf8');
-      expect(passed).toContain('AWS_SECRET_ACCESS_KEY=aws');
-      expect(passed).not.toContain('ANTHROPIC_API_KEY=');
-      config(root, 'gemini', { agent_env: [] });
-      await sendMessage({ root, to: 'gemini', from: 'x', body: 'q' });
-      await serveOnce(root, 'gemini', narrowOnly, grant);
-      passed = readFileSync(envFile, 'utf8');
-      expect(passed).not.toContain('AWS_SECRET_ACCESS_KEY=');
-      expect(passed).not.toContain('ANTHROPIC_API_KEY=');
+      expect((await serveOnce(root, 'gemini', envOnly, grant)).warnings).toEqual([]);
     } finally {
       restoreEnv();
     }
@@ -497,7 +502,7 @@ describe('the agent environment', () => {
       expect(env).toContain('AWS_KEY=aws');
       expect(env).not.toContain('NPM_TOKEN=');
       expect(r.stderr).toMatch(
-        /^warning: agent_env of \S+config\.json asks for 1 name serve was not given .*pass --agent-env NAME to serve\n<<<BEGIN UNTRUSTED NAMES ([0-9a-f]+)\nNPM_TOKEN\nEND UNTRUSTED NAMES \1>>>$/m,
+        /^warning: agent_env of \S+config\.json is not applied: .* it asks for 1 name serve was not given .*pass --agent-env NAME to serve\n<<<BEGIN UNTRUSTED NAMES ([0-9a-f]+)\nNPM_TOKEN\nEND UNTRUSTED NAMES \1>>>$/m,
       );
       expect(r.stderr).toMatch(/^warning: turn_budget 20 of \S+config\.json is above serve's 9; 9 applies/m);
     } finally {
@@ -660,7 +665,7 @@ describe('limits the daemon enforces itself', () => {
     const { summary } = await serveOnce(root, 'gemini', 'echo');
     expect(summary.deadLettered).toBe(1);
     const [dead] = listDeadLetters(root, 'gemini');
-    expect(dead!.deadLetter).toMatchObject({ code: 'too_large', reason: 'larger than the limit of 4096 bytes (4097 bytes)' });
+    expect(dead!.deadLetter).toMatchObject({ code: 'too_large', reason: `larger than the limit of 4096 bytes (4097 bytes; max_bytes of ${paths.config})` });
   });
 
   it('no computed lease deadline goes past what parseClaimFileName accepts', async () => {

@@ -4,10 +4,11 @@
  * GH_TOKEN, GITHUB_TOKEN, *_API_KEY or other secret the daemon's shell happens to hold.
  *
  * More names are the operator's grant (`serve --agent-env NAME`), never the bus's: config.json
- * sits in the bus folder, where every bus writer can write, so its `agent_env` only narrows the
- * grant. Otherwise a writer could ask for AWS_* and then ask the agent to print its environment
- * into the outbox it reads. The credentials alive uses itself (CREDENTIAL_NAMES) are refused in
- * both and never passed.
+ * sits in the bus folder, where every bus writer can write, so its `agent_env` is not applied.
+ * Adding names, a writer could ask for AWS_* and then ask the agent to print its environment into
+ * the outbox it reads; leaving names out, a writer made every agent that needs one fail, until
+ * serve stopped after --max-failures of them. The credentials alive uses itself (CREDENTIAL_NAMES)
+ * are refused in both and never passed.
  *
  * The agent's environment also carries the daemon's mark (DAEMON_ENV): the plugin's SessionStart
  * notice stays silent inside agents, which would otherwise be told to answer the bus themselves.
@@ -109,17 +110,16 @@ export function ungrantedEntries(granted: readonly string[], requested: readonly
 
 /**
  * The agent's environment: the allowlisted variables of `from` (the default list, plus those the
- * operator `granted` that config.json's `requested` list also names when it has one), then the
- * HELLOWORLD_* values of the message being answered and the daemon's mark.
+ * operator `granted`), then the HELLOWORLD_* values of the message being answered and the daemon's
+ * mark.
  */
 export function agentEnvironment(
   from: NodeJS.ProcessEnv,
   granted: readonly string[],
-  requested: readonly string[] | undefined,
   helloworld: Record<string, string>,
   daemonPid = process.pid,
 ): NodeJS.ProcessEnv {
-  const extra = (name: string) => granted.some((p) => matches(name, p)) && (requested === undefined || requested.some((p) => matches(name, p)));
+  const extra = (name: string) => granted.some((p) => matches(name, p));
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(from)) {
     if (value === undefined || isCredential(name)) continue;

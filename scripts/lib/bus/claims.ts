@@ -144,6 +144,8 @@ export interface ClaimOptions {
   onProblem?: EntryProblem;
   /** The receiver's config as the caller read it (serve keeps the last good one); read here when absent. */
   config?: ReceiverConfig;
+  /** Where config.maxBytes comes from, said in a too_large reason ("max_bytes of …/config.json"). */
+  maxBytesSource?: string;
 }
 
 export interface DeadLetterRecord {
@@ -323,7 +325,8 @@ function tryClaim(
     }
     if (st.size > config.maxBytes) {
       closeSync(fd);
-      report(deadLetter(paths, receiver, claimed, entry.name, `larger than the limit of ${config.maxBytes} bytes (${st.size} bytes)`, 'too_large'));
+      const source = opts.maxBytesSource === undefined ? '' : `; ${opts.maxBytesSource}`;
+      report(deadLetter(paths, receiver, claimed, entry.name, `larger than the limit of ${config.maxBytes} bytes (${st.size} bytes${source})`, 'too_large'));
       return undefined;
     }
     bytes = Buffer.alloc(st.size);

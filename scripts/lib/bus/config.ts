@@ -5,15 +5,16 @@
  *     "allow_from": ["claude", "@gemini"],          senders allowed to write (absent: anyone)
  *     "rate_limit": { "messages": 30, "per_seconds": 60 },   per sender
  *     "max_bytes": 1048576,                          per message file (default 8 MiB, at most 64 MiB); serve
- *                                                    takes it only up to its own (--max-bytes, default 8 MiB)
+ *                                                    takes it only up to its own (--max-bytes, default 8 MiB),
+ *                                                    and never for the size of its agent's answer
  *     "turn_budget": 8,                              turns per thread this receiver answers; serve
  *                                                    takes it only up to its own (--turn-budget, default 8)
  *     "agent_timeout_seconds": 600,                  not applied (at most 7 days): serve kills an agent after
  *                                                    its own --agent-timeout, and names a differing value
  *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns (at most 7 days)
  *     "empty_file_grace_ms": 2000,                   leave a young empty file to its writer
- *     "agent_env": ["ANTHROPIC_API_KEY", "MY_*"],    serve: narrows the variables serve --agent-env
- *                                                    grants to these (agent-env.ts); never adds one
+ *     "agent_env": ["ANTHROPIC_API_KEY", "MY_*"],    not applied: serve passes what its --agent-env grants,
+ *                                                    and names a list that differs (agent-env.ts)
  *     "max_consecutive_failures": 5,                 serve: stop after this many agent failures in a row;
  *                                                    serve takes it only from its own (--max-failures) up
  *     "answer_into_inbox": "auto"                    serve: also deliver answers into the sender's
@@ -23,11 +24,13 @@
  *
  * allow_from and rate_limit key on the self-declared From header: they are labels that keep honest
  * agents apart, not authentication (anyone who can write the inbox can write any From). The file
- * itself is any bus writer's to write: what would cost the daemon's operator (secrets in agent_env,
- * endless turns, a daemon stopped or every agent killed by one planted number) comes from serve's
- * command line, and the file can only narrow it (or, for max_consecutive_failures, which stops
- * serving, only make serve more tolerant; agent_timeout_seconds is not applied, as either way
- * would cost the operator: a week-long paid agent, or every agent killed).
+ * itself is any bus writer's to write: what would cost the daemon's operator (secrets passed to
+ * agents, endless turns, a daemon stopped, every agent killed or every paid answer thrown away by
+ * one planted value) comes from serve's command line, and the file can only narrow what serve
+ * takes in before any agent runs (or, for max_consecutive_failures, which stops serving, only make
+ * serve more tolerant); agent_env and agent_timeout_seconds are not applied, as either way would
+ * cost the operator: secrets handed out, or every agent failing (a granted key withheld, every
+ * agent killed), a week-long paid agent.
  *
  * The schema (zod) is loaded only when a config file exists, to keep start-up light.
  */
@@ -48,7 +51,7 @@ export interface ReceiverConfig {
   agentTimeoutMs: number | undefined;
   claimLeaseMs: number;
   emptyFileGraceMs: number;
-  /** Variable names (a trailing `*` matches a prefix) serve's grant is narrowed to; unset: not narrowed. */
+  /** Variable names (a trailing `*` matches a prefix): not applied by serve, which passes what --agent-env grants and names a differing list. */
   agentEnv: string[] | undefined;
   /** Unset: serve's --max-failures (default DEFAULT_MAX_FAILURES). */
   maxConsecutiveFailures: number | undefined;

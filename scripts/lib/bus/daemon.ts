@@ -83,16 +83,19 @@ export interface ServeOptions {
   workdir?: string;
   /**
    * Variables (or `PREFIX*` patterns) passed to agents beyond the default allowlist: the operator's
-   * grant (serve --agent-env), checked by the caller (agentEnvProblem). config.json's agent_env only
-   * narrows it: any bus writer can write that file.
+   * grant (serve --agent-env), checked by the caller (agentEnvProblem). config.json's agent_env is
+   * not applied: any bus writer can write that file, and a list that left out a granted name made
+   * every agent needing it fail, until --max-failures stopped serve.
    */
   agentEnv?: readonly string[];
   /** Turns per thread at most (serve --turn-budget; default DEFAULT_TURN_BUDGET): config.json's turn_budget only lowers it. */
   turnBudget?: number;
   /**
    * Bytes of one message serve takes into an agent's prompt, and of the agent's answer, at most
-   * (serve --max-bytes; default DEFAULT_MAX_BYTES): config.json's max_bytes only lowers it, or a
-   * planted 64 MiB would put that much into a paid agent's prompt.
+   * (serve --max-bytes; default DEFAULT_MAX_BYTES). config.json's max_bytes only lowers the first
+   * (or a planted 64 MiB would put that much into a paid agent's prompt), and a message above it
+   * goes to dead-letter before any agent runs; the answer's limit is serve's alone: a planted 300
+   * made every ordinary answer fail after its paid run, and stopped serve after --max-failures.
    */
   maxBytes?: number;
   /**
@@ -256,19 +259,28 @@ function grantOwner(dir: string): void {
 /** The limits serve applies to one message, from its flags and config.json. */
 interface Bounds {
   turnBudget: number;
+  /** Bytes of a message taken into the prompt: a larger one goes to dead-letter unread, before any run. */
   maxBytes: number;
+  /** Where maxBytes comes from, for the dead letter's reason: config.json's max_bytes, or serve's own. */
+  maxBytesSource: string;
+  /** Bytes of an agent's answer kept: serve's own --max-bytes, whatever config.json says. */
+  answerBytes: number;
   agentTimeoutMs: number;
   maxFailures: number;
 }
 
 /**
- * What serve takes from config.json, which any bus writer can write: its agent_env, turn_budget
- * and max_bytes narrow the operator's grant and budget, never widen them; its max_consecutive_failures makes
- * serve more tolerant, never less (a planted 1 would stop the daemon at the first failure). Its
- * agent_timeout_seconds is not taken at all: longer would keep a paid agent running (up to 7 days)
- * for one message, shorter would fail every message. What the file asks beyond serve's own is said
- * once per request: serve reads the file again for each message, and a writer editing it must not
- * fill the log.
+ * What serve takes from config.json, which any bus writer can write. Nothing there may make an
+ * agent fail after it ran (each run costs the operator, and --max-failures of them stop serve):
+ * its turn_budget and max_bytes may lower serve's budget and the size of a message it takes into a
+ * prompt (what they refuse goes to dead-letter before any agent runs), never raise them; the size
+ * of an answer is serve's --max-bytes alone; its max_consecutive_failures makes serve more
+ * tolerant, never less (a planted 1 would stop the daemon at the first failure). Its agent_env and
+ * agent_timeout_seconds are not taken at all: a list that leaves out a name serve grants fails
+ * every agent that needs it, a longer timeout keeps a paid agent running (up to 7 days) for one
+ * message, a shorter one fails every message. What the file asks beyond serve's own is said once
+ * per request: serve reads the file again for each message, and a writer editing it must not fill
+ * the log.
  */
 function operatorBounds(opts: ServeOptions, configPath: string, warn: Say): (config: ReceiverConfig) => Bounds {
   const granted = opts.agentEnv ?? [];
@@ -285,15 +297,25 @@ function operatorBounds(opts: ServeOptions, configPath: string, warn: Say): (con
     }
     return Math.max(asked, own);
   };
+  const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((n) => b.includes(n));
   return (config) => {
-    const ungranted = ungrantedEntries(granted, config.agentEnv ?? []).filter((e) => !said.has(`env ${e}`));
-    if (ungranted.length) {
-      for (const e of ungranted) said.add(`env ${e}`);
+    const listed = config.agentEnv;
+    if (listed !== undefined && !sameNames([...new Set(listed)], [...new Set(granted)]) && !said.has(`env ${JSON.stringify(listed)}`)) {
+      said.add(`env ${JSON.stringify(listed)}`);
+      const ungranted = ungrantedEntries(granted, listed);
+      const notApplied = `agent_env of ${configPath} is not applied: agents get the variables serve's --agent-env grants, no more and no fewer`;
       // The names are the file's text, which any bus writer chooses: fenced.
-      warn(
-        `agent_env of ${configPath} asks for ${counted(ungranted.length, 'name')} serve was not given (in the fence below): not passed to agents; to pass one, pass --agent-env NAME to serve`,
-        fencedLines('UNTRUSTED NAMES', ungranted.join('\n')),
-      );
+      if (ungranted.length) {
+        warn(
+          `${notApplied}; it asks for ${counted(ungranted.length, 'name')} serve was not given (in the fence below): to pass one, pass --agent-env NAME to serve`,
+          fencedLines('UNTRUSTED NAMES', ungranted.join('\n')),
+        );
+      } else {
+        warn(
+          `${notApplied} (the file's names in the fence below): to pass fewer, give serve fewer --agent-env`,
+          fencedLines('UNTRUSTED NAMES', listed.join('\n')),
+        );
+      }
     }
     const asked = config.turnBudget;
     if (asked !== undefined && asked > ceiling && !said.has(`turns ${asked}`)) {
@@ -317,6 +339,8 @@ function operatorBounds(opts: ServeOptions, configPath: string, warn: Say): (con
     return {
       turnBudget: Math.min(asked ?? ceiling, ceiling),
       maxBytes: Math.min(config.maxBytes, bytesCeiling),
+      maxBytesSource: config.maxBytes < bytesCeiling ? `max_bytes of ${configPath}` : opts.maxBytes === undefined ? "serve's default" : 'serve --max-bytes',
+      answerBytes: bytesCeiling,
       agentTimeoutMs: timeout * 1000,
       maxFailures: floor('max_consecutive_failures', config.maxConsecutiveFailures, failuresFloor, '--max-failures', 'stop sooner'),
     };
@@ -467,6 +491,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
             owner,
             leaseMs: limits.agentTimeoutMs + 60_000,
             config: { ...config, maxBytes: limits.maxBytes },
+            maxBytesSource: limits.maxBytesSource,
             entries,
             skipUntil,
             onDeadLetter,
@@ -635,7 +660,7 @@ async function handle(
   const msg = claim.message;
   const named = messageNamed(claim.fileName);
   const config = await readConfig();
-  const { turnBudget, agentTimeoutMs, maxBytes } = bounds(config);
+  const { turnBudget, agentTimeoutMs, answerBytes } = bounds(config);
   const fail = (reason: string, code: string, extra: Record<string, unknown> = {}) => {
     const rec = deadLetterClaim(claim, reason, code, extra);
     summary.deadLettered++;
@@ -717,12 +742,12 @@ async function handle(
         body: msg.body,
         cwd,
         timeoutMs: agentTimeoutMs,
-        maxOutputBytes: maxBytes,
+        maxOutputBytes: answerBytes,
         // echo runs no process: no environment to build (reading process.env whole costs ~0.2 ms)
         env:
           opts.agent.kind === 'echo'
             ? {}
-            : agentEnvironment(process.env, opts.agentEnv ?? [], config.agentEnv, {
+            : agentEnvironment(process.env, opts.agentEnv ?? [], {
                 HELLOWORLD_ROOT: opts.root,
                 HELLOWORLD_AS: displayName(claim.receiver),
                 HELLOWORLD_THREAD: isPlainThread(thread) ? thread : claim.id,

@@ -147,7 +147,7 @@ const RULES: readonly Rule[] = [
   ),
   file(
     'runtimes/*/config.json',
-    'a HelloWorld receiver configuration: which senders may write to it, how many turns `dispatch serve` answers per thread and which of the variables it grants its agents they get (it can lower and narrow them)',
+    'a HelloWorld receiver configuration: which senders may write to it, how many turns `dispatch serve` answers per thread and how large a message it takes (it can lower them)',
   ),
 ];
 

@@ -38,14 +38,15 @@ DIR instead, such as your project.
 
 The agent gets an allowlisted environment (PATH, HOME, locale, proxies...), never WALNUT_PASSPHRASE
 or tokens. --agent-env NAME (repeatable; a trailing * matches a prefix of at least 3 characters, as
-AWS_*) passes more. runtimes/<receiver>/config.json is in the bus, which every bus writer can edit:
-its agent_env can only narrow what --agent-env grants, its turn_budget can only lower serve's
+AWS_*) passes more. runtimes/<receiver>/config.json is in the bus, which every bus writer can edit,
+so nothing there can make an agent fail after it ran: its turn_budget can only lower serve's
 --turn-budget (turns answered per thread, default 8), its max_bytes can only lower serve's
---max-bytes (bytes of a message taken into the agent's prompt, and of its answer; default 8 MiB,
-at most 64 MiB), its max_consecutive_failures can only raise
-serve's --max-failures, and its agent_timeout_seconds is not applied: every agent gets serve's
---agent-timeout (default 600 s), no more and no less. What it asks beyond them is not applied, and
-serve says so on stderr.
+--max-bytes for the messages taken into the agent's prompt (a larger one goes to dead-letter before
+any agent runs; default 8 MiB, at most 64 MiB), never for the agent's answer, which --max-bytes
+alone bounds; its max_consecutive_failures can only raise serve's --max-failures; its agent_env
+and agent_timeout_seconds are not applied: every agent gets what --agent-env grants, no more and no
+fewer, and serve's --agent-timeout (default 600 s), no more and no less. What it asks beyond them
+is not applied, and serve says so on stderr.
 
 A failing agent's message goes to dead-letter with the end of its stdout and stderr; after
 --max-failures (default 5) failures in a row serve stops with exit 1. At start, claims of daemons
