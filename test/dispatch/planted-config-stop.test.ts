@@ -4,9 +4,9 @@
  * failing message cannot stop the daemon").
  */
 import { describe, it, expect } from 'vitest';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeBus, filesIn } from './helpers.ts';
+import { makeBus, filesIn, readyLatch, sleep } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -88,5 +88,47 @@ describe('a planted config.json cannot stop serve', () => {
     } finally {
       restore();
     }
+  });
+});
+
+describe.skipIf(process.platform !== 'linux')('a file planted in place of .agents/ (no agent can be recorded, so none runs)', () => {
+  it('dead-letters the message, but is not counted as the agent failing: serve does not stop', async () => {
+    const { root, base } = makeBus();
+    const paths = receiverPaths(root, 'gemini');
+    const agent = script(base, 'agent.sh', 'cat >/dev/null\necho ok');
+    const stop = new AbortController();
+    const log: string[] = [];
+    const { ready, isReady } = readyLatch();
+    const served = serve({
+      root,
+      receiver: 'gemini',
+      agent: { kind: 'command', command: agent },
+      maxFailures: 1,
+      signal: stop.signal,
+      sweepEveryMs: 60_000,
+      log: (l) => log.push(l),
+      warn: () => {},
+      onReady: () => ready(),
+    });
+    let summary: Awaited<typeof served> | undefined;
+    try {
+      await isReady;
+      await sleep(300); // past the sweep serve makes at start
+      rmSync(join(paths.dir, '.agents'), { recursive: true, force: true });
+      writeFileSync(join(paths.dir, '.agents'), 'planted');
+      for (let i = 0; i < 3; i++) await sendMessage({ root, to: 'gemini', from: 'mallory', body: `hi ${i}` });
+      const started = Date.now();
+      while (log.filter((l) => l.startsWith('dead-letter')).length < 3 && Date.now() - started < 5000) await sleep(20);
+    } finally {
+      stop.abort();
+      summary = await served;
+    }
+    expect(
+      log.filter((l) => l.startsWith('dead-letter')),
+      log.join('\n'),
+    ).toHaveLength(3);
+    expect(summary.stoppedAfterFailures).toBeUndefined();
+    expect(log.some((l) => l.startsWith('stopping:'))).toBe(false);
+    expect(listDeadLetters(root, 'gemini')[0]!.deadLetter!.code).toBe('agent_not_started');
   });
 });

@@ -735,6 +735,9 @@ async function handle(
               ...new Set([claim.receiver, ...(claim.sender ? [claim.sender] : []), ...mentionedReceivers(msg.body, registry)]),
             ]),
           });
+    // Set when the agent's record in .agents/ cannot be written (a file planted there, no space):
+    // the agent is stopped before it does anything, for a fault of the bus, not of the agent.
+    let notRecorded = false;
     const outcome = await inAgentFolder(opts.agent, opts.workdir, log, (cwd) =>
       runAgent({
         agent: opts.agent,
@@ -756,7 +759,13 @@ async function handle(
               }),
         onStart: (pid) => {
           agentStarted(pid);
-          writeBusFileAtomic(claim.root, agentRecord(claim.paths, pid), ''); // by rename: never opens what is planted there
+          try {
+            writeBusFileAtomic(claim.root, agentRecord(claim.paths, pid), ''); // by rename: never opens what is planted there
+          } catch (err) {
+            notRecorded = true;
+            agentEnded(pid); // runBounded kills it now, and calls no onEnd for it
+            throw err; // the agent is ended at once (runBounded), as not started
+          }
         },
         onEnd: (pid) => {
           agentEnded(pid);
@@ -771,7 +780,9 @@ async function handle(
         exit_code: outcome.exitCode ?? null,
         signal: outcome.signal ?? null,
       });
-      return ['agent_failure', outcome.code];
+      // Not counted toward --max-failures: any bus writer can plant a file as .agents/, and five
+      // messages would then stop serve, with "fix the agent" for a cause that is not the agent.
+      return notRecorded ? ['other', ''] : ['agent_failure', outcome.code];
     }
     const answer = outcome.answer.trimEnd();
     if (answer.startsWith('NOTHING_FURTHER')) {
