@@ -1,9 +1,9 @@
 /** Hard links planted in an inbox cost the daemon no waiting (a flood of them must not stall it). */
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeBus } from './helpers.ts';
+import { makeBus, filesIn } from './helpers.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { claimFileName, claimNext } from '../../scripts/lib/bus/claims.ts';
@@ -43,5 +43,68 @@ describe('a flood of hard links in the inbox', () => {
     await ended;
     expect(claim?.id).toBe(sent.id);
     expect(listDeadLetters(root, 'gemini')).toEqual([]);
+  });
+
+  /**
+   * `n` hard links in @gemini's inbox, each with a claim name of a "sweeper" (owner s…) in
+   * processing/: an empty file of its own, or (`sameFile`) one more name of the same file, as a
+   * return in progress has.
+   */
+  function plantWithSweeperClaims(base: string, root: string, n: number, sameFile: boolean): void {
+    const paths = receiverPaths(root, 'gemini');
+    mkdirSync(paths.inbox, { recursive: true });
+    mkdirSync(paths.processing, { recursive: true });
+    for (let i = 0; i < n; i++) {
+      const target = join(base, `target${i}`);
+      writeFileSync(target, '# From: @claude\n\nhello\n');
+      const minuteAgo = new Date(Date.now() - 60_000);
+      utimesSync(target, minuteAgo, minuteAgo); // listed before the real message sent after
+      linkSync(target, join(paths.inbox, `msg-hl${i}.hw`));
+      const claim = join(paths.processing, claimFileName(`msg-hl${i}.hw`, 9999999999999, 's1'));
+      if (sameFile) {
+        linkSync(target, claim);
+        unlinkSync(target); // two names, as between returnToInbox's link and its unlink
+      } else writeFileSync(claim, '');
+    }
+  }
+
+  it("planted sweeper claim names that are other files cost no wait: the claim's file is not the one being returned", async () => {
+    const { root, base } = makeBus();
+    plantWithSweeperClaims(base, root, 30, false);
+    const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'real' });
+    const started = Date.now();
+    const claim = await claimNext(root, 'gemini', { owner: 't', leaseMs: 60_000 });
+    const took = Date.now() - started;
+    expect(claim?.id).toBe(sent.id);
+    expect(listDeadLetters(root, 'gemini').filter((d) => d.deadLetter?.code === 'hard_link')).toHaveLength(30);
+    expect(took).toBeLessThan(1000); // 30 × 0.1 s before
+  });
+
+  it('planted returns that never finish (the same file under a sweeper claim name) cost one bounded wait per claim, never blocking the event loop', async () => {
+    const { root, base } = makeBus();
+    plantWithSweeperClaims(base, root, 30, true);
+    const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'real' });
+    // Other work of the process (the MCP server's other tools) keeps running meanwhile.
+    let last = Date.now();
+    let longestGap = 0;
+    const ticker = setInterval(() => {
+      const now = Date.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 5);
+    const started = Date.now();
+    let claim: Awaited<ReturnType<typeof claimNext>>;
+    try {
+      claim = await claimNext(root, 'gemini', { owner: 't', leaseMs: 60_000 });
+    } finally {
+      clearInterval(ticker);
+    }
+    const took = Date.now() - started;
+    expect(claim?.id).toBe(sent.id);
+    expect(listDeadLetters(root, 'gemini').filter((d) => d.deadLetter?.code === 'hard_link')).toHaveLength(30);
+    expect(filesIn(receiverPaths(root, 'gemini').inbox)).toEqual([]);
+    // 30 × 0.1 s before, the event loop blocked throughout (a 3 s gap); bounds with room for a loaded machine.
+    expect(took).toBeLessThan(1500);
+    expect(longestGap).toBeLessThan(300);
   });
 });

@@ -6,6 +6,7 @@
 import { hostTag } from '../proc/host-tag.ts';
 import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
 import {
@@ -205,6 +206,7 @@ export async function claimNext(root: string, receiver: string, opts: ClaimOptio
   const config = opts.config ?? (await loadReceiverConfig(paths));
   const now = opts.now ?? Date.now;
   const entries = opts.entries ?? listInbox(paths);
+  const settle: SettleBudget = { spentMs: 0 };
   let looked = 0;
   while (entries.length > 0) {
     // Other work of this process (the MCP server's other tools, a daemon's signals) runs between
@@ -216,8 +218,8 @@ export async function claimNext(root: string, receiver: string, opts: ClaimOptio
       if (until > now()) continue;
       opts.skipUntil!.delete(entry.name);
     }
-    const claim = perEntry(entry.name, opts.onProblem && problemThenSkip(entry.name, opts, now()), () =>
-      tryClaim(root, name, paths, config, entry, opts, now()),
+    const claim = await perEntryAsync(entry.name, opts.onProblem && problemThenSkip(entry.name, opts, now()), () =>
+      tryClaim(root, name, paths, config, entry, opts, now(), settle),
     );
     if (claim) return claim;
   }
@@ -250,10 +252,10 @@ export async function claimById(root: string, receiver: string, id: string, opts
     return undefined;
   }
   const entry: BusInboxEntry = { name: fileName, id, validId: true, path, sortKey: 0, regular };
-  return tryClaim(root, name, paths, config, entry, opts, (opts.now ?? Date.now)()) ?? undefined;
+  return (await tryClaim(root, name, paths, config, entry, opts, (opts.now ?? Date.now)(), { spentMs: 0 })) ?? undefined;
 }
 
-function tryClaim(
+async function tryClaim(
   root: string,
   receiver: string,
   paths: ReceiverPaths,
@@ -261,7 +263,8 @@ function tryClaim(
   entry: BusInboxEntry,
   opts: ClaimOptions,
   now: number,
-): Claim | undefined {
+  settle: SettleBudget,
+): Promise<Claim | undefined> {
   const report = (r: DeadLetterRecord | undefined) => {
     if (r) opts.onDeadLetter?.(r);
   };
@@ -304,8 +307,7 @@ function tryClaim(
       report(deadLetter(paths, receiver, claimed, entry.name, 'not a regular file', 'not_a_file'));
       return undefined;
     }
-    // Listed before the second look: a return that ends meanwhile leaves the file one name.
-    if (st.nlink !== 1 && !(returnInProgress(root, paths, entry.name) ? settlesToOneName(fd) : fstatSync(fd).nlink === 1)) {
+    if (st.nlink !== 1 && !(await settlesToOneName(root, paths, entry.name, fd, settle))) {
       const { nlink } = fstatSync(fd);
       closeSync(fd);
       report(deadLetter(paths, receiver, claimed, entry.name, hardLinkProblem(nlink), 'hard_link'));
@@ -372,28 +374,58 @@ function tryClaim(
 }
 
 /**
- * Whether a sweeper is returning a stale claim of `fileName` to the inbox right now (its own claim
- * name, owner `s…`, is in processing/ between returnToInbox's link and unlink). Only then is a
- * second name worth waiting for: a planted hard link is refused at once, so a flood of them costs
- * no blocked 0.1 s each.
+ * Time one claim call (claimNext, claimById) spends at most on files that have a second name:
+ * listing processing/ for the sweeper's claim of each, and waiting for returns to finish. Any bus
+ * writer can plant hard links, each with a claim name beside it; past this budget such a file is
+ * refused at once.
  */
-function returnInProgress(root: string, paths: ReceiverPaths, fileName: string): boolean {
-  return listBusDir(root, paths.processing).some((n) => {
-    const c = parseClaimFileName(n);
-    return c !== undefined && c.fileName === fileName && c.owner.startsWith('s');
-  });
+const SETTLE_BUDGET_MS = 200;
+/** The longest wait for one return to finish (its link and unlink are a moment apart). */
+const SETTLE_WAIT_MS = 100;
+
+/** What one claim call spent on files with a second name (settlesToOneName). */
+interface SettleBudget {
+  spentMs: number;
 }
 
 /**
- * Whether open file `fd` is left with one name within a few milliseconds: a stale claim being
- * returned to the inbox has two (processing/ and inbox/) between returnToInbox's link and unlink.
- * A planted hard link keeps its names.
+ * Whether open file `fd` (a claimed message with more than one name) is left with one name soon:
+ * a stale claim being returned to the inbox has two (processing/ and inbox/) between
+ * returnToInbox's link and unlink, and a claim made in between waits for the unlink. Only while
+ * the sweeper's claim of that very file (owner `s…`, the same inode) is in processing/: a planted
+ * hard link keeps its names and is refused at once, and a claim name planted beside it is another
+ * file. What is left is a planted file with both names, which only the budget bounds: the wait is
+ * asynchronous (the MCP server's other tools, a daemon's other lanes go on), at most
+ * SETTLE_WAIT_MS for one file and SETTLE_BUDGET_MS for the whole claim call; past it, a file with
+ * two names is refused without looking (a real return met then goes to dead-letter as hard_link,
+ * and 'dispatch retry' puts it back).
  */
-function settlesToOneName(fd: number): boolean {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let waited = 0; waited < 100; waited += 5) {
-    Atomics.wait(pause, 0, 0, 5);
-    if (fstatSync(fd).nlink === 1) return true;
+async function settlesToOneName(root: string, paths: ReceiverPaths, fileName: string, fd: number, budget: SettleBudget): Promise<boolean> {
+  const started = Date.now();
+  try {
+    if (budget.spentMs >= SETTLE_BUDGET_MS) return fstatSync(fd).nlink === 1;
+    // Listed before the second look: a return that ends meanwhile leaves the file one name.
+    if (!sweeperReturns(root, paths, fileName, fstatSync(fd))) return fstatSync(fd).nlink === 1;
+    const until = started + Math.min(SETTLE_WAIT_MS, SETTLE_BUDGET_MS - budget.spentMs);
+    for (;;) {
+      if (fstatSync(fd).nlink === 1) return true;
+      if (Date.now() >= until) return false;
+      await delay(5);
+    }
+  } finally {
+    budget.spentMs += Date.now() - started;
+  }
+}
+
+/**
+ * Whether a sweeper is returning the file `st` to the inbox as `fileName` right now: its own claim
+ * name (owner `s…`) of that name in processing/ is a name of the same file.
+ */
+function sweeperReturns(root: string, paths: ReceiverPaths, fileName: string, st: Stats): boolean {
+  for (const n of listBusDir(root, paths.processing)) {
+    const c = parseClaimFileName(n);
+    if (c === undefined || c.fileName !== fileName || !c.owner.startsWith('s')) continue;
+    if (sameFile(lstatBus(root, join(paths.processing, n)), st)) return true;
   }
   return false;
 }
@@ -619,6 +651,17 @@ export type EntryProblem = (name: string, err: unknown) => void;
 function perEntry<T>(name: string, onProblem: EntryProblem | undefined, fn: () => T): T | undefined {
   try {
     return fn();
+  } catch (err) {
+    if (!onProblem || (err instanceof AliveError && err.code === 'unsafe_bus_folder')) throw err;
+    onProblem(name, err);
+    return undefined;
+  }
+}
+
+/** perEntry for an asynchronous `fn`. */
+async function perEntryAsync<T>(name: string, onProblem: EntryProblem | undefined, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
   } catch (err) {
     if (!onProblem || (err instanceof AliveError && err.code === 'unsafe_bus_folder')) throw err;
     onProblem(name, err);
