@@ -65,9 +65,9 @@ async function race(tag: string, url: string) {
 }
 
 /** A git relay (bare repository) where bob's two packages wait for `me`. */
-function relayWithTwoPackages(): string {
-  const work = join(base.dir, 'relay-work');
-  const bare = join(base.dir, 'relay.git');
+function relayWithTwoPackages(tag = 'relay'): string {
+  const work = join(base.dir, `${tag}-work`);
+  const bare = join(base.dir, `${tag}.git`);
   mkdirSync(join(work, 'inbox', 'bob'), { recursive: true });
   mkdirSync(join(work, 'keys'), { recursive: true });
   writeFileSync(join(work, 'inbox', 'bob', 'a.walnut'), 'a');
@@ -103,6 +103,25 @@ describe('a probe that started before a pull finished', () => {
   }
 });
 
+describe('a probe that starts in the millisecond of the command whose state it read', () => {
+  it('is later than that command: its own findings are kept, and what it wrote is not stale', async () => {
+    const { isStale } = await import('../../scripts/lib/relay/commands/status.ts');
+    const url = relayWithTwoPackages('tie');
+    const paths = relayPaths(join(base.dir, 'tie', 'relay'));
+    mkdirSync(paths.dir, { recursive: true });
+    writeFileSync(paths.config, JSON.stringify({ github_username: 'me', transport: 'git', repo: url, url, peers: [] }));
+    // The command's time a little ahead of the probe's start: at least a tie, whatever the clock's
+    // millisecond does between these lines (a tie was seen in-process: truth.test.ts's status
+    // right after add-peer showed add-peer's own-key check, not the probe's).
+    const commandAt = new Date(Date.now() + 20).toISOString();
+    writeFileSync(paths.state, JSON.stringify({ ...BEFORE_PULL, pending_packages: 0, pending_by_sender: {}, last_action: commandAt }));
+    const r = await probeWithinBudget({ paths, statePath: paths.state, budgetMs: 30_000 });
+    expect(r.state).toMatchObject({ pending_packages: 2, pending_by_sender: { bob: 2 }, last_action: commandAt, last_error: null });
+    expect(Date.parse(r.state!.probed_at!)).toBeGreaterThan(Date.parse(commandAt));
+    expect(isStale(r.state)).toBe(false);
+  });
+});
+
 describe('keepLaterAction', () => {
   it("keeps a later command's count and split by sender together: the probe's split does not stand beside another writer's count", async () => {
     const { keepLaterAction } = await import('../../scripts/lib/relay/probe.ts');
@@ -110,12 +129,25 @@ describe('keepLaterAction', () => {
     const dir = join(base.dir, 'keep-later');
     mkdirSync(dir, { recursive: true });
     const statePath = join(dir, 'state.json');
-    const started = Date.now() - 1000;
-    // A command after the probe started wrote a count without a split (as an older state has).
+    const seen = new Date(Date.now() - 1000).toISOString();
+    // A command after the probe read the state wrote a count without a split (as an older state has).
     writeRelayState(statePath, { ...emptyState(), pending_packages: 0, last_action: new Date().toISOString() });
-    const probed = { ...emptyState(), pending_packages: 2, pending_by_sender: { alice: 2 } };
-    const kept = keepLaterAction(statePath, probed, started);
+    const probed = { ...emptyState(), pending_packages: 2, pending_by_sender: { alice: 2 }, last_action: seen };
+    const kept = keepLaterAction(statePath, probed, seen);
     expect(kept.pending_packages).toBe(0);
     expect(kept.pending_by_sender).toBeUndefined();
+  });
+
+  it('keeps nothing of the command whose state the probe read, whatever its time', async () => {
+    const { keepLaterAction } = await import('../../scripts/lib/relay/probe.ts');
+    const { emptyState, writeRelayState } = await import('../../scripts/lib/relay/state.ts');
+    const dir = join(base.dir, 'keep-seen');
+    mkdirSync(dir, { recursive: true });
+    const statePath = join(dir, 'state.json');
+    // The time of the probe's start, to the millisecond: it had read this state all the same.
+    const seen = new Date().toISOString();
+    writeRelayState(statePath, { ...emptyState(), pending_packages: 0, last_action: seen, own_key: { status: 'ok', checked: seen, seen: 'aa' } });
+    const probed = { ...emptyState(), pending_packages: 2, last_action: seen, own_key: { status: 'changed' as const, checked: seen, seen: 'bb' } };
+    expect(keepLaterAction(statePath, probed, seen)).toEqual(probed);
   });
 });

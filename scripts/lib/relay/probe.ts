@@ -282,20 +282,22 @@ export function writeProbeState(statePath: string, state: RelayState): void {
 
 /**
  * The probe's state, minus what a relay command (pull, push, accept ...) wrote to state.json
- * after the probe started: the probe read the relay and the old state before that command, and
+ * after the probe read it: the probe read the relay and the old state before that command, and
  * writes last. Such a command's waiting-package counts and own-key check stand, and its
- * `last_action` (later than this probe's `probed_at`) tells the hook to probe again; without it, a
- * probe racing `pull` reported the packages pull had just taken for the next 10 minutes.
+ * `last_action` tells the hook to probe again; without it, a probe racing `pull` reported the
+ * packages pull had just taken for the next 10 minutes. A command is told from the probe's start
+ * by its `last_action` (`seenAction`: the one the probe read), not by comparing times: a command
+ * in the millisecond the probe started had its state read by the probe and yet counted as later,
+ * so its older own-key check and counts replaced what the probe had just read.
  */
-export function keepLaterAction(statePath: string, state: RelayState, probeStarted: number): RelayState {
+export function keepLaterAction(statePath: string, state: RelayState, seenAction: string | null | undefined): RelayState {
   let current: RelayState | undefined;
   try {
     current = readRelayState(statePath);
   } catch {
     return state; // damaged: the probe's state replaces it
   }
-  const action = current?.last_action ? Date.parse(current.last_action) : Number.NaN;
-  if (!current || !Number.isFinite(action) || action < probeStarted) return state;
+  if (!current?.last_action || current.last_action === seenAction || !Number.isFinite(Date.parse(current.last_action))) return state;
   // The count and its split by sender come together, from the same writer.
   const { pending_by_sender: _probed, pending_senders: _senders, ...rest } = state;
   return {
@@ -306,6 +308,18 @@ export function keepLaterAction(statePath: string, state: RelayState, probeStart
     ...(current.pending_senders !== undefined ? { pending_senders: current.pending_senders } : {}),
     ...(current.own_key ? { own_key: current.own_key } : {}),
   };
+}
+
+/**
+ * How long to wait for the clock to pass `iso`, the `last_action` of the state a probe has just
+ * read: a command in this very millisecond (run in-process just before `relay status`), or at most
+ * 100 ms ahead; 0 for a time past, or further ahead (a clock set back). The probe starts once it
+ * has passed, so that its `probed_at` is later than the command it saw: a tie reads as a command
+ * after the probe, and status and the session hook held the probe stale and probed again.
+ */
+function tieWaitMs(iso: string | null | undefined): number {
+  const ms = (iso ? Date.parse(iso) : Number.NaN) + 1 - Date.now();
+  return ms > 0 && ms <= 101 ? ms : 0;
 }
 
 /** Time kept back from the budget to write state.json and return. */
@@ -325,9 +339,13 @@ export interface BoundedProbe {
  * throws: a fault is recorded in `last_error`.
  */
 export async function probeWithinBudget(opts: { paths: RelayPaths; statePath: string; budgetMs: number; env?: NodeJS.ProcessEnv }): Promise<BoundedProbe> {
-  const started = Date.now();
   const warnings: string[] = [];
   const previous = readPreviousState(opts.statePath, warnings);
+  // No await before the probe starts unless there is a tie: a command that writes once this
+  // returns its promise is then later than the probe's start, and the hook probes again
+  // (test/relay/probe-pull-race.test.ts).
+  for (let ms = tieWaitMs(previous.last_action); ms > 0; ms = tieWaitMs(previous.last_action)) await new Promise((r) => setTimeout(r, ms));
+  const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const reachability: Record<string, PeerReachability> = {};
   const watchdog = new Promise<{ state: RelayState | null; timedOut: boolean }>((resolve) => {
@@ -360,7 +378,7 @@ export async function probeWithinBudget(opts: { paths: RelayPaths; statePath: st
   // kept, the probe's own would say one thing while state.json, and the next status, said another.
   let state = outcome.state;
   if (state) {
-    state = keepLaterAction(opts.statePath, state, started);
+    state = keepLaterAction(opts.statePath, state, previous.last_action);
     try {
       writeProbeState(opts.statePath, state);
     } catch (err) {
