@@ -2,7 +2,7 @@
  * The package commands run in-process through the factory (runCaptured): signer names (issue 11),
  * --json failures as one object with the verify fields, --version.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { relabelSigner } from '../support/relabel-signer.ts';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -13,8 +13,7 @@ import { verifyCommand } from '../../scripts/lib/package/commands/verify.ts';
 import { infoCommand } from '../../scripts/lib/package/commands/info.ts';
 import { extractCommand } from '../../scripts/lib/package/commands/extract.ts';
 import { testKeyPair } from '../support/test-keys.ts';
-import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
-import { setProcessEnv } from '../support/process-env.ts';
+import { freshHomeEachTest, makeWalnut, rmrf, tempRoot } from './helpers.ts';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { createPublicKey } from 'node:crypto';
 import { fingerprint, formatFingerprint } from '../../scripts/lib/crypto/keys.ts';
@@ -22,8 +21,6 @@ import { fingerprint, formatFingerprint } from '../../scripts/lib/crypto/keys.ts
 let root: string;
 let walnut: string;
 let keyDir: string;
-let n = 0;
-let restoreEnv: () => void = () => {};
 
 beforeAll(() => {
   root = tempRoot('commands');
@@ -33,17 +30,9 @@ beforeAll(() => {
   mkdirSync(keyDir, { mode: 0o700 });
   writeFileSync(join(keyDir, 'private.pem'), testKeyPair(7).privateKeyPem, { mode: 0o600 });
 });
-afterAll(() => {
-  restoreEnv();
-  rmrf(root);
-});
-beforeEach(() => {
-  // A fresh ALIVE_HOME without a relay; the OS user name is whatever this machine has.
-  const home = join(root, `home-${++n}`);
-  mkdirSync(home, { recursive: true });
-  restoreEnv();
-  restoreEnv = setProcessEnv({ HOME: home, ALIVE_HOME: join(home, '.alive'), WALNUT_PASSPHRASE: undefined });
-});
+afterAll(() => rmrf(root));
+// A fresh ALIVE_HOME without a relay for each test.
+const home = freshHomeEachTest(() => root);
 
 /** A relay set up as `login`, whose key pair (the one peers pinned) is test key `keyN`; null: no key files. */
 function withRelayLogin(login: string, keyN: number | null = 7): string {
@@ -56,7 +45,7 @@ function withRelayLogin(login: string, keyN: number | null = 7): string {
 
 const fingerprintOf = (n: number) => formatFingerprint(fingerprint(createPublicKey(testKeyPair(n).publicKeyPem)));
 
-const out = () => join(root, `p-${n}-${Math.random().toString(16).slice(2)}.walnut`);
+const out = () => join(root, `p-${home.n}-${Math.random().toString(16).slice(2)}.walnut`);
 const manifestOf = (pkg: string) => execFileSync('tar', ['-xzOf', pkg, 'manifest.yaml']).toString();
 
 /** A full package of the test walnut signed with the test key under the signer name `name`. */
@@ -113,7 +102,7 @@ describe('signer names (issue 11)', () => {
     const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
     mkdirSync(peers, { recursive: true });
     writeFileSync(join(peers, 'alice.pem'), testKeyPair(8).publicKeyPem);
-    const bobKey = join(root, `bob-${n}.pem`);
+    const bobKey = join(root, `bob-${home.n}.pem`);
     writeFileSync(bobKey, testKeyPair(7).publicKeyPem);
 
     const json = await runCaptured(verifyCommand, [relabelled, '--signer-key', bobKey, '--json']);
@@ -377,8 +366,7 @@ describe('create --json and info --json agree', () => {
     ['rsa 2.1', ['--format', '2.1', '--encrypt', 'rsa', '--recipient', 'RECIPIENT'], '2.1'],
   ] as const) {
     it(`${label}: encrypted (a boolean) and envelope are the same in both`, async () => {
-      restoreEnv();
-      restoreEnv = setProcessEnv({ WALNUT_PASSPHRASE: 'same phrase', ALIVE_HOME: join(root, 'agree-home') });
+      home.set({ WALNUT_PASSPHRASE: 'same phrase', ALIVE_HOME: join(root, 'agree-home') });
       setPbkdf2IterationsForTests(1000);
       try {
         const pkg = out();
@@ -426,7 +414,7 @@ describe('the commands through the factory', () => {
     expect(info).toMatchObject({ ok: true, untrusted: { walnut: 'nova' }, files: 2 });
     const v = JSON.parse((await runCaptured(verifyCommand, [pkg, '--json'])).stdout);
     expect(v).toMatchObject({ ok: true, files: 2, problems: [] });
-    const dest = join(root, `x-${n}`);
+    const dest = join(root, `x-${home.n}`);
     const x = await runCaptured(extractCommand, [pkg, '--output', dest, '--json']);
     expect(JSON.parse(x.stdout)).toMatchObject({ ok: true, output: dest });
     expect(existsSync(join(dest, 'notes', 'a.md'))).toBe(true);
@@ -463,7 +451,7 @@ describe('the commands through the factory', () => {
 describe('names a receiver would refuse', () => {
   it('create refuses a file name with a control character, C1 control or bidi mark (unpackable_name), naming it escaped, and writes nothing', async () => {
     for (const name of ['a\u001bb.md', 'a\u009b2Jb.md', '\u202egnp.exe', 'a\u2066b\u2069.md']) {
-      const dir = makeWalnut(join(root, `odd-${n}-${name.codePointAt(1)}`), { 'notes/a.md': 'a\n', [`notes/${name}`]: 'x\n' });
+      const dir = makeWalnut(join(root, `odd-${home.n}-${name.codePointAt(1)}`), { 'notes/a.md': 'a\n', [`notes/${name}`]: 'x\n' });
       const pkg = out();
       const r = await runCaptured(createCommand, ['--walnut', dir, '--scope', 'full', '--output', pkg, '--json']);
       expect(r.code, JSON.stringify(name)).toBe(1);

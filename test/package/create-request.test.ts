@@ -6,38 +6,28 @@
 import { createPublicKey } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { bundleFolderNameProblem, walnutNameProblem } from '../../scripts/lib/receive/names.ts';
 import { fingerprint, formatFingerprint } from '../../scripts/lib/crypto/keys.ts';
 import { testKeyPair } from '../support/test-keys.ts';
 import { setProcessEnv } from '../support/process-env.ts';
-import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
+import { freshHomeEachTest, makeWalnut, rmrf, tempRoot } from './helpers.ts';
 
 let root: string;
-let n = 0;
-let restoreEnv: () => void = () => {};
 beforeAll(() => {
   root = tempRoot('create-request');
 });
-afterAll(() => {
-  restoreEnv();
-  rmrf(root);
-});
-beforeEach(() => {
-  const home = join(root, `home-${++n}`);
-  mkdirSync(home, { recursive: true });
-  restoreEnv();
-  restoreEnv = setProcessEnv({ HOME: home, ALIVE_HOME: join(home, '.alive'), WALNUT_PASSPHRASE: undefined });
-});
+afterAll(() => rmrf(root));
+const home = freshHomeEachTest(() => root);
 
 const UNSAFE_SHOWN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('the walnut folder name', () => {
   it('a control, bidi or other invisible character is refused as create starts in every scope, escaped, saying to rename the folder', async () => {
     for (const scope of ['full', 'bundle', 'snapshot']) {
-      const dir = join(root, `names-${n}-${scope}`);
+      const dir = join(root, `names-${home.n}-${scope}`);
       const walnut = makeWalnut(join(dir, 'g\u001b[31mX\u202eY'), { 'notes/a.md': 'a\n', 'bundles/b/context.manifest.yaml': 'goal: b\n' });
       const pkg = join(dir, 'p.walnut');
       const r = await runCaptured(createCommand, [
@@ -64,7 +54,7 @@ describe('the walnut folder name', () => {
   it('in full scope, a name receive refuses for a new walnut is packed with a warning (stderr and receive_needs_as) that a receiver needs --as NAME', async () => {
     const names = ['Bob $garden', 'quote"d', 'back`tick', '_kernel', '01_Archive', 'x'.repeat(201)];
     for (const name of names) {
-      const dir = join(root, `same-${n}-${names.indexOf(name)}`);
+      const dir = join(root, `same-${home.n}-${names.indexOf(name)}`);
       const walnut = makeWalnut(join(dir, name), { 'notes/a.md': 'a\n' });
       const pkg = join(dir, 'p.walnut');
       const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--json']);
@@ -78,7 +68,7 @@ describe('the walnut folder name', () => {
   });
 
   it('bundle and snapshot packages (whose walnut name names no folder on receipt) are packed with no warning; a plain name warns in no scope', async () => {
-    const dir = join(root, `bundle-scope-${n}`);
+    const dir = join(root, `bundle-scope-${home.n}`);
     const walnut = makeWalnut(join(dir, 'Bob $garden'), { 'bundles/b/context.manifest.yaml': 'goal: b\n' });
     for (const [scope, extra] of [
       ['bundle', ['--bundle', 'b']],
@@ -99,7 +89,7 @@ describe('the walnut folder name', () => {
 
 describe('--description', () => {
   it('a control, bidi or other invisible character is a usage error naming it escaped, as a line break is; nothing is written', async () => {
-    const dir = join(root, `description-${n}`);
+    const dir = join(root, `description-${home.n}`);
     const walnut = makeWalnut(join(dir, 'w'), { 'notes/a.md': 'a\n' });
     const pkg = join(dir, 'p.walnut');
     for (const [description, shown] of [
@@ -124,7 +114,7 @@ describe('--description', () => {
 
 describe('--recipient', () => {
   it('the same key twice (one path twice, a copy, a link) is a usage error naming both and the fingerprint; nothing is written', async () => {
-    const dir = join(root, `recipients-${n}`);
+    const dir = join(root, `recipients-${home.n}`);
     const walnut = makeWalnut(join(dir, 'w'), { 'notes/a.md': 'a\n' });
     const keys = join(dir, 'keys');
     mkdirSync(join(keys, 'again'), { recursive: true });
@@ -161,7 +151,7 @@ describe('--recipient', () => {
 
 describe('--output -', () => {
   it('is a usage error: create writes a package file, never to standard output; nothing is written', async () => {
-    const dir = join(root, `dash-${n}`);
+    const dir = join(root, `dash-${home.n}`);
     const walnut = makeWalnut(join(dir, 'w'), { 'notes/a.md': 'a\n' });
     const cwd = process.cwd();
     process.chdir(dir);
@@ -181,7 +171,7 @@ describe('--output -', () => {
 
 describe('--bundle', () => {
   it("a bundle folder whose name holds a control character: refused as the folder's name (rename it), not as a wrong argument", async () => {
-    const dir = join(root, `bundle-name-${n}`);
+    const dir = join(root, `bundle-name-${home.n}`);
     const name = 'launch\u001b[2J';
     const walnut = makeWalnut(join(dir, 'w'), { [`bundles/${name}/context.manifest.yaml`]: 'goal: x\n', [`bundles/${name}/a.md`]: 'a\n' });
     const pkg = join(dir, 'p.walnut');
@@ -197,7 +187,7 @@ describe('--bundle', () => {
   });
 
   it('a name that is no folder name (a path, a dot name) is still a usage error asking for the folder name', async () => {
-    const dir = join(root, `bundle-path-${n}`);
+    const dir = join(root, `bundle-path-${home.n}`);
     const walnut = makeWalnut(join(dir, 'w'), { 'bundles/launch/a.md': 'a\n' });
     for (const name of ['bundles/launch', '.hidden']) {
       const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'bundle', '--bundle', name, '--output', join(dir, 'p.walnut')]);
@@ -209,7 +199,7 @@ describe('--bundle', () => {
 
 describe('WALNUT_PASSPHRASE of white space only', () => {
   it('create --encrypt passphrase refuses it as no passphrase, and writes nothing', async () => {
-    const dir = join(root, `blank-passphrase-${n}`);
+    const dir = join(root, `blank-passphrase-${home.n}`);
     const walnut = makeWalnut(join(dir, 'w'), { 'notes/a.md': 'a\n' });
     const pkg = join(dir, 'p.walnut');
     const restore = setProcessEnv({ WALNUT_PASSPHRASE: '   ' });
@@ -228,7 +218,7 @@ describe('bundle folder names a receiver refuses', () => {
   it('stop create in full scope and as --bundle, each named, saying to rename the folder; the rule is receive’s', async () => {
     const names = ['plain', 'a$b', 'back`tick', 'node_modules', '01_Archive', 'Bundles', 'x'.repeat(201), 'café'];
     for (const name of names) {
-      const dir = join(root, `bundle-rule-${n}-${names.indexOf(name)}`);
+      const dir = join(root, `bundle-rule-${home.n}-${names.indexOf(name)}`);
       const walnut = makeWalnut(join(dir, 'w'), { [`bundles/${name}/context.manifest.yaml`]: 'goal: x\n', [`bundles/${name}/a.md`]: 'a\n' });
       const receiver = bundleFolderNameProblem(name);
       for (const scope of [
@@ -254,7 +244,7 @@ describe('bundle folder names a receiver refuses', () => {
   });
 
   it('a held-back bundle is not packed, so its name stops nothing', async () => {
-    const dir = join(root, `held-name-${n}`);
+    const dir = join(root, `held-name-${home.n}`);
     const walnut = makeWalnut(join(dir, 'w'), { 'bundles/a$b/context.manifest.yaml': 'sensitivity: restricted\n' });
     const r = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', join(dir, 'p.walnut'), '--json']);
     expect(r.code, r.stdout).toBe(0);

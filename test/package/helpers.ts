@@ -8,8 +8,9 @@ import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, beforeEach, expect } from 'vitest';
 import { bundlePath } from '../support/bundles.ts';
+import { setProcessEnv } from '../support/process-env.ts';
 import { sha256 } from './tar-fixtures.ts';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,6 +26,44 @@ export function tempRoot(tag: string): string {
 
 export function rmrf(path: string): void {
   rmSync(path, { recursive: true, force: true });
+}
+
+/** The environment freshHomeEachTest gives each test of a file. */
+export interface FreshHome {
+  /** The current test's number (its home is home-<n>, from 1): a tag for the names it makes. */
+  readonly n: number;
+  /** Sets `vars` in place of the test's fresh home for the rest of the test (put back after the file). */
+  set(vars: Record<string, string | undefined>): void;
+}
+
+/**
+ * Gives each test of the file, from a beforeEach, a fresh HOME under `root()` (home-1, home-2 ...)
+ * with ALIVE_HOME in it, so no relay is set up, and no WALNUT_PASSPHRASE; the OS user name is
+ * whatever this machine has. The variables as they were come back after the file. Call it at the
+ * top of the test file; `root` is read in each beforeEach (the file's beforeAll may make it).
+ */
+export function freshHomeEachTest(root: () => string): FreshHome {
+  let n = 0;
+  let restore: () => void = () => {};
+  const set = (vars: Record<string, string | undefined>) => {
+    restore();
+    restore = setProcessEnv(vars);
+  };
+  beforeEach(() => {
+    const home = join(root(), `home-${++n}`);
+    mkdirSync(home, { recursive: true });
+    set({ HOME: home, ALIVE_HOME: join(home, '.alive'), WALNUT_PASSPHRASE: undefined });
+  });
+  afterAll(() => {
+    restore();
+    restore = () => {};
+  });
+  return {
+    get n() {
+      return n;
+    },
+    set,
+  };
 }
 
 export interface CliResult {

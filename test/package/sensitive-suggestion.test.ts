@@ -4,30 +4,19 @@
  * user pastes it.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
-import { setProcessEnv } from '../support/process-env.ts';
-import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
+import { freshHomeEachTest, makeWalnut, rmrf, tempRoot } from './helpers.ts';
 
 let root: string;
-let n = 0;
-let restoreEnv: () => void = () => {};
 beforeAll(() => {
   root = tempRoot('sensitive-suggestion');
 });
-afterAll(() => {
-  restoreEnv();
-  rmrf(root);
-});
-beforeEach(() => {
-  const home = join(root, `home-${++n}`);
-  mkdirSync(home, { recursive: true });
-  restoreEnv();
-  restoreEnv = setProcessEnv({ HOME: home, ALIVE_HOME: join(home, '.alive'), WALNUT_PASSPHRASE: undefined });
-});
+afterAll(() => rmrf(root));
+const home = freshHomeEachTest(() => root);
 
 const NAMES = ["bob's notes", 'plain', 'two words'];
 
@@ -41,12 +30,12 @@ describe('--allow-sensitive-bundle as create suggests it', () => {
   function walnut(): string {
     const files: Record<string, string> = {};
     for (const name of NAMES) files[`bundles/${name}/context.manifest.yaml`] = 'goal: g\nsensitivity: restricted\n';
-    return makeWalnut(join(root, `w-${n}`), files);
+    return makeWalnut(join(root, `w-${home.n}`), files);
   }
 
   it("a held-back bundle's warning names it as one shell word", async () => {
     const w = walnut();
-    const r = await runCaptured(createCommand, ['--walnut', w, '--scope', 'full', '--output', join(root, `full-${n}.walnut`)]);
+    const r = await runCaptured(createCommand, ['--walnut', w, '--scope', 'full', '--output', join(root, `full-${home.n}.walnut`)]);
     expect(r.code, r.stderr).toBe(0);
     expect(suggested(r.stderr).sort()).toEqual([...NAMES].sort());
     expect(r.stderr).toContain("--allow-sensitive-bundle 'bob'\\''s notes' to include it");
@@ -54,7 +43,7 @@ describe('--allow-sensitive-bundle as create suggests it', () => {
 
   it("bundle scope's refusal names each as one shell word; nothing is written", async () => {
     const w = walnut();
-    const pkg = join(root, `bundle-${n}.walnut`);
+    const pkg = join(root, `bundle-${home.n}.walnut`);
     const r = await runCaptured(createCommand, ['--walnut', w, '--scope', 'bundle', ...NAMES.flatMap((b) => ['--bundle', b]), '--output', pkg, '--json']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
