@@ -43,15 +43,32 @@ const SIZE = 3 * 1024 * 1024;
 const CLI_SIZE = 5 * 1024 * 1024;
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-/** Byte counts that never go back, end at the total, and came in more than one event. */
-function expectProgress(events: ByteProgress[], phase: ByteProgress['phase'], total: number): void {
-  expect(events.length).toBeGreaterThan(1);
+/**
+ * Byte counts that never go back, end at the total, and came in more than one event. `pack`: a git
+ * download, whose size is not known before it ends (the git transport lists no sizes: totalBytes 0
+ * meanwhile), counts the bytes of git's pack as they come, and the pack holds the package with its
+ * framing (pack and object headers, zlib's blocks: a few hundred bytes more here). The pack's size,
+ * sampled after its last byte and before git renames it, is then more than the package, and only
+ * the finished event is the package's size (seen with a sample every millisecond on a disk, where
+ * git's fsync widens that moment; the likely cause of a failure under load with the 250 ms sample).
+ */
+function expectProgress(events: ByteProgress[], phase: ByteProgress['phase'], total: number, counts: 'package' | 'pack' = 'package'): void {
+  const seen = JSON.stringify(events);
+  const running = events.slice(0, -1);
+  expect(events.length, seen).toBeGreaterThan(1);
   expect(events.every((e) => e.phase === phase)).toBe(true);
-  for (let i = 1; i < events.length; i++) expect(events[i]!.doneBytes).toBeGreaterThanOrEqual(events[i - 1]!.doneBytes);
-  expect(events.slice(0, -1).every((e) => !e.finished && e.doneBytes <= total)).toBe(true);
-  expect(events.at(-1)).toEqual({ phase, doneBytes: total, totalBytes: total, finished: true });
+  for (let i = 1; i < running.length; i++) expect(running[i]!.doneBytes, seen).toBeGreaterThanOrEqual(running[i - 1]!.doneBytes);
+  const most = counts === 'pack' ? total + Math.ceil(total / 100) : total;
+  expect(
+    running.every((e) => !e.finished && e.doneBytes <= most && e.totalBytes === (counts === 'pack' ? 0 : total)),
+    seen,
+  ).toBe(true);
+  expect(events.at(-1), seen).toEqual({ phase, doneBytes: total, totalBytes: total, finished: true });
   // Bytes the transfer itself counted, before the end: not only a start and an end.
-  expect(events.some((e) => !e.finished && e.doneBytes > 0)).toBe(true);
+  expect(
+    running.some((e) => e.doneBytes > 0),
+    seen,
+  ).toBe(true);
 }
 
 /** alice and bob in `dir`: fixed test keys, and a transport to remotes/<login>.git. */
@@ -102,7 +119,7 @@ describe.concurrent('relay transfer progress', () => {
       const down: ByteProgress[] = [];
       const dest = join(dir, 'got.walnut');
       await bob.transport.download(listing.entries[0]!, dest, undefined, (p) => down.push(p));
-      expectProgress(down, 'downloading', SIZE);
+      expectProgress(down, 'downloading', SIZE, 'pack');
       expect(readFileSync(dest).equals(readFileSync(file))).toBe(true);
     });
   }

@@ -91,7 +91,12 @@ export interface RelayTransport {
   isReachable(peer: PeerRelay, limits?: CallLimits): Promise<boolean>;
 }
 
-/** Reports transfer bytes to `onProgress` so that they never go back and stay within `total`. */
+/**
+ * Reports transfer bytes to `onProgress` so that they never go back and stay within `total`. With
+ * no total (0: a git download, whose listing gives no sizes) they are the bytes that came, which
+ * for git are its pack's: the package and the pack's framing, so they may end a little past the
+ * package's size, which the finished event then gives (`bytes`).
+ */
 export function transferProgress(phase: 'uploading' | 'downloading', onProgress: OnProgress | undefined, total: number) {
   let done = 0;
   let started = false;
