@@ -108,3 +108,49 @@ export function refManifest(opts: {
 export function entriesFor(files: Record<string, string | Buffer>): RefManifestFile[] {
   return Object.entries(files).map(([path, data]) => ({ path, sha256: sha256(data), size: Buffer.byteLength(data) }));
 }
+
+/**
+ * One 512-byte ustar header block written byte by byte (no tar library): any name (up to 100
+ * bytes), type letter and size, so a fixture can hold what no writer makes (a run of pax headers, a
+ * regular file named like a folder). The checksum is right.
+ */
+export function ustarHeader(name: string, size: number, typeflag = '0'): Buffer {
+  const h = Buffer.alloc(512);
+  if (h.write(name, 0, 100, 'utf8') < Buffer.byteLength(name)) throw new Error(`ustarHeader: name over 100 bytes: ${name}`);
+  h.write('0000644\0', 100, 'latin1');
+  h.write('0000000\0', 108, 'latin1');
+  h.write('0000000\0', 116, 'latin1');
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
+  h.write('14524770400\0', 136, 'latin1');
+  h.fill(0x20, 148, 156);
+  h.write(typeflag, 156, 'latin1');
+  h.write('ustar\u000000', 257, 'latin1');
+  let sum = 0;
+  for (const byte of h) sum += byte;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  return h;
+}
+
+/** A tar member as raw bytes: its header, its data, and the zeros to the next block. */
+export function rawMember(name: string, data: string | Buffer = '', typeflag = '0', size = Buffer.byteLength(data)): Buffer {
+  const body = Buffer.from(data);
+  return Buffer.concat([ustarHeader(name, size, typeflag), body, Buffer.alloc((512 - (body.length % 512)) % 512)]);
+}
+
+/** pax records as POSIX lays them out, `"%d %s=%s\n"`, each length counting the whole record. */
+export function paxData(records: Array<[string, string]>): Buffer {
+  return Buffer.concat(
+    records.map(([key, value]) => {
+      const rest = Buffer.byteLength(` ${key}=${value}\n`);
+      let n = rest + 1;
+      while (String(n).length + rest !== n) n += 1;
+      return Buffer.from(`${n} ${key}=${value}\n`);
+    }),
+  );
+}
+
+/** A pax extended header (`x`, or `g` for a global one) holding `data`, as raw bytes. */
+export const paxMember = (data: Buffer, typeflag = 'x'): Buffer => rawMember('PaxHeader', data, typeflag);
+
+/** The two zero blocks that end a tar archive. */
+export const TAR_END = Buffer.alloc(1024);

@@ -127,7 +127,7 @@ describe("members node-tar's parser would skip are refused, not dropped", () => 
     const { dir, pkg } = sandbox();
     const big = `${'9'.repeat(7)} comment=${'x'.repeat(1024 * 1024 + 10)}\n`;
     writeFileSync(pkg, gzipSync(tarOf([...honestMembers().slice(0, 1), { name: 'PaxHeader', type: 'x', data: big }, ...honestMembers().slice(1)])));
-    await expectRefusedEverywhere(pkg, dir, /PaxHeader|type|not a valid tar/);
+    await expectRefusedEverywhere(pkg, dir, /has a pax header of 1048603 bytes, more than the 65536/);
   });
 
   it('receive refuses the same package and leaves the world as it was', async () => {

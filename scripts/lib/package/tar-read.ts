@@ -3,9 +3,11 @@
  * with a safe, unique name (walnut-package-v2.md 4.3). The visitor sees only validated entries,
  * one at a time, and must consume each entry's bytes or leave them (`body.resume()`).
  *
- * The walk over the archive's 512-byte blocks is ours; each header block and each pax record is
- * decoded to node-tar's values (`tar/header`, `tar/pax`; tar-header.ts reads the plain blocks
- * itself, to the same values), the way its own parser does, with its strict mode's refusals. The
+ * The walk over the archive's 512-byte blocks is ours; each header block is decoded to node-tar's
+ * values (`tar/header`; tar-header.ts reads the plain blocks itself, to the same values), the way
+ * its own parser does, with its strict mode's refusals. pax headers are read by pax.ts, record by
+ * record as POSIX lays them out (node-tar's decoder read them line by line), and bounded: at most
+ * one before an entry, of at most PAX_HEADER_LIMIT bytes; a pax global header is refused. The
  * walk hands each file's bytes to the visitor as views of the chunks the stream brings, pulled as
  * the visitor reads them: no stream per entry (node-tar's parser made one for each; with it an
  * extract of 2,013 files spent 0.28-0.33 CPU-seconds on its main thread, without it 0.24-0.26,
@@ -15,8 +17,6 @@ import { constants as fsConstants, createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import type { HeaderData } from 'tar/header';
-import { Pax } from 'tar/pax';
 import { AliveError, messageOf, type ErrorCode } from '../errors.ts';
 import { unsafePathReason, normaliseMemberName } from './safe-path.ts';
 import { senderText } from '../text/fence.ts';
@@ -24,6 +24,7 @@ import { inlineText } from '../text/untrusted.ts';
 import type { OnProgress } from './progress.ts';
 import { inflatedGzipFile } from './gzip-members.ts';
 import { decodeHeader, type HeaderFields } from './tar-header.ts';
+import { PAX_HEADER_LIMIT, PaxError, PaxRecordsError, parsePax, type PaxFields } from './pax.ts';
 import { requireRegularFile } from './package-path.ts';
 import type { FileBody } from './sinks.ts';
 
@@ -84,12 +85,19 @@ const BLOCK = 512;
  * 10240 bytes by default (GNU tar, bsdtar, Python's tarfile); this allows blocking factors up to 2048.
  */
 const END_PADDING_LIMIT = 1024 * 1024;
-/** Largest pax or GNU long-name record read (node-tar's maxMetaEntrySize); a larger one is refused. */
-const META_LIMIT = 1024 * 1024;
 const EMPTY = Buffer.alloc(0);
 
-/** Entries that describe the next one (pax records, GNU long names), as node-tar names them. */
-const META_TYPES = new Set(['ExtendedHeader', 'OldExtendedHeader', 'GlobalExtendedHeader', 'NextFileHasLongPath', 'OldGnuLongPath', 'NextFileHasLongLinkpath']);
+/**
+ * Entries that describe the next one (pax headers, GNU long names), as node-tar names them, and
+ * what the reader calls them. A pax global header ('g') is refused where it stands.
+ */
+const META_TYPES = new Map([
+  ['ExtendedHeader', 'pax header'],
+  ['OldExtendedHeader', 'pax header'],
+  ['NextFileHasLongPath', 'GNU long name'],
+  ['OldGnuLongPath', 'GNU long name'],
+  ['NextFileHasLongLinkpath', 'GNU long link name'],
+]);
 /** Types node-tar reads as entries; any other is skipped by its parser, and refused here. */
 const ENTRY_TYPES = new Set(['File', 'OldFile', 'Link', 'SymbolicLink', 'CharacterDevice', 'BlockDevice', 'Directory', 'FIFO', 'ContiguousFile', 'GNUDumpDir']);
 
@@ -285,14 +293,13 @@ export async function readTarStream(
   const fail = (err: AliveError): AliveError => (failure ??= err);
   const invalid = (code: string, message: string) => fail(refuse(label, undefined, `is not a valid tar archive (${code}: ${message})`, 'bad_archive'));
 
-  const check = (header: HeaderFields, path: string, block: Buffer, extended: HeaderData | undefined): TarEntry => {
+  const check = (header: HeaderFields, path: string, block: Buffer): TarEntry => {
     const type = header.type;
     if (!ENTRY_TYPES.has(type)) {
       // node-tar's parser skips these (types it does not model: V, M, S, A, I, unknown letters
       // such as Z); each is a member the manifest cannot account for, so it is refused.
       throw refuse(label, path, `has an unsupported type ('${String.fromCharCode(block[156]!)}'), which a package never holds`);
     }
-    if (extended) throw refuse(label, path, 'follows a pax global header, which packages never use');
     const typeReason = TYPE_REASONS[type];
     if (typeReason === undefined) throw refuse(label, path, `has an unsupported type (${type})`);
     if (typeReason !== '') throw refuse(label, path, typeReason);
@@ -367,8 +374,9 @@ export async function readTarStream(
 
   let completed = false;
   try {
-    let ex: HeaderData | undefined;
-    let globalEx: HeaderData | undefined;
+    /** What the pax header or GNU long names before the next entry set, and which of them came. */
+    let ex: PaxFields | undefined;
+    const pending = new Set<string>();
     let nullBefore = false;
     /** A header was read (node-tar's parser leaves its 'begin' state): else the input is no tar. */
     let begun = false;
@@ -382,7 +390,7 @@ export async function readTarStream(
       }
       let header: HeaderFields;
       try {
-        header = decodeHeader(block, ex, globalEx);
+        header = decodeHeader(block, ex);
       } catch (err) {
         throw invalid('TAR_ENTRY_INVALID', messageOf(err));
       }
@@ -405,24 +413,47 @@ export async function readTarStream(
       const size = header.size ?? 0;
       const padding = (BLOCK - (size % BLOCK)) % BLOCK;
       const path = ex?.path !== undefined && ex.path !== null ? String(ex.path) : header.path;
-      if (META_TYPES.has(type)) {
-        if (size > META_LIMIT) throw refuse(label, path, `has an unsupported type ('${String.fromCharCode(block[156]!)}'), which a package never holds`);
-        if (size === 0) continue;
+      if (type === 'GlobalExtendedHeader') {
+        // It sets fields for every entry after it; a package never holds one (git archive writes
+        // one), and it is refused before what it holds, or what follows it, is read.
+        throw refuse(label, undefined, 'holds a pax global header, which packages never use', 'unsafe_entry');
+      }
+      const meta = META_TYPES.get(type);
+      if (meta) {
+        // One of each before an entry: tar tools read a run of them differently (of two pax paths,
+        // GNU tar takes the last, Python's tarfile the first), and 1,000 pax headers of 1 MiB
+        // each before a package kept info busy for minutes.
+        if (pending.has(meta))
+          throw refuse(label, undefined, `has two ${meta}s before one entry, which tar tools read differently and packages never hold`, 'unsafe_entry');
+        pending.add(meta);
+        if (size > PAX_HEADER_LIMIT) {
+          throw refuse(label, undefined, `has a ${meta} of ${size} bytes, more than the ${PAX_HEADER_LIMIT} a package's ${meta} holds`, 'too_large');
+        }
         const record = await input.exactly(size + padding);
         if (record.length < size + padding) throw truncatedInput(size + padding - record.length);
-        const text = record.toString('utf8', 0, size);
-        if (type === 'GlobalExtendedHeader') globalEx = Pax.parse(text, globalEx, true);
-        else if (type === 'ExtendedHeader' || type === 'OldExtendedHeader') ex = Pax.parse(text, ex, false);
-        else {
-          const next: HeaderData = ex ?? Object.create(null);
-          if (type === 'NextFileHasLongLinkpath') next.linkpath = text.replace(/\0.*/, '');
-          else next.path = text.replace(/\0.*/, '');
-          ex = next;
+        const data = record.subarray(0, size);
+        const next: PaxFields = ex ?? {};
+        if (meta === 'pax header') {
+          try {
+            Object.assign(next, parsePax(data));
+          } catch (err) {
+            if (err instanceof PaxRecordsError) throw refuse(label, undefined, `has a pax header of ${err.message}`, 'too_large');
+            if (err instanceof PaxError) throw refuse(label, undefined, `has a pax header that is not one (${err.message})`, 'bad_archive');
+            throw err;
+          }
+        } else {
+          // A C string: the name ends at its first NUL, as GNU tar and tarfile read it.
+          const nul = data.indexOf(0);
+          const text = data.toString('utf8', 0, nul < 0 ? size : nul);
+          if (meta === 'GNU long link name') next.linkpath = text;
+          else next.path = text;
         }
+        ex = next;
         continue;
       }
       ex = undefined;
-      const checked = check(header, path, block, globalEx);
+      pending.clear();
+      const checked = check(header, path, block);
       // A folder has no bytes (node-tar's header reads a folder's size as 0), nor has an empty file.
       if (size === 0) {
         await visit(checked);

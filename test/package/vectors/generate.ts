@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildTar, entriesFor, refManifest, sha256, type TarMember } from '../tar-fixtures.ts';
+import { TAR_END, buildTar, entriesFor, paxData, paxMember, rawMember, refManifest, sha256, type TarMember } from '../tar-fixtures.ts';
 
 export const VECTOR_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -103,6 +103,9 @@ function v21Manifest(files: Files, version = '2.1.0', payload?: string): string 
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/** A package's members as raw tar bytes (tar-fixtures.ts's own writer, no end blocks): for archives no tar library writes. */
+const packageTar = (files: Files): Buffer[] => [rawMember('manifest.yaml', refManifest({ files: entriesFor(files) })), ...Object.entries(files).map(([n, d]) => rawMember(n, d))];
 
 /** The plain tar bytes of a build (Python's tarfile, through fixtures/build_tar.py). */
 function tarBytes(b: TarBuild): Buffer {
@@ -303,8 +306,30 @@ export const VECTORS: Vector[] = [
   },
   { name: 'missing-manifest', outcome: 'missing_manifest', build: t(fileMembers(GOOD)), reason: /has no manifest\.yaml/ },
   // --- pax and GNU tricks ---
-  { name: 'pax-global-header', outcome: 'unsafe_entry', build: t(packageMembers(GOOD), { globalPax: { comment: 'hello' } }), entry: 'manifest.yaml', reason: /pax global header/ },
-  { name: 'pax-global-header-path', outcome: 'unsafe_entry', build: t(packageMembers(GOOD), { globalPax: { path: '../area/x' } }), reason: /pax global header/ },
+  { name: 'pax-global-header', outcome: 'unsafe_entry', build: t(packageMembers(GOOD), { globalPax: { comment: 'hello' } }), reason: /holds a pax global header/ },
+  { name: 'pax-global-header-path', outcome: 'unsafe_entry', build: t(packageMembers(GOOD), { globalPax: { path: '../area/x' } }), reason: /holds a pax global header/ },
+  {
+    // A record is as long as its length says: the line break in this comment and the 'path' record
+    // after it are the comment's. GNU tar and tarfile name the entry notes/n.md; node-tar's decoder,
+    // line by line, named it notes/CLAUDE.md.
+    name: 'pax-comment-holds-a-path',
+    outcome: 'good',
+    build: t([manifestMember(GOOD), { name: '_kernel/key.md', data: KEY }, { name: 'notes/n.md', data: NOTE, pax: { comment: 'harmless\n24 path=notes/CLAUDE.md' } }]),
+  },
+  {
+    // Two pax headers before one entry: GNU tar takes the last path, tarfile the first.
+    name: 'pax-headers-in-a-row',
+    outcome: 'unsafe_entry',
+    build: () => gzip(Buffer.concat([...packageTar(GOOD), paxMember(paxData([['path', 'notes/a.md']])), paxMember(paxData([['path', 'notes/b.md']])), rawMember('x.md', 'x'), TAR_END])),
+    reason: /has two pax headers before one entry/,
+  },
+  {
+    // 1 MiB of the shortest records: 1,000 of these before a package took info minutes of CPU.
+    name: 'pax-header-past-limit',
+    outcome: 'too_large',
+    build: () => gzip(Buffer.concat([paxMember(Buffer.alloc(1024 * 1024, '6 a=b\n')), ...packageTar(GOOD), TAR_END])),
+    reason: /has a pax header of 1048576 bytes, more than the 65536/,
+  },
   {
     // A NUL ends a name: the reader sees 'ok.txt', and nothing named after the NUL is ever written.
     name: 'pax-path-nul',
