@@ -2,7 +2,7 @@
  * Names checked against each tool's documentation (late 2026) that the list lacked: Zed's project
  * settings and tasks, dev containers (lifecycle commands, one of them on the host), Kilo Code and
  * Roo Code's single-file rules and modes, Trae, Augment, GitHub Copilot's custom agents, skills
- * and hooks, the `.agents/skills` folder Codex and Copilot read, Firebase Studio's `.idx/` and
+ * and hooks, the `.agents/` folder (its `skills/` Codex and Copilot read), Firebase Studio's `.idx/` and
  * Android Studio's Gemini project rules. A package must not plant them unasked either.
  */
 import { describe, it, expect } from 'vitest';
@@ -34,7 +34,7 @@ const cases: Array<[string, string]> = [
   ['.github/agents/reviewer.agent.md', '.github/agents/'],
   ['.github/skills/webapp-testing/SKILL.md', '.github/skills/'],
   ['.github/hooks/hooks.json', '.github/hooks/'],
-  ['.agents/skills/release-notes/SKILL.md', '.agents/skills/'],
+  ['.agents/skills/release-notes/SKILL.md', '.agents/'],
   ['.idx/airules.md', '.idx/'],
   ['.idx/dev.nix', '.idx/'],
   ['.idea/project.prompts.xml', '.idea/project.prompts.xml'],
@@ -53,7 +53,6 @@ describe('agent files of Zed, dev containers, Kilo Code, Roo Code, Trae, Augment
     const ordinary = [
       '.github/workflows/ci.yml',
       'agents/skills/x.md',
-      '.agents/README.md',
       'zed/settings.json',
       'devcontainer.json',
       '.devcontainer.json.bak',
@@ -81,7 +80,7 @@ describe('agent files of Zed, dev containers, Kilo Code, Roo Code, Trae, Augment
     for (const p of Object.keys(files).filter((f) => agentFileRule(f))) expect(existsSync(join(w, p)), p).toBe(false);
     expect(r.held_back.map((h) => `${h.path} ${h.rule}`).sort()).toEqual([
       '.devcontainer/devcontainer.json .devcontainer/',
-      'bundles/a/.agents/skills/s/SKILL.md .agents/skills/',
+      'bundles/a/.agents/skills/s/SKILL.md .agents/',
       'notes/.github/hooks/h.json .github/hooks/',
       'notes/.zed/tasks.json .zed/',
     ]);
