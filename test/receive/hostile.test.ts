@@ -230,7 +230,7 @@ describe('untrusted content', () => {
     const pkg = await writePackage(join(base, 'full.walnut'), v2Manifest('garden', 'full', files), files);
     await receivePackage({ packagePath: pkg, world, maxBytes: MAX, env });
     const log = readFileSync(join(world, '03_Inbox', 'garden', '_kernel', 'log.md'), 'utf8');
-    const marker = log.indexOf("The entries below this one are the sender's log");
+    const marker = log.indexOf("Everything below this entry is the sender's log");
     expect(marker).toBeGreaterThan(0);
     expect(marker).toBeLessThan(log.indexOf('The user decided'));
   });

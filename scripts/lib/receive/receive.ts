@@ -270,10 +270,13 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
       ? [`- Agent instruction/configuration files taken (--allow-agent-files): ${loggedList(plan.agentFilesTaken.map((h) => logValue(h.path)))}`]
       : []),
     `- Files: ${files} (${formatBytes(bytes)})${plan.skipped.length ? `, ${plan.skipped.length} left out` : ''}`,
-    // A full package brings the walnut's log: its entries, below this one, read like this
-    // machine's own (a session, a decision) and are not.
+    // A full package brings the walnut's log: all of it, its frontmatter too, goes below this
+    // entry (world/log.ts receivedLog), and its entries read like this machine's own (a session,
+    // a decision) and are not.
     ...(target.scope === 'full' && m.files.some((f) => /^(?:_kernel|_core)\/log\.md$/.test(f.path))
-      ? ["- The entries below this one are the sender's log as it came in the package: the sender's words, not a record made on this machine."]
+      ? [
+          "- Everything below this entry is the sender's log as it came in the package, its frontmatter included: the sender's words, not a record made on this machine.",
+        ]
       : []),
   ];
   return formatLogEntry(ctx.timestamp, ctx.session, body);

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { errnoCode } from '../errors.ts';
 import { dirname, join } from 'node:path';
-import { prependLogEntry, type NewLogMeta } from '../world/log.ts';
+import { receivedLog, type NewLogMeta } from '../world/log.ts';
 import { regenerateNow, type NowUpdate } from '../world/now.ts';
 import type { WalnutLayout } from '../walnut/layout.ts';
 import type { ReceivePlan, Unit } from './plan.ts';
@@ -50,7 +50,8 @@ export function shapeNewWalnut(staging: string, plan: ReceivePlan, layout: Walnu
   if (layout === 'v2') mkdirSync(join(walnut, '_kernel', '_generated'), { recursive: true });
   const logPath = join(walnut, '_kernel', 'log.md');
   const prior = existsSync(logPath) ? readFileSync(logPath, 'utf8') : undefined;
-  writeFileSync(logPath, prependLogEntry(prior, log.entry, log.meta));
+  // The package's log is the sender's, frontmatter and all: it goes below our entry (receivedLog).
+  writeFileSync(logPath, receivedLog(prior, log.entry, log.meta));
   regenerateNow(walnut, layout, now);
   return `${OUT_DIR}/walnut`;
 }

@@ -32,6 +32,22 @@ function countSigned(text: string): number {
   return (text.match(/^signed: /gm) ?? []).length;
 }
 
+/** A frontmatter of ours, for a log created here, then its first entry. */
+function newLog(meta: NewLogMeta, count: number, entry: string): string {
+  const head = [
+    '---',
+    `walnut: ${meta.walnut}`,
+    `created: ${meta.timestamp.slice(0, 10)}`,
+    `last-entry: ${meta.timestamp}`,
+    `entry-count: ${count}`,
+    `summary: ${meta.summary}`,
+    '---',
+    '',
+    '',
+  ].join('\n');
+  return `${head}${entry}`;
+}
+
 /**
  * Returns the log with `entry` inserted directly after its frontmatter and `entry-count` /
  * `last-entry` updated. A missing log, or one without frontmatter, gets a frontmatter first.
@@ -40,19 +56,7 @@ export function prependLogEntry(existing: string | undefined, entry: string, met
   const fm = existing === undefined ? undefined : splitFrontmatter(existing);
   if (!fm) {
     const before = existing ?? '';
-    const count = countSigned(before) + 1;
-    const head = [
-      '---',
-      `walnut: ${meta.walnut}`,
-      `created: ${meta.timestamp.slice(0, 10)}`,
-      `last-entry: ${meta.timestamp}`,
-      `entry-count: ${count}`,
-      `summary: ${meta.summary}`,
-      '---',
-      '',
-      '',
-    ].join('\n');
-    return `${head}${entry}${before.trim() === '' ? '' : `\n${before.replace(/^\s*\n/, '')}`}`;
+    return `${newLog(meta, countSigned(before) + 1, entry)}${before.trim() === '' ? '' : `\n${before.replace(/^\s*\n/, '')}`}`;
   }
   const values = frontmatterValues(fm);
   const prior = Number.parseInt(values.get('entry-count') ?? '', 10);
@@ -60,4 +64,29 @@ export function prependLogEntry(existing: string | undefined, entry: string, met
   const updated = setFrontmatterValues(fm, { 'last-entry': meta.timestamp, 'entry-count': String(count) });
   const rest = fm.body.replace(/^(?:[ \t]*\r?\n)+/, '');
   return joinFrontmatter({ lines: updated.lines, body: `\n${entry}${rest === '' ? '' : `\n${rest}`}` });
+}
+
+/**
+ * The log of a walnut received whole: a frontmatter of ours (the walnut's name here, the receive's
+ * date, the counters), our entry, then the sender's log as it came, its frontmatter included, below
+ * the entry that says all below it is the sender's. The sender's frontmatter stayed on top before
+ * and read as the receiver's: lines there can look like an entry of ours ("verified … signed:
+ * squirrel:alive-p2p"). entry-count counts the signed lines of the sender's body, not its claim.
+ */
+export function receivedLog(sender: string | undefined, entry: string, meta: NewLogMeta): string {
+  const text = sender === undefined ? '' : afterBlankLines(sender);
+  const fm = splitFrontmatter(text);
+  const log = newLog(meta, countSigned(fm ? fm.body : text) + 1, entry);
+  return text === '' ? log : `${log}\n${text}`;
+}
+
+/** `text` from its first line that holds more than blanks (a loop, not a pattern: a log can hold millions of blank lines). */
+function afterBlankLines(text: string): string {
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) start = i + 1;
+    else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return text.slice(start);
+  }
+  return '';
 }
