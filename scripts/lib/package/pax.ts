@@ -9,7 +9,8 @@
  *
  * Only the keywords that change what the reader takes are kept: path, linkpath, size and mtime.
  * mode and type, which GNU tar and tarfile ignore (node-tar applied them), are ignored here too;
- * the rest (atime, uid, uname, comment, SCHILY.xattr.* …) are passed over without being decoded.
+ * keys they read as another name or size (a sparse file's) are refused (PaxKeyError); the rest
+ * (atime, uid, uname, comment, SCHILY.xattr.* …) are passed over without being decoded.
  * The work is linear in the data, which is at most PAX_HEADER_LIMIT bytes.
  */
 
@@ -34,6 +35,21 @@ export class PaxError extends Error {}
 
 /** A pax header with more than PAX_RECORDS_LIMIT records. */
 export class PaxRecordsError extends PaxError {}
+
+/** A pax header with a key that other tar readers take as another name or size (`key`: the sender's). */
+export class PaxKeyError extends PaxError {
+  constructor(readonly key: string) {
+    super(`pax key ${key}`);
+  }
+}
+
+/**
+ * Keys GNU tar and Python's tarfile read as the entry's name or size, or as how its bytes are laid
+ * out, where node-tar ignored them: a sparse file's real name and size (GNU.sparse.name,
+ * GNU.sparse.realsize, star's SCHILY.realsize) and map, a multi-volume member's offset
+ * (GNU.volume.offset). A package never holds a sparse or multi-volume member.
+ */
+const otherView = (key: string): boolean => key.startsWith('GNU.') || key === 'SCHILY.realsize';
 
 const SPACE = 0x20;
 const EQUALS = 0x3d;
@@ -83,6 +99,7 @@ export function parsePax(data: Buffer): PaxFields {
     const key = record.toString('latin1', 0, eq);
     const value = record.subarray(eq + 1);
     at = end;
+    if (otherView(key)) throw new PaxKeyError(key);
     if (key === 'path' || key === 'linkpath') fields[key] = name(key, value);
     else if (key === 'size') {
       const text = value.toString('latin1');

@@ -92,6 +92,16 @@ function text(b: Buffer, off: number, len: number): string | undefined {
   return zeros(b, nul, end) ? b.toString('utf8', off, nul) : undefined;
 }
 
+/**
+ * The size a header's field gives, whatever its type (node-tar reads a folder's as 0): the octal
+ * number, or undefined when the field holds something else (a base-256 number, a sign, no digits).
+ */
+export function declaredSize(b: Buffer): number | undefined {
+  if (zeros(b, 124, 136)) return 0;
+  const size = octal(b, 124, 12);
+  return size === OTHER ? undefined : size;
+}
+
 /** True when the number field at `off` would go to node-tar's base-256 reader (which can throw). */
 const base256 = (b: Buffer, off: number) => (b[off]! & 0x80) !== 0;
 

@@ -19,12 +19,12 @@ import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { AliveError, messageOf, type ErrorCode } from '../errors.ts';
 import { unsafePathReason, normaliseMemberName } from './safe-path.ts';
-import { senderText } from '../text/fence.ts';
+import { senderName, senderText } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
 import type { OnProgress } from './progress.ts';
 import { inflatedGzipFile } from './gzip-members.ts';
-import { decodeHeader, type HeaderFields } from './tar-header.ts';
-import { PAX_HEADER_LIMIT, PaxError, PaxRecordsError, parsePax, type PaxFields } from './pax.ts';
+import { declaredSize, decodeHeader, type HeaderFields } from './tar-header.ts';
+import { PAX_HEADER_LIMIT, PaxError, PaxKeyError, PaxRecordsError, parsePax, type PaxFields } from './pax.ts';
 import { requireRegularFile } from './package-path.ts';
 import type { FileBody } from './sinks.ts';
 
@@ -95,9 +95,14 @@ const META_TYPES = new Map([
   ['ExtendedHeader', 'pax header'],
   ['OldExtendedHeader', 'pax header'],
   ['NextFileHasLongPath', 'GNU long name'],
-  ['OldGnuLongPath', 'GNU long name'],
   ['NextFileHasLongLinkpath', 'GNU long link name'],
 ]);
+/**
+ * Type flags of regular files: '0', the old '\0', and '7' (contiguous). Named with a trailing '/',
+ * node-tar reads a '0' as an empty folder and its bytes as the next headers, tarfile does so for
+ * '\0', GNU tar for neither (it passes over the bytes): such an entry is refused.
+ */
+const FILE_FLAGS = new Set([0x30, 0x00, 0x37]);
 /** Types node-tar reads as entries; any other is skipped by its parser, and refused here. */
 const ENTRY_TYPES = new Set(['File', 'OldFile', 'Link', 'SymbolicLink', 'CharacterDevice', 'BlockDevice', 'Directory', 'FIFO', 'ContiguousFile', 'GNUDumpDir']);
 
@@ -434,22 +439,56 @@ export async function readTarStream(
         const data = record.subarray(0, size);
         const next: PaxFields = ex ?? {};
         if (meta === 'pax header') {
+          let fields: PaxFields;
           try {
-            Object.assign(next, parsePax(data));
+            fields = parsePax(data);
           } catch (err) {
             if (err instanceof PaxRecordsError) throw refuse(label, undefined, `has a pax header of ${err.message}`, 'too_large');
+            if (err instanceof PaxKeyError) {
+              throw refuse(
+                label,
+                undefined,
+                `has a pax header with the pax key ${senderName(err.key)}, which GNU tar and Python's tarfile read as a sparse or multi-volume file's name, size or layout (node-tar ignores it); packages never hold one`,
+                'unsafe_entry',
+              );
+            }
             if (err instanceof PaxError) throw refuse(label, undefined, `has a pax header that is not one (${err.message})`, 'bad_archive');
             throw err;
           }
+          // tarfile names the entry by the long name, GNU tar and node-tar by the pax path.
+          if (fields.path !== undefined && pending.has('GNU long name')) throw bothNames();
+          Object.assign(next, fields);
         } else {
           // A C string: the name ends at its first NUL, as GNU tar and tarfile read it.
           const nul = data.indexOf(0);
           const text = data.toString('utf8', 0, nul < 0 ? size : nul);
           if (meta === 'GNU long link name') next.linkpath = text;
-          else next.path = text;
+          else {
+            if (next.path !== undefined) throw bothNames();
+            next.path = text;
+          }
         }
         ex = next;
         continue;
+      }
+      if (FILE_FLAGS.has(block[156]!) && path.endsWith('/')) {
+        throw refuse(
+          label,
+          path,
+          "is a file whose name ends with '/', which tar tools read as a folder or as a file (and its bytes as entries or as data); packages never hold one",
+        );
+      }
+      if (type === 'Directory') {
+        // node-tar and tarfile read what follows a folder's header as the next header, whatever
+        // size it gives; a reader that passes over that many bytes sees other entries.
+        const declared = ex?.size ?? declaredSize(block);
+        if (declared !== 0) {
+          throw refuse(
+            label,
+            path,
+            `is a folder whose header gives a size${declared === undefined ? '' : ` (${declared} bytes)`}, which tar tools read differently; packages never hold one`,
+          );
+        }
       }
       ex = undefined;
       pending.clear();
@@ -471,6 +510,10 @@ export async function readTarStream(
       input.stop();
       readable?.destroy();
     }
+  }
+
+  function bothNames(): AliveError {
+    return refuse(label, undefined, 'has a GNU long name and a pax path for one entry, which tar tools choose between differently', 'unsafe_entry');
   }
 
   function truncatedInput(missing: number): AliveError {
