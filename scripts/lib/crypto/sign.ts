@@ -91,15 +91,56 @@ export interface SignatureBlock {
 
 /**
  * A YAML scalar as the block writes it: "double-quoted" (with \" and \\), 'single-quoted', or
- * plain; a trailing `# comment` is ignored.
+ * plain; a trailing `# comment` is ignored. The quoted forms are read by loops, to the values the
+ * patterns `^"((?:[^"\\]|\\.)*)"` and `^'((?:[^']|'')*)'` gave: those backtracked once per
+ * character, and a 9 MB value overflowed V8's regexp stack (a RangeError, not a refusal).
  */
 function scalar(raw: string): string {
   const v = raw.trim();
-  const double = /^"((?:[^"\\]|\\.)*)"/.exec(v);
-  if (double) return double[1]!.replace(/\\(["\\])/g, '$1');
-  const single = /^'((?:[^']|'')*)'/.exec(v);
-  if (single) return single[1]!.replace(/''/g, "'");
+  const double = doubleQuoted(v);
+  if (double !== undefined) return double;
+  const single = singleQuoted(v);
+  if (single !== undefined) return single;
   return withoutComment(v);
+}
+
+/** A character `.` does not match in a pattern without the s flag. */
+const isLineBreak = (c: string | undefined) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+
+/** The value of a "double-quoted" scalar at the start of `v` (\" and \\ unescaped, any other escape kept), or undefined. */
+function doubleQuoted(v: string): string | undefined {
+  if (v[0] !== '"') return undefined;
+  let out = '';
+  let from = 1;
+  for (let i = 1; i < v.length; i++) {
+    const c = v[i];
+    if (c === '"') return out + v.slice(from, i);
+    if (c !== '\\') continue;
+    const next = v[i + 1];
+    if (next === undefined || isLineBreak(next)) return undefined;
+    if (next === '"' || next === '\\') {
+      out += v.slice(from, i) + next;
+      from = i + 2;
+    }
+    i++;
+  }
+  return undefined;
+}
+
+/**
+ * The value of a 'single-quoted' scalar at the start of `v` ('' is a quote), or undefined: up to
+ * the last quote that can close it, as the greedy pattern took (`'a''` is `a`).
+ */
+function singleQuoted(v: string): string | undefined {
+  if (v[0] !== "'") return undefined;
+  let close = -1;
+  for (let i = 1; i < v.length; i++) {
+    if (v[i] !== "'") continue;
+    close = i;
+    if (v[i + 1] !== "'") break;
+    i++;
+  }
+  return close < 0 ? undefined : v.slice(1, close).split("''").join("'");
 }
 
 /**
@@ -143,7 +184,25 @@ export interface ManifestSignatureCheck {
   reason?: string;
 }
 
-const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Most characters of a signature value: the base64 of an RSA signature of 16,384 bits (2,048
+ * bytes), the largest key a peer may pin, is 2,732.
+ */
+const SIGNATURE_VALUE_MAX = 2732;
+
+/** A base64 digit of the standard alphabet. */
+const isBase64Digit = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
+
+/**
+ * Standard padded base64: whole groups of four, `=` only as the last one or two characters (what
+ * `^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$` matched, without its stack).
+ */
+function isStandardBase64(v: string): boolean {
+  if (v.length % 4 !== 0) return false;
+  const pad = v.endsWith('==') ? 2 : v.endsWith('=') ? 1 : 0;
+  for (let i = 0; i < v.length - pad; i++) if (!isBase64Digit(v.charCodeAt(i))) return false;
+  return true;
+}
 
 /** Verifies a manifest's signature against the signer's public key (which the caller trusts). */
 export function verifyManifestText(text: string, signerPublicKey: KeyObject): ManifestSignatureCheck {
@@ -161,7 +220,10 @@ export function verifyManifestText(text: string, signerPublicKey: KeyObject): Ma
     );
   }
   if (block.value === '') return fail('the signature block has no value');
-  if (!STANDARD_BASE64.test(block.value)) return fail('the signature value is not base64');
+  if (block.value.length > SIGNATURE_VALUE_MAX) {
+    return fail(`the signature value is ${block.value.length} characters long, longer than any RSA signature a peer's key makes (${SIGNATURE_VALUE_MAX})`);
+  }
+  if (!isStandardBase64(block.value)) return fail('the signature value is not base64');
   const canonical = Buffer.from(canonicalManifestForSignature(text), 'utf8');
   let ok: boolean;
   try {

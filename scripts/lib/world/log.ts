@@ -56,13 +56,15 @@ export function prependLogEntry(existing: string | undefined, entry: string, met
   const fm = existing === undefined ? undefined : splitFrontmatter(existing);
   if (!fm) {
     const before = existing ?? '';
-    return `${newLog(meta, countSigned(before) + 1, entry)}${before.trim() === '' ? '' : `\n${before.replace(/^\s*\n/, '')}`}`;
+    const rest = afterBlankLines(before);
+    return `${newLog(meta, countSigned(before) + 1, entry)}${rest === '' ? '' : `\n${rest}`}`;
   }
   const values = frontmatterValues(fm);
   const prior = Number.parseInt(values.get('entry-count') ?? '', 10);
   const count = (Number.isFinite(prior) && prior >= 0 ? prior : countSigned(fm.body)) + 1;
   const updated = setFrontmatterValues(fm, { 'last-entry': meta.timestamp, 'entry-count': String(count) });
-  const rest = fm.body.replace(/^(?:[ \t]*\r?\n)+/, '');
+  // Not /^(?:[ \t]*\r?\n)+/: it backtracked once per line, and 9 million blank lines overflowed V8's regexp stack.
+  const rest = afterBlankLines(fm.body);
   return joinFrontmatter({ lines: updated.lines, body: `\n${entry}${rest === '' ? '' : `\n${rest}`}` });
 }
 
