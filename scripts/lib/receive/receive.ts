@@ -817,12 +817,14 @@ async function receiveForReal(
           target: targetRel,
           // Each list's first LEDGER_LIST_MAX only, and its total when there are more: every receive
           // reads imports.json whole (up to LEDGER_MAX_BYTES), so one package's lists must not fill
-          // it (10,000 bundles, each with a conflict). All held-back files are in held-back.json.
+          // it (10,000 bundles, each with a conflict). All held-back files are in held-back.json,
+          // whole; here each path is cut like the package's other text (100 paths of 4,096 bytes
+          // added 400 KB an import).
           imported: result.imported.slice(0, LEDGER_LIST_MAX).map((p) => worldRel(world, p)),
           ...(result.imported.length > LEDGER_LIST_MAX ? { imported_total: result.imported.length } : {}),
           conflicts: plan.conflicts.slice(0, LEDGER_LIST_MAX).map((c) => ({ bundle: c.bundle, imported_as: c.imported_as })),
           ...(plan.conflicts.length > LEDGER_LIST_MAX ? { conflicts_total: plan.conflicts.length } : {}),
-          ...(plan.held.length ? { held_back: plan.held.slice(0, LEDGER_LIST_MAX).map((h) => h.path) } : {}),
+          ...(plan.held.length ? { held_back: plan.held.slice(0, LEDGER_LIST_MAX).map((h) => cappedText(h.path, PACKAGE_TEXT_MAX)) } : {}),
           ...(plan.held.length > LEDGER_LIST_MAX ? { held_back_total: plan.held.length } : {}),
           receipt: id,
         },
