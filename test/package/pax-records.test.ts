@@ -112,6 +112,21 @@ describe('pax headers: bounded', () => {
   });
 });
 
+describe("info's bound on what comes before the manifest", () => {
+  it('counts pax headers too: 1,100 of 60 KiB, each before an empty file, are refused before the manifest', async () => {
+    const root = tempRoot('pax-records');
+    try {
+      const pkg = join(root, 'pax-before.walnut');
+      const pax = paxMember(paxData([['comment', 'x'.repeat(60 * 1024)]]));
+      const members = Array.from({ length: 1100 }, (_, i) => Buffer.concat([pax, rawMember(`e${String(i).padStart(4, '0')}`)]));
+      writeFileSync(pkg, gzipSync(Buffer.concat([...members, packageTar(), TAR_END]), { level: 1 }));
+      await expect(readPackageHead(pkg)).rejects.toMatchObject({ code: 'too_large', message: expect.stringMatching(/bytes of entries before its manifest/) });
+    } finally {
+      rmrf(root);
+    }
+  });
+});
+
 describe('pax records: parsed by their length', () => {
   it('takes path, linkpath, size and mtime; a value may hold a line break, and the last of a key wins', () => {
     const data = paxData([

@@ -18,10 +18,11 @@ class Found extends Error {}
 /** Expanded size the head read allows when the caller sets none (info reads any package). */
 const HEAD_MAX_BYTES = 64 * 1024 * 1024 * 1024;
 /**
- * Most bytes of entries before the manifest: this, or 64 times the package file's size, whichever
- * is larger. alive writes the manifest first; the reference after the walnut's top-level files
- * whose names sort before it (`README.md`). A first entry of 16 GiB of zeros (a 16 MB file) made
- * info inflate all of it, up to its 64 GiB cap, before the manifest.
+ * Most bytes of entries before the manifest (their data, headers and pax headers): this, or 64
+ * times the package file's size, whichever is larger. alive writes the manifest first; the
+ * reference after the walnut's top-level files whose names sort before it (`README.md`). A first
+ * entry of 16 GiB of zeros (a 16 MB file) made info inflate all of it, up to its 64 GiB cap,
+ * before the manifest.
  */
 export const HEAD_BEFORE_MANIFEST_BYTES = 64 * 1024 * 1024;
 const HEAD_BEFORE_MANIFEST_RATIO = 64;
@@ -61,6 +62,11 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): 
   const beforeMax = Math.max(HEAD_BEFORE_MANIFEST_BYTES, HEAD_BEFORE_MANIFEST_RATIO * fileSize);
   const afterMax = fileSize + HEAD_AFTER_MANIFEST_SLACK;
   // info has no --max-size: its callers that do (receive) pass theirs, and the advice stays right.
+  const tooMuchBeforeManifest = () =>
+    new AliveError(
+      `${label} holds more than ${beforeMax} bytes of entries before its manifest (${HEAD_BEFORE_MANIFEST_RATIO} times its own size: what a compression bomb holds); info reads no further: run verify, whose --max-size bounds what it reads`,
+      { code: 'too_large' },
+    );
   const limits = { maxBytes, maxEntries: 1_000_000, label, ...(maxBytes === HEAD_MAX_BYTES ? { raise: 'info reads no further' } : {}) };
   try {
     await readTarFile(
@@ -68,14 +74,11 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): 
       kind === 'gzip' ? 'gzip' : 'none',
       limits,
       async (e) => {
+        // Before the manifest, every byte an entry took counts: its data, its header and the pax
+        // header before it (1,100 pax headers of 60 KiB, each before an empty file, are 66 MiB).
+        if (text === undefined && (before += e.headerBytes + (e.path === MANIFEST_NAME ? 0 : e.size)) > beforeMax) throw tooMuchBeforeManifest();
         if (e.kind === 'dir') return;
         entries.push(e.path);
-        if (text === undefined && e.path !== MANIFEST_NAME && (before += e.size) > beforeMax) {
-          throw new AliveError(
-            `${label} holds more than ${beforeMax} bytes of entries before its manifest (${HEAD_BEFORE_MANIFEST_RATIO} times its own size: what a compression bomb holds); info reads no further: run verify, whose --max-size bounds what it reads`,
-            { code: 'too_large' },
-          );
-        }
         if (e.path === MANIFEST_NAME) {
           text = await readManifestText(e.body, label);
           // An encrypted 2.0 package: keep listing names to tell passphrase from RSA (payload.key).

@@ -35,6 +35,11 @@ export interface TarEntry {
   size: number;
   mode: number;
   mtimeSec: number;
+  /**
+   * Bytes of the archive the entry took besides its data: its header block, and the pax header or
+   * GNU long names before it (up to PAX_HEADER_LIMIT each), for a reader that bounds what it reads.
+   */
+  headerBytes: number;
   /** The file's bytes (files only), read once or left (`resume()`); the reader goes on after the visit. */
   body: FileBody;
 }
@@ -298,7 +303,7 @@ export async function readTarStream(
   const fail = (err: AliveError): AliveError => (failure ??= err);
   const invalid = (code: string, message: string) => fail(refuse(label, undefined, `is not a valid tar archive (${code}: ${message})`, 'bad_archive'));
 
-  const check = (header: HeaderFields, path: string, block: Buffer): TarEntry => {
+  const check = (header: HeaderFields, path: string, block: Buffer, headerBytes: number): TarEntry => {
     const type = header.type;
     if (!ENTRY_TYPES.has(type)) {
       // node-tar's parser skips these (types it does not model: V, M, S, A, I, unknown letters
@@ -310,7 +315,7 @@ export async function readTarStream(
     if (typeReason !== '') throw refuse(label, path, typeReason);
     const name = normaliseMemberName(path);
     const kind = type === 'Directory' ? 'dir' : 'file';
-    if (name === '' && kind === 'dir') return { path: '', kind, size: 0, mode: 0o755, mtimeSec: 0, body: NO_BODY };
+    if (name === '' && kind === 'dir') return { path: '', kind, size: 0, mode: 0o755, mtimeSec: 0, headerBytes, body: NO_BODY };
     const why = unsafePathReason(name);
     if (why) throw refuse(label, path, why);
     const prior = names.get(name);
@@ -335,7 +340,7 @@ export async function readTarStream(
     if (contentBytes > limits.maxBytes) {
       throw refuse(label, path, `takes the expanded size past the limit of ${limits.maxBytes} bytes; ${limits.raise ?? RAISE_MAX_SIZE}`, 'too_large');
     }
-    return { path: name, kind, size, mode: (header.mode ?? 0o644) & 0o777, mtimeSec: header.mtimeSec, body: NO_BODY };
+    return { path: name, kind, size, mode: (header.mode ?? 0o644) & 0o777, mtimeSec: header.mtimeSec, headerBytes, body: NO_BODY };
   };
 
   let stream: AsyncIterable<Buffer> = source;
@@ -382,6 +387,8 @@ export async function readTarStream(
     /** What the pax header or GNU long names before the next entry set, and which of them came. */
     let ex: PaxFields | undefined;
     const pending = new Set<string>();
+    /** Bytes of those records, with their header blocks. */
+    let metaBytes = 0;
     let nullBefore = false;
     /** A header was read (node-tar's parser leaves its 'begin' state): else the input is no tar. */
     let begun = false;
@@ -436,6 +443,7 @@ export async function readTarStream(
         }
         const record = await input.exactly(size + padding);
         if (record.length < size + padding) throw truncatedInput(size + padding - record.length);
+        metaBytes += BLOCK + size + padding;
         const data = record.subarray(0, size);
         const next: PaxFields = ex ?? {};
         if (meta === 'pax header') {
@@ -492,7 +500,8 @@ export async function readTarStream(
       }
       ex = undefined;
       pending.clear();
-      const checked = check(header, path, block);
+      const checked = check(header, path, block, BLOCK + metaBytes);
+      metaBytes = 0;
       // A folder has no bytes (node-tar's header reads a folder's size as 0), nor has an empty file.
       if (size === 0) {
         await visit(checked);
