@@ -323,15 +323,48 @@ function foundIn(root: string, r: ListedReceiver, id: string, fileName: string, 
   return found;
 }
 
-/** The request a `wait` or `answer` lookup is about: where it was sent (not an answer itself). */
-function findRequest(root: string, id: string, receiver: string | undefined): FoundMessage | undefined {
+/**
+ * The request a `wait` or `answer` lookup is about: where it was sent (not an answer itself).
+ * Without `receiver`, a request held by more than one receiver is refused (`ambiguous`, as `reply`
+ * refuses it): any bus writer can copy a request into a receiver folder of its own and write an
+ * answer to it in that folder's outbox, and the first copy in folder-name order was taken, with that
+ * answer. `hint`: how the caller names the receiver (WaitForAnswerOptions.receiverHint).
+ */
+function findRequest(root: string, id: string, receiver: string | undefined, hint = RECEIVER_HINT): FoundMessage | undefined {
   const all = findMessage(root, id, receiver === undefined ? {} : { receiver });
-  return all.find((m) => m.kind === 'request' && m.location !== 'outbox') ?? all.find((m) => m.location !== 'outbox');
+  const requests = all.filter((m) => m.kind === 'request' && m.location !== 'outbox');
+  if (receiver === undefined) {
+    refuseSeveral(
+      requests.map((m) => m.receiver),
+      (n) => `msg-${id} is a request held by ${n}`,
+      "a copy in one receiver's folders may come with an answer of its own",
+      hint,
+    );
+  }
+  return requests[0] ?? all.find((m) => m.location !== 'outbox');
+}
+
+/** How the CLI names the receiver a wait is on (the MCP tool says it in its own words). */
+const RECEIVER_HINT = '--receiver @NAME';
+
+/**
+ * Refuses (`ambiguous`) when `receivers` holds more than one folder name: `what` (given 'N
+ * receivers') and `why` in our words, the names (a bus writer's) in the untrusted detail, and how
+ * to name the one meant (`hint`).
+ */
+function refuseSeveral(receivers: readonly string[], what: (receivers: string) => string, why: string, hint: string): void {
+  const names = [...new Set(receivers)];
+  if (names.length < 2) return;
+  throw new AliveError(
+    `${what(`${names.length} receivers`)} (named in the untrusted detail that follows): ${why}; wait on the receiver it was sent to: ${hint}`,
+    { code: 'ambiguous', untrusted: untrustedDetail('receivers', names.map(displayName).join('\n')) },
+  );
 }
 
 /**
  * The answer to `requestId` in the responder's outbox (not collected) or archive (collected), left
- * where it is. `responder` defaults to the receiver the request was sent to.
+ * where it is. `responder` defaults to the receiver the request was sent to (a request held by
+ * several receivers is refused then: findRequest).
  */
 export function findAnswer(root: string, rawId: string, options: { responder?: string } = {}): FoundMessage | undefined {
   const id = messageIdArg(rawId);
@@ -384,14 +417,15 @@ export interface WaitForAnswerOptions {
  */
 export async function waitForAnswer(root: string, rawId: string, options: WaitForAnswerOptions): Promise<AnswerWait> {
   const id = messageIdArg(rawId);
-  let request = findRequest(root, id, options.responder);
+  const hint = options.receiverHint ?? RECEIVER_HINT;
+  let request = findRequest(root, id, options.responder, hint);
   if (!request || request.kind === 'response') refuseAnswerId(root, id, options.responder);
   if (!request && options.responder === undefined) {
     // HelloWorld's own daemons delete what they read: the request may be gone, its answer not.
-    for (const receiver of listReceivers(root)) {
-      const answer = orPassedOver(undefined, () => findAnswer(root, id, { responder: receiver }));
-      if (answer) return waitForAnswer(root, id, { ...options, responder: receiver });
-    }
+    // Any bus writer can write an answer in a receiver folder of its own: several are refused.
+    const answering = listReceivers(root).filter((receiver) => orPassedOver(undefined, () => findAnswer(root, id, { responder: receiver })) !== undefined);
+    refuseSeveral(answering, (n) => `msg-${id} is on the bus nowhere, and ${n} hold an answer to it`, 'one may have been written by another bus writer', hint);
+    if (answering.length === 1) return waitForAnswer(root, id, { ...options, responder: answering[0]! });
     const thread = threadOfKey(root, id);
     if (thread) {
       // The latest request's id is a file name: one that can spell words is quoted apart.
@@ -411,7 +445,7 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
       withIdHint(
         `there is no message ${id} on the bus under ${runtimesDir(root)}, and no answer to it`,
         idHint(root, id),
-        `check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: ${options.receiverHint ?? '--receiver @NAME'}`,
+        `check the id. If a daemon that deletes what it reads (HelloWorld's own) took it, wait on that receiver: ${hint}`,
       ),
       { code: 'not_found' },
     );

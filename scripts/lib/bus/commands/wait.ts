@@ -36,7 +36,10 @@ answer larger than the bus reads (64 MiB) ends it at once too, naming its file (
 Answers are matched by In-Reply-To, or by Thread for HelloWorld's Thread-era daemons.
 --receiver names who answers, for a request that is no longer on the bus (HelloWorld's own
 daemons delete what they read); by default it is the receiver the request was sent to. A --receiver
-that is not the request's, or that no receiver has, is refused at once.`;
+that is not the request's, or that no receiver has, is refused at once. Without --receiver, a request
+held by several receivers (a copy in another receiver's folders may come with an answer of its
+own) is refused (exit 2, ambiguous), naming them fenced: wait again with --receiver the one you sent
+it to; so is a request on the bus nowhere whose answer several receivers hold.`;
 
 export const waitCommand = defineCommand({
   name: 'wait',
