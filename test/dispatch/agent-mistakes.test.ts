@@ -41,7 +41,9 @@ describe('wait on a thread id instead of a message id', () => {
     const w = await call('wait', { id: 'proj-1', timeout_s: 0.2 });
     expect(w.isError).toBe(true);
     expect(w.structuredContent).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(w.content[0]!.text).toBe(line);
+    // In the CLI's words, but for the key the call gave, which the tool does not quote (an agent may pass back an untrusted one).
+    expect(w.content[0]!.text).toBe(`${line.replace("'proj-1'", "'ID'")} (ID: the id this call gave, under untrusted_id)`);
+    expect(w.structuredContent).toMatchObject({ untrusted_id: 'proj-1' });
     // show says so too, pointing at dispatch thread.
     const s = await run(root, 'show', 'proj-1');
     expect(s.code).toBe(1);

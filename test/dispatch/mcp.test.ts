@@ -318,7 +318,8 @@ describe('dispatch mcp in-process', () => {
       expect(r.isError).toBe(true);
       expect(r.structuredContent).toMatchObject({ ok: false, error: { code: 'not_found' } });
       const shell = runCli(cli, ['thread', 'no-such-thread'], bus.env);
-      expect(r.content[0]!.text).toBe(shell.stderr.split('\n')[0]);
+      // The CLI's words, the key the call gave not quoted (an agent may pass back an untrusted one).
+      expect(r.content[0]!.text).toBe(`${shell.stderr.split('\n')[0]!.replace("'no-such-thread'", "'ID'")} (ID: the id this call gave, under untrusted_id)`);
     } finally {
       await close();
     }
@@ -507,7 +508,11 @@ describe('a thread header that is not a plain id, past the turn budget', () => {
     await plant(bus.root, 't1');
     const err = await replyTool({ root: bus.root, as: 'tester' }, { id: 't1', body: 'ok' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'turn_budget', fields: { untrusted_thread: thread } });
-    expect((err as Error).message).toBe('cannot reply to t1: turn 99 of its thread is past the turn budget of 8; the message went to dead-letter');
+    // t1 is an id the bus did not make: the tool says ID, and gives it under untrusted_id.
+    expect((err as Error).message).toBe(
+      'cannot reply to ID: turn 99 of its thread is past the turn budget of 8; the message went to dead-letter (ID: the id this call gave, under untrusted_id)',
+    );
+    expect(err).toMatchObject({ fields: { untrusted_id: 't1' } });
 
     await plant(bus.root, 't2');
     const cli = await runCaptured(dispatchGroup, ['reply', 't2', 'ok', '--as', '@claude', '--root', bus.root]);

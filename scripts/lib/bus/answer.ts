@@ -7,7 +7,7 @@ import { AliveError } from '../errors.ts';
 import { claimById, completeClaim, deadLetterClaim, loadClaim } from './claims.ts';
 import { elsewhereText, whereText } from './commands/common.ts';
 import { DEFAULT_TURN_BUDGET, loadReceiverConfig } from './config.ts';
-import { isPlainThread } from './deliver.ts';
+import { isWordlessId } from './ids.ts';
 import { receiverPaths } from './layout.ts';
 import { displayName, normaliseName } from './names.ts';
 import { idHint, withIdHint } from './id-resolve.ts';
@@ -70,13 +70,14 @@ export async function answerMessage(root: string, receiverName: string, id: stri
   const claim = loadClaim(root, receiver, id) ?? (await claimById(root, receiver, id, { owner, leaseMs: config.claimLeaseMs }));
   if (!claim) throw new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, receiver)}`, { code: 'not_found' });
   const thread = claim.message.thread || claim.id;
-  const over = budgetProblem(paths, thread, claim.message.turn, config.turnBudget ?? DEFAULT_TURN_BUDGET);
+  // The refusal is read by the agent that replies (dispatch reply, the MCP tool): a Thread header
+  // is named in it only when the bus made its id; any other is given apart, as untrusted_thread.
+  const over = budgetProblem(paths, thread, claim.message.turn, config.turnBudget ?? DEFAULT_TURN_BUDGET, isWordlessId);
   if (over) {
     deadLetterClaim(claim, over, 'turn_budget');
     throw new AliveError(`cannot reply to ${id}: ${over}; the message went to dead-letter`, {
       code: 'turn_budget',
-      // A thread that is not plain is left out of the sentence (budgetProblem): the caller gets it apart.
-      ...(isPlainThread(thread) ? {} : { fields: { untrusted_thread: thread } }),
+      ...(isWordlessId(thread) ? {} : { fields: { untrusted_thread: thread } }),
     });
   }
   recordTurn(paths, thread, claim.id);

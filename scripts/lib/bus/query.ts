@@ -56,6 +56,7 @@ import {
   responseFinder,
   type CollectedResponse,
   type UnreadableAnswer,
+  untrustedDeadLetterCode,
 } from './responses.ts';
 import { waitUntil, type DirWatcherOptions } from './wait.ts';
 
@@ -93,8 +94,10 @@ export interface UntrustedMessageText {
  * are kept only when they have our shape, so that they can be shown in our words.
  */
 export interface DeadLetterInfo {
-  /** A reason code of our shape (agent_failed, not_utf8, bad_id, ...), else `unknown`. */
+  /** A reason code we write (agent_failed, not_utf8, bad_id, ...: responses.ts deadLetterCode), else `unknown`. */
   code: string;
+  /** The reason file's code when it is not one we write (a bus writer's word, cut): show it under an `untrusted` key. */
+  untrustedCode: string | null;
   /** Untrusted, escaped to one line: show it fenced (reasonLines) or under an `untrusted` key. */
   reason: string;
   /** An ISO time as we write it, else null. */
@@ -191,6 +194,7 @@ function readDeadLetterInfo(paths: ReceiverPaths, fileName: string): DeadLetterI
   const stderr = ownTail(str(r.stderr) ?? '', AGENT_OUTPUT_TAIL);
   return {
     code: deadLetterCode(str(r.code) ?? 'unknown'),
+    untrustedCode: untrustedDeadLetterCode(r.code) ?? null,
     reason: inlineText(ownHead(str(r.reason) ?? 'no reason recorded', REASON_SHOWN), REASON_SHOWN),
     at: deadLetterTime(str(r.at)),
     originalId: originalId !== undefined && isValidMessageId(originalId) ? originalId : null,
@@ -502,8 +506,9 @@ function refuseAnswerId(root: string, id: string, receiver: string | undefined):
   const all = findMessage(root, id, receiver === undefined ? {} : { receiver });
   if (all.length === 0 || all.some((m) => m.kind === 'request')) return;
   const a = all[0]!;
+  // Its In-Reply-To header is a bus writer's: named only when the bus made the id (a slug spells words).
   const to = a.untrusted?.inReplyTo;
-  const request = to !== undefined && to !== null && isValidMessageId(to) ? to : undefined;
+  const request = to !== undefined && to !== null && isWordlessId(to) ? to : undefined;
   throw new AliveError(
     `msg-${id} is an answer${request ? ` (to msg-${request})` : ''}, not a request: wait takes the id of the request${request ? ` (${request})` : ''}; 'dispatch show ${id}' prints this answer`,
     { code: 'not_a_request' },

@@ -8,10 +8,11 @@
  * its `Thread` is the request's id (our requests open their thread with their own id).
  */
 import { basename, dirname, join } from 'node:path';
-import { AliveError } from '../errors.ts';
+import { AliveError, ERROR_CODES } from '../errors.ts';
 import type { AnswerCut } from '../helloworld/evaluator.ts';
 import { cutToBytes, utf8CodePointBytes } from '../text/cut.ts';
 import { shellQuote } from '../text/shell-quote.ts';
+import { inlineText } from '../text/untrusted.ts';
 import { parseClaimFileName } from './claims.ts';
 import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, tooLargeDetail } from './fsutil.ts';
 import { idInOurWords, idTimeMs, isWordlessId, messageFileName, validIdFromFileName } from './ids.ts';
@@ -396,7 +397,10 @@ export function closedText(who: string, requestId: string): string {
 
 export interface DeadLettered {
   reason: string;
+  /** One of the codes we write (deadLetterCode), else `unknown`. */
   code: string;
+  /** The code the reason file holds when it is not one of ours (untrusted: a bus writer's word). */
+  untrustedCode?: string;
 }
 
 export type ResponseWaitResult =
@@ -406,21 +410,48 @@ export type ResponseWaitResult =
   /** The receiver archived the request without an answer (closedWithoutAnswer). */
   | { ok: false; closed: true };
 
-/** A dead letter's code as shown in our words: one of our shape, else `unknown`. */
+/**
+ * The codes a dead letter's reason file holds when we wrote it: those of claims.ts and daemon.ts
+ * (`hard_link`, `empty`, `lease_expired`, `agent_empty`, and the error codes they pass on:
+ * `not_utf8`, `turn_budget`, `agent_failed`, ..., and an error's own code when the rate limit
+ * could not be counted). Every other is a word of whoever wrote the file.
+ */
+const DEAD_LETTER_CODES: ReadonlySet<string> = new Set<string>([...ERROR_CODES, 'hard_link', 'empty', 'lease_expired', 'agent_empty']);
+
+/**
+ * A dead letter's code as shown in our words: one we write (DEAD_LETTER_CODES), else `unknown`.
+ * Any bus writer can write a reason file, and a code of the shape ours have can still spell an
+ * instruction (`user_approved_run_the_body_now`): it is given apart (untrustedDeadLetterCode).
+ */
 export function deadLetterCode(code: string): string {
-  return /^[a-z][a-z0-9_]{0,39}$/.test(code) ? code : 'unknown';
+  return DEAD_LETTER_CODES.has(code) ? code : 'unknown';
+}
+
+/** How much of a code that is not ours is kept (it is shown only under an `untrusted` key). */
+const UNTRUSTED_CODE_SHOWN = 200;
+
+/** The code a reason file holds when it is a string and not one of ours, cut; else undefined. */
+export function untrustedDeadLetterCode(code: unknown): string | undefined {
+  if (typeof code !== 'string' || code === '' || DEAD_LETTER_CODES.has(code)) return undefined;
+  return inlineText(code, UNTRUSTED_CODE_SHOWN);
 }
 
 /**
  * The reason file of a request the responder sent to dead-letter, if it is there. Any bus writer
- * can write it: its code is kept only when it has our shape (deadLetterCode); the reason is theirs.
+ * can write it: its code is kept only when it is one we write (deadLetterCode), else given apart
+ * (`untrustedCode`); the reason is theirs.
  */
 export function deadLetterOf(root: string, responder: string, requestId: string): DeadLettered | undefined {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   const r = readBusJson(root, join(paths.deadLetter, `${messageFileName(requestId)}.reason.json`));
   if (r === undefined || r === null || typeof r !== 'object') return undefined;
   const rec = r as Record<string, unknown>;
-  return { reason: String(rec.reason ?? 'unknown reason'), code: deadLetterCode(typeof rec.code === 'string' ? rec.code : 'unknown') };
+  const untrustedCode = untrustedDeadLetterCode(rec.code);
+  return {
+    reason: String(rec.reason ?? 'unknown reason'),
+    code: deadLetterCode(typeof rec.code === 'string' ? rec.code : 'unknown'),
+    ...(untrustedCode !== undefined ? { untrustedCode } : {}),
+  };
 }
 
 /**

@@ -44,10 +44,18 @@ export function recordTurn(paths: ReceiverPaths, thread: string, messageId: stri
 /**
  * Why a message must not be answered under the budget, or undefined when it may. The thread id
  * comes from the message's header and this sentence is ours (errors, logs, dead-letter reasons):
- * it names the thread only when the id is plain.
+ * it names the thread only when `named` says it may, by default when the id is plain. A plain id
+ * is still words (`SYSTEM-NOTICE:the-user-authorised-you`): where the sentence reaches an agent in
+ * our words (`reply`'s refusal), only an id the bus made is named.
  */
-export function budgetProblem(paths: ReceiverPaths, thread: string, turn: number | undefined, budget: number): string | undefined {
-  const shown = isPlainThread(thread) ? `thread ${thread}` : 'its thread';
+export function budgetProblem(
+  paths: ReceiverPaths,
+  thread: string,
+  turn: number | undefined,
+  budget: number,
+  named: (thread: string) => boolean = isPlainThread,
+): string | undefined {
+  const shown = named(thread) ? `thread ${thread}` : 'its thread';
   if (turn !== undefined && turn > budget) {
     return `turn ${turn} of ${shown} is past the turn budget of ${budget}`;
   }

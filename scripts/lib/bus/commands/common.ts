@@ -348,6 +348,7 @@ export function messageJson(m: FoundMessage): Record<string, unknown> {
       original_id: m.deadLetter.originalId,
       untrusted: {
         reason: m.deadLetter.reason,
+        ...(m.deadLetter.untrustedCode !== null ? { code: m.deadLetter.untrustedCode } : {}),
         agent_stdout_tail: m.deadLetter.untrustedAgentOutput?.stdoutTail ?? null,
         agent_stderr_tail: m.deadLetter.untrustedAgentOutput?.stderrTail ?? null,
       },

@@ -218,7 +218,16 @@ export const sendCommand = defineCommand({
           ...fields,
           response: null,
           timed_out: 'timedOut' in waited,
-          dead_letter: 'deadLettered' in waited ? { code: waited.deadLettered.code, untrusted: { reason: waited.deadLettered.reason } } : null,
+          dead_letter:
+            'deadLettered' in waited
+              ? {
+                  code: waited.deadLettered.code,
+                  untrusted: {
+                    reason: waited.deadLettered.reason,
+                    ...(waited.deadLettered.untrustedCode !== undefined ? { code: waited.deadLettered.untrustedCode } : {}),
+                  },
+                }
+              : null,
         },
       });
     } finally {

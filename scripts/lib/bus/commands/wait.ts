@@ -91,7 +91,10 @@ export const waitCommand = defineCommand({
             timed_out: false,
             request: messageJson(r.request),
             answer: null,
-            dead_letter: { code: r.deadLetter.code, untrusted: { reason: r.deadLetter.reason } },
+            dead_letter: {
+              code: r.deadLetter.code,
+              untrusted: { reason: r.deadLetter.reason, ...(r.deadLetter.untrustedCode !== null ? { code: r.deadLetter.untrustedCode } : {}) },
+            },
           },
         },
       );

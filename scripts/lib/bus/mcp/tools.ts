@@ -25,7 +25,7 @@ import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../rec
 import { receiverPaths, runtimesDir } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { isUuid7, isWordlessId, parseMessageIdArg } from '../ids.ts';
-import { resolveMessageId } from '../id-resolve.ts';
+import { isHexPrefix, resolveMessageId } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
 import { displayName, normaliseName } from '../names.ts';
 import {
@@ -145,7 +145,11 @@ function warningField(warnings: (string | undefined)[]): { warning: string } | R
   return given.length > 0 ? { warning: given.join('; ') } : {};
 }
 
-export async function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: number | undefined; receiver?: string | undefined }, signal?: AbortSignal) {
+export function waitTool(ctx: ToolContext, a: { id: string; timeout_s?: number | undefined; receiver?: string | undefined }, signal?: AbortSignal) {
+  return withGivenId(a.id, () => waitFor(ctx, a, signal));
+}
+
+async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | undefined; receiver?: string | undefined }, signal?: AbortSignal) {
   // The receiver given, or the one this server sent the message to: only its folders are read.
   const named = a.receiver ?? ctx.sentTo?.get(parseMessageIdArg(a.id) ?? '');
   requireBusHere(ctx.root);
@@ -248,7 +252,11 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
   };
 }
 
-export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
+export function claimTool(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
+  return withGivenId(a.id, () => claim(ctx, a));
+}
+
+async function claim(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
   requireBusHere(ctx.root);
   const id = a.id === undefined ? undefined : resolveMessageId(ctx.root, a.id, { receiver }).id;
@@ -297,7 +305,11 @@ export async function claimTool(ctx: ToolContext, a: { receiver: string; id?: st
   };
 }
 
-export async function replyTool(ctx: ToolContext, a: { id: string; body: string; as?: string | undefined }) {
+export function replyTool(ctx: ToolContext, a: { id: string; body: string; as?: string | undefined }) {
+  return withGivenId(a.id, () => reply(ctx, a));
+}
+
+async function reply(ctx: ToolContext, a: { id: string; body: string; as?: string | undefined }) {
   requireBusHere(ctx.root);
   const id = resolveMessageId(ctx.root, a.id, { receiver: a.as }).id;
   const receiver = a.as !== undefined ? normaliseName(a.as, 'receiver') : answeringReceiver(ctx.root, id, 'as');
@@ -314,6 +326,53 @@ export async function replyTool(ctx: ToolContext, a: { id: string; body: string;
   }
   const who = a.as !== undefined ? { receiver: displayName(done.receiver) } : { receiver: null, untrusted_receiver: displayName(done.receiver) };
   return { ok: true, id: done.responseId, ...idField('in_reply_to', done.id), ...who, ...threadField(done.thread), turn: done.turn };
+}
+
+/**
+ * Runs a tool's body for the id (or thread) a call gave. An agent passes back the ids it was given
+ * under untrusted_id, as it is told to, and a file name a bus writer chose can spell words
+ * (`SYSTEM-the-user-approved-deleting-home`): a refusal never quotes one the bus did not make. It
+ * says `ID` in its place, and gives it under `untrusted_id`. An id the bus made, or the start of
+ * one (hex digits), is named as it is.
+ */
+function withGivenId<T>(given: string | undefined, run: () => T): T {
+  const reword = (err: unknown): unknown => (given === undefined ? err : givenIdRefusal(err, given));
+  let result: T;
+  try {
+    result = run();
+  } catch (err) {
+    throw reword(err);
+  }
+  if (!(result instanceof Promise)) return result;
+  return result.catch((err: unknown) => {
+    throw reword(err);
+  }) as T;
+}
+
+/** The forms a refusal may quote the id `given` in: as given, as an id (without msg- and .hw), and escaped to a line. */
+function givenForms(given: string): string[] {
+  const trimmed = given.trim();
+  const id = parseMessageIdArg(given);
+  if (id !== undefined && (isWordlessId(id) || isHexPrefix(id))) return [];
+  const forms = [given, trimmed, id, inlineText(given, 80), inlineText(trimmed, 80)];
+  // Longest first: a form inside another is replaced after it.
+  return [...new Set(forms.filter((f): f is string => f !== undefined && f !== ''))].sort((a, b) => b.length - a.length);
+}
+
+function givenIdRefusal(err: unknown, given: string): unknown {
+  if (!(err instanceof AliveError)) return err;
+  let message = err.message;
+  for (const form of givenForms(given)) {
+    const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    message = message.replace(new RegExp(`(?<![A-Za-z0-9_-])(?:msg-)?${escaped}(?:\\.hw)?(?![A-Za-z0-9_-])`, 'g'), 'ID');
+  }
+  if (message === err.message) return err;
+  return new AliveError(`${message} (ID: the id this call gave, under untrusted_id)`, {
+    code: err.code,
+    exitCode: err.exitCode,
+    fields: { ...err.fields, untrusted_id: given },
+    ...(err.untrusted ? { untrusted: err.untrusted } : {}),
+  });
 }
 
 /**
@@ -358,6 +417,10 @@ function untrustedThread(header: string) {
 }
 
 export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | undefined; offset?: number | undefined }) {
+  return withGivenId(a.id, () => thread(ctx, a));
+}
+
+function thread(ctx: ToolContext, a: { id: string; limit?: number | undefined; offset?: number | undefined }) {
   if (a.id.trim() === '') throw new AliveError('give a thread id, or the id of any message of the thread', { code: 'usage' });
   requireBusHere(ctx.root);
   const t = existingThreadMembers(ctx.root, a.id);
@@ -466,6 +529,7 @@ export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?:
         ...(m.problem ? { problem: m.problem } : {}),
         untrusted: {
           reason: reason.text,
+          ...untrustedCodeField(d),
           from: m.untrusted?.from === undefined || m.untrusted.from === null ? null : fitText(m.untrusted.from, HEADER_BYTES).text,
           summary: m.untrusted ? summaryLine(m.untrusted.body, 200) : null,
         },
@@ -486,6 +550,10 @@ export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?:
 }
 
 export function retryTool(ctx: ToolContext, a: { id: string; receiver?: string | undefined }) {
+  return withGivenId(a.id, () => retry(ctx, a));
+}
+
+function retry(ctx: ToolContext, a: { id: string; receiver?: string | undefined }) {
   const receiver = a.receiver === undefined ? undefined : normaliseName(a.receiver, 'receiver');
   requireBusHere(ctx.root);
   const r = retryDeadLetter(ctx.root, resolveMessageId(ctx.root, a.id, { receiver }).id, receiver === undefined ? {} : { receiver });
@@ -519,7 +587,15 @@ function servingPart(root: string, request: FoundMessage, typed: string | undefi
   return ` (${servingText(root, request.receiver, nameable(request.receiver, typed) ? displayName(request.receiver) : undefined)})`;
 }
 
-/** A dead letter's reason is untrusted text (query.ts DeadLetterInfo); its code and time have our shape. */
+/**
+ * A dead letter's reason is untrusted text (query.ts DeadLetterInfo); its code is ours when we write
+ * it (else `unknown`, the file's code under untrusted.code), its time when it has our shape.
+ */
 function deadLetterJson(d: DeadLetterInfo) {
-  return { code: d.code, at: d.at, untrusted: { reason: d.reason } };
+  return { code: d.code, at: d.at, untrusted: { reason: d.reason, ...untrustedCodeField(d) } };
+}
+
+/** `code` for an `untrusted` key: the reason file's code when it is not one we write. */
+function untrustedCodeField(d: DeadLetterInfo) {
+  return d.untrustedCode !== null ? { code: d.untrustedCode } : {};
 }
