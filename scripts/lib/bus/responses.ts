@@ -439,7 +439,7 @@ export function untrustedDeadLetterCode(code: unknown): string | undefined {
 /**
  * The reason file of a request the responder sent to dead-letter, if it is there. Any bus writer
  * can write it: its code is kept only when it is one we write (deadLetterCode), else given apart
- * (`untrustedCode`); the reason is theirs.
+ * (`untrustedCode`); the reason is theirs, when it is text.
  */
 export function deadLetterOf(root: string, responder: string, requestId: string): DeadLettered | undefined {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
@@ -448,7 +448,9 @@ export function deadLetterOf(root: string, responder: string, requestId: string)
   const rec = r as Record<string, unknown>;
   const untrustedCode = untrustedDeadLetterCode(rec.code);
   return {
-    reason: String(rec.reason ?? 'unknown reason'),
+    // Only text is a reason (as query.ts reads it): String() of an array 100,000 deep overflowed the
+    // stack, and of an object with a toString that is no function threw.
+    reason: typeof rec.reason === 'string' ? rec.reason : 'no reason recorded',
     code: deadLetterCode(typeof rec.code === 'string' ? rec.code : 'unknown'),
     ...(untrustedCode !== undefined ? { untrustedCode } : {}),
   };
