@@ -130,7 +130,8 @@ describe('send, inbox, claim, reply', () => {
     const reply = runCli(cli, ['reply', `msg-${sent.id}.hw`, '-', '--as', '@claude', '--json'], env, { input: '# Answer\nline two\n' });
     expect(reply.status, reply.stderr).toBe(0);
     const rep = JSON.parse(reply.stdout);
-    expect(rep).toMatchObject({ ok: true, id: sent.id, thread: 'slug-thread', turn: 2 });
+    // A thread the bus did not make is given as the MCP reply tool gives it.
+    expect(rep).toMatchObject({ ok: true, id: sent.id, thread: null, untrusted_thread: 'slug-thread', turn: 2 });
     const text = readFileSync(rep.file, 'utf8');
     expect(text).toContain(`# In-Reply-To: ${sent.id}`);
     expect(text).toContain('# HelloWorld Response');
@@ -223,7 +224,7 @@ describe('send, inbox, claim, reply', () => {
     mkdirSync(inbox, { recursive: true });
     writeFileSync(join(inbox, 'msg-large.hw'), `# From: A\n\n${'\u00e9'.repeat(3 * 1024 * 1024)}\n`);
     const r = JSON.parse((await dispatch(root, ['inbox', 'big', '--json'])).stdout);
-    expect(r.messages[0]).toMatchObject({ id: 'large', untrusted: { from: 'A' }, bytes: 6 * 1024 * 1024 + 12 });
+    expect(r.messages[0]).toMatchObject({ id: null, untrusted_id: 'large', untrusted: { from: 'A' }, bytes: 6 * 1024 * 1024 + 12 });
     expect(r.messages[0].problem).toBeUndefined();
   });
 
@@ -266,7 +267,7 @@ describe('send, inbox, claim, reply', () => {
       const a = s.receivers.find((r) => r.receiver === '@a');
       const b = s.receivers.find((r) => r.receiver === '@b');
       expect(a).toMatchObject({ inbox: 1, processing: 1, stale_claims: 0, daemon: null });
-      expect(b?.daemon).toMatchObject({ alive: true, agent: 'echo', pid: d.child.pid });
+      expect(b?.daemon).toMatchObject({ alive: true, untrusted: { agent: 'echo' }, pid: d.child.pid });
     } finally {
       expect(await d.stop()).toBe(0);
     }

@@ -136,7 +136,7 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     expect(sent).toMatchObject({ ok: true, from: '@gemini', thread: null, untrusted_thread: 'thr-served', turn: 8 });
     // The same call through the CLI, in the same environment.
     const cliSent = JSON.parse(runCli(cli, ['send', '@head', 'x', '--create', '--json'], env).stdout);
-    expect(cliSent).toMatchObject({ thread: 'thr-served', turn: 8 });
+    expect(cliSent).toMatchObject({ thread: null, untrusted_thread: 'thr-served', turn: 8 });
     // Another thread named explicitly starts at turn 1; naming the agent's own thread continues it.
     expect((await call(client, 'send', { to: '@head', body: 'y', thread: 'other', create: true })).structuredContent).toMatchObject({
       untrusted_thread: 'other',

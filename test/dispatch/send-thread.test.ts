@@ -55,7 +55,8 @@ describe('send --thread', () => {
     const short = t.answerId.slice(0, 28);
     const r = await run(root, 'send', '@gemini', 'x', '--thread', short, '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ thread: short, turn: 1 });
+    // Not an id the bus made (the start of one): given apart, as every thread that can be words.
+    expect(JSON.parse(r.stdout)).toMatchObject({ thread: null, untrusted_thread: short, turn: 1 });
     expect(r.stderr).toContain(`warning: --thread ${short} names no thread on the bus, but message msg-${t.answerId} starts with it`);
   });
 
@@ -72,7 +73,7 @@ describe('send --thread', () => {
   it('a thread name nobody used, not like an id, starts that thread quietly', async () => {
     const { root } = makeBus();
     const r = await run(root, 'send', '@gemini', 'x', '--thread', 'design-review', '--json');
-    expect(JSON.parse(r.stdout)).toMatchObject({ thread: 'design-review', turn: 1 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ thread: null, untrusted_thread: 'design-review', turn: 1 });
     expect(r.stderr).not.toContain('thread');
   });
 });

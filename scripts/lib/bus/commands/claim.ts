@@ -1,6 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { displayName } from '../names.ts';
 import { idArgument, idInOurWords, isWordlessId } from '../ids.ts';
+import { idField, pathField } from '../json-fields.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { claimMessage, deadLetterCode } from '../query.ts';
 import {
@@ -44,7 +45,7 @@ export const claimCommand = defineCommand({
     requireBus(root, ctx.values.root);
     const r = await claimMessage(root, receiver, id === undefined ? {} : { id });
     // The reason can quote the file: under untrusted, as the MCP claim tool gives it.
-    const deadLettered = r.deadLettered.map((d) => ({ id: d.id, code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));
+    const deadLettered = r.deadLettered.map((d) => ({ ...idField('id', d.id), code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));
     // The id may be the file's own name, any writer's words: named only when it has none ('dispatch dead-letter' lists it fenced).
     // The reason can quote the file (a From header, an error naming its path): fenced after our line.
     for (const d of r.deadLettered) {
@@ -56,7 +57,7 @@ export const claimCommand = defineCommand({
       if (id !== undefined) {
         throw new AliveError(claimRefusal(root, id, receiver, r.where), {
           code: 'not_found',
-          fields: { claimed: false, receiver: displayName(receiver), id, dead_lettered: deadLettered },
+          fields: { claimed: false, receiver: displayName(receiver), ...idField('id', id), dead_lettered: deadLettered },
         });
       }
       const unknown = unknownReceiver(root, receiver);
@@ -76,8 +77,9 @@ export const claimCommand = defineCommand({
         ok: true,
         claimed: true,
         receiver: displayName(receiver),
-        id: m.id,
-        file: m.path,
+        // Its id (a file name) and its file are a bus writer's words unless the bus made the id; the claim's owner tag is ours (hand).
+        ...idField('id', m.id),
+        ...pathField('file', m.path, isWordlessId(m.id)),
         lease_expires_at: m.leaseExpiresAt,
         dead_lettered: deadLettered,
         untrusted: untrustedJson({ ...u, thread: u.thread || m.id, turn: u.turn ?? 1 }),

@@ -6,7 +6,8 @@ import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
-import { idInOurWords } from '../ids.ts';
+import { idInOurWords, isWordlessId } from '../ids.ts';
+import { idField, isOurClaimOwner, pathField } from '../json-fields.ts';
 import { idHint, resolvedNote, resolveMessageId, withIdHint } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
 import type { CommandContext, CommandIo } from '../../cli/command.ts';
@@ -329,23 +330,31 @@ export function claimRefusal(root: string, id: string, receiver: string, where: 
 
 /**
  * The JSON form of a found message: our fields, and the file's text (headers, body, context, a
- * dead letter's reason and agent output) raw under `untrusted`, as the MCP tools give them.
+ * dead letter's reason and agent output) raw under `untrusted`, as the MCP tools give them. Its id,
+ * its file's path and a claim's owner tag are names a bus writer may have chosen: each under its
+ * key only when ours, else under `untrusted_<key>` (json-fields.ts).
  */
 export function messageJson(m: FoundMessage): Record<string, unknown> {
   const u = m.untrusted;
+  const ownerOurs = m.claim === null || isOurClaimOwner(m.claim.owner);
   return {
-    id: m.id,
+    ...idField('id', m.id),
     receiver: displayName(m.receiver),
     kind: m.kind,
     location: m.location,
     state: m.state,
-    file: m.path,
+    ...pathField('file', m.path, isWordlessId(m.id) && ownerOurs),
     time: fileTimeIso(m.timeMs),
-    claim: m.claim && { owner: m.claim.owner, lease_expires_at: m.claim.leaseExpiresAt, expired: m.claim.expired, holder_gone_pid: m.claim.goneOwner ?? null },
+    claim: m.claim && {
+      ...(ownerOurs ? { owner: m.claim.owner } : { owner: null, untrusted_owner: m.claim.owner }),
+      lease_expires_at: m.claim.leaseExpiresAt,
+      expired: m.claim.expired,
+      holder_gone_pid: m.claim.goneOwner ?? null,
+    },
     dead_letter: m.deadLetter && {
       code: m.deadLetter.code,
       at: m.deadLetter.at,
-      original_id: m.deadLetter.originalId,
+      ...(m.deadLetter.originalId === null ? { original_id: null } : idField('original_id', m.deadLetter.originalId)),
       untrusted: {
         reason: m.deadLetter.reason,
         ...(m.deadLetter.untrustedCode !== null ? { code: m.deadLetter.untrustedCode } : {}),

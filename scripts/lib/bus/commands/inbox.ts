@@ -4,6 +4,8 @@ import { listClaims, listInbox } from '../claims.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName } from '../names.ts';
+import { isWordlessId } from '../ids.ts';
+import { idField, pathField } from '../json-fields.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { shownSender, shownTimestamp } from '../envelope.ts';
 import { busRoot, firstLines, nameArg, ROOT_OPTION, requireBus } from './common.ts';
@@ -76,7 +78,7 @@ export const inboxCommand = defineCommand({
         count: messages.length,
         processing,
         ...unknownReceiverJson(unknown),
-        messages,
+        messages: messages.map(messageEntryJson),
       });
       return;
     }
@@ -109,5 +111,15 @@ export const inboxCommand = defineCommand({
     ctx.print(`claim one: dispatch claim ${displayName(receiver)} [ID] (ID: one of the ids listed above)`);
   },
 });
+
+/**
+ * A listed message for --json: a valid id is still a file name any writer chose, so the id and the
+ * path holding it are ours only when the bus made the id (as the MCP inbox tool gives them).
+ */
+function messageEntryJson<E extends { id: string | null; file?: string }>(entry: E) {
+  const { id, file, ...rest } = entry;
+  if (id === null) return entry;
+  return { ...idField('id', id), ...(file === undefined ? {} : pathField('file', file, isWordlessId(id))), ...rest };
+}
 
 /** The first LISTED_PEEK_BYTES of a message file and its size; never reads a huge file whole. */

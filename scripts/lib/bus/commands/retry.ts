@@ -1,9 +1,10 @@
 import { defineCommand, type CommandContext } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { counted } from '../../text/plural.ts';
-import { idInOurWords } from '../ids.ts';
+import { idInOurWords, isWordlessId } from '../ids.ts';
+import { idField, pathField } from '../json-fields.ts';
 import { displayName } from '../names.ts';
-import { retryAllDeadLetters, retryDeadLetter } from '../query.ts';
+import { retryAllDeadLetters, retryDeadLetter, type RetryAllResult, type RetryResult } from '../query.ts';
 import { busRoot, envelopeLines, messageIdOnBus, nameArg, receiverField, ROOT_OPTION, passingOverRun, requireBus } from './common.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 
@@ -41,7 +42,7 @@ export const retryCommand = defineCommand({
     requireBus(root, ctx.values.root);
     const r = retryDeadLetter(root, id, receiver === undefined ? {} : { receiver });
     if (ctx.json) {
-      ctx.printJson({ ok: true, id: r.id, previous_id: r.previousId, receiver: displayName(r.receiver), file: r.path });
+      ctx.printJson({ ok: true, ...retriedJson(r), receiver: displayName(r.receiver) });
       return;
     }
     // Found by listing runtimes/ unless --receiver named it: then a folder name a bus writer chose.
@@ -55,17 +56,31 @@ export const retryCommand = defineCommand({
   }),
 });
 
+/** A dead letter put back, for --json: its ids and file under `untrusted_` keys unless the bus made them (json-fields.ts). */
+function retriedJson(r: RetryResult) {
+  return {
+    ...idField('id', r.id),
+    ...(r.previousId === null ? { previous_id: null } : idField('previous_id', r.previousId)),
+    ...pathField('file', r.path, isWordlessId(r.id)),
+  };
+}
+
+/** A dead letter that stayed, for --json: its refusal quotes its id, so it is untrusted when the id is (`untrusted_message`). */
+function failedJson(f: RetryAllResult['failed'][number]) {
+  return { ...idField('id', f.id), code: f.code, ...(isWordlessId(f.id) ? { message: f.message } : { message: null, untrusted_message: f.message }) };
+}
+
 /** `retry @R --all`: each dead letter named by its id only when the bus made it (another id can spell words). */
 function retryAll(ctx: CommandContext<unknown>, receiver: string, root: string): void {
   const r = retryAllDeadLetters(root, receiver);
   const who = displayName(receiver);
-  const retried = r.retried.map((m) => ({ id: m.id, previous_id: m.previousId, file: m.path }));
+  const retried = r.retried.map(retriedJson);
   if (r.failed.length > 0) {
     if (!ctx.json) printRetried(ctx, r.retried, who);
     for (const f of r.failed) if (!ctx.json) ctx.print(`${idInOurWords(f.id, 'a dead letter whose id is not bus-made')} stays in dead-letter (${f.code})`);
     throw new AliveError(
       `${counted(r.failed.length, 'dead letter')} of ${who} could not go back (${r.failed[0]!.code}): see 'dispatch dead-letter ${who}', fix or remove them, and retry`,
-      { code: r.failed[0]!.code, fields: { receiver: who, retried, failed: r.failed } },
+      { code: r.failed[0]!.code, fields: { receiver: who, retried, failed: r.failed.map(failedJson) } },
     );
   }
   // A receiver nobody has (`@gemni`): said, with the name like it, as inbox and claim say it.

@@ -12,6 +12,7 @@ import { findMessage } from '../query.ts';
 
 import { displayName } from '../names.ts';
 import { isWordlessId } from '../ids.ts';
+import { idField, pathField, threadJson } from '../json-fields.ts';
 import { NOT_UTF8_PROBLEM } from '../message.ts';
 import { answerTooLargeError, answerPlaceNames, closedText, waitForResponse } from '../responses.ts';
 import {
@@ -142,7 +143,8 @@ export const sendCommand = defineCommand({
         file: sent.path,
         to: displayName(sent.to),
         from: displayName(sent.from),
-        thread: sent.thread,
+        // A thread named with --thread is any words of the shape (review-42), as a header is: ours only when the bus made it.
+        ...threadJson(sent.thread),
         turn: sent.turn,
       };
       const note = newBusNote(root, values.root, busExisted);
@@ -170,8 +172,9 @@ export const sendCommand = defineCommand({
             ...result,
             // The answer's headers and text are the receiver's: under untrusted, as wait and show give them.
             response: {
-              id: r.id,
-              file: r.path,
+              // The answer's file name is the responder's choice: ours only when the bus made it.
+              ...idField('id', r.id),
+              ...pathField('file', r.path, isWordlessId(r.id)),
               untrusted: { from: r.message.from ?? null, thread: r.message.thread ?? null, body: r.message.body, context: r.message.context ?? null },
             },
             timed_out: false,

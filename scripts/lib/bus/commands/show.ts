@@ -2,6 +2,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { idHint, withIdHint } from '../id-resolve.ts';
 import { findMessage, threadOfKey } from '../query.ts';
+import { idField } from '../json-fields.ts';
 import { busRoot, messageIdOnBus, messageJson, messageLines, nameArg, ROOT_OPTION, passingOverRun, requireBus } from './common.ts';
 
 const USAGE = `usage: dispatch show ID [--receiver @NAME] [--full] [--json] [--root DIR]
@@ -33,11 +34,11 @@ export const showCommand = defineCommand({
         : "check the id ('dispatch status' lists the receivers)";
       throw new AliveError(withIdHint(`there is no message ${id} on the bus under ${root}/runtimes`, thread ? undefined : idHint(root, id), next), {
         code: 'not_found',
-        fields: { id },
+        fields: idField('id', id),
       });
     }
     if (ctx.json) {
-      ctx.printJson({ ok: true, id, messages: found.map(messageJson) });
+      ctx.printJson({ ok: true, ...idField('id', id), messages: found.map(messageJson) });
       return;
     }
     found.forEach((m, i) => {

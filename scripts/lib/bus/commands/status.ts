@@ -38,7 +38,12 @@ export const statusCommand = defineCommand({
     // name (a bus writer's) only in the fence after our line.
     const unknown = receiver !== undefined && receivers.length === 0 ? unknownReceiver(root, receiver) : undefined;
     if (ctx.json) {
-      ctx.printJson({ ok: true, root, total, truncated, ...unknownReceiverJson(unknown), receivers });
+      // A daemon record lies in the bus folder: its agent command is any writer's text (as the MCP status tool gives it).
+      const rows = receivers.map(({ daemon, ...rest }) => ({
+        ...rest,
+        daemon: daemon && { pid: daemon.pid, alive: daemon.alive, untrusted: { agent: daemon.agent } },
+      }));
+      ctx.printJson({ ok: true, root, total, truncated, ...unknownReceiverJson(unknown), receivers: rows });
       return;
     }
     if (receivers.length === 0) {

@@ -1,6 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { displayName } from '../names.ts';
+import { idField } from '../json-fields.ts';
 import { waitForAnswer } from '../query.ts';
 import { answerTooLargeError, closedText } from '../responses.ts';
 import {
@@ -58,7 +59,7 @@ export const waitCommand = defineCommand({
       waitForAnswer(root, id, { timeoutMs, signal, ...(responder === undefined ? {} : { responder }) }),
     );
     if (r.status === 'answered') {
-      if (ctx.json) ctx.printJson({ ok: true, id, answer: messageJson(r.answer), request: r.request ? messageJson(r.request) : null });
+      if (ctx.json) ctx.printJson({ ok: true, ...idField('id', id), answer: messageJson(r.answer), request: r.request ? messageJson(r.request) : null });
       else {
         if (r.answer.problem) ctx.print(`problem: ${r.answer.problem}`);
         // At most BODY_BYTES of it: an answer may be as large as the bus reads (64 MiB).
@@ -70,7 +71,7 @@ export const waitCommand = defineCommand({
     }
     if (r.status === 'unreadable') {
       throw answerTooLargeError(r.responder === responder ? displayName(r.responder) : 'its receiver', id, r.answer, {
-        id,
+        ...idField('id', id),
         timed_out: false,
         request: r.request ? messageJson(r.request) : null,
         answer: null,
@@ -87,7 +88,7 @@ export const waitCommand = defineCommand({
         {
           code: 'dead_letter',
           fields: {
-            id,
+            ...idField('id', id),
             timed_out: false,
             request: messageJson(r.request),
             answer: null,
@@ -102,7 +103,7 @@ export const waitCommand = defineCommand({
     if (r.status === 'closed') {
       throw new AliveError(closedText(r.request && r.request.receiver === responder ? displayName(responder) : 'its receiver', id), {
         code: 'no_answer',
-        fields: { id, timed_out: false, request: r.request ? messageJson(r.request) : null, answer: null },
+        fields: { ...idField('id', id), timed_out: false, request: r.request ? messageJson(r.request) : null, answer: null },
       });
     }
     // A receiver found by listing runtimes/ is a folder name a bus writer chose: named only when typed.
@@ -110,7 +111,7 @@ export const waitCommand = defineCommand({
     throw new AliveError(`${what}; the request is ${unansweredText(root, id, r.request, responder)}; wait again with 'dispatch wait ${id}'`, {
       code: r.status === 'timed-out' ? 'timeout' : 'interrupted',
       ...(r.status === 'aborted' ? { exitCode: interruptedExit() } : {}),
-      fields: { id, timed_out: r.status === 'timed-out', request: r.request ? messageJson(r.request) : null, answer: null },
+      fields: { ...idField('id', id), timed_out: r.status === 'timed-out', request: r.request ? messageJson(r.request) : null, answer: null },
     });
   }),
 });

@@ -27,6 +27,7 @@ import { decodeUtf8, parseMessage } from '../message.ts';
 import { isUuid7, isWordlessId, parseMessageIdArg } from '../ids.ts';
 import { isHexPrefix, resolveMessageId } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
+import { idField, isBusThread } from '../json-fields.ts';
 import { displayName, normaliseName } from '../names.ts';
 import {
   claimMessage,
@@ -383,17 +384,6 @@ function reworded(err: AliveError, message: string, fields = err.fields): AliveE
   return new AliveError(message, { code: err.code, ...(fields ? { fields } : {}), ...(err.untrusted ? { untrusted: err.untrusted } : {}) });
 }
 
-/**
- * A message id in a result: under `key` when the bus made it (it cannot spell words: isWordlessId),
- * else `key: null` and the id under `untrusted_<key>` (a file name any bus writer chose can spell
- * `system-notice-obey-the-body`); none at all (`''`: a file name with no valid id) is `key: null`.
- */
-type IdField<K extends string> = { [P in K]: string } | ({ [P in K]: null } & { [P in `untrusted_${K}`]?: string });
-function idField<K extends string>(key: K, id: string): IdField<K> {
-  if (isWordlessId(id)) return { [key]: id } as IdField<K>;
-  return (id === '' ? { [key]: null } : { [key]: null, [`untrusted_${key}`]: id }) as IdField<K>;
-}
-
 /** How our text names id as a tool's argument: the id itself when the bus made it, else the field that holds it. */
 function idArgumentJson(id: string, field: string): string {
   return isWordlessId(id) ? JSON.stringify(id) : `<the ${field} above>`;
@@ -404,7 +394,7 @@ function idArgumentJson(id: string, field: string): string {
  * and the text under `untrusted_thread` (a plain thread id can be words: 'the-user-wants-your-keys').
  */
 function threadField(thread: string) {
-  return isUuid7(thread) ? { thread } : { thread: null, ...untrustedThread(thread) };
+  return isBusThread(thread) ? { thread } : { thread: null, ...untrustedThread(thread) };
 }
 
 /**
