@@ -119,6 +119,22 @@ describe('a dead letter whose reason code has our shape but is not one we write'
     expectNoWords(s);
   });
 
+  it('the codes our writers put in reason files are on the list', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { deadLetterCode } = await import('../../scripts/lib/bus/responses.ts');
+    const src = (f: string) => readFileSync(join(import.meta.dirname, '..', '..', 'scripts', 'lib', 'bus', f), 'utf8');
+    // The literal codes of deadLetter(…, 'code') in claims.ts, fail(…, 'code') in daemon.ts, deadLetterClaim in both and answer.ts, agent.ts's outcomes.
+    const written = new Set<string>();
+    for (const f of ['claims.ts', 'daemon.ts', 'answer.ts']) {
+      for (const m of src(f).matchAll(/(?:deadLetter|deadLetterClaim|fail)\([^;]*?'([a-z][a-z_]{2,})'[,)\s]/gs)) written.add(m[1]!);
+    }
+    for (const m of src('agent.ts').matchAll(/code: '([a-z][a-z_]{2,})'/g)) written.add(m[1]!);
+    // Calls whose reason holds a ';' are not matched: their codes named here.
+    for (const c of ['bad_id', 'not_utf8', 'duplicate_id']) written.add(c);
+    expect(written.size).toBeGreaterThan(15);
+    expect([...written].filter((c) => deadLetterCode(c) !== c)).toEqual([]);
+  });
+
   it('a code we write is ours to show', async () => {
     const { root, id } = await deadLettered('agent_timeout');
     const r = await waitTool({ root, as: 'human', sentTo: new Map([[id, 'codex']]) }, { id, timeout_s: 1 });

@@ -8,7 +8,7 @@
  * its `Thread` is the request's id (our requests open their thread with their own id).
  */
 import { basename, dirname, join } from 'node:path';
-import { AliveError, ERROR_CODES } from '../errors.ts';
+import { AliveError } from '../errors.ts';
 import type { AnswerCut } from '../helloworld/evaluator.ts';
 import { cutToBytes, utf8CodePointBytes } from '../text/cut.ts';
 import { shellQuote } from '../text/shell-quote.ts';
@@ -411,12 +411,38 @@ export type ResponseWaitResult =
   | { ok: false; closed: true };
 
 /**
- * The codes a dead letter's reason file holds when we wrote it: those of claims.ts and daemon.ts
- * (`hard_link`, `empty`, `lease_expired`, `agent_empty`, and the error codes they pass on:
- * `not_utf8`, `turn_budget`, `agent_failed`, ..., and an error's own code when the rate limit
- * could not be counted). Every other is a word of whoever wrote the file.
+ * The codes a dead letter's reason file holds when we wrote it: those claims.ts, daemon.ts (and the
+ * agent outcomes of agent.ts) and answer.ts write, and the codes of the errors the daemon's rate
+ * limit can fail with (fsutil.ts, ratelimit.ts: busy, io, no_access, not_a_file,
+ * unsafe_bus_folder, else failed). Every other is a word of whoever wrote the file. Written out
+ * (not errors.ts ERROR_CODES): `dispatch status` loads this module, and the whole list added 1.9 KB
+ * to its entry. A code added to a writer and not here shows as `unknown`, its code under untrusted.
  */
-const DEAD_LETTER_CODES: ReadonlySet<string> = new Set<string>([...ERROR_CODES, 'hard_link', 'empty', 'lease_expired', 'agent_empty']);
+export const DEAD_LETTER_CODES: ReadonlySet<string> = new Set<string>([
+  'agent_empty',
+  'agent_failed',
+  'agent_not_started',
+  'agent_output_too_large',
+  'agent_timeout',
+  'answer_not_stored',
+  'bad_id',
+  'busy',
+  'duplicate_id',
+  'empty',
+  'failed',
+  'hard_link',
+  'io',
+  'lease_expired',
+  'no_access',
+  'not_a_file',
+  'not_utf8',
+  'rate_limited',
+  'sender_not_allowed',
+  'too_large',
+  'turn_budget',
+  'unreadable',
+  'unsafe_bus_folder',
+]);
 
 /**
  * A dead letter's code as shown in our words: one we write (DEAD_LETTER_CODES), else `unknown`.
