@@ -33,11 +33,12 @@ function receiversFor(root: string, receiver: string | undefined): string[] {
  * folders, and each look at an absent folder checked every folder above it (20,000 made `show`
  * take 2 s and `thread` 3 s). runtimes/ is opened once; a name listed is looked at as before.
  */
-export function* listedReceivers(root: string, only: string | undefined): Generator<ListedReceiver> {
+export function* listedReceivers(root: string, only: string | undefined, passOver = false): Generator<ListedReceiver> {
   const runtimes = openBusDir(root, runtimesDir(root), false);
   if (!runtimes) return;
-  // A receiver named is looked through whole: a fault of its own folders is refused.
-  const look = only === undefined ? orPassedOver : <T>(_fallback: T, fn: () => T) => fn();
+  // A receiver named is looked through whole: a fault of its own folders is refused (unless
+  // `passOver`: a lookup that walked the whole bus before, and passed such folders over).
+  const look = only === undefined || passOver ? orPassedOver : <T>(_fallback: T, fn: () => T) => fn();
   try {
     for (const receiver of receiversFor(root, only)) {
       const has = new Set(look([], () => listBusChildDir(root, runtimes, receiver) ?? []));

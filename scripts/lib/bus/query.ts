@@ -577,8 +577,13 @@ export function existingThreadMembers(
 /**
  * The members of a thread as listThread finds them, from their headers only: a caller that shows
  * a page of them reads just those, one at a time (a thread may hold any number of large files).
+ * `unread`: the files on the bus left unread (headersOnBus reads at most THREAD_SCAN_MAX).
  */
-export function threadMembers(root: string, idOrThread: string, options: { receiver?: string } = {}): { untrustedThread: string; members: ThreadMember[] } {
+export function threadMembers(
+  root: string,
+  idOrThread: string,
+  options: { receiver?: string } = {},
+): { untrustedThread: string; members: ThreadMember[]; unread: number } {
   const raw = idOrThread.trim();
   let thread = raw;
   const asId = parseMessageIdArg(raw);
@@ -591,7 +596,7 @@ export function threadMembers(root: string, idOrThread: string, options: { recei
   const seen = new Set<string>();
   const members: (ThreadMember & { timeMs: number })[] = [];
   const ids = new Set<string>();
-  const candidates = headersOnBus(root, options.receiver, thread);
+  const { headers: candidates, unread } = headersOnBus(root, options.receiver, thread);
   for (const c of candidates) if (c.message.thread === thread || (c.id === thread && !c.message.thread)) ids.add(c.id);
   for (const c of candidates) {
     const inThread = ids.has(c.id) || (c.message.inReplyTo !== undefined && ids.has(c.message.inReplyTo));
@@ -613,7 +618,7 @@ export function threadMembers(root: string, idOrThread: string, options: { recei
     });
   }
   members.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { untrustedThread: thread, members };
+  return { untrustedThread: thread, members, unread };
 }
 
 /** A claimed message, as the claimer sees it. */
@@ -812,13 +817,43 @@ export interface BusHeaders {
 }
 
 /**
- * The headers of every message file on the bus (of `receiver` only, when given), each file's first
- * bytes only: for threads, which only the headers name. With `thread` a UUIDv7 (a thread the bus
- * made: the id of its first message), files that cannot belong to it are not read: those archived
- * on a day before it began, and those named with a time-ordered id made before it, both less
- * ANSWER_CLOCK_SLACK_MS (the clocks of machines sharing a bus folder); the archive grows forever.
+ * How many files' headers one thread lookup reads at most (headersOnBus): every one of them is an
+ * open and a read, in one synchronous turn, and any bus writer can put any number of files on the
+ * bus (100,000 planted in an archive day took `thread` and `send --thread` 6.5 s each, and the MCP
+ * server answered no other call meanwhile). About 0.5 s of reading on a local disk; listing the
+ * names (no file is opened for it) is not bounded.
  */
-export function headersOnBus(root: string, only?: string, thread?: string): BusHeaders[] {
+export const THREAD_SCAN_MAX = 10_000;
+let threadScanMax = THREAD_SCAN_MAX;
+
+/** Lowers THREAD_SCAN_MAX for a test (undefined: back to it). */
+export function setThreadScanMaxForTests(max: number | undefined): void {
+  threadScanMax = max ?? THREAD_SCAN_MAX;
+}
+
+/** What a thread listing says when a lookup left files unread (`unread`, past THREAD_SCAN_MAX), in every caller's words. */
+export function unreadFilesNote(unread: number): string {
+  return `${unread} files on the bus were not read: a thread lookup reads the headers of at most ${threadScanMax} files, those with the newest ids the bus made first; older messages of this thread may be missing`;
+}
+
+/** The headers headersOnBus read, and how many files it left unread past THREAD_SCAN_MAX. */
+export interface BusHeadersRead {
+  headers: BusHeaders[];
+  unread: number;
+}
+
+/**
+ * The headers of the message files on the bus (of `only` only, when given), each file's first bytes
+ * only: for threads, which only the headers name. With `thread` a UUIDv7 (a thread the bus made:
+ * the id of its first message), files that cannot belong to it are not read: those archived on a
+ * day before it began, and those named with a time-ordered id made before it, both less
+ * ANSWER_CLOCK_SLACK_MS (the clocks of machines sharing a bus folder); the archive grows forever.
+ * Of the rest, at most THREAD_SCAN_MAX are read: those named with the newest bus-made ids first,
+ * then by their archive day, newest first; a file named with a slug, or with an id or archive day
+ * dated ahead of the clock, last. `unread` counts those left. `passOver`: a faulty folder of `only`
+ * is passed over, as every receiver's is in a walk over the bus (listedReceivers).
+ */
+export function headersOnBus(root: string, only?: string, thread?: string, options: { passOver?: boolean } = {}): BusHeadersRead {
   const now = Date.now();
   // A thread id dated past now (and the clocks' slack) was not made by a bus: anyone can write one,
   // and a bound from it would hide the members made before that date. No bound then.
@@ -826,10 +861,13 @@ export function headersOnBus(root: string, only?: string, thread?: string): BusH
   const began = claimed === undefined || claimed > now + ANSWER_CLOCK_SLACK_MS ? undefined : claimed;
   const notBefore = began === undefined ? undefined : began - ANSWER_CLOCK_SLACK_MS;
   const firstDay = began === undefined ? '' : firstArchiveDay(began);
-  const candidates: BusHeaders[] = [];
-  for (const { receiver, paths, there, look } of listedReceivers(root, only)) {
-    const add = (dir: string, location: MessageLocation) => look(undefined, () => addFrom(dir, location));
-    const addFrom = (dir: string, location: MessageLocation) => {
+  const latest = now + ANSWER_CLOCK_SLACK_MS;
+  // Names first (listings only), then the files worth reading: reading is what costs.
+  type Found = Omit<BusHeaders, 'message' | 'mtimeMs'> & { rank: number; order: number };
+  const found: Found[] = [];
+  for (const { receiver, paths, there, look } of listedReceivers(root, only, options.passOver === true)) {
+    const add = (dir: string, location: MessageLocation, dayMs?: number) => look(undefined, () => addFrom(dir, location, dayMs));
+    const addFrom = (dir: string, location: MessageLocation, dayMs: number | undefined) => {
       for (const n of listBusDir(root, dir)) {
         let fileName = n;
         let claim: FoundMessage['claim'] | undefined;
@@ -841,27 +879,33 @@ export function headersOnBus(root: string, only?: string, thread?: string): BusH
         } else if (!isMessageFileName(n)) continue;
         const id = validIdFromFileName(fileName);
         if (id === undefined) continue;
-        if (notBefore !== undefined && (idTimeMs(id) ?? notBefore) < notBefore) continue;
-        const head = readHeaders(root, join(dir, n));
-        if (!head) continue;
-        candidates.push({
-          receiver,
-          paths,
-          id,
-          location,
-          path: join(dir, n),
-          fileName,
-          ...(claim ? { claim } : {}),
-          message: head.message,
-          mtimeMs: head.mtimeMs,
-        });
+        const ms = idTimeMs(id);
+        if (notBefore !== undefined && (ms ?? notBefore) < notBefore) continue;
+        // Newest first: a bus-made id's time, else the archive day's; nothing dated ahead of the clock.
+        const rank = ms !== undefined && ms <= latest ? ms : dayMs !== undefined && dayMs <= latest ? dayMs : Number.NEGATIVE_INFINITY;
+        found.push({ receiver, paths, id, location, path: join(dir, n), fileName, ...(claim ? { claim } : {}), rank, order: found.length });
       }
     };
     if (there(paths.inbox)) add(paths.inbox, 'inbox');
     if (there(paths.processing)) add(paths.processing, 'processing');
     if (there(paths.outbox)) add(paths.outbox, 'outbox');
-    for (const day of there(paths.archive) ? look([], () => archiveDays(paths)) : []) if (day >= firstDay) add(join(paths.archive, day), 'archive');
+    for (const day of there(paths.archive) ? look([], () => archiveDays(paths)) : []) {
+      if (day >= firstDay) add(join(paths.archive, day), 'archive', Date.parse(day));
+    }
     if (there(paths.deadLetter)) add(paths.deadLetter, 'dead-letter');
   }
-  return candidates;
+  const max = threadScanMax;
+  const read =
+    found.length <= max
+      ? found
+      : [...found]
+          .sort((a, b) => b.rank - a.rank || a.order - b.order)
+          .slice(0, max)
+          .sort((a, b) => a.order - b.order);
+  const headers: BusHeaders[] = [];
+  for (const { rank: _rank, order: _order, ...f } of read) {
+    const head = readHeaders(root, f.path);
+    if (head) headers.push({ ...f, message: head.message, mtimeMs: head.mtimeMs });
+  }
+  return { headers, unread: found.length - read.length };
 }

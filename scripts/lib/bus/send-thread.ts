@@ -18,6 +18,7 @@ import { AliveError } from '../errors.ts';
 import { continuedThread } from './deliver.ts';
 import { isHexPrefix } from './id-resolve.ts';
 import { isUuid7, isWordlessId } from './ids.ts';
+import { displayName } from './names.ts';
 import { headersOnBus, type BusHeaders } from './query.ts';
 import { isResponse } from './responses.ts';
 
@@ -28,6 +29,18 @@ export interface SendThread {
   note?: string;
   /** The thread names none on the bus but starts a message id: likely a mistake. */
   warning?: string;
+}
+
+/**
+ * What a send says when the folders looked through (`whose`) hold more files than a thread lookup
+ * reads (query.ts THREAD_SCAN_MAX): the turn may be too low. The thread is not named: the caller
+ * may have passed one a bus writer chose (an MCP agent, an untrusted_thread).
+ */
+function unreadWarning(read: number, unread: number, whose: string): { warning: string } | Record<string, never> {
+  if (unread === 0) return {};
+  return {
+    warning: `the turn in this thread was counted from the headers of ${read} of ${whose} files (the newest bus-made ids first): ${unread} were not read, so it may be too low`,
+  };
 }
 
 /** The thread a request belongs to (its Thread header, else its own id); undefined for an answer. */
@@ -41,16 +54,22 @@ export function threadForSend(root: string, to: string, typed: string | undefine
   const continued = continuedThread(typed, env);
   // No thread named (a new one, or the agent's own), or the agent continuing the thread it answers.
   if (typed === undefined || continued.turn > 1) return continued;
+  const turnIn = (headers: readonly BusHeaders[], thread: string) => 1 + headers.filter((h) => h.receiver === to && requestThread(h) === thread).length;
+  if (!isHexPrefix(typed)) {
+    // A name (review-42): never an id typed short, so only the turn is wanted, and it counts the
+    // thread's requests in the receiver's folders: no other receiver's files are read.
+    const { headers, unread } = headersOnBus(root, to, undefined, { passOver: true });
+    return { thread: typed, turn: turnIn(headers, typed), ...unreadWarning(headers.length, unread, `${displayName(to)}'s`) };
+  }
   // A whole thread id the bus made: what came long before it is not read (headersOnBus).
-  const headers = headersOnBus(root, undefined, isUuid7(typed) ? typed : undefined);
-  const turnIn = (thread: string) => 1 + headers.filter((h) => h.receiver === to && requestThread(h) === thread).length;
+  const { headers, unread } = headersOnBus(root, undefined, isUuid7(typed) ? typed : undefined);
   const threads = new Set(headers.map((h) => h.message.thread || requestThread(h)).filter((t): t is string => t !== undefined && t !== ''));
-  if (threads.has(typed) || !isHexPrefix(typed)) return { thread: typed, turn: threads.has(typed) ? turnIn(typed) : 1 };
+  if (threads.has(typed)) return { thread: typed, turn: turnIn(headers, typed), ...unreadWarning(headers.length, unread, "the bus's") };
   const low = typed.toLowerCase();
   const starting = [...threads].filter((t) => isWordlessId(t) && t.startsWith(low)).sort();
   if (starting.length === 1) {
     const thread = starting[0]!;
-    return { thread, turn: turnIn(thread), note: `--thread ${typed} is thread ${thread}` };
+    return { thread, turn: turnIn(headers, thread), note: `--thread ${typed} is thread ${thread}`, ...unreadWarning(headers.length, unread, "the bus's") };
   }
   if (starting.length > 1) {
     throw new AliveError(`--thread ${typed} is the start of ${starting.length} threads: ${starting.slice(0, 5).join(', ')}; give more of it`, {

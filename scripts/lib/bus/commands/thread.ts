@@ -4,7 +4,7 @@ import { shownThread } from '../envelope.ts';
 import { isUuid7, isWordlessId } from '../ids.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { resolvedNote } from '../id-resolve.ts';
-import { existingThreadMembers } from '../query.ts';
+import { existingThreadMembers, unreadFilesNote } from '../query.ts';
 import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION, passingOverRun, requireBus } from './common.ts';
 import { counted } from '../../text/plural.ts';
 
@@ -35,7 +35,14 @@ export const threadCommand = defineCommand({
     if (ctx.json) {
       // A thread id from a header is words: ours only when the bus made it (as the MCP thread tool).
       const thread = isUuid7(t.untrustedThread) ? t.untrustedThread : null;
-      ctx.printJson({ ok: true, thread, untrusted_thread: t.untrustedThread, count: t.members.length, messages: t.members.map((m) => messageJson(m.read())) });
+      ctx.printJson({
+        ok: true,
+        thread,
+        untrusted_thread: t.untrustedThread,
+        count: t.members.length,
+        ...(t.unread > 0 ? { unread_files: t.unread, note: unreadFilesNote(t.unread) } : {}),
+        messages: t.members.map((m) => messageJson(m.read())),
+      });
       return;
     }
     const count = `${counted(t.members.length, 'message')}, oldest first`;
@@ -52,6 +59,10 @@ export const threadCommand = defineCommand({
       ctx.print();
       // The receiver folder holding it is in its envelope: a folder name is a bus writer's words.
       for (const line of messageLines(m, { typed: receiver })) ctx.print(line);
+    }
+    if (t.unread > 0) {
+      ctx.print();
+      ctx.print(`note: ${unreadFilesNote(t.unread)}`);
     }
   }),
 });

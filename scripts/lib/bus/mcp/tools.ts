@@ -36,6 +36,7 @@ import {
   fileTimeIso,
   retryDeadLetter,
   existingThreadMembers,
+  unreadFilesNote,
   waitForAnswer,
   type DeadLetterInfo,
   type FoundMessage,
@@ -138,6 +139,12 @@ export async function sendTool(
     // As `dispatch send` says on stderr: a message no daemon will take is not a surprise later.
     ...(unserved ? { unserved } : {}),
   };
+}
+
+/** `note` holding each of `notes` given, or nothing. */
+function noteField(notes: (string | undefined)[]): { note: string } | Record<string, never> {
+  const given = notes.filter((n): n is string => n !== undefined);
+  return given.length > 0 ? { note: given.join('; ') } : {};
 }
 
 /** `warning` holding each of `warnings` given, or nothing. */
@@ -443,7 +450,11 @@ function thread(ctx: ToolContext, a: { id: string; limit?: number | undefined; o
     count: listed.length,
     ...counts,
     untrusted_thread: fitText(t.untrustedThread, HEADER_BYTES).text,
-    ...(anyCut ? { note: "messages with a cut field show only the start of it; read one whole with 'dispatch show ID --full' in a terminal" } : {}),
+    ...(t.unread > 0 ? { unread_files: t.unread } : {}),
+    ...noteField([
+      anyCut ? "messages with a cut field show only the start of it; read one whole with 'dispatch show ID --full' in a terminal" : undefined,
+      t.unread > 0 ? unreadFilesNote(t.unread) : undefined,
+    ]),
     messages: listed,
   };
 }
