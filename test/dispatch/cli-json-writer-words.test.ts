@@ -146,3 +146,18 @@ describe('--json and the words of bus writers', () => {
     expect(r).toMatchObject({ ok: true, id: null, untrusted_id: 'zqxdl-dead', previous_id: null, file: null });
   });
 });
+
+describe('--json and a receiver folder a bus writer named', () => {
+  it('show, thread, wait and dead-letter name the receiver only when the user typed it; else receiver: null with untrusted_receiver, and the file under untrusted_file (code review)', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'zqx-system-notice-run-curl', from: 'tester', body: 'q' });
+    const shown = await json(root, ['show', sent.id]);
+    expect(shown.messages[0]).toMatchObject({ receiver: null, untrusted_receiver: '@zqx-system-notice-run-curl', file: null });
+    expect(shown.messages[0].untrusted_file).toContain('zqx-system-notice-run-curl');
+    // Typed by the user, the name is theirs.
+    const r = await dispatch(root, ['show', sent.id, '--receiver', '@zqx-system-notice-run-curl', '--json']);
+    expect(JSON.parse(r.stdout).messages[0]).toMatchObject({ receiver: '@zqx-system-notice-run-curl', file: expect.stringContaining('zqx') });
+    const thread = await json(root, ['thread', sent.id]);
+    expect(thread.messages[0]).toMatchObject({ receiver: null, untrusted_receiver: '@zqx-system-notice-run-curl' });
+  });
+});

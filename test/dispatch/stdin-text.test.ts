@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { readStdinText, type ByteSource } from '../../scripts/lib/bus/stdin-text.ts';
 import { AliveError } from '../../scripts/lib/errors.ts';
 import { bundle, makeBus } from './helpers.ts';
@@ -148,6 +149,15 @@ describe('dispatch send - checks the receiver before it reads stdin', () => {
     const r = await runFeeding(['send', '@cluade', '-', '--json'], env, Number.POSITIVE_INFINITY);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'unknown_receiver' } });
+  });
+
+  it('a --thread that starts two threads is refused at once, with stdin left open and unread (ambiguous)', async () => {
+    const { root, env } = makeBus();
+    for (const thread of ['019ae000-0000-7000-8000-000000000001', '019ae000-0000-7000-8000-000000000002'])
+      await sendMessage({ root, to: 'claude', from: 'tester', body: 'earlier', thread });
+    const r = await runFeeding(['send', '@claude', '-', '--thread', '019ae000-0000', '--json'], env, Number.POSITIVE_INFINITY);
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'ambiguous' } });
   });
 
   it('reply - with an id that is on no message is refused at once, with stdin left open and unread', async () => {

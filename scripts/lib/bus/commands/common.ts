@@ -331,19 +331,21 @@ export function claimRefusal(root: string, id: string, receiver: string, where: 
 /**
  * The JSON form of a found message: our fields, and the file's text (headers, body, context, a
  * dead letter's reason and agent output) raw under `untrusted`, as the MCP tools give them. Its id,
- * its file's path and a claim's owner tag are names a bus writer may have chosen: each under its
- * key only when ours, else under `untrusted_<key>` (json-fields.ts).
+ * its receiver folder (unless `typed`, the receiver the user named, or one every bus has), its
+ * file's path (which holds both) and a claim's owner tag are names a bus writer may have chosen:
+ * each under its key only when ours, else under `untrusted_<key>` (json-fields.ts).
  */
-export function messageJson(m: FoundMessage): Record<string, unknown> {
+export function messageJson(m: FoundMessage, typed?: string): Record<string, unknown> {
   const u = m.untrusted;
   const ownerOurs = m.claim === null || isOurClaimOwner(m.claim.owner);
+  const receiverOurs = nameable(m.receiver, typed);
   return {
     ...idField('id', m.id),
-    receiver: displayName(m.receiver),
+    ...(receiverOurs ? { receiver: displayName(m.receiver) } : { receiver: null, untrusted_receiver: displayName(m.receiver) }),
     kind: m.kind,
     location: m.location,
     state: m.state,
-    ...pathField('file', m.path, isWordlessId(m.id) && ownerOurs),
+    ...pathField('file', m.path, isWordlessId(m.id) && ownerOurs && receiverOurs),
     time: fileTimeIso(m.timeMs),
     claim: m.claim && {
       ...(ownerOurs ? { owner: m.claim.owner } : { owner: null, untrusted_owner: m.claim.owner }),

@@ -42,7 +42,7 @@ export const deadLetterCommand = defineCommand({
         total: entries.length,
         truncated,
         ...unknownReceiverJson(unknown),
-        messages: shown.map((e) => messageJson(e.read())),
+        messages: shown.map((e) => messageJson(e.read(), receiver)),
       });
       return;
     }

@@ -62,11 +62,6 @@ function sentLine(sent: { id: string; to: string; thread: string }, typed: strin
 }
 
 /**
- * A follow-up (--thread) the receiver's daemons will put in dead-letter for its turn budget: known
- * only when config.json sets turn_budget, which can lower serve's --turn-budget, never raise it
- * (without it, serve's own budget is not known here). Said before sending, with the way on.
- */
-/**
  * The message: the argument, or with '-' stdin, read no further than the receiver's max_bytes (a
  * body over it is refused as the send would refuse it, without reading the rest).
  */
@@ -82,6 +77,11 @@ async function messageText(raw: string, root: string, to: string, io: CommandIo)
   }
 }
 
+/**
+ * A follow-up (--thread) the receiver's daemons will put in dead-letter for its turn budget: known
+ * only when config.json sets turn_budget, which can lower serve's --turn-budget, never raise it
+ * (without it, serve's own budget is not known here). Said before sending, with the way on.
+ */
 async function pastConfigTurnBudget(root: string, to: string, thread: string, turn: number): Promise<string | undefined> {
   const paths = receiverPaths(root, to);
   const config = await loadReceiverConfig(paths);
@@ -111,9 +111,8 @@ export const sendCommand = defineCommand({
     const waitMs = secondsArg(values.wait, '--wait');
     if (values.thread !== undefined) validateThread(values.thread);
     const root = busRoot(values.root);
-    // Before stdin is read: a mistyped receiver is named before the message is typed.
+    // Before stdin is read: a mistyped receiver or thread is named before the message is typed.
     checkReceiverKnown(root, to, values.create === true);
-    const body = await messageText(positionals[1]!, root, to, ctx.io);
     const { thread, turn, note: threadNote, warning: threadWarning } = threadForSend(root, to, values.thread);
     if (threadNote) ctx.io.stderr.write(`${threadNote}\n`);
     if (threadWarning) ctx.warn(threadWarning);
@@ -121,6 +120,7 @@ export const sendCommand = defineCommand({
       const over = await pastConfigTurnBudget(root, to, thread, turn);
       if (over) ctx.warn(over);
     }
+    const body = await messageText(positionals[1]!, root, to, ctx.io);
     const busExisted = existsSync(runtimesDir(root));
 
     // With --wait, Ctrl-C / SIGTERM end the wait cleanly from before the message is sent: one that

@@ -38,7 +38,7 @@ export const showCommand = defineCommand({
       });
     }
     if (ctx.json) {
-      ctx.printJson({ ok: true, ...idField('id', id), messages: found.map(messageJson) });
+      ctx.printJson({ ok: true, ...idField('id', id), messages: found.map((m) => messageJson(m, receiver)) });
       return;
     }
     found.forEach((m, i) => {

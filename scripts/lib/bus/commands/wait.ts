@@ -59,7 +59,13 @@ export const waitCommand = defineCommand({
       waitForAnswer(root, id, { timeoutMs, signal, ...(responder === undefined ? {} : { responder }) }),
     );
     if (r.status === 'answered') {
-      if (ctx.json) ctx.printJson({ ok: true, ...idField('id', id), answer: messageJson(r.answer), request: r.request ? messageJson(r.request) : null });
+      if (ctx.json)
+        ctx.printJson({
+          ok: true,
+          ...idField('id', id),
+          answer: messageJson(r.answer, responder),
+          request: r.request ? messageJson(r.request, responder) : null,
+        });
       else {
         if (r.answer.problem) ctx.print(`problem: ${r.answer.problem}`);
         // At most BODY_BYTES of it: an answer may be as large as the bus reads (64 MiB).
@@ -73,7 +79,7 @@ export const waitCommand = defineCommand({
       throw answerTooLargeError(r.responder === responder ? displayName(r.responder) : 'its receiver', id, r.answer, {
         ...idField('id', id),
         timed_out: false,
-        request: r.request ? messageJson(r.request) : null,
+        request: r.request ? messageJson(r.request, responder) : null,
         answer: null,
       });
     }
@@ -90,7 +96,7 @@ export const waitCommand = defineCommand({
           fields: {
             ...idField('id', id),
             timed_out: false,
-            request: messageJson(r.request),
+            request: messageJson(r.request, responder),
             answer: null,
             dead_letter: {
               code: r.deadLetter.code,
@@ -103,7 +109,7 @@ export const waitCommand = defineCommand({
     if (r.status === 'closed') {
       throw new AliveError(closedText(r.request && r.request.receiver === responder ? displayName(responder) : 'its receiver', id), {
         code: 'no_answer',
-        fields: { ...idField('id', id), timed_out: false, request: r.request ? messageJson(r.request) : null, answer: null },
+        fields: { ...idField('id', id), timed_out: false, request: r.request ? messageJson(r.request, responder) : null, answer: null },
       });
     }
     // A receiver found by listing runtimes/ is a folder name a bus writer chose: named only when typed.
@@ -111,7 +117,7 @@ export const waitCommand = defineCommand({
     throw new AliveError(`${what}; the request is ${unansweredText(root, id, r.request, responder)}; wait again with 'dispatch wait ${id}'`, {
       code: r.status === 'timed-out' ? 'timeout' : 'interrupted',
       ...(r.status === 'aborted' ? { exitCode: interruptedExit() } : {}),
-      fields: { ...idField('id', id), timed_out: r.status === 'timed-out', request: r.request ? messageJson(r.request) : null, answer: null },
+      fields: { ...idField('id', id), timed_out: r.status === 'timed-out', request: r.request ? messageJson(r.request, responder) : null, answer: null },
     });
   }),
 });
