@@ -59,6 +59,25 @@ describe("serve's agent command line", () => {
     expect(bus).not.toContain('--token');
   });
 
+  it("withholds an option's value given as the next word (--token VALUE) from the output it keeps (code review)", async () => {
+    const { base } = makeBus();
+    const agent = join(base, 'agent.sh');
+    writeFileSync(agent, '#!/bin/sh\ncat >/dev/null\necho "invalid token $2" >&2\nexit 3\n');
+    chmodSync(agent, 0o755);
+    const outcome = await runAgent({
+      agent: { kind: 'command', command: `${agent} --token sk-live-OTHERSECRET` },
+      prompt: '',
+      body: '',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+      cwd: base,
+      timeoutMs: 5000,
+      maxOutputBytes: 1000,
+    });
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.reason).toContain("stderr 'invalid token [withheld: part of the agent command]'");
+    expect(JSON.stringify(outcome)).not.toContain('OTHERSECRET');
+  });
+
   it('is not quoted when the agent cannot be started', async () => {
     const { base } = makeBus();
     const command = `GEMINI_API_KEY=${SECRET} ${join(base, 'agent.sh')}`;

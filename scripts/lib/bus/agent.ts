@@ -139,17 +139,20 @@ function lastOutput(stdout: string, stderr: string): string {
 
 /**
  * The parts of an agent command line its output may quote, longest first: the line itself (a
- * shell's syntax error quotes it), and the values of its `NAME=value` and `--option=value` words
- * (an agent saying "invalid API key sk-…"). Values shorter than 4 characters are left: withholding
- * every "1" would garble the output for nothing.
+ * shell's syntax error quotes it), the values of its `NAME=value` and `--option=value` words, and
+ * the word after an option (`--api-key sk-…`, `-k sk-…`): an agent saying "invalid API key sk-…".
+ * Values shorter than 4 characters are left: withholding every "1" would garble the output for
+ * nothing.
  */
 function commandParts(command: string): string[] {
   const parts = new Set<string>([command.trim()]);
+  const unquoted = (value: string) => value.replace(/^['"]|['"]$/g, '');
+  let afterOption = false;
   for (const word of command.trim().split(/\s+/)) {
     const eq = word.indexOf('=');
-    if (eq < 0) continue;
-    const value = word.slice(eq + 1).replace(/^['"]|['"]$/g, '');
+    const value = eq >= 0 ? unquoted(word.slice(eq + 1)) : afterOption && !word.startsWith('-') ? unquoted(word) : '';
     if (value.length >= 4) parts.add(value);
+    afterOption = eq < 0 && /^--?[A-Za-z]/.test(word);
   }
   return [...parts].filter((p) => p !== '').sort((a, b) => b.length - a.length);
 }
