@@ -475,10 +475,10 @@ function bodyStart(text) {
   return text.slice(close + 1, lineEnd === -1 ? text.length : lineEnd).trimEnd() !== "---" ? 0 : lineEnd === -1 ? text.length : lineEnd + 1;
 }
 function entries(text) {
-  let from = bodyStart(text), body = text.slice(from), spans = [], start = 0, heading = /^## /gm, m;
-  for (; (m = heading.exec(body)) !== null; )
-    m.index > start && spans.push([start, m.index]), start = m.index, heading.lastIndex === m.index && heading.lastIndex++;
-  return spans.push([start, body.length]), spans.map(([a, b]) => ({ text: withoutBlankLinesAround(body.slice(a, b)), start: from + a, end: from + b })).filter((e) => e.text !== "");
+  let from = bodyStart(text), body = text.slice(from), spans = [], start = 0;
+  return eachLine(body, (at, line, inside) => {
+    at > start && !inside && line.startsWith("## ") && (spans.push([start, at]), start = at);
+  }), spans.push([start, body.length]), spans.map(([a, b]) => ({ text: withoutBlankLinesAround(body.slice(a, b)), start: from + a, end: from + b })).filter((e) => e.text !== "");
 }
 function withoutBlankLinesAround(text) {
   return text.replace(/^(?:[ \t]*\n)+/, "").replace(/(?:\n[ \t]*)+$/, "");
@@ -514,6 +514,25 @@ function signedEntriesKept(before, after) {
   for (let entry of now) k < was.length && entry === was[k] && k++;
   return k === was.length;
 }
+function compare(current, after) {
+  if (signedEntriesKept(current, after)) return "keeps-signed";
+  let text = normaliseNewlines(after), from = bodyStart(text), starts = /* @__PURE__ */ new Set(), at = from;
+  for (let entry of signedEntryList(current)) {
+    if (at = entryAt(text, entry, at), at === -1) return "touches-signed";
+    starts.add(at - from), at += entry.length;
+  }
+  let hidden = !1;
+  return eachLine(text.slice(from), (at2, _line, inside) => {
+    inside && starts.has(at2) && (hidden = !0);
+  }), hidden ? "hides-signed" : "keeps-signed";
+}
+var ENTRY_END = /(?:\n[ \t]*)*(?:\n## |$)/y;
+function entryAt(text, entry, from) {
+  for (let i = text.indexOf(entry, from); i !== -1; i = text.indexOf(entry, i + 1))
+    if (ENTRY_END.lastIndex = i + entry.length, (i === 0 || text[i - 1] === `
+`) && ENTRY_END.test(text)) return i;
+  return -1;
+}
 var CURLY_QUOTES = /[\u2018\u2019\u201C\u201D]/g, ANY_QUOTE = /["'\u2018\u2019\u201C\u201D]/;
 function straightenQuotes(text) {
   return text.replace(CURLY_QUOTES, (q) => q === "‘" || q === "’" ? "'" : '"');
@@ -522,33 +541,26 @@ var EDIT_WORK_MAX = 256 * 1024 * 1024;
 function checkEdits(current, edits) {
   if (edits.length * Math.max(current.length, 1) > EDIT_WORK_MAX) return "too-much";
   let after = applyEdits(current, edits);
-  return after === void 0 ? checkStraightenedEdits(normaliseNewlines(current), edits) : signedEntriesKept(current, after) ? hiddenSignedEntries(after) > hiddenSignedEntries(current) ? "hides-signed" : "keeps-signed" : "touches-signed";
+  return after === void 0 ? checkStraightenedEdits(normaliseNewlines(current), edits) : compare(current, after);
 }
 function closesFence(line, fence) {
   let rest = line.replace(/^ {0,3}/, ""), n = 0;
   for (; rest[n] === fence[0]; ) n++;
   return n >= fence.length && rest.slice(n).trim() === "";
 }
-function hiddenSignedEntries(text) {
-  let body = normaliseNewlines(text), starts = signedEntrySpans(body).map((e) => e.start);
-  if (starts.length === 0) return 0;
-  let hidden = 0, next = 0, fence, comment = !1;
-  for (let at = 0; at <= body.length && next < starts.length; ) {
+function opensFence(line) {
+  let m = /^ {0,3}(`{3,}|~{3,})(.*)/.exec(line);
+  return m && !(m[1][0] === "`" && m[2].includes("`")) ? m[1] : void 0;
+}
+function eachLine(body, visit) {
+  let fence, comment = !1;
+  for (let at = 0; at < body.length; ) {
     let end = body.indexOf(`
 `, at);
-    for (end === -1 && (end = body.length); next < starts.length && starts[next] < end + 1; )
-      (fence !== void 0 || comment) && starts[next] >= at && hidden++, next++;
+    end === -1 && (end = body.length);
     let line = body.slice(at, end);
-    if (comment) comment = !line.includes("-->");
-    else if (fence !== void 0)
-      closesFence(line, fence) && (fence = void 0);
-    else {
-      let opens = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-      opens ? fence = opens : /^ {0,3}<!--/.test(line) && (comment = !line.slice(line.indexOf("<!--") + 4).includes("-->"));
-    }
-    at = end + 1;
+    visit(at, line, fence !== void 0 || comment), comment ? comment = !line.includes("-->") : fence !== void 0 ? closesFence(line, fence) && (fence = void 0) : (fence = opensFence(line), fence === void 0 && /^ {0,3}<!--/.test(line) && (comment = !line.slice(line.indexOf("<!--") + 4).includes("-->"))), at = end + 1;
   }
-  return hidden;
 }
 function overlapsAny(at, length, spans) {
   let k = 0;
@@ -575,7 +587,7 @@ function checkStraightenedEdits(current, edits) {
       out += text.slice(from, i) + newString, from = i + removed.length;
     text = out + text.slice(from);
   }
-  return uncertain ? "quotes-uncertain" : signedEntriesKept(current, text) ? hiddenSignedEntries(text) > hiddenSignedEntries(current) ? "hides-signed" : "keeps-signed" : "touches-signed";
+  return uncertain ? "quotes-uncertain" : compare(current, text);
 }
 function editsTouchSignedEntry(current, edits) {
   let check = current === void 0 ? "not-found" : checkEdits(current, edits);

@@ -187,6 +187,25 @@ const rows: [string, Input, RegExp | 'allow', Where?][] = [
       ),
     'allow',
   ],
+  // A `## ` line in a closed code block or HTML comment is part of the entry, not a heading.
+  ...(
+    [
+      ['a bash block with `## comment` lines', '```bash\n## install deps\npip install schedule\n## run\npython water.py\n```\n'],
+      ['a Markdown template with a heading', 'Changed the template:\n\n```markdown\n## <date> — squirrel:<id>\n\nBody.\n```\n\nDone.\n'],
+      ['an HTML comment holding a `## ` line', 'Notes:\n<!-- hidden\n## not a heading\n-->\nok\n'],
+      ['a line opening with inline code (```npm test```: no fence)', '```npm test``` passes again.\n'],
+      ['a `~~~` block holding ``` and `## `', '~~~\n```\n## x\n~~~\n'],
+    ] as const
+  ).map(([what, body]): (typeof rows)[number] => [
+    `a new entry holding ${what}`,
+    () => edit(walnutLog, 'summary: a garden\n---\n', `summary: a garden\n---\n\n## 2024-04-01 — squirrel:s4\n\n${body}\nsigned: squirrel:s4\n`),
+    'allow',
+  ]),
+  [
+    'a new entry whose code block holding a `## ` line stays open (it hides the entries below)',
+    () => edit(walnutLog, 'summary: a garden\n---\n', 'summary: a garden\n---\n\n## 2024-04-01 — squirrel:s4\n```bash\n## run\nls\nsigned: squirrel:s4\n'),
+    /code fence[\s\S]*open above signed entries/,
+  ],
   ['an Edit of a signed body without its signature line in old_string', () => edit(walnutLog, 'Watered twice.', 'Watered once.'), SIGNED],
   [
     'an old_string whose signature is not its first line (reference bug 11.3.11)',

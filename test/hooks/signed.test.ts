@@ -117,6 +117,37 @@ describe('edits the Edit tool makes differently from their text', () => {
     expect(checkEdits(hidden, [edit(top, `${top}\n## c — squirrel:3\nsigned: squirrel:3\n`)])).toBe('keeps-signed');
   });
 
+  it('a `## ` line inside a code block or an HTML comment is part of its entry: the whole entry is signed', () => {
+    const entry = '## c — squirrel:3\n```bash\n## install\nnpm ci\n```\n<!--\n## note\n-->\nsigned: squirrel:3';
+    const log = LOG.replace('---\n\n', `---\n\n${entry}\n\n`);
+    expect([...signedEntries(log).keys()][0]).toBe(entry);
+    // Its heading, above the `## ` lines in the block, is signed too (it was not, read as an entry of its own).
+    expect(checkEdits(log, [edit('## c — squirrel:3', '## c — squirrel:9')])).toBe('touches-signed');
+    expect(checkEdits(log, [edit('npm ci', 'npm i')])).toBe('touches-signed');
+    // A new entry on top keeps it.
+    expect(checkEdits(log, [edit('walnut: w\n---\n', 'walnut: w\n---\n\n## d — squirrel:4\nsigned: squirrel:4\n')])).toBe('keeps-signed');
+  });
+
+  it('a fence left open above an entry whose block holds a `## ` line hides its heading: refused (it was let through)', () => {
+    const log = LOG.replace('## b — squirrel:2\nsecond', '## b — squirrel:2\n```sh\n## step\nls\n```\nsecond');
+    const top = 'walnut: w\n---\n';
+    expect(checkEdits(log, [edit(top, `${top}\n## c — squirrel:3\n\`\`\`\nsigned: squirrel:3\n`)])).toBe('hides-signed');
+    // In a log that opens with an unclosed comment, a new entry on top is kept apart; more text after a signature is not.
+    const hidden = LOG.replace('## b', '<!--\n## b');
+    const add = edit(top, `${top}\n## c — squirrel:3\nsigned: squirrel:3\n`);
+    expect(checkEdits(hidden, [add])).toBe('keeps-signed');
+    expect(checkEdits(hidden, [add, edit('signed: squirrel:1\n', 'signed: squirrel:1\nP.S.\n')])).toBe('touches-signed');
+  });
+
+  it('a line opening with ``` and holding another backtick is inline code, not a fence (CommonMark)', () => {
+    const top = 'walnut: w\n---\n';
+    const add = (entry: string) => checkEdits(LOG, [edit(top, `${top}\n${entry}`)]);
+    expect(add('## c — squirrel:3\n```npm test``` passes.\nsigned: squirrel:3\n')).toBe('keeps-signed');
+    expect(add('## c — squirrel:3\n```sh\nls\nsigned: squirrel:3\n')).toBe('hides-signed');
+    // A tilde fence's info string may hold backticks: it opens.
+    expect(add('## c — squirrel:3\n~~~ `x`\nls\nsigned: squirrel:3\n')).toBe('hides-signed');
+  });
+
   it('more edits over a long log than can be checked in time are refused as too much work', () => {
     const log = `${LOG}${'x'.repeat(1024 * 1024)}\n`;
     const many = Array.from({ length: Math.ceil(EDIT_WORK_MAX / log.length) + 1 }, () => edit('walnut: w', 'walnut: w'));

@@ -49,22 +49,22 @@ interface Entry {
 }
 
 /**
- * The entries of a log body: split before every line that starts with `## `. An entry is its
- * lines as they are, without the blank lines around it (those are between entries): a blank added
- * at the end of its signature line is a change.
+ * The entries of a log body: split before every line that starts with `## `, other than one inside
+ * a fenced code block or an HTML comment (a `## comment` in a bash block, a heading in a Markdown
+ * template: part of the entry). An entry is its lines as they are, without the blank lines around
+ * it (those are between entries): a blank added at the end of its signature line is a change.
  */
 function entries(text: string): Entry[] {
   const from = bodyStart(text);
   const body = text.slice(from);
   const spans: [number, number][] = [];
   let start = 0;
-  const heading = /^## /gm;
-  let m: RegExpExecArray | null;
-  while ((m = heading.exec(body)) !== null) {
-    if (m.index > start) spans.push([start, m.index]);
-    start = m.index;
-    if (heading.lastIndex === m.index) heading.lastIndex++;
-  }
+  eachLine(body, (at, line, inside) => {
+    if (at > start && !inside && line.startsWith('## ')) {
+      spans.push([start, at]);
+      start = at;
+    }
+  });
   spans.push([start, body.length]);
   return spans.map(([a, b]) => ({ text: withoutBlankLinesAround(body.slice(a, b)), start: from + a, end: from + b })).filter((e) => e.text !== '');
 }
@@ -125,6 +125,43 @@ export function signedEntriesKept(before: string, after: string): boolean {
   return k === was.length;
 }
 
+/**
+ * The edited text against the current one. A signed entry no longer an entry of its own may still
+ * stand whole, in order, at a line's start and followed by a `## ` line or the end: under a fence
+ * or comment the edit left open above it ('hides-signed'), or under a new entry put above text that
+ * had no heading of its own (a log opening with `<!--`), which keeps it.
+ */
+function compare(current: string, after: string): EditCheck {
+  if (signedEntriesKept(current, after)) return 'keeps-signed';
+  const text = normaliseNewlines(after);
+  const from = bodyStart(text);
+  const starts = new Set<number>();
+  let at = from;
+  for (const entry of signedEntryList(current)) {
+    at = entryAt(text, entry, at);
+    if (at === -1) return 'touches-signed';
+    starts.add(at - from);
+    at += entry.length;
+  }
+  let hidden = false;
+  eachLine(text.slice(from), (at, _line, inside) => {
+    if (inside && starts.has(at)) hidden = true;
+  });
+  return hidden ? 'hides-signed' : 'keeps-signed';
+}
+
+/** After an entry: blank lines, then a `## ` line or the end. */
+const ENTRY_END = /(?:\n[ \t]*)*(?:\n## |$)/y;
+
+/** The first place at or after `from` where `entry` stands in `text` as a whole entry; -1 when none. */
+function entryAt(text: string, entry: string, from: number): number {
+  for (let i = text.indexOf(entry, from); i !== -1; i = text.indexOf(entry, i + 1)) {
+    ENTRY_END.lastIndex = i + entry.length;
+    if ((i === 0 || text[i - 1] === '\n') && ENTRY_END.test(text)) return i;
+  }
+  return -1;
+}
+
 const CURLY_QUOTES = /[\u2018\u2019\u201C\u201D]/g;
 const ANY_QUOTE = /["'\u2018\u2019\u201C\u201D]/;
 
@@ -153,9 +190,7 @@ export function checkEdits(current: string, edits: readonly TextEdit[]): EditChe
   // timeout, which lets the call through. Such an edit is refused as one it cannot check.
   if (edits.length * Math.max(current.length, 1) > EDIT_WORK_MAX) return 'too-much';
   const after = applyEdits(current, edits);
-  if (after === undefined) return checkStraightenedEdits(normaliseNewlines(current), edits);
-  if (!signedEntriesKept(current, after)) return 'touches-signed';
-  return hiddenSignedEntries(after) > hiddenSignedEntries(current) ? 'hides-signed' : 'keeps-signed';
+  return after === undefined ? checkStraightenedEdits(normaliseNewlines(current), edits) : compare(current, after);
 }
 
 /** A line that closes a fence opened by `fence`: at least as many of its character, and nothing after. */
@@ -167,37 +202,35 @@ function closesFence(line: string, fence: string): boolean {
 }
 
 /**
- * How many signed entries begin inside a fenced code block (a line opening with ``` or ~~~) or an
- * HTML comment (a line opening with `<!--`) left open above them: a Markdown view shows them as
- * code, or not at all. A new entry that opens one and never closes it hides the history below.
+ * The fence a line opens: three or more backticks or tildes, after up to three spaces; after
+ * backticks, no backtick on the line (CommonMark: ```` ```npm test``` passes ```` is inline code).
  */
-function hiddenSignedEntries(text: string): number {
-  const body = normaliseNewlines(text);
-  const starts = signedEntrySpans(body).map((e) => e.start);
-  if (starts.length === 0) return 0;
-  let hidden = 0;
-  let next = 0;
+function opensFence(line: string): string | undefined {
+  const m = /^ {0,3}(`{3,}|~{3,})(.*)/.exec(line);
+  return m && !(m[1]![0] === '`' && m[2]!.includes('`')) ? m[1] : undefined;
+}
+
+/**
+ * Calls `visit` with each line of a log body (its offset and text) and whether it lies inside a
+ * fenced code block (``` or ~~~) or an HTML comment (a line opening with `<!--`) opened above it.
+ */
+function eachLine(body: string, visit: (at: number, line: string, inside: boolean) => void): void {
   let fence: string | undefined;
   let comment = false;
-  for (let at = 0; at <= body.length && next < starts.length; ) {
+  for (let at = 0; at < body.length; ) {
     let end = body.indexOf('\n', at);
     if (end === -1) end = body.length;
-    while (next < starts.length && starts[next]! < end + 1) {
-      if ((fence !== undefined || comment) && starts[next]! >= at) hidden++;
-      next++;
-    }
     const line = body.slice(at, end);
+    visit(at, line, fence !== undefined || comment);
     if (comment) comment = !line.includes('-->');
     else if (fence !== undefined) {
       if (closesFence(line, fence)) fence = undefined;
     } else {
-      const opens = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-      if (opens) fence = opens;
-      else if (/^ {0,3}<!--/.test(line)) comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
+      fence = opensFence(line);
+      if (fence === undefined && /^ {0,3}<!--/.test(line)) comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
     }
     at = end + 1;
   }
-  return hidden;
 }
 
 /**
@@ -240,9 +273,7 @@ function checkStraightenedEdits(current: string, edits: readonly TextEdit[]): Ed
     }
     text = out + text.slice(from);
   }
-  if (uncertain) return 'quotes-uncertain';
-  if (!signedEntriesKept(current, text)) return 'touches-signed';
-  return hiddenSignedEntries(text) > hiddenSignedEntries(current) ? 'hides-signed' : 'keeps-signed';
+  return uncertain ? 'quotes-uncertain' : compare(current, text);
 }
 
 /**
