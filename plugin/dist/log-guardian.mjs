@@ -619,6 +619,12 @@ var LOG_READ_MAX_BYTES = 64 * 1024 * 1024;
 function readText(path) {
   return readRegularFile(path, LOG_READ_MAX_BYTES)?.toString("utf8");
 }
+var BLANK_LOG_MAX_BYTES = 4096;
+function holdsSomething(path) {
+  if (!exists(path)) return !1;
+  let bytes = readRegularFile(path, BLANK_LOG_MAX_BYTES);
+  return bytes === void 0 || bytes.toString("utf8").trim() !== "";
+}
 function shown(path) {
   return inlineText(path, 1e3);
 }
@@ -715,7 +721,7 @@ function decideBash(call, cwd, env, shellWrites) {
       };
     if (!write.fresh) {
       if (write.exact && (write.dir !== void 0 || isAbsolute(write.path))) {
-        let from = write.dir === void 0 || write.dir === "" ? cwd : resolve(cwd, write.dir), path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`, existing = guardedLogs(path, cwd, env).find(exists);
+        let from = write.dir === void 0 || write.dir === "" ? cwd : resolve(cwd, write.dir), path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`, existing = guardedLogs(path, cwd, env).find(holdsSomething);
         if (existing) return { allow: !1, reason: shellReason(write, existing) };
       } else if (write.name !== void 0 ? isLogName(write.name) : !write.notLog && write.input !== void 0 && inputNamesLog(write.input)) {
         if (findWorldRoot(cwd, env) === void 0) continue;
@@ -748,7 +754,7 @@ function decide(call, env, processCwd, shellReader) {
   let logs = guardedLogs(call.filePath, cwd, env);
   if (logs.length === 0) return ALLOW;
   if (call.tool === "Write") {
-    let existing = logs.find(exists);
+    let existing = logs.find(holdsSomething);
     return existing ? { allow: !1, reason: overwriteReason(existing) } : ALLOW;
   }
   return decideEdit(logs, call);

@@ -38,6 +38,10 @@ beforeAll(() => {
   writeFileSync(join(world, '02_Life', 'old', 'LOG.md'), '# an old walnut log\n');
   writeFileSync(join(base, 'elsewhere', 'log.md'), 'an app log\n');
   symlinkSync(kernel, join(base, 'link-to-kernel'));
+  mkdirSync(join(world, '05_Experiments', 'empty', '_kernel'), { recursive: true });
+  writeFileSync(join(world, '05_Experiments', 'empty', '_kernel', 'log.md'), '');
+  mkdirSync(join(world, '05_Experiments', 'blank', '_kernel'), { recursive: true });
+  writeFileSync(join(world, '05_Experiments', 'blank', '_kernel', 'log.md'), '\n  \n');
 });
 
 type Where = 'world' | 'kernel' | 'elsewhere' | 'base';
@@ -87,6 +91,11 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['dd of=', `dd if=/dev/zero of=${K}/log.md bs=1 count=1`, 'world', /overwrite/],
   ['ln -sf over it', `ln -sf /tmp/x ${K}/log.md`, 'world', /overwrite/],
   ['install onto it', `install -m 644 x.md ${K}/log.md`, 'world', /overwrite/],
+  // A log that holds nothing (0 bytes, or white space alone) has nothing to lose.
+  ['a heredoc over an empty log', "cat > 05_Experiments/empty/_kernel/log.md <<'EOF'\n---\nwalnut: empty\n---\nEOF", 'world', 'allow'],
+  ['an append to a log of white space alone', 'echo "## first" >> 05_Experiments/blank/_kernel/log.md', 'world', 'allow'],
+  ['rm of an empty log', 'rm 05_Experiments/empty/_kernel/log.md', 'world', 'allow'],
+  ['a heredoc over a log that holds entries', `cat > ${K}/log.md <<'EOF'\n---\nwalnut: garden\n---\nEOF`, 'world', /overwrite/],
   // How the target is named.
   ['a relative name from the walnut kernel', 'sed -i s/a/b/ log.md', 'kernel', /overwrite/],
   ['an absolute path from outside the world', `echo x > ${'<LOG>'}`, 'base', /overwrite/],

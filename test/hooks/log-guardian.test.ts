@@ -104,6 +104,9 @@ const at = {
   crlf: () => join(world, '04_Ventures', 'crlf', 'log.md'),
   missing: () => join(world, '04_Ventures', 'garden', 'log.md'),
   readme: () => join(world, '04_Ventures', 'garden', 'README.md'),
+  empty: () => join(world, '05_Experiments', 'empty', '_kernel', 'log.md'),
+  blank: () => join(world, '05_Experiments', 'blank', '_kernel', 'log.md'),
+  bareFrontmatter: () => join(world, '05_Experiments', 'bare', '_kernel', 'log.md'),
 };
 
 beforeAll(() => {
@@ -126,6 +129,14 @@ beforeAll(() => {
   writeFileSync(at.crlf(), LOG.replace(/\n/g, '\r\n').replace('Watered twice.', 'Watered “twice”.'));
   writeFileSync(at.readme(), 'Example:\nsigned: squirrel:abc\n');
   symlinkSync(join(world, '04_Ventures', 'garden'), join(base, 'edit-link'));
+  for (const [log, text] of [
+    [at.empty(), ''],
+    [at.blank(), ' \n\n\t\n'],
+    [at.bareFrontmatter(), '---\nwalnut: bare\n---\n'],
+  ]) {
+    mkdirSync(dirname(log!), { recursive: true });
+    writeFileSync(log!, text!);
+  }
 });
 
 /** The hook's input (a JSON object, or raw stdin text), the process cwd, and extra environment. */
@@ -145,6 +156,10 @@ const rows: [string, Input, RegExp | 'allow', Where?][] = [
   // Write
   ['a Write over an existing walnut log', () => write(walnutLog), OVERWRITE],
   ['a Write that creates a new log.md', () => write(at.fresh()), 'allow'],
+  // `touch _kernel/{key,log,insights}.md`, then a Write: a log that holds nothing has nothing to lose.
+  ['a Write over an empty log.md (0 bytes)', () => write(at.empty()), 'allow'],
+  ['a Write over a log.md of white space alone', () => write(at.blank()), 'allow'],
+  ['a Write over a log.md holding only its frontmatter', () => write(at.bareFrontmatter()), OVERWRITE],
   ['a Write of another file in the world', () => write(join(world, '04_Ventures', 'garden', '_kernel', 'key.md')), 'allow'],
   ['a Write of log.md.bak', () => write(join(world, '04_Ventures', 'garden', 'log.md.bak')), 'allow'],
   ['a Write over a log.md outside _kernel (older layouts)', () => write(at.legacy()), OVERWRITE],

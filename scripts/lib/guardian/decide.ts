@@ -64,6 +64,20 @@ function readText(path: string): string | undefined {
   return readRegularFile(path, LOG_READ_MAX_BYTES)?.toString('utf8');
 }
 
+/** The most of a log read to tell that it holds nothing: one of white space alone is no longer. */
+const BLANK_LOG_MAX_BYTES = 4096;
+
+/**
+ * True when a log.md is there and holds something: a file of 0 bytes or of white space alone (a
+ * scaffold's `touch _kernel/log.md`) has no history to lose, and may be written over like a new
+ * one. A folder, a FIFO, a larger or an unreadable file holds something.
+ */
+function holdsSomething(path: string): boolean {
+  if (!exists(path)) return false;
+  const bytes = readRegularFile(path, BLANK_LOG_MAX_BYTES);
+  return bytes === undefined || bytes.toString('utf8').trim() !== '';
+}
+
 /** A path in a reason: printable, and short enough for a tool error. */
 function shown(path: string): string {
   return inlineText(path, 1000);
@@ -314,7 +328,7 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
     if (write.exact && (write.dir !== undefined || isAbsolute(write.path))) {
       const from = write.dir === undefined || write.dir === '' ? cwd : resolve(cwd, write.dir);
       const path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`;
-      const existing = guardedLogs(path, cwd, env).find(exists);
+      const existing = guardedLogs(path, cwd, env).find(holdsSomething);
       if (existing) return { allow: false, reason: shellReason(write, existing) };
     } else if (write.name !== undefined ? isLogName(write.name) : !write.notLog && write.input !== undefined && inputNamesLog(write.input)) {
       if (findWorldRoot(cwd, env) === undefined) continue;
@@ -353,7 +367,7 @@ export function decide(call: GuardianCall, env: NodeJS.ProcessEnv, processCwd: s
   const logs = guardedLogs(call.filePath, cwd, env);
   if (logs.length === 0) return ALLOW;
   if (call.tool === 'Write') {
-    const existing = logs.find(exists);
+    const existing = logs.find(holdsSomething);
     return existing ? { allow: false, reason: overwriteReason(existing) } : ALLOW;
   }
   return decideEdit(logs, call);
