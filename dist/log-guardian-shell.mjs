@@ -176,7 +176,12 @@ var Vars = class {
       had ? this.values.set(name, value) : this.values.delete(name);
     }
   }
-}, MAX_DEPTH = 8, MAX_LOOP_RUNS = 64, MAX_LOOP_READINGS = 1024, MAX_EXPANSION = 256 * 1024, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), literal = (w) => exact(w) ? text(w) : void 0, asInput = (w) => exact(w) ? text(w) : w.raw ?? text(w), NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, EMPTY_WORD = { parts: [] }, POSITIONAL = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"];
+}, MAX_DEPTH = 8, MAX_LOOP_RUNS = 64, MAX_LOOP_READINGS = 1024, MAX_EXPANSION = 256 * 1024, text = (w) => w.parts.map((p) => p.text).join(""), exact = (w) => w.parts.every((p) => p.known), knownStart = (w) => text({
+  parts: w.parts.slice(
+    0,
+    w.parts.findIndex((p) => !p.known)
+  )
+}), literal = (w) => exact(w) ? text(w) : void 0, asInput = (w) => exact(w) ? text(w) : w.raw ?? text(w), NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, EMPTY_WORD = { parts: [] }, POSITIONAL = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"];
 function valueText(v) {
   if (v !== void 0)
     return typeof v == "string" ? v : "parts" in v ? asInput(v) : v.fed?.texts.join(`
@@ -1190,12 +1195,13 @@ function analyse(command, scope, reading, depth) {
       let pattern = globPattern(w), from = current.dir === void 0 || reading.cwd === void 0 ? void 0 : resolve(reading.cwd, current.dir), expanded = pattern !== void 0 && !pattern.includes("**") && (from !== void 0 || pattern.startsWith("/")) ? globPaths(pattern, from ?? "/", reading.globs) : void 0;
       for (let path of expanded?.paths ?? [])
         basename(path).toLowerCase() === "log.md" && out.push({ path, exact: !0, name: basename(path), dir: current.dir, kind, via: `${via} of ${text(w)}` });
-      expanded?.complete || out.push({ path: text(w), exact: !1, name: "log.md", dir: current.dir, kind, via });
+      expanded?.complete || out.push({ path: text(w), exact: !1, known: knownStart(w), name: "log.md", dir: current.dir, kind, via });
       return;
     }
     out.push({
       path: text(w),
       exact: exact(w),
+      ...!exact(w) && { known: knownStart(w) },
       name,
       dir: current.dir,
       kind,

@@ -619,6 +619,12 @@ var LOG_READ_MAX_BYTES = 64 * 1024 * 1024;
 function readText(path) {
   return readRegularFile(path, LOG_READ_MAX_BYTES)?.toString("utf8");
 }
+function underFolderOutside(write, cwd, env) {
+  let known = write.known ?? "";
+  if (!isAbsolute(known)) return !1;
+  let folder = known.slice(0, known.lastIndexOf(sep) + 1), worlds = [findWorldRoot(cwd, env), env.ALIVE_WORLD_ROOT].flatMap((w) => w ? rootForms(w) : []);
+  return candidateTargets(folder, cwd).every((f) => !worldAbove(f, env) && !worlds.some((w) => isInside(w, f) || isInside(f, w)));
+}
 var BLANK_LOG_MAX_BYTES = 4096;
 function holdsSomething(path) {
   if (!exists(path)) return !1;
@@ -724,7 +730,7 @@ function decideBash(call, cwd, env, shellWrites) {
         let from = write.dir === void 0 || write.dir === "" ? cwd : resolve(cwd, write.dir), path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`, existing = guardedLogs(path, cwd, env).find(holdsSomething);
         if (existing) return { allow: !1, reason: shellReason(write, existing) };
       } else if (write.name !== void 0 ? isLogName(write.name) : !write.notLog && write.input !== void 0 && inputNamesLog(write.input)) {
-        if (findWorldRoot(cwd, env) === void 0) continue;
+        if (findWorldRoot(cwd, env) === void 0 || underFolderOutside(write, cwd, env)) continue;
         return { allow: !1, reason: write.name !== void 0 ? unresolvedReason(write) : readInputReason(write) };
       }
     }

@@ -20,8 +20,9 @@ describe('hook bundles', () => {
       // its Bash check got a deadline (0.6 KB over). Both 2 KB more on 2026-12-06 (62 -> 64 and
       // 34 -> 35.5 KiB): text/glob.ts reads POSIX classes, equivalence classes and collating
       // symbols in brackets and matches in any letter case (the hooks' bench within noise after).
-      // log-guardian 35.5 -> 36 KiB on 2026-12-06: entries split outside code blocks, and a log of white space alone may be written over.
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 64, 'log-guardian': 36 }[name] ?? 32) * 1024);
+      // log-guardian 35.5 -> 36 KiB on 2026-12-06: entries split outside code blocks, and a log of white space alone may be written over;
+      // 36 -> 36.5 the same day: a path built at run time under a literal folder outside every world (cp "$f" "/tmp/bk/$f").
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 64, 'log-guardian': 36.5 }[name] ?? 32) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

@@ -42,6 +42,8 @@ beforeAll(() => {
   writeFileSync(join(world, '05_Experiments', 'empty', '_kernel', 'log.md'), '');
   mkdirSync(join(world, '05_Experiments', 'blank', '_kernel'), { recursive: true });
   writeFileSync(join(world, '05_Experiments', 'blank', '_kernel', 'log.md'), '\n  \n');
+  mkdirSync(join(base, 'other-world', '.alive'), { recursive: true });
+  mkdirSync(join(base, 'backups'), { recursive: true });
 });
 
 type Where = 'world' | 'kernel' | 'elsewhere' | 'base';
@@ -96,6 +98,22 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['an append to a log of white space alone', 'echo "## first" >> 05_Experiments/blank/_kernel/log.md', 'world', 'allow'],
   ['rm of an empty log', 'rm 05_Experiments/empty/_kernel/log.md', 'world', 'allow'],
   ['a heredoc over a log that holds entries', `cat > ${K}/log.md <<'EOF'\n---\nwalnut: garden\n---\nEOF`, 'world', /overwrite/],
+  // Copies out to a path built at run time under a literal absolute folder outside every world.
+  ['cp in a loop to <folder outside>/$(…)', 'for f in */*/_kernel/log.md; do cp "$f" "<BASE>/bk/$(echo $f | tr / _)"; done', 'world', 'allow'],
+  [
+    'cp of names find found to <folder outside>/$f',
+    'find . -name log.md | while read -r f; do mkdir -p "<BASE>/bk/$(dirname "$f")"; cp "$f" "<BASE>/bk/$f"; done',
+    'world',
+    'allow',
+  ],
+  ['find -exec sh -c cp to <folder outside>/$(…)', `find . -name log.md -exec sh -c 'cp "$1" "<BASE>/bk/$(echo "$1" | tr / _)"' _ {} \\;`, 'world', 'allow'],
+  ['cp into an existing folder outside, through $D', 'cp /tmp/x.md "<BASE>/backups/$D/log.md"', 'world', 'allow'],
+  ['cp to a folder that holds the world', 'find . -name log.md | while read -r f; do cp "$f" "<BASE>/$f"; done', 'world', /cannot tell/],
+  ['cp to a folder inside the world', 'cp /tmp/x.md "<WORLD>/bk/$D/log.md"', 'world', /cannot tell/],
+  ['cp to a folder outside in its text, inside through ..', 'cp /tmp/x.md "<BASE>/bk/../world/$D/log.md"', 'world', /cannot tell/],
+  ['cp to a link into the world', 'cp /tmp/x.md "<BASE>/link-to-kernel/$D/log.md"', 'world', /cannot tell/],
+  ['cp to a folder in another world', 'cp /tmp/x.md "<BASE>/other-world/$D/log.md"', 'world', /cannot tell/],
+  ['cp to <folder outside>-$D (the folder is its parent)', 'cp /tmp/x.md "<BASE>/bk-$D/log.md"', 'world', /cannot tell/],
   // How the target is named.
   ['a relative name from the walnut kernel', 'sed -i s/a/b/ log.md', 'kernel', /overwrite/],
   ['an absolute path from outside the world', `echo x > ${'<LOG>'}`, 'base', /overwrite/],
@@ -377,7 +395,7 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
 describe('log-guardian: Bash commands', () => {
   for (const [what, command, where, expected, homeAt] of rows) {
     it(`${expected === 'allow' ? 'allows' : 'denies'} ${what}`, () => {
-      const d = bash(command.replace('<LOG>', log).replace('<WORLD>', world), where, homeAt ? { HOME: dirOf(homeAt) } : {});
+      const d = bash(command.replaceAll('<LOG>', log).replaceAll('<WORLD>', world).replaceAll('<BASE>', base), where, homeAt ? { HOME: dirOf(homeAt) } : {});
       if (expected === 'allow') {
         expect(d).toEqual({ allow: true });
       } else {

@@ -64,6 +64,21 @@ function readText(path: string): string | undefined {
   return readRegularFile(path, LOG_READ_MAX_BYTES)?.toString('utf8');
 }
 
+/**
+ * True when a path the command text does not fully tell starts with a literal absolute folder
+ * (`/tmp/bk` of `/tmp/bk/$(echo $f | tr / _)`) that lies outside every world, read every way a path
+ * is read (`..`, links), and holds neither the session's world nor ALIVE_WORLD_ROOT: whatever the
+ * rest, the file lands there. A world elsewhere below that folder, or a `..` in the unknown rest,
+ * is not looked for, as for a session outside every world.
+ */
+function underFolderOutside(write: ShellWrite, cwd: string, env: NodeJS.ProcessEnv): boolean {
+  const known = write.known ?? '';
+  if (!isAbsolute(known)) return false;
+  const folder = known.slice(0, known.lastIndexOf(sep) + 1);
+  const worlds = [findWorldRoot(cwd, env), env.ALIVE_WORLD_ROOT].flatMap((w) => (w ? rootForms(w) : []));
+  return candidateTargets(folder, cwd).every((f) => !worldAbove(f, env) && !worlds.some((w) => isInside(w, f) || isInside(f, w)));
+}
+
 /** The most of a log read to tell that it holds nothing: one of white space alone is no longer. */
 const BLANK_LOG_MAX_BYTES = 4096;
 
@@ -331,7 +346,7 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
       const existing = guardedLogs(path, cwd, env).find(holdsSomething);
       if (existing) return { allow: false, reason: shellReason(write, existing) };
     } else if (write.name !== undefined ? isLogName(write.name) : !write.notLog && write.input !== undefined && inputNamesLog(write.input)) {
-      if (findWorldRoot(cwd, env) === undefined) continue;
+      if (findWorldRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env)) continue;
       return { allow: false, reason: write.name !== undefined ? unresolvedReason(write) : readInputReason(write) };
     }
   }

@@ -43,6 +43,8 @@ export interface ShellWrite {
   kind: WriteKind;
   /** What writes, for a message: `'>' redirection`, `sed -i`, `tee`, `mv` ... */
   via: string;
+  /** When `path` is not exact: its text up to its first unknown part (`/tmp/bk/` of `/tmp/bk/$f`). */
+  known?: string;
   /** The path lies in a file or folder `mktemp` made in this command: no walnut log is there yet. */
   fresh?: boolean;
   /**
@@ -169,6 +171,13 @@ const MAX_EXPANSION = 256 * 1024;
 
 const text = (w: Word) => w.parts.map((p) => p.text).join('');
 const exact = (w: Word) => w.parts.every((p) => p.known);
+const knownStart = (w: Word) =>
+  text({
+    parts: w.parts.slice(
+      0,
+      w.parts.findIndex((p) => !p.known),
+    ),
+  });
 const literal = (w: Word): string | undefined => (exact(w) ? text(w) : undefined);
 /** A word as the text of an input: its value when known, else as written (`$(ls …)`). */
 const asInput = (w: Word) => (exact(w) ? text(w) : (w.raw ?? text(w)));
@@ -1716,12 +1725,13 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
         if (basename(path).toLowerCase() === 'log.md')
           out.push({ path, exact: true, name: basename(path), dir: current.dir, kind, via: `${via} of ${text(w)}` });
       }
-      if (!expanded?.complete) out.push({ path: text(w), exact: false, name: 'log.md', dir: current.dir, kind, via });
+      if (!expanded?.complete) out.push({ path: text(w), exact: false, known: knownStart(w), name: 'log.md', dir: current.dir, kind, via });
       return;
     }
     out.push({
       path: text(w),
       exact: exact(w),
+      ...(!exact(w) && { known: knownStart(w) }),
       name,
       dir: current.dir,
       kind,
