@@ -861,10 +861,10 @@ function commandWrites(name, args, emit, nested, depth) {
       let { options, values, operands: files } = operands(name, args), intoDir = values.get("-t") ?? values.get("--target-directory"), sources = intoDir ? files : files.slice(0, -1), dest = intoDir ?? files[files.length - 1], noFolder = name !== "rsync" && options.some((o) => o === "--no-target-directory" || !o.startsWith("--") && clusterHas(o, "T", OPTION_ARGS[name]));
       if (!dest || !intoDir && files.length < 2) return;
       intoDir || emit(dest, "replace", name);
-      let folder = !noFolder && (intoDir !== void 0 || !builtName(dest));
-      for (let src of folder ? sources : []) {
-        let srcName = lastName(src);
-        srcName !== void 0 && emit({ parts: [...dest.parts, { text: `/${baseName(srcName)}`, known: !0 }] }, "replace", name);
+      let last = lastName(dest) ?? "", file = builtName(dest) || sources.length === 1 && !exact(dest) && last.lastIndexOf(".") > 0 && !last.endsWith(".");
+      for (let src of !noFolder && (intoDir !== void 0 || !file) ? sources : []) {
+        let srcName = lastName(src), slash = text(dest).endsWith("/") ? "" : "/", into = exact(dest) || !slash ? name : `${name}, if ${text(dest)} is a folder,`;
+        srcName !== void 0 && emit({ parts: [...dest.parts, { text: slash + baseName(srcName), known: !0 }] }, "replace", into);
       }
       if (name === "mv") for (let src of sources) emit(src, "remove", "mv");
       return;

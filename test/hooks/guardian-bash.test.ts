@@ -114,6 +114,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['cp to a link into the world', 'cp /tmp/x.md "<BASE>/link-to-kernel/$D/log.md"', 'world', /cannot tell/],
   ['cp to a folder in another world', 'cp /tmp/x.md "<BASE>/other-world/$D/log.md"', 'world', /cannot tell/],
   ['cp to <folder outside>-$D (the folder is its parent)', 'cp /tmp/x.md "<BASE>/bk-$D/log.md"', 'world', /cannot tell/],
+  // One source, and a destination whose folder is unknown: a last name with an extension is the file written.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+  ['cp to ${TMPDIR:-/tmp}/garden-log.md', `cp ${K}/log.md "\${TMPDIR:-/tmp}/garden-log.md"`, 'world', 'allow'],
+  ['mv to $D/log.md.bak', 'mv /tmp/log.md "$D/log.md.bak"', 'world', 'allow'],
+  ['cp to $W/_kernel (a folder, perhaps)', 'cp /tmp/log.md "$W/_kernel"', 'world', /\(cp, if \$W\/_kernel is a folder, onto \$W\/_kernel\/log\.md\)/],
+  ['cp of two logs to $D/x.md (a folder, then)', 'cp a/log.md b/log.md "$D/x.md"', 'world', /cannot tell/],
   // How the target is named.
   ['a relative name from the walnut kernel', 'sed -i s/a/b/ log.md', 'kernel', /overwrite/],
   ['an absolute path from outside the world', `echo x > ${'<LOG>'}`, 'base', /overwrite/],

@@ -71,11 +71,27 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
     [['<found by find>/log.md', 'replace', false]],
   ],
   [
-    'find -exec cp onto {}.bak (a name built on {}; a folder of that name too)',
+    'find -exec cp onto {}.bak (a name built on {}, with an extension: the file written)',
     'find . -name log.md -exec cp x {}.bak \\;',
+    [['<found by find>/log.md.bak', 'replace', false]],
+  ],
+  [
+    'cp of one file into a folder the text does not tell: a last name without an extension may be a folder',
+    'cp x "$D/_kernel"; cp x y "$D/x.md"',
     [
-      ['<found by find>/log.md.bak', 'replace', false],
-      ['<found by find>/log.md.bak/x', 'replace', false],
+      ['$D/_kernel', 'replace', false],
+      ['$D/_kernel/x', 'replace', false],
+      ['$D/x.md', 'replace', false],
+      ['$D/x.md/x', 'replace', false],
+      ['$D/x.md/y', 'replace', false],
+    ],
+  ],
+  [
+    'cp into "$D/" (a folder: one slash)',
+    'cp k/log.md "$D/"',
+    [
+      ['$D/', 'replace', false],
+      ['$D/log.md', 'replace', false],
     ],
   ],
   ['curl --output-dir with -o', 'curl --output-dir k -o log.md https://example.com/x', [['k/log.md', 'replace', true]]],

@@ -1180,11 +1180,16 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       if (!dest || (!intoDir && files.length < 2)) return;
       if (!intoDir) emit(dest, 'replace', name);
       // A destination folder: each source lands under its own name inside it. A destination whose
-      // name is built at run time (`log.md.bak.$(date +%s)`) is the file written, not a folder.
-      const folder = !noFolder && (intoDir !== undefined || !builtName(dest));
-      for (const src of folder ? sources : []) {
+      // name is built at run time (`log.md.bak.$(date +%s)`) is the file written, not a folder; so
+      // is, for one source, one in a folder the text does not tell whose last name has an extension
+      // (`"$TMPDIR/garden-log.md"`: cp cannot be followed to see whether it is a folder).
+      const last = lastName(dest) ?? '';
+      const file = builtName(dest) || (sources.length === 1 && !exact(dest) && last.lastIndexOf('.') > 0 && !last.endsWith('.'));
+      for (const src of !noFolder && (intoDir !== undefined || !file) ? sources : []) {
         const srcName = lastName(src);
-        if (srcName !== undefined) emit({ parts: [...dest.parts, { text: `/${baseName(srcName)}`, known: true }] }, 'replace', name);
+        const slash = text(dest).endsWith('/') ? '' : '/';
+        const into = exact(dest) || !slash ? name : `${name}, if ${text(dest)} is a folder,`;
+        if (srcName !== undefined) emit({ parts: [...dest.parts, { text: slash + baseName(srcName), known: true }] }, 'replace', into);
       }
       if (name === 'mv') for (const src of sources) emit(src, 'remove', 'mv');
       return;
