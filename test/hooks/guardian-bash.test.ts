@@ -120,6 +120,33 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['mv to $D/log.md.bak', 'mv /tmp/log.md "$D/log.md.bak"', 'world', 'allow'],
   ['cp to $W/_kernel (a folder, perhaps)', 'cp /tmp/log.md "$W/_kernel"', 'world', /\(cp, if \$W\/_kernel is a folder, onto \$W\/_kernel\/log\.md\)/],
   ['cp of two logs to $D/x.md (a folder, then)', 'cp a/log.md b/log.md "$D/x.md"', 'world', /cannot tell/],
+  // Reasons that say what the command may do, and how to leave the logs out.
+  [
+    'find -name *.md -exec sed -i (the reason: add ! -name log.md)',
+    "find docs -name '*.md' -exec sed -i 's/foo/bar/' {} +",
+    'world',
+    /may rewrite the files find finds \(find -exec sed -i\)[\s\S]*`! -name log\.md`/,
+  ],
+  [
+    'find -name *.md -not -path ./.git/* -exec sed -i (the reason: add ! -name log.md)',
+    "find . -name '*.md' -not -path './.git/*' -exec sed -i 's/foo/bar/' {} +",
+    'world',
+    /`! -name log\.md`/,
+  ],
+  [
+    'find -name *.md ! -name log.md -exec sed -i (as the reason says)',
+    "find . -name '*.md' -not -path './.git/*' ! -name log.md -exec sed -i 's/a/b/' {} +",
+    'world',
+    'allow',
+  ],
+  ['find -name log.md -delete (the reason: may remove)', 'find . -name log.md -delete', 'world', /may remove the files find finds \(find -delete\)/],
+  ['rm of a glob in a folder it cannot read', 'rm -rf "$BUILD_DIR"/*', 'world', /may remove a file named log\.md: a glob \(rm of \$BUILD_DIR\/\*\)/],
+  [
+    '>> onto log.md in a folder it cannot tell',
+    'echo x >> "$W/_kernel/log.md"',
+    'world',
+    /may append to a file named log\.md \('>>' redirection onto \$W\/_kernel\/log\.md\)/,
+  ],
   // How the target is named.
   ['a relative name from the walnut kernel', 'sed -i s/a/b/ log.md', 'kernel', /overwrite/],
   ['an absolute path from outside the world', `echo x > ${'<LOG>'}`, 'base', /overwrite/],

@@ -118,11 +118,14 @@ export function signedEntryReason(log: string): string {
   );
 }
 
+const REFUSES = 'and it refuses what it cannot check';
+const EDIT_ENTRY = 'use the Edit tool to insert a new entry directly after the frontmatter';
+
 export function notFoundReason(log: string): string {
   return (
     `The old_string of this edit is not in the walnut log ${shown(log)} as written (line ends and curly ` +
     'quotes already matched the way the Edit tool matches them), so log-guardian cannot check that ' +
-    'no signed entry changes, and it refuses what it cannot check. Read the file again and repeat ' +
+    `no signed entry changes, ${REFUSES}. Read the file again and repeat ` +
     'the edit with old_string copied exactly from it. To add an entry, anchor the Edit on the ' +
     "frontmatter's last field and its closing '---' line."
   );
@@ -133,7 +136,7 @@ export function quotesReason(log: string): string {
     `The old_string of this edit matches the walnut log ${shown(log)} only with its quotes read as straight ` +
     '(the log has curly quotes there), and it covers part of a signed entry. The Edit tool then rewrites ' +
     "the quotes of new_string after the log's, so log-guardian cannot check that the signed entry stays " +
-    'as it is, and it refuses what it cannot check. Copy old_string from the file exactly, with its curly ' +
+    `as it is, ${REFUSES}. Copy old_string from the file exactly, with its curly ` +
     "quotes, or, to add an entry, anchor the Edit on the frontmatter's last field and its closing '---' line."
   );
 }
@@ -149,7 +152,7 @@ export function hiddenReason(log: string): string {
 export function tooMuchReason(log: string, edits: number): string {
   return (
     `This call makes ${edits} edits to the walnut log ${shown(log)}, more than log-guardian can check in time against ` +
-    'a log this long, and it refuses what it cannot check. Make the change in fewer edits; to add an entry, one Edit ' +
+    `a log this long, ${REFUSES}. Make the change in fewer edits; to add an entry, one Edit ` +
     "anchored on the frontmatter's last field and its closing '---' line."
   );
 }
@@ -157,7 +160,7 @@ export function tooMuchReason(log: string, edits: number): string {
 export function unreadableReason(log: string): string {
   return (
     `log-guardian cannot read the walnut log ${shown(log)}, so it cannot check that this edit leaves every ` +
-    'signed entry as it is, and it refuses what it cannot check. Read the file with the Read tool ' +
+    `signed entry as it is, ${REFUSES}. Read the file with the Read tool ` +
     'to see why (permissions, a folder of that name), then try again.'
   );
 }
@@ -178,32 +181,40 @@ function shellReason(write: ShellWrite, log: string): string {
   );
 }
 
+/** What a write the guardian cannot place may do: `may remove`, and how its path reads: `(rm of PATH)`. */
+const mayDo = (write: ShellWrite) => (write.kind === 'remove' ? 'may remove' : write.kind === 'append' ? 'may append to' : 'may rewrite');
+const writing = (write: ShellWrite) => `${write.via} ${write.kind === 'remove' ? 'of' : 'onto'} ${shown(write.path)}`;
+
 function unresolvedReason(write: ShellWrite): string {
+  const verb = mayDo(write);
+  if (write.path.startsWith('<found by find>'))
+    return (
+      `This command ${verb} the files find finds (${write.via}), and find's tests may match log.md, inside an ALIVE world, ` +
+      `so log-guardian cannot tell whether walnut logs are among them, ${REFUSES}. If they are ` +
+      `not meant, add \`! -name log.md\` to find's tests (not after -o). To add a log entry, ${EDIT_ENTRY}.`
+    );
   return (
-    `This command writes a file named log.md, or one a glob may make log.md, (${write.via} onto ${shown(write.path)}) inside an ALIVE world, ` +
-    'through a folder log-guardian cannot tell from the command text (a variable, a glob, or a cd ' +
-    'it cannot follow), so it cannot tell whether that is a walnut log, and it refuses what it ' +
-    'cannot check. If it is a walnut log, use the Edit tool to insert a new entry directly after ' +
-    'the frontmatter; if it is another file, name it with a literal path.'
+    `This command ${verb} a file named log.md${/[*?[]/.test(basename(write.path)) ? ': a glob' : ''} (${writing(write)}) ` +
+    'in a folder log-guardian cannot read or tell from the ' +
+    'command text (a variable, a glob, or a cd it cannot follow), inside an ALIVE world, so it cannot tell whether that ' +
+    `is a walnut log, ${REFUSES}. If it is one, ${EDIT_ENTRY}; if not, name the folder with a literal path.`
   );
 }
 
 function tooLongReason(length: number): string {
   return (
     `This command is ${length} characters long and names log.md inside an ALIVE world: longer than ` +
-    `log-guardian reads (${MAX_READ_COMMAND}), so it cannot tell whether it writes a walnut log, and it refuses what ` +
-    'it cannot check. Write large files with the Write tool, or split the command; to add a log entry, use the ' +
-    'Edit tool to insert it directly after the frontmatter.'
+    `log-guardian reads (${MAX_READ_COMMAND}), so it cannot tell whether it writes a walnut log, ${REFUSES}. ` +
+    `Write large files with the Write tool, or split the command; to add a log entry, ${EDIT_ENTRY}.`
   );
 }
 
 function readInputReason(write: ShellWrite): string {
   return (
-    `This command writes a file whose name the command text does not spell out (${write.via} onto ` +
-    `${shown(write.path)}: a name read from input, a function's parameter or a default value), and what it ` +
+    `This command ${mayDo(write)} a file whose name the command text does not spell out (${writing(write)}: ` +
+    `a name read from input, a function's parameter or a default value), and what it ` +
     `comes from names log.md (${shown(write.input ?? '')}), inside an ALIVE world, so log-guardian cannot ` +
-    'tell from the command text whether that is a walnut log, and it refuses what it cannot check. ' +
-    'If it is a walnut log, use the Edit tool to insert a new entry directly after the frontmatter; ' +
+    `tell from the command text whether that is a walnut log, ${REFUSES}. If it is a walnut log, ${EDIT_ENTRY}; ` +
     'if it is another file, name it with a literal path (or loop over literal paths: `for f in a b`).'
   );
 }
