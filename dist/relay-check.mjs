@@ -195,8 +195,8 @@ function findUp(start, matches) {
 var WORLD_MARKER = ".alive", WORLD_PAIR = ["01_Archive", "02_Life"], WORLD_MARKER_FOLDERS = [WORLD_MARKER, ...WORLD_PAIR];
 function isWorldRoot(dir, env = process.env) {
   if (WORLD_PAIR.every((name) => isDirectory(join(dir, name)))) return !0;
-  let marker = join(dir, WORLD_MARKER);
-  return marker !== resolve(aliveHome(env)) && isDirectory(marker);
+  let marker = resolve(dir, WORLD_MARKER);
+  return marker !== resolve(aliveHome(env)) && marker !== resolve(env.HOME || homeDir(), WORLD_MARKER) && isDirectory(marker);
 }
 function findWorldRoot(start, env = process.env) {
   let found = findUp(start, (dir) => isWorldRoot(dir, env));

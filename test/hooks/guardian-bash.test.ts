@@ -460,6 +460,14 @@ describe('log-guardian: Bash commands', () => {
     }
   });
 
+  it('takes no stale ~/.alive (ALIVE_HOME elsewhere) for a world marker: a project under HOME is no world', () => {
+    const project = join(home, 'code', 'proj');
+    mkdirSync(join(project, 'docs'), { recursive: true });
+    writeFileSync(join(project, 'docs', 'log.md'), '# changes\n');
+    const call = guardianCall({ cwd: project, tool_name: 'Bash', tool_input: { command: 'echo "- fixed bug" >> docs/log.md' } })!;
+    expect(decide(call, { HOME: home, ALIVE_HOME: join(base, 'alt-alive-home') }, project, shellWrites)).toEqual({ allow: true });
+  });
+
   it('uses ALIVE_WORLD_ROOT for a session outside any marked world', () => {
     const bare = join(base, 'bare');
     mkdirSync(join(bare, 'w', '_kernel'), { recursive: true });

@@ -167,6 +167,12 @@ const rows: [string, Input, RegExp | 'allow', Where?][] = [
   ['a Write over a log.md outside every world, from there', () => write(join(at.elsewhere(), 'log.md'), at.elsewhere()), 'allow', { cwd: at.elsewhere }],
   ['a Write over a log.md outside every world, from the world', () => write(join(at.elsewhere(), 'log.md')), 'allow'],
   ['a Write in a project under HOME (~/.alive is not a world marker)', () => write(join(at.project(), 'log.md'), at.project()), 'allow', { cwd: at.project }],
+  [
+    'a Write in a project under HOME with ALIVE_HOME elsewhere (a stale ~/.alive is not a world marker either)',
+    () => write(join(at.project(), 'log.md'), at.project()),
+    'allow',
+    { cwd: at.project, env: () => ({ ALIVE_HOME: join(base, 'alt-alive-home') }) },
+  ],
   ['a Write into a world from a session outside it', () => write(walnutLog, at.elsewhere()), OVERWRITE, { cwd: at.elsewhere }],
   ['a Write in an unmarked folder without ALIVE_WORLD_ROOT', () => write(join(at.bare(), 'w', '_kernel', 'log.md'), at.bare()), 'allow', { cwd: at.bare }],
   [

@@ -40,6 +40,15 @@ describe('findWorldRoot', () => {
     mkdirSync(join(home, 'projects'));
     expect(findWorldRoot(join(home, 'projects'), { ALIVE_HOME: join(home, '.alive') })).toBeUndefined();
   });
+  it('does not take ~/.alive, ALIVE_HOME by default, for a world marker when ALIVE_HOME is elsewhere (a stale one)', () => {
+    const home = tmp();
+    mkdirSync(join(home, '.alive'));
+    mkdirSync(join(home, 'projects'));
+    expect(findWorldRoot(join(home, 'projects'), { HOME: home, ALIVE_HOME: join(home, 'alt') })).toBeUndefined();
+    // A world below the home folder is still one.
+    mkdirSync(join(home, 'world', '.alive'), { recursive: true });
+    expect(findWorldRoot(join(home, 'world'), { HOME: home, ALIVE_HOME: join(home, 'alt') })).toBe(join(home, 'world'));
+  });
 });
 
 describe('writeFileAtomic', () => {

@@ -1,5 +1,6 @@
 import { resolve, join } from 'node:path';
 import { findUp, isDirectory as isDir } from '../fs/find-up.ts';
+import { homeDir } from '../fs/node-fs.ts';
 import { aliveHome } from '../home.ts';
 
 /** The folder whose presence alone marks a world root. */
@@ -14,13 +15,14 @@ export const WORLD_MARKER_FOLDERS: readonly string[] = [WORLD_MARKER, ...WORLD_P
 
 /**
  * True when `dir` is a world root: it holds `.alive/`, or both `01_Archive/` and `02_Life/`.
- * The per-user state folder (ALIVE_HOME, by default ~/.alive) is not a world marker, or every
- * folder under the home directory would count as inside a world.
+ * The per-user state folder is not a world marker, or every folder under the home directory would
+ * count as inside a world: neither ALIVE_HOME nor ~/.alive, its default, which stays behind when
+ * ALIVE_HOME moves elsewhere (the home folder itself can still be a world by the pair of folders).
  */
 export function isWorldRoot(dir: string, env: NodeJS.ProcessEnv = process.env): boolean {
   if (WORLD_PAIR.every((name) => isDir(join(dir, name)))) return true;
-  const marker = join(dir, WORLD_MARKER);
-  return marker !== resolve(aliveHome(env)) && isDir(marker);
+  const marker = resolve(dir, WORLD_MARKER);
+  return marker !== resolve(aliveHome(env)) && marker !== resolve(env.HOME || homeDir(), WORLD_MARKER) && isDir(marker);
 }
 
 /**
