@@ -474,20 +474,31 @@ function bodyStart(text) {
 `, close + 4);
   return text.slice(close + 1, lineEnd === -1 ? text.length : lineEnd).trimEnd() !== "---" ? 0 : lineEnd === -1 ? text.length : lineEnd + 1;
 }
-function entries(text) {
+var HEADING = /^(#{1,6}) /, levelOf = (line) => line[0] === "#" && HEADING.exec(line)?.[1]?.length || 7;
+function entryLevel(text) {
+  let h2 = !1, signatures = 0, since = 7, above = 7, between = 7;
+  eachLine(text.slice(bodyStart(text)), (_at, line, inside) => {
+    let h = inside ? 7 : levelOf(line);
+    h === 2 && (h2 = !0), h < 7 ? since = Math.min(since, h) : hasSignatureMarker(line) && (signatures++ === 0 ? above = since : between = Math.min(between, since), since = 7);
+  });
+  let level = between < 7 ? between : above;
+  return h2 || level === 7 ? 2 : level;
+}
+var opensEntry = (line, level) => level === 2 ? line.startsWith("## ") : levelOf(line) <= level;
+function entries(text, level) {
   let from = bodyStart(text), body = text.slice(from), spans = [], start = 0;
   return eachLine(body, (at, line, inside) => {
-    at > start && !inside && line.startsWith("## ") && (spans.push([start, at]), start = at);
+    at > start && !inside && opensEntry(line, level) && (spans.push([start, at]), start = at);
   }), spans.push([start, body.length]), spans.map(([a, b]) => ({ text: withoutBlankLinesAround(body.slice(a, b)), start: from + a, end: from + b })).filter((e) => e.text !== "");
 }
 function withoutBlankLinesAround(text) {
   return text.replace(/^(?:[ \t]*\n)+/, "").replace(/(?:\n[ \t]*)+$/, "");
 }
-function signedEntrySpans(text) {
-  return entries(text).filter((e) => hasSignatureMarker(e.text));
+function signedEntrySpans(text, level = entryLevel(text)) {
+  return entries(text, level).filter((e) => hasSignatureMarker(e.text));
 }
-function signedEntryList(text) {
-  return signedEntrySpans(normaliseNewlines(text)).map((e) => e.text);
+function signedEntryList(text, level) {
+  return signedEntrySpans(normaliseNewlines(text), level).map((e) => e.text);
 }
 function applyEdits(original, edits) {
   let text = normaliseNewlines(original);
@@ -507,18 +518,13 @@ function applyEdits(original, edits) {
   }
   return text;
 }
-function signedEntriesKept(before, after) {
-  let was = signedEntryList(before);
-  if (was.length === 0) return !0;
-  let now = signedEntryList(after), k = 0;
-  for (let entry of now) k < was.length && entry === was[k] && k++;
-  return k === was.length;
-}
 function compare(current, after) {
-  if (signedEntriesKept(current, after)) return "keeps-signed";
-  let text = normaliseNewlines(after), from = bodyStart(text), starts = /* @__PURE__ */ new Set(), at = from;
-  for (let entry of signedEntryList(current)) {
-    if (at = entryAt(text, entry, at), at === -1) return "touches-signed";
+  let level = entryLevel(normaliseNewlines(current)), was = signedEntryList(current, level), k = 0;
+  for (let entry of was.length > 0 ? signedEntryList(after, level) : []) k < was.length && entry === was[k] && k++;
+  if (k === was.length) return "keeps-signed";
+  let text = normaliseNewlines(after), from = bodyStart(text), starts = /* @__PURE__ */ new Set(), end = new RegExp(`(?:\\n[ \\t]*)*(?:\\n${level === 2 ? "##" : `#{1,${level}}`} |$)`, "y"), at = from;
+  for (let entry of was) {
+    if (at = entryAt(text, entry, at, end), at === -1) return "touches-signed";
     starts.add(at - from), at += entry.length;
   }
   let hidden = !1;
@@ -526,11 +532,10 @@ function compare(current, after) {
     inside && starts.has(at2) && (hidden = !0);
   }), hidden ? "hides-signed" : "keeps-signed";
 }
-var ENTRY_END = /(?:\n[ \t]*)*(?:\n## |$)/y;
-function entryAt(text, entry, from) {
+function entryAt(text, entry, from, end) {
   for (let i = text.indexOf(entry, from); i !== -1; i = text.indexOf(entry, i + 1))
-    if (ENTRY_END.lastIndex = i + entry.length, (i === 0 || text[i - 1] === `
-`) && ENTRY_END.test(text)) return i;
+    if (end.lastIndex = i + entry.length, (i === 0 || text[i - 1] === `
+`) && end.test(text)) return i;
   return -1;
 }
 var CURLY_QUOTES = /[\u2018\u2019\u201C\u201D]/g, ANY_QUOTE = /["'\u2018\u2019\u201C\u201D]/;
@@ -581,7 +586,7 @@ function checkStraightenedEdits(current, edits) {
 ` : oldString, at = [];
     for (let i = straight.indexOf(removed); i !== -1; i = straight.indexOf(removed, i + removed.length)) at.push(i);
     if (at.length === 0) return "not-found";
-    !uncertain && ANY_QUOTE.test(newString) && (uncertain = overlapsAny(at, removed.length, signedEntrySpans(text)));
+    !uncertain && ANY_QUOTE.test(newString) && (uncertain = overlapsAny(at, removed.length, signedEntrySpans(text, entryLevel(current))));
     let out = "", from = 0;
     for (let i of at)
       out += text.slice(from, i) + newString, from = i + removed.length;

@@ -107,6 +107,7 @@ const at = {
   empty: () => join(world, '05_Experiments', 'empty', '_kernel', 'log.md'),
   blank: () => join(world, '05_Experiments', 'blank', '_kernel', 'log.md'),
   bareFrontmatter: () => join(world, '05_Experiments', 'bare', '_kernel', 'log.md'),
+  h3: () => join(world, '02_Life', 'h3', '_kernel', 'log.md'),
 };
 
 beforeAll(() => {
@@ -133,6 +134,10 @@ beforeAll(() => {
     [at.empty(), ''],
     [at.blank(), ' \n\n\t\n'],
     [at.bareFrontmatter(), '---\nwalnut: bare\n---\n'],
+    [
+      at.h3(),
+      '---\nwalnut: h3\nentry-count: 2\n---\n\n# Log\n\n### 2024-03-02 — squirrel:abc123\n\nDid things.\n\nsigned: squirrel:abc123\n\n### 2024-01-01 — squirrel:aaa000\n\nCreated.\n\nsigned: squirrel:aaa000\n',
+    ],
   ]) {
     mkdirSync(dirname(log!), { recursive: true });
     writeFileSync(log!, text!);
@@ -227,6 +232,12 @@ const rows: [string, Input, RegExp | 'allow', Where?][] = [
     () => edit(walnutLog, 'summary: a garden\n---\n', 'summary: a garden\n---\n\n## 2024-04-01 — squirrel:s4\n```bash\n## run\nls\nsigned: squirrel:s4\n'),
     /code fence[\s\S]*open above signed entries/,
   ],
+  [
+    'a prepend to a log whose entries are `### ` headings under a `# ` title',
+    () => edit(at.h3(), 'entry-count: 2\n---\n', 'entry-count: 3\n---\n\n### 2024-03-05 — squirrel:def456\n\nNew.\n\nsigned: squirrel:def456'),
+    'allow',
+  ],
+  ['an Edit of a signed `### ` entry', () => edit(at.h3(), 'Did things.', 'Did nothing.'), SIGNED],
   ['an Edit of a signed body without its signature line in old_string', () => edit(walnutLog, 'Watered twice.', 'Watered once.'), SIGNED],
   [
     'an old_string whose signature is not its first line (reference bug 11.3.11)',

@@ -148,6 +148,31 @@ describe('edits the Edit tool makes differently from their text', () => {
     expect(add('## c — squirrel:3\n~~~ `x`\nls\nsigned: squirrel:3\n')).toBe('hides-signed');
   });
 
+  it('a log whose entries are `### ` headings under a `# ` title takes a new entry on top, and keeps its signed ones', () => {
+    const log =
+      '---\nwalnut: w\nentry-count: 2\n---\n\n# Log\n\n### b — squirrel:2\n\nsecond\n\nsigned: squirrel:2\n\n### a — squirrel:1\n\nfirst\n\nsigned: squirrel:1\n';
+    expect([...signedEntries(log).keys()]).toEqual(['### b — squirrel:2\n\nsecond\n\nsigned: squirrel:2', '### a — squirrel:1\n\nfirst\n\nsigned: squirrel:1']);
+    const c = '### c — squirrel:3\n\nthird\n\nsigned: squirrel:3';
+    // After the frontmatter, as the reason says; below the title; as a `## ` entry.
+    expect(checkEdits(log, [edit('entry-count: 2\n---\n', `entry-count: 3\n---\n\n${c}`)])).toBe('keeps-signed');
+    expect(checkEdits(log, [edit('# Log\n', `# Log\n\n${c}\n`)])).toBe('keeps-signed');
+    expect(checkEdits(log, [edit('# Log\n', `# Log\n\n#${c}\n`)])).toBe('keeps-signed');
+    expect(checkEdits(log, [edit('# Log', '# The log')])).toBe('keeps-signed');
+    expect(checkEdits(log, [edit('### b — squirrel:2', '### b — squirrel:9')])).toBe('touches-signed');
+    expect(checkEdits(log, [edit('first', 'First')])).toBe('touches-signed');
+    // An unsigned draft on top may be finished and signed.
+    const draft = log.replace('# Log\n\n', '# Log\n\n### d — draft\n\nTODO\n\n');
+    expect(checkEdits(draft, [edit('TODO\n', 'Done.\n\nsigned: squirrel:4\n')])).toBe('keeps-signed');
+  });
+
+  it('a log whose entries are `# ` headings takes a new entry on top; in a `## ` log a `# ` line is part of its entry', () => {
+    const log = '---\nwalnut: w\n---\n\n# b — squirrel:2\nsecond\nsigned: squirrel:2\n\n# a — squirrel:1\nfirst\nsigned: squirrel:1\n';
+    expect(checkEdits(log, [edit('walnut: w\n---\n', 'walnut: w\n---\n\n# c — squirrel:3\nthird\nsigned: squirrel:3\n')])).toBe('keeps-signed');
+    expect(checkEdits(log, [edit('# a — squirrel:1', '# a — squirrel:0')])).toBe('touches-signed');
+    const standard = LOG.replace('second\n', '# not a heading of an entry\nsecond\n');
+    expect(checkEdits(standard, [edit('## b — squirrel:2', '## b — squirrel:9')])).toBe('touches-signed');
+  });
+
   it('more edits over a long log than can be checked in time are refused as too much work', () => {
     const log = `${LOG}${'x'.repeat(1024 * 1024)}\n`;
     const many = Array.from({ length: Math.ceil(EDIT_WORK_MAX / log.length) + 1 }, () => edit('walnut: w', 'walnut: w'));

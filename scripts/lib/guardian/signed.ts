@@ -2,8 +2,8 @@
  * Signed log entries and whether a set of edits would change one.
  *
  * A walnut log (log.md) is YAML frontmatter followed by entries, newest first, each opened by a
- * `## ` heading and closed by a signature line such as `signed: squirrel:<session>`. An entry that
- * carries a signature is immutable.
+ * `## ` heading (in a log written otherwise, a `### ` or `# ` one: entryLevel) and closed by a
+ * signature line such as `signed: squirrel:<session>`. An entry that carries a signature is immutable.
  *
  * "Touching" a signed entry means changing its text in any way: editing a line of its body,
  * its heading or its signature, deleting it, moving it past another signed entry, or splitting
@@ -48,19 +48,54 @@ interface Entry {
   end: number;
 }
 
+const HEADING = /^(#{1,6}) /;
+
+/** A heading's level (1-6), or 7 for a line that is none. */
+const levelOf = (line: string) => (line[0] === '#' && HEADING.exec(line)?.[1]?.length) || 7;
+
 /**
- * The entries of a log body: split before every line that starts with `## `, other than one inside
- * a fenced code block or an HTML comment (a `## comment` in a bash block, a heading in a Markdown
- * template: part of the entry). An entry is its lines as they are, without the blank lines around
- * it (those are between entries): a blank added at the end of its signature line is a change.
+ * The heading that opens an entry: `## ` (2), the format's own, when the log (line ends read) has a
+ * `## ` heading; else, in a log written with `### ` or `# ` entries, a heading of this level or
+ * less (a `# Log` title above `### ` entries stands apart): the least level of the headings between
+ * its first and last signature lines, or above the first when there are none.
  */
-function entries(text: string): Entry[] {
+function entryLevel(text: string): number {
+  let h2 = false;
+  let signatures = 0;
+  let since = 7;
+  let above = 7;
+  let between = 7;
+  eachLine(text.slice(bodyStart(text)), (_at, line, inside) => {
+    const h = inside ? 7 : levelOf(line);
+    if (h === 2) h2 = true;
+    if (h < 7) since = Math.min(since, h);
+    else if (hasSignatureMarker(line)) {
+      if (signatures++ === 0) above = since;
+      else between = Math.min(between, since);
+      since = 7;
+    }
+  });
+  const level = between < 7 ? between : above;
+  return h2 || level === 7 ? 2 : level;
+}
+
+/** True when `line` opens an entry of a log whose entries open at `level` (entryLevel). */
+const opensEntry = (line: string, level: number) => (level === 2 ? line.startsWith('## ') : levelOf(line) <= level);
+
+/**
+ * The entries of a log body: split before every line that opens one (a `## ` heading; entryLevel),
+ * other than one inside a fenced code block or an HTML comment (a `## comment` in a bash block, a
+ * heading in a Markdown template: part of the entry). An entry is its lines as they are, without
+ * the blank lines around it (those are between entries): a blank added at the end of its signature
+ * line is a change.
+ */
+function entries(text: string, level: number): Entry[] {
   const from = bodyStart(text);
   const body = text.slice(from);
   const spans: [number, number][] = [];
   let start = 0;
   eachLine(body, (at, line, inside) => {
-    if (at > start && !inside && line.startsWith('## ')) {
+    if (at > start && !inside && opensEntry(line, level)) {
       spans.push([start, at]);
       start = at;
     }
@@ -74,12 +109,12 @@ function withoutBlankLinesAround(text: string): string {
 }
 
 /** The signed entries of a log (line ends already read), in the order they stand (newest first). */
-function signedEntrySpans(text: string): Entry[] {
-  return entries(text).filter((e) => hasSignatureMarker(e.text));
+function signedEntrySpans(text: string, level = entryLevel(text)): Entry[] {
+  return entries(text, level).filter((e) => hasSignatureMarker(e.text));
 }
 
-function signedEntryList(text: string): string[] {
-  return signedEntrySpans(normaliseNewlines(text)).map((e) => e.text);
+function signedEntryList(text: string, level?: number): string[] {
+  return signedEntrySpans(normaliseNewlines(text), level).map((e) => e.text);
 }
 
 /** The signed entries of a log, as a multiset (entry text → count). */
@@ -113,32 +148,27 @@ export function applyEdits(original: string, edits: readonly TextEdit[]): string
 }
 
 /**
- * True when every signed entry of `before` is still in `after`, unchanged, as many times and in
- * the same order (new entries may stand between them: the history is what it was).
- */
-export function signedEntriesKept(before: string, after: string): boolean {
-  const was = signedEntryList(before);
-  if (was.length === 0) return true;
-  const now = signedEntryList(after);
-  let k = 0;
-  for (const entry of now) if (k < was.length && entry === was[k]) k++;
-  return k === was.length;
-}
-
-/**
- * The edited text against the current one. A signed entry no longer an entry of its own may still
- * stand whole, in order, at a line's start and followed by a `## ` line or the end: under a fence
- * or comment the edit left open above it ('hides-signed'), or under a new entry put above text that
- * had no heading of its own (a log opening with `<!--`), which keeps it.
+ * The edited text against the current one: every signed entry of the current text must still be
+ * in the edited one, unchanged, as many times and in the same order (new entries may stand between
+ * them: the history is what it was). One that is no longer an entry of its own may still stand
+ * whole, in order, at a line's start and followed by a line that opens an entry, or the end: under
+ * a fence or comment the edit left open above it ('hides-signed'), or under a new entry put above
+ * text that had no heading of its own (a log opening with `<!--` or a `# Log` title), which keeps it.
  */
 function compare(current: string, after: string): EditCheck {
-  if (signedEntriesKept(current, after)) return 'keeps-signed';
+  const level = entryLevel(normaliseNewlines(current));
+  const was = signedEntryList(current, level);
+  let k = 0;
+  for (const entry of was.length > 0 ? signedEntryList(after, level) : []) if (k < was.length && entry === was[k]) k++;
+  if (k === was.length) return 'keeps-signed';
   const text = normaliseNewlines(after);
   const from = bodyStart(text);
   const starts = new Set<number>();
+  // After an entry: blank lines, then a line that opens one, or the end.
+  const end = new RegExp(`(?:\\n[ \\t]*)*(?:\\n${level === 2 ? '##' : `#{1,${level}}`} |$)`, 'y');
   let at = from;
-  for (const entry of signedEntryList(current)) {
-    at = entryAt(text, entry, at);
+  for (const entry of was) {
+    at = entryAt(text, entry, at, end);
     if (at === -1) return 'touches-signed';
     starts.add(at - from);
     at += entry.length;
@@ -150,14 +180,11 @@ function compare(current: string, after: string): EditCheck {
   return hidden ? 'hides-signed' : 'keeps-signed';
 }
 
-/** After an entry: blank lines, then a `## ` line or the end. */
-const ENTRY_END = /(?:\n[ \t]*)*(?:\n## |$)/y;
-
-/** The first place at or after `from` where `entry` stands in `text` as a whole entry; -1 when none. */
-function entryAt(text: string, entry: string, from: number): number {
+/** The first place at or after `from` where `entry` stands in `text` as a whole entry (followed by `end`); -1 when none. */
+function entryAt(text: string, entry: string, from: number, end: RegExp): number {
   for (let i = text.indexOf(entry, from); i !== -1; i = text.indexOf(entry, i + 1)) {
-    ENTRY_END.lastIndex = i + entry.length;
-    if ((i === 0 || text[i - 1] === '\n') && ENTRY_END.test(text)) return i;
+    end.lastIndex = i + entry.length;
+    if ((i === 0 || text[i - 1] === '\n') && end.test(text)) return i;
   }
   return -1;
 }
@@ -264,7 +291,7 @@ function checkStraightenedEdits(current: string, edits: readonly TextEdit[]): Ed
     const at: number[] = [];
     for (let i = straight.indexOf(removed); i !== -1; i = straight.indexOf(removed, i + removed.length)) at.push(i);
     if (at.length === 0) return 'not-found';
-    if (!uncertain && ANY_QUOTE.test(newString)) uncertain = overlapsAny(at, removed.length, signedEntrySpans(text));
+    if (!uncertain && ANY_QUOTE.test(newString)) uncertain = overlapsAny(at, removed.length, signedEntrySpans(text, entryLevel(current)));
     let out = '';
     let from = 0;
     for (const i of at) {
