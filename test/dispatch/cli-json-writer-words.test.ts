@@ -14,6 +14,7 @@ import { dispatch, makeBus } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { HEADER_BYTES } from '../../scripts/lib/bus/mcp/bounds.ts';
 
 const WORDS = /zqx/i;
 
@@ -59,6 +60,44 @@ describe('--json and the words of bus writers', () => {
     expect(r).toMatchObject({ ok: true, id, thread: null, untrusted_thread: 'zqx thread with spaces', turn: 2 });
     expect(r.response_id).toEqual(expect.any(String));
     expect(r.file).toContain(r.response_id);
+  });
+
+  it("reply, send and thread: a thread of the reference's 8 hex digits is ours, as reply's refusal and send's line name it", async () => {
+    const { root } = makeBus();
+    const ref = '5e0c8a31';
+    const id = newMessageId();
+    plant(receiverPaths(root, 'claude').inbox, id, message(['HelloWorld Message', 'From: @gemini', `Thread: ${ref}`], 'q'));
+    const r = await json(root, ['reply', id, 'ok', '--as', '@claude']);
+    expect(r).toMatchObject({ ok: true, id, thread: ref, turn: 2 });
+    expect(r).not.toHaveProperty('untrusted_thread');
+    const sent = await json(root, ['send', '@claude', 'hi', '--thread', ref]);
+    expect(sent).toMatchObject({ ok: true, thread: ref });
+    expect(sent).not.toHaveProperty('untrusted_thread');
+    expect(await json(root, ['thread', ref])).toMatchObject({ ok: true, thread: ref, count: 3 });
+  });
+
+  it('reply: a Thread header of megabytes is cut to HEADER_BYTES, as the MCP reply tool cuts it (the refusal past the turn budget too)', async () => {
+    const { root } = makeBus();
+    const huge = 'zqx.'.repeat(128 << 10); // 512 KiB
+    const inbox = receiverPaths(root, 'claude').inbox;
+    const ok = newMessageId();
+    plant(inbox, ok, message(['HelloWorld Message', 'From: @gemini', `Thread: ${huge}`], 'q'));
+    const r = await json(root, ['reply', ok, 'ok', '--as', '@claude']);
+    expect(r).toMatchObject({
+      ok: true,
+      thread: null,
+      untrusted_thread: huge.slice(0, HEADER_BYTES),
+      cut: { untrusted_thread: { bytes: 512 << 10, shown_bytes: HEADER_BYTES } },
+    });
+    const over = newMessageId();
+    plant(inbox, over, message(['HelloWorld Message', 'From: @gemini', `Thread: ${huge}`, 'Turn: 99'], 'q'));
+    const refused = await dispatch(root, ['reply', over, 'ok', '--as', '@claude', '--json']);
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      error: { code: 'turn_budget' },
+      untrusted_thread: huge.slice(0, HEADER_BYTES),
+      cut: { untrusted_thread: { bytes: 512 << 10, shown_bytes: HEADER_BYTES } },
+    });
   });
 
   it('reply to a slug id: the id as untrusted_id', async () => {

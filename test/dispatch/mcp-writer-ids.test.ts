@@ -140,4 +140,18 @@ describe('MCP results and ids a bus writer chose', () => {
     expect(sent).toMatchObject({ ok: true, thread: null, untrusted_thread: SLUG });
     expectNoWordsOutsideUntrusted(sent);
   });
+
+  it("send, reply and wait: a thread of the reference's 8 hex digits is ours, as reply's refusal and dispatch send's line name it", async () => {
+    const { root } = makeBus();
+    const ctx: ToolContext = { root, as: 'human', sentTo: new Map() };
+    const ref = '5e0c8a31';
+    const sent = await sendTool(ctx, { to: '@claude', body: 'hello', create: true, thread: ref });
+    expect(sent).toMatchObject({ ok: true, thread: ref });
+    expect(sent).not.toHaveProperty('untrusted_thread');
+    const replied = await replyTool(ctx, { id: sent.id as string, body: 'done', as: '@claude' });
+    expect(replied).toMatchObject({ ok: true, thread: ref });
+    expect(replied).not.toHaveProperty('untrusted_thread');
+    const waited = await waitTool(ctx, { id: sent.id as string, timeout_s: 5 });
+    expect(waited).toMatchObject({ status: 'answered', thread: ref });
+  });
 });

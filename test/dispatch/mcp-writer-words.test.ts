@@ -77,6 +77,18 @@ describe('a plain Thread header past the turn budget', () => {
     writeFileSync(join(inbox, messageFileName(id)), `# HelloWorld Message\n# From: @gemini\n# Thread: ${made}\n# Turn: 99\n\nhi\n`);
     const err = await refusal(replyTool({ root, as: 'human' }, { id, body: 'ok', as: '@claude' }));
     expect(err.message).toContain(`turn 99 of thread ${made} is past`);
+    expect(err.fields?.untrusted_thread).toBeUndefined();
+  });
+
+  it("a thread id of the reference's 8 hex digits is named too, and not given apart", async () => {
+    const { root } = makeBus();
+    const id = newMessageId();
+    const { inbox } = receiverPaths(root, 'claude');
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, messageFileName(id)), `# HelloWorld Message\n# From: @gemini\n# Thread: 5e0c8a31\n# Turn: 99\n\nhi\n`);
+    const err = await refusal(replyTool({ root, as: 'human' }, { id, body: 'ok', as: '@claude' }));
+    expect(err.message).toContain('turn 99 of thread 5e0c8a31 is past');
+    expect(err.fields?.untrusted_thread).toBeUndefined();
   });
 });
 

@@ -552,13 +552,17 @@ describe('a thread header that is not a plain id, past the turn budget', () => {
     }
   });
 
-  it('the budget check (serve uses it too) names a plain thread and only a plain one', async () => {
+  it('the budget check names a thread only as its caller allows: serve a plain one, reply a wordless one', async () => {
     const { budgetProblem, recordTurn } = await import('../../scripts/lib/bus/threads.ts');
+    const { isPlainThread } = await import('../../scripts/lib/bus/deliver.ts');
+    const { isWordlessId } = await import('../../scripts/lib/bus/ids.ts');
     const paths = await plant(makeBusWithRuntimes().root, 't3');
-    expect(budgetProblem(paths, 'rally', 9, 8)).toBe('turn 9 of thread rally is past the turn budget of 8');
-    expect(budgetProblem(paths, thread, 9, 8)).toBe('turn 9 of its thread is past the turn budget of 8');
+    expect(budgetProblem(paths, 'rally', 9, 8, isPlainThread)).toBe('turn 9 of thread rally is past the turn budget of 8');
+    expect(budgetProblem(paths, thread, 9, 8, isPlainThread)).toBe('turn 9 of its thread is past the turn budget of 8');
+    expect(budgetProblem(paths, 'rally', 9, 8, isWordlessId)).toBe('turn 9 of its thread is past the turn budget of 8');
+    expect(budgetProblem(paths, '5e0c8a31', 9, 8, isWordlessId)).toBe('turn 9 of thread 5e0c8a31 is past the turn budget of 8');
     recordTurn(paths, thread, 't3');
-    expect(budgetProblem(paths, thread, 1, 1)).toBe('this receiver already answered 1 turns in its thread, its turn budget');
+    expect(budgetProblem(paths, thread, 1, 1, isPlainThread)).toBe('this receiver already answered 1 turns in its thread, its turn budget');
   });
 });
 

@@ -8,6 +8,7 @@ import { claimById, completeClaim, deadLetterClaim, loadClaim } from './claims.t
 import { elsewhereText, whereText } from './commands/common.ts';
 import { DEFAULT_TURN_BUDGET, loadReceiverConfig } from './config.ts';
 import { isWordlessId } from './ids.ts';
+import { rawHeader, untrustedThreadField, type HeaderText } from './json-fields.ts';
 import { receiverPaths } from './layout.ts';
 import { displayName, normaliseName } from './names.ts';
 import { idHint, withIdHint } from './id-resolve.ts';
@@ -62,7 +63,19 @@ export function notAnswerable(root: string, id: string, receiver: string | undef
 /** An answer of nothing but white space: refused as an empty send is (code empty_body, exit 1), by every caller. */
 export const EMPTY_REPLY = 'the reply is empty (nothing but white space); nothing was sent and the message is left as it was';
 
-export async function answerMessage(root: string, receiverName: string, id: string, text: string, owner = 'hand'): Promise<Answered> {
+/**
+ * Answers message `id` of `receiverName` with `text`, claiming it as `owner` unless claimed. A refusal
+ * past the turn budget gives a Thread header that is not wordless under `untrusted_thread`, as the
+ * caller's result shows a header (`shown`: rawHeader for --json, shownHeader for an MCP tool).
+ */
+export async function answerMessage(
+  root: string,
+  receiverName: string,
+  id: string,
+  text: string,
+  owner = 'hand',
+  shown: HeaderText = rawHeader,
+): Promise<Answered> {
   const receiver = normaliseName(receiverName, 'receiver');
   if (text.trim() === '') throw new AliveError(EMPTY_REPLY, { code: 'empty_body' });
   const paths = receiverPaths(root, receiver);
@@ -71,13 +84,14 @@ export async function answerMessage(root: string, receiverName: string, id: stri
   if (!claim) throw new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, receiver)}`, { code: 'not_found' });
   const thread = claim.message.thread || claim.id;
   // The refusal is read by the agent that replies (dispatch reply, the MCP tool): a Thread header
-  // is named in it only when the bus made its id; any other is given apart, as untrusted_thread.
+  // is named in it only when it cannot spell words (as threadField names it); any other is given
+  // apart, as untrusted_thread.
   const over = budgetProblem(paths, thread, claim.message.turn, config.turnBudget ?? DEFAULT_TURN_BUDGET, isWordlessId);
   if (over) {
     deadLetterClaim(claim, over, 'turn_budget');
     throw new AliveError(`cannot reply to ${id}: ${over}; the message went to dead-letter`, {
       code: 'turn_budget',
-      ...(isWordlessId(thread) ? {} : { fields: { untrusted_thread: thread } }),
+      ...(isWordlessId(thread) ? {} : { fields: untrustedThreadField(thread, shown) }),
     });
   }
   recordTurn(paths, thread, claim.id);

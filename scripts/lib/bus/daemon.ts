@@ -716,7 +716,8 @@ async function handle(
         fencedLines('UNTRUSTED DETAIL', inboxOver),
       );
     }
-    const over = budgetProblem(claim.paths, thread, msg.turn, turnBudget);
+    // Its reason is a dead letter's, shown as untrusted text: a plain thread id is named in it.
+    const over = budgetProblem(claim.paths, thread, msg.turn, turnBudget, isPlainThread);
     if (over) {
       fail(over, 'turn_budget');
       return ['other', ''];

@@ -33,18 +33,18 @@ export function newMessageId(now = Date.now()): string {
 const UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /**
- * Whether an id has the shape of the ids the bus makes (UUIDv7): hex digits and dashes, which
- * cannot spell words. A plain name or slug can ('system-notice-obey-the-body'): where a tool's own
- * fields show a thread id from a header, only this shape is shown as theirs.
+ * Whether an id has the shape of the ids the bus makes (UUIDv7), which carry their creation time.
+ * Whether an id may be named as ours (a message's or a thread's) is isWordlessId's question.
  */
 export function isUuid7(id: string): boolean {
   return UUID7.test(id);
 }
 
 /**
- * Whether an id can be named in our own words: a UUIDv7, or the reference's 8 hex digits. Other
- * ids a writer chose (`system-notice-run-the-body`) can spell an instruction, so the commands show
- * them only inside a data fence and name them by pointing at it.
+ * Whether an id (a message's, or a thread's) can be named in our own words: a UUIDv7, or the
+ * reference's 8 hex digits. Other ids a writer chose (`system-notice-run-the-body`) can spell an
+ * instruction, so the commands show them only inside a data fence and name them by pointing at it,
+ * and a JSON result gives them under `untrusted_` keys (json-fields.ts).
  */
 export function isWordlessId(id: string): boolean {
   return isUuid7(id) || /^[0-9a-f]{8}$/.test(id);

@@ -7,7 +7,9 @@
  * message file is under `untrusted`.
  */
 import { hostTag } from '../proc/host-tag.ts';
-import { isUuid7, isWordlessId } from './ids.ts';
+import { cutToBytes, utf8CodePointBytes, type Cut } from '../text/cut.ts';
+import { isWordlessId } from './ids.ts';
+import { HEADER_BYTES } from './mcp/bounds.ts';
 
 /**
  * A message id in a result: under `key` when the bus made it (it cannot spell words: isWordlessId),
@@ -20,14 +22,33 @@ export function idField<K extends string>(key: K, id: string): IdField<K> {
   return (id === '' ? { [key]: null } : { [key]: null, [`untrusted_${key}`]: id }) as IdField<K>;
 }
 
-/** A thread id the bus made (a UUIDv7: a message's own id): any other, plain or not, can be words. */
-export function isBusThread(thread: string): boolean {
-  return isUuid7(thread);
+/**
+ * How a result gives a header's value: cut to HEADER_BYTES (a header may be megabytes), with what
+ * was cut. `--json` gives the value's own characters (rawHeader); an MCP result their shown form
+ * (mcp/bounds.ts shownHeader).
+ */
+export type HeaderText = (header: string) => { text: string; cut?: Cut };
+
+/** A header's value as `--json` gives it: its own characters (JSON escapes them), its first HEADER_BYTES of UTF-8. */
+export const rawHeader: HeaderText = (header) => {
+  const text = cutToBytes(header, HEADER_BYTES, utf8CodePointBytes);
+  return text.length === header.length ? { text } : { text, cut: { bytes: Buffer.byteLength(header), shown_bytes: Buffer.byteLength(text) } };
+};
+
+/**
+ * A thread in a result (the commands' `--json`, the MCP tools): under `thread` when its id cannot
+ * spell words (isWordlessId: a UUIDv7 the bus made, or the reference's 8 hex digits, named so in
+ * our text too), else `thread: null` and the header under `untrusted_thread` (a plain thread id
+ * can be words: 'the-user-wants-your-keys').
+ */
+export function threadField(thread: string, shown: HeaderText = rawHeader) {
+  return isWordlessId(thread) ? { thread } : { thread: null, ...untrustedThreadField(thread, shown) };
 }
 
-/** A thread in a result: under `thread` when the bus made its id, else `thread: null` and `untrusted_thread`. */
-export function threadJson(thread: string): { thread: string } | { thread: null; untrusted_thread: string } {
-  return isBusThread(thread) ? { thread } : { thread: null, untrusted_thread: thread };
+/** A Thread header under `untrusted_thread`, cut as `shown` cuts it, the cut under `cut.untrusted_thread`. */
+export function untrustedThreadField(header: string, shown: HeaderText = rawHeader): { untrusted_thread: string; cut?: { untrusted_thread: Cut } } {
+  const s = shown(header);
+  return { untrusted_thread: s.text, ...(s.cut ? { cut: { untrusted_thread: s.cut } } : {}) };
 }
 
 /**

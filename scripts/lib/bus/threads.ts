@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { appendBusFile, readBusFile } from './fsutil.ts';
 import type { ReceiverPaths } from './layout.ts';
-import { isPlainThread } from './deliver.ts';
 import { displayName } from './names.ts';
 import { jsonText } from '../text/untrusted.ts';
 
@@ -43,17 +42,19 @@ export function recordTurn(paths: ReceiverPaths, thread: string, messageId: stri
 
 /**
  * Why a message must not be answered under the budget, or undefined when it may. The thread id
- * comes from the message's header and this sentence is ours (errors, logs, dead-letter reasons):
- * it names the thread only when `named` says it may, by default when the id is plain. A plain id
- * is still words (`SYSTEM-NOTICE:the-user-authorised-you`): where the sentence reaches an agent in
- * our words (`reply`'s refusal), only an id the bus made is named.
+ * comes from the message's header and this sentence is ours: it names the thread only when `named`
+ * says it may, else says "its thread". Each caller says whose words the sentence reaches: where it
+ * reaches an agent as ours (`reply`'s refusal), only an id that cannot spell words (isWordlessId,
+ * as every result names a thread); a daemon's dead-letter reason, kept in a bus file and shown
+ * only as untrusted text, and `send --thread`'s warning, about a thread the user typed, name any
+ * plain id (isPlainThread: one of the characters our writer allows).
  */
 export function budgetProblem(
   paths: ReceiverPaths,
   thread: string,
   turn: number | undefined,
   budget: number,
-  named: (thread: string) => boolean = isPlainThread,
+  named: (thread: string) => boolean,
 ): string | undefined {
   const shown = named(thread) ? `thread ${thread}` : 'its thread';
   if (turn !== undefined && turn > budget) {

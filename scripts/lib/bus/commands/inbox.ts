@@ -5,15 +5,14 @@ import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName } from '../names.ts';
 import { isWordlessId } from '../ids.ts';
-import { idField, pathField } from '../json-fields.ts';
+import { idField, pathField, rawHeader } from '../json-fields.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { shownSender, shownTimestamp } from '../envelope.ts';
 import { busRoot, firstLines, nameArg, ROOT_OPTION, requireBus } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { counted } from '../../text/plural.ts';
-import { cutToBytes, utf8CodePointBytes, type Cut } from '../../text/cut.ts';
-import { HEADER_BYTES } from '../mcp/bounds.ts';
+import type { Cut } from '../../text/cut.ts';
 
 const USAGE = `usage: dispatch inbox @RECEIVER [--json] [--root DIR]
 
@@ -49,9 +48,9 @@ export const inboxCommand = defineCommand({
       const cut: Record<string, Cut> = {};
       const header = (field: string, value: string | undefined): string | null => {
         if (value === undefined) return null;
-        const shown = cutToBytes(value, HEADER_BYTES, utf8CodePointBytes);
-        if (shown.length < value.length) cut[field] = { bytes: Buffer.byteLength(value), shown_bytes: Buffer.byteLength(shown) };
-        return shown;
+        const shown = rawHeader(value);
+        if (shown.cut) cut[field] = shown.cut;
+        return shown.text;
       };
       const untrusted = {
         from: header('from', m.from),

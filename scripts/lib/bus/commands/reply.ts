@@ -2,7 +2,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { answeringReceiver, answerMessage, EMPTY_REPLY } from '../answer.ts';
 import { displayName } from '../names.ts';
-import { idField, threadJson } from '../json-fields.ts';
+import { idField, threadField } from '../json-fields.ts';
 import { busRoot, messageIdOnBus, nameable, nameArg, quoteHint, ROOT_OPTION, textArg, passingOverRun, requireBus } from './common.ts';
 
 const USAGE = `usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json] [--root DIR]
@@ -37,7 +37,7 @@ export const replyCommand = defineCommand({
     if (ctx.json) {
       const who = named ? { receiver: displayName(receiver) } : { receiver: null, untrusted_receiver: displayName(receiver) };
       // The request's id and Thread header are a bus writer's words unless the bus made them (as the MCP reply tool gives them).
-      ctx.printJson({ ok: true, ...idField('id', claim.id), response_id: resp.id, file: resp.path, ...threadJson(resp.thread), turn: resp.turn, ...who });
+      ctx.printJson({ ok: true, ...idField('id', claim.id), response_id: resp.id, file: resp.path, ...threadField(resp.thread), turn: resp.turn, ...who });
     } else {
       ctx.print(`replied to ${claim.id} as ${named ? displayName(receiver) : 'its receiver'} (response msg-${resp.id})`);
     }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type CommandIo, defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
-import { sendMessage, tooLarge, validateThread } from '../deliver.ts';
+import { isPlainThread, sendMessage, tooLarge, validateThread } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
 import { unservedNote } from '../serving.ts';
 import { checkReceiverKnown } from '../receivers.ts';
@@ -12,7 +12,7 @@ import { findMessage } from '../query.ts';
 
 import { displayName } from '../names.ts';
 import { isWordlessId } from '../ids.ts';
-import { idField, pathField, threadJson } from '../json-fields.ts';
+import { idField, pathField, threadField } from '../json-fields.ts';
 import { NOT_UTF8_PROBLEM } from '../message.ts';
 import { answerTooLargeError, answerPlaceNames, closedText, waitForResponse } from '../responses.ts';
 import {
@@ -53,8 +53,9 @@ the next turn of @RECEIVER in it; a unique start of a thread id (8 hex digits or
 warning.`;
 
 /**
- * Our line for a message sent. Its thread is named when the bus made its id or the user typed it;
- * one continued from HELLOWORLD_THREAD is a header of the message an agent answers: not quoted.
+ * Our line for a message sent. Its thread is named when its id cannot spell words (isWordlessId, as
+ * --json's threadField names it) or the user typed it; one continued from HELLOWORLD_THREAD is a
+ * header of the message an agent answers: not quoted.
  */
 function sentLine(sent: { id: string; to: string; thread: string }, typed: string | undefined): string {
   const thread = isWordlessId(sent.thread) || sent.thread === typed ? `thread ${sent.thread}` : 'in the thread of the message being answered';
@@ -86,7 +87,8 @@ async function pastConfigTurnBudget(root: string, to: string, thread: string, tu
   const paths = receiverPaths(root, to);
   const config = await loadReceiverConfig(paths);
   if (config.turnBudget === undefined) return undefined;
-  const over = budgetProblem(paths, thread, turn, config.turnBudget);
+  // The thread the user typed (--thread takes plain ids only), or the thread id its start resolved to.
+  const over = budgetProblem(paths, thread, turn, config.turnBudget, isPlainThread);
   if (over === undefined) return undefined;
   return `${over} (turn_budget in ${displayName(to)}'s config.json): a daemon will put this message in dead-letter; send it without --thread to start a new thread`;
 }
@@ -143,8 +145,8 @@ export const sendCommand = defineCommand({
         file: sent.path,
         to: displayName(sent.to),
         from: displayName(sent.from),
-        // A thread named with --thread is any words of the shape (review-42), as a header is: ours only when the bus made it.
-        ...threadJson(sent.thread),
+        // A thread named with --thread is any words of the shape (review-42), as a header is: ours only when wordless, as sentLine names it.
+        ...threadField(sent.thread),
         turn: sent.turn,
       };
       const note = newBusNote(root, values.root, busExisted);

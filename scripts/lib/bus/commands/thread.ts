@@ -1,7 +1,7 @@
 import { BODY_BYTES } from '../shown-body.ts';
 import { defineCommand } from '../../cli/command.ts';
 import { shownThread } from '../envelope.ts';
-import { isUuid7, isWordlessId } from '../ids.ts';
+import { isWordlessId } from '../ids.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { resolvedNote } from '../id-resolve.ts';
 import { existingThreadMembers, unreadFilesNote } from '../query.ts';
@@ -33,8 +33,8 @@ export const threadCommand = defineCommand({
     const note = t.resolved && resolvedNote(t.resolved);
     if (note) ctx.io.stderr.write(`${note}\n`);
     if (ctx.json) {
-      // A thread id from a header is words: ours only when the bus made it (as the MCP thread tool).
-      const thread = isUuid7(t.untrustedThread) ? t.untrustedThread : null;
+      // A thread id from a header is words: ours only when it cannot spell any, as threadField and the text below name it.
+      const thread = isWordlessId(t.untrustedThread) ? t.untrustedThread : null;
       ctx.printJson({
         ok: true,
         thread,

@@ -6,6 +6,7 @@
  * became visible escapes (fitText), so escaping cannot push a result over its budget.
  */
 import { cutShown, type Cut } from '../../text/cut.ts';
+import type { HeaderText } from '../json-fields.ts';
 import type { UntrustedMessageText } from '../query.ts';
 import { terminalText } from '../../text/untrusted.ts';
 
@@ -57,6 +58,9 @@ export function fitText(text: string, max: number): { text: string; cut?: Cut } 
   const r = cutShown(text, max - 2, jsonCodePointBytes); // 2: the quotes
   return r.cut ? { text: terminalText(r.text), cut: r.cut } : { text: terminalText(text) };
 }
+
+/** A header's value as an MCP result gives it: its shown form (fitText), cut to HEADER_BYTES of JSON. */
+export const shownHeader: HeaderText = (header) => fitText(header, HEADER_BYTES);
 
 /**
  * The `untrusted` object of a result, its fields cut to their bounds, and what was cut (by field

@@ -24,10 +24,10 @@ import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { receiverPaths, runtimesDir } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
-import { isUuid7, isWordlessId, parseMessageIdArg } from '../ids.ts';
+import { isWordlessId, parseMessageIdArg } from '../ids.ts';
 import { isHexPrefix, resolveMessageId } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
-import { idField, isBusThread } from '../json-fields.ts';
+import { idField, threadField } from '../json-fields.ts';
 import { displayName, normaliseName } from '../names.ts';
 import {
   claimMessage,
@@ -43,7 +43,18 @@ import {
 } from '../query.ts';
 import { answerTooLargeError, closedText } from '../responses.ts';
 import { busStatus } from '../status.ts';
-import { boundedUntrusted, fitText, HEADER_BYTES, LISTED_BODY_BYTES, LISTED_READ_BYTES, LIST_DEFAULT, page, RESULT_BYTES, type Cut } from './bounds.ts';
+import {
+  boundedUntrusted,
+  fitText,
+  HEADER_BYTES,
+  LISTED_BODY_BYTES,
+  LISTED_READ_BYTES,
+  LIST_DEFAULT,
+  page,
+  RESULT_BYTES,
+  shownHeader,
+  type Cut,
+} from './bounds.ts';
 import { BODY_BYTES, cutNote } from '../shown-body.ts';
 import { MCP_RECEIVER, checkWaitReceiver } from '../wait-receiver.ts';
 
@@ -130,7 +141,7 @@ export async function sendTool(
   return {
     ok: true,
     id: sent.id,
-    ...threadField(sent.thread),
+    ...threadField(sent.thread, shownHeader),
     to: displayName(sent.to),
     from: displayName(sent.from),
     turn: sent.turn,
@@ -186,7 +197,7 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
         // The caller's name (given, or the receiver it sent to), else a folder name found on the bus.
         ...(responder === r.answer.receiver ? { responder: displayName(responder) } : { responder: null, untrusted_responder: displayName(r.answer.receiver) }),
         // The answer's From and Thread headers are in untrusted: a plain name or thread id is words.
-        thread: u?.thread !== undefined && u.thread !== null && isUuid7(u.thread) ? u.thread : null,
+        thread: u?.thread !== undefined && u.thread !== null && isWordlessId(u.thread) ? u.thread : null,
         request,
         ...(r.answer.problem ? { problem: r.answer.problem } : {}),
         untrusted: shown ? shown.untrusted : null,
@@ -321,19 +332,10 @@ async function reply(ctx: ToolContext, a: { id: string; body: string; as?: strin
   requireBusHere(ctx.root);
   const id = resolveMessageId(ctx.root, a.id, { receiver: a.as }).id;
   const receiver = a.as !== undefined ? normaliseName(a.as, 'receiver') : answeringReceiver(ctx.root, id, 'as');
-  let done: Awaited<ReturnType<typeof answerMessage>>;
-  try {
-    done = await answerMessage(ctx.root, receiver, id, a.body, 'mcp');
-  } catch (err) {
-    // A refusal past the turn budget carries the header too (untrusted_thread): as bounded.
-    const header = err instanceof AliveError ? err.fields?.untrusted_thread : undefined;
-    if (err instanceof AliveError && typeof header === 'string') {
-      throw reworded(err, err.message, { ...err.fields, ...untrustedThread(header) });
-    }
-    throw err;
-  }
+  // A refusal past the turn budget carries the header too (untrusted_thread), shown as this result's.
+  const done = await answerMessage(ctx.root, receiver, id, a.body, 'mcp', shownHeader);
   const who = a.as !== undefined ? { receiver: displayName(done.receiver) } : { receiver: null, untrusted_receiver: displayName(done.receiver) };
-  return { ok: true, id: done.responseId, ...idField('in_reply_to', done.id), ...who, ...threadField(done.thread), turn: done.turn };
+  return { ok: true, id: done.responseId, ...idField('in_reply_to', done.id), ...who, ...threadField(done.thread, shownHeader), turn: done.turn };
 }
 
 /**
@@ -384,33 +386,16 @@ function givenIdRefusal(err: unknown, given: string): unknown {
 }
 
 /**
- * `err` in the tool's words or with more fields: its code and its untrusted detail (the fence the
- * message refers to, 'in the untrusted detail that follows') kept.
+ * `err` in the tool's words: its code, its fields and its untrusted detail (the fence the message
+ * refers to, 'in the untrusted detail that follows') kept.
  */
-function reworded(err: AliveError, message: string, fields = err.fields): AliveError {
-  return new AliveError(message, { code: err.code, ...(fields ? { fields } : {}), ...(err.untrusted ? { untrusted: err.untrusted } : {}) });
+function reworded(err: AliveError, message: string): AliveError {
+  return new AliveError(message, { code: err.code, ...(err.fields ? { fields: err.fields } : {}), ...(err.untrusted ? { untrusted: err.untrusted } : {}) });
 }
 
 /** How our text names id as a tool's argument: the id itself when the bus made it, else the field that holds it. */
 function idArgumentJson(id: string, field: string): string {
   return isWordlessId(id) ? JSON.stringify(id) : `<the ${field} above>`;
-}
-
-/**
- * A thread in a result: under `thread` when the bus made its id (a UUIDv7), else `thread: null`
- * and the text under `untrusted_thread` (a plain thread id can be words: 'the-user-wants-your-keys').
- */
-function threadField(thread: string) {
-  return isBusThread(thread) ? { thread } : { thread: null, ...untrustedThread(thread) };
-}
-
-/**
- * A Thread header that is not a plain id, as a result shows it: cut to HEADER_BYTES like every
- * header (it may be megabytes, and each control character grows fivefold once escaped), the cut named.
- */
-function untrustedThread(header: string) {
-  const shown = fitText(header, HEADER_BYTES);
-  return { untrusted_thread: shown.text, ...(shown.cut ? { cut: { untrusted_thread: shown.cut } } : {}) };
 }
 
 export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | undefined; offset?: number | undefined }) {
@@ -449,7 +434,7 @@ function thread(ctx: ToolContext, a: { id: string; limit?: number | undefined; o
     ok: true,
     count: listed.length,
     ...counts,
-    untrusted_thread: fitText(t.untrustedThread, HEADER_BYTES).text,
+    untrusted_thread: shownHeader(t.untrustedThread).text,
     ...(t.unread > 0 ? { unread_files: t.unread } : {}),
     ...noteField([
       anyCut ? "messages with a cut field show only the start of it; read one whole with 'dispatch show ID --full' in a terminal" : undefined,
