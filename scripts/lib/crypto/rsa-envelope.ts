@@ -7,13 +7,12 @@ import * as z from '../json/zod.ts';
 import { AliveError } from '../errors.ts';
 import { IV_BYTES } from './kdf.ts';
 import { MAX_RECIPIENTS } from './rsa.ts';
-
-const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+import { isStandardBase64 } from '../text/base64.ts';
 
 /** Strict standard base64 with padding (what Python's base64.b64encode writes), of `length` bytes if given. */
 const base64Text = (what: string, length?: number) =>
   z.string().check(
-    z.refine((s) => STANDARD_BASE64.test(s), { message: `${what} is not standard base64` }),
+    z.refine(isStandardBase64, { message: `${what} is not standard base64` }),
     z.refine((s) => (length === undefined ? s.length > 0 : Buffer.from(s, 'base64').length === length), {
       message: length === undefined ? `${what} is empty` : `${what} must decode to ${length} bytes`,
     }),

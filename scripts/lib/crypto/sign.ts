@@ -14,6 +14,8 @@ import { AliveError } from '../errors.ts';
 import { isValidLogin } from '../relay/names.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { trimEndOf } from '../text/trim.ts';
+import { isStandardBase64 } from '../text/base64.ts';
+import { MAX_RSA_BITS } from './keys.ts';
 
 export const SIGNATURE_ALGORITHM = 'RSA-SHA256';
 
@@ -185,24 +187,12 @@ export interface ManifestSignatureCheck {
 }
 
 /**
- * Most characters of a signature value: the base64 of an RSA signature of 16,384 bits (2,048
- * bytes), the largest key a peer may pin, is 2,732.
+ * Most characters of a signature value: the padded base64 of the largest RSA signature a peer's
+ * key makes. A signature is as long as the key's modulus, at most MAX_RSA_BITS (keys.ts refuses a
+ * larger key: 16,384 bits, 2,048 bytes), and base64 writes 4 characters for every 3 bytes or part
+ * of 3: 4 * ceil(2048 / 3) = 2,732.
  */
-const SIGNATURE_VALUE_MAX = 2732;
-
-/** A base64 digit of the standard alphabet. */
-const isBase64Digit = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
-
-/**
- * Standard padded base64: whole groups of four, `=` only as the last one or two characters (what
- * `^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$` matched, without its stack).
- */
-function isStandardBase64(v: string): boolean {
-  if (v.length % 4 !== 0) return false;
-  const pad = v.endsWith('==') ? 2 : v.endsWith('=') ? 1 : 0;
-  for (let i = 0; i < v.length - pad; i++) if (!isBase64Digit(v.charCodeAt(i))) return false;
-  return true;
-}
+const SIGNATURE_VALUE_MAX = 4 * Math.ceil(MAX_RSA_BITS / 8 / 3);
 
 /** Verifies a manifest's signature against the signer's public key (which the caller trusts). */
 export function verifyManifestText(text: string, signerPublicKey: KeyObject): ManifestSignatureCheck {

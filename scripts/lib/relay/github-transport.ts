@@ -54,6 +54,7 @@ import {
 
 import { RELAY_REPO_NAME } from './constants.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { isStandardBase64 } from '../text/base64.ts';
 import { isPlainName, untrustedDetail } from '../text/fence.ts';
 export { RELAY_REPO_NAME };
 export { splitRepo } from './repo-name.ts';
@@ -221,7 +222,7 @@ export class GithubTransport implements RelayTransport {
         code: 'bad_relay',
       });
     const content = typeof data.content === 'string' ? data.content.replace(/\s+/g, '') : undefined;
-    if (data.encoding !== 'base64' || content === undefined || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(content)) {
+    if (data.encoding !== 'base64' || content === undefined || !isStandardBase64(content)) {
       throw corrupt('is not base64 content');
     }
     const bytes = Buffer.from(content, 'base64');
