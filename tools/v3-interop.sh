@@ -11,7 +11,10 @@
 #      and every 2.1 package we write (plain, passphrase, RSA to two recipients, each recipient);
 #   2. our `verify` and `receive` open the v3 plugin's own packages (plain, passphrase);
 #   3. with ALIVE_V2_REF, the 2.0 reference's extract_package still unpacks our plain packages and
-#      its decrypt_package opens our 2.0 passphrase and RSA packages.
+#      its decrypt_package opens our 2.0 passphrase and RSA packages; its verify_manifest checks the
+#      signature of a signed RSA package, whose manifest names its recipient (`recipients:`).
+# Our RSA packages name their recipients' keys in the manifest (docs/crypto.md): every RSA package
+# above carries that list, and a signed 2.1 RSA package opens in v3 too.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -89,6 +92,9 @@ v3_opens "$work/r21.walnut" bundle --private-key "$work/keys/b/private.pem"
 "${ours[@]}" create --walnut "$w" --scope full --format 2.1 --encrypt rsa \
   --recipient "$work/keys/a/public.pem" --recipient "$work/keys/b/public.pem" --output "$work/rf21.walnut" >/dev/null
 v3_opens "$work/rf21.walnut" full --private-key "$work/keys/b/private.pem"
+"${ours[@]}" create --walnut "$w" --scope full --format 2.1 --encrypt rsa --sign "$work/keys/a/private.pem" --signer interop \
+  --recipient "$work/keys/a/public.pem" --recipient "$work/keys/b/public.pem" --output "$work/rs21.walnut" >/dev/null
+v3_opens "$work/rs21.walnut" full --private-key "$work/keys/a/private.pem"
 
 step "v3's own packages, opened by us"
 python3 "$v3" create --scope full --walnut "$w" --output "$work/v3-full.walnut" --include-full-history --yes >/dev/null 2>&1 ||
@@ -129,6 +135,27 @@ mod.extract_package(plain, sys.argv[5])
 PY
     cmp -s "$w/_kernel/tasks.json" "$work/v2-$pkg/_kernel/tasks.json" || fail "2.0 reference decrypt of $pkg lost _kernel/tasks.json"
   done
+  step "our signed 2.0 RSA package (recipients named), verified and decrypted by the 2.0 reference"
+  "${ours[@]}" create --walnut "$w" --scope full --encrypt rsa --recipient "$work/keys/b/public.pem" \
+    --sign "$work/keys/a/private.pem" --signer interop --output "$work/rs20.walnut" >/dev/null
+  mkdir -p "$work/rs20-outer"
+  tar -xzf "$work/rs20.walnut" -C "$work/rs20-outer" manifest.yaml
+  grep -q '^recipients:$' "$work/rs20-outer/manifest.yaml" || fail "our signed RSA package names no recipients"
+  python3 - "$v2" "$work/rs20-outer/manifest.yaml" "$work/keys/a/public.pem" "$work/rs20.walnut" "$work/v2-rs20.walnut" "$work/keys/b/private.pem" "$work/v2-rs20" <<'PY' || fail "2.0 reference verify or decrypt of rs20"
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("p2p", sys.argv[1])
+mod = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mod)
+ok, signer = mod.verify_manifest(sys.argv[2], sys.argv[3])
+assert ok and signer == "interop", (ok, signer)
+with open(sys.argv[2]) as f:
+    m = mod.parse_manifest(f.read())
+valid, errors = mod.validate_manifest(m)
+assert valid and not errors, errors
+plain = mod.decrypt_package(sys.argv[4], sys.argv[5], private_key=sys.argv[6])
+mod.extract_package(plain, sys.argv[7])
+PY
+  cmp -s "$w/_kernel/tasks.json" "$work/v2-rs20/_kernel/tasks.json" || fail "2.0 reference decrypt of rs20 lost _kernel/tasks.json"
 fi
 
 echo "OK: every package opened where docs/crypto.md says it does"

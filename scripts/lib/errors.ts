@@ -139,6 +139,7 @@ export const ERROR_CODES = [
   'wrong_account',
   'wrong_key',
   'wrong_passphrase',
+  'wrong_recipient',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -166,7 +166,8 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
     return pkg;
   }
 
-  function checkV3Manifest(text: string, scope: string): void {
+  /** `recipients`: the key fingerprints an RSA package names last, sorted (package/recipients.ts). */
+  function checkV3Manifest(text: string, scope: string, recipients: string[] = []): void {
     const keysInOrder = text
       .split('\n')
       .filter((l) => /^[a-z_0-9]+:/.test(l))
@@ -187,13 +188,21 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
       'payload_sha256',
       'files',
       'encryption',
+      ...(recipients.length > 0 ? ['recipients'] : []),
     ];
     expect(keysInOrder).toEqual(expected);
     expect(text).toMatch(/^format_version: "2\.1\.0"\nsource_layout: "v3"\nmin_plugin_version: "3\.1\.0"\ncreated: "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"\n/);
     expect(text).toContain(`\nscope: "${scope}"\nsource:\n  engine: "alive-ts"\n  plugin_version: "`);
     expect(text).toContain('\n  session_id: "sess-21"\n  walnut: "nova"\n');
     expect(text).toContain('\nexclusions_applied: []\nsubstitutions_applied: []\n');
-    expect(text.endsWith('\nencryption: "none"\n')).toBe(true);
+    const tail =
+      recipients.length > 0
+        ? `recipients:\n${[...recipients]
+            .sort()
+            .map((r) => `  - "${r}"\n`)
+            .join('')}`
+        : '';
+    expect(text.endsWith(`\nencryption: "none"\n${tail}`)).toBe(true);
     // Every string quoted; sizes bare; sha256 and payload digest recomputed independently.
     const m = parseManifest(text);
     for (const f of m.files) expect(text).toContain(`  - path: "${f.path}"\n    sha256: "${f.sha256}"\n    size: ${f.size}\n`);
@@ -307,7 +316,13 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
     ]);
     const innerPath = join(root, 'v21-rsa.inner.tar.gz');
     writeFileSync(innerPath, inner);
-    checkV3Manifest(execFileSync('tar', ['-xzOf', innerPath, 'manifest.yaml']).toString(), 'full');
+    // The keys' fingerprints as docs/crypto.md checks one by hand: SHA-256 of openssl's DER.
+    const fingerprints = [keys.alice, keys.bob].map((k) =>
+      createHash('sha256')
+        .update(opensslOk(['pkey', '-pubin', '-in', k.publicPem, '-outform', 'DER']))
+        .digest('hex'),
+    );
+    checkV3Manifest(execFileSync('tar', ['-xzOf', innerPath, 'manifest.yaml']).toString(), 'full', fingerprints);
     for (const k of [keys.alice, keys.bob]) {
       const v = await verifyPackageDetailed(pkg, { maxSize: MAX, privateKeyPath: k.privatePem });
       expect(v.read?.envelope).toBe('v3-rsa');

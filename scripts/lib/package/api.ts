@@ -21,6 +21,8 @@ import { manifestEntryMeta } from './create.ts';
 import { DEFAULT_MAX_SIZE } from './limits.ts';
 import type { ByteProgress, OnProgress } from './progress.ts';
 import type { Manifest } from './manifest.ts';
+import { fingerprint, formatFingerprint } from '../crypto/keys.ts';
+import { RECIPIENTS_KEY, recipientsLines } from './recipients.ts';
 
 export interface PackageManifestInfo {
   text?: string;
@@ -33,15 +35,32 @@ export async function readPackageManifest(path: string): Promise<PackageManifest
   return { envelope: head.envelope, ...(head.text ? { text: head.text } : {}), ...(head.manifest ? { manifest: head.manifest } : {}) };
 }
 
-/** The 2.0 manifest text of an encrypted package: `encrypted: true`, the payload hash, no signature. */
-export function encryptedManifestText(text: string, payloadSha256: string): string {
-  const lines = canonicalManifestForSignature(text)
-    .split('\n')
-    .filter((l) => !/^payload_sha256\s*:/.test(l));
+/**
+ * The 2.0 manifest text of an encrypted package: `encrypted: true`, the payload hash, no signature;
+ * for an RSA package, the fingerprints of the keys it is encrypted to last (recipients.ts), in
+ * place of any list the text had.
+ */
+export function encryptedManifestText(text: string, payloadSha256: string, recipients?: readonly string[]): string {
+  const lines = withoutBlock(canonicalManifestForSignature(text).split('\n'), RECIPIENTS_KEY).filter((l) => !/^payload_sha256\s*:/.test(l));
   const i = lines.findIndex((l) => /^encrypted\s*:/.test(l));
   if (i < 0) throw new AliveError('the manifest has no encrypted: field, so it is not a 2.0 package', { code: 'bad_manifest' });
   lines.splice(i, 1, 'encrypted: true', `payload_sha256: "${payloadSha256}"`);
-  return lines.join('\n');
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  if (recipients && recipients.length > 0) lines.push('', ...recipientsLines(recipients, '2.0'));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `lines` without the top-level block `key:` (its line and the indented lines after it). */
+function withoutBlock(lines: string[], key: string): string[] {
+  const out: string[] = [];
+  let inside = false;
+  for (const line of lines) {
+    if (new RegExp(`^${key}\\s*:`).test(line)) inside = true;
+    else if (inside && /^[ \t]/.test(line)) continue;
+    else inside = false;
+    if (!inside) out.push(line);
+  }
+  return out;
 }
 
 export interface SealOptions {
@@ -71,7 +90,7 @@ export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: s
       async (tar) => {
         await readPackage(opts.input, tarSink(tar), { maxBytes, ...reading });
       },
-      (sha) => encryptedManifestText(head.text!, sha),
+      (sha) => encryptedManifestText(head.text!, sha, [fingerprint(opts.recipientPublicKey)]),
       opts.signer,
     );
     return { sha256: written.sha256, bytes: written.bytes, encrypted: true };
@@ -101,7 +120,11 @@ export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: s
           },
         );
       }
-      const text = signManifestText(encryptedManifestText(head.text!, sha), opts.signer.privateKey, opts.signer.name);
+      const text = signManifestText(
+        encryptedManifestText(head.text!, sha, recipientsForResigning(opts, head.envelope, head.manifest)),
+        opts.signer.privateKey,
+        opts.signer.name,
+      );
       const mtimeSec = Math.floor(Date.now() / 1000);
       const written = await writeTarGz(opts.output, async (tar) => {
         await tar.addFile(manifestEntryMeta(text), Buffer.from(text));
@@ -119,4 +142,24 @@ export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: s
   throw new AliveError(`${opts.input} is a v3 (format 2.1) package, which alive cannot re-seal for a peer; create it again with alive-p2p create`, {
     code: 'unsupported_version',
   });
+}
+
+/**
+ * The recipients an already-encrypted package is signed with again. An RSA one keeps the list it
+ * names, which must hold the peer's key (else the peer could not open it, and would refuse it), or
+ * gets the peer's key when it names none: push says to whom it sends it. A passphrase one names
+ * none (whoever has the passphrase opens it).
+ */
+function recipientsForResigning(opts: SealOptions, envelope: 'rsa' | 'passphrase', manifest: Manifest | undefined): string[] | undefined {
+  if (envelope === 'passphrase') return undefined;
+  const peer = fingerprint(opts.recipientPublicKey);
+  const named = manifest?.recipients;
+  if (named === undefined) return [peer];
+  if (!named.includes(peer)) {
+    throw new AliveError(
+      `${opts.input} is encrypted to other keys than the peer's pinned key (${formatFingerprint(peer)}), so they could not open it; it was not signed or sent. Push the plain package instead (push encrypts it for them)`,
+      { code: 'wrong_recipient' },
+    );
+  }
+  return named;
 }

@@ -134,7 +134,7 @@ export async function planPackage(opts: CreateOptions): Promise<StagedPlan> {
   return { walnutName, collected, digests, files };
 }
 
-export function manifestTextFor(plan: StagedPlan, opts: CreateOptions, extra: { encrypted: boolean; payloadSha256?: string }): string {
+export function manifestTextFor(plan: StagedPlan, opts: CreateOptions, extra: { encrypted: boolean; payloadSha256?: string; recipients?: string[] }): string {
   return serializeManifest({
     walnut: plan.walnutName,
     scope: opts.scope,
@@ -145,6 +145,7 @@ export function manifestTextFor(plan: StagedPlan, opts: CreateOptions, extra: { 
     ...(opts.description ? { description: opts.description } : {}),
     ...(opts.scope === 'bundle' ? { bundles: plan.collected.bundles } : {}),
     ...(extra.payloadSha256 ? { payloadSha256: extra.payloadSha256 } : {}),
+    ...(extra.recipients ? { recipients: extra.recipients } : {}),
   });
 }
 

@@ -7,7 +7,7 @@ import { createPassphraseDecryptStream, obtainPassphrase, passphraseFromEnv } fr
 import { createAesCbcDecryptStream } from '../crypto/aes-cbc.ts';
 import { unwrapKeyIv, unwrapEnvelopeKey } from '../crypto/rsa.ts';
 import { verifyManifestText } from '../crypto/sign.ts';
-import { loadPrivateKey, loadPublicKey } from '../crypto/keys.ts';
+import { fingerprint, loadPrivateKey, loadPublicKey } from '../crypto/keys.ts';
 import type { PackageCrypto } from './read-package.ts';
 import { inlineText } from '../text/untrusted.ts';
 
@@ -74,11 +74,16 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
       const passphrase = src.askPassphrase ? await obtainPassphrase({ confirm: false, env }) : passphraseFromEnv(env);
       return createPassphraseDecryptStream(passphrase, { legacyKdfs, expectGzip: true });
     },
-    unwrapPayloadKey: (wrapped) => naming(() => unwrapKeyIv(privateKey(), wrapped), "the package's payload.key"),
+    // Each names the key that opened the package: a manifest listing its recipients must list it.
+    unwrapPayloadKey: (wrapped) => {
+      const opened = naming(() => unwrapKeyIv(privateKey(), wrapped), "the package's payload.key");
+      return { ...opened, openedBy: fingerprint(privateKey()) };
+    },
     // The envelope's parser brings zod: loaded for this package kind only.
     unwrapV3Envelope: async (json) => {
       const envelope = (await import('../crypto/rsa-envelope.ts')).parseRsaEnvelopeV1(json);
-      return naming(() => unwrapEnvelopeKey(privateKey(), envelope), "the package's rsa-envelope-v1.json");
+      const opened = naming(() => unwrapEnvelopeKey(privateKey(), envelope), "the package's rsa-envelope-v1.json");
+      return { ...opened, openedBy: fingerprint(privateKey()) };
     },
     aesDecryptStream: (key, iv) => createAesCbcDecryptStream(key, iv),
     ...(signer ? { verifyManifest: (text: string) => verifyManifestText(text, signer) } : {}),

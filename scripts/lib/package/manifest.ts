@@ -4,6 +4,7 @@ import { parseManifestLines, ManifestSyntaxError, sniffDialect, type RawManifest
 import { senderText } from '../text/fence.ts';
 import { unsafePathReason, sortByCodePoints } from './safe-path.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { RECIPIENTS_KEY, recipientsLines, recipientsProblem } from './recipients.ts';
 
 export const FORMAT_VERSION = '2.0.0';
 export const MANIFEST_NAME = 'manifest.yaml';
@@ -34,6 +35,11 @@ export interface Manifest {
   sender?: string;
   source_layout?: string;
   signature?: SignatureBlock;
+  /**
+   * The fingerprints of the keys the package was encrypted to (recipients.ts), when its maker
+   * named them: a reader opening it with a key not on the list refuses it.
+   */
+  recipients?: string[];
   /** Every other top-level key, kept as read. */
   extra: Record<string, unknown>;
 }
@@ -150,6 +156,11 @@ export function parseManifest(text: string): Manifest {
   // The block's fields are read as the signature check reads them (no dialect escapes), so the
   // signer shown and recorded is the one whose pinned key was looked up.
   const signature: SignatureBlock | undefined = map('signature') ? readSignatureBlock(text) : undefined;
+  const recipientsRaw = raw.get(RECIPIENTS_KEY);
+  if (recipientsRaw !== undefined) {
+    const why = recipientsProblem(recipientsRaw);
+    if (why) fail(why);
+  }
 
   const known = new Set([
     'format_version',
@@ -166,6 +177,7 @@ export function parseManifest(text: string): Manifest {
     'sender',
     'source_layout',
     'signature',
+    RECIPIENTS_KEY,
   ]);
   const extra: Record<string, unknown> = Object.create(null);
   for (const [k, v] of raw) if (!known.has(k)) extra[k] = v;
@@ -198,6 +210,7 @@ export function parseManifest(text: string): Manifest {
   const layout = scalar('source_layout', false);
   if (layout) m.source_layout = layout;
   if (signature) m.signature = signature;
+  if (recipientsRaw !== undefined) m.recipients = recipientsRaw as string[];
   return m;
 }
 
@@ -240,6 +253,8 @@ export interface ManifestInit {
   bundles?: string[];
   payloadSha256?: string;
   pluginVersion: string;
+  /** Fingerprints of the keys an RSA package is encrypted to (recipients.ts). */
+  recipients?: string[];
 }
 
 const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
@@ -271,6 +286,7 @@ export function serializeManifest(init: ManifestInit): string {
     lines.push('', 'bundles:');
     for (const b of init.bundles) lines.push(`  - ${b}`);
   }
+  if (init.recipients && init.recipients.length > 0) lines.push('', ...recipientsLines(init.recipients, '2.0'));
   return `${lines.join('\n')}\n`;
 }
 

@@ -18,6 +18,7 @@ import { failureReason, unreadablePackage } from './package-path.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { filesDigestV3 } from './v3.ts';
 import { MAX_PACKAGE_ENTRIES } from './limits.ts';
+import { requireRecipient } from './recipients.ts';
 
 /** Every unpacked file's mode (folders get the umask's, 0755 usually): tar modes are not carried. */
 export const UNPACKED_FILE_MODE = 0o644;
@@ -31,14 +32,25 @@ export interface SignatureCheck {
   reason?: string;
 }
 
+/**
+ * An RSA package's AES key and IV, and the fingerprint (64 hex) of the private key that opened
+ * them: a manifest that names the keys it was encrypted to is refused unless it is one of them
+ * (recipients.ts). Without `openedBy`, such a manifest is refused.
+ */
+export interface OpenedKey {
+  key: Buffer;
+  iv: Buffer;
+  openedBy?: string;
+}
+
 /** Decryption and signature checks, supplied by the caller (keys and passphrases are theirs). */
 export interface PackageCrypto {
   /** Deciphers an `openssl enc` Salted__ stream with the passphrase (which may have to be asked for). */
   passphraseDecryptStream(legacyKdfs: boolean): Transform | Promise<Transform>;
   /** Opens a 2.0 `payload.key` with the private key. */
-  unwrapPayloadKey?(wrapped: Buffer): { key: Buffer; iv: Buffer };
+  unwrapPayloadKey?(wrapped: Buffer): OpenedKey;
   /** Opens a v3 `rsa-envelope-v1.json` with the private key. */
-  unwrapV3Envelope?(json: string): { key: Buffer; iv: Buffer } | Promise<{ key: Buffer; iv: Buffer }>;
+  unwrapV3Envelope?(json: string): OpenedKey | Promise<OpenedKey>;
   aesDecryptStream(key: Buffer, iv: Buffer): Transform;
   /** Checks the manifest signature against the expected signer's key; undefined = no key given. */
   verifyManifest?(text: string): SignatureCheck | undefined;
@@ -127,6 +139,12 @@ class Assembler {
     private readonly opts: ReadOptions,
     /** The manifest travels inside an encrypted envelope (v3). */
     private readonly insideEnvelope = false,
+    /**
+     * Who opened the package, for a manifest that names its recipients: `{ key }`, the fingerprint
+     * of the private key that did, or no key (read in clear, or with a passphrase); undefined when
+     * that is known only later (a 2.0 manifest saying `encrypted: true`, read before its payload).
+     */
+    private readonly opened?: { key: string | undefined },
   ) {}
 
   acceptManifest(text: string, knownEnvelope?: Envelope): void {
@@ -160,6 +178,9 @@ class Assembler {
     if (this.opts.requireSignature && !this.signature.present) {
       throw new AliveError(`${this.label} is not signed, but a signature was required; nothing was written`, { code: 'unsigned' });
     }
+    // Checked once the signature is: a forged list is a bad signature first.
+    if (this.opened) requireRecipient(manifest.recipients, this.opened.key, this.label);
+    else if (!manifest.encrypted) requireRecipient(manifest.recipients, undefined, this.label);
     this.useManifest(manifest, text);
     for (const p of this.early) this.checkWritten(p);
   }
@@ -339,8 +360,15 @@ function lazySpool(): Spool {
 }
 
 /** A gzip'd tar whose manifest travels inside it (plain 2.0 / 2.1, or the decrypted v3 payload). */
-async function readInnerWithManifest(stream: Readable, sink: FileSink, opts: ReadOptions, limits: TarLimits, envelope: Envelope): Promise<ReadResult> {
-  const asm = new Assembler(limits.label, sink, opts, envelope !== 'plain');
+async function readInnerWithManifest(
+  stream: Readable,
+  sink: FileSink,
+  opts: ReadOptions,
+  limits: TarLimits,
+  envelope: Envelope,
+  openedBy?: string,
+): Promise<ReadResult> {
+  const asm = new Assembler(limits.label, sink, opts, envelope !== 'plain', { key: openedBy });
   await readTarStream(stream, 'gzip', limits, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
     if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, limits.label));
@@ -392,6 +420,8 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
       await asm.file({ ...s.entry, body: createReadStream(s.path) });
     }
     await asm.finish();
+    // Read in clear: a manifest naming its recipients (and saying `encrypted: true`) is refused here.
+    requireRecipient(asm.manifest!.recipients, undefined, label);
     return result(asm, 'plain');
   }
 
@@ -410,9 +440,12 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
   let decipher: Transform;
   if (keyFile) {
     if (!opts.crypto.unwrapPayloadKey) needCrypto(label, 'rsa');
-    const { key, iv } = opts.crypto.unwrapPayloadKey(await readKeyFile(keyFile, label));
+    const { key, iv, openedBy } = opts.crypto.unwrapPayloadKey(await readKeyFile(keyFile, label));
+    // Before a byte is decrypted: a package forwarded with its key wrapped again is refused here.
+    requireRecipient(manifest.recipients, openedBy, label);
     decipher = opts.crypto.aesDecryptStream(key, iv);
   } else {
+    requireRecipient(manifest.recipients, undefined, label);
     decipher = await opts.crypto.passphraseDecryptStream(false);
   }
   const inner = decrypting(payload.path, decipher);
@@ -450,10 +483,10 @@ async function readV3RsaPackage(path: string, sink: FileSink, opts: ReadOptions,
     throw refuse(label, undefined, `is an incomplete RSA envelope (missing ${env ? 'payload.enc' : 'rsa-envelope-v1.json'})`, 'bad_archive');
   }
   if (!opts.crypto?.unwrapV3Envelope) needCrypto(label, 'rsa');
-  const { key, iv } = await opts.crypto.unwrapV3Envelope((await readKeyFile(env, label)).toString('utf8'));
+  const { key, iv, openedBy } = await opts.crypto.unwrapV3Envelope((await readKeyFile(env, label)).toString('utf8'));
   const decipher = opts.crypto.aesDecryptStream(key, iv);
   const inner = decrypting(payload.path, decipher);
-  return readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, 'v3-rsa');
+  return readInnerWithManifest(inner, sink, opts, { ...limits, label: `${label} (decrypted payload)` }, 'v3-rsa', openedBy);
 }
 
 /** The file's bytes through `decipher`; a read error ends the deciphered stream with that error. */

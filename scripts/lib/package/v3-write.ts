@@ -20,6 +20,7 @@ import { packedBytesChecked, type Digest } from './file-source.ts';
 import type { PlannedFile } from './collect.ts';
 import type { StagedPlan } from './create.ts';
 import type { TarWriter } from './tar-writer.ts';
+import { recipientsLines } from './recipients.ts';
 
 export const V3_FORMAT_VERSION = '2.1.0';
 const V3_MIN_PLUGIN_VERSION = '3.1.0';
@@ -118,12 +119,17 @@ export interface V3ManifestInit {
   description?: string;
   bundles: string[];
   files: ManifestFile[];
+  /**
+   * Fingerprints of the keys an RSA package is encrypted to (recipients.ts): written after the
+   * known fields, where v3 writes the fields it does not know, and kept by its reader.
+   */
+  recipients?: string[];
 }
 
 /**
  * The v3 manifest dialect (walnut-v3-notes.md 1.4): the fields in v3's order, every string
  * double-quoted, nested map keys alphabetical, `key: []` for an empty list, `bundles` only in
- * bundle scope, payload_sha256 = the files digest.
+ * bundle scope, payload_sha256 = the files digest; then `recipients` for an RSA package.
  */
 export function serializeManifestV3(init: V3ManifestInit): string {
   const lines = [
@@ -154,6 +160,7 @@ export function serializeManifestV3(init: V3ManifestInit): string {
     for (const f of init.files) lines.push(`  - path: ${q(f.path)}`, `    sha256: ${q(f.sha256)}`, `    size: ${f.size}`);
   }
   lines.push(`encryption: "none"`);
+  if (init.recipients && init.recipients.length > 0) lines.push(...recipientsLines(init.recipients, '2.1'));
   return `${lines.join('\n')}\n`;
 }
 

@@ -12,7 +12,9 @@ import { MANIFEST_NAME } from '../package/manifest.ts';
 import { DEFAULT_MAX_SIZE } from '../package/limits.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { readSignatureBlock, verifyManifestText } from '../crypto/sign.ts';
-import { messageOf } from '../errors.ts';
+import { AliveError, messageOf } from '../errors.ts';
+import { requireRecipient } from '../package/recipients.ts';
+import { writingNothing } from '../package/package-path.ts';
 import type { OnProgress } from '../package/progress.ts';
 
 export interface SealedPackage {
@@ -131,6 +133,14 @@ async function checkSealedWithoutPassphrase(path: string, text: string, manifest
   }
   if (signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase()) {
     problems.push(otherSigner(opts.senderShown ?? opts.senderLogin));
+  }
+  // A passphrase package is opened with no key: one whose manifest names the keys it was
+  // encrypted to was passed on by someone who could open it (recipients.ts).
+  try {
+    requireRecipient(manifest.recipients, undefined, opts.displayName);
+  } catch (err) {
+    if (!(err instanceof AliveError)) throw err;
+    problems.push(writingNothing(err).message);
   }
   const claimed = manifest.payload_sha256;
   if (!claimed) problems.push('the manifest has no payload_sha256, so the encrypted payload cannot be checked without the passphrase');

@@ -219,6 +219,8 @@ export const createCommand = defineCommand({
           ...(opts.description !== undefined ? { description: opts.description } : {}),
           bundles: plan.collected.bundles,
           files: layout.listing,
+          // Named before signing, so the signature says to whom the package was sealed (recipients.ts).
+          ...(mode === 'rsa' ? { recipients: recipientKeys.map((r) => fingerprint(r.key)) } : {}),
         });
         if (signer) manifest = signManifestText(manifest, signer.privateKey, signer.name);
         const output = chosen.path;
@@ -233,10 +235,15 @@ export const createCommand = defineCommand({
         );
         summary = packedSummary(plan, opts.walnut);
       } else {
-        const targets: Array<{ output: string; enc: EncryptionSpec; recipient?: string }> =
+        const targets: Array<{ output: string; enc: EncryptionSpec; recipient?: string; fingerprint?: string }> =
           mode === 'passphrase'
             ? [{ output: chosen.path, enc: { mode: 'passphrase' as const, passphrase: passphrase! } }]
-            : recipientKeys.map((r, i) => ({ output: outputs[i]!, enc: { mode: 'rsa' as const, recipient: r.key }, recipient: r.path }));
+            : recipientKeys.map((r, i) => ({
+                output: outputs[i]!,
+                enc: { mode: 'rsa' as const, recipient: r.key },
+                recipient: r.path,
+                fingerprint: fingerprint(r.key),
+              }));
         // All or nothing: refuse before writing the first package if any name is taken.
         for (const t of targets) {
           if (existsSync(t.output)) {
@@ -249,7 +256,8 @@ export const createCommand = defineCommand({
             t.output,
             t.enc,
             (tar) => writePlannedFiles(tar, plan, ctx.progress),
-            (sha) => manifestTextFor(plan, planned, { encrypted: true, payloadSha256: sha }),
+            // An RSA package names its recipient's key before it is signed (recipients.ts).
+            (sha) => manifestTextFor(plan, planned, { encrypted: true, payloadSha256: sha, ...(t.fingerprint ? { recipients: [t.fingerprint] } : {}) }),
             signer,
           );
           return { ...w, ...(t.recipient ? { recipient: t.recipient } : {}) };

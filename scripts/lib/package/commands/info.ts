@@ -9,6 +9,7 @@ import { DESCRIPTION_MAX } from '../limits.ts';
 import { AliveError } from '../../errors.ts';
 import { writingNothing } from '../package-path.ts';
 import { signerText } from '../signer-shown.ts';
+import { formatFingerprint } from '../../crypto/keys.ts';
 import { isValidLogin } from '../../relay/names.ts';
 import { peerKeyFile } from '../../receive/pins.ts';
 
@@ -57,6 +58,9 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
       bytes: m ? m.files.reduce((a, f) => a + f.size, 0) : null,
       signed: m?.signature !== undefined,
       signer_key: signerKeyOf(m?.signature?.signer),
+      // The fingerprints of the keys an RSA package names as its recipients (64 hex each: the
+      // manifest is refused otherwise), or null: not checked by info, verify and receive check them.
+      recipients: m?.recipients ?? null,
       bundles_total: bundles.length,
       untrusted: {
         walnut: capped(m?.source.walnut, WORDS_MAX),
@@ -93,6 +97,7 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
     }
     ctx.print(`Files: ${m.files.length} (${formatBytes(summary.bytes ?? 0)})`);
     ctx.print(`Encrypted: ${summary.encrypted ? head.envelope : 'no'}`);
+    if (m.recipients) ctx.print(`Sealed for: ${m.recipients.map(formatFingerprint).join(', ')} (the keys it names as its recipients)`);
     ctx.print(`Signed: ${m.signature ? `yes, by ${signerText(m.signature.signer)} (not checked by info; use verify --signer-key)` : 'no'}`);
   },
 });
