@@ -280,32 +280,38 @@ describe('pull', () => {
     const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
     expect(push.code, push.stderr).toBe(0);
     expect(push.json.re_encrypted).toBe(false);
-    const pull = await run(bob, ['pull', '--json']);
-    expect(pull.code, pull.stderr).toBe(0);
-    expect(pull.json.received).toEqual([
-      expect.objectContaining({ name: push.json.name, verified: true, signer: 'alice', problems: [], note: expect.stringMatching(/without decrypting/) }),
-    ]);
-    expect(pull.json.received[0].path).toBe(join(bob.paths.inbox, 'alice', push.json.name));
 
-    // The same package with its payload changed after signing is kept apart.
+    // Two altered copies, waiting beside it (their names sort first, so pull checks them before it):
+    // its payload changed after signing; the signed manifest and payload intact, with an entry added
+    // beside them, which receive refuses (only manifest.yaml and payload files belong there).
     const blob = Buffer.from(spawnSync('git', ['cat-file', 'blob', `${push.json.commit}:${push.json.path}`], { cwd: alice.paths.clone }).stdout);
     expect(blob.length).toBeGreaterThan(0);
-    const { tamperPayload } = await import('./tamper.ts');
-    commitInto(bob.url, { 'inbox/alice/locked-20990101-000000-bbbbbbbb.walnut': await tamperPayload(blob, join(base.dir, 'tamper')) });
-    const bad = await run(bob, ['pull', '--json']);
-    expect(bad.code).toBe(1);
-    expect(bad.json.received[0]).toMatchObject({ verified: false });
-    expect(bad.json.received[0].problems.join(' ')).toMatch(/payload\.enc does not match/);
-    expect(bad.json.received[0].path).toContain(join('alice', 'unverified'));
+    const { tamperPayload, addEntry } = await import('./tamper.ts');
+    commitInto(bob.url, {
+      'inbox/alice/a-locked-20990101-000000-bbbbbbbb.walnut': await tamperPayload(blob, join(base.dir, 'tamper')),
+      'inbox/alice/b-locked-20990101-000000-cccccccc.walnut': await addEntry(blob, join(base.dir, 'extra'), 'run.sh', 'echo hi\n'),
+    });
+    const pull = await run(bob, ['pull', '--json']);
+    expect(pull.code).toBe(1);
+    const byName = (prefix: string) => pull.json.received.find((r: { name: string }) => r.name.startsWith(prefix));
+    expect(byName('locked-')).toEqual(
+      expect.objectContaining({ name: push.json.name, verified: true, signer: 'alice', problems: [], note: expect.stringMatching(/without decrypting/) }),
+    );
+    expect(byName('locked-').path).toBe(join(bob.paths.inbox, 'alice', push.json.name));
+    const bad = byName('a-locked-');
+    expect(bad).toMatchObject({ verified: false });
+    expect(bad.problems.join(' ')).toMatch(/payload\.enc does not match/);
+    expect(bad.path).toContain(join('alice', 'unverified'));
+    const extra = byName('b-locked-');
+    expect(extra).toMatchObject({ verified: false });
+    expect(extra.problems.join(' ')).toMatch(/run\.sh/);
 
-    // The signed manifest and payload intact, with an entry added beside them: receive refuses
-    // such a package (only manifest.yaml and payload files belong there), so pull does not call it verified.
-    const { addEntry } = await import('./tamper.ts');
-    commitInto(bob.url, { 'inbox/alice/locked-20990101-000000-cccccccc.walnut': await addEntry(blob, join(base.dir, 'extra'), 'run.sh', 'echo hi\n') });
-    const extra = await run(bob, ['pull', '--json']);
-    expect(extra.code).toBe(1);
-    expect(extra.json.received[0]).toMatchObject({ verified: false });
-    expect(extra.json.received[0].problems.join(' ')).toMatch(/run\.sh/);
+    // Once it is received, an altered copy of it is known by its signed manifest: a duplicate,
+    // not read past that manifest.
+    commitInto(bob.url, { 'inbox/alice/c-locked-20990101-000000-dddddddd.walnut': await tamperPayload(blob, join(base.dir, 'tamper2')) });
+    const again = await run(bob, ['pull', '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json.duplicates).toEqual([expect.objectContaining({ from: 'alice', first: byName('locked-').path })]);
   });
 
   it('without a relay, pull --json prints one failure object', async () => {

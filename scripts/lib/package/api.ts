@@ -30,8 +30,9 @@ export interface PackageManifestInfo {
   envelope: Envelope;
 }
 
-export async function readPackageManifest(path: string): Promise<PackageManifestInfo> {
-  const head = await readPackageHead(path);
+/** The clear manifest of a package, read no further than `bounds` allow (readPackageHead's defaults otherwise). */
+export async function readPackageManifest(path: string, bounds: { maxBytes?: number; beforeManifestBytes?: number } = {}): Promise<PackageManifestInfo> {
+  const head = await readPackageHead(path, bounds.maxBytes, bounds.beforeManifestBytes);
   return { envelope: head.envelope, ...(head.text ? { text: head.text } : {}), ...(head.manifest ? { manifest: head.manifest } : {}) };
 }
 

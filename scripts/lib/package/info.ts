@@ -42,7 +42,7 @@ export const HEAD_AFTER_MANIFEST_SLACK = 1024 * 1024;
  * what follows the manifest past the package's own size (HEAD_AFTER_MANIFEST_SLACK); a caller
  * with a --max-size passes it as `maxBytes`.
  */
-export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): Promise<PackageHead> {
+export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES, beforeManifestBytes?: number): Promise<PackageHead> {
   const label = path.slice(path.lastIndexOf('/') + 1) || path;
   let kind;
   try {
@@ -59,12 +59,15 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES): 
   let before = 0;
   let after = 0;
   const fileSize = statSync(path).size;
-  const beforeMax = Math.max(HEAD_BEFORE_MANIFEST_BYTES, HEAD_BEFORE_MANIFEST_RATIO * fileSize);
+  // A caller that reads no further than a checked manifest (relay pull) gives its own, smaller bound.
+  const beforeMax = beforeManifestBytes ?? Math.max(HEAD_BEFORE_MANIFEST_BYTES, HEAD_BEFORE_MANIFEST_RATIO * fileSize);
   const afterMax = fileSize + HEAD_AFTER_MANIFEST_SLACK;
   // info has no --max-size: its callers that do (receive) pass theirs, and the advice stays right.
   const tooMuchBeforeManifest = () =>
     new AliveError(
-      `${label} holds more than ${beforeMax} bytes of entries before its manifest (${HEAD_BEFORE_MANIFEST_RATIO} times its own size: what a compression bomb holds); info reads no further: run verify, whose --max-size bounds what it reads`,
+      beforeManifestBytes !== undefined
+        ? `${label} holds more than ${beforeMax} bytes of entries before its manifest; it was not read further`
+        : `${label} holds more than ${beforeMax} bytes of entries before its manifest (${HEAD_BEFORE_MANIFEST_RATIO} times its own size: what a compression bomb holds); info reads no further: run verify, whose --max-size bounds what it reads`,
       { code: 'too_large' },
     );
   const limits = { maxBytes, maxEntries: 1_000_000, label, ...(maxBytes === HEAD_MAX_BYTES ? { raise: 'info reads no further' } : {}) };

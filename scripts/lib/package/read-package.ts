@@ -80,6 +80,18 @@ export interface ReadOptions {
    * is encrypted: what verify reports of a package it then refuses.
    */
   onManifest?: (manifest: Manifest, encrypted: boolean) => void;
+  /**
+   * The manifest once accepted (its signature checked when one is required, its recipients), before
+   * any entry after it is read or anything is decrypted: it may throw to stop the read there (relay
+   * pull: a duplicate, its expansion budget).
+   */
+  onManifestAccepted?: (manifest: Manifest) => void;
+  /**
+   * Most bytes of entries (headers and data) read before the manifest; an entry that takes them
+   * past it is refused at its header (`too_large`), unread. Unbounded when unset (a reference
+   * package may carry large root files before it).
+   */
+  maxBytesBeforeManifest?: number;
 }
 
 function fileReading(opts: ReadOptions) {
@@ -132,6 +144,8 @@ class Assembler {
   /** The failure of the earliest file in archive order: writers may report out of order. */
   #failure: { err: unknown; order: number } | undefined;
   #files = 0;
+  /** Bytes of entries met before the manifest (maxBytesBeforeManifest). */
+  #beforeManifest = 0;
 
   constructor(
     private readonly label: string,
@@ -181,8 +195,23 @@ class Assembler {
     // Checked once the signature is: a forged list is a bad signature first.
     if (this.opened) requireRecipient(manifest.recipients, this.opened.key, this.label);
     else if (!manifest.encrypted) requireRecipient(manifest.recipients, undefined, this.label);
+    this.opts.onManifestAccepted?.(manifest);
     this.useManifest(manifest, text);
     for (const p of this.early) this.checkWritten(p);
+  }
+
+  /** Counts an entry met before the manifest, refusing it unread past maxBytesBeforeManifest. */
+  countBeforeManifest(entry: TarEntry): void {
+    const max = this.opts.maxBytesBeforeManifest;
+    if (max === undefined || this.manifest) return;
+    this.#beforeManifest += entry.headerBytes + entry.size;
+    if (this.#beforeManifest > max) {
+      throw new AliveError(
+        `${this.label} holds more than ${max} bytes before its manifest, which is read first to check the package's signature ` +
+          '(alive writes the manifest first); it was not read further; nothing was written',
+        { code: 'too_large' },
+      );
+    }
   }
 
   /** Adopts an already-checked manifest (the outer one, for an encrypted payload's files). */
@@ -370,6 +399,7 @@ async function readInnerWithManifest(
 ): Promise<ReadResult> {
   const asm = new Assembler(limits.label, sink, opts, envelope !== 'plain', { key: openedBy });
   await readTarStream(stream, 'gzip', limits, async (entry) => {
+    if (entry.path !== MANIFEST_NAME) asm.countBeforeManifest(entry);
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
     if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, limits.label));
     await asm.file(entry);
@@ -399,6 +429,7 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
     'gzip',
     limits,
     async (entry) => {
+      if (entry.path !== MANIFEST_NAME) asm.countBeforeManifest(entry);
       if (entry.kind === 'dir') return sink.mkdir(entry.path);
       if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, label));
       if (ENCRYPTED_NAMES.has(entry.path) && !asm.isListed(entry.path)) {

@@ -10,7 +10,7 @@ import { summaryOf } from '../text/fence.ts';
 import { packageCryptoFrom, type CryptoSources } from './crypto-adapter.ts';
 import { DEFAULT_MAX_SIZE } from './limits.ts';
 import type { OnProgress } from './progress.ts';
-import { readPackage, type PackageCrypto, type ReadResult } from './read-package.ts';
+import { readPackage, type PackageCrypto, type ReadOptions, type ReadResult } from './read-package.ts';
 import { hashOnlySink } from './sinks.ts';
 
 export interface VerifyResult {
@@ -33,6 +33,9 @@ export interface VerifyOptions extends CryptoSources {
   /** Default: required whenever a signer key is given. */
   requireSignature?: boolean;
   onProgress?: OnProgress;
+  /** See ReadOptions (relay pull: read no further than a checked manifest, and bound what comes before it). */
+  onManifestAccepted?: ReadOptions['onManifestAccepted'];
+  maxBytesBeforeManifest?: number;
 }
 
 /** The `verify --json` result of a package that passed every check. */
@@ -61,12 +64,14 @@ export async function verifyPackageDetailed(path: string, opts: VerifyOptions = 
   const signatureChecked = opts.signerPublicKey !== undefined || opts.signerKeyPath !== undefined;
   let seen: { manifest: Manifest; encrypted: boolean } | undefined;
   try {
-    const { maxSize, requireSignature, onProgress, crypto, ...sources } = opts;
+    const { maxSize, requireSignature, onProgress, crypto, onManifestAccepted, maxBytesBeforeManifest, ...sources } = opts;
     const read = await readPackage(path, hashOnlySink, {
       maxBytes: maxSize ?? DEFAULT_MAX_SIZE,
       crypto: crypto ?? packageCryptoFrom(sources),
       requireSignature: requireSignature ?? signatureChecked,
       ...(onProgress ? { onProgress } : {}),
+      ...(onManifestAccepted ? { onManifestAccepted } : {}),
+      ...(maxBytesBeforeManifest !== undefined ? { maxBytesBeforeManifest } : {}),
       onManifest: (manifest, encrypted) => {
         seen = { manifest, encrypted };
       },

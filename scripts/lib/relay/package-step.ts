@@ -10,6 +10,7 @@ import { packageIdentity, type PackageIdentity } from '../package/identity.ts';
 import { readTarFile, refuse } from '../package/tar-read.ts';
 import { MANIFEST_NAME } from '../package/manifest.ts';
 import { DEFAULT_MAX_SIZE } from '../package/limits.ts';
+import { overPullLimit, PULL_BEFORE_MANIFEST_BYTES } from './pull-limits.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { readSignatureBlock, verifyManifestText } from '../crypto/sign.ts';
 import { AliveError, messageOf } from '../errors.ts';
@@ -50,7 +51,12 @@ export interface ReceivedCheck {
   problems: string[];
   /** packageIdentity() of a verified package (null otherwise: an unverified claim never dedupes). */
   identity: PackageIdentity | null;
-  /** Set when the contents were not decrypted (a passphrase package and no WALNUT_PASSPHRASE). */
+  /**
+   * Set when the manifest, its signature verified against the sender's pinned key, is that of a
+   * package received before (`receivedBefore`): nothing after it was read; `identity` is its.
+   */
+  duplicate?: boolean;
+  /** Set when the contents were not decrypted (a passphrase package and no WALNUT_PASSPHRASE), or not read at all. */
   note?: string;
 }
 
@@ -65,41 +71,90 @@ export interface CheckOptions {
   /** Largest expanded size accepted (bytes). */
   maxSize?: number;
   env?: NodeJS.ProcessEnv;
+  /**
+   * The pull's budget of contents expanded: told the bytes a package's verified manifest lists (a
+   * passphrase package's payload.enc) before they are read; throws `pull_limit` past it, which
+   * checkReceived passes on (the package waits on the relay).
+   */
+  admitExpanded?: (bytes: number) => void;
+  /** Whether a package of this identity was received (verified) before: such a package is not read past its manifest. */
+  receivedBefore?: (identity: PackageIdentity) => boolean;
 }
+
+/**
+ * What is said of a package pull did not open: with no pinned key for its folder, nothing in it can
+ * be verified, so none of it is read (a few MB of gzip can expand to GBs).
+ */
+export const NOT_OPENED =
+  'not opened: with no pinned key for its sender nothing in it can be verified here, so pull saved it unread (its size was checked); ' +
+  '`alive-p2p receive` checks it in full';
 
 /**
  * A pulled package counts as verified only when it is intact, signed, its signature checks out
  * against the sender's pinned key, and the signer named inside is the inbox folder's sender.
- * A 2.0 passphrase package is checked without its passphrase when none is set: the signature
- * covers the manifest, whose payload_sha256 pins payload.enc, so both are checked and nothing is
- * decrypted (the contents are checked again when it is received with the passphrase).
+ * Nothing is read of a package whose folder has no pinned key, and nothing after the manifest
+ * unless its signature verifies (the manifest must come within PULL_BEFORE_MANIFEST_BYTES): only
+ * then is it expanded, within the pull's budget (`admitExpanded`). A 2.0 passphrase package is
+ * checked without its passphrase when none is set: the signature covers the manifest, whose
+ * payload_sha256 pins payload.enc, so both are checked and nothing is decrypted (the contents are
+ * checked again when it is received with the passphrase).
  */
 export async function checkReceived(path: string, opts: CheckOptions): Promise<ReceivedCheck> {
+  const senderKey = opts.senderKey;
+  if (!senderKey) {
+    return {
+      verified: false,
+      signer: null,
+      problems: [opts.senderKeyProblem ?? `no pinned key for ${opts.senderShown ?? opts.senderLogin}`],
+      identity: null,
+      note: NOT_OPENED,
+    };
+  }
   const env = opts.env ?? process.env;
+  const maxSize = opts.maxSize ?? DEFAULT_MAX_SIZE;
   if (!env.WALNUT_PASSPHRASE) {
-    const head = await readPackageManifest(path).catch(() => undefined);
-    if (head?.envelope === 'passphrase' && head.text && head.manifest) return checkSealedWithoutPassphrase(path, head.text, head.manifest, opts);
+    const head = await readPackageManifest(path, { maxBytes: maxSize, beforeManifestBytes: PULL_BEFORE_MANIFEST_BYTES }).catch(() => undefined);
+    if (head?.envelope === 'passphrase' && head.text && head.manifest) return checkSealedWithoutPassphrase(path, head.text, head.manifest, senderKey, opts);
   }
   const problems: string[] = [];
-  if (!opts.senderKey) {
-    problems.push(opts.senderKeyProblem ?? `no pinned key for ${opts.senderShown ?? opts.senderLogin}`);
-  }
+  /** Why the read stopped at a manifest whose signature verified: then nothing else needs saying. */
+  let stopped: 'duplicate' | 'other_signer' | undefined;
+  let identity: PackageIdentity | null = null;
   const { result: r, read } = await verifyPackageDetailed(path, {
     privateKey: opts.ownPrivateKey,
-    ...(opts.senderKey ? { signerPublicKey: opts.senderKey } : {}),
-    ...(opts.maxSize !== undefined ? { maxSize: opts.maxSize } : {}),
+    signerPublicKey: senderKey,
+    maxSize,
     env,
+    maxBytesBeforeManifest: PULL_BEFORE_MANIFEST_BYTES,
+    // The signature verified against the pinned key (a signature is required): the manifest is
+    // the sender's. A package that cannot verify anyway, or one received before, is not read on.
+    onManifestAccepted: (manifest) => {
+      const named = manifest.signature?.signer ?? '';
+      if (named.toLowerCase() !== opts.senderLogin.toLowerCase()) {
+        stopped = 'other_signer';
+        throw new AliveError('signed under another name: not read further', { code: 'bad_signer' });
+      }
+      const id = packageIdentity(manifest, opts.senderLogin);
+      if (opts.receivedBefore?.(id)) {
+        stopped = 'duplicate';
+        identity = id;
+        throw new AliveError('received before: not read further', { code: 'duplicate' });
+      }
+      opts.admitExpanded?.(manifest.files.reduce((a, f) => a + f.size, 0));
+    },
   });
+  if (r.code === 'pull_limit') throw overPullLimit();
+  const signer = typeof r.signer === 'string' ? r.signer : null;
+  if (stopped === 'duplicate') return { verified: false, duplicate: true, signer, problems: [], identity };
   const badSignature = r.signature_ok === false || r.code === 'bad_signature';
-  if (!(badSignature && opts.senderKey)) problems.push(...r.problems.map((p) => byName(p, path, opts.displayName)));
+  if (!badSignature && stopped === undefined) problems.push(...r.problems.map((p) => byName(p, path, opts.displayName)));
   // signed is null when reading stopped before the signature was looked at: no claim either way.
   if (r.signed === false) problems.push('the package is not signed');
-  else if (opts.senderKey && badSignature) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
-  const signer = typeof r.signer === 'string' ? r.signer : null;
+  else if (badSignature) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
   if (r.signed && signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase()) {
     problems.push(otherSigner(opts.senderShown ?? opts.senderLogin));
   }
-  const verified = Boolean(r.ok && r.signed && r.signature_ok && opts.senderKey) && problems.length === 0;
+  const verified = Boolean(r.ok && r.signed && r.signature_ok) && problems.length === 0;
   return {
     verified,
     signer,
@@ -121,16 +176,12 @@ function otherSigner(sender: string): string {
   return `signed under another name than ${sender} (the name it gives is shown as untrusted data)`;
 }
 
-async function checkSealedWithoutPassphrase(path: string, text: string, manifest: Manifest, opts: CheckOptions): Promise<ReceivedCheck> {
+async function checkSealedWithoutPassphrase(path: string, text: string, manifest: Manifest, senderKey: KeyObject, opts: CheckOptions): Promise<ReceivedCheck> {
   const problems: string[] = [];
-  if (!opts.senderKey) problems.push(opts.senderKeyProblem ?? `no pinned key for ${opts.senderShown ?? opts.senderLogin}`);
   const block = readSignatureBlock(text);
   const signer = block && block.signer !== '' ? block.signer : null;
   if (!block) problems.push('the package is not signed');
-  else if (opts.senderKey) {
-    const check = verifyManifestText(text, opts.senderKey);
-    if (!check.ok) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
-  }
+  else if (!verifyManifestText(text, senderKey).ok) problems.push(`the signature does not match ${opts.senderLogin}'s pinned key`);
   if (signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase()) {
     problems.push(otherSigner(opts.senderShown ?? opts.senderLogin));
   }
@@ -142,27 +193,26 @@ async function checkSealedWithoutPassphrase(path: string, text: string, manifest
     if (!(err instanceof AliveError)) throw err;
     problems.push(writingNothing(err).message);
   }
+  const note =
+    'encrypted with a passphrase: signature and payload checked without decrypting; its files are checked when you receive it with WALNUT_PASSPHRASE';
   const claimed = manifest.payload_sha256;
   if (!claimed) problems.push('the manifest has no payload_sha256, so the encrypted payload cannot be checked without the passphrase');
-  else {
-    let actual: string | undefined;
-    try {
-      actual = await payloadSha256(path, opts.maxSize ?? DEFAULT_MAX_SIZE);
-    } catch (err) {
-      problems.push(`cannot be read as a package: ${byName(messageOf(err), path, opts.displayName)}`);
-    }
-    if (actual === undefined && problems.length === 0) problems.push('the package has no payload.enc');
-    else if (actual !== undefined && actual !== claimed)
-      problems.push('payload.enc does not match the payload_sha256 in its signed manifest (tampered with or damaged)');
+  // The payload is hashed only for a manifest that verified: one that cannot is not read on.
+  if (problems.length > 0) return { verified: false, signer, problems, identity: null, note };
+  const identity = packageIdentity(manifest, opts.senderLogin);
+  if (opts.receivedBefore?.(identity)) return { verified: false, duplicate: true, signer, problems: [], identity, note };
+  let actual: string | undefined;
+  try {
+    actual = await payloadSha256(path, opts.maxSize ?? DEFAULT_MAX_SIZE, opts.admitExpanded);
+  } catch (err) {
+    if (err instanceof AliveError && err.code === 'pull_limit') throw err;
+    problems.push(`cannot be read as a package: ${byName(messageOf(err), path, opts.displayName)}`);
   }
-  const verified = problems.length === 0 && opts.senderKey !== null;
-  return {
-    verified,
-    signer,
-    problems,
-    identity: verified ? packageIdentity(manifest, opts.senderLogin) : null,
-    note: 'encrypted with a passphrase: signature and payload checked without decrypting; its files are checked when you receive it with WALNUT_PASSPHRASE',
-  };
+  if (actual === undefined && problems.length === 0) problems.push('the package has no payload.enc');
+  else if (actual !== undefined && actual !== claimed)
+    problems.push('payload.enc does not match the payload_sha256 in its signed manifest (tampered with or damaged)');
+  const verified = problems.length === 0;
+  return { verified, signer, problems, identity: verified ? identity : null, note };
 }
 
 /**
@@ -170,12 +220,14 @@ async function checkSealedWithoutPassphrase(path: string, text: string, manifest
  * none. Any other file is refused, as the reader refuses it when the package is received: only
  * the manifest and the payload are covered by the signature.
  */
-async function payloadSha256(path: string, maxBytes: number): Promise<string | undefined> {
+async function payloadSha256(path: string, maxBytes: number, admitExpanded?: (bytes: number) => void): Promise<string | undefined> {
   let digest: string | undefined;
   const label = path.slice(path.lastIndexOf('/') + 1);
   await readTarFile(path, 'gzip', { maxBytes, maxEntries: 10, label }, async (e) => {
     if (e.kind === 'dir') return;
     if (e.path === 'payload.enc') {
+      // Told before a byte of it is inflated: gzip of zeros makes a few MB hold GBs.
+      admitExpanded?.(e.size);
       const h = createHash('sha256');
       for await (const chunk of e.body as AsyncIterable<Buffer>) h.update(chunk);
       digest = h.digest('hex');

@@ -2,8 +2,9 @@
  * What one `relay pull` takes at most. Anyone who can write to a relay can leave thousands of
  * packages there, or hundreds of near-identical 100 MB blobs that git stores as cheap deltas, and
  * each costs pull a download, a write in full and a check (a v3 passphrase package up to four key
- * derivations). Past either cap the rest stays on the relay for the next pull. The caps are ours,
- * not the free disk's.
+ * derivations); a package of a few MB can expand to GBs (gzip of zeros), which a check inflates and
+ * hashes. Past any cap the rest stays on the relay for the next pull. The caps are ours, not the
+ * free disk's.
  */
 import { AliveError } from '../errors.ts';
 
@@ -14,11 +15,23 @@ export interface PullLimits {
   bytes: number;
   /** Packages taken in one pull from each sender that is not a pinned peer (theirs cannot verify). */
   unpinnedPerSender: number;
+  /**
+   * Bytes of package contents (the files a verified manifest lists) one pull expands to check them;
+   * the first package is always checked (within --max-size).
+   */
+  expandedBytes: number;
 }
 
 export const PULL_MAX_PACKAGES = 200;
 export const PULL_MAX_BYTES = 4 * 1024 * 1024 * 1024;
 export const PULL_MAX_PER_UNPINNED_SENDER = 10;
+export const PULL_MAX_EXPANDED_BYTES = 8 * 1024 * 1024 * 1024;
+/**
+ * Most bytes of a package (entries' headers and data) pull reads before its manifest, whose
+ * signature it checks before reading on: alive writes the manifest first (the 2.0 reference after
+ * its root files, a README.md). Past it the package is refused at that entry's header, unread.
+ */
+export const PULL_BEFORE_MANIFEST_BYTES = 1024 * 1024;
 
 let testLimits: Partial<PullLimits> | undefined;
 
@@ -27,6 +40,7 @@ export function pullLimits(): PullLimits {
     packages: testLimits?.packages ?? PULL_MAX_PACKAGES,
     bytes: testLimits?.bytes ?? PULL_MAX_BYTES,
     unpinnedPerSender: testLimits?.unpinnedPerSender ?? PULL_MAX_PER_UNPINNED_SENDER,
+    expandedBytes: testLimits?.expandedBytes ?? PULL_MAX_EXPANDED_BYTES,
   };
 }
 
@@ -86,8 +100,10 @@ export class PullBudget {
   private admitted = 0;
   private bytes = 0;
   private perSender = new Map<string, number>();
+  private checked = 0;
+  private expanded = 0;
   /** Which cap stopped the pull, if one did. */
-  reached: 'packages' | 'bytes' | null = null;
+  reached: 'packages' | 'bytes' | 'expanded' | null = null;
   /** Packages left on the relay by the per-sender cap, by sender (lower case). */
   readonly heldBack = new Map<string, number>();
 
@@ -126,5 +142,19 @@ export class PullBudget {
     }
     this.admitted++;
     this.bytes += size;
+  };
+
+  /**
+   * A check's size check, once a package's manifest verified and before its files are read: throws
+   * overPullLimit() when `bytes` more of contents would pass the expansion cap. The first package
+   * checked is always taken.
+   */
+  readonly admitExpanded = (bytes: number): void => {
+    if (this.checked > 0 && this.expanded + bytes > this.limits.expandedBytes) {
+      this.reached = 'expanded';
+      throw overPullLimit();
+    }
+    this.checked++;
+    this.expanded += bytes;
   };
 }

@@ -164,6 +164,7 @@ async function pull(o: {
         env,
         log,
         admit: budget.admit,
+        admitExpanded: budget.admitExpanded,
         ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       });
       if ('first' in r) duplicates.push(r);
@@ -222,7 +223,12 @@ async function pull(o: {
     ...ignoredFields(listing.ignored),
     remaining,
     deferred: deferred.length,
-    pull_limits: { packages: budget.limits.packages, bytes: budget.limits.bytes, unpinned_per_sender: budget.limits.unpinnedPerSender },
+    pull_limits: {
+      packages: budget.limits.packages,
+      bytes: budget.limits.bytes,
+      unpinned_per_sender: budget.limits.unpinnedPerSender,
+      expanded_bytes: budget.limits.expandedBytes,
+    },
     cleanup_error: cleanupError,
     max_size: maxSize,
     ...(ownKeyText ? { own_key_problem: ownKeyText } : {}),
@@ -274,7 +280,10 @@ async function pull(o: {
 }
 
 function capsText(limits: PullLimits): string {
-  return `${counted(limits.packages, 'package')} and ${formatBytes(limits.bytes)}, and at most ${limits.unpinnedPerSender} from each sender that is not a pinned peer`;
+  return (
+    `${counted(limits.packages, 'package')} and ${formatBytes(limits.bytes)}, ${formatBytes(limits.expandedBytes)} of package contents checked, ` +
+    `and at most ${limits.unpinnedPerSender} from each sender that is not a pinned peer`
+  );
 }
 
 function pullTier(cfg: RelayConfig, sender: string): PullTier {
@@ -349,6 +358,8 @@ async function receiveOne(
     log: ReturnType<typeof readReceivedLog>;
     /** The pull's byte cap, told the size before the package is written. */
     admit: (size: number) => void;
+    /** The pull's cap on contents expanded, told a verified manifest's size before the files are read. */
+    admitExpanded: (bytes: number) => void;
     onProgress?: OnProgress;
   },
 ): Promise<Received | Duplicate> {
@@ -374,8 +385,12 @@ async function receiveOne(
         maxSize: ctx.maxSize,
         env: ctx.env,
         ...(sender.problem ? { senderKeyProblem: sender.problem } : {}),
+        admitExpanded: ctx.admitExpanded,
+        receivedBefore: (identity) => receivedIdentity(ctx.log, identity) !== undefined,
       });
     } catch (err) {
+      // Past the pull's cap on contents checked: the package waits on the relay for the next pull.
+      if (err instanceof AliveError && err.code === 'pull_limit') throw err;
       check = {
         verified: false,
         signer: null,
@@ -383,13 +398,17 @@ async function receiveOne(
         problems: [...(sender.problem ? [sender.problem] : []), `cannot be read as a package: ${messageOf(err)}`],
       };
     }
-    if (check.identity) {
+    // A verified package received before, or (`duplicate`) one whose verified manifest is such a
+    // package's, read no further than that manifest: both are duplicates.
+    if (check.identity && (check.verified || check.duplicate)) {
       const earlier = receivedIdentity(ctx.log, check.identity);
       if (earlier) {
         recordReceived(ctx.log, entry.blobSha, { path: earlier.path, at: isoSeconds(), identity: check.identity.current, from: entry.sender, verified: true });
         return { from: entry.sender, name: entry.name, first: earlier.path };
       }
     }
+    // (A manifest taken for a duplicate's whose record is gone: read no further, so not verified.)
+    const problems = check.duplicate ? [...check.problems, 'read only as far as its manifest, as a package received before'] : check.problems;
     const bytes = statSync(tmp).size;
     const sha256 = await sha256File(tmp);
     const path = placeWithoutOverwrite(tmp, check.verified ? dir : join(dir, 'unverified'), entry.name);
@@ -398,7 +417,7 @@ async function receiveOne(
       at: isoSeconds(),
       from: entry.sender,
       verified: check.verified,
-      ...(check.identity ? { identity: check.identity.current } : {}),
+      ...(check.identity && check.verified ? { identity: check.identity.current } : {}),
     });
     return {
       from: entry.sender,
@@ -408,7 +427,7 @@ async function receiveOne(
       sha256,
       verified: check.verified,
       ...withSender(signerFields(check.signer), findPeer(ctx.cfg, entry.sender) ? undefined : entry.sender),
-      problems: check.problems,
+      problems,
       ...(check.note ? { note: check.note } : {}),
     };
   } finally {
