@@ -231,7 +231,7 @@ async function runProbe(run) {
       }, 300);
     }, msLeft);
     child.on("error", () => settle("failed")), child.on("exit", (code) => {
-      exited = !0, clearTimeout(hard), settle(stopping ? "killed" : code === 0 ? "exited" : "failed");
+      process.platform !== "win32" && killGroup("SIGKILL"), exited = !0, clearTimeout(hard), settle(stopping ? "killed" : code === 0 ? "exited" : "failed");
     });
   });
 }

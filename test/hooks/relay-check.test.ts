@@ -5,13 +5,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { bundleEntry, cleanEnv, runBundle, type HookRun } from './bundle.ts';
 import { isGone, killIfStillRunning } from '../support/process-gone.ts';
-import { hangingGit, type HangingGit } from '../support/hanging-git.ts';
+import { hangingGh, hangingGit, type HangingGit } from '../support/hanging-git.ts';
 import { relayNotice } from '../../scripts/lib/hook/relay-notice.ts';
 import { relayCheckBudgetMs } from '../../scripts/lib/hook/budget.ts';
 
 /**
  * A stand-in for relay-probe, placed where relay-check looks for it (next to relay-check.mjs), so
- * each case can choose what the probe does (PROBE_MODE: write, garbage, crash, hang); every call
+ * each case can choose what the probe does (PROBE_MODE: write, garbage, crash, leave, hang); every call
  * is recorded. The last describe block runs the real relay-probe bundle against a git relay.
  */
 const STAND_IN_PROBE = String.raw`
@@ -35,6 +35,12 @@ if (mode === 'write') {
   writeState('{ not json');
 } else if (mode === 'crash') {
   throw new Error('probe crashed');
+} else if (mode === 'leave') {
+  // Exits at once, leaving a child in its process group (one it started without a group of its own).
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  appendFileSync(join(home, 'probe-pids.log'), child.pid + '\n');
+  child.unref();
+  writeState(JSON.stringify({ last_sync: new Date().toISOString(), last_commit: 'abc', peer_reachability: {}, newly_accepted: [], pending_packages: 0 }));
 } else if (mode === 'hang') {
   const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
   appendFileSync(join(home, 'probe-pids.log'), process.pid + '\n' + child.pid + '\n');
@@ -121,6 +127,18 @@ function runAsync(s: Setup, stdin: string, env: Record<string, string> = {}, cwd
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr, ms: Date.now() - t0 }));
   });
+}
+
+/** True once `pid` has ended (or is a zombie), polled for up to `ms`. */
+async function goneWithin(pid: number, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 25))) {
+    try {
+      if (/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
 }
 
 function probeCalls(s: Setup): { argv: string[]; pid: number }[] {
@@ -277,6 +295,16 @@ describe('relay-check: probing', () => {
     const pids = existsSync(join(s.home, 'probe-pids.log')) ? readFileSync(join(s.home, 'probe-pids.log'), 'utf8').trim().split('\n').map(Number) : [];
     hangingPids.push(...pids);
     expect(expectNotice(r)).toMatch(/4 walnut packages/);
+  });
+
+  it('kills what a probe that ended left running in its process group', async () => {
+    const s = setup({ state: { last_sync: minutesAgo(30), pending_packages: 0 } });
+    const r = await runAsync(s, sessionStart(world), { PROBE_MODE: 'leave' });
+    expectSilent(r);
+    const pids = readFileSync(join(s.home, 'probe-pids.log'), 'utf8').trim().split('\n').map(Number);
+    hangingPids.push(...pids);
+    expect(pids).toHaveLength(1);
+    expect(await goneWithin(pids[0]!, 1000)).toBe(true);
   });
 
   it('is silent when the probe crashes, and when it leaves a broken state', async () => {
@@ -495,5 +523,50 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     // The fetch had begun when the deadline came (else this case tests nothing).
     expect(git.started().length).toBeGreaterThan(0);
     expect(await git.allEnded(), git.describe()).toBe(true);
+  });
+
+  /** A GitHub relay with no token variable, whose `gh auth token` never answers (a locked keyring). */
+  async function githubRelayWithHangingGh() {
+    const dir = join(base, `real-${++counter}`);
+    const home = join(dir, 'alive-home');
+    const dist = join(dir, 'dist');
+    mkdirSync(join(home, 'relay'), { recursive: true });
+    mkdirSync(dist, { recursive: true });
+    copyFileSync(bundle, join(dist, 'relay-check.mjs'));
+    await bundleEntry('relay-probe', dist);
+    const gh = hangingGh(dir);
+    hangingGits.push(gh);
+    writeFileSync(
+      join(home, 'relay', 'relay.json'),
+      JSON.stringify({
+        repo: 'bob/walnut-relay',
+        github_username: 'bob',
+        transport: 'github',
+        url: null,
+        api_url: 'http://127.0.0.1:9',
+        branch: 'main',
+        peers: [],
+      }),
+    );
+    const vars = { HOME: dir, ALIVE_HOME: home, PATH: `${gh.bin}:${process.env.PATH ?? '/usr/bin:/bin'}` };
+    return { home, dist, gh, vars };
+  }
+
+  // gh's own limit is 5 s: one gone within a second of the hook's (or the probe's) end was ended by it.
+  it('leaves no `gh auth token` running once it returns, when gh hangs', async () => {
+    const { home, dist, gh, vars } = await githubRelayWithHangingGh();
+    const r = await runAsync({ home, dist }, sessionStart(world), { ...vars, ALIVE_RELAY_CHECK_BUDGET_MS: '2500' });
+    expect(r.status).toBe(0);
+    expect(gh.started().length).toBeGreaterThan(0);
+    expect(await gh.allEnded(1000), gh.describe()).toBe(true);
+  });
+
+  it('relay-probe run on its own leaves no `gh auth token` running once it exits', async () => {
+    const { dist, gh, vars } = await githubRelayWithHangingGh();
+    const r = runBundle(join(dist, 'relay-probe.mjs'), '', { cwd: world, env: cleanEnv(vars), args: ['--budget', '1', '--json'] });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).last_error).toMatch(/took too long|ran out of its 1 s budget/);
+    expect(gh.started().length).toBeGreaterThan(0);
+    expect(await gh.allEnded(1000), gh.describe()).toBe(true);
   });
 });

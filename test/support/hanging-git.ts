@@ -27,26 +27,34 @@ export interface HangingGit {
 }
 
 export function hangingGit(dir: string): HangingGit {
+  const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+  return hangingCommand(
+    dir,
+    'git',
+    (hang) => `for a in "$@"; do case "$a" in fetch|ls-remote|clone)\n  ${hang};;\nesac; done\nexec ${JSON.stringify(realGit)} "$@"\n`,
+  );
+}
+
+/**
+ * A `gh` for PATH that never answers, whatever it is asked (as `gh auth token` waiting on a locked
+ * keyring), ignoring SIGTERM; told when every one has ended as hangingGit's are.
+ */
+export function hangingGh(dir: string): HangingGit {
+  return hangingCommand(dir, 'gh', (hang) => `trap '' TERM\n${hang}\n`);
+}
+
+/** `bin/<name>` running `body(hang)`, where `hang` holds the pipe, logs its pid and sleeps. */
+function hangingCommand(dir: string, name: string, body: (hang: string) => string): HangingGit {
   const bin = join(dir, 'bin');
-  const pids = join(dir, 'git-pids.log');
-  const fifo = join(dir, 'git-alive.fifo');
+  const pids = join(dir, `${name}-pids.log`);
+  const fifo = join(dir, `${name}-alive.fifo`);
   mkdirSync(bin, { recursive: true });
   const made = spawnSync('mkfifo', [fifo]);
   if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
   // Opened before any writer: non-blocking, so the open returns at once and a writer's open does not wait.
   const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
-  const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
-  writeFileSync(
-    join(bin, 'git'),
-    '#!/bin/sh\n' +
-      'for a in "$@"; do case "$a" in fetch|ls-remote|clone)\n' +
-      `  exec 9>${JSON.stringify(fifo)}\n` +
-      `  echo $$ >> ${JSON.stringify(pids)}\n` +
-      '  exec sleep 120;;\n' +
-      'esac; done\n' +
-      `exec ${JSON.stringify(realGit)} "$@"\n`,
-    { mode: 0o755 },
-  );
+  const hang = `exec 9>${JSON.stringify(fifo)}; echo $$ >> ${JSON.stringify(pids)}; exec sleep 120`;
+  writeFileSync(join(bin, name), `#!/bin/sh\n${body(hang)}`, { mode: 0o755 });
   const started = (): number[] =>
     existsSync(pids)
       ? readFileSync(pids, 'utf8')
@@ -71,7 +79,7 @@ export function hangingGit(dir: string): HangingGit {
       return started();
     },
     async allEnded(ms = 20_000) {
-      if (started().length === 0) throw new Error('no hanging git has started: nothing to wait for');
+      if (started().length === 0) throw new Error(`no hanging ${name} has started: nothing to wait for`);
       for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (writersGone()) return true;
       return writersGone();
     },

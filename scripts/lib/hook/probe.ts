@@ -1,7 +1,9 @@
 /**
  * Runs relay-probe within a hard deadline. The probe runs in its own process group so that, when
  * the deadline passes, it and anything it started (git, ssh ...) are killed together; relay-check
- * never waits past the deadline, whatever the probe does.
+ * never waits past the deadline, whatever the probe does. Once the probe has exited, on time or
+ * not, what is left of its group is killed too: nothing it started outlives the hook. (Its git and
+ * gh run in groups of their own, which the probe kills itself before it exits: proc/tracked.ts.)
  */
 
 export type ProbeRunOutcome = 'exited' | 'killed' | 'failed';
@@ -54,7 +56,7 @@ export async function runProbe(run: ProbeRun): Promise<ProbeRunOutcome> {
       }
     };
     const timer = setTimeout(() => {
-      // SIGTERM first: the probe's git runs in process groups of their own, which only the probe
+      // SIGTERM first: the probe's git and gh run in process groups of their own, which only the probe
       // can reach; it kills them and ends. SIGKILL follows for a probe that did not.
       stopping = true;
       killGroup('SIGTERM');
@@ -66,6 +68,9 @@ export async function runProbe(run: ProbeRun): Promise<ProbeRunOutcome> {
     }, msLeft);
     child.on('error', () => settle('failed'));
     child.on('exit', (code) => {
+      // Before `exited` is set, the last kill: the group outlives its leader while anything in it
+      // runs, and its id is not given to a new process until it is empty (Windows has no groups).
+      if (process.platform !== 'win32') killGroup('SIGKILL');
       exited = true;
       clearTimeout(hard);
       settle(stopping ? 'killed' : code === 0 ? 'exited' : 'failed');

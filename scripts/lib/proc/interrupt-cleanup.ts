@@ -4,7 +4,7 @@
  * default action ends the process where it stands, and a 4 GB `.partial` stays behind, hidden.
  * While any cleanup is registered, SIGINT, SIGTERM and SIGHUP run every one of them (newest first,
  * synchronously) and then end the process as the signal would have (exit 128 + n).
- * relay/git-run.ts listens for the same signals to stop its git children; both listeners run.
+ * proc/tracked.ts listens for the same signals to stop its children (git, gh); both listeners run.
  */
 const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 

@@ -1,13 +1,14 @@
 import { withoutPassphrase } from '../crypto/passphrase-env.ts';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
-import { runBounded } from '../proc/bounded.ts';
+import { runTracked } from '../proc/tracked.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { RELAY_PROTOCOLS } from './repo-name.ts';
 
 /**
  * Runs `git` with a hard time limit: the child gets its own process group and the whole group is
- * killed when the limit passes (a fetch over a server that never answers included). The child has
+ * killed when the limit passes (a fetch over a server that never answers included), and it is
+ * tracked (proc/tracked.ts): killAllChildren() and an ending signal stop it too. The child has
  * no terminal and prompts are off, askpass programs included (gitEnv), so it can never wait for a
  * password, nor hand one typed into a dialog to a server.
  */
@@ -194,8 +195,7 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
   if (opts.maxFileBytes !== undefined) limits.push(`ulimit -f ${Math.max(1, Math.ceil(opts.maxFileBytes / 512))}`);
   // ulimit -v counts KiB; a shell that cannot set it (-v unknown, or refused) runs git without.
   if (opts.maxMemoryBytes !== undefined) limits.push(`{ ulimit -v ${Math.max(1, Math.ceil(opts.maxMemoryBytes / 1024))} 2>/dev/null || :; }`);
-  gitStarting();
-  const r = await runBounded({
+  const r = await runTracked({
     command: limits.length === 0 ? 'git' : 'sh',
     args: limits.length === 0 ? [...HOOKS_OFF, ...args] : ['-c', `${limits.join(' && ')} && exec git "$@"`, 'git', ...HOOKS_OFF, ...args],
     ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
@@ -208,9 +208,7 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
     ...(opts.stdoutFile !== undefined ? { stdoutFile: opts.stdoutFile } : {}),
     ...(opts.onStdoutChunk !== undefined ? { onStdoutChunk: opts.onStdoutChunk } : {}),
     ...(opts.onStderrChunk !== undefined ? { onStderrChunk: opts.onStderrChunk } : {}),
-    onStart: trackChild,
-    onEnd: untrackChild,
-  }).finally(gitEnded);
+  });
   const stderr = r.stderr.trim();
   const stdout = r.stdout.toString('utf8');
   switch (r.outcome) {
@@ -274,56 +272,6 @@ function lastLines(text: string): string {
 /** Hides credentials that a user may have put into a Git URL. */
 export function redactUrls(text: string): string {
   return text.replace(/(\/\/)[^/@\s]+@/g, '$1***@');
-}
-
-/** Every git process group still running (the probe kills them all when its budget ends). */
-const running = new Set<number>();
-/** runGit calls under way, from before their git is spawned until it has ended. */
-let underWay = 0;
-
-/**
- * Signals that end this process while git runs. Each git runs in a process group of its own (so a
- * timeout kills it with its ssh or helper), which a signal sent to our group never reaches: Ctrl-C
- * at a terminal, or relay-check ending a probe that overran its deadline, would leave a fetch
- * running on its own. While any git runs, these signals kill every git group first, then end the
- * process as the signal would have. The listeners are in place before git is spawned: a signal
- * that arrives during the spawn waits for the synchronous code that records the child, whereas
- * one that found no listener would end the process at once and leave that git running.
- */
-const ENDING_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
-
-function endWithGitChildren(signal: NodeJS.Signals): void {
-  killAllGitChildren();
-  for (const s of ENDING_SIGNALS) process.off(s, endWithGitChildren);
-  process.kill(process.pid, signal);
-}
-
-function gitStarting(): void {
-  if (underWay++ === 0) for (const s of ENDING_SIGNALS) process.on(s, endWithGitChildren);
-}
-
-function gitEnded(): void {
-  if (--underWay === 0) for (const s of ENDING_SIGNALS) process.off(s, endWithGitChildren);
-}
-
-function trackChild(pid: number): void {
-  running.add(pid);
-}
-
-function untrackChild(pid: number): void {
-  running.delete(pid);
-}
-
-/** Kills every git group still running; runs still under way end as killed. */
-export function killAllGitChildren(): void {
-  for (const pid of running) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  running.clear();
 }
 
 const UNITS: Record<string, number> = { bytes: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };

@@ -8,12 +8,12 @@ import {
   hitFileLimit,
   hitMemoryLimit,
   inRepository,
-  killAllGitChildren,
   runGit,
   redactUrls,
   type GitResult,
   type GitRunOptions,
 } from './git-run.ts';
+import { killAllChildren } from '../proc/tracked.ts';
 import { addRemoteSection } from './git-config-file.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import { isRegularFileMode } from './tree-mode.ts';
@@ -772,7 +772,7 @@ export class GitTransport implements RelayTransport {
     // Ctrl-C ends the process where it stands, past the finally below: git first (it may be writing
     // into the folder), then the folder, which holds the whole package.
     const release = cleanUpIfInterrupted(() => {
-      killAllGitChildren();
+      killAllChildren();
       rmSync(objects, { recursive: true, force: true });
     });
     try {

@@ -9,7 +9,7 @@ import { emptyState, isoSeconds, pendingFields, readRelayState, writeRelayState,
 import type { InboxListing, PeerRelay, RelayTransport } from './transport.ts';
 import type { GitTransport } from './git-transport.ts';
 import { checkOwnKey } from './key-checks.ts';
-import { killAllGitChildren } from './git-run.ts';
+import { killAllChildren } from '../proc/tracked.ts';
 import { githubRelayOf, isOwnedBy } from './repo-name.ts';
 import { inlineText } from '../text/untrusted.ts';
 
@@ -335,7 +335,8 @@ export interface BoundedProbe {
 
 /**
  * One probe within `budgetMs`, whatever the network does: a watchdog ends it at the budget with
- * the previous values and an error, every git child is killed, and state.json is written. Never
+ * the previous values and an error, every child it started (git, gh) is killed, and state.json is
+ * written. Never
  * throws: a fault is recorded in `last_error`.
  */
 export async function probeWithinBudget(opts: { paths: RelayPaths; statePath: string; budgetMs: number; env?: NodeJS.ProcessEnv }): Promise<BoundedProbe> {
@@ -373,7 +374,7 @@ export async function probeWithinBudget(opts: { paths: RelayPaths; statePath: st
   );
   const outcome = await Promise.race([work, watchdog]);
   clearTimeout(timer);
-  killAllGitChildren();
+  killAllChildren();
   // What is written is what the caller shows (relay status): with a relay command's later counts
   // kept, the probe's own would say one thing while state.json, and the next status, said another.
   let state = outcome.state;

@@ -1,7 +1,7 @@
 import { withoutPassphrase } from '../crypto/passphrase-env.ts';
 import { AliveError } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
-import { runBounded } from '../proc/bounded.ts';
+import { runTracked } from '../proc/tracked.ts';
 
 /** Where a token for one API host comes from: gh's variables for that kind of host, and gh's host name. */
 export interface TokenSource {
@@ -75,18 +75,19 @@ function ghCommand(src: TokenSource): string {
 /**
  * What `gh auth token --hostname <host>` prints; undefined when gh is missing or fails (no token
  * there). A gh that does not finish in `timeoutMs`, or prints more than a token, is stopped and
- * refused: it is not "no token", and what to do differs. gh stays in our process group, so a
- * Ctrl-C that ends the command ends it too.
+ * refused: it is not "no token", and what to do differs. gh runs tracked like git (proc/tracked.ts):
+ * in a process group of its own, ended with whatever it started by its deadline, by a Ctrl-C that
+ * ends the command, and by a probe that ends at its budget (a gh waiting on a locked keyring once
+ * outlived the session hook by seconds, one per session start).
  */
 async function ghAuthToken(src: TokenSource, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | undefined> {
-  const r = await runBounded({
+  const r = await runTracked({
     command: 'gh',
     args: ['auth', 'token', '--hostname', src.host],
     env: withoutPassphrase(env),
     timeoutMs,
     maxStdoutBytes: MAX_GH_OUTPUT_BYTES,
     stderrKeep: 1024,
-    ownGroup: false,
   });
   if (r.outcome === 'timed_out') {
     throw new AliveError(
