@@ -70,6 +70,13 @@ export interface GitResult {
   stderr: string;
 }
 
+/** A run whose output is kept as git wrote it (runGitBytes): names in a tree are any bytes. */
+export interface GitBytesResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
 /**
  * A git run that failed. The message is ours (what failed, how it ended); the end of git's stderr,
  * which may be a server's words (see lastLines), is its untrusted detail ('git output'). `stderr`
@@ -189,6 +196,15 @@ function allowedProtocols(): string {
 }
 
 export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<GitResult> {
+  const r = await runGitBytes(args, opts);
+  return { ...r, stdout: r.stdout.toString('utf8') };
+}
+
+/**
+ * runGit, with stdout as the bytes git wrote: what is written back into git (a tree's entries
+ * through mktree) must not go through UTF-8, which turns each name that is not UTF-8 into U+FFFD.
+ */
+export async function runGitBytes(args: string[], opts: GitRunOptions = {}): Promise<GitBytesResult> {
   const timeoutMs = Math.max(1, opts.timeoutMs ?? 120_000);
   // ulimit -f counts 512-byte blocks in POSIX sh (dash, bash as sh); a shell counting 1 KiB allows twice as much.
   const limits: string[] = [];
@@ -210,7 +226,6 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
     ...(opts.onStderrChunk !== undefined ? { onStderrChunk: opts.onStderrChunk } : {}),
   });
   const stderr = r.stderr.trim();
-  const stdout = r.stdout.toString('utf8');
   switch (r.outcome) {
     case 'not_started':
       if (errnoCode(r.error) === 'ENOENT') throw new AliveError('git is not installed or not on PATH; install git and try again', { code: 'no_git' });
@@ -228,9 +243,17 @@ export async function runGit(args: string[], opts: GitRunOptions = {}): Promise<
     case 'exited':
       if (!(opts.okCodes ?? [0]).includes(r.code ?? -1)) {
         const ended = r.signal !== null ? `was ended by signal ${r.signal}` : `failed with exit code ${r.code}`;
-        throw new GitError(`git ${verb(args)} ${ended}`, stderr, false, stdout.slice(0, 64 * 1024));
+        throw new GitError(
+          `git ${verb(args)} ${ended}`,
+          stderr,
+          false,
+          r.stdout
+            .subarray(0, 256 * 1024)
+            .toString('utf8')
+            .slice(0, 64 * 1024),
+        );
       }
-      return { code: r.code ?? 0, stdout, stderr };
+      return { code: r.code ?? 0, stdout: r.stdout, stderr };
   }
 }
 

@@ -9,6 +9,7 @@ import {
   hitMemoryLimit,
   inRepository,
   runGit,
+  runGitBytes,
   redactUrls,
   type GitResult,
   type GitRunOptions,
@@ -288,13 +289,25 @@ export class GitTransport implements RelayTransport {
    * no limit, for the user's own package): whatever it reads came from a relay.
    */
   private git(args: string[], opts: GitRunOptions = {}) {
+    return runGit(...this.inClone(args, opts));
+  }
+
+  /** As git(), with stdout as the bytes git wrote (a tree's names, to be written back). */
+  private gitBytes(args: string[], opts: GitRunOptions = {}) {
+    return runGitBytes(...this.inClone(args, opts));
+  }
+
+  private inClone(args: string[], opts: GitRunOptions): [string[], GitRunOptions] {
     const { maxMemoryBytes = testListingMemory ?? LISTING_MEMORY_BYTES, ...rest } = opts;
-    return runGit([inRepository(this.opts.clonePath), ...PACKAGE_FRIENDLY, ...args], {
-      cwd: this.opts.clonePath,
-      timeoutMs: LOCAL_TIMEOUT_MS,
-      ...(Number.isFinite(maxMemoryBytes) ? { maxMemoryBytes } : {}),
-      ...rest,
-    });
+    return [
+      [inRepository(this.opts.clonePath), ...PACKAGE_FRIENDLY, ...args],
+      {
+        cwd: this.opts.clonePath,
+        timeoutMs: LOCAL_TIMEOUT_MS,
+        ...(Number.isFinite(maxMemoryBytes) ? { maxMemoryBytes } : {}),
+        ...rest,
+      },
+    ];
   }
 
   /** The limits of a package's transfer: a total, and an idle time (see TRANSFER_IDLE_MS). */
@@ -630,13 +643,19 @@ export class GitTransport implements RelayTransport {
    * no index, no checkout, and no entry of `base` is read or validated beyond the folders on those
    * paths. Whatever else a peer committed (`..`, `.git`, names git itself refuses to check out) is
    * carried over as it is, so it can never break a delivery or a clean-up. Null for an empty tree.
+   *
+   * Entries are carried as bytes, never as text: a name is whatever bytes the writer chose, and one
+   * that is not UTF-8, read as text, came back as U+FFFD (two such names as one, the other dropped).
+   * A name is keyed by its bytes (one latin1 character a byte); a changed path, ours, is UTF-8.
    */
   private async buildTree(base: string | null, changes: Array<{ parts: string[]; oid: string | null }>): Promise<string | null> {
-    const entries = new Map<string, string>(); // name -> "mode type oid\tname"
+    const entries = new Map<string, Buffer>(); // name's bytes as latin1 -> "mode type oid\tname"
+    const entry = (mode: string, type: string, oid: string, name: string) => Buffer.from(`${mode} ${type} ${oid}\t${name}`, 'utf8');
+    const keyOf = (name: string) => Buffer.from(name, 'utf8').toString('latin1');
     if (base) {
       // A tree is read whole to be rebuilt, and repeated entries compress to almost nothing: a few
       // MB of pack can hold a tree that prints gigabytes (past what a JavaScript string holds).
-      const r = await this.git(['ls-tree', '-z', base], { maxStdoutBytes: this.listingMax() }).catch((err: unknown) => {
+      const r = await this.gitBytes(['ls-tree', '-z', base], { maxStdoutBytes: this.listingMax() }).catch((err: unknown) => {
         if (!(err instanceof AliveError && err.code === 'git_output_too_large')) throw err;
         throw new AliveError(
           `a tree in the relay (${base.slice(0, 12)}) holds more entries than alive reads ` +
@@ -644,9 +663,14 @@ export class GitTransport implements RelayTransport {
           { code: 'too_large' },
         );
       });
-      for (const rec of r.stdout.split('\0')) {
-        if (!rec) continue;
-        entries.set(rec.slice(rec.indexOf('\t') + 1), rec);
+      for (let at = 0; at < r.stdout.length; ) {
+        let end = r.stdout.indexOf(0, at);
+        if (end < 0) end = r.stdout.length;
+        const rec = r.stdout.subarray(at, end);
+        at = end + 1;
+        const tab = rec.indexOf(0x09);
+        if (tab < 0) continue;
+        entries.set(rec.subarray(tab + 1).toString('latin1'), rec);
       }
     }
     const below = new Map<string, Array<{ parts: string[]; oid: string | null }>>();
@@ -654,22 +678,23 @@ export class GitTransport implements RelayTransport {
       const [name, ...rest] = c.parts;
       if (!name) continue;
       if (rest.length === 0) {
-        if (c.oid) entries.set(name, `100644 blob ${c.oid}\t${name}`);
-        else entries.delete(name);
+        if (c.oid) entries.set(keyOf(name), entry('100644', 'blob', c.oid, name));
+        else entries.delete(keyOf(name));
       } else {
         below.set(name, [...(below.get(name) ?? []), { parts: rest, oid: c.oid }]);
       }
     }
     for (const [name, sub] of below) {
-      const existing = entries.get(name);
-      const [mode, type, oid] = existing ? existing.slice(0, existing.indexOf('\t')).split(' ') : [];
+      const existing = entries.get(keyOf(name));
+      const [mode, type, oid] = existing ? existing.subarray(0, existing.indexOf(0x09)).toString('latin1').split(' ') : [];
       const subBase = existing && type === 'tree' && mode === '040000' ? oid! : null;
       const built = await this.buildTree(subBase, sub);
-      if (built) entries.set(name, `040000 tree ${built}\t${name}`);
-      else entries.delete(name);
+      if (built) entries.set(keyOf(name), entry('040000', 'tree', built, name));
+      else entries.delete(keyOf(name));
     }
     if (entries.size === 0) return null;
-    const input = `${[...entries.values()].join('\0')}\0`;
+    const nul = Buffer.alloc(1);
+    const input = Buffer.concat([...entries.values()].flatMap((e) => [e, nul]));
     return (await this.git(['mktree', '-z', '--missing'], { input })).stdout.trim();
   }
 
