@@ -86,7 +86,7 @@ export function bareFiles(repo: string, branch = 'main'): Map<string, string> {
 }
 
 /** A user of the git transport in `dir`: test keys, a relay folder, and a bare remote (not created). */
-export function gitUser(dir: string, login: string, options: Pick<GitTransportOptions, 'listingMaxBytes' | 'depositLogMaxBytes'> = {}) {
+export function gitUser(dir: string, login: string, options: Pick<GitTransportOptions, 'listingMaxBytes' | 'depositLogMaxBytes' | 'compactSlackBytes'> = {}) {
   const paths = relayPaths(join(dir, login, 'relay'));
   const keys = writeTestKeys(paths);
   const url = join(dir, 'remotes', `${login}.git`);

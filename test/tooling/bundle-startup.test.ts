@@ -129,8 +129,10 @@ describe('command bundles at start-up', () => {
       // transport refused URLs of other transports (the forms accepted, GIT_ALLOW_PROTOCOL), never
       // let an askpass program run and bounded git's memory (0.5 KB over), the same day; 106 KiB
       // until 2026-12-06, when the git transport came to carry tree entries as bytes (runGitBytes,
-      // 0.5 KB: `status` was 90 bytes under the bound before).
-      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(107 * 1024);
+      // 0.5 KB: `status` was 90 bytes under the bound before); 107 KiB until the same day's
+      // compaction of the local clone (clone-users.ts, 2 KB: the check a fetch makes and the
+      // markers; the compaction itself is a chunk loaded only when one is due).
+      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(110 * 1024);
     }
   });
 

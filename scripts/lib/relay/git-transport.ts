@@ -16,6 +16,7 @@ import {
 } from './git-run.ts';
 import { killAllChildren } from '../proc/tracked.ts';
 import { addRemoteSection } from './git-config-file.ts';
+import { COMPACT_SLACK_BYTES, fetchStarting, storeBytes } from './clone-users.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import { isRegularFileMode } from './tree-mode.ts';
 import type { OnProgress } from '../package/progress.ts';
@@ -116,6 +117,10 @@ export interface GitTransportOptions {
   transferIdleMs?: number;
   /** ... and last this long in all (default TRANSFER_TIMEOUT_MS). */
   transferTimeoutMs?: number;
+  /** False: a fetch never compacts the clone (the session hook's probe, whose budget is seconds). */
+  compactClone?: boolean;
+  /** Growth of the clone's objects that makes a fetch compact it (default COMPACT_SLACK_BYTES). */
+  compactSlackBytes?: number;
 }
 
 /**
@@ -366,11 +371,37 @@ export class GitTransport implements RelayTransport {
     this.remotesSet.set(remote, url);
   }
 
-  /** Fetches the relay branch's commits and trees (no blobs). Returns the tip, or null if the branch does not exist. */
+  /**
+   * Fetches the relay branch's commits and trees (no blobs). Returns the tip, or null if the branch
+   * does not exist. Then, but in the probe, compacts the clone when it has grown enough since it
+   * was last compacted (clone-compact.ts), within the same deadline.
+   */
   private async fetch(remote: string, limits: CallLimits = {}): Promise<string | null> {
-    const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
+    const deadline = limits.deadline ?? Date.now() + NETWORK_TIMEOUT_MS;
+    const done = fetchStarting(this.opts.clonePath);
+    let tip: string | null;
+    try {
+      tip = await this.fetchNow(remote, deadline);
+    } finally {
+      done();
+    }
+    const slack = this.opts.compactSlackBytes ?? COMPACT_SLACK_BYTES;
+    if (this.opts.compactClone !== false && storeBytes(join(this.opts.clonePath, 'objects')) > slack) {
+      // Loaded only then: most fetches never compact.
+      const { compactIfDue } = await import('./clone-compact.ts');
+      await compactIfDue({
+        clonePath: this.opts.clonePath,
+        git: (args, opts) => this.git(args, opts),
+        deadline,
+        slackBytes: slack,
+      });
+    }
+    return tip;
+  }
+
+  private async fetchNow(remote: string, deadline: number): Promise<string | null> {
+    const timeoutMs = deadline - Date.now();
     const b = this.opts.branch;
-    const deadline = Date.now() + timeoutMs;
     const packDir = join(this.opts.clonePath, 'objects', 'pack');
     removeAbandonedPacks(packDir);
     const tmpPacksBefore = new Set(tmpPacks(packDir));
@@ -493,6 +524,7 @@ export class GitTransport implements RelayTransport {
     opts: GitRunOptions & { progress?: boolean; transfer?: boolean; onPackBytes?: (bytes: number) => void } = {},
   ): Promise<void> {
     const { progress, transfer, onPackBytes, ...run } = opts;
+    const done = fetchStarting(this.opts.clonePath);
     const packDir = join(this.opts.clonePath, 'objects', 'pack');
     const tmpPacksBefore = new Set(tmpPacks(packDir));
     // A fetch of one object prints no byte count until it is done (git shows throughput only once
@@ -547,6 +579,7 @@ export class GitTransport implements RelayTransport {
       throw err;
     } finally {
       clearInterval(sampling);
+      done();
     }
   }
 

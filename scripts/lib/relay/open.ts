@@ -7,16 +7,18 @@ import { AliveError } from '../errors.ts';
 
 /**
  * Builds the transport relay.json asks for. The GitHub one (and Octokit with it) is loaded only
- * when needed, so a probe of a git relay does not pay for it.
+ * when needed, so a probe of a git relay does not pay for it. `compactClone: false` (the probe):
+ * the git transport's fetches never compact its clone (clone-compact.ts).
  */
 export async function openTransport(
   cfg: Pick<RelayConfig, 'transport' | 'github_username' | 'url' | 'api_url' | 'branch'>,
   paths: RelayPaths,
   env: NodeJS.ProcessEnv = process.env,
+  opts: { compactClone?: boolean } = {},
 ): Promise<RelayTransport> {
   if (cfg.transport === 'git') {
     if (!cfg.url) throw new AliveError('relay.json has no url for the git transport; run `alive-p2p relay setup --transport git --url URL`');
-    return new GitTransport({ login: cfg.github_username, url: cfg.url, branch: cfg.branch, clonePath: paths.clone, workDir: paths.work });
+    return new GitTransport({ login: cfg.github_username, url: cfg.url, branch: cfg.branch, clonePath: paths.clone, workDir: paths.work, ...opts });
   }
   return openGithubTransport(cfg.github_username, cfg.api_url, cfg.branch, env);
 }

@@ -78,7 +78,8 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
 
   let transport: RelayTransport;
   try {
-    transport = await withDeadline(openTransport(cfg, opts.paths, env), opts.deadline, 'opening the relay');
+    // The clone is compacted by relay commands, never within the probe's budget of seconds.
+    transport = await withDeadline(openTransport(cfg, opts.paths, env, { compactClone: false }), opts.deadline, 'opening the relay');
   } catch (err) {
     return failedState(previous, started, summaryOf(err));
   }

@@ -1,0 +1,145 @@
+/**
+ * The git relay's local clone keeps near the size of what the relays hold. Whoever can write to a
+ * relay the user reads could commit megabytes of junk trees, wait for one fetch and force-push
+ * them away: every fetch added up to its 64 MiB cap to clone/, and nothing took it back (gc.auto=0
+ * on every fetch; git's own gc keeps every object of a partial clone's fetched packs anyway).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
+import { gitEnv } from '../../scripts/lib/relay/git-run.ts';
+import { overPullLimit } from '../../scripts/lib/relay/pull-limits.ts';
+import { bytesUnder, commitToBare, gitIn, gitUser, tempDir } from './helpers.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+let t: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  isolateProcessGit();
+  t = tempDir('clone-compact');
+});
+afterAll(() => t.cleanup());
+
+/** Commits, on top of `main`, a folder of `entries` random names (about 50 bytes of tree each); returns the commit it replaced. */
+function pushJunk(relay: string, entries: number): string {
+  const base = gitIn(relay, ['rev-parse', 'main']);
+  const blob = gitIn(relay, ['hash-object', '-w', '--stdin'], 'x');
+  let listing = '';
+  for (let i = 0; i < entries; i++) listing += `100644 blob ${blob}\t${randomBytes(12).toString('hex')}\n`;
+  const junk = gitIn(relay, ['mktree'], listing);
+  const root = gitIn(relay, ['mktree'], `${gitIn(relay, ['ls-tree', base])}\n040000 tree ${junk}\tzz-junk\n`);
+  const commit = gitIn(relay, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', root, '-p', base, '-m', 'junk']);
+  gitIn(relay, ['update-ref', 'refs/heads/main', commit]);
+  return base;
+}
+
+/** The force-push that takes the junk away again, and the relay's own clean-up. */
+function dropJunk(relay: string, base: string): void {
+  gitIn(relay, ['update-ref', 'refs/heads/main', base]);
+  gitIn(relay, ['reflog', 'expire', '--expire=now', '--all']);
+  gitIn(relay, ['gc', '-q', '--prune=now']);
+}
+
+const objectsOf = (u: { paths: { clone: string } }) => join(u.paths.clone, 'objects');
+
+/** Whether the clone holds object `oid` (never fetched for the question: GIT_NO_LAZY_FETCH). */
+function inClone(clone: string, oid: string): boolean {
+  return spawnSync('git', ['--git-dir', clone, 'cat-file', '-e', oid], { env: gitEnv() }).status === 0;
+}
+
+it('junk trees a writer force-pushed away leave the clone at the next fetch; what the relay holds stays readable', async () => {
+  const alice = gitUser(t.dir, 'alice', { compactSlackBytes: 1024 * 1024 });
+  await alice.transport.setup(alice.keys.publicKeyPem);
+  commitToBare(alice.url, { 'inbox/bob/p-20260101-000000-00000001.walnut': 'package' });
+  await alice.transport.listInbox();
+  const baseline = bytesUnder(objectsOf(alice));
+  for (let round = 1; round <= 3; round++) {
+    const base = pushJunk(alice.url, 60_000); // about 3 MB of trees
+    const junky = await alice.transport.listInbox();
+    expect(junky.entries).toHaveLength(1);
+    expect(bytesUnder(objectsOf(alice))).toBeGreaterThan(baseline + 2 * 1024 * 1024);
+    dropJunk(alice.url, base);
+    const listing = await alice.transport.listInbox();
+    expect(listing.entries.map((e) => e.name)).toEqual(['p-20260101-000000-00000001.walnut']);
+    expect(bytesUnder(objectsOf(alice)), `round ${round}`).toBeLessThan(baseline + 256 * 1024);
+  }
+  // Keys, commits and trees are still there, read without a fetch.
+  const noNetwork = new GitTransport({ login: 'alice', url: join(t.dir, 'gone.git'), branch: 'main', clonePath: alice.paths.clone, workDir: alice.paths.work });
+  expect((await noNetwork.listCachedInbox()).entries).toHaveLength(1);
+  expect(await alice.transport.ownKey()).toBe(alice.keys.publicKeyPem);
+});
+
+it("a package's blob a pull left for the next one stays while the relay holds it, and goes once it does not", async () => {
+  const bob = gitUser(t.dir, 'bob', { compactSlackBytes: 64 * 1024 });
+  await bob.transport.setup(bob.keys.publicKeyPem);
+  const path = 'inbox/carol/big-20260101-000000-00000001.walnut';
+  const pkg = randomBytes(512 * 1024);
+  commitToBare(bob.url, { [path]: pkg });
+  const [entry] = (await bob.transport.listInbox()).entries;
+  await expect(
+    bob.transport.download(entry!, join(t.dir, 'refused'), undefined, undefined, () => {
+      throw overPullLimit();
+    }),
+  ).rejects.toMatchObject({ code: 'pull_limit' });
+  expect(inClone(bob.paths.clone, entry!.blobSha)).toBe(true);
+  // Growth past the slack: the next fetch compacts, and the package is still reachable.
+  dropJunk(bob.url, pushJunk(bob.url, 4000));
+  await bob.transport.listInbox();
+  await bob.transport.listInbox();
+  expect(inClone(bob.paths.clone, entry!.blobSha)).toBe(true);
+  const dest = join(t.dir, 'got');
+  await bob.transport.download(entry!, dest);
+  expect(readFileSync(dest).equals(pkg)).toBe(true);
+
+  // Refused again, then taken away by whoever wrote it: the next compaction drops it.
+  await expect(
+    bob.transport.download(entry!, join(t.dir, 'refused-2'), undefined, undefined, () => {
+      throw overPullLimit();
+    }),
+  ).rejects.toMatchObject({ code: 'pull_limit' });
+  await bob.transport.remove([entry!]);
+  expect(inClone(bob.paths.clone, entry!.blobSha)).toBe(true);
+  expect(await bob.transport.listInbox()).toMatchObject({ entries: [] });
+  expect(inClone(bob.paths.clone, entry!.blobSha)).toBe(false);
+});
+
+it('is left alone while another live process uses the clone, and by the probe (compactClone: false)', async () => {
+  const carol = gitUser(t.dir, 'carol', { compactSlackBytes: 1024 * 1024 });
+  await carol.transport.setup(carol.keys.publicKeyPem);
+  await carol.transport.listInbox();
+  const baseline = bytesUnder(objectsOf(carol));
+  const probe = new GitTransport({
+    login: 'carol',
+    url: carol.url,
+    branch: 'main',
+    clonePath: carol.paths.clone,
+    workDir: carol.paths.work,
+    compactClone: false,
+    compactSlackBytes: 1024 * 1024,
+  });
+  dropJunk(carol.url, pushJunk(carol.url, 60_000));
+  // The junk is fetched (a probe of the junk's moment), then gone from the relay.
+  const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+  try {
+    const base = gitIn(carol.url, ['rev-parse', 'main']);
+    pushJunk(carol.url, 60_000);
+    await probe.listInbox();
+    dropJunk(carol.url, base);
+    await probe.listInbox();
+    const grown = bytesUnder(objectsOf(carol));
+    expect(grown).toBeGreaterThan(baseline + 2 * 1024 * 1024);
+    // Another process that fetched into the clone and still runs.
+    mkdirSync(join(carol.paths.clone, 'alive-users'), { recursive: true });
+    writeFileSync(join(carol.paths.clone, 'alive-users', String(other.pid)), '');
+    await carol.transport.listInbox();
+    expect(bytesUnder(objectsOf(carol))).toBe(grown);
+  } finally {
+    other.kill('SIGKILL');
+    await new Promise((r) => other.once('exit', r));
+  }
+  // Once it has exited, its marker is stale and removed, and the clone compacted.
+  await carol.transport.listInbox();
+  expect(bytesUnder(objectsOf(carol))).toBeLessThan(baseline + 256 * 1024);
+});
