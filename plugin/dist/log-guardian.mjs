@@ -522,7 +522,7 @@ function compare(current, after) {
   let level = entryLevel(normaliseNewlines(current)), was = signedEntryList(current, level), k = 0;
   for (let entry of was.length > 0 ? signedEntryList(after, level) : []) k < was.length && entry === was[k] && k++;
   if (k === was.length) return "keeps-signed";
-  let text = normaliseNewlines(after), from = bodyStart(text), starts = /* @__PURE__ */ new Set(), end = new RegExp(`(?:\\n[ \\t]*)*(?:\\n${level === 2 ? "##" : `#{1,${level}}`} |$)`, "y"), at = from;
+  let text = normaliseNewlines(after), from = bodyStart(text), starts = /* @__PURE__ */ new Set(), end = ENTRY_END[level - 1], at = from;
   for (let entry of was) {
     if (at = entryAt(text, entry, at, end), at === -1) return "touches-signed";
     starts.add(at - from), at += entry.length;
@@ -532,6 +532,14 @@ function compare(current, after) {
     inside && starts.has(at2) && (hidden = !0);
   }), hidden ? "hides-signed" : "keeps-signed";
 }
+var ENTRY_END = [
+  /(?:\n[ \t]*)*(?:\n# |$)/y,
+  /(?:\n[ \t]*)*(?:\n## |$)/y,
+  /(?:\n[ \t]*)*(?:\n#{1,3} |$)/y,
+  /(?:\n[ \t]*)*(?:\n#{1,4} |$)/y,
+  /(?:\n[ \t]*)*(?:\n#{1,5} |$)/y,
+  /(?:\n[ \t]*)*(?:\n#{1,6} |$)/y
+];
 function entryAt(text, entry, from, end) {
   for (let i = text.indexOf(entry, from); i !== -1; i = text.indexOf(entry, i + 1))
     if (end.lastIndex = i + entry.length, (i === 0 || text[i - 1] === `

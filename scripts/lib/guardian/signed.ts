@@ -164,8 +164,7 @@ function compare(current: string, after: string): EditCheck {
   const text = normaliseNewlines(after);
   const from = bodyStart(text);
   const starts = new Set<number>();
-  // After an entry: blank lines, then a line that opens one, or the end.
-  const end = new RegExp(`(?:\\n[ \\t]*)*(?:\\n${level === 2 ? '##' : `#{1,${level}}`} |$)`, 'y');
+  const end = ENTRY_END[level - 1]!;
   let at = from;
   for (const entry of was) {
     at = entryAt(text, entry, at, end);
@@ -179,6 +178,20 @@ function compare(current: string, after: string): EditCheck {
   });
   return hidden ? 'hides-signed' : 'keeps-signed';
 }
+
+/**
+ * After an entry of a log whose entries open at level 1 to 6 (entryLevel): blank lines, then a line
+ * that opens one, or the end. Literals, not a RegExp built from text: a hook builds none (its
+ * bundle is checked for that, test/tooling/bundle-startup.test.ts).
+ */
+const ENTRY_END = [
+  /(?:\n[ \t]*)*(?:\n# |$)/y,
+  /(?:\n[ \t]*)*(?:\n## |$)/y,
+  /(?:\n[ \t]*)*(?:\n#{1,3} |$)/y,
+  /(?:\n[ \t]*)*(?:\n#{1,4} |$)/y,
+  /(?:\n[ \t]*)*(?:\n#{1,5} |$)/y,
+  /(?:\n[ \t]*)*(?:\n#{1,6} |$)/y,
+];
 
 /** The first place at or after `from` where `entry` stands in `text` as a whole entry (followed by `end`); -1 when none. */
 function entryAt(text: string, entry: string, from: number, end: RegExp): number {
