@@ -4,10 +4,43 @@
  * from one the user stopped.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundle, filesIn, makeBus, sleep } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+
+/**
+ * Resolves once process `pid` watches a folder (Linux: an inotify descriptor among
+ * /proc/<pid>/fd): the wait makes its watch on the outbox once it has found the request, after its
+ * interrupt handler is set. A fixed sleep of 700 ms was too short for a loaded machine's start-up,
+ * and the signal then ended the process before the wait began (exit null, not 130). Elsewhere
+ * after 700 ms; fails after 20 s.
+ */
+async function waitBegun(pid: number): Promise<void> {
+  if (!existsSync('/proc/self/fd')) {
+    await sleep(700);
+    return;
+  }
+  const watching = () => {
+    try {
+      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        try {
+          return readlinkSync(`/proc/${pid}/fd/${fd}`) === 'anon_inode:inotify';
+        } catch {
+          return false;
+        }
+      });
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i < 2000; i++) {
+    if (watching()) return;
+    await sleep(10);
+  }
+  throw new Error(`process ${pid} never began to wait`);
+}
 
 describe('dispatch send --wait stopped by Ctrl-C', () => {
   it('exits 130, as the signal would, with code interrupted, saying the message stays queued', async () => {
@@ -42,8 +75,7 @@ describe('dispatch send --wait stopped by Ctrl-C', () => {
       let stdout = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
       const exited = new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-      // Its watch on the outbox is made once the request is found: the wait has begun.
-      await sleep(700);
+      await waitBegun(child.pid!);
       child.kill(signal);
       expect(await exited).toBe(code);
       expect(JSON.parse(stdout)).toMatchObject({ ok: false, timed_out: false, error: { code: 'interrupted' } });
