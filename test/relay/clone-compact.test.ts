@@ -50,20 +50,20 @@ function inClone(clone: string, oid: string): boolean {
 }
 
 it('junk trees a writer force-pushed away leave the clone at the next fetch; what the relay holds stays readable', async () => {
-  const alice = gitUser(t.dir, 'alice', { compactSlackBytes: 1024 * 1024 });
+  const alice = gitUser(t.dir, 'alice', { compactSlackBytes: 128 * 1024 });
   await alice.transport.setup(alice.keys.publicKeyPem);
   commitToBare(alice.url, { 'inbox/bob/p-20260101-000000-00000001.walnut': 'package' });
   await alice.transport.listInbox();
   const baseline = bytesUnder(objectsOf(alice));
   for (let round = 1; round <= 3; round++) {
-    const base = pushJunk(alice.url, 60_000); // about 3 MB of trees
+    const base = pushJunk(alice.url, 7_500); // about 375 KB of trees, past the slack of 128 KiB
     const junky = await alice.transport.listInbox();
     expect(junky.entries).toHaveLength(1);
-    expect(bytesUnder(objectsOf(alice))).toBeGreaterThan(baseline + 2 * 1024 * 1024);
+    expect(bytesUnder(objectsOf(alice))).toBeGreaterThan(baseline + 256 * 1024);
     dropJunk(alice.url, base);
     const listing = await alice.transport.listInbox();
     expect(listing.entries.map((e) => e.name)).toEqual(['p-20260101-000000-00000001.walnut']);
-    expect(bytesUnder(objectsOf(alice)), `round ${round}`).toBeLessThan(baseline + 256 * 1024);
+    expect(bytesUnder(objectsOf(alice)), `round ${round}`).toBeLessThan(baseline + 64 * 1024);
   }
   // Keys, commits and trees are still there, read without a fetch.
   const noNetwork = new GitTransport({ login: 'alice', url: join(t.dir, 'gone.git'), branch: 'main', clonePath: alice.paths.clone, workDir: alice.paths.work });
@@ -106,7 +106,7 @@ it("a package's blob a pull left for the next one stays while the relay holds it
 });
 
 it('is left alone while another live process uses the clone, and by the probe (compactClone: false)', async () => {
-  const carol = gitUser(t.dir, 'carol', { compactSlackBytes: 1024 * 1024 });
+  const carol = gitUser(t.dir, 'carol', { compactSlackBytes: 128 * 1024 });
   await carol.transport.setup(carol.keys.publicKeyPem);
   await carol.transport.listInbox();
   const baseline = bytesUnder(objectsOf(carol));
@@ -117,19 +117,19 @@ it('is left alone while another live process uses the clone, and by the probe (c
     clonePath: carol.paths.clone,
     workDir: carol.paths.work,
     compactClone: false,
-    compactSlackBytes: 1024 * 1024,
+    compactSlackBytes: 128 * 1024,
   });
-  dropJunk(carol.url, pushJunk(carol.url, 60_000));
+  dropJunk(carol.url, pushJunk(carol.url, 7_500));
   // The junk is fetched (a probe of the junk's moment), then gone from the relay.
   const other = spawn('sleep', ['30'], { stdio: 'ignore' });
   try {
     const base = gitIn(carol.url, ['rev-parse', 'main']);
-    pushJunk(carol.url, 60_000);
+    pushJunk(carol.url, 7_500);
     await probe.listInbox();
     dropJunk(carol.url, base);
     await probe.listInbox();
     const grown = bytesUnder(objectsOf(carol));
-    expect(grown).toBeGreaterThan(baseline + 2 * 1024 * 1024);
+    expect(grown).toBeGreaterThan(baseline + 256 * 1024);
     // Another process that fetched into the clone and still runs.
     mkdirSync(join(carol.paths.clone, 'alive-users'), { recursive: true });
     writeFileSync(join(carol.paths.clone, 'alive-users', String(other.pid)), '');
@@ -141,5 +141,5 @@ it('is left alone while another live process uses the clone, and by the probe (c
   }
   // Once it has exited, its marker is stale and removed, and the clone compacted.
   await carol.transport.listInbox();
-  expect(bytesUnder(objectsOf(carol))).toBeLessThan(baseline + 256 * 1024);
+  expect(bytesUnder(objectsOf(carol))).toBeLessThan(baseline + 64 * 1024);
 });
