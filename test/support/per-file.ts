@@ -1,7 +1,7 @@
 /**
  * Runs before every test file (vitest.config.ts setupFiles). The files of a worker share its
  * process (isolate: false), so each one starts from the environment and umask the worker started
- * with, and with the format's PBKDF2 iterations, keygen's key size, relay pull's caps and create's receiver limit, whatever the file before it left. Two things cannot be undone for the next file, and fail
+ * with, and with the format's PBKDF2 iterations, keygen's key size, relay pull's caps, GitHub reads' retry wait and create's receiver limit, whatever the file before it left. Two things cannot be undone for the next file, and fail
  * the file that does them: replacing process.env with another object (see process-env.ts), and
  * ending while an in-process command run still changes process.env (env-runs.ts).
  */
@@ -9,6 +9,7 @@ import { afterAll } from 'vitest';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { setKeygenBitsForTests } from '../../scripts/lib/crypto/keys.ts';
 import { setPullLimitsForTests } from '../../scripts/lib/relay/pull-limits.ts';
+import { setReadRetryWaitForTests } from '../../scripts/lib/relay/github-client.ts';
 import { setReceiverEntriesForTests, setReceiverLimitForTests } from '../../scripts/lib/package/receiver-limit.ts';
 import { envRunInProgress } from './env-runs.ts';
 import { resetProcessEnv } from './process-env.ts';
@@ -31,6 +32,7 @@ process.umask(start.umask);
 setPbkdf2IterationsForTests(undefined);
 setKeygenBitsForTests(undefined);
 setPullLimitsForTests(undefined);
+setReadRetryWaitForTests(undefined);
 setReceiverLimitForTests(undefined);
 setReceiverEntriesForTests(undefined);
 
