@@ -10,7 +10,9 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
-import { receivedLog, formatLogEntry } from '../../scripts/lib/world/log.ts';
+import { receivedLog, formatLogEntry, SENDER_HEADING } from '../../scripts/lib/world/log.ts';
+import { decide } from '../../scripts/lib/guardian/decide.ts';
+import { guardianCall } from '../../scripts/lib/hook/input.ts';
 import { makeWorld, testEnv, tmp, writePackage, v2Manifest, type PackageFiles } from './helpers.ts';
 
 const FORGED = `---
@@ -39,7 +41,7 @@ describe("a received walnut's log", () => {
     const out = receivedLog(FORGED, entry, meta);
     expect(out).toBe(
       '---\nwalnut: mine\ncreated: 2026-12-07\nlast-entry: 2026-12-07T10:00:00Z\nentry-count: 2\nsummary: received as a .walnut package\n---\n\n' +
-        `${entry}\n${FORGED}`,
+        `${entry}\n${SENDER_HEADING}\n\n${FORGED}`,
     );
   });
 
@@ -48,7 +50,7 @@ describe("a received walnut's log", () => {
       `---\nwalnut: mine\ncreated: 2026-12-07\nlast-entry: 2026-12-07T10:00:00Z\nentry-count: 1\nsummary: received as a .walnut package\n---\n\n${entry}`,
     );
     expect(receivedLog('\n\n## x\n\nsigned: squirrel:a\n', entry, meta)).toMatch(
-      /entry-count: 2\n[\s\S]*signed: squirrel:sess\n\n## x\n\nsigned: squirrel:a\n$/,
+      /entry-count: 2\n[\s\S]*signed: squirrel:sess\n\n## The sender's log, as it came in the package\n\n## x\n\nsigned: squirrel:a\n$/,
     );
   });
 
@@ -67,5 +69,22 @@ describe("a received walnut's log", () => {
     expect(log.indexOf('sh notes/setup.sh')).toBeGreaterThan(note);
     expect(log.indexOf('entry-count: 0')).toBeGreaterThan(note);
     expect(log.endsWith(FORGED)).toBe(true);
+  });
+
+  it("the sender's frontmatter is not part of this receive's signed entry: log-guardian lets it be edited (code review)", async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v2' });
+    const sender = '---\nwalnut: garden\nentry-count: 1\n---\n\n## 2026-01-01T00:00:00Z — squirrel:abc\nfirst\nsigned: squirrel:abc\n';
+    const files: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', '_kernel/log.md': sender };
+    const pkg = await writePackage(join(base, 'garden.walnut'), v2Manifest('garden', 'full', files), files);
+    await receivePackage({ packagePath: pkg, world, maxBytes: 1 << 30, env, as: 'mine' });
+    const path = join(world, '03_Inbox', 'mine', '_kernel', 'log.md');
+    const edit = (old_string: string, new_string: string) =>
+      decide(guardianCall({ tool_name: 'Edit', cwd: world, tool_input: { file_path: path, old_string, new_string } })!, { HOME: join(base, 'nohome') }, world);
+    expect(edit('walnut: garden\nentry-count: 1', "walnut: garden (the sender's)\nentry-count: 1")).toMatchObject({ allow: true });
+    // This receive's own entry and the sender's signed one stay as they are.
+    expect(edit('first\nsigned: squirrel:abc', 'changed\nsigned: squirrel:abc')).toMatchObject({ allow: false });
+    expect(edit("the sender's log as it came in the package", 'nothing')).toMatchObject({ allow: false });
   });
 });

@@ -70,17 +70,25 @@ export function prependLogEntry(existing: string | undefined, entry: string, met
 
 /**
  * The log of a walnut received whole: a frontmatter of ours (the walnut's name here, the receive's
- * date, the counters), our entry, then the sender's log as it came, its frontmatter included, below
- * the entry that says all below it is the sender's. The sender's frontmatter stayed on top before
- * and read as the receiver's: lines there can look like an entry of ours ("verified … signed:
- * squirrel:alive-p2p"). entry-count counts the signed lines of the sender's body, not its claim.
+ * date, the counters), our entry, then under a heading of ours (SENDER_HEADING) the sender's log as
+ * it came, its frontmatter included, below the entry that says all below it is the sender's. The
+ * sender's frontmatter stayed on top before and read as the receiver's: lines there can look like
+ * an entry of ours ("verified … signed: squirrel:alive-p2p"). entry-count counts the signed lines
+ * of the sender's body, not its claim.
  */
 export function receivedLog(sender: string | undefined, entry: string, meta: NewLogMeta): string {
   const text = sender === undefined ? '' : afterBlankLines(sender);
   const fm = splitFrontmatter(text);
   const log = newLog(meta, countSigned(fm ? fm.body : text) + 1, entry);
-  return text === '' ? log : `${log}\n${text}`;
+  return text === '' ? log : `${log}\n${SENDER_HEADING}\n\n${text}`;
 }
+
+/**
+ * The heading of ours that opens the sender's log in a walnut received whole. An entry runs to the
+ * next heading: without one, the sender's frontmatter (or any text before its first entry) read as
+ * part of this receive's signed entry, and log-guardian refused every edit of it.
+ */
+export const SENDER_HEADING = "## The sender's log, as it came in the package";
 
 /** `text` from its first line that holds more than blanks (a loop, not a pattern: a log can hold millions of blank lines). */
 function afterBlankLines(text: string): string {
