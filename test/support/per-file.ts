@@ -9,7 +9,7 @@ import { afterAll } from 'vitest';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { setKeygenBitsForTests } from '../../scripts/lib/crypto/keys.ts';
 import { setPullLimitsForTests } from '../../scripts/lib/relay/pull-limits.ts';
-import { setReadRetryWaitForTests } from '../../scripts/lib/relay/github-client.ts';
+import { setReadRetryWaitForTests } from '../../scripts/lib/relay/read-retry-wait.ts';
 import { setReceiverEntriesForTests, setReceiverLimitForTests } from '../../scripts/lib/package/receiver-limit.ts';
 import { envRunInProgress } from './env-runs.ts';
 import { resetProcessEnv } from './process-env.ts';

@@ -4,6 +4,7 @@ import { untrustedDetail } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { BadAnswer } from './github-answer.ts';
 import { answerFetch, answerRefused, MAX_ANSWER_BYTES } from './github-fetch.ts';
+import { readRetryFirstWaitMs } from './read-retry-wait.ts';
 import { tokenSource } from './token.ts';
 
 /** The token each Octokit of createOctokit was given: githubError keeps it out of messages. */
@@ -286,16 +287,6 @@ export function callSignal(timeoutMs: number, deadline?: number): AbortSignal {
   return AbortSignal.timeout(Math.max(1, ms));
 }
 
-/** The first retry's wait; each next one doubles it. */
-const RETRY_FIRST_WAIT_MS = 250;
-let retryFirstWaitMs = RETRY_FIRST_WAIT_MS;
-
-/** Tests of answers that are retried (5xx) wait less between tries; undefined restores the wait. */
-export function setReadRetryWaitForTests(ms: number | undefined): void {
-  if (process.env.VITEST !== 'true') throw new Error('setReadRetryWaitForTests is for the test suite only');
-  retryFirstWaitMs = ms ?? RETRY_FIRST_WAIT_MS;
-}
-
 /**
  * Retries a read on 5xx and network failures (not on 4xx, not past the deadline), with short
  * backoff. Writes are not retried here: their callers decide whether a retry is safe.
@@ -312,7 +303,7 @@ export async function withReadRetry<T>(fn: () => Promise<T>, deadline?: number, 
       const retryable = hasResponse(err)
         ? status !== undefined && status >= 500
         : isTransportFailure(err) && !answerRefused(err) && !/abort|timeout/i.test(`${(err as Error)?.name} ${messageOf(err)}`);
-      const wait = retryFirstWaitMs * 2 ** i;
+      const wait = readRetryFirstWaitMs() * 2 ** i;
       if (!retryable || i === attempts - 1 || (deadline !== undefined && Date.now() + wait >= deadline)) throw err;
       await new Promise((r) => setTimeout(r, wait));
     }
