@@ -222,14 +222,18 @@ describe('names create cannot carry, and entries it cannot read', () => {
     expect(r.stderr).not.toContain('\ufffd');
   });
 
-  it('an entry that cannot be examined (a folder readable but not searchable) stops create, naming it', () => {
+  /**
+   * `create` of a walnut whose folder `folder` has `mode`, run as a user the mode applies to (as
+   * root, which reads every folder, by nobody in a folder shared with it), into a fresh output folder.
+   */
+  function createWithFolderMode(name: string, folder: string, mode: number) {
     const asRoot = process.getuid?.() === 0;
-    const base = asRoot ? sharedTempDir('create-safety-lstat') : join(root, 'lstat-base');
+    const base = asRoot ? sharedTempDir(`create-safety-${name}`) : join(root, `${name}-base`);
     if (asRoot) onTestFinished(() => rmrf(base));
     const w = join(base, 'w');
-    writeTree(w, { '_kernel/key.md': KEY, 'notes/a.md': 'a\n', 'shut/inside.md': 'cannot be examined\n' });
-    chmodSync(join(w, 'shut'), 0o644);
-    onTestFinished(() => chmodSync(join(w, 'shut'), 0o755));
+    writeTree(w, { '_kernel/key.md': KEY, 'notes/a.md': 'a\n', [`${folder}/inside.md`]: 'cannot be read\n' });
+    chmodSync(join(w, folder), mode);
+    onTestFinished(() => chmodSync(join(w, folder), 0o755));
     const outDir = join(base, 'out');
     mkdirSync(outDir);
     const opts: Parameters<typeof cli>[2] = { env: sandboxEnv(outDir) };
@@ -238,30 +242,21 @@ describe('names create cannot carry, and entries it cannot read', () => {
       Object.assign(opts, { uid: 65534, gid: 65534, cwd: outDir });
     }
     const r = cli(outDir, ['create', '--walnut', w, '--scope', 'full', '--output', join(outDir, 'x.walnut')], opts);
+    return { r, written: existsSync(join(outDir, 'x.walnut')) };
+  }
+
+  it('an entry that cannot be examined (a folder readable but not searchable) stops create, naming it', () => {
+    const { r, written } = createWithFolderMode('lstat', 'shut', 0o644);
     expect(r.status, r.stderr).toBe(1);
     expect(errorLine(r)).toBe('error: cannot read shut/inside.md (EACCES); fix its permissions or add it to .walnutignore, then try again');
-    expect(existsSync(join(outDir, 'x.walnut'))).toBe(false);
+    expect(written).toBe(false);
   });
 
   it('a folder that cannot be listed stops create with the same advice as a file that cannot be read', () => {
-    const asRoot = process.getuid?.() === 0;
-    const base = asRoot ? sharedTempDir('create-safety-readdir') : join(root, 'readdir-base');
-    if (asRoot) onTestFinished(() => rmrf(base));
-    const w = join(base, 'w');
-    writeTree(w, { '_kernel/key.md': KEY, 'notes/a.md': 'a\n', 'private/inside.md': 'cannot be listed\n' });
-    chmodSync(join(w, 'private'), 0o000);
-    onTestFinished(() => chmodSync(join(w, 'private'), 0o755));
-    const outDir = join(base, 'out');
-    mkdirSync(outDir);
-    const opts: Parameters<typeof cli>[2] = { env: sandboxEnv(outDir) };
-    if (asRoot) {
-      for (const d of [base, w, join(w, '_kernel'), join(w, 'notes'), outDir, join(outDir, 'home'), join(outDir, 'tmp')]) chmodSync(d, 0o777);
-      Object.assign(opts, { uid: 65534, gid: 65534, cwd: outDir });
-    }
-    const r = cli(outDir, ['create', '--walnut', w, '--scope', 'full', '--output', join(outDir, 'x.walnut')], opts);
+    const { r, written } = createWithFolderMode('readdir', 'private', 0o000);
     expect(r.status, r.stderr).toBe(1);
     expect(errorLine(r)).toBe('error: cannot read folder private (EACCES); fix its permissions or add it to .walnutignore, then try again');
-    expect(existsSync(join(outDir, 'x.walnut'))).toBe(false);
+    expect(written).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ import { describe, it, expect } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentFileRule } from '../../scripts/lib/walnut/agent-files.ts';
-import { receiveFilesIntoNewWorld, type PackageFiles } from './helpers.ts';
+import { expectAgentFileRules, receiveFilesIntoNewWorld, type PackageFiles } from './helpers.ts';
 
 /** A path a tool reads, and the list entry it falls under. */
 const cases: Array<[string, string]> = [
@@ -42,11 +42,7 @@ const cases: Array<[string, string]> = [
 
 describe('agent files of Zed, dev containers, Kilo Code, Roo Code, Trae, Augment, Copilot, Codex, Firebase Studio and Android Studio', () => {
   it('fall under their list entry at the root, nested deep, and in another case', () => {
-    for (const [path, rule] of cases) {
-      expect(agentFileRule(path)?.name, path).toBe(rule);
-      expect(agentFileRule(`bundles/b/deep/${path}`)?.name, `nested ${path}`).toBe(rule);
-      expect(agentFileRule(`Notes/Deep/${path.toUpperCase()}`)?.name, `upper-case ${path}`).toBe(rule);
-    }
+    expectAgentFileRules(cases);
   });
 
   it('leave their neighbours alone', () => {

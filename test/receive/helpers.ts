@@ -9,6 +9,8 @@ import { writeTarGz } from '../../scripts/lib/package/archive-out.ts';
 import { serializeManifest, utcStamp, type Scope } from '../../scripts/lib/package/manifest.ts';
 import { filesDigestV3 } from '../../scripts/lib/package/v3.ts';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
+import { agentFileRule } from '../../scripts/lib/walnut/agent-files.ts';
+import { expect } from 'vitest';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -227,4 +229,13 @@ export async function receiveFilesIntoNewWorld(files: PackageFiles) {
   const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'full', files), files);
   const r = await receivePackage({ packagePath: pkg, world, maxBytes: 1 << 30, env: testEnv(base) });
   return { r, walnut: join(world, '03_Inbox', 'fine') };
+}
+
+/** Each `[path, rule]`: `path` falls under the agent-file list entry `rule`, at the root, nested deep and in upper case. */
+export function expectAgentFileRules(cases: readonly (readonly [string, string])[]): void {
+  for (const [path, rule] of cases) {
+    expect(agentFileRule(path)?.name, path).toBe(rule);
+    expect(agentFileRule(`bundles/b/deep/${path}`)?.name, `nested ${path}`).toBe(rule);
+    expect(agentFileRule(`Notes/Deep/${path.toUpperCase()}`)?.name, `upper-case ${path}`).toBe(rule);
+  }
 }
