@@ -5,7 +5,8 @@
  * the file that does them: replacing process.env with another object (see process-env.ts), and
  * ending while an in-process command run still changes process.env (env-runs.ts).
  */
-import { afterAll } from 'vitest';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { setKeygenBitsForTests } from '../../scripts/lib/crypto/keys.ts';
 import { setPullLimitsForTests } from '../../scripts/lib/relay/pull-limits.ts';
@@ -44,3 +45,29 @@ afterAll(() => {
   const running = envRunInProgress();
   if (running !== undefined) throw new Error(`this file ended while the in-process run '${running}' still changes process.env: await it`);
 });
+
+/**
+ * ALIVE_TEST_CPU_LOG=<file>: each file appends a line to <file> with the CPU milliseconds its worker
+ * spent (user + system) and those of the child processes it waited for (git, openssl, the bundles),
+ * then its path: `sort -rn` on the sum finds where the run's CPU goes (the suite is bound by CPU).
+ * Files of a worker run one after another, so the counters of /proc/self/stat tell them apart.
+ */
+const cpuLog = process.env.ALIVE_TEST_CPU_LOG;
+if (cpuLog !== undefined && cpuLog !== '') {
+  const ticks = (): [number, number] => {
+    // utime, stime, cutime, cstime: fields 14-17 of /proc/self/stat, in clock ticks (1/100 s on Linux).
+    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const n = (i: number) => Number(f[i] ?? 0) * 10;
+    return [n(11) + n(12), n(13) + n(14)];
+  };
+  let begun: [number, number] = [0, 0];
+  let file = '';
+  beforeAll(() => {
+    begun = ticks();
+    file = expect.getState().testPath ?? '';
+  });
+  afterAll(() => {
+    const [self, children] = ticks();
+    appendFileSync(cpuLog, `${self + children - begun[0] - begun[1]}\t${self - begun[0]}\t${children - begun[1]}\t${file.replace(/^.*?\/test\//, 'test/')}\n`);
+  });
+}
